@@ -1,0 +1,118 @@
+package dev.talkbook.cli;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.store.Notebook;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "event",
+    description = "Add, edit or delete an event.",
+    subcommands = {EventCommand.Add.class, EventCommand.Edit.class, EventCommand.Delete.class})
+final class EventCommand {
+
+  /** The event fields, each optional on edit. */
+  static final class Fields {
+    @Option(names = "--title", paramLabel = "TEXT", description = "The event's name.")
+    String title;
+
+    @Option(names = "--start", paramLabel = "DATE", description = "First day, like 2026-11-24.")
+    LocalDate start;
+
+    @Option(names = "--end", paramLabel = "DATE", description = "Last day (default: the start).")
+    LocalDate end;
+
+    @Option(names = "--location", paramLabel = "TEXT", description = "Where it takes place.")
+    String location;
+
+    @Option(names = "--url", paramLabel = "URL", description = "The event's web page.")
+    String url;
+
+    Event.Details over(Event.Details old) {
+      return new Event.Details(
+          title != null ? title : old.title(),
+          start != null ? start : old.startDate(),
+          end != null ? end : (start != null && old.endDate() == null ? start : old.endDate()),
+          location != null ? location : old.location(),
+          url != null ? url : old.url());
+    }
+  }
+
+  @Command(name = "add", description = "Add an event and print its id.")
+  static final class Add implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @picocli.CommandLine.Mixin Fields fields;
+
+    @Override
+    public Integer call() {
+      if (fields.title == null) {
+        throw new NotebookException("An event needs a title: add --title \"…\".");
+      }
+      try (Notebook notebook = TalkbookCommand.of(spec).open()) {
+        Event e = notebook.events().create(fields.over(Event.Details.titled(fields.title)));
+        spec.commandLine().getOut().printf("Added event %d: %s%n", e.id(), e.title());
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "edit", description = "Change an event's fields; the ones not given stay.")
+  static final class Edit implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "EVENT", description = "The event's id.")
+    long id;
+
+    @picocli.CommandLine.Mixin Fields fields;
+
+    @Override
+    public Integer call() {
+      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+        Event old = notebook.events().get(id);
+        Event e = notebook.events().update(id, fields.over(old.details()));
+        spec.commandLine().getOut().printf("Saved event %d: %s%n", e.id(), e.title());
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "delete", description = "Delete an event with all its talks and their notes.")
+  static final class Delete implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "EVENT", description = "The event's id.")
+    long id;
+
+    @Option(names = "--yes", description = "Confirm: the talks and their notes go too.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+        Event e = notebook.events().get(id);
+        int talks = notebook.talks().list(id).size();
+        PrintWriter out = spec.commandLine().getOut();
+        if (!yes) {
+          throw new NotebookException(
+              "Deleting event "
+                  + id
+                  + " (\""
+                  + e.title()
+                  + "\") also deletes its "
+                  + talks
+                  + " talk(s) and their notes. Run again with --yes to confirm.");
+        }
+        notebook.events().delete(id);
+        out.printf("Deleted event %d (%s) and %d talk(s).%n", id, e.title(), talks);
+        return 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package dev.talkbook.cli;
+
+import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "talk",
+    description = "Add, edit, move or delete a talk.",
+    subcommands = {
+      TalkCommand.Add.class,
+      TalkCommand.Edit.class,
+      TalkCommand.Move.class,
+      TalkCommand.Delete.class
+    })
+final class TalkCommand {
+
+  /** The talk fields, each optional on edit. An empty value clears a field. */
+  static final class Fields {
+    @Option(names = "--title", paramLabel = "TEXT", description = "The talk's title.")
+    String title;
+
+    @Option(
+        names = "--speaker",
+        paramLabel = "NAME",
+        description = "A speaker (repeat for several; replaces the list).")
+    List<String> speakers;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "Start, like 2026-11-24T14:30.")
+    LocalDateTime startsAt;
+
+    @Option(names = "--room", paramLabel = "TEXT", description = "The room.")
+    String room;
+
+    @Option(names = "--slides", paramLabel = "URL", description = "Link to the slides.")
+    String slides;
+
+    @Option(names = "--video", paramLabel = "URL", description = "Link to the recording.")
+    String video;
+
+    @Option(
+        names = "--tag",
+        paramLabel = "TAG",
+        description = "A tag (repeat for several; replaces the list; --tag '' clears it).")
+    List<String> tags;
+
+    @Option(
+        names = "--notes-file",
+        paramLabel = "FILE",
+        description = "Read the notes (Markdown, UTF-8) from FILE, or from standard input for -.")
+    Path notesFile;
+
+    Talk.Details over(Talk.Details old) {
+      return new Talk.Details(
+          title != null ? title : old.title(),
+          speakers != null ? speakers : old.speakers(),
+          startsAt != null ? startsAt : old.startsAt(),
+          room != null ? room : old.room(),
+          slides != null ? slides : old.slidesUrl(),
+          video != null ? video : old.videoUrl(),
+          tags != null ? tags : old.tags());
+    }
+
+    String notes() {
+      return notesFile == null ? null : Values.readNotes(notesFile);
+    }
+  }
+
+  @Command(name = "add", description = "Add a talk at the end of an event and print its id.")
+  static final class Add implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--event",
+        required = true,
+        paramLabel = "EVENT",
+        description = "Its event's id.")
+    long eventId;
+
+    @Mixin Fields fields;
+
+    @Override
+    public Integer call() {
+      if (fields.title == null) {
+        throw new NotebookException("A talk needs a title: add --title \"…\".");
+      }
+      String notes = fields.notes();
+      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+        Talk t =
+            notebook
+                .talks()
+                .create(
+                    eventId,
+                    fields.over(Talk.Details.titled(fields.title)),
+                    notes == null ? "" : notes);
+        spec.commandLine().getOut().printf("Added talk %d: %s%n", t.id(), t.title());
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "edit",
+      description =
+          "Change a talk's fields or notes; the ones not given stay. Notes are versioned.")
+  static final class Edit implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "TALK", description = "The talk's id or part of its title.")
+    String talk;
+
+    @Mixin Fields fields;
+
+    @Override
+    public Integer call() {
+      String notes = fields.notes();
+      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+        Talk t = Refs.talk(notebook, talk);
+        Talk.Details details = fields.over(t.details());
+        if (!details.equals(t.details())) {
+          t = notebook.talks().update(t.id(), details);
+        }
+        boolean notesChanged = notes != null && notebook.talks().saveBody(t.id(), notes);
+        if (notesChanged) {
+          notebook.talks().leave(t.id());
+        }
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "Saved talk %d: %s%s%n", t.id(), t.title(), notesChanged ? " (notes changed)" : "");
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "move", description = "Move a talk to another place or another event.")
+  static final class Move implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "TALK", description = "The talk's id or part of its title.")
+    String talk;
+
+    @Option(names = "--event", paramLabel = "EVENT", description = "The event to move it to.")
+    Long eventId;
+
+    @Option(
+        names = "--position",
+        paramLabel = "N",
+        description = "Its place in the event, from 1 (default: last).")
+    Integer position;
+
+    @Override
+    public Integer call() {
+      if (eventId == null && position == null) {
+        throw new NotebookException("Say where to: --event EVENT, --position N, or both.");
+      }
+      if (position != null && position < 1) {
+        throw new NotebookException("--position counts from 1.");
+      }
+      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+        Talk t = Refs.talk(notebook, talk);
+        long target = eventId == null ? t.eventId() : eventId;
+        Talk moved =
+            notebook
+                .talks()
+                .move(t.id(), target, position == null ? Integer.MAX_VALUE : position - 1);
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "Moved talk %d to place %d of event %d.%n",
+                moved.id(), moved.position() + 1, moved.eventId());
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "delete", description = "Delete a talk with its notes and their history.")
+  static final class Delete implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "TALK", description = "The talk's id or part of its title.")
+    String talk;
+
+    @Option(names = "--yes", description = "Confirm: the notes and their history go too.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+        Talk t = Refs.talk(notebook, talk);
+        if (!yes) {
+          throw new NotebookException(
+              "Deleting talk "
+                  + t.id()
+                  + " (\""
+                  + t.title()
+                  + "\") also deletes its notes and their history. Run again with --yes to"
+                  + " confirm.");
+        }
+        notebook.talks().delete(t.id());
+        spec.commandLine().getOut().printf("Deleted talk %d (%s).%n", t.id(), t.title());
+        return 0;
+      }
+    }
+  }
+}

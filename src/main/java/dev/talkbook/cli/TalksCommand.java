@@ -1,0 +1,50 @@
+package dev.talkbook.cli;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "talks", description = "List the talks of one event, or of every event.")
+final class TalksCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "EVENT", description = "The event's id (default: all).")
+  Long eventId;
+
+  @Override
+  public Integer call() {
+    try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+      PrintWriter out = spec.commandLine().getOut();
+      List<Event> events =
+          eventId == null ? notebook.events().list() : List.of(notebook.events().get(eventId));
+      if (events.isEmpty()) {
+        out.println("No events yet. Add one with: talkbook event add --title \"…\"");
+      }
+      for (Event e : events) {
+        out.printf("%s  (event %d)%n", e.title(), e.id());
+        List<Talk> talks = notebook.talks().list(e.id());
+        if (talks.isEmpty()) {
+          out.println("  no talks yet: talkbook talk add --event " + e.id() + " --title \"…\"");
+        }
+        for (Talk t : talks) {
+          Talk.Details d = t.details();
+          out.printf(
+              "%7d  %-16s  %s%s%s%n",
+              t.id(),
+              d.startsAt() == null ? "" : Values.LOCAL_TIME.format(d.startsAt()),
+              t.title(),
+              d.speakers().isEmpty() ? "" : " — " + String.join(", ", d.speakers()),
+              d.tags().isEmpty() ? "" : "  #" + String.join(" #", d.tags()));
+        }
+      }
+      return 0;
+    }
+  }
+}

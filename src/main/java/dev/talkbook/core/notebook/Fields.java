@@ -1,0 +1,73 @@
+package dev.talkbook.core.notebook;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Validation and normalisation shared by the editable records. */
+final class Fields {
+  static final int MAX_TITLE = 500;
+
+  private Fields() {}
+
+  static String requireTitle(String title, String what) {
+    String t = title == null ? "" : title.strip();
+    if (t.isEmpty()) {
+      throw new NotebookException(what + " needs a title.");
+    }
+    if (t.length() > MAX_TITLE) {
+      throw new NotebookException(
+          what + " title is " + t.length() + " characters long; at most " + MAX_TITLE + " fit.");
+    }
+    if (t.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
+      throw new NotebookException(what + " title must be a single line.");
+    }
+    return t;
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** An optional absolute http(s) URL: anything else (javascript:, file:, typos) is refused. */
+  static String webUrl(String url, String what) {
+    String u = blankToNull(url);
+    if (u == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(u);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return u;
+      }
+    } catch (URISyntaxException e) {
+      // fall through to the message below: the user needs to know which field is wrong, not why
+      // java.net.URI disliked it.
+    }
+    throw new NotebookException(
+        what + " \"" + u + "\" is not a web address; it must start with http:// or https://");
+  }
+
+  /** Trimmed, non-blank, duplicates (ignoring case) removed, order kept. */
+  static List<String> cleanList(List<String> items, String what) {
+    Map<String, String> seen = new LinkedHashMap<>();
+    if (items != null) {
+      for (String item : items) {
+        String s = item == null ? "" : item.strip();
+        if (s.isEmpty()) {
+          continue;
+        }
+        if (s.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
+          throw new NotebookException(what + " \"" + s.strip() + "\" must be a single line.");
+        }
+        seen.putIfAbsent(s.toLowerCase(Locale.ROOT), s);
+      }
+    }
+    return List.copyOf(new ArrayList<>(seen.values()));
+  }
+}

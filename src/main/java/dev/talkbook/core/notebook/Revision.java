@@ -1,0 +1,31 @@
+package dev.talkbook.core.notebook;
+
+import java.time.Instant;
+
+/**
+ * A kept earlier state of a talk's notes. {@code savedAt} is when that text was saved; {@code
+ * reason} says why it was kept.
+ */
+public record Revision(long id, long talkId, Instant savedAt, Reason reason, String body) {
+
+  /** Why a revision was kept. */
+  public enum Reason {
+    /** Autosave, after a pause of more than the revision interval. */
+    AUTOSAVE,
+    /** The user left the talk or closed the notebook. */
+    CHECKPOINT,
+    /** The text as it was just before a restore, so the restore can be undone. */
+    BEFORE_RESTORE,
+    /** The text a restore brought back. */
+    RESTORED;
+
+    public String label() {
+      return switch (this) {
+        case AUTOSAVE -> "autosave";
+        case CHECKPOINT -> "checkpoint";
+        case BEFORE_RESTORE -> "before restore";
+        case RESTORED -> "restored";
+      };
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.talkbook.core.notebook;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * A talk at an event, with the attendee's notes as one Markdown body. {@code position} is the
+ * talk's place within its event, from 0.
+ */
+public record Talk(
+    long id,
+    long eventId,
+    int position,
+    Details details,
+    String body,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public String title() {
+    return details.title();
+  }
+
+  public List<String> speakers() {
+    return details.speakers();
+  }
+
+  public List<String> tags() {
+    return details.tags();
+  }
+
+  /** The editable fields of a talk (everything but the notes), validated on construction. */
+  public record Details(
+      String title,
+      List<String> speakers,
+      LocalDateTime startsAt,
+      String room,
+      String slidesUrl,
+      String videoUrl,
+      List<String> tags) {
+    public Details {
+      title = Fields.requireTitle(title, "A talk");
+      speakers = Fields.cleanList(speakers, "Speaker");
+      room = Fields.blankToNull(room);
+      slidesUrl = Fields.webUrl(slidesUrl, "Slides URL");
+      videoUrl = Fields.webUrl(videoUrl, "Video URL");
+      tags = Tags.clean(tags);
+    }
+
+    public static Details titled(String title) {
+      return new Details(title, List.of(), null, null, null, null, List.of());
+    }
+
+    public Details withTitle(String newTitle) {
+      return new Details(newTitle, speakers, startsAt, room, slidesUrl, videoUrl, tags);
+    }
+
+    public Details withTags(List<String> newTags) {
+      return new Details(title, speakers, startsAt, room, slidesUrl, videoUrl, newTags);
+    }
+  }
+}

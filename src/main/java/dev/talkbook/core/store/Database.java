@@ -1,0 +1,241 @@
+package dev.talkbook.core.store;
+
+import dev.talkbook.core.notebook.NotebookException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The notebook's connections: one writer (every write goes through it, one transaction at a time)
+ * and a small pool of readers, which in WAL mode read a consistent snapshot while a write is under
+ * way. Every {@link SQLException} leaves here as a {@link NotebookException} whose message a user
+ * can act on.
+ */
+final class Database implements AutoCloseable {
+  static final int BUSY_TIMEOUT_MS = 5_000;
+
+  /** Work against a connection. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final Path file;
+  private final Connection writer;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final ConcurrentLinkedDeque<Connection> idleReaders = new ConcurrentLinkedDeque<>();
+  private final List<Connection> allReaders = new ArrayList<>();
+  private volatile boolean closed;
+
+  private Database(Path file, Connection writer) {
+    this.file = file;
+    this.writer = writer;
+  }
+
+  /** Opens the writer connection (WAL, foreign keys, busy timeout, immediate transactions). */
+  static Database openWritable(Path file) throws SQLException {
+    SQLiteConfig config = baseConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    return new Database(file, config.createConnection(url(file)));
+  }
+
+  /** A notebook opened only to read: there is no writer, and every write is refused. */
+  static Database openReadOnly(Path file) {
+    return new Database(file, null);
+  }
+
+  /** A connection that reads and never writes, used to look at a file before trusting it. */
+  static Connection inspect(Path file) throws SQLException {
+    SQLiteConfig config = baseConfig();
+    config.setReadOnly(true);
+    return config.createConnection(url(file));
+  }
+
+  private static SQLiteConfig baseConfig() {
+    SQLiteConfig config = new SQLiteConfig();
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    return config;
+  }
+
+  private static String url(Path file) {
+    return "jdbc:sqlite:" + file;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  boolean isReadOnly() {
+    return writer == null;
+  }
+
+  /**
+   * Runs {@code work} in a write transaction, committed when it returns and rolled back when it
+   * throws. A write inside a write joins the outer transaction.
+   */
+  <T> T write(String doing, Work<T> work) {
+    if (writer == null) {
+      throw new NotebookException(
+          "Cannot "
+              + doing
+              + ": notebook "
+              + file
+              + " is open read-only (the file or its folder cannot be written). Copy it to a"
+              + " writable folder to change it.");
+    }
+    writeLock.lock();
+    try {
+      requireOpen();
+      if (writeLock.getHoldCount() > 1) {
+        return work.run(writer);
+      }
+      writer.setAutoCommit(false);
+      try {
+        T result = work.run(writer);
+        writer.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackQuietly(e);
+        throw e;
+      } finally {
+        writer.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw translate(e, doing);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code work} as one consistent read. Inside a write on this thread it reads through the
+   * writer, so it sees that write's own changes.
+   */
+  <T> T read(String doing, Work<T> work) {
+    requireOpen();
+    if (writeLock.isHeldByCurrentThread()) {
+      try {
+        return work.run(writer);
+      } catch (SQLException e) {
+        throw translate(e, doing);
+      }
+    }
+    Connection reader = idleReaders.pollFirst();
+    try {
+      if (reader == null) {
+        reader = openReader();
+      }
+      reader.setAutoCommit(false);
+      try {
+        return work.run(reader);
+      } finally {
+        reader.commit();
+        reader.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw translate(e, doing);
+    } finally {
+      if (reader != null) {
+        idleReaders.offerFirst(reader);
+      }
+      if (closed) {
+        closeReaders();
+      }
+    }
+  }
+
+  private Connection openReader() throws SQLException {
+    SQLiteConfig config = baseConfig();
+    if (writer == null) {
+      config.setReadOnly(true);
+    }
+    Connection c = config.createConnection(url(file));
+    try (var s = c.createStatement()) {
+      s.execute("PRAGMA query_only = true");
+    }
+    synchronized (allReaders) {
+      allReaders.add(c);
+    }
+    return c;
+  }
+
+  private void rollbackQuietly(Throwable cause) {
+    try {
+      writer.rollback();
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
+    }
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new NotebookException("Notebook " + file + " is closed.");
+    }
+  }
+
+  /** Turns a SQLite failure into a message that says what happened and what the user can do. */
+  NotebookException translate(SQLException e, String doing) {
+    SQLiteErrorCode code = e instanceof SQLiteException s ? s.getResultCode() : null;
+    String base = code == null ? "" : code.name();
+    String what;
+    if (base.startsWith("SQLITE_BUSY") || base.startsWith("SQLITE_LOCKED")) {
+      what = "the notebook is busy: another program is writing to it. Try again in a moment.";
+    } else if (base.equals("SQLITE_FULL")) {
+      what = "the disk is full. Free some space and try again.";
+    } else if (base.startsWith("SQLITE_READONLY")) {
+      what = "the file cannot be written (read-only). Check its permissions.";
+    } else if (base.startsWith("SQLITE_CORRUPT") || base.equals("SQLITE_NOTADB")) {
+      what = "the notebook file is damaged. Restore it from a backup.";
+    } else if (base.startsWith("SQLITE_IOERR") || base.startsWith("SQLITE_CANTOPEN")) {
+      what = "the file could not be read or written (was it moved, or the disk removed?).";
+    } else {
+      what = e.getMessage();
+    }
+    return new NotebookException("Could not " + doing + " in notebook " + file + ": " + what, e);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    writeLock.lock();
+    try {
+      if (writer != null && !writer.isClosed()) {
+        try (var s = writer.createStatement()) {
+          s.execute("PRAGMA optimize");
+        }
+        writer.close();
+      }
+    } catch (SQLException e) {
+      throw translate(e, "close the notebook");
+    } finally {
+      writeLock.unlock();
+      closeReaders();
+    }
+  }
+
+  private void closeReaders() {
+    Connection c;
+    while ((c = idleReaders.pollFirst()) != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // A reader that fails to close holds no changes; the writer's close decides the outcome.
+        System.getLogger(Database.class.getName())
+            .log(System.Logger.Level.DEBUG, "closing a reader of " + file, e);
+      }
+      synchronized (allReaders) {
+        allReaders.remove(c);
+      }
+    }
+  }
+}

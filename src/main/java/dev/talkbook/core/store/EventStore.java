@@ -1,0 +1,157 @@
+package dev.talkbook.core.store;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.NotFoundException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The notebook's events. */
+public final class EventStore {
+  private static final String COLUMNS = "id, title, start_date, end_date, location, url";
+
+  private final Database db;
+  private final Clock clock;
+  private final AttachmentStore attachments;
+
+  EventStore(Database db, Clock clock, AttachmentStore attachments) {
+    this.db = db;
+    this.clock = clock;
+    this.attachments = attachments;
+  }
+
+  /** Every event, newest first (events without a date last, by title). */
+  public List<Event> list() {
+    return db.read(
+        "list the events",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM event ORDER BY start_date IS NULL, start_date DESC,"
+                      + " title COLLATE NOCASE, id")) {
+            return readAll(ps);
+          }
+        });
+  }
+
+  public Optional<Event> find(long id) {
+    return db.read("read an event", c -> find(c, id));
+  }
+
+  /** The event with this id, or a {@link NotFoundException} that says so. */
+  public Event get(long id) {
+    return find(id).orElseThrow(() -> notFound(id));
+  }
+
+  static NotFoundException notFound(long id) {
+    return new NotFoundException("There is no event with id " + id + ".");
+  }
+
+  static Optional<Event> find(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM event WHERE id = ?")) {
+      ps.setLong(1, id);
+      List<Event> found = readAll(ps);
+      return found.stream().findFirst();
+    }
+  }
+
+  public Event create(Event.Details details) {
+    return db.write(
+        "create the event",
+        c -> {
+          long now = clock.millis();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO event (title, start_date, end_date, location, url, created_at,"
+                      + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            bind(ps, details);
+            ps.setLong(6, now);
+            ps.setLong(7, now);
+            ps.executeUpdate();
+          }
+          return find(c, lastId(c)).orElseThrow();
+        });
+  }
+
+  public Event update(long id, Event.Details details) {
+    return db.write(
+        "save the event",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE event SET title = ?, start_date = ?, end_date = ?, location = ?, url = ?,"
+                      + " updated_at = ? WHERE id = ?")) {
+            bind(ps, details);
+            ps.setLong(6, clock.millis());
+            ps.setLong(7, id);
+            if (ps.executeUpdate() == 0) {
+              throw notFound(id);
+            }
+          }
+          return find(c, id).orElseThrow();
+        });
+  }
+
+  public Event rename(long id, String title) {
+    Event event = get(id);
+    Event.Details d = event.details();
+    return update(id, new Event.Details(title, d.startDate(), d.endDate(), d.location(), d.url()));
+  }
+
+  /** Deletes the event with its talks, their revisions, and attachments no other talk uses. */
+  public void delete(long id) {
+    db.write(
+        "delete the event",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM event WHERE id = ?")) {
+            ps.setLong(1, id);
+            if (ps.executeUpdate() == 0) {
+              throw notFound(id);
+            }
+          }
+          TalkStore.deleteUnusedTags(c);
+          attachments.deleteOrphans(c);
+          return null;
+        });
+  }
+
+  private static void bind(PreparedStatement ps, Event.Details d) throws SQLException {
+    ps.setString(1, d.title());
+    Rows.setText(ps, 2, d.startDate());
+    Rows.setText(ps, 3, d.endDate());
+    Rows.setText(ps, 4, d.location());
+    Rows.setText(ps, 5, d.url());
+  }
+
+  private static List<Event> readAll(PreparedStatement ps) throws SQLException {
+    List<Event> events = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        events.add(
+            new Event(
+                rs.getLong("id"),
+                rs.getString("title"),
+                Rows.date(rs, "start_date"),
+                Rows.date(rs, "end_date"),
+                rs.getString("location"),
+                rs.getString("url")));
+      }
+    }
+    return events;
+  }
+
+  static long lastId(Connection c) throws SQLException {
+    try (var s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
+      return rs.getLong(1);
+    }
+  }
+}

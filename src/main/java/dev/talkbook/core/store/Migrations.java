@@ -1,0 +1,49 @@
+package dev.talkbook.core.store;
+
+import dev.talkbook.core.common.Resources;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The notebook schema's history: {@code migrations/V001__*.sql}, {@code V002__*.sql}, ... each
+ * applied once, in order, all pending ones in one transaction. {@code PRAGMA user_version} records
+ * how far a file has come; {@code PRAGMA application_id} marks it as Talkbook's.
+ */
+final class Migrations {
+  /** "TBNK": tells a Talkbook notebook from any other SQLite file. */
+  static final int APPLICATION_ID = 0x54424e4b;
+
+  /** The migration file names, in order; the index in this list + 1 is the schema version. */
+  static final List<String> FILES = List.of("V001__notebook.sql", "V002__search.sql");
+
+  static final int LATEST = FILES.size();
+
+  private Migrations() {}
+
+  /** The SQL of each migration after {@code fromVersion} up to {@code toVersion}. */
+  static List<String> scripts(int fromVersion, int toVersion) {
+    List<String> scripts = new ArrayList<>();
+    for (int v = fromVersion + 1; v <= toVersion; v++) {
+      scripts.add(Resources.text(Migrations.class, "migrations/" + FILES.get(v - 1)));
+    }
+    return scripts;
+  }
+
+  /**
+   * Brings the schema from {@code fromVersion} to {@code toVersion} inside the caller's
+   * transaction.
+   */
+  static void apply(Connection c, int fromVersion, int toVersion) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (String script : scripts(fromVersion, toVersion)) {
+        // sqlite-jdbc's executeUpdate runs every statement of a script (sqlite3_exec).
+        s.executeUpdate(script);
+      }
+      s.executeUpdate("PRAGMA application_id = " + APPLICATION_ID);
+      s.executeUpdate("PRAGMA user_version = " + toVersion);
+    }
+  }
+}

@@ -1,0 +1,323 @@
+package dev.talkbook.core.store;
+
+import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.notebook.RevisionPolicy;
+import dev.talkbook.core.store.NotebookOpenException.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+
+/**
+ * One open notebook: a single SQLite file holding events, talks, notes, tags, revisions and
+ * attachments. Open it with {@link #open(Path)}, use its parts ({@link #events()}, {@link
+ * #talks()}, {@link #revisions()}, {@link #attachments()}, {@link #search()}) from any thread, and
+ * close it when done; closing keeps a revision of every talk changed since its last one.
+ *
+ * <p>Opening never damages a file: a file that is not a notebook, is cut off or damaged, was
+ * written by a newer Talkbook or is held by another Talkbook is refused with a {@link
+ * NotebookOpenException} before anything writes to it, and no empty notebook is ever created in
+ * place of one that failed to open.
+ */
+public final class Notebook implements AutoCloseable {
+
+  /**
+   * How to open a notebook.
+   *
+   * @param create create a new notebook when the file does not exist
+   * @param readOnly open without writing even when the file could be written
+   */
+  public record Options(boolean create, boolean readOnly, Clock clock, RevisionPolicy policy) {
+    public static Options defaults() {
+      return new Options(true, false, Clock.systemUTC(), RevisionPolicy.standard());
+    }
+
+    public Options withCreate(boolean newCreate) {
+      return new Options(newCreate, readOnly, clock, policy);
+    }
+
+    public Options withReadOnly(boolean newReadOnly) {
+      return new Options(create, newReadOnly, clock, policy);
+    }
+
+    public Options withClock(Clock newClock) {
+      return new Options(create, readOnly, newClock, policy);
+    }
+
+    public Options withPolicy(RevisionPolicy newPolicy) {
+      return new Options(create, readOnly, clock, newPolicy);
+    }
+  }
+
+  private final Path file;
+  private final Database db;
+  private final NotebookLock lock;
+  private final EventStore events;
+  private final TalkStore talks;
+  private final RevisionStore revisions;
+  private final AttachmentStore attachments;
+  private final SearchStore search;
+
+  private Notebook(Path file, Database db, NotebookLock lock, Options options) {
+    this.file = file;
+    this.db = db;
+    this.lock = lock;
+    this.attachments = new AttachmentStore(db, options.clock());
+    this.revisions = new RevisionStore(db, options.clock(), options.policy());
+    this.talks = new TalkStore(db, options.clock(), revisions, attachments);
+    this.events = new EventStore(db, options.clock(), attachments);
+    this.search = new SearchStore(db);
+  }
+
+  /** Opens the notebook at {@code file}, creating it (and its folder) if it does not exist. */
+  public static Notebook open(Path file) {
+    return open(file, Options.defaults());
+  }
+
+  public static Notebook open(Path file, Options options) {
+    Path path = file.toAbsolutePath().normalize();
+    boolean exists = Files.exists(path);
+    if (!exists && !options.create()) {
+      throw new NotebookOpenException(
+          path,
+          Problem.NOT_FOUND,
+          "there is no such file.",
+          "Check the path or create a notebook.");
+    }
+    if (exists) {
+      NotebookFile.checkHeader(path);
+    } else {
+      createFolder(path);
+    }
+    boolean readOnly = options.readOnly() || (exists && !canWrite(path));
+    NotebookLock lock = readOnly ? null : acquireLock(path);
+    try {
+      int version = exists ? inspect(path, readOnly) : 0;
+      Database db = readOnly ? Database.openReadOnly(path) : openAndMigrate(path, version);
+      return new Notebook(path, db, lock, options);
+    } catch (RuntimeException e) {
+      releaseQuietly(lock, e);
+      throw e;
+    }
+  }
+
+  private static void createFolder(Path path) {
+    try {
+      Files.createDirectories(path.getParent());
+    } catch (IOException e) {
+      throw new NotebookOpenException(
+          path,
+          Problem.UNREADABLE,
+          "its folder cannot be created (" + e.getMessage() + ").",
+          "Choose a folder you can write to.",
+          e);
+    }
+  }
+
+  private static boolean canWrite(Path path) {
+    return Files.isWritable(path) && Files.isWritable(path.getParent());
+  }
+
+  private static NotebookLock acquireLock(Path path) {
+    try {
+      return NotebookLock.acquire(path);
+    } catch (IOException e) {
+      throw new NotebookOpenException(
+          path,
+          Problem.READ_ONLY,
+          "its lock file cannot be written (" + e.getMessage() + ").",
+          "Open it read-only or choose a folder you can write to.",
+          e);
+    }
+  }
+
+  /**
+   * Reads the schema version through a read-only connection and refuses foreign, too-new and
+   * damaged files. Returns the file's schema version.
+   */
+  private static int inspect(Path path, boolean readOnly) {
+    try (Connection c = Database.inspect(path);
+        Statement s = c.createStatement()) {
+      int appId = intPragma(s, "application_id");
+      int version = intPragma(s, "user_version");
+      int objects;
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+        objects = rs.getInt(1);
+      }
+      try (ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
+        String result = rs.getString(1);
+        if (!"ok".equals(result)) {
+          throw NotebookFile.corrupt(path, "SQLite's check failed (" + result + ").");
+        }
+      }
+      boolean ours = appId == Migrations.APPLICATION_ID;
+      if (!ours && (appId != 0 || objects > 0)) {
+        throw new NotebookOpenException(
+            path,
+            Problem.FOREIGN,
+            "it is a SQLite database of another program, not a Talkbook notebook.",
+            "Choose a notebook file (*.talkbook); Talkbook has left this file as it is.");
+      }
+      if (version > Migrations.LATEST) {
+        throw new NotebookOpenException(
+            path,
+            Problem.TOO_NEW,
+            "it was written by a newer Talkbook (notebook format "
+                + version
+                + "; this Talkbook knows up to "
+                + Migrations.LATEST
+                + ").",
+            "Update Talkbook to open it; the file has not been changed.");
+      }
+      if (readOnly && version < Migrations.LATEST) {
+        throw new NotebookOpenException(
+            path,
+            Problem.READ_ONLY,
+            "it is read-only and was written by an older Talkbook (notebook format "
+                + version
+                + "), so it cannot be upgraded.",
+            "Copy it to a folder you can write to, then open the copy.");
+      }
+      return version;
+    } catch (SQLException e) {
+      String code = e.getMessage() == null ? "" : e.getMessage();
+      if (code.contains("SQLITE_CORRUPT") || code.contains("SQLITE_NOTADB")) {
+        throw NotebookFile.corrupt(path, "SQLite cannot read it.");
+      }
+      if (code.contains("SQLITE_BUSY")) {
+        throw new NotebookOpenException(
+            path,
+            Problem.LOCKED,
+            "another program is holding it locked.",
+            "Close that program and try again.",
+            e);
+      }
+      throw new NotebookOpenException(
+          path, Problem.UNREADABLE, "SQLite cannot read it (" + code + ").", null, e);
+    }
+  }
+
+  private static int intPragma(Statement s, String pragma) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+      return rs.getInt(1);
+    }
+  }
+
+  private static Database openAndMigrate(Path path, int version) {
+    Database db;
+    try {
+      db = Database.openWritable(path);
+    } catch (SQLException e) {
+      throw new NotebookOpenException(
+          path, Problem.UNREADABLE, "SQLite cannot open it (" + e.getMessage() + ").", null, e);
+    }
+    if (version < Migrations.LATEST) {
+      try {
+        db.write(
+            "upgrade the notebook format",
+            c -> {
+              Migrations.apply(c, version, Migrations.LATEST);
+              return null;
+            });
+      } catch (RuntimeException e) {
+        db.close();
+        throw e;
+      }
+    }
+    return db;
+  }
+
+  private static void releaseQuietly(NotebookLock lock, Throwable cause) {
+    if (lock == null) {
+      return;
+    }
+    try {
+      lock.close();
+    } catch (IOException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** The notebook file. */
+  public Path file() {
+    return file;
+  }
+
+  /** True when the notebook was opened read-only: every change is refused with a message. */
+  public boolean isReadOnly() {
+    return db.isReadOnly();
+  }
+
+  public EventStore events() {
+    return events;
+  }
+
+  public TalkStore talks() {
+    return talks;
+  }
+
+  public RevisionStore revisions() {
+    return revisions;
+  }
+
+  public AttachmentStore attachments() {
+    return attachments;
+  }
+
+  public SearchStore search() {
+    return search;
+  }
+
+  /** The schema version of the open file (for diagnostics and tests). */
+  public int formatVersion() {
+    return db.read(
+        "read the notebook format",
+        c -> {
+          try (Statement s = c.createStatement()) {
+            return intPragma(s, "user_version");
+          }
+        });
+  }
+
+  /** Keeps a revision of every talk changed since its last one, then closes the file. */
+  @Override
+  public void close() {
+    NotebookException failure = null;
+    try {
+      if (!db.isReadOnly()) {
+        revisions.checkpointAll();
+      }
+    } catch (NotebookException e) {
+      failure = e;
+    }
+    try {
+      db.close();
+    } catch (NotebookException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (lock != null) {
+      try {
+        lock.close();
+      } catch (IOException e) {
+        NotebookException unlock =
+            new NotebookException("Could not release the lock of notebook " + file, e);
+        if (failure == null) {
+          failure = unlock;
+        } else {
+          failure.addSuppressed(unlock);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

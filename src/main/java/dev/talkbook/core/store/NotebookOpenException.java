@@ -1,0 +1,55 @@
+package dev.talkbook.core.store;
+
+import dev.talkbook.core.notebook.NotebookException;
+import java.nio.file.Path;
+
+/**
+ * A notebook file that cannot be opened. The message names the file, says what is wrong and what to
+ * do; {@link #problem()} lets a window offer the right choices. The file is left untouched.
+ */
+public final class NotebookOpenException extends NotebookException {
+  private static final long serialVersionUID = 1L;
+
+  /** What is wrong with the file. */
+  public enum Problem {
+    NOT_FOUND,
+    NOT_A_FILE,
+    UNREADABLE,
+    EMPTY,
+    NOT_SQLITE,
+    FOREIGN,
+    TRUNCATED,
+    CORRUPT,
+    TOO_NEW,
+    READ_ONLY,
+    LOCKED
+  }
+
+  private final transient Path file;
+  private final Problem problem;
+
+  public NotebookOpenException(Path file, Problem problem, String whatIsWrong, String whatToDo) {
+    this(file, problem, whatIsWrong, whatToDo, null);
+  }
+
+  public NotebookOpenException(
+      Path file, Problem problem, String whatIsWrong, String whatToDo, Throwable cause) {
+    super(
+        "Cannot open notebook "
+            + file
+            + ": "
+            + whatIsWrong
+            + (whatToDo == null ? "" : " " + whatToDo),
+        cause);
+    this.file = file;
+    this.problem = problem;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public Problem problem() {
+    return problem;
+  }
+}

@@ -1,0 +1,405 @@
+package dev.talkbook.core.store;
+
+import dev.talkbook.core.notebook.NotFoundException;
+import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.notebook.TagCount;
+import dev.talkbook.core.notebook.Talk;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The talks of the notebook's events, with their details, tags and notes. */
+public final class TalkStore {
+  /** Notes larger than this are refused with a message rather than slowing everything down. */
+  public static final int MAX_BODY_CHARS = 20_000_000;
+
+  private static final String SELECT =
+      "SELECT t.id, t.event_id, t.position, t.title, t.speakers, t.starts_at, t.room,"
+          + " t.slides_url, t.video_url, t.body, t.created_at, t.updated_at,"
+          + " (SELECT group_concat(name, char(10)) FROM (SELECT g.name FROM talk_tag tt"
+          + "   JOIN tag g ON g.id = tt.tag_id WHERE tt.talk_id = t.id ORDER BY tt.position))"
+          + "   AS tags"
+          + " FROM talk t";
+
+  private final Database db;
+  private final Clock clock;
+  private final RevisionStore revisions;
+  private final AttachmentStore attachments;
+
+  TalkStore(Database db, Clock clock, RevisionStore revisions, AttachmentStore attachments) {
+    this.db = db;
+    this.clock = clock;
+    this.revisions = revisions;
+    this.attachments = attachments;
+  }
+
+  /** The talks of an event, in their order. */
+  public List<Talk> list(long eventId) {
+    return db.read(
+        "list the talks",
+        c -> {
+          EventStore.find(c, eventId).orElseThrow(() -> EventStore.notFound(eventId));
+          try (PreparedStatement ps =
+              c.prepareStatement(SELECT + " WHERE t.event_id = ? ORDER BY t.position, t.id")) {
+            ps.setLong(1, eventId);
+            return readAll(ps);
+          }
+        });
+  }
+
+  public Optional<Talk> find(long id) {
+    return db.read("read a talk", c -> find(c, id));
+  }
+
+  /** The talk with this id, or a {@link NotFoundException} that says so. */
+  public Talk get(long id) {
+    return find(id).orElseThrow(() -> notFound(id));
+  }
+
+  static NotFoundException notFound(long id) {
+    return new NotFoundException("There is no talk with id " + id + ".");
+  }
+
+  static Optional<Talk> find(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE t.id = ?")) {
+      ps.setLong(1, id);
+      return readAll(ps).stream().findFirst();
+    }
+  }
+
+  /**
+   * Talks whose title contains {@code text} (ignoring case); an exact title match alone when there
+   * is one. For finding a talk by name on the command line.
+   */
+  public List<Talk> findByTitle(String text) {
+    String needle = text.strip().toLowerCase(Locale.ROOT);
+    return db.read(
+        "look up talks by title",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  SELECT + " WHERE instr(lower(t.title), ?) > 0 ORDER BY t.event_id, t.position")) {
+            ps.setString(1, needle);
+            List<Talk> found = readAll(ps);
+            List<Talk> exact =
+                found.stream()
+                    .filter(t -> t.title().toLowerCase(Locale.ROOT).equals(needle))
+                    .toList();
+            return exact.isEmpty() ? found : exact;
+          }
+        });
+  }
+
+  /** Adds a talk at the end of an event. */
+  public Talk create(long eventId, Talk.Details details, String body) {
+    String notes = checkBody(body);
+    return db.write(
+        "create the talk",
+        c -> {
+          EventStore.find(c, eventId).orElseThrow(() -> EventStore.notFound(eventId));
+          long now = clock.millis();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO talk (event_id, position, title, speakers, starts_at, room,"
+                      + " slides_url, video_url, body, created_at, updated_at)"
+                      + " VALUES (?, (SELECT count(*) FROM talk WHERE event_id = ?),"
+                      + " ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, eventId);
+            ps.setLong(2, eventId);
+            bindDetails(ps, 3, details);
+            ps.setString(9, notes);
+            ps.setLong(10, now);
+            ps.setLong(11, now);
+            ps.executeUpdate();
+          }
+          long id = EventStore.lastId(c);
+          setTags(c, id, details.tags());
+          return find(c, id).orElseThrow();
+        });
+  }
+
+  /** Saves a talk's details (title, speakers, time, room, links, tags). */
+  public Talk update(long id, Talk.Details details) {
+    return db.write(
+        "save the talk",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE talk SET title = ?, speakers = ?, starts_at = ?, room = ?,"
+                      + " slides_url = ?, video_url = ?, updated_at = ? WHERE id = ?")) {
+            bindDetails(ps, 1, details);
+            ps.setLong(7, clock.millis());
+            ps.setLong(8, id);
+            if (ps.executeUpdate() == 0) {
+              throw notFound(id);
+            }
+          }
+          setTags(c, id, details.tags());
+          deleteUnusedTags(c);
+          return find(c, id).orElseThrow();
+        });
+  }
+
+  public Talk rename(long id, String title) {
+    return update(id, get(id).details().withTitle(title));
+  }
+
+  /**
+   * Autosave: stores the talk's notes if they changed. Before overwriting, the previous text is
+   * kept as a revision when the newest revision is older than the policy's interval. Returns
+   * whether anything was written.
+   */
+  public boolean saveBody(long id, String body) {
+    String notes = checkBody(body);
+    return db.write(
+        "save the notes",
+        c -> {
+          String current;
+          long updatedAt;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT body, updated_at FROM talk WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw notFound(id);
+              }
+              current = rs.getString(1);
+              updatedAt = rs.getLong(2);
+            }
+          }
+          if (current.equals(notes)) {
+            return false;
+          }
+          revisions.keepBeforeAutosave(c, id, current, updatedAt);
+          writeBody(c, id, notes, clock.millis());
+          revisions.markChanged(id);
+          return true;
+        });
+  }
+
+  static void writeBody(Connection c, long id, String body, long now) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE talk SET body = ?, updated_at = ? WHERE id = ?")) {
+      ps.setString(1, body);
+      ps.setLong(2, now);
+      ps.setLong(3, id);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * The user leaves the talk (switches to another, closes the window): keep its current notes as a
+   * revision if they are not kept yet.
+   */
+  public void leave(long id) {
+    revisions.checkpoint(id);
+  }
+
+  /**
+   * Moves a talk to {@code position} (from 0, clamped) within {@code eventId}, which may be its own
+   * event (reordering) or another one.
+   */
+  public Talk move(long id, long eventId, int position) {
+    return db.write(
+        "move the talk",
+        c -> {
+          Talk talk = find(c, id).orElseThrow(() -> notFound(id));
+          EventStore.find(c, eventId).orElseThrow(() -> EventStore.notFound(eventId));
+          List<Long> source = idsOf(c, talk.eventId());
+          source.remove(Long.valueOf(id));
+          List<Long> target = talk.eventId() == eventId ? source : idsOf(c, eventId);
+          target.add(Math.max(0, Math.min(position, target.size())), id);
+          if (talk.eventId() != eventId) {
+            try (PreparedStatement ps =
+                c.prepareStatement("UPDATE talk SET event_id = ? WHERE id = ?")) {
+              ps.setLong(1, eventId);
+              ps.setLong(2, id);
+              ps.executeUpdate();
+            }
+            renumber(c, source);
+          }
+          renumber(c, target);
+          return find(c, id).orElseThrow();
+        });
+  }
+
+  /** Deletes a talk with its revisions, and the attachments no other talk uses. */
+  public void delete(long id) {
+    db.write(
+        "delete the talk",
+        c -> {
+          Talk talk = find(c, id).orElseThrow(() -> notFound(id));
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM talk WHERE id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+          }
+          renumber(c, idsOf(c, talk.eventId()));
+          deleteUnusedTags(c);
+          attachments.deleteOrphans(c);
+          revisions.forget(id);
+          return null;
+        });
+  }
+
+  /** Every tag in the notebook with the number of talks carrying it, most used first. */
+  public List<TagCount> tags() {
+    return db.read(
+        "list the tags",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT g.name, count(tt.talk_id) FROM tag g JOIN talk_tag tt"
+                          + " ON tt.tag_id = g.id GROUP BY g.id ORDER BY count(tt.talk_id) DESC,"
+                          + " g.name COLLATE NOCASE");
+              ResultSet rs = ps.executeQuery()) {
+            List<TagCount> tags = new ArrayList<>();
+            while (rs.next()) {
+              tags.add(new TagCount(rs.getString(1), rs.getInt(2)));
+            }
+            return tags;
+          }
+        });
+  }
+
+  /** The number of talks in the notebook. */
+  public int count() {
+    return db.read(
+        "count the talks",
+        c -> {
+          try (var s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT count(*) FROM talk")) {
+            return rs.getInt(1);
+          }
+        });
+  }
+
+  private static String checkBody(String body) {
+    String notes = body == null ? "" : body;
+    if (notes.length() > MAX_BODY_CHARS) {
+      throw new NotebookException(
+          "These notes are "
+              + notes.length() / 1_000_000
+              + " million characters long; a talk's notes can hold at most "
+              + MAX_BODY_CHARS / 1_000_000
+              + " million. Split them across talks or attach the large part as a file.");
+    }
+    if (notes.indexOf('\0') >= 0) {
+      return notes.replace("\0", "");
+    }
+    return notes;
+  }
+
+  private static void bindDetails(PreparedStatement ps, int from, Talk.Details d)
+      throws SQLException {
+    ps.setString(from, d.title());
+    ps.setString(from + 1, Rows.lines(d.speakers()));
+    Rows.setText(ps, from + 2, d.startsAt());
+    Rows.setText(ps, from + 3, d.room());
+    Rows.setText(ps, from + 4, d.slidesUrl());
+    Rows.setText(ps, from + 5, d.videoUrl());
+  }
+
+  private static void setTags(Connection c, long talkId, List<String> tags) throws SQLException {
+    List<String> current = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT g.name FROM talk_tag tt JOIN tag g ON g.id = tt.tag_id WHERE tt.talk_id = ?"
+                + " ORDER BY tt.position")) {
+      ps.setLong(1, talkId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          current.add(rs.getString(1));
+        }
+      }
+    }
+    if (current.equals(tags)) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM talk_tag WHERE talk_id = ?")) {
+      ps.setLong(1, talkId);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement addTag =
+            c.prepareStatement("INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
+        PreparedStatement link =
+            c.prepareStatement(
+                "INSERT INTO talk_tag (talk_id, tag_id, position)"
+                    + " SELECT ?, id, ? FROM tag WHERE name = ?")) {
+      int position = 0;
+      for (String tag : tags) {
+        addTag.setString(1, tag);
+        addTag.executeUpdate();
+        link.setLong(1, talkId);
+        link.setInt(2, position++);
+        link.setString(3, tag);
+        link.executeUpdate();
+      }
+    }
+  }
+
+  static void deleteUnusedTags(Connection c) throws SQLException {
+    try (var s = c.createStatement()) {
+      s.executeUpdate(
+          "DELETE FROM tag WHERE NOT EXISTS (SELECT 1 FROM talk_tag WHERE tag_id = tag.id)");
+    }
+  }
+
+  private static List<Long> idsOf(Connection c, long eventId) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM talk WHERE event_id = ? ORDER BY position, id")) {
+      ps.setLong(1, eventId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static void renumber(Connection c, List<Long> ids) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE talk SET position = ? WHERE id = ? AND position <> ?")) {
+      for (int i = 0; i < ids.size(); i++) {
+        ps.setInt(1, i);
+        ps.setLong(2, ids.get(i));
+        ps.setInt(3, i);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  private static List<Talk> readAll(PreparedStatement ps) throws SQLException {
+    List<Talk> talks = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Talk.Details details =
+            new Talk.Details(
+                rs.getString("title"),
+                Rows.lines(rs.getString("speakers")),
+                Rows.dateTime(rs, "starts_at"),
+                rs.getString("room"),
+                rs.getString("slides_url"),
+                rs.getString("video_url"),
+                Rows.lines(rs.getString("tags")));
+        talks.add(
+            new Talk(
+                rs.getLong("id"),
+                rs.getLong("event_id"),
+                rs.getInt("position"),
+                details,
+                rs.getString("body"),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at")));
+      }
+    }
+    return talks;
+  }
+}
