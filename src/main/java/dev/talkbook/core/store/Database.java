@@ -204,14 +204,21 @@ final class Database implements AutoCloseable {
     return new NotebookException("Could not " + doing + " in notebook " + file + ": " + what, e);
   }
 
+  /**
+   * Closes every connection. The writer goes last and leaves the file in rollback-journal mode, so
+   * a closed notebook is one self-contained file (no -wal, no -shm) that can be copied, and that
+   * the next open can inspect read-only without creating anything beside it.
+   */
   @Override
   public void close() {
     closed = true;
     writeLock.lock();
     try {
+      closeReaders();
       if (writer != null && !writer.isClosed()) {
         try (var s = writer.createStatement()) {
           s.execute("PRAGMA optimize");
+          s.execute("PRAGMA journal_mode = DELETE");
         }
         writer.close();
       }
@@ -219,7 +226,6 @@ final class Database implements AutoCloseable {
       throw translate(e, "close the notebook");
     } finally {
       writeLock.unlock();
-      closeReaders();
     }
   }
 

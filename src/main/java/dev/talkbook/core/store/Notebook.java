@@ -94,9 +94,9 @@ public final class Notebook implements AutoCloseable {
       createFolder(path);
     }
     boolean readOnly = options.readOnly() || (exists && !canWrite(path));
+    int version = exists ? inspect(path, readOnly) : 0;
     NotebookLock lock = readOnly ? null : acquireLock(path);
     try {
-      int version = exists ? inspect(path, readOnly) : 0;
       Database db = readOnly ? Database.openReadOnly(path) : openAndMigrate(path, version);
       return new Notebook(path, db, lock, options);
     } catch (RuntimeException e) {
@@ -270,6 +270,14 @@ public final class Notebook implements AutoCloseable {
 
   public SearchStore search() {
     return search;
+  }
+
+  /**
+   * Runs {@code work} as one transaction: every change it makes through this notebook is saved
+   * together, or (when it throws) none is. For imports and other bulk changes.
+   */
+  public <T> T inTransaction(java.util.function.Supplier<T> work) {
+    return db.write("save the changes", c -> work.get());
   }
 
   /** The schema version of the open file (for diagnostics and tests). */
