@@ -42,16 +42,15 @@ public record RevisionPolicy(Duration interval, ZoneId zone) {
     Instant weekAgo = now.minus(Duration.ofDays(7));
     Set<String> bucketsSeen = new HashSet<>();
     Set<Long> delete = new HashSet<>();
-    boolean first = true;
     for (Stamp r : newestFirst) {
-      if (first || r.savedAt().isAfter(dayAgo)) {
-        first = false;
+      if (r.savedAt().isAfter(dayAgo)) {
         continue;
       }
       String bucket =
           r.savedAt().isAfter(weekAgo)
               ? "h" + r.savedAt().truncatedTo(ChronoUnit.HOURS)
               : "d" + r.savedAt().atZone(zone).toLocalDate();
+      // The first revision seen in a bucket is its newest, and the one kept.
       if (!bucketsSeen.add(bucket)) {
         delete.add(r.id());
       }

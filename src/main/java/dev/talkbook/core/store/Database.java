@@ -34,9 +34,13 @@ final class Database implements AutoCloseable {
   private final List<Connection> allReaders = new ArrayList<>();
   private volatile boolean closed;
 
-  private Database(Path file, Connection writer) {
+  /** Why there is no writer, for the message that refuses a change. */
+  private final String readOnlyBecause;
+
+  private Database(Path file, Connection writer, String readOnlyBecause) {
     this.file = file;
     this.writer = writer;
+    this.readOnlyBecause = readOnlyBecause;
   }
 
   /** Opens the writer connection (WAL, foreign keys, busy timeout, immediate transactions). */
@@ -45,12 +49,22 @@ final class Database implements AutoCloseable {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    return new Database(file, config.createConnection(url(file)));
+    return new Database(file, config.createConnection(url(file)), null);
   }
 
-  /** A notebook opened only to read: there is no writer, and every write is refused. */
-  static Database openReadOnly(Path file) {
-    return new Database(file, null);
+  /**
+   * A notebook opened only to read: there is no writer, and every write is refused.
+   *
+   * @param asked whether the user asked for read-only (otherwise the file could not be written)
+   */
+  static Database openReadOnly(Path file, boolean asked) {
+    return new Database(
+        file,
+        null,
+        asked
+            ? "is open read-only."
+            : "is read-only (the file or its folder cannot be written). Copy it to a writable"
+                + " folder to change it.");
   }
 
   /** A connection that reads and never writes, used to look at a file before trusting it. */
@@ -85,13 +99,7 @@ final class Database implements AutoCloseable {
    */
   <T> T write(String doing, Work<T> work) {
     if (writer == null) {
-      throw new NotebookException(
-          "Cannot "
-              + doing
-              + ": notebook "
-              + file
-              + " is open read-only (the file or its folder cannot be written). Copy it to a"
-              + " writable folder to change it.");
+      throw new NotebookException("Cannot " + doing + ": notebook " + file + " " + readOnlyBecause);
     }
     writeLock.lock();
     try {

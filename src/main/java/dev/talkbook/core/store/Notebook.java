@@ -81,7 +81,7 @@ public final class Notebook implements AutoCloseable {
   public static Notebook open(Path file, Options options) {
     Path path = file.toAbsolutePath().normalize();
     boolean exists = Files.exists(path);
-    if (!exists && !options.create()) {
+    if (!exists && (!options.create() || options.readOnly())) {
       throw new NotebookOpenException(
           path,
           Problem.NOT_FOUND,
@@ -97,7 +97,10 @@ public final class Notebook implements AutoCloseable {
     int version = exists ? inspect(path, readOnly) : 0;
     NotebookLock lock = readOnly ? null : acquireLock(path);
     try {
-      Database db = readOnly ? Database.openReadOnly(path) : openAndMigrate(path, version);
+      Database db =
+          readOnly
+              ? Database.openReadOnly(path, options.readOnly())
+              : openAndMigrate(path, version);
       return new Notebook(path, db, lock, options);
     } catch (RuntimeException e) {
       releaseQuietly(lock, e);

@@ -9,6 +9,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps a notebook to one Talkbook at a time: an OS file lock on {@code <notebook>.lock}, which
@@ -20,10 +22,15 @@ import java.nio.file.StandardOpenOption;
  * while locked (closing one drops POSIX locks), so there is no safe check after the fact.
  */
 final class NotebookLock implements AutoCloseable {
+  /** The notebooks this process holds, by real path. */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+  private final Path key;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private NotebookLock(FileChannel channel, FileLock lock) {
+  private NotebookLock(Path key, FileChannel channel, FileLock lock) {
+    this.key = key;
     this.channel = channel;
     this.lock = lock;
   }
@@ -33,6 +40,26 @@ final class NotebookLock implements AutoCloseable {
   }
 
   static NotebookLock acquire(Path notebook) throws IOException {
+    Path key = keyOf(notebook);
+    // Checked before touching the lock file: opening and closing a second channel on it here
+    // would drop the lock this process already holds (POSIX locks are per process).
+    if (!HELD.add(key)) {
+      throw locked(notebook, "it is already open in this Talkbook.");
+    }
+    try {
+      return lock(notebook, key);
+    } catch (IOException | RuntimeException e) {
+      HELD.remove(key);
+      throw e;
+    }
+  }
+
+  private static Path keyOf(Path notebook) throws IOException {
+    Path parent = notebook.toAbsolutePath().getParent();
+    return parent.toRealPath().resolve(notebook.getFileName().toString());
+  }
+
+  private static NotebookLock lock(Path notebook, Path key) throws IOException {
     FileChannel channel =
         FileChannel.open(
             lockFileOf(notebook),
@@ -54,7 +81,7 @@ final class NotebookLock implements AutoCloseable {
           ByteBuffer.wrap(
               (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
           0);
-      return new NotebookLock(channel, lock);
+      return new NotebookLock(key, channel, lock);
     } catch (OverlappingFileLockException e) {
       channel.close();
       throw locked(notebook, "it is already open in this Talkbook.");
@@ -89,6 +116,7 @@ final class NotebookLock implements AutoCloseable {
       lock.release();
     } finally {
       channel.close();
+      HELD.remove(key);
     }
   }
 }

@@ -1,0 +1,129 @@
+package dev.talkbook.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.notebook.Talk;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The schema comes out the same from an empty file and from every earlier version. */
+class MigrationsTest {
+  @TempDir Path dir;
+
+  static Stream<Integer> earlierVersions() {
+    return IntStream.range(0, Migrations.LATEST).boxed();
+  }
+
+  /** A notebook file as a Talkbook of format {@code version} left it, with one talk if it can. */
+  private Path notebookAtVersion(int version) throws SQLException {
+    Path file = dir.resolve("v" + version + ".talkbook");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      Migrations.apply(c, 0, version);
+      if (version >= 1) {
+        s.executeUpdate(
+            "INSERT INTO event (id, title, created_at, updated_at) VALUES (1, 'PyATL', 0, 0)");
+        s.executeUpdate(
+            "INSERT INTO talk (id, event_id, position, title, speakers, body, created_at,"
+                + " updated_at) VALUES (1, 1, 0, 'Async all the way', 'Grace Hopper',"
+                + " '- coroutines\n  - structured concurrency', 0, 0)");
+        s.executeUpdate("INSERT INTO tag (id, name) VALUES (1, 'async')");
+        s.executeUpdate("INSERT INTO talk_tag (talk_id, tag_id, position) VALUES (1, 1, 0)");
+      }
+      c.commit();
+    }
+    return file;
+  }
+
+  private static List<String> schemaOf(Path file) throws SQLException {
+    List<String> schema = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'"
+                    + " ORDER BY type, name")) {
+      while (rs.next()) {
+        schema.add(rs.getString(1) + " " + rs.getString(2) + ": " + rs.getString(3));
+      }
+    }
+    return schema;
+  }
+
+  @Test
+  void everyMigrationFileIsThere() {
+    assertThat(Migrations.scripts(0, Migrations.LATEST))
+        .hasSize(Migrations.LATEST)
+        .allSatisfy(sql -> assertThat(sql).isNotBlank());
+  }
+
+  @ParameterizedTest(name = "from format {0}")
+  @MethodSource("earlierVersions")
+  void upgradesToTheSameSchemaAsANewNotebook(int version) throws SQLException {
+    Path fresh = dir.resolve("fresh.talkbook");
+    Notebook.open(fresh).close();
+    Path old = notebookAtVersion(version);
+
+    try (Notebook notebook = Notebook.open(old)) {
+      assertThat(notebook.formatVersion()).isEqualTo(Migrations.LATEST);
+    }
+    assertThat(schemaOf(old)).isEqualTo(schemaOf(fresh));
+  }
+
+  @ParameterizedTest(name = "from format {0}")
+  @MethodSource("earlierVersions")
+  void keepsAndIndexesWhatAnOlderTalkbookWrote(int version) throws SQLException {
+    Path old = notebookAtVersion(version);
+    try (Notebook notebook = Notebook.open(old)) {
+      if (version == 0) {
+        assertThat(notebook.events().list()).isEmpty();
+        return;
+      }
+      Talk talk = notebook.talks().get(1);
+      assertThat(talk.title()).isEqualTo("Async all the way");
+      assertThat(talk.tags()).containsExactly("async");
+      assertThat(notebook.search().search("structured concurrency", 5))
+          .extracting(h -> h.talkId())
+          .containsExactly(1L);
+      assertThat(notebook.search().search("tag:async speaker:hopper", 5)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aFailedUpgradeChangesNothing() throws SQLException {
+    Path old = notebookAtVersion(1);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old);
+        Statement s = c.createStatement()) {
+      // Something in the way of migration 2: it must fail, and fail whole.
+      s.executeUpdate("CREATE TABLE talk_search (x)");
+    }
+    List<String> schemaBefore = schemaOf(old);
+
+    assertThatThrownBy(() -> Notebook.open(old))
+        .isInstanceOf(NotebookException.class)
+        .hasMessageContaining("upgrade the notebook format")
+        .hasMessageContaining(old.toString());
+
+    assertThat(schemaOf(old)).isEqualTo(schemaBefore);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+  }
+}

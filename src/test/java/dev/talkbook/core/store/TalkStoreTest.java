@@ -1,0 +1,241 @@
+package dev.talkbook.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.NotFoundException;
+import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.notebook.TagCount;
+import dev.talkbook.core.notebook.Talk;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Events and talks: create, read, update, order, move, delete. */
+class TalkStoreTest {
+  @TempDir Path dir;
+  private Notebook notebook;
+  private Event devoxx;
+  private Event meetup;
+
+  @BeforeEach
+  void setUp() {
+    notebook = Notebook.open(dir.resolve("n.talkbook"));
+    devoxx =
+        notebook
+            .events()
+            .create(
+                new Event.Details(
+                    "Devoxx",
+                    LocalDate.of(2026, 10, 5),
+                    LocalDate.of(2026, 10, 9),
+                    "Antwerp",
+                    "https://devoxx.be"));
+    meetup = notebook.events().create(Event.Details.titled("JUG meetup"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    notebook.close();
+  }
+
+  private Talk add(Event event, String title) {
+    return notebook.talks().create(event.id(), Talk.Details.titled(title), "");
+  }
+
+  private List<String> titles(Event event) {
+    return notebook.talks().list(event.id()).stream().map(Talk::title).toList();
+  }
+
+  @Test
+  void aTalkKeepsEveryDetail() {
+    Talk.Details details =
+        new Talk.Details(
+            "Virtual threads",
+            List.of("Ron Pressler", "Alan Bateman"),
+            LocalDateTime.of(2026, 10, 6, 14, 30),
+            "Room 8",
+            "https://example.org/slides",
+            "https://example.org/video",
+            List.of("java", "Loom"));
+    Talk created = notebook.talks().create(devoxx.id(), details, "# Notes\n- one\n");
+
+    Talk read = notebook.talks().get(created.id());
+    assertThat(read.details()).isEqualTo(details);
+    assertThat(read.body()).isEqualTo("# Notes\n- one\n");
+    assertThat(read.eventId()).isEqualTo(devoxx.id());
+    assertThat(read.position()).isZero();
+  }
+
+  @Test
+  void eventsAreListedNewestFirstWithUndatedOnesLast() {
+    notebook
+        .events()
+        .create(new Event.Details("Older", LocalDate.of(2025, 1, 1), null, null, null));
+    assertThat(notebook.events().list())
+        .extracting(Event::title)
+        .containsExactly("Devoxx", "Older", "JUG meetup");
+  }
+
+  @Test
+  void talksAreAddedAtTheEndOfTheirEvent() {
+    add(devoxx, "A");
+    add(devoxx, "B");
+    add(devoxx, "C");
+    assertThat(titles(devoxx)).containsExactly("A", "B", "C");
+  }
+
+  @Test
+  void renamingATalkOrAnEventKeepsEverythingElse() {
+    Talk a =
+        notebook
+            .talks()
+            .create(devoxx.id(), Talk.Details.titled("Draft").withTags(List.of("x")), "body");
+    notebook.talks().rename(a.id(), "Final title");
+    notebook.events().rename(devoxx.id(), "Devoxx Belgium");
+
+    Talk renamed = notebook.talks().get(a.id());
+    assertThat(renamed.title()).isEqualTo("Final title");
+    assertThat(renamed.tags()).containsExactly("x");
+    assertThat(renamed.body()).isEqualTo("body");
+    assertThat(notebook.events().get(devoxx.id()).location()).isEqualTo("Antwerp");
+  }
+
+  @Test
+  void reordersWithinAnEvent() {
+    Talk a = add(devoxx, "A");
+    add(devoxx, "B");
+    add(devoxx, "C");
+    notebook.talks().move(a.id(), devoxx.id(), 2);
+    assertThat(titles(devoxx)).containsExactly("B", "C", "A");
+    notebook.talks().move(a.id(), devoxx.id(), 0);
+    assertThat(titles(devoxx)).containsExactly("A", "B", "C");
+  }
+
+  @Test
+  void movesATalkToAnotherEventAtAPosition() {
+    Talk a = add(devoxx, "A");
+    add(devoxx, "B");
+    add(meetup, "X");
+    add(meetup, "Y");
+    Talk moved = notebook.talks().move(a.id(), meetup.id(), 1);
+    assertThat(titles(devoxx)).containsExactly("B");
+    assertThat(titles(meetup)).containsExactly("X", "A", "Y");
+    assertThat(moved.eventId()).isEqualTo(meetup.id());
+    assertThat(notebook.talks().list(devoxx.id()).get(0).position()).isZero();
+  }
+
+  @Test
+  void aPositionPastTheEndMeansLast() {
+    Talk a = add(devoxx, "A");
+    add(devoxx, "B");
+    notebook.talks().move(a.id(), devoxx.id(), 99);
+    assertThat(titles(devoxx)).containsExactly("B", "A");
+  }
+
+  @Test
+  void deletingATalkClosesTheGapAndDropsUnusedTags() {
+    add(devoxx, "A");
+    Talk b =
+        notebook
+            .talks()
+            .create(
+                devoxx.id(), Talk.Details.titled("B").withTags(List.of("only-b", "shared")), "");
+    notebook.talks().create(devoxx.id(), Talk.Details.titled("C").withTags(List.of("shared")), "");
+    notebook.talks().delete(b.id());
+    assertThat(titles(devoxx)).containsExactly("A", "C");
+    assertThat(notebook.talks().list(devoxx.id())).extracting(Talk::position).containsExactly(0, 1);
+    assertThat(notebook.talks().tags()).extracting(TagCount::name).containsExactly("shared");
+  }
+
+  @Test
+  void deletingAnEventDeletesItsTalks() {
+    Talk a = add(devoxx, "A");
+    notebook.events().delete(devoxx.id());
+    assertThat(notebook.talks().find(a.id())).isEmpty();
+    assertThat(notebook.events().list()).extracting(Event::title).containsExactly("JUG meetup");
+  }
+
+  @Test
+  void tagsAreCountedAndMatchedWithoutCase() {
+    notebook
+        .talks()
+        .create(devoxx.id(), Talk.Details.titled("A").withTags(List.of("Java", "#loom")), "");
+    notebook.talks().create(devoxx.id(), Talk.Details.titled("B").withTags(List.of("java")), "");
+    assertThat(notebook.talks().tags())
+        .containsExactly(new TagCount("Java", 2), new TagCount("loom", 1));
+  }
+
+  @Test
+  void findsTalksByPartOfTheirTitlePreferringAnExactMatch() {
+    add(devoxx, "Loom");
+    add(devoxx, "Loom in practice");
+    assertThat(notebook.talks().findByTitle("loom"))
+        .extracting(Talk::title)
+        .containsExactly("Loom");
+    assertThat(notebook.talks().findByTitle("PRACTICE"))
+        .extracting(Talk::title)
+        .containsExactly("Loom in practice");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "two\nlines"})
+  void refusesABadTitleWithAMessage(String title) {
+    assertThatThrownBy(() -> Talk.Details.titled(title))
+        .isInstanceOf(NotebookException.class)
+        .hasMessageContaining("title");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"javascript:alert(1)", "file:///etc/passwd", "not a url", "ftp://x.org/a"})
+  void refusesLinksThatAreNotWebAddresses(String url) {
+    assertThatThrownBy(() -> new Talk.Details("T", List.of(), null, null, url, null, List.of()))
+        .isInstanceOf(NotebookException.class)
+        .hasMessageContaining("Slides URL")
+        .hasMessageContaining("http");
+  }
+
+  @Test
+  void refusesAnEventThatEndsBeforeItStarts() {
+    assertThatThrownBy(
+            () ->
+                new Event.Details(
+                    "E", LocalDate.of(2026, 5, 2), LocalDate.of(2026, 5, 1), null, null))
+        .hasMessageContaining("ends")
+        .hasMessageContaining("before it starts");
+  }
+
+  @Test
+  void unknownIdsAreNamedInTheMessage() {
+    assertThatThrownBy(() -> notebook.talks().get(4242))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("4242");
+    assertThatThrownBy(() -> add(new Event(777, "gone", null, null, null, null), "T"))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("777");
+    assertThatThrownBy(() -> notebook.talks().move(4242, devoxx.id(), 0))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aFailedTransactionLeavesNothingBehind() {
+    assertThatThrownBy(
+            () ->
+                notebook.inTransaction(
+                    () -> {
+                      add(devoxx, "half-done");
+                      throw new NotebookException("import failed halfway");
+                    }))
+        .hasMessage("import failed halfway");
+    assertThat(titles(devoxx)).isEmpty();
+  }
+}
