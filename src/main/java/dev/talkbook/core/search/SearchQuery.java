@@ -48,7 +48,9 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
 
   /** Parses what the user typed. */
   public static SearchQuery parse(String input) {
-    String text = input == null ? "" : input.strip();
+    // Control characters (NUL above all) have no business in a query, and NUL would cut the
+    // FTS5 string short.
+    String text = input == null ? "" : input.replaceAll("\\p{Cntrl}", " ").strip();
     List<Term> terms = new ArrayList<>();
     int i = 0;
     int n = text.length();
