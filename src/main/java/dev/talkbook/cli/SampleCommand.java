@@ -1,7 +1,6 @@
 package dev.talkbook.cli;
 
 import dev.talkbook.core.notebook.Event;
-import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
 import java.util.concurrent.Callable;
@@ -16,14 +15,18 @@ final class SampleCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Notebook notebook = TalkbookCommand.of(spec).open()) {
-      notebook.events().list().stream()
-          .filter(e -> e.title().equals(SampleMeetup.TITLE))
-          .findFirst()
-          .ifPresent(
-              e -> {
-                throw new NotebookException(
-                    "The sample meetup is already in this notebook (event " + e.id() + ").");
-              });
+      var existing =
+          notebook.events().list().stream()
+              .filter(e -> e.title().equals(SampleMeetup.TITLE))
+              .findFirst();
+      if (existing.isPresent()) {
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "The sample meetup is already in this notebook: talkbook talks %d%n",
+                existing.get().id());
+        return 0;
+      }
       Event e = SampleMeetup.addTo(notebook);
       spec.commandLine()
           .getOut()
