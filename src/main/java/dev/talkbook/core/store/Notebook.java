@@ -61,6 +61,8 @@ public final class Notebook implements AutoCloseable {
   private final RevisionStore revisions;
   private final AttachmentStore attachments;
   private final SearchStore search;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private Notebook(Path file, Database db, NotebookLock lock, Options options) {
     this.file = file;
@@ -294,9 +296,15 @@ public final class Notebook implements AutoCloseable {
         });
   }
 
-  /** Keeps a revision of every talk changed since its last one, then closes the file. */
+  /**
+   * Keeps a revision of every talk changed since its last one, then closes the file. Closing twice
+   * does nothing the second time.
+   */
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     NotebookException failure = null;
     try {
       if (!db.isReadOnly()) {
