@@ -1,0 +1,60 @@
+package dev.talkbook.ui.common;
+
+import dev.talkbook.core.notebook.NotebookException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+/**
+ * Shows failures once, where they are handled: a problem the user can act on as its message; an
+ * unexpected one as a short message with the details (the stack trace) expandable, and logged.
+ */
+public final class Errors {
+  private static final System.Logger LOG = System.getLogger(Errors.class.getName());
+
+  private Errors() {}
+
+  /** The one-line message for a status bar or an inline label. */
+  public static String message(Throwable error) {
+    if (error instanceof NotebookException) {
+      return error.getMessage();
+    }
+    return "Something went wrong: " + error;
+  }
+
+  /** Shows the error in a dialog (on the FX thread); unexpected errors are logged too. */
+  public static void show(Window owner, String what, Throwable error) {
+    Alert alert = new Alert(Alert.AlertType.ERROR);
+    alert.initOwner(owner);
+    alert.setTitle("Talkbook");
+    alert.setHeaderText(what);
+    alert.setContentText(message(error));
+    if (!(error instanceof NotebookException)) {
+      LOG.log(System.Logger.Level.ERROR, what, error);
+      StringWriter trace = new StringWriter();
+      error.printStackTrace(new PrintWriter(trace));
+      TextArea details = new TextArea(trace.toString());
+      details.setEditable(false);
+      details.setWrapText(false);
+      details.setPrefRowCount(14);
+      alert.getDialogPane().setExpandableContent(details);
+    }
+    alert.getDialogPane().setMinWidth(480);
+    alert.show();
+  }
+
+  /** Catches what nothing else caught on the FX thread: show it, and keep the app running. */
+  public static void installUncaughtHandler(java.util.function.Supplier<Window> owner) {
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, error) -> {
+          if (javafx.application.Platform.isFxApplicationThread()) {
+            show(owner.get(), "Unexpected error", error);
+          } else {
+            LOG.log(System.Logger.Level.ERROR, "Unexpected error on " + thread.getName(), error);
+            javafx.application.Platform.runLater(() -> show(owner.get(), "Unexpected error", error));
+          }
+        });
+  }
+}

@@ -1,0 +1,106 @@
+package dev.talkbook.ui.common;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.talkbook.core.common.Resources;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+
+/**
+ * Light and dark, from AtlantaFX's Primer themes plus the app's own sheet (colour variables
+ * {@code -tb-*}). "System" follows the desktop's colour-scheme setting.
+ */
+public final class Theme {
+  /** The user's choice. */
+  public enum Choice {
+    SYSTEM,
+    LIGHT,
+    DARK
+  }
+
+  public static final String DARK_CLASS = "tb-dark";
+
+  private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>(Choice.SYSTEM);
+  private final boolean systemDark;
+
+  public Theme(boolean systemDark) {
+    this.systemDark = systemDark;
+  }
+
+  public ObjectProperty<Choice> choiceProperty() {
+    return choice;
+  }
+
+  public boolean isDark() {
+    return switch (choice.get()) {
+      case DARK -> true;
+      case LIGHT -> false;
+      case SYSTEM -> systemDark;
+    };
+  }
+
+  /** Applies the current choice to the app and to {@code scene} (the app sheet and dark class). */
+  public void apply(Scene scene) {
+    Application.setUserAgentStylesheet(
+        isDark() ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    String sheet = stylesheet();
+    if (!scene.getStylesheets().contains(sheet)) {
+      scene.getStylesheets().add(sheet);
+    }
+    if (isDark()) {
+      if (!scene.getRoot().getStyleClass().contains(DARK_CLASS)) {
+        scene.getRoot().getStyleClass().add(DARK_CLASS);
+      }
+    } else {
+      scene.getRoot().getStyleClass().remove(DARK_CLASS);
+    }
+  }
+
+  public static String stylesheet() {
+    var url = Theme.class.getResource("/dev/talkbook/ui/talkbook.css");
+    if (url == null) {
+      Resources.text(Theme.class, "/dev/talkbook/ui/talkbook.css"); // throws with the name
+    }
+    return url.toExternalForm();
+  }
+
+  /**
+   * Whether the desktop asks for dark: GNOME's colour-scheme (or a "-dark" GTK theme) on Linux,
+   * the AppleInterfaceStyle default on macOS; light when it cannot tell.
+   */
+  public static boolean systemPrefersDark() {
+    String gtk = System.getenv("GTK_THEME");
+    if (gtk != null && gtk.toLowerCase(Locale.ROOT).contains("dark")) {
+      return true;
+    }
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (os.startsWith("mac")) {
+      return ask("defaults", "read", "-g", "AppleInterfaceStyle").contains("Dark");
+    }
+    if (os.startsWith("linux")) {
+      return ask("gsettings", "get", "org.gnome.desktop.interface", "color-scheme").contains("dark");
+    }
+    return false;
+  }
+
+  private static String ask(String... command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      if (!p.waitFor(2, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return "";
+      }
+      return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return ""; // the tool is not installed: no preference known
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.talkbook.ui.common;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+
+/**
+ * Where work runs: notebook reads and writes on one background thread (so saves keep their
+ * order), delays on a timer thread, results back on the FX thread. Threads are named daemons and
+ * shut down with the app.
+ */
+public final class UiExecutors implements AutoCloseable {
+  private final ExecutorService io =
+      Executors.newSingleThreadExecutor(named("talkbook-notebook"));
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(named("talkbook-timer"));
+
+  private static java.util.concurrent.ThreadFactory named(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  public ExecutorService io() {
+    return io;
+  }
+
+  public ScheduledExecutorService timer() {
+    return timer;
+  }
+
+  /**
+   * Runs {@code work} on the notebook thread, then {@code then} with its result on the FX thread;
+   * a failure goes to {@code failed} on the FX thread.
+   */
+  public <T> CompletableFuture<T> run(
+      Supplier<T> work, Consumer<T> then, Consumer<Throwable> failed) {
+    CompletableFuture<T> future = CompletableFuture.supplyAsync(work, io);
+    future.whenComplete(
+        (result, error) ->
+            Platform.runLater(
+                () -> {
+                  if (error == null) {
+                    then.accept(result);
+                  } else {
+                    failed.accept(
+                        error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                            ? error.getCause()
+                            : error);
+                  }
+                }));
+    return future;
+  }
+
+  /** Waits up to {@code seconds} for queued notebook work to finish, then stops the threads. */
+  @Override
+  public void close() {
+    io.shutdown();
+    timer.shutdownNow();
+    try {
+      io.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,367 @@
+package dev.talkbook.ui.editor;
+
+import dev.talkbook.ui.common.Icons;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The notes editor: a RichTextFX code area with Markdown highlighting, find and replace (Ctrl+F,
+ * Ctrl+H), zoom (Ctrl +/-/0), soft wrap and optional line numbers. Pasted images and dropped
+ * files are handed to {@code attach} (file name, bytes), which stores them and inserts a
+ * reference.
+ */
+public final class EditorView {
+  public static final String STYLE_CLASS = "tb-editor";
+  private static final double DEFAULT_FONT = 14;
+
+  private final CodeArea area = new CodeArea();
+  private final BorderPane root = new BorderPane();
+  private final HBox findBar = new HBox(6);
+  private final TextField findField = new TextField();
+  private final TextField replaceField = new TextField();
+  private final CheckBox matchCase = new CheckBox("Match case");
+  private final Label findStatus = new Label();
+  private final DoubleProperty fontSize = new SimpleDoubleProperty(DEFAULT_FONT);
+  private final BooleanProperty lineNumbers = new SimpleBooleanProperty(false);
+  private final BiConsumer<String, byte[]> attach;
+
+  public EditorView(BiConsumer<String, byte[]> attach) {
+    this.attach = attach;
+    area.getStyleClass().add(STYLE_CLASS);
+    area.setWrapText(true);
+    area.setId("editor");
+    area.setAccessibleText("Notes");
+    fontSize.addListener((obs, old, size) -> area.setStyle("-fx-font-size: " + size + "px;"));
+    area.setStyle("-fx-font-size: " + DEFAULT_FONT + "px;");
+    lineNumbers.addListener(
+        (obs, old, show) -> area.setParagraphGraphicFactory(show ? LineNumberFactory.get(area) : null));
+    root.setCenter(new VirtualizedScrollPane<>(area));
+    buildFindBar();
+    installKeys();
+    installDrop();
+  }
+
+  public Region root() {
+    return root;
+  }
+
+  public CodeArea area() {
+    return area;
+  }
+
+  public BooleanProperty lineNumbersProperty() {
+    return lineNumbers;
+  }
+
+  public BooleanProperty wrapProperty() {
+    return area.wrapTextProperty();
+  }
+
+  public DoubleProperty fontSizeProperty() {
+    return fontSize;
+  }
+
+  /** Replaces the whole text as a fresh start: no undo back into another talk's notes. */
+  public void load(String text) {
+    area.replaceText(text);
+    area.getUndoManager().forgetHistory();
+    area.moveTo(0);
+    area.requestFollowCaret();
+  }
+
+  /** Selects the first occurrence of {@code word} (ignoring case) and scrolls to it. */
+  public void reveal(String word) {
+    if (word == null || word.isBlank()) {
+      return;
+    }
+    int at = area.getText().toLowerCase(Locale.ROOT).indexOf(word.toLowerCase(Locale.ROOT));
+    if (at >= 0) {
+      area.selectRange(at, at + word.length());
+      area.requestFollowCaret();
+    }
+  }
+
+  public void zoom(double delta) {
+    fontSize.set(Math.max(8, Math.min(40, fontSize.get() + delta)));
+  }
+
+  private void installKeys() {
+    area.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            showFind(false);
+            e.consume();
+          } else if (new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            showFind(true);
+            e.consume();
+          } else if (new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN).match(e)
+              && pasteImage()) {
+            e.consume();
+          } else if (new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN).match(e)
+              || new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN).match(e)
+              || new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            zoom(1);
+            e.consume();
+          } else if (new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN).match(e)
+              || new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            zoom(-1);
+            e.consume();
+          } else if (new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            fontSize.set(DEFAULT_FONT);
+            e.consume();
+          }
+        });
+  }
+
+  // ---- find and replace ----------------------------------------------------------------------
+
+  private void buildFindBar() {
+    findField.setPromptText("Find");
+    findField.setId("find-field");
+    replaceField.setPromptText("Replace with");
+    replaceField.setId("replace-field");
+    Button next = iconButton(Feather.CHEVRON_DOWN, "Next match (Enter)", () -> find(true));
+    Button previous = iconButton(Feather.CHEVRON_UP, "Previous match (Shift+Enter)", () -> find(false));
+    Button replace = new Button("Replace");
+    replace.setOnAction(e -> replaceOne());
+    Button replaceAll = new Button("Replace all");
+    replaceAll.setId("replace-all");
+    replaceAll.setOnAction(e -> replaceAll());
+    Button close = iconButton(Feather.X, "Close (Esc)", this::hideFind);
+    HBox.setHgrow(findField, Priority.ALWAYS);
+    HBox.setHgrow(replaceField, Priority.ALWAYS);
+    findBar.getChildren()
+        .addAll(findField, previous, next, matchCase, replaceField, replace, replaceAll, findStatus, close);
+    findBar.setAlignment(Pos.CENTER_LEFT);
+    findBar.setPadding(new Insets(4, 8, 4, 8));
+    findBar.getStyleClass().add("tb-find-bar");
+    findField.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            find(!e.isShiftDown());
+          } else if (e.getCode() == KeyCode.ESCAPE) {
+            hideFind();
+          }
+        });
+    replaceField.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            replaceOne();
+          } else if (e.getCode() == KeyCode.ESCAPE) {
+            hideFind();
+          }
+        });
+    findField.textProperty().addListener((obs, old, text) -> findStatus.setText(""));
+  }
+
+  private static Button iconButton(Feather icon, String tip, Runnable action) {
+    Button b = new Button(null, Icons.of(icon));
+    b.setTooltip(new Tooltip(tip));
+    b.setAccessibleText(tip);
+    b.getStyleClass().add("flat");
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  public void showFind(boolean withReplace) {
+    replaceField.setVisible(withReplace);
+    replaceField.setManaged(withReplace);
+    findBar.getChildren().stream()
+        .filter(n -> n instanceof Button b && b.getText() != null)
+        .forEach(
+            n -> {
+              n.setVisible(withReplace);
+              n.setManaged(withReplace);
+            });
+    root.setTop(findBar);
+    if (!area.getSelectedText().isEmpty() && !area.getSelectedText().contains("\n")) {
+      findField.setText(area.getSelectedText());
+    }
+    findField.requestFocus();
+    findField.selectAll();
+  }
+
+  public void hideFind() {
+    root.setTop(null);
+    area.requestFocus();
+  }
+
+  private Pattern pattern() {
+    String needle = findField.getText();
+    if (needle.isEmpty()) {
+      return null;
+    }
+    return Pattern.compile(
+        Pattern.quote(needle),
+        matchCase.isSelected() ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  /** Selects the next (or previous) match from the caret, wrapping around. */
+  boolean find(boolean forward) {
+    Pattern p = pattern();
+    if (p == null) {
+      return false;
+    }
+    String text = area.getText();
+    Matcher m = p.matcher(text);
+    int from = forward ? area.getSelection().getEnd() : area.getSelection().getStart();
+    int start = -1;
+    int end = -1;
+    if (forward) {
+      if (m.find(from) || m.find(0)) {
+        start = m.start();
+        end = m.end();
+      }
+    } else {
+      while (m.find()) {
+        if (m.start() >= from && start >= 0) {
+          break;
+        }
+        start = m.start();
+        end = m.end();
+        if (m.start() >= from) {
+          break;
+        }
+      }
+    }
+    if (start < 0) {
+      findStatus.setText("Not found");
+      return false;
+    }
+    findStatus.setText("");
+    area.selectRange(start, end);
+    area.requestFollowCaret();
+    return true;
+  }
+
+  private void replaceOne() {
+    Pattern p = pattern();
+    if (p == null) {
+      return;
+    }
+    if (p.matcher(area.getSelectedText()).matches()) {
+      area.replaceSelection(replaceField.getText());
+    }
+    find(true);
+  }
+
+  /** Replaces every match as one undoable change. */
+  int replaceAll() {
+    Pattern p = pattern();
+    if (p == null) {
+      return 0;
+    }
+    String text = area.getText();
+    Matcher m = p.matcher(text);
+    int count = 0;
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(replaceField.getText()));
+      count++;
+    }
+    m.appendTail(out);
+    if (count > 0) {
+      area.replaceText(0, text.length(), out.toString());
+    }
+    findStatus.setText(count == 1 ? "1 replaced" : count + " replaced");
+    return count;
+  }
+
+  // ---- images and files ----------------------------------------------------------------------
+
+  private boolean pasteImage() {
+    Clipboard clipboard = Clipboard.getSystemClipboard();
+    if (clipboard.hasFiles() && !clipboard.getFiles().isEmpty()) {
+      clipboard.getFiles().forEach(f -> attachFile(f.toPath()));
+      return true;
+    }
+    if (clipboard.hasImage() && !clipboard.hasString()) {
+      attach.accept("pasted-image.png", png(clipboard.getImage()));
+      return true;
+    }
+    return false;
+  }
+
+  private void installDrop() {
+    area.setOnDragOver(
+        e -> {
+          if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+          }
+        });
+    area.setOnDragDropped(
+        e -> {
+          boolean done = e.getDragboard().hasFiles();
+          if (done) {
+            e.getDragboard().getFiles().forEach(f -> attachFile(f.toPath()));
+          }
+          e.setDropCompleted(done);
+          e.consume();
+        });
+  }
+
+  private void attachFile(Path file) {
+    try {
+      attach.accept(file.getFileName().toString(), Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new dev.talkbook.core.notebook.NotebookException(
+          "Cannot read " + file + " to attach it: " + e.getMessage(), e);
+    }
+  }
+
+  /** Encodes a clipboard image as PNG. */
+  static byte[] png(Image image) {
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    java.awt.image.BufferedImage buffered =
+        new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    PixelReader reader = image.getPixelReader();
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        buffered.setRGB(x, y, reader.getArgb(x, y));
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(buffered, "png", out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("PNG encoding in memory failed", e);
+    }
+    return out.toByteArray();
+  }
+}
