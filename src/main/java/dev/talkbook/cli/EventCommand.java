@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -53,7 +54,8 @@ final class EventCommand {
     @Override
     public Integer call() {
       if (fields.title == null) {
-        throw new NotebookException("An event needs a title: add --title \"…\".");
+        throw new ParameterException(
+            spec.commandLine(), "An event needs a title: add --title \"…\".");
       }
       try (Notebook notebook = TalkbookCommand.of(spec).open()) {
         Event e = notebook.events().create(fields.over(Event.Details.titled(fields.title)));

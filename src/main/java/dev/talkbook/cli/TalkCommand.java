@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -92,7 +93,8 @@ final class TalkCommand {
     @Override
     public Integer call() {
       if (fields.title == null) {
-        throw new NotebookException("A talk needs a title: add --title \"…\".");
+        throw new ParameterException(
+            spec.commandLine(), "A talk needs a title: add --title \"…\".");
       }
       String notes = fields.notes();
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
@@ -162,10 +164,11 @@ final class TalkCommand {
     @Override
     public Integer call() {
       if (eventId == null && position == null) {
-        throw new NotebookException("Say where to: --event EVENT, --position N, or both.");
+        throw new ParameterException(
+            spec.commandLine(), "Say where to: --event EVENT, --position N, or both.");
       }
       if (position != null && position < 1) {
-        throw new NotebookException("--position counts from 1.");
+        throw new ParameterException(spec.commandLine(), "--position counts from 1.");
       }
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
         Talk t = Refs.talk(notebook, talk);

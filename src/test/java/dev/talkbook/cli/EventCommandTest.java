@@ -55,12 +55,11 @@ class EventCommandTest extends CliTest {
   }
 
   @Test
-  void addWithoutATitleIsRefused() {
-    Result r = run("event", "add", "--start", "2026-11-24");
+  void addWithoutATitleIsWrongUsage() {
+    Result r = misused("event", "add", "--start", "2026-11-24");
 
-    assertThat(r.exitCode()).as("%s", r).isNotZero();
-    assertNoStackTrace(r);
-    assertErr(r).contains("--title");
+    assertErr(r).contains("needs a title").contains("--title").contains("Usage:");
+    assertThat(notebook()).doesNotExist();
   }
 
   @ParameterizedTest(name = "{0}")
