@@ -354,13 +354,22 @@ class TalkbookCommandTest extends CliTest {
     assertOut(r).contains("Virtual threads in practice");
   }
 
-  @Test
-  void readOnlyOnAMissingNotebookCreatesNothing() {
-    Result r = run("--read-only", "event", "add", "--title", "X");
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sample", "event add --title X"})
+  void readOnlyOnAMissingNotebookSaysThereIsNoSuchFileAndCreatesNothing(String command) {
+    Path missing = dir.resolve("new folder").resolve("n.talkbook");
+    String[] args =
+        Stream.concat(
+                Stream.of("--read-only", "--notebook", missing.toString()),
+                Stream.of(command.split(" ")))
+            .toArray(String[]::new);
+
+    Result r = runRaw(args);
 
     assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
     assertNoStackTrace(r);
-    assertThat(notebook()).doesNotExist();
+    assertErr(r).contains("n.talkbook").contains("there is no such file");
+    assertThat(missing.getParent()).doesNotExist();
   }
 
   @Test
