@@ -97,6 +97,30 @@ class ShowCommandTest extends CliTest {
   }
 
   @Test
+  void aTalkTitledWithANumberIsFoundByThatTitle() throws Exception {
+    talkWithNotes("1984", "orwell\n");
+
+    assertThat(ok("show", "1984").out()).isEqualTo("orwell\n");
+  }
+
+  @Test
+  void anIdWinsOverATitleWithTheSameNumber() throws Exception {
+    long first = talkWithNotes("First", "first notes\n");
+    talkWithNotes(Long.toString(first), "titled with the first's id\n");
+
+    assertThat(ok("show", Long.toString(first)).out()).isEqualTo("first notes\n");
+  }
+
+  @Test
+  void anUnknownIdIsNotLookedUpAsPartOfATitle() throws Exception {
+    talkWithNotes("Java 21 in practice", "x\n");
+
+    Result r = refused("show", "21");
+
+    assertErr(r).contains("There is no talk with id 21.");
+  }
+
+  @Test
   void anUnknownTitleExitsOne() throws Exception {
     talkWithNotes("Only", "x\n");
 
