@@ -289,6 +289,37 @@ class TalkCommandTest extends CliTest {
   }
 
   @Test
+  void editWithAnEmptyTimeClearsIt() {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--at", "2026-11-24T14:30", "--room", "A");
+
+    ok("talk", "edit", Long.toString(id), "--at", "");
+
+    assertThat(talk(id).details().startsAt()).isNull();
+    assertThat(talk(id).details().room()).isEqualTo("A");
+  }
+
+  @Test
+  void editWithAnEmptyRoomClearsIt() {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--room", "A", "--slides", "https://example.org/s");
+
+    ok("talk", "edit", Long.toString(id), "--room", "", "--slides", "");
+
+    assertThat(talk(id).details().room()).isNull();
+    assertThat(talk(id).details().slidesUrl()).isNull();
+  }
+
+  @Test
+  void addWithAnEmptyTimeAddsATalkWithoutOne() {
+    long event = addEvent("Meetup");
+
+    long id = addTalk(event, "Untimed", "--at", "");
+
+    assertThat(talk(id).details().startsAt()).isNull();
+  }
+
+  @Test
   void editByPartOfTheTitle() {
     long event = addEvent("Meetup");
     long id = addTalk(event, "Virtual threads in practice");
