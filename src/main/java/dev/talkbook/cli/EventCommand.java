@@ -40,9 +40,15 @@ final class EventCommand {
       return new Event.Details(
           title != null ? title : old.title(),
           start != null ? start : old.startDate(),
-          end != null ? end : (start != null && old.endDate() == null ? start : old.endDate()),
+          end != null ? end : endFollowingStart(old),
           location != null ? location : old.location(),
           url != null ? url : old.url());
+    }
+
+    /** Without --end, a one-day (or open-ended) event stays one day when its start moves. */
+    private LocalDate endFollowingStart(Event.Details old) {
+      boolean oneDay = old.endDate() == null || old.endDate().equals(old.startDate());
+      return start != null && oneDay ? start : old.endDate();
     }
   }
 

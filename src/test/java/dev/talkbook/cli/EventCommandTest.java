@@ -150,6 +150,36 @@ class EventCommandTest extends CliTest {
   }
 
   @Test
+  void editMovingTheStartOfAOneDayEventMovesItsEnd() {
+    long id = addEvent("Meetup", "--start", "2026-11-24");
+
+    ok("event", "edit", Long.toString(id), "--start", "2026-12-01");
+
+    assertThat(event(id).startDate()).isEqualTo(LocalDate.of(2026, 12, 1));
+    assertThat(event(id).endDate()).isEqualTo(LocalDate.of(2026, 12, 1));
+  }
+
+  @Test
+  void editMovingTheStartOfAMultiDayEventKeepsItsEnd() {
+    long id = addEvent("Conf", "--start", "2026-10-05", "--end", "2026-10-09");
+
+    ok("event", "edit", Long.toString(id), "--start", "2026-10-06");
+
+    assertThat(event(id).startDate()).isEqualTo(LocalDate.of(2026, 10, 6));
+    assertThat(event(id).endDate()).isEqualTo(LocalDate.of(2026, 10, 9));
+  }
+
+  @Test
+  void editMovingTheStartOfAMultiDayEventPastItsEndIsRefused() {
+    long id = addEvent("Conf", "--start", "2026-10-05", "--end", "2026-10-09");
+
+    Result r = refused("event", "edit", Long.toString(id), "--start", "2026-10-20");
+
+    assertErr(r).contains("The event ends (2026-10-09) before it starts (2026-10-20).");
+    assertThat(event(id).startDate()).isEqualTo(LocalDate.of(2026, 10, 5));
+  }
+
+  @Test
   void editRenamesTheEventInTheTalkListing() {
     long id = addEvent("Old name");
     addTalk(id, "A talk");
