@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi;
 
 /**
  * Runs {@code talkbook} as a user would, on a notebook in a fresh temporary folder, and captures
@@ -45,7 +47,13 @@ abstract class CliTest {
 
   /** Runs the command line with exactly these arguments. */
   static Result runRaw(String... args) {
+    return runRaw(Ansi.OFF, args);
+  }
+
+  /** Runs the command line with these arguments, with or without ANSI colours. */
+  static Result runRaw(Ansi ansi, String... args) {
     CommandLine cl = TalkbookCommand.commandLine();
+    cl.setColorScheme(Help.defaultColorScheme(ansi));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine.Help.Ansi;
 
 /** {@code search QUERY…}: the search language as typed on a command line. */
 class SearchCommandTest extends CliTest {
@@ -133,6 +134,20 @@ class SearchCommandTest extends CliTest {
     Result r = ok("search", "event:evening", "--limit", "2");
 
     assertThat(titles(r).split("\\|")).hasSize(2);
+  }
+
+  @Test
+  void withoutColoursTheMatchesAreMarkedWithStars() {
+    Result r = runRaw(Ansi.OFF, "--notebook", notebook().toString(), "search", "semaphore");
+
+    assertOut(r).contains("*Semaphore*").doesNotContain("\u001b[");
+  }
+
+  @Test
+  void withColoursTheMatchesAreBold() {
+    Result r = runRaw(Ansi.ON, "--notebook", notebook().toString(), "search", "semaphore");
+
+    assertOut(r).contains("\u001b[1mSemaphore\u001b[0m").doesNotContain("*Semaphore*");
   }
 
   @Test
