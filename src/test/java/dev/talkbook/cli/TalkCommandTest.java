@@ -119,6 +119,16 @@ class TalkCommandTest extends CliTest {
   }
 
   @Test
+  void addDropsTheByteOrderMarkOfAUtf8File() throws Exception {
+    long event = addEvent("Meetup");
+    Path notes = file("bom.md", "\uFEFF# Heading\n");
+
+    long id = addTalk(event, "With BOM", "--notes-file", notes.toString());
+
+    assertThat(talk(id).body()).isEqualTo("# Heading\n");
+  }
+
+  @Test
   void addReadsTheNotesFromStandardInputForDash() {
     long event = addEvent("Meetup");
     InputStream stdin = System.in;
