@@ -190,6 +190,17 @@ class EventCommandTest extends CliTest {
   }
 
   @Test
+  void editRenamesTheEventForSearch() {
+    long id = addEvent("Springfield meetup");
+    addTalk(id, "Monorail");
+
+    ok("event", "edit", Long.toString(id), "--title", "Shelbyville meetup");
+
+    assertOut(ok("search", "event:shelbyville")).contains("Monorail");
+    assertOut(ok("search", "event:springfield")).contains("No talk matches.");
+  }
+
+  @Test
   void editOfAnUnknownEventIsRefused() {
     addEvent("Only one");
 

@@ -62,7 +62,14 @@ class SearchCommandTest extends CliTest {
         Arguments.of(List.of("tag:jshell"), "Live coding without fear"),
         Arguments.of(List.of("title:outlines"), "Outlines that think"),
         Arguments.of(List.of("notes:semaphore"), "Virtual threads in practice"),
-        Arguments.of(List.of("tag:java", "-tag:jshell"), "Virtual threads in practice"));
+        Arguments.of(List.of("tag:note-taking"), "Outlines that think"),
+        Arguments.of(List.of("speaker:wierz*"), "SQLite everywhere"),
+        Arguments.of(List.of("by:\"lena brandvold\""), "Accessible desktop apps"),
+        // exclusions: a word, a field, a phrase
+        Arguments.of(List.of("tag:java", "-tag:jshell"), "Virtual threads in practice"),
+        Arguments.of(List.of("sqlite", "-\"jshell\""), "SQLite everywhere"),
+        // diacritics and case do not matter
+        Arguments.of(List.of("SEMAPHORE"), "Virtual threads in practice"));
   }
 
   @ParameterizedTest(name = "search {0}")

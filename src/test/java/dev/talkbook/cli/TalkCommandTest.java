@@ -352,6 +352,19 @@ class TalkCommandTest extends CliTest {
   }
 
   @Test
+  void editedTagsAndSpeakersAreSearchedRightAway() {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--speaker", "Ann Old", "--tag", "before");
+
+    ok("talk", "edit", Long.toString(id), "--speaker", "Bea New", "--tag", "after");
+
+    assertOut(ok("search", "tag:after")).contains(id + "  T");
+    assertOut(ok("search", "speaker:bea")).contains(id + "  T");
+    assertOut(ok("search", "tag:before")).contains("No talk matches.");
+    assertOut(ok("search", "speaker:ann")).contains("No talk matches.");
+  }
+
+  @Test
   void editWithAnEmptyTagClearsTheTags() {
     long event = addEvent("Meetup");
     long id = addTalk(event, "T", "--tag", "a", "--tag", "b");
