@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,9 +40,15 @@ final class EventCommand {
       return new Event.Details(
           title != null ? title : old.title(),
           start != null ? start : old.startDate(),
-          end != null ? end : (start != null && old.endDate() == null ? start : old.endDate()),
+          end != null ? end : endFollowingStart(old),
           location != null ? location : old.location(),
           url != null ? url : old.url());
+    }
+
+    /** Without --end, a one-day (or open-ended) event stays one day when its start moves. */
+    private LocalDate endFollowingStart(Event.Details old) {
+      boolean oneDay = old.endDate() == null || old.endDate().equals(old.startDate());
+      return start != null && oneDay ? start : old.endDate();
     }
   }
 
@@ -53,7 +60,8 @@ final class EventCommand {
     @Override
     public Integer call() {
       if (fields.title == null) {
-        throw new NotebookException("An event needs a title: add --title \"…\".");
+        throw new ParameterException(
+            spec.commandLine(), "An event needs a title: add --title \"…\".");
       }
       try (Notebook notebook = TalkbookCommand.of(spec).open()) {
         Event e = notebook.events().create(fields.over(Event.Details.titled(fields.title)));

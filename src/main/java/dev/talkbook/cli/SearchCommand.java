@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +41,8 @@ final class SearchCommand implements Callable<Integer> {
         out.println("No talk matches.");
         return 0;
       }
-      boolean ansi = Ansi.AUTO.enabled();
+      // The command line's colour scheme (Ansi.AUTO unless set otherwise) decides, like for help.
+      boolean ansi = spec.commandLine().getColorScheme().ansi().enabled();
       for (SearchHit hit : hits) {
         out.printf(
             "%d  %s — %s%s%n",

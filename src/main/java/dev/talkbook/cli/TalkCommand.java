@@ -8,9 +8,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -36,7 +38,11 @@ final class TalkCommand {
         description = "A speaker (repeat for several; replaces the list).")
     List<String> speakers;
 
-    @Option(names = "--at", paramLabel = "TIME", description = "Start, like 2026-11-24T14:30.")
+    @Option(
+        names = "--at",
+        paramLabel = "TIME",
+        converter = TimeOrNone.class,
+        description = "Start, like 2026-11-24T14:30 (--at '' clears it).")
     LocalDateTime startsAt;
 
     @Option(names = "--room", paramLabel = "TEXT", description = "The room.")
@@ -64,7 +70,7 @@ final class TalkCommand {
       return new Talk.Details(
           title != null ? title : old.title(),
           speakers != null ? speakers : old.speakers(),
-          startsAt != null ? startsAt : old.startsAt(),
+          startsAt == null ? old.startsAt() : startsAt.equals(NO_TIME) ? null : startsAt,
           room != null ? room : old.room(),
           slides != null ? slides : old.slidesUrl(),
           video != null ? video : old.videoUrl(),
@@ -73,6 +79,17 @@ final class TalkCommand {
 
     String notes() {
       return notesFile == null ? null : Values.readNotes(notesFile);
+    }
+  }
+
+  /** What {@code --at ''} converts to: no talk starts at the dawn of time, so it means "none". */
+  static final LocalDateTime NO_TIME = LocalDateTime.MIN;
+
+  /** A time like 2026-11-24T14:30, or {@link #NO_TIME} for an empty value. */
+  static final class TimeOrNone implements ITypeConverter<LocalDateTime> {
+    @Override
+    public LocalDateTime convert(String value) {
+      return value.isBlank() ? NO_TIME : Values.dateTime(value);
     }
   }
 
@@ -92,7 +109,8 @@ final class TalkCommand {
     @Override
     public Integer call() {
       if (fields.title == null) {
-        throw new NotebookException("A talk needs a title: add --title \"…\".");
+        throw new ParameterException(
+            spec.commandLine(), "A talk needs a title: add --title \"…\".");
       }
       String notes = fields.notes();
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
@@ -162,10 +180,11 @@ final class TalkCommand {
     @Override
     public Integer call() {
       if (eventId == null && position == null) {
-        throw new NotebookException("Say where to: --event EVENT, --position N, or both.");
+        throw new ParameterException(
+            spec.commandLine(), "Say where to: --event EVENT, --position N, or both.");
       }
       if (position != null && position < 1) {
-        throw new NotebookException("--position counts from 1.");
+        throw new ParameterException(spec.commandLine(), "--position counts from 1.");
       }
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
         Talk t = Refs.talk(notebook, talk);

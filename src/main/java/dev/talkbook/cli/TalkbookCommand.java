@@ -112,9 +112,13 @@ public final class TalkbookCommand implements Callable<Integer> {
     return NotebookLocation.resolve(notebookPath);
   }
 
-  /** Opens the chosen notebook; read-only when asked or when the file cannot be written. */
+  /**
+   * Opens the chosen notebook, creating it if it does not exist; read-only when asked or when the
+   * file cannot be written. A read-only notebook is never created: there would be nothing in it.
+   */
   Notebook open() {
-    return Notebook.open(notebookPath(), Notebook.Options.defaults().withReadOnly(readOnly));
+    return Notebook.open(
+        notebookPath(), Notebook.Options.defaults().withReadOnly(readOnly).withCreate(!readOnly));
   }
 
   /** Opens the chosen notebook only if it exists: reading never creates an empty notebook. */

@@ -41,12 +41,18 @@ final class Values {
     return LOCAL_TIME.format(instant.atZone(ZoneId.systemDefault()));
   }
 
-  /** Reads notes from a file, or from standard input for "-". Refuses text that is not UTF-8. */
+  /**
+   * Reads notes from a file, or from standard input for "-", without a leading byte order mark.
+   * Refuses text that is not UTF-8.
+   */
   static String readNotes(Path file) {
     try {
       byte[] bytes =
           file.toString().equals("-") ? System.in.readAllBytes() : Files.readAllBytes(file);
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      String text =
+          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      // Editors that save "UTF-8 with BOM" (Notepad, Excel) put U+FEFF first; it is not text.
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (NoSuchFileException e) {
       throw new NotebookException("There is no file " + file + " to read notes from.");
     } catch (CharacterCodingException e) {

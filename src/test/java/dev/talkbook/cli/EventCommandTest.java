@@ -1,0 +1,260 @@
+package dev.talkbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code events} and {@code event add|edit|delete}. */
+class EventCommandTest extends CliTest {
+
+  private Event event(long id) {
+    return peek(nb -> nb.events().get(id));
+  }
+
+  @Test
+  void addPrintsTheNewEventsIdAndTitle() {
+    Result r = ok("event", "add", "--title", "PyATL November");
+
+    assertOut(r).isEqualToIgnoringNewLines("Added event 1: PyATL November");
+  }
+
+  @Test
+  void addStoresEveryField() {
+    long id =
+        addEvent(
+            "Devoxx",
+            "--start",
+            "2026-10-05",
+            "--end",
+            "2026-10-09",
+            "--location",
+            "Antwerp",
+            "--url",
+            "https://devoxx.be/");
+
+    assertThat(event(id))
+        .isEqualTo(
+            new Event(
+                id,
+                "Devoxx",
+                LocalDate.of(2026, 10, 5),
+                LocalDate.of(2026, 10, 9),
+                "Antwerp",
+                "https://devoxx.be/"));
+  }
+
+  @Test
+  void addWithOnlyAStartMakesAOneDayEvent() {
+    long id = addEvent("Meetup", "--start", "2026-11-24");
+
+    assertThat(event(id).endDate()).isEqualTo(LocalDate.of(2026, 11, 24));
+  }
+
+  @Test
+  void addWithoutATitleIsWrongUsage() {
+    Result r = misused("event", "add", "--start", "2026-11-24");
+
+    assertErr(r).contains("needs a title").contains("--title").contains("Usage:");
+    assertThat(notebook()).doesNotExist();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "blank title            | '   '       | 2026-11-24 | 2026-11-24 | https://x.org/ | needs a title",
+        "ends before it starts  | Backwards   | 2026-11-24 | 2026-11-20 | https://x.org/ | ends (2026-11-20) before it starts (2026-11-24)",
+        "not a web address      | Bad link    | 2026-11-24 | 2026-11-24 | ftp://x.org/   | is not a web address",
+        "javascript url         | Bad link    | 2026-11-24 | 2026-11-24 | javascript:alert(1) | is not a web address",
+      })
+  void addWithInvalidDetailsIsRefusedAndAddsNothing(
+      String what, String title, String start, String end, String url, String message) {
+    Result r =
+        refused("event", "add", "--title", title, "--start", start, "--end", end, "--url", url);
+
+    assertErr(r).contains(message);
+    assertThat(notebookHasNoEvents()).isTrue();
+  }
+
+  private boolean notebookHasNoEvents() {
+    return !notebook().toFile().exists() || peek(nb -> nb.events().list().isEmpty());
+  }
+
+  @Test
+  void eventsListsNewestFirstWithUndatedLast() {
+    addEvent("Undated");
+    addEvent("Older", "--start", "2025-05-01");
+    addEvent("Newer", "--start", "2026-05-01", "--end", "2026-05-03");
+
+    Result r = ok("events");
+
+    assertOut(r).containsSubsequence("Newer", "Older", "Undated");
+    assertOut(r).contains("2026-05-01 – 2026-05-03").containsPattern("\\s-\\s+0\\s+Undated");
+  }
+
+  @Test
+  void eventsCountsEachEventsTalks() {
+    long a = addEvent("Two talks", "--start", "2026-02-01");
+    long b = addEvent("No talks", "--start", "2026-01-01");
+    addTalk(a, "One");
+    addTalk(a, "Two");
+
+    Result r = ok("events");
+
+    assertOut(r)
+        .containsPattern("(?m)^\\s+" + a + "\\s+2026-02-01\\s+2\\s+Two talks$")
+        .containsPattern("(?m)^\\s+" + b + "\\s+2026-01-01\\s+0\\s+No talks$");
+  }
+
+  @Test
+  void editChangesOnlyTheGivenFields() {
+    long id =
+        addEvent(
+            "Meetup", "--start", "2026-11-24", "--location", "Hall", "--url", "https://a.org/");
+
+    Result r = ok("event", "edit", Long.toString(id), "--title", "Renamed meetup");
+
+    assertOut(r).contains("Saved event " + id + ": Renamed meetup");
+    assertThat(event(id))
+        .isEqualTo(
+            new Event(
+                id,
+                "Renamed meetup",
+                LocalDate.of(2026, 11, 24),
+                LocalDate.of(2026, 11, 24),
+                "Hall",
+                "https://a.org/"));
+  }
+
+  @Test
+  void editCanClearTheLocationWithAnEmptyValue() {
+    long id = addEvent("Meetup", "--location", "Hall");
+
+    ok("event", "edit", Long.toString(id), "--location", "");
+
+    assertThat(event(id).location()).isNull();
+  }
+
+  @Test
+  void editGivingAStartToAnUndatedEventMakesItOneDay() {
+    long id = addEvent("Meetup");
+
+    ok("event", "edit", Long.toString(id), "--start", "2026-12-01");
+
+    assertThat(event(id).startDate()).isEqualTo(LocalDate.of(2026, 12, 1));
+    assertThat(event(id).endDate()).isEqualTo(LocalDate.of(2026, 12, 1));
+  }
+
+  @Test
+  void editMovingTheStartOfAOneDayEventMovesItsEnd() {
+    long id = addEvent("Meetup", "--start", "2026-11-24");
+
+    ok("event", "edit", Long.toString(id), "--start", "2026-12-01");
+
+    assertThat(event(id).startDate()).isEqualTo(LocalDate.of(2026, 12, 1));
+    assertThat(event(id).endDate()).isEqualTo(LocalDate.of(2026, 12, 1));
+  }
+
+  @Test
+  void editMovingTheStartOfAMultiDayEventKeepsItsEnd() {
+    long id = addEvent("Conf", "--start", "2026-10-05", "--end", "2026-10-09");
+
+    ok("event", "edit", Long.toString(id), "--start", "2026-10-06");
+
+    assertThat(event(id).startDate()).isEqualTo(LocalDate.of(2026, 10, 6));
+    assertThat(event(id).endDate()).isEqualTo(LocalDate.of(2026, 10, 9));
+  }
+
+  @Test
+  void editMovingTheStartOfAMultiDayEventPastItsEndIsRefused() {
+    long id = addEvent("Conf", "--start", "2026-10-05", "--end", "2026-10-09");
+
+    Result r = refused("event", "edit", Long.toString(id), "--start", "2026-10-20");
+
+    assertErr(r).contains("The event ends (2026-10-09) before it starts (2026-10-20).");
+    assertThat(event(id).startDate()).isEqualTo(LocalDate.of(2026, 10, 5));
+  }
+
+  @Test
+  void editRenamesTheEventInTheTalkListing() {
+    long id = addEvent("Old name");
+    addTalk(id, "A talk");
+
+    ok("event", "edit", Long.toString(id), "--title", "New name");
+
+    assertOut(ok("talks")).contains("New name  (event " + id + ")").doesNotContain("Old name");
+  }
+
+  @Test
+  void editRenamesTheEventForSearch() {
+    long id = addEvent("Springfield meetup");
+    addTalk(id, "Monorail");
+
+    ok("event", "edit", Long.toString(id), "--title", "Shelbyville meetup");
+
+    assertOut(ok("search", "event:shelbyville")).contains("Monorail");
+    assertOut(ok("search", "event:springfield")).contains("No talk matches.");
+  }
+
+  @Test
+  void editOfAnUnknownEventIsRefused() {
+    addEvent("Only one");
+
+    Result r = refused("event", "edit", "99", "--title", "X");
+
+    assertErr(r).contains("There is no event with id 99.");
+  }
+
+  @Test
+  void editWithAnEndBeforeTheStartIsRefusedAndChangesNothing() {
+    long id = addEvent("Conf", "--start", "2026-10-05", "--end", "2026-10-09");
+
+    Result r = refused("event", "edit", Long.toString(id), "--end", "2026-10-01");
+
+    assertErr(r).contains("before it starts");
+    assertThat(event(id).endDate()).isEqualTo(LocalDate.of(2026, 10, 9));
+  }
+
+  @Test
+  void deleteWithoutYesRefusesAndChangesNothing() {
+    long id = addEvent("Precious");
+    addTalk(id, "Talk one");
+    addTalk(id, "Talk two");
+
+    Result r = refused("event", "delete", Long.toString(id));
+
+    assertErr(r).contains("Precious").contains("2 talk(s)").contains("--yes");
+    assertThat(r.out()).isEmpty();
+    assertThat(events()).hasSize(1);
+    assertThat(talkCount()).isEqualTo(2);
+  }
+
+  @Test
+  void deleteWithYesDeletesTheEventAndItsTalks() {
+    long keep = addEvent("Keep");
+    long gone = addEvent("Gone");
+    addTalk(keep, "Kept talk", "--tag", "kept");
+    addTalk(gone, "Gone talk", "--tag", "gone");
+
+    Result r = ok("event", "delete", Long.toString(gone), "--yes");
+
+    assertOut(r).contains("Deleted event " + gone + " (Gone) and 1 talk(s).");
+    assertThat(events()).extracting(Event::id).containsExactly(keep);
+    assertThat(talkCount()).isEqualTo(1);
+    assertOut(ok("tags")).contains("kept").doesNotContain("gone");
+    assertOut(ok("search", "gone")).contains("No talk matches.");
+  }
+
+  @Test
+  void deleteOfAnUnknownEventIsRefused() {
+    addEvent("Only one");
+
+    Result r = refused("event", "delete", "7", "--yes");
+
+    assertErr(r).contains("There is no event with id 7.");
+  }
+}

@@ -1,0 +1,201 @@
+package dev.talkbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine.Help.Ansi;
+
+/** {@code search QUERY…}: the search language as typed on a command line. */
+class SearchCommandTest extends CliTest {
+
+  @BeforeEach
+  void sample() {
+    addSample();
+  }
+
+  /** The titles of the hits, in the order printed. */
+  private static String titles(Result r) {
+    return String.join(
+        "|",
+        r.out()
+            .lines()
+            .filter(l -> l.matches("\\d+  .*"))
+            .map(l -> l.replaceFirst("^\\d+  ", "").replaceFirst(" — .*$", ""))
+            .toList());
+  }
+
+  @Test
+  void aWordFindsTheTalkWithItsEventSpeakerAndPassage() {
+    Result r = ok("search", "jshell");
+
+    assertOut(r)
+        .containsPattern(
+            "(?m)^\\d+  Live coding without fear — JVM Evening \\(Talkbook sample"
+                + " meetup\\) \\(Ruben Oyelaran\\)$")
+        .containsPattern("(?m)^     .*\\*[Jj][Ss]hell\\*");
+    assertThat(titles(r)).isEqualTo("Live coding without fear");
+  }
+
+  static Stream<Arguments> queries() {
+    return Stream.of(
+        // all words must match
+        Arguments.of(List.of("carrier", "threads"), "Virtual threads in practice"),
+        Arguments.of(List.of("sqlite", "wal"), "SQLite everywhere"),
+        // the whole query as one argument, the way a shell passes a quoted query
+        Arguments.of(List.of("carrier threads"), "Virtual threads in practice"),
+        // a phrase: the words in this order
+        Arguments.of(List.of("\"application file format\""), "SQLite everywhere"),
+        // a prefix
+        Arguments.of(List.of("accessib*"), "Accessible desktop apps"),
+        // fields
+        Arguments.of(List.of("speaker:carvalho"), "Outlines that think"),
+        Arguments.of(List.of("tag:jshell"), "Live coding without fear"),
+        Arguments.of(List.of("title:outlines"), "Outlines that think"),
+        Arguments.of(List.of("notes:semaphore"), "Virtual threads in practice"),
+        Arguments.of(List.of("tag:note-taking"), "Outlines that think"),
+        Arguments.of(List.of("speaker:wierz*"), "SQLite everywhere"),
+        Arguments.of(List.of("by:\"lena brandvold\""), "Accessible desktop apps"),
+        // exclusions: a word, a field, a phrase
+        Arguments.of(List.of("tag:java", "-tag:jshell"), "Virtual threads in practice"),
+        Arguments.of(List.of("sqlite", "-\"jshell\""), "SQLite everywhere"),
+        // diacritics and case do not matter
+        Arguments.of(List.of("SEMAPHORE"), "Virtual threads in practice"));
+  }
+
+  @ParameterizedTest(name = "search {0}")
+  @MethodSource("queries")
+  void theSearchLanguageFindsTheRightTalk(List<String> query, String expected) {
+    List<String> args = new ArrayList<>(List.of("search"));
+    args.addAll(query);
+
+    Result r = ok(args.toArray(String[]::new));
+
+    assertThat(titles(r)).isEqualTo(expected);
+  }
+
+  @Test
+  void aPhraseAsOneArgumentMustMatchInOrder() {
+    assertThat(titles(ok("search", "\"file format application\""))).isEmpty();
+    assertThat(titles(ok("search", "\"application file format\""))).isEqualTo("SQLite everywhere");
+  }
+
+  @Test
+  void aDashedWordPassedAsAnArgumentExcludesTalks() {
+    assertThat(titles(ok("search", "sqlite"))).contains("SQLite everywhere");
+
+    Result r = ok("search", "sqlite", "-wal");
+
+    assertThat(titles(r)).doesNotContain("SQLite everywhere").contains("Live coding without fear");
+  }
+
+  @Test
+  void anExclusionCanComeFirst() {
+    Result r = ok("search", "-wal", "sqlite");
+
+    assertThat(titles(r)).doesNotContain("SQLite everywhere").contains("Live coding without fear");
+  }
+
+  @Test
+  void anExclusionWorksWithTheNotebookOptionAfterIt() {
+    Result r = runWithNotebookLast("search", "sqlite", "-wal");
+
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertThat(titles(r)).doesNotContain("SQLite everywhere").contains("Live coding without fear");
+  }
+
+  @Test
+  void aFieldMatchesOnlyInThatField() {
+    // "java" is in several talks' notes, but only two carry the tag.
+    Result r = ok("search", "tag:java");
+
+    assertThat(titles(r).split("\\|"))
+        .containsExactlyInAnyOrder("Virtual threads in practice", "Live coding without fear");
+  }
+
+  @Test
+  void theEventFieldMatchesTheEventTitle() {
+    Result r = ok("search", "event:evening");
+
+    assertThat(titles(r).split("\\|")).hasSize(5);
+  }
+
+  @Test
+  void theTitleIsRankedFirst() {
+    Result r = ok("search", "sqlite");
+
+    assertThat(titles(r)).startsWith("SQLite everywhere");
+  }
+
+  @Test
+  void limitCapsTheHits() {
+    Result r = ok("search", "event:evening", "--limit", "2");
+
+    assertThat(titles(r).split("\\|")).hasSize(2);
+  }
+
+  @Test
+  void withoutColoursTheMatchesAreMarkedWithStars() {
+    Result r = runRaw(Ansi.OFF, "--notebook", notebook().toString(), "search", "semaphore");
+
+    assertOut(r).contains("*Semaphore*").doesNotContain("\u001b[");
+  }
+
+  @Test
+  void withColoursTheMatchesAreBold() {
+    Result r = runRaw(Ansi.ON, "--notebook", notebook().toString(), "search", "semaphore");
+
+    assertOut(r).contains("\u001b[1mSemaphore\u001b[0m").doesNotContain("*Semaphore*");
+  }
+
+  @Test
+  void noMatchSaysSoAndExitsZero() {
+    Result r = ok("search", "kubernetes");
+
+    assertThat(r.out()).isEqualToIgnoringNewLines("No talk matches.");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void aQueryOfOnlyAnExclusionExitsOneWithAClearMessage() {
+    Result r = refused("search", "-foo");
+
+    assertErr(r).contains("Add a word to search for").doesNotContain("QueryException");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void aQueryWithNothingToLookForExitsOne() {
+    Result r = refused("search", "*");
+
+    assertErr(r).contains("Type a word to search for.");
+  }
+
+  @Test
+  void searchCharactersAreNeverSyntaxErrors() {
+    Result r = run("search", "AND", "OR", "NOT", "(", "\"", "title:", "^x", "NEAR(a b)");
+
+    assertThat(r.exitCode()).as("%s", r).isIn(0, 1);
+    assertNoStackTrace(r);
+    assertErr(r).doesNotContain("fts5", "syntax error");
+  }
+
+  @Test
+  void aNewTalksNotesAreFoundRightAway() throws Exception {
+    Path notes =
+        Files.writeString(dir.resolve("n.md"), "the zeppelin landed\n", StandardCharsets.UTF_8);
+    addTalk(1, "Airships", "--notes-file", notes.toString(), "--speaker", "Hugo Eckener");
+
+    assertThat(titles(ok("search", "zeppelin"))).isEqualTo("Airships");
+    assertThat(titles(ok("search", "speaker:eckener"))).isEqualTo("Airships");
+  }
+}

@@ -1,0 +1,593 @@
+package dev.talkbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Revision;
+import dev.talkbook.core.notebook.Talk;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code talks} and {@code talk add|edit|move|delete}. */
+class TalkCommandTest extends CliTest {
+
+  private Talk talk(long id) {
+    return peek(nb -> nb.talks().get(id));
+  }
+
+  private List<String> titlesOf(long event) {
+    return peek(nb -> nb.talks().list(event).stream().map(Talk::title).toList());
+  }
+
+  private Path file(String name, String text) throws Exception {
+    return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  /** "café" in Latin-1: the é is byte 0xE9, which is not valid UTF-8 there. */
+  private Path latin1File() throws Exception {
+    return Files.write(
+        dir.resolve("latin1.md"), "# Caf\u00e9 notes\n".getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  // ---- talk add
+
+  @Test
+  void addPrintsTheNewTalksIdAndTitle() {
+    long event = addEvent("Meetup");
+
+    Result r = ok("talk", "add", "--event", Long.toString(event), "--title", "Opening");
+
+    assertOut(r).isEqualToIgnoringNewLines("Added talk 1: Opening");
+  }
+
+  @Test
+  void addStoresEveryDetail() {
+    long event = addEvent("Meetup");
+
+    long id =
+        addTalk(
+            event,
+            "Structured concurrency",
+            "--speaker",
+            "Grace Hopper",
+            "--speaker",
+            "Ada Lovelace",
+            "--at",
+            "2026-11-24T14:30",
+            "--room",
+            "Room B",
+            "--slides",
+            "https://example.org/slides",
+            "--video",
+            "https://example.org/video",
+            "--tag",
+            "java",
+            "--tag",
+            "#async");
+
+    Talk t = talk(id);
+    assertThat(t.eventId()).isEqualTo(event);
+    assertThat(t.details())
+        .isEqualTo(
+            new Talk.Details(
+                "Structured concurrency",
+                List.of("Grace Hopper", "Ada Lovelace"),
+                LocalDateTime.of(2026, 11, 24, 14, 30),
+                "Room B",
+                "https://example.org/slides",
+                "https://example.org/video",
+                List.of("java", "async")));
+    assertThat(t.body()).isEmpty();
+  }
+
+  @Test
+  void addAcceptsATimeWithASpaceInsteadOfT() {
+    long event = addEvent("Meetup");
+
+    long id = addTalk(event, "Spaced", "--at", "2026-11-24 09:05");
+
+    assertThat(talk(id).details().startsAt()).isEqualTo(LocalDateTime.of(2026, 11, 24, 9, 5));
+  }
+
+  @Test
+  void addPutsTheTalkAtTheEndOfItsEvent() {
+    long event = addEvent("Meetup");
+    addTalk(event, "First");
+    addTalk(event, "Second");
+
+    addTalk(event, "Third");
+
+    assertThat(titlesOf(event)).containsExactly("First", "Second", "Third");
+  }
+
+  @Test
+  void addReadsTheNotesFromAFile() throws Exception {
+    long event = addEvent("Meetup");
+    Path notes = file("notes.md", "# Key points\n\n- caf\u00e9 \u2192 na\u00efve \u2713\n");
+
+    long id = addTalk(event, "With notes", "--notes-file", notes.toString());
+
+    assertThat(talk(id).body()).isEqualTo("# Key points\n\n- caf\u00e9 \u2192 na\u00efve \u2713\n");
+  }
+
+  @Test
+  void addDropsTheByteOrderMarkOfAUtf8File() throws Exception {
+    long event = addEvent("Meetup");
+    Path notes = file("bom.md", "\uFEFF# Heading\n");
+
+    long id = addTalk(event, "With BOM", "--notes-file", notes.toString());
+
+    assertThat(talk(id).body()).isEqualTo("# Heading\n");
+  }
+
+  @Test
+  void addReadsTheNotesFromStandardInputForDash() {
+    long event = addEvent("Meetup");
+    InputStream stdin = System.in;
+    System.setIn(new ByteArrayInputStream("piped notes\n".getBytes(StandardCharsets.UTF_8)));
+    long id;
+    try {
+      id = addTalk(event, "Piped", "--notes-file", "-");
+    } finally {
+      System.setIn(stdin);
+    }
+
+    assertThat(talk(id).body()).isEqualTo("piped notes\n");
+  }
+
+  @Test
+  void addWithANonUtf8NotesFileIsRefusedAndAddsNothing() throws Exception {
+    long event = addEvent("Meetup");
+    Path latin1 = latin1File();
+
+    Result r =
+        refused(
+            "talk",
+            "add",
+            "--event",
+            Long.toString(event),
+            "--title",
+            "T",
+            "--notes-file",
+            latin1.toString());
+
+    assertErr(r).contains(latin1.toString()).contains("not UTF-8").contains("Nothing was changed");
+    assertThat(talkCount()).isZero();
+  }
+
+  @Test
+  void addWithAMissingNotesFileIsRefused() {
+    long event = addEvent("Meetup");
+    Path missing = dir.resolve("missing.md");
+
+    Result r =
+        refused(
+            "talk",
+            "add",
+            "--event",
+            Long.toString(event),
+            "--title",
+            "T",
+            "--notes-file",
+            missing.toString());
+
+    assertErr(r).contains("There is no file " + missing);
+    assertThat(talkCount()).isZero();
+  }
+
+  @Test
+  void addWithAFolderAsNotesFileIsRefused() {
+    long event = addEvent("Meetup");
+
+    Result r =
+        refused(
+            "talk",
+            "add",
+            "--event",
+            Long.toString(event),
+            "--title",
+            "T",
+            "--notes-file",
+            dir.toString());
+
+    assertErr(r).contains("Cannot read " + dir);
+  }
+
+  @Test
+  void addToAnUnknownEventIsRefused() {
+    addEvent("Meetup");
+
+    Result r = refused("talk", "add", "--event", "42", "--title", "Lost");
+
+    assertErr(r).contains("There is no event with id 42.");
+  }
+
+  @Test
+  void addWithoutATitleIsWrongUsage() {
+    long event = addEvent("Meetup");
+
+    Result r = misused("talk", "add", "--event", Long.toString(event));
+
+    assertErr(r).contains("needs a title").contains("--title").contains("Usage:");
+    assertThat(talkCount()).isZero();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "--slides, ftp://example.org/s, Slides URL",
+    "--video, not a link, Video URL",
+    "--tag, 'a,b', contains a comma",
+  })
+  void addWithAnInvalidDetailIsRefused(String option, String value, String message) {
+    long event = addEvent("Meetup");
+
+    Result r =
+        refused("talk", "add", "--event", Long.toString(event), "--title", "T", option, value);
+
+    assertErr(r).contains(message);
+    assertThat(talkCount()).isZero();
+  }
+
+  @Test
+  void addWithABlankTitleIsRefused() {
+    long event = addEvent("Meetup");
+
+    Result r = refused("talk", "add", "--event", Long.toString(event), "--title", "  ");
+
+    assertErr(r).contains("A talk needs a title.");
+    assertThat(talkCount()).isZero();
+  }
+
+  // ---- talks
+
+  @Test
+  void talksOfOneEventListsOnlyItsTalks() {
+    long a = addEvent("Event A");
+    long b = addEvent("Event B");
+    addTalk(a, "Talk in A", "--speaker", "Ann", "--tag", "x");
+    addTalk(b, "Talk in B");
+
+    Result r = ok("talks", Long.toString(a));
+
+    assertOut(r)
+        .contains("Event A  (event " + a + ")")
+        .contains("Talk in A — Ann  #x")
+        .doesNotContain("Event B", "Talk in B");
+  }
+
+  @Test
+  void talksOfAnEventWithoutTalksSaysHowToAddOne() {
+    long a = addEvent("Empty");
+
+    Result r = ok("talks", Long.toString(a));
+
+    assertOut(r).contains("no talks yet: talkbook talk add --event " + a);
+  }
+
+  @Test
+  void talksOfAnUnknownEventIsRefused() {
+    addEvent("Event A");
+
+    Result r = refused("talks", "9");
+
+    assertErr(r).contains("There is no event with id 9.");
+  }
+
+  // ---- talk edit
+
+  @Test
+  void editChangesOnlyTheGivenDetails() {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "Draft title", "--speaker", "Ann", "--room", "A", "--tag", "t1");
+
+    Result r = ok("talk", "edit", Long.toString(id), "--title", "Final title", "--room", "B");
+
+    assertOut(r).contains("Saved talk " + id + ": Final title").doesNotContain("notes changed");
+    Talk t = talk(id);
+    assertThat(t.title()).isEqualTo("Final title");
+    assertThat(t.details().room()).isEqualTo("B");
+    assertThat(t.speakers()).containsExactly("Ann");
+    assertThat(t.tags()).containsExactly("t1");
+  }
+
+  @Test
+  void editWithAnEmptyTimeClearsIt() {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--at", "2026-11-24T14:30", "--room", "A");
+
+    ok("talk", "edit", Long.toString(id), "--at", "");
+
+    assertThat(talk(id).details().startsAt()).isNull();
+    assertThat(talk(id).details().room()).isEqualTo("A");
+  }
+
+  @Test
+  void editWithAnEmptyRoomClearsIt() {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--room", "A", "--slides", "https://example.org/s");
+
+    ok("talk", "edit", Long.toString(id), "--room", "", "--slides", "");
+
+    assertThat(talk(id).details().room()).isNull();
+    assertThat(talk(id).details().slidesUrl()).isNull();
+  }
+
+  @Test
+  void addWithAnEmptyTimeAddsATalkWithoutOne() {
+    long event = addEvent("Meetup");
+
+    long id = addTalk(event, "Untimed", "--at", "");
+
+    assertThat(talk(id).details().startsAt()).isNull();
+  }
+
+  @Test
+  void editByPartOfTheTitle() {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "Virtual threads in practice");
+
+    ok("talk", "edit", "virtual THREADS", "--room", "Main hall");
+
+    assertThat(talk(id).details().room()).isEqualTo("Main hall");
+  }
+
+  @Test
+  void editReplacesTheSpeakersAndTags() {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--speaker", "Ann", "--speaker", "Bob", "--tag", "a");
+
+    ok("talk", "edit", Long.toString(id), "--speaker", "Cy", "--tag", "b", "--tag", "c");
+
+    assertThat(talk(id).speakers()).containsExactly("Cy");
+    assertThat(talk(id).tags()).containsExactly("b", "c");
+    assertOut(ok("tags")).doesNotContain(" a\n").contains("b").contains("c");
+  }
+
+  @Test
+  void editedTagsAndSpeakersAreSearchedRightAway() {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--speaker", "Ann Old", "--tag", "before");
+
+    ok("talk", "edit", Long.toString(id), "--speaker", "Bea New", "--tag", "after");
+
+    assertOut(ok("search", "tag:after")).contains(id + "  T");
+    assertOut(ok("search", "speaker:bea")).contains(id + "  T");
+    assertOut(ok("search", "tag:before")).contains("No talk matches.");
+    assertOut(ok("search", "speaker:ann")).contains("No talk matches.");
+  }
+
+  @Test
+  void editWithAnEmptyTagClearsTheTags() {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--tag", "a", "--tag", "b");
+
+    ok("talk", "edit", Long.toString(id), "--tag", "");
+
+    assertThat(talk(id).tags()).isEmpty();
+    assertOut(ok("tags")).contains("No tags yet");
+  }
+
+  @Test
+  void editReplacesTheNotesFromAFileAndSaysSo() throws Exception {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--notes-file", file("v1.md", "first\n").toString());
+
+    Result r =
+        ok("talk", "edit", Long.toString(id), "--notes-file", file("v2.md", "second\n").toString());
+
+    assertOut(r).contains("Saved talk " + id + ": T (notes changed)");
+    assertThat(talk(id).body()).isEqualTo("second\n");
+  }
+
+  @Test
+  void editWithTheSameNotesSaysNothingChanged() throws Exception {
+    long event = addEvent("Meetup");
+    Path same = file("same.md", "same\n");
+    long id = addTalk(event, "T", "--notes-file", same.toString());
+
+    Result r = ok("talk", "edit", Long.toString(id), "--notes-file", same.toString());
+
+    assertOut(r).doesNotContain("notes changed");
+    List<Revision> revisions = peek(nb -> nb.revisions().list(id));
+    assertThat(revisions).isEmpty();
+  }
+
+  @Test
+  void editWithANonUtf8NotesFileIsRefusedWithAClearMessageAndChangesNothing() throws Exception {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--notes-file", file("ok.md", "good notes\n").toString());
+    Path latin1 = latin1File();
+
+    Result r =
+        refused(
+            "talk",
+            "edit",
+            Long.toString(id),
+            "--title",
+            "Changed",
+            "--notes-file",
+            latin1.toString());
+
+    assertErr(r)
+        .contains(latin1.toString())
+        .contains("is not UTF-8 text; save it as UTF-8 and try again. Nothing was changed.");
+    Talk t = talk(id);
+    assertThat(t.body()).isEqualTo("good notes\n");
+    assertThat(t.title()).isEqualTo("T");
+    List<Revision> revisions = peek(nb -> nb.revisions().list(id));
+    assertThat(revisions).isEmpty();
+  }
+
+  @Test
+  void editOfAnUnknownTalkIsRefused() {
+    addEvent("Meetup");
+
+    Result r = refused("talk", "edit", "5", "--title", "X");
+
+    assertErr(r).contains("There is no talk with id 5.");
+  }
+
+  // ---- talk move
+
+  @Test
+  void moveWithinAnEventToAPosition() {
+    long event = addEvent("Meetup");
+    addTalk(event, "A");
+    addTalk(event, "B");
+    long c = addTalk(event, "C");
+
+    Result r = ok("talk", "move", Long.toString(c), "--position", "1");
+
+    assertOut(r).contains("Moved talk " + c + " to place 1 of event " + event + ".");
+    assertThat(titlesOf(event)).containsExactly("C", "A", "B");
+  }
+
+  @Test
+  void moveWithinAnEventByTitle() {
+    long event = addEvent("Meetup");
+    addTalk(event, "Alpha");
+    addTalk(event, "Beta");
+    addTalk(event, "Gamma");
+
+    ok("talk", "move", "alpha", "--position", "2");
+
+    assertThat(titlesOf(event)).containsExactly("Beta", "Alpha", "Gamma");
+  }
+
+  @Test
+  void moveToAPositionPastTheEndPutsItLast() {
+    long event = addEvent("Meetup");
+    long a = addTalk(event, "A");
+    addTalk(event, "B");
+
+    Result r = ok("talk", "move", Long.toString(a), "--position", "99");
+
+    assertOut(r).contains("to place 2 of event " + event);
+    assertThat(titlesOf(event)).containsExactly("B", "A");
+  }
+
+  @Test
+  void moveToAnotherEventPutsItLastThere() {
+    long from = addEvent("From");
+    long to = addEvent("To");
+    long a = addTalk(from, "A");
+    addTalk(from, "B");
+    addTalk(to, "X");
+
+    Result r = ok("talk", "move", Long.toString(a), "--event", Long.toString(to));
+
+    assertOut(r).contains("Moved talk " + a + " to place 2 of event " + to + ".");
+    assertThat(titlesOf(from)).containsExactly("B");
+    assertThat(titlesOf(to)).containsExactly("X", "A");
+    int position = peek(nb -> nb.talks().list(from).get(0).position());
+    assertThat(position).isZero();
+  }
+
+  @Test
+  void moveToAnotherEventAtAPosition() {
+    long from = addEvent("From");
+    long to = addEvent("To");
+    long a = addTalk(from, "A");
+    addTalk(to, "X");
+    addTalk(to, "Y");
+
+    ok("talk", "move", Long.toString(a), "--event", Long.toString(to), "--position", "2");
+
+    assertThat(titlesOf(to)).containsExactly("X", "A", "Y");
+    assertThat(titlesOf(from)).isEmpty();
+  }
+
+  @Test
+  void moveToAnotherEventIsFoundBySearchUnderTheNewEvent() {
+    long from = addEvent("Springfield meetup");
+    long to = addEvent("Shelbyville conference");
+    long a = addTalk(from, "Monorail");
+
+    ok("talk", "move", Long.toString(a), "--event", Long.toString(to));
+
+    assertOut(ok("search", "event:shelbyville")).contains("Monorail");
+    assertOut(ok("search", "event:springfield")).contains("No talk matches.");
+  }
+
+  @Test
+  void moveWithoutATargetIsWrongUsage() {
+    long event = addEvent("Meetup");
+    long a = addTalk(event, "A");
+
+    Result r = misused("talk", "move", Long.toString(a));
+
+    assertErr(r).contains("--event").contains("--position");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-1"})
+  void moveToAPositionBelowOneIsWrongUsage(String position) {
+    long event = addEvent("Meetup");
+    long a = addTalk(event, "A");
+    addTalk(event, "B");
+
+    Result r = misused("talk", "move", Long.toString(a), "--position", position);
+
+    assertErr(r).contains("--position counts from 1");
+    assertThat(titlesOf(event)).containsExactly("A", "B");
+  }
+
+  @Test
+  void moveToAnUnknownEventIsRefusedAndChangesNothing() {
+    long event = addEvent("Meetup");
+    long a = addTalk(event, "A");
+
+    Result r = refused("talk", "move", Long.toString(a), "--event", "77");
+
+    assertErr(r).contains("There is no event with id 77.");
+    assertThat(talk(a).eventId()).isEqualTo(event);
+  }
+
+  // ---- talk delete
+
+  @Test
+  void deleteWithoutYesRefusesAndChangesNothing() {
+    long event = addEvent("Meetup");
+    long a = addTalk(event, "Keep me");
+
+    Result r = refused("talk", "delete", Long.toString(a));
+
+    assertErr(r).contains("Keep me").contains("--yes");
+    assertThat(titlesOf(event)).containsExactly("Keep me");
+  }
+
+  @Test
+  void deleteWithYesDeletesTheTalkAndRenumbersTheRest() {
+    long event = addEvent("Meetup");
+    addTalk(event, "A");
+    long b = addTalk(event, "B");
+    addTalk(event, "C");
+
+    Result r = ok("talk", "delete", "B", "--yes");
+
+    assertOut(r).contains("Deleted talk " + b + " (B).");
+    assertThat(titlesOf(event)).containsExactly("A", "C");
+    List<Integer> positions =
+        peek(nb -> nb.talks().list(event).stream().map(Talk::position).toList());
+    assertThat(positions).containsExactly(0, 1);
+    refused("show", Long.toString(b));
+  }
+
+  @Test
+  void deleteRemovesTheTalkFromSearch() {
+    long event = addEvent("Meetup");
+    long a = addTalk(event, "Quasar physics");
+
+    ok("talk", "delete", Long.toString(a), "--yes");
+
+    assertOut(ok("search", "quasar")).contains("No talk matches.");
+  }
+}

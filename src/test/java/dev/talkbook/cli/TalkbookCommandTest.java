@@ -1,0 +1,406 @@
+package dev.talkbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line as a whole: help, version, exit codes, and which notebook it uses. */
+class TalkbookCommandTest extends CliTest {
+
+  @Test
+  void versionPrintsTheBuildVersionAndExitsZero() {
+    Result r = runRaw("--version");
+
+    assertThat(r.exitCode()).isZero();
+    assertOut(r).startsWith("Talkbook ").doesNotContain("${").contains("Java ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "-h", "help"})
+  void helpListsTheCommandsAndExitsZero(String help) {
+    Result r = runRaw(help);
+
+    assertThat(r.exitCode()).isZero();
+    assertOut(r)
+        .contains("Usage: talkbook")
+        .contains("--notebook=PATH", "--read-only")
+        .contains("events", "event", "talks", "talk", "show", "search", "history", "restore")
+        .contains("tags", "sample", "info")
+        .contains("Exit codes:");
+  }
+
+  @Test
+  void helpOfASubcommandDescribesIt() {
+    Result r = runRaw("help", "search");
+
+    assertThat(r.exitCode()).isZero();
+    assertOut(r).contains("Usage: talkbook search").contains("speaker:hopper").contains("--limit");
+  }
+
+  @Test
+  void noArgumentsPrintsTheUsageAndExitsZero() {
+    Result r = runRaw();
+
+    assertThat(r.exitCode()).isZero();
+    assertOut(r).contains("Usage: talkbook").contains("Commands:");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void noArgumentsButANotebookPrintsTheUsageWithoutCreatingTheNotebook() {
+    Result r = run();
+
+    assertThat(r.exitCode()).isZero();
+    assertOut(r).contains("Usage: talkbook");
+    assertThat(notebook()).doesNotExist();
+  }
+
+  static Stream<Arguments> usageErrors() {
+    return Stream.of(
+        Arguments.of("unknown subcommand", new String[] {"frobnicate"}),
+        Arguments.of("unknown option", new String[] {"events", "--colour"}),
+        Arguments.of(
+            "bad month and day",
+            new String[] {"event", "add", "--title", "X", "--start", "2026-13-45"}),
+        Arguments.of("not a date", new String[] {"event", "add", "--title", "X", "--end", "soon"}),
+        Arguments.of(
+            "bad talk time",
+            new String[] {
+              "talk", "add", "--event", "1", "--title", "T", "--at", "2026-11-24 25:00"
+            }),
+        Arguments.of("talk add without --event", new String[] {"talk", "add", "--title", "T"}),
+        Arguments.of("option without its value", new String[] {"event", "add", "--title"}),
+        Arguments.of(
+            "event id not a number", new String[] {"event", "edit", "first", "--title", "X"}),
+        Arguments.of("talks of a non-number", new String[] {"talks", "latest"}),
+        Arguments.of("show without a talk", new String[] {"show"}),
+        Arguments.of("search without a query", new String[] {"search"}),
+        Arguments.of("restore without a revision", new String[] {"restore"}),
+        Arguments.of("restore of a non-number", new String[] {"restore", "newest"}),
+        Arguments.of("too many arguments", new String[] {"events", "extra"}),
+        Arguments.of("event without a subcommand", new String[] {"event"}),
+        Arguments.of("talk without a subcommand", new String[] {"talk"}));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("usageErrors")
+  void wrongUsageExitsTwoWithAMessageAndNoStackTrace(String what, String[] args) {
+    addEvent("Somewhere");
+
+    Result r = misused(args);
+
+    assertErr(r).isNotBlank();
+  }
+
+  @Test
+  void unknownSubcommandIsNamedInTheMessage() {
+    Result r = misused("frobnicate");
+
+    assertErr(r).contains("frobnicate");
+  }
+
+  @Test
+  void badDateIsNamedInTheMessageAndNothingIsAdded() {
+    Result r = misused("event", "add", "--title", "X", "--start", "2026-13-45");
+
+    assertErr(r).contains("2026-13-45").contains("not a date like 2026-11-24");
+    assertThat(notebook()).doesNotExist();
+  }
+
+  @Test
+  void missingRequiredOptionIsNamedInTheMessage() {
+    Result r = misused("talk", "add", "--title", "T");
+
+    assertErr(r).contains("--event");
+  }
+
+  @ParameterizedTest(name = "--notebook {0} the command")
+  @ValueSource(strings = {"before", "after"})
+  void notebookOptionWorksBeforeAndAfterTheCommand(String where) {
+    String[] args = {"event", "add", "--title", "Placed " + where};
+    Result added = where.equals("before") ? run(args) : runWithNotebookLast(args);
+    assertThat(added.exitCode()).as("%s", added).isZero();
+
+    Result events = where.equals("before") ? run("events") : runWithNotebookLast("events");
+
+    assertThat(events.exitCode()).as("%s", events).isZero();
+    assertOut(events).contains("Placed " + where);
+    assertThat(notebook()).exists();
+  }
+
+  @Test
+  void notebookOptionAfterANestedSubcommandIsUsed() {
+    Result r = runWithNotebookLast("event", "add", "--title", "Nested");
+
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertThat(events()).extracting(e -> e.title()).containsExactly("Nested");
+  }
+
+  @Test
+  void twoNotebooksStaySeparate() {
+    Path other = dir.resolve("other.talkbook");
+    addEvent("In the first");
+
+    Result r = runRaw("event", "add", "--title", "In the second", "--notebook", other.toString());
+
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertOut(ok("events")).contains("In the first").doesNotContain("In the second");
+    assertOut(runRaw("--notebook", other.toString(), "events"))
+        .contains("In the second")
+        .doesNotContain("In the first");
+  }
+
+  @Test
+  void sampleThenEventsListsTheSampleMeetup() {
+    long id = addSample();
+
+    Result r = ok("events");
+
+    assertOut(r)
+        .contains("ID", "DATES", "TALKS", "TITLE")
+        .contains("JVM Evening (Talkbook sample meetup)")
+        .contains("2026-03-12")
+        .containsPattern("\\s" + id + "\\s+2026-03-12\\s+5\\s+JVM Evening");
+  }
+
+  @Test
+  void sampleTwiceIsRefused() {
+    long id = addSample();
+
+    Result r = refused("sample");
+
+    assertErr(r).contains("already in this notebook").contains("event " + id);
+    assertThat(events()).hasSize(1);
+  }
+
+  @Test
+  void sampleThenTalksListsTheFiveTalksInOrder() {
+    addSample();
+
+    Result r = ok("talks");
+
+    assertOut(r)
+        .containsSubsequence(
+            "JVM Evening",
+            "2026-03-12 18:30",
+            "Virtual threads in practice — Maren Holt  #java #concurrency",
+            "SQLite everywhere",
+            "Outlines that think",
+            "Live coding without fear",
+            "Accessible desktop apps — Lena Brandvold  #javafx #accessibility");
+  }
+
+  @Test
+  void sampleThenTagsCountsTheTalksPerTag() {
+    addSample();
+
+    Result r = ok("tags");
+
+    assertOut(r)
+        .containsPattern("(?m)^\\s+2  java$")
+        .containsPattern("(?m)^\\s+1  sqlite$")
+        .containsPattern("(?m)^\\s+1  jshell$");
+    assertThat(r.out().lines().findFirst()).hasValueSatisfying(l -> assertThat(l).endsWith("java"));
+  }
+
+  @Test
+  void sampleThenInfoSaysWhatTheNotebookHolds() {
+    addSample();
+
+    Result r = ok("info");
+
+    assertOut(r)
+        .contains("Notebook:    " + notebook().toAbsolutePath())
+        .containsPattern("Events:\\s+1")
+        .containsPattern("Talks:\\s+5")
+        .containsPattern("Attachments:\\s+0")
+        .doesNotContain("read-only");
+  }
+
+  @Test
+  void infoOnANewPathSaysNotCreatedYetAndCreatesNothing() {
+    Result r = ok("info");
+
+    assertOut(r).contains(notebook().toAbsolutePath().toString()).contains("not created yet");
+    assertThat(notebook()).doesNotExist();
+  }
+
+  @Test
+  void infoWithReadOnlySaysSo() {
+    addSample();
+
+    Result r = ok("--read-only", "info");
+
+    assertOut(r).contains("(read-only)");
+  }
+
+  @Test
+  void emptyNotebookListsNoEventsWithAHint() {
+    long id = addEvent("Temp");
+    ok("event", "delete", Long.toString(id), "--yes");
+
+    assertOut(ok("events")).contains("No events yet").contains("talkbook sample");
+    assertOut(ok("talks")).contains("No events yet");
+    assertOut(ok("tags")).contains("No tags yet");
+  }
+
+  static Stream<Arguments> readingCommands() {
+    return Stream.of(
+        Arguments.of((Object) new String[] {"events"}),
+        Arguments.of((Object) new String[] {"talks"}),
+        Arguments.of((Object) new String[] {"talks", "1"}),
+        Arguments.of((Object) new String[] {"tags"}),
+        Arguments.of((Object) new String[] {"show", "1"}),
+        Arguments.of((Object) new String[] {"show", "threads"}),
+        Arguments.of((Object) new String[] {"search", "java"}),
+        Arguments.of((Object) new String[] {"history", "1"}),
+        Arguments.of((Object) new String[] {"restore", "1"}),
+        Arguments.of((Object) new String[] {"event", "edit", "1", "--title", "X"}),
+        Arguments.of((Object) new String[] {"event", "delete", "1", "--yes"}),
+        Arguments.of((Object) new String[] {"talk", "add", "--event", "1", "--title", "T"}),
+        Arguments.of((Object) new String[] {"talk", "edit", "1", "--title", "T"}),
+        Arguments.of((Object) new String[] {"talk", "move", "1", "--position", "1"}),
+        Arguments.of((Object) new String[] {"talk", "delete", "1", "--yes"}));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("readingCommands")
+  void commandsOnAMissingNotebookExitOneAndCreateNothing(String[] args) throws Exception {
+    Path missing = dir.resolve("nowhere").resolve("missing.talkbook");
+    String[] all =
+        Stream.concat(Stream.of("--notebook", missing.toString()), Stream.of(args))
+            .toArray(String[]::new);
+
+    Result r = runRaw(all);
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+    assertNoStackTrace(r);
+    assertErr(r).contains("missing.talkbook").contains("there is no such file");
+    assertThat(missing).doesNotExist();
+    assertThat(missing.getParent()).doesNotExist();
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void addingAnEventCreatesTheNotebookAndItsFolder() {
+    Path nested = dir.resolve("a").resolve("b").resolve("n.talkbook");
+
+    Result r = runRaw("--notebook", nested.toString(), "event", "add", "--title", "First");
+
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertThat(nested).isRegularFile();
+  }
+
+  @ParameterizedTest(name = "--read-only {0} the command")
+  @ValueSource(strings = {"before", "after"})
+  void readOnlyRefusesAWriteWithExitOneAndChangesNothing(String where) {
+    long event = addEvent("Kept");
+    String[] args = {"event", "edit", Long.toString(event), "--title", "Changed"};
+
+    Result r =
+        where.equals("before")
+            ? run(Stream.concat(Stream.of("--read-only"), Stream.of(args)).toArray(String[]::new))
+            : run(Stream.concat(Stream.of(args), Stream.of("--read-only")).toArray(String[]::new));
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+    assertNoStackTrace(r);
+    assertErr(r).contains("read-only");
+    String title = peek(nb -> nb.events().get(event).title());
+    assertThat(title).isEqualTo("Kept");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("writesUnderReadOnly")
+  void readOnlyRefusesEveryKindOfWrite(String[] args) {
+    long event = addEvent("Kept");
+    addTalk(event, "Stays");
+
+    Result r = run(Stream.concat(Stream.of("--read-only"), Stream.of(args)).toArray(String[]::new));
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+    assertNoStackTrace(r);
+    assertErr(r).contains("read-only");
+    assertThat(events()).hasSize(1);
+    String talk = peek(nb -> nb.talks().get(1).title());
+    assertThat(talk).isEqualTo("Stays");
+  }
+
+  static Stream<Arguments> writesUnderReadOnly() {
+    return Stream.of(
+        Arguments.of((Object) new String[] {"event", "add", "--title", "New"}),
+        Arguments.of((Object) new String[] {"event", "delete", "1", "--yes"}),
+        Arguments.of((Object) new String[] {"talk", "add", "--event", "1", "--title", "New"}),
+        Arguments.of((Object) new String[] {"talk", "edit", "1", "--title", "Changed"}),
+        Arguments.of((Object) new String[] {"talk", "move", "1", "--position", "1"}),
+        Arguments.of((Object) new String[] {"talk", "delete", "1", "--yes"}),
+        Arguments.of((Object) new String[] {"sample"}));
+  }
+
+  @Test
+  void readOnlyStillReads() {
+    addSample();
+
+    Result r = ok("--read-only", "talks");
+
+    assertOut(r).contains("Virtual threads in practice");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sample", "event add --title X"})
+  void readOnlyOnAMissingNotebookSaysThereIsNoSuchFileAndCreatesNothing(String command) {
+    Path missing = dir.resolve("new folder").resolve("n.talkbook");
+    String[] args =
+        Stream.concat(
+                Stream.of("--read-only", "--notebook", missing.toString()),
+                Stream.of(command.split(" ")))
+            .toArray(String[]::new);
+
+    Result r = runRaw(args);
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+    assertNoStackTrace(r);
+    assertErr(r).contains("n.talkbook").contains("there is no such file");
+    assertThat(missing.getParent()).doesNotExist();
+  }
+
+  @Test
+  void aFileThatIsNotANotebookIsRefusedAndLeftAlone() throws Exception {
+    Files.writeString(notebook(), "just some text, not a notebook\n");
+
+    Result r = refused("events");
+
+    assertErr(r).contains("not a Talkbook notebook");
+    assertThat(notebook()).hasContent("just some text, not a notebook");
+  }
+
+  @Test
+  void aNotebookPathThatIsAFolderIsRefused() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("folder.talkbook"));
+
+    Result r = runRaw("--notebook", folder.toString(), "events");
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+    assertNoStackTrace(r);
+    assertErr(r).contains("it is a folder");
+  }
+
+  @Test
+  void userErrorsAreOneLineMessagesPrefixedWithTalkbook() {
+    addEvent("E");
+
+    Result r = refused("show", "42");
+
+    assertErr(r).startsWith("talkbook: ").contains("There is no talk with id 42.");
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.out()).isEmpty();
+  }
+}
