@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,9 +71,6 @@ class ShowCommandTest extends CliTest {
   }
 
   @Test
-  @Disabled(
-      "core bug: TalkStore.findByTitle matches SQLite's ASCII-only lower(title) against a"
-          + " Unicode-lowercased needle, so titles with non-ASCII capitals are never found")
   void aTitleWithNonAsciiCapitalsIsFoundByTitle() throws Exception {
     talkWithNotes("\u00dcber \u00d6lfelder", "notes\n");
 

@@ -171,12 +171,12 @@ class TalkbookCommandTest extends CliTest {
   }
 
   @Test
-  void sampleTwiceIsRefused() {
+  void sampleTwiceSaysWhereTheSampleIsAndAddsNothing() {
     long id = addSample();
 
-    Result r = refused("sample");
+    Result r = ok("sample");
 
-    assertErr(r).contains("already in this notebook").contains("event " + id);
+    assertOut(r).contains("already in this notebook").contains("talkbook talks " + id);
     assertThat(events()).hasSize(1);
   }
 

@@ -74,25 +74,34 @@ public final class TalkStore {
   }
 
   /**
-   * Talks whose title contains {@code text} (ignoring case); an exact title match alone when there
-   * is one. For finding a talk by name on the command line.
+   * Talks whose title contains {@code text} (ignoring case, in any script); an exact title match
+   * alone when there is one. For finding a talk by name on the command line.
    */
   public List<Talk> findByTitle(String text) {
     String needle = text.strip().toLowerCase(Locale.ROOT);
     return db.read(
         "look up talks by title",
         c -> {
+          // SQLite's lower() knows only ASCII, so titles are compared here, in Java.
+          List<Long> contains = new ArrayList<>();
+          List<Long> exact = new ArrayList<>();
           try (PreparedStatement ps =
-              c.prepareStatement(
-                  SELECT + " WHERE instr(lower(t.title), ?) > 0 ORDER BY t.event_id, t.position")) {
-            ps.setString(1, needle);
-            List<Talk> found = readAll(ps);
-            List<Talk> exact =
-                found.stream()
-                    .filter(t -> t.title().toLowerCase(Locale.ROOT).equals(needle))
-                    .toList();
-            return exact.isEmpty() ? found : exact;
+                  c.prepareStatement("SELECT id, title FROM talk ORDER BY event_id, position");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              String title = rs.getString(2).toLowerCase(Locale.ROOT);
+              if (title.equals(needle)) {
+                exact.add(rs.getLong(1));
+              } else if (title.contains(needle)) {
+                contains.add(rs.getLong(1));
+              }
+            }
           }
+          List<Talk> found = new ArrayList<>();
+          for (long id : exact.isEmpty() ? contains : exact) {
+            find(c, id).ifPresent(found::add);
+          }
+          return found;
         });
   }
 

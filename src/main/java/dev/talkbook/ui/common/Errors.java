@@ -53,7 +53,8 @@ public final class Errors {
             show(owner.get(), "Unexpected error", error);
           } else {
             LOG.log(System.Logger.Level.ERROR, "Unexpected error on " + thread.getName(), error);
-            javafx.application.Platform.runLater(() -> show(owner.get(), "Unexpected error", error));
+            javafx.application.Platform.runLater(
+                () -> show(owner.get(), "Unexpected error", error));
           }
         });
   }

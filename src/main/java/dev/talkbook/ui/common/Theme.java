@@ -12,8 +12,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 
 /**
- * Light and dark, from AtlantaFX's Primer themes plus the app's own sheet (colour variables
- * {@code -tb-*}). "System" follows the desktop's colour-scheme setting.
+ * Light and dark, from AtlantaFX's Primer themes plus the app's own sheet (colour variables {@code
+ * -tb-*}). "System" follows the desktop's colour-scheme setting.
  */
 public final class Theme {
   /** The user's choice. */
@@ -47,7 +47,9 @@ public final class Theme {
   /** Applies the current choice to the app and to {@code scene} (the app sheet and dark class). */
   public void apply(Scene scene) {
     Application.setUserAgentStylesheet(
-        isDark() ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        isDark()
+            ? new PrimerDark().getUserAgentStylesheet()
+            : new PrimerLight().getUserAgentStylesheet());
     String sheet = stylesheet();
     if (!scene.getStylesheets().contains(sheet)) {
       scene.getStylesheets().add(sheet);
@@ -70,8 +72,8 @@ public final class Theme {
   }
 
   /**
-   * Whether the desktop asks for dark: GNOME's colour-scheme (or a "-dark" GTK theme) on Linux,
-   * the AppleInterfaceStyle default on macOS; light when it cannot tell.
+   * Whether the desktop asks for dark: GNOME's colour-scheme (or a "-dark" GTK theme) on Linux, the
+   * AppleInterfaceStyle default on macOS; light when it cannot tell.
    */
   public static boolean systemPrefersDark() {
     String gtk = System.getenv("GTK_THEME");
@@ -83,7 +85,8 @@ public final class Theme {
       return ask("defaults", "read", "-g", "AppleInterfaceStyle").contains("Dark");
     }
     if (os.startsWith("linux")) {
-      return ask("gsettings", "get", "org.gnome.desktop.interface", "color-scheme").contains("dark");
+      return ask("gsettings", "get", "org.gnome.desktop.interface", "color-scheme")
+          .contains("dark");
     }
     return false;
   }

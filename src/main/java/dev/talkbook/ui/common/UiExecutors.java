@@ -10,13 +10,12 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 
 /**
- * Where work runs: notebook reads and writes on one background thread (so saves keep their
- * order), delays on a timer thread, results back on the FX thread. Threads are named daemons and
- * shut down with the app.
+ * Where work runs: notebook reads and writes on one background thread (so saves keep their order),
+ * delays on a timer thread, results back on the FX thread. Threads are named daemons and shut down
+ * with the app.
  */
 public final class UiExecutors implements AutoCloseable {
-  private final ExecutorService io =
-      Executors.newSingleThreadExecutor(named("talkbook-notebook"));
+  private final ExecutorService io = Executors.newSingleThreadExecutor(named("talkbook-notebook"));
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(named("talkbook-timer"));
 
@@ -37,8 +36,8 @@ public final class UiExecutors implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} on the notebook thread, then {@code then} with its result on the FX thread;
-   * a failure goes to {@code failed} on the FX thread.
+   * Runs {@code work} on the notebook thread, then {@code then} with its result on the FX thread; a
+   * failure goes to {@code failed} on the FX thread.
    */
   public <T> CompletableFuture<T> run(
       Supplier<T> work, Consumer<T> then, Consumer<Throwable> failed) {
@@ -51,7 +50,8 @@ public final class UiExecutors implements AutoCloseable {
                     then.accept(result);
                   } else {
                     failed.accept(
-                        error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        error instanceof java.util.concurrent.CompletionException
+                                && error.getCause() != null
                             ? error.getCause()
                             : error);
                   }

@@ -16,8 +16,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The open talk's notes and their saving: typing is saved about a second after a pause, on
- * switching talks and on close, always off the FX thread and in order. A failed save keeps the
- * text (it stays in the editor and is tried again on the next change) and says why.
+ * switching talks and on close, always off the FX thread and in order. A failed save keeps the text
+ * (it stays in the editor and is tried again on the next change) and says why.
  *
  * <p>A view model: no controls, only properties; {@code fx} is where results are applied (the FX
  * thread in the app, the calling thread in tests).
@@ -74,8 +74,8 @@ public final class EditorSession {
   }
 
   /**
-   * Shows {@code next} (already read from the notebook): the notes of the talk being left are
-   * saved first and kept as a revision.
+   * Shows {@code next} (already read from the notebook): the notes of the talk being left are saved
+   * first and kept as a revision.
    */
   public void open(Talk next) {
     leave();
@@ -89,7 +89,15 @@ public final class EditorSession {
   /** The talk's details changed elsewhere (renamed, moved): keep the notes being edited. */
   public void detailsChanged(Talk updated) {
     if (talk.get() != null && updated.id() == talk.get().id()) {
-      talk.set(new Talk(updated.id(), updated.eventId(), updated.position(), updated.details(), text, updated.createdAt(), updated.updatedAt()));
+      talk.set(
+          new Talk(
+              updated.id(),
+              updated.eventId(),
+              updated.position(),
+              updated.details(),
+              text,
+              updated.createdAt(),
+              updated.updatedAt()));
     }
   }
 
@@ -106,7 +114,8 @@ public final class EditorSession {
       pending.cancel(false);
     }
     pending =
-        timer.schedule(() -> fx.execute(this::saveNow), AUTOSAVE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(
+            () -> fx.execute(this::saveNow), AUTOSAVE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The text the editor shows. */

@@ -39,9 +39,8 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The notes editor: a RichTextFX code area with Markdown highlighting, find and replace (Ctrl+F,
- * Ctrl+H), zoom (Ctrl +/-/0), soft wrap and optional line numbers. Pasted images and dropped
- * files are handed to {@code attach} (file name, bytes), which stores them and inserts a
- * reference.
+ * Ctrl+H), zoom (Ctrl +/-/0), soft wrap and optional line numbers. Pasted images and dropped files
+ * are handed to {@code attach} (file name, bytes), which stores them and inserts a reference.
  */
 public final class EditorView {
   public static final String STYLE_CLASS = "tb-editor";
@@ -67,7 +66,8 @@ public final class EditorView {
     fontSize.addListener((obs, old, size) -> area.setStyle("-fx-font-size: " + size + "px;"));
     area.setStyle("-fx-font-size: " + DEFAULT_FONT + "px;");
     lineNumbers.addListener(
-        (obs, old, show) -> area.setParagraphGraphicFactory(show ? LineNumberFactory.get(area) : null));
+        (obs, old, show) ->
+            area.setParagraphGraphicFactory(show ? LineNumberFactory.get(area) : null));
     root.setCenter(new VirtualizedScrollPane<>(area));
     buildFindBar();
     installKeys();
@@ -140,7 +140,8 @@ public final class EditorView {
               || new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN).match(e)) {
             zoom(-1);
             e.consume();
-          } else if (new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN).match(e)) {
+          } else if (new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN)
+              .match(e)) {
             fontSize.set(DEFAULT_FONT);
             e.consume();
           }
@@ -155,7 +156,8 @@ public final class EditorView {
     replaceField.setPromptText("Replace with");
     replaceField.setId("replace-field");
     Button next = iconButton(Feather.CHEVRON_DOWN, "Next match (Enter)", () -> find(true));
-    Button previous = iconButton(Feather.CHEVRON_UP, "Previous match (Shift+Enter)", () -> find(false));
+    Button previous =
+        iconButton(Feather.CHEVRON_UP, "Previous match (Shift+Enter)", () -> find(false));
     Button replace = new Button("Replace");
     replace.setOnAction(e -> replaceOne());
     Button replaceAll = new Button("Replace all");
@@ -164,8 +166,18 @@ public final class EditorView {
     Button close = iconButton(Feather.X, "Close (Esc)", this::hideFind);
     HBox.setHgrow(findField, Priority.ALWAYS);
     HBox.setHgrow(replaceField, Priority.ALWAYS);
-    findBar.getChildren()
-        .addAll(findField, previous, next, matchCase, replaceField, replace, replaceAll, findStatus, close);
+    findBar
+        .getChildren()
+        .addAll(
+            findField,
+            previous,
+            next,
+            matchCase,
+            replaceField,
+            replace,
+            replaceAll,
+            findStatus,
+            close);
     findBar.setAlignment(Pos.CENTER_LEFT);
     findBar.setPadding(new Insets(4, 8, 4, 8));
     findBar.getStyleClass().add("tb-find-bar");
