@@ -1,12 +1,34 @@
 package dev.talkbook;
 
 import dev.talkbook.cli.TalkbookCommand;
+import dev.talkbook.ui.App;
+import javafx.application.Application;
+import picocli.CommandLine;
 
-/** The program's entry point: the command line (the window arrives with the desktop shell). */
+/**
+ * The program's entry point. {@code talkbook} alone (or with only {@code --notebook PATH} and
+ * {@code --read-only}) opens the window; with a command it runs the command line. A plain class,
+ * not an {@link Application}, so JavaFX on the classpath starts.
+ */
 public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
-    System.exit(TalkbookCommand.run(args));
+    CommandLine cl = TalkbookCommand.commandLine();
+    CommandLine.ParseResult parsed;
+    try {
+      parsed = cl.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      System.exit(cl.execute(args)); // the command line explains the mistake
+      return;
+    }
+    if (parsed.hasSubcommand()
+        || parsed.isUsageHelpRequested()
+        || parsed.isVersionHelpRequested()) {
+      System.exit(cl.execute(args));
+      return;
+    }
+    TalkbookCommand root = cl.getCommand();
+    Application.launch(App.class, App.parameters(root.notebookPath(), root.readOnly()));
   }
 }

@@ -108,8 +108,13 @@ public final class TalkbookCommand implements Callable<Integer> {
   }
 
   /** The notebook file the user chose (option, environment, or the default location). */
-  Path notebookPath() {
+  public Path notebookPath() {
     return NotebookLocation.resolve(notebookPath);
+  }
+
+  /** Whether the user asked for read-only. */
+  public boolean readOnly() {
+    return readOnly;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.talkbook.core.notebook.NotFoundException;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.TagCount;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.notebook.TalkSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,6 +50,32 @@ public final class TalkStore {
               c.prepareStatement(SELECT + " WHERE t.event_id = ? ORDER BY t.position, t.id")) {
             ps.setLong(1, eventId);
             return readAll(ps);
+          }
+        });
+  }
+
+  /** Every talk of the notebook without its notes, by event and position. */
+  public List<TalkSummary> summaries() {
+    return db.read(
+        "list the talks",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT id, event_id, position, title, speakers, starts_at FROM talk"
+                          + " ORDER BY event_id, position, id");
+              ResultSet rs = ps.executeQuery()) {
+            List<TalkSummary> talks = new ArrayList<>();
+            while (rs.next()) {
+              talks.add(
+                  new TalkSummary(
+                      rs.getLong(1),
+                      rs.getLong(2),
+                      rs.getInt(3),
+                      rs.getString(4),
+                      Rows.lines(rs.getString(5)),
+                      Rows.dateTime(rs, "starts_at")));
+            }
+            return talks;
           }
         });
   }

@@ -1,0 +1,162 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.NotebookLocation;
+import dev.talkbook.core.store.NotebookOpenException;
+import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.UiExecutors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * The composition root: opens the notebook (asking what to do when it cannot), builds the services
+ * and the main window, and closes everything in {@link #stop()}. Parameters: {@code
+ * --notebook=PATH} (already resolved by the launcher) and {@code --read-only}.
+ */
+public final class App extends Application implements MainWindow.Host {
+  private UiExecutors executors;
+  private Settings settings;
+  private Theme theme;
+  private Stage stage;
+  private Notebook notebook;
+  private MainWindow window;
+  private boolean readOnly;
+
+  @Override
+  public void start(Stage primary) {
+    stage = primary;
+    executors = new UiExecutors();
+    settings = Settings.forUser();
+    theme = new Theme(Theme.systemPrefersDark());
+    try {
+      theme.choiceProperty().set(Theme.Choice.valueOf(settings.get("theme", "SYSTEM")));
+    } catch (IllegalArgumentException unknown) {
+      theme.choiceProperty().set(Theme.Choice.SYSTEM);
+    }
+    Errors.installUncaughtHandler(() -> stage);
+    var named = getParameters().getNamed();
+    readOnly =
+        getParameters().getUnnamed().contains("--read-only")
+            || "true".equals(named.get("read-only"));
+    Path path =
+        named.containsKey("notebook")
+            ? Path.of(named.get("notebook"))
+            : NotebookLocation.resolve(null);
+    stage.setOnCloseRequest(
+        e -> {
+          e.consume();
+          quit();
+        });
+    if (!open(path, true)) {
+      Platform.exit();
+    }
+  }
+
+  /**
+   * Opens {@code path} in the window; on failure asks the user what to do. Returns false when the
+   * user chose to quit.
+   */
+  private boolean open(Path path, boolean create) {
+    Path next = path;
+    boolean mayCreate = create;
+    while (true) {
+      try {
+        Notebook opened =
+            Notebook.open(
+                next, Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(readOnly));
+        show(opened);
+        return true;
+      } catch (NotebookOpenException e) {
+        OpenProblemDialog.Choice choice =
+            OpenProblemDialog.ask(stage.isShowing() ? stage : null, e);
+        if (choice instanceof OpenProblemDialog.Choice.Open o) {
+          next = o.file();
+          mayCreate = false;
+        } else if (choice instanceof OpenProblemDialog.Choice.Create c) {
+          if (Files.exists(c.file())) {
+            Errors.show(
+                null,
+                "Not created",
+                new NotebookException(c.file() + " exists already; choose a new name."));
+            continue;
+          }
+          next = c.file();
+          mayCreate = true;
+        } else {
+          return false;
+        }
+      }
+    }
+  }
+
+  private void show(Notebook opened) {
+    if (window != null) {
+      window.close();
+      notebook.close();
+    }
+    notebook = opened;
+    window = new MainWindow(stage, notebook, executors, settings, theme, this);
+    stage.show();
+    window.start();
+  }
+
+  @Override
+  public void openLink(String url) {
+    getHostServices().showDocument(url);
+  }
+
+  @Override
+  public void openAnotherNotebook() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open notebook");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("Talkbook notebooks", "*.talkbook"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    Optional.ofNullable(chooser.showOpenDialog(stage))
+        .map(java.io.File::toPath)
+        .filter(p -> !p.equals(notebook.file()))
+        .ifPresent(p -> open(p, false));
+  }
+
+  @Override
+  public void quit() {
+    Platform.exit();
+  }
+
+  @Override
+  public void stop() {
+    try {
+      if (window != null) {
+        window.close();
+      }
+    } finally {
+      try {
+        if (notebook != null) {
+          notebook.close();
+        }
+      } finally {
+        if (executors != null) {
+          executors.close();
+        }
+      }
+    }
+  }
+
+  /** The parameters the launcher passes to {@link Application#launch}. */
+  public static String[] parameters(Path notebook, boolean readOnly) {
+    return readOnly
+        ? List.of("--notebook=" + notebook, "--read-only").toArray(String[]::new)
+        : new String[] {"--notebook=" + notebook};
+  }
+}

@@ -1,0 +1,546 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.notebook.Attachment;
+import dev.talkbook.core.notebook.AttachmentRef;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.UiExecutors;
+import dev.talkbook.ui.details.TalkDetailsPane;
+import dev.talkbook.ui.editor.EditorSession;
+import dev.talkbook.ui.editor.EditorView;
+import dev.talkbook.ui.history.HistoryDialog;
+import dev.talkbook.ui.navigator.NavigatorView;
+import dev.talkbook.ui.palette.PickerDialog;
+import dev.talkbook.ui.preview.PreviewView;
+import dev.talkbook.ui.search.SearchView;
+import dev.talkbook.ui.welcome.WelcomeView;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The main window: navigator and search on the left, the open talk's details and notes in the
+ * middle, the live preview on the right, the status bar below. It wires the views to the notebook;
+ * every notebook call runs on the background thread, results come back on the FX thread.
+ */
+public final class MainWindow {
+  private static final long PREVIEW_DELAY_MS = 120;
+
+  /** What the window needs from the app around it. */
+  public interface Host {
+    void openLink(String url);
+
+    /** File → Open notebook…: the app closes this window's notebook and opens another. */
+    void openAnotherNotebook();
+
+    void quit();
+  }
+
+  private final Stage stage;
+  private final Notebook notebook;
+  private final UiExecutors executors;
+  private final Settings settings;
+  private final Theme theme;
+  private final Host host;
+  private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+  final EditorSession session;
+  final EditorView editor;
+  final PreviewView preview;
+  final TalkDetailsPane details;
+  final NavigatorView navigator;
+  final SearchView search;
+  final StatusBar status;
+  private final WelcomeView welcome;
+  private final BorderPane root = new BorderPane();
+  private final SplitPane split = new SplitPane();
+  private final StackPane center = new StackPane();
+  private final VBox talkPane = new VBox();
+  private final Label noTalk = new Label("Choose a talk on the left, or create one with Ctrl+N.");
+  private final MenuBar menuBar = new MenuBar();
+  private final Scene scene;
+  private ScheduledFuture<?> pendingPreview;
+  private boolean loading;
+
+  public MainWindow(
+      Stage stage,
+      Notebook notebook,
+      UiExecutors executors,
+      Settings settings,
+      Theme theme,
+      Host host) {
+    this.stage = stage;
+    this.notebook = notebook;
+    this.executors = executors;
+    this.settings = settings;
+    this.theme = theme;
+    this.host = host;
+    session = new EditorSession(notebook, executors.io(), Platform::runLater, executors.timer());
+    editor = new EditorView(this::attach);
+    preview = new PreviewView(host::openLink);
+    details = new TalkDetailsPane(notebook, executors, this::detailsSaved, host::openLink);
+    navigator =
+        new NavigatorView(notebook, executors, id -> openTalk(id, null), this::notebookChanged);
+    search = new SearchView(notebook, executors, this::openTalk);
+    status = new StatusBar(notebook.file(), notebook.isReadOnly(), session);
+    welcome = new WelcomeView(this::addSample, navigator::newEvent);
+    layout();
+    wire();
+    scene = new Scene(root, settings.getDouble("width", 1200), settings.getDouble("height", 760));
+    theme.apply(scene);
+    preview.setDark(theme.isDark());
+    stage.setScene(scene);
+    stage.setTitle(notebook.file().getFileName() + " — Talkbook");
+    stage.setMinWidth(640);
+    stage.setMinHeight(420);
+    restoreWindow();
+  }
+
+  public Scene scene() {
+    return scene;
+  }
+
+  private void layout() {
+    VBox left = new VBox(6);
+    StackPane leftContent = new StackPane(navigator.root(), search.resultsPane());
+    VBox.setVgrow(leftContent, Priority.ALWAYS);
+    StackPane searchBox = new StackPane(search.field());
+    searchBox.getStyleClass().add("tb-search-box");
+    left.getChildren().addAll(searchBox, leftContent);
+    left.getStyleClass().add("tb-left");
+    search.resultsPane().visibleProperty().bind(search.activeProperty());
+    navigator.root().visibleProperty().bind(search.activeProperty().not());
+
+    noTalk.getStyleClass().add("tb-muted");
+    VBox.setVgrow(editor.root(), Priority.ALWAYS);
+    talkPane.getChildren().addAll(details.root(), editor.root());
+    center.getChildren().addAll(talkPane, noTalk, welcome.root());
+    showCenter();
+
+    split.getItems().addAll(left, center, preview.root());
+    split.setOrientation(Orientation.HORIZONTAL);
+    SplitPane.setResizableWithParent(left, false);
+    split.setDividerPositions(
+        settings.getDouble("divider0", 0.22), settings.getDouble("divider1", 0.62));
+
+    root.setTop(menuBar);
+    root.setCenter(split);
+    root.setBottom(status.root());
+    buildMenus();
+  }
+
+  private void showCenter() {
+    boolean empty = navigator.emptyProperty().get();
+    boolean open = session.getTalk() != null;
+    welcome.root().setVisible(empty);
+    talkPane.setVisible(!empty && open);
+    noTalk.setVisible(!empty && !open);
+  }
+
+  private void wire() {
+    navigator.emptyProperty().addListener((obs, old, empty) -> showCenter());
+    session.talkProperty().addListener((obs, old, talk) -> showCenter());
+    editor
+        .area()
+        .textProperty()
+        .addListener(
+            (obs, old, text) -> {
+              status.showWords(text);
+              if (!loading) {
+                session.edited(text);
+              }
+              schedulePreview(text);
+            });
+    editor
+        .area()
+        .focusedProperty()
+        .addListener(
+            (obs, was, focused) -> {
+              if (was && !focused) {
+                session.saveNow();
+              }
+            });
+    stage
+        .focusedProperty()
+        .addListener(
+            (obs, was, focused) -> {
+              if (was && !focused) {
+                session.saveNow();
+              }
+            });
+    theme
+        .choiceProperty()
+        .addListener(
+            (obs, old, choice) -> {
+              theme.apply(scene);
+              preview.setDark(theme.isDark());
+              settings.put("theme", choice.name());
+            });
+    editor.lineNumbersProperty().addListener((obs, o, v) -> settings.putBoolean("lineNumbers", v));
+    editor.wrapProperty().addListener((obs, o, v) -> settings.putBoolean("wrap", v));
+    editor
+        .fontSizeProperty()
+        .addListener((obs, o, v) -> settings.putDouble("fontSize", v.doubleValue()));
+    editor.lineNumbersProperty().set(settings.getBoolean("lineNumbers", false));
+    editor.wrapProperty().set(settings.getBoolean("wrap", true));
+    editor.fontSizeProperty().set(settings.getDouble("fontSize", 14));
+  }
+
+  /** Loads the tree and the talk that was open last time. */
+  public void start() {
+    long last = settings.getLong(lastTalkKey(), -1);
+    navigator.reload(last >= 0 ? last : null);
+    if (last >= 0) {
+      executors.run(
+          () -> notebook.talks().find(last),
+          talk -> talk.ifPresent(t -> show(t, null)),
+          error -> Errors.show(stage, "Could not open the last talk", error));
+    }
+  }
+
+  private String lastTalkKey() {
+    return "lastTalk:" + Integer.toHexString(notebook.file().toString().hashCode());
+  }
+
+  // ---- opening talks -------------------------------------------------------------------------
+
+  /** Opens a talk (saving and leaving the open one) and shows {@code reveal} in it if given. */
+  public void openTalk(long talkId, String reveal) {
+    Talk open = session.getTalk();
+    if (open != null && open.id() == talkId) {
+      editor.reveal(reveal);
+      return;
+    }
+    session.leave();
+    executors.run(
+        () -> notebook.talks().get(talkId),
+        talk -> {
+          show(talk, reveal);
+          if (!navigator.tree().getSelectionModel().isEmpty()
+              && navigator.tree().getSelectionModel().getSelectedItem().getValue()
+                  instanceof dev.talkbook.ui.navigator.NavNode.TalkNode t
+              && t.talk().id() == talkId) {
+            return;
+          }
+          navigator.select(talkId);
+        },
+        error -> Errors.show(stage, "Could not open the talk", error));
+  }
+
+  private void show(Talk talk, String reveal) {
+    session.open(talk);
+    details.show(talk);
+    loading = true;
+    try {
+      editor.load(talk.body());
+    } finally {
+      loading = false;
+    }
+    editor.reveal(reveal);
+    settings.putLong(lastTalkKey(), talk.id());
+    stage.setTitle(talk.title() + " — " + notebook.file().getFileName() + " — Talkbook");
+  }
+
+  private void detailsSaved(Talk talk) {
+    session.detailsChanged(talk);
+    navigator.talkChanged(talk);
+    stage.setTitle(talk.title() + " — " + notebook.file().getFileName() + " — Talkbook");
+  }
+
+  private void notebookChanged() {
+    Talk open = session.getTalk();
+    if (open == null) {
+      return;
+    }
+    executors.run(
+        () -> notebook.talks().find(open.id()),
+        talk -> {
+          if (talk.isEmpty()) {
+            session.close();
+            details.show(null);
+            loading = true;
+            editor.load("");
+            loading = false;
+          } else {
+            session.detailsChanged(talk.get());
+            details.show(session.getTalk());
+          }
+        },
+        error -> Errors.show(stage, "Could not read the notebook", error));
+  }
+
+  private void addSample() {
+    executors.run(
+        () -> {
+          var event = SampleMeetup.addTo(notebook);
+          return notebook.talks().list(event.id()).get(0).id();
+        },
+        first -> {
+          navigator.reload(first);
+          openTalk(first, null);
+        },
+        error -> Errors.show(stage, "Could not add the sample meetup", error));
+  }
+
+  // ---- preview and attachments ---------------------------------------------------------------
+
+  private void schedulePreview(String text) {
+    if (pendingPreview != null) {
+      pendingPreview.cancel(false);
+    }
+    pendingPreview =
+        executors
+            .timer()
+            .schedule(
+                () ->
+                    executors.run(
+                        () -> renderer.render(text, this::inlineAttachment),
+                        preview::show,
+                        error -> preview.show("<p>The preview failed: " + error + "</p>")),
+                PREVIEW_DELAY_MS,
+                TimeUnit.MILLISECONDS);
+  }
+
+  /** The preview shows stored images inline, as data URLs. */
+  private Optional<String> inlineAttachment(AttachmentRef ref) {
+    Optional<Attachment> found = notebook.attachments().find(ref.sha256());
+    if (found.isEmpty() || !found.get().mediaType().startsWith("image/")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "data:"
+            + found.get().mediaType()
+            + ";base64,"
+            + Base64.getEncoder().encodeToString(notebook.attachments().bytes(ref.sha256())));
+  }
+
+  private void attach(String name, byte[] bytes) {
+    Talk talk = session.getTalk();
+    if (talk == null) {
+      return;
+    }
+    executors.run(
+        () -> {
+          AttachmentRef ref = notebook.attachments().add(talk.id(), name, null, bytes);
+          String type =
+              notebook.attachments().find(ref.sha256()).map(Attachment::mediaType).orElse("");
+          return ref.markdown(type);
+        },
+        markdown -> editor.area().replaceSelection(markdown),
+        error -> Errors.show(stage, "Could not attach " + name, error));
+  }
+
+  // ---- menus ----------------------------------------------------------------------------------
+
+  private static MenuItem item(String text, String accelerator, Runnable action) {
+    MenuItem item = new MenuItem(text);
+    if (accelerator != null) {
+      item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    }
+    item.setOnAction(e -> action.run());
+    return item;
+  }
+
+  private void buildMenus() {
+    Menu file =
+        new Menu(
+            "_File",
+            null,
+            item("New event…", "Shortcut+Shift+E", navigator::newEvent),
+            item("New talk…", "Shortcut+N", navigator::newTalk),
+            new SeparatorMenuItem(),
+            item("Open notebook…", "Shortcut+O", host::openAnotherNotebook),
+            new SeparatorMenuItem(),
+            item("Quit", "Shortcut+Q", host::quit));
+    Menu edit =
+        new Menu(
+            "_Edit",
+            null,
+            item("Undo", "Shortcut+Z", () -> editor.area().undo()),
+            item("Redo", "Shortcut+Shift+Z", () -> editor.area().redo()),
+            new SeparatorMenuItem(),
+            item("Find…", "Shortcut+F", () -> editor.showFind(false)),
+            item("Replace…", "Shortcut+H", () -> editor.showFind(true)),
+            new SeparatorMenuItem(),
+            item("Rename…", "F2", navigator::renameSelected),
+            item("Delete…", null, navigator::deleteSelected));
+    CheckMenuItem lineNumbers = new CheckMenuItem("Line numbers");
+    lineNumbers.selectedProperty().bindBidirectional(editor.lineNumbersProperty());
+    CheckMenuItem wrap = new CheckMenuItem("Soft wrap");
+    wrap.selectedProperty().bindBidirectional(editor.wrapProperty());
+    CheckMenuItem showPreview = new CheckMenuItem("Preview");
+    showPreview.setSelected(true);
+    showPreview.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+V"));
+    showPreview.selectedProperty().addListener((obs, o, show) -> togglePreview(show));
+    Menu themes = new Menu("Theme");
+    ToggleGroup group = new ToggleGroup();
+    for (Theme.Choice choice : Theme.Choice.values()) {
+      RadioMenuItem r =
+          new RadioMenuItem(
+              choice.name().charAt(0) + choice.name().substring(1).toLowerCase(Locale.ROOT));
+      r.setToggleGroup(group);
+      r.setSelected(theme.choiceProperty().get() == choice);
+      r.setOnAction(e -> theme.choiceProperty().set(choice));
+      themes.getItems().add(r);
+    }
+    Menu view =
+        new Menu(
+            "_View",
+            null,
+            showPreview,
+            lineNumbers,
+            wrap,
+            new SeparatorMenuItem(),
+            item("Zoom in", "Shortcut+Equals", () -> editor.zoom(1)),
+            item("Zoom out", "Shortcut+Minus", () -> editor.zoom(-1)),
+            item("Actual size", "Shortcut+Digit0", () -> editor.fontSizeProperty().set(14)),
+            new SeparatorMenuItem(),
+            themes);
+    Menu go =
+        new Menu(
+            "_Go",
+            null,
+            item("Search notes", "Shortcut+Shift+F", search::focus),
+            item("Go to talk…", "Shortcut+P", this::quickSwitcher),
+            item("Command palette…", "Shortcut+Shift+P", this::commandPalette),
+            new SeparatorMenuItem(),
+            item("History of this talk…", "Shortcut+Shift+H", this::history));
+    menuBar.getMenus().addAll(file, edit, view, go);
+    menuBar.setUseSystemMenuBar(true);
+  }
+
+  private void togglePreview(boolean show) {
+    if (show && !split.getItems().contains(preview.root())) {
+      split.getItems().add(preview.root());
+      split.setDividerPosition(1, settings.getDouble("divider1", 0.62));
+    } else if (!show) {
+      split.getItems().remove(preview.root());
+    }
+  }
+
+  /** Every menu action with its shortcut, for the command palette. */
+  List<MenuItem> actions() {
+    List<MenuItem> all = new ArrayList<>();
+    for (Menu menu : menuBar.getMenus()) {
+      collect(menu, all);
+    }
+    return all;
+  }
+
+  private static void collect(Menu menu, List<MenuItem> into) {
+    for (MenuItem item : menu.getItems()) {
+      if (item instanceof Menu sub) {
+        collect(sub, into);
+      } else if (!(item instanceof SeparatorMenuItem) && item.getText() != null) {
+        into.add(item);
+      }
+    }
+  }
+
+  private void quickSwitcher() {
+    executors.run(
+        () -> notebook.talks().summaries(),
+        talks ->
+            PickerDialog.pick(
+                    stage,
+                    "Go to talk",
+                    "Type part of a title or a speaker",
+                    talks,
+                    t -> t.title(),
+                    t -> String.join(", ", t.speakers()))
+                .ifPresent(t -> openTalk(t.id(), null)),
+        error -> Errors.show(stage, "Could not list the talks", error));
+  }
+
+  private void commandPalette() {
+    PickerDialog.pick(
+            stage,
+            "Command palette",
+            "Type an action",
+            actions(),
+            MenuItem::getText,
+            i -> i.getAccelerator() == null ? "" : i.getAccelerator().getDisplayText())
+        .ifPresent(MenuItem::fire);
+  }
+
+  private void history() {
+    Talk talk = session.getTalk();
+    if (talk == null) {
+      return;
+    }
+    session.saveNow();
+    Consumer<Talk> restored =
+        t -> {
+          session.open(t);
+          loading = true;
+          editor.area().replaceText(t.body());
+          loading = false;
+          details.show(t);
+        };
+    new HistoryDialog(stage, notebook, executors, talk, editor.area().getText(), restored).show();
+  }
+
+  // ---- window state ---------------------------------------------------------------------------
+
+  private void restoreWindow() {
+    double x = settings.getDouble("x", Double.NaN);
+    double y = settings.getDouble("y", Double.NaN);
+    if (!Double.isNaN(x) && !Double.isNaN(y)) {
+      stage.setX(x);
+      stage.setY(y);
+    }
+    stage.setMaximized(settings.getBoolean("maximized", false));
+  }
+
+  /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */
+  public void close() {
+    details.save();
+    try {
+      session.leave().get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      Errors.show(stage, "Could not save before closing", e.getCause() == null ? e : e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    settings.putBoolean("maximized", stage.isMaximized());
+    if (!stage.isMaximized()) {
+      settings.putDouble("x", stage.getX());
+      settings.putDouble("y", stage.getY());
+      settings.putDouble("width", scene.getWidth());
+      settings.putDouble("height", scene.getHeight());
+    }
+    double[] dividers = split.getDividerPositions();
+    for (int i = 0; i < dividers.length; i++) {
+      settings.putDouble("divider" + i, dividers[i]);
+    }
+    settings.flush();
+  }
+}

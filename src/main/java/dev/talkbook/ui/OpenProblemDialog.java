@@ -1,0 +1,82 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.core.store.NotebookOpenException;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * A notebook that cannot be opened: says which file and what is wrong, and offers to choose another
+ * notebook, create a new one elsewhere, or quit. The bad file is never touched.
+ */
+final class OpenProblemDialog {
+  /** What the user chose. */
+  sealed interface Choice {
+    /** Open this existing file. */
+    record Open(Path file) implements Choice {}
+
+    /** Create a new notebook at this path. */
+    record Create(Path file) implements Choice {}
+
+    /** Leave Talkbook. */
+    record Quit() implements Choice {}
+  }
+
+  static final ButtonType CHOOSE = new ButtonType("Choose another…", ButtonBar.ButtonData.LEFT);
+  static final ButtonType CREATE = new ButtonType("Create new…", ButtonBar.ButtonData.OTHER);
+  static final ButtonType QUIT = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
+
+  private OpenProblemDialog() {}
+
+  static Alert alert(Window owner, NotebookOpenException problem) {
+    Alert alert = new Alert(Alert.AlertType.ERROR, problem.getMessage(), CHOOSE, CREATE, QUIT);
+    alert.initOwner(owner);
+    alert.setTitle("Talkbook");
+    alert.setHeaderText("Cannot open " + problem.file().getFileName());
+    alert.getDialogPane().setId("open-problem");
+    alert.getDialogPane().setMinWidth(520);
+    return alert;
+  }
+
+  static Choice ask(Window owner, NotebookOpenException problem) {
+    while (true) {
+      Optional<ButtonType> answer = alert(owner, problem).showAndWait();
+      if (answer.isEmpty() || answer.get() == QUIT) {
+        return new Choice.Quit();
+      }
+      FileChooser chooser = new FileChooser();
+      chooser
+          .getExtensionFilters()
+          .addAll(
+              new FileChooser.ExtensionFilter("Talkbook notebooks", "*.talkbook"),
+              new FileChooser.ExtensionFilter("All files", "*"));
+      Path folder = problem.file().getParent();
+      if (folder != null && folder.toFile().isDirectory()) {
+        chooser.setInitialDirectory(folder.toFile());
+      }
+      if (answer.get() == CHOOSE) {
+        chooser.setTitle("Open notebook");
+        File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+          return new Choice.Open(file.toPath());
+        }
+      } else {
+        chooser.setTitle("Create a new notebook");
+        chooser.setInitialFileName("notebook.talkbook");
+        File file = chooser.showSaveDialog(owner);
+        if (file != null) {
+          Path path = file.toPath();
+          if (!path.getFileName().toString().contains(".")) {
+            path = path.resolveSibling(path.getFileName() + ".talkbook");
+          }
+          return new Choice.Create(path);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.editor.EditorSession;
+import dev.talkbook.ui.editor.EditorSession.SaveState;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+
+/** Saved / saving / failed, the word count, and which notebook this is. */
+final class StatusBar {
+  private final HBox root = new HBox(16);
+  final Label saveState = new Label();
+  final Label words = new Label();
+  private final Label path = new Label();
+
+  StatusBar(Path notebook, boolean readOnly, EditorSession session) {
+    saveState.setId("save-state");
+    words.setId("word-count");
+    path.setId("notebook-path");
+    path.setText(notebook.toString() + (readOnly ? "  (read-only)" : ""));
+    path.setTooltip(new Tooltip(notebook.toString()));
+    path.setGraphic(Icons.of(Feather.BOOK));
+    path.setMinWidth(0);
+    path.getStyleClass().add("tb-muted");
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    root.getChildren().addAll(saveState, words, spacer, path);
+    root.setAlignment(Pos.CENTER_LEFT);
+    root.setPadding(new Insets(3, 10, 3, 10));
+    root.getStyleClass().add("tb-status-bar");
+    session
+        .stateProperty()
+        .addListener((obs, old, state) -> show(state, session.problemProperty().get()));
+    session
+        .problemProperty()
+        .addListener((obs, old, problem) -> show(session.stateProperty().get(), problem));
+    session
+        .talkProperty()
+        .addListener((obs, old, talk) -> show(session.stateProperty().get(), null));
+    show(SaveState.SAVED, null);
+  }
+
+  HBox root() {
+    return root;
+  }
+
+  private void show(SaveState state, String problem) {
+    saveState.getStyleClass().removeAll("tb-failed", "tb-muted");
+    switch (state) {
+      case SAVED -> {
+        saveState.setText("Saved");
+        saveState.setGraphic(Icons.of(Feather.CHECK));
+        saveState.getStyleClass().add("tb-muted");
+      }
+      case UNSAVED -> {
+        saveState.setText("Edited");
+        saveState.setGraphic(Icons.of(Feather.EDIT_3));
+        saveState.getStyleClass().add("tb-muted");
+      }
+      case SAVING -> {
+        saveState.setText("Saving…");
+        saveState.setGraphic(Icons.of(Feather.UPLOAD));
+        saveState.getStyleClass().add("tb-muted");
+      }
+      case FAILED -> {
+        saveState.setText("Not saved: " + problem);
+        saveState.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
+        saveState.getStyleClass().add("tb-failed");
+      }
+    }
+    saveState.setTooltip(problem == null ? null : new Tooltip(problem));
+  }
+
+  void showWords(String text) {
+    int count = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean letter = Character.isLetterOrDigit(text.charAt(i));
+      if (letter && !inWord) {
+        count++;
+      }
+      inWord = letter;
+    }
+    words.setText(count == 1 ? "1 word" : count + " words");
+  }
+}

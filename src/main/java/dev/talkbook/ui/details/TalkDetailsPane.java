@@ -1,0 +1,250 @@
+package dev.talkbook.ui.details;
+
+import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.notebook.TagCount;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.UiExecutors;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Side;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The open talk's details: title, speakers, time, room, slide and video links (opened in the system
+ * browser), tags with completion from the notebook's tags. Saved when a field is left or Enter is
+ * pressed; a value that cannot be saved is explained under the fields and not lost.
+ */
+public final class TalkDetailsPane {
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final Notebook notebook;
+  private final UiExecutors executors;
+  private final Consumer<Talk> saved;
+  private final Consumer<String> openLink;
+
+  final TextField title = field("title", "Talk title");
+  final TextField speakers = field("speakers", "Speakers, comma separated");
+  final TextField time = field("time", "2026-11-24 14:30");
+  final TextField room = field("room", "Room");
+  final TextField slides = field("slides", "https://… slides");
+  final TextField video = field("video", "https://… recording");
+  final TextField tags = field("tags", "Tags, comma separated");
+  private final Label problem = new Label();
+  private final TitledPane root;
+  private final ContextMenu tagSuggestions = new ContextMenu();
+  private Talk talk;
+  private List<String> knownTags = List.of();
+
+  public TalkDetailsPane(
+      Notebook notebook, UiExecutors executors, Consumer<Talk> saved, Consumer<String> openLink) {
+    this.notebook = notebook;
+    this.executors = executors;
+    this.saved = saved;
+    this.openLink = openLink;
+    title.getStyleClass().add("tb-title-field");
+    problem.getStyleClass().add("tb-problem");
+    problem.setWrapText(true);
+    problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+    GridPane grid = new GridPane();
+    grid.setHgap(8);
+    grid.setVgap(6);
+    grid.setPadding(new Insets(6, 10, 8, 10));
+    ColumnConstraints label = new ColumnConstraints();
+    ColumnConstraints grow = new ColumnConstraints();
+    grow.setHgrow(Priority.ALWAYS);
+    grid.getColumnConstraints().addAll(label, grow, label, grow);
+    grid.add(title, 0, 0, 4, 1);
+    grid.addRow(1, label("Speakers"), speakers, label("Tags"), tags);
+    grid.addRow(2, label("Time"), time, label("Room"), room);
+    grid.addRow(3, label("Slides"), withOpen(slides), label("Video"), withOpen(video));
+    grid.add(problem, 0, 4, 4, 1);
+    root = new TitledPane("Details", grid);
+    root.setId("talk-details");
+    root.setExpanded(true);
+    root.setAnimated(false);
+    root.getStyleClass().add("tb-details");
+    for (TextField f : List.of(title, speakers, time, room, slides, video, tags)) {
+      f.setOnAction(e -> save());
+      f.focusedProperty()
+          .addListener(
+              (obs, was, focused) -> {
+                if (was && !focused) {
+                  save();
+                }
+              });
+    }
+    tags.textProperty().addListener((obs, old, text) -> suggestTags(text));
+    show(null);
+  }
+
+  public TitledPane root() {
+    return root;
+  }
+
+  private static TextField field(String id, String prompt) {
+    TextField f = new TextField();
+    f.setId("detail-" + id);
+    f.setPromptText(prompt);
+    f.setAccessibleText(prompt);
+    return f;
+  }
+
+  private static Label label(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add("tb-field-label");
+    l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    return l;
+  }
+
+  private HBox withOpen(TextField url) {
+    Button open = new Button(null, Icons.of(Feather.EXTERNAL_LINK));
+    open.getStyleClass().addAll("flat", "tb-tool");
+    open.setTooltip(new Tooltip("Open in the browser"));
+    open.setAccessibleText("Open in the browser");
+    open.disableProperty().bind(url.textProperty().isEmpty());
+    open.setOnAction(e -> openLink.accept(url.getText().strip()));
+    HBox.setHgrow(url, Priority.ALWAYS);
+    HBox box = new HBox(2, url, open);
+    box.setAlignment(Pos.CENTER_LEFT);
+    return box;
+  }
+
+  /** Shows a talk's details (or nothing, disabled, for null). */
+  public void show(Talk shown) {
+    talk = shown;
+    problem.setText("");
+    root.setDisable(shown == null);
+    Talk.Details d = shown == null ? null : shown.details();
+    title.setText(d == null ? "" : d.title());
+    speakers.setText(d == null ? "" : String.join(", ", d.speakers()));
+    time.setText(d == null || d.startsAt() == null ? "" : TIME.format(d.startsAt()));
+    room.setText(d == null || d.room() == null ? "" : d.room());
+    slides.setText(d == null || d.slidesUrl() == null ? "" : d.slidesUrl());
+    video.setText(d == null || d.videoUrl() == null ? "" : d.videoUrl());
+    tags.setText(d == null ? "" : String.join(", ", d.tags()));
+    tagSuggestions.hide();
+    if (shown != null) {
+      executors.run(
+          () -> notebook.talks().tags().stream().map(TagCount::name).toList(),
+          names -> knownTags = names,
+          error -> knownTags = List.of());
+    }
+  }
+
+  /** The details as typed, or an explanation of what cannot be saved. */
+  Talk.Details typed() {
+    LocalDateTime at = null;
+    String t = time.getText().strip();
+    if (!t.isEmpty()) {
+      try {
+        at = LocalDateTime.parse(t.replace('T', ' '), TIME);
+      } catch (DateTimeParseException e) {
+        throw new NotebookException("Time \"" + t + "\" is not like 2026-11-24 14:30.");
+      }
+    }
+    return new Talk.Details(
+        title.getText(),
+        split(speakers.getText()),
+        at,
+        room.getText(),
+        slides.getText(),
+        video.getText(),
+        split(tags.getText()));
+  }
+
+  private static List<String> split(String text) {
+    return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Saves the typed details if they changed and are valid. */
+  public void save() {
+    if (talk == null) {
+      return;
+    }
+    Talk.Details details;
+    try {
+      details = typed();
+    } catch (NotebookException e) {
+      problem.setText(e.getMessage());
+      return;
+    }
+    problem.setText("");
+    if (details.equals(talk.details())) {
+      return;
+    }
+    long id = talk.id();
+    executors.run(
+        () -> notebook.talks().update(id, details),
+        updated -> {
+          if (talk != null && talk.id() == id) {
+            talk = updated;
+          }
+          saved.accept(updated);
+        },
+        error -> {
+          problem.setText(Errors.message(error));
+        });
+  }
+
+  private void suggestTags(String text) {
+    if (!tags.isFocused()) {
+      return;
+    }
+    String typing = text.substring(text.lastIndexOf(',') + 1).strip().toLowerCase(Locale.ROOT);
+    List<String> already = split(text).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    List<MenuItem> items =
+        typing.isEmpty()
+            ? List.of()
+            : knownTags.stream()
+                .filter(
+                    n ->
+                        n.toLowerCase(Locale.ROOT).startsWith(typing)
+                            && !n.equalsIgnoreCase(typing)
+                            && !already.contains(n.toLowerCase(Locale.ROOT)))
+                .limit(8)
+                .map(this::suggestion)
+                .toList();
+    if (items.isEmpty()) {
+      tagSuggestions.hide();
+    } else {
+      tagSuggestions.getItems().setAll(items);
+      if (!tagSuggestions.isShowing()) {
+        tagSuggestions.show(tags, Side.BOTTOM, 0, 0);
+      }
+    }
+  }
+
+  private MenuItem suggestion(String name) {
+    MenuItem item = new MenuItem(name);
+    item.setOnAction(
+        e -> {
+          String text = tags.getText();
+          int comma = text.lastIndexOf(',');
+          String head = comma < 0 ? "" : text.substring(0, comma + 1) + " ";
+          tags.setText(head + name + ", ");
+          tags.positionCaret(tags.getText().length());
+        });
+    return item;
+  }
+}

@@ -1,0 +1,464 @@
+package dev.talkbook.ui.navigator;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.notebook.TalkSummary;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.UiExecutors;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The notebook's events and their talks as a tree: create, rename, delete (after asking), and drag
+ * a talk to reorder it or move it to another event. Selecting a talk opens it.
+ */
+public final class NavigatorView {
+  private static final DataFormat TALK_ID = new DataFormat("application/x-talkbook-talk-id");
+
+  private final Notebook notebook;
+  private final UiExecutors executors;
+  private final LongConsumer openTalk;
+  private final Runnable changed;
+  private final TreeView<NavNode> tree = new TreeView<>(new TreeItem<>());
+  private final VBox root = new VBox();
+  private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
+  private boolean reloading;
+
+  /**
+   * @param openTalk called with a talk's id when the user selects it
+   * @param changed called after the tree changed the notebook (for the window to refresh)
+   */
+  public NavigatorView(
+      Notebook notebook, UiExecutors executors, LongConsumer openTalk, Runnable changed) {
+    this.notebook = notebook;
+    this.executors = executors;
+    this.openTalk = openTalk;
+    this.changed = changed;
+    tree.setId("navigator");
+    tree.setShowRoot(false);
+    tree.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+    tree.setCellFactory(view -> new NavCell());
+    tree.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, old, item) -> {
+              if (!reloading && item != null && item.getValue() instanceof NavNode.TalkNode t) {
+                openTalk.accept(t.talk().id());
+              }
+            });
+    tree.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.DELETE) {
+            deleteSelected();
+            e.consume();
+          } else if (e.getCode() == KeyCode.F2) {
+            renameSelected();
+            e.consume();
+          }
+        });
+    tree.setContextMenu(contextMenu());
+    VBox.setVgrow(tree, Priority.ALWAYS);
+    root.getChildren().addAll(toolbar(), tree);
+    root.getStyleClass().add("tb-navigator");
+  }
+
+  public Region root() {
+    return root;
+  }
+
+  public TreeView<NavNode> tree() {
+    return tree;
+  }
+
+  /** True when the notebook has no events. */
+  public ReadOnlyBooleanProperty emptyProperty() {
+    return empty.getReadOnlyProperty();
+  }
+
+  private Window window() {
+    return root.getScene() == null ? null : root.getScene().getWindow();
+  }
+
+  private HBox toolbar() {
+    Button newEvent = button(Feather.CALENDAR, "New event (Ctrl+Shift+E)", this::newEvent);
+    newEvent.setId("new-event");
+    Button newTalk = button(Feather.FILE_PLUS, "New talk (Ctrl+N)", this::newTalk);
+    newTalk.setId("new-talk");
+    Button rename = button(Feather.EDIT_2, "Rename (F2)", this::renameSelected);
+    Button delete = button(Feather.TRASH_2, "Delete… (Del)", this::deleteSelected);
+    Label title = new Label("Notebook");
+    title.getStyleClass().add("tb-pane-title");
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar = new HBox(2, title, spacer, newEvent, newTalk, rename, delete);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(4, 4, 4, 10));
+    bar.getStyleClass().add("tb-pane-header");
+    return bar;
+  }
+
+  private static Button button(Feather icon, String tip, Runnable action) {
+    Button b = new Button(null, Icons.of(icon));
+    b.getStyleClass().addAll("flat", "tb-tool");
+    b.setTooltip(new Tooltip(tip));
+    b.setAccessibleText(tip);
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  private ContextMenu contextMenu() {
+    MenuItem newTalk = new MenuItem("New talk");
+    newTalk.setOnAction(e -> newTalk());
+    MenuItem rename = new MenuItem("Rename…");
+    rename.setOnAction(e -> renameSelected());
+    MenuItem edit = new MenuItem("Edit event…");
+    edit.setOnAction(e -> editSelectedEvent());
+    MenuItem delete = new MenuItem("Delete…");
+    delete.setOnAction(e -> deleteSelected());
+    ContextMenu menu = new ContextMenu(newTalk, rename, edit, delete);
+    menu.setOnShowing(e -> edit.setVisible(selected() instanceof NavNode.EventNode));
+    return menu;
+  }
+
+  // ---- loading ----------------------------------------------------------------------------------
+
+  private record Contents(List<Event> events, List<TalkSummary> talks) {}
+
+  /** Reloads the tree from the notebook and selects {@code selectTalk} (if not null). */
+  public void reload(Long selectTalk) {
+    executors.run(
+        () -> new Contents(notebook.events().list(), notebook.talks().summaries()),
+        contents -> show(contents, selectTalk),
+        error -> Errors.show(window(), "Could not read the notebook", error));
+  }
+
+  private void show(Contents contents, Long selectTalk) {
+    Map<Long, TreeItem<NavNode>> byEvent = new LinkedHashMap<>();
+    List<TreeItem<NavNode>> items = new ArrayList<>();
+    java.util.Set<Long> expanded = new java.util.HashSet<>();
+    for (TreeItem<NavNode> item : tree.getRoot().getChildren()) {
+      if (item.isExpanded() && item.getValue() instanceof NavNode.EventNode e) {
+        expanded.add(e.event().id());
+      }
+    }
+    boolean first = tree.getRoot().getChildren().isEmpty();
+    for (Event e : contents.events()) {
+      TreeItem<NavNode> item = new TreeItem<>(new NavNode.EventNode(e));
+      item.setExpanded(first || expanded.contains(e.id()));
+      byEvent.put(e.id(), item);
+      items.add(item);
+    }
+    TreeItem<NavNode> select = null;
+    for (TalkSummary t : contents.talks()) {
+      TreeItem<NavNode> talkItem = new TreeItem<>(new NavNode.TalkNode(t));
+      TreeItem<NavNode> parent = byEvent.get(t.eventId());
+      if (parent != null) {
+        parent.getChildren().add(talkItem);
+        if (selectTalk != null && t.id() == selectTalk) {
+          parent.setExpanded(true);
+          select = talkItem;
+        }
+      }
+    }
+    reloading = true;
+    try {
+      tree.getRoot().getChildren().setAll(items);
+      if (select != null) {
+        tree.getSelectionModel().select(select);
+        tree.scrollTo(Math.max(0, tree.getRow(select) - 3));
+      }
+    } finally {
+      reloading = false;
+    }
+    empty.set(items.isEmpty());
+  }
+
+  /** Selects a talk in the tree (and so opens it). */
+  public void select(long talkId) {
+    for (TreeItem<NavNode> event : tree.getRoot().getChildren()) {
+      for (TreeItem<NavNode> talk : event.getChildren()) {
+        if (talk.getValue() instanceof NavNode.TalkNode t && t.talk().id() == talkId) {
+          event.setExpanded(true);
+          tree.getSelectionModel().select(talk);
+          tree.scrollTo(Math.max(0, tree.getRow(talk) - 3));
+          return;
+        }
+      }
+    }
+    reload(talkId);
+  }
+
+  /** The label of a talk row changed elsewhere (the details pane). */
+  public void talkChanged(Talk talk) {
+    reload(talk.id());
+  }
+
+  private NavNode selected() {
+    TreeItem<NavNode> item = tree.getSelectionModel().getSelectedItem();
+    return item == null ? null : item.getValue();
+  }
+
+  private Optional<Long> selectedEventId() {
+    NavNode node = selected();
+    if (node instanceof NavNode.EventNode e) {
+      return Optional.of(e.event().id());
+    }
+    if (node instanceof NavNode.TalkNode t) {
+      return Optional.of(t.talk().eventId());
+    }
+    return tree.getRoot().getChildren().isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            ((NavNode.EventNode) tree.getRoot().getChildren().get(0).getValue()).event().id());
+  }
+
+  // ---- actions ----------------------------------------------------------------------------------
+
+  public void newEvent() {
+    new EventDialog(window(), null)
+        .showAndWait()
+        .ifPresent(
+            details ->
+                executors.run(
+                    () -> notebook.events().create(details),
+                    event -> {
+                      reload(null);
+                      changed.run();
+                    },
+                    error -> Errors.show(window(), "Could not create the event", error)));
+  }
+
+  public void newTalk() {
+    Optional<Long> event = selectedEventId();
+    if (event.isEmpty()) {
+      newEvent();
+      return;
+    }
+    TextInputDialog dialog = new TextInputDialog();
+    dialog.initOwner(window());
+    dialog.setTitle("New talk");
+    dialog.setHeaderText(null);
+    dialog.setContentText("Title");
+    dialog.getEditor().setId("talk-title-input");
+    dialog.getEditor().setPrefColumnCount(28);
+    dialog
+        .showAndWait()
+        .filter(title -> !title.isBlank())
+        .ifPresent(
+            title ->
+                executors.run(
+                    () -> notebook.talks().create(event.get(), Talk.Details.titled(title), ""),
+                    talk -> {
+                      reload(talk.id());
+                      openTalk.accept(talk.id());
+                      changed.run();
+                    },
+                    error -> Errors.show(window(), "Could not create the talk", error)));
+  }
+
+  public void renameSelected() {
+    NavNode node = selected();
+    if (node == null) {
+      return;
+    }
+    TextInputDialog dialog = new TextInputDialog(node.label());
+    dialog.initOwner(window());
+    dialog.setTitle(node instanceof NavNode.EventNode ? "Rename event" : "Rename talk");
+    dialog.setHeaderText(null);
+    dialog.setContentText("Title");
+    dialog.getEditor().setPrefColumnCount(28);
+    dialog
+        .showAndWait()
+        .filter(title -> !title.isBlank() && !title.equals(node.label()))
+        .ifPresent(
+            title ->
+                executors.run(
+                    () -> {
+                      if (node instanceof NavNode.EventNode e) {
+                        notebook.events().rename(e.event().id(), title);
+                        return null;
+                      }
+                      return notebook
+                          .talks()
+                          .rename(((NavNode.TalkNode) node).talk().id(), title)
+                          .id();
+                    },
+                    talkId -> {
+                      reload(talkId);
+                      changed.run();
+                    },
+                    error -> Errors.show(window(), "Could not rename", error)));
+  }
+
+  private void editSelectedEvent() {
+    if (!(selected() instanceof NavNode.EventNode e)) {
+      return;
+    }
+    new EventDialog(window(), e.event().details())
+        .showAndWait()
+        .ifPresent(
+            details ->
+                executors.run(
+                    () -> notebook.events().update(e.event().id(), details),
+                    updated -> {
+                      reload(null);
+                      changed.run();
+                    },
+                    error -> Errors.show(window(), "Could not save the event", error)));
+  }
+
+  public void deleteSelected() {
+    NavNode node = selected();
+    if (node == null) {
+      return;
+    }
+    boolean isEvent = node instanceof NavNode.EventNode;
+    int talks = isEvent ? tree.getSelectionModel().getSelectedItem().getChildren().size() : 0;
+    Alert confirm =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            isEvent
+                ? "Its " + talks + " talk(s) and all their notes and history are deleted too."
+                : "Its notes and their history are deleted too.",
+            ButtonType.CANCEL,
+            ButtonType.OK);
+    confirm.initOwner(window());
+    confirm.setTitle("Delete");
+    confirm.setHeaderText("Delete \"" + node.label() + "\"?");
+    ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Delete");
+    ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
+    ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+    if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+      return;
+    }
+    executors.run(
+        () -> {
+          if (node instanceof NavNode.EventNode e) {
+            notebook.events().delete(e.event().id());
+          } else {
+            notebook.talks().delete(((NavNode.TalkNode) node).talk().id());
+          }
+          return null;
+        },
+        done -> {
+          reload(null);
+          changed.run();
+        },
+        error -> Errors.show(window(), "Could not delete", error));
+  }
+
+  private void move(long talkId, long eventId, int position) {
+    executors.run(
+        () -> notebook.talks().move(talkId, eventId, position),
+        moved -> {
+          reload(moved.id());
+          changed.run();
+        },
+        error -> Errors.show(window(), "Could not move the talk", error));
+  }
+
+  /** A row: events in bold with their dates, talks with their speakers; drag and drop of talks. */
+  private final class NavCell extends TreeCell<NavNode> {
+    NavCell() {
+      setOnDragDetected(
+          e -> {
+            if (getItem() instanceof NavNode.TalkNode t) {
+              var board = startDragAndDrop(TransferMode.MOVE);
+              ClipboardContent content = new ClipboardContent();
+              content.put(TALK_ID, t.talk().id());
+              board.setContent(content);
+              e.consume();
+            }
+          });
+      setOnDragOver(
+          e -> {
+            if (getItem() != null && e.getDragboard().hasContent(TALK_ID)) {
+              e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+          });
+      setOnDragDropped(
+          e -> {
+            Object id = e.getDragboard().getContent(TALK_ID);
+            boolean done = false;
+            if (id instanceof Long talkId) {
+              if (getItem() instanceof NavNode.EventNode ev) {
+                move(talkId, ev.event().id(), Integer.MAX_VALUE);
+                done = true;
+              } else if (getItem() instanceof NavNode.TalkNode target) {
+                move(talkId, target.talk().eventId(), target.talk().position());
+                done = true;
+              }
+            }
+            e.setDropCompleted(done);
+            e.consume();
+          });
+    }
+
+    @Override
+    protected void updateItem(NavNode item, boolean isEmpty) {
+      super.updateItem(item, isEmpty);
+      getStyleClass().removeAll("tb-event-row", "tb-talk-row");
+      if (isEmpty || item == null) {
+        setText(null);
+        setGraphic(null);
+        setTooltip(null);
+        return;
+      }
+      setText(null);
+      Label title = new Label(item.label());
+      title.getStyleClass().add("tb-row-title");
+      Label detail = new Label();
+      detail.getStyleClass().add("tb-row-detail");
+      if (item instanceof NavNode.EventNode e) {
+        getStyleClass().add("tb-event-row");
+        detail.setText(e.event().start().map(Object::toString).orElse(""));
+      } else if (item instanceof NavNode.TalkNode t) {
+        getStyleClass().add("tb-talk-row");
+        detail.setText(String.join(", ", t.talk().speakers()));
+      }
+      HBox row = new HBox(8, title, detail);
+      row.setAlignment(Pos.BASELINE_LEFT);
+      // Long titles end in "…" instead of widening the tree: the title shrinks after the detail.
+      title.setMinWidth(40);
+      detail.setMinWidth(0);
+      HBox.setHgrow(title, Priority.SOMETIMES);
+      row.setMinWidth(0);
+      row.setPrefWidth(0);
+      setGraphic(row);
+      setTooltip(new Tooltip(item.label()));
+    }
+  }
+}

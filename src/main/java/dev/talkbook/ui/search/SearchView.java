@@ -1,0 +1,217 @@
+package dev.talkbook.ui.search;
+
+import atlantafx.base.controls.CustomTextField;
+import dev.talkbook.core.search.QueryException;
+import dev.talkbook.core.search.SearchHit;
+import dev.talkbook.core.search.SearchQuery;
+import dev.talkbook.core.search.Snippet;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.UiExecutors;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * Search over the whole notebook in the core's query language. Results show the talk, its event and
+ * the matching passage with the matches marked; Enter or a click opens the talk at the match.
+ */
+public final class SearchView {
+  private static final long DELAY_MS = 150;
+
+  private final Notebook notebook;
+  private final UiExecutors executors;
+  private final BiConsumer<Long, String> open;
+  private final CustomTextField field = new CustomTextField();
+  private final ListView<SearchHit> results = new ListView<>();
+  private final Label message = new Label();
+  private final VBox resultsPane = new VBox(4);
+  private ScheduledFuture<?> pending;
+  private long generation;
+  private String firstTerm = "";
+  private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
+
+  /**
+   * @param open called with a talk id and the word to show in it
+   */
+  public SearchView(Notebook notebook, UiExecutors executors, BiConsumer<Long, String> open) {
+    this.notebook = notebook;
+    this.executors = executors;
+    this.open = open;
+    field.setId("search-field");
+    field.setPromptText("Search notes   (Ctrl+Shift+F)");
+    field.setAccessibleText("Search notes");
+    field.setLeft(Icons.of(Feather.SEARCH));
+    results.setId("search-results");
+    results.setCellFactory(view -> new HitCell());
+    results.setPlaceholder(message);
+    message.setWrapText(true);
+    message.getStyleClass().add("tb-muted");
+    message.setPadding(new Insets(12));
+    resultsPane.getChildren().setAll(results);
+    VBox.setVgrow(results, javafx.scene.layout.Priority.ALWAYS);
+    field.textProperty().addListener((obs, old, text) -> schedule(text));
+    active.bind(field.textProperty().isNotEmpty());
+    field.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
+            results.requestFocus();
+            results.getSelectionModel().selectFirst();
+            e.consume();
+          } else if (e.getCode() == KeyCode.ENTER && !results.getItems().isEmpty()) {
+            openHit(results.getItems().get(0));
+            e.consume();
+          } else if (e.getCode() == KeyCode.ESCAPE) {
+            field.clear();
+            e.consume();
+          }
+        });
+    results.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER
+              && results.getSelectionModel().getSelectedItem() != null) {
+            openHit(results.getSelectionModel().getSelectedItem());
+            e.consume();
+          }
+        });
+    results.setOnMouseClicked(
+        e -> {
+          if (results.getSelectionModel().getSelectedItem() != null) {
+            openHit(results.getSelectionModel().getSelectedItem());
+          }
+        });
+  }
+
+  public TextField field() {
+    return field;
+  }
+
+  public VBox resultsPane() {
+    return resultsPane;
+  }
+
+  public ListView<SearchHit> results() {
+    return results;
+  }
+
+  /** True while there is a query (the window then shows the results instead of the tree). */
+  public ReadOnlyBooleanProperty activeProperty() {
+    return active.getReadOnlyProperty();
+  }
+
+  public void focus() {
+    field.requestFocus();
+    field.selectAll();
+  }
+
+  private void schedule(String text) {
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    long mine = ++generation;
+    if (text.isBlank()) {
+      results.getItems().clear();
+      message.setText("");
+      return;
+    }
+    pending =
+        executors
+            .timer()
+            .schedule(
+                () -> Platform.runLater(() -> run(text, mine)), DELAY_MS, TimeUnit.MILLISECONDS);
+  }
+
+  private void run(String text, long mine) {
+    SearchQuery query;
+    try {
+      query = SearchQuery.parse(text);
+    } catch (QueryException e) {
+      results.getItems().clear();
+      message.setText(e.getMessage());
+      return;
+    }
+    firstTerm =
+        query.terms().stream()
+            .filter(t -> !t.excluded())
+            .map(SearchQuery.Term::text)
+            .findFirst()
+            .orElse("");
+    executors.run(
+        () -> notebook.search().search(query, 50),
+        hits -> {
+          if (mine != generation) {
+            return; // a newer query is on its way
+          }
+          results.getItems().setAll(hits);
+          message.setText(hits.isEmpty() ? "No talk matches \"" + text.strip() + "\"." : "");
+        },
+        error -> message.setText(Errors.message(error)));
+  }
+
+  private void openHit(SearchHit hit) {
+    String word = firstTerm;
+    List<Snippet.Range> marks = hit.snippet().highlights();
+    if (!marks.isEmpty()) {
+      word = hit.snippet().text().substring(marks.get(0).start(), marks.get(0).end());
+    }
+    open.accept(hit.talkId(), word);
+  }
+
+  /** A hit: title and event on top, the passage with the matches in bold below. */
+  private static final class HitCell extends ListCell<SearchHit> {
+    @Override
+    protected void updateItem(SearchHit hit, boolean empty) {
+      super.updateItem(hit, empty);
+      if (empty || hit == null) {
+        setGraphic(null);
+        setText(null);
+        return;
+      }
+      Label title = new Label(hit.talkTitle());
+      title.getStyleClass().add("tb-row-title");
+      Label where =
+          new Label(
+              hit.eventTitle()
+                  + (hit.speakers().isEmpty() ? "" : " · " + String.join(", ", hit.speakers())));
+      where.getStyleClass().add("tb-row-detail");
+      TextFlow passage = new TextFlow();
+      passage.getStyleClass().add("tb-snippet");
+      String text = hit.snippet().text();
+      int at = 0;
+      for (Snippet.Range r : hit.snippet().highlights()) {
+        passage.getChildren().add(plain(text.substring(at, r.start())));
+        Text mark = new Text(text.substring(r.start(), r.end()));
+        mark.getStyleClass().addAll("tb-snippet-text", "tb-snippet-match");
+        passage.getChildren().add(mark);
+        at = r.end();
+      }
+      passage.getChildren().add(plain(text.substring(at)));
+      passage.setMaxWidth(300);
+      passage.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
+      VBox box = new VBox(2, title, where, passage);
+      setGraphic(box);
+      setText(null);
+    }
+
+    private static Text plain(String s) {
+      Text t = new Text(s);
+      t.getStyleClass().add("tb-snippet-text");
+      return t;
+    }
+  }
+}

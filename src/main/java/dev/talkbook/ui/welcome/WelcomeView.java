@@ -1,0 +1,45 @@
+package dev.talkbook.ui.welcome;
+
+import dev.talkbook.ui.common.Icons;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** What an empty notebook shows: an invitation to add the sample meetup or a first event. */
+public final class WelcomeView {
+  private final VBox root = new VBox(14);
+
+  public WelcomeView(Runnable addSample, Runnable newEvent) {
+    Label title = new Label("Welcome to Talkbook");
+    title.getStyleClass().add("title-2");
+    Label text =
+        new Label(
+            "Take notes at talks as Markdown outlines, kept in one notebook file. Start with a"
+                + " sample meetup to see what notes can hold, or add your first event.");
+    text.setWrapText(true);
+    text.setMaxWidth(440);
+    text.getStyleClass().add("tb-muted");
+    Button sample = new Button("Open the sample meetup", Icons.of(Feather.BOOK_OPEN));
+    sample.setId("add-sample");
+    sample.setDefaultButton(true);
+    sample.setOnAction(e -> addSample.run());
+    Button event = new Button("New event…", Icons.of(Feather.CALENDAR));
+    event.setId("welcome-new-event");
+    event.setOnAction(e -> newEvent.run());
+    HBox buttons = new HBox(10, sample, event);
+    buttons.setAlignment(Pos.CENTER);
+    root.getChildren().addAll(title, text, buttons);
+    root.setAlignment(Pos.CENTER);
+    root.setPadding(new Insets(40));
+    root.setId("welcome");
+    root.getStyleClass().add("tb-welcome");
+  }
+
+  public VBox root() {
+    return root;
+  }
+}
