@@ -232,11 +232,15 @@ public final class MainWindow {
 
   // ---- opening talks -------------------------------------------------------------------------
 
-  /** Opens a talk (saving and leaving the open one) and shows {@code reveal} in it if given. */
-  public void openTalk(long talkId, String reveal) {
+  /**
+   * Opens a talk (saving and leaving the open one) and shows the first of {@code reveal} it has.
+   */
+  public void openTalk(long talkId, List<String> reveal) {
     Talk open = session.getTalk();
     if (open != null && open.id() == talkId) {
-      editor.reveal(reveal);
+      if (reveal != null) {
+        editor.reveal(reveal);
+      }
       return;
     }
     session.leave();
@@ -255,7 +259,7 @@ public final class MainWindow {
         error -> Errors.show(stage, "Could not open the talk", error));
   }
 
-  private void show(Talk talk, String reveal) {
+  private void show(Talk talk, List<String> reveal) {
     session.open(talk);
     details.show(talk);
     loading = true;
@@ -264,7 +268,9 @@ public final class MainWindow {
     } finally {
       loading = false;
     }
-    editor.reveal(reveal);
+    if (reveal != null) {
+      editor.reveal(reveal);
+    }
     settings.putLong(lastTalkKey(), talk.id());
     stage.setTitle(talk.title() + " — " + notebook.file().getFileName() + " — Talkbook");
   }

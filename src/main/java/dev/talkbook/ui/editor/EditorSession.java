@@ -136,12 +136,15 @@ public final class EditorSession {
     String toSave = text;
     long id = current.id();
     state.set(SaveState.SAVING);
-    lastSave =
+    // The returned future is the write alone, so the FX thread may wait for it (on close)
+    // without waiting for itself; the outcome is shown on the FX thread afterwards.
+    CompletableFuture<Void> write =
         lastSave
             .handle((ignored, error) -> null)
-            .thenRunAsync(() -> notebook.talks().saveBody(id, toSave), io)
-            .whenCompleteAsync((ok, error) -> saved(id, toSave, error), fx);
-    return lastSave;
+            .thenRunAsync(() -> notebook.talks().saveBody(id, toSave), io);
+    write.whenComplete((ok, error) -> fx.execute(() -> saved(id, toSave, error)));
+    lastSave = write;
+    return write;
   }
 
   private void saved(long id, String body, Throwable error) {

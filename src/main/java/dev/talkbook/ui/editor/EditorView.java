@@ -102,15 +102,19 @@ public final class EditorView {
     area.requestFollowCaret();
   }
 
-  /** Selects the first occurrence of {@code word} (ignoring case) and scrolls to it. */
-  public void reveal(String word) {
-    if (word == null || word.isBlank()) {
-      return;
-    }
-    int at = area.getText().toLowerCase(Locale.ROOT).indexOf(word.toLowerCase(Locale.ROOT));
-    if (at >= 0) {
-      area.selectRange(at, at + word.length());
-      area.requestFollowCaret();
+  /**
+   * Selects the first occurrence (ignoring case) of the first of {@code words} that the text has,
+   * and scrolls to it.
+   */
+  public void reveal(java.util.List<String> words) {
+    String text = area.getText().toLowerCase(Locale.ROOT);
+    for (String word : words) {
+      int at = word.isBlank() ? -1 : text.indexOf(word.toLowerCase(Locale.ROOT));
+      if (at >= 0) {
+        area.selectRange(at, at + word.length());
+        area.requestFollowCaret();
+        return;
+      }
     }
   }
 

@@ -36,7 +36,7 @@ public final class SearchView {
 
   private final Notebook notebook;
   private final UiExecutors executors;
-  private final BiConsumer<Long, String> open;
+  private final BiConsumer<Long, List<String>> open;
   private final CustomTextField field = new CustomTextField();
   private final ListView<SearchHit> results = new ListView<>();
   private final Label message = new Label();
@@ -49,7 +49,7 @@ public final class SearchView {
   /**
    * @param open called with a talk id and the word to show in it
    */
-  public SearchView(Notebook notebook, UiExecutors executors, BiConsumer<Long, String> open) {
+  public SearchView(Notebook notebook, UiExecutors executors, BiConsumer<Long, List<String>> open) {
     this.notebook = notebook;
     this.executors = executors;
     this.open = open;
@@ -163,13 +163,16 @@ public final class SearchView {
         error -> message.setText(Errors.message(error)));
   }
 
+  /** Opens the talk at the word the user typed, or else at the first word the index matched. */
   private void openHit(SearchHit hit) {
-    String word = firstTerm;
-    List<Snippet.Range> marks = hit.snippet().highlights();
-    if (!marks.isEmpty()) {
-      word = hit.snippet().text().substring(marks.get(0).start(), marks.get(0).end());
+    List<String> words = new java.util.ArrayList<>();
+    if (!firstTerm.isBlank()) {
+      words.add(firstTerm);
     }
-    open.accept(hit.talkId(), word);
+    for (Snippet.Range r : hit.snippet().highlights()) {
+      words.add(hit.snippet().text().substring(r.start(), r.end()));
+    }
+    open.accept(hit.talkId(), words);
   }
 
   /** A hit: title and event on top, the passage with the matches in bold below. */
