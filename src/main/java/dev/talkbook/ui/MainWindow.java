@@ -393,7 +393,7 @@ public final class MainWindow {
             item("Undo", "Shortcut+Z", () -> editor.area().undo()),
             item("Redo", "Shortcut+Shift+Z", () -> editor.area().redo()),
             new SeparatorMenuItem(),
-            item("Find…", "Shortcut+F", () -> editor.showFind(false)),
+            item("Find…", "Shortcut+F", this::find),
             item("Replace…", "Shortcut+H", () -> editor.showFind(true)),
             new SeparatorMenuItem(),
             item("Rename…", "F2", navigator::renameSelected),
@@ -441,6 +441,23 @@ public final class MainWindow {
             item("History of this talk…", "Shortcut+Shift+H", this::history));
     menuBar.getMenus().addAll(file, edit, view, go);
     menuBar.setUseSystemMenuBar(true);
+  }
+
+  /** Ctrl+F: search the notebook from the navigator, find in the notes from anywhere else. */
+  private void find() {
+    javafx.scene.Node focus = scene.getFocusOwner();
+    boolean inNavigator = false;
+    for (javafx.scene.Node n = focus; n != null; n = n.getParent()) {
+      if (n == navigator.root() || n == search.resultsPane()) {
+        inNavigator = true;
+        break;
+      }
+    }
+    if (inNavigator || session.getTalk() == null) {
+      search.focus();
+    } else {
+      editor.showFind(false);
+    }
   }
 
   private void togglePreview(boolean show) {
