@@ -1,0 +1,46 @@
+package dev.talkbook.core.markdown;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.RandomAccess;
+import java.util.Set;
+
+/**
+ * The spans of a highlighting as two arrays, a {@link Highlighting.Span} made on each {@code get}:
+ * a big document has millions of spans, and millions of long-lived small objects cost more to keep
+ * (and to collect) than the arrays. Immutable once built.
+ */
+final class PackedSpans extends AbstractList<Highlighting.Span> implements RandomAccess {
+
+  private int[] lengths = new int[64];
+  private Object[] classes = new Object[64];
+  private int size;
+
+  void add(int length, Set<String> spanClasses) {
+    if (size == lengths.length) {
+      lengths = Arrays.copyOf(lengths, size * 2);
+      classes = Arrays.copyOf(classes, size * 2);
+    }
+    lengths[size] = length;
+    classes[size] = spanClasses;
+    size++;
+  }
+
+  /** Trims the arrays; nothing is added after this. */
+  PackedSpans done() {
+    lengths = Arrays.copyOf(lengths, size);
+    classes = Arrays.copyOf(classes, size);
+    return this;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Highlighting.Span get(int index) {
+    return new Highlighting.Span(lengths[index], (Set<String>) classes[index]);
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+}
