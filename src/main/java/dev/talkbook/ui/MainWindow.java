@@ -168,6 +168,7 @@ public final class MainWindow {
   private void wire() {
     navigator.emptyProperty().addListener((obs, old, empty) -> showCenter());
     session.talkProperty().addListener((obs, old, talk) -> showCenter());
+    preview.root().visibleProperty().bind(session.talkProperty().isNotNull());
     editor
         .area()
         .textProperty()
@@ -565,5 +566,6 @@ public final class MainWindow {
       settings.putDouble("divider" + i, dividers[i]);
     }
     settings.flush();
+    editor.dispose();
   }
 }

@@ -1,14 +1,20 @@
 package dev.talkbook.ui.editor;
 
+import dev.talkbook.core.markdown.Highlighting;
+import dev.talkbook.core.markdown.MarkdownHighlighter;
 import dev.talkbook.ui.common.Icons;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -35,6 +41,7 @@ import javafx.scene.layout.Region;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -57,8 +64,19 @@ public final class EditorView {
   private final BooleanProperty lineNumbers = new SimpleBooleanProperty(false);
   private final BiConsumer<String, byte[]> attach;
 
+  private final MarkdownHighlighter highlighter = new MarkdownHighlighter();
+  private final ExecutorService highlighting =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "talkbook-highlight");
+            t.setDaemon(true);
+            return t;
+          });
+  private long highlightGeneration;
+
   public EditorView(BiConsumer<String, byte[]> attach) {
     this.attach = attach;
+    area.textProperty().addListener((obs, old, text) -> highlightLater(text));
     area.getStyleClass().add(STYLE_CLASS);
     area.setWrapText(true);
     area.setId("editor");
@@ -97,6 +115,7 @@ public final class EditorView {
   /** Replaces the whole text as a fresh start: no undo back into another talk's notes. */
   public void load(String text) {
     area.replaceText(text);
+    applyHighlighting(highlighter.highlight(text), text);
     area.getUndoManager().forgetHistory();
     area.moveTo(0);
     area.requestFollowCaret();
@@ -116,6 +135,40 @@ public final class EditorView {
         return;
       }
     }
+  }
+
+  /**
+   * Highlights the text off the FX thread; only the newest result is applied, and only if the text
+   * is still the one it was computed for.
+   */
+  private void highlightLater(String text) {
+    long mine = ++highlightGeneration;
+    highlighting.execute(
+        () -> {
+          Highlighting result = highlighter.highlight(text);
+          Platform.runLater(
+              () -> {
+                if (mine == highlightGeneration) {
+                  applyHighlighting(result, text);
+                }
+              });
+        });
+  }
+
+  private void applyHighlighting(Highlighting result, String text) {
+    if (!area.getText().equals(text) || result.spans().isEmpty()) {
+      return;
+    }
+    StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>(result.spans().size());
+    for (Highlighting.Span span : result.spans()) {
+      spans.add(span.classes(), span.length());
+    }
+    area.setStyleSpans(0, spans.create());
+  }
+
+  /** Stops the highlighting thread (the window is closing). */
+  public void dispose() {
+    highlighting.shutdownNow();
   }
 
   public void zoom(double delta) {

@@ -103,7 +103,7 @@ public final class PreviewView {
           h2 { font-size: 1.35em; border-bottom: 1px solid var(--border); padding-bottom: .15em; }
           a { color: var(--link); }
           code, pre { font-family: "JetBrains Mono", "DejaVu Sans Mono", monospace; font-size: .9em; }
-          code { background: var(--code-bg); padding: .1em .3em; border-radius: 4px; }
+          code { background: var(--code-bg); padding: .1em .3em; border-radius: 4px; overflow-wrap: anywhere; }
           pre { background: var(--code-bg); padding: 10px 12px; border-radius: 6px; overflow-x: auto; }
           pre code { background: none; padding: 0; }
           blockquote { margin: 0; padding: 0 1em; color: var(--muted); border-left: .25em solid var(--border); }
