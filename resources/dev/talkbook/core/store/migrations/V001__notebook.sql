@@ -22,6 +22,7 @@ CREATE TABLE talk (
   room        TEXT,
   slides_url  TEXT,
   video_url   TEXT,
+  tags        TEXT    NOT NULL DEFAULT '',   -- the talk's tag names, one per line, in its order
   body        TEXT    NOT NULL DEFAULT '',
   created_at  INTEGER NOT NULL,
   updated_at  INTEGER NOT NULL
@@ -33,6 +34,8 @@ CREATE TABLE tag (
   name  TEXT NOT NULL UNIQUE COLLATE NOCASE
 );
 
+-- The tags as a relation, for counting and listing; talk.tags holds the same names for reading
+-- and indexing a talk in one row.
 CREATE TABLE talk_tag (
   talk_id   INTEGER NOT NULL REFERENCES talk (id) ON DELETE CASCADE,
   tag_id    INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,

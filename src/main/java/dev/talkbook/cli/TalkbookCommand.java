@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       TagsCommand.class,
       SampleCommand.class,
       InfoCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

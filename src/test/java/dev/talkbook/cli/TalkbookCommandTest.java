@@ -403,4 +403,10 @@ class TalkbookCommandTest extends CliTest {
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(r.out()).isEmpty();
   }
+
+  @Test
+  void checkSaysASoundNotebookIsSound() {
+    addSample();
+    assertOut(ok("check")).contains("is sound");
+  }
 }

@@ -10,11 +10,9 @@ import java.util.List;
 
 /**
  * Full-text search over every talk's title, speakers, tags, event and notes, ranked by bm25 with
- * the title weighted over the notes.
+ * the title weighted over the notes (the weights are the index's rank setting, in migration 2).
  */
 public final class SearchStore {
-  /** bm25 weights, in the index's column order: title, speakers, tags, event, body. */
-  static final String RANK = "bm25(talk_search, 10.0, 6.0, 6.0, 3.0, 1.0)";
 
   /** The best passage of whichever column matched best, its matches marked for {@link Snippet}. */
   static final String SNIPPET =
@@ -41,13 +39,16 @@ public final class SearchStore {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT t.id, t.title, e.id, e.title, t.speakers, "
+                  // The index's own rank (bm25 with the title weighted over the notes, see
+                  // migration 2) lets FTS5 sort and stop at the limit, so snippets are made for
+                  // the hits returned only.
+                  "SELECT t.id, t.title, e.id, e.title, t.speakers, hit.snippet, hit.rank"
+                      + " FROM (SELECT rowid AS id, "
                       + SNIPPET
-                      + ", "
-                      + RANK
-                      + " AS rank FROM talk_search"
-                      + " JOIN talk t ON t.id = talk_search.rowid JOIN event e ON e.id = t.event_id"
-                      + " WHERE talk_search MATCH ? ORDER BY rank LIMIT ?")) {
+                      + " AS snippet, rank FROM talk_search WHERE talk_search MATCH ?"
+                      + " ORDER BY rank LIMIT ?) hit"
+                      + " JOIN talk t ON t.id = hit.id JOIN event e ON e.id = t.event_id"
+                      + " ORDER BY hit.rank")) {
             ps.setString(1, query.ftsExpression());
             ps.setInt(2, limit);
             List<SearchHit> hits = new ArrayList<>();

@@ -22,10 +22,7 @@ public final class TalkStore {
 
   private static final String SELECT =
       "SELECT t.id, t.event_id, t.position, t.title, t.speakers, t.starts_at, t.room,"
-          + " t.slides_url, t.video_url, t.body, t.created_at, t.updated_at,"
-          + " (SELECT group_concat(name, char(10)) FROM (SELECT g.name FROM talk_tag tt"
-          + "   JOIN tag g ON g.id = tt.tag_id WHERE tt.talk_id = t.id ORDER BY tt.position))"
-          + "   AS tags"
+          + " t.slides_url, t.video_url, t.tags, t.body, t.created_at, t.updated_at"
           + " FROM talk t";
 
   private final Database db;
@@ -140,22 +137,24 @@ public final class TalkStore {
         c -> {
           EventStore.find(c, eventId).orElseThrow(() -> EventStore.notFound(eventId));
           long now = clock.millis();
+          List<String> tags = canonicalTags(c, details.tags());
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO talk (event_id, position, title, speakers, starts_at, room,"
-                      + " slides_url, video_url, body, created_at, updated_at)"
+                      + " slides_url, video_url, tags, body, created_at, updated_at)"
                       + " VALUES (?, (SELECT count(*) FROM talk WHERE event_id = ?),"
-                      + " ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, eventId);
             ps.setLong(2, eventId);
             bindDetails(ps, 3, details);
-            ps.setString(9, notes);
-            ps.setLong(10, now);
+            ps.setString(9, Rows.lines(tags));
+            ps.setString(10, notes);
             ps.setLong(11, now);
+            ps.setLong(12, now);
             ps.executeUpdate();
           }
           long id = EventStore.lastId(c);
-          setTags(c, id, details.tags());
+          linkTags(c, id, tags);
           return find(c, id).orElseThrow();
         });
   }
@@ -165,18 +164,20 @@ public final class TalkStore {
     return db.write(
         "save the talk",
         c -> {
+          List<String> tags = canonicalTags(c, details.tags());
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE talk SET title = ?, speakers = ?, starts_at = ?, room = ?,"
-                      + " slides_url = ?, video_url = ?, updated_at = ? WHERE id = ?")) {
+                      + " slides_url = ?, video_url = ?, tags = ?, updated_at = ? WHERE id = ?")) {
             bindDetails(ps, 1, details);
-            ps.setLong(7, clock.millis());
-            ps.setLong(8, id);
+            ps.setString(7, Rows.lines(tags));
+            ps.setLong(8, clock.millis());
+            ps.setLong(9, id);
             if (ps.executeUpdate() == 0) {
               throw notFound(id);
             }
           }
-          setTags(c, id, details.tags());
+          linkTags(c, id, tags);
           deleteUnusedTags(c);
           return find(c, id).orElseThrow();
         });
@@ -341,7 +342,25 @@ public final class TalkStore {
     Rows.setText(ps, from + 5, d.videoUrl());
   }
 
-  private static void setTags(Connection c, long talkId, List<String> tags) throws SQLException {
+  /**
+   * The tags as the notebook already spells them ("Java" stays "Java" when a talk adds "java"), so
+   * that every talk shows one tag the same way.
+   */
+  private static List<String> canonicalTags(Connection c, List<String> tags) throws SQLException {
+    List<String> canonical = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT name FROM tag WHERE name = ?")) {
+      for (String tag : tags) {
+        ps.setString(1, tag);
+        try (ResultSet rs = ps.executeQuery()) {
+          canonical.add(rs.next() ? rs.getString(1) : tag);
+        }
+      }
+    }
+    return canonical;
+  }
+
+  /** Makes the talk_tag rows match {@code tags} (already written to talk.tags). */
+  private static void linkTags(Connection c, long talkId, List<String> tags) throws SQLException {
     List<String> current = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(

@@ -39,8 +39,8 @@ class MigrationsTest {
         s.executeUpdate(
             "INSERT INTO event (id, title, created_at, updated_at) VALUES (1, 'PyATL', 0, 0)");
         s.executeUpdate(
-            "INSERT INTO talk (id, event_id, position, title, speakers, body, created_at,"
-                + " updated_at) VALUES (1, 1, 0, 'Async all the way', 'Grace Hopper',"
+            "INSERT INTO talk (id, event_id, position, title, speakers, tags, body, created_at,"
+                + " updated_at) VALUES (1, 1, 0, 'Async all the way', 'Grace Hopper', 'async',"
                 + " '- coroutines\n  - structured concurrency', 0, 0)");
         s.executeUpdate("INSERT INTO tag (id, name) VALUES (1, 'async')");
         s.executeUpdate("INSERT INTO talk_tag (talk_id, tag_id, position) VALUES (1, 1, 0)");
