@@ -3,8 +3,7 @@
 
 CREATE VIRTUAL TABLE talk_search USING fts5 (
   title, speakers, tags, event, body,
-  tokenize = 'porter unicode61 remove_diacritics 2',
-  prefix = '2 3'
+  tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
 -- Rank by bm25 with the title weighted over speakers and tags, those over the event, and all of

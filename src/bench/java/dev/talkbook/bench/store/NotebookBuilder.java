@@ -22,11 +22,15 @@ public final class NotebookBuilder {
     return ids;
   }
 
-  /** Creates every talk, one {@code talks().create} call (one transaction) each. */
+  /** Creates every talk through {@code talks().create}, in one transaction. */
   public static void createTalks(Notebook notebook, TalkCorpus corpus, List<Long> eventIds) {
-    for (TalkCorpus.TalkSpec talk : corpus.talks()) {
-      notebook.talks().create(eventIds.get(talk.eventIndex()), talk.details(), talk.body());
-    }
+    notebook.inTransaction(
+        () -> {
+          for (TalkCorpus.TalkSpec talk : corpus.talks()) {
+            notebook.talks().create(eventIds.get(talk.eventIndex()), talk.details(), talk.body());
+          }
+          return null;
+        });
   }
 
   /** A new notebook at {@code file} holding the whole corpus. */

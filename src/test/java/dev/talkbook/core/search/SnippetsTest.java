@@ -1,0 +1,62 @@
+package dev.talkbook.core.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SnippetsTest {
+  private static String marked(String text, String query) {
+    return Snippets.of(text, SearchQuery.parse(query)).marked("[", "]");
+  }
+
+  @ParameterizedTest(name = "{1} in \"{0}\"")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          The garbage collector paused.          | garbage          | The [garbage] collector paused.
+          We were optimizing queries.            | optimize         | We were [optimizing] queries.
+          Observability and observers.           | observ*          | [Observability] and [observers].
+          Café culture                           | cafe             | [Café] culture
+          structured concurrency here            | "structured concurrency" | [structured] [concurrency] here
+          loom and kotlin                        | loom -kotlin     | [loom] and kotlin
+          speakers only                          | speaker:only     | speakers [only]
+          """)
+  void marksTheWordsTheIndexMatched(String text, String query, String expected) {
+    assertThat(marked(text, query)).isEqualTo(expected);
+  }
+
+  @Test
+  void showsTheDensestPassageOfALongTextWithEllipses() {
+    String text =
+        "intro ".repeat(40)
+            + "here the pinning problem: virtual threads pin carriers "
+            + "outro ".repeat(40);
+    String snippet = marked(text, "pin* carriers");
+    assertThat(snippet).startsWith("…").endsWith("…").contains("[pinning]").contains("[carriers]");
+    assertThat(snippet.split(" ").length).isLessThanOrEqualTo(Snippets.WORDS + 2);
+  }
+
+  @Test
+  void linesBecomeSpacesAndRangesStayOnTheirWords() {
+    Snippet s = Snippets.of("- one\n  - two loom\n- three", SearchQuery.parse("loom"));
+    assertThat(s.text()).doesNotContain("\n");
+    Snippet.Range r = s.highlights().get(0);
+    assertThat(s.text().substring(r.start(), r.end())).isEqualTo("loom");
+  }
+
+  @Test
+  void nothingMatchingGivesAnEmptySnippet() {
+    assertThat(Snippets.of("nothing here", SearchQuery.parse("loom")).text()).isEmpty();
+  }
+
+  @Test
+  @Timeout(5)
+  void aHugeTextIsQuick() {
+    String text = "word ".repeat(1_000_000) + "needle";
+    assertThat(marked(text, "needle")).endsWith("[needle]");
+  }
+}
