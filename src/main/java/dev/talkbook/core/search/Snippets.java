@@ -2,15 +2,15 @@ package dev.talkbook.core.search;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Makes the passage shown with a search hit: the window of about {@link #WORDS} words of a text
+ * Makes the passage shown with a search hit: about {@link #WORDS} words of a text around the place
  * where the query's words are densest, with those words marked. Pure, and much cheaper than FTS5's
- * {@code snippet()}, which tokenises every hit's whole notes again.
+ * {@code snippet()}, which tokenises every hit's whole notes again: here the text is searched with
+ * {@code indexOf}, and only the passage is cut into words.
  *
  * <p>Matching follows the index closely enough for display: case and accents are ignored, a prefix
  * term matches words that start with it, and a plain term also matches the word's other endings
@@ -18,90 +18,150 @@ import java.util.regex.Pattern;
  */
 public final class Snippets {
   static final int WORDS = 16;
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
-  private static final Pattern SUFFIX =
-      Pattern.compile("(?:ations?|ation|ings?|ers?|ed|es|ly|ions?|ies|s|e|y)$");
+
+  /** How far apart (in characters) matches may be to count as one passage. */
+  private static final int SPAN = WORDS * 7;
 
   private Snippets() {}
 
   /** The best passage of {@code text} for {@code query}, or empty text when nothing matches. */
   public static Snippet of(String text, SearchQuery query) {
+    List<String> stems = stems(query);
+    if (stems.isEmpty() || text.isEmpty()) {
+      return new Snippet("", List.of());
+    }
+    String folded = fold(text);
+    List<int[]> matches = new ArrayList<>();
+    for (String stem : stems) {
+      for (int at = folded.indexOf(stem); at >= 0; at = folded.indexOf(stem, at + 1)) {
+        if (at == 0 || !isWordChar(folded.charAt(at - 1))) {
+          matches.add(new int[] {at, wordEnd(folded, at + stem.length())});
+        }
+      }
+    }
+    if (matches.isEmpty()) {
+      return new Snippet("", List.of());
+    }
+    matches.sort(Comparator.comparingInt((int[] m) -> m[0]).thenComparingInt(m -> -m[1]));
+    // The run of matches within SPAN characters holding the most of them (the earliest of equals).
+    int best = 0;
+    int bestCount = 0;
+    for (int i = 0, j = 0; i < matches.size(); i++) {
+      while (matches.get(i)[0] - matches.get(j)[0] > SPAN) {
+        j++;
+      }
+      if (i - j + 1 > bestCount) {
+        bestCount = i - j + 1;
+        best = j;
+      }
+    }
+    // From three words before that run's first match, WORDS words on.
+    int start = matches.get(best)[0];
+    for (int words = 0; words < 3 && start > 0; words++) {
+      start = wordStartBefore(text, start);
+    }
+    int end = start;
+    for (int words = 0; words < WORDS && end < text.length(); words++) {
+      end = wordEndAfter(text, end);
+    }
+    if (wordEndAfter(text, end) == wordEnd(text, text.length())) {
+      end = text.stripTrailing().length(); // no word follows: keep the closing punctuation
+    }
+    String prefix = start > 0 ? "…" : "";
+    String passage = prefix + text.substring(start, end) + (end < text.length() ? "…" : "");
+    List<Snippet.Range> ranges = new ArrayList<>();
+    int last = start;
+    for (int[] m : matches) {
+      if (m[0] >= last && m[1] <= end) {
+        ranges.add(
+            new Snippet.Range(m[0] - start + prefix.length(), m[1] - start + prefix.length()));
+        last = m[1];
+      }
+    }
+    return new Snippet(
+        passage.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '), List.copyOf(ranges));
+  }
+
+  /** What to look for: each wanted term's words, folded; plain words cut to their stem. */
+  private static List<String> stems(SearchQuery query) {
     List<String> stems = new ArrayList<>();
     for (SearchQuery.Term term : query.terms()) {
       if (term.excluded()) {
         continue;
       }
-      Matcher m = WORD.matcher(fold(term.text()));
-      while (m.find()) {
-        stems.add(term.prefix() ? m.group() : stem(m.group()));
+      String folded = fold(term.text());
+      int i = 0;
+      while (i < folded.length()) {
+        if (!isWordChar(folded.charAt(i))) {
+          i++;
+          continue;
+        }
+        int end = wordEnd(folded, i);
+        String word = folded.substring(i, end);
+        stems.add(term.prefix() ? word : stem(word));
+        i = end;
       }
     }
-    List<int[]> words = new ArrayList<>();
-    List<Boolean> hits = new ArrayList<>();
-    Matcher m = WORD.matcher(text);
-    while (m.find()) {
-      words.add(new int[] {m.start(), m.end()});
-      String word = fold(m.group());
-      hits.add(stems.stream().anyMatch(s -> !s.isEmpty() && word.startsWith(s)));
-    }
-    if (words.isEmpty() || !hits.contains(true)) {
-      return new Snippet("", List.of());
-    }
-    // The run of WORDS words holding the most matches (the earliest of equals) ...
-    int bestEnd = 0;
-    int bestCount = 0;
-    int count = 0;
-    for (int i = 0; i < words.size(); i++) {
-      count += hits.get(i) ? 1 : 0;
-      if (i >= WORDS) {
-        count -= hits.get(i - WORDS) ? 1 : 0;
-      }
-      if (count > bestCount) {
-        bestCount = count;
-        bestEnd = i;
-      }
-    }
-    // ... shown from a little before its first match, so the match has some context.
-    int firstHit = Math.max(0, bestEnd - WORDS + 1);
-    while (!hits.get(firstHit)) {
-      firstHit++;
-    }
-    int from = Math.max(0, firstHit - 3);
-    int to = Math.min(words.size(), from + WORDS) - 1;
-    int startChar = from == 0 ? 0 : words.get(from)[0];
-    int endChar = to == words.size() - 1 ? text.stripTrailing().length() : words.get(to)[1];
-    StringBuilder out = new StringBuilder();
-    List<Snippet.Range> ranges = new ArrayList<>();
-    if (from > 0) {
-      out.append('…');
-    }
-    int offset = out.length() - startChar;
-    out.append(text, startChar, endChar);
-    if (to < words.size() - 1) {
-      out.append('…');
-    }
-    for (int i = from; i <= to; i++) {
-      if (hits.get(i)) {
-        ranges.add(new Snippet.Range(words.get(i)[0] + offset, words.get(i)[1] + offset));
-      }
-    }
-    return flatten(out.toString(), ranges);
+    stems.removeIf(String::isEmpty);
+    return stems;
   }
 
-  /** Lines become spaces (ranges keep their places: one character for one). */
-  private static Snippet flatten(String text, List<Snippet.Range> ranges) {
-    return new Snippet(
-        text.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '), List.copyOf(ranges));
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
+  private static int wordEnd(String s, int from) {
+    int i = from;
+    while (i < s.length() && isWordChar(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The start of the word before {@code at} (skipping what lies between). */
+  private static int wordStartBefore(String s, int at) {
+    int i = at;
+    while (i > 0 && !isWordChar(s.charAt(i - 1))) {
+      i--;
+    }
+    while (i > 0 && isWordChar(s.charAt(i - 1))) {
+      i--;
+    }
+    return i;
+  }
+
+  /** The end of the next word from {@code at} (skipping what lies before it). */
+  private static int wordEndAfter(String s, int at) {
+    int i = at;
+    while (i < s.length() && !isWordChar(s.charAt(i))) {
+      i++;
+    }
+    return wordEnd(s, i);
+  }
+
+  /**
+   * Lower case without accents, one char for one (so offsets into the result are offsets into the
+   * text): "Café" becomes "cafe".
+   */
   static String fold(String s) {
-    String decomposed = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-    return decomposed.replaceAll("\\p{M}+", "");
+    char[] out = new char[s.length()];
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 128) {
+        out[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      } else {
+        String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        out[i] = Character.toLowerCase(base.isEmpty() ? c : base.charAt(0));
+      }
+    }
+    return new String(out);
   }
 
   /** A crude stem: the word without a common English ending, never shorter than 3 letters. */
   static String stem(String word) {
-    String stemmed = SUFFIX.matcher(word).replaceFirst("");
+    String stemmed =
+        word.replaceFirst("(?:ations?|ings?|ers?|ed|es|ly|ions?|ies|s|e|y)$", "")
+            .toLowerCase(Locale.ROOT);
     return stemmed.length() >= 3 ? stemmed : word;
   }
 }
