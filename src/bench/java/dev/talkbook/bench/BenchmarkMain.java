@@ -1,5 +1,6 @@
 package dev.talkbook.bench;
 
+import dev.talkbook.bench.startup.StartupGroup;
 import dev.talkbook.bench.store.NotebookStoreGroup;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class BenchmarkMain {
   /** Every group, in the order {@code all} runs them. */
   static Map<String, BenchmarkGroup> groups() {
     Map<String, BenchmarkGroup> groups = new LinkedHashMap<>();
-    for (BenchmarkGroup g : List.<BenchmarkGroup>of(new NotebookStoreGroup())) {
+    for (BenchmarkGroup g : List.<BenchmarkGroup>of(new NotebookStoreGroup(), new StartupGroup())) {
       groups.put(g.name(), g);
     }
     return groups;

@@ -89,6 +89,7 @@ public final class MainWindow {
   private final Scene scene;
   private ScheduledFuture<?> pendingPreview;
   private boolean loading;
+  private Runnable onTalkShown;
 
   public MainWindow(
       Stage stage,
@@ -274,6 +275,20 @@ public final class MainWindow {
     }
     settings.putLong(lastTalkKey(), talk.id());
     stage.setTitle(talk.title() + " — " + notebook.file().getFileName() + " — Talkbook");
+    if (onTalkShown != null) {
+      Runnable once = onTalkShown;
+      onTalkShown = null;
+      Platform.runLater(once); // after the pulse that lays out the text
+    }
+    if (preview.webView() == null) {
+      // The notes are on screen; now the preview's WebKit may take its second.
+      Platform.runLater(() -> Platform.runLater(preview::create));
+    }
+  }
+
+  /** Runs {@code action} once, after a talk's notes are first shown (for start-up timing). */
+  public void whenTalkShown(Runnable action) {
+    onTalkShown = action;
   }
 
   private void detailsSaved(Talk talk) {

@@ -3,6 +3,7 @@ package dev.talkbook.ui.preview;
 import java.util.function.Consumer;
 import javafx.concurrent.Worker;
 import javafx.scene.Parent;
+import javafx.scene.layout.StackPane;
 import javafx.scene.web.WebView;
 import netscape.javascript.JSObject;
 
@@ -13,15 +14,28 @@ import netscape.javascript.JSObject;
  * MarkdownRenderer}), so no script from a note runs.
  */
 public final class PreviewView {
-  private final WebView web = new WebView();
+  private final StackPane root = new StackPane();
   private final Bridge bridge;
+  private WebView web;
   private String pending = "";
   private boolean ready;
   private boolean dark;
 
   public PreviewView(Consumer<String> openLink) {
     this.bridge = new Bridge(openLink);
-    web.setId("preview");
+    root.setId("preview");
+    root.getStyleClass().add("tb-preview");
+  }
+
+  /**
+   * Creates the web view. Loading WebKit costs about a second, so the window calls this after the
+   * first notes are on screen rather than while it is being built.
+   */
+  public void create() {
+    if (web != null) {
+      return;
+    }
+    web = new WebView();
     web.setContextMenuEnabled(false);
     web.setFocusTraversable(false);
     web.getEngine()
@@ -37,12 +51,14 @@ public final class PreviewView {
               }
             });
     web.getEngine().loadContent(shell());
+    root.getChildren().setAll(web);
   }
 
   public Parent root() {
-    return web;
+    return root;
   }
 
+  /** The web view, or null before {@link #create()}. */
   public WebView webView() {
     return web;
   }
@@ -57,6 +73,7 @@ public final class PreviewView {
 
   public void setDark(boolean isDark) {
     dark = isDark;
+    root.setStyle(dark ? "-fx-background-color: #0d1117;" : "-fx-background-color: white;");
     if (ready) {
       web.getEngine()
           .executeScript("document.documentElement.className='" + (dark ? "dark" : "") + "'");

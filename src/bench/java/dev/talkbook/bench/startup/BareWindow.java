@@ -1,0 +1,50 @@
+package dev.talkbook.bench.startup;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+/**
+ * The start-up baseline: a bare JavaFX window with one label, on the same class path, reporting
+ * like Talkbook's probe ({@code talkbook-shown <uptime ms> <rss kB>}) once it is shown.
+ */
+public final class BareWindow {
+  private BareWindow() {}
+
+  public static void main(String[] args) {
+    Application.launch(Window.class, args);
+  }
+
+  /** The window itself. */
+  public static final class Window extends Application {
+    @Override
+    public void start(Stage stage) {
+      stage.setScene(new Scene(new Label("Hello"), 1200, 760));
+      stage.setOnShown(e -> Platform.runLater(Window::report));
+      stage.show();
+    }
+
+    private static void report() {
+      long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+      String rss = "?";
+      try {
+        rss =
+            Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> l.replaceAll("[^0-9]", ""))
+                .findFirst()
+                .orElse("?");
+      } catch (java.io.IOException e) {
+        // not Linux: uptime only
+      }
+      System.out.println("talkbook-shown " + uptime + " " + rss);
+      System.out.flush();
+      Platform.exit();
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package dev.talkbook.bench.startup;
+
+import dev.talkbook.bench.BenchmarkGroup;
+import dev.talkbook.bench.RunInfo;
+import dev.talkbook.bench.store.NotebookBuilder;
+import dev.talkbook.bench.store.TalkCorpus;
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.core.store.Notebook;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+/**
+ * Start-up of the window: process start to the main window showing the last open talk's notes, in a
+ * new JVM each time, against a bare JavaFX window measured the same way; and the memory (RSS) of
+ * the window with the 10,000-talk notebook open. Needs a display: it uses $DISPLAY, or starts Xvfb
+ * (Debian's xvfb package) when there is none.
+ */
+public final class StartupGroup implements BenchmarkGroup {
+  static final int RUNS = 5;
+  static final double RATIO_TARGET = 1.3;
+  static final double RSS_TARGET_MB = 300;
+
+  @Override
+  public String name() {
+    return "startup";
+  }
+
+  /** One start: the wall time from spawning the JVM to the probe's line, and the RSS then. */
+  record Start(double millis, double rssMb) {}
+
+  @Override
+  public String run(RunInfo run) throws Exception {
+    Path dir = Files.createTempDirectory("talkbook-startup");
+    Process xvfb = null;
+    String display = System.getenv("DISPLAY");
+    StringBuilder md = new StringBuilder(run.preamble());
+    try {
+      if (display == null || display.isBlank()) {
+        if (!new File("/usr/bin/Xvfb").canExecute()) {
+          md.append("\nSkipped: no display, and no Xvfb to make one (`apt-get install xvfb`).\n");
+          return md.toString();
+        }
+        display = ":97";
+        xvfb =
+            new ProcessBuilder(
+                    "/usr/bin/Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("xvfb.log").toFile())
+                .start();
+        Thread.sleep(1500);
+      }
+      Path prefs = Files.createDirectories(dir.resolve("prefs"));
+      System.setProperty("java.util.prefs.userRoot", prefs.toString());
+      Path sample = dir.resolve("sample.talkbook");
+      long sampleTalk;
+      try (Notebook notebook = Notebook.open(sample)) {
+        long event = SampleMeetup.addTo(notebook).id();
+        sampleTalk = notebook.talks().list(event).get(0).id();
+      }
+      Path large = dir.resolve("large.talkbook");
+      long largeTalk;
+      System.out.println("Building the 10,000-talk notebook…");
+      TalkCorpus corpus = TalkCorpus.generate(50, 10_000, TalkCorpus.SEED);
+      try (Notebook notebook = Notebook.open(large)) {
+        NotebookBuilder.createTalks(
+            notebook, corpus, NotebookBuilder.createEvents(notebook, corpus));
+        largeTalk = notebook.talks().summaries().get(0).id();
+      }
+      Preferences window = Preferences.userRoot().node("dev/talkbook/window");
+      window.putLong(lastTalkKey(sample), sampleTalk);
+      window.putLong(lastTalkKey(large), largeTalk);
+      window.flush();
+
+      List<Start> bare = new ArrayList<>();
+      List<Start> app = new ArrayList<>();
+      List<Start> big = new ArrayList<>();
+      String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String cp = System.getProperty("java.class.path");
+      for (int i = 0; i < RUNS; i++) {
+        bare.add(start(display, List.of(javaBin, "-cp", cp, BareWindow.class.getName())));
+        app.add(start(display, talkbook(javaBin, cp, prefs, sample)));
+        big.add(start(display, talkbook(javaBin, cp, prefs, large)));
+        System.out.printf(
+            "run %d: bare %.0f ms, Talkbook %.0f ms, with 10,000 talks %.0f ms (%.0f MB)%n",
+            i + 1,
+            bare.get(i).millis(),
+            app.get(i).millis(),
+            big.get(i).millis(),
+            big.get(i).rssMb());
+      }
+      double bareMs = median(bare.stream().map(Start::millis).toList());
+      double appMs = median(app.stream().map(Start::millis).toList());
+      double bigMs = median(big.stream().map(Start::millis).toList());
+      double bigRss = median(big.stream().map(Start::rssMb).toList());
+      double ratio = appMs / bareMs;
+      md.append("\n| figure | result | target | |\n|---|---:|---:|---|\n");
+      md.append(
+          f("| bare JavaFX window, start to first frame | %.0f ms | — | baseline |\n", bareMs));
+      md.append(
+          f(
+              "| Talkbook, start to the last talk's notes shown (sample notebook) | %.0f ms (%.2f×"
+                  + " the bare window) | ≤ %.1f× | %s |\n",
+              appMs, ratio, RATIO_TARGET, ratio <= RATIO_TARGET ? "pass" : "**FAIL**"));
+      md.append(f("| the same with the 10,000-talk notebook | %.0f ms | — | |\n", bigMs));
+      md.append(
+          f(
+              "| memory (RSS) with the 10,000-talk notebook open | %.0f MB | ≤ %.0f MB | %s |\n\n",
+              bigRss, RSS_TARGET_MB, bigRss <= RSS_TARGET_MB ? "pass" : "**FAIL**"));
+      md.append("### How it was measured\n\n");
+      md.append(
+          f(
+              "- Medians of %d starts each, interleaved (bare, Talkbook, Talkbook with 10,000 talks),"
+                  + " every start a new JVM (`java -cp <the project's class path>`) on display %s;"
+                  + " the OS file cache is warm after the first. The time runs from spawning the"
+                  + " process to the line the probe prints: Talkbook with"
+                  + " `-Dtalkbook.startupProbe=true` prints it in the FX pulse after the last open talk's"
+                  + " notes are in the editor (the window remembered that talk), then exits; the bare"
+                  + " window prints it in the pulse after `Stage.onShown`.\n",
+              RUNS, display));
+      md.append(
+          "- RSS is the process's `VmRSS` (from `/proc/self/status`) at that moment, default heap"
+              + " settings (no `-Xmx`).\n");
+      md.append(
+          "- All starts (ms): bare "
+              + join(bare.stream().map(Start::millis).toList())
+              + "; Talkbook "
+              + join(app.stream().map(Start::millis).toList())
+              + "; with 10,000 talks "
+              + join(big.stream().map(Start::millis).toList())
+              + ".\n");
+      return md.toString();
+    } finally {
+      if (xvfb != null) {
+        xvfb.destroy();
+      }
+      NotebookBuilder.deleteTree(dir);
+    }
+  }
+
+  private static String lastTalkKey(Path notebook) {
+    return "lastTalk:"
+        + Integer.toHexString(notebook.toAbsolutePath().normalize().toString().hashCode());
+  }
+
+  private static List<String> talkbook(String javaBin, String cp, Path prefs, Path notebook) {
+    return List.of(
+        javaBin,
+        "-Djava.util.prefs.userRoot=" + prefs,
+        "-Dtalkbook.startupProbe=true",
+        "-cp",
+        cp,
+        "dev.talkbook.Launcher",
+        "--notebook",
+        notebook.toString());
+  }
+
+  private static Start start(String display, List<String> command) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("DISPLAY", display);
+    long t0 = System.nanoTime();
+    Process p = pb.start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("talkbook-shown ")) {
+          double ms = (System.nanoTime() - t0) / 1e6;
+          String[] parts = line.split(" ");
+          double rss =
+              parts.length > 2 && !parts[2].equals("?")
+                  ? Long.parseLong(parts[2]) / 1024.0
+                  : Double.NaN;
+          p.waitFor(30, TimeUnit.SECONDS);
+          return new Start(ms, rss);
+        }
+      }
+    } finally {
+      p.destroyForcibly();
+    }
+    throw new IllegalStateException("the probe never reported: " + String.join(" ", command));
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static String join(List<Double> values) {
+    return String.join(
+        ", ", values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+  }
+
+  private static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}
