@@ -42,7 +42,8 @@ public final class BareWindow {
       } catch (java.io.IOException e) {
         // not Linux: uptime only
       }
-      System.out.println("talkbook-shown " + uptime + " " + rss);
+      System.out.println("talkbook-shown " + uptime);
+      System.out.println("talkbook-rss " + rss);
       System.out.flush();
       Platform.exit();
     }
