@@ -2,7 +2,6 @@ package dev.talkbook.ui.common;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.talkbook.core.common.Resources;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +65,7 @@ public final class Theme {
   public static String stylesheet() {
     var url = Theme.class.getResource("/dev/talkbook/ui/talkbook.css");
     if (url == null) {
-      Resources.text(Theme.class, "/dev/talkbook/ui/talkbook.css"); // throws with the name
+      throw new IllegalStateException("resource /dev/talkbook/ui/talkbook.css is missing");
     }
     return url.toExternalForm();
   }
