@@ -390,4 +390,50 @@ class MainWindowTest {
     assertThat(Files.readAllBytes(bad)).isEqualTo(before);
     assertThat(alert).isNull();
   }
+
+  @Test
+  void findAndReplaceAllIsOneUndoableChange(FxRobot robot) throws Exception {
+    addSample(robot);
+    openFromTree(robot, "Outlines that think");
+    robot.clickOn("#editor");
+    robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+    robot.clickOn("#find-field");
+    robot.write("talk");
+    robot.clickOn("#replace-field");
+    robot.write("session");
+    robot.clickOn("#replace-all");
+    String replaced = window.editor.area().getText();
+    assertThat(replaced.toLowerCase(java.util.Locale.ROOT)).doesNotContain("talk");
+    assertThat(replaced).contains("session");
+
+    robot.interact(() -> window.editor.area().undo());
+    assertThat(window.editor.area().getText()).contains("talk").isNotEqualTo(replaced);
+  }
+
+  @Test
+  void draggingATalkOntoAnotherEventMovesIt(FxRobot robot) throws Exception {
+    addSample(robot);
+    Event other = notebook.events().create(Event.Details.titled("Other meetup"));
+    robot.interact(() -> window.navigator.reload(null));
+    waitUntil(() -> window.navigator.tree().getRoot().getChildren().size() == 2);
+    long id = talk("Outlines that think").id();
+
+    robot.drag("Outlines that think").dropTo("Other meetup");
+
+    waitUntil(() -> notebook.talks().get(id).eventId() == other.id());
+    assertThat(notebook.talks().list(other.id()))
+        .extracting(Talk::title)
+        .containsExactly("Outlines that think");
+  }
+
+  @Test
+  void zoomChangesTheEditorFontAndIsRemembered(FxRobot robot) throws Exception {
+    addSample(robot);
+    openFromTree(robot, "Outlines that think");
+    robot.clickOn("#editor");
+    robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+    waitUntil(() -> window.editor.fontSizeProperty().get() == 16);
+    assertThat(prefs.getDouble("fontSize", 0)).isEqualTo(16);
+  }
 }
