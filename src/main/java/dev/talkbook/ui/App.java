@@ -75,9 +75,19 @@ public final class App extends Application implements MainWindow.Host {
                 next, Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(readOnly));
         show(opened);
         return true;
-      } catch (NotebookOpenException e) {
+      } catch (NotebookException e) {
+        // Not only the open's own refusals: a failed upgrade is reported the same way.
+        NotebookOpenException problem =
+            e instanceof NotebookOpenException open
+                ? open
+                : new NotebookOpenException(
+                    next.toAbsolutePath(),
+                    NotebookOpenException.Problem.UNREADABLE,
+                    e.getMessage(),
+                    "The file has been left as it was.",
+                    e);
         OpenProblemDialog.Choice choice =
-            OpenProblemDialog.ask(stage.isShowing() ? stage : null, e);
+            OpenProblemDialog.ask(stage.isShowing() ? stage : null, problem);
         if (choice instanceof OpenProblemDialog.Choice.Open o) {
           next = o.file();
           mayCreate = false;

@@ -117,6 +117,11 @@ public final class MainWindow {
     welcome = new WelcomeView(this::addSample, navigator::newEvent);
     layout();
     wire();
+    if (notebook.isReadOnly()) {
+      // Nothing could be saved: say so by not offering to change the notes or details.
+      editor.area().setEditable(false);
+      details.setEditable(false);
+    }
     scene = new Scene(root, settings.getDouble("width", 1200), settings.getDouble("height", 760));
     theme.apply(scene);
     preview.setDark(theme.isDark());

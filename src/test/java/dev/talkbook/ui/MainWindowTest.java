@@ -436,4 +436,20 @@ class MainWindowTest {
     waitUntil(() -> window.editor.fontSizeProperty().get() == 16);
     assertThat(prefs.getDouble("fontSize", 0)).isEqualTo(16);
   }
+
+  @Test
+  void aReadOnlyNotebookCannotBeEditedInTheWindow(FxRobot robot) throws Exception {
+    addSample(robot);
+    robot.interact(() -> window.close());
+    notebook.close();
+    notebook =
+        Notebook.open(
+            dir.resolve("notes.talkbook"), Notebook.Options.defaults().withReadOnly(true));
+    robot.interact(this::showWindow);
+    openFromTree(robot, "Outlines that think");
+
+    assertThat(window.editor.area().isEditable()).isFalse();
+    assertThat(robot.lookup("#detail-title").queryTextInputControl().isEditable()).isFalse();
+    assertThat(robot.lookup("#notebook-path").queryLabeled().getText()).contains("read-only");
+  }
 }

@@ -130,6 +130,13 @@ public final class TalkDetailsPane {
     return box;
   }
 
+  /** Read-only notebooks show the details without letting them be changed. */
+  public void setEditable(boolean editable) {
+    for (TextField f : List.of(title, speakers, time, room, slides, video, tags)) {
+      f.setEditable(editable);
+    }
+  }
+
   /** Shows a talk's details (or nothing, disabled, for null). */
   public void show(Talk shown) {
     talk = shown;
