@@ -43,12 +43,27 @@ final class StatusBar {
         .addListener((obs, old, problem) -> show(session.stateProperty().get(), problem));
     session
         .talkProperty()
-        .addListener((obs, old, talk) -> show(session.stateProperty().get(), null));
-    show(SaveState.SAVED, null);
+        .addListener(
+            (obs, old, talk) -> {
+              if (talk == null) {
+                clear();
+              } else {
+                show(session.stateProperty().get(), null);
+              }
+            });
+    clear();
   }
 
   HBox root() {
     return root;
+  }
+
+  /** No talk open: nothing to say about saving or words. */
+  private void clear() {
+    saveState.setText("");
+    saveState.setGraphic(null);
+    saveState.setTooltip(null);
+    words.setText("");
   }
 
   private void show(SaveState state, String problem) {

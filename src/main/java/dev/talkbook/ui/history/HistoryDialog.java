@@ -31,7 +31,7 @@ import javafx.stage.Window;
  */
 public final class HistoryDialog extends Dialog<Void> {
   static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss").withZone(ZoneId.systemDefault());
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
 
   final ListView<Revision> revisions = new ListView<>();
   final TextArea diff = new TextArea();
@@ -60,12 +60,7 @@ public final class HistoryDialog extends Dialog<Void> {
                 setText(
                     empty || r == null
                         ? null
-                        : WHEN.format(r.savedAt())
-                            + "   "
-                            + r.reason().label()
-                            + "   "
-                            + r.body().length()
-                            + " chars");
+                        : WHEN.format(r.savedAt()) + " · " + r.reason().label());
               }
             });
     diff.setId("history-diff");
@@ -79,10 +74,11 @@ public final class HistoryDialog extends Dialog<Void> {
     VBox right = new VBox(6, summary, diff);
     VBox.setVgrow(diff, javafx.scene.layout.Priority.ALWAYS);
     SplitPane split = new SplitPane(revisions, right);
-    split.setDividerPositions(0.36);
-    split.setPrefSize(900, 520);
+    split.setDividerPositions(0.3);
     split.setPadding(new Insets(6));
     getDialogPane().setContent(split);
+    getDialogPane().setPrefSize(980, 600);
+    getDialogPane().setMinSize(640, 400);
     ButtonType restore = new ButtonType("Restore this version", ButtonBar.ButtonData.OK_DONE);
     getDialogPane().getButtonTypes().addAll(restore, ButtonType.CLOSE);
     Button restoreButton = (Button) getDialogPane().lookupButton(restore);
