@@ -175,6 +175,18 @@ public final class MainWindow {
 
   private void wire() {
     navigator.emptyProperty().addListener((obs, old, empty) -> showCenter());
+    navigator.onTalkDeleted(
+        deleted ->
+            status.offerUndo(
+                "Deleted \u201c" + deleted.talk().title() + "\u201d.",
+                () ->
+                    executors.run(
+                        () -> notebook.talks().undelete(deleted),
+                        talk -> {
+                          navigator.reload(talk.id());
+                          openTalk(talk.id(), null);
+                        },
+                        error -> Errors.show(stage, "Could not bring the talk back", error))));
     session.talkProperty().addListener((obs, old, talk) -> showCenter());
     preview.root().visibleProperty().bind(session.talkProperty().isNotNull());
     editor

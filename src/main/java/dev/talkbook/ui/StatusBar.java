@@ -4,6 +4,7 @@ import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.editor.EditorSession;
 import dev.talkbook.ui.editor.EditorSession.SaveState;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -19,6 +20,10 @@ final class StatusBar {
   final Label saveState = new Label();
   final Label words = new Label();
   private final Label path = new Label();
+  final Label notice = new Label();
+  final javafx.scene.control.Button undo = new javafx.scene.control.Button("Undo");
+  private final javafx.animation.PauseTransition noticeTimeout =
+      new javafx.animation.PauseTransition(javafx.util.Duration.seconds(20));
 
   StatusBar(Path notebook, boolean readOnly, EditorSession session) {
     saveState.setId("save-state");
@@ -31,7 +36,12 @@ final class StatusBar {
     path.getStyleClass().add("tb-muted");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    root.getChildren().addAll(saveState, words, spacer, path);
+    notice.setId("notice");
+    undo.setId("undo-notice");
+    undo.getStyleClass().addAll("small", "flat", "accent");
+    hideNotice();
+    noticeTimeout.setOnFinished(e -> hideNotice());
+    root.getChildren().addAll(saveState, words, notice, undo, spacer, path);
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(3, 10, 3, 10));
     root.getStyleClass().add("tb-status-bar");
@@ -56,6 +66,28 @@ final class StatusBar {
 
   HBox root() {
     return root;
+  }
+
+  /** Says what just happened, with an Undo button for a while. */
+  void offerUndo(String message, Runnable action) {
+    notice.setText(message);
+    undo.setOnAction(
+        e -> {
+          hideNotice();
+          action.run();
+        });
+    for (javafx.scene.Node n : List.of(notice, undo)) {
+      n.setVisible(true);
+      n.setManaged(true);
+    }
+    noticeTimeout.playFromStart();
+  }
+
+  private void hideNotice() {
+    for (javafx.scene.Node n : List.of(notice, undo)) {
+      n.setVisible(false);
+      n.setManaged(false);
+    }
   }
 
   /** No talk open: nothing to say about saving or words. */

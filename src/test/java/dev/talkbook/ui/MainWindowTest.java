@@ -452,4 +452,29 @@ class MainWindowTest {
     assertThat(robot.lookup("#detail-title").queryTextInputControl().isEditable()).isFalse();
     assertThat(robot.lookup("#notebook-path").queryLabeled().getText()).contains("read-only");
   }
+
+  @Test
+  void aDeletedTalkComesBackWithUndo(FxRobot robot) throws Exception {
+    addSample(robot);
+    Talk before = talk("Outlines that think");
+    int revisions = notebook.revisions().list(before.id()).size();
+    robot.clickOn("Outlines that think");
+    robot.type(KeyCode.DELETE);
+    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+    robot.clickOn("Delete");
+    waitUntil(() -> notebook.talks().find(before.id()).isEmpty());
+    waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
+    assertThat(robot.lookup("#notice").queryLabeled().getText()).contains("Outlines that think");
+
+    robot.clickOn("#undo-notice");
+
+    waitUntil(() -> notebook.talks().find(before.id()).isPresent());
+    assertThat(notebook.talks().get(before.id())).isEqualTo(before);
+    assertThat(notebook.revisions().list(before.id())).hasSize(revisions);
+    waitUntil(
+        () ->
+            window.session.getTalk() != null
+                && window.session.getTalk().id() == before.id()
+                && window.editor.area().getText().equals(before.body()));
+  }
 }

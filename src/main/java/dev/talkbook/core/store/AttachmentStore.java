@@ -2,6 +2,7 @@ package dev.talkbook.core.store;
 
 import dev.talkbook.core.notebook.Attachment;
 import dev.talkbook.core.notebook.AttachmentRef;
+import dev.talkbook.core.notebook.DeletedTalk;
 import dev.talkbook.core.notebook.NotFoundException;
 import dev.talkbook.core.notebook.NotebookException;
 import java.net.URLConnection;
@@ -150,6 +151,50 @@ public final class AttachmentStore {
             return rs.getInt(1);
           }
         });
+  }
+
+  /** A talk's attached files with their bytes, inside the caller's transaction. */
+  List<DeletedTalk.File> filesOf(Connection c, long talkId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT a.sha256, ta.file_name, a.media_type, a.bytes FROM talk_attachment ta"
+                + " JOIN attachment a ON a.sha256 = ta.sha256 WHERE ta.talk_id = ?")) {
+      ps.setLong(1, talkId);
+      List<DeletedTalk.File> files = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          files.add(
+              new DeletedTalk.File(
+                  rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)));
+        }
+      }
+      return files;
+    }
+  }
+
+  /** Puts back the files of an undeleted talk (stored once, as ever). */
+  void putBack(Connection c, long talkId, List<DeletedTalk.File> files) throws SQLException {
+    try (PreparedStatement file =
+            c.prepareStatement(
+                "INSERT INTO attachment (sha256, media_type, size, bytes, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING");
+        PreparedStatement link =
+            c.prepareStatement(
+                "INSERT INTO talk_attachment (talk_id, sha256, file_name) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (talk_id, sha256) DO NOTHING")) {
+      for (DeletedTalk.File f : files) {
+        file.setString(1, f.sha256());
+        file.setString(2, f.mediaType());
+        file.setLong(3, f.bytes().length);
+        file.setBytes(4, f.bytes());
+        file.setLong(5, clock.millis());
+        file.executeUpdate();
+        link.setLong(1, talkId);
+        link.setString(2, f.sha256());
+        link.setString(3, f.fileName());
+        link.executeUpdate();
+      }
+    }
   }
 
   void deleteOrphans(Connection c) throws SQLException {

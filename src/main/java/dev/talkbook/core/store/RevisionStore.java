@@ -147,6 +147,34 @@ public final class RevisionStore {
     }
   }
 
+  /** A talk's revisions, newest first, inside the caller's transaction. */
+  List<Revision> all(Connection c, long talkId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, talk_id, saved_at, reason, body FROM revision WHERE talk_id = ?"
+                + " ORDER BY saved_at DESC, id DESC")) {
+      ps.setLong(1, talkId);
+      return readAll(ps);
+    }
+  }
+
+  /** Puts back the revisions of an undeleted talk, under their old ids. */
+  void putBack(Connection c, List<Revision> revisions) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO revision (id, talk_id, saved_at, reason, body) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (id) DO NOTHING")) {
+      for (Revision r : revisions) {
+        ps.setLong(1, r.id());
+        ps.setLong(2, r.talkId());
+        ps.setLong(3, r.savedAt().toEpochMilli());
+        ps.setString(4, r.reason().name().toLowerCase(Locale.ROOT));
+        ps.setString(5, r.body());
+        ps.executeUpdate();
+      }
+    }
+  }
+
   void markChanged(long talkId) {
     changed.add(talkId);
   }

@@ -1,5 +1,6 @@
 package dev.talkbook.core.store;
 
+import dev.talkbook.core.notebook.DeletedTalk;
 import dev.talkbook.core.notebook.NotFoundException;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.TagCount;
@@ -266,12 +267,17 @@ public final class TalkStore {
         });
   }
 
-  /** Deletes a talk with its revisions, and the attachments no other talk uses. */
-  public void delete(long id) {
-    db.write(
+  /**
+   * Deletes a talk with its revisions, and the attachments no other talk uses. Returns what was
+   * deleted, for {@link #undelete}.
+   */
+  public DeletedTalk delete(long id) {
+    return db.write(
         "delete the talk",
         c -> {
           Talk talk = find(c, id).orElseThrow(() -> notFound(id));
+          DeletedTalk deleted =
+              new DeletedTalk(talk, revisions.all(c, id), attachments.filesOf(c, id));
           try (PreparedStatement ps = c.prepareStatement("DELETE FROM talk WHERE id = ?")) {
             ps.setLong(1, id);
             ps.executeUpdate();
@@ -280,7 +286,51 @@ public final class TalkStore {
           deleteUnusedTags(c);
           attachments.deleteOrphans(c);
           revisions.forget(id);
-          return null;
+          return deleted;
+        });
+  }
+
+  /**
+   * Undoes {@link #delete}: the talk comes back under its id, at its place in its event, with its
+   * notes, tags, revisions and attachments. Its event must still exist.
+   */
+  public Talk undelete(DeletedTalk deleted) {
+    Talk t = deleted.talk();
+    return db.write(
+        "bring the talk back",
+        c -> {
+          EventStore.find(c, t.eventId())
+              .orElseThrow(
+                  () ->
+                      new NotFoundException(
+                          "The talk \"" + t.title() + "\" cannot come back: its event is gone."));
+          if (find(c, t.id()).isPresent()) {
+            return find(c, t.id()).orElseThrow(); // already back
+          }
+          List<String> tags = canonicalTags(c, t.tags());
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO talk (id, event_id, position, title, speakers, starts_at, room,"
+                      + " slides_url, video_url, tags, body, created_at, updated_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, t.id());
+            ps.setLong(2, t.eventId());
+            ps.setInt(3, Integer.MAX_VALUE);
+            bindDetails(ps, 4, t.details());
+            ps.setString(10, Rows.lines(tags));
+            ps.setString(11, t.body());
+            ps.setLong(12, t.createdAt().toEpochMilli());
+            ps.setLong(13, t.updatedAt().toEpochMilli());
+            ps.executeUpdate();
+          }
+          linkTags(c, t.id(), tags);
+          List<Long> order = idsOf(c, t.eventId());
+          order.remove(Long.valueOf(t.id()));
+          order.add(Math.min(t.position(), order.size()), t.id());
+          renumber(c, order);
+          revisions.putBack(c, deleted.revisions());
+          attachments.putBack(c, t.id(), deleted.attachments());
+          return find(c, t.id()).orElseThrow();
         });
   }
 

@@ -51,6 +51,8 @@ public final class NavigatorView {
   private final UiExecutors executors;
   private final LongConsumer openTalk;
   private final Runnable changed;
+  private java.util.function.Consumer<dev.talkbook.core.notebook.DeletedTalk> talkDeleted =
+      deleted -> {};
   private final TreeView<NavNode> tree = new TreeView<>(new TreeItem<>());
   private final VBox root = new VBox();
   private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
@@ -96,6 +98,12 @@ public final class NavigatorView {
 
   public Region root() {
     return root;
+  }
+
+  /** Called (on the FX thread) with what a talk deletion removed, so it can be undone. */
+  public void onTalkDeleted(
+      java.util.function.Consumer<dev.talkbook.core.notebook.DeletedTalk> listener) {
+    talkDeleted = listener;
   }
 
   public TreeView<NavNode> tree() {
@@ -367,14 +375,14 @@ public final class NavigatorView {
         () -> {
           if (node instanceof NavNode.EventNode e) {
             notebook.events().delete(e.event().id());
-          } else {
-            notebook.talks().delete(((NavNode.TalkNode) node).talk().id());
+            return Optional.<dev.talkbook.core.notebook.DeletedTalk>empty();
           }
-          return null;
+          return Optional.of(notebook.talks().delete(((NavNode.TalkNode) node).talk().id()));
         },
-        done -> {
+        deleted -> {
           reload(null);
           changed.run();
+          deleted.ifPresent(talkDeleted);
         },
         error -> Errors.show(window(), "Could not delete", error));
   }

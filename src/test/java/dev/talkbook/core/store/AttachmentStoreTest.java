@@ -103,4 +103,43 @@ class AttachmentStoreTest {
     assertThat(AttachmentRef.parse("attachment:../../etc/passwd")).isEmpty();
     assertThat(AttachmentRef.parse(null)).isEmpty();
   }
+
+  @Test
+  void undoingADeleteBringsBackTheTalkWithEverythingItHad() {
+    notebook.talks().saveBody(first, "notes with ![x](attachment:" + "0".repeat(64) + "/x.png)");
+    notebook.talks().leave(first);
+    notebook
+        .talks()
+        .update(first, notebook.talks().get(first).details().withTags(java.util.List.of("kept")));
+    AttachmentRef ref = notebook.attachments().add(first, "a.png", null, PNG);
+    Talk before = notebook.talks().get(first);
+    int revisions = notebook.revisions().list(first).size();
+
+    var deleted = notebook.talks().delete(first);
+    assertThat(notebook.attachments().find(ref.sha256())).isEmpty();
+    assertThat(notebook.search().search("tag:kept", 5)).isEmpty();
+
+    Talk back = notebook.talks().undelete(deleted);
+
+    assertThat(back).isEqualTo(before);
+    assertThat(notebook.talks().list(back.eventId()))
+        .extracting(Talk::title)
+        .containsExactly("One", "Two");
+    assertThat(notebook.revisions().list(first)).hasSize(revisions);
+    assertThat(notebook.attachments().bytes(ref.sha256())).isEqualTo(PNG);
+    assertThat(notebook.attachments().of(first)).containsExactly(ref);
+    assertThat(notebook.search().search("tag:kept", 5))
+        .extracting(h -> h.talkId())
+        .containsExactly(first);
+    assertThat(notebook.talks().tags()).extracting(t -> t.name()).contains("kept");
+  }
+
+  @Test
+  void aTalkCannotComeBackWithoutItsEvent() {
+    var deleted = notebook.talks().delete(first);
+    notebook.events().delete(notebook.talks().get(second).eventId());
+    assertThatThrownBy(() -> notebook.talks().undelete(deleted))
+        .isInstanceOf(NotebookException.class)
+        .hasMessageContaining("its event is gone");
+  }
 }
