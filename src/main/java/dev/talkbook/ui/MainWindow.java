@@ -194,7 +194,9 @@ public final class MainWindow {
         .textProperty()
         .addListener(
             (obs, old, text) -> {
-              status.showWords(text);
+              if (session.getTalk() != null) {
+                status.showWords(text);
+              }
               if (!loading) {
                 session.edited(text);
               }
