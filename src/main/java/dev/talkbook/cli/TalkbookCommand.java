@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = TalkbookCommand.Version.class,
     description = {
-      "Notes at talks, kept in one notebook file.",
+      "Notes at talks, kept in one notebook file. Without a command, opens the window.",
       "",
       "The notebook is --notebook PATH, else $"
           + NotebookLocation.ENV_VARIABLE

@@ -59,7 +59,7 @@ public final class UiExecutors implements AutoCloseable {
     return future;
   }
 
-  /** Waits up to {@code seconds} for queued notebook work to finish, then stops the threads. */
+  /** Waits up to ten seconds for queued notebook work to finish, then stops the threads. */
   @Override
   public void close() {
     io.shutdown();
