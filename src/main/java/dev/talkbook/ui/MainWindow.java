@@ -175,18 +175,20 @@ public final class MainWindow {
 
   private void wire() {
     navigator.emptyProperty().addListener((obs, old, empty) -> showCenter());
-    navigator.onTalkDeleted(
-        deleted ->
+    navigator.onDeleted(
+        deletion ->
             status.offerUndo(
-                "Deleted \u201c" + deleted.talk().title() + "\u201d.",
+                deletion.message(),
                 () ->
                     executors.run(
-                        () -> notebook.talks().undelete(deleted),
-                        talk -> {
-                          navigator.reload(talk.id());
-                          openTalk(talk.id(), null);
+                        deletion.undo(),
+                        talkId -> {
+                          navigator.reload(talkId);
+                          if (talkId != null) {
+                            openTalk(talkId, null);
+                          }
                         },
-                        error -> Errors.show(stage, "Could not bring the talk back", error))));
+                        error -> Errors.show(stage, "Could not undo the deletion", error))));
     session.talkProperty().addListener((obs, old, talk) -> showCenter());
     preview.root().visibleProperty().bind(session.talkProperty().isNotNull());
     editor

@@ -477,4 +477,21 @@ class MainWindowTest {
                 && window.session.getTalk().id() == before.id()
                 && window.editor.area().getText().equals(before.body()));
   }
+
+  @Test
+  void aDeletedEventComesBackWithUndo(FxRobot robot) throws Exception {
+    long event = addSample(robot);
+    robot.clickOn(SampleMeetup.TITLE);
+    robot.type(KeyCode.DELETE);
+    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+    robot.clickOn("Delete");
+    waitUntil(() -> notebook.events().find(event).isEmpty());
+    waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
+
+    robot.clickOn("#undo-notice");
+
+    waitUntil(() -> notebook.talks().count() == SampleMeetup.talkCount());
+    waitUntil(() -> window.navigator.tree().getRoot().getChildren().size() == 1);
+    assertThat(notebook.events().get(event).title()).isEqualTo(SampleMeetup.TITLE);
+  }
 }

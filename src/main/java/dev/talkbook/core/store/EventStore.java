@@ -1,5 +1,7 @@
 package dev.talkbook.core.store;
 
+import dev.talkbook.core.notebook.DeletedEvent;
+import dev.talkbook.core.notebook.DeletedTalk;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotFoundException;
 import java.sql.Connection;
@@ -18,11 +20,13 @@ public final class EventStore {
   private final Database db;
   private final Clock clock;
   private final AttachmentStore attachments;
+  private final TalkStore talks;
 
-  EventStore(Database db, Clock clock, AttachmentStore attachments) {
+  EventStore(Database db, Clock clock, AttachmentStore attachments, TalkStore talks) {
     this.db = db;
     this.clock = clock;
     this.attachments = attachments;
+    this.talks = talks;
   }
 
   /** Every event, newest first (events without a date last, by title). */
@@ -106,20 +110,56 @@ public final class EventStore {
     return update(id, new Event.Details(title, d.startDate(), d.endDate(), d.location(), d.url()));
   }
 
-  /** Deletes the event with its talks, their revisions, and attachments no other talk uses. */
-  public void delete(long id) {
-    db.write(
+  /**
+   * Deletes the event with its talks, their revisions, and attachments no other talk uses. Returns
+   * what was deleted, for {@link #undelete}.
+   */
+  public DeletedEvent delete(long id) {
+    return db.write(
         "delete the event",
         c -> {
+          Event event = find(c, id).orElseThrow(() -> notFound(id));
+          List<DeletedTalk> gone = new ArrayList<>();
+          for (long talk : TalkStore.talkIds(c, id)) {
+            gone.add(talks.snapshot(c, talk));
+          }
           try (PreparedStatement ps = c.prepareStatement("DELETE FROM event WHERE id = ?")) {
             ps.setLong(1, id);
-            if (ps.executeUpdate() == 0) {
-              throw notFound(id);
-            }
+            ps.executeUpdate();
           }
           TalkStore.deleteUnusedTags(c);
           attachments.deleteOrphans(c);
-          return null;
+          return new DeletedEvent(event, gone);
+        });
+  }
+
+  /** Undoes {@link #delete}: the event comes back under its id, with all its talks. */
+  public Event undelete(DeletedEvent deleted) {
+    Event e = deleted.event();
+    return db.write(
+        "bring the event back",
+        c -> {
+          if (find(c, e.id()).isEmpty()) {
+            long now = clock.millis();
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO event (id, title, start_date, end_date, location, url,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+              ps.setLong(1, e.id());
+              ps.setString(2, e.title());
+              Rows.setText(ps, 3, e.startDate());
+              Rows.setText(ps, 4, e.endDate());
+              Rows.setText(ps, 5, e.location());
+              Rows.setText(ps, 6, e.url());
+              ps.setLong(7, now);
+              ps.setLong(8, now);
+              ps.executeUpdate();
+            }
+          }
+          for (DeletedTalk talk : deleted.talks()) {
+            talks.undelete(talk);
+          }
+          return find(c, e.id()).orElseThrow();
         });
   }
 

@@ -71,7 +71,7 @@ public final class Notebook implements AutoCloseable {
     this.attachments = new AttachmentStore(db, options.clock());
     this.revisions = new RevisionStore(db, options.clock(), options.policy());
     this.talks = new TalkStore(db, options.clock(), revisions, attachments);
-    this.events = new EventStore(db, options.clock(), attachments);
+    this.events = new EventStore(db, options.clock(), attachments, talks);
     this.search = new SearchStore(db);
   }
 

@@ -275,9 +275,8 @@ public final class TalkStore {
     return db.write(
         "delete the talk",
         c -> {
-          Talk talk = find(c, id).orElseThrow(() -> notFound(id));
-          DeletedTalk deleted =
-              new DeletedTalk(talk, revisions.all(c, id), attachments.filesOf(c, id));
+          DeletedTalk deleted = snapshot(c, id);
+          Talk talk = deleted.talk();
           try (PreparedStatement ps = c.prepareStatement("DELETE FROM talk WHERE id = ?")) {
             ps.setLong(1, id);
             ps.executeUpdate();
@@ -288,6 +287,17 @@ public final class TalkStore {
           revisions.forget(id);
           return deleted;
         });
+  }
+
+  /** What deleting the talk would take with it, read inside the caller's transaction. */
+  DeletedTalk snapshot(Connection c, long id) throws SQLException {
+    Talk talk = find(c, id).orElseThrow(() -> notFound(id));
+    return new DeletedTalk(talk, revisions.all(c, id), attachments.filesOf(c, id));
+  }
+
+  /** The ids of an event's talks, in order. */
+  static List<Long> talkIds(Connection c, long eventId) throws SQLException {
+    return idsOf(c, eventId);
   }
 
   /**

@@ -51,8 +51,14 @@ public final class NavigatorView {
   private final UiExecutors executors;
   private final LongConsumer openTalk;
   private final Runnable changed;
-  private java.util.function.Consumer<dev.talkbook.core.notebook.DeletedTalk> talkDeleted =
-      deleted -> {};
+  private java.util.function.Consumer<Deletion> deleted = deletion -> {};
+
+  /**
+   * A deletion that can be undone: what to tell the user, and the work (run off the FX thread) that
+   * undoes it, returning the talk to select afterwards (or null).
+   */
+  public record Deletion(String message, java.util.function.Supplier<Long> undo) {}
+
   private final TreeView<NavNode> tree = new TreeView<>(new TreeItem<>());
   private final VBox root = new VBox();
   private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
@@ -100,10 +106,9 @@ public final class NavigatorView {
     return root;
   }
 
-  /** Called (on the FX thread) with what a talk deletion removed, so it can be undone. */
-  public void onTalkDeleted(
-      java.util.function.Consumer<dev.talkbook.core.notebook.DeletedTalk> listener) {
-    talkDeleted = listener;
+  /** Called (on the FX thread) after a deletion, with the way to undo it. */
+  public void onDeleted(java.util.function.Consumer<Deletion> listener) {
+    deleted = listener;
   }
 
   public TreeView<NavNode> tree() {
@@ -374,15 +379,27 @@ public final class NavigatorView {
     executors.run(
         () -> {
           if (node instanceof NavNode.EventNode e) {
-            notebook.events().delete(e.event().id());
-            return Optional.<dev.talkbook.core.notebook.DeletedTalk>empty();
+            var gone = notebook.events().delete(e.event().id());
+            return new Deletion(
+                "Deleted \u201c"
+                    + gone.event().title()
+                    + "\u201d with "
+                    + gone.talks().size()
+                    + " talk(s).",
+                () -> {
+                  notebook.events().undelete(gone);
+                  return null;
+                });
           }
-          return Optional.of(notebook.talks().delete(((NavNode.TalkNode) node).talk().id()));
+          var gone = notebook.talks().delete(((NavNode.TalkNode) node).talk().id());
+          return new Deletion(
+              "Deleted \u201c" + gone.talk().title() + "\u201d.",
+              () -> notebook.talks().undelete(gone).id());
         },
-        deleted -> {
+        deletion -> {
           reload(null);
           changed.run();
-          deleted.ifPresent(talkDeleted);
+          deleted.accept(deletion);
         },
         error -> Errors.show(window(), "Could not delete", error));
   }

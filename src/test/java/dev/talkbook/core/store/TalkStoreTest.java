@@ -238,4 +238,28 @@ class TalkStoreTest {
         .hasMessage("import failed halfway");
     assertThat(titles(devoxx)).isEmpty();
   }
+
+  @Test
+  void undoingAnEventsDeletionBringsBackItAndItsTalks() {
+    Talk a =
+        notebook
+            .talks()
+            .create(devoxx.id(), Talk.Details.titled("A").withTags(List.of("loom")), "alpha notes");
+    add(devoxx, "B");
+    notebook.talks().saveBody(a.id(), "alpha notes, more");
+    notebook.talks().leave(a.id());
+    Talk aBefore = notebook.talks().get(a.id());
+
+    var deleted = notebook.events().delete(devoxx.id());
+    assertThat(notebook.events().find(devoxx.id())).isEmpty();
+    assertThat(notebook.search().search("alpha", 5)).isEmpty();
+
+    notebook.events().undelete(deleted);
+
+    assertThat(notebook.events().get(devoxx.id())).isEqualTo(devoxx);
+    assertThat(titles(devoxx)).containsExactly("A", "B");
+    assertThat(notebook.talks().get(a.id())).isEqualTo(aBefore);
+    assertThat(notebook.revisions().list(a.id())).isNotEmpty();
+    assertThat(notebook.search().search("alpha tag:loom event:devoxx", 5)).hasSize(1);
+  }
 }
