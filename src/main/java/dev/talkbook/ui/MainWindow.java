@@ -297,7 +297,7 @@ public final class MainWindow {
       editor.reveal(reveal);
     }
     settings.putLong(lastTalkKey(), talk.id());
-    stage.setTitle(talk.title() + " — " + notebook.file().getFileName() + " — Talkbook");
+    showTitle(talk);
     if (onTalkShown != null) {
       Runnable once = onTalkShown;
       onTalkShown = null;
@@ -314,10 +314,14 @@ public final class MainWindow {
     onTalkShown = action;
   }
 
+  private void showTitle(Talk talk) {
+    stage.setTitle(talk.title() + " — " + notebook.file().getFileName() + " — Talkbook");
+  }
+
   private void detailsSaved(Talk talk) {
     session.detailsChanged(talk);
     navigator.talkChanged(talk);
-    stage.setTitle(talk.title() + " — " + notebook.file().getFileName() + " — Talkbook");
+    showTitle(talk);
   }
 
   private void notebookChanged() {

@@ -4,8 +4,6 @@ import dev.talkbook.core.notebook.NotebookException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
@@ -31,7 +29,6 @@ final class Database implements AutoCloseable {
   private final Connection writer;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ConcurrentLinkedDeque<Connection> idleReaders = new ConcurrentLinkedDeque<>();
-  private final List<Connection> allReaders = new ArrayList<>();
   private volatile boolean closed;
 
   /** Why there is no writer, for the message that refuses a change. */
@@ -175,9 +172,6 @@ final class Database implements AutoCloseable {
     try (var s = c.createStatement()) {
       s.execute("PRAGMA query_only = true");
     }
-    synchronized (allReaders) {
-      allReaders.add(c);
-    }
     return c;
   }
 
@@ -250,9 +244,6 @@ final class Database implements AutoCloseable {
         // A reader that fails to close holds no changes; the writer's close decides the outcome.
         System.getLogger(Database.class.getName())
             .log(System.Logger.Level.DEBUG, "closing a reader of " + file, e);
-      }
-      synchronized (allReaders) {
-        allReaders.remove(c);
       }
     }
   }

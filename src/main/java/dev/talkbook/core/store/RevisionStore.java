@@ -40,13 +40,7 @@ public final class RevisionStore {
         "list the revisions",
         c -> {
           TalkStore.find(c, talkId).orElseThrow(() -> TalkStore.notFound(talkId));
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT id, talk_id, saved_at, reason, body FROM revision WHERE talk_id = ?"
-                      + " ORDER BY saved_at DESC, id DESC")) {
-            ps.setLong(1, talkId);
-            return readAll(ps);
-          }
+          return all(c, talkId);
         });
   }
 

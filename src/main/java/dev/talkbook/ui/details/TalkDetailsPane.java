@@ -84,7 +84,7 @@ public final class TalkDetailsPane {
     root.setExpanded(true);
     root.setAnimated(false);
     root.getStyleClass().add("tb-details");
-    for (TextField f : List.of(title, speakers, time, room, slides, video, tags)) {
+    for (TextField f : fields()) {
       f.setOnAction(e -> save());
       f.focusedProperty()
           .addListener(
@@ -130,9 +130,13 @@ public final class TalkDetailsPane {
     return box;
   }
 
+  private List<TextField> fields() {
+    return List.of(title, speakers, time, room, slides, video, tags);
+  }
+
   /** Read-only notebooks show the details without letting them be changed. */
   public void setEditable(boolean editable) {
-    for (TextField f : List.of(title, speakers, time, room, slides, video, tags)) {
+    for (TextField f : fields()) {
       f.setEditable(editable);
     }
   }
