@@ -3,6 +3,7 @@ package dev.talkbook.core.outliner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
 
@@ -485,6 +486,49 @@ public final class Outliner {
       return Optional.empty();
     }
     return end > line + 1 ? Optional.of(new int[] {line + 1, end - 1}) : Optional.empty();
+  }
+
+  /**
+   * The line whose fold would hide line {@code line}: the line itself if it has something to fold,
+   * else its parent item, else the heading whose section it is in. Empty if there is none.
+   */
+  public OptionalInt foldOwner(int line) {
+    if (foldable(line).isPresent()) {
+      return OptionalInt.of(line);
+    }
+    String s = src.get(line);
+    int level = src.isCode(line) ? 0 : Shape.headingLevel(s);
+    if (level == 0 && !Shape.isBlank(s) && Shape.indentWidth(s) > 0) {
+      int width = Shape.indentWidth(s);
+      int depth = Shape.quoteDepth(s);
+      for (int i = line - 1; i >= 0; i--) {
+        String above = src.get(i);
+        if (Shape.isBlank(above)) {
+          continue;
+        }
+        if (Shape.quoteDepth(above) != depth) {
+          break;
+        }
+        if (Shape.indentWidth(above) < width) {
+          if (item(i).isPresent() && covers(i, line)) {
+            return OptionalInt.of(i);
+          }
+          break;
+        }
+      }
+    }
+    int below = level == 0 ? 7 : level;
+    for (int i = line - 1; i >= 0; i--) {
+      int h = src.isCode(i) ? 0 : Shape.headingLevel(src.get(i));
+      if (h > 0 && h < below) {
+        return covers(i, line) ? OptionalInt.of(i) : OptionalInt.empty();
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  private boolean covers(int owner, int line) {
+    return foldable(owner).map(r -> r[0] <= line && line <= r[1]).orElse(false);
   }
 
   // ---- structure --------------------------------------------------------------------------------

@@ -263,6 +263,31 @@ class OutlinerTest {
     assertThat(got).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "{0}  =>  {1}")
+  @CsvSource(
+      delimiterString = "=>",
+      textBlock =
+          """
+          '- a|¶  - b'               => 0
+          '- a¶  - b|'               => 0
+          '- a¶  - b¶    - c|¶- d'   => 1
+          '- a¶  text|'              => 0
+          '# A¶x¶- b|'               => 0
+          '# A¶## B¶x|'              => 1
+          '# A¶## B|'                => 0
+          '# A¶## B¶- a¶  - b|'      => 2
+          'text|'                    => none
+          '- a|'                     => none
+          """)
+  void foldOwner(String input, String expected) {
+    String text = input.replace("¶", "\n");
+    int caret = text.indexOf('|');
+    text = text.substring(0, caret) + text.substring(caret + 1);
+    Lines lines = Lines.of(text);
+    java.util.OptionalInt owner = new Outliner(lines).foldOwner(lines.lineAt(caret));
+    assertThat(owner.isPresent() ? Integer.toString(owner.getAsInt()) : "none").isEqualTo(expected);
+  }
+
   @Test
   void anEditIsTheSmallestReplacement() {
     Edit edit = new Outliner(Lines.of("- a\n- b\n- c")).indent(6, 6).orElseThrow();
