@@ -490,8 +490,30 @@ public final class MainWindow {
             item("Command palette…", "Shortcut+Shift+P", this::commandPalette),
             new SeparatorMenuItem(),
             item("History of this talk…", "Shortcut+Shift+H", this::history));
-    menuBar.getMenus().addAll(file, edit, view, go);
+    Menu outline =
+        new Menu(
+            "_Outline",
+            null,
+            item("Indent item (Tab)", null, () -> outline(editor.outliner()::indent)),
+            item("Outdent item (Shift+Tab)", null, () -> outline(editor.outliner()::outdent)),
+            item("Move item or section up", "Alt+Up", () -> outline(editor.outliner()::moveUp)),
+            item(
+                "Move item or section down",
+                "Alt+Down",
+                () -> outline(editor.outliner()::moveDown)),
+            new SeparatorMenuItem(),
+            item("Fold or unfold", "Shortcut+Period", () -> outline(editor.outliner()::toggleFold)),
+            item("Toggle task", "Shortcut+Enter", () -> outline(editor.outliner()::toggleTask)));
+    menuBar.getMenus().addAll(file, edit, outline, view, go);
     menuBar.setUseSystemMenuBar(true);
+  }
+
+  /** Runs an outliner command on the open talk's notes (menu and palette). */
+  private void outline(java.util.function.BooleanSupplier command) {
+    if (session.getTalk() != null) {
+      command.getAsBoolean();
+      editor.area().requestFocus();
+    }
   }
 
   /** Ctrl+F: search the notebook from the navigator, find in the notes from anywhere else. */

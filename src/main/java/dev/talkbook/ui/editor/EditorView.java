@@ -40,7 +40,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -73,6 +72,7 @@ public final class EditorView {
             return t;
           });
   private long highlightGeneration;
+  private final OutlinerKeys outliner;
 
   public EditorView(BiConsumer<String, byte[]> attach) {
     this.attach = attach;
@@ -83,9 +83,9 @@ public final class EditorView {
     area.setAccessibleText("Notes");
     fontSize.addListener((obs, old, size) -> area.setStyle("-fx-font-size: " + size + "px;"));
     area.setStyle("-fx-font-size: " + DEFAULT_FONT + "px;");
-    lineNumbers.addListener(
-        (obs, old, show) ->
-            area.setParagraphGraphicFactory(show ? LineNumberFactory.get(area) : null));
+    outliner = new OutlinerKeys(area);
+    area.getStylesheets().add(OutlinerKeys.stylesheet());
+    lineNumbers.addListener((obs, old, show) -> outliner.folding().setLineNumbers(show));
     root.setCenter(new VirtualizedScrollPane<>(area));
     buildFindBar();
     installKeys();
@@ -98,6 +98,11 @@ public final class EditorView {
 
   public CodeArea area() {
     return area;
+  }
+
+  /** The outliner commands (list keys, moving, folding, tasks), for the menus. */
+  public OutlinerKeys outliner() {
+    return outliner;
   }
 
   public BooleanProperty lineNumbersProperty() {

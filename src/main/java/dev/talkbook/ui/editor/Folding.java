@@ -1,0 +1,197 @@
+package dev.talkbook.ui.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.TwoDimensional.Bias;
+
+/**
+ * Folds in the notes editor, with RichTextFX's paragraph folding: the folded lines stay in the text
+ * (saved, searched, copied) and are only hidden. A fold is the line before a run of hidden lines;
+ * the gutter shows ▸ there (click it, or Ctrl+. on the line, to unfold).
+ *
+ * <p>Edits never lose text into a fold: an edit that lands in hidden lines (Backspace at the start
+ * of the line after a fold, a replace-all) opens that fold.
+ */
+public final class Folding {
+  static final String GUTTER = "tb-fold-gutter";
+  static final String MARKER = "tb-fold-marker";
+
+  private final CodeArea area;
+  private boolean lineNumbers;
+  private boolean repairQueued;
+  private int repairFrom = Integer.MAX_VALUE;
+
+  Folding(CodeArea area) {
+    this.area = area;
+    updateGutter();
+    area.plainTextChanges()
+        .subscribe(
+            change -> {
+              int at = Math.min(change.getPosition(), area.getLength());
+              repairFrom = Math.min(repairFrom, paragraphAt(at));
+              if (!repairQueued) {
+                repairQueued = true;
+                Platform.runLater(this::repair);
+              }
+            });
+  }
+
+  /** Shows line numbers before the fold gutter, or not. */
+  void setLineNumbers(boolean show) {
+    lineNumbers = show;
+    updateGutter();
+  }
+
+  private void updateGutter() {
+    IntFunction<Node> numbers = lineNumbers ? LineNumberFactory.get(area) : null;
+    area.setParagraphGraphicFactory(
+        p -> {
+          StackPane gutter = new StackPane();
+          gutter.getStyleClass().add(GUTTER);
+          if (isFolded(p)) {
+            int hidden = hiddenAfter(p);
+            Label marker = new Label("▸");
+            marker.getStyleClass().add(MARKER);
+            marker.setTooltip(
+                new Tooltip((hidden == 1 ? "1 line" : hidden + " lines") + " folded (Ctrl+.)"));
+            marker.setAccessibleText("Folded, " + hidden + " lines");
+            marker.setOnMouseClicked(
+                e -> {
+                  unfold(p);
+                  e.consume();
+                });
+            gutter.getChildren().add(marker);
+          }
+          return numbers == null ? gutter : new HBox(numbers.apply(p), gutter);
+        });
+  }
+
+  /** Whether paragraph {@code p} is shown with hidden lines after it. */
+  public boolean isFolded(int p) {
+    int count = area.getParagraphs().size();
+    return p >= 0 && p + 1 < count && !area.isFolded(p) && area.isFolded(p + 1);
+  }
+
+  /** How many hidden lines follow paragraph {@code p}. */
+  int hiddenAfter(int p) {
+    int count = area.getParagraphs().size();
+    int n = 0;
+    while (p + 1 + n < count && area.isFolded(p + 1 + n)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Hides paragraphs {@code header + 1} to {@code last}; the selection stays where it was. */
+  void fold(int header, int last) {
+    int anchor = area.getAnchor();
+    int caret = area.getCaretPosition();
+    area.foldParagraphs(header, last);
+    area.recreateParagraphGraphic(header);
+    area.selectRange(anchor, caret);
+  }
+
+  /** Shows the lines hidden after {@code header}. */
+  void unfold(int header) {
+    int anchor = area.getAnchor();
+    int caret = area.getCaretPosition();
+    area.unfoldParagraphs(header);
+    area.recreateParagraphGraphic(header);
+    area.selectRange(anchor, caret);
+  }
+
+  /** A fold: its line, and how many lines it hides. */
+  record Fold(int header, int hidden) {}
+
+  /** The folds that hide or start on a line of {@code [first, last]}. */
+  List<Fold> around(int first, int last) {
+    List<Fold> folds = new ArrayList<>();
+    int p = first;
+    while (p > 0 && area.isFolded(p)) {
+      p--;
+    }
+    int count = area.getParagraphs().size();
+    while (p <= last && p < count) {
+      if (isFolded(p)) {
+        int hidden = hiddenAfter(p);
+        folds.add(new Fold(p, hidden));
+        p += hidden + 1;
+      } else {
+        p++;
+      }
+    }
+    return folds;
+  }
+
+  /**
+   * After an edit replaced lines: shows every line of {@code [first, last]} (new lines), then folds
+   * again the folds that were there, at the lines they moved to.
+   */
+  void restore(List<Fold> folds, IntUnaryOperator newLine, int first, int last) {
+    int count = area.getParagraphs().size();
+    for (int p = Math.max(0, first); p <= last && p < count; p++) {
+      if (area.isFolded(p)) {
+        int header = p - 1;
+        while (header > 0 && area.isFolded(header)) {
+          header--;
+        }
+        unfold(header);
+      }
+    }
+    for (Fold f : folds) {
+      int header = newLine.applyAsInt(f.header());
+      if (header >= 0 && header + f.hidden() < area.getParagraphs().size()) {
+        if (isFolded(header)) {
+          unfold(header);
+        }
+        fold(header, header + f.hidden());
+      }
+    }
+  }
+
+  /**
+   * Opens folds whose hidden lines were edited (text typed or merged into them must not vanish),
+   * and a hidden run at the very start that has no line to show its marker.
+   */
+  private void repair() {
+    repairQueued = false;
+    int from = repairFrom;
+    repairFrom = Integer.MAX_VALUE;
+    int count = area.getParagraphs().size();
+    if (count > 0 && area.isFolded(0)) {
+      showFrom(0);
+    }
+    int p = Math.min(from, count - 1);
+    if (p >= 0 && area.isFolded(p)) {
+      int header = p;
+      while (header > 0 && area.isFolded(header)) {
+        header--;
+      }
+      unfold(header);
+    }
+  }
+
+  /** Shows hidden paragraphs from {@code p} on (a run with no line before it). */
+  private void showFrom(int p) {
+    int count = area.getParagraphs().size();
+    for (int i = p; i < count && area.isFolded(i); i++) {
+      List<String> style = new ArrayList<>(area.getParagraph(i).getParagraphStyle());
+      style.remove("collapse");
+      area.setParagraphStyle(i, style);
+    }
+  }
+
+  private int paragraphAt(int offset) {
+    return area.offsetToPosition(offset, Bias.Forward).getMajor();
+  }
+}

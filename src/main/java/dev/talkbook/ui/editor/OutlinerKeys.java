@@ -1,0 +1,168 @@
+package dev.talkbook.ui.editor;
+
+import static javafx.scene.input.KeyCode.DOWN;
+import static javafx.scene.input.KeyCode.ENTER;
+import static javafx.scene.input.KeyCode.PERIOD;
+import static javafx.scene.input.KeyCode.TAB;
+import static javafx.scene.input.KeyCode.UP;
+import static javafx.scene.input.KeyCombination.ALT_DOWN;
+import static javafx.scene.input.KeyCombination.SHIFT_DOWN;
+import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
+import static org.fxmisc.wellbehaved.event.EventPattern.keyPressed;
+import static org.fxmisc.wellbehaved.event.InputMap.process;
+import static org.fxmisc.wellbehaved.event.InputMap.sequence;
+
+import dev.talkbook.core.outliner.Edit;
+import dev.talkbook.core.outliner.Outliner;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
+import javafx.scene.input.KeyEvent;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
+import org.fxmisc.richtext.model.SegmentOps;
+import org.fxmisc.richtext.model.TwoDimensional.Bias;
+import org.fxmisc.wellbehaved.event.InputHandler.Result;
+import org.fxmisc.wellbehaved.event.InputMap;
+import org.fxmisc.wellbehaved.event.Nodes;
+
+/**
+ * The outliner keys of the notes editor, added to the code area's input map over its own keys:
+ * Enter, Tab and Shift+Tab in lists, Alt+Up/Down to move an item or a section, Ctrl+. to fold,
+ * Ctrl+Enter to toggle a task. Where a command does not apply (Tab outside a list), the key does
+ * what it did before. The text work is {@link Outliner}'s; each change is one undo step.
+ */
+public final class OutlinerKeys {
+  private final CodeArea area;
+  private final AreaLines lines;
+  private final Folding folding;
+
+  OutlinerKeys(CodeArea area) {
+    this.area = area;
+    this.lines = new AreaLines(area);
+    this.folding = new Folding(area);
+    InputMap<KeyEvent> keys =
+        sequence(
+            process(keyPressed(ENTER), e -> result(this::newItem)),
+            process(keyPressed(TAB), e -> result(this::indent)),
+            process(keyPressed(TAB, SHIFT_DOWN), e -> result(this::outdent)),
+            process(keyPressed(UP, ALT_DOWN), e -> result(this::moveUp)),
+            process(keyPressed(DOWN, ALT_DOWN), e -> result(this::moveDown)),
+            process(keyPressed(PERIOD, SHORTCUT_DOWN), e -> result(this::toggleFold)),
+            process(keyPressed(ENTER, SHORTCUT_DOWN), e -> result(this::toggleTask)));
+    Nodes.addInputMap(area, keys);
+  }
+
+  /** The editor's outliner style sheet (the fold gutter). */
+  static String stylesheet() {
+    java.net.URL url = OutlinerKeys.class.getResource("outliner.css");
+    if (url == null) {
+      throw new IllegalStateException("resource outliner.css next to OutlinerKeys is missing");
+    }
+    return url.toExternalForm();
+  }
+
+  private static Result result(BooleanSupplier command) {
+    return command.getAsBoolean() ? Result.CONSUME : Result.PROCEED;
+  }
+
+  Folding folding() {
+    return folding;
+  }
+
+  private Outliner outliner() {
+    return new Outliner(lines);
+  }
+
+  /** Enter in a list: a new item, or the end of the list. False if Enter should do its usual. */
+  public boolean newItem() {
+    return editable()
+        && apply(outliner().enter(area.getAnchor(), area.getCaretPosition(), folding::isFolded));
+  }
+
+  /** Tab on list items. False outside lists. */
+  public boolean indent() {
+    return editable() && apply(outliner().indent(area.getAnchor(), area.getCaretPosition()));
+  }
+
+  /** Shift+Tab on list items. False outside lists. */
+  public boolean outdent() {
+    return editable() && apply(outliner().outdent(area.getAnchor(), area.getCaretPosition()));
+  }
+
+  /** Alt+Up: the item with its children, the heading with its section, or the line. */
+  public boolean moveUp() {
+    return editable() && apply(outliner().moveUp(area.getAnchor(), area.getCaretPosition()));
+  }
+
+  /** Alt+Down: the item with its children, the heading with its section, or the line. */
+  public boolean moveDown() {
+    return editable() && apply(outliner().moveDown(area.getAnchor(), area.getCaretPosition()));
+  }
+
+  /** Ctrl+Enter: toggles the task boxes of the selected items. */
+  public boolean toggleTask() {
+    return editable() && apply(outliner().toggleTask(area.getAnchor(), area.getCaretPosition()));
+  }
+
+  /**
+   * Ctrl+.: unfolds the current line's fold, or folds the item's children or the heading's section
+   * that the caret is in. Always handled (the key has no other meaning).
+   */
+  public boolean toggleFold() {
+    int p = area.getCurrentParagraph();
+    if (folding.isFolded(p)) {
+      folding.unfold(p);
+      return true;
+    }
+    Outliner outliner = outliner();
+    OptionalInt owner = outliner.foldOwner(p);
+    if (owner.isEmpty()) {
+      return true;
+    }
+    int line = owner.getAsInt();
+    int last = outliner.foldable(line).orElseThrow()[1];
+    if (line != p) {
+      area.moveTo(line, area.getParagraphLength(line));
+    }
+    folding.fold(line, last);
+    area.requestFollowCaret();
+    return true;
+  }
+
+  private boolean editable() {
+    return area.isEditable() && !area.isDisabled();
+  }
+
+  /**
+   * Makes the edit as one replace (one undo step, never merged with the typing before or after),
+   * keeps the folds it touched, and selects what the edit says.
+   */
+  private boolean apply(Optional<Edit> found) {
+    if (found.isEmpty()) {
+      return false;
+    }
+    Edit edit = found.get();
+    if (edit.changesText()) {
+      int first = lines.lineAt(edit.start());
+      int last = lines.lineAt(edit.end());
+      List<Folding.Fold> folds = folding.around(first, last);
+      Collection<String> none = List.of();
+      area.getUndoManager().preventMerge();
+      area.replace(
+          edit.start(),
+          edit.end(),
+          ReadOnlyStyledDocument.fromString(
+              edit.text(), none, none, SegmentOps.<Collection<String>>styledTextOps()));
+      area.getUndoManager().preventMerge();
+      int newLast =
+          area.offsetToPosition(edit.start() + edit.text().length(), Bias.Forward).getMajor();
+      folding.restore(folds, edit.newLine(), first, newLast);
+    }
+    area.selectRange(edit.anchor(), edit.caret());
+    area.requestFollowCaret();
+    return true;
+  }
+}
