@@ -141,9 +141,9 @@ class MainWindowTest {
     waitUntil(() -> window.session.getTalk() != null);
 
     robot.clickOn("#editor");
-    robot.write("- virtual threads\n");
+    robot.write("virtual threads\n");
     long talk = window.session.getTalk().id();
-    waitUntil(() -> notebook.talks().get(talk).body().equals("- virtual threads\n"));
+    waitUntil(() -> notebook.talks().get(talk).body().equals("virtual threads\n"));
     waitUntil(() -> window.session.stateProperty().get() == SaveState.SAVED);
     assertThat(window.status.saveState.getText()).isEqualTo("Saved");
     assertThat(window.status.words.getText()).isEqualTo("2 words");

@@ -29,6 +29,7 @@ public final class Folding {
   private final CodeArea area;
   private boolean lineNumbers;
   private boolean repairQueued;
+  private boolean quiet;
   private int repairFrom = Integer.MAX_VALUE;
 
   Folding(CodeArea area) {
@@ -37,6 +38,9 @@ public final class Folding {
     area.plainTextChanges()
         .subscribe(
             change -> {
+              if (quiet) {
+                return;
+              }
               int at = Math.min(change.getPosition(), area.getLength());
               repairFrom = Math.min(repairFrom, paragraphAt(at));
               if (!repairQueued) {
@@ -44,6 +48,16 @@ public final class Folding {
                 Platform.runLater(this::repair);
               }
             });
+  }
+
+  /** Runs an edit that keeps its folds itself ({@link #restore}): no repair for it. */
+  void quietly(Runnable edit) {
+    quiet = true;
+    try {
+      edit.run();
+    } finally {
+      quiet = false;
+    }
   }
 
   /** Shows line numbers before the fold gutter, or not. */

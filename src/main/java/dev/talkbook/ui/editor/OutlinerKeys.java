@@ -68,7 +68,8 @@ public final class OutlinerKeys {
     return command.getAsBoolean() ? Result.CONSUME : Result.PROCEED;
   }
 
-  Folding folding() {
+  /** The editor's folds. */
+  public Folding folding() {
     return folding;
   }
 
@@ -151,11 +152,13 @@ public final class OutlinerKeys {
       List<Folding.Fold> folds = folding.around(first, last);
       Collection<String> none = List.of();
       area.getUndoManager().preventMerge();
-      area.replace(
-          edit.start(),
-          edit.end(),
-          ReadOnlyStyledDocument.fromString(
-              edit.text(), none, none, SegmentOps.<Collection<String>>styledTextOps()));
+      folding.quietly(
+          () ->
+              area.replace(
+                  edit.start(),
+                  edit.end(),
+                  ReadOnlyStyledDocument.fromString(
+                      edit.text(), none, none, SegmentOps.<Collection<String>>styledTextOps())));
       area.getUndoManager().preventMerge();
       int newLast =
           area.offsetToPosition(edit.start() + edit.text().length(), Bias.Forward).getMajor();

@@ -1,0 +1,250 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.UiExecutors;
+import dev.talkbook.ui.editor.EditorSession.SaveState;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The outliner keys in the real window, headless: typed, undone, saved. */
+@ExtendWith(ApplicationExtension.class)
+class OutlinerEditingTest {
+  @TempDir Path dir;
+
+  private Stage stage;
+  private Notebook notebook;
+  private UiExecutors executors;
+  private Preferences prefs;
+  private MainWindow window;
+
+  private final MainWindow.Host host =
+      new MainWindow.Host() {
+        @Override
+        public void openLink(String url) {}
+
+        @Override
+        public void openAnotherNotebook() {}
+
+        @Override
+        public void quit() {}
+      };
+
+  @Start
+  void start(Stage primary) {
+    stage = primary;
+    executors = new UiExecutors();
+    prefs = Preferences.userRoot().node("dev/talkbook/test/" + UUID.randomUUID());
+    notebook = Notebook.open(dir.resolve("notes.talkbook"));
+    window =
+        new MainWindow(stage, notebook, executors, new Settings(prefs), new Theme(false), host);
+    stage.show();
+    window.start();
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    robot.interact(
+        () -> {
+          window.close();
+          stage.hide();
+        });
+    notebook.close();
+    executors.close();
+    prefs.removeNode();
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private CodeArea area() {
+    return window.editor.area();
+  }
+
+  /** Opens a new talk with {@code body} and puts the caret at the {@code |} in it. */
+  private long open(FxRobot robot, String bodyWithCaret) throws Exception {
+    int caret = bodyWithCaret.indexOf('|');
+    String body = bodyWithCaret.replace("|", "");
+    Event event = notebook.events().create(Event.Details.titled("Meetup"));
+    Talk talk = notebook.talks().create(event.id(), Talk.Details.titled("Outlines"), body);
+    robot.interact(() -> window.navigator.reload(talk.id()));
+    robot.interact(() -> window.openTalk(talk.id(), null));
+    waitUntil(() -> window.session.getTalk() != null && area().getText().equals(body));
+    robot.clickOn("#editor");
+    robot.interact(() -> area().moveTo(caret < 0 ? body.length() : caret));
+    return talk.id();
+  }
+
+  private String text() {
+    return area().getText();
+  }
+
+  private void undo(FxRobot robot) {
+    robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void typingAListWithEnterAndTab(FxRobot robot) throws Exception {
+    open(robot, "");
+    robot.write("- one\ntwo\n");
+    assertThat(text()).isEqualTo("- one\n- two\n- ");
+    robot.type(KeyCode.TAB);
+    assertThat(text()).isEqualTo("- one\n- two\n  - ");
+    robot.write("child\n\nthree\n\n");
+    assertThat(text()).isEqualTo("- one\n- two\n  - child\n- three\n");
+    robot.write("1. first\nsecond");
+    assertThat(text()).isEqualTo("- one\n- two\n  - child\n- three\n1. first\n2. second");
+  }
+
+  @Test
+  void tabOutsideAListStillInsertsATab(FxRobot robot) throws Exception {
+    open(robot, "plain|");
+    robot.type(KeyCode.TAB);
+    assertThat(text()).isEqualTo("plain\t");
+  }
+
+  @Test
+  void eachCommandIsOneUndoStep(FxRobot robot) throws Exception {
+    open(robot, "1. a\n2. b|\n3. c");
+    robot.write("b");
+    robot.type(KeyCode.ENTER);
+    assertThat(text()).isEqualTo("1. a\n2. bb\n3. \n4. c");
+    undo(robot);
+    assertThat(text()).isEqualTo("1. a\n2. bb\n3. c");
+    undo(robot);
+    assertThat(text()).isEqualTo("1. a\n2. b\n3. c");
+
+    robot.interact(() -> area().moveTo(area().getText().indexOf("b") + 1));
+    robot.type(KeyCode.TAB);
+    assertThat(text()).isEqualTo("1. a\n   1. b\n2. c");
+    robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+    assertThat(text()).isEqualTo("1. a\n2. b\n3. c");
+    undo(robot);
+    assertThat(text()).isEqualTo("1. a\n   1. b\n2. c");
+    undo(robot);
+    assertThat(text()).isEqualTo("1. a\n2. b\n3. c");
+  }
+
+  @Test
+  void altDownMovesAnItemWithItsChildren(FxRobot robot) throws Exception {
+    open(robot, "- a|\n  - a1\n  - a2\n- b\n- c");
+    robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
+    assertThat(text()).isEqualTo("- b\n- a\n  - a1\n  - a2\n- c");
+    assertThat(area().getCaretPosition()).isEqualTo("- b\n- a".length());
+    robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+    robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+    assertThat(text()).isEqualTo("- a\n  - a1\n  - a2\n- b\n- c");
+    undo(robot);
+    assertThat(text()).isEqualTo("- b\n- a\n  - a1\n  - a2\n- c");
+  }
+
+  @Test
+  void altUpOnAHeadingMovesItsSection(FxRobot robot) throws Exception {
+    open(robot, "# Talk\n## Intro\nhello\n\n## Demo|\n- code\n");
+    robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+    assertThat(text()).isEqualTo("# Talk\n## Demo\n- code\n\n## Intro\nhello\n");
+    undo(robot);
+    assertThat(text()).isEqualTo("# Talk\n## Intro\nhello\n\n## Demo\n- code\n");
+  }
+
+  @Test
+  void ctrlEnterTogglesATask(FxRobot robot) throws Exception {
+    open(robot, "- [ ] slides|\n- [x] demo");
+    robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+    assertThat(text()).isEqualTo("- [x] slides\n- [x] demo");
+    robot.type(KeyCode.DOWN);
+    robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+    assertThat(text()).isEqualTo("- [x] slides\n- [ ] demo");
+    undo(robot);
+    assertThat(text()).isEqualTo("- [x] slides\n- [x] demo");
+    undo(robot);
+    assertThat(text()).isEqualTo("- [ ] slides\n- [x] demo");
+  }
+
+  @Test
+  void foldedChildrenAreHiddenButSavedAndKeptWhenTypingAndMoving(FxRobot robot) throws Exception {
+    long id = open(robot, "- a|\n  - secret one\n  - secret two\n- b");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(area().isFolded(1)).isTrue();
+    assertThat(area().isFolded(2)).isTrue();
+    assertThat(area().isFolded(3)).isFalse();
+    assertThat(window.editor.outliner().folding().isFolded(0)).isTrue();
+
+    robot.write(" more");
+    robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
+    String expected = "- b\n- a more\n  - secret one\n  - secret two";
+    assertThat(text()).isEqualTo(expected);
+    assertThat(area().isFolded(2)).isTrue();
+    assertThat(area().isFolded(3)).isTrue();
+
+    robot.type(KeyCode.ENTER);
+    assertThat(text()).isEqualTo(expected + "\n- ");
+    assertThat(area().isFolded(4)).isFalse();
+    robot.write("c");
+    assertThat(area().getCurrentParagraph()).isEqualTo(4);
+
+    waitUntil(() -> window.session.stateProperty().get() == SaveState.SAVED);
+    waitUntil(() -> notebook.talks().get(id).body().equals(expected + "\n- c"));
+
+    robot.interact(() -> area().moveTo(1, 3));
+    assertThat(area().isFolded(2)).isTrue();
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(area().isFolded(2)).isFalse();
+    assertThat(area().isFolded(3)).isFalse();
+  }
+
+  @Test
+  void foldingIsNoUndoStepAndBackspaceIntoAFoldOpensIt(FxRobot robot) throws Exception {
+    open(robot, "# A|\ntext\n# B");
+    robot.write("!");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(area().isFolded(1)).isTrue();
+    undo(robot);
+    assertThat(text()).isEqualTo("# A\ntext\n# B");
+    assertThat(area().isFolded(1)).isTrue();
+
+    robot.interact(() -> area().moveTo(2, 0));
+    robot.type(KeyCode.BACK_SPACE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(text()).isEqualTo("# A\ntext# B");
+    assertThat(area().isFolded(1)).isFalse();
+  }
+
+  @Test
+  void theOutlineMenuIsInTheCommandPalette(FxRobot robot) throws Exception {
+    assertThat(window.actions().stream().map(MenuItem::getText))
+        .contains(
+            "Indent item (Tab)",
+            "Outdent item (Shift+Tab)",
+            "Move item or section up",
+            "Move item or section down",
+            "Fold or unfold",
+            "Toggle task");
+  }
+}
