@@ -1,5 +1,6 @@
 package dev.talkbook.ui.editor;
 
+import dev.talkbook.ui.common.Icons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -11,13 +12,13 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.TwoDimensional.Bias;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * Folds in the notes editor, with RichTextFX's paragraph folding: the folded lines stay in the text
  * (saved, searched, copied) and are only hidden. A fold is the line before a run of hidden lines;
- * the gutter shows ▸ there (click it, or Ctrl+. on the line, to unfold).
+ * the gutter shows a chevron there (click it, or Ctrl+. on the line, to unfold).
  *
  * <p>Edits never lose text into a fold: an edit that lands in hidden lines (Backspace at the start
  * of the line after a fold, a replace-all) opens that fold.
@@ -25,6 +26,7 @@ import org.fxmisc.richtext.model.TwoDimensional.Bias;
 public final class Folding {
   static final String GUTTER = "tb-fold-gutter";
   static final String MARKER = "tb-fold-marker";
+  static final String LINE_NUMBER = "tb-lineno";
 
   private final CodeArea area;
   private boolean lineNumbers;
@@ -67,14 +69,14 @@ public final class Folding {
   }
 
   private void updateGutter() {
-    IntFunction<Node> numbers = lineNumbers ? LineNumberFactory.get(area) : null;
+    IntFunction<Node> numbers = lineNumbers ? this::lineNumber : null;
     area.setParagraphGraphicFactory(
         p -> {
           StackPane gutter = new StackPane();
           gutter.getStyleClass().add(GUTTER);
           if (isFolded(p)) {
             int hidden = hiddenAfter(p);
-            Label marker = new Label("▸");
+            Label marker = new Label(null, Icons.of(Feather.CHEVRON_RIGHT));
             marker.getStyleClass().add(MARKER);
             marker.setTooltip(
                 new Tooltip((hidden == 1 ? "1 line" : hidden + " lines") + " folded (Ctrl+.)"));
@@ -88,6 +90,20 @@ public final class Folding {
           }
           return numbers == null ? gutter : new HBox(numbers.apply(p), gutter);
         });
+  }
+
+  /**
+   * A line number (RichTextFX's own factory would add a second fold sign). The area makes a new one
+   * whenever a paragraph's index changes, so it stays right.
+   */
+  private Node lineNumber(int p) {
+    int digits = Math.max(2, String.valueOf(area.getParagraphs().size()).length());
+    Label number = new Label(Integer.toString(p + 1));
+    number.getStyleClass().addAll("lineno", LINE_NUMBER);
+    number.setMinWidth(10 + digits * 8);
+    number.setMaxWidth(Double.MAX_VALUE);
+    number.setAlignment(javafx.geometry.Pos.TOP_RIGHT);
+    return number;
   }
 
   /** Whether paragraph {@code p} is shown with hidden lines after it. */
