@@ -237,6 +237,79 @@ class OutlinerEditingTest {
   }
 
   @Test
+  void aTenThousandLineOutlineTakesEveryCommandInTheMiddle(FxRobot robot) throws Exception {
+    StringBuilder body = new StringBuilder();
+    for (int section = 0; section < 100; section++) {
+      body.append("## Part ").append(section).append('\n');
+      for (int item = 0; item < 33; item++) {
+        body.append("- point ").append(section).append('.').append(item).append('\n');
+        body.append("  - detail\n  - more\n");
+      }
+    }
+    String notes = body.toString();
+    assertThat(notes.lines().count()).isGreaterThanOrEqualTo(10_000);
+    open(robot, notes);
+    int line = 5_000;
+    while (!area().getParagraph(line).getText().startsWith("- ")) {
+      line++;
+    }
+    int at = line;
+    robot.interact(() -> area().moveTo(at, area().getParagraphLength(at)));
+    var outliner = window.editor.outliner();
+    var commands =
+        java.util.List.<java.util.Map.Entry<String, java.util.function.BooleanSupplier>>of(
+            java.util.Map.entry("enter", outliner::newItem),
+            java.util.Map.entry("tab", outliner::indent),
+            java.util.Map.entry("shift-tab", outliner::outdent),
+            java.util.Map.entry("alt-up", outliner::moveUp),
+            java.util.Map.entry("alt-down", outliner::moveDown),
+            java.util.Map.entry("ctrl-enter", outliner::toggleTask),
+            java.util.Map.entry("ctrl-period", outliner::toggleFold));
+    java.util.Map<String, java.util.List<Double>> times = new java.util.LinkedHashMap<>();
+    for (int round = 0; round < 5; round++) {
+      int from = at + 30 * round;
+      robot.interact(
+          () -> {
+            int l = from;
+            while (!area().getParagraph(l).getText().startsWith("- point")) {
+              l++;
+            }
+            area().moveTo(l, area().getParagraphLength(l));
+          });
+      for (var command : commands) {
+        robot.interact(
+            () -> {
+              long start = System.nanoTime();
+              assertThat(command.getValue().getAsBoolean()).as(command.getKey()).isTrue();
+              times
+                  .computeIfAbsent(command.getKey(), k -> new java.util.ArrayList<>())
+                  .add((System.nanoTime() - start) / 1e6);
+            });
+      }
+      robot.interact(
+          () -> {
+            long start = System.nanoTime();
+            area().insertText(area().getCaretPosition(), "x");
+            times
+                .computeIfAbsent("typing a character", k -> new java.util.ArrayList<>())
+                .add((System.nanoTime() - start) / 1e6);
+            area().deletePreviousChar();
+          });
+    }
+    StringBuilder report = new StringBuilder();
+    times.forEach(
+        (name, ms) ->
+            report.append(
+                String.format(
+                    " %s %.1f ms;", name, ms.stream().sorted().toList().get(ms.size() / 2))));
+    System.out.println("median on a 10,000-line outline, FX thread:" + report);
+    int header = area().getCurrentParagraph();
+    assertThat(window.editor.outliner().folding().isFolded(header)).isTrue();
+    assertThat(area().getParagraph(header).getText()).startsWith("- [");
+    assertThat(area().getText().length()).isGreaterThan(notes.length());
+  }
+
+  @Test
   void theOutlineMenuIsInTheCommandPalette(FxRobot robot) throws Exception {
     assertThat(window.actions().stream().map(MenuItem::getText))
         .contains(
