@@ -1,6 +1,7 @@
 package dev.talkbook.ui;
 
 import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.markdown.NotePreviewRenderer;
 import dev.talkbook.core.markdown.RenderedNote;
 import dev.talkbook.core.notebook.Attachment;
 import dev.talkbook.core.notebook.AttachmentRef;
@@ -76,6 +77,9 @@ public final class MainWindow {
 
   /** Built on first use, on the notebook thread: commonmark's set-up costs ~0.3 s at start. */
   private MarkdownRenderer renderer;
+
+  /** Re-renders only the changed sections of the open note; notebook thread only. */
+  private NotePreviewRenderer previewRenderer;
 
   final EditorSession session;
   final EditorView editor;
@@ -394,7 +398,7 @@ public final class MainWindow {
             .schedule(
                 () ->
                     executors.run(
-                        () -> renderer().renderNote(text, this::inlineAttachment),
+                        () -> previewRenderer().render(text, this::inlineAttachment),
                         this::showRendered,
                         error -> preview.show("<p>The preview failed: " + error + "</p>")),
                 PREVIEW_DELAY_MS,
@@ -404,6 +408,13 @@ public final class MainWindow {
   private void showRendered(RenderedNote note) {
     preview.show(note);
     outline.show(note.outline());
+  }
+
+  private NotePreviewRenderer previewRenderer() {
+    if (previewRenderer == null) {
+      previewRenderer = new NotePreviewRenderer(renderer());
+    }
+    return previewRenderer;
   }
 
   /** The renderer; called on the notebook thread only. */

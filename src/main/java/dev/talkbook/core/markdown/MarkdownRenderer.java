@@ -113,6 +113,16 @@ public final class MarkdownRenderer {
   public RenderedNote renderNote(
       String markdown, Function<AttachmentRef, Optional<String>> attachments) {
     String text = markdown == null ? "" : markdown;
+    Part part = renderPart(text, attachments);
+    return new RenderedNote(
+        part.blocks(), OutlineBuilder.build(part.document(), lastLine(text)), part.frontMatter());
+  }
+
+  /** A parsed and rendered piece of a note; lines count from the piece's first line. */
+  record Part(
+      Node document, List<RenderedNote.Block> blocks, Map<String, List<String>> frontMatter) {}
+
+  Part renderPart(String text, Function<AttachmentRef, Optional<String>> attachments) {
     Node document = parse(text);
     List<RenderedNote.Block> blocks = new ArrayList<>();
     Map<String, List<String>> frontMatter = Map.of();
@@ -140,7 +150,7 @@ public final class MarkdownRenderer {
           new RenderedNote.Block(
               OutlineBuilder.firstLine(child), OutlineBuilder.lastLine(child), html));
     }
-    return new RenderedNote(blocks, OutlineBuilder.build(document, lastLine(text)), frontMatter);
+    return new Part(document, blocks, frontMatter);
   }
 
   /** The outline of these notes alone (no rendering). */
@@ -166,7 +176,7 @@ public final class MarkdownRenderer {
     return new LinkedHashMap<>(visitor.getData());
   }
 
-  private static int lastLine(String text) {
+  static int lastLine(String text) {
     int lines = 0;
     for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
       lines++;

@@ -49,20 +49,33 @@ final class OutlineBuilder {
 
   /** {@code lastLine}: the note's last line (0-based), where the last section ends. */
   static Outline build(Node document, int lastLine) {
+    return build(List.of(document), new int[] {0}, lastLine);
+  }
+
+  /**
+   * The outline of a note parsed in consecutive parts: {@code documents[i]}'s lines start at {@code
+   * offsets[i]}.
+   */
+  static Outline build(List<Node> documents, int[] offsets, int lastLine) {
     List<Draft> roots = new ArrayList<>();
     Deque<Draft> headings = new ArrayDeque<>();
-    for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
-      if (child instanceof Heading h) {
-        int first = firstLine(h);
-        while (!headings.isEmpty() && headings.peek().level >= h.getLevel()) {
-          Draft closed = headings.pop();
-          closed.lastLine = Math.max(closed.firstLine, first - 1);
+    for (int part = 0; part < documents.size(); part++) {
+      int offset = offsets[part];
+      for (Node child = documents.get(part).getFirstChild();
+          child != null;
+          child = child.getNext()) {
+        if (child instanceof Heading h) {
+          int first = offset + firstLine(h);
+          while (!headings.isEmpty() && headings.peek().level >= h.getLevel()) {
+            Draft closed = headings.pop();
+            closed.lastLine = Math.max(closed.firstLine, first - 1);
+          }
+          Draft d = new Draft(Outline.Kind.HEADING, h.getLevel(), text(h), first, lastLine);
+          (headings.isEmpty() ? roots : headings.peek().children).add(d);
+          headings.push(d);
+        } else if (child instanceof ListBlock list) {
+          addItems(list, 1, offset, headings.isEmpty() ? roots : headings.peek().children);
         }
-        Draft d = new Draft(Outline.Kind.HEADING, h.getLevel(), text(h), first, lastLine);
-        (headings.isEmpty() ? roots : headings.peek().children).add(d);
-        headings.push(d);
-      } else if (child instanceof ListBlock list) {
-        addItems(list, 1, headings.isEmpty() ? roots : headings.peek().children);
       }
     }
     List<Outline.Entry> entries = new ArrayList<>(roots.size());
@@ -72,17 +85,22 @@ final class OutlineBuilder {
     return new Outline(entries);
   }
 
-  private static void addItems(ListBlock list, int level, List<Draft> into) {
+  private static void addItems(ListBlock list, int level, int offset, List<Draft> into) {
     for (Node n = list.getFirstChild(); n != null; n = n.getNext()) {
       if (!(n instanceof ListItem item) || item.getSourceSpans().isEmpty()) {
         continue;
       }
       Draft d =
-          new Draft(Outline.Kind.ITEM, level, itemText(item), firstLine(item), lastLine(item));
+          new Draft(
+              Outline.Kind.ITEM,
+              level,
+              itemText(item),
+              offset + firstLine(item),
+              offset + lastLine(item));
       into.add(d);
       for (Node c = item.getFirstChild(); c != null; c = c.getNext()) {
         if (c instanceof ListBlock nested) {
-          addItems(nested, level + 1, d.children);
+          addItems(nested, level + 1, offset, d.children);
         }
       }
     }
