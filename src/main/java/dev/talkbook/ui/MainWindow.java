@@ -1,6 +1,8 @@
 package dev.talkbook.ui;
 
 import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.markdown.NotePreviewRenderer;
+import dev.talkbook.core.markdown.RenderedNote;
 import dev.talkbook.core.notebook.Attachment;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Talk;
@@ -15,8 +17,10 @@ import dev.talkbook.ui.editor.EditorSession;
 import dev.talkbook.ui.editor.EditorView;
 import dev.talkbook.ui.history.HistoryDialog;
 import dev.talkbook.ui.navigator.NavigatorView;
+import dev.talkbook.ui.outline.OutlineView;
 import dev.talkbook.ui.palette.PickerDialog;
 import dev.talkbook.ui.preview.PreviewView;
+import dev.talkbook.ui.preview.ScrollSync;
 import dev.talkbook.ui.search.SearchView;
 import dev.talkbook.ui.welcome.WelcomeView;
 import java.util.ArrayList;
@@ -74,9 +78,14 @@ public final class MainWindow {
   /** Built on first use, on the notebook thread: commonmark's set-up costs ~0.3 s at start. */
   private MarkdownRenderer renderer;
 
+  /** Re-renders only the changed sections of the open note; notebook thread only. */
+  private NotePreviewRenderer previewRenderer;
+
   final EditorSession session;
   final EditorView editor;
   final PreviewView preview;
+  final OutlineView outline = new OutlineView();
+  final ScrollSync scrollSync;
   final TalkDetailsPane details;
   final NavigatorView navigator;
   final SearchView search;
@@ -109,6 +118,7 @@ public final class MainWindow {
     session = new EditorSession(notebook, executors.io(), Platform::runLater, executors.timer());
     editor = new EditorView(this::attach);
     preview = new PreviewView(host::openLink);
+    scrollSync = ScrollSync.install(editor.area(), preview);
     details = new TalkDetailsPane(notebook, executors, this::detailsSaved, host::openLink);
     navigator =
         new NavigatorView(notebook, executors, id -> openTalk(id, null), this::notebookChanged);
@@ -142,7 +152,18 @@ public final class MainWindow {
     VBox.setVgrow(leftContent, Priority.ALWAYS);
     StackPane searchBox = new StackPane(search.field());
     searchBox.getStyleClass().add("tb-search-box");
-    left.getChildren().addAll(searchBox, leftContent);
+    // The outline of the open note sits under the navigator, beside the editor.
+    SplitPane leftSplit = new SplitPane(leftContent, outline.root());
+    leftSplit.setOrientation(Orientation.VERTICAL);
+    leftSplit.setDividerPositions(settings.getDouble("outlineDivider", 0.5));
+    leftSplit
+        .getDividers()
+        .get(0)
+        .positionProperty()
+        .addListener((obs, o, v) -> settings.putDouble("outlineDivider", v.doubleValue()));
+    outline.root().visibleProperty().bind(session.talkProperty().isNotNull());
+    VBox.setVgrow(leftSplit, Priority.ALWAYS);
+    left.getChildren().addAll(searchBox, leftSplit);
     left.getStyleClass().add("tb-left");
     search.resultsPane().visibleProperty().bind(search.activeProperty());
     navigator.root().visibleProperty().bind(search.activeProperty().not());
@@ -229,6 +250,12 @@ public final class MainWindow {
               preview.setDark(theme.isDark());
               settings.put("theme", choice.name());
             });
+    outline.onJump(scrollSync::jumpTo);
+    outline.withBulletsProperty().set(settings.getBoolean("outlineBullets", false));
+    outline
+        .withBulletsProperty()
+        .addListener((obs, o, v) -> settings.putBoolean("outlineBullets", v));
+    editor.area().currentParagraphProperty().addListener((obs, old, par) -> outline.showCaret(par));
     editor.lineNumbersProperty().addListener((obs, o, v) -> settings.putBoolean("lineNumbers", v));
     editor.wrapProperty().addListener((obs, o, v) -> settings.putBoolean("wrap", v));
     editor
@@ -371,11 +398,23 @@ public final class MainWindow {
             .schedule(
                 () ->
                     executors.run(
-                        () -> renderer().render(text, this::inlineAttachment),
-                        preview::show,
+                        () -> previewRenderer().render(text, this::inlineAttachment),
+                        this::showRendered,
                         error -> preview.show("<p>The preview failed: " + error + "</p>")),
                 PREVIEW_DELAY_MS,
                 TimeUnit.MILLISECONDS);
+  }
+
+  private void showRendered(RenderedNote note) {
+    preview.show(note);
+    outline.show(note.outline());
+  }
+
+  private NotePreviewRenderer previewRenderer() {
+    if (previewRenderer == null) {
+      previewRenderer = new NotePreviewRenderer(renderer());
+    }
+    return previewRenderer;
   }
 
   /** The renderer; called on the notebook thread only. */

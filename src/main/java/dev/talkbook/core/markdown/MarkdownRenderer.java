@@ -1,79 +1,260 @@
 package dev.talkbook.core.markdown;
 
 import dev.talkbook.core.notebook.AttachmentRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.Document;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
+import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
 
 /**
- * Notes to HTML, for the preview (and later the site). commonmark's parser and renderer are built
- * once: they are immutable and thread-safe. Raw HTML in notes is escaped, never passed through;
- * link and image URLs other than web, mail, in-page and attachment addresses are dropped, so no
- * script from a note ever runs. Attachment references are turned into real URLs by the caller.
+ * Notes to HTML, for the preview and the static site. commonmark's parser and renderers are built
+ * once: they are immutable and thread-safe, so one instance may serve every thread.
+ *
+ * <p>GFM tables, strikethrough, autolinks, task list items, heading anchors ({@code id}s) and YAML
+ * front matter (recognised, never shown). Every rendered block element carries its first source
+ * line (0-based) as {@code data-line}, for scroll sync.
+ *
+ * <p>Nothing from a note runs: raw HTML goes through an allow-list sanitizer ({@link
+ * NoteHtmlPolicy}, ADR 0007); link and image URLs other than web, mail, in-page, relative and
+ * attachment addresses are dropped (images may also be {@code data:image/...;base64}). Attachment
+ * references are turned into real URLs by the caller.
  */
 public final class MarkdownRenderer {
+  /** Deeper block nesting (quotes, lists) is read as text: keeps pathological input linear. */
+  static final int MAX_BLOCK_NESTING = 100;
+
+  /** Deeper link and emphasis nesting is read as text. */
+  static final int MAX_INLINE_NESTING = 100;
+
   private static final List<Extension> EXTENSIONS =
       List.of(
           TablesExtension.create(),
           StrikethroughExtension.create(),
           AutolinkExtension.create(),
           TaskListItemsExtension.create(),
-          HeadingAnchorExtension.create());
+          HeadingAnchorExtension.create(),
+          YamlFrontMatterExtension.create());
 
-  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-  private final HtmlRenderer renderer =
-      HtmlRenderer.builder()
+  /** The extensions, for a bare commonmark comparison (benchmarks). */
+  public static List<Extension> extensions() {
+    return EXTENSIONS;
+  }
+
+  private final Parser parser =
+      Parser.builder()
           .extensions(EXTENSIONS)
-          .escapeHtml(true)
-          .sanitizeUrls(true)
-          .urlSanitizer(new SafeUrls())
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .maxOpenBlockParsers(MAX_BLOCK_NESTING)
+          .maxInlineNesting(MAX_INLINE_NESTING)
+          .inlineParserFactory(GuardedInlineParser.FACTORY)
           .build();
+  private final HtmlRenderer absolute = renderer(false);
+  private final HtmlRenderer relative = renderer(true);
 
-  /** The HTML body for these notes; attachment references are left as they are. */
+  private static HtmlRenderer renderer(boolean relativeLines) {
+    return HtmlRenderer.builder()
+        .extensions(EXTENSIONS)
+        .escapeHtml(false) // raw HTML is sanitized afterwards, see sanitizeIfRaw
+        .sanitizeUrls(true)
+        .urlSanitizer(new SafeUrls())
+        .attributeProviderFactory(context -> new SourceLines(relativeLines))
+        .build();
+  }
+
+  /** The HTML for these notes; attachment references are left as they are. */
   public String render(String markdown) {
-    return renderer.render(parser.parse(markdown == null ? "" : markdown));
+    return render(markdown, ref -> Optional.empty());
   }
 
   /**
-   * The HTML body for these notes, with each {@code attachment:} reference replaced by the URL
-   * {@code attachments} gives for it (left as it is when that is empty). Images may resolve to
-   * {@code data:image/...} URLs.
+   * The HTML for these notes, with each {@code attachment:} reference replaced by the URL {@code
+   * attachments} gives for it (left as it is when that is empty). Images may resolve to {@code
+   * data:image/...} URLs.
    */
   public String render(String markdown, Function<AttachmentRef, Optional<String>> attachments) {
-    Node document = parser.parse(markdown == null ? "" : markdown);
-    document.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(Image image) {
-            resolve(image.getDestination()).ifPresent(image::setDestination);
-            visitChildren(image);
-          }
+    Node document = parse(markdown);
+    Prepare prepare = new Prepare(attachments);
+    document.accept(prepare);
+    String html = absolute.render(document);
+    return prepare.raw ? NoteHtmlPolicy.sanitize(html) : html;
+  }
 
-          @Override
-          public void visit(Link link) {
-            resolve(link.getDestination()).ifPresent(link::setDestination);
-            visitChildren(link);
-          }
+  /**
+   * Renders for the preview: one parse gives the blocks (see {@link RenderedNote}), the outline and
+   * the front matter.
+   */
+  public RenderedNote renderNote(
+      String markdown, Function<AttachmentRef, Optional<String>> attachments) {
+    String text = markdown == null ? "" : markdown;
+    Part part = renderPart(text, attachments);
+    return new RenderedNote(
+        part.blocks(), OutlineBuilder.build(part.document(), lastLine(text)), part.frontMatter());
+  }
 
-          private Optional<String> resolve(String destination) {
-            return AttachmentRef.parse(destination).flatMap(attachments);
-          }
-        });
-    return renderer.render(document);
+  /** A parsed and rendered piece of a note; lines count from the piece's first line. */
+  record Part(
+      Node document, List<RenderedNote.Block> blocks, Map<String, List<String>> frontMatter) {}
+
+  Part renderPart(String text, Function<AttachmentRef, Optional<String>> attachments) {
+    Node document = parse(text);
+    List<RenderedNote.Block> blocks = new ArrayList<>();
+    Map<String, List<String>> frontMatter = Map.of();
+    for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof YamlFrontMatterBlock) {
+        frontMatter = frontMatter(child);
+        continue;
+      }
+      if (child instanceof LinkReferenceDefinition || child.getSourceSpans().isEmpty()) {
+        continue;
+      }
+      Prepare prepare = new Prepare(attachments);
+      child.accept(prepare);
+      String html = relative.render(child);
+      if (prepare.raw) {
+        html = NoteHtmlPolicy.sanitize(html);
+      }
+      if (child instanceof HtmlBlock) {
+        html = "<div class=\"raw-html\">" + html + "</div>\n";
+      }
+      if (html.isBlank()) {
+        continue;
+      }
+      blocks.add(
+          new RenderedNote.Block(
+              OutlineBuilder.firstLine(child), OutlineBuilder.lastLine(child), html));
+    }
+    return new Part(document, blocks, frontMatter);
+  }
+
+  /** The outline of these notes alone (no rendering). */
+  public Outline outline(String markdown) {
+    String text = markdown == null ? "" : markdown;
+    return OutlineBuilder.build(parse(text), lastLine(text));
+  }
+
+  /** The YAML front matter's keys and values, or an empty map. */
+  public Map<String, List<String>> frontMatter(String markdown) {
+    Node document = parse(markdown);
+    Node first = document.getFirstChild();
+    return first instanceof YamlFrontMatterBlock ? frontMatter(first) : Map.of();
+  }
+
+  private Node parse(String markdown) {
+    return parser.parse(markdown == null ? "" : markdown);
+  }
+
+  private static Map<String, List<String>> frontMatter(Node block) {
+    YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
+    block.accept(visitor);
+    return new LinkedHashMap<>(visitor.getData());
+  }
+
+  static int lastLine(String text) {
+    int lines = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      lines++;
+    }
+    return lines;
+  }
+
+  /** Resolves attachment references and notes whether there is raw HTML to sanitize. */
+  private static final class Prepare extends AbstractVisitor {
+    private final Function<AttachmentRef, Optional<String>> attachments;
+    boolean raw;
+
+    Prepare(Function<AttachmentRef, Optional<String>> attachments) {
+      this.attachments = attachments;
+    }
+
+    @Override
+    public void visit(Image image) {
+      resolve(image.getDestination()).ifPresent(image::setDestination);
+      visitChildren(image);
+    }
+
+    @Override
+    public void visit(Link link) {
+      resolve(link.getDestination()).ifPresent(link::setDestination);
+      visitChildren(link);
+    }
+
+    @Override
+    public void visit(HtmlBlock html) {
+      raw = true;
+    }
+
+    @Override
+    public void visit(HtmlInline html) {
+      raw = true;
+    }
+
+    private Optional<String> resolve(String destination) {
+      return AttachmentRef.parse(destination).flatMap(attachments);
+    }
+  }
+
+  /**
+   * Puts each block's first source line on its element: {@code data-line} (absolute), or for the
+   * preview's blocks {@code data-rel} counted from the top-level block it is in.
+   */
+  private static final class SourceLines implements AttributeProvider {
+    private final boolean relative;
+
+    SourceLines(boolean relative) {
+      this.relative = relative;
+    }
+
+    @Override
+    public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+      if (!(node instanceof Block)
+          || node instanceof Document
+          || node.getSourceSpans().isEmpty()
+          || tagName.equals("code")
+          || tagName.equals("thead")
+          || tagName.equals("tbody")) {
+        return;
+      }
+      int line = node.getSourceSpans().get(0).getLineIndex();
+      if (!relative) {
+        attributes.put("data-line", Integer.toString(line));
+        return;
+      }
+      Node top = node;
+      while (top.getParent() != null && !(top.getParent() instanceof Document)) {
+        top = top.getParent();
+      }
+      if (top != node && !top.getSourceSpans().isEmpty()) {
+        attributes.put(
+            "data-rel", Integer.toString(line - top.getSourceSpans().get(0).getLineIndex()));
+      }
+    }
   }
 
   /** Lets through web, mail, in-page, relative and attachment URLs; drops everything else. */
@@ -89,8 +270,8 @@ public final class MarkdownRenderer {
     }
 
     /** Inline images of raster types (and SVG, whose scripts never run inside an img). */
-    private static final java.util.regex.Pattern SAFE_IMAGE_DATA =
-        java.util.regex.Pattern.compile("data:image/(png|jpeg|gif|webp|svg\\+xml);base64,");
+    private static final Pattern SAFE_IMAGE_DATA =
+        Pattern.compile("data:image/(png|jpeg|gif|webp|svg\\+xml);base64,");
 
     static boolean safe(String url) {
       String u = url.strip().toLowerCase(Locale.ROOT);

@@ -1,6 +1,16 @@
 package dev.talkbook.ui.preview;
 
+import dev.talkbook.core.common.Resources;
+import dev.talkbook.core.markdown.RenderedNote;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.concurrent.Worker;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
@@ -8,18 +18,30 @@ import javafx.scene.web.WebView;
 import netscape.javascript.JSObject;
 
 /**
- * The rendered notes. The page shell loads once; each update replaces the body's content through
- * JavaScript, so nothing flickers and the scroll position stays. Links open in the system browser
- * and the preview never navigates away. Note HTML arrives escaped and sanitised (see {@code
- * MarkdownRenderer}), so no script from a note runs.
+ * The rendered notes. The page shell (style sheet, highlight.js from its WebJar on the class path,
+ * {@code preview.js}) loads once; each update removes and inserts only the top-level blocks that
+ * changed, through JavaScript, so nothing flickers, the scroll position stays and a keystroke costs
+ * the one block it touched. Code blocks are highlighted by highlight.js (cached per block text).
+ * Links open in the system browser; the preview never navigates away. Note HTML arrives sanitized
+ * (see {@code MarkdownRenderer}), and the page's Content-Security-Policy lets only its own scripts
+ * (with the page's nonce) run.
  */
 public final class PreviewView {
+  static final String HLJS = "/META-INF/resources/webjars/highlightjs/11.10.0/";
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
+
   private final StackPane root = new StackPane();
   private final Bridge bridge;
   private WebView web;
-  private String pending = "";
   private boolean ready;
   private boolean dark;
+
+  /** What the page shows: each top-level block's HTML, and their lines. */
+  private final List<String> shown = new ArrayList<>();
+
+  private List<RenderedNote.Block> pending = List.of();
+  private boolean pendingSet;
+  private int pendingScrollLine = -1;
 
   public PreviewView(Consumer<String> openLink) {
     this.bridge = new Bridge(openLink);
@@ -38,16 +60,23 @@ public final class PreviewView {
     web = new WebView();
     web.setContextMenuEnabled(false);
     web.setFocusTraversable(false);
+    web.getEngine().setCreatePopupHandler(features -> null); // no new windows
     web.getEngine()
         .getLoadWorker()
         .stateProperty()
         .addListener(
             (obs, old, state) -> {
-              if (state == Worker.State.SUCCEEDED) {
+              if (state == Worker.State.SUCCEEDED && !ready) {
                 JSObject window = (JSObject) web.getEngine().executeScript("window");
                 window.setMember("talkbook", bridge);
                 ready = true;
-                apply();
+                setDark(dark);
+                if (pendingSet) {
+                  apply(pending);
+                }
+                if (pendingScrollLine >= 0) {
+                  scrollToLine(pendingScrollLine);
+                }
               }
             });
     web.getEngine().loadContent(shell());
@@ -63,38 +92,96 @@ public final class PreviewView {
     return web;
   }
 
-  /** Shows this HTML (a rendered note body). */
+  /** Whether the page shell has loaded and updates go straight to the page. */
+  public boolean isReady() {
+    return ready;
+  }
+
+  /** Shows a rendered note, changing only the blocks that differ from what is shown. */
+  public void show(RenderedNote note) {
+    show(note.blocks());
+  }
+
+  /** Shows this HTML (one block, e.g. a message) in place of the note. */
   public void show(String html) {
-    pending = html;
+    show(List.of(new RenderedNote.Block(0, 0, html)));
+  }
+
+  private void show(List<RenderedNote.Block> blocks) {
+    pending = blocks;
+    pendingSet = true;
     if (ready) {
-      apply();
+      apply(blocks);
     }
+  }
+
+  /** Scrolls the page so that this source line (0-based) is at its top. */
+  public void scrollToLine(int line) {
+    if (!ready) {
+      pendingScrollLine = line;
+      return;
+    }
+    pendingScrollLine = -1;
+    web.getEngine().executeScript("scrollToLine(" + line + ")");
+  }
+
+  /** Called with the source line at the top of the page whenever the user scrolls it. */
+  public void onScrolled(IntConsumer action) {
+    bridge.scrolled = action;
   }
 
   public void setDark(boolean isDark) {
     dark = isDark;
     root.setStyle(dark ? "-fx-background-color: #0d1117;" : "-fx-background-color: white;");
     if (ready) {
-      web.getEngine()
-          .executeScript("document.documentElement.className='" + (dark ? "dark" : "") + "'");
+      web.getEngine().executeScript("setDark(" + dark + ")");
     }
   }
 
-  private void apply() {
+  /** Replaces the blocks between the unchanged start and the unchanged end. */
+  private void apply(List<RenderedNote.Block> blocks) {
+    pendingSet = false;
+    int n = blocks.size();
+    int old = shown.size();
+    int start = 0;
+    while (start < n && start < old && shown.get(start).equals(blocks.get(start).html())) {
+      start++;
+    }
+    int end = 0;
+    while (end < n - start
+        && end < old - start
+        && shown.get(old - 1 - end).equals(blocks.get(n - 1 - end).html())) {
+      end++;
+    }
+    StringBuilder html = new StringBuilder();
+    List<String> added = new ArrayList<>(n - start - end);
+    for (int i = start; i < n - end; i++) {
+      html.append(blocks.get(i).html());
+      added.add(blocks.get(i).html());
+    }
+    StringBuilder lines = new StringBuilder(n * 5);
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        lines.append(',');
+      }
+      lines.append(blocks.get(i).firstLine());
+    }
     JSObject window = (JSObject) web.getEngine().executeScript("window");
-    window.call("setBody", pending);
-    web.getEngine()
-        .executeScript("document.documentElement.className='" + (dark ? "dark" : "") + "'");
+    window.call("patch", start, old - start - end, html.toString(), lines.toString());
+    shown.subList(start, old - end).clear();
+    shown.addAll(start, added);
   }
 
-  /** Called from the page's JavaScript: a click on a link. Public for the JavaScript bridge. */
+  /** Called from the page's JavaScript. Public for the JavaScript bridge. */
   public static final class Bridge {
     private final Consumer<String> openLink;
+    private IntConsumer scrolled = line -> {};
 
     Bridge(Consumer<String> openLink) {
       this.openLink = openLink;
     }
 
+    /** A click on a link: only web and mail addresses leave, to the system browser. */
     public void open(String href) {
       if (href != null
           && (href.startsWith("http://")
@@ -103,49 +190,31 @@ public final class PreviewView {
         openLink.accept(href);
       }
     }
+
+    /** The user scrolled the page; {@code line} is the source line now at its top. */
+    public void scrolled(int line) {
+      scrolled.accept(line);
+    }
   }
 
-  private static String shell() {
-    return """
-        <!DOCTYPE html>
-        <html><head><meta charset="utf-8">
-        <style>
-          :root { --fg: #1f2328; --bg: #ffffff; --muted: #656d76; --code-bg: #f6f8fa; --border: #d0d7de; --link: #0969da; }
-          :root.dark { --fg: #e6edf3; --bg: #0d1117; --muted: #8d96a0; --code-bg: #161b22; --border: #30363d; --link: #4493f8; }
-          html, body { background: var(--bg); color: var(--fg); }
-          body { font: 15px/1.55 -apple-system, "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif;
-                 margin: 0; padding: 16px 24px 48px; max-width: 48em; }
-          h1, h2, h3 { line-height: 1.25; margin: 1.2em 0 .5em; }
-          h1 { font-size: 1.7em; border-bottom: 1px solid var(--border); padding-bottom: .2em; }
-          h2 { font-size: 1.35em; border-bottom: 1px solid var(--border); padding-bottom: .15em; }
-          a { color: var(--link); }
-          code, pre { font-family: "JetBrains Mono", "DejaVu Sans Mono", monospace; font-size: .9em; }
-          code { background: var(--code-bg); padding: .1em .3em; border-radius: 4px; overflow-wrap: anywhere; }
-          pre { background: var(--code-bg); padding: 10px 12px; border-radius: 6px; overflow-x: auto; }
-          pre code { background: none; padding: 0; }
-          blockquote { margin: 0; padding: 0 1em; color: var(--muted); border-left: .25em solid var(--border); }
-          table { border-collapse: collapse; }
-          th, td { border: 1px solid var(--border); padding: 4px 10px; }
-          img { max-width: 100%; }
-          li.task-list-item, ul:has(> li > input[type=checkbox]) { list-style: none; }
-          input[type=checkbox] { margin-right: .4em; }
-          .empty { color: var(--muted); font-style: italic; }
-        </style>
-        <script>
-          function setBody(html) {
-            document.getElementById('content').innerHTML =
-                html && html.trim() ? html : '<p class="empty">Nothing written yet.</p>';
-          }
-          document.addEventListener('click', function (e) {
-            var a = e.target.closest('a');
-            if (!a) { return; }
-            var href = a.getAttribute('href') || '';
-            if (href.charAt(0) === '#') { return; }
-            e.preventDefault();
-            if (window.talkbook) { window.talkbook.open(a.href); }
-          });
-        </script>
-        </head><body><main id="content"></main></body></html>
-        """;
+  /** The page shell with its style, highlight.js and script inlined; a fresh nonce each time. */
+  static String shell() {
+    byte[] random = new byte[16];
+    new SecureRandom().nextBytes(random);
+    Map<String, String> parts =
+        Map.of(
+            "nonce", HexFormat.of().formatHex(random),
+            "css", Resources.text(PreviewView.class, "preview.css"),
+            "js", Resources.text(PreviewView.class, "preview.js"),
+            "hljs", Resources.text(PreviewView.class, HLJS + "highlight.min.js"),
+            "hlLight", Resources.text(PreviewView.class, HLJS + "styles/github.min.css"),
+            "hlDark", Resources.text(PreviewView.class, HLJS + "styles/github-dark.min.css"));
+    Matcher m = PLACEHOLDER.matcher(Resources.text(PreviewView.class, "shell.html"));
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(parts.get(m.group(1))));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 }

@@ -1,0 +1,272 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.markdown.Outline;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.UiExecutors;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.TreeItem;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The outline panel and the preview in the real window, headless. */
+@ExtendWith(ApplicationExtension.class)
+class OutlineAndPreviewTest {
+  @TempDir Path dir;
+
+  private Stage stage;
+  private Notebook notebook;
+  private UiExecutors executors;
+  private Preferences prefs;
+  private MainWindow window;
+  private final List<String> openedLinks = new ArrayList<>();
+
+  @Start
+  void start(Stage primary) {
+    stage = primary;
+    executors = new UiExecutors();
+    prefs = Preferences.userRoot().node("dev/talkbook/test/" + UUID.randomUUID());
+    notebook = Notebook.open(dir.resolve("notes.talkbook"));
+    MainWindow.Host host =
+        new MainWindow.Host() {
+          @Override
+          public void openLink(String url) {
+            openedLinks.add(url);
+          }
+
+          @Override
+          public void openAnotherNotebook() {}
+
+          @Override
+          public void quit() {}
+        };
+    window =
+        new MainWindow(stage, notebook, executors, new Settings(prefs), new Theme(false), host);
+    stage.show();
+    window.start();
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    robot.interact(
+        () -> {
+          window.close();
+          stage.hide();
+        });
+    notebook.close();
+    executors.close();
+    prefs.removeNode();
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private static String longNote() {
+    StringBuilder note = new StringBuilder("# Long talk\n\n");
+    for (int section = 1; section <= 8; section++) {
+      note.append("## Section ").append(section).append("\n\n");
+      for (int i = 0; i < 30; i++) {
+        note.append("- point ").append(section).append('.').append(i).append('\n');
+      }
+      note.append('\n');
+    }
+    return note.toString();
+  }
+
+  /** Opens a new talk with these notes and waits until the preview shows them. */
+  private void openNote(FxRobot robot, String body) throws Exception {
+    Event event = SampleMeetup.addTo(notebook);
+    long id =
+        notebook
+            .talks()
+            .create(
+                event.id(),
+                notebook.talks().list(event.id()).get(0).details().withTitle("Outline test"),
+                body)
+            .id();
+    robot.interact(() -> window.openTalk(id, null));
+    waitUntil(() -> window.session.getTalk() != null && window.session.getTalk().id() == id);
+    waitUntil(() -> window.preview.isReady());
+    waitUntil(() -> script(robot, "document.getElementById('content').children.length") > 0);
+    waitUntil(() -> !window.outline.tree().getRoot().getChildren().isEmpty());
+  }
+
+  private int script(FxRobot robot, String js) throws Exception {
+    Object[] out = new Object[1];
+    robot.interact(() -> out[0] = window.preview.webView().getEngine().executeScript(js));
+    return out[0] instanceof Number n ? n.intValue() : -1;
+  }
+
+  private TreeItem<Outline.Entry> heading(String text) {
+    List<TreeItem<Outline.Entry>> stack =
+        new ArrayList<>(window.outline.tree().getRoot().getChildren());
+    while (!stack.isEmpty()) {
+      TreeItem<Outline.Entry> item = stack.remove(0);
+      if (item.getValue().text().equals(text)) {
+        return item;
+      }
+      stack.addAll(item.getChildren());
+    }
+    throw new AssertionError("no outline entry " + text);
+  }
+
+  @Test
+  void theOutlineShowsTheHeadingsAndAClickJumpsEditorAndPreview(FxRobot robot) throws Exception {
+    openNote(robot, longNote());
+    TreeItem<Outline.Entry> top = window.outline.tree().getRoot().getChildren().get(0);
+    assertThat(top.getValue().text()).isEqualTo("Long talk");
+    assertThat(top.getChildren()).hasSize(8);
+
+    int target = heading("Section 6").getValue().firstLine();
+    robot.interact(
+        () -> window.outline.tree().scrollTo(window.outline.tree().getRow(heading("Section 6"))));
+    robot.clickOn("Section 6");
+    waitUntil(() -> window.editor.area().getCurrentParagraph() == target);
+    assertThat(window.editor.area().firstVisibleParToAllParIndex()).isEqualTo(target);
+    // The preview scrolled so that the heading of that line is at its top.
+    waitUntil(
+        () ->
+            Math.abs(
+                    script(
+                        robot,
+                        "document.querySelector('[data-line=\""
+                            + target
+                            + "\"]')"
+                            + ".getBoundingClientRect().top | 0"))
+                < 30);
+    assertThat(script(robot, "window.pageYOffset | 0")).isGreaterThan(100);
+  }
+
+  @Test
+  void theCaretsSectionIsSelectedInTheOutline(FxRobot robot) throws Exception {
+    openNote(robot, longNote());
+    int line = heading("Section 3").getValue().firstLine() + 5;
+    robot.interact(() -> window.editor.area().moveTo(line, 0));
+    waitUntil(
+        () ->
+            window.outline.tree().getSelectionModel().getSelectedItem() != null
+                && window
+                    .outline
+                    .tree()
+                    .getSelectionModel()
+                    .getSelectedItem()
+                    .getValue()
+                    .text()
+                    .equals("Section 3"));
+  }
+
+  @Test
+  void scrollingThePreviewScrollsTheEditorAndBack(FxRobot robot) throws Exception {
+    openNote(robot, longNote());
+    int section5 = heading("Section 5").getValue().firstLine();
+    // The user scrolls the page (the scroll event reaches Java through the bridge).
+    robot.interact(
+        () ->
+            window
+                .preview
+                .webView()
+                .getEngine()
+                .executeScript(
+                    "window.scrollTo(0, document.querySelector('[data-line=\""
+                        + section5
+                        + "\"]').getBoundingClientRect().top + window.pageYOffset)"));
+    waitUntil(() -> Math.abs(window.editor.area().firstVisibleParToAllParIndex() - section5) <= 1);
+
+    // And scrolling the editor moves the page.
+    int section2 = heading("Section 2").getValue().firstLine();
+    Thread.sleep(300); // past the echo guard
+    robot.interact(() -> window.editor.area().showParagraphAtTop(section2));
+    waitUntil(
+        () ->
+            Math.abs(
+                    script(
+                        robot,
+                        "document.querySelector('[data-line=\""
+                            + section2
+                            + "\"]')"
+                            + ".getBoundingClientRect().top | 0"))
+                < 30);
+  }
+
+  @Test
+  void typingPatchesOnlyTheChangedBlockAndKeepsTheScroll(FxRobot robot) throws Exception {
+    openNote(robot, longNote());
+    robot.interact(
+        () ->
+            window
+                .preview
+                .webView()
+                .getEngine()
+                .executeScript(
+                    "window.scrollTo(0, 600); document.querySelector('h1').setAttribute('data-mark', 'kept')"));
+    int y = script(robot, "window.pageYOffset | 0");
+    int last = window.editor.area().getLength();
+    robot.interact(() -> window.editor.area().insertText(last, "\nA new paragraph at the end.\n"));
+    waitUntil(
+        () ->
+            script(robot, "document.body.textContent.indexOf('A new paragraph') >= 0 ? 1 : 0")
+                == 1);
+    // The first heading's element is the same node (not re-created), and the page did not jump.
+    assertThat(
+            script(
+                robot, "document.querySelector('h1').getAttribute('data-mark') === 'kept' ? 1 : 0"))
+        .isEqualTo(1);
+    assertThat(script(robot, "window.pageYOffset | 0")).isEqualTo(y);
+  }
+
+  @Test
+  void noScriptFromANoteRunsAndCodeIsHighlighted(FxRobot robot) throws Exception {
+    openNote(
+        robot,
+        "# Hostile\n\n<script>window.ran = 1</script>\n\n<img src=x onerror=\"window.ran = 2\">\n\n"
+            + "[x](javascript:window.ran=3)\n\n```java\nint x = 42;\n```\n");
+    assertThat(script(robot, "document.querySelectorAll('#content script').length")).isZero();
+    assertThat(
+            script(
+                robot, "document.querySelectorAll('pre code.hljs span[class^=\"hljs-\"]').length"))
+        .isGreaterThan(0);
+    // Even HTML that did not come through the sanitizer cannot run script: the page's
+    // Content-Security-Policy allows only its own scripts.
+    robot.interact(
+        () ->
+            window.preview.show(
+                "<p><img src=\"data:image/png;base64,x\" onerror=\"window.ran = 4\"></p>"));
+    WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(script(robot, "typeof window.ran === 'undefined' ? 0 : window.ran")).isZero();
+  }
+
+  @Test
+  void aLinkOpensInTheSystemBrowserAndThePreviewStays(FxRobot robot) throws Exception {
+    openNote(robot, "# Links\n\n[JEP 444](https://openjdk.org/jeps/444)\n");
+    robot.interact(
+        () ->
+            window
+                .preview
+                .webView()
+                .getEngine()
+                .executeScript("document.querySelector('a').click()"));
+    waitUntil(() -> openedLinks.contains("https://openjdk.org/jeps/444"));
+    assertThat(script(robot, "document.getElementById('content') ? 1 : 0")).isEqualTo(1);
+  }
+}
