@@ -184,6 +184,9 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
     private Process process;
     private boolean userCodeRunning;
 
+    /** A second JDI stop could land in the agent's own handler of the first: one per call. */
+    private boolean stoppedThisCall;
+
     NoDelayExecutionControl(
         ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process, Socket socket) {
       super(out, in);
@@ -197,6 +200,7 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
         throws RunException, EngineTerminationException, InternalException {
       synchronized (stopLock) {
         userCodeRunning = true;
+        stoppedThisCall = false;
       }
       try {
         return super.invoke(className, methodName);
@@ -212,6 +216,7 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
         throws RunException, EngineTerminationException, InternalException {
       synchronized (stopLock) {
         userCodeRunning = true;
+        stoppedThisCall = false;
       }
       try {
         return super.varValue(className, varName);
@@ -230,7 +235,7 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
     @Override
     public void stop() throws EngineTerminationException, InternalException {
       synchronized (stopLock) {
-        if (!userCodeRunning) {
+        if (!userCodeRunning || stoppedThisCall) {
           return;
         }
         VirtualMachine machine = vm();
@@ -251,6 +256,7 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
                   ObjectReference stopInstance = (ObjectReference) self.getValue(stopException);
                   machine.resume();
                   thread.stop(stopInstance);
+                  stoppedThisCall = true;
                   self.setValue(expectingStop, machine.mirrorOf(false));
                 }
                 break outer;

@@ -294,10 +294,12 @@ public final class ReplSession implements AutoCloseable {
     try {
       worker.execute(
           () -> {
+            // Completed on the event thread, so that every event of the task came first.
             try {
-              result.complete(task.call());
+              T value = task.call();
+              afterEvents(() -> result.complete(value));
             } catch (Exception | Error e) {
-              result.completeExceptionally(e);
+              afterEvents(() -> result.completeExceptionally(e));
             }
           });
     } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -686,7 +688,7 @@ public final class ReplSession implements AutoCloseable {
     JShellException thrown = main.exception();
     Failure failure = null;
     Status status;
-    String value = main.value();
+    String value = kind == Kind.EXPRESSION || kind == Kind.VARIABLE ? main.value() : null;
     Outcome stop = interruption.get();
     if (jvmEnded) {
       status = Status.JVM_ENDED;
@@ -948,6 +950,14 @@ public final class ReplSession implements AutoCloseable {
       } catch (java.util.concurrent.RejectedExecutionException e) {
         // Closing.
       }
+    }
+  }
+
+  private void afterEvents(Runnable action) {
+    try {
+      events.execute(action);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      action.run();
     }
   }
 
