@@ -68,7 +68,8 @@ public final class ReplDock {
       split.getItems().add(pane.root());
       split.setDividerPositions(divider);
     }
-    pane.focusInput();
+    // After the pane is laid out in the scene: a node not yet shown cannot take focus.
+    javafx.application.Platform.runLater(pane::focusInput);
   }
 
   /** Moves the pane into a window of its own. */
