@@ -17,7 +17,9 @@ import dev.talkbook.ui.editor.EditorView;
 import dev.talkbook.ui.history.HistoryDialog;
 import dev.talkbook.ui.navigator.NavigatorView;
 import dev.talkbook.ui.palette.PickerDialog;
+import dev.talkbook.ui.presenter.PresenterMode;
 import dev.talkbook.ui.preview.PreviewView;
+import dev.talkbook.ui.repl.NotesRunner;
 import dev.talkbook.ui.repl.ReplDock;
 import dev.talkbook.ui.repl.ReplPane;
 import dev.talkbook.ui.search.SearchView;
@@ -93,6 +95,7 @@ public final class MainWindow {
   private final MenuBar menuBar = new MenuBar();
   private final Scene scene;
   private ReplDock repl;
+  private PresenterMode presenter;
   private ScheduledFuture<?> pendingPreview;
   private boolean loading;
   private Runnable onTalkShown;
@@ -426,6 +429,19 @@ public final class MainWindow {
   public void attachRepl(ReplSession replSession) {
     repl = new ReplDock(new ReplPane(replSession), split, stage, theme::apply);
     root.setCenter(repl.root());
+    NotesRunner notesRunner = new NotesRunner(editor.area(), replSession, repl.pane()::showStatus);
+    editor
+        .area()
+        .addEventFilter(
+            javafx.scene.input.KeyEvent.KEY_PRESSED,
+            e -> {
+              if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+                  && e.isShortcutDown()
+                  && e.isShiftDown()) {
+                notesRunner.runBlockAtCaret();
+                e.consume();
+              }
+            });
     Menu java =
         new Menu(
             "_Java",
@@ -433,9 +449,21 @@ public final class MainWindow {
             item("Show or hide the REPL", "Shortcut+J", repl::toggle),
             item("Detach the REPL", null, repl::detach),
             new SeparatorMenuItem(),
+            item(
+                "Run the code block at the caret (Ctrl+Shift+Enter)",
+                null,
+                notesRunner::runBlockAtCaret),
+            item("Run all code blocks in a fresh Java VM", null, notesRunner::runAll),
+            new SeparatorMenuItem(),
             item("Stop the running code", null, replSession::stop),
             item("Restart Java (run the definitions again)", null, replSession::restart),
             item("Reset Java (forget everything)", null, replSession::reset));
+    presenter =
+        new PresenterMode(
+            stage, split, split.getItems().get(0), repl, () -> editor.area().getText(), settings);
+    java.getItems()
+        .addAll(
+            new SeparatorMenuItem(), item("Presenter mode", "Shortcut+Shift+M", presenter::toggle));
     menuBar.getMenus().add(java);
   }
 

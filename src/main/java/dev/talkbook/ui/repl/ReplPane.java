@@ -143,6 +143,19 @@ public final class ReplPane {
     detach.setText(label);
   }
 
+  /** The font size of transcript, input and definitions, in px; 0 for the style sheet's. */
+  public void setCodeFontSize(double px) {
+    String style = px > 0 ? "-fx-font-size: " + px + "px;" : "";
+    transcript.setStyle(style);
+    input.setStyle(style);
+    definitions.setStyle(style);
+  }
+
+  /** A short message in the pane's toolbar (e.g. about running the notes' code blocks). */
+  public void showStatus(String message) {
+    state.setText(message);
+  }
+
   public void focusInput() {
     input.requestFocus();
   }
