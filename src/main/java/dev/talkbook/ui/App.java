@@ -1,6 +1,8 @@
 package dev.talkbook.ui;
 
 import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.repl.ReplOptions;
+import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookLocation;
 import dev.talkbook.core.store.NotebookOpenException;
@@ -29,12 +31,17 @@ public final class App extends Application implements MainWindow.Host {
   private Stage stage;
   private Notebook notebook;
   private MainWindow window;
+
+  /** Started before the notebook opens, so Java is warm when the window shows. */
+  private ReplSession repl;
+
   private boolean readOnly;
 
   @Override
   public void start(Stage primary) {
     stage = primary;
     executors = new UiExecutors();
+    repl = ReplSession.start(ReplOptions.defaults());
     settings = Settings.forUser();
     theme = new Theme(Theme.systemPrefersDark());
     try {
@@ -115,6 +122,7 @@ public final class App extends Application implements MainWindow.Host {
     }
     notebook = opened;
     window = new MainWindow(stage, notebook, executors, settings, theme, this);
+    window.attachRepl(repl);
     if (Boolean.getBoolean(STARTUP_PROBE)) {
       window.whenTalkShown(this::reportStartupAndExit);
     }
@@ -198,6 +206,9 @@ public final class App extends Application implements MainWindow.Host {
       } finally {
         if (executors != null) {
           executors.close();
+        }
+        if (repl != null) {
+          repl.close();
         }
       }
     }

@@ -6,6 +6,7 @@ import dev.talkbook.core.markdown.RenderedNote;
 import dev.talkbook.core.notebook.Attachment;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
@@ -19,8 +20,12 @@ import dev.talkbook.ui.history.HistoryDialog;
 import dev.talkbook.ui.navigator.NavigatorView;
 import dev.talkbook.ui.outline.OutlineView;
 import dev.talkbook.ui.palette.PickerDialog;
+import dev.talkbook.ui.presenter.PresenterMode;
 import dev.talkbook.ui.preview.PreviewView;
 import dev.talkbook.ui.preview.ScrollSync;
+import dev.talkbook.ui.repl.NotesRunner;
+import dev.talkbook.ui.repl.ReplDock;
+import dev.talkbook.ui.repl.ReplPane;
 import dev.talkbook.ui.search.SearchView;
 import dev.talkbook.ui.welcome.WelcomeView;
 import java.util.ArrayList;
@@ -98,6 +103,8 @@ public final class MainWindow {
   private final Label noTalk = new Label("Choose a talk on the left, or create one with Ctrl+N.");
   private final MenuBar menuBar = new MenuBar();
   private final Scene scene;
+  private ReplDock repl;
+  private PresenterMode presenter;
   private ScheduledFuture<?> pendingPreview;
   private boolean loading;
   private Runnable onTalkShown;
@@ -454,6 +461,56 @@ public final class MainWindow {
         error -> Errors.show(stage, "Could not attach " + name, error));
   }
 
+  /**
+   * Docks the Java REPL under the window's content (Ctrl+J shows and hides it, Esc stops running
+   * code) and adds the Java menu.
+   */
+  public void attachRepl(ReplSession replSession) {
+    repl = new ReplDock(new ReplPane(replSession), split, stage, theme::apply);
+    root.setCenter(repl.root());
+    NotesRunner notesRunner = new NotesRunner(editor.area(), replSession, repl.pane()::showStatus);
+    editor
+        .area()
+        .addEventFilter(
+            javafx.scene.input.KeyEvent.KEY_PRESSED,
+            e -> {
+              if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+                  && e.isShortcutDown()
+                  && e.isShiftDown()) {
+                notesRunner.runBlockAtCaret();
+                e.consume();
+              }
+            });
+    Menu java =
+        new Menu(
+            "_Java",
+            null,
+            item("Show or hide the REPL", "Shortcut+J", repl::toggle),
+            item("Detach the REPL", null, repl::detach),
+            new SeparatorMenuItem(),
+            item(
+                "Run the code block at the caret (Ctrl+Shift+Enter)",
+                null,
+                notesRunner::runBlockAtCaret),
+            item("Run all code blocks in a fresh Java VM", null, notesRunner::runAll),
+            new SeparatorMenuItem(),
+            item("Stop the running code", null, replSession::stop),
+            item("Restart Java (run the definitions again)", null, replSession::restart),
+            item("Reset Java (forget everything)", null, replSession::reset));
+    presenter =
+        new PresenterMode(
+            stage, split, split.getItems().get(0), repl, () -> editor.area().getText(), settings);
+    java.getItems()
+        .addAll(
+            new SeparatorMenuItem(), item("Presenter mode", "Shortcut+Shift+M", presenter::toggle));
+    menuBar.getMenus().add(java);
+  }
+
+  /** The REPL's dock, or null before {@link #attachRepl}. */
+  ReplDock repl() {
+    return repl;
+  }
+
   // ---- menus ----------------------------------------------------------------------------------
 
   private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -657,6 +714,9 @@ public final class MainWindow {
 
   /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */
   public void close() {
+    if (repl != null) {
+      repl.close();
+    }
     details.save();
     try {
       session.leave().get(10, TimeUnit.SECONDS);

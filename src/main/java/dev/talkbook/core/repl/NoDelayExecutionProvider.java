@@ -1,0 +1,321 @@
+package dev.talkbook.core.repl;
+
+import com.sun.jdi.BooleanValue;
+import com.sun.jdi.ClassNotLoadedException;
+import com.sun.jdi.Field;
+import com.sun.jdi.IncompatibleThreadStateException;
+import com.sun.jdi.InvalidTypeException;
+import com.sun.jdi.ObjectReference;
+import com.sun.jdi.StackFrame;
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.VMDisconnectedException;
+import com.sun.jdi.VirtualMachine;
+import dev.talkbook.core.repl.agent.ReplAgent;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import jdk.jshell.execution.JdiExecutionControl;
+import jdk.jshell.execution.JdiInitiator;
+import jdk.jshell.execution.RemoteExecutionControl;
+import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * JShell's remote execution engine without the 190 ms floor. Like the JDK's own JDI engine, it
+ * launches a JVM through JDI (which also serves {@link ExecutionControl#stop()}, interrupting even
+ * {@code while (true) {}}), but that JVM runs {@link ReplAgent}, and both ends of the loopback
+ * socket set {@code TCP_NODELAY}. The protocol, output streams and standard input are the JDK's
+ * ({@link Util#remoteInputOutput}, {@link RemoteExecutionControl}).
+ *
+ * <p>One provider serves one {@link ReplSession}; {@link #lastExit()} tells how the JVM it launched
+ * last ended.
+ */
+public final class NoDelayExecutionProvider implements ExecutionControlProvider {
+
+  /** How long to wait for the remote JVM to connect (as the JDK's engine: 5 s). */
+  private static final int CONNECT_TIMEOUT_MS = 5000;
+
+  private static final String STOPPABLE_CLASS = RemoteExecutionControl.class.getName();
+
+  private volatile CompletableFuture<Process> lastExit = new CompletableFuture<>();
+
+  @Override
+  public String name() {
+    return "talkbook";
+  }
+
+  /** Completes when the JVM launched last ends; never completes if it is still running. */
+  public CompletableFuture<Process> lastExit() {
+    return lastExit;
+  }
+
+  /**
+   * The newest characters the JVM itself wrote to its standard output and error (not user code's
+   * {@code System.out}, which goes through the socket): a crash report, say.
+   */
+  public String lastJvmOutput() {
+    synchronized (jvmOutput) {
+      return jvmOutput.toString();
+    }
+  }
+
+  private final StringBuilder jvmOutput = new StringBuilder();
+
+  /** Reads what the JVM writes to a pipe, so it never blocks on a full one; keeps the newest. */
+  private void drain(InputStream stream, String name) {
+    synchronized (jvmOutput) {
+      jvmOutput.setLength(0);
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[4096];
+              try (stream) {
+                for (int n; (n = stream.read(buffer)) > 0; ) {
+                  synchronized (jvmOutput) {
+                    jvmOutput.append(
+                        new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                    if (jvmOutput.length() > 4000) {
+                      jvmOutput.delete(0, jvmOutput.length() - 2000);
+                    }
+                  }
+                }
+              } catch (IOException e) {
+                // The JVM ended; its pipes are gone.
+              }
+            },
+            "talkbook-repl-jvm-" + name);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The class-path entry that holds {@link ReplAgent}: a folder or the app's jar. */
+  static String agentClassPath() {
+    try {
+      return Path.of(ReplAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
+    } catch (URISyntaxException | RuntimeException e) {
+      throw new IllegalStateException(
+          "Cannot find where the REPL agent class is loaded from: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters)
+      throws IOException {
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      listener.setSoTimeout(CONNECT_TIMEOUT_MS);
+      List<String> vmOptions = new ArrayList<>(env.extraRemoteVMOptions());
+      String classPath = agentClassPath();
+      vmOptions.add("-cp");
+      vmOptions.add(classPath.matches(".*\\s.*") ? '"' + classPath + '"' : classPath);
+      JdiInitiator jdi =
+          new JdiInitiator(
+              listener.getLocalPort(),
+              vmOptions,
+              ReplAgent.class.getName(),
+              true,
+              null,
+              CONNECT_TIMEOUT_MS,
+              Map.of());
+      VirtualMachine vm = jdi.vm();
+      Process process = jdi.process();
+      lastExit = process.onExit();
+      drain(process.getInputStream(), "out");
+      drain(process.getErrorStream(), "err");
+      NoDelayExecutionControl[] control = new NoDelayExecutionControl[1];
+      // Also resumes the JVM, which JDI launched suspended.
+      Util.detectJdiExitEvent(
+          vm,
+          message -> {
+            env.closeDown();
+            if (control[0] != null) {
+              control[0].disposeVm();
+            }
+          });
+      Socket socket;
+      try {
+        socket = listener.accept();
+      } catch (IOException e) {
+        process.destroyForcibly();
+        throw new IOException("The JVM for the REPL did not connect: " + e.getMessage(), e);
+      }
+      socket.setTcpNoDelay(true);
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      OutputStream out = socket.getOutputStream();
+      Map<String, OutputStream> outputs = new HashMap<>();
+      outputs.put("out", env.userOut());
+      outputs.put("err", env.userErr());
+      Map<String, InputStream> inputs = new HashMap<>();
+      inputs.put("in", env.userIn());
+      return control[0] =
+          (NoDelayExecutionControl)
+              Util.remoteInputOutput(
+                  in,
+                  out,
+                  outputs,
+                  inputs,
+                  (cmdIn, cmdOut) ->
+                      new NoDelayExecutionControl(cmdOut, cmdIn, vm, process, socket));
+    }
+  }
+
+  /** The host side: JShell's streaming protocol plus JDI for redefinition and stop. */
+  static final class NoDelayExecutionControl extends JdiExecutionControl {
+
+    private final Object stopLock = new Object();
+    private final Socket socket;
+    private VirtualMachine vm;
+    private Process process;
+    private boolean userCodeRunning;
+
+    /** A second JDI stop could land in the agent's own handler of the first: one per call. */
+    private boolean stoppedThisCall;
+
+    NoDelayExecutionControl(
+        ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process, Socket socket) {
+      super(out, in);
+      this.vm = vm;
+      this.process = process;
+      this.socket = socket;
+    }
+
+    @Override
+    public String invoke(String className, String methodName)
+        throws RunException, EngineTerminationException, InternalException {
+      synchronized (stopLock) {
+        userCodeRunning = true;
+        stoppedThisCall = false;
+      }
+      try {
+        return super.invoke(className, methodName);
+      } finally {
+        synchronized (stopLock) {
+          userCodeRunning = false;
+        }
+      }
+    }
+
+    @Override
+    public String varValue(String className, String varName)
+        throws RunException, EngineTerminationException, InternalException {
+      synchronized (stopLock) {
+        userCodeRunning = true;
+        stoppedThisCall = false;
+      }
+      try {
+        return super.varValue(className, varName);
+      } finally {
+        synchronized (stopLock) {
+          userCodeRunning = false;
+        }
+      }
+    }
+
+    /**
+     * Throws the agent's own stop exception into the thread that runs user code, as the JDK's JDI
+     * engine does, but looking for the frames of {@link RemoteExecutionControl} (which our agent
+     * runs) rather than of the agent's main class.
+     */
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+      synchronized (stopLock) {
+        if (!userCodeRunning || stoppedThisCall) {
+          return;
+        }
+        VirtualMachine machine = vm();
+        machine.suspend();
+        try {
+          outer:
+          for (ThreadReference thread : machine.allThreads()) {
+            for (StackFrame frame : thread.frames()) {
+              String method = frame.location().method().name();
+              if (STOPPABLE_CLASS.equals(frame.location().declaringType().name())
+                  && ("invoke".equals(method) || "varValue".equals(method))) {
+                ObjectReference self = frame.thisObject();
+                Field inClientCode = self.referenceType().fieldByName("inClientCode");
+                Field expectingStop = self.referenceType().fieldByName("expectingStop");
+                Field stopException = self.referenceType().fieldByName("stopException");
+                if (((BooleanValue) self.getValue(inClientCode)).value()) {
+                  self.setValue(expectingStop, machine.mirrorOf(true));
+                  ObjectReference stopInstance = (ObjectReference) self.getValue(stopException);
+                  machine.resume();
+                  thread.stop(stopInstance);
+                  stoppedThisCall = true;
+                  self.setValue(expectingStop, machine.mirrorOf(false));
+                }
+                break outer;
+              }
+            }
+          }
+        } catch (ClassNotLoadedException
+            | IncompatibleThreadStateException
+            | InvalidTypeException e) {
+          throw new InternalException("Could not stop the snippet: " + e);
+        } catch (VMDisconnectedException e) {
+          throw new EngineTerminationException("The REPL's JVM has ended");
+        } finally {
+          try {
+            machine.resume();
+          } catch (VMDisconnectedException e) {
+            // The JVM ended while being stopped; the death listener reports it.
+          }
+        }
+      }
+    }
+
+    /**
+     * Sends the close command, then also closes the connection: the JDK 17 agent ignores the
+     * command, and waiting for it to exit would cost a second.
+     */
+    @Override
+    public void close() {
+      super.close();
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // Closing a loopback socket that is already gone: nothing left to release.
+      }
+      disposeVm();
+    }
+
+    synchronized void disposeVm() {
+      try {
+        if (vm != null) {
+          vm.dispose();
+        }
+      } catch (VMDisconnectedException e) {
+        // Already gone.
+      } finally {
+        vm = null;
+        if (process != null) {
+          process.destroy();
+          process = null;
+        }
+      }
+    }
+
+    @Override
+    protected synchronized VirtualMachine vm() throws EngineTerminationException {
+      if (vm == null) {
+        throw new EngineTerminationException("The REPL's JVM has ended");
+      }
+      return vm;
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.talkbook.core.repl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Pure: the fenced Java blocks in a talk's Markdown notes, and the {@code ```output} block written
+ * right after one with what running it gave. The output lives in the notes themselves, so it is
+ * saved, searched, previewed and exported with them.
+ */
+public final class NoteCode {
+
+  private NoteCode() {}
+
+  /**
+   * A fenced {@code java} (or {@code jshell}) block.
+   *
+   * @param start offset of its opening fence
+   * @param end offset just after its closing fence line (after the line break, if any)
+   * @param code the code between the fences
+   * @param outputStart offset of the {@code ```output} block that follows it, or -1
+   * @param outputEnd offset just after that block's closing fence line, or -1
+   */
+  public record Block(int start, int end, String code, int outputStart, int outputEnd) {
+    public boolean hasOutput() {
+      return outputStart >= 0;
+    }
+  }
+
+  /** A change to the notes: replace {@code [start, end)} with {@code text}. */
+  public record Edit(int start, int end, String text) {}
+
+  private record Fence(int start, int end, char mark, int length, String info) {}
+
+  /** Every Java block, in order. */
+  public static List<Block> javaBlocks(String markdown) {
+    List<Block> blocks = new ArrayList<>();
+    List<Fence[]> fenced = fencedBlocks(markdown);
+    for (int i = 0; i < fenced.size(); i++) {
+      Fence open = fenced.get(i)[0];
+      Fence close = fenced.get(i)[1];
+      String lang = open.info.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+      if (!lang.equals("java") && !lang.equals("jshell")) {
+        continue;
+      }
+      int codeStart = open.end;
+      int codeEnd = close == null ? markdown.length() : close.start;
+      String code = markdown.substring(Math.min(codeStart, codeEnd), codeEnd);
+      int end = close == null ? markdown.length() : close.end;
+      int outStart = -1;
+      int outEnd = -1;
+      if (close != null && i + 1 < fenced.size()) {
+        Fence next = fenced.get(i + 1)[0];
+        Fence nextClose = fenced.get(i + 1)[1];
+        boolean onlyBlankBetween =
+            markdown.substring(end, next.start).isBlank()
+                && markdown.substring(end, next.start).chars().filter(c -> c == '\n').count() <= 1;
+        if (onlyBlankBetween && next.info.strip().equals("output") && nextClose != null) {
+          outStart = next.start;
+          outEnd = nextClose.end;
+        }
+      }
+      blocks.add(new Block(open.start, end, code, outStart, outEnd));
+    }
+    return blocks;
+  }
+
+  /** The Java block that holds {@code caret} (fences included), or null. */
+  public static Block blockAt(String markdown, int caret) {
+    for (Block b : javaBlocks(markdown)) {
+      if (caret >= b.start && caret <= b.end) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The edit that writes {@code output} as the block's {@code ```output} block (replacing the one
+   * there), or removes that block when {@code output} is empty.
+   */
+  public static Edit outputEdit(String markdown, Block block, String output) {
+    String text = "";
+    if (!output.isEmpty()) {
+      String body = output.endsWith("\n") ? output : output + "\n";
+      String fence = "```";
+      while (body.contains(fence)) {
+        fence += "`";
+      }
+      text = fence + "output\n" + body + fence + "\n";
+      if (block.end == markdown.length() && !markdown.endsWith("\n")) {
+        text = "\n" + text;
+      }
+    }
+    if (block.hasOutput()) {
+      return new Edit(block.outputStart, block.outputEnd, text);
+    }
+    return new Edit(block.end, block.end, text);
+  }
+
+  /** What an evaluation writes into the notes: output, values, errors, in order. */
+  public static String outputOf(Evaluation evaluation) {
+    StringBuilder out = new StringBuilder();
+    for (SnippetResult r : evaluation.results()) {
+      if (r.outputDropped() > 0) {
+        out.append("… ").append(r.outputDropped()).append(" characters dropped …\n");
+      }
+      out.append(r.output());
+      if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
+        out.append('\n');
+      }
+      switch (r.status()) {
+        case OK -> {
+          if (r.kind() == SnippetResult.Kind.EXPRESSION && r.value() != null) {
+            out.append("⇒ ").append(r.value()).append('\n');
+          }
+        }
+        case COMPILE_ERROR -> {
+          for (SnippetResult.Problem p : r.problems()) {
+            if (p.error()) {
+              out.append("error: ").append(p.message()).append('\n');
+            }
+          }
+        }
+        case EXCEPTION -> out.append(r.failure().describe());
+        default -> {
+          if (!r.note().isEmpty()) {
+            out.append(r.note()).append('\n');
+          }
+        }
+      }
+    }
+    if (!evaluation.message().isEmpty()) {
+      out.append(evaluation.message()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Fenced blocks as [opening, closing] (closing null when the text ends inside). */
+  private static List<Fence[]> fencedBlocks(String text) {
+    List<Fence[]> out = new ArrayList<>();
+    Fence open = null;
+    int at = 0;
+    while (at < text.length()) {
+      int nl = text.indexOf('\n', at);
+      int lineEnd = nl < 0 ? text.length() : nl;
+      int next = nl < 0 ? text.length() : nl + 1;
+      Fence f = fence(text, at, lineEnd, next);
+      if (open == null) {
+        if (f != null) {
+          open = f;
+        }
+      } else if (f != null && f.mark == open.mark && f.length >= open.length && f.info.isBlank()) {
+        out.add(new Fence[] {open, f});
+        open = null;
+      }
+      at = next;
+    }
+    if (open != null) {
+      out.add(new Fence[] {open, null});
+    }
+    return out;
+  }
+
+  private static Fence fence(String text, int start, int lineEnd, int next) {
+    int i = start;
+    while (i < lineEnd && i - start < 3 && text.charAt(i) == ' ') {
+      i++;
+    }
+    if (i >= lineEnd || (text.charAt(i) != '`' && text.charAt(i) != '~')) {
+      return null;
+    }
+    char mark = text.charAt(i);
+    int n = 0;
+    while (i + n < lineEnd && text.charAt(i + n) == mark) {
+      n++;
+    }
+    if (n < 3) {
+      return null;
+    }
+    String info = text.substring(i + n, lineEnd).strip();
+    if (mark == '`' && info.contains("`")) {
+      return null;
+    }
+    return new Fence(start, next, mark, n, info);
+  }
+}

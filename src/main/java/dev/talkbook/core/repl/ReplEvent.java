@@ -1,0 +1,69 @@
+package dev.talkbook.core.repl;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a {@link ReplSession} tells its listeners, as plain values. Events arrive in order on the
+ * session's own event thread ({@code talkbook-repl-events}); a UI hands them to its own thread.
+ * Output comes in batches ({@link Output}), never a character at a time.
+ */
+public sealed interface ReplEvent {
+
+  /** The session is launching a JVM for user code (at start, restart or reset). */
+  record Starting(String why) implements ReplEvent {}
+
+  /** The session can evaluate; {@code took} is the time to launch and warm up the engine. */
+  record Ready(String javaVersion, Duration took) implements ReplEvent {}
+
+  /** The engine could not be started; evaluations fail with this message until a restart. */
+  record StartFailed(String message) implements ReplEvent {}
+
+  /** An evaluation of some input begins. */
+  record EvaluationStarted(long evaluation, String input) implements ReplEvent {}
+
+  /**
+   * One complete snippet of the input begins; {@code start}/{@code end} are offsets in the input.
+   */
+  record SnippetStarted(long evaluation, int index, String source, int start, int end)
+      implements ReplEvent {}
+
+  /**
+   * Output written by user code. {@code droppedBefore} characters were dropped just before this
+   * text because output came faster than it could be shown (the cap keeps the newest). {@code
+   * evaluation} is -1 for output from a background thread between evaluations.
+   */
+  record Output(long evaluation, Stream stream, String text, long droppedBefore)
+      implements ReplEvent {}
+
+  /** User code is waiting on {@code System.in}: supply a line with {@link ReplSession#input}. */
+  record InputRequested(long evaluation) implements ReplEvent {}
+
+  /** One snippet's result. */
+  record SnippetFinished(long evaluation, SnippetResult result) implements ReplEvent {}
+
+  /** The evaluation ended: all snippets ran, or it was stopped, timed out, or the JVM ended. */
+  record EvaluationFinished(Evaluation evaluation) implements ReplEvent {}
+
+  /**
+   * A new JVM replaced one that ended ({@code reason} says how) or was restarted on request; {@code
+   * replayed} definitions were evaluated again, {@code notReplayed} failed to.
+   */
+  record Restarted(String reason, int replayed, List<String> notReplayed) implements ReplEvent {
+    public Restarted {
+      notReplayed = List.copyOf(notReplayed);
+    }
+  }
+
+  /** Everything defined was forgotten (a fresh JVM, nothing replayed). */
+  record Reset() implements ReplEvent {}
+
+  /** A jar or folder was added to the class path of compiler and JVM. */
+  record ClassPathAdded(String path) implements ReplEvent {}
+
+  /** Which stream a piece of output came from. */
+  enum Stream {
+    OUT,
+    ERR
+  }
+}

@@ -1,0 +1,1001 @@
+package dev.talkbook.core.repl;
+
+import dev.talkbook.core.repl.Evaluation.Outcome;
+import dev.talkbook.core.repl.ReplEvent.Stream;
+import dev.talkbook.core.repl.SnippetResult.Failure;
+import dev.talkbook.core.repl.SnippetResult.Kind;
+import dev.talkbook.core.repl.SnippetResult.Problem;
+import dev.talkbook.core.repl.SnippetResult.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.ImportSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.SourceCodeAnalysis.Suggestion;
+import jdk.jshell.TypeDeclSnippet;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * A live Java REPL: one {@link JShell} owned by one thread ({@code talkbook-repl}); user code runs
+ * in a separate JVM ({@link NoDelayExecutionProvider}), so an endless loop can be stopped and
+ * {@code System.exit} or a crash only costs a restart, which happens by itself and replays the
+ * definitions that were valid.
+ *
+ * <p>Every method may be called from any thread and returns at once; results come as futures and as
+ * {@link ReplEvent}s to listeners. {@link #stop()} interrupts the running evaluation.
+ */
+public final class ReplSession implements AutoCloseable {
+
+  /** jshell's default start-up imports, evaluated at each start (they also warm the compiler). */
+  static final List<String> DEFAULT_IMPORTS =
+      List.of(
+          "java.io.*",
+          "java.math.*",
+          "java.net.*",
+          "java.nio.file.*",
+          "java.util.*",
+          "java.util.concurrent.*",
+          "java.util.function.*",
+          "java.util.prefs.*",
+          "java.util.regex.*",
+          "java.util.stream.*");
+
+  private static final int VALUE_PREVIEW = 200;
+  private static final long STOP_RETRY_MS = 100;
+
+  private final ReplOptions options;
+  private final ExecutorService worker;
+  private final ExecutorService events;
+  private final ScheduledExecutorService timer;
+  private final List<Consumer<? super ReplEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final OutputCollector output;
+  private final PromptedInput input;
+  private final NoDelayExecutionProvider provider = new NoDelayExecutionProvider();
+  private final AtomicLong evaluations = new AtomicLong();
+  private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
+
+  // Owned by the worker thread.
+  private JShell jshell;
+  private Set<String> startupSnippets = Set.of();
+  private List<String> definitions = List.of();
+  private final List<String> classPath = new ArrayList<>();
+  private String startFailure;
+  private int tempCounter;
+
+  // Shared with other threads.
+  private volatile JShell live;
+  private volatile boolean running;
+  private volatile long currentEvaluation = -1;
+  private volatile boolean closed;
+  private volatile Duration timeLimit;
+  private final AtomicReference<Outcome> interruption = new AtomicReference<>();
+  private final Set<JShell> ended = ConcurrentHashMap.newKeySet();
+  private final Set<JShell> closedOnPurpose = ConcurrentHashMap.newKeySet();
+
+  private ReplSession(ReplOptions options) {
+    this.options = options;
+    this.timeLimit = options.timeLimit();
+    this.worker = Executors.newSingleThreadExecutor(daemon("talkbook-repl"));
+    this.events = Executors.newSingleThreadExecutor(daemon("talkbook-repl-events"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("talkbook-repl-timer"));
+    this.output =
+        new OutputCollector(options.outputCap(), timer, batch -> batch.forEach(this::emit));
+    this.input = new PromptedInput(() -> emit(new ReplEvent.InputRequested(currentEvaluation)));
+  }
+
+  /** Creates a session and starts its engine in the background; {@link #ready()} tells when. */
+  public static ReplSession start(ReplOptions options) {
+    ReplSession session = new ReplSession(options);
+    session.worker.execute(() -> session.startEngine("Starting the Java REPL"));
+    return session;
+  }
+
+  /** Completes when the first engine start ended (successfully or not: see {@link #ready()}). */
+  public CompletableFuture<Void> ready() {
+    return firstStart;
+  }
+
+  /** Listens to events from now on; close the returned handle to stop listening. */
+  public AutoCloseable addListener(Consumer<? super ReplEvent> listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  /** The time limit for later evaluations; null for none. */
+  public void setTimeLimit(Duration limit) {
+    if (limit != null && (limit.isNegative() || limit.isZero())) {
+      throw new IllegalArgumentException("The time limit must be positive: " + limit);
+    }
+    this.timeLimit = limit;
+  }
+
+  public Duration timeLimit() {
+    return timeLimit;
+  }
+
+  /** Whether an evaluation is running now. */
+  public boolean isRunning() {
+    return running;
+  }
+
+  /**
+   * Splits {@code code} into complete snippets and evaluates them in order, after any evaluation
+   * already queued. Errors in one snippet do not keep the next from running; a stop, the time limit
+   * or the JVM ending does.
+   */
+  public CompletableFuture<Evaluation> evaluate(String code) {
+    long id = evaluations.incrementAndGet();
+    return submit(() -> runEvaluation(id, code));
+  }
+
+  /** Interrupts the running evaluation (if any); it finishes as {@link Outcome#STOPPED}. */
+  public void stop() {
+    requestStop(Outcome.STOPPED);
+  }
+
+  /** Gives a line (or any text) to user code waiting on {@code System.in}. */
+  public void input(String text) {
+    input.supply(text);
+  }
+
+  /** Tells user code reading {@code System.in} that the input has ended. */
+  public void endOfInput() {
+    input.endOfInput();
+  }
+
+  /** Forgets everything: a fresh JVM with nothing replayed. */
+  public CompletableFuture<Void> reset() {
+    stop();
+    return submit(
+        () -> {
+          closeEngine();
+          definitions = List.of();
+          startEngine("Resetting the Java REPL");
+          emit(new ReplEvent.Reset());
+          return null;
+        });
+  }
+
+  /** A fresh JVM with the definitions that were valid replayed (like jshell's {@code /reload}). */
+  public CompletableFuture<Void> restart() {
+    stop();
+    return submit(
+        () -> {
+          closeEngine();
+          restartAndReplay("Restarted on request.");
+          return null;
+        });
+  }
+
+  /** Adds a jar or a folder to the class path of the compiler and of the JVM running the code. */
+  public CompletableFuture<Void> addToClassPath(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    return submit(
+        () -> {
+          if (!Files.exists(absolute)) {
+            throw new IllegalArgumentException("No such jar or folder: " + absolute);
+          }
+          if (!Files.isDirectory(absolute) && !absolute.toString().endsWith(".jar")) {
+            throw new IllegalArgumentException(
+                "Only a jar or a folder can go on the class path: " + absolute);
+          }
+          requireEngine().addToClasspath(absolute.toString());
+          classPath.add(absolute.toString());
+          emit(new ReplEvent.ClassPathAdded(absolute.toString()));
+          return null;
+        });
+  }
+
+  /**
+   * Completion suggestions at {@code cursor} in {@code code}, and where the completed word starts.
+   */
+  public CompletableFuture<Completions> completions(String code, int cursor) {
+    return submit(
+        () -> {
+          int[] anchor = new int[1];
+          List<Suggestion> found =
+              requireEngine().sourceCodeAnalysis().completionSuggestions(code, cursor, anchor);
+          List<String> names = new ArrayList<>();
+          for (Suggestion s : found) {
+            if (!names.contains(s.continuation())) {
+              names.add(s.continuation());
+            }
+          }
+          return new Completions(anchor[0], names);
+        });
+  }
+
+  /** Signatures (and Javadoc, when asked and available) of what is at {@code cursor}. */
+  public CompletableFuture<List<String>> documentation(String code, int cursor, boolean javadoc) {
+    return submit(
+        () -> {
+          List<String> docs = new ArrayList<>();
+          for (SourceCodeAnalysis.Documentation d :
+              requireEngine().sourceCodeAnalysis().documentation(code, cursor, javadoc)) {
+            String text = d.signature();
+            if (javadoc && d.javadoc() != null && !d.javadoc().isBlank()) {
+              text += "\n\n" + d.javadoc();
+            }
+            docs.add(text);
+          }
+          return docs;
+        });
+  }
+
+  /** What is defined now: variables with their values, methods, types, imports. */
+  public CompletableFuture<List<Definition>> definitions() {
+    return submit(this::listDefinitions);
+  }
+
+  /** Completion suggestions: the word to replace starts at {@code anchor}. */
+  public record Completions(int anchor, List<String> suggestions) {
+    public Completions {
+      suggestions = List.copyOf(suggestions);
+    }
+  }
+
+  /** Stops what runs, ends the JVM and the session's threads. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    requestStop(Outcome.STOPPED);
+    worker.execute(this::closeEngine);
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(3, TimeUnit.SECONDS)) {
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    timer.shutdownNow();
+    events.shutdown();
+  }
+
+  // ---------------------------------------------------------------- the worker thread
+
+  private <T> CompletableFuture<T> submit(Callable<T> task) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    if (closed) {
+      result.completeExceptionally(new IllegalStateException("The REPL session is closed"));
+      return result;
+    }
+    try {
+      worker.execute(
+          () -> {
+            // Completed on the event thread, so that every event of the task came first.
+            try {
+              T value = task.call();
+              afterEvents(() -> result.complete(value));
+            } catch (Exception | Error e) {
+              afterEvents(() -> result.completeExceptionally(e));
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      result.completeExceptionally(new IllegalStateException("The REPL session is closed"));
+    }
+    return result;
+  }
+
+  /** A task that may throw. */
+  private interface Callable<T> {
+    T call() throws Exception;
+  }
+
+  private void startEngine(String why) {
+    emit(new ReplEvent.Starting(why));
+    long t0 = System.nanoTime();
+    try {
+      JShell shell =
+          JShell.builder()
+              .out(output.printStream(Stream.OUT))
+              .err(output.printStream(Stream.ERR))
+              .in(input)
+              .executionEngine(provider, java.util.Map.of())
+              .remoteVMOptions(options.vmOptions().toArray(String[]::new))
+              .tempVariableNameGenerator(() -> "$" + (++tempCounter))
+              .build();
+      shell.onShutdown(this::onShutdown);
+      Set<String> startup = new java.util.HashSet<>();
+      for (String imp : DEFAULT_IMPORTS) {
+        for (SnippetEvent e : shell.eval("import " + imp + ";")) {
+          startup.add(e.snippet().id());
+        }
+      }
+      // One round trip through the execution engine, so the first user snippet is as fast as any.
+      for (SnippetEvent e : shell.eval("Integer.valueOf(1).toString();")) {
+        shell.drop(e.snippet());
+      }
+      tempCounter = 0;
+      for (String path : classPath) {
+        shell.addToClasspath(path);
+      }
+      jshell = shell;
+      live = shell;
+      startupSnippets = startup;
+      startFailure = null;
+      emit(
+          new ReplEvent.Ready(
+              Runtime.version().toString(), Duration.ofNanos(System.nanoTime() - t0)));
+    } catch (RuntimeException e) {
+      jshell = null;
+      live = null;
+      startFailure =
+          "The JVM for the REPL could not be started: "
+              + (e.getMessage() != null ? e.getMessage() : e.toString());
+      emit(new ReplEvent.StartFailed(startFailure));
+    } finally {
+      firstStart.complete(null);
+    }
+  }
+
+  private void onShutdown(JShell shell) {
+    if (closedOnPurpose.contains(shell)) {
+      return;
+    }
+    ended.add(shell);
+    // Died between evaluations (a background thread called System.exit, say): restart now.
+    if (!closed && !running) {
+      try {
+        worker.execute(
+            () -> {
+              if (jshell == shell && !running) {
+                restartAndReplay(deathReason());
+              }
+            });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // Closing: no restart wanted.
+      }
+    }
+  }
+
+  private JShell requireEngine() {
+    if (jshell == null || ended.contains(jshell)) {
+      if (jshell != null) {
+        restartAndReplay(deathReason());
+      } else {
+        startEngine("Starting the Java REPL again");
+      }
+      if (jshell == null) {
+        throw new IllegalStateException(startFailure);
+      }
+    }
+    return jshell;
+  }
+
+  private void closeEngine() {
+    JShell shell = jshell;
+    jshell = null;
+    live = null;
+    if (shell != null) {
+      closedOnPurpose.add(shell);
+      shell.close();
+    }
+  }
+
+  private String deathReason() {
+    Process process;
+    try {
+      process = provider.lastExit().get(1, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      return "The JVM running your code stopped answering; a new one was started.";
+    } catch (Exception e) {
+      return "The JVM running your code ended; a new one was started.";
+    }
+    int code = process.exitValue();
+    String how =
+        code > 128 && code < 160
+            ? "was killed by signal " + (code - 128) + (code == 134 ? " (it crashed)" : "")
+            : "ended with exit code " + code + " (System.exit or Runtime.halt)";
+    return "The JVM running your code " + how + "; a new one was started.";
+  }
+
+  private void restartAndReplay(String reason) {
+    JShell old = jshell;
+    if (old != null) {
+      closeEngine();
+    }
+    startEngine(reason);
+    if (jshell == null) {
+      return;
+    }
+    List<String> failed = new ArrayList<>();
+    int replayed = 0;
+    for (String source : definitions) {
+      boolean ok = true;
+      for (SnippetEvent e : jshell.eval(source)) {
+        if (e.causeSnippet() == null && (e.exception() != null || !e.status().isDefined())) {
+          ok = false;
+        }
+      }
+      if (ok) {
+        replayed++;
+      } else {
+        failed.add(source);
+      }
+    }
+    output.end();
+    rememberDefinitions();
+    emit(new ReplEvent.Restarted(reason, replayed, failed));
+  }
+
+  private Evaluation runEvaluation(long id, String code) {
+    long t0 = System.nanoTime();
+    emit(new ReplEvent.EvaluationStarted(id, code));
+    List<SnippetResult> results = new ArrayList<>();
+    JShell shell;
+    try {
+      shell = requireEngine();
+    } catch (IllegalStateException e) {
+      return finish(new Evaluation(id, results, Outcome.NOT_RUN, e.getMessage(), since(t0)));
+    }
+    interruption.set(null);
+    currentEvaluation = id;
+    running = true;
+    Duration limit = timeLimit;
+    ScheduledFuture<?> deadline =
+        limit == null
+            ? null
+            : timer.schedule(
+                () -> requestStop(Outcome.TIMED_OUT), limit.toMillis(), TimeUnit.MILLISECONDS);
+    Outcome outcome = Outcome.COMPLETED;
+    String message = "";
+    try {
+      SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+      int offset = 0;
+      String remaining = code;
+      int index = 0;
+      Map<String, Integer> sourceStarts = new HashMap<>();
+      while (!remaining.isBlank()) {
+        CompletionInfo info = analysis.analyzeCompletion(remaining);
+        if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+          break;
+        }
+        String source;
+        String rest;
+        if (info.completeness().isComplete()) {
+          source = info.source();
+          rest = info.remaining();
+        } else {
+          source = remaining;
+          rest = "";
+        }
+        int split = splitAt(analysis, remaining, remaining.length() - rest.length());
+        if (split > 0) {
+          source = analysis.analyzeCompletion(remaining.substring(0, split)).source();
+          rest = remaining.substring(split);
+        }
+        int consumed = remaining.length() - rest.length();
+        int lead = 0;
+        while (lead < consumed && Character.isWhitespace(remaining.charAt(lead))) {
+          lead++;
+        }
+        int trail = consumed;
+        while (trail > lead && Character.isWhitespace(remaining.charAt(trail - 1))) {
+          trail--;
+        }
+        int start = offset + lead;
+        int end = offset + trail;
+        int sourceBase = start - leadingSpace(source);
+        SnippetResult result =
+            runSnippet(shell, id, index, source, start, end, sourceBase, code, sourceStarts);
+        results.add(result);
+        emit(new ReplEvent.SnippetFinished(id, result));
+        offset += consumed;
+        remaining = rest;
+        index++;
+        Outcome stopped = interruption.get();
+        if (result.status() == Status.JVM_ENDED) {
+          outcome = Outcome.JVM_ENDED;
+          break;
+        }
+        if (stopped != null) {
+          outcome = stopped;
+          break;
+        }
+      }
+      if (outcome != Outcome.COMPLETED && !remaining.isBlank()) {
+        message = "The rest of the input was not run.";
+      }
+    } finally {
+      running = false;
+      currentEvaluation = -1;
+      if (deadline != null) {
+        deadline.cancel(false);
+      }
+      input.cancel();
+    }
+    if (outcome == Outcome.JVM_ENDED) {
+      String reason = deathReason();
+      message = (reason + " " + message).strip();
+      restartAndReplay(reason);
+    } else if (ended.contains(shell)) {
+      // It ended right after the last snippet (a background thread, say).
+      restartAndReplay(deathReason());
+    } else {
+      rememberDefinitions();
+    }
+    return finish(new Evaluation(id, results, outcome, message, since(t0)));
+  }
+
+  private Evaluation finish(Evaluation evaluation) {
+    emit(new ReplEvent.EvaluationFinished(evaluation));
+    return evaluation;
+  }
+
+  private static final Set<String> CONTINUATIONS =
+      Set.of(
+          "else", "catch", "finally", "instanceof", "extends", "implements", "throws", "permits");
+
+  /**
+   * JShell reads {@code greet("x")} and {@code System.out.println(1);} on the next line as one
+   * (broken) snippet. Like the jshell tool, which reads line by line, a line that is complete
+   * without its semicolon ends a snippet, unless the next line continues it ({@code .map(...)},
+   * {@code + "b"}, {@code else}). Returns where the first snippet ends, or -1 to keep JShell's
+   * split.
+   */
+  static int splitAt(SourceCodeAnalysis analysis, String text, int consumed) {
+    int nl = text.indexOf('\n');
+    while (nl >= 0 && nl < consumed) {
+      int last = nl - 1;
+      while (last >= 0 && Character.isWhitespace(text.charAt(last))) {
+        last--;
+      }
+      int next = nl + 1;
+      while (next < consumed && Character.isWhitespace(text.charAt(next))) {
+        next++;
+      }
+      if (last >= 0 && next < consumed && endsLikeAnExpression(text, last)) {
+        char c = text.charAt(next);
+        boolean startsStatement =
+            Character.isJavaIdentifierStart(c) || Character.isDigit(c) || "\"'@{".indexOf(c) >= 0;
+        int wordEnd = next;
+        while (wordEnd < consumed && Character.isJavaIdentifierPart(text.charAt(wordEnd))) {
+          wordEnd++;
+        }
+        if (startsStatement && !CONTINUATIONS.contains(text.substring(next, wordEnd))) {
+          CompletionInfo prefix = analysis.analyzeCompletion(text.substring(0, nl));
+          if (prefix.completeness().isComplete() && prefix.remaining().isBlank()) {
+            return nl;
+          }
+        }
+      }
+      nl = text.indexOf('\n', nl + 1);
+    }
+    return -1;
+  }
+
+  private static boolean endsLikeAnExpression(String text, int at) {
+    char c = text.charAt(at);
+    if ((c == '+' || c == '-') && at > 0 && text.charAt(at - 1) == c) {
+      return true; // n++ or n--
+    }
+    return Character.isJavaIdentifierPart(c) || c == ')' || c == ']' || c == '"' || c == '\'';
+  }
+
+  private static int leadingSpace(String s) {
+    int i = 0;
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private SnippetResult runSnippet(
+      JShell shell,
+      long id,
+      int index,
+      String source,
+      int start,
+      int end,
+      int sourceBase,
+      String code,
+      Map<String, Integer> sourceStarts) {
+    emit(new ReplEvent.SnippetStarted(id, index, source, start, end));
+    output.begin(id);
+    long t0 = System.nanoTime();
+    List<SnippetEvent> fired;
+    boolean jvmEnded = false;
+    try {
+      fired = shell.eval(source);
+    } catch (IllegalStateException e) {
+      fired = List.of();
+      jvmEnded = true;
+    }
+    Duration took = since(t0);
+    OutputCollector.Captured out = output.end();
+    jvmEnded |= ended.contains(shell);
+    SnippetEvent main = null;
+    List<String> notes = new ArrayList<>();
+    for (SnippetEvent e : fired) {
+      if (e.causeSnippet() == null) {
+        if (main == null) {
+          main = e;
+        }
+      } else if (e.status() != e.previousStatus()) {
+        notes.add(update(shell, e));
+      }
+    }
+    if (main == null) {
+      Status status = jvmEnded ? Status.JVM_ENDED : Status.COMPILE_ERROR;
+      String note = jvmEnded ? "The JVM running the code ended." : "Nothing was evaluated.";
+      return new SnippetResult(
+          index,
+          source,
+          start,
+          end,
+          Kind.UNKNOWN,
+          status,
+          "",
+          null,
+          "",
+          List.of(),
+          null,
+          note,
+          out.text(),
+          out.dropped(),
+          took);
+    }
+    Snippet snippet = main.snippet();
+    sourceStarts.put(snippet.id(), sourceBase);
+    Kind kind = kindOf(snippet);
+    String name = nameOf(snippet);
+    String type =
+        snippet instanceof VarSnippet v
+            ? v.typeName()
+            : snippet instanceof ExpressionSnippet x ? x.typeName() : "";
+    List<Problem> problems = new ArrayList<>();
+    for (Diag d : (Iterable<Diag>) shell.diagnostics(snippet)::iterator) {
+      problems.add(
+          new Problem(
+              d.isError(),
+              d.getMessage(Locale.getDefault()),
+              clamp(sourceBase, end, d.getStartPosition()),
+              clamp(sourceBase, end, d.getEndPosition()),
+              clamp(sourceBase, end, d.getPosition())));
+    }
+    JShellException thrown = main.exception();
+    Failure failure = null;
+    Status status;
+    String value = kind == Kind.EXPRESSION || kind == Kind.VARIABLE ? main.value() : null;
+    Outcome stop = interruption.get();
+    if (jvmEnded) {
+      status = Status.JVM_ENDED;
+      value = null;
+    } else if (!main.status().isDefined()
+        && main.status() != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+      status = Status.COMPILE_ERROR;
+      value = null;
+    } else if (thrown instanceof UnresolvedReferenceException unresolved) {
+      status = Status.INCOMPLETE;
+      notes.add(0, unresolvedNote(shell, unresolved.getSnippet(), true));
+    } else if (thrown != null) {
+      status = Status.EXCEPTION;
+      failure =
+          StackTraces.failure(
+              thrown,
+              (snippetId, line) -> {
+                Integer at = sourceStarts.get(snippetId);
+                return at == null ? -1 : lineStart(code, at, line);
+              });
+    } else if (main.status() == Snippet.Status.RECOVERABLE_DEFINED
+        || main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+      status = Status.INCOMPLETE;
+      notes.add(0, unresolvedNote(shell, (DeclarationSnippet) snippet, false));
+    } else if (stop != null
+        && value == null
+        && (kind == Kind.EXPRESSION || kind == Kind.STATEMENT || kind == Kind.VARIABLE)) {
+      status = stop == Outcome.TIMED_OUT ? Status.TIMED_OUT : Status.STOPPED;
+    } else {
+      status = Status.OK;
+      if (main.previousStatus() == Snippet.Status.NONEXISTENT || kind == Kind.EXPRESSION) {
+        if (kind == Kind.METHOD || kind == Kind.CLASS) {
+          notes.add(0, "Defined " + describe(snippet) + ".");
+        }
+      } else if (kind == Kind.METHOD || kind == Kind.CLASS || kind == Kind.VARIABLE) {
+        notes.add(0, "Replaced " + describe(snippet) + ".");
+      }
+    }
+    if (status == Status.STOPPED) {
+      notes.add(0, "Stopped.");
+    } else if (status == Status.TIMED_OUT) {
+      notes.add(0, "Stopped after the time limit of " + format(timeLimit) + ".");
+    }
+    return new SnippetResult(
+        index,
+        source,
+        start,
+        end,
+        kind,
+        status,
+        name,
+        value,
+        type,
+        problems,
+        failure,
+        String.join(" ", notes),
+        out.text(),
+        out.dropped(),
+        took);
+  }
+
+  private static int clamp(int base, int end, long position) {
+    if (position < 0) {
+      return Math.max(0, base);
+    }
+    return (int) Math.max(0, Math.min(end, base + position));
+  }
+
+  /** Offset in {@code code} of 1-based {@code line} of the snippet that starts at {@code start}. */
+  private static int lineStart(String code, int start, int line) {
+    int at = start;
+    for (int i = 1; i < line; i++) {
+      int nl = code.indexOf('\n', at);
+      if (nl < 0) {
+        return at;
+      }
+      at = nl + 1;
+    }
+    return at;
+  }
+
+  private String unresolvedNote(JShell shell, DeclarationSnippet snippet, boolean invoked) {
+    List<String> missing = shell.unresolvedDependencies(snippet).toList();
+    String what = describe(snippet);
+    String needs = missing.isEmpty() ? "what it refers to" : String.join(", ", missing);
+    return invoked
+        ? "Cannot use " + what + " until " + needs + " is declared."
+        : "Defined " + what + ", but it cannot be used until " + needs + " is declared.";
+  }
+
+  private String update(JShell shell, SnippetEvent e) {
+    Snippet s = e.snippet();
+    String what = describe(s);
+    if (e.status() == Snippet.Status.VALID) {
+      return "Updated " + what + ": it can be used now.";
+    }
+    if (e.status() == Snippet.Status.RECOVERABLE_DEFINED
+        || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+      return "Updated "
+          + what
+          + ": it cannot be used until "
+          + String.join(", ", shell.unresolvedDependencies((DeclarationSnippet) s).toList())
+          + " is declared.";
+    }
+    if (e.status() == Snippet.Status.OVERWRITTEN) {
+      return "";
+    }
+    return "Updated " + what + " (" + e.status().name().toLowerCase(Locale.ROOT) + ").";
+  }
+
+  private static String describe(Snippet s) {
+    if (s instanceof MethodSnippet m) {
+      return "method " + m.name() + m.signature().replaceAll("\\)[^)]*$", ")");
+    }
+    if (s instanceof TypeDeclSnippet t) {
+      return typeKind(t) + " " + t.name();
+    }
+    if (s instanceof VarSnippet v) {
+      return "variable " + v.name();
+    }
+    return "the snippet";
+  }
+
+  private static String typeKind(TypeDeclSnippet t) {
+    return switch (t.subKind()) {
+      case INTERFACE_SUBKIND -> "interface";
+      case ENUM_SUBKIND -> "enum";
+      case ANNOTATION_TYPE_SUBKIND -> "annotation";
+      default -> t.subKind().name().startsWith("RECORD") ? "record" : "class";
+    };
+  }
+
+  static Kind kindOf(Snippet s) {
+    return switch (s.kind()) {
+      case IMPORT -> Kind.IMPORT;
+      case TYPE_DECL -> Kind.CLASS;
+      case METHOD -> Kind.METHOD;
+      case VAR ->
+          s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+              ? Kind.EXPRESSION
+              : Kind.VARIABLE;
+      case EXPRESSION -> Kind.EXPRESSION;
+      case STATEMENT -> Kind.STATEMENT;
+      case ERRONEOUS -> Kind.UNKNOWN;
+    };
+  }
+
+  private static String nameOf(Snippet s) {
+    if (s instanceof DeclarationSnippet d) {
+      return d.name();
+    }
+    if (s instanceof ExpressionSnippet x) {
+      return x.name();
+    }
+    if (s instanceof ImportSnippet i) {
+      return i.fullname();
+    }
+    return "";
+  }
+
+  /** The sources of the declarations valid now, in order, for a replay after a restart. */
+  private void rememberDefinitions() {
+    JShell shell = jshell;
+    if (shell == null) {
+      return;
+    }
+    List<String> sources = new ArrayList<>();
+    shell
+        .snippets()
+        .forEach(
+            s -> {
+              if (startupSnippets.contains(s.id())) {
+                return;
+              }
+              Snippet.Status st = shell.status(s);
+              boolean declaration =
+                  switch (s.kind()) {
+                    case IMPORT, TYPE_DECL, METHOD -> true;
+                    case VAR -> s.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+                    default -> false;
+                  };
+              if (declaration
+                  && (st == Snippet.Status.VALID || st == Snippet.Status.RECOVERABLE_DEFINED)) {
+                sources.add(s.source());
+              }
+            });
+    definitions = List.copyOf(sources);
+  }
+
+  private List<Definition> listDefinitions() {
+    JShell shell = requireEngine();
+    List<Definition> list = new ArrayList<>();
+    running = true;
+    try {
+      shell
+          .variables()
+          .filter(v -> shell.status(v).isActive())
+          .forEach(
+              v -> {
+                String value;
+                try {
+                  value = shell.varValue(v);
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                  value = "(not available)";
+                }
+                if (value.length() > VALUE_PREVIEW) {
+                  value = value.substring(0, VALUE_PREVIEW - 1) + "…";
+                }
+                list.add(new Definition(Definition.Kind.VARIABLE, v.name(), v.typeName(), value));
+              });
+      shell
+          .methods()
+          .filter(m -> shell.status(m).isActive())
+          .forEach(
+              m -> list.add(new Definition(Definition.Kind.METHOD, m.name(), m.signature(), "")));
+      shell
+          .types()
+          .filter(t -> shell.status(t).isActive())
+          .forEach(t -> list.add(new Definition(Definition.Kind.TYPE, t.name(), typeKind(t), "")));
+      shell
+          .imports()
+          .filter(i -> shell.status(i).isActive() && !startupSnippets.contains(i.id()))
+          .forEach(
+              i ->
+                  list.add(
+                      new Definition(
+                          Definition.Kind.IMPORT, i.fullname(), i.isStatic() ? "static" : "", "")));
+    } finally {
+      running = false;
+    }
+    return list;
+  }
+
+  // ---------------------------------------------------------------- any thread
+
+  private void requestStop(Outcome why) {
+    if (!running) {
+      return;
+    }
+    interruption.compareAndSet(null, why);
+    input.cancel();
+    stopAgainUntilDone(currentEvaluation);
+  }
+
+  /**
+   * JDI can only stop code that is running; a stop that arrives while a snippet still compiles
+   * would be lost, so it is repeated until the evaluation ends.
+   */
+  private void stopAgainUntilDone(long evaluation) {
+    JShell shell = live;
+    if (shell != null && running && currentEvaluation == evaluation) {
+      try {
+        shell.stop();
+      } catch (IllegalStateException e) {
+        return; // The engine has ended; the evaluation reports it.
+      }
+      try {
+        timer.schedule(() -> stopAgainUntilDone(evaluation), STOP_RETRY_MS, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // Closing.
+      }
+    }
+  }
+
+  private void afterEvents(Runnable action) {
+    try {
+      events.execute(action);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      action.run();
+    }
+  }
+
+  private void emit(ReplEvent event) {
+    try {
+      events.execute(
+          () -> {
+            for (Consumer<? super ReplEvent> l : listeners) {
+              try {
+                l.accept(event);
+              } catch (RuntimeException e) {
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, e);
+              }
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Closed: nobody listens any more.
+    }
+  }
+
+  private static Duration since(long t0) {
+    return Duration.ofNanos(System.nanoTime() - t0);
+  }
+
+  private static String format(Duration d) {
+    if (d == null) {
+      return "none";
+    }
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,80 @@
+package dev.talkbook.core.repl;
+
+import dev.talkbook.core.repl.SnippetResult.Failure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntBiFunction;
+import jdk.jshell.EvalException;
+
+/** Pure: an {@link EvalException} from JShell to a {@link Failure} with the user's frames only. */
+final class StackTraces {
+
+  private StackTraces() {}
+
+  /** JShell compiles each snippet into a class of package {@code REPL}, file name {@code #id}. */
+  static boolean isUserFrame(StackTraceElement frame) {
+    return frame.getClassName().startsWith("REPL.")
+        || (frame.getFileName() != null && frame.getFileName().startsWith("#"));
+  }
+
+  /**
+   * Keeps the frames from the top down to the last user frame (library frames the user's code
+   * called stay; the REPL machinery under it goes).
+   *
+   * @param lineStart offset in the input of a (1-based) line of a snippet (by id), or -1 when that
+   *     snippet is not part of the input
+   */
+  static Failure failure(Throwable thrown, ToIntBiFunction<String, Integer> lineStart) {
+    if (thrown == null) {
+      return null;
+    }
+    String className =
+        thrown instanceof EvalException e ? e.getExceptionClassName() : thrown.getClass().getName();
+    StackTraceElement[] trace = thrown.getStackTrace();
+    int lastUser = -1;
+    for (int i = 0; i < trace.length; i++) {
+      if (isUserFrame(trace[i])) {
+        lastUser = i;
+      }
+    }
+    int keep = lastUser >= 0 ? lastUser + 1 : Math.min(trace.length, 8);
+    List<String> frames = new ArrayList<>(keep);
+    int position = -1;
+    for (int i = 0; i < keep; i++) {
+      StackTraceElement frame = trace[i];
+      frames.add("at " + format(frame));
+      if (position < 0
+          && isUserFrame(frame)
+          && frame.getFileName() != null
+          && frame.getFileName().startsWith("#")
+          && frame.getLineNumber() > 0) {
+        position = lineStart.applyAsInt(frame.getFileName().substring(1), frame.getLineNumber());
+      }
+    }
+    Failure cause =
+        thrown.getCause() != null && thrown.getCause() != thrown
+            ? failure(thrown.getCause(), lineStart)
+            : null;
+    return new Failure(
+        className, thrown.getMessage(), frames, trace.length - keep, position, cause);
+  }
+
+  static String format(StackTraceElement frame) {
+    if (isUserFrame(frame)) {
+      String method = frame.getMethodName();
+      String where = frame.getFileName() + ":" + frame.getLineNumber();
+      if (method.isEmpty() || method.equals("do_it$") || method.equals("<clinit>")) {
+        return "(" + where + ")";
+      }
+      String cls = frame.getClassName();
+      int dollar = cls.lastIndexOf('$');
+      // A method of a class the user declared: REPL.$JShell$12$Point.norm -> Point.norm
+      String owner =
+          cls.startsWith("REPL.$JShell$") && dollar > "REPL.$JShell$".length()
+              ? cls.substring(dollar + 1) + "."
+              : "";
+      return owner + method + " (" + where + ")";
+    }
+    return frame.toString();
+  }
+}

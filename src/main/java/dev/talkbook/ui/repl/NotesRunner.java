@@ -1,0 +1,164 @@
+package dev.talkbook.ui.repl;
+
+import dev.talkbook.core.repl.Evaluation;
+import dev.talkbook.core.repl.NoteCode;
+import dev.talkbook.core.repl.NoteCode.Block;
+import dev.talkbook.core.repl.ReplOptions;
+import dev.talkbook.core.repl.ReplSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import org.fxmisc.richtext.CodeArea;
+
+/**
+ * Runs the {@code ```java} blocks of the notes in place: the block under the caret in the REPL's
+ * session (Ctrl+Shift+Enter), or all of them in order in a fresh session. Each block's output is
+ * written as an {@code ```output} block right after it, replacing the old one, in one edit (so one
+ * undo step).
+ */
+public final class NotesRunner {
+
+  private final CodeArea notes;
+  private final ReplSession session;
+  private final Supplier<ReplSession> freshSession;
+  private final Consumer<String> status;
+
+  /**
+   * @param notes the notes editor's text area
+   * @param session the REPL's session, for single blocks
+   * @param freshSession makes a new session for "Run all" (closed afterwards)
+   * @param status shows a short message to the user
+   */
+  public NotesRunner(
+      CodeArea notes,
+      ReplSession session,
+      Supplier<ReplSession> freshSession,
+      Consumer<String> status) {
+    this.notes = notes;
+    this.session = session;
+    this.freshSession = freshSession;
+    this.status = status;
+  }
+
+  /** A runner whose "Run all" starts a session with the default options. */
+  public NotesRunner(CodeArea notes, ReplSession session, Consumer<String> status) {
+    this(notes, session, () -> ReplSession.start(ReplOptions.defaults()), status);
+  }
+
+  /** Runs the Java block under the caret; completes when its output is in the notes. */
+  public CompletableFuture<Void> runBlockAtCaret() {
+    if (!notes.isEditable()) {
+      status.accept("These notes cannot be changed.");
+      return CompletableFuture.completedFuture(null);
+    }
+    String text = notes.getText();
+    Block block = NoteCode.blockAt(text, notes.getCaretPosition());
+    if (block == null) {
+      status.accept("The caret is not in a ```java block.");
+      return CompletableFuture.completedFuture(null);
+    }
+    status.accept("Running the code block…");
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    session
+        .evaluate(block.code())
+        .whenComplete(
+            (evaluation, error) ->
+                Platform.runLater(
+                    () -> {
+                      if (error != null) {
+                        status.accept("The block could not run: " + error.getMessage());
+                      } else {
+                        writeOutputs(List.of(block), List.of(NoteCode.outputOf(evaluation)));
+                        status.accept("Ran the code block.");
+                      }
+                      done.complete(null);
+                    }));
+    return done;
+  }
+
+  /** Runs every Java block in order in a fresh session; completes when the outputs are written. */
+  public CompletableFuture<Void> runAll() {
+    if (!notes.isEditable()) {
+      status.accept("These notes cannot be changed.");
+      return CompletableFuture.completedFuture(null);
+    }
+    List<Block> blocks = NoteCode.javaBlocks(notes.getText());
+    if (blocks.isEmpty()) {
+      status.accept("These notes have no ```java blocks.");
+      return CompletableFuture.completedFuture(null);
+    }
+    status.accept("Running " + blocks.size() + " code blocks in a fresh Java VM…");
+    ReplSession fresh = freshSession.get();
+    List<String> outputs = new ArrayList<>();
+    CompletableFuture<Evaluation> chain = CompletableFuture.completedFuture(null);
+    for (Block b : blocks) {
+      chain =
+          chain.thenCompose(
+              previous -> {
+                if (previous != null) {
+                  outputs.add(NoteCode.outputOf(previous));
+                }
+                return fresh.evaluate(b.code());
+              });
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    chain.whenComplete(
+        (last, error) -> {
+          fresh.close();
+          Platform.runLater(
+              () -> {
+                if (error != null) {
+                  status.accept("The blocks could not run: " + error.getMessage());
+                } else {
+                  outputs.add(NoteCode.outputOf(last));
+                  writeOutputs(blocks, outputs);
+                  status.accept("Ran " + blocks.size() + " code blocks.");
+                }
+                done.complete(null);
+              });
+        });
+    return done;
+  }
+
+  /**
+   * Writes the outputs after their blocks as one replacement of the span from the first block to
+   * the last, so that it is one undo step. Blocks are found again by their code, in case the notes
+   * changed while the code ran; a block that is gone is skipped.
+   */
+  private void writeOutputs(List<Block> ran, List<String> outputs) {
+    String text = notes.getText();
+    List<Block> now = NoteCode.javaBlocks(text);
+    List<NoteCode.Edit> edits = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i < ran.size(); i++) {
+      Block match = null;
+      for (int j = from; j < now.size(); j++) {
+        if (now.get(j).code().equals(ran.get(i).code())) {
+          match = now.get(j);
+          from = j + 1;
+          break;
+        }
+      }
+      if (match != null) {
+        edits.add(NoteCode.outputEdit(text, match, outputs.get(i)));
+      }
+    }
+    if (edits.isEmpty()) {
+      return;
+    }
+    int start = edits.get(0).start();
+    int end = edits.get(edits.size() - 1).end();
+    StringBuilder replacement = new StringBuilder();
+    int at = start;
+    for (NoteCode.Edit e : edits) {
+      replacement.append(text, at, e.start()).append(e.text());
+      at = e.end();
+    }
+    int caret = notes.getCaretPosition();
+    notes.replaceText(start, end, replacement.toString());
+    notes.moveTo(Math.min(caret, notes.getLength()));
+  }
+}

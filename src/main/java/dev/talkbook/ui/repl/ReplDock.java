@@ -1,0 +1,114 @@
+package dev.talkbook.ui.repl;
+
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Where the REPL pane lives: docked under the window's content (shown and hidden with {@link
+ * #toggle()}), or in a window of its own ({@link #detach()}; closing that window docks it again).
+ */
+public final class ReplDock {
+
+  private final ReplPane pane;
+  private final SplitPane split = new SplitPane();
+  private final Window owner;
+  private final Consumer<Scene> styler;
+  private Stage detached;
+  private double divider = 0.62;
+
+  /**
+   * @param content the window's content, above the pane
+   * @param styler applies the app's theme to the detached window's scene
+   */
+  public ReplDock(ReplPane pane, Node content, Window owner, Consumer<Scene> styler) {
+    this.pane = pane;
+    this.owner = owner;
+    this.styler = styler;
+    split.setOrientation(Orientation.VERTICAL);
+    split.getItems().add(content);
+    pane.setOnDetach(this::detach, "Detach");
+  }
+
+  /** The node to put where the content was. */
+  public Node root() {
+    return split;
+  }
+
+  public ReplPane pane() {
+    return pane;
+  }
+
+  public boolean isShown() {
+    return detached != null || split.getItems().contains(pane.root());
+  }
+
+  /**
+   * Shows the pane docked (and focuses its input), or hides it; a detached window comes forward.
+   */
+  public void toggle() {
+    if (detached != null) {
+      detached.toFront();
+      pane.focusInput();
+    } else if (split.getItems().contains(pane.root())) {
+      divider = split.getDividerPositions()[0];
+      split.getItems().remove(pane.root());
+    } else {
+      show();
+    }
+  }
+
+  /** Docks and shows the pane, focusing its input. */
+  public void show() {
+    if (detached == null && !split.getItems().contains(pane.root())) {
+      split.getItems().add(pane.root());
+      split.setDividerPositions(divider);
+    }
+    // After the pane is laid out in the scene: a node not yet shown cannot take focus.
+    javafx.application.Platform.runLater(pane::focusInput);
+  }
+
+  /** Moves the pane into a window of its own. */
+  public void detach() {
+    if (detached != null) {
+      return;
+    }
+    if (split.getItems().contains(pane.root())) {
+      divider = split.getDividerPositions()[0];
+      split.getItems().remove(pane.root());
+    }
+    Stage stage = new Stage();
+    stage.initOwner(owner);
+    stage.setTitle("Java REPL — Talkbook");
+    javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(pane.root());
+    Scene scene = new Scene(holder, 900, 600);
+    styler.accept(scene);
+    stage.setScene(scene);
+    pane.setOnDetach(stage::close, "Dock");
+    stage.setOnHidden(
+        e -> {
+          holder.getChildren().clear();
+          detached = null;
+          pane.setOnDetach(this::detach, "Detach");
+          show();
+        });
+    detached = stage;
+    stage.show();
+    pane.focusInput();
+  }
+
+  /** Closes a detached window and lets go of the session. */
+  public void close() {
+    if (detached != null) {
+      Stage s = detached;
+      s.setOnHidden(null);
+      detached = null;
+      s.close();
+    }
+    pane.dispose();
+  }
+}

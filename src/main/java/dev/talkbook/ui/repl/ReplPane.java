@@ -1,0 +1,624 @@
+package dev.talkbook.ui.repl;
+
+import dev.talkbook.core.repl.Definition;
+import dev.talkbook.core.repl.Evaluation;
+import dev.talkbook.core.repl.ReplEvent;
+import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.core.repl.SnippetResult;
+import dev.talkbook.core.repl.SnippetResult.Status;
+import dev.talkbook.ui.common.Icons;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The REPL pane: a transcript of what ran, the input editor (Java highlighting, auto-indent,
+ * bracket matching, Ctrl+Space completion, Ctrl+Shift+Space documentation, Ctrl+Enter to run,
+ * Ctrl+Up/Down history), Stop/Reset/Restart, a prompt for {@code System.in}, and the list of what
+ * is defined. Session events arrive on the session's thread and are applied in batches on the FX
+ * thread.
+ */
+public final class ReplPane {
+
+  static final String VALUE = "tb-repl-value";
+  static final String OUT = "tb-repl-out";
+  static final String ERR = "tb-repl-err";
+  static final String ERROR = "tb-repl-error";
+  static final String NOTE = "tb-repl-note";
+  static final String CODE = "tb-repl-code";
+  static final String PROMPT = "tb-repl-prompt";
+
+  /** The transcript keeps about this many characters; older text goes. */
+  static final int TRANSCRIPT_CAP = 2_000_000;
+
+  private static final KeyCombination RUN =
+      new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination COMPLETE =
+      new KeyCodeCombination(KeyCode.SPACE, KeyCombination.CONTROL_DOWN);
+  private static final KeyCombination DOCUMENT =
+      new KeyCodeCombination(KeyCode.SPACE, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN);
+  private static final KeyCombination HISTORY_BACK =
+      new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination HISTORY_FORWARD =
+      new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN);
+
+  private final ReplSession session;
+  private final JavaInput java = new JavaInput();
+  private final ReplHistory history = new ReplHistory();
+  private final BorderPane root = new BorderPane();
+  private final CodeArea input = new CodeArea();
+  private final StyleClassedTextArea transcript = new StyleClassedTextArea();
+  private final ListView<Definition> definitions = new ListView<>();
+  private final Button run = new Button("Run");
+  private final Button stop = new Button("Stop");
+  private final Button reset = new Button("Reset");
+  private final Button restart = new Button("Restart");
+  private final Button detach = new Button();
+  private final ProgressIndicator spinner = new ProgressIndicator();
+  private final Label state = new Label("Starting Java…");
+  private final HBox stdinBar = new HBox(6);
+  private final TextField stdinField = new TextField();
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+  private final ConcurrentLinkedQueue<ReplEvent> pending = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+  /**
+   * Error links in the transcript: [start, end) of the text, the input it came from, the offset.
+   */
+  private final List<Link> links = new ArrayList<>();
+
+  private final AutoCloseable subscription;
+  private Runnable onDetach = () -> {};
+
+  private record Link(int start, int end, String code, int position) {}
+
+  public ReplPane(ReplSession session) {
+    this.session = session;
+    layout();
+    wireInput();
+    subscription = session.addListener(this::offer);
+    if (session.ready().isDone()) {
+      showIdle();
+    }
+  }
+
+  public Node root() {
+    return root;
+  }
+
+  public CodeArea input() {
+    return input;
+  }
+
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  public boolean isRunning() {
+    return running.get();
+  }
+
+  /** The transcript's text (for tests and "save transcript"). */
+  public String transcriptText() {
+    return transcript.getText();
+  }
+
+  /** What the Detach/Dock button does; the dock sets it. */
+  public void setOnDetach(Runnable action, String label) {
+    this.onDetach = action;
+    detach.setText(label);
+  }
+
+  /** The font size of transcript, input and definitions, in px; 0 for the style sheet's. */
+  public void setCodeFontSize(double px) {
+    String style = px > 0 ? "-fx-font-size: " + px + "px;" : "";
+    transcript.setStyle(style);
+    input.setStyle(style);
+    definitions.setStyle(style);
+  }
+
+  /** A short message in the pane's toolbar (e.g. about running the notes' code blocks). */
+  public void showStatus(String message) {
+    state.setText(message);
+  }
+
+  public void focusInput() {
+    input.requestFocus();
+  }
+
+  /** Stops listening to the session (the window closes; the session lives on). */
+  public void dispose() {
+    try {
+      subscription.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- layout ---------------------------------------------------------------------------------
+
+  private void layout() {
+    root.getStyleClass().add("tb-repl");
+    var css = ReplPane.class.getResource("/dev/talkbook/ui/repl/repl.css");
+    if (css == null) {
+      throw new IllegalStateException("resource /dev/talkbook/ui/repl/repl.css is missing");
+    }
+    root.getStylesheets().add(css.toExternalForm());
+    run.setGraphic(Icons.of(Feather.PLAY));
+    run.setTooltip(new Tooltip("Run the selection, or all of the input (Ctrl+Enter)"));
+    run.setOnAction(e -> runInput());
+    stop.setGraphic(Icons.of(Feather.SQUARE));
+    stop.setTooltip(new Tooltip("Stop the running code (Esc)"));
+    stop.setOnAction(e -> session.stop());
+    stop.disableProperty().bind(running.not());
+    reset.setTooltip(new Tooltip("Forget everything: a fresh Java VM"));
+    reset.setOnAction(e -> session.reset());
+    restart.setTooltip(new Tooltip("A fresh Java VM, with the definitions run again"));
+    restart.setOnAction(e -> session.restart());
+    detach.setOnAction(e -> onDetach.run());
+    spinner.setPrefSize(16, 16);
+    spinner.setMaxSize(16, 16);
+    spinner.visibleProperty().bind(running);
+    state.getStyleClass().add("tb-muted");
+    Region grow = new Region();
+    HBox.setHgrow(grow, Priority.ALWAYS);
+    HBox bar = new HBox(6, run, stop, spinner, state, grow, reset, restart, detach);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(4, 6, 4, 6));
+    bar.getStyleClass().add("tb-repl-bar");
+
+    transcript.setEditable(false);
+    transcript.setWrapText(true);
+    transcript.getStyleClass().add("tb-repl-transcript");
+    transcript.setOnMouseClicked(
+        e -> {
+          int at = transcript.getCaretPosition();
+          for (Link link : links) {
+            if (at >= link.start && at <= link.end) {
+              showInInput(link.code, link.position);
+              break;
+            }
+          }
+        });
+
+    input.getStyleClass().addAll("tb-repl-input", "tb-editor");
+    input.setParagraphGraphicFactory(LineNumberFactory.get(input));
+    input.setWrapText(false);
+
+    Label stdinLabel = new Label("The code reads System.in:");
+    stdinField.setPromptText("type a line, Enter sends it; Ctrl+D ends the input");
+    HBox.setHgrow(stdinField, Priority.ALWAYS);
+    stdinBar.getChildren().addAll(stdinLabel, stdinField);
+    stdinBar.setAlignment(Pos.CENTER_LEFT);
+    stdinBar.setPadding(new Insets(2, 6, 2, 6));
+    stdinBar.getStyleClass().add("tb-repl-stdin");
+    stdinBar.setVisible(false);
+    stdinBar.setManaged(false);
+    stdinField.setOnAction(
+        e -> {
+          String line = stdinField.getText();
+          stdinField.clear();
+          appendStyled(line + "\n", PROMPT);
+          session.input(line + "\n");
+          hideStdin();
+        });
+    stdinField.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.isControlDown() && e.getCode() == KeyCode.D) {
+            session.endOfInput();
+            hideStdin();
+            e.consume();
+          }
+        });
+
+    VBox inputBox = new VBox(stdinBar, new VirtualizedScrollPane<>(input));
+    VBox.setVgrow(inputBox.getChildren().get(1), Priority.ALWAYS);
+    SplitPane left = new SplitPane(new VirtualizedScrollPane<>(transcript), inputBox);
+    left.setOrientation(Orientation.VERTICAL);
+    left.setDividerPositions(0.6);
+
+    definitions.getStyleClass().add("tb-repl-definitions");
+    definitions.setPlaceholder(new Label("Nothing defined yet"));
+    definitions.setCellFactory(
+        list ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(Definition d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? null : describe(d));
+              }
+            });
+    definitions.setOnMouseClicked(
+        e -> {
+          Definition d = definitions.getSelectionModel().getSelectedItem();
+          if (e.getClickCount() == 2 && d != null) {
+            input.insertText(input.getCaretPosition(), d.name());
+            input.requestFocus();
+          }
+        });
+    SplitPane main = new SplitPane(left, definitions);
+    main.setDividerPositions(0.78);
+    SplitPane.setResizableWithParent(definitions, false);
+
+    root.setTop(bar);
+    root.setCenter(main);
+    root.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE && running.get()) {
+            session.stop();
+            e.consume();
+          }
+        });
+  }
+
+  static String describe(Definition d) {
+    return switch (d.kind()) {
+      case VARIABLE -> d.detail() + " " + d.name() + " = " + d.value();
+      case METHOD -> d.name() + d.detail();
+      case TYPE -> d.detail() + " " + d.name();
+      case IMPORT -> "import " + (d.detail().isEmpty() ? "" : d.detail() + " ") + d.name();
+    };
+  }
+
+  private void wireInput() {
+    input.textProperty().addListener((obs, old, text) -> restyle());
+    input.caretPositionProperty().addListener((obs, old, caret) -> restyle());
+    input.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (RUN.match(e)) {
+            runInput();
+          } else if (DOCUMENT.match(e)) {
+            showDocumentation();
+          } else if (COMPLETE.match(e)) {
+            complete();
+          } else if (HISTORY_BACK.match(e)) {
+            String previous = history.previous(input.getText());
+            if (previous != null) {
+              input.replaceText(previous);
+            }
+          } else if (HISTORY_FORWARD.match(e)) {
+            String next = history.next();
+            if (next != null) {
+              input.replaceText(next);
+            }
+          } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isShiftDown()) {
+            input.replaceSelection(JavaInput.newLineAt(input.getText(), input.getCaretPosition()));
+          } else {
+            return;
+          }
+          e.consume();
+        });
+    input.addEventFilter(
+        KeyEvent.KEY_TYPED,
+        e -> {
+          // Typing } on a line of only indentation takes one level off.
+          if ("}".equals(e.getCharacter())) {
+            int caret = input.getCaretPosition();
+            String text = input.getText();
+            int lineStart = text.lastIndexOf('\n', caret - 1) + 1;
+            String line = text.substring(lineStart, caret);
+            if (line.length() >= 4 && line.isBlank()) {
+              input.replaceText(caret - 4, caret, "}");
+              e.consume();
+            }
+          }
+        });
+  }
+
+  private void restyle() {
+    String text = input.getText();
+    if (text.isEmpty()) {
+      return;
+    }
+    input.setStyleSpans(0, java.styles(text, input.getCaretPosition()));
+  }
+
+  // ---- actions --------------------------------------------------------------------------------
+
+  /** Runs the selection, or the whole input. */
+  public void runInput() {
+    String selected = input.getSelectedText();
+    String code = selected.isBlank() ? input.getText() : selected;
+    if (code.isBlank()) {
+      return;
+    }
+    history.add(code);
+    boolean whole = selected.isBlank();
+    session
+        .evaluate(code)
+        .thenAccept(
+            evaluation ->
+                Platform.runLater(
+                    () -> {
+                      boolean allGood =
+                          evaluation.results().stream()
+                              .allMatch(r -> r.succeeded() || r.status() == Status.INCOMPLETE);
+                      if (whole && allGood && input.getText().equals(code)) {
+                        input.clear();
+                      }
+                    }));
+  }
+
+  private void showInInput(String code, int position) {
+    if (!input.getText().equals(code)) {
+      input.replaceText(code);
+    }
+    input.moveTo(Math.max(0, Math.min(position, code.length())));
+    input.requestFollowCaret();
+    input.requestFocus();
+  }
+
+  private void complete() {
+    String text = input.getText();
+    int caret = input.getCaretPosition();
+    session
+        .completions(text, caret)
+        .thenAccept(
+            c ->
+                Platform.runLater(
+                    () -> {
+                      if (!input.getText().equals(text) || c.suggestions().isEmpty()) {
+                        return;
+                      }
+                      if (c.suggestions().size() == 1) {
+                        input.replaceText(c.anchor(), caret, c.suggestions().get(0));
+                        return;
+                      }
+                      ContextMenu menu = new ContextMenu();
+                      menu.getStyleClass().add("tb-repl-completions");
+                      for (String s :
+                          c.suggestions().subList(0, Math.min(40, c.suggestions().size()))) {
+                        MenuItem item = new MenuItem(s);
+                        item.setMnemonicParsing(false);
+                        item.setOnAction(ev -> input.replaceText(c.anchor(), caret, s));
+                        menu.getItems().add(item);
+                      }
+                      input
+                          .getCaretBounds()
+                          .ifPresent(b -> menu.show(input, b.getMinX(), b.getMaxY()));
+                    }));
+  }
+
+  private void showDocumentation() {
+    String text = input.getText();
+    int caret = input.getCaretPosition();
+    session
+        .documentation(text, caret, true)
+        .thenAccept(
+            docs ->
+                Platform.runLater(
+                    () -> {
+                      Label label =
+                          new Label(
+                              docs.isEmpty()
+                                  ? "No documentation here."
+                                  : String.join("\n\n", docs));
+                      label.setWrapText(true);
+                      label.setMaxWidth(600);
+                      label.getStyleClass().add("tb-repl-doc");
+                      Popup popup = new Popup();
+                      popup.setAutoHide(true);
+                      popup.getContent().add(label);
+                      input
+                          .getCaretBounds()
+                          .ifPresent(b -> popup.show(input, b.getMinX(), b.getMaxY()));
+                    }));
+  }
+
+  private void hideStdin() {
+    stdinBar.setVisible(false);
+    stdinBar.setManaged(false);
+    input.requestFocus();
+  }
+
+  // ---- events ---------------------------------------------------------------------------------
+
+  private void offer(ReplEvent event) {
+    pending.add(event);
+    if (drainScheduled.compareAndSet(false, true)) {
+      Platform.runLater(this::drain);
+    }
+  }
+
+  private void drain() {
+    drainScheduled.set(false);
+    boolean refresh = false;
+    for (ReplEvent e; (e = pending.poll()) != null; ) {
+      refresh |= apply(e);
+    }
+    trimTranscript();
+    transcript.requestFollowCaret();
+    if (refresh) {
+      session
+          .definitions()
+          .thenAccept(list -> Platform.runLater(() -> definitions.getItems().setAll(list)));
+    }
+  }
+
+  /** Applies one event; true when the definitions should be read again. */
+  private boolean apply(ReplEvent event) {
+    if (event instanceof ReplEvent.Starting s) {
+      state.setText(s.why() + "…");
+    } else if (event instanceof ReplEvent.Ready) {
+      showIdle();
+    } else if (event instanceof ReplEvent.StartFailed f) {
+      state.setText("Java could not start");
+      appendStyled(f.message() + "\n", ERROR);
+    } else if (event instanceof ReplEvent.EvaluationStarted s) {
+      running.set(true);
+      currentCode = s.input();
+      state.setText("Running…");
+      appendStyled(prompted(s.input()), CODE);
+    } else if (event instanceof ReplEvent.Output o) {
+      if (o.droppedBefore() > 0) {
+        appendStyled("… " + o.droppedBefore() + " characters of output dropped …\n", NOTE);
+      }
+      appendStyled(o.text(), o.stream() == ReplEvent.Stream.ERR ? ERR : OUT);
+    } else if (event instanceof ReplEvent.InputRequested) {
+      stdinBar.setVisible(true);
+      stdinBar.setManaged(true);
+      stdinField.requestFocus();
+    } else if (event instanceof ReplEvent.SnippetFinished f) {
+      showResult(f.result());
+    } else if (event instanceof ReplEvent.EvaluationFinished f) {
+      running.set(false);
+      hideStdinIfShown();
+      Evaluation ev = f.evaluation();
+      if (!ev.message().isEmpty()) {
+        appendStyled(ev.message() + "\n", NOTE);
+      }
+      showIdle();
+      return true;
+    } else if (event instanceof ReplEvent.Restarted r) {
+      String more =
+          r.replayed() == 0
+              ? ""
+              : " "
+                  + r.replayed()
+                  + " definition"
+                  + (r.replayed() == 1 ? " was" : "s were")
+                  + " run again.";
+      String failed =
+          r.notReplayed().isEmpty() ? "" : " Not restored: " + String.join(" ", r.notReplayed());
+      appendStyled(r.reason() + more + failed + "\n", NOTE);
+      showIdle();
+      return true;
+    } else if (event instanceof ReplEvent.Reset) {
+      appendStyled("Reset: everything was forgotten.\n", NOTE);
+      return true;
+    } else if (event instanceof ReplEvent.ClassPathAdded c) {
+      appendStyled("Added to the class path: " + c.path() + "\n", NOTE);
+    }
+    return false;
+  }
+
+  private String currentCode = "";
+
+  private static String prompted(String code) {
+    StringBuilder out = new StringBuilder();
+    String[] lines = code.strip().split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      out.append(i == 0 ? "› " : "  ").append(lines[i]).append('\n');
+    }
+    return out.toString();
+  }
+
+  private void showResult(SnippetResult r) {
+    switch (r.status()) {
+      case OK -> {
+        if (r.value() != null && !r.value().isEmpty()) {
+          String name = r.kind() == SnippetResult.Kind.EXPRESSION ? "" : r.name() + " ";
+          appendStyled(name + "⇒ " + r.value() + "   (" + r.type() + ")\n", VALUE);
+        }
+        if (!r.note().isEmpty()) {
+          appendStyled(r.note() + "\n", NOTE);
+        }
+      }
+      case INCOMPLETE, STOPPED, TIMED_OUT, JVM_ENDED -> appendStyled(r.note() + "\n", NOTE);
+      case COMPILE_ERROR -> {
+        for (SnippetResult.Problem p : r.problems()) {
+          appendLink(
+              (p.error() ? "error: " : "warning: ") + p.message() + "\n",
+              p.error() ? ERROR : NOTE,
+              p.position());
+        }
+        if (r.problems().isEmpty()) {
+          appendStyled("This could not be compiled.\n", ERROR);
+        }
+      }
+      case EXCEPTION -> {
+        SnippetResult.Failure f = r.failure();
+        appendLink(f.describe(), ERROR, f.position());
+      }
+    }
+  }
+
+  private void appendLink(String text, String style, int position) {
+    int start = transcript.getLength();
+    appendStyled(text, style);
+    if (position >= 0) {
+      links.add(new Link(start, transcript.getLength(), lastInput(), position));
+    }
+  }
+
+  /** The input of the evaluation being shown. */
+  private String lastInput() {
+    return currentCode;
+  }
+
+  private void appendStyled(String text, String style) {
+    if (text.isEmpty()) {
+      return;
+    }
+    int start = transcript.getLength();
+    transcript.appendText(text);
+    transcript.setStyle(start, transcript.getLength(), Set.of(style));
+  }
+
+  private void trimTranscript() {
+    int excess = transcript.getLength() - TRANSCRIPT_CAP;
+    if (excess > 0) {
+      int cut = transcript.getText().indexOf('\n', excess);
+      int to = cut < 0 ? excess : cut + 1;
+      transcript.deleteText(0, to);
+      List<Link> kept = new ArrayList<>();
+      for (Link l : links) {
+        if (l.start >= to) {
+          kept.add(new Link(l.start - to, l.end - to, l.code, l.position));
+        }
+      }
+      links.clear();
+      links.addAll(kept);
+    }
+  }
+
+  private void hideStdinIfShown() {
+    if (stdinBar.isVisible()) {
+      stdinBar.setVisible(false);
+      stdinBar.setManaged(false);
+    }
+  }
+
+  private void showIdle() {
+    if (!running.get()) {
+      state.setText("Ready: Ctrl+Enter runs");
+    }
+  }
+}

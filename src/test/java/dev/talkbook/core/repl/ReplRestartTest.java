@@ -1,0 +1,97 @@
+package dev.talkbook.core.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.repl.Evaluation.Outcome;
+import dev.talkbook.core.repl.SnippetResult.Status;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The remote JVM ends: the session restarts by itself and replays what was defined. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ReplRestartTest {
+
+  private ReplSession session;
+  private final BlockingQueue<ReplEvent.Restarted> restarts = new LinkedBlockingQueue<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    session = ReplSession.start(ReplOptions.defaults());
+    session.addListener(
+        e -> {
+          if (e instanceof ReplEvent.Restarted r) {
+            restarts.add(r);
+          }
+        });
+    session.ready().get(30, TimeUnit.SECONDS);
+  }
+
+  @AfterEach
+  void close() {
+    session.close();
+  }
+
+  private Evaluation eval(String code) throws Exception {
+    return session.evaluate(code).get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void systemExitRestartsTheJvmAndReplaysDefinitions() throws Exception {
+    eval(
+        "import java.time.*;\nint base = 40;\nint plus(int n) { return base + n; }\n"
+            + "record Pair(int a, int b) {}\nint broken = \"no\";");
+    Evaluation e = eval("System.exit(3);\n1 + 1");
+    assertThat(e.outcome()).isEqualTo(Outcome.JVM_ENDED);
+    assertThat(e.results()).hasSize(1);
+    assertThat(e.last().status()).isEqualTo(Status.JVM_ENDED);
+    assertThat(e.message()).contains("exit code 3").contains("not run");
+    ReplEvent.Restarted restarted = restarts.poll(10, TimeUnit.SECONDS);
+    assertThat(restarted).isNotNull();
+    assertThat(restarted.reason()).contains("exit code 3");
+    assertThat(restarted.replayed()).isEqualTo(4);
+    assertThat(restarted.notReplayed()).isEmpty();
+    assertThat(
+            eval("plus(2) + new Pair(1, 2).b() + Duration.ofSeconds(1).toSeconds()").last().value())
+        .isEqualTo("45");
+  }
+
+  @Test
+  void haltFromABackgroundThreadIsNoticedBetweenEvaluations() throws Exception {
+    eval("String kept = \"yes\";");
+    Evaluation e =
+        eval(
+            "new Thread(() -> { try { Thread.sleep(200); } catch (Exception x) {} Runtime.getRuntime().halt(7); }).start();");
+    assertThat(e.outcome()).isEqualTo(Outcome.COMPLETED);
+    ReplEvent.Restarted restarted = restarts.poll(10, TimeUnit.SECONDS);
+    assertThat(restarted).isNotNull();
+    assertThat(restarted.reason()).contains("exit code 7");
+    assertThat(eval("kept").last().value()).isEqualTo("\"yes\"");
+  }
+
+  @Test
+  void resetForgetsEverything() throws Exception {
+    eval("int gone = 1;");
+    session.reset().get(30, TimeUnit.SECONDS);
+    SnippetResult r = eval("gone").last();
+    assertThat(r.status()).isEqualTo(Status.COMPILE_ERROR);
+    assertThat(session.definitions().get(10, TimeUnit.SECONDS)).isEmpty();
+  }
+
+  @Test
+  void restartOnRequestReplaysAndSaysSo() throws Exception {
+    eval("List<String> names = new ArrayList<>(List.of(\"a\"));");
+    session.restart().get(30, TimeUnit.SECONDS);
+    ReplEvent.Restarted restarted = restarts.poll(10, TimeUnit.SECONDS);
+    assertThat(restarted.reason()).contains("on request");
+    assertThat(eval("names").last().value()).isEqualTo("[a]");
+    assertThat(session.definitions().get(10, TimeUnit.SECONDS))
+        .extracting(Definition::name)
+        .isEqualTo(List.of("names"));
+  }
+}

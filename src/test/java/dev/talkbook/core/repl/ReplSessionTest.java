@@ -1,0 +1,298 @@
+package dev.talkbook.core.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.repl.Evaluation.Outcome;
+import dev.talkbook.core.repl.ReplEvent.Output;
+import dev.talkbook.core.repl.SnippetResult.Kind;
+import dev.talkbook.core.repl.SnippetResult.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Against the real remote JVM. One session serves the tests that do not kill or reset it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ReplSessionTest {
+
+  private ReplSession session;
+  private final List<ReplEvent> events = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    session = ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")));
+    session.addListener(events::add);
+    session.ready().get(30, TimeUnit.SECONDS);
+  }
+
+  @AfterAll
+  void close() {
+    session.close();
+  }
+
+  private Evaluation eval(String code) throws Exception {
+    return session.evaluate(code).get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void expressionsHaveValueAndType() throws Exception {
+    Evaluation e = eval("1 + 1");
+    SnippetResult r = e.last();
+    assertThat(e.outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(r.kind()).isEqualTo(Kind.EXPRESSION);
+    assertThat(r.status()).isEqualTo(Status.OK);
+    assertThat(r.value()).isEqualTo("2");
+    assertThat(r.type()).isEqualTo("int");
+    assertThat(r.name()).startsWith("$");
+  }
+
+  @Test
+  void inputIsSplitIntoSnippetsOfEachKind() throws Exception {
+    String code =
+        """
+        import java.time.*;
+        int answer = 42;
+        String greet(String who) {
+          return "Hello, " + who;
+        }
+        record Point(int x, int y) {}
+        greet("world")
+        System.out.println(new Point(1, 2));
+        """;
+    Evaluation e = eval(code);
+    assertThat(e.results())
+        .extracting(SnippetResult::kind)
+        .containsExactly(
+            Kind.IMPORT, Kind.VARIABLE, Kind.METHOD, Kind.CLASS, Kind.EXPRESSION, Kind.STATEMENT);
+    assertThat(e.results()).allMatch(SnippetResult::succeeded);
+    assertThat(e.results().get(1).value()).isEqualTo("42");
+    assertThat(e.results().get(4).value()).isEqualTo("\"Hello, world\"");
+    assertThat(e.results().get(4).type()).isEqualTo("String");
+    assertThat(e.results().get(5).output()).isEqualTo("Point[x=1, y=2]\n");
+    SnippetResult method = e.results().get(2);
+    assertThat(code.substring(method.start(), method.end()))
+        .startsWith("String greet")
+        .endsWith("}");
+  }
+
+  @Test
+  void compileErrorsArePositionedInTheInput() throws Exception {
+    String code = "int a = 1;\nint b = \"text\";\n";
+    Evaluation e = eval(code);
+    SnippetResult bad = e.results().get(1);
+    assertThat(bad.status()).isEqualTo(Status.COMPILE_ERROR);
+    assertThat(bad.problems()).hasSize(1);
+    SnippetResult.Problem p = bad.problems().get(0);
+    assertThat(p.error()).isTrue();
+    assertThat(p.message()).contains("incompatible types");
+    assertThat(code.substring(p.start(), p.end())).isEqualTo("\"text\"");
+  }
+
+  @Test
+  void exceptionsKeepOnlyTheUsersFrames() throws Exception {
+    String code =
+        "int half(int n) {\n  if (n == 0) throw new IllegalStateException(\"zero\");\n  return n / 2;\n}\nhalf(0)";
+    Evaluation e = eval(code);
+    SnippetResult r = e.last();
+    assertThat(r.status()).isEqualTo(Status.EXCEPTION);
+    assertThat(r.failure().className()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(r.failure().message()).isEqualTo("zero");
+    assertThat(r.failure().frames()).hasSize(2);
+    assertThat(r.failure().frames().get(0)).startsWith("at half (#");
+    assertThat(code.substring(r.failure().position())).startsWith("  if (n == 0) throw");
+    assertThat(r.failure().describe()).doesNotContain("jdk.jshell");
+  }
+
+  @Test
+  void linesWithoutSemicolonsAreSnippetsButChainedLinesStayTogether() throws Exception {
+    String code =
+        "var words = List.of(\"b\", \"a\")\nwords.size()\nwords.stream()\n    .sorted()\n"
+            + "    .toList()\nint n = 1\nif (n > 0) n++;\nelse n--;\nn";
+    Evaluation e = eval(code);
+    assertThat(e.results())
+        .extracting(SnippetResult::value)
+        .containsExactly("[b, a]", "2", "[a, b]", "1", null, "2");
+  }
+
+  @Test
+  void unresolvedReferencesAreExplained() throws Exception {
+    Evaluation e = eval("double area() { return PI_ISH * r * r; }");
+    SnippetResult r = e.last();
+    assertThat(r.status()).isEqualTo(Status.INCOMPLETE);
+    assertThat(r.note()).contains("area()").contains("PI_ISH").contains("is declared");
+    SnippetResult call = eval("area()").last();
+    assertThat(call.status()).isEqualTo(Status.INCOMPLETE);
+    assertThat(call.note()).contains("Cannot use method area()");
+  }
+
+  @Test
+  void outputStreamsWhileTheSnippetRuns() throws Exception {
+    events.clear();
+    var future =
+        session.evaluate(
+            "for (int i = 0; i < 3; i++) { System.out.println(\"tick \" + i); Thread.sleep(300); }"
+                + " System.err.println(\"done\");");
+    // The first line arrives long before the snippet ends.
+    long t0 = System.nanoTime();
+    while (events.stream().noneMatch(ev -> ev instanceof Output o && o.text().contains("tick 0"))) {
+      Thread.sleep(10);
+    }
+    assertThat(future).isNotDone();
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(800));
+    Evaluation e = future.get(10, TimeUnit.SECONDS);
+    List<Output> outs =
+        events.stream()
+            .filter(ev -> ev instanceof Output)
+            .map(ev -> (Output) ev)
+            .collect(Collectors.toList());
+    String all = outs.stream().map(Output::text).collect(Collectors.joining());
+    assertThat(all).isEqualTo("tick 0\ntick 1\ntick 2\ndone\n");
+    assertThat(outs.get(outs.size() - 1).stream()).isEqualTo(ReplEvent.Stream.ERR);
+    assertThat(e.results().get(0).output()).isEqualTo("tick 0\ntick 1\ntick 2\n");
+    assertThat(e.results().get(1).output()).isEqualTo("done\n");
+  }
+
+  @Test
+  void stopInterruptsAnEndlessLoopAndTheNextEvaluationWorks() throws Exception {
+    var future = session.evaluate("while (true) {}\n1 + 2");
+    Thread.sleep(300);
+    session.stop();
+    Evaluation e = future.get(10, TimeUnit.SECONDS);
+    assertThat(e.outcome()).isEqualTo(Outcome.STOPPED);
+    assertThat(e.results()).hasSize(1);
+    assertThat(e.last().status()).isEqualTo(Status.STOPPED);
+    assertThat(e.message()).contains("not run");
+    assertThat(eval("3 * 3").last().value()).isEqualTo("9");
+  }
+
+  @Test
+  void theTimeLimitStopsASlowEvaluation() throws Exception {
+    session.setTimeLimit(Duration.ofMillis(500));
+    try {
+      long t0 = System.nanoTime();
+      Evaluation e = eval("Thread.sleep(20_000);");
+      assertThat(e.outcome()).isEqualTo(Outcome.TIMED_OUT);
+      assertThat(e.last().status()).isEqualTo(Status.TIMED_OUT);
+      assertThat(e.last().note()).contains("time limit of 500 ms");
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    } finally {
+      session.setTimeLimit(null);
+    }
+    assertThat(eval("\"still here\"").last().value()).isEqualTo("\"still here\"");
+  }
+
+  @Test
+  void stackOverflowIsAnExceptionNotACrash() throws Exception {
+    Evaluation e = eval("int down(int n) { return down(n + 1) + 1; }\ndown(0)");
+    assertThat(e.last().status()).isEqualTo(Status.EXCEPTION);
+    assertThat(e.last().failure().className()).isEqualTo("java.lang.StackOverflowError");
+    assertThat(e.last().failure().frames().size()).isLessThan(2000);
+    assertThat(eval("1").last().value()).isEqualTo("1");
+  }
+
+  @Test
+  void outOfMemoryInTheRemoteJvmIsReportedAndTheSessionGoesOn() throws Exception {
+    Evaluation e =
+        eval("{ var hog = new ArrayList<long[]>(); while (true) hog.add(new long[1_000_000]); }");
+    assertThat(e.last().status()).isEqualTo(Status.EXCEPTION);
+    assertThat(e.last().failure().className()).isEqualTo("java.lang.OutOfMemoryError");
+    assertThat(eval("2 + 2").last().value()).isEqualTo("4");
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void hugeOutputIsCappedToTheNewest() throws Exception {
+    events.clear();
+    Evaluation e =
+        eval(
+            "String line = \"x\".repeat(99);\n"
+                + "for (int i = 0; i < 1_000_000; i++) System.out.println(line);\n"
+                + "System.out.println(\"the end\");");
+    SnippetResult r = e.results().get(1);
+    assertThat(r.outputDropped()).isPositive();
+    assertThat(r.output().length() + r.outputDropped()).isEqualTo(100_000_000L);
+    assertThat(r.output()).hasSize(ReplOptions.DEFAULT_OUTPUT_CAP);
+    assertThat(e.last().output()).isEqualTo("the end\n");
+    long streamed =
+        events.stream()
+            .filter(ev -> ev instanceof Output)
+            .mapToLong(ev -> ((Output) ev).text().length())
+            .sum();
+    assertThat(streamed).isLessThan(100_000_000L);
+  }
+
+  @Test
+  void codeReadsStandardInputFromTheSession() throws Exception {
+    BlockingQueue<ReplEvent> requests = new LinkedBlockingQueue<>();
+    try (AutoCloseable l =
+        session.addListener(
+            ev -> {
+              if (ev instanceof ReplEvent.InputRequested) {
+                requests.add(ev);
+              }
+            })) {
+      var future =
+          session.evaluate(
+              "var reader = new BufferedReader(new InputStreamReader(System.in));\n"
+                  + "reader.readLine().toUpperCase()");
+      assertThat(requests.poll(10, TimeUnit.SECONDS)).isNotNull();
+      session.input("hello\n");
+      Evaluation e = future.get(10, TimeUnit.SECONDS);
+      assertThat(e.last().value()).isEqualTo("\"HELLO\"");
+      // A stop while waiting for input does not hang.
+      var waiting = session.evaluate("reader.readLine()");
+      assertThat(requests.poll(10, TimeUnit.SECONDS)).isNotNull();
+      session.stop();
+      assertThat(waiting.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.STOPPED);
+    }
+  }
+
+  @Test
+  void completionsAndDocumentation() throws Exception {
+    eval("String greeting = \"hi\";");
+    ReplSession.Completions c = session.completions("greeting.toUpp", 14).get(10, TimeUnit.SECONDS);
+    assertThat(c.anchor()).isEqualTo(9);
+    assertThat(c.suggestions()).contains("toUpperCase(");
+    List<String> docs =
+        session.documentation("greeting.toUpperCase(", 21, false).get(10, TimeUnit.SECONDS);
+    assertThat(docs).anyMatch(d -> d.contains("toUpperCase"));
+  }
+
+  @Test
+  void definitionsListVariablesWithValues() throws Exception {
+    eval("int counted = 7; void hello() {} interface Shape {}");
+    List<Definition> defs = session.definitions().get(10, TimeUnit.SECONDS);
+    assertThat(defs).contains(new Definition(Definition.Kind.VARIABLE, "counted", "int", "7"));
+    assertThat(defs).anyMatch(d -> d.kind() == Definition.Kind.METHOD && d.name().equals("hello"));
+    assertThat(defs).contains(new Definition(Definition.Kind.TYPE, "Shape", "interface", ""));
+  }
+
+  @Test
+  void aFolderAddedToTheClassPathIsUsable(@TempDir Path dir) throws Exception {
+    Path src = dir.resolve("src/demo/Greeter.java");
+    Files.createDirectories(src.getParent());
+    Files.writeString(
+        src,
+        "package demo; public class Greeter { public static String hi() { return \"hi!\"; } }");
+    Path classes = dir.resolve("classes");
+    int rc =
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-d", classes.toString(), src.toString());
+    assertThat(rc).isZero();
+    session.addToClassPath(classes).get(10, TimeUnit.SECONDS);
+    assertThat(eval("demo.Greeter.hi()").last().value()).isEqualTo("\"hi!\"");
+  }
+}

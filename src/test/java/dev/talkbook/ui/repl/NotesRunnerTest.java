@@ -1,0 +1,102 @@
+package dev.talkbook.ui.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.repl.ReplOptions;
+import dev.talkbook.core.repl.ReplSession;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Code blocks in notes run in place; the output block lands under them as one undo step. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class NotesRunnerTest {
+
+  private ReplSession session;
+  private CodeArea notes;
+  private NotesRunner runner;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    session = ReplSession.start(ReplOptions.defaults());
+    session.ready().get(60, TimeUnit.SECONDS);
+    notes = new CodeArea();
+    runner = new NotesRunner(notes, session, message -> {});
+    notes.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER && e.isShortcutDown() && e.isShiftDown()) {
+            runner.runBlockAtCaret();
+            e.consume();
+          }
+        });
+    stage.setScene(new Scene(notes, 600, 400));
+    stage.show();
+  }
+
+  @AfterEach
+  void close() {
+    session.close();
+  }
+
+  @Test
+  void ctrlShiftEnterRunsTheBlockAndWritesItsOutputUnderIt(FxRobot robot) throws Exception {
+    String md = "# Demo\n\n```java\nSystem.out.println(\"hi\");\n6 * 7\n```\n\nThe end.\n";
+    robot.interact(
+        () -> {
+          notes.replaceText(md);
+          notes.getUndoManager().forgetHistory();
+          notes.moveTo(md.indexOf("6 * 7"));
+        });
+    robot.clickOn(notes);
+    robot.interact(() -> notes.moveTo(md.indexOf("6 * 7")));
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER)
+        .release(KeyCode.ENTER, KeyCode.SHIFT, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> notes.getText().contains("```output"));
+    String expected =
+        "# Demo\n\n```java\nSystem.out.println(\"hi\");\n6 * 7\n```\n```output\nhi\n⇒ 42\n```\n"
+            + "\nThe end.\n";
+    assertThat(notes.getText()).isEqualTo(expected);
+    // One undo takes the whole output away.
+    robot.interact(() -> notes.undo());
+    assertThat(notes.getText()).isEqualTo(md);
+    // Running twice replaces the output block rather than adding a second one.
+    for (int i = 0; i < 2; i++) {
+      robot.interact(() -> notes.moveTo(md.indexOf("6 * 7")));
+      var done =
+          new java.util.concurrent.atomic.AtomicReference<
+              java.util.concurrent.CompletableFuture<Void>>();
+      robot.interact(() -> done.set(runner.runBlockAtCaret()));
+      done.get().get(30, TimeUnit.SECONDS);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    assertThat(notes.getText()).isEqualTo(expected);
+  }
+
+  @Test
+  void runAllRunsEveryBlockInOrderInAFreshSession(FxRobot robot) throws Exception {
+    session.evaluate("int leftOver = 1;").get(30, TimeUnit.SECONDS);
+    String md =
+        "```java\nint n = 20;\n```\n\ntext\n\n```java\nn + 1\n```\n\n```output\nold\n```\n"
+            + "```java\nleftOver\n```\n";
+    robot.interact(() -> notes.replaceText(md));
+    robot.interact(() -> runner.runAll());
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> notes.getText().contains("⇒ 21"));
+    String text = notes.getText();
+    assertThat(text).contains("```java\nn + 1\n```\n\n```output\n⇒ 21\n```\n");
+    assertThat(text).doesNotContain("old");
+    assertThat(text).contains("```java\nleftOver\n```\n```output\nerror: cannot find symbol");
+  }
+}

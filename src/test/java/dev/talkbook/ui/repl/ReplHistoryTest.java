@@ -1,0 +1,23 @@
+package dev.talkbook.ui.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReplHistoryTest {
+
+  @Test
+  void walksBackAndForwardAndKeepsTheDraft() {
+    ReplHistory h = new ReplHistory();
+    h.add("a");
+    h.add("b");
+    h.add("b");
+    assertThat(h.entries()).containsExactly("a", "b");
+    assertThat(h.previous("typing")).isEqualTo("b");
+    assertThat(h.previous("b")).isEqualTo("a");
+    assertThat(h.previous("a")).isNull();
+    assertThat(h.next()).isEqualTo("b");
+    assertThat(h.next()).isEqualTo("typing");
+    assertThat(h.next()).isNull();
+  }
+}
