@@ -72,6 +72,13 @@ public final class Slugs {
     taken.add(slug);
   }
 
+  /** Whether Windows reserves this name (ignoring case and any extension). */
+  public static boolean isReserved(String name) {
+    int dot = name.indexOf('.');
+    return RESERVED.contains(
+        (dot >= 0 ? name.substring(0, dot) : name).strip().toLowerCase(Locale.ROOT));
+  }
+
   /** The slug for {@code text}, not checked for uniqueness. */
   public static String of(String text) {
     String folded =
