@@ -27,7 +27,25 @@ final class NotesHtml {
 
   private NotesHtml() {}
 
-  static Result process(String rendered) {
+  /**
+   * Processes the notes of the talk titled {@code title}: a first level-1 heading that only repeats
+   * the title is dropped (the page shows the title already), and headings move so the highest
+   * remaining level is {@code h2}.
+   */
+  static Result process(String rendered, String title) {
+    Matcher first = HEADING.matcher(rendered);
+    if (first.find()
+        && first.group(1).equals("1")
+        && rendered.substring(0, first.start()).isBlank()
+        && text(first.group(4)).strip().equalsIgnoreCase(Html.esc(title).strip())) {
+      rendered = rendered.substring(first.end()).stripLeading();
+    }
+    int top = 6;
+    Matcher levels = HEADING.matcher(rendered);
+    while (levels.find()) {
+      top = Math.min(top, Integer.parseInt(levels.group(1)));
+    }
+    int shift = Math.max(0, 2 - top);
     List<Heading> headings = new ArrayList<>();
     Matcher m = HEADING.matcher(rendered);
     StringBuilder out = new StringBuilder(rendered.length() + 256);
@@ -36,7 +54,7 @@ final class NotesHtml {
       int level = Integer.parseInt(m.group(1));
       String id = m.group(3);
       String inner = m.group(4);
-      int shown = Math.min(6, level + 1);
+      int shown = Math.min(6, level + shift);
       out.append(rendered, used, m.start());
       out.append("<h").append(shown);
       if (id != null && !id.isEmpty()) {
@@ -47,7 +65,7 @@ final class NotesHtml {
         out.append(" <a class=\"permalink\" href=\"#")
             .append(id)
             .append("\" aria-label=\"Link to this section\">#</a>");
-        headings.add(new Heading(level, id, stripLinks(inner)));
+        headings.add(new Heading(shown, id, stripLinks(inner)));
       }
       out.append("</h").append(shown).append('>');
       used = m.end();

@@ -17,7 +17,7 @@ import java.util.Locale;
 /** The site's HTML pages, from the layout template in {@code resources}. Pure and deterministic. */
 final class Pages {
   /** Part of every talk page's fingerprint: change it when the page's HTML changes shape. */
-  static final String VERSION = "pages-1:" + Integer.toHexString(layoutText().hashCode());
+  static final String VERSION = "pages-2:" + Integer.toHexString(layoutText().hashCode());
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
@@ -159,10 +159,10 @@ final class Pages {
     }
     b.append("</header>\n");
     List<NotesHtml.Heading> headings = notes.headings();
-    if (headings.size() >= 2) {
+    if (headings.size() >= 3) {
       int top = headings.stream().mapToInt(NotesHtml.Heading::level).min().orElse(1);
       b.append(
-          "<nav class=\"toc\" aria-labelledby=\"tb-toc\">\n<h2 id=\"tb-toc\">Contents</h2>\n<ol>");
+          "<nav class=\"toc\" aria-labelledby=\"tb-toc\">\n<h2 id=\"tb-toc\">Contents</h2>\n<ul>");
       for (NotesHtml.Heading h : headings) {
         b.append("<li class=\"toc-")
             .append(h.level() - top + 1)
@@ -172,7 +172,7 @@ final class Pages {
             .append(h.html())
             .append("</a></li>");
       }
-      b.append("</ol>\n</nav>\n");
+      b.append("</ul>\n</nav>\n");
     }
     b.append("<div class=\"notes\">\n").append(notes.html()).append("</div>\n</article>\n");
     if (prev != null || next != null) {

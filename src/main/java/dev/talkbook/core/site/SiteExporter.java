@@ -207,7 +207,7 @@ public final class SiteExporter {
                           ref ->
                               Optional.ofNullable(attachmentUrls.get(ref.sha256()))
                                   .map(f -> "../../" + f));
-                  return utf8(pages.talk(t, prev, next, NotesHtml.process(html)));
+                  return utf8(pages.talk(t, prev, next, NotesHtml.process(html, t.talk().title())));
                 }));
       }
     }

@@ -89,7 +89,7 @@ class SiteExporterTest {
     assertThat(talk)
         .contains("<h1>Live coding without fear</h1>")
         .contains("class=\"toc\"", "href=\"#demo\"")
-        .contains("<h3 id=\"demo\">Demo <a class=\"permalink\" href=\"#demo\"")
+        .contains("<h2 id=\"demo\">Demo <a class=\"permalink\" href=\"#demo\"")
         .contains("<code class=\"language-java\">")
         .contains("href=\"../../tags/jshell.html\"")
         .contains("rel=\"prev\" href=\"outlines-that-think.html\"")
