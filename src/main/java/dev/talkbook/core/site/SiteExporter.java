@@ -102,6 +102,7 @@ public final class SiteExporter {
           new String[] {"assets/site.css", "/dev/talkbook/core/site/site.css"},
           new String[] {"assets/print.css", "/dev/talkbook/core/site/print.css"},
           new String[] {"assets/site.js", "/dev/talkbook/core/site/site.js"},
+          new String[] {"assets/favicon.svg", "/dev/talkbook/core/site/favicon.svg"},
           new String[] {
             "assets/highlight.min.js",
             "/META-INF/resources/webjars/highlightjs/11.10.0/highlight.min.js"
