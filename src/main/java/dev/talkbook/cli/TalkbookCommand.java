@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
       SampleCommand.class,
       InfoCommand.class,
       CheckCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

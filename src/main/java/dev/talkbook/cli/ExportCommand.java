@@ -1,0 +1,113 @@
+package dev.talkbook.cli;
+
+import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.site.MarkdownExporter;
+import dev.talkbook.core.site.SiteExporter;
+import dev.talkbook.core.store.Notebook;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "export",
+    description = "Publish the notebook: a static web site, or Markdown files.",
+    subcommands = {ExportCommand.Site.class, ExportCommand.Markdown.class})
+final class ExportCommand {
+
+  @Command(
+      name = "site",
+      description = {
+        "Write a static web site: events, talks, tags, a feed and search, readable from disk or"
+            + " any web host.",
+        "Exporting again into the same folder rewrites only what changed and removes pages of"
+            + " deleted talks; files Talkbook did not write are left alone."
+      })
+  static final class Site implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The site folder.")
+    Path out;
+
+    @Option(
+        names = "--event",
+        paramLabel = "ID",
+        description = "Only this event (repeatable; default: every event).")
+    List<Long> events = List.of();
+
+    @Option(
+        names = "--base-url",
+        paramLabel = "URL",
+        description = "Where the site will be published, for the feed's links.")
+    String baseUrl;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "The site's name.")
+    String title;
+
+    @Override
+    public Integer call() {
+      SiteExporter.Options options =
+          new SiteExporter.Options(title, new LinkedHashSet<>(events), baseUrl);
+      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+        SiteExporter.Result r =
+            new SiteExporter(new MarkdownRenderer())
+                .export(notebook, out, options, SiteExporter.Progress.NONE, () -> false);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(
+            "Exported %d talks to %s: %d files written, %d unchanged, %d removed.%n",
+            r.talks(), out.toAbsolutePath().normalize(), r.written(), r.unchanged(), r.deleted());
+        o.printf("Open %s%n", r.index().toUri());
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "markdown",
+      description = {
+        "Write one Markdown file per talk with YAML front matter, one folder per event, the"
+            + " attachments beside them.",
+        "The folder must be new or empty; `talkbook import markdown` reads it back."
+      })
+  static final class Markdown implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        required = true,
+        description = "A new or empty folder.")
+    Path out;
+
+    @Option(
+        names = "--event",
+        paramLabel = "ID",
+        description = "Only this event (repeatable; default: every event).")
+    List<Long> events = List.of();
+
+    @Override
+    public Integer call() {
+      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+        MarkdownExporter.Result r =
+            new MarkdownExporter()
+                .export(
+                    notebook,
+                    out,
+                    new LinkedHashSet<>(events),
+                    SiteExporter.Progress.NONE,
+                    () -> false);
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "Exported %d events, %d talks and %d attachments to %s%n",
+                r.events(), r.talks(), r.attachments(), r.folder());
+        return 0;
+      }
+    }
+  }
+}

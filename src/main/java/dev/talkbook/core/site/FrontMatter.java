@@ -1,0 +1,123 @@
+package dev.talkbook.core.site;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * YAML front matter: the {@code ---} block at the top of a Markdown file. Read safely (plain data
+ * only: no object construction, limited aliases and size); dates stay text, so a talk's local time
+ * is never shifted through a time zone. Written in block style with keys in the given order, so the
+ * same data gives the same text.
+ */
+public final class FrontMatter {
+  /** The front matter's keys and values, and the Markdown after it. */
+  public record Parsed(Map<String, Object> data, String body) {}
+
+  private static final int MAX_CHARS = 256 * 1024;
+
+  private FrontMatter() {}
+
+  /** Resolves YAML scalars like the standard does, except timestamps, which stay strings. */
+  private static final class NoTimestamps extends Resolver {
+    @Override
+    protected void addImplicitResolvers() {
+      addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.BOOL, BOOL, "yYnNtTfFoO");
+      addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.INT, INT, "-+0123456789");
+      addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.FLOAT, FLOAT, "-+0123456789.");
+      addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.MERGE, MERGE, "<");
+      addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, NULL, "~nN\0");
+      addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, EMPTY, null);
+    }
+  }
+
+  /** Yaml objects are not thread-safe but costly to build: one per thread. */
+  private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(FrontMatter::newYaml);
+
+  private static Yaml yaml() {
+    return YAML.get();
+  }
+
+  private static Yaml newYaml() {
+    LoaderOptions load = new LoaderOptions();
+    load.setAllowDuplicateKeys(false);
+    load.setMaxAliasesForCollections(20);
+    load.setCodePointLimit(MAX_CHARS);
+    load.setAllowRecursiveKeys(false);
+    DumperOptions dump = new DumperOptions();
+    dump.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    dump.setIndent(2);
+    dump.setIndicatorIndent(0);
+    dump.setWidth(1000);
+    dump.setSplitLines(false);
+    dump.setLineBreak(DumperOptions.LineBreak.UNIX);
+    return new Yaml(
+        new SafeConstructor(load), new Representer(dump), dump, load, new NoTimestamps());
+  }
+
+  /**
+   * Splits a file's text into its front matter and body. Text without front matter gives an empty
+   * map and the whole text. Throws {@link SiteException} when the block is not valid YAML or not a
+   * mapping.
+   */
+  public static Parsed parse(String text) {
+    String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (!t.startsWith("---\n") && !t.startsWith("---\r\n")) {
+      return new Parsed(new LinkedHashMap<>(), t);
+    }
+    int start = t.indexOf('\n') + 1;
+    int end = -1;
+    int bodyStart = -1;
+    int lineStart = start;
+    while (lineStart <= t.length()) {
+      int nl = t.indexOf('\n', lineStart);
+      String line = (nl < 0 ? t.substring(lineStart) : t.substring(lineStart, nl)).stripTrailing();
+      if (line.equals("---") || line.equals("...")) {
+        end = lineStart;
+        bodyStart = nl < 0 ? t.length() : nl + 1;
+        break;
+      }
+      if (nl < 0) {
+        break;
+      }
+      lineStart = nl + 1;
+    }
+    if (end < 0) {
+      throw new SiteException("the front matter starts with --- but has no closing --- line");
+    }
+    Object data;
+    try {
+      data = yaml().load(t.substring(start, end));
+    } catch (YAMLException e) {
+      String message = e.getMessage() == null ? "not valid YAML" : e.getMessage().strip();
+      throw new SiteException("invalid front matter: " + firstLines(message), e);
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    if (data instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> map.put(String.valueOf(k), v));
+    } else if (data != null) {
+      throw new SiteException("invalid front matter: it must be a list of keys and values");
+    }
+    return new Parsed(map, t.substring(bodyStart));
+  }
+
+  /** Front matter and body as one text; no front matter when {@code data} is empty. */
+  public static String write(Map<String, Object> data, String body) {
+    if (data.isEmpty()) {
+      return body;
+    }
+    return "---\n" + yaml().dump(data) + "---\n" + body;
+  }
+
+  private static String firstLines(String message) {
+    List<String> lines = message.lines().limit(3).toList();
+    return String.join(" ", lines);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.talkbook.core.site;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What an export wrote into its folder: each file's site path, size, sha256 and the fingerprint of
+ * what it was made from (so an unchanged talk is not even rendered again). Stored as {@value #NAME}
+ * in the folder, one tab-separated line a file, sorted, so it is deterministic too. Only files
+ * listed here are ever replaced or deleted by a later export.
+ */
+final class Manifest {
+  static final String NAME = ".talkbook-site";
+  private static final String HEADER = "talkbook-site-manifest 1";
+
+  /** One written file. */
+  record Entry(long size, String sha256, String fingerprint) {}
+
+  private final Map<String, Entry> entries;
+
+  Manifest(Map<String, Entry> entries) {
+    this.entries = new TreeMap<>(entries);
+  }
+
+  static Manifest empty() {
+    return new Manifest(Map.of());
+  }
+
+  Map<String, Entry> entries() {
+    return entries;
+  }
+
+  Entry get(String path) {
+    return entries.get(path);
+  }
+
+  /** The manifest in a folder, empty when there is none; a damaged one is an error. */
+  static Manifest read(Path folder) {
+    Path file = folder.resolve(NAME);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return empty();
+    } catch (IOException e) {
+      throw new SiteException("Could not read " + file + " (" + e.getMessage() + ").", e);
+    }
+    String[] lines = text.split("\n");
+    if (lines.length == 0 || !lines[0].equals(HEADER)) {
+      throw new SiteException(
+          file + " is not a Talkbook site manifest. Choose another folder or remove that file.");
+    }
+    Map<String, Entry> entries = new TreeMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      String[] f = lines[i].split("\t", -1);
+      if (f.length != 4) {
+        throw new SiteException(
+            file + " is damaged at line " + (i + 1) + "; remove it to export afresh.");
+      }
+      try {
+        entries.put(f[0], new Entry(Long.parseLong(f[1]), f[2], f[3]));
+      } catch (NumberFormatException e) {
+        throw new SiteException(
+            file + " is damaged at line " + (i + 1) + "; remove it to export afresh.", e);
+      }
+    }
+    return new Manifest(entries);
+  }
+
+  byte[] bytes() {
+    StringBuilder b = new StringBuilder(HEADER).append('\n');
+    entries.forEach(
+        (path, e) ->
+            b.append(path)
+                .append('\t')
+                .append(e.size())
+                .append('\t')
+                .append(e.sha256())
+                .append('\t')
+                .append(e.fingerprint())
+                .append('\n'));
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,215 @@
+package dev.talkbook.core.site;
+
+import dev.talkbook.core.notebook.AttachmentRef;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Writes a notebook as plain Markdown: one folder per event with an {@code _index.md} holding the
+ * event's details (Hugo's section file), one {@code NN-slug.md} per talk with YAML front matter
+ * (title, speakers, date, room, slides, video, tags, event, attachments), and each talk's
+ * attachments in a folder named like the talk, linked relatively. Keys the talk's notes carry in
+ * their own front matter are written too. {@link MarkdownImporter} reads all of it back.
+ */
+public final class MarkdownExporter {
+  /** What an export wrote. */
+  public record Result(int events, int talks, int attachments, Path folder) {}
+
+  /**
+   * Exports every event (or only {@code eventIds}, when not empty) into {@code folder}, which must
+   * be empty or not exist yet: nothing is ever overwritten.
+   */
+  public Result export(
+      Notebook notebook,
+      Path folder,
+      Set<Long> eventIds,
+      SiteExporter.Progress progress,
+      BooleanSupplier cancelled) {
+    OutputFolder out = new OutputFolder(folder);
+    try (var s = Files.list(out.root())) {
+      if (s.findAny().isPresent()) {
+        throw new SiteException(
+            out.root() + " is not empty. Export Markdown into a new or empty folder.");
+      }
+    } catch (IOException e) {
+      throw new SiteException("Could not read " + out.root() + " (" + e.getMessage() + ").", e);
+    }
+    List<Event> events =
+        notebook.events().list().stream()
+            .filter(e -> eventIds.isEmpty() || eventIds.contains(e.id()))
+            .sorted(Comparator.comparingLong(Event::id))
+            .toList();
+    Map<Long, List<Talk>> talks = new HashMap<>();
+    int total = 0;
+    for (Event e : events) {
+      List<Talk> list = notebook.talks().list(e.id());
+      talks.put(e.id(), list);
+      total += list.size();
+    }
+    Slugs eventSlugs = new Slugs();
+    int done = 0;
+    int attachments = 0;
+    for (Event e : events) {
+      String dir = eventSlugs.unique(e.start().map(d -> d + " ").orElse("") + e.title());
+      out.write(dir + "/_index.md", utf8(FrontMatter.write(eventData(e), "")));
+      List<Talk> list = talks.get(e.id());
+      int width = Math.max(2, String.valueOf(list.size()).length());
+      Slugs talkSlugs = new Slugs();
+      talkSlugs.reserve("index");
+      for (int i = 0; i < list.size(); i++) {
+        if (cancelled.getAsBoolean()) {
+          throw new CancellationException("The export was cancelled.");
+        }
+        Talk t = list.get(i);
+        String slug = talkSlugs.unique(t.title());
+        String number = String.format("%0" + width + "d", i + 1);
+        // Attachments: every one the talk holds, under its own name in a folder named like the
+        // talk.
+        Map<String, String> fileOf = new LinkedHashMap<>();
+        Set<String> names = new HashSet<>();
+        List<AttachmentRef> held = new ArrayList<>(notebook.attachments().of(t.id()));
+        for (AttachmentRef ref : SiteExporter.attachmentsIn(t.body())) {
+          if (held.stream().noneMatch(h -> h.sha256().equals(ref.sha256()))
+              && notebook.attachments().find(ref.sha256()).isPresent()) {
+            held.add(ref);
+          }
+        }
+        List<String> listed = new ArrayList<>();
+        for (AttachmentRef ref : held) {
+          if (fileOf.containsKey(ref.sha256())) {
+            continue;
+          }
+          String name = safeFileName(ref.fileName());
+          String unique = name;
+          for (int n = 2; !names.add(unique.toLowerCase(java.util.Locale.ROOT)); n++) {
+            int dot = name.lastIndexOf('.');
+            unique =
+                dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
+          }
+          String path = number + "-" + slug + "/" + unique;
+          out.write(dir + "/" + path, notebook.attachments().bytes(ref.sha256()));
+          fileOf.put(ref.sha256(), path);
+          listed.add(path);
+          attachments++;
+        }
+        FrontMatter.Parsed own = FrontMatter.parse(t.body());
+        Map<String, Object> data = talkData(t, e);
+        if (!listed.isEmpty()) {
+          data.put("attachments", listed);
+        }
+        own.data().forEach(data::putIfAbsent);
+        String body = relink(own.body(), fileOf);
+        out.write(dir + "/" + number + "-" + slug + ".md", utf8(FrontMatter.write(data, body)));
+        progress.update(++done, total, t.title());
+      }
+    }
+    return new Result(events.size(), total, attachments, out.root());
+  }
+
+  static Map<String, Object> eventData(Event e) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("title", e.title());
+    if (e.startDate() != null) {
+      data.put("date", e.startDate().toString());
+    }
+    if (e.endDate() != null) {
+      data.put("end_date", e.endDate().toString());
+    }
+    if (e.location() != null) {
+      data.put("location", e.location());
+    }
+    if (e.url() != null) {
+      data.put("url", e.url());
+    }
+    return data;
+  }
+
+  static Map<String, Object> talkData(Talk t, Event e) {
+    Talk.Details d = t.details();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("title", d.title());
+    if (!d.speakers().isEmpty()) {
+      data.put("speakers", d.speakers());
+    }
+    if (d.startsAt() != null) {
+      data.put("date", d.startsAt().toString());
+    }
+    if (d.room() != null) {
+      data.put("room", d.room());
+    }
+    if (d.slidesUrl() != null) {
+      data.put("slides", d.slidesUrl());
+    }
+    if (d.videoUrl() != null) {
+      data.put("video", d.videoUrl());
+    }
+    if (!d.tags().isEmpty()) {
+      data.put("tags", d.tags());
+    }
+    data.put("event", e.title());
+    return data;
+  }
+
+  /** Replaces {@code attachment:} references by the relative path of the exported file. */
+  private static String relink(String body, Map<String, String> fileOf) {
+    if (fileOf.isEmpty()) {
+      return body;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("attachment:([0-9a-f]{64})(?:/[^\\s)\"'<>]*)?")
+            .matcher(body);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      String path = fileOf.get(m.group(1));
+      m.appendReplacement(
+          b, java.util.regex.Matcher.quoteReplacement(path == null ? m.group() : encodePath(path)));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  private static String encodePath(String path) {
+    List<String> parts = new ArrayList<>();
+    for (String p : path.split("/")) {
+      parts.add(URLEncoder.encode(p, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return String.join("/", parts);
+  }
+
+  /** An attachment's name made safe for any file system, keeping its extension. */
+  static String safeFileName(String name) {
+    String n = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+    while (n.startsWith(".")) {
+      n = n.substring(1);
+    }
+    if (n.length() > 100) {
+      int dot = n.lastIndexOf('.');
+      String ext = dot > 0 && n.length() - dot <= 10 ? n.substring(dot) : "";
+      n = n.substring(0, 100 - ext.length()) + ext;
+    }
+    if (Slugs.isReserved(n)) {
+      n = "file-" + n;
+    }
+    return n.isEmpty() ? "file" : n;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,635 @@
+package dev.talkbook.core.site;
+
+import dev.talkbook.core.notebook.AttachmentRef;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.AttachmentStore;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.TalkStore;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads a folder of Markdown files into the notebook: Talkbook's own export, or files with Hugo,
+ * Jekyll or Obsidian style front matter. Each {@code .md} file is a talk; its event comes from its
+ * {@code event} key, else from the {@code _index.md} beside it, else from its folder's name. A talk
+ * with the same title in the same event is updated, anything else created. Images and links with a
+ * relative path to a file inside the folder become attachments. Front matter keys Talkbook has no
+ * field for are kept, as front matter at the top of the notes.
+ *
+ * <p>A file that cannot be read, is not UTF-8, is too large or has invalid front matter is reported
+ * with the reason and skipped; the rest is imported in one transaction, so a failure of the
+ * notebook itself leaves nothing half-written. A dry run does all of it and then rolls back.
+ */
+public final class MarkdownImporter {
+  /** The largest Markdown file imported. */
+  public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+
+  /** What happened to one file. */
+  public enum Outcome {
+    CREATED,
+    UPDATED,
+    UNCHANGED,
+    FAILED
+  }
+
+  /** One file's result: its path inside the folder, the outcome, and what or why. */
+  public record FileResult(String path, Outcome outcome, String detail) {}
+
+  /** The whole import: every file's result, and how many events it created. */
+  public record Report(List<FileResult> files, int eventsCreated, int attachments, boolean dryRun) {
+    public long count(Outcome outcome) {
+      return files.stream().filter(f -> f.outcome() == outcome).count();
+    }
+
+    public List<FileResult> failures() {
+      return files.stream().filter(f -> f.outcome() == Outcome.FAILED).toList();
+    }
+
+    /** One line: what was (or would be) done. */
+    public String summary() {
+      String verb = dryRun ? "Would import" : "Imported";
+      return verb
+          + " "
+          + files.size()
+          + " file"
+          + (files.size() == 1 ? "" : "s")
+          + ": "
+          + count(Outcome.CREATED)
+          + " new talks, "
+          + count(Outcome.UPDATED)
+          + " updated, "
+          + count(Outcome.UNCHANGED)
+          + " unchanged, "
+          + count(Outcome.FAILED)
+          + " failed; "
+          + eventsCreated
+          + " new events, "
+          + attachments
+          + " attachments"
+          + (dryRun ? " (dry run: nothing was changed)" : "")
+          + ".";
+    }
+  }
+
+  private static final Set<String> TALK_KEYS =
+      Set.of(
+          "title",
+          "speakers",
+          "speaker",
+          "author",
+          "authors",
+          "date",
+          "starts_at",
+          "time",
+          "room",
+          "slides",
+          "slides_url",
+          "video",
+          "video_url",
+          "tags",
+          "categories",
+          "keywords",
+          "event",
+          "attachments");
+  private static final Pattern LINK_TARGET = Pattern.compile("\\]\\(\\s*(<[^>\\n]+>|[^)\\s]+)");
+
+  /** A parsed, validated file, ready to store. */
+  private record Parsed(
+      String path,
+      Path file,
+      String eventTitle,
+      Event.Details eventDetails,
+      Talk.Details details,
+      String body,
+      List<String> attachmentPaths) {}
+
+  /** Thrown inside the transaction to roll a dry run back. */
+  private static final class DryRun extends RuntimeException {
+    DryRun() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Imports {@code folder} into the notebook (or only reports what it would do). */
+  public Report importFolder(
+      Notebook notebook, Path folder, boolean dryRun, SiteExporter.Progress progress) {
+    Path root = folder.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new SiteException(root + " is not a folder. Choose the folder holding the .md files.");
+    }
+    Path realRoot;
+    List<Path> files;
+    try {
+      realRoot = root.toRealPath();
+      try (Stream<Path> s = Files.walk(realRoot)) {
+        files =
+            s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
+                .filter(p -> !p.getFileName().toString().equals("_index.md"))
+                .filter(
+                    p ->
+                        realRoot.relativize(p).toString().chars().noneMatch(c -> c == '.' && false))
+                .sorted()
+                .toList();
+      }
+    } catch (IOException e) {
+      throw new SiteException(
+          "Could not read the folder " + root + " (" + e.getMessage() + ").", e);
+    }
+    List<FileResult> results = new ArrayList<>();
+    List<Parsed> parsed = new ArrayList<>();
+    Map<Path, Event.Details> sections = new LinkedHashMap<>();
+    for (Path file : files) {
+      String rel = realRoot.relativize(file).toString().replace('\\', '/');
+      try {
+        parsed.add(parse(realRoot, file, rel, sections));
+      } catch (NotebookException e) {
+        results.add(new FileResult(rel, Outcome.FAILED, e.getMessage()));
+      }
+    }
+    int[] eventsCreated = {0};
+    int[] attachments = {0};
+    List<FileResult> stored = new ArrayList<>();
+    try {
+      notebook.inTransaction(
+          () -> {
+            Map<String, Event> events = new LinkedHashMap<>();
+            for (Event e : notebook.events().list()) {
+              events.putIfAbsent(key(e.title()), e);
+            }
+            int n = 0;
+            Set<Long> claimed = new java.util.HashSet<>();
+            for (Parsed p : parsed) {
+              Event event = events.get(key(p.eventTitle()));
+              if (event == null) {
+                event = notebook.events().create(p.eventDetails());
+                events.put(key(event.title()), event);
+                eventsCreated[0]++;
+              } else if (p.eventDetails() != null
+                  && !p.eventDetails().equals(event.details())
+                  && hasDetails(p.eventDetails())) {
+                event = notebook.events().update(event.id(), p.eventDetails());
+                events.put(key(event.title()), event);
+              }
+              stored.add(store(notebook, realRoot, event, p, attachments, claimed));
+              progress.update(++n, parsed.size(), p.path());
+            }
+            if (dryRun) {
+              throw new DryRun();
+            }
+            return null;
+          });
+    } catch (DryRun rolledBack) {
+      // A dry run: everything above was done and undone; the report says what it would be.
+    }
+    results.addAll(stored);
+    results.sort(java.util.Comparator.comparing(FileResult::path));
+    return new Report(List.copyOf(results), eventsCreated[0], attachments[0], dryRun);
+  }
+
+  /** Files in hidden folders (.obsidian, .git, .trash) are not notes. */
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasDetails(Event.Details d) {
+    return d.startDate() != null || d.location() != null || d.url() != null;
+  }
+
+  private static String key(String title) {
+    return title.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private FileResult store(
+      Notebook notebook,
+      Path root,
+      Event event,
+      Parsed p,
+      int[] attachmentCount,
+      Set<Long> claimed) {
+    // Each existing talk matches one file at most, so two talks of one title stay two.
+    Talk existing =
+        notebook.talks().list(event.id()).stream()
+            .filter(t -> !claimed.contains(t.id()))
+            .filter(t -> key(t.title()).equals(key(p.details().title())))
+            .findFirst()
+            .orElse(null);
+    if (existing != null) {
+      claimed.add(existing.id());
+    }
+    boolean created = existing == null;
+    Talk talk;
+    if (created) {
+      talk =
+          notebook
+              .talks()
+              .create(event.id(), p.details(), p.attachmentPaths().isEmpty() ? p.body() : "");
+      claimed.add(talk.id());
+    } else {
+      talk = existing;
+      if (!talk.details().equals(p.details())) {
+        talk = notebook.talks().update(talk.id(), p.details());
+      }
+    }
+    String body = p.body();
+    if (!p.attachmentPaths().isEmpty()) {
+      Map<String, String> urls = new LinkedHashMap<>();
+      for (String relPath : p.attachmentPaths()) {
+        Path file = p.file().getParent().resolve(relPath).normalize();
+        byte[] bytes = readAttachment(root, file, relPath);
+        AttachmentRef ref =
+            notebook.attachments().add(talk.id(), file.getFileName().toString(), null, bytes);
+        urls.put(relPath, ref.url());
+        attachmentCount[0]++;
+      }
+      body = relinkToAttachments(body, urls);
+    }
+    boolean bodyChanged =
+        !created || !p.attachmentPaths().isEmpty()
+            ? notebook.talks().saveBody(talk.id(), body)
+            : false;
+    if (created) {
+      return new FileResult(p.path(), Outcome.CREATED, "new talk in \"" + event.title() + "\"");
+    }
+    boolean detailsChanged = !existing.details().equals(p.details());
+    return bodyChanged || detailsChanged
+        ? new FileResult(
+            p.path(), Outcome.UPDATED, "talk " + talk.id() + " in \"" + event.title() + "\"")
+        : new FileResult(p.path(), Outcome.UNCHANGED, "talk " + talk.id());
+  }
+
+  /**
+   * Refuses, before anything is stored, an attachment outside the folder, too large or unreadable.
+   */
+  private static void checkAttachment(Path root, Path file, String relPath) {
+    try {
+      Path real = file.toRealPath();
+      if (!real.startsWith(root)) {
+        throw new SiteException("attachment \"" + relPath + "\" is outside the imported folder");
+      }
+      long size = Files.size(real);
+      if (size > AttachmentStore.MAX_BYTES) {
+        throw new SiteException(
+            "attachment \""
+                + relPath
+                + "\" is "
+                + size / (1024 * 1024)
+                + " MB; attachments can be at most "
+                + AttachmentStore.MAX_BYTES / (1024 * 1024)
+                + " MB");
+      }
+      if (!Files.isReadable(real)) {
+        throw new SiteException("attachment \"" + relPath + "\" cannot be read");
+      }
+    } catch (IOException e) {
+      throw new SiteException(
+          "attachment \"" + relPath + "\" cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static byte[] readAttachment(Path root, Path file, String relPath) {
+    try {
+      Path real = file.toRealPath();
+      if (!real.startsWith(root)) {
+        throw new SiteException("\"" + relPath + "\" is outside the imported folder");
+      }
+      long size = Files.size(real);
+      if (size > AttachmentStore.MAX_BYTES) {
+        throw new SiteException(
+            "\""
+                + relPath
+                + "\" is "
+                + size / (1024 * 1024)
+                + " MB; attachments can be at most "
+                + AttachmentStore.MAX_BYTES / (1024 * 1024)
+                + " MB");
+      }
+      return Files.readAllBytes(real);
+    } catch (IOException e) {
+      throw new SiteException("cannot read \"" + relPath + "\" (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** Reads and validates one file; nothing is stored yet. */
+  private Parsed parse(Path root, Path file, String rel, Map<Path, Event.Details> sections) {
+    String text = readText(file);
+    FrontMatter.Parsed fm = FrontMatter.parse(text);
+    Map<String, Object> data = fm.data();
+    String body = fm.body();
+    Event.Details section = section(root, file.getParent(), sections);
+    String eventTitle =
+        string(data, "event")
+            .orElse(section != null ? section.title() : folderTitle(root, file.getParent()));
+    Event.Details eventDetails =
+        section != null && key(section.title()).equals(key(eventTitle))
+            ? section
+            : Event.Details.titled(eventTitle);
+    String title =
+        string(data, "title").orElseGet(() -> firstHeading(body).orElseGet(() -> fileTitle(file)));
+    List<String> speakers = list(data, "speakers", "speaker", "authors", "author");
+    List<String> tags = list(data, "tags", "categories", "keywords");
+    LocalDateTime startsAt =
+        firstString(data, "date", "starts_at", "time").map(v -> dateTime(v, "date")).orElse(null);
+    Talk.Details details =
+        new Talk.Details(
+            title,
+            speakers,
+            startsAt,
+            string(data, "room").orElse(null),
+            firstString(data, "slides", "slides_url").orElse(null),
+            firstString(data, "video", "video_url").orElse(null),
+            tags);
+    Map<String, Object> unknown = new LinkedHashMap<>();
+    data.forEach(
+        (k, v) -> {
+          if (!TALK_KEYS.contains(k.toLowerCase(Locale.ROOT))) {
+            unknown.put(k, v);
+          }
+        });
+    String notes = FrontMatter.write(unknown, body);
+    if (notes.length() > TalkStore.MAX_BODY_CHARS) {
+      throw new SiteException("the notes are too long (" + notes.length() + " characters)");
+    }
+    List<String> attachmentPaths = new ArrayList<>();
+    for (String listed : list(data, "attachments")) {
+      addAttachmentPath(root, file, listed, attachmentPaths);
+    }
+    Matcher m = LINK_TARGET.matcher(body);
+    while (m.find()) {
+      String target = m.group(1);
+      if (target.startsWith("<")) {
+        target = target.substring(1, target.length() - 1);
+      }
+      if (isRelativeFile(target)) {
+        String decoded = URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
+        Path f = file.getParent().resolve(decoded).normalize();
+        if (f.startsWith(root)
+            && Files.isRegularFile(f)
+            && !decoded.toLowerCase(Locale.ROOT).endsWith(".md")) {
+          if (!attachmentPaths.contains(decoded)) {
+            attachmentPaths.add(decoded);
+          }
+        }
+      }
+    }
+    for (String relPath : attachmentPaths) {
+      checkAttachment(root, file.getParent().resolve(relPath).normalize(), relPath);
+    }
+    return new Parsed(rel, file, eventTitle, eventDetails, details, notes, attachmentPaths);
+  }
+
+  private static void addAttachmentPath(Path root, Path file, String listed, List<String> paths) {
+    Path f = file.getParent().resolve(listed).normalize();
+    if (!f.startsWith(root)) {
+      throw new SiteException("attachment \"" + listed + "\" is outside the imported folder");
+    }
+    if (!Files.isRegularFile(f)) {
+      throw new SiteException("attachment \"" + listed + "\" does not exist");
+    }
+    if (!paths.contains(listed)) {
+      paths.add(listed);
+    }
+  }
+
+  private static boolean isRelativeFile(String target) {
+    if (target.isEmpty()
+        || target.startsWith("#")
+        || target.startsWith("/")
+        || target.startsWith("\\")) {
+      return false;
+    }
+    int colon = target.indexOf(':');
+    int slash = target.indexOf('/');
+    return colon < 0 || (slash >= 0 && slash < colon);
+  }
+
+  /** Replaces the relative links that became attachments by their {@code attachment:} URL. */
+  private static String relinkToAttachments(String body, Map<String, String> urls) {
+    Matcher m = LINK_TARGET.matcher(body);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      String target = m.group(1);
+      String bare = target.startsWith("<") ? target.substring(1, target.length() - 1) : target;
+      String decoded = URLDecoder.decode(bare.replace("+", "%2B"), StandardCharsets.UTF_8);
+      String url = urls.get(decoded);
+      String replacement =
+          url == null ? m.group() : m.group().substring(0, m.start(1) - m.start()) + url;
+      m.appendReplacement(b, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  private static String readText(Path file) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new SiteException("cannot be read (" + e.getMessage() + ")", e);
+    }
+    if (size > MAX_FILE_BYTES) {
+      throw new SiteException(
+          "is too large ("
+              + size / (1024 * 1024)
+              + " MB; at most "
+              + MAX_FILE_BYTES / (1024 * 1024)
+              + " MB)");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new SiteException("cannot be read (" + e.getMessage() + ")", e);
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString()
+          .replace("\r\n", "\n")
+          .replace("\0", "");
+    } catch (CharacterCodingException e) {
+      throw new SiteException("is not UTF-8 text; save it as UTF-8 and import again", e);
+    }
+  }
+
+  /** The event details in {@code _index.md} of a folder (read once), or null. */
+  private Event.Details section(Path root, Path dir, Map<Path, Event.Details> sections) {
+    if (sections.containsKey(dir)) {
+      return sections.get(dir);
+    }
+    Path index = dir.resolve("_index.md");
+    Event.Details details = null;
+    if (Files.isRegularFile(index, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        Map<String, Object> data = FrontMatter.parse(readText(index)).data();
+        details =
+            new Event.Details(
+                string(data, "title").orElse(folderTitle(root, dir)),
+                string(data, "date").map(v -> date(v, "date")).orElse(null),
+                firstString(data, "end_date", "enddate", "end")
+                    .map(v -> date(v, "end_date"))
+                    .orElse(null),
+                firstString(data, "location", "place", "venue").orElse(null),
+                string(data, "url").orElse(null));
+      } catch (NotebookException e) {
+        throw new SiteException(
+            "its event file "
+                + root.relativize(index)
+                + " "
+                + (e.getMessage().startsWith("is ") ? "" : "has ")
+                + e.getMessage());
+      }
+    }
+    sections.put(dir, details);
+    return details;
+  }
+
+  private static String folderTitle(Path root, Path dir) {
+    if (dir.equals(root)) {
+      return "Imported notes";
+    }
+    String name = dir.getFileName().toString().replaceFirst("^\\d{4}-\\d{2}-\\d{2}-", "");
+    String words = name.replace('-', ' ').replace('_', ' ').strip();
+    return words.isEmpty()
+        ? "Imported notes"
+        : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  private static String fileTitle(Path file) {
+    String name = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");
+    name = name.replaceFirst("^\\d+-", "").replace('-', ' ').replace('_', ' ').strip();
+    return name.isEmpty() ? "Untitled" : name;
+  }
+
+  private static Optional<String> firstHeading(String body) {
+    return body.lines()
+        .filter(l -> l.startsWith("# "))
+        .map(l -> l.substring(2).strip())
+        .filter(s -> !s.isEmpty())
+        .findFirst();
+  }
+
+  private static Optional<String> string(Map<String, Object> data, String key) {
+    Object v = data.get(key);
+    if (v == null) {
+      return Optional.empty();
+    }
+    if (v instanceof Map<?, ?> || v instanceof Collection<?>) {
+      throw new SiteException(
+          "invalid front matter: \"" + key + "\" must be text, not a list or map");
+    }
+    String s = String.valueOf(v).strip();
+    return s.isEmpty() ? Optional.empty() : Optional.of(s);
+  }
+
+  private static Optional<String> firstString(Map<String, Object> data, String... keys) {
+    for (String k : keys) {
+      Optional<String> v = string(data, k);
+      if (v.isPresent()) {
+        return v;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A list from a YAML list or a comma-separated string, from the first key present. */
+  private static List<String> list(Map<String, Object> data, String... keys) {
+    for (String k : keys) {
+      Object v = data.get(k);
+      if (v == null) {
+        continue;
+      }
+      List<String> out = new ArrayList<>();
+      if (v instanceof Collection<?> c) {
+        for (Object o : c) {
+          if (o instanceof Map<?, ?> || o instanceof Collection<?>) {
+            throw new SiteException("invalid front matter: \"" + k + "\" must be a list of text");
+          }
+          if (o != null) {
+            out.add(String.valueOf(o).strip());
+          }
+        }
+      } else if (v instanceof Map<?, ?>) {
+        throw new SiteException("invalid front matter: \"" + k + "\" must be a list of text");
+      } else {
+        for (String s : String.valueOf(v).split(",")) {
+          out.add(s.strip());
+        }
+      }
+      out.removeIf(String::isEmpty);
+      return out;
+    }
+    return List.of();
+  }
+
+  static LocalDate date(String value, String key) {
+    try {
+      return dateTime(value, key).toLocalDate();
+    } catch (SiteException e) {
+      throw new SiteException("invalid front matter: \"" + key + "\" is not a date: " + value);
+    }
+  }
+
+  private static final Pattern DATE_TIME =
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?"
+              + "\\s*(?:Z|[+-]\\d{2}:?\\d{2})?");
+
+  /**
+   * A date, or date and time, in the forms Hugo, Jekyll and Obsidian write ({@code 2024-05-01},
+   * {@code 2024-05-01T10:30:00+02:00}, {@code 2024-05-02 09:00:00 +0000}); the time as written,
+   * without its offset (a talk's time is local to where it was given).
+   */
+  static LocalDateTime dateTime(String value, String key) {
+    Matcher m = DATE_TIME.matcher(value.strip());
+    try {
+      if (m.matches()) {
+        LocalDate day = LocalDate.parse(m.group(1));
+        if (m.group(2) == null) {
+          return day.atStartOfDay();
+        }
+        return day.atTime(
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3)),
+            m.group(4) == null ? 0 : Integer.parseInt(m.group(4)));
+      }
+    } catch (java.time.DateTimeException e) {
+      // reported below
+    }
+    throw new SiteException(
+        "invalid front matter: \""
+            + key
+            + "\" is not a date and time (like 2026-03-12T18:30): "
+            + value);
+  }
+}

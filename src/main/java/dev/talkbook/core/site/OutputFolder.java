@@ -1,0 +1,143 @@
+package dev.talkbook.core.site;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The folder a site is written to. Every path is relative, made of safe names, and checked to stay
+ * inside the folder: no absolute path, no {@code ..}, no backslash or NUL, and no symbolic link on
+ * the way (a link could lead outside). Files are written to a temporary name and moved into place,
+ * so a reader never sees half a page. Thread-safe.
+ */
+final class OutputFolder {
+  private final Path root;
+  private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
+
+  OutputFolder(Path folder) {
+    Path abs = folder.toAbsolutePath().normalize();
+    try {
+      if (Files.isSymbolicLink(abs)) {
+        abs = abs.toRealPath();
+      }
+      Files.createDirectories(abs);
+      if (!Files.isDirectory(abs)) {
+        throw new SiteException(abs + " is not a folder. Choose a folder for the site.");
+      }
+      this.root = abs.toRealPath();
+    } catch (IOException e) {
+      throw new SiteException(
+          "The folder " + abs + " cannot be created (" + e.getMessage() + ").", e);
+    }
+  }
+
+  Path root() {
+    return root;
+  }
+
+  /** The file for a relative site path, refused when it would leave the folder. */
+  Path resolve(String relative) {
+    if (relative.isEmpty()
+        || relative.startsWith("/")
+        || relative.indexOf('\\') >= 0
+        || relative.indexOf('\0') >= 0
+        || relative.indexOf(':') >= 0
+        || Arrays.stream(relative.split("/"))
+            .anyMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."))) {
+      throw new SiteException("Refusing to write \"" + relative + "\": not a safe site path.");
+    }
+    Path p = root.resolve(relative).normalize();
+    if (!p.startsWith(root) || p.equals(root)) {
+      throw new SiteException("Refusing to write \"" + relative + "\" outside " + root + ".");
+    }
+    return p;
+  }
+
+  /** Whether the file exists with this size (a regular file, not a link). */
+  boolean hasFile(String relative, long size) {
+    Path p = resolve(relative);
+    try {
+      return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == size;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  boolean exists(String relative) {
+    return Files.exists(resolve(relative), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** Writes a file, creating its folders; replaces what was there. */
+  void write(String relative, byte[] bytes) {
+    Path p = resolve(relative);
+    try {
+      makeFolders(p.getParent());
+      if (Files.isSymbolicLink(p) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        throw new SiteException(
+            p
+                + " is a link or a folder; Talkbook will not replace it. Remove it or choose another folder.");
+      }
+      Path tmp = p.resolveSibling("." + p.getFileName() + ".tmp");
+      Files.write(tmp, bytes);
+      try {
+        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new SiteException("Could not write " + p + " (" + e.getMessage() + ").", e);
+    }
+  }
+
+  /** Deletes a file this exporter wrote, and any folder that leaves empty (never the root). */
+  void delete(String relative) {
+    Path p = resolve(relative);
+    try {
+      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(p);
+      }
+      for (Path dir = p.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || !isEmpty(dir)) {
+          break;
+        }
+        Files.delete(dir);
+        checkedFolders.remove(dir);
+      }
+    } catch (IOException e) {
+      throw new SiteException("Could not delete " + p + " (" + e.getMessage() + ").", e);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    }
+  }
+
+  private void makeFolders(Path dir) throws IOException {
+    if (dir.equals(root) || checkedFolders.contains(dir)) {
+      return;
+    }
+    makeFolders(dir.getParent());
+    if (Files.isSymbolicLink(dir)) {
+      throw new SiteException(
+          dir + " is a symbolic link; Talkbook writes only into real folders inside " + root + ".");
+    }
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        Files.createDirectory(dir);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+          throw e; // another thread made it a folder, or something else is there
+        }
+      }
+    }
+    checkedFolders.add(dir);
+  }
+}

@@ -1,0 +1,297 @@
+package dev.talkbook.core.site;
+
+import static dev.talkbook.core.site.Html.esc;
+
+import dev.talkbook.core.common.Resources;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.site.SiteModel.SiteEvent;
+import dev.talkbook.core.site.SiteModel.SiteTag;
+import dev.talkbook.core.site.SiteModel.SiteTalk;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** The site's HTML pages, from the layout template in {@code resources}. Pure and deterministic. */
+final class Pages {
+  /** Part of every talk page's fingerprint: change it when the page's HTML changes shape. */
+  static final String VERSION = "pages-2:" + Integer.toHexString(layoutText().hashCode());
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+  private final String[] layout;
+  private final String siteTitle;
+
+  Pages(String siteTitle) {
+    this.siteTitle = siteTitle;
+    this.layout = layoutText().replace("{{site}}", esc(siteTitle)).split("\\{\\{|\\}\\}", -1);
+  }
+
+  private static String layoutText() {
+    return Resources.text(Pages.class, "layout.html");
+  }
+
+  /** A whole page: the layout with {@code root} (the way back to the site's top), title, body. */
+  String page(String root, String title, String content) {
+    StringBuilder b = new StringBuilder(content.length() + 2048);
+    for (int i = 0; i < layout.length; i++) {
+      if (i % 2 == 0) {
+        b.append(layout[i]);
+      } else {
+        switch (layout[i]) {
+          case "root" -> b.append(root);
+          case "title" ->
+              b.append(esc(title.equals(siteTitle) ? siteTitle : title + " · " + siteTitle));
+          case "content" -> b.append(content);
+          default -> throw new IllegalStateException("layout.html: unknown {{" + layout[i] + "}}");
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  String index(SiteModel model) {
+    StringBuilder b = new StringBuilder("<h1>").append(esc(siteTitle)).append("</h1>\n");
+    if (model.events.isEmpty()) {
+      b.append("<p>Nothing is published yet.</p>\n");
+    } else {
+      b.append("<ol class=\"listing\">\n");
+      for (SiteEvent e : model.events) {
+        b.append("<li><h2><a href=\"")
+            .append(e.path())
+            .append("\">")
+            .append(esc(e.event().title()))
+            .append("</a></h2>\n<p class=\"meta\">");
+        eventMeta(b, e.event());
+        b.append("<span>").append(count(e.talks().size(), "talk")).append("</span></p></li>\n");
+      }
+      b.append("</ol>\n");
+    }
+    return page("", siteTitle, b.toString());
+  }
+
+  String event(SiteEvent e) {
+    Event ev = e.event();
+    StringBuilder b = new StringBuilder();
+    b.append("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"../../index.html\">")
+        .append(esc(siteTitle))
+        .append("</a></nav>\n<h1>")
+        .append(esc(ev.title()))
+        .append("</h1>\n<p class=\"meta\">");
+    eventMeta(b, ev);
+    b.append("</p>\n");
+    if (ev.url() != null) {
+      b.append("<p><a href=\"").append(esc(ev.url())).append("\">Event web site</a></p>\n");
+    }
+    if (e.talks().isEmpty()) {
+      b.append("<p>No talks yet.</p>\n");
+    } else {
+      b.append("<h2>Talks</h2>\n<ol class=\"listing\">\n");
+      for (SiteTalk t : e.talks()) {
+        b.append("<li><h3><a href=\"")
+            .append(t.slug())
+            .append(".html\">")
+            .append(esc(t.talk().title()))
+            .append("</a></h3>\n<p class=\"meta\">");
+        talkMeta(b, t.talk().details(), false);
+        b.append("</p></li>\n");
+      }
+      b.append("</ol>\n");
+    }
+    return page("../../", ev.title(), b.toString());
+  }
+
+  /** What a talk page is made from besides its notes: any change here changes the page. */
+  static String talkInputs(SiteTalk t, SiteTalk prev, SiteTalk next) {
+    Talk talk = t.talk();
+    Event ev = t.event().event();
+    Talk.Details d = talk.details();
+    StringBuilder b = new StringBuilder(talk.body().length() + 512);
+    b.append(VERSION).append('\0').append(t.path()).append('\0');
+    b.append(d).append('\0').append(ev.title()).append('\0').append(ev.startDate()).append('\0');
+    b.append(ev.endDate()).append('\0').append(ev.location()).append('\0');
+    for (SiteTag tag : t.tags()) {
+      b.append(tag.name()).append('/').append(tag.slug()).append('\0');
+    }
+    b.append(prev == null ? "" : prev.slug() + "/" + prev.talk().title()).append('\0');
+    b.append(next == null ? "" : next.slug() + "/" + next.talk().title()).append('\0');
+    return b.append(talk.body()).toString();
+  }
+
+  String talk(SiteTalk t, SiteTalk prev, SiteTalk next, NotesHtml.Result notes) {
+    Talk talk = t.talk();
+    Talk.Details d = talk.details();
+    StringBuilder b = new StringBuilder(notes.html().length() + 4096);
+    b.append("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"../../index.html\">")
+        .append(esc(siteTitle))
+        .append("</a> › <a href=\"index.html\">")
+        .append(esc(t.event().event().title()))
+        .append("</a></nav>\n<article class=\"talk\">\n<header>\n<h1>")
+        .append(esc(talk.title()))
+        .append("</h1>\n<p class=\"meta\">");
+    talkMeta(b, d, true);
+    b.append("</p>\n");
+    if (d.slidesUrl() != null || d.videoUrl() != null) {
+      b.append("<ul class=\"talk-links\">");
+      if (d.slidesUrl() != null) {
+        b.append("<li><a href=\"").append(esc(d.slidesUrl())).append("\">Slides</a></li>");
+      }
+      if (d.videoUrl() != null) {
+        b.append("<li><a href=\"").append(esc(d.videoUrl())).append("\">Video</a></li>");
+      }
+      b.append("</ul>\n");
+    }
+    if (!t.tags().isEmpty()) {
+      b.append("<ul class=\"tags\" aria-label=\"Tags\">");
+      for (SiteTag tag : t.tags()) {
+        b.append("<li><a href=\"../../")
+            .append(tag.path())
+            .append("\" rel=\"tag\">")
+            .append(esc(tag.name()))
+            .append("</a></li>");
+      }
+      b.append("</ul>\n");
+    }
+    b.append("</header>\n");
+    List<NotesHtml.Heading> headings = notes.headings();
+    if (headings.size() >= 3) {
+      int top = headings.stream().mapToInt(NotesHtml.Heading::level).min().orElse(1);
+      b.append(
+          "<nav class=\"toc\" aria-labelledby=\"tb-toc\">\n<h2 id=\"tb-toc\">Contents</h2>\n<ul>");
+      for (NotesHtml.Heading h : headings) {
+        b.append("<li class=\"toc-")
+            .append(h.level() - top + 1)
+            .append("\"><a href=\"#")
+            .append(h.id())
+            .append("\">")
+            .append(h.html())
+            .append("</a></li>");
+      }
+      b.append("</ul>\n</nav>\n");
+    }
+    b.append("<div class=\"notes\">\n").append(notes.html()).append("</div>\n</article>\n");
+    if (prev != null || next != null) {
+      b.append("<nav class=\"prev-next\" aria-label=\"Other talks at this event\">");
+      if (prev != null) {
+        b.append("<a class=\"prev\" rel=\"prev\" href=\"")
+            .append(prev.slug())
+            .append(".html\">← ")
+            .append(esc(prev.talk().title()))
+            .append("</a>");
+      }
+      if (next != null) {
+        b.append("<a class=\"next\" rel=\"next\" href=\"")
+            .append(next.slug())
+            .append(".html\">")
+            .append(esc(next.talk().title()))
+            .append(" →</a>");
+      }
+      b.append("</nav>\n");
+    }
+    return page("../../", talk.title(), b.toString());
+  }
+
+  String tagIndex(SiteModel model) {
+    StringBuilder b = new StringBuilder("<h1>Tags</h1>\n");
+    if (model.tags.isEmpty()) {
+      b.append("<p>No talk has tags yet.</p>\n");
+    } else {
+      b.append("<ul class=\"tag-cloud\">\n");
+      for (SiteTag tag : model.tags) {
+        b.append("<li><a href=\"")
+            .append(tag.slug())
+            .append(".html\">")
+            .append(esc(tag.name()))
+            .append(" <span class=\"count\">")
+            .append(tag.talks().size())
+            .append("</span></a></li>\n");
+      }
+      b.append("</ul>\n");
+    }
+    return page("../", "Tags", b.toString());
+  }
+
+  String tag(SiteTag tag) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+            "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"index.html\">Tags</a></nav>\n")
+        .append("<h1>Talks tagged “")
+        .append(esc(tag.name()))
+        .append("”</h1>\n<ol class=\"listing\">\n");
+    for (SiteTalk t : tag.talks()) {
+      b.append("<li><h2><a href=\"../")
+          .append(t.path())
+          .append("\">")
+          .append(esc(t.talk().title()))
+          .append("</a></h2>\n<p class=\"meta\">");
+      speakers(b, t.talk().details());
+      b.append("<span>").append(esc(t.event().event().title())).append("</span></p></li>\n");
+    }
+    b.append("</ol>\n");
+    return page("../", "Tag " + tag.name(), b.toString());
+  }
+
+  /** The 404 page: its links lead to the top of the site (absolute with a base URL). */
+  String notFound(String baseUrl) {
+    String root = baseUrl == null ? "" : baseUrl;
+    return page(
+        root,
+        "Page not found",
+        "<h1>Page not found</h1>\n<p>There is no page at this address. It may have moved when a"
+            + " talk was renamed.</p>\n<p><a href=\""
+            + esc(root)
+            + "index.html\">All events</a> · <a href=\""
+            + esc(root)
+            + "tags/index.html\">All tags</a></p>\n");
+  }
+
+  private static void eventMeta(StringBuilder b, Event e) {
+    if (e.startDate() != null) {
+      b.append("<span>").append(dates(e.startDate(), e.endDate())).append("</span>");
+    }
+    if (e.location() != null) {
+      b.append("<span>").append(esc(e.location())).append("</span>");
+    }
+  }
+
+  private static void talkMeta(StringBuilder b, Talk.Details d, boolean withDay) {
+    speakers(b, d);
+    LocalDateTime at = d.startsAt();
+    if (at != null) {
+      b.append("<span><time datetime=\"")
+          .append(at.toLocalDate())
+          .append('T')
+          .append(TIME.format(at))
+          .append("\">")
+          .append(withDay ? DAY.format(at) + ", " : "")
+          .append(TIME.format(at))
+          .append("</time></span>");
+    }
+    if (d.room() != null) {
+      b.append("<span>").append(esc(d.room())).append("</span>");
+    }
+  }
+
+  private static void speakers(StringBuilder b, Talk.Details d) {
+    if (!d.speakers().isEmpty()) {
+      b.append("<span>").append(esc(String.join(", ", d.speakers()))).append("</span>");
+    }
+  }
+
+  static String dates(LocalDate start, LocalDate end) {
+    String s = "<time datetime=\"" + start + "\">" + DAY.format(start) + "</time>";
+    if (end != null && !end.equals(start)) {
+      s += " – <time datetime=\"" + end + "\">" + DAY.format(end) + "</time>";
+    }
+    return s;
+  }
+
+  private static String count(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,59 @@
+package dev.talkbook.core.site;
+
+import dev.talkbook.core.notebook.Attachment;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Names of attachment files in a site: {@code <sha256>.<ext>}, where the extension says what a
+ * browser may do with the file. Only types a browser shows without running anything keep theirs; an
+ * SVG keeps {@code .svg} only when it holds nothing that could run (it would run when opened as a
+ * page); everything else, HTML included, becomes {@code .bin}, which a browser downloads. Pure.
+ */
+final class SiteFiles {
+  private static final Map<String, String> SAFE =
+      Map.ofEntries(
+          Map.entry("image/png", "png"),
+          Map.entry("image/jpeg", "jpg"),
+          Map.entry("image/gif", "gif"),
+          Map.entry("image/webp", "webp"),
+          Map.entry("image/avif", "avif"),
+          Map.entry("application/pdf", "pdf"),
+          Map.entry("text/plain", "txt"),
+          Map.entry("text/csv", "csv"),
+          Map.entry("application/zip", "zip"),
+          Map.entry("audio/mpeg", "mp3"),
+          Map.entry("video/mp4", "mp4"));
+  private static final Pattern ACTIVE_SVG =
+      Pattern.compile(
+          "<script|<foreignobject|<iframe|<embed|<object|javascript:|\\son[a-z]+\\s*=|<!entity|href\\s*=\\s*[\"']?\\s*(?!#)|<use\\b|data:",
+          Pattern.CASE_INSENSITIVE);
+
+  private SiteFiles() {}
+
+  /** The extension for an attachment; {@code bytes} is asked for only for SVG. */
+  static String extension(Attachment a, Supplier<byte[]> bytes) {
+    String type = a.mediaType() == null ? "" : a.mediaType().toLowerCase(Locale.ROOT).strip();
+    int semi = type.indexOf(';');
+    if (semi >= 0) {
+      type = type.substring(0, semi).strip();
+    }
+    String safe = SAFE.get(type);
+    if (safe != null) {
+      return safe;
+    }
+    if (type.equals("image/svg+xml") && isInertSvg(bytes.get())) {
+      return "svg";
+    }
+    return "bin";
+  }
+
+  /** An SVG with no script, event handler, link, embedded content or entity. */
+  static boolean isInertSvg(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    return !ACTIVE_SVG.matcher(text).find();
+  }
+}

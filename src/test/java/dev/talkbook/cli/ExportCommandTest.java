@@ -1,0 +1,95 @@
+package dev.talkbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code export site} and {@code export markdown}. */
+class ExportCommandTest extends CliTest {
+
+  @Test
+  void exportSiteWritesTheSiteAndSaysHowToOpenIt() {
+    addSample();
+    Path out = dir.resolve("site");
+
+    Result r = ok("export", "site", "--out", out.toString(), "--title", "JVM notes");
+
+    assertOut(r).contains("Exported 5 talks to " + out, "files written", "Open file:");
+    assertThat(out.resolve("index.html")).content().contains("JVM notes");
+    Result again = ok("export", "site", "--out", out.toString(), "--title", "JVM notes");
+    assertOut(again).contains(": 0 files written");
+  }
+
+  @Test
+  void exportSiteOfOneEventOnly() {
+    long sample = addSample();
+    long other = addEvent("Other meetup");
+    addTalk(other, "Elsewhere");
+    Path out = dir.resolve("site");
+
+    ok("export", "site", "--out", out.toString(), "--event", Long.toString(other));
+
+    assertThat(out.resolve("index.html"))
+        .content()
+        .contains("Other meetup")
+        .doesNotContain("JVM Evening");
+    assertThat(sample).isPositive();
+  }
+
+  @Test
+  void anUnknownEventIsRefused() {
+    addSample();
+    Result r = refused("export", "site", "--out", dir.resolve("s").toString(), "--event", "999");
+    assertErr(r).contains("no event with id 999");
+  }
+
+  @Test
+  void aBadBaseUrlIsRefused() {
+    addSample();
+    Result r =
+        refused("export", "site", "--out", dir.resolve("s").toString(), "--base-url", "ftp://x");
+    assertErr(r).contains("base URL");
+  }
+
+  @Test
+  void aFolderWithSomeoneElsesIndexIsRefusedAndKept() throws Exception {
+    addSample();
+    Path out = Files.createDirectories(dir.resolve("site"));
+    Files.writeString(out.resolve("index.html"), "mine");
+
+    Result r = refused("export", "site", "--out", out.toString());
+
+    assertErr(r).contains("not written by Talkbook");
+    assertThat(out.resolve("index.html")).hasContent("mine");
+  }
+
+  @Test
+  void exportSiteNeedsAnOutFolder() {
+    Result r = misused("export", "site");
+    assertErr(r).contains("--out");
+  }
+
+  @Test
+  void exportingANotebookThatDoesNotExistCreatesNothing() {
+    Result r = refused("export", "site", "--out", dir.resolve("s").toString());
+    assertErr(r).contains("no such file");
+    assertThat(notebook()).doesNotExist();
+  }
+
+  @Test
+  void exportMarkdownWritesOneFilePerTalk() throws Exception {
+    addSample();
+    Path out = dir.resolve("md");
+
+    Result r = ok("export", "markdown", "--out", out.toString());
+
+    assertOut(r).contains("Exported 1 events, 5 talks and 0 attachments");
+    try (var s = Files.walk(out)) {
+      assertThat(s.filter(p -> p.toString().endsWith(".md")).count()).isEqualTo(6); // + _index.md
+    }
+    Result again = refused("export", "markdown", "--out", out.toString());
+    assertErr(again).contains("not empty");
+  }
+}

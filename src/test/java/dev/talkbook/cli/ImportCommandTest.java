@@ -1,0 +1,82 @@
+package dev.talkbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code import markdown DIR [--dry-run]}. */
+class ImportCommandTest extends CliTest {
+
+  private Path folder() throws Exception {
+    Path md = Files.createDirectories(dir.resolve("md/meetup"));
+    Files.writeString(
+        md.resolve("_index.md"), "---\ntitle: Spring Meetup\ndate: 2026-04-01\n---\n");
+    Files.writeString(md.resolve("01-one.md"), "---\ntitle: One\ntags: [java]\n---\n# One\n");
+    Files.writeString(md.resolve("02-two.md"), "---\ntitle: Two\n---\nsecond\n");
+    return md.getParent();
+  }
+
+  @Test
+  void importCreatesEventsAndTalks() throws Exception {
+    Result r = ok("import", "markdown", folder().toString());
+
+    assertOut(r).contains("created   meetup/01-one.md", "Imported 2 files: 2 new talks");
+    assertThat(events()).extracting(e -> e.title()).containsExactly("Spring Meetup");
+    assertThat(talkCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aDryRunChangesNothing() throws Exception {
+    addEvent("Existing");
+    Result r = ok("import", "markdown", "--dry-run", folder().toString());
+
+    assertOut(r).contains("Would import 2 files", "dry run");
+    assertThat(talkCount()).isZero();
+    assertThat(events()).hasSize(1);
+  }
+
+  @Test
+  void aBadFileIsReportedExitsOneAndTheRestIsImported() throws Exception {
+    Path md = folder();
+    Files.write(
+        md.resolve("meetup/03-bad.md"), new byte[] {'-', '-', '-', '\n', (byte) 0xff, '\n'});
+
+    Result r = refused("import", "markdown", md.toString());
+
+    assertErr(r).contains("talkbook: meetup/03-bad.md: is not UTF-8");
+    assertOut(r).contains("2 new talks", "1 failed");
+    assertThat(talkCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aMissingFolderIsRefused() {
+    Result r = refused("import", "markdown", dir.resolve("nope").toString());
+    assertErr(r).contains("is not a folder");
+  }
+
+  @Test
+  void importNeedsAFolder() {
+    misused("import", "markdown");
+  }
+
+  @Test
+  void exportThenImportIntoAnotherNotebookKeepsTheTalks() throws Exception {
+    addSample();
+    Path md = dir.resolve("md-out");
+    ok("export", "markdown", "--out", md.toString());
+    Path other = dir.resolve("other.talkbook");
+
+    Result r = runRaw("--notebook", other.toString(), "import", "markdown", md.toString());
+
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertOut(r).contains("5 new talks", "1 new events");
+    assertThat(
+            Files.readString(
+                md.resolve("2026-03-12-jvm-evening-talkbook-sample-meetup/_index.md"),
+                StandardCharsets.UTF_8))
+        .contains("title: JVM Evening (Talkbook sample meetup)", "date: 2026-03-12");
+  }
+}

@@ -1,0 +1,264 @@
+package dev.talkbook.core.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.talkbook.core.notebook.AttachmentRef;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.core.site.MarkdownImporter.Outcome;
+import dev.talkbook.core.store.Notebook;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class MarkdownRoundTripTest {
+  @TempDir Path dir;
+  private final MarkdownExporter exporter = new MarkdownExporter();
+  private final MarkdownImporter importer = new MarkdownImporter();
+
+  /** Everything the round trip keeps, without ids and times. */
+  static List<String> snapshot(Notebook nb) {
+    List<String> lines = new ArrayList<>();
+    for (Event e : nb.events().list()) {
+      lines.add("event " + e.details());
+      for (Talk t : nb.talks().list(e.id())) {
+        lines.add("  talk " + t.position() + " " + t.details());
+        lines.add("  body " + t.body());
+        for (AttachmentRef ref : nb.attachments().of(t.id())) {
+          lines.add("  file " + ref.sha256() + " " + ref.fileName());
+        }
+      }
+    }
+    return lines;
+  }
+
+  private Notebook fresh(String name) {
+    return Notebook.open(dir.resolve(name + ".talkbook"));
+  }
+
+  @Test
+  void theSampleNotebookWithAnAttachmentSurvivesExportAndImport() {
+    Path md = dir.resolve("md");
+    List<String> before;
+    try (Notebook a = fresh("a")) {
+      SampleMeetup.addTo(a);
+      Talk talk = a.talks().findByTitle("SQLite everywhere").get(0);
+      byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+      AttachmentRef ref = a.attachments().add(talk.id(), "query plan.png", "image/png", png);
+      a.attachments().add(talk.id(), "unreferenced.txt", "text/plain", "hi".getBytes());
+      a.talks()
+          .saveBody(
+              talk.id(),
+              "---\nlayout: post\ndraft: false\n---\n"
+                  + talk.body()
+                  + "\n"
+                  + ref.markdown("image/png")
+                  + "\n");
+      MarkdownExporter.Result r =
+          exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      assertThat(r.talks()).isEqualTo(5);
+      assertThat(r.attachments()).isEqualTo(2);
+      before = snapshot(a);
+    }
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.count(Outcome.CREATED)).isEqualTo(5);
+      assertThat(report.eventsCreated()).isEqualTo(1);
+      assertThat(snapshot(b)).containsExactlyElementsOf(before);
+
+      MarkdownImporter.Report again =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(5);
+      assertThat(snapshot(b)).containsExactlyElementsOf(before);
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void aGeneratedThousandTalkNotebookSurvivesExportAndImport() {
+    Path md = dir.resolve("md");
+    List<String> before;
+    try (Notebook a = fresh("a")) {
+      GeneratedNotebook.fill(a, 1000, 25);
+      exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      before = snapshot(a);
+    }
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.count(Outcome.CREATED)).isEqualTo(1000);
+      assertThat(snapshot(b)).containsExactlyElementsOf(before);
+    }
+  }
+
+  @Test
+  void hugoJekyllAndObsidianFrontMatterIsReadAndUnknownKeysAreKept() throws IOException {
+    Path md = Files.createDirectories(dir.resolve("site/content/posts"));
+    write(
+        md.resolve("hugo.md"),
+        """
+        ---
+        title: "Hugo post"
+        date: 2024-05-01T10:30:00+02:00
+        draft: false
+        categories: [java, jvm]
+        authors: ["Ada", "Grace"]
+        weight: 3
+        ---
+        Body of the hugo post.
+        """);
+    write(
+        md.resolve("2024-05-02-jekyll.md"),
+        """
+        ---
+        layout: post
+        title: Jekyll post
+        date: 2024-05-02 09:00:00 +0000
+        tags: databases, sqlite
+        author: Linus
+        permalink: /jekyll/
+        ---
+        Jekyll body.
+        """);
+    write(
+        md.resolve("Obsidian note.md"),
+        """
+        ---
+        aliases: [obs]
+        tags:
+          - "#pkm"
+          - notes
+        cssclass: wide
+        ---
+        # Obsidian note
+
+        ![diagram](img/diagram%20one.png) and [[wikilink]]
+        """);
+    Files.createDirectories(md.resolve("img"));
+    Files.write(md.resolve("img/diagram one.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 9});
+    write(md.resolve("plain.md"), "No front matter at all.\n");
+
+    try (Notebook nb = fresh("n")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(nb, dir.resolve("site"), false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.count(Outcome.CREATED)).isEqualTo(4);
+      Event event = nb.events().list().get(0);
+      assertThat(event.title()).isEqualTo("Posts");
+      Talk hugo = nb.talks().findByTitle("Hugo post").get(0);
+      assertThat(hugo.speakers()).containsExactly("Ada", "Grace");
+      assertThat(hugo.tags()).containsExactly("java", "jvm");
+      assertThat(hugo.details().startsAt()).hasToString("2024-05-01T10:30");
+      assertThat(hugo.body())
+          .startsWith("---\ndraft: false\nweight: 3\n---\nBody of the hugo post.");
+      Talk jekyll = nb.talks().findByTitle("Jekyll post").get(0);
+      assertThat(jekyll.tags()).containsExactly("databases", "sqlite");
+      assertThat(jekyll.speakers()).containsExactly("Linus");
+      assertThat(jekyll.body()).contains("layout: post", "permalink: /jekyll/");
+      Talk obsidian = nb.talks().findByTitle("Obsidian note").get(0);
+      assertThat(obsidian.tags()).containsExactly("pkm", "notes");
+      assertThat(obsidian.body()).contains("aliases:", "cssclass: wide", "[[wikilink]]");
+      List<AttachmentRef> files = nb.attachments().of(obsidian.id());
+      assertThat(files).extracting(AttachmentRef::fileName).containsExactly("diagram one.png");
+      assertThat(obsidian.body()).contains("![diagram](" + files.get(0).url() + ")");
+      assertThat(nb.talks().findByTitle("plain").get(0).body())
+          .isEqualTo("No front matter at all.\n");
+    }
+  }
+
+  @Test
+  void badFilesAreReportedWithTheirReasonAndTheRestIsImported() throws IOException {
+    Path md = Files.createDirectories(dir.resolve("md"));
+    write(md.resolve("good.md"), "---\ntitle: Good\n---\nfine\n");
+    Files.write(md.resolve("latin1.md"), "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+    write(md.resolve("broken-yaml.md"), "---\ntitle: [unclosed\n---\nbody\n");
+    write(md.resolve("not-a-map.md"), "---\n- a\n- b\n---\nbody\n");
+    write(md.resolve("no-end.md"), "---\ntitle: x\nbody without end\n");
+    write(md.resolve("bad-url.md"), "---\ntitle: Bad\nslides: javascript:alert(1)\n---\n");
+    write(md.resolve("bad-date.md"), "---\ntitle: Bad date\ndate: yesterday\n---\n");
+    write(md.resolve("escape.md"), "---\ntitle: Escape\nattachments: [../../etc/passwd]\n---\n");
+    try (var big = Files.newOutputStream(md.resolve("huge.md"))) {
+      byte[] line = "0123456789abcdef".repeat(64).getBytes();
+      for (long n = 0; n <= MarkdownImporter.MAX_FILE_BYTES / line.length; n++) {
+        big.write(line);
+      }
+    }
+
+    try (Notebook nb = fresh("n")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(report.count(Outcome.CREATED)).isEqualTo(1);
+      assertThat(report.failures())
+          .extracting(f -> f.path() + ": " + f.detail())
+          .anySatisfy(s -> assertThat(s).startsWith("latin1.md: is not UTF-8"))
+          .anySatisfy(s -> assertThat(s).startsWith("broken-yaml.md: invalid front matter"))
+          .anySatisfy(s -> assertThat(s).startsWith("not-a-map.md: invalid front matter"))
+          .anySatisfy(
+              s -> assertThat(s).startsWith("no-end.md: the front matter").contains("closing"))
+          .anySatisfy(s -> assertThat(s).startsWith("bad-url.md: ").contains("Slides URL"))
+          .anySatisfy(s -> assertThat(s).startsWith("bad-date.md: ").contains("not a date"))
+          .anySatisfy(s -> assertThat(s).startsWith("escape.md: ").contains("outside"))
+          .anySatisfy(s -> assertThat(s).startsWith("huge.md: is too large"))
+          .hasSize(8);
+      assertThat(nb.talks().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aDryRunReportsWhatWouldChangeAndChangesNothing() throws IOException {
+    Path md = Files.createDirectories(dir.resolve("md/meetup"));
+    write(md.resolve("_index.md"), "---\ntitle: Meetup\ndate: 2026-01-02\nlocation: Hall\n---\n");
+    write(md.resolve("01-a.md"), "---\ntitle: A\n---\nnew\n");
+    write(md.resolve("02-b.md"), "---\ntitle: B\n---\nchanged\n");
+    try (Notebook nb = fresh("n")) {
+      Event e = nb.events().create(Event.Details.titled("Meetup"));
+      nb.talks().create(e.id(), Talk.Details.titled("B"), "old\n");
+      List<String> before = snapshot(nb);
+
+      MarkdownImporter.Report dry =
+          importer.importFolder(nb, dir.resolve("md"), true, SiteExporter.Progress.NONE);
+
+      assertThat(dry.dryRun()).isTrue();
+      assertThat(dry.count(Outcome.CREATED)).isEqualTo(1);
+      assertThat(dry.count(Outcome.UPDATED)).isEqualTo(1);
+      assertThat(dry.summary()).contains("Would import", "nothing was changed");
+      assertThat(snapshot(nb)).containsExactlyElementsOf(before);
+
+      MarkdownImporter.Report real =
+          importer.importFolder(nb, dir.resolve("md"), false, SiteExporter.Progress.NONE);
+      assertThat(real.files()).isEqualTo(dry.files());
+      assertThat(nb.events().get(e.id()).location()).isEqualTo("Hall");
+      assertThat(nb.talks().findByTitle("B").get(0).body()).isEqualTo("changed\n");
+    }
+  }
+
+  @Test
+  void markdownExportRefusesAFolderThatIsNotEmpty() throws IOException {
+    Path md = Files.createDirectories(dir.resolve("md"));
+    write(md.resolve("keep.txt"), "mine");
+    try (Notebook nb = fresh("n")) {
+      SampleMeetup.addTo(nb);
+      assertThatThrownBy(
+              () -> exporter.export(nb, md, Set.of(), SiteExporter.Progress.NONE, () -> false))
+          .isInstanceOf(SiteException.class)
+          .hasMessageContaining("not empty");
+    }
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,414 @@
+package dev.talkbook.core.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.notebook.AttachmentRef;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.TestClock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteExporterTest {
+  @TempDir Path dir;
+  private Notebook notebook;
+  private final TestClock clock = new TestClock(Instant.parse("2026-03-13T10:00:00Z"));
+  private final SiteExporter exporter = new SiteExporter(new MarkdownRenderer());
+  private Path out;
+
+  @BeforeEach
+  void open() {
+    notebook =
+        Notebook.open(dir.resolve("n.talkbook"), Notebook.Options.defaults().withClock(clock));
+    out = dir.resolve("site");
+  }
+
+  @AfterEach
+  void close() {
+    notebook.close();
+  }
+
+  private SiteExporter.Result export() {
+    return export(out);
+  }
+
+  private SiteExporter.Result export(Path folder) {
+    return exporter.export(
+        notebook, folder, SiteExporter.Options.all(), SiteExporter.Progress.NONE, () -> false);
+  }
+
+  private String read(String path) throws IOException {
+    return Files.readString(out.resolve(path), StandardCharsets.UTF_8);
+  }
+
+  /** Every file under a folder, by relative path, with its bytes' hash. */
+  static Map<String, String> tree(Path folder) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(folder)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        files.put(
+            folder.relativize(p).toString().replace('\\', '/'),
+            SiteExporter.sha256(Files.readAllBytes(p)));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void theSampleBecomesIndexEventTalkTagFeedAnd404Pages() throws IOException {
+    Event e = SampleMeetup.addTo(notebook);
+
+    SiteExporter.Result r = export();
+
+    assertThat(r.talks()).isEqualTo(5);
+    String eventDir = "events/2026-03-12-jvm-evening-talkbook-sample-meetup/";
+    assertThat(read("index.html")).contains("href=\"" + eventDir + "index.html\"", e.title());
+    assertThat(read(eventDir + "index.html"))
+        .contains("virtual-threads-in-practice.html", "Maren Holt", "12 March 2026", "18:30");
+    String talk = read(eventDir + "live-coding-without-fear.html");
+    assertThat(talk)
+        .contains("<h1>Live coding without fear</h1>")
+        .contains("class=\"toc\"", "href=\"#demo\"")
+        .contains("<h2 id=\"demo\">Demo <a class=\"permalink\" href=\"#demo\"")
+        .contains("<code class=\"language-java\">")
+        .contains("href=\"../../tags/jshell.html\"")
+        .contains("rel=\"prev\" href=\"outlines-that-think.html\"")
+        .contains("rel=\"next\" href=\"accessible-desktop-apps.html\"")
+        .contains("href=\"../../assets/site.css\"");
+    assertThat(read("tags/java.html"))
+        .contains("../" + eventDir + "virtual-threads-in-practice.html");
+    assertThat(read("tags/index.html")).contains("href=\"jshell.html\"");
+    assertThat(read("feed.xml"))
+        .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<entry>");
+    assertThat(read("404.html")).contains("Page not found");
+    assertThat(read("search-index.js")).startsWith("window.TALKBOOK_SEARCH").contains("JShell");
+    assertThat(out.resolve("assets/lunr.min.js")).isNotEmptyFile();
+    assertThat(out.resolve("assets/highlight.min.js")).isNotEmptyFile();
+  }
+
+  @Test
+  void everyLinkIsRelativeAndNoPageLoadsAnythingFromElsewhere() throws IOException {
+    SampleMeetup.addTo(notebook);
+    export();
+    for (String path : tree(out).keySet()) {
+      if (!path.endsWith(".html")) {
+        continue;
+      }
+      String html = read(path);
+      assertThat(html).as(path).doesNotContainPattern("(src|href)=\"/");
+      assertThat(html)
+          .as(path)
+          .doesNotContainPattern("<(script|link|img)[^>]+(src|href)=\"https?:");
+    }
+  }
+
+  @Test
+  void theSameNotebookGivesByteIdenticalSites() throws IOException {
+    SampleMeetup.addTo(notebook);
+    addTalkWithTitle("Zweite Veranstaltung", "Über Ölfelder", "# A\n\n## B\n\ntext\n");
+
+    export(dir.resolve("one"));
+    export(dir.resolve("two"));
+
+    assertThat(tree(dir.resolve("one"))).isEqualTo(tree(dir.resolve("two"))).hasSizeGreaterThan(15);
+  }
+
+  @Test
+  void aSecondExportWritesNothingAndAnEditRewritesOnlyWhatChanged() throws IOException {
+    SampleMeetup.addTo(notebook);
+    SiteExporter.Result first = export();
+    assertThat(first.written()).isGreaterThan(15);
+
+    SiteExporter.Result again = export();
+    assertThat(again.written()).isZero();
+    assertThat(again.deleted()).isZero();
+
+    Talk talk = notebook.talks().findByTitle("SQLite everywhere").get(0);
+    clock.advance(Duration.ofMinutes(5));
+    notebook.talks().saveBody(talk.id(), talk.body() + "\nOne more line.\n");
+    Map<String, String> before = tree(out);
+    SiteExporter.Result edited = export();
+    Map<String, String> after = tree(out);
+
+    List<String> changed = new ArrayList<>();
+    after.forEach(
+        (p, h) -> {
+          if (!h.equals(before.get(p))) {
+            changed.add(p);
+          }
+        });
+    assertThat(changed)
+        .containsExactlyInAnyOrder(
+            "events/2026-03-12-jvm-evening-talkbook-sample-meetup/sqlite-everywhere.html",
+            "search-index.js",
+            "feed.xml",
+            Manifest.NAME);
+    assertThat(edited.written()).isEqualTo(3);
+  }
+
+  @Test
+  void aDeletedTalkLosesItsPageButFilesTalkbookDidNotWriteStay() throws IOException {
+    SampleMeetup.addTo(notebook);
+    export();
+    Files.writeString(out.resolve("CNAME"), "talks.example.org");
+    Path mine = out.resolve("events/2026-03-12-jvm-evening-talkbook-sample-meetup/mine.html");
+    Files.writeString(mine, "my own page");
+    Talk talk = notebook.talks().findByTitle("SQLite everywhere").get(0);
+    notebook.talks().delete(talk.id());
+
+    SiteExporter.Result r = export();
+
+    assertThat(
+            out.resolve(
+                "events/2026-03-12-jvm-evening-talkbook-sample-meetup/sqlite-everywhere.html"))
+        .doesNotExist();
+    assertThat(out.resolve("tags/sqlite.html")).doesNotExist();
+    assertThat(r.deleted()).isEqualTo(3); // the talk and its two tags
+    assertThat(out.resolve("CNAME")).hasContent("talks.example.org");
+    assertThat(mine).hasContent("my own page");
+  }
+
+  @Test
+  void aFileTalkbookDidNotWriteIsNeverOverwritten() throws IOException {
+    SampleMeetup.addTo(notebook);
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("index.html"), "someone else's site");
+
+    assertThatThrownBy(this::export)
+        .isInstanceOf(SiteException.class)
+        .hasMessageContaining("index.html")
+        .hasMessageContaining("not written by Talkbook");
+    assertThat(out.resolve("index.html")).hasContent("someone else's site");
+  }
+
+  @Test
+  void hostileTitlesGiveSafeFileNamesInsideTheFolder() throws IOException {
+    Event e = notebook.events().create(Event.Details.titled("../../escape"));
+    for (String title :
+        List.of(
+            "../../../etc/passwd", "CON", "a/b", "..", "x".repeat(300), "NUL", "Café", "Cafe")) {
+      notebook.talks().create(e.id(), Talk.Details.titled(title), "notes for " + title.length());
+    }
+
+    export();
+
+    Map<String, String> files = tree(out);
+    assertThat(files.keySet())
+        .allSatisfy(p -> assertThat(p).matches("[A-Za-z0-9._/-]+").doesNotContain(".."));
+    assertThat(files.keySet())
+        .contains(
+            "events/escape/etc-passwd.html",
+            "events/escape/con-page.html",
+            "events/escape/a-b.html",
+            "events/escape/untitled.html",
+            "events/escape/nul-page.html",
+            "events/escape/cafe.html",
+            "events/escape/cafe-2.html",
+            "events/escape/" + "x".repeat(Slugs.MAX_LENGTH) + ".html");
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString()).toList())
+          .containsExactlyInAnyOrder(
+              "n.talkbook", "n.talkbook.lock", "n.talkbook-wal", "n.talkbook-shm", "site")
+          .doesNotContain("escape", "etc");
+    }
+  }
+
+  @Test
+  void aSymbolicLinkInsideTheFolderIsNotFollowed() throws IOException {
+    SampleMeetup.addTo(notebook);
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.createDirectories(out);
+    Files.createSymbolicLink(out.resolve("events"), elsewhere);
+
+    assertThatThrownBy(this::export).isInstanceOf(SiteException.class).hasMessageContaining("link");
+    try (Stream<Path> s = Files.list(elsewhere)) {
+      assertThat(s).isEmpty();
+    }
+  }
+
+  @Test
+  void hostileHtmlInNotesIsEscapedNotRun() throws IOException {
+    String hostile =
+        """
+        # Hostile
+
+        <script>alert(1)</script>
+
+        <img src=x onerror="alert(2)">
+
+        [click](javascript:alert(3)) and [data](data:text/html,<script>alert(4)</script>)
+
+        <iframe src="https://evil.example"></iframe>
+
+        <svg><script>alert(5)</script></svg>
+
+        ![remote](https://tracker.example/pixel.png)
+        """;
+    addTalkWithTitle("Event", "Hostile", hostile);
+
+    export();
+
+    String page = read("events/event/hostile.html");
+    String notes =
+        page.substring(page.indexOf("<div class=\"notes\">"), page.indexOf("</article>"));
+    assertThat(notes)
+        .doesNotContain("<script", "<iframe", "<svg", "<img src=x", "javascript:", "data:text/html")
+        .doesNotContainPattern("<[^>]+\\son[a-z]+=")
+        .contains("&lt;script&gt;")
+        .doesNotContain("src=\"https://tracker.example")
+        .contains(
+            "<a class=\"remote-image\" href=\"https://tracker.example/pixel.png\">remote</a>");
+    assertThat(page.split("<script", -1)).hasSize(2); // only the site's own script tag
+  }
+
+  @Test
+  void attachmentsAreCopiedUnderTheirHashAndActiveFilesCannotRun() throws IOException {
+    Talk talk = addTalkWithTitle("Event", "Pictures", "");
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
+    AttachmentRef image = notebook.attachments().add(talk.id(), "chart.png", "image/png", png);
+    AttachmentRef svg =
+        notebook
+            .attachments()
+            .add(
+                talk.id(),
+                "evil.svg",
+                "image/svg+xml",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                    .getBytes(StandardCharsets.UTF_8));
+    AttachmentRef html =
+        notebook
+            .attachments()
+            .add(talk.id(), "page.html", "text/html", "<script>x</script>".getBytes());
+    notebook
+        .talks()
+        .saveBody(
+            talk.id(),
+            image.markdown("image/png")
+                + "\n\n"
+                + svg.markdown("image/svg+xml")
+                + "\n\n"
+                + html.markdown("text/html")
+                + "\n");
+
+    export();
+
+    assertThat(out.resolve("attachments/" + image.sha256() + ".png")).hasBinaryContent(png);
+    assertThat(out.resolve("attachments/" + svg.sha256() + ".bin")).exists();
+    assertThat(out.resolve("attachments/" + html.sha256() + ".bin")).exists();
+    assertThat(read("events/event/pictures.html"))
+        .contains("src=\"../../attachments/" + image.sha256() + ".png\"")
+        .contains("src=\"../../attachments/" + svg.sha256() + ".bin\"");
+  }
+
+  @Test
+  void onlyTheChosenEventsAreExported() throws IOException {
+    addTalkWithTitle("Kept", "One", "");
+    addTalkWithTitle("Left out", "Two", "");
+    long kept =
+        notebook.events().list().stream()
+            .filter(e -> e.title().equals("Kept"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+
+    exporter.export(
+        notebook,
+        out,
+        new SiteExporter.Options("Mine", Set.of(kept), null),
+        SiteExporter.Progress.NONE,
+        () -> false);
+
+    assertThat(read("index.html")).contains("Kept").doesNotContain("Left out");
+    assertThat(out.resolve("events/kept/one.html")).exists();
+    assertThat(out.resolve("events/left-out")).doesNotExist();
+  }
+
+  @Test
+  void theBaseUrlMakesTheFeedsLinksAbsolute() throws IOException {
+    addTalkWithTitle("Event", "Talk", "text");
+    exporter.export(
+        notebook,
+        out,
+        new SiteExporter.Options(null, Set.of(), "https://example.org/talks"),
+        SiteExporter.Progress.NONE,
+        () -> false);
+    assertThat(read("feed.xml"))
+        .contains("href=\"https://example.org/talks/events/event/talk.html\"");
+    assertThat(read("events/event/talk.html")).doesNotContain("example.org");
+    assertThatThrownBy(() -> new SiteExporter.Options(null, Set.of(), "javascript:alert(1)"))
+        .isInstanceOf(SiteException.class)
+        .hasMessageContaining("base URL");
+  }
+
+  @Test
+  void cancellingStopsAndTheNextExportStillOwnsWhatWasWritten() throws IOException {
+    for (int i = 0; i < 60; i++) {
+      addTalkWithTitle("Event", "Talk " + i, "notes " + i);
+    }
+    AtomicInteger polls = new AtomicInteger();
+    AtomicInteger progress = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                exporter.export(
+                    notebook,
+                    out,
+                    SiteExporter.Options.all(),
+                    (done, total, what) -> progress.set(done),
+                    () -> polls.incrementAndGet() > 20))
+        .isInstanceOf(CancellationException.class);
+    assertThat(tree(out).size()).isLessThan(60);
+    assertThat(out.resolve(Manifest.NAME)).exists();
+
+    notebook.events().delete(notebook.events().list().get(0).id());
+    export();
+    assertThat(tree(out).keySet()).noneMatch(p -> p.startsWith("events/"));
+  }
+
+  @Test
+  void progressReachesTheTotal() {
+    SampleMeetup.addTo(notebook);
+    List<int[]> seen = new ArrayList<>();
+    exporter.export(
+        notebook,
+        out,
+        SiteExporter.Options.all(),
+        (done, total, what) -> {
+          synchronized (seen) {
+            seen.add(new int[] {done, total});
+          }
+        },
+        () -> false);
+    int[] last = seen.stream().max((a, b) -> Integer.compare(a[0], b[0])).orElseThrow();
+    assertThat(last[0]).isEqualTo(last[1]).isGreaterThan(10);
+  }
+
+  private Talk addTalkWithTitle(String eventTitle, String title, String body) {
+    Event e =
+        notebook.events().list().stream()
+            .filter(ev -> ev.title().equals(eventTitle))
+            .findFirst()
+            .orElseGet(() -> notebook.events().create(Event.Details.titled(eventTitle)));
+    return notebook.talks().create(e.id(), Talk.Details.titled(title), body);
+  }
+}
