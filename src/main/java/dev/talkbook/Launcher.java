@@ -13,7 +13,8 @@ import picocli.CommandLine;
 public final class Launcher {
   private Launcher() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] rawArgs) {
+    String[] args = withOpenedFile(rawArgs);
     CommandLine cl = TalkbookCommand.commandLine();
     CommandLine.ParseResult parsed;
     try {
@@ -30,5 +31,17 @@ public final class Launcher {
     }
     TalkbookCommand root = cl.getCommand();
     Application.launch(App.class, App.parameters(root.notebookPath(), root.readOnly()));
+  }
+
+  /**
+   * A desktop opens a notebook file by passing its path alone ({@code talkbook
+   * /home/me/notebook.talkbook}, from the desktop entry's {@code %f}); that means {@code --notebook
+   * PATH}. Anything else is left to the command line.
+   */
+  static String[] withOpenedFile(String[] args) {
+    if (args.length == 1 && !args[0].startsWith("-") && args[0].endsWith(".talkbook")) {
+      return new String[] {"--notebook", args[0]};
+    }
+    return args;
   }
 }

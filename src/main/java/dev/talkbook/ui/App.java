@@ -7,6 +7,7 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookLocation;
 import dev.talkbook.core.store.NotebookOpenException;
 import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
@@ -40,6 +41,7 @@ public final class App extends Application implements MainWindow.Host {
   @Override
   public void start(Stage primary) {
     stage = primary;
+    stage.getIcons().setAll(Icons.appIcons());
     executors = new UiExecutors();
     repl = ReplSession.start(ReplOptions.defaults());
     settings = Settings.forUser();
@@ -132,8 +134,9 @@ public final class App extends Application implements MainWindow.Host {
 
   /**
    * With {@code -Dtalkbook.startupProbe=true} the app prints {@code talkbook-shown <uptime ms>}
-   * once the last talk's notes are on screen, then, three seconds later (the preview loaded, the
-   * window settled), {@code talkbook-rss <kB>}, and exits: the start-up benchmark's probe.
+   * once the last talk's notes are on screen (or the window, when there is no talk to open), then,
+   * three seconds later (the preview loaded, the window settled), {@code talkbook-rss <kB>}, and
+   * exits: the start-up benchmark's probe and the packaged app's smoke test.
    */
   public static final String STARTUP_PROBE = "talkbook.startupProbe";
 

@@ -280,8 +280,19 @@ public final class MainWindow {
     if (last >= 0) {
       executors.run(
           () -> notebook.talks().find(last),
-          talk -> talk.ifPresent(t -> show(t, null)),
+          talk -> talk.ifPresentOrElse(t -> show(t, null), this::noTalkToShow),
           error -> Errors.show(stage, "Could not open the last talk", error));
+    } else {
+      noTalkToShow();
+    }
+  }
+
+  /** Nothing to open at start: the window as it is counts as shown. */
+  private void noTalkToShow() {
+    if (onTalkShown != null) {
+      Runnable once = onTalkShown;
+      onTalkShown = null;
+      Platform.runLater(once);
     }
   }
 
@@ -343,7 +354,10 @@ public final class MainWindow {
     }
   }
 
-  /** Runs {@code action} once, after a talk's notes are first shown (for start-up timing). */
+  /**
+   * Runs {@code action} once, after the last open talk's notes are first shown, or once the window
+   * is up when there is no talk to open (for start-up timing and the packaged app's smoke test).
+   */
   public void whenTalkShown(Runnable action) {
     onTalkShown = action;
   }

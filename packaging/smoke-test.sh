@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Smoke test of the packaged app (run by .ci/run after `./mvnw -B -Ppackage package
+# -Dpackage.types=app-image`): the packaged binary answers on the command line, fills and reads a
+# notebook, and opens its window on it (under Xvfb when there is no display).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+image=${1:-target/package/image/talkbook}
+talkbook=$image/bin/talkbook
+work=$(mktemp -d)
+cleanup() {
+  [[ -n ${xvfb:-} ]] && kill "$xvfb" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "smoke test FAILED: $*" >&2; exit 1; }
+ok() { echo "ok: $*"; }
+
+[[ -x $talkbook ]] || fail "no packaged binary at $talkbook (build it with ./mvnw -B -Ppackage package)"
+
+out=$("$talkbook" --version) || fail "talkbook --version exited with $?"
+grep -q '^Talkbook ' <<<"$out" || fail "talkbook --version printed: $out"
+ok "talkbook --version: $(head -1 <<<"$out")"
+
+nb=$work/smoke.talkbook
+"$talkbook" --notebook "$nb" sample >/dev/null || fail "talkbook sample"
+talks=$("$talkbook" --notebook "$nb" talks) || fail "talkbook talks"
+grep -q 'Virtual threads in practice' <<<"$talks" || fail "the sample's talks were not listed: $talks"
+hits=$("$talkbook" --notebook "$nb" search 'sqlite') || fail "talkbook search"
+grep -qi 'sqlite' <<<"$hits" || fail "search found nothing: $hits"
+ok "command line: sample notebook made, listed and searched"
+
+# The window: the start-up probe prints talkbook-shown once the window is up, then exits.
+if [[ -z ${DISPLAY:-} ]]; then
+  command -v Xvfb >/dev/null || fail "no display and no Xvfb (apt-get install xvfb)"
+  Xvfb :98 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  export DISPLAY=:98
+  sleep 1
+fi
+shown=$(JAVA_TOOL_OPTIONS="-Dtalkbook.startupProbe=true -Djava.util.prefs.userRoot=$work/prefs" \
+  timeout 120 "$talkbook" --notebook "$nb" 2>"$work/window.err" | sed -n 's/^talkbook-shown //p') || true
+[[ -n $shown ]] || { cat "$work/window.err" >&2; fail "the window did not open"; }
+ok "window opened on the notebook in $shown ms"
+
+if grep -q 'SharedArchiveFile' "$image/lib/app/talkbook.cfg"; then
+  JAVA_TOOL_OPTIONS="-Xshare:on" "$talkbook" --version >/dev/null 2>"$work/cds.err" \
+    || { cat "$work/cds.err" >&2; fail "the class-data archive does not load"; }
+  ok "class-data archive loads"
+fi
+echo "smoke test passed"
