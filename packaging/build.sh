@@ -77,21 +77,16 @@ archive() {
   work=$(mktemp -d)
   "$image/bin/talkbook" --notebook "$work/cds.talkbook" sample >/dev/null
   # Remember a talk as the last one open, so the start shows notes, highlighting and the preview.
-  python3 - "$work" <<'PY'
-import os, sys
-work = sys.argv[1]
-notebook = os.path.join(work, 'cds.talkbook')
-h = 0
-for unit in notebook.encode('utf-16-be').hex(' ', 2).split():
-    h = (31 * h + int(unit, 16)) & 0xFFFFFFFF
-prefs = os.path.join(work, 'prefs', '.java', '.userPrefs', 'dev', 'talkbook', 'window')
-os.makedirs(prefs)
-with open(os.path.join(prefs, 'prefs.xml'), 'w') as f:
-    f.write('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
-            '<!DOCTYPE map SYSTEM "http://java.sun.com/dtd/preferences.dtd">\n'
-            '<map MAP_XML_VERSION="1.0">\n'
-            f'  <entry key="lastTalk:{h:x}" value="1"/>\n</map>\n')
-PY
+  local notebook=$work/cds.talkbook hash=0 i c
+  for ((i = 0; i < ${#notebook}; i++)); do # Java's String.hashCode of the (ASCII) path
+    printf -v c '%d' "'${notebook:i:1}"
+    hash=$(((31 * hash + c) & 0xFFFFFFFF))
+  done
+  mkdir -p "$work/prefs/.java/.userPrefs/dev/talkbook/window"
+  printf '%s\n' '<?xml version="1.0" encoding="UTF-8" standalone="no"?>' \
+    '<!DOCTYPE map SYSTEM "http://java.sun.com/dtd/preferences.dtd">' \
+    '<map MAP_XML_VERSION="1.0">' "  <entry key=\"lastTalk:$(printf '%x' "$hash")\" value=\"1\"/>" \
+    '</map>' >"$work/prefs/.java/.userPrefs/dev/talkbook/window/prefs.xml"
   local classpath
   classpath=$(sed -n 's/^app.classpath=//p' "$image/lib/app/talkbook.cfg" | sed "s#\$APPDIR#$at/lib/app#g" | paste -sd:)
   # The probe exits three seconds after the window shows the notes; the archive is written then.
