@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the packaged app (run by .ci/run after `./mvnw -B -Ppackage package
 # -Dpackage.types=app-image`): the packaged binary answers on the command line, fills and reads a
-# notebook, and opens its window on it (under Xvfb when there is no display).
+# notebook, runs a note's Java through its own runtime's remote JShell, exports the site, and opens
+# its window on the notebook (under Xvfb when there is no display).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 image=${1:-target/package/image/talkbook}
@@ -28,6 +29,14 @@ grep -q 'Virtual threads in practice' <<<"$talks" || fail "the sample's talks we
 hits=$("$talkbook" --notebook "$nb" search 'sqlite') || fail "talkbook search"
 grep -qi 'sqlite' <<<"$hits" || fail "search found nothing: $hits"
 ok "command line: sample notebook made, listed and searched"
+
+ran=$("$talkbook" --notebook "$nb" run 'Live coding without fear') || fail "talkbook run: $ran"
+grep -q 'Total: 90 min' <<<"$ran" || fail "the Java block did not run through the remote JShell: $ran"
+ok "a Java block ran through the packaged runtime's remote JShell"
+
+"$talkbook" --notebook "$nb" export site --out "$work/site" >/dev/null || fail "talkbook export site"
+[[ -s $work/site/index.html ]] || fail "export site wrote no index.html"
+ok "site exported: $(find "$work/site" -name '*.html' | wc -l) pages"
 
 # The window: the start-up probe prints talkbook-shown once the window is up, then exits.
 if [[ -z ${DISPLAY:-} ]]; then

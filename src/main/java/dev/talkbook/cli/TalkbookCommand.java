@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       ExportCommand.class,
       ImportCommand.class,
+      RunCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

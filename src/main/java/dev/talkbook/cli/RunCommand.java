@@ -1,0 +1,120 @@
+package dev.talkbook.cli;
+
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.repl.Evaluation;
+import dev.talkbook.core.repl.NoteCode;
+import dev.talkbook.core.repl.ReplOptions;
+import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.core.store.Notebook;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs a talk's {@code ```java} blocks in order in a fresh Java VM, the window's "Run all" from the
+ * command line: each block's output is printed, and with {@code --write} kept in the notes as the
+ * {@code ```output} block after it.
+ */
+@Command(
+    name = "run",
+    description = {
+      "Run a talk's ```java blocks in order in a fresh Java VM and print what each gave.",
+      "With --write, each block's output is also written into the notes as an ```output block"
+          + " right after it (the window's Java → Run all)."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "TALK", description = "The talk's id or part of its title.")
+  String talk;
+
+  @Option(names = "--write", description = "Keep each block's output in the notes.")
+  boolean write;
+
+  @Option(
+      names = "--time-limit",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description = "Stop a block that runs longer than this (default: ${DEFAULT-VALUE}).")
+  int timeLimitSeconds;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (timeLimitSeconds <= 0) {
+      spec.commandLine().getErr().println("--time-limit must be a positive number of seconds.");
+      return 2;
+    }
+    try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+      Talk t = Refs.talk(notebook, talk);
+      PrintWriter out = spec.commandLine().getOut();
+      List<NoteCode.Block> blocks = NoteCode.javaBlocks(t.body());
+      if (blocks.isEmpty()) {
+        out.println("\"" + t.title() + "\" has no ```java blocks.");
+        return 0;
+      }
+      List<String> outputs = new ArrayList<>();
+      boolean allRan = true;
+      ReplOptions options =
+          ReplOptions.defaults().withTimeLimit(Duration.ofSeconds(timeLimitSeconds));
+      try (ReplSession session = ReplSession.start(options)) {
+        for (int i = 0; i < blocks.size(); i++) {
+          NoteCode.Block b = blocks.get(i);
+          Evaluation e = session.evaluate(b.code()).get();
+          String output = NoteCode.outputOf(e);
+          outputs.add(output);
+          out.printf("── block %d of %d, line %d%n", i + 1, blocks.size(), lineOf(t.body(), b));
+          out.print(output.isEmpty() || output.endsWith("\n") ? output : output + "\n");
+          if (e.outcome() != Evaluation.Outcome.COMPLETED) {
+            allRan = false;
+            if (e.message() != null && !e.message().isEmpty() && !output.contains(e.message())) {
+              out.println(e.message());
+            }
+          }
+          out.flush();
+        }
+      } catch (ExecutionException e) {
+        spec.commandLine()
+            .getErr()
+            .println("The Java REPL could not run the blocks: " + e.getCause().getMessage());
+        return TalkbookCommand.USER_ERROR;
+      }
+      if (write) {
+        String notes = withOutputs(t.body(), blocks, outputs);
+        if (notebook.talks().saveBody(t.id(), notes)) {
+          notebook.talks().leave(t.id());
+          out.println("Wrote the outputs into the notes of \"" + t.title() + "\".");
+        }
+      }
+      return allRan ? 0 : TalkbookCommand.USER_ERROR;
+    }
+  }
+
+  /** The notes with each block's output block written after it. */
+  static String withOutputs(String notes, List<NoteCode.Block> blocks, List<String> outputs) {
+    StringBuilder text = new StringBuilder(notes);
+    // From the last block to the first, so the earlier blocks' offsets stay valid.
+    for (int i = blocks.size() - 1; i >= 0; i--) {
+      NoteCode.Edit edit = NoteCode.outputEdit(notes, blocks.get(i), outputs.get(i));
+      text.replace(edit.start(), edit.end(), edit.text());
+    }
+    return text.toString();
+  }
+
+  private static int lineOf(String notes, NoteCode.Block block) {
+    int line = 1;
+    for (int i = 0; i < block.start(); i++) {
+      if (notes.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+}

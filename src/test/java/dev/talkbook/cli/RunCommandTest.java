@@ -1,0 +1,81 @@
+package dev.talkbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code run TALK [--write] [--time-limit S]}: a talk's Java blocks through the remote JShell. */
+@Timeout(120)
+class RunCommandTest extends CliTest {
+
+  private long talkWithNotes(String notes) throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.md"), notes, StandardCharsets.UTF_8);
+    return addTalk(addEvent("Meetup"), "Demo", "--notes-file", file.toString());
+  }
+
+  @Test
+  void runsEveryBlockInOrderInOneSessionAndPrintsTheOutput() throws Exception {
+    long id =
+        talkWithNotes(
+            "# Demo\n\n```java\nint x = 20;\n```\n\ntext\n\n```java\n"
+                + "System.out.println(\"x is \" + x);\nx + 22\n```\n");
+
+    Result r = ok("run", Long.toString(id));
+
+    assertThat(r.out())
+        .contains("── block 1 of 2, line 3")
+        .contains("── block 2 of 2, line 9")
+        .contains("x is 20\n⇒ 42");
+    assertThat(ok("show", Long.toString(id)).out()).doesNotContain("```output");
+  }
+
+  @Test
+  void writeKeepsEachOutputInTheNotesAfterItsBlock() throws Exception {
+    long id = talkWithNotes("```java\n1 + 1\n```\n\n```java\n\"a\".repeat(3)\n```\n");
+
+    ok("run", "--write", Long.toString(id));
+    ok("run", "--write", Long.toString(id)); // a second run replaces, never duplicates
+
+    assertThat(ok("show", Long.toString(id)).out())
+        .isEqualTo(
+            "```java\n1 + 1\n```\n```output\n⇒ 2\n```\n\n"
+                + "```java\n\"a\".repeat(3)\n```\n```output\n⇒ \"aaa\"\n```\n");
+  }
+
+  @Test
+  void aRunawayBlockIsStoppedAtTheTimeLimitAndReported() throws Exception {
+    long id = talkWithNotes("```java\nwhile (true) {}\n```\n");
+
+    Result r = refused("run", "--time-limit", "2", Long.toString(id));
+
+    assertThat(r.out()).containsIgnoringCase("time limit");
+  }
+
+  @Test
+  void aCompileErrorIsShownAndTheNextBlockStillRuns() throws Exception {
+    long id = talkWithNotes("```java\nint y = \"no\";\n```\n\n```java\n6 * 7\n```\n");
+
+    Result r = ok("run", Long.toString(id));
+
+    assertThat(r.out()).contains("error: incompatible types").contains("⇒ 42");
+  }
+
+  @Test
+  void aTalkWithoutJavaBlocksSaysSo() throws Exception {
+    long id = talkWithNotes("# Notes\n\n- no code here\n");
+
+    assertThat(ok("run", Long.toString(id)).out()).contains("has no ```java blocks");
+  }
+
+  @Test
+  void aNonPositiveTimeLimitIsWrongUsage() throws Exception {
+    long id = talkWithNotes("```java\n1\n```\n");
+
+    assertThat(misused("run", "--time-limit", "0", Long.toString(id)).err())
+        .contains("--time-limit");
+  }
+}
