@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
@@ -119,6 +120,7 @@ public final class StartupGroup implements BenchmarkGroup {
           f(
               "| memory (RSS) with the 10,000-talk notebook open | %.0f MB | ≤ %.0f MB | %s |\n\n",
               bigRss, RSS_TARGET_MB, bigRss <= RSS_TARGET_MB ? "pass" : "**FAIL**"));
+      packaged(md, display, prefs, sample, large);
       md.append("### How it was measured\n\n");
       md.append(
           f(
@@ -151,6 +153,113 @@ public final class StartupGroup implements BenchmarkGroup {
     }
   }
 
+  /** Where {@code ./mvnw -Ppackage package} leaves the app image. */
+  static final Path IMAGE = Path.of("target/package/image/talkbook");
+
+  /**
+   * The packaged app (issue "Packaging"): its start with and without its AppCDS archive, its memory
+   * with the 10,000-talk notebook, and the README's run command (Maven compiling nothing, then the
+   * app in Maven's JVM) measured the same way. Skipped, with a note, when no app image was built.
+   */
+  private static void packaged(
+      StringBuilder md, String display, Path prefs, Path sample, Path large) throws Exception {
+    Path launcher = IMAGE.resolve("bin/talkbook");
+    Path cfg = IMAGE.resolve("lib/app/talkbook.cfg");
+    if (!Files.isExecutable(launcher)) {
+      md.append(
+          "\nThe packaged app was not measured: build it first (`./mvnw -B -Ppackage package"
+              + " -Dpackage.types=app-image`).\n\n");
+      return;
+    }
+    String withArchive = Files.readString(cfg);
+    boolean hasArchive = withArchive.contains("SharedArchiveFile");
+    String probe = "-Dtalkbook.startupProbe=true -Djava.util.prefs.userRoot=" + prefs;
+    List<String> app = List.of(launcher.toString(), "--notebook", sample.toString());
+    List<Start> cds = new ArrayList<>();
+    List<Start> noCds = new ArrayList<>();
+    List<Start> big = new ArrayList<>();
+    List<Start> maven = new ArrayList<>();
+    List<String> mvn =
+        List.of(
+            "./mvnw",
+            "-q",
+            "-o",
+            "compile",
+            "exec:java",
+            "-Dexec.args=--notebook " + sample.toAbsolutePath());
+    try {
+      for (int i = 0; i < RUNS; i++) {
+        Files.writeString(cfg, withArchive);
+        cds.add(start(display, app, Map.of("JAVA_TOOL_OPTIONS", probe)));
+        big.add(
+            start(
+                display,
+                List.of(launcher.toString(), "--notebook", large.toString()),
+                Map.of("JAVA_TOOL_OPTIONS", probe)));
+        if (hasArchive) {
+          Files.writeString(cfg, withoutArchive(withArchive));
+          noCds.add(start(display, app, Map.of("JAVA_TOOL_OPTIONS", probe)));
+        }
+        maven.add(start(display, mvn, Map.of("MAVEN_OPTS", probe)));
+        System.out.printf(
+            "packaged run %d: %.0f ms with AppCDS, %s without, 10,000 talks %.0f MB; ./mvnw %.0f"
+                + " ms%n",
+            i + 1,
+            cds.get(i).millis(),
+            hasArchive ? f("%.0f ms", noCds.get(i).millis()) : "—",
+            big.get(i).rssMb(),
+            maven.get(i).millis());
+      }
+    } finally {
+      Files.writeString(cfg, withArchive);
+    }
+    double cdsMs = median(cds.stream().map(Start::millis).toList());
+    double mavenMs = median(maven.stream().map(Start::millis).toList());
+    md.append(
+        "\n**Packaged app** (`target/package/image/talkbook`, jlinked runtime, its launcher's");
+    md.append(" options `-XX:+UseSerialGC -Xmx1g`):\n\n| figure | result |\n|---|---:|\n");
+    md.append(
+        f(
+            "| packaged, start to the last talk's notes shown%s | %.0f ms |\n",
+            hasArchive ? ", with its AppCDS archive" : " (no AppCDS archive in this image)",
+            cdsMs));
+    if (hasArchive) {
+      md.append(
+          f(
+              "| packaged, the same without the AppCDS archive (JDK classes archive only) | %.0f ms"
+                  + " |\n",
+              median(noCds.stream().map(Start::millis).toList())));
+    }
+    md.append(
+        f(
+            "| `./mvnw -q compile exec:java` (the README's run command), start to the same point |"
+                + " %.0f ms (packaged: %.2f× of it) |\n",
+            mavenMs, cdsMs / mavenMs));
+    md.append(
+        f(
+            "| packaged, memory (RSS) with the 10,000-talk notebook open | %.0f MB |\n\n",
+            median(big.stream().map(Start::rssMb).toList())));
+    md.append(
+        "Packaged starts (ms): with AppCDS "
+            + join(cds.stream().map(Start::millis).toList())
+            + (hasArchive ? "; without " + join(noCds.stream().map(Start::millis).toList()) : "")
+            + "; `./mvnw` "
+            + join(maven.stream().map(Start::millis).toList())
+            + ". The probe's flags reach the packaged JVM through `JAVA_TOOL_OPTIONS` and Maven's"
+            + " through `MAVEN_OPTS`; \"without\" runs the same image with the archive's line taken"
+            + " out of `lib/app/talkbook.cfg`.\n\n");
+  }
+
+  static String withoutArchive(String cfg) {
+    StringBuilder out = new StringBuilder();
+    for (String line : cfg.split("\n", -1)) {
+      if (!line.contains("SharedArchiveFile") && !line.contains("Xlog:cds")) {
+        out.append(line).append('\n');
+      }
+    }
+    return out.substring(0, out.length() - 1);
+  }
+
   private static String lastTalkKey(Path notebook) {
     return "lastTalk:"
         + Integer.toHexString(notebook.toAbsolutePath().normalize().toString().hashCode());
@@ -169,8 +278,14 @@ public final class StartupGroup implements BenchmarkGroup {
   }
 
   private static Start start(String display, List<String> command) throws Exception {
+    return start(display, command, Map.of());
+  }
+
+  private static Start start(String display, List<String> command, Map<String, String> env)
+      throws Exception {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("DISPLAY", display);
+    pb.environment().putAll(env);
     long t0 = System.nanoTime();
     Process p = pb.start();
     try (BufferedReader out =
