@@ -68,8 +68,10 @@ public final class ReplDock {
       split.getItems().add(pane.root());
       split.setDividerPositions(divider);
     }
-    // After the pane is laid out in the scene: a node not yet shown cannot take focus.
-    javafx.application.Platform.runLater(pane::focusInput);
+    // Lay the pane out first: a node without its skin does not take the focus.
+    split.applyCss();
+    split.layout();
+    pane.focusInput();
   }
 
   /** Moves the pane into a window of its own. */
