@@ -280,7 +280,7 @@ class OutlinerEditingTest {
             java.util.Map.entry("ctrl-enter", outliner::toggleTask),
             java.util.Map.entry("ctrl-period", outliner::toggleFold));
     java.util.Map<String, java.util.List<Double>> times = new java.util.LinkedHashMap<>();
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0; round < 3; round++) {
       int from = at + 30 * round;
       robot.interact(
           () -> {
