@@ -79,8 +79,24 @@ public final class OutlinerKeys {
 
   /** Enter in a list: a new item, or the end of the list. False if Enter should do its usual. */
   public boolean newItem() {
-    return editable()
-        && apply(outliner().enter(area.getAnchor(), area.getCaretPosition(), folding::isFolded));
+    if (!editable()) {
+      return false;
+    }
+    int caret = area.getCaretPosition();
+    Optional<Edit> edit = outliner().enter(area.getAnchor(), caret, folding::isFolded);
+    int p = area.getCurrentParagraph();
+    if (edit.isEmpty()
+        && area.getAnchor() == caret
+        && folding.isFolded(p)
+        && area.getCaretColumn() == area.getParagraphLength(p)) {
+      // Enter at the end of a folded heading or line: the new line goes after what is hidden.
+      int last = p + folding.hiddenAfter(p);
+      int at = area.getAbsolutePosition(last, area.getParagraphLength(last));
+      edit =
+          Optional.of(
+              new Edit(at, at, "\n", at + 1, at + 1, line -> line <= last ? line : line + 1));
+    }
+    return apply(edit);
   }
 
   /** Tab on list items. False outside lists. */
