@@ -46,10 +46,14 @@ if [[ -z ${DISPLAY:-} ]]; then
   export DISPLAY=:98
   sleep 1
 fi
-shown=$(JAVA_TOOL_OPTIONS="-Dtalkbook.startupProbe=true -Djava.util.prefs.userRoot=$work/prefs" \
-  timeout 120 "$talkbook" --notebook "$nb" 2>"$work/window.err" | sed -n 's/^talkbook-shown //p') || true
-[[ -n $shown ]] || { cat "$work/window.err" >&2; fail "the window did not open"; }
+JAVA_TOOL_OPTIONS="-Dtalkbook.startupProbe=true -Djava.util.prefs.userRoot=$work/prefs" \
+  timeout 180 "$talkbook" --notebook "$nb" >"$work/window.out" 2>"$work/window.err" || true
+shown=$(sed -n 's/^talkbook-shown //p' "$work/window.out")
+[[ -n $shown ]] || { cat "$work/window.out" "$work/window.err" >&2; fail "the window did not open"; }
 ok "window opened on the notebook in $shown ms"
+first=$(sed -n 's/^talkbook-repl-first //p' "$work/window.out")
+[[ $first == *" 2" ]] || { cat "$work/window.out" "$work/window.err" >&2; fail "the window's REPL gave no 1+1: $first"; }
+ok "the window's REPL answered 1+1 at ${first% *} ms after start"
 
 if grep -q 'SharedArchiveFile' "$image/lib/app/talkbook.cfg"; then
   JAVA_TOOL_OPTIONS="-Xshare:on" "$talkbook" --version >/dev/null 2>"$work/cds.err" \

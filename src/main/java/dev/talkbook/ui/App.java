@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.FileChooser;
@@ -134,28 +136,48 @@ public final class App extends Application implements MainWindow.Host {
 
   /**
    * With {@code -Dtalkbook.startupProbe=true} the app prints {@code talkbook-shown <uptime ms>}
-   * once the last talk's notes are on screen (or the window, when there is no talk to open), then,
-   * three seconds later (the preview loaded, the window settled), {@code talkbook-rss <kB>}, and
-   * exits: the start-up benchmark's probe and the packaged app's smoke test.
+   * once the last talk's notes are on screen (or the window, when there is no talk to open); at
+   * that moment it evaluates {@code 1+1} in the REPL, as a presenter typing at once would, and
+   * prints {@code talkbook-repl-first <uptime ms> <value>} when the result is there; three seconds
+   * after the window (the preview loaded, the window settled) and once the result is in, {@code
+   * talkbook-rss <kB>}, and it exits: the start-up benchmark's probe and the packaged app's smoke
+   * test.
    */
   public static final String STARTUP_PROBE = "talkbook.startupProbe";
 
   private void reportStartupAndExit() {
-    long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-    System.out.println("talkbook-shown " + uptime);
+    System.out.println("talkbook-shown " + uptime());
     System.out.flush();
-    executors
-        .timer()
-        .schedule(
-            () ->
+    CompletableFuture<Void> firstResult =
+        repl.evaluate("1+1")
+            .handle(
+                (evaluation, error) -> {
+                  String value =
+                      error != null
+                          ? "failed: " + error
+                          : evaluation.last() == null
+                              ? evaluation.outcome() + " " + evaluation.message()
+                              : evaluation.last().value();
+                  System.out.println("talkbook-repl-first " + uptime() + " " + value);
+                  System.out.flush();
+                  return null;
+                });
+    CompletableFuture<Void> settled = new CompletableFuture<>();
+    executors.timer().schedule(() -> settled.complete(null), 3, TimeUnit.SECONDS);
+    CompletableFuture.allOf(settled, firstResult)
+        .orTimeout(120, TimeUnit.SECONDS)
+        .whenComplete(
+            (done, timedOut) ->
                 Platform.runLater(
                     () -> {
                       System.out.println("talkbook-rss " + residentKilobytes());
                       System.out.flush();
                       Platform.exit();
-                    }),
-            3,
-            java.util.concurrent.TimeUnit.SECONDS);
+                    }));
+  }
+
+  private static long uptime() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
   }
 
   private static String residentKilobytes() {

@@ -35,8 +35,11 @@ public final class StartupGroup implements BenchmarkGroup {
     return "startup";
   }
 
-  /** One start: the wall time from spawning the JVM to the probe's line, and the RSS then. */
-  record Start(double millis, double rssMb) {}
+  /**
+   * One start: the wall time from spawning the JVM to the probe's line, the RSS then, and the wall
+   * time to the REPL's first {@code 1+1} evaluated as the window showed (NaN when not reported).
+   */
+  record Start(double millis, double rssMb, double replMillis) {}
 
   @Override
   public String run(RunInfo run) throws Exception {
@@ -116,6 +119,18 @@ public final class StartupGroup implements BenchmarkGroup {
                   + " the bare window) | ≤ %.1f× | %s |\n",
               appMs, ratio, RATIO_TARGET, ratio <= RATIO_TARGET ? "pass" : "**FAIL**"));
       md.append(f("| the same with the 10,000-talk notebook | %.0f ms | — | |\n", bigMs));
+      double replMs = median(app.stream().map(Start::replMillis).toList());
+      double jshellMs = median(jshellStarts());
+      md.append(
+          f(
+              "| Talkbook, start to the REPL's first `1+1` result, evaluated as the window shows |"
+                  + " %.0f ms (%.2f× `jshell`'s %.0f ms; %.0f ms after the window) | ≤ 0.5×"
+                  + " `jshell` | %s |\n",
+              replMs,
+              replMs / jshellMs,
+              jshellMs,
+              replMs - appMs,
+              replMs <= 0.5 * jshellMs ? "pass" : "**FAIL**"));
       md.append(
           f(
               "| memory (RSS) with the 10,000-talk notebook open | %.0f MB | ≤ %.0f MB | %s |\n\n",
@@ -250,6 +265,37 @@ public final class StartupGroup implements BenchmarkGroup {
             + " out of `lib/app/talkbook.cfg`.\n\n");
   }
 
+  /** Cold starts of the {@code jshell} command line to {@code $1 ==> 2}, as {@code ReplGroup}. */
+  private static List<Double> jshellStarts() throws Exception {
+    String jshell = Path.of(System.getProperty("java.home"), "bin", "jshell").toString();
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < RUNS; i++) {
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder(jshell, "-q").redirectErrorStream(true).start();
+      try (var in = p.getOutputStream();
+          BufferedReader out =
+              new BufferedReader(
+                  new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        in.write("1+1\n".getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        int c;
+        StringBuilder seen = new StringBuilder();
+        while ((c = out.read()) != -1) {
+          seen.append((char) c);
+          if (seen.indexOf("==> 2") >= 0) {
+            times.add((System.nanoTime() - t0) / 1e6);
+            break;
+          }
+        }
+        in.write("/exit\n".getBytes(StandardCharsets.UTF_8));
+      } finally {
+        p.waitFor(10, TimeUnit.SECONDS);
+        p.destroyForcibly();
+      }
+    }
+    return times;
+  }
+
   static String withoutArchive(String cfg) {
     StringBuilder out = new StringBuilder();
     for (String line : cfg.split("\n", -1)) {
@@ -292,14 +338,17 @@ public final class StartupGroup implements BenchmarkGroup {
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       double ms = Double.NaN;
+      double repl = Double.NaN;
       while ((line = out.readLine()) != null) {
         if (line.startsWith("talkbook-shown ")) {
           ms = (System.nanoTime() - t0) / 1e6;
+        } else if (line.startsWith("talkbook-repl-first ")) {
+          repl = (System.nanoTime() - t0) / 1e6;
         } else if (line.startsWith("talkbook-rss ")) {
           String kb = line.substring("talkbook-rss ".length()).strip();
           double rss = kb.equals("?") ? Double.NaN : Long.parseLong(kb) / 1024.0;
           p.waitFor(30, TimeUnit.SECONDS);
-          return new Start(ms, rss);
+          return new Start(ms, rss, repl);
         }
       }
     } finally {
