@@ -29,6 +29,10 @@ public final class NotePreviewRenderer {
   private final MarkdownRenderer renderer;
   private Map<String, MarkdownRenderer.Part> cache = new HashMap<>();
 
+  /** The outline entries of each cached part's lists, by list node (parts are reused whole). */
+  private Map<org.commonmark.node.Node, OutlineBuilder.BuiltItems> items =
+      new java.util.IdentityHashMap<>();
+
   public NotePreviewRenderer(MarkdownRenderer renderer) {
     this.renderer = renderer;
   }
@@ -64,10 +68,20 @@ public final class NotePreviewRenderer {
       }
     }
     cache = next;
-    return new RenderedNote(
-        blocks,
-        OutlineBuilder.build(documents, offsets, MarkdownRenderer.lastLine(text)),
-        frontMatter);
+    Map<org.commonmark.node.Node, OutlineBuilder.BuiltItems> nextItems =
+        new java.util.IdentityHashMap<>();
+    for (org.commonmark.node.Node document : documents) {
+      for (var n = document.getFirstChild(); n != null; n = n.getNext()) {
+        OutlineBuilder.BuiltItems built = items.get(n);
+        if (built != null) {
+          nextItems.put(n, built);
+        }
+      }
+    }
+    Outline outline =
+        OutlineBuilder.build(documents, offsets, MarkdownRenderer.lastLine(text), nextItems);
+    items = nextItems;
+    return new RenderedNote(blocks, outline, frontMatter);
   }
 
   /** A closing fence for an open one of {@code length} {@code fence} characters. */
