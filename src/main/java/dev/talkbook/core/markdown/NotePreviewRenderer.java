@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Renders one note again and again as it is edited, re-parsing only the sections that changed: the
@@ -26,12 +25,13 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe: one per preview, called from one thread at a time.
  */
 public final class NotePreviewRenderer {
-  private static final Pattern WHOLE_NOTE_ONLY = Pattern.compile("(?m)^ {0,3}(\\[[^\\]\\n]+]:|<)");
-  private static final Pattern HEADING = Pattern.compile("#{1,6}(?:[ \\t].*)?");
-  private static final Pattern FENCE = Pattern.compile(" {0,3}(`{3,}|~{3,}).*");
 
   private final MarkdownRenderer renderer;
   private Map<String, MarkdownRenderer.Part> cache = new HashMap<>();
+
+  /** The outline entries of each cached part's lists, by list node (parts are reused whole). */
+  private Map<org.commonmark.node.Node, OutlineBuilder.BuiltItems> items =
+      new java.util.IdentityHashMap<>();
 
   public NotePreviewRenderer(MarkdownRenderer renderer) {
     this.renderer = renderer;
@@ -68,10 +68,20 @@ public final class NotePreviewRenderer {
       }
     }
     cache = next;
-    return new RenderedNote(
-        blocks,
-        OutlineBuilder.build(documents, offsets, MarkdownRenderer.lastLine(text)),
-        frontMatter);
+    Map<org.commonmark.node.Node, OutlineBuilder.BuiltItems> nextItems =
+        new java.util.IdentityHashMap<>();
+    for (org.commonmark.node.Node document : documents) {
+      for (var n = document.getFirstChild(); n != null; n = n.getNext()) {
+        OutlineBuilder.BuiltItems built = items.get(n);
+        if (built != null) {
+          nextItems.put(n, built);
+        }
+      }
+    }
+    Outline outline =
+        OutlineBuilder.build(documents, offsets, MarkdownRenderer.lastLine(text), nextItems);
+    items = nextItems;
+    return new RenderedNote(blocks, outline, frontMatter);
   }
 
   /** A closing fence for an open one of {@code length} {@code fence} characters. */
@@ -100,8 +110,8 @@ public final class NotePreviewRenderer {
   static List<int[]> cut(String text) {
     List<int[]> parts = new ArrayList<>();
     parts.add(new int[] {0, 0});
-    if (WHOLE_NOTE_ONLY.matcher(text).find()) {
-      return parts;
+    if (text.contains("]:")) {
+      return parts; // perhaps a link reference definition, which reaches across the note
     }
     int line = 0;
     int pos = 0;
@@ -109,34 +119,37 @@ public final class NotePreviewRenderer {
     int fenceLength = 0;
     boolean fenceSure = false;
     boolean frontMatter = text.startsWith("---\n") || text.startsWith("---\r\n");
+    List<int[]> cuts = new ArrayList<>();
     while (pos < text.length()) {
       int eol = text.indexOf('\n', pos);
       int end = eol < 0 ? text.length() : eol;
-      String s = text.substring(pos, end);
+      int indent = 0;
+      while (pos + indent < end && text.charAt(pos + indent) == ' ') {
+        indent++;
+      }
+      char first = pos + indent < end ? text.charAt(pos + indent) : '\n';
+      if (indent <= 3 && first == '<') {
+        return parts; // perhaps a raw HTML block, which may run past a heading
+      }
       if (frontMatter) {
-        if (line > 0 && (s.strip().equals("---") || s.strip().equals("..."))) {
+        if (line > 0 && (text.startsWith("---", pos) || text.startsWith("...", pos))) {
           frontMatter = false;
         }
       } else if (fenceChar != 0) {
-        if (closesFence(s, fenceChar, fenceLength)) {
+        if (closesFence(text.substring(pos, end), fenceChar, fenceLength)) {
           fenceChar = 0;
-        } else if (!fenceSure && isHeading(s)) {
-          return parts;
+        } else if (!fenceSure && isHeading(text, pos, end)) {
+          cuts.add(null); // ambiguous: stop cutting here
+          break;
         }
-      } else if (FENCE.matcher(s).matches()) {
-        int indent = 0;
-        while (s.charAt(indent) == ' ') {
-          indent++;
-        }
-        fenceChar = s.charAt(indent);
-        int n = 0;
-        while (indent + n < s.length() && s.charAt(indent + n) == fenceChar) {
-          n++;
-        }
-        fenceLength = n;
+      } else if (indent <= 3
+          && (first == '`' || first == '~')
+          && run(text, pos + indent, end) >= 3) {
+        fenceChar = first;
+        fenceLength = run(text, pos + indent, end);
         fenceSure = indent == 0;
-      } else if (line > 0 && isHeading(s)) {
-        parts.add(new int[] {pos, line});
+      } else if (line > 0 && isHeading(text, pos, end)) {
+        cuts.add(new int[] {pos, line});
       }
       if (eol < 0) {
         break;
@@ -144,13 +157,36 @@ public final class NotePreviewRenderer {
       pos = eol + 1;
       line++;
     }
+    for (int[] c : cuts) {
+      if (c != null) {
+        parts.add(c);
+      }
+    }
     return parts;
   }
 
-  private static boolean isHeading(String line) {
-    return !line.isEmpty()
-        && line.charAt(0) == '#'
-        && line.indexOf('|') < 0
-        && HEADING.matcher(line).matches();
+  private static int run(String text, int from, int end) {
+    char c = text.charAt(from);
+    int n = 0;
+    while (from + n < end && text.charAt(from + n) == c) {
+      n++;
+    }
+    return n;
+  }
+
+  /** An ATX heading at column 0 with no {@code |} (which could make it a table row). */
+  private static boolean isHeading(String text, int from, int end) {
+    int n = 0;
+    while (from + n < end && text.charAt(from + n) == '#') {
+      n++;
+    }
+    if (n < 1 || n > 6) {
+      return false;
+    }
+    if (from + n < end && text.charAt(from + n) != ' ' && text.charAt(from + n) != '\t') {
+      return false;
+    }
+    int bar = text.indexOf('|', from);
+    return bar < 0 || bar >= end;
   }
 }

@@ -29,6 +29,7 @@ final class OutlineBuilder {
     final int firstLine;
     int lastLine;
     final List<Draft> children = new ArrayList<>();
+    Outline.Entry done;
 
     Draft(Outline.Kind kind, int level, String text, int firstLine, int lastLine) {
       this.kind = kind;
@@ -38,7 +39,15 @@ final class OutlineBuilder {
       this.lastLine = lastLine;
     }
 
+    Draft(Outline.Entry done) {
+      this(done.kind(), done.level(), done.text(), done.firstLine(), done.lastLine());
+      this.done = done;
+    }
+
     Outline.Entry done() {
+      if (done != null) {
+        return done;
+      }
       List<Outline.Entry> kids = new ArrayList<>(children.size());
       for (Draft d : children) {
         kids.add(d.done());
@@ -49,14 +58,21 @@ final class OutlineBuilder {
 
   /** {@code lastLine}: the note's last line (0-based), where the last section ends. */
   static Outline build(Node document, int lastLine) {
-    return build(List.of(document), new int[] {0}, lastLine);
+    return build(List.of(document), new int[] {0}, lastLine, null);
   }
+
+  /** A list's items as built at one offset, for reuse while the list and its offset stay. */
+  record BuiltItems(int offset, List<Outline.Entry> items) {}
 
   /**
    * The outline of a note parsed in consecutive parts: {@code documents[i]}'s lines start at {@code
    * offsets[i]}.
    */
-  static Outline build(List<Node> documents, int[] offsets, int lastLine) {
+  static Outline build(
+      List<Node> documents,
+      int[] offsets,
+      int lastLine,
+      java.util.Map<Node, BuiltItems> itemCache) {
     List<Draft> roots = new ArrayList<>();
     Deque<Draft> headings = new ArrayDeque<>();
     for (int part = 0; part < documents.size(); part++) {
@@ -74,7 +90,23 @@ final class OutlineBuilder {
           (headings.isEmpty() ? roots : headings.peek().children).add(d);
           headings.push(d);
         } else if (child instanceof ListBlock list) {
-          addItems(list, 1, offset, headings.isEmpty() ? roots : headings.peek().children);
+          List<Draft> into = headings.isEmpty() ? roots : headings.peek().children;
+          BuiltItems built = itemCache == null ? null : itemCache.get(list);
+          if (built == null || built.offset() != offset) {
+            List<Draft> drafts = new ArrayList<>();
+            addItems(list, 1, offset, drafts);
+            List<Outline.Entry> items = new ArrayList<>(drafts.size());
+            for (Draft d : drafts) {
+              items.add(d.done());
+            }
+            built = new BuiltItems(offset, items);
+            if (itemCache != null) {
+              itemCache.put(list, built);
+            }
+          }
+          for (Outline.Entry e : built.items()) {
+            into.add(new Draft(e));
+          }
         }
       }
     }

@@ -280,6 +280,8 @@ public final class OutlineView {
 
   private final class EntryCell extends TreeCell<Outline.Entry> {
     EntryCell() {
+      // As wide as the panel, never wider: long entries end in "…" rather than scrolling sideways.
+      setPrefWidth(1);
       setOnMouseClicked(
           e -> {
             if (e.getButton() == MouseButton.PRIMARY && !isEmpty() && getItem() != null) {

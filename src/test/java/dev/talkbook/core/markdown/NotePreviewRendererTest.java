@@ -44,6 +44,7 @@ class NotePreviewRendererTest {
             "```\n    ```\n# in code\n```\n# out\n",
             "1. ```\n```\n# in code\n```\n# out\n",
             "> ```\n# h\n> text\n",
+            "- [ref]: https://example.org\n# h\n[x][ref]\n",
             ""));
     return notes.stream();
   }
