@@ -1,5 +1,6 @@
 package dev.talkbook.bench;
 
+import dev.talkbook.bench.site.SiteGroup;
 import dev.talkbook.bench.startup.StartupGroup;
 import dev.talkbook.bench.store.NotebookStoreGroup;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ public final class BenchmarkMain {
   /** Every group, in the order {@code all} runs them. */
   static Map<String, BenchmarkGroup> groups() {
     Map<String, BenchmarkGroup> groups = new LinkedHashMap<>();
-    for (BenchmarkGroup g : List.<BenchmarkGroup>of(new NotebookStoreGroup(), new StartupGroup())) {
+    for (BenchmarkGroup g :
+        List.<BenchmarkGroup>of(new NotebookStoreGroup(), new StartupGroup(), new SiteGroup())) {
       groups.put(g.name(), g);
     }
     return groups;
