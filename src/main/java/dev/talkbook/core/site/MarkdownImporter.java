@@ -503,7 +503,7 @@ public final class MarkdownImporter {
                     .map(v -> date(v, "end_date"))
                     .orElse(null),
                 firstString(data, "location", "place", "venue").orElse(null),
-                string(data, "url").orElse(null));
+                firstString(data, "website", "url", "link").orElse(null));
       } catch (NotebookException e) {
         throw new SiteException(
             "its event file "
