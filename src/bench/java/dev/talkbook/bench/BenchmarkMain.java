@@ -2,6 +2,7 @@ package dev.talkbook.bench;
 
 import dev.talkbook.bench.markdown.MarkdownGroup;
 import dev.talkbook.bench.repl.ReplGroup;
+import dev.talkbook.bench.site.SiteGroup;
 import dev.talkbook.bench.startup.StartupGroup;
 import dev.talkbook.bench.store.NotebookStoreGroup;
 import java.nio.file.Path;
@@ -26,7 +27,11 @@ public final class BenchmarkMain {
     Map<String, BenchmarkGroup> groups = new LinkedHashMap<>();
     for (BenchmarkGroup g :
         List.<BenchmarkGroup>of(
-            new NotebookStoreGroup(), new StartupGroup(), new MarkdownGroup(), new ReplGroup())) {
+            new NotebookStoreGroup(),
+            new StartupGroup(),
+            new MarkdownGroup(),
+            new ReplGroup(),
+            new SiteGroup())) {
       groups.put(g.name(), g);
     }
     return groups;

@@ -16,6 +16,10 @@ import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.details.TalkDetailsPane;
 import dev.talkbook.ui.editor.EditorSession;
 import dev.talkbook.ui.editor.EditorView;
+import dev.talkbook.ui.export.ExportJob;
+import dev.talkbook.ui.export.MarkdownExportDialog;
+import dev.talkbook.ui.export.MarkdownImportDialog;
+import dev.talkbook.ui.export.SiteExportDialog;
 import dev.talkbook.ui.history.HistoryDialog;
 import dev.talkbook.ui.navigator.NavigatorView;
 import dev.talkbook.ui.outline.OutlineView;
@@ -536,6 +540,72 @@ public final class MainWindow {
     return item;
   }
 
+  // ---- publishing (ui.export) ---------------------------------------------------------------
+
+  private void exportSite() {
+    session.saveNow();
+    new SiteExportDialog(
+            stage,
+            notebook,
+            SiteExportDialog.exporter(),
+            ExportJob.ownThread("talkbook-export"),
+            Platform::runLater,
+            settings.get("siteFolder", null),
+            folder -> settings.put("siteFolder", folder),
+            host::openLink)
+        .show();
+  }
+
+  private java.nio.file.Path chooseFolder(String title) {
+    javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+    chooser.setTitle(title);
+    java.io.File chosen = chooser.showDialog(stage);
+    return chosen == null ? null : chosen.toPath();
+  }
+
+  private void exportMarkdown() {
+    java.nio.file.Path folder = chooseFolder("An empty folder for the Markdown files");
+    if (folder != null) {
+      // The open talk's latest notes are saved before the export reads them.
+      session
+          .saveNow()
+          .whenComplete(
+              (saved, error) ->
+                  Platform.runLater(
+                      () ->
+                          new MarkdownExportDialog(
+                                  stage,
+                                  notebook,
+                                  folder,
+                                  ExportJob.ownThread("talkbook-export"),
+                                  Platform::runLater)
+                              .show()));
+    }
+  }
+
+  private void importMarkdown() {
+    java.nio.file.Path folder = chooseFolder("The folder with the Markdown files");
+    if (folder != null) {
+      session
+          .saveNow()
+          .whenComplete(
+              (saved, error) ->
+                  Platform.runLater(
+                      () ->
+                          new MarkdownImportDialog(
+                                  stage,
+                                  notebook,
+                                  folder,
+                                  ExportJob.ownThread("talkbook-import"),
+                                  Platform::runLater,
+                                  () -> {
+                                    navigator.reload(null);
+                                    notebookChanged();
+                                  })
+                              .show()));
+    }
+  }
+
   private void buildMenus() {
     Menu file =
         new Menu(
@@ -545,6 +615,10 @@ public final class MainWindow {
             item("New talk…", "Shortcut+N", navigator::newTalk),
             new SeparatorMenuItem(),
             item("Open notebook…", "Shortcut+O", host::openAnotherNotebook),
+            new SeparatorMenuItem(),
+            item("Export site…", "Shortcut+Shift+X", this::exportSite),
+            item("Export Markdown…", null, this::exportMarkdown),
+            item("Import Markdown…", null, this::importMarkdown),
             new SeparatorMenuItem(),
             item("Quit", "Shortcut+Q", host::quit));
     Menu edit =

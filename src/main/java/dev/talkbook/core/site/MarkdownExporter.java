@@ -135,7 +135,7 @@ public final class MarkdownExporter {
       data.put("location", e.location());
     }
     if (e.url() != null) {
-      data.put("url", e.url());
+      data.put("website", e.url()); // Hugo reserves "url" for the page's own address
     }
     return data;
   }

@@ -181,6 +181,7 @@ public final class MarkdownImporter {
             }
             int n = 0;
             Set<Long> claimed = new java.util.HashSet<>();
+            Map<Long, List<Talk>> talksOf = new java.util.HashMap<>();
             for (Parsed p : parsed) {
               Event event = events.get(key(p.eventTitle()));
               if (event == null) {
@@ -193,7 +194,7 @@ public final class MarkdownImporter {
                 event = notebook.events().update(event.id(), p.eventDetails());
                 events.put(key(event.title()), event);
               }
-              stored.add(store(notebook, realRoot, event, p, attachments, claimed));
+              stored.add(store(notebook, realRoot, event, p, attachments, claimed, talksOf));
               progress.update(++n, parsed.size(), p.path());
             }
             if (dryRun) {
@@ -233,10 +234,12 @@ public final class MarkdownImporter {
       Event event,
       Parsed p,
       int[] attachmentCount,
-      Set<Long> claimed) {
-    // Each existing talk matches one file at most, so two talks of one title stay two.
+      Set<Long> claimed,
+      Map<Long, List<Talk>> talksOf) {
+    // Each existing talk matches one file at most, so two talks of one title stay two. An
+    // event's talks are read once; new ones are claimed as they are made.
     Talk existing =
-        notebook.talks().list(event.id()).stream()
+        talksOf.computeIfAbsent(event.id(), id -> notebook.talks().list(id)).stream()
             .filter(t -> !claimed.contains(t.id()))
             .filter(t -> key(t.title()).equals(key(p.details().title())))
             .findFirst()
@@ -500,7 +503,7 @@ public final class MarkdownImporter {
                     .map(v -> date(v, "end_date"))
                     .orElse(null),
                 firstString(data, "location", "place", "venue").orElse(null),
-                string(data, "url").orElse(null));
+                firstString(data, "website", "url", "link").orElse(null));
       } catch (NotebookException e) {
         throw new SiteException(
             "its event file "

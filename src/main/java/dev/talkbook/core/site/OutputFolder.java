@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The folder a site is written to. Every path is relative, made of safe names, and checked to stay
  * inside the folder: no absolute path, no {@code ..}, no backslash or NUL, and no symbolic link on
- * the way (a link could lead outside). Files are written to a temporary name and moved into place,
- * so a reader never sees half a page. Thread-safe.
+ * the way (a link could lead outside). A file that is replaced is written to a temporary name and
+ * moved into place, so a reader never sees half a page; a new file is written in place.
+ * Thread-safe.
  */
 final class OutputFolder {
   private final Path root;
@@ -62,15 +63,22 @@ final class OutputFolder {
   /** Whether the file exists with this size (a regular file, not a link). */
   boolean hasFile(String relative, long size) {
     Path p = resolve(relative);
-    try {
-      return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == size;
-    } catch (IOException e) {
-      return false;
-    }
+    java.nio.file.attribute.BasicFileAttributes there = attributes(p);
+    return there != null && there.isRegularFile() && there.size() == size;
   }
 
   boolean exists(String relative) {
-    return Files.exists(resolve(relative), LinkOption.NOFOLLOW_LINKS);
+    return attributes(resolve(relative)) != null;
+  }
+
+  /** The file's own attributes (a link's, not its target's), or null when there is none. */
+  private static java.nio.file.attribute.BasicFileAttributes attributes(Path p) {
+    try {
+      return Files.readAttributes(
+          p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** Writes a file, creating its folders; replaces what was there. */
@@ -78,10 +86,16 @@ final class OutputFolder {
     Path p = resolve(relative);
     try {
       makeFolders(p.getParent());
-      if (Files.isSymbolicLink(p) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+      java.nio.file.attribute.BasicFileAttributes there = attributes(p);
+      if (there != null && !there.isRegularFile()) {
         throw new SiteException(
             p
                 + " is a link or a folder; Talkbook will not replace it. Remove it or choose another folder.");
+      }
+      if (there == null) {
+        // A new file: written in place (a reader could not have had an older version of it).
+        Files.write(p, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
+        return;
       }
       Path tmp = p.resolveSibling("." + p.getFileName() + ".tmp");
       Files.write(tmp, bytes);

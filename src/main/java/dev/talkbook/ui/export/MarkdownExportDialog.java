@@ -1,0 +1,69 @@
+package dev.talkbook.ui.export;
+
+import dev.talkbook.core.site.MarkdownExporter;
+import dev.talkbook.core.store.Notebook;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** File → Export Markdown…: writes the notebook as Markdown files, with progress and a report. */
+public final class MarkdownExportDialog {
+  public static final String STATUS_ID = "markdown-export-status";
+
+  private final Stage stage = new Stage();
+
+  public MarkdownExportDialog(
+      Window owner, Notebook notebook, Path folder, Executor worker, Executor fx) {
+    ExportJob<MarkdownExporter.Result> job = new ExportJob<>(worker, fx);
+    stage.initOwner(owner);
+    stage.initModality(Modality.WINDOW_MODAL);
+    stage.setTitle("Export Markdown");
+    ProgressBar bar = new ProgressBar(0);
+    bar.setMaxWidth(Double.MAX_VALUE);
+    bar.progressProperty().bind(job.progressProperty());
+    Label status = new Label();
+    status.setId(STATUS_ID);
+    status.setWrapText(true);
+    status.textProperty().bind(job.statusProperty());
+    Button cancel = new Button("Cancel");
+    cancel.disableProperty().bind(job.runningProperty().not());
+    cancel.setOnAction(e -> job.cancel());
+    Button close = new Button("Close");
+    close.setCancelButton(true);
+    close.setOnAction(e -> stage.close());
+    stage.setOnHidden(e -> job.cancel());
+    VBox root = new VBox(10, new Label("To " + folder), bar, status, new HBox(8, cancel, close));
+    root.setPadding(new Insets(16));
+    root.setPrefWidth(520);
+    stage.setScene(new Scene(root));
+    job.start(
+        "Exporting…",
+        feedback ->
+            new MarkdownExporter()
+                .export(notebook, folder, Set.of(), feedback::progress, feedback::cancelled),
+        r ->
+            "Exported "
+                + r.events()
+                + " events, "
+                + r.talks()
+                + " talks and "
+                + r.attachments()
+                + " attachments to "
+                + r.folder()
+                + ".");
+  }
+
+  public void show() {
+    stage.show();
+  }
+}

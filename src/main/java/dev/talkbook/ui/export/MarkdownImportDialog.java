@@ -1,0 +1,127 @@
+package dev.talkbook.ui.export;
+
+import dev.talkbook.core.site.MarkdownImporter;
+import dev.talkbook.core.site.MarkdownImporter.FileResult;
+import dev.talkbook.core.site.MarkdownImporter.Report;
+import dev.talkbook.core.store.Notebook;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * File → Import Markdown…: first a dry run that lists, file by file, what the import would do (and
+ * why a file cannot be imported); then, on "Import", the real import, in one transaction.
+ */
+public final class MarkdownImportDialog {
+  public static final String REPORT_ID = "markdown-import-report";
+  public static final String IMPORT_ID = "markdown-import-run";
+  public static final String STATUS_ID = "markdown-import-status";
+
+  private final Stage stage = new Stage();
+  private final ExportJob<Report> job;
+  private final TextArea report = new TextArea();
+
+  public MarkdownImportDialog(
+      Window owner,
+      Notebook notebook,
+      Path folder,
+      Executor worker,
+      Executor fx,
+      Runnable imported) {
+    job = new ExportJob<>(worker, fx);
+    stage.initOwner(owner);
+    stage.initModality(Modality.WINDOW_MODAL);
+    stage.setTitle("Import Markdown");
+    MarkdownImporter importer = new MarkdownImporter();
+
+    Label from = new Label("From " + folder);
+    from.setWrapText(true);
+    ProgressBar bar = new ProgressBar(0);
+    bar.setMaxWidth(Double.MAX_VALUE);
+    bar.progressProperty().bind(job.progressProperty());
+    bar.visibleProperty().bind(job.runningProperty());
+    Label status = new Label();
+    status.setId(STATUS_ID);
+    status.setWrapText(true);
+    status.textProperty().bind(job.statusProperty());
+    report.setId(REPORT_ID);
+    report.setEditable(false);
+    report.setWrapText(false);
+    report.setPrefRowCount(16);
+    VBox.setVgrow(report, Priority.ALWAYS);
+
+    Button run = new Button("Import");
+    run.setId(IMPORT_ID);
+    run.setDefaultButton(true);
+    run.setDisable(true);
+    Button close = new Button("Close");
+    close.setCancelButton(true);
+    close.disableProperty().bind(job.runningProperty());
+    close.setOnAction(e -> stage.close());
+
+    job.resultProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now == null) {
+                return;
+              }
+              report.setText(text(now));
+              boolean anything = now.files().size() > now.failures().size();
+              run.setDisable(!now.dryRun() || !anything);
+              if (!now.dryRun()) {
+                imported.run();
+              }
+            });
+    run.setOnAction(
+        e -> {
+          run.setDisable(true);
+          job.start(
+              "Importing…",
+              feedback -> importer.importFolder(notebook, folder, false, feedback::progress),
+              Report::summary);
+        });
+
+    VBox root = new VBox(10, from, bar, status, report, new HBox(8, run, close));
+    root.setPadding(new Insets(16));
+    root.setPrefSize(640, 480);
+    stage.setScene(new Scene(root));
+    job.start(
+        "Checking the files…",
+        feedback -> importer.importFolder(notebook, folder, true, feedback::progress),
+        Report::summary);
+  }
+
+  /** The report as text, one line a file. */
+  static String text(Report r) {
+    StringBuilder b = new StringBuilder(r.summary()).append("\n\n");
+    for (FileResult f : r.files()) {
+      b.append(String.format("%-9s", f.outcome().name().toLowerCase(Locale.ROOT)))
+          .append(' ')
+          .append(f.path())
+          .append(" — ")
+          .append(f.detail())
+          .append('\n');
+    }
+    return b.toString();
+  }
+
+  public void show() {
+    stage.show();
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+}

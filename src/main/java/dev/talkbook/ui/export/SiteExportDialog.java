@@ -1,0 +1,176 @@
+package dev.talkbook.ui.export;
+
+import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.site.SiteExporter;
+import dev.talkbook.core.store.Notebook;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * File → Export site…: choose a folder (and a title, and the address it will be published at),
+ * export with a progress bar that can be cancelled, then open the result in the system browser. The
+ * export runs on {@code worker}, never on the FX thread.
+ */
+public final class SiteExportDialog {
+  public static final String FOLDER_ID = "site-export-folder";
+  public static final String EXPORT_ID = "site-export-run";
+  public static final String CANCEL_ID = "site-export-cancel";
+  public static final String OPEN_ID = "site-export-open";
+  public static final String STATUS_ID = "site-export-status";
+
+  private final Stage stage = new Stage();
+  private final ExportJob<SiteExporter.Result> job;
+
+  /**
+   * @param openLink opens a URL in the system browser
+   * @param lastFolder the folder chosen last time (may be null); {@code remember} is told a new one
+   */
+  public SiteExportDialog(
+      Window owner,
+      Notebook notebook,
+      SiteExporter exporter,
+      Executor worker,
+      Executor fx,
+      String lastFolder,
+      Consumer<String> remember,
+      Consumer<String> openLink) {
+    job = new ExportJob<>(worker, fx);
+    stage.initOwner(owner);
+    stage.initModality(Modality.WINDOW_MODAL);
+    stage.setTitle("Export site");
+
+    TextField folder = new TextField(lastFolder == null ? "" : lastFolder);
+    folder.setId(FOLDER_ID);
+    folder.setPromptText("Folder for the site");
+    HBox.setHgrow(folder, Priority.ALWAYS);
+    Button browse = new Button("Choose…");
+    browse.setOnAction(
+        e -> {
+          DirectoryChooser chooser = new DirectoryChooser();
+          chooser.setTitle("Folder for the site");
+          Path current = folder.getText().isBlank() ? null : Path.of(folder.getText().strip());
+          if (current != null && Files.isDirectory(current)) {
+            chooser.setInitialDirectory(current.toFile());
+          }
+          File chosen = chooser.showDialog(stage);
+          if (chosen != null) {
+            folder.setText(chosen.getAbsolutePath());
+          }
+        });
+    TextField title = new TextField();
+    title.setPromptText("Talk notes");
+    TextField baseUrl = new TextField();
+    baseUrl.setPromptText("optional, e.g. https://example.org/talks/ (for the feed)");
+
+    GridPane form = new GridPane();
+    form.setHgap(8);
+    form.setVgap(8);
+    form.addRow(0, new Label("Folder"), new HBox(6, folder, browse));
+    form.addRow(1, new Label("Site title"), title);
+    form.addRow(2, new Label("Published at"), baseUrl);
+    GridPane.setHgrow(title, Priority.ALWAYS);
+
+    ProgressBar bar = new ProgressBar(0);
+    bar.setMaxWidth(Double.MAX_VALUE);
+    bar.progressProperty().bind(job.progressProperty());
+    bar.visibleProperty().bind(job.runningProperty().or(job.resultProperty().isNotNull()));
+    Label status = new Label("A site readers open in any browser, from disk or a web host.");
+    status.setId(STATUS_ID);
+    status.setWrapText(true);
+    job.statusProperty().addListener((o, was, now) -> status.setText(now));
+
+    Button export = new Button("Export");
+    export.setId(EXPORT_ID);
+    export.setDefaultButton(true);
+    export.disableProperty().bind(job.runningProperty().or(folder.textProperty().isEmpty()));
+    Button cancel = new Button("Cancel");
+    cancel.setId(CANCEL_ID);
+    cancel.disableProperty().bind(job.runningProperty().not());
+    cancel.setOnAction(e -> job.cancel());
+    Button open = new Button("Open in browser");
+    open.setId(OPEN_ID);
+    open.disableProperty().bind(job.resultProperty().isNull().or(job.runningProperty()));
+    open.setOnAction(e -> openLink.accept(job.getResult().index().toUri().toString()));
+    Button close = new Button("Close");
+    close.setCancelButton(true);
+    close.setOnAction(
+        e -> {
+          job.cancel();
+          stage.close();
+        });
+    stage.setOnHidden(e -> job.cancel());
+
+    export.setOnAction(
+        e -> {
+          SiteExporter.Options options;
+          try {
+            options =
+                new SiteExporter.Options(
+                    title.getText(),
+                    Set.of(),
+                    baseUrl.getText().isBlank() ? null : baseUrl.getText());
+          } catch (RuntimeException bad) {
+            status.setText(dev.talkbook.ui.common.Errors.message(bad));
+            return;
+          }
+          Path out = Path.of(folder.getText().strip());
+          remember.accept(out.toString());
+          job.start(
+              "Exporting…",
+              feedback ->
+                  exporter.export(notebook, out, options, feedback::progress, feedback::cancelled),
+              r ->
+                  "Exported "
+                      + r.talks()
+                      + " talks: "
+                      + r.written()
+                      + " files written, "
+                      + r.unchanged()
+                      + " unchanged, "
+                      + r.deleted()
+                      + " removed.");
+        });
+
+    HBox buttons = new HBox(8, export, cancel, open, close);
+    VBox root = new VBox(12, form, bar, status, buttons);
+    root.setPadding(new Insets(16));
+    root.setPrefWidth(560);
+    stage.setScene(new Scene(root));
+  }
+
+  public void show() {
+    stage.show();
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  /** The running or finished export, for tests. */
+  ExportJob<SiteExporter.Result> job() {
+    return job;
+  }
+
+  /** The renderer-backed exporter the window uses. */
+  public static SiteExporter exporter() {
+    return new SiteExporter(new MarkdownRenderer());
+  }
+}
