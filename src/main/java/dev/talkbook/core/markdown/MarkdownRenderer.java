@@ -75,17 +75,22 @@ public final class MarkdownRenderer {
           .maxInlineNesting(MAX_INLINE_NESTING)
           .inlineParserFactory(GuardedInlineParser.FACTORY)
           .build();
-  private final HtmlRenderer absolute = renderer(false);
-  private final HtmlRenderer relative = renderer(true);
+  private final HtmlRenderer absolute = renderer(SourceLines.ABSOLUTE);
+  private final HtmlRenderer relative = renderer(SourceLines.RELATIVE);
+  private final HtmlRenderer page = renderer(null);
 
-  private static HtmlRenderer renderer(boolean relativeLines) {
-    return HtmlRenderer.builder()
-        .extensions(EXTENSIONS)
-        .escapeHtml(false) // raw HTML is sanitized afterwards, see sanitizeIfRaw
-        .sanitizeUrls(true)
-        .urlSanitizer(new SafeUrls())
-        .attributeProviderFactory(context -> new SourceLines(relativeLines))
-        .build();
+  /** With source lines of this kind on each block, or none when null. */
+  private static HtmlRenderer renderer(Boolean relativeLines) {
+    HtmlRenderer.Builder builder =
+        HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(false) // raw HTML is sanitized afterwards, see sanitizeIfRaw
+            .sanitizeUrls(true)
+            .urlSanitizer(new SafeUrls());
+    if (relativeLines != null) {
+      builder.attributeProviderFactory(context -> new SourceLines(relativeLines));
+    }
+    return builder.build();
   }
 
   /** The HTML for these notes; attachment references are left as they are. */
@@ -103,6 +108,19 @@ public final class MarkdownRenderer {
     Prepare prepare = new Prepare(attachments);
     document.accept(prepare);
     String html = absolute.render(document);
+    return prepare.raw ? NoteHtmlPolicy.sanitize(html) : html;
+  }
+
+  /**
+   * The HTML for these notes as a published page shows them (the static site): as {@link
+   * #render(String, Function)}, sanitized the same way, but without the {@code data-line}
+   * attributes, which only the editor's scroll sync needs.
+   */
+  public String renderPage(String markdown, Function<AttachmentRef, Optional<String>> attachments) {
+    Node document = parse(markdown);
+    Prepare prepare = new Prepare(attachments);
+    document.accept(prepare);
+    String html = page.render(document);
     return prepare.raw ? NoteHtmlPolicy.sanitize(html) : html;
   }
 
@@ -225,6 +243,8 @@ public final class MarkdownRenderer {
    * preview's blocks {@code data-rel} counted from the top-level block it is in.
    */
   private static final class SourceLines implements AttributeProvider {
+    static final boolean ABSOLUTE = false;
+    static final boolean RELATIVE = true;
     private final boolean relative;
 
     SourceLines(boolean relative) {

@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * from, so a re-export renders and writes only what changed and deletes only files that it wrote
  * and that are gone. A file it did not write is never replaced or deleted; nothing is written
  * outside the folder. Talk pages are rendered on all cores. Notes go through the shared {@link
- * MarkdownRenderer} (raw HTML escaped, unsafe URLs dropped).
+ * MarkdownRenderer} (raw HTML through its allow-list sanitizer, ADR 0007; unsafe URLs dropped).
  */
 public final class SiteExporter {
 
@@ -203,7 +203,7 @@ public final class SiteExporter {
                 fingerprint,
                 () -> {
                   String html =
-                      renderer.render(
+                      renderer.renderPage(
                           t.talk().body(),
                           ref ->
                               Optional.ofNullable(attachmentUrls.get(ref.sha256()))
