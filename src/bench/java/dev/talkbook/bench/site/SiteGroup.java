@@ -114,8 +114,8 @@ public final class SiteGroup implements BenchmarkGroup {
         "- Talkbook: `java -cp <class path> dev.talkbook.Launcher --notebook N export site --out DIR`,"
             + " a new JVM per run, into an empty folder (JVM start included). Hugo: `hugo --quiet"
             + " --source SITE --destination DIR` into an empty folder, with a minimal theme (base,"
-            + " list, single, taxonomy and term templates that print the title, the date and"
-            + " `.Content`); Hugo's defaults otherwise (goldmark, Chroma highlighting, RSS, tag"
+            + " single, list and home templates that print the title, date, speakers, tags,"
+            + " previous/next and `.Content`); Hugo's defaults otherwise (goldmark, Chroma highlighting, RSS, tag"
             + " pages, sitemap). "
             + RUNS
             + " runs each, interleaved; medians. Talkbook's pages carry more (table of contents,"
