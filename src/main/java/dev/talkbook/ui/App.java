@@ -38,6 +38,8 @@ public final class App extends Application implements MainWindow.Host {
   /** Started before the notebook opens, so Java is warm when the window shows. */
   private ReplSession repl;
 
+  private final CompletableFuture<Void> windowUp = new CompletableFuture<>();
+
   private boolean readOnly;
 
   @Override
@@ -45,7 +47,10 @@ public final class App extends Application implements MainWindow.Host {
     stage = primary;
     stage.getIcons().setAll(Icons.appIcons());
     executors = new UiExecutors();
-    repl = ReplSession.start(ReplOptions.defaults());
+    // The REPL's JVM and compiler warm-up start once the window shows its notes (or in 5 s at the
+    // latest): started at once they take the processor from the window's own start.
+    repl = ReplSession.start(ReplOptions.defaults(), windowUp);
+    executors.timer().schedule(() -> windowUp.complete(null), 5, TimeUnit.SECONDS);
     settings = Settings.forUser();
     theme = new Theme(Theme.systemPrefersDark());
     try {
@@ -127,6 +132,7 @@ public final class App extends Application implements MainWindow.Host {
     notebook = opened;
     window = new MainWindow(stage, notebook, executors, settings, theme, this);
     window.attachRepl(repl);
+    window.whenTalkShown(() -> windowUp.complete(null));
     if (Boolean.getBoolean(STARTUP_PROBE)) {
       window.whenTalkShown(this::reportStartupAndExit);
     }

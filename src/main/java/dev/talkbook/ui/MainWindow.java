@@ -360,10 +360,18 @@ public final class MainWindow {
 
   /**
    * Runs {@code action} once, after the last open talk's notes are first shown, or once the window
-   * is up when there is no talk to open (for start-up timing and the packaged app's smoke test).
+   * is up when there is no talk to open (to start the REPL then, for start-up timing and the
+   * packaged app's smoke test); actions run in the order they were given.
    */
   public void whenTalkShown(Runnable action) {
-    onTalkShown = action;
+    Runnable before = onTalkShown;
+    onTalkShown =
+        before == null
+            ? action
+            : () -> {
+              before.run();
+              action.run();
+            };
   }
 
   private void showTitle(Talk talk) {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -113,8 +114,29 @@ public final class ReplSession implements AutoCloseable {
 
   /** Creates a session and starts its engine in the background; {@link #ready()} tells when. */
   public static ReplSession start(ReplOptions options) {
+    return start(options, CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * Creates a session whose engine starts in the background once {@code when} completes (however it
+   * completes): the window starts it after its first frame, so that the second JVM and the
+   * compiler's warm-up do not compete with the window for the processor. Evaluations asked for
+   * before then wait for the engine.
+   */
+  public static ReplSession start(ReplOptions options, CompletionStage<?> when) {
     ReplSession session = new ReplSession(options);
-    session.worker.execute(() -> session.startEngine("Starting the Java REPL"));
+    CompletableFuture<?> go = when.toCompletableFuture();
+    session.worker.execute(
+        () -> {
+          try {
+            go.handle((v, e) -> null).get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e); // handle(...) never fails
+          }
+          session.startEngine("Starting the Java REPL");
+        });
     return session;
   }
 
