@@ -519,6 +519,10 @@ public final class MainWindow {
                 null,
                 notesRunner::runBlockAtCaret),
             item("Run all code blocks in a fresh Java VM", null, notesRunner::runAll),
+            item(
+                "Save transcript to notes",
+                null,
+                () -> notesRunner.saveTranscript(repl.pane().ranSoFar())),
             new SeparatorMenuItem(),
             item("Stop the running code", null, replSession::stop),
             item("Restart Java (run the definitions again)", null, replSession::restart),

@@ -163,6 +163,40 @@ public final class NoteCode {
     return out;
   }
 
+  /** One input the REPL ran and what it gave, as a transcript keeps it. */
+  public record Ran(String code, String output) {}
+
+  /**
+   * A REPL session as Markdown for the notes: each input as a {@code ```java} block, and what it
+   * gave, if anything, as the {@code ```output} block right after it (as code in notes has it).
+   */
+  public static String transcript(List<Ran> ran) {
+    StringBuilder md = new StringBuilder();
+    for (Ran r : ran) {
+      if (md.length() > 0) {
+        md.append('\n');
+      }
+      md.append(fenced("java", r.code().strip()));
+      if (!r.output().isEmpty()) {
+        md.append(fenced("output", r.output()));
+      }
+    }
+    return md.toString();
+  }
+
+  /** {@code body} between fences longer than any run of backticks in it. */
+  static String fenced(String info, String body) {
+    String text = body.endsWith("\n") ? body : body + "\n";
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = text.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(Math.max(3, longest + 1));
+    return fence + info + "\n" + text + fence + "\n";
+  }
+
   private static Fence fence(String text, int start, int lineEnd, int next) {
     int i = start;
     while (i < lineEnd && i - start < 3 && text.charAt(i) == ' ') {

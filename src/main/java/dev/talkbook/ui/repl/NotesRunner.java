@@ -124,6 +124,32 @@ public final class NotesRunner {
   }
 
   /**
+   * Appends the REPL session so far (each input as a {@code ```java} block with its {@code
+   * ```output} block) to the end of the notes, as one undo step.
+   */
+  public void saveTranscript(List<NoteCode.Ran> ran) {
+    if (!notes.isEditable()) {
+      status.accept("These notes cannot be changed.");
+      return;
+    }
+    if (ran.isEmpty()) {
+      status.accept("Nothing has run in the REPL yet.");
+      return;
+    }
+    String text = notes.getText();
+    String gap =
+        text.isEmpty() ? "" : text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n";
+    int end = notes.getLength();
+    notes.getUndoManager().preventMerge();
+    notes.replaceText(end, end, gap + NoteCode.transcript(ran));
+    notes.getUndoManager().preventMerge();
+    notes.moveTo(notes.getLength());
+    notes.requestFollowCaret();
+    status.accept(
+        "Added " + ran.size() + " REPL input" + (ran.size() == 1 ? "" : "s") + " to the notes.");
+  }
+
+  /**
    * Writes the outputs after their blocks as one replacement of the span from the first block to
    * the last, so that it is one undo step. Blocks are found again by their code, in case the notes
    * changed while the code ran; a block that is gone is skipped.

@@ -2,6 +2,7 @@ package dev.talkbook.ui.repl;
 
 import dev.talkbook.core.repl.Definition;
 import dev.talkbook.core.repl.Evaluation;
+import dev.talkbook.core.repl.NoteCode;
 import dev.talkbook.core.repl.ReplEvent;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.repl.SnippetResult;
@@ -501,6 +502,9 @@ public final class ReplPane {
       running.set(false);
       hideStdinIfShown();
       Evaluation ev = f.evaluation();
+      if (!ev.results().isEmpty()) {
+        ran.add(new NoteCode.Ran(currentCode, NoteCode.outputOf(ev)));
+      }
       if (!ev.message().isEmpty()) {
         appendStyled(ev.message() + "\n", NOTE);
       }
@@ -530,6 +534,14 @@ public final class ReplPane {
   }
 
   private String currentCode = "";
+
+  /** What ran in this pane's session so far, in order: "Save transcript to notes" writes it. */
+  private final List<NoteCode.Ran> ran = new ArrayList<>();
+
+  /** The inputs that ran so far, with what each gave. */
+  public List<NoteCode.Ran> ranSoFar() {
+    return List.copyOf(ran);
+  }
 
   private static String prompted(String code) {
     StringBuilder out = new StringBuilder();

@@ -112,4 +112,21 @@ class NoteCodeTest {
             1, List.of(printed, value, error), Evaluation.Outcome.COMPLETED, "", Duration.ZERO);
     assertThat(NoteCode.outputOf(e)).isEqualTo("hi\n⇒ 42\nerror: incompatible types\n");
   }
+
+  @Test
+  void aTranscriptIsEachInputAsJavaWithItsOutputAfterIt() {
+    String md =
+        NoteCode.transcript(
+            List.of(
+                new NoteCode.Ran("int x = 41;\n", ""),
+                new NoteCode.Ran("x + 1", "⇒ 42\n"),
+                new NoteCode.Ran("String s = \"```\";", "")));
+
+    assertThat(md)
+        .isEqualTo(
+            "```java\nint x = 41;\n```\n\n```java\nx + 1\n```\n```output\n⇒ 42\n```\n\n"
+                + "````java\nString s = \"```\";\n````\n");
+    assertThat(NoteCode.javaBlocks(md)).hasSize(3);
+    assertThat(NoteCode.javaBlocks(md).get(1).hasOutput()).isTrue();
+  }
 }

@@ -99,4 +99,33 @@ class NotesRunnerTest {
     assertThat(text).doesNotContain("old");
     assertThat(text).contains("```java\nleftOver\n```\n```output\nerror: cannot find symbol");
   }
+
+  @Test
+  void saveTranscriptAppendsTheSessionToTheNotesAsOneUndoStep(FxRobot robot) {
+    String md = "# Live demo\n\n- first point";
+    var statuses = new java.util.ArrayList<String>();
+    NotesRunner withStatus = new NotesRunner(notes, session, statuses::add);
+    robot.interact(
+        () -> {
+          notes.replaceText(md);
+          notes.getUndoManager().forgetHistory();
+        });
+
+    robot.interact(() -> withStatus.saveTranscript(java.util.List.of()));
+    assertThat(notes.getText()).isEqualTo(md);
+    assertThat(statuses).containsExactly("Nothing has run in the REPL yet.");
+
+    robot.interact(
+        () ->
+            withStatus.saveTranscript(
+                java.util.List.of(
+                    new dev.talkbook.core.repl.NoteCode.Ran("int x = 41;", ""),
+                    new dev.talkbook.core.repl.NoteCode.Ran("x + 1", "⇒ 42\n"))));
+    assertThat(notes.getText())
+        .isEqualTo(
+            md + "\n\n```java\nint x = 41;\n```\n\n```java\nx + 1\n```\n```output\n⇒ 42\n```\n");
+    assertThat(statuses).last().isEqualTo("Added 2 REPL inputs to the notes.");
+    robot.interact(() -> notes.undo());
+    assertThat(notes.getText()).isEqualTo(md);
+  }
 }

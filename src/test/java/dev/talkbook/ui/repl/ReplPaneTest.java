@@ -60,6 +60,11 @@ class ReplPaneTest {
         .release(KeyCode.CONTROL);
     waitFor(() -> pane.transcriptText().contains("⇒ 144"));
     assertThat(pane.transcriptText()).contains("› int square(int n)").contains("(int)");
+    // What ran is kept for "Save transcript to notes": each input with what it gave.
+    waitFor(() -> !pane.ranSoFar().isEmpty());
+    assertThat(pane.ranSoFar())
+        .anySatisfy(r -> assertThat(r.code()).contains("square(12)"))
+        .anySatisfy(r -> assertThat(r.output()).contains("⇒ 144"));
     // A clean run empties the input; the definitions list shows the method.
     waitFor(() -> pane.input().getText().isEmpty());
     ListView<?> defs = robot.lookup(".tb-repl-definitions").queryAs(ListView.class);
