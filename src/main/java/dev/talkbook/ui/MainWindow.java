@@ -236,23 +236,14 @@ public final class MainWindow {
               }
               schedulePreview(text);
             });
-    editor
-        .area()
-        .focusedProperty()
-        .addListener(
-            (obs, was, focused) -> {
-              if (was && !focused) {
-                session.saveNow();
-              }
-            });
-    stage
-        .focusedProperty()
-        .addListener(
-            (obs, was, focused) -> {
-              if (was && !focused) {
-                session.saveNow();
-              }
-            });
+    javafx.beans.value.ChangeListener<Boolean> saveOnLeaving =
+        (obs, was, focused) -> {
+          if (was && !focused) {
+            session.saveNow();
+          }
+        };
+    editor.area().focusedProperty().addListener(saveOnLeaving);
+    stage.focusedProperty().addListener(saveOnLeaving);
     theme
         .choiceProperty()
         .addListener(

@@ -293,24 +293,7 @@ public final class MarkdownImporter {
    */
   private static void checkAttachment(Path root, Path file, String relPath) {
     try {
-      Path real = file.toRealPath();
-      if (!real.startsWith(root)) {
-        throw new SiteException("attachment \"" + relPath + "\" is outside the imported folder");
-      }
-      long size = Files.size(real);
-      if (size > AttachmentStore.MAX_BYTES) {
-        throw new SiteException(
-            "attachment \""
-                + relPath
-                + "\" is "
-                + size / (1024 * 1024)
-                + " MB; attachments can be at most "
-                + AttachmentStore.MAX_BYTES / (1024 * 1024)
-                + " MB");
-      }
-      if (!Files.isReadable(real)) {
-        throw new SiteException("attachment \"" + relPath + "\" cannot be read");
-      }
+      checked(root, file, relPath);
     } catch (IOException e) {
       throw new SiteException(
           "attachment \"" + relPath + "\" cannot be read (" + e.getMessage() + ")", e);
@@ -319,25 +302,34 @@ public final class MarkdownImporter {
 
   private static byte[] readAttachment(Path root, Path file, String relPath) {
     try {
-      Path real = file.toRealPath();
-      if (!real.startsWith(root)) {
-        throw new SiteException("\"" + relPath + "\" is outside the imported folder");
-      }
-      long size = Files.size(real);
-      if (size > AttachmentStore.MAX_BYTES) {
-        throw new SiteException(
-            "\""
-                + relPath
-                + "\" is "
-                + size / (1024 * 1024)
-                + " MB; attachments can be at most "
-                + AttachmentStore.MAX_BYTES / (1024 * 1024)
-                + " MB");
-      }
-      return Files.readAllBytes(real);
+      return Files.readAllBytes(checked(root, file, relPath));
     } catch (IOException e) {
-      throw new SiteException("cannot read \"" + relPath + "\" (" + e.getMessage() + ")", e);
+      throw new SiteException(
+          "attachment \"" + relPath + "\" cannot be read (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** The attachment's real path, once it is known to be inside the folder, small and readable. */
+  private static Path checked(Path root, Path file, String relPath) throws IOException {
+    Path real = file.toRealPath();
+    if (!real.startsWith(root)) {
+      throw new SiteException("attachment \"" + relPath + "\" is outside the imported folder");
+    }
+    long size = Files.size(real);
+    if (size > AttachmentStore.MAX_BYTES) {
+      throw new SiteException(
+          "attachment \""
+              + relPath
+              + "\" is "
+              + size / (1024 * 1024)
+              + " MB; attachments can be at most "
+              + AttachmentStore.MAX_BYTES / (1024 * 1024)
+              + " MB");
+    }
+    if (!Files.isReadable(real)) {
+      throw new SiteException("attachment \"" + relPath + "\" cannot be read");
+    }
+    return real;
   }
 
   /** Reads and validates one file; nothing is stored yet. */
