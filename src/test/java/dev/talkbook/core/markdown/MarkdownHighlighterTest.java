@@ -605,7 +605,9 @@ class MarkdownHighlighterTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pathologicalInputs")
-  @Timeout(5)
+  // A guard against super-linear work, not a timing: ≈ 1 s here, ≈ 6 s on a loaded machine; a
+  // quadratic path on 5 MB would take hours.
+  @Timeout(30)
   void pathologicalInputIsHighlightedQuickly(Supplier<String> input) {
     highlight(input.get());
   }

@@ -75,7 +75,7 @@ class SearchQueryTest {
   }
 
   @Test
-  @Timeout(5)
+  @Timeout(30) // a guard against super-linear work, not a timing
   void aHugeQueryIsParsedQuickly() {
     String huge = "\"".repeat(50_000) + "word ".repeat(20_000) + "-".repeat(50_000);
     assertThat(SearchQuery.parse(huge).ftsExpression()).isNotEmpty();
