@@ -8,19 +8,13 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookOpenException;
-import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
-import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.editor.EditorSession.SaveState;
 import dev.talkbook.ui.navigator.NavNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -44,53 +38,20 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowTest {
   @TempDir Path dir;
 
-  private Stage stage;
-  private Notebook notebook;
-  private UiExecutors executors;
-  private Preferences prefs;
-  private MainWindow window;
-  private final List<String> openedLinks = new ArrayList<>();
-
-  private final MainWindow.Host host =
-      new MainWindow.Host() {
-        @Override
-        public void openLink(String url) {
-          openedLinks.add(url);
-        }
-
-        @Override
-        public void openAnotherNotebook() {}
-
-        @Override
-        public void quit() {}
-      };
+  private WindowUnderTest ui;
 
   @Start
   void start(Stage primary) {
-    stage = primary;
-    executors = new UiExecutors();
-    prefs = Preferences.userRoot().node("dev/talkbook/test/" + UUID.randomUUID());
-    notebook = Notebook.open(dir.resolve("notes.talkbook"));
-    showWindow();
+    ui = new WindowUnderTest(primary, dir);
   }
 
   private void showWindow() {
-    window =
-        new MainWindow(stage, notebook, executors, new Settings(prefs), new Theme(false), host);
-    stage.show();
-    window.start();
+    ui.show();
   }
 
   @AfterEach
   void tearDown(FxRobot robot) throws Exception {
-    robot.interact(
-        () -> {
-          window.close();
-          stage.hide();
-        });
-    notebook.close();
-    executors.close();
-    prefs.removeNode();
+    ui.close(robot);
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
@@ -99,30 +60,32 @@ class MainWindowTest {
   }
 
   private long addSample(FxRobot robot) throws Exception {
-    Event event = SampleMeetup.addTo(notebook);
-    robot.interact(() -> window.navigator.reload(null));
-    waitUntil(() -> !window.navigator.tree().getRoot().getChildren().isEmpty());
+    Event event = SampleMeetup.addTo(ui.notebook);
+    robot.interact(() -> ui.window.navigator.reload(null));
+    waitUntil(() -> !ui.window.navigator.tree().getRoot().getChildren().isEmpty());
     return event.id();
   }
 
   private Talk talk(String title) {
-    return notebook.talks().findByTitle(title).get(0);
+    return ui.notebook.talks().findByTitle(title).get(0);
   }
 
   private void openFromTree(FxRobot robot, String title) throws Exception {
     robot.clickOn(title);
     waitUntil(
-        () -> window.session.getTalk() != null && window.session.getTalk().title().equals(title));
+        () ->
+            ui.window.session.getTalk() != null
+                && ui.window.session.getTalk().title().equals(title));
   }
 
   @Test
   void anEmptyNotebookWelcomesWithTheSample(FxRobot robot) throws Exception {
     waitUntil(() -> robot.lookup("#welcome").query().isVisible());
     robot.clickOn("#add-sample");
-    waitUntil(() -> notebook.talks().count() == SampleMeetup.talkCount());
-    waitUntil(() -> window.session.getTalk() != null);
+    waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount());
+    waitUntil(() -> ui.window.session.getTalk() != null);
     assertThat(robot.lookup("#welcome").query().isVisible()).isFalse();
-    assertThat(window.editor.area().getText()).startsWith("# Virtual threads in practice");
+    assertThat(ui.window.editor.area().getText()).startsWith("# Virtual threads in practice");
   }
 
   @Test
@@ -132,41 +95,41 @@ class MainWindowTest {
     robot.clickOn("#event-title");
     robot.write("Devoxx 2026");
     robot.type(KeyCode.ENTER);
-    waitUntil(() -> notebook.events().list().size() == 1);
+    waitUntil(() -> ui.notebook.events().list().size() == 1);
 
     robot.clickOn("#new-talk");
     robot.clickOn("#talk-title-input");
     robot.write("Loom in practice");
     robot.type(KeyCode.ENTER);
-    waitUntil(() -> window.session.getTalk() != null);
+    waitUntil(() -> ui.window.session.getTalk() != null);
 
     robot.clickOn("#editor");
     robot.write("virtual threads\n");
-    long talk = window.session.getTalk().id();
-    waitUntil(() -> notebook.talks().get(talk).body().equals("virtual threads\n"));
-    waitUntil(() -> window.session.stateProperty().get() == SaveState.SAVED);
-    assertThat(window.status.saveState.getText()).isEqualTo("Saved");
-    assertThat(window.status.words.getText()).isEqualTo("2 words");
-    assertThat(notebook.talks().get(talk).title()).isEqualTo("Loom in practice");
+    long talk = ui.window.session.getTalk().id();
+    waitUntil(() -> ui.notebook.talks().get(talk).body().equals("virtual threads\n"));
+    waitUntil(() -> ui.window.session.stateProperty().get() == SaveState.SAVED);
+    assertThat(ui.window.status.saveState.getText()).isEqualTo("Saved");
+    assertThat(ui.window.status.words.getText()).isEqualTo("2 words");
+    assertThat(ui.notebook.talks().get(talk).title()).isEqualTo("Loom in practice");
   }
 
   @Test
   void switchingTalksSavesAndKeepsARevisionOfTheOneLeft(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    long outlines = window.session.getTalk().id();
+    long outlines = ui.window.session.getTalk().id();
     robot.clickOn("#editor");
     robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
     robot.write("\nadded at the end");
 
     openFromTree(robot, "SQLite everywhere");
 
-    waitUntil(() -> notebook.talks().get(outlines).body().endsWith("\nadded at the end"));
+    waitUntil(() -> ui.notebook.talks().get(outlines).body().endsWith("\nadded at the end"));
     waitUntil(
         () ->
-            notebook.revisions().list(outlines).stream()
+            ui.notebook.revisions().list(outlines).stream()
                 .anyMatch(r -> r.body().endsWith("added at the end")));
-    assertThat(window.editor.area().getText()).startsWith("# SQLite everywhere");
+    assertThat(ui.window.editor.area().getText()).startsWith("# SQLite everywhere");
   }
 
   @Test
@@ -177,16 +140,20 @@ class MainWindowTest {
     robot.press(KeyCode.CONTROL, KeyCode.HOME).release(KeyCode.HOME, KeyCode.CONTROL);
     robot.write("Typed before the restart. ");
 
-    robot.interact(() -> window.close());
-    notebook.close();
-    notebook = Notebook.open(dir.resolve("notes.talkbook"));
+    robot.interact(() -> ui.window.close());
+    ui.notebook.close();
+    ui.notebook = Notebook.open(dir.resolve("notes.talkbook"));
     robot.interact(this::showWindow);
 
     waitUntil(
         () ->
-            window.session.getTalk() != null
-                && window.editor.area().getText().startsWith("Typed before the restart. # Live"));
-    assertThat(window.session.getTalk().title()).isEqualTo("Live coding without fear");
+            ui.window.session.getTalk() != null
+                && ui.window
+                    .editor
+                    .area()
+                    .getText()
+                    .startsWith("Typed before the restart. # Live"));
+    assertThat(ui.window.session.getTalk().title()).isEqualTo("Live coding without fear");
   }
 
   @Test
@@ -200,9 +167,9 @@ class MainWindowTest {
 
     waitUntil(
         () ->
-            window.session.getTalk() != null
-                && window.session.getTalk().title().equals("Virtual threads in practice"));
-    waitUntil(() -> window.editor.area().getSelectedText().equalsIgnoreCase("pinning"));
+            ui.window.session.getTalk() != null
+                && ui.window.session.getTalk().title().equals("Virtual threads in practice"));
+    waitUntil(() -> ui.window.editor.area().getSelectedText().equalsIgnoreCase("pinning"));
   }
 
   @Test
@@ -220,10 +187,10 @@ class MainWindowTest {
   void historyShowsRevisionsAndRestoresOne(FxRobot robot) throws Exception {
     addSample(robot);
     long id = talk("Accessible desktop apps").id();
-    notebook.talks().saveBody(id, "first draft");
-    notebook.talks().leave(id);
-    notebook.talks().saveBody(id, "second draft");
-    notebook.talks().leave(id);
+    ui.notebook.talks().saveBody(id, "first draft");
+    ui.notebook.talks().leave(id);
+    ui.notebook.talks().saveBody(id, "second draft");
+    ui.notebook.talks().leave(id);
     openFromTree(robot, "Accessible desktop apps");
 
     robot
@@ -245,9 +212,10 @@ class MainWindowTest {
         .contains("+second draft");
     robot.clickOn("#restore");
 
-    waitUntil(() -> window.editor.area().getText().equals("first draft"));
-    assertThat(notebook.talks().get(id).body()).isEqualTo("first draft");
-    assertThat(notebook.revisions().list(id)).anyMatch(r -> r.reason() == Revision.Reason.RESTORED);
+    waitUntil(() -> ui.window.editor.area().getText().equals("first draft"));
+    assertThat(ui.notebook.talks().get(id).body()).isEqualTo("first draft");
+    assertThat(ui.notebook.revisions().list(id))
+        .anyMatch(r -> r.reason() == Revision.Reason.RESTORED);
   }
 
   @Test
@@ -260,8 +228,8 @@ class MainWindowTest {
     robot.type(KeyCode.ENTER);
     waitUntil(
         () ->
-            window.session.getTalk() != null
-                && window.session.getTalk().title().equals("SQLite everywhere"));
+            ui.window.session.getTalk() != null
+                && ui.window.session.getTalk().title().equals("SQLite everywhere"));
   }
 
   @Test
@@ -273,14 +241,14 @@ class MainWindowTest {
     robot.clickOn("#picker-filter");
     robot.write("dark");
     robot.type(KeyCode.ENTER);
-    waitUntil(() -> stage.getScene().getRoot().getStyleClass().contains(Theme.DARK_CLASS));
+    waitUntil(() -> ui.stage.getScene().getRoot().getStyleClass().contains(Theme.DARK_CLASS));
   }
 
   @Test
   void aPastedImageIsStoredAndReferenced(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    long id = window.session.getTalk().id();
+    long id = ui.window.session.getTalk().id();
     robot.interact(
         () -> {
           WritableImage image = new WritableImage(4, 3);
@@ -297,10 +265,12 @@ class MainWindowTest {
     robot.press(KeyCode.CONTROL, KeyCode.HOME).release(KeyCode.HOME, KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
 
-    waitUntil(() -> window.editor.area().getText().startsWith("![pasted-image.png](attachment:"));
-    waitUntil(() -> notebook.talks().get(id).body().startsWith("![pasted-image.png](attachment:"));
-    assertThat(notebook.attachments().of(id)).hasSize(1);
-    assertThat(notebook.attachments().find(notebook.attachments().of(id).get(0).sha256()))
+    waitUntil(
+        () -> ui.window.editor.area().getText().startsWith("![pasted-image.png](attachment:"));
+    waitUntil(
+        () -> ui.notebook.talks().get(id).body().startsWith("![pasted-image.png](attachment:"));
+    assertThat(ui.notebook.attachments().of(id)).hasSize(1);
+    assertThat(ui.notebook.attachments().find(ui.notebook.attachments().of(id).get(0).sha256()))
         .hasValueSatisfying(a -> assertThat(a.mediaType()).isEqualTo("image/png"));
   }
 
@@ -308,15 +278,15 @@ class MainWindowTest {
   void aFailedSaveIsShownAndTheTextStays(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    notebook.close(); // the file goes away under the window
+    ui.notebook.close(); // the file goes away under the window
 
     robot.clickOn("#editor");
     robot.write("still here");
 
-    waitUntil(() -> window.session.stateProperty().get() == SaveState.FAILED);
-    assertThat(window.status.saveState.getText()).startsWith("Not saved:").contains("closed");
-    assertThat(window.editor.area().getText()).contains("still here");
-    notebook = Notebook.open(dir.resolve("notes.talkbook"));
+    waitUntil(() -> ui.window.session.stateProperty().get() == SaveState.FAILED);
+    assertThat(ui.window.status.saveState.getText()).startsWith("Not saved:").contains("closed");
+    assertThat(ui.window.editor.area().getText()).contains("still here");
+    ui.notebook = Notebook.open(dir.resolve("notes.talkbook"));
   }
 
   @Test
@@ -327,16 +297,16 @@ class MainWindowTest {
     robot.type(KeyCode.DELETE);
     waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
     robot.clickOn("Cancel");
-    assertThat(notebook.talks().count()).isEqualTo(SampleMeetup.talkCount());
+    assertThat(ui.notebook.talks().count()).isEqualTo(SampleMeetup.talkCount());
 
     robot.clickOn("Outlines that think");
     robot.type(KeyCode.DELETE);
     waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
     robot.clickOn("Delete");
-    waitUntil(() -> notebook.talks().count() == SampleMeetup.talkCount() - 1);
+    waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount() - 1);
     waitUntil(
         () ->
-            window.navigator.tree().getRoot().getChildren().get(0).getChildren().stream()
+            ui.window.navigator.tree().getRoot().getChildren().get(0).getChildren().stream()
                 .map(TreeItem::getValue)
                 .map(NavNode::label)
                 .noneMatch("Outlines that think"::equals));
@@ -350,8 +320,8 @@ class MainWindowTest {
     robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
     robot.write("Outlines that really think");
     robot.type(KeyCode.ENTER);
-    long id = window.session.getTalk().id();
-    waitUntil(() -> notebook.talks().get(id).title().equals("Outlines that really think"));
+    long id = ui.window.session.getTalk().id();
+    waitUntil(() -> ui.notebook.talks().get(id).title().equals("Outlines that really think"));
     waitUntil(() -> robot.lookup("Outlines that really think").tryQuery().isPresent());
 
     robot.clickOn("#detail-slides");
@@ -361,7 +331,7 @@ class MainWindowTest {
         () ->
             robot.lookup(".tb-problem").queryAllAs(javafx.scene.control.Label.class).stream()
                 .anyMatch(l -> l.getText().contains("Slides URL")));
-    assertThat(notebook.talks().get(id).details().slidesUrl()).isNull();
+    assertThat(ui.notebook.talks().get(id).details().slidesUrl()).isNull();
   }
 
   @Test
@@ -377,7 +347,7 @@ class MainWindowTest {
     }
     assertThat(problem).isNotNull();
     NotebookOpenException shown = problem;
-    robot.interact(() -> OpenProblemDialog.alert(stage, shown).show());
+    robot.interact(() -> OpenProblemDialog.alert(ui.stage, shown).show());
     waitUntil(() -> robot.lookup("#open-problem").tryQuery().isPresent());
     Alert alert =
         (Alert) robot.lookup("#open-problem").query().getScene().getWindow().getUserData();
@@ -402,26 +372,26 @@ class MainWindowTest {
     robot.clickOn("#replace-field");
     robot.write("session");
     robot.clickOn("#replace-all");
-    String replaced = window.editor.area().getText();
+    String replaced = ui.window.editor.area().getText();
     assertThat(replaced.toLowerCase(java.util.Locale.ROOT)).doesNotContain("talk");
     assertThat(replaced).contains("session");
 
-    robot.interact(() -> window.editor.area().undo());
-    assertThat(window.editor.area().getText()).contains("talk").isNotEqualTo(replaced);
+    robot.interact(() -> ui.window.editor.area().undo());
+    assertThat(ui.window.editor.area().getText()).contains("talk").isNotEqualTo(replaced);
   }
 
   @Test
   void draggingATalkOntoAnotherEventMovesIt(FxRobot robot) throws Exception {
     addSample(robot);
-    Event other = notebook.events().create(Event.Details.titled("Other meetup"));
-    robot.interact(() -> window.navigator.reload(null));
-    waitUntil(() -> window.navigator.tree().getRoot().getChildren().size() == 2);
+    Event other = ui.notebook.events().create(Event.Details.titled("Other meetup"));
+    robot.interact(() -> ui.window.navigator.reload(null));
+    waitUntil(() -> ui.window.navigator.tree().getRoot().getChildren().size() == 2);
     long id = talk("Outlines that think").id();
 
     robot.drag("Outlines that think").dropTo("Other meetup");
 
-    waitUntil(() -> notebook.talks().get(id).eventId() == other.id());
-    assertThat(notebook.talks().list(other.id()))
+    waitUntil(() -> ui.notebook.talks().get(id).eventId() == other.id());
+    assertThat(ui.notebook.talks().list(other.id()))
         .extracting(Talk::title)
         .containsExactly("Outlines that think");
   }
@@ -433,22 +403,22 @@ class MainWindowTest {
     robot.clickOn("#editor");
     robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
-    waitUntil(() -> window.editor.fontSizeProperty().get() == 16);
-    assertThat(prefs.getDouble("fontSize", 0)).isEqualTo(16);
+    waitUntil(() -> ui.window.editor.fontSizeProperty().get() == 16);
+    assertThat(ui.prefs.getDouble("fontSize", 0)).isEqualTo(16);
   }
 
   @Test
   void aReadOnlyNotebookCannotBeEditedInTheWindow(FxRobot robot) throws Exception {
     addSample(robot);
-    robot.interact(() -> window.close());
-    notebook.close();
-    notebook =
+    robot.interact(() -> ui.window.close());
+    ui.notebook.close();
+    ui.notebook =
         Notebook.open(
             dir.resolve("notes.talkbook"), Notebook.Options.defaults().withReadOnly(true));
     robot.interact(this::showWindow);
     openFromTree(robot, "Outlines that think");
 
-    assertThat(window.editor.area().isEditable()).isFalse();
+    assertThat(ui.window.editor.area().isEditable()).isFalse();
     assertThat(robot.lookup("#detail-title").queryTextInputControl().isEditable()).isFalse();
     assertThat(robot.lookup("#notebook-path").queryLabeled().getText()).contains("read-only");
   }
@@ -457,25 +427,25 @@ class MainWindowTest {
   void aDeletedTalkComesBackWithUndo(FxRobot robot) throws Exception {
     addSample(robot);
     Talk before = talk("Outlines that think");
-    int revisions = notebook.revisions().list(before.id()).size();
+    int revisions = ui.notebook.revisions().list(before.id()).size();
     robot.clickOn("Outlines that think");
     robot.type(KeyCode.DELETE);
     waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
     robot.clickOn("Delete");
-    waitUntil(() -> notebook.talks().find(before.id()).isEmpty());
+    waitUntil(() -> ui.notebook.talks().find(before.id()).isEmpty());
     waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
     assertThat(robot.lookup("#notice").queryLabeled().getText()).contains("Outlines that think");
 
     robot.clickOn("#undo-notice");
 
-    waitUntil(() -> notebook.talks().find(before.id()).isPresent());
-    assertThat(notebook.talks().get(before.id())).isEqualTo(before);
-    assertThat(notebook.revisions().list(before.id())).hasSize(revisions);
+    waitUntil(() -> ui.notebook.talks().find(before.id()).isPresent());
+    assertThat(ui.notebook.talks().get(before.id())).isEqualTo(before);
+    assertThat(ui.notebook.revisions().list(before.id())).hasSize(revisions);
     waitUntil(
         () ->
-            window.session.getTalk() != null
-                && window.session.getTalk().id() == before.id()
-                && window.editor.area().getText().equals(before.body()));
+            ui.window.session.getTalk() != null
+                && ui.window.session.getTalk().id() == before.id()
+                && ui.window.editor.area().getText().equals(before.body()));
   }
 
   @Test
@@ -485,13 +455,13 @@ class MainWindowTest {
     robot.type(KeyCode.DELETE);
     waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
     robot.clickOn("Delete");
-    waitUntil(() -> notebook.events().find(event).isEmpty());
+    waitUntil(() -> ui.notebook.events().find(event).isEmpty());
     waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
 
     robot.clickOn("#undo-notice");
 
-    waitUntil(() -> notebook.talks().count() == SampleMeetup.talkCount());
-    waitUntil(() -> window.navigator.tree().getRoot().getChildren().size() == 1);
-    assertThat(notebook.events().get(event).title()).isEqualTo(SampleMeetup.TITLE);
+    waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount());
+    waitUntil(() -> ui.window.navigator.tree().getRoot().getChildren().size() == 1);
+    assertThat(ui.notebook.events().get(event).title()).isEqualTo(SampleMeetup.TITLE);
   }
 }

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.markdown.Outline;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.sample.SampleMeetup;
-import dev.talkbook.core.store.Notebook;
-import dev.talkbook.ui.common.Settings;
-import dev.talkbook.ui.common.Theme;
-import dev.talkbook.ui.common.UiExecutors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -32,48 +26,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class OutlineAndPreviewTest {
   @TempDir Path dir;
 
-  private Stage stage;
-  private Notebook notebook;
-  private UiExecutors executors;
-  private Preferences prefs;
-  private MainWindow window;
-  private final List<String> openedLinks = new ArrayList<>();
+  private WindowUnderTest ui;
 
   @Start
   void start(Stage primary) {
-    stage = primary;
-    executors = new UiExecutors();
-    prefs = Preferences.userRoot().node("dev/talkbook/test/" + UUID.randomUUID());
-    notebook = Notebook.open(dir.resolve("notes.talkbook"));
-    MainWindow.Host host =
-        new MainWindow.Host() {
-          @Override
-          public void openLink(String url) {
-            openedLinks.add(url);
-          }
-
-          @Override
-          public void openAnotherNotebook() {}
-
-          @Override
-          public void quit() {}
-        };
-    window =
-        new MainWindow(stage, notebook, executors, new Settings(prefs), new Theme(false), host);
-    stage.show();
-    window.start();
+    ui = new WindowUnderTest(primary, dir);
   }
 
   @AfterEach
   void tearDown(FxRobot robot) throws Exception {
-    robot.interact(
-        () -> {
-          window.close();
-          stage.hide();
-        });
-    notebook.close();
-    executors.close();
-    prefs.removeNode();
+    ui.close(robot);
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
@@ -95,31 +57,31 @@ class OutlineAndPreviewTest {
 
   /** Opens a new talk with these notes and waits until the preview shows them. */
   private void openNote(FxRobot robot, String body) throws Exception {
-    Event event = SampleMeetup.addTo(notebook);
+    Event event = SampleMeetup.addTo(ui.notebook);
     long id =
-        notebook
+        ui.notebook
             .talks()
             .create(
                 event.id(),
-                notebook.talks().list(event.id()).get(0).details().withTitle("Outline test"),
+                ui.notebook.talks().list(event.id()).get(0).details().withTitle("Outline test"),
                 body)
             .id();
-    robot.interact(() -> window.openTalk(id, null));
-    waitUntil(() -> window.session.getTalk() != null && window.session.getTalk().id() == id);
-    waitUntil(() -> window.preview.isReady());
+    robot.interact(() -> ui.window.openTalk(id, null));
+    waitUntil(() -> ui.window.session.getTalk() != null && ui.window.session.getTalk().id() == id);
+    waitUntil(() -> ui.window.preview.isReady());
     waitUntil(() -> script(robot, "document.getElementById('content').children.length") > 0);
-    waitUntil(() -> !window.outline.tree().getRoot().getChildren().isEmpty());
+    waitUntil(() -> !ui.window.outline.tree().getRoot().getChildren().isEmpty());
   }
 
   private int script(FxRobot robot, String js) throws Exception {
     Object[] out = new Object[1];
-    robot.interact(() -> out[0] = window.preview.webView().getEngine().executeScript(js));
+    robot.interact(() -> out[0] = ui.window.preview.webView().getEngine().executeScript(js));
     return out[0] instanceof Number n ? n.intValue() : -1;
   }
 
   private TreeItem<Outline.Entry> heading(String text) {
     List<TreeItem<Outline.Entry>> stack =
-        new ArrayList<>(window.outline.tree().getRoot().getChildren());
+        new ArrayList<>(ui.window.outline.tree().getRoot().getChildren());
     while (!stack.isEmpty()) {
       TreeItem<Outline.Entry> item = stack.remove(0);
       if (item.getValue().text().equals(text)) {
@@ -133,16 +95,20 @@ class OutlineAndPreviewTest {
   @Test
   void theOutlineShowsTheHeadingsAndAClickJumpsEditorAndPreview(FxRobot robot) throws Exception {
     openNote(robot, longNote());
-    TreeItem<Outline.Entry> top = window.outline.tree().getRoot().getChildren().get(0);
+    TreeItem<Outline.Entry> top = ui.window.outline.tree().getRoot().getChildren().get(0);
     assertThat(top.getValue().text()).isEqualTo("Long talk");
     assertThat(top.getChildren()).hasSize(8);
 
     int target = heading("Section 6").getValue().firstLine();
     robot.interact(
-        () -> window.outline.tree().scrollTo(window.outline.tree().getRow(heading("Section 6"))));
+        () ->
+            ui.window
+                .outline
+                .tree()
+                .scrollTo(ui.window.outline.tree().getRow(heading("Section 6"))));
     robot.clickOn("Section 6");
-    waitUntil(() -> window.editor.area().getCurrentParagraph() == target);
-    assertThat(window.editor.area().firstVisibleParToAllParIndex()).isEqualTo(target);
+    waitUntil(() -> ui.window.editor.area().getCurrentParagraph() == target);
+    assertThat(ui.window.editor.area().firstVisibleParToAllParIndex()).isEqualTo(target);
     // The preview scrolled so that the heading of that line is at its top.
     waitUntil(
         () ->
@@ -161,11 +127,11 @@ class OutlineAndPreviewTest {
   void theCaretsSectionIsSelectedInTheOutline(FxRobot robot) throws Exception {
     openNote(robot, longNote());
     int line = heading("Section 3").getValue().firstLine() + 5;
-    robot.interact(() -> window.editor.area().moveTo(line, 0));
+    robot.interact(() -> ui.window.editor.area().moveTo(line, 0));
     waitUntil(
         () ->
-            window.outline.tree().getSelectionModel().getSelectedItem() != null
-                && window
+            ui.window.outline.tree().getSelectionModel().getSelectedItem() != null
+                && ui.window
                     .outline
                     .tree()
                     .getSelectionModel()
@@ -182,7 +148,7 @@ class OutlineAndPreviewTest {
     // The user scrolls the page (the scroll event reaches Java through the bridge).
     robot.interact(
         () ->
-            window
+            ui.window
                 .preview
                 .webView()
                 .getEngine()
@@ -190,12 +156,13 @@ class OutlineAndPreviewTest {
                     "window.scrollTo(0, document.querySelector('[data-line=\""
                         + section5
                         + "\"]').getBoundingClientRect().top + window.pageYOffset)"));
-    waitUntil(() -> Math.abs(window.editor.area().firstVisibleParToAllParIndex() - section5) <= 1);
+    waitUntil(
+        () -> Math.abs(ui.window.editor.area().firstVisibleParToAllParIndex() - section5) <= 1);
 
     // And scrolling the editor moves the page.
     int section2 = heading("Section 2").getValue().firstLine();
     Thread.sleep(300); // past the echo guard
-    robot.interact(() -> window.editor.area().showParagraphAtTop(section2));
+    robot.interact(() -> ui.window.editor.area().showParagraphAtTop(section2));
     waitUntil(
         () ->
             Math.abs(
@@ -213,15 +180,16 @@ class OutlineAndPreviewTest {
     openNote(robot, longNote());
     robot.interact(
         () ->
-            window
+            ui.window
                 .preview
                 .webView()
                 .getEngine()
                 .executeScript(
                     "window.scrollTo(0, 600); document.querySelector('h1').setAttribute('data-mark', 'kept')"));
     int y = script(robot, "window.pageYOffset | 0");
-    int last = window.editor.area().getLength();
-    robot.interact(() -> window.editor.area().insertText(last, "\nA new paragraph at the end.\n"));
+    int last = ui.window.editor.area().getLength();
+    robot.interact(
+        () -> ui.window.editor.area().insertText(last, "\nA new paragraph at the end.\n"));
     waitUntil(
         () ->
             script(robot, "document.body.textContent.indexOf('A new paragraph') >= 0 ? 1 : 0")
@@ -249,7 +217,7 @@ class OutlineAndPreviewTest {
     // Content-Security-Policy allows only its own scripts.
     robot.interact(
         () ->
-            window.preview.show(
+            ui.window.preview.show(
                 "<p><img src=\"data:image/png;base64,x\" onerror=\"window.ran = 4\"></p>"));
     WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
     WaitForAsyncUtils.waitForFxEvents();
@@ -261,12 +229,12 @@ class OutlineAndPreviewTest {
     openNote(robot, "# Links\n\n[JEP 444](https://openjdk.org/jeps/444)\n");
     robot.interact(
         () ->
-            window
+            ui.window
                 .preview
                 .webView()
                 .getEngine()
                 .executeScript("document.querySelector('a').click()"));
-    waitUntil(() -> openedLinks.contains("https://openjdk.org/jeps/444"));
+    waitUntil(() -> ui.openedLinks.contains("https://openjdk.org/jeps/444"));
     assertThat(script(robot, "document.getElementById('content') ? 1 : 0")).isEqualTo(1);
   }
 }

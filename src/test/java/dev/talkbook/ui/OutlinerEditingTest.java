@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
-import dev.talkbook.core.store.Notebook;
-import dev.talkbook.ui.common.Settings;
-import dev.talkbook.ui.common.Theme;
-import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.editor.EditorSession.SaveState;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -32,46 +26,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class OutlinerEditingTest {
   @TempDir Path dir;
 
-  private Stage stage;
-  private Notebook notebook;
-  private UiExecutors executors;
-  private Preferences prefs;
-  private MainWindow window;
-
-  private final MainWindow.Host host =
-      new MainWindow.Host() {
-        @Override
-        public void openLink(String url) {}
-
-        @Override
-        public void openAnotherNotebook() {}
-
-        @Override
-        public void quit() {}
-      };
+  private WindowUnderTest ui;
 
   @Start
   void start(Stage primary) {
-    stage = primary;
-    executors = new UiExecutors();
-    prefs = Preferences.userRoot().node("dev/talkbook/test/" + UUID.randomUUID());
-    notebook = Notebook.open(dir.resolve("notes.talkbook"));
-    window =
-        new MainWindow(stage, notebook, executors, new Settings(prefs), new Theme(false), host);
-    stage.show();
-    window.start();
+    ui = new WindowUnderTest(primary, dir);
   }
 
   @AfterEach
   void tearDown(FxRobot robot) throws Exception {
-    robot.interact(
-        () -> {
-          window.close();
-          stage.hide();
-        });
-    notebook.close();
-    executors.close();
-    prefs.removeNode();
+    ui.close(robot);
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
@@ -80,18 +44,18 @@ class OutlinerEditingTest {
   }
 
   private CodeArea area() {
-    return window.editor.area();
+    return ui.window.editor.area();
   }
 
   /** Opens a new talk with {@code body} and puts the caret at the {@code |} in it. */
   private long open(FxRobot robot, String bodyWithCaret) throws Exception {
     int caret = bodyWithCaret.indexOf('|');
     String body = bodyWithCaret.replace("|", "");
-    Event event = notebook.events().create(Event.Details.titled("Meetup"));
-    Talk talk = notebook.talks().create(event.id(), Talk.Details.titled("Outlines"), body);
-    robot.interact(() -> window.navigator.reload(talk.id()));
-    robot.interact(() -> window.openTalk(talk.id(), null));
-    waitUntil(() -> window.session.getTalk() != null && area().getText().equals(body));
+    Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Outlines"), body);
+    robot.interact(() -> ui.window.navigator.reload(talk.id()));
+    robot.interact(() -> ui.window.openTalk(talk.id(), null));
+    waitUntil(() -> ui.window.session.getTalk() != null && area().getText().equals(body));
     robot.clickOn("#editor");
     robot.interact(() -> area().moveTo(caret < 0 ? body.length() : caret));
     return talk.id();
@@ -192,7 +156,7 @@ class OutlinerEditingTest {
     assertThat(area().isFolded(1)).isTrue();
     assertThat(area().isFolded(2)).isTrue();
     assertThat(area().isFolded(3)).isFalse();
-    assertThat(window.editor.outliner().folding().isFolded(0)).isTrue();
+    assertThat(ui.window.editor.outliner().folding().isFolded(0)).isTrue();
 
     robot.write(" more");
     robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
@@ -207,8 +171,8 @@ class OutlinerEditingTest {
     robot.write("c");
     assertThat(area().getCurrentParagraph()).isEqualTo(4);
 
-    waitUntil(() -> window.session.stateProperty().get() == SaveState.SAVED);
-    waitUntil(() -> notebook.talks().get(id).body().equals(expected + "\n- c"));
+    waitUntil(() -> ui.window.session.stateProperty().get() == SaveState.SAVED);
+    waitUntil(() -> ui.notebook.talks().get(id).body().equals(expected + "\n- c"));
 
     robot.interact(() -> area().moveTo(1, 3));
     assertThat(area().isFolded(2)).isTrue();
@@ -269,7 +233,7 @@ class OutlinerEditingTest {
     }
     int at = line;
     robot.interact(() -> area().moveTo(at, area().getParagraphLength(at)));
-    var outliner = window.editor.outliner();
+    var outliner = ui.window.editor.outliner();
     var commands =
         java.util.List.<java.util.Map.Entry<String, java.util.function.BooleanSupplier>>of(
             java.util.Map.entry("enter", outliner::newItem),
@@ -318,14 +282,14 @@ class OutlinerEditingTest {
                     " %s %.1f ms;", name, ms.stream().sorted().toList().get(ms.size() / 2))));
     System.out.println("median on a 10,000-line outline, FX thread:" + report);
     int header = area().getCurrentParagraph();
-    assertThat(window.editor.outliner().folding().isFolded(header)).isTrue();
+    assertThat(ui.window.editor.outliner().folding().isFolded(header)).isTrue();
     assertThat(area().getParagraph(header).getText()).startsWith("- [");
     assertThat(area().getText().length()).isGreaterThan(notes.length());
   }
 
   @Test
   void theOutlineMenuIsInTheCommandPalette(FxRobot robot) throws Exception {
-    assertThat(window.actions().stream().map(MenuItem::getText))
+    assertThat(ui.window.actions().stream().map(MenuItem::getText))
         .contains(
             "Indent item (Tab)",
             "Outdent item (Shift+Tab)",

@@ -1,0 +1,72 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.UiExecutors;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+
+/**
+ * The real main window on a fresh notebook in {@code dir}, with settings of its own, for the TestFX
+ * tests: made in their {@code @Start}, closed in their {@code @AfterEach}. Links the window opens
+ * are recorded, not sent to a browser.
+ */
+final class WindowUnderTest {
+  final Stage stage;
+
+  /** The notebook the window shows; a test may close it and open it again (a restart). */
+  Notebook notebook;
+
+  final UiExecutors executors = new UiExecutors();
+  final Preferences prefs = Preferences.userRoot().node("dev/talkbook/test/" + UUID.randomUUID());
+  final List<String> openedLinks = new ArrayList<>();
+  MainWindow window;
+
+  private final MainWindow.Host host =
+      new MainWindow.Host() {
+        @Override
+        public void openLink(String url) {
+          openedLinks.add(url);
+        }
+
+        @Override
+        public void openAnotherNotebook() {}
+
+        @Override
+        public void quit() {}
+      };
+
+  /** Opens the notebook and shows the window (on the FX thread). */
+  WindowUnderTest(Stage stage, Path dir) {
+    this.stage = stage;
+    this.notebook = Notebook.open(dir.resolve("notes.talkbook"));
+    show();
+  }
+
+  /** A new window on the same notebook and settings, as after a restart (on the FX thread). */
+  MainWindow show() {
+    window =
+        new MainWindow(stage, notebook, executors, new Settings(prefs), new Theme(false), host);
+    stage.show();
+    window.start();
+    return window;
+  }
+
+  void close(FxRobot robot) throws BackingStoreException {
+    robot.interact(
+        () -> {
+          window.close();
+          stage.hide();
+        });
+    notebook.close();
+    executors.close();
+    prefs.removeNode();
+  }
+}
