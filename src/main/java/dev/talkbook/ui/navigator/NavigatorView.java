@@ -5,7 +5,7 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkSummary;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
-import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.PaneHeader;
 import dev.talkbook.ui.common.UiExecutors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -125,30 +124,13 @@ public final class NavigatorView {
   }
 
   private HBox toolbar() {
-    Button newEvent = button(Feather.CALENDAR, "New event (Ctrl+Shift+E)", this::newEvent);
+    Button newEvent = PaneHeader.tool(Feather.CALENDAR, "New event (Ctrl+Shift+E)", this::newEvent);
     newEvent.setId("new-event");
-    Button newTalk = button(Feather.FILE_PLUS, "New talk (Ctrl+N)", this::newTalk);
+    Button newTalk = PaneHeader.tool(Feather.FILE_PLUS, "New talk (Ctrl+N)", this::newTalk);
     newTalk.setId("new-talk");
-    Button rename = button(Feather.EDIT_2, "Rename (F2)", this::renameSelected);
-    Button delete = button(Feather.TRASH_2, "Delete… (Del)", this::deleteSelected);
-    Label title = new Label("Notebook");
-    title.getStyleClass().add("tb-pane-title");
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(2, title, spacer, newEvent, newTalk, rename, delete);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    bar.setPadding(new Insets(4, 4, 4, 10));
-    bar.getStyleClass().add("tb-pane-header");
-    return bar;
-  }
-
-  private static Button button(Feather icon, String tip, Runnable action) {
-    Button b = new Button(null, Icons.of(icon));
-    b.getStyleClass().addAll("flat", "tb-tool");
-    b.setTooltip(new Tooltip(tip));
-    b.setAccessibleText(tip);
-    b.setOnAction(e -> action.run());
-    return b;
+    Button rename = PaneHeader.tool(Feather.EDIT_2, "Rename (F2)", this::renameSelected);
+    Button delete = PaneHeader.tool(Feather.TRASH_2, "Delete… (Del)", this::deleteSelected);
+    return PaneHeader.of("Notebook", newEvent, newTalk, rename, delete);
   }
 
   private ContextMenu contextMenu() {

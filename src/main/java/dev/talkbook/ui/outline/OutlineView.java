@@ -1,7 +1,7 @@
 package dev.talkbook.ui.outline;
 
 import dev.talkbook.core.markdown.Outline;
-import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.PaneHeader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,11 +11,9 @@ import java.util.function.IntConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -23,7 +21,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -250,32 +247,13 @@ public final class OutlineView {
   }
 
   private HBox header() {
-    Label title = new Label("Outline");
-    title.getStyleClass().add("tb-pane-title");
-    ToggleButton bullets = new ToggleButton(null, Icons.of(Feather.LIST));
+    ToggleButton bullets =
+        PaneHeader.style(new ToggleButton(), Feather.LIST, "Show top-level bullets");
     bullets.setId("outline-bullets");
-    bullets.getStyleClass().addAll("flat", "tb-tool");
-    bullets.setTooltip(new Tooltip("Show top-level bullets"));
-    bullets.setAccessibleText("Show top-level bullets");
     bullets.selectedProperty().bindBidirectional(withBullets);
-    Button expand = tool(Feather.CHEVRONS_DOWN, "Expand all", () -> expandAll(true));
-    Button collapse = tool(Feather.CHEVRONS_UP, "Collapse all", () -> expandAll(false));
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(2, title, spacer, bullets, expand, collapse);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    bar.setPadding(new Insets(4, 4, 4, 10));
-    bar.getStyleClass().add("tb-pane-header");
-    return bar;
-  }
-
-  private static Button tool(Feather icon, String tip, Runnable action) {
-    Button b = new Button(null, Icons.of(icon));
-    b.getStyleClass().addAll("flat", "tb-tool");
-    b.setTooltip(new Tooltip(tip));
-    b.setAccessibleText(tip);
-    b.setOnAction(e -> action.run());
-    return b;
+    Button expand = PaneHeader.tool(Feather.CHEVRONS_DOWN, "Expand all", () -> expandAll(true));
+    Button collapse = PaneHeader.tool(Feather.CHEVRONS_UP, "Collapse all", () -> expandAll(false));
+    return PaneHeader.of("Outline", bullets, expand, collapse);
   }
 
   private final class EntryCell extends TreeCell<Outline.Entry> {
