@@ -49,10 +49,8 @@ class ExportDialogsTest {
     notebook.close();
   }
 
-  @Test
-  void exportSiteShowsProgressAndOpensTheResultInTheBrowser(FxRobot robot) throws Exception {
-    SampleMeetup.addTo(notebook);
-    Path out = dir.resolve("site");
+  /** Opens File → Export site…'s dialog with {@code out} as the proposed folder. */
+  private void showSiteExport(FxRobot robot, Path out) {
     robot.interact(
         () ->
             new SiteExportDialog(
@@ -65,6 +63,13 @@ class ExportDialogsTest {
                     remembered::add,
                     opened::add)
                 .show());
+  }
+
+  @Test
+  void exportSiteShowsProgressAndOpensTheResultInTheBrowser(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(notebook);
+    Path out = dir.resolve("site");
+    showSiteExport(robot, out);
     Button open = robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton();
     assertThat(open.isDisabled()).isTrue();
 
@@ -84,18 +89,7 @@ class ExportDialogsTest {
     SampleMeetup.addTo(notebook);
     Path out = Files.createDirectories(dir.resolve("taken"));
     Files.writeString(out.resolve("index.html"), "mine");
-    robot.interact(
-        () ->
-            new SiteExportDialog(
-                    stage,
-                    notebook,
-                    SiteExportDialog.exporter(),
-                    ExportJob.ownThread("test-export"),
-                    Platform::runLater,
-                    out.toString(),
-                    remembered::add,
-                    opened::add)
-                .show());
+    showSiteExport(robot, out);
     robot.clickOn("#" + SiteExportDialog.EXPORT_ID);
     Label status = robot.lookup("#" + SiteExportDialog.STATUS_ID).queryAs(Label.class);
     WaitForAsyncUtils.waitFor(
