@@ -3,7 +3,6 @@ package dev.talkbook.ui;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.event.Event;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -25,13 +24,13 @@ final class TypingProbe {
 
   static final Duration EVERY = Duration.millis(100);
 
-  private final Node editor;
+  private final org.fxmisc.richtext.CodeArea editor;
   private final String run;
   private final Timeline timeline;
   private final int hangAfter = Integer.getInteger(HANG_AFTER, Integer.MAX_VALUE);
   private int line;
 
-  private TypingProbe(Node editor, String run) {
+  private TypingProbe(org.fxmisc.richtext.CodeArea editor, String run) {
     this.editor = editor;
     this.run = run;
     this.timeline = new Timeline(new KeyFrame(EVERY, e -> typeLine()));
@@ -47,8 +46,7 @@ final class TypingProbe {
     if (run == null || run.isBlank()) {
       return;
     }
-    Node editor = scene.lookup("#editor");
-    if (editor == null) {
+    if (!(scene.lookup("#editor") instanceof org.fxmisc.richtext.CodeArea editor)) {
       throw new IllegalStateException("the typing probe found no editor");
     }
     TypingProbe probe = new TypingProbe(editor, run.strip());
@@ -68,8 +66,12 @@ final class TypingProbe {
     }
     line++;
     long now = System.currentTimeMillis();
-    // The caret goes to the end, as a user clicking there would (Ctrl+End).
+    // The caret goes to the end, as a user clicking there would (Ctrl+End), on a line of its own
+    // (the text may end in a line cut off when an earlier run was killed).
     press(KeyCode.END, true);
+    if (!editor.getText().endsWith("\n")) {
+      press(KeyCode.ENTER, false);
+    }
     for (char c : ("typed " + run + " " + line + " " + now).toCharArray()) {
       Event.fireEvent(
           editor,

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class WindowProcess implements AutoCloseable {
   private static final Pattern TYPED = Pattern.compile("talkbook-typed (\\S+) (\\d+) (\\d+)");
-  private static final Pattern SAVED_LINE = Pattern.compile("(?m)^typed (\\S+) (\\d+) (\\d+)$");
+
+  /** A whole typed line (a line cut off by the kill, with no line break yet, does not count). */
+  private static final Pattern SAVED_LINE = Pattern.compile("(?m)^typed (\\S+) (\\d+) (\\d+)\n");
 
   private final Process process;
   private final String run;
