@@ -295,6 +295,29 @@ public final class TalkStore {
         });
   }
 
+  /**
+   * Which programme sessions each event holds: event id → the GUIDs/UIDs of its talks that came
+   * from a programme. For finding the event a re-import belongs to.
+   */
+  public java.util.Map<Long, java.util.Set<String>> programmeUidsByEvent() {
+    return db.read(
+        "read the programme ids",
+        c -> {
+          java.util.Map<Long, java.util.Set<String>> byEvent = new java.util.HashMap<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT event_id, programme_uid FROM talk WHERE programme_uid IS NOT NULL");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              byEvent
+                  .computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>())
+                  .add(rs.getString(2));
+            }
+          }
+          return byEvent;
+        });
+  }
+
   /** The starred talks of the notebook, by time. */
   public List<Talk> starred() {
     return db.read(
