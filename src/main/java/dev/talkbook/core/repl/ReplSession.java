@@ -951,8 +951,9 @@ public final class ReplSession implements AutoCloseable {
       return;
     }
     interruption.compareAndSet(null, why);
-    input.cancel();
+    // Stop first: code waiting for input is then stopped, not handed an error by the cancel.
     stopAgainUntilDone(currentEvaluation);
+    input.cancel();
   }
 
   /**
