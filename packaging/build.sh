@@ -82,11 +82,10 @@ archive() {
     printf -v c '%d' "'${notebook:i:1}"
     hash=$(((31 * hash + c) & 0xFFFFFFFF))
   done
-  mkdir -p "$work/prefs/.java/.userPrefs/dev/talkbook/window"
-  printf '%s\n' '<?xml version="1.0" encoding="UTF-8" standalone="no"?>' \
-    '<!DOCTYPE map SYSTEM "http://java.sun.com/dtd/preferences.dtd">' \
-    '<map MAP_XML_VERSION="1.0">' "  <entry key=\"lastTalk:$(printf '%x' "$hash")\" value=\"1\"/>" \
-    '</map>' >"$work/prefs/.java/.userPrefs/dev/talkbook/window/prefs.xml"
+  # The window's settings file (ui.common.Settings) in a config folder of this run's own.
+  mkdir -p "$work/config/talkbook" "$work/prefs"
+  printf 'lastTalk.%x=1\n' "$hash" >"$work/config/talkbook/settings.properties"
+  local -x XDG_CONFIG_HOME=$work/config
   local classpath
   classpath=$(sed -n 's/^app.classpath=//p' "$image/lib/app/talkbook.cfg" | sed "s#\$APPDIR#$at/lib/app#g" | paste -sd:)
   # The probe exits three seconds after the window shows the notes; the archive is written then.

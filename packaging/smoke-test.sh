@@ -46,7 +46,7 @@ if [[ -z ${DISPLAY:-} ]]; then
   export DISPLAY=:98
   sleep 1
 fi
-JAVA_TOOL_OPTIONS="-Dtalkbook.startupProbe=true -Djava.util.prefs.userRoot=$work/prefs" \
+XDG_CONFIG_HOME="$work/config" JAVA_TOOL_OPTIONS="-Dtalkbook.startupProbe=true -Djava.util.prefs.userRoot=$work/prefs" \
   timeout 180 "$talkbook" --notebook "$nb" >"$work/window.out" 2>"$work/window.err" || true
 shown=$(sed -n 's/^talkbook-shown //p' "$work/window.out")
 [[ -n $shown ]] || { cat "$work/window.out" "$work/window.err" >&2; fail "the window did not open"; }
