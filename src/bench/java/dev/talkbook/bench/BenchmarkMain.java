@@ -1,5 +1,6 @@
 package dev.talkbook.bench;
 
+import dev.talkbook.bench.crash.CrashGroup;
 import dev.talkbook.bench.markdown.MarkdownGroup;
 import dev.talkbook.bench.repl.ReplGroup;
 import dev.talkbook.bench.site.SiteGroup;
@@ -31,7 +32,8 @@ public final class BenchmarkMain {
             new StartupGroup(),
             new MarkdownGroup(),
             new ReplGroup(),
-            new SiteGroup())) {
+            new SiteGroup(),
+            new CrashGroup())) {
       groups.put(g.name(), g);
     }
     return groups;
