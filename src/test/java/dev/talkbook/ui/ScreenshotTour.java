@@ -66,7 +66,7 @@ public final class ScreenshotTour {
       all.put(
           "search",
           t -> {
-            t.window.search.field().setText("thread");
+            t.window.search.field().setText("journal");
             t.window.search.focus();
           });
       return all;
