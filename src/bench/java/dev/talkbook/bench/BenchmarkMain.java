@@ -6,6 +6,7 @@ import dev.talkbook.bench.repl.ReplGroup;
 import dev.talkbook.bench.site.SiteGroup;
 import dev.talkbook.bench.startup.StartupGroup;
 import dev.talkbook.bench.store.NotebookStoreGroup;
+import dev.talkbook.bench.window.WindowKillGroup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,8 @@ public final class BenchmarkMain {
             new MarkdownGroup(),
             new ReplGroup(),
             new SiteGroup(),
-            new CrashGroup())) {
+            new CrashGroup(),
+            new WindowKillGroup())) {
       groups.put(g.name(), g);
     }
     return groups;
