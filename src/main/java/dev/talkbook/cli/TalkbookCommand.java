@@ -8,11 +8,18 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -29,24 +36,6 @@ import picocli.CommandLine.Spec;
           + NotebookLocation.ENV_VARIABLE
           + ", else the default file in your data folder.",
       ""
-    },
-    subcommands = {
-      EventsCommand.class,
-      EventCommand.class,
-      TalksCommand.class,
-      TalkCommand.class,
-      ShowCommand.class,
-      SearchCommand.class,
-      HistoryCommand.class,
-      RestoreCommand.class,
-      TagsCommand.class,
-      SampleCommand.class,
-      InfoCommand.class,
-      CheckCommand.class,
-      ExportCommand.class,
-      ImportCommand.class,
-      RunCommand.class,
-      CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:the notebook refused (the message says why)", "2:wrong usage"})
@@ -76,20 +65,111 @@ public final class TalkbookCommand implements Callable<Integer> {
     this.readOnly = readOnly;
   }
 
-  /** Runs the command line and returns the process exit code. */
-  public static int run(String... args) {
-    return commandLine().execute(args);
+  /**
+   * The commands, in the order the help lists them. A command line gets only the one its arguments
+   * name ({@link #forArguments}): picocli reads a command's annotations by reflection when it is
+   * added, and adding all of them took about 60 ms of processor time, a third of what a quick
+   * command like {@code info} needs before it does anything (docs/benchmarks.md).
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("events", EventsCommand::new);
+    commands.put("event", EventCommand::new);
+    commands.put("talks", TalksCommand::new);
+    commands.put("talk", TalkCommand::new);
+    commands.put("show", ShowCommand::new);
+    commands.put("search", SearchCommand::new);
+    commands.put("history", HistoryCommand::new);
+    commands.put("restore", RestoreCommand::new);
+    commands.put("tags", TagsCommand::new);
+    commands.put("sample", SampleCommand::new);
+    commands.put("info", InfoCommand::new);
+    commands.put("check", CheckCommand::new);
+    commands.put("export", ExportCommand::new);
+    commands.put("import", ImportCommand::new);
+    commands.put("run", RunCommand::new);
+    commands.put("help", CommandLine.HelpCommand::new);
+    return Collections.unmodifiableMap(commands);
   }
 
-  /** The configured command line, for {@link #run} and for tests that capture its output. */
+  /** Runs the command line and returns the process exit code. */
+  public static int run(String... args) {
+    return forArguments(args).execute(args);
+  }
+
+  /** The command line with every command, for the help and for tests that capture its output. */
   public static CommandLine commandLine() {
+    return configured(withCommands(COMMANDS.keySet()));
+  }
+
+  /**
+   * The command line for these arguments: with only the command they name, or with every command
+   * when they name none (the help, a mistake, no command at all), so the usage and the suggestions
+   * for a mistyped command are whole.
+   */
+  public static CommandLine forArguments(String... args) {
     CommandLine cl = new CommandLine(new TalkbookCommand());
+    Set<String> names = commandIn(cl.getCommandSpec(), args).map(Set::of).orElse(COMMANDS.keySet());
+    return configured(withCommands(cl, names));
+  }
+
+  /** The command line without its commands: enough to read the options that open the window. */
+  public static CommandLine withoutCommands() {
+    return configured(withCommands(Set.of()));
+  }
+
+  /**
+   * The command the arguments name: the first argument that is neither an option of {@code
+   * talkbook} itself nor an option's value, if it is a command's name ({@code help} is left out: it
+   * needs every command).
+   */
+  public static Optional<String> commandIn(String... args) {
+    return commandIn(new CommandLine(new TalkbookCommand()).getCommandSpec(), args);
+  }
+
+  private static Optional<String> commandIn(CommandSpec root, String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.startsWith("-") && !arg.equals("-") && !arg.equals("--")) {
+        int eq = arg.indexOf('=');
+        OptionSpec option = root.findOption(eq < 0 ? arg : arg.substring(0, eq));
+        if (option != null && eq < 0 && option.arity().min() > 0) {
+          i++; // its value
+        }
+        continue;
+      }
+      return COMMANDS.containsKey(arg) && !arg.equals("help") ? Optional.of(arg) : Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static CommandLine withCommands(Set<String> names) {
+    return withCommands(new CommandLine(new TalkbookCommand()), names);
+  }
+
+  private static CommandLine withCommands(CommandLine cl, Set<String> names) {
+    COMMANDS.forEach(
+        (name, command) -> {
+          if (names.contains(name)) {
+            cl.addSubcommand(name, command.get());
+          }
+        });
+    return cl;
+  }
+
+  /** The settings for the whole tree: picocli applies them to the commands there at the time. */
+  private static CommandLine configured(CommandLine cl) {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.registerConverter(java.time.LocalDate.class, Values::date);
     cl.registerConverter(java.time.LocalDateTime.class, Values::dateTime);
     cl.setExecutionExceptionHandler(TalkbookCommand::handle);
-    // "-word" in a search excludes a word; it is not an option.
-    cl.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
+    CommandLine search = cl.getSubcommands().get("search");
+    if (search != null) {
+      // "-word" in a search excludes a word; it is not an option.
+      search.setUnmatchedOptionsArePositionalParams(true);
+    }
     return cl;
   }
 
