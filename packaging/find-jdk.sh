@@ -44,9 +44,11 @@ if command -v javac >/dev/null; then
   candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
 fi
 
-best= best_feature=0 seen=()
+best= best_feature=0 seen=() checked=" "
 for d in "${candidates[@]}"; do
   d=$(readlink -f "$d")
+  [[ $checked == *" $d "* ]] && continue
+  checked+="$d "
   usable "$d" || continue
   f=$(feature "$d")
   [[ -n $f ]] || continue
@@ -59,7 +61,7 @@ if ((best_feature < MIN_FEATURE)); then
     echo "find-jdk: packaging needs a JDK $MIN_FEATURE or newer with jlink and jpackage (the packaged"
     echo "app's runtime and its AOT cache are made with it; the code itself builds for Java 17)."
     if ((${#seen[@]})); then
-      echo "Found only: ${seen[*]}."
+      printf 'Found only: %s.\n' "$(printf '%s, ' "${seen[@]}" | sed 's/, $//')"
     else
       echo "Found no JDK under \$JAVA_HOME, /usr/lib/jvm, /opt/java, /opt/jdk* or /usr/local/jdk*."
     fi

@@ -8,14 +8,11 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,27 +68,37 @@ public final class TalkbookCommand implements Callable<Integer> {
    * added, and adding all of them took about 60 ms of processor time, a third of what a quick
    * command like {@code info} needs before it does anything (docs/benchmarks.md).
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final List<String> COMMANDS =
+      List.of(
+          "events", "event", "talks", "talk", "show", "search", "history", "restore", "tags",
+          "sample", "info", "check", "export", "import", "run", "help");
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("events", EventsCommand::new);
-    commands.put("event", EventCommand::new);
-    commands.put("talks", TalksCommand::new);
-    commands.put("talk", TalkCommand::new);
-    commands.put("show", ShowCommand::new);
-    commands.put("search", SearchCommand::new);
-    commands.put("history", HistoryCommand::new);
-    commands.put("restore", RestoreCommand::new);
-    commands.put("tags", TagsCommand::new);
-    commands.put("sample", SampleCommand::new);
-    commands.put("info", InfoCommand::new);
-    commands.put("check", CheckCommand::new);
-    commands.put("export", ExportCommand::new);
-    commands.put("import", ImportCommand::new);
-    commands.put("run", RunCommand::new);
-    commands.put("help", CommandLine.HelpCommand::new);
-    return Collections.unmodifiableMap(commands);
+  /**
+   * A new command object. A switch rather than a map of constructor references: with such a map,
+   * one of them picocli's {@code HelpCommand} (compiled for Java 5, a class the AOT cache cannot
+   * keep), JDK 25.0.3 crashed writing the packaged app's AOT cache (a guarantee in
+   * archiveHeapWriter.cpp).
+   */
+  private static Object command(String name) {
+    return switch (name) {
+      case "events" -> new EventsCommand();
+      case "event" -> new EventCommand();
+      case "talks" -> new TalksCommand();
+      case "talk" -> new TalkCommand();
+      case "show" -> new ShowCommand();
+      case "search" -> new SearchCommand();
+      case "history" -> new HistoryCommand();
+      case "restore" -> new RestoreCommand();
+      case "tags" -> new TagsCommand();
+      case "sample" -> new SampleCommand();
+      case "info" -> new InfoCommand();
+      case "check" -> new CheckCommand();
+      case "export" -> new ExportCommand();
+      case "import" -> new ImportCommand();
+      case "run" -> new RunCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
   }
 
   /** Runs the command line and returns the process exit code. */
@@ -101,7 +108,7 @@ public final class TalkbookCommand implements Callable<Integer> {
 
   /** The command line with every command, for the help and for tests that capture its output. */
   public static CommandLine commandLine() {
-    return configured(withCommands(COMMANDS.keySet()));
+    return configured(withCommands(Set.copyOf(COMMANDS)));
   }
 
   /**
@@ -111,7 +118,8 @@ public final class TalkbookCommand implements Callable<Integer> {
    */
   public static CommandLine forArguments(String... args) {
     CommandLine cl = new CommandLine(new TalkbookCommand());
-    Set<String> names = commandIn(cl.getCommandSpec(), args).map(Set::of).orElse(COMMANDS.keySet());
+    Set<String> names =
+        commandIn(cl.getCommandSpec(), args).map(Set::of).orElse(Set.copyOf(COMMANDS));
     return configured(withCommands(cl, names));
   }
 
@@ -140,7 +148,7 @@ public final class TalkbookCommand implements Callable<Integer> {
         }
         continue;
       }
-      return COMMANDS.containsKey(arg) && !arg.equals("help") ? Optional.of(arg) : Optional.empty();
+      return COMMANDS.contains(arg) && !arg.equals("help") ? Optional.of(arg) : Optional.empty();
     }
     return Optional.empty();
   }
@@ -150,12 +158,11 @@ public final class TalkbookCommand implements Callable<Integer> {
   }
 
   private static CommandLine withCommands(CommandLine cl, Set<String> names) {
-    COMMANDS.forEach(
-        (name, command) -> {
-          if (names.contains(name)) {
-            cl.addSubcommand(name, command.get());
-          }
-        });
+    for (String name : COMMANDS) {
+      if (names.contains(name)) {
+        cl.addSubcommand(name, command(name));
+      }
+    }
     return cl;
   }
 
