@@ -101,9 +101,24 @@ public final class TalkbookCommand implements Callable<Integer> {
     };
   }
 
-  /** Runs the command line and returns the process exit code. */
+  /** Runs the command line and returns the process exit code; everything printed is flushed. */
   public static int run(String... args) {
-    return forArguments(args).execute(args);
+    return execute(forArguments(args), args);
+  }
+
+  /**
+   * Runs {@code cl} and flushes its output and error writers before returning, whatever happened:
+   * picocli's writers buffer 8 KB and flush only on a line end, and {@code System.exit} flushes
+   * nothing, so without this a note that ends in a newline (or the last part of any longer output)
+   * never arrives.
+   */
+  public static int execute(CommandLine cl, String... args) {
+    try {
+      return cl.execute(args);
+    } finally {
+      cl.getOut().flush();
+      cl.getErr().flush();
+    }
   }
 
   /** The command line with every command, for the help and for tests that capture its output. */
@@ -166,18 +181,42 @@ public final class TalkbookCommand implements Callable<Integer> {
     return cl;
   }
 
-  /** The settings for the whole tree: picocli applies them to the commands there at the time. */
+  /**
+   * The settings for the whole tree: picocli applies them to the commands there at the time, so
+   * this comes after the commands are added (and before any of them is run).
+   */
   private static CommandLine configured(CommandLine cl) {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.registerConverter(java.time.LocalDate.class, Values::date);
     cl.registerConverter(java.time.LocalDateTime.class, Values::dateTime);
     cl.setExecutionExceptionHandler(TalkbookCommand::handle);
+    // One writer each for output and errors, shared by every subcommand (set before any of them
+    // makes its own), so that execute() flushes everything that was printed.
+    cl.setOut(writer(System.out, "stdout"));
+    cl.setErr(writer(System.err, "stderr"));
     CommandLine search = cl.getSubcommands().get("search");
     if (search != null) {
       // "-word" in a search excludes a word; it is not an option.
       search.setUnmatchedOptionsArePositionalParams(true);
     }
     return cl;
+  }
+
+  /** A writer on {@code stream} in the terminal's encoding, as picocli would choose it. */
+  private static PrintWriter writer(java.io.PrintStream stream, String name) {
+    String encoding =
+        System.getProperty(name + ".encoding", System.getProperty("sun." + name + ".encoding"));
+    java.nio.charset.Charset charset;
+    try {
+      charset =
+          encoding == null
+              ? java.nio.charset.Charset.defaultCharset()
+              : java.nio.charset.Charset.forName(encoding);
+    } catch (IllegalArgumentException e) {
+      charset = java.nio.charset.Charset.defaultCharset();
+    }
+    return new PrintWriter(
+        new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, charset)), true);
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
