@@ -1,5 +1,6 @@
 package dev.talkbook.bench;
 
+import dev.talkbook.bench.cli.CliStartGroup;
 import dev.talkbook.bench.crash.CrashGroup;
 import dev.talkbook.bench.markdown.MarkdownGroup;
 import dev.talkbook.bench.repl.ReplGroup;
@@ -31,6 +32,7 @@ public final class BenchmarkMain {
         List.<BenchmarkGroup>of(
             new NotebookStoreGroup(),
             new StartupGroup(),
+            new CliStartGroup(),
             new MarkdownGroup(),
             new ReplGroup(),
             new SiteGroup(),
