@@ -1,5 +1,7 @@
 package dev.talkbook.bench;
 
+import dev.talkbook.bench.cli.CliStartGroup;
+import dev.talkbook.bench.crash.CrashGroup;
 import dev.talkbook.bench.markdown.MarkdownGroup;
 import dev.talkbook.bench.repl.ReplGroup;
 import dev.talkbook.bench.site.SiteGroup;
@@ -30,9 +32,11 @@ public final class BenchmarkMain {
         List.<BenchmarkGroup>of(
             new NotebookStoreGroup(),
             new StartupGroup(),
+            new CliStartGroup(),
             new MarkdownGroup(),
             new ReplGroup(),
             new SiteGroup(),
+            new CrashGroup(),
             new WindowKillGroup())) {
       groups.put(g.name(), g);
     }

@@ -84,6 +84,11 @@ public final class MainWindow {
      * name); null when the user cancelled.
      */
     java.nio.file.Path chooseFileToSave(String title, String name);
+
+    /** The clock "Now and next" reads (tests give a fixed one). */
+    default java.time.Clock clock() {
+      return java.time.Clock.systemDefaultZone();
+    }
   }
 
   private final Stage stage;
@@ -371,6 +376,7 @@ public final class MainWindow {
   private void show(Talk talk, List<String> reveal) {
     session.open(talk);
     details.show(talk);
+    showAbstract(talk);
     loading = true;
     try {
       editor.load(talk.body());
@@ -437,6 +443,7 @@ public final class MainWindow {
           } else {
             session.detailsChanged(talk.get());
             details.show(session.getTalk());
+            showAbstract(talk.get());
           }
         },
         error -> Errors.show(stage, "Could not read the notebook", error));
@@ -456,6 +463,17 @@ public final class MainWindow {
   }
 
   // ---- preview and attachments ---------------------------------------------------------------
+
+  /** The talk's abstract from its programme, rendered above the notes in the preview. */
+  private void showAbstract(Talk talk) {
+    String text = talk.programme().abstractText();
+    if (text.isEmpty()) {
+      preview.showAbstract("");
+      return;
+    }
+    executors.run(
+        () -> renderer().render(text), preview::showAbstract, error -> preview.showAbstract(""));
+  }
 
   private void schedulePreview(String text) {
     if (pendingPreview != null) {
@@ -654,6 +672,71 @@ public final class MainWindow {
     }
   }
 
+  // ---- conference programmes (ui.exchange, ui.agenda) ----------------------------------------
+
+  private void importSchedule() {
+    session.saveNow();
+    new dev.talkbook.ui.exchange.ScheduleImportDialog(
+            stage,
+            notebook,
+            dev.talkbook.ui.exchange.ScheduleImportDialog.defaultFetcher(),
+            host.clock(),
+            ExportJob.ownThread("talkbook-import"),
+            Platform::runLater,
+            report -> {
+              navigator.reload(null);
+              notebookChanged();
+            })
+        .show();
+  }
+
+  private void exportAgenda() {
+    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+    chooser.setTitle("Save your agenda (the starred talks) as iCalendar");
+    chooser.setInitialFileName("my-agenda.ics");
+    chooser
+        .getExtensionFilters()
+        .add(new javafx.stage.FileChooser.ExtensionFilter("iCalendar", "*.ics"));
+    java.io.File file = chooser.showSaveDialog(stage);
+    if (file == null) {
+      return;
+    }
+    executors.run(
+        () ->
+            new dev.talkbook.core.exchange.AgendaExporter(host.clock())
+                .export(notebook, file.toPath()),
+        r ->
+            status.showMessage(
+                "Wrote "
+                    + r.written()
+                    + " starred talk"
+                    + (r.written() == 1 ? "" : "s")
+                    + " to "
+                    + file.getName()
+                    + (r.withoutTime() > 0
+                        ? " (" + r.withoutTime() + " without a time left out)"
+                        : "")),
+        error -> Errors.show(stage, "Could not export the agenda", error));
+  }
+
+  private void toggleStar() {
+    if (session.getTalk() != null) {
+      details.toggleStar();
+    } else {
+      navigator.toggleStarSelected();
+    }
+  }
+
+  /** View → Now and next: what is on in each room, from the host's clock. */
+  dev.talkbook.ui.agenda.NowAndNextView nowAndNext() {
+    dev.talkbook.ui.agenda.NowAndNextView view =
+        new dev.talkbook.ui.agenda.NowAndNextView(
+            stage, notebook, executors, host.clock(), id -> openTalk(id, null));
+    theme.apply(view.stage().getScene());
+    view.show();
+    return view;
+  }
+
   private void buildMenus() {
     Menu file =
         new Menu(
@@ -668,6 +751,9 @@ public final class MainWindow {
             item("Export Markdown…", null, this::exportMarkdown),
             item("Import Markdown…", null, this::importMarkdown),
             new SeparatorMenuItem(),
+            item("Import schedule…", "Shortcut+Shift+I", this::importSchedule),
+            item("Export agenda…", null, this::exportAgenda),
+            new SeparatorMenuItem(),
             item("Quit", "Shortcut+Q", () -> requestClose(host::quit)));
     Menu edit =
         new Menu(
@@ -680,7 +766,9 @@ public final class MainWindow {
             item("Replace…", "Shortcut+H", () -> editor.showFind(true)),
             new SeparatorMenuItem(),
             item("Rename…", "F2", navigator::renameSelected),
-            item("Delete…", null, navigator::deleteSelected));
+            item("Delete…", null, navigator::deleteSelected),
+            new SeparatorMenuItem(),
+            item("Star or unstar the talk", "Shortcut+D", this::toggleStar));
     CheckMenuItem lineNumbers = new CheckMenuItem("Line numbers");
     lineNumbers.selectedProperty().bindBidirectional(editor.lineNumbersProperty());
     CheckMenuItem wrap = new CheckMenuItem("Soft wrap");
@@ -721,7 +809,8 @@ public final class MainWindow {
             item("Go to talk…", "Shortcut+P", this::quickSwitcher),
             item("Command palette…", "Shortcut+Shift+P", this::commandPalette),
             new SeparatorMenuItem(),
-            item("History of this talk…", "Shortcut+Shift+H", this::history));
+            item("History of this talk…", "Shortcut+Shift+H", this::history),
+            item("Now and next…", "Shortcut+Shift+N", this::nowAndNext));
     Menu outline =
         new Menu(
             "_Outline",

@@ -90,6 +90,16 @@ final class StatusBar {
     noticeTimeout.playFromStart();
   }
 
+  /** Says what just happened, for a while (no Undo). */
+  void showMessage(String message) {
+    notice.setText(message);
+    notice.setVisible(true);
+    notice.setManaged(true);
+    undo.setVisible(false);
+    undo.setManaged(false);
+    noticeTimeout.playFromStart();
+  }
+
   private void hideNotice() {
     for (javafx.scene.Node n : List.of(notice, undo)) {
       n.setVisible(false);

@@ -65,9 +65,15 @@ public final class ScreenshotTour {
           });
       all.put("new-event", t -> t.later(() -> t.menu("New event…")));
       all.put(
+          "tasks",
+          t -> {
+            t.open("SQLite everywhere");
+            t.later(() -> t.window.scrollSync.jumpTo(70));
+          });
+      all.put(
           "search",
           t -> {
-            t.window.search.field().setText("thread");
+            t.window.search.field().setText("journal");
             t.window.search.focus();
           });
       return all;
@@ -226,7 +232,7 @@ public final class ScreenshotTour {
 
       @Override
       public java.nio.file.Path chooseFileToSave(String title, String name) {
-        return null;
+        return null; // the tour never saves a file
       }
     }
   }

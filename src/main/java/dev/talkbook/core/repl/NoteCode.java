@@ -8,10 +8,24 @@ import java.util.List;
  * Pure: the fenced Java blocks in a talk's Markdown notes, and the {@code ```output} block written
  * right after one with what running it gave. The output lives in the notes themselves, so it is
  * saved, searched, previewed and exported with them.
+ *
+ * <p>The output of a block that failed (did not compile, threw, was stopped: {@link
+ * Evaluation#failed()}) is fenced as {@code ```output-error}, which the preview and the site show
+ * as an error, and which any other Markdown tool shows as a code block of language {@code
+ * output-error}.
  */
 public final class NoteCode {
 
+  /** The info string of a block's output. */
+  public static final String OUTPUT = "output";
+
+  /** The info string of the output of a block that failed. */
+  public static final String FAILED_OUTPUT = "output-error";
+
   private NoteCode() {}
+
+  /** What running a block gave: the text for its output block, and whether it failed. */
+  public record Result(String text, boolean failed) {}
 
   /**
    * A fenced {@code java} (or {@code jshell}) block.
@@ -21,10 +35,25 @@ public final class NoteCode {
    * @param code the code between the fences
    * @param outputStart offset of the {@code ```output} block that follows it, or -1
    * @param outputEnd offset just after that block's closing fence line, or -1
+   * @param output the text of that output block, or null
+   * @param outputFailed whether that block is marked as the output of a failure ({@code
+   *     ```output-error})
    */
-  public record Block(int start, int end, String code, int outputStart, int outputEnd) {
+  public record Block(
+      int start,
+      int end,
+      String code,
+      int outputStart,
+      int outputEnd,
+      String output,
+      boolean outputFailed) {
     public boolean hasOutput() {
       return outputStart >= 0;
+    }
+
+    /** The stored output as a {@link Result}, or null when there is none. */
+    public Result storedResult() {
+      return hasOutput() ? new Result(output, outputFailed) : null;
     }
   }
 
@@ -43,19 +72,26 @@ public final class NoteCode {
       }
       int outStart = -1;
       int outEnd = -1;
+      String output = null;
+      boolean failed = false;
       if (fence.isClosed() && i + 1 < fenced.size()) {
         Fences.Block next = fenced.get(i + 1);
         String between = markdown.substring(fence.end(), next.start());
         boolean onlyBlankBetween =
             between.isBlank() && between.chars().filter(c -> c == '\n').count() <= 1;
+        String info = markdown.substring(next.infoStart(), next.infoEnd()).strip();
         if (onlyBlankBetween
-            && markdown.substring(next.infoStart(), next.infoEnd()).strip().equals("output")
+            && (info.equals(OUTPUT) || info.equals(FAILED_OUTPUT))
             && next.isClosed()) {
           outStart = next.start();
           outEnd = next.end();
+          output = next.code(markdown);
+          failed = info.equals(FAILED_OUTPUT);
         }
       }
-      blocks.add(new Block(fence.start(), fence.end(), fence.code(markdown), outStart, outEnd));
+      blocks.add(
+          new Block(
+              fence.start(), fence.end(), fence.code(markdown), outStart, outEnd, output, failed));
     }
     return blocks;
   }
@@ -75,6 +111,16 @@ public final class NoteCode {
    * there), or removes that block when {@code output} is empty.
    */
   public static Edit outputEdit(String markdown, Block block, String output) {
+    return outputEdit(markdown, block, new Result(output, false));
+  }
+
+  /**
+   * The edit that writes {@code result} as the block's output block ({@code ```output}, or {@code
+   * ```output-error} for a failure), replacing the one there, or removes that block when there is
+   * no text.
+   */
+  public static Edit outputEdit(String markdown, Block block, Result result) {
+    String output = result.text();
     String text = "";
     if (!output.isEmpty()) {
       String body = output.endsWith("\n") ? output : output + "\n";
@@ -82,7 +128,7 @@ public final class NoteCode {
       while (body.contains(fence)) {
         fence += "`";
       }
-      text = fence + "output\n" + body + fence + "\n";
+      text = fence + (result.failed() ? FAILED_OUTPUT : OUTPUT) + "\n" + body + fence + "\n";
       if (block.end == markdown.length() && !markdown.endsWith("\n")) {
         text = "\n" + text;
       }
@@ -91,6 +137,11 @@ public final class NoteCode {
       return new Edit(block.outputStart, block.outputEnd, text);
     }
     return new Edit(block.end, block.end, text);
+  }
+
+  /** What an evaluation writes into the notes, and whether it failed. */
+  public static Result resultOf(Evaluation evaluation) {
+    return new Result(outputOf(evaluation), evaluation.failed());
   }
 
   /** What an evaluation writes into the notes: output, values, errors, in order. */
@@ -113,8 +164,11 @@ public final class NoteCode {
         case COMPILE_ERROR -> {
           for (SnippetResult.Problem p : r.problems()) {
             if (p.error()) {
-              out.append("error: ").append(p.message()).append('\n');
+              out.append(p.describe());
             }
+          }
+          if (!r.note().isEmpty()) {
+            out.append(r.note()).append('\n');
           }
         }
         case EXCEPTION -> out.append(r.failure().describe());
@@ -131,8 +185,8 @@ public final class NoteCode {
     return out.toString();
   }
 
-  /** One input the REPL ran and what it gave, as a transcript keeps it. */
-  public record Ran(String code, String output) {}
+  /** One input the REPL ran, what it gave, and whether it failed, as a transcript keeps it. */
+  public record Ran(String code, String output, boolean failed) {}
 
   /**
    * A REPL session as Markdown for the notes: each input as a {@code ```java} block, and what it
@@ -146,7 +200,7 @@ public final class NoteCode {
       }
       md.append(fenced("java", r.code().strip()));
       if (!r.output().isEmpty()) {
-        md.append(fenced("output", r.output()));
+        md.append(fenced(r.failed() ? FAILED_OUTPUT : OUTPUT, r.output()));
       }
     }
     return md.toString();
