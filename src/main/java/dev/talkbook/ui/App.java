@@ -149,7 +149,8 @@ public final class App extends Application implements MainWindow.Host {
     window.attachRepl(repl);
     window.whenTalkShown(() -> windowUp.complete(null));
     MainWindow shown = window;
-    window.whenTalkShown(() -> TypingProbe.startIfAsked(shown, stage.getScene()));
+    window.whenTalkShown(
+        () -> TypingProbe.startIfAsked(shown, notebook, executors, stage.getScene()));
     if (Boolean.getBoolean(STARTUP_PROBE)) {
       window.whenTalkShown(this::reportStartupAndExit);
     }
@@ -267,7 +268,7 @@ public final class App extends Application implements MainWindow.Host {
       if (open == null || book == null) {
         return;
       }
-      var session = open.session;
+      var session = open.openTalk();
       try {
         onOwnThread(session::saveForShutdown)
             .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);

@@ -48,7 +48,7 @@ class SearchWindowTest {
 
   private ListView<?> search(FxRobot robot, String query) throws Exception {
     SampleMeetup.addTo(ui.notebook);
-    robot.interact(() -> ui.window.navigator.reload(null));
+    ui.reload(robot);
     robot.clickOn("#search-field");
     robot.write(query);
     ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);

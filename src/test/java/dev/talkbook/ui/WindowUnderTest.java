@@ -1,14 +1,24 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.markdown.Outline;
+import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
+import dev.talkbook.ui.navigator.NavNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.concurrent.Worker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeView;
+import javafx.scene.web.WebView;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real main window on a fresh notebook in {@code dir}, with settings of its own, for the TestFX
@@ -36,6 +46,9 @@ final class WindowUnderTest {
   volatile Path saveAs;
 
   MainWindow window;
+
+  /** The window's theme (a test may switch it, as View → Theme does). */
+  final Theme theme = new Theme(false);
 
   private final MainWindow.Host host =
       new MainWindow.Host() {
@@ -68,12 +81,67 @@ final class WindowUnderTest {
 
   /** A new window on the same notebook and settings, as after a restart (on the FX thread). */
   MainWindow show() {
-    window =
-        new MainWindow(
-            stage, notebook, executors, Settings.load(settingsFile), new Theme(false), host);
+    window = new MainWindow(stage, notebook, executors, Settings.load(settingsFile), theme, host);
     stage.show();
     window.start();
     return window;
+  }
+
+  // ---- the real window, as a user sees it
+
+  /** The notes editor. */
+  static CodeArea editor(FxRobot robot) {
+    return robot.lookup("#editor").queryAs(CodeArea.class);
+  }
+
+  /** The talk open in the window (the window's view model), or null. */
+  Talk openTalk() {
+    return window.openTalk().getTalk();
+  }
+
+  /** The navigator's tree of events and talks. */
+  @SuppressWarnings("unchecked")
+  static TreeView<NavNode> navigator(FxRobot robot) {
+    return robot.lookup("#navigator").queryAs(TreeView.class);
+  }
+
+  /** The outline panel's tree (once a talk was shown). */
+  @SuppressWarnings("unchecked")
+  static TreeView<Outline.Entry> outline(FxRobot robot) {
+    return robot.lookup("#outline").queryAs(TreeView.class);
+  }
+
+  /** The preview's web view (once a talk was shown), or null. */
+  static WebView preview(FxRobot robot) {
+    return robot.lookup("#preview .web-view").tryQueryAs(WebView.class).orElse(null);
+  }
+
+  /** Whether the preview's page is loaded and shows the note (or a message). */
+  static boolean previewShows(FxRobot robot) throws Exception {
+    WebView web = preview(robot);
+    if (web == null) {
+      return false;
+    }
+    return WaitForAsyncUtils.asyncFx(
+            () ->
+                web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED
+                    && Boolean.TRUE.equals(
+                        web.getEngine()
+                            .executeScript(
+                                "document.getElementById('content') != null"
+                                    + " && document.getElementById('content').children.length"
+                                    + " > 0")))
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  /** The save state in the status bar ("Saved", "Edited", "Not saved: …"). */
+  static String saveState(FxRobot robot) {
+    return robot.lookup("#save-state").queryAs(Label.class).getText();
+  }
+
+  /** The notebook changed behind the window: it reads it again (as after an import). */
+  void reload(FxRobot robot) {
+    robot.interact(() -> window.reloadNotebook());
   }
 
   void close(FxRobot robot) {
