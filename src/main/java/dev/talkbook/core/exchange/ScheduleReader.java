@@ -71,6 +71,28 @@ public final class ScheduleReader {
     }
   }
 
+  /**
+   * A title for an event made from a programme that names none (Sessionize): the file's name
+   * without its extension, or "Schedule from" the web site.
+   */
+  public static String titleFrom(String origin) {
+    if (origin == null || origin.isBlank()) {
+      return "Imported schedule";
+    }
+    if (ScheduleFetcher.isUrl(origin)) {
+      try {
+        String host = java.net.URI.create(origin.strip()).getHost();
+        return host == null ? "Imported schedule" : "Schedule from " + host;
+      } catch (IllegalArgumentException e) {
+        return "Imported schedule";
+      }
+    }
+    String name = Path.of(origin).getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String title = (dot > 0 ? name.substring(0, dot) : name).replace('_', ' ').strip();
+    return title.isEmpty() ? "Imported schedule" : title;
+  }
+
   static ScheduleException tooLarge(long size) {
     return new ScheduleException(
         "The file is "

@@ -209,7 +209,14 @@ public final class SiteExporter {
                           ref ->
                               Optional.ofNullable(attachmentUrls.get(ref.sha256()))
                                   .map(f -> "../../" + f));
-                  return utf8(pages.talk(t, prev, next, NotesHtml.process(html, t.talk().title())));
+                  String abstractText = t.talk().programme().abstractText();
+                  String abstractHtml =
+                      abstractText.isEmpty()
+                          ? ""
+                          : renderer.renderPage(abstractText, ref -> Optional.empty());
+                  return utf8(
+                      pages.talk(
+                          t, prev, next, NotesHtml.process(html, t.talk().title()), abstractHtml));
                 }));
       }
     }
