@@ -175,7 +175,7 @@ for type in "${wanted[@]}"; do
     unpacked=$(mktemp -d)
     dpkg-deb -R "$deb" "$unpacked/root"
     (cd "$image" && find . -type f) | while IFS= read -r f; do
-      [[ -e $unpacked/root/opt/talkbook/$f ]] && touch -r "$image/$f" "$unpacked/root/opt/talkbook/$f"
+      if [[ -e $unpacked/root/opt/talkbook/$f ]]; then touch -r "$image/$f" "$unpacked/root/opt/talkbook/$f"; fi
     done
     fakeroot dpkg-deb -b "$unpacked/root" "$deb" >/dev/null
     rm -rf "$unpacked"

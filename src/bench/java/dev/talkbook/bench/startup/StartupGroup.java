@@ -241,9 +241,9 @@ public final class StartupGroup implements BenchmarkGroup {
     double mavenMs = median(maven.stream().map(Start::millis).toList());
     double bigRss = median(big.stream().map(Start::rssMb).toList());
     md.append(
-        "\n**Packaged app** (`target/package/image/talkbook`: the jlinked JDK "
-            + Runtime.version().feature()
-            + "+ runtime started by `bin/talkbook`, options in `packaging/java-options`):\n\n");
+        "\n**Packaged app** (`target/package/image/talkbook`: the jlinked runtime of JDK "
+            + runtimeVersion()
+            + " started by `bin/talkbook`, options in `packaging/java-options`):\n\n");
     md.append("| figure | result | target | |\n|---|---:|---:|---|\n");
     md.append(
         f(
@@ -288,6 +288,16 @@ public final class StartupGroup implements BenchmarkGroup {
             + " `bin/talkbook`) and Maven's through `MAVEN_OPTS`; \"without\" adds"
             + " `-XX:AOTMode=off`. The bare window runs on the packaged runtime's `java` with"
             + " `-XX:+UseSerialGC`, like the app.\n\n");
+  }
+
+  /** The packaged runtime's Java version, from its {@code release} file. */
+  private static String runtimeVersion() throws java.io.IOException {
+    for (String line : Files.readAllLines(IMAGE.resolve("lib/runtime/release"))) {
+      if (line.startsWith("JAVA_VERSION=")) {
+        return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+      }
+    }
+    return "?";
   }
 
   /** Cold starts of the {@code jshell} command line to {@code $1 ==> 2}, as {@code ReplGroup}. */
