@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.Probes;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
@@ -170,8 +171,7 @@ public final class App extends Application implements MainWindow.Host {
   public static final String STARTUP_PROBE = "talkbook.startupProbe";
 
   private void reportStartupAndExit() {
-    System.out.println("talkbook-shown " + uptime());
-    System.out.flush();
+    Probes.report("talkbook-shown " + uptime());
     CompletableFuture<Void> firstResult =
         repl.evaluate("1+1")
             .handle(
@@ -182,8 +182,7 @@ public final class App extends Application implements MainWindow.Host {
                           : evaluation.last() == null
                               ? evaluation.outcome() + " " + evaluation.message()
                               : evaluation.last().value();
-                  System.out.println("talkbook-repl-first " + uptime() + " " + value);
-                  System.out.flush();
+                  Probes.report("talkbook-repl-first " + uptime() + " " + value);
                   return null;
                 });
     CompletableFuture<Void> settled = new CompletableFuture<>();
@@ -194,8 +193,7 @@ public final class App extends Application implements MainWindow.Host {
             (done, timedOut) ->
                 Platform.runLater(
                     () -> {
-                      System.out.println("talkbook-rss " + residentKilobytes());
-                      System.out.flush();
+                      Probes.report("talkbook-rss " + residentKilobytes());
                       Platform.exit();
                     }));
   }

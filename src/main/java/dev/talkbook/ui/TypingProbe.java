@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.Probes;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.event.Event;
@@ -95,8 +96,7 @@ final class TypingProbe {
               false));
     }
     press(KeyCode.ENTER, false);
-    System.out.println("talkbook-typed " + run + " " + line + " " + now);
-    System.out.flush();
+    Probes.report("talkbook-typed " + run + " " + line + " " + now);
   }
 
   @SuppressWarnings("InfiniteLoopStatement")

@@ -5,12 +5,12 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.agenda.NowAndNextView;
 import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.editor.EditorView;
 import dev.talkbook.ui.exchange.ScheduleImportDialog;
-import dev.talkbook.ui.export.ExportJob;
 import dev.talkbook.ui.export.MarkdownExportDialog;
 import dev.talkbook.ui.export.MarkdownImportDialog;
 import dev.talkbook.ui.export.SiteExportDialog;
@@ -82,7 +82,7 @@ final class WindowActions {
             stage,
             notebook,
             SiteExportDialog.exporter(),
-            ExportJob.ownThread("talkbook-export"),
+            LongJob.ownThread("talkbook-export"),
             Platform::runLater,
             folder.isEmpty() ? null : folder,
             chosen -> settings.put(Settings.SITE_FOLDER, chosen),
@@ -111,7 +111,7 @@ final class WindowActions {
                       stage,
                       notebook,
                       folder,
-                      ExportJob.ownThread("talkbook-export"),
+                      LongJob.ownThread("talkbook-export"),
                       Platform::runLater)
                   .show());
     }
@@ -126,7 +126,7 @@ final class WindowActions {
                       stage,
                       notebook,
                       folder,
-                      ExportJob.ownThread("talkbook-import"),
+                      LongJob.ownThread("talkbook-import"),
                       Platform::runLater,
                       reload)
                   .show());
@@ -140,7 +140,7 @@ final class WindowActions {
             notebook,
             ScheduleImportDialog.defaultFetcher(),
             host.clock(),
-            ExportJob.ownThread("talkbook-import"),
+            LongJob.ownThread("talkbook-import"),
             Platform::runLater,
             report -> reload.run())
         .show();

@@ -4,6 +4,7 @@ import dev.talkbook.core.site.MarkdownImporter;
 import dev.talkbook.core.site.MarkdownImporter.FileResult;
 import dev.talkbook.core.site.MarkdownImporter.Report;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.LongJob;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -30,7 +31,7 @@ public final class MarkdownImportDialog {
   public static final String STATUS_ID = "markdown-import-status";
 
   private final Stage stage = new Stage();
-  private final ExportJob<Report> job;
+  private final LongJob<Report> job;
   private final TextArea report = new TextArea();
 
   public MarkdownImportDialog(
@@ -40,7 +41,7 @@ public final class MarkdownImportDialog {
       Executor worker,
       Executor fx,
       Runnable imported) {
-    job = new ExportJob<>(worker, fx);
+    job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Import Markdown");
