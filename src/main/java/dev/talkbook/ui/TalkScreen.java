@@ -134,10 +134,13 @@ final class TalkScreen {
     executors.run(
         () -> notebook.talks().find(last),
         found -> found.ifPresentOrElse(talk::show, this::noTalkToShow),
-        error -> Errors.show(stage, "Could not open the last talk", error));
+        error -> {
+          Errors.show(stage, "Could not open the last talk", error);
+          noTalkToShow();
+        });
   }
 
-  /** Nothing to open at start: the window as it is counts as shown. */
+  /** Nothing to open at start (or it could not be read): the window as it is counts as shown. */
   private void noTalkToShow() {
     if (onTalkShown != null) {
       Runnable once = onTalkShown;
