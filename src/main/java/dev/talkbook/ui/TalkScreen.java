@@ -58,16 +58,7 @@ final class TalkScreen {
     this.navigator = parts.navigator();
     this.makeOutline = makeOutline;
     talk.loads().subscribe(this::load);
-    editor
-        .area()
-        .plainTextChanges()
-        .subscribe(
-            c ->
-                talk.edited(
-                    editor.area().getText(),
-                    c.getPosition(),
-                    c.getRemoved().length(),
-                    c.getInserted().length()));
+    editor.edits().subscribe(e -> talk.edited(e.text(), e.position(), e.removed(), e.inserted()));
     ChangeListener<Boolean> saveOnLeaving =
         (obs, was, focused) -> {
           if (was && !focused) {
