@@ -631,7 +631,8 @@ public final class MainWindow {
 
   private void importSchedule() {
     session.saveNow();
-    new dev.talkbook.ui.exchange.ScheduleImportDialog(
+    dev.talkbook.ui.exchange.ScheduleImportDialog dialog =
+        new dev.talkbook.ui.exchange.ScheduleImportDialog(
             stage,
             notebook,
             dev.talkbook.ui.exchange.ScheduleImportDialog.defaultFetcher(),
@@ -641,8 +642,9 @@ public final class MainWindow {
             report -> {
               navigator.reload(null);
               notebookChanged();
-            })
-        .show();
+            });
+    theme.apply(dialog.stage().getScene());
+    dialog.show();
   }
 
   private void exportAgenda() {
