@@ -2,6 +2,7 @@ package dev.talkbook.ui.navigator;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.ui.common.Theme;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,6 +47,7 @@ final class EventDialog extends Dialog<Event.Details> {
 
   EventDialog(Window owner, Event.Details initial) {
     initOwner(owner);
+    Theme.dress(getDialogPane(), owner);
     setTitle(initial == null ? "New event" : "Edit event");
     setHeaderText(null);
     title.setId("event-title");
