@@ -16,6 +16,7 @@ import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.details.TalkDetailsPane;
 import dev.talkbook.ui.editor.EditorSession;
 import dev.talkbook.ui.editor.EditorView;
+import dev.talkbook.ui.editor.UnsavedNotesDialog;
 import dev.talkbook.ui.export.ExportJob;
 import dev.talkbook.ui.export.MarkdownExportDialog;
 import dev.talkbook.ui.export.MarkdownImportDialog;
@@ -37,6 +38,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -74,7 +76,14 @@ public final class MainWindow {
     /** File → Open notebook…: the app closes this window's notebook and opens another. */
     void openAnotherNotebook();
 
+    /** Leaves the app; the window has saved its notes (or the user chose not to). */
     void quit();
+
+    /**
+     * Asks where to save a file ({@code title} says what for, {@code name} is the proposed file
+     * name); null when the user cancelled.
+     */
+    java.nio.file.Path chooseFileToSave(String title, String name);
 
     /** The clock "Now and next" reads (tests give a fixed one). */
     default java.time.Clock clock() {
@@ -287,6 +296,18 @@ public final class MainWindow {
     }
   }
 
+  /** Opens the notebook's first talk, if it has any. */
+  void openFirstTalk() {
+    executors.run(
+        () -> notebook.talks().summaries(),
+        talks -> {
+          if (!talks.isEmpty()) {
+            openTalk(talks.get(0).id(), null);
+          }
+        },
+        error -> Errors.show(stage, "Could not list the talks", error));
+  }
+
   /** Nothing to open at start: the window as it is counts as shown. */
   private void noTalkToShow() {
     if (onTalkShown != null) {
@@ -313,7 +334,30 @@ public final class MainWindow {
       }
       return;
     }
-    session.leave();
+    if (open == null) {
+      readAndShow(talkId, reveal);
+      return;
+    }
+    // The talk being left is saved first; if that fails it stays open, so nothing is lost.
+    session
+        .leave()
+        .whenComplete(
+            (left, error) ->
+                Platform.runLater(
+                    () -> {
+                      if (error == null) {
+                        readAndShow(talkId, reveal);
+                      } else {
+                        navigator.select(open.id());
+                        Errors.show(
+                            stage,
+                            "“" + open.title() + "” stays open: its notes could not be saved",
+                            error.getCause() == null ? error : error.getCause());
+                      }
+                    }));
+  }
+
+  private void readAndShow(long talkId, List<String> reveal) {
     executors.run(
         () -> notebook.talks().get(talkId),
         talk -> {
@@ -711,7 +755,7 @@ public final class MainWindow {
             item("Import schedule…", "Shortcut+Shift+I", this::importSchedule),
             item("Export agenda…", null, this::exportAgenda),
             new SeparatorMenuItem(),
-            item("Quit", "Shortcut+Q", host::quit));
+            item("Quit", "Shortcut+Q", () -> requestClose(host::quit)));
     Menu edit =
         new Menu(
             "_Edit",
@@ -892,6 +936,117 @@ public final class MainWindow {
       stage.setY(y);
     }
     stage.setMaximized(settings.getBoolean("maximized", false));
+  }
+
+  private boolean closing;
+
+  /**
+   * Quit or close: saves the notes first and then runs {@code then}; when they cannot be saved,
+   * asks whether to save them elsewhere as Markdown, quit anyway, or stay (then nothing runs). The
+   * FX thread never waits for the save.
+   */
+  public void requestClose(Runnable then) {
+    if (closing) {
+      return; // already saving or asking
+    }
+    closing = true;
+    details.save();
+    session
+        .saveNow()
+        .whenComplete(
+            (saved, error) ->
+                Platform.runLater(
+                    () -> {
+                      if (error == null || session.getTalk() == null) {
+                        closing = false;
+                        then.run();
+                      } else {
+                        askAboutUnsavedNotes(
+                            Errors.message(error.getCause() == null ? error : error.getCause()),
+                            then);
+                      }
+                    }));
+  }
+
+  private void askAboutUnsavedNotes(String problem, Runnable then) {
+    Talk talk = session.getTalk();
+    switch (UnsavedNotesDialog.ask(stage, talk.title(), problem)) {
+      case CANCEL -> closing = false;
+      case QUIT_ANYWAY -> {
+        session.close();
+        closing = false;
+        then.run();
+      }
+      case SAVE_ELSEWHERE -> {
+        java.nio.file.Path file =
+            host.chooseFileToSave("Save the notes as Markdown", fileNameFor(talk.title()));
+        if (file == null) {
+          askAboutUnsavedNotes(problem, then);
+          return;
+        }
+        String markdown = markdownOf(talk, session.text());
+        // Written off the FX thread (the disk may be slow or full), on a thread of its own: the
+        // notebook thread may be busy retrying the save.
+        CompletableFuture.runAsync(
+                () -> writeMarkdown(file, markdown),
+                r -> {
+                  Thread t = new Thread(r, "talkbook-save-elsewhere");
+                  t.setDaemon(true);
+                  t.start();
+                })
+            .whenComplete(
+                (done, error) ->
+                    Platform.runLater(
+                        () -> {
+                          if (error == null) {
+                            session.close();
+                            closing = false;
+                            then.run();
+                          } else {
+                            Errors.show(
+                                stage,
+                                "Could not save the notes to " + file,
+                                error.getCause() == null ? error : error.getCause());
+                            askAboutUnsavedNotes(problem, then);
+                          }
+                        }));
+      }
+    }
+  }
+
+  static String fileNameFor(String title) {
+    String name = title.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", " ").strip();
+    return (name.isEmpty() ? "notes" : name) + ".md";
+  }
+
+  /** The notes with the talk's title as front matter, so that Import Markdown reads them back. */
+  static String markdownOf(Talk talk, String notes) {
+    java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("title", talk.title());
+    if (!talk.speakers().isEmpty()) {
+      data.put("speakers", talk.speakers());
+    }
+    return dev.talkbook.core.site.FrontMatter.write(data, notes);
+  }
+
+  private static void writeMarkdown(java.nio.file.Path file, String markdown) {
+    java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".part");
+    try {
+      java.nio.file.Files.writeString(tmp, markdown, java.nio.charset.StandardCharsets.UTF_8);
+      java.nio.file.Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.io.IOException e) {
+      try {
+        java.nio.file.Files.deleteIfExists(tmp);
+      } catch (java.io.IOException ignored) {
+        e.addSuppressed(ignored);
+      }
+      throw new dev.talkbook.core.notebook.NotebookException(
+          "Could not write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */

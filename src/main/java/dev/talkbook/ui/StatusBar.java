@@ -20,6 +20,7 @@ final class StatusBar {
   final Label saveState = new Label();
   final Label words = new Label();
   private final Label path = new Label();
+  private final EditorSession session;
   final Label notice = new Label();
   final javafx.scene.control.Button undo = new javafx.scene.control.Button("Undo");
   private final javafx.animation.PauseTransition noticeTimeout =
@@ -51,6 +52,12 @@ final class StatusBar {
     session
         .problemProperty()
         .addListener((obs, old, problem) -> show(session.stateProperty().get(), problem));
+    session
+        .retryInProperty()
+        .addListener(
+            (obs, old, wait) ->
+                show(session.stateProperty().get(), session.problemProperty().get()));
+    this.session = session;
     session
         .talkProperty()
         .addListener(
@@ -127,7 +134,11 @@ final class StatusBar {
         saveState.getStyleClass().add("tb-muted");
       }
       case FAILED -> {
-        saveState.setText("Not saved: " + problem);
+        java.time.Duration wait = session.retryInProperty().get();
+        saveState.setText(
+            "Not saved: "
+                + problem
+                + (wait == null ? "" : " Trying again in " + wait.toSeconds() + " s."));
         saveState.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
         saveState.getStyleClass().add("tb-failed");
       }
