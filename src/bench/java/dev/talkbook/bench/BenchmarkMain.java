@@ -1,6 +1,7 @@
 package dev.talkbook.bench;
 
 import dev.talkbook.bench.markdown.MarkdownGroup;
+import dev.talkbook.bench.repl.LibrariesGroup;
 import dev.talkbook.bench.repl.ReplGroup;
 import dev.talkbook.bench.site.SiteGroup;
 import dev.talkbook.bench.startup.StartupGroup;
@@ -31,6 +32,7 @@ public final class BenchmarkMain {
             new StartupGroup(),
             new MarkdownGroup(),
             new ReplGroup(),
+            new LibrariesGroup(),
             new SiteGroup())) {
       groups.put(g.name(), g);
     }

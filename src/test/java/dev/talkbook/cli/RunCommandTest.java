@@ -77,6 +77,39 @@ class RunCommandTest extends CliTest {
   }
 
   @Test
+  void depsLinesBringTheirLibraries() throws Exception {
+    var repo =
+        new dev.talkbook.core.repl.TestRepository(Files.createDirectories(dir.resolve("remote")));
+    repo.publish(
+        "demo:greeting:1.0",
+        java.util.Map.of(
+            "demo/greeting/Greeting.java",
+            "package demo.greeting;\npublic class Greeting {\n"
+                + "  public static String hello(String who) { return \"Hello, \" + who; }\n}\n"),
+        java.util.List.of());
+    long id =
+        talkWithNotes(
+            "```java\n//REPOS test="
+                + repo.url()
+                + "\n//DEPS demo:greeting:1.0\ndemo.greeting.Greeting.hello(\"run\")\n```\n");
+    // The local Maven repository of this test, not the user's.
+    String before = System.getProperty("maven.repo.local");
+    System.setProperty("maven.repo.local", dir.resolve("m2").toString());
+    try {
+      Result r = ok("run", Long.toString(id));
+
+      assertThat(r.out()).contains("⇒ \"Hello, run\"");
+      assertThat(dir.resolve("m2/demo/greeting/1.0/greeting-1.0.jar")).exists();
+    } finally {
+      if (before == null) {
+        System.clearProperty("maven.repo.local");
+      } else {
+        System.setProperty("maven.repo.local", before);
+      }
+    }
+  }
+
+  @Test
   void anExceptionExitsWithOne() throws Exception {
     long id = talkWithNotes("```java\nInteger.parseInt(\"x\")\n```\n");
 

@@ -124,6 +124,25 @@ public final class NotesRunner {
   }
 
   /**
+   * Java → Prepare for offline: resolves every library the notes' ```java blocks name (//DEPS),
+   * with a window that shows the progress and the result. Returns null when they name none.
+   */
+  public OfflinePreparation prepareForOffline() {
+    StringBuilder code = new StringBuilder();
+    for (Block b : NoteCode.javaBlocks(notes.getText())) {
+      code.append(b.code()).append('\n');
+    }
+    if (dev.talkbook.core.repl.Libraries.parse(code.toString()).isEmpty()) {
+      status.accept("These notes name no libraries: a //DEPS group:artifact:version line does.");
+      return null;
+    }
+    OfflinePreparation window =
+        new OfflinePreparation(notes.getScene() == null ? null : notes.getScene().getWindow());
+    window.start(session, code.toString());
+    return window;
+  }
+
+  /**
    * Appends the REPL session so far (each input as a {@code ```java} block with its {@code
    * ```output} block) to the end of the notes, as one undo step.
    */
