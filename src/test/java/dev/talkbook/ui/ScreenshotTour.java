@@ -64,9 +64,15 @@ public final class ScreenshotTour {
           });
       all.put("new-event", t -> t.later(() -> t.menu("New event…")));
       all.put(
+          "tasks",
+          t -> {
+            t.open("SQLite everywhere");
+            t.later(() -> t.window.scrollSync.jumpTo(70));
+          });
+      all.put(
           "search",
           t -> {
-            t.window.search.field().setText("thread");
+            t.window.search.field().setText("journal");
             t.window.search.focus();
           });
       return all;
@@ -220,6 +226,11 @@ public final class ScreenshotTour {
 
       @Override
       public void quit() {}
+
+      @Override
+      public java.nio.file.Path chooseFileToSave(String title, String name) {
+        return null; // the tour never saves a file
+      }
     }
   }
 }
