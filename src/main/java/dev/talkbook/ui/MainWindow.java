@@ -157,7 +157,7 @@ public final class MainWindow {
       editor.area().setEditable(false);
       details.setEditable(false);
     }
-    scene = new Scene(root, settings.getDouble("width", 1200), settings.getDouble("height", 760));
+    scene = new Scene(root, settings.get(Settings.WIDTH), settings.get(Settings.HEIGHT));
     theme.apply(scene);
     preview.setDark(theme.isDark());
     stage.setScene(scene);
@@ -180,12 +180,12 @@ public final class MainWindow {
     // The outline of the open note sits under the navigator, beside the editor.
     SplitPane leftSplit = new SplitPane(leftContent, outline.root());
     leftSplit.setOrientation(Orientation.VERTICAL);
-    leftSplit.setDividerPositions(settings.getDouble("outlineDivider", 0.5));
+    leftSplit.setDividerPositions(settings.get(Settings.OUTLINE_DIVIDER));
     leftSplit
         .getDividers()
         .get(0)
         .positionProperty()
-        .addListener((obs, o, v) -> settings.putDouble("outlineDivider", v.doubleValue()));
+        .addListener((obs, o, v) -> settings.put(Settings.OUTLINE_DIVIDER, v.doubleValue()));
     outline.root().visibleProperty().bind(session.talkProperty().isNotNull());
     VBox.setVgrow(leftSplit, Priority.ALWAYS);
     left.getChildren().addAll(searchBox, leftSplit);
@@ -203,7 +203,7 @@ public final class MainWindow {
     split.setOrientation(Orientation.HORIZONTAL);
     SplitPane.setResizableWithParent(left, false);
     split.setDividerPositions(
-        settings.getDouble("divider0", 0.22), settings.getDouble("divider1", 0.62));
+        settings.get(Settings.NAVIGATOR_DIVIDER), settings.get(Settings.PREVIEW_DIVIDER));
 
     root.setTop(menuBar);
     root.setCenter(split);
@@ -264,27 +264,27 @@ public final class MainWindow {
             (obs, old, choice) -> {
               theme.apply(scene);
               preview.setDark(theme.isDark());
-              settings.put("theme", choice.name());
+              settings.put(Settings.THEME, choice.name());
             });
     outline.onJump(scrollSync::jumpTo);
-    outline.withBulletsProperty().set(settings.getBoolean("outlineBullets", false));
+    outline.withBulletsProperty().set(settings.get(Settings.OUTLINE_BULLETS));
     outline
         .withBulletsProperty()
-        .addListener((obs, o, v) -> settings.putBoolean("outlineBullets", v));
+        .addListener((obs, o, v) -> settings.put(Settings.OUTLINE_BULLETS, v));
     editor.area().currentParagraphProperty().addListener((obs, old, par) -> outline.showCaret(par));
-    editor.lineNumbersProperty().addListener((obs, o, v) -> settings.putBoolean("lineNumbers", v));
-    editor.wrapProperty().addListener((obs, o, v) -> settings.putBoolean("wrap", v));
+    editor.lineNumbersProperty().addListener((obs, o, v) -> settings.put(Settings.LINE_NUMBERS, v));
+    editor.wrapProperty().addListener((obs, o, v) -> settings.put(Settings.SOFT_WRAP, v));
     editor
         .fontSizeProperty()
-        .addListener((obs, o, v) -> settings.putDouble("fontSize", v.doubleValue()));
-    editor.lineNumbersProperty().set(settings.getBoolean("lineNumbers", false));
-    editor.wrapProperty().set(settings.getBoolean("wrap", true));
-    editor.fontSizeProperty().set(settings.getDouble("fontSize", 14));
+        .addListener((obs, o, v) -> settings.put(Settings.FONT_SIZE, v.doubleValue()));
+    editor.lineNumbersProperty().set(settings.get(Settings.LINE_NUMBERS));
+    editor.wrapProperty().set(settings.get(Settings.SOFT_WRAP));
+    editor.fontSizeProperty().set(settings.get(Settings.FONT_SIZE));
   }
 
   /** Loads the tree and the talk that was open last time. */
   public void start() {
-    long last = settings.getLong(lastTalkKey(), -1);
+    long last = settings.get(Settings.lastTalk(notebook.file()));
     navigator.reload(last >= 0 ? last : null);
     if (last >= 0) {
       executors.run(
@@ -317,8 +317,8 @@ public final class MainWindow {
     }
   }
 
-  private String lastTalkKey() {
-    return "lastTalk:" + Integer.toHexString(notebook.file().toString().hashCode());
+  private static String emptyToNull(String text) {
+    return text == null || text.isEmpty() ? null : text;
   }
 
   // ---- opening talks -------------------------------------------------------------------------
@@ -386,7 +386,8 @@ public final class MainWindow {
     if (reveal != null) {
       editor.reveal(reveal);
     }
-    settings.putLong(lastTalkKey(), talk.id());
+    settings.put(Settings.lastTalk(notebook.file()), talk.id());
+    executors.io().execute(settings::flush); // remembered even if the app is killed
     showTitle(talk);
     if (onTalkShown != null) {
       Runnable once = onTalkShown;
@@ -615,8 +616,8 @@ public final class MainWindow {
             SiteExportDialog.exporter(),
             ExportJob.ownThread("talkbook-export"),
             Platform::runLater,
-            settings.get("siteFolder", null),
-            folder -> settings.put("siteFolder", folder),
+            emptyToNull(settings.get(Settings.SITE_FOLDER)),
+            folder -> settings.put(Settings.SITE_FOLDER, folder),
             host::openLink)
         .show();
   }
@@ -856,7 +857,7 @@ public final class MainWindow {
   private void togglePreview(boolean show) {
     if (show && !split.getItems().contains(preview.root())) {
       split.getItems().add(preview.root());
-      split.setDividerPosition(1, settings.getDouble("divider1", 0.62));
+      split.setDividerPosition(1, settings.get(Settings.PREVIEW_DIVIDER));
     } else if (!show) {
       split.getItems().remove(preview.root());
     }
@@ -927,13 +928,13 @@ public final class MainWindow {
   // ---- window state ---------------------------------------------------------------------------
 
   private void restoreWindow() {
-    double x = settings.getDouble("x", Double.NaN);
-    double y = settings.getDouble("y", Double.NaN);
+    double x = settings.get(Settings.X);
+    double y = settings.get(Settings.Y);
     if (!Double.isNaN(x) && !Double.isNaN(y)) {
       stage.setX(x);
       stage.setY(y);
     }
-    stage.setMaximized(settings.getBoolean("maximized", false));
+    stage.setMaximized(settings.get(Settings.MAXIMIZED));
   }
 
   private boolean closing;
@@ -1060,16 +1061,19 @@ public final class MainWindow {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    settings.putBoolean("maximized", stage.isMaximized());
+    settings.put(Settings.MAXIMIZED, stage.isMaximized());
     if (!stage.isMaximized()) {
-      settings.putDouble("x", stage.getX());
-      settings.putDouble("y", stage.getY());
-      settings.putDouble("width", scene.getWidth());
-      settings.putDouble("height", scene.getHeight());
+      settings.put(Settings.X, stage.getX());
+      settings.put(Settings.Y, stage.getY());
+      settings.put(Settings.WIDTH, scene.getWidth());
+      settings.put(Settings.HEIGHT, scene.getHeight());
     }
     double[] dividers = split.getDividerPositions();
-    for (int i = 0; i < dividers.length; i++) {
-      settings.putDouble("divider" + i, dividers[i]);
+    if (dividers.length > 0) {
+      settings.put(Settings.NAVIGATOR_DIVIDER, dividers[0]);
+    }
+    if (dividers.length > 1) {
+      settings.put(Settings.PREVIEW_DIVIDER, dividers[1]);
     }
     settings.flush();
     editor.dispose();
