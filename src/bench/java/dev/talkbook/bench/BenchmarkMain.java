@@ -3,6 +3,7 @@ package dev.talkbook.bench;
 import dev.talkbook.bench.cli.CliStartGroup;
 import dev.talkbook.bench.crash.CrashGroup;
 import dev.talkbook.bench.markdown.MarkdownGroup;
+import dev.talkbook.bench.repl.LibrariesGroup;
 import dev.talkbook.bench.repl.ReplGroup;
 import dev.talkbook.bench.schedule.ScheduleGroup;
 import dev.talkbook.bench.site.SiteGroup;
@@ -35,6 +36,7 @@ public final class BenchmarkMain {
     add(groups, new CliStartGroup());
     add(groups, new MarkdownGroup());
     add(groups, new ReplGroup());
+    add(groups, new LibrariesGroup());
     add(groups, new SiteGroup());
     add(groups, new CrashGroup());
     add(groups, new WindowKillGroup());

@@ -72,6 +72,8 @@ class MainWindowTest {
   }
 
   private void openFromTree(FxRobot robot, String title) throws Exception {
+    // A window shown just now fills its tree from the notebook's thread: wait for the row.
+    waitUntil(() -> robot.lookup(title).match(javafx.scene.Node::isVisible).tryQuery().isPresent());
     robot.clickOn(title);
     waitUntil(
         () ->
