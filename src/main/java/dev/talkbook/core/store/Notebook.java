@@ -100,18 +100,112 @@ public final class Notebook implements AutoCloseable {
       createFolder(path);
     }
     boolean readOnly = options.readOnly() || (exists && !canWrite(path));
-    int version = exists ? inspect(path, readOnly) : 0;
+    int version = exists ? inspect(path, readOnly) : Migrations.LATEST;
     NotebookLock lock = readOnly ? null : acquireLock(path);
     try {
+      if (!exists) {
+        create(path);
+      }
       Database db =
           readOnly
               ? Database.openReadOnly(path, options.readOnly())
               : openAndMigrate(path, version);
       return new Notebook(path, db, lock, options);
     } catch (RuntimeException e) {
-      releaseQuietly(lock, e);
+      // A lock file made by this open for a notebook that could not be made goes again: a full
+      // disk must not leave an empty lock file behind (nothing else can hold a lock file that
+      // this process created a moment ago for a file that does not exist).
+      releaseQuietly(lock, e, !Files.exists(path));
       throw e;
     }
+  }
+
+  /**
+   * Makes a new notebook at {@code path}: built and closed under a temporary name beside it, then
+   * linked into place. So a notebook file is always whole: a crash or a full disk while creating
+   * leaves no half-made file (the temporary one is removed, or replaced by the next creation), and
+   * a SQLite file without Talkbook's application id is never one of ours. The caller holds the
+   * notebook's lock.
+   */
+  private static void create(Path path) {
+    Path temp = path.resolveSibling(path.getFileName() + ".creating");
+    deleteWithSidecars(temp);
+    try {
+      Database db;
+      try {
+        db = Database.openWritable(temp);
+      } catch (SQLException e) {
+        throw cannotOpen(path, e);
+      }
+      try {
+        db.write(
+            "create the notebook",
+            c -> {
+              Migrations.apply(c, 0, Migrations.LATEST);
+              return null;
+            });
+      } finally {
+        db.close();
+      }
+      try {
+        Files.createLink(path, temp); // fails if something appeared at path meanwhile
+      } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+          throw e;
+        }
+        Files.move(temp, path); // no hard links here (FAT, some shares): refuses to replace too
+      }
+    } catch (IOException e) {
+      throw new NotebookOpenException(
+          path,
+          isDiskFull(e) ? Problem.DISK_FULL : Problem.UNREADABLE,
+          isDiskFull(e)
+              ? "the disk is full."
+              : "the new notebook could not be put in place (" + e.getMessage() + ").",
+          isDiskFull(e) ? "Free some space on the disk and try again." : null,
+          e);
+    } finally {
+      deleteWithSidecars(temp);
+    }
+  }
+
+  private static void deleteWithSidecars(Path file) {
+    for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
+      try {
+        Files.deleteIfExists(NotebookFile.sibling(file, suffix));
+      } catch (IOException e) {
+        System.getLogger(Notebook.class.getName())
+            .log(System.Logger.Level.DEBUG, "removing " + file + suffix, e);
+      }
+    }
+  }
+
+  /** Whether an I/O failure is the disk (or the user's quota) being full. */
+  static boolean isDiskFull(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("No space left on device")
+          || m.contains("Disk quota exceeded")
+          || m.contains("SQLITE_FULL")
+          || m.contains("There is not enough space on the disk")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static NotebookOpenException cannotOpen(Path path, SQLException e) {
+    if (isDiskFull(e) || Database.nearlyFull(path)) {
+      return new NotebookOpenException(
+          path,
+          Problem.DISK_FULL,
+          "the disk is full, and SQLite needs a little space beside the notebook to open it for"
+              + " writing. Nothing in it has changed.",
+          "Free some space on the disk and try again, or open it read-only.",
+          e);
+    }
+    return new NotebookOpenException(
+        path, Problem.UNREADABLE, "SQLite cannot open it (" + e.getMessage() + ").", null, e);
   }
 
   /**
@@ -163,6 +257,14 @@ public final class Notebook implements AutoCloseable {
     try {
       return NotebookLock.acquire(path);
     } catch (IOException e) {
+      if (isDiskFull(e)) {
+        throw new NotebookOpenException(
+            path,
+            Problem.DISK_FULL,
+            "the disk is full, so its lock file cannot be written. Nothing in it has changed.",
+            "Free some space on the disk and try again, or open it read-only.",
+            e);
+      }
       throw new NotebookOpenException(
           path,
           Problem.READ_ONLY,
@@ -186,13 +288,18 @@ public final class Notebook implements AutoCloseable {
         objects = rs.getInt(1);
       }
       probe(path, s);
-      boolean ours = appId == Migrations.APPLICATION_ID;
-      if (!ours && (appId != 0 || objects > 0)) {
+      // Talkbook makes a notebook whole under a temporary name (see create), so a file without
+      // its application id is never one of its own, even an empty one: leave it alone.
+      if (appId != Migrations.APPLICATION_ID) {
         throw new NotebookOpenException(
             path,
             Problem.FOREIGN,
-            "it is a SQLite database of another program, not a Talkbook notebook.",
-            "Choose a notebook file (*.talkbook); Talkbook has left this file as it is.");
+            objects == 0
+                ? "it is an empty SQLite database that Talkbook did not make, not a Talkbook"
+                    + " notebook."
+                : "it is a SQLite database of another program, not a Talkbook notebook.",
+            "Choose a notebook file (*.talkbook), or create a new notebook; Talkbook has left"
+                + " this file as it is.");
       }
       if (version > Migrations.LATEST) {
         throw new NotebookOpenException(
@@ -323,8 +430,7 @@ public final class Notebook implements AutoCloseable {
     try {
       db = Database.openWritable(path);
     } catch (SQLException e) {
-      throw new NotebookOpenException(
-          path, Problem.UNREADABLE, "SQLite cannot open it (" + e.getMessage() + ").", null, e);
+      throw cannotOpen(path, e);
     }
     if (version < Migrations.LATEST) {
       try {
@@ -342,12 +448,16 @@ public final class Notebook implements AutoCloseable {
     return db;
   }
 
-  private static void releaseQuietly(NotebookLock lock, Throwable cause) {
+  private static void releaseQuietly(NotebookLock lock, Throwable cause, boolean removeIfNew) {
     if (lock == null) {
       return;
     }
     try {
-      lock.close();
+      if (removeIfNew) {
+        lock.closeAndRemoveIfNew();
+      } else {
+        lock.close();
+      }
     } catch (IOException e) {
       cause.addSuppressed(e);
     }
