@@ -122,25 +122,47 @@ final class Database implements AutoCloseable {
       if (writeLock.getHoldCount() > 1) {
         return work.run(writer);
       }
-      writer.setAutoCommit(false);
-      T result;
       try {
-        result = work.run(writer);
-        writer.commit();
-      } catch (SQLException | RuntimeException | Error e) {
-        // SQLite may have rolled back already (a full disk at commit does): then both of these
-        // fail with "no transaction is active", which must not hide why the write failed.
-        rollbackQuietly(e);
-        restoreAutoCommitQuietly(e);
-        throw e;
+        return transaction(work);
+      } catch (SQLException | RuntimeException e) {
+        if (!SearchIndex.isDamage(e)
+            && !(SearchIndex.mayBeDamage(e) && SearchIndex.isDamaged(writer))) {
+          throw e;
+        }
+        // The search index is made from the notes and holds nothing else: a write that the
+        // damaged index refused rebuilds it and runs again, so a save is never lost to it.
+        System.getLogger(Database.class.getName())
+            .log(System.Logger.Level.DEBUG, "search index of " + file + " rebuilt", e);
+        transaction(
+            c -> {
+              SearchIndex.rebuild(c);
+              return null;
+            });
+        return transaction(work);
       }
-      writer.setAutoCommit(true);
-      return result;
     } catch (SQLException e) {
       throw translate(e, doing);
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** One transaction on the writer, which the caller holds. */
+  private <T> T transaction(Work<T> work) throws SQLException {
+    writer.setAutoCommit(false);
+    T result;
+    try {
+      result = work.run(writer);
+      writer.commit();
+    } catch (SQLException | RuntimeException | Error e) {
+      // SQLite may have rolled back already (a full disk at commit does): then both of these
+      // fail with "no transaction is active", which must not hide why the write failed.
+      rollbackQuietly(e);
+      restoreAutoCommitQuietly(e);
+      throw e;
+    }
+    writer.setAutoCommit(true);
+    return result;
   }
 
   /**
@@ -242,6 +264,9 @@ final class Database implements AutoCloseable {
       what = FULL;
     } else if (base.startsWith("SQLITE_READONLY")) {
       what = "the file cannot be written (read-only). Check its permissions.";
+    } else if (SearchIndex.isDamage(e)) {
+      return SearchIndex.damaged(
+          "Could not " + doing + " in notebook " + file + ": " + SearchIndex.WHAT_TO_DO, e);
     } else if (base.startsWith("SQLITE_CORRUPT") || base.equals("SQLITE_NOTADB")) {
       what = "the notebook file is damaged. Restore it from a backup.";
     } else if ((base.startsWith("SQLITE_IOERR") || base.startsWith("SQLITE_CANTOPEN"))

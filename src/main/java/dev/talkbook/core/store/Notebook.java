@@ -374,10 +374,14 @@ public final class Notebook implements AutoCloseable {
       size = Long.MAX_VALUE;
     }
     if (size <= FULL_CHECK_MAX_BYTES) {
-      try (ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
-        String result = rs.getString(1);
-        if (!"ok".equals(result)) {
-          throw NotebookFile.corrupt(path, "SQLite's check failed (" + result + ").");
+      // Damage to the search index alone does not keep the notebook from opening: the notes are
+      // fine, and searching says how to rebuild the index from them.
+      try (ResultSet rs = s.executeQuery("PRAGMA quick_check(20)")) {
+        while (rs.next()) {
+          String result = rs.getString(1);
+          if (!"ok".equals(result) && !SearchIndex.isProblem(result)) {
+            throw NotebookFile.corrupt(path, "SQLite's check failed (" + result + ").");
+          }
         }
       }
       return;
@@ -417,6 +421,26 @@ public final class Notebook implements AutoCloseable {
           }
           return problems;
         });
+  }
+
+  /**
+   * What SQLite's check of every page found, split into damage to the notebook (restore a backup)
+   * and damage to the search index alone (the notes are fine; {@link SearchStore#rebuildIndex()}).
+   */
+  public record Health(java.util.List<String> damage, java.util.List<String> searchIndexDamage) {
+    public boolean isSound() {
+      return damage.isEmpty() && searchIndexDamage.isEmpty();
+    }
+  }
+
+  /** {@link #check()}, with each problem sorted into the notebook's or the search index's. */
+  public Health health() {
+    java.util.List<String> damage = new java.util.ArrayList<>();
+    java.util.List<String> index = new java.util.ArrayList<>();
+    for (String problem : check()) {
+      (SearchIndex.isProblem(problem) ? index : damage).add(problem);
+    }
+    return new Health(java.util.List.copyOf(damage), java.util.List.copyOf(index));
   }
 
   private static int intPragma(Statement s, String pragma) throws SQLException {

@@ -3,6 +3,7 @@ package dev.talkbook.ui.search;
 import atlantafx.base.controls.CustomTextField;
 import dev.talkbook.core.search.QueryException;
 import dev.talkbook.core.search.SearchHit;
+import dev.talkbook.core.search.SearchIndexDamagedException;
 import dev.talkbook.core.search.SearchQuery;
 import dev.talkbook.core.search.Snippet;
 import dev.talkbook.core.store.Notebook;
@@ -40,6 +41,9 @@ public final class SearchView {
   private final CustomTextField field = new CustomTextField();
   private final ListView<SearchHit> results = new ListView<>();
   private final Label message = new Label();
+  private final javafx.scene.control.Button rebuild =
+      new javafx.scene.control.Button("Rebuild search index");
+  private final VBox placeholder = new VBox(8, message, rebuild);
   private final VBox resultsPane = new VBox(4);
   private ScheduledFuture<?> pending;
   private long generation;
@@ -59,10 +63,15 @@ public final class SearchView {
     field.setLeft(Icons.of(Feather.SEARCH));
     results.setId("search-results");
     results.setCellFactory(view -> new HitCell());
-    results.setPlaceholder(message);
+    results.setPlaceholder(placeholder);
     message.setWrapText(true);
     message.getStyleClass().add("tb-muted");
-    message.setPadding(new Insets(12));
+    placeholder.setPadding(new Insets(12));
+    placeholder.setFillWidth(true);
+    message.setMaxWidth(Double.MAX_VALUE);
+    rebuild.setId("search-rebuild-index");
+    rebuild.setOnAction(e -> rebuildIndex());
+    offerRebuild(false);
     resultsPane.getChildren().setAll(results);
     VBox.setVgrow(results, javafx.scene.layout.Priority.ALWAYS);
     field.textProperty().addListener((obs, old, text) -> schedule(text));
@@ -127,6 +136,7 @@ public final class SearchView {
     if (text.isBlank()) {
       results.getItems().clear();
       message.setText("");
+      offerRebuild(false);
       return;
     }
     pending =
@@ -143,6 +153,7 @@ public final class SearchView {
     } catch (QueryException e) {
       results.getItems().clear();
       message.setText(e.getMessage());
+      offerRebuild(false);
       return;
     }
     firstTerm =
@@ -158,9 +169,43 @@ public final class SearchView {
             return; // a newer query is on its way
           }
           results.getItems().setAll(hits);
+          offerRebuild(false);
           message.setText(hits.isEmpty() ? "No talk matches \"" + text.strip() + "\"." : "");
         },
-        error -> message.setText(Errors.message(error)));
+        error -> {
+          if (mine != generation) {
+            return;
+          }
+          results.getItems().clear();
+          message.setText(Errors.message(error));
+          offerRebuild(error instanceof SearchIndexDamagedException && !notebook.isReadOnly());
+        });
+  }
+
+  private void offerRebuild(boolean offer) {
+    rebuild.setVisible(offer);
+    rebuild.setManaged(offer);
+    rebuild.setDisable(false);
+  }
+
+  /** Rebuilds the damaged search index from the notes (on the notebook thread), then searches. */
+  private void rebuildIndex() {
+    rebuild.setDisable(true);
+    message.setText("Rebuilding the search index from the notes…");
+    executors.run(
+        () -> {
+          notebook.search().rebuildIndex();
+          return null;
+        },
+        done -> {
+          offerRebuild(false);
+          message.setText("The search index was rebuilt from the notes.");
+          schedule(field.getText());
+        },
+        error -> {
+          message.setText(Errors.message(error));
+          rebuild.setDisable(false);
+        });
   }
 
   /** Opens the talk at the word the user typed, or else at the first word the index matched. */
