@@ -105,15 +105,20 @@ public final class TalkbookCommand implements Callable<Integer> {
     cl.setExecutionExceptionHandler(TalkbookCommand::handle);
     // One writer each for output and errors, shared by every subcommand (set before any of them
     // makes its own), so that execute() flushes everything that was printed.
-    cl.setOut(writer(System.out, "stdout"));
-    cl.setErr(writer(System.err, "stderr"));
+    boolean terminal = System.console() != null;
+    cl.setOut(writer(System.out, "stdout", terminal));
+    cl.setErr(writer(System.err, "stderr", terminal));
+    if (terminal) {
+      // Control characters are shown, not sent (TerminalWriter), so help goes without colours.
+      cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    }
     // "-word" in a search excludes a word; it is not an option.
     cl.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
     return cl;
   }
 
   /** A writer on {@code stream} in the terminal's encoding, as picocli would choose it. */
-  private static PrintWriter writer(java.io.PrintStream stream, String name) {
+  private static PrintWriter writer(java.io.PrintStream stream, String name, boolean terminal) {
     String encoding =
         System.getProperty(name + ".encoding", System.getProperty("sun." + name + ".encoding"));
     java.nio.charset.Charset charset;
@@ -125,8 +130,11 @@ public final class TalkbookCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       charset = java.nio.charset.Charset.defaultCharset();
     }
-    return new PrintWriter(
-        new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, charset)), true);
+    java.io.Writer writer = new java.io.OutputStreamWriter(stream, charset);
+    if (terminal) {
+      writer = new TerminalWriter(writer);
+    }
+    return new PrintWriter(new java.io.BufferedWriter(writer), true);
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -92,6 +92,12 @@ public final class Notebook implements AutoCloseable {
     }
     if (exists) {
       NotebookFile.Header header = NotebookFile.checkHeader(path, false);
+      if (!header.isTalkbooks()
+          && !(header.applicationId() == 0 && NotebookFile.hasPendingWrites(path))) {
+        // Not ours (Talkbook writes its id into every notebook it makes, see create): refused on
+        // the header alone, before SQLite could so much as put a -wal or -shm beside it.
+        throw foreign(path);
+      }
       if (NotebookFile.hasPendingWrites(path) && header.isTalkbooks() && canWrite(path)) {
         finishPendingWrites(path);
       }
@@ -236,6 +242,16 @@ public final class Notebook implements AutoCloseable {
     }
   }
 
+  private static NotebookOpenException foreign(Path path) {
+    return new NotebookOpenException(
+        path,
+        Problem.FOREIGN,
+        "it is a SQLite database that Talkbook did not make (another program's, or an empty one),"
+            + " not a Talkbook notebook.",
+        "Choose a notebook file (*.talkbook), or create a new notebook; Talkbook has left this"
+            + " file as it is.");
+  }
+
   private static void createFolder(Path path) {
     try {
       Files.createDirectories(path.getParent());
@@ -283,23 +299,14 @@ public final class Notebook implements AutoCloseable {
         Statement s = c.createStatement()) {
       int appId = intPragma(s, "application_id");
       int version = intPragma(s, "user_version");
-      int objects;
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
-        objects = rs.getInt(1);
+        rs.getInt(1); // reads the schema: a file SQLite cannot read fails here
       }
       probe(path, s);
       // Talkbook makes a notebook whole under a temporary name (see create), so a file without
       // its application id is never one of its own, even an empty one: leave it alone.
       if (appId != Migrations.APPLICATION_ID) {
-        throw new NotebookOpenException(
-            path,
-            Problem.FOREIGN,
-            objects == 0
-                ? "it is an empty SQLite database that Talkbook did not make, not a Talkbook"
-                    + " notebook."
-                : "it is a SQLite database of another program, not a Talkbook notebook.",
-            "Choose a notebook file (*.talkbook), or create a new notebook; Talkbook has left"
-                + " this file as it is.");
+        throw foreign(path);
       }
       if (version > Migrations.LATEST) {
         throw new NotebookOpenException(

@@ -62,9 +62,9 @@ public final class SearchStore {
                 hits.add(
                     new SearchHit(
                         rs.getLong(1),
-                        rs.getString(2),
+                        Rows.title(rs.getString(2)),
                         rs.getLong(3),
-                        rs.getString(4),
+                        Rows.title(rs.getString(4)),
                         Rows.lines(rs.getString(5)),
                         passage(query, rs),
                         rs.getDouble(8)));
