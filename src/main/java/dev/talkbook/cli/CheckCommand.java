@@ -26,7 +26,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+    try (Notebook notebook =
+        repair ? TalkbookCommand.of(spec).openExisting() : TalkbookCommand.of(spec).openToRead()) {
       PrintWriter out = spec.commandLine().getOut();
       Notebook.Health health = notebook.health();
       if (!health.damage().isEmpty()) {

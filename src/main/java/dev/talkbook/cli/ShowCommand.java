@@ -22,7 +22,7 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+    try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
       Talk t = Refs.talk(notebook, talk);
       PrintWriter out = spec.commandLine().getOut();
       if (details) {

@@ -4,6 +4,7 @@ import dev.talkbook.core.common.Resources;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookLocation;
+import dev.talkbook.core.store.NotebookOpenException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -172,6 +173,27 @@ public final class TalkbookCommand implements Callable<Integer> {
   Notebook open() {
     return Notebook.open(
         notebookPath(), Notebook.Options.defaults().withReadOnly(readOnly).withCreate(!readOnly));
+  }
+
+  /**
+   * Opens the chosen notebook to read it: read-only, without its lock, so reading works beside a
+   * window (or another command) that has it open for writing; SQLite's write-ahead log gives the
+   * reader a consistent snapshot. A notebook from an older Talkbook is opened for writing once, to
+   * upgrade it. Never creates one.
+   */
+  Notebook openToRead() {
+    if (readOnly) {
+      return openExisting();
+    }
+    try {
+      return Notebook.open(
+          notebookPath(), Notebook.Options.defaults().withReadOnly(true).withCreate(false));
+    } catch (NotebookOpenException e) {
+      if (e.problem() == NotebookOpenException.Problem.NEEDS_UPGRADE) {
+        return openExisting();
+      }
+      throw e;
+    }
   }
 
   /** Opens the chosen notebook only if it exists: reading never creates an empty notebook. */

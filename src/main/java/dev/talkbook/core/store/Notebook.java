@@ -322,11 +322,17 @@ public final class Notebook implements AutoCloseable {
       if (readOnly && version < Migrations.LATEST) {
         throw new NotebookOpenException(
             path,
-            Problem.READ_ONLY,
-            "it is read-only and was written by an older Talkbook (notebook format "
-                + version
-                + "), so it cannot be upgraded.",
-            "Copy it to a folder you can write to, then open the copy.");
+            Problem.NEEDS_UPGRADE,
+            canWrite(path)
+                ? "it was written by an older Talkbook (notebook format "
+                    + version
+                    + ") and must be upgraded once, which a read-only open cannot do."
+                : "it is read-only and was written by an older Talkbook (notebook format "
+                    + version
+                    + "), so it cannot be upgraded.",
+            canWrite(path)
+                ? "Open it once without --read-only."
+                : "Copy it to a folder you can write to, then open the copy.");
       }
       return version;
     } catch (SQLException e) {

@@ -127,7 +127,8 @@ final class NotebookLock implements AutoCloseable {
         notebook,
         Problem.LOCKED,
         what,
-        "Close it there first; a notebook is edited by one Talkbook at a time.");
+        "A notebook is changed by one Talkbook at a time: close it there first, or open it"
+            + " read-only meanwhile (--read-only; reading commands do that by themselves).");
   }
 
   /**
