@@ -283,8 +283,8 @@ class FullDiskTest extends CliTest {
   void readingCommandsWorkOnAFullDisk() throws Exception {
     setUpNotebook();
     disk.fill(0);
-    assertThat(ok("--read-only", "show", "1").out()).startsWith("- version 1, line 0");
-    assertThat(ok("--read-only", "search", "version").out()).contains("version");
+    assertThat(ok("show", "1").out()).startsWith("- version 1, line 0");
+    assertThat(ok("search", "version").out()).contains("version");
     disk.free();
   }
 }
