@@ -28,7 +28,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a talk's ```java blocks in order in a fresh Java VM and print what each gave.",
       "With --write, each block's output is also written into the notes as an ```output block"
-          + " right after it (the window's Java → Run all)."
+          + " right after it (the window's Java → Run all).",
+      "Code reading System.in sees the end of input. Exit code 1 when any block did not"
+          + " compile, threw (an OutOfMemoryError or StackOverflowError too), was stopped at the"
+          + " time limit or ended its JVM."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -60,20 +63,22 @@ final class RunCommand implements Callable<Integer> {
         out.println("\"" + t.title() + "\" has no ```java blocks.");
         return 0;
       }
-      List<String> outputs = new ArrayList<>();
-      boolean allRan = true;
+      List<NoteCode.Result> outputs = new ArrayList<>();
+      int failed = 0;
       ReplOptions options =
-          ReplOptions.defaults().withTimeLimit(Duration.ofSeconds(timeLimitSeconds));
+          ReplOptions.defaults().withTimeLimit(Duration.ofSeconds(timeLimitSeconds)).withoutInput();
       try (ReplSession session = ReplSession.start(options)) {
         for (int i = 0; i < blocks.size(); i++) {
           NoteCode.Block b = blocks.get(i);
           Evaluation e = session.evaluate(b.code()).get();
           String output = NoteCode.outputOf(e);
-          outputs.add(output);
+          outputs.add(new NoteCode.Result(output, e.failed()));
           out.printf("── block %d of %d, line %d%n", i + 1, blocks.size(), lineOf(t.body(), b));
           out.print(output.isEmpty() || output.endsWith("\n") ? output : output + "\n");
+          if (e.failed()) {
+            failed++;
+          }
           if (e.outcome() != Evaluation.Outcome.COMPLETED) {
-            allRan = false;
             if (e.message() != null && !e.message().isEmpty() && !output.contains(e.message())) {
               out.println(e.message());
             }
@@ -93,12 +98,21 @@ final class RunCommand implements Callable<Integer> {
           out.println("Wrote the outputs into the notes of \"" + t.title() + "\".");
         }
       }
-      return allRan ? 0 : TalkbookCommand.USER_ERROR;
+      if (failed > 0) {
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "%d of %d blocks failed (did not compile, threw or were stopped).%n",
+                failed, blocks.size());
+        return TalkbookCommand.USER_ERROR;
+      }
+      return 0;
     }
   }
 
   /** The notes with each block's output block written after it. */
-  static String withOutputs(String notes, List<NoteCode.Block> blocks, List<String> outputs) {
+  static String withOutputs(
+      String notes, List<NoteCode.Block> blocks, List<NoteCode.Result> outputs) {
     StringBuilder text = new StringBuilder(notes);
     // From the last block to the first, so the earlier blocks' offsets stay valid.
     for (int i = blocks.size() - 1; i >= 0; i--) {

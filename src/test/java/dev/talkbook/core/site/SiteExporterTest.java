@@ -101,7 +101,10 @@ class SiteExporterTest {
     assertThat(read("feed.xml"))
         .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<entry>");
     assertThat(read("404.html")).contains("Page not found");
-    assertThat(read("search-index.js")).startsWith("window.TALKBOOK_SEARCH").contains("JShell");
+    assertThat(read("search-index.js"))
+        .startsWith("window.TALKBOOK_SEARCH")
+        .contains("\"t\":\"Live coding without fear\"")
+        .contains(" jshell ");
     assertThat(out.resolve("assets/lunr.min.js")).isNotEmptyFile();
     assertThat(out.resolve("assets/highlight.min.js")).isNotEmptyFile();
   }
@@ -244,6 +247,26 @@ class SiteExporterTest {
     try (Stream<Path> s = Files.list(elsewhere)) {
       assertThat(s).isEmpty();
     }
+  }
+
+  @Test
+  void theOutputOfAFailedBlockIsShownAsAnError() throws IOException {
+    addTalkWithTitle(
+        "Event",
+        "Demo",
+        "```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types\n```\n\n"
+            + "```java\n1\n```\n```output\n⇒ 1\n```\n");
+
+    export();
+
+    assertThat(read("events/event/demo.html"))
+        .contains(
+            "<pre class=\"output error\" aria-label=\"Error\"><code"
+                + " class=\"language-output-error nohighlight\">error: incompatible types")
+        .contains(
+            "<pre class=\"output\" aria-label=\"Output\"><code"
+                + " class=\"language-output nohighlight\">⇒ 1");
+    assertThat(read("assets/site.css")).contains("pre.output.error");
   }
 
   @Test
