@@ -37,7 +37,8 @@ public final class BenchmarkMain {
             new ReplGroup(),
             new SiteGroup(),
             new CrashGroup(),
-            new WindowKillGroup())) {
+            new WindowKillGroup(),
+            new RevisionsGroup())) {
       groups.put(g.name(), g);
     }
     return groups;
