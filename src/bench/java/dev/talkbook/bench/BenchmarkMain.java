@@ -6,6 +6,7 @@ import dev.talkbook.bench.markdown.MarkdownGroup;
 import dev.talkbook.bench.repl.LibrariesGroup;
 import dev.talkbook.bench.repl.ReplGroup;
 import dev.talkbook.bench.schedule.ScheduleGroup;
+import dev.talkbook.bench.revisions.RevisionsGroup;
 import dev.talkbook.bench.site.SiteGroup;
 import dev.talkbook.bench.startup.StartupGroup;
 import dev.talkbook.bench.store.NotebookStoreGroup;
@@ -51,6 +52,7 @@ public final class BenchmarkMain {
             new CrashGroup(),
             new WindowKillGroup(),
             new ScheduleGroup())) {
+            new RevisionsGroup())) {
       groups.put(g.name(), g);
     }
     return groups;

@@ -99,11 +99,12 @@ public final class App extends Application implements MainWindow.Host {
   private boolean open(Path path, boolean create) {
     Path next = path;
     boolean mayCreate = create;
+    boolean openReadOnly = readOnly;
     while (true) {
       try {
         Notebook opened =
             Notebook.open(
-                next, Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(readOnly));
+                next, Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(openReadOnly));
         show(opened);
         return true;
       } catch (NotebookException e) {
@@ -122,6 +123,11 @@ public final class App extends Application implements MainWindow.Host {
         if (choice instanceof OpenProblemDialog.Choice.Open o) {
           next = o.file();
           mayCreate = false;
+          openReadOnly = readOnly;
+        } else if (choice instanceof OpenProblemDialog.Choice.OpenReadOnly r) {
+          next = r.file();
+          mayCreate = false;
+          openReadOnly = true;
         } else if (choice instanceof OpenProblemDialog.Choice.Create c) {
           if (Files.exists(c.file())) {
             Errors.show(
@@ -132,6 +138,7 @@ public final class App extends Application implements MainWindow.Host {
           }
           next = c.file();
           mayCreate = true;
+          openReadOnly = false;
         } else {
           return false;
         }
