@@ -63,6 +63,7 @@ public final class ScreenshotTour {
             t.later(() -> t.menu("History of this talk…"));
           });
       all.put("new-event", t -> t.later(() -> t.menu("New event…")));
+      all.put("export", t -> t.menu("Export site…"));
       all.put(
           "tasks",
           t -> {
