@@ -11,6 +11,7 @@ import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.ShownKey;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.details.TalkDetailsPane;
@@ -52,6 +53,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -505,10 +507,10 @@ public final class MainWindow {
             item("Show or hide the REPL", "Shortcut+J", repl::toggle),
             item("Detach the REPL", null, repl::detach),
             new SeparatorMenuItem(),
-            item(
-                "Run the code block at the caret (Ctrl+Shift+Enter)",
-                null,
-                notesRunner::runBlockAtCaret),
+            shows(
+                item("Run the code block at the caret", null, notesRunner::runBlockAtCaret),
+                new ShownKey(
+                    KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
             item("Run all code blocks in a fresh Java VM", null, notesRunner::runAll),
             item(
                 "Save transcript to notes",
@@ -540,6 +542,15 @@ public final class MainWindow {
       item.setAccelerator(KeyCombination.keyCombination(accelerator));
     }
     item.setOnAction(e -> action.run());
+    return item;
+  }
+
+  /**
+   * Shows {@code key} as the item's shortcut for a key the focused view handles itself (Tab in the
+   * notes, Del in the navigator); the menu never fires on it.
+   */
+  private static MenuItem shows(MenuItem item, ShownKey key) {
+    item.setAccelerator(key);
     return item;
   }
 
@@ -635,7 +646,7 @@ public final class MainWindow {
             item("Replace…", "Shortcut+H", () -> editor.showFind(true)),
             new SeparatorMenuItem(),
             item("Rename…", "F2", navigator::renameSelected),
-            item("Delete…", null, navigator::deleteSelected));
+            shows(item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)));
     CheckMenuItem lineNumbers = new CheckMenuItem("Line numbers");
     lineNumbers.selectedProperty().bindBidirectional(editor.lineNumbersProperty());
     CheckMenuItem wrap = new CheckMenuItem("Soft wrap");
@@ -665,7 +676,7 @@ public final class MainWindow {
             new SeparatorMenuItem(),
             item("Zoom in", "Shortcut+Equals", () -> editor.zoom(1)),
             item("Zoom out", "Shortcut+Minus", () -> editor.zoom(-1)),
-            item("Actual size", "Shortcut+Digit0", () -> editor.fontSizeProperty().set(14)),
+            item("Actual size", "Shortcut+0", () -> editor.fontSizeProperty().set(14)),
             new SeparatorMenuItem(),
             themes);
     Menu go =
@@ -681,8 +692,12 @@ public final class MainWindow {
         new Menu(
             "_Outline",
             null,
-            item("Indent item (Tab)", null, () -> outline(editor.outliner()::indent)),
-            item("Outdent item (Shift+Tab)", null, () -> outline(editor.outliner()::outdent)),
+            shows(
+                item("Indent item", null, () -> outline(editor.outliner()::indent)),
+                new ShownKey(KeyCode.TAB)),
+            shows(
+                item("Outdent item", null, () -> outline(editor.outliner()::outdent)),
+                new ShownKey(KeyCode.TAB, KeyCombination.SHIFT_DOWN)),
             item("Move item or section up", "Alt+Up", () -> outline(editor.outliner()::moveUp)),
             item(
                 "Move item or section down",
