@@ -97,6 +97,49 @@ class OutlinerEditingTest {
   }
 
   @Test
+  void aWrappedListItemContinuesUnderItsTextNotItsBullet(FxRobot robot) throws Exception {
+    String item = "  - " + "words that wrap ".repeat(30).strip();
+    open(robot, "intro\n" + item + "\nafter");
+    robot.interact(() -> ui.window.editor.wrapProperty().set(true));
+    int content = "intro\n".length() + 4; // the first letter of the item's text
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () ->
+            area().getStyleOfChar(content - 1).contains("tb-hang")
+                && robot.lookup(".tb-hang-prefix").tryQuery().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.geometry.Bounds first = area().getCharacterBoundsOnScreen(content, content + 1).get();
+    // The first letter of the item's second line on screen.
+    int wrapped = content + 1;
+    while (area().getCharacterBoundsOnScreen(wrapped, wrapped + 1).get().getMinY()
+        < first.getMaxY() - 1) {
+      wrapped++;
+    }
+    javafx.geometry.Bounds second = area().getCharacterBoundsOnScreen(wrapped, wrapped + 1).get();
+    assertThat(second.getMinX())
+        .isCloseTo(first.getMinX(), org.assertj.core.data.Offset.offset(1.0));
+    // The bullet is still shown before the text, and the text itself is unchanged.
+    javafx.scene.text.TextFlow prefix =
+        robot.lookup(".tb-hang-prefix").queryAs(javafx.scene.text.TextFlow.class);
+    assertThat(
+            prefix.getChildren().stream()
+                .map(n -> ((javafx.scene.text.Text) n).getText())
+                .reduce("", String::concat))
+        .isEqualTo("  - ");
+    assertThat(prefix.localToScreen(prefix.getLayoutBounds()).getMaxX())
+        .isCloseTo(first.getMinX(), org.assertj.core.data.Offset.offset(1.0));
+    javafx.geometry.Bounds intro = area().getCharacterBoundsOnScreen(0, 1).get();
+    assertThat(prefix.localToScreen(prefix.getLayoutBounds()).getMinX())
+        .isCloseTo(intro.getMinX(), org.assertj.core.data.Offset.offset(1.0));
+    assertThat(text()).isEqualTo("intro\n" + item + "\nafter");
+    // Typing in the wrapped item goes where the caret is.
+    robot.interact(() -> area().moveTo(wrapped));
+    robot.write("X");
+    assertThat(text().charAt(wrapped)).isEqualTo('X');
+  }
+
+  @Test
   void tabOutsideAListStillInsertsATab(FxRobot robot) throws Exception {
     open(robot, "plain|");
     robot.type(KeyCode.TAB);
