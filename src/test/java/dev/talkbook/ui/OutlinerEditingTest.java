@@ -140,6 +140,22 @@ class OutlinerEditingTest {
   }
 
   @Test
+  void homeOnAListItemGoesToItsTextThenToTheLineStart(FxRobot robot) throws Exception {
+    open(robot, "- [ ] buy milk|\nplain line");
+    robot.type(KeyCode.HOME);
+    assertThat(area().getCaretPosition()).isEqualTo("- [ ] ".length());
+    robot.write("go and ");
+    assertThat(text()).startsWith("- [ ] go and buy milk");
+    robot.type(KeyCode.HOME);
+    assertThat(area().getCaretPosition()).isEqualTo("- [ ] ".length());
+    robot.type(KeyCode.HOME);
+    assertThat(area().getCaretPosition()).isZero();
+    robot.interact(() -> area().moveTo(text().length()));
+    robot.type(KeyCode.HOME);
+    assertThat(area().getCaretColumn()).isZero(); // not a list item: the usual Home
+  }
+
+  @Test
   void tabOutsideAListStillInsertsATab(FxRobot robot) throws Exception {
     open(robot, "plain|");
     robot.type(KeyCode.TAB);
