@@ -61,6 +61,13 @@ class OutlinerEditingTest {
     return talk.id();
   }
 
+  /** Where the character at {@code offset} is drawn, on the screen. */
+  private javafx.geometry.Bounds charOnScreen(FxRobot robot, int offset) throws Exception {
+    return WaitForAsyncUtils.asyncFx(
+            () -> area().getCharacterBoundsOnScreen(offset, offset + 1).orElseThrow())
+        .get();
+  }
+
   private String text() {
     return area().getText();
   }
@@ -109,14 +116,13 @@ class OutlinerEditingTest {
             area().getStyleOfChar(content - 1).contains("tb-hang")
                 && robot.lookup(".tb-hang-prefix").tryQuery().isPresent());
     WaitForAsyncUtils.waitForFxEvents();
-    javafx.geometry.Bounds first = area().getCharacterBoundsOnScreen(content, content + 1).get();
+    javafx.geometry.Bounds first = charOnScreen(robot, content);
     // The first letter of the item's second line on screen.
     int wrapped = content + 1;
-    while (area().getCharacterBoundsOnScreen(wrapped, wrapped + 1).get().getMinY()
-        < first.getMaxY() - 1) {
+    while (charOnScreen(robot, wrapped).getMinY() < first.getMaxY() - 1) {
       wrapped++;
     }
-    javafx.geometry.Bounds second = area().getCharacterBoundsOnScreen(wrapped, wrapped + 1).get();
+    javafx.geometry.Bounds second = charOnScreen(robot, wrapped);
     assertThat(second.getMinX())
         .isCloseTo(first.getMinX(), org.assertj.core.data.Offset.offset(1.0));
     // The bullet is still shown before the text, and the text itself is unchanged.
@@ -127,16 +133,20 @@ class OutlinerEditingTest {
                 .map(n -> ((javafx.scene.text.Text) n).getText())
                 .reduce("", String::concat))
         .isEqualTo("  - ");
-    assertThat(prefix.localToScreen(prefix.getLayoutBounds()).getMaxX())
-        .isCloseTo(first.getMinX(), org.assertj.core.data.Offset.offset(1.0));
-    javafx.geometry.Bounds intro = area().getCharacterBoundsOnScreen(0, 1).get();
-    assertThat(prefix.localToScreen(prefix.getLayoutBounds()).getMinX())
-        .isCloseTo(intro.getMinX(), org.assertj.core.data.Offset.offset(1.0));
+    javafx.geometry.Bounds shown =
+        WaitForAsyncUtils.asyncFx(() -> prefix.localToScreen(prefix.getLayoutBounds())).get();
+    // (Character bounds come out a pixel left of the text's node: hence 1.5.)
+    assertThat(shown.getMaxX())
+        .isCloseTo(first.getMinX(), org.assertj.core.data.Offset.offset(1.5));
+    javafx.geometry.Bounds intro = charOnScreen(robot, 0);
+    assertThat(shown.getMinX())
+        .isCloseTo(intro.getMinX(), org.assertj.core.data.Offset.offset(1.5));
     assertThat(text()).isEqualTo("intro\n" + item + "\nafter");
     // Typing in the wrapped item goes where the caret is.
-    robot.interact(() -> area().moveTo(wrapped));
+    int at = wrapped;
+    robot.interact(() -> area().moveTo(at));
     robot.write("X");
-    assertThat(text().charAt(wrapped)).isEqualTo('X');
+    assertThat(text().charAt(at)).isEqualTo('X');
   }
 
   @Test
@@ -363,8 +373,8 @@ class OutlinerEditingTest {
   void theOutlineMenuIsInTheCommandPalette(FxRobot robot) throws Exception {
     assertThat(ui.window.actions().stream().map(MenuItem::getText))
         .contains(
-            "Indent item (Tab)",
-            "Outdent item (Shift+Tab)",
+            "Indent item",
+            "Outdent item",
             "Move item or section up",
             "Move item or section down",
             "Fold or unfold",
