@@ -1,10 +1,13 @@
 package dev.talkbook.bench;
 
+import dev.talkbook.bench.cli.CliStartGroup;
+import dev.talkbook.bench.crash.CrashGroup;
 import dev.talkbook.bench.markdown.MarkdownGroup;
 import dev.talkbook.bench.repl.ReplGroup;
 import dev.talkbook.bench.site.SiteGroup;
 import dev.talkbook.bench.startup.StartupGroup;
 import dev.talkbook.bench.store.NotebookStoreGroup;
+import dev.talkbook.bench.window.WindowKillGroup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +32,12 @@ public final class BenchmarkMain {
         List.<BenchmarkGroup>of(
             new NotebookStoreGroup(),
             new StartupGroup(),
+            new CliStartGroup(),
             new MarkdownGroup(),
             new ReplGroup(),
-            new SiteGroup())) {
+            new SiteGroup(),
+            new CrashGroup(),
+            new WindowKillGroup())) {
       groups.put(g.name(), g);
     }
     return groups;

@@ -17,6 +17,7 @@ import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.details.TalkDetailsPane;
 import dev.talkbook.ui.editor.EditorSession;
 import dev.talkbook.ui.editor.EditorView;
+import dev.talkbook.ui.editor.UnsavedNotesDialog;
 import dev.talkbook.ui.export.ExportJob;
 import dev.talkbook.ui.export.MarkdownExportDialog;
 import dev.talkbook.ui.export.MarkdownImportDialog;
@@ -40,6 +41,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -78,7 +80,19 @@ public final class MainWindow {
     /** File → Open notebook…: the app closes this window's notebook and opens another. */
     void openAnotherNotebook();
 
+    /** Leaves the app; the window has saved its notes (or the user chose not to). */
     void quit();
+
+    /**
+     * Asks where to save a file ({@code title} says what for, {@code name} is the proposed file
+     * name); null when the user cancelled.
+     */
+    java.nio.file.Path chooseFileToSave(String title, String name);
+
+    /** The clock "Now and next" reads (tests give a fixed one). */
+    default java.time.Clock clock() {
+      return java.time.Clock.systemDefaultZone();
+    }
   }
 
   private final Stage stage;
@@ -286,6 +300,18 @@ public final class MainWindow {
     }
   }
 
+  /** Opens the notebook's first talk, if it has any. */
+  void openFirstTalk() {
+    executors.run(
+        () -> notebook.talks().summaries(),
+        talks -> {
+          if (!talks.isEmpty()) {
+            openTalk(talks.get(0).id(), null);
+          }
+        },
+        error -> Errors.show(stage, "Could not list the talks", error));
+  }
+
   /** Nothing to open at start: the window as it is counts as shown. */
   private void noTalkToShow() {
     if (onTalkShown != null) {
@@ -312,7 +338,30 @@ public final class MainWindow {
       }
       return;
     }
-    session.leave();
+    if (open == null) {
+      readAndShow(talkId, reveal);
+      return;
+    }
+    // The talk being left is saved first; if that fails it stays open, so nothing is lost.
+    session
+        .leave()
+        .whenComplete(
+            (left, error) ->
+                Platform.runLater(
+                    () -> {
+                      if (error == null) {
+                        readAndShow(talkId, reveal);
+                      } else {
+                        navigator.select(open.id());
+                        Errors.show(
+                            stage,
+                            "“" + open.title() + "” stays open: its notes could not be saved",
+                            error.getCause() == null ? error : error.getCause());
+                      }
+                    }));
+  }
+
+  private void readAndShow(long talkId, List<String> reveal) {
     executors.run(
         () -> notebook.talks().get(talkId),
         talk -> {
@@ -331,6 +380,7 @@ public final class MainWindow {
   private void show(Talk talk, List<String> reveal) {
     session.open(talk);
     details.show(talk);
+    showAbstract(talk);
     loading = true;
     try {
       editor.load(talk.body());
@@ -396,6 +446,7 @@ public final class MainWindow {
           } else {
             session.detailsChanged(talk.get());
             details.show(session.getTalk());
+            showAbstract(talk.get());
           }
         },
         error -> Errors.show(stage, "Could not read the notebook", error));
@@ -415,6 +466,17 @@ public final class MainWindow {
   }
 
   // ---- preview and attachments ---------------------------------------------------------------
+
+  /** The talk's abstract from its programme, rendered above the notes in the preview. */
+  private void showAbstract(Talk talk) {
+    String text = talk.programme().abstractText();
+    if (text.isEmpty()) {
+      preview.showAbstract("");
+      return;
+    }
+    executors.run(
+        () -> renderer().render(text), preview::showAbstract, error -> preview.showAbstract(""));
+  }
 
   private void schedulePreview(String text) {
     if (pendingPreview != null) {
@@ -634,6 +696,71 @@ public final class MainWindow {
     }
   }
 
+  // ---- conference programmes (ui.exchange, ui.agenda) ----------------------------------------
+
+  private void importSchedule() {
+    session.saveNow();
+    new dev.talkbook.ui.exchange.ScheduleImportDialog(
+            stage,
+            notebook,
+            dev.talkbook.ui.exchange.ScheduleImportDialog.defaultFetcher(),
+            host.clock(),
+            ExportJob.ownThread("talkbook-import"),
+            Platform::runLater,
+            report -> {
+              navigator.reload(null);
+              notebookChanged();
+            })
+        .show();
+  }
+
+  private void exportAgenda() {
+    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+    chooser.setTitle("Save your agenda (the starred talks) as iCalendar");
+    chooser.setInitialFileName("my-agenda.ics");
+    chooser
+        .getExtensionFilters()
+        .add(new javafx.stage.FileChooser.ExtensionFilter("iCalendar", "*.ics"));
+    java.io.File file = chooser.showSaveDialog(stage);
+    if (file == null) {
+      return;
+    }
+    executors.run(
+        () ->
+            new dev.talkbook.core.exchange.AgendaExporter(host.clock())
+                .export(notebook, file.toPath()),
+        r ->
+            status.showMessage(
+                "Wrote "
+                    + r.written()
+                    + " starred talk"
+                    + (r.written() == 1 ? "" : "s")
+                    + " to "
+                    + file.getName()
+                    + (r.withoutTime() > 0
+                        ? " (" + r.withoutTime() + " without a time left out)"
+                        : "")),
+        error -> Errors.show(stage, "Could not export the agenda", error));
+  }
+
+  private void toggleStar() {
+    if (session.getTalk() != null) {
+      details.toggleStar();
+    } else {
+      navigator.toggleStarSelected();
+    }
+  }
+
+  /** View → Now and next: what is on in each room, from the host's clock. */
+  dev.talkbook.ui.agenda.NowAndNextView nowAndNext() {
+    dev.talkbook.ui.agenda.NowAndNextView view =
+        new dev.talkbook.ui.agenda.NowAndNextView(
+            stage, notebook, executors, host.clock(), id -> openTalk(id, null));
+    theme.apply(view.stage().getScene());
+    view.show();
+    return view;
+  }
+
   private void buildMenus() {
     Menu file =
         new Menu(
@@ -658,7 +785,10 @@ public final class MainWindow {
                 item("Import Markdown…", null, this::importMarkdown),
                 "load files md obsidian hugo jekyll"),
             new SeparatorMenuItem(),
-            item("Quit", "Shortcut+Q", host::quit));
+            item("Import schedule…", "Shortcut+Shift+I", this::importSchedule),
+            item("Export agenda…", null, this::exportAgenda),
+            new SeparatorMenuItem(),
+            item("Quit", "Shortcut+Q", () -> requestClose(host::quit)));
     Menu edit =
         new Menu(
             "_Edit",
@@ -671,7 +801,11 @@ public final class MainWindow {
                 item("Replace…", "Shortcut+H", () -> editor.showFind(true)), "substitute"),
             new SeparatorMenuItem(),
             MenuActions.words(item("Rename…", "F2", navigator::renameSelected), "title"),
-            shows(item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)));
+            shows(item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)),
+            new SeparatorMenuItem(),
+            MenuActions.words(
+                item("Star or unstar the talk", "Shortcut+D", this::toggleStar),
+                "favourite favorite mark"));
     CheckMenuItem lineNumbers = new CheckMenuItem("Line numbers");
     lineNumbers.selectedProperty().bindBidirectional(editor.lineNumbersProperty());
     MenuActions.words(lineNumbers, "gutter");
@@ -732,7 +866,10 @@ public final class MainWindow {
             new SeparatorMenuItem(),
             MenuActions.words(
                 item("History of this talk…", "Shortcut+Shift+H", this::history),
-                "revisions versions restore earlier"));
+                "revisions versions restore earlier"),
+            MenuActions.words(
+                item("Now and next…", "Shortcut+Shift+N", this::nowAndNext),
+                "agenda schedule programme current upcoming"));
     Menu outline =
         new Menu(
             "_Outline",
@@ -878,6 +1015,117 @@ public final class MainWindow {
       stage.setY(y);
     }
     stage.setMaximized(settings.getBoolean("maximized", false));
+  }
+
+  private boolean closing;
+
+  /**
+   * Quit or close: saves the notes first and then runs {@code then}; when they cannot be saved,
+   * asks whether to save them elsewhere as Markdown, quit anyway, or stay (then nothing runs). The
+   * FX thread never waits for the save.
+   */
+  public void requestClose(Runnable then) {
+    if (closing) {
+      return; // already saving or asking
+    }
+    closing = true;
+    details.save();
+    session
+        .saveNow()
+        .whenComplete(
+            (saved, error) ->
+                Platform.runLater(
+                    () -> {
+                      if (error == null || session.getTalk() == null) {
+                        closing = false;
+                        then.run();
+                      } else {
+                        askAboutUnsavedNotes(
+                            Errors.message(error.getCause() == null ? error : error.getCause()),
+                            then);
+                      }
+                    }));
+  }
+
+  private void askAboutUnsavedNotes(String problem, Runnable then) {
+    Talk talk = session.getTalk();
+    switch (UnsavedNotesDialog.ask(stage, talk.title(), problem)) {
+      case CANCEL -> closing = false;
+      case QUIT_ANYWAY -> {
+        session.close();
+        closing = false;
+        then.run();
+      }
+      case SAVE_ELSEWHERE -> {
+        java.nio.file.Path file =
+            host.chooseFileToSave("Save the notes as Markdown", fileNameFor(talk.title()));
+        if (file == null) {
+          askAboutUnsavedNotes(problem, then);
+          return;
+        }
+        String markdown = markdownOf(talk, session.text());
+        // Written off the FX thread (the disk may be slow or full), on a thread of its own: the
+        // notebook thread may be busy retrying the save.
+        CompletableFuture.runAsync(
+                () -> writeMarkdown(file, markdown),
+                r -> {
+                  Thread t = new Thread(r, "talkbook-save-elsewhere");
+                  t.setDaemon(true);
+                  t.start();
+                })
+            .whenComplete(
+                (done, error) ->
+                    Platform.runLater(
+                        () -> {
+                          if (error == null) {
+                            session.close();
+                            closing = false;
+                            then.run();
+                          } else {
+                            Errors.show(
+                                stage,
+                                "Could not save the notes to " + file,
+                                error.getCause() == null ? error : error.getCause());
+                            askAboutUnsavedNotes(problem, then);
+                          }
+                        }));
+      }
+    }
+  }
+
+  static String fileNameFor(String title) {
+    String name = title.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", " ").strip();
+    return (name.isEmpty() ? "notes" : name) + ".md";
+  }
+
+  /** The notes with the talk's title as front matter, so that Import Markdown reads them back. */
+  static String markdownOf(Talk talk, String notes) {
+    java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("title", talk.title());
+    if (!talk.speakers().isEmpty()) {
+      data.put("speakers", talk.speakers());
+    }
+    return dev.talkbook.core.site.FrontMatter.write(data, notes);
+  }
+
+  private static void writeMarkdown(java.nio.file.Path file, String markdown) {
+    java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".part");
+    try {
+      java.nio.file.Files.writeString(tmp, markdown, java.nio.charset.StandardCharsets.UTF_8);
+      java.nio.file.Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.io.IOException e) {
+      try {
+        java.nio.file.Files.deleteIfExists(tmp);
+      } catch (java.io.IOException ignored) {
+        e.addSuppressed(ignored);
+      }
+      throw new dev.talkbook.core.notebook.NotebookException(
+          "Could not write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */

@@ -249,6 +249,11 @@ public final class ScreenshotTour {
 
       @Override
       public void quit() {}
+
+      @Override
+      public java.nio.file.Path chooseFileToSave(String title, String name) {
+        return null; // the tour never saves a file
+      }
     }
   }
 }

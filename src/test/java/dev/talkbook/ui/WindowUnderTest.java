@@ -27,6 +27,14 @@ final class WindowUnderTest {
   final UiExecutors executors = new UiExecutors();
   final Preferences prefs = Preferences.userRoot().node("dev/talkbook/test/" + UUID.randomUUID());
   final List<String> openedLinks = new ArrayList<>();
+
+  /** How many times the window asked the app to quit. */
+  final java.util.concurrent.atomic.AtomicInteger quits =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** What the "save as" file chooser answers (null: the user cancelled). */
+  volatile Path saveAs;
+
   MainWindow window;
 
   private final MainWindow.Host host =
@@ -40,7 +48,14 @@ final class WindowUnderTest {
         public void openAnotherNotebook() {}
 
         @Override
-        public void quit() {}
+        public void quit() {
+          quits.incrementAndGet();
+        }
+
+        @Override
+        public Path chooseFileToSave(String title, String name) {
+          return saveAs;
+        }
       };
 
   /** Opens the notebook and shows the window (on the FX thread). */
