@@ -11,6 +11,7 @@ import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.ShownKey;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.details.TalkDetailsPane;
@@ -24,7 +25,9 @@ import dev.talkbook.ui.export.SiteExportDialog;
 import dev.talkbook.ui.history.HistoryDialog;
 import dev.talkbook.ui.navigator.NavigatorView;
 import dev.talkbook.ui.outline.OutlineView;
-import dev.talkbook.ui.palette.PickerDialog;
+import dev.talkbook.ui.palette.MenuActions;
+import dev.talkbook.ui.palette.PaletteEntry;
+import dev.talkbook.ui.palette.PalettePopup;
 import dev.talkbook.ui.presenter.PresenterMode;
 import dev.talkbook.ui.preview.PreviewView;
 import dev.talkbook.ui.preview.ScrollSync;
@@ -54,6 +57,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -565,28 +569,40 @@ public final class MainWindow {
         new Menu(
             "_Java",
             null,
-            item("Show or hide the REPL", "Shortcut+J", repl::toggle),
-            item("Detach the REPL", null, repl::detach),
+            MenuActions.words(
+                item("Show or hide the REPL", "Shortcut+J", repl::toggle),
+                "repl jshell console java"),
+            MenuActions.words(item("Detach the REPL", null, repl::detach), "repl jshell window"),
             new SeparatorMenuItem(),
-            item(
-                "Run the code block at the caret (Ctrl+Shift+Enter)",
-                null,
-                notesRunner::runBlockAtCaret),
-            item("Run all code blocks in a fresh Java VM", null, notesRunner::runAll),
+            shows(
+                item("Run the code block at the caret", null, notesRunner::runBlockAtCaret),
+                new ShownKey(
+                    KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
+            MenuActions.words(
+                item("Run all code blocks in a fresh Java VM", null, notesRunner::runAll),
+                "execute snippets repl"),
             item(
                 "Save transcript to notes",
                 null,
                 () -> notesRunner.saveTranscript(repl.pane().ranSoFar())),
             new SeparatorMenuItem(),
-            item("Stop the running code", null, replSession::stop),
-            item("Restart Java (run the definitions again)", null, replSession::restart),
-            item("Reset Java (forget everything)", null, replSession::reset));
+            MenuActions.words(
+                item("Stop the running code", null, replSession::stop), "repl interrupt cancel"),
+            MenuActions.words(
+                item("Restart Java (run the definitions again)", null, replSession::restart),
+                "repl jshell"),
+            MenuActions.words(
+                item("Reset Java (forget everything)", null, replSession::reset),
+                "repl jshell clear"));
     presenter =
         new PresenterMode(
             stage, split, split.getItems().get(0), repl, () -> editor.area().getText(), settings);
     java.getItems()
         .addAll(
-            new SeparatorMenuItem(), item("Presenter mode", "Shortcut+Shift+M", presenter::toggle));
+            new SeparatorMenuItem(),
+            MenuActions.words(
+                item("Presenter mode", "Shortcut+Shift+M", presenter::toggle),
+                "present projector full screen talk demo"));
     menuBar.getMenus().add(java);
   }
 
@@ -603,6 +619,15 @@ public final class MainWindow {
       item.setAccelerator(KeyCombination.keyCombination(accelerator));
     }
     item.setOnAction(e -> action.run());
+    return item;
+  }
+
+  /**
+   * Shows {@code key} as the item's shortcut for a key the focused view handles itself (Tab in the
+   * notes, Del in the navigator); the menu never fires on it.
+   */
+  private static MenuItem shows(MenuItem item, ShownKey key) {
+    item.setAccelerator(key);
     return item;
   }
 
@@ -740,14 +765,24 @@ public final class MainWindow {
         new Menu(
             "_File",
             null,
-            item("New event…", "Shortcut+Shift+E", navigator::newEvent),
-            item("New talk…", "Shortcut+N", navigator::newTalk),
+            MenuActions.words(
+                item("New event…", "Shortcut+Shift+E", navigator::newEvent),
+                "conference meetup add create"),
+            MenuActions.words(
+                item("New talk…", "Shortcut+N", navigator::newTalk), "session add create"),
             new SeparatorMenuItem(),
-            item("Open notebook…", "Shortcut+O", host::openAnotherNotebook),
+            MenuActions.words(
+                item("Open notebook…", "Shortcut+O", host::openAnotherNotebook),
+                "file switch notebook"),
             new SeparatorMenuItem(),
-            item("Export site…", "Shortcut+Shift+X", this::exportSite),
-            item("Export Markdown…", null, this::exportMarkdown),
-            item("Import Markdown…", null, this::importMarkdown),
+            MenuActions.words(
+                item("Export site…", "Shortcut+Shift+X", this::exportSite),
+                "publish website html static"),
+            MenuActions.words(
+                item("Export Markdown…", null, this::exportMarkdown), "save files backup md"),
+            MenuActions.words(
+                item("Import Markdown…", null, this::importMarkdown),
+                "load files md obsidian hugo jekyll"),
             new SeparatorMenuItem(),
             item("Import schedule…", "Shortcut+Shift+I", this::importSchedule),
             item("Export agenda…", null, this::exportAgenda),
@@ -760,18 +795,23 @@ public final class MainWindow {
             item("Undo", "Shortcut+Z", () -> editor.area().undo()),
             item("Redo", "Shortcut+Shift+Z", () -> editor.area().redo()),
             new SeparatorMenuItem(),
-            item("Find…", "Shortcut+F", this::find),
-            item("Replace…", "Shortcut+H", () -> editor.showFind(true)),
+            MenuActions.words(item("Find…", "Shortcut+F", this::find), "search in notes"),
+            MenuActions.words(
+                item("Replace…", "Shortcut+H", () -> editor.showFind(true)), "substitute"),
             new SeparatorMenuItem(),
-            item("Rename…", "F2", navigator::renameSelected),
-            item("Delete…", null, navigator::deleteSelected),
+            MenuActions.words(item("Rename…", "F2", navigator::renameSelected), "title"),
+            shows(item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)),
             new SeparatorMenuItem(),
-            item("Star or unstar the talk", "Shortcut+D", this::toggleStar));
+            MenuActions.words(
+                item("Star or unstar the talk", "Shortcut+D", this::toggleStar),
+                "favourite favorite mark"));
     CheckMenuItem lineNumbers = new CheckMenuItem("Line numbers");
     lineNumbers.selectedProperty().bindBidirectional(editor.lineNumbersProperty());
-    CheckMenuItem wrap = new CheckMenuItem("Soft wrap");
+    MenuActions.words(lineNumbers, "gutter");
+    CheckMenuItem wrap = MenuActions.words(new CheckMenuItem("Soft wrap"), "wrap long lines");
     wrap.selectedProperty().bindBidirectional(editor.wrapProperty());
-    CheckMenuItem showPreview = new CheckMenuItem("Preview");
+    CheckMenuItem showPreview =
+        MenuActions.words(new CheckMenuItem("Preview"), "render html rendered");
     showPreview.setSelected(true);
     showPreview.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+V"));
     showPreview.selectedProperty().addListener((obs, o, show) -> togglePreview(show));
@@ -784,6 +824,14 @@ public final class MainWindow {
       r.setToggleGroup(group);
       r.setSelected(theme.choiceProperty().get() == choice);
       r.setOnAction(e -> theme.choiceProperty().set(choice));
+      MenuActions.words(
+          r,
+          "appearance colour color mode "
+              + switch (choice) {
+                case SYSTEM -> "desktop follow automatic";
+                case LIGHT -> "day bright";
+                case DARK -> "night";
+              });
       themes.getItems().add(r);
     }
     Menu view =
@@ -794,35 +842,58 @@ public final class MainWindow {
             lineNumbers,
             wrap,
             new SeparatorMenuItem(),
-            item("Zoom in", "Shortcut+Equals", () -> editor.zoom(1)),
-            item("Zoom out", "Shortcut+Minus", () -> editor.zoom(-1)),
-            item("Actual size", "Shortcut+Digit0", () -> editor.fontSizeProperty().set(14)),
+            MenuActions.words(
+                item("Zoom in", "Shortcut+Equals", () -> editor.zoom(1)),
+                "font bigger larger text size"),
+            MenuActions.words(
+                item("Zoom out", "Shortcut+Minus", () -> editor.zoom(-1)),
+                "font smaller text size"),
+            MenuActions.words(
+                item("Actual size", "Shortcut+0", () -> editor.fontSizeProperty().set(14)),
+                "zoom reset font text size"),
             new SeparatorMenuItem(),
             themes);
     Menu go =
         new Menu(
             "_Go",
             null,
-            item("Search notes", "Shortcut+Shift+F", search::focus),
-            item("Go to talk…", "Shortcut+P", this::quickSwitcher),
+            MenuActions.words(
+                item("Search notes", "Shortcut+Shift+F", search::focus), "find full text notebook"),
+            MenuActions.words(
+                item("Go to talk…", "Shortcut+P", this::quickSwitcher), "switch open quick"),
             item("Command palette…", "Shortcut+Shift+P", this::commandPalette),
             new SeparatorMenuItem(),
-            item("History of this talk…", "Shortcut+Shift+H", this::history),
-            item("Now and next…", "Shortcut+Shift+N", this::nowAndNext));
+            MenuActions.words(
+                item("History of this talk…", "Shortcut+Shift+H", this::history),
+                "revisions versions restore earlier"),
+            MenuActions.words(
+                item("Now and next…", "Shortcut+Shift+N", this::nowAndNext),
+                "agenda schedule programme current upcoming"));
     Menu outline =
         new Menu(
             "_Outline",
             null,
-            item("Indent item (Tab)", null, () -> outline(editor.outliner()::indent)),
-            item("Outdent item (Shift+Tab)", null, () -> outline(editor.outliner()::outdent)),
+            shows(
+                item("Indent item", null, () -> outline(editor.outliner()::indent)),
+                new ShownKey(KeyCode.TAB)),
+            shows(
+                item("Outdent item", null, () -> outline(editor.outliner()::outdent)),
+                new ShownKey(KeyCode.TAB, KeyCombination.SHIFT_DOWN)),
             item("Move item or section up", "Alt+Up", () -> outline(editor.outliner()::moveUp)),
             item(
                 "Move item or section down",
                 "Alt+Down",
                 () -> outline(editor.outliner()::moveDown)),
             new SeparatorMenuItem(),
-            item("Fold or unfold", "Shortcut+Period", () -> outline(editor.outliner()::toggleFold)),
-            item("Toggle task", "Shortcut+Enter", () -> outline(editor.outliner()::toggleTask)));
+            MenuActions.words(
+                item(
+                    "Fold or unfold",
+                    "Shortcut+Period",
+                    () -> outline(editor.outliner()::toggleFold)),
+                "collapse expand hide"),
+            MenuActions.words(
+                item("Toggle task", "Shortcut+Enter", () -> outline(editor.outliner()::toggleTask)),
+                "todo checkbox done tick"));
     menuBar.getMenus().addAll(file, edit, outline, view, go);
     menuBar.setUseSystemMenuBar(true);
   }
@@ -880,30 +951,40 @@ public final class MainWindow {
     }
   }
 
+  /** Ctrl+P: the talks by title, speaker or event, each with its event beside it. */
   private void quickSwitcher() {
     executors.run(
-        () -> notebook.talks().summaries(),
+        () -> {
+          java.util.Map<Long, String> events = new java.util.HashMap<>();
+          notebook.events().list().forEach(e -> events.put(e.id(), e.title()));
+          List<PaletteEntry<Long>> talks = new ArrayList<>();
+          for (var t : notebook.talks().summaries()) {
+            talks.add(
+                new PaletteEntry<>(
+                    t.id(),
+                    t.title(),
+                    String.join(", ", t.speakers()),
+                    events.getOrDefault(t.eventId(), ""),
+                    ""));
+          }
+          return talks;
+        },
         talks ->
-            PickerDialog.pick(
-                    stage,
-                    "Go to talk",
-                    "Type part of a title or a speaker",
-                    talks,
-                    t -> t.title(),
-                    t -> String.join(", ", t.speakers()))
-                .ifPresent(t -> openTalk(t.id(), null)),
+            PalettePopup.show(
+                stage,
+                "Go to a talk: part of its title, a speaker or the event",
+                talks,
+                id -> openTalk(id, null)),
         error -> Errors.show(stage, "Could not list the talks", error));
   }
 
+  /** Ctrl+Shift+P: every enabled menu action, with its menu path and shortcut. */
   private void commandPalette() {
-    PickerDialog.pick(
-            stage,
-            "Command palette",
-            "Type an action",
-            actions(),
-            MenuItem::getText,
-            i -> i.getAccelerator() == null ? "" : i.getAccelerator().getDisplayText())
-        .ifPresent(MenuItem::fire);
+    PalettePopup.show(
+        stage,
+        "Type an action: \u201ctheme\u201d, \u201cexport\u201d, \u201crepl\u201d…",
+        MenuActions.entries(menuBar.getMenus()),
+        MenuItem::fire);
   }
 
   private void history() {
