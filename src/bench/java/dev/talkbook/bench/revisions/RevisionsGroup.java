@@ -97,7 +97,7 @@ public final class RevisionsGroup implements BenchmarkGroup {
             millis));
     b.append(
         "\nEach edit keeps a checkpoint revision. Revisions are kept as changes against the next"
-            + " one (ADR 0010); before that, each was a whole copy. See `docs/reliability.md` for the"
+            + " one (ADR 0012); before that, each was a whole copy. See `docs/reliability.md` for the"
             + " figure from before.\n");
     return b.toString();
   }

@@ -17,7 +17,7 @@ import java.util.zip.CRC32;
  * texts are (each line of the new text is looked up in a hash of the base's lines; a match is
  * followed as far as it goes), so a revision of a 20 MB note never stalls a save, and the delta is
  * about the size of what changed. A checksum of the text it makes is kept, so a damaged delta or
- * the wrong base is found, never silently read. ADR 0010.
+ * the wrong base is found, never silently read. ADR 0012.
  */
 final class LineDelta {
   private static final byte FORMAT = 1;

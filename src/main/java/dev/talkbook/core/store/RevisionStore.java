@@ -244,7 +244,7 @@ public final class RevisionStore {
 
   /**
    * After revision {@code newId} was kept whole: the talk's revision kept whole before it is stored
-   * as the change from the new one's text, when that is much smaller (ADR 0010).
+   * as the change from the new one's text, when that is much smaller (ADR 0012).
    */
   private static void compactPrevious(Connection c, long talkId, long newId, String newText)
       throws SQLException {

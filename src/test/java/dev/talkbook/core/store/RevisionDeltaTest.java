@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Revisions kept as changes (ADR 0010): every revision reads back as the text it kept, through
+ * Revisions kept as changes (ADR 0012): every revision reads back as the text it kept, through
  * edits, restores, thinning and undelete, and a hundred edits of a large note cost about the size
  * of the edits.
  */
