@@ -5,10 +5,15 @@ import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real main window on a fresh notebook in {@code dir}, with settings of its own, for the TestFX
@@ -26,7 +31,8 @@ final class WindowUnderTest {
   /** The window's settings file; a restart reads it again. */
   final Path settingsFile;
 
-  final List<String> openedLinks = new ArrayList<>();
+  /** Links the window asked to open (added on the FX thread, read by the test's). */
+  final List<String> openedLinks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** How many times the window asked the app to quit. */
   final java.util.concurrent.atomic.AtomicInteger quits =
@@ -74,6 +80,44 @@ final class WindowUnderTest {
     stage.show();
     window.start();
     return window;
+  }
+
+  /**
+   * Waits until the notebook thread has nothing queued and the FX thread has run what that work
+   * handed it (three rounds, for work that hands work back): a reload, an open, a save asked for
+   * before this call has then been shown.
+   */
+  void idle() {
+    for (int round = 0; round < 3; round++) {
+      try {
+        executors.io().submit(() -> {}).get(FxWait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new AssertionError("the notebook thread did not become idle", e);
+      }
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+  }
+
+  /** Reloads the navigator from the notebook and waits until the tree shows what it read. */
+  void reloadTree(FxRobot robot) {
+    robot.interact(() -> window.navigator.reload(null));
+    idle();
+  }
+
+  /** The navigator's row titled {@code title}, once it is drawn (waits for it). */
+  Node row(FxRobot robot, String title) {
+    return FxWait.shown(
+        robot,
+        "#navigator .tb-row-title",
+        node -> node instanceof Labeled l && title.equals(l.getText()));
+  }
+
+  /** Clicks the navigator's row titled {@code title} once it is drawn. */
+  void clickOnRow(FxRobot robot, String title) {
+    robot.clickOn(row(robot, title));
   }
 
   void close(FxRobot robot) {

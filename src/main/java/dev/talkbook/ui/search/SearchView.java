@@ -50,6 +50,13 @@ public final class SearchView {
   private final VBox resultsPane = new VBox(4);
   private ScheduledFuture<?> pending;
   private long generation;
+
+  /** The query whose outcome the list shows ({@link #generation} when it is up to date). */
+  private long shownGeneration;
+
+  /** Enter was pressed before the newest query's hits came: open its first hit when they do. */
+  private boolean openFirstWhenShown;
+
   private String firstTerm = "";
   private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
 
@@ -90,6 +97,14 @@ public final class SearchView {
           if (e.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
             results.requestFocus();
             results.getSelectionModel().selectFirst();
+            e.consume();
+          } else if (e.getCode() == KeyCode.ENTER && shownGeneration != generation) {
+            // The list still shows an older query's hits (typed faster than the search
+            // answers): open the newest query's first hit, now searched for at once.
+            openFirstWhenShown = true;
+            if (pending != null && pending.cancel(false)) {
+              run(field.getText(), generation);
+            }
             e.consume();
           } else if (e.getCode() == KeyCode.ENTER && !results.getItems().isEmpty()) {
             openHit(results.getItems().get(0));
@@ -142,7 +157,9 @@ public final class SearchView {
       pending.cancel(false);
     }
     long mine = ++generation;
+    openFirstWhenShown = false;
     if (text.isBlank()) {
+      shownGeneration = mine;
       results.getItems().clear();
       message.setText("");
       offerRebuild(false);
@@ -157,10 +174,14 @@ public final class SearchView {
   }
 
   private void run(String text, long mine) {
+    if (mine != generation) {
+      return; // typed on since: the newer query runs instead
+    }
     SearchQuery query;
     try {
       query = SearchQuery.parse(text);
     } catch (QueryException e) {
+      shown(mine);
       results.getItems().clear();
       message.setText(e.getMessage());
       offerRebuild(false);
@@ -179,16 +200,21 @@ public final class SearchView {
           if (mine != generation) {
             return; // a newer query is on its way
           }
+          boolean open = shown(mine);
           results.getItems().setAll(hits);
           offerRebuild(false);
           results.scrollTo(0);
           message.setText(hits.isEmpty() ? "No talk matches \"" + text.strip() + "\"." : "");
           count.setText(hits.isEmpty() ? "" : count(hits.size()));
+          if (open && !hits.isEmpty()) {
+            openHit(hits.get(0));
+          }
         },
         error -> {
           if (mine != generation) {
             return;
           }
+          shown(mine);
           results.getItems().clear();
           count.setText("");
           message.setText(Errors.message(error));
@@ -220,6 +246,14 @@ public final class SearchView {
           message.setText(Errors.message(error));
           rebuild.setDisable(false);
         });
+  }
+
+  /** The list now shows query {@code mine}; true when Enter asked to open its first hit. */
+  private boolean shown(long mine) {
+    shownGeneration = mine;
+    boolean open = openFirstWhenShown;
+    openFirstWhenShown = false;
+    return open;
   }
 
   /** Opens the talk at the word the user typed, or else at the first word the index matched. */
