@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.Probes;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
@@ -156,7 +157,8 @@ public final class App extends Application implements MainWindow.Host {
     window.attachRepl(repl);
     window.whenTalkShown(() -> windowUp.complete(null));
     MainWindow shown = window;
-    window.whenTalkShown(() -> TypingProbe.startIfAsked(shown, stage.getScene()));
+    window.whenTalkShown(
+        () -> TypingProbe.startIfAsked(shown, notebook, executors, stage.getScene()));
     if (Boolean.getBoolean(STARTUP_PROBE)) {
       window.whenTalkShown(this::reportStartupAndExit);
     }
@@ -176,8 +178,7 @@ public final class App extends Application implements MainWindow.Host {
   public static final String STARTUP_PROBE = "talkbook.startupProbe";
 
   private void reportStartupAndExit() {
-    System.out.println("talkbook-shown " + uptime());
-    System.out.flush();
+    Probes.report("talkbook-shown " + uptime());
     CompletableFuture<Void> firstResult =
         repl.evaluate("1+1")
             .handle(
@@ -188,8 +189,7 @@ public final class App extends Application implements MainWindow.Host {
                           : evaluation.last() == null
                               ? evaluation.outcome() + " " + evaluation.message()
                               : evaluation.last().value();
-                  System.out.println("talkbook-repl-first " + uptime() + " " + value);
-                  System.out.flush();
+                  Probes.report("talkbook-repl-first " + uptime() + " " + value);
                   return null;
                 });
     CompletableFuture<Void> settled = new CompletableFuture<>();
@@ -200,8 +200,7 @@ public final class App extends Application implements MainWindow.Host {
             (done, timedOut) ->
                 Platform.runLater(
                     () -> {
-                      System.out.println("talkbook-rss " + residentKilobytes());
-                      System.out.flush();
+                      Probes.report("talkbook-rss " + residentKilobytes());
                       Platform.exit();
                     }));
   }
@@ -274,7 +273,7 @@ public final class App extends Application implements MainWindow.Host {
       if (open == null || book == null) {
         return;
       }
-      var session = open.session;
+      var session = open.openTalk();
       try {
         onOwnThread(session::saveForShutdown)
             .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);

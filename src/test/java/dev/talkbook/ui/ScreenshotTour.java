@@ -81,13 +81,19 @@ public final class ScreenshotTour {
           "tasks",
           t -> {
             t.open("SQLite everywhere");
-            t.later(() -> t.window.scrollSync.jumpTo(70));
+            t.later(
+                () -> {
+                  var editor = (org.fxmisc.richtext.CodeArea) t.stage.getScene().lookup("#editor");
+                  editor.moveTo(70, 0);
+                  editor.showParagraphAtTop(70);
+                });
           });
       all.put(
           "search",
           t -> {
-            t.window.search.field().setText("journal");
-            t.window.search.focus();
+            var field = (javafx.scene.control.TextField) t.stage.getScene().lookup("#search-field");
+            field.setText("journal");
+            field.requestFocus();
           });
       return all;
     }
@@ -208,14 +214,17 @@ public final class ScreenshotTour {
     }
 
     private void open(String title) {
-      window.openTalk(notebook.talks().findByTitle(title).get(0).id(), null);
+      window.open(notebook.talks().findByTitle(title).get(0).id(), null);
     }
 
     private void menu(String text) {
-      for (MenuItem item : window.actions()) {
-        if (text.equals(item.getText())) {
-          item.fire();
-          return;
+      var bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
+      for (javafx.scene.control.Menu m : bar.getMenus()) {
+        for (MenuItem item : m.getItems()) {
+          if (text.equals(item.getText())) {
+            item.fire();
+            return;
+          }
         }
       }
       throw new IllegalArgumentException("no menu item " + text);
@@ -227,7 +236,7 @@ public final class ScreenshotTour {
           w.hide();
         }
       }
-      window.search.field().clear();
+      ((javafx.scene.control.TextField) stage.getScene().lookup("#search-field")).clear();
     }
 
     private void finish() {

@@ -50,7 +50,7 @@ class SearchIndexRepairTest {
   @Test
   void theSearchPanelExplainsADamagedIndexAndRebuildsIt(FxRobot robot) throws Exception {
     SampleMeetup.addTo(ui.notebook);
-    robot.interact(() -> ui.window.navigator.reload(null));
+    ui.reloadTree(robot);
     SearchIndexDamage.damage(ui.notebook.file());
 
     robot.clickOn("#search-field");
