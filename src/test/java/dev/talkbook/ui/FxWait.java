@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
@@ -33,7 +32,13 @@ public final class FxWait {
   /** How long a condition may take to hold before the test fails. */
   public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+  /** How long a node must stay in one place to count as laid out (several frames). */
+  static final Duration SETTLED = Duration.ofMillis(100);
+
   private FxWait() {}
+
+  /** Where a node was first seen at its current place, and when. */
+  private record Settling(Bounds where, long since) {}
 
   /**
    * Waits until {@code condition} (run on this thread) is true, then for the FX events queued by
@@ -116,6 +121,7 @@ public final class FxWait {
   /** The first node {@code query} finds that also passes {@code test}, once shown and laid out. */
   public static Node shown(FxRobot robot, String query, Predicate<Node> test) {
     Node[] found = new Node[1];
+    java.util.Map<Node, Settling> settling = new java.util.IdentityHashMap<>();
     String[] why = {"nothing found"};
     untilFx(
         "“" + query + "” to be shown",
@@ -125,8 +131,19 @@ public final class FxWait {
             if (test.test(n)) {
               String not = whyNotShown(n);
               if (not == null) {
-                found[0] = n;
-                return true;
+                // Laid out: where it was at the last look (a row made in this pulse sits at 0,0
+                // until the next; some controls keep asking for a layout, so that flag is no sign).
+                Bounds now = n.localToScene(n.getLayoutBounds());
+                Settling seen = settling.get(n);
+                if (seen != null && seen.where().equals(now)) {
+                  if (System.nanoTime() - seen.since() >= SETTLED.toNanos()) {
+                    found[0] = n;
+                    return true;
+                  }
+                } else {
+                  settling.put(n, new Settling(now, System.nanoTime()));
+                }
+                not = "not yet in the same place for " + SETTLED.toMillis() + " ms";
               }
               reasons.add(n + ": " + not);
             }
@@ -144,9 +161,9 @@ public final class FxWait {
   }
 
   /**
-   * True when {@code node} is in a showing window, it and its parents are visible, none of them
-   * waits for a layout, and it has a size and lies (at least partly) inside its scene: a click at
-   * its centre lands on it. Call on the FX thread.
+   * True when {@code node} is in a showing window, it and its parents are visible, and it has a
+   * size and its centre lies inside its scene. Call on the FX thread. ({@link #shown} also waits
+   * until it stays in one place, that is, it was laid out.)
    */
   public static boolean isShown(Node node) {
     return whyNotShown(node) == null;
@@ -165,9 +182,6 @@ public final class FxWait {
     for (Node n : ancestry(node)) {
       if (!n.isVisible()) {
         return n + " is hidden";
-      }
-      if (n instanceof Parent p && p.isNeedsLayout()) {
-        return n + " waits for a layout";
       }
     }
     Bounds bounds = node.localToScene(node.getLayoutBounds());
