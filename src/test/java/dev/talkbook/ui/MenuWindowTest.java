@@ -104,7 +104,9 @@ class MenuWindowTest {
     KeyEvent ctrlZero =
         new KeyEvent(KeyEvent.KEY_PRESSED, "0", "0", KeyCode.DIGIT0, false, true, false, false);
     assertThat(items().get("Actual size").getAccelerator().match(ctrlZero)).isTrue();
-    robot.interact(() -> WindowUnderTest.editor(robot).setStyle("-fx-font-size: 20.0px;"));
+    robot.interact(() -> items().get("Zoom in").fire());
+    robot.interact(() -> items().get("Zoom in").fire());
+    assertThat(WindowUnderTest.fontSize(robot)).isEqualTo(16);
     robot.interact(() -> items().get("Actual size").fire());
     assertThat(WindowUnderTest.fontSize(robot)).isEqualTo(14);
   }

@@ -16,6 +16,7 @@ import javafx.concurrent.Worker;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
@@ -118,10 +119,39 @@ final class WindowUnderTest {
 
   /** The navigator's row titled {@code title}, once it is drawn (waits for it). */
   Node row(FxRobot robot, String title) {
+    // A user scrolls to a row below the tree's fold; so does the test (once the reload showed it).
+    FxWait.untilFx(
+        "a row titled “" + title + "” in the navigator",
+        () -> {
+          TreeView<NavNode> tree = navigator(robot);
+          for (int i = 0; i < tree.getExpandedItemCount(); i++) {
+            TreeItem<NavNode> item = tree.getTreeItem(i);
+            if (item != null && title.equals(item.getValue().label())) {
+              if (!drawn(robot, tree, item)) {
+                tree.scrollTo(i);
+              }
+              return true;
+            }
+          }
+          return false;
+        });
     return FxWait.shown(
         robot,
         "#navigator .tb-row-title",
         node -> node instanceof Labeled l && title.equals(l.getText()));
+  }
+
+  private static boolean drawn(FxRobot robot, TreeView<NavNode> tree, TreeItem<NavNode> item) {
+    javafx.geometry.Bounds view = tree.localToScene(tree.getLayoutBounds());
+    for (Node n : robot.lookup("#navigator .tree-cell").queryAll()) {
+      if (n instanceof javafx.scene.control.TreeCell<?> cell
+          && cell.isVisible()
+          && cell.getTreeItem() == item) {
+        javafx.geometry.Bounds b = cell.localToScene(cell.getLayoutBounds());
+        return b.getMinY() >= view.getMinY() && b.getMaxY() <= view.getMaxY();
+      }
+    }
+    return false;
   }
 
   /** Clicks the navigator's row titled {@code title} once it is drawn. */
