@@ -134,6 +134,7 @@ public final class App extends Application implements MainWindow.Host {
     EarlyStart first = begun;
     Path next = path;
     boolean mayCreate = create;
+    boolean openReadOnly = readOnly;
     while (true) {
       try {
         EarlyStart taken = first;
@@ -142,7 +143,8 @@ public final class App extends Application implements MainWindow.Host {
             taken != null
                 ? taken.notebook()
                 : Notebook.open(
-                    next, Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(readOnly));
+                    next,
+                    Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(openReadOnly));
         show(opened);
         return true;
       } catch (NotebookException e) {
@@ -161,6 +163,11 @@ public final class App extends Application implements MainWindow.Host {
         if (choice instanceof OpenProblemDialog.Choice.Open o) {
           next = o.file();
           mayCreate = false;
+          openReadOnly = readOnly;
+        } else if (choice instanceof OpenProblemDialog.Choice.OpenReadOnly r) {
+          next = r.file();
+          mayCreate = false;
+          openReadOnly = true;
         } else if (choice instanceof OpenProblemDialog.Choice.Create c) {
           if (Files.exists(c.file())) {
             Errors.show(
@@ -171,6 +178,7 @@ public final class App extends Application implements MainWindow.Host {
           }
           next = c.file();
           mayCreate = true;
+          openReadOnly = false;
         } else {
           return false;
         }

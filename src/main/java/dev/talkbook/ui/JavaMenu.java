@@ -2,7 +2,9 @@ package dev.talkbook.ui;
 
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.ShownKey;
 import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.palette.MenuActions;
 import dev.talkbook.ui.presenter.PresenterMode;
 import dev.talkbook.ui.repl.NotesRunner;
 import dev.talkbook.ui.repl.ReplDock;
@@ -12,6 +14,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Menu;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -53,22 +57,43 @@ final class JavaMenu {
     return new Menu(
         "_Java",
         null,
-        MainWindow.item("Show or hide the REPL", "Shortcut+J", () -> dock().toggle()),
-        MainWindow.item("Detach the REPL", null, () -> dock().detach()),
+        MenuActions.words(
+            MainWindow.item("Show or hide the REPL", "Shortcut+J", () -> dock().toggle()),
+            "repl jshell console java"),
+        MenuActions.words(
+            MainWindow.item("Detach the REPL", null, () -> dock().detach()), "repl jshell window"),
         new SeparatorMenuItem(),
-        MainWindow.item(
-            "Run the code block at the caret (Ctrl+Shift+Enter)", null, this::runBlockAtCaret),
-        MainWindow.item("Run all code blocks in a fresh Java VM", null, () -> runner().runAll()),
+        MainWindow.shows(
+            MainWindow.item("Run the code block at the caret", null, this::runBlockAtCaret),
+            new ShownKey(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
+        MenuActions.words(
+            MainWindow.item(
+                "Run all code blocks in a fresh Java VM", null, () -> runner().runAll()),
+            "execute snippets repl"),
         MainWindow.item(
             "Save transcript to notes",
             null,
             () -> runner().saveTranscript(dock().pane().ranSoFar())),
         new SeparatorMenuItem(),
-        MainWindow.item("Stop the running code", null, session::stop),
-        MainWindow.item("Restart Java (run the definitions again)", null, session::restart),
-        MainWindow.item("Reset Java (forget everything)", null, session::reset),
+        MenuActions.words(
+            MainWindow.item("Rehearse…", null, () -> runner().rehearse()),
+            "check compare output dry run"),
+        MenuActions.words(
+            MainWindow.item("Prepare for offline…", null, () -> runner().prepareForOffline()),
+            "deps libraries download maven wifi"),
         new SeparatorMenuItem(),
-        MainWindow.item("Presenter mode", "Shortcut+Shift+M", () -> presenter().toggle()));
+        MenuActions.words(
+            MainWindow.item("Stop the running code", null, session::stop), "repl interrupt cancel"),
+        MenuActions.words(
+            MainWindow.item("Restart Java (run the definitions again)", null, session::restart),
+            "repl jshell"),
+        MenuActions.words(
+            MainWindow.item("Reset Java (forget everything)", null, session::reset),
+            "repl jshell clear"),
+        new SeparatorMenuItem(),
+        MenuActions.words(
+            MainWindow.item("Presenter mode", "Shortcut+Shift+M", () -> presenter().toggle()),
+            "present projector full screen talk demo"));
   }
 
   void runBlockAtCaret() {

@@ -5,12 +5,14 @@ import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.ShownKey;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.details.TalkDetailsPane;
 import dev.talkbook.ui.editor.EditorView;
 import dev.talkbook.ui.navigator.NavigatorView;
 import dev.talkbook.ui.outline.OutlineView;
+import dev.talkbook.ui.palette.MenuActions;
 import dev.talkbook.ui.preview.PreviewView;
 import dev.talkbook.ui.preview.ScrollSync;
 import dev.talkbook.ui.search.SearchView;
@@ -264,19 +266,38 @@ public final class MainWindow {
     return item;
   }
 
+  /**
+   * Shows {@code key} as the item's shortcut for a key the focused view handles itself (Tab in the
+   * notes, Del in the navigator); the menu never fires on it.
+   */
+  static MenuItem shows(MenuItem item, ShownKey key) {
+    item.setAccelerator(key);
+    return item;
+  }
+
   private void buildMenus() {
     Menu file =
         new Menu(
             "_File",
             null,
-            item("New event…", "Shortcut+Shift+E", navigator::newEvent),
-            item("New talk…", "Shortcut+N", navigator::newTalk),
+            MenuActions.words(
+                item("New event…", "Shortcut+Shift+E", navigator::newEvent),
+                "conference meetup add create"),
+            MenuActions.words(
+                item("New talk…", "Shortcut+N", navigator::newTalk), "session add create"),
             new SeparatorMenuItem(),
-            item("Open notebook…", "Shortcut+O", host::openAnotherNotebook),
+            MenuActions.words(
+                item("Open notebook…", "Shortcut+O", host::openAnotherNotebook),
+                "file switch notebook"),
             new SeparatorMenuItem(),
-            item("Export site…", "Shortcut+Shift+X", actions::exportSite),
-            item("Export Markdown…", null, actions::exportMarkdown),
-            item("Import Markdown…", null, actions::importMarkdown),
+            MenuActions.words(
+                item("Export site…", "Shortcut+Shift+X", actions::exportSite),
+                "publish website html static"),
+            MenuActions.words(
+                item("Export Markdown…", null, actions::exportMarkdown), "save files backup md"),
+            MenuActions.words(
+                item("Import Markdown…", null, actions::importMarkdown),
+                "load files md obsidian hugo jekyll"),
             new SeparatorMenuItem(),
             item("Import schedule…", "Shortcut+Shift+I", actions::importSchedule),
             item("Export agenda…", null, actions::exportAgenda),
@@ -289,31 +310,47 @@ public final class MainWindow {
             item("Undo", "Shortcut+Z", () -> editor.area().undo()),
             item("Redo", "Shortcut+Shift+Z", () -> editor.area().redo()),
             new SeparatorMenuItem(),
-            item("Find…", "Shortcut+F", actions::find),
-            item("Replace…", "Shortcut+H", () -> editor.showFind(true)),
+            MenuActions.words(item("Find…", "Shortcut+F", actions::find), "search in notes"),
+            MenuActions.words(
+                item("Replace…", "Shortcut+H", () -> editor.showFind(true)), "substitute"),
             new SeparatorMenuItem(),
-            item("Rename…", "F2", navigator::renameSelected),
-            item("Delete…", null, navigator::deleteSelected),
+            MenuActions.words(item("Rename…", "F2", navigator::renameSelected), "title"),
+            shows(item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)),
             new SeparatorMenuItem(),
-            item("Star or unstar the talk", "Shortcut+D", actions::toggleStar));
+            MenuActions.words(
+                item("Star or unstar the talk", "Shortcut+D", actions::toggleStar),
+                "favourite favorite mark"));
     var outliner = editor.outliner();
     Menu outline =
         new Menu(
             "_Outline",
             null,
-            item("Indent item (Tab)", null, () -> actions.outline(outliner::indent)),
-            item("Outdent item (Shift+Tab)", null, () -> actions.outline(outliner::outdent)),
+            shows(
+                item("Indent item", null, () -> actions.outline(outliner::indent)),
+                new ShownKey(KeyCode.TAB)),
+            shows(
+                item("Outdent item", null, () -> actions.outline(outliner::outdent)),
+                new ShownKey(KeyCode.TAB, KeyCombination.SHIFT_DOWN)),
             item("Move item or section up", "Alt+Up", () -> actions.outline(outliner::moveUp)),
             item(
                 "Move item or section down", "Alt+Down", () -> actions.outline(outliner::moveDown)),
             new SeparatorMenuItem(),
-            item("Fold or unfold", "Shortcut+Period", () -> actions.outline(outliner::toggleFold)),
-            item("Toggle task", "Shortcut+Enter", () -> actions.outline(outliner::toggleTask)));
+            MenuActions.words(
+                item(
+                    "Fold or unfold",
+                    "Shortcut+Period",
+                    () -> actions.outline(outliner::toggleFold)),
+                "collapse expand hide"),
+            MenuActions.words(
+                item("Toggle task", "Shortcut+Enter", () -> actions.outline(outliner::toggleTask)),
+                "todo checkbox done tick"));
     CheckMenuItem lineNumbers = new CheckMenuItem("Line numbers");
     lineNumbers.selectedProperty().bindBidirectional(editor.lineNumbersProperty());
-    CheckMenuItem wrap = new CheckMenuItem("Soft wrap");
+    MenuActions.words(lineNumbers, "gutter");
+    CheckMenuItem wrap = MenuActions.words(new CheckMenuItem("Soft wrap"), "wrap long lines");
     wrap.selectedProperty().bindBidirectional(editor.wrapProperty());
-    CheckMenuItem showPreview = new CheckMenuItem("Preview");
+    CheckMenuItem showPreview =
+        MenuActions.words(new CheckMenuItem("Preview"), "render html rendered");
     showPreview.setSelected(true);
     showPreview.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+V"));
     showPreview.selectedProperty().addListener((obs, o, show) -> togglePreview(show));
@@ -325,6 +362,14 @@ public final class MainWindow {
       r.setToggleGroup(group);
       r.setSelected(theme.choiceProperty().get() == choice);
       r.setOnAction(e -> theme.choiceProperty().set(choice));
+      MenuActions.words(
+          r,
+          "appearance colour color mode "
+              + switch (choice) {
+                case SYSTEM -> "desktop follow automatic";
+                case LIGHT -> "day bright";
+                case DARK -> "night";
+              });
       themes.getItems().add(r);
     }
     Menu view =
@@ -335,23 +380,53 @@ public final class MainWindow {
             lineNumbers,
             wrap,
             new SeparatorMenuItem(),
-            item("Zoom in", "Shortcut+Equals", () -> editor.zoom(1)),
-            item("Zoom out", "Shortcut+Minus", () -> editor.zoom(-1)),
-            item("Actual size", "Shortcut+Digit0", editor::actualSize),
+            MenuActions.words(
+                item("Zoom in", "Shortcut+Equals", () -> editor.zoom(1)),
+                "font bigger larger text size"),
+            MenuActions.words(
+                item("Zoom out", "Shortcut+Minus", () -> editor.zoom(-1)),
+                "font smaller text size"),
+            MenuActions.words(
+                item("Actual size", "Shortcut+0", editor::actualSize), "zoom reset font text size"),
             new SeparatorMenuItem(),
             themes);
     Menu go =
         new Menu(
             "_Go",
             null,
-            item("Search notes", "Shortcut+Shift+F", search::focus),
-            item("Go to talk…", "Shortcut+P", actions::quickSwitcher),
+            MenuActions.words(
+                item("Search notes", "Shortcut+Shift+F", search::focus), "find full text notebook"),
+            MenuActions.words(
+                item("Go to talk…", "Shortcut+P", actions::quickSwitcher), "switch open quick"),
             item("Command palette…", "Shortcut+Shift+P", () -> actions.commandPalette(menuBar)),
             new SeparatorMenuItem(),
-            item("History of this talk…", "Shortcut+Shift+H", actions::history),
-            item("Now and next…", "Shortcut+Shift+N", actions::nowAndNext));
+            MenuActions.words(
+                item("History of this talk…", "Shortcut+Shift+H", actions::history),
+                "revisions versions restore earlier"),
+            MenuActions.words(
+                item("Now and next…", "Shortcut+Shift+N", actions::nowAndNext),
+                "agenda schedule programme current upcoming"));
     menuBar.getMenus().addAll(file, edit, outline, view, go);
     menuBar.setUseSystemMenuBar(true);
+  }
+
+  /** Every menu action, sub-menus flattened (what the command palette offers). */
+  List<MenuItem> actions() {
+    List<MenuItem> all = new java.util.ArrayList<>();
+    for (Menu menu : menuBar.getMenus()) {
+      collect(menu, all);
+    }
+    return all;
+  }
+
+  private static void collect(Menu menu, List<MenuItem> into) {
+    for (MenuItem item : menu.getItems()) {
+      if (item instanceof Menu sub) {
+        collect(sub, into);
+      } else if (!(item instanceof SeparatorMenuItem) && item.getText() != null) {
+        into.add(item);
+      }
+    }
   }
 
   private void togglePreview(boolean show) {

@@ -16,7 +16,9 @@ import dev.talkbook.ui.export.MarkdownImportDialog;
 import dev.talkbook.ui.export.SiteExportDialog;
 import dev.talkbook.ui.history.HistoryDialog;
 import dev.talkbook.ui.navigator.NavigatorView;
-import dev.talkbook.ui.palette.PickerDialog;
+import dev.talkbook.ui.palette.MenuActions;
+import dev.talkbook.ui.palette.PaletteEntry;
+import dev.talkbook.ui.palette.PalettePopup;
 import dev.talkbook.ui.search.SearchView;
 import dev.talkbook.ui.talk.OpenTalk;
 import java.io.File;
@@ -28,7 +30,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.MenuItem;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
@@ -135,26 +136,26 @@ final class WindowActions {
 
   void importSchedule() {
     talk.saveNow();
-    new ScheduleImportDialog(
+    ScheduleImportDialog dialog =
+        new ScheduleImportDialog(
             stage,
             notebook,
             ScheduleImportDialog.defaultFetcher(),
             host.clock(),
             LongJob.ownThread("talkbook-import"),
             Platform::runLater,
-            report -> reload.run())
-        .show();
+            report -> reload.run());
+    theme.apply(dialog.stage().getScene());
+    dialog.show();
   }
 
   void exportAgenda() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Save your agenda (the starred talks) as iCalendar");
-    chooser.setInitialFileName("my-agenda.ics");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("iCalendar", "*.ics"));
-    File file = chooser.showSaveDialog(stage);
-    if (file == null) {
+    java.nio.file.Path chosen =
+        host.chooseFileToSave("Save your agenda (the starred talks) as iCalendar", "my-agenda.ics");
+    if (chosen == null) {
       return;
     }
+    File file = chosen.toFile();
     executors.run(
         () -> new AgendaExporter(host.clock()).export(notebook, file.toPath()),
         r ->
@@ -181,46 +182,40 @@ final class WindowActions {
 
   // ---- going places
 
+  /** Ctrl+P: the talks by title, speaker or event, each with its event beside it. */
   void quickSwitcher() {
     executors.run(
-        () -> notebook.talks().summaries(),
+        () -> {
+          java.util.Map<Long, String> events = new java.util.HashMap<>();
+          notebook.events().list().forEach(e -> events.put(e.id(), e.title()));
+          List<PaletteEntry<Long>> talks = new java.util.ArrayList<>();
+          for (var t : notebook.talks().summaries()) {
+            talks.add(
+                new PaletteEntry<>(
+                    t.id(),
+                    t.title(),
+                    String.join(", ", t.speakers()),
+                    events.getOrDefault(t.eventId(), ""),
+                    ""));
+          }
+          return talks;
+        },
         talks ->
-            PickerDialog.pick(
-                    stage,
-                    "Go to talk",
-                    "Type part of a title or a speaker",
-                    talks,
-                    t -> t.title(),
-                    t -> String.join(", ", t.speakers()))
-                .ifPresent(t -> open.accept(t.id())),
+            PalettePopup.show(
+                stage,
+                "Go to a talk: part of its title, a speaker or the event",
+                talks,
+                open::accept),
         error -> Errors.show(stage, "Could not list the talks", error));
   }
 
-  /** Go → Command palette: every menu action by name, with its shortcut. */
+  /** Ctrl+Shift+P: every enabled menu action, with its menu path and shortcut. */
   void commandPalette(javafx.scene.control.MenuBar menus) {
-    List<MenuItem> all = new java.util.ArrayList<>();
-    for (javafx.scene.control.Menu menu : menus.getMenus()) {
-      collect(menu, all);
-    }
-    PickerDialog.pick(
-            stage,
-            "Command palette",
-            "Type an action",
-            all,
-            MenuItem::getText,
-            i -> i.getAccelerator() == null ? "" : i.getAccelerator().getDisplayText())
-        .ifPresent(MenuItem::fire);
-  }
-
-  private static void collect(javafx.scene.control.Menu menu, List<MenuItem> into) {
-    for (MenuItem item : menu.getItems()) {
-      if (item instanceof javafx.scene.control.Menu sub) {
-        collect(sub, into);
-      } else if (!(item instanceof javafx.scene.control.SeparatorMenuItem)
-          && item.getText() != null) {
-        into.add(item);
-      }
-    }
+    PalettePopup.show(
+        stage,
+        "Type an action: \u201ctheme\u201d, \u201cexport\u201d, \u201crepl\u201d…",
+        MenuActions.entries(menus.getMenus()),
+        MenuItem::fire);
   }
 
   /** Edit → Star: the open talk, else the talk selected in the navigator. */

@@ -15,7 +15,6 @@ import dev.talkbook.ui.talk.EditorSession.SaveState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real main window, headless, as a user would. */
 @ExtendWith(ApplicationExtension.class)
@@ -55,14 +53,13 @@ class MainWindowTest {
     ui.close(robot);
   }
 
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    WaitForAsyncUtils.waitForFxEvents();
+  private static void waitUntil(Callable<Boolean> condition) {
+    FxWait.until(condition);
   }
 
   private long addSample(FxRobot robot) throws Exception {
     Event event = SampleMeetup.addTo(ui.notebook);
-    ui.reload(robot);
+    ui.reloadTree(robot);
     waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
     return event.id();
   }
@@ -72,14 +69,14 @@ class MainWindowTest {
   }
 
   private void openFromTree(FxRobot robot, String title) throws Exception {
-    robot.clickOn(title);
+    ui.clickOnRow(robot, title);
     waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals(title));
   }
 
   @Test
   void anEmptyNotebookWelcomesWithTheSample(FxRobot robot) throws Exception {
     waitUntil(() -> robot.lookup("#welcome").query().isVisible());
-    robot.clickOn("#add-sample");
+    FxWait.clickOn(robot, "#add-sample");
     waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount());
     waitUntil(() -> ui.openTalk() != null);
     assertThat(robot.lookup("#welcome").query().isVisible()).isFalse();
@@ -88,20 +85,20 @@ class MainWindowTest {
 
   @Test
   void createAnEventAndATalkAndTypeNotesThatAreSaved(FxRobot robot) throws Exception {
-    robot.clickOn("#new-event");
+    FxWait.clickOn(robot, "#new-event");
     // Headless windows do not take the focus by themselves: click into the dialog first.
-    robot.clickOn("#event-title");
+    FxWait.clickOn(robot, "#event-title");
     robot.write("Devoxx 2026");
     robot.type(KeyCode.ENTER);
     waitUntil(() -> ui.notebook.events().list().size() == 1);
 
-    robot.clickOn("#new-talk");
-    robot.clickOn("#talk-title-input");
+    FxWait.clickOn(robot, "#new-talk");
+    FxWait.clickOn(robot, "#talk-title-input");
     robot.write("Loom in practice");
     robot.type(KeyCode.ENTER);
     waitUntil(() -> ui.openTalk() != null);
 
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.write("virtual threads\n");
     long talk = ui.openTalk().id();
     waitUntil(() -> ui.notebook.talks().get(talk).body().equals("virtual threads\n"));
@@ -116,7 +113,7 @@ class MainWindowTest {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
     long outlines = ui.openTalk().id();
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
     robot.write("\nadded at the end");
 
@@ -134,7 +131,7 @@ class MainWindowTest {
   void afterARestartTheLastTalkOpensWithItsText(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Live coding without fear");
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.HOME).release(KeyCode.HOME, KeyCode.CONTROL);
     robot.write("Typed before the restart. ");
 
@@ -155,7 +152,7 @@ class MainWindowTest {
   @Test
   void searchFindsATalkAndEnterOpensItAtTheMatch(FxRobot robot) throws Exception {
     addSample(robot);
-    robot.clickOn("#search-field");
+    FxWait.clickOn(robot, "#search-field");
     robot.write("pinning");
     ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
     waitUntil(() -> !results.getItems().isEmpty());
@@ -169,7 +166,7 @@ class MainWindowTest {
   @Test
   void aQueryWithNothingToFindIsExplained(FxRobot robot) throws Exception {
     addSample(robot);
-    robot.clickOn("#search-field");
+    FxWait.clickOn(robot, "#search-field");
     robot.write("-java");
     waitUntil(
         () ->
@@ -191,7 +188,7 @@ class MainWindowTest {
         .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H)
         .release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
     @SuppressWarnings("unchecked")
-    ListView<Revision> list = robot.lookup("#history-list").queryAs(ListView.class);
+    ListView<Revision> list = (ListView<Revision>) FxWait.shown(robot, "#history-list");
     waitUntil(() -> list.getItems().size() >= 2);
     int first = -1;
     for (int i = 0; i < list.getItems().size(); i++) {
@@ -203,7 +200,7 @@ class MainWindowTest {
     robot.interact(() -> list.getSelectionModel().select(index));
     waitUntil(() -> diffLines(robot, "tb-diff-removed").contains("first draft"));
     assertThat(diffLines(robot, "tb-diff-added")).contains("second draft");
-    robot.clickOn("#restore");
+    FxWait.clickOn(robot, "#restore");
 
     waitUntil(() -> WindowUnderTest.editor(robot).getText().equals("first draft"));
     assertThat(ui.notebook.talks().get(id).body()).isEqualTo("first draft");
@@ -225,8 +222,7 @@ class MainWindowTest {
   void quickSwitcherOpensATalkBySpeaker(FxRobot robot) throws Exception {
     addSample(robot);
     robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
-    waitUntil(() -> robot.lookup("#picker-filter").tryQuery().isPresent());
-    robot.clickOn("#picker-filter");
+    FxWait.clickOn(robot, "#picker-filter");
     robot.write("wierzbicki");
     robot.type(KeyCode.ENTER);
     waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("SQLite everywhere"));
@@ -237,8 +233,7 @@ class MainWindowTest {
     robot
         .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P)
         .release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-    waitUntil(() -> robot.lookup("#picker-filter").tryQuery().isPresent());
-    robot.clickOn("#picker-filter");
+    FxWait.clickOn(robot, "#picker-filter");
     robot.write("dark");
     robot.type(KeyCode.ENTER);
     waitUntil(() -> ui.stage.getScene().getRoot().getStyleClass().contains(Theme.DARK_CLASS));
@@ -261,7 +256,7 @@ class MainWindowTest {
           content.putImage(image);
           javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         });
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.HOME).release(KeyCode.HOME, KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
 
@@ -281,7 +276,7 @@ class MainWindowTest {
     openFromTree(robot, "Outlines that think");
     ui.notebook.close(); // the file goes away under the window
 
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.write("still here");
 
     waitUntil(() -> ui.window.openTalk().saveStateProperty().get() == SaveState.FAILED);
@@ -294,16 +289,14 @@ class MainWindowTest {
   void deletingATalkAsksFirst(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    robot.clickOn("Outlines that think");
+    ui.clickOnRow(robot, "Outlines that think");
     robot.type(KeyCode.DELETE);
-    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-    robot.clickOn("Cancel");
+    FxWait.clickOn(robot, "Cancel");
     assertThat(ui.notebook.talks().count()).isEqualTo(SampleMeetup.talkCount());
 
-    robot.clickOn("Outlines that think");
+    ui.clickOnRow(robot, "Outlines that think");
     robot.type(KeyCode.DELETE);
-    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-    robot.clickOn("Delete");
+    FxWait.clickOn(robot, "Delete");
     waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount() - 1);
     waitUntil(
         () ->
@@ -317,7 +310,7 @@ class MainWindowTest {
   void editingDetailsRenamesTheTalkInTheTree(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    robot.doubleClickOn("#detail-title");
+    robot.doubleClickOn(FxWait.shown(robot, "#detail-title"));
     robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
     robot.write("Outlines that really think");
     robot.type(KeyCode.ENTER);
@@ -325,7 +318,7 @@ class MainWindowTest {
     waitUntil(() -> ui.notebook.talks().get(id).title().equals("Outlines that really think"));
     waitUntil(() -> robot.lookup("Outlines that really think").tryQuery().isPresent());
 
-    robot.clickOn("#detail-slides");
+    FxWait.clickOn(robot, "#detail-slides");
     robot.write("not a link");
     robot.type(KeyCode.ENTER);
     waitUntil(
@@ -357,7 +350,7 @@ class MainWindowTest {
         .contains("not a Talkbook notebook");
     assertThat(robot.lookup("Choose another…").queryAs(Button.class)).isNotNull();
     assertThat(robot.lookup("Create new…").queryAs(Button.class)).isNotNull();
-    robot.clickOn("Quit");
+    FxWait.clickOn(robot, "Quit");
     assertThat(Files.readAllBytes(bad)).isEqualTo(before);
     assertThat(alert).isNull();
   }
@@ -366,13 +359,13 @@ class MainWindowTest {
   void findAndReplaceAllIsOneUndoableChange(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
-    robot.clickOn("#find-field");
+    FxWait.clickOn(robot, "#find-field");
     robot.write("talk");
-    robot.clickOn("#replace-field");
+    FxWait.clickOn(robot, "#replace-field");
     robot.write("session");
-    robot.clickOn("#replace-all");
+    FxWait.clickOn(robot, "#replace-all");
     String replaced = WindowUnderTest.editor(robot).getText();
     assertThat(replaced.toLowerCase(java.util.Locale.ROOT)).doesNotContain("talk");
     assertThat(replaced).contains("session");
@@ -385,11 +378,11 @@ class MainWindowTest {
   void draggingATalkOntoAnotherEventMovesIt(FxRobot robot) throws Exception {
     addSample(robot);
     Event other = ui.notebook.events().create(Event.Details.titled("Other meetup"));
-    ui.reload(robot);
+    ui.reloadTree(robot);
     waitUntil(() -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 2);
     long id = talk("Outlines that think").id();
 
-    robot.drag("Outlines that think").dropTo("Other meetup");
+    robot.drag(ui.row(robot, "Outlines that think")).dropTo(ui.row(robot, "Other meetup"));
 
     waitUntil(() -> ui.notebook.talks().get(id).eventId() == other.id());
     assertThat(ui.notebook.talks().list(other.id()))
@@ -401,7 +394,7 @@ class MainWindowTest {
   void zoomChangesTheEditorFontAndIsRemembered(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
     waitUntil(() -> WindowUnderTest.editor(robot).getStyle().contains("font-size: 16.0px"));
@@ -432,15 +425,14 @@ class MainWindowTest {
     addSample(robot);
     Talk before = talk("Outlines that think");
     int revisions = ui.notebook.revisions().list(before.id()).size();
-    robot.clickOn("Outlines that think");
+    ui.clickOnRow(robot, "Outlines that think");
     robot.type(KeyCode.DELETE);
-    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-    robot.clickOn("Delete");
+    FxWait.clickOn(robot, "Delete");
     waitUntil(() -> ui.notebook.talks().find(before.id()).isEmpty());
     waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
     assertThat(robot.lookup("#notice").queryLabeled().getText()).contains("Outlines that think");
 
-    robot.clickOn("#undo-notice");
+    FxWait.clickOn(robot, "#undo-notice");
 
     waitUntil(() -> ui.notebook.talks().find(before.id()).isPresent());
     assertThat(ui.notebook.talks().get(before.id())).isEqualTo(before);
@@ -455,14 +447,13 @@ class MainWindowTest {
   @Test
   void aDeletedEventComesBackWithUndo(FxRobot robot) throws Exception {
     long event = addSample(robot);
-    robot.clickOn(SampleMeetup.TITLE);
+    ui.clickOnRow(robot, SampleMeetup.TITLE);
     robot.type(KeyCode.DELETE);
-    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-    robot.clickOn("Delete");
+    FxWait.clickOn(robot, "Delete");
     waitUntil(() -> ui.notebook.events().find(event).isEmpty());
     waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
 
-    robot.clickOn("#undo-notice");
+    FxWait.clickOn(robot, "#undo-notice");
 
     waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount());
     waitUntil(() -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 1);

@@ -69,7 +69,7 @@ class OutlineAndPreviewTest {
                 ui.notebook.talks().list(event.id()).get(0).details().withTitle("Outline test"),
                 body)
             .id();
-    robot.interact(() -> ui.window.open(id, null));
+    robot.interact(() -> ui.window.open(id, java.util.List.of()));
     waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == id);
     waitUntil(() -> WindowUnderTest.previewShows(robot));
     waitUntil(() -> script(robot, "document.getElementById('content').children.length") > 0);

@@ -64,6 +64,19 @@ public final class ScreenshotTour {
             t.later(() -> t.menu("History of this talk…"));
           });
       all.put("new-event", t -> t.later(() -> t.menu("New event…")));
+      all.put("export", t -> t.menu("Export site…"));
+      all.put(
+          "palette",
+          t -> {
+            t.menu("Command palette…");
+            t.later(() -> typeInto("#picker-filter", "theme"));
+          });
+      all.put(
+          "switcher",
+          t -> {
+            t.menu("Go to talk…");
+            t.later(() -> typeInto("#picker-filter", ""));
+          });
       all.put(
           "tasks",
           t -> {
@@ -188,6 +201,16 @@ public final class ScreenshotTour {
           new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
       pause.setOnFinished(e -> Platform.runLater(r)); // showAndWait is refused in an animation
       pause.play();
+    }
+
+    /** Types {@code text} into the field {@code selector} of whichever window shows it. */
+    private static void typeInto(String selector, String text) {
+      for (Window w : Window.getWindows()) {
+        if (w.getScene() != null
+            && w.getScene().lookup(selector) instanceof javafx.scene.control.TextField f) {
+          f.setText(text);
+        }
+      }
     }
 
     private void open(String title) {

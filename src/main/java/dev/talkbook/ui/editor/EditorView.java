@@ -170,7 +170,7 @@ public final class EditorView {
   /** Replaces the whole text as a fresh start: no undo back into another talk's notes. */
   public void load(String text) {
     area.replaceText(text);
-    Highlighting all = highlighter.highlight(text);
+    Highlighting all = styles(text);
     newestRequest++; // the request the replacement made is done here, at once
     if (!all.spans().isEmpty()) {
       area.setStyleSpans(0, styleSpans(all.spans()));
@@ -231,7 +231,7 @@ public final class EditorView {
    * what the area shows (the changed range, widened to where the styles really differ).
    */
   private Restyle restyle(Request r) {
-    Highlighting next = highlighter.highlight(r.text());
+    Highlighting next = styles(r.text());
     int length = r.text().length();
     int from = 0;
     int to = length;
@@ -240,6 +240,14 @@ public final class EditorView {
       to = Math.max(length - Highlighting.commonSuffix(r.shown(), next), r.to());
     }
     return new Restyle(next, from, from < to ? next.slice(from, to) : List.of());
+  }
+
+  /**
+   * The styles of {@code text}: its Markdown highlighting, and the list items' prefixes kept out of
+   * the wrapped lines' indent ({@link HangingIndent}).
+   */
+  private Highlighting styles(String text) {
+    return HangingIndent.mark(highlighter.highlight(text), HangingIndent.prefixes(text));
   }
 
   /** On the FX thread: the newest restyle, for the text as it is now. */

@@ -1,0 +1,135 @@
+package dev.talkbook.ui.editor;
+
+import dev.talkbook.core.markdown.Highlighting;
+import dev.talkbook.core.outliner.Lines;
+import dev.talkbook.core.outliner.ListItem;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.StyledSegment;
+
+/**
+ * Wrapped list items that continue under the item's text, not under its bullet. A TextFlow wraps
+ * every line of a paragraph at the same left edge, so the item's prefix (indentation, quote
+ * markers, bullet or number, and the blank after it) is taken out of the flow's width: its
+ * characters get {@link #CLASS} (drawn at almost no width, see outliner.css), and the paragraph's
+ * graphic shows them instead, just before the text (see {@link Folding}). The text itself is
+ * unchanged: copying, searching and saving see the prefix as it is.
+ */
+final class HangingIndent {
+  /** The style class of the prefix characters kept out of the flow. */
+  static final String CLASS = "tb-hang";
+
+  /** The style class of the prefix shown in the paragraph's graphic. */
+  static final String GRAPHIC_CLASS = "tb-hang-prefix";
+
+  private HangingIndent() {}
+
+  /** A prefix: where it starts in the text and how long it is. */
+  record Prefix(int start, int length) {}
+
+  /**
+   * The prefixes of the list items of {@code text} that have content (an empty item has nothing to
+   * wrap) outside code blocks. The task box stays in the text: it can be clicked and typed in.
+   */
+  static List<Prefix> prefixes(String text) {
+    Lines lines = Lines.of(text);
+    List<Prefix> out = new ArrayList<>();
+    for (int l = 0; l < lines.count(); l++) {
+      String line = lines.get(l);
+      if (line.isEmpty() || lines.isCode(l)) {
+        continue;
+      }
+      Optional<ListItem> item = ListItem.parse(line);
+      if (item.isEmpty() || item.get().gap().isEmpty() || item.get().content().isBlank()) {
+        continue;
+      }
+      ListItem i = item.get();
+      int length =
+          i.quote().length() + i.indent().length() + i.marker().length() + i.gap().length();
+      out.add(new Prefix(lines.startOf(l), length));
+    }
+    return out;
+  }
+
+  /**
+   * {@code styles} with {@link #CLASS} added over {@code prefixes} (in text order, apart): the
+   * editor's styles, compared and sliced as one (see {@link Highlighting#commonPrefix}).
+   */
+  static Highlighting mark(Highlighting styles, List<Prefix> prefixes) {
+    if (prefixes.isEmpty()) {
+      return styles;
+    }
+    List<Highlighting.Span> out = new ArrayList<>(styles.spans().size() + prefixes.size() * 2);
+    int next = 0; // the first prefix not yet passed
+    int start = 0;
+    for (Highlighting.Span span : styles.spans()) {
+      int end = start + span.length();
+      int at = start;
+      while (at < end) {
+        while (next < prefixes.size()
+            && prefixes.get(next).start() + prefixes.get(next).length() <= at) {
+          next++;
+        }
+        Prefix p = next < prefixes.size() ? prefixes.get(next) : null;
+        if (p != null && p.start() <= at) {
+          int stop = Math.min(end, p.start() + p.length());
+          Set<String> marked = new HashSet<>(span.classes());
+          marked.add(CLASS);
+          add(out, stop - at, marked);
+          at = stop;
+        } else {
+          int stop = p == null ? end : Math.min(end, p.start());
+          add(out, stop - at, span.classes());
+          at = stop;
+        }
+      }
+      start = end;
+    }
+    return new Highlighting(out);
+  }
+
+  /** Appends a run, joined to the last one when they style alike. */
+  private static void add(List<Highlighting.Span> out, int length, Set<String> classes) {
+    if (!out.isEmpty() && out.get(out.size() - 1).classes().equals(classes)) {
+      Highlighting.Span last = out.remove(out.size() - 1);
+      out.add(new Highlighting.Span(last.length() + length, classes));
+    } else {
+      out.add(new Highlighting.Span(length, classes));
+    }
+  }
+
+  /**
+   * The prefix of paragraph {@code p} as the graphic shows it (its characters in their own styles,
+   * so the bullet keeps its colour), or null when the paragraph has none.
+   */
+  static Node graphic(CodeArea area, int p) {
+    if (p < 0 || p >= area.getParagraphs().size()) {
+      return null;
+    }
+    TextFlow shown = new TextFlow();
+    for (StyledSegment<String, Collection<String>> seg : area.getParagraph(p).getStyledSegments()) {
+      if (!seg.getStyle().contains(CLASS)) {
+        break;
+      }
+      Text t = new Text(seg.getSegment());
+      t.getStyleClass().add("text");
+      seg.getStyle().stream().filter(c -> !c.equals(CLASS)).forEach(t.getStyleClass()::add);
+      shown.getChildren().add(t);
+    }
+    if (shown.getChildren().isEmpty()) {
+      return null;
+    }
+    shown.getStyleClass().add(GRAPHIC_CLASS);
+    shown.setMinWidth(Region.USE_PREF_SIZE);
+    return shown;
+  }
+}
