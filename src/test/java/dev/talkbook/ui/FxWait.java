@@ -2,7 +2,10 @@ package dev.talkbook.ui;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -117,13 +120,14 @@ public final class FxWait {
   public static Node shown(FxRobot robot, String query, Predicate<Node> test) {
     Node[] found = new Node[1];
     String[] why = {"nothing found"};
+    LaidOut laidOut = new LaidOut();
     untilFx(
         "“" + query + "” to be shown",
         () -> {
           List<String> reasons = new ArrayList<>();
           for (Node n : robot.lookup(query).queryAll()) {
             if (test.test(n)) {
-              String not = whyNotShown(n);
+              String not = laidOut.whyNotShown(n);
               if (not == null) {
                 found[0] = n;
                 return true;
@@ -143,17 +147,97 @@ public final class FxWait {
     robot.clickOn(shown(robot, query));
   }
 
+  /** {@code node}, once it is on screen and laid out (see {@link #isShown}); waits for it. */
+  public static <N extends Node> N shown(N node) {
+    String[] why = {""};
+    LaidOut laidOut = new LaidOut();
+    untilFx(
+        node + " to be shown",
+        () -> {
+          String not = laidOut.whyNotShown(node);
+          why[0] = not == null ? "" : not;
+          return not == null;
+        },
+        () -> why[0]);
+    return node;
+  }
+
+  /** Clicks on {@code node} once it is shown and laid out. */
+  public static void clickOn(FxRobot robot, Node node) {
+    robot.clickOn(shown(node));
+  }
+
   /**
    * True when {@code node} is in a showing window, it and its parents are visible, none of them
    * waits for a layout, and it has a size and lies (at least partly) inside its scene: a click at
    * its centre lands on it. Call on the FX thread.
    */
   public static boolean isShown(Node node) {
-    return whyNotShown(node) == null;
+    return whyNotVisible(node) == null && waitingForLayout(node) == null;
   }
 
-  /** Why {@code node} is not {@link #isShown shown}, or null when it is. */
-  static String whyNotShown(Node node) {
+  /**
+   * Tells, over the checks of one wait, when a node is laid out. A node that waits for a layout (a
+   * tree row made in this pulse sits at 0,0 until the next) is not; but a node can keep its "needs
+   * layout" mark with no pulse to come (it was marked while its parent laid it out, so the parent
+   * was not told): once a pulse has passed since it was last seen where it is, that is where it is
+   * drawn. So a waiting node is asked for a pulse and taken when one passed and left it in place.
+   * Used on the FX thread.
+   */
+  private static final class LaidOut {
+    private record Seen(Bounds bounds, long pulse) {}
+
+    private final Map<Node, Seen> seen = new HashMap<>();
+
+    String whyNotShown(Node node) {
+      String not = whyNotVisible(node);
+      if (not != null) {
+        return not;
+      }
+      Node waiting = waitingForLayout(node);
+      if (waiting == null) {
+        return null;
+      }
+      Bounds bounds = node.localToScene(node.getLayoutBounds());
+      long pulse = pulses(node.getScene());
+      Seen last = seen.get(node);
+      if (last != null && last.bounds().equals(bounds) && pulse > last.pulse()) {
+        return null;
+      }
+      if (last == null || !last.bounds().equals(bounds)) {
+        seen.put(node, new Seen(bounds, pulse));
+      }
+      Platform.requestNextPulse();
+      return waiting + " waits for a layout";
+    }
+  }
+
+  /** Pulses counted per scene (after their layout pass), on the FX thread. */
+  private static final Map<Scene, long[]> PULSES = new WeakHashMap<>();
+
+  private static long pulses(Scene scene) {
+    long[] count = PULSES.get(scene);
+    if (count == null) {
+      long[] fresh = new long[1];
+      scene.addPostLayoutPulseListener(() -> fresh[0]++);
+      PULSES.put(scene, fresh);
+      count = fresh;
+    }
+    return count[0];
+  }
+
+  /** The node or parent of it that waits for a layout, or null. */
+  private static Node waitingForLayout(Node node) {
+    for (Node n : ancestry(node)) {
+      if (n instanceof Parent p && p.isNeedsLayout()) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /** Why {@code node} cannot be clicked (layout aside), or null when it can. */
+  private static String whyNotVisible(Node node) {
     Scene scene = node.getScene();
     if (scene == null) {
       return "in no scene";
@@ -165,9 +249,6 @@ public final class FxWait {
     for (Node n : ancestry(node)) {
       if (!n.isVisible()) {
         return n + " is hidden";
-      }
-      if (n instanceof Parent p && p.isNeedsLayout()) {
-        return n + " waits for a layout";
       }
     }
     Bounds bounds = node.localToScene(node.getLayoutBounds());
