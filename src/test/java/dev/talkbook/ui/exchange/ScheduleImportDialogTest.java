@@ -164,6 +164,9 @@ class ScheduleImportDialogTest {
       Button importButton = robot.lookup("#" + ScheduleImportDialog.IMPORT_ID).queryButton();
       FxWait.untilFx("the check to finish", () -> !importButton.isDisabled());
       assertThat(reportText(robot)).contains("into \"KotlinConf\" (a new event)", "3 added");
+      // The download worked: the status no longer shows the 404 as a problem.
+      assertThat(FxWait.onFx(() -> List.copyOf(status.getStyleClass())))
+          .doesNotContain("tb-problem");
       FxWait.clickOn(robot, "#" + ScheduleImportDialog.IMPORT_ID);
       FxWait.until("the import to finish", () -> imported.size() == 1);
       assertThat(notebook.events().list()).extracting(e -> e.title()).containsExactly("KotlinConf");
