@@ -2,7 +2,7 @@ package dev.talkbook.ui;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -15,7 +15,6 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
@@ -168,35 +167,31 @@ public final class FxWait {
   }
 
   /**
-   * True when {@code node} is in a showing window, it and its parents are visible, none of them
-   * waits for a layout, and it has a size and lies (at least partly) inside its scene: a click at
-   * its centre lands on it. Call on the FX thread.
+   * True when {@code node} is in a showing window, it and its parents are visible, and it has a
+   * size and its centre lies inside its scene. Call on the FX thread. ({@link #shown} also waits
+   * until a layout pulse has passed and left it where it was, that is, it was laid out.)
    */
   public static boolean isShown(Node node) {
-    return whyNotVisible(node) == null && waitingForLayout(node) == null;
+    return whyNotShown(node) == null;
   }
 
   /**
-   * Tells, over the checks of one wait, when a node is laid out. A node that waits for a layout (a
-   * tree row made in this pulse sits at 0,0 until the next) is not; but a node can keep its "needs
-   * layout" mark with no pulse to come (it was marked while its parent laid it out, so the parent
-   * was not told): once a pulse has passed since it was last seen where it is, that is where it is
-   * drawn. So a waiting node is asked for a pulse and taken when one passed and left it in place.
-   * Used on the FX thread.
+   * Tells, over the checks of one wait, when a node is laid out: when a pulse (whose layout pass
+   * places new nodes: a tree row made in one pulse sits at 0,0 until the next) has run since the
+   * node was seen where it is now. Not the "needs layout" flag: a node can keep it with no pulse to
+   * come (marked while its parent laid it out, so the parent was not told; some labels keep
+   * asking). Not a time either: on a loaded machine no pulse may run for a while. Each look asks
+   * for a pulse, so one comes even when nothing else changes. Used on the FX thread.
    */
   private static final class LaidOut {
     private record Seen(Bounds bounds, long pulse) {}
 
-    private final Map<Node, Seen> seen = new HashMap<>();
+    private final Map<Node, Seen> seen = new IdentityHashMap<>();
 
     String whyNotShown(Node node) {
-      String not = whyNotVisible(node);
+      String not = FxWait.whyNotShown(node);
       if (not != null) {
         return not;
-      }
-      Node waiting = waitingForLayout(node);
-      if (waiting == null) {
-        return null;
       }
       Bounds bounds = node.localToScene(node.getLayoutBounds());
       long pulse = pulses(node.getScene());
@@ -208,7 +203,7 @@ public final class FxWait {
         seen.put(node, new Seen(bounds, pulse));
       }
       Platform.requestNextPulse();
-      return waiting + " waits for a layout";
+      return "no layout pulse yet since it was seen at " + bounds;
     }
   }
 
@@ -226,18 +221,8 @@ public final class FxWait {
     return count[0];
   }
 
-  /** The node or parent of it that waits for a layout, or null. */
-  private static Node waitingForLayout(Node node) {
-    for (Node n : ancestry(node)) {
-      if (n instanceof Parent p && p.isNeedsLayout()) {
-        return n;
-      }
-    }
-    return null;
-  }
-
-  /** Why {@code node} cannot be clicked (layout aside), or null when it can. */
-  private static String whyNotVisible(Node node) {
+  /** Why {@code node} is not {@link #isShown shown}, or null when it is. */
+  static String whyNotShown(Node node) {
     Scene scene = node.getScene();
     if (scene == null) {
       return "in no scene";

@@ -10,8 +10,8 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookOpenException;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
-import dev.talkbook.ui.editor.EditorSession.SaveState;
 import dev.talkbook.ui.navigator.NavNode;
+import dev.talkbook.ui.talk.EditorSession.SaveState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -60,7 +60,7 @@ class MainWindowTest {
   private long addSample(FxRobot robot) throws Exception {
     Event event = SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);
-    waitUntil(() -> !ui.window.navigator.tree().getRoot().getChildren().isEmpty());
+    waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
     return event.id();
   }
 
@@ -70,10 +70,7 @@ class MainWindowTest {
 
   private void openFromTree(FxRobot robot, String title) throws Exception {
     ui.clickOnRow(robot, title);
-    waitUntil(
-        () ->
-            ui.window.session.getTalk() != null
-                && ui.window.session.getTalk().title().equals(title));
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals(title));
   }
 
   @Test
@@ -81,9 +78,9 @@ class MainWindowTest {
     waitUntil(() -> robot.lookup("#welcome").query().isVisible());
     FxWait.clickOn(robot, "#add-sample");
     waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount());
-    waitUntil(() -> ui.window.session.getTalk() != null);
+    waitUntil(() -> ui.openTalk() != null);
     assertThat(robot.lookup("#welcome").query().isVisible()).isFalse();
-    assertThat(ui.window.editor.area().getText()).startsWith("# Virtual threads in practice");
+    assertThat(WindowUnderTest.editor(robot).getText()).startsWith("# Virtual threads in practice");
   }
 
   @Test
@@ -99,15 +96,15 @@ class MainWindowTest {
     FxWait.clickOn(robot, "#talk-title-input");
     robot.write("Loom in practice");
     robot.type(KeyCode.ENTER);
-    waitUntil(() -> ui.window.session.getTalk() != null);
+    waitUntil(() -> ui.openTalk() != null);
 
     FxWait.clickOn(robot, "#editor");
     robot.write("virtual threads\n");
-    long talk = ui.window.session.getTalk().id();
+    long talk = ui.openTalk().id();
     waitUntil(() -> ui.notebook.talks().get(talk).body().equals("virtual threads\n"));
-    waitUntil(() -> ui.window.session.stateProperty().get() == SaveState.SAVED);
-    assertThat(ui.window.status.saveState.getText()).isEqualTo("Saved");
-    assertThat(ui.window.status.words.getText()).isEqualTo("2 words");
+    waitUntil(() -> ui.window.openTalk().saveStateProperty().get() == SaveState.SAVED);
+    assertThat(WindowUnderTest.saveState(robot)).isEqualTo("Saved");
+    assertThat(robot.lookup("#word-count").queryLabeled().getText()).isEqualTo("2 words");
     assertThat(ui.notebook.talks().get(talk).title()).isEqualTo("Loom in practice");
   }
 
@@ -115,7 +112,7 @@ class MainWindowTest {
   void switchingTalksSavesAndKeepsARevisionOfTheOneLeft(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    long outlines = ui.window.session.getTalk().id();
+    long outlines = ui.openTalk().id();
     FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
     robot.write("\nadded at the end");
@@ -127,7 +124,7 @@ class MainWindowTest {
         () ->
             ui.notebook.revisions().list(outlines).stream()
                 .anyMatch(r -> r.body().endsWith("added at the end")));
-    assertThat(ui.window.editor.area().getText()).startsWith("# SQLite everywhere");
+    assertThat(WindowUnderTest.editor(robot).getText()).startsWith("# SQLite everywhere");
   }
 
   @Test
@@ -145,13 +142,11 @@ class MainWindowTest {
 
     waitUntil(
         () ->
-            ui.window.session.getTalk() != null
-                && ui.window
-                    .editor
-                    .area()
+            ui.openTalk() != null
+                && WindowUnderTest.editor(robot)
                     .getText()
                     .startsWith("Typed before the restart. # Live"));
-    assertThat(ui.window.session.getTalk().title()).isEqualTo("Live coding without fear");
+    assertThat(ui.openTalk().title()).isEqualTo("Live coding without fear");
   }
 
   @Test
@@ -164,10 +159,8 @@ class MainWindowTest {
     robot.type(KeyCode.ENTER);
 
     waitUntil(
-        () ->
-            ui.window.session.getTalk() != null
-                && ui.window.session.getTalk().title().equals("Virtual threads in practice"));
-    waitUntil(() -> ui.window.editor.area().getSelectedText().equalsIgnoreCase("pinning"));
+        () -> ui.openTalk() != null && ui.openTalk().title().equals("Virtual threads in practice"));
+    waitUntil(() -> WindowUnderTest.editor(robot).getSelectedText().equalsIgnoreCase("pinning"));
   }
 
   @Test
@@ -209,7 +202,7 @@ class MainWindowTest {
     assertThat(diffLines(robot, "tb-diff-added")).contains("second draft");
     FxWait.clickOn(robot, "#restore");
 
-    waitUntil(() -> ui.window.editor.area().getText().equals("first draft"));
+    waitUntil(() -> WindowUnderTest.editor(robot).getText().equals("first draft"));
     assertThat(ui.notebook.talks().get(id).body()).isEqualTo("first draft");
     assertThat(ui.notebook.revisions().list(id))
         .anyMatch(r -> r.reason() == Revision.Reason.RESTORED);
@@ -232,10 +225,7 @@ class MainWindowTest {
     FxWait.clickOn(robot, "#picker-filter");
     robot.write("wierzbicki");
     robot.type(KeyCode.ENTER);
-    waitUntil(
-        () ->
-            ui.window.session.getTalk() != null
-                && ui.window.session.getTalk().title().equals("SQLite everywhere"));
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("SQLite everywhere"));
   }
 
   @Test
@@ -253,7 +243,7 @@ class MainWindowTest {
   void aPastedImageIsStoredAndReferenced(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    long id = ui.window.session.getTalk().id();
+    long id = ui.openTalk().id();
     robot.interact(
         () -> {
           WritableImage image = new WritableImage(4, 3);
@@ -271,7 +261,8 @@ class MainWindowTest {
     robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
 
     waitUntil(
-        () -> ui.window.editor.area().getText().startsWith("![pasted-image.png](attachment:"));
+        () ->
+            WindowUnderTest.editor(robot).getText().startsWith("![pasted-image.png](attachment:"));
     waitUntil(
         () -> ui.notebook.talks().get(id).body().startsWith("![pasted-image.png](attachment:"));
     assertThat(ui.notebook.attachments().of(id)).hasSize(1);
@@ -288,9 +279,9 @@ class MainWindowTest {
     FxWait.clickOn(robot, "#editor");
     robot.write("still here");
 
-    waitUntil(() -> ui.window.session.stateProperty().get() == SaveState.FAILED);
-    assertThat(ui.window.status.saveState.getText()).startsWith("Not saved:").contains("closed");
-    assertThat(ui.window.editor.area().getText()).contains("still here");
+    waitUntil(() -> ui.window.openTalk().saveStateProperty().get() == SaveState.FAILED);
+    assertThat(WindowUnderTest.saveState(robot)).startsWith("Not saved:").contains("closed");
+    assertThat(WindowUnderTest.editor(robot).getText()).contains("still here");
     ui.notebook = Notebook.open(dir.resolve("notes.talkbook"));
   }
 
@@ -309,7 +300,7 @@ class MainWindowTest {
     waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount() - 1);
     waitUntil(
         () ->
-            ui.window.navigator.tree().getRoot().getChildren().get(0).getChildren().stream()
+            WindowUnderTest.navigator(robot).getRoot().getChildren().get(0).getChildren().stream()
                 .map(TreeItem::getValue)
                 .map(NavNode::label)
                 .noneMatch("Outlines that think"::equals));
@@ -323,7 +314,7 @@ class MainWindowTest {
     robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
     robot.write("Outlines that really think");
     robot.type(KeyCode.ENTER);
-    long id = ui.window.session.getTalk().id();
+    long id = ui.openTalk().id();
     waitUntil(() -> ui.notebook.talks().get(id).title().equals("Outlines that really think"));
     waitUntil(() -> robot.lookup("Outlines that really think").tryQuery().isPresent());
 
@@ -375,12 +366,12 @@ class MainWindowTest {
     FxWait.clickOn(robot, "#replace-field");
     robot.write("session");
     FxWait.clickOn(robot, "#replace-all");
-    String replaced = ui.window.editor.area().getText();
+    String replaced = WindowUnderTest.editor(robot).getText();
     assertThat(replaced.toLowerCase(java.util.Locale.ROOT)).doesNotContain("talk");
     assertThat(replaced).contains("session");
 
-    robot.interact(() -> ui.window.editor.area().undo());
-    assertThat(ui.window.editor.area().getText()).contains("talk").isNotEqualTo(replaced);
+    robot.interact(() -> WindowUnderTest.editor(robot).undo());
+    assertThat(WindowUnderTest.editor(robot).getText()).contains("talk").isNotEqualTo(replaced);
   }
 
   @Test
@@ -388,7 +379,7 @@ class MainWindowTest {
     addSample(robot);
     Event other = ui.notebook.events().create(Event.Details.titled("Other meetup"));
     ui.reloadTree(robot);
-    waitUntil(() -> ui.window.navigator.tree().getRoot().getChildren().size() == 2);
+    waitUntil(() -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 2);
     long id = talk("Outlines that think").id();
 
     robot.drag(ui.row(robot, "Outlines that think")).dropTo(ui.row(robot, "Other meetup"));
@@ -406,11 +397,11 @@ class MainWindowTest {
     FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
-    waitUntil(() -> ui.window.editor.fontSizeProperty().get() == 16);
+    waitUntil(() -> WindowUnderTest.editor(robot).getStyle().contains("font-size: 16.0px"));
     robot.interact(() -> ui.window.close());
     assertThat(Settings.load(ui.settingsFile).get(Settings.FONT_SIZE)).isEqualTo(16.0);
     robot.interact(this::showWindow);
-    waitUntil(() -> ui.window.editor.fontSizeProperty().get() == 16);
+    waitUntil(() -> WindowUnderTest.editor(robot).getStyle().contains("font-size: 16.0px"));
   }
 
   @Test
@@ -424,7 +415,7 @@ class MainWindowTest {
     robot.interact(this::showWindow);
     openFromTree(robot, "Outlines that think");
 
-    assertThat(ui.window.editor.area().isEditable()).isFalse();
+    assertThat(WindowUnderTest.editor(robot).isEditable()).isFalse();
     assertThat(robot.lookup("#detail-title").queryTextInputControl().isEditable()).isFalse();
     assertThat(robot.lookup("#notebook-path").queryLabeled().getText()).contains("read-only");
   }
@@ -448,9 +439,9 @@ class MainWindowTest {
     assertThat(ui.notebook.revisions().list(before.id())).hasSize(revisions);
     waitUntil(
         () ->
-            ui.window.session.getTalk() != null
-                && ui.window.session.getTalk().id() == before.id()
-                && ui.window.editor.area().getText().equals(before.body()));
+            ui.openTalk() != null
+                && ui.openTalk().id() == before.id()
+                && WindowUnderTest.editor(robot).getText().equals(before.body()));
   }
 
   @Test
@@ -465,7 +456,7 @@ class MainWindowTest {
     FxWait.clickOn(robot, "#undo-notice");
 
     waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount());
-    waitUntil(() -> ui.window.navigator.tree().getRoot().getChildren().size() == 1);
+    waitUntil(() -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 1);
     assertThat(ui.notebook.events().get(event).title()).isEqualTo(SampleMeetup.TITLE);
   }
 }

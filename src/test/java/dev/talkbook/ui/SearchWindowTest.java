@@ -61,19 +61,20 @@ class SearchWindowTest {
     // "pinning" typed and Enter pressed at once: the list still shows the hits for "virtual".
     robot.interact(
         () -> {
-          ui.window.search.field().setText("pinning");
-          ui.window
-              .search
-              .field()
+          robot
+              .lookup("#search-field")
+              .queryAs(javafx.scene.control.TextField.class)
+              .setText("pinning");
+          robot
+              .lookup("#search-field")
+              .queryAs(javafx.scene.control.TextField.class)
               .fireEvent(
                   new KeyEvent(
                       KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
         });
     waitUntil(
-        () ->
-            ui.window.session.getTalk() != null
-                && ui.window.session.getTalk().title().equals("Virtual threads in practice"));
-    waitUntil(() -> ui.window.editor.area().getSelectedText().equalsIgnoreCase("pinning"));
+        () -> ui.openTalk() != null && ui.openTalk().title().equals("Virtual threads in practice"));
+    waitUntil(() -> WindowUnderTest.editor(robot).getSelectedText().equalsIgnoreCase("pinning"));
   }
 
   private static List<MarkedFlow> passages(FxRobot robot) {

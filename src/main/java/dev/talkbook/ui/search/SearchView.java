@@ -3,6 +3,7 @@ package dev.talkbook.ui.search;
 import atlantafx.base.controls.CustomTextField;
 import dev.talkbook.core.search.QueryException;
 import dev.talkbook.core.search.SearchHit;
+import dev.talkbook.core.search.SearchIndexDamagedException;
 import dev.talkbook.core.search.SearchQuery;
 import dev.talkbook.core.search.Snippet;
 import dev.talkbook.core.store.Notebook;
@@ -42,6 +43,9 @@ public final class SearchView {
   private final CustomTextField field = new CustomTextField();
   private final ListView<SearchHit> results = new ListView<>();
   private final Label message = new Label();
+  private final javafx.scene.control.Button rebuild =
+      new javafx.scene.control.Button("Rebuild search index");
+  private final VBox placeholder = new VBox(8, message, rebuild);
   private final Label count = new Label();
   private final VBox resultsPane = new VBox(4);
   private ScheduledFuture<?> pending;
@@ -69,10 +73,15 @@ public final class SearchView {
     field.setLeft(Icons.of(Feather.SEARCH));
     results.setId("search-results");
     results.setCellFactory(view -> new HitCell());
-    results.setPlaceholder(message);
+    results.setPlaceholder(placeholder);
     message.setWrapText(true);
     message.getStyleClass().add("tb-muted");
-    message.setPadding(new Insets(12));
+    placeholder.setPadding(new Insets(12));
+    placeholder.setFillWidth(true);
+    message.setMaxWidth(Double.MAX_VALUE);
+    rebuild.setId("search-rebuild-index");
+    rebuild.setOnAction(e -> rebuildIndex());
+    offerRebuild(false);
     count.setId("search-count");
     count.getStyleClass().addAll("tb-pane-title", "tb-search-count");
     count.managedProperty().bind(count.textProperty().isNotEmpty());
@@ -153,6 +162,7 @@ public final class SearchView {
       shownGeneration = mine;
       results.getItems().clear();
       message.setText("");
+      offerRebuild(false);
       count.setText("");
       return;
     }
@@ -174,6 +184,7 @@ public final class SearchView {
       shown(mine);
       results.getItems().clear();
       message.setText(e.getMessage());
+      offerRebuild(false);
       count.setText("");
       return;
     }
@@ -191,6 +202,7 @@ public final class SearchView {
           }
           boolean open = shown(mine);
           results.getItems().setAll(hits);
+          offerRebuild(false);
           results.scrollTo(0);
           message.setText(hits.isEmpty() ? "No talk matches \"" + text.strip() + "\"." : "");
           count.setText(hits.isEmpty() ? "" : count(hits.size()));
@@ -206,6 +218,33 @@ public final class SearchView {
           results.getItems().clear();
           count.setText("");
           message.setText(Errors.message(error));
+          offerRebuild(error instanceof SearchIndexDamagedException && !notebook.isReadOnly());
+        });
+  }
+
+  private void offerRebuild(boolean offer) {
+    rebuild.setVisible(offer);
+    rebuild.setManaged(offer);
+    rebuild.setDisable(false);
+  }
+
+  /** Rebuilds the damaged search index from the notes (on the notebook thread), then searches. */
+  private void rebuildIndex() {
+    rebuild.setDisable(true);
+    message.setText("Rebuilding the search index from the notes…");
+    executors.run(
+        () -> {
+          notebook.search().rebuildIndex();
+          return null;
+        },
+        done -> {
+          offerRebuild(false);
+          message.setText("The search index was rebuilt from the notes.");
+          schedule(field.getText());
+        },
+        error -> {
+          message.setText(Errors.message(error));
+          rebuild.setDisable(false);
         });
   }
 
