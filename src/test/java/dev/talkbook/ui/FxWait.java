@@ -51,7 +51,12 @@ public final class FxWait {
   }
 
   private static void until(String what, Callable<Boolean> condition, Supplier<String> detail) {
-    long end = System.nanoTime() + TIMEOUT.toNanos();
+    until(what, TIMEOUT, condition, detail);
+  }
+
+  private static void until(
+      String what, Duration limit, Callable<Boolean> condition, Supplier<String> detail) {
+    long end = System.nanoTime() + limit.toNanos();
     Throwable last = null;
     while (true) {
       try {
@@ -67,7 +72,7 @@ public final class FxWait {
         String more = detail.get();
         throw new AssertionError(
             "waited "
-                + TIMEOUT.toSeconds()
+                + limit.toSeconds()
                 + " s for "
                 + what
                 + ", in vain"
@@ -84,6 +89,14 @@ public final class FxWait {
    */
   public static void untilFx(String what, Callable<Boolean> condition) {
     untilFx(what, condition, () -> "");
+  }
+
+  /**
+   * {@link #untilFx(String, Callable)} with a longer limit, for work that is slow by nature (a JVM
+   * started, a library downloaded) on a loaded machine.
+   */
+  public static void untilFx(String what, Duration limit, Callable<Boolean> condition) {
+    until(what, limit, () -> onFx(condition), () -> "");
   }
 
   private static void untilFx(String what, Callable<Boolean> condition, Supplier<String> detail) {
