@@ -3,6 +3,7 @@ package dev.talkbook.core.site;
 import static dev.talkbook.core.site.Html.esc;
 
 import dev.talkbook.core.common.Resources;
+import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.site.SiteModel.SiteEvent;
@@ -17,7 +18,7 @@ import java.util.Locale;
 /** The site's HTML pages, from the layout template in {@code resources}. Pure and deterministic. */
 final class Pages {
   /** Part of every talk page's fingerprint: change it when the page's HTML changes shape. */
-  static final String VERSION = "pages-2:" + Integer.toHexString(layoutText().hashCode());
+  static final String VERSION = "pages-3:" + Integer.toHexString(layoutText().hashCode());
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
@@ -123,7 +124,7 @@ final class Pages {
     return b.append(talk.body()).toString();
   }
 
-  String talk(SiteTalk t, SiteTalk prev, SiteTalk next, NotesHtml.Result notes) {
+  String talk(SiteTalk t, SiteTalk prev, SiteTalk next, NotePage notes) {
     Talk talk = t.talk();
     Talk.Details d = talk.details();
     StringBuilder b = new StringBuilder(notes.html().length() + 4096);
@@ -158,12 +159,12 @@ final class Pages {
       b.append("</ul>\n");
     }
     b.append("</header>\n");
-    List<NotesHtml.Heading> headings = notes.headings();
+    List<NotePage.Heading> headings = notes.headings();
     if (headings.size() >= 3) {
-      int top = headings.stream().mapToInt(NotesHtml.Heading::level).min().orElse(1);
+      int top = headings.stream().mapToInt(NotePage.Heading::level).min().orElse(1);
       b.append(
           "<nav class=\"toc\" aria-labelledby=\"tb-toc\">\n<h2 id=\"tb-toc\">Contents</h2>\n<ul>");
-      for (NotesHtml.Heading h : headings) {
+      for (NotePage.Heading h : headings) {
         b.append("<li class=\"toc-")
             .append(h.level() - top + 1)
             .append("\"><a href=\"#")

@@ -4,6 +4,7 @@ import static dev.talkbook.core.site.Html.esc;
 import static dev.talkbook.core.site.Html.json;
 
 import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.notebook.Attachment;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
@@ -203,13 +204,14 @@ public final class SiteExporter {
                 t.path(),
                 fingerprint,
                 () -> {
-                  String html =
+                  NotePage notes =
                       renderer.renderPage(
                           t.talk().body(),
                           ref ->
                               Optional.ofNullable(attachmentUrls.get(ref.sha256()))
-                                  .map(f -> "../../" + f));
-                  return utf8(pages.talk(t, prev, next, NotesHtml.process(html, t.talk().title())));
+                                  .map(f -> "../../" + f),
+                          t.talk().title());
+                  return utf8(pages.talk(t, prev, next, notes));
                 }));
       }
     }

@@ -285,6 +285,36 @@ class SiteExporterTest {
   }
 
   @Test
+  void aTitleRepeatedAsTheFirstHeadingShowsOnceWhateverItsCharacters() throws IOException {
+    List<String> titles =
+        List.of(
+            "Don't fear the JIT",
+            "C++ for Java developers",
+            "a = b: equality",
+            "@Annotations at runtime",
+            "Tom & Jerry's <T> \"generics\"");
+    List<Talk> made = new ArrayList<>();
+    for (String title : titles) {
+      // written as people write it: ' + = @ & as they are, < > and quotes escaped
+      String heading = title.replace("<", "\\<").replace(">", "\\>");
+      made.add(
+          addTalkWithTitle(
+              "Titles", title, "# " + heading + "\n\nIntro.\n\n## Part one\n\n### Detail\n"));
+    }
+
+    export();
+
+    for (Talk t : made) {
+      String page = read("events/titles/" + Slugs.of(t.title()) + ".html");
+      assertThat(page.split("<h1", -1)).as(t.title()).hasSize(2);
+      assertThat(page)
+          .contains("<h1>" + Html.esc(t.title()) + "</h1>")
+          .contains("<h2 id=\"part-one\">Part one")
+          .contains("<h3 id=\"detail\">Detail");
+    }
+  }
+
+  @Test
   void attachmentsAreCopiedUnderTheirHashAndActiveFilesCannotRun() throws IOException {
     Talk talk = addTalkWithTitle("Event", "Pictures", "");
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
