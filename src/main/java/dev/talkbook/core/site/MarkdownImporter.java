@@ -141,18 +141,18 @@ public final class MarkdownImporter {
     }
     Path realRoot;
     List<Path> files;
+    List<Path> sectionFiles;
     try {
       realRoot = root.toRealPath();
       try (Stream<Path> s = Files.walk(realRoot)) {
-        files =
+        List<Path> markdown =
             s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                 .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
-                .filter(p -> !p.getFileName().toString().equals("_index.md"))
-                .filter(
-                    p ->
-                        realRoot.relativize(p).toString().chars().noneMatch(c -> c == '.' && false))
+                .filter(p -> !hidden(realRoot.relativize(p)))
                 .sorted()
                 .toList();
+        files = markdown.stream().filter(p -> !isSection(p)).toList();
+        sectionFiles = markdown.stream().filter(MarkdownImporter::isSection).toList();
       }
     } catch (IOException e) {
       throw new SiteException(
@@ -161,6 +161,22 @@ public final class MarkdownImporter {
     List<FileResult> results = new ArrayList<>();
     List<Parsed> parsed = new ArrayList<>();
     Map<Path, Event.Details> sections = new LinkedHashMap<>();
+    // Every event file, also of a folder without talks: an event with no talks is still an event.
+    List<Event.Details> events = new ArrayList<>();
+    for (Path index : sectionFiles) {
+      try {
+        Event.Details details = section(realRoot, index.getParent(), sections);
+        if (details != null) {
+          events.add(details);
+        }
+      } catch (NotebookException e) {
+        results.add(
+            new FileResult(
+                realRoot.relativize(index).toString().replace('\\', '/'),
+                Outcome.FAILED,
+                e.getMessage()));
+      }
+    }
     for (Path file : files) {
       String rel = realRoot.relativize(file).toString().replace('\\', '/');
       try {
@@ -175,25 +191,19 @@ public final class MarkdownImporter {
     try {
       notebook.inTransaction(
           () -> {
-            Map<String, Event> events = new LinkedHashMap<>();
+            Map<String, Event> byTitle = new LinkedHashMap<>();
             for (Event e : notebook.events().list()) {
-              events.putIfAbsent(key(e.title()), e);
+              byTitle.putIfAbsent(key(e.title()), e);
+            }
+            for (Event.Details details : events) {
+              eventFor(notebook, byTitle, details.title(), details, eventsCreated);
             }
             int n = 0;
             Set<Long> claimed = new java.util.HashSet<>();
             Map<Long, List<Talk>> talksOf = new java.util.HashMap<>();
             for (Parsed p : parsed) {
-              Event event = events.get(key(p.eventTitle()));
-              if (event == null) {
-                event = notebook.events().create(p.eventDetails());
-                events.put(key(event.title()), event);
-                eventsCreated[0]++;
-              } else if (p.eventDetails() != null
-                  && !p.eventDetails().equals(event.details())
-                  && hasDetails(p.eventDetails())) {
-                event = notebook.events().update(event.id(), p.eventDetails());
-                events.put(key(event.title()), event);
-              }
+              Event event =
+                  eventFor(notebook, byTitle, p.eventTitle(), p.eventDetails(), eventsCreated);
               stored.add(store(notebook, realRoot, event, p, attachments, claimed, talksOf));
               progress.update(++n, parsed.size(), p.path());
             }
@@ -210,8 +220,35 @@ public final class MarkdownImporter {
     return new Report(List.copyOf(results), eventsCreated[0], attachments[0], dryRun);
   }
 
-  /** Files in hidden folders (.obsidian, .git, .trash) are not notes. */
-  private static boolean hidden(Path relative) {
+  /**
+   * The event called {@code title}: the notebook's (its details updated to {@code details} when
+   * those say more than its title), or a new one.
+   */
+  private static Event eventFor(
+      Notebook notebook,
+      Map<String, Event> byTitle,
+      String title,
+      Event.Details details,
+      int[] eventsCreated) {
+    Event event = byTitle.get(key(title));
+    if (event == null) {
+      event = notebook.events().create(details);
+      byTitle.put(key(event.title()), event);
+      eventsCreated[0]++;
+    } else if (details != null && !details.equals(event.details()) && hasDetails(details)) {
+      event = notebook.events().update(event.id(), details);
+      byTitle.put(key(event.title()), event);
+    }
+    return event;
+  }
+
+  /** An event file: Hugo's section file, {@code _index.md}. */
+  private static boolean isSection(Path file) {
+    return file.getFileName().toString().equals("_index.md");
+  }
+
+  /** Files and folders whose name starts with a dot (.obsidian, .git, .trash) are not notes. */
+  static boolean hidden(Path relative) {
     for (Path part : relative) {
       if (part.toString().startsWith(".")) {
         return true;
@@ -597,16 +634,23 @@ public final class MarkdownImporter {
 
   private static final Pattern DATE_TIME =
       Pattern.compile(
-          "(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?"
+          "([+-]?\\d{4,9}-\\d{2}-\\d{2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?"
               + "\\s*(?:Z|[+-]\\d{2}:?\\d{2})?");
 
   /**
-   * A date, or date and time, in the forms Hugo, Jekyll and Obsidian write ({@code 2024-05-01},
-   * {@code 2024-05-01T10:30:00+02:00}, {@code 2024-05-02 09:00:00 +0000}); the time as written,
-   * without its offset (a talk's time is local to where it was given).
+   * A date, or date and time: every form Talkbook's export writes (ISO-8601, from year -999,999,999
+   * to +999,999,999, seconds and fractions kept), and the forms Hugo, Jekyll and Obsidian write
+   * ({@code 2024-05-01}, {@code 2024-05-01T10:30:00+02:00}, {@code 2024-05-02 09:00:00 +0000}); the
+   * time as written, without its offset (a talk's time is local to where it was given).
    */
   static LocalDateTime dateTime(String value, String key) {
-    Matcher m = DATE_TIME.matcher(value.strip());
+    String v = value.strip();
+    try {
+      return LocalDateTime.parse(v);
+    } catch (java.time.DateTimeException e) {
+      // not our own form; try the others
+    }
+    Matcher m = DATE_TIME.matcher(v);
     try {
       if (m.matches()) {
         LocalDate day = LocalDate.parse(m.group(1));
