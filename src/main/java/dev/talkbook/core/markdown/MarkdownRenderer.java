@@ -21,6 +21,7 @@ import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Block;
 import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
 import org.commonmark.node.Document;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
@@ -30,6 +31,7 @@ import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
@@ -174,6 +176,43 @@ public final class MarkdownRenderer {
     }
     String html = page.render(document);
     return new NotePage(prepare.raw ? NoteHtmlPolicy.sanitize(html) : html, headings);
+  }
+
+  /**
+   * A short plain-text summary of the notes, for a feed: the text of their paragraphs (also in
+   * lists and quotes) in order, after a first heading that repeats {@code title}; headings, code,
+   * tables, raw HTML and front matter left out; at most {@code max} characters, cut at a word with
+   * "…". Empty for notes without such text.
+   */
+  public String summary(String markdown, String title, int max) {
+    Node document = parse(markdown);
+    dropRepeatedTitle(document, title);
+    StringBuilder out = new StringBuilder();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Paragraph paragraph) {
+            if (out.length() <= max) {
+              String text = plainText(paragraph).strip().replaceAll("\\s+", " ");
+              if (!text.isEmpty()) {
+                out.append(out.length() == 0 ? "" : " ").append(text);
+              }
+            }
+          }
+
+          @Override
+          public void visit(Heading heading) {}
+
+          @Override
+          public void visit(CustomBlock block) {
+            // tables and front matter: not prose
+          }
+        });
+    if (out.length() <= max) {
+      return out.toString();
+    }
+    int cut = out.lastIndexOf(" ", max);
+    return out.substring(0, cut > max / 2 ? cut : max).stripTrailing() + "…";
   }
 
   /** Leaves out the first block when it is a level-1 heading whose text is the title. */

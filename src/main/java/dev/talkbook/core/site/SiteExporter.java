@@ -430,9 +430,11 @@ public final class SiteExporter {
       for (SiteTag tag : t.tags()) {
         b.append("<category term=\"").append(esc(tag.name())).append("\"/>\n");
       }
-      b.append("<summary>")
-          .append(esc(SearchText.summary(talk.body(), 400)))
-          .append("</summary>\n</entry>\n");
+      String summary = renderer.summary(talk.body(), talk.title(), 400);
+      if (!summary.isEmpty()) {
+        b.append("<summary>").append(esc(summary)).append("</summary>\n");
+      }
+      b.append("</entry>\n");
     }
     return b.append("</feed>\n").toString();
   }

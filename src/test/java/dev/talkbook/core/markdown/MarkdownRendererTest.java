@@ -338,4 +338,18 @@ class MarkdownRendererTest {
         .contains("<img src=\"pictures/a.png\" alt=\"local\" />")
         .contains("<img src=\"b.png\" alt=\"b\" />");
   }
+
+  @Test
+  void aSummaryIsTheNotesProseWithoutTheTitleHeadingsCodeOrMarkup() {
+    String note =
+        "---\nlayout: post\n---\n# Don't panic\n\nSpeaker: *Ada* ([site](https://ada.example)).\n\n"
+            + "## Key points\n\n- first `point`\n  - nested\n\n```java\nint x;\n```\n\n"
+            + "| a |\n|---|\n| cell |\n\n<div>raw</div>\n\n> quoted\n";
+    assertThat(renderer.summary(note, "Don't panic", 400))
+        .isEqualTo("Speaker: Ada (site). first point nested quoted");
+    assertThat(renderer.summary("word ".repeat(200), "T", 50))
+        .hasSizeLessThanOrEqualTo(51)
+        .endsWith("word…");
+    assertThat(renderer.summary("# Only the title\n", "Only the title", 400)).isEmpty();
+  }
 }

@@ -117,6 +117,17 @@ class SiteBrowserTest {
                   + "\n\n[the svg]("
                   + svg.url()
                   + ")\n\n![remote](https://tracker.invalid/p.png)\n");
+      Event readers = nb.events().create(Event.Details.titled("Readers"));
+      Talk pictures = nb.talks().create(readers.id(), Talk.Details.titled("Pictures"), "");
+      AttachmentRef png =
+          nb.attachments().add(pictures.id(), "wide.png", "image/png", png(1600, 500));
+      nb.talks()
+          .saveBody(
+              pictures.id(),
+              "A diagram:\n\n"
+                  + png.markdown("image/png")
+                  + "\n\n```java\nvar answer = 42;\nSystem.out.println(answer);\n```\n\n"
+                  + "```output\n42\n```\n");
       Talk remote = nb.talks().create(e.id(), Talk.Details.titled("Remote images"), "");
       nb.talks()
           .saveBody(
@@ -219,6 +230,19 @@ class SiteBrowserTest {
           }
         });
     server.start();
+  }
+
+  /** A PNG of this size: a blue rectangle. */
+  private static byte[] png(int width, int height) throws IOException {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(new java.awt.Color(0x2f6fb0));
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   @AfterAll
@@ -430,6 +454,52 @@ class SiteBrowserTest {
       }
     }
     assertThat(typeSearch("zzqqxx")).isEmpty();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void codeBlocksHaveACopyButtonAndImagesOpenLarger() {
+    driver.get(site.resolve("events/readers/pictures.html").toUri().toString());
+    waiting().until(ExpectedConditions.titleContains("Pictures"));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+
+    List<WebElement> buttons = driver.findElements(By.cssSelector(".code-block .copy-code"));
+    assertThat(buttons).hasSize(2); // the code and its output
+    buttons.get(0).click();
+    waiting().until(ExpectedConditions.textToBePresentInElement(buttons.get(0), "Copied"));
+    // what was copied is the code: paste it into the search box (a one-line field)
+    WebElement search = driver.findElement(By.id("tb-q"));
+    search.click();
+    search.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "v"));
+    waiting().until(d -> !search.getAttribute("value").isEmpty());
+    assertThat(search.getAttribute("value"))
+        .contains("var answer = 42;", "System.out.println(answer);");
+    search.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+
+    WebElement picture = driver.findElement(By.cssSelector(".notes img"));
+    assertThat(picture.getAttribute("class")).contains("zoomable");
+    picture.click();
+    WebElement dialog = driver.findElement(By.cssSelector("dialog.lightbox"));
+    waiting().until(d -> dialog.getAttribute("open") != null);
+    WebElement large = dialog.findElement(By.tagName("img"));
+    assertThat(large.getAttribute("src")).isEqualTo(picture.getAttribute("src"));
+    // larger than in the page
+    assertThat(large.getSize().getWidth()).isGreaterThan(picture.getSize().getWidth());
+    new org.openqa.selenium.interactions.Actions(driver)
+        .sendKeys(org.openqa.selenium.Keys.ESCAPE)
+        .perform();
+    waiting().until(d -> dialog.getAttribute("open") == null);
+    // from the keyboard too; a click closes it
+    picture.sendKeys(org.openqa.selenium.Keys.ENTER);
+    waiting().until(d -> dialog.getAttribute("open") != null);
+    large.click();
+    waiting().until(d -> dialog.getAttribute("open") == null);
+    // nothing loaded from elsewhere, nothing refused by the page's Content-Security-Policy
+    Object external =
+        js.executeScript(
+            "return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => !n.startsWith('file:'))");
+    assertThat((List<?>) external).isEmpty();
     assertNoConsoleErrors();
   }
 

@@ -98,8 +98,15 @@ class SiteExporterTest {
     assertThat(read("tags/java.html"))
         .contains("../" + eventDir + "virtual-threads-in-practice.html");
     assertThat(read("tags/index.html")).contains("href=\"jshell.html\"");
-    assertThat(read("feed.xml"))
-        .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<entry>");
+    String feed = read("feed.xml");
+    assertThat(feed).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<entry>");
+    // each talk's summary: the start of its notes as text, without the repeated title
+    assertThat(feed.split("<entry>", -1)).hasSize(6);
+    assertThat(feed.split("<summary>", -1)).hasSize(6);
+    assertThat(feed)
+        .contains(
+            "<summary>Speaker: Ruben Oyelaran (developer advocate, teaches evening Java classes)")
+        .doesNotContain("<summary>Live coding without fear");
     assertThat(read("404.html")).contains("Page not found");
     assertThat(read("search-index.js"))
         .startsWith("window.TALKBOOK_SEARCH")
