@@ -211,7 +211,12 @@ public final class SiteExporter {
                               Optional.ofNullable(attachmentUrls.get(ref.sha256()))
                                   .map(f -> "../../" + f),
                           t.talk().title());
-                  return utf8(pages.talk(t, prev, next, notes));
+                  String abstractText = t.talk().programme().abstractText();
+                  String abstractHtml =
+                      abstractText.isEmpty()
+                          ? ""
+                          : renderer.renderPage(abstractText, ref -> Optional.empty(), null).html();
+                  return utf8(pages.talk(t, prev, next, notes, abstractHtml));
                 }));
       }
     }
