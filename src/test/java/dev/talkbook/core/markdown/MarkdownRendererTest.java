@@ -273,6 +273,16 @@ class MarkdownRendererTest {
     // with raw HTML in the note, the sanitizer keeps the marks
     assertThat(renderer.renderPage(note + "\n<kbd>x</kbd>\n", r -> Optional.empty(), "T").html())
         .contains(marked);
+    // the output of a block that failed (core.repl.NoteCode's ```output-error) is an error
+    String failed =
+        "```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types\n```\n";
+    String error =
+        "<pre class=\"output error\" aria-label=\"Error\"><code"
+            + " class=\"language-output-error nohighlight\">error: incompatible types";
+    assertThat(renderer.renderNote(failed, r -> Optional.empty()).html()).contains(error);
+    assertThat(renderer.renderPage(failed, r -> Optional.empty(), "T").html()).contains(error);
+    assertThat(renderer.renderPage(failed + "<kbd>x</kbd>\n", r -> Optional.empty(), "T").html())
+        .contains(error);
   }
 
   private static final java.util.regex.Pattern REMOTE_IMG =
