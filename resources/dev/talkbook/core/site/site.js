@@ -115,7 +115,7 @@
     });
   }
 
-  // Search: lunr over the prebuilt documents in search-index.js, loaded on first use.
+  // Search: lunr over the documents of search-index.js's parts, loaded on first use.
   var form = document.getElementById("tb-search");
   var input = document.getElementById("tb-q");
   var results = document.getElementById("tb-results");
@@ -143,9 +143,21 @@
     load("assets/lunr.min.js", function () {
       load("assets/search.js", function () {
         load("search-index.js", function () {
-          docs = window.TALKBOOK_SEARCH || [];
-          index = window.TalkbookSearch.build(docs);
-          if (pending) { pending(); }
+          // the index is in parts (a part per event, at most a few hundred talks each)
+          var files = window.TALKBOOK_SEARCH_INDEX || [];
+          var left = files.length;
+          function ready() {
+            docs = window.TalkbookSearch.documents();
+            index = window.TalkbookSearch.build(docs);
+            if (pending) { pending(); }
+          }
+          if (left === 0) { ready(); return; }
+          files.forEach(function (file) {
+            load(file, function () {
+              left--;
+              if (left === 0) { ready(); }
+            });
+          });
         });
       });
     });

@@ -22,9 +22,9 @@ public final class NotebookBuilder {
     return ids;
   }
 
-  /** Creates every talk through {@code talks().create}, in one transaction. */
+  /** Creates every talk through {@code talks().create}, in one bulk transaction. */
   public static void createTalks(Notebook notebook, TalkCorpus corpus, List<Long> eventIds) {
-    notebook.inTransaction(
+    notebook.inBulk(
         () -> {
           for (TalkCorpus.TalkSpec talk : corpus.talks()) {
             notebook.talks().create(eventIds.get(talk.eventIndex()), talk.details(), talk.body());

@@ -189,7 +189,7 @@ public final class MarkdownImporter {
     int[] attachments = {0};
     List<FileResult> stored = new ArrayList<>();
     try {
-      notebook.inTransaction(
+      notebook.inBulk(
           () -> {
             Map<String, Event> byTitle = new LinkedHashMap<>();
             for (Event e : notebook.events().list()) {

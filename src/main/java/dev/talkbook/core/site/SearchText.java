@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * accents removed. So a word typed into the site's search box is the word the index holds.
  */
 final class SearchText {
+  /** Changes whenever the words or the site's search entries are made differently. */
+  static final String VERSION = "search-2";
+
   private static final Pattern ATTACHMENT = Pattern.compile("attachment:[0-9a-f]{64}");
 
   private SearchText() {}

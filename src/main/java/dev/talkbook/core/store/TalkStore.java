@@ -6,6 +6,7 @@ import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.TagCount;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.notebook.TalkHeader;
 import dev.talkbook.core.notebook.TalkSummary;
 import dev.talkbook.core.notebook.TimetableEntry;
 import java.sql.Connection;
@@ -54,6 +55,37 @@ public final class TalkStore {
               c.prepareStatement(SELECT + " WHERE t.event_id = ? ORDER BY t.position, t.id")) {
             ps.setLong(1, eventId);
             return readAll(ps);
+          }
+        });
+  }
+
+  /**
+   * Every talk of the notebook without its notes (their size and last save instead), by event and
+   * position: the notes are not copied out of SQLite.
+   */
+  public List<TalkHeader> headers() {
+    return db.read(
+        "list the talks",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  SELECT.replace("t.body,", "octet_length(t.body) AS notes_bytes,")
+                      + " ORDER BY t.event_id, t.position, t.id")) {
+            List<TalkHeader> headers = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                headers.add(
+                    new TalkHeader(
+                        rs.getLong("id"),
+                        rs.getLong("event_id"),
+                        rs.getInt("position"),
+                        details(rs),
+                        Rows.instant(rs, "updated_at"),
+                        programme(rs),
+                        rs.getLong("notes_bytes")));
+              }
+            }
+            return headers;
           }
         });
   }
@@ -667,42 +699,46 @@ public final class TalkStore {
     List<Talk> talks = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        Talk.Details details =
-            new Talk.Details(
-                rs.getString("title"),
-                Rows.lines(rs.getString("speakers")),
-                Rows.dateTime(rs, "starts_at"),
-                rs.getString("room"),
-                rs.getString("slides_url"),
-                rs.getString("video_url"),
-                Rows.lines(rs.getString("tags")));
-        long minutes = rs.getLong("duration_minutes");
-        Duration duration = rs.wasNull() ? null : Duration.ofMinutes(minutes);
-        long removed = rs.getLong("removed_at");
-        Instant removedAt = rs.wasNull() ? null : Instant.ofEpochMilli(removed);
-        Programme programme =
-            new Programme(
-                rs.getString("abstract"),
-                rs.getString("subtitle"),
-                duration,
-                rs.getString("language"),
-                rs.getString("track"),
-                rs.getString("programme_uid"),
-                rs.getString("programme_source"),
-                removedAt);
         talks.add(
             new Talk(
                 rs.getLong("id"),
                 rs.getLong("event_id"),
                 rs.getInt("position"),
-                details,
+                details(rs),
                 rs.getString("body"),
                 Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "updated_at"),
-                programme,
+                programme(rs),
                 rs.getBoolean("starred")));
       }
     }
     return talks;
+  }
+
+  private static Talk.Details details(ResultSet rs) throws SQLException {
+    return new Talk.Details(
+        rs.getString("title"),
+        Rows.lines(rs.getString("speakers")),
+        Rows.dateTime(rs, "starts_at"),
+        rs.getString("room"),
+        rs.getString("slides_url"),
+        rs.getString("video_url"),
+        Rows.lines(rs.getString("tags")));
+  }
+
+  private static Programme programme(ResultSet rs) throws SQLException {
+    long minutes = rs.getLong("duration_minutes");
+    Duration duration = rs.wasNull() ? null : Duration.ofMinutes(minutes);
+    long removed = rs.getLong("removed_at");
+    Instant removedAt = rs.wasNull() ? null : Instant.ofEpochMilli(removed);
+    return new Programme(
+        rs.getString("abstract"),
+        rs.getString("subtitle"),
+        duration,
+        rs.getString("language"),
+        rs.getString("track"),
+        rs.getString("programme_uid"),
+        rs.getString("programme_source"),
+        removedAt);
   }
 }

@@ -109,7 +109,10 @@ class SiteExporterTest {
         .doesNotContain("<summary>Live coding without fear");
     assertThat(read("404.html")).contains("Page not found");
     assertThat(read("search-index.js"))
-        .startsWith("window.TALKBOOK_SEARCH")
+        .startsWith("window.TALKBOOK_SEARCH_INDEX")
+        .contains("\"search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js\"");
+    assertThat(read("search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js"))
+        .contains("TALKBOOK_SEARCH_PARTS")
         .contains("\"t\":\"Live coding without fear\"")
         .contains(" jshell ");
     assertThat(out.resolve("assets/lunr.min.js")).isNotEmptyFile();
@@ -170,10 +173,96 @@ class SiteExporterTest {
     assertThat(changed)
         .containsExactlyInAnyOrder(
             "events/2026-03-12-jvm-evening-talkbook-sample-meetup/sqlite-everywhere.html",
-            "search-index.js",
+            "search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js",
             "feed.xml",
             Manifest.NAME);
     assertThat(edited.written()).isEqualTo(3);
+  }
+
+  @Test
+  void aReExportAfterOneEditReadsOnlyThatTalksNotesAndKeepsTheOthersSearchEntries()
+      throws IOException {
+    GeneratedNotebook.fill(notebook, 60, 30);
+    Talk withImage = notebook.talks().list(notebook.events().list().get(0).id()).get(3);
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3};
+    AttachmentRef image = notebook.attachments().add(withImage.id(), "p.png", "image/png", png);
+    notebook
+        .talks()
+        .saveBody(withImage.id(), withImage.body() + image.markdown("image/png") + "\n");
+    SiteExporter.Result first = export();
+    assertThat(first.notesRead()).isEqualTo(60);
+    Map<String, String> before = tree(out);
+
+    Talk edited = notebook.talks().list(notebook.events().list().get(1).id()).get(5);
+    clock.advance(Duration.ofMinutes(1));
+    notebook.talks().saveBody(edited.id(), edited.body() + "\nzanzibar quokka\n");
+    SiteExporter.Result again = export();
+
+    assertThat(again.notesRead()).isEqualTo(1);
+    assertThat(again.deleted()).isZero();
+    Map<String, String> after = tree(out);
+    List<String> changed = new ArrayList<>();
+    after.forEach(
+        (p, h) -> {
+          if (!h.equals(before.get(p))) {
+            changed.add(p);
+          }
+        });
+    assertThat(changed).hasSize(3).contains(Manifest.NAME).anyMatch(p -> p.startsWith("search/"));
+    String part = changed.stream().filter(p -> p.startsWith("search/")).findFirst().orElseThrow();
+    assertThat(read(part)).contains("zanzibar quokka");
+    // the attachment of a talk whose page was not made again stays
+    assertThat(after.keySet()).anyMatch(p -> p.startsWith("attachments/") && p.endsWith(".png"));
+  }
+
+  @Test
+  void aCancelledExportLeavesNoStaleSearchEntryBehind() throws IOException {
+    SampleMeetup.addTo(notebook);
+    export();
+    Talk talk = notebook.talks().findByTitle("SQLite everywhere").get(0);
+    clock.advance(Duration.ofMinutes(1));
+    notebook.talks().saveBody(talk.id(), talk.body() + "\nquokka\n");
+    Path page =
+        out.resolve("events/2026-03-12-jvm-evening-talkbook-sample-meetup/sqlite-everywhere.html");
+    // stop as soon as the page is written, before the search index is
+    assertThatThrownBy(
+            () ->
+                exporter.export(
+                    notebook,
+                    out,
+                    SiteExporter.Options.all(),
+                    SiteExporter.Progress.NONE,
+                    () -> {
+                      try {
+                        return Files.readString(page, StandardCharsets.UTF_8).contains("quokka");
+                      } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                      }
+                    }))
+        .isInstanceOf(CancellationException.class);
+    String part = "search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js";
+    assertThat(read(part)).doesNotContain("quokka");
+
+    export();
+
+    assertThat(read(part)).contains("quokka");
+  }
+
+  @Test
+  void aSearchIndexPartChangedByHandIsMadeAgainFromTheNotes() throws IOException {
+    SampleMeetup.addTo(notebook);
+    export();
+    String part = "search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js";
+    String original = read(part);
+    Files.writeString(out.resolve(part), original.replace("jshell", "hacked"));
+    Talk talk = notebook.talks().findByTitle("SQLite everywhere").get(0);
+    clock.advance(Duration.ofMinutes(1));
+    notebook.talks().saveBody(talk.id(), talk.body() + "\nquokka\n");
+
+    SiteExporter.Result r = export();
+
+    assertThat(read(part)).contains("quokka", "jshell").doesNotContain("hacked");
+    assertThat(r.notesRead()).isEqualTo(5);
   }
 
   @Test
