@@ -177,12 +177,33 @@ public final class MarkdownImporter {
                 e.getMessage()));
       }
     }
+    // Each folder's event file is read first, once; then the files are read and checked on every
+    // core (reading, YAML and validation are most of an import's work besides storing).
     for (Path file : files) {
-      String rel = realRoot.relativize(file).toString().replace('\\', '/');
       try {
-        parsed.add(parse(realRoot, file, rel, sections));
+        section(realRoot, file.getParent(), sections);
       } catch (NotebookException e) {
-        results.add(new FileResult(rel, Outcome.FAILED, e.getMessage()));
+        // said for each file of that folder, below
+      }
+    }
+    Map<Path, Event.Details> known = java.util.Collections.unmodifiableMap(sections);
+    List<Object> outcomes =
+        files.parallelStream()
+            .map(
+                file -> {
+                  String rel = realRoot.relativize(file).toString().replace('\\', '/');
+                  try {
+                    return (Object) parse(realRoot, file, rel, known);
+                  } catch (NotebookException e) {
+                    return new FileResult(rel, Outcome.FAILED, e.getMessage());
+                  }
+                })
+            .toList();
+    for (Object o : outcomes) {
+      if (o instanceof Parsed p) {
+        parsed.add(p);
+      } else {
+        results.add((FileResult) o);
       }
     }
     int[] eventsCreated = {0};
@@ -201,12 +222,17 @@ public final class MarkdownImporter {
             int n = 0;
             Set<Long> claimed = new java.util.HashSet<>();
             Map<Long, List<Talk>> talksOf = new java.util.HashMap<>();
+            // New talks without attachments are added together, in file order (a talk with
+            // attachments, or an update, first adds those before it).
+            List<TalkStore.NewTalk> pending = new ArrayList<>();
             for (Parsed p : parsed) {
               Event event =
                   eventFor(notebook, byTitle, p.eventTitle(), p.eventDetails(), eventsCreated);
-              stored.add(store(notebook, realRoot, event, p, attachments, claimed, talksOf));
+              stored.add(
+                  store(notebook, realRoot, event, p, attachments, claimed, talksOf, pending));
               progress.update(++n, parsed.size(), p.path());
             }
+            notebook.talks().createAll(pending);
             if (dryRun) {
               throw new DryRun();
             }
@@ -272,7 +298,8 @@ public final class MarkdownImporter {
       Parsed p,
       int[] attachmentCount,
       Set<Long> claimed,
-      Map<Long, List<Talk>> talksOf) {
+      Map<Long, List<Talk>> talksOf,
+      List<TalkStore.NewTalk> pending) {
     // Each existing talk matches one file at most, so two talks of one title stay two. An
     // event's talks are read once; new ones are claimed as they are made.
     Talk existing =
@@ -285,6 +312,12 @@ public final class MarkdownImporter {
       claimed.add(existing.id());
     }
     boolean created = existing == null;
+    if (created && p.attachmentPaths().isEmpty()) {
+      pending.add(new TalkStore.NewTalk(event.id(), p.details(), p.body(), null));
+      return new FileResult(p.path(), Outcome.CREATED, "new talk in \"" + event.title() + "\"");
+    }
+    notebook.talks().createAll(pending);
+    pending.clear();
     Talk talk;
     if (created) {
       talk =

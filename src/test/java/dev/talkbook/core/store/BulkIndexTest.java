@@ -133,4 +133,65 @@ class BulkIndexTest {
     assertThat(BulkIndex.indexSql("CREATE TRIGGER x AFTER INSERT ON talk BEGIN SELECT 1; END"))
         .isNull();
   }
+
+  @Test
+  void createAllAddsTalksAsCreateDoesOneAfterAnother() {
+    Event other = notebook.events().create(Event.Details.titled("Other"));
+    create("First", "one", "");
+    notebook
+        .talks()
+        .create(event.id(), Talk.Details.titled("Tagged").withTags(List.of("Java")), "");
+    List<Long> ids =
+        notebook.inBulk(
+            () ->
+                notebook
+                    .talks()
+                    .createAll(
+                        List.of(
+                            new TalkStore.NewTalk(
+                                event.id(),
+                                Talk.Details.titled("Second").withTags(List.of("JAVA", "new")),
+                                "two\0",
+                                null),
+                            new TalkStore.NewTalk(
+                                other.id(), Talk.Details.titled("Elsewhere"), "three", null),
+                            new TalkStore.NewTalk(
+                                event.id(),
+                                Talk.Details.titled("Third"),
+                                "four",
+                                new Programme(
+                                    "about gardening",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null)))));
+
+    assertThat(ids).hasSize(3);
+    assertThat(notebook.talks().list(event.id()))
+        .extracting(Talk::title, Talk::position)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple("First", 0),
+            org.assertj.core.api.Assertions.tuple("Tagged", 1),
+            org.assertj.core.api.Assertions.tuple("Second", 2),
+            org.assertj.core.api.Assertions.tuple("Third", 3));
+    Talk second = notebook.talks().get(ids.get(0));
+    assertThat(second.tags()).containsExactly("Java", "new"); // the notebook's spelling
+    assertThat(second.body()).isEqualTo("two");
+    assertThat(notebook.talks().tags())
+        .extracting(t -> t.name() + " " + t.talks())
+        .contains("Java 2", "new 1");
+    assertThat(notebook.talks().get(ids.get(1)).position()).isZero();
+    assertThat(found("gardening")).containsExactly("Third");
+    assertThat(found("tag:new")).containsExactly("Second");
+    assertThatThrownBy(
+            () ->
+                notebook
+                    .talks()
+                    .createAll(
+                        List.of(new TalkStore.NewTalk(999, Talk.Details.titled("x"), "", null))))
+        .hasMessageContaining("999");
+  }
 }
