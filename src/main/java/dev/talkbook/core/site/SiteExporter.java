@@ -295,8 +295,13 @@ public final class SiteExporter {
       warm.setDaemon(true);
       warm.start();
     }
+    SearchParts parts = new SearchParts(model, fingerprints, out, old);
     Run run = new Run(out, old, progress, cancelled);
-    run.total = pagesPlan.size();
+    List<String> linkedPaths = new ArrayList<>(List.of(SearchParts.INDEX, FEED));
+    parts.parts().forEach(part -> linkedPaths.add(part.path()));
+    run.refuseOthersFiles(pagesPlan.stream().map(Planned::path).toList());
+    run.refuseOthersFiles(linkedPaths);
+    run.total = pagesPlan.size() + linkedPaths.size();
     run.make(pagesPlan);
 
     List<Planned> linkedPlan = new ArrayList<>();
@@ -309,9 +314,11 @@ public final class SiteExporter {
     }
     for (String file : attachmentsUsed) {
       String sha = file.substring("attachments/".length(), file.lastIndexOf('.'));
-      linkedPlan.add(Planned.of(file, sha, () -> notebook.attachments().bytes(sha)));
+      // (an unchanged page may link to a file another talk held and took away with it)
+      if (attachmentFiles.file(sha) != null) {
+        linkedPlan.add(Planned.of(file, sha, () -> notebook.attachments().bytes(sha)));
+      }
     }
-    SearchParts parts = new SearchParts(model, fingerprints, out, old);
     for (SearchParts.Part part : parts.parts()) {
       linkedPlan.add(
           Planned.of(
@@ -326,7 +333,8 @@ public final class SiteExporter {
             FEED,
             sha256(utf8(feedInputs(model, newest, fingerprints, options))),
             () -> utf8(feed(newest, fingerprints, oldSummaries(out, old), notes, options))));
-    run.total += linkedPlan.size();
+    run.total = pagesPlan.size() + linkedPlan.size();
+    run.refuseOthersFiles(linkedPlan.stream().map(Planned::path).toList());
     run.make(linkedPlan);
 
     Set<String> planned = new LinkedHashSet<>();
@@ -380,17 +388,20 @@ public final class SiteExporter {
       this.cancelled = cancelled;
     }
 
-    /** Makes (or keeps) every planned file; on a failure, writes what is owned and throws. */
-    void make(List<Planned> plan) {
-      // Refuse before writing anything if a file Talkbook did not write is in the way.
-      for (Planned p : plan) {
-        if (old.get(p.path()) == null && entries.get(p.path()) == null && out.exists(p.path())) {
+    /** Refuses (before writing any of them) when a file Talkbook did not write is in the way. */
+    void refuseOthersFiles(List<String> paths) {
+      for (String path : paths) {
+        if (old.get(path) == null && entries.get(path) == null && out.exists(path)) {
           throw new SiteException(
-              out.resolve(p.path())
+              out.resolve(path)
                   + " is already there and was not written by Talkbook. Export into an empty"
                   + " folder, or into one that holds an earlier export.");
         }
       }
+    }
+
+    /** Makes (or keeps) every planned file; on a failure, writes what is owned and throws. */
+    void make(List<Planned> plan) {
       int size = plan.size();
       AtomicInteger next = new AtomicInteger();
       java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
