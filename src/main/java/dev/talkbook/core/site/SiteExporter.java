@@ -160,9 +160,9 @@ public final class SiteExporter {
    * One file of the site, made on demand; {@code fingerprint} null means "always make it" (it is
    * then written only when its bytes differ from the last export's).
    */
-  private record Planned(String path, String fingerprint, Supplier<Made> content) {
+  private record Planned(String path, String fingerprint, Supplier<Made> content, boolean remake) {
     static Planned of(String path, String fingerprint, Supplier<byte[]> bytes) {
-      return new Planned(path, fingerprint, () -> new Made(bytes.get(), List.of()));
+      return new Planned(path, fingerprint, () -> new Made(bytes.get(), List.of()), false);
     }
   }
 
@@ -253,7 +253,12 @@ public final class SiteExporter {
         SiteTalk prev = i > 0 ? list.get(i - 1) : null;
         SiteTalk next = i + 1 < list.size() ? list.get(i + 1) : null;
         String fingerprint = fingerprints.get(t);
-        if (!reusable(old, out, t.path(), fingerprint)) {
+        // made again when an attachment it links to is gone (another talk took it away)
+        boolean remake =
+            old.get(t.path()) != null
+                && old.get(t.path()).uses().stream()
+                    .anyMatch(file -> attachmentFiles.file(attachmentHash(file)) == null);
+        if (remake || !reusable(old, out, t.path(), fingerprint)) {
           notes.willRead(t);
         }
         pagesPlan.add(
@@ -284,7 +289,8 @@ public final class SiteExporter {
                           ? ""
                           : markdown.renderPage(abstractText, ref -> Optional.empty(), null).html();
                   return new Made(utf8(pages.talk(t, prev, next, page, abstractHtml)), uses);
-                }));
+                },
+                remake));
       }
     }
 
@@ -313,11 +319,8 @@ public final class SiteExporter {
       }
     }
     for (String file : attachmentsUsed) {
-      String sha = file.substring("attachments/".length(), file.lastIndexOf('.'));
-      // (an unchanged page may link to a file another talk held and took away with it)
-      if (attachmentFiles.file(sha) != null) {
-        linkedPlan.add(Planned.of(file, sha, () -> notebook.attachments().bytes(sha)));
-      }
+      String sha = attachmentHash(file);
+      linkedPlan.add(Planned.of(file, sha, () -> notebook.attachments().bytes(sha)));
     }
     for (SearchParts.Part part : parts.parts()) {
       linkedPlan.add(
@@ -356,6 +359,11 @@ public final class SiteExporter {
         model.talks().size(),
         out.root().resolve("index.html"),
         notes.read());
+  }
+
+  /** The content hash in an attachment's site path, {@code attachments/<sha256>.<ext>}. */
+  private static String attachmentHash(String file) {
+    return file.substring("attachments/".length(), file.lastIndexOf('.'));
   }
 
   /**
@@ -440,7 +448,7 @@ public final class SiteExporter {
 
     private void makeOne(Planned p) {
       Manifest.Entry before = old.get(p.path());
-      if (reusable(old, out, p.path(), p.fingerprint())) {
+      if (!p.remake() && reusable(old, out, p.path(), p.fingerprint())) {
         entries.put(p.path(), before);
         return;
       }

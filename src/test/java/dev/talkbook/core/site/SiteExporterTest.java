@@ -216,6 +216,25 @@ class SiteExporterTest {
   }
 
   @Test
+  void aPageLinkingToAnAttachmentAnotherTalkTookAwayIsMadeAgain() throws IOException {
+    Talk holder = addTalkWithTitle("Other event", "Holder", "");
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 4, 5, 6};
+    AttachmentRef image = notebook.attachments().add(holder.id(), "p.png", "image/png", png);
+    notebook.talks().saveBody(holder.id(), image.markdown("image/png") + "\n");
+    addTalkWithTitle("Event", "Borrower", "Copied: " + image.markdown("image/png") + "\n");
+    export();
+    String file = "attachments/" + image.sha256() + ".png";
+    assertThat(read("events/event/borrower.html")).contains(file);
+
+    notebook.talks().delete(holder.id());
+    SiteExporter.Result r = export();
+
+    assertThat(out.resolve(file)).doesNotExist();
+    assertThat(read("events/event/borrower.html")).doesNotContain(file);
+    assertThat(r.notesRead()).isEqualTo(1);
+  }
+
+  @Test
   void aCancelledExportLeavesNoStaleSearchEntryBehind() throws IOException {
     SampleMeetup.addTo(notebook);
     export();
