@@ -210,7 +210,33 @@ public final class TalkStore {
         });
   }
 
-  /** A talk to add, for {@link #createAll}. */
+  /**
+   * Adds many talks without notes at the end of an event, in this order, with their programmes (a
+   * programme's import); returns their ids. See {@link #createAll(List)}.
+   */
+  public List<Long> createAll(
+      long eventId, List<Talk.Details> details, List<Programme> programmes) {
+    if (details.size() != programmes.size()) {
+      throw new IllegalArgumentException("one programme per talk");
+    }
+    List<NewTalk> talks = new ArrayList<>(details.size());
+    for (int i = 0; i < details.size(); i++) {
+      talks.add(new NewTalk(eventId, details.get(i), "", programmes.get(i)));
+    }
+    return createAll(talks);
+  }
+
+  /** A tag's name as SQLite's NOCASE compares it: ASCII letters folded, nothing else. */
+  private static String noCase(String name) {
+    StringBuilder b = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      b.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+    }
+    return b.toString();
+  }
+
+  /** A talk to add, for {@link #createAll(List)}. */
   public record NewTalk(long eventId, Talk.Details details, String body, Programme programme) {
     public NewTalk {
       programme = programme == null ? Programme.NONE : programme;
@@ -232,6 +258,7 @@ public final class TalkStore {
         c -> {
           List<Long> ids = new ArrayList<>(talks.size());
           Map<Long, Integer> nextPosition = new HashMap<>();
+          Map<String, String> spelled = new HashMap<>(); // a tag as first written, by noCase
           try (PreparedStatement count =
                   c.prepareStatement("SELECT count(*) FROM talk WHERE event_id = ?");
               PreparedStatement insert =
@@ -264,10 +291,15 @@ public final class TalkStore {
               nextPosition.put(t.eventId(), position + 1);
               List<String> tags = new ArrayList<>(t.details().tags().size());
               for (String tag : t.details().tags()) {
-                tagName.setString(1, tag);
-                try (ResultSet rs = tagName.executeQuery()) {
-                  tags.add(rs.next() ? rs.getString(1) : tag);
+                String canonical = spelled.get(noCase(tag));
+                if (canonical == null) {
+                  tagName.setString(1, tag);
+                  try (ResultSet rs = tagName.executeQuery()) {
+                    canonical = rs.next() ? rs.getString(1) : tag;
+                  }
+                  spelled.put(noCase(tag), canonical);
                 }
+                tags.add(canonical);
               }
               long now = clock.millis();
               insert.setLong(1, t.eventId());
