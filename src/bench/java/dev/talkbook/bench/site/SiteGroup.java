@@ -367,7 +367,7 @@ public final class SiteGroup implements BenchmarkGroup {
   }
 
   private static void deleteNotebook(Path file) throws IOException {
-    for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+    for (String suffix : List.of("", "-wal", "-shm", "-journal", ".lock")) {
       Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
     }
   }

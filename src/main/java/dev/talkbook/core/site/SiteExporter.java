@@ -307,6 +307,9 @@ public final class SiteExporter {
     parts.parts().forEach(part -> linkedPaths.add(part.path()));
     run.refuseOthersFiles(pagesPlan.stream().map(Planned::path).toList());
     run.refuseOthersFiles(linkedPaths);
+    List<String> firstPaths = new ArrayList<>(pagesPlan.stream().map(Planned::path).toList());
+    firstPaths.addAll(linkedPaths);
+    run.own(firstPaths);
     run.total = pagesPlan.size() + linkedPaths.size();
     run.make(pagesPlan);
 
@@ -338,11 +341,20 @@ public final class SiteExporter {
             () -> utf8(feed(newest, fingerprints, oldSummaries(out, old), notes, options))));
     run.total = pagesPlan.size() + linkedPlan.size();
     run.refuseOthersFiles(linkedPlan.stream().map(Planned::path).toList());
+    run.own(linkedPlan.stream().map(Planned::path).toList());
     run.make(linkedPlan);
 
     Set<String> planned = new LinkedHashSet<>();
-    pagesPlan.forEach(p -> planned.add(p.path()));
-    linkedPlan.forEach(p -> planned.add(p.path()));
+    for (Planned p : pagesPlan) {
+      if (!planned.add(p.path())) {
+        throw new IllegalStateException("two site files at " + p.path());
+      }
+    }
+    for (Planned p : linkedPlan) {
+      if (!planned.add(p.path())) {
+        throw new IllegalStateException("two site files at " + p.path());
+      }
+    }
     int deleted = 0;
     for (String path : old.entries().keySet()) {
       if (!planned.contains(path)) {
@@ -385,6 +397,10 @@ public final class SiteExporter {
     final Progress progress;
     final BooleanSupplier cancelled;
     final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
+
+    /** The last export's files and every file this one planned so far (see {@link #own}). */
+    final Map<String, Manifest.Entry> owned;
+
     final AtomicInteger written = new AtomicInteger();
     final AtomicInteger done = new AtomicInteger();
     int total;
@@ -394,6 +410,23 @@ public final class SiteExporter {
       this.old = old;
       this.progress = progress;
       this.cancelled = cancelled;
+      this.owned = new TreeMap<>(old.entries());
+    }
+
+    /**
+     * Owns {@code paths} before any of them may exist: if writing stops half way (a full disk, a
+     * crash), the next export still knows them as its own and finishes or removes them. The
+     * manifest is written whole or not at all, so a full disk leaves the old one, never an empty
+     * one.
+     */
+    void own(List<String> paths) {
+      boolean more = false;
+      for (String path : paths) {
+        more |= owned.putIfAbsent(path, Manifest.Entry.NOT_WRITTEN) == null;
+      }
+      if (more) {
+        out.write(Manifest.NAME, new Manifest(owned).bytes());
+      }
     }
 
     /** Refuses (before writing any of them) when a file Talkbook did not write is in the way. */
@@ -438,10 +471,15 @@ public final class SiteExporter {
           };
       runOnAllCores(worker);
       if (failure.get() != null) {
-        // Keep ownership of everything written so far, and of what the last export wrote.
-        Map<String, Manifest.Entry> keep = new TreeMap<>(old.entries());
+        // Keep ownership of everything written so far, and of what the last export wrote. If even
+        // that cannot be written (the disk is full), the manifest written by own() still owns them.
+        Map<String, Manifest.Entry> keep = new TreeMap<>(owned);
         keep.putAll(entries);
-        out.write(Manifest.NAME, new Manifest(keep).bytes());
+        try {
+          out.write(Manifest.NAME, new Manifest(keep).bytes());
+        } catch (RuntimeException e) {
+          failure.get().addSuppressed(e);
+        }
         throw failure.get();
       }
     }
