@@ -42,6 +42,10 @@ else
 fi
 # shellcheck disable=SC2086 # TALKBOOK_JAVA_OPTIONS is split at spaces on purpose
 set -- $TALKBOOK_JAVA_OPTIONS dev.talkbook.Launcher "$@"
+# A command is over in seconds: C1 alone compiles its hot code soon enough, and C2's compiles cost
+# more processor time than they save (export site of 1,000 talks: 3.4 -> 2.0 s of processor time;
+# 10,000 talks: 15.1 -> 12.9 s; docs/benchmarks.md). $TALKBOOK_JAVA_OPTIONS, after it, can undo it.
+[ "$mode" = cli ] && set -- -XX:TieredStopAtLevel=1 "$@"
 # -Xlog:aot=off: should the cache not fit (a jar changed), the JVM starts without it, silently.
 [ -f "$APPDIR/$mode.aot" ] && set -- "-XX:AOTCache=$APPDIR/$mode.aot" -Xlog:aot=off -Xlog:cds=off "$@"
 

@@ -25,7 +25,7 @@
   }
   lunr.Pipeline.registerFunction(wordAndStem, "talkbookWordAndStem");
 
-  /** The lunr index of the documents of search-index.js (position in the list is the ref). */
+  /** The lunr index of the documents (position in the list is the ref). */
   function build(docs) {
     return lunr(function () {
       this.pipeline.reset();
@@ -84,5 +84,18 @@
       .sort(function (a, b) { return b.score - a.score || Number(a.ref) - Number(b.ref); });
   }
 
-  window.TalkbookSearch = { words: words, build: build, find: find };
+  /**
+   * The documents of search-index.js's parts (each part file adds its talks to
+   * TALKBOOK_SEARCH_PARTS), in the index's order.
+   */
+  function documents() {
+    var parts = window.TALKBOOK_SEARCH_PARTS || {};
+    var docs = [];
+    (window.TALKBOOK_SEARCH_INDEX || []).forEach(function (path) {
+      (parts[path] || []).forEach(function (d) { docs.push(d); });
+    });
+    return docs;
+  }
+
+  window.TalkbookSearch = { words: words, build: build, find: find, documents: documents };
 })();

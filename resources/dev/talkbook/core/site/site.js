@@ -1,4 +1,5 @@
-/* Talkbook site: code highlighting and search. Pages work without this file; only search needs it. */
+/* Talkbook site: code highlighting, copy buttons, larger images and search. Pages work without
+   this file; only these extras need it. */
 (function () {
   "use strict";
   var root = document.body.getAttribute("data-root") || "";
@@ -26,7 +27,95 @@
     });
   }
 
-  // Search: lunr over the prebuilt documents in search-index.js, loaded on first use.
+  // Code blocks: a Copy button on each.
+  function copyWithSelection(text) {
+    var area = document.createElement("textarea");
+    area.className = "copy-buffer";
+    area.value = text;
+    area.setAttribute("readonly", "");
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+    document.body.removeChild(area);
+    return copied;
+  }
+
+  function copyText(text, done) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(
+        function () { done(true); },
+        function () { done(copyWithSelection(text)); });
+    } else {
+      done(copyWithSelection(text));
+    }
+  }
+
+  document.querySelectorAll(".notes pre > code").forEach(function (code) {
+    var pre = code.parentNode;
+    var block = document.createElement("div");
+    block.className = "code-block";
+    pre.parentNode.insertBefore(block, pre);
+    block.appendChild(pre);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-code";
+    button.textContent = "Copy";
+    button.setAttribute("aria-label", pre.classList.contains("output") ? "Copy the output" : "Copy the code");
+    var reset = null;
+    button.addEventListener("click", function () {
+      copyText(code.textContent, function (copied) {
+        button.textContent = copied ? "Copied" : "Select and copy";
+        clearTimeout(reset);
+        reset = setTimeout(function () { button.textContent = "Copy"; }, 2000);
+      });
+    });
+    block.appendChild(button);
+  });
+
+  // Images: shown larger on click (or Enter), in a dialog over the page; Esc or a click closes it.
+  var pictures = Array.prototype.filter.call(
+    document.querySelectorAll(".notes img"),
+    function (img) { return !img.closest("a"); });
+  var viewer = document.createElement("dialog");
+  if (pictures.length > 0 && typeof viewer.showModal === "function") {
+    viewer.className = "lightbox";
+    viewer.setAttribute("aria-label", "Image");
+    var large = document.createElement("img");
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "lightbox-close";
+    close.textContent = "×";
+    close.setAttribute("aria-label", "Close");
+    viewer.appendChild(large);
+    viewer.appendChild(close);
+    document.body.appendChild(viewer);
+    var opener = null;
+    viewer.addEventListener("click", function () { viewer.close(); });
+    viewer.addEventListener("close", function () {
+      large.removeAttribute("src");
+      if (opener) { opener.focus(); }
+    });
+    pictures.forEach(function (img) {
+      img.classList.add("zoomable");
+      img.tabIndex = 0;
+      img.setAttribute("role", "button");
+      img.setAttribute("aria-label", "Show larger" + (img.alt ? ": " + img.alt : ""));
+      function open() {
+        opener = img;
+        large.src = img.currentSrc || img.src;
+        large.alt = img.alt;
+        viewer.showModal();
+        close.focus();
+      }
+      img.addEventListener("click", open);
+      img.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); }
+      });
+    });
+  }
+
+  // Search: lunr over the documents of search-index.js's parts, loaded on first use.
   var form = document.getElementById("tb-search");
   var input = document.getElementById("tb-q");
   var results = document.getElementById("tb-results");
@@ -54,9 +143,21 @@
     load("assets/lunr.min.js", function () {
       load("assets/search.js", function () {
         load("search-index.js", function () {
-          docs = window.TALKBOOK_SEARCH || [];
-          index = window.TalkbookSearch.build(docs);
-          if (pending) { pending(); }
+          // the index is in parts (a part per event, at most a few hundred talks each)
+          var files = window.TALKBOOK_SEARCH_INDEX || [];
+          var left = files.length;
+          function ready() {
+            docs = window.TalkbookSearch.documents();
+            index = window.TalkbookSearch.build(docs);
+            if (pending) { pending(); }
+          }
+          if (left === 0) { ready(); return; }
+          files.forEach(function (file) {
+            load(file, function () {
+              left--;
+              if (left === 0) { ready(); }
+            });
+          });
         });
       });
     });

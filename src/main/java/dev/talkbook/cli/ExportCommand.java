@@ -61,7 +61,7 @@ final class ExportCommand {
           new SiteExporter.Options(title, new LinkedHashSet<>(events), baseUrl);
       try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
         SiteExporter.Result r =
-            new SiteExporter(new MarkdownRenderer())
+            new SiteExporter(MarkdownRenderer::new)
                 .export(notebook, out, options, SiteExporter.Progress.NONE, () -> false);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(

@@ -39,6 +39,30 @@ class ImportCommandTest extends CliTest {
   }
 
   @Test
+  void aDryRunIntoANotebookThatDoesNotExistYetReportsAndCreatesNothing() throws Exception {
+    Path missing = dir.resolve("not-yet.talkbook");
+
+    Result r =
+        runRaw(
+            "--notebook",
+            missing.toString(),
+            "import",
+            "markdown",
+            "--dry-run",
+            folder().toString());
+
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertOut(r)
+        .contains(
+            "created   meetup/01-one.md",
+            "Would import 2 files",
+            "1 new events",
+            "was not created");
+    assertThat(missing).doesNotExist();
+    assertThat(missing.resolveSibling("not-yet.talkbook.lock")).doesNotExist();
+  }
+
+  @Test
   void aBadFileIsReportedExitsOneAndTheRestIsImported() throws Exception {
     Path md = folder();
     Files.write(

@@ -20,13 +20,20 @@ import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Block;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
 import org.commonmark.node.Document;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
@@ -59,12 +66,16 @@ public final class MarkdownRenderer {
           StrikethroughExtension.create(),
           AutolinkExtension.create(),
           TaskListItemsExtension.create(),
-          HeadingAnchorExtension.create(),
           YamlFrontMatterExtension.create());
 
-  /** The extensions, for a bare commonmark comparison (benchmarks). */
+  /**
+   * The extensions, plus commonmark's heading anchors (whose {@code id}s {@link HeadingIds} gives
+   * too), for a bare commonmark comparison (benchmarks).
+   */
   public static List<Extension> extensions() {
-    return EXTENSIONS;
+    List<Extension> all = new ArrayList<>(EXTENSIONS);
+    all.add(HeadingAnchorExtension.create());
+    return all;
   }
 
   private final Parser parser =
@@ -75,20 +86,39 @@ public final class MarkdownRenderer {
           .maxInlineNesting(MAX_INLINE_NESTING)
           .inlineParserFactory(GuardedInlineParser.FACTORY)
           .build();
-  private final HtmlRenderer absolute = renderer(SourceLines.ABSOLUTE);
-  private final HtmlRenderer relative = renderer(SourceLines.RELATIVE);
-  private final HtmlRenderer page = renderer(null);
+  private final HtmlRenderer absolute = renderer(SourceLines.ABSOLUTE, false);
+  private final HtmlRenderer relative = renderer(SourceLines.RELATIVE, false);
+  private final HtmlRenderer page = renderer(null, true);
+  private final HtmlRenderer headingText =
+      HtmlRenderer.builder()
+          .extensions(EXTENSIONS)
+          .escapeHtml(false)
+          .sanitizeUrls(true)
+          .urlSanitizer(new SafeUrls())
+          .nodeRendererFactory(LinkFree::new)
+          .build();
 
-  /** With source lines of this kind on each block, or none when null. */
-  private static HtmlRenderer renderer(Boolean relativeLines) {
+  /**
+   * With source lines of this kind on each block, or none when null; for a published page ({@code
+   * permalinks}) each heading with a link to itself. Headings get {@code id}s ({@link HeadingIds}),
+   * {@code output} code blocks are marked as program output ({@link OutputBlocks}), and images from
+   * elsewhere are links ({@link RemoteImage}).
+   */
+  private static HtmlRenderer renderer(Boolean relativeLines, boolean permalinks) {
     HtmlRenderer.Builder builder =
         HtmlRenderer.builder()
             .extensions(EXTENSIONS)
-            .escapeHtml(false) // raw HTML is sanitized afterwards, see sanitizeIfRaw
+            .escapeHtml(false) // raw HTML is sanitized afterwards, see NoteHtmlPolicy
             .sanitizeUrls(true)
-            .urlSanitizer(new SafeUrls());
+            .urlSanitizer(new SafeUrls())
+            .attributeProviderFactory(context -> new HeadingIds())
+            .attributeProviderFactory(context -> new OutputBlocks())
+            .nodeRendererFactory(RemoteImage.Renderer::new);
     if (relativeLines != null) {
       builder.attributeProviderFactory(context -> new SourceLines(relativeLines));
+    }
+    if (permalinks) {
+      builder.nodeRendererFactory(Permalinks::new);
     }
     return builder.build();
   }
@@ -112,16 +142,127 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * The HTML for these notes as a published page shows them (the static site): as {@link
-   * #render(String, Function)}, sanitized the same way, but without the {@code data-line}
-   * attributes, which only the editor's scroll sync needs.
+   * The notes as a published page shows them (the static site), from one parse: sanitized as {@link
+   * #render(String, Function)}, without the {@code data-line} attributes (only the editor's scroll
+   * sync needs them), and shaped for a page that shows {@code title} as its own {@code h1}: a first
+   * level-1 heading that only repeats the title is left out (compared as text, so escaping never
+   * matters), the headings move so the highest is {@code h2}, and each heading links to itself. The
+   * page's headings come with it, for a table of contents.
    */
-  public String renderPage(String markdown, Function<AttachmentRef, Optional<String>> attachments) {
+  public NotePage renderPage(
+      String markdown, Function<AttachmentRef, Optional<String>> attachments, String title) {
     Node document = parse(markdown);
+    dropRepeatedTitle(document, title);
     Prepare prepare = new Prepare(attachments);
     document.accept(prepare);
+    int top = 6;
+    for (Heading h : prepare.headings) {
+      top = Math.min(top, h.getLevel());
+    }
+    int shift = Math.max(0, 2 - top);
+    HeadingIds ids = new HeadingIds();
+    List<NotePage.Heading> headings = new ArrayList<>(prepare.headings.size());
+    for (Heading h : prepare.headings) {
+      h.setLevel(Math.min(6, h.getLevel() + shift));
+      String id = ids.next(h);
+      if (!id.isEmpty()) {
+        StringBuilder inner = new StringBuilder();
+        for (Node c = h.getFirstChild(); c != null; c = c.getNext()) {
+          inner.append(headingText.render(c));
+        }
+        String html = prepare.raw ? NoteHtmlPolicy.sanitize(inner.toString()) : inner.toString();
+        headings.add(new NotePage.Heading(h.getLevel(), id, html));
+      }
+    }
     String html = page.render(document);
-    return prepare.raw ? NoteHtmlPolicy.sanitize(html) : html;
+    return new NotePage(prepare.raw ? NoteHtmlPolicy.sanitize(html) : html, headings);
+  }
+
+  /**
+   * A short plain-text summary of the notes, for a feed: the text of their paragraphs (also in
+   * lists and quotes) in order, after a first heading that repeats {@code title}; headings, code,
+   * tables, raw HTML and front matter left out; at most {@code max} characters, cut at a word with
+   * "…". Empty for notes without such text.
+   */
+  public String summary(String markdown, String title, int max) {
+    Node document = parse(markdown);
+    dropRepeatedTitle(document, title);
+    StringBuilder out = new StringBuilder();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Paragraph paragraph) {
+            if (out.length() <= max) {
+              String text = plainText(paragraph).strip().replaceAll("\\s+", " ");
+              if (!text.isEmpty()) {
+                out.append(out.length() == 0 ? "" : " ").append(text);
+              }
+            }
+          }
+
+          @Override
+          public void visit(Heading heading) {}
+
+          @Override
+          public void visit(CustomBlock block) {
+            // tables and front matter: not prose
+          }
+        });
+    if (out.length() <= max) {
+      return out.toString();
+    }
+    int cut = out.lastIndexOf(" ", max);
+    return out.substring(0, cut > max / 2 ? cut : max).stripTrailing() + "…";
+  }
+
+  /** Leaves out the first block when it is a level-1 heading whose text is the title. */
+  private static void dropRepeatedTitle(Node document, String title) {
+    if (title == null) {
+      return;
+    }
+    Node first = document.getFirstChild();
+    while (first instanceof YamlFrontMatterBlock || first instanceof LinkReferenceDefinition) {
+      first = first.getNext();
+    }
+    if (first instanceof Heading h && h.getLevel() == 1 && sameText(plainText(h), title)) {
+      h.unlink();
+    }
+  }
+
+  /** A node's text: its text and code, line breaks as spaces (HTML and markup left out). */
+  private static String plainText(Node node) {
+    StringBuilder out = new StringBuilder();
+    node.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            out.append(text.getLiteral());
+          }
+
+          @Override
+          public void visit(Code code) {
+            out.append(code.getLiteral());
+          }
+
+          @Override
+          public void visit(SoftLineBreak lineBreak) {
+            out.append(' ');
+          }
+
+          @Override
+          public void visit(HardLineBreak lineBreak) {
+            out.append(' ');
+          }
+        });
+    return out.toString();
+  }
+
+  /** Equal ignoring case and runs of white space. */
+  private static boolean sameText(String a, String b) {
+    return a.strip()
+        .replaceAll("\\s+", " ")
+        .toLowerCase(Locale.ROOT)
+        .equals(b.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -203,18 +344,33 @@ public final class MarkdownRenderer {
   }
 
   /** Resolves attachment references and notes whether there is raw HTML to sanitize. */
+  /**
+   * Resolves attachment references, turns images from elsewhere into {@link RemoteImage}s, notes
+   * whether there is raw HTML to sanitize, and lists the headings in order.
+   */
   private static final class Prepare extends AbstractVisitor {
     private final Function<AttachmentRef, Optional<String>> attachments;
     boolean raw;
+    final List<Heading> headings = new ArrayList<>();
 
     Prepare(Function<AttachmentRef, Optional<String>> attachments) {
       this.attachments = attachments;
     }
 
     @Override
+    public void visit(Heading heading) {
+      headings.add(heading);
+      visitChildren(heading);
+    }
+
+    @Override
     public void visit(Image image) {
       resolve(image.getDestination()).ifPresent(image::setDestination);
       visitChildren(image);
+      if (SafeUrls.isRemote(image.getDestination())) {
+        image.insertAfter(RemoteImage.of(image));
+        image.unlink();
+      }
     }
 
     @Override
@@ -279,6 +435,33 @@ public final class MarkdownRenderer {
 
   /** Lets through web, mail, in-page, relative and attachment URLs; drops everything else. */
   static final class SafeUrls implements UrlSanitizer {
+    /**
+     * Whether a browser would fetch this URL from another host: {@code http(s):} and
+     * protocol-relative {@code //host/...} (also written with backslashes), read as a browser reads
+     * it (tabs and line breaks anywhere and leading spaces and control characters ignored).
+     */
+    static boolean isRemote(String url) {
+      if (url == null) {
+        return false;
+      }
+      StringBuilder b = new StringBuilder(Math.min(url.length(), 16));
+      for (int i = 0; i < url.length() && b.length() < 8; i++) {
+        char c = url.charAt(i);
+        if (c == '\t' || c == '\n' || c == '\r' || (b.length() == 0 && c <= ' ')) {
+          continue;
+        }
+        b.append(Character.toLowerCase(c));
+      }
+      String u = b.toString();
+      return u.startsWith("http:")
+          || u.startsWith("https:")
+          || (u.length() >= 2 && isSlash(u.charAt(0)) && isSlash(u.charAt(1)));
+    }
+
+    private static boolean isSlash(char c) {
+      return c == '/' || c == '\\';
+    }
+
     @Override
     public String sanitizeLinkUrl(String url) {
       return safe(url) ? url : "";

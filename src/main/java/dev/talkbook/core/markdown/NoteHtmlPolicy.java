@@ -1,8 +1,13 @@
 package dev.talkbook.core.markdown;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlSanitizer;
+import org.owasp.html.HtmlStreamEventReceiver;
+import org.owasp.html.HtmlStreamRenderer;
 import org.owasp.html.PolicyFactory;
 
 /**
@@ -16,7 +21,11 @@ final class NoteHtmlPolicy {
   private NoteHtmlPolicy() {}
 
   private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
-  private static final Pattern LANGUAGE_CLASS = Pattern.compile("language-[\\w+#.-]{1,40}");
+  private static final Pattern LANGUAGE_CLASS =
+      Pattern.compile("language-[\\w+#.-]{1,40}( nohighlight)?");
+  private static final Pattern LINK_CLASS =
+      Pattern.compile(Permalinks.CLASS + "|" + RemoteImage.CLASS);
+  private static final Pattern PRE_CLASS = Pattern.compile(OutputBlocks.OUTPUT + "( error)?");
   private static final Pattern ALIGN = Pattern.compile("left|right|center");
   private static final Pattern SAFE_IMAGE_DATA =
       Pattern.compile("data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=\\s]*");
@@ -82,6 +91,14 @@ final class NoteHtmlPolicy {
           .allowAttributes("rel")
           .matching(Pattern.compile("nofollow"))
           .onElements("a")
+          .allowAttributes("class")
+          .matching(LINK_CLASS)
+          .onElements("a")
+          .allowAttributes("class")
+          .matching(PRE_CLASS)
+          .onElements("pre")
+          .allowAttributes("aria-label")
+          .onElements("a", "pre")
           .allowAttributes("src")
           .matching(
               (element, attribute, value) ->
@@ -140,7 +157,95 @@ final class NoteHtmlPolicy {
     return element;
   }
 
+  /**
+   * The HTML with everything not allowed removed, and each image from another host made a link to
+   * it (as {@link RemoteImage} does for Markdown images), whatever its attributes and their order.
+   */
   static String sanitize(String html) {
-    return POLICY.sanitize(html);
+    StringBuilder out = new StringBuilder(html.length());
+    HtmlStreamRenderer renderer =
+        HtmlStreamRenderer.create(
+            out,
+            problem -> {
+              // a name the renderer refuses is dropped, which is what we want
+            });
+    HtmlSanitizer.sanitize(html, POLICY.apply(new RemoteImagesAsLinks(renderer)));
+    return out.toString();
+  }
+
+  /**
+   * Between the policy and the output: an allowed {@code img} whose {@code src} is on another host
+   * becomes {@code <a class="remote-image" href="src">alt</a>} (its alt text alone inside a link).
+   */
+  private static final class RemoteImagesAsLinks implements HtmlStreamEventReceiver {
+    private final HtmlStreamEventReceiver out;
+    private int openLinks;
+
+    RemoteImagesAsLinks(HtmlStreamEventReceiver out) {
+      this.out = out;
+    }
+
+    @Override
+    public void openDocument() {
+      out.openDocument();
+    }
+
+    @Override
+    public void closeDocument() {
+      out.closeDocument();
+    }
+
+    @Override
+    public void openTag(String element, List<String> attributes) {
+      if (element.equals("img")) {
+        String src = attribute(attributes, "src");
+        if (MarkdownRenderer.SafeUrls.isRemote(src)) {
+          String alt = attribute(attributes, "alt");
+          String text = alt == null || alt.isBlank() ? "image" : alt;
+          if (openLinks > 0) {
+            out.text(text);
+          } else {
+            List<String> link = new ArrayList<>(List.of("class", RemoteImage.CLASS, "href", src));
+            String title = attribute(attributes, "title");
+            if (title != null) {
+              link.add("title");
+              link.add(title);
+            }
+            out.openTag("a", link);
+            out.text(text);
+            out.closeTag("a");
+          }
+          return;
+        }
+      } else if (element.equals("a")) {
+        openLinks++;
+      }
+      out.openTag(element, attributes);
+    }
+
+    @Override
+    public void closeTag(String element) {
+      if (element.equals("img")) {
+        return; // void: nothing to close, and a replaced one is closed already
+      }
+      if (element.equals("a") && openLinks > 0) {
+        openLinks--;
+      }
+      out.closeTag(element);
+    }
+
+    @Override
+    public void text(String text) {
+      out.text(text);
+    }
+
+    private static String attribute(List<String> attributes, String name) {
+      for (int i = 0; i + 1 < attributes.size(); i += 2) {
+        if (attributes.get(i).equals(name)) {
+          return attributes.get(i + 1);
+        }
+      }
+      return null;
+    }
   }
 }

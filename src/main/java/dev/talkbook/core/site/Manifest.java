@@ -5,23 +5,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What an export wrote into its folder: each file's site path, size, sha256 and the fingerprint of
- * what it was made from (so an unchanged talk is not even rendered again). Stored as {@value #NAME}
- * in the folder, one tab-separated line a file, sorted, so it is deterministic too. Only files
- * listed here are ever replaced or deleted by a later export.
+ * what it was made from (so an unchanged talk is not even rendered again), and the files it links
+ * to that an unchanged page still needs (a talk page's attachments). Stored as {@value #NAME} in
+ * the folder, one tab-separated line a file (the links, space-separated, as a fifth field when
+ * there are any), sorted, so it is deterministic too. Only files listed here are ever replaced or
+ * deleted by a later export.
  */
 final class Manifest {
   static final String NAME = ".talkbook-site";
   private static final String HEADER = "talkbook-site-manifest 1";
 
-  /** One written file. */
-  record Entry(long size, String sha256, String fingerprint) {
+  /** One written file; {@code uses}: the files it links to that must stay with it. */
+  record Entry(long size, String sha256, String fingerprint, List<String> uses) {
     /** A file an export planned but may not have written yet: made again next time. */
     static final Entry NOT_WRITTEN = new Entry(-1, "-", "-");
+
+    Entry {
+      uses = List.copyOf(uses);
+    }
+
+    Entry(long size, String sha256, String fingerprint) {
+      this(size, sha256, fingerprint, List.of());
+    }
   }
 
   private final Map<String, Entry> entries;
@@ -61,12 +72,13 @@ final class Manifest {
     Map<String, Entry> entries = new TreeMap<>();
     for (int i = 1; i < lines.length; i++) {
       String[] f = lines[i].split("\t", -1);
-      if (f.length != 4) {
+      if (f.length != 4 && f.length != 5) {
         throw new SiteException(
             file + " is damaged at line " + (i + 1) + "; remove it to export afresh.");
       }
       try {
-        entries.put(f[0], new Entry(Long.parseLong(f[1]), f[2], f[3]));
+        List<String> uses = f.length == 5 ? List.of(f[4].split(" ")) : List.of();
+        entries.put(f[0], new Entry(Long.parseLong(f[1]), f[2], f[3], uses));
       } catch (NumberFormatException e) {
         throw new SiteException(
             file + " is damaged at line " + (i + 1) + "; remove it to export afresh.", e);
@@ -86,6 +98,7 @@ final class Manifest {
                 .append(e.sha256())
                 .append('\t')
                 .append(e.fingerprint())
+                .append(e.uses().isEmpty() ? "" : "\t" + String.join(" ", e.uses()))
                 .append('\n'));
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }

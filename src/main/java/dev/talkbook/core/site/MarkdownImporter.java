@@ -141,18 +141,18 @@ public final class MarkdownImporter {
     }
     Path realRoot;
     List<Path> files;
+    List<Path> sectionFiles;
     try {
       realRoot = root.toRealPath();
       try (Stream<Path> s = Files.walk(realRoot)) {
-        files =
+        List<Path> markdown =
             s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                 .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
-                .filter(p -> !p.getFileName().toString().equals("_index.md"))
-                .filter(
-                    p ->
-                        realRoot.relativize(p).toString().chars().noneMatch(c -> c == '.' && false))
+                .filter(p -> !hidden(realRoot.relativize(p)))
                 .sorted()
                 .toList();
+        files = markdown.stream().filter(p -> !isSection(p)).toList();
+        sectionFiles = markdown.stream().filter(MarkdownImporter::isSection).toList();
       }
     } catch (IOException e) {
       throw new SiteException(
@@ -161,42 +161,78 @@ public final class MarkdownImporter {
     List<FileResult> results = new ArrayList<>();
     List<Parsed> parsed = new ArrayList<>();
     Map<Path, Event.Details> sections = new LinkedHashMap<>();
-    for (Path file : files) {
-      String rel = realRoot.relativize(file).toString().replace('\\', '/');
+    // Every event file, also of a folder without talks: an event with no talks is still an event.
+    List<Event.Details> events = new ArrayList<>();
+    for (Path index : sectionFiles) {
       try {
-        parsed.add(parse(realRoot, file, rel, sections));
+        Event.Details details = section(realRoot, index.getParent(), sections);
+        if (details != null) {
+          events.add(details);
+        }
       } catch (NotebookException e) {
-        results.add(new FileResult(rel, Outcome.FAILED, e.getMessage()));
+        results.add(
+            new FileResult(
+                realRoot.relativize(index).toString().replace('\\', '/'),
+                Outcome.FAILED,
+                e.getMessage()));
+      }
+    }
+    // Each folder's event file is read first, once; then the files are read and checked on every
+    // core (reading, YAML and validation are most of an import's work besides storing).
+    for (Path file : files) {
+      try {
+        section(realRoot, file.getParent(), sections);
+      } catch (NotebookException e) {
+        // said for each file of that folder, below
+      }
+    }
+    Map<Path, Event.Details> known = java.util.Collections.unmodifiableMap(sections);
+    List<Object> outcomes =
+        files.parallelStream()
+            .map(
+                file -> {
+                  String rel = realRoot.relativize(file).toString().replace('\\', '/');
+                  try {
+                    return (Object) parse(realRoot, file, rel, known);
+                  } catch (NotebookException e) {
+                    return new FileResult(rel, Outcome.FAILED, e.getMessage());
+                  }
+                })
+            .toList();
+    for (Object o : outcomes) {
+      if (o instanceof Parsed p) {
+        parsed.add(p);
+      } else {
+        results.add((FileResult) o);
       }
     }
     int[] eventsCreated = {0};
     int[] attachments = {0};
     List<FileResult> stored = new ArrayList<>();
     try {
-      notebook.inTransaction(
+      notebook.inBulk(
           () -> {
-            Map<String, Event> events = new LinkedHashMap<>();
+            Map<String, Event> byTitle = new LinkedHashMap<>();
             for (Event e : notebook.events().list()) {
-              events.putIfAbsent(key(e.title()), e);
+              byTitle.putIfAbsent(key(e.title()), e);
+            }
+            for (Event.Details details : events) {
+              eventFor(notebook, byTitle, details.title(), details, eventsCreated);
             }
             int n = 0;
             Set<Long> claimed = new java.util.HashSet<>();
             Map<Long, List<Talk>> talksOf = new java.util.HashMap<>();
+            // New talks without attachments are added together, in file order (a talk with
+            // attachments, or an update, first adds those before it).
+            List<TalkStore.NewTalk> pending = new ArrayList<>();
             for (Parsed p : parsed) {
-              Event event = events.get(key(p.eventTitle()));
-              if (event == null) {
-                event = notebook.events().create(p.eventDetails());
-                events.put(key(event.title()), event);
-                eventsCreated[0]++;
-              } else if (p.eventDetails() != null
-                  && !p.eventDetails().equals(event.details())
-                  && hasDetails(p.eventDetails())) {
-                event = notebook.events().update(event.id(), p.eventDetails());
-                events.put(key(event.title()), event);
-              }
-              stored.add(store(notebook, realRoot, event, p, attachments, claimed, talksOf));
+              Event event =
+                  eventFor(notebook, byTitle, p.eventTitle(), p.eventDetails(), eventsCreated);
+              stored.add(
+                  store(notebook, realRoot, event, p, attachments, claimed, talksOf, pending));
               progress.update(++n, parsed.size(), p.path());
             }
+            notebook.talks().createAll(pending);
             if (dryRun) {
               throw new DryRun();
             }
@@ -210,8 +246,35 @@ public final class MarkdownImporter {
     return new Report(List.copyOf(results), eventsCreated[0], attachments[0], dryRun);
   }
 
-  /** Files in hidden folders (.obsidian, .git, .trash) are not notes. */
-  private static boolean hidden(Path relative) {
+  /**
+   * The event called {@code title}: the notebook's (its details updated to {@code details} when
+   * those say more than its title), or a new one.
+   */
+  private static Event eventFor(
+      Notebook notebook,
+      Map<String, Event> byTitle,
+      String title,
+      Event.Details details,
+      int[] eventsCreated) {
+    Event event = byTitle.get(key(title));
+    if (event == null) {
+      event = notebook.events().create(details);
+      byTitle.put(key(event.title()), event);
+      eventsCreated[0]++;
+    } else if (details != null && !details.equals(event.details()) && hasDetails(details)) {
+      event = notebook.events().update(event.id(), details);
+      byTitle.put(key(event.title()), event);
+    }
+    return event;
+  }
+
+  /** An event file: Hugo's section file, {@code _index.md}. */
+  private static boolean isSection(Path file) {
+    return file.getFileName().toString().equals("_index.md");
+  }
+
+  /** Files and folders whose name starts with a dot (.obsidian, .git, .trash) are not notes. */
+  static boolean hidden(Path relative) {
     for (Path part : relative) {
       if (part.toString().startsWith(".")) {
         return true;
@@ -235,7 +298,8 @@ public final class MarkdownImporter {
       Parsed p,
       int[] attachmentCount,
       Set<Long> claimed,
-      Map<Long, List<Talk>> talksOf) {
+      Map<Long, List<Talk>> talksOf,
+      List<TalkStore.NewTalk> pending) {
     // Each existing talk matches one file at most, so two talks of one title stay two. An
     // event's talks are read once; new ones are claimed as they are made.
     Talk existing =
@@ -248,6 +312,12 @@ public final class MarkdownImporter {
       claimed.add(existing.id());
     }
     boolean created = existing == null;
+    if (created && p.attachmentPaths().isEmpty()) {
+      pending.add(new TalkStore.NewTalk(event.id(), p.details(), p.body(), null));
+      return new FileResult(p.path(), Outcome.CREATED, "new talk in \"" + event.title() + "\"");
+    }
+    notebook.talks().createAll(pending);
+    pending.clear();
     Talk talk;
     if (created) {
       talk =
@@ -608,16 +678,23 @@ public final class MarkdownImporter {
 
   private static final Pattern DATE_TIME =
       Pattern.compile(
-          "(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?"
+          "([+-]?\\d{4,9}-\\d{2}-\\d{2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?"
               + "\\s*(?:Z|[+-]\\d{2}:?\\d{2})?");
 
   /**
-   * A date, or date and time, in the forms Hugo, Jekyll and Obsidian write ({@code 2024-05-01},
-   * {@code 2024-05-01T10:30:00+02:00}, {@code 2024-05-02 09:00:00 +0000}); the time as written,
-   * without its offset (a talk's time is local to where it was given).
+   * A date, or date and time: every form Talkbook's export writes (ISO-8601, from year -999,999,999
+   * to +999,999,999, seconds and fractions kept), and the forms Hugo, Jekyll and Obsidian write
+   * ({@code 2024-05-01}, {@code 2024-05-01T10:30:00+02:00}, {@code 2024-05-02 09:00:00 +0000}); the
+   * time as written, without its offset (a talk's time is local to where it was given).
    */
   static LocalDateTime dateTime(String value, String key) {
-    Matcher m = DATE_TIME.matcher(value.strip());
+    String v = value.strip();
+    try {
+      return LocalDateTime.parse(v);
+    } catch (java.time.DateTimeException e) {
+      // not our own form; try the others
+    }
+    Matcher m = DATE_TIME.matcher(v);
     try {
       if (m.matches()) {
         LocalDate day = LocalDate.parse(m.group(1));

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OutputFolder {
   private final Path root;
   private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
+  private final Map<Path, Set<String>> listings = new ConcurrentHashMap<>();
   private final java.util.Deque<Path> created = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
   OutputFolder(Path folder) {
@@ -49,8 +50,7 @@ final class OutputFolder {
         || relative.indexOf('\\') >= 0
         || relative.indexOf('\0') >= 0
         || relative.indexOf(':') >= 0
-        || Arrays.stream(relative.split("/"))
-            .anyMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."))) {
+        || hasEmptyOrDotPart(relative)) {
       throw new SiteException("Refusing to write \"" + relative + "\": not a safe site path.");
     }
     Path p = root.resolve(relative).normalize();
@@ -60,11 +60,53 @@ final class OutputFolder {
     return p;
   }
 
+  /** Whether a path has an empty part ({@code a//b}, a trailing slash), {@code .} or {@code ..}. */
+  private static boolean hasEmptyOrDotPart(String relative) {
+    int start = 0;
+    while (true) {
+      int slash = relative.indexOf('/', start);
+      int end = slash < 0 ? relative.length() : slash;
+      int length = end - start;
+      if (length == 0
+          || (length == 1 && relative.charAt(start) == '.')
+          || (length == 2 && relative.charAt(start) == '.' && relative.charAt(start + 1) == '.')) {
+        return true;
+      }
+      if (slash < 0) {
+        return false;
+      }
+      start = slash + 1;
+    }
+  }
+
   /** Whether the file exists with this size (a regular file, not a link). */
   boolean hasFile(String relative, long size) {
     Path p = resolve(relative);
     java.nio.file.attribute.BasicFileAttributes there = attributes(p);
     return there != null && there.isRegularFile() && there.size() == size;
+  }
+
+  /**
+   * Whether something of this name is in its folder, from one listing of each folder (cached):
+   * cheap for checking thousands of files, but says nothing of what it is or its size.
+   */
+  boolean listed(String relative) {
+    Path p = resolve(relative);
+    Set<String> names =
+        listings.computeIfAbsent(
+            p.getParent(),
+            dir -> {
+              Set<String> found = new java.util.HashSet<>();
+              try (var entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                  found.add(entry.getFileName().toString());
+                }
+              } catch (IOException e) {
+                // no folder (or none readable): nothing listed, so everything is made again
+              }
+              return found;
+            });
+    return names.contains(p.getFileName().toString());
   }
 
   boolean exists(String relative) {

@@ -3,8 +3,10 @@ package dev.talkbook.core.site;
 import static dev.talkbook.core.site.Html.esc;
 
 import dev.talkbook.core.common.Resources;
+import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.notebook.TalkHeader;
 import dev.talkbook.core.site.SiteModel.SiteEvent;
 import dev.talkbook.core.site.SiteModel.SiteTag;
 import dev.talkbook.core.site.SiteModel.SiteTalk;
@@ -17,7 +19,7 @@ import java.util.Locale;
 /** The site's HTML pages, from the layout template in {@code resources}. Pure and deterministic. */
 final class Pages {
   /** Part of every talk page's fingerprint: change it when the page's HTML changes shape. */
-  static final String VERSION = "pages-2:" + Integer.toHexString(layoutText().hashCode());
+  static final String VERSION = "pages-4:" + Integer.toHexString(layoutText().hashCode());
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
@@ -106,32 +108,93 @@ final class Pages {
     return page("../../", ev.title(), b.toString());
   }
 
-  /** What a talk page is made from besides its notes: any change here changes the page. */
-  static String talkInputs(SiteTalk t, SiteTalk prev, SiteTalk next) {
-    Talk talk = t.talk();
-    Event ev = t.event().event();
+  /**
+   * What a talk page is made from, its notes standing in by the talk's id, last save and notes'
+   * size (so the notes need not be read to tell whether the page changed): any change here changes
+   * the page. Also what its search entry is made from ({@link SearchText#VERSION}).
+   */
+  String talkInputs(SiteTalk t, SiteTalk prev, SiteTalk next) {
+    TalkHeader talk = t.talk();
     Talk.Details d = talk.details();
-    StringBuilder b = new StringBuilder(talk.body().length() + 512);
-    b.append(VERSION).append('\0').append(t.path()).append('\0');
-    b.append(d).append('\0').append(ev.title()).append('\0').append(ev.startDate()).append('\0');
-    b.append(ev.endDate()).append('\0').append(ev.location()).append('\0');
+    StringBuilder b = new StringBuilder(512);
+    b.append(VERSION).append('\0').append(SearchText.VERSION).append('\0');
+    b.append(siteTitle).append('\0').append(t.path()).append('\0').append(talk.id()).append('\0');
+    b.append(talk.updatedAt() == null ? 0 : talk.updatedAt().toEpochMilli()).append('\0');
+    b.append(talk.notesBytes()).append('\0');
+    b.append(d.title()).append('\0').append(d.speakers()).append('\0');
+    b.append(d.startsAt()).append('\0').append(d.room()).append('\0');
+    b.append(d.slidesUrl()).append('\0').append(d.videoUrl()).append('\0');
+    event(b, t.event().event());
     for (SiteTag tag : t.tags()) {
       b.append(tag.name()).append('/').append(tag.slug()).append('\0');
     }
     b.append(prev == null ? "" : prev.slug() + "/" + prev.talk().title()).append('\0');
     b.append(next == null ? "" : next.slug() + "/" + next.talk().title()).append('\0');
-    b.append(talk.programme().abstractText()).append('\0');
-    return b.append(talk.body()).toString();
+    return b.append(talk.programme().abstractText()).toString();
   }
 
-  String talk(SiteTalk t, SiteTalk prev, SiteTalk next, NotesHtml.Result notes) {
+  private static void event(StringBuilder b, Event ev) {
+    b.append(ev.title()).append('\0').append(ev.startDate()).append('\0');
+    b.append(ev.endDate()).append('\0').append(ev.location()).append('\0');
+    b.append(ev.url()).append('\0');
+  }
+
+  /** What an event page is made from: the event and what its list shows of each talk. */
+  String eventInputs(SiteEvent e) {
+    StringBuilder b = new StringBuilder("event\0").append(VERSION).append('\0');
+    b.append(siteTitle).append('\0').append(e.path()).append('\0');
+    event(b, e.event());
+    for (SiteTalk t : e.talks()) {
+      listed(b, t);
+    }
+    return b.toString();
+  }
+
+  /** What a tag page is made from: the tag and what its list shows of each talk. */
+  String tagInputs(SiteTag tag) {
+    StringBuilder b = new StringBuilder("tag\0").append(VERSION).append('\0');
+    b.append(siteTitle).append('\0').append(tag.name()).append('\0').append(tag.path());
+    for (SiteTalk t : tag.talks()) {
+      listed(b, t);
+    }
+    return b.toString();
+  }
+
+  /** What a list of talks shows of one (and where it links). */
+  private static void listed(StringBuilder b, SiteTalk t) {
+    Talk.Details d = t.talk().details();
+    b.append('\0').append(t.path()).append('\0').append(d.title()).append('\0');
+    b.append(d.speakers()).append('\0').append(d.startsAt()).append('\0').append(d.room());
+    b.append('\0').append(t.event().event().title());
+  }
+
+  /** What the index of events and the index of tags are made from. */
+  String indexInputs(SiteModel model) {
+    StringBuilder b = new StringBuilder("index\0").append(VERSION).append('\0');
+    b.append(siteTitle).append('\0');
+    for (SiteEvent e : model.events) {
+      b.append(e.path()).append('\0').append(e.talks().size()).append('\0');
+      event(b, e.event());
+    }
+    for (SiteTag tag : model.tags) {
+      b.append(tag.path()).append('\0').append(tag.name()).append('\0');
+      b.append(tag.talks().size()).append('\0');
+    }
+    return b.toString();
+  }
+
+  /** What the 404 page is made from. */
+  String notFoundInputs(String baseUrl) {
+    return "404\0" + VERSION + "\0" + siteTitle + "\0" + baseUrl;
+  }
+
+  String talk(SiteTalk t, SiteTalk prev, SiteTalk next, NotePage notes) {
     return talk(t, prev, next, notes, "");
   }
 
   /** The talk page; {@code abstractHtml} is the programme's abstract, rendered ("" for none). */
-  String talk(
-      SiteTalk t, SiteTalk prev, SiteTalk next, NotesHtml.Result notes, String abstractHtml) {
-    Talk talk = t.talk();
+  String talk(SiteTalk t, SiteTalk prev, SiteTalk next, NotePage notes, String abstractHtml) {
+    TalkHeader talk = t.talk();
     Talk.Details d = talk.details();
     StringBuilder b = new StringBuilder(notes.html().length() + 4096);
     b.append("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"../../index.html\">")
@@ -171,12 +234,12 @@ final class Pages {
           .append(abstractHtml)
           .append("</section>\n");
     }
-    List<NotesHtml.Heading> headings = notes.headings();
+    List<NotePage.Heading> headings = notes.headings();
     if (headings.size() >= 3) {
-      int top = headings.stream().mapToInt(NotesHtml.Heading::level).min().orElse(1);
+      int top = headings.stream().mapToInt(NotePage.Heading::level).min().orElse(1);
       b.append(
           "<nav class=\"toc\" aria-labelledby=\"tb-toc\">\n<h2 id=\"tb-toc\">Contents</h2>\n<ul>");
-      for (NotesHtml.Heading h : headings) {
+      for (NotePage.Heading h : headings) {
         b.append("<li class=\"toc-")
             .append(h.level() - top + 1)
             .append("\"><a href=\"#")

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plain text from Markdown notes without rendering them: for the search index (each distinct word
- * once, so the index stays small) and the feed's summaries. Pure.
+ * The words of Markdown notes without rendering them, for the site's search index: each distinct
+ * word once, so the index stays small. Pure.
  *
  * <p>Words are cut as Talkbook's full-text search (SQLite FTS5's {@code unicode61} tokenizer with
  * {@code remove_diacritics 2}) and the site's {@code search.js} cut them: runs of letters and
@@ -17,11 +17,10 @@ import java.util.regex.Pattern;
  * accents removed. So a word typed into the site's search box is the word the index holds.
  */
 final class SearchText {
+  /** Changes whenever the words or the site's search entries are made differently. */
+  static final String VERSION = "search-2";
+
   private static final Pattern ATTACHMENT = Pattern.compile("attachment:[0-9a-f]{64}");
-  private static final Pattern URL =
-      Pattern.compile("\\(?(?:https?|attachment|mailto):[^\\s)]*\\)?");
-  private static final Pattern MARKUP =
-      Pattern.compile("[#*_`>|~\\[\\]]+|^\\s*[-+]\\s+", Pattern.MULTILINE);
 
   private SearchText() {}
 
@@ -116,16 +115,5 @@ final class SearchText {
     return type == Character.NON_SPACING_MARK
         || type == Character.ENCLOSING_MARK
         || type == Character.COMBINING_SPACING_MARK;
-  }
-
-  /** The start of the notes as plain text, cut at a word, at most {@code max} characters. */
-  static String summary(String markdown, int max) {
-    String text = MARKUP.matcher(URL.matcher(markdown).replaceAll("")).replaceAll(" ");
-    text = text.replaceAll("\\s+", " ").strip();
-    if (text.length() <= max) {
-      return text;
-    }
-    int cut = text.lastIndexOf(' ', max);
-    return text.substring(0, cut > max / 2 ? cut : max) + "…";
   }
 }

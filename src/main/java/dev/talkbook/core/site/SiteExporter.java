@@ -4,10 +4,11 @@ import static dev.talkbook.core.site.Html.esc;
 import static dev.talkbook.core.site.Html.json;
 
 import dev.talkbook.core.markdown.MarkdownRenderer;
-import dev.talkbook.core.notebook.Attachment;
+import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.notebook.TalkHeader;
 import dev.talkbook.core.site.SiteModel.SiteEvent;
 import dev.talkbook.core.site.SiteModel.SiteTag;
 import dev.talkbook.core.site.SiteModel.SiteTalk;
@@ -83,9 +84,17 @@ public final class SiteExporter {
     }
   }
 
-  /** How an export went: counts of files written, left as they were, and deleted. */
+  /**
+   * How an export went: counts of files written, left as they were, and deleted; how many talks,
+   * and of how many the notes were read (a re-export reads only the notes that changed).
+   */
   public record Result(
-      int written, int unchanged, int deleted, int talks, java.nio.file.Path index) {}
+      int written,
+      int unchanged,
+      int deleted,
+      int talks,
+      java.nio.file.Path index,
+      int notesRead) {}
 
   /** Told how far the export is; called from worker threads. */
   @FunctionalInterface
@@ -121,19 +130,54 @@ public final class SiteExporter {
           });
   private static final Map<String, byte[]> ASSET_BYTES = new ConcurrentHashMap<>();
 
-  private final MarkdownRenderer renderer;
+  /** Talks in one search index part at most (a part is rewritten when one of its talks changes). */
+  static final int SEARCH_PART_TALKS = 400;
+
+  private final Supplier<MarkdownRenderer> renderer;
 
   public SiteExporter(MarkdownRenderer renderer) {
-    this.renderer = renderer;
+    this.renderer = () -> renderer;
   }
 
-  /** One file of the site, made on demand; {@code fingerprint} null means "always make it". */
-  private record Planned(String path, String fingerprint, Supplier<byte[]> content) {}
+  /**
+   * With the renderer made only when a page has to be rendered (building commonmark's parser and
+   * renderers costs a cold command a noticeable moment, and a re-export often renders one page).
+   */
+  public SiteExporter(Supplier<MarkdownRenderer> renderer) {
+    MarkdownRenderer[] made = {null};
+    this.renderer =
+        () -> {
+          synchronized (made) {
+            if (made[0] == null) {
+              made[0] = renderer.get();
+            }
+            return made[0];
+          }
+        };
+  }
+
+  /**
+   * One file of the site, made on demand; {@code fingerprint} null means "always make it" (it is
+   * then written only when its bytes differ from the last export's).
+   */
+  private record Planned(String path, String fingerprint, Supplier<Made> content, boolean remake) {
+    static Planned of(String path, String fingerprint, Supplier<byte[]> bytes) {
+      return new Planned(path, fingerprint, () -> new Made(bytes.get(), List.of()), false);
+    }
+  }
+
+  /** A file's bytes, and the files it links to that must stay with it (a page's attachments). */
+  private record Made(byte[] bytes, List<String> uses) {}
 
   /**
    * Exports the notebook into {@code folder}. {@code cancelled} is polled between files; when it
    * says yes, the export stops with a {@link CancellationException}, and the manifest still lists
    * every file written so far (so a later export can clean them up).
+   *
+   * <p>What is read: the events and every talk without its notes ({@link TalkHeader}); the notes of
+   * a talk only when its page must be made again (its fingerprint, which stands for the notes by
+   * the talk's last save and their size, differs from the last export's), and of the newest talks
+   * when the feed must be made again. So a re-export after one edit reads one talk's notes.
    */
   public Result export(
       Notebook notebook,
@@ -155,167 +199,161 @@ public final class SiteExporter {
         throw new SiteException("There is no event with id " + id + " to export.");
       }
     }
-    Map<Long, List<Talk>> talks = new HashMap<>();
+    Map<Long, List<TalkHeader>> talks = new HashMap<>();
     for (Event e : events) {
-      talks.put(e.id(), notebook.talks().list(e.id()));
+      talks.put(e.id(), new ArrayList<>());
+    }
+    for (TalkHeader t : notebook.talks().headers()) {
+      List<TalkHeader> list = talks.get(t.eventId());
+      if (list != null) {
+        list.add(t);
+      }
     }
     SiteModel model = new SiteModel(events, talks);
     Pages pages = new Pages(options.title());
-    Map<String, Attachment> attachmentInfo = new ConcurrentHashMap<>();
-
-    List<Planned> plan = new ArrayList<>();
-    for (String[] asset : ASSETS) {
-      plan.add(new Planned(asset[0], null, () -> asset(asset[1])));
-    }
-    plan.add(new Planned("index.html", null, () -> utf8(pages.index(model))));
-    plan.add(new Planned("404.html", null, () -> utf8(pages.notFound(options.baseUrl()))));
-    plan.add(new Planned("tags/index.html", null, () -> utf8(pages.tagIndex(model))));
-    for (SiteTag tag : model.tags) {
-      plan.add(new Planned(tag.path(), null, () -> utf8(pages.tag(tag))));
-    }
-    Map<String, AttachmentRef> files = new TreeMap<>();
+    Map<SiteTalk, String> fingerprints =
+        new java.util.IdentityHashMap<>(); // never hashed, see SiteModel
     for (SiteEvent e : model.events) {
-      plan.add(new Planned(e.path(), null, () -> utf8(pages.event(e))));
+      List<SiteTalk> list = e.talks();
+      for (int i = 0; i < list.size(); i++) {
+        SiteTalk prev = i > 0 ? list.get(i - 1) : null;
+        SiteTalk next = i + 1 < list.size() ? list.get(i + 1) : null;
+        fingerprints.put(list.get(i), sha256(utf8(pages.talkInputs(list.get(i), prev, next))));
+      }
+    }
+    Notes notes = new Notes(notebook);
+    AttachmentFiles attachmentFiles = new AttachmentFiles(notebook);
+    // The search entries of the talks whose pages are made again, made from the same notes.
+    Map<String, String> searchEntries = new ConcurrentHashMap<>();
+
+    // First the pages, then what depends on them: the attachments they link to, the search index
+    // and the feed.
+    List<Planned> pagesPlan = new ArrayList<>();
+    for (String[] asset : ASSETS) {
+      pagesPlan.add(Planned.of(asset[0], sha256(asset(asset[1])), () -> asset(asset[1])));
+    }
+    String index = sha256(utf8(pages.indexInputs(model)));
+    pagesPlan.add(Planned.of("index.html", index, () -> utf8(pages.index(model))));
+    pagesPlan.add(
+        Planned.of(
+            "404.html",
+            sha256(utf8(pages.notFoundInputs(options.baseUrl()))),
+            () -> utf8(pages.notFound(options.baseUrl()))));
+    pagesPlan.add(Planned.of("tags/index.html", index, () -> utf8(pages.tagIndex(model))));
+    for (SiteTag tag : model.tags) {
+      pagesPlan.add(
+          Planned.of(tag.path(), sha256(utf8(pages.tagInputs(tag))), () -> utf8(pages.tag(tag))));
+    }
+    for (SiteEvent e : model.events) {
+      pagesPlan.add(
+          Planned.of(e.path(), sha256(utf8(pages.eventInputs(e))), () -> utf8(pages.event(e))));
       List<SiteTalk> list = e.talks();
       for (int i = 0; i < list.size(); i++) {
         SiteTalk t = list.get(i);
         SiteTalk prev = i > 0 ? list.get(i - 1) : null;
         SiteTalk next = i + 1 < list.size() ? list.get(i + 1) : null;
-        Map<String, String> attachmentUrls = new LinkedHashMap<>();
-        for (AttachmentRef ref : attachmentsIn(t.talk().body())) {
-          Attachment a =
-              attachmentInfo.computeIfAbsent(
-                  ref.sha256(),
-                  sha -> notebook.attachments().find(sha).orElse(new Attachment(sha, null, -1)));
-          if (a.size() >= 0) {
-            String file =
-                "attachments/"
-                    + a.sha256()
-                    + "."
-                    + SiteFiles.extension(a, () -> notebook.attachments().bytes(a.sha256()));
-            files.putIfAbsent(file, ref);
-            attachmentUrls.put(a.sha256(), file);
-          }
+        String fingerprint = fingerprints.get(t);
+        // made again when an attachment it links to is gone (another talk took it away)
+        boolean remake =
+            old.get(t.path()) != null
+                && old.get(t.path()).uses().stream()
+                    .anyMatch(file -> attachmentFiles.file(attachmentHash(file)) == null);
+        if (remake || !reusable(old, out, t.path(), fingerprint)) {
+          notes.willRead(t);
         }
-        String fingerprint = sha256(utf8(Pages.talkInputs(t, prev, next) + '\0' + attachmentUrls));
-        plan.add(
+        pagesPlan.add(
             new Planned(
                 t.path(),
                 fingerprint,
                 () -> {
-                  String html =
-                      renderer.renderPage(
-                          t.talk().body(),
-                          ref ->
-                              Optional.ofNullable(attachmentUrls.get(ref.sha256()))
-                                  .map(f -> "../../" + f));
+                  String body = notes.of(t);
+                  searchEntries.put(t.path(), searchEntry(t, body));
+                  Map<String, String> urls = new LinkedHashMap<>();
+                  List<String> uses = new ArrayList<>();
+                  for (AttachmentRef ref : attachmentsIn(body)) {
+                    String file = attachmentFiles.file(ref.sha256());
+                    if (file != null) {
+                      urls.put(ref.sha256(), "../../" + file);
+                      uses.add(file);
+                    }
+                  }
+                  MarkdownRenderer markdown = renderer.get();
+                  NotePage page =
+                      markdown.renderPage(
+                          body,
+                          ref -> Optional.ofNullable(urls.get(ref.sha256())),
+                          t.talk().title());
                   String abstractText = t.talk().programme().abstractText();
                   String abstractHtml =
                       abstractText.isEmpty()
                           ? ""
-                          : renderer.renderPage(abstractText, ref -> Optional.empty());
-                  return utf8(
-                      pages.talk(
-                          t, prev, next, NotesHtml.process(html, t.talk().title()), abstractHtml));
-                }));
+                          : markdown.renderPage(abstractText, ref -> Optional.empty(), null).html();
+                  return new Made(utf8(pages.talk(t, prev, next, page, abstractHtml)), uses);
+                },
+                remake));
       }
     }
-    files.forEach(
-        (file, ref) -> {
-          Attachment a = attachmentInfo.get(ref.sha256());
-          plan.add(new Planned(file, a.sha256(), () -> notebook.attachments().bytes(a.sha256())));
-        });
-    plan.add(new Planned("search-index.js", null, () -> utf8(searchIndex(model))));
-    plan.add(new Planned("feed.xml", null, () -> utf8(feed(model, options))));
 
-    // Refuse before writing anything if a file Talkbook did not write is in the way.
+    if (notes.anyToRead()) {
+      // Building commonmark's parser and renderers takes a cold process a moment: on another core,
+      // while the pages that need no rendering are checked.
+      Thread warm = new Thread(renderer::get, "site-export-renderer");
+      warm.setDaemon(true);
+      warm.start();
+    }
+    SearchParts parts = new SearchParts(model, fingerprints, out, old);
+    Run run = new Run(out, old, progress, cancelled);
+    List<String> linkedPaths = new ArrayList<>(List.of(SearchParts.INDEX, FEED));
+    parts.parts().forEach(part -> linkedPaths.add(part.path()));
+    run.refuseOthersFiles(pagesPlan.stream().map(Planned::path).toList());
+    run.refuseOthersFiles(linkedPaths);
+    List<String> firstPaths = new ArrayList<>(pagesPlan.stream().map(Planned::path).toList());
+    firstPaths.addAll(linkedPaths);
+    run.own(firstPaths);
+    run.total = pagesPlan.size() + linkedPaths.size();
+    run.make(pagesPlan);
+
+    List<Planned> linkedPlan = new ArrayList<>();
+    Set<String> attachmentsUsed = new java.util.TreeSet<>();
+    for (Planned p : pagesPlan) {
+      Manifest.Entry e = run.entries.get(p.path());
+      if (e != null) {
+        attachmentsUsed.addAll(e.uses());
+      }
+    }
+    for (String file : attachmentsUsed) {
+      String sha = attachmentHash(file);
+      linkedPlan.add(Planned.of(file, sha, () -> notebook.attachments().bytes(sha)));
+    }
+    for (SearchParts.Part part : parts.parts()) {
+      linkedPlan.add(
+          Planned.of(
+              part.path(),
+              part.fingerprint(),
+              () -> utf8(parts.text(part, searchEntries, t -> searchEntry(t, notes.of(t))))));
+    }
+    linkedPlan.add(Planned.of(SearchParts.INDEX, null, () -> utf8(parts.index())));
+    List<SiteTalk> newest = newestTalks(model);
+    linkedPlan.add(
+        Planned.of(
+            FEED,
+            sha256(utf8(feedInputs(model, newest, fingerprints, options))),
+            () -> utf8(feed(newest, fingerprints, oldSummaries(out, old), notes, options))));
+    run.total = pagesPlan.size() + linkedPlan.size();
+    run.refuseOthersFiles(linkedPlan.stream().map(Planned::path).toList());
+    run.own(linkedPlan.stream().map(Planned::path).toList());
+    run.make(linkedPlan);
+
     Set<String> planned = new LinkedHashSet<>();
-    for (Planned p : plan) {
+    for (Planned p : pagesPlan) {
       if (!planned.add(p.path())) {
         throw new IllegalStateException("two site files at " + p.path());
       }
-      if (old.get(p.path()) == null && out.exists(p.path())) {
-        throw new SiteException(
-            out.resolve(p.path())
-                + " is already there and was not written by Talkbook. Export into an empty"
-                + " folder, or into one that holds an earlier export.");
+    }
+    for (Planned p : linkedPlan) {
+      if (!planned.add(p.path())) {
+        throw new IllegalStateException("two site files at " + p.path());
       }
-    }
-
-    // Own every planned file before any of them may exist: if writing stops half way (a full
-    // disk, a crash), the next export still knows them as its own and finishes or removes them.
-    // Written whole or not at all, so a full disk leaves the old manifest (or none), never an
-    // empty one.
-    Map<String, Manifest.Entry> owned = new TreeMap<>(old.entries());
-    for (Planned p : plan) {
-      owned.putIfAbsent(p.path(), Manifest.Entry.NOT_WRITTEN);
-    }
-    if (!owned.equals(old.entries())) {
-      out.write(Manifest.NAME, new Manifest(owned).bytes());
-    }
-
-    Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
-    AtomicInteger written = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    int total = plan.size();
-    AtomicInteger next = new AtomicInteger();
-    java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    Runnable worker =
-        () -> {
-          for (int i = next.getAndIncrement();
-              i < total && failure.get() == null;
-              i = next.getAndIncrement()) {
-            if (cancelled.getAsBoolean()) {
-              failure.compareAndSet(null, new CancellationException("The export was cancelled."));
-              return;
-            }
-            Planned p = plan.get(i);
-            try {
-              Manifest.Entry before = old.get(p.path());
-              if (p.fingerprint() != null
-                  && before != null
-                  && p.fingerprint().equals(before.fingerprint())
-                  && out.hasFile(p.path(), before.size())) {
-                entries.put(p.path(), before);
-              } else {
-                byte[] bytes = p.content().get();
-                String sha = sha256(bytes);
-                Manifest.Entry entry =
-                    new Manifest.Entry(
-                        bytes.length, sha, p.fingerprint() == null ? "-" : p.fingerprint());
-                if (before == null
-                    || !before.sha256().equals(sha)
-                    || !out.hasFile(p.path(), bytes.length)) {
-                  // Owned from the moment it may exist, even if writing fails half way.
-                  entries.put(p.path(), entry);
-                  out.write(p.path(), bytes);
-                  written.incrementAndGet();
-                }
-                entries.put(p.path(), entry);
-              }
-            } catch (RuntimeException e) {
-              failure.compareAndSet(null, e);
-              return;
-            }
-            int n = done.incrementAndGet();
-            if (n % 25 == 0 || n == total) {
-              progress.update(n, total, p.path());
-            }
-          }
-        };
-    runOnAllCores(worker);
-    if (failure.get() != null) {
-      // Keep ownership of everything written so far, and of what the last export wrote. If even
-      // that cannot be written (the disk is full), the manifest written above still owns them.
-      Map<String, Manifest.Entry> keep = new TreeMap<>(owned);
-      keep.putAll(entries);
-      try {
-        out.write(Manifest.NAME, new Manifest(keep).bytes());
-      } catch (RuntimeException e) {
-        failure.get().addSuppressed(e);
-      }
-      throw failure.get();
     }
     int deleted = 0;
     for (String path : old.entries().keySet()) {
@@ -324,14 +362,232 @@ public final class SiteExporter {
         deleted++;
       }
     }
-    byte[] manifest = new Manifest(entries).bytes();
+    byte[] manifest = new Manifest(run.entries).bytes();
     out.write(Manifest.NAME, manifest);
     return new Result(
-        written.get(),
-        total - written.get(),
+        run.written.get(),
+        run.total - run.written.get(),
         deleted,
         model.talks().size(),
-        out.root().resolve("index.html"));
+        out.root().resolve("index.html"),
+        notes.read());
+  }
+
+  /** The content hash in an attachment's site path, {@code attachments/<sha256>.<ext>}. */
+  private static String attachmentHash(String file) {
+    return file.substring("attachments/".length(), file.lastIndexOf('.'));
+  }
+
+  /**
+   * Whether the last export's file at {@code path} was made from the same inputs and is still there
+   * (a file removed by hand is made again).
+   */
+  private static boolean reusable(Manifest old, OutputFolder out, String path, String fingerprint) {
+    Manifest.Entry before = old.get(path);
+    return fingerprint != null
+        && before != null
+        && fingerprint.equals(before.fingerprint())
+        && out.listed(path);
+  }
+
+  /** One export's writing: files made on every core, what was written, the manifest's entries. */
+  private static final class Run {
+    final OutputFolder out;
+    final Manifest old;
+    final Progress progress;
+    final BooleanSupplier cancelled;
+    final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
+
+    /** The last export's files and every file this one planned so far (see {@link #own}). */
+    final Map<String, Manifest.Entry> owned;
+
+    final AtomicInteger written = new AtomicInteger();
+    final AtomicInteger done = new AtomicInteger();
+    int total;
+
+    Run(OutputFolder out, Manifest old, Progress progress, BooleanSupplier cancelled) {
+      this.out = out;
+      this.old = old;
+      this.progress = progress;
+      this.cancelled = cancelled;
+      this.owned = new TreeMap<>(old.entries());
+    }
+
+    /**
+     * Owns {@code paths} before any of them may exist: if writing stops half way (a full disk, a
+     * crash), the next export still knows them as its own and finishes or removes them. The
+     * manifest is written whole or not at all, so a full disk leaves the old one, never an empty
+     * one.
+     */
+    void own(List<String> paths) {
+      boolean more = false;
+      for (String path : paths) {
+        more |= owned.putIfAbsent(path, Manifest.Entry.NOT_WRITTEN) == null;
+      }
+      if (more) {
+        out.write(Manifest.NAME, new Manifest(owned).bytes());
+      }
+    }
+
+    /** Refuses (before writing any of them) when a file Talkbook did not write is in the way. */
+    void refuseOthersFiles(List<String> paths) {
+      for (String path : paths) {
+        if (old.get(path) == null && entries.get(path) == null && out.exists(path)) {
+          throw new SiteException(
+              out.resolve(path)
+                  + " is already there and was not written by Talkbook. Export into an empty"
+                  + " folder, or into one that holds an earlier export.");
+        }
+      }
+    }
+
+    /** Makes (or keeps) every planned file; on a failure, writes what is owned and throws. */
+    void make(List<Planned> plan) {
+      int size = plan.size();
+      AtomicInteger next = new AtomicInteger();
+      java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Runnable worker =
+          () -> {
+            for (int i = next.getAndIncrement();
+                i < size && failure.get() == null;
+                i = next.getAndIncrement()) {
+              if (cancelled.getAsBoolean()) {
+                failure.compareAndSet(null, new CancellationException("The export was cancelled."));
+                return;
+              }
+              Planned p = plan.get(i);
+              try {
+                makeOne(p);
+              } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+                return;
+              }
+              int n = done.incrementAndGet();
+              if (n % 25 == 0 || n == total) {
+                progress.update(n, total, p.path());
+              }
+            }
+          };
+      runOnAllCores(worker);
+      if (failure.get() != null) {
+        // Keep ownership of everything written so far, and of what the last export wrote. If even
+        // that cannot be written (the disk is full), the manifest written by own() still owns them.
+        Map<String, Manifest.Entry> keep = new TreeMap<>(owned);
+        keep.putAll(entries);
+        try {
+          out.write(Manifest.NAME, new Manifest(keep).bytes());
+        } catch (RuntimeException e) {
+          failure.get().addSuppressed(e);
+        }
+        throw failure.get();
+      }
+    }
+
+    private void makeOne(Planned p) {
+      Manifest.Entry before = old.get(p.path());
+      if (!p.remake() && reusable(old, out, p.path(), p.fingerprint())) {
+        entries.put(p.path(), before);
+        return;
+      }
+      Made made = p.content().get();
+      byte[] bytes = made.bytes();
+      String sha = sha256(bytes);
+      Manifest.Entry entry =
+          new Manifest.Entry(
+              bytes.length, sha, p.fingerprint() == null ? "-" : p.fingerprint(), made.uses());
+      if (before == null || !before.sha256().equals(sha) || !out.hasFile(p.path(), bytes.length)) {
+        // Owned from the moment it may exist, even if writing fails half way.
+        entries.put(p.path(), entry);
+        out.write(p.path(), bytes);
+        written.incrementAndGet();
+      }
+      entries.put(p.path(), entry);
+    }
+  }
+
+  /**
+   * The notes of talks whose pages are made again: one by one when an event has few of them, else
+   * the event's notes read together, once. Safe to use from every worker.
+   */
+  private static final class Notes {
+    private final Notebook notebook;
+    private final Map<Long, Integer> wanted = new HashMap<>();
+    private final Map<Long, Integer> eventSize = new HashMap<>();
+    private final Map<Long, Map<Long, String>> byEvent = new ConcurrentHashMap<>();
+    private final Set<Long> read = ConcurrentHashMap.newKeySet();
+
+    Notes(Notebook notebook) {
+      this.notebook = notebook;
+    }
+
+    /** Notes that {@code t}'s notes will be read (before any is read). */
+    void willRead(SiteTalk t) {
+      wanted.merge(t.talk().eventId(), 1, Integer::sum);
+      eventSize.put(t.talk().eventId(), t.event().talks().size());
+    }
+
+    boolean anyToRead() {
+      return !wanted.isEmpty();
+    }
+
+    /** How many talks' notes were read. */
+    int read() {
+      return read.size();
+    }
+
+    String of(SiteTalk t) {
+      long event = t.talk().eventId();
+      int many = wanted.getOrDefault(event, 0);
+      if (many >= 8 && many * 4 >= eventSize.getOrDefault(event, 1)) {
+        Map<Long, String> all =
+            byEvent.computeIfAbsent(
+                event,
+                id -> {
+                  Map<Long, String> bodies = new HashMap<>();
+                  for (Talk talk : notebook.talks().list(id)) {
+                    bodies.put(talk.id(), talk.body());
+                    read.add(talk.id());
+                  }
+                  return bodies;
+                });
+        String body = all.get(t.talk().id());
+        if (body != null) {
+          return body;
+        }
+      }
+      read.add(t.talk().id());
+      return notebook.talks().get(t.talk().id()).body();
+    }
+  }
+
+  /** Attachment files by content hash: {@code attachments/<sha256>.<ext>}, looked up once each. */
+  private static final class AttachmentFiles {
+    private final Notebook notebook;
+    private final Map<String, Optional<String>> files = new ConcurrentHashMap<>();
+
+    AttachmentFiles(Notebook notebook) {
+      this.notebook = notebook;
+    }
+
+    /** The site file of the attachment with this hash, or null when the notebook lacks it. */
+    String file(String sha256) {
+      return files
+          .computeIfAbsent(
+              sha256,
+              sha ->
+                  notebook
+                      .attachments()
+                      .find(sha)
+                      .map(
+                          a ->
+                              "attachments/"
+                                  + sha
+                                  + "."
+                                  + SiteFiles.extension(
+                                      a, () -> notebook.attachments().bytes(sha))))
+          .orElse(null);
+    }
   }
 
   /** Runs {@code worker} on one thread per core (this one included) and waits for all. */
@@ -372,34 +628,26 @@ public final class SiteExporter {
     return refs;
   }
 
-  private String searchIndex(SiteModel model) {
-    StringBuilder b = new StringBuilder("window.TALKBOOK_SEARCH = [\n");
-    boolean first = true;
-    for (SiteTalk t : model.talks()) {
-      if (!first) {
-        b.append(",\n");
-      }
-      first = false;
-      Talk talk = t.talk();
-      b.append("{\"u\":")
-          .append(json(t.path()))
-          .append(",\"t\":")
-          .append(json(talk.title()))
-          .append(",\"s\":")
-          .append(json(String.join(", ", talk.speakers())))
-          .append(",\"g\":")
-          .append(json(String.join(" ", talk.tags())))
-          .append(",\"e\":")
-          .append(json(t.event().event().title()))
-          .append(",\"b\":")
-          .append(json(SearchText.words(talk.body())))
-          .append('}');
-    }
-    return b.append("\n];\n").toString();
+  /** A talk's search entry (one line of a search index part): what lunr indexes in the browser. */
+  static String searchEntry(SiteTalk t, String body) {
+    TalkHeader talk = t.talk();
+    return "{\"u\":"
+        + json(t.path())
+        + ",\"t\":"
+        + json(talk.title())
+        + ",\"s\":"
+        + json(String.join(", ", talk.speakers()))
+        + ",\"g\":"
+        + json(String.join(" ", talk.tags()))
+        + ",\"e\":"
+        + json(t.event().event().title())
+        + ",\"b\":"
+        + json(SearchText.words(body))
+        + "}";
   }
 
-  private String feed(SiteModel model, Options options) {
-    String base = options.baseUrl() == null ? "" : options.baseUrl();
+  /** The feed's talks: the 50 newest by their time (else their event's day), newest first. */
+  private static List<SiteTalk> newestTalks(SiteModel model) {
     List<SiteTalk> talks = new ArrayList<>(model.talks());
     talks.sort(
         Comparator.comparing(
@@ -409,12 +657,68 @@ public final class SiteExporter {
                         : String.valueOf(t.event().event().startDate()))
             .thenComparing(t -> t.talk().id())
             .reversed());
-    List<SiteTalk> newest = talks.subList(0, Math.min(50, talks.size()));
-    Instant updated =
-        model.talks().stream()
-            .map(t -> t.talk().updatedAt())
-            .max(Comparator.naturalOrder())
-            .orElse(Instant.EPOCH);
+    return List.copyOf(talks.subList(0, Math.min(50, talks.size())));
+  }
+
+  /** When the feed's talks last changed: the feed's own {@code updated}. */
+  private static Instant lastUpdate(List<SiteTalk> talks) {
+    return talks.stream()
+        .map(t -> t.talk().updatedAt())
+        .filter(java.util.Objects::nonNull)
+        .max(Comparator.naturalOrder())
+        .orElse(Instant.EPOCH);
+  }
+
+  /** What the feed is made from: its talks' pages' inputs stand for their notes. */
+  private static String feedInputs(
+      SiteModel model, List<SiteTalk> newest, Map<SiteTalk, String> fingerprints, Options options) {
+    StringBuilder b = new StringBuilder("feed-2\0");
+    b.append(options.title()).append('\0').append(options.baseUrl()).append('\0');
+    b.append(lastUpdate(newest)).append('\0');
+    for (SiteTalk t : newest) {
+      b.append(fingerprints.get(t)).append('\0');
+    }
+    return b.toString();
+  }
+
+  private static final String FEED = "feed.xml";
+  private static final Pattern FEED_ENTRY =
+      Pattern.compile(
+          "<entry><!-- talkbook ([0-9a-f]{16}) -->\n(?:(?!</entry>).)*?(<summary>[^<]*</summary>\n)?</entry>",
+          Pattern.DOTALL);
+
+  /**
+   * The summaries of the last export's feed by talk key (its fingerprint's start), when that feed
+   * is as this exporter wrote it: a talk whose notes did not change keeps its summary, unread.
+   */
+  private static Map<String, String> oldSummaries(OutputFolder out, Manifest old) {
+    Manifest.Entry entry = old.get(FEED);
+    Map<String, String> summaries = new HashMap<>();
+    if (entry == null || !out.hasFile(FEED, entry.size())) {
+      return summaries;
+    }
+    try {
+      byte[] bytes = java.nio.file.Files.readAllBytes(out.resolve(FEED));
+      if (!sha256(bytes).equals(entry.sha256())) {
+        return summaries;
+      }
+      Matcher m = FEED_ENTRY.matcher(new String(bytes, StandardCharsets.UTF_8));
+      while (m.find()) {
+        summaries.put(m.group(1), m.group(2) == null ? "" : m.group(2));
+      }
+    } catch (IOException e) {
+      // made again from the notes
+    }
+    return summaries;
+  }
+
+  private String feed(
+      List<SiteTalk> newest,
+      Map<SiteTalk, String> fingerprints,
+      Map<String, String> oldSummaries,
+      Notes notes,
+      Options options) {
+    String base = options.baseUrl() == null ? "" : options.baseUrl();
     StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     b.append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
         .append("<title>")
@@ -422,15 +726,18 @@ public final class SiteExporter {
         .append("</title>\n<id>")
         .append(esc(base.isEmpty() ? "urn:talkbook:site:" + Slugs.of(options.title()) : base))
         .append("</id>\n<updated>")
-        .append(updated)
+        .append(lastUpdate(newest))
         .append("</updated>\n<link rel=\"alternate\" href=\"")
         .append(esc(base))
         .append("index.html\"/>\n<link rel=\"self\" href=\"")
         .append(esc(base))
         .append("feed.xml\"/>\n<generator>Talkbook</generator>\n");
     for (SiteTalk t : newest) {
-      Talk talk = t.talk();
-      b.append("<entry>\n<title>")
+      TalkHeader talk = t.talk();
+      String key = fingerprints.get(t).substring(0, 16);
+      b.append("<entry><!-- talkbook ")
+          .append(key)
+          .append(" -->\n<title>")
           .append(esc(talk.title()))
           .append("</title>\n<id>")
           .append(
@@ -452,9 +759,13 @@ public final class SiteExporter {
       for (SiteTag tag : t.tags()) {
         b.append("<category term=\"").append(esc(tag.name())).append("\"/>\n");
       }
-      b.append("<summary>")
-          .append(esc(SearchText.summary(talk.body(), 400)))
-          .append("</summary>\n</entry>\n");
+      String summary = oldSummaries.get(key);
+      if (summary == null) {
+        String text = renderer.get().summary(notes.of(t), talk.title(), 400);
+        summary = text.isEmpty() ? "" : "<summary>" + esc(text) + "</summary>\n";
+      }
+      b.append(summary);
+      b.append("</entry>\n");
     }
     return b.append("</feed>\n").toString();
   }

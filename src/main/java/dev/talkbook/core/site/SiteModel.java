@@ -1,7 +1,7 @@
 package dev.talkbook.core.site;
 
 import dev.talkbook.core.notebook.Event;
-import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.notebook.TalkHeader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +23,7 @@ final class SiteModel {
     }
   }
 
-  record SiteTalk(Talk talk, SiteEvent event, String slug, List<SiteTag> tags) {
+  record SiteTalk(TalkHeader talk, SiteEvent event, String slug, List<SiteTag> tags) {
     String path() {
       return "events/" + event.slug() + "/" + slug + ".html";
     }
@@ -39,7 +39,7 @@ final class SiteModel {
   final List<SiteTag> tags = new ArrayList<>();
 
   /** Builds the model from the events (in listing order) and each event's talks (in order). */
-  SiteModel(List<Event> eventList, Map<Long, List<Talk>> talksByEvent) {
+  SiteModel(List<Event> eventList, Map<Long, List<TalkHeader>> talksByEvent) {
     Slugs eventSlugs = new Slugs();
     Map<Long, String> eventSlug = new HashMap<>();
     eventList.stream()
@@ -54,14 +54,14 @@ final class SiteModel {
     for (Event e : eventList) {
       List<SiteTalk> talks = new ArrayList<>();
       SiteEvent se = new SiteEvent(e, eventSlug.get(e.id()), talks);
-      List<Talk> list = talksByEvent.getOrDefault(e.id(), List.of());
+      List<TalkHeader> list = talksByEvent.getOrDefault(e.id(), List.of());
       Slugs talkSlugs = new Slugs();
       talkSlugs.reserve("index");
       Map<Long, String> slugOf = new HashMap<>();
       list.stream()
-          .sorted(Comparator.comparingLong(Talk::id))
+          .sorted(Comparator.comparingLong(TalkHeader::id))
           .forEach(t -> slugOf.put(t.id(), talkSlugs.unique(t.title())));
-      for (Talk t : list) {
+      for (TalkHeader t : list) {
         SiteTalk st = new SiteTalk(t, se, slugOf.get(t.id()), new ArrayList<>());
         talks.add(st);
         all.add(st);

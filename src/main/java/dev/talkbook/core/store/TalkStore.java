@@ -6,6 +6,7 @@ import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.TagCount;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.notebook.TalkHeader;
 import dev.talkbook.core.notebook.TalkSummary;
 import dev.talkbook.core.notebook.TimetableEntry;
 import java.sql.Connection;
@@ -16,8 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The talks of the notebook's events, with their details, tags and notes. */
@@ -54,6 +57,37 @@ public final class TalkStore {
               c.prepareStatement(SELECT + " WHERE t.event_id = ? ORDER BY t.position, t.id")) {
             ps.setLong(1, eventId);
             return readAll(ps);
+          }
+        });
+  }
+
+  /**
+   * Every talk of the notebook without its notes (their size and last save instead), by event and
+   * position: the notes are not copied out of SQLite.
+   */
+  public List<TalkHeader> headers() {
+    return db.read(
+        "list the talks",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  SELECT.replace("t.body,", "octet_length(t.body) AS notes_bytes,")
+                      + " ORDER BY t.event_id, t.position, t.id")) {
+            List<TalkHeader> headers = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                headers.add(
+                    new TalkHeader(
+                        rs.getLong("id"),
+                        rs.getLong("event_id"),
+                        rs.getInt("position"),
+                        details(rs),
+                        Rows.instant(rs, "updated_at"),
+                        programme(rs),
+                        rs.getLong("notes_bytes")));
+              }
+            }
+            return headers;
           }
         });
   }
@@ -177,30 +211,66 @@ public final class TalkStore {
   }
 
   /**
-   * Adds many talks at the end of an event, in this order, in one write with its statements
-   * prepared once (a programme's import). Returns their ids.
+   * Adds many talks without notes at the end of an event, in this order, with their programmes (a
+   * programme's import); returns their ids. See {@link #createAll(List)}.
    */
   public List<Long> createAll(
       long eventId, List<Talk.Details> details, List<Programme> programmes) {
     if (details.size() != programmes.size()) {
       throw new IllegalArgumentException("one programme per talk");
     }
+    List<NewTalk> talks = new ArrayList<>(details.size());
+    for (int i = 0; i < details.size(); i++) {
+      talks.add(new NewTalk(eventId, details.get(i), "", programmes.get(i)));
+    }
+    return createAll(talks);
+  }
+
+  /** A tag's name as SQLite's NOCASE compares it: ASCII letters folded, nothing else. */
+  private static String noCase(String name) {
+    StringBuilder b = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      b.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+    }
+    return b.toString();
+  }
+
+  /** A talk to add, for {@link #createAll(List)}. */
+  public record NewTalk(long eventId, Talk.Details details, String body, Programme programme) {
+    public NewTalk {
+      programme = programme == null ? Programme.NONE : programme;
+    }
+  }
+
+  /**
+   * Adds many talks at once, each at the end of its event, in order; returns their ids. The same as
+   * {@link #create} for each, in one transaction, with each statement prepared once and nothing
+   * read back: for imports (with {@link Notebook#inBulk}).
+   */
+  public List<Long> createAll(List<NewTalk> talks) {
+    List<String> notes = new ArrayList<>(talks.size());
+    for (NewTalk t : talks) {
+      notes.add(checkBody(t.body()));
+    }
     return db.write(
         "create the talks",
         c -> {
-          EventStore.find(c, eventId).orElseThrow(() -> EventStore.notFound(eventId));
-          long now = clock.millis();
-          int position = idsOf(c, eventId).size();
-          java.util.Map<String, String> spelled = new java.util.HashMap<>();
-          List<Long> ids = new ArrayList<>(details.size());
-          try (PreparedStatement insert =
+          List<Long> ids = new ArrayList<>(talks.size());
+          Map<Long, Integer> nextPosition = new HashMap<>();
+          Map<String, String> spelled = new HashMap<>(); // a tag as first written, by noCase
+          try (PreparedStatement count =
+                  c.prepareStatement("SELECT count(*) FROM talk WHERE event_id = ?");
+              PreparedStatement insert =
                   c.prepareStatement(
                       "INSERT INTO talk (event_id, position, title, speakers, starts_at, room,"
                           + " slides_url, video_url, tags, body, created_at, updated_at, abstract,"
                           + " subtitle, duration_minutes, language, track, programme_uid,"
                           + " programme_source, removed_at)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-              PreparedStatement known = c.prepareStatement("SELECT name FROM tag WHERE name = ?");
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+              PreparedStatement lastId = c.prepareStatement("SELECT last_insert_rowid()");
+              PreparedStatement tagName =
+                  c.prepareStatement("SELECT name FROM tag WHERE name = ?");
               PreparedStatement addTag =
                   c.prepareStatement(
                       "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
@@ -208,39 +278,52 @@ public final class TalkStore {
                   c.prepareStatement(
                       "INSERT INTO talk_tag (talk_id, tag_id, position)"
                           + " SELECT ?, id, ? FROM tag WHERE name = ?")) {
-            for (int i = 0; i < details.size(); i++) {
-              Talk.Details d = details.get(i);
-              List<String> tags = new ArrayList<>();
-              for (String tag : d.tags()) {
-                String canonical = spelled.get(tag.toLowerCase(Locale.ROOT));
+            for (int i = 0; i < talks.size(); i++) {
+              NewTalk t = talks.get(i);
+              Integer position = nextPosition.get(t.eventId());
+              if (position == null) {
+                EventStore.find(c, t.eventId()).orElseThrow(() -> EventStore.notFound(t.eventId()));
+                count.setLong(1, t.eventId());
+                try (ResultSet rs = count.executeQuery()) {
+                  position = rs.getInt(1);
+                }
+              }
+              nextPosition.put(t.eventId(), position + 1);
+              List<String> tags = new ArrayList<>(t.details().tags().size());
+              for (String tag : t.details().tags()) {
+                String canonical = spelled.get(noCase(tag));
                 if (canonical == null) {
-                  known.setString(1, tag);
-                  try (ResultSet rs = known.executeQuery()) {
+                  tagName.setString(1, tag);
+                  try (ResultSet rs = tagName.executeQuery()) {
                     canonical = rs.next() ? rs.getString(1) : tag;
                   }
-                  spelled.put(tag.toLowerCase(Locale.ROOT), canonical);
+                  spelled.put(noCase(tag), canonical);
                 }
                 tags.add(canonical);
               }
-              insert.setLong(1, eventId);
-              insert.setInt(2, position++);
-              bindDetails(insert, 3, d);
+              long now = clock.millis();
+              insert.setLong(1, t.eventId());
+              insert.setInt(2, position);
+              bindDetails(insert, 3, t.details());
               insert.setString(9, Rows.lines(tags));
-              insert.setLong(10, now);
+              insert.setString(10, notes.get(i));
               insert.setLong(11, now);
-              bindProgramme(insert, 12, programmes.get(i));
+              insert.setLong(12, now);
+              bindProgramme(insert, 13, t.programme());
               insert.executeUpdate();
-              long id = EventStore.lastId(c);
-              ids.add(id);
-              int at = 0;
-              for (String tag : tags) {
-                addTag.setString(1, tag);
+              long id;
+              try (ResultSet rs = lastId.executeQuery()) {
+                id = rs.getLong(1);
+              }
+              for (int n = 0; n < tags.size(); n++) {
+                addTag.setString(1, tags.get(n));
                 addTag.executeUpdate();
                 link.setLong(1, id);
-                link.setInt(2, at++);
-                link.setString(3, tag);
+                link.setInt(2, n);
+                link.setString(3, tags.get(n));
                 link.executeUpdate();
               }
+              ids.add(id);
             }
           }
           return ids;
@@ -738,42 +821,46 @@ public final class TalkStore {
     List<Talk> talks = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        Talk.Details details =
-            new Talk.Details(
-                Rows.title(rs.getString("title")),
-                Rows.lines(rs.getString("speakers")),
-                Rows.dateTime(rs, "starts_at"),
-                Rows.line(rs.getString("room")),
-                rs.getString("slides_url"),
-                rs.getString("video_url"),
-                Rows.lines(rs.getString("tags")));
-        long minutes = rs.getLong("duration_minutes");
-        Duration duration = rs.wasNull() ? null : Duration.ofMinutes(minutes);
-        long removed = rs.getLong("removed_at");
-        Instant removedAt = rs.wasNull() ? null : Instant.ofEpochMilli(removed);
-        Programme programme =
-            new Programme(
-                rs.getString("abstract"),
-                rs.getString("subtitle"),
-                duration,
-                rs.getString("language"),
-                rs.getString("track"),
-                rs.getString("programme_uid"),
-                rs.getString("programme_source"),
-                removedAt);
         talks.add(
             new Talk(
                 rs.getLong("id"),
                 rs.getLong("event_id"),
                 rs.getInt("position"),
-                details,
+                details(rs),
                 rs.getString("body"),
                 Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "updated_at"),
-                programme,
+                programme(rs),
                 rs.getBoolean("starred")));
       }
     }
     return talks;
+  }
+
+  private static Talk.Details details(ResultSet rs) throws SQLException {
+    return new Talk.Details(
+        Rows.title(rs.getString("title")),
+        Rows.lines(rs.getString("speakers")),
+        Rows.dateTime(rs, "starts_at"),
+        Rows.line(rs.getString("room")),
+        rs.getString("slides_url"),
+        rs.getString("video_url"),
+        Rows.lines(rs.getString("tags")));
+  }
+
+  private static Programme programme(ResultSet rs) throws SQLException {
+    long minutes = rs.getLong("duration_minutes");
+    Duration duration = rs.wasNull() ? null : Duration.ofMinutes(minutes);
+    long removed = rs.getLong("removed_at");
+    Instant removedAt = rs.wasNull() ? null : Instant.ofEpochMilli(removed);
+    return new Programme(
+        rs.getString("abstract"),
+        rs.getString("subtitle"),
+        duration,
+        rs.getString("language"),
+        rs.getString("track"),
+        rs.getString("programme_uid"),
+        rs.getString("programme_source"),
+        removedAt);
   }
 }

@@ -1,8 +1,11 @@
 package dev.talkbook.core.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.talkbook.core.notebook.AttachmentRef;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -178,5 +181,185 @@ class MarkdownRendererTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Markdown that shows {@code text} as it is: every ASCII punctuation character escaped. */
+  private static String escaped(String text) {
+    StringBuilder b = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if (c < 128 && !Character.isLetterOrDigit(c) && c != ' ') {
+        b.append('\\');
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Don't fear the garbage collector",
+        "C++ for Java developers",
+        "a = b, and why",
+        "@Annotations everywhere",
+        "Tom & Jerry & friends",
+        "List<T> and Map<K, V>",
+        "Generics -> bounded <? extends T>",
+        "\"Quoted\" talk",
+        "' + = @ & < > \"",
+        "Café naïve 日本語"
+      })
+  void aFirstHeadingThatRepeatsTheTitleIsDroppedAndNoHeadingLosesALevel(String title) {
+    for (String heading : List.of(escaped(title), escaped(title).toUpperCase(Locale.ROOT))) {
+      NotePage page =
+          renderer.renderPage(
+              "# " + heading + "\n\nIntro.\n\n## Part one\n\ntext\n\n### Detail\n",
+              r -> Optional.empty(),
+              title);
+      assertThat(page.html())
+          .doesNotContain("<h1")
+          .startsWith("<p>Intro.</p>")
+          .contains("<h2 id=\"part-one\">Part one")
+          .contains("<h3 id=\"detail\">Detail");
+      assertThat(page.headings())
+          .extracting(NotePage.Heading::level, NotePage.Heading::id)
+          .containsExactly(tuple(2, "part-one"), tuple(3, "detail"));
+    }
+    // the same heading under another title stays, one level down
+    NotePage other =
+        renderer.renderPage(
+            "# " + escaped(title) + "\n\n## Part\n", r -> Optional.empty(), "Other");
+    assertThat(other.html()).startsWith("<h2 id=").contains("<h3 id=\"part\">");
+    assertThat(other.headings()).hasSize(2);
+    assertThat(other.headings().get(0).html()).isNotBlank();
+  }
+
+  @Test
+  void aPageHasUniqueHeadingIdsPermalinksAndContentsEntriesWithoutLinks() {
+    NotePage page =
+        renderer.renderPage(
+            "## Notes\n\n## Notes\n\n### See [the docs](https://example.org/) `now`\n",
+            r -> Optional.empty(),
+            "Talk");
+    assertThat(page.headings())
+        .extracting(NotePage.Heading::id)
+        .containsExactly("notes", "notes-1", "see-the-docs-now");
+    assertThat(page.headings().get(2).html()).isEqualTo("See the docs <code>now</code>");
+    for (NotePage.Heading h : page.headings()) {
+      assertThat(page.html())
+          .contains(
+              "id=\""
+                  + h.id()
+                  + "\">"
+                  + h.html()
+                      .replace(
+                          "the docs",
+                          "<a rel=\"nofollow\" href=\"https://example.org/\">the docs</a>")
+                  + " <a class=\"permalink\" href=\"#"
+                  + h.id()
+                  + "\"");
+    }
+  }
+
+  @Test
+  void outputBlocksAreMarkedInThePreviewAndOnThePage() {
+    String note = "```java\nint x = 1;\n```\n\n```output\n1\n```\n";
+    String marked =
+        "<pre class=\"output\" aria-label=\"Output\"><code class=\"language-output nohighlight\">";
+    assertThat(renderer.render(note))
+        .contains("<pre class=\"output\" aria-label=\"Output\" data-line=\"4\">");
+    assertThat(renderer.renderNote(note, r -> Optional.empty()).html()).contains(marked);
+    assertThat(renderer.renderPage(note, r -> Optional.empty(), "T").html()).contains(marked);
+    // with raw HTML in the note, the sanitizer keeps the marks
+    assertThat(renderer.renderPage(note + "\n<kbd>x</kbd>\n", r -> Optional.empty(), "T").html())
+        .contains(marked);
+    // the output of a block that failed (core.repl.NoteCode's ```output-error) is an error
+    String failed =
+        "```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types\n```\n";
+    String error =
+        "<pre class=\"output error\" aria-label=\"Error\"><code"
+            + " class=\"language-output-error nohighlight\">error: incompatible types";
+    assertThat(renderer.renderNote(failed, r -> Optional.empty()).html()).contains(error);
+    assertThat(renderer.renderPage(failed, r -> Optional.empty(), "T").html()).contains(error);
+    assertThat(renderer.renderPage(failed + "<kbd>x</kbd>\n", r -> Optional.empty(), "T").html())
+        .contains(error);
+  }
+
+  private static final java.util.regex.Pattern REMOTE_IMG =
+      java.util.regex.Pattern.compile("(?i)<img[^>]*src=\"\\s*(https?:|[/\\\\]{2}|/\\\\)");
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "![a](https://tracker.invalid/a.png)",
+        "![a](HTTP://tracker.invalid/a.png)",
+        "![a](//tracker.invalid/a.png)",
+        "![a](\\\\tracker.invalid/a.png)",
+        "![a](/\\tracker.invalid/a.png)",
+        "![a][r]\n\n[r]: https://tracker.invalid/a.png",
+        "![a][r]\n\n[r]: //tracker.invalid/a.png \"title\"",
+        "![r]\n\n[r]: <//tracker.invalid/a b.png>",
+        "[![a](https://tracker.invalid/a.png)](https://example.org/)",
+        "<img src=\"https://tracker.invalid/a.png\">",
+        "<img alt=\"a\" src=\"https://tracker.invalid/a.png\">",
+        "<img width=\"20\" height=\"20\" alt=\"a\" src=\"https://tracker.invalid/a.png\">",
+        "<img src=\"//tracker.invalid/a.png\" alt=\"a\">",
+        "<IMG SRC=\"//tracker.invalid/a.png\">",
+        "<img src='\\\\tracker.invalid/a.png'>",
+        "<img src=/\\tracker.invalid/a.png>",
+        "<img src=\" https://tracker.invalid/a.png\">",
+        "<img src=\"ht&#9;tps://tracker.invalid/a.png\">",
+        "<img src=\"&#104;ttps://tracker.invalid/a.png\">",
+        "<img srcset=\"https://tracker.invalid/a.png 2x\" src=\"x.png\">",
+        "text <img src=\"https://tracker.invalid/a.png\"> inline",
+        "<a href=\"https://example.org/\"><img src=\"https://tracker.invalid/a.png\"></a>",
+        "- item\n\n  ![a](https://tracker.invalid/a.png)",
+        "| t |\n|---|\n| ![a](//tracker.invalid/a.png) |"
+      })
+  void imagesFromElsewhereNeverStayImagesInAnyForm(String note) {
+    for (String html :
+        List.of(
+            renderer.render(note),
+            renderer.renderNote(note, r -> Optional.empty()).html(),
+            renderer.renderPage(note, r -> Optional.empty(), "T").html())) {
+      assertThat(REMOTE_IMG.matcher(html).find()).as(html).isFalse();
+      assertThat(html.toLowerCase(Locale.ROOT)).doesNotContain("srcset");
+      if (note.contains("example.org")) {
+        // inside a link (an a cannot hold another) the image is its text alone
+        assertThat(html).as(html).contains("href=\"https://example.org/\">");
+      } else if (!note.contains("ht&#9;tps") && !note.contains("srcset")) {
+        assertThat(html).as(html).contains("tracker.invalid");
+      }
+    }
+  }
+
+  @Test
+  void aRemoteImageBecomesALinkWithItsAltTextAndLocalImagesStay() {
+    assertThat(
+            renderer.render(
+                "![a *diagram*](https://tracker.invalid/d.png \"T\") ![](//t.invalid/e.png)"))
+        .contains(
+            "<a class=\"remote-image\" href=\"https://tracker.invalid/d.png\" title=\"T\">a <em>diagram</em></a>")
+        .contains("<a class=\"remote-image\" href=\"//t.invalid/e.png\">image</a>");
+    assertThat(
+            renderer.render("<img alt=\"raw\" width=\"3\" src=\"https://tracker.invalid/d.png\">"))
+        .contains("<a class=\"remote-image\" href=\"https://tracker.invalid/d.png\">raw</a>");
+    assertThat(renderer.render("![local](pictures/a.png) <img src=\"b.png\" alt=\"b\">"))
+        .contains("<img src=\"pictures/a.png\" alt=\"local\" />")
+        .contains("<img src=\"b.png\" alt=\"b\" />");
+  }
+
+  @Test
+  void aSummaryIsTheNotesProseWithoutTheTitleHeadingsCodeOrMarkup() {
+    String note =
+        "---\nlayout: post\n---\n# Don't panic\n\nSpeaker: *Ada* ([site](https://ada.example)).\n\n"
+            + "## Key points\n\n- first `point`\n  - nested\n\n```java\nint x;\n```\n\n"
+            + "| a |\n|---|\n| cell |\n\n<div>raw</div>\n\n> quoted\n";
+    assertThat(renderer.summary(note, "Don't panic", 400))
+        .isEqualTo("Speaker: Ada (site). first point nested quoted");
+    assertThat(renderer.summary("word ".repeat(200), "T", 50))
+        .hasSizeLessThanOrEqualTo(51)
+        .endsWith("word…");
+    assertThat(renderer.summary("# Only the title\n", "Only the title", 400)).isEmpty();
   }
 }

@@ -265,6 +265,106 @@ class MarkdownRoundTripTest {
   }
 
   @Test
+  void hiddenFoldersAndFilesAreNotNotes() throws IOException {
+    Path md = Files.createDirectories(dir.resolve("vault"));
+    write(Files.createDirectories(md.resolve("meetup")).resolve("01-talk.md"), "# Talk\n");
+    write(Files.createDirectories(md.resolve(".obsidian")).resolve("workspace.md"), "# W\n");
+    write(Files.createDirectories(md.resolve(".trash")).resolve("old.md"), "# Old\n");
+    write(md.resolve("meetup/.draft.md"), "# Draft\n");
+    write(
+        Files.createDirectories(md.resolve(".trash/event")).resolve("_index.md"),
+        "---\ntitle: Gone\n---\n");
+    try (Notebook nb = fresh("n")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(report.files())
+          .extracting(MarkdownImporter.FileResult::path)
+          .containsExactly("meetup/01-talk.md");
+      assertThat(nb.events().list()).extracting(Event::title).containsExactly("Meetup");
+      assertThat(nb.talks().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void eventsWithoutTalksSurviveExportAndImport() {
+    Path md = dir.resolve("md");
+    List<String> before;
+    try (Notebook a = fresh("a")) {
+      SampleMeetup.addTo(a);
+      a.events()
+          .create(
+              new Event.Details(
+                  "Planned conference",
+                  java.time.LocalDate.of(2027, 5, 3),
+                  java.time.LocalDate.of(2027, 5, 5),
+                  "Lisbon",
+                  "https://example.org/conf"));
+      a.events().create(Event.Details.titled("Empty meetup"));
+      a.events().create(Event.Details.titled("Another empty one"));
+      exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      before = snapshot(a);
+    }
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report dry = importer.importFolder(b, md, true, SiteExporter.Progress.NONE);
+      assertThat(dry.eventsCreated()).isEqualTo(4);
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.eventsCreated()).isEqualTo(4);
+      assertThat(report.summary()).contains("4 new events");
+      assertThat(snapshot(b)).containsExactlyInAnyOrderElementsOf(before);
+    }
+  }
+
+  @Test
+  void datesAtTheEndsOfTheCalendarSurviveExportAndImport() {
+    Path md = dir.resolve("md");
+    List<String> before;
+    try (Notebook a = fresh("a")) {
+      Event far =
+          a.events()
+              .create(
+                  new Event.Details(
+                      "Far future",
+                      java.time.LocalDate.MAX.minusDays(1),
+                      java.time.LocalDate.MAX,
+                      null,
+                      null));
+      Event past =
+          a.events()
+              .create(
+                  new Event.Details(
+                      "Before year 1",
+                      java.time.LocalDate.of(-44, 3, 15),
+                      java.time.LocalDate.of(0, 1, 1),
+                      null,
+                      null));
+      a.talks()
+          .create(
+              far.id(),
+              at(
+                  "Last talk",
+                  java.time.LocalDateTime.of(
+                      java.time.LocalDate.MAX, java.time.LocalTime.of(23, 59, 58, 5_000_000))),
+              "notes\n");
+      a.talks()
+          .create(past.id(), at("Ides", java.time.LocalDateTime.of(-44, 3, 15, 11, 0)), "notes\n");
+      a.talks()
+          .create(
+              past.id(), at("Year 999", java.time.LocalDateTime.of(999, 1, 2, 3, 4, 5)), "notes\n");
+      exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      before = snapshot(a);
+    }
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(snapshot(b)).containsExactlyInAnyOrderElementsOf(before);
+    }
+  }
+
+  @Test
   void markdownExportRefusesAFolderThatIsNotEmpty() throws IOException {
     Path md = Files.createDirectories(dir.resolve("md"));
     write(md.resolve("keep.txt"), "mine");
@@ -275,6 +375,10 @@ class MarkdownRoundTripTest {
           .isInstanceOf(SiteException.class)
           .hasMessageContaining("not empty");
     }
+  }
+
+  private static Talk.Details at(String title, java.time.LocalDateTime startsAt) {
+    return new Talk.Details(title, List.of(), startsAt, null, null, null, List.of());
   }
 
   private static void write(Path file, String text) throws IOException {

@@ -58,6 +58,12 @@ class SiteBrowserTest {
   private static Notebook corpus;
   private static List<SearchCorpus.Made> corpusTalks;
   private static HttpServer server;
+
+  /** Another "host": counts every request that reaches it. */
+  private static HttpServer tracker;
+
+  private static final List<String> trackerRequests =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private WebDriver driver;
 
   @BeforeAll
@@ -67,6 +73,16 @@ class SiteBrowserTest {
         "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver);"
             + " the browser tests are skipped");
     site = dir.resolve("site");
+    tracker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    tracker.createContext(
+        "/",
+        exchange -> {
+          trackerRequests.add(exchange.getRequestURI().toString());
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+        });
+    tracker.start();
+    String host = "127.0.0.1:" + tracker.getAddress().getPort();
     try (Notebook nb = Notebook.open(dir.resolve("n.talkbook"))) {
       SampleMeetup.addTo(nb);
       Event e = nb.events().create(Event.Details.titled("Hostile"));
@@ -101,6 +117,38 @@ class SiteBrowserTest {
                   + "\n\n[the svg]("
                   + svg.url()
                   + ")\n\n![remote](https://tracker.invalid/p.png)\n");
+      Event readers = nb.events().create(Event.Details.titled("Readers"));
+      Talk pictures = nb.talks().create(readers.id(), Talk.Details.titled("Pictures"), "");
+      AttachmentRef png =
+          nb.attachments().add(pictures.id(), "wide.png", "image/png", png(1600, 500));
+      nb.talks()
+          .saveBody(
+              pictures.id(),
+              "A diagram:\n\n"
+                  + png.markdown("image/png")
+                  + "\n\n```java\nvar answer = 42;\nSystem.out.println(answer);\n```\n\n"
+                  + "```output\n42\n```\n");
+      Talk remote = nb.talks().create(e.id(), Talk.Details.titled("Remote images"), "");
+      nb.talks()
+          .saveBody(
+              remote.id(),
+              """
+              ![plain](http://HOST/md-plain.png) ![relative to the protocol](//HOST/md-proto.png)
+              ![backslashes](\\\\\\\\HOST/md-back.png) ![mixed](/\\HOST/md-mixed.png)
+
+              ![by reference][ref] and [![in a link](http://HOST/md-link.png)](https://example.org/)
+
+              [ref]: //HOST/md-ref.png
+
+              <img alt="order" width="20" src="http://HOST/raw-order.png">
+              <IMG SRC="//HOST/raw-proto.png" ALT="upper">
+              <img src="/\\HOST/raw-mixed.png" title="mixed">
+              <img src=" http://HOST/raw-space.png" alt="space">
+              <img src="ht&#9;tp://HOST/raw-tab.png" alt="tab">
+              <img srcset="http://HOST/raw-srcset.png 2x" src="x.png" alt="srcset">
+              <a href="https://example.org/"><img src="http://HOST/raw-link.png"></a>
+              """
+                  .replace("HOST", host));
       new SiteExporter(new MarkdownRenderer())
           .export(nb, site, SiteExporter.Options.all(), SiteExporter.Progress.NONE, () -> false);
     }
@@ -115,6 +163,36 @@ class SiteBrowserTest {
             SiteExporter.Progress.NONE,
             () -> false);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    // the site without its Content-Security-Policy, to see what the HTML alone would load
+    server.createContext(
+        "/nocsp/",
+        exchange -> {
+          String rel = exchange.getRequestURI().getPath().substring("/nocsp/".length());
+          Path file = site.resolve(rel).normalize();
+          if (!file.startsWith(site) || !Files.isRegularFile(file)) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+          }
+          byte[] body = Files.readAllBytes(file);
+          if (rel.endsWith(".html")) {
+            body =
+                new String(body, StandardCharsets.UTF_8)
+                    .replaceAll("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
+                    .getBytes(StandardCharsets.UTF_8);
+          }
+          exchange
+              .getResponseHeaders()
+              .set(
+                  "Content-Type",
+                  rel.endsWith(".html")
+                      ? "text/html; charset=utf-8"
+                      : rel.endsWith(".css") ? "text/css" : "text/javascript");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream o = exchange.getResponseBody()) {
+            o.write(body);
+          }
+        });
     server.createContext(
         "/some/sub/path/",
         exchange -> {
@@ -154,10 +232,26 @@ class SiteBrowserTest {
     server.start();
   }
 
+  /** A PNG of this size: a blue rectangle. */
+  private static byte[] png(int width, int height) throws IOException {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(new java.awt.Color(0x2f6fb0));
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
   @AfterAll
   static void stopServer() {
     if (server != null) {
       server.stop(0);
+    }
+    if (tracker != null) {
+      tracker.stop(0);
     }
     if (corpus != null) {
       corpus.close();
@@ -361,6 +455,75 @@ class SiteBrowserTest {
     }
     assertThat(typeSearch("zzqqxx")).isEmpty();
     assertNoConsoleErrors();
+  }
+
+  @Test
+  void codeBlocksHaveACopyButtonAndImagesOpenLarger() {
+    driver.get(site.resolve("events/readers/pictures.html").toUri().toString());
+    waiting().until(ExpectedConditions.titleContains("Pictures"));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+
+    List<WebElement> buttons = driver.findElements(By.cssSelector(".code-block .copy-code"));
+    assertThat(buttons).hasSize(2); // the code and its output
+    buttons.get(0).click();
+    waiting().until(ExpectedConditions.textToBePresentInElement(buttons.get(0), "Copied"));
+    // what was copied is the code: paste it into the search box (a one-line field)
+    WebElement search = driver.findElement(By.id("tb-q"));
+    search.click();
+    search.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "v"));
+    waiting().until(d -> !search.getAttribute("value").isEmpty());
+    assertThat(search.getAttribute("value"))
+        .contains("var answer = 42;", "System.out.println(answer);");
+    search.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+
+    WebElement picture = driver.findElement(By.cssSelector(".notes img"));
+    assertThat(picture.getAttribute("class")).contains("zoomable");
+    picture.click();
+    WebElement dialog = driver.findElement(By.cssSelector("dialog.lightbox"));
+    waiting().until(d -> dialog.getAttribute("open") != null);
+    WebElement large = dialog.findElement(By.tagName("img"));
+    assertThat(large.getAttribute("src")).isEqualTo(picture.getAttribute("src"));
+    // larger than in the page
+    assertThat(large.getSize().getWidth()).isGreaterThan(picture.getSize().getWidth());
+    new org.openqa.selenium.interactions.Actions(driver)
+        .sendKeys(org.openqa.selenium.Keys.ESCAPE)
+        .perform();
+    waiting().until(d -> dialog.getAttribute("open") == null);
+    // from the keyboard too; a click closes it
+    picture.sendKeys(org.openqa.selenium.Keys.ENTER);
+    waiting().until(d -> dialog.getAttribute("open") != null);
+    large.click();
+    waiting().until(d -> dialog.getAttribute("open") == null);
+    // nothing loaded from elsewhere, nothing refused by the page's Content-Security-Policy
+    Object external =
+        js.executeScript(
+            "return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => !n.startsWith('file:'))");
+    assertThat((List<?>) external).isEmpty();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void withTheContentSecurityPolicyOffNoImageIsRequestedFromElsewhere() {
+    trackerRequests.clear();
+    driver.get(
+        "http://127.0.0.1:"
+            + server.getAddress().getPort()
+            + "/nocsp/events/hostile/remote-images.html");
+    waiting().until(ExpectedConditions.titleContains("Remote images"));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    waiting().until(d -> js.executeScript("return document.readyState").equals("complete"));
+    assertThat(driver.getPageSource()).doesNotContain("Content-Security-Policy");
+    // every image from elsewhere is a link now (inside a link, its text)
+    assertThat(js.executeScript("return document.querySelectorAll('.notes a.remote-image').length"))
+        .isEqualTo(9L);
+    // a control: with the policy off, an image from the tracker would be fetched
+    js.executeScript(
+        "var i = new Image(); i.src = 'http://127.0.0.1:"
+            + tracker.getAddress().getPort()
+            + "/control.png'; document.body.appendChild(i);");
+    waiting().until(d -> trackerRequests.contains("/control.png"));
+    assertThat(trackerRequests).containsExactly("/control.png");
   }
 
   @Test

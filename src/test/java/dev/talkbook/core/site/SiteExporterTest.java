@@ -98,11 +98,21 @@ class SiteExporterTest {
     assertThat(read("tags/java.html"))
         .contains("../" + eventDir + "virtual-threads-in-practice.html");
     assertThat(read("tags/index.html")).contains("href=\"jshell.html\"");
-    assertThat(read("feed.xml"))
-        .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<entry>");
+    String feed = read("feed.xml");
+    assertThat(feed).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<entry>");
+    // each talk's summary: the start of its notes as text, without the repeated title
+    assertThat(feed.split("<entry>", -1)).hasSize(6);
+    assertThat(feed.split("<summary>", -1)).hasSize(6);
+    assertThat(feed)
+        .contains(
+            "<summary>Speaker: Ruben Oyelaran (developer advocate, teaches evening Java classes)")
+        .doesNotContain("<summary>Live coding without fear");
     assertThat(read("404.html")).contains("Page not found");
     assertThat(read("search-index.js"))
-        .startsWith("window.TALKBOOK_SEARCH")
+        .startsWith("window.TALKBOOK_SEARCH_INDEX")
+        .contains("\"search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js\"");
+    assertThat(read("search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js"))
+        .contains("TALKBOOK_SEARCH_PARTS")
         .contains("\"t\":\"Live coding without fear\"")
         .contains(" jshell ");
     assertThat(out.resolve("assets/lunr.min.js")).isNotEmptyFile();
@@ -163,10 +173,115 @@ class SiteExporterTest {
     assertThat(changed)
         .containsExactlyInAnyOrder(
             "events/2026-03-12-jvm-evening-talkbook-sample-meetup/sqlite-everywhere.html",
-            "search-index.js",
+            "search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js",
             "feed.xml",
             Manifest.NAME);
     assertThat(edited.written()).isEqualTo(3);
+  }
+
+  @Test
+  void aReExportAfterOneEditReadsOnlyThatTalksNotesAndKeepsTheOthersSearchEntries()
+      throws IOException {
+    GeneratedNotebook.fill(notebook, 60, 30);
+    Talk withImage = notebook.talks().list(notebook.events().list().get(0).id()).get(3);
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3};
+    AttachmentRef image = notebook.attachments().add(withImage.id(), "p.png", "image/png", png);
+    notebook
+        .talks()
+        .saveBody(withImage.id(), withImage.body() + image.markdown("image/png") + "\n");
+    SiteExporter.Result first = export();
+    assertThat(first.notesRead()).isEqualTo(60);
+    Map<String, String> before = tree(out);
+
+    Talk edited = notebook.talks().list(notebook.events().list().get(1).id()).get(5);
+    clock.advance(Duration.ofMinutes(1));
+    notebook.talks().saveBody(edited.id(), edited.body() + "\nzanzibar quokka\n");
+    SiteExporter.Result again = export();
+
+    assertThat(again.notesRead()).isEqualTo(1);
+    assertThat(again.deleted()).isZero();
+    Map<String, String> after = tree(out);
+    List<String> changed = new ArrayList<>();
+    after.forEach(
+        (p, h) -> {
+          if (!h.equals(before.get(p))) {
+            changed.add(p);
+          }
+        });
+    assertThat(changed).hasSize(3).contains(Manifest.NAME).anyMatch(p -> p.startsWith("search/"));
+    String part = changed.stream().filter(p -> p.startsWith("search/")).findFirst().orElseThrow();
+    assertThat(read(part)).contains("zanzibar quokka");
+    // the attachment of a talk whose page was not made again stays
+    assertThat(after.keySet()).anyMatch(p -> p.startsWith("attachments/") && p.endsWith(".png"));
+  }
+
+  @Test
+  void aPageLinkingToAnAttachmentAnotherTalkTookAwayIsMadeAgain() throws IOException {
+    Talk holder = addTalkWithTitle("Other event", "Holder", "");
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 4, 5, 6};
+    AttachmentRef image = notebook.attachments().add(holder.id(), "p.png", "image/png", png);
+    notebook.talks().saveBody(holder.id(), image.markdown("image/png") + "\n");
+    addTalkWithTitle("Event", "Borrower", "Copied: " + image.markdown("image/png") + "\n");
+    export();
+    String file = "attachments/" + image.sha256() + ".png";
+    assertThat(read("events/event/borrower.html")).contains(file);
+
+    notebook.talks().delete(holder.id());
+    SiteExporter.Result r = export();
+
+    assertThat(out.resolve(file)).doesNotExist();
+    assertThat(read("events/event/borrower.html")).doesNotContain(file);
+    assertThat(r.notesRead()).isEqualTo(1);
+  }
+
+  @Test
+  void aCancelledExportLeavesNoStaleSearchEntryBehind() throws IOException {
+    SampleMeetup.addTo(notebook);
+    export();
+    Talk talk = notebook.talks().findByTitle("SQLite everywhere").get(0);
+    clock.advance(Duration.ofMinutes(1));
+    notebook.talks().saveBody(talk.id(), talk.body() + "\nquokka\n");
+    Path page =
+        out.resolve("events/2026-03-12-jvm-evening-talkbook-sample-meetup/sqlite-everywhere.html");
+    // stop as soon as the page is written, before the search index is
+    assertThatThrownBy(
+            () ->
+                exporter.export(
+                    notebook,
+                    out,
+                    SiteExporter.Options.all(),
+                    SiteExporter.Progress.NONE,
+                    () -> {
+                      try {
+                        return Files.readString(page, StandardCharsets.UTF_8).contains("quokka");
+                      } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                      }
+                    }))
+        .isInstanceOf(CancellationException.class);
+    String part = "search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js";
+    assertThat(read(part)).doesNotContain("quokka");
+
+    export();
+
+    assertThat(read(part)).contains("quokka");
+  }
+
+  @Test
+  void aSearchIndexPartChangedByHandIsMadeAgainFromTheNotes() throws IOException {
+    SampleMeetup.addTo(notebook);
+    export();
+    String part = "search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js";
+    String original = read(part);
+    Files.writeString(out.resolve(part), original.replace("jshell", "hacked"));
+    Talk talk = notebook.talks().findByTitle("SQLite everywhere").get(0);
+    clock.advance(Duration.ofMinutes(1));
+    notebook.talks().saveBody(talk.id(), talk.body() + "\nquokka\n");
+
+    SiteExporter.Result r = export();
+
+    assertThat(read(part)).contains("quokka", "jshell").doesNotContain("hacked");
+    assertThat(r.notesRead()).isEqualTo(5);
   }
 
   @Test
@@ -302,6 +417,36 @@ class SiteExporterTest {
         .contains(
             "<a class=\"remote-image\" href=\"https://tracker.example/pixel.png\">remote</a>");
     assertThat(page.split("<script", -1)).hasSize(2); // only the site's own script tag
+  }
+
+  @Test
+  void aTitleRepeatedAsTheFirstHeadingShowsOnceWhateverItsCharacters() throws IOException {
+    List<String> titles =
+        List.of(
+            "Don't fear the JIT",
+            "C++ for Java developers",
+            "a = b: equality",
+            "@Annotations at runtime",
+            "Tom & Jerry's <T> \"generics\"");
+    List<Talk> made = new ArrayList<>();
+    for (String title : titles) {
+      // written as people write it: ' + = @ & as they are, < > and quotes escaped
+      String heading = title.replace("<", "\\<").replace(">", "\\>");
+      made.add(
+          addTalkWithTitle(
+              "Titles", title, "# " + heading + "\n\nIntro.\n\n## Part one\n\n### Detail\n"));
+    }
+
+    export();
+
+    for (Talk t : made) {
+      String page = read("events/titles/" + Slugs.of(t.title()) + ".html");
+      assertThat(page.split("<h1", -1)).as(t.title()).hasSize(2);
+      assertThat(page)
+          .contains("<h1>" + Html.esc(t.title()) + "</h1>")
+          .contains("<h2 id=\"part-one\">Part one")
+          .contains("<h3 id=\"detail\">Detail");
+    }
   }
 
   @Test

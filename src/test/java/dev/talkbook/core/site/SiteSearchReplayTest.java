@@ -88,7 +88,13 @@ class SiteSearchReplayTest {
     loaded.get(30, TimeUnit.SECONDS);
     String lunr = resource("/META-INF/resources/webjars/lunr/2.3.9/lunr.min.js");
     String search = Resources.text(SiteExporter.class, "search.js");
-    String index = Files.readString(site.resolve("search-index.js"), StandardCharsets.UTF_8);
+    StringBuilder index = new StringBuilder();
+    try (var parts = Files.walk(site.resolve("search"))) {
+      for (Path part : parts.filter(Files::isRegularFile).sorted().toList()) {
+        index.append(Files.readString(part, StandardCharsets.UTF_8)).append("\n;");
+      }
+    }
+    index.append(Files.readString(site.resolve("search-index.js"), StandardCharsets.UTF_8));
     run(
         robot,
         lunr
@@ -96,8 +102,8 @@ class SiteSearchReplayTest {
             + search
             + "\n;"
             + index
-            + "\n; window.IDX ="
-            + " TalkbookSearch.build(window.TALKBOOK_SEARCH); 'ok'");
+            + "\n; window.TALKBOOK_SEARCH = TalkbookSearch.documents();"
+            + " window.IDX = TalkbookSearch.build(window.TALKBOOK_SEARCH); 'ok'");
   }
 
   private String run(FxRobot robot, String script) {

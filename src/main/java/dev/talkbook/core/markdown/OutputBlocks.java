@@ -1,0 +1,48 @@
+package dev.talkbook.core.markdown;
+
+import java.util.Map;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.renderer.html.AttributeProvider;
+
+/**
+ * Marks what a talk's code gave (see {@code core.repl.NoteCode}) as program output: an {@code
+ * ```output} block as {@code <pre class="output" aria-label="Output">}, the output of a block that
+ * failed ({@code ```output-error}) as {@code <pre class="output error" aria-label="Error">}; their
+ * {@code code} is not highlighted as a language. The preview's and the site's style sheets show
+ * them (an error in red).
+ */
+final class OutputBlocks implements AttributeProvider {
+  /** The class of an output block's {@code pre}. */
+  static final String OUTPUT = "output";
+
+  /** The info string, and the added class, of the output of a block that failed. */
+  static final String FAILED_OUTPUT = "output-error";
+
+  @Override
+  public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+    if (!(node instanceof FencedCodeBlock block)) {
+      return;
+    }
+    String language = language(block.getInfo());
+    boolean failed = language.equals(FAILED_OUTPUT);
+    if (!failed && !language.equals(OUTPUT)) {
+      return;
+    }
+    if (tagName.equals("pre")) {
+      attributes.put("class", failed ? "output error" : OUTPUT);
+      attributes.put("aria-label", failed ? "Error" : "Output");
+    } else if (tagName.equals("code")) {
+      attributes.put("class", "language-" + language + " nohighlight");
+    }
+  }
+
+  /** The first word of a fence's info string (commonmark's language), or "". */
+  private static String language(String info) {
+    if (info == null) {
+      return "";
+    }
+    int space = info.indexOf(' ');
+    return space < 0 ? info : info.substring(0, space);
+  }
+}
