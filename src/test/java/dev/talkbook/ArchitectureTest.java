@@ -46,4 +46,32 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("java.sql..", "org.sqlite..");
+
+  /**
+   * The core is called, it does not run on its own: only the REPL (its session and event threads),
+   * the site export (one thread per core while it writes) and live share (its web server and render
+   * thread) start threads, and each stops its own (docs/architecture.md, "Threading").
+   */
+  @ArchTest
+  static final ArchRule onlyTheReplTheSiteAndLiveShareStartThreadsInTheCore =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.talkbook.core..")
+          .and()
+          .resideOutsideOfPackages(
+              "dev.talkbook.core.repl..", "dev.talkbook.core.site..", "dev.talkbook.core.share..")
+          .should()
+          .callConstructor(Thread.class, Runnable.class)
+          .orShould()
+          .callConstructor(Thread.class, Runnable.class, String.class)
+          .orShould()
+          .callConstructor(Thread.class)
+          .orShould()
+          .callConstructor(Thread.class, String.class)
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.util.concurrent.Executors")
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage("org.eclipse.jetty..");
 }

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  * one level down (the page's title is the only {@code h1}) and get a permalink, the table of
  * contents is read from them, {@code output} blocks are marked as program output, and images from
  * other sites become links (a published page makes no request elsewhere). Pure.
+ *
+ * <p>Public for live share ({@code core.share}), which shows the notes the way the site does, one
+ * block at a time: {@link #repeatsTitle}, {@link #shift} and {@link #block}.
  */
-final class NotesHtml {
+public final class NotesHtml {
   /** A heading of the notes, for the table of contents. */
   record Heading(int level, String id, String html) {}
 
@@ -34,19 +37,49 @@ final class NotesHtml {
    */
   static Result process(String rendered, String title) {
     Matcher first = HEADING.matcher(rendered);
-    if (first.find()
-        && first.group(1).equals("1")
-        && rendered.substring(0, first.start()).isBlank()
-        && text(first.group(4)).strip().equalsIgnoreCase(Html.esc(title).strip())) {
+    if (first.find() && rendered.substring(0, first.start()).isBlank() && repeats(first, title)) {
       rendered = rendered.substring(first.end()).stripLeading();
     }
+    List<Heading> headings = new ArrayList<>();
+    String html = block(rendered, shift(topLevel(rendered)), headings);
+    return new Result(html, headings);
+  }
+
+  /** Whether this HTML is a level-1 heading (alone) that only repeats the title. */
+  public static boolean repeatsTitle(String html, String title) {
+    Matcher m = HEADING.matcher(html.strip());
+    return m.matches() && repeats(m, title);
+  }
+
+  private static boolean repeats(Matcher heading, String title) {
+    return heading.group(1).equals("1")
+        && text(heading.group(4)).strip().equalsIgnoreCase(Html.esc(title).strip());
+  }
+
+  /** The highest (smallest) heading level in some HTML, 6 when there is none. */
+  public static int topLevel(String html) {
     int top = 6;
-    Matcher levels = HEADING.matcher(rendered);
+    Matcher levels = HEADING.matcher(html);
     while (levels.find()) {
       top = Math.min(top, Integer.parseInt(levels.group(1)));
     }
-    int shift = Math.max(0, 2 - top);
-    List<Heading> headings = new ArrayList<>();
+    return top;
+  }
+
+  /** How far headings move down when the highest level in the notes is {@code top}. */
+  public static int shift(int top) {
+    return Math.max(0, 2 - top);
+  }
+
+  /**
+   * One piece of the notes as the site shows it: headings moved down by {@code shift} levels (at
+   * most to {@code h6}) with a permalink, output blocks marked, remote images as links.
+   */
+  public static String block(String rendered, int shift) {
+    return block(rendered, shift, new ArrayList<>());
+  }
+
+  private static String block(String rendered, int shift, List<Heading> headings) {
     Matcher m = HEADING.matcher(rendered);
     StringBuilder out = new StringBuilder(rendered.length() + 256);
     int used = 0;
@@ -77,18 +110,16 @@ final class NotesHtml {
                 OUTPUT_BLOCK,
                 "<pre class=\"output\" aria-label=\"Output\"><code class=\"language-output"
                     + " nohighlight\">");
-    html =
-        REMOTE_IMAGE
-            .matcher(html)
-            .replaceAll(
-                r ->
-                    Matcher.quoteReplacement(
-                        "<a class=\"remote-image\" href=\""
-                            + r.group(1)
-                            + "\">"
-                            + (r.group(2).isEmpty() ? "image" : r.group(2))
-                            + "</a>"));
-    return new Result(html, headings);
+    return REMOTE_IMAGE
+        .matcher(html)
+        .replaceAll(
+            r ->
+                Matcher.quoteReplacement(
+                    "<a class=\"remote-image\" href=\""
+                        + r.group(1)
+                        + "\">"
+                        + (r.group(2).isEmpty() ? "image" : r.group(2))
+                        + "</a>"));
   }
 
   /** A heading's inline HTML without links (the table of contents links it already). */
