@@ -224,7 +224,7 @@ final class Database implements AutoCloseable {
       if (writer != null && !writer.isClosed()) {
         try (var s = writer.createStatement()) {
           s.execute("PRAGMA optimize");
-          s.execute("PRAGMA journal_mode = DELETE");
+          leaveWal(s);
         }
         writer.close();
       }
@@ -232,6 +232,27 @@ final class Database implements AutoCloseable {
       throw translate(e, "close the notebook");
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /**
+   * Back to one self-contained file. A reader in another process (a read-only Talkbook, such as
+   * {@code talkbook share} beside the window) keeps SQLite from leaving WAL mode: then the file
+   * stays in WAL mode, which the next open handles, rather than the close failing.
+   */
+  private void leaveWal(java.sql.Statement s) throws SQLException {
+    try {
+      s.execute("PRAGMA journal_mode = DELETE");
+    } catch (SQLException e) {
+      SQLiteErrorCode code = e instanceof SQLiteException x ? x.getResultCode() : null;
+      String name = code == null ? "" : code.name();
+      if (!name.startsWith("SQLITE_BUSY") && !name.startsWith("SQLITE_LOCKED")) {
+        throw e;
+      }
+      System.getLogger(Database.class.getName())
+          .log(
+              System.Logger.Level.INFO,
+              "another process is reading " + file + "; it stays in WAL mode until that ends");
     }
   }
 
