@@ -52,61 +52,54 @@
     loading = true;
     showMessage("Loading search…");
     load("assets/lunr.min.js", function () {
-      load("search-index.js", function () {
-        docs = window.TALKBOOK_SEARCH || [];
-        index = window.lunr(function () {
-          this.ref("i");
-          this.field("t", { boost: 10 });
-          this.field("s", { boost: 5 });
-          this.field("g", { boost: 5 });
-          this.field("e", { boost: 2 });
-          this.field("b");
-          var builder = this;
-          docs.forEach(function (d, i) {
-            builder.add({ i: String(i), t: d.t, s: d.s, g: d.g, e: d.e, b: d.b });
-          });
+      load("assets/search.js", function () {
+        load("search-index.js", function () {
+          docs = window.TALKBOOK_SEARCH || [];
+          index = window.TalkbookSearch.build(docs);
+          if (pending) { pending(); }
         });
-        if (pending) { pending(); }
       });
     });
+  }
+
+  var SHOWN = 20;
+
+  function addHit(h) {
+    var d = docs[Number(h.ref)];
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = root + d.u;
+    a.textContent = d.t;
+    li.appendChild(a);
+    var meta = document.createElement("span");
+    meta.className = "search-meta";
+    meta.textContent = [d.s, d.e].filter(Boolean).join(" · ");
+    li.appendChild(meta);
+    results.appendChild(li);
   }
 
   function search() {
     var text = input.value.trim();
     if (text === "") { results.textContent = ""; return; }
     ensureIndex(function () {
-      var terms = window.lunr.tokenizer(text);
-      var hits = [];
-      if (terms.length > 0) {
-        try {
-          hits = index.query(function (q) {
-            terms.forEach(function (t) {
-              q.term(t.toString(), {
-                usePipeline: true,
-                wildcard: window.lunr.Query.wildcard.TRAILING,
-                presence: window.lunr.Query.presence.REQUIRED
-              });
-            });
-          });
-        } catch (e) {
-          hits = [];
-        }
-      }
+      var hits = window.TalkbookSearch.find(index, input.value);
       results.textContent = "";
+      results.setAttribute("data-for", input.value);
       if (hits.length === 0) { showMessage("No talks found."); return; }
-      hits.slice(0, 20).forEach(function (h) {
-        var d = docs[Number(h.ref)];
+      hits.slice(0, SHOWN).forEach(addHit);
+      if (hits.length > SHOWN) {
         var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = root + d.u;
-        a.textContent = d.t;
-        li.appendChild(a);
-        var meta = document.createElement("span");
-        meta.className = "search-meta";
-        meta.textContent = [d.s, d.e].filter(Boolean).join(" · ");
-        li.appendChild(meta);
+        li.className = "search-more";
+        var more = document.createElement("button");
+        more.type = "button";
+        more.textContent = "Show all " + hits.length + " talks";
+        more.addEventListener("click", function () {
+          results.removeChild(li);
+          hits.slice(SHOWN).forEach(addHit);
+        });
+        li.appendChild(more);
         results.appendChild(li);
-      });
+      }
     });
   }
 

@@ -20,13 +20,13 @@ public final class Launcher {
     try {
       parsed = cl.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
-      System.exit(cl.execute(args)); // the command line explains the mistake
+      System.exit(TalkbookCommand.execute(cl, args)); // the command line explains the mistake
       return;
     }
     if (parsed.hasSubcommand()
         || parsed.isUsageHelpRequested()
         || parsed.isVersionHelpRequested()) {
-      System.exit(cl.execute(args));
+      System.exit(TalkbookCommand.execute(cl, args));
       return;
     }
     TalkbookCommand root = cl.getCommand();

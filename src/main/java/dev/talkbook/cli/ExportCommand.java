@@ -1,11 +1,13 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.exchange.AgendaExporter;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.MarkdownExporter;
 import dev.talkbook.core.site.SiteExporter;
 import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,8 +18,12 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "export",
-    description = "Publish the notebook: a static web site, or Markdown files.",
-    subcommands = {ExportCommand.Site.class, ExportCommand.Markdown.class})
+    description = "Publish the notebook: a static web site, Markdown files, or your agenda.",
+    subcommands = {
+      ExportCommand.Site.class,
+      ExportCommand.Markdown.class,
+      ExportCommand.Agenda.class
+    })
 final class ExportCommand {
 
   @Command(
@@ -106,6 +112,40 @@ final class ExportCommand {
             .printf(
                 "Exported %d events, %d talks and %d attachments to %s%n",
                 r.events(), r.talks(), r.attachments(), r.folder());
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "agenda",
+      description = {
+        "Write the starred talks as an iCalendar file (.ics) for any calendar app.",
+        "Talks of an event with a time zone are written in UTC, others as floating local times;"
+            + " each keeps its programme's UID, so importing it again updates the calendar."
+      })
+  static final class Agenda implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The .ics file.")
+    Path out;
+
+    @Override
+    public Integer call() {
+      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+        AgendaExporter.Result r = new AgendaExporter(Clock.systemUTC()).export(notebook, out);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(
+            "Wrote %d starred talk%s to %s%s%n",
+            r.written(),
+            r.written() == 1 ? "" : "s",
+            out.toAbsolutePath().normalize(),
+            r.withoutTime() == 0
+                ? "."
+                : " (" + r.withoutTime() + " starred without a time left out).");
+        if (r.written() == 0 && r.withoutTime() == 0) {
+          o.println("No talk is starred yet: `talkbook talk star TALK` adds one.");
+        }
         return 0;
       }
     }

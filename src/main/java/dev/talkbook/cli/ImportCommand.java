@@ -1,10 +1,16 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.exchange.Schedule;
+import dev.talkbook.core.exchange.ScheduleFetcher;
+import dev.talkbook.core.exchange.ScheduleImporter;
+import dev.talkbook.core.exchange.ScheduleReader;
 import dev.talkbook.core.site.MarkdownImporter;
 import dev.talkbook.core.site.SiteExporter;
 import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     description = "Bring notes in from files.",
-    subcommands = {ImportCommand.Markdown.class})
+    subcommands = {ImportCommand.Markdown.class, ImportCommand.ScheduleFile.class})
 final class ImportCommand {
 
   @Command(
@@ -57,6 +63,77 @@ final class ImportCommand {
         out.println(report.summary());
         err.flush();
         return report.failures().isEmpty() ? 0 : TalkbookCommand.USER_ERROR;
+      }
+    }
+  }
+
+  @Command(
+      name = "schedule",
+      description = {
+        "Import a conference programme from a file or an http(s) address: frab/pentabarf XML,"
+            + " frab/pretalx JSON, iCalendar (.ics) or Sessionize JSON, told from the content.",
+        "The conference becomes an event, each session a talk with its abstract. Importing the"
+            + " programme again applies its changes and lists them; notes are never touched, and"
+            + " a session that is gone is marked as removed (deleted only if you never touched"
+            + " it).",
+        "Nothing is changed when the file cannot be read (exit code 1)."
+      })
+  static final class ScheduleFile implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE|URL", description = "The schedule file, or its web address.")
+    String from;
+
+    @Option(
+        names = "--event",
+        paramLabel = "EVENT",
+        description =
+            "The event to import into: an id or title of one in the notebook, or the title of a"
+                + " new one (default: the event this programme went into before, or a new one).")
+    String event;
+
+    @Option(names = "--dry-run", description = "Only report what would change.")
+    boolean dryRun;
+
+    @Option(
+        names = "--timeout",
+        paramLabel = "SECONDS",
+        defaultValue = "30",
+        description = "How long to wait for a download (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Override
+    public Integer call() {
+      TalkbookCommand root = TalkbookCommand.of(spec);
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      // Read (and download) first: a bad file changes nothing and needs no notebook.
+      ScheduleReader reader = new ScheduleReader();
+      Schedule schedule;
+      if (ScheduleFetcher.isUrl(from)) {
+        err.println("Downloading " + from.strip() + " …");
+        err.flush();
+        byte[] bytes =
+            new ScheduleFetcher(Duration.ofSeconds(Math.max(1, timeout)))
+                .fetch(from, ScheduleFetcher.Progress.NONE);
+        schedule = reader.read(bytes, from.strip());
+      } else {
+        schedule = reader.read(Path.of(from));
+      }
+      try (Notebook notebook = dryRun ? root.openExisting() : root.open()) {
+        ScheduleImporter.Report report =
+            new ScheduleImporter(Clock.systemUTC())
+                .importSchedule(
+                    notebook,
+                    schedule,
+                    event,
+                    ScheduleReader.titleFrom(from),
+                    dryRun,
+                    ScheduleImporter.Progress.NONE);
+        for (String line : report.lines()) {
+          out.println(line);
+        }
+        return 0;
       }
     }
   }

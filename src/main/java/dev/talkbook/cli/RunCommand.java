@@ -28,7 +28,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a talk's ```java blocks in order in a fresh Java VM and print what each gave.",
       "With --write, each block's output is also written into the notes as an ```output block"
-          + " right after it (the window's Java → Run all)."
+          + " right after it (the window's Java → Run all).",
+      "Code reading System.in sees the end of input. Exit code 1 when any block did not"
+          + " compile, threw (an OutOfMemoryError or StackOverflowError too), was stopped at the"
+          + " time limit or ended its JVM."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -61,9 +64,9 @@ final class RunCommand implements Callable<Integer> {
         return 0;
       }
       List<String> outputs = new ArrayList<>();
-      boolean allRan = true;
+      int failed = 0;
       ReplOptions options =
-          ReplOptions.defaults().withTimeLimit(Duration.ofSeconds(timeLimitSeconds));
+          ReplOptions.defaults().withTimeLimit(Duration.ofSeconds(timeLimitSeconds)).withoutInput();
       try (ReplSession session = ReplSession.start(options)) {
         for (int i = 0; i < blocks.size(); i++) {
           NoteCode.Block b = blocks.get(i);
@@ -72,8 +75,10 @@ final class RunCommand implements Callable<Integer> {
           outputs.add(output);
           out.printf("── block %d of %d, line %d%n", i + 1, blocks.size(), lineOf(t.body(), b));
           out.print(output.isEmpty() || output.endsWith("\n") ? output : output + "\n");
+          if (e.failed()) {
+            failed++;
+          }
           if (e.outcome() != Evaluation.Outcome.COMPLETED) {
-            allRan = false;
             if (e.message() != null && !e.message().isEmpty() && !output.contains(e.message())) {
               out.println(e.message());
             }
@@ -93,7 +98,15 @@ final class RunCommand implements Callable<Integer> {
           out.println("Wrote the outputs into the notes of \"" + t.title() + "\".");
         }
       }
-      return allRan ? 0 : TalkbookCommand.USER_ERROR;
+      if (failed > 0) {
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "%d of %d blocks failed (did not compile, threw or were stopped).%n",
+                failed, blocks.size());
+        return TalkbookCommand.USER_ERROR;
+      }
+      return 0;
     }
   }
 

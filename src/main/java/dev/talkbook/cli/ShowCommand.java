@@ -1,5 +1,6 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
@@ -17,24 +18,48 @@ final class ShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TALK", description = "The talk's id or part of its title.")
   String talk;
 
-  @Option(names = "--details", description = "Print the talk's details before the notes.")
+  @Option(
+      names = "--details",
+      description = "Print the talk's details and its abstract before the notes.")
   boolean details;
 
   @Override
   public Integer call() {
     try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
       Talk t = Refs.talk(notebook, talk);
+      String zone = notebook.events().get(t.eventId()).timeZone();
       PrintWriter out = spec.commandLine().getOut();
       if (details) {
         Talk.Details d = t.details();
+        Programme p = t.programme();
         out.println("Title:    " + d.title());
+        line(out, "Subtitle: ", p.subtitle());
         out.println("Event:    " + notebook.events().get(t.eventId()).title());
         line(out, "Speakers: ", String.join(", ", d.speakers()));
-        line(out, "Time:     ", d.startsAt() == null ? "" : Values.LOCAL_TIME.format(d.startsAt()));
+        line(
+            out,
+            "Time:     ",
+            d.startsAt() == null
+                ? ""
+                : Values.LOCAL_TIME.format(d.startsAt()) + (zone == null ? "" : " (" + zone + ")"));
         line(out, "Room:     ", d.room());
         line(out, "Slides:   ", d.slidesUrl());
         line(out, "Video:    ", d.videoUrl());
         line(out, "Tags:     ", String.join(", ", d.tags()));
+        line(out, "Length:   ", p.duration() == null ? null : p.duration().toMinutes() + " min");
+        line(out, "Language: ", p.language());
+        line(out, "Starred:  ", t.starred() ? "yes" : null);
+        line(
+            out,
+            "Removed:  ",
+            p.removed() ? "no longer in the programme (since " + p.removedAt() + ")" : null);
+        if (!p.abstractText().isEmpty()) {
+          out.println();
+          out.println("Abstract:");
+          for (String l : p.abstractText().split("\n", -1)) {
+            out.println(l.isEmpty() ? "" : "  " + l);
+          }
+        }
         out.println();
       }
       out.print(t.body());

@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
       TalkCommand.Add.class,
       TalkCommand.Edit.class,
       TalkCommand.Move.class,
-      TalkCommand.Delete.class
+      TalkCommand.Delete.class,
+      TalkCommand.Star.class,
+      TalkCommand.Unstar.class
     })
 final class TalkCommand {
 
@@ -230,6 +232,43 @@ final class TalkCommand {
         spec.commandLine().getOut().printf("Deleted talk %d (%s).%n", t.id(), t.title());
         return 0;
       }
+    }
+  }
+
+  @Command(name = "star", description = "Put a talk on your agenda (see `export agenda`).")
+  static final class Star implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "TALK", description = "The talk's id or part of its title.")
+    String talk;
+
+    @Override
+    public Integer call() {
+      return setStar(spec, talk, true);
+    }
+  }
+
+  @Command(name = "unstar", description = "Take a talk off your agenda.")
+  static final class Unstar implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "TALK", description = "The talk's id or part of its title.")
+    String talk;
+
+    @Override
+    public Integer call() {
+      return setStar(spec, talk, false);
+    }
+  }
+
+  private static int setStar(CommandSpec spec, String ref, boolean starred) {
+    try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+      Talk t = Refs.talk(notebook, ref);
+      notebook.talks().star(t.id(), starred);
+      spec.commandLine()
+          .getOut()
+          .printf("%s talk %d (%s).%n", starred ? "Starred" : "Unstarred", t.id(), t.title());
+      return 0;
     }
   }
 }

@@ -77,9 +77,24 @@ public final class TalkbookCommand implements Callable<Integer> {
     this.readOnly = readOnly;
   }
 
-  /** Runs the command line and returns the process exit code. */
+  /** Runs the command line and returns the process exit code; everything printed is flushed. */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return execute(commandLine(), args);
+  }
+
+  /**
+   * Runs {@code cl} and flushes its output and error writers before returning, whatever happened:
+   * picocli's writers buffer 8 KB and flush only on a line end, and {@code System.exit} flushes
+   * nothing, so without this a note that ends in a newline (or the last part of any longer output)
+   * never arrives.
+   */
+  public static int execute(CommandLine cl, String... args) {
+    try {
+      return cl.execute(args);
+    } finally {
+      cl.getOut().flush();
+      cl.getErr().flush();
+    }
   }
 
   /** The configured command line, for {@link #run} and for tests that capture its output. */
@@ -89,9 +104,30 @@ public final class TalkbookCommand implements Callable<Integer> {
     cl.registerConverter(java.time.LocalDate.class, Values::date);
     cl.registerConverter(java.time.LocalDateTime.class, Values::dateTime);
     cl.setExecutionExceptionHandler(TalkbookCommand::handle);
+    // One writer each for output and errors, shared by every subcommand (set before any of them
+    // makes its own), so that execute() flushes everything that was printed.
+    cl.setOut(writer(System.out, "stdout"));
+    cl.setErr(writer(System.err, "stderr"));
     // "-word" in a search excludes a word; it is not an option.
     cl.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
     return cl;
+  }
+
+  /** A writer on {@code stream} in the terminal's encoding, as picocli would choose it. */
+  private static PrintWriter writer(java.io.PrintStream stream, String name) {
+    String encoding =
+        System.getProperty(name + ".encoding", System.getProperty("sun." + name + ".encoding"));
+    java.nio.charset.Charset charset;
+    try {
+      charset =
+          encoding == null
+              ? java.nio.charset.Charset.defaultCharset()
+              : java.nio.charset.Charset.forName(encoding);
+    } catch (IllegalArgumentException e) {
+      charset = java.nio.charset.Charset.defaultCharset();
+    }
+    return new PrintWriter(
+        new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, charset)), true);
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

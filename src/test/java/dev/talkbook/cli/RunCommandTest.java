@@ -56,12 +56,79 @@ class RunCommandTest extends CliTest {
   }
 
   @Test
-  void aCompileErrorIsShownAndTheNextBlockStillRuns() throws Exception {
+  void aCompileErrorIsShownTheNextBlockStillRunsAndTheExitCodeIsOne() throws Exception {
     long id = talkWithNotes("```java\nint y = \"no\";\n```\n\n```java\n6 * 7\n```\n");
+
+    Result r = refused("run", Long.toString(id));
+
+    assertThat(r.out()).contains("error: incompatible types").contains("⇒ 42");
+    assertThat(r.err()).contains("1 of 2 blocks failed");
+  }
+
+  @Test
+  void anExceptionExitsWithOne() throws Exception {
+    long id = talkWithNotes("```java\nInteger.parseInt(\"x\")\n```\n");
+
+    Result r = refused("run", Long.toString(id));
+
+    assertThat(r.out()).contains("java.lang.NumberFormatException");
+  }
+
+  @Test
+  void anOutOfMemoryErrorExitsWithOne() throws Exception {
+    long id =
+        talkWithNotes(
+            "```java\nvar hog = new ArrayList<long[]>();\n"
+                + "while (true) hog.add(new long[10_000_000]);\n```\n");
+
+    Result r = refused("run", Long.toString(id));
+
+    assertThat(r.out()).contains("java.lang.OutOfMemoryError");
+  }
+
+  @Test
+  void aStackOverflowExitsWithOneAndItsRepeatedFramesAreFolded() throws Exception {
+    long id = talkWithNotes("```java\nint down(int n) { return down(n + 1) + 1; }\ndown(0)\n```\n");
+
+    Result r = refused("run", Long.toString(id));
+
+    assertThat(r.out())
+        .contains("java.lang.StackOverflowError")
+        .containsPattern("… [\\d,]+ more identical frames");
+    assertThat(r.out().lines().filter(l -> l.contains("at down ("))).hasSizeLessThan(5);
+  }
+
+  @Test
+  void aBlockThatDoesNotResolveANameExitsWithOne() throws Exception {
+    long id = talkWithNotes("```java\nint twice() { return 2 * notDeclared; }\ntwice()\n```\n");
+
+    Result r = refused("run", Long.toString(id));
+
+    assertThat(r.out()).contains("notDeclared");
+  }
+
+  @Test
+  void aMethodCompletedByALaterBlockIsNoFailure() throws Exception {
+    long id =
+        talkWithNotes(
+            "```java\nint twice() { return 2 * base; }\n```\n\n```java\nint base = 21;\ntwice()\n```\n");
 
     Result r = ok("run", Long.toString(id));
 
-    assertThat(r.out()).contains("error: incompatible types").contains("⇒ 42");
+    assertThat(r.out()).contains("⇒ 42");
+  }
+
+  @Test
+  void codeReadingStandardInputSeesItsEndAtOnce() throws Exception {
+    long id =
+        talkWithNotes(
+            "```java\nvar in = new BufferedReader(new InputStreamReader(System.in));\n"
+                + "in.readLine()\n```\n\n```java\nSystem.in.read()\n```\n");
+
+    // Well inside the time limit: nobody waits for input that cannot come.
+    Result r = ok("run", "--time-limit", "60", Long.toString(id));
+
+    assertThat(r.out()).contains("⇒ null").contains("⇒ -1").doesNotContainIgnoringCase("limit");
   }
 
   @Test

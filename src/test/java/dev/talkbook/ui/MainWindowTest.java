@@ -207,15 +207,24 @@ class MainWindowTest {
     }
     int index = first;
     robot.interact(() -> list.getSelectionModel().select(index));
-    assertThat(robot.lookup("#history-diff").queryTextInputControl().getText())
-        .contains("-first draft")
-        .contains("+second draft");
+    waitUntil(() -> diffLines(robot, "tb-diff-removed").contains("first draft"));
+    assertThat(diffLines(robot, "tb-diff-added")).contains("second draft");
     robot.clickOn("#restore");
 
     waitUntil(() -> ui.window.editor.area().getText().equals("first draft"));
     assertThat(ui.notebook.talks().get(id).body()).isEqualTo("first draft");
     assertThat(ui.notebook.revisions().list(id))
         .anyMatch(r -> r.reason() == Revision.Reason.RESTORED);
+  }
+
+  /** The texts of the history's diff rows of a kind (tb-diff-added, -removed, -same). */
+  static java.util.List<String> diffLines(FxRobot robot, String kind) {
+    return robot
+        .lookup("." + kind + " .tb-diff-text")
+        .queryAllAs(javafx.scene.text.Text.class)
+        .stream()
+        .map(javafx.scene.text.Text::getText)
+        .toList();
   }
 
   @Test

@@ -78,9 +78,22 @@ class OutlinerEditingTest {
     robot.type(KeyCode.TAB);
     assertThat(text()).isEqualTo("- one\n- two\n  - ");
     robot.write("child\n\nthree\n\n");
-    assertThat(text()).isEqualTo("- one\n- two\n  - child\n- three\n");
-    robot.write("1. first\nsecond");
-    assertThat(text()).isEqualTo("- one\n- two\n  - child\n- three\n1. first\n2. second");
+    // Ending the list leaves a blank line, so what comes next is not part of the last item.
+    assertThat(text()).isEqualTo("- one\n- two\n  - child\n- three\n\n");
+    robot.write("after the list\n\n1. first\nsecond");
+    assertThat(text())
+        .isEqualTo("- one\n- two\n  - child\n- three\n\nafter the list\n\n1. first\n2. second");
+  }
+
+  @Test
+  void aClosingFenceTypedAfterIndentedCodeClosesTheBlock(FxRobot robot) throws Exception {
+    open(robot, "```java\nvoid run() {|\n");
+    robot.write("\n    go();\n");
+    assertThat(text()).isEqualTo("```java\nvoid run() {\n    go();\n    \n");
+    robot.write("```");
+    assertThat(text()).isEqualTo("```java\nvoid run() {\n    go();\n```\n");
+    undo(robot); // one step: the last backtick and the move
+    assertThat(text()).isEqualTo("```java\nvoid run() {\n    go();\n    ``\n");
   }
 
   @Test

@@ -1,11 +1,28 @@
 package dev.talkbook.core.notebook;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 
-/** An event in the notebook: a conference, a meetup. Dates, location and URL are optional. */
+/**
+ * An event in the notebook: a conference, a meetup. Dates, location, URL and time zone are
+ * optional. The time zone (an IANA name like {@code Europe/Berlin}, or an offset like {@code
+ * +02:00}) is the one its talks' times are given in; without one they are floating local times.
+ */
 public record Event(
-    long id, String title, LocalDate startDate, LocalDate endDate, String location, String url) {
+    long id,
+    String title,
+    LocalDate startDate,
+    LocalDate endDate,
+    String location,
+    String url,
+    String timeZone) {
+
+  public Event(
+      long id, String title, LocalDate startDate, LocalDate endDate, String location, String url) {
+    this(id, title, startDate, endDate, location, url, null);
+  }
 
   public Optional<LocalDate> start() {
     return Optional.ofNullable(startDate);
@@ -13,6 +30,31 @@ public record Event(
 
   public Optional<LocalDate> end() {
     return Optional.ofNullable(endDate);
+  }
+
+  /** The event's time zone, if it has one. */
+  public Optional<ZoneId> zone() {
+    return Optional.ofNullable(timeZone).map(ZoneId::of);
+  }
+
+  /**
+   * Checks a time zone as typed ("Europe/Berlin", "UTC", "+02:00"); blank means none. Returns the
+   * normalised name, or throws a {@link NotebookException} that says what is wrong.
+   */
+  public static String timeZone(String typed) {
+    String z = Fields.blankToNull(typed);
+    if (z == null) {
+      return null;
+    }
+    try {
+      return ZoneId.of(z).getId();
+    } catch (DateTimeException e) {
+      throw new NotebookException(
+          "Time zone \""
+              + z
+              + "\" is not known; use a name like Europe/Berlin or an offset like"
+              + " +02:00.");
+    }
   }
 
   /** The editable fields of an event, validated on construction. */

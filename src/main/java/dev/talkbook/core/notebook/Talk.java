@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A talk at an event, with the attendee's notes as one Markdown body. {@code position} is the
- * talk's place within its event, from 0.
+ * talk's place within its event, from 0. {@code programme} holds what a conference programme said
+ * about it (abstract, length, its GUID; {@link Programme#NONE} for a talk typed in by hand), and
+ * {@code starred} whether the attendee put it on their agenda.
  */
 public record Talk(
     long id,
@@ -15,7 +17,31 @@ public record Talk(
     Details details,
     String body,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Programme programme,
+    boolean starred) {
+
+  public Talk {
+    programme = programme == null ? Programme.NONE : programme;
+  }
+
+  /** A talk with no programme data, not starred. */
+  public Talk(
+      long id,
+      long eventId,
+      int position,
+      Details details,
+      String body,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(id, eventId, position, details, body, createdAt, updatedAt, Programme.NONE, false);
+  }
+
+  /** The same talk with other notes (the editor's text while it is not saved yet). */
+  public Talk withBody(String newBody) {
+    return new Talk(
+        id, eventId, position, details, newBody, createdAt, updatedAt, programme, starred);
+  }
 
   public String title() {
     return details.title();

@@ -60,9 +60,7 @@ public final class Outliner {
       if (item.indentWidth() > 0) {
         return outdent(caret, caret);
       }
-      int start = src.startOf(l);
-      return Optional.of(
-          lineEdit(start, start + line.length(), item.quote(), l, item.quote().length()));
+      return Optional.of(endList(l, line, item.quote()));
     }
     if (col <= item.quote().length() + item.indent().length()) {
       return Optional.empty();
@@ -115,6 +113,86 @@ public final class Outliner {
     }
     int at = insertedAt;
     return Optional.of(w.finish(newLine, newCol, newLine, newCol, old -> old < at ? old : old + 1));
+  }
+
+  /**
+   * Enter on an empty top-level item ends the list: the item goes, and after a list line a blank
+   * line is left before the caret's line, so that what is typed next is a paragraph of its own and
+   * not a lazy continuation of the last item.
+   */
+  private Edit endList(int l, String line, String quote) {
+    int start = src.startOf(l);
+    int end = start + line.length();
+    if (l == 0 || Shape.isBlank(src.get(l - 1))) {
+      return lineEdit(start, end, quote, l, quote.length());
+    }
+    String blank = quote.stripTrailing();
+    String text = blank + "\n" + quote;
+    int at = start + text.length();
+    return new Edit(start, end, text, at, at, old -> old <= l ? old : old + 1);
+  }
+
+  /**
+   * A fence character ({@code `} or {@code ~}) typed inside a fenced code block. When it makes the
+   * line the block's closing fence but the line is indented otherwise than the opening fence (the
+   * Enter before it kept the code's indentation), the line is put where the opening fence is, so
+   * that it closes the block; the character goes in as part of the same edit. Otherwise nothing:
+   * the character is typed as usual.
+   */
+  public Optional<Edit> typed(char c, int anchor, int caret) {
+    if (anchor != caret || (c != '`' && c != '~')) {
+      return Optional.empty();
+    }
+    int l = src.lineAt(caret);
+    OptionalInt open = openFence(l);
+    if (open.isEmpty()) {
+      return Optional.empty();
+    }
+    String opening = src.get(open.getAsInt());
+    String line = src.get(l);
+    int col = caret - src.startOf(l);
+    String typed = line.substring(0, col) + c + line.substring(col);
+    int openRun = CodeLines.fence(opening);
+    int run = CodeLines.fence(typed);
+    int from = Shape.contentStart(typed);
+    if (run == 0
+        || (run >>> 16) != (openRun >>> 16)
+        || (run & 0xffff) < (openRun & 0xffff)
+        || !typed.substring(from + (run & 0xffff)).isBlank()
+        || Shape.quoteDepth(typed) != Shape.quoteDepth(opening)) {
+      return Optional.empty();
+    }
+    String prefix = opening.substring(0, Shape.contentStart(opening));
+    if (typed.substring(0, from).equals(prefix)) {
+      return Optional.empty();
+    }
+    String fence = typed.substring(from).stripTrailing();
+    int start = src.startOf(l);
+    int at = start + prefix.length() + Math.min(fence.length(), Math.max(0, col + 1 - from));
+    return Optional.of(
+        new Edit(
+            start, start + line.length(), prefix + fence, at, at, IntUnaryOperator.identity()));
+  }
+
+  /** The line of the fence whose block is open at the start of line {@code l}, if any. */
+  private OptionalInt openFence(int l) {
+    if (l == 0 || !src.isCode(l - 1)) {
+      return OptionalInt.empty();
+    }
+    int first = l - 1;
+    while (first > 0 && src.isCode(first - 1)) {
+      first--;
+    }
+    int state = 0;
+    int opened = -1;
+    for (int i = first; i < l; i++) {
+      int before = state;
+      state = CodeLines.next(state, src.get(i));
+      if (before == 0 && state != 0) {
+        opened = i;
+      }
+    }
+    return state == 0 ? OptionalInt.empty() : OptionalInt.of(opened);
   }
 
   /**

@@ -28,6 +28,13 @@ public record Evaluation(
     NOT_RUN
   }
 
+  /**
+   * True when a snippet failed ({@link SnippetResult#failed()}) or the evaluation did not complete.
+   */
+  public boolean failed() {
+    return outcome != Outcome.COMPLETED || results.stream().anyMatch(SnippetResult::failed);
+  }
+
   /** The last result, or null when none ran. */
   public SnippetResult last() {
     return results.isEmpty() ? null : results.get(results.size() - 1);

@@ -10,6 +10,7 @@ import com.sun.jdi.StackFrame;
 import com.sun.jdi.ThreadReference;
 import com.sun.jdi.VMDisconnectedException;
 import com.sun.jdi.VirtualMachine;
+import dev.talkbook.core.repl.agent.Packets;
 import dev.talkbook.core.repl.agent.ReplAgent;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -39,8 +40,9 @@ import jdk.jshell.spi.ExecutionEnv;
  * JShell's remote execution engine without the 190 ms floor. Like the JDK's own JDI engine, it
  * launches a JVM through JDI (which also serves {@link ExecutionControl#stop()}, interrupting even
  * {@code while (true) {}}), but that JVM runs {@link ReplAgent}, and both ends of the loopback
- * socket set {@code TCP_NODELAY}. The protocol, output streams and standard input are the JDK's
- * ({@link Util#remoteInputOutput}, {@link RemoteExecutionControl}).
+ * socket set {@code TCP_NODELAY}. The protocol and output streams are the JDK's ({@link
+ * Util#remoteInputOutput}, {@link RemoteExecutionControl}); standard input has channels of its own
+ * ({@link Packets}, {@link StdinServer}).
  *
  * <p>One provider serves one {@link ReplSession}; {@link #lastExit()} tells how the JVM it launched
  * last ended.
@@ -161,17 +163,18 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
       Map<String, OutputStream> outputs = new HashMap<>();
       outputs.put("out", env.userOut());
       outputs.put("err", env.userErr());
-      Map<String, InputStream> inputs = new HashMap<>();
-      inputs.put("in", env.userIn());
+      // System.in has channels of its own (see StdinServer), so JShell gets no input streams.
+      StdinServer stdin = new StdinServer(env.userIn(), out);
+      outputs.put(Packets.STDIN_REQUEST, stdin);
       return control[0] =
           (NoDelayExecutionControl)
               Util.remoteInputOutput(
                   in,
                   out,
                   outputs,
-                  inputs,
+                  Map.of(),
                   (cmdIn, cmdOut) ->
-                      new NoDelayExecutionControl(cmdOut, cmdIn, vm, process, socket));
+                      new NoDelayExecutionControl(cmdOut, cmdIn, vm, process, socket, stdin));
     }
   }
 
@@ -180,6 +183,7 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
 
     private final Object stopLock = new Object();
     private final Socket socket;
+    private final StdinServer stdin;
     private VirtualMachine vm;
     private Process process;
     private boolean userCodeRunning;
@@ -188,11 +192,17 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
     private boolean stoppedThisCall;
 
     NoDelayExecutionControl(
-        ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process, Socket socket) {
+        ObjectOutput out,
+        ObjectInput in,
+        VirtualMachine vm,
+        Process process,
+        Socket socket,
+        StdinServer stdin) {
       super(out, in);
       this.vm = vm;
       this.process = process;
       this.socket = socket;
+      this.stdin = stdin;
     }
 
     @Override
@@ -295,6 +305,7 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
     }
 
     synchronized void disposeVm() {
+      stdin.close();
       try {
         if (vm != null) {
           vm.dispose();

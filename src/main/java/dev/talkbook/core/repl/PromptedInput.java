@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 final class PromptedInput extends InputStream {
 
   private final Runnable onRequest;
+  private final boolean closed;
   private byte[] buffer = new byte[0];
   private int position;
   private boolean endOfInput;
@@ -19,11 +20,53 @@ final class PromptedInput extends InputStream {
   private boolean cancelled;
 
   PromptedInput(Runnable onRequest) {
+    this(onRequest, false);
+  }
+
+  /** {@code closed}: every read sees the end of input at once and nothing is asked for. */
+  PromptedInput(Runnable onRequest, boolean closed) {
     this.onRequest = onRequest;
+    this.closed = closed;
   }
 
   @Override
   public synchronized int read() throws InterruptedIOException {
+    awaitInput();
+    if (position >= buffer.length) {
+      endOfInput = false;
+      return -1;
+    }
+    return buffer[position++] & 0xFF;
+  }
+
+  /** Waits for the first byte only, then takes what is buffered (at most {@code len}). */
+  @Override
+  public synchronized int read(byte[] b, int off, int len) throws InterruptedIOException {
+    java.util.Objects.checkFromIndexSize(off, len, b.length);
+    if (len == 0) {
+      return 0;
+    }
+    awaitInput();
+    if (position >= buffer.length) {
+      endOfInput = false;
+      return -1;
+    }
+    int n = Math.min(len, buffer.length - position);
+    System.arraycopy(buffer, position, b, off, n);
+    position += n;
+    return n;
+  }
+
+  @Override
+  public synchronized int available() {
+    return buffer.length - position;
+  }
+
+  private void awaitInput() throws InterruptedIOException {
+    if (closed && position >= buffer.length) {
+      endOfInput = true;
+      return;
+    }
     while (position >= buffer.length && !endOfInput) {
       if (cancelled) {
         cancelled = false;
@@ -42,11 +85,6 @@ final class PromptedInput extends InputStream {
       }
     }
     waiting = false;
-    if (position >= buffer.length) {
-      endOfInput = false;
-      return -1;
-    }
-    return buffer[position++] & 0xFF;
   }
 
   /** Adds text for user code to read. */

@@ -9,8 +9,11 @@ import java.util.List;
  * @param vmOptions options for the JVM that runs user code (e.g. {@code -Xmx256m})
  * @param timeLimit stop an evaluation after this long; null for no limit
  * @param outputCap how many characters of output to keep per snippet (the newest)
+ * @param interactiveInput whether code reading {@code System.in} waits for {@link
+ *     ReplSession#input} (a window); false: it sees the end of input at once (a script)
  */
-public record ReplOptions(List<String> vmOptions, Duration timeLimit, int outputCap) {
+public record ReplOptions(
+    List<String> vmOptions, Duration timeLimit, int outputCap, boolean interactiveInput) {
 
   /** One megabyte of characters. */
   public static final int DEFAULT_OUTPUT_CAP = 1 << 20;
@@ -25,20 +28,25 @@ public record ReplOptions(List<String> vmOptions, Duration timeLimit, int output
     }
   }
 
-  /** A JVM with a 512 MB heap, no time limit, 1 MB of output kept. */
+  /** A JVM with a 512 MB heap, no time limit, 1 MB of output kept, input asked for. */
   public static ReplOptions defaults() {
-    return new ReplOptions(List.of("-Xmx512m"), null, DEFAULT_OUTPUT_CAP);
+    return new ReplOptions(List.of("-Xmx512m"), null, DEFAULT_OUTPUT_CAP, true);
   }
 
   public ReplOptions withTimeLimit(Duration limit) {
-    return new ReplOptions(vmOptions, limit, outputCap);
+    return new ReplOptions(vmOptions, limit, outputCap, interactiveInput);
   }
 
   public ReplOptions withVmOptions(List<String> options) {
-    return new ReplOptions(options, timeLimit, outputCap);
+    return new ReplOptions(options, timeLimit, outputCap, interactiveInput);
   }
 
   public ReplOptions withOutputCap(int cap) {
-    return new ReplOptions(vmOptions, timeLimit, cap);
+    return new ReplOptions(vmOptions, timeLimit, cap, interactiveInput);
+  }
+
+  /** Code reading {@code System.in} sees the end of input at once, as a script with no input. */
+  public ReplOptions withoutInput() {
+    return new ReplOptions(vmOptions, timeLimit, outputCap, false);
   }
 }

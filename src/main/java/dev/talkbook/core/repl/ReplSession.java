@@ -109,7 +109,10 @@ public final class ReplSession implements AutoCloseable {
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("talkbook-repl-timer"));
     this.output =
         new OutputCollector(options.outputCap(), timer, batch -> batch.forEach(this::emit));
-    this.input = new PromptedInput(() -> emit(new ReplEvent.InputRequested(currentEvaluation)));
+    this.input =
+        new PromptedInput(
+            () -> emit(new ReplEvent.InputRequested(currentEvaluation)),
+            !options.interactiveInput());
   }
 
   /** Creates a session and starts its engine in the background; {@link #ready()} tells when. */
@@ -951,8 +954,9 @@ public final class ReplSession implements AutoCloseable {
       return;
     }
     interruption.compareAndSet(null, why);
-    input.cancel();
+    // Stop first: code waiting for input is then stopped, not handed an error by the cancel.
     stopAgainUntilDone(currentEvaluation);
+    input.cancel();
   }
 
   /**

@@ -126,4 +126,17 @@ public record SnippetResult(
   public boolean succeeded() {
     return status == Status.OK;
   }
+
+  /**
+   * True when it did not do what it says: it did not compile, threw, was stopped, or its JVM ended;
+   * or it ran into a name not declared yet. (A method or class that refers to something declared
+   * later is not a failure: that is how code in several blocks is written.)
+   */
+  public boolean failed() {
+    return switch (status) {
+      case OK -> false;
+      case INCOMPLETE -> kind != Kind.METHOD && kind != Kind.CLASS;
+      default -> true;
+    };
+  }
 }

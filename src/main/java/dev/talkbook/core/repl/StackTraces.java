@@ -51,12 +51,61 @@ final class StackTraces {
         position = lineStart.applyAsInt(frame.getFileName().substring(1), frame.getLineNumber());
       }
     }
+    frames = foldRepeats(frames);
     Failure cause =
         thrown.getCause() != null && thrown.getCause() != thrown
             ? failure(thrown.getCause(), lineStart)
             : null;
     return new Failure(
         className, thrown.getMessage(), frames, trace.length - keep, position, cause);
+  }
+
+  /** The longest cycle of frames folded: mutual recursion of up to this many methods. */
+  private static final int LONGEST_CYCLE = 8;
+
+  /**
+   * Folds repetitions: a frame (or a cycle of a few frames, for mutual recursion) repeated over and
+   * over, as a stack overflow leaves 1,024 of them, is kept once and followed by {@code … 1,019
+   * more identical frames} (or {@code … 1,018 more frames repeating the 2 above}).
+   */
+  static List<String> foldRepeats(List<String> frames) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < frames.size()) {
+      int bestPeriod = 0;
+      int bestRepeats = 0;
+      for (int period = 1; period <= LONGEST_CYCLE && i + 2 * period <= frames.size(); period++) {
+        int repeats = 1;
+        while (i + (repeats + 1) * period <= frames.size()
+            && frames
+                .subList(i + repeats * period, i + (repeats + 1) * period)
+                .equals(frames.subList(i, i + period))) {
+          repeats++;
+        }
+        // Worth folding only when it saves lines; prefer the shortest cycle that covers most.
+        if (repeats >= 3 && (repeats - 1) * period > (bestRepeats - 1) * bestPeriod) {
+          bestPeriod = period;
+          bestRepeats = repeats;
+        }
+      }
+      if (bestPeriod == 0) {
+        out.add(frames.get(i));
+        i++;
+        continue;
+      }
+      out.addAll(frames.subList(i, i + bestPeriod));
+      int more = (bestRepeats - 1) * bestPeriod;
+      out.add(
+          bestPeriod == 1
+              ? String.format(java.util.Locale.ROOT, "… %,d more identical frames", more)
+              : String.format(
+                  java.util.Locale.ROOT,
+                  "… %,d more frames repeating the %d above",
+                  more,
+                  bestPeriod));
+      i += bestRepeats * bestPeriod;
+    }
+    return out;
   }
 
   static String format(StackTraceElement frame) {

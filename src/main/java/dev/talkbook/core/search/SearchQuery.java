@@ -15,7 +15,7 @@ import java.util.Map;
  *   <li>{@code pref*} — words starting with {@code pref}
  *   <li>{@code -word}, {@code -"a phrase"} — talks without it
  *   <li>{@code speaker:hopper}, {@code tag:async}, {@code event:pyatl}, {@code title:…}, {@code
- *       notes:…} — only in that field; the value may be a phrase or a prefix
+ *       notes:…}, {@code abstract:…} — only in that field; the value may be a phrase or a prefix
  * </ul>
  *
  * <p>Nothing the user types can reach FTS5 as syntax: every term goes in as a quoted string. An
@@ -36,7 +36,8 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
           Map.entry("tags", "tags"),
           Map.entry("event", "event"),
           Map.entry("notes", "body"),
-          Map.entry("body", "body"));
+          Map.entry("body", "body"),
+          Map.entry("abstract", "abstract"));
 
   /** One thing to look for (or, when {@code excluded}, to leave out). */
   public record Term(String column, String text, boolean prefix, boolean excluded) {

@@ -36,7 +36,7 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * The web server of a share: an embedded Jetty 12 (its core {@code Handler} API; ADR 0009) that
+ * The web server of a share: an embedded Jetty 12 (its core {@code Handler} API; ADR 0011) that
  * serves one talk under an unguessable token and nothing else.
  *
  * <ul>

@@ -120,10 +120,17 @@ final class Pages {
     }
     b.append(prev == null ? "" : prev.slug() + "/" + prev.talk().title()).append('\0');
     b.append(next == null ? "" : next.slug() + "/" + next.talk().title()).append('\0');
+    b.append(talk.programme().abstractText()).append('\0');
     return b.append(talk.body()).toString();
   }
 
   String talk(SiteTalk t, SiteTalk prev, SiteTalk next, NotesHtml.Result notes) {
+    return talk(t, prev, next, notes, "");
+  }
+
+  /** The talk page; {@code abstractHtml} is the programme's abstract, rendered ("" for none). */
+  String talk(
+      SiteTalk t, SiteTalk prev, SiteTalk next, NotesHtml.Result notes, String abstractHtml) {
     Talk talk = t.talk();
     Talk.Details d = talk.details();
     StringBuilder b = new StringBuilder(notes.html().length() + 4096);
@@ -158,6 +165,12 @@ final class Pages {
       b.append("</ul>\n");
     }
     b.append("</header>\n");
+    if (!abstractHtml.isBlank()) {
+      b.append("<section class=\"abstract\" aria-labelledby=\"tb-abstract\">\n")
+          .append("<h2 id=\"tb-abstract\">Abstract</h2>\n")
+          .append(abstractHtml)
+          .append("</section>\n");
+    }
     List<NotesHtml.Heading> headings = notes.headings();
     if (headings.size() >= 3) {
       int top = headings.stream().mapToInt(NotesHtml.Heading::level).min().orElse(1);

@@ -102,6 +102,7 @@ public final class SiteExporter {
           new String[] {"assets/site.css", "/dev/talkbook/core/site/site.css"},
           new String[] {"assets/print.css", "/dev/talkbook/core/site/print.css"},
           new String[] {"assets/site.js", "/dev/talkbook/core/site/site.js"},
+          new String[] {"assets/search.js", "/dev/talkbook/core/site/search.js"},
           new String[] {"assets/favicon.svg", "/dev/talkbook/core/site/favicon.svg"},
           new String[] {
             "assets/highlight.min.js",
@@ -208,7 +209,14 @@ public final class SiteExporter {
                           ref ->
                               Optional.ofNullable(attachmentUrls.get(ref.sha256()))
                                   .map(f -> "../../" + f));
-                  return utf8(pages.talk(t, prev, next, NotesHtml.process(html, t.talk().title())));
+                  String abstractText = t.talk().programme().abstractText();
+                  String abstractHtml =
+                      abstractText.isEmpty()
+                          ? ""
+                          : renderer.renderPage(abstractText, ref -> Optional.empty());
+                  return utf8(
+                      pages.talk(
+                          t, prev, next, NotesHtml.process(html, t.talk().title()), abstractHtml));
                 }));
       }
     }
@@ -367,7 +375,7 @@ public final class SiteExporter {
           .append(",\"e\":")
           .append(json(t.event().event().title()))
           .append(",\"b\":")
-          .append(json(SearchText.words(talk.body(), SearchText.MAX_CHARS)))
+          .append(json(SearchText.words(talk.body())))
           .append('}');
     }
     return b.append("\n];\n").toString();

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** The notebook's events. */
 public final class EventStore {
-  private static final String COLUMNS = "id, title, start_date, end_date, location, url";
+  private static final String COLUMNS = "id, title, start_date, end_date, location, url, time_zone";
 
   private final Database db;
   private final Clock clock;
@@ -104,6 +104,28 @@ public final class EventStore {
         });
   }
 
+  /**
+   * Sets the time zone the event's talk times are given in (null: floating local times). The talks'
+   * times are kept as they are.
+   */
+  public Event setTimeZone(long id, String timeZone) {
+    String zone = Event.timeZone(timeZone);
+    return db.write(
+        "save the event's time zone",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE event SET time_zone = ?, updated_at = ? WHERE id = ?")) {
+            Rows.setText(ps, 1, zone);
+            ps.setLong(2, clock.millis());
+            ps.setLong(3, id);
+            if (ps.executeUpdate() == 0) {
+              throw notFound(id);
+            }
+          }
+          return find(c, id).orElseThrow();
+        });
+  }
+
   public Event rename(long id, String title) {
     Event event = get(id);
     Event.Details d = event.details();
@@ -144,7 +166,7 @@ public final class EventStore {
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "INSERT INTO event (id, title, start_date, end_date, location, url,"
-                        + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " created_at, updated_at, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
               ps.setLong(1, e.id());
               ps.setString(2, e.title());
               Rows.setText(ps, 3, e.startDate());
@@ -153,6 +175,7 @@ public final class EventStore {
               Rows.setText(ps, 6, e.url());
               ps.setLong(7, now);
               ps.setLong(8, now);
+              Rows.setText(ps, 9, e.timeZone());
               ps.executeUpdate();
             }
           }
@@ -182,7 +205,8 @@ public final class EventStore {
                 Rows.date(rs, "start_date"),
                 Rows.date(rs, "end_date"),
                 rs.getString("location"),
-                rs.getString("url")));
+                rs.getString("url"),
+                rs.getString("time_zone")));
       }
     }
     return events;

@@ -17,7 +17,8 @@ final class Migrations {
   static final int APPLICATION_ID = 0x54424e4b;
 
   /** The migration file names, in order; the index in this list + 1 is the schema version. */
-  static final List<String> FILES = List.of("V001__notebook.sql", "V002__search.sql");
+  static final List<String> FILES =
+      List.of("V001__notebook.sql", "V002__search.sql", "V003__programme.sql");
 
   static final int LATEST = FILES.size();
 

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Full-text search over every talk's title, speakers, tags, event and notes, ranked by bm25 with
- * the title weighted over the notes (the weights are the index's rank setting, in migration 2).
+ * Full-text search over every talk's title, speakers, tags, event, notes and abstract, ranked by
+ * bm25 with the title weighted over the notes (the weights are the index's rank setting, in
+ * migration 2).
  */
 public final class SearchStore {
 
@@ -35,7 +36,8 @@ public final class SearchStore {
                   // The index's own rank (bm25 with the title weighted over the notes, see
                   // migration 2) lets FTS5 sort and stop at the limit; the passages are made
                   // in Java from the hits' notes (FTS5's snippet() costs ~0.2 ms a hit).
-                  "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, t.body, hit.rank"
+                  "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, t.body, hit.rank,"
+                      + " t.abstract"
                       + " FROM (SELECT rowid AS id, rank FROM talk_search"
                       + " WHERE talk_search MATCH ? ORDER BY rank LIMIT ?) hit"
                       + " JOIN talk t ON t.id = hit.id JOIN event e ON e.id = t.event_id"
@@ -61,11 +63,18 @@ public final class SearchStore {
         });
   }
 
-  /** The best passage of the notes; else of the title, speakers, tags and event; else the start. */
+  /**
+   * The best passage of the notes; else of the abstract; else of the title, speakers, tags and
+   * event; else the start.
+   */
   private static Snippet passage(SearchQuery query, ResultSet rs) throws java.sql.SQLException {
     Snippet fromNotes = Snippets.of(rs.getString(7), query);
     if (!fromNotes.text().isEmpty()) {
       return fromNotes;
+    }
+    Snippet fromAbstract = Snippets.of(rs.getString(9), query);
+    if (!fromAbstract.text().isEmpty()) {
+      return fromAbstract;
     }
     String details =
         rs.getString(2)

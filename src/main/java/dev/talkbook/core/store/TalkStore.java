@@ -3,14 +3,18 @@ package dev.talkbook.core.store;
 import dev.talkbook.core.notebook.DeletedTalk;
 import dev.talkbook.core.notebook.NotFoundException;
 import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.TagCount;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkSummary;
+import dev.talkbook.core.notebook.TimetableEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +27,9 @@ public final class TalkStore {
 
   private static final String SELECT =
       "SELECT t.id, t.event_id, t.position, t.title, t.speakers, t.starts_at, t.room,"
-          + " t.slides_url, t.video_url, t.tags, t.body, t.created_at, t.updated_at"
+          + " t.slides_url, t.video_url, t.tags, t.body, t.created_at, t.updated_at,"
+          + " t.abstract, t.subtitle, t.duration_minutes, t.language, t.track, t.programme_uid,"
+          + " t.programme_source, t.removed_at, t.starred"
           + " FROM talk t";
 
   private final Database db;
@@ -59,8 +65,8 @@ public final class TalkStore {
         c -> {
           try (PreparedStatement ps =
                   c.prepareStatement(
-                      "SELECT id, event_id, position, title, speakers, starts_at FROM talk"
-                          + " ORDER BY event_id, position, id");
+                      "SELECT id, event_id, position, title, speakers, starts_at, starred,"
+                          + " removed_at IS NOT NULL FROM talk ORDER BY event_id, position, id");
               ResultSet rs = ps.executeQuery()) {
             List<TalkSummary> talks = new ArrayList<>();
             while (rs.next()) {
@@ -71,7 +77,9 @@ public final class TalkStore {
                       rs.getInt(3),
                       rs.getString(4),
                       Rows.lines(rs.getString(5)),
-                      Rows.dateTime(rs, "starts_at")));
+                      Rows.dateTime(rs, "starts_at"),
+                      rs.getBoolean(7),
+                      rs.getBoolean(8)));
             }
             return talks;
           }
@@ -155,6 +163,11 @@ public final class TalkStore {
 
   /** Adds a talk at the end of an event. */
   public Talk create(long eventId, Talk.Details details, String body) {
+    return create(eventId, details, body, Programme.NONE);
+  }
+
+  /** Adds a talk at the end of an event, with what its programme says about it. */
+  public Talk create(long eventId, Talk.Details details, String body, Programme programme) {
     String notes = checkBody(body);
     return db.write(
         "create the talk",
@@ -165,9 +178,11 @@ public final class TalkStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO talk (event_id, position, title, speakers, starts_at, room,"
-                      + " slides_url, video_url, tags, body, created_at, updated_at)"
+                      + " slides_url, video_url, tags, body, created_at, updated_at, abstract,"
+                      + " subtitle, duration_minutes, language, track, programme_uid,"
+                      + " programme_source, removed_at)"
                       + " VALUES (?, (SELECT count(*) FROM talk WHERE event_id = ?),"
-                      + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, eventId);
             ps.setLong(2, eventId);
             bindDetails(ps, 3, details);
@@ -175,6 +190,7 @@ public final class TalkStore {
             ps.setString(10, notes);
             ps.setLong(11, now);
             ps.setLong(12, now);
+            bindProgramme(ps, 13, programme);
             ps.executeUpdate();
           }
           long id = EventStore.lastId(c);
@@ -204,6 +220,138 @@ public final class TalkStore {
           linkTags(c, id, tags);
           deleteUnusedTags(c);
           return find(c, id).orElseThrow();
+        });
+  }
+
+  /**
+   * Saves a talk's details together with what its programme says about it (a re-import). The notes
+   * and the star are left as they are.
+   */
+  public Talk update(long id, Talk.Details details, Programme programme) {
+    return db.write(
+        "save the talk",
+        c -> {
+          update(id, details);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE talk SET abstract = ?, subtitle = ?, duration_minutes = ?, language = ?,"
+                      + " track = ?, programme_uid = ?, programme_source = ?, removed_at = ?"
+                      + " WHERE id = ?")) {
+            bindProgramme(ps, 1, programme);
+            ps.setLong(9, id);
+            ps.executeUpdate();
+          }
+          return find(c, id).orElseThrow();
+        });
+  }
+
+  /** Puts a talk on the attendee's agenda, or takes it off. Not a change of the talk itself. */
+  public Talk star(long id, boolean starred) {
+    return db.write(
+        starred ? "star the talk" : "unstar the talk",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE talk SET starred = ? WHERE id = ?")) {
+            ps.setBoolean(1, starred);
+            ps.setLong(2, id);
+            if (ps.executeUpdate() == 0) {
+              throw notFound(id);
+            }
+          }
+          return find(c, id).orElseThrow();
+        });
+  }
+
+  /**
+   * Whether the attendee never did anything with the talk: no notes, no star, no kept revision, no
+   * attachment. A programme may drop such a talk without losing anything of theirs.
+   */
+  public boolean untouched(long id) {
+    return db.read(
+        "read a talk",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT trim(body) = '' AND starred = 0"
+                      + " AND NOT EXISTS (SELECT 1 FROM revision WHERE talk_id = talk.id)"
+                      + " AND NOT EXISTS (SELECT 1 FROM talk_attachment WHERE talk_id = talk.id)"
+                      + " FROM talk WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw notFound(id);
+              }
+              return rs.getBoolean(1);
+            }
+          }
+        });
+  }
+
+  /** Every talk with a time, without notes: what an agenda (now and next) is made from. */
+  public List<TimetableEntry> timetable() {
+    return db.read(
+        "read the timetable",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT id, event_id, title, speakers, starts_at, duration_minutes, room,"
+                          + " starred, removed_at IS NOT NULL FROM talk"
+                          + " WHERE starts_at IS NOT NULL ORDER BY starts_at, room, id");
+              ResultSet rs = ps.executeQuery()) {
+            List<TimetableEntry> entries = new ArrayList<>();
+            while (rs.next()) {
+              long minutes = rs.getLong(6);
+              entries.add(
+                  new TimetableEntry(
+                      rs.getLong(1),
+                      rs.getLong(2),
+                      rs.getString(3),
+                      Rows.lines(rs.getString(4)),
+                      Rows.dateTime(rs, "starts_at"),
+                      rs.wasNull() || minutes <= 0 ? null : Duration.ofMinutes(minutes),
+                      rs.getString(7),
+                      rs.getBoolean(8),
+                      rs.getBoolean(9)));
+            }
+            return entries;
+          }
+        });
+  }
+
+  /**
+   * Which programme sessions each event holds: event id → the GUIDs/UIDs of its talks that came
+   * from a programme. For finding the event a re-import belongs to.
+   */
+  public java.util.Map<Long, java.util.Set<String>> programmeUidsByEvent() {
+    return db.read(
+        "read the programme ids",
+        c -> {
+          java.util.Map<Long, java.util.Set<String>> byEvent = new java.util.HashMap<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT event_id, programme_uid FROM talk WHERE programme_uid IS NOT NULL");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              byEvent
+                  .computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>())
+                  .add(rs.getString(2));
+            }
+          }
+          return byEvent;
+        });
+  }
+
+  /** The starred talks of the notebook, by time. */
+  public List<Talk> starred() {
+    return db.read(
+        "list the starred talks",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  SELECT
+                      + " WHERE t.starred = 1 ORDER BY t.starts_at IS NULL, t.starts_at, t.id")) {
+            return readAll(ps);
+          }
         });
   }
 
@@ -344,8 +492,10 @@ public final class TalkStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO talk (id, event_id, position, title, speakers, starts_at, room,"
-                      + " slides_url, video_url, tags, body, created_at, updated_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " slides_url, video_url, tags, body, created_at, updated_at, abstract,"
+                      + " subtitle, duration_minutes, language, track, programme_uid,"
+                      + " programme_source, removed_at, starred)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, t.id());
             ps.setLong(2, t.eventId());
             ps.setInt(3, Integer.MAX_VALUE);
@@ -354,6 +504,8 @@ public final class TalkStore {
             ps.setString(11, t.body());
             ps.setLong(12, t.createdAt().toEpochMilli());
             ps.setLong(13, t.updatedAt().toEpochMilli());
+            bindProgramme(ps, 14, t.programme());
+            ps.setBoolean(22, t.starred());
             ps.executeUpdate();
           }
           linkTags(c, t.id(), tags);
@@ -423,6 +575,26 @@ public final class TalkStore {
     Rows.setText(ps, from + 3, d.room());
     Rows.setText(ps, from + 4, d.slidesUrl());
     Rows.setText(ps, from + 5, d.videoUrl());
+  }
+
+  private static void bindProgramme(PreparedStatement ps, int from, Programme p)
+      throws SQLException {
+    ps.setString(from, p.abstractText());
+    Rows.setText(ps, from + 1, p.subtitle());
+    if (p.duration() == null) {
+      ps.setNull(from + 2, java.sql.Types.INTEGER);
+    } else {
+      ps.setLong(from + 2, Math.max(1, p.duration().toMinutes()));
+    }
+    Rows.setText(ps, from + 3, p.language());
+    Rows.setText(ps, from + 4, p.track());
+    Rows.setText(ps, from + 5, p.uid());
+    Rows.setText(ps, from + 6, p.source());
+    if (p.removedAt() == null) {
+      ps.setNull(from + 7, java.sql.Types.INTEGER);
+    } else {
+      ps.setLong(from + 7, p.removedAt().toEpochMilli());
+    }
   }
 
   /**
@@ -527,6 +699,20 @@ public final class TalkStore {
                 rs.getString("slides_url"),
                 rs.getString("video_url"),
                 Rows.lines(rs.getString("tags")));
+        long minutes = rs.getLong("duration_minutes");
+        Duration duration = rs.wasNull() ? null : Duration.ofMinutes(minutes);
+        long removed = rs.getLong("removed_at");
+        Instant removedAt = rs.wasNull() ? null : Instant.ofEpochMilli(removed);
+        Programme programme =
+            new Programme(
+                rs.getString("abstract"),
+                rs.getString("subtitle"),
+                duration,
+                rs.getString("language"),
+                rs.getString("track"),
+                rs.getString("programme_uid"),
+                rs.getString("programme_source"),
+                removedAt);
         talks.add(
             new Talk(
                 rs.getLong("id"),
@@ -535,7 +721,9 @@ public final class TalkStore {
                 details,
                 rs.getString("body"),
                 Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "updated_at")));
+                Rows.instant(rs, "updated_at"),
+                programme,
+                rs.getBoolean("starred")));
       }
     }
     return talks;

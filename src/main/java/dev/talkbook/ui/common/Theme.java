@@ -24,6 +24,9 @@ public final class Theme {
 
   public static final String DARK_CLASS = "tb-dark";
 
+  /** On the root of a dialog or popup dressed with {@link #dress}: it gets the colour variables. */
+  public static final String THEMED_CLASS = "tb-themed";
+
   private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>(Choice.SYSTEM);
   private final boolean systemDark;
 
@@ -59,6 +62,28 @@ public final class Theme {
       }
     } else {
       scene.getRoot().getStyleClass().remove(DARK_CLASS);
+    }
+  }
+
+  /**
+   * Dresses the root of a dialog or popup like its owner's window: the app's sheet (its {@code
+   * -tb-*} colours and classes) and, when the owner is dark, the dark class.
+   */
+  public static void dress(javafx.scene.Parent root, javafx.stage.Window owner) {
+    String sheet = stylesheet();
+    if (!root.getStylesheets().contains(sheet)) {
+      root.getStylesheets().add(sheet);
+    }
+    if (!root.getStyleClass().contains(THEMED_CLASS)) {
+      root.getStyleClass().add(THEMED_CLASS);
+    }
+    boolean dark =
+        owner != null
+            && owner.getScene() != null
+            && owner.getScene().getRoot().getStyleClass().contains(DARK_CLASS);
+    root.getStyleClass().remove(DARK_CLASS);
+    if (dark) {
+      root.getStyleClass().add(DARK_CLASS);
     }
   }
 

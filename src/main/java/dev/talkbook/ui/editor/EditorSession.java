@@ -89,15 +89,7 @@ public final class EditorSession {
   /** The talk's details changed elsewhere (renamed, moved): keep the notes being edited. */
   public void detailsChanged(Talk updated) {
     if (talk.get() != null && updated.id() == talk.get().id()) {
-      talk.set(
-          new Talk(
-              updated.id(),
-              updated.eventId(),
-              updated.position(),
-              updated.details(),
-              text,
-              updated.createdAt(),
-              updated.updatedAt()));
+      talk.set(updated.withBody(text));
     }
   }
 

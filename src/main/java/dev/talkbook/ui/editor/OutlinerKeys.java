@@ -9,6 +9,7 @@ import static javafx.scene.input.KeyCombination.ALT_DOWN;
 import static javafx.scene.input.KeyCombination.SHIFT_DOWN;
 import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
 import static org.fxmisc.wellbehaved.event.EventPattern.keyPressed;
+import static org.fxmisc.wellbehaved.event.EventPattern.keyTyped;
 import static org.fxmisc.wellbehaved.event.InputMap.process;
 import static org.fxmisc.wellbehaved.event.InputMap.sequence;
 
@@ -31,8 +32,9 @@ import org.fxmisc.wellbehaved.event.Nodes;
 /**
  * The outliner keys of the notes editor, added to the code area's input map over its own keys:
  * Enter, Tab and Shift+Tab in lists, Alt+Up/Down to move an item or a section, Ctrl+. to fold,
- * Ctrl+Enter to toggle a task. Where a command does not apply (Tab outside a list), the key does
- * what it did before. The text work is {@link Outliner}'s; each change is one undo step.
+ * Ctrl+Enter to toggle a task; a closing code fence typed on an indented line goes where its
+ * opening fence is. Where a command does not apply (Tab outside a list), the key does what it did
+ * before. The text work is {@link Outliner}'s; each change is one undo step.
  */
 public final class OutlinerKeys {
   private final CodeArea area;
@@ -51,7 +53,9 @@ public final class OutlinerKeys {
             process(keyPressed(UP, ALT_DOWN), e -> result(this::moveUp)),
             process(keyPressed(DOWN, ALT_DOWN), e -> result(this::moveDown)),
             process(keyPressed(PERIOD, SHORTCUT_DOWN), e -> result(this::toggleFold)),
-            process(keyPressed(ENTER, SHORTCUT_DOWN), e -> result(this::toggleTask)));
+            process(keyPressed(ENTER, SHORTCUT_DOWN), e -> result(this::toggleTask)),
+            process(keyTyped("`"), e -> result(() -> fence('`'))),
+            process(keyTyped("~"), e -> result(() -> fence('~'))));
     Nodes.addInputMap(area, keys);
   }
 
@@ -97,6 +101,15 @@ public final class OutlinerKeys {
               new Edit(at, at, "\n", at + 1, at + 1, line -> line <= last ? line : line + 1));
     }
     return apply(edit);
+  }
+
+  /**
+   * A fence character typed: when it completes the closing fence of the code block on a line the
+   * code's indentation was kept on, the line moves out to the opening fence. False otherwise (the
+   * character is typed as usual).
+   */
+  boolean fence(char c) {
+    return editable() && apply(outliner().typed(c, area.getAnchor(), area.getCaretPosition()));
   }
 
   /** Tab on list items. False outside lists. */

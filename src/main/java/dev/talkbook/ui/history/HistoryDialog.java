@@ -1,41 +1,60 @@
 package dev.talkbook.ui.history;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import dev.talkbook.core.notebook.Revision;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
 /**
- * The open talk's kept revisions, newest first. Selecting one shows what changed between it and the
- * current text; Restore brings it back (itself kept as a revision, so it can be undone).
+ * The open talk's kept revisions, newest first, each with its full date and why it was kept.
+ * Selecting one shows what changed between it and the current text: removed lines on red, added
+ * ones on green, the changed words marked, with line numbers and long unchanged stretches folded
+ * (or shown, with "Show unchanged lines"). Restore brings the revision back (itself kept as a
+ * revision, so it can be undone).
  */
 public final class HistoryDialog extends Dialog<Void> {
   static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
+
+  /** Unchanged lines shown around each change. */
+  static final int CONTEXT = 3;
+
+  static final String SAME_CLASS = "tb-diff-same";
+  static final String REMOVED_CLASS = "tb-diff-removed";
+  static final String ADDED_CLASS = "tb-diff-added";
+  static final String GAP_CLASS = "tb-diff-gap";
+  static final String MARK_CLASS = "tb-diff-mark";
 
   final ListView<Revision> revisions = new ListView<>();
-  final TextArea diff = new TextArea();
-  private final Label summary = new Label();
+  final ListView<LineDiff.Row> diff = new ListView<>();
+  final CheckBox unchanged = new CheckBox("Show unchanged lines");
+  final Label summary = new Label();
+  private final String currentText;
 
   public HistoryDialog(
       Window owner,
@@ -44,41 +63,53 @@ public final class HistoryDialog extends Dialog<Void> {
       Talk talk,
       String currentText,
       Consumer<Talk> restored) {
+    this.currentText = currentText;
     initOwner(owner);
     initModality(Modality.WINDOW_MODAL);
+    Theme.dress(getDialogPane(), owner);
     setTitle("History — " + talk.title());
     setHeaderText(null);
     setResizable(true);
     revisions.setId("history-list");
-    revisions.setPlaceholder(new Label("No revisions kept yet: they are kept as you write."));
-    revisions.setCellFactory(
-        view ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(Revision r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(
-                    empty || r == null
-                        ? null
-                        : WHEN.format(r.savedAt()) + " · " + r.reason().label());
-              }
-            });
+    revisions.setPlaceholder(wrapped("No revisions kept yet: they are kept as you write."));
+    revisions.setCellFactory(view -> new RevisionCell());
+    revisions.setMinWidth(230);
     diff.setId("history-diff");
-    diff.setEditable(false);
-    diff.getStyleClass().add("tb-mono");
+    diff.getStyleClass().add("tb-diff");
+    diff.setCellFactory(view -> new DiffCell());
+    diff.setPlaceholder(wrapped("Choose a version on the left to see what changed since."));
+    unchanged.setId("history-unchanged");
+    unchanged.selectedProperty().addListener((obs, o, v) -> showDiff(selected()));
+    summary.setId("history-summary");
     summary.getStyleClass().add("tb-muted");
-    revisions
-        .getSelectionModel()
-        .selectedItemProperty()
-        .addListener((obs, old, r) -> showDiff(r, currentText));
-    VBox right = new VBox(6, summary, diff);
-    VBox.setVgrow(diff, javafx.scene.layout.Priority.ALWAYS);
+    summary.setWrapText(true);
+    summary.setMinWidth(0);
+    HBox.setHgrow(summary, Priority.ALWAYS);
+    HBox top = new HBox(12, summary, unchanged);
+    top.setAlignment(Pos.CENTER_LEFT);
+    top.setPadding(new Insets(0, 0, 0, 2));
+    unchanged.setMinWidth(Region.USE_PREF_SIZE);
+    revisions.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> showDiff(r));
+    VBox right = new VBox(6, top, diff);
+    VBox.setVgrow(diff, Priority.ALWAYS);
     SplitPane split = new SplitPane(revisions, right);
-    split.setDividerPositions(0.3);
+    SplitPane.setResizableWithParent(revisions, false);
+    split.setDividerPositions(0.27);
     split.setPadding(new Insets(6));
     getDialogPane().setContent(split);
-    getDialogPane().setPrefSize(980, 600);
+    getDialogPane().setPrefSize(1000, 640);
     getDialogPane().setMinSize(640, 400);
+    // Sized to the window it belongs to (some window systems give a resizable dialog its minimum).
+    setOnShown(
+        e -> {
+          if (owner != null && owner.getWidth() > 0) {
+            setWidth(Math.max(640, Math.min(1100, owner.getWidth() * 0.85)));
+            setHeight(Math.max(400, Math.min(800, owner.getHeight() * 0.85)));
+            setX(owner.getX() + (owner.getWidth() - getWidth()) / 2);
+            setY(owner.getY() + (owner.getHeight() - getHeight()) / 2);
+          }
+          split.setDividerPositions(290 / Math.max(600, getWidth()));
+        });
     ButtonType restore = new ButtonType("Restore this version", ButtonBar.ButtonData.OK_DONE);
     getDialogPane().getButtonTypes().addAll(restore, ButtonType.CLOSE);
     Button restoreButton = (Button) getDialogPane().lookupButton(restore);
@@ -112,22 +143,199 @@ public final class HistoryDialog extends Dialog<Void> {
         error -> Errors.show(owner, "Could not read the history", error));
   }
 
-  private void showDiff(Revision r, String currentText) {
+  private static Label wrapped(String text) {
+    Label l = new Label(text);
+    l.setWrapText(true);
+    l.getStyleClass().add("tb-muted");
+    l.setPadding(new Insets(12));
+    return l;
+  }
+
+  private Revision selected() {
+    return revisions.getSelectionModel().getSelectedItem();
+  }
+
+  private void showDiff(Revision r) {
     if (r == null) {
-      diff.clear();
+      diff.getItems().clear();
       summary.setText("");
       return;
     }
-    List<String> then = r.body().lines().toList();
-    List<String> now = currentText.lines().toList();
-    var patch = DiffUtils.diff(then, now);
-    if (patch.getDeltas().isEmpty()) {
-      summary.setText("Same as the current text.");
-      diff.setText(r.body());
-      return;
+    LineDiff.Result result =
+        LineDiff.of(r.body(), currentText, unchanged.isSelected() ? Integer.MAX_VALUE : CONTEXT);
+    diff.getItems().setAll(result.rows());
+    diff.scrollTo(0);
+    summary.setText(summary(result));
+  }
+
+  /** "Since this version: 2 lines added, 1 removed." */
+  static String summary(LineDiff.Result result) {
+    if (result.same()) {
+      return "This version is the same as the current text.";
     }
-    List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("then", "now", then, patch, 2);
-    summary.setText("Lines starting with - are only in this version, + only in the current text.");
-    diff.setText(String.join("\n", unified.subList(Math.min(2, unified.size()), unified.size())));
+    String added = count(result.added(), "line added", "lines added");
+    if (result.removed() == 0) {
+      return "Since this version: " + added + ".";
+    }
+    if (result.added() == 0) {
+      return "Since this version: "
+          + count(result.removed(), "line removed", "lines removed")
+          + ".";
+    }
+    return "Since this version: " + added + ", " + result.removed() + " removed.";
+  }
+
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
+  /** Why a revision was kept, in the user's words. */
+  static String why(Revision.Reason reason) {
+    return switch (reason) {
+      case AUTOSAVE -> "Kept while you wrote";
+      case CHECKPOINT -> "Kept when you left the talk";
+      case BEFORE_RESTORE -> "The text before a restore";
+      case RESTORED -> "Brought back by a restore";
+    };
+  }
+
+  /** "5 minutes ago" and the like, for the last week; empty before that. */
+  static String age(Instant then, Instant now) {
+    Duration d = Duration.between(then, now);
+    if (d.isNegative() || d.toMinutes() < 1) {
+      return "just now";
+    }
+    if (d.toHours() < 1) {
+      return count((int) d.toMinutes(), "minute ago", "minutes ago");
+    }
+    if (d.toDays() < 1) {
+      return count((int) d.toHours(), "hour ago", "hours ago");
+    }
+    if (d.toDays() < 7) {
+      return count((int) d.toDays(), "day ago", "days ago");
+    }
+    return "";
+  }
+
+  /** A revision: its date on top, why it was kept and how long ago below. */
+  private static final class RevisionCell extends ListCell<Revision> {
+    private final Label when = new Label();
+    private final Label detail = new Label();
+    private final VBox box = new VBox(1, when, detail);
+
+    RevisionCell() {
+      when.getStyleClass().add("tb-row-title");
+      detail.getStyleClass().add("tb-row-detail");
+      detail.setWrapText(true);
+      box.setPadding(new Insets(2, 0, 2, 0));
+      box.setMinWidth(0);
+      setPrefWidth(0); // as wide as the list, never wider: the detail wraps instead
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+      if (getGraphic() != box || width <= 0) {
+        return super.computePrefHeight(width);
+      }
+      Insets in = getInsets();
+      return in.getTop() + in.getBottom() + box.prefHeight(width - in.getLeft() - in.getRight());
+    }
+
+    @Override
+    protected void updateItem(Revision r, boolean empty) {
+      super.updateItem(r, empty);
+      setText(null);
+      if (empty || r == null) {
+        setGraphic(null);
+        return;
+      }
+      when.setText(WHEN.format(r.savedAt()));
+      String ago = age(r.savedAt(), Instant.now());
+      detail.setText(why(r.reason()) + (ago.isEmpty() ? "" : " · " + ago));
+      setGraphic(box);
+    }
+  }
+
+  /** A row of the diff: line numbers, a sign, the text (wrapped) with the changed words marked. */
+  private static final class DiffCell extends ListCell<LineDiff.Row> {
+    private static final List<String> KINDS =
+        List.of(SAME_CLASS, REMOVED_CLASS, ADDED_CLASS, GAP_CLASS);
+    private final Label oldLine = number();
+    private final Label newLine = number();
+    private final Label sign = new Label();
+    private final MarkedFlow text = new MarkedFlow();
+    private final Label gap = new Label();
+    private final HBox row = new HBox(oldLine, newLine, sign, text);
+
+    DiffCell() {
+      sign.getStyleClass().add("tb-diff-sign");
+      sign.setMinWidth(Region.USE_PREF_SIZE);
+      sign.setPrefWidth(18);
+      sign.setAlignment(Pos.CENTER);
+      gap.getStyleClass().add("tb-muted");
+      text.getStyleClass().add("tb-diff-line");
+      // Long lines wrap inside the list's width (see computePrefHeight): no horizontal scrolling.
+      text.setMinWidth(0);
+      HBox.setHgrow(text, Priority.ALWAYS);
+      row.setAlignment(Pos.TOP_LEFT);
+      setPrefWidth(0);
+      // Rows are read, not chosen: a click selects nothing.
+      addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> e.consume());
+    }
+
+    /**
+     * The height for the width the list gives the cell: the row wrapped to that width (a label's
+     * skin would ask its graphic for its height at the graphic's own preferred width).
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+      if (getGraphic() != row || width <= 0) {
+        return super.computePrefHeight(width);
+      }
+      Insets in = getInsets();
+      return in.getTop() + in.getBottom() + row.prefHeight(width - in.getLeft() - in.getRight());
+    }
+
+    private static Label number() {
+      Label l = new Label();
+      l.getStyleClass().add("tb-diff-number");
+      l.setMinWidth(44);
+      l.setPrefWidth(44);
+      l.setAlignment(Pos.TOP_RIGHT);
+      l.setPadding(new Insets(0, 8, 0, 0));
+      return l;
+    }
+
+    @Override
+    protected void updateItem(LineDiff.Row r, boolean empty) {
+      super.updateItem(r, empty);
+      getStyleClass().removeAll(KINDS);
+      setText(null);
+      if (empty || r == null) {
+        setGraphic(null);
+        return;
+      }
+      switch (r.kind()) {
+        case GAP -> {
+          getStyleClass().add(GAP_CLASS);
+          gap.setText("\u22ef " + r.hidden() + " unchanged line" + (r.hidden() == 1 ? "" : "s"));
+          setGraphic(gap);
+          return;
+        }
+        case SAME -> getStyleClass().add(SAME_CLASS);
+        case REMOVED -> getStyleClass().add(REMOVED_CLASS);
+        case ADDED -> getStyleClass().add(ADDED_CLASS);
+      }
+      oldLine.setText(r.oldLine() == 0 ? "" : Integer.toString(r.oldLine()));
+      newLine.setText(r.newLine() == 0 ? "" : Integer.toString(r.newLine()));
+      sign.setText(
+          switch (r.kind()) {
+            case REMOVED -> "\u2212";
+            case ADDED -> "+";
+            default -> "";
+          });
+      text.show(r.text(), r.marks());
+      setGraphic(row);
+    }
   }
 }

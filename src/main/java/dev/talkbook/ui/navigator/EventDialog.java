@@ -2,7 +2,15 @@ package dev.talkbook.ui.navigator;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.ui.common.Theme;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -10,20 +18,36 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
-/** Create or edit an event: title, dates, location, web page. */
+/**
+ * Create or edit an event: title, dates, location, web page. Dates may be typed in ISO or the
+ * locale's form (or picked from the calendar); the form is shown under them, and a date that cannot
+ * be read is said there, in place, with Create held back until it is fixed.
+ */
 final class EventDialog extends Dialog<Event.Details> {
+  private static final PseudoClass INVALID = PseudoClass.getPseudoClass("danger");
+
+  private final DateText dates = new DateText(Locale.getDefault(Locale.Category.FORMAT));
+
+  /** Under the dates: the forms understood, or what is wrong with a date. */
+  final Label dateHint = new Label();
+
+  private final BooleanProperty datesValid = new SimpleBooleanProperty(true);
   final TextField title = new TextField();
-  final DatePicker start = new DatePicker();
-  final DatePicker end = new DatePicker();
+  final DatePicker start = datePicker("event-start");
+  final DatePicker end = datePicker("event-end");
   final TextField location = new TextField();
   final TextField url = new TextField();
   private final Label problem = new Label();
 
   EventDialog(Window owner, Event.Details initial) {
     initOwner(owner);
+    Theme.dress(getDialogPane(), owner);
     setTitle(initial == null ? "New event" : "Edit event");
     setHeaderText(null);
     title.setId("event-title");
@@ -34,6 +58,8 @@ final class EventDialog extends Dialog<Event.Details> {
       title.setText(initial.title());
       start.setValue(initial.startDate());
       end.setValue(initial.endDate());
+      start.getEditor().setText(DateText.format(initial.startDate()));
+      end.getEditor().setText(DateText.format(initial.endDate()));
       location.setText(initial.location());
       url.setText(initial.url());
     }
@@ -47,6 +73,10 @@ final class EventDialog extends Dialog<Event.Details> {
             });
     problem.getStyleClass().add("tb-problem");
     problem.setWrapText(true);
+    problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+    dateHint.setId("event-date-hint");
+    dateHint.setWrapText(true);
+    checkDates(false);
     GridPane grid = new GridPane();
     grid.setHgap(10);
     grid.setVgap(8);
@@ -54,16 +84,19 @@ final class EventDialog extends Dialog<Event.Details> {
     grid.addRow(0, new Label("Title"), title);
     grid.addRow(1, new Label("From"), start);
     grid.addRow(2, new Label("To"), end);
-    grid.addRow(3, new Label("Location"), location);
-    grid.addRow(4, new Label("Web page"), url);
-    grid.add(problem, 0, 5, 2, 1);
+    grid.add(dateHint, 1, 3);
+    grid.addRow(4, new Label("Location"), location);
+    grid.addRow(5, new Label("Web page"), url);
+    grid.add(problem, 0, 6, 2, 1);
     title.setPrefColumnCount(28);
     getDialogPane().setContent(grid);
     ButtonType save =
         new ButtonType(initial == null ? "Create" : "Save", ButtonBar.ButtonData.OK_DONE);
     getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
     var saveButton = getDialogPane().lookupButton(save);
-    saveButton.disableProperty().bind(title.textProperty().isEmpty());
+    saveButton
+        .disableProperty()
+        .bind(Bindings.or(title.textProperty().isEmpty(), datesValid.not()));
     saveButton.addEventFilter(
         javafx.event.ActionEvent.ACTION,
         e -> {
@@ -80,6 +113,104 @@ final class EventDialog extends Dialog<Event.Details> {
 
   private Event.Details details() {
     return new Event.Details(
-        title.getText(), start.getValue(), end.getValue(), location.getText(), url.getText());
+        title.getText(), typed(start), typed(end), location.getText(), url.getText());
+  }
+
+  /**
+   * A date field: ISO shown, ISO or the locale's form read. A text that is not a date never throws
+   * (the picker would report it as an unexpected error and drop the text): it keeps the value the
+   * picker had, and stays in the field to be corrected.
+   */
+  private DatePicker datePicker(String id) {
+    DatePicker picker = new DatePicker();
+    picker.setId(id);
+    picker.getEditor().setId(id + "-text");
+    picker.setPromptText("YYYY-MM-DD");
+    picker.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(LocalDate date) {
+            return DateText.format(date);
+          }
+
+          @Override
+          public LocalDate fromString(String text) {
+            if (text == null || text.isBlank()) {
+              return null;
+            }
+            return dates.parse(text).orElse(picker.getValue());
+          }
+        });
+    picker.getEditor().textProperty().addListener((obs, old, text) -> checkDates(false));
+    picker
+        .getEditor()
+        .focusedProperty()
+        .addListener(
+            (obs, was, focused) -> {
+              if (!focused) {
+                checkDates(true);
+              }
+            });
+    // Enter on a date that cannot be read says why instead of replacing the text (the picker
+    // commits on the key's release).
+    picker.addEventFilter(
+        KeyEvent.ANY,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER && !readable(picker)) {
+            checkDates(true);
+            e.consume();
+          }
+        });
+    return picker;
+  }
+
+  private boolean readable(DatePicker picker) {
+    String text = picker.getEditor().getText();
+    return text == null || text.isBlank() || dates.parse(text).isPresent();
+  }
+
+  /** The date typed in the field (null when blank); only called when {@link #readable}. */
+  private LocalDate typed(DatePicker picker) {
+    String text = picker.getEditor().getText();
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    Optional<LocalDate> date = dates.parse(text);
+    if (date.isEmpty()) {
+      throw new NotebookException(dates.problem(text));
+    }
+    return date.get();
+  }
+
+  /**
+   * Marks fields whose text is not a date and holds Create back; the message under the dates is
+   * shown when {@code tell} (the field was left or Enter pressed), and goes as soon as the text is
+   * right, so typing is not interrupted by complaints about a half-written date.
+   */
+  private void checkDates(boolean tell) {
+    if (start == null || end == null) {
+      return; // still being built
+    }
+    DatePicker bad = null;
+    for (DatePicker picker : new DatePicker[] {start, end}) {
+      boolean ok = readable(picker);
+      picker.pseudoClassStateChanged(INVALID, !ok);
+      picker.getEditor().pseudoClassStateChanged(INVALID, !ok);
+      if (!ok && bad == null) {
+        bad = picker;
+      }
+    }
+    datesValid.set(bad == null);
+    if (bad == null) {
+      showHint("Dates as " + dates.examples() + ".", false);
+    } else if (tell || dateHint.getStyleClass().contains("tb-problem")) {
+      showHint(dates.problem(bad.getEditor().getText()), true);
+    }
+  }
+
+  private void showHint(String text, boolean isProblem) {
+    dateHint.setText(text);
+    dateHint.getStyleClass().removeAll("tb-problem", "tb-muted");
+    dateHint.getStyleClass().add(isProblem ? "tb-problem" : "tb-muted");
   }
 }

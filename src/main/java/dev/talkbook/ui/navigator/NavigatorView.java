@@ -6,6 +6,7 @@ import dev.talkbook.core.notebook.TalkSummary;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.PaneHeader;
+import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -263,6 +264,7 @@ public final class NavigatorView {
     }
     TextInputDialog dialog = new TextInputDialog();
     dialog.initOwner(window());
+    Theme.dress(dialog.getDialogPane(), window());
     dialog.setTitle("New talk");
     dialog.setHeaderText(null);
     dialog.setContentText("Title");
@@ -290,6 +292,7 @@ public final class NavigatorView {
     }
     TextInputDialog dialog = new TextInputDialog(node.label());
     dialog.initOwner(window());
+    Theme.dress(dialog.getDialogPane(), window());
     dialog.setTitle(node instanceof NavNode.EventNode ? "Rename event" : "Rename talk");
     dialog.setHeaderText(null);
     dialog.setContentText("Title");
@@ -350,6 +353,7 @@ public final class NavigatorView {
             ButtonType.CANCEL,
             ButtonType.OK);
     confirm.initOwner(window());
+    Theme.dress(confirm.getDialogPane(), window());
     confirm.setTitle("Delete");
     confirm.setHeaderText("Delete \"" + node.label() + "\"?");
     ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Delete");

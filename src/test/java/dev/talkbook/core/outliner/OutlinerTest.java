@@ -73,8 +73,11 @@ class OutlinerTest {
           '1. |foo¶2. bar'       => '1. ¶2. |foo¶3. bar'
           '- |'                  => '|'
           '-|'                   => '|'
-          '- a¶- |'              => '- a¶|'
-          '1. a¶2. |'            => '1. a¶|'
+          '- a¶- |'              => '- a¶¶|'
+          '1. a¶2. |'            => '1. a¶¶|'
+          '- a¶- |¶- b'          => '- a¶¶|¶- b'
+          '- a¶¶- |'             => '- a¶¶|'
+          '> - a¶> - |'          => '> - a¶>¶> |'
           '- [ ] |'              => '|'
           '> - |'                => '> |'
           '- a¶  - |'            => '- a¶- |'
@@ -94,6 +97,32 @@ class OutlinerTest {
           """)
   void enter(String input, String expected) {
     assertThat(run(input, (o, a, c) -> o.enter(a, c, line -> false))).isEqualTo(expected);
+  }
+
+  /** Typing the last character of a closing fence on an indented line: {@code `} unless said. */
+  @ParameterizedTest(name = "{0}  =>  {1}")
+  @CsvSource(
+      delimiterString = "=>",
+      textBlock =
+          """
+          '```java¶  code¶  ``|'          => '```java¶  code¶```|'
+          '```¶    code¶    ``|¶after'    => '```¶    code¶```|¶after'
+          '```¶  code¶  ``| '             => '```¶  code¶```|'
+          '- a¶  ```¶      x¶      ``|'   => '- a¶  ```¶      x¶  ```|'
+          '> ```¶>   x¶>   ``|'           => '> ```¶>   x¶> ```|'
+          '````¶  x¶  ``|'                => 'default'
+          '````¶  x¶  ```|'               => '````¶  x¶````|'
+          '```¶  x¶  ~~|'                 => 'default'
+          '```¶x¶``|'                     => 'default'
+          '```¶  x¶  ``| y'               => 'default'
+          '```¶  x¶  `|`'                 => '```¶  x¶``|`'
+          '  ``|'                         => 'default'
+          '```¶```¶  ``|'                 => 'default'
+          '```¶  x¶  `` |'                => 'default'
+          """)
+  void aClosingFenceGoesWhereTheOpeningIs(String input, String expected) {
+    char c = input.contains("~~|") ? '~' : '`';
+    assertThat(run(input, (o, a, caret) -> o.typed(c, a, caret))).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0}  =>  {1}")

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +54,9 @@ class SiteBrowserTest {
 
   @TempDir static Path dir;
   private static Path site;
+  private static Path corpusSite;
+  private static Notebook corpus;
+  private static List<SearchCorpus.Made> corpusTalks;
   private static HttpServer server;
   private WebDriver driver;
 
@@ -100,6 +104,16 @@ class SiteBrowserTest {
       new SiteExporter(new MarkdownRenderer())
           .export(nb, site, SiteExporter.Options.all(), SiteExporter.Progress.NONE, () -> false);
     }
+    corpus = Notebook.open(dir.resolve("corpus.talkbook"));
+    corpusTalks = SearchCorpus.fill(corpus, 300);
+    corpusSite = dir.resolve("corpus-site");
+    new SiteExporter(new MarkdownRenderer())
+        .export(
+            corpus,
+            corpusSite,
+            SiteExporter.Options.all(),
+            SiteExporter.Progress.NONE,
+            () -> false);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/some/sub/path/",
@@ -144,6 +158,9 @@ class SiteBrowserTest {
   static void stopServer() {
     if (server != null) {
       server.stop(0);
+    }
+    if (corpus != null) {
+      corpus.close();
     }
   }
 
@@ -253,6 +270,97 @@ class SiteBrowserTest {
     search.sendKeys("zzqqxx");
     waiting()
         .until(ExpectedConditions.textToBe(By.cssSelector("#tb-results li"), "No talks found."));
+  }
+
+  /**
+   * Types into the search box and returns every talk it lists (all of them, not just the first).
+   */
+  private List<String> typeSearch(String text) {
+    WebElement search = driver.findElement(By.id("tb-q"));
+    search.clear();
+    search.sendKeys(text);
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    // settled: the list shows the results for this text (made 120 ms after the last key)
+    waiting()
+        .until(
+            d ->
+                js.executeScript(
+                    "return document.getElementById('tb-results').getAttribute('data-for')"
+                        + " === arguments[0];",
+                    text));
+    waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              List<WebElement> more = d.findElements(By.cssSelector(".search-more button"));
+              if (!more.isEmpty()) {
+                more.get(0).click();
+              }
+              return d.findElements(By.cssSelector(".search-more button")).isEmpty();
+            });
+    @SuppressWarnings("unchecked")
+    List<String> titles =
+        (List<String>)
+            js.executeScript(
+                "return Array.from(document.querySelectorAll('#tb-results a'))"
+                    + ".map(function (a) { return a.textContent; });");
+    return titles;
+  }
+
+  /** The titles {@code talkbook search} finds for a query, in the corpus notebook. */
+  private static List<String> notebookFinds(String query) {
+    return corpus.search().search(query, 100_000).stream()
+        .map(dev.talkbook.core.search.SearchHit::talkTitle)
+        .toList();
+  }
+
+  @Test
+  void wholeWordsStemsAndPrefixesFindWhatTheNotebookFinds() {
+    driver.get(corpusSite.resolve("index.html").toUri().toString());
+    driver.findElement(By.id("tb-q")).click();
+    for (String[] typedAndQuery :
+        List.of(
+            // whole words: the site stems them as the notebook does
+            new String[] {"testing", "testing"},
+            new String[] {"deployment", "deployment"},
+            new String[] {"diversity", "diversity"},
+            new String[] {"keynote", "keynote"},
+            new String[] {"Naïve", "naive"},
+            // another form of the word: the same stem
+            new String[] {"tests", "tests"},
+            new String[] {"deployed", "deployed"},
+            // two words: talks with both
+            new String[] {"testing docker", "testing docker"})) {
+      List<String> expected = notebookFinds(typedAndQuery[1]);
+      assertThat(expected).as("the notebook finds talks for %s", typedAndQuery[1]).isNotEmpty();
+      assertThat(typeSearch(typedAndQuery[0]))
+          .as("the site's results for \"%s\"", typedAndQuery[0])
+          .containsAll(expected);
+    }
+    // the start of a word: what the notebook finds, and every title with a word starting so
+    // (the notebook's prefixes stop at the stem: "observab*" misses "observability")
+    for (String prefix : List.of("deplo", "observab", "kuber", "diversi")) {
+      Set<String> expected = new java.util.LinkedHashSet<>(notebookFinds(prefix + "*"));
+      for (SearchCorpus.Made t : corpusTalks) {
+        if (List.of(SearchText.words(t.title()).split(" ")).stream()
+            .anyMatch(w -> w.startsWith(prefix))) {
+          expected.add(t.title());
+        }
+      }
+      assertThat(expected).as("talks to find for %s", prefix).isNotEmpty();
+      assertThat(typeSearch(prefix))
+          .as("the site's results for \"%s\"", prefix)
+          .containsAll(expected);
+    }
+    // every word of a title finds that talk, whatever its punctuation
+    for (String title :
+        List.of(notebookFinds("\"don't fear\"").get(0), notebookFinds("o'reilly").get(0))) {
+      for (String word : SearchText.words(title).split(" ")) {
+        assertThat(typeSearch(word)).as("search for %s", word).contains(title);
+      }
+    }
+    assertThat(typeSearch("zzqqxx")).isEmpty();
+    assertNoConsoleErrors();
   }
 
   @Test

@@ -101,7 +101,10 @@ class SiteExporterTest {
     assertThat(read("feed.xml"))
         .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<entry>");
     assertThat(read("404.html")).contains("Page not found");
-    assertThat(read("search-index.js")).startsWith("window.TALKBOOK_SEARCH").contains("JShell");
+    assertThat(read("search-index.js"))
+        .startsWith("window.TALKBOOK_SEARCH")
+        .contains("\"t\":\"Live coding without fear\"")
+        .contains(" jshell ");
     assertThat(out.resolve("assets/lunr.min.js")).isNotEmptyFile();
     assertThat(out.resolve("assets/highlight.min.js")).isNotEmptyFile();
   }

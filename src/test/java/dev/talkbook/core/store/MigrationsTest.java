@@ -101,6 +101,10 @@ class MigrationsTest {
           .extracting(h -> h.talkId())
           .containsExactly(1L);
       assertThat(notebook.search().search("tag:async speaker:hopper", 5)).hasSize(1);
+      // Format 3: no programme, no star, no time zone for what an older Talkbook wrote.
+      assertThat(talk.programme()).isEqualTo(dev.talkbook.core.notebook.Programme.NONE);
+      assertThat(talk.starred()).isFalse();
+      assertThat(notebook.events().get(1).timeZone()).isNull();
     }
   }
 

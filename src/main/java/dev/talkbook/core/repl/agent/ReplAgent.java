@@ -1,15 +1,15 @@
 package dev.talkbook.core.repl.agent;
 
 import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Consumer;
 import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
 
@@ -19,38 +19,14 @@ import jdk.jshell.execution.Util;
  * waits ≈ 190 ms on Nagle's algorithm against delayed ACKs), and serves JShell's execution protocol
  * with the JDK's own {@link RemoteExecutionControl}, whose frames the app's JDI stop looks for.
  *
- * <p>Deliberately tiny and with no dependency outside the JDK: the remote JVM loads it from the
- * app's class path (a folder or the app's jar). Standard input and output are not used for the
- * protocol, so anything the JVM logs there cannot disturb it.
+ * <p>The channels are JShell's ({@link Packets}); {@code System.in} is {@link RemoteInput}, which
+ * asks the app for input only when the code reads. Deliberately tiny and with no dependency outside
+ * the JDK: the remote JVM loads it from the app's class path (a folder or the app's jar). Standard
+ * input and output are not used for the protocol, so anything the JVM logs there cannot disturb it.
  */
 public final class ReplAgent {
 
   private ReplAgent() {}
-
-  /**
-   * On JDK 17 the protocol's input pipe inherits {@code InputStream.read(byte[], int, int)}, which
-   * blocks until the whole array is filled: {@code new BufferedReader(new
-   * InputStreamReader(System.in)).readLine()} would wait for 8192 bytes. Each byte is asked of the
-   * app anyway, so handing out one byte per read costs nothing.
-   */
-  private static final class OneByteAtATime extends java.io.FilterInputStream {
-    OneByteAtATime(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws java.io.IOException {
-      if (len == 0) {
-        return 0;
-      }
-      int c = in.read();
-      if (c < 0) {
-        return -1;
-      }
-      b[off] = (byte) c;
-      return 1;
-    }
-  }
 
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
@@ -58,15 +34,105 @@ public final class ReplAgent {
       socket.setTcpNoDelay(true);
       InputStream in = new BufferedInputStream(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
-      Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
-      outputs.put("out", s -> System.setOut(new PrintStream(s, true, StandardCharsets.UTF_8)));
-      outputs.put("err", s -> System.setErr(new PrintStream(s, true, StandardCharsets.UTF_8)));
-      Map<String, Consumer<InputStream>> inputs = new HashMap<>();
-      inputs.put("in", pipe -> System.setIn(new OneByteAtATime(pipe)));
-      Util.forwardExecutionControlAndIO(new RemoteExecutionControl(), in, out, outputs, inputs);
+      System.setOut(new PrintStream(Packets.channel("out", out), true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(Packets.channel("err", out), true, StandardCharsets.UTF_8));
+      RemoteInput stdin = new RemoteInput(Packets.channel(Packets.STDIN_REQUEST, out));
+      System.setIn(stdin);
+      BytePipe commands = new BytePipe();
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  Packets.read(
+                      in,
+                      (channel, data) -> {
+                        if (channel.equals(Packets.STDIN)) {
+                          stdin.reply(data);
+                        } else if (channel.equals("$command")) {
+                          commands.write(data);
+                        }
+                      });
+                } catch (IOException e) {
+                  // The app closed the connection: the command loop ends below.
+                } finally {
+                  commands.close();
+                  stdin.closeInput();
+                }
+              },
+              "talkbook-agent-reader");
+      reader.setDaemon(true);
+      reader.start();
+      // Written before the input's header is read, as the app does too, so neither waits.
+      ObjectOutputStream commandOut = new ObjectOutputStream(Packets.channel("$command", out));
+      commandOut.flush();
+      ObjectInputStream commandIn = new ObjectInputStream(commands);
+      Util.forwardExecutionControl(new RemoteExecutionControl(), commandIn, commandOut);
     } finally {
       // The app closed the connection (or asked to close): end even if user code left threads.
       System.exit(0);
+    }
+  }
+
+  /** The command channel's bytes, from the reader thread to the command loop. */
+  private static final class BytePipe extends InputStream {
+    private byte[] buffer = new byte[4096];
+    private int start;
+    private int end;
+    private boolean closed;
+
+    synchronized void write(byte[] data) {
+      if (end + data.length > buffer.length) {
+        int used = end - start;
+        byte[] grown =
+            used + data.length > buffer.length
+                ? new byte[Math.max(buffer.length * 2, used + data.length)]
+                : buffer;
+        System.arraycopy(buffer, start, grown, 0, used);
+        buffer = grown;
+        start = 0;
+        end = used;
+      }
+      System.arraycopy(data, 0, buffer, end, data.length);
+      end += data.length;
+      notifyAll();
+    }
+
+    @Override
+    public synchronized void close() {
+      closed = true;
+      notifyAll();
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      while (start == end) {
+        if (closed) {
+          return -1;
+        }
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          // The command loop is never interrupted on purpose; keep waiting for the app.
+        }
+      }
+      int n = Math.min(len, end - start);
+      System.arraycopy(buffer, start, b, off, n);
+      start += n;
+      return n;
+    }
+
+    @Override
+    public synchronized int available() {
+      return end - start;
     }
   }
 }

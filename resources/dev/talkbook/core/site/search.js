@@ -1,0 +1,88 @@
+/* Talkbook site search over lunr: loaded (with lunr and search-index.js) on first use.
+ *
+ * Words are cut as Talkbook's own full-text search (SQLite FTS5, unicode61 remove_diacritics)
+ * cuts them: runs of letters and digits, lower case, accents removed; no stop words. The exporter
+ * writes each talk's notes already cut so (SearchText.java); titles, speakers, tags and events are
+ * cut here. The index holds every word and its Porter stem (lunr's stemmer); a query word finds
+ * its stem (whole words: "testing" finds "tests") or, as typed, the start of a word ("deplo"). */
+(function () {
+  "use strict";
+  var lunr = window.lunr;
+  var MARKS = /\p{M}+/gu;
+  var SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+  /** The words of a text, as the index holds them. */
+  function words(text) {
+    if (!text) { return []; }
+    var folded = String(text).toLowerCase().normalize("NFD").replace(MARKS, "");
+    return folded.split(SEPARATORS).filter(function (w) { return w.length > 0; });
+  }
+
+  /** Index pipeline: each word, and its stem when that differs. */
+  function wordAndStem(token) {
+    var stem = lunr.stemmer(token.clone());
+    return stem.toString() === token.toString() ? token : [token, stem];
+  }
+  lunr.Pipeline.registerFunction(wordAndStem, "talkbookWordAndStem");
+
+  /** The lunr index of the documents of search-index.js (position in the list is the ref). */
+  function build(docs) {
+    return lunr(function () {
+      this.pipeline.reset();
+      this.pipeline.add(wordAndStem);
+      this.searchPipeline.reset();
+      this.searchPipeline.add(lunr.stemmer);
+      this.metadataWhitelist = [];
+      this.ref("i");
+      this.field("t", { boost: 10 });
+      this.field("s", { boost: 5 });
+      this.field("g", { boost: 5 });
+      this.field("e", { boost: 2 });
+      this.field("b");
+      var builder = this;
+      docs.forEach(function (d, i) {
+        builder.add({
+          i: String(i),
+          t: words(d.t),
+          s: words(d.s),
+          g: words(d.g),
+          e: words(d.e),
+          b: d.b ? d.b.split(" ") : []
+        });
+      });
+    });
+  }
+
+  /**
+   * The documents holding every word of the text (each word whole, by its stem, or as the start
+   * of a word), best first: [{ref, score}].
+   */
+  function find(index, text) {
+    var terms = words(text).filter(function (w, i, all) { return all.indexOf(w) === i; });
+    if (terms.length === 0) { return []; }
+    var scores = null;
+    for (var n = 0; n < terms.length; n++) {
+      var word = terms[n];
+      var found = Object.create(null);
+      index.query(function (q) {
+        q.term(word, { boost: 10 });
+        q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+      }).forEach(function (r) { found[r.ref] = r.score; });
+      if (scores === null) {
+        scores = found;
+      } else {
+        var both = Object.create(null);
+        for (var ref in scores) {
+          if (ref in found) { both[ref] = scores[ref] + found[ref]; }
+        }
+        scores = both;
+      }
+      if (Object.keys(scores).length === 0) { return []; }
+    }
+    return Object.keys(scores)
+      .map(function (ref) { return { ref: ref, score: scores[ref] }; })
+      .sort(function (a, b) { return b.score - a.score || Number(a.ref) - Number(b.ref); });
+  }
+
+  window.TalkbookSearch = { words: words, build: build, find: find };
+})();

@@ -1,0 +1,152 @@
+package dev.talkbook.core.exchange;
+
+import biweekly.Biweekly;
+import biweekly.ICalVersion;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.DateEnd;
+import biweekly.property.DateStart;
+import biweekly.property.Uid;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The attendee's agenda — the starred talks with a time — as an iCalendar file (RFC 5545) written
+ * with biweekly, for any calendar app. A talk of an event with a time zone is written in UTC (the
+ * instant is exact wherever the calendar is); a talk of an event without one as a floating local
+ * time. Each keeps its programme UID, so importing the agenda again into a calendar updates the
+ * entries instead of doubling them.
+ */
+public final class AgendaExporter {
+  private final Clock clock;
+
+  public AgendaExporter(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** How many talks went into the file, and how many starred ones were left out (no time). */
+  public record Result(int written, int withoutTime) {}
+
+  /** Writes the agenda to {@code file} (through a temporary file, replaced at once). */
+  public Result export(Notebook notebook, Path file) {
+    StringWriter text = new StringWriter();
+    Result result = write(notebook, text);
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Path tmp = Files.createTempFile(parent, ".agenda", ".ics.tmp");
+      try {
+        Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new ScheduleException("Could not write " + file + " (" + e.getMessage() + ").", e);
+    }
+    return result;
+  }
+
+  /** Writes the agenda as iCalendar text. */
+  public Result write(Notebook notebook, Writer out) {
+    List<Talk> starred = notebook.talks().starred();
+    Map<Long, Event> events = new HashMap<>();
+    for (Event e : notebook.events().list()) {
+      events.put(e.id(), e);
+    }
+    ICalendar ical = new ICalendar();
+    ical.setProductId("-//Talkbook//My agenda//EN");
+    ical.setExperimentalProperty("X-WR-CALNAME", "My agenda");
+    // No default time zone: biweekly writes times in UTC ("…Z"), and no VTIMEZONE is needed.
+    int written = 0;
+    int withoutTime = 0;
+    Date stamp = Date.from(clock.instant());
+    for (Talk t : starred) {
+      LocalDateTime at = t.details().startsAt();
+      if (at == null) {
+        withoutTime++;
+        continue;
+      }
+      Event event = events.get(t.eventId());
+      ZoneId zone = event == null ? null : event.zone().orElse(null);
+      VEvent v = new VEvent();
+      v.setUid(
+          new Uid(
+              t.programme().uid() != null
+                  ? t.programme().uid()
+                  : "talkbook-talk-" + t.id() + "@talkbook"));
+      v.setDateTimeStamp(stamp);
+      v.setSummary(
+          t.programme().subtitle() == null
+              ? t.title()
+              : t.title() + " — " + t.programme().subtitle());
+      Date start = date(at, zone);
+      DateStart dtstart = new DateStart(start, true);
+      v.setDateStart(dtstart);
+      DateEnd dtend = null;
+      if (t.programme().duration() != null) {
+        dtend = new DateEnd(date(at.plus(t.programme().duration()), zone), true);
+        v.setDateEnd(dtend);
+      }
+      if (zone == null) {
+        ical.getTimezoneInfo().setFloating(dtstart, true);
+        if (dtend != null) {
+          ical.getTimezoneInfo().setFloating(dtend, true);
+        }
+      }
+      if (t.details().room() != null) {
+        v.setLocation(t.details().room());
+      }
+      StringBuilder description = new StringBuilder();
+      if (!t.speakers().isEmpty()) {
+        description.append(String.join(", ", t.speakers())).append("\n\n");
+      }
+      description.append(t.programme().abstractText());
+      if (event != null) {
+        description.append(description.length() > 0 ? "\n\n" : "").append(event.title());
+      }
+      if (description.length() > 0) {
+        v.setDescription(description.toString().strip());
+      }
+      String link =
+          t.details().slidesUrl() != null ? t.details().slidesUrl() : t.details().videoUrl();
+      if (link != null) {
+        v.setUrl(link);
+      }
+      if (!t.tags().isEmpty()) {
+        v.addCategories(t.tags().toArray(String[]::new));
+      }
+      ical.addEvent(v);
+      written++;
+    }
+    try {
+      Biweekly.write(ical).version(ICalVersion.V2_0).go(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Result(written, withoutTime);
+  }
+
+  /** A local time in the event's zone as an instant; floating times use the JVM's zone. */
+  private static Date date(LocalDateTime at, ZoneId zone) {
+    return Date.from(at.atZone(zone == null ? ZoneId.systemDefault() : zone).toInstant());
+  }
+}

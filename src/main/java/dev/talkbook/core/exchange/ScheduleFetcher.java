@@ -1,0 +1,181 @@
+package dev.talkbook.core.exchange;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Downloads a schedule over http(s) with the JDK's HTTP client: redirects followed, a connect and a
+ * whole-request timeout, at most {@link ScheduleReader#MAX_BYTES}, progress as bytes arrive, and a
+ * message a user can act on for every failure (no network, a host that does not answer, 404, a page
+ * that needs a login, a timeout). The bytes are then read like a file.
+ */
+public final class ScheduleFetcher {
+  /** Told how much has arrived; {@code total} is -1 when the server did not say. */
+  public interface Progress {
+    Progress NONE = (received, total) -> {};
+
+    void received(long received, long total);
+  }
+
+  private final HttpClient client;
+  private final Duration timeout;
+
+  public ScheduleFetcher(Duration timeout) {
+    this.timeout = timeout;
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+  }
+
+  /** True when {@code text} is an http(s) address rather than a file. */
+  public static boolean isUrl(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    return t.startsWith("http://") || t.startsWith("https://");
+  }
+
+  /** Downloads {@code url}; the bytes of the schedule, not yet read. */
+  public byte[] fetch(String url, Progress progress) {
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+    } catch (URISyntaxException e) {
+      throw new ScheduleException("\"" + url + "\" is not a web address (" + e.getReason() + ").");
+    }
+    if (uri.getHost() == null || !isUrl(url)) {
+      throw new ScheduleException(
+          "\"" + url + "\" is not a web address; it must start with http:// or https://.");
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .header("Accept", "application/xml, application/json, text/calendar, */*;q=0.5")
+            .header("Accept-Encoding", "gzip")
+            .header("User-Agent", "Talkbook (conference notes)")
+            .GET()
+            .build();
+    HttpResponse<InputStream> response;
+    try {
+      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpConnectTimeoutException e) {
+      throw new ScheduleException(
+          uri.getHost() + " did not answer within " + timeout.toSeconds() + " s. Are you online?",
+          e);
+    } catch (HttpTimeoutException e) {
+      throw new ScheduleException(
+          uri.getHost() + " took longer than " + timeout.toSeconds() + " s. Try again later.", e);
+    } catch (UnknownHostException e) {
+      throw noNetwork(uri, e);
+    } catch (ConnectException e) {
+      throw new ScheduleException(
+          "Could not connect to "
+              + uri.getHost()
+              + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+              + ". Are you online, and is the address right?",
+          e);
+    } catch (IOException e) {
+      if (e.getCause() instanceof UnknownHostException u) {
+        throw noNetwork(uri, u);
+      }
+      throw new ScheduleException(
+          "Could not download " + uri + " (" + e.getMessage() + "). Are you online?", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ScheduleException("The download was interrupted.", e);
+    }
+    int status = response.statusCode();
+    if (status != 200) {
+      closeQuietly(response.body());
+      throw new ScheduleException(statusMessage(status, uri));
+    }
+    long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    if (total > ScheduleReader.MAX_BYTES) {
+      closeQuietly(response.body());
+      throw ScheduleReader.tooLarge(total);
+    }
+    boolean gzip =
+        response
+            .headers()
+            .firstValue("Content-Encoding")
+            .map(v -> v.toLowerCase(Locale.ROOT).contains("gzip"))
+            .orElse(false);
+    try (InputStream raw = response.body();
+        InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[64 * 1024];
+      long received = 0;
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        received += n;
+        if (received > ScheduleReader.MAX_BYTES) {
+          throw ScheduleReader.tooLarge(-1);
+        }
+        out.write(buffer, 0, n);
+        progress.received(received, gzip ? -1 : total);
+      }
+      return out.toByteArray();
+    } catch (HttpTimeoutException e) {
+      throw new ScheduleException(
+          uri.getHost() + " took longer than " + timeout.toSeconds() + " s. Try again later.", e);
+    } catch (IOException e) {
+      throw new ScheduleException(
+          "The download of " + uri + " broke off (" + e.getMessage() + "). Try again.", e);
+    }
+  }
+
+  private static ScheduleException noNetwork(URI uri, Exception e) {
+    return new ScheduleException(
+        "Could not find "
+            + uri.getHost()
+            + ": there is no network connection, or the address is misspelt.",
+        e);
+  }
+
+  static String statusMessage(int status, URI uri) {
+    return switch (status) {
+      case 404, 410 ->
+          "There is no schedule at "
+              + uri
+              + " (the server says "
+              + status
+              + ": not found). Check the address; the export link is on the conference's"
+              + " schedule page.";
+      case 401, 403 ->
+          "The server refuses to give "
+              + uri
+              + " ("
+              + status
+              + "): the schedule may not be published yet, or needs a login.";
+      default ->
+          status >= 500
+              ? "The server of "
+                  + uri.getHost()
+                  + " has a problem ("
+                  + status
+                  + "). Try again later."
+              : "The server answered " + status + " for " + uri + "; no schedule was downloaded.";
+    };
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // the response is abandoned anyway
+    }
+  }
+}

@@ -1,0 +1,571 @@
+package dev.talkbook.core.exchange;
+
+import dev.talkbook.core.exchange.Schedule.Conference;
+import dev.talkbook.core.exchange.Schedule.Session;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Programme;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Puts a {@link Schedule} into the notebook, in one transaction: the conference becomes an event
+ * (or finds the one it went into before), each session a talk. On a re-import sessions are matched
+ * by their GUID/UID: changes of time, room, title, speakers and the rest are applied and listed
+ * ("moved: … Saal 1 → Saal 2"); the attendee's notes, star and own tags are never touched; a
+ * session the programme no longer lists is marked as removed and kept — unless the attendee never
+ * did anything with it (no notes, star, revision or file), in which case it is deleted, as it holds
+ * nothing of theirs. Re-importing an unchanged programme writes nothing. A dry run does all of it
+ * and rolls back, so its report is exactly what the import would do.
+ */
+public final class ScheduleImporter {
+  /** What happened to one talk. */
+  public enum Kind {
+    ADDED,
+    MOVED,
+    CHANGED,
+    REMOVED
+  }
+
+  /** One talk's change: what kind, its title, and what changed ("Saal 1 → Saal 2"). */
+  public record Change(Kind kind, String title, List<String> details) {
+    public Change {
+      details = List.copyOf(details);
+    }
+
+    /** One line: "moved: Title: Saal 1 → Saal 2; 14:00 → 15:30". */
+    public String line() {
+      return kind.name().toLowerCase(Locale.ROOT)
+          + ": "
+          + title
+          + (details.isEmpty() ? "" : ": " + String.join("; ", details));
+    }
+  }
+
+  /** What an import did (or, in a dry run, would do). */
+  public record Report(
+      ScheduleFormat format,
+      long eventId,
+      String eventTitle,
+      boolean eventCreated,
+      List<String> eventChanges,
+      List<Change> changes,
+      int unchanged,
+      int leftOut,
+      List<String> warnings,
+      boolean dryRun) {
+    public Report {
+      eventChanges = List.copyOf(eventChanges);
+      changes = List.copyOf(changes);
+      warnings = List.copyOf(warnings);
+    }
+
+    public long count(Kind kind) {
+      return changes.stream().filter(c -> c.kind() == kind).count();
+    }
+
+    /** True when nothing was (or would be) changed. */
+    public boolean nothingChanged() {
+      return changes.isEmpty() && eventChanges.isEmpty() && !eventCreated;
+    }
+
+    /** One sentence: what was (or would be) done. */
+    public String summary() {
+      String verb = dryRun ? "Would import" : "Imported";
+      return verb
+          + " the "
+          + format.label()
+          + " into \""
+          + eventTitle
+          + "\""
+          + (eventCreated ? " (a new event)" : "")
+          + ": "
+          + count(Kind.ADDED)
+          + " added, "
+          + count(Kind.MOVED)
+          + " moved, "
+          + count(Kind.CHANGED)
+          + " changed, "
+          + count(Kind.REMOVED)
+          + " removed, "
+          + unchanged
+          + " unchanged"
+          + (leftOut > 0 ? "; " + leftOut + " breaks or other entries left out" : "")
+          + (dryRun ? " (dry run: nothing was changed)" : "")
+          + ".";
+    }
+
+    /** The whole report as lines: the summary, the event's changes, each talk's, warnings. */
+    public List<String> lines() {
+      List<String> lines = new ArrayList<>();
+      lines.add(summary());
+      for (String e : eventChanges) {
+        lines.add("event: " + e);
+      }
+      for (Change c : changes) {
+        lines.add(c.line());
+      }
+      for (String w : warnings) {
+        lines.add("note: " + w);
+      }
+      return lines;
+    }
+  }
+
+  /** Told of each session as it is stored. */
+  public interface Progress {
+    Progress NONE = (done, total, what) -> {};
+
+    void update(int done, int total, String what);
+  }
+
+  private static final DateTimeFormatter DAY_TIME =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  private final Clock clock;
+
+  public ScheduleImporter(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Thrown inside the transaction to roll a dry run back. */
+  private static final class DryRun extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Report report;
+
+    DryRun(Report report) {
+      super(null, null, false, false);
+      this.report = report;
+    }
+  }
+
+  /**
+   * Imports {@code schedule}. {@code eventRef} picks the event: an id or a title of one in the
+   * notebook, or the title of a new one; null finds the event that holds this programme's sessions
+   * already, else one with the conference's title, else creates it (titled {@code fallbackTitle}
+   * when the programme has no title).
+   */
+  public Report importSchedule(
+      Notebook notebook,
+      Schedule schedule,
+      String eventRef,
+      String fallbackTitle,
+      boolean dryRun,
+      Progress progress) {
+    try {
+      return notebook.inTransaction(
+          () -> {
+            Report report = run(notebook, schedule, eventRef, fallbackTitle, dryRun, progress);
+            if (dryRun) {
+              throw new DryRun(report);
+            }
+            return report;
+          });
+    } catch (DryRun rolledBack) {
+      return rolledBack.report;
+    }
+  }
+
+  private Report run(
+      Notebook notebook,
+      Schedule schedule,
+      String eventRef,
+      String fallbackTitle,
+      boolean dryRun,
+      Progress progress) {
+    Conference conf = schedule.conference();
+    List<String> eventChanges = new ArrayList<>();
+    boolean[] created = {false};
+    Event event = event(notebook, schedule, eventRef, fallbackTitle, created);
+    if (!created[0]) {
+      event = fillIn(notebook, event, conf, eventChanges);
+    }
+    ZoneId zone = event.zone().orElse(null);
+    if (zone == null) {
+      zone = conf.zone() != null ? conf.zone() : firstZone(schedule);
+      if (zone != null) {
+        event = notebook.events().setTimeZone(event.id(), zone.getId());
+        if (!created[0]) {
+          eventChanges.add("time zone set to " + zone.getId());
+        }
+      }
+    }
+
+    List<Talk> existing = notebook.talks().list(event.id());
+    Map<String, Talk> byUid = new LinkedHashMap<>();
+    for (Talk t : existing) {
+      if (t.programme().uid() != null) {
+        byUid.putIfAbsent(t.programme().uid(), t);
+      }
+    }
+    // Talks in the event's order, to put a new session where its time belongs.
+    List<Talk> order = new ArrayList<>(existing);
+    ZoneId z = zone;
+    List<Session> sessions = new ArrayList<>(schedule.sessions());
+    sessions.sort(
+        Comparator.comparing(
+                (Session s) -> s.start() == null ? null : s.start().in(z),
+                Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(s -> s.room() == null ? "" : s.room())
+            .thenComparing(Session::title));
+
+    List<Change> changes = new ArrayList<>();
+    int unchanged = 0;
+    int done = 0;
+    for (Session s : sessions) {
+      Talk old = byUid.remove(s.uid());
+      if (old == null) {
+        Talk talk =
+            notebook
+                .talks()
+                .create(event.id(), details(s, zone, null), "", programme(s, schedule, null));
+        place(notebook, talk, order, event.id());
+        changes.add(new Change(Kind.ADDED, talk.title(), added(talk)));
+      } else {
+        Talk.Details d = details(s, zone, old);
+        Programme p = programme(s, schedule, old);
+        List<String> what = new ArrayList<>();
+        boolean moved = describe(old, d, p, what);
+        if (what.isEmpty()) {
+          unchanged++;
+        } else {
+          notebook.talks().update(old.id(), d, p);
+          changes.add(new Change(moved ? Kind.MOVED : Kind.CHANGED, d.title(), what));
+        }
+      }
+      progress.update(++done, sessions.size(), s.title());
+    }
+    for (Talk gone : byUid.values()) {
+      if (!Objects.equals(gone.programme().source(), schedule.source())) {
+        continue; // from another programme imported into the same event
+      }
+      if (gone.programme().removed()) {
+        unchanged++;
+        continue;
+      }
+      if (notebook.talks().untouched(gone.id())) {
+        notebook.talks().delete(gone.id());
+        changes.add(
+            new Change(
+                Kind.REMOVED, gone.title(), List.of("deleted: it held no notes, star or files")));
+      } else {
+        notebook
+            .talks()
+            .update(gone.id(), gone.details(), gone.programme().withRemovedAt(clock.instant()));
+        changes.add(
+            new Change(
+                Kind.REMOVED,
+                gone.title(),
+                List.of(
+                    gone.body().isBlank()
+                        ? "kept and marked as removed: it is starred or has files or history"
+                        : "kept and marked as removed: it has your notes")));
+      }
+    }
+    return new Report(
+        schedule.format(),
+        event.id(),
+        event.title(),
+        created[0],
+        eventChanges,
+        changes,
+        unchanged,
+        schedule.leftOut(),
+        schedule.warnings(),
+        dryRun);
+  }
+
+  private static ZoneId firstZone(Schedule schedule) {
+    for (Session s : schedule.sessions()) {
+      if (s.start() != null && s.start().zone() != null) {
+        return s.start().zone();
+      }
+    }
+    return null;
+  }
+
+  /** The event to import into; {@code created[0]} tells whether it was made here. */
+  private static Event event(
+      Notebook notebook,
+      Schedule schedule,
+      String eventRef,
+      String fallbackTitle,
+      boolean[] created) {
+    Conference conf = schedule.conference();
+    List<Event> events = notebook.events().list();
+    if (eventRef != null && !eventRef.isBlank()) {
+      String ref = eventRef.strip();
+      if (ref.chars().allMatch(Character::isDigit)) {
+        long id = Long.parseLong(ref);
+        for (Event e : events) {
+          if (e.id() == id) {
+            return e;
+          }
+        }
+      }
+      for (Event e : events) {
+        if (e.title().equalsIgnoreCase(ref)) {
+          return e;
+        }
+      }
+      created[0] = true;
+      return create(notebook, conf, ref);
+    }
+    Map<Long, Set<String>> held = notebook.talks().programmeUidsByEvent();
+    long best = -1;
+    int bestCount = 0;
+    for (Map.Entry<Long, Set<String>> e : held.entrySet()) {
+      int count = 0;
+      for (Session s : schedule.sessions()) {
+        if (e.getValue().contains(s.uid())) {
+          count++;
+        }
+      }
+      if (count > bestCount) {
+        best = e.getKey();
+        bestCount = count;
+      }
+    }
+    String title = conf.title() != null ? conf.title() : fallbackTitle;
+    for (Event e : events) {
+      if (e.id() == best) {
+        return e;
+      }
+    }
+    for (Event e : events) {
+      if (title != null && e.title().equalsIgnoreCase(title.strip())) {
+        return e;
+      }
+    }
+    created[0] = true;
+    return create(notebook, conf, title == null ? "Imported schedule" : title);
+  }
+
+  private static Event create(Notebook notebook, Conference conf, String title) {
+    String t = title.strip();
+    if (t.length() > 500) {
+      t = t.substring(0, 500).strip();
+    }
+    boolean datesAgree =
+        conf.start() == null || conf.end() == null || !conf.end().isBefore(conf.start());
+    return notebook
+        .events()
+        .create(
+            new Event.Details(
+                t, conf.start(), datesAgree ? conf.end() : null, conf.location(), conf.url()));
+  }
+
+  /** Fills the event's empty fields from the conference; never overwrites what is there. */
+  private static Event fillIn(
+      Notebook notebook, Event event, Conference conf, List<String> changes) {
+    Event.Details d = event.details();
+    java.time.LocalDate start = d.startDate() != null ? d.startDate() : conf.start();
+    java.time.LocalDate end = d.endDate() != null ? d.endDate() : conf.end();
+    if (start != null && end != null && end.isBefore(start)) {
+      end = d.endDate();
+      start = d.startDate();
+    }
+    String location = d.location() != null ? d.location() : conf.location();
+    String url = d.url() != null ? d.url() : conf.url();
+    Event.Details filled = new Event.Details(d.title(), start, end, location, url);
+    if (filled.equals(d)) {
+      return event;
+    }
+    if (!Objects.equals(start, d.startDate()) || !Objects.equals(end, d.endDate())) {
+      changes.add("dates set to " + start + (end == null ? "" : " – " + end));
+    }
+    if (!Objects.equals(location, d.location())) {
+      changes.add("location set to " + location);
+    }
+    if (!Objects.equals(url, d.url())) {
+      changes.add("web page set to " + url);
+    }
+    return notebook.events().update(event.id(), filled);
+  }
+
+  /** The talk's details from the session (and, on a re-import, what the attendee added). */
+  private static Talk.Details details(Session s, ZoneId zone, Talk old) {
+    LocalDateTime at = s.start() == null ? null : s.start().in(zone);
+    String title = s.title().length() > 500 ? s.title().substring(0, 500).strip() : s.title();
+    List<String> tags = new ArrayList<>(s.tags());
+    String slides = s.slidesUrl();
+    String video = s.videoUrl();
+    if (old != null) {
+      List<String> before = programmeTags(old.programme());
+      for (String t : old.tags()) {
+        boolean fromProgramme = before.stream().anyMatch(b -> b.equalsIgnoreCase(t));
+        if (!fromProgramme) {
+          tags.add(t); // the attendee's own tag
+        }
+      }
+      slides = slides != null ? slides : old.details().slidesUrl();
+      video = video != null ? video : old.details().videoUrl();
+    }
+    return new Talk.Details(title, s.speakers(), at, s.room(), slides, video, tags);
+  }
+
+  private static List<String> programmeTags(Programme p) {
+    if (p.track() == null) {
+      return List.of();
+    }
+    List<String> tags = new ArrayList<>();
+    for (String t : p.track().split(",")) {
+      if (!t.isBlank()) {
+        tags.add(t.strip());
+      }
+    }
+    return tags;
+  }
+
+  private static Programme programme(Session s, Schedule schedule, Talk old) {
+    String track = s.tags().isEmpty() ? null : String.join(", ", s.tags());
+    return new Programme(
+        s.abstractText(),
+        s.subtitle(),
+        s.duration(),
+        s.language(),
+        track,
+        s.uid(),
+        schedule.source(),
+        null);
+  }
+
+  /**
+   * Lists what differs between the talk and its new details and programme in {@code what}; returns
+   * whether the talk moved (time or room).
+   */
+  private static boolean describe(Talk old, Talk.Details d, Programme p, List<String> what) {
+    Talk.Details o = old.details();
+    Programme op = old.programme();
+    boolean moved = false;
+    if (!Objects.equals(o.startsAt(), d.startsAt())) {
+      what.add(when(o.startsAt(), d.startsAt()));
+      moved = true;
+    }
+    if (!Objects.equals(o.room(), d.room())) {
+      what.add(or(o.room(), "no room") + " → " + or(d.room(), "no room"));
+      moved = true;
+    }
+    if (!o.title().equals(d.title())) {
+      what.add("title was \"" + o.title() + "\"");
+    }
+    if (!o.speakers().equals(d.speakers())) {
+      what.add(
+          "speakers "
+              + or(String.join(", ", o.speakers()), "none")
+              + " → "
+              + or(String.join(", ", d.speakers()), "none"));
+    }
+    if (!sameIgnoringCase(o.tags(), d.tags())) {
+      what.add(
+          "tags "
+              + or(String.join(", ", o.tags()), "none")
+              + " → "
+              + or(String.join(", ", d.tags()), "none"));
+    }
+    if (!Objects.equals(o.slidesUrl(), d.slidesUrl())) {
+      what.add("slides " + (o.slidesUrl() == null ? "added" : "link changed"));
+    }
+    if (!Objects.equals(o.videoUrl(), d.videoUrl())) {
+      what.add("recording " + (o.videoUrl() == null ? "added" : "link changed"));
+    }
+    if (!Objects.equals(op.duration(), p.duration())) {
+      what.add("length " + minutes(op.duration()) + " → " + minutes(p.duration()));
+    }
+    if (!op.abstractText().equals(p.abstractText())) {
+      what.add("abstract updated");
+    }
+    if (!Objects.equals(op.subtitle(), p.subtitle())) {
+      what.add("subtitle " + (p.subtitle() == null ? "removed" : "\"" + p.subtitle() + "\""));
+    }
+    if (!Objects.equals(op.language(), p.language())) {
+      what.add("language " + or(op.language(), "none") + " → " + or(p.language(), "none"));
+    }
+    if (op.removed()) {
+      what.add("back in the programme");
+    }
+    if (what.isEmpty()
+        && (!Objects.equals(op.source(), p.source()) || !Objects.equals(op.track(), p.track()))) {
+      what.add("programme details updated");
+    }
+    return moved;
+  }
+
+  private static boolean sameIgnoringCase(List<String> a, List<String> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).equalsIgnoreCase(b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String when(LocalDateTime from, LocalDateTime to) {
+    if (from == null || to == null) {
+      return (from == null ? "no time" : DAY_TIME.format(from))
+          + " → "
+          + (to == null ? "no time" : DAY_TIME.format(to));
+    }
+    return DAY_TIME.format(from)
+        + " → "
+        + (from.toLocalDate().equals(to.toLocalDate()) ? TIME.format(to) : DAY_TIME.format(to));
+  }
+
+  private static String minutes(Duration d) {
+    return d == null ? "unknown" : d.toMinutes() + " min";
+  }
+
+  private static String or(String s, String fallback) {
+    return s == null || s.isEmpty() ? fallback : s;
+  }
+
+  private static List<String> added(Talk t) {
+    List<String> what = new ArrayList<>();
+    if (t.details().startsAt() != null) {
+      what.add(DAY_TIME.format(t.details().startsAt()));
+    }
+    if (t.details().room() != null) {
+      what.add(t.details().room());
+    }
+    return what;
+  }
+
+  /**
+   * Puts a new talk before the first talk of the event that starts later, so the event stays in
+   * programme order; a talk without a time stays at the end.
+   */
+  private static void place(Notebook notebook, Talk talk, List<Talk> order, long eventId) {
+    LocalDateTime at = talk.details().startsAt();
+    int position = order.size();
+    if (at != null) {
+      for (int i = order.size() - 1; i >= 0; i--) {
+        LocalDateTime other = order.get(i).details().startsAt();
+        if (other == null || other.isAfter(at)) {
+          position = i;
+        } else {
+          break;
+        }
+      }
+    }
+    if (position < order.size()) {
+      notebook.talks().move(talk.id(), eventId, position);
+    }
+    order.add(position, talk);
+  }
+}

@@ -1,0 +1,262 @@
+package dev.talkbook.core.exchange;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Reads a conference programme from bytes, whatever its form: the format is told from the content
+ * (never the file name), the right reader makes a {@link Schedule}, and the sessions' ids are
+ * checked. Anything else — not a schedule, a web page, a cut-off download, a file larger than any
+ * programme ({@link #MAX_BYTES}), a document type declaration — is a {@link ScheduleException} with
+ * a message that says what it is and what to do. Thread-safe; nothing here touches the notebook.
+ */
+public final class ScheduleReader {
+  /**
+   * The largest schedule read: 20 MB. FOSDEM's programme, about 1,000 sessions, is some 3 MB of
+   * XML; a file larger than this is refused before it is parsed, so it cannot exhaust memory.
+   */
+  public static final int MAX_BYTES = 20 * 1024 * 1024;
+
+  private final ObjectMapper json;
+
+  public ScheduleReader() {
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxDocumentLength(MAX_BYTES)
+                    .maxNestingDepth(64)
+                    .maxStringLength(4 * 1024 * 1024)
+                    .maxNumberLength(100)
+                    .build())
+            .build();
+    json = new ObjectMapper(factory);
+  }
+
+  /** Reads the schedule in {@code file}. */
+  public Schedule read(Path file) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (NoSuchFileException e) {
+      throw new ScheduleException("There is no file " + file + ".");
+    } catch (IOException e) {
+      throw new ScheduleException("Could not read " + file + " (" + e.getMessage() + ").", e);
+    }
+    if (Files.isDirectory(file)) {
+      throw new ScheduleException(file + " is a folder; choose the schedule file in it.");
+    }
+    if (size > MAX_BYTES) {
+      throw tooLarge(size);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(readAtMost(in, MAX_BYTES), file.getFileName().toString());
+    } catch (IOException e) {
+      throw new ScheduleException("Could not read " + file + " (" + e.getMessage() + ").", e);
+    }
+  }
+
+  /**
+   * A title for an event made from a programme that names none (Sessionize): the file's name
+   * without its extension, or "Schedule from" the web site.
+   */
+  public static String titleFrom(String origin) {
+    if (origin == null || origin.isBlank()) {
+      return "Imported schedule";
+    }
+    if (ScheduleFetcher.isUrl(origin)) {
+      try {
+        String host = java.net.URI.create(origin.strip()).getHost();
+        return host == null ? "Imported schedule" : "Schedule from " + host;
+      } catch (IllegalArgumentException e) {
+        return "Imported schedule";
+      }
+    }
+    String name = Path.of(origin).getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String title = (dot > 0 ? name.substring(0, dot) : name).replace('_', ' ').strip();
+    return title.isEmpty() ? "Imported schedule" : title;
+  }
+
+  static ScheduleException tooLarge(long size) {
+    return new ScheduleException(
+        "The file is "
+            + (size >= 0
+                ? (size / (1024 * 1024)) + " MB"
+                : "larger than " + MAX_BYTES / (1024 * 1024) + " MB")
+            + "; a conference schedule is at most a few MB (Talkbook reads up to "
+            + MAX_BYTES / (1024 * 1024)
+            + " MB). Is it the right file? Nothing was imported.");
+  }
+
+  /**
+   * Reads a stream up to {@code max} bytes; one byte more is refused as too large, whatever the
+   * stream claimed its length to be.
+   */
+  static byte[] readAtMost(InputStream in, int max) throws IOException {
+    byte[] bytes = in.readNBytes(max + 1);
+    if (bytes.length > max) {
+      throw tooLarge(-1);
+    }
+    return bytes;
+  }
+
+  /**
+   * Reads a schedule from its bytes. {@code origin} (a file name or URL) names it in messages and
+   * gives the event a title when the format has none.
+   */
+  public Schedule read(byte[] bytes, String origin) {
+    if (bytes.length > MAX_BYTES) {
+      throw tooLarge(bytes.length);
+    }
+    int start = firstSignificant(bytes);
+    if (start < 0) {
+      throw new ScheduleException("The file is empty: it holds no schedule.");
+    }
+    byte first = bytes[start];
+    Schedule schedule;
+    if (first == '<') {
+      schedule = xml(bytes, origin);
+    } else if (first == '{' || first == '[') {
+      schedule = json(bytes, origin);
+    } else if (startsWithIgnoringCase(bytes, start, "BEGIN:VCALENDAR")) {
+      schedule =
+          ICalSchedule.read(
+              new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8), origin);
+    } else {
+      throw notASchedule(bytes, start);
+    }
+    Sessions.requireUniqueIds(schedule.sessions());
+    return schedule;
+  }
+
+  private Schedule xml(byte[] bytes, String origin) {
+    Document doc = SafeXml.parse(bytes, origin);
+    Element root = doc.getDocumentElement();
+    String name = root.getTagName().toLowerCase(Locale.ROOT);
+    switch (name) {
+      case "schedule":
+        return FrabXml.read(root, origin);
+      case "html":
+        throw new ScheduleException(
+            "This is a web page, not a schedule. On the conference's schedule page, look for the"
+                + " export link (…/schedule.xml, …/schedule.json or …/schedule.ics) and use that."
+                + " Nothing was imported.");
+      case "icalendar":
+        throw new ScheduleException(
+            "This is xCal (iCalendar as XML), which Talkbook does not read; use the same"
+                + " programme's .ics export. Nothing was imported.");
+      default:
+        throw new ScheduleException(
+            "This XML is a <"
+                + root.getTagName()
+                + ">, not a conference schedule (a frab/pentabarf <schedule>). Nothing was"
+                + " imported.");
+    }
+  }
+
+  private Schedule json(byte[] bytes, String origin) {
+    JsonNode root;
+    try {
+      root = json.readTree(bytes);
+    } catch (StreamConstraintsException e) {
+      throw new ScheduleException(
+          "The JSON goes beyond what a schedule holds ("
+              + e.getOriginalMessage()
+              + ")."
+              + " Nothing was imported.",
+          e);
+    } catch (JsonEOFException e) {
+      throw new ScheduleException(
+          "The JSON ends before it is complete (line "
+              + e.getLocation().getLineNr()
+              + "): the file looks cut off. Download it again. Nothing was imported.",
+          e);
+    } catch (JsonParseException e) {
+      throw new ScheduleException(
+          "The file is not valid JSON (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + "): "
+              + e.getOriginalMessage()
+              + ". Nothing was imported.",
+          e);
+    } catch (JsonProcessingException e) {
+      throw new ScheduleException(
+          "The JSON cannot be read: " + e.getOriginalMessage() + ". Nothing was imported.", e);
+    } catch (IOException e) {
+      throw new ScheduleException("The JSON cannot be read: " + e.getMessage(), e);
+    }
+    if (root.isObject() && root.has("schedule")) {
+      return FrabJson.read(root, origin);
+    }
+    if (root.isObject()
+        && root.path("sessions").isArray()
+        && (root.has("speakers") || root.has("rooms") || root.has("categories"))) {
+      return SessionizeJson.read(root, origin);
+    }
+    if (root.isArray() && root.size() > 0 && root.get(0).has("groupName")) {
+      throw new ScheduleException(
+          "This is Sessionize's \"Sessions\" view, which leaves out the rooms and speakers;"
+              + " use the same event's \"All data\" address (…/view/All). Nothing was imported.");
+    }
+    throw new ScheduleException(
+        "This JSON is not a conference schedule: Talkbook reads frab/pretalx schedule JSON (with"
+            + " \"schedule\") and Sessionize's \"All data\" (with \"sessions\", \"speakers\","
+            + " \"rooms\"). Nothing was imported.");
+  }
+
+  private static ScheduleException notASchedule(byte[] bytes, int start) {
+    for (int i = start; i < Math.min(bytes.length, start + 512); i++) {
+      if (bytes[i] == 0) {
+        return new ScheduleException(
+            "This is a binary file, not a schedule. Talkbook reads frab/pentabarf XML, frab or"
+                + " Sessionize JSON, and iCalendar (.ics). Nothing was imported.");
+      }
+    }
+    return new ScheduleException(
+        "This is neither XML, JSON nor iCalendar, so it is not a schedule Talkbook can read"
+            + " (frab/pentabarf XML, frab or Sessionize JSON, iCalendar .ics). Nothing was"
+            + " imported.");
+  }
+
+  /** Where the content starts: after a UTF-8 byte order mark and white space; -1 for none. */
+  private static int firstSignificant(byte[] bytes) {
+    int i = 0;
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf) {
+      i = 3;
+    }
+    while (i < bytes.length
+        && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+      i++;
+    }
+    return i < bytes.length ? i : -1;
+  }
+
+  private static boolean startsWithIgnoringCase(byte[] bytes, int from, String prefix) {
+    if (bytes.length - from < prefix.length()) {
+      return false;
+    }
+    String head = new String(bytes, from, prefix.length(), StandardCharsets.US_ASCII);
+    return head.equalsIgnoreCase(prefix);
+  }
+}

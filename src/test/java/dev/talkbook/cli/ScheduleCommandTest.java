@@ -1,0 +1,205 @@
+package dev.talkbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code import schedule FILE|URL [--event E] [--dry-run]}, {@code talk star/unstar}, {@code export
+ * agenda}, {@code show --details} with the abstract; every bad input exits 1 and changes nothing.
+ */
+class ScheduleCommandTest extends CliTest {
+
+  static String fixture(String name) {
+    try (InputStream in =
+        ScheduleCommandTest.class.getResourceAsStream("/dev/talkbook/core/exchange/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  Path file(String name, String content) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, content);
+    return p;
+  }
+
+  Path camp() throws IOException {
+    return file("camp.xml", fixture("frab-schedule.xml"));
+  }
+
+  @Test
+  void importListsWhatItAddedAndAnUnchangedReImportNothing() throws IOException {
+    Result r = ok("import", "schedule", camp().toString());
+    assertOut(r)
+        .contains(
+            "Imported the frab/pentabarf schedule XML into \"Sommercamp 2026\" (a new event): 4"
+                + " added, 0 moved, 0 changed, 0 removed, 0 unchanged; 1 breaks or other entries"
+                + " left out.",
+            "added: Soldering for the faint of heart: Fri 21 Aug 14:00; Saal 1");
+    assertThat(talkCount()).isEqualTo(4);
+
+    Result again = ok("import", "schedule", camp().toString());
+    assertOut(again).contains("0 added, 0 moved, 0 changed, 0 removed, 4 unchanged");
+    assertThat(talkCount()).isEqualTo(4);
+  }
+
+  @Test
+  void aReImportListsMovesAndADryRunChangesNothing() throws IOException {
+    ok("import", "schedule", camp().toString());
+    long id = peek(nb -> nb.talks().findByTitle("Soldering").get(0).id());
+    ok("talk", "edit", Long.toString(id), "--notes-file", file("n.md", "my notes").toString());
+    Path moved =
+        file(
+            "moved.xml",
+            fixture("frab-schedule.xml")
+                .replace(
+                    "<room>Saal 1</room>\n                <title>Soldering",
+                    "<room>Saal 2</room>\n                <title>Soldering"));
+
+    Result dry = ok("import", "schedule", "--dry-run", moved.toString());
+    assertOut(dry)
+        .contains(
+            "moved: Soldering for the faint of heart: Saal 1 → Saal 2",
+            "(dry run: nothing was changed)");
+    String room = peek(nb -> nb.talks().get(id).details().room());
+    assertThat(room).isEqualTo("Saal 1");
+
+    ok("import", "schedule", moved.toString());
+    String roomAfter = peek(nb -> nb.talks().get(id).details().room());
+    String notes = peek(nb -> nb.talks().get(id).body());
+    assertThat(roomAfter).isEqualTo("Saal 2");
+    assertThat(notes).isEqualTo("my notes");
+  }
+
+  @Test
+  void importIntoANamedEvent() throws IOException {
+    long event = addEvent("My conference week");
+    Result r =
+        ok(
+            "import",
+            "schedule",
+            "--event",
+            "My conference week",
+            file("s.json", fixture("sessionize.json")).toString());
+    assertOut(r).contains("into \"My conference week\":", "3 added");
+    int count = peek(nb -> nb.talks().list(event).size());
+    assertThat(count).isEqualTo(3);
+  }
+
+  @Test
+  void showDetailsPrintsTheAbstractAndStarsComeAndGo() throws IOException {
+    ok("import", "schedule", camp().toString());
+    Result show = ok("show", "--details", "Soldering");
+    assertOut(show)
+        .contains(
+            "Subtitle: Irons, fumes & flux",
+            "Time:     2026-08-21 14:00 (Europe/Berlin)",
+            "Length:   45 min",
+            "Abstract:\n  We **solder** a badge.");
+
+    assertOut(ok("talk", "star", "Soldering")).contains("Starred talk");
+    assertOut(ok("show", "--details", "Soldering")).contains("Starred:  yes");
+    Path ics = dir.resolve("my.ics");
+    Result agenda = ok("export", "agenda", "--out", ics.toString());
+    assertOut(agenda).contains("Wrote 1 starred talk to");
+    assertThat(Files.readString(ics)).contains("SUMMARY:Soldering for the faint of heart");
+
+    ok("talk", "unstar", "Soldering");
+    assertOut(ok("export", "agenda", "--out", ics.toString()))
+        .contains("Wrote 0 starred talks", "No talk is starred yet");
+  }
+
+  @Test
+  @Timeout(60)
+  void importFromAUrl() throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] body = fixture("schedule.ics").getBytes(StandardCharsets.UTF_8);
+    server.createContext(
+        "/canal/schedule.ics",
+        ex -> {
+          ex.sendResponseHeaders(200, body.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.createContext(
+        "/missing",
+        ex -> {
+          ex.sendResponseHeaders(404, -1);
+          ex.close();
+        });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      Result r = ok("import", "schedule", base + "/canal/schedule.ics");
+      assertOut(r).contains("into \"Canal Summit 2026\" (a new event): 3 added");
+      Result missing = refused("import", "schedule", base + "/missing");
+      assertErr(missing).contains("There is no schedule at", "404");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  /** Each kind of bad input: exit 1, a clear message, the notebook exactly as before. */
+  @Test
+  @Timeout(120)
+  void badInputIsRefusedAndChangesNothing() throws IOException {
+    ok("import", "schedule", camp().toString());
+    List<?> before = peek(nb -> nb.talks().list(nb.events().list().get(0).id()));
+    String xml = fixture("frab-schedule.xml");
+    String laughs =
+        "<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b"
+            + " \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+            + "<schedule><conference><title>&c;</title></conference></schedule>";
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<schedule><conference><title>&x;</title></conference></schedule>";
+    Path big = dir.resolve("big.json");
+    try (OutputStream out = Files.newOutputStream(big)) {
+      byte[] line = ("{\"x\": \"" + "y".repeat(1000) + "\"},\n").getBytes(StandardCharsets.UTF_8);
+      out.write("[".getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < 52_000; i++) {
+        out.write(line);
+      }
+    }
+    Object[][] cases = {
+      {file("notes.txt", "Talk at ten in room one"), "neither XML, JSON nor iCalendar"},
+      {file("feed.xml", "<rss version=\"2.0\"><channel/></rss>"), "not a conference schedule"},
+      {file("half.xml", xml.substring(0, xml.length() / 2)), "cut off"},
+      {
+        file(
+            "dup.xml",
+            xml.replace(
+                "6a1b0c8e-1b2c-4d5e-8f90-000000000004", "6a1b0c8e-1b2c-4d5e-8f90-000000000005")),
+        "same GUID/UID"
+      },
+      {file("notitle.xml", xml.replace("<title>Closing</title>", "")), "has no title"},
+      {file("laughs.xml", laughs), "billion laughs"},
+      {file("xxe.xml", xxe), "XXE"},
+      {big, "a conference schedule is at most a few MB"},
+      {dir.resolve("absent.xml"), "There is no file"},
+    };
+    for (Object[] c : cases) {
+      Result r = refused("import", "schedule", c[0].toString());
+      assertErr(r).contains((String) c[1]).doesNotContain("root:");
+      assertThat(r.out()).as("%s", c[0]).isEmpty();
+    }
+    List<?> after = peek(nb -> nb.talks().list(nb.events().list().get(0).id()));
+    assertThat(after).isEqualTo(before);
+    assertThat(events()).hasSize(1);
+  }
+}

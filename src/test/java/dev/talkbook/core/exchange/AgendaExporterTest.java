@@ -1,0 +1,83 @@
+package dev.talkbook.core.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.exchange.Schedule.Session;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The starred talks as an iCalendar file that reads back to the same times. */
+class AgendaExporterTest {
+  @TempDir Path dir;
+  private final Clock clock = Clock.fixed(Instant.parse("2026-08-01T10:00:00Z"), ZoneOffset.UTC);
+
+  @Test
+  void starredTalksRoundTripThroughICalendar() throws Exception {
+    try (Notebook notebook = Notebook.open(dir.resolve("n.talkbook"))) {
+      ScheduleImporter importer = new ScheduleImporter(clock);
+      importer.importSchedule(
+          notebook,
+          Fixtures.read("frab-schedule.xml"),
+          null,
+          null,
+          false,
+          ScheduleImporter.Progress.NONE);
+      importer.importSchedule(
+          notebook,
+          Fixtures.read("pentabarf-legacy.xml"),
+          null,
+          null,
+          false,
+          ScheduleImporter.Progress.NONE);
+      Talk solder = notebook.talks().findByTitle("Soldering").get(0);
+      Talk late = notebook.talks().findByTitle("Late night hacking").get(0);
+      notebook.talks().star(solder.id(), true);
+      notebook.talks().star(late.id(), true);
+      Talk noTime = notebook.talks().create(solder.eventId(), Talk.Details.titled("Hallway"), "");
+      notebook.talks().star(noTime.id(), true);
+
+      Path file = dir.resolve("out/my.ics");
+      AgendaExporter.Result result = new AgendaExporter(clock).export(notebook, file);
+
+      assertThat(result.written()).isEqualTo(2);
+      assertThat(result.withoutTime()).isEqualTo(1);
+      String text = Files.readString(file);
+      assertThat(text).contains("BEGIN:VCALENDAR", "X-WR-CALNAME:My agenda");
+      // Zoned: written in UTC (14:00 in Berlin in summer is 12:00 UTC).
+      assertThat(text).contains("DTSTART:20260821T120000Z", "DTEND:20260821T124500Z");
+
+      Schedule back = new ScheduleReader().read(Files.readAllBytes(file), "my.ics");
+      assertThat(back.sessions())
+          .extracting(Session::uid)
+          .containsExactlyInAnyOrder(solder.programme().uid(), late.programme().uid());
+      Session s =
+          back.sessions().stream()
+              .filter(x -> x.uid().equals(solder.programme().uid()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(s.title()).isEqualTo("Soldering for the faint of heart — Irons, fumes & flux");
+      assertThat(s.start().in(ZoneId.of("Europe/Berlin")))
+          .isEqualTo(LocalDateTime.of(2026, 8, 21, 14, 0));
+      assertThat(s.duration()).isEqualTo(Duration.ofMinutes(45));
+      assertThat(s.room()).isEqualTo("Saal 1");
+      assertThat(s.abstractText()).startsWith("Ada Lovelace, Grace Hopper");
+      Session floating =
+          back.sessions().stream()
+              .filter(x -> x.uid().equals(late.programme().uid()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(floating.start().zone()).isNull();
+      assertThat(floating.start().local()).isEqualTo(LocalDateTime.of(2027, 2, 7, 1, 15));
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package dev.talkbook.core.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.talkbook.core.exchange.ScheduleImporter.Kind;
+import dev.talkbook.core.exchange.ScheduleImporter.Report;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A programme into the notebook, and again after it changed. */
+class ScheduleImporterTest {
+  @TempDir Path dir;
+  private Notebook notebook;
+  private final ScheduleImporter importer =
+      new ScheduleImporter(Clock.fixed(Instant.parse("2026-08-21T12:00:00Z"), ZoneOffset.UTC));
+
+  @BeforeEach
+  void open() {
+    notebook = Notebook.open(dir.resolve("n.talkbook"));
+  }
+
+  @AfterEach
+  void close() {
+    notebook.close();
+  }
+
+  private Report importText(String text, boolean dryRun) {
+    Schedule s = new ScheduleReader().read(text.getBytes(StandardCharsets.UTF_8), "camp.xml");
+    return importer.importSchedule(
+        notebook, s, null, "camp", dryRun, ScheduleImporter.Progress.NONE);
+  }
+
+  private Report importFixture(String name) {
+    return importText(Fixtures.text(name), false);
+  }
+
+  private Talk talk(String title) {
+    return notebook.talks().findByTitle(title).get(0);
+  }
+
+  @Test
+  void theConferenceBecomesAnEventAndEachSessionATalk() {
+    Report r = importFixture("frab-schedule.xml");
+
+    assertThat(r.eventCreated()).isTrue();
+    assertThat(r.count(Kind.ADDED)).isEqualTo(4);
+    assertThat(r.leftOut()).isEqualTo(1);
+    Event event = notebook.events().get(r.eventId());
+    assertThat(event.title()).isEqualTo("Sommercamp 2026");
+    assertThat(event.startDate()).isEqualTo(LocalDate.of(2026, 8, 21));
+    assertThat(event.location()).isEqualTo("Ziegeleipark, Mildenberg");
+    assertThat(event.url()).isEqualTo("https://programme.example.org/sommercamp-2026/schedule/");
+    assertThat(event.timeZone()).isEqualTo("Europe/Berlin");
+    // In programme order: by time, then room.
+    assertThat(notebook.talks().list(event.id()))
+        .extracting(Talk::title)
+        .containsExactly(
+            "Soldering for the faint of heart",
+            "Privacy by design",
+            "Night owls: radio after midnight",
+            "Closing");
+
+    Talk solder = talk("Soldering");
+    assertThat(solder.body()).isEmpty();
+    assertThat(solder.details().speakers()).containsExactly("Ada Lovelace", "Grace Hopper");
+    assertThat(solder.details().startsAt()).isEqualTo(LocalDateTime.of(2026, 8, 21, 14, 0));
+    assertThat(solder.details().room()).isEqualTo("Saal 1");
+    assertThat(solder.details().slidesUrl()).isEqualTo("https://speakerdeck.com/ada/soldering");
+    assertThat(solder.details().videoUrl()).isEqualTo("https://media.ccc.de/v/sommercamp-2026-101");
+    assertThat(solder.tags()).containsExactly("Hardware");
+    assertThat(solder.programme().abstractText()).startsWith("We **solder** a badge.");
+    assertThat(solder.programme().subtitle()).isEqualTo("Irons, fumes & flux");
+    assertThat(solder.programme().duration()).isEqualTo(Duration.ofMinutes(45));
+    assertThat(solder.programme().language()).isEqualTo("en");
+    assertThat(solder.programme().uid()).isEqualTo("6a1b0c8e-1b2c-4d5e-8f90-000000000001");
+    assertThat(talk("Night owls").details().startsAt())
+        .isEqualTo(LocalDateTime.of(2026, 8, 22, 0, 30));
+  }
+
+  @Test
+  void anUnchangedReImportChangesNothing() {
+    importFixture("frab-schedule.xml");
+    List<Talk> before = notebook.talks().list(notebook.events().list().get(0).id());
+
+    Report again = importFixture("frab-schedule.xml");
+
+    assertThat(again.nothingChanged()).isTrue();
+    assertThat(again.unchanged()).isEqualTo(4);
+    assertThat(again.eventCreated()).isFalse();
+    assertThat(notebook.events().list()).hasSize(1);
+    assertThat(notebook.talks().list(again.eventId())).isEqualTo(before);
+  }
+
+  @Test
+  void aReImportAppliesAndListsTheChangesAndNeverTouchesTheNotes() {
+    Report first = importFixture("frab-schedule.xml");
+    Talk solder = talk("Soldering");
+    notebook.talks().saveBody(solder.id(), "- my notes");
+    notebook.talks().star(solder.id(), true);
+    notebook.talks().update(solder.id(), solder.details().withTags(List.of("Hardware", "mine")));
+
+    String changed =
+        Fixtures.text("frab-schedule.xml")
+            .replace(
+                "<room>Saal 1</room>\n                <title>Soldering",
+                "<room>Saal 2</room>\n                <title>Soldering")
+            .replace(
+                "<date>2026-08-21T14:00:00+02:00</date>\n                <start>14:00</start>\n                <duration>00:45</duration>",
+                "<date>2026-08-21T15:30:00+02:00</date>\n                <start>15:30</start>\n                <duration>00:45</duration>")
+            .replace("<person id='8'>Grace Hopper</person>", "")
+            .replace("<title>Closing</title>", "<title>Closing ceremony</title>");
+    Report r = importText(changed, false);
+
+    assertThat(r.eventId()).isEqualTo(first.eventId());
+    assertThat(r.lines())
+        .contains(
+            "moved: Soldering for the faint of heart: Fri 21 Aug 14:00 → 15:30; Saal 1 → Saal 2;"
+                + " speakers Ada Lovelace, Grace Hopper → Ada Lovelace",
+            "changed: Closing ceremony: title was \"Closing\"");
+    assertThat(r.count(Kind.MOVED)).isEqualTo(1);
+    assertThat(r.count(Kind.CHANGED)).isEqualTo(1);
+    assertThat(r.unchanged()).isEqualTo(2);
+    Talk after = notebook.talks().get(solder.id());
+    assertThat(after.body()).isEqualTo("- my notes");
+    assertThat(after.starred()).isTrue();
+    assertThat(after.details().room()).isEqualTo("Saal 2");
+    assertThat(after.details().startsAt()).isEqualTo(LocalDateTime.of(2026, 8, 21, 15, 30));
+    assertThat(after.tags()).containsExactly("Hardware", "mine");
+  }
+
+  @Test
+  void aSessionGoneFromTheProgrammeIsKeptWhenItHasNotesAndDeletedWhenUntouched() {
+    importFixture("frab-schedule.xml");
+    Talk owls = talk("Night owls");
+    notebook.talks().saveBody(owls.id(), "notes I took");
+    String without =
+        Fixtures.text("frab-schedule.xml")
+            .replaceAll("(?s)<event guid='6a1b0c8e-1b2c-4d5e-8f90-000000000003'.*?</event>", "")
+            .replaceAll("(?s)<event guid='6a1b0c8e-1b2c-4d5e-8f90-000000000005'.*?</event>", "");
+
+    Report dry = importText(without, true);
+    assertThat(dry.count(Kind.REMOVED)).isEqualTo(2);
+    assertThat(notebook.talks().get(owls.id()).programme().removed()).isFalse();
+
+    Report r = importText(without, false);
+    assertThat(r.lines())
+        .contains(
+            "removed: Night owls: radio after midnight: kept and marked as removed: it has your"
+                + " notes",
+            "removed: Closing: deleted: it held no notes, star or files");
+    Talk kept = notebook.talks().get(owls.id());
+    assertThat(kept.body()).isEqualTo("notes I took");
+    assertThat(kept.programme().removedAt()).isEqualTo(Instant.parse("2026-08-21T12:00:00Z"));
+    assertThat(notebook.talks().findByTitle("Closing")).isEmpty();
+
+    // Once marked, it stays marked without being listed again; back in, it is listed as back.
+    assertThat(importText(without, false).nothingChanged()).isTrue();
+    Report back = importFixture("frab-schedule.xml");
+    assertThat(back.lines())
+        .contains("changed: Night owls: radio after midnight: back in the programme")
+        .anyMatch(l -> l.startsWith("added: Closing"));
+    assertThat(notebook.talks().get(owls.id()).programme().removed()).isFalse();
+  }
+
+  @Test
+  void aDryRunReportsAndChangesNothing() {
+    Report dry = importText(Fixtures.text("pretalx-schedule.json"), true);
+    assertThat(dry.dryRun()).isTrue();
+    assertThat(dry.count(Kind.ADDED)).isEqualTo(4);
+    assertThat(dry.summary()).contains("Would import").contains("dry run");
+    assertThat(notebook.events().list()).isEmpty();
+    assertThat(notebook.talks().count()).isZero();
+  }
+
+  @Test
+  void theEventCanBeNamedAndTalksOfOtherProgrammesStay() {
+    Event mine = notebook.events().create(Event.Details.titled("My week"));
+    Talk handMade = notebook.talks().create(mine.id(), Talk.Details.titled("Hallway chat"), "x");
+    Schedule ics = Fixtures.read("schedule.ics");
+    Report r =
+        importer.importSchedule(
+            notebook, ics, "My week", null, false, ScheduleImporter.Progress.NONE);
+    assertThat(r.eventId()).isEqualTo(mine.id());
+    assertThat(r.eventChanges()).contains("time zone set to Europe/Amsterdam");
+    Schedule sessionize = Fixtures.read("sessionize.json");
+    importer.importSchedule(
+        notebook,
+        sessionize,
+        String.valueOf(mine.id()),
+        null,
+        false,
+        ScheduleImporter.Progress.NONE);
+
+    // Re-importing the calendar removes nothing of Sessionize's nor the hand-made talk.
+    Report again =
+        importer.importSchedule(
+            notebook, ics, "My week", null, false, ScheduleImporter.Progress.NONE);
+    assertThat(again.nothingChanged()).isTrue();
+    assertThat(notebook.talks().get(handMade.id()).body()).isEqualTo("x");
+    assertThat(notebook.talks().list(mine.id())).hasSize(1 + 3 + 3);
+  }
+
+  @Test
+  void timesAreShownInTheEventsZone() {
+    Report r = importFixture("schedule.ics");
+    assertThat(notebook.events().get(r.eventId()).timeZone()).isEqualTo("Europe/Amsterdam");
+    assertThat(talk("UTC all the way").details().startsAt())
+        .isEqualTo(LocalDateTime.of(2026, 6, 11, 14, 0));
+    assertThat(talk("Floating breakfast").details().startsAt())
+        .isEqualTo(LocalDateTime.of(2026, 6, 12, 9, 0));
+    Report json = importFixture("pretalx-schedule.json");
+    assertThat(notebook.events().get(json.eventId()).timeZone()).isEqualTo("America/New_York");
+    assertThat(talk("Offsets are not zones").details().startsAt())
+        .isEqualTo(LocalDateTime.of(2026, 10, 2, 10, 0));
+  }
+
+  @Test
+  void aProgrammeWithoutATitleGetsTheFallbackTitle() {
+    Report r = importFixture("sessionize.json");
+    assertThat(r.eventTitle()).isEqualTo("camp");
+    assertThat(talk("Not scheduled yet").details().startsAt()).isNull();
+  }
+
+  @Test
+  void aFailureHalfWayLeavesTheNotebookAsItWas() {
+    importFixture("frab-schedule.xml");
+    List<Talk> before = notebook.talks().list(notebook.events().list().get(0).id());
+    Schedule s = Fixtures.read("frab-schedule.xml");
+    ScheduleImporter.Progress failing =
+        (done, total, what) -> {
+          if (done == 2) {
+            throw new dev.talkbook.core.notebook.NotebookException("disk gone");
+          }
+        };
+    Schedule changed =
+        new Schedule(
+            s.format(),
+            s.source(),
+            s.conference(),
+            s.sessions().stream()
+                .map(
+                    x ->
+                        new Schedule.Session(
+                            x.uid(),
+                            x.title() + "!",
+                            x.subtitle(),
+                            x.speakers(),
+                            x.start(),
+                            x.duration(),
+                            x.room(),
+                            x.tags(),
+                            x.language(),
+                            x.abstractText(),
+                            x.url(),
+                            x.slidesUrl(),
+                            x.videoUrl()))
+                .toList(),
+            0,
+            List.of());
+    assertThatThrownBy(() -> importer.importSchedule(notebook, changed, null, null, false, failing))
+        .hasMessageContaining("disk gone");
+    assertThat(notebook.talks().list(notebook.events().list().get(0).id())).isEqualTo(before);
+  }
+}

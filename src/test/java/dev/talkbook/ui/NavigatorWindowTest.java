@@ -1,0 +1,119 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The navigator's dialogs in the real window: new events with their dates. */
+@ExtendWith(ApplicationExtension.class)
+class NavigatorWindowTest {
+  @TempDir Path dir;
+
+  private WindowUnderTest ui;
+
+  /** What the FX thread threw and nothing caught (an "Unexpected error" in the app). */
+  private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+
+  private Thread.UncaughtExceptionHandler before;
+
+  @Start
+  void start(Stage primary) {
+    ui = new WindowUnderTest(primary, dir);
+    Thread fx = Thread.currentThread();
+    before = fx.getUncaughtExceptionHandler();
+    fx.setUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(before));
+    ui.close(robot);
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private void openNewEvent(FxRobot robot, String title) throws Exception {
+    robot.clickOn("#new-event");
+    waitUntil(() -> robot.lookup("#event-title").tryQuery().isPresent());
+    robot.clickOn("#event-title");
+    robot.write(title);
+  }
+
+  private Button createButton(FxRobot robot) {
+    return robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+        .filter(b -> "Create".equals(b.getText()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aNewEventTakesAnIsoDateAndShowsTheFormsItReads(FxRobot robot) throws Exception {
+    openNewEvent(robot, "Devoxx 2026");
+    assertThat(robot.lookup("#event-date-hint").queryAs(Label.class).getText())
+        .startsWith("Dates as 2026-04-14");
+    robot.clickOn("#event-start-text");
+    robot.write("2026-04-14");
+    robot.type(KeyCode.TAB);
+    robot.clickOn(createButton(robot));
+
+    waitUntil(() -> ui.notebook.events().list().size() == 1);
+    Event event = ui.notebook.events().list().get(0);
+    assertThat(event.details().startDate()).isEqualTo(LocalDate.of(2026, 4, 14));
+    assertThat(event.details().endDate()).isEqualTo(LocalDate.of(2026, 4, 14));
+    assertThat(uncaught).isEmpty();
+  }
+
+  @Test
+  void aDateThatCannotBeReadIsSaidInPlaceAndKept(FxRobot robot) throws Exception {
+    openNewEvent(robot, "JavaLand");
+    robot.clickOn("#event-start-text");
+    robot.write("14.4.x");
+    robot.type(KeyCode.TAB);
+
+    Label hint = robot.lookup("#event-date-hint").queryAs(Label.class);
+    waitUntil(() -> hint.getText().contains("is not a date"));
+    assertThat(hint.getText())
+        .startsWith("\u201c14.4.x\u201d is not a date: write it as 2026-04-14");
+    assertThat(hint.getStyleClass()).contains("tb-problem");
+    assertThat(robot.lookup("#event-start-text").queryTextInputControl().getText())
+        .isEqualTo("14.4.x");
+    assertThat(createButton(robot).isDisabled()).isTrue();
+    robot.clickOn("#event-start-text");
+    robot.type(KeyCode.ENTER); // Enter on it says why again, and creates nothing
+    assertThat(robot.lookup("#event-start-text").queryTextInputControl().getText())
+        .isEqualTo("14.4.x");
+    assertThat(uncaught).isEmpty();
+    assertThat(ui.notebook.events().list()).isEmpty();
+
+    robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+    robot.write("2026-04-14");
+    waitUntil(() -> !createButton(robot).isDisabled());
+    assertThat(hint.getStyleClass()).doesNotContain("tb-problem");
+    robot.clickOn(createButton(robot));
+    waitUntil(() -> ui.notebook.events().list().size() == 1);
+    assertThat(ui.notebook.events().list().get(0).details().startDate())
+        .isEqualTo(LocalDate.of(2026, 4, 14));
+    assertThat(uncaught).isEmpty();
+  }
+}

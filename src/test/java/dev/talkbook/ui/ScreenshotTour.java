@@ -1,0 +1,225 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.UiExecutors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Not a test: a tour of the window for looking at it. Under a real display (Xvfb, see STACK.md) it
+ * opens the main window on a sample notebook, shows each named screen in the light and the dark
+ * theme and saves the whole display as {@code OUT/<screen>-<theme>.png} with ImageMagick's {@code
+ * import}. Run with the test class path and no headless flags:
+ *
+ * <pre>
+ * DISPLAY=:107 java -cp target/classes:target/test-classes:$(cat cp.txt) \
+ *     dev.talkbook.ui.ScreenshotTour /tmp/shots main history search
+ * </pre>
+ */
+public final class ScreenshotTour {
+  private ScreenshotTour() {}
+
+  /** A plain main (JavaFX on the class path will not launch an Application's own main). */
+  public static void main(String[] args) {
+    Application.launch(Tour.class, args);
+  }
+
+  /** The application that makes the tour. */
+  public static final class Tour extends Application {
+    private Stage stage;
+    private MainWindow window;
+    private Notebook notebook;
+    private final Theme theme = new Theme(false);
+    private final UiExecutors executors = new UiExecutors();
+    private final Preferences prefs =
+        Preferences.userRoot().node("dev/talkbook/tour/" + UUID.randomUUID());
+
+    /** The screens: what to do (on the FX thread) before the picture is taken. */
+    private Map<String, Consumer<Tour>> screens() {
+      Map<String, Consumer<Tour>> all = new LinkedHashMap<>();
+      all.put("main", t -> t.open("Virtual threads in practice"));
+      all.put(
+          "history",
+          t -> {
+            t.open("Outlines that think");
+            t.later(() -> t.menu("History of this talk…"));
+          });
+      all.put("new-event", t -> t.later(() -> t.menu("New event…")));
+      all.put(
+          "search",
+          t -> {
+            t.window.search.field().setText("thread");
+            t.window.search.focus();
+          });
+      return all;
+    }
+
+    @Override
+    public void start(Stage primary) throws Exception {
+      stage = primary;
+      List<String> args = new ArrayList<>(getParameters().getUnnamed());
+      Path out = Path.of(args.remove(0));
+      Files.createDirectories(out);
+      Path dir = Files.createTempDirectory("talkbook-tour");
+      notebook = Notebook.open(dir.resolve("tour.talkbook"));
+      SampleMeetup.addTo(notebook);
+      Talk outlines = notebook.talks().findByTitle("Outlines that think").get(0);
+      String body = outlines.body();
+      notebook
+          .talks()
+          .saveBody(
+              outlines.id(),
+              body.replace("outline", "tree").lines().limit(30).reduce("", (a, b) -> a + b + "\n"));
+      notebook.talks().leave(outlines.id());
+      notebook.talks().saveBody(outlines.id(), body);
+      window = new MainWindow(stage, notebook, executors, new Settings(prefs), theme, new Host());
+      stage.show();
+      window.start();
+      List<String> wanted = args.isEmpty() ? List.copyOf(screens().keySet()) : args;
+      Thread director =
+          new Thread(
+              () -> {
+                try {
+                  tour(out, wanted);
+                } catch (Exception e) {
+                  e.printStackTrace();
+                } finally {
+                  Platform.runLater(this::finish);
+                }
+              },
+              "tour");
+      director.setDaemon(true);
+      director.start();
+    }
+
+    private void tour(Path out, List<String> wanted) throws Exception {
+      fx(() -> open("Live coding without fear"));
+      Thread.sleep(8000); // the first talk, the preview's WebKit and the outline take a while
+      for (Theme.Choice choice : List.of(Theme.Choice.LIGHT, Theme.Choice.DARK)) {
+        fx(() -> theme.choiceProperty().set(choice));
+        for (String name : wanted) {
+          Consumer<Tour> screen = screens().get(name);
+          if (screen == null) {
+            System.err.println("no screen " + name + "; known: " + screens().keySet());
+            continue;
+          }
+          fx(() -> screen.accept(this));
+          Thread.sleep(4500);
+          fx(
+              () ->
+                  Window.getWindows()
+                      .forEach(
+                          w ->
+                              System.err.println(
+                                  w
+                                      + " "
+                                      + w.getWidth()
+                                      + "x"
+                                      + w.getHeight()
+                                      + " "
+                                      + (w.getScene() == null
+                                          ? ""
+                                          : w.getScene().getRoot().prefWidth(-1)))));
+          Path png = out.resolve(name + "-" + choice.name().toLowerCase() + ".png");
+          new ProcessBuilder("import", "-window", "root", png.toString())
+              .inheritIO()
+              .start()
+              .waitFor(30, TimeUnit.SECONDS);
+          System.out.println(png);
+          fx(this::closeOthers);
+          Thread.sleep(400);
+        }
+      }
+    }
+
+    /** Runs {@code r} on the FX thread and waits for it (not for dialogs it opens and waits on). */
+    private static void fx(Runnable r) throws Exception {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      Platform.runLater(
+          () -> {
+            try {
+              r.run();
+            } finally {
+              done.complete(null);
+            }
+          });
+      done.get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * For actions that open a dialog and wait on it, or need what was just started to be shown: run
+     * them a second later, after the current one returned.
+     */
+    private void later(Runnable r) {
+      javafx.animation.PauseTransition pause =
+          new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
+      pause.setOnFinished(e -> Platform.runLater(r)); // showAndWait is refused in an animation
+      pause.play();
+    }
+
+    private void open(String title) {
+      window.openTalk(notebook.talks().findByTitle(title).get(0).id(), null);
+    }
+
+    private void menu(String text) {
+      for (MenuItem item : window.actions()) {
+        if (text.equals(item.getText())) {
+          item.fire();
+          return;
+        }
+      }
+      throw new IllegalArgumentException("no menu item " + text);
+    }
+
+    private void closeOthers() {
+      for (Window w : new ArrayList<>(Window.getWindows())) {
+        if (w != stage) {
+          w.hide();
+        }
+      }
+      window.search.field().clear();
+    }
+
+    private void finish() {
+      window.close();
+      stage.hide();
+      notebook.close();
+      executors.close();
+      try {
+        prefs.removeNode();
+      } catch (java.util.prefs.BackingStoreException e) {
+        System.err.println("could not remove " + prefs + ": " + e);
+      }
+      Platform.exit();
+    }
+
+    private static final class Host implements MainWindow.Host {
+      @Override
+      public void openLink(String url) {}
+
+      @Override
+      public void openAnotherNotebook() {}
+
+      @Override
+      public void quit() {}
+    }
+  }
+}
