@@ -111,11 +111,11 @@ final class LivePage {
     for (String html : raw) {
       blocks.add(NotesHtml.block(html, shift));
     }
-    return new Rendered(talk, header(talk), blocks, lines, held);
+    return new Rendered(talk, header(renderer, talk), blocks, lines, held);
   }
 
-  /** The talk's title, event and details above the notes. */
-  static String header(SharedTalk talk) {
+  /** The talk's title, event, details and abstract above the notes, as the site shows them. */
+  static String header(MarkdownRenderer renderer, SharedTalk talk) {
     Talk.Details d = talk.details();
     StringBuilder b = new StringBuilder();
     if (!talk.eventTitle().isBlank()) {
@@ -160,6 +160,12 @@ final class LivePage {
         b.append("<li><span>").append(esc(tag)).append("</span></li>");
       }
       b.append("</ul>\n");
+    }
+    if (!talk.abstractText().isBlank()) {
+      b.append("<section class=\"abstract\" aria-labelledby=\"tb-abstract\">\n")
+          .append("<h2 id=\"tb-abstract\">Abstract</h2>\n")
+          .append(renderer.renderPage(talk.abstractText(), ref -> Optional.empty()))
+          .append("</section>\n");
     }
     return b.toString();
   }

@@ -134,12 +134,17 @@ class LivePageTest {
             null,
             List.of("<tag>"));
     LivePage.Rendered r =
-        LivePage.render(RENDERER, new SharedTalk(1, "Ev <x>", d, "hello"), Set.of());
+        LivePage.render(
+            RENDERER,
+            new SharedTalk(1, "Ev <x>", d, "hello", "An *abstract* <script>x()</script>"),
+            Set.of());
     assertThat(r.header())
         .contains("<h1>&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;</h1>")
         .contains("Ada &lt;script&gt;", "Room &lt;1&gt;", "&lt;tag&gt;", "Ev &lt;x&gt;")
         .contains("Thursday 12 March 2026, 18:30")
-        .contains("href=\"https://example.org/s?a=1&amp;b=2\"");
+        .contains("href=\"https://example.org/s?a=1&amp;b=2\"")
+        .contains("<h2 id=\"tb-abstract\">Abstract</h2>\n<p>An <em>abstract</em>")
+        .doesNotContain("<script");
     Snippet s = new Snippet(3, "String s = \"</script><b>\";", "<i>out</i>", Snippet.Status.DONE);
     String page = LivePage.page(r, 0, List.of(s), 42);
     assertThat(page)
