@@ -2,6 +2,7 @@ package dev.talkbook.bench;
 
 import dev.talkbook.bench.markdown.MarkdownGroup;
 import dev.talkbook.bench.repl.ReplGroup;
+import dev.talkbook.bench.share.ShareGroup;
 import dev.talkbook.bench.site.SiteGroup;
 import dev.talkbook.bench.startup.StartupGroup;
 import dev.talkbook.bench.store.NotebookStoreGroup;
@@ -31,7 +32,8 @@ public final class BenchmarkMain {
             new StartupGroup(),
             new MarkdownGroup(),
             new ReplGroup(),
-            new SiteGroup())) {
+            new SiteGroup(),
+            new ShareGroup())) {
       groups.put(g.name(), g);
     }
     return groups;

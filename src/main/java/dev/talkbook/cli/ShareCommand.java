@@ -84,7 +84,8 @@ final class ShareCommand implements Callable<Integer> {
         ShareOptions.loopback()
             .withBind(NetworkAddresses.parse(bind))
             .withPort(port)
-            .withMaxViewers(maxViewers);
+            .withMaxViewers(maxViewers)
+            .withPerAddressCapForBind();
     TalkbookCommand root = TalkbookCommand.of(spec);
     // Ctrl+C and SIGTERM interrupt this thread, which stops sharing and closes the notebook; the
     // JVM ends once that is done.

@@ -73,9 +73,10 @@ class ShareCommandTest extends CliTest {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
       if (!exit.isDone()) {
-        stop();
+        thread.interrupt();
+        exit.orTimeout(10, TimeUnit.SECONDS).join();
       }
     }
   }

@@ -60,6 +60,17 @@ public record ShareOptions(
     return new ShareOptions(bind, port, maxViewers, newMax, keepAlive);
   }
 
+  /**
+   * The per-address cap that suits the bind address: on the loopback address every viewer comes
+   * from this computer (its browsers, or a local proxy or tunnel in front of the share), so one
+   * address may hold as many streams as there may be viewers; on a network address, {@link
+   * #DEFAULT_MAX_PER_ADDRESS}.
+   */
+  public ShareOptions withPerAddressCapForBind() {
+    return withMaxPerAddress(
+        bind.isLoopbackAddress() ? maxViewers : Math.min(maxViewers, DEFAULT_MAX_PER_ADDRESS));
+  }
+
   public ShareOptions withKeepAlive(Duration newKeepAlive) {
     return new ShareOptions(bind, port, maxViewers, maxPerAddress, newKeepAlive);
   }

@@ -150,6 +150,8 @@ final class ShareServer {
     connector.setHost(options.bind().getHostAddress());
     connector.setPort(options.port());
     connector.setIdleTimeout(30_000);
+    // A room opening the URL at once: room in the kernel's queue rather than refused connections.
+    connector.setAcceptQueueSize(Math.min(4096, options.maxViewers() + 64));
     server.addConnector(connector);
     // Every viewer holds one connection open; leave room for page and asset requests.
     server.addBean(new NetworkConnectionLimit(options.maxViewers() * 2 + 64, connector));
