@@ -31,6 +31,9 @@ import dev.talkbook.ui.repl.NotesRunner;
 import dev.talkbook.ui.repl.ReplDock;
 import dev.talkbook.ui.repl.ReplPane;
 import dev.talkbook.ui.search.SearchView;
+import dev.talkbook.ui.share.OpenTalkSource;
+import dev.talkbook.ui.share.ShareModel;
+import dev.talkbook.ui.share.SharePanel;
 import dev.talkbook.ui.welcome.WelcomeView;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -99,6 +102,8 @@ public final class MainWindow {
   final NavigatorView navigator;
   final SearchView search;
   final StatusBar status;
+  final ShareModel share;
+  final SharePanel sharePanel;
   private final WelcomeView welcome;
   private final BorderPane root = new BorderPane();
   private final SplitPane split = new SplitPane();
@@ -136,6 +141,30 @@ public final class MainWindow {
     search = new SearchView(notebook, executors, this::openTalk);
     status = new StatusBar(notebook.file(), notebook.isReadOnly(), session);
     welcome = new WelcomeView(this::addSample, navigator::newEvent);
+    share =
+        new ShareModel(
+            new OpenTalkSource() {
+              @Override
+              public javafx.beans.property.ReadOnlyObjectProperty<Talk> talkProperty() {
+                return session.talkProperty();
+              }
+
+              @Override
+              public javafx.beans.value.ObservableValue<String> textProperty() {
+                return editor.area().textProperty();
+              }
+
+              @Override
+              public javafx.beans.value.ObservableValue<Integer> caretLineProperty() {
+                return editor.area().currentParagraphProperty();
+              }
+            },
+            notebook,
+            executors.io(),
+            Platform::runLater,
+            this::renderer,
+            settings);
+    sharePanel = new SharePanel(share, stage, host::openLink);
     layout();
     wire();
     if (notebook.isReadOnly()) {
@@ -483,6 +512,7 @@ public final class MainWindow {
    * code) and adds the Java menu.
    */
   public void attachRepl(ReplSession replSession) {
+    share.followRepl(replSession);
     repl = new ReplDock(new ReplPane(replSession), split, stage, theme::apply);
     root.setCenter(repl.root());
     NotesRunner notesRunner = new NotesRunner(editor.area(), replSession, repl.pane()::showStatus);
@@ -691,7 +721,7 @@ public final class MainWindow {
             new SeparatorMenuItem(),
             item("Fold or unfold", "Shortcut+Period", () -> outline(editor.outliner()::toggleFold)),
             item("Toggle task", "Shortcut+Enter", () -> outline(editor.outliner()::toggleTask)));
-    menuBar.getMenus().addAll(file, edit, outline, view, go);
+    menuBar.getMenus().addAll(file, edit, outline, view, go, sharePanel.menu());
     menuBar.setUseSystemMenuBar(true);
   }
 
@@ -805,6 +835,7 @@ public final class MainWindow {
 
   /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */
   public void close() {
+    share.stop(); // on the notebook thread, which the app lets finish
     if (repl != null) {
       repl.close();
     }

@@ -64,6 +64,32 @@ public final class ScreenshotTour {
           });
       all.put("new-event", t -> t.later(() -> t.menu("New event…")));
       all.put(
+          "share",
+          t -> {
+            t.open("Live coding without fear");
+            t.later(
+                () -> {
+                  t.window.sharePanel.startAndShow(); // a no-op start once it runs
+                  t.window.sharePanel.stage().setX(t.stage.getX() + t.stage.getWidth() - 480);
+                  t.window.sharePanel.stage().setY(t.stage.getY() + 60);
+                });
+          });
+      all.put(
+          "share-card",
+          t -> {
+            t.open("Live coding without fear");
+            t.later(
+                () -> {
+                  if (t.window.share.getState() != dev.talkbook.ui.share.ShareModel.State.RUNNING) {
+                    t.window.share.start();
+                  }
+                  javafx.animation.PauseTransition wait =
+                      new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
+                  wait.setOnFinished(e -> t.window.sharePanel.showAudienceCard());
+                  wait.play();
+                });
+          });
+      all.put(
           "search",
           t -> {
             t.window.search.field().setText("thread");
