@@ -57,7 +57,11 @@ final class EventStream {
 
   private record Logged(long id, byte[] frame) {}
 
+  /** Below this many viewers one thread writes to all; above, the writing is shared out. */
+  static final int SPLIT_AT = 64;
+
   private final int maxViewers;
+  private volatile java.util.concurrent.Executor writers;
   private final int maxPerAddress;
   private final int replayEvents;
   private final long replayBytes;
@@ -72,6 +76,7 @@ final class EventStream {
   private boolean ended;
 
   EventStream(int maxViewers, int maxPerAddress, int replayEvents, long replayBytes) {
+    this.writers = Runnable::run;
     this.maxViewers = maxViewers;
     this.maxPerAddress = maxPerAddress;
     this.replayEvents = replayEvents;
@@ -206,6 +211,14 @@ final class EventStream {
     }
   }
 
+  /**
+   * Where parts of a large fan-out are written (the server's threads): with many viewers, each
+   * core's thread writes to a share of them, so an event reaches the last viewer sooner.
+   */
+  void writeWith(java.util.concurrent.Executor executor) {
+    this.writers = executor;
+  }
+
   int viewers() {
     synchronized (lock) {
       return viewers.size();
@@ -232,7 +245,26 @@ final class EventStream {
     return targets;
   }
 
-  private static void flush(List<Sink> targets) {
+  /** Writes what each target has queued: split across the cores when there are many. */
+  private void flush(List<Sink> targets) {
+    int parts = Math.min(Runtime.getRuntime().availableProcessors(), targets.size() / SPLIT_AT);
+    if (parts <= 1) {
+      flushAll(targets);
+      return;
+    }
+    int size = (targets.size() + parts - 1) / parts;
+    for (int p = 1; p < parts; p++) {
+      List<Sink> part = targets.subList(p * size, Math.min(targets.size(), (p + 1) * size));
+      try {
+        writers.execute(() -> flushAll(part));
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        flushAll(part);
+      }
+    }
+    flushAll(targets.subList(0, size));
+  }
+
+  private static void flushAll(List<Sink> targets) {
     for (Sink v : targets) {
       v.flush();
     }

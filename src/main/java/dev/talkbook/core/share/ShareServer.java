@@ -50,8 +50,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * </ul>
  *
  * <p><b>Threads</b>: the server starts its own, all daemons, and stops them in {@link #stop}:
- * Jetty's pool {@code talkbook-share-N} (acceptor, selector, request handling; at most 32) and its
- * timer {@code talkbook-share-timer} (idle timeouts and the keep-alive comments).
+ * Jetty's pool {@code talkbook-share-N} (acceptor, selector, request handling, and a share of the
+ * writing when an event goes to more than {@value EventStream#SPLIT_AT} viewers; at most 32) and
+ * its timer {@code talkbook-share-timer} (idle timeouts and the keep-alive comments).
  */
 final class ShareServer {
   /** What the server shows; called on the server's threads. */
@@ -134,6 +135,7 @@ final class ShareServer {
     pool.setName("talkbook-share");
     pool.setDaemon(true);
     pool.setStopTimeout(500);
+    stream.writeWith(pool);
     this.scheduler = new ScheduledExecutorScheduler("talkbook-share-timer", true);
     this.server = new Server(pool, scheduler, null);
     // No graceful phase: stop() ends the streams itself, then everything closes at once.

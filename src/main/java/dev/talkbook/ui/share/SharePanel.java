@@ -354,7 +354,7 @@ public final class SharePanel {
       return;
     }
     double side = Math.max(320, Math.min(owner.getHeight(), owner.getWidth()) * 0.62);
-    ImageView big = new ImageView(QrCodes.image(model.urlProperty().get(), 12));
+    ImageView big = new ImageView(QrCodes.image(model.urlProperty().get(), 4));
     big.setFitWidth(side);
     big.setFitHeight(side);
     big.setSmooth(false);

@@ -16,6 +16,8 @@ class EventStreamTest {
     final List<String> frames = new ArrayList<>();
     boolean closed;
     boolean aborted;
+    final java.util.concurrent.atomic.AtomicInteger flushes =
+        new java.util.concurrent.atomic.AtomicInteger();
     int capacity = Integer.MAX_VALUE;
 
     Recorder(String address) {
@@ -32,7 +34,9 @@ class EventStreamTest {
     }
 
     @Override
-    public void flush() {}
+    public void flush() {
+      flushes.incrementAndGet();
+    }
 
     @Override
     public void close() {
@@ -157,5 +161,33 @@ class EventStreamTest {
     stream.leave(a);
     stream.leave(a);
     assertThat(counts).containsExactly(1, 2, 1);
+  }
+
+  @Test
+  void aLargeFanOutIsWrittenInPartsAndEveryViewerIsWrittenOnce() throws Exception {
+    EventStream big = new EventStream(1000, 1000, 10, 1 << 20);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.atomic.AtomicInteger tasks =
+        new java.util.concurrent.atomic.AtomicInteger();
+    big.writeWith(
+        r -> {
+          tasks.incrementAndGet();
+          pool.execute(r);
+        });
+    List<Recorder> viewers = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Recorder r = new Recorder("a" + i);
+      viewers.add(r);
+      big.join(r, 0);
+    }
+    big.publish("patch", "x", () -> "state");
+    pool.shutdown();
+    assertThat(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    // one flush on joining, one for the event
+    assertThat(viewers).allSatisfy(v -> assertThat(v.flushes.get()).isEqualTo(2));
+    assertThat(viewers).allSatisfy(v -> assertThat(v.events()).hasSize(1));
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertThat(tasks.get()).isEqualTo(Math.min(cores, 300 / EventStream.SPLIT_AT) - 1);
   }
 }
