@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
@@ -19,10 +18,11 @@ import java.util.function.IntConsumer;
  * the presenter runs ({@link #liveCode()}).
  *
  * <p>Give it the talk as it changes ({@link #show}) and where the presenter is ({@link
- * #presenterAt}); from any thread, as often as you like. It renders on a thread of its own ({@code
- * talkbook-share-render}) and only the newest text: updates that arrive while it renders are
- * merged. Each render is compared with the last, block by block, and only the changed blocks go to
- * the viewers, as one numbered event; a viewer that joins or falls behind gets the whole state.
+ * #presenterAt}); from any thread, as often as you like: handing over takes no lock (an atomic set
+ * and an unpark), so a busy machine never makes the caller wait. It renders on a thread of its own
+ * ({@code talkbook-share-render}) and only the newest text: updates that arrive while it renders
+ * are merged. Each render is compared with the last, block by block, and only the changed blocks go
+ * to the viewers, as one numbered event; a viewer that joins or falls behind gets the whole state.
  * Showing another talk sends the whole new talk.
  *
  * <p><b>Threads</b>: {@code talkbook-share-render} (rendering, and all publishing, so events are in
@@ -43,11 +43,18 @@ public final class ShareSession implements AutoCloseable {
   private final EventStream stream;
   private final ShareServer server;
   private final ShareOptions options;
-  private final ScheduledExecutorService worker;
+  private final Thread worker;
   private final AtomicReference<SharedTalk> pending = new AtomicReference<>();
-  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final AtomicBoolean renderWanted = new AtomicBoolean();
+  private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final Set<Long> dirtySnippets = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean snippetsScheduled = new AtomicBoolean();
+
+  /** Whether snippet changes wait to be sent, and when they are due ({@code System.nanoTime}). */
+  private final AtomicBoolean snippetsWanted = new AtomicBoolean();
+
+  private volatile long snippetsDueAt;
+
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final LiveCode.Listener codeListener;
   private volatile Current current;
@@ -60,13 +67,8 @@ public final class ShareSession implements AutoCloseable {
     this.files = files;
     this.stream =
         new EventStream(options.maxViewers(), options.maxPerAddress(), 1000, 16L * 1024 * 1024);
-    this.worker =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "talkbook-share-render");
-              t.setDaemon(true);
-              return t;
-            });
+    this.worker = new Thread(this::work, "talkbook-share-render");
+    worker.setDaemon(true);
     LivePage.Rendered first = render(talk);
     long version =
         stream.publish(
@@ -80,18 +82,21 @@ public final class ShareSession implements AutoCloseable {
           @Override
           public void changed(Snippet snippet) {
             dirtySnippets.add(snippet.id());
-            if (snippetsScheduled.compareAndSet(false, true)) {
-              long delay = snippet.status() == Snippet.Status.RUNNING ? OUTPUT_BATCH_MS : 0;
-              submit(
-                  () ->
-                      worker.schedule(
-                          ShareSession.this::sendSnippets, delay, TimeUnit.MILLISECONDS));
+            long delay =
+                snippet.status() == Snippet.Status.RUNNING
+                    ? TimeUnit.MILLISECONDS.toNanos(OUTPUT_BATCH_MS)
+                    : 0;
+            long due = System.nanoTime() + delay;
+            if (!snippetsWanted.getAndSet(true) || due - snippetsDueAt < 0) {
+              snippetsDueAt = due; // the earliest wins (a finished snippet goes at once)
             }
+            wake();
           }
 
           @Override
           public void cleared() {
-            submit(() -> worker.execute(ShareSession.this::sendCleared));
+            tasks.add(ShareSession.this::sendCleared);
+            wake();
           }
         };
     liveCode.addListener(codeListener);
@@ -105,12 +110,8 @@ public final class ShareSession implements AutoCloseable {
   public static ShareSession start(
       ShareOptions options, MarkdownRenderer renderer, TalkFiles files, SharedTalk talk) {
     ShareSession session = new ShareSession(options, renderer, files, talk);
-    try {
-      session.server.start();
-    } catch (RuntimeException e) {
-      session.worker.shutdownNow();
-      throw e;
-    }
+    session.server.start();
+    session.worker.start();
     return session;
   }
 
@@ -183,9 +184,9 @@ public final class ShareSession implements AutoCloseable {
     }
     liveCode.removeListener(codeListener);
     server.stop();
-    worker.shutdownNow();
+    LockSupport.unpark(worker);
     try {
-      worker.awaitTermination(500, TimeUnit.MILLISECONDS);
+      worker.join(500);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -211,26 +212,65 @@ public final class ShareSession implements AutoCloseable {
   /** Waits until everything shown so far is rendered and sent. */
   void settle() throws InterruptedException {
     java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-    worker.execute(done::countDown);
+    tasks.add(
+        () -> {
+          if (renderWanted.getAndSet(false)) {
+            apply(); // asked for before this task, perhaps not seen yet
+          }
+          done.countDown();
+        });
+    wake();
     done.await(10, TimeUnit.SECONDS);
   }
 
   // ---- on the render thread ---------------------------------------------------------------------
 
+  /**
+   * Asks the render thread to look at the newest talk and caret. Lock-free, so the caller (the
+   * window's FX thread) never waits for the render thread, however busy the machine is.
+   */
   private void schedule() {
-    if (scheduled.compareAndSet(false, true)) {
-      submit(() -> worker.execute(this::apply));
+    renderWanted.set(true);
+    wake();
+  }
+
+  private void wake() {
+    LockSupport.unpark(worker);
+  }
+
+  /** The render thread: renders and sends what was asked for, in order, until the share stops. */
+  private void work() {
+    while (!stopped.get()) {
+      boolean did = false;
+      if (renderWanted.getAndSet(false)) {
+        run(this::apply);
+        did = true;
+      }
+      for (Runnable task; (task = tasks.poll()) != null; ) {
+        run(task);
+        did = true;
+      }
+      if (snippetsWanted.get() && System.nanoTime() - snippetsDueAt >= 0) {
+        snippetsWanted.set(false);
+        run(this::sendSnippets);
+        did = true;
+      }
+      if (!did) {
+        if (snippetsWanted.get()) {
+          LockSupport.parkNanos(this, Math.max(0, snippetsDueAt - System.nanoTime()));
+        } else {
+          LockSupport.park(this);
+        }
+      }
     }
   }
 
-  /** Runs {@code task} unless the session has stopped (its executor refuses work then). */
-  private void submit(Runnable task) {
-    if (!stopped.get()) {
-      try {
-        task.run();
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        // stopped meanwhile: nothing more to send
-      }
+  private static void run(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      System.getLogger(ShareSession.class.getName())
+          .log(System.Logger.Level.ERROR, "live share could not send a change", e);
     }
   }
 
@@ -240,50 +280,44 @@ public final class ShareSession implements AutoCloseable {
   }
 
   private void apply() {
-    scheduled.set(false);
-    try {
-      SharedTalk talk = pending.getAndSet(null);
-      Current c = current;
-      int line = caretLine;
-      if (talk == null) {
-        int pos = line < 0 ? c.pos() : c.rendered().blockAt(line);
-        if (pos != c.pos()) {
-          LivePage.Rendered r = c.rendered();
-          long v = stream.publish("position", LivePage.position(pos), state(r, pos));
-          current = new Current(r, pos, v);
-        }
-        return;
-      }
-      LivePage.Rendered r = render(talk);
-      if (talk.talkId() != c.rendered().talk().talkId()) {
-        int pos = r.blockAt(line);
-        long v = stream.publish("state", state(r, pos).get(), state(r, pos));
+    SharedTalk talk = pending.getAndSet(null);
+    Current c = current;
+    int line = caretLine;
+    if (talk == null) {
+      int pos = line < 0 ? c.pos() : c.rendered().blockAt(line);
+      if (pos != c.pos()) {
+        LivePage.Rendered r = c.rendered();
+        long v = stream.publish("position", LivePage.position(pos), state(r, pos));
         current = new Current(r, pos, v);
-        return;
       }
-      long v = c.version();
-      if (!r.header().equals(c.rendered().header())) {
-        v = stream.publish("header", LivePage.header(r), state(r, c.pos()));
-      }
-      BlockSplice splice = BlockSplice.between(c.rendered().blocks(), r.blocks());
-      int pos;
-      if (line >= 0) {
-        pos = r.blockAt(line);
-      } else if (!splice.isEmpty()) {
-        pos = Math.min(splice.at(), r.blocks().size() - 1);
-      } else {
-        pos = Math.min(c.pos(), r.blocks().size() - 1);
-      }
-      if (!splice.isEmpty()) {
-        v = stream.publish("patch", LivePage.patch(splice, pos), state(r, pos));
-      } else if (pos != c.pos()) {
-        v = stream.publish("position", LivePage.position(pos), state(r, pos));
-      }
-      current = new Current(r, pos, v);
-    } catch (RuntimeException e) {
-      System.getLogger(ShareSession.class.getName())
-          .log(System.Logger.Level.ERROR, "live share could not send a change", e);
+      return;
     }
+    LivePage.Rendered r = render(talk);
+    if (talk.talkId() != c.rendered().talk().talkId()) {
+      int pos = r.blockAt(line);
+      long v = stream.publish("state", state(r, pos).get(), state(r, pos));
+      current = new Current(r, pos, v);
+      return;
+    }
+    long v = c.version();
+    if (!r.header().equals(c.rendered().header())) {
+      v = stream.publish("header", LivePage.header(r), state(r, c.pos()));
+    }
+    BlockSplice splice = BlockSplice.between(c.rendered().blocks(), r.blocks());
+    int pos;
+    if (line >= 0) {
+      pos = r.blockAt(line);
+    } else if (!splice.isEmpty()) {
+      pos = Math.min(splice.at(), r.blocks().size() - 1);
+    } else {
+      pos = Math.min(c.pos(), r.blocks().size() - 1);
+    }
+    if (!splice.isEmpty()) {
+      v = stream.publish("patch", LivePage.patch(splice, pos), state(r, pos));
+    } else if (pos != c.pos()) {
+      v = stream.publish("position", LivePage.position(pos), state(r, pos));
+    }
+    current = new Current(r, pos, v);
   }
 
   private java.util.function.Supplier<String> state(LivePage.Rendered r, int pos) {
@@ -291,7 +325,6 @@ public final class ShareSession implements AutoCloseable {
   }
 
   private void sendSnippets() {
-    snippetsScheduled.set(false);
     for (Long id : List.copyOf(dirtySnippets)) {
       dirtySnippets.remove(id);
       Snippet s = liveCode.snippet(id);
