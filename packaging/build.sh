@@ -34,7 +34,7 @@ fx_modules=$(ls "$out"/javafx/*-"$os"*.jar | paste -sd "$(if [[ $os == windows ]
 # costs about a second on every start (WebKit's library is unpacked each time).
 # --generate-cds-archive: the JDK classes archive (the default CDS), which the app archive builds on.
 jlink --module-path "$fx_modules" \
-  --add-modules javafx.controls,javafx.web,java.sql,java.logging,java.desktop,java.management,java.net.http,java.prefs,jdk.jshell,jdk.jdi,jdk.jdwp.agent,jdk.zipfs,jdk.unsupported,jdk.xml.dom,jdk.jsobject,jdk.crypto.ec,jdk.localedata \
+  --add-modules javafx.controls,javafx.web,java.sql,java.logging,java.desktop,java.management,java.naming,java.net.http,java.prefs,jdk.jshell,jdk.jdi,jdk.jdwp.agent,jdk.zipfs,jdk.unsupported,jdk.xml.dom,jdk.jsobject,jdk.crypto.ec,jdk.localedata \
   --include-locales en,de,fr,es,it,nl,pt,ja,zh \
   --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
   --output "$out/runtime"
