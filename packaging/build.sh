@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Builds Talkbook's native packages with the JDK's jlink and jpackage. Run by
+# Builds Talkbook's native packages with jlink and jpackage of the newest JDK on this machine (JDK 25
+# or later, found by packaging/find-jdk.sh; the code itself is built for Java 17 by Maven's JDK).
+# Run by
 #   ./mvnw -B -Ppackage package            (app image, plus the .deb/.dmg/.msi of this system)
 #   ./mvnw -B -Ppackage package -Dpackage.types=app-image   (app image only)
 # after Maven has put the app jar in target/ and its dependencies in target/package/deps
 # (JavaFX's jars, which jlink takes as modules, in target/package/javafx).
 # Output: target/package/runtime (the jlinked runtime), target/package/image/talkbook (the app
-# image), target/package/installer/* (the installer), and talkbook.jsa inside the app image (an
-# AppCDS archive of the classes a start loads) when a display is there to start the app once.
+# image), target/package/installer/* (the installer). On Linux the app image's bin/talkbook is a
+# launcher script (packaging/linux/launcher.sh), and when a display is there (or Xvfb) the image gets
+# two AOT caches, lib/app/window.aot and lib/app/cli.aot, recorded from training starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,51 +19,97 @@ out=target/package
 app_version=${version%%-*} # jpackage wants numbers only: 0.1.0-SNAPSHOT -> 0.1.0
 
 case "$(uname -s)" in
-  Linux) os=linux; default_type=deb ;;
-  Darwin) os=macos; default_type=dmg ;;
-  MINGW* | MSYS* | CYGWIN* | Windows_NT) os=windows; default_type=msi ;;
+  Linux) os=linux; default_type=deb; sqlite_os=Linux; sqlite_lib=libsqlitejdbc.so ;;
+  Darwin) os=macos; default_type=dmg; sqlite_os=Mac; sqlite_lib=libsqlitejdbc.dylib ;;
+  MINGW* | MSYS* | CYGWIN* | Windows_NT) os=windows; default_type=msi; sqlite_os=Windows; sqlite_lib=sqlitejdbc.dll ;;
   *) echo "build.sh: no packaging for $(uname -s)" >&2; exit 1 ;;
+esac
+case "$(uname -m)" in
+  x86_64 | amd64 | AMD64) sqlite_arch=x86_64 ;;
+  aarch64 | arm64) sqlite_arch=aarch64 ;;
+  *) echo "build.sh: no packaging for the $(uname -m) processor" >&2; exit 1 ;;
 esac
 [[ $types == default ]] && types="app-image,$default_type"
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "runtime (jlink)"
+jdk=$(packaging/find-jdk.sh)
+step "runtime (jlink of $jdk: $("$jdk/bin/java" -version 2>&1 | head -1))"
 rm -rf "$out/runtime" "$out/image" "$out/installer" "$out/input" "$out/deb-image"
 fx_modules=$(ls "$out"/javafx/*-"$os"*.jar | paste -sd "$(if [[ $os == windows ]]; then echo ';'; else echo ':'; fi)")
-# The modules: JavaFX, the JDK's own that the app uses, and what remote JShell needs (jdk.jshell,
-# jdk.jdi and jdk.jdwp.agent to start and stop the snippet JVM, jdk.zipfs for the compiler to read
-# classpath jars). No --strip-native-commands: remote JShell starts bin/java. No --compress=2: it
-# costs about a second on every start (WebKit's library is unpacked each time).
-# --generate-cds-archive: the JDK classes archive (the default CDS), which the app archive builds on.
-jlink --module-path "$fx_modules" \
-  --add-modules javafx.controls,javafx.web,java.sql,java.logging,java.desktop,java.management,java.naming,java.net.http,java.prefs,jdk.jshell,jdk.jdi,jdk.jdwp.agent,jdk.zipfs,jdk.unsupported,jdk.xml.dom,jdk.jsobject,jdk.crypto.ec,jdk.localedata \
+# The modules: JavaFX 21 (its jars from Maven Central are modular; JavaFX 21 runs on Java 17 and
+# later), the JDK's own that the app uses, and what remote JShell needs (jdk.jshell, jdk.jdi and
+# jdk.jdwp.agent to start and stop the snippet JVM, jdk.zipfs for the compiler to read classpath
+# jars). No --strip-native-commands: remote JShell starts bin/java. No --compress: it costs about a
+# second on every start (WebKit's library is unpacked each time). A JDK without jmods (Temurin 25)
+# links from its own run-time image (JEP 493).
+# --generate-cds-archive: the JDK classes archive (the default CDS), used when no AOT cache fits.
+# JavaFX's jars carry their native libraries (WebKit's is 121 MB) as plain resources: linked as they
+# are, they land inside lib/modules and JavaFX copies each one out to ~/.openjfx/cache, reading and
+# comparing all of it, on every start (a second of processor time, and 119 MB of lib/modules resident
+# in the window). They are left out of the modules and put where the JDK's own libraries lie, where
+# JavaFX loads them from first.
+case $os in
+  linux) native_glob='*.so'; native_dir=lib; native_pattern='regex:/javafx\.[a-z]+/[^/]+\.so' ;;
+  macos) native_glob='*.dylib'; native_dir=lib; native_pattern='regex:/javafx\.[a-z]+/[^/]+\.dylib' ;;
+  windows) native_glob='*.dll'; native_dir=bin; native_pattern='regex:/javafx\.[a-z]+/[^/]+\.dll' ;;
+esac
+"$jdk/bin/jlink" --module-path "$fx_modules" \
+  --add-modules javafx.controls,javafx.web,java.sql,java.logging,java.desktop,java.management,java.naming,java.net.http,java.prefs,jdk.jshell,jdk.jdi,jdk.jdwp.agent,jdk.zipfs,jdk.unsupported,jdk.xml.dom,jdk.jsobject,jdk.localedata \
   --include-locales en,de,fr,es,it,nl,pt,ja,zh \
+  --exclude-resources "$native_pattern" \
   --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
   --output "$out/runtime"
+for jar in "$out"/javafx/*-"$os"*.jar; do
+  unzip -q -j -o "$jar" "$native_glob" -x '*/*' -d "$out/runtime/$native_dir" || (($? == 11)) # 11: none in it
+done
 
 step "app image (jpackage)"
-mkdir -p "$out/input"
+mkdir -p "$out/input/native"
 cp "$out"/deps/*.jar "$out/input/"
 cp "target/talkbook-$version.jar" "$out/input/"
+# SQLite's native library, unpacked once here rather than out of the jar on every start.
+sqlite_jar=$(ls "$out"/deps/sqlite-jdbc-*.jar)
+unzip -q -j -o "$sqlite_jar" "org/sqlite/native/$sqlite_os/$sqlite_arch/$sqlite_lib" -d "$out/input/native"
+# The JVM options, one a line in packaging/java-options.
+java_options=()
+while IFS= read -r line; do
+  [[ -z $line || $line == \#* ]] && continue
+  java_options+=("${line//@SQLITE_LIB@/$sqlite_lib}")
+done <packaging/java-options
 common=(--name talkbook --app-version "$app_version" --vendor "Talkbook"
   --description "Notes at talks and live Java for the people who give them"
   --copyright "Talkbook contributors" --input "$out/input" --main-jar "talkbook-$version.jar"
-  --main-class dev.talkbook.Launcher --runtime-image "$out/runtime"
-  --java-options "-Xss2m" --java-options "-XX:+UseSerialGC" --java-options "-Xmx1g")
+  --main-class dev.talkbook.Launcher --runtime-image "$out/runtime")
+for o in "${java_options[@]}"; do common+=(--java-options "$o"); done
 # shellcheck disable=SC2046 # the option file holds one option (and its value) per line
-jpackage --type app-image --dest "$out/image" "${common[@]}" \
+"$jdk/bin/jpackage" --type app-image --dest "$out/image" "${common[@]}" \
   $(grep -v -e '^#' -e '^--file-associations' -e '^--linux-' -e '^--win-' -e '^--mac-package-name' -e '^--resource-dir' "packaging/$os/jpackage.options" | grep '^--icon')
-if [[ $os == linux ]]; then image="$out/image/talkbook"; launcher="$image/bin/talkbook"; cfg="$image/lib/app/talkbook.cfg"
-elif [[ $os == macos ]]; then image="$out/image/talkbook.app"; launcher="$image/Contents/MacOS/talkbook"; cfg="$image/Contents/app/talkbook.cfg"
-else image="$out/image/talkbook"; launcher="$image/talkbook.exe"; cfg="$image/app/talkbook.cfg"; fi
+if [[ $os == linux ]]; then image="$out/image/talkbook"
+elif [[ $os == macos ]]; then image="$out/image/talkbook.app"
+else image="$out/image/talkbook"; fi
 
-step "class-data sharing archive"
-# Start the packaged app once on a sample notebook and keep the classes it loaded (JDK 17's dynamic
-# AppCDS). Linux only, and it needs a display (Xvfb will do); without one the image simply goes
-# without an archive. JDK 17 records the jars' paths in the archive and ignores it anywhere else, so
-# the app image gets one for where it stands and the .deb one for /opt/talkbook, made in a private
-# mount namespace (unshare) where the image is mounted at that path.
+if [[ $os == linux ]]; then
+  step "launcher (bin/talkbook)"
+  # jpackage's native launcher crashes on arguments of 64 KB and more (see launcher.sh): the
+  # launcher is a script that starts the runtime's java with the same options and class path.
+  cfg="$image/lib/app/talkbook.cfg"
+  class_path=$(sed -n 's/^app.classpath=//p' "$cfg" | paste -sd:)
+  options=
+  for o in "${java_options[@]}"; do options+=" \"$o\""; done
+  script=$(<packaging/linux/launcher.sh)
+  script=${script//@CLASS_PATH@/$class_path}
+  script=${script//@JAVA_OPTIONS@/${options# }}
+  printf '%s\n' "$script" >"$image/bin/talkbook"
+  chmod 755 "$image/bin/talkbook"
+fi
+
+step "AOT caches"
+# Two training starts of the packaged app record what a start loads and links (JDK 25's AOT cache,
+# JEP 483/514/515): the window on a sample notebook with its last talk open, and a command. Linux
+# only, and the window needs a display (Xvfb will do); without one the image goes without caches and
+# starts with the JDK's classes archive. The caches hold the jars' relative places, sizes and times:
+# they fit wherever the image is copied or installed (the .deb) as long as the files keep their times.
 if [[ $os == linux && -z ${DISPLAY:-} ]] && command -v Xvfb >/dev/null; then
   Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
@@ -69,88 +118,64 @@ if [[ $os == linux && -z ${DISPLAY:-} ]] && command -v Xvfb >/dev/null; then
   sleep 1
 fi
 
-# archive IMAGE_DIR [INSTALLED_AT]: writes IMAGE_DIR/lib/app/talkbook.jsa for an image that will run
-# from INSTALLED_AT (default: where it is) and names it in the launcher's configuration.
-archive() {
-  local image=$1 at=${2:-$1}
-  local work
+# train IMAGE: writes IMAGE/lib/app/window.aot and IMAGE/lib/app/cli.aot.
+train() {
+  local image=$1 work talkbook=$1/bin/talkbook app=$1/lib/app
   work=$(mktemp -d)
-  "$image/bin/talkbook" --notebook "$work/cds.talkbook" sample >/dev/null
+  rm -f "$app"/*.aot
+  "$talkbook" --notebook "$work/train.talkbook" sample >/dev/null
   # Remember a talk as the last one open, so the start shows notes, highlighting and the preview.
-  local notebook=$work/cds.talkbook hash=0 i c
+  local notebook=$work/train.talkbook hash=0 i c
   for ((i = 0; i < ${#notebook}; i++)); do # Java's String.hashCode of the (ASCII) path
     printf -v c '%d' "'${notebook:i:1}"
     hash=$(((31 * hash + c) & 0xFFFFFFFF))
   done
-  mkdir -p "$work/prefs/.java/.userPrefs/dev/talkbook/window"
-  printf '%s\n' '<?xml version="1.0" encoding="UTF-8" standalone="no"?>' \
-    '<!DOCTYPE map SYSTEM "http://java.sun.com/dtd/preferences.dtd">' \
-    '<map MAP_XML_VERSION="1.0">' "  <entry key=\"lastTalk:$(printf '%x' "$hash")\" value=\"1\"/>" \
-    '</map>' >"$work/prefs/.java/.userPrefs/dev/talkbook/window/prefs.xml"
-  local classpath
-  classpath=$(sed -n 's/^app.classpath=//p' "$image/lib/app/talkbook.cfg" | sed "s#\$APPDIR#$at/lib/app#g" | paste -sd:)
-  # The probe exits three seconds after the window shows the notes; the archive is written then.
-  local dump=("$at/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$at/lib/app/talkbook.jsa"
-    -Xss2m -XX:+UseSerialGC -Xmx1g -Djava.util.prefs.userRoot="$work/prefs"
-    -Dtalkbook.startupProbe=true -cp "$classpath" dev.talkbook.Launcher --notebook "$work/cds.talkbook")
-  if [[ $at == "$image" ]]; then
-    "${dump[@]}" >"$work/probe.log" 2>&1 || true
-  else
-    local parent
-    parent=$(dirname "$at")
-    unshare --mount --map-root-user bash -c '
-      set -e
-      mount -t tmpfs tmpfs "$1"
-      mkdir -p "$2"
-      mount --bind "$3" "$2"
-      shift 3
-      exec "$@"' _ "$parent" "$at" "$(cd "$image" && pwd)" "${dump[@]}" >"$work/probe.log" 2>&1 || true
-  fi
-  if [[ -s $image/lib/app/talkbook.jsa ]]; then
-    # -Xlog:cds*=off: should the archive not fit (the image moved), start without it, silently.
-    sed -i 's/^\[JavaOptions\]$/[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR\/talkbook.jsa\njava-options=-Xlog:cds*=off/' "$image/lib/app/talkbook.cfg"
-    echo "$image: talkbook.jsa $(du -h "$image/lib/app/talkbook.jsa" | cut -f1) for $at"
-  else
-    echo "$image: no class-data archive (the start did not finish):"
-    cat "$work/probe.log"
-  fi
+  # The window's settings file (ui.common.Settings) in a config folder of this run's own.
+  mkdir -p "$work/config/talkbook" "$work/prefs"
+  printf 'lastTalk.%x=1\n' "$hash" >"$work/config/talkbook/settings.properties"
+  local -x XDG_CONFIG_HOME=$work/config
+  # The window: the start-up probe exits three seconds after the window shows the notes (and the
+  # REPL answered 1+1); the JVM then writes the cache.
+  TALKBOOK_JAVA_OPTIONS="-XX:AOTCacheOutput=$app/window.aot -Djava.util.prefs.userRoot=$work/prefs -Dtalkbook.startupProbe=true" \
+    "$talkbook" --notebook "$notebook" >"$work/window.log" 2>&1 || true
+  # The command line: a search, which opens the notebook, reads it and prints, like most commands.
+  TALKBOOK_JAVA_OPTIONS="-XX:AOTCacheOutput=$app/cli.aot" \
+    "$talkbook" --notebook "$notebook" search sqlite >"$work/cli.log" 2>&1 || true
+  local kind
+  for kind in window cli; do
+    if [[ -s $app/$kind.aot ]]; then
+      echo "$image: $kind.aot $(du -h "$app/$kind.aot" | cut -f1)"
+    else
+      echo "$image: no $kind.aot (the training start did not finish):"
+      cat "$work/$kind.log"
+    fi
+  done
   rm -rf "$work"
 }
 
-can_archive=false
 if [[ $os == linux && -n ${DISPLAY:-} ]]; then
-  can_archive=true
-  archive "$(cd "$image" && pwd)"
+  train "$(cd "$image" && pwd)"
 else
-  echo "no class-data archive: it is made on Linux with a display (or Xvfb) only"
+  echo "no AOT caches: they are made on Linux with a display (or Xvfb) only"
 fi
 
 IFS=, read -ra wanted <<<"$types"
 for type in "${wanted[@]}"; do
   [[ $type == app-image ]] && continue
   step "installer: $type"
-  from=$image
-  if [[ $type == deb ]]; then
-    # The .deb installs to /opt/talkbook: its archive is made for that place.
-    from=$out/deb-image/talkbook
-    rm -rf "$out/deb-image" && mkdir -p "$out/deb-image" && cp -a "$image" "$from"
-    rm -f "$from/lib/app/talkbook.jsa"
-    sed -i -e '/SharedArchiveFile/d' -e '/Xlog:cds/d' "$from/lib/app/talkbook.cfg"
-    $can_archive && archive "$from" /opt/talkbook
-  fi
   # shellcheck disable=SC2046
-  jpackage --type "$type" --dest "$out/installer" --app-image "$from" --name talkbook \
+  "$jdk/bin/jpackage" --type "$type" --dest "$out/installer" --app-image "$image" --name talkbook \
     --app-version "$app_version" --vendor "Talkbook" \
     --description "Notes at talks and live Java for the people who give them" \
     $(grep -v -e '^#' "packaging/$os/jpackage.options")
-  if [[ $type == deb && -s $from/lib/app/talkbook.jsa ]]; then
-    # jpackage stamps the copied files with the time of copying, and the archive checks each jar's
-    # time: give the packaged files back the times the archive was made with.
+  if [[ $type == deb ]] && compgen -G "$image/lib/app/*.aot" >/dev/null; then
+    # jpackage stamps the copied files with the time of copying, and an AOT cache checks each jar's
+    # time: give the packaged files back the times the caches were made with.
     deb=$(ls "$out"/installer/*.deb)
     unpacked=$(mktemp -d)
     dpkg-deb -R "$deb" "$unpacked/root"
-    (cd "$from" && find . -type f) | while IFS= read -r f; do
-      [[ -e $unpacked/root/opt/talkbook/$f ]] && touch -r "$from/$f" "$unpacked/root/opt/talkbook/$f"
+    (cd "$image" && find . -type f) | while IFS= read -r f; do
+      if [[ -e $unpacked/root/opt/talkbook/$f ]]; then touch -r "$image/$f" "$unpacked/root/opt/talkbook/$f"; fi
     done
     fakeroot dpkg-deb -b "$unpacked/root" "$deb" >/dev/null
     rm -rf "$unpacked"

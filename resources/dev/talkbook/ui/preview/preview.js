@@ -32,6 +32,13 @@ function patch(start, removeCount, html, lineList) {
   return kids.length;
 }
 
+// The talk's abstract from its programme, above the notes ("" hides it).
+function setAbstract(html) {
+  var box = document.getElementById('abstract');
+  document.getElementById('abstract-text').innerHTML = html;
+  box.hidden = !html;
+}
+
 function highlightIn(el) {
   if (!window.hljs) { return; }
   var blocks = el.querySelectorAll('pre code[class*="language-"]');

@@ -2,6 +2,7 @@ package dev.talkbook;
 
 import dev.talkbook.cli.TalkbookCommand;
 import dev.talkbook.ui.App;
+import java.util.Optional;
 import javafx.application.Application;
 import picocli.CommandLine;
 
@@ -15,22 +16,35 @@ public final class Launcher {
 
   public static void main(String[] rawArgs) {
     String[] args = withOpenedFile(rawArgs);
-    CommandLine cl = TalkbookCommand.commandLine();
-    CommandLine.ParseResult parsed;
+    Optional<TalkbookCommand> window = windowOptions(args);
+    if (window.isEmpty()) {
+      System.exit(TalkbookCommand.run(args));
+      return;
+    }
+    Application.launch(
+        App.class, App.parameters(window.get().notebookPath(), window.get().readOnly()));
+  }
+
+  /**
+   * The options the window opens with, or nothing when the arguments are for the command line: a
+   * command, {@code --help}, {@code --version}, or a mistake (which the command line explains).
+   * Reads only the options of {@code talkbook} itself, without making the commands: a start of the
+   * window, or of one command, does not pay for all of them.
+   */
+  static Optional<TalkbookCommand> windowOptions(String[] args) {
+    if (TalkbookCommand.commandIn(args).isPresent()) {
+      return Optional.empty();
+    }
+    CommandLine root = TalkbookCommand.withoutCommands();
     try {
-      parsed = cl.parseArgs(args);
+      CommandLine.ParseResult parsed = root.parseArgs(args);
+      if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
+        return Optional.empty();
+      }
+      return Optional.of(root.getCommand());
     } catch (CommandLine.ParameterException e) {
-      System.exit(TalkbookCommand.execute(cl, args)); // the command line explains the mistake
-      return;
+      return Optional.empty();
     }
-    if (parsed.hasSubcommand()
-        || parsed.isUsageHelpRequested()
-        || parsed.isVersionHelpRequested()) {
-      System.exit(TalkbookCommand.execute(cl, args));
-      return;
-    }
-    TalkbookCommand root = cl.getCommand();
-    Application.launch(App.class, App.parameters(root.notebookPath(), root.readOnly()));
   }
 
   /**

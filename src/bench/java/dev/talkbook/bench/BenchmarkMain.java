@@ -1,11 +1,14 @@
 package dev.talkbook.bench;
 
+import dev.talkbook.bench.cli.CliStartGroup;
+import dev.talkbook.bench.crash.CrashGroup;
 import dev.talkbook.bench.markdown.MarkdownGroup;
 import dev.talkbook.bench.repl.ReplGroup;
 import dev.talkbook.bench.share.ShareGroup;
 import dev.talkbook.bench.site.SiteGroup;
 import dev.talkbook.bench.startup.StartupGroup;
 import dev.talkbook.bench.store.NotebookStoreGroup;
+import dev.talkbook.bench.window.WindowKillGroup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,17 +29,21 @@ public final class BenchmarkMain {
   /** Every group, in the order {@code all} runs them. */
   static Map<String, BenchmarkGroup> groups() {
     Map<String, BenchmarkGroup> groups = new LinkedHashMap<>();
-    for (BenchmarkGroup g :
-        List.<BenchmarkGroup>of(
-            new NotebookStoreGroup(),
-            new StartupGroup(),
-            new MarkdownGroup(),
-            new ReplGroup(),
-            new SiteGroup(),
-            new ShareGroup())) {
-      groups.put(g.name(), g);
-    }
+    // One statement a group, so branches that add groups merge line by line (.gitattributes).
+    add(groups, new NotebookStoreGroup());
+    add(groups, new StartupGroup());
+    add(groups, new CliStartGroup());
+    add(groups, new MarkdownGroup());
+    add(groups, new ReplGroup());
+    add(groups, new SiteGroup());
+    add(groups, new CrashGroup());
+    add(groups, new WindowKillGroup());
+    add(groups, new ShareGroup());
     return groups;
+  }
+
+  private static void add(Map<String, BenchmarkGroup> groups, BenchmarkGroup group) {
+    groups.put(group.name(), group);
   }
 
   public static void main(String[] args) throws Exception {

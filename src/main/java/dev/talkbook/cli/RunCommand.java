@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("\"" + t.title() + "\" has no ```java blocks.");
         return 0;
       }
-      List<String> outputs = new ArrayList<>();
+      List<NoteCode.Result> outputs = new ArrayList<>();
       int failed = 0;
       ReplOptions options =
           ReplOptions.defaults().withTimeLimit(Duration.ofSeconds(timeLimitSeconds)).withoutInput();
@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
           NoteCode.Block b = blocks.get(i);
           Evaluation e = session.evaluate(b.code()).get();
           String output = NoteCode.outputOf(e);
-          outputs.add(output);
+          outputs.add(new NoteCode.Result(output, e.failed()));
           out.printf("── block %d of %d, line %d%n", i + 1, blocks.size(), lineOf(t.body(), b));
           out.print(output.isEmpty() || output.endsWith("\n") ? output : output + "\n");
           if (e.failed()) {
@@ -111,7 +111,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The notes with each block's output block written after it. */
-  static String withOutputs(String notes, List<NoteCode.Block> blocks, List<String> outputs) {
+  static String withOutputs(
+      String notes, List<NoteCode.Block> blocks, List<NoteCode.Result> outputs) {
     StringBuilder text = new StringBuilder(notes);
     // From the last block to the first, so the earlier blocks' offsets stay valid.
     for (int i = blocks.size() - 1; i >= 0; i--) {

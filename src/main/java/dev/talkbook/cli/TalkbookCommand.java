@@ -8,11 +8,15 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -29,25 +33,6 @@ import picocli.CommandLine.Spec;
           + NotebookLocation.ENV_VARIABLE
           + ", else the default file in your data folder.",
       ""
-    },
-    subcommands = {
-      EventsCommand.class,
-      EventCommand.class,
-      TalksCommand.class,
-      TalkCommand.class,
-      ShowCommand.class,
-      SearchCommand.class,
-      HistoryCommand.class,
-      RestoreCommand.class,
-      TagsCommand.class,
-      SampleCommand.class,
-      InfoCommand.class,
-      CheckCommand.class,
-      ExportCommand.class,
-      ImportCommand.class,
-      RunCommand.class,
-      ShareCommand.class,
-      CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:the notebook refused (the message says why)", "2:wrong usage"})
@@ -77,9 +62,49 @@ public final class TalkbookCommand implements Callable<Integer> {
     this.readOnly = readOnly;
   }
 
+  /**
+   * The commands, in the order the help lists them. A command line gets only the one its arguments
+   * name ({@link #forArguments}): picocli reads a command's annotations by reflection when it is
+   * added, and adding all of them took about 60 ms of processor time, a third of what a quick
+   * command like {@code info} needs before it does anything (docs/benchmarks.md).
+   */
+  private static final List<String> COMMANDS =
+      List.of(
+          "events", "event", "talks", "talk", "show", "search", "history", "restore", "tags",
+          "sample", "info", "check", "export", "import", "run", "share", "help");
+
+  /**
+   * A new command object. A switch rather than a map of constructor references: with such a map,
+   * one of them picocli's {@code HelpCommand} (compiled for Java 5, a class the AOT cache cannot
+   * keep), JDK 25.0.3 crashed writing the packaged app's AOT cache (a guarantee in
+   * archiveHeapWriter.cpp).
+   */
+  private static Object command(String name) {
+    return switch (name) {
+      case "events" -> new EventsCommand();
+      case "event" -> new EventCommand();
+      case "talks" -> new TalksCommand();
+      case "talk" -> new TalkCommand();
+      case "show" -> new ShowCommand();
+      case "search" -> new SearchCommand();
+      case "history" -> new HistoryCommand();
+      case "restore" -> new RestoreCommand();
+      case "tags" -> new TagsCommand();
+      case "sample" -> new SampleCommand();
+      case "info" -> new InfoCommand();
+      case "check" -> new CheckCommand();
+      case "export" -> new ExportCommand();
+      case "import" -> new ImportCommand();
+      case "run" -> new RunCommand();
+      case "share" -> new ShareCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
+  }
+
   /** Runs the command line and returns the process exit code; everything printed is flushed. */
   public static int run(String... args) {
-    return execute(commandLine(), args);
+    return execute(forArguments(args), args);
   }
 
   /**
@@ -97,9 +122,71 @@ public final class TalkbookCommand implements Callable<Integer> {
     }
   }
 
-  /** The configured command line, for {@link #run} and for tests that capture its output. */
+  /** The command line with every command, for the help and for tests that capture its output. */
   public static CommandLine commandLine() {
+    return configured(withCommands(Set.copyOf(COMMANDS)));
+  }
+
+  /**
+   * The command line for these arguments: with only the command they name, or with every command
+   * when they name none (the help, a mistake, no command at all), so the usage and the suggestions
+   * for a mistyped command are whole.
+   */
+  public static CommandLine forArguments(String... args) {
     CommandLine cl = new CommandLine(new TalkbookCommand());
+    Set<String> names =
+        commandIn(cl.getCommandSpec(), args).map(Set::of).orElse(Set.copyOf(COMMANDS));
+    return configured(withCommands(cl, names));
+  }
+
+  /** The command line without its commands: enough to read the options that open the window. */
+  public static CommandLine withoutCommands() {
+    return configured(withCommands(Set.of()));
+  }
+
+  /**
+   * The command the arguments name: the first argument that is neither an option of {@code
+   * talkbook} itself nor an option's value, if it is a command's name ({@code help} is left out: it
+   * needs every command).
+   */
+  public static Optional<String> commandIn(String... args) {
+    return commandIn(new CommandLine(new TalkbookCommand()).getCommandSpec(), args);
+  }
+
+  private static Optional<String> commandIn(CommandSpec root, String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.startsWith("-") && !arg.equals("-") && !arg.equals("--")) {
+        int eq = arg.indexOf('=');
+        OptionSpec option = root.findOption(eq < 0 ? arg : arg.substring(0, eq));
+        if (option != null && eq < 0 && option.arity().min() > 0) {
+          i++; // its value
+        }
+        continue;
+      }
+      return COMMANDS.contains(arg) && !arg.equals("help") ? Optional.of(arg) : Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static CommandLine withCommands(Set<String> names) {
+    return withCommands(new CommandLine(new TalkbookCommand()), names);
+  }
+
+  private static CommandLine withCommands(CommandLine cl, Set<String> names) {
+    for (String name : COMMANDS) {
+      if (names.contains(name)) {
+        cl.addSubcommand(name, command(name));
+      }
+    }
+    return cl;
+  }
+
+  /**
+   * The settings for the whole tree: picocli applies them to the commands there at the time, so
+   * this comes after the commands are added (and before any of them is run).
+   */
+  private static CommandLine configured(CommandLine cl) {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.registerConverter(java.time.LocalDate.class, Values::date);
     cl.registerConverter(java.time.LocalDateTime.class, Values::dateTime);
@@ -108,8 +195,11 @@ public final class TalkbookCommand implements Callable<Integer> {
     // makes its own), so that execute() flushes everything that was printed.
     cl.setOut(writer(System.out, "stdout"));
     cl.setErr(writer(System.err, "stderr"));
-    // "-word" in a search excludes a word; it is not an option.
-    cl.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
+    CommandLine search = cl.getSubcommands().get("search");
+    if (search != null) {
+      // "-word" in a search excludes a word; it is not an option.
+      search.setUnmatchedOptionsArePositionalParams(true);
+    }
     return cl;
   }
 

@@ -42,6 +42,15 @@ public final class App extends Application implements MainWindow.Host {
 
   private boolean readOnly;
 
+  /** The longest a SIGTERM (logout, shutdown) waits for the notes to be saved. */
+  static final java.time.Duration SHUTDOWN_SAVE_BOUND = java.time.Duration.ofSeconds(5);
+
+  /** Set when {@link #stop()} begins; counted down when it has closed everything. */
+  private volatile boolean stopping;
+
+  private final java.util.concurrent.CountDownLatch stopped =
+      new java.util.concurrent.CountDownLatch(1);
+
   @Override
   public void start(Stage primary) {
     stage = primary;
@@ -54,7 +63,7 @@ public final class App extends Application implements MainWindow.Host {
     settings = Settings.forUser();
     theme = new Theme(Theme.systemPrefersDark());
     try {
-      theme.choiceProperty().set(Theme.Choice.valueOf(settings.get("theme", "SYSTEM")));
+      theme.choiceProperty().set(Theme.Choice.valueOf(settings.get(Settings.THEME)));
     } catch (IllegalArgumentException unknown) {
       theme.choiceProperty().set(Theme.Choice.SYSTEM);
     }
@@ -70,8 +79,14 @@ public final class App extends Application implements MainWindow.Host {
     stage.setOnCloseRequest(
         e -> {
           e.consume();
-          quit();
+          if (window == null) {
+            quit();
+          } else {
+            window.requestClose(this::quit);
+          }
         });
+    // SIGTERM (logout, shutdown, kill) ends the JVM without stop(): save the notes first.
+    Runtime.getRuntime().addShutdownHook(new Thread(this::saveBeforeExit, "talkbook-shutdown"));
     if (!open(path, true)) {
       Platform.exit();
     }
@@ -133,6 +148,8 @@ public final class App extends Application implements MainWindow.Host {
     window = new MainWindow(stage, notebook, executors, settings, theme, this);
     window.attachRepl(repl);
     window.whenTalkShown(() -> windowUp.complete(null));
+    MainWindow shown = window;
+    window.whenTalkShown(() -> TypingProbe.startIfAsked(shown, stage.getScene()));
     if (Boolean.getBoolean(STARTUP_PROBE)) {
       window.whenTalkShown(this::reportStartupAndExit);
     }
@@ -215,7 +232,71 @@ public final class App extends Application implements MainWindow.Host {
     Optional.ofNullable(chooser.showOpenDialog(stage))
         .map(java.io.File::toPath)
         .filter(p -> !p.equals(notebook.file()))
-        .ifPresent(p -> open(p, false));
+        .ifPresent(p -> window.requestClose(() -> open(p, false)));
+  }
+
+  @Override
+  public Path chooseFileToSave(String title, String name) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(title);
+    chooser.setInitialFileName(name);
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("Markdown", "*.md"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    java.io.File file = chooser.showSaveDialog(stage);
+    return file == null ? null : file.toPath();
+  }
+
+  /**
+   * The shutdown hook: saves the open talk's newest text on a thread of its own (the FX thread may
+   * be busy or gone) and closes the notebook, within {@link #SHUTDOWN_SAVE_BOUND}. Text that cannot
+   * be saved in time is written to a Markdown file beside the notebook (or in the temporary
+   * folder), and stderr says where. Does nothing after a normal {@link #stop()}.
+   */
+  private void saveBeforeExit() {
+    long deadline = System.nanoTime() + SHUTDOWN_SAVE_BOUND.toNanos();
+    try {
+      if (stopping) {
+        stopped.await(SHUTDOWN_SAVE_BOUND.toMillis(), TimeUnit.MILLISECONDS); // stop() saves
+        return;
+      }
+      MainWindow open = window;
+      Notebook book = notebook;
+      if (open == null || book == null) {
+        return;
+      }
+      var session = open.session;
+      try {
+        onOwnThread(session::saveForShutdown)
+            .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.ExecutionException
+          | java.util.concurrent.TimeoutException failed) {
+        ShutdownRecovery.write(book.file(), session.unsaved(), failed);
+        return;
+      }
+      try {
+        onOwnThread(book::close).get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.ExecutionException
+          | java.util.concurrent.TimeoutException notClosed) {
+        // The notes are saved; the next open finds the notebook as after a crash, which it takes.
+        System.getLogger(App.class.getName())
+            .log(System.Logger.Level.WARNING, "notebook not closed on shutdown", notClosed);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static CompletableFuture<Void> onOwnThread(Runnable work) {
+    return CompletableFuture.runAsync(
+        work,
+        r -> {
+          Thread t = new Thread(r, "talkbook-shutdown-save");
+          t.setDaemon(true);
+          t.start();
+        });
   }
 
   @Override
@@ -225,6 +306,7 @@ public final class App extends Application implements MainWindow.Host {
 
   @Override
   public void stop() {
+    stopping = true;
     try {
       if (window != null) {
         window.close();
@@ -238,8 +320,12 @@ public final class App extends Application implements MainWindow.Host {
         if (executors != null) {
           executors.close();
         }
-        if (repl != null) {
-          repl.close();
+        try {
+          if (repl != null) {
+            repl.close();
+          }
+        } finally {
+          stopped.countDown();
         }
       }
     }

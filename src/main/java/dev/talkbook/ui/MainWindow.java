@@ -16,6 +16,7 @@ import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.details.TalkDetailsPane;
 import dev.talkbook.ui.editor.EditorSession;
 import dev.talkbook.ui.editor.EditorView;
+import dev.talkbook.ui.editor.UnsavedNotesDialog;
 import dev.talkbook.ui.export.ExportJob;
 import dev.talkbook.ui.export.MarkdownExportDialog;
 import dev.talkbook.ui.export.MarkdownImportDialog;
@@ -40,6 +41,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -77,7 +79,19 @@ public final class MainWindow {
     /** File → Open notebook…: the app closes this window's notebook and opens another. */
     void openAnotherNotebook();
 
+    /** Leaves the app; the window has saved its notes (or the user chose not to). */
     void quit();
+
+    /**
+     * Asks where to save a file ({@code title} says what for, {@code name} is the proposed file
+     * name); null when the user cancelled.
+     */
+    java.nio.file.Path chooseFileToSave(String title, String name);
+
+    /** The clock "Now and next" reads (tests give a fixed one). */
+    default java.time.Clock clock() {
+      return java.time.Clock.systemDefaultZone();
+    }
   }
 
   private final Stage stage;
@@ -172,7 +186,7 @@ public final class MainWindow {
       editor.area().setEditable(false);
       details.setEditable(false);
     }
-    scene = new Scene(root, settings.getDouble("width", 1200), settings.getDouble("height", 760));
+    scene = new Scene(root, settings.get(Settings.WIDTH), settings.get(Settings.HEIGHT));
     theme.apply(scene);
     preview.setDark(theme.isDark());
     stage.setScene(scene);
@@ -195,12 +209,12 @@ public final class MainWindow {
     // The outline of the open note sits under the navigator, beside the editor.
     SplitPane leftSplit = new SplitPane(leftContent, outline.root());
     leftSplit.setOrientation(Orientation.VERTICAL);
-    leftSplit.setDividerPositions(settings.getDouble("outlineDivider", 0.5));
+    leftSplit.setDividerPositions(settings.get(Settings.OUTLINE_DIVIDER));
     leftSplit
         .getDividers()
         .get(0)
         .positionProperty()
-        .addListener((obs, o, v) -> settings.putDouble("outlineDivider", v.doubleValue()));
+        .addListener((obs, o, v) -> settings.put(Settings.OUTLINE_DIVIDER, v.doubleValue()));
     outline.root().visibleProperty().bind(session.talkProperty().isNotNull());
     VBox.setVgrow(leftSplit, Priority.ALWAYS);
     left.getChildren().addAll(searchBox, leftSplit);
@@ -218,7 +232,7 @@ public final class MainWindow {
     split.setOrientation(Orientation.HORIZONTAL);
     SplitPane.setResizableWithParent(left, false);
     split.setDividerPositions(
-        settings.getDouble("divider0", 0.22), settings.getDouble("divider1", 0.62));
+        settings.get(Settings.NAVIGATOR_DIVIDER), settings.get(Settings.PREVIEW_DIVIDER));
 
     root.setTop(menuBar);
     root.setCenter(split);
@@ -279,27 +293,27 @@ public final class MainWindow {
             (obs, old, choice) -> {
               theme.apply(scene);
               preview.setDark(theme.isDark());
-              settings.put("theme", choice.name());
+              settings.put(Settings.THEME, choice.name());
             });
     outline.onJump(scrollSync::jumpTo);
-    outline.withBulletsProperty().set(settings.getBoolean("outlineBullets", false));
+    outline.withBulletsProperty().set(settings.get(Settings.OUTLINE_BULLETS));
     outline
         .withBulletsProperty()
-        .addListener((obs, o, v) -> settings.putBoolean("outlineBullets", v));
+        .addListener((obs, o, v) -> settings.put(Settings.OUTLINE_BULLETS, v));
     editor.area().currentParagraphProperty().addListener((obs, old, par) -> outline.showCaret(par));
-    editor.lineNumbersProperty().addListener((obs, o, v) -> settings.putBoolean("lineNumbers", v));
-    editor.wrapProperty().addListener((obs, o, v) -> settings.putBoolean("wrap", v));
+    editor.lineNumbersProperty().addListener((obs, o, v) -> settings.put(Settings.LINE_NUMBERS, v));
+    editor.wrapProperty().addListener((obs, o, v) -> settings.put(Settings.SOFT_WRAP, v));
     editor
         .fontSizeProperty()
-        .addListener((obs, o, v) -> settings.putDouble("fontSize", v.doubleValue()));
-    editor.lineNumbersProperty().set(settings.getBoolean("lineNumbers", false));
-    editor.wrapProperty().set(settings.getBoolean("wrap", true));
-    editor.fontSizeProperty().set(settings.getDouble("fontSize", 14));
+        .addListener((obs, o, v) -> settings.put(Settings.FONT_SIZE, v.doubleValue()));
+    editor.lineNumbersProperty().set(settings.get(Settings.LINE_NUMBERS));
+    editor.wrapProperty().set(settings.get(Settings.SOFT_WRAP));
+    editor.fontSizeProperty().set(settings.get(Settings.FONT_SIZE));
   }
 
   /** Loads the tree and the talk that was open last time. */
   public void start() {
-    long last = settings.getLong(lastTalkKey(), -1);
+    long last = settings.get(Settings.lastTalk(notebook.file()));
     navigator.reload(last >= 0 ? last : null);
     if (last >= 0) {
       executors.run(
@@ -311,6 +325,18 @@ public final class MainWindow {
     }
   }
 
+  /** Opens the notebook's first talk, if it has any. */
+  void openFirstTalk() {
+    executors.run(
+        () -> notebook.talks().summaries(),
+        talks -> {
+          if (!talks.isEmpty()) {
+            openTalk(talks.get(0).id(), null);
+          }
+        },
+        error -> Errors.show(stage, "Could not list the talks", error));
+  }
+
   /** Nothing to open at start: the window as it is counts as shown. */
   private void noTalkToShow() {
     if (onTalkShown != null) {
@@ -320,8 +346,8 @@ public final class MainWindow {
     }
   }
 
-  private String lastTalkKey() {
-    return "lastTalk:" + Integer.toHexString(notebook.file().toString().hashCode());
+  private static String emptyToNull(String text) {
+    return text == null || text.isEmpty() ? null : text;
   }
 
   // ---- opening talks -------------------------------------------------------------------------
@@ -337,7 +363,30 @@ public final class MainWindow {
       }
       return;
     }
-    session.leave();
+    if (open == null) {
+      readAndShow(talkId, reveal);
+      return;
+    }
+    // The talk being left is saved first; if that fails it stays open, so nothing is lost.
+    session
+        .leave()
+        .whenComplete(
+            (left, error) ->
+                Platform.runLater(
+                    () -> {
+                      if (error == null) {
+                        readAndShow(talkId, reveal);
+                      } else {
+                        navigator.select(open.id());
+                        Errors.show(
+                            stage,
+                            "“" + open.title() + "” stays open: its notes could not be saved",
+                            error.getCause() == null ? error : error.getCause());
+                      }
+                    }));
+  }
+
+  private void readAndShow(long talkId, List<String> reveal) {
     executors.run(
         () -> notebook.talks().get(talkId),
         talk -> {
@@ -356,6 +405,7 @@ public final class MainWindow {
   private void show(Talk talk, List<String> reveal) {
     session.open(talk);
     details.show(talk);
+    showAbstract(talk);
     loading = true;
     try {
       editor.load(talk.body());
@@ -365,7 +415,8 @@ public final class MainWindow {
     if (reveal != null) {
       editor.reveal(reveal);
     }
-    settings.putLong(lastTalkKey(), talk.id());
+    settings.put(Settings.lastTalk(notebook.file()), talk.id());
+    executors.io().execute(settings::flush); // remembered even if the app is killed
     showTitle(talk);
     if (onTalkShown != null) {
       Runnable once = onTalkShown;
@@ -421,6 +472,7 @@ public final class MainWindow {
           } else {
             session.detailsChanged(talk.get());
             details.show(session.getTalk());
+            showAbstract(talk.get());
           }
         },
         error -> Errors.show(stage, "Could not read the notebook", error));
@@ -440,6 +492,17 @@ public final class MainWindow {
   }
 
   // ---- preview and attachments ---------------------------------------------------------------
+
+  /** The talk's abstract from its programme, rendered above the notes in the preview. */
+  private void showAbstract(Talk talk) {
+    String text = talk.programme().abstractText();
+    if (text.isEmpty()) {
+      preview.showAbstract("");
+      return;
+    }
+    executors.run(
+        () -> renderer().render(text), preview::showAbstract, error -> preview.showAbstract(""));
+  }
 
   private void schedulePreview(String text) {
     if (pendingPreview != null) {
@@ -583,8 +646,8 @@ public final class MainWindow {
             SiteExportDialog.exporter(),
             ExportJob.ownThread("talkbook-export"),
             Platform::runLater,
-            settings.get("siteFolder", null),
-            folder -> settings.put("siteFolder", folder),
+            emptyToNull(settings.get(Settings.SITE_FOLDER)),
+            folder -> settings.put(Settings.SITE_FOLDER, folder),
             host::openLink)
         .show();
   }
@@ -639,6 +702,71 @@ public final class MainWindow {
     }
   }
 
+  // ---- conference programmes (ui.exchange, ui.agenda) ----------------------------------------
+
+  private void importSchedule() {
+    session.saveNow();
+    new dev.talkbook.ui.exchange.ScheduleImportDialog(
+            stage,
+            notebook,
+            dev.talkbook.ui.exchange.ScheduleImportDialog.defaultFetcher(),
+            host.clock(),
+            ExportJob.ownThread("talkbook-import"),
+            Platform::runLater,
+            report -> {
+              navigator.reload(null);
+              notebookChanged();
+            })
+        .show();
+  }
+
+  private void exportAgenda() {
+    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+    chooser.setTitle("Save your agenda (the starred talks) as iCalendar");
+    chooser.setInitialFileName("my-agenda.ics");
+    chooser
+        .getExtensionFilters()
+        .add(new javafx.stage.FileChooser.ExtensionFilter("iCalendar", "*.ics"));
+    java.io.File file = chooser.showSaveDialog(stage);
+    if (file == null) {
+      return;
+    }
+    executors.run(
+        () ->
+            new dev.talkbook.core.exchange.AgendaExporter(host.clock())
+                .export(notebook, file.toPath()),
+        r ->
+            status.showMessage(
+                "Wrote "
+                    + r.written()
+                    + " starred talk"
+                    + (r.written() == 1 ? "" : "s")
+                    + " to "
+                    + file.getName()
+                    + (r.withoutTime() > 0
+                        ? " (" + r.withoutTime() + " without a time left out)"
+                        : "")),
+        error -> Errors.show(stage, "Could not export the agenda", error));
+  }
+
+  private void toggleStar() {
+    if (session.getTalk() != null) {
+      details.toggleStar();
+    } else {
+      navigator.toggleStarSelected();
+    }
+  }
+
+  /** View → Now and next: what is on in each room, from the host's clock. */
+  dev.talkbook.ui.agenda.NowAndNextView nowAndNext() {
+    dev.talkbook.ui.agenda.NowAndNextView view =
+        new dev.talkbook.ui.agenda.NowAndNextView(
+            stage, notebook, executors, host.clock(), id -> openTalk(id, null));
+    theme.apply(view.stage().getScene());
+    view.show();
+    return view;
+  }
+
   private void buildMenus() {
     Menu file =
         new Menu(
@@ -653,7 +781,10 @@ public final class MainWindow {
             item("Export Markdown…", null, this::exportMarkdown),
             item("Import Markdown…", null, this::importMarkdown),
             new SeparatorMenuItem(),
-            item("Quit", "Shortcut+Q", host::quit));
+            item("Import schedule…", "Shortcut+Shift+I", this::importSchedule),
+            item("Export agenda…", null, this::exportAgenda),
+            new SeparatorMenuItem(),
+            item("Quit", "Shortcut+Q", () -> requestClose(host::quit)));
     Menu edit =
         new Menu(
             "_Edit",
@@ -665,7 +796,9 @@ public final class MainWindow {
             item("Replace…", "Shortcut+H", () -> editor.showFind(true)),
             new SeparatorMenuItem(),
             item("Rename…", "F2", navigator::renameSelected),
-            item("Delete…", null, navigator::deleteSelected));
+            item("Delete…", null, navigator::deleteSelected),
+            new SeparatorMenuItem(),
+            item("Star or unstar the talk", "Shortcut+D", this::toggleStar));
     CheckMenuItem lineNumbers = new CheckMenuItem("Line numbers");
     lineNumbers.selectedProperty().bindBidirectional(editor.lineNumbersProperty());
     CheckMenuItem wrap = new CheckMenuItem("Soft wrap");
@@ -706,7 +839,8 @@ public final class MainWindow {
             item("Go to talk…", "Shortcut+P", this::quickSwitcher),
             item("Command palette…", "Shortcut+Shift+P", this::commandPalette),
             new SeparatorMenuItem(),
-            item("History of this talk…", "Shortcut+Shift+H", this::history));
+            item("History of this talk…", "Shortcut+Shift+H", this::history),
+            item("Now and next…", "Shortcut+Shift+N", this::nowAndNext));
     Menu outline =
         new Menu(
             "_Outline",
@@ -753,7 +887,7 @@ public final class MainWindow {
   private void togglePreview(boolean show) {
     if (show && !split.getItems().contains(preview.root())) {
       split.getItems().add(preview.root());
-      split.setDividerPosition(1, settings.getDouble("divider1", 0.62));
+      split.setDividerPosition(1, settings.get(Settings.PREVIEW_DIVIDER));
     } else if (!show) {
       split.getItems().remove(preview.root());
     }
@@ -824,13 +958,124 @@ public final class MainWindow {
   // ---- window state ---------------------------------------------------------------------------
 
   private void restoreWindow() {
-    double x = settings.getDouble("x", Double.NaN);
-    double y = settings.getDouble("y", Double.NaN);
+    double x = settings.get(Settings.X);
+    double y = settings.get(Settings.Y);
     if (!Double.isNaN(x) && !Double.isNaN(y)) {
       stage.setX(x);
       stage.setY(y);
     }
-    stage.setMaximized(settings.getBoolean("maximized", false));
+    stage.setMaximized(settings.get(Settings.MAXIMIZED));
+  }
+
+  private boolean closing;
+
+  /**
+   * Quit or close: saves the notes first and then runs {@code then}; when they cannot be saved,
+   * asks whether to save them elsewhere as Markdown, quit anyway, or stay (then nothing runs). The
+   * FX thread never waits for the save.
+   */
+  public void requestClose(Runnable then) {
+    if (closing) {
+      return; // already saving or asking
+    }
+    closing = true;
+    details.save();
+    session
+        .saveNow()
+        .whenComplete(
+            (saved, error) ->
+                Platform.runLater(
+                    () -> {
+                      if (error == null || session.getTalk() == null) {
+                        closing = false;
+                        then.run();
+                      } else {
+                        askAboutUnsavedNotes(
+                            Errors.message(error.getCause() == null ? error : error.getCause()),
+                            then);
+                      }
+                    }));
+  }
+
+  private void askAboutUnsavedNotes(String problem, Runnable then) {
+    Talk talk = session.getTalk();
+    switch (UnsavedNotesDialog.ask(stage, talk.title(), problem)) {
+      case CANCEL -> closing = false;
+      case QUIT_ANYWAY -> {
+        session.close();
+        closing = false;
+        then.run();
+      }
+      case SAVE_ELSEWHERE -> {
+        java.nio.file.Path file =
+            host.chooseFileToSave("Save the notes as Markdown", fileNameFor(talk.title()));
+        if (file == null) {
+          askAboutUnsavedNotes(problem, then);
+          return;
+        }
+        String markdown = markdownOf(talk, session.text());
+        // Written off the FX thread (the disk may be slow or full), on a thread of its own: the
+        // notebook thread may be busy retrying the save.
+        CompletableFuture.runAsync(
+                () -> writeMarkdown(file, markdown),
+                r -> {
+                  Thread t = new Thread(r, "talkbook-save-elsewhere");
+                  t.setDaemon(true);
+                  t.start();
+                })
+            .whenComplete(
+                (done, error) ->
+                    Platform.runLater(
+                        () -> {
+                          if (error == null) {
+                            session.close();
+                            closing = false;
+                            then.run();
+                          } else {
+                            Errors.show(
+                                stage,
+                                "Could not save the notes to " + file,
+                                error.getCause() == null ? error : error.getCause());
+                            askAboutUnsavedNotes(problem, then);
+                          }
+                        }));
+      }
+    }
+  }
+
+  static String fileNameFor(String title) {
+    String name = title.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", " ").strip();
+    return (name.isEmpty() ? "notes" : name) + ".md";
+  }
+
+  /** The notes with the talk's title as front matter, so that Import Markdown reads them back. */
+  static String markdownOf(Talk talk, String notes) {
+    java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("title", talk.title());
+    if (!talk.speakers().isEmpty()) {
+      data.put("speakers", talk.speakers());
+    }
+    return dev.talkbook.core.site.FrontMatter.write(data, notes);
+  }
+
+  private static void writeMarkdown(java.nio.file.Path file, String markdown) {
+    java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".part");
+    try {
+      java.nio.file.Files.writeString(tmp, markdown, java.nio.charset.StandardCharsets.UTF_8);
+      java.nio.file.Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.io.IOException e) {
+      try {
+        java.nio.file.Files.deleteIfExists(tmp);
+      } catch (java.io.IOException ignored) {
+        e.addSuppressed(ignored);
+      }
+      throw new dev.talkbook.core.notebook.NotebookException(
+          "Could not write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */
@@ -847,16 +1092,19 @@ public final class MainWindow {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    settings.putBoolean("maximized", stage.isMaximized());
+    settings.put(Settings.MAXIMIZED, stage.isMaximized());
     if (!stage.isMaximized()) {
-      settings.putDouble("x", stage.getX());
-      settings.putDouble("y", stage.getY());
-      settings.putDouble("width", scene.getWidth());
-      settings.putDouble("height", scene.getHeight());
+      settings.put(Settings.X, stage.getX());
+      settings.put(Settings.Y, stage.getY());
+      settings.put(Settings.WIDTH, scene.getWidth());
+      settings.put(Settings.HEIGHT, scene.getHeight());
     }
     double[] dividers = split.getDividerPositions();
-    for (int i = 0; i < dividers.length; i++) {
-      settings.putDouble("divider" + i, dividers[i]);
+    if (dividers.length > 0) {
+      settings.put(Settings.NAVIGATOR_DIVIDER, dividers[0]);
+    }
+    if (dividers.length > 1) {
+      settings.put(Settings.PREVIEW_DIVIDER, dividers[1]);
     }
     settings.flush();
     editor.dispose();

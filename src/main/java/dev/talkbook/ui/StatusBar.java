@@ -20,6 +20,7 @@ final class StatusBar {
   final Label saveState = new Label();
   final Label words = new Label();
   private final Label path = new Label();
+  private final EditorSession session;
   final Label notice = new Label();
   final javafx.scene.control.Button undo = new javafx.scene.control.Button("Undo");
   private final javafx.animation.PauseTransition noticeTimeout =
@@ -52,6 +53,12 @@ final class StatusBar {
         .problemProperty()
         .addListener((obs, old, problem) -> show(session.stateProperty().get(), problem));
     session
+        .retryInProperty()
+        .addListener(
+            (obs, old, wait) ->
+                show(session.stateProperty().get(), session.problemProperty().get()));
+    this.session = session;
+    session
         .talkProperty()
         .addListener(
             (obs, old, talk) -> {
@@ -80,6 +87,16 @@ final class StatusBar {
       n.setVisible(true);
       n.setManaged(true);
     }
+    noticeTimeout.playFromStart();
+  }
+
+  /** Says what just happened, for a while (no Undo). */
+  void showMessage(String message) {
+    notice.setText(message);
+    notice.setVisible(true);
+    notice.setManaged(true);
+    undo.setVisible(false);
+    undo.setManaged(false);
     noticeTimeout.playFromStart();
   }
 
@@ -117,7 +134,11 @@ final class StatusBar {
         saveState.getStyleClass().add("tb-muted");
       }
       case FAILED -> {
-        saveState.setText("Not saved: " + problem);
+        java.time.Duration wait = session.retryInProperty().get();
+        saveState.setText(
+            "Not saved: "
+                + problem
+                + (wait == null ? "" : " Trying again in " + wait.toSeconds() + " s."));
         saveState.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
         saveState.getStyleClass().add("tb-failed");
       }

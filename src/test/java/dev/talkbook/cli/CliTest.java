@@ -52,7 +52,7 @@ abstract class CliTest {
 
   /** Runs the command line with these arguments, with or without ANSI colours. */
   static Result runRaw(Ansi ansi, String... args) {
-    CommandLine cl = TalkbookCommand.commandLine();
+    CommandLine cl = TalkbookCommand.forArguments(args); // as the launcher does
     cl.setColorScheme(Help.defaultColorScheme(ansi));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

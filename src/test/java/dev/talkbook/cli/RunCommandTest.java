@@ -66,6 +66,17 @@ class RunCommandTest extends CliTest {
   }
 
   @Test
+  void writeMarksTheOutputOfAFailedBlockAsAnError() throws Exception {
+    long id = talkWithNotes("```java\nint y = \"no\";\n```\n\n```java\n6 * 7\n```\n");
+
+    refused("run", "--write", Long.toString(id));
+
+    assertThat(ok("show", Long.toString(id)).out())
+        .contains("```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types")
+        .contains("```java\n6 * 7\n```\n```output\n⇒ 42\n```\n");
+  }
+
+  @Test
   void anExceptionExitsWithOne() throws Exception {
     long id = talkWithNotes("```java\nInteger.parseInt(\"x\")\n```\n");
 

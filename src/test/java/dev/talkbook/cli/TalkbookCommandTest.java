@@ -409,4 +409,64 @@ class TalkbookCommandTest extends CliTest {
     addSample();
     assertOut(ok("check")).contains("is sound");
   }
+
+  @Test
+  void aCommandLineForACommandHoldsOnlyThatCommand() {
+    assertThat(TalkbookCommand.forArguments("--notebook", "x.talkbook", "info").getSubcommands())
+        .containsOnlyKeys("info");
+    assertThat(TalkbookCommand.forArguments("search", "-word", "info").getSubcommands())
+        .containsOnlyKeys("search");
+  }
+
+  @Test
+  void theCommandIsFoundPastTheOptionsAndTheirValues() {
+    assertThat(TalkbookCommand.commandIn("--notebook", "info", "search", "x")).contains("search");
+    assertThat(TalkbookCommand.commandIn("--notebook=events", "--read-only", "talks"))
+        .contains("talks");
+    assertThat(TalkbookCommand.commandIn("--read-only", "show", "1")).contains("show");
+    assertThat(TalkbookCommand.commandIn("--notebook", "n.talkbook")).isEmpty();
+    assertThat(TalkbookCommand.commandIn()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"help", "frobnicate", "--help", "--version", "@args.txt"})
+  void argumentsThatNameNoCommandGetEveryCommand(String arg) {
+    assertThat(TalkbookCommand.commandIn(arg)).isEmpty();
+    assertThat(TalkbookCommand.forArguments(arg).getSubcommands().keySet())
+        .containsExactlyElementsOf(TalkbookCommand.commandLine().getSubcommands().keySet())
+        .contains("events", "info", "search", "export", "import", "run", "help");
+  }
+
+  @Test
+  void everyCommandIsRegisteredUnderTheNameItsAnnotationGives() {
+    TalkbookCommand.commandLine()
+        .getSubcommands()
+        .forEach(
+            (name, command) -> {
+              String declared =
+                  command
+                      .getCommandSpec()
+                      .userObject()
+                      .getClass()
+                      .getAnnotation(picocli.CommandLine.Command.class)
+                      .name();
+              assertThat(declared).as("the @Command name of %s", name).isEqualTo(name);
+              assertThat(TalkbookCommand.forArguments(name, "--help").getSubcommands())
+                  .as("the command line for %s", name)
+                  .containsOnlyKeys(
+                      name.equals("help")
+                          ? TalkbookCommand.commandLine()
+                              .getSubcommands()
+                              .keySet()
+                              .toArray(String[]::new)
+                          : new String[] {name});
+            });
+  }
+
+  @Test
+  void theHelpOfAMistypedCommandStillSuggestsTheRightOne() {
+    Result r = misused("serch", "x");
+
+    assertErr(r).contains("serch").contains("search");
+  }
 }

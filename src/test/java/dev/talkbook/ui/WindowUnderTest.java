@@ -7,9 +7,6 @@ import dev.talkbook.ui.common.UiExecutors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 
@@ -25,8 +22,19 @@ final class WindowUnderTest {
   Notebook notebook;
 
   final UiExecutors executors = new UiExecutors();
-  final Preferences prefs = Preferences.userRoot().node("dev/talkbook/test/" + UUID.randomUUID());
+
+  /** The window's settings file; a restart reads it again. */
+  final Path settingsFile;
+
   final List<String> openedLinks = new ArrayList<>();
+
+  /** How many times the window asked the app to quit. */
+  final java.util.concurrent.atomic.AtomicInteger quits =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** What the "save as" file chooser answers (null: the user cancelled). */
+  volatile Path saveAs;
+
   MainWindow window;
 
   private final MainWindow.Host host =
@@ -40,26 +48,35 @@ final class WindowUnderTest {
         public void openAnotherNotebook() {}
 
         @Override
-        public void quit() {}
+        public void quit() {
+          quits.incrementAndGet();
+        }
+
+        @Override
+        public Path chooseFileToSave(String title, String name) {
+          return saveAs;
+        }
       };
 
   /** Opens the notebook and shows the window (on the FX thread). */
   WindowUnderTest(Stage stage, Path dir) {
     this.stage = stage;
     this.notebook = Notebook.open(dir.resolve("notes.talkbook"));
+    this.settingsFile = dir.resolve("settings.properties");
     show();
   }
 
   /** A new window on the same notebook and settings, as after a restart (on the FX thread). */
   MainWindow show() {
     window =
-        new MainWindow(stage, notebook, executors, new Settings(prefs), new Theme(false), host);
+        new MainWindow(
+            stage, notebook, executors, Settings.load(settingsFile), new Theme(false), host);
     stage.show();
     window.start();
     return window;
   }
 
-  void close(FxRobot robot) throws BackingStoreException {
+  void close(FxRobot robot) {
     robot.interact(
         () -> {
           window.close();
@@ -67,6 +84,5 @@ final class WindowUnderTest {
         });
     notebook.close();
     executors.close();
-    prefs.removeNode();
   }
 }

@@ -1,17 +1,31 @@
 package dev.talkbook.core.repl;
 
+import dev.talkbook.core.markdown.Fences;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Pure: the fenced Java blocks in a talk's Markdown notes, and the {@code ```output} block written
  * right after one with what running it gave. The output lives in the notes themselves, so it is
  * saved, searched, previewed and exported with them.
+ *
+ * <p>The output of a block that failed (did not compile, threw, was stopped: {@link
+ * Evaluation#failed()}) is fenced as {@code ```output-error}, which the preview and the site show
+ * as an error, and which any other Markdown tool shows as a code block of language {@code
+ * output-error}.
  */
 public final class NoteCode {
 
+  /** The info string of a block's output. */
+  public static final String OUTPUT = "output";
+
+  /** The info string of the output of a block that failed. */
+  public static final String FAILED_OUTPUT = "output-error";
+
   private NoteCode() {}
+
+  /** What running a block gave: the text for its output block, and whether it failed. */
+  public record Result(String text, boolean failed) {}
 
   /**
    * A fenced {@code java} (or {@code jshell}) block.
@@ -21,47 +35,63 @@ public final class NoteCode {
    * @param code the code between the fences
    * @param outputStart offset of the {@code ```output} block that follows it, or -1
    * @param outputEnd offset just after that block's closing fence line, or -1
+   * @param output the text of that output block, or null
+   * @param outputFailed whether that block is marked as the output of a failure ({@code
+   *     ```output-error})
    */
-  public record Block(int start, int end, String code, int outputStart, int outputEnd) {
+  public record Block(
+      int start,
+      int end,
+      String code,
+      int outputStart,
+      int outputEnd,
+      String output,
+      boolean outputFailed) {
     public boolean hasOutput() {
       return outputStart >= 0;
+    }
+
+    /** The stored output as a {@link Result}, or null when there is none. */
+    public Result storedResult() {
+      return hasOutput() ? new Result(output, outputFailed) : null;
     }
   }
 
   /** A change to the notes: replace {@code [start, end)} with {@code text}. */
   public record Edit(int start, int end, String text) {}
 
-  private record Fence(int start, int end, char mark, int length, String info) {}
-
-  /** Every Java block, in order. */
+  /** Every Java block, in order (fenced blocks as {@link Fences} reads them). */
   public static List<Block> javaBlocks(String markdown) {
     List<Block> blocks = new ArrayList<>();
-    List<Fence[]> fenced = fencedBlocks(markdown);
+    List<Fences.Block> fenced = Fences.blocks(markdown);
     for (int i = 0; i < fenced.size(); i++) {
-      Fence open = fenced.get(i)[0];
-      Fence close = fenced.get(i)[1];
-      String lang = open.info.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+      Fences.Block fence = fenced.get(i);
+      String lang = fence.language(markdown);
       if (!lang.equals("java") && !lang.equals("jshell")) {
         continue;
       }
-      int codeStart = open.end;
-      int codeEnd = close == null ? markdown.length() : close.start;
-      String code = markdown.substring(Math.min(codeStart, codeEnd), codeEnd);
-      int end = close == null ? markdown.length() : close.end;
       int outStart = -1;
       int outEnd = -1;
-      if (close != null && i + 1 < fenced.size()) {
-        Fence next = fenced.get(i + 1)[0];
-        Fence nextClose = fenced.get(i + 1)[1];
+      String output = null;
+      boolean failed = false;
+      if (fence.isClosed() && i + 1 < fenced.size()) {
+        Fences.Block next = fenced.get(i + 1);
+        String between = markdown.substring(fence.end(), next.start());
         boolean onlyBlankBetween =
-            markdown.substring(end, next.start).isBlank()
-                && markdown.substring(end, next.start).chars().filter(c -> c == '\n').count() <= 1;
-        if (onlyBlankBetween && next.info.strip().equals("output") && nextClose != null) {
-          outStart = next.start;
-          outEnd = nextClose.end;
+            between.isBlank() && between.chars().filter(c -> c == '\n').count() <= 1;
+        String info = markdown.substring(next.infoStart(), next.infoEnd()).strip();
+        if (onlyBlankBetween
+            && (info.equals(OUTPUT) || info.equals(FAILED_OUTPUT))
+            && next.isClosed()) {
+          outStart = next.start();
+          outEnd = next.end();
+          output = next.code(markdown);
+          failed = info.equals(FAILED_OUTPUT);
         }
       }
-      blocks.add(new Block(open.start, end, code, outStart, outEnd));
+      blocks.add(
+          new Block(
+              fence.start(), fence.end(), fence.code(markdown), outStart, outEnd, output, failed));
     }
     return blocks;
   }
@@ -81,6 +111,16 @@ public final class NoteCode {
    * there), or removes that block when {@code output} is empty.
    */
   public static Edit outputEdit(String markdown, Block block, String output) {
+    return outputEdit(markdown, block, new Result(output, false));
+  }
+
+  /**
+   * The edit that writes {@code result} as the block's output block ({@code ```output}, or {@code
+   * ```output-error} for a failure), replacing the one there, or removes that block when there is
+   * no text.
+   */
+  public static Edit outputEdit(String markdown, Block block, Result result) {
+    String output = result.text();
     String text = "";
     if (!output.isEmpty()) {
       String body = output.endsWith("\n") ? output : output + "\n";
@@ -88,7 +128,7 @@ public final class NoteCode {
       while (body.contains(fence)) {
         fence += "`";
       }
-      text = fence + "output\n" + body + fence + "\n";
+      text = fence + (result.failed() ? FAILED_OUTPUT : OUTPUT) + "\n" + body + fence + "\n";
       if (block.end == markdown.length() && !markdown.endsWith("\n")) {
         text = "\n" + text;
       }
@@ -97,6 +137,11 @@ public final class NoteCode {
       return new Edit(block.outputStart, block.outputEnd, text);
     }
     return new Edit(block.end, block.end, text);
+  }
+
+  /** What an evaluation writes into the notes, and whether it failed. */
+  public static Result resultOf(Evaluation evaluation) {
+    return new Result(outputOf(evaluation), evaluation.failed());
   }
 
   /** What an evaluation writes into the notes: output, values, errors, in order. */
@@ -119,8 +164,11 @@ public final class NoteCode {
         case COMPILE_ERROR -> {
           for (SnippetResult.Problem p : r.problems()) {
             if (p.error()) {
-              out.append("error: ").append(p.message()).append('\n');
+              out.append(p.describe());
             }
+          }
+          if (!r.note().isEmpty()) {
+            out.append(r.note()).append('\n');
           }
         }
         case EXCEPTION -> out.append(r.failure().describe());
@@ -137,34 +185,8 @@ public final class NoteCode {
     return out.toString();
   }
 
-  /** Fenced blocks as [opening, closing] (closing null when the text ends inside). */
-  private static List<Fence[]> fencedBlocks(String text) {
-    List<Fence[]> out = new ArrayList<>();
-    Fence open = null;
-    int at = 0;
-    while (at < text.length()) {
-      int nl = text.indexOf('\n', at);
-      int lineEnd = nl < 0 ? text.length() : nl;
-      int next = nl < 0 ? text.length() : nl + 1;
-      Fence f = fence(text, at, lineEnd, next);
-      if (open == null) {
-        if (f != null) {
-          open = f;
-        }
-      } else if (f != null && f.mark == open.mark && f.length >= open.length && f.info.isBlank()) {
-        out.add(new Fence[] {open, f});
-        open = null;
-      }
-      at = next;
-    }
-    if (open != null) {
-      out.add(new Fence[] {open, null});
-    }
-    return out;
-  }
-
-  /** One input the REPL ran and what it gave, as a transcript keeps it. */
-  public record Ran(String code, String output) {}
+  /** One input the REPL ran, what it gave, and whether it failed, as a transcript keeps it. */
+  public record Ran(String code, String output, boolean failed) {}
 
   /**
    * A REPL session as Markdown for the notes: each input as a {@code ```java} block, and what it
@@ -178,7 +200,7 @@ public final class NoteCode {
       }
       md.append(fenced("java", r.code().strip()));
       if (!r.output().isEmpty()) {
-        md.append(fenced("output", r.output()));
+        md.append(fenced(r.failed() ? FAILED_OUTPUT : OUTPUT, r.output()));
       }
     }
     return md.toString();
@@ -195,28 +217,5 @@ public final class NoteCode {
     }
     String fence = "`".repeat(Math.max(3, longest + 1));
     return fence + info + "\n" + text + fence + "\n";
-  }
-
-  private static Fence fence(String text, int start, int lineEnd, int next) {
-    int i = start;
-    while (i < lineEnd && i - start < 3 && text.charAt(i) == ' ') {
-      i++;
-    }
-    if (i >= lineEnd || (text.charAt(i) != '`' && text.charAt(i) != '~')) {
-      return null;
-    }
-    char mark = text.charAt(i);
-    int n = 0;
-    while (i + n < lineEnd && text.charAt(i + n) == mark) {
-      n++;
-    }
-    if (n < 3) {
-      return null;
-    }
-    String info = text.substring(i + n, lineEnd).strip();
-    if (mark == '`' && info.contains("`")) {
-      return null;
-    }
-    return new Fence(start, next, mark, n, info);
   }
 }

@@ -81,6 +81,7 @@ public final class ReplSession implements AutoCloseable {
   private final PromptedInput input;
   private final NoDelayExecutionProvider provider = new NoDelayExecutionProvider();
   private final AtomicLong evaluations = new AtomicLong();
+  private final NewerJava newerJava = new NewerJava();
   private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
 
   // Owned by the worker thread.
@@ -164,6 +165,14 @@ public final class ReplSession implements AutoCloseable {
 
   public Duration timeLimit() {
     return timeLimit;
+  }
+
+  /**
+   * The version of the Java that compiles and runs the code: this JVM's (JShell compiles here, and
+   * the JVM that runs the code is started from the same installation).
+   */
+  public String javaVersion() {
+    return Runtime.version().toString();
   }
 
   /** Whether an evaluation is running now. */
@@ -562,9 +571,8 @@ public final class ReplSession implements AutoCloseable {
       input.cancel();
     }
     if (outcome == Outcome.JVM_ENDED) {
-      String reason = deathReason();
-      message = (reason + " " + message).strip();
-      restartAndReplay(reason);
+      // The snippet that ended it says why (its note); the restart says so once more.
+      restartAndReplay(deathReason());
     } else if (ended.contains(shell)) {
       // It ended right after the last snippet (a background thread, say).
       restartAndReplay(deathReason());
@@ -674,7 +682,7 @@ public final class ReplSession implements AutoCloseable {
     }
     if (main == null) {
       Status status = jvmEnded ? Status.JVM_ENDED : Status.COMPILE_ERROR;
-      String note = jvmEnded ? "The JVM running the code ended." : "Nothing was evaluated.";
+      String note = jvmEnded ? deathReason() : "Nothing was evaluated.";
       return new SnippetResult(
           index,
           source,
@@ -693,7 +701,8 @@ public final class ReplSession implements AutoCloseable {
           took);
     }
     Snippet snippet = main.snippet();
-    sourceStarts.put(snippet.id(), sourceBase);
+    // Line 1 of a snippet in a stack trace is the line its first character is on.
+    sourceStarts.put(snippet.id(), start);
     Kind kind = kindOf(snippet);
     String name = nameOf(snippet);
     String type =
@@ -703,7 +712,8 @@ public final class ReplSession implements AutoCloseable {
     List<Problem> problems = new ArrayList<>();
     for (Diag d : (Iterable<Diag>) shell.diagnostics(snippet)::iterator) {
       problems.add(
-          new Problem(
+          Problem.in(
+              code,
               d.isError(),
               d.getMessage(Locale.getDefault()),
               clamp(sourceBase, end, d.getStartPosition()),
@@ -718,10 +728,20 @@ public final class ReplSession implements AutoCloseable {
     if (jvmEnded) {
       status = Status.JVM_ENDED;
       value = null;
+      notes.add(0, deathReason());
     } else if (!main.status().isDefined()
         && main.status() != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
       status = Status.COMPILE_ERROR;
       value = null;
+      for (Problem p : problems) {
+        if (p.error()) {
+          var advice = newerJava.advice(p.message(), source);
+          if (advice.isPresent()) {
+            notes.add(0, advice.get());
+            break;
+          }
+        }
+      }
     } else if (thrown instanceof UnresolvedReferenceException unresolved) {
       status = Status.INCOMPLETE;
       notes.add(0, unresolvedNote(shell, unresolved.getSnippet(), true));
@@ -751,6 +771,14 @@ public final class ReplSession implements AutoCloseable {
       } else if (kind == Kind.METHOD || kind == Kind.CLASS || kind == Kind.VARIABLE) {
         notes.add(0, "Replaced " + describe(snippet) + ".");
       }
+    }
+    if (kind == Kind.EXPRESSION
+        && status != Status.OK
+        && status != Status.JVM_ENDED
+        && snippet instanceof VarSnippet temp
+        && shell.status(temp).isActive()) {
+      // Its $n would stay defined, holding null, as if it had a value.
+      shell.drop(temp);
     }
     if (status == Status.STOPPED) {
       notes.add(0, "Stopped.");

@@ -73,8 +73,93 @@ public record SnippetResult(
     JVM_ENDED
   }
 
-  /** A compiler message, positioned in the whole input (not only the snippet). */
-  public record Problem(boolean error, String message, int start, int end, int position) {}
+  /**
+   * A compiler message, positioned in the whole input (not only the snippet).
+   *
+   * @param start offset in the input where the span it is about starts
+   * @param end offset after that span
+   * @param position offset of the point javac names (within the span)
+   * @param line the 1-based line of {@code position} in the input
+   * @param column the 1-based column of {@code position} in that line
+   * @param sourceLine that line of the input
+   */
+  public record Problem(
+      boolean error,
+      String message,
+      int start,
+      int end,
+      int position,
+      int line,
+      int column,
+      String sourceLine) {
+
+    /** A problem in {@code input}: line, column and the line's text are read from it. */
+    public static Problem in(
+        String input, boolean error, String message, int start, int end, int position) {
+      int lineStart = input.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
+      if (position == 0) {
+        lineStart = 0;
+      }
+      int lineEnd = input.indexOf('\n', position);
+      if (lineEnd < 0) {
+        lineEnd = input.length();
+      }
+      int line = 1;
+      for (int i = input.indexOf('\n'); i >= 0 && i < lineStart; i = input.indexOf('\n', i + 1)) {
+        line++;
+      }
+      return new Problem(
+          error,
+          message,
+          start,
+          end,
+          position,
+          line,
+          position - lineStart + 1,
+          input.substring(lineStart, Math.max(lineStart, lineEnd)));
+    }
+
+    /**
+     * As javac and jshell print it: the message with where it is, then the line with the span
+     * marked under it ({@code ^--^}).
+     */
+    public String describe() {
+      String first = message;
+      String rest = "";
+      int nl = message.indexOf('\n');
+      if (nl >= 0) {
+        first = message.substring(0, nl);
+        rest = message.substring(nl);
+      }
+      StringBuilder out = new StringBuilder();
+      out.append(error ? "error: " : "warning: ")
+          .append(first)
+          .append(" (line ")
+          .append(line)
+          .append(", column ")
+          .append(column)
+          .append(')')
+          .append(rest)
+          .append('\n');
+      if (!sourceLine.isBlank()) {
+        int lineStart = position - (column - 1);
+        int from = Math.max(0, Math.min(start, position) - lineStart);
+        int to = Math.min(sourceLine.length(), Math.max(end, position + 1) - lineStart);
+        StringBuilder mark = new StringBuilder();
+        for (int i = 0; i < from; i++) {
+          mark.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        int width = Math.max(1, to - from);
+        mark.append('^');
+        if (width > 1) {
+          mark.append("-".repeat(width - 2)).append('^');
+        }
+        out.append("    ").append(sourceLine.stripTrailing()).append('\n');
+        out.append("    ").append(mark).append('\n');
+      }
+      return out.toString();
+    }
+  }
 
   /**
    * An exception thrown by a snippet, its stack trace cut down to the user's own frames.

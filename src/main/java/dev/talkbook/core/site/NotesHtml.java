@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * What the site does to a talk's rendered notes (the shared renderer's safe HTML): headings move
  * one level down (the page's title is the only {@code h1}) and get a permalink, the table of
- * contents is read from them, {@code output} blocks are marked as program output, and images from
- * other sites become links (a published page makes no request elsewhere). Pure.
+ * contents is read from them, {@code output} blocks are marked as program output ({@code
+ * output-error} ones as an error), and images from other sites become links (a published page makes
+ * no request elsewhere). Pure.
  *
  * <p>Public for live share ({@code core.share}), which shows the notes the way the site does, one
  * block at a time: {@link #repeatsTitle}, {@link #shift} and {@link #block}.
@@ -27,6 +28,9 @@ public final class NotesHtml {
   private static final Pattern REMOTE_IMAGE =
       Pattern.compile("<img src=\"(https?:[^\"]*)\" alt=\"([^\"]*)\"( title=\"[^\"]*\")? />");
   private static final String OUTPUT_BLOCK = "<pre><code class=\"language-output\">";
+
+  /** The output of a block that failed ({@code ```output-error}, see {@code NoteCode}). */
+  private static final String FAILED_OUTPUT_BLOCK = "<pre><code class=\"language-output-error\">";
 
   private NotesHtml() {}
 
@@ -109,17 +113,23 @@ public final class NotesHtml {
             .replace(
                 OUTPUT_BLOCK,
                 "<pre class=\"output\" aria-label=\"Output\"><code class=\"language-output"
-                    + " nohighlight\">");
-    return REMOTE_IMAGE
-        .matcher(html)
-        .replaceAll(
-            r ->
-                Matcher.quoteReplacement(
-                    "<a class=\"remote-image\" href=\""
-                        + r.group(1)
-                        + "\">"
-                        + (r.group(2).isEmpty() ? "image" : r.group(2))
-                        + "</a>"));
+                    + " nohighlight\">")
+            .replace(
+                FAILED_OUTPUT_BLOCK,
+                "<pre class=\"output error\" aria-label=\"Error\"><code"
+                    + " class=\"language-output-error nohighlight\">");
+    html =
+        REMOTE_IMAGE
+            .matcher(html)
+            .replaceAll(
+                r ->
+                    Matcher.quoteReplacement(
+                        "<a class=\"remote-image\" href=\""
+                            + r.group(1)
+                            + "\">"
+                            + (r.group(2).isEmpty() ? "image" : r.group(2))
+                            + "</a>"));
+    return html;
   }
 
   /** A heading's inline HTML without links (the table of contents links it already). */

@@ -68,6 +68,20 @@ final class Database implements AutoCloseable {
                 + " folder to change it.");
   }
 
+  /**
+   * Opens and closes a plain read-write connection, on which SQLite finishes whatever a killed
+   * writer left: it rolls back a hot journal or folds a write-ahead log into the file (and, being
+   * the last connection, deletes it). With another connection open (another Talkbook) it changes
+   * nothing. Neither sets a journal mode nor writes anything of its own.
+   */
+  static void finishPendingWrites(Path file) throws SQLException {
+    try (Connection c = baseConfig().createConnection(url(file));
+        var s = c.createStatement();
+        var rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+      rs.next();
+    }
+  }
+
   /** A connection that reads and never writes, used to look at a file before trusting it. */
   static Connection inspect(Path file) throws SQLException {
     SQLiteConfig config = baseConfig();
@@ -211,9 +225,17 @@ final class Database implements AutoCloseable {
   }
 
   /**
-   * Closes every connection. The writer goes last and leaves the file in rollback-journal mode, so
-   * a closed notebook is one self-contained file (no -wal, no -shm) that can be copied, and that
-   * the next open can inspect read-only without creating anything beside it.
+   * Closes every connection. The writer goes last: it folds the write-ahead log into the file
+   * ({@code wal_checkpoint(TRUNCATE)}), then leaves the file in rollback-journal mode, so a closed
+   * notebook is one self-contained file (no -wal, no -shm) that can be copied, and that the next
+   * open can inspect read-only without creating anything beside it.
+   *
+   * <p>Every step of that is crash-safe: killed while folding, the log is still whole beside the
+   * file; killed while switching the mode, a one-page journal is; the next open lets SQLite finish
+   * either ({@link Notebook#open}). Everything committed is in the file or the log before closing
+   * starts, so a step that fails (a full disk, another program reading) loses nothing: the writer
+   * is closed all the same, and only a full disk is reported, since the log then stays beside the
+   * file until there is space.
    */
   @Override
   public void close() {
@@ -221,12 +243,38 @@ final class Database implements AutoCloseable {
     writeLock.lock();
     try {
       closeReaders();
-      if (writer != null && !writer.isClosed()) {
-        try (var s = writer.createStatement()) {
-          s.execute("PRAGMA optimize");
-          leaveWal(s);
+      if (writer == null || writer.isClosed()) {
+        return;
+      }
+      SQLException full = null;
+      try {
+        for (String pragma :
+            new String[] {
+              "PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA journal_mode = DELETE"
+            }) {
+          try (var s = writer.createStatement()) {
+            s.execute(pragma);
+          } catch (SQLException e) {
+            if (isFull(e)) {
+              full = e;
+              break;
+            }
+            System.getLogger(Database.class.getName())
+                .log(System.Logger.Level.DEBUG, pragma + " on closing " + file, e);
+          }
         }
+      } finally {
         writer.close();
+      }
+      if (full != null) {
+        throw new NotebookException(
+            "Closed notebook "
+                + file
+                + ", but the disk is full: the last changes are saved in "
+                + NotebookFile.sibling(file, "-wal").getFileName()
+                + " beside it, and Talkbook folds them into the notebook the next time it opens"
+                + " it. Free some space on the disk; nothing is lost.",
+            full);
       }
     } catch (SQLException e) {
       throw translate(e, "close the notebook");
@@ -235,25 +283,9 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /**
-   * Back to one self-contained file. A reader in another process (a read-only Talkbook, such as
-   * {@code talkbook share} beside the window) keeps SQLite from leaving WAL mode: then the file
-   * stays in WAL mode, which the next open handles, rather than the close failing.
-   */
-  private void leaveWal(java.sql.Statement s) throws SQLException {
-    try {
-      s.execute("PRAGMA journal_mode = DELETE");
-    } catch (SQLException e) {
-      SQLiteErrorCode code = e instanceof SQLiteException x ? x.getResultCode() : null;
-      String name = code == null ? "" : code.name();
-      if (!name.startsWith("SQLITE_BUSY") && !name.startsWith("SQLITE_LOCKED")) {
-        throw e;
-      }
-      System.getLogger(Database.class.getName())
-          .log(
-              System.Logger.Level.INFO,
-              "another process is reading " + file + "; it stays in WAL mode until that ends");
-    }
+  private static boolean isFull(SQLException e) {
+    return e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_FULL
+        || String.valueOf(e.getMessage()).contains("SQLITE_FULL");
   }
 
   private void closeReaders() {

@@ -91,6 +91,10 @@ public final class Notebook implements AutoCloseable {
           "Check the path or create a notebook.");
     }
     if (exists) {
+      NotebookFile.Header header = NotebookFile.checkHeader(path, false);
+      if (NotebookFile.hasPendingWrites(path) && header.isTalkbooks() && canWrite(path)) {
+        finishPendingWrites(path);
+      }
       NotebookFile.checkHeader(path);
     } else {
       createFolder(path);
@@ -107,6 +111,34 @@ public final class Notebook implements AutoCloseable {
     } catch (RuntimeException e) {
       releaseQuietly(lock, e);
       throw e;
+    }
+  }
+
+  /**
+   * A journal or write-ahead log lies beside the notebook: another Talkbook has it open, or one was
+   * killed (or ran out of disk space) while writing or closing. SQLite finishes that on the first
+   * read-write connection: it rolls back a half-done write from the journal, or folds the log's
+   * committed changes into the file; if another Talkbook has it open, this changes nothing. The
+   * read-only inspection that follows cannot do it, and the size check would judge the file before
+   * its last pages are in.
+   */
+  private static void finishPendingWrites(Path path) {
+    try {
+      Database.finishPendingWrites(path);
+    } catch (SQLException e) {
+      String code = e.getMessage() == null ? "" : e.getMessage();
+      if (code.contains("SQLITE_FULL")) {
+        throw new NotebookOpenException(
+            path,
+            Problem.DISK_FULL,
+            "the disk is full, and SQLite needs a little space to finish the last write (it was"
+                + " interrupted; what was saved before is intact).",
+            "Free some space on the disk, then open it again.",
+            e);
+      }
+      // Anything else (busy, for one) is for the inspection to report.
+      System.getLogger(Notebook.class.getName())
+          .log(System.Logger.Level.DEBUG, "finishing the pending writes of " + path, e);
     }
   }
 
@@ -187,6 +219,23 @@ public final class Notebook implements AutoCloseable {
       String code = e.getMessage() == null ? "" : e.getMessage();
       if (code.contains("SQLITE_CORRUPT") || code.contains("SQLITE_NOTADB")) {
         throw NotebookFile.corrupt(path, "SQLite cannot read it.");
+      }
+      if (code.contains("SQLITE_READONLY_ROLLBACK")
+          || code.contains("SQLITE_READONLY_RECOVERY")
+          || code.contains("SQLITE_READONLY_CANTINIT")
+          || code.contains("SQLITE_CANTOPEN")) {
+        throw new NotebookOpenException(
+            path,
+            Problem.READ_ONLY,
+            "it was not closed properly (Talkbook was stopped, or the disk was full, while it"
+                + " wrote), and SQLite must finish that write before it can be read, which needs"
+                + " write access to the file and its folder. Nothing in it is lost.",
+            "Open it once where it can be written, or copy it together with "
+                + NotebookFile.sibling(path, "-journal").getFileName()
+                + " or "
+                + NotebookFile.sibling(path, "-wal").getFileName()
+                + " beside it to a folder you can write to.",
+            e);
       }
       if (code.contains("SQLITE_BUSY")) {
         throw new NotebookOpenException(

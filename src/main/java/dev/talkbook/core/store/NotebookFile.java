@@ -18,8 +18,50 @@ final class NotebookFile {
 
   private NotebookFile() {}
 
-  /** Throws {@link NotebookOpenException} unless {@code file} looks like a whole SQLite file. */
-  static void checkHeader(Path file) {
+  /** What the header says, for deciding what to do before SQLite opens the file. */
+  record Header(long applicationId) {
+    boolean isTalkbooks() {
+      return applicationId == Migrations.APPLICATION_ID;
+    }
+  }
+
+  /**
+   * The files SQLite keeps beside a database while it writes: a rollback journal ({@code -journal})
+   * or a write-ahead log ({@code -wal}). One that is not empty means a write was under way: another
+   * program has the file open, or one was killed (a crash, a full disk) before it finished. Then
+   * the file alone is not the whole story, SQLite must first roll the journal back or replay the
+   * log, and the file's size says nothing yet.
+   */
+  static boolean hasPendingWrites(Path file) {
+    return notEmpty(sibling(file, "-journal")) || notEmpty(sibling(file, "-wal"));
+  }
+
+  static Path sibling(Path file, String suffix) {
+    return file.resolveSibling(file.getFileName() + suffix);
+  }
+
+  private static boolean notEmpty(Path file) {
+    try {
+      return Files.isRegularFile(file) && Files.size(file) > 0;
+    } catch (IOException e) {
+      return true; // there, but unreadable: let SQLite decide
+    }
+  }
+
+  /**
+   * Throws {@link NotebookOpenException} unless {@code file} looks like a whole SQLite file: its
+   * header, and (unless SQLite has writes to finish beside it, see {@link #hasPendingWrites}) its
+   * size.
+   */
+  static Header checkHeader(Path file) {
+    return checkHeader(file, !hasPendingWrites(file));
+  }
+
+  /**
+   * Like {@link #checkHeader(Path)}; {@code checkSize} false skips the comparison of the file's
+   * size with the page count in its header, which is only meaningful once nothing is pending.
+   */
+  static Header checkHeader(Path file, boolean checkSize) {
     if (Files.isDirectory(file)) {
       throw new NotebookOpenException(
           file, Problem.NOT_A_FILE, "it is a folder.", "Choose a notebook file (*.talkbook).");
@@ -74,6 +116,10 @@ final class NotebookFile {
     long changeCounter = readInt(header, 24);
     long pages = readInt(header, 28);
     long validFor = readInt(header, 92);
+    Header result = new Header(readInt(header, 68));
+    if (!checkSize) {
+      return result;
+    }
     if (pages > 0 && changeCounter == validFor) {
       long expected = pages * pageSize;
       if (size < expected) {
@@ -82,6 +128,7 @@ final class NotebookFile {
     } else if (size % pageSize != 0) {
       throw truncated(file, size, (size / pageSize + 1) * pageSize);
     }
+    return result;
   }
 
   static NotebookOpenException corrupt(Path file, String what) {

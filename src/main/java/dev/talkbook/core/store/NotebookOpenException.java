@@ -22,7 +22,9 @@ public final class NotebookOpenException extends NotebookException {
     CORRUPT,
     TOO_NEW,
     READ_ONLY,
-    LOCKED
+    LOCKED,
+    /** The disk is full: opening needs a little space (to finish a write, or to create it). */
+    DISK_FULL
   }
 
   private final transient Path file;

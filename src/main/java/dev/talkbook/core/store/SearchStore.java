@@ -1,5 +1,6 @@
 package dev.talkbook.core.store;
 
+import dev.talkbook.core.search.PlainText;
 import dev.talkbook.core.search.SearchHit;
 import dev.talkbook.core.search.SearchQuery;
 import dev.talkbook.core.search.Snippet;
@@ -68,7 +69,8 @@ public final class SearchStore {
    * event; else the start.
    */
   private static Snippet passage(SearchQuery query, ResultSet rs) throws java.sql.SQLException {
-    Snippet fromNotes = Snippets.of(rs.getString(7), query);
+    // The passage is read, not edited: cut from the notes without their Markdown syntax.
+    Snippet fromNotes = Snippets.of(PlainText.of(rs.getString(7)), query);
     if (!fromNotes.text().isEmpty()) {
       return fromNotes;
     }

@@ -23,11 +23,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -51,6 +53,9 @@ public final class TalkDetailsPane {
   final TextField video = field("video", "https://… recording");
   final TextField tags = field("tags", "Tags, comma separated");
   private final Label problem = new Label();
+  final ToggleButton star = new ToggleButton();
+  final Label abstractText = new Label();
+  final Label removed = new Label();
   private final TitledPane root;
   private final ContextMenu tagSuggestions = new ContextMenu();
   private Talk talk;
@@ -74,11 +79,38 @@ public final class TalkDetailsPane {
     ColumnConstraints grow = new ColumnConstraints();
     grow.setHgrow(Priority.ALWAYS);
     grid.getColumnConstraints().addAll(label, grow, label, grow);
-    grid.add(title, 0, 0, 4, 1);
+    star.setId("detail-star");
+    star.getStyleClass().addAll("flat", "tb-tool", "tb-star-toggle");
+    star.setTooltip(new Tooltip("Star: on your agenda (Ctrl+D)"));
+    star.setAccessibleText("Starred");
+    star.setOnAction(e -> setStar(star.isSelected()));
+    HBox.setHgrow(title, Priority.ALWAYS);
+    HBox titleRow = new HBox(4, title, star);
+    titleRow.setAlignment(Pos.CENTER_LEFT);
+    grid.add(titleRow, 0, 0, 4, 1);
     grid.addRow(1, label("Speakers"), speakers, label("Tags"), tags);
     grid.addRow(2, label("Time"), time, label("Room"), room);
     grid.addRow(3, label("Slides"), withOpen(slides), label("Video"), withOpen(video));
     grid.add(problem, 0, 4, 4, 1);
+    removed.setId("detail-removed");
+    removed.getStyleClass().add("tb-problem");
+    removed.setWrapText(true);
+    removed.managedProperty().bind(removed.visibleProperty());
+    grid.add(removed, 0, 5, 4, 1);
+    abstractText.setId("detail-abstract");
+    abstractText.setWrapText(true);
+    abstractText.getStyleClass().add("tb-abstract");
+    abstractText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    javafx.scene.control.ScrollPane abstractBox = new javafx.scene.control.ScrollPane(abstractText);
+    abstractBox.setFitToWidth(true);
+    abstractBox.setMaxHeight(130);
+    abstractBox.getStyleClass().add("tb-abstract-box");
+    Label abstractLabel = new Label("Abstract");
+    abstractLabel.getStyleClass().add("tb-field-label");
+    VBox abstractPane = new VBox(2, abstractLabel, abstractBox);
+    abstractPane.visibleProperty().bind(abstractText.textProperty().isNotEmpty());
+    abstractPane.managedProperty().bind(abstractPane.visibleProperty());
+    grid.add(abstractPane, 0, 6, 4, 1);
     root = new TitledPane("Details", grid);
     root.setId("talk-details");
     root.setExpanded(true);
@@ -139,6 +171,7 @@ public final class TalkDetailsPane {
     for (TextField f : fields()) {
       f.setEditable(editable);
     }
+    star.setDisable(!editable);
   }
 
   /** Shows a talk's details (or nothing, disabled, for null). */
@@ -154,6 +187,15 @@ public final class TalkDetailsPane {
     slides.setText(d == null || d.slidesUrl() == null ? "" : d.slidesUrl());
     video.setText(d == null || d.videoUrl() == null ? "" : d.videoUrl());
     tags.setText(d == null ? "" : String.join(", ", d.tags()));
+    star.setSelected(shown != null && shown.starred());
+    star.setText(star.isSelected() ? "★" : "☆");
+    abstractText.setText(shown == null ? "" : shown.programme().abstractText());
+    removed.setVisible(shown != null && shown.programme().removed());
+    removed.setText(
+        shown == null || !shown.programme().removed()
+            ? ""
+            : "No longer in the programme (the last import did not list it). Your notes are"
+                + " kept.");
     tagSuggestions.hide();
     if (shown != null) {
       executors.run(
@@ -161,6 +203,35 @@ public final class TalkDetailsPane {
           names -> knownTags = names,
           error -> knownTags = List.of());
     }
+  }
+
+  /** Stars or unstars the shown talk. */
+  public void toggleStar() {
+    if (talk != null) {
+      setStar(!talk.starred());
+    }
+  }
+
+  private void setStar(boolean starred) {
+    if (talk == null) {
+      return;
+    }
+    long id = talk.id();
+    star.setSelected(starred);
+    star.setText(starred ? "★" : "☆");
+    executors.run(
+        () -> notebook.talks().star(id, starred),
+        updated -> {
+          if (talk != null && talk.id() == id) {
+            talk = updated;
+          }
+          saved.accept(updated);
+        },
+        error -> {
+          problem.setText(Errors.message(error));
+          star.setSelected(talk != null && talk.starred());
+          star.setText(star.isSelected() ? "★" : "☆");
+        });
   }
 
   /** The details as typed, or an explanation of what cannot be saved. */

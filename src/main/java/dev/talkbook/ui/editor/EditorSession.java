@@ -2,6 +2,7 @@ package dev.talkbook.ui.editor;
 
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Errors;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -9,29 +10,60 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The open talk's notes and their saving: typing is saved about a second after a pause, on
- * switching talks and on close, always off the FX thread and in order. A failed save keeps the text
- * (it stays in the editor and is tried again on the next change) and says why.
+ * The open talk's notes and their saving, always off the FX thread and in order: typing is saved
+ * {@link #AUTOSAVE_DELAY} after a pause and at the latest {@link #AUTOSAVE_MAX_WAIT} after the
+ * first unsaved change while typing goes on, at once on switching talks and on close. A failed save
+ * keeps the text, says why, and is tried again by itself ({@link #RETRY_FIRST}, doubling up to
+ * {@link #RETRY_MAX}) until it succeeds. {@link #saveForShutdown} saves from any thread without the
+ * FX thread (the JVM's shutdown hook on SIGTERM).
  *
- * <p>A view model: no controls, only properties; {@code fx} is where results are applied (the FX
- * thread in the app, the calling thread in tests).
+ * <p>A view model: no controls, only properties. Its methods other than {@link #saveForShutdown}
+ * are called on one thread (the FX thread); {@code fx} is how results get back there.
  */
 public final class EditorSession {
+  private static final System.Logger LOG = System.getLogger(EditorSession.class.getName());
+
   /** Where the open talk's notes stand. */
   public enum SaveState {
     SAVED,
     UNSAVED,
     SAVING,
+    /** The last save failed; the text is kept and a retry is scheduled ({@link #retryIn}). */
     FAILED
   }
 
-  public static final Duration AUTOSAVE_DELAY = Duration.ofMillis(800);
+  /** How long after a pause in typing the notes are saved. */
+  public static final Duration AUTOSAVE_DELAY = Duration.ofMillis(400);
+
+  /**
+   * The longest the notes stay unsaved while typing goes on without a pause: a crash loses at most
+   * about this much typing (plus one save).
+   */
+  public static final Duration AUTOSAVE_MAX_WAIT = Duration.ofMillis(500);
+
+  /** The wait before the first retry of a failed save; each further failure doubles it. */
+  public static final Duration RETRY_FIRST = Duration.ofSeconds(1);
+
+  /** The longest wait between retries. */
+  public static final Duration RETRY_MAX = Duration.ofSeconds(30);
+
+  /** One version of one talk's notes: the {@code seq}-th change made while it was open. */
+  record Snapshot(Talk talk, long seq, String text) {
+    long talkId() {
+      return talk.id();
+    }
+
+    boolean covers(Snapshot other) {
+      return other != null && talkId() == other.talkId() && seq >= other.seq;
+    }
+  }
 
   private final Notebook notebook;
   private final Executor io;
@@ -42,11 +74,31 @@ public final class EditorSession {
   private final ReadOnlyObjectWrapper<SaveState> state =
       new ReadOnlyObjectWrapper<>(SaveState.SAVED);
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+  private final ReadOnlyObjectWrapper<Duration> retryIn = new ReadOnlyObjectWrapper<>();
 
+  // FX thread only.
   private String text = "";
-  private String savedText = "";
+  private long seq;
+  private long savedSeq;
   private ScheduledFuture<?> pending;
-  private CompletableFuture<?> lastSave = CompletableFuture.completedFuture(null);
+  private ScheduledFuture<?> retry;
+  private int failures;
+
+  // Any thread.
+  private volatile long firstUnsavedNanos;
+  private volatile boolean retryPending;
+  private volatile CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
+  private final java.util.concurrent.atomic.AtomicReference<QueuedWrite> queued =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** The newest text of the open talk (or null), for writes and the shutdown hook. */
+  private volatile Snapshot latest;
+
+  /** Writes to the notebook, from the notebook thread or the shutdown hook, one at a time. */
+  private final Object writing = new Object();
+
+  /** What the last write stored (guarded by {@link #writing}). */
+  private Snapshot written;
 
   public EditorSession(
       Notebook notebook, Executor io, Executor fx, ScheduledExecutorService timer) {
@@ -73,16 +125,29 @@ public final class EditorSession {
     return problem.getReadOnlyProperty();
   }
 
+  /** After a failed save: how long until the next try; null when nothing failed. */
+  public ReadOnlyObjectProperty<Duration> retryInProperty() {
+    return retryIn.getReadOnlyProperty();
+  }
+
+  /** Whether everything typed is in the notebook. */
+  public boolean isSaved() {
+    return talk.get() == null || state.get() == SaveState.SAVED;
+  }
+
   /**
-   * Shows {@code next} (already read from the notebook): the notes of the talk being left are saved
-   * first and kept as a revision.
+   * Shows {@code next} (already read from the notebook) as saved. The caller has left the talk that
+   * was open ({@link #leave()}), or is showing a restored version of it.
    */
   public void open(Talk next) {
-    leave();
+    cancelTimers();
+    failures = 0;
     talk.set(next);
     text = next == null ? "" : next.body();
-    savedText = text;
+    savedSeq = ++seq;
+    latest = next == null ? null : new Snapshot(next, savedSeq, text);
     problem.set(null);
+    retryIn.set(null);
     state.set(SaveState.SAVED);
   }
 
@@ -93,21 +158,62 @@ public final class EditorSession {
     }
   }
 
-  /** The editor's text changed: save it after a short pause. */
+  /** The editor's text changed: save it after a short pause, or soon if typing goes on. */
   public void edited(String newText) {
     if (talk.get() == null || Objects.equals(newText, text)) {
       return;
     }
     text = newText;
-    if (state.get() != SaveState.SAVING) {
+    latest = new Snapshot(talk.get(), ++seq, text);
+    if (state.get() == SaveState.SAVED) {
       state.set(SaveState.UNSAVED);
     }
+    if (!retryPending) {
+      scheduleSave(); // else the scheduled retry saves the newest text
+    }
+  }
+
+  /**
+   * Schedules the autosave: {@link #AUTOSAVE_DELAY} from now, but no later than {@link
+   * #AUTOSAVE_MAX_WAIT} after the first change not yet saved. The timer hands the write straight to
+   * the notebook thread: a busy FX thread does not hold it up.
+   */
+  private void scheduleSave() {
+    long now = System.nanoTime();
+    long first = firstUnsavedNanos;
+    if (first == 0) {
+      firstUnsavedNanos = now;
+      first = now;
+    }
+    long left = AUTOSAVE_MAX_WAIT.toNanos() - (now - first);
+    long wait = Math.max(0, Math.min(AUTOSAVE_DELAY.toNanos(), left));
     if (pending != null) {
       pending.cancel(false);
     }
-    pending =
-        timer.schedule(
-            () -> fx.execute(this::saveNow), AUTOSAVE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+    pending = schedule(this::autosave, wait);
+  }
+
+  /** Runs {@code task} on the timer after {@code nanos}; null when the app is closing. */
+  private ScheduledFuture<?> schedule(Runnable task, long nanos) {
+    try {
+      return timer.schedule(task, nanos, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      return null; // the window is closing: it saves on its own way out
+    }
+  }
+
+  /** On the timer thread. */
+  private void autosave() {
+    Snapshot s = latest;
+    if (s != null && !isWritten(s)) {
+      enqueue(s);
+    }
+  }
+
+  private boolean isWritten(Snapshot s) {
+    synchronized (writing) {
+      return written != null && written.covers(s);
+    }
   }
 
   /** The text the editor shows. */
@@ -115,73 +221,212 @@ public final class EditorSession {
     return text;
   }
 
-  /** Saves now if anything is unsaved; returns when the save is done. */
+  /**
+   * Saves now if anything is unsaved; the future completes when the newest text is in the notebook
+   * and fails when the save failed. The future is the write alone, so the FX thread may wait for it
+   * (on close) without waiting for itself; the outcome is shown on the FX thread afterwards.
+   */
   public CompletableFuture<?> saveNow() {
     if (pending != null) {
       pending.cancel(false);
       pending = null;
     }
     Talk current = talk.get();
-    if (current == null || text.equals(savedText) && state.get() != SaveState.FAILED) {
-      return lastSave;
+    if (current == null || latest.seq() <= savedSeq && state.get() != SaveState.FAILED) {
+      return lastWrite;
     }
-    String toSave = text;
-    long id = current.id();
-    state.set(SaveState.SAVING);
-    // The returned future is the write alone, so the FX thread may wait for it (on close)
-    // without waiting for itself; the outcome is shown on the FX thread afterwards.
-    CompletableFuture<Void> write =
-        lastSave
-            .handle((ignored, error) -> null)
-            .thenRunAsync(() -> notebook.talks().saveBody(id, toSave), io);
-    write.whenComplete((ok, error) -> fx.execute(() -> saved(id, toSave, error)));
-    lastSave = write;
-    return write;
+    if (retry != null) {
+      retry.cancel(false);
+      retry = null;
+      retryPending = false;
+    }
+    if (state.get() != SaveState.FAILED) {
+      state.set(SaveState.SAVING); // a failure stays shown until a save succeeds
+    }
+    return enqueue(latest);
   }
 
-  private void saved(long id, String body, Throwable error) {
-    if (talk.get() == null || talk.get().id() != id) {
-      return; // the user has moved on; the save itself was still made
+  /**
+   * Queues the write of {@code snapshot} on the notebook thread (any thread may call it). A write
+   * of the same talk queued and not yet started is shared: it takes the newest text when it starts.
+   */
+  private CompletableFuture<Snapshot> enqueue(Snapshot snapshot) {
+    QueuedWrite waiting = queued.get();
+    if (waiting != null && !waiting.started.get() && waiting.talkId == snapshot.talkId()) {
+      return waiting.future;
+    }
+    QueuedWrite next = new QueuedWrite(snapshot.talkId());
+    try {
+      next.future =
+          CompletableFuture.supplyAsync(
+              () -> {
+                next.started.set(true);
+                return write(snapshot);
+              },
+              io);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      next.future = CompletableFuture.failedFuture(closing);
+    }
+    queued.set(next);
+    lastWrite = next.future;
+    next.future.whenComplete((done, error) -> fx.execute(() -> saved(snapshot, done, error)));
+    return next.future;
+  }
+
+  /** A write on the notebook thread's queue. */
+  private static final class QueuedWrite {
+    final long talkId;
+    final AtomicBoolean started = new AtomicBoolean();
+    CompletableFuture<Snapshot> future;
+
+    QueuedWrite(long talkId) {
+      this.talkId = talkId;
+    }
+  }
+
+  /**
+   * Writes {@code asked}, or the open talk's newer text if there is one; skips what an earlier
+   * write (or the shutdown hook) already stored. Any thread.
+   */
+  private Snapshot write(Snapshot asked) {
+    synchronized (writing) {
+      Snapshot newest = latest;
+      Snapshot toWrite = newest != null && newest.covers(asked) ? newest : asked;
+      if (written != null && written.covers(toWrite)) {
+        return written;
+      }
+      firstUnsavedNanos = 0; // changes from now on start a new wait
+      notebook.talks().saveBody(toWrite.talkId(), toWrite.text());
+      written = toWrite;
+      return toWrite;
+    }
+  }
+
+  private void saved(Snapshot asked, Snapshot stored, Throwable error) {
+    if (talk.get() == null || talk.get().id() != asked.talkId()) {
+      return; // the user has moved on (the switch waited for this save)
     }
     if (error != null) {
       Throwable cause = error.getCause() != null ? error.getCause() : error;
-      problem.set(dev.talkbook.ui.common.Errors.message(cause));
-      state.set(SaveState.FAILED);
+      failed(Errors.message(cause));
       return;
     }
-    savedText = body;
+    if (stored.talkId() != asked.talkId() || stored.seq() < asked.seq()) {
+      return; // cannot happen: a write stores what it was asked or newer
+    }
+    failures = 0;
+    retryIn.set(null);
     problem.set(null);
-    state.set(text.equals(savedText) ? SaveState.SAVED : SaveState.UNSAVED);
+    savedSeq = Math.max(savedSeq, stored.seq());
+    if (latest.seq() <= savedSeq) {
+      state.set(SaveState.SAVED);
+    } else {
+      state.set(SaveState.UNSAVED);
+      if (pending == null || pending.isDone()) {
+        scheduleSave(); // typed while a failed save was being retried
+      }
+    }
   }
 
-  /** Saves the open talk and keeps a revision of it (leaving the talk, closing the window). */
+  private void failed(String why) {
+    failures++;
+    long seconds =
+        Math.min(RETRY_MAX.toSeconds(), RETRY_FIRST.toSeconds() << Math.min(failures - 1, 10));
+    Duration wait = Duration.ofSeconds(seconds);
+    problem.set(why);
+    retryIn.set(wait);
+    state.set(SaveState.FAILED);
+    if (retry != null) {
+      retry.cancel(false);
+    }
+    retryPending = true;
+    retry =
+        schedule(
+            () -> {
+              retryPending = false;
+              Snapshot s = latest;
+              if (s != null) {
+                enqueue(s);
+              }
+            },
+            wait.toNanos());
+  }
+
+  /**
+   * Saves the open talk and keeps a revision of it (leaving the talk, closing the window). The
+   * future fails when the notes could not be saved; a revision that could not be kept is only
+   * logged (the notes themselves are saved).
+   */
   public CompletableFuture<?> leave() {
     Talk current = talk.get();
     if (current == null) {
-      return lastSave;
+      return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<?> save = saveNow();
     long id = current.id();
-    lastSave =
-        save.handle((ignored, error) -> null)
-            .thenRunAsync(
-                () -> {
-                  if (notebook.talks().find(id).isPresent()) {
-                    notebook.talks().leave(id);
-                  }
-                },
-                io);
-    return lastSave;
+    CompletableFuture<?> left =
+        save.thenRunAsync(
+            () -> {
+              try {
+                if (!notebook.isReadOnly() && notebook.talks().find(id).isPresent()) {
+                  notebook.talks().leave(id);
+                }
+              } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "no revision kept on leaving talk " + id, e);
+              }
+            },
+            io);
+    lastWrite = left;
+    return left;
   }
 
-  /** Forgets the open talk without saving (it was deleted). */
+  /** Forgets the open talk without saving (it was deleted, or the user chose to quit anyway). */
   public void close() {
+    cancelTimers();
+    failures = 0;
+    talk.set(null);
+    latest = null;
+    text = "";
+    problem.set(null);
+    retryIn.set(null);
+    state.set(SaveState.SAVED);
+  }
+
+  private void cancelTimers() {
     if (pending != null) {
       pending.cancel(false);
+      pending = null;
     }
-    talk.set(null);
-    text = "";
-    savedText = "";
-    state.set(SaveState.SAVED);
+    if (retry != null) {
+      retry.cancel(false);
+      retry = null;
+    }
+    retryPending = false;
+    firstUnsavedNanos = 0;
+  }
+
+  /** The notes as they are now, for the shutdown hook: the talk and its text, or null. */
+  public Unsaved unsaved() {
+    Snapshot s = latest;
+    if (s == null) {
+      return null;
+    }
+    synchronized (writing) {
+      return written != null && written.covers(s) ? null : new Unsaved(s.talk(), s.text());
+    }
+  }
+
+  /** Text not yet in the notebook. */
+  public record Unsaved(Talk talk, String text) {}
+
+  /**
+   * Saves the newest text on the calling thread, without the FX thread: for the shutdown hook.
+   * Waits for a save already under way. Returns normally when the newest text is in the notebook.
+   */
+  public void saveForShutdown() {
+    Snapshot s = latest;
+    if (s != null) {
+      write(s);
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.talkbook.core.notebook.Revision;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.MarkedFlow;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
 import java.time.Duration;
@@ -263,7 +264,7 @@ public final class HistoryDialog extends Dialog<Void> {
     private final Label oldLine = number();
     private final Label newLine = number();
     private final Label sign = new Label();
-    private final MarkedFlow text = new MarkedFlow();
+    private final MarkedFlow text = new MarkedFlow("tb-diff-text", MARK_CLASS);
     private final Label gap = new Label();
     private final HBox row = new HBox(oldLine, newLine, sign, text);
 
@@ -275,7 +276,6 @@ public final class HistoryDialog extends Dialog<Void> {
       gap.getStyleClass().add("tb-muted");
       text.getStyleClass().add("tb-diff-line");
       // Long lines wrap inside the list's width (see computePrefHeight): no horizontal scrolling.
-      text.setMinWidth(0);
       HBox.setHgrow(text, Priority.ALWAYS);
       row.setAlignment(Pos.TOP_LEFT);
       setPrefWidth(0);
@@ -334,7 +334,8 @@ public final class HistoryDialog extends Dialog<Void> {
             case ADDED -> "+";
             default -> "";
           });
-      text.show(r.text(), r.marks());
+      text.show(
+          r.text(), r.marks().stream().map(m -> new MarkedFlow.Range(m.start(), m.end())).toList());
       setGraphic(row);
     }
   }

@@ -143,8 +143,18 @@ public final class NavigatorView {
     edit.setOnAction(e -> editSelectedEvent());
     MenuItem delete = new MenuItem("Delete…");
     delete.setOnAction(e -> deleteSelected());
-    ContextMenu menu = new ContextMenu(newTalk, rename, edit, delete);
-    menu.setOnShowing(e -> edit.setVisible(selected() instanceof NavNode.EventNode));
+    MenuItem star = new MenuItem("Star");
+    star.setId("navigator-star");
+    star.setOnAction(e -> toggleStarSelected());
+    ContextMenu menu = new ContextMenu(star, newTalk, rename, edit, delete);
+    menu.setOnShowing(
+        e -> {
+          edit.setVisible(selected() instanceof NavNode.EventNode);
+          star.setVisible(selected() instanceof NavNode.TalkNode);
+          if (selected() instanceof NavNode.TalkNode t) {
+            star.setText(t.talk().starred() ? "Unstar (Ctrl+D)" : "Star (Ctrl+D)");
+          }
+        });
     return menu;
   }
 
@@ -241,6 +251,24 @@ public final class NavigatorView {
   }
 
   // ---- actions ----------------------------------------------------------------------------------
+
+  /** Stars the selected talk, or takes its star away (the agenda: Now and next, export agenda). */
+  public void toggleStarSelected() {
+    if (selected() instanceof NavNode.TalkNode t) {
+      setStar(t.talk().id(), !t.talk().starred());
+    }
+  }
+
+  /** Stars or unstars a talk and shows it in the tree. */
+  public void setStar(long talkId, boolean starred) {
+    executors.run(
+        () -> notebook.talks().star(talkId, starred),
+        talk -> {
+          reload(talk.id());
+          changed.run();
+        },
+        error -> Errors.show(window(), "Could not change the star", error));
+  }
 
   public void newEvent() {
     new EventDialog(window(), null)
@@ -441,7 +469,7 @@ public final class NavigatorView {
     @Override
     protected void updateItem(NavNode item, boolean isEmpty) {
       super.updateItem(item, isEmpty);
-      getStyleClass().removeAll("tb-event-row", "tb-talk-row");
+      getStyleClass().removeAll("tb-event-row", "tb-talk-row", "tb-removed");
       if (isEmpty || item == null) {
         setText(null);
         setGraphic(null);
@@ -459,6 +487,13 @@ public final class NavigatorView {
       } else if (item instanceof NavNode.TalkNode t) {
         getStyleClass().add("tb-talk-row");
         detail.setText(String.join(", ", t.talk().speakers()));
+        if (t.talk().starred()) {
+          title.setText("★ " + title.getText());
+          title.getStyleClass().add("tb-starred");
+        }
+        if (t.talk().removed()) {
+          getStyleClass().add("tb-removed");
+        }
       }
       HBox row = new HBox(8, title, detail);
       row.setAlignment(Pos.BASELINE_LEFT);
@@ -469,7 +504,12 @@ public final class NavigatorView {
       row.setMinWidth(0);
       row.setPrefWidth(0);
       setGraphic(row);
-      setTooltip(new Tooltip(item.label()));
+      setTooltip(
+          new Tooltip(
+              item.label()
+                  + (item instanceof NavNode.TalkNode t && t.talk().removed()
+                      ? " (no longer in the programme)"
+                      : "")));
     }
   }
 }

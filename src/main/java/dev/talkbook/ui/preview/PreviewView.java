@@ -41,6 +41,7 @@ public final class PreviewView {
 
   private List<RenderedNote.Block> pending = List.of();
   private boolean pendingSet;
+  private String abstractHtml = "";
   private int pendingScrollLine = -1;
 
   public PreviewView(Consumer<String> openLink) {
@@ -71,6 +72,9 @@ public final class PreviewView {
                 window.setMember("talkbook", bridge);
                 ready = true;
                 setDark(dark);
+                if (!abstractHtml.isEmpty()) {
+                  showAbstract(abstractHtml);
+                }
                 if (pendingSet) {
                   apply(pending);
                 }
@@ -112,6 +116,17 @@ public final class PreviewView {
     pendingSet = true;
     if (ready) {
       apply(blocks);
+    }
+  }
+
+  /**
+   * Shows the talk's abstract (rendered, safe HTML) above the notes; "" hides it. Not part of the
+   * notes' blocks, so scrolling by source line is unchanged.
+   */
+  public void showAbstract(String html) {
+    abstractHtml = html == null ? "" : html;
+    if (ready) {
+      ((JSObject) web.getEngine().executeScript("window")).call("setAbstract", abstractHtml);
     }
   }
 

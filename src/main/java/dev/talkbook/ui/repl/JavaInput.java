@@ -50,6 +50,38 @@ public final class JavaInput {
     return spans.create();
   }
 
+  /**
+   * {@code spans} with {@code style} added over each {@code [start, end)} of {@code marks} (the
+   * spans of compiler errors, say), clipped to {@code length}.
+   */
+  public static StyleSpans<Collection<String>> withMarks(
+      StyleSpans<Collection<String>> spans, List<int[]> marks, String style, int length) {
+    StyleSpans<Collection<String>> result = spans;
+    for (int[] mark : marks) {
+      int start = Math.max(0, Math.min(mark[0], length));
+      int end = Math.max(start, Math.min(mark[1], length));
+      if (end == start) {
+        continue;
+      }
+      StyleSpansBuilder<Collection<String>> overlay = new StyleSpansBuilder<>();
+      overlay.add(Set.of(), start);
+      overlay.add(Set.of(style), end - start);
+      overlay.add(Set.of(), length - end);
+      result =
+          result.overlay(
+              overlay.create(),
+              (a, b) -> {
+                if (b.isEmpty()) {
+                  return a;
+                }
+                List<String> both = new ArrayList<>(a);
+                both.addAll(b);
+                return both;
+              });
+    }
+    return result;
+  }
+
   private static void addWithBrackets(
       StyleSpansBuilder<Collection<String>> spans,
       List<String> classes,

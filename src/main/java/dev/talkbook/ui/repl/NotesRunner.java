@@ -16,8 +16,8 @@ import org.fxmisc.richtext.CodeArea;
 /**
  * Runs the {@code ```java} blocks of the notes in place: the block under the caret in the REPL's
  * session (Ctrl+Shift+Enter), or all of them in order in a fresh session. Each block's output is
- * written as an {@code ```output} block right after it, replacing the old one, in one edit (so one
- * undo step).
+ * written as an {@code ```output} block right after it ({@code ```output-error} when it failed),
+ * replacing the old one, in one edit (so one undo step).
  */
 public final class NotesRunner {
 
@@ -71,7 +71,7 @@ public final class NotesRunner {
                       if (error != null) {
                         status.accept("The block could not run: " + error.getMessage());
                       } else {
-                        writeOutputs(List.of(block), List.of(NoteCode.outputOf(evaluation)));
+                        writeOutputs(List.of(block), List.of(NoteCode.resultOf(evaluation)));
                         status.accept("Ran the code block.");
                       }
                       done.complete(null);
@@ -92,14 +92,14 @@ public final class NotesRunner {
     }
     status.accept("Running " + blocks.size() + " code blocks in a fresh Java VM…");
     ReplSession fresh = freshSession.get();
-    List<String> outputs = new ArrayList<>();
+    List<NoteCode.Result> outputs = new ArrayList<>();
     CompletableFuture<Evaluation> chain = CompletableFuture.completedFuture(null);
     for (Block b : blocks) {
       chain =
           chain.thenCompose(
               previous -> {
                 if (previous != null) {
-                  outputs.add(NoteCode.outputOf(previous));
+                  outputs.add(NoteCode.resultOf(previous));
                 }
                 return fresh.evaluate(b.code());
               });
@@ -113,7 +113,7 @@ public final class NotesRunner {
                 if (error != null) {
                   status.accept("The blocks could not run: " + error.getMessage());
                 } else {
-                  outputs.add(NoteCode.outputOf(last));
+                  outputs.add(NoteCode.resultOf(last));
                   writeOutputs(blocks, outputs);
                   status.accept("Ran " + blocks.size() + " code blocks.");
                 }
@@ -154,7 +154,7 @@ public final class NotesRunner {
    * the last, so that it is one undo step. Blocks are found again by their code, in case the notes
    * changed while the code ran; a block that is gone is skipped.
    */
-  private void writeOutputs(List<Block> ran, List<String> outputs) {
+  private void writeOutputs(List<Block> ran, List<NoteCode.Result> outputs) {
     String text = notes.getText();
     List<Block> now = NoteCode.javaBlocks(text);
     List<NoteCode.Edit> edits = new ArrayList<>();

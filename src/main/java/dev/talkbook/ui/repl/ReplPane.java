@@ -62,6 +62,10 @@ public final class ReplPane {
   static final String NOTE = "tb-repl-note";
   static final String CODE = "tb-repl-code";
   static final String PROMPT = "tb-repl-prompt";
+  static final String HINT = "tb-repl-hint";
+
+  /** In the input: the span a compiler error is about, or the line that threw. */
+  static final String PROBLEM = "tb-repl-problem";
 
   /** The transcript keeps about this many characters; older text goes. */
   static final int TRANSCRIPT_CAP = 2_000_000;
@@ -91,6 +95,7 @@ public final class ReplPane {
   private final Button detach = new Button();
   private final ProgressIndicator spinner = new ProgressIndicator();
   private final Label state = new Label("Starting Java…");
+  private final Label javaVersion = new Label();
   private final HBox stdinBar = new HBox(6);
   private final TextField stdinField = new TextField();
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -106,6 +111,18 @@ public final class ReplPane {
   private Runnable onDetach = () -> {};
 
   private record Link(int start, int end, String code, int position) {}
+
+  /** An input run from this pane: its code, where it starts in the input, the input's text. */
+  private record Ran(String code, int base, String inputText) {}
+
+  /** The input run last from this pane, until its evaluation starts. */
+  private Ran runFromInput;
+
+  /** The input whose evaluation is running or was shown last, if it came from this pane. */
+  private Ran shownRun;
+
+  /** Spans marked in the input ([start, end)), while its text is what ran. */
+  private final List<int[]> marks = new ArrayList<>();
 
   public ReplPane(ReplSession session) {
     this.session = session;
@@ -195,9 +212,17 @@ public final class ReplPane {
     spinner.setMaxSize(16, 16);
     spinner.visibleProperty().bind(running);
     state.getStyleClass().add("tb-muted");
+    String version = session.javaVersion();
+    javaVersion.setText("Java " + Runtime.Version.parse(version).feature());
+    javaVersion.getStyleClass().addAll("tb-repl-java", "tb-muted");
+    javaVersion.setTooltip(
+        new Tooltip(
+            "The REPL compiles and runs your code with Java "
+                + version
+                + ".\nCode that needs a newer Java gets a message saying so."));
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar = new HBox(6, run, stop, spinner, state, grow, reset, restart, detach);
+    HBox bar = new HBox(6, run, stop, spinner, state, grow, javaVersion, reset, restart, detach);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 6, 4, 6));
     bar.getStyleClass().add("tb-repl-bar");
@@ -258,10 +283,18 @@ public final class ReplPane {
     definitions.setCellFactory(
         list ->
             new ListCell<>() {
+              {
+                // Long values wrap (a zero preferred width makes the cell take the list's).
+                setWrapText(true);
+                setPrefWidth(0);
+              }
+
               @Override
               protected void updateItem(Definition d, boolean empty) {
                 super.updateItem(d, empty);
-                setText(empty || d == null ? null : describe(d));
+                String text = empty || d == null ? null : describe(d);
+                setText(text);
+                setTooltip(text == null ? null : new Tooltip(text));
               }
             });
     definitions.setOnMouseClicked(
@@ -273,7 +306,7 @@ public final class ReplPane {
           }
         });
     SplitPane main = new SplitPane(left, definitions);
-    main.setDividerPositions(0.78);
+    main.setDividerPositions(0.7);
     SplitPane.setResizableWithParent(definitions, false);
 
     root.setTop(bar);
@@ -298,7 +331,15 @@ public final class ReplPane {
   }
 
   private void wireInput() {
-    input.textProperty().addListener((obs, old, text) -> restyle());
+    input
+        .textProperty()
+        .addListener(
+            (obs, old, text) -> {
+              if (!marks.isEmpty() && (shownRun == null || !text.equals(shownRun.inputText))) {
+                marks.clear(); // The marks were about the text that ran.
+              }
+              restyle();
+            });
     input.caretPositionProperty().addListener((obs, old, caret) -> restyle());
     input.addEventFilter(
         KeyEvent.KEY_PRESSED,
@@ -348,7 +389,15 @@ public final class ReplPane {
     if (text.isEmpty()) {
       return;
     }
-    input.setStyleSpans(0, java.styles(text, input.getCaretPosition()));
+    input.setStyleSpans(
+        0,
+        JavaInput.withMarks(
+            java.styles(text, input.getCaretPosition()), marks, PROBLEM, text.length()));
+  }
+
+  /** The spans marked in the input now (compiler errors, the line that threw). */
+  List<int[]> marks() {
+    return List.copyOf(marks);
   }
 
   // ---- actions --------------------------------------------------------------------------------
@@ -362,6 +411,7 @@ public final class ReplPane {
     }
     history.add(code);
     boolean whole = selected.isBlank();
+    runFromInput = new Ran(code, whole ? 0 : input.getSelection().getStart(), input.getText());
     session
         .evaluate(code)
         .thenAccept(
@@ -485,6 +535,12 @@ public final class ReplPane {
     } else if (event instanceof ReplEvent.EvaluationStarted s) {
       running.set(true);
       currentCode = s.input();
+      shownRun = runFromInput != null && runFromInput.code.equals(s.input()) ? runFromInput : null;
+      runFromInput = null;
+      if (shownRun != null && !marks.isEmpty()) {
+        marks.clear();
+        restyle();
+      }
       state.setText("Running…");
       appendStyled(prompted(s.input()), CODE);
     } else if (event instanceof ReplEvent.Output o) {
@@ -503,7 +559,7 @@ public final class ReplPane {
       hideStdinIfShown();
       Evaluation ev = f.evaluation();
       if (!ev.results().isEmpty()) {
-        ran.add(new NoteCode.Ran(currentCode, NoteCode.outputOf(ev)));
+        ran.add(new NoteCode.Ran(currentCode, NoteCode.outputOf(ev), ev.failed()));
       }
       if (!ev.message().isEmpty()) {
         appendStyled(ev.message() + "\n", NOTE);
@@ -511,6 +567,22 @@ public final class ReplPane {
       showIdle();
       return true;
     } else if (event instanceof ReplEvent.Restarted r) {
+      if (running.get()) {
+        // The snippet that ended the JVM said why already: say only what was restored.
+        String restored =
+            (r.replayed() == 0
+                    ? "A new JVM runs your code."
+                    : "A new JVM runs your code; "
+                        + r.replayed()
+                        + " definition"
+                        + (r.replayed() == 1 ? " was" : "s were")
+                        + " run again.")
+                + (r.notReplayed().isEmpty()
+                    ? ""
+                    : " Not restored: " + String.join(" ", r.notReplayed()));
+        appendStyled(restored + "\n", NOTE);
+        return true;
+      }
       String more =
           r.replayed() == 0
               ? ""
@@ -566,20 +638,36 @@ public final class ReplPane {
       case INCOMPLETE, STOPPED, TIMED_OUT, JVM_ENDED -> appendStyled(r.note() + "\n", NOTE);
       case COMPILE_ERROR -> {
         for (SnippetResult.Problem p : r.problems()) {
-          appendLink(
-              (p.error() ? "error: " : "warning: ") + p.message() + "\n",
-              p.error() ? ERROR : NOTE,
-              p.position());
+          appendLink(p.describe(), p.error() ? ERROR : NOTE, p.position());
+          if (p.error()) {
+            mark(p.start(), Math.max(p.end(), p.position() + 1));
+          }
         }
         if (r.problems().isEmpty()) {
           appendStyled("This could not be compiled.\n", ERROR);
+        }
+        if (!r.note().isEmpty()) {
+          appendStyled(r.note() + "\n", HINT);
         }
       }
       case EXCEPTION -> {
         SnippetResult.Failure f = r.failure();
         appendLink(f.describe(), ERROR, f.position());
+        if (f.position() >= 0) {
+          int lineEnd = currentCode.indexOf('\n', f.position());
+          mark(f.position(), lineEnd < 0 ? currentCode.length() : lineEnd);
+        }
       }
     }
+  }
+
+  /** Marks {@code [start, end)} of the input that ran, if it came from the input as it is now. */
+  private void mark(int start, int end) {
+    if (shownRun == null || !input.getText().equals(shownRun.inputText)) {
+      return;
+    }
+    marks.add(new int[] {shownRun.base + start, shownRun.base + Math.max(start + 1, end)});
+    restyle();
   }
 
   private void appendLink(String text, String style, int position) {

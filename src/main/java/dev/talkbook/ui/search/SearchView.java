@@ -8,6 +8,7 @@ import dev.talkbook.core.search.Snippet;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.MarkedFlow;
 import dev.talkbook.ui.common.UiExecutors;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -23,8 +24,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -34,12 +33,16 @@ import org.kordamp.ikonli.feather.Feather;
 public final class SearchView {
   private static final long DELAY_MS = 150;
 
+  /** The most hits shown. */
+  static final int LIMIT = 50;
+
   private final Notebook notebook;
   private final UiExecutors executors;
   private final BiConsumer<Long, List<String>> open;
   private final CustomTextField field = new CustomTextField();
   private final ListView<SearchHit> results = new ListView<>();
   private final Label message = new Label();
+  private final Label count = new Label();
   private final VBox resultsPane = new VBox(4);
   private ScheduledFuture<?> pending;
   private long generation;
@@ -63,7 +66,13 @@ public final class SearchView {
     message.setWrapText(true);
     message.getStyleClass().add("tb-muted");
     message.setPadding(new Insets(12));
-    resultsPane.getChildren().setAll(results);
+    count.setId("search-count");
+    count.getStyleClass().addAll("tb-pane-title", "tb-search-count");
+    count.managedProperty().bind(count.textProperty().isNotEmpty());
+    count.visibleProperty().bind(count.textProperty().isNotEmpty());
+    count.setPadding(new Insets(6, 10, 4, 10));
+    resultsPane.getChildren().setAll(count, results);
+    resultsPane.getStyleClass().add("tb-search-results");
     VBox.setVgrow(results, javafx.scene.layout.Priority.ALWAYS);
     field.textProperty().addListener((obs, old, text) -> schedule(text));
     active.bind(field.textProperty().isNotEmpty());
@@ -127,6 +136,7 @@ public final class SearchView {
     if (text.isBlank()) {
       results.getItems().clear();
       message.setText("");
+      count.setText("");
       return;
     }
     pending =
@@ -143,6 +153,7 @@ public final class SearchView {
     } catch (QueryException e) {
       results.getItems().clear();
       message.setText(e.getMessage());
+      count.setText("");
       return;
     }
     firstTerm =
@@ -152,15 +163,21 @@ public final class SearchView {
             .findFirst()
             .orElse("");
     executors.run(
-        () -> notebook.search().search(query, 50),
+        () -> notebook.search().search(query, LIMIT),
         hits -> {
           if (mine != generation) {
             return; // a newer query is on its way
           }
           results.getItems().setAll(hits);
+          results.scrollTo(0);
           message.setText(hits.isEmpty() ? "No talk matches \"" + text.strip() + "\"." : "");
+          count.setText(hits.isEmpty() ? "" : count(hits.size()));
         },
-        error -> message.setText(Errors.message(error)));
+        error -> {
+          results.getItems().clear();
+          count.setText("");
+          message.setText(Errors.message(error));
+        });
   }
 
   /** Opens the talk at the word the user typed, or else at the first word the index matched. */
@@ -175,46 +192,63 @@ public final class SearchView {
     open.accept(hit.talkId(), words);
   }
 
-  /** A hit: title and event on top, the passage with the matches in bold below. */
+  /** "3 talks", or how the list is cut at the limit. */
+  static String count(int hits) {
+    if (hits >= LIMIT) {
+      return "The " + LIMIT + " best talks (add a word to narrow the search)";
+    }
+    return hits == 1 ? "1 talk" : hits + " talks";
+  }
+
+  /**
+   * A hit: title, then event and speakers, then the passage (plain text, wrapped to the list's
+   * width) with the matches marked.
+   */
   private static final class HitCell extends ListCell<SearchHit> {
+    private final Label title = new Label();
+    private final Label where = new Label();
+    private final MarkedFlow passage = new MarkedFlow("tb-snippet-text", "tb-snippet-match");
+    private final VBox box = new VBox(2, title, where, passage);
+
+    HitCell() {
+      title.getStyleClass().add("tb-row-title");
+      where.getStyleClass().add("tb-row-detail");
+      title.setMinWidth(0);
+      where.setMinWidth(0);
+      passage.getStyleClass().add("tb-snippet");
+      box.setMinWidth(0);
+      box.setPadding(new Insets(4, 4, 4, 4));
+      setPrefWidth(0); // as wide as the list, never wider: no horizontal scroll bar
+    }
+
     @Override
     protected void updateItem(SearchHit hit, boolean empty) {
       super.updateItem(hit, empty);
+      setText(null);
       if (empty || hit == null) {
         setGraphic(null);
-        setText(null);
         return;
       }
-      Label title = new Label(hit.talkTitle());
-      title.getStyleClass().add("tb-row-title");
-      Label where =
-          new Label(
-              hit.eventTitle()
-                  + (hit.speakers().isEmpty() ? "" : " · " + String.join(", ", hit.speakers())));
-      where.getStyleClass().add("tb-row-detail");
-      TextFlow passage = new TextFlow();
-      passage.getStyleClass().add("tb-snippet");
-      String text = hit.snippet().text();
-      int at = 0;
-      for (Snippet.Range r : hit.snippet().highlights()) {
-        passage.getChildren().add(plain(text.substring(at, r.start())));
-        Text mark = new Text(text.substring(r.start(), r.end()));
-        mark.getStyleClass().addAll("tb-snippet-text", "tb-snippet-match");
-        passage.getChildren().add(mark);
-        at = r.end();
-      }
-      passage.getChildren().add(plain(text.substring(at)));
-      passage.setMaxWidth(300);
-      passage.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
-      VBox box = new VBox(2, title, where, passage);
+      title.setText(hit.talkTitle());
+      where.setText(
+          hit.eventTitle()
+              + (hit.speakers().isEmpty() ? "" : " · " + String.join(", ", hit.speakers())));
+      passage.show(
+          hit.snippet().text(),
+          hit.snippet().highlights().stream()
+              .map(r -> new MarkedFlow.Range(r.start(), r.end()))
+              .toList());
       setGraphic(box);
-      setText(null);
     }
 
-    private static Text plain(String s) {
-      Text t = new Text(s);
-      t.getStyleClass().add("tb-snippet-text");
-      return t;
+    /** The height at the width the list gives: the passage wrapped to it. */
+    @Override
+    protected double computePrefHeight(double width) {
+      if (getGraphic() != box || width <= 0) {
+        return super.computePrefHeight(width);
+      }
+      Insets in = getInsets();
+      return in.getTop() + in.getBottom() + box.prefHeight(width - in.getLeft() - in.getRight());
     }
   }
 }

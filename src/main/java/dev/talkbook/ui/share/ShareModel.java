@@ -101,24 +101,24 @@ public final class ShareModel {
         new NetworkAddresses.Choice(java.net.InetAddress.getLoopbackAddress(), "lo");
     choices.setAll(loopback);
     bind.set(loopback);
-    followTalks.set(settings.getBoolean("share.followTalks", true));
-    shareCode.set(settings.getBoolean("share.code", true));
+    followTalks.set(settings.get(Settings.SHARE_FOLLOW_TALKS));
+    shareCode.set(settings.get(Settings.SHARE_CODE));
     followTalks.addListener(
         (obs, was, follow) -> {
-          settings.putBoolean("share.followTalks", follow);
+          settings.put(Settings.SHARE_FOLLOW_TALKS, follow);
           if (follow && session != null) {
             talkOpened(open.talkProperty().get());
           }
         });
     shareCode.addListener(
         (obs, was, on) -> {
-          settings.putBoolean("share.code", on);
+          settings.put(Settings.SHARE_CODE, on);
           followCode();
         });
     bind.addListener(
         (obs, was, choice) -> {
           if (choice != null) {
-            settings.put("share.bind", choice.address().getHostAddress());
+            settings.put(Settings.SHARE_BIND, choice.address().getHostAddress());
           }
         });
     open.talkProperty().addListener((obs, was, talk) -> talkOpened(talk));
@@ -183,7 +183,7 @@ public final class ShareModel {
 
   /** Lists the computer's addresses again (on the background executor). */
   public void refreshChoices() {
-    String wanted = settings.get("share.bind", null);
+    String wanted = settings.get(Settings.SHARE_BIND);
     CompletableFuture.supplyAsync(NetworkAddresses::choices, background)
         .thenAcceptAsync(
             list -> {

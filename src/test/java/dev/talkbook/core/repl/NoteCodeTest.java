@@ -101,7 +101,8 @@ class NoteCodeTest {
             "s",
             null,
             "",
-            List.of(new SnippetResult.Problem(true, "incompatible types", 0, 0, 0)),
+            List.of(
+                SnippetResult.Problem.in("String s = 1;", true, "incompatible types", 11, 12, 11)),
             null,
             "",
             "",
@@ -110,7 +111,54 @@ class NoteCodeTest {
     Evaluation e =
         new Evaluation(
             1, List.of(printed, value, error), Evaluation.Outcome.COMPLETED, "", Duration.ZERO);
-    assertThat(NoteCode.outputOf(e)).isEqualTo("hi\n⇒ 42\nerror: incompatible types\n");
+    assertThat(NoteCode.outputOf(e))
+        .isEqualTo(
+            "hi\n⇒ 42\nerror: incompatible types (line 1, column 12)\n"
+                + "    String s = 1;\n"
+                + "               ^\n");
+  }
+
+  @Test
+  void aProblemSaysWhereItIsAndMarksItsSpan() {
+    String input = "int a = 1;\nint b = \"text\";\n";
+    int at = input.indexOf('"');
+    SnippetResult.Problem p =
+        SnippetResult.Problem.in(input, true, "incompatible types", at, at + 6, at);
+
+    assertThat(p.line()).isEqualTo(2);
+    assertThat(p.column()).isEqualTo(9);
+    assertThat(p.describe())
+        .isEqualTo(
+            "error: incompatible types (line 2, column 9)\n"
+                + "    int b = \"text\";\n"
+                + "            ^----^\n");
+  }
+
+  @Test
+  void theOutputOfAFailedBlockIsFencedAsAnErrorAndReadBackSo() {
+    String md = "```java\nint y = \"no\";\n```\n";
+    Block b = NoteCode.javaBlocks(md).get(0);
+
+    String written =
+        apply(md, NoteCode.outputEdit(md, b, new NoteCode.Result("error: incompatible\n", true)));
+
+    assertThat(written).isEqualTo(md + "```output-error\nerror: incompatible\n```\n");
+    Block again = NoteCode.javaBlocks(written).get(0);
+    assertThat(again.storedResult()).isEqualTo(new NoteCode.Result("error: incompatible\n", true));
+    // Running it again after a fix writes a plain output block in its place.
+    assertThat(
+            apply(written, NoteCode.outputEdit(written, again, new NoteCode.Result("⇒ 1", false))))
+        .isEqualTo(md + "```output\n⇒ 1\n```\n");
+  }
+
+  @Test
+  void aFailedInputInATranscriptIsFencedAsAnError() {
+    String md =
+        NoteCode.transcript(
+            List.of(new NoteCode.Ran("1 / 0", "java.lang.ArithmeticException\n", true)));
+
+    assertThat(md)
+        .isEqualTo("```java\n1 / 0\n```\n```output-error\njava.lang.ArithmeticException\n```\n");
   }
 
   @Test
@@ -118,9 +166,9 @@ class NoteCodeTest {
     String md =
         NoteCode.transcript(
             List.of(
-                new NoteCode.Ran("int x = 41;\n", ""),
-                new NoteCode.Ran("x + 1", "⇒ 42\n"),
-                new NoteCode.Ran("String s = \"```\";", "")));
+                new NoteCode.Ran("int x = 41;\n", "", false),
+                new NoteCode.Ran("x + 1", "⇒ 42\n", false),
+                new NoteCode.Ran("String s = \"```\";", "", false)));
 
     assertThat(md)
         .isEqualTo(

@@ -50,7 +50,8 @@ class ReplRestartTest {
     assertThat(e.outcome()).isEqualTo(Outcome.JVM_ENDED);
     assertThat(e.results()).hasSize(1);
     assertThat(e.last().status()).isEqualTo(Status.JVM_ENDED);
-    assertThat(e.message()).contains("exit code 3").contains("not run");
+    assertThat(e.last().note()).contains("exit code 3");
+    assertThat(e.message()).isEqualTo("The rest of the input was not run.");
     ReplEvent.Restarted restarted = restarts.poll(10, TimeUnit.SECONDS);
     assertThat(restarted).isNotNull();
     assertThat(restarted.reason()).contains("exit code 3");

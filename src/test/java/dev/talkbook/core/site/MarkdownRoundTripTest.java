@@ -85,6 +85,25 @@ class MarkdownRoundTripTest {
   }
 
   @Test
+  void theOutputOfAFailedBlockStaysMarkedThroughExportAndImport() {
+    String notes =
+        "```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types\n```\n";
+    Path md = dir.resolve("md");
+    try (Notebook a = fresh("a")) {
+      SampleMeetup.addTo(a);
+      Talk talk = a.talks().findByTitle("SQLite everywhere").get(0);
+      a.talks().saveBody(talk.id(), notes);
+      exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+    }
+    try (Notebook b = fresh("b")) {
+      importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      String body = b.talks().findByTitle("SQLite everywhere").get(0).body();
+      assertThat(body).isEqualTo(notes);
+      assertThat(dev.talkbook.core.repl.NoteCode.javaBlocks(body).get(0).outputFailed()).isTrue();
+    }
+  }
+
+  @Test
   @Timeout(120)
   void aGeneratedThousandTalkNotebookSurvivesExportAndImport() {
     Path md = dir.resolve("md");

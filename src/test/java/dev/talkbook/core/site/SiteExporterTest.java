@@ -250,6 +250,26 @@ class SiteExporterTest {
   }
 
   @Test
+  void theOutputOfAFailedBlockIsShownAsAnError() throws IOException {
+    addTalkWithTitle(
+        "Event",
+        "Demo",
+        "```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types\n```\n\n"
+            + "```java\n1\n```\n```output\n⇒ 1\n```\n");
+
+    export();
+
+    assertThat(read("events/event/demo.html"))
+        .contains(
+            "<pre class=\"output error\" aria-label=\"Error\"><code"
+                + " class=\"language-output-error nohighlight\">error: incompatible types")
+        .contains(
+            "<pre class=\"output\" aria-label=\"Output\"><code"
+                + " class=\"language-output nohighlight\">⇒ 1");
+    assertThat(read("assets/site.css")).contains("pre.output.error");
+  }
+
+  @Test
   void hostileHtmlInNotesIsSanitizedNotRun() throws IOException {
     String hostile =
         """

@@ -35,6 +35,20 @@ class JavaInputTest {
   }
 
   @Test
+  void marksAddAStyleOverTheirSpansAndKeepTheHighlighting() {
+    String code = "int x = \"a\";";
+    List<Collection<String>> classes =
+        at(
+            JavaInput.withMarks(
+                java.styles(code, 0), List.of(new int[] {8, 11}), "problem", code.length()));
+    assertThat(classes).hasSize(code.length());
+    assertThat(classes.get(8)).contains("java-string", "problem");
+    assertThat(classes.get(10)).contains("problem");
+    assertThat(classes.get(11)).doesNotContain("problem");
+    assertThat(classes.get(0)).contains("java-keyword").doesNotContain("problem");
+  }
+
+  @Test
   void theBracketAtTheCaretAndItsMatchAreMarked() {
     String code = "f(a, (b))";
     assertThat(JavaInput.matchingBrackets(code, 2)).containsExactly(1, 8);

@@ -97,7 +97,7 @@ class NotesRunnerTest {
     String text = notes.getText();
     assertThat(text).contains("```java\nn + 1\n```\n\n```output\n⇒ 21\n```\n");
     assertThat(text).doesNotContain("old");
-    assertThat(text).contains("```java\nleftOver\n```\n```output\nerror: cannot find symbol");
+    assertThat(text).contains("```java\nleftOver\n```\n```output-error\nerror: cannot find symbol");
   }
 
   @Test
@@ -119,8 +119,8 @@ class NotesRunnerTest {
         () ->
             withStatus.saveTranscript(
                 java.util.List.of(
-                    new dev.talkbook.core.repl.NoteCode.Ran("int x = 41;", ""),
-                    new dev.talkbook.core.repl.NoteCode.Ran("x + 1", "⇒ 42\n"))));
+                    new dev.talkbook.core.repl.NoteCode.Ran("int x = 41;", "", false),
+                    new dev.talkbook.core.repl.NoteCode.Ran("x + 1", "⇒ 42\n", false))));
     assertThat(notes.getText())
         .isEqualTo(
             md + "\n\n```java\nint x = 41;\n```\n\n```java\nx + 1\n```\n```output\n⇒ 42\n```\n");

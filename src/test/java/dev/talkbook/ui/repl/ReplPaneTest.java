@@ -98,6 +98,95 @@ class ReplPaneTest {
   }
 
   @Test
+  void aCompileErrorSaysLineAndColumnAndIsMarkedInTheInput(FxRobot robot) throws Exception {
+    String code = "int a = 1;\nString s = a;";
+    robot.interact(() -> pane.input().replaceText(code));
+    robot.interact(pane::runInput);
+    waitFor(() -> pane.transcriptText().contains("(line 2, column 12)"));
+    assertThat(pane.transcriptText()).contains("    String s = a;\n               ^\n");
+    waitFor(() -> !pane.marks().isEmpty());
+    int[] mark = pane.marks().get(0);
+    assertThat(code.substring(mark[0], mark[1])).isEqualTo("a");
+    assertThat(pane.input().getStyleOfChar(code.indexOf("= a") + 2)).contains(ReplPane.PROBLEM);
+    // Editing the input takes the marks away: they were about the text that ran.
+    robot.interact(() -> pane.input().appendText(" "));
+    assertThat(pane.marks()).isEmpty();
+  }
+
+  @Test
+  void theLineThatThrewIsMarkedInTheInput(FxRobot robot) throws Exception {
+    String code = "int a = 1;\nInteger.parseInt(\"x\")";
+    robot.interact(() -> pane.input().replaceText(code));
+    robot.interact(pane::runInput);
+    waitFor(() -> pane.transcriptText().contains("NumberFormatException"));
+    waitFor(() -> !pane.marks().isEmpty());
+    int[] mark = pane.marks().get(0);
+    assertThat(code.substring(mark[0], mark[1])).isEqualTo("Integer.parseInt(\"x\")");
+  }
+
+  @Test
+  void theTranscriptIsMonospacedAndShowsTheJavaVersion(FxRobot robot) throws Exception {
+    robot.interact(() -> pane.input().replaceText("\"iiii\" + \"WWWW\""));
+    robot.interact(pane::runInput);
+    waitFor(() -> pane.transcriptText().contains("iiiiWWWW"));
+    WaitForAsyncUtils.waitForFxEvents();
+    var texts = robot.lookup(".tb-repl-transcript .text").queryAllAs(javafx.scene.text.Text.class);
+    assertThat(texts).isNotEmpty().allMatch(t -> t.getFont().getFamily().equals("Monospaced"));
+    javafx.scene.control.Label java =
+        robot.lookup(".tb-repl-java").queryAs(javafx.scene.control.Label.class);
+    assertThat(java.getText()).isEqualTo("Java " + Runtime.version().feature());
+    assertThat(java.getTooltip().getText()).contains(Runtime.version().toString());
+  }
+
+  @Test
+  void codeForANewerJavaSaysWhichJavaItNeeds(FxRobot robot) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 21);
+    robot.interact(() -> pane.input().replaceText("Thread.ofVirtual().start(() -> {})"));
+    robot.interact(pane::runInput);
+    waitFor(() -> pane.transcriptText().contains("needs Java 21"));
+    assertThat(pane.transcriptText())
+        .contains(
+            "Thread.ofVirtual() needs Java 21; this REPL runs Java "
+                + Runtime.version().feature()
+                + ".");
+  }
+
+  @Test
+  void systemExitGivesOneRestartNotice(FxRobot robot) throws Exception {
+    robot.interact(() -> pane.input().replaceText("int kept = 1;"));
+    robot.interact(pane::runInput);
+    waitFor(() -> pane.transcriptText().contains("kept ⇒ 1"));
+    robot.interact(() -> pane.input().replaceText("System.exit(4);\n1 + 1"));
+    robot.interact(pane::runInput);
+    waitFor(() -> pane.transcriptText().contains("not run"));
+    WaitForAsyncUtils.waitForFxEvents();
+    String text = pane.transcriptText();
+    assertThat(text.split("exit code 4", -1)).hasSize(2);
+    assertThat(text.split("A new JVM runs your code", -1)).hasSize(2);
+    assertThat(text).contains("1 definition was run again.");
+  }
+
+  @Test
+  void longValuesInTheDefinitionsWrapAndHaveATooltip(FxRobot robot) throws Exception {
+    robot.interact(() -> pane.input().replaceText("String longOne = \"word \".repeat(30);"));
+    robot.interact(pane::runInput);
+    ListView<?> defs = robot.lookup(".tb-repl-definitions").queryAs(ListView.class);
+    waitFor(() -> defs.getItems().stream().anyMatch(d -> d.toString().contains("longOne")));
+    WaitForAsyncUtils.waitForFxEvents();
+    var cell =
+        robot
+            .lookup(".tb-repl-definitions .list-cell")
+            .queryAllAs(javafx.scene.control.ListCell.class)
+            .stream()
+            .filter(c -> c.getText() != null && c.getText().contains("longOne"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cell.isWrapText()).isTrue();
+    assertThat(cell.getTooltip().getText()).endsWith("word \"");
+    assertThat(cell.getHeight()).isGreaterThan(2 * cell.getFont().getSize());
+  }
+
+  @Test
   void aCompileErrorClickPutsTheCaretThere(FxRobot robot) throws Exception {
     robot.interact(() -> pane.input().replaceText("int a = 1;\nString s = a;"));
     robot.interact(pane::runInput);

@@ -1,0 +1,48 @@
+#!/bin/sh
+# Talkbook's launcher on Linux: bin/talkbook of the app image and of the .deb (/opt/talkbook/bin/talkbook).
+# packaging/build.sh writes it from packaging/linux/launcher.sh in place of jpackage's native
+# launcher, filling in the class path and the options of packaging/java-options.
+#
+# Why a script: jpackage's Linux launcher hands the JVM's configuration and the arguments from a
+# child process to its parent through a pipe read with one read() (JDK-8380085, fixed after JDK 25);
+# arguments of about 64 KB in all cut that copy short and the launcher dies with SIGSEGV (exit 139,
+# no message). This script starts the runtime's java itself, so arguments may be as long as Linux
+# allows (128 KB each, 2 MB in all; past that the shell says "Argument list too long").
+#
+# TALKBOOK_JAVA_OPTIONS (split at spaces) adds JVM options after Talkbook's own, e.g. -Xmx2g.
+set -f # no file name patterns anywhere below
+
+case $0 in
+  */*) self=$0 ;;
+  *) self=$(command -v -- "$0") ;;
+esac
+[ -L "$self" ] && self=$(readlink -f -- "$self")
+app=$(cd -- "${self%/*}/.." && pwd -P) || exit 1
+APPDIR=$app/lib/app
+
+# The window opens when there is no command: no arguments, only --notebook PATH and --read-only, or
+# a notebook file alone (a desktop opening a *.talkbook), as dev.talkbook.Launcher decides. The
+# window and the command line each have an AOT cache of the classes their start uses.
+mode=window
+if [ $# -eq 1 ] && [ "${1#-}" = "$1" ] && [ "${1%.talkbook}" != "$1" ]; then
+  :
+else
+  value=false
+  for arg in "$@"; do
+    if $value; then
+      value=false
+    else
+      case $arg in
+        --notebook) value=true ;;
+        --notebook=* | --read-only) ;;
+        *) mode=cli && break ;;
+      esac
+    fi
+  done
+fi
+# shellcheck disable=SC2086 # TALKBOOK_JAVA_OPTIONS is split at spaces on purpose
+set -- $TALKBOOK_JAVA_OPTIONS dev.talkbook.Launcher "$@"
+# -Xlog:aot=off: should the cache not fit (a jar changed), the JVM starts without it, silently.
+[ -f "$APPDIR/$mode.aot" ] && set -- "-XX:AOTCache=$APPDIR/$mode.aot" -Xlog:aot=off -Xlog:cds=off "$@"
+
+exec "$app/lib/runtime/bin/java" @JAVA_OPTIONS@ -cp "@CLASS_PATH@" "$@"

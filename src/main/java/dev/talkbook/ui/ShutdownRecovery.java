@@ -1,0 +1,64 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.ui.editor.EditorSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The last resort of the shutdown hook: notes that could not be saved in the notebook before the
+ * process ends are written to a Markdown file beside the notebook (or, failing that, in the
+ * temporary folder), and the log (stderr) says where. Nothing typed is dropped silently.
+ */
+final class ShutdownRecovery {
+  private static final System.Logger LOG = System.getLogger(ShutdownRecovery.class.getName());
+
+  private ShutdownRecovery() {}
+
+  /** Writes {@code unsaved} (nothing when null); returns the file written, or null. */
+  static Path write(Path notebook, EditorSession.Unsaved unsaved, Throwable why) {
+    if (unsaved == null) {
+      return null;
+    }
+    String name =
+        notebook.getFileName()
+            + ".unsaved-"
+            + unsaved.talk().id()
+            + "-"
+            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+            + ".md";
+    String markdown = MainWindow.markdownOf(unsaved.talk(), unsaved.text());
+    String reason = why == null ? "" : " (" + (why.getCause() != null ? why.getCause() : why) + ")";
+    for (Path folder :
+        new Path[] {
+          notebook.toAbsolutePath().getParent(), Path.of(System.getProperty("java.io.tmpdir"))
+        }) {
+      Path file = folder.resolve(name);
+      try {
+        Files.writeString(file, markdown, StandardCharsets.UTF_8);
+        LOG.log(
+            System.Logger.Level.ERROR,
+            "the notes of “"
+                + unsaved.talk().title()
+                + "” could not be saved in the notebook before exiting"
+                + reason
+                + "; they are in "
+                + file);
+        return file;
+      } catch (IOException e) {
+        // try the next folder
+      }
+    }
+    LOG.log(
+        System.Logger.Level.ERROR,
+        "the notes of “"
+            + unsaved.talk().title()
+            + "” could not be saved before exiting"
+            + reason
+            + ", nor written to a file.");
+    return null;
+  }
+}

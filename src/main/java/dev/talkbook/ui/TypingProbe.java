@@ -1,0 +1,112 @@
+package dev.talkbook.ui;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.event.Event;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.util.Duration;
+
+/**
+ * With {@code -Dtalkbook.typingProbe=RUN} the window types a line into the open talk's notes every
+ * 100 ms, at the end, as key events sent to the editor (so they go where a user's keys go: the
+ * editor's key handling, the autosave), and prints {@code talkbook-typed RUN N MILLIS} after line
+ * {@code N} (epoch milliseconds). The line reads {@code typed RUN N MILLIS}. The {@code
+ * window-kill} benchmark and {@code WindowKillTest} kill the process at random moments and count
+ * what was lost.
+ */
+final class TypingProbe {
+  /** The system property that turns the probe on; its value names the run. */
+  static final String PROPERTY = "talkbook.typingProbe";
+
+  static final String HANG_AFTER = "talkbook.typingProbe.hangAfter";
+
+  static final Duration EVERY = Duration.millis(100);
+
+  private final org.fxmisc.richtext.CodeArea editor;
+  private final String run;
+  private final Timeline timeline;
+  private final int hangAfter = Integer.getInteger(HANG_AFTER, Integer.MAX_VALUE);
+  private int line;
+
+  private TypingProbe(org.fxmisc.richtext.CodeArea editor, String run) {
+    this.editor = editor;
+    this.run = run;
+    this.timeline = new Timeline(new KeyFrame(EVERY, e -> typeLine()));
+    timeline.setCycleCount(Timeline.INDEFINITE);
+  }
+
+  /**
+   * Starts typing into the window's editor when the property is set (once a talk is open: the one
+   * shown, else the notebook's first).
+   */
+  static void startIfAsked(MainWindow window, Scene scene) {
+    String run = System.getProperty(PROPERTY);
+    if (run == null || run.isBlank()) {
+      return;
+    }
+    if (!(scene.lookup("#editor") instanceof org.fxmisc.richtext.CodeArea editor)) {
+      throw new IllegalStateException("the typing probe found no editor");
+    }
+    TypingProbe probe = new TypingProbe(editor, run.strip());
+    if (window.session.getTalk() != null) {
+      probe.timeline.play();
+      return;
+    }
+    window.session.talkProperty().addListener((obs, old, talk) -> probe.timeline.play());
+    window.openFirstTalk();
+  }
+
+  private void typeLine() {
+    if (line >= hangAfter) {
+      timeline.stop();
+      hang();
+      return;
+    }
+    line++;
+    long now = System.currentTimeMillis();
+    // The caret goes to the end, as a user clicking there would (Ctrl+End), on a line of its own
+    // (the text may end in a line cut off when an earlier run was killed).
+    press(KeyCode.END, true);
+    if (!editor.getText().endsWith("\n")) {
+      press(KeyCode.ENTER, false);
+    }
+    for (char c : ("typed " + run + " " + line + " " + now).toCharArray()) {
+      Event.fireEvent(
+          editor,
+          new KeyEvent(
+              KeyEvent.KEY_TYPED,
+              String.valueOf(c),
+              "",
+              KeyCode.UNDEFINED,
+              false,
+              false,
+              false,
+              false));
+    }
+    press(KeyCode.ENTER, false);
+    System.out.println("talkbook-typed " + run + " " + line + " " + now);
+    System.out.flush();
+  }
+
+  @SuppressWarnings("InfiniteLoopStatement")
+  private static void hang() {
+    while (true) {
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void press(KeyCode code, boolean control) {
+    for (var type : new javafx.event.EventType<?>[] {KeyEvent.KEY_PRESSED, KeyEvent.KEY_RELEASED}) {
+      @SuppressWarnings("unchecked")
+      var keyType = (javafx.event.EventType<KeyEvent>) type;
+      Event.fireEvent(editor, new KeyEvent(keyType, "", "", code, false, control, false, false));
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package dev.talkbook.ui.agenda;
+
+import dev.talkbook.core.agenda.NowAndNext;
+import dev.talkbook.core.agenda.NowAndNext.Room;
+import dev.talkbook.core.agenda.NowAndNext.Slot;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.UiExecutors;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * View → Now and next: for each room, the talk on now and the one after it, from the injected
+ * clock, rooms with a starred talk first; refreshed every half minute. Enter (or a double click)
+ * opens the selected talk's notes; when the view opens, the current talk — a starred one if any is
+ * on — is selected, so Enter alone opens what is on now.
+ */
+public final class NowAndNextView {
+  public static final String LIST_ID = "now-and-next";
+  public static final String EMPTY_ID = "now-and-next-empty";
+  private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
+
+  /** One row: a talk now or next in its room. */
+  public record Row(Room room, Slot slot, boolean now, String eventTitle, ZoneId zone) {}
+
+  private final Notebook notebook;
+  private final UiExecutors executors;
+  private final Clock clock;
+  private final LongConsumer openTalk;
+  private final Stage stage = new Stage();
+  private final ListView<Row> list = new ListView<>();
+  private final Label empty = new Label();
+  private final Label heading = new Label();
+  private ScheduledFuture<?> refresh;
+
+  /** The timetable and the events' zones, read together off the FX thread. */
+  private record Data(List<Room> rooms, Map<Long, Event> events) {}
+
+  public NowAndNextView(
+      Window owner, Notebook notebook, UiExecutors executors, Clock clock, LongConsumer openTalk) {
+    this.notebook = notebook;
+    this.executors = executors;
+    this.clock = clock;
+    this.openTalk = openTalk;
+    stage.initOwner(owner);
+    stage.setTitle("Now and next");
+    list.setId(LIST_ID);
+    list.setCellFactory(v -> new RowCell());
+    list.setPlaceholder(empty);
+    empty.setId(EMPTY_ID);
+    empty.setWrapText(true);
+    empty.getStyleClass().add("tb-muted");
+    list.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            openSelected();
+            e.consume();
+          } else if (e.getCode() == KeyCode.ESCAPE) {
+            stage.close();
+          }
+        });
+    list.setOnMouseClicked(
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            openSelected();
+          }
+        });
+    heading.getStyleClass().add("tb-now-heading");
+    Label hint = new Label("Enter opens the selected talk's notes.");
+    hint.getStyleClass().add("tb-muted");
+    VBox.setVgrow(list, Priority.ALWAYS);
+    VBox root = new VBox(8, heading, list, hint);
+    root.setPadding(new Insets(12));
+    root.setPrefSize(560, 460);
+    root.getStyleClass().add("tb-now-and-next");
+    stage.setScene(new Scene(root));
+    stage.setOnHidden(
+        e -> {
+          if (refresh != null) {
+            refresh.cancel(false);
+          }
+        });
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  public ListView<Row> list() {
+    return list;
+  }
+
+  /** Shows the window and keeps it current. */
+  public void show() {
+    stage.show();
+    reload();
+    refresh =
+        executors
+            .timer()
+            .scheduleWithFixedDelay(
+                () -> Platform.runLater(this::reload), 30, 30, TimeUnit.SECONDS);
+  }
+
+  /** Reads the timetable again and shows what is on at the clock's now. */
+  public void reload() {
+    Instant now = clock.instant();
+    ZoneId own = clock.getZone();
+    executors.run(
+        () -> {
+          Map<Long, Event> events = new HashMap<>();
+          Map<Long, ZoneId> zones = new HashMap<>();
+          for (Event e : notebook.events().list()) {
+            events.put(e.id(), e);
+            e.zone().ifPresent(z -> zones.put(e.id(), z));
+          }
+          return new Data(NowAndNext.at(notebook.talks().timetable(), zones, now, own), events);
+        },
+        data -> show(data, now, own),
+        error -> Errors.show(stage, "Could not read the timetable", error));
+  }
+
+  private void show(Data data, Instant now, ZoneId own) {
+    Long selected =
+        list.getSelectionModel().getSelectedItem() == null
+            ? null
+            : list.getSelectionModel().getSelectedItem().slot().talk().talkId();
+    List<Row> rows = new java.util.ArrayList<>();
+    for (Room r : data.rooms()) {
+      Event e = data.events().get(r.eventId());
+      String title = e == null ? "" : e.title();
+      ZoneId zone = e == null ? own : e.zone().orElse(own);
+      if (r.now() != null) {
+        rows.add(new Row(r, r.now(), true, title, zone));
+      }
+      if (r.next() != null) {
+        rows.add(new Row(r, r.next(), false, title, zone));
+      }
+    }
+    heading.setText(
+        "At "
+            + HM.format(now.atZone(own))
+            + " — "
+            + rows.stream().filter(Row::now).count()
+            + " on now");
+    empty.setText(
+        "Nothing is on now or in the next 12 hours. Import a conference's schedule (File → Import"
+            + " schedule…) or give your talks a time.");
+    list.getItems().setAll(rows);
+    int select = -1;
+    for (int i = 0; i < rows.size(); i++) {
+      if (selected != null && rows.get(i).slot().talk().talkId() == selected) {
+        select = i;
+      }
+    }
+    if (select < 0) {
+      for (int i = 0; i < rows.size() && select < 0; i++) {
+        if (rows.get(i).now()) {
+          select = i; // rows come starred first: the first one on now is the one to open
+        }
+      }
+    }
+    if (select < 0 && !rows.isEmpty()) {
+      select = 0;
+    }
+    if (select >= 0) {
+      list.getSelectionModel().select(select);
+      list.scrollTo(select);
+    }
+    list.requestFocus();
+  }
+
+  private void openSelected() {
+    Row row = list.getSelectionModel().getSelectedItem();
+    if (row != null) {
+      openTalk.accept(row.slot().talk().talkId());
+      stage.close();
+    }
+  }
+
+  /** "Now · Saal 1 · 14:00–14:45 (12 min left)" over "★ Title — speakers". */
+  private final class RowCell extends ListCell<Row> {
+    @Override
+    protected void updateItem(Row row, boolean isEmpty) {
+      super.updateItem(row, isEmpty);
+      getStyleClass().removeAll("tb-now-row", "tb-next-row", "tb-starred-row");
+      if (isEmpty || row == null) {
+        setText(null);
+        setGraphic(null);
+        return;
+      }
+      Slot s = row.slot();
+      Instant now = clock.instant();
+      String when =
+          HM.format(s.start().atZone(row.zone())) + "–" + HM.format(s.end().atZone(row.zone()));
+      String left =
+          row.now()
+              ? " (" + Math.max(1, Duration.between(now, s.end()).toMinutes()) + " min left)"
+              : " (in " + Math.max(1, Duration.between(now, s.start()).toMinutes()) + " min)";
+      String room = row.room().name() == null ? "no room" : row.room().name();
+      Label where =
+          new Label(
+              (row.now() ? "Now" : "Next")
+                  + " · "
+                  + room
+                  + (row.eventTitle().isEmpty() ? "" : " · " + row.eventTitle())
+                  + " · "
+                  + when
+                  + left);
+      where.getStyleClass().add("tb-row-detail");
+      String speakers = String.join(", ", s.talk().speakers());
+      Label title =
+          new Label(
+              (s.starred() ? "★ " : "")
+                  + s.talk().title()
+                  + (speakers.isEmpty() ? "" : " — " + speakers));
+      title.getStyleClass().add("tb-row-title");
+      getStyleClass().add(row.now() ? "tb-now-row" : "tb-next-row");
+      if (s.starred()) {
+        getStyleClass().add("tb-starred-row");
+      }
+      setText(null);
+      setGraphic(new VBox(2, where, title));
+    }
+  }
+}

@@ -1,0 +1,282 @@
+package dev.talkbook.ui.exchange;
+
+import dev.talkbook.core.exchange.Schedule;
+import dev.talkbook.core.exchange.ScheduleFetcher;
+import dev.talkbook.core.exchange.ScheduleImporter;
+import dev.talkbook.core.exchange.ScheduleImporter.Report;
+import dev.talkbook.core.exchange.ScheduleReader;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.export.ExportJob;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * File → Import schedule…: a conference programme from a file or a web address. "Check" reads it
+ * (downloading it first, with progress) and does a dry run whose report lists what would be added,
+ * moved, changed and removed; "Import" then imports the programme that was checked, in one
+ * transaction. Every failure (no network, 404, not a schedule, a cut-off file) is said under the
+ * fields, in the dialog, and nothing is changed.
+ */
+public final class ScheduleImportDialog {
+  public static final String SOURCE_ID = "schedule-source";
+  public static final String EVENT_ID = "schedule-event";
+  public static final String CHECK_ID = "schedule-check";
+  public static final String IMPORT_ID = "schedule-import";
+  public static final String REPORT_ID = "schedule-report";
+  public static final String STATUS_ID = "schedule-status";
+
+  /** A programme read and dry-run: what the Import button imports. */
+  record Checked(Schedule schedule, String origin, String event, Report report) {}
+
+  private final Stage stage = new Stage();
+  private final ExportJob<Checked> check;
+  private final ExportJob<Report> run;
+  private final TextField source = new TextField();
+  private final TextField event = new TextField();
+  private final TextArea report = new TextArea();
+  private final Button importButton = new Button("Import");
+  private Checked checked;
+
+  /**
+   * @param fetcher downloads a web address (the app's has a 30 s timeout)
+   * @param imported called on the FX thread after an import, with its report
+   */
+  public ScheduleImportDialog(
+      Window owner,
+      Notebook notebook,
+      ScheduleFetcher fetcher,
+      Clock clock,
+      Executor worker,
+      Executor fx,
+      Consumer<Report> imported) {
+    check = new ExportJob<>(worker, fx);
+    run = new ExportJob<>(worker, fx);
+    stage.initOwner(owner);
+    stage.initModality(Modality.WINDOW_MODAL);
+    stage.setTitle("Import schedule");
+    ScheduleReader reader = new ScheduleReader();
+    ScheduleImporter importer = new ScheduleImporter(clock);
+
+    source.setId(SOURCE_ID);
+    source.setPromptText("https://…/schedule.xml, .json or .ics — or a file");
+    source.setAccessibleText("Schedule file or web address");
+    source.setPrefColumnCount(40);
+    Button browse = new Button("Choose file…");
+    browse.setOnAction(e -> chooseFile());
+    event.setId(EVENT_ID);
+    event.setPromptText("Automatic: where it went before, or a new event");
+    event.setAccessibleText("Event to import into");
+    Label hint =
+        new Label(
+            "Reads frab/pentabarf XML, pretalx/frab JSON, iCalendar (.ics) and Sessionize JSON."
+                + " Importing again applies the programme's changes; your notes are never"
+                + " touched.");
+    hint.setWrapText(true);
+    hint.getStyleClass().add("tb-muted");
+    GridPane fields = new GridPane();
+    fields.setHgap(8);
+    fields.setVgap(8);
+    HBox.setHgrow(source, Priority.ALWAYS);
+    HBox sourceRow = new HBox(6, source, browse);
+    sourceRow.setAlignment(Pos.CENTER_LEFT);
+    GridPane.setHgrow(sourceRow, Priority.ALWAYS);
+    fields.addRow(0, new Label("Schedule"), sourceRow);
+    fields.addRow(1, new Label("Event"), event);
+    fields.add(hint, 1, 2);
+
+    ProgressBar bar = new ProgressBar(0);
+    bar.setMaxWidth(Double.MAX_VALUE);
+    bar.visibleProperty().bind(check.runningProperty().or(run.runningProperty()));
+    Label status = new Label();
+    status.setId(STATUS_ID);
+    status.setWrapText(true);
+    status.setMinHeight(Region.USE_PREF_SIZE);
+    check.statusProperty().addListener((o, was, now) -> status.setText(now));
+    run.statusProperty().addListener((o, was, now) -> status.setText(now));
+    check.progressProperty().addListener((o, was, now) -> bar.setProgress(now.doubleValue()));
+    run.progressProperty().addListener((o, was, now) -> bar.setProgress(now.doubleValue()));
+    check
+        .failureProperty()
+        .addListener((o, was, error) -> status.getStyleClass().add("tb-problem"));
+
+    report.setId(REPORT_ID);
+    report.setEditable(false);
+    report.setWrapText(false);
+    report.setPrefRowCount(14);
+    report.setPromptText("Check the schedule to see what the import would do.");
+    VBox.setVgrow(report, Priority.ALWAYS);
+
+    Button checkButton = new Button("Check");
+    checkButton.setId(CHECK_ID);
+    checkButton.setDefaultButton(true);
+    checkButton
+        .disableProperty()
+        .bind(
+            source.textProperty().isEmpty().or(check.runningProperty()).or(run.runningProperty()));
+    importButton.setId(IMPORT_ID);
+    importButton.setDisable(true);
+    Button close = new Button("Close");
+    close.setCancelButton(true);
+    close.disableProperty().bind(check.runningProperty().or(run.runningProperty()));
+    close.setOnAction(e -> stage.close());
+    source.textProperty().addListener((o, was, now) -> forget());
+    event.textProperty().addListener((o, was, now) -> forget());
+
+    checkButton.setOnAction(
+        e -> {
+          forget();
+          status.getStyleClass().remove("tb-problem");
+          String from = source.getText().strip();
+          String into = event.getText().isBlank() ? null : event.getText().strip();
+          check.start(
+              ScheduleFetcher.isUrl(from) ? "Downloading…" : "Reading…",
+              feedback -> {
+                Schedule schedule = read(reader, fetcher, from, feedback);
+                Report dry =
+                    importer.importSchedule(
+                        notebook,
+                        schedule,
+                        into,
+                        ScheduleReader.titleFrom(from),
+                        true,
+                        feedback::progress);
+                return new Checked(schedule, from, into, dry);
+              },
+              c -> c.report().summary());
+        });
+    check
+        .resultProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now != null) {
+                checked = now;
+                report.setText(String.join("\n", now.report().lines()));
+                importButton.setDisable(now.report().nothingChanged());
+                if (now.report().nothingChanged()) {
+                  report.appendText("\n\nNothing to import: the notebook has this programme.");
+                }
+              }
+            });
+    importButton.setOnAction(
+        e -> {
+          Checked c = checked;
+          if (c == null) {
+            return;
+          }
+          importButton.setDisable(true);
+          run.start(
+              "Importing…",
+              feedback ->
+                  importer.importSchedule(
+                      notebook,
+                      c.schedule(),
+                      c.event(),
+                      ScheduleReader.titleFrom(c.origin()),
+                      false,
+                      feedback::progress),
+              Report::summary);
+        });
+    run.resultProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now != null) {
+                checked = null;
+                report.setText(String.join("\n", now.lines()));
+                imported.accept(now);
+              }
+            });
+    run.failureProperty()
+        .addListener(
+            (o, was, error) -> {
+              if (error != null) {
+                status.getStyleClass().add("tb-problem");
+                importButton.setDisable(checked == null);
+              }
+            });
+
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox buttons = new HBox(8, checkButton, importButton, spacer, close);
+    VBox root = new VBox(10, fields, bar, status, report, buttons);
+    root.setPadding(new Insets(16));
+    root.setPrefSize(720, 520);
+    stage.setScene(new Scene(root));
+  }
+
+  /** The schedule's bytes from the web or the disk, read into the model. */
+  private static Schedule read(
+      ScheduleReader reader, ScheduleFetcher fetcher, String from, ExportJob.Feedback feedback) {
+    if (ScheduleFetcher.isUrl(from)) {
+      byte[] bytes =
+          fetcher.fetch(
+              from,
+              (received, total) ->
+                  feedback.progress(
+                      (int) Math.min(Integer.MAX_VALUE, received / 1024),
+                      total < 0 ? -1 : (int) (total / 1024),
+                      "downloading (" + received / 1024 + " kB)"));
+      return reader.read(bytes, from);
+    }
+    return reader.read(Path.of(from));
+  }
+
+  /** The field changed: what was checked no longer applies. */
+  private void forget() {
+    checked = null;
+    importButton.setDisable(true);
+  }
+
+  private void chooseFile() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("A conference schedule");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("Schedules", "*.xml", "*.json", "*.ics", "*.ical"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    File chosen = chooser.showOpenDialog(stage);
+    if (chosen != null) {
+      source.setText(chosen.getAbsolutePath());
+    }
+  }
+
+  /** A default fetcher for the app: 30 seconds to connect and to download. */
+  public static ScheduleFetcher defaultFetcher() {
+    return new ScheduleFetcher(Duration.ofSeconds(30));
+  }
+
+  /** Fills in the source (a file path or a web address), as the user would type it. */
+  public void setSource(String text) {
+    source.setText(text);
+  }
+
+  public void show() {
+    stage.show();
+    source.requestFocus();
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Task boxes in the preview stand out from the page in both themes: measured as WCAG's contrast
+ * ratio of what the page draws (at least 3:1 for a control's outline).
+ */
+@ExtendWith(ApplicationExtension.class)
+class PreviewTaskBoxTest {
+  @TempDir Path dir;
+
+  private WindowUnderTest ui;
+
+  @Start
+  void start(Stage primary) {
+    ui = new WindowUnderTest(primary, dir);
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    ui.close(robot);
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private Object script(FxRobot robot, String js) {
+    Object[] out = new Object[1];
+    robot.interact(() -> out[0] = ui.window.preview.webView().getEngine().executeScript(js));
+    return out[0];
+  }
+
+  private String style(FxRobot robot, String selector, String property) {
+    return String.valueOf(
+        script(
+            robot,
+            "getComputedStyle(document.querySelector(\""
+                + selector
+                + "\")).getPropertyValue('"
+                + property
+                + "')"));
+  }
+
+  private static final Pattern RGB = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)");
+
+  private static double luminance(String css) {
+    Matcher m = RGB.matcher(css);
+    assertThat(m.find()).as("a colour: " + css).isTrue();
+    double[] c = new double[3];
+    for (int i = 0; i < 3; i++) {
+      double v = Integer.parseInt(m.group(i + 1)) / 255.0;
+      c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+
+  private static double contrast(String a, String b) {
+    double x = luminance(a);
+    double y = luminance(b);
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  }
+
+  private void checkBoxesStandOut(FxRobot robot) {
+    String page = style(robot, "body", "background-color");
+    String open = "li input:not(:checked)";
+    String done = "li input:checked";
+    assertThat(style(robot, open, "-webkit-appearance")).isEqualTo("none");
+    assertThat(contrast(style(robot, open, "border-top-color"), page)).isGreaterThanOrEqualTo(3);
+    assertThat(contrast(style(robot, done, "background-color"), page)).isGreaterThanOrEqualTo(3);
+    assertThat(style(robot, done, "background-image")).contains("data:image/svg+xml");
+    assertThat(style(robot, open, "opacity")).isEqualTo("1");
+    // Sized like the text, not a speck.
+    Object width = script(robot, "document.querySelector(\"" + open + "\").offsetWidth");
+    assertThat(((Number) width).intValue()).isGreaterThanOrEqualTo(12);
+  }
+
+  @Test
+  void openAndDoneTaskBoxesAreClearlyVisibleInBothThemes(FxRobot robot) throws Exception {
+    Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    Talk talk =
+        ui.notebook
+            .talks()
+            .create(event.id(), Talk.Details.titled("Tasks"), "- [ ] open task\n- [x] done task\n");
+    robot.interact(() -> ui.window.openTalk(talk.id(), null));
+    waitUntil(() -> ui.window.preview.isReady());
+    waitUntil(
+        () -> Boolean.TRUE.equals(script(robot, "document.querySelector('li input') != null")));
+
+    checkBoxesStandOut(robot);
+    robot.interact(() -> ui.window.preview.setDark(true));
+    assertThat(style(robot, "body", "background-color")).isEqualTo("rgb(13, 17, 23)");
+    checkBoxesStandOut(robot);
+  }
+}

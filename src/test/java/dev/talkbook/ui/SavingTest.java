@@ -1,0 +1,186 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Saving the notes as a user meets it: while typing without a pause, after the notebook was busy,
+ * and on quitting when they cannot be saved (save elsewhere, quit anyway, cancel).
+ */
+@ExtendWith(ApplicationExtension.class)
+class SavingTest {
+  @TempDir Path dir;
+
+  private WindowUnderTest ui;
+  private long talk;
+
+  /** Another program's write transaction on the notebook, while a test holds it. */
+  private Connection otherWriter;
+
+  @Start
+  void start(Stage primary) {
+    ui = new WindowUnderTest(primary, dir);
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    releaseTheNotebook();
+    ui.close(robot);
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private CodeArea editor(FxRobot robot) {
+    return robot.lookup("#editor").queryAs(CodeArea.class);
+  }
+
+  private String saveState(FxRobot robot) {
+    return robot.lookup("#save-state").queryAs(Label.class).getText();
+  }
+
+  private String stored() {
+    return ui.notebook.talks().get(talk).body();
+  }
+
+  /** A talk "Typed into", opened from the navigator, the caret at the end of its notes. */
+  private void openATalk(FxRobot robot) throws Exception {
+    long event = ui.notebook.events().create(Event.Details.titled("Meetup")).id();
+    talk = ui.notebook.talks().create(event, Talk.Details.titled("Typed into"), "Notes\n").id();
+    robot.interact(() -> ui.window.navigator.reload(null));
+    waitUntil(() -> robot.lookup("Typed into").tryQuery().isPresent());
+    robot.clickOn("Typed into");
+    waitUntil(() -> editor(robot).getText().equals("Notes\n"));
+    robot.clickOn("#editor");
+    robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+  }
+
+  /** Takes SQLite's write lock from outside, as another program writing to the file would. */
+  private void holdTheNotebook() throws Exception {
+    otherWriter = DriverManager.getConnection("jdbc:sqlite:" + ui.notebook.file());
+    try (Statement s = otherWriter.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+    }
+  }
+
+  private void releaseTheNotebook() throws Exception {
+    if (otherWriter != null) {
+      try (Statement s = otherWriter.createStatement()) {
+        s.execute("ROLLBACK");
+      }
+      otherWriter.close();
+      otherWriter = null;
+    }
+  }
+
+  private void quit(FxRobot robot) {
+    robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+  }
+
+  /** Ctrl+Q while the notebook is held: the save fails (busy) and the dialog asks. */
+  private void quitWhileTheNotesCannotBeSaved(FxRobot robot) throws Exception {
+    openATalk(robot);
+    holdTheNotebook();
+    robot.write("typed while busy");
+    quit(robot);
+    waitUntil(() -> robot.lookup("#unsaved-notes").tryQuery().isPresent());
+    assertThat(ui.quits.get()).isZero();
+  }
+
+  @Test
+  void typingWithoutAPauseIsSavedWhileItGoesOn(FxRobot robot) throws Exception {
+    openATalk(robot);
+    boolean savedWhileTyping = false;
+    int line = 0;
+    for (; line < 60 && !savedWhileTyping; line++) {
+      robot.write("line " + line + "\n");
+      savedWhileTyping = stored().contains("line 0\n");
+    }
+    assertThat(savedWhileTyping).as("a save landed while the typing went on").isTrue();
+    waitUntil(() -> stored().equals(editor(robot).getText()));
+    waitUntil(() -> saveState(robot).equals("Saved"));
+  }
+
+  @Test
+  void aSaveRefusedBecauseTheNotebookWasBusyIsRetriedUntilItSucceeds(FxRobot robot)
+      throws Exception {
+    openATalk(robot);
+    holdTheNotebook();
+    robot.write("typed while busy");
+
+    waitUntil(() -> saveState(robot).startsWith("Not saved:"));
+    assertThat(saveState(robot)).contains("busy").contains("Trying again in");
+    robot.write(", and more");
+    assertThat(saveState(robot)).as("still says so while typing").startsWith("Not saved:");
+    assertThat(stored()).isEqualTo("Notes\n");
+
+    releaseTheNotebook();
+    waitUntil(() -> stored().equals("Notes\ntyped while busy, and more"));
+    waitUntil(() -> saveState(robot).equals("Saved"));
+  }
+
+  @Test
+  void quittingWhenTheNotesCannotBeSavedOffersToSaveThemElsewhere(FxRobot robot) throws Exception {
+    quitWhileTheNotesCannotBeSaved(robot);
+    ui.saveAs = null; // the user cancels the file chooser: asked again
+    robot.clickOn("Save notes as Markdown…");
+    waitUntil(() -> robot.lookup("#unsaved-notes").tryQuery().isPresent());
+    assertThat(ui.quits.get()).isZero();
+
+    Path file = dir.resolve("kept.md");
+    ui.saveAs = file;
+    robot.clickOn("Save notes as Markdown…");
+    waitUntil(() -> ui.quits.get() == 1);
+    assertThat(Files.readString(file, StandardCharsets.UTF_8))
+        .startsWith("---\ntitle: Typed into\n---\n")
+        .endsWith("Notes\ntyped while busy");
+  }
+
+  @Test
+  void quittingWhenTheNotesCannotBeSavedMayQuitAnyway(FxRobot robot) throws Exception {
+    quitWhileTheNotesCannotBeSaved(robot);
+    robot.clickOn("Quit without saving");
+    waitUntil(() -> ui.quits.get() == 1);
+    assertThat(stored()).isEqualTo("Notes\n");
+  }
+
+  @Test
+  void quittingWhenTheNotesCannotBeSavedMayBeCancelled(FxRobot robot) throws Exception {
+    quitWhileTheNotesCannotBeSaved(robot);
+    robot.clickOn("Cancel");
+    waitUntil(() -> robot.lookup("#unsaved-notes").tryQuery().isEmpty());
+    assertThat(ui.quits.get()).isZero();
+    assertThat(editor(robot).getText()).isEqualTo("Notes\ntyped while busy");
+    assertThat(saveState(robot)).startsWith("Not saved:");
+
+    releaseTheNotebook(); // the window keeps trying, and now it works
+    waitUntil(() -> stored().equals("Notes\ntyped while busy"));
+    waitUntil(() -> saveState(robot).equals("Saved"));
+    quit(robot);
+    waitUntil(() -> ui.quits.get() == 1);
+  }
+}

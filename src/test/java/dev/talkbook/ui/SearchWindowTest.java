@@ -1,0 +1,115 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.ui.common.MarkedFlow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The notebook search in the real window: clean passages, marked matches, a count. */
+@ExtendWith(ApplicationExtension.class)
+class SearchWindowTest {
+  @TempDir Path dir;
+
+  private WindowUnderTest ui;
+
+  @Start
+  void start(Stage primary) {
+    ui = new WindowUnderTest(primary, dir);
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    ui.close(robot);
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private ListView<?> search(FxRobot robot, String query) throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    robot.interact(() -> ui.window.navigator.reload(null));
+    robot.clickOn("#search-field");
+    robot.write(query);
+    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    waitUntil(() -> !results.getItems().isEmpty());
+    return results;
+  }
+
+  private static List<MarkedFlow> passages(FxRobot robot) {
+    return robot.lookup("#search-results .tb-snippet").queryAllAs(MarkedFlow.class).stream()
+        .filter(Node::isVisible)
+        .toList();
+  }
+
+  @Test
+  void passagesAreCleanTextWithTheMatchMarked(FxRobot robot) throws Exception {
+    search(robot, "journal");
+    waitUntil(() -> !passages(robot).isEmpty());
+    for (MarkedFlow p : passages(robot)) {
+      assertThat(p.text()).doesNotContain("|", "##", "```", "**", "---");
+      assertThat(p.ranges()).isNotEmpty();
+      for (MarkedFlow.Range r : p.ranges()) {
+        assertThat(p.text().substring(r.start(), r.end())).containsIgnoringCase("journal");
+      }
+    }
+    assertThat(robot.lookup("#search-results .tb-snippet-match").queryAll()).isNotEmpty();
+  }
+
+  @Test
+  void theCountIsShownAboveTheResults(FxRobot robot) throws Exception {
+    ListView<?> results = search(robot, "thread");
+    Label count = robot.lookup("#search-count").queryAs(Label.class);
+    waitUntil(() -> !count.getText().isEmpty());
+    int n = results.getItems().size();
+    assertThat(count.getText()).isEqualTo(n == 1 ? "1 talk" : n + " talks");
+    assertThat(count.isVisible()).isTrue();
+  }
+
+  @Test
+  void resultsWrapWithinTheListAndTheFirstIsWhole(FxRobot robot) throws Exception {
+    ListView<?> results = search(robot, "virtual threads carrier");
+    waitUntil(() -> !passages(robot).isEmpty());
+    for (Node bar : results.lookupAll(".scroll-bar")) {
+      if (((ScrollBar) bar).getOrientation() == Orientation.HORIZONTAL) {
+        assertThat(bar.isVisible()).as("horizontal scroll bar").isFalse();
+      }
+    }
+    double listRight = results.localToScene(results.getLayoutBounds()).getMaxX();
+    for (MarkedFlow p : passages(robot)) {
+      assertThat(p.localToScene(p.getLayoutBounds()).getMaxX()).isLessThanOrEqualTo(listRight);
+    }
+    ListCell<?> first =
+        results.lookupAll(".list-cell").stream()
+            .map(n -> (ListCell<?>) n)
+            .filter(c -> c.getIndex() == 0 && c.isVisible())
+            .findFirst()
+            .orElseThrow();
+    double listTop = results.localToScene(results.getLayoutBounds()).getMinY();
+    assertThat(first.localToScene(first.getLayoutBounds()).getMinY())
+        .isGreaterThanOrEqualTo(listTop);
+    // The whole passage fits its cell: the cell is as tall as what it shows.
+    Node box = first.getGraphic();
+    assertThat(first.getHeight()).isGreaterThanOrEqualTo(box.prefHeight(first.getWidth()) - 1);
+  }
+}

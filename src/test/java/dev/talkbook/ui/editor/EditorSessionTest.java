@@ -1,0 +1,212 @@
+package dev.talkbook.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.editor.EditorSession.SaveState;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The autosave view model, without a toolkit: a single thread stands in for the FX thread (the
+ * session's methods run there, and results come back there).
+ */
+class EditorSessionTest {
+  @TempDir Path dir;
+  private Notebook notebook;
+  private final ExecutorService io = Executors.newSingleThreadExecutor();
+  private final ExecutorService fx = Executors.newSingleThreadExecutor();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private EditorSession session;
+  private Talk first;
+  private Talk second;
+
+  @BeforeEach
+  void setUp() {
+    notebook = Notebook.open(dir.resolve("n.talkbook"));
+    long event = notebook.events().create(Event.Details.titled("E")).id();
+    first = notebook.talks().create(event, Talk.Details.titled("One"), "one");
+    second = notebook.talks().create(event, Talk.Details.titled("Two"), "two");
+    session = new EditorSession(notebook, io, fx, timer);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    fx.shutdownNow();
+    io.shutdown();
+    io.awaitTermination(5, TimeUnit.SECONDS);
+    timer.shutdownNow();
+    notebook.close();
+  }
+
+  /** Runs on the stand-in FX thread and waits. */
+  private <T> T onFx(Callable<T> work) throws Exception {
+    return fx.submit(work).get(10, TimeUnit.SECONDS);
+  }
+
+  private void onFx(Runnable work) throws Exception {
+    fx.submit(work).get(10, TimeUnit.SECONDS);
+  }
+
+  private SaveState state() throws Exception {
+    return onFx(() -> session.stateProperty().get());
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (!condition.call()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("condition not met in 15 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  private String stored(Talk talk) {
+    return notebook.talks().get(talk.id()).body();
+  }
+
+  @Test
+  void typingIsSavedAfterAPause() throws Exception {
+    onFx(() -> session.open(first));
+    onFx(() -> session.edited("one more"));
+    assertThat(state()).isEqualTo(SaveState.UNSAVED);
+    waitUntil(() -> stored(first).equals("one more"));
+    waitUntil(() -> state() == SaveState.SAVED);
+  }
+
+  @Test
+  void typingWithoutAPauseIsSavedWhileItGoesOn() throws Exception {
+    onFx(() -> session.open(first));
+    String seen = "one";
+    // A change every 50 ms, never the pause the delay waits for.
+    int i = 0;
+    for (; i < 200 && seen.equals("one"); i++) {
+      String text = "one " + i;
+      onFx(() -> session.edited(text));
+      Thread.sleep(50);
+      seen = stored(first);
+    }
+    assertThat(seen).as("saved while the typing went on").startsWith("one ");
+    assertThat(i).as("changes before the first save").isLessThan(200);
+  }
+
+  @Test
+  void manyQuickEditsAreOneSave() throws Exception {
+    onFx(
+        () -> {
+          session.open(first);
+          for (int i = 0; i < 50; i++) {
+            session.edited("draft " + i);
+          }
+          session.saveNow();
+        });
+    waitUntil(() -> state() == SaveState.SAVED);
+    assertThat(stored(first)).isEqualTo("draft 49");
+    assertThat(notebook.revisions().list(first.id())).hasSize(1); // "one", kept before the save
+  }
+
+  @Test
+  void leavingSavesAndKeepsARevisionOfTheTalkLeft() throws Exception {
+    onFx(() -> session.open(first));
+    onFx(() -> session.edited("changed"));
+    onFx(() -> session.leave()).get(10, TimeUnit.SECONDS);
+    onFx(() -> session.open(second));
+    assertThat(stored(first)).isEqualTo("changed");
+    assertThat(notebook.revisions().list(first.id())).extracting(r -> r.body()).contains("changed");
+    assertThat(onFx(() -> session.getTalk().id())).isEqualTo(second.id());
+  }
+
+  @Test
+  void aFailedSaveKeepsTheTextSaysWhyAndIsTriedAgain() throws Exception {
+    onFx(() -> session.open(first));
+    notebook.talks().delete(first.id());
+    onFx(() -> session.edited("lost?"));
+    waitUntil(() -> state() == SaveState.FAILED);
+    assertThat(onFx(() -> session.problemProperty().get())).contains("no talk");
+    assertThat(onFx(() -> session.retryInProperty().get())).isEqualTo(EditorSession.RETRY_FIRST);
+    assertThat(onFx(() -> session.text())).isEqualTo("lost?");
+
+    // Typing on keeps saying so; the retry fails again and then waits twice as long.
+    onFx(() -> session.edited("lost? still typing"));
+    assertThat(state()).isEqualTo(SaveState.FAILED);
+    waitUntil(
+        () ->
+            EditorSession.RETRY_FIRST
+                .multipliedBy(2)
+                .equals(onFx(() -> session.retryInProperty().get())));
+    assertThat(state()).isEqualTo(SaveState.FAILED);
+    assertThat(onFx(() -> session.text())).isEqualTo("lost? still typing");
+  }
+
+  @Test
+  void aLeaveThatCannotSaveFails() throws Exception {
+    onFx(() -> session.open(first));
+    notebook.talks().delete(first.id());
+    onFx(() -> session.edited("not kept"));
+    var left = onFx(() -> session.leave());
+    waitUntil(left::isDone);
+    assertThat(left).isCompletedExceptionally();
+    waitUntil(() -> state() == SaveState.FAILED);
+    assertThat(onFx(() -> session.isSaved())).isFalse();
+  }
+
+  @Test
+  void savingUnchangedTextWritesNothing() throws Exception {
+    onFx(() -> session.open(first));
+    long before = notebook.talks().get(first.id()).updatedAt().toEpochMilli();
+    onFx(() -> session.edited("one"));
+    onFx(() -> session.saveNow()).get(10, TimeUnit.SECONDS);
+    assertThat(notebook.talks().get(first.id()).updatedAt().toEpochMilli()).isEqualTo(before);
+  }
+
+  @Test
+  void theShutdownSaveWritesTheNewestTextWhileTheFxThreadIsStuck() throws Exception {
+    onFx(() -> session.open(first));
+    onFx(() -> session.edited("typed just before SIGTERM"));
+    CountDownLatch release = new CountDownLatch(1);
+    fx.submit(
+        () -> {
+          release.await(); // the FX thread hangs: nothing it would do happens
+          return null;
+        });
+    try {
+      assertThat(session.unsaved()).isNotNull();
+      session.saveForShutdown();
+      assertThat(stored(first)).isEqualTo("typed just before SIGTERM");
+      assertThat(session.unsaved()).isNull();
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void anOlderQueuedSaveNeverOverwritesWhatTheShutdownSaved() throws Exception {
+    onFx(() -> session.open(first));
+    // The notebook thread is held up, so the save of "older" waits in its queue.
+    CountDownLatch release = new CountDownLatch(1);
+    io.submit(
+        () -> {
+          release.await();
+          return null;
+        });
+    onFx(() -> session.edited("older"));
+    onFx(() -> session.saveNow());
+    onFx(() -> session.edited("newest"));
+    session.saveForShutdown();
+    release.countDown();
+    io.submit(() -> {}).get(10, TimeUnit.SECONDS);
+    assertThat(stored(first)).isEqualTo("newest");
+  }
+}
