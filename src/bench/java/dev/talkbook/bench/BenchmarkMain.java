@@ -4,6 +4,7 @@ import dev.talkbook.bench.cli.CliStartGroup;
 import dev.talkbook.bench.crash.CrashGroup;
 import dev.talkbook.bench.markdown.MarkdownGroup;
 import dev.talkbook.bench.repl.ReplGroup;
+import dev.talkbook.bench.schedule.ScheduleGroup;
 import dev.talkbook.bench.share.ShareGroup;
 import dev.talkbook.bench.site.SiteGroup;
 import dev.talkbook.bench.startup.StartupGroup;
@@ -38,6 +39,7 @@ public final class BenchmarkMain {
     add(groups, new SiteGroup());
     add(groups, new CrashGroup());
     add(groups, new WindowKillGroup());
+    add(groups, new ScheduleGroup());
     add(groups, new ShareGroup());
     return groups;
   }
