@@ -131,6 +131,33 @@ class ShareCommandTest extends CliTest {
     assertThat(notebook().resolveSibling(notebook().getFileName() + "-wal")).doesNotExist();
   }
 
+  /**
+   * Commands that each open the notebook, save and close it (WAL while open, one file once closed)
+   * while the share runs: each save reaches the viewer, and each close still leaves one file, since
+   * the share holds nothing open between its looks.
+   */
+  @Test
+  void writersThatComeAndGoReachViewersAndEachStillLeavesOneFile() throws Exception {
+    long id = sampleTalk();
+    Path wal = notebook().resolveSibling(notebook().getFileName() + "-wal");
+    Path shm = notebook().resolveSibling(notebook().getFileName() + "-shm");
+    try (Running share = new Running("share", Long.toString(id))) {
+      SseClient viewer = SseClient.open(http, share.url().resolve("events"), null);
+      assertThat(viewer.next("state", WAIT)).isNotNull();
+      for (int i = 1; i <= 3; i++) {
+        try (Notebook writer = Notebook.open(notebook())) {
+          writer.talks().saveBody(id, "Saved by command " + i + ".\n");
+          assertThat(viewer.next("patch", WAIT).data()).contains("Saved by command " + i);
+        }
+        assertThat(wal).as("closed beside the running share").doesNotExist();
+        assertThat(shm).doesNotExist();
+      }
+      viewer.close();
+      assertThat(share.stop()).isZero();
+      assertThat(share.err.toString()).doesNotContain("Still trying");
+    }
+  }
+
   @Test
   void aDeletedTalkEndsSharingWithASayingWhy() throws Exception {
     long id = sampleTalk();

@@ -13,6 +13,11 @@ import java.util.function.Consumer;
  * command) by reading when the talk or its event last changed, which is one cheap query, every
  * {@code every}; when that moves, the talk is read again and shown. Needs no lock: the notebook may
  * be open read-only. Runs on the caller's thread.
+ *
+ * <p>Between looks it holds nothing open ({@link Notebook#releaseReaders}): whatever journal mode a
+ * writer leaves the file in (WAL while one is open, rollback journal once it has closed), the next
+ * look opens a connection afresh and reads what was committed, and a writer that closes while the
+ * watch waits still leaves the notebook as one file. A look costs about a millisecond.
  */
 public final class SavedTalkWatch {
   /** Why watching ended. */
@@ -82,6 +87,8 @@ public final class SavedTalkWatch {
       report("");
     } catch (NotebookException e) {
       report(e.getMessage());
+    } finally {
+      notebook.releaseReaders();
     }
     return true;
   }
