@@ -391,8 +391,11 @@ public final class ShareGroup implements BenchmarkGroup {
     System.out.println("talkbook share, following saves…");
     Stats cli;
     Path work = Files.createTempDirectory("talkbook-bench-share");
+    double[] lookUs;
     try {
       cli = commandLine(work);
+      System.out.println("talkbook share's look…");
+      lookUs = lookCost(work);
     } finally {
       NotebookBuilder.deleteTree(work);
     }
@@ -456,6 +459,16 @@ public final class ShareGroup implements BenchmarkGroup {
             cli.p99(),
             cli.max(),
             cli.max() < 1000 && cli.lost() == 0 ? "✅" : "❌"));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| one look of `talkbook share` beside an open writer (a read-only connection opened,"
+                + " `changedAt`, closed), 1,000 looks | %.0f µs | %.0f µs | %.0f µs | %.0f µs | |"
+                + " |\n",
+            lookUs[0],
+            lookUs[1],
+            lookUs[2],
+            lookUs[3]));
     md.append(
         String.format(
             Locale.ROOT,
@@ -543,6 +556,9 @@ public final class ShareGroup implements BenchmarkGroup {
                 + " `Launcher`) in a child JVM, %d viewers; this JVM opens the notebook as the"
                 + " writer and saves the talk %d times, every %d ms; latency from just before"
                 + " `saveBody` to each viewer's arrival.\n"
+                + "- A look: in this JVM, the notebook open read-only beside a writer (WAL mode),"
+                + " `TalkStore.changedAt` then `Notebook.releaseReaders`, as `SavedTalkWatch` does"
+                + " every 200 ms; 100 warm-up looks.\n"
                 + "- `show`: in this JVM, a session with no viewers, 1,000 calls with a new 3 KB"
                 + " text each, each call timed on the calling thread (rendering happens on the"
                 + " session's own thread).\n"
@@ -600,6 +616,38 @@ public final class ShareGroup implements BenchmarkGroup {
           share.destroyForcibly();
         }
       }
+    }
+  }
+
+  /**
+   * p50, p95, p99 and max of one look of {@code talkbook share}'s watch, in µs: a read-only
+   * notebook beside an open writer, {@code changedAt} then {@code releaseReaders}.
+   */
+  private static double[] lookCost(Path work) throws Exception {
+    Path file = work.resolve("bench.talkbook");
+    try (Notebook writer = Notebook.open(file);
+        Notebook reader =
+            Notebook.open(file, Notebook.Options.defaults().withReadOnly(true).withCreate(false))) {
+      long id = writer.talks().findByTitle("Live coding without fear").get(0).id();
+      writer.talks().saveBody(id, ShareServerProbe.notes(0));
+      for (int k = 0; k < 100; k++) {
+        reader.talks().changedAt(id);
+        reader.releaseReaders();
+      }
+      double[] us = new double[1000];
+      for (int k = 0; k < us.length; k++) {
+        long t0 = System.nanoTime();
+        reader.talks().changedAt(id);
+        reader.releaseReaders();
+        us[k] = (System.nanoTime() - t0) / 1e3;
+      }
+      Arrays.sort(us);
+      return new double[] {
+        us[us.length / 2],
+        us[(int) (us.length * 0.95)],
+        us[(int) (us.length * 0.99)],
+        us[us.length - 1]
+      };
     }
   }
 
