@@ -3,7 +3,9 @@ package dev.talkbook.bench;
 import dev.talkbook.bench.cli.CliStartGroup;
 import dev.talkbook.bench.crash.CrashGroup;
 import dev.talkbook.bench.markdown.MarkdownGroup;
+import dev.talkbook.bench.repl.LibrariesGroup;
 import dev.talkbook.bench.repl.ReplGroup;
+import dev.talkbook.bench.revisions.RevisionsGroup;
 import dev.talkbook.bench.schedule.ScheduleGroup;
 import dev.talkbook.bench.share.ShareGroup;
 import dev.talkbook.bench.site.SiteGroup;
@@ -30,17 +32,19 @@ public final class BenchmarkMain {
   /** Every group, in the order {@code all} runs them. */
   static Map<String, BenchmarkGroup> groups() {
     Map<String, BenchmarkGroup> groups = new LinkedHashMap<>();
-    // One statement a group, so branches that add groups merge line by line (.gitattributes).
+    // One statement a group: a branch that adds a group adds one line.
     add(groups, new NotebookStoreGroup());
     add(groups, new StartupGroup());
     add(groups, new CliStartGroup());
     add(groups, new MarkdownGroup());
     add(groups, new ReplGroup());
+    add(groups, new LibrariesGroup());
     add(groups, new SiteGroup());
     add(groups, new CrashGroup());
     add(groups, new WindowKillGroup());
     add(groups, new ScheduleGroup());
     add(groups, new ShareGroup());
+    add(groups, new RevisionsGroup());
     return groups;
   }
 

@@ -11,8 +11,11 @@ import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.share.SseClient;
 import dev.talkbook.ui.share.ShareModel;
+import dev.talkbook.ui.share.SharePanel;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Live share from the real window: Share → Start sharing serves the open talk, the panel shows the
@@ -57,28 +59,38 @@ class ShareWindowTest {
   void tearDown(FxRobot robot) throws Exception {
     robot.interact(
         () -> {
-          if (ui.window.sharePanel.stage() != null) {
-            ui.window.sharePanel.stage().hide();
+          if (panel().stage() != null) {
+            panel().stage().hide();
+          }
+          if (panel().card() != null) {
+            panel().card().hide();
           }
         });
     ui.close(robot);
   }
 
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-    WaitForAsyncUtils.waitForFxEvents();
+  private ShareModel share() {
+    return ui.window.share().model();
+  }
+
+  private SharePanel panel() {
+    return ui.window.share().panel();
+  }
+
+  private static void waitUntil(String what, Callable<Boolean> condition) {
+    FxWait.untilFx(what, condition);
+  }
+
+  private void open(FxRobot robot, String title) throws Exception {
+    long id = ui.notebook.talks().findByTitle(title).get(0).id();
+    robot.interact(() -> ui.window.open(id, null));
+    waitUntil("“" + title + "” open", () -> ui.openTalk() != null && ui.openTalk().id() == id);
   }
 
   private void openSample(FxRobot robot, String title) throws Exception {
     SampleMeetup.addTo(ui.notebook);
-    robot.interact(() -> ui.window.navigator.reload(null));
-    waitUntil(() -> !ui.window.navigator.tree().getRoot().getChildren().isEmpty());
-    long id = ui.notebook.talks().findByTitle(title).get(0).id();
-    robot.interact(() -> ui.window.openTalk(id, null));
-    waitUntil(
-        () ->
-            ui.window.session.getTalk() != null
-                && ui.window.session.getTalk().title().equals(title));
+    ui.reloadTree(robot);
+    open(robot, title);
   }
 
   private void menu(FxRobot robot, String item) {
@@ -87,25 +99,38 @@ class ShareWindowTest {
             ui.window.actions().stream()
                 .filter(i -> i.getText().equals(item))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no menu item " + item))
-                .fire());
+                .map(
+                    found -> {
+                      WindowActions.choose(found); // as a click in the menu, or the palette
+                      return found;
+                    })
+                .orElseThrow(() -> new AssertionError("no menu item " + item)));
   }
 
   private URI startSharing(FxRobot robot) throws Exception {
     menu(robot, "Start sharing the open talk");
-    waitUntil(() -> ui.window.share.getState() == ShareModel.State.RUNNING);
-    waitUntil(() -> !url(robot).isEmpty());
+    waitUntil("sharing", () -> share().getState() == ShareModel.State.RUNNING);
+    waitUntil("the URL", () -> !url(robot).isEmpty());
     // the panel is a window of its own: out of the way of the robot's clicks into the editor
-    robot.interact(() -> ui.window.sharePanel.stage().setX(ui.stage.getX() + 5000));
-    return URI.create(url(robot));
+    robot.interact(() -> panel().stage().setX(ui.stage.getX() + 5000));
+    return URI.create(FxWait.onFx(() -> url(robot)));
   }
 
+  /** The URL field's text; on the FX thread. */
   private String url(FxRobot robot) {
     return robot.lookup("#share-url").queryAs(TextField.class).getText();
   }
 
-  private String label(FxRobot robot, String id) {
-    return robot.lookup(id).queryAs(Label.class).getText();
+  /** A label's text, read on the FX thread. */
+  private String label(FxRobot robot, String id) throws Exception {
+    return FxWait.onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+  }
+
+  /** Types at the end of the notes, as a user does: a click into the editor, Ctrl+End, the keys. */
+  private void typeAtTheEnd(FxRobot robot, String text) {
+    FxWait.clickOn(robot, "#editor");
+    robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+    robot.write(text);
   }
 
   @Test
@@ -115,31 +140,35 @@ class ShareWindowTest {
     assertThat(url.toString()).matches("http://127\\.0\\.0\\.1:\\d+/[A-Za-z0-9_-]{32}/");
     assertThat(label(robot, "#share-status"))
         .isEqualTo("Sharing “Live coding without fear” with this computer only (127.0.0.1).");
-    assertThat(robot.lookup("#share-start").queryAs(Button.class).getText())
+    assertThat(FxWait.onFx(() -> robot.lookup("#share-start").queryAs(Button.class).getText()))
         .isEqualTo("Stop sharing");
     // the QR code says the URL
-    Image qr = robot.lookup("#share-qr").queryAs(ImageView.class).getImage();
+    Image qr = FxWait.onFx(() -> robot.lookup("#share-qr").queryAs(ImageView.class).getImage());
     assertThat(decode(qr)).isEqualTo(url.toString());
     assertThat(label(robot, "#share-viewers")).isEqualTo("0 viewers");
     try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
       assertThat(viewer.next("state", WAIT).data()).contains("Live coding without fear");
-      waitUntil(() -> label(robot, "#share-viewers").equals("1 viewer"));
+      waitUntil("one viewer", () -> label(robot, "#share-viewers").equals("1 viewer"));
     }
     // the audience card, on request (in presenter mode too)
     menu(robot, "Show the address to the audience");
-    waitUntil(() -> ui.window.sharePanel.card() != null);
-    robot.interact(() -> ui.window.sharePanel.card().hide());
+    waitUntil("the audience card", () -> panel().card() != null);
+    robot.interact(() -> panel().card().hide());
   }
 
   @Test
   void whatIsTypedReachesTheViewersAsItIsTyped(FxRobot robot) throws Exception {
     openSample(robot, "Live coding without fear");
     URI url = startSharing(robot);
+    // the page, as a browser fetches it: the talk as it is now
+    HttpResponse<String> page =
+        http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(page.body()).contains("Live coding without fear").doesNotContain("Typed live");
     try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
       viewer.next("state", WAIT);
-      robot.clickOn("#editor");
-      robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
-      robot.write("\nTyped live in the window");
+      typeAtTheEnd(robot, "\nTyped live in the window");
       // each keystroke is sent, before any save
       SseClient.Event patch = null;
       long end = System.nanoTime() + WAIT.toNanos();
@@ -163,17 +192,18 @@ class ShareWindowTest {
     try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
       viewer.next("state", WAIT);
       long sqlite = ui.notebook.talks().findByTitle("SQLite everywhere").get(0).id();
-      robot.interact(() -> ui.window.openTalk(sqlite, null));
+      robot.interact(() -> ui.window.open(sqlite, null));
       SseClient.Event switched = viewer.next("state", WAIT);
       assertThat(switched.data()).contains("\"title\":\"SQLite everywhere\"");
-      waitUntil(() -> label(robot, "#share-status").contains("“SQLite everywhere”"));
+      waitUntil(
+          "the panel names the talk",
+          () -> label(robot, "#share-status").contains("“SQLite everywhere”"));
 
-      robot.interact(() -> ui.window.share.followTalksProperty().set(false));
-      long outlines = ui.notebook.talks().findByTitle("Outlines that think").get(0).id();
-      robot.interact(() -> ui.window.openTalk(outlines, null));
-      waitUntil(() -> ui.window.session.getTalk().id() == outlines);
-      robot.clickOn("#editor");
-      robot.write("not for the audience");
+      // the toggle, as the user sets it: Share → Viewers follow when I open another talk
+      menu(robot, "Viewers follow when I open another talk");
+      assertThat(FxWait.onFx(() -> share().followTalksProperty().get())).isFalse();
+      open(robot, "Outlines that think");
+      typeAtTheEnd(robot, "not for the audience");
       assertThat(viewer.next("state", Duration.ofSeconds(2))).isNull();
       assertThat(viewer.drain())
           .extracting(SseClient.Event::data)
@@ -181,7 +211,7 @@ class ShareWindowTest {
       assertThat(label(robot, "#share-status")).contains("“SQLite everywhere”");
 
       // on again: the open talk is shared at once
-      robot.interact(() -> ui.window.share.followTalksProperty().set(true));
+      menu(robot, "Viewers follow when I open another talk");
       SseClient.Event back = viewer.next("state", WAIT);
       assertThat(back.data()).contains("Outlines that think", "not for the audience");
     }
@@ -192,7 +222,7 @@ class ShareWindowTest {
     openSample(robot, "Live coding without fear");
     try (ReplSession repl =
         ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")))) {
-      robot.interact(() -> ui.window.share.followRepl(repl));
+      robot.interact(() -> ui.window.attachRepl(repl));
       URI url = startSharing(robot);
       try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
         viewer.next("state", WAIT);
@@ -208,8 +238,46 @@ class ShareWindowTest {
         assertThat(done).isNotNull();
         assertThat(done.data()).contains("from the REPL", "⇒ 42");
       }
-      robot.interact(() -> ui.window.share.stop());
-      waitUntil(() -> ui.window.share.getState() == ShareModel.State.STOPPED);
+      robot.interact(() -> share().stop());
+      waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
+    }
+  }
+
+  /**
+   * In presenter mode (full screen, the REPL beside the notes) Ctrl+Shift+A puts the address and a
+   * large QR code over the talk for the room; Esc takes it away again.
+   */
+  @Test
+  void inPresenterModeTheAddressAndItsQrCodeAreShownOnRequest(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    try (ReplSession repl =
+        ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")))) {
+      robot.interact(() -> ui.window.attachRepl(repl));
+      URI url = startSharing(robot);
+      robot.interact(() -> panel().stage().hide()); // the panel closed: the window has the keys
+      menu(robot, "Presenter mode");
+      waitUntil(
+          "presenter mode",
+          () -> ui.stage.getScene().getRoot().getStyleClass().contains("tb-presenter"));
+      robot
+          .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A)
+          .release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+      waitUntil("the audience card", () -> panel().card() != null);
+      assertThat(
+              FxWait.onFx(
+                  () -> ((Label) panel().card().getScene().lookup(".tb-share-card-url")).getText()))
+          .isEqualTo(url.toString());
+      Image qr =
+          FxWait.onFx(
+              () -> ((ImageView) panel().card().getScene().lookup(".image-view")).getImage());
+      assertThat(decode(qr)).isEqualTo(url.toString());
+      robot.interact(() -> panel().card().requestFocus());
+      robot.type(KeyCode.ESCAPE);
+      waitUntil("the card gone", () -> panel().card() == null);
+      menu(robot, "Presenter mode");
+      waitUntil(
+          "presenter mode left",
+          () -> !ui.stage.getScene().getRoot().getStyleClass().contains("tb-presenter"));
     }
   }
 
@@ -221,10 +289,10 @@ class ShareWindowTest {
       viewer.next("state", WAIT);
       robot.interact(() -> robot.lookup("#share-start").queryButton().fire()); // "Stop sharing"
       assertThat(viewer.next("end", WAIT)).isNotNull();
-      waitUntil(() -> ui.window.share.getState() == ShareModel.State.STOPPED);
-      assertThat(url(robot)).isEmpty();
+      waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
+      assertThat(FxWait.onFx(() -> url(robot))).isEmpty();
       assertThat(label(robot, "#share-status")).startsWith("Not sharing.");
-      assertThat(robot.lookup("#share-bind").query().isDisabled()).isFalse();
+      assertThat(FxWait.onFx(() -> robot.lookup("#share-bind").query().isDisabled())).isFalse();
     }
   }
 
@@ -266,10 +334,8 @@ class ShareWindowTest {
       org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
       waiting.until(
           d -> "live".equals(js.executeScript("return document.body.dataset.connection")));
-      waitUntil(() -> label(robot, "#share-viewers").equals("1 viewer"));
-      robot.clickOn("#editor");
-      robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
-      robot.write("\nThe room reads this as I type it");
+      waitUntil("one viewer", () -> label(robot, "#share-viewers").equals("1 viewer"));
+      typeAtTheEnd(robot, "\nThe room reads this as I type it");
       waiting.until(
           d ->
               d.findElement(org.openqa.selenium.By.cssSelector("[data-tb=notes]"))
@@ -296,8 +362,9 @@ class ShareWindowTest {
   @Test
   void withNoTalkOpenItSaysWhy(FxRobot robot) throws Exception {
     menu(robot, "Start sharing the open talk");
-    waitUntil(() -> label(robot, "#share-problem").equals("Open a talk to share it."));
-    assertThat(ui.window.share.getState()).isEqualTo(ShareModel.State.STOPPED);
+    waitUntil(
+        "the reason", () -> label(robot, "#share-problem").equals("Open a talk to share it."));
+    assertThat(FxWait.onFx(() -> share().getState())).isEqualTo(ShareModel.State.STOPPED);
   }
 
   /** Reads a QR code back with ZXing's decoder. */

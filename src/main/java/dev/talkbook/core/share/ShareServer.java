@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -36,7 +34,7 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * The web server of a share: an embedded Jetty 12 (its core {@code Handler} API; ADR 0011) that
+ * The web server of a share: an embedded Jetty 12 (its core {@code Handler} API; ADR 0013) that
  * serves one talk under an unguessable token and nothing else.
  *
  * <ul>
@@ -62,13 +60,6 @@ final class ShareServer {
 
     /** A file of the shared talk, or empty when the talk holds no such file. */
     Optional<TalkFiles.File> attachment(String sha256);
-  }
-
-  /** Jetty logs through SLF4J to java.util.logging; its start and stop lines are not for users. */
-  private static final Logger JETTY_LOG = Logger.getLogger("org.eclipse.jetty");
-
-  static {
-    JETTY_LOG.setLevel(Level.WARNING);
   }
 
   private static final int TOKEN_BYTES = 24;

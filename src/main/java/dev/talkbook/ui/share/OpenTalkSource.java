@@ -6,8 +6,9 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * What sharing needs of the window's open talk: the talk, its live text (what the editor holds,
- * saved or not) and the caret's line. The window's open-talk view model provides it (issue 12);
- * until then {@code MainWindow} adapts its editor and editor session. Read on the FX thread.
+ * saved or not) and the caret's line. The window ({@code ui.LiveShare}) adapts its open-talk view
+ * model, {@code ui.talk.OpenTalk}, and the editor's caret to it: a feature package uses no other.
+ * Read on the FX thread.
  */
 public interface OpenTalkSource {
   /** The open talk (its details as last saved), or null when none is open. */

@@ -42,6 +42,9 @@ import javafx.util.StringConverter;
 public final class SharePanel {
   static final String STYLESHEET = stylesheet();
 
+  /** Share → Show the address to the audience. */
+  static final String AUDIENCE_KEY = "Shortcut+Shift+A";
+
   private static String stylesheet() {
     var url = SharePanel.class.getResource("/dev/talkbook/ui/share/share.css");
     if (url == null) {
@@ -112,7 +115,7 @@ public final class SharePanel {
         stop,
         new SeparatorMenuItem(),
         item("Live share panel…", "Shortcut+Shift+L", this::show),
-        item("Show the address to the audience", "Shortcut+Shift+A", this::showAudienceCard),
+        item("Show the address to the audience", AUDIENCE_KEY, this::showAudienceCard),
         new SeparatorMenuItem(),
         follow);
   }
@@ -139,6 +142,16 @@ public final class SharePanel {
       stage.initOwner(owner);
       stage.setTitle("Live share — Talkbook");
       Scene scene = new Scene(root);
+      // the Share menu's keys work from the panel too (it has the keyboard once shown)
+      scene
+          .getAccelerators()
+          .put(KeyCombination.keyCombination(AUDIENCE_KEY), this::showAudienceCard);
+      scene.setOnKeyPressed(
+          e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+              stage.hide();
+            }
+          });
       stage.setScene(scene);
       stage.setResizable(false);
       dress(root);
