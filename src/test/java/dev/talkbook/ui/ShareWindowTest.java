@@ -281,6 +281,30 @@ class ShareWindowTest {
     }
   }
 
+  /**
+   * The command palette starts sharing, and flips the follow toggle as a click in the menu does.
+   */
+  @Test
+  void theCommandPaletteStartsSharingAndFlipsTheFollowToggle(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    palette(robot, "start sharing");
+    waitUntil("sharing", () -> share().getState() == ShareModel.State.RUNNING);
+    assertThat(FxWait.onFx(() -> share().followTalksProperty().get())).isTrue();
+    robot.interact(() -> panel().stage().hide()); // the window has the keys again
+    FxWait.clickOn(robot, "#editor");
+    palette(robot, "viewers follow");
+    waitUntil("following turned off", () -> !share().followTalksProperty().get());
+  }
+
+  private void palette(FxRobot robot, String words) {
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P)
+        .release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+    FxWait.clickOn(robot, "#picker-filter");
+    robot.write(words);
+    robot.type(KeyCode.ENTER);
+  }
+
   @Test
   void stopEndsEveryViewersStreamAndThePanelSaysSo(FxRobot robot) throws Exception {
     openSample(robot, "Live coding without fear");
