@@ -55,6 +55,21 @@ ok "a 120,000-character argument reaches the command"
 [[ -s $work/site/index.html ]] || fail "export site wrote no index.html"
 ok "site exported: $(find "$work/site" -name '*.html' | wc -l) pages"
 
+# Live share: the URL first, the page served (Jetty in the jlinked runtime), stopped by SIGTERM.
+"$talkbook" --notebook "$nb" share 'Live coding without fear' >"$work/share.out" 2>"$work/share.err" &
+share=$!
+for _ in $(seq 1 100); do [[ -s $work/share.out ]] && break; sleep 0.2; done
+url=$(head -1 "$work/share.out")
+[[ $url == http://127.0.0.1:*/*/ ]] || { cat "$work/share.err" >&2; kill "$share"; fail "talkbook share printed no URL: $url"; }
+page=$(curl -fsS "$url" 2>/dev/null || wget -qO- "$url" 2>/dev/null || true)
+kill "$share"
+wait "$share" || true
+if [[ -n $page ]]; then
+  grep -q 'Live coding without fear' <<<"$page" || fail "the shared page does not show the talk"
+fi
+grep -q 'Sharing stopped.' "$work/share.err" || { cat "$work/share.err" >&2; fail "talkbook share did not stop cleanly"; }
+ok "talkbook share served the talk at $url and stopped on SIGTERM"
+
 # The window: the start-up probe prints talkbook-shown once the window is up, then exits.
 if [[ -z ${DISPLAY:-} ]]; then
   command -v Xvfb >/dev/null || fail "no display and no Xvfb (apt-get install xvfb)"

@@ -91,7 +91,8 @@ class ArchitectureTest {
           Map.entry("repl", Set.of("markdown", "notebook", "common")),
           Map.entry("sample", Set.of("store", "search", "notebook", "common")),
           Map.entry("exchange", Set.of("store", "search", "notebook", "common")),
-          Map.entry("site", Set.of("store", "search", "markdown", "notebook", "common")));
+          Map.entry("site", Set.of("store", "search", "markdown", "notebook", "common")),
+          Map.entry("share", Set.of("site", "repl", "store", "markdown", "notebook", "common")));
 
   @ArchTest
   static void corePackagesUseOnlyThoseToTheirRight(JavaClasses classes) {
@@ -188,7 +189,9 @@ class ArchitectureTest {
           "dev.talkbook.core.repl.StdinServer",
           "dev.talkbook.core.repl.NoDelayExecutionProvider",
           "dev.talkbook.core.repl.agent.ReplAgent",
-          "dev.talkbook.core.site.SiteExporter");
+          "dev.talkbook.core.site.SiteExporter",
+          "dev.talkbook.core.share.ShareSession",
+          "dev.talkbook.core.share.ShareServer");
 
   @ArchTest
   static final ArchRule onlyTheDocumentedCoreClassesStartThreads =
@@ -204,8 +207,8 @@ class ArchitectureTest {
                               s -> c.getName().equals(s) || c.getName().startsWith(s + "$"))))
           .should(startThreads())
           .because(
-              "the core is blocking and thread-safe; only the REPL session and the site"
-                  + " exporter's workers start threads (docs/architecture.md, Threading)");
+              "the core is blocking and thread-safe; only the REPL session, the site"
+                  + " exporter's workers and live share's server and render thread start threads (docs/architecture.md, Threading)");
 
   /** Constructs a {@link Thread}, makes an executor, or hands work to the common pool. */
   private static ArchCondition<JavaClass> startThreads() {

@@ -7,6 +7,7 @@ import dev.talkbook.bench.repl.LibrariesGroup;
 import dev.talkbook.bench.repl.ReplGroup;
 import dev.talkbook.bench.revisions.RevisionsGroup;
 import dev.talkbook.bench.schedule.ScheduleGroup;
+import dev.talkbook.bench.share.ShareGroup;
 import dev.talkbook.bench.site.SiteGroup;
 import dev.talkbook.bench.startup.StartupGroup;
 import dev.talkbook.bench.store.NotebookStoreGroup;
@@ -42,6 +43,7 @@ public final class BenchmarkMain {
     add(groups, new CrashGroup());
     add(groups, new WindowKillGroup());
     add(groups, new ScheduleGroup());
+    add(groups, new ShareGroup());
     add(groups, new RevisionsGroup());
     return groups;
   }

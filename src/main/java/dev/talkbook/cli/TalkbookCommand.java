@@ -72,7 +72,7 @@ public final class TalkbookCommand implements Callable<Integer> {
   private static final List<String> COMMANDS =
       List.of(
           "events", "event", "talks", "talk", "show", "search", "history", "restore", "tags",
-          "sample", "info", "check", "export", "import", "run", "help");
+          "sample", "info", "check", "export", "import", "run", "share", "help");
 
   /**
    * A new command object. A switch rather than a map of constructor references: with such a map,
@@ -97,6 +97,7 @@ public final class TalkbookCommand implements Callable<Integer> {
       case "export" -> new ExportCommand();
       case "import" -> new ImportCommand();
       case "run" -> new RunCommand();
+      case "share" -> new ShareCommand();
       case "help" -> new CommandLine.HelpCommand();
       default -> throw new IllegalArgumentException("no command " + name);
     };

@@ -98,6 +98,7 @@ public final class MainWindow {
   private final MenuBar menuBar = new MenuBar();
   private final Scene scene;
   private JavaMenu java;
+  private final LiveShare share;
 
   public MainWindow(
       Stage stage,
@@ -126,6 +127,7 @@ public final class MainWindow {
     welcome = new WelcomeView(this::addSample, navigator::newEvent);
     screen = new TalkScreen(parts, this::outline);
     actions = new WindowActions(parts, id -> open(id, null), this::reloadNotebook);
+    share = new LiveShare(parts);
     guard = new ClosingGuard(talk, stage, Platform::runLater, host::chooseFileToSave);
     state = new WindowState(stage, settings);
     layout();
@@ -251,6 +253,7 @@ public final class MainWindow {
 
   /** Docks the Java REPL under the window's content and adds the Java menu (built on first use). */
   public void attachRepl(ReplSession session) {
+    share.followRepl(session);
     java = new JavaMenu(parts, root, split, session);
     menuBar.getMenus().add(java.menu());
   }
@@ -406,11 +409,16 @@ public final class MainWindow {
             MenuActions.words(
                 item("Now and next…", "Shortcut+Shift+N", actions::nowAndNext),
                 "agenda schedule programme current upcoming"));
-    menuBar.getMenus().addAll(file, edit, outline, view, go);
+    menuBar.getMenus().addAll(file, edit, outline, view, go, share.menu());
     menuBar.setUseSystemMenuBar(true);
   }
 
   /** Every menu action, sub-menus flattened (what the command palette offers). */
+  /** Live share (for tests). */
+  LiveShare share() {
+    return share;
+  }
+
   List<MenuItem> actions() {
     List<MenuItem> all = new java.util.ArrayList<>();
     for (Menu menu : menuBar.getMenus()) {
@@ -452,6 +460,7 @@ public final class MainWindow {
 
   /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */
   public void close() {
+    share.close(); // on the notebook thread, which the app lets finish
     if (java != null) {
       java.close();
     }

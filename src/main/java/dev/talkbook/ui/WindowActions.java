@@ -215,7 +215,20 @@ final class WindowActions {
         stage,
         "Type an action: \u201ctheme\u201d, \u201cexport\u201d, \u201crepl\u201d…",
         MenuActions.entries(menus.getMenus()),
-        MenuItem::fire);
+        WindowActions::choose);
+  }
+
+  /**
+   * What a click on the item in its menu does: a check item is flipped first (the menu's skin does
+   * that on a click, {@code fire()} alone does not), a radio item chosen; then its action runs.
+   */
+  static void choose(MenuItem item) {
+    if (item instanceof javafx.scene.control.RadioMenuItem r) {
+      r.setSelected(true);
+    } else if (item instanceof javafx.scene.control.CheckMenuItem c) {
+      c.setSelected(!c.isSelected());
+    }
+    item.fire();
   }
 
   /** Edit → Star: the open talk, else the talk selected in the navigator. */

@@ -168,7 +168,9 @@ class OutputArrivesWholeTest {
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.errText())
-        .isEqualTo("Unmatched argument at index 2: 'shwo'\nDid you mean: talkbook show?\n");
+        .isEqualTo(
+            "Unmatched argument at index 2: 'shwo'\n"
+                + "Did you mean: talkbook show or talkbook share?\n");
   }
 
   @Test

@@ -78,6 +78,33 @@ public final class ScreenshotTour {
             t.later(() -> typeInto("#picker-filter", ""));
           });
       all.put(
+          "share",
+          t -> {
+            t.open("Live coding without fear");
+            t.later(
+                () -> {
+                  t.window.share().panel().startAndShow(); // a no-op start once it runs
+                  t.window.share().panel().stage().setX(t.stage.getX() + t.stage.getWidth() - 480);
+                  t.window.share().panel().stage().setY(t.stage.getY() + 60);
+                });
+          });
+      all.put(
+          "share-card",
+          t -> {
+            t.open("Live coding without fear");
+            t.later(
+                () -> {
+                  if (t.window.share().model().getState()
+                      != dev.talkbook.ui.share.ShareModel.State.RUNNING) {
+                    t.window.share().model().start();
+                  }
+                  javafx.animation.PauseTransition wait =
+                      new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
+                  wait.setOnFinished(e -> t.window.share().panel().showAudienceCard());
+                  wait.play();
+                });
+          });
+      all.put(
           "tasks",
           t -> {
             t.open("SQLite everywhere");

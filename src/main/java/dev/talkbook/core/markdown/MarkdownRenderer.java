@@ -179,6 +179,57 @@ public final class MarkdownRenderer {
   }
 
   /**
+   * The notes as {@link #renderPage} shapes them (a first heading that repeats {@code title} left
+   * out, headings moved so the highest is {@code h2}, each linking to itself), one block per
+   * top-level element with its first source line (0-based): for a page that replaces only the
+   * blocks a change touched (live share). From one parse; nothing is post-processed as text.
+   */
+  public List<RenderedNote.Block> renderPageBlocks(
+      String markdown, Function<AttachmentRef, Optional<String>> attachments, String title) {
+    Node document = parse(markdown == null ? "" : markdown);
+    dropRepeatedTitle(document, title);
+    List<Heading> headings = new ArrayList<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Heading heading) {
+            headings.add(heading);
+          }
+        });
+    int top = 6;
+    for (Heading h : headings) {
+      top = Math.min(top, h.getLevel());
+    }
+    int shift = Math.max(0, 2 - top);
+    for (Heading h : headings) {
+      h.setLevel(Math.min(6, h.getLevel() + shift));
+    }
+    List<RenderedNote.Block> blocks = new ArrayList<>();
+    for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof YamlFrontMatterBlock
+          || child instanceof LinkReferenceDefinition
+          || child.getSourceSpans().isEmpty()) {
+        continue;
+      }
+      Prepare prepare = new Prepare(attachments);
+      child.accept(prepare);
+      String html = page.render(child);
+      if (prepare.raw) {
+        html = NoteHtmlPolicy.sanitize(html);
+      }
+      if (child instanceof HtmlBlock) {
+        html = "<div class=\"raw-html\">" + html + "</div>\n";
+      }
+      if (!html.isBlank()) {
+        blocks.add(
+            new RenderedNote.Block(
+                OutlineBuilder.firstLine(child), OutlineBuilder.lastLine(child), html));
+      }
+    }
+    return blocks;
+  }
+
+  /**
    * A short plain-text summary of the notes, for a feed: the text of their paragraphs (also in
    * lists and quotes) in order, after a first heading that repeats {@code title}; headings, code,
    * tables, raw HTML and front matter left out; at most {@code max} characters, cut at a word with

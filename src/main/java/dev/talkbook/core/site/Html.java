@@ -1,11 +1,13 @@
 package dev.talkbook.core.site;
 
-/** Escaping for HTML text and attribute values, JSON strings and XML. Pure. */
-final class Html {
+/**
+ * Escaping for HTML text and attribute values, JSON strings and XML (site and live share). Pure.
+ */
+public final class Html {
   private Html() {}
 
   /** Text or a double-quoted attribute value: {@code & < > " '} escaped. */
-  static String esc(String s) {
+  public static String esc(String s) {
     if (s == null) {
       return "";
     }
@@ -35,7 +37,7 @@ final class Html {
   }
 
   /** A JSON string literal, safe inside a {@code <script>} file too ({@code <} escaped). */
-  static String json(String s) {
+  public static String json(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

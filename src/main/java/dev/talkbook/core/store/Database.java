@@ -262,6 +262,13 @@ final class Database implements AutoCloseable {
       what = "the notebook is busy: another program is writing to it. Try again in a moment.";
     } else if (base.equals("SQLITE_FULL")) {
       what = FULL;
+    } else if (base.equals("SQLITE_READONLY_ROLLBACK") || base.equals("SQLITE_READONLY_RECOVERY")) {
+      // Only a connection that may not write meets these: one opened read-only finds what a
+      // killed writer left (a hot journal, a log to recover) and may not finish it itself.
+      what =
+          "a program stopped while writing to it (it was killed, or the computer lost power)."
+              + " Talkbook finishes that write the next time it opens the notebook to change it;"
+              + " nothing saved is lost.";
     } else if (base.startsWith("SQLITE_READONLY")) {
       what = "the file cannot be written (read-only). Check its permissions.";
     } else if (SearchIndex.isDamage(e)) {
@@ -294,6 +301,12 @@ final class Database implements AutoCloseable {
    * starts, so a step that fails (a full disk, another program reading) loses nothing: the writer
    * is closed all the same, and only a full disk is reported, since the log then stays beside the
    * file until there is space.
+   *
+   * <p>Leaving WAL mode needs the file to itself: a reader that looks now and then from another
+   * process ({@code talkbook share}, which holds nothing open between looks) may be mid-look, so a
+   * busy switch is tried again for up to {@link #MODE_SWITCH_TRIES} × {@link #MODE_SWITCH_PAUSE_MS}
+   * ms. A reader that keeps the file open (another Talkbook opened read-only) keeps the log beside
+   * the file until a later close; nothing is lost either way.
    */
   @Override
   public void close() {
@@ -310,8 +323,8 @@ final class Database implements AutoCloseable {
             new String[] {
               "PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA journal_mode = DELETE"
             }) {
-          try (var s = writer.createStatement()) {
-            s.execute(pragma);
+          try {
+            executeOnClose(pragma);
           } catch (SQLException e) {
             if (isFull(e)) {
               full = e;
@@ -341,9 +354,44 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /** How often a busy switch out of WAL mode is tried on closing, and the pause between tries. */
+  static final int MODE_SWITCH_TRIES = 25;
+
+  static final int MODE_SWITCH_PAUSE_MS = 20;
+
+  /** One of close's pragmas; the switch out of WAL mode tried again while another reader looks. */
+  private void executeOnClose(String pragma) throws SQLException {
+    for (int tried = 1; ; tried++) {
+      try (var s = writer.createStatement()) {
+        s.execute(pragma);
+        return;
+      } catch (SQLException e) {
+        if (!pragma.contains("journal_mode") || !isBusy(e) || tried >= MODE_SWITCH_TRIES) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(MODE_SWITCH_PAUSE_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return; // closing goes on; the log stays beside the file until a later close
+      }
+    }
+  }
+
+  private static boolean isBusy(SQLException e) {
+    return e instanceof SQLiteException s && s.getResultCode().name().startsWith("SQLITE_BUSY")
+        || String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+  }
+
   private static boolean isFull(SQLException e) {
     return e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_FULL
         || String.valueOf(e.getMessage()).contains("SQLITE_FULL");
+  }
+
+  /** Closes the idle readers (see {@link Notebook#releaseReaders}). */
+  void releaseReaders() {
+    closeReaders();
   }
 
   private void closeReaders() {

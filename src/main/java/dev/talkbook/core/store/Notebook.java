@@ -556,6 +556,16 @@ public final class Notebook implements AutoCloseable {
         });
   }
 
+  /**
+   * Closes the connections kept open for reading; the next read opens one again. A reader beside
+   * another process's writer ({@code talkbook share} beside the window) calls this between looks,
+   * so that it holds nothing open while it waits: in WAL mode an open connection keeps a lock on
+   * the file, and the writer's close could then not leave the notebook as one file.
+   */
+  public void releaseReaders() {
+    db.releaseReaders();
+  }
+
   /** The schema version of the open file (for diagnostics and tests). */
   public int formatVersion() {
     return db.read(

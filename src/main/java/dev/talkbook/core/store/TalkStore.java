@@ -124,6 +124,29 @@ public final class TalkStore {
     return db.read("read a talk", c -> find(c, id));
   }
 
+  /**
+   * When the talk or its event last changed (the later of the two), or empty when the talk is gone.
+   * One indexed read, cheap enough to poll: live share follows a talk that another process (the
+   * window, a command) is writing this way.
+   */
+  public Optional<java.time.Instant> changedAt(long id) {
+    return db.read(
+        "check the talk for changes",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT max(t.updated_at, e.updated_at) FROM talk t"
+                      + " JOIN event e ON e.id = t.event_id WHERE t.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(java.time.Instant.ofEpochMilli(rs.getLong(1)))
+                  : Optional.<java.time.Instant>empty();
+            }
+          }
+        });
+  }
+
   /** The talk with this id, or a {@link NotFoundException} that says so. */
   public Talk get(long id) {
     return find(id).orElseThrow(() -> notFound(id));

@@ -77,6 +77,15 @@ public final class Settings {
 
   public static final Key<Double> PRESENTER_FONT_SIZE = number("presenter.fontSize", 22);
 
+  /** Live share: the address to listen on ("" for this computer only). */
+  public static final Key<String> SHARE_BIND = text("share.bind", "");
+
+  /** Live share: whether viewers follow when another talk is opened. */
+  public static final Key<Boolean> SHARE_FOLLOW_TALKS = flag("share.followTalks", true);
+
+  /** Live share: whether the code run in the REPL is shown to viewers. */
+  public static final Key<Boolean> SHARE_CODE = flag("share.code", true);
+
   /** The talk last open in {@code notebook} (its id), -1 when none. */
   public static Key<Long> lastTalk(Path notebook) {
     String path = notebook.toAbsolutePath().normalize().toString();

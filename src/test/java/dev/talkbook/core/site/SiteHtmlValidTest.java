@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import nu.validator.validation.SimpleDocumentValidator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
 
 /** Every exported page passes the Nu Html Checker (the validator behind validator.w3.org/nu). */
+@Tag("jetty9") // runs in its own surefire execution with Jetty 9 on the class path (pom.xml)
 class SiteHtmlValidTest {
   @TempDir Path dir;
 

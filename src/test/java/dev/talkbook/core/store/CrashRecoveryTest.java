@@ -36,7 +36,7 @@ class CrashRecoveryTest {
   }
 
   /** Runs {@link HalfWrite} on {@code file} and kills it with SIGKILL once it is ready. */
-  private static void killMidWrite(Path file, String mode, int events) throws Exception {
+  static void killMidWrite(Path file, String mode, int events) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p =
         new ProcessBuilder(

@@ -1,0 +1,84 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.ui.palette.MenuActions;
+import dev.talkbook.ui.share.OpenTalkSource;
+import dev.talkbook.ui.share.ShareModel;
+import dev.talkbook.ui.share.SharePanel;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+
+/**
+ * Live share in the window: binds {@code ui.share} to the open talk ({@link
+ * dev.talkbook.ui.talk.OpenTalk}: the talk and its text as typed) and the editor's caret, and gives
+ * the window the Share menu (which the command palette lists too).
+ */
+final class LiveShare {
+  private final ShareModel model;
+  private final SharePanel panel;
+
+  LiveShare(WindowParts parts) {
+    OpenTalkSource source =
+        new OpenTalkSource() {
+          @Override
+          public ReadOnlyObjectProperty<Talk> talkProperty() {
+            return parts.talk().talkProperty();
+          }
+
+          @Override
+          public ObservableValue<String> textProperty() {
+            return parts.talk().textProperty();
+          }
+
+          @Override
+          public ObservableValue<Integer> caretLineProperty() {
+            return parts.editor().area().currentParagraphProperty();
+          }
+        };
+    // A renderer of its own, made on the notebook thread when sharing starts (commonmark's set-up
+    // costs ~0.3 s; the window's preview keeps its own on the render thread).
+    model =
+        new ShareModel(
+            source,
+            parts.notebook(),
+            parts.executors().io(),
+            Platform::runLater,
+            MarkdownRenderer::new,
+            parts.settings());
+    panel = new SharePanel(model, parts.stage(), parts.host()::openLink);
+  }
+
+  /** The Share menu, with words the command palette finds its items by. */
+  Menu menu() {
+    Menu menu = panel.menu();
+    for (MenuItem item : menu.getItems()) {
+      if (item.getText() != null) {
+        MenuActions.words(item, "share live audience browser viewers url qr code");
+      }
+    }
+    return menu;
+  }
+
+  /** The REPL's code goes to viewers too (when the panel says so). */
+  void followRepl(ReplSession session) {
+    model.followRepl(session);
+  }
+
+  /** Stops sharing (on the notebook thread) as the window closes. */
+  void close() {
+    model.stop();
+  }
+
+  ShareModel model() {
+    return model;
+  }
+
+  SharePanel panel() {
+    return panel;
+  }
+}

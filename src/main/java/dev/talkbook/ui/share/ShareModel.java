@@ -1,0 +1,414 @@
+package dev.talkbook.ui.share;
+
+import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.core.share.NetworkAddresses;
+import dev.talkbook.core.share.ShareOptions;
+import dev.talkbook.core.share.ShareSession;
+import dev.talkbook.core.share.SharedTalk;
+import dev.talkbook.core.share.TalkFiles;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.Settings;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The view model of live share in the window: whether the open talk is shared, where, with how many
+ * viewers; start and stop. No controls; called on the FX thread.
+ *
+ * <p>While sharing, every change of the open talk's live text goes to the {@link ShareSession} as
+ * it happens (handing it over costs microseconds; the session renders and sends on its own thread),
+ * and so does the caret's line. Starting, stopping and the event title of a newly opened talk (a
+ * notebook read) happen on the background executor. When the presenter opens another talk, viewers
+ * follow if {@link #followTalksProperty()} is on; otherwise they keep the talk that was shared, as
+ * it was last seen.
+ */
+public final class ShareModel {
+  /** Where sharing is. */
+  public enum State {
+    STOPPED,
+    STARTING,
+    RUNNING,
+    STOPPING
+  }
+
+  private final OpenTalkSource open;
+  private final Notebook notebook;
+  private final Executor background;
+  private final Executor fx;
+  private final Supplier<MarkdownRenderer> renderer;
+  private final Settings settings;
+
+  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
+  private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper reach = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper sharedTitle = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+  private final ReadOnlyIntegerWrapper viewers = new ReadOnlyIntegerWrapper();
+  private final BooleanProperty followTalks = new SimpleBooleanProperty(true);
+  private final BooleanProperty shareCode = new SimpleBooleanProperty(true);
+  private final ObjectProperty<NetworkAddresses.Choice> bind = new SimpleObjectProperty<>();
+  private final ObservableList<NetworkAddresses.Choice> choices =
+      FXCollections.observableArrayList();
+
+  private final AtomicInteger latestViewers = new AtomicInteger();
+  private final AtomicBoolean viewersScheduled = new AtomicBoolean();
+  private ShareSession session;
+  private SharedTalk shared;
+  private ReplSession repl;
+  private AutoCloseable codeFollow;
+
+  /** Counts starts and stops, so that a start finishing after a stop stops what it started. */
+  private long generation;
+
+  /**
+   * @param background where starting, stopping and notebook reads run (the notebook thread)
+   * @param fx where results are applied ({@code Platform::runLater})
+   * @param renderer the app's renderer, asked for on the background executor
+   */
+  public ShareModel(
+      OpenTalkSource open,
+      Notebook notebook,
+      Executor background,
+      Executor fx,
+      Supplier<MarkdownRenderer> renderer,
+      Settings settings) {
+    this.open = open;
+    this.notebook = notebook;
+    this.background = background;
+    this.fx = fx;
+    this.renderer = renderer;
+    this.settings = settings;
+    NetworkAddresses.Choice loopback =
+        new NetworkAddresses.Choice(java.net.InetAddress.getLoopbackAddress(), "lo");
+    choices.setAll(loopback);
+    bind.set(loopback);
+    followTalks.set(settings.get(Settings.SHARE_FOLLOW_TALKS));
+    shareCode.set(settings.get(Settings.SHARE_CODE));
+    followTalks.addListener(
+        (obs, was, follow) -> {
+          settings.put(Settings.SHARE_FOLLOW_TALKS, follow);
+          if (follow && session != null) {
+            talkOpened(open.talkProperty().get());
+          }
+        });
+    shareCode.addListener(
+        (obs, was, on) -> {
+          settings.put(Settings.SHARE_CODE, on);
+          followCode();
+        });
+    bind.addListener(
+        (obs, was, choice) -> {
+          if (choice != null) {
+            settings.put(Settings.SHARE_BIND, choice.address().getHostAddress());
+          }
+        });
+    open.talkProperty().addListener((obs, was, talk) -> talkOpened(talk));
+    open.textProperty().addListener((obs, was, text) -> textChanged(text));
+    open.caretLineProperty().addListener((obs, was, line) -> caretMoved(line));
+    refreshChoices();
+  }
+
+  // ---- properties -------------------------------------------------------------------------------
+
+  public ReadOnlyObjectProperty<State> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  public State getState() {
+    return state.get();
+  }
+
+  /** The viewers' address while sharing, else "". */
+  public ReadOnlyStringProperty urlProperty() {
+    return url.getReadOnlyProperty();
+  }
+
+  /** Who can follow, in words ("this computer only (127.0.0.1)"), while sharing. */
+  public ReadOnlyStringProperty reachProperty() {
+    return reach.getReadOnlyProperty();
+  }
+
+  /** The title of the talk the viewers see, while sharing. */
+  public ReadOnlyStringProperty sharedTitleProperty() {
+    return sharedTitle.getReadOnlyProperty();
+  }
+
+  /** Why sharing could not start, or "". */
+  public ReadOnlyStringProperty problemProperty() {
+    return problem.getReadOnlyProperty();
+  }
+
+  public ReadOnlyIntegerProperty viewersProperty() {
+    return viewers.getReadOnlyProperty();
+  }
+
+  /** Whether viewers follow when another talk is opened. */
+  public BooleanProperty followTalksProperty() {
+    return followTalks;
+  }
+
+  /** Whether the code run in the REPL is shown to viewers. */
+  public BooleanProperty shareCodeProperty() {
+    return shareCode;
+  }
+
+  /** Where to listen: this computer only, or one of its network addresses. */
+  public ObjectProperty<NetworkAddresses.Choice> bindProperty() {
+    return bind;
+  }
+
+  /** The addresses to choose from: the loopback one first. */
+  public ObservableList<NetworkAddresses.Choice> choices() {
+    return choices;
+  }
+
+  /** Lists the computer's addresses again (on the background executor). */
+  public void refreshChoices() {
+    String wanted = settings.get(Settings.SHARE_BIND);
+    CompletableFuture.supplyAsync(NetworkAddresses::choices, background)
+        .thenAcceptAsync(
+            list -> {
+              NetworkAddresses.Choice current = bind.get();
+              choices.setAll(list);
+              String keep =
+                  current != null && !current.loopback()
+                      ? current.address().getHostAddress()
+                      : wanted;
+              bind.set(
+                  list.stream()
+                      .filter(c -> c.address().getHostAddress().equals(keep))
+                      .findFirst()
+                      .orElse(list.get(0)));
+            },
+            fx);
+  }
+
+  // ---- commands ---------------------------------------------------------------------------------
+
+  /** Starts sharing the open talk (or says why it cannot). */
+  public void start() {
+    if (state.get() != State.STOPPED) {
+      return;
+    }
+    Talk talk = open.talkProperty().get();
+    if (talk == null) {
+      problem.set("Open a talk to share it.");
+      return;
+    }
+    problem.set("");
+    state.set(State.STARTING);
+    long mine = ++generation;
+    String text = open.textProperty().getValue();
+    Integer line = open.caretLineProperty().getValue();
+    NetworkAddresses.Choice where = bind.get();
+    ShareOptions options =
+        ShareOptions.loopback().withBind(where.address()).withPerAddressCapForBind();
+    CompletableFuture.supplyAsync(
+            () -> {
+              SharedTalk first = sharedTalk(talk, eventTitle(talk), text);
+              ShareSession s =
+                  ShareSession.start(options, renderer.get(), TalkFiles.of(notebook), first);
+              s.presenterAt(line == null ? -1 : line);
+              return new Started(s, first);
+            },
+            background)
+        .whenCompleteAsync(
+            (started, error) -> {
+              if (mine != generation) { // stopped (or started again) meanwhile
+                if (started != null) {
+                  background.execute(started.session()::stop);
+                }
+                return;
+              }
+              if (error != null) {
+                state.set(State.STOPPED);
+                problem.set(Errors.message(unwrap(error)));
+                return;
+              }
+              session = started.session();
+              shared = started.talk();
+              url.set(session.url().toString());
+              reach.set(session.reach());
+              sharedTitle.set(shared.title());
+              viewers.set(session.viewers());
+              session.onViewers(this::viewersChanged);
+              state.set(State.RUNNING);
+              followCode();
+              // what changed while it started
+              textChanged(open.textProperty().getValue());
+              talkOpened(open.talkProperty().get());
+            },
+            fx);
+  }
+
+  private record Started(ShareSession session, SharedTalk talk) {}
+
+  /** Stops sharing: viewers are told, their streams close; done on the background executor. */
+  public CompletableFuture<Void> stop() {
+    generation++;
+    if (state.get() == State.STARTING) {
+      state.set(State.STOPPED); // the start, when done, stops what it started
+      return CompletableFuture.completedFuture(null);
+    }
+    if (session == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    ShareSession s = session;
+    session = null;
+    shared = null;
+    closeCodeFollow();
+    state.set(State.STOPPING);
+    return CompletableFuture.runAsync(s::stop, background)
+        .whenCompleteAsync(
+            (done, error) -> {
+              state.set(State.STOPPED);
+              url.set("");
+              reach.set("");
+              sharedTitle.set("");
+              viewers.set(0);
+            },
+            fx);
+  }
+
+  /** Shares what the REPL runs, from now on (while {@link #shareCodeProperty()} is on). */
+  public void followRepl(ReplSession replSession) {
+    this.repl = replSession;
+    followCode();
+  }
+
+  // ---- following the open talk ------------------------------------------------------------------
+
+  private void talkOpened(Talk talk) {
+    if (session == null || talk == null || shared == null) {
+      return;
+    }
+    if (talk.id() == shared.talkId()) {
+      // the same talk: its details may have changed
+      shared =
+          new SharedTalk(
+              talk.id(),
+              shared.eventTitle(),
+              talk.details(),
+              shared.notes(),
+              talk.programme().abstractText());
+      sharedTitle.set(shared.title());
+      session.show(shared);
+      return;
+    }
+    if (!followTalks.get()) {
+      return;
+    }
+    ShareSession s = session;
+    CompletableFuture.supplyAsync(() -> eventTitle(talk), background)
+        .whenCompleteAsync(
+            (title, error) -> {
+              Talk now = open.talkProperty().get();
+              if (s != session || now == null || now.id() != talk.id()) {
+                return; // stopped, or another talk opened meanwhile
+              }
+              shared = sharedTalk(now, error == null ? title : "", open.textProperty().getValue());
+              sharedTitle.set(shared.title());
+              session.show(shared);
+              Integer line = open.caretLineProperty().getValue();
+              session.presenterAt(line == null ? -1 : line);
+            },
+            fx);
+  }
+
+  private void textChanged(String text) {
+    Talk talk = open.talkProperty().get();
+    if (session != null && shared != null && talk != null && talk.id() == shared.talkId()) {
+      if (!shared.notes().equals(text)) {
+        shared = shared.withNotes(text);
+        session.show(shared);
+      }
+    }
+  }
+
+  private void caretMoved(Integer line) {
+    Talk talk = open.talkProperty().get();
+    if (session != null && shared != null && talk != null && talk.id() == shared.talkId()) {
+      session.presenterAt(line == null ? -1 : line);
+    }
+  }
+
+  private void followCode() {
+    closeCodeFollow();
+    if (session != null && repl != null && shareCode.get()) {
+      codeFollow = session.liveCode().follow(repl);
+    } else if (session != null && !shareCode.get()) {
+      session.liveCode().clear();
+    }
+  }
+
+  private void closeCodeFollow() {
+    if (codeFollow != null) {
+      try {
+        codeFollow.close();
+      } catch (Exception e) {
+        System.getLogger(ShareModel.class.getName())
+            .log(System.Logger.Level.DEBUG, "unfollowing the REPL", e);
+      }
+      codeFollow = null;
+    }
+  }
+
+  /** Viewer counts come from the server's threads; only the newest reaches the FX thread. */
+  private void viewersChanged(int n) {
+    latestViewers.set(n);
+    if (viewersScheduled.compareAndSet(false, true)) {
+      fx.execute(
+          () -> {
+            viewersScheduled.set(false);
+            if (session != null) {
+              viewers.set(latestViewers.get());
+            }
+          });
+    }
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  private String eventTitle(Talk talk) {
+    return notebook.events().get(talk.eventId()).title();
+  }
+
+  private static SharedTalk sharedTalk(Talk talk, String eventTitle, String text) {
+    return new SharedTalk(
+        talk.id(),
+        eventTitle,
+        talk.details(),
+        text == null ? talk.body() : text,
+        talk.programme().abstractText());
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    return e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+        ? e.getCause()
+        : e;
+  }
+
+  /** The choices' labels, for tests. */
+  List<String> choiceLabels() {
+    return choices.stream().map(NetworkAddresses.Choice::describe).toList();
+  }
+}

@@ -1,0 +1,430 @@
+package dev.talkbook.ui.share;
+
+import dev.talkbook.core.share.NetworkAddresses;
+import dev.talkbook.ui.common.Theme;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.util.StringConverter;
+
+/**
+ * Live share in the window: the Share menu, the panel (who can follow, Start or Stop, the viewer
+ * URL with a QR code, the number of viewers, whether viewers follow talk switches and see the
+ * REPL's code) in a small window of its own, and the card that shows the URL and a large QR code to
+ * the audience (also in presenter mode). Binds to a {@link ShareModel}.
+ */
+public final class SharePanel {
+  static final String STYLESHEET = stylesheet();
+
+  /** Share → Show the address to the audience. */
+  static final String AUDIENCE_KEY = "Shortcut+Shift+A";
+
+  private static String stylesheet() {
+    var url = SharePanel.class.getResource("/dev/talkbook/ui/share/share.css");
+    if (url == null) {
+      throw new IllegalStateException("resource /dev/talkbook/ui/share/share.css is missing");
+    }
+    return url.toExternalForm();
+  }
+
+  private final ShareModel model;
+  private final Stage owner;
+  private final Consumer<String> openLink;
+
+  final Label status = new Label();
+  final ComboBox<NetworkAddresses.Choice> bind = new ComboBox<>();
+  final Button startStop = new Button();
+  final TextField url = new TextField();
+  final Button copy = new Button("Copy");
+  final Button openInBrowser = new Button("Open");
+  final ImageView qr = new ImageView();
+  final Label viewers = new Label();
+  final CheckBox followTalks = new CheckBox("Viewers follow when I open another talk");
+  final CheckBox shareCode = new CheckBox("Show the code I run in the REPL");
+  final Button audience = new Button("Show to the room");
+  final Label problem = new Label();
+  private final VBox root;
+  private Stage stage;
+  private Stage card;
+
+  public SharePanel(ShareModel model, Stage owner, Consumer<String> openLink) {
+    this.model = model;
+    this.owner = owner;
+    this.openLink = openLink;
+    this.root = build();
+    bindToModel();
+    status.setId("share-status");
+    bind.setId("share-bind");
+    startStop.setId("share-start");
+    url.setId("share-url");
+    copy.setId("share-copy");
+    openInBrowser.setId("share-open");
+    qr.setId("share-qr");
+    viewers.setId("share-viewers");
+    followTalks.setId("share-follow");
+    shareCode.setId("share-code");
+    audience.setId("share-audience");
+    problem.setId("share-problem");
+  }
+
+  /** The panel's content (also for tests). */
+  public Parent root() {
+    return root;
+  }
+
+  // ---- the menu ---------------------------------------------------------------------------------
+
+  /** The Share menu: start, stop, the panel, the audience card, following talks. */
+  public Menu menu() {
+    MenuItem start = item("Start sharing the open talk", null, this::startAndShow);
+    start.disableProperty().bind(model.stateProperty().isNotEqualTo(ShareModel.State.STOPPED));
+    MenuItem stop = item("Stop sharing", null, model::stop);
+    stop.disableProperty().bind(model.stateProperty().isNotEqualTo(ShareModel.State.RUNNING));
+    CheckMenuItem follow = new CheckMenuItem("Viewers follow when I open another talk");
+    follow.selectedProperty().bindBidirectional(model.followTalksProperty());
+    return new Menu(
+        "_Share",
+        null,
+        start,
+        stop,
+        new SeparatorMenuItem(),
+        item("Live share panel…", "Shortcut+Shift+L", this::show),
+        item("Show the address to the audience", AUDIENCE_KEY, this::showAudienceCard),
+        new SeparatorMenuItem(),
+        follow);
+  }
+
+  private static MenuItem item(String text, String accelerator, Runnable action) {
+    MenuItem item = new MenuItem(text);
+    if (accelerator != null) {
+      item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    }
+    item.setOnAction(e -> action.run());
+    return item;
+  }
+
+  /** Starts sharing the open talk and shows the panel. */
+  public void startAndShow() {
+    show();
+    model.start();
+  }
+
+  /** Shows the panel's window (made on first use). */
+  public void show() {
+    if (stage == null) {
+      stage = new Stage();
+      stage.initOwner(owner);
+      stage.setTitle("Live share — Talkbook");
+      Scene scene = new Scene(root);
+      // the Share menu's keys work from the panel too (it has the keyboard once shown)
+      scene
+          .getAccelerators()
+          .put(KeyCombination.keyCombination(AUDIENCE_KEY), this::showAudienceCard);
+      scene.setOnKeyPressed(
+          e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+              stage.hide();
+            }
+          });
+      stage.setScene(scene);
+      stage.setResizable(false);
+      dress(root);
+      model.refreshChoices();
+      stage.show();
+      // at the window's right edge, like an inspector, leaving the notes in view
+      stage.setX(owner.getX() + Math.max(0, owner.getWidth() - stage.getWidth() - 24));
+      stage.setY(owner.getY() + 72);
+    }
+    stage.show();
+    stage.toFront();
+  }
+
+  /** The panel's window, or null before it was first shown. */
+  public Stage stage() {
+    return stage;
+  }
+
+  // ---- the panel --------------------------------------------------------------------------------
+
+  private VBox build() {
+    Label title = new Label("Live share");
+    title.getStyleClass().add("tb-share-title");
+    status.getStyleClass().add("tb-share-status");
+    status.setWrapText(true);
+
+    Label who = new Label("Who can follow");
+    who.getStyleClass().add("tb-share-label");
+    bind.setMaxWidth(Double.MAX_VALUE);
+    bind.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(NetworkAddresses.Choice c) {
+            return c == null ? "" : capitalised(c.describe());
+          }
+
+          @Override
+          public NetworkAddresses.Choice fromString(String s) {
+            return null;
+          }
+        });
+    bind.setTooltip(new Tooltip("Stop sharing to change who can follow."));
+
+    startStop.setDefaultButton(true);
+    startStop.setMaxWidth(Double.MAX_VALUE);
+    startStop.setOnAction(
+        e -> {
+          if (model.getState() == ShareModel.State.STOPPED) {
+            model.start();
+          } else {
+            model.stop();
+          }
+        });
+
+    url.setEditable(false);
+    url.setPromptText("The viewers' address appears here");
+    url.getStyleClass().add("tb-share-url");
+    HBox.setHgrow(url, Priority.ALWAYS);
+    copy.setOnAction(
+        e -> {
+          ClipboardContent c = new ClipboardContent();
+          c.putString(url.getText());
+          Clipboard.getSystemClipboard().setContent(c);
+          copy.setText("Copied");
+        });
+    openInBrowser.setOnAction(e -> openLink.accept(url.getText()));
+    HBox urlRow = new HBox(6, url, copy, openInBrowser);
+    urlRow.setAlignment(Pos.CENTER_LEFT);
+
+    qr.setFitWidth(200);
+    qr.setFitHeight(200);
+    qr.setSmooth(false);
+    qr.setPreserveRatio(true);
+    StackPane qrCard = new StackPane(qr);
+    qrCard.getStyleClass().add("tb-share-qr");
+    qrCard.setMinSize(216, 216);
+    qrCard.setMaxSize(216, 216);
+
+    viewers.getStyleClass().add("tb-share-viewers");
+    VBox side = new VBox(10, viewers, audience);
+    side.setAlignment(Pos.CENTER_LEFT);
+    audience.setOnAction(e -> showAudienceCard());
+    audience.setTooltip(new Tooltip("The address and a large QR code for the room (Ctrl+Shift+A)"));
+    audience.setMinWidth(Region.USE_PREF_SIZE);
+    HBox middle = new HBox(16, qrCard, side);
+    middle.setAlignment(Pos.CENTER_LEFT);
+    // the address's QR code and the viewers, while there is an address
+    middle.visibleProperty().bind(model.urlProperty().isNotEmpty());
+    middle.managedProperty().bind(middle.visibleProperty());
+
+    followTalks.selectedProperty().bindBidirectional(model.followTalksProperty());
+    shareCode.selectedProperty().bindBidirectional(model.shareCodeProperty());
+
+    problem.getStyleClass().add("tb-share-problem");
+    problem.setWrapText(true);
+    problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+    problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+
+    Label note =
+        new Label(
+            "Anyone with the address can read this talk and the code you run while you share."
+                + " Stop ends every viewer's connection.");
+    note.setWrapText(true);
+    note.getStyleClass().add("tb-share-note");
+
+    // Wrapped labels take the height their wrapped text needs (else the window is sized to one
+    // line).
+    for (Label l : new Label[] {status, problem, note}) {
+      l.setMinHeight(Region.USE_PREF_SIZE);
+    }
+    VBox box =
+        new VBox(
+            10,
+            title,
+            status,
+            who,
+            bind,
+            startStop,
+            problem,
+            urlRow,
+            middle,
+            followTalks,
+            shareCode,
+            note);
+    box.setPadding(new Insets(18));
+    box.setPrefWidth(460);
+    box.getStyleClass().add("tb-share-panel");
+    return box;
+  }
+
+  private void bindToModel() {
+    bind.setItems(model.choices());
+    bind.valueProperty().bindBidirectional(model.bindProperty());
+    bind.disableProperty().bind(model.stateProperty().isNotEqualTo(ShareModel.State.STOPPED));
+    startStop
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    switch (model.getState()) {
+                      case STOPPED -> "Start sharing";
+                      case STARTING -> "Starting…";
+                      case RUNNING -> "Stop sharing";
+                      case STOPPING -> "Stopping…";
+                    },
+                model.stateProperty()));
+    startStop
+        .disableProperty()
+        .bind(
+            model
+                .stateProperty()
+                .isEqualTo(ShareModel.State.STARTING)
+                .or(model.stateProperty().isEqualTo(ShareModel.State.STOPPING)));
+    status
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    switch (model.getState()) {
+                      case STOPPED -> "Not sharing. Start to let browsers follow the open talk.";
+                      case STARTING -> "Starting…";
+                      case RUNNING ->
+                          "Sharing “"
+                              + model.sharedTitleProperty().get()
+                              + "” with "
+                              + model.reachProperty().get()
+                              + ".";
+                      case STOPPING -> "Stopping: telling the viewers…";
+                    },
+                model.stateProperty(),
+                model.sharedTitleProperty(),
+                model.reachProperty()));
+    url.textProperty().bind(model.urlProperty());
+    copy.disableProperty().bind(model.urlProperty().isEmpty());
+    openInBrowser.disableProperty().bind(model.urlProperty().isEmpty());
+    audience.disableProperty().bind(model.urlProperty().isEmpty());
+    model
+        .urlProperty()
+        .addListener(
+            (obs, was, now) -> {
+              qr.setImage(now.isEmpty() ? null : QrCodes.image(now, 4));
+              copy.setText("Copy");
+            });
+    viewers
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  if (model.getState() != ShareModel.State.RUNNING) {
+                    return "";
+                  }
+                  int n = model.viewersProperty().get();
+                  return n == 1 ? "1 viewer" : n + " viewers";
+                },
+                model.viewersProperty(),
+                model.stateProperty()));
+    problem.textProperty().bind(model.problemProperty());
+  }
+
+  // ---- the audience card ------------------------------------------------------------------------
+
+  /**
+   * A large QR code and the address, over the window (also in presenter mode's full screen), for
+   * the room to scan; Esc, a click or Share → Show the address again closes it.
+   */
+  public void showAudienceCard() {
+    if (card != null && card.isShowing()) {
+      card.hide();
+      return;
+    }
+    if (model.urlProperty().get().isEmpty()) {
+      show();
+      return;
+    }
+    double side = Math.max(320, Math.min(owner.getHeight(), owner.getWidth()) * 0.62);
+    ImageView big = new ImageView(QrCodes.image(model.urlProperty().get(), 4));
+    big.setFitWidth(side);
+    big.setFitHeight(side);
+    big.setSmooth(false);
+    big.setPreserveRatio(true);
+    StackPane code = new StackPane(big);
+    code.getStyleClass().add("tb-share-qr");
+    code.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    Label address = new Label(model.urlProperty().get());
+    address.getStyleClass().add("tb-share-card-url");
+    address.setWrapText(true);
+    Label hint = new Label("Scan or type the address to follow the notes live. Esc closes.");
+    hint.getStyleClass().add("tb-share-note");
+    VBox box = new VBox(18, code, address, hint);
+    box.setAlignment(Pos.CENTER);
+    box.setPadding(new Insets(28));
+    box.getStyleClass().addAll("tb-share-panel", "tb-share-card");
+    box.setMaxWidth(Region.USE_PREF_SIZE);
+    dress(box);
+    card = new Stage(StageStyle.UNDECORATED);
+    card.initOwner(owner);
+    card.setTitle("Follow live — Talkbook");
+    Scene scene = new Scene(box);
+    scene.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE) {
+            card.hide();
+          }
+        });
+    box.setOnMouseClicked(e -> card.hide());
+    card.setScene(scene);
+    card.show();
+    card.setX(owner.getX() + (owner.getWidth() - card.getWidth()) / 2);
+    card.setY(owner.getY() + (owner.getHeight() - card.getHeight()) / 2);
+    card.toFront();
+  }
+
+  /** The audience card's window while it shows, else null. */
+  public Stage card() {
+    return card != null && card.isShowing() ? card : null;
+  }
+
+  /** The app's sheet and the owner's light or dark theme, kept in step with the owner. */
+  private void dress(Parent content) {
+    if (!content.getStylesheets().contains(STYLESHEET)) {
+      content.getStylesheets().add(STYLESHEET);
+    }
+    Theme.dress(content, owner);
+    if (owner.getScene() != null) {
+      owner
+          .getScene()
+          .getRoot()
+          .getStyleClass()
+          .addListener((ListChangeListener<String>) c -> Theme.dress(content, owner));
+    }
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.talkbook.core.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.repl.ReplOptions;
+import dev.talkbook.core.repl.ReplSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class LiveCodeTest {
+
+  @Test
+  void aSnippetRunsPrintsAndFinishes() {
+    LiveCode code = new LiveCode();
+    List<Snippet> told = new ArrayList<>();
+    code.addListener(
+        new LiveCode.Listener() {
+          @Override
+          public void changed(Snippet snippet) {
+            told.add(snippet);
+          }
+
+          @Override
+          public void cleared() {
+            told.add(null);
+          }
+        });
+    long id = code.start("for (...) {}");
+    code.output(id, "a");
+    code.output(id, "b\n");
+    assertThat(code.snippet(id).output()).isEqualTo("ab\n");
+    assertThat(code.snippet(id).status()).isEqualTo(Snippet.Status.RUNNING);
+    code.finish(id, "ab\n⇒ 3\n", Snippet.Status.DONE);
+    assertThat(code.snippets())
+        .containsExactly(new Snippet(id, "for (...) {}", "ab\n⇒ 3\n", Snippet.Status.DONE));
+    assertThat(told).hasSize(4);
+    code.clear();
+    assertThat(code.snippets()).isEmpty();
+    assertThat(told).last().isNull();
+    code.output(id, "late"); // a snippet no longer there is ignored
+    assertThat(code.snippets()).isEmpty();
+  }
+
+  @Test
+  void onlyTheNewestSnippetsAreKept() {
+    LiveCode code = new LiveCode();
+    for (int i = 0; i < LiveCode.MAX_SNIPPETS + 5; i++) {
+      code.add("int x" + i + " = " + i + ";", "", Snippet.Status.DONE);
+    }
+    assertThat(code.snippets()).hasSize(LiveCode.MAX_SNIPPETS);
+    assertThat(code.snippets().get(0).code()).isEqualTo("int x5 = 5;");
+  }
+
+  @Test
+  @Timeout(30)
+  void aRunawayLoopsOutputIsCutToItsNewestPartWithANote() {
+    LiveCode code = new LiveCode();
+    long id = code.start("while (true) System.out.println(\"x\");");
+    String chunk = "0123456789".repeat(1000);
+    for (int i = 0; i < 20; i++) {
+      code.output(id, chunk);
+    }
+    String out = code.snippet(id).output();
+    assertThat(out).startsWith("… 150000 characters of output left out …\n");
+    assertThat(out.length()).isLessThan(LiveCode.MAX_OUTPUT + 100);
+    assertThat(out).endsWith("0123456789");
+  }
+
+  @Test
+  @Timeout(60)
+  void itFollowsWhatRunsInAReplSession() throws Exception {
+    LiveCode code = new LiveCode();
+    List<Snippet> told = new CopyOnWriteArrayList<>();
+    code.addListener(
+        new LiveCode.Listener() {
+          @Override
+          public void changed(Snippet snippet) {
+            told.add(snippet);
+          }
+
+          @Override
+          public void cleared() {}
+        });
+    try (ReplSession session =
+            ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")));
+        AutoCloseable following = code.follow(session)) {
+      session.evaluate("System.out.println(\"hello\"); 6 * 7").get(30, TimeUnit.SECONDS);
+      session.evaluate("int y = 1 / 0;").get(30, TimeUnit.SECONDS);
+      ShareHttpTest.waitFor(
+          () ->
+              code.snippets().size() == 2
+                  && code.snippets().get(1).status() != Snippet.Status.RUNNING);
+    }
+    List<Snippet> s = code.snippets();
+    assertThat(s.get(0).code()).isEqualTo("System.out.println(\"hello\"); 6 * 7");
+    assertThat(s.get(0).output()).contains("hello", "⇒ 42");
+    assertThat(s.get(0).status()).isEqualTo(Snippet.Status.DONE);
+    assertThat(s.get(1).status()).isEqualTo(Snippet.Status.FAILED);
+    assertThat(s.get(1).output()).contains("ArithmeticException");
+    assertThat(told.get(0).status()).isEqualTo(Snippet.Status.RUNNING);
+  }
+}

@@ -1,0 +1,406 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import dev.talkbook.core.repl.ReplOptions;
+import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.core.share.SseClient;
+import dev.talkbook.ui.share.ShareModel;
+import dev.talkbook.ui.share.SharePanel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Live share from the real window: Share → Start sharing serves the open talk, the panel shows the
+ * URL, its QR code and the viewers; what is typed reaches a viewer as it is typed; viewers follow
+ * talk switches (or not); the REPL's code is shown; Stop ends every stream.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ShareWindowTest {
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  @TempDir Path dir;
+
+  private WindowUnderTest ui;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Start
+  void start(Stage primary) {
+    ui = new WindowUnderTest(primary, dir);
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    robot.interact(
+        () -> {
+          if (panel().stage() != null) {
+            panel().stage().hide();
+          }
+          if (panel().card() != null) {
+            panel().card().hide();
+          }
+        });
+    ui.close(robot);
+  }
+
+  private ShareModel share() {
+    return ui.window.share().model();
+  }
+
+  private SharePanel panel() {
+    return ui.window.share().panel();
+  }
+
+  private static void waitUntil(String what, Callable<Boolean> condition) {
+    FxWait.untilFx(what, condition);
+  }
+
+  private void open(FxRobot robot, String title) throws Exception {
+    long id = ui.notebook.talks().findByTitle(title).get(0).id();
+    robot.interact(() -> ui.window.open(id, null));
+    waitUntil("“" + title + "” open", () -> ui.openTalk() != null && ui.openTalk().id() == id);
+  }
+
+  private void openSample(FxRobot robot, String title) throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    open(robot, title);
+  }
+
+  private void menu(FxRobot robot, String item) {
+    robot.interact(
+        () ->
+            ui.window.actions().stream()
+                .filter(i -> i.getText().equals(item))
+                .findFirst()
+                .map(
+                    found -> {
+                      WindowActions.choose(found); // as a click in the menu, or the palette
+                      return found;
+                    })
+                .orElseThrow(() -> new AssertionError("no menu item " + item)));
+  }
+
+  private URI startSharing(FxRobot robot) throws Exception {
+    menu(robot, "Start sharing the open talk");
+    waitUntil("sharing", () -> share().getState() == ShareModel.State.RUNNING);
+    waitUntil("the URL", () -> !url(robot).isEmpty());
+    // the panel is a window of its own: out of the way of the robot's clicks into the editor
+    robot.interact(() -> panel().stage().setX(ui.stage.getX() + 5000));
+    return URI.create(FxWait.onFx(() -> url(robot)));
+  }
+
+  /** The URL field's text; on the FX thread. */
+  private String url(FxRobot robot) {
+    return robot.lookup("#share-url").queryAs(TextField.class).getText();
+  }
+
+  /** A label's text, read on the FX thread. */
+  private String label(FxRobot robot, String id) throws Exception {
+    return FxWait.onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+  }
+
+  /** Types at the end of the notes, as a user does: a click into the editor, Ctrl+End, the keys. */
+  private void typeAtTheEnd(FxRobot robot, String text) {
+    FxWait.clickOn(robot, "#editor");
+    robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+    robot.write(text);
+  }
+
+  @Test
+  void startingFromTheMenuShowsTheUrlItsQrCodeAndTheViewers(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    URI url = startSharing(robot);
+    assertThat(url.toString()).matches("http://127\\.0\\.0\\.1:\\d+/[A-Za-z0-9_-]{32}/");
+    assertThat(label(robot, "#share-status"))
+        .isEqualTo("Sharing “Live coding without fear” with this computer only (127.0.0.1).");
+    assertThat(FxWait.onFx(() -> robot.lookup("#share-start").queryAs(Button.class).getText()))
+        .isEqualTo("Stop sharing");
+    // the QR code says the URL
+    Image qr = FxWait.onFx(() -> robot.lookup("#share-qr").queryAs(ImageView.class).getImage());
+    assertThat(decode(qr)).isEqualTo(url.toString());
+    assertThat(label(robot, "#share-viewers")).isEqualTo("0 viewers");
+    try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
+      assertThat(viewer.next("state", WAIT).data()).contains("Live coding without fear");
+      waitUntil("one viewer", () -> label(robot, "#share-viewers").equals("1 viewer"));
+    }
+    // the audience card, on request (in presenter mode too)
+    menu(robot, "Show the address to the audience");
+    waitUntil("the audience card", () -> panel().card() != null);
+    robot.interact(() -> panel().card().hide());
+  }
+
+  @Test
+  void whatIsTypedReachesTheViewersAsItIsTyped(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    URI url = startSharing(robot);
+    // the page, as a browser fetches it: the talk as it is now
+    HttpResponse<String> page =
+        http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(page.body()).contains("Live coding without fear").doesNotContain("Typed live");
+    try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
+      viewer.next("state", WAIT);
+      typeAtTheEnd(robot, "\nTyped live in the window");
+      // each keystroke is sent, before any save
+      SseClient.Event patch = null;
+      long end = System.nanoTime() + WAIT.toNanos();
+      while (System.nanoTime() < end) {
+        SseClient.Event e = viewer.next("patch", Duration.ofSeconds(1));
+        if (e != null && e.data().contains("Typed live in the window")) {
+          patch = e;
+          break;
+        }
+      }
+      assertThat(patch).as("a patch with the typed text").isNotNull();
+      // the presenter's place travels with it: the last block
+      assertThat(patch.data()).contains("\"pos\":");
+    }
+  }
+
+  @Test
+  void viewersFollowTalkSwitchesUnlessTheToggleIsOff(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    URI url = startSharing(robot);
+    try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
+      viewer.next("state", WAIT);
+      long sqlite = ui.notebook.talks().findByTitle("SQLite everywhere").get(0).id();
+      robot.interact(() -> ui.window.open(sqlite, null));
+      SseClient.Event switched = viewer.next("state", WAIT);
+      assertThat(switched.data()).contains("\"title\":\"SQLite everywhere\"");
+      waitUntil(
+          "the panel names the talk",
+          () -> label(robot, "#share-status").contains("“SQLite everywhere”"));
+
+      // the toggle, as the user sets it: Share → Viewers follow when I open another talk
+      menu(robot, "Viewers follow when I open another talk");
+      assertThat(FxWait.onFx(() -> share().followTalksProperty().get())).isFalse();
+      open(robot, "Outlines that think");
+      typeAtTheEnd(robot, "not for the audience");
+      assertThat(viewer.next("state", Duration.ofSeconds(2))).isNull();
+      assertThat(viewer.drain())
+          .extracting(SseClient.Event::data)
+          .noneMatch(d -> d.contains("not for the audience"));
+      assertThat(label(robot, "#share-status")).contains("“SQLite everywhere”");
+
+      // on again: the open talk is shared at once
+      menu(robot, "Viewers follow when I open another talk");
+      SseClient.Event back = viewer.next("state", WAIT);
+      assertThat(back.data()).contains("Outlines that think", "not for the audience");
+    }
+  }
+
+  @Test
+  void theCodeRunInTheReplIsShown(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    try (ReplSession repl =
+        ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")))) {
+      robot.interact(() -> ui.window.attachRepl(repl));
+      URI url = startSharing(robot);
+      try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
+        viewer.next("state", WAIT);
+        repl.evaluate("System.out.println(\"from the REPL\"); 6 * 7").get(30, TimeUnit.SECONDS);
+        SseClient.Event done = null;
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (done == null && System.nanoTime() < end) {
+          SseClient.Event e = viewer.next("snippet", Duration.ofSeconds(1));
+          if (e != null && e.data().contains("\"done\"")) {
+            done = e;
+          }
+        }
+        assertThat(done).isNotNull();
+        assertThat(done.data()).contains("from the REPL", "⇒ 42");
+      }
+      robot.interact(() -> share().stop());
+      waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
+    }
+  }
+
+  /**
+   * In presenter mode (full screen, the REPL beside the notes) Ctrl+Shift+A puts the address and a
+   * large QR code over the talk for the room; Esc takes it away again.
+   */
+  @Test
+  void inPresenterModeTheAddressAndItsQrCodeAreShownOnRequest(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    try (ReplSession repl =
+        ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")))) {
+      robot.interact(() -> ui.window.attachRepl(repl));
+      URI url = startSharing(robot);
+      robot.interact(() -> panel().stage().hide()); // the panel closed: the window has the keys
+      menu(robot, "Presenter mode");
+      waitUntil(
+          "presenter mode",
+          () -> ui.stage.getScene().getRoot().getStyleClass().contains("tb-presenter"));
+      robot
+          .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A)
+          .release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+      waitUntil("the audience card", () -> panel().card() != null);
+      assertThat(
+              FxWait.onFx(
+                  () -> ((Label) panel().card().getScene().lookup(".tb-share-card-url")).getText()))
+          .isEqualTo(url.toString());
+      Image qr =
+          FxWait.onFx(
+              () -> ((ImageView) panel().card().getScene().lookup(".image-view")).getImage());
+      assertThat(decode(qr)).isEqualTo(url.toString());
+      robot.interact(() -> panel().card().requestFocus());
+      robot.type(KeyCode.ESCAPE);
+      waitUntil("the card gone", () -> panel().card() == null);
+      menu(robot, "Presenter mode");
+      waitUntil(
+          "presenter mode left",
+          () -> !ui.stage.getScene().getRoot().getStyleClass().contains("tb-presenter"));
+    }
+  }
+
+  /**
+   * The command palette starts sharing, and flips the follow toggle as a click in the menu does.
+   */
+  @Test
+  void theCommandPaletteStartsSharingAndFlipsTheFollowToggle(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    palette(robot, "start sharing");
+    waitUntil("sharing", () -> share().getState() == ShareModel.State.RUNNING);
+    assertThat(FxWait.onFx(() -> share().followTalksProperty().get())).isTrue();
+    robot.interact(() -> panel().stage().hide()); // the window has the keys again
+    FxWait.clickOn(robot, "#editor");
+    palette(robot, "viewers follow");
+    waitUntil("following turned off", () -> !share().followTalksProperty().get());
+  }
+
+  private void palette(FxRobot robot, String words) {
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P)
+        .release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+    FxWait.clickOn(robot, "#picker-filter");
+    robot.write(words);
+    robot.type(KeyCode.ENTER);
+  }
+
+  @Test
+  void stopEndsEveryViewersStreamAndThePanelSaysSo(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    URI url = startSharing(robot);
+    try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
+      viewer.next("state", WAIT);
+      robot.interact(() -> robot.lookup("#share-start").queryButton().fire()); // "Stop sharing"
+      assertThat(viewer.next("end", WAIT)).isNotNull();
+      waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
+      assertThat(FxWait.onFx(() -> url(robot))).isEmpty();
+      assertThat(label(robot, "#share-status")).startsWith("Not sharing.");
+      assertThat(FxWait.onFx(() -> robot.lookup("#share-bind").query().isDisabled())).isFalse();
+    }
+  }
+
+  @Test
+  void aBrowserFollowsWhatIsTypedInTheWindow(FxRobot robot) throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    Path chromedriver = Path.of("/usr/bin/chromedriver");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isExecutable(chromium)
+            && java.nio.file.Files.isExecutable(chromedriver),
+        "chromium and chromium-driver are not installed (apt-get install chromium"
+            + " chromium-driver); the browser test is skipped");
+    openSample(robot, "Live coding without fear");
+    URI url = startSharing(robot);
+    org.openqa.selenium.chrome.ChromeOptions options =
+        new org.openqa.selenium.chrome.ChromeOptions();
+    options.setBinary(chromium.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1200,900",
+        "--user-data-dir=" + java.nio.file.Files.createTempDirectory(dir, "profile"));
+    org.openqa.selenium.WebDriver driver =
+        new org.openqa.selenium.chrome.ChromeDriver(
+            new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile())
+                .build(),
+            options);
+    try {
+      driver.get(url.toString());
+      var waiting =
+          new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
+      org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+      waiting.until(
+          d -> "live".equals(js.executeScript("return document.body.dataset.connection")));
+      waitUntil("one viewer", () -> label(robot, "#share-viewers").equals("1 viewer"));
+      typeAtTheEnd(robot, "\nThe room reads this as I type it");
+      waiting.until(
+          d ->
+              d.findElement(org.openqa.selenium.By.cssSelector("[data-tb=notes]"))
+                  .getText()
+                  .contains("The room reads this as I type it"));
+      // the block being typed is marked as the presenter's place
+      assertThat(
+              js.executeScript(
+                  "return document.querySelector('[data-tb=notes] > .tb-here').textContent"))
+          .asString()
+          .contains("The room reads this as I type it");
+      // stopping tells the page
+      robot.interact(() -> robot.lookup("#share-start").queryButton().fire());
+      waiting.until(
+          d ->
+              d.findElement(org.openqa.selenium.By.cssSelector("[data-tb=status]"))
+                  .getText()
+                  .equals("The presenter stopped sharing."));
+    } finally {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void withNoTalkOpenItSaysWhy(FxRobot robot) throws Exception {
+    menu(robot, "Start sharing the open talk");
+    waitUntil(
+        "the reason", () -> label(robot, "#share-problem").equals("Open a talk to share it."));
+    assertThat(FxWait.onFx(() -> share().getState())).isEqualTo(ShareModel.State.STOPPED);
+  }
+
+  /** Reads a QR code back with ZXing's decoder. */
+  static String decode(Image image) throws Exception {
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    int[] pixels = new int[w * h];
+    image
+        .getPixelReader()
+        .getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pixels, 0, w);
+    return new QRCodeReader()
+        .decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels))))
+        .getText();
+  }
+}
