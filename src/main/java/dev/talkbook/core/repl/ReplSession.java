@@ -110,6 +110,10 @@ public final class ReplSession implements AutoCloseable {
   private volatile boolean running;
   private volatile long currentEvaluation = -1;
   private volatile boolean closed;
+
+  /** Completes when the engine may start (or the session closed first: then it never starts). */
+  private final CompletableFuture<Void> startGate = new CompletableFuture<>();
+
   private volatile Duration timeLimit;
   private final AtomicReference<Outcome> interruption = new AtomicReference<>();
   private final Set<JShell> ended = ConcurrentHashMap.newKeySet();
@@ -142,15 +146,21 @@ public final class ReplSession implements AutoCloseable {
    */
   public static ReplSession start(ReplOptions options, CompletionStage<?> when) {
     ReplSession session = new ReplSession(options);
-    CompletableFuture<?> go = when.toCompletableFuture();
+    when.whenComplete((v, e) -> session.startGate.complete(null));
     session.worker.execute(
         () -> {
           try {
-            go.handle((v, e) -> null).get();
+            session.startGate.get();
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
           } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e); // handle(...) never fails
+            throw new IllegalStateException(e); // the gate never fails
+          }
+          if (session.closed) {
+            // Closed before it was time to start (the app quit before its window was up).
+            session.firstStart.complete(null);
+            return;
           }
           session.startEngine("Starting the Java REPL");
         });
@@ -485,6 +495,7 @@ public final class ReplSession implements AutoCloseable {
       return;
     }
     closed = true;
+    startGate.complete(null); // an engine not yet started never starts
     requestStop(Outcome.STOPPED);
     worker.execute(this::closeEngine);
     worker.shutdown();
