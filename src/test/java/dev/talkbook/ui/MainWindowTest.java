@@ -209,13 +209,15 @@ class MainWindowTest {
   }
 
   /** The texts of the history's diff rows of a kind (tb-diff-added, -removed, -same). */
-  static java.util.List<String> diffLines(FxRobot robot, String kind) {
-    return robot
-        .lookup("." + kind + " .tb-diff-text")
-        .queryAllAs(javafx.scene.text.Text.class)
-        .stream()
-        .map(javafx.scene.text.Text::getText)
-        .toList();
+  static java.util.List<String> diffLines(FxRobot robot, String kind) throws Exception {
+    return FxWait.onFx(
+        () ->
+            robot
+                .lookup("." + kind + " .tb-diff-text")
+                .queryAllAs(javafx.scene.text.Text.class)
+                .stream()
+                .map(javafx.scene.text.Text::getText)
+                .toList());
   }
 
   @Test
