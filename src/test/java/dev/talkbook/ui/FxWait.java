@@ -159,6 +159,18 @@ public final class FxWait {
     robot.clickOn(shown(robot, query));
   }
 
+  /**
+   * Clicks on the {@link javafx.scene.control.Labeled} (a button, say) that {@code query} finds
+   * with the text {@code text}, once it is shown and laid out.
+   */
+  public static void clickOn(FxRobot robot, String query, String text) {
+    robot.clickOn(
+        shown(
+            robot,
+            query,
+            n -> n instanceof javafx.scene.control.Labeled l && text.equals(l.getText())));
+  }
+
   /** {@code node}, once it is on screen and laid out (see {@link #isShown}); waits for it. */
   public static <N extends Node> N shown(N node) {
     String[] why = {""};

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The history dialog in the real window: revisions named in full, a coloured diff. */
 @ExtendWith(ApplicationExtension.class)
@@ -61,14 +60,16 @@ class HistoryWindowTest {
     ui.notebook.talks().saveBody(talk.id(), now);
     ui.reload(robot);
     robot.interact(() -> ui.window.open(talk.id(), null));
-    waitUntil(() -> WindowUnderTest.editor(robot).getText().equals(now));
-    robot.clickOn("#editor");
+    waitUntil(() -> WindowUnderTest.editorText(robot).equals(now));
+    FxWait.clickOn(robot, "#editor");
     robot
         .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H)
         .release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
     waitUntil(() -> robot.lookup("#history-list").tryQuery().isPresent());
     ListView<?> list = robot.lookup("#history-list").queryAs(ListView.class);
-    waitUntil(() -> !list.getItems().isEmpty());
+    FxWait.untilFx(
+        "the kept version in the list",
+        () -> list.getItems().stream().anyMatch(r -> ((Revision) r).body().equals(then)));
     robot.interact(
         () -> {
           for (int i = 0; i < list.getItems().size(); i++) {
@@ -77,10 +78,9 @@ class HistoryWindowTest {
             }
           }
         });
-    WaitForAsyncUtils.waitForFxEvents();
   }
 
-  private static List<String> rows(FxRobot robot, String kind) {
+  private static List<String> rows(FxRobot robot, String kind) throws Exception {
     return MainWindowTest.diffLines(robot, kind);
   }
 
@@ -88,33 +88,58 @@ class HistoryWindowTest {
   void removedAndAddedLinesAreColouredWithTheChangedWordsMarked(FxRobot robot) throws Exception {
     openHistory(robot, "# Loom\nThreads are cheap\nend\n", "# Loom\nThreads are free\nend\nmore\n");
 
+    // The diff's rows are drawn in one layout pass: wait for all of them, then read them at once.
     waitUntil(() -> rows(robot, "tb-diff-removed").contains("Threads are cheap"));
+    waitUntil(() -> rows(robot, "tb-diff-same").size() == 2);
     assertThat(rows(robot, "tb-diff-added")).containsExactly("Threads are free", "more");
     assertThat(rows(robot, "tb-diff-same")).containsExactly("# Loom", "end");
     // The changed words have a marked background in both rows.
-    assertThat(robot.lookup(".tb-diff-removed .tb-diff-mark").queryAll()).hasSize(1);
-    assertThat(robot.lookup(".tb-diff-added .tb-diff-mark").queryAll()).isNotEmpty();
-    assertThat(robot.lookup("#history-summary").queryAs(Label.class).getText())
+    assertThat(FxWait.onFx(() -> robot.lookup(".tb-diff-removed .tb-diff-mark").queryAll()))
+        .hasSize(1);
+    assertThat(FxWait.onFx(() -> robot.lookup(".tb-diff-added .tb-diff-mark").queryAll()))
+        .isNotEmpty();
+    assertThat(FxWait.onFx(() -> robot.lookup("#history-summary").queryAs(Label.class).getText()))
         .isEqualTo("Since this version: 2 lines added, 1 removed.");
     // No raw unified-diff syntax anywhere.
-    assertThat(robot.lookup(".tb-diff-text").queryAllAs(Text.class))
-        .noneMatch(t -> t.getText().startsWith("@@"));
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot.lookup(".tb-diff-text").queryAllAs(Text.class).stream()
+                        .map(Text::getText)
+                        .toList()))
+        .noneMatch(t -> t.startsWith("@@"));
   }
 
   @Test
   void revisionsAreNamedInFull(FxRobot robot) throws Exception {
     openHistory(robot, "first\n", "second\n");
-    java.util.Set<Label> names =
-        robot.lookup("#history-list .tb-row-title").queryAllAs(Label.class);
+    // What each row's label says and what its text node draws, once the rows are laid out (a
+    // label draws its text in its layout): an ellipsis there would stay, and fail the wait.
+    record Drawn(String says, String draws) {}
+    java.util.function.Function<String, List<Drawn>> drawn =
+        query ->
+            robot.lookup(query).queryAllAs(Label.class).stream()
+                .map(l -> new Drawn(l.getText(), ((Text) l.lookup(".text")).getText()))
+                .toList();
+    FxWait.untilFx(
+        "the rows drawn in full",
+        () -> {
+          List<Drawn> names = drawn.apply("#history-list .tb-row-title");
+          List<Drawn> why = drawn.apply("#history-list .tb-row-detail");
+          return !names.isEmpty()
+              && why.stream().anyMatch(d -> d.says().startsWith("Kept when you left the talk"))
+              && java.util.stream.Stream.concat(names.stream(), why.stream())
+                  .allMatch(d -> d.draws().equals(d.says()));
+        });
+    List<Drawn> names = FxWait.onFx(() -> drawn.apply("#history-list .tb-row-title"));
     assertThat(names).isNotEmpty();
-    for (Label name : names) {
-      Text shown = (Text) name.lookup(".text");
-      assertThat(shown.getText()).isEqualTo(name.getText()).doesNotContain("\u2026");
+    for (Drawn name : names) {
+      assertThat(name.draws()).isEqualTo(name.says()).doesNotContain("\u2026");
     }
-    java.util.Set<Label> why = robot.lookup("#history-list .tb-row-detail").queryAllAs(Label.class);
-    assertThat(why).anyMatch(l -> l.getText().startsWith("Kept when you left the talk"));
-    for (Label l : why) {
-      assertThat(((Text) l.lookup(".text")).getText()).isEqualTo(l.getText());
+    List<Drawn> why = FxWait.onFx(() -> drawn.apply("#history-list .tb-row-detail"));
+    assertThat(why).anyMatch(d -> d.says().startsWith("Kept when you left the talk"));
+    for (Drawn d : why) {
+      assertThat(d.draws()).isEqualTo(d.says());
     }
   }
 
@@ -124,13 +149,26 @@ class HistoryWindowTest {
     openHistory(robot, then, then.replace("line 20\n", "line twenty\n"));
     waitUntil(() -> rows(robot, "tb-diff-added").contains("line twenty"));
     ListView<?> diff = robot.lookup("#history-diff").queryAs(ListView.class);
-    assertThat(diff.getItems()).hasSize(1 + 3 + 2 + 3 + 1);
-    assertThat(robot.lookup(".tb-diff-gap .label").queryAllAs(Label.class))
-        .extracting(Label::getText)
+    assertThat(FxWait.onFx(() -> diff.getItems().size())).isEqualTo(1 + 3 + 2 + 3 + 1);
+    FxWait.untilFx(
+        "the folds drawn",
+        () ->
+            robot.lookup(".tb-diff-gap .label").queryAllAs(Label.class).stream()
+                    .filter(l -> l.getText().contains("unchanged lines"))
+                    .count()
+                >= 2);
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot.lookup(".tb-diff-gap .label").queryAllAs(Label.class).stream()
+                        .map(Label::getText)
+                        .toList()))
         .contains("\u22ef 16 unchanged lines", "\u22ef 17 unchanged lines");
 
-    robot.clickOn("#history-unchanged");
-    assertThat(robot.lookup("#history-unchanged").queryAs(CheckBox.class).isSelected()).isTrue();
-    assertThat(diff.getItems()).hasSize(41);
+    FxWait.clickOn(robot, "#history-unchanged");
+    FxWait.untilFx(
+        "the box ticked",
+        () -> robot.lookup("#history-unchanged").queryAs(CheckBox.class).isSelected());
+    assertThat(FxWait.onFx(() -> diff.getItems().size())).isEqualTo(41);
   }
 }

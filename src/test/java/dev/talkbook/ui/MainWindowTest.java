@@ -80,9 +80,12 @@ class MainWindowTest {
     waitUntil(() -> robot.lookup("#welcome").query().isVisible());
     FxWait.clickOn(robot, "#add-sample");
     waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount());
-    waitUntil(() -> ui.openTalk() != null);
-    assertThat(robot.lookup("#welcome").query().isVisible()).isFalse();
-    assertThat(WindowUnderTest.editor(robot).getText()).startsWith("# Virtual threads in practice");
+    // The talk is opened, then shown: wait for its text in the editor.
+    waitUntil(
+        () ->
+            ui.openTalk() != null
+                && WindowUnderTest.editorText(robot).startsWith("# Virtual threads in practice"));
+    assertThat(FxWait.onFx(() -> robot.lookup("#welcome").query().isVisible())).isFalse();
   }
 
   @Test
@@ -106,7 +109,8 @@ class MainWindowTest {
     waitUntil(() -> ui.notebook.talks().get(talk).body().equals("virtual threads\n"));
     waitUntil(() -> ui.window.openTalk().saveStateProperty().get() == SaveState.SAVED);
     assertThat(WindowUnderTest.saveState(robot)).isEqualTo("Saved");
-    assertThat(robot.lookup("#word-count").queryLabeled().getText()).isEqualTo("2 words");
+    assertThat(FxWait.onFx(() -> robot.lookup("#word-count").queryLabeled().getText()))
+        .isEqualTo("2 words");
     assertThat(ui.notebook.talks().get(talk).title()).isEqualTo("Loom in practice");
   }
 
@@ -126,7 +130,7 @@ class MainWindowTest {
         () ->
             ui.notebook.revisions().list(outlines).stream()
                 .anyMatch(r -> r.body().endsWith("added at the end")));
-    assertThat(WindowUnderTest.editor(robot).getText()).startsWith("# SQLite everywhere");
+    waitUntil(() -> WindowUnderTest.editorText(robot).startsWith("# SQLite everywhere"));
   }
 
   @Test
@@ -191,15 +195,17 @@ class MainWindowTest {
         .release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
     @SuppressWarnings("unchecked")
     ListView<Revision> list = (ListView<Revision>) FxWait.shown(robot, "#history-list");
-    waitUntil(() -> list.getItems().size() >= 2);
-    int first = -1;
-    for (int i = 0; i < list.getItems().size(); i++) {
-      if (list.getItems().get(i).body().equals("first draft")) {
-        first = i;
-      }
-    }
-    int index = first;
-    robot.interact(() -> list.getSelectionModel().select(index));
+    FxWait.untilFx(
+        "the first draft in the history",
+        () -> list.getItems().stream().anyMatch(r -> r.body().equals("first draft")));
+    robot.interact(
+        () -> {
+          for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).body().equals("first draft")) {
+              list.getSelectionModel().select(i);
+            }
+          }
+        });
     waitUntil(() -> diffLines(robot, "tb-diff-removed").contains("first draft"));
     assertThat(diffLines(robot, "tb-diff-added")).contains("second draft");
     FxWait.clickOn(robot, "#restore");
@@ -211,13 +217,15 @@ class MainWindowTest {
   }
 
   /** The texts of the history's diff rows of a kind (tb-diff-added, -removed, -same). */
-  static java.util.List<String> diffLines(FxRobot robot, String kind) {
-    return robot
-        .lookup("." + kind + " .tb-diff-text")
-        .queryAllAs(javafx.scene.text.Text.class)
-        .stream()
-        .map(javafx.scene.text.Text::getText)
-        .toList();
+  static java.util.List<String> diffLines(FxRobot robot, String kind) throws Exception {
+    return FxWait.onFx(
+        () ->
+            robot
+                .lookup("." + kind + " .tb-diff-text")
+                .queryAllAs(javafx.scene.text.Text.class)
+                .stream()
+                .map(javafx.scene.text.Text::getText)
+                .toList());
   }
 
   @Test
@@ -283,7 +291,7 @@ class MainWindowTest {
 
     waitUntil(() -> ui.window.openTalk().saveStateProperty().get() == SaveState.FAILED);
     assertThat(WindowUnderTest.saveState(robot)).startsWith("Not saved:").contains("closed");
-    assertThat(WindowUnderTest.editor(robot).getText()).contains("still here");
+    assertThat(WindowUnderTest.editorText(robot)).contains("still here");
     ui.notebook = Notebook.open(dir.resolve("notes.talkbook"));
   }
 
@@ -368,12 +376,12 @@ class MainWindowTest {
     FxWait.clickOn(robot, "#replace-field");
     robot.write("session");
     FxWait.clickOn(robot, "#replace-all");
-    String replaced = WindowUnderTest.editor(robot).getText();
+    String replaced = WindowUnderTest.editorText(robot);
     assertThat(replaced.toLowerCase(java.util.Locale.ROOT)).doesNotContain("talk");
     assertThat(replaced).contains("session");
 
     robot.interact(() -> WindowUnderTest.editor(robot).undo());
-    assertThat(WindowUnderTest.editor(robot).getText()).contains("talk").isNotEqualTo(replaced);
+    assertThat(WindowUnderTest.editorText(robot)).contains("talk").isNotEqualTo(replaced);
   }
 
   @Test
@@ -425,9 +433,12 @@ class MainWindowTest {
     robot.interact(this::showWindow);
     openFromTree(robot, "Outlines that think");
 
-    assertThat(WindowUnderTest.editor(robot).isEditable()).isFalse();
-    assertThat(robot.lookup("#detail-title").queryTextInputControl().isEditable()).isFalse();
-    assertThat(robot.lookup("#notebook-path").queryLabeled().getText()).contains("read-only");
+    assertThat(FxWait.onFx(() -> WindowUnderTest.editor(robot).isEditable())).isFalse();
+    assertThat(
+            FxWait.onFx(() -> robot.lookup("#detail-title").queryTextInputControl().isEditable()))
+        .isFalse();
+    assertThat(FxWait.onFx(() -> robot.lookup("#notebook-path").queryLabeled().getText()))
+        .contains("read-only");
   }
 
   @Test
@@ -440,7 +451,8 @@ class MainWindowTest {
     FxWait.clickOn(robot, "Delete");
     waitUntil(() -> ui.notebook.talks().find(before.id()).isEmpty());
     waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
-    assertThat(robot.lookup("#notice").queryLabeled().getText()).contains("Outlines that think");
+    assertThat(FxWait.onFx(() -> robot.lookup("#notice").queryLabeled().getText()))
+        .contains("Outlines that think");
 
     FxWait.clickOn(robot, "#undo-notice");
 

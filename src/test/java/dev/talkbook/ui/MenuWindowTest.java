@@ -117,9 +117,14 @@ class MenuWindowTest {
     ui.reloadTree(robot);
     robot.interact(() -> ui.window.open(talk.id(), List.of()));
     waitUntil(() -> WindowUnderTest.editor(robot).getText().equals("- item"));
-    robot.clickOn("#detail-speakers");
+    FxWait.clickOn(robot, "#detail-speakers");
+    // Tab from the field that has the keyboard (else "not focused" below would prove nothing).
+    FxWait.untilFx(
+        "the speakers field to have the keyboard",
+        () -> robot.lookup("#detail-speakers").query().isFocused());
     robot.type(KeyCode.TAB);
-    waitUntil(() -> !robot.lookup("#detail-speakers").query().isFocused());
-    assertThat(WindowUnderTest.editor(robot).getText()).isEqualTo("- item");
+    FxWait.untilFx(
+        "Tab to move the keyboard on", () -> !robot.lookup("#detail-speakers").query().isFocused());
+    assertThat(FxWait.onFx(() -> WindowUnderTest.editor(robot).getText())).isEqualTo("- item");
   }
 }

@@ -52,25 +52,36 @@ class NavigatorWindowTest {
   }
 
   private void openNewEvent(FxRobot robot, String title) throws Exception {
-    robot.clickOn("#new-event");
-    waitUntil(() -> robot.lookup("#event-title").tryQuery().isPresent());
-    robot.clickOn("#event-title");
+    FxWait.clickOn(robot, "#new-event");
+    FxWait.clickOn(robot, "#event-title");
     robot.write(title);
   }
 
+  /** The dialog's Create button, once it is shown. */
   private Button createButton(FxRobot robot) {
-    return robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
-        .filter(b -> "Create".equals(b.getText()))
-        .findFirst()
-        .orElseThrow();
+    return (Button)
+        FxWait.shown(
+            robot,
+            ".dialog-pane .button",
+            n -> n instanceof Button b && "Create".equals(b.getText()));
+  }
+
+  /** Whether the Create button is disabled now (read on the FX thread). */
+  private boolean createDisabled(FxRobot robot) throws Exception {
+    Button create = createButton(robot);
+    return FxWait.onFx(create::isDisabled);
+  }
+
+  private static String text(FxRobot robot, String query) throws Exception {
+    return FxWait.onFx(() -> robot.lookup(query).queryTextInputControl().getText());
   }
 
   @Test
   void aNewEventTakesAnIsoDateAndShowsTheFormsItReads(FxRobot robot) throws Exception {
     openNewEvent(robot, "Devoxx 2026");
-    assertThat(robot.lookup("#event-date-hint").queryAs(Label.class).getText())
+    assertThat(FxWait.onFx(() -> robot.lookup("#event-date-hint").queryAs(Label.class).getText()))
         .startsWith("Dates as 2026-04-14");
-    robot.clickOn("#event-start-text");
+    FxWait.clickOn(robot, "#event-start-text");
     robot.write("2026-04-14");
     robot.type(KeyCode.TAB);
     robot.clickOn(createButton(robot));
@@ -85,29 +96,28 @@ class NavigatorWindowTest {
   @Test
   void aDateThatCannotBeReadIsSaidInPlaceAndKept(FxRobot robot) throws Exception {
     openNewEvent(robot, "JavaLand");
-    robot.clickOn("#event-start-text");
+    FxWait.clickOn(robot, "#event-start-text");
     robot.write("14.4.x");
     robot.type(KeyCode.TAB);
 
     Label hint = robot.lookup("#event-date-hint").queryAs(Label.class);
-    waitUntil(() -> hint.getText().contains("is not a date"));
-    assertThat(hint.getText())
+    FxWait.untilFx("the hint to say why", () -> hint.getText().contains("is not a date"));
+    assertThat(FxWait.onFx(hint::getText))
         .startsWith("\u201c14.4.x\u201d is not a date: write it as 2026-04-14");
-    assertThat(hint.getStyleClass()).contains("tb-problem");
-    assertThat(robot.lookup("#event-start-text").queryTextInputControl().getText())
-        .isEqualTo("14.4.x");
-    assertThat(createButton(robot).isDisabled()).isTrue();
-    robot.clickOn("#event-start-text");
+    assertThat(FxWait.onFx(() -> List.copyOf(hint.getStyleClass()))).contains("tb-problem");
+    assertThat(text(robot, "#event-start-text")).isEqualTo("14.4.x");
+    assertThat(createDisabled(robot)).isTrue();
+    FxWait.clickOn(robot, "#event-start-text");
     robot.type(KeyCode.ENTER); // Enter on it says why again, and creates nothing
-    assertThat(robot.lookup("#event-start-text").queryTextInputControl().getText())
-        .isEqualTo("14.4.x");
+    ui.idle(); // had it asked to create the event, the notebook thread would have done it now
+    assertThat(text(robot, "#event-start-text")).isEqualTo("14.4.x");
     assertThat(uncaught).isEmpty();
     assertThat(ui.notebook.events().list()).isEmpty();
 
     robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
     robot.write("2026-04-14");
-    waitUntil(() -> !createButton(robot).isDisabled());
-    assertThat(hint.getStyleClass()).doesNotContain("tb-problem");
+    waitUntil(() -> !createDisabled(robot));
+    assertThat(FxWait.onFx(() -> List.copyOf(hint.getStyleClass()))).doesNotContain("tb-problem");
     robot.clickOn(createButton(robot));
     waitUntil(() -> ui.notebook.events().list().size() == 1);
     assertThat(ui.notebook.events().list().get(0).details().startDate())
@@ -115,9 +125,13 @@ class NavigatorWindowTest {
     assertThat(uncaught).isEmpty();
   }
 
-  private String selectedLabel(FxRobot robot) {
-    var item = WindowUnderTest.navigator(robot).getSelectionModel().getSelectedItem();
-    return item == null ? null : item.getValue().label();
+  /** The navigator's selected row's label (read on the FX thread), or null. */
+  private String selectedLabel(FxRobot robot) throws Exception {
+    return FxWait.onFx(
+        () -> {
+          var item = WindowUnderTest.navigator(robot).getSelectionModel().getSelectedItem();
+          return item == null ? null : item.getValue().label();
+        });
   }
 
   @Test
@@ -125,15 +139,15 @@ class NavigatorWindowTest {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);
     waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
-    robot.clickOn("Outlines that think"); // a talk of the sample is selected and open
+    ui.clickOnRow(robot, "Outlines that think"); // a talk of the sample is selected and open
     waitUntil(() -> "Outlines that think".equals(selectedLabel(robot)));
 
     openNewEvent(robot, "Devoxx 2026");
     robot.clickOn(createButton(robot));
     waitUntil(() -> "Devoxx 2026".equals(selectedLabel(robot)));
 
-    robot.clickOn("#new-talk");
-    robot.clickOn("#talk-title-input");
+    FxWait.clickOn(robot, "#new-talk");
+    FxWait.clickOn(robot, "#talk-title-input");
     robot.write("Loom in practice");
     robot.type(KeyCode.ENTER);
     waitUntil(() -> "Loom in practice".equals(selectedLabel(robot)));
@@ -154,11 +168,10 @@ class NavigatorWindowTest {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);
     waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
-    robot.clickOn("SQLite everywhere");
+    ui.clickOnRow(robot, "SQLite everywhere");
     waitUntil(() -> "SQLite everywhere".equals(selectedLabel(robot)));
     robot.type(KeyCode.DELETE);
-    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-    robot.clickOn("Delete");
+    FxWait.clickOn(robot, ".dialog-pane .button", "Delete");
     waitUntil(() -> dev.talkbook.core.sample.SampleMeetup.TITLE.equals(selectedLabel(robot)));
     assertThat(selectedLabel(robot)).isNotEqualTo("Outlines that think");
   }
@@ -168,7 +181,7 @@ class NavigatorWindowTest {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);
     waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
-    robot.clickOn("Outlines that think");
+    ui.clickOnRow(robot, "Outlines that think");
     waitUntil(() -> "Outlines that think".equals(selectedLabel(robot)));
     // An event that sorts first arrives from elsewhere (an import): every row moves down.
     ui.notebook

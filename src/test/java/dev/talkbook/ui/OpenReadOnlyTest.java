@@ -59,7 +59,7 @@ class OpenReadOnlyTest {
     waitUntil(() -> robot.lookup("#open-problem").tryQuery().isPresent());
     assertThat(robot.lookup("Choose another…").tryQuery()).isPresent();
 
-    robot.clickOn("Open read-only");
+    FxWait.clickOn(robot, "Open read-only");
 
     waitUntil(() -> choice.get() != null);
     assertThat(choice.get()).isEqualTo(new OpenProblemDialog.Choice.OpenReadOnly(file));
@@ -80,6 +80,6 @@ class OpenReadOnlyTest {
     waitUntil(() -> robot.lookup("#open-problem").tryQuery().isPresent());
 
     assertThat(robot.lookup("Open read-only").tryQuery()).isEmpty();
-    robot.clickOn("Quit");
+    FxWait.clickOn(robot, "Quit");
   }
 }

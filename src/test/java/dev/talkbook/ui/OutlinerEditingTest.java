@@ -7,7 +7,6 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.ui.talk.EditorSession.SaveState;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The outliner keys in the real window, headless: typed, undone, saved. */
 @ExtendWith(ApplicationExtension.class)
@@ -59,26 +57,29 @@ class OutlinerEditingTest {
     Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Outlines"), body);
     ui.reload(robot);
     robot.interact(() -> ui.window.open(talk.id(), null));
-    waitUntil(() -> ui.openTalk() != null && area().getText().equals(body));
-    robot.clickOn("#editor");
+    waitUntil(() -> ui.openTalk() != null && fx(() -> area().getText()).equals(body));
+    FxWait.clickOn(robot, "#editor");
     robot.interact(() -> area().moveTo(caret < 0 ? body.length() : caret));
     return talk.id();
   }
 
   /** Where the character at {@code offset} is drawn, on the screen. */
   private javafx.geometry.Bounds charOnScreen(FxRobot robot, int offset) throws Exception {
-    return WaitForAsyncUtils.asyncFx(
-            () -> area().getCharacterBoundsOnScreen(offset, offset + 1).orElseThrow())
-        .get();
+    return fx(() -> area().getCharacterBoundsOnScreen(offset, offset + 1).orElseThrow());
   }
 
-  private String text() {
-    return area().getText();
+  /** The editor's text now (read on the FX thread, where the keys typed have been handled). */
+  private String text() throws Exception {
+    return fx(() -> area().getText());
+  }
+
+  /** Reads the editor's state on the FX thread. */
+  private static <T> T fx(Callable<T> read) throws Exception {
+    return FxWait.onFx(read);
   }
 
   private void undo(FxRobot robot) {
     robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
-    WaitForAsyncUtils.waitForFxEvents();
   }
 
   @Test
@@ -120,13 +121,23 @@ class OutlinerEditingTest {
                 .orElseThrow()
                 .setSelected(true));
     int content = "intro\n".length() + 4; // the first letter of the item's text
-    WaitForAsyncUtils.waitFor(
-        10,
-        TimeUnit.SECONDS,
+    // Wrapping is done in the editor's layout: wait until the item is drawn on several lines (its
+    // last letter below its first), with its prefix shown.
+    FxWait.untilFx(
+        "the item to wrap under its text",
         () ->
             area().getStyleOfChar(content - 1).contains("tb-hang")
-                && robot.lookup(".tb-hang-prefix").tryQuery().isPresent());
-    WaitForAsyncUtils.waitForFxEvents();
+                && robot.lookup(".tb-hang-prefix").tryQuery().isPresent()
+                && area()
+                        .getCharacterBoundsOnScreen(
+                            content + item.length() - 5, content + item.length() - 4)
+                        .orElseThrow()
+                        .getMinY()
+                    > area()
+                        .getCharacterBoundsOnScreen(content, content + 1)
+                        .orElseThrow()
+                        .getMaxY());
+    FxWait.shown(area());
     javafx.geometry.Bounds first = charOnScreen(robot, content);
     // The first letter of the item's second line on screen.
     int wrapped = content + 1;
@@ -140,12 +151,13 @@ class OutlinerEditingTest {
     javafx.scene.text.TextFlow prefix =
         robot.lookup(".tb-hang-prefix").queryAs(javafx.scene.text.TextFlow.class);
     assertThat(
-            prefix.getChildren().stream()
-                .map(n -> ((javafx.scene.text.Text) n).getText())
-                .reduce("", String::concat))
+            fx(
+                () ->
+                    prefix.getChildren().stream()
+                        .map(n -> ((javafx.scene.text.Text) n).getText())
+                        .reduce("", String::concat)))
         .isEqualTo("  - ");
-    javafx.geometry.Bounds shown =
-        WaitForAsyncUtils.asyncFx(() -> prefix.localToScreen(prefix.getLayoutBounds())).get();
+    javafx.geometry.Bounds shown = fx(() -> prefix.localToScreen(prefix.getLayoutBounds()));
     // (Character bounds come out a pixel left of the text's node: hence 1.5.)
     assertThat(shown.getMaxX())
         .isCloseTo(first.getMinX(), org.assertj.core.data.Offset.offset(1.5));
@@ -164,16 +176,16 @@ class OutlinerEditingTest {
   void homeOnAListItemGoesToItsTextThenToTheLineStart(FxRobot robot) throws Exception {
     open(robot, "- [ ] buy milk|\nplain line");
     robot.type(KeyCode.HOME);
-    assertThat(area().getCaretPosition()).isEqualTo("- [ ] ".length());
+    assertThat(fx(() -> area().getCaretPosition())).isEqualTo("- [ ] ".length());
     robot.write("go and ");
     assertThat(text()).startsWith("- [ ] go and buy milk");
     robot.type(KeyCode.HOME);
-    assertThat(area().getCaretPosition()).isEqualTo("- [ ] ".length());
+    assertThat(fx(() -> area().getCaretPosition())).isEqualTo("- [ ] ".length());
     robot.type(KeyCode.HOME);
-    assertThat(area().getCaretPosition()).isZero();
-    robot.interact(() -> area().moveTo(text().length()));
+    assertThat(fx(() -> area().getCaretPosition())).isZero();
+    robot.interact(() -> area().moveTo(area().getLength()));
     robot.type(KeyCode.HOME);
-    assertThat(area().getCaretColumn()).isZero(); // not a list item: the usual Home
+    assertThat(fx(() -> area().getCaretColumn())).isZero(); // not a list item: the usual Home
   }
 
   @Test
@@ -210,7 +222,7 @@ class OutlinerEditingTest {
     open(robot, "- a|\n  - a1\n  - a2\n- b\n- c");
     robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
     assertThat(text()).isEqualTo("- b\n- a\n  - a1\n  - a2\n- c");
-    assertThat(area().getCaretPosition()).isEqualTo("- b\n- a".length());
+    assertThat(fx(() -> area().getCaretPosition())).isEqualTo("- b\n- a".length());
     robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
     robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
     assertThat(text()).isEqualTo("- a\n  - a1\n  - a2\n- b\n- c");
@@ -245,34 +257,32 @@ class OutlinerEditingTest {
   void foldedChildrenAreHiddenButSavedAndKeptWhenTypingAndMoving(FxRobot robot) throws Exception {
     long id = open(robot, "- a|\n  - secret one\n  - secret two\n- b");
     robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(area().isFolded(1)).isTrue();
-    assertThat(area().isFolded(2)).isTrue();
-    assertThat(area().isFolded(3)).isFalse();
-    assertThat(folded(robot, 0)).isTrue();
+    assertThat(fx(() -> area().isFolded(1))).isTrue();
+    assertThat(fx(() -> area().isFolded(2))).isTrue();
+    assertThat(fx(() -> area().isFolded(3))).isFalse();
+    assertThat(fx(() -> folded(robot, 0))).isTrue();
 
     robot.write(" more");
     robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
     String expected = "- b\n- a more\n  - secret one\n  - secret two";
     assertThat(text()).isEqualTo(expected);
-    assertThat(area().isFolded(2)).isTrue();
-    assertThat(area().isFolded(3)).isTrue();
+    assertThat(fx(() -> area().isFolded(2))).isTrue();
+    assertThat(fx(() -> area().isFolded(3))).isTrue();
 
     robot.type(KeyCode.ENTER);
     assertThat(text()).isEqualTo(expected + "\n- ");
-    assertThat(area().isFolded(4)).isFalse();
+    assertThat(fx(() -> area().isFolded(4))).isFalse();
     robot.write("c");
-    assertThat(area().getCurrentParagraph()).isEqualTo(4);
+    assertThat(fx(() -> area().getCurrentParagraph())).isEqualTo(4);
 
     waitUntil(() -> ui.window.openTalk().saveStateProperty().get() == SaveState.SAVED);
     waitUntil(() -> ui.notebook.talks().get(id).body().equals(expected + "\n- c"));
 
     robot.interact(() -> area().moveTo(1, 3));
-    assertThat(area().isFolded(2)).isTrue();
+    assertThat(fx(() -> area().isFolded(2))).isTrue();
     robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(area().isFolded(2)).isFalse();
-    assertThat(area().isFolded(3)).isFalse();
+    assertThat(fx(() -> area().isFolded(2))).isFalse();
+    assertThat(fx(() -> area().isFolded(3))).isFalse();
   }
 
   @Test
@@ -282,8 +292,8 @@ class OutlinerEditingTest {
     robot.type(KeyCode.ENTER);
     robot.write("new");
     assertThat(text()).isEqualTo("## A\nhidden\nnew\n## B");
-    assertThat(area().isFolded(1)).isTrue();
-    assertThat(area().isFolded(2)).isFalse();
+    assertThat(fx(() -> area().isFolded(1))).isTrue();
+    assertThat(fx(() -> area().isFolded(2))).isFalse();
     undo(robot);
     undo(robot);
     assertThat(text()).isEqualTo("## A\nhidden\n## B");
@@ -294,17 +304,15 @@ class OutlinerEditingTest {
     open(robot, "# A|\ntext\n# B");
     robot.write("!");
     robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(area().isFolded(1)).isTrue();
+    assertThat(fx(() -> area().isFolded(1))).isTrue();
     undo(robot);
     assertThat(text()).isEqualTo("# A\ntext\n# B");
-    assertThat(area().isFolded(1)).isTrue();
+    assertThat(fx(() -> area().isFolded(1))).isTrue();
 
     robot.interact(() -> area().moveTo(2, 0));
     robot.type(KeyCode.BACK_SPACE);
-    WaitForAsyncUtils.waitForFxEvents();
     assertThat(text()).isEqualTo("# A\ntext# B");
-    assertThat(area().isFolded(1)).isFalse();
+    assertThat(fx(() -> area().isFolded(1))).isFalse();
   }
 
   @Test
@@ -320,11 +328,15 @@ class OutlinerEditingTest {
     String notes = body.toString();
     assertThat(notes.lines().count()).isGreaterThanOrEqualTo(10_000);
     open(robot, notes);
-    int line = 5_000;
-    while (!area().getParagraph(line).getText().startsWith("- ")) {
-      line++;
-    }
-    int at = line;
+    int at =
+        fx(
+            () -> {
+              int line = 5_000;
+              while (!area().getParagraph(line).getText().startsWith("- ")) {
+                line++;
+              }
+              return line;
+            });
     robot.interact(() -> area().moveTo(at, area().getParagraphLength(at)));
     // Each command as its key reaches the editor (through the outliner's input map).
     var commands =
@@ -383,10 +395,10 @@ class OutlinerEditingTest {
                 String.format(
                     " %s %.1f ms;", name, ms.stream().sorted().toList().get(ms.size() / 2))));
     System.out.println("median on a 10,000-line outline, FX thread:" + report);
-    int header = area().getCurrentParagraph();
-    assertThat(folded(robot, header)).isTrue();
-    assertThat(area().getParagraph(header).getText()).startsWith("- [");
-    assertThat(area().getText().length()).isGreaterThan(notes.length());
+    int header = fx(() -> area().getCurrentParagraph());
+    assertThat(fx(() -> folded(robot, header))).isTrue();
+    assertThat(fx(() -> area().getParagraph(header).getText())).startsWith("- [");
+    assertThat(text().length()).isGreaterThan(notes.length());
   }
 
   private static KeyEvent key(KeyCode code, boolean shortcut, boolean shift, boolean alt) {

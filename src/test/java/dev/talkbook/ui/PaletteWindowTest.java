@@ -47,11 +47,24 @@ class PaletteWindowTest {
     return robot.lookup("#picker-filter").tryQuery().filter(Node::isVisible).isPresent();
   }
 
-  private static List<String> shown(FxRobot robot, String cls) {
-    return robot.lookup("#picker-list ." + cls).queryAllAs(Label.class).stream()
-        .filter(Node::isVisible)
-        .map(Label::getText)
-        .toList();
+  /** The texts the list's cells show now for {@code cls} (read on the FX thread). */
+  private static List<String> shown(FxRobot robot, String cls) throws Exception {
+    return FxWait.onFx(
+        () ->
+            robot.lookup("#picker-list ." + cls).queryAllAs(Label.class).stream()
+                .filter(Node::isVisible)
+                .map(Label::getText)
+                .toList());
+  }
+
+  /**
+   * The texts the list's cells show for {@code cls}, once they pass {@code test}: the cells are
+   * filled in the layout pass after the list's items changed, not with them.
+   */
+  private static List<String> shownOnce(
+      FxRobot robot, String cls, java.util.function.Predicate<List<String>> test) throws Exception {
+    FxWait.untilFx("the list to show its items", () -> test.test(shown(robot, cls)));
+    return shown(robot, cls);
   }
 
   private static ListView<?> list(FxRobot robot) {
@@ -63,7 +76,7 @@ class PaletteWindowTest {
         .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P)
         .release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
     waitUntil(() -> popupOpen(robot));
-    robot.clickOn("#picker-filter");
+    FxWait.clickOn(robot, "#picker-filter");
   }
 
   @Test
@@ -76,13 +89,20 @@ class PaletteWindowTest {
 
     robot.write("theme");
     waitUntil(() -> list(robot).getItems().size() == 3);
-    assertThat(shown(robot, "tb-palette-label")).containsExactly("System", "Light", "Dark");
-    assertThat(shown(robot, "tb-palette-note")).allMatch(n -> n.startsWith("View \u203a Theme"));
+    assertThat(
+            shownOnce(robot, "tb-palette-label", l -> l.equals(List.of("System", "Light", "Dark"))))
+        .containsExactly("System", "Light", "Dark");
+    assertThat(
+            shownOnce(
+                robot,
+                "tb-palette-note",
+                l -> l.size() == 3 && l.stream().allMatch(n -> n.startsWith("View \u203a Theme"))))
+        .allMatch(n -> n.startsWith("View \u203a Theme"));
     robot.write(" dark");
     waitUntil(() -> list(robot).getItems().size() == 1);
     robot.type(KeyCode.ENTER);
     waitUntil(() -> ui.stage.getScene().getRoot().getStyleClass().contains(Theme.DARK_CLASS));
-    assertThat(popupOpen(robot)).isFalse();
+    assertThat(FxWait.onFx(() -> popupOpen(robot))).isFalse();
   }
 
   @Test
@@ -90,8 +110,10 @@ class PaletteWindowTest {
     palette(robot);
     robot.write("zoom");
     waitUntil(() -> !list(robot).getItems().isEmpty());
-    assertThat(shown(robot, "tb-palette-label").get(0)).isEqualTo("Zoom in");
-    assertThat(shown(robot, "tb-palette-side")).contains("Ctrl+=", "Ctrl+-", "Ctrl+0");
+    assertThat(shownOnce(robot, "tb-palette-label", l -> l.contains("Zoom in")).get(0))
+        .isEqualTo("Zoom in");
+    assertThat(shownOnce(robot, "tb-palette-side", l -> l.contains("Ctrl+0")))
+        .contains("Ctrl+=", "Ctrl+-", "Ctrl+0");
     double font = WindowUnderTest.fontSize(robot);
     robot.type(KeyCode.ESCAPE);
     waitUntil(() -> !popupOpen(robot));
@@ -119,10 +141,11 @@ class PaletteWindowTest {
     ui.reloadTree(robot);
     robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
     waitUntil(() -> popupOpen(robot));
-    robot.clickOn("#picker-filter");
+    FxWait.clickOn(robot, "#picker-filter");
     robot.write("virtual threads");
     waitUntil(() -> list(robot).getItems().size() == 2);
-    assertThat(shown(robot, "tb-palette-side"))
+    assertThat(
+            shownOnce(robot, "tb-palette-side", l -> l.size() == 2 && l.contains("Devoxx Belgium")))
         .containsExactlyInAnyOrder(SampleMeetup.TITLE, "Devoxx Belgium");
     robot.write(" devoxx");
     waitUntil(() -> list(robot).getItems().size() == 1);

@@ -70,6 +70,7 @@ class ProgrammeWindowTest {
     FxWait.until(condition);
   }
 
+  /** The text of the navigator's row containing {@code title}, or "" (call on the FX thread). */
   private String rowText(FxRobot robot, String title) {
     return robot.lookup(".tb-talk-row").queryAllAs(TreeCell.class).stream()
         .map(c -> c.lookup(".tb-row-title"))
@@ -84,20 +85,24 @@ class ProgrammeWindowTest {
     robot.interact(() -> ui.window.open(solder.id(), java.util.List.of()));
     waitUntil(() -> ui.openTalk() != null);
     Label abstractText = robot.lookup("#detail-abstract").queryAs(Label.class);
-    assertThat(abstractText.getText()).isEqualTo("We **solder** a badge.");
-    assertThat(abstractText.isVisible()).isTrue();
-    assertThat(WindowUnderTest.editor(robot).getText()).isEqualTo("my notes");
+    // The details and the notes of the talk opened: read when shown, on the FX thread, at once.
+    FxWait.untilFx(
+        "the talk's abstract and notes",
+        () ->
+            "We **solder** a badge.".equals(abstractText.getText())
+                && WindowUnderTest.editor(robot).getText().equals("my notes"));
+    assertThat(FxWait.onFx(abstractText::isVisible)).isTrue();
     ToggleButton star = robot.lookup("#detail-star").queryAs(ToggleButton.class);
-    assertThat(star.isSelected()).isFalse();
+    assertThat(FxWait.onFx(star::isSelected)).isFalse();
 
     robot.press(KeyCode.CONTROL).press(KeyCode.D).release(KeyCode.D).release(KeyCode.CONTROL);
     waitUntil(() -> ui.notebook.talks().get(solder.id()).starred());
-    waitUntil(() -> rowText(robot, "Soldering").startsWith("★ "));
-    assertThat(star.isSelected()).isTrue();
+    FxWait.untilFx("the row's star", () -> rowText(robot, "Soldering").startsWith("★ "));
+    FxWait.untilFx("the details' star", star::isSelected);
 
-    robot.clickOn("#detail-star");
+    FxWait.clickOn(robot, "#detail-star");
     waitUntil(() -> !ui.notebook.talks().get(solder.id()).starred());
-    waitUntil(() -> rowText(robot, "Soldering").equals("Soldering"));
+    FxWait.untilFx("the row's star gone", () -> rowText(robot, "Soldering").equals("Soldering"));
     assertThat(ui.notebook.talks().get(solder.id()).body()).isEqualTo("my notes");
   }
 
@@ -105,12 +110,13 @@ class ProgrammeWindowTest {
   void theNavigatorsMenuStarsATalkAndATalkGoneFromTheProgrammeSaysSo(FxRobot robot)
       throws Exception {
     robot.interact(() -> ui.window.open(gone.id(), java.util.List.of()));
-    waitUntil(() -> !rowText(robot, "Cancelled talk").isEmpty());
+    FxWait.untilFx("the row", () -> !rowText(robot, "Cancelled talk").isEmpty());
     waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == gone.id());
     Label removed = robot.lookup("#detail-removed").queryAs(Label.class);
-    assertThat(removed.isVisible()).isTrue();
-    assertThat(removed.getText()).startsWith("No longer in the programme");
-    assertThat(robot.lookup(".tb-removed").tryQuery()).isPresent();
+    FxWait.untilFx("the details to say it was removed", removed::isVisible);
+    assertThat(FxWait.onFx(removed::getText)).startsWith("No longer in the programme");
+    FxWait.untilFx(
+        "the row marked removed", () -> robot.lookup(".tb-removed").tryQuery().isPresent());
 
     javafx.scene.control.ContextMenu menu = WindowUnderTest.navigator(robot).getContextMenu();
     javafx.scene.control.MenuItem star =
@@ -120,14 +126,14 @@ class ProgrammeWindowTest {
             .orElseThrow();
     robot.interact(
         () -> menu.show(WindowUnderTest.navigator(robot), javafx.geometry.Side.BOTTOM, 0, 0));
-    assertThat(star.getText()).isEqualTo("Star (Ctrl+D)");
-    assertThat(star.isVisible()).isTrue();
+    assertThat(FxWait.onFx(star::getText)).isEqualTo("Star (Ctrl+D)");
+    assertThat(FxWait.onFx(star::isVisible)).isTrue();
     robot.interact(
         () -> {
           star.fire();
           menu.hide();
         });
     waitUntil(() -> ui.notebook.talks().get(gone.id()).starred());
-    waitUntil(() -> rowText(robot, "Cancelled talk").startsWith("★ "));
+    FxWait.untilFx("the row's star", () -> rowText(robot, "Cancelled talk").startsWith("★ "));
   }
 }

@@ -11,10 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,12 +51,12 @@ class SavingTest {
     FxWait.until(condition);
   }
 
-  private CodeArea editor(FxRobot robot) {
-    return robot.lookup("#editor").queryAs(CodeArea.class);
+  private String saveState(FxRobot robot) throws Exception {
+    return WindowUnderTest.saveState(robot);
   }
 
-  private String saveState(FxRobot robot) {
-    return robot.lookup("#save-state").queryAs(Label.class).getText();
+  private String editorText(FxRobot robot) throws Exception {
+    return WindowUnderTest.editorText(robot);
   }
 
   private String stored() {
@@ -70,10 +68,9 @@ class SavingTest {
     long event = ui.notebook.events().create(Event.Details.titled("Meetup")).id();
     talk = ui.notebook.talks().create(event, Talk.Details.titled("Typed into"), "Notes\n").id();
     ui.reload(robot);
-    waitUntil(() -> robot.lookup("Typed into").tryQuery().isPresent());
-    robot.clickOn("Typed into");
-    waitUntil(() -> editor(robot).getText().equals("Notes\n"));
-    robot.clickOn("#editor");
+    ui.clickOnRow(robot, "Typed into");
+    waitUntil(() -> editorText(robot).equals("Notes\n"));
+    FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
   }
 
@@ -119,7 +116,7 @@ class SavingTest {
       savedWhileTyping = stored().contains("line 0\n");
     }
     assertThat(savedWhileTyping).as("a save landed while the typing went on").isTrue();
-    waitUntil(() -> stored().equals(editor(robot).getText()));
+    waitUntil(() -> stored().equals(editorText(robot)));
     waitUntil(() -> saveState(robot).equals("Saved"));
   }
 
@@ -145,13 +142,13 @@ class SavingTest {
   void quittingWhenTheNotesCannotBeSavedOffersToSaveThemElsewhere(FxRobot robot) throws Exception {
     quitWhileTheNotesCannotBeSaved(robot);
     ui.saveAs = null; // the user cancels the file chooser: asked again
-    robot.clickOn("Save notes as Markdown…");
+    FxWait.clickOn(robot, "Save notes as Markdown…");
     waitUntil(() -> robot.lookup("#unsaved-notes").tryQuery().isPresent());
     assertThat(ui.quits.get()).isZero();
 
     Path file = dir.resolve("kept.md");
     ui.saveAs = file;
-    robot.clickOn("Save notes as Markdown…");
+    FxWait.clickOn(robot, "Save notes as Markdown…");
     waitUntil(() -> ui.quits.get() == 1);
     assertThat(Files.readString(file, StandardCharsets.UTF_8))
         .startsWith("---\ntitle: Typed into\n---\n")
@@ -161,7 +158,7 @@ class SavingTest {
   @Test
   void quittingWhenTheNotesCannotBeSavedMayQuitAnyway(FxRobot robot) throws Exception {
     quitWhileTheNotesCannotBeSaved(robot);
-    robot.clickOn("Quit without saving");
+    FxWait.clickOn(robot, "Quit without saving");
     waitUntil(() -> ui.quits.get() == 1);
     assertThat(stored()).isEqualTo("Notes\n");
   }
@@ -169,10 +166,10 @@ class SavingTest {
   @Test
   void quittingWhenTheNotesCannotBeSavedMayBeCancelled(FxRobot robot) throws Exception {
     quitWhileTheNotesCannotBeSaved(robot);
-    robot.clickOn("Cancel");
+    FxWait.clickOn(robot, "Cancel");
     waitUntil(() -> robot.lookup("#unsaved-notes").tryQuery().isEmpty());
     assertThat(ui.quits.get()).isZero();
-    assertThat(editor(robot).getText()).isEqualTo("Notes\ntyped while busy");
+    assertThat(editorText(robot)).isEqualTo("Notes\ntyped while busy");
     assertThat(saveState(robot)).startsWith("Not saved:");
 
     releaseTheNotebook(); // the window keeps trying, and now it works

@@ -51,18 +51,19 @@ class SearchIndexRepairTest {
     ui.reloadTree(robot);
     SearchIndexDamage.damage(ui.notebook.file());
 
-    robot.clickOn("#search-field");
+    FxWait.clickOn(robot, "#search-field");
     robot.write("sqlite");
-    waitUntil(() -> shows(robot, "search index is damaged"));
-    assertThat(shows(robot, "notes themselves are fine")).isTrue();
+    FxWait.untilFx("the search to say so", () -> shows(robot, "search index is damaged"));
+    assertThat(FxWait.onFx(() -> shows(robot, "notes themselves are fine"))).isTrue();
     Button rebuild = robot.lookup("#search-rebuild-index").queryAs(Button.class);
-    assertThat(rebuild.isVisible()).isTrue();
+    assertThat(FxWait.onFx(rebuild::isVisible)).isTrue();
 
-    robot.clickOn(rebuild);
+    // Shown in the pulse that showed the message: clicked once it has been laid out.
+    FxWait.clickOn(robot, rebuild);
 
     ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
-    waitUntil(() -> !results.getItems().isEmpty());
-    assertThat(rebuild.isVisible()).isFalse();
+    FxWait.untilFx("the search to find talks again", () -> !results.getItems().isEmpty());
+    assertThat(FxWait.onFx(rebuild::isVisible)).isFalse();
     assertThat(ui.notebook.health().isSound()).isTrue();
   }
 }

@@ -167,14 +167,19 @@ final class WindowUnderTest {
   }
 
   /** The notes editor's font size, in pixels (what View → Zoom set). */
-  static double fontSize(FxRobot robot) {
+  static double fontSize(FxRobot robot) throws Exception {
+    String style = FxWait.onFx(() -> editor(robot).getStyle());
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("-fx-font-size: ([0-9.]+)px")
-            .matcher(editor(robot).getStyle());
+        java.util.regex.Pattern.compile("-fx-font-size: ([0-9.]+)px").matcher(style);
     if (!m.find()) {
-      throw new AssertionError("the editor has no font size: " + editor(robot).getStyle());
+      throw new AssertionError("the editor has no font size: " + style);
     }
     return Double.parseDouble(m.group(1));
+  }
+
+  /** The notes editor's text now (read on the FX thread). */
+  static String editorText(FxRobot robot) throws Exception {
+    return FxWait.onFx(() -> editor(robot).getText());
   }
 
   /** The talk open in the window (the window's view model), or null. */
@@ -205,21 +210,20 @@ final class WindowUnderTest {
     if (web == null) {
       return false;
     }
-    return WaitForAsyncUtils.asyncFx(
-            () ->
-                web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED
-                    && Boolean.TRUE.equals(
-                        web.getEngine()
-                            .executeScript(
-                                "document.getElementById('content') != null"
-                                    + " && document.getElementById('content').children.length"
-                                    + " > 0")))
-        .get(10, TimeUnit.SECONDS);
+    return FxWait.onFx(
+        () ->
+            web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED
+                && Boolean.TRUE.equals(
+                    web.getEngine()
+                        .executeScript(
+                            "document.getElementById('content') != null"
+                                + " && document.getElementById('content').children.length"
+                                + " > 0")));
   }
 
   /** The save state in the status bar ("Saved", "Edited", "Not saved: …"). */
-  static String saveState(FxRobot robot) {
-    return robot.lookup("#save-state").queryAs(Label.class).getText();
+  static String saveState(FxRobot robot) throws Exception {
+    return FxWait.onFx(() -> robot.lookup("#save-state").queryAs(Label.class).getText());
   }
 
   /** The notebook changed behind the window: it reads it again (as after an import). */

@@ -85,7 +85,14 @@ class ScheduleFetcherTest {
     }
   }
 
-  private final ScheduleFetcher fetcher = new ScheduleFetcher(Duration.ofSeconds(2));
+  /**
+   * For the answers that come: a limit a loaded machine does not reach (a 2-second one could be
+   * reached by a local server's first answer at a load of 30, and the download "took too long").
+   */
+  private final ScheduleFetcher fetcher = new ScheduleFetcher(Duration.ofSeconds(30));
+
+  /** For the server that does not answer (held for 20 s). */
+  private final ScheduleFetcher impatient = new ScheduleFetcher(Duration.ofSeconds(2));
 
   @Test
   void downloadsWithProgressAndFollowsRedirects() {
@@ -123,7 +130,7 @@ class ScheduleFetcherTest {
   }
 
   @Test
-  @Timeout(30)
+  @Timeout(60)
   void noServerThereIsAClearMessage() throws IOException {
     int closed;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -138,7 +145,7 @@ class ScheduleFetcherTest {
   @Test
   @Timeout(30)
   void aServerThatDoesNotAnswerTimesOut() {
-    assertThatThrownBy(() -> fetcher.fetch(base + "/slow", ScheduleFetcher.Progress.NONE))
+    assertThatThrownBy(() -> impatient.fetch(base + "/slow", ScheduleFetcher.Progress.NONE))
         .isInstanceOf(ScheduleException.class)
         .hasMessageContaining("took longer than 2 s");
   }

@@ -98,7 +98,7 @@ class ReplLibrariesTest {
         .singleElement()
         .satisfies(l -> assertThat(l.coordinates()).isEqualTo("demo:app:1.0"))
         .satisfies(l -> assertThat(l.jars()).hasSize(2));
-    assertThat(session.definitions().get(10, TimeUnit.SECONDS))
+    assertThat(session.definitions().get(60, TimeUnit.SECONDS))
         .contains(
             new Definition(
                 Definition.Kind.LIBRARY, "demo:app:1.0", "app-1.0.jar, greeting-1.0.jar", ""));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.FxWait;
 import dev.talkbook.ui.common.LongJob;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The export dialogs' buttons: one Cancel/Close, on the right as platform dialogs have them. */
 @ExtendWith(ApplicationExtension.class)
@@ -113,20 +113,21 @@ class ExportDialogButtonsTest {
     assertThat(buttons).filteredOn(b -> b.getText().equals("Close")).hasSize(1);
     rightAligned(root, buttons.stream().filter(b -> !b.getText().equals("Choose…")).toList());
 
-    robot.clickOn("#" + SiteExportDialog.EXPORT_ID);
+    FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
     Button cancel = robot.lookup("#" + SiteExportDialog.CANCEL_ID).queryButton();
-    assertThat(cancel.getText()).isEqualTo("Cancel");
-    assertThat(buttons(root)).extracting(Button::getText).doesNotContain("Close");
-    robot.clickOn(cancel);
+    assertThat(FxWait.onFx(cancel::getText)).isEqualTo("Cancel");
+    assertThat(FxWait.onFx(() -> buttons(root).stream().map(Button::getText).toList()))
+        .doesNotContain("Close");
+    FxWait.clickOn(robot, cancel);
     release.countDown();
     Label status = robot.lookup("#" + SiteExportDialog.STATUS_ID).queryAs(Label.class);
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().equals("Cancelled."));
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(cancel.getText()).isEqualTo("Close");
-    assertThat(dialog[0].stage().isShowing()).isTrue(); // Cancel stopped the export, not the dialog
+    FxWait.untilFx("the export to be cancelled", () -> status.getText().equals("Cancelled."));
+    assertThat(FxWait.onFx(cancel::getText)).isEqualTo("Close");
+    // Cancel stopped the export, not the dialog.
+    assertThat(FxWait.onFx(() -> dialog[0].stage().isShowing())).isTrue();
 
-    robot.clickOn(cancel);
-    assertThat(dialog[0].stage().isShowing()).isFalse();
+    FxWait.clickOn(robot, cancel);
+    FxWait.untilFx("Close to close the dialog", () -> !dialog[0].stage().isShowing());
   }
 
   @Test
@@ -147,8 +148,7 @@ class ExportDialogButtonsTest {
     rightAligned(root, List.of(only));
     release.countDown();
     Label status = robot.lookup("#" + MarkdownExportDialog.STATUS_ID).queryAs(Label.class);
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Exported"));
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(only.getText()).isEqualTo("Close");
+    FxWait.untilFx("the export to finish", () -> status.getText().startsWith("Exported"));
+    assertThat(FxWait.onFx(only::getText)).isEqualTo("Close");
   }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.ui.FxWait;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.repl.ReplDock;
 import dev.talkbook.ui.repl.ReplPane;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -20,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Presenter mode steps through the talk's Java blocks with Page Down / Page Up. */
 @ExtendWith(ApplicationExtension.class)
@@ -93,26 +94,30 @@ class PresenterModeTest {
   @Test
   void pageDownLoadsAndRunsEachSnippetAndPageUpGoesBack(FxRobot robot) throws Exception {
     robot.interact(presenter::enter);
-    assertThat(split.getItems()).doesNotContain(navigator);
-    assertThat(robot.lookup(".tb-presenter").tryQuery()).isPresent();
+    assertThat(FxWait.onFx(() -> List.copyOf(split.getItems()))).doesNotContain(navigator);
+    assertThat(FxWait.onFx(() -> robot.lookup(".tb-presenter").tryQuery())).isPresent();
     robot.type(KeyCode.PAGE_DOWN);
-    assertThat(pane.input().getText()).isEqualTo("int answer = 6 * 7;");
+    assertThat(input()).isEqualTo("int answer = 6 * 7;");
     robot.type(KeyCode.PAGE_DOWN);
-    WaitForAsyncUtils.waitFor(
-        30, TimeUnit.SECONDS, () -> pane.transcriptText().contains("answer ⇒ 42"));
+    FxWait.untilFx("the first value", () -> pane.transcriptText().contains("answer ⇒ 42"));
     robot.type(KeyCode.PAGE_DOWN);
-    assertThat(pane.input().getText()).isEqualTo("answer + 1");
+    assertThat(input()).isEqualTo("answer + 1");
     robot.type(KeyCode.PAGE_DOWN);
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> pane.transcriptText().contains("⇒ 43"));
+    FxWait.untilFx("the second value", () -> pane.transcriptText().contains("⇒ 43"));
     robot.type(KeyCode.PAGE_UP);
-    assertThat(pane.input().getText()).isEqualTo("answer + 1");
+    assertThat(input()).isEqualTo("answer + 1");
     robot.type(KeyCode.PAGE_UP);
-    assertThat(pane.input().getText()).isEqualTo("int answer = 6 * 7;");
-    double before = presenter.fontSize();
+    assertThat(input()).isEqualTo("int answer = 6 * 7;");
+    double before = FxWait.onFx(presenter::fontSize);
     robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
-    assertThat(presenter.fontSize()).isEqualTo(before + 2);
+    assertThat(FxWait.onFx(presenter::fontSize)).isEqualTo(before + 2);
     robot.interact(presenter::exit);
-    assertThat(split.getItems().get(0)).isSameAs(navigator);
-    assertThat(robot.lookup(".tb-presenter").tryQuery()).isEmpty();
+    assertThat(FxWait.onFx(() -> split.getItems().get(0))).isSameAs(navigator);
+    assertThat(FxWait.onFx(() -> robot.lookup(".tb-presenter").tryQuery())).isEmpty();
+  }
+
+  /** The REPL's input now (read on the FX thread, where the keys typed were handled). */
+  private String input() throws Exception {
+    return FxWait.onFx(() -> pane.input().getText());
   }
 }

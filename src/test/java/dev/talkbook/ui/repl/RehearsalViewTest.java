@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.repl.Rehearsal;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.ui.FxWait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Java → Rehearse: every block in a fresh VM against its stored output, notes unchanged. */
 @ExtendWith(ApplicationExtension.class)
@@ -60,21 +60,34 @@ class RehearsalViewTest {
     robot.interact(() -> view[0] = runner.rehearse());
     Scene scene = view[0].stage().getScene();
     ListView<?> checks = (ListView<?>) scene.lookup("#" + RehearsalView.CHECKS_ID);
-    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> checks.getItems().size() == 3);
-    WaitForAsyncUtils.waitForFxEvents();
+    // A fresh JVM runs the blocks: slow on a loaded machine.
+    FxWait.untilFx(
+        "the three checks", java.time.Duration.ofSeconds(90), () -> checks.getItems().size() == 3);
 
-    assertThat(checks.getItems())
-        .map(c -> RehearsalView.describe((Rehearsal.Check) c))
+    // The checks, the selection, the difference and the status are set at once: read them so.
+    record Shown(
+        List<String> checks, int selected, String difference, String status, String notes) {}
+    Shown shown =
+        FxWait.onFx(
+            () ->
+                new Shown(
+                    checks.getItems().stream()
+                        .map(c -> RehearsalView.describe((Rehearsal.Check) c))
+                        .toList(),
+                    checks.getSelectionModel().getSelectedIndex(),
+                    ((TextArea) scene.lookup("#" + RehearsalView.DIFFERENCE_ID)).getText(),
+                    ((Label) scene.lookup("#" + RehearsalView.STATUS_ID)).getText(),
+                    notes.getText()));
+    assertThat(shown.checks())
         .containsExactly(
             "✓ Block 1, line 3: as in the notes",
             "✓ Block 2, line 7: as in the notes",
             "✗ Block 3, line 14: differs");
-    assertThat(checks.getSelectionModel().getSelectedIndex()).isEqualTo(2);
-    TextArea difference = (TextArea) scene.lookup("#" + RehearsalView.DIFFERENCE_ID);
-    assertThat(difference.getText()).contains("-old\n+new");
-    assertThat(((Label) scene.lookup("#" + RehearsalView.STATUS_ID)).getText())
+    assertThat(shown.selected()).isEqualTo(2);
+    assertThat(shown.difference()).contains("-old\n+new");
+    assertThat(shown.status())
         .isEqualTo("1 of 3 blocks differ from what the notes keep. The notes were not changed.");
-    assertThat(notes.getText()).isEqualTo(md);
+    assertThat(shown.notes()).isEqualTo(md);
 
     // Show in notes puts the caret on the block that differs.
     robot.interact(
@@ -85,7 +98,7 @@ class RehearsalViewTest {
                 .findFirst()
                 .orElseThrow()
                 .fire());
-    assertThat(notes.getCaretPosition()).isEqualTo(md.indexOf("```java\nSystem.out"));
+    assertThat(FxWait.onFx(notes::getCaretPosition)).isEqualTo(md.indexOf("```java\nSystem.out"));
     robot.interact(() -> view[0].stage().close());
   }
 

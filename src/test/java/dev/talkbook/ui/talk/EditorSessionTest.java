@@ -52,11 +52,11 @@ class EditorSessionTest {
 
   /** Runs on the stand-in FX thread and waits. */
   private <T> T onFx(Callable<T> work) throws Exception {
-    return fx.submit(work).get(10, TimeUnit.SECONDS);
+    return fx.submit(work).get(30, TimeUnit.SECONDS);
   }
 
   private void onFx(Runnable work) throws Exception {
-    fx.submit(work).get(10, TimeUnit.SECONDS);
+    fx.submit(work).get(30, TimeUnit.SECONDS);
   }
 
   private SaveState state() throws Exception {
@@ -64,10 +64,10 @@ class EditorSessionTest {
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!condition.call()) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("condition not met in 15 s");
+        throw new AssertionError("condition not met in 30 s");
       }
       Thread.sleep(10);
     }
@@ -121,7 +121,7 @@ class EditorSessionTest {
   void leavingSavesAndKeepsARevisionOfTheTalkLeft() throws Exception {
     onFx(() -> session.open(first));
     onFx(() -> session.edited("changed"));
-    onFx(() -> session.leave()).get(10, TimeUnit.SECONDS);
+    onFx(() -> session.leave()).get(30, TimeUnit.SECONDS);
     onFx(() -> session.open(second));
     assertThat(stored(first)).isEqualTo("changed");
     assertThat(notebook.revisions().list(first.id())).extracting(r -> r.body()).contains("changed");
@@ -167,7 +167,7 @@ class EditorSessionTest {
     onFx(() -> session.open(first));
     long before = notebook.talks().get(first.id()).updatedAt().toEpochMilli();
     onFx(() -> session.edited("one"));
-    onFx(() -> session.saveNow()).get(10, TimeUnit.SECONDS);
+    onFx(() -> session.saveNow()).get(30, TimeUnit.SECONDS);
     assertThat(notebook.talks().get(first.id()).updatedAt().toEpochMilli()).isEqualTo(before);
   }
 
@@ -206,7 +206,7 @@ class EditorSessionTest {
     onFx(() -> session.edited("newest"));
     session.saveForShutdown();
     release.countDown();
-    io.submit(() -> {}).get(10, TimeUnit.SECONDS);
+    io.submit(() -> {}).get(30, TimeUnit.SECONDS);
     assertThat(stored(first)).isEqualTo("newest");
   }
 }

@@ -64,25 +64,25 @@ class OpenTalkTest {
   }
 
   private <T> T onFx(Callable<T> work) throws Exception {
-    return fx.submit(work).get(10, TimeUnit.SECONDS);
+    return fx.submit(work).get(30, TimeUnit.SECONDS);
   }
 
   private void onFx(Runnable work) throws Exception {
-    fx.submit(work).get(10, TimeUnit.SECONDS);
+    fx.submit(work).get(30, TimeUnit.SECONDS);
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!condition.call()) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("condition not met in 20 s");
+        throw new AssertionError("condition not met in 30 s");
       }
       Thread.sleep(10);
     }
   }
 
   private Talk opened(long id) throws Exception {
-    return onFx(() -> open.open(id)).get(10, TimeUnit.SECONDS);
+    return onFx(() -> open.open(id)).get(30, TimeUnit.SECONDS);
   }
 
   /** Types {@code added} at the end of the notes, as the editor reports it. */
@@ -192,7 +192,7 @@ class OpenTalkTest {
     ExecutionException failed =
         org.junit.jupiter.api.Assertions.assertThrows(
             ExecutionException.class,
-            () -> onFx(() -> open.open(second.id())).get(10, TimeUnit.SECONDS));
+            () -> onFx(() -> open.open(second.id())).get(30, TimeUnit.SECONDS));
     assertThat(failed.getCause()).hasMessageContaining("“One” stays open");
     assertThat(onFx(() -> open.getTalk().id())).isEqualTo(first.id());
     assertThat(onFx(() -> open.getText())).endsWith("not kept\n");
@@ -203,7 +203,7 @@ class OpenTalkTest {
   void aRestoredVersionReplacesTheTextAsOneChange() throws Exception {
     opened(first.id());
     type("second version\n");
-    onFx(() -> open.leave()).get(10, TimeUnit.SECONDS);
+    onFx(() -> open.leave()).get(30, TimeUnit.SECONDS);
     Revision original =
         notebook.revisions().list(first.id()).stream()
             .filter(r -> r.body().equals("# One\n\nfirst notes\n"))
@@ -225,7 +225,7 @@ class OpenTalkTest {
         Base64.getDecoder()
             .decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-    String markdown = onFx(() -> open.attach("dot.png", png)).get(10, TimeUnit.SECONDS);
+    String markdown = onFx(() -> open.attach("dot.png", png)).get(30, TimeUnit.SECONDS);
     assertThat(markdown).startsWith("![dot.png](attachment:");
     assertThat(notebook.attachments().of(first.id())).hasSize(1);
     type(markdown + "\n");
