@@ -5,6 +5,7 @@ import dev.talkbook.bench.crash.CrashGroup;
 import dev.talkbook.bench.markdown.MarkdownGroup;
 import dev.talkbook.bench.repl.LibrariesGroup;
 import dev.talkbook.bench.repl.ReplGroup;
+import dev.talkbook.bench.schedule.ScheduleGroup;
 import dev.talkbook.bench.site.SiteGroup;
 import dev.talkbook.bench.startup.StartupGroup;
 import dev.talkbook.bench.store.NotebookStoreGroup;
@@ -39,6 +40,19 @@ public final class BenchmarkMain {
     add(groups, new SiteGroup());
     add(groups, new CrashGroup());
     add(groups, new WindowKillGroup());
+    for (BenchmarkGroup g :
+        List.<BenchmarkGroup>of(
+            new NotebookStoreGroup(),
+            new StartupGroup(),
+            new CliStartGroup(),
+            new MarkdownGroup(),
+            new ReplGroup(),
+            new SiteGroup(),
+            new CrashGroup(),
+            new WindowKillGroup(),
+            new ScheduleGroup())) {
+      groups.put(g.name(), g);
+    }
     return groups;
   }
 

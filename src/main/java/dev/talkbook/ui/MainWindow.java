@@ -676,7 +676,8 @@ public final class MainWindow {
 
   private void importSchedule() {
     session.saveNow();
-    new dev.talkbook.ui.exchange.ScheduleImportDialog(
+    dev.talkbook.ui.exchange.ScheduleImportDialog dialog =
+        new dev.talkbook.ui.exchange.ScheduleImportDialog(
             stage,
             notebook,
             dev.talkbook.ui.exchange.ScheduleImportDialog.defaultFetcher(),
@@ -686,21 +687,18 @@ public final class MainWindow {
             report -> {
               navigator.reload(null);
               notebookChanged();
-            })
-        .show();
+            });
+    theme.apply(dialog.stage().getScene());
+    dialog.show();
   }
 
   private void exportAgenda() {
-    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-    chooser.setTitle("Save your agenda (the starred talks) as iCalendar");
-    chooser.setInitialFileName("my-agenda.ics");
-    chooser
-        .getExtensionFilters()
-        .add(new javafx.stage.FileChooser.ExtensionFilter("iCalendar", "*.ics"));
-    java.io.File file = chooser.showSaveDialog(stage);
-    if (file == null) {
+    java.nio.file.Path chosen =
+        host.chooseFileToSave("Save your agenda (the starred talks) as iCalendar", "my-agenda.ics");
+    if (chosen == null) {
       return;
     }
+    java.io.File file = chosen.toFile();
     executors.run(
         () ->
             new dev.talkbook.core.exchange.AgendaExporter(host.clock())
