@@ -583,7 +583,13 @@ public final class MainWindow {
             item("Reset Java (forget everything)", null, replSession::reset));
     presenter =
         new PresenterMode(
-            stage, split, split.getItems().get(0), repl, () -> editor.area().getText(), settings);
+            new PresenterMode.Window(
+                stage, split, split.getItems().get(0), editor.fontSizeProperty(), theme::apply),
+            PresenterParts.repl(repl),
+            PresenterParts.preview(preview),
+            editor.area().textProperty(),
+            settings,
+            host.clock());
     java.getItems()
         .addAll(
             new SeparatorMenuItem(), item("Presenter mode", "Shortcut+Shift+M", presenter::toggle));

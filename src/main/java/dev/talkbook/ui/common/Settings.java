@@ -77,6 +77,9 @@ public final class Settings {
 
   public static final Key<Double> PRESENTER_FONT_SIZE = number("presenter.fontSize", 22);
 
+  /** Presenter mode types each snippet in at a readable pace (false: pastes it whole). */
+  public static final Key<Boolean> PRESENTER_TYPING = flag("presenter.typeSnippets", true);
+
   /** The talk last open in {@code notebook} (its id), -1 when none. */
   public static Key<Long> lastTalk(Path notebook) {
     String path = notebook.toAbsolutePath().normalize().toString();
