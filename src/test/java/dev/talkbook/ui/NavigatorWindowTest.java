@@ -116,4 +116,68 @@ class NavigatorWindowTest {
         .isEqualTo(LocalDate.of(2026, 4, 14));
     assertThat(uncaught).isEmpty();
   }
+
+  private String selectedLabel(FxRobot robot) {
+    var item = WindowUnderTest.navigator(robot).getSelectionModel().getSelectedItem();
+    return item == null ? null : item.getValue().label();
+  }
+
+  @Test
+  void aNewEventIsSelectedSoTheNextTalkGoesIntoIt(FxRobot robot) throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
+    robot.clickOn("Outlines that think"); // a talk of the sample is selected and open
+    waitUntil(() -> "Outlines that think".equals(selectedLabel(robot)));
+
+    openNewEvent(robot, "Devoxx 2026");
+    robot.clickOn(createButton(robot));
+    waitUntil(() -> "Devoxx 2026".equals(selectedLabel(robot)));
+
+    robot.clickOn("#new-talk");
+    robot.clickOn("#talk-title-input");
+    robot.write("Loom in practice");
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> "Loom in practice".equals(selectedLabel(robot)));
+    Event devoxx =
+        ui.notebook.events().list().stream()
+            .filter(e -> e.title().equals("Devoxx 2026"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ui.notebook.talks().list(devoxx.id()))
+        .extracting(dev.talkbook.core.notebook.Talk::title)
+        .containsExactly("Loom in practice");
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("Loom in practice"));
+  }
+
+  @Test
+  void afterADeletionTheSelectionIsTheDeletedTalksEventNotItsNeighbour(FxRobot robot)
+      throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
+    robot.clickOn("SQLite everywhere");
+    waitUntil(() -> "SQLite everywhere".equals(selectedLabel(robot)));
+    robot.type(KeyCode.DELETE);
+    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+    robot.clickOn("Delete");
+    waitUntil(() -> dev.talkbook.core.sample.SampleMeetup.TITLE.equals(selectedLabel(robot)));
+    assertThat(selectedLabel(robot)).isNotEqualTo("Outlines that think");
+  }
+
+  @Test
+  void aReloadKeepsTheSelectedRowByWhatItIsNotWhereItIs(FxRobot robot) throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
+    robot.clickOn("Outlines that think");
+    waitUntil(() -> "Outlines that think".equals(selectedLabel(robot)));
+    // An event that sorts first arrives from elsewhere (an import): every row moves down.
+    ui.notebook
+        .events()
+        .create(new Event.Details("Later conference", LocalDate.of(2099, 1, 1), null, null, null));
+    ui.reloadTree(robot);
+    waitUntil(() -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 2);
+    assertThat(selectedLabel(robot)).isEqualTo("Outlines that think");
+  }
 }

@@ -64,17 +64,36 @@ public final class ScreenshotTour {
             t.later(() -> t.menu("History of this talk…"));
           });
       all.put("new-event", t -> t.later(() -> t.menu("New event…")));
+      all.put("export", t -> t.menu("Export site…"));
+      all.put(
+          "palette",
+          t -> {
+            t.menu("Command palette…");
+            t.later(() -> typeInto("#picker-filter", "theme"));
+          });
+      all.put(
+          "switcher",
+          t -> {
+            t.menu("Go to talk…");
+            t.later(() -> typeInto("#picker-filter", ""));
+          });
       all.put(
           "tasks",
           t -> {
             t.open("SQLite everywhere");
-            t.later(() -> t.window.scrollSync.jumpTo(70));
+            t.later(
+                () -> {
+                  var editor = (org.fxmisc.richtext.CodeArea) t.stage.getScene().lookup("#editor");
+                  editor.moveTo(70, 0);
+                  editor.showParagraphAtTop(70);
+                });
           });
       all.put(
           "search",
           t -> {
-            t.window.search.field().setText("journal");
-            t.window.search.focus();
+            var field = (javafx.scene.control.TextField) t.stage.getScene().lookup("#search-field");
+            field.setText("journal");
+            field.requestFocus();
           });
       return all;
     }
@@ -184,15 +203,28 @@ public final class ScreenshotTour {
       pause.play();
     }
 
+    /** Types {@code text} into the field {@code selector} of whichever window shows it. */
+    private static void typeInto(String selector, String text) {
+      for (Window w : Window.getWindows()) {
+        if (w.getScene() != null
+            && w.getScene().lookup(selector) instanceof javafx.scene.control.TextField f) {
+          f.setText(text);
+        }
+      }
+    }
+
     private void open(String title) {
-      window.openTalk(notebook.talks().findByTitle(title).get(0).id(), null);
+      window.open(notebook.talks().findByTitle(title).get(0).id(), null);
     }
 
     private void menu(String text) {
-      for (MenuItem item : window.actions()) {
-        if (text.equals(item.getText())) {
-          item.fire();
-          return;
+      var bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
+      for (javafx.scene.control.Menu m : bar.getMenus()) {
+        for (MenuItem item : m.getItems()) {
+          if (text.equals(item.getText())) {
+            item.fire();
+            return;
+          }
         }
       }
       throw new IllegalArgumentException("no menu item " + text);
@@ -204,7 +236,7 @@ public final class ScreenshotTour {
           w.hide();
         }
       }
-      window.search.field().clear();
+      ((javafx.scene.control.TextField) stage.getScene().lookup("#search-field")).clear();
     }
 
     private void finish() {

@@ -676,17 +676,21 @@ public final class ReplSession implements AutoCloseable {
 
   private Evaluation runEvaluation(long id, String code) {
     long t0 = System.nanoTime();
+    // Running before anyone hears it started: a stop sent as soon as the window says "Running…"
+    // (Esc) is then kept, not dropped for arriving before this thread got here.
+    interruption.set(null);
+    currentEvaluation = id;
+    running = true;
     emit(new ReplEvent.EvaluationStarted(id, code));
     List<SnippetResult> results = new ArrayList<>();
     JShell shell;
     try {
       shell = requireEngine();
     } catch (IllegalStateException e) {
+      running = false;
+      currentEvaluation = -1;
       return finish(new Evaluation(id, results, Outcome.NOT_RUN, e.getMessage(), since(t0)));
     }
-    interruption.set(null);
-    currentEvaluation = id;
-    running = true;
     String notRun = addLibraries(id, code, shell);
     if (notRun != null) {
       running = false;

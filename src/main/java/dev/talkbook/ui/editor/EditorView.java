@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,7 +121,7 @@ public final class EditorView {
   /** Replaces the whole text as a fresh start: no undo back into another talk's notes. */
   public void load(String text) {
     area.replaceText(text);
-    applyHighlighting(highlighter.highlight(text), text);
+    applyHighlighting(highlighter.highlight(text), HangingIndent.prefixes(text), text);
     area.getUndoManager().forgetHistory();
     area.moveTo(0);
     area.requestFollowCaret();
@@ -151,16 +152,18 @@ public final class EditorView {
     highlighting.execute(
         () -> {
           Highlighting result = highlighter.highlight(text);
+          List<HangingIndent.Prefix> prefixes = HangingIndent.prefixes(text);
           Platform.runLater(
               () -> {
                 if (mine == highlightGeneration) {
-                  applyHighlighting(result, text);
+                  applyHighlighting(result, prefixes, text);
                 }
               });
         });
   }
 
-  private void applyHighlighting(Highlighting result, String text) {
+  private void applyHighlighting(
+      Highlighting result, List<HangingIndent.Prefix> prefixes, String text) {
     if (!area.getText().equals(text) || result.spans().isEmpty()) {
       return;
     }
@@ -168,12 +171,17 @@ public final class EditorView {
     for (Highlighting.Span span : result.spans()) {
       spans.add(span.classes(), span.length());
     }
-    area.setStyleSpans(0, spans.create());
+    area.setStyleSpans(0, HangingIndent.overlay(spans.create(), text, prefixes));
   }
 
   /** Stops the highlighting thread (the window is closing). */
   public void dispose() {
     highlighting.shutdownNow();
+  }
+
+  /** Back to the normal font size. */
+  public void actualSize() {
+    fontSize.set(DEFAULT_FONT);
   }
 
   public void zoom(double delta) {

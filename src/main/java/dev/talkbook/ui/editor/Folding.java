@@ -20,6 +20,9 @@ import org.kordamp.ikonli.feather.Feather;
  * (saved, searched, copied) and are only hidden. A fold is the line before a run of hidden lines;
  * the gutter shows a chevron there (click it, or Ctrl+. on the line, to unfold).
  *
+ * <p>The gutter also shows a list item's prefix when it is kept out of the text's flow ({@link
+ * HangingIndent}).
+ *
  * <p>Edits never lose text into a fold: an edit that lands in hidden lines (Backspace at the start
  * of the line after a fold, a replace-all) opens that fold.
  */
@@ -88,7 +91,19 @@ public final class Folding {
                 });
             gutter.getChildren().add(marker);
           }
-          return numbers == null ? gutter : new HBox(numbers.apply(p), gutter);
+          Node prefix = HangingIndent.graphic(area, p);
+          if (numbers == null && prefix == null) {
+            return gutter;
+          }
+          HBox row = new HBox();
+          if (numbers != null) {
+            row.getChildren().add(numbers.apply(p));
+          }
+          row.getChildren().add(gutter);
+          if (prefix != null) {
+            row.getChildren().add(prefix);
+          }
+          return row;
         });
   }
 

@@ -2,6 +2,7 @@ package dev.talkbook.ui.editor;
 
 import static javafx.scene.input.KeyCode.DOWN;
 import static javafx.scene.input.KeyCode.ENTER;
+import static javafx.scene.input.KeyCode.HOME;
 import static javafx.scene.input.KeyCode.PERIOD;
 import static javafx.scene.input.KeyCode.TAB;
 import static javafx.scene.input.KeyCode.UP;
@@ -32,9 +33,10 @@ import org.fxmisc.wellbehaved.event.Nodes;
 /**
  * The outliner keys of the notes editor, added to the code area's input map over its own keys:
  * Enter, Tab and Shift+Tab in lists, Alt+Up/Down to move an item or a section, Ctrl+. to fold,
- * Ctrl+Enter to toggle a task; a closing code fence typed on an indented line goes where its
- * opening fence is. Where a command does not apply (Tab outside a list), the key does what it did
- * before. The text work is {@link Outliner}'s; each change is one undo step.
+ * Ctrl+Enter to toggle a task; Home on a list item goes to its text first (the bullet is shown
+ * beside the text, see {@link HangingIndent}); a closing code fence typed on an indented line goes
+ * where its opening fence is. Where a command does not apply (Tab outside a list), the key does
+ * what it did before. The text work is {@link Outliner}'s; each change is one undo step.
  */
 public final class OutlinerKeys {
   private final CodeArea area;
@@ -54,6 +56,8 @@ public final class OutlinerKeys {
             process(keyPressed(DOWN, ALT_DOWN), e -> result(this::moveDown)),
             process(keyPressed(PERIOD, SHORTCUT_DOWN), e -> result(this::toggleFold)),
             process(keyPressed(ENTER, SHORTCUT_DOWN), e -> result(this::toggleTask)),
+            process(keyPressed(HOME), e -> result(() -> home(false))),
+            process(keyPressed(HOME, SHIFT_DOWN), e -> result(() -> home(true))),
             process(keyTyped("`"), e -> result(() -> fence('`'))),
             process(keyTyped("~"), e -> result(() -> fence('~'))));
     Nodes.addInputMap(area, keys);
@@ -110,6 +114,37 @@ public final class OutlinerKeys {
    */
   boolean fence(char c) {
     return editable() && apply(outliner().typed(c, area.getAnchor(), area.getCaretPosition()));
+  }
+
+  /**
+   * Home on the first line of a list item: to the start of its text (after the bullet and a task
+   * box), and from there to the start of the line. With Shift, the selection goes along. False
+   * elsewhere (a wrapped line's Home goes to that line's start).
+   */
+  boolean home(boolean select) {
+    int p = area.getCurrentParagraph();
+    int col = area.getCaretColumn();
+    Optional<dev.talkbook.core.outliner.ListItem> item =
+        dev.talkbook.core.outliner.ListItem.parse(area.getParagraph(p).getText());
+    if (item.isEmpty()) {
+      return false;
+    }
+    int content = item.get().prefixLength();
+    try {
+      if (col > content && area.lineIndex(p, col) != area.lineIndex(p, content)) {
+        return false;
+      }
+    } catch (IllegalArgumentException | IndexOutOfBoundsException notLaidOut) {
+      // The paragraph is not on screen: treat it as one line.
+    }
+    int to = area.getAbsolutePosition(p, col == content ? 0 : content);
+    if (select) {
+      area.selectRange(area.getAnchor(), to);
+    } else {
+      area.moveTo(to);
+    }
+    area.requestFollowCaret();
+    return true;
   }
 
   /** Tab on list items. False outside lists. */

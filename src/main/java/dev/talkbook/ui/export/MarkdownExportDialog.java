@@ -2,6 +2,8 @@ package dev.talkbook.ui.export;
 
 import dev.talkbook.core.site.MarkdownExporter;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.LongJob;
+import dev.talkbook.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -10,7 +12,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -20,11 +21,14 @@ import javafx.stage.Window;
 public final class MarkdownExportDialog {
   public static final String STATUS_ID = "markdown-export-status";
 
+  /** The one button that cancels the running export, or closes the dialog. */
+  public static final String CLOSE_ID = "markdown-export-close";
+
   private final Stage stage = new Stage();
 
   public MarkdownExportDialog(
       Window owner, Notebook notebook, Path folder, Executor worker, Executor fx) {
-    ExportJob<MarkdownExporter.Result> job = new ExportJob<>(worker, fx);
+    LongJob<MarkdownExporter.Result> job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Export Markdown");
@@ -35,17 +39,14 @@ public final class MarkdownExportDialog {
     status.setId(STATUS_ID);
     status.setWrapText(true);
     status.textProperty().bind(job.statusProperty());
-    Button cancel = new Button("Cancel");
-    cancel.disableProperty().bind(job.runningProperty().not());
-    cancel.setOnAction(e -> job.cancel());
-    Button close = new Button("Close");
-    close.setCancelButton(true);
-    close.setOnAction(e -> stage.close());
+    Button close = DialogButtons.cancelOrClose(job, stage);
+    close.setId(CLOSE_ID);
     stage.setOnHidden(e -> job.cancel());
-    VBox root = new VBox(10, new Label("To " + folder), bar, status, new HBox(8, cancel, close));
+    VBox root = new VBox(10, new Label("To " + folder), bar, status, DialogButtons.bar(close));
     root.setPadding(new Insets(16));
     root.setPrefWidth(520);
     stage.setScene(new Scene(root));
+    Theme.dress(root, owner);
     job.start(
         "Exporting…",
         feedback ->
@@ -65,5 +66,9 @@ public final class MarkdownExportDialog {
 
   public void show() {
     stage.show();
+  }
+
+  public Stage stage() {
+    return stage;
   }
 }

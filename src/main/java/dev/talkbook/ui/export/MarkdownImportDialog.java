@@ -4,6 +4,8 @@ import dev.talkbook.core.site.MarkdownImporter;
 import dev.talkbook.core.site.MarkdownImporter.FileResult;
 import dev.talkbook.core.site.MarkdownImporter.Report;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.LongJob;
+import dev.talkbook.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -13,7 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
@@ -28,9 +29,10 @@ public final class MarkdownImportDialog {
   public static final String REPORT_ID = "markdown-import-report";
   public static final String IMPORT_ID = "markdown-import-run";
   public static final String STATUS_ID = "markdown-import-status";
+  public static final String CLOSE_ID = "markdown-import-close";
 
   private final Stage stage = new Stage();
-  private final ExportJob<Report> job;
+  private final LongJob<Report> job;
   private final TextArea report = new TextArea();
 
   public MarkdownImportDialog(
@@ -40,7 +42,7 @@ public final class MarkdownImportDialog {
       Executor worker,
       Executor fx,
       Runnable imported) {
-    job = new ExportJob<>(worker, fx);
+    job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Import Markdown");
@@ -66,7 +68,9 @@ public final class MarkdownImportDialog {
     run.setId(IMPORT_ID);
     run.setDefaultButton(true);
     run.setDisable(true);
+    // An import runs in one transaction and is not cancelled half way: Close waits for it.
     Button close = new Button("Close");
+    close.setId(CLOSE_ID);
     close.setCancelButton(true);
     close.disableProperty().bind(job.runningProperty());
     close.setOnAction(e -> stage.close());
@@ -93,10 +97,11 @@ public final class MarkdownImportDialog {
               Report::summary);
         });
 
-    VBox root = new VBox(10, from, bar, status, report, new HBox(8, run, close));
+    VBox root = new VBox(10, from, bar, status, report, DialogButtons.bar(run, close));
     root.setPadding(new Insets(16));
     root.setPrefSize(640, 480);
     stage.setScene(new Scene(root));
+    Theme.dress(root, owner);
     job.start(
         "Checking the files…",
         feedback -> importer.importFolder(notebook, folder, true, feedback::progress),

@@ -3,6 +3,8 @@ package dev.talkbook.ui.export;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.SiteExporter;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.LongJob;
+import dev.talkbook.ui.common.Theme;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +34,15 @@ import javafx.stage.Window;
 public final class SiteExportDialog {
   public static final String FOLDER_ID = "site-export-folder";
   public static final String EXPORT_ID = "site-export-run";
+
+  /** The one button that cancels the running export, or closes the dialog. */
   public static final String CANCEL_ID = "site-export-cancel";
+
   public static final String OPEN_ID = "site-export-open";
   public static final String STATUS_ID = "site-export-status";
 
   private final Stage stage = new Stage();
-  private final ExportJob<SiteExporter.Result> job;
+  private final LongJob<SiteExporter.Result> job;
 
   /**
    * @param openLink opens a URL in the system browser
@@ -52,7 +57,7 @@ public final class SiteExportDialog {
       String lastFolder,
       Consumer<String> remember,
       Consumer<String> openLink) {
-    job = new ExportJob<>(worker, fx);
+    job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Export site");
@@ -101,21 +106,12 @@ public final class SiteExportDialog {
     export.setId(EXPORT_ID);
     export.setDefaultButton(true);
     export.disableProperty().bind(job.runningProperty().or(folder.textProperty().isEmpty()));
-    Button cancel = new Button("Cancel");
-    cancel.setId(CANCEL_ID);
-    cancel.disableProperty().bind(job.runningProperty().not());
-    cancel.setOnAction(e -> job.cancel());
+    Button close = DialogButtons.cancelOrClose(job, stage);
+    close.setId(CANCEL_ID);
     Button open = new Button("Open in browser");
     open.setId(OPEN_ID);
     open.disableProperty().bind(job.resultProperty().isNull().or(job.runningProperty()));
     open.setOnAction(e -> openLink.accept(job.getResult().index().toUri().toString()));
-    Button close = new Button("Close");
-    close.setCancelButton(true);
-    close.setOnAction(
-        e -> {
-          job.cancel();
-          stage.close();
-        });
     stage.setOnHidden(e -> job.cancel());
 
     export.setOnAction(
@@ -149,11 +145,11 @@ public final class SiteExportDialog {
                       + " removed.");
         });
 
-    HBox buttons = new HBox(8, export, cancel, open, close);
-    VBox root = new VBox(12, form, bar, status, buttons);
+    VBox root = new VBox(12, form, bar, status, DialogButtons.bar(export, open, close));
     root.setPadding(new Insets(16));
     root.setPrefWidth(560);
     stage.setScene(new Scene(root));
+    Theme.dress(root, owner);
   }
 
   public void show() {
@@ -165,7 +161,7 @@ public final class SiteExportDialog {
   }
 
   /** The running or finished export, for tests. */
-  ExportJob<SiteExporter.Result> job() {
+  LongJob<SiteExporter.Result> job() {
     return job;
   }
 

@@ -162,15 +162,42 @@ public final class NavigatorView {
 
   private record Contents(List<Event> events, List<TalkSummary> talks) {}
 
-  /** Reloads the tree from the notebook and selects {@code selectTalk} (if not null). */
+  /** A row to select after a reload: an event's or a talk's. */
+  private record Target(boolean event, long id) {
+    static Target of(NavNode node) {
+      if (node instanceof NavNode.EventNode e) {
+        return new Target(true, e.event().id());
+      }
+      if (node instanceof NavNode.TalkNode t) {
+        return new Target(false, t.talk().id());
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Reloads the tree from the notebook and selects the talk {@code selectTalk}; with null, the row
+   * that was selected stays selected (found again by its id, not by its place, which another row
+   * may have taken).
+   */
   public void reload(Long selectTalk) {
+    reload(selectTalk == null ? null : new Target(false, selectTalk));
+  }
+
+  /** Reloads the tree and selects the event {@code eventId} (shown with its talks). */
+  public void reloadSelectingEvent(long eventId) {
+    reload(new Target(true, eventId));
+  }
+
+  private void reload(Target target) {
     executors.run(
         () -> new Contents(notebook.events().list(), notebook.talks().summaries()),
-        contents -> show(contents, selectTalk),
+        contents -> show(contents, target),
         error -> Errors.show(window(), "Could not read the notebook", error));
   }
 
-  private void show(Contents contents, Long selectTalk) {
+  private void show(Contents contents, Target target) {
+    Target wanted = target != null ? target : Target.of(selected());
     Map<Long, TreeItem<NavNode>> byEvent = new LinkedHashMap<>();
     List<TreeItem<NavNode>> items = new ArrayList<>();
     java.util.Set<Long> expanded = new java.util.HashSet<>();
@@ -180,19 +207,23 @@ public final class NavigatorView {
       }
     }
     boolean first = tree.getRoot().getChildren().isEmpty();
+    TreeItem<NavNode> select = null;
     for (Event e : contents.events()) {
       TreeItem<NavNode> item = new TreeItem<>(new NavNode.EventNode(e));
       item.setExpanded(first || expanded.contains(e.id()));
       byEvent.put(e.id(), item);
       items.add(item);
+      if (wanted != null && wanted.event() && e.id() == wanted.id()) {
+        item.setExpanded(true);
+        select = item;
+      }
     }
-    TreeItem<NavNode> select = null;
     for (TalkSummary t : contents.talks()) {
       TreeItem<NavNode> talkItem = new TreeItem<>(new NavNode.TalkNode(t));
       TreeItem<NavNode> parent = byEvent.get(t.eventId());
       if (parent != null) {
         parent.getChildren().add(talkItem);
-        if (selectTalk != null && t.id() == selectTalk) {
+        if (wanted != null && !wanted.event() && t.id() == wanted.id()) {
           parent.setExpanded(true);
           select = talkItem;
         }
@@ -204,6 +235,8 @@ public final class NavigatorView {
       if (select != null) {
         tree.getSelectionModel().select(select);
         tree.scrollTo(Math.max(0, tree.getRow(select) - 3));
+      } else {
+        tree.getSelectionModel().clearSelection();
       }
     } finally {
       reloading = false;
@@ -278,7 +311,8 @@ public final class NavigatorView {
                 executors.run(
                     () -> notebook.events().create(details),
                     event -> {
-                      reload(null);
+                      // The new event is selected, so that Ctrl+N adds its first talk to it.
+                      reloadSelectingEvent(event.id());
                       changed.run();
                     },
                     error -> Errors.show(window(), "Could not create the event", error)));
@@ -342,7 +376,11 @@ public final class NavigatorView {
                           .id();
                     },
                     talkId -> {
-                      reload(talkId);
+                      if (node instanceof NavNode.EventNode e) {
+                        reloadSelectingEvent(e.event().id());
+                      } else {
+                        reload(talkId);
+                      }
                       changed.run();
                     },
                     error -> Errors.show(window(), "Could not rename", error)));
@@ -359,7 +397,7 @@ public final class NavigatorView {
                 executors.run(
                     () -> notebook.events().update(e.event().id(), details),
                     updated -> {
-                      reload(null);
+                      reloadSelectingEvent(updated.id());
                       changed.run();
                     },
                     error -> Errors.show(window(), "Could not save the event", error)));
@@ -390,6 +428,7 @@ public final class NavigatorView {
     if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
       return;
     }
+    Target after = afterDeleting(node);
     executors.run(
         () -> {
           if (node instanceof NavNode.EventNode e) {
@@ -411,11 +450,26 @@ public final class NavigatorView {
               () -> notebook.talks().undelete(gone).id());
         },
         deletion -> {
-          reload(null);
+          reload(after);
           changed.run();
           deleted.accept(deletion);
         },
         error -> Errors.show(window(), "Could not delete", error));
+  }
+
+  /**
+   * What to select once {@code node} is deleted: a talk's event, or the event after the deleted one
+   * (else the one before); so that what is selected is never whatever took the deleted row's place.
+   */
+  private Target afterDeleting(NavNode node) {
+    if (node instanceof NavNode.TalkNode t) {
+      return new Target(true, t.talk().eventId());
+    }
+    List<TreeItem<NavNode>> events = tree.getRoot().getChildren();
+    int at = events.indexOf(tree.getSelectionModel().getSelectedItem());
+    TreeItem<NavNode> neighbour =
+        at + 1 < events.size() ? events.get(at + 1) : at > 0 ? events.get(at - 1) : null;
+    return neighbour == null ? null : Target.of(neighbour.getValue());
   }
 
   private void move(long talkId, long eventId, int position) {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
@@ -32,7 +30,7 @@ final class LayoutSnapshot {
   private final double y;
   private final double width;
   private final double height;
-  private InvalidationListener settle;
+  private Runnable settle;
 
   private LayoutSnapshot(Stage stage) {
     this.stage = stage;
@@ -82,40 +80,55 @@ final class LayoutSnapshot {
       stage.setY(y);
     }
     applyDividers();
-    // A split pane given its items again lays them out afresh in the next pulse, moving the
-    // dividers: set them once more after it.
-    Runnable[] once = new Runnable[1];
-    once[0] =
+    // A split pane given its items again lays them out afresh in a later pulse, and one resized
+    // (leaving full screen) keeps a pane not resizable with its parent at its width in pixels:
+    // either moves the dividers. So after each layout, once the window has its old size, the
+    // dividers are set again where they differ, until they stay put for two pulses.
+    int[] steady = {0};
+    settle =
         () -> {
-          scene.removePostLayoutPulseListener(once[0]);
-          applyDividers();
-        };
-    scene.addPostLayoutPulseListener(once[0]);
-    Platform.requestNextPulse();
-    if (scene.getWidth() != width || scene.getHeight() != height) {
-      settle =
-          (Observable o) -> {
-            if (scene.getWidth() == width && scene.getHeight() == height) {
+          if (scene.getWidth() != width || scene.getHeight() != height) {
+            steady[0] = 0;
+            return;
+          }
+          if (dividersAsBefore()) {
+            if (++steady[0] >= 2) {
               stopSettling();
-              applyDividers();
             }
-          };
-      scene.widthProperty().addListener(settle);
-      scene.heightProperty().addListener(settle);
-      // A window that does not get its old size back (moved to another screen, resized) keeps
-      // the dividers set above; stop waiting after a while.
-      PauseTransition giveUp = new PauseTransition(Duration.seconds(3));
-      giveUp.setOnFinished(e -> stopSettling());
-      giveUp.play();
+          } else {
+            steady[0] = 0;
+            applyDividers();
+            Platform.requestNextPulse();
+          }
+        };
+    scene.addPostLayoutPulseListener(settle);
+    Platform.requestNextPulse();
+    // A window that does not get its old size back (moved to another screen, resized by hand)
+    // keeps the dividers set above; stop watching after a while.
+    PauseTransition giveUp = new PauseTransition(Duration.seconds(3));
+    giveUp.setOnFinished(e -> stopSettling());
+    giveUp.play();
+  }
+
+  private boolean dividersAsBefore() {
+    for (Split split : splits) {
+      double[] now = split.pane().getDividerPositions();
+      if (now.length != split.dividers().length) {
+        return false;
+      }
+      for (int i = 0; i < now.length; i++) {
+        if (Math.abs(now[i] - split.dividers()[i]) > 1e-9) {
+          return false;
+        }
+      }
     }
+    return true;
   }
 
   /** Stops waiting for the old size (the window was resized by hand, or presenting again). */
   void stopSettling() {
     if (settle != null) {
-      Scene scene = stage.getScene();
-      scene.widthProperty().removeListener(settle);
-      scene.heightProperty().removeListener(settle);
+      stage.getScene().removePostLayoutPulseListener(settle);
       settle = null;
     }
   }

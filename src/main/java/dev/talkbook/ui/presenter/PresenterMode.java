@@ -97,6 +97,12 @@ public final class PresenterMode {
   /** The preview's own text size in px at zoom 1 (preview.css): the zoom is relative to it. */
   static final double PREVIEW_FONT = 15;
 
+  /**
+   * No "press Esc" banner over the audience's screen when the window goes full screen (Esc still
+   * leaves full screen; Ctrl+Shift+M leaves presenter mode).
+   */
+  private static final String NO_HINT = "";
+
   static final double MIN_FONT = 10;
   static final double MAX_FONT = 72;
   private static final String STYLESHEET = stylesheet();
@@ -191,7 +197,7 @@ public final class PresenterMode {
     repl.show();
     applyFont();
     showPosition();
-    stage.setFullScreenExitHint("Esc or F11 leaves full screen; Java → Presenter mode ends it");
+    stage.setFullScreenExitHint(NO_HINT);
     stage.setFullScreen(true);
   }
 
@@ -219,7 +225,7 @@ public final class PresenterMode {
       Rectangle2D area = audience.getBounds();
       stage.setX(area.getMinX());
       stage.setY(area.getMinY());
-      stage.setFullScreenExitHint("Java → Presenter mode ends presenter view");
+      stage.setFullScreenExitHint(NO_HINT);
       stage.setFullScreen(true);
     }
   }

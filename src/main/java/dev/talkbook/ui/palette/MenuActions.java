@@ -1,0 +1,66 @@
+package dev.talkbook.ui.palette;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+
+/**
+ * The window's menus as command palette entries: each item with its menu path ("View › Theme"), its
+ * shortcut, its state (on, off, chosen) and the words set on it with {@link #words}.
+ */
+public final class MenuActions {
+  /** The key in a menu item's properties for the words that find it in the palette. */
+  private static final String WORDS = "talkbook.palette.words";
+
+  private MenuActions() {}
+
+  /** Gives {@code item} words a user would type to find it ("jshell", "appearance"). */
+  public static <M extends MenuItem> M words(M item, String words) {
+    item.getProperties().put(WORDS, words);
+    return item;
+  }
+
+  /** Every enabled action of {@code menus}, in menu order. */
+  public static List<PaletteEntry<MenuItem>> entries(List<Menu> menus) {
+    List<PaletteEntry<MenuItem>> out = new ArrayList<>();
+    for (Menu menu : menus) {
+      collect(menu, plain(menu.getText()), out);
+    }
+    return out;
+  }
+
+  private static void collect(Menu menu, String path, List<PaletteEntry<MenuItem>> into) {
+    for (MenuItem item : menu.getItems()) {
+      if (item instanceof Menu sub) {
+        collect(sub, path + " \u203a " + plain(sub.getText()), into);
+      } else if (!(item instanceof SeparatorMenuItem)
+          && item.getText() != null
+          && !item.isDisable()
+          && item.isVisible()) {
+        String note = path;
+        if (item instanceof RadioMenuItem r) {
+          note += r.isSelected() ? " · chosen" : "";
+        } else if (item instanceof CheckMenuItem c) {
+          note += c.isSelected() ? " · on" : " · off";
+        }
+        Object words = item.getProperties().get(WORDS);
+        into.add(
+            new PaletteEntry<>(
+                item,
+                item.getText(),
+                note,
+                item.getAccelerator() == null ? "" : item.getAccelerator().getDisplayText(),
+                (words == null ? "" : words.toString()) + " " + path));
+      }
+    }
+  }
+
+  /** A menu's title without its mnemonic mark: "_View" is "View". */
+  private static String plain(String text) {
+    return text == null ? "" : text.replace("_", "");
+  }
+}

@@ -1,0 +1,220 @@
+package dev.talkbook.ui.palette;
+
+import dev.talkbook.ui.common.Theme;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.stage.Window;
+
+/**
+ * A light, keyboard-first chooser over the top of the window, for the command palette and the quick
+ * switcher: no title bar and no buttons; type to narrow (best match first, see {@link Ranking}),
+ * arrows to move, Enter or a click to take, Esc or a click elsewhere to leave.
+ */
+public final class PalettePopup<T> {
+  public static final String FILTER_ID = "picker-filter";
+  public static final String LIST_ID = "picker-list";
+
+  /** Rows shown at once. */
+  private static final int ROWS = 10;
+
+  private static final double ROW_HEIGHT = 30;
+
+  private final Stage stage = new Stage(StageStyle.UNDECORATED);
+  final TextField filter = new TextField();
+  final ListView<PaletteEntry<T>> list = new ListView<>();
+  private final List<PaletteEntry<T>> entries;
+  private final Consumer<T> chosen;
+  private final Label nothing = new Label();
+  private boolean done;
+
+  private PalettePopup(
+      Window owner, String prompt, List<PaletteEntry<T>> entries, Consumer<T> chosen) {
+    this.entries = List.copyOf(entries);
+    this.chosen = chosen;
+    filter.setId(FILTER_ID);
+    filter.setPromptText(prompt);
+    filter.getStyleClass().add("tb-palette-filter");
+    list.setId(LIST_ID);
+    list.getStyleClass().add("tb-palette-list");
+    list.setFixedCellSize(ROW_HEIGHT);
+    // As tall as the rows it shows (one for the "nothing matches" line), at most ROWS.
+    list.prefHeightProperty()
+        .bind(
+            Bindings.max(1, Bindings.min(ROWS, Bindings.size(list.getItems())))
+                .multiply(ROW_HEIGHT)
+                .add(4));
+    list.setCellFactory(view -> new EntryCell<>());
+    nothing.getStyleClass().add("tb-muted");
+    list.setPlaceholder(nothing);
+    filter.textProperty().addListener((obs, old, text) -> narrow(text));
+    narrow("");
+    filter.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+    list.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+    list.setOnMouseClicked(
+        e -> {
+          if (list.getSelectionModel().getSelectedItem() != null) {
+            take();
+          }
+        });
+    VBox card = new VBox(8, filter, list);
+    card.getStyleClass().add("tb-palette");
+    card.setPadding(new Insets(8));
+    double width = owner == null ? 640 : Math.max(420, Math.min(680, owner.getWidth() - 80));
+    card.setPrefWidth(width);
+    // Undecorated, not transparent: without a compositor (some Linux desktops) a transparent
+    // window's clear parts show as solid blocks; the card's border sets it off instead.
+    Scene scene = new Scene(card);
+    stage.setScene(scene);
+    Theme.dress(card, owner);
+    stage.initOwner(owner);
+    stage.initModality(Modality.NONE);
+    // A click elsewhere (the popup loses the focus) leaves it.
+    stage
+        .focusedProperty()
+        .addListener(
+            (obs, was, focused) -> {
+              if (was && !focused) {
+                close();
+              }
+            });
+    if (owner != null) {
+      stage.setOnShown(
+          e -> {
+            stage.setX(owner.getX() + (owner.getWidth() - stage.getWidth()) / 2);
+            stage.setY(owner.getY() + Math.min(90, owner.getHeight() / 8));
+          });
+    }
+  }
+
+  /**
+   * Shows the chooser over {@code owner}; {@code chosen} is called (after it closed) with what the
+   * user took, and not at all if they left.
+   */
+  public static <T> PalettePopup<T> show(
+      Window owner, String prompt, List<PaletteEntry<T>> entries, Consumer<T> chosen) {
+    PalettePopup<T> popup = new PalettePopup<>(owner, prompt, entries, chosen);
+    popup.stage.show();
+    popup.stage.requestFocus();
+    popup.filter.requestFocus();
+    return popup;
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  private void narrow(String text) {
+    List<PaletteEntry<T>> ranked = Ranking.rank(text, entries);
+    list.getItems().setAll(ranked);
+    nothing.setText(
+        text.isBlank()
+            ? "Nothing to choose."
+            : "Nothing matches \u201c" + text.strip() + "\u201d.");
+    if (!ranked.isEmpty()) {
+      list.getSelectionModel().selectFirst();
+      list.scrollTo(0);
+    }
+    if (stage.isShowing()) {
+      stage.sizeToScene(); // the list's height follows the number of rows
+    }
+  }
+
+  private void key(KeyEvent e) {
+    int at = list.getSelectionModel().getSelectedIndex();
+    int last = list.getItems().size() - 1;
+    switch (e.getCode()) {
+      case DOWN -> move(Math.min(last, at + 1));
+      case UP -> move(Math.max(0, at - 1));
+      case PAGE_DOWN -> move(Math.min(last, at + ROWS - 1));
+      case PAGE_UP -> move(Math.max(0, at - ROWS + 1));
+      case ENTER -> take();
+      case ESCAPE -> close();
+      default -> {
+        return;
+      }
+    }
+    e.consume();
+  }
+
+  private void move(int to) {
+    if (to >= 0 && to < list.getItems().size()) {
+      list.getSelectionModel().select(to);
+      list.scrollTo(Math.max(0, to - ROWS / 2));
+    }
+  }
+
+  private void take() {
+    PaletteEntry<T> entry = list.getSelectionModel().getSelectedItem();
+    if (entry == null) {
+      return;
+    }
+    close();
+    // After the popup is gone: the action may open a dialog or move the focus.
+    Platform.runLater(() -> chosen.accept(entry.value()));
+  }
+
+  private void close() {
+    if (!done) {
+      done = true;
+      stage.close();
+    }
+  }
+
+  /**
+   * A row: the label, a note after it (menu path, speakers), and the right side (shortcut, event).
+   */
+  private static final class EntryCell<T> extends ListCell<PaletteEntry<T>> {
+    private final Label label = new Label();
+    private final Label note = new Label();
+    private final Label side = new Label();
+    private final HBox row;
+
+    EntryCell() {
+      label.getStyleClass().add("tb-palette-label");
+      note.getStyleClass().add("tb-palette-note");
+      side.getStyleClass().add("tb-palette-side");
+      label.setMinWidth(80);
+      note.setMinWidth(0);
+      HBox.setHgrow(note, Priority.SOMETIMES); // when short of room, the note gives way first
+      side.setMinWidth(Region.USE_PREF_SIZE);
+      Region gap = new Region();
+      HBox.setHgrow(gap, Priority.ALWAYS);
+      row = new HBox(10, label, note, gap, side);
+      row.setAlignment(Pos.CENTER_LEFT);
+      row.setMinWidth(0);
+      setPrefWidth(0);
+    }
+
+    @Override
+    protected void updateItem(PaletteEntry<T> entry, boolean empty) {
+      super.updateItem(entry, empty);
+      setText(null);
+      if (empty || entry == null) {
+        setGraphic(null);
+        return;
+      }
+      label.setText(entry.label());
+      note.setText(entry.note());
+      side.setText(entry.side());
+      side.setVisible(!entry.side().isEmpty());
+      setGraphic(row);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.repl.ReplOptions;
+import dev.talkbook.core.repl.ReplSession;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The menus show their keys as shortcuts, in the platform's words, never inside the labels. */
+@ExtendWith(ApplicationExtension.class)
+class MenuWindowTest {
+  /** "(Ctrl+…)", "(Tab)", "(Shift+Tab)", "(Del)" and the like inside a label. */
+  private static final Pattern KEY_IN_LABEL =
+      Pattern.compile("\\((Ctrl|Shift|Alt|Meta|Cmd|Tab|Del|Esc|Enter|F\\d)");
+
+  @TempDir Path dir;
+
+  private WindowUnderTest ui;
+  private ReplSession repl;
+
+  @Start
+  void start(Stage primary) {
+    ui = new WindowUnderTest(primary, dir);
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    ui.close(robot);
+    if (repl != null) {
+      repl.close();
+    }
+  }
+
+  /**
+   * Adds the Java menu: a REPL attached to the window, started for real (and given time to start,
+   * so that closing it does not cut its start short).
+   */
+  private void withJavaMenu(FxRobot robot) throws Exception {
+    repl = ReplSession.start(ReplOptions.defaults());
+    repl.ready().get(60, TimeUnit.SECONDS);
+    robot.interact(() -> ui.window.attachRepl(repl));
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private Map<String, MenuItem> items() {
+    return ui.window.actions().stream()
+        .collect(Collectors.toMap(MenuItem::getText, Function.identity(), (a, b) -> a));
+  }
+
+  private String shortcut(String label) {
+    MenuItem item = items().get(label);
+    assertThat(item).as(label).isNotNull();
+    assertThat(item.getAccelerator()).as(label).isNotNull();
+    return item.getAccelerator().getDisplayText();
+  }
+
+  @Test
+  void noLabelCarriesAKeyAndTheKeysAreShownAsShortcuts(FxRobot robot) throws Exception {
+    withJavaMenu(robot);
+    List<MenuItem> all = ui.window.actions();
+    assertThat(all).hasSizeGreaterThan(20);
+    for (MenuItem item : all) {
+      assertThat(item.getText()).doesNotContainPattern(KEY_IN_LABEL);
+      if (item.getAccelerator() != null) {
+        assertThat(item.getAccelerator().getDisplayText()).doesNotContain("Digit", "Period");
+      }
+    }
+    // Keys the focused view handles itself are shown as shortcuts too.
+    assertThat(shortcut("Actual size")).isEqualTo("Ctrl+0");
+    assertThat(shortcut("Indent item")).isEqualTo("Tab");
+    assertThat(shortcut("Outdent item")).isEqualTo("Shift+Tab");
+    assertThat(shortcut("Delete…")).isEqualTo("Delete");
+    // JavaFX writes Enter as its symbol, as in "Toggle task  Ctrl+↵".
+    assertThat(shortcut("Run the code block at the caret")).isEqualTo("Ctrl+Shift+\u21b5");
+  }
+
+  @Test
+  void ctrlZeroOnTheMenuResetsTheZoom(FxRobot robot) throws Exception {
+    KeyEvent ctrlZero =
+        new KeyEvent(KeyEvent.KEY_PRESSED, "0", "0", KeyCode.DIGIT0, false, true, false, false);
+    assertThat(items().get("Actual size").getAccelerator().match(ctrlZero)).isTrue();
+    robot.interact(() -> items().get("Zoom in").fire());
+    robot.interact(() -> items().get("Zoom in").fire());
+    assertThat(WindowUnderTest.fontSize(robot)).isEqualTo(16);
+    robot.interact(() -> items().get("Actual size").fire());
+    assertThat(WindowUnderTest.fontSize(robot)).isEqualTo(14);
+  }
+
+  @Test
+  void tabShownOnTheMenuStillMovesBetweenFields(FxRobot robot) throws Exception {
+    Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Loom"), "- item");
+    ui.reloadTree(robot);
+    robot.interact(() -> ui.window.open(talk.id(), List.of()));
+    waitUntil(() -> WindowUnderTest.editor(robot).getText().equals("- item"));
+    robot.clickOn("#detail-speakers");
+    robot.type(KeyCode.TAB);
+    waitUntil(() -> !robot.lookup("#detail-speakers").query().isFocused());
+    assertThat(WindowUnderTest.editor(robot).getText()).isEqualTo("- item");
+  }
+}

@@ -1,0 +1,154 @@
+package dev.talkbook.ui.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.LongJob;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The export dialogs' buttons: one Cancel/Close, on the right as platform dialogs have them. */
+@ExtendWith(ApplicationExtension.class)
+class ExportDialogButtonsTest {
+  @TempDir Path dir;
+  private Stage stage;
+  private Notebook notebook;
+
+  /** Holds the export back until released, so a test sees it running. */
+  private final CountDownLatch release = new CountDownLatch(1);
+
+  private final Executor heldWorker =
+      work ->
+          LongJob.ownThread("test-held-export")
+              .execute(
+                  () -> {
+                    try {
+                      release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    work.run();
+                  });
+
+  @Start
+  void start(Stage primary) {
+    stage = primary;
+    stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+    stage.show();
+    notebook = Notebook.open(dir.resolve("n.talkbook"));
+  }
+
+  @AfterEach
+  void close(FxRobot robot) {
+    release.countDown();
+    robot.interact(
+        () ->
+            new java.util.ArrayList<>(javafx.stage.Window.getWindows())
+                .stream().filter(w -> w != stage).forEach(javafx.stage.Window::hide));
+    notebook.close();
+  }
+
+  private static List<Button> buttons(Parent root) {
+    return root.lookupAll(".button").stream()
+        .filter(n -> n instanceof Button)
+        .map(n -> (Button) n)
+        .filter(Node::isVisible)
+        .toList();
+  }
+
+  private static Bounds inScene(Node n) {
+    return n.localToScene(n.getLayoutBounds());
+  }
+
+  /** Every button sits in the right part of the dialog, the last one near its right edge. */
+  private static void rightAligned(Parent root, List<Button> buttons) {
+    double width = root.getLayoutBounds().getWidth();
+    double right = buttons.stream().mapToDouble(b -> inScene(b).getMaxX()).max().orElseThrow();
+    assertThat(right).isGreaterThan(width - 40);
+    for (Button b : buttons) {
+      assertThat(inScene(b).getMinX()).as(b.getText()).isGreaterThan(width / 3);
+    }
+  }
+
+  @Test
+  void theSiteExportHasOneButtonThatCancelsThenCloses(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(notebook);
+    SiteExportDialog[] dialog = new SiteExportDialog[1];
+    robot.interact(
+        () -> {
+          dialog[0] =
+              new SiteExportDialog(
+                  stage,
+                  notebook,
+                  SiteExportDialog.exporter(),
+                  heldWorker,
+                  Platform::runLater,
+                  dir.resolve("site").toString(),
+                  folder -> {},
+                  url -> {});
+          dialog[0].show();
+        });
+    Parent root = dialog[0].stage().getScene().getRoot();
+    List<Button> buttons = buttons(root);
+    assertThat(buttons).extracting(Button::getText).doesNotContain("Cancel").contains("Close");
+    assertThat(buttons).filteredOn(b -> b.getText().equals("Close")).hasSize(1);
+    rightAligned(root, buttons.stream().filter(b -> !b.getText().equals("Choose…")).toList());
+
+    robot.clickOn("#" + SiteExportDialog.EXPORT_ID);
+    Button cancel = robot.lookup("#" + SiteExportDialog.CANCEL_ID).queryButton();
+    assertThat(cancel.getText()).isEqualTo("Cancel");
+    assertThat(buttons(root)).extracting(Button::getText).doesNotContain("Close");
+    robot.clickOn(cancel);
+    release.countDown();
+    Label status = robot.lookup("#" + SiteExportDialog.STATUS_ID).queryAs(Label.class);
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().equals("Cancelled."));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(cancel.getText()).isEqualTo("Close");
+    assertThat(dialog[0].stage().isShowing()).isTrue(); // Cancel stopped the export, not the dialog
+
+    robot.clickOn(cancel);
+    assertThat(dialog[0].stage().isShowing()).isFalse();
+  }
+
+  @Test
+  void theMarkdownExportHasOneButtonOnTheRight(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(notebook);
+    MarkdownExportDialog[] dialog = new MarkdownExportDialog[1];
+    robot.interact(
+        () -> {
+          dialog[0] =
+              new MarkdownExportDialog(
+                  stage, notebook, dir.resolve("md"), heldWorker, Platform::runLater);
+          dialog[0].show();
+        });
+    Parent root = dialog[0].stage().getScene().getRoot();
+    Button only = robot.lookup("#" + MarkdownExportDialog.CLOSE_ID).queryButton();
+    assertThat(buttons(root)).containsExactly(only);
+    assertThat(only.getText()).isEqualTo("Cancel");
+    rightAligned(root, List.of(only));
+    release.countDown();
+    Label status = robot.lookup("#" + MarkdownExportDialog.STATUS_ID).queryAs(Label.class);
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Exported"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(only.getText()).isEqualTo("Close");
+  }
+}
