@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
@@ -42,10 +43,20 @@ final class LayoutSnapshot {
     y = stage.getY();
     width = scene.getWidth();
     height = scene.getHeight();
-    for (Node node : scene.getRoot().lookupAll(".split-pane")) {
-      if (node instanceof SplitPane pane) {
-        splits.add(new Split(pane, List.copyOf(pane.getItems()), pane.getDividerPositions()));
-      }
+    collect(scene.getRoot());
+  }
+
+  /**
+   * Every split pane under {@code node}, through split panes' items rather than their children: a
+   * split pane made just now (the REPL's dock, built on first use) has no skin and so no children
+   * yet.
+   */
+  private void collect(Node node) {
+    if (node instanceof SplitPane pane) {
+      splits.add(new Split(pane, List.copyOf(pane.getItems()), pane.getDividerPositions()));
+      pane.getItems().forEach(this::collect);
+    } else if (node instanceof Parent parent) {
+      parent.getChildrenUnmodifiable().forEach(this::collect);
     }
   }
 
