@@ -124,6 +124,8 @@ public final class PresenterMode {
   private final Settings settings;
   private final Clock clock;
   private final EventHandler<KeyEvent> keys = this::onKey;
+  private final javafx.beans.value.ChangeListener<String> notesChanged =
+      (obs, old, text) -> notesChanged(text);
   private final BooleanProperty typing = new SimpleBooleanProperty();
   private final Typist typist;
   private ScriptQueue script = new ScriptQueue(List.of());
@@ -243,7 +245,21 @@ public final class PresenterMode {
     scene.getStylesheets().add(STYLESHEET);
     preview.setPresenting(true);
     script = ScriptQueue.of(notes.getValue() == null ? "" : notes.getValue());
+    notes.addListener(notesChanged);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+  }
+
+  /**
+   * The notes changed while presenting (the talk finished loading, another talk was opened, a block
+   * was edited): a script of other snippets starts again from its first.
+   */
+  private void notesChanged(String text) {
+    ScriptQueue now = ScriptQueue.of(text == null ? "" : text);
+    if (!now.sameSnippets(script)) {
+      typist.cancel();
+      script = now;
+      showPosition();
+    }
   }
 
   /** Leaves presenter mode and puts the window back exactly as it was. */
@@ -252,6 +268,7 @@ public final class PresenterMode {
       return;
     }
     active = false;
+    notes.removeListener(notesChanged);
     typist.cancel();
     if (view != null) {
       view.close();

@@ -45,6 +45,11 @@ public final class ScriptQueue {
         blocks.stream().map(NoteCode.Block::start).toList());
   }
 
+  /** Whether {@code other} holds the same snippets in the same order. */
+  public boolean sameSnippets(ScriptQueue other) {
+    return snippets.equals(other.snippets);
+  }
+
   /** The snippet the next Page Down that loads will put in the input, if any is left. */
   public Optional<String> upcoming() {
     int index = loaded ? next + 1 : next;

@@ -178,6 +178,11 @@ class PresenterModeTest {
     robot.type(KeyCode.PAGE_UP);
     assertThat(inputText()).isEqualTo("int answer = 6 * 7;");
     assertThat(status.get()).isEqualTo("Snippet 1 of 2: Page Down runs it");
+    // Other notes (another talk opened, or the talk finished loading): their script, from the top.
+    robot.interact(() -> notes.set("# Other\n\n```java\n\"other\"\n```\n"));
+    assertThat(status.get()).isEqualTo("Next: snippet 1 of 1 (Page Down)");
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(inputText()).isEqualTo("\"other\"");
     robot.interact(presenter::exit);
     assertThat(robot.lookup(".tb-presenter").tryQuery()).isEmpty();
     assertThat(settings.get(Settings.PRESENTER_TYPING)).isFalse();
