@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The navigator's dialogs in the real window: new events with their dates. */
 @ExtendWith(ApplicationExtension.class)
@@ -48,9 +46,9 @@ class NavigatorWindowTest {
     ui.close(robot);
   }
 
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    WaitForAsyncUtils.waitForFxEvents();
+  /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
+  private static void waitUntil(Callable<Boolean> condition) {
+    FxWait.until(condition);
   }
 
   private void openNewEvent(FxRobot robot, String title) throws Exception {
