@@ -1,4 +1,4 @@
-// The preview page's own script. Java calls patch(), scrollToLine() and setDark(); the page calls
+// The preview page's own script. Java calls patch(), scrollToLine(), setDark() and setPresenter(); the page calls
 // window.talkbook.open(href) for a link and window.talkbook.scrolled(line) when the user scrolls.
 // Top-level elements of #content are the note's top-level blocks; `lines` holds each one's first
 // source line, and elements inside carry data-rel, their line counted from their block's line.
@@ -59,10 +59,24 @@ function highlightIn(el) {
   }
 }
 
+var presenting = false;
+
 function setDark(dark) {
-  document.documentElement.className = dark ? 'dark' : '';
-  document.getElementById('hl-light').disabled = dark;
-  document.getElementById('hl-dark').disabled = !dark;
+  document.documentElement.classList.toggle('dark', dark);
+  highlightTheme();
+}
+
+// Presenter mode: the projector colours of preview.css; highlight.js's themes are off then.
+function setPresenter(on) {
+  presenting = on;
+  document.documentElement.classList.toggle('presenter', on);
+  highlightTheme();
+}
+
+function highlightTheme() {
+  var dark = document.documentElement.classList.contains('dark');
+  document.getElementById('hl-light').disabled = presenting || dark;
+  document.getElementById('hl-dark').disabled = presenting || !dark;
 }
 
 function topOf(el) { return el.getBoundingClientRect().top + window.pageYOffset; }

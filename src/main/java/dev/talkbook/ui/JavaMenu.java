@@ -9,8 +9,8 @@ import dev.talkbook.ui.presenter.PresenterMode;
 import dev.talkbook.ui.repl.NotesRunner;
 import dev.talkbook.ui.repl.ReplDock;
 import dev.talkbook.ui.repl.ReplPane;
-import java.util.function.Supplier;
 import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
@@ -22,8 +22,8 @@ import org.fxmisc.richtext.CodeArea;
 
 /**
  * The Java menu and what it drives: the REPL pane, docked under the window's content (Ctrl+J) or
- * detached; the notes' code blocks run in place; presenter mode. The pane, the runner and presenter
- * mode are built when first used, not with the window.
+ * detached; the notes' code blocks run in place; presenter mode and presenter view. The pane, the
+ * runner and presenter mode are built when first used, not with the window.
  */
 final class JavaMenu {
   private final Stage stage;
@@ -33,7 +33,8 @@ final class JavaMenu {
   private final ReplSession session;
   private final Theme theme;
   private final Settings settings;
-  private final Supplier<String> notesText;
+  private final WindowParts parts;
+  private final CheckMenuItem typing = new CheckMenuItem("Presenter mode types snippets in");
   private ReplDock dock;
   private NotesRunner runner;
   private PresenterMode presenter;
@@ -50,7 +51,11 @@ final class JavaMenu {
     this.session = session;
     this.theme = parts.theme();
     this.settings = parts.settings();
-    this.notesText = parts.talk()::getText;
+    this.parts = parts;
+    typing.setSelected(settings.get(Settings.PRESENTER_TYPING));
+    typing
+        .selectedProperty()
+        .addListener((obs, was, on) -> settings.put(Settings.PRESENTER_TYPING, on));
   }
 
   Menu menu() {
@@ -93,7 +98,11 @@ final class JavaMenu {
         new SeparatorMenuItem(),
         MenuActions.words(
             MainWindow.item("Presenter mode", "Shortcut+Shift+M", () -> presenter().toggle()),
-            "present projector full screen talk demo"));
+            "present projector full screen talk demo"),
+        MenuActions.words(
+            MainWindow.item("Presenter view (a window for the speaker)", null, this::presenterView),
+            "present speaker notes timer clock second screen"),
+        typing);
   }
 
   void runBlockAtCaret() {
@@ -128,43 +137,31 @@ final class JavaMenu {
       Node navigator = content.getItems().get(0);
       presenter =
           new PresenterMode(
-              stage,
-              content,
-              navigator,
-              new PresenterMode.Repl() {
-                @Override
-                public void show() {
-                  repl.show();
-                }
-
-                @Override
-                public void load(String code) {
-                  repl.pane().input().replaceText(code);
-                  repl.pane().input().moveTo(repl.pane().input().getLength());
-                }
-
-                @Override
-                public void run() {
-                  repl.pane().runInput();
-                }
-
-                @Override
-                public void setCodeFontSize(double px) {
-                  repl.pane().setCodeFontSize(px);
-                }
-
-                @Override
-                public void showStatus(String status) {
-                  repl.pane().showStatus(status);
-                }
-              },
-              notesText,
-              settings);
+              new PresenterMode.Window(
+                  stage, content, navigator, parts.editor().fontSizeProperty(), theme::apply),
+              PresenterParts.repl(repl),
+              PresenterParts.preview(parts.preview()),
+              parts.talk().textProperty(),
+              settings,
+              parts.host().clock());
+      presenter.typingProperty().bindBidirectional(typing.selectedProperty());
     }
     return presenter;
   }
 
+  /** Presenter view on demand (one screen too), or leaves presenter mode. */
+  private void presenterView() {
+    if (presenter().isActive()) {
+      presenter().exit();
+    } else {
+      presenter().enterPresenterView();
+    }
+  }
+
   void close() {
+    if (presenter != null) {
+      presenter.exit(); // puts the layout back before the window remembers it
+    }
     if (dock != null) {
       dock.close();
     }

@@ -48,6 +48,8 @@ public final class ScreenshotTour {
     private Notebook notebook;
     private final Theme theme = new Theme(false);
     private final UiExecutors executors = new UiExecutors();
+    private dev.talkbook.core.repl.ReplSession repl;
+    private String presenting;
     private final java.nio.file.Path settingsFile =
         java.nio.file.Path.of(
             System.getProperty("java.io.tmpdir"),
@@ -116,6 +118,18 @@ public final class ScreenshotTour {
                 });
           });
       all.put(
+          "presenter",
+          t -> {
+            t.open("Virtual threads in practice");
+            t.presenting("Presenter mode");
+          });
+      all.put(
+          "presenter-view",
+          t -> {
+            t.open("Virtual threads in practice");
+            t.presenting("Presenter view (a window for the speaker)");
+          });
+      all.put(
           "search",
           t -> {
             var field = (javafx.scene.control.TextField) t.stage.getScene().lookup("#search-field");
@@ -146,6 +160,9 @@ public final class ScreenshotTour {
       window =
           new MainWindow(
               stage, notebook, executors, Settings.load(settingsFile), theme, new Host());
+      repl =
+          dev.talkbook.core.repl.ReplSession.start(dev.talkbook.core.repl.ReplOptions.defaults());
+      window.attachRepl(repl);
       stage.show();
       window.start();
       List<String> wanted = args.isEmpty() ? List.copyOf(screens().keySet()) : args;
@@ -257,7 +274,44 @@ public final class ScreenshotTour {
       throw new IllegalArgumentException("no menu item " + text);
     }
 
+    /**
+     * Presenter mode (or view) from the Java menu, its script stepped three times with Page Down
+     * (the first snippet typed in and run, the next pasted in), left again by {@link #closeOthers}.
+     */
+    private void presenting(String item) {
+      menu(item);
+      presenting = item;
+      later(
+          () -> {
+            pageDown();
+            later(
+                () -> {
+                  pageDown();
+                  later(this::pageDown);
+                });
+          });
+    }
+
+    private void pageDown() {
+      javafx.scene.Node target = stage.getScene().getFocusOwner();
+      javafx.event.Event.fireEvent(
+          target == null ? stage.getScene().getRoot() : target,
+          new javafx.scene.input.KeyEvent(
+              javafx.scene.input.KeyEvent.KEY_PRESSED,
+              "",
+              "",
+              javafx.scene.input.KeyCode.PAGE_DOWN,
+              false,
+              false,
+              false,
+              false));
+    }
+
     private void closeOthers() {
+      if (presenting != null) {
+        menu(presenting); // leaves presenter mode
+        presenting = null;
+      }
       for (Window w : new ArrayList<>(Window.getWindows())) {
         if (w != stage) {
           w.hide();
@@ -271,6 +325,7 @@ public final class ScreenshotTour {
       stage.hide();
       notebook.close();
       executors.close();
+      repl.close();
       try {
         java.nio.file.Files.deleteIfExists(settingsFile);
       } catch (java.io.IOException e) {

@@ -86,6 +86,9 @@ public final class Settings {
   /** Live share: whether the code run in the REPL is shown to viewers. */
   public static final Key<Boolean> SHARE_CODE = flag("share.code", true);
 
+  /** Presenter mode types each snippet in at a readable pace (false: pastes it whole). */
+  public static final Key<Boolean> PRESENTER_TYPING = flag("presenter.typeSnippets", true);
+
   /** The talk last open in {@code notebook} (its id), -1 when none. */
   public static Key<Long> lastTalk(Path notebook) {
     String path = notebook.toAbsolutePath().normalize().toString();

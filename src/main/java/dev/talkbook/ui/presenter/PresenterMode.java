@@ -1,21 +1,39 @@
 package dev.talkbook.ui.presenter;
 
-import dev.talkbook.core.repl.NoteCode;
 import dev.talkbook.ui.common.Settings;
+import java.time.Clock;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * Presenter mode: full screen, a high-contrast theme with a large font (Ctrl+= / Ctrl+- / Ctrl+0,
- * kept for this mode), the navigator hidden, the REPL shown beside the notes, and the talk's {@code
- * ```java} blocks as a script stepped with Page Down / Page Up (what a clicker sends).
+ * Presenter mode, in one window or two.
+ *
+ * <p>One window ({@link #enter()}): full screen, projector colours (light or dark with the theme,
+ * every text at least 4.5:1), the navigator hidden, the REPL shown under the notes and preview.
+ * Presenter view ({@link #enterPresenterView()}, and {@link #toggle()} when a second screen is
+ * there): the main window, full screen on the second screen, shows the audience the REPL alone,
+ * code and output large; a window of the presenter's own ({@link PresenterView}) shows the notes as
+ * speaker notes, a clock, the time since the start, and the next snippet.
+ *
+ * <p>One zoom (Ctrl+= / Ctrl+- / Ctrl+0, kept between talks) scales everything the audience sees:
+ * the notes, the preview, the REPL's input and output, the window's own text. The talk's {@code
+ * ```java} blocks are a script: Page Down types the next snippet into the REPL at a readable pace
+ * (or pastes it whole; a Page Down while it types finishes it at once), the next Page Down runs it,
+ * Page Up goes back one. Leaving puts back the layout exactly as it was before: every split pane's
+ * panes and dividers, the zoom, the window's place and full-screen state.
  */
 public final class PresenterMode {
 
@@ -24,11 +42,20 @@ public final class PresenterMode {
    * mode needs nothing from {@code ui.repl}).
    */
   public interface Repl {
-    /** Shows the REPL beside the notes. */
+    /** Shows the REPL docked under the window's content. */
     void show();
 
-    /** Puts {@code code} in the REPL's input, the caret at its end. */
+    /**
+     * Shows the REPL alone in the window (true), the content above it hidden, or with the content
+     * again (false).
+     */
+    void showAlone(boolean alone);
+
+    /** Puts {@code code} in the REPL's input (replacing what is there), the caret at its end. */
     void load(String code);
+
+    /** Adds {@code text} at the end of the REPL's input. */
+    void append(String text);
 
     /** Runs what is in the REPL's input. */
     void run();
@@ -39,8 +66,45 @@ public final class PresenterMode {
     void showStatus(String status);
   }
 
+  /** The preview as presenter mode drives it. */
+  public interface Preview {
+    void setPresenting(boolean on);
+
+    /** Scales the page: 1 is the normal size. */
+    void setZoom(double factor);
+
+    double zoom();
+  }
+
+  /**
+   * The window's parts presenter mode changes.
+   *
+   * @param content the window's split whose items include the navigator
+   * @param navigator hidden while presenting in one window
+   * @param notesFontSize the notes editor's font size in px
+   * @param styler applies the app's theme to a scene (the presenter's window)
+   */
+  public record Window(
+      Stage stage,
+      SplitPane content,
+      Node navigator,
+      DoubleProperty notesFontSize,
+      Consumer<Scene> styler) {}
+
   static final String STYLE_CLASS = "tb-presenter";
   static final double DEFAULT_FONT = Settings.PRESENTER_FONT_SIZE.fallback();
+
+  /** The preview's own text size in px at zoom 1 (preview.css): the zoom is relative to it. */
+  static final double PREVIEW_FONT = 15;
+
+  /**
+   * No "press Esc" banner over the audience's screen when the window goes full screen (Esc still
+   * leaves full screen; Ctrl+Shift+M leaves presenter mode).
+   */
+  private static final String NO_HINT = "";
+
+  static final double MIN_FONT = 10;
+  static final double MAX_FONT = 72;
   private static final String STYLESHEET = stylesheet();
 
   private static String stylesheet() {
@@ -52,104 +116,195 @@ public final class PresenterMode {
     return url.toExternalForm();
   }
 
+  private final Window window;
   private final Stage stage;
-  private final SplitPane split;
-  private final Node navigator;
   private final Repl repl;
-  private final Supplier<String> notes;
+  private final Preview preview;
+  private final ObservableValue<String> notes;
   private final Settings settings;
+  private final Clock clock;
   private final EventHandler<KeyEvent> keys = this::onKey;
+  private final javafx.beans.value.ChangeListener<String> notesChanged =
+      (obs, old, text) -> notesChanged(text);
+  private final BooleanProperty typing = new SimpleBooleanProperty();
+  private final Typist typist;
   private ScriptQueue script = new ScriptQueue(List.of());
   private boolean active;
-  private int navigatorIndex;
+  private LayoutSnapshot before;
+  private double notesFontBefore;
+  private double previewZoomBefore;
+  private PresenterView view;
   private double fontSize;
 
   /**
-   * @param split the window's split whose first item is the navigator
-   * @param navigator the navigator pane, hidden while presenting
-   * @param notes the current talk's notes
+   * @param notes the open talk's notes (the speaker notes follow them)
+   * @param clock what the presenter's clock and timer read
    */
   public PresenterMode(
-      Stage stage,
-      SplitPane split,
-      Node navigator,
+      Window window,
       Repl repl,
-      Supplier<String> notes,
-      Settings settings) {
-    this.stage = stage;
-    this.split = split;
-    this.navigator = navigator;
+      Preview preview,
+      ObservableValue<String> notes,
+      Settings settings,
+      Clock clock) {
+    this.window = window;
+    this.stage = window.stage();
     this.repl = repl;
+    this.preview = preview;
     this.notes = notes;
     this.settings = settings;
+    this.clock = clock;
     this.fontSize = settings.get(Settings.PRESENTER_FONT_SIZE);
+    this.typist = new Typist(repl::append);
+    typing.set(settings.get(Settings.PRESENTER_TYPING));
+    typing.addListener((obs, was, on) -> settings.put(Settings.PRESENTER_TYPING, on));
   }
 
   public boolean isActive() {
     return active;
   }
 
+  /** Whether the presenter's own window is open (presenter view). */
+  public boolean isPresenterView() {
+    return view != null;
+  }
+
   public ScriptQueue script() {
     return script;
   }
 
+  /** Whether Page Down types snippets in (true) or pastes them whole (false); a setting. */
+  public BooleanProperty typingProperty() {
+    return typing;
+  }
+
+  /** Leaves presenter mode, or enters it: presenter view when a second screen is there. */
   public void toggle() {
     if (active) {
       exit();
+    } else if (Screen.getScreens().size() > 1) {
+      enterPresenterView();
     } else {
       enter();
     }
   }
 
+  /** Presenter mode in this window: full screen, navigator hidden, notes, preview and REPL. */
   public void enter() {
     if (active) {
       return;
     }
-    active = true;
-    Scene scene = stage.getScene();
-    scene.getRoot().getStyleClass().add(STYLE_CLASS);
-    scene.getStylesheets().add(STYLESHEET);
-    applyFont();
-    navigatorIndex = split.getItems().indexOf(navigator);
-    if (navigatorIndex >= 0) {
-      split.getItems().remove(navigator);
-    }
+    begin();
+    window.content().getItems().remove(window.navigator());
     repl.show();
-    script =
-        new ScriptQueue(
-            NoteCode.javaBlocks(notes.get()).stream().map(NoteCode.Block::code).toList());
-    pane().showStatus(script.position());
-    scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
-    stage.setFullScreenExitHint("Esc or F11 leaves full screen; Java → Presenter mode ends it");
+    applyFont();
+    showPosition();
+    stage.setFullScreenExitHint(NO_HINT);
     stage.setFullScreen(true);
   }
 
+  /**
+   * Presenter view: the audience sees the REPL alone in this window (full screen on a second screen
+   * when there is one), the presenter a window of their own with the speaker notes, a clock, the
+   * timer and the next snippet.
+   */
+  public void enterPresenterView() {
+    if (active) {
+      return;
+    }
+    begin();
+    repl.show();
+    repl.showAlone(true);
+    applyFont();
+    Screen home = screenOf(stage);
+    Screen audience =
+        Screen.getScreens().stream().filter(s -> !s.equals(home)).findFirst().orElse(null);
+    view = new PresenterView(clock, notes, typing, window.styler(), STYLESHEET, keys);
+    view.update(script);
+    view.show(home);
+    showPosition();
+    if (audience != null) {
+      Rectangle2D area = audience.getBounds();
+      stage.setX(area.getMinX());
+      stage.setY(area.getMinY());
+      stage.setFullScreenExitHint(NO_HINT);
+      stage.setFullScreen(true);
+    }
+  }
+
+  private void begin() {
+    active = true;
+    if (before != null) {
+      before.stopSettling();
+    }
+    before = LayoutSnapshot.take(stage);
+    notesFontBefore = window.notesFontSize().get();
+    previewZoomBefore = preview.zoom();
+    Scene scene = stage.getScene();
+    scene.getRoot().getStyleClass().add(STYLE_CLASS);
+    scene.getStylesheets().add(STYLESHEET);
+    preview.setPresenting(true);
+    script = ScriptQueue.of(notes.getValue() == null ? "" : notes.getValue());
+    notes.addListener(notesChanged);
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+  }
+
+  /**
+   * The notes changed while presenting (the talk finished loading, another talk was opened, a block
+   * was edited): a script of other snippets starts again from its first.
+   */
+  private void notesChanged(String text) {
+    ScriptQueue now = ScriptQueue.of(text == null ? "" : text);
+    if (!now.sameSnippets(script)) {
+      typist.cancel();
+      script = now;
+      showPosition();
+    }
+  }
+
+  /** Leaves presenter mode and puts the window back exactly as it was. */
   public void exit() {
     if (!active) {
       return;
     }
     active = false;
+    notes.removeListener(notesChanged);
+    typist.cancel();
+    if (view != null) {
+      view.close();
+      view = null;
+    }
     Scene scene = stage.getScene();
     scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
     scene.getRoot().getStyleClass().remove(STYLE_CLASS);
     scene.getStylesheets().remove(STYLESHEET);
-    scene.getRoot().setStyle("");
-    pane().setCodeFontSize(0);
-    if (navigatorIndex >= 0 && !split.getItems().contains(navigator)) {
-      split.getItems().add(Math.min(navigatorIndex, split.getItems().size()), navigator);
-    }
-    stage.setFullScreen(false);
-    pane().showStatus("Ready: Ctrl+Enter runs");
+    preview.setPresenting(false);
+    preview.setZoom(previewZoomBefore);
+    repl.setCodeFontSize(0);
+    window.notesFontSize().set(notesFontBefore);
+    before.restore();
+    repl.showStatus("Ready: Ctrl+Enter runs");
   }
 
-  private Repl pane() {
-    return repl;
+  private static Screen screenOf(Stage stage) {
+    List<Screen> screens =
+        Screen.getScreensForRectangle(
+            stage.getX(),
+            stage.getY(),
+            Math.max(1, stage.getWidth()),
+            Math.max(1, stage.getHeight()));
+    return screens.isEmpty() ? Screen.getPrimary() : screens.get(0);
   }
 
   private void onKey(KeyEvent e) {
     if (e.getCode() == KeyCode.PAGE_DOWN) {
-      apply(script.forward());
+      if (typist.isTyping()) {
+        typist.finish();
+      } else {
+        apply(script.forward());
+      }
     } else if (e.getCode() == KeyCode.PAGE_UP) {
+      typist.cancel();
       apply(script.back());
     } else if (e.isShortcutDown()
         && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS)) {
@@ -168,26 +323,51 @@ public final class PresenterMode {
 
   private void apply(ScriptQueue.Step step) {
     if (step instanceof ScriptQueue.Load load) {
-      pane().load(load.code().stripTrailing());
+      if (typing.get()) {
+        repl.load("");
+        typist.type(load.code(), () -> {});
+      } else {
+        repl.load(load.code().stripTrailing());
+      }
     } else if (step instanceof ScriptQueue.Run) {
-      pane().run();
+      repl.run();
     }
-    pane().showStatus(script.position());
+    showPosition();
+  }
+
+  /** Whether a snippet is being typed in now. */
+  public boolean isTyping() {
+    return typist.isTyping();
+  }
+
+  private void showPosition() {
+    repl.showStatus(script.position());
+    if (view != null) {
+      view.update(script);
+    }
   }
 
   private void zoom(double by) {
-    fontSize = Math.max(10, Math.min(72, fontSize + by));
+    fontSize = Math.max(MIN_FONT, Math.min(MAX_FONT, fontSize + by));
     settings.put(Settings.PRESENTER_FONT_SIZE, fontSize);
     applyFont();
   }
 
+  /** One size for everything the audience sees. */
   private void applyFont() {
     stage.getScene().getRoot().setStyle("-fx-font-size: " + fontSize + "px;");
-    pane().setCodeFontSize(fontSize);
+    repl.setCodeFontSize(fontSize);
+    window.notesFontSize().set(fontSize);
+    preview.setZoom(fontSize / PREVIEW_FONT);
   }
 
-  /** The font size presenter mode uses now. */
+  /** The font size presenter mode uses now, in px. */
   public double fontSize() {
     return fontSize;
+  }
+
+  /** The presenter's window while presenter view is on, else null. */
+  PresenterView view() {
+    return view;
   }
 }

@@ -1,6 +1,8 @@
 package dev.talkbook.ui.presenter;
 
+import dev.talkbook.core.repl.NoteCode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A talk's prepared script: its {@code ```java} blocks in order. Page Down puts the next snippet
@@ -22,11 +24,47 @@ public final class ScriptQueue {
   public record Nothing() implements Step {}
 
   private final List<String> snippets;
+  private final List<Integer> offsets;
   private int next;
   private boolean loaded;
 
   public ScriptQueue(List<String> snippets) {
+    this(snippets, snippets.stream().map(s -> 0).toList());
+  }
+
+  private ScriptQueue(List<String> snippets, List<Integer> offsets) {
     this.snippets = List.copyOf(snippets);
+    this.offsets = List.copyOf(offsets);
+  }
+
+  /** The script of these notes: their {@code ```java} blocks, each with where it starts. */
+  public static ScriptQueue of(String notes) {
+    List<NoteCode.Block> blocks = NoteCode.javaBlocks(notes);
+    return new ScriptQueue(
+        blocks.stream().map(NoteCode.Block::code).toList(),
+        blocks.stream().map(NoteCode.Block::start).toList());
+  }
+
+  /** Whether {@code other} holds the same snippets in the same order. */
+  public boolean sameSnippets(ScriptQueue other) {
+    return snippets.equals(other.snippets);
+  }
+
+  /** The snippet the next Page Down that loads will put in the input, if any is left. */
+  public Optional<String> upcoming() {
+    int index = loaded ? next + 1 : next;
+    return index < snippets.size() ? Optional.of(snippets.get(index)) : Optional.empty();
+  }
+
+  /**
+   * Where in the notes the snippet in play starts (the loaded one, else the next): the speaker
+   * notes follow it. -1 when the script is empty.
+   */
+  public int offsetInNotes() {
+    if (snippets.isEmpty()) {
+      return -1;
+    }
+    return offsets.get(Math.min(next, snippets.size() - 1));
   }
 
   public int size() {

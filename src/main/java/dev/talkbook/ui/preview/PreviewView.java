@@ -36,6 +36,8 @@ public final class PreviewView {
   private WebView web;
   private boolean ready;
   private boolean dark;
+  private boolean presenting;
+  private double zoom = 1;
 
   /** What the page shows: each top-level block's HTML, and their lines. */
   private final List<String> shown = new ArrayList<>();
@@ -75,6 +77,7 @@ public final class PreviewView {
                 window.setMember("talkbook", bridge);
                 ready = true;
                 setDark(dark);
+                setPresenting(presenting);
                 if (!abstractHtml.isEmpty()) {
                   showAbstract(abstractHtml);
                 }
@@ -86,6 +89,7 @@ public final class PreviewView {
                 }
               }
             });
+    web.setZoom(zoom);
     web.getEngine().loadContent(shell(dark));
     root.getChildren().setAll(web);
   }
@@ -157,6 +161,30 @@ public final class PreviewView {
     if (ready) {
       web.getEngine().executeScript("setDark(" + dark + ")");
     }
+  }
+
+  /**
+   * Presenter mode's projector colours (light or dark as {@link #setDark}), every text at least
+   * 4.5:1 against its background; false goes back to the normal page.
+   */
+  public void setPresenting(boolean on) {
+    presenting = on;
+    if (ready) {
+      web.getEngine().executeScript("setPresenter(" + on + ")");
+    }
+  }
+
+  /** Scales the page (text, code, images): 1 is the normal size. */
+  public void setZoom(double factor) {
+    zoom = factor;
+    if (web != null) {
+      web.setZoom(factor);
+    }
+  }
+
+  /** The page's scale now (1 is the normal size). */
+  public double zoom() {
+    return zoom;
   }
 
   /** Replaces the blocks between the unchanged start and the unchanged end. */

@@ -15,6 +15,7 @@ import javafx.stage.Window;
 public final class ReplDock {
 
   private final ReplPane pane;
+  private final Node content;
   private final SplitPane split = new SplitPane();
   private final Window owner;
   private final Consumer<Scene> styler;
@@ -27,6 +28,7 @@ public final class ReplDock {
    */
   public ReplDock(ReplPane pane, Node content, Window owner, Consumer<Scene> styler) {
     this.pane = pane;
+    this.content = content;
     this.owner = owner;
     this.styler = styler;
     split.setOrientation(Orientation.VERTICAL);
@@ -69,6 +71,25 @@ public final class ReplDock {
       split.setDividerPositions(divider);
     }
     // Lay the pane out first: a node without its skin does not take the focus.
+    split.applyCss();
+    split.layout();
+    pane.focusInput();
+  }
+
+  /**
+   * Shows the pane docked and alone, the content above it out of the window (true: presenter view's
+   * audience sees the REPL only), or the content and the pane again (false).
+   */
+  public void showAlone(boolean alone) {
+    if (detached != null) {
+      return;
+    }
+    if (alone) {
+      split.getItems().setAll(pane.root());
+    } else if (!split.getItems().contains(content)) {
+      split.getItems().add(0, content);
+      split.setDividerPositions(divider);
+    }
     split.applyCss();
     split.layout();
     pane.focusInput();

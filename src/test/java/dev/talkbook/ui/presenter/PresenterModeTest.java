@@ -2,122 +2,393 @@ package dev.talkbook.ui.presenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.talkbook.core.repl.ReplOptions;
-import dev.talkbook.core.repl.ReplSession;
-import dev.talkbook.ui.FxWait;
 import dev.talkbook.ui.common.Settings;
-import dev.talkbook.ui.repl.ReplDock;
-import dev.talkbook.ui.repl.ReplPane;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** Presenter mode steps through the talk's Java blocks with Page Down / Page Up. */
+/**
+ * Presenter mode in a window laid out like the main one (a navigator that keeps its width, the
+ * notes, the preview, the REPL docked under them), with a REPL, a preview and notes that record
+ * what presenter mode does to them.
+ */
 @ExtendWith(ApplicationExtension.class)
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PresenterModeTest {
 
   private static final String NOTES =
-      "# Talk\n\n```java\nint answer = 6 * 7;\n```\n\nThen:\n\n```java\nanswer + 1\n```\n";
+      "# Talk\n\nFirst we declare.\n\n```java\nint answer = 6 * 7;\n```\n\n"
+          + "- a point to make\n".repeat(80)
+          + "\nThen:\n\n```java\nanswer + 1\n```\n";
 
-  private ReplSession session;
-  private ReplPane pane;
-  private PresenterMode presenter;
+  @TempDir Path dir;
+  private Stage stage;
+  private TextArea input;
+  private final List<String> ran = new ArrayList<>();
+  private final SimpleStringProperty status = new SimpleStringProperty("");
+  private final SimpleDoubleProperty replFont = new SimpleDoubleProperty();
+  private final SimpleDoubleProperty notesFont = new SimpleDoubleProperty(14);
+  private final SimpleStringProperty notes = new SimpleStringProperty(NOTES);
+  private double previewZoom = 1;
+  private boolean previewPresenting;
   private Label navigator;
-  private SplitPane split;
-  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
+  private SplitPane content;
+  private SplitPane left;
+  private SplitPane dock;
+  private StackPane replPane;
+  private Settings settings;
+  private final TestClock clock = new TestClock(Instant.parse("2026-12-02T09:30:00Z"));
+  private PresenterMode presenter;
 
   @Start
-  void start(Stage stage) throws Exception {
-    session = ReplSession.start(ReplOptions.defaults());
-    session.ready().get(60, TimeUnit.SECONDS);
-    pane = new ReplPane(session);
+  void start(Stage stage) {
+    this.stage = stage;
+    input = new TextArea();
+    settings = Settings.load(dir.resolve("settings.properties"));
     navigator = new Label("navigator");
-    split = new SplitPane(navigator, new Label("notes"));
-    ReplDock dock = new ReplDock(pane, split, stage, scene -> {});
+    left = new SplitPane(new StackPane(navigator), pane("outline"));
+    left.setOrientation(Orientation.VERTICAL);
+    StackPane leftBox = new StackPane(left);
+    SplitPane.setResizableWithParent(leftBox, false);
+    content = new SplitPane(leftBox, pane("notes"), pane("preview"));
+    content.setDividerPositions(0.23, 0.61);
+    left.setDividerPositions(0.4);
+    replPane = pane("repl");
+    dock = new SplitPane(content);
+    dock.setOrientation(Orientation.VERTICAL);
+    PresenterMode.Repl repl =
+        new PresenterMode.Repl() {
+          @Override
+          public void show() {
+            if (!dock.getItems().contains(replPane)) {
+              dock.getItems().add(replPane);
+              dock.setDividerPositions(0.62);
+            }
+          }
+
+          @Override
+          public void showAlone(boolean alone) {
+            if (alone) {
+              dock.getItems().setAll(replPane);
+            }
+          }
+
+          @Override
+          public void load(String code) {
+            input.setText(code);
+          }
+
+          @Override
+          public void append(String text) {
+            input.appendText(text);
+          }
+
+          @Override
+          public void run() {
+            ran.add(input.getText());
+          }
+
+          @Override
+          public void setCodeFontSize(double px) {
+            replFont.set(px);
+          }
+
+          @Override
+          public void showStatus(String text) {
+            status.set(text);
+          }
+        };
+    PresenterMode.Preview preview =
+        new PresenterMode.Preview() {
+          @Override
+          public void setPresenting(boolean on) {
+            previewPresenting = on;
+          }
+
+          @Override
+          public void setZoom(double factor) {
+            previewZoom = factor;
+          }
+
+          @Override
+          public double zoom() {
+            return previewZoom;
+          }
+        };
     presenter =
         new PresenterMode(
-            stage,
-            split,
-            navigator,
-            new PresenterMode.Repl() {
-              @Override
-              public void show() {
-                dock.show();
-              }
-
-              @Override
-              public void load(String code) {
-                pane.input().replaceText(code);
-                pane.input().moveTo(pane.input().getLength());
-              }
-
-              @Override
-              public void run() {
-                pane.runInput();
-              }
-
-              @Override
-              public void setCodeFontSize(double px) {
-                pane.setCodeFontSize(px);
-              }
-
-              @Override
-              public void showStatus(String status) {
-                pane.showStatus(status);
-              }
-            },
-            () -> NOTES,
-            Settings.load(dir.resolve("settings.properties")));
-    Scene scene = new Scene(new javafx.scene.layout.StackPane(dock.root()), 900, 600);
+            new PresenterMode.Window(
+                stage,
+                content,
+                leftBox,
+                notesFont,
+                scene -> new dev.talkbook.ui.common.Theme(false).apply(scene)),
+            repl,
+            preview,
+            notes,
+            settings,
+            clock);
+    BorderPane root = new BorderPane(dock);
+    root.setBottom(input);
+    Scene scene = new Scene(root, 1000, 640);
     new dev.talkbook.ui.common.Theme(false).apply(scene);
     stage.setScene(scene);
     stage.show();
   }
 
-  @AfterEach
-  void close() throws Exception {
-    session.close();
+  @Test
+  void pageDownPastesOrRunsEachSnippetAndPageUpGoesBack(FxRobot robot) {
+    robot.interact(() -> presenter.typingProperty().set(false));
+    robot.interact(presenter::enter);
+    assertThat(onFx(() -> content.getItems().size())).isEqualTo(2);
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).isPresent();
+    assertThat(status.get()).isEqualTo("Next: snippet 1 of 2 (Page Down)");
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(inputText()).isEqualTo("int answer = 6 * 7;");
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(ran).containsExactly("int answer = 6 * 7;");
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(inputText()).isEqualTo("answer + 1");
+    robot.type(KeyCode.PAGE_UP);
+    assertThat(inputText()).isEqualTo("int answer = 6 * 7;");
+    assertThat(status.get()).isEqualTo("Snippet 1 of 2: Page Down runs it");
+    // Other notes (another talk opened, or the talk finished loading): their script, from the top.
+    robot.interact(() -> notes.set("# Other\n\n```java\n\"other\"\n```\n"));
+    assertThat(status.get()).isEqualTo("Next: snippet 1 of 1 (Page Down)");
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(inputText()).isEqualTo("\"other\"");
+    robot.interact(presenter::exit);
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).isEmpty();
+    assertThat(settings.get(Settings.PRESENTER_TYPING)).isFalse();
   }
 
   @Test
-  void pageDownLoadsAndRunsEachSnippetAndPageUpGoesBack(FxRobot robot) throws Exception {
+  void pageDownTypesTheSnippetInAndASecondPageDownFinishesItAtOnce(FxRobot robot) {
+    String longer = "# T\n\n```java\n" + "String s = \"" + "x".repeat(200) + "\";\n```\n";
+    robot.interact(() -> notes.set(longer));
     robot.interact(presenter::enter);
-    assertThat(FxWait.onFx(() -> List.copyOf(split.getItems()))).doesNotContain(navigator);
-    assertThat(FxWait.onFx(() -> robot.lookup(".tb-presenter").tryQuery())).isPresent();
+    assertThat(presenter.typingProperty().get()).isTrue();
     robot.type(KeyCode.PAGE_DOWN);
-    assertThat(input()).isEqualTo("int answer = 6 * 7;");
+    // Typed a character at a time: part of it is there while the rest is still coming.
+    until(() -> input.getText().length() > 3);
+    assertThat(onFx(presenter::isTyping)).isTrue();
+    assertThat(onFx(() -> input.getText().length())).isLessThan(200);
     robot.type(KeyCode.PAGE_DOWN);
-    FxWait.untilFx("the first value", () -> pane.transcriptText().contains("answer ⇒ 42"));
+    String whole = "String s = \"" + "x".repeat(200) + "\";";
+    assertThat(inputText()).isEqualTo(whole);
+    assertThat(onFx(presenter::isTyping)).isFalse();
+    assertThat(ran).isEmpty();
     robot.type(KeyCode.PAGE_DOWN);
-    assertThat(input()).isEqualTo("answer + 1");
-    robot.type(KeyCode.PAGE_DOWN);
-    FxWait.untilFx("the second value", () -> pane.transcriptText().contains("⇒ 43"));
-    robot.type(KeyCode.PAGE_UP);
-    assertThat(input()).isEqualTo("answer + 1");
-    robot.type(KeyCode.PAGE_UP);
-    assertThat(input()).isEqualTo("int answer = 6 * 7;");
-    double before = FxWait.onFx(presenter::fontSize);
-    robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
-    assertThat(FxWait.onFx(presenter::fontSize)).isEqualTo(before + 2);
+    assertThat(ran).containsExactly(whole);
     robot.interact(presenter::exit);
-    assertThat(FxWait.onFx(() -> split.getItems().get(0))).isSameAs(navigator);
-    assertThat(FxWait.onFx(() -> robot.lookup(".tb-presenter").tryQuery())).isEmpty();
   }
 
-  /** The REPL's input now (read on the FX thread, where the keys typed were handled). */
-  private String input() throws Exception {
-    return FxWait.onFx(() -> pane.input().getText());
+  @Test
+  void oneZoomScalesTheNotesThePreviewAndTheRepl(FxRobot robot) {
+    robot.interact(presenter::enter);
+    double size = presenter.fontSize();
+    assertThat(size).isEqualTo(PresenterMode.DEFAULT_FONT);
+    assertThat(notesFont.get()).isEqualTo(size);
+    assertThat(replFont.get()).isEqualTo(size);
+    assertThat(previewZoom).isEqualTo(size / PresenterMode.PREVIEW_FONT);
+    assertThat(previewPresenting).isTrue();
+    assertThat(onFx(() -> stage.getScene().getRoot().getStyle())).contains(size + "px");
+    robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    assertThat(presenter.fontSize()).isEqualTo(size + 4);
+    assertThat(notesFont.get()).isEqualTo(size + 4);
+    assertThat(replFont.get()).isEqualTo(size + 4);
+    assertThat(previewZoom).isEqualTo((size + 4) / PresenterMode.PREVIEW_FONT);
+    assertThat(settings.get(Settings.PRESENTER_FONT_SIZE)).isEqualTo(size + 4);
+    robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+    assertThat(notesFont.get()).isEqualTo(size + 2);
+    assertThat(previewZoom).isEqualTo((size + 2) / PresenterMode.PREVIEW_FONT);
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+    assertThat(replFont.get()).isEqualTo(PresenterMode.DEFAULT_FONT);
+    robot.interact(presenter::exit);
+    assertThat(notesFont.get()).isEqualTo(14);
+    assertThat(replFont.get()).isZero();
+    assertThat(previewZoom).isEqualTo(1);
+    assertThat(previewPresenting).isFalse();
+  }
+
+  @Test
+  void leavingPutsBackTheLayoutExactlyEveryTime(FxRobot robot) {
+    robot.interact(
+        () -> {
+          content.setDividerPositions(0.23, 0.61);
+          left.setDividerPositions(0.4);
+          dock.getItems().add(replPane);
+          dock.setDividerPositions(0.7);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    List<Object> before = onFx(this::layout);
+    assertThat(before.toString()).contains("0.23");
+    for (int i = 0; i < 4; i++) {
+      boolean view = i % 2 == 1;
+      robot.interact(view ? presenter::enterPresenterView : presenter::enter);
+      assertThat(onFx(() -> dock.getItems().contains(replPane))).isTrue();
+      robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+      robot.interact(presenter::exit);
+      until(() -> layout().equals(before));
+      assertThat(onFx(this::layout)).as("after leaving %d times", i + 1).isEqualTo(before);
+      assertThat(onFx(stage::isFullScreen)).isFalse();
+    }
+  }
+
+  @Test
+  void presenterViewShowsSpeakerNotesClockTimerAndTheNextSnippet(FxRobot robot) {
+    robot.interact(() -> presenter.typingProperty().set(false));
+    robot.interact(presenter::enterPresenterView);
+    PresenterView view = presenter.view();
+    assertThat(view).isNotNull();
+    assertThat(onFx(() -> view.stage().isShowing())).isTrue();
+    // The audience sees the REPL alone.
+    assertThat(onFx(() -> List.copyOf(dock.getItems()))).containsExactly(replPane);
+    assertThat(text(view::notesText)).isEqualTo(NOTES);
+    assertThat(text(view::clockText))
+        .isEqualTo(
+            java.time.LocalTime.ofInstant(clock.instant(), clock.getZone())
+                .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
+    assertThat(text(view::timerText)).isEqualTo("00:00");
+    assertThat(text(view::nextText)).isEqualTo("int answer = 6 * 7;");
+    clock.advance(Duration.ofSeconds(65));
+    until(() -> view.timerText().equals("01:05"));
+    clock.advance(Duration.ofHours(1));
+    until(() -> view.timerText().equals("1:01:05"));
+
+    // Page Down in the presenter's window steps the script in the audience's.
+    robot.interact(() -> view.stage().requestFocus());
+    robot.targetWindow(view.stage());
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(inputText()).isEqualTo("int answer = 6 * 7;");
+    assertThat(text(view::nextText)).isEqualTo("answer + 1");
+    robot.type(KeyCode.PAGE_DOWN);
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(ran).containsExactly("int answer = 6 * 7;");
+    // The speaker notes follow the snippet in play (the second block is in sight, the first out of
+    // it).
+    int second =
+        (int)
+            NOTES.substring(0, NOTES.lastIndexOf("```java")).chars().filter(c -> c == '\n').count();
+    until(() -> view.notesShows(second));
+    assertThat(onFx(() -> view.notesShows(4))).as("the first block scrolled away").isFalse();
+    assertThat(text(view::nextText)).isEqualTo("(no more snippets)");
+    robot.interact(view::restartTimer);
+    assertThat(text(view::timerText)).isEqualTo("00:00");
+    // The notes change: the speaker notes show the new text.
+    robot.interact(() -> notes.set(NOTES + "\nOne more thing.\n"));
+    assertThat(text(view::notesText)).endsWith("One more thing.\n");
+    robot.interact(presenter::exit);
+    assertThat(onFx(() -> view.stage().isShowing())).isFalse();
+    assertThat(presenter.isPresenterView()).isFalse();
+    assertThat(onFx(() -> dock.getItems().get(0))).isSameAs(content);
+  }
+
+  @Test
+  void theElapsedTimeReadsAsMinutesAndHours() {
+    assertThat(PresenterView.elapsed(Duration.ZERO)).isEqualTo("00:00");
+    assertThat(PresenterView.elapsed(Duration.ofSeconds(59 * 60 + 59))).isEqualTo("59:59");
+    assertThat(PresenterView.elapsed(Duration.ofSeconds(3600))).isEqualTo("1:00:00");
+    assertThat(PresenterView.elapsed(Duration.ofSeconds(-3))).isEqualTo("00:00");
+  }
+
+  /** A pane that grows (a label alone would not: its largest size is its text's). */
+  private static StackPane pane(String text) {
+    return new StackPane(new Label(text));
+  }
+
+  /** Every split pane's items and dividers, the root's style, the notes' font size. */
+  private List<Object> layout() {
+    List<Object> out = new ArrayList<>();
+    for (SplitPane pane : List.of(content, left, dock)) {
+      out.add(List.copyOf(pane.getItems()));
+      out.add(
+          java.util.Arrays.stream(pane.getDividerPositions())
+              .mapToObj(d -> String.format("%.4f", d))
+              .toList());
+    }
+    out.add(stage.getScene().getRoot().getStyle());
+    out.add(notesFont.get());
+    return out;
+  }
+
+  private String inputText() {
+    return text(input::getText);
+  }
+
+  private static String text(Callable<String> read) {
+    return onFx(read);
+  }
+
+  private static <T> T onFx(Callable<T> read) {
+    try {
+      return WaitForAsyncUtils.asyncFx(read).get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Waits (60 s at most) until {@code condition}, read on the FX thread, holds. */
+  private static void until(Callable<Boolean> condition) {
+    try {
+      WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(condition));
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("waited 60 s in vain", e);
+    }
+  }
+
+  /** A clock the test moves. */
+  static final class TestClock extends Clock {
+    private volatile Instant now;
+
+    TestClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 }

@@ -30,4 +30,24 @@ class ScriptQueueTest {
     assertThat(q.forward()).isEqualTo(new ScriptQueue.Nothing());
     assertThat(q.position()).contains("no ```java blocks");
   }
+
+  @Test
+  void theUpcomingSnippetAndWhereTheOneInPlayStandsInTheNotes() {
+    String notes = "# T\n\n```java\nint a = 1;\n```\n\ntext\n\n```java\na + 1\n```\n";
+    ScriptQueue q = ScriptQueue.of(notes);
+    assertThat(q.size()).isEqualTo(2);
+    assertThat(q.upcoming()).contains("int a = 1;\n");
+    assertThat(q.offsetInNotes()).isEqualTo(notes.indexOf("```java"));
+    q.forward();
+    assertThat(q.upcoming()).contains("a + 1\n");
+    q.forward();
+    assertThat(q.upcoming()).contains("a + 1\n");
+    assertThat(q.offsetInNotes()).isEqualTo(notes.lastIndexOf("```java"));
+    q.forward();
+    assertThat(q.upcoming()).isEmpty();
+    q.forward();
+    assertThat(q.upcoming()).isEmpty();
+    assertThat(q.offsetInNotes()).isEqualTo(notes.lastIndexOf("```java"));
+    assertThat(ScriptQueue.of("no code").offsetInNotes()).isEqualTo(-1);
+  }
 }

@@ -1,0 +1,71 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.ui.presenter.PresenterMode;
+import dev.talkbook.ui.preview.PreviewView;
+import dev.talkbook.ui.repl.ReplDock;
+
+/** The REPL dock and the preview as presenter mode drives them (it uses neither package). */
+final class PresenterParts {
+  private PresenterParts() {}
+
+  static PresenterMode.Repl repl(ReplDock dock) {
+    return new PresenterMode.Repl() {
+      @Override
+      public void show() {
+        dock.show();
+      }
+
+      @Override
+      public void showAlone(boolean alone) {
+        dock.showAlone(alone);
+      }
+
+      @Override
+      public void load(String code) {
+        dock.pane().input().replaceText(code);
+        dock.pane().input().moveTo(dock.pane().input().getLength());
+      }
+
+      @Override
+      public void append(String text) {
+        dock.pane().input().appendText(text);
+        dock.pane().input().moveTo(dock.pane().input().getLength());
+        dock.pane().input().requestFollowCaret();
+      }
+
+      @Override
+      public void run() {
+        dock.pane().runInput();
+      }
+
+      @Override
+      public void setCodeFontSize(double px) {
+        dock.pane().setCodeFontSize(px);
+      }
+
+      @Override
+      public void showStatus(String status) {
+        dock.pane().showStatus(status);
+      }
+    };
+  }
+
+  static PresenterMode.Preview preview(PreviewView preview) {
+    return new PresenterMode.Preview() {
+      @Override
+      public void setPresenting(boolean on) {
+        preview.setPresenting(on);
+      }
+
+      @Override
+      public void setZoom(double factor) {
+        preview.setZoom(factor);
+      }
+
+      @Override
+      public double zoom() {
+        return preview.zoom();
+      }
+    };
+  }
+}

@@ -1,0 +1,216 @@
+package dev.talkbook.ui.presenter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.event.EventHandler;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
+
+/**
+ * The presenter's own window in presenter view: the talk's notes as speaker notes (following the
+ * snippet in play), a clock, the time since the talk began, and the next snippet. The audience sees
+ * the REPL in the main window meanwhile. Page Down and the zoom keys work here too, so a clicker
+ * works whichever window has the focus.
+ */
+final class PresenterView {
+  static final String STYLE_CLASS = "tb-presenter-view";
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+  private final Stage stage = new Stage();
+  private final Clock clock;
+  private final ObservableValue<String> notes;
+  private final StyleClassedTextArea notesArea = new StyleClassedTextArea();
+  private final TextArea next = new TextArea();
+  private final Label clockLabel = new Label();
+  private final Label timer = new Label();
+  private final Label position = new Label();
+  private final Timeline ticking;
+  private final ChangeListener<String> notesChanged = (obs, old, text) -> showNotes(text);
+  private Instant began;
+  private int inPlay = -1;
+
+  PresenterView(
+      Clock clock,
+      ObservableValue<String> notes,
+      BooleanProperty typing,
+      Consumer<Scene> styler,
+      String stylesheet,
+      EventHandler<KeyEvent> keys) {
+    this.clock = clock;
+    this.notes = notes;
+    began = clock.instant();
+    clockLabel.getStyleClass().add("tb-presenter-clock");
+    clockLabel.setId("presenter-clock");
+    timer.getStyleClass().add("tb-presenter-timer");
+    timer.setId("presenter-timer");
+    Button restart = new Button("Restart timer");
+    restart.setFocusTraversable(false);
+    restart.setOnAction(e -> restartTimer());
+    CheckBox type = new CheckBox("Type snippets in (Page Down finishes)");
+    type.setFocusTraversable(false);
+    type.selectedProperty().bindBidirectional(typing);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox bar = new HBox(clockLabel, timer, restart, gap, type);
+    bar.getStyleClass().add("tb-presenter-bar");
+
+    notesArea.setEditable(false);
+    notesArea.setWrapText(true);
+    notesArea.getStyleClass().add("tb-presenter-notes");
+    notesArea.setId("presenter-notes");
+    notesArea.setPadding(new javafx.geometry.Insets(10, 14, 10, 14));
+    VBox notesBox = new VBox(caption("Speaker notes"), new VirtualizedScrollPane<>(notesArea));
+    VBox.setVgrow(notesBox.getChildren().get(1), Priority.ALWAYS);
+
+    next.setEditable(false);
+    next.setWrapText(false);
+    next.setFocusTraversable(false);
+    next.getStyleClass().add("tb-presenter-next");
+    next.setId("presenter-next");
+    position.getStyleClass().add("tb-presenter-position");
+    position.setWrapText(true);
+    VBox nextBox = new VBox(6, caption("Next snippet"), next, position);
+    VBox.setVgrow(next, Priority.ALWAYS);
+    nextBox.setPadding(new javafx.geometry.Insets(0, 0, 8, 0));
+
+    SplitPane split = new SplitPane(notesBox, nextBox);
+    split.setDividerPositions(0.58);
+    BorderPane root = new BorderPane(split);
+    root.setTop(bar);
+    root.getStyleClass().addAll(PresenterMode.STYLE_CLASS, STYLE_CLASS);
+    Scene scene = new Scene(root, 1000, 700);
+    styler.accept(scene);
+    scene.getStylesheets().add(stylesheet);
+    root.setStyle("-fx-font-size: 16px;");
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+    stage.setScene(scene);
+    stage.setTitle("Presenter view — Talkbook");
+
+    notes.addListener(notesChanged);
+    showNotes(notes.getValue());
+    ticking = new Timeline(new KeyFrame(javafx.util.Duration.millis(500), e -> tick()));
+    ticking.setCycleCount(Timeline.INDEFINITE);
+    tick();
+  }
+
+  private static Label caption(String text) {
+    Label label = new Label(text);
+    label.getStyleClass().add("tb-presenter-caption");
+    label.setPadding(new javafx.geometry.Insets(6, 10, 4, 10));
+    return label;
+  }
+
+  /** Shows the window filling most of {@code screen}'s visible area. */
+  void show(Screen screen) {
+    Rectangle2D area = screen.getVisualBounds();
+    stage.setX(area.getMinX() + area.getWidth() * 0.05);
+    stage.setY(area.getMinY() + area.getHeight() * 0.05);
+    stage.setWidth(area.getWidth() * 0.9);
+    stage.setHeight(area.getHeight() * 0.9);
+    stage.show();
+    ticking.play();
+  }
+
+  Stage stage() {
+    return stage;
+  }
+
+  /** The script moved: the next snippet, where the script stands, the notes at the one in play. */
+  void update(ScriptQueue script) {
+    next.setText(script.upcoming().map(String::stripTrailing).orElse("(no more snippets)"));
+    position.setText(script.position());
+    int offset = script.offsetInNotes();
+    if (offset >= 0 && offset != inPlay) {
+      inPlay = offset;
+      followNotes();
+    }
+  }
+
+  private void showNotes(String text) {
+    notesArea.replaceText(text == null ? "" : text);
+    followNotes();
+  }
+
+  private void followNotes() {
+    if (inPlay < 0 || notesArea.getLength() == 0) {
+      return;
+    }
+    int offset = Math.min(inPlay, notesArea.getLength());
+    int paragraph =
+        notesArea
+            .offsetToPosition(offset, org.fxmisc.richtext.model.TwoDimensional.Bias.Forward)
+            .getMajor();
+    notesArea.moveTo(offset);
+    notesArea.showParagraphAtTop(Math.max(0, paragraph - 2));
+  }
+
+  void restartTimer() {
+    began = clock.instant();
+    tick();
+  }
+
+  void tick() {
+    clockLabel.setText(LocalTime.ofInstant(clock.instant(), clock.getZone()).format(CLOCK));
+    timer.setText(elapsed(Duration.between(began, clock.instant())));
+  }
+
+  /** "12:05" under an hour, "1:02:05" beyond. */
+  static String elapsed(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    return s >= 3600
+        ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format("%02d:%02d", s / 60, s % 60);
+  }
+
+  String clockText() {
+    return clockLabel.getText();
+  }
+
+  String timerText() {
+    return timer.getText();
+  }
+
+  String nextText() {
+    return next.getText();
+  }
+
+  String notesText() {
+    return notesArea.getText();
+  }
+
+  /** Whether this paragraph of the notes is in sight in the speaker notes. */
+  boolean notesShows(int paragraph) {
+    return notesArea.firstVisibleParToAllParIndex() <= paragraph
+        && paragraph <= notesArea.lastVisibleParToAllParIndex();
+  }
+
+  void close() {
+    ticking.stop();
+    notes.removeListener(notesChanged);
+    stage.close();
+  }
+}

@@ -1,0 +1,202 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.repl.ReplOptions;
+import dev.talkbook.core.repl.ReplSession;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Presenter mode in the real window, through the Java menu: one zoom for the notes, the preview and
+ * the REPL; Page Down into the real REPL; the layout back exactly after leaving, again and again.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class PresenterWindowTest {
+  private static final String NOTES =
+      "# Loom\n\nWhy threads.\n\n```java\nint answer = 6 * 7;\n```\n\nThen:\n\n```java\nanswer + 1\n```\n";
+
+  @TempDir Path dir;
+  private WindowUnderTest ui;
+  private ReplSession repl;
+
+  @Start
+  void start(Stage primary) {
+    ui = new WindowUnderTest(primary, dir);
+  }
+
+  @BeforeEach
+  void openTalkWithTheRepl(FxRobot robot) throws Exception {
+    Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Loom"), NOTES);
+    ui.reloadTree(robot);
+    robot.interact(() -> ui.window.open(talk.id(), List.of()));
+    FxWait.untilFx("the notes", () -> WindowUnderTest.editor(robot).getText().equals(NOTES));
+    FxWait.until("the preview", () -> WindowUnderTest.previewShows(robot));
+    repl = ReplSession.start(ReplOptions.defaults());
+    repl.ready().get(60, TimeUnit.SECONDS);
+    robot.interact(() -> ui.window.attachRepl(repl));
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    ui.close(robot);
+    repl.close();
+  }
+
+  private MenuItem item(String text) {
+    return ui.window.actions().stream()
+        .filter(i -> i.getText().equals(text))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no menu item " + text));
+  }
+
+  private void fire(FxRobot robot, String text) {
+    robot.interact(() -> item(text).fire());
+  }
+
+  private static CodeArea replInput(FxRobot robot) {
+    return robot.lookup(".tb-repl-input").queryAs(CodeArea.class);
+  }
+
+  /** The REPL input's font size set by presenter mode, in px; 0 when it has the sheet's. */
+  private static double replFont(CodeArea input) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("-fx-font-size: ([0-9.]+)px").matcher(input.getStyle());
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  private static double previewZoom(FxRobot robot) throws Exception {
+    return FxWait.onFx(() -> WindowUnderTest.preview(robot).getZoom());
+  }
+
+  private static double notesFont(FxRobot robot) throws Exception {
+    return FxWait.onFx(() -> WindowUnderTest.fontSize(robot));
+  }
+
+  @Test
+  void oneZoomScalesTheNotesThePreviewAndTheRepl(FxRobot robot) throws Exception {
+    fire(robot, "Presenter mode");
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).isPresent();
+    FxWait.untilFx("the REPL at the presenter size", () -> replFont(replInput(robot)) == 22);
+    assertThat(notesFont(robot)).isEqualTo(22);
+    assertThat(previewZoom(robot)).isEqualTo(22 / 15.0);
+    robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    FxWait.untilFx("the REPL zoomed", () -> replFont(replInput(robot)) == 26);
+    assertThat(notesFont(robot)).isEqualTo(26);
+    assertThat(previewZoom(robot)).isEqualTo(26 / 15.0);
+    // The preview's page is in presenter colours.
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    WindowUnderTest.preview(robot)
+                        .getEngine()
+                        .executeScript("document.documentElement.classList.contains('presenter')")))
+        .isEqualTo(Boolean.TRUE);
+    CodeArea input = FxWait.onFx(() -> replInput(robot));
+    fire(robot, "Presenter mode");
+    FxWait.untilFx("the REPL back to its size", () -> replFont(input) == 0);
+    assertThat(notesFont(robot)).isEqualTo(14);
+    assertThat(previewZoom(robot)).isEqualTo(1);
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).isEmpty();
+  }
+
+  @Test
+  void leavingPutsBackEveryDividerAgainAndAgain(FxRobot robot) throws Exception {
+    CodeArea notes = FxWait.onFx(() -> WindowUnderTest.editor(robot));
+    // The first time, before the REPL was ever shown (its dock is made then).
+    List<String> first = FxWait.onFx(() -> layout(robot, notes));
+    fire(robot, "Presenter mode");
+    fire(robot, "Presenter mode");
+    FxWait.untilFx("the layout as before the first time", () -> layout(robot, notes).equals(first));
+    assertThat(robot.lookup("#search-field").tryQuery()).isPresent();
+    // Then with the REPL shown, in presenter mode and presenter view by turns.
+    robot.interact(() -> item("Show or hide the REPL").fire());
+    FxWait.untilFx("the REPL docked", () -> replInput(robot).getScene() != null);
+    List<String> before = FxWait.onFx(() -> layout(robot, notes));
+    for (int i = 0; i < 4; i++) {
+      fire(robot, i % 2 == 0 ? "Presenter mode" : "Presenter view (a window for the speaker)");
+      robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+      fire(robot, i % 2 == 0 ? "Presenter mode" : "Presenter view (a window for the speaker)");
+      int round = i + 1;
+      FxWait.untilFx(
+          "the layout as before, after leaving " + round + " times",
+          () -> layout(robot, notes).equals(before));
+    }
+    assertThat(FxWait.onFx(() -> layout(robot, notes))).isEqualTo(before);
+  }
+
+  @Test
+  void pageDownTypesTheSnippetIntoTheReplAndRunsIt(FxRobot robot) throws Exception {
+    CheckMenuItem typing = (CheckMenuItem) item("Presenter mode types snippets in");
+    assertThat(typing.isSelected()).isTrue();
+    fire(robot, "Presenter mode");
+    robot.type(KeyCode.PAGE_DOWN);
+    FxWait.untilFx(
+        "the snippet typed in", () -> replInput(robot).getText().equals("int answer = 6 * 7;"));
+    robot.type(KeyCode.PAGE_DOWN);
+    FxWait.until("its result", () -> transcript(robot).contains("answer ⇒ 42"));
+    // Pasted whole once the menu says so.
+    robot.interact(() -> typing.setSelected(false));
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(FxWait.onFx(() -> replInput(robot).getText())).isEqualTo("answer + 1");
+    robot.type(KeyCode.PAGE_DOWN);
+    FxWait.until("its result", () -> transcript(robot).contains("⇒ 43"));
+    fire(robot, "Presenter mode");
+  }
+
+  private static String transcript(FxRobot robot) throws Exception {
+    return FxWait.onFx(
+        () ->
+            robot
+                .lookup(".tb-repl-transcript")
+                .queryAs(org.fxmisc.richtext.GenericStyledArea.class)
+                .getText());
+  }
+
+  /**
+   * Every split pane in the window: its items and its dividers, to four places; the notes' zoom.
+   */
+  private static List<String> layout(FxRobot robot, CodeArea notes) {
+    List<String> out = new ArrayList<>();
+    for (Node node : robot.lookup(".split-pane").queryAll()) {
+      // The REPL's dock, made on first use, wraps the content in a split pane of one item until the
+      // REPL is shown: no divider, nothing to see.
+      if (node instanceof SplitPane pane
+          && pane.getScene() == robot.window(0).getScene()
+          && pane.getItems().size() > 1) {
+        out.add(
+            pane.getItems().size()
+                + " "
+                + Arrays.stream(pane.getDividerPositions())
+                    .mapToObj(d -> String.format("%.4f", d))
+                    .toList());
+      }
+    }
+    out.add(String.valueOf(notes.getStyle()));
+    return out;
+  }
+}
