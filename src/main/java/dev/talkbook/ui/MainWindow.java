@@ -161,7 +161,13 @@ public final class MainWindow {
       editor.area().setEditable(false);
       details.setEditable(false);
     }
-    scene = new Scene(root, settings.getDouble("width", 1200), settings.getDouble("height", 760));
+    javafx.geometry.Dimension2D start =
+        startSize(javafx.stage.Screen.getPrimary().getVisualBounds());
+    scene =
+        new Scene(
+            root,
+            settings.getDouble("width", start.getWidth()),
+            settings.getDouble("height", start.getHeight()));
     theme.apply(scene);
     preview.setDark(theme.isDark());
     stage.setScene(scene);
@@ -270,6 +276,11 @@ public final class MainWindow {
               preview.setDark(theme.isDark());
               settings.put("theme", choice.name());
             });
+    details.root().setExpanded(settings.getBoolean("detailsExpanded", true));
+    details
+        .root()
+        .expandedProperty()
+        .addListener((obs, o, v) -> settings.putBoolean("detailsExpanded", v));
     outline.onJump(scrollSync::jumpTo);
     outline.withBulletsProperty().set(settings.getBoolean("outlineBullets", false));
     outline
@@ -1007,12 +1018,26 @@ public final class MainWindow {
 
   // ---- window state ---------------------------------------------------------------------------
 
+  /**
+   * The size of a first window (nothing remembered yet) on a screen whose usable area is {@code
+   * screen}: most of it, so notes, preview and details all have room, but not more than a notes
+   * window needs, and never more than the screen.
+   */
+  static javafx.geometry.Dimension2D startSize(javafx.geometry.Rectangle2D screen) {
+    double w = Math.min(screen.getWidth(), Math.max(960, Math.min(1680, screen.getWidth() * 0.86)));
+    double h =
+        Math.min(screen.getHeight(), Math.max(640, Math.min(1080, screen.getHeight() * 0.88)));
+    return new javafx.geometry.Dimension2D(Math.floor(w), Math.floor(h));
+  }
+
   private void restoreWindow() {
     double x = settings.getDouble("x", Double.NaN);
     double y = settings.getDouble("y", Double.NaN);
     if (!Double.isNaN(x) && !Double.isNaN(y)) {
       stage.setX(x);
       stage.setY(y);
+    } else {
+      stage.centerOnScreen();
     }
     stage.setMaximized(settings.getBoolean("maximized", false));
   }

@@ -65,6 +65,19 @@ public final class ScreenshotTour {
       all.put("new-event", t -> t.later(() -> t.menu("New event…")));
       all.put("export", t -> t.menu("Export site…"));
       all.put(
+          "folded",
+          t -> {
+            t.open("Virtual threads in practice");
+            t.window.details.root().setExpanded(false);
+          });
+      all.put(
+          "repl",
+          t -> {
+            t.window.details.root().setExpanded(true);
+            t.open("Live coding without fear");
+            t.later(() -> t.window.repl().show());
+          });
+      all.put(
           "palette",
           t -> {
             t.menu("Command palette…");
@@ -110,6 +123,10 @@ public final class ScreenshotTour {
       notebook.talks().leave(outlines.id());
       notebook.talks().saveBody(outlines.id(), body);
       window = new MainWindow(stage, notebook, executors, new Settings(prefs), theme, new Host());
+      // As the app does: the REPL is attached before the window shows.
+      repl =
+          dev.talkbook.core.repl.ReplSession.start(dev.talkbook.core.repl.ReplOptions.defaults());
+      window.attachRepl(repl);
       stage.show();
       window.start();
       List<String> wanted = args.isEmpty() ? List.copyOf(screens().keySet()) : args;
@@ -219,6 +236,9 @@ public final class ScreenshotTour {
     }
 
     private void closeOthers() {
+      if (window.repl() != null && window.repl().isShown()) {
+        window.repl().toggle();
+      }
       for (Window w : new ArrayList<>(Window.getWindows())) {
         if (w != stage) {
           w.hide();
@@ -227,8 +247,11 @@ public final class ScreenshotTour {
       window.search.field().clear();
     }
 
+    private dev.talkbook.core.repl.ReplSession repl;
+
     private void finish() {
       window.close();
+      repl.close();
       stage.hide();
       notebook.close();
       executors.close();
