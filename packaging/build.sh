@@ -130,11 +130,10 @@ train() {
     printf -v c '%d' "'${notebook:i:1}"
     hash=$(((31 * hash + c) & 0xFFFFFFFF))
   done
-  mkdir -p "$work/prefs/.java/.userPrefs/dev/talkbook/window"
-  printf '%s\n' '<?xml version="1.0" encoding="UTF-8" standalone="no"?>' \
-    '<!DOCTYPE map SYSTEM "http://java.sun.com/dtd/preferences.dtd">' \
-    '<map MAP_XML_VERSION="1.0">' "  <entry key=\"lastTalk:$(printf '%x' "$hash")\" value=\"1\"/>" \
-    '</map>' >"$work/prefs/.java/.userPrefs/dev/talkbook/window/prefs.xml"
+  # The window's settings file (ui.common.Settings) in a config folder of this run's own.
+  mkdir -p "$work/config/talkbook" "$work/prefs"
+  printf 'lastTalk.%x=1\n' "$hash" >"$work/config/talkbook/settings.properties"
+  local -x XDG_CONFIG_HOME=$work/config
   # The window: the start-up probe exits three seconds after the window shows the notes (and the
   # REPL answered 1+1); the JVM then writes the cache.
   TALKBOOK_JAVA_OPTIONS="-XX:AOTCacheOutput=$app/window.aot -Djava.util.prefs.userRoot=$work/prefs -Dtalkbook.startupProbe=true" \
@@ -176,7 +175,7 @@ for type in "${wanted[@]}"; do
     unpacked=$(mktemp -d)
     dpkg-deb -R "$deb" "$unpacked/root"
     (cd "$image" && find . -type f) | while IFS= read -r f; do
-      [[ -e $unpacked/root/opt/talkbook/$f ]] && touch -r "$image/$f" "$unpacked/root/opt/talkbook/$f"
+      if [[ -e $unpacked/root/opt/talkbook/$f ]]; then touch -r "$image/$f" "$unpacked/root/opt/talkbook/$f"; fi
     done
     fakeroot dpkg-deb -b "$unpacked/root" "$deb" >/dev/null
     rm -rf "$unpacked"

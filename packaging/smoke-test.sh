@@ -72,7 +72,7 @@ TALKBOOK_JAVA_OPTIONS=-XX:AOTMode=on "$talkbook" --notebook "$nb" info >/dev/nul
   || { cat "$work/aot.err" >&2; fail "the command line's AOT cache does not load"; }
 ok "the command line starts from its AOT cache"
 
-TALKBOOK_JAVA_OPTIONS="-XX:AOTMode=on -Dtalkbook.startupProbe=true -Djava.util.prefs.userRoot=$work/prefs" \
+XDG_CONFIG_HOME="$work/config" TALKBOOK_JAVA_OPTIONS="-XX:AOTMode=on -Dtalkbook.startupProbe=true -Djava.util.prefs.userRoot=$work/prefs" \
   timeout 180 "$talkbook" --notebook "$nb" >"$work/window.out" 2>"$work/window.err" || true
 shown=$(sed -n 's/^talkbook-shown //p' "$work/window.out")
 [[ -n $shown ]] || { cat "$work/window.out" "$work/window.err" >&2; fail "the window did not open (from its AOT cache)"; }

@@ -36,6 +36,19 @@ final class EventCommand {
     @Option(names = "--url", paramLabel = "URL", description = "The event's web page.")
     String url;
 
+    @Option(
+        names = "--time-zone",
+        paramLabel = "ZONE",
+        description =
+            "The zone its talk times are in, like Europe/Berlin or +02:00 (\"\" for none);"
+                + " the times are kept.")
+    String timeZone;
+
+    /** Sets the time zone when --time-zone was given, in the caller's transaction. */
+    Event zone(Notebook notebook, Event e) {
+      return timeZone == null ? e : notebook.events().setTimeZone(e.id(), timeZone);
+    }
+
     Event.Details over(Event.Details old) {
       return new Event.Details(
           title != null ? title : old.title(),
@@ -64,7 +77,13 @@ final class EventCommand {
             spec.commandLine(), "An event needs a title: add --title \"…\".");
       }
       try (Notebook notebook = TalkbookCommand.of(spec).open()) {
-        Event e = notebook.events().create(fields.over(Event.Details.titled(fields.title)));
+        Event.timeZone(fields.timeZone); // a wrong zone refuses the whole command
+        Event e =
+            notebook.inTransaction(
+                () ->
+                    fields.zone(
+                        notebook,
+                        notebook.events().create(fields.over(Event.Details.titled(fields.title)))));
         spec.commandLine().getOut().printf("Added event %d: %s%n", e.id(), e.title());
         return 0;
       }
@@ -84,7 +103,12 @@ final class EventCommand {
     public Integer call() {
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
         Event old = notebook.events().get(id);
-        Event e = notebook.events().update(id, fields.over(old.details()));
+        Event.timeZone(fields.timeZone);
+        Event e =
+            notebook.inTransaction(
+                () ->
+                    fields.zone(
+                        notebook, notebook.events().update(id, fields.over(old.details()))));
         spec.commandLine().getOut().printf("Saved event %d: %s%n", e.id(), e.title());
         return 0;
       }

@@ -63,7 +63,7 @@ public final class App extends Application implements MainWindow.Host {
     settings = Settings.forUser();
     theme = new Theme(Theme.systemPrefersDark());
     try {
-      theme.choiceProperty().set(Theme.Choice.valueOf(settings.get("theme", "SYSTEM")));
+      theme.choiceProperty().set(Theme.Choice.valueOf(settings.get(Settings.THEME)));
     } catch (IllegalArgumentException unknown) {
       theme.choiceProperty().set(Theme.Choice.SYSTEM);
     }

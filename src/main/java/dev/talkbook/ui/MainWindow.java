@@ -163,11 +163,12 @@ public final class MainWindow {
     }
     javafx.geometry.Dimension2D start =
         startSize(javafx.stage.Screen.getPrimary().getVisualBounds());
+    boolean sized = settings.has(Settings.WIDTH) && settings.has(Settings.HEIGHT);
     scene =
         new Scene(
             root,
-            settings.getDouble("width", start.getWidth()),
-            settings.getDouble("height", start.getHeight()));
+            sized ? settings.get(Settings.WIDTH) : start.getWidth(),
+            sized ? settings.get(Settings.HEIGHT) : start.getHeight());
     theme.apply(scene);
     preview.setDark(theme.isDark());
     stage.setScene(scene);
@@ -190,12 +191,12 @@ public final class MainWindow {
     // The outline of the open note sits under the navigator, beside the editor.
     SplitPane leftSplit = new SplitPane(leftContent, outline.root());
     leftSplit.setOrientation(Orientation.VERTICAL);
-    leftSplit.setDividerPositions(settings.getDouble("outlineDivider", 0.5));
+    leftSplit.setDividerPositions(settings.get(Settings.OUTLINE_DIVIDER));
     leftSplit
         .getDividers()
         .get(0)
         .positionProperty()
-        .addListener((obs, o, v) -> settings.putDouble("outlineDivider", v.doubleValue()));
+        .addListener((obs, o, v) -> settings.put(Settings.OUTLINE_DIVIDER, v.doubleValue()));
     outline.root().visibleProperty().bind(session.talkProperty().isNotNull());
     VBox.setVgrow(leftSplit, Priority.ALWAYS);
     left.getChildren().addAll(searchBox, leftSplit);
@@ -213,7 +214,7 @@ public final class MainWindow {
     split.setOrientation(Orientation.HORIZONTAL);
     SplitPane.setResizableWithParent(left, false);
     split.setDividerPositions(
-        settings.getDouble("divider0", 0.22), settings.getDouble("divider1", 0.62));
+        settings.get(Settings.NAVIGATOR_DIVIDER), settings.get(Settings.PREVIEW_DIVIDER));
 
     root.setTop(menuBar);
     root.setCenter(split);
@@ -274,32 +275,32 @@ public final class MainWindow {
             (obs, old, choice) -> {
               theme.apply(scene);
               preview.setDark(theme.isDark());
-              settings.put("theme", choice.name());
+              settings.put(Settings.THEME, choice.name());
             });
-    details.root().setExpanded(settings.getBoolean("detailsExpanded", true));
+    details.root().setExpanded(settings.get(Settings.DETAILS_EXPANDED));
     details
         .root()
         .expandedProperty()
-        .addListener((obs, o, v) -> settings.putBoolean("detailsExpanded", v));
+        .addListener((obs, o, v) -> settings.put(Settings.DETAILS_EXPANDED, v));
     outline.onJump(scrollSync::jumpTo);
-    outline.withBulletsProperty().set(settings.getBoolean("outlineBullets", false));
+    outline.withBulletsProperty().set(settings.get(Settings.OUTLINE_BULLETS));
     outline
         .withBulletsProperty()
-        .addListener((obs, o, v) -> settings.putBoolean("outlineBullets", v));
+        .addListener((obs, o, v) -> settings.put(Settings.OUTLINE_BULLETS, v));
     editor.area().currentParagraphProperty().addListener((obs, old, par) -> outline.showCaret(par));
-    editor.lineNumbersProperty().addListener((obs, o, v) -> settings.putBoolean("lineNumbers", v));
-    editor.wrapProperty().addListener((obs, o, v) -> settings.putBoolean("wrap", v));
+    editor.lineNumbersProperty().addListener((obs, o, v) -> settings.put(Settings.LINE_NUMBERS, v));
+    editor.wrapProperty().addListener((obs, o, v) -> settings.put(Settings.SOFT_WRAP, v));
     editor
         .fontSizeProperty()
-        .addListener((obs, o, v) -> settings.putDouble("fontSize", v.doubleValue()));
-    editor.lineNumbersProperty().set(settings.getBoolean("lineNumbers", false));
-    editor.wrapProperty().set(settings.getBoolean("wrap", true));
-    editor.fontSizeProperty().set(settings.getDouble("fontSize", 14));
+        .addListener((obs, o, v) -> settings.put(Settings.FONT_SIZE, v.doubleValue()));
+    editor.lineNumbersProperty().set(settings.get(Settings.LINE_NUMBERS));
+    editor.wrapProperty().set(settings.get(Settings.SOFT_WRAP));
+    editor.fontSizeProperty().set(settings.get(Settings.FONT_SIZE));
   }
 
   /** Loads the tree and the talk that was open last time. */
   public void start() {
-    long last = settings.getLong(lastTalkKey(), -1);
+    long last = settings.get(Settings.lastTalk(notebook.file()));
     navigator.reload(last >= 0 ? last : null);
     if (last >= 0) {
       executors.run(
@@ -332,8 +333,8 @@ public final class MainWindow {
     }
   }
 
-  private String lastTalkKey() {
-    return "lastTalk:" + Integer.toHexString(notebook.file().toString().hashCode());
+  private static String emptyToNull(String text) {
+    return text == null || text.isEmpty() ? null : text;
   }
 
   // ---- opening talks -------------------------------------------------------------------------
@@ -401,7 +402,8 @@ public final class MainWindow {
     if (reveal != null) {
       editor.reveal(reveal);
     }
-    settings.putLong(lastTalkKey(), talk.id());
+    settings.put(Settings.lastTalk(notebook.file()), talk.id());
+    executors.io().execute(settings::flush); // remembered even if the app is killed
     showTitle(talk);
     if (onTalkShown != null) {
       Runnable once = onTalkShown;
@@ -651,8 +653,8 @@ public final class MainWindow {
             SiteExportDialog.exporter(),
             ExportJob.ownThread("talkbook-export"),
             Platform::runLater,
-            settings.get("siteFolder", null),
-            folder -> settings.put("siteFolder", folder),
+            emptyToNull(settings.get(Settings.SITE_FOLDER)),
+            folder -> settings.put(Settings.SITE_FOLDER, folder),
             host::openLink)
         .show();
   }
@@ -711,7 +713,8 @@ public final class MainWindow {
 
   private void importSchedule() {
     session.saveNow();
-    new dev.talkbook.ui.exchange.ScheduleImportDialog(
+    dev.talkbook.ui.exchange.ScheduleImportDialog dialog =
+        new dev.talkbook.ui.exchange.ScheduleImportDialog(
             stage,
             notebook,
             dev.talkbook.ui.exchange.ScheduleImportDialog.defaultFetcher(),
@@ -721,21 +724,18 @@ public final class MainWindow {
             report -> {
               navigator.reload(null);
               notebookChanged();
-            })
-        .show();
+            });
+    theme.apply(dialog.stage().getScene());
+    dialog.show();
   }
 
   private void exportAgenda() {
-    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-    chooser.setTitle("Save your agenda (the starred talks) as iCalendar");
-    chooser.setInitialFileName("my-agenda.ics");
-    chooser
-        .getExtensionFilters()
-        .add(new javafx.stage.FileChooser.ExtensionFilter("iCalendar", "*.ics"));
-    java.io.File file = chooser.showSaveDialog(stage);
-    if (file == null) {
+    java.nio.file.Path chosen =
+        host.chooseFileToSave("Save your agenda (the starred talks) as iCalendar", "my-agenda.ics");
+    if (chosen == null) {
       return;
     }
+    java.io.File file = chosen.toFile();
     executors.run(
         () ->
             new dev.talkbook.core.exchange.AgendaExporter(host.clock())
@@ -938,7 +938,7 @@ public final class MainWindow {
   private void togglePreview(boolean show) {
     if (show && !split.getItems().contains(preview.root())) {
       split.getItems().add(preview.root());
-      split.setDividerPosition(1, settings.getDouble("divider1", 0.62));
+      split.setDividerPosition(1, settings.get(Settings.PREVIEW_DIVIDER));
     } else if (!show) {
       split.getItems().remove(preview.root());
     }
@@ -1031,15 +1031,15 @@ public final class MainWindow {
   }
 
   private void restoreWindow() {
-    double x = settings.getDouble("x", Double.NaN);
-    double y = settings.getDouble("y", Double.NaN);
+    double x = settings.get(Settings.X);
+    double y = settings.get(Settings.Y);
     if (!Double.isNaN(x) && !Double.isNaN(y)) {
       stage.setX(x);
       stage.setY(y);
     } else {
       stage.centerOnScreen();
     }
-    stage.setMaximized(settings.getBoolean("maximized", false));
+    stage.setMaximized(settings.get(Settings.MAXIMIZED));
   }
 
   private boolean closing;
@@ -1166,16 +1166,19 @@ public final class MainWindow {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    settings.putBoolean("maximized", stage.isMaximized());
+    settings.put(Settings.MAXIMIZED, stage.isMaximized());
     if (!stage.isMaximized()) {
-      settings.putDouble("x", stage.getX());
-      settings.putDouble("y", stage.getY());
-      settings.putDouble("width", scene.getWidth());
-      settings.putDouble("height", scene.getHeight());
+      settings.put(Settings.X, stage.getX());
+      settings.put(Settings.Y, stage.getY());
+      settings.put(Settings.WIDTH, scene.getWidth());
+      settings.put(Settings.HEIGHT, scene.getHeight());
     }
     double[] dividers = split.getDividerPositions();
-    for (int i = 0; i < dividers.length; i++) {
-      settings.putDouble("divider" + i, dividers[i]);
+    if (dividers.length > 0) {
+      settings.put(Settings.NAVIGATOR_DIVIDER, dividers[0]);
+    }
+    if (dividers.length > 1) {
+      settings.put(Settings.PREVIEW_DIVIDER, dividers[1]);
     }
     settings.flush();
     editor.dispose();

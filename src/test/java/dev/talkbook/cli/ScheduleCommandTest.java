@@ -123,6 +123,21 @@ class ScheduleCommandTest extends CliTest {
   }
 
   @Test
+  void anEventsTimeZoneIsSetAndCleared() {
+    long id = addEvent("Camp", "--time-zone", "Europe/Berlin");
+    String zone = peek(nb -> nb.events().get(id).timeZone());
+    assertThat(zone).isEqualTo("Europe/Berlin");
+    ok("event", "edit", Long.toString(id), "--location", "Mildenberg");
+    String kept = peek(nb -> nb.events().get(id).timeZone());
+    assertThat(kept).isEqualTo("Europe/Berlin");
+    Result bad = refused("event", "edit", Long.toString(id), "--time-zone", "Mars/Olympus");
+    assertErr(bad).contains("is not known");
+    ok("event", "edit", Long.toString(id), "--time-zone", "");
+    String none = peek(nb -> nb.events().get(id).timeZone());
+    assertThat(none).isNull();
+  }
+
+  @Test
   @Timeout(60)
   void importFromAUrl() throws IOException {
     HttpServer server =

@@ -8,6 +8,7 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookOpenException;
+import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.editor.EditorSession.SaveState;
 import dev.talkbook.ui.navigator.NavNode;
@@ -413,7 +414,10 @@ class MainWindowTest {
     robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
     waitUntil(() -> ui.window.editor.fontSizeProperty().get() == 16);
-    assertThat(ui.prefs.getDouble("fontSize", 0)).isEqualTo(16);
+    robot.interact(() -> ui.window.close());
+    assertThat(Settings.load(ui.settingsFile).get(Settings.FONT_SIZE)).isEqualTo(16.0);
+    robot.interact(this::showWindow);
+    waitUntil(() -> ui.window.editor.fontSizeProperty().get() == 16);
   }
 
   @Test

@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.MenuItem;
@@ -49,8 +48,10 @@ public final class ScreenshotTour {
     private Notebook notebook;
     private final Theme theme = new Theme(false);
     private final UiExecutors executors = new UiExecutors();
-    private final Preferences prefs =
-        Preferences.userRoot().node("dev/talkbook/tour/" + UUID.randomUUID());
+    private final java.nio.file.Path settingsFile =
+        java.nio.file.Path.of(
+            System.getProperty("java.io.tmpdir"),
+            "talkbook-tour-" + UUID.randomUUID() + ".properties");
 
     /** The screens: what to do (on the FX thread) before the picture is taken. */
     private Map<String, Consumer<Tour>> screens() {
@@ -122,7 +123,9 @@ public final class ScreenshotTour {
               body.replace("outline", "tree").lines().limit(30).reduce("", (a, b) -> a + b + "\n"));
       notebook.talks().leave(outlines.id());
       notebook.talks().saveBody(outlines.id(), body);
-      window = new MainWindow(stage, notebook, executors, new Settings(prefs), theme, new Host());
+      window =
+          new MainWindow(
+              stage, notebook, executors, Settings.load(settingsFile), theme, new Host());
       // As the app does: the REPL is attached before the window shows.
       repl =
           dev.talkbook.core.repl.ReplSession.start(dev.talkbook.core.repl.ReplOptions.defaults());
@@ -256,9 +259,9 @@ public final class ScreenshotTour {
       notebook.close();
       executors.close();
       try {
-        prefs.removeNode();
-      } catch (java.util.prefs.BackingStoreException e) {
-        System.err.println("could not remove " + prefs + ": " + e);
+        java.nio.file.Files.deleteIfExists(settingsFile);
+      } catch (java.io.IOException e) {
+        System.err.println("could not remove " + settingsFile + ": " + e);
       }
       Platform.exit();
     }

@@ -7,9 +7,6 @@ import dev.talkbook.ui.common.UiExecutors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 
@@ -25,7 +22,10 @@ final class WindowUnderTest {
   Notebook notebook;
 
   final UiExecutors executors = new UiExecutors();
-  final Preferences prefs = Preferences.userRoot().node("dev/talkbook/test/" + UUID.randomUUID());
+
+  /** The window's settings file; a restart reads it again. */
+  final Path settingsFile;
+
   final List<String> openedLinks = new ArrayList<>();
 
   /** How many times the window asked the app to quit. */
@@ -62,19 +62,21 @@ final class WindowUnderTest {
   WindowUnderTest(Stage stage, Path dir) {
     this.stage = stage;
     this.notebook = Notebook.open(dir.resolve("notes.talkbook"));
+    this.settingsFile = dir.resolve("settings.properties");
     show();
   }
 
   /** A new window on the same notebook and settings, as after a restart (on the FX thread). */
   MainWindow show() {
     window =
-        new MainWindow(stage, notebook, executors, new Settings(prefs), new Theme(false), host);
+        new MainWindow(
+            stage, notebook, executors, Settings.load(settingsFile), new Theme(false), host);
     stage.show();
     window.start();
     return window;
   }
 
-  void close(FxRobot robot) throws BackingStoreException {
+  void close(FxRobot robot) {
     robot.interact(
         () -> {
           window.close();
@@ -82,6 +84,5 @@ final class WindowUnderTest {
         });
     notebook.close();
     executors.close();
-    prefs.removeNode();
   }
 }

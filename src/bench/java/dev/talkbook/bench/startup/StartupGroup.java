@@ -6,6 +6,7 @@ import dev.talkbook.bench.store.NotebookBuilder;
 import dev.talkbook.bench.store.TalkCorpus;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Settings;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 /**
  * Start-up of the window: process start to the main window showing the last open talk's notes, in a
@@ -79,9 +79,12 @@ public final class StartupGroup implements BenchmarkGroup {
             notebook, corpus, NotebookBuilder.createEvents(notebook, corpus));
         largeTalk = notebook.talks().summaries().get(0).id();
       }
-      Preferences window = Preferences.userRoot().node("dev/talkbook/window");
-      window.putLong(lastTalkKey(sample), sampleTalk);
-      window.putLong(lastTalkKey(large), largeTalk);
+      // The window's settings (the talk last open in each notebook) in a config folder of the
+      // run's own, which every start below gets as XDG_CONFIG_HOME.
+      configHome = Files.createDirectories(dir.resolve("config"));
+      Settings window = Settings.load(configHome.resolve("talkbook").resolve(Settings.FILE_NAME));
+      window.put(Settings.lastTalk(sample), sampleTalk);
+      window.put(Settings.lastTalk(large), largeTalk);
       window.flush();
 
       List<Start> bare = new ArrayList<>();
@@ -238,9 +241,9 @@ public final class StartupGroup implements BenchmarkGroup {
     double mavenMs = median(maven.stream().map(Start::millis).toList());
     double bigRss = median(big.stream().map(Start::rssMb).toList());
     md.append(
-        "\n**Packaged app** (`target/package/image/talkbook`: the jlinked JDK "
-            + Runtime.version().feature()
-            + "+ runtime started by `bin/talkbook`, options in `packaging/java-options`):\n\n");
+        "\n**Packaged app** (`target/package/image/talkbook`: the jlinked runtime of JDK "
+            + runtimeVersion()
+            + " started by `bin/talkbook`, options in `packaging/java-options`):\n\n");
     md.append("| figure | result | target | |\n|---|---:|---:|---|\n");
     md.append(
         f(
@@ -287,6 +290,16 @@ public final class StartupGroup implements BenchmarkGroup {
             + " `-XX:+UseSerialGC`, like the app.\n\n");
   }
 
+  /** The packaged runtime's Java version, from its {@code release} file. */
+  private static String runtimeVersion() throws java.io.IOException {
+    for (String line : Files.readAllLines(IMAGE.resolve("lib/runtime/release"))) {
+      if (line.startsWith("JAVA_VERSION=")) {
+        return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+      }
+    }
+    return "?";
+  }
+
   /** Cold starts of the {@code jshell} command line to {@code $1 ==> 2}, as {@code ReplGroup}. */
   private static List<Double> jshellStarts() throws Exception {
     String jshell = Path.of(System.getProperty("java.home"), "bin", "jshell").toString();
@@ -318,10 +331,8 @@ public final class StartupGroup implements BenchmarkGroup {
     return times;
   }
 
-  private static String lastTalkKey(Path notebook) {
-    return "lastTalk:"
-        + Integer.toHexString(notebook.toAbsolutePath().normalize().toString().hashCode());
-  }
+  /** The config folder every start gets as {@code XDG_CONFIG_HOME}. */
+  private static Path configHome;
 
   private static List<String> talkbook(String javaBin, String cp, Path prefs, Path notebook) {
     return List.of(
@@ -343,6 +354,7 @@ public final class StartupGroup implements BenchmarkGroup {
       throws Exception {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("DISPLAY", display);
+    pb.environment().put("XDG_CONFIG_HOME", configHome.toString());
     pb.environment().putAll(env);
     long t0 = System.nanoTime();
     Process p = pb.start();

@@ -75,6 +75,7 @@ public final class WindowKillGroup implements BenchmarkGroup {
       }
       Random random = new Random(2026);
       List<WindowProcess.Outcome> kills = new ArrayList<>();
+      List<Double> rates = new ArrayList<>();
       for (int i = 1; i <= KILLS; i++) {
         long after = 500 + random.nextInt(5_500);
         try (WindowProcess window = start(notebook, "kill" + i, dir, display)) {
@@ -82,6 +83,7 @@ public final class WindowKillGroup implements BenchmarkGroup {
           long killed = window.kill();
           WindowProcess.Outcome o = window.outcome(notebook, killed);
           kills.add(o);
+          rates.add(o.typed() / ((after + 100) / 1000.0));
           System.out.printf(
               Locale.ROOT,
               "kill %d after %d ms of typing: typed %d lines, saved %d, lost %.2f s, %s%n",
@@ -109,7 +111,7 @@ public final class WindowKillGroup implements BenchmarkGroup {
               Locale.ROOT, "SIGTERM %d: %d lines typed before it, %d saved%n", i, typed, o.saved());
         }
       }
-      return report(run, display, xvfb != null, kills, terms, termUnsaved);
+      return report(run, display, xvfb != null, kills, terms, termUnsaved, rates);
     } finally {
       if (xvfb != null) {
         xvfb.destroy();
@@ -136,7 +138,8 @@ public final class WindowKillGroup implements BenchmarkGroup {
       boolean ownXvfb,
       List<WindowProcess.Outcome> kills,
       List<WindowProcess.Outcome> terms,
-      List<Integer> termUnsaved) {
+      List<Integer> termUnsaved,
+      List<Double> rates) {
     List<Double> lost =
         kills.stream()
             .filter(WindowProcess.Outcome::opened)
@@ -171,6 +174,13 @@ public final class WindowKillGroup implements BenchmarkGroup {
         f(
             "| opens refused after a kill or SIGTERM | %d of %d | 0 | %s |\n",
             refused, kills.size() + terms.size(), refused == 0 ? "pass" : "**FAIL**"));
+    md.append(
+        f(
+            "| lines typed per second while typed into (the probe asks for 10; fewer means the"
+                + " window's FX thread did not get the processor) | median %.1f, lowest %.1f | — |"
+                + " |\n",
+            percentile(rates.stream().sorted().toList(), 0.5),
+            rates.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)));
     int unsavedAfterTerm = termUnsaved.stream().mapToInt(Integer::intValue).sum();
     md.append(
         f(

@@ -211,8 +211,11 @@ public final class ScheduleImporter {
         byUid.putIfAbsent(t.programme().uid(), t);
       }
     }
-    // Talks in the event's order, to put a new session where its time belongs.
-    List<Talk> order = new ArrayList<>(existing);
+    // The start times of the event's talks in order, to put a new session where it belongs.
+    List<LocalDateTime> order = new ArrayList<>();
+    for (Talk t : existing) {
+      order.add(t.details().startsAt());
+    }
     ZoneId z = zone;
     List<Session> sessions = new ArrayList<>(schedule.sessions());
     sessions.sort(
@@ -225,28 +228,45 @@ public final class ScheduleImporter {
     List<Change> changes = new ArrayList<>();
     int unchanged = 0;
     int done = 0;
+    List<Session> added = new ArrayList<>();
     for (Session s : sessions) {
       Talk old = byUid.remove(s.uid());
       if (old == null) {
-        Talk talk =
-            notebook
-                .talks()
-                .create(event.id(), details(s, zone, null), "", programme(s, schedule, null));
-        place(notebook, talk, order, event.id());
-        changes.add(new Change(Kind.ADDED, talk.title(), added(talk)));
+        added.add(s);
+        continue;
+      }
+      Talk.Details d = details(s, zone, old);
+      Programme p = programme(s, schedule);
+      List<String> what = new ArrayList<>();
+      boolean moved = describe(old, d, p, what);
+      if (what.isEmpty()) {
+        unchanged++;
       } else {
-        Talk.Details d = details(s, zone, old);
-        Programme p = programme(s, schedule, old);
-        List<String> what = new ArrayList<>();
-        boolean moved = describe(old, d, p, what);
-        if (what.isEmpty()) {
-          unchanged++;
-        } else {
-          notebook.talks().update(old.id(), d, p);
-          changes.add(new Change(moved ? Kind.MOVED : Kind.CHANGED, d.title(), what));
-        }
+        notebook.talks().update(old.id(), d, p);
+        changes.add(new Change(moved ? Kind.MOVED : Kind.CHANGED, d.title(), what));
       }
       progress.update(++done, sessions.size(), s.title());
+    }
+    // New sessions in one batch, in programme order, then each put where its time belongs.
+    List<Talk.Details> newDetails = new ArrayList<>();
+    List<Programme> newProgrammes = new ArrayList<>();
+    for (Session s : added) {
+      newDetails.add(details(s, zone, null));
+      newProgrammes.add(programme(s, schedule));
+    }
+    List<Long> ids = notebook.talks().createAll(event.id(), newDetails, newProgrammes);
+    boolean inPlace = order.stream().allMatch(java.util.Objects::isNull);
+    if (inPlace) {
+      // Appended after the talks without a time: keep the programme's order, those stay first.
+      order.clear();
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      Talk.Details d = newDetails.get(i);
+      if (!inPlace) {
+        place(notebook, ids.get(i), d.startsAt(), order, event.id());
+      }
+      changes.add(new Change(Kind.ADDED, d.title(), added(d)));
+      progress.update(++done, sessions.size(), d.title());
     }
     for (Talk gone : byUid.values()) {
       if (!Objects.equals(gone.programme().source(), schedule.source())) {
@@ -430,7 +450,7 @@ public final class ScheduleImporter {
     return tags;
   }
 
-  private static Programme programme(Session s, Schedule schedule, Talk old) {
+  private static Programme programme(Session s, Schedule schedule) {
     String track = s.tags().isEmpty() ? null : String.join(", ", s.tags());
     return new Programme(
         s.abstractText(),
@@ -535,27 +555,28 @@ public final class ScheduleImporter {
     return s == null || s.isEmpty() ? fallback : s;
   }
 
-  private static List<String> added(Talk t) {
+  private static List<String> added(Talk.Details d) {
     List<String> what = new ArrayList<>();
-    if (t.details().startsAt() != null) {
-      what.add(DAY_TIME.format(t.details().startsAt()));
+    if (d.startsAt() != null) {
+      what.add(DAY_TIME.format(d.startsAt()));
     }
-    if (t.details().room() != null) {
-      what.add(t.details().room());
+    if (d.room() != null) {
+      what.add(d.room());
     }
     return what;
   }
 
   /**
    * Puts a new talk before the first talk of the event that starts later, so the event stays in
-   * programme order; a talk without a time stays at the end.
+   * programme order; a talk without a time stays at the end. {@code order} holds the start times of
+   * the event's talks in their order.
    */
-  private static void place(Notebook notebook, Talk talk, List<Talk> order, long eventId) {
-    LocalDateTime at = talk.details().startsAt();
+  private static void place(
+      Notebook notebook, long talkId, LocalDateTime at, List<LocalDateTime> order, long eventId) {
     int position = order.size();
     if (at != null) {
       for (int i = order.size() - 1; i >= 0; i--) {
-        LocalDateTime other = order.get(i).details().startsAt();
+        LocalDateTime other = order.get(i);
         if (other == null || other.isAfter(at)) {
           position = i;
         } else {
@@ -564,8 +585,8 @@ public final class ScheduleImporter {
       }
     }
     if (position < order.size()) {
-      notebook.talks().move(talk.id(), eventId, position);
+      notebook.talks().move(talkId, eventId, position);
     }
-    order.add(position, talk);
+    order.add(position, at);
   }
 }

@@ -28,6 +28,7 @@ final class BlockScanner {
   private int fenceIndent;
   private int fenceQuoteDepth;
   private boolean fenceIsJava;
+  private boolean fenceListed;
   private int javaState;
 
   private int paragraph = NO_PARAGRAPH;
@@ -226,13 +227,17 @@ final class BlockScanner {
     fenceLength = run;
     fenceIndent = columns(afterQuotes, q);
     fenceQuoteDepth = quoteDepth;
+    fenceListed = listItem;
     fenceIsJava = isJavaInfo(q + run, end);
     javaState = JavaScanner.CODE;
     paragraph = NO_PARAGRAPH;
     painter.paint(q, lineEnd, ClassBits.FENCE);
   }
 
-  /** A line in an open fence; false if the fence's block quote has ended, which ends the fence. */
+  /**
+   * A line in an open fence; false if the fence's block quote (or list item) has ended, which ends
+   * the fence ({@link Fences} has the same rules).
+   */
   private boolean fenceLine(int start, int end, int lineEnd) {
     int p = start;
     if (fenceQuoteDepth > 0) {
@@ -241,9 +246,15 @@ final class BlockScanner {
         inFence = false;
         return false;
       }
-      painter.paint(skipBlank(start, end), end, ClassBits.QUOTE);
     }
     int q = skipBlank(p, end);
+    if (fenceListed && q < end && columns(p, q) < fenceIndent) {
+      inFence = false; // a line indented less ends the fence's list item, and the fence
+      return false;
+    }
+    if (fenceQuoteDepth > 0) {
+      painter.paint(skipBlank(start, end), end, ClassBits.QUOTE);
+    }
     if (columns(p, q) <= fenceIndent + 3 && isClosingFence(q, end)) {
       painter.paint(q, end, ClassBits.FENCE);
       inFence = false;
@@ -262,47 +273,18 @@ final class BlockScanner {
     return true;
   }
 
-  /** The length of the ``` or ~~~ run that opens a fence at {@code q}, or 0. */
+  /** The length of the ``` or ~~~ run that opens a fence at {@code q}, or 0 ({@link Fences}). */
   private int fenceRun(int q, int end) {
-    char c = text.charAt(q);
-    if (c != '`' && c != '~') {
-      return 0;
-    }
-    int i = q;
-    while (i < end && text.charAt(i) == c) {
-      i++;
-    }
-    int run = i - q;
-    if (run < 3) {
-      return 0;
-    }
-    if (c == '`') {
-      for (; i < end; i++) {
-        if (text.charAt(i) == '`') {
-          return 0;
-        }
-      }
-    }
-    return run;
+    return Fences.openingRun(text, q, end);
   }
 
   private boolean isClosingFence(int q, int end) {
-    int i = q;
-    while (i < end && text.charAt(i) == fenceChar) {
-      i++;
-    }
-    return i - q >= fenceLength && skipBlank(i, end) == end;
+    return Fences.closes(text, q, end, fenceChar, fenceLength);
   }
 
   /** Whether the info string after the fence names Java: {@code java} or {@code jshell}. */
   private boolean isJavaInfo(int from, int end) {
-    int start = skipBlank(from, end);
-    int i = start;
-    while (i < end && !isBlank(text.charAt(i)) && text.charAt(i) != '{' && text.charAt(i) != ',') {
-      i++;
-    }
-    return (i - start == 4 && text.regionMatches(true, start, "java", 0, 4))
-        || (i - start == 6 && text.regionMatches(true, start, "jshell", 0, 6));
+    return Fences.isJava(text, from, end);
   }
 
   // ---- headings and breaks

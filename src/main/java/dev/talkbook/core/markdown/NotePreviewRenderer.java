@@ -84,28 +84,12 @@ public final class NotePreviewRenderer {
     return new RenderedNote(blocks, outline, frontMatter);
   }
 
-  /** A closing fence for an open one of {@code length} {@code fence} characters. */
-  private static boolean closesFence(String line, char fence, int length) {
-    int i = 0;
-    while (i < line.length() && i < 4 && line.charAt(i) == ' ') {
-      i++;
-    }
-    if (i > 3) {
-      return false;
-    }
-    int n = 0;
-    while (i + n < line.length() && line.charAt(i + n) == fence) {
-      n++;
-    }
-    return n >= length && line.substring(i + n).isBlank();
-  }
-
   /**
    * Where the parts start: {character offset, line number}, the first at {0, 0}. A heading at
-   * column 0 starts a new top-level block unless it is inside a top-level fenced code block
-   * (containers end at such a line). A fence opened at column 0 is top-level for sure; one indented
-   * by 1–3 spaces may be inside a list item or not, so a heading inside it ends the cutting (the
-   * rest of the note is one part).
+   * column 0 starts a new top-level block unless it is inside a fenced code block ({@link Fences}).
+   * A fence opened at column 0 outside any quote or list ends only at its closing fence; inside any
+   * other fence a heading is ambiguous (CommonMark may end the list item, and the fence with it),
+   * so it ends the cutting (the rest of the note is one part).
    */
   static List<int[]> cut(String text) {
     List<int[]> parts = new ArrayList<>();
@@ -115,9 +99,7 @@ public final class NotePreviewRenderer {
     }
     int line = 0;
     int pos = 0;
-    char fenceChar = 0;
-    int fenceLength = 0;
-    boolean fenceSure = false;
+    long fences = Fences.START;
     boolean frontMatter = text.startsWith("---\n") || text.startsWith("---\r\n");
     List<int[]> cuts = new ArrayList<>();
     while (pos < text.length()) {
@@ -128,28 +110,28 @@ public final class NotePreviewRenderer {
         indent++;
       }
       char first = pos + indent < end ? text.charAt(pos + indent) : '\n';
-      if (indent <= 3 && first == '<') {
+      boolean inFence = Fences.inFence(fences);
+      if ((!inFence || !Fences.topLevel(fences)) && indent <= 3 && first == '<') {
         return parts; // perhaps a raw HTML block, which may run past a heading
       }
       if (frontMatter) {
         if (line > 0 && (text.startsWith("---", pos) || text.startsWith("...", pos))) {
           frontMatter = false;
         }
-      } else if (fenceChar != 0) {
-        if (closesFence(text.substring(pos, end), fenceChar, fenceLength)) {
-          fenceChar = 0;
-        } else if (!fenceSure && isHeading(text, pos, end)) {
-          cuts.add(null); // ambiguous: stop cutting here
-          break;
+      } else {
+        boolean sure = Fences.topLevel(fences);
+        long after = Fences.next(fences, text, pos, end);
+        if (!sure && Fences.closedShallower(after)) {
+          break; // CommonMark may not close it here: stop cutting
         }
-      } else if (indent <= 3
-          && (first == '`' || first == '~')
-          && run(text, pos + indent, end) >= 3) {
-        fenceChar = first;
-        fenceLength = run(text, pos + indent, end);
-        fenceSure = indent == 0;
-      } else if (line > 0 && isHeading(text, pos, end)) {
-        cuts.add(new int[] {pos, line});
+        if (inFence && Fences.lineInFence(after)) {
+          if (!sure && !Fences.closed(after) && isHeading(text, pos, end)) {
+            break; // ambiguous: stop cutting here
+          }
+        } else if (!Fences.lineInFence(after) && line > 0 && isHeading(text, pos, end)) {
+          cuts.add(new int[] {pos, line});
+        }
+        fences = after;
       }
       if (eol < 0) {
         break;
@@ -157,21 +139,8 @@ public final class NotePreviewRenderer {
       pos = eol + 1;
       line++;
     }
-    for (int[] c : cuts) {
-      if (c != null) {
-        parts.add(c);
-      }
-    }
+    parts.addAll(cuts);
     return parts;
-  }
-
-  private static int run(String text, int from, int end) {
-    char c = text.charAt(from);
-    int n = 0;
-    while (from + n < end && text.charAt(from + n) == c) {
-      n++;
-    }
-    return n;
   }
 
   /** An ATX heading at column 0 with no {@code |} (which could make it a table row). */

@@ -1,5 +1,6 @@
 package dev.talkbook.core.outliner;
 
+import dev.talkbook.core.markdown.Fences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -183,16 +184,15 @@ public final class Outliner {
     while (first > 0 && src.isCode(first - 1)) {
       first--;
     }
-    int state = 0;
+    long state = Fences.START;
     int opened = -1;
     for (int i = first; i < l; i++) {
-      int before = state;
-      state = CodeLines.next(state, src.get(i));
-      if (before == 0 && state != 0) {
+      state = Fences.next(state, src.get(i));
+      if (Fences.opened(state)) {
         opened = i;
       }
     }
-    return state == 0 ? OptionalInt.empty() : OptionalInt.of(opened);
+    return !Fences.inFence(state) || opened < 0 ? OptionalInt.empty() : OptionalInt.of(opened);
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.talkbook.core.repl;
 
+import dev.talkbook.core.markdown.Fences;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Pure: the fenced Java blocks in a talk's Markdown notes, and the {@code ```output} block written
@@ -60,44 +60,38 @@ public final class NoteCode {
   /** A change to the notes: replace {@code [start, end)} with {@code text}. */
   public record Edit(int start, int end, String text) {}
 
-  private record Fence(int start, int end, char mark, int length, String info) {}
-
-  /** Every Java block, in order. */
+  /** Every Java block, in order (fenced blocks as {@link Fences} reads them). */
   public static List<Block> javaBlocks(String markdown) {
     List<Block> blocks = new ArrayList<>();
-    List<Fence[]> fenced = fencedBlocks(markdown);
+    List<Fences.Block> fenced = Fences.blocks(markdown);
     for (int i = 0; i < fenced.size(); i++) {
-      Fence open = fenced.get(i)[0];
-      Fence close = fenced.get(i)[1];
-      String lang = open.info.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+      Fences.Block fence = fenced.get(i);
+      String lang = fence.language(markdown);
       if (!lang.equals("java") && !lang.equals("jshell")) {
         continue;
       }
-      int codeStart = open.end;
-      int codeEnd = close == null ? markdown.length() : close.start;
-      String code = markdown.substring(Math.min(codeStart, codeEnd), codeEnd);
-      int end = close == null ? markdown.length() : close.end;
       int outStart = -1;
       int outEnd = -1;
       String output = null;
       boolean failed = false;
-      if (close != null && i + 1 < fenced.size()) {
-        Fence next = fenced.get(i + 1)[0];
-        Fence nextClose = fenced.get(i + 1)[1];
+      if (fence.isClosed() && i + 1 < fenced.size()) {
+        Fences.Block next = fenced.get(i + 1);
+        String between = markdown.substring(fence.end(), next.start());
         boolean onlyBlankBetween =
-            markdown.substring(end, next.start).isBlank()
-                && markdown.substring(end, next.start).chars().filter(c -> c == '\n').count() <= 1;
-        String info = next.info.strip();
+            between.isBlank() && between.chars().filter(c -> c == '\n').count() <= 1;
+        String info = markdown.substring(next.infoStart(), next.infoEnd()).strip();
         if (onlyBlankBetween
             && (info.equals(OUTPUT) || info.equals(FAILED_OUTPUT))
-            && nextClose != null) {
-          outStart = next.start;
-          outEnd = nextClose.end;
-          output = markdown.substring(Math.min(next.end, nextClose.start), nextClose.start);
+            && next.isClosed()) {
+          outStart = next.start();
+          outEnd = next.end();
+          output = next.code(markdown);
           failed = info.equals(FAILED_OUTPUT);
         }
       }
-      blocks.add(new Block(open.start, end, code, outStart, outEnd, output, failed));
+      blocks.add(
+          new Block(
+              fence.start(), fence.end(), fence.code(markdown), outStart, outEnd, output, failed));
     }
     return blocks;
   }
@@ -191,32 +185,6 @@ public final class NoteCode {
     return out.toString();
   }
 
-  /** Fenced blocks as [opening, closing] (closing null when the text ends inside). */
-  private static List<Fence[]> fencedBlocks(String text) {
-    List<Fence[]> out = new ArrayList<>();
-    Fence open = null;
-    int at = 0;
-    while (at < text.length()) {
-      int nl = text.indexOf('\n', at);
-      int lineEnd = nl < 0 ? text.length() : nl;
-      int next = nl < 0 ? text.length() : nl + 1;
-      Fence f = fence(text, at, lineEnd, next);
-      if (open == null) {
-        if (f != null) {
-          open = f;
-        }
-      } else if (f != null && f.mark == open.mark && f.length >= open.length && f.info.isBlank()) {
-        out.add(new Fence[] {open, f});
-        open = null;
-      }
-      at = next;
-    }
-    if (open != null) {
-      out.add(new Fence[] {open, null});
-    }
-    return out;
-  }
-
   /** One input the REPL ran, what it gave, and whether it failed, as a transcript keeps it. */
   public record Ran(String code, String output, boolean failed) {}
 
@@ -249,28 +217,5 @@ public final class NoteCode {
     }
     String fence = "`".repeat(Math.max(3, longest + 1));
     return fence + info + "\n" + text + fence + "\n";
-  }
-
-  private static Fence fence(String text, int start, int lineEnd, int next) {
-    int i = start;
-    while (i < lineEnd && i - start < 3 && text.charAt(i) == ' ') {
-      i++;
-    }
-    if (i >= lineEnd || (text.charAt(i) != '`' && text.charAt(i) != '~')) {
-      return null;
-    }
-    char mark = text.charAt(i);
-    int n = 0;
-    while (i + n < lineEnd && text.charAt(i + n) == mark) {
-      n++;
-    }
-    if (n < 3) {
-      return null;
-    }
-    String info = text.substring(i + n, lineEnd).strip();
-    if (mark == '`' && info.contains("`")) {
-      return null;
-    }
-    return new Fence(start, next, mark, n, info);
   }
 }

@@ -176,6 +176,77 @@ public final class TalkStore {
         });
   }
 
+  /**
+   * Adds many talks at the end of an event, in this order, in one write with its statements
+   * prepared once (a programme's import). Returns their ids.
+   */
+  public List<Long> createAll(
+      long eventId, List<Talk.Details> details, List<Programme> programmes) {
+    if (details.size() != programmes.size()) {
+      throw new IllegalArgumentException("one programme per talk");
+    }
+    return db.write(
+        "create the talks",
+        c -> {
+          EventStore.find(c, eventId).orElseThrow(() -> EventStore.notFound(eventId));
+          long now = clock.millis();
+          int position = idsOf(c, eventId).size();
+          java.util.Map<String, String> spelled = new java.util.HashMap<>();
+          List<Long> ids = new ArrayList<>(details.size());
+          try (PreparedStatement insert =
+                  c.prepareStatement(
+                      "INSERT INTO talk (event_id, position, title, speakers, starts_at, room,"
+                          + " slides_url, video_url, tags, body, created_at, updated_at, abstract,"
+                          + " subtitle, duration_minutes, language, track, programme_uid,"
+                          + " programme_source, removed_at)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+              PreparedStatement known = c.prepareStatement("SELECT name FROM tag WHERE name = ?");
+              PreparedStatement addTag =
+                  c.prepareStatement(
+                      "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
+              PreparedStatement link =
+                  c.prepareStatement(
+                      "INSERT INTO talk_tag (talk_id, tag_id, position)"
+                          + " SELECT ?, id, ? FROM tag WHERE name = ?")) {
+            for (int i = 0; i < details.size(); i++) {
+              Talk.Details d = details.get(i);
+              List<String> tags = new ArrayList<>();
+              for (String tag : d.tags()) {
+                String canonical = spelled.get(tag.toLowerCase(Locale.ROOT));
+                if (canonical == null) {
+                  known.setString(1, tag);
+                  try (ResultSet rs = known.executeQuery()) {
+                    canonical = rs.next() ? rs.getString(1) : tag;
+                  }
+                  spelled.put(tag.toLowerCase(Locale.ROOT), canonical);
+                }
+                tags.add(canonical);
+              }
+              insert.setLong(1, eventId);
+              insert.setInt(2, position++);
+              bindDetails(insert, 3, d);
+              insert.setString(9, Rows.lines(tags));
+              insert.setLong(10, now);
+              insert.setLong(11, now);
+              bindProgramme(insert, 12, programmes.get(i));
+              insert.executeUpdate();
+              long id = EventStore.lastId(c);
+              ids.add(id);
+              int at = 0;
+              for (String tag : tags) {
+                addTag.setString(1, tag);
+                addTag.executeUpdate();
+                link.setLong(1, id);
+                link.setInt(2, at++);
+                link.setString(3, tag);
+                link.executeUpdate();
+              }
+            }
+          }
+          return ids;
+        });
+  }
+
   /** Saves a talk's details (title, speakers, time, room, links, tags). */
   public Talk update(long id, Talk.Details details) {
     return db.write(

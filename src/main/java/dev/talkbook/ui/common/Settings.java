@@ -1,62 +1,233 @@
 package dev.talkbook.ui.common;
 
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * What the window remembers per user (size, position, split positions, last talk, theme), in the
- * platform's preference store. Tests pass their own node.
+ * What the window remembers per user (size, position, split positions, last talk, theme, …), in a
+ * file of its own: {@code settings.properties} in the user's config folder ({@link #folder}). Each
+ * setting is a {@link Key} constant below, with its default, so what can be remembered and what it
+ * is until then is in one place. Thread-safe; {@link #flush} writes the file (atomically).
+ *
+ * <p>The first start without the file takes over what an earlier Talkbook kept in {@code
+ * java.util.prefs} ({@code dev/talkbook/window}), once.
  */
 public final class Settings {
-  private final Preferences node;
+  private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
-  public Settings(Preferences node) {
-    this.node = node;
+  /** The file's name in the config folder. */
+  public static final String FILE_NAME = "settings.properties";
+
+  /** A setting: its name in the file, its default, and how its text reads. */
+  public record Key<T>(String name, T fallback, Function<String, T> parse) {}
+
+  private static Key<Double> number(String name, double fallback) {
+    return new Key<>(name, fallback, Double::valueOf);
   }
 
+  private static Key<Boolean> flag(String name, boolean fallback) {
+    return new Key<>(name, fallback, Boolean::valueOf);
+  }
+
+  private static Key<String> text(String name, String fallback) {
+    return new Key<>(name, fallback, Function.identity());
+  }
+
+  // ---- every setting, with its default
+
+  /** The window's size; until there is one, a first window sizes itself to the screen. */
+  public static final Key<Double> WIDTH = number("width", 1200);
+
+  public static final Key<Double> HEIGHT = number("height", 760);
+
+  /** The window's position; NaN until it was moved (the system places it). */
+  public static final Key<Double> X = number("x", Double.NaN);
+
+  public static final Key<Double> Y = number("y", Double.NaN);
+  public static final Key<Boolean> MAXIMIZED = flag("maximized", false);
+
+  /** The split between the navigator and the editor. */
+  public static final Key<Double> NAVIGATOR_DIVIDER = number("divider0", 0.22);
+
+  /** The split between the editor and the preview. */
+  public static final Key<Double> PREVIEW_DIVIDER = number("divider1", 0.62);
+
+  /** The split between the navigator and the outline under it. */
+  public static final Key<Double> OUTLINE_DIVIDER = number("outlineDivider", 0.5);
+
+  public static final Key<Boolean> OUTLINE_BULLETS = flag("outlineBullets", false);
+
+  /** Whether the open talk's details are shown whole (else folded to one line). */
+  public static final Key<Boolean> DETAILS_EXPANDED = flag("detailsExpanded", true);
+
+  public static final Key<Boolean> LINE_NUMBERS = flag("lineNumbers", false);
+  public static final Key<Boolean> SOFT_WRAP = flag("wrap", true);
+  public static final Key<Double> FONT_SIZE = number("fontSize", 14);
+
+  /** The theme chosen: a {@code Theme.Choice} name. */
+  public static final Key<String> THEME = text("theme", "SYSTEM");
+
+  /** The folder the site was last exported to; empty when never. */
+  public static final Key<String> SITE_FOLDER = text("siteFolder", "");
+
+  public static final Key<Double> PRESENTER_FONT_SIZE = number("presenter.fontSize", 22);
+
+  /** The talk last open in {@code notebook} (its id), -1 when none. */
+  public static Key<Long> lastTalk(Path notebook) {
+    String path = notebook.toAbsolutePath().normalize().toString();
+    return new Key<>("lastTalk." + Integer.toHexString(path.hashCode()), -1L, Long::valueOf);
+  }
+
+  // ----
+
+  private final Path file;
+  private final Properties values = new Properties();
+
+  private Settings(Path file) {
+    this.file = file;
+  }
+
+  /** The settings in {@code file} (none yet when it does not exist or cannot be read). */
+  public static Settings load(Path file) {
+    Settings settings = new Settings(file);
+    if (Files.exists(file)) {
+      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        settings.values.load(in);
+      } catch (IOException | IllegalArgumentException e) {
+        LOG.log(System.Logger.Level.WARNING, "could not read the settings in " + file, e);
+      }
+    }
+    return settings;
+  }
+
+  /** The user's settings, taking over those of java.util.prefs the first time. */
   public static Settings forUser() {
-    return new Settings(Preferences.userRoot().node("dev/talkbook/window"));
+    Path file =
+        folder(System.getenv(), System.getProperty("os.name"), System.getProperty("user.home"))
+            .resolve(FILE_NAME);
+    boolean first = !Files.exists(file);
+    Settings settings = load(file);
+    if (first && settings.takeOverPreferences(java.util.prefs.Preferences.userRoot())) {
+      settings.flush();
+    }
+    return settings;
   }
 
-  public double getDouble(String key, double fallback) {
-    return node.getDouble(key, fallback);
+  /**
+   * Talkbook's config folder: {@code $XDG_CONFIG_HOME/talkbook} (or {@code ~/.config/talkbook}) on
+   * Linux, {@code ~/Library/Application Support/Talkbook} on macOS, {@code %APPDATA%\Talkbook} on
+   * Windows.
+   */
+  public static Path folder(Map<String, String> env, String osName, String home) {
+    String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+    if (os.startsWith("windows")) {
+      String appData = env.get("APPDATA");
+      Path base =
+          appData != null && !appData.isBlank()
+              ? Path.of(appData)
+              : Path.of(home, "AppData", "Roaming");
+      return base.resolve("Talkbook");
+    }
+    if (os.startsWith("mac")) {
+      return Path.of(home, "Library", "Application Support", "Talkbook");
+    }
+    String xdg = env.get("XDG_CONFIG_HOME");
+    // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
+    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+      return Path.of(xdg, "talkbook");
+    }
+    return Path.of(home, ".config", "talkbook");
   }
 
-  public void putDouble(String key, double value) {
-    node.putDouble(key, value);
+  /** Where the settings are written. */
+  public Path file() {
+    return file;
   }
 
-  public long getLong(String key, long fallback) {
-    return node.getLong(key, fallback);
-  }
-
-  public void putLong(String key, long value) {
-    node.putLong(key, value);
-  }
-
-  public String get(String key, String fallback) {
-    return node.get(key, fallback);
-  }
-
-  public void put(String key, String value) {
-    node.put(key, value);
-  }
-
-  public boolean getBoolean(String key, boolean fallback) {
-    return node.getBoolean(key, fallback);
-  }
-
-  public void putBoolean(String key, boolean value) {
-    node.putBoolean(key, value);
-  }
-
-  /** Writes the settings out; a failure here costs only remembered window state. */
-  public void flush() {
+  public <T> T get(Key<T> key) {
+    String text = values.getProperty(key.name());
+    if (text == null) {
+      return key.fallback();
+    }
     try {
-      node.flush();
-    } catch (BackingStoreException e) {
-      System.getLogger(Settings.class.getName())
-          .log(System.Logger.Level.WARNING, "could not save the window settings", e);
+      return key.parse().apply(text);
+    } catch (RuntimeException unreadable) {
+      return key.fallback(); // edited by hand into something else: the default
+    }
+  }
+
+  /** Whether {@code key} has a value of its own (not its default). */
+  public boolean has(Key<?> key) {
+    return values.getProperty(key.name()) != null;
+  }
+
+  public <T> void put(Key<T> key, T value) {
+    if (value == null) {
+      values.remove(key.name());
+    } else {
+      values.setProperty(key.name(), String.valueOf(value));
+    }
+  }
+
+  /** Writes the settings out; a failure here costs only remembered window state, and is logged. */
+  public void flush() {
+    Map<String, String> sorted = new TreeMap<>();
+    synchronized (values) {
+      values.forEach((k, v) -> sorted.put((String) k, (String) v));
+    }
+    Properties out = new Properties();
+    out.putAll(sorted);
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      StringWriter text = new StringWriter();
+      out.store(text, "Talkbook's window settings");
+      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".settings", ".tmp");
+      try {
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          w.write(text.toString());
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not save the window settings to " + file, e);
+    }
+  }
+
+  /**
+   * Copies what java.util.prefs kept for the window under {@code root}; true when there was
+   * anything.
+   */
+  boolean takeOverPreferences(java.util.prefs.Preferences root) {
+    try {
+      if (!root.nodeExists("dev/talkbook/window")) {
+        return false;
+      }
+      java.util.prefs.Preferences node = root.node("dev/talkbook/window");
+      String[] keys = node.keys();
+      for (String key : keys) {
+        String value = node.get(key, null);
+        if (value != null) {
+          // "lastTalk:<hash>" there is "lastTalk.<hash>" here (a ':' would need escaping).
+          values.setProperty(key.replace(':', '.'), value);
+        }
+      }
+      return keys.length > 0;
+    } catch (java.util.prefs.BackingStoreException | SecurityException e) {
+      LOG.log(System.Logger.Level.DEBUG, "no earlier preferences to take over", e);
+      return false;
     }
   }
 }

@@ -84,6 +84,7 @@ public final class ScheduleImportDialog {
     source.setPrefColumnCount(40);
     Button browse = new Button("Choose file…");
     browse.setOnAction(e -> chooseFile());
+    browse.setMinWidth(Region.USE_PREF_SIZE);
     event.setId(EVENT_ID);
     event.setPromptText("Automatic: where it went before, or a new event");
     event.setAccessibleText("Event to import into");
@@ -97,6 +98,13 @@ public final class ScheduleImportDialog {
     GridPane fields = new GridPane();
     fields.setHgap(8);
     fields.setVgap(8);
+    javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+    labels.setMinWidth(Region.USE_PREF_SIZE);
+    javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+    grow.setHgrow(Priority.ALWAYS);
+    fields.getColumnConstraints().addAll(labels, grow);
+    hint.setMinHeight(Region.USE_PREF_SIZE);
+    hint.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(source, Priority.ALWAYS);
     HBox sourceRow = new HBox(6, source, browse);
     sourceRow.setAlignment(Pos.CENTER_LEFT);
@@ -122,7 +130,7 @@ public final class ScheduleImportDialog {
 
     report.setId(REPORT_ID);
     report.setEditable(false);
-    report.setWrapText(false);
+    report.setWrapText(true);
     report.setPrefRowCount(14);
     report.setPromptText("Check the schedule to see what the import would do.");
     VBox.setVgrow(report, Priority.ALWAYS);

@@ -22,8 +22,7 @@ import javafx.stage.Stage;
 public final class PresenterMode {
 
   static final String STYLE_CLASS = "tb-presenter";
-  static final double DEFAULT_FONT = 22;
-  private static final String FONT_KEY = "presenter.fontSize";
+  static final double DEFAULT_FONT = Settings.PRESENTER_FONT_SIZE.fallback();
   private static final String STYLESHEET = stylesheet();
 
   private static String stylesheet() {
@@ -65,7 +64,7 @@ public final class PresenterMode {
     this.dock = dock;
     this.notes = notes;
     this.settings = settings;
-    this.fontSize = settings.getDouble(FONT_KEY, DEFAULT_FONT);
+    this.fontSize = settings.get(Settings.PRESENTER_FONT_SIZE);
   }
 
   public boolean isActive() {
@@ -141,7 +140,7 @@ public final class PresenterMode {
       zoom(-2);
     } else if (e.isShortcutDown() && e.getCode() == KeyCode.DIGIT0) {
       fontSize = DEFAULT_FONT;
-      settings.putDouble(FONT_KEY, fontSize);
+      settings.put(Settings.PRESENTER_FONT_SIZE, fontSize);
       applyFont();
     } else {
       return;
@@ -161,7 +160,7 @@ public final class PresenterMode {
 
   private void zoom(double by) {
     fontSize = Math.max(10, Math.min(72, fontSize + by));
-    settings.putDouble(FONT_KEY, fontSize);
+    settings.put(Settings.PRESENTER_FONT_SIZE, fontSize);
     applyFont();
   }
 

@@ -150,6 +150,29 @@ class ProgrammeStoreTest {
   }
 
   @Test
+  void manyTalksAreAddedInOrderWithTheNotebooksSpellingOfTags() {
+    Talk first = scheduled("First", null); // tagged "Embedded"
+    var ids =
+        notebook
+            .talks()
+            .createAll(
+                camp.id(),
+                List.of(
+                    new Talk.Details(
+                        "A", List.of(), null, null, null, null, List.of("embedded", "new")),
+                    Talk.Details.titled("B")),
+                List.of(PROGRAMME, Programme.NONE));
+    assertThat(notebook.talks().list(camp.id()))
+        .extracting(Talk::id)
+        .containsExactly(first.id(), ids.get(0), ids.get(1));
+    Talk a = notebook.talks().get(ids.get(0));
+    assertThat(a.tags()).containsExactly("Embedded", "new");
+    assertThat(a.programme()).isEqualTo(PROGRAMME);
+    assertThat(a.position()).isEqualTo(1);
+    assertThat(notebook.talks().tags()).extracting(t -> t.name()).contains("Embedded", "new");
+  }
+
+  @Test
   void theAbstractIsSearched() {
     Talk talk = scheduled("Rust", null);
     assertThat(notebook.search().search("microcontrollers", 5))

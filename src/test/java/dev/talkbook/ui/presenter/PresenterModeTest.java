@@ -7,9 +7,7 @@ import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.repl.ReplDock;
 import dev.talkbook.ui.repl.ReplPane;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -37,7 +35,7 @@ class PresenterModeTest {
   private PresenterMode presenter;
   private Label navigator;
   private SplitPane split;
-  private Preferences prefs;
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -47,8 +45,14 @@ class PresenterModeTest {
     navigator = new Label("navigator");
     split = new SplitPane(navigator, new Label("notes"));
     ReplDock dock = new ReplDock(pane, split, stage, scene -> {});
-    prefs = Preferences.userRoot().node("dev/talkbook/test-" + UUID.randomUUID());
-    presenter = new PresenterMode(stage, split, navigator, dock, () -> NOTES, new Settings(prefs));
+    presenter =
+        new PresenterMode(
+            stage,
+            split,
+            navigator,
+            dock,
+            () -> NOTES,
+            Settings.load(dir.resolve("settings.properties")));
     Scene scene = new Scene(new javafx.scene.layout.StackPane(dock.root()), 900, 600);
     new dev.talkbook.ui.common.Theme(false).apply(scene);
     stage.setScene(scene);
@@ -58,7 +62,6 @@ class PresenterModeTest {
   @AfterEach
   void close() throws Exception {
     session.close();
-    prefs.removeNode();
   }
 
   @Test

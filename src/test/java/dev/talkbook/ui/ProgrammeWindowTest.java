@@ -1,0 +1,135 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Programme;
+import dev.talkbook.core.notebook.Talk;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Stars and the abstract in the real window: details, navigator, Ctrl+D, the context menu. */
+@ExtendWith(ApplicationExtension.class)
+class ProgrammeWindowTest {
+  @TempDir Path dir;
+  private WindowUnderTest ui;
+  private Talk solder;
+  private Talk gone;
+
+  @Start
+  void start(Stage primary) {
+    ui = new WindowUnderTest(primary, dir);
+    Event camp = ui.notebook.events().create(Event.Details.titled("Sommercamp"));
+    Programme p =
+        new Programme(
+            "We **solder** a badge.", null, Duration.ofMinutes(45), "en", null, "uid-1", "t", null);
+    Talk.Details d =
+        new Talk.Details(
+            "Soldering",
+            List.of("Ada"),
+            LocalDateTime.of(2026, 8, 21, 14, 0),
+            "Saal 1",
+            null,
+            null,
+            List.of());
+    solder = ui.notebook.talks().create(camp.id(), d, "my notes", p);
+    gone =
+        ui.notebook
+            .talks()
+            .create(
+                camp.id(),
+                Talk.Details.titled("Cancelled talk"),
+                "",
+                new Programme("", null, null, null, null, "uid-2", "t", Instant.ofEpochSecond(5)));
+    ui.window.navigator.reload(solder.id());
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    ui.close(robot);
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private String rowText(FxRobot robot, String title) {
+    return robot.lookup(".tb-talk-row").queryAllAs(TreeCell.class).stream()
+        .map(c -> c.lookup(".tb-row-title"))
+        .filter(n -> n instanceof Label l && l.getText().contains(title))
+        .map(n -> ((Label) n).getText())
+        .findFirst()
+        .orElse("");
+  }
+
+  @Test
+  void theAbstractIsShownAboveTheNotesAndTheStarComesAndGoes(FxRobot robot) throws Exception {
+    robot.interact(() -> ui.window.openTalk(solder.id(), null));
+    waitUntil(() -> ui.window.session.getTalk() != null);
+    Label abstractText = robot.lookup("#detail-abstract").queryAs(Label.class);
+    assertThat(abstractText.getText()).isEqualTo("We **solder** a badge.");
+    assertThat(abstractText.isVisible()).isTrue();
+    assertThat(ui.window.editor.area().getText()).isEqualTo("my notes");
+    ToggleButton star = robot.lookup("#detail-star").queryAs(ToggleButton.class);
+    assertThat(star.isSelected()).isFalse();
+
+    robot.press(KeyCode.CONTROL).press(KeyCode.D).release(KeyCode.D).release(KeyCode.CONTROL);
+    waitUntil(() -> ui.notebook.talks().get(solder.id()).starred());
+    waitUntil(() -> rowText(robot, "Soldering").startsWith("★ "));
+    assertThat(star.isSelected()).isTrue();
+
+    robot.clickOn("#detail-star");
+    waitUntil(() -> !ui.notebook.talks().get(solder.id()).starred());
+    waitUntil(() -> rowText(robot, "Soldering").equals("Soldering"));
+    assertThat(ui.notebook.talks().get(solder.id()).body()).isEqualTo("my notes");
+  }
+
+  @Test
+  void theNavigatorsMenuStarsATalkAndATalkGoneFromTheProgrammeSaysSo(FxRobot robot)
+      throws Exception {
+    robot.interact(() -> ui.window.openTalk(gone.id(), null));
+    waitUntil(() -> !rowText(robot, "Cancelled talk").isEmpty());
+    waitUntil(
+        () -> ui.window.session.getTalk() != null && ui.window.session.getTalk().id() == gone.id());
+    Label removed = robot.lookup("#detail-removed").queryAs(Label.class);
+    assertThat(removed.isVisible()).isTrue();
+    assertThat(removed.getText()).startsWith("No longer in the programme");
+    assertThat(robot.lookup(".tb-removed").tryQuery()).isPresent();
+
+    javafx.scene.control.ContextMenu menu = ui.window.navigator.tree().getContextMenu();
+    javafx.scene.control.MenuItem star =
+        menu.getItems().stream()
+            .filter(i -> "navigator-star".equals(i.getId()))
+            .findFirst()
+            .orElseThrow();
+    robot.interact(() -> menu.show(ui.window.navigator.tree(), javafx.geometry.Side.BOTTOM, 0, 0));
+    assertThat(star.getText()).isEqualTo("Star (Ctrl+D)");
+    assertThat(star.isVisible()).isTrue();
+    robot.interact(
+        () -> {
+          star.fire();
+          menu.hide();
+        });
+    waitUntil(() -> ui.notebook.talks().get(gone.id()).starred());
+    waitUntil(() -> rowText(robot, "Cancelled talk").startsWith("★ "));
+  }
+}

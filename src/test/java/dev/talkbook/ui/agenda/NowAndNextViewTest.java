@@ -1,0 +1,126 @@
+package dev.talkbook.ui.agenda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Programme;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.UiExecutors;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Now and next from a fixed clock: rooms, the starred first, Enter opens what is on now. */
+@ExtendWith(ApplicationExtension.class)
+class NowAndNextViewTest {
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  @TempDir Path dir;
+  private Stage stage;
+  private Notebook notebook;
+  private final UiExecutors executors = new UiExecutors();
+  private final List<Long> opened = new CopyOnWriteArrayList<>();
+
+  @Start
+  void start(Stage primary) {
+    stage = primary;
+    stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+    stage.show();
+    notebook = Notebook.open(dir.resolve("n.talkbook"));
+  }
+
+  @AfterEach
+  void close(FxRobot robot) {
+    robot.interact(
+        () ->
+            new java.util.ArrayList<>(javafx.stage.Window.getWindows())
+                .stream().filter(w -> w != stage).forEach(javafx.stage.Window::hide));
+    executors.close();
+    notebook.close();
+  }
+
+  private Talk talk(long event, String title, String room, int hour, int minutes) {
+    Talk.Details d =
+        new Talk.Details(
+            title,
+            List.of("Ada"),
+            LocalDateTime.of(2026, 8, 21, hour, 0),
+            room,
+            null,
+            null,
+            List.of());
+    Programme p =
+        new Programme("", null, Duration.ofMinutes(minutes), null, null, "uid-" + title, "t", null);
+    return notebook.talks().create(event, d, "", p);
+  }
+
+  private NowAndNextView open(FxRobot robot, int hour, int minute) {
+    Clock clock =
+        Clock.fixed(LocalDateTime.of(2026, 8, 21, hour, minute).atZone(BERLIN).toInstant(), BERLIN);
+    NowAndNextView[] view = new NowAndNextView[1];
+    robot.interact(
+        () -> {
+          view[0] = new NowAndNextView(stage, notebook, executors, clock, opened::add);
+          view[0].show();
+        });
+    return view[0];
+  }
+
+  @Test
+  void showsEachRoomsTalkNowAndNextTheStarredFirstAndEnterOpensIt(FxRobot robot) throws Exception {
+    Event camp = notebook.events().create(Event.Details.titled("Camp"));
+    notebook.events().setTimeZone(camp.id(), "Europe/Berlin");
+    talk(camp.id(), "Soldering", "Saal 1", 14, 45);
+    talk(camp.id(), "Radio", "Saal 1", 15, 30);
+    Talk privacy = talk(camp.id(), "Privacy", "Saal 2", 14, 60);
+    notebook.talks().star(privacy.id(), true);
+    talk(camp.id(), "Morning", "Saal 3", 9, 30);
+
+    NowAndNextView view = open(robot, 14, 30);
+    ListView<NowAndNextView.Row> list = view.list();
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 3);
+    assertThat(list.getItems())
+        .extracting(r -> (r.now() ? "now " : "next ") + r.slot().talk().title())
+        .containsExactly("now Privacy", "now Soldering", "next Radio");
+    assertThat(list.getSelectionModel().getSelectedItem().slot().talk().talkId())
+        .isEqualTo(privacy.id());
+    assertThat(robot.lookup(".tb-now-heading").queryLabeled().getText())
+        .isEqualTo("At 14:30 — 2 on now");
+
+    robot.type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> opened.size() == 1);
+    assertThat(opened).containsExactly(privacy.id());
+    assertThat(view.stage().isShowing()).isFalse();
+  }
+
+  @Test
+  void saysSoWhenNothingIsOn(FxRobot robot) throws Exception {
+    Event camp = notebook.events().create(Event.Details.titled("Camp"));
+    talk(camp.id(), "Soldering", "Saal 1", 14, 45);
+    NowAndNextView view = open(robot, 0, 30); // the talk is 13.5 hours ahead
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () ->
+            robot.lookup(".tb-now-heading").queryLabeled().getText().equals("At 00:30 — 0 on now"));
+    assertThat(robot.lookup("#" + NowAndNextView.EMPTY_ID).queryLabeled().getText())
+        .contains("Nothing is on now or in the next 12 hours");
+    assertThat(view.list().getItems()).isEmpty();
+  }
+}

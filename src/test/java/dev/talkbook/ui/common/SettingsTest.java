@@ -1,0 +1,94 @@
+package dev.talkbook.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The window's settings file, without a toolkit. */
+class SettingsTest {
+  @TempDir Path dir;
+
+  @Test
+  void aSettingIsItsDefaultUntilPutAndIsReadBackAfterAFlush() {
+    Path file = dir.resolve("sub/settings.properties");
+    Settings settings = Settings.load(file);
+    assertThat(settings.get(Settings.FONT_SIZE)).isEqualTo(14.0);
+    assertThat(settings.get(Settings.SOFT_WRAP)).isTrue();
+    assertThat(settings.get(Settings.X)).isNaN();
+    settings.put(Settings.FONT_SIZE, 18.0);
+    settings.put(Settings.SOFT_WRAP, false);
+    settings.put(Settings.THEME, "DARK");
+    settings.put(Settings.lastTalk(dir.resolve("a.talkbook")), 42L);
+    settings.flush();
+
+    Settings again = Settings.load(file);
+    assertThat(again.get(Settings.FONT_SIZE)).isEqualTo(18.0);
+    assertThat(again.get(Settings.SOFT_WRAP)).isFalse();
+    assertThat(again.get(Settings.THEME)).isEqualTo("DARK");
+    assertThat(again.get(Settings.lastTalk(dir.resolve("a.talkbook")))).isEqualTo(42L);
+    assertThat(again.get(Settings.lastTalk(dir.resolve("b.talkbook")))).isEqualTo(-1L);
+  }
+
+  @Test
+  void aValueEditedIntoNonsenseReadsAsTheDefault() throws Exception {
+    Path file = dir.resolve("settings.properties");
+    Files.writeString(file, "fontSize=large\nwidth=900\n");
+    Settings settings = Settings.load(file);
+    assertThat(settings.get(Settings.FONT_SIZE)).isEqualTo(14.0);
+    assertThat(settings.get(Settings.WIDTH)).isEqualTo(900.0);
+  }
+
+  @Test
+  void anUnreadableFileGivesTheDefaults() throws Exception {
+    Path file = dir.resolve("settings.properties");
+    Files.createDirectory(file); // a folder where the file should be
+    Settings settings = Settings.load(file);
+    assertThat(settings.get(Settings.HEIGHT)).isEqualTo(760.0);
+    settings.flush(); // cannot write it either: logged, nothing thrown
+  }
+
+  @Test
+  void theFolderIsTheXdgConfigFolderOrThePlatformsOwn() {
+    assertThat(Settings.folder(Map.of("XDG_CONFIG_HOME", "/x/config"), "Linux", "/home/a"))
+        .isEqualTo(Path.of("/x/config/talkbook"));
+    assertThat(Settings.folder(Map.of("XDG_CONFIG_HOME", "relative"), "Linux", "/home/a"))
+        .isEqualTo(Path.of("/home/a/.config/talkbook"));
+    assertThat(Settings.folder(Map.of(), "Linux", "/home/a"))
+        .isEqualTo(Path.of("/home/a/.config/talkbook"));
+    assertThat(Settings.folder(Map.of(), "Mac OS X", "/Users/a"))
+        .isEqualTo(Path.of("/Users/a/Library/Application Support/Talkbook"));
+    assertThat(Settings.folder(Map.of("APPDATA", "C:/Users/a/AppData/Roaming"), "Windows 11", "x"))
+        .isEqualTo(Path.of("C:/Users/a/AppData/Roaming/Talkbook"));
+  }
+
+  @Test
+  void whatJavaPrefsKeptIsTakenOver() throws Exception {
+    Preferences root = Preferences.userRoot().node("dev/talkbook/test-" + UUID.randomUUID());
+    try {
+      Preferences old = root.node("dev/talkbook/window");
+      old.putDouble("fontSize", 20);
+      old.putLong("lastTalk:1a2b", 7);
+      Settings settings = Settings.load(dir.resolve("settings.properties"));
+      assertThat(settings.takeOverPreferences(root)).isTrue();
+      assertThat(settings.get(Settings.FONT_SIZE)).isEqualTo(20.0);
+      assertThat(settings.get(new Settings.Key<>("lastTalk.1a2b", -1L, Long::valueOf)))
+          .isEqualTo(7L);
+    } finally {
+      root.removeNode();
+    }
+  }
+
+  @Test
+  void aKeyWithoutAValueOfItsOwnIsNotSet() throws Exception {
+    Settings settings = Settings.load(dir.resolve("settings.properties"));
+    assertThat(settings.has(Settings.WIDTH)).isFalse();
+    settings.put(Settings.WIDTH, 1000.0);
+    assertThat(settings.has(Settings.WIDTH)).isTrue();
+  }
+}

@@ -1,0 +1,181 @@
+package dev.talkbook.ui.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.talkbook.core.exchange.ScheduleFetcher;
+import dev.talkbook.core.exchange.ScheduleImporter.Report;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.export.ExportJob;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** File → Import schedule…: a dry-run report first, then the import; errors said in place. */
+@ExtendWith(ApplicationExtension.class)
+class ScheduleImportDialogTest {
+  @TempDir Path dir;
+  private Stage stage;
+  private Notebook notebook;
+  private final List<Report> imported = new CopyOnWriteArrayList<>();
+
+  @Start
+  void start(Stage primary) {
+    stage = primary;
+    stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+    stage.show();
+    notebook = Notebook.open(dir.resolve("n.talkbook"));
+  }
+
+  @AfterEach
+  void close(FxRobot robot) {
+    robot.interact(
+        () ->
+            new java.util.ArrayList<>(javafx.stage.Window.getWindows())
+                .stream().filter(w -> w != stage).forEach(javafx.stage.Window::hide));
+    notebook.close();
+  }
+
+  private static byte[] fixture(String name) throws Exception {
+    try (InputStream in =
+        ScheduleImportDialogTest.class.getResourceAsStream("/dev/talkbook/core/exchange/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private void open(FxRobot robot, String source) {
+    robot.interact(
+        () -> {
+          ScheduleImportDialog d =
+              new ScheduleImportDialog(
+                  stage,
+                  notebook,
+                  new ScheduleFetcher(Duration.ofSeconds(5)),
+                  Clock.fixed(Instant.parse("2026-08-21T12:00:00Z"), ZoneOffset.UTC),
+                  ExportJob.ownThread("test-import"),
+                  Platform::runLater,
+                  imported::add);
+          d.setSource(source);
+          d.show();
+        });
+  }
+
+  private TextArea report(FxRobot robot) {
+    return robot.lookup("#" + ScheduleImportDialog.REPORT_ID).queryAs(TextArea.class);
+  }
+
+  @Test
+  void aFileIsCheckedFirstThenImported(FxRobot robot) throws Exception {
+    Path file = dir.resolve("camp.xml");
+    Files.write(file, fixture("frab-schedule.xml"));
+    open(robot, file.toString());
+    Button importButton = robot.lookup("#" + ScheduleImportDialog.IMPORT_ID).queryButton();
+    assertThat(importButton.isDisabled()).isTrue();
+
+    robot.clickOn("#" + ScheduleImportDialog.CHECK_ID);
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !importButton.isDisabled());
+    assertThat(report(robot).getText())
+        .contains("Would import", "4 added", "added: Soldering for the faint of heart");
+    assertThat(notebook.talks().count()).isZero();
+
+    robot.clickOn("#" + ScheduleImportDialog.IMPORT_ID);
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> imported.size() == 1);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(imported.get(0).dryRun()).isFalse();
+    assertThat(report(robot).getText()).startsWith("Imported the frab/pentabarf schedule XML");
+    assertThat(notebook.talks().count()).isEqualTo(4);
+    assertThat(importButton.isDisabled()).isTrue();
+
+    // The same file again: nothing to import.
+    robot.clickOn("#" + ScheduleImportDialog.CHECK_ID);
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> report(robot).getText().contains("Nothing to import"));
+    assertThat(importButton.isDisabled()).isTrue();
+  }
+
+  @Test
+  void aWebAddressIsDownloadedAndA404IsSaid(FxRobot robot) throws Exception {
+    byte[] body = fixture("sessionize.json");
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/api/v2/abc123/view/All",
+        ex -> {
+          ex.sendResponseHeaders(200, body.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.createContext(
+        "/nothing",
+        ex -> {
+          ex.sendResponseHeaders(404, -1);
+          ex.close();
+        });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      open(robot, base + "/nothing");
+      robot.clickOn("#" + ScheduleImportDialog.CHECK_ID);
+      Label status = robot.lookup("#" + ScheduleImportDialog.STATUS_ID).queryAs(Label.class);
+      WaitForAsyncUtils.waitFor(
+          30, TimeUnit.SECONDS, () -> status.getText().contains("There is no schedule at"));
+      assertThat(status.getStyleClass()).contains("tb-problem");
+
+      robot.interact(
+          () ->
+              robot
+                  .lookup("#" + ScheduleImportDialog.SOURCE_ID)
+                  .queryTextInputControl()
+                  .setText(base + "/api/v2/abc123/view/All"));
+      robot.clickOn("#" + ScheduleImportDialog.EVENT_ID).write("KotlinConf");
+      robot.clickOn("#" + ScheduleImportDialog.CHECK_ID);
+      Button importButton = robot.lookup("#" + ScheduleImportDialog.IMPORT_ID).queryButton();
+      WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !importButton.isDisabled());
+      assertThat(report(robot).getText()).contains("into \"KotlinConf\" (a new event)", "3 added");
+      robot.clickOn("#" + ScheduleImportDialog.IMPORT_ID);
+      WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> imported.size() == 1);
+      assertThat(notebook.events().list()).extracting(e -> e.title()).containsExactly("KotlinConf");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aFileThatIsNotASchedulePutsNothingIn(FxRobot robot) throws Exception {
+    Path file = dir.resolve("laughs.xml");
+    Files.writeString(
+        file, "<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY a \"aaaa\">]><schedule>&a;</schedule>");
+    open(robot, file.toString());
+    robot.clickOn("#" + ScheduleImportDialog.CHECK_ID);
+    Label status = robot.lookup("#" + ScheduleImportDialog.STATUS_ID).queryAs(Label.class);
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> status.getText().contains("billion laughs"));
+    assertThat(robot.lookup("#" + ScheduleImportDialog.IMPORT_ID).queryButton().isDisabled())
+        .isTrue();
+    assertThat(notebook.events().list()).isEmpty();
+  }
+}
