@@ -97,6 +97,37 @@ class LayoutWindowTest {
   }
 
   @Test
+  void aLongFoldedLineDoesNotNarrowTheNavigator(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    var talk = ui.notebook.talks().findByTitle("Virtual threads in practice").get(0);
+    long id = talk.id();
+    var d = talk.details();
+    ui.notebook
+        .talks()
+        .update(
+            id,
+            new dev.talkbook.core.notebook.Talk.Details(
+                "A talk whose title goes on and on, far longer than any window is wide, to see"
+                    + " what the folded line does with it",
+                java.util.List.of("Maren Holt", "Ines Carvalho", "Tomasz Wierzbicki"),
+                d.startsAt(),
+                "The very large hall at the end of the corridor",
+                null,
+                null,
+                d.tags()));
+    robot.interact(() -> ui.window.navigator.reload(id));
+    robot.interact(() -> ui.window.openTalk(id, null));
+    var tree = ui.window.navigator.tree();
+    TitledPane details = robot.lookup("#talk-details").queryAs(TitledPane.class);
+    waitUntil(() -> details.getText().equals("Details") && tree.getWidth() > 0);
+    double before = WaitForAsyncUtils.asyncFx(tree::getWidth).get(10, TimeUnit.SECONDS);
+    robot.interact(() -> details.setExpanded(false));
+    waitUntil(() -> details.getText().startsWith("A talk whose title") && details.getHeight() < 50);
+    double after = WaitForAsyncUtils.asyncFx(tree::getWidth).get(10, TimeUnit.SECONDS);
+    assertThat(after).as("the navigator's width once folded").isEqualTo(before);
+  }
+
+  @Test
   void foldedDetailsAreOneLineThatSaysWhatTheTalkIsAndStaySo(FxRobot robot) throws Exception {
     openSample(robot, "Virtual threads in practice");
     TitledPane details = robot.lookup("#talk-details").queryAs(TitledPane.class);

@@ -70,6 +70,9 @@ public final class TalkDetailsPane {
   /** From this width on, the fields go two a row. */
   static final double WIDE = 500;
 
+  /** The narrowest the pane makes the window's middle column, folded or not. */
+  static final double MIN_WIDTH = 300;
+
   private final GridPane grid = new GridPane();
   private final HBox titleRow = new HBox(4, title, star);
   private final VBox abstractPane = new VBox(2);
@@ -155,6 +158,10 @@ public final class TalkDetailsPane {
                 .then("Details")
                 .otherwise(summary));
     root.setTooltip(new Tooltip("Show or hide the details"));
+    // A TitledPane is at least as wide as its title; folded, that title is the whole summary line,
+    // which would push the window's dividers and narrow the navigator and the preview. The line is
+    // cut with "…" instead; the fields go one a row in a pane this narrow.
+    root.setMinWidth(MIN_WIDTH);
     for (TextField f : fields()) {
       f.setOnAction(e -> save());
       f.focusedProperty()
@@ -171,6 +178,10 @@ public final class TalkDetailsPane {
 
   public TitledPane root() {
     return root;
+  }
+
+  GridPane grid() {
+    return grid;
   }
 
   /**
@@ -194,8 +205,18 @@ public final class TalkDetailsPane {
       grid.add(titleRow, 0, 0, span, 1);
       grid.addRow(1, label("Speakers"), speakers, label("Time"), time);
       grid.addRow(2, label("Tags"), tags, label("Room"), room);
-      grid.addRow(3, label("Slides"), slidesBox, label("Video"), videoBox);
+      // Links are long: slides and video share the row's width, not the narrow time column.
+      HBox links = new HBox(8, slidesBox, label("Video"), videoBox);
+      links.setAlignment(Pos.CENTER_LEFT);
+      HBox.setHgrow(slidesBox, Priority.ALWAYS);
+      HBox.setHgrow(videoBox, Priority.ALWAYS);
+      slidesBox.setPrefWidth(0);
+      videoBox.setPrefWidth(0);
+      grid.add(label("Slides"), 0, 3);
+      grid.add(links, 1, 3, 3, 1);
     } else {
+      slidesBox.setPrefWidth(Region.USE_COMPUTED_SIZE);
+      videoBox.setPrefWidth(Region.USE_COMPUTED_SIZE);
       grid.getColumnConstraints().setAll(label, grow);
       span = 2;
       grid.add(titleRow, 0, 0, span, 1);
