@@ -81,7 +81,12 @@ class TalkDetailsPaneTest {
     WaitForAsyncUtils.waitFor(
         30,
         TimeUnit.SECONDS,
-        () -> onFx(() -> pane.video.getWidth() > 0 && pane.grid().getWidth() > 0));
+        () ->
+            onFx(
+                () ->
+                    holder.getWidth() == width
+                        && pane.grid().getWidth() > 0
+                        && pane.grid().getWidth() <= width));
     // The pane arranges its fields for the width it was laid out at; lay it out again with them.
     for (int i = 0; i < 2; i++) {
       robot.interact(
