@@ -40,7 +40,8 @@ fx_modules=$(ls "$out"/javafx/*-"$os"*.jar | paste -sd "$(if [[ $os == windows ]
 # The modules: JavaFX 21 (its jars from Maven Central are modular; JavaFX 21 runs on Java 17 and
 # later), the JDK's own that the app uses, and what remote JShell needs (jdk.jshell, jdk.jdi and
 # jdk.jdwp.agent to start and stop the snippet JVM, jdk.zipfs for the compiler to read classpath
-# jars). No --strip-native-commands: remote JShell starts bin/java. No --compress: it costs about a
+# jars), and java.naming for //DEPS (the Maven resolver's HTTPS client checks host names with
+# javax.naming.ldap). No --strip-native-commands: remote JShell starts bin/java. No --compress: it costs about a
 # second on every start (WebKit's library is unpacked each time). A JDK without jmods (Temurin 25)
 # links from its own run-time image (JEP 493).
 # --generate-cds-archive: the JDK classes archive (the default CDS), used when no AOT cache fits.
@@ -55,7 +56,7 @@ case $os in
   windows) native_glob='*.dll'; native_dir=bin; native_pattern='regex:/javafx\.[a-z]+/[^/]+\.dll' ;;
 esac
 "$jdk/bin/jlink" --module-path "$fx_modules" \
-  --add-modules javafx.controls,javafx.web,java.sql,java.logging,java.desktop,java.management,java.net.http,java.prefs,jdk.jshell,jdk.jdi,jdk.jdwp.agent,jdk.zipfs,jdk.unsupported,jdk.xml.dom,jdk.jsobject,jdk.localedata \
+  --add-modules javafx.controls,javafx.web,java.sql,java.logging,java.desktop,java.management,java.naming,java.net.http,java.prefs,jdk.jshell,jdk.jdi,jdk.jdwp.agent,jdk.zipfs,jdk.unsupported,jdk.xml.dom,jdk.jsobject,jdk.localedata \
   --include-locales en,de,fr,es,it,nl,pt,ja,zh \
   --exclude-resources "$native_pattern" \
   --strip-debug --no-header-files --no-man-pages --generate-cds-archive \

@@ -3,7 +3,9 @@ package dev.talkbook.bench;
 import dev.talkbook.bench.cli.CliStartGroup;
 import dev.talkbook.bench.crash.CrashGroup;
 import dev.talkbook.bench.markdown.MarkdownGroup;
+import dev.talkbook.bench.repl.LibrariesGroup;
 import dev.talkbook.bench.repl.ReplGroup;
+import dev.talkbook.bench.revisions.RevisionsGroup;
 import dev.talkbook.bench.schedule.ScheduleGroup;
 import dev.talkbook.bench.site.SiteGroup;
 import dev.talkbook.bench.startup.StartupGroup;
@@ -29,28 +31,18 @@ public final class BenchmarkMain {
   /** Every group, in the order {@code all} runs them. */
   static Map<String, BenchmarkGroup> groups() {
     Map<String, BenchmarkGroup> groups = new LinkedHashMap<>();
-    // One statement a group, so branches that add groups merge line by line (.gitattributes).
+    // One statement a group: a branch that adds a group adds one line.
     add(groups, new NotebookStoreGroup());
     add(groups, new StartupGroup());
     add(groups, new CliStartGroup());
     add(groups, new MarkdownGroup());
     add(groups, new ReplGroup());
+    add(groups, new LibrariesGroup());
     add(groups, new SiteGroup());
     add(groups, new CrashGroup());
     add(groups, new WindowKillGroup());
-    for (BenchmarkGroup g :
-        List.<BenchmarkGroup>of(
-            new NotebookStoreGroup(),
-            new StartupGroup(),
-            new CliStartGroup(),
-            new MarkdownGroup(),
-            new ReplGroup(),
-            new SiteGroup(),
-            new CrashGroup(),
-            new WindowKillGroup(),
-            new ScheduleGroup())) {
-      groups.put(g.name(), g);
-    }
+    add(groups, new ScheduleGroup());
+    add(groups, new RevisionsGroup());
     return groups;
   }
 

@@ -16,7 +16,7 @@ final class EventsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+    try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
       PrintWriter out = spec.commandLine().getOut();
       List<Event> events = notebook.events().list();
       if (events.isEmpty()) {

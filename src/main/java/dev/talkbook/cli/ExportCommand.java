@@ -59,7 +59,7 @@ final class ExportCommand {
     public Integer call() {
       SiteExporter.Options options =
           new SiteExporter.Options(title, new LinkedHashSet<>(events), baseUrl);
-      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+      try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
         SiteExporter.Result r =
             new SiteExporter(new MarkdownRenderer())
                 .export(notebook, out, options, SiteExporter.Progress.NONE, () -> false);
@@ -98,7 +98,7 @@ final class ExportCommand {
 
     @Override
     public Integer call() {
-      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+      try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
         MarkdownExporter.Result r =
             new MarkdownExporter()
                 .export(

@@ -27,7 +27,7 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+    try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
       Talk t = Refs.talk(notebook, talk);
       PrintWriter out = spec.commandLine().getOut();
       if (show != null) {

@@ -20,13 +20,13 @@ final class InfoCommand implements Callable<Integer> {
       out.println("Notebook:    " + root.notebookPath() + " (not created yet)");
       return 0;
     }
-    try (Notebook notebook = root.openExisting()) {
+    try (Notebook notebook = root.openToRead()) {
       out.println("Notebook:    " + notebook.file());
       out.println("Size:        " + Files.size(notebook.file()) / 1024 + " KB");
       out.println(
           "Format:      "
               + notebook.formatVersion()
-              + (notebook.isReadOnly() ? " (read-only)" : ""));
+              + (root.readOnly() || !Files.isWritable(notebook.file()) ? " (read-only)" : ""));
       out.println("Events:      " + notebook.events().list().size());
       out.println("Talks:       " + notebook.talks().count());
       out.println("Attachments: " + notebook.attachments().count());

@@ -3,6 +3,7 @@ package dev.talkbook.cli;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.repl.Evaluation;
 import dev.talkbook.core.repl.NoteCode;
+import dev.talkbook.core.repl.Rehearsal;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
@@ -29,9 +30,11 @@ import picocli.CommandLine.Spec;
       "Run a talk's ```java blocks in order in a fresh Java VM and print what each gave.",
       "With --write, each block's output is also written into the notes as an ```output block"
           + " right after it (the window's Java → Run all).",
+      "With --check, rehearse: each result is compared with the stored ```output block and the"
+          + " blocks that differ are listed with the difference; the notes are not changed.",
       "Code reading System.in sees the end of input. Exit code 1 when any block did not"
           + " compile, threw (an OutOfMemoryError or StackOverflowError too), was stopped at the"
-          + " time limit or ended its JVM."
+          + " time limit or ended its JVM; with --check, when any block differs."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -41,6 +44,14 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--write", description = "Keep each block's output in the notes.")
   boolean write;
+
+  @Option(
+      names = "--check",
+      description =
+          "Rehearse: compare each block's result with the ```output block stored under it,"
+              + " list the blocks that differ with the difference, change nothing. Exit code 0"
+              + " when all match, 1 when any differs.")
+  boolean check;
 
   @Option(
       names = "--time-limit",
@@ -55,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("--time-limit must be a positive number of seconds.");
       return 2;
     }
+    if (check && write) {
+      spec.commandLine().getErr().println("--check changes nothing: it cannot go with --write.");
+      return 2;
+    }
     try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
       Talk t = Refs.talk(notebook, talk);
       PrintWriter out = spec.commandLine().getOut();
@@ -67,6 +82,9 @@ final class RunCommand implements Callable<Integer> {
       int failed = 0;
       ReplOptions options =
           ReplOptions.defaults().withTimeLimit(Duration.ofSeconds(timeLimitSeconds)).withoutInput();
+      if (check) {
+        return rehearse(t, options, out);
+      }
       try (ReplSession session = ReplSession.start(options)) {
         for (int i = 0; i < blocks.size(); i++) {
           NoteCode.Block b = blocks.get(i);
@@ -108,6 +126,46 @@ final class RunCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** {@code --check}: runs every block and lists those whose result differs from the notes'. */
+  private int rehearse(Talk t, ReplOptions options, PrintWriter out) throws InterruptedException {
+    Rehearsal.Report report;
+    try (ReplSession session = ReplSession.start(options)) {
+      report =
+          Rehearsal.rehearse(
+                  session,
+                  t.body(),
+                  (index, total) -> {
+                    out.printf("Running block %d of %d…%n", index + 1, total);
+                    out.flush();
+                  })
+              .get();
+    } catch (ExecutionException e) {
+      spec.commandLine()
+          .getErr()
+          .println("The Java REPL could not run the blocks: " + e.getCause().getMessage());
+      return TalkbookCommand.USER_ERROR;
+    }
+    for (Rehearsal.Check c : report.differing()) {
+      out.printf(
+          "── block %d of %d, line %d: %s%n",
+          c.index() + 1,
+          report.checks().size(),
+          c.line(),
+          c.stored() == null
+              ? "the notes keep no output for it"
+              : "differs from its stored output");
+      out.print(c.difference());
+    }
+    int differ = report.differing().size();
+    if (differ == 0) {
+      out.printf("All %d blocks give what the notes keep.%n", report.checks().size());
+      return 0;
+    }
+    out.printf(
+        "%d of %d blocks differ from what the notes keep.%n", differ, report.checks().size());
+    return TalkbookCommand.USER_ERROR;
   }
 
   /** The notes with each block's output block written after it. */

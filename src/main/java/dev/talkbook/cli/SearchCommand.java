@@ -34,7 +34,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+    try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
       PrintWriter out = spec.commandLine().getOut();
       List<SearchHit> hits = notebook.search().search(String.join(" ", query), Math.max(1, limit));
       if (hits.isEmpty()) {

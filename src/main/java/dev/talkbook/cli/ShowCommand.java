@@ -25,7 +25,7 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+    try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
       Talk t = Refs.talk(notebook, talk);
       String zone = notebook.events().get(t.eventId()).timeZone();
       PrintWriter out = spec.commandLine().getOut();

@@ -15,7 +15,7 @@ final class TagsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+    try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
       PrintWriter out = spec.commandLine().getOut();
       List<TagCount> tags = notebook.talks().tags();
       if (tags.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.talkbook.core.common.Resources;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookLocation;
+import dev.talkbook.core.store.NotebookOpenException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -192,8 +193,13 @@ public final class TalkbookCommand implements Callable<Integer> {
     cl.setExecutionExceptionHandler(TalkbookCommand::handle);
     // One writer each for output and errors, shared by every subcommand (set before any of them
     // makes its own), so that execute() flushes everything that was printed.
-    cl.setOut(writer(System.out, "stdout"));
-    cl.setErr(writer(System.err, "stderr"));
+    boolean terminal = System.console() != null;
+    cl.setOut(writer(System.out, "stdout", terminal));
+    cl.setErr(writer(System.err, "stderr", terminal));
+    if (terminal) {
+      // Control characters are shown, not sent (TerminalWriter), so help goes without colours.
+      cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    }
     CommandLine search = cl.getSubcommands().get("search");
     if (search != null) {
       // "-word" in a search excludes a word; it is not an option.
@@ -203,7 +209,7 @@ public final class TalkbookCommand implements Callable<Integer> {
   }
 
   /** A writer on {@code stream} in the terminal's encoding, as picocli would choose it. */
-  private static PrintWriter writer(java.io.PrintStream stream, String name) {
+  private static PrintWriter writer(java.io.PrintStream stream, String name, boolean terminal) {
     String encoding =
         System.getProperty(name + ".encoding", System.getProperty("sun." + name + ".encoding"));
     java.nio.charset.Charset charset;
@@ -215,8 +221,11 @@ public final class TalkbookCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       charset = java.nio.charset.Charset.defaultCharset();
     }
-    return new PrintWriter(
-        new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, charset)), true);
+    java.io.Writer writer = new java.io.OutputStreamWriter(stream, charset);
+    if (terminal) {
+      writer = new TerminalWriter(writer);
+    }
+    return new PrintWriter(new java.io.BufferedWriter(writer), true);
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -254,6 +263,27 @@ public final class TalkbookCommand implements Callable<Integer> {
   Notebook open() {
     return Notebook.open(
         notebookPath(), Notebook.Options.defaults().withReadOnly(readOnly).withCreate(!readOnly));
+  }
+
+  /**
+   * Opens the chosen notebook to read it: read-only, without its lock, so reading works beside a
+   * window (or another command) that has it open for writing; SQLite's write-ahead log gives the
+   * reader a consistent snapshot. A notebook from an older Talkbook is opened for writing once, to
+   * upgrade it. Never creates one.
+   */
+  Notebook openToRead() {
+    if (readOnly) {
+      return openExisting();
+    }
+    try {
+      return Notebook.open(
+          notebookPath(), Notebook.Options.defaults().withReadOnly(true).withCreate(false));
+    } catch (NotebookOpenException e) {
+      if (e.problem() == NotebookOpenException.Problem.NEEDS_UPGRADE) {
+        return openExisting();
+      }
+      throw e;
+    }
   }
 
   /** Opens the chosen notebook only if it exists: reading never creates an empty notebook. */

@@ -20,7 +20,7 @@ final class TalksCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+    try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
       PrintWriter out = spec.commandLine().getOut();
       List<Event> events =
           eventId == null ? notebook.events().list() : List.of(notebook.events().get(eventId));

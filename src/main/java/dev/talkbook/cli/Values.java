@@ -1,8 +1,13 @@
 package dev.talkbook.cli;
 
 import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.store.TalkStore;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,24 +48,60 @@ final class Values {
 
   /**
    * Reads notes from a file, or from standard input for "-", without a leading byte order mark.
-   * Refuses text that is not UTF-8.
+   * Refuses text that is not UTF-8, and stops reading as soon as the text is longer than a talk's
+   * notes may be ({@link TalkStore#MAX_BODY_CHARS}): {@code /dev/zero} or a huge file is refused
+   * with a message, not read into memory.
    */
   static String readNotes(Path file) {
-    try {
-      byte[] bytes =
-          file.toString().equals("-") ? System.in.readAllBytes() : Files.readAllBytes(file);
-      String text =
-          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    boolean stdin = file.toString().equals("-");
+    String name = stdin ? "standard input" : file.toString();
+    try (InputStream in = stdin ? unclosable(System.in) : Files.newInputStream(file);
+        Reader reader =
+            new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+      StringBuilder text = new StringBuilder();
+      char[] buffer = new char[64 * 1024];
+      int n;
+      while ((n = reader.read(buffer)) >= 0) {
+        text.append(buffer, 0, n);
+        if (text.length() > TalkStore.MAX_BODY_CHARS + 1) {
+          throw new NotebookException(
+              "The notes in "
+                  + name
+                  + " are longer than "
+                  + TalkStore.MAX_BODY_CHARS / 1_000_000
+                  + " million characters, the most a talk's notes can hold. Split them across"
+                  + " talks. Nothing was changed.");
+        }
+      }
       // Editors that save "UTF-8 with BOM" (Notepad, Excel) put U+FEFF first; it is not text.
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+      if (text.length() > 0 && text.charAt(0) == '\uFEFF') {
+        text.deleteCharAt(0);
+      }
+      return text.toString();
     } catch (NoSuchFileException e) {
       throw new NotebookException("There is no file " + file + " to read notes from.");
     } catch (CharacterCodingException e) {
       throw new NotebookException(
-          file + " is not UTF-8 text; save it as UTF-8 and try again. Nothing was changed.");
+          name + " is not UTF-8 text; save it as UTF-8 and try again. Nothing was changed.");
     } catch (IOException e) {
-      throw new NotebookException("Cannot read " + file + ": " + e.getMessage(), e);
+      throw new NotebookException(
+          "Cannot read " + name + " (" + e.getMessage() + "). Nothing was changed.", e);
     }
+  }
+
+  /** Standard input, left open when the reader over it is closed. */
+  private static InputStream unclosable(InputStream in) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public void close() {
+        // standard input belongs to the process
+      }
+    };
   }
 
   /** The first non-blank line, shortened for a one-line listing. */

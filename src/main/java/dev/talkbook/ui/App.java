@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.Probes;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
@@ -99,11 +100,12 @@ public final class App extends Application implements MainWindow.Host {
   private boolean open(Path path, boolean create) {
     Path next = path;
     boolean mayCreate = create;
+    boolean openReadOnly = readOnly;
     while (true) {
       try {
         Notebook opened =
             Notebook.open(
-                next, Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(readOnly));
+                next, Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(openReadOnly));
         show(opened);
         return true;
       } catch (NotebookException e) {
@@ -122,6 +124,11 @@ public final class App extends Application implements MainWindow.Host {
         if (choice instanceof OpenProblemDialog.Choice.Open o) {
           next = o.file();
           mayCreate = false;
+          openReadOnly = readOnly;
+        } else if (choice instanceof OpenProblemDialog.Choice.OpenReadOnly r) {
+          next = r.file();
+          mayCreate = false;
+          openReadOnly = true;
         } else if (choice instanceof OpenProblemDialog.Choice.Create c) {
           if (Files.exists(c.file())) {
             Errors.show(
@@ -132,6 +139,7 @@ public final class App extends Application implements MainWindow.Host {
           }
           next = c.file();
           mayCreate = true;
+          openReadOnly = false;
         } else {
           return false;
         }
@@ -149,7 +157,8 @@ public final class App extends Application implements MainWindow.Host {
     window.attachRepl(repl);
     window.whenTalkShown(() -> windowUp.complete(null));
     MainWindow shown = window;
-    window.whenTalkShown(() -> TypingProbe.startIfAsked(shown, stage.getScene()));
+    window.whenTalkShown(
+        () -> TypingProbe.startIfAsked(shown, notebook, executors, stage.getScene()));
     if (Boolean.getBoolean(STARTUP_PROBE)) {
       window.whenTalkShown(this::reportStartupAndExit);
     }
@@ -169,8 +178,7 @@ public final class App extends Application implements MainWindow.Host {
   public static final String STARTUP_PROBE = "talkbook.startupProbe";
 
   private void reportStartupAndExit() {
-    System.out.println("talkbook-shown " + uptime());
-    System.out.flush();
+    Probes.report("talkbook-shown " + uptime());
     CompletableFuture<Void> firstResult =
         repl.evaluate("1+1")
             .handle(
@@ -181,8 +189,7 @@ public final class App extends Application implements MainWindow.Host {
                           : evaluation.last() == null
                               ? evaluation.outcome() + " " + evaluation.message()
                               : evaluation.last().value();
-                  System.out.println("talkbook-repl-first " + uptime() + " " + value);
-                  System.out.flush();
+                  Probes.report("talkbook-repl-first " + uptime() + " " + value);
                   return null;
                 });
     CompletableFuture<Void> settled = new CompletableFuture<>();
@@ -193,8 +200,7 @@ public final class App extends Application implements MainWindow.Host {
             (done, timedOut) ->
                 Platform.runLater(
                     () -> {
-                      System.out.println("talkbook-rss " + residentKilobytes());
-                      System.out.flush();
+                      Probes.report("talkbook-rss " + residentKilobytes());
                       Platform.exit();
                     }));
   }
@@ -267,7 +273,7 @@ public final class App extends Application implements MainWindow.Host {
       if (open == null || book == null) {
         return;
       }
-      var session = open.session;
+      var session = open.openTalk();
       try {
         onOwnThread(session::saveForShutdown)
             .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);

@@ -12,13 +12,17 @@ import javafx.stage.Window;
 
 /**
  * A notebook that cannot be opened: says which file and what is wrong, and offers to choose another
- * notebook, create a new one elsewhere, or quit. The bad file is never touched.
+ * notebook, create a new one elsewhere, or quit; and to open it read-only when only writing is
+ * barred (it is open in another Talkbook, the disk is full). The bad file is never touched.
  */
 final class OpenProblemDialog {
   /** What the user chose. */
   sealed interface Choice {
     /** Open this existing file. */
     record Open(Path file) implements Choice {}
+
+    /** Open this file read-only (it is open for writing elsewhere, or the disk is full). */
+    record OpenReadOnly(Path file) implements Choice {}
 
     /** Create a new notebook at this path. */
     record Create(Path file) implements Choice {}
@@ -30,11 +34,26 @@ final class OpenProblemDialog {
   static final ButtonType CHOOSE = new ButtonType("Choose another…", ButtonBar.ButtonData.LEFT);
   static final ButtonType CREATE = new ButtonType("Create new…", ButtonBar.ButtonData.OTHER);
   static final ButtonType QUIT = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
+  static final ButtonType READ_ONLY =
+      new ButtonType("Open read-only", ButtonBar.ButtonData.OK_DONE);
+
+  /**
+   * Whether the file itself is fine and only writing is barred (another Talkbook has it open, or
+   * the disk is full), so reading it is a way on.
+   */
+  static boolean canOpenReadOnly(NotebookOpenException problem) {
+    return problem.problem() == NotebookOpenException.Problem.LOCKED
+        || problem.problem() == NotebookOpenException.Problem.DISK_FULL;
+  }
 
   private OpenProblemDialog() {}
 
   static Alert alert(Window owner, NotebookOpenException problem) {
-    Alert alert = new Alert(Alert.AlertType.ERROR, problem.getMessage(), CHOOSE, CREATE, QUIT);
+    Alert alert =
+        canOpenReadOnly(problem)
+            ? new Alert(
+                Alert.AlertType.ERROR, problem.getMessage(), READ_ONLY, CHOOSE, CREATE, QUIT)
+            : new Alert(Alert.AlertType.ERROR, problem.getMessage(), CHOOSE, CREATE, QUIT);
     alert.initOwner(owner);
     alert.setTitle("Talkbook");
     alert.setHeaderText("Cannot open " + problem.file().getFileName());
@@ -48,6 +67,9 @@ final class OpenProblemDialog {
       Optional<ButtonType> answer = alert(owner, problem).showAndWait();
       if (answer.isEmpty() || answer.get() == QUIT) {
         return new Choice.Quit();
+      }
+      if (answer.get() == READ_ONLY) {
+        return new Choice.OpenReadOnly(problem.file());
       }
       FileChooser chooser = new FileChooser();
       chooser

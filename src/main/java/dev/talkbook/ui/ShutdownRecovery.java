@@ -1,6 +1,6 @@
 package dev.talkbook.ui;
 
-import dev.talkbook.ui.editor.EditorSession;
+import dev.talkbook.ui.talk.EditorSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ final class ShutdownRecovery {
             + "-"
             + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
             + ".md";
-    String markdown = MainWindow.markdownOf(unsaved.talk(), unsaved.text());
+    String markdown = dev.talkbook.ui.talk.ClosingGuard.markdownOf(unsaved.talk(), unsaved.text());
     String reason = why == null ? "" : " (" + (why.getCause() != null ? why.getCause() : why) + ")";
     for (Path folder :
         new Path[] {

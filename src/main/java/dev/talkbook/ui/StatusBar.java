@@ -1,8 +1,7 @@
 package dev.talkbook.ui;
 
 import dev.talkbook.ui.common.Icons;
-import dev.talkbook.ui.editor.EditorSession;
-import dev.talkbook.ui.editor.EditorSession.SaveState;
+import dev.talkbook.ui.talk.OpenTalk;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -14,19 +13,22 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 
-/** Saved / saving / failed, the word count, and which notebook this is. */
+/**
+ * The open talk's save state (saved, edited, saving, not saved and when it tries again) and word
+ * count, bound to {@link OpenTalk}; which notebook this is; and a notice with Undo for a while.
+ */
 final class StatusBar {
   private final HBox root = new HBox(16);
-  final Label saveState = new Label();
-  final Label words = new Label();
+  private final Label saveState = new Label();
+  private final Label words = new Label();
   private final Label path = new Label();
-  private final EditorSession session;
-  final Label notice = new Label();
-  final javafx.scene.control.Button undo = new javafx.scene.control.Button("Undo");
+  private final OpenTalk talk;
+  private final Label notice = new Label();
+  private final javafx.scene.control.Button undo = new javafx.scene.control.Button("Undo");
   private final javafx.animation.PauseTransition noticeTimeout =
       new javafx.animation.PauseTransition(javafx.util.Duration.seconds(20));
 
-  StatusBar(Path notebook, boolean readOnly, EditorSession session) {
+  StatusBar(Path notebook, boolean readOnly, OpenTalk talk) {
     saveState.setId("save-state");
     words.setId("word-count");
     path.setId("notebook-path");
@@ -46,29 +48,13 @@ final class StatusBar {
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(3, 10, 3, 10));
     root.getStyleClass().add("tb-status-bar");
-    session
-        .stateProperty()
-        .addListener((obs, old, state) -> show(state, session.problemProperty().get()));
-    session
-        .problemProperty()
-        .addListener((obs, old, problem) -> show(session.stateProperty().get(), problem));
-    session
-        .retryInProperty()
-        .addListener(
-            (obs, old, wait) ->
-                show(session.stateProperty().get(), session.problemProperty().get()));
-    this.session = session;
-    session
-        .talkProperty()
-        .addListener(
-            (obs, old, talk) -> {
-              if (talk == null) {
-                clear();
-              } else {
-                show(session.stateProperty().get(), null);
-              }
-            });
-    clear();
+    this.talk = talk;
+    talk.saveStateProperty().addListener((obs, old, state) -> showState());
+    talk.saveProblemProperty().addListener((obs, old, problem) -> showState());
+    talk.retryInProperty().addListener((obs, old, wait) -> showState());
+    talk.wordsProperty().addListener((obs, old, count) -> showWords());
+    talk.talkProperty().addListener((obs, old, open) -> showState());
+    showState();
   }
 
   HBox root() {
@@ -107,17 +93,18 @@ final class StatusBar {
     }
   }
 
-  /** No talk open: nothing to say about saving or words. */
-  private void clear() {
-    saveState.setText("");
-    saveState.setGraphic(null);
-    saveState.setTooltip(null);
-    words.setText("");
-  }
-
-  private void show(SaveState state, String problem) {
+  private void showState() {
+    if (talk.getTalk() == null) {
+      // No talk open: nothing to say about saving or words.
+      saveState.setText("");
+      saveState.setGraphic(null);
+      saveState.setTooltip(null);
+      words.setText("");
+      return;
+    }
+    String problem = talk.saveProblemProperty().get();
     saveState.getStyleClass().removeAll("tb-failed", "tb-muted");
-    switch (state) {
+    switch (talk.saveStateProperty().get()) {
       case SAVED -> {
         saveState.setText("Saved");
         saveState.setGraphic(Icons.of(Feather.CHECK));
@@ -134,7 +121,7 @@ final class StatusBar {
         saveState.getStyleClass().add("tb-muted");
       }
       case FAILED -> {
-        java.time.Duration wait = session.retryInProperty().get();
+        java.time.Duration wait = talk.retryInProperty().get();
         saveState.setText(
             "Not saved: "
                 + problem
@@ -144,18 +131,11 @@ final class StatusBar {
       }
     }
     saveState.setTooltip(problem == null ? null : new Tooltip(problem));
+    showWords();
   }
 
-  void showWords(String text) {
-    int count = 0;
-    boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      boolean letter = Character.isLetterOrDigit(text.charAt(i));
-      if (letter && !inWord) {
-        count++;
-      }
-      inWord = letter;
-    }
-    words.setText(count == 1 ? "1 word" : count + " words");
+  private void showWords() {
+    int count = talk.wordsProperty().get();
+    words.setText(talk.getTalk() == null ? "" : count == 1 ? "1 word" : count + " words");
   }
 }

@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.Probes;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.event.Event;
@@ -41,7 +42,11 @@ final class TypingProbe {
    * Starts typing into the window's editor when the property is set (once a talk is open: the one
    * shown, else the notebook's first).
    */
-  static void startIfAsked(MainWindow window, Scene scene) {
+  static void startIfAsked(
+      MainWindow window,
+      dev.talkbook.core.store.Notebook notebook,
+      dev.talkbook.ui.common.UiExecutors executors,
+      Scene scene) {
     String run = System.getProperty(PROPERTY);
     if (run == null || run.isBlank()) {
       return;
@@ -50,12 +55,17 @@ final class TypingProbe {
       throw new IllegalStateException("the typing probe found no editor");
     }
     TypingProbe probe = new TypingProbe(editor, run.strip());
-    if (window.session.getTalk() != null) {
+    if (window.openTalk().getTalk() != null) {
       probe.timeline.play();
       return;
     }
-    window.session.talkProperty().addListener((obs, old, talk) -> probe.timeline.play());
-    window.openFirstTalk();
+    window.openTalk().talkProperty().addListener((obs, old, talk) -> probe.timeline.play());
+    executors.run(
+        () -> notebook.talks().summaries(),
+        talks -> window.open(talks.get(0).id(), null),
+        error -> {
+          throw new IllegalStateException("the typing probe found no talk", error);
+        });
   }
 
   private void typeLine() {
@@ -86,8 +96,7 @@ final class TypingProbe {
               false));
     }
     press(KeyCode.ENTER, false);
-    System.out.println("talkbook-typed " + run + " " + line + " " + now);
-    System.out.flush();
+    Probes.report("talkbook-typed " + run + " " + line + " " + now);
   }
 
   @SuppressWarnings("InfiniteLoopStatement")

@@ -77,6 +77,81 @@ class RunCommandTest extends CliTest {
   }
 
   @Test
+  void depsLinesBringTheirLibraries() throws Exception {
+    var repo =
+        new dev.talkbook.core.repl.TestRepository(Files.createDirectories(dir.resolve("remote")));
+    repo.publish(
+        "demo:greeting:1.0",
+        java.util.Map.of(
+            "demo/greeting/Greeting.java",
+            "package demo.greeting;\npublic class Greeting {\n"
+                + "  public static String hello(String who) { return \"Hello, \" + who; }\n}\n"),
+        java.util.List.of());
+    long id =
+        talkWithNotes(
+            "```java\n//REPOS test="
+                + repo.url()
+                + "\n//DEPS demo:greeting:1.0\ndemo.greeting.Greeting.hello(\"run\")\n```\n");
+    // The local Maven repository of this test, not the user's.
+    String before = System.getProperty("maven.repo.local");
+    System.setProperty("maven.repo.local", dir.resolve("m2").toString());
+    try {
+      Result r = ok("run", Long.toString(id));
+
+      assertThat(r.out()).contains("⇒ \"Hello, run\"");
+      assertThat(dir.resolve("m2/demo/greeting/1.0/greeting-1.0.jar")).exists();
+    } finally {
+      if (before == null) {
+        System.clearProperty("maven.repo.local");
+      } else {
+        System.setProperty("maven.repo.local", before);
+      }
+    }
+  }
+
+  @Test
+  void checkExitsWithZeroWhenEveryBlockGivesWhatTheNotesKeep() throws Exception {
+    long id =
+        talkWithNotes(
+            "```java\nint y = \"no\";\n```\n\n```java\n6 * 7\n```\n\n```java\nint z = 1;\n```\n");
+    refused("run", "--write", Long.toString(id)); // the first block fails: output-error
+    String notes = ok("show", Long.toString(id)).out();
+
+    Result r = ok("run", "--check", Long.toString(id));
+
+    assertThat(r.out()).contains("All 3 blocks give what the notes keep.");
+    assertThat(ok("show", Long.toString(id)).out()).isEqualTo(notes);
+  }
+
+  @Test
+  void checkListsTheBlocksThatDifferWithTheDifferenceAndChangesNothing() throws Exception {
+    String notes =
+        "```java\n1 + 1\n```\n```output\n⇒ 2\n```\n\n"
+            + "```java\nSystem.out.println(\"new\");\n```\n```output\nold\n```\n\n"
+            + "```java\n\"unsaved\"\n```\n";
+    long id = talkWithNotes(notes);
+
+    Result r = refused("run", "--check", Long.toString(id));
+
+    assertThat(r.out())
+        .contains("── block 2 of 3, line 8: differs from its stored output\n")
+        .contains("-old\n+new\n")
+        .contains("── block 3 of 3, line 15: the notes keep no output for it\n")
+        .contains("+⇒ \"unsaved\"")
+        .contains("2 of 3 blocks differ from what the notes keep.")
+        .doesNotContain("block 1 of 3, line");
+    assertThat(ok("show", Long.toString(id)).out()).isEqualTo(notes);
+  }
+
+  @Test
+  void checkAndWriteTogetherAreWrongUsage() throws Exception {
+    long id = talkWithNotes("```java\n1\n```\n");
+
+    assertThat(misused("run", "--check", "--write", Long.toString(id)).err())
+        .contains("--check changes nothing");
+  }
+
+  @Test
   void anExceptionExitsWithOne() throws Exception {
     long id = talkWithNotes("```java\nInteger.parseInt(\"x\")\n```\n");
 

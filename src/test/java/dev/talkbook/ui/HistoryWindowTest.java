@@ -60,9 +60,9 @@ class HistoryWindowTest {
     Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Loom"), then);
     ui.notebook.talks().leave(talk.id());
     ui.notebook.talks().saveBody(talk.id(), now);
-    robot.interact(() -> ui.window.navigator.reload(talk.id()));
-    robot.interact(() -> ui.window.openTalk(talk.id(), null));
-    waitUntil(() -> ui.window.editor.area().getText().equals(now));
+    ui.reload(robot);
+    robot.interact(() -> ui.window.open(talk.id(), null));
+    waitUntil(() -> WindowUnderTest.editor(robot).getText().equals(now));
     robot.clickOn("#editor");
     robot
         .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H)

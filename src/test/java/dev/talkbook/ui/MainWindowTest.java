@@ -10,12 +10,11 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookOpenException;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
-import dev.talkbook.ui.editor.EditorSession.SaveState;
 import dev.talkbook.ui.navigator.NavNode;
+import dev.talkbook.ui.talk.EditorSession.SaveState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real main window, headless, as a user would. */
 @ExtendWith(ApplicationExtension.class)
@@ -55,15 +53,14 @@ class MainWindowTest {
     ui.close(robot);
   }
 
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    WaitForAsyncUtils.waitForFxEvents();
+  private static void waitUntil(Callable<Boolean> condition) {
+    FxWait.until(condition);
   }
 
   private long addSample(FxRobot robot) throws Exception {
     Event event = SampleMeetup.addTo(ui.notebook);
-    robot.interact(() -> ui.window.navigator.reload(null));
-    waitUntil(() -> !ui.window.navigator.tree().getRoot().getChildren().isEmpty());
+    ui.reloadTree(robot);
+    waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
     return event.id();
   }
 
@@ -72,45 +69,42 @@ class MainWindowTest {
   }
 
   private void openFromTree(FxRobot robot, String title) throws Exception {
-    robot.clickOn(title);
-    waitUntil(
-        () ->
-            ui.window.session.getTalk() != null
-                && ui.window.session.getTalk().title().equals(title));
+    ui.clickOnRow(robot, title);
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals(title));
   }
 
   @Test
   void anEmptyNotebookWelcomesWithTheSample(FxRobot robot) throws Exception {
     waitUntil(() -> robot.lookup("#welcome").query().isVisible());
-    robot.clickOn("#add-sample");
+    FxWait.clickOn(robot, "#add-sample");
     waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount());
-    waitUntil(() -> ui.window.session.getTalk() != null);
+    waitUntil(() -> ui.openTalk() != null);
     assertThat(robot.lookup("#welcome").query().isVisible()).isFalse();
-    assertThat(ui.window.editor.area().getText()).startsWith("# Virtual threads in practice");
+    assertThat(WindowUnderTest.editor(robot).getText()).startsWith("# Virtual threads in practice");
   }
 
   @Test
   void createAnEventAndATalkAndTypeNotesThatAreSaved(FxRobot robot) throws Exception {
-    robot.clickOn("#new-event");
+    FxWait.clickOn(robot, "#new-event");
     // Headless windows do not take the focus by themselves: click into the dialog first.
-    robot.clickOn("#event-title");
+    FxWait.clickOn(robot, "#event-title");
     robot.write("Devoxx 2026");
     robot.type(KeyCode.ENTER);
     waitUntil(() -> ui.notebook.events().list().size() == 1);
 
-    robot.clickOn("#new-talk");
-    robot.clickOn("#talk-title-input");
+    FxWait.clickOn(robot, "#new-talk");
+    FxWait.clickOn(robot, "#talk-title-input");
     robot.write("Loom in practice");
     robot.type(KeyCode.ENTER);
-    waitUntil(() -> ui.window.session.getTalk() != null);
+    waitUntil(() -> ui.openTalk() != null);
 
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.write("virtual threads\n");
-    long talk = ui.window.session.getTalk().id();
+    long talk = ui.openTalk().id();
     waitUntil(() -> ui.notebook.talks().get(talk).body().equals("virtual threads\n"));
-    waitUntil(() -> ui.window.session.stateProperty().get() == SaveState.SAVED);
-    assertThat(ui.window.status.saveState.getText()).isEqualTo("Saved");
-    assertThat(ui.window.status.words.getText()).isEqualTo("2 words");
+    waitUntil(() -> ui.window.openTalk().saveStateProperty().get() == SaveState.SAVED);
+    assertThat(WindowUnderTest.saveState(robot)).isEqualTo("Saved");
+    assertThat(robot.lookup("#word-count").queryLabeled().getText()).isEqualTo("2 words");
     assertThat(ui.notebook.talks().get(talk).title()).isEqualTo("Loom in practice");
   }
 
@@ -118,8 +112,8 @@ class MainWindowTest {
   void switchingTalksSavesAndKeepsARevisionOfTheOneLeft(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    long outlines = ui.window.session.getTalk().id();
-    robot.clickOn("#editor");
+    long outlines = ui.openTalk().id();
+    FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
     robot.write("\nadded at the end");
 
@@ -130,14 +124,14 @@ class MainWindowTest {
         () ->
             ui.notebook.revisions().list(outlines).stream()
                 .anyMatch(r -> r.body().endsWith("added at the end")));
-    assertThat(ui.window.editor.area().getText()).startsWith("# SQLite everywhere");
+    assertThat(WindowUnderTest.editor(robot).getText()).startsWith("# SQLite everywhere");
   }
 
   @Test
   void afterARestartTheLastTalkOpensWithItsText(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Live coding without fear");
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.HOME).release(KeyCode.HOME, KeyCode.CONTROL);
     robot.write("Typed before the restart. ");
 
@@ -148,35 +142,31 @@ class MainWindowTest {
 
     waitUntil(
         () ->
-            ui.window.session.getTalk() != null
-                && ui.window
-                    .editor
-                    .area()
+            ui.openTalk() != null
+                && WindowUnderTest.editor(robot)
                     .getText()
                     .startsWith("Typed before the restart. # Live"));
-    assertThat(ui.window.session.getTalk().title()).isEqualTo("Live coding without fear");
+    assertThat(ui.openTalk().title()).isEqualTo("Live coding without fear");
   }
 
   @Test
   void searchFindsATalkAndEnterOpensItAtTheMatch(FxRobot robot) throws Exception {
     addSample(robot);
-    robot.clickOn("#search-field");
+    FxWait.clickOn(robot, "#search-field");
     robot.write("pinning");
     ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
     waitUntil(() -> !results.getItems().isEmpty());
     robot.type(KeyCode.ENTER);
 
     waitUntil(
-        () ->
-            ui.window.session.getTalk() != null
-                && ui.window.session.getTalk().title().equals("Virtual threads in practice"));
-    waitUntil(() -> ui.window.editor.area().getSelectedText().equalsIgnoreCase("pinning"));
+        () -> ui.openTalk() != null && ui.openTalk().title().equals("Virtual threads in practice"));
+    waitUntil(() -> WindowUnderTest.editor(robot).getSelectedText().equalsIgnoreCase("pinning"));
   }
 
   @Test
   void aQueryWithNothingToFindIsExplained(FxRobot robot) throws Exception {
     addSample(robot);
-    robot.clickOn("#search-field");
+    FxWait.clickOn(robot, "#search-field");
     robot.write("-java");
     waitUntil(
         () ->
@@ -198,7 +188,7 @@ class MainWindowTest {
         .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H)
         .release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
     @SuppressWarnings("unchecked")
-    ListView<Revision> list = robot.lookup("#history-list").queryAs(ListView.class);
+    ListView<Revision> list = (ListView<Revision>) FxWait.shown(robot, "#history-list");
     waitUntil(() -> list.getItems().size() >= 2);
     int first = -1;
     for (int i = 0; i < list.getItems().size(); i++) {
@@ -210,9 +200,9 @@ class MainWindowTest {
     robot.interact(() -> list.getSelectionModel().select(index));
     waitUntil(() -> diffLines(robot, "tb-diff-removed").contains("first draft"));
     assertThat(diffLines(robot, "tb-diff-added")).contains("second draft");
-    robot.clickOn("#restore");
+    FxWait.clickOn(robot, "#restore");
 
-    waitUntil(() -> ui.window.editor.area().getText().equals("first draft"));
+    waitUntil(() -> WindowUnderTest.editor(robot).getText().equals("first draft"));
     assertThat(ui.notebook.talks().get(id).body()).isEqualTo("first draft");
     assertThat(ui.notebook.revisions().list(id))
         .anyMatch(r -> r.reason() == Revision.Reason.RESTORED);
@@ -232,14 +222,10 @@ class MainWindowTest {
   void quickSwitcherOpensATalkBySpeaker(FxRobot robot) throws Exception {
     addSample(robot);
     robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
-    waitUntil(() -> robot.lookup("#picker-filter").tryQuery().isPresent());
-    robot.clickOn("#picker-filter");
+    FxWait.clickOn(robot, "#picker-filter");
     robot.write("wierzbicki");
     robot.type(KeyCode.ENTER);
-    waitUntil(
-        () ->
-            ui.window.session.getTalk() != null
-                && ui.window.session.getTalk().title().equals("SQLite everywhere"));
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("SQLite everywhere"));
   }
 
   @Test
@@ -247,8 +233,7 @@ class MainWindowTest {
     robot
         .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P)
         .release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-    waitUntil(() -> robot.lookup("#picker-filter").tryQuery().isPresent());
-    robot.clickOn("#picker-filter");
+    FxWait.clickOn(robot, "#picker-filter");
     robot.write("dark");
     robot.type(KeyCode.ENTER);
     waitUntil(() -> ui.stage.getScene().getRoot().getStyleClass().contains(Theme.DARK_CLASS));
@@ -258,7 +243,7 @@ class MainWindowTest {
   void aPastedImageIsStoredAndReferenced(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    long id = ui.window.session.getTalk().id();
+    long id = ui.openTalk().id();
     robot.interact(
         () -> {
           WritableImage image = new WritableImage(4, 3);
@@ -271,12 +256,13 @@ class MainWindowTest {
           content.putImage(image);
           javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         });
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.HOME).release(KeyCode.HOME, KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
 
     waitUntil(
-        () -> ui.window.editor.area().getText().startsWith("![pasted-image.png](attachment:"));
+        () ->
+            WindowUnderTest.editor(robot).getText().startsWith("![pasted-image.png](attachment:"));
     waitUntil(
         () -> ui.notebook.talks().get(id).body().startsWith("![pasted-image.png](attachment:"));
     assertThat(ui.notebook.attachments().of(id)).hasSize(1);
@@ -290,12 +276,12 @@ class MainWindowTest {
     openFromTree(robot, "Outlines that think");
     ui.notebook.close(); // the file goes away under the window
 
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.write("still here");
 
-    waitUntil(() -> ui.window.session.stateProperty().get() == SaveState.FAILED);
-    assertThat(ui.window.status.saveState.getText()).startsWith("Not saved:").contains("closed");
-    assertThat(ui.window.editor.area().getText()).contains("still here");
+    waitUntil(() -> ui.window.openTalk().saveStateProperty().get() == SaveState.FAILED);
+    assertThat(WindowUnderTest.saveState(robot)).startsWith("Not saved:").contains("closed");
+    assertThat(WindowUnderTest.editor(robot).getText()).contains("still here");
     ui.notebook = Notebook.open(dir.resolve("notes.talkbook"));
   }
 
@@ -303,20 +289,18 @@ class MainWindowTest {
   void deletingATalkAsksFirst(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    robot.clickOn("Outlines that think");
+    ui.clickOnRow(robot, "Outlines that think");
     robot.type(KeyCode.DELETE);
-    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-    robot.clickOn("Cancel");
+    FxWait.clickOn(robot, "Cancel");
     assertThat(ui.notebook.talks().count()).isEqualTo(SampleMeetup.talkCount());
 
-    robot.clickOn("Outlines that think");
+    ui.clickOnRow(robot, "Outlines that think");
     robot.type(KeyCode.DELETE);
-    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-    robot.clickOn("Delete");
+    FxWait.clickOn(robot, "Delete");
     waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount() - 1);
     waitUntil(
         () ->
-            ui.window.navigator.tree().getRoot().getChildren().get(0).getChildren().stream()
+            WindowUnderTest.navigator(robot).getRoot().getChildren().get(0).getChildren().stream()
                 .map(TreeItem::getValue)
                 .map(NavNode::label)
                 .noneMatch("Outlines that think"::equals));
@@ -326,15 +310,15 @@ class MainWindowTest {
   void editingDetailsRenamesTheTalkInTheTree(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    robot.doubleClickOn("#detail-title");
+    robot.doubleClickOn(FxWait.shown(robot, "#detail-title"));
     robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
     robot.write("Outlines that really think");
     robot.type(KeyCode.ENTER);
-    long id = ui.window.session.getTalk().id();
+    long id = ui.openTalk().id();
     waitUntil(() -> ui.notebook.talks().get(id).title().equals("Outlines that really think"));
     waitUntil(() -> robot.lookup("Outlines that really think").tryQuery().isPresent());
 
-    robot.clickOn("#detail-slides");
+    FxWait.clickOn(robot, "#detail-slides");
     robot.write("not a link");
     robot.type(KeyCode.ENTER);
     waitUntil(
@@ -366,7 +350,7 @@ class MainWindowTest {
         .contains("not a Talkbook notebook");
     assertThat(robot.lookup("Choose another…").queryAs(Button.class)).isNotNull();
     assertThat(robot.lookup("Create new…").queryAs(Button.class)).isNotNull();
-    robot.clickOn("Quit");
+    FxWait.clickOn(robot, "Quit");
     assertThat(Files.readAllBytes(bad)).isEqualTo(before);
     assertThat(alert).isNull();
   }
@@ -375,30 +359,30 @@ class MainWindowTest {
   void findAndReplaceAllIsOneUndoableChange(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
-    robot.clickOn("#find-field");
+    FxWait.clickOn(robot, "#find-field");
     robot.write("talk");
-    robot.clickOn("#replace-field");
+    FxWait.clickOn(robot, "#replace-field");
     robot.write("session");
-    robot.clickOn("#replace-all");
-    String replaced = ui.window.editor.area().getText();
+    FxWait.clickOn(robot, "#replace-all");
+    String replaced = WindowUnderTest.editor(robot).getText();
     assertThat(replaced.toLowerCase(java.util.Locale.ROOT)).doesNotContain("talk");
     assertThat(replaced).contains("session");
 
-    robot.interact(() -> ui.window.editor.area().undo());
-    assertThat(ui.window.editor.area().getText()).contains("talk").isNotEqualTo(replaced);
+    robot.interact(() -> WindowUnderTest.editor(robot).undo());
+    assertThat(WindowUnderTest.editor(robot).getText()).contains("talk").isNotEqualTo(replaced);
   }
 
   @Test
   void draggingATalkOntoAnotherEventMovesIt(FxRobot robot) throws Exception {
     addSample(robot);
     Event other = ui.notebook.events().create(Event.Details.titled("Other meetup"));
-    robot.interact(() -> ui.window.navigator.reload(null));
-    waitUntil(() -> ui.window.navigator.tree().getRoot().getChildren().size() == 2);
+    ui.reloadTree(robot);
+    waitUntil(() -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 2);
     long id = talk("Outlines that think").id();
 
-    robot.drag("Outlines that think").dropTo("Other meetup");
+    robot.drag(ui.row(robot, "Outlines that think")).dropTo(ui.row(robot, "Other meetup"));
 
     waitUntil(() -> ui.notebook.talks().get(id).eventId() == other.id());
     assertThat(ui.notebook.talks().list(other.id()))
@@ -410,14 +394,14 @@ class MainWindowTest {
   void zoomChangesTheEditorFontAndIsRemembered(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");
-    robot.clickOn("#editor");
+    FxWait.clickOn(robot, "#editor");
     robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
-    waitUntil(() -> ui.window.editor.fontSizeProperty().get() == 16);
+    waitUntil(() -> WindowUnderTest.editor(robot).getStyle().contains("font-size: 16.0px"));
     robot.interact(() -> ui.window.close());
     assertThat(Settings.load(ui.settingsFile).get(Settings.FONT_SIZE)).isEqualTo(16.0);
     robot.interact(this::showWindow);
-    waitUntil(() -> ui.window.editor.fontSizeProperty().get() == 16);
+    waitUntil(() -> WindowUnderTest.editor(robot).getStyle().contains("font-size: 16.0px"));
   }
 
   @Test
@@ -431,7 +415,7 @@ class MainWindowTest {
     robot.interact(this::showWindow);
     openFromTree(robot, "Outlines that think");
 
-    assertThat(ui.window.editor.area().isEditable()).isFalse();
+    assertThat(WindowUnderTest.editor(robot).isEditable()).isFalse();
     assertThat(robot.lookup("#detail-title").queryTextInputControl().isEditable()).isFalse();
     assertThat(robot.lookup("#notebook-path").queryLabeled().getText()).contains("read-only");
   }
@@ -441,40 +425,38 @@ class MainWindowTest {
     addSample(robot);
     Talk before = talk("Outlines that think");
     int revisions = ui.notebook.revisions().list(before.id()).size();
-    robot.clickOn("Outlines that think");
+    ui.clickOnRow(robot, "Outlines that think");
     robot.type(KeyCode.DELETE);
-    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-    robot.clickOn("Delete");
+    FxWait.clickOn(robot, "Delete");
     waitUntil(() -> ui.notebook.talks().find(before.id()).isEmpty());
     waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
     assertThat(robot.lookup("#notice").queryLabeled().getText()).contains("Outlines that think");
 
-    robot.clickOn("#undo-notice");
+    FxWait.clickOn(robot, "#undo-notice");
 
     waitUntil(() -> ui.notebook.talks().find(before.id()).isPresent());
     assertThat(ui.notebook.talks().get(before.id())).isEqualTo(before);
     assertThat(ui.notebook.revisions().list(before.id())).hasSize(revisions);
     waitUntil(
         () ->
-            ui.window.session.getTalk() != null
-                && ui.window.session.getTalk().id() == before.id()
-                && ui.window.editor.area().getText().equals(before.body()));
+            ui.openTalk() != null
+                && ui.openTalk().id() == before.id()
+                && WindowUnderTest.editor(robot).getText().equals(before.body()));
   }
 
   @Test
   void aDeletedEventComesBackWithUndo(FxRobot robot) throws Exception {
     long event = addSample(robot);
-    robot.clickOn(SampleMeetup.TITLE);
+    ui.clickOnRow(robot, SampleMeetup.TITLE);
     robot.type(KeyCode.DELETE);
-    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-    robot.clickOn("Delete");
+    FxWait.clickOn(robot, "Delete");
     waitUntil(() -> ui.notebook.events().find(event).isEmpty());
     waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
 
-    robot.clickOn("#undo-notice");
+    FxWait.clickOn(robot, "#undo-notice");
 
     waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount());
-    waitUntil(() -> ui.window.navigator.tree().getRoot().getChildren().size() == 1);
+    waitUntil(() -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 1);
     assertThat(ui.notebook.events().get(event).title()).isEqualTo(SampleMeetup.TITLE);
   }
 }

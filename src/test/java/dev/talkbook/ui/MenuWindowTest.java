@@ -104,21 +104,23 @@ class MenuWindowTest {
     KeyEvent ctrlZero =
         new KeyEvent(KeyEvent.KEY_PRESSED, "0", "0", KeyCode.DIGIT0, false, true, false, false);
     assertThat(items().get("Actual size").getAccelerator().match(ctrlZero)).isTrue();
-    robot.interact(() -> ui.window.editor.fontSizeProperty().set(20));
+    robot.interact(() -> items().get("Zoom in").fire());
+    robot.interact(() -> items().get("Zoom in").fire());
+    assertThat(WindowUnderTest.fontSize(robot)).isEqualTo(16);
     robot.interact(() -> items().get("Actual size").fire());
-    assertThat(ui.window.editor.fontSizeProperty().get()).isEqualTo(14);
+    assertThat(WindowUnderTest.fontSize(robot)).isEqualTo(14);
   }
 
   @Test
   void tabShownOnTheMenuStillMovesBetweenFields(FxRobot robot) throws Exception {
     Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
     Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Loom"), "- item");
-    robot.interact(() -> ui.window.navigator.reload(talk.id()));
-    robot.interact(() -> ui.window.openTalk(talk.id(), null));
-    waitUntil(() -> ui.window.editor.area().getText().equals("- item"));
+    ui.reloadTree(robot);
+    robot.interact(() -> ui.window.open(talk.id(), List.of()));
+    waitUntil(() -> WindowUnderTest.editor(robot).getText().equals("- item"));
     robot.clickOn("#detail-speakers");
     robot.type(KeyCode.TAB);
     waitUntil(() -> !robot.lookup("#detail-speakers").query().isFocused());
-    assertThat(ui.window.editor.area().getText()).isEqualTo("- item");
+    assertThat(WindowUnderTest.editor(robot).getText()).isEqualTo("- item");
   }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The navigator's dialogs in the real window: new events with their dates. */
 @ExtendWith(ApplicationExtension.class)
@@ -48,15 +46,18 @@ class NavigatorWindowTest {
     ui.close(robot);
   }
 
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    WaitForAsyncUtils.waitForFxEvents();
+  private static void waitUntil(Callable<Boolean> condition) {
+    FxWait.until(condition);
+  }
+
+  /** Waits until {@code label} is the navigator's selected row (read on the FX thread). */
+  private static void waitForSelected(FxRobot robot, String label) {
+    FxWait.untilFx("\"" + label + "\" selected", () -> label.equals(selectedLabel(robot)));
   }
 
   private void openNewEvent(FxRobot robot, String title) throws Exception {
-    robot.clickOn("#new-event");
-    waitUntil(() -> robot.lookup("#event-title").tryQuery().isPresent());
-    robot.clickOn("#event-title");
+    FxWait.clickOn(robot, "#new-event");
+    FxWait.clickOn(robot, "#event-title");
     robot.write(title);
   }
 
@@ -117,28 +118,27 @@ class NavigatorWindowTest {
     assertThat(uncaught).isEmpty();
   }
 
-  private String selectedLabel() {
-    var item = ui.window.navigator.tree().getSelectionModel().getSelectedItem();
+  private static String selectedLabel(FxRobot robot) {
+    var item = WindowUnderTest.navigator(robot).getSelectionModel().getSelectedItem();
     return item == null ? null : item.getValue().label();
   }
 
   @Test
   void aNewEventIsSelectedSoTheNextTalkGoesIntoIt(FxRobot robot) throws Exception {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    robot.interact(() -> ui.window.navigator.reload(null));
-    waitUntil(() -> !ui.window.navigator.tree().getRoot().getChildren().isEmpty());
-    robot.clickOn("Outlines that think"); // a talk of the sample is selected and open
-    waitUntil(() -> "Outlines that think".equals(selectedLabel()));
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "Outlines that think"); // a talk of the sample is selected and open
+    waitForSelected(robot, "Outlines that think");
 
     openNewEvent(robot, "Devoxx 2026");
     robot.clickOn(createButton(robot));
-    waitUntil(() -> "Devoxx 2026".equals(selectedLabel()));
+    waitForSelected(robot, "Devoxx 2026");
 
-    robot.clickOn("#new-talk");
-    robot.clickOn("#talk-title-input");
+    FxWait.clickOn(robot, "#new-talk");
+    FxWait.clickOn(robot, "#talk-title-input");
     robot.write("Loom in practice");
     robot.type(KeyCode.ENTER);
-    waitUntil(() -> "Loom in practice".equals(selectedLabel()));
+    waitForSelected(robot, "Loom in practice");
     Event devoxx =
         ui.notebook.events().list().stream()
             .filter(e -> e.title().equals("Devoxx 2026"))
@@ -147,40 +147,39 @@ class NavigatorWindowTest {
     assertThat(ui.notebook.talks().list(devoxx.id()))
         .extracting(dev.talkbook.core.notebook.Talk::title)
         .containsExactly("Loom in practice");
-    waitUntil(
-        () ->
-            ui.window.session.getTalk() != null
-                && ui.window.session.getTalk().title().equals("Loom in practice"));
+    FxWait.untilFx(
+        "the new talk open",
+        () -> ui.openTalk() != null && ui.openTalk().title().equals("Loom in practice"));
   }
 
   @Test
   void afterADeletionTheSelectionIsTheDeletedTalksEventNotItsNeighbour(FxRobot robot)
       throws Exception {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    robot.interact(() -> ui.window.navigator.reload(null));
-    waitUntil(() -> !ui.window.navigator.tree().getRoot().getChildren().isEmpty());
-    robot.clickOn("SQLite everywhere");
-    waitUntil(() -> "SQLite everywhere".equals(selectedLabel()));
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "SQLite everywhere");
+    waitForSelected(robot, "SQLite everywhere");
     robot.type(KeyCode.DELETE);
-    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-    robot.clickOn("Delete");
-    waitUntil(() -> dev.talkbook.core.sample.SampleMeetup.TITLE.equals(selectedLabel()));
-    assertThat(selectedLabel()).isNotEqualTo("Outlines that think");
+    robot.clickOn(
+        FxWait.shown(robot, ".dialog-pane .button", b -> "Delete".equals(((Button) b).getText())));
+    waitForSelected(robot, dev.talkbook.core.sample.SampleMeetup.TITLE);
+    assertThat(FxWait.onFx(() -> selectedLabel(robot))).isNotEqualTo("Outlines that think");
   }
 
   @Test
   void aReloadKeepsTheSelectedRowByWhatItIsNotWhereItIs(FxRobot robot) throws Exception {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    robot.interact(() -> ui.window.navigator.reload(null));
-    waitUntil(() -> !ui.window.navigator.tree().getRoot().getChildren().isEmpty());
-    robot.clickOn("Outlines that think");
-    waitUntil(() -> "Outlines that think".equals(selectedLabel()));
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "Outlines that think");
+    waitForSelected(robot, "Outlines that think");
     // An event that sorts first arrives from elsewhere (an import): every row moves down.
     ui.notebook
         .events()
         .create(new Event.Details("Later conference", LocalDate.of(2099, 1, 1), null, null, null));
-    robot.interact(() -> ui.window.navigator.reload(null));
-    waitUntil(() -> ui.window.navigator.tree().getRoot().getChildren().size() == 2);
-    assertThat(selectedLabel()).isEqualTo("Outlines that think");
+    ui.reloadTree(robot);
+    FxWait.untilFx(
+        "both events shown",
+        () -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 2);
+    assertThat(FxWait.onFx(() -> selectedLabel(robot))).isEqualTo("Outlines that think");
   }
 }

@@ -28,6 +28,9 @@ class OutlineAndPreviewTest {
 
   private WindowUnderTest ui;
 
+  /** For helpers that look into the window. */
+  private final FxRobot robot = new FxRobot();
+
   @Start
   void start(Stage primary) {
     ui = new WindowUnderTest(primary, dir);
@@ -66,22 +69,22 @@ class OutlineAndPreviewTest {
                 ui.notebook.talks().list(event.id()).get(0).details().withTitle("Outline test"),
                 body)
             .id();
-    robot.interact(() -> ui.window.openTalk(id, null));
-    waitUntil(() -> ui.window.session.getTalk() != null && ui.window.session.getTalk().id() == id);
-    waitUntil(() -> ui.window.preview.isReady());
+    robot.interact(() -> ui.window.open(id, java.util.List.of()));
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == id);
+    waitUntil(() -> WindowUnderTest.previewShows(robot));
     waitUntil(() -> script(robot, "document.getElementById('content').children.length") > 0);
-    waitUntil(() -> !ui.window.outline.tree().getRoot().getChildren().isEmpty());
+    waitUntil(() -> !WindowUnderTest.outline(robot).getRoot().getChildren().isEmpty());
   }
 
   private int script(FxRobot robot, String js) throws Exception {
     Object[] out = new Object[1];
-    robot.interact(() -> out[0] = ui.window.preview.webView().getEngine().executeScript(js));
+    robot.interact(() -> out[0] = WindowUnderTest.preview(robot).getEngine().executeScript(js));
     return out[0] instanceof Number n ? n.intValue() : -1;
   }
 
   private TreeItem<Outline.Entry> heading(String text) {
     List<TreeItem<Outline.Entry>> stack =
-        new ArrayList<>(ui.window.outline.tree().getRoot().getChildren());
+        new ArrayList<>(WindowUnderTest.outline(robot).getRoot().getChildren());
     while (!stack.isEmpty()) {
       TreeItem<Outline.Entry> item = stack.remove(0);
       if (item.getValue().text().equals(text)) {
@@ -95,20 +98,18 @@ class OutlineAndPreviewTest {
   @Test
   void theOutlineShowsTheHeadingsAndAClickJumpsEditorAndPreview(FxRobot robot) throws Exception {
     openNote(robot, longNote());
-    TreeItem<Outline.Entry> top = ui.window.outline.tree().getRoot().getChildren().get(0);
+    TreeItem<Outline.Entry> top = WindowUnderTest.outline(robot).getRoot().getChildren().get(0);
     assertThat(top.getValue().text()).isEqualTo("Long talk");
     assertThat(top.getChildren()).hasSize(8);
 
     int target = heading("Section 6").getValue().firstLine();
     robot.interact(
         () ->
-            ui.window
-                .outline
-                .tree()
-                .scrollTo(ui.window.outline.tree().getRow(heading("Section 6"))));
+            WindowUnderTest.outline(robot)
+                .scrollTo(WindowUnderTest.outline(robot).getRow(heading("Section 6"))));
     robot.clickOn("Section 6");
-    waitUntil(() -> ui.window.editor.area().getCurrentParagraph() == target);
-    assertThat(ui.window.editor.area().firstVisibleParToAllParIndex()).isEqualTo(target);
+    waitUntil(() -> WindowUnderTest.editor(robot).getCurrentParagraph() == target);
+    assertThat(WindowUnderTest.editor(robot).firstVisibleParToAllParIndex()).isEqualTo(target);
     // The preview scrolled so that the heading of that line is at its top.
     waitUntil(
         () ->
@@ -127,13 +128,11 @@ class OutlineAndPreviewTest {
   void theCaretsSectionIsSelectedInTheOutline(FxRobot robot) throws Exception {
     openNote(robot, longNote());
     int line = heading("Section 3").getValue().firstLine() + 5;
-    robot.interact(() -> ui.window.editor.area().moveTo(line, 0));
+    robot.interact(() -> WindowUnderTest.editor(robot).moveTo(line, 0));
     waitUntil(
         () ->
-            ui.window.outline.tree().getSelectionModel().getSelectedItem() != null
-                && ui.window
-                    .outline
-                    .tree()
+            WindowUnderTest.outline(robot).getSelectionModel().getSelectedItem() != null
+                && WindowUnderTest.outline(robot)
                     .getSelectionModel()
                     .getSelectedItem()
                     .getValue()
@@ -148,21 +147,20 @@ class OutlineAndPreviewTest {
     // The user scrolls the page (the scroll event reaches Java through the bridge).
     robot.interact(
         () ->
-            ui.window
-                .preview
-                .webView()
+            WindowUnderTest.preview(robot)
                 .getEngine()
                 .executeScript(
                     "window.scrollTo(0, document.querySelector('[data-line=\""
                         + section5
                         + "\"]').getBoundingClientRect().top + window.pageYOffset)"));
     waitUntil(
-        () -> Math.abs(ui.window.editor.area().firstVisibleParToAllParIndex() - section5) <= 1);
+        () ->
+            Math.abs(WindowUnderTest.editor(robot).firstVisibleParToAllParIndex() - section5) <= 1);
 
     // And scrolling the editor moves the page.
     int section2 = heading("Section 2").getValue().firstLine();
     Thread.sleep(300); // past the echo guard
-    robot.interact(() -> ui.window.editor.area().showParagraphAtTop(section2));
+    robot.interact(() -> WindowUnderTest.editor(robot).showParagraphAtTop(section2));
     waitUntil(
         () ->
             Math.abs(
@@ -180,16 +178,14 @@ class OutlineAndPreviewTest {
     openNote(robot, longNote());
     robot.interact(
         () ->
-            ui.window
-                .preview
-                .webView()
+            WindowUnderTest.preview(robot)
                 .getEngine()
                 .executeScript(
                     "window.scrollTo(0, 600); document.querySelector('h1').setAttribute('data-mark', 'kept')"));
     int y = script(robot, "window.pageYOffset | 0");
-    int last = ui.window.editor.area().getLength();
+    int last = WindowUnderTest.editor(robot).getLength();
     robot.interact(
-        () -> ui.window.editor.area().insertText(last, "\nA new paragraph at the end.\n"));
+        () -> WindowUnderTest.editor(robot).insertText(last, "\nA new paragraph at the end.\n"));
     waitUntil(
         () ->
             script(robot, "document.body.textContent.indexOf('A new paragraph') >= 0 ? 1 : 0")
@@ -217,8 +213,11 @@ class OutlineAndPreviewTest {
     // Content-Security-Policy allows only its own scripts.
     robot.interact(
         () ->
-            ui.window.preview.show(
-                "<p><img src=\"data:image/png;base64,x\" onerror=\"window.ran = 4\"></p>"));
+            WindowUnderTest.preview(robot)
+                .getEngine()
+                .executeScript(
+                    "document.getElementById('content').innerHTML ="
+                        + " '<p><img src=\"data:image/png;base64,x\" onerror=\"window.ran = 4\"></p>'"));
     WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(script(robot, "typeof window.ran === 'undefined' ? 0 : window.ran")).isZero();
@@ -229,9 +228,7 @@ class OutlineAndPreviewTest {
     openNote(robot, "# Links\n\n[JEP 444](https://openjdk.org/jeps/444)\n");
     robot.interact(
         () ->
-            ui.window
-                .preview
-                .webView()
+            WindowUnderTest.preview(robot)
                 .getEngine()
                 .executeScript("document.querySelector('a').click()"));
     waitUntil(() -> ui.openedLinks.contains("https://openjdk.org/jeps/444"));

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
-import dev.talkbook.ui.editor.EditorSession.SaveState;
+import dev.talkbook.ui.talk.EditorSession.SaveState;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,9 @@ class OutlinerEditingTest {
 
   private WindowUnderTest ui;
 
+  /** For helpers that look into the window. */
+  private final FxRobot robot = new FxRobot();
+
   @Start
   void start(Stage primary) {
     ui = new WindowUnderTest(primary, dir);
@@ -44,7 +48,7 @@ class OutlinerEditingTest {
   }
 
   private CodeArea area() {
-    return ui.window.editor.area();
+    return WindowUnderTest.editor(robot);
   }
 
   /** Opens a new talk with {@code body} and puts the caret at the {@code |} in it. */
@@ -53,9 +57,9 @@ class OutlinerEditingTest {
     String body = bodyWithCaret.replace("|", "");
     Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
     Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Outlines"), body);
-    robot.interact(() -> ui.window.navigator.reload(talk.id()));
-    robot.interact(() -> ui.window.openTalk(talk.id(), null));
-    waitUntil(() -> ui.window.session.getTalk() != null && area().getText().equals(body));
+    ui.reload(robot);
+    robot.interact(() -> ui.window.open(talk.id(), null));
+    waitUntil(() -> ui.openTalk() != null && area().getText().equals(body));
     robot.clickOn("#editor");
     robot.interact(() -> area().moveTo(caret < 0 ? body.length() : caret));
     return talk.id();
@@ -107,7 +111,14 @@ class OutlinerEditingTest {
   void aWrappedListItemContinuesUnderItsTextNotItsBullet(FxRobot robot) throws Exception {
     String item = "  - " + "words that wrap ".repeat(30).strip();
     open(robot, "intro\n" + item + "\nafter");
-    robot.interact(() -> ui.window.editor.wrapProperty().set(true));
+    robot.interact(
+        () ->
+            ui.window.actions().stream()
+                .filter(i -> "Soft wrap".equals(i.getText()))
+                .map(javafx.scene.control.CheckMenuItem.class::cast)
+                .findFirst()
+                .orElseThrow()
+                .setSelected(true));
     int content = "intro\n".length() + 4; // the first letter of the item's text
     WaitForAsyncUtils.waitFor(
         10,
@@ -238,7 +249,7 @@ class OutlinerEditingTest {
     assertThat(area().isFolded(1)).isTrue();
     assertThat(area().isFolded(2)).isTrue();
     assertThat(area().isFolded(3)).isFalse();
-    assertThat(ui.window.editor.outliner().folding().isFolded(0)).isTrue();
+    assertThat(folded(robot, 0)).isTrue();
 
     robot.write(" more");
     robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
@@ -253,7 +264,7 @@ class OutlinerEditingTest {
     robot.write("c");
     assertThat(area().getCurrentParagraph()).isEqualTo(4);
 
-    waitUntil(() -> ui.window.session.stateProperty().get() == SaveState.SAVED);
+    waitUntil(() -> ui.window.openTalk().saveStateProperty().get() == SaveState.SAVED);
     waitUntil(() -> ui.notebook.talks().get(id).body().equals(expected + "\n- c"));
 
     robot.interact(() -> area().moveTo(1, 3));
@@ -315,16 +326,16 @@ class OutlinerEditingTest {
     }
     int at = line;
     robot.interact(() -> area().moveTo(at, area().getParagraphLength(at)));
-    var outliner = ui.window.editor.outliner();
+    // Each command as its key reaches the editor (through the outliner's input map).
     var commands =
-        java.util.List.<java.util.Map.Entry<String, java.util.function.BooleanSupplier>>of(
-            java.util.Map.entry("enter", outliner::newItem),
-            java.util.Map.entry("tab", outliner::indent),
-            java.util.Map.entry("shift-tab", outliner::outdent),
-            java.util.Map.entry("alt-up", outliner::moveUp),
-            java.util.Map.entry("alt-down", outliner::moveDown),
-            java.util.Map.entry("ctrl-enter", outliner::toggleTask),
-            java.util.Map.entry("ctrl-period", outliner::toggleFold));
+        java.util.List.<java.util.Map.Entry<String, KeyEvent>>of(
+            java.util.Map.entry("enter", key(KeyCode.ENTER, false, false, false)),
+            java.util.Map.entry("tab", key(KeyCode.TAB, false, false, false)),
+            java.util.Map.entry("shift-tab", key(KeyCode.TAB, false, true, false)),
+            java.util.Map.entry("alt-up", key(KeyCode.UP, false, false, true)),
+            java.util.Map.entry("alt-down", key(KeyCode.DOWN, false, false, true)),
+            java.util.Map.entry("ctrl-enter", key(KeyCode.ENTER, true, false, false)),
+            java.util.Map.entry("ctrl-period", key(KeyCode.PERIOD, true, false, false)));
     java.util.Map<String, java.util.List<Double>> times = new java.util.LinkedHashMap<>();
     for (int round = 0; round < 3; round++) {
       int from = at + 30 * round;
@@ -339,11 +350,20 @@ class OutlinerEditingTest {
       for (var command : commands) {
         robot.interact(
             () -> {
+              String text = area().getText();
+              int caret = area().getCaretPosition();
+              int folded = foldedLines();
               long start = System.nanoTime();
-              assertThat(command.getValue().getAsBoolean()).as(command.getKey()).isTrue();
+              javafx.event.Event.fireEvent(area(), command.getValue().copyFor(area(), area()));
               times
                   .computeIfAbsent(command.getKey(), k -> new java.util.ArrayList<>())
                   .add((System.nanoTime() - start) / 1e6);
+              assertThat(
+                      !area().getText().equals(text)
+                          || area().getCaretPosition() != caret
+                          || foldedLines() != folded)
+                  .as(command.getKey() + " did something")
+                  .isTrue();
             });
       }
       robot.interact(
@@ -364,9 +384,28 @@ class OutlinerEditingTest {
                     " %s %.1f ms;", name, ms.stream().sorted().toList().get(ms.size() / 2))));
     System.out.println("median on a 10,000-line outline, FX thread:" + report);
     int header = area().getCurrentParagraph();
-    assertThat(ui.window.editor.outliner().folding().isFolded(header)).isTrue();
+    assertThat(folded(robot, header)).isTrue();
     assertThat(area().getParagraph(header).getText()).startsWith("- [");
     assertThat(area().getText().length()).isGreaterThan(notes.length());
+  }
+
+  private static KeyEvent key(KeyCode code, boolean shortcut, boolean shift, boolean alt) {
+    return new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, shift, shortcut, alt, false);
+  }
+
+  private int foldedLines() {
+    int n = 0;
+    for (int p = 0; p < area().getParagraphs().size(); p++) {
+      if (area().isFolded(p)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Whether paragraph {@code p} is a fold: shown, with hidden lines after it. */
+  private boolean folded(FxRobot robot, int p) {
+    return p + 1 < area().getParagraphs().size() && !area().isFolded(p) && area().isFolded(p + 1);
   }
 
   @Test

@@ -94,10 +94,10 @@ class PaletteWindowTest {
     waitUntil(() -> !list(robot).getItems().isEmpty());
     assertThat(shown(robot, "tb-palette-label").get(0)).isEqualTo("Zoom in");
     assertThat(shown(robot, "tb-palette-side")).contains("Ctrl+=", "Ctrl+-", "Ctrl+0");
-    double font = ui.window.editor.fontSizeProperty().get();
+    double font = WindowUnderTest.fontSize(robot);
     robot.type(KeyCode.ESCAPE);
     waitUntil(() -> !popupOpen(robot));
-    assertThat(ui.window.editor.fontSizeProperty().get()).isEqualTo(font);
+    assertThat(WindowUnderTest.fontSize(robot)).isEqualTo(font);
   }
 
   @Test
@@ -118,7 +118,7 @@ class PaletteWindowTest {
                 dev.talkbook.core.notebook.Talk.Details.titled("Virtual threads in practice"),
                 "")
             .id();
-    robot.interact(() -> ui.window.navigator.reload(null));
+    ui.reloadTree(robot);
     robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
     waitUntil(() -> popupOpen(robot));
     robot.clickOn("#picker-filter");
@@ -129,7 +129,6 @@ class PaletteWindowTest {
     robot.write(" devoxx");
     waitUntil(() -> list(robot).getItems().size() == 1);
     robot.type(KeyCode.ENTER);
-    waitUntil(
-        () -> ui.window.session.getTalk() != null && ui.window.session.getTalk().id() == loom);
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == loom);
   }
 }

@@ -46,7 +46,7 @@ class PreviewTaskBoxTest {
 
   private Object script(FxRobot robot, String js) {
     Object[] out = new Object[1];
-    robot.interact(() -> out[0] = ui.window.preview.webView().getEngine().executeScript(js));
+    robot.interact(() -> out[0] = WindowUnderTest.preview(robot).getEngine().executeScript(js));
     return out[0];
   }
 
@@ -101,13 +101,13 @@ class PreviewTaskBoxTest {
         ui.notebook
             .talks()
             .create(event.id(), Talk.Details.titled("Tasks"), "- [ ] open task\n- [x] done task\n");
-    robot.interact(() -> ui.window.openTalk(talk.id(), null));
-    waitUntil(() -> ui.window.preview.isReady());
+    robot.interact(() -> ui.window.open(talk.id(), null));
+    waitUntil(() -> WindowUnderTest.previewShows(robot));
     waitUntil(
         () -> Boolean.TRUE.equals(script(robot, "document.querySelector('li input') != null")));
 
     checkBoxesStandOut(robot);
-    robot.interact(() -> ui.window.preview.setDark(true));
+    robot.interact(() -> ui.theme.choiceProperty().set(dev.talkbook.ui.common.Theme.Choice.DARK));
     assertThat(style(robot, "body", "background-color")).isEqualTo("rgb(13, 17, 23)");
     checkBoxesStandOut(robot);
   }

@@ -59,7 +59,7 @@ class ProgrammeWindowTest {
                 Talk.Details.titled("Cancelled talk"),
                 "",
                 new Programme("", null, null, null, null, "uid-2", "t", Instant.ofEpochSecond(5)));
-    ui.window.navigator.reload(solder.id());
+    ui.window.reloadNotebook();
   }
 
   @AfterEach
@@ -83,12 +83,12 @@ class ProgrammeWindowTest {
 
   @Test
   void theAbstractIsShownAboveTheNotesAndTheStarComesAndGoes(FxRobot robot) throws Exception {
-    robot.interact(() -> ui.window.openTalk(solder.id(), null));
-    waitUntil(() -> ui.window.session.getTalk() != null);
+    robot.interact(() -> ui.window.open(solder.id(), java.util.List.of()));
+    waitUntil(() -> ui.openTalk() != null);
     Label abstractText = robot.lookup("#detail-abstract").queryAs(Label.class);
     assertThat(abstractText.getText()).isEqualTo("We **solder** a badge.");
     assertThat(abstractText.isVisible()).isTrue();
-    assertThat(ui.window.editor.area().getText()).isEqualTo("my notes");
+    assertThat(WindowUnderTest.editor(robot).getText()).isEqualTo("my notes");
     ToggleButton star = robot.lookup("#detail-star").queryAs(ToggleButton.class);
     assertThat(star.isSelected()).isFalse();
 
@@ -106,22 +106,22 @@ class ProgrammeWindowTest {
   @Test
   void theNavigatorsMenuStarsATalkAndATalkGoneFromTheProgrammeSaysSo(FxRobot robot)
       throws Exception {
-    robot.interact(() -> ui.window.openTalk(gone.id(), null));
+    robot.interact(() -> ui.window.open(gone.id(), java.util.List.of()));
     waitUntil(() -> !rowText(robot, "Cancelled talk").isEmpty());
-    waitUntil(
-        () -> ui.window.session.getTalk() != null && ui.window.session.getTalk().id() == gone.id());
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == gone.id());
     Label removed = robot.lookup("#detail-removed").queryAs(Label.class);
     assertThat(removed.isVisible()).isTrue();
     assertThat(removed.getText()).startsWith("No longer in the programme");
     assertThat(robot.lookup(".tb-removed").tryQuery()).isPresent();
 
-    javafx.scene.control.ContextMenu menu = ui.window.navigator.tree().getContextMenu();
+    javafx.scene.control.ContextMenu menu = WindowUnderTest.navigator(robot).getContextMenu();
     javafx.scene.control.MenuItem star =
         menu.getItems().stream()
             .filter(i -> "navigator-star".equals(i.getId()))
             .findFirst()
             .orElseThrow();
-    robot.interact(() -> menu.show(ui.window.navigator.tree(), javafx.geometry.Side.BOTTOM, 0, 0));
+    robot.interact(
+        () -> menu.show(WindowUnderTest.navigator(robot), javafx.geometry.Side.BOTTOM, 0, 0));
     assertThat(star.getText()).isEqualTo("Star (Ctrl+D)");
     assertThat(star.isVisible()).isTrue();
     robot.interact(

@@ -71,7 +71,7 @@ class SavingTest {
   private void openATalk(FxRobot robot) throws Exception {
     long event = ui.notebook.events().create(Event.Details.titled("Meetup")).id();
     talk = ui.notebook.talks().create(event, Talk.Details.titled("Typed into"), "Notes\n").id();
-    robot.interact(() -> ui.window.navigator.reload(null));
+    ui.reload(robot);
     waitUntil(() -> robot.lookup("Typed into").tryQuery().isPresent());
     robot.clickOn("Typed into");
     waitUntil(() -> editor(robot).getText().equals("Notes\n"));

@@ -69,14 +69,18 @@ public final class ScreenshotTour {
           "folded",
           t -> {
             t.open("Virtual threads in practice");
-            t.window.details.root().setExpanded(false);
+            t.details().setExpanded(false);
           });
       all.put(
           "repl",
           t -> {
-            t.window.details.root().setExpanded(true);
+            t.details().setExpanded(true);
             t.open("Live coding without fear");
-            t.later(() -> t.window.repl().show());
+            t.later(
+                () -> {
+                  t.menu("Show or hide the REPL");
+                  t.replShown = true;
+                });
           });
       all.put(
           "palette",
@@ -94,13 +98,19 @@ public final class ScreenshotTour {
           "tasks",
           t -> {
             t.open("SQLite everywhere");
-            t.later(() -> t.window.scrollSync.jumpTo(70));
+            t.later(
+                () -> {
+                  var editor = (org.fxmisc.richtext.CodeArea) t.stage.getScene().lookup("#editor");
+                  editor.moveTo(70, 0);
+                  editor.showParagraphAtTop(70);
+                });
           });
       all.put(
           "search",
           t -> {
-            t.window.search.field().setText("journal");
-            t.window.search.focus();
+            var field = (javafx.scene.control.TextField) t.stage.getScene().lookup("#search-field");
+            field.setText("journal");
+            field.requestFocus();
           });
       return all;
     }
@@ -225,32 +235,44 @@ public final class ScreenshotTour {
     }
 
     private void open(String title) {
-      window.openTalk(notebook.talks().findByTitle(title).get(0).id(), null);
+      window.open(notebook.talks().findByTitle(title).get(0).id(), null);
     }
 
     private void menu(String text) {
-      for (MenuItem item : window.actions()) {
-        if (text.equals(item.getText())) {
-          item.fire();
-          return;
+      var bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
+      for (javafx.scene.control.Menu m : bar.getMenus()) {
+        for (MenuItem item : m.getItems()) {
+          if (text.equals(item.getText())) {
+            item.fire();
+            return;
+          }
         }
       }
       throw new IllegalArgumentException("no menu item " + text);
     }
 
     private void closeOthers() {
-      if (window.repl() != null && window.repl().isShown()) {
-        window.repl().toggle();
+      if (replShown) {
+        menu("Show or hide the REPL");
+        replShown = false;
       }
       for (Window w : new ArrayList<>(Window.getWindows())) {
         if (w != stage) {
           w.hide();
         }
       }
-      window.search.field().clear();
+      ((javafx.scene.control.TextField) stage.getScene().lookup("#search-field")).clear();
     }
 
     private dev.talkbook.core.repl.ReplSession repl;
+
+    /** Whether the "repl" screen docked the REPL (the next screen hides it again). */
+    private boolean replShown;
+
+    /** The details pane over the notes. */
+    private javafx.scene.control.TitledPane details() {
+      return (javafx.scene.control.TitledPane) stage.getScene().lookup("#talk-details");
+    }
 
     private void finish() {
       window.close();

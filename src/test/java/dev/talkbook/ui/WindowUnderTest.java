@@ -1,14 +1,28 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.markdown.Outline;
+import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
+import dev.talkbook.ui.navigator.NavNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.concurrent.Worker;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.web.WebView;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real main window on a fresh notebook in {@code dir}, with settings of its own, for the TestFX
@@ -26,7 +40,8 @@ final class WindowUnderTest {
   /** The window's settings file; a restart reads it again. */
   final Path settingsFile;
 
-  final List<String> openedLinks = new ArrayList<>();
+  /** Links the window asked to open (added on the FX thread, read by the test's). */
+  final List<String> openedLinks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** How many times the window asked the app to quit. */
   final java.util.concurrent.atomic.AtomicInteger quits =
@@ -36,6 +51,9 @@ final class WindowUnderTest {
   volatile Path saveAs;
 
   MainWindow window;
+
+  /** The window's theme (a test may switch it, as View → Theme does). */
+  final Theme theme = new Theme(false);
 
   private final MainWindow.Host host =
       new MainWindow.Host() {
@@ -68,12 +86,145 @@ final class WindowUnderTest {
 
   /** A new window on the same notebook and settings, as after a restart (on the FX thread). */
   MainWindow show() {
-    window =
-        new MainWindow(
-            stage, notebook, executors, Settings.load(settingsFile), new Theme(false), host);
+    window = new MainWindow(stage, notebook, executors, Settings.load(settingsFile), theme, host);
     stage.show();
     window.start();
     return window;
+  }
+
+  /**
+   * Waits until the notebook thread has nothing queued and the FX thread has run what that work
+   * handed it (three rounds, for work that hands work back): a reload, an open, a save asked for
+   * before this call has then been shown.
+   */
+  void idle() {
+    for (int round = 0; round < 3; round++) {
+      try {
+        executors.io().submit(() -> {}).get(FxWait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new AssertionError("the notebook thread did not become idle", e);
+      }
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+  }
+
+  /** Reloads the navigator from the notebook and waits until the tree shows what it read. */
+  void reloadTree(FxRobot robot) {
+    robot.interact(() -> window.reloadNotebook());
+    idle();
+  }
+
+  /** The navigator's row titled {@code title}, once it is drawn (waits for it). */
+  Node row(FxRobot robot, String title) {
+    // A user scrolls to a row below the tree's fold; so does the test (once the reload showed it).
+    FxWait.untilFx(
+        "a row titled “" + title + "” in the navigator",
+        () -> {
+          TreeView<NavNode> tree = navigator(robot);
+          for (int i = 0; i < tree.getExpandedItemCount(); i++) {
+            TreeItem<NavNode> item = tree.getTreeItem(i);
+            if (item != null && title.equals(item.getValue().label())) {
+              if (!drawn(robot, tree, item)) {
+                tree.scrollTo(i);
+              }
+              return true;
+            }
+          }
+          return false;
+        });
+    return FxWait.shown(
+        robot,
+        "#navigator .tb-row-title",
+        node -> node instanceof Labeled l && title.equals(l.getText()));
+  }
+
+  private static boolean drawn(FxRobot robot, TreeView<NavNode> tree, TreeItem<NavNode> item) {
+    javafx.geometry.Bounds view = tree.localToScene(tree.getLayoutBounds());
+    for (Node n : robot.lookup("#navigator .tree-cell").queryAll()) {
+      if (n instanceof javafx.scene.control.TreeCell<?> cell
+          && cell.isVisible()
+          && cell.getTreeItem() == item) {
+        javafx.geometry.Bounds b = cell.localToScene(cell.getLayoutBounds());
+        return b.getMinY() >= view.getMinY() && b.getMaxY() <= view.getMaxY();
+      }
+    }
+    return false;
+  }
+
+  /** Clicks the navigator's row titled {@code title} once it is drawn. */
+  void clickOnRow(FxRobot robot, String title) {
+    robot.clickOn(row(robot, title));
+  }
+
+  // ---- the real window, as a user sees it
+
+  /** The notes editor. */
+  static CodeArea editor(FxRobot robot) {
+    return robot.lookup("#editor").queryAs(CodeArea.class);
+  }
+
+  /** The notes editor's font size, in pixels (what View → Zoom set). */
+  static double fontSize(FxRobot robot) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("-fx-font-size: ([0-9.]+)px")
+            .matcher(editor(robot).getStyle());
+    if (!m.find()) {
+      throw new AssertionError("the editor has no font size: " + editor(robot).getStyle());
+    }
+    return Double.parseDouble(m.group(1));
+  }
+
+  /** The talk open in the window (the window's view model), or null. */
+  Talk openTalk() {
+    return window.openTalk().getTalk();
+  }
+
+  /** The navigator's tree of events and talks. */
+  @SuppressWarnings("unchecked")
+  static TreeView<NavNode> navigator(FxRobot robot) {
+    return robot.lookup("#navigator").queryAs(TreeView.class);
+  }
+
+  /** The outline panel's tree (once a talk was shown). */
+  @SuppressWarnings("unchecked")
+  static TreeView<Outline.Entry> outline(FxRobot robot) {
+    return robot.lookup("#outline").queryAs(TreeView.class);
+  }
+
+  /** The preview's web view (once a talk was shown), or null. */
+  static WebView preview(FxRobot robot) {
+    return robot.lookup("#preview .web-view").tryQueryAs(WebView.class).orElse(null);
+  }
+
+  /** Whether the preview's page is loaded and shows the note (or a message). */
+  static boolean previewShows(FxRobot robot) throws Exception {
+    WebView web = preview(robot);
+    if (web == null) {
+      return false;
+    }
+    return WaitForAsyncUtils.asyncFx(
+            () ->
+                web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED
+                    && Boolean.TRUE.equals(
+                        web.getEngine()
+                            .executeScript(
+                                "document.getElementById('content') != null"
+                                    + " && document.getElementById('content').children.length"
+                                    + " > 0")))
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  /** The save state in the status bar ("Saved", "Edited", "Not saved: …"). */
+  static String saveState(FxRobot robot) {
+    return robot.lookup("#save-state").queryAs(Label.class).getText();
+  }
+
+  /** The notebook changed behind the window: it reads it again (as after an import). */
+  void reload(FxRobot robot) {
+    robot.interact(() -> window.reloadNotebook());
   }
 
   void close(FxRobot robot) {

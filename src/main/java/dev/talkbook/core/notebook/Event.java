@@ -66,7 +66,7 @@ public record Event(
         throw new NotebookException(
             "The event ends (" + endDate + ") before it starts (" + startDate + ").");
       }
-      location = Fields.blankToNull(location);
+      location = Fields.optionalLine(location, "The location");
       url = Fields.webUrl(url, "Event URL");
     }
 

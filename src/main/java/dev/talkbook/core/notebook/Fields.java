@@ -26,11 +26,38 @@ final class Fields {
     if (t.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
       throw new NotebookException(what + " title must be a single line.");
     }
+    refuseControls(t, what + " title");
     return t;
+  }
+
+  /**
+   * Refuses a one-line value holding control characters: printed, they would act on a terminal
+   * (ESC, BEL) or turn the text around (U+202E), and they do not survive every export.
+   */
+  static void refuseControls(String value, String what) {
+    String found = ControlCharacters.first(value);
+    if (found != null) {
+      throw new NotebookException(
+          what
+              + " \""
+              + ControlCharacters.strip(value)
+              + "\" contains "
+              + found
+              + ", which is not text; remove it and try again.");
+    }
   }
 
   static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** An optional one-line value: blank is none; control characters are refused. */
+  static String optionalLine(String s, String what) {
+    String v = blankToNull(s);
+    if (v != null) {
+      refuseControls(v, what);
+    }
+    return v;
   }
 
   /** An optional absolute http(s) URL: anything else (javascript:, file:, typos) is refused. */
@@ -65,6 +92,7 @@ final class Fields {
         if (s.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
           throw new NotebookException(what + " \"" + s.strip() + "\" must be a single line.");
         }
+        refuseControls(s, what);
         seen.putIfAbsent(s.toLowerCase(Locale.ROOT), s);
       }
     }

@@ -67,7 +67,7 @@ public record Talk(
     public Details {
       title = Fields.requireTitle(title, "A talk");
       speakers = Fields.cleanList(speakers, "Speaker");
-      room = Fields.blankToNull(room);
+      room = Fields.optionalLine(room, "The room");
       slidesUrl = Fields.webUrl(slidesUrl, "Slides URL");
       videoUrl = Fields.webUrl(videoUrl, "Video URL");
       tags = Tags.clean(tags);

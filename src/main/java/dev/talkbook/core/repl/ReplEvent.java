@@ -58,6 +58,30 @@ public sealed interface ReplEvent {
   /** Everything defined was forgotten (a fresh JVM, nothing replayed). */
   record Reset() implements ReplEvent {}
 
+  /** Libraries named by //DEPS are being resolved (from the local Maven repository or the net). */
+  record LibrariesResolving(long evaluation, List<String> libraries) implements ReplEvent {
+    public LibrariesResolving {
+      libraries = List.copyOf(libraries);
+    }
+  }
+
+  /**
+   * Libraries named by //DEPS are on the class path, with the jars they brought ({@code jars}: file
+   * names); {@code downloadedBytes} came over the network (0: all from the local repository).
+   */
+  record LibrariesAdded(
+      long evaluation,
+      List<String> libraries,
+      List<String> jars,
+      long downloadedBytes,
+      Duration took)
+      implements ReplEvent {
+    public LibrariesAdded {
+      libraries = List.copyOf(libraries);
+      jars = List.copyOf(jars);
+    }
+  }
+
   /** A jar or folder was added to the class path of compiler and JVM. */
   record ClassPathAdded(String path) implements ReplEvent {}
 

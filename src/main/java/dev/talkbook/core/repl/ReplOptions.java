@@ -11,9 +11,14 @@ import java.util.List;
  * @param outputCap how many characters of output to keep per snippet (the newest)
  * @param interactiveInput whether code reading {@code System.in} waits for {@link
  *     ReplSession#input} (a window); false: it sees the end of input at once (a script)
+ * @param libraries where the libraries named by {@code //DEPS} come from
  */
 public record ReplOptions(
-    List<String> vmOptions, Duration timeLimit, int outputCap, boolean interactiveInput) {
+    List<String> vmOptions,
+    Duration timeLimit,
+    int outputCap,
+    boolean interactiveInput,
+    LibraryResolver.Options libraries) {
 
   /** One megabyte of characters. */
   public static final int DEFAULT_OUTPUT_CAP = 1 << 20;
@@ -28,25 +33,37 @@ public record ReplOptions(
     }
   }
 
-  /** A JVM with a 512 MB heap, no time limit, 1 MB of output kept, input asked for. */
+  /**
+   * A JVM with a 512 MB heap, no time limit, 1 MB of output kept, input asked for, libraries from
+   * the user's Maven settings.
+   */
   public static ReplOptions defaults() {
-    return new ReplOptions(List.of("-Xmx512m"), null, DEFAULT_OUTPUT_CAP, true);
+    return new ReplOptions(
+        List.of("-Xmx512m"),
+        null,
+        DEFAULT_OUTPUT_CAP,
+        true,
+        LibraryResolver.Options.fromUserSettings());
   }
 
   public ReplOptions withTimeLimit(Duration limit) {
-    return new ReplOptions(vmOptions, limit, outputCap, interactiveInput);
+    return new ReplOptions(vmOptions, limit, outputCap, interactiveInput, libraries);
   }
 
   public ReplOptions withVmOptions(List<String> options) {
-    return new ReplOptions(options, timeLimit, outputCap, interactiveInput);
+    return new ReplOptions(options, timeLimit, outputCap, interactiveInput, libraries);
   }
 
   public ReplOptions withOutputCap(int cap) {
-    return new ReplOptions(vmOptions, timeLimit, cap, interactiveInput);
+    return new ReplOptions(vmOptions, timeLimit, cap, interactiveInput, libraries);
+  }
+
+  public ReplOptions withLibraries(LibraryResolver.Options options) {
+    return new ReplOptions(vmOptions, timeLimit, outputCap, interactiveInput, options);
   }
 
   /** Code reading {@code System.in} sees the end of input at once, as a script with no input. */
   public ReplOptions withoutInput() {
-    return new ReplOptions(vmOptions, timeLimit, outputCap, false);
+    return new ReplOptions(vmOptions, timeLimit, outputCap, false, libraries);
   }
 }

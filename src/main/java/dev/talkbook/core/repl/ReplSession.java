@@ -82,6 +82,19 @@ public final class ReplSession implements AutoCloseable {
   private final NoDelayExecutionProvider provider = new NoDelayExecutionProvider();
   private final AtomicLong evaluations = new AtomicLong();
   private final NewerJava newerJava = new NewerJava();
+  private volatile LibraryResolver resolver;
+
+  /** Libraries resolved so far (coordinates as written → the jars they brought), in order. */
+  private final Map<String, List<LibraryResolver.Artifact>> libraries =
+      java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+
+  /** Sources jars found for documentation, by artifact coordinates (empty: none published). */
+  private final Map<String, java.util.Optional<Path>> sourcesJars = new ConcurrentHashMap<>();
+
+  /** The worker thread while it resolves libraries, so that a stop can interrupt it. */
+  private Thread resolving;
+
+  private final Object resolvingLock = new Object();
   private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
 
   // Owned by the worker thread.
@@ -269,19 +282,188 @@ public final class ReplSession implements AutoCloseable {
 
   /** Signatures (and Javadoc, when asked and available) of what is at {@code cursor}. */
   public CompletableFuture<List<String>> documentation(String code, int cursor, boolean javadoc) {
-    return submit(
-        () -> {
+    CompletableFuture<List<SourceCodeAnalysis.Documentation>> found =
+        submit(
+            () ->
+                List.copyOf(
+                    requireEngine().sourceCodeAnalysis().documentation(code, cursor, javadoc)));
+    // JShell reads Javadoc from the JDK's sources only; a library's comes from its -sources jar,
+    // found (and downloaded if need be) off the REPL's thread.
+    return found.thenApplyAsync(
+        list -> {
           List<String> docs = new ArrayList<>();
-          for (SourceCodeAnalysis.Documentation d :
-              requireEngine().sourceCodeAnalysis().documentation(code, cursor, javadoc)) {
+          for (SourceCodeAnalysis.Documentation d : list) {
             String text = d.signature();
-            if (javadoc && d.javadoc() != null && !d.javadoc().isBlank()) {
-              text += "\n\n" + d.javadoc();
+            String doc = d.javadoc();
+            if (javadoc && (doc == null || doc.isBlank())) {
+              doc = libraryJavadoc(d.signature()).orElse(null);
+            }
+            if (javadoc && doc != null && !doc.isBlank()) {
+              text += "\n\n" + doc;
             }
             docs.add(text);
           }
           return docs;
-        });
+        },
+        libraryWork());
+  }
+
+  /** The Javadoc of a library class or member, from the library's sources jar. */
+  private java.util.Optional<String> libraryJavadoc(String signature) {
+    List<LibraryResolver.Artifact> all = new ArrayList<>();
+    synchronized (libraries) {
+      libraries.values().forEach(all::addAll);
+    }
+    for (LibraryResolver.Artifact a : all) {
+      boolean holds;
+      try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(a.file().toFile())) {
+        holds = SourceDocs.holdsClassOf(jar, signature);
+      } catch (java.io.IOException e) {
+        holds = false;
+      }
+      if (!holds) {
+        continue;
+      }
+      java.util.Optional<Path> sources =
+          sourcesJars.computeIfAbsent(
+              a.coordinates(),
+              c -> {
+                try {
+                  return resolver().sources(c);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return java.util.Optional.empty();
+                }
+              });
+      if (sources.isPresent()) {
+        return SourceDocs.javadoc(sources.get(), signature);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The libraries named by //DEPS so far, with their jars. */
+  public List<Library> libraries() {
+    List<Library> list = new ArrayList<>();
+    synchronized (libraries) {
+      libraries.forEach(
+          (coordinates, jars) ->
+              list.add(
+                  new Library(
+                      coordinates, jars.stream().map(LibraryResolver.Artifact::file).toList())));
+    }
+    return list;
+  }
+
+  /** A library named by //DEPS: its coordinates as written, and its jars with its dependencies'. */
+  public record Library(String coordinates, List<Path> jars) {
+    public Library {
+      jars = List.copyOf(jars);
+    }
+  }
+
+  /**
+   * Resolves the libraries {@code code} names (//DEPS, //REPOS) into the local Maven repository,
+   * with their sources for documentation, without adding them to the class path and without waiting
+   * for the REPL: Java → Prepare for offline. {@code progress} hears each library as it begins
+   * ({@code done} of {@code total}).
+   */
+  public CompletableFuture<List<Prepared>> prepareLibraries(String code, PrepareProgress progress) {
+    Libraries.Directives directives = Libraries.parse(code);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          List<Prepared> out = new ArrayList<>();
+          for (String problem : directives.problems()) {
+            out.add(new Prepared("", false, problem));
+          }
+          List<Libraries.Coordinate> all = directives.coordinates();
+          for (int i = 0; i < all.size(); i++) {
+            Libraries.Coordinate c = all.get(i);
+            if (!progress.preparing(i, all.size(), c.toString())) {
+              throw new java.util.concurrent.CancellationException("Cancelled");
+            }
+            try {
+              LibraryResolver.Resolution r =
+                  resolver()
+                      .resolve(
+                          List.of(c), directives.repositories(), LibraryResolver.Progress.NONE);
+              for (LibraryResolver.Artifact a : r.artifacts()) {
+                sourcesJars.computeIfAbsent(
+                    a.coordinates(),
+                    k -> {
+                      try {
+                        return resolver().sources(k);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return java.util.Optional.empty();
+                      }
+                    });
+              }
+              out.add(new Prepared(c.toString(), true, jarsSentence(r)));
+            } catch (LibraryResolver.LibraryException e) {
+              out.add(new Prepared(c.toString(), false, e.getMessage()));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new java.util.concurrent.CancellationException("Cancelled");
+            }
+          }
+          progress.preparing(all.size(), all.size(), "");
+          return out;
+        },
+        libraryWork());
+  }
+
+  /** How preparing one library went: ready offline, or why not. */
+  public record Prepared(String library, boolean ready, String message) {}
+
+  /** Told as each library of a preparation begins; returns false to stop before it. */
+  public interface PrepareProgress {
+    boolean preparing(int done, int total, String library);
+  }
+
+  private static String jarsSentence(LibraryResolver.Resolution r) {
+    int n = r.artifacts().size();
+    return n
+        + " jar"
+        + (n == 1 ? "" : "s")
+        + (r.downloadedBytes() > 0
+            ? ", " + megabytes(r.downloadedBytes()) + " downloaded"
+            : ", all in the local Maven repository");
+  }
+
+  static String megabytes(long bytes) {
+    return bytes < 100_000
+        ? Math.max(1, Math.round(bytes / 1000.0)) + " kB"
+        : String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+  }
+
+  private volatile ExecutorService libraryWork;
+
+  /** Threads for work on libraries that must not hold up the REPL (preparing, documentation). */
+  private ExecutorService libraryWork() {
+    ExecutorService e = libraryWork;
+    if (e == null) {
+      synchronized (this) {
+        e = libraryWork;
+        if (e == null) {
+          libraryWork = e = Executors.newCachedThreadPool(daemon("talkbook-repl-libraries"));
+        }
+      }
+    }
+    return e;
+  }
+
+  private LibraryResolver resolver() {
+    LibraryResolver r = resolver;
+    if (r == null) {
+      synchronized (this) {
+        r = resolver;
+        if (r == null) {
+          resolver = r = new LibraryResolver(options.libraries());
+        }
+      }
+    }
+    return r;
   }
 
   /** What is defined now: variables with their values, methods, types, imports. */
@@ -315,6 +497,14 @@ public final class ReplSession implements AutoCloseable {
     }
     timer.shutdownNow();
     events.shutdown();
+    ExecutorService work = libraryWork;
+    if (work != null) {
+      work.shutdownNow();
+    }
+    LibraryResolver r = resolver;
+    if (r != null) {
+      r.close();
+    }
   }
 
   // ---------------------------------------------------------------- the worker thread
@@ -486,17 +676,28 @@ public final class ReplSession implements AutoCloseable {
 
   private Evaluation runEvaluation(long id, String code) {
     long t0 = System.nanoTime();
+    // Running before anyone hears it started: a stop sent as soon as the window says "Running…"
+    // (Esc) is then kept, not dropped for arriving before this thread got here.
+    interruption.set(null);
+    currentEvaluation = id;
+    running = true;
     emit(new ReplEvent.EvaluationStarted(id, code));
     List<SnippetResult> results = new ArrayList<>();
     JShell shell;
     try {
       shell = requireEngine();
     } catch (IllegalStateException e) {
+      running = false;
+      currentEvaluation = -1;
       return finish(new Evaluation(id, results, Outcome.NOT_RUN, e.getMessage(), since(t0)));
     }
-    interruption.set(null);
-    currentEvaluation = id;
-    running = true;
+    String notRun = addLibraries(id, code, shell);
+    if (notRun != null) {
+      running = false;
+      currentEvaluation = -1;
+      Outcome why = interruption.get() != null ? interruption.get() : Outcome.NOT_RUN;
+      return finish(new Evaluation(id, results, why, notRun, since(t0)));
+    }
     Duration limit = timeLimit;
     ScheduledFuture<?> deadline =
         limit == null
@@ -580,6 +781,68 @@ public final class ReplSession implements AutoCloseable {
       rememberDefinitions();
     }
     return finish(new Evaluation(id, results, outcome, message, since(t0)));
+  }
+
+  /**
+   * Puts the libraries {@code code} names with //DEPS on the class path, resolving those not there
+   * yet (the time limit does not count this; a stop interrupts it). Returns why the code cannot
+   * run, or null.
+   */
+  private String addLibraries(long id, String code, JShell shell) {
+    Libraries.Directives directives = Libraries.parse(code);
+    if (directives.isEmpty()) {
+      return null;
+    }
+    if (!directives.problems().isEmpty()) {
+      return String.join(" ", directives.problems()) + " Nothing was run.";
+    }
+    List<Libraries.Coordinate> needed = new ArrayList<>();
+    for (Libraries.Coordinate c : directives.coordinates()) {
+      if (!libraries.containsKey(c.toString())) {
+        needed.add(c);
+      }
+    }
+    if (needed.isEmpty()) {
+      return null;
+    }
+    List<String> names = needed.stream().map(Libraries.Coordinate::toString).toList();
+    emit(new ReplEvent.LibrariesResolving(id, names));
+    LibraryResolver.Resolution resolution;
+    synchronized (resolvingLock) {
+      resolving = Thread.currentThread();
+    }
+    try {
+      if (interruption.get() != null) {
+        throw new InterruptedException();
+      }
+      resolution =
+          resolver().resolve(needed, directives.repositories(), LibraryResolver.Progress.NONE);
+    } catch (LibraryResolver.LibraryException e) {
+      return e.getMessage() + " Nothing was run.";
+    } catch (InterruptedException e) {
+      return "Stopped while resolving " + String.join(", ", names) + "; nothing was run.";
+    } finally {
+      synchronized (resolvingLock) {
+        resolving = null;
+        Thread.interrupted(); // A stop that came as the resolution ended must not reach JShell.
+      }
+    }
+    List<String> jars = new ArrayList<>();
+    for (LibraryResolver.Artifact a : resolution.artifacts()) {
+      String path = a.file().toAbsolutePath().toString();
+      if (!classPath.contains(path)) {
+        shell.addToClasspath(path);
+        classPath.add(path);
+      }
+      jars.add(a.file().getFileName().toString());
+    }
+    for (Libraries.Coordinate c : needed) {
+      libraries.put(c.toString(), resolution.artifacts());
+    }
+    emit(
+        new ReplEvent.LibrariesAdded(
+            id, names, jars, resolution.downloadedBytes(), resolution.took()));
+    return null;
   }
 
   private Evaluation finish(Evaluation evaluation) {
@@ -969,6 +1232,14 @@ public final class ReplSession implements AutoCloseable {
                   list.add(
                       new Definition(
                           Definition.Kind.IMPORT, i.fullname(), i.isStatic() ? "static" : "", "")));
+      for (Library l : libraries()) {
+        list.add(
+            new Definition(
+                Definition.Kind.LIBRARY,
+                l.coordinates(),
+                String.join(", ", l.jars().stream().map(p -> p.getFileName().toString()).toList()),
+                ""));
+      }
     } finally {
       running = false;
     }
@@ -982,6 +1253,11 @@ public final class ReplSession implements AutoCloseable {
       return;
     }
     interruption.compareAndSet(null, why);
+    synchronized (resolvingLock) {
+      if (resolving != null) {
+        resolving.interrupt();
+      }
+    }
     // Stop first: code waiting for input is then stopped, not handed an error by the cancel.
     stopAgainUntilDone(currentEvaluation);
     input.cancel();

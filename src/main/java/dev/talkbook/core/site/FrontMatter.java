@@ -58,6 +58,9 @@ public final class FrontMatter {
     dump.setWidth(1000);
     dump.setSplitLines(false);
     dump.setLineBreak(DumperOptions.LineBreak.UNIX);
+    // Text with control characters in it (a note's own front matter may have any) is written as
+    // an escaped string ("\e"), never as !!binary, which reads back as bytes, not text.
+    dump.setNonPrintableStyle(DumperOptions.NonPrintableStyle.ESCAPE);
     return new Yaml(
         new SafeConstructor(load), new Representer(dump), dump, load, new NoTimestamps());
   }

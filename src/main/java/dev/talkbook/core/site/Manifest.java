@@ -19,7 +19,10 @@ final class Manifest {
   private static final String HEADER = "talkbook-site-manifest 1";
 
   /** One written file. */
-  record Entry(long size, String sha256, String fingerprint) {}
+  record Entry(long size, String sha256, String fingerprint) {
+    /** A file an export planned but may not have written yet: made again next time. */
+    static final Entry NOT_WRITTEN = new Entry(-1, "-", "-");
+  }
 
   private final Map<String, Entry> entries;
 

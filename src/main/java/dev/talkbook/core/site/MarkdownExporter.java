@@ -62,6 +62,24 @@ public final class MarkdownExporter {
       talks.put(e.id(), list);
       total += list.size();
     }
+    try {
+      return write(notebook, out, events, talks, total, progress, cancelled);
+    } catch (SiteException e) {
+      // The folder was empty: take back what was written, so exporting again (after freeing
+      // space, say) starts from an empty folder as it must.
+      out.removeCreated(e);
+      throw new SiteException(e.getMessage() + " What was written so far has been removed.", e);
+    }
+  }
+
+  private Result write(
+      Notebook notebook,
+      OutputFolder out,
+      List<Event> events,
+      Map<Long, List<Talk>> talks,
+      int total,
+      SiteExporter.Progress progress,
+      BooleanSupplier cancelled) {
     Slugs eventSlugs = new Slugs();
     int done = 0;
     int attachments = 0;

@@ -559,8 +559,19 @@ public final class MarkdownImporter {
       throw new SiteException(
           "invalid front matter: \"" + key + "\" must be text, not a list or map");
     }
-    String s = String.valueOf(v).strip();
+    String s = text(v).strip();
     return s.isEmpty() ? Optional.empty() : Optional.of(s);
+  }
+
+  /**
+   * A scalar as text. YAML's {@code !!binary} (how an older Talkbook wrote text holding control
+   * characters) is read as the UTF-8 text it encodes, never as {@code [B@…}; the fields then say
+   * what is wrong with it.
+   */
+  private static String text(Object v) {
+    return v instanceof byte[] bytes
+        ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+        : String.valueOf(v);
   }
 
   private static Optional<String> firstString(Map<String, Object> data, String... keys) {
@@ -587,13 +598,13 @@ public final class MarkdownImporter {
             throw new SiteException("invalid front matter: \"" + k + "\" must be a list of text");
           }
           if (o != null) {
-            out.add(String.valueOf(o).strip());
+            out.add(text(o).strip());
           }
         }
       } else if (v instanceof Map<?, ?>) {
         throw new SiteException("invalid front matter: \"" + k + "\" must be a list of text");
       } else {
-        for (String s : String.valueOf(v).split(",")) {
+        for (String s : text(v).split(",")) {
           out.add(s.strip());
         }
       }

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OutputFolder {
   private final Path root;
   private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
+  private final java.util.Deque<Path> created = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
   OutputFolder(Path folder) {
     Path abs = folder.toAbsolutePath().normalize();
@@ -33,8 +34,7 @@ final class OutputFolder {
       }
       this.root = abs.toRealPath();
     } catch (IOException e) {
-      throw new SiteException(
-          "The folder " + abs + " cannot be created (" + e.getMessage() + ").", e);
+      throw failure("The folder " + abs + " cannot be created", e);
     }
   }
 
@@ -93,20 +93,54 @@ final class OutputFolder {
                 + " is a link or a folder; Talkbook will not replace it. Remove it or choose another folder.");
       }
       if (there == null) {
-        // A new file: written in place (a reader could not have had an older version of it).
-        Files.write(p, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
+        // A new file: written in place (a reader could not have had an older version of it). If
+        // writing fails (a full disk), the part written goes: no empty or half file is left.
+        try {
+          Files.write(p, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
+          created.push(p);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          throw e;
+        } catch (IOException e) {
+          deleteQuietly(p, e);
+          throw e;
+        }
         return;
       }
       Path tmp = p.resolveSibling("." + p.getFileName() + ".tmp");
-      Files.write(tmp, bytes);
       try {
-        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
+        Files.write(tmp, bytes);
+        try {
+          Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } catch (IOException e) {
+        deleteQuietly(tmp, e);
+        throw e;
       }
     } catch (IOException e) {
-      throw new SiteException("Could not write " + p + " (" + e.getMessage() + ").", e);
+      throw failure("Could not write " + p, e);
     }
+  }
+
+  private static void deleteQuietly(Path p, IOException cause) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Says what went wrong; a full disk as such, with what to do. */
+  static SiteException failure(String what, IOException e) {
+    String m = String.valueOf(e.getMessage());
+    if (m.contains("No space left on device")
+        || m.contains("Disk quota exceeded")
+        || m.contains("There is not enough space on the disk")) {
+      return new SiteException(
+          what + ": the disk is full. Free some space on it, then export again.", e);
+    }
+    return new SiteException(what + " (" + e.getMessage() + ").", e);
   }
 
   /** Deletes a file this exporter wrote, and any folder that leaves empty (never the root). */
@@ -124,7 +158,29 @@ final class OutputFolder {
         checkedFolders.remove(dir);
       }
     } catch (IOException e) {
-      throw new SiteException("Could not delete " + p + " (" + e.getMessage() + ").", e);
+      throw failure("Could not delete " + p, e);
+    }
+  }
+
+  /**
+   * Deletes every file this folder object created (newest first) and the folders that leaves empty:
+   * undoes an export into an empty folder that could not finish. Failures are added to {@code
+   * cause}.
+   */
+  void removeCreated(Throwable cause) {
+    Path p;
+    while ((p = created.poll()) != null) {
+      try {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          if (isEmpty(p)) {
+            Files.delete(p);
+          }
+        } else {
+          delete(root.relativize(p).toString().replace('\\', '/'));
+        }
+      } catch (IOException | RuntimeException e) {
+        cause.addSuppressed(e);
+      }
     }
   }
 
@@ -146,6 +202,7 @@ final class OutputFolder {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       try {
         Files.createDirectory(dir);
+        created.push(dir);
       } catch (java.nio.file.FileAlreadyExistsException e) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
           throw e; // another thread made it a folder, or something else is there

@@ -242,6 +242,18 @@ public final class SiteExporter {
       }
     }
 
+    // Own every planned file before any of them may exist: if writing stops half way (a full
+    // disk, a crash), the next export still knows them as its own and finishes or removes them.
+    // Written whole or not at all, so a full disk leaves the old manifest (or none), never an
+    // empty one.
+    Map<String, Manifest.Entry> owned = new TreeMap<>(old.entries());
+    for (Planned p : plan) {
+      owned.putIfAbsent(p.path(), Manifest.Entry.NOT_WRITTEN);
+    }
+    if (!owned.equals(old.entries())) {
+      out.write(Manifest.NAME, new Manifest(owned).bytes());
+    }
+
     Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
     AtomicInteger written = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
@@ -294,10 +306,15 @@ public final class SiteExporter {
         };
     runOnAllCores(worker);
     if (failure.get() != null) {
-      // Keep ownership of everything written so far, and of what the last export wrote.
-      Map<String, Manifest.Entry> keep = new TreeMap<>(old.entries());
+      // Keep ownership of everything written so far, and of what the last export wrote. If even
+      // that cannot be written (the disk is full), the manifest written above still owns them.
+      Map<String, Manifest.Entry> keep = new TreeMap<>(owned);
       keep.putAll(entries);
-      out.write(Manifest.NAME, new Manifest(keep).bytes());
+      try {
+        out.write(Manifest.NAME, new Manifest(keep).bytes());
+      } catch (RuntimeException e) {
+        failure.get().addSuppressed(e);
+      }
       throw failure.get();
     }
     int deleted = 0;

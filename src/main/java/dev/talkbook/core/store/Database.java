@@ -122,22 +122,47 @@ final class Database implements AutoCloseable {
       if (writeLock.getHoldCount() > 1) {
         return work.run(writer);
       }
-      writer.setAutoCommit(false);
       try {
-        T result = work.run(writer);
-        writer.commit();
-        return result;
-      } catch (SQLException | RuntimeException | Error e) {
-        rollbackQuietly(e);
-        throw e;
-      } finally {
-        writer.setAutoCommit(true);
+        return transaction(work);
+      } catch (SQLException | RuntimeException e) {
+        if (!SearchIndex.isDamage(e)
+            && !(SearchIndex.mayBeDamage(e) && SearchIndex.isDamaged(writer))) {
+          throw e;
+        }
+        // The search index is made from the notes and holds nothing else: a write that the
+        // damaged index refused rebuilds it and runs again, so a save is never lost to it.
+        System.getLogger(Database.class.getName())
+            .log(System.Logger.Level.DEBUG, "search index of " + file + " rebuilt", e);
+        transaction(
+            c -> {
+              SearchIndex.rebuild(c);
+              return null;
+            });
+        return transaction(work);
       }
     } catch (SQLException e) {
       throw translate(e, doing);
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** One transaction on the writer, which the caller holds. */
+  private <T> T transaction(Work<T> work) throws SQLException {
+    writer.setAutoCommit(false);
+    T result;
+    try {
+      result = work.run(writer);
+      writer.commit();
+    } catch (SQLException | RuntimeException | Error e) {
+      // SQLite may have rolled back already (a full disk at commit does): then both of these
+      // fail with "no transaction is active", which must not hide why the write failed.
+      rollbackQuietly(e);
+      restoreAutoCommitQuietly(e);
+      throw e;
+    }
+    writer.setAutoCommit(true);
+    return result;
   }
 
   /**
@@ -197,9 +222,34 @@ final class Database implements AutoCloseable {
     }
   }
 
+  private void restoreAutoCommitQuietly(Throwable cause) {
+    try {
+      writer.setAutoCommit(true); // sqlite-jdbc sets its flag first, then ends the transaction
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
   private void requireOpen() {
     if (closed) {
       throw new NotebookException("Notebook " + file + " is closed.");
+    }
+  }
+
+  private static final String FULL =
+      "the disk is full. Nothing of this change was saved, and everything saved before is"
+          + " intact. Free some space on the disk, then try again.";
+
+  /** Less than this free beside the notebook, and an I/O error is taken for a full disk. */
+  static final long NEARLY_FULL_BYTES = 1024 * 1024;
+
+  /** Whether the disk holding {@code file} has (almost) no space left. */
+  static boolean nearlyFull(Path file) {
+    try {
+      return java.nio.file.Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace()
+          < NEARLY_FULL_BYTES;
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
     }
   }
 
@@ -211,11 +261,19 @@ final class Database implements AutoCloseable {
     if (base.startsWith("SQLITE_BUSY") || base.startsWith("SQLITE_LOCKED")) {
       what = "the notebook is busy: another program is writing to it. Try again in a moment.";
     } else if (base.equals("SQLITE_FULL")) {
-      what = "the disk is full. Free some space and try again.";
+      what = FULL;
     } else if (base.startsWith("SQLITE_READONLY")) {
       what = "the file cannot be written (read-only). Check its permissions.";
+    } else if (SearchIndex.isDamage(e)) {
+      return SearchIndex.damaged(
+          "Could not " + doing + " in notebook " + file + ": " + SearchIndex.WHAT_TO_DO, e);
     } else if (base.startsWith("SQLITE_CORRUPT") || base.equals("SQLITE_NOTADB")) {
       what = "the notebook file is damaged. Restore it from a backup.";
+    } else if ((base.startsWith("SQLITE_IOERR") || base.startsWith("SQLITE_CANTOPEN"))
+        && nearlyFull(file)) {
+      // Out of space, SQLite does not always say FULL: growing its shared-memory index or the
+      // log can fail as an I/O error instead.
+      what = FULL;
     } else if (base.startsWith("SQLITE_IOERR") || base.startsWith("SQLITE_CANTOPEN")) {
       what = "the file could not be read or written (was it moved, or the disk removed?).";
     } else {

@@ -201,10 +201,10 @@ public final class EventStore {
         events.add(
             new Event(
                 rs.getLong("id"),
-                rs.getString("title"),
+                Rows.title(rs.getString("title")),
                 Rows.date(rs, "start_date"),
                 Rows.date(rs, "end_date"),
-                rs.getString("location"),
+                Rows.line(rs.getString("location")),
                 rs.getString("url"),
                 rs.getString("time_zone")));
       }

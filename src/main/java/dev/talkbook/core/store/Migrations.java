@@ -18,7 +18,11 @@ final class Migrations {
 
   /** The migration file names, in order; the index in this list + 1 is the schema version. */
   static final List<String> FILES =
-      List.of("V001__notebook.sql", "V002__search.sql", "V003__programme.sql");
+      List.of(
+          "V001__notebook.sql",
+          "V002__search.sql",
+          "V003__programme.sql",
+          "V004__revision_deltas.sql");
 
   static final int LATEST = FILES.size();
 

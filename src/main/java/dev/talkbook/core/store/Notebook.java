@@ -92,6 +92,12 @@ public final class Notebook implements AutoCloseable {
     }
     if (exists) {
       NotebookFile.Header header = NotebookFile.checkHeader(path, false);
+      if (!header.isTalkbooks()
+          && !(header.applicationId() == 0 && NotebookFile.hasPendingWrites(path))) {
+        // Not ours (Talkbook writes its id into every notebook it makes, see create): refused on
+        // the header alone, before SQLite could so much as put a -wal or -shm beside it.
+        throw foreign(path);
+      }
       if (NotebookFile.hasPendingWrites(path) && header.isTalkbooks() && canWrite(path)) {
         finishPendingWrites(path);
       }
@@ -100,18 +106,112 @@ public final class Notebook implements AutoCloseable {
       createFolder(path);
     }
     boolean readOnly = options.readOnly() || (exists && !canWrite(path));
-    int version = exists ? inspect(path, readOnly) : 0;
+    int version = exists ? inspect(path, readOnly) : Migrations.LATEST;
     NotebookLock lock = readOnly ? null : acquireLock(path);
     try {
+      if (!exists) {
+        create(path);
+      }
       Database db =
           readOnly
               ? Database.openReadOnly(path, options.readOnly())
               : openAndMigrate(path, version);
       return new Notebook(path, db, lock, options);
     } catch (RuntimeException e) {
-      releaseQuietly(lock, e);
+      // A lock file made by this open for a notebook that could not be made goes again: a full
+      // disk must not leave an empty lock file behind (nothing else can hold a lock file that
+      // this process created a moment ago for a file that does not exist).
+      releaseQuietly(lock, e, !Files.exists(path));
       throw e;
     }
+  }
+
+  /**
+   * Makes a new notebook at {@code path}: built and closed under a temporary name beside it, then
+   * linked into place. So a notebook file is always whole: a crash or a full disk while creating
+   * leaves no half-made file (the temporary one is removed, or replaced by the next creation), and
+   * a SQLite file without Talkbook's application id is never one of ours. The caller holds the
+   * notebook's lock.
+   */
+  private static void create(Path path) {
+    Path temp = path.resolveSibling(path.getFileName() + ".creating");
+    deleteWithSidecars(temp);
+    try {
+      Database db;
+      try {
+        db = Database.openWritable(temp);
+      } catch (SQLException e) {
+        throw cannotOpen(path, e);
+      }
+      try {
+        db.write(
+            "create the notebook",
+            c -> {
+              Migrations.apply(c, 0, Migrations.LATEST);
+              return null;
+            });
+      } finally {
+        db.close();
+      }
+      try {
+        Files.createLink(path, temp); // fails if something appeared at path meanwhile
+      } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+          throw e;
+        }
+        Files.move(temp, path); // no hard links here (FAT, some shares): refuses to replace too
+      }
+    } catch (IOException e) {
+      throw new NotebookOpenException(
+          path,
+          isDiskFull(e) ? Problem.DISK_FULL : Problem.UNREADABLE,
+          isDiskFull(e)
+              ? "the disk is full."
+              : "the new notebook could not be put in place (" + e.getMessage() + ").",
+          isDiskFull(e) ? "Free some space on the disk and try again." : null,
+          e);
+    } finally {
+      deleteWithSidecars(temp);
+    }
+  }
+
+  private static void deleteWithSidecars(Path file) {
+    for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
+      try {
+        Files.deleteIfExists(NotebookFile.sibling(file, suffix));
+      } catch (IOException e) {
+        System.getLogger(Notebook.class.getName())
+            .log(System.Logger.Level.DEBUG, "removing " + file + suffix, e);
+      }
+    }
+  }
+
+  /** Whether an I/O failure is the disk (or the user's quota) being full. */
+  static boolean isDiskFull(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("No space left on device")
+          || m.contains("Disk quota exceeded")
+          || m.contains("SQLITE_FULL")
+          || m.contains("There is not enough space on the disk")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static NotebookOpenException cannotOpen(Path path, SQLException e) {
+    if (isDiskFull(e) || Database.nearlyFull(path)) {
+      return new NotebookOpenException(
+          path,
+          Problem.DISK_FULL,
+          "the disk is full, and SQLite needs a little space beside the notebook to open it for"
+              + " writing. Nothing in it has changed.",
+          "Free some space on the disk and try again, or open it read-only.",
+          e);
+    }
+    return new NotebookOpenException(
+        path, Problem.UNREADABLE, "SQLite cannot open it (" + e.getMessage() + ").", null, e);
   }
 
   /**
@@ -142,6 +242,16 @@ public final class Notebook implements AutoCloseable {
     }
   }
 
+  private static NotebookOpenException foreign(Path path) {
+    return new NotebookOpenException(
+        path,
+        Problem.FOREIGN,
+        "it is a SQLite database that Talkbook did not make (another program's, or an empty one),"
+            + " not a Talkbook notebook.",
+        "Choose a notebook file (*.talkbook), or create a new notebook; Talkbook has left this"
+            + " file as it is.");
+  }
+
   private static void createFolder(Path path) {
     try {
       Files.createDirectories(path.getParent());
@@ -163,6 +273,14 @@ public final class Notebook implements AutoCloseable {
     try {
       return NotebookLock.acquire(path);
     } catch (IOException e) {
+      if (isDiskFull(e)) {
+        throw new NotebookOpenException(
+            path,
+            Problem.DISK_FULL,
+            "the disk is full, so its lock file cannot be written. Nothing in it has changed.",
+            "Free some space on the disk and try again, or open it read-only.",
+            e);
+      }
       throw new NotebookOpenException(
           path,
           Problem.READ_ONLY,
@@ -181,18 +299,14 @@ public final class Notebook implements AutoCloseable {
         Statement s = c.createStatement()) {
       int appId = intPragma(s, "application_id");
       int version = intPragma(s, "user_version");
-      int objects;
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
-        objects = rs.getInt(1);
+        rs.getInt(1); // reads the schema: a file SQLite cannot read fails here
       }
       probe(path, s);
-      boolean ours = appId == Migrations.APPLICATION_ID;
-      if (!ours && (appId != 0 || objects > 0)) {
-        throw new NotebookOpenException(
-            path,
-            Problem.FOREIGN,
-            "it is a SQLite database of another program, not a Talkbook notebook.",
-            "Choose a notebook file (*.talkbook); Talkbook has left this file as it is.");
+      // Talkbook makes a notebook whole under a temporary name (see create), so a file without
+      // its application id is never one of its own, even an empty one: leave it alone.
+      if (appId != Migrations.APPLICATION_ID) {
+        throw foreign(path);
       }
       if (version > Migrations.LATEST) {
         throw new NotebookOpenException(
@@ -208,11 +322,17 @@ public final class Notebook implements AutoCloseable {
       if (readOnly && version < Migrations.LATEST) {
         throw new NotebookOpenException(
             path,
-            Problem.READ_ONLY,
-            "it is read-only and was written by an older Talkbook (notebook format "
-                + version
-                + "), so it cannot be upgraded.",
-            "Copy it to a folder you can write to, then open the copy.");
+            Problem.NEEDS_UPGRADE,
+            canWrite(path)
+                ? "it was written by an older Talkbook (notebook format "
+                    + version
+                    + ") and must be upgraded once, which a read-only open cannot do."
+                : "it is read-only and was written by an older Talkbook (notebook format "
+                    + version
+                    + "), so it cannot be upgraded.",
+            canWrite(path)
+                ? "Open it once without --read-only."
+                : "Copy it to a folder you can write to, then open the copy.");
       }
       return version;
     } catch (SQLException e) {
@@ -267,10 +387,14 @@ public final class Notebook implements AutoCloseable {
       size = Long.MAX_VALUE;
     }
     if (size <= FULL_CHECK_MAX_BYTES) {
-      try (ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
-        String result = rs.getString(1);
-        if (!"ok".equals(result)) {
-          throw NotebookFile.corrupt(path, "SQLite's check failed (" + result + ").");
+      // Damage to the search index alone does not keep the notebook from opening: the notes are
+      // fine, and searching says how to rebuild the index from them.
+      try (ResultSet rs = s.executeQuery("PRAGMA quick_check(20)")) {
+        while (rs.next()) {
+          String result = rs.getString(1);
+          if (!"ok".equals(result) && !SearchIndex.isProblem(result)) {
+            throw NotebookFile.corrupt(path, "SQLite's check failed (" + result + ").");
+          }
         }
       }
       return;
@@ -312,6 +436,26 @@ public final class Notebook implements AutoCloseable {
         });
   }
 
+  /**
+   * What SQLite's check of every page found, split into damage to the notebook (restore a backup)
+   * and damage to the search index alone (the notes are fine; {@link SearchStore#rebuildIndex()}).
+   */
+  public record Health(java.util.List<String> damage, java.util.List<String> searchIndexDamage) {
+    public boolean isSound() {
+      return damage.isEmpty() && searchIndexDamage.isEmpty();
+    }
+  }
+
+  /** {@link #check()}, with each problem sorted into the notebook's or the search index's. */
+  public Health health() {
+    java.util.List<String> damage = new java.util.ArrayList<>();
+    java.util.List<String> index = new java.util.ArrayList<>();
+    for (String problem : check()) {
+      (SearchIndex.isProblem(problem) ? index : damage).add(problem);
+    }
+    return new Health(java.util.List.copyOf(damage), java.util.List.copyOf(index));
+  }
+
   private static int intPragma(Statement s, String pragma) throws SQLException {
     try (ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
       return rs.getInt(1);
@@ -323,8 +467,7 @@ public final class Notebook implements AutoCloseable {
     try {
       db = Database.openWritable(path);
     } catch (SQLException e) {
-      throw new NotebookOpenException(
-          path, Problem.UNREADABLE, "SQLite cannot open it (" + e.getMessage() + ").", null, e);
+      throw cannotOpen(path, e);
     }
     if (version < Migrations.LATEST) {
       try {
@@ -342,12 +485,16 @@ public final class Notebook implements AutoCloseable {
     return db;
   }
 
-  private static void releaseQuietly(NotebookLock lock, Throwable cause) {
+  private static void releaseQuietly(NotebookLock lock, Throwable cause, boolean removeIfNew) {
     if (lock == null) {
       return;
     }
     try {
-      lock.close();
+      if (removeIfNew) {
+        lock.closeAndRemoveIfNew();
+      } else {
+        lock.close();
+      }
     } catch (IOException e) {
       cause.addSuppressed(e);
     }

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
@@ -26,13 +27,17 @@ final class NotebookLock implements AutoCloseable {
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
   private final Path key;
+  private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
+  private final boolean created;
 
-  private NotebookLock(Path key, FileChannel channel, FileLock lock) {
+  private NotebookLock(Path key, Path file, FileChannel channel, FileLock lock, boolean created) {
     this.key = key;
+    this.file = file;
     this.channel = channel;
     this.lock = lock;
+    this.created = created;
   }
 
   static Path lockFileOf(Path notebook) {
@@ -60,12 +65,21 @@ final class NotebookLock implements AutoCloseable {
   }
 
   private static NotebookLock lock(Path notebook, Path key) throws IOException {
-    FileChannel channel =
-        FileChannel.open(
-            lockFileOf(notebook),
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.READ);
+    Path file = lockFileOf(notebook);
+    FileChannel channel;
+    boolean created;
+    try {
+      channel =
+          FileChannel.open(
+              file,
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.READ);
+      created = true;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+      created = false;
+    }
     try {
       FileLock lock = channel.tryLock();
       if (lock == null) {
@@ -76,12 +90,18 @@ final class NotebookLock implements AutoCloseable {
                 + (owner.isEmpty() ? "" : " (process " + owner + ")")
                 + ".");
       }
-      channel.truncate(0);
-      channel.write(
-          ByteBuffer.wrap(
-              (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
-          0);
-      return new NotebookLock(key, channel, lock);
+      NotebookLock held = new NotebookLock(key, file, channel, lock, created);
+      try {
+        channel.truncate(0);
+        channel.write(
+            ByteBuffer.wrap(
+                (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+            0);
+      } catch (IOException e) {
+        held.closeAndRemoveIfNew();
+        throw e;
+      }
+      return held;
     } catch (OverlappingFileLockException e) {
       channel.close();
       throw locked(notebook, "it is already open in this Talkbook.");
@@ -107,7 +127,22 @@ final class NotebookLock implements AutoCloseable {
         notebook,
         Problem.LOCKED,
         what,
-        "Close it there first; a notebook is edited by one Talkbook at a time.");
+        "A notebook is changed by one Talkbook at a time: close it there first, or open it"
+            + " read-only meanwhile (--read-only; reading commands do that by themselves).");
+  }
+
+  /**
+   * Releases the lock; a lock file this lock created is removed first (while still locked), for an
+   * open that failed before the notebook came to be.
+   */
+  void closeAndRemoveIfNew() throws IOException {
+    try {
+      if (created) {
+        Files.deleteIfExists(file);
+      }
+    } finally {
+      close();
+    }
   }
 
   @Override

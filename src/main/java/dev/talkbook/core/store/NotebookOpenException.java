@@ -23,6 +23,8 @@ public final class NotebookOpenException extends NotebookException {
     TOO_NEW,
     READ_ONLY,
     LOCKED,
+    /** Opened read-only, but written by an older Talkbook: only a writable open upgrades it. */
+    NEEDS_UPGRADE,
     /** The disk is full: opening needs a little space (to finish a write, or to create it). */
     DISK_FULL
   }

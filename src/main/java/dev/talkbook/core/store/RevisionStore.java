@@ -1,6 +1,7 @@
 package dev.talkbook.core.store;
 
 import dev.talkbook.core.notebook.NotFoundException;
+import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.Revision;
 import dev.talkbook.core.notebook.RevisionPolicy;
 import java.sql.Connection;
@@ -10,8 +11,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -143,13 +146,23 @@ public final class RevisionStore {
 
   /** A talk's revisions, newest first, inside the caller's transaction. */
   List<Revision> all(Connection c, long talkId) throws SQLException {
+    List<Row> rows;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, talk_id, saved_at, reason, body FROM revision WHERE talk_id = ?"
-                + " ORDER BY saved_at DESC, id DESC")) {
+            "SELECT "
+                + COLUMNS
+                + " FROM revision WHERE talk_id = ? ORDER BY saved_at DESC, id DESC")) {
       ps.setLong(1, talkId);
-      return readAll(ps);
+      rows = rows(ps);
     }
+    Map<Long, Row> loaded = new HashMap<>();
+    rows.forEach(r -> loaded.put(r.id(), r));
+    Map<Long, String> texts = new HashMap<>();
+    List<Revision> revisions = new ArrayList<>();
+    for (Row r : rows) {
+      revisions.add(r.revision(text(c, r, loaded, texts)));
+    }
+    return revisions;
   }
 
   /** Puts back the revisions of an undeleted talk, under their old ids. */
@@ -177,25 +190,208 @@ public final class RevisionStore {
     changed.remove(talkId);
   }
 
-  /** Deletes the talk's revisions that the policy no longer keeps. */
+  /**
+   * Deletes the talk's revisions that the policy no longer keeps. A kept revision stored as a
+   * change against a deleted one is first stored against the nearest kept one on its way (or
+   * whole), from the texts as they were.
+   */
   private void thin(Connection c, long talkId) throws SQLException {
-    List<RevisionPolicy.Stamp> stamps = new ArrayList<>();
+    List<Row> rows;
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT id, saved_at FROM revision WHERE talk_id = ?")) {
+        c.prepareStatement("SELECT " + COLUMNS + " FROM revision WHERE talk_id = ?")) {
       ps.setLong(1, talkId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          stamps.add(new RevisionPolicy.Stamp(rs.getLong(1), Rows.instant(rs, "saved_at")));
-        }
-      }
+      rows = rows(ps);
+    }
+    List<RevisionPolicy.Stamp> stamps = new ArrayList<>();
+    Map<Long, Row> loaded = new HashMap<>();
+    for (Row r : rows) {
+      stamps.add(new RevisionPolicy.Stamp(r.id(), Instant.ofEpochMilli(r.savedAt())));
+      loaded.put(r.id(), r);
     }
     Set<Long> delete = policy.thin(stamps, clock.instant());
+    if (delete.isEmpty()) {
+      return;
+    }
+    Map<Long, String> texts = new HashMap<>();
+    for (Row r : rows) {
+      if (delete.contains(r.id()) || r.baseId() == null || !delete.contains(r.baseId())) {
+        continue;
+      }
+      Row base = loaded.get(r.baseId());
+      while (base != null && delete.contains(base.id())) {
+        base = base.baseId() == null ? null : loaded.get(base.baseId());
+      }
+      String text = text(c, r, loaded, texts);
+      if (base == null) {
+        store(c, r.id(), text, null, null);
+      } else {
+        store(c, r.id(), "", base.id(), LineDelta.encode(text(c, base, loaded, texts), text));
+      }
+    }
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM revision WHERE id = ?")) {
       for (long id : delete) {
         ps.setLong(1, id);
         ps.executeUpdate();
       }
     }
+  }
+
+  /** Notes shorter than this are kept whole: a change would save next to nothing. */
+  static final int MIN_DELTA_CHARS = 2048;
+
+  /** At most this many revisions are stored as changes in a row, so reading one stays quick. */
+  static final int MAX_CHAIN = 40;
+
+  /**
+   * After revision {@code newId} was kept whole: the talk's revision kept whole before it is stored
+   * as the change from the new one's text, when that is much smaller (ADR 0012).
+   */
+  private static void compactPrevious(Connection c, long talkId, long newId, String newText)
+      throws SQLException {
+    Row previous;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM revision WHERE talk_id = ? AND delta IS NULL AND id <> ?"
+                + " ORDER BY id DESC LIMIT 1")) {
+      ps.setLong(1, talkId);
+      ps.setLong(2, newId);
+      previous = rows(ps).stream().findFirst().orElse(null);
+    }
+    if (previous == null || previous.body().length() < MIN_DELTA_CHARS) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "WITH RECURSIVE chain(id) AS (SELECT id FROM revision WHERE base_id = ?"
+                + " UNION ALL SELECT r.id FROM revision r JOIN chain ON r.base_id = chain.id)"
+                + " SELECT count(*) FROM chain")) {
+      ps.setLong(1, previous.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.getInt(1) + 1 >= MAX_CHAIN) {
+          return; // it stays whole and starts the next run
+        }
+      }
+    }
+    byte[] delta = LineDelta.encode(newText, previous.body());
+    if (delta.length > previous.body().length() / 2) {
+      return; // mostly different text: kept whole
+    }
+    store(c, previous.id(), "", newId, delta);
+  }
+
+  private static void store(Connection c, long id, String body, Long baseId, byte[] delta)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE revision SET body = ?, base_id = ?, delta = ? WHERE id = ?")) {
+      ps.setString(1, body);
+      if (baseId == null) {
+        ps.setNull(2, java.sql.Types.INTEGER);
+      } else {
+        ps.setLong(2, baseId);
+      }
+      ps.setBytes(3, delta);
+      ps.setLong(4, id);
+      ps.executeUpdate();
+    }
+  }
+
+  /** A revision as stored: its whole text in {@code body}, or a delta against {@code baseId}. */
+  private record Row(
+      long id, long talkId, long savedAt, String reason, String body, Long baseId, byte[] delta) {
+    Revision revision(String text) {
+      return new Revision(
+          id,
+          talkId,
+          Instant.ofEpochMilli(savedAt),
+          Revision.Reason.valueOf(reason.toUpperCase(Locale.ROOT)),
+          text);
+    }
+  }
+
+  private static final String COLUMNS = "id, talk_id, saved_at, reason, body, base_id, delta";
+
+  private static List<Row> rows(PreparedStatement ps) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        long base = rs.getLong("base_id");
+        rows.add(
+            new Row(
+                rs.getLong("id"),
+                rs.getLong("talk_id"),
+                rs.getLong("saved_at"),
+                rs.getString("reason"),
+                rs.getString("body"),
+                rs.wasNull() ? null : base,
+                rs.getBytes("delta")));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The whole text of revision {@code r}: its body, or its delta applied to its base's text (and so
+   * on down to a revision kept whole). Texts found on the way are remembered in {@code texts}.
+   */
+  private static String text(Connection c, Row r, Map<Long, Row> loaded, Map<Long, String> texts)
+      throws SQLException {
+    java.util.ArrayDeque<Row> changes = new java.util.ArrayDeque<>();
+    Row at = r;
+    String text;
+    while (true) {
+      String known = texts.get(at.id());
+      if (known != null) {
+        text = known;
+        break;
+      }
+      if (at.delta() == null) {
+        text = at.body();
+        texts.put(at.id(), text);
+        break;
+      }
+      changes.push(at);
+      if (changes.size() > 10 * MAX_CHAIN) {
+        throw new NotebookException("Revision " + r.id() + " cannot be read back (a loop).");
+      }
+      Row base = loaded.get(at.baseId());
+      if (base == null) {
+        base = row(c, at.baseId());
+        loaded.put(base.id(), base);
+      }
+      at = base;
+    }
+    while (!changes.isEmpty()) {
+      Row change = changes.pop();
+      text = LineDelta.apply(text, change.delta());
+      texts.put(change.id(), text);
+    }
+    return text;
+  }
+
+  private static Row row(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM revision WHERE id = ?")) {
+      ps.setLong(1, id);
+      return rows(ps).stream()
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new NotebookException(
+                      "Revision "
+                          + id
+                          + " is missing, and a later one is kept as a change"
+                          + " against it."));
+    }
+  }
+
+  private static Optional<Revision> one(Connection c, PreparedStatement ps) throws SQLException {
+    Optional<Row> r = rows(ps).stream().findFirst();
+    if (r.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(r.get().revision(text(c, r.get(), new HashMap<>(), new HashMap<>())));
   }
 
   private static long insert(
@@ -210,7 +406,9 @@ public final class RevisionStore {
       ps.setString(4, body);
       ps.executeUpdate();
     }
-    return EventStore.lastId(c);
+    long id = EventStore.lastId(c);
+    compactPrevious(c, talkId, id, body);
+    return id;
   }
 
   private static String body(Connection c, long talkId) throws SQLException {
@@ -228,35 +426,19 @@ public final class RevisionStore {
   private static Optional<Revision> newest(Connection c, long talkId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, talk_id, saved_at, reason, body FROM revision WHERE talk_id = ?"
-                + " ORDER BY saved_at DESC, id DESC LIMIT 1")) {
+            "SELECT "
+                + COLUMNS
+                + " FROM revision WHERE talk_id = ? ORDER BY saved_at DESC, id DESC LIMIT 1")) {
       ps.setLong(1, talkId);
-      return readAll(ps).stream().findFirst();
+      return one(c, ps);
     }
   }
 
   private static Optional<Revision> find(Connection c, long id) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, talk_id, saved_at, reason, body FROM revision WHERE id = ?")) {
+        c.prepareStatement("SELECT " + COLUMNS + " FROM revision WHERE id = ?")) {
       ps.setLong(1, id);
-      return readAll(ps).stream().findFirst();
+      return one(c, ps);
     }
-  }
-
-  private static List<Revision> readAll(PreparedStatement ps) throws SQLException {
-    List<Revision> revisions = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        revisions.add(
-            new Revision(
-                rs.getLong("id"),
-                rs.getLong("talk_id"),
-                Rows.instant(rs, "saved_at"),
-                Revision.Reason.valueOf(rs.getString("reason").toUpperCase(Locale.ROOT)),
-                rs.getString("body")));
-      }
-    }
-    return revisions;
   }
 }

@@ -1,5 +1,6 @@
 package dev.talkbook.core.store;
 
+import dev.talkbook.core.notebook.ControlCharacters;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,7 +40,28 @@ final class Rows {
     return String.join("\n", items);
   }
 
+  /** One-line values, one per line (speakers, tags), as {@link #line} reads each. */
   static List<String> lines(String text) {
-    return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(text.split("\n"))
+        .map(Rows::line)
+        .filter(l -> !l.isBlank())
+        .toList();
+  }
+
+  /**
+   * A one-line value as read: without control characters, which a notebook written before they were
+   * refused may hold (ESC, BEL, U+202E); so every record can still be made from it.
+   */
+  static String line(String text) {
+    return ControlCharacters.strip(text);
+  }
+
+  /** A title as read ({@link #line}); one that held nothing else is "Untitled". */
+  static String title(String text) {
+    String t = line(text);
+    return t == null || t.isBlank() ? "Untitled" : t;
   }
 }

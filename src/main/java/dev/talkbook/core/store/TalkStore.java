@@ -75,7 +75,7 @@ public final class TalkStore {
                       rs.getLong(1),
                       rs.getLong(2),
                       rs.getInt(3),
-                      rs.getString(4),
+                      Rows.title(rs.getString(4)),
                       Rows.lines(rs.getString(5)),
                       Rows.dateTime(rs, "starts_at"),
                       rs.getBoolean(7),
@@ -580,7 +580,7 @@ public final class TalkStore {
               ResultSet rs = ps.executeQuery()) {
             List<TagCount> tags = new ArrayList<>();
             while (rs.next()) {
-              tags.add(new TagCount(rs.getString(1), rs.getInt(2)));
+              tags.add(new TagCount(Rows.line(rs.getString(1)), rs.getInt(2)));
             }
             return tags;
           }
@@ -740,10 +740,10 @@ public final class TalkStore {
       while (rs.next()) {
         Talk.Details details =
             new Talk.Details(
-                rs.getString("title"),
+                Rows.title(rs.getString("title")),
                 Rows.lines(rs.getString("speakers")),
                 Rows.dateTime(rs, "starts_at"),
-                rs.getString("room"),
+                Rows.line(rs.getString("room")),
                 rs.getString("slides_url"),
                 rs.getString("video_url"),
                 Rows.lines(rs.getString("tags")));

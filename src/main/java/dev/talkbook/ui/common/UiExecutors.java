@@ -11,13 +11,15 @@ import javafx.application.Platform;
 
 /**
  * Where work runs: notebook reads and writes on one background thread (so saves keep their order),
- * delays on a timer thread, results back on the FX thread. Threads are named daemons and shut down
- * with the app.
+ * rendering the open note on another, delays on a timer thread, results back on the FX thread.
+ * Threads are named daemons and shut down with the app.
  */
 public final class UiExecutors implements AutoCloseable {
   private final ExecutorService io = Executors.newSingleThreadExecutor(named("talkbook-notebook"));
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(named("talkbook-timer"));
+  private final ExecutorService render =
+      Executors.newSingleThreadExecutor(named("talkbook-render"));
 
   private static java.util.concurrent.ThreadFactory named(String name) {
     return r -> {
@@ -33,6 +35,11 @@ public final class UiExecutors implements AutoCloseable {
 
   public ScheduledExecutorService timer() {
     return timer;
+  }
+
+  /** Rendering the open note for the preview: a thread of its own, so saves never wait for it. */
+  public ExecutorService render() {
+    return render;
   }
 
   /**
@@ -64,6 +71,7 @@ public final class UiExecutors implements AutoCloseable {
   public void close() {
     io.shutdown();
     timer.shutdownNow();
+    render.shutdownNow();
     try {
       io.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -179,6 +179,11 @@ public final class EditorView {
     highlighting.shutdownNow();
   }
 
+  /** Back to the normal font size. */
+  public void actualSize() {
+    fontSize.set(DEFAULT_FONT);
+  }
+
   public void zoom(double delta) {
     fontSize.set(Math.max(8, Math.min(40, fontSize.get() + delta)));
   }

@@ -6,7 +6,7 @@ import dev.talkbook.core.exchange.ScheduleImporter;
 import dev.talkbook.core.exchange.ScheduleImporter.Report;
 import dev.talkbook.core.exchange.ScheduleReader;
 import dev.talkbook.core.store.Notebook;
-import dev.talkbook.ui.export.ExportJob;
+import dev.talkbook.ui.common.LongJob;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,8 +50,8 @@ public final class ScheduleImportDialog {
   record Checked(Schedule schedule, String origin, String event, Report report) {}
 
   private final Stage stage = new Stage();
-  private final ExportJob<Checked> check;
-  private final ExportJob<Report> run;
+  private final LongJob<Checked> check;
+  private final LongJob<Report> run;
   private final TextField source = new TextField();
   private final TextField event = new TextField();
   private final TextArea report = new TextArea();
@@ -70,8 +70,8 @@ public final class ScheduleImportDialog {
       Executor worker,
       Executor fx,
       Consumer<Report> imported) {
-    check = new ExportJob<>(worker, fx);
-    run = new ExportJob<>(worker, fx);
+    check = new LongJob<>(worker, fx);
+    run = new LongJob<>(worker, fx);
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Import schedule");
@@ -234,7 +234,7 @@ public final class ScheduleImportDialog {
 
   /** The schedule's bytes from the web or the disk, read into the model. */
   private static Schedule read(
-      ScheduleReader reader, ScheduleFetcher fetcher, String from, ExportJob.Feedback feedback) {
+      ScheduleReader reader, ScheduleFetcher fetcher, String from, LongJob.Feedback feedback) {
     if (ScheduleFetcher.isUrl(from)) {
       byte[] bytes =
           fetcher.fetch(

@@ -1,5 +1,6 @@
 package dev.talkbook.ui.export;
 
+import dev.talkbook.ui.common.LongJob;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -33,7 +34,7 @@ final class DialogButtons {
   }
 
   /** "Cancel" while the job runs (it stops the job), "Close" otherwise (it closes the dialog). */
-  static Button cancelOrClose(ExportJob<?> job, Stage stage) {
+  static Button cancelOrClose(LongJob<?> job, Stage stage) {
     Button b = new Button();
     b.textProperty().bind(Bindings.when(job.runningProperty()).then("Cancel").otherwise("Close"));
     b.setCancelButton(true);

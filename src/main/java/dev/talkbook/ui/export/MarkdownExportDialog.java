@@ -2,6 +2,7 @@ package dev.talkbook.ui.export;
 
 import dev.talkbook.core.site.MarkdownExporter;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.Set;
@@ -27,7 +28,7 @@ public final class MarkdownExportDialog {
 
   public MarkdownExportDialog(
       Window owner, Notebook notebook, Path folder, Executor worker, Executor fx) {
-    ExportJob<MarkdownExporter.Result> job = new ExportJob<>(worker, fx);
+    LongJob<MarkdownExporter.Result> job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Export Markdown");

@@ -4,6 +4,7 @@ import dev.talkbook.core.site.MarkdownImporter;
 import dev.talkbook.core.site.MarkdownImporter.FileResult;
 import dev.talkbook.core.site.MarkdownImporter.Report;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public final class MarkdownImportDialog {
   public static final String CLOSE_ID = "markdown-import-close";
 
   private final Stage stage = new Stage();
-  private final ExportJob<Report> job;
+  private final LongJob<Report> job;
   private final TextArea report = new TextArea();
 
   public MarkdownImportDialog(
@@ -41,7 +42,7 @@ public final class MarkdownImportDialog {
       Executor worker,
       Executor fx,
       Runnable imported) {
-    job = new ExportJob<>(worker, fx);
+    job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Import Markdown");

@@ -3,6 +3,7 @@ package dev.talkbook.ui.export;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.SiteExporter;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.Theme;
 import java.io.File;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class SiteExportDialog {
   public static final String STATUS_ID = "site-export-status";
 
   private final Stage stage = new Stage();
-  private final ExportJob<SiteExporter.Result> job;
+  private final LongJob<SiteExporter.Result> job;
 
   /**
    * @param openLink opens a URL in the system browser
@@ -56,7 +57,7 @@ public final class SiteExportDialog {
       String lastFolder,
       Consumer<String> remember,
       Consumer<String> openLink) {
-    job = new ExportJob<>(worker, fx);
+    job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Export site");
@@ -160,7 +161,7 @@ public final class SiteExportDialog {
   }
 
   /** The running or finished export, for tests. */
-  ExportJob<SiteExporter.Result> job() {
+  LongJob<SiteExporter.Result> job() {
     return job;
   }
 

@@ -2,8 +2,6 @@ package dev.talkbook.ui.presenter;
 
 import dev.talkbook.core.repl.NoteCode;
 import dev.talkbook.ui.common.Settings;
-import dev.talkbook.ui.repl.ReplDock;
-import dev.talkbook.ui.repl.ReplPane;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.event.EventHandler;
@@ -21,6 +19,26 @@ import javafx.stage.Stage;
  */
 public final class PresenterMode {
 
+  /**
+   * The REPL as presenter mode drives it (the window adapts its REPL pane to this, so presenter
+   * mode needs nothing from {@code ui.repl}).
+   */
+  public interface Repl {
+    /** Shows the REPL beside the notes. */
+    void show();
+
+    /** Puts {@code code} in the REPL's input, the caret at its end. */
+    void load(String code);
+
+    /** Runs what is in the REPL's input. */
+    void run();
+
+    /** The REPL's code font size in px; 0 goes back to the normal size. */
+    void setCodeFontSize(double px);
+
+    void showStatus(String status);
+  }
+
   static final String STYLE_CLASS = "tb-presenter";
   static final double DEFAULT_FONT = Settings.PRESENTER_FONT_SIZE.fallback();
   private static final String STYLESHEET = stylesheet();
@@ -37,7 +55,7 @@ public final class PresenterMode {
   private final Stage stage;
   private final SplitPane split;
   private final Node navigator;
-  private final ReplDock dock;
+  private final Repl repl;
   private final Supplier<String> notes;
   private final Settings settings;
   private final EventHandler<KeyEvent> keys = this::onKey;
@@ -55,13 +73,13 @@ public final class PresenterMode {
       Stage stage,
       SplitPane split,
       Node navigator,
-      ReplDock dock,
+      Repl repl,
       Supplier<String> notes,
       Settings settings) {
     this.stage = stage;
     this.split = split;
     this.navigator = navigator;
-    this.dock = dock;
+    this.repl = repl;
     this.notes = notes;
     this.settings = settings;
     this.fontSize = settings.get(Settings.PRESENTER_FONT_SIZE);
@@ -96,7 +114,7 @@ public final class PresenterMode {
     if (navigatorIndex >= 0) {
       split.getItems().remove(navigator);
     }
-    dock.show();
+    repl.show();
     script =
         new ScriptQueue(
             NoteCode.javaBlocks(notes.get()).stream().map(NoteCode.Block::code).toList());
@@ -124,8 +142,8 @@ public final class PresenterMode {
     pane().showStatus("Ready: Ctrl+Enter runs");
   }
 
-  private ReplPane pane() {
-    return dock.pane();
+  private Repl pane() {
+    return repl;
   }
 
   private void onKey(KeyEvent e) {
@@ -150,10 +168,9 @@ public final class PresenterMode {
 
   private void apply(ScriptQueue.Step step) {
     if (step instanceof ScriptQueue.Load load) {
-      pane().input().replaceText(load.code().stripTrailing());
-      pane().input().moveTo(pane().input().getLength());
+      pane().load(load.code().stripTrailing());
     } else if (step instanceof ScriptQueue.Run) {
-      pane().runInput();
+      pane().run();
     }
     pane().showStatus(script.position());
   }

@@ -43,9 +43,12 @@ public final class NotesRunner {
     this.status = status;
   }
 
-  /** A runner whose "Run all" starts a session with the default options. */
+  /**
+   * A runner whose "Run all" and rehearsal start a session with the default options, in which code
+   * reading {@code System.in} sees its end (no window would ask for the input).
+   */
   public NotesRunner(CodeArea notes, ReplSession session, Consumer<String> status) {
-    this(notes, session, () -> ReplSession.start(ReplOptions.defaults()), status);
+    this(notes, session, () -> ReplSession.start(ReplOptions.defaults().withoutInput()), status);
   }
 
   /** Runs the Java block under the caret; completes when its output is in the notes. */
@@ -121,6 +124,78 @@ public final class NotesRunner {
               });
         });
     return done;
+  }
+
+  /**
+   * Java → Rehearse: runs every Java block of the notes in a fresh session and shows, in a window,
+   * which blocks give something else than the output kept under them. Changes nothing. Returns null
+   * when the notes have no Java blocks.
+   */
+  public RehearsalView rehearse() {
+    String text = notes.getText();
+    List<Block> blocks = NoteCode.javaBlocks(text);
+    if (blocks.isEmpty()) {
+      status.accept("These notes have no ```java blocks to rehearse.");
+      return null;
+    }
+    RehearsalView view =
+        new RehearsalView(
+            notes.getScene() == null ? null : notes.getScene().getWindow(), this::showBlock);
+    view.show();
+    ReplSession fresh = freshSession.get();
+    dev.talkbook.core.repl.Rehearsal.rehearse(
+            fresh, text, (index, total) -> Platform.runLater(() -> view.running(index, total)))
+        .whenComplete(
+            (report, error) -> {
+              fresh.close();
+              Platform.runLater(
+                  () -> {
+                    if (error != null) {
+                      view.failed(
+                          error.getCause() != null
+                              ? error.getCause().getMessage()
+                              : error.getMessage());
+                    } else {
+                      view.finished(report);
+                      status.accept(
+                          report.allMatch()
+                              ? "Rehearsal: every block gives what the notes keep."
+                              : "Rehearsal: "
+                                  + report.differing().size()
+                                  + " block(s) differ from the notes.");
+                    }
+                  });
+            });
+    return view;
+  }
+
+  /** Puts the caret on the Java block with this index (if the notes still have it). */
+  private void showBlock(int index) {
+    List<Block> blocks = NoteCode.javaBlocks(notes.getText());
+    if (index < blocks.size()) {
+      notes.moveTo(blocks.get(index).start());
+      notes.requestFollowCaret();
+      notes.requestFocus();
+    }
+  }
+
+  /**
+   * Java → Prepare for offline: resolves every library the notes' ```java blocks name (//DEPS),
+   * with a window that shows the progress and the result. Returns null when they name none.
+   */
+  public OfflinePreparation prepareForOffline() {
+    StringBuilder code = new StringBuilder();
+    for (Block b : NoteCode.javaBlocks(notes.getText())) {
+      code.append(b.code()).append('\n');
+    }
+    if (dev.talkbook.core.repl.Libraries.parse(code.toString()).isEmpty()) {
+      status.accept("These notes name no libraries: a //DEPS group:artifact:version line does.");
+      return null;
+    }
+    OfflinePreparation window =
+        new OfflinePreparation(notes.getScene() == null ? null : notes.getScene().getWindow());
+    window.start(session, code.toString());
+    return window;
   }
 
   /**

@@ -8,8 +8,10 @@ import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.repl.SnippetResult;
 import dev.talkbook.core.repl.SnippetResult.Status;
 import dev.talkbook.ui.common.Icons;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -327,6 +329,7 @@ public final class ReplPane {
       case METHOD -> d.name() + d.detail();
       case TYPE -> d.detail() + " " + d.name();
       case IMPORT -> "import " + (d.detail().isEmpty() ? "" : d.detail() + " ") + d.name();
+      case LIBRARY -> "//DEPS " + d.name() + "   (" + d.detail() + ")";
     };
   }
 
@@ -411,6 +414,13 @@ public final class ReplPane {
     }
     history.add(code);
     boolean whole = selected.isBlank();
+    if (code.strip().equals("/deps")) {
+      showLibraries();
+      if (whole) {
+        input.clear();
+      }
+      return;
+    }
     runFromInput = new Ran(code, whole ? 0 : input.getSelection().getStart(), input.getText());
     session
         .evaluate(code)
@@ -425,6 +435,27 @@ public final class ReplPane {
                         input.clear();
                       }
                     }));
+  }
+
+  /** {@code /deps}: the libraries named by //DEPS so far, with their jars. */
+  private void showLibraries() {
+    appendStyled("› /deps\n", CODE);
+    List<ReplSession.Library> list = session.libraries();
+    if (list.isEmpty()) {
+      appendStyled(
+          "No libraries yet: a line //DEPS group:artifact:version in the input or a ```java block"
+              + " adds one.\n",
+          NOTE);
+      return;
+    }
+    for (ReplSession.Library l : list) {
+      appendStyled(
+          l.coordinates()
+              + "   "
+              + String.join(", ", l.jars().stream().map(p -> p.getFileName().toString()).toList())
+              + "\n",
+          OUT);
+    }
   }
 
   private void showInInput(String code, int position) {
@@ -562,7 +593,8 @@ public final class ReplPane {
         ran.add(new NoteCode.Ran(currentCode, NoteCode.outputOf(ev), ev.failed()));
       }
       if (!ev.message().isEmpty()) {
-        appendStyled(ev.message() + "\n", NOTE);
+        appendStyled(
+            ev.message() + "\n", ev.outcome() == Evaluation.Outcome.NOT_RUN ? ERROR : NOTE);
       }
       showIdle();
       return true;
@@ -599,6 +631,25 @@ public final class ReplPane {
     } else if (event instanceof ReplEvent.Reset) {
       appendStyled("Reset: everything was forgotten.\n", NOTE);
       return true;
+    } else if (event instanceof ReplEvent.LibrariesResolving r) {
+      state.setText("Resolving libraries…");
+      appendStyled("Resolving " + String.join(", ", r.libraries()) + " …\n", NOTE);
+    } else if (event instanceof ReplEvent.LibrariesAdded a) {
+      state.setText("Running…");
+      String from =
+          a.downloadedBytes() > 0
+              ? "downloaded " + megabytes(a.downloadedBytes())
+              : "from the local Maven repository";
+      appendStyled(
+          "Added to the class path: "
+              + String.join(", ", a.jars())
+              + " ("
+              + from
+              + ", "
+              + seconds(a.took())
+              + ").\n",
+          NOTE);
+      return true;
     } else if (event instanceof ReplEvent.ClassPathAdded c) {
       appendStyled("Added to the class path: " + c.path() + "\n", NOTE);
     }
@@ -613,6 +664,16 @@ public final class ReplPane {
   /** The inputs that ran so far, with what each gave. */
   public List<NoteCode.Ran> ranSoFar() {
     return List.copyOf(ran);
+  }
+
+  static String megabytes(long bytes) {
+    return bytes < 100_000
+        ? Math.max(1, Math.round(bytes / 1000.0)) + " kB"
+        : String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+  }
+
+  static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
   private static String prompted(String code) {

@@ -3,6 +3,7 @@ package dev.talkbook.ui.search;
 import atlantafx.base.controls.CustomTextField;
 import dev.talkbook.core.search.QueryException;
 import dev.talkbook.core.search.SearchHit;
+import dev.talkbook.core.search.SearchIndexDamagedException;
 import dev.talkbook.core.search.SearchQuery;
 import dev.talkbook.core.search.Snippet;
 import dev.talkbook.core.store.Notebook;
@@ -42,10 +43,20 @@ public final class SearchView {
   private final CustomTextField field = new CustomTextField();
   private final ListView<SearchHit> results = new ListView<>();
   private final Label message = new Label();
+  private final javafx.scene.control.Button rebuild =
+      new javafx.scene.control.Button("Rebuild search index");
+  private final VBox placeholder = new VBox(8, message, rebuild);
   private final Label count = new Label();
   private final VBox resultsPane = new VBox(4);
   private ScheduledFuture<?> pending;
   private long generation;
+
+  /** The query whose outcome the list shows ({@link #generation} when it is up to date). */
+  private long shownGeneration;
+
+  /** Enter was pressed before the newest query's hits came: open its first hit when they do. */
+  private boolean openFirstWhenShown;
+
   private String firstTerm = "";
   private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
 
@@ -62,10 +73,15 @@ public final class SearchView {
     field.setLeft(Icons.of(Feather.SEARCH));
     results.setId("search-results");
     results.setCellFactory(view -> new HitCell());
-    results.setPlaceholder(message);
+    results.setPlaceholder(placeholder);
     message.setWrapText(true);
     message.getStyleClass().add("tb-muted");
-    message.setPadding(new Insets(12));
+    placeholder.setPadding(new Insets(12));
+    placeholder.setFillWidth(true);
+    message.setMaxWidth(Double.MAX_VALUE);
+    rebuild.setId("search-rebuild-index");
+    rebuild.setOnAction(e -> rebuildIndex());
+    offerRebuild(false);
     count.setId("search-count");
     count.getStyleClass().addAll("tb-pane-title", "tb-search-count");
     count.managedProperty().bind(count.textProperty().isNotEmpty());
@@ -81,6 +97,14 @@ public final class SearchView {
           if (e.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
             results.requestFocus();
             results.getSelectionModel().selectFirst();
+            e.consume();
+          } else if (e.getCode() == KeyCode.ENTER && shownGeneration != generation) {
+            // The list still shows an older query's hits (typed faster than the search
+            // answers): open the newest query's first hit, now searched for at once.
+            openFirstWhenShown = true;
+            if (pending != null && pending.cancel(false)) {
+              run(field.getText(), generation);
+            }
             e.consume();
           } else if (e.getCode() == KeyCode.ENTER && !results.getItems().isEmpty()) {
             openHit(results.getItems().get(0));
@@ -133,9 +157,12 @@ public final class SearchView {
       pending.cancel(false);
     }
     long mine = ++generation;
+    openFirstWhenShown = false;
     if (text.isBlank()) {
+      shownGeneration = mine;
       results.getItems().clear();
       message.setText("");
+      offerRebuild(false);
       count.setText("");
       return;
     }
@@ -147,12 +174,17 @@ public final class SearchView {
   }
 
   private void run(String text, long mine) {
+    if (mine != generation) {
+      return; // typed on since: the newer query runs instead
+    }
     SearchQuery query;
     try {
       query = SearchQuery.parse(text);
     } catch (QueryException e) {
+      shown(mine);
       results.getItems().clear();
       message.setText(e.getMessage());
+      offerRebuild(false);
       count.setText("");
       return;
     }
@@ -168,16 +200,60 @@ public final class SearchView {
           if (mine != generation) {
             return; // a newer query is on its way
           }
+          boolean open = shown(mine);
           results.getItems().setAll(hits);
+          offerRebuild(false);
           results.scrollTo(0);
           message.setText(hits.isEmpty() ? "No talk matches \"" + text.strip() + "\"." : "");
           count.setText(hits.isEmpty() ? "" : count(hits.size()));
+          if (open && !hits.isEmpty()) {
+            openHit(hits.get(0));
+          }
         },
         error -> {
+          if (mine != generation) {
+            return;
+          }
+          shown(mine);
           results.getItems().clear();
           count.setText("");
           message.setText(Errors.message(error));
+          offerRebuild(error instanceof SearchIndexDamagedException && !notebook.isReadOnly());
         });
+  }
+
+  private void offerRebuild(boolean offer) {
+    rebuild.setVisible(offer);
+    rebuild.setManaged(offer);
+    rebuild.setDisable(false);
+  }
+
+  /** Rebuilds the damaged search index from the notes (on the notebook thread), then searches. */
+  private void rebuildIndex() {
+    rebuild.setDisable(true);
+    message.setText("Rebuilding the search index from the notes…");
+    executors.run(
+        () -> {
+          notebook.search().rebuildIndex();
+          return null;
+        },
+        done -> {
+          offerRebuild(false);
+          message.setText("The search index was rebuilt from the notes.");
+          schedule(field.getText());
+        },
+        error -> {
+          message.setText(Errors.message(error));
+          rebuild.setDisable(false);
+        });
+  }
+
+  /** The list now shows query {@code mine}; true when Enter asked to open its first hit. */
+  private boolean shown(long mine) {
+    shownGeneration = mine;
+    boolean open = openFirstWhenShown;
+    openFirstWhenShown = false;
+    return open;
   }
 
   /** Opens the talk at the word the user typed, or else at the first word the index matched. */

@@ -175,7 +175,7 @@ class ReplSessionTest {
                 + " if (i == 0) System.in.read(); }"
                 + " System.err.println(\"done\");");
     WaitForAsyncUtils.waitFor(
-        10,
+        30,
         TimeUnit.SECONDS,
         () ->
             events.stream().anyMatch(ev -> ev instanceof Output o && o.text().contains("tick 0"))
@@ -197,8 +197,17 @@ class ReplSessionTest {
 
   @Test
   void stopInterruptsAnEndlessLoopAndTheNextEvaluationWorks() throws Exception {
+    events.clear();
     var future = session.evaluate("while (true) {}\n1 + 2");
-    Thread.sleep(300);
+    // Stopped once it runs (a fixed pause here was sometimes over before the loop began).
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () ->
+            events.stream()
+                .anyMatch(
+                    ev ->
+                        ev instanceof ReplEvent.SnippetStarted s && s.source().contains("while")));
     session.stop();
     Evaluation e = future.get(10, TimeUnit.SECONDS);
     assertThat(e.outcome()).isEqualTo(Outcome.STOPPED);

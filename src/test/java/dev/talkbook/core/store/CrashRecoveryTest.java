@@ -145,11 +145,10 @@ class CrashRecoveryTest {
     Files.delete(beside(file, "-wal"));
     Files.deleteIfExists(beside(file, "-shm"));
 
-    assertThat(
-            org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> Notebook.open(file), NotebookOpenException.class))
-        .extracting(NotebookOpenException::problem)
-        .isEqualTo(NotebookOpenException.Problem.TRUNCATED);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Notebook.open(file))
+        .isInstanceOfSatisfying(
+            NotebookOpenException.class,
+            e -> assertThat(e.problem()).isEqualTo(NotebookOpenException.Problem.TRUNCATED));
   }
 
   @Test

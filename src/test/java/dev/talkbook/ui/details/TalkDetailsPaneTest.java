@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.FxWait;
 import dev.talkbook.ui.common.UiExecutors;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The details pane on its own, at the widths the window gives it: what each field shows. */
 @ExtendWith(ApplicationExtension.class)
@@ -38,6 +36,10 @@ class TalkDetailsPaneTest {
   @Start
   void start(Stage primary) {
     stage = primary;
+    // The stage may come from a window test, which gives it a minimum size.
+    stage.setMinWidth(0);
+    stage.setMinHeight(0);
+    stage.setMaximized(false);
     stage.setScene(new Scene(holder, 300, 200));
     stage.show();
     notebook = Notebook.open(dir.resolve("n.talkbook"));
@@ -47,10 +49,6 @@ class TalkDetailsPaneTest {
   void close() {
     executors.close();
     notebook.close();
-  }
-
-  private static <T> T onFx(Callable<T> work) throws Exception {
-    return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
   }
 
   /** The pane showing a talk with no links, in a stage {@code width} pixels wide, laid out. */
@@ -78,15 +76,12 @@ class TalkDetailsPaneTest {
           stage.setHeight(400);
           pane.show(talk);
         });
-    WaitForAsyncUtils.waitFor(
-        30,
-        TimeUnit.SECONDS,
+    FxWait.untilFx(
+        "the pane laid out " + width + " px wide",
         () ->
-            onFx(
-                () ->
-                    holder.getWidth() == width
-                        && pane.grid().getWidth() > 0
-                        && pane.grid().getWidth() <= width));
+            holder.getWidth() == width
+                && pane.grid().getWidth() > 0
+                && pane.grid().getWidth() <= width);
     // The pane arranges its fields for the width it was laid out at; lay it out again with them.
     for (int i = 0; i < 2; i++) {
       robot.interact(
@@ -112,7 +107,7 @@ class TalkDetailsPaneTest {
   void wideTheFieldsGoTwoARowAndTheLinksShareTheirRow(FxRobot robot) throws Exception {
     // 620 px: the middle column of a 1376-pixel window (a 1600×1000 screen's first size).
     TalkDetailsPane pane = shown(robot, 620);
-    onFx(
+    FxWait.onFx(
         () -> {
           assertThat(pane.time.localToScene(0, 0).getY())
               .as("time beside speakers")
@@ -133,7 +128,7 @@ class TalkDetailsPaneTest {
   @Test
   void narrowTheFieldsGoOneARowAndShowAllTheyHold(FxRobot robot) throws Exception {
     TalkDetailsPane pane = shown(robot, 360);
-    onFx(
+    FxWait.onFx(
         () -> {
           assertThat(pane.time.localToScene(0, 0).getY())
               .as("time under speakers")

@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.talkbook.core.exchange.ScheduleFetcher;
 import dev.talkbook.core.exchange.ScheduleImporter.Report;
 import dev.talkbook.core.store.Notebook;
-import dev.talkbook.ui.export.ExportJob;
+import dev.talkbook.ui.common.LongJob;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -75,7 +75,7 @@ class ScheduleImportDialogTest {
                   notebook,
                   new ScheduleFetcher(Duration.ofSeconds(5)),
                   Clock.fixed(Instant.parse("2026-08-21T12:00:00Z"), ZoneOffset.UTC),
-                  ExportJob.ownThread("test-import"),
+                  LongJob.ownThread("test-import"),
                   Platform::runLater,
                   imported::add);
           d.setSource(source);

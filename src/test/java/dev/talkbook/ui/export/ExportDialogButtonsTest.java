@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.LongJob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +38,7 @@ class ExportDialogButtonsTest {
 
   private final Executor heldWorker =
       work ->
-          ExportJob.ownThread("test-held-export")
+          LongJob.ownThread("test-held-export")
               .execute(
                   () -> {
                     try {

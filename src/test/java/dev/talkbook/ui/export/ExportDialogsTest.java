@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.LongJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +58,7 @@ class ExportDialogsTest {
                     stage,
                     notebook,
                     SiteExportDialog.exporter(),
-                    ExportJob.ownThread("test-export"),
+                    LongJob.ownThread("test-export"),
                     Platform::runLater,
                     out.toString(),
                     remembered::add,
@@ -111,7 +112,7 @@ class ExportDialogsTest {
                     stage,
                     notebook,
                     md.getParent(),
-                    ExportJob.ownThread("test-import"),
+                    LongJob.ownThread("test-import"),
                     Platform::runLater,
                     () -> imported.add("done"))
                 .show());

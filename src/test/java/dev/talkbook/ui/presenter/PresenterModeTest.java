@@ -50,7 +50,33 @@ class PresenterModeTest {
             stage,
             split,
             navigator,
-            dock,
+            new PresenterMode.Repl() {
+              @Override
+              public void show() {
+                dock.show();
+              }
+
+              @Override
+              public void load(String code) {
+                pane.input().replaceText(code);
+                pane.input().moveTo(pane.input().getLength());
+              }
+
+              @Override
+              public void run() {
+                pane.runInput();
+              }
+
+              @Override
+              public void setCodeFontSize(double px) {
+                pane.setCodeFontSize(px);
+              }
+
+              @Override
+              public void showStatus(String status) {
+                pane.showStatus(status);
+              }
+            },
             () -> NOTES,
             Settings.load(dir.resolve("settings.properties")));
     Scene scene = new Scene(new javafx.scene.layout.StackPane(dock.root()), 900, 600);

@@ -1,11 +1,11 @@
-package dev.talkbook.ui.editor;
+package dev.talkbook.ui.talk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
-import dev.talkbook.ui.editor.EditorSession.SaveState;
+import dev.talkbook.ui.talk.EditorSession.SaveState;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -1,4 +1,4 @@
-package dev.talkbook.ui.export;
+package dev.talkbook.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Timeout;
 
 /** The export job's state, without a window: FX updates go to a queue the test drains. */
 @Timeout(20)
-class ExportJobTest {
+class LongJobTest {
   private final ExecutorService worker = Executors.newSingleThreadExecutor();
   private final LinkedBlockingQueue<Runnable> fxQueue = new LinkedBlockingQueue<>();
-  private final ExportJob<String> job = new ExportJob<>(worker, fxQueue::add);
+  private final LongJob<String> job = new LongJob<>(worker, fxQueue::add);
 
   @AfterEach
   void stop() {

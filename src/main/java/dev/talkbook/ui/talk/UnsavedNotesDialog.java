@@ -1,4 +1,4 @@
-package dev.talkbook.ui.editor;
+package dev.talkbook.ui.talk;
 
 import java.util.Optional;
 import javafx.scene.control.Alert;

@@ -1,4 +1,4 @@
-package dev.talkbook.ui.export;
+package dev.talkbook.ui.common;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
@@ -21,7 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  *
  * @param <R> what the job gives when it is done
  */
-public final class ExportJob<R> {
+public final class LongJob<R> {
   /** What the work can tell the job while it runs. */
   public interface Feedback {
     void progress(int done, int total, String what);
@@ -53,7 +53,7 @@ public final class ExportJob<R> {
     };
   }
 
-  public ExportJob(Executor worker, Executor fx) {
+  public LongJob(Executor worker, Executor fx) {
     this.worker = worker;
     this.fx = fx;
   }

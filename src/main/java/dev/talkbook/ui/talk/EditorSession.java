@@ -1,4 +1,4 @@
-package dev.talkbook.ui.editor;
+package dev.talkbook.ui.talk;
 
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;

@@ -1,0 +1,134 @@
+package dev.talkbook.core.repl;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A rehearsal of a talk: every {@code ```java} block runs in order in a fresh Java VM, and what
+ * each gives is compared with the {@code ```output} (or {@code ```output-error}) block stored under
+ * it, without changing the notes. Java → Rehearse and {@code talkbook run TALK --check}.
+ *
+ * <p>Outputs are compared line by line with trailing spaces and blank lines at the end ignored; a
+ * block whose result failed now but not then (or the other way round) differs even when the text is
+ * the same; a block without a stored output matches only if it gives none.
+ */
+public final class Rehearsal {
+
+  private Rehearsal() {}
+
+  /**
+   * How one block went.
+   *
+   * @param index its place among the notes' Java blocks (0 for the first)
+   * @param line the 1-based line of its opening fence
+   * @param stored what the notes keep under it, or null when nothing
+   * @param now what it gives now
+   * @param difference a unified diff from the stored output to the new one ("" when they match)
+   */
+  public record Check(
+      int index,
+      int line,
+      String code,
+      NoteCode.Result stored,
+      NoteCode.Result now,
+      String difference) {
+
+    public boolean matches() {
+      return difference.isEmpty();
+    }
+  }
+
+  /** Every block's check, in order. */
+  public record Report(List<Check> checks) {
+    public Report {
+      checks = List.copyOf(checks);
+    }
+
+    public List<Check> differing() {
+      return checks.stream().filter(c -> !c.matches()).toList();
+    }
+
+    public boolean allMatch() {
+      return checks.stream().allMatch(Check::matches);
+    }
+  }
+
+  /** Told as each block starts: {@code index} of {@code total}. */
+  public interface Progress {
+    Progress NONE = (index, total) -> {};
+
+    void running(int index, int total);
+  }
+
+  /**
+   * Runs the Java blocks of {@code notes} in {@code fresh} (a new session; the caller closes it)
+   * and compares each with its stored output.
+   */
+  public static CompletableFuture<Report> rehearse(
+      ReplSession fresh, String notes, Progress progress) {
+    List<NoteCode.Block> blocks = NoteCode.javaBlocks(notes);
+    List<Check> checks = new ArrayList<>();
+    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+    for (int i = 0; i < blocks.size(); i++) {
+      int index = i;
+      NoteCode.Block b = blocks.get(i);
+      chain =
+          chain
+              .thenCompose(
+                  x -> {
+                    progress.running(index, blocks.size());
+                    return fresh.evaluate(b.code());
+                  })
+              .thenAccept(e -> checks.add(check(notes, index, b, NoteCode.resultOf(e))));
+    }
+    return chain.thenApply(x -> new Report(checks));
+  }
+
+  /** Pure: the check of block {@code b} of {@code notes}, which gave {@code now}. */
+  public static Check check(String notes, int index, NoteCode.Block b, NoteCode.Result now) {
+    NoteCode.Result stored = b.storedResult();
+    List<String> before = lines(stored == null ? "" : stored.text());
+    List<String> after = lines(now.text());
+    String difference = "";
+    boolean failedChanged = stored != null ? stored.failed() != now.failed() : now.failed();
+    if (!before.equals(after)) {
+      List<String> diff =
+          UnifiedDiffUtils.generateUnifiedDiff(
+              "stored", "now", before, DiffUtils.diff(before, after), 1);
+      difference = String.join("\n", diff.subList(Math.min(2, diff.size()), diff.size())) + "\n";
+    }
+    if (failedChanged) {
+      difference =
+          (now.failed()
+                  ? "It fails now; the notes keep a result that did not fail.\n"
+                  : "It runs now; the notes keep a failure (```output-error).\n")
+              + difference;
+    }
+    return new Check(index, lineOf(notes, b.start()), b.code(), stored, now, difference);
+  }
+
+  /** The text's lines without trailing spaces, and without blank lines at the end. */
+  static List<String> lines(String text) {
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      out.add(line.stripTrailing());
+    }
+    while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  private static int lineOf(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+}

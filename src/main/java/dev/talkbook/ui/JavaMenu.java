@@ -1,0 +1,172 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.ShownKey;
+import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.palette.MenuActions;
+import dev.talkbook.ui.presenter.PresenterMode;
+import dev.talkbook.ui.repl.NotesRunner;
+import dev.talkbook.ui.repl.ReplDock;
+import dev.talkbook.ui.repl.ReplPane;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Menu;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+
+/**
+ * The Java menu and what it drives: the REPL pane, docked under the window's content (Ctrl+J) or
+ * detached; the notes' code blocks run in place; presenter mode. The pane, the runner and presenter
+ * mode are built when first used, not with the window.
+ */
+final class JavaMenu {
+  private final Stage stage;
+  private final BorderPane root;
+  private final SplitPane content;
+  private final CodeArea notes;
+  private final ReplSession session;
+  private final Theme theme;
+  private final Settings settings;
+  private final Supplier<String> notesText;
+  private ReplDock dock;
+  private NotesRunner runner;
+  private PresenterMode presenter;
+
+  /**
+   * @param root the window's root, whose centre the dock takes over when first shown
+   * @param content the window's content (its first item the navigator), above the REPL
+   */
+  JavaMenu(WindowParts parts, BorderPane root, SplitPane content, ReplSession session) {
+    this.stage = parts.stage();
+    this.root = root;
+    this.content = content;
+    this.notes = parts.editor().area();
+    this.session = session;
+    this.theme = parts.theme();
+    this.settings = parts.settings();
+    this.notesText = parts.talk()::getText;
+  }
+
+  Menu menu() {
+    return new Menu(
+        "_Java",
+        null,
+        MenuActions.words(
+            MainWindow.item("Show or hide the REPL", "Shortcut+J", () -> dock().toggle()),
+            "repl jshell console java"),
+        MenuActions.words(
+            MainWindow.item("Detach the REPL", null, () -> dock().detach()), "repl jshell window"),
+        new SeparatorMenuItem(),
+        MainWindow.shows(
+            MainWindow.item("Run the code block at the caret", null, this::runBlockAtCaret),
+            new ShownKey(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
+        MenuActions.words(
+            MainWindow.item(
+                "Run all code blocks in a fresh Java VM", null, () -> runner().runAll()),
+            "execute snippets repl"),
+        MainWindow.item(
+            "Save transcript to notes",
+            null,
+            () -> runner().saveTranscript(dock().pane().ranSoFar())),
+        new SeparatorMenuItem(),
+        MenuActions.words(
+            MainWindow.item("Rehearse…", null, () -> runner().rehearse()),
+            "check compare output dry run"),
+        MenuActions.words(
+            MainWindow.item("Prepare for offline…", null, () -> runner().prepareForOffline()),
+            "deps libraries download maven wifi"),
+        new SeparatorMenuItem(),
+        MenuActions.words(
+            MainWindow.item("Stop the running code", null, session::stop), "repl interrupt cancel"),
+        MenuActions.words(
+            MainWindow.item("Restart Java (run the definitions again)", null, session::restart),
+            "repl jshell"),
+        MenuActions.words(
+            MainWindow.item("Reset Java (forget everything)", null, session::reset),
+            "repl jshell clear"),
+        new SeparatorMenuItem(),
+        MenuActions.words(
+            MainWindow.item("Presenter mode", "Shortcut+Shift+M", () -> presenter().toggle()),
+            "present projector full screen talk demo"));
+  }
+
+  void runBlockAtCaret() {
+    runner().runBlockAtCaret();
+  }
+
+  /** The REPL's dock, built (and put under the content) when first asked for. */
+  ReplDock dock() {
+    if (dock == null) {
+      root.setCenter(null);
+      dock = new ReplDock(new ReplPane(session), content, stage, theme::apply);
+      root.setCenter(dock.root());
+    }
+    return dock;
+  }
+
+  /** Whether the REPL pane was built. */
+  boolean isBuilt() {
+    return dock != null;
+  }
+
+  private NotesRunner runner() {
+    if (runner == null) {
+      runner = new NotesRunner(notes, session, status -> dock().pane().showStatus(status));
+    }
+    return runner;
+  }
+
+  private PresenterMode presenter() {
+    if (presenter == null) {
+      ReplDock repl = dock();
+      Node navigator = content.getItems().get(0);
+      presenter =
+          new PresenterMode(
+              stage,
+              content,
+              navigator,
+              new PresenterMode.Repl() {
+                @Override
+                public void show() {
+                  repl.show();
+                }
+
+                @Override
+                public void load(String code) {
+                  repl.pane().input().replaceText(code);
+                  repl.pane().input().moveTo(repl.pane().input().getLength());
+                }
+
+                @Override
+                public void run() {
+                  repl.pane().runInput();
+                }
+
+                @Override
+                public void setCodeFontSize(double px) {
+                  repl.pane().setCodeFontSize(px);
+                }
+
+                @Override
+                public void showStatus(String status) {
+                  repl.pane().showStatus(status);
+                }
+              },
+              notesText,
+              settings);
+    }
+    return presenter;
+  }
+
+  void close() {
+    if (dock != null) {
+      dock.close();
+    }
+  }
+}

@@ -1,0 +1,292 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.UiExecutors;
+import dev.talkbook.ui.details.TalkDetailsPane;
+import dev.talkbook.ui.editor.EditorView;
+import dev.talkbook.ui.navigator.NavNode;
+import dev.talkbook.ui.navigator.NavigatorView;
+import dev.talkbook.ui.outline.OutlineView;
+import dev.talkbook.ui.preview.PreviewView;
+import dev.talkbook.ui.talk.OpenTalk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.stage.Stage;
+
+/**
+ * Shows the open talk ({@link OpenTalk}) on the window's views: the editor gets the notes of each
+ * talk opened and reports every change back; the details pane, the title bar and the last-talk
+ * setting follow the talk; the preview, the outline and the status bar follow what it renders and
+ * counts. Opening a talk from the navigator, search, the switcher or at start goes through {@link
+ * #open}. The preview's WebKit and the outline panel are built once the first notes are on screen.
+ */
+final class TalkScreen {
+  private final Stage stage;
+  private final Notebook notebook;
+  private final UiExecutors executors;
+  private final Settings settings;
+  private final OpenTalk talk;
+  private final EditorView editor;
+  private final TalkDetailsPane details;
+  private final PreviewView preview;
+  private final NavigatorView navigator;
+  private final Supplier<OutlineView> makeOutline;
+  private final List<Consumer<OutlineView>> outlineReady = new ArrayList<>();
+  private OutlineView outline;
+  private Runnable onTalkShown;
+
+  /**
+   * @param makeOutline builds the outline panel and puts it in the window
+   */
+  TalkScreen(WindowParts parts, Supplier<OutlineView> makeOutline) {
+    this.stage = parts.stage();
+    this.notebook = parts.notebook();
+    this.executors = parts.executors();
+    this.settings = parts.settings();
+    this.talk = parts.talk();
+    this.editor = parts.editor();
+    this.details = parts.details();
+    this.preview = parts.preview();
+    this.navigator = parts.navigator();
+    this.makeOutline = makeOutline;
+    talk.loads().subscribe(this::load);
+    editor
+        .area()
+        .plainTextChanges()
+        .subscribe(
+            c ->
+                talk.edited(
+                    editor.area().getText(),
+                    c.getPosition(),
+                    c.getRemoved().length(),
+                    c.getInserted().length()));
+    ChangeListener<Boolean> saveOnLeaving =
+        (obs, was, focused) -> {
+          if (was && !focused) {
+            talk.saveNow();
+          }
+        };
+    editor.area().focusedProperty().addListener(saveOnLeaving);
+    stage.focusedProperty().addListener(saveOnLeaving);
+    talk.renderedProperty()
+        .addListener(
+            (obs, old, note) -> {
+              if (note != null) {
+                preview.show(note);
+              }
+            });
+    talk.abstractHtmlProperty().addListener((obs, old, html) -> preview.showAbstract(html));
+    talk.renderProblemProperty()
+        .addListener(
+            (obs, old, problem) -> {
+              if (problem != null) {
+                preview.show("<p>" + escape(problem) + "</p>");
+              }
+            });
+    talk.outlineProperty()
+        .addListener(
+            (obs, old, next) -> {
+              if (outline != null && next != null) {
+                outline.show(next);
+              }
+            });
+    editor
+        .area()
+        .currentParagraphProperty()
+        .addListener(
+            (obs, old, par) -> {
+              if (outline != null) {
+                outline.showCaret(par);
+              }
+            });
+    if (notebook.isReadOnly()) {
+      // Nothing could be saved: say so by not offering to change the notes or details.
+      editor.area().setEditable(false);
+      details.setEditable(false);
+    }
+  }
+
+  /** Runs {@code action} with the outline panel once it is built (at once if it is). */
+  void onOutline(Consumer<OutlineView> action) {
+    if (outline != null) {
+      action.accept(outline);
+    } else {
+      outlineReady.add(action);
+    }
+  }
+
+  /** Loads the tree and the talk that was open last time. */
+  void start() {
+    long last = settings.get(Settings.lastTalk(notebook.file()));
+    navigator.reload(last >= 0 ? last : null);
+    if (last < 0) {
+      noTalkToShow();
+      return;
+    }
+    executors.run(
+        () -> notebook.talks().find(last),
+        found -> found.ifPresentOrElse(talk::show, this::noTalkToShow),
+        error -> Errors.show(stage, "Could not open the last talk", error));
+  }
+
+  /** Nothing to open at start: the window as it is counts as shown. */
+  private void noTalkToShow() {
+    if (onTalkShown != null) {
+      Runnable once = onTalkShown;
+      onTalkShown = null;
+      Platform.runLater(once);
+    }
+  }
+
+  void whenTalkShown(Runnable action) {
+    Runnable before = onTalkShown;
+    onTalkShown =
+        before == null
+            ? action
+            : () -> {
+              before.run();
+              action.run();
+            };
+  }
+
+  /** Opens a talk (leaving the open one) and selects the first of {@code reveal} it has. */
+  void open(long talkId, List<String> reveal) {
+    talk.open(talkId)
+        .whenComplete(
+            (shown, error) -> {
+              if (error != null) {
+                Talk open = talk.getTalk();
+                if (open != null) {
+                  navigator.select(open.id());
+                }
+                Errors.show(stage, "Could not open the talk", error);
+                return;
+              }
+              if (reveal != null) {
+                editor.reveal(reveal);
+              }
+              if (navigator.tree().getSelectionModel().isEmpty()
+                  || !(navigator.tree().getSelectionModel().getSelectedItem().getValue()
+                          instanceof NavNode.TalkNode t
+                      && t.talk().id() == talkId)) {
+                navigator.select(talkId);
+              }
+            });
+  }
+
+  /** A talk's notes to show: a talk opened (or none), or a version restored from its history. */
+  private void load(OpenTalk.Loaded loaded) {
+    Talk shown = loaded.talk();
+    if (shown == null) {
+      editor.load("");
+      details.show(null);
+      return;
+    }
+    if (loaded.restored()) {
+      editor.area().replaceText(shown.body()); // one change, which Undo takes back
+    } else {
+      editor.load(shown.body());
+    }
+    details.show(shown);
+    showTitle(shown);
+    settings.put(Settings.lastTalk(notebook.file()), shown.id());
+    executors.io().execute(settings::flush); // remembered even if the app is killed
+    if (onTalkShown != null) {
+      Runnable once = onTalkShown;
+      onTalkShown = null;
+      Platform.runLater(once); // after the pulse that lays out the text
+    }
+    if (preview.webView() == null) {
+      // The notes are on screen; now the preview's WebKit may take its second, and the outline.
+      Platform.runLater(() -> Platform.runLater(this::buildLateViews));
+    }
+  }
+
+  private void buildLateViews() {
+    preview.create();
+    if (outline == null) {
+      outline = makeOutline.get();
+      if (talk.outlineProperty().get() != null) {
+        outline.show(talk.outlineProperty().get());
+      }
+      outlineReady.forEach(action -> action.accept(outline));
+      outlineReady.clear();
+    }
+  }
+
+  void showTitle(Talk shown) {
+    stage.setTitle(shown.title() + " — " + notebook.file().getFileName() + " — Talkbook");
+  }
+
+  /** The notebook changed: the open talk is read again (closed, without saving, if deleted). */
+  void reload() {
+    Talk open = talk.getTalk();
+    if (open == null) {
+      return;
+    }
+    executors.run(
+        () -> notebook.talks().find(open.id()),
+        found -> {
+          if (found.isEmpty()) {
+            talk.deleted();
+          } else {
+            talk.detailsChanged(found.get());
+            details.show(talk.getTalk());
+          }
+        },
+        error -> Errors.show(stage, "Could not read the notebook", error));
+  }
+
+  /** Adds the sample meetup and opens its first talk. */
+  void addSample() {
+    executors.run(
+        () -> notebook.talks().list(SampleMeetup.addTo(notebook).id()).get(0).id(),
+        first -> {
+          navigator.reload(first);
+          open(first, null);
+        },
+        error -> Errors.show(stage, "Could not add the sample meetup", error));
+  }
+
+  /** The status bar's Undo of a deletion: brings it back and opens the talk it gives. */
+  Runnable undo(NavigatorView.Deletion deletion) {
+    return () ->
+        executors.run(
+            deletion.undo(),
+            talkId -> {
+              navigator.reload(talkId);
+              if (talkId != null) {
+                open(talkId, null);
+              }
+            },
+            error -> Errors.show(stage, "Could not undo the deletion", error));
+  }
+
+  /** A pasted image or dropped file: stored with the talk and linked at the caret. */
+  void attach(String name, byte[] bytes) {
+    if (talk.getTalk() == null) {
+      return;
+    }
+    talk.attach(name, bytes)
+        .whenComplete(
+            (markdown, error) -> {
+              if (error != null) {
+                Errors.show(stage, "Could not attach " + name, error);
+              } else {
+                editor.area().replaceSelection(markdown);
+              }
+            });
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

@@ -1,0 +1,264 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.core.exchange.AgendaExporter;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.agenda.NowAndNextView;
+import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.LongJob;
+import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.UiExecutors;
+import dev.talkbook.ui.editor.EditorView;
+import dev.talkbook.ui.exchange.ScheduleImportDialog;
+import dev.talkbook.ui.export.MarkdownExportDialog;
+import dev.talkbook.ui.export.MarkdownImportDialog;
+import dev.talkbook.ui.export.SiteExportDialog;
+import dev.talkbook.ui.history.HistoryDialog;
+import dev.talkbook.ui.navigator.NavigatorView;
+import dev.talkbook.ui.palette.MenuActions;
+import dev.talkbook.ui.palette.PaletteEntry;
+import dev.talkbook.ui.palette.PalettePopup;
+import dev.talkbook.ui.search.SearchView;
+import dev.talkbook.ui.talk.OpenTalk;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.MenuItem;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+
+/**
+ * What the window's menus do beyond a one-line call: the export and import dialogs (built when
+ * chosen), the agenda, history, the quick switcher and command palette, find. Each saves the open
+ * talk first where the action reads the notebook.
+ */
+final class WindowActions {
+  private final Stage stage;
+  private final Notebook notebook;
+  private final UiExecutors executors;
+  private final Settings settings;
+  private final Theme theme;
+  private final MainWindow.Host host;
+  private final OpenTalk talk;
+  private final EditorView editor;
+  private final NavigatorView navigator;
+  private final dev.talkbook.ui.details.TalkDetailsPane details;
+  private final SearchView search;
+  private final StatusBar status;
+  private final LongConsumer open;
+  private final Runnable reload;
+
+  /**
+   * @param open opens a talk by id
+   * @param reload reads the notebook again after an import
+   */
+  WindowActions(WindowParts parts, LongConsumer open, Runnable reload) {
+    this.stage = parts.stage();
+    this.notebook = parts.notebook();
+    this.executors = parts.executors();
+    this.settings = parts.settings();
+    this.theme = parts.theme();
+    this.host = parts.host();
+    this.talk = parts.talk();
+    this.editor = parts.editor();
+    this.navigator = parts.navigator();
+    this.details = parts.details();
+    this.search = parts.search();
+    this.status = parts.status();
+    this.open = open;
+    this.reload = reload;
+  }
+
+  // ---- publishing and exchange
+
+  void exportSite() {
+    talk.saveNow();
+    String folder = settings.get(Settings.SITE_FOLDER);
+    new SiteExportDialog(
+            stage,
+            notebook,
+            SiteExportDialog.exporter(),
+            LongJob.ownThread("talkbook-export"),
+            Platform::runLater,
+            folder.isEmpty() ? null : folder,
+            chosen -> settings.put(Settings.SITE_FOLDER, chosen),
+            host::openLink)
+        .show();
+  }
+
+  private Path chooseFolder(String title) {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle(title);
+    File chosen = chooser.showDialog(stage);
+    return chosen == null ? null : chosen.toPath();
+  }
+
+  /** Runs {@code then} on the FX thread once the open talk's latest notes are saved (or not). */
+  private void afterSaving(Runnable then) {
+    talk.saveNow().whenComplete((saved, error) -> Platform.runLater(then));
+  }
+
+  void exportMarkdown() {
+    Path folder = chooseFolder("An empty folder for the Markdown files");
+    if (folder != null) {
+      afterSaving(
+          () ->
+              new MarkdownExportDialog(
+                      stage,
+                      notebook,
+                      folder,
+                      LongJob.ownThread("talkbook-export"),
+                      Platform::runLater)
+                  .show());
+    }
+  }
+
+  void importMarkdown() {
+    Path folder = chooseFolder("The folder with the Markdown files");
+    if (folder != null) {
+      afterSaving(
+          () ->
+              new MarkdownImportDialog(
+                      stage,
+                      notebook,
+                      folder,
+                      LongJob.ownThread("talkbook-import"),
+                      Platform::runLater,
+                      reload)
+                  .show());
+    }
+  }
+
+  void importSchedule() {
+    talk.saveNow();
+    ScheduleImportDialog dialog =
+        new ScheduleImportDialog(
+            stage,
+            notebook,
+            ScheduleImportDialog.defaultFetcher(),
+            host.clock(),
+            LongJob.ownThread("talkbook-import"),
+            Platform::runLater,
+            report -> reload.run());
+    theme.apply(dialog.stage().getScene());
+    dialog.show();
+  }
+
+  void exportAgenda() {
+    java.nio.file.Path chosen =
+        host.chooseFileToSave("Save your agenda (the starred talks) as iCalendar", "my-agenda.ics");
+    if (chosen == null) {
+      return;
+    }
+    File file = chosen.toFile();
+    executors.run(
+        () -> new AgendaExporter(host.clock()).export(notebook, file.toPath()),
+        r ->
+            status.showMessage(
+                "Wrote "
+                    + r.written()
+                    + " starred talk"
+                    + (r.written() == 1 ? "" : "s")
+                    + " to "
+                    + file.getName()
+                    + (r.withoutTime() > 0
+                        ? " (" + r.withoutTime() + " without a time left out)"
+                        : "")),
+        error -> Errors.show(stage, "Could not export the agenda", error));
+  }
+
+  /** View → Now and next: what is on in each room, from the host's clock. */
+  void nowAndNext() {
+    NowAndNextView view =
+        new NowAndNextView(stage, notebook, executors, host.clock(), open::accept);
+    theme.apply(view.stage().getScene());
+    view.show();
+  }
+
+  // ---- going places
+
+  /** Ctrl+P: the talks by title, speaker or event, each with its event beside it. */
+  void quickSwitcher() {
+    executors.run(
+        () -> {
+          java.util.Map<Long, String> events = new java.util.HashMap<>();
+          notebook.events().list().forEach(e -> events.put(e.id(), e.title()));
+          List<PaletteEntry<Long>> talks = new java.util.ArrayList<>();
+          for (var t : notebook.talks().summaries()) {
+            talks.add(
+                new PaletteEntry<>(
+                    t.id(),
+                    t.title(),
+                    String.join(", ", t.speakers()),
+                    events.getOrDefault(t.eventId(), ""),
+                    ""));
+          }
+          return talks;
+        },
+        talks ->
+            PalettePopup.show(
+                stage,
+                "Go to a talk: part of its title, a speaker or the event",
+                talks,
+                open::accept),
+        error -> Errors.show(stage, "Could not list the talks", error));
+  }
+
+  /** Ctrl+Shift+P: every enabled menu action, with its menu path and shortcut. */
+  void commandPalette(javafx.scene.control.MenuBar menus) {
+    PalettePopup.show(
+        stage,
+        "Type an action: \u201ctheme\u201d, \u201cexport\u201d, \u201crepl\u201d…",
+        MenuActions.entries(menus.getMenus()),
+        MenuItem::fire);
+  }
+
+  /** Edit → Star: the open talk, else the talk selected in the navigator. */
+  void toggleStar() {
+    if (talk.getTalk() != null) {
+      details.toggleStar();
+    } else {
+      navigator.toggleStarSelected();
+    }
+  }
+
+  /** Go → History: the open talk's revisions; a restored one replaces the notes, undoably. */
+  void history() {
+    Talk open = talk.getTalk();
+    if (open == null) {
+      return;
+    }
+    talk.saveNow();
+    new HistoryDialog(stage, notebook, executors, open, talk.getText(), talk::restored).show();
+  }
+
+  /** Ctrl+F: search the notebook from the navigator, find in the notes from anywhere else. */
+  void find() {
+    Node focus = stage.getScene().getFocusOwner();
+    boolean inNavigator = false;
+    for (Node n = focus; n != null; n = n.getParent()) {
+      if (n == navigator.root() || n == search.resultsPane()) {
+        inNavigator = true;
+        break;
+      }
+    }
+    if (inNavigator || talk.getTalk() == null) {
+      search.focus();
+    } else {
+      editor.showFind(false);
+    }
+  }
+
+  /** Runs an outliner command on the open talk's notes (menu and palette). */
+  void outline(BooleanSupplier command) {
+    if (talk.getTalk() != null) {
+      command.getAsBoolean();
+      editor.area().requestFocus();
+    }
+  }
+}

@@ -1,0 +1,433 @@
+package dev.talkbook.ui.talk;
+
+import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.markdown.NotePreviewRenderer;
+import dev.talkbook.core.markdown.Outline;
+import dev.talkbook.core.markdown.RenderedNote;
+import dev.talkbook.core.markdown.WordCount;
+import dev.talkbook.core.notebook.Attachment;
+import dev.talkbook.core.notebook.AttachmentRef;
+import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.talk.EditorSession.SaveState;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.reactfx.EventSource;
+import org.reactfx.EventStream;
+import org.reactfx.EventStreams;
+import org.reactfx.Subscription;
+
+/**
+ * The talk being edited, as one view model: which talk is open and its details, the notes as typed,
+ * their saving ({@link EditorSession}: autosave, retries, the shutdown save), the note rendered for
+ * the preview with its outline, the word count, attachments, and history restore. Opening a talk is
+ * one path: the open one is left once (saved, a revision kept), the next is read, then shown. No
+ * controls: the editor feeds it {@link #edited} and shows what {@link #loads()} gives; the preview,
+ * outline, status bar and presenter mode bind to its read-only properties.
+ *
+ * <p>The text flows as one stream: every change goes to the autosave and the word count at once
+ * (the count kept from the edit, not the whole note), and, {@link #RENDER_DELAY} after the typing
+ * pauses, to the renderer on a thread of its own; only the newest render is applied (ReactFX's
+ * {@code successionEnds} and {@code awaitLatest}, as RichTextFX's async demos do).
+ *
+ * <p>Methods are called on one thread (the FX thread); {@code fx} is how results get back there, so
+ * tests run it without a toolkit.
+ */
+public final class OpenTalk {
+  /** How long after the last change the note is rendered again. */
+  public static final Duration RENDER_DELAY = Duration.ofMillis(100);
+
+  /** A talk's notes to show in the editor: a newly opened talk, or its text restored. */
+  public record Loaded(Talk talk, boolean restored) {}
+
+  private final Notebook notebook;
+  private final Executor io;
+  private final Executor fx;
+  private final EditorSession session;
+
+  private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<RenderedNote> rendered = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<Outline> outline = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyIntegerWrapper words = new ReadOnlyIntegerWrapper();
+  private final ReadOnlyStringWrapper renderProblem = new ReadOnlyStringWrapper();
+  private final ReadOnlyStringWrapper abstractHtml = new ReadOnlyStringWrapper("");
+  private final Executor render;
+
+  private final EventSource<Loaded> loads = new EventSource<>();
+
+  /** A talk's notes to render. */
+  private record Note(long talkId, String text) {}
+
+  private final EventSource<Note> changes = new EventSource<>();
+  private final EventSource<Note> renderNow = new EventSource<>();
+  private final Subscription renders;
+
+  /** Render thread only. */
+  private NotePreviewRenderer renderer;
+
+  /** Render thread only. */
+  private MarkdownRenderer markdown;
+
+  /** The talk being opened, while its switch is under way (FX thread). */
+  private CompletableFuture<Talk> opening;
+
+  public OpenTalk(
+      Notebook notebook,
+      Executor io,
+      Executor render,
+      Executor fx,
+      ScheduledExecutorService timer) {
+    this.notebook = notebook;
+    this.io = io;
+    this.render = render;
+    this.fx = fx;
+    this.session = new EditorSession(notebook, io, fx, timer);
+    this.renders =
+        EventStreams.merge(changes.successionEnds(RENDER_DELAY, timer, fx), renderNow)
+            // A change typed just before a switch must not be rendered over the next talk.
+            .filter(note -> getTalk() != null && getTalk().id() == note.talkId())
+            .mapToCompletionStage(
+                note ->
+                    CompletableFuture.supplyAsync(
+                        () -> new Rendered(note.talkId(), renderNote(note.text())), render))
+            .awaitLatest(fx)
+            .subscribe(
+                result -> {
+                  if (result.isSuccess()) {
+                    showRendered(result.get());
+                  } else {
+                    renderProblem.set(
+                        "The preview failed: " + Errors.message(unwrap(result.getFailure())));
+                  }
+                });
+  }
+
+  // ---- what binds to it
+
+  /** The open talk (its details current; its body as last loaded), or null. */
+  public ReadOnlyObjectProperty<Talk> talkProperty() {
+    return session.talkProperty();
+  }
+
+  public Talk getTalk() {
+    return session.getTalk();
+  }
+
+  /** The notes as typed, every change. */
+  public ReadOnlyStringProperty textProperty() {
+    return text.getReadOnlyProperty();
+  }
+
+  public String getText() {
+    return text.get();
+  }
+
+  /** The notes rendered for the preview, a moment after the typing pauses; null when none. */
+  public ReadOnlyObjectProperty<RenderedNote> renderedProperty() {
+    return rendered.getReadOnlyProperty();
+  }
+
+  /** The rendered note's outline (headings and list items); null when no talk is open. */
+  public ReadOnlyObjectProperty<Outline> outlineProperty() {
+    return outline.getReadOnlyProperty();
+  }
+
+  /**
+   * The talk's abstract (from its programme) rendered as HTML, shown above the notes; "" when it
+   * has none.
+   */
+  public ReadOnlyStringProperty abstractHtmlProperty() {
+    return abstractHtml.getReadOnlyProperty();
+  }
+
+  /** Why the last render failed, or null. */
+  public ReadOnlyStringProperty renderProblemProperty() {
+    return renderProblem.getReadOnlyProperty();
+  }
+
+  /** The words in the notes, kept up to date from each edit. */
+  public ReadOnlyIntegerProperty wordsProperty() {
+    return words.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<SaveState> saveStateProperty() {
+    return session.stateProperty();
+  }
+
+  /** Why the last save failed, or null. */
+  public ReadOnlyStringProperty saveProblemProperty() {
+    return session.problemProperty();
+  }
+
+  /** After a failed save: how long until the next try; null when nothing failed. */
+  public ReadOnlyObjectProperty<Duration> retryInProperty() {
+    return session.retryInProperty();
+  }
+
+  /** The notes to show in the editor, each time a talk is opened (or restored, or closed: null). */
+  public EventStream<Loaded> loads() {
+    return loads;
+  }
+
+  /** Whether everything typed is in the notebook. */
+  public boolean isSaved() {
+    return session.isSaved();
+  }
+
+  // ---- opening and leaving
+
+  /**
+   * Opens talk {@code talkId}: leaves the open talk once (its notes saved, a revision kept), reads
+   * the talk on the notebook thread, then shows it. The future completes on the FX thread with the
+   * talk shown; it fails when the talk could not be read, or when the open talk's notes could not
+   * be saved ({@link NotebookException}; the open talk then stays open, nothing is lost).
+   */
+  public CompletableFuture<Talk> open(long talkId) {
+    Talk current = getTalk();
+    if (current != null && current.id() == talkId) {
+      return CompletableFuture.completedFuture(current);
+    }
+    if (opening != null && !opening.isDone()) {
+      opening.cancel(false); // a newer choice wins; the leave under way still completes
+    }
+    CompletableFuture<?> left =
+        current == null
+            ? CompletableFuture.completedFuture(null)
+            : session
+                .leave()
+                .exceptionally(
+                    error -> {
+                      throw new CompletionException(
+                          new NotebookException(
+                              "“"
+                                  + current.title()
+                                  + "” stays open: its notes could not be saved. "
+                                  + Errors.message(unwrap(error)),
+                              unwrap(error)));
+                    });
+    CompletableFuture<Talk> next = new CompletableFuture<>();
+    opening = next;
+    left.thenApplyAsync(ignored -> notebook.talks().get(talkId), io)
+        .whenCompleteAsync(
+            (talk, error) -> {
+              if (next.isCancelled()) {
+                return;
+              }
+              if (error != null) {
+                next.completeExceptionally(unwrap(error));
+              } else {
+                show(talk);
+                next.complete(talk);
+              }
+            },
+            fx);
+    return next;
+  }
+
+  /** Shows {@code talk}, already read, as the open talk (the one open before has been left). */
+  public void show(Talk talk) {
+    session.open(talk);
+    String body = talk == null ? "" : talk.body();
+    text.set(body);
+    words.set(WordCount.of(body));
+    renderProblem.set(null);
+    loads.push(new Loaded(talk, false));
+    if (talk == null) {
+      rendered.set(null);
+      outline.set(null);
+    } else {
+      renderNow.push(new Note(talk.id(), body));
+    }
+    renderAbstract(talk);
+  }
+
+  /** Renders the talk's abstract on the render thread. */
+  private void renderAbstract(Talk talk) {
+    String text = talk == null ? "" : talk.programme().abstractText();
+    if (text.isEmpty()) {
+      abstractHtml.set("");
+      return;
+    }
+    long id = talk.id();
+    CompletableFuture.supplyAsync(() -> markdown().render(text), render)
+        .whenCompleteAsync(
+            (html, error) -> {
+              if (getTalk() != null && getTalk().id() == id) {
+                abstractHtml.set(error == null ? html : "");
+              }
+            },
+            fx);
+  }
+
+  /** Saves the open talk and keeps a revision of it; fails when the notes could not be saved. */
+  public CompletableFuture<?> leave() {
+    return session.leave();
+  }
+
+  /** The open talk was deleted: forget it without saving. */
+  public void deleted() {
+    session.close();
+    show(null);
+  }
+
+  /** The user chose to quit without saving: the notes are dropped. */
+  public void discard() {
+    session.close();
+  }
+
+  /** The talk's details changed elsewhere (renamed, moved): the notes being edited are kept. */
+  public void detailsChanged(Talk updated) {
+    String before = getTalk() == null ? "" : getTalk().programme().abstractText();
+    session.detailsChanged(updated);
+    if (getTalk() != null && !before.equals(getTalk().programme().abstractText())) {
+      renderAbstract(getTalk());
+    }
+  }
+
+  // ---- editing
+
+  /**
+   * The editor's text changed: {@code removed} characters at {@code position} were replaced by
+   * {@code inserted} characters, giving {@code newText}.
+   */
+  public void edited(String newText, int position, int removed, int inserted) {
+    String before = text.get();
+    if (getTalk() == null || newText.equals(before)) {
+      return; // nothing open, or the echo of a load
+    }
+    if (position < 0 || position + removed > before.length()) {
+      words.set(WordCount.of(newText)); // a change that does not fit: count afresh
+    } else {
+      words.set(words.get() + WordCount.delta(before, newText, position, removed, inserted));
+    }
+    text.set(newText);
+    session.edited(newText);
+    changes.push(new Note(getTalk().id(), newText));
+  }
+
+  /** Saves now if anything is unsaved; fails when the save failed. */
+  public CompletableFuture<?> saveNow() {
+    return session.saveNow();
+  }
+
+  /** The notes not yet in the notebook (for the shutdown hook; any thread), or null. */
+  public EditorSession.Unsaved unsaved() {
+    return session.unsaved();
+  }
+
+  /** Saves the newest text on the calling thread, without the FX thread (the shutdown hook). */
+  public void saveForShutdown() {
+    session.saveForShutdown();
+  }
+
+  /**
+   * A version from the history was restored (already written by the notebook): the editor replaces
+   * its text with it, as one change that can be undone.
+   */
+  public void restored(Talk talk) {
+    session.open(talk);
+    text.set(talk.body());
+    words.set(WordCount.of(talk.body()));
+    loads.push(new Loaded(talk, true));
+    renderNow.push(new Note(talk.id(), talk.body()));
+  }
+
+  /**
+   * Stores a pasted or dropped file with the open talk; completes on the FX thread with the
+   * Markdown that links it (an image shown, anything else a link).
+   */
+  public CompletableFuture<String> attach(String name, byte[] bytes) {
+    Talk talk = getTalk();
+    if (talk == null) {
+      return CompletableFuture.failedFuture(new NotebookException("No talk is open to attach to."));
+    }
+    CompletableFuture<String> done = new CompletableFuture<>();
+    CompletableFuture.supplyAsync(
+            () -> {
+              AttachmentRef ref = notebook.attachments().add(talk.id(), name, null, bytes);
+              String type =
+                  notebook.attachments().find(ref.sha256()).map(Attachment::mediaType).orElse("");
+              return ref.markdown(type);
+            },
+            io)
+        .whenCompleteAsync(
+            (markdown, error) -> {
+              if (error != null) {
+                done.completeExceptionally(unwrap(error));
+              } else {
+                done.complete(markdown);
+              }
+            },
+            fx);
+    return done;
+  }
+
+  // ---- rendering (render thread)
+
+  private RenderedNote renderNote(String note) {
+    if (renderer == null) {
+      renderer = new NotePreviewRenderer(markdown());
+    }
+    return renderer.render(note, this::inlineAttachment);
+  }
+
+  private MarkdownRenderer markdown() {
+    if (markdown == null) {
+      // commonmark's set-up costs ~0.3 s: built on first use, off the FX thread.
+      markdown = new MarkdownRenderer();
+    }
+    return markdown;
+  }
+
+  /** The preview shows stored images inline, as data URLs. */
+  private Optional<String> inlineAttachment(AttachmentRef ref) {
+    Optional<Attachment> found = notebook.attachments().find(ref.sha256());
+    if (found.isEmpty() || !found.get().mediaType().startsWith("image/")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "data:"
+            + found.get().mediaType()
+            + ";base64,"
+            + Base64.getEncoder().encodeToString(notebook.attachments().bytes(ref.sha256())));
+  }
+
+  private record Rendered(long talkId, RenderedNote note) {}
+
+  private void showRendered(Rendered result) {
+    if (getTalk() == null || getTalk().id() != result.talkId()) {
+      return; // closed or switched while rendering
+    }
+    renderProblem.set(null);
+    rendered.set(result.note());
+    outline.set(result.note().outline());
+  }
+
+  /** Stops the render stream (the window is closing). */
+  public void dispose() {
+    renders.unsubscribe();
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable e = error;
+    while ((e instanceof CompletionException
+            || e instanceof java.util.concurrent.ExecutionException)
+        && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+}

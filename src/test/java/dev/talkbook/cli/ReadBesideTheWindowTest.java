@@ -1,0 +1,115 @@
+package dev.talkbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.store.OldNotebook;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Reading commands work while another process (the window) has the notebook open for writing, and
+ * see what it saved; writing commands are refused with a message that names --read-only.
+ */
+@Timeout(120)
+class ReadBesideTheWindowTest extends CliTest {
+  private Process holder;
+
+  @AfterEach
+  void stopHolder() throws Exception {
+    if (holder != null) {
+      holder.getOutputStream().close();
+      if (!holder.waitFor(30, TimeUnit.SECONDS)) {
+        holder.destroyForcibly();
+      }
+    }
+  }
+
+  /** Starts {@link WriteAndHold} on the test's notebook and waits until it holds it. */
+  private void holdInAnotherProcess(String notes) throws Exception {
+    holder =
+        new ProcessBuilder(
+                ChildTalkbook.command().get(0),
+                "-cp",
+                System.getProperty("java.class.path"),
+                WriteAndHold.class.getName(),
+                notebook().toString(),
+                notes)
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    assertThat(line).as("the holder's first line").isEqualTo("open");
+  }
+
+  @Test
+  void readingCommandsWorkBesideAWriterAndSeeWhatItSaved() throws Exception {
+    addSample();
+    holdInAnotherProcess("# Saved by the window\n\nunicorn notes\n");
+
+    assertOut(ok("show", "1")).isEqualTo("# Saved by the window\n\nunicorn notes\n");
+    assertOut(ok("talks")).contains("SQLite everywhere");
+    assertOut(ok("events")).contains("JVM Evening");
+    assertOut(ok("search", "unicorn")).contains("unicorn");
+    assertOut(ok("history", "1")).contains("REVISION");
+    assertOut(ok("tags")).isNotEmpty();
+    assertOut(ok("info")).contains("Talks:       5").doesNotContain("(read-only)");
+    assertOut(ok("check")).contains("is sound");
+    ok("export", "site", "--out", dir.resolve("site").toString());
+    ok("export", "markdown", "--out", dir.resolve("md").toString());
+    assertThat(dir.resolve("site/index.html")).isNotEmptyFile();
+  }
+
+  @Test
+  void writingCommandsAreRefusedWithAMessageThatNamesReadOnly() throws Exception {
+    addSample();
+    holdInAnotherProcess("held\n");
+
+    for (List<String> command :
+        List.of(
+            List.of("event", "add", "--title", "New"),
+            List.of("talk", "edit", "1", "--title", "Renamed"),
+            List.of("check", "--repair"))) {
+      Result r = refused(command.toArray(String[]::new));
+      assertErr(r)
+          .contains("open in another Talkbook (process " + holder.pid() + ")")
+          .contains("--read-only");
+    }
+  }
+
+  @Test
+  void aNotebookOfAnOlderFormatIsUpgradedOnceByAReadingCommand() throws Exception {
+    OldNotebook.atVersion(notebook(), 1);
+
+    assertOut(ok("show", "Old talk")).isEqualTo("old notes\n");
+    int format = peek(nb -> nb.formatVersion());
+    assertThat(format).isEqualTo(OldNotebook.latest());
+  }
+
+  @Test
+  void readOnlyAsAskedStillRefusesAnOlderFormatWithWhatToDo() throws Exception {
+    OldNotebook.atVersion(notebook(), 1);
+    byte[] before = Files.readAllBytes(notebook());
+
+    Result r = refused("--read-only", "show", "Old talk");
+
+    assertErr(r).contains("older Talkbook").contains("Open it once without --read-only");
+    assertThat(Files.readAllBytes(notebook())).isEqualTo(before);
+  }
+
+  @Test
+  void readingCreatesNothing() {
+    Path missing = notebook();
+    refused("show", "1");
+    refused("talks");
+    assertThat(missing).doesNotExist();
+  }
+}

@@ -1,0 +1,81 @@
+package dev.talkbook.core.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Rehearsal: each block's result against the output block stored under it. */
+class RehearsalTest {
+
+  private static Rehearsal.Check check(String notes, NoteCode.Result now) {
+    return Rehearsal.check(notes, 0, NoteCode.javaBlocks(notes).get(0), now);
+  }
+
+  @Test
+  void theSameTextMatchesWhateverTheTrailingSpaceAndBlankLines() {
+    Rehearsal.Check c =
+        check("```java\nx\n```\n```output\na  \nb\n```\n", new NoteCode.Result("a\nb\n\n", false));
+
+    assertThat(c.matches()).isTrue();
+    assertThat(c.line()).isEqualTo(1);
+  }
+
+  @Test
+  void aDifferentTextIsADiff() {
+    Rehearsal.Check c =
+        check(
+            "# T\n\n```java\nx\n```\n```output\none\ntwo\nthree\n```\n",
+            new NoteCode.Result("one\n2\nthree\n", false));
+
+    assertThat(c.matches()).isFalse();
+    assertThat(c.line()).isEqualTo(3);
+    assertThat(c.difference()).isEqualTo("@@ -1,3 +1,3 @@\n one\n-two\n+2\n three\n");
+  }
+
+  @Test
+  void aBlockThatFailsNowButDidNotThenDiffers() {
+    Rehearsal.Check c =
+        check("```java\nx\n```\n```output\nsame\n```\n", new NoteCode.Result("same\n", true));
+
+    assertThat(c.difference())
+        .startsWith("It fails now; the notes keep a result that did not fail.");
+    Rehearsal.Check back =
+        check(
+            "```java\nx\n```\n```output-error\nsame\n```\n", new NoteCode.Result("same\n", false));
+    assertThat(back.difference()).startsWith("It runs now; the notes keep a failure");
+  }
+
+  @Test
+  void aBlockWithoutAStoredOutputMatchesOnlyIfItGivesNone() {
+    assertThat(check("```java\nint x = 1;\n```\n", new NoteCode.Result("", false)).matches())
+        .isTrue();
+    assertThat(check("```java\n1\n```\n", new NoteCode.Result("⇒ 1\n", false)).difference())
+        .isEqualTo("@@ -1,0 +1,1 @@\n+⇒ 1\n");
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void everyBlockRunsInOrderInTheSessionAndTheNotesAreLeftAlone() throws Exception {
+    String notes =
+        "```java\nint n = 20;\n```\n\n```java\nn + 1\n```\n```output\n⇒ 21\n```\n\n"
+            + "```java\nn * 2\n```\n```output\n⇒ 41\n```\n";
+    List<String> progress = new CopyOnWriteArrayList<>();
+    Rehearsal.Report report;
+    try (ReplSession fresh = ReplSession.start(ReplOptions.defaults().withoutInput())) {
+      report =
+          Rehearsal.rehearse(fresh, notes, (i, total) -> progress.add(i + "/" + total))
+              .get(60, TimeUnit.SECONDS);
+    }
+
+    assertThat(progress).containsExactly("0/3", "1/3", "2/3");
+    assertThat(report.checks())
+        .extracting(Rehearsal.Check::matches)
+        .containsExactly(true, true, false);
+    assertThat(report.differing().get(0).difference()).contains("-⇒ 41\n+⇒ 40\n");
+    assertThat(report.allMatch()).isFalse();
+  }
+}

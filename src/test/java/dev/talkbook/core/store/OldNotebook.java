@@ -1,0 +1,32 @@
+package dev.talkbook.core.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+/** A notebook as a Talkbook of an older format left it, for tests outside this package. */
+public final class OldNotebook {
+  private OldNotebook() {}
+
+  /** Makes {@code file} a notebook of format {@code version} with one event and one talk. */
+  public static Path atVersion(Path file, int version) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      Migrations.apply(c, 0, version);
+      s.executeUpdate(
+          "INSERT INTO event (id, title, created_at, updated_at) VALUES (1, 'Old meetup', 0, 0)");
+      s.executeUpdate(
+          "INSERT INTO talk (id, event_id, position, title, body, created_at, updated_at)"
+              + " VALUES (1, 1, 0, 'Old talk', 'old notes', 0, 0)");
+      c.commit();
+    }
+    return file;
+  }
+
+  /** The format new notebooks have. */
+  public static int latest() {
+    return Migrations.LATEST;
+  }
+}

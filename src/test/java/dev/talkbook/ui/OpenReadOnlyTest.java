@@ -1,0 +1,87 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.NotebookOpenException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A notebook that another Talkbook has open: the open-problem dialog offers "Open read-only", and
+ * that open works beside the writer.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OpenReadOnlyTest {
+  @TempDir Path dir;
+
+  private WindowUnderTest ui;
+
+  @Start
+  void start(Stage primary) {
+    ui = new WindowUnderTest(primary, dir);
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    ui.close(robot);
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void aNotebookOpenElsewhereCanBeOpenedReadOnly(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    Path file = ui.notebook.file();
+    NotebookOpenException locked =
+        catchThrowableOfType(NotebookOpenException.class, () -> Notebook.open(file).close());
+    assertThat(locked.problem()).isEqualTo(NotebookOpenException.Problem.LOCKED);
+    assertThat(locked.getMessage()).contains("--read-only");
+
+    AtomicReference<OpenProblemDialog.Choice> choice = new AtomicReference<>();
+    Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, locked)));
+    waitUntil(() -> robot.lookup("#open-problem").tryQuery().isPresent());
+    assertThat(robot.lookup("Choose another…").tryQuery()).isPresent();
+
+    robot.clickOn("Open read-only");
+
+    waitUntil(() -> choice.get() != null);
+    assertThat(choice.get()).isEqualTo(new OpenProblemDialog.Choice.OpenReadOnly(file));
+    try (Notebook beside =
+        Notebook.open(file, Notebook.Options.defaults().withReadOnly(true).withCreate(false))) {
+      assertThat(beside.isReadOnly()).isTrue();
+      assertThat(beside.talks().count()).isEqualTo(SampleMeetup.talkCount());
+    }
+  }
+
+  @Test
+  void aFileThatIsNotANotebookIsNotOfferedReadOnly(FxRobot robot) throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.talkbook"), "not a notebook");
+    NotebookOpenException problem =
+        catchThrowableOfType(NotebookOpenException.class, () -> Notebook.open(bad).close());
+
+    robot.interact(() -> OpenProblemDialog.alert(ui.stage, problem).show());
+    waitUntil(() -> robot.lookup("#open-problem").tryQuery().isPresent());
+
+    assertThat(robot.lookup("Open read-only").tryQuery()).isEmpty();
+    robot.clickOn("Quit");
+  }
+}

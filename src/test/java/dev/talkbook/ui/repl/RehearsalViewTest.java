@@ -1,0 +1,100 @@
+package dev.talkbook.ui.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.repl.Rehearsal;
+import dev.talkbook.core.repl.ReplOptions;
+import dev.talkbook.core.repl.ReplSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Java → Rehearse: every block in a fresh VM against its stored output, notes unchanged. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class RehearsalViewTest {
+
+  private ReplSession session;
+  private CodeArea notes;
+  private NotesRunner runner;
+  private final List<String> statuses = new ArrayList<>();
+
+  @Start
+  void start(Stage stage) throws Exception {
+    session = ReplSession.start(ReplOptions.defaults());
+    session.ready().get(60, TimeUnit.SECONDS);
+    notes = new CodeArea();
+    runner = new NotesRunner(notes, session, statuses::add);
+    stage.setScene(new Scene(notes, 600, 400));
+    stage.show();
+  }
+
+  @AfterEach
+  void close() {
+    session.close();
+  }
+
+  @Test
+  void rehearseListsEachBlockShowsTheDifferenceAndChangesNothing(FxRobot robot) throws Exception {
+    String md =
+        "# Demo\n\n```java\nint n = 20;\n```\n\n```java\nn + 1\n```\n```output\n⇒ 21\n```\n\n"
+            + "```java\nSystem.out.println(\"new\");\n```\n```output\nold\n```\n";
+    robot.interact(() -> notes.replaceText(md));
+
+    RehearsalView[] view = new RehearsalView[1];
+    robot.interact(() -> view[0] = runner.rehearse());
+    Scene scene = view[0].stage().getScene();
+    ListView<?> checks = (ListView<?>) scene.lookup("#" + RehearsalView.CHECKS_ID);
+    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> checks.getItems().size() == 3);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(checks.getItems())
+        .map(c -> RehearsalView.describe((Rehearsal.Check) c))
+        .containsExactly(
+            "✓ Block 1, line 3: as in the notes",
+            "✓ Block 2, line 7: as in the notes",
+            "✗ Block 3, line 14: differs");
+    assertThat(checks.getSelectionModel().getSelectedIndex()).isEqualTo(2);
+    TextArea difference = (TextArea) scene.lookup("#" + RehearsalView.DIFFERENCE_ID);
+    assertThat(difference.getText()).contains("-old\n+new");
+    assertThat(((Label) scene.lookup("#" + RehearsalView.STATUS_ID)).getText())
+        .isEqualTo("1 of 3 blocks differ from what the notes keep. The notes were not changed.");
+    assertThat(notes.getText()).isEqualTo(md);
+
+    // Show in notes puts the caret on the block that differs.
+    robot.interact(
+        () ->
+            scene.getRoot().lookupAll(".button").stream()
+                .map(n -> (Button) n)
+                .filter(b -> b.getText().equals("Show in notes"))
+                .findFirst()
+                .orElseThrow()
+                .fire());
+    assertThat(notes.getCaretPosition()).isEqualTo(md.indexOf("```java\nSystem.out"));
+    robot.interact(() -> view[0].stage().close());
+  }
+
+  @Test
+  void notesWithoutJavaBlocksSaySo(FxRobot robot) {
+    robot.interact(() -> notes.replaceText("# Only words"));
+    RehearsalView[] view = new RehearsalView[1];
+    robot.interact(() -> view[0] = runner.rehearse());
+    assertThat(view[0]).isNull();
+    assertThat(statuses).containsExactly("These notes have no ```java blocks to rehearse.");
+  }
+}

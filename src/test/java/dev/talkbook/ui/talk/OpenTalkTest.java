@@ -1,0 +1,212 @@
+package dev.talkbook.ui.talk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.talkbook.core.markdown.Outline;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Revision;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.talk.EditorSession.SaveState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The open talk's view model, without a toolkit: a single thread stands in for the FX thread (its
+ * methods run there, results come back there).
+ */
+class OpenTalkTest {
+  @TempDir Path dir;
+  private Notebook notebook;
+  private final ExecutorService io = Executors.newSingleThreadExecutor();
+  private final ExecutorService render = Executors.newSingleThreadExecutor();
+  private final ExecutorService fx = Executors.newSingleThreadExecutor();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private OpenTalk open;
+  private Talk first;
+  private Talk second;
+
+  /** What the editor was told to show. */
+  private final List<OpenTalk.Loaded> loaded = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    notebook = Notebook.open(dir.resolve("n.talkbook"));
+    long event = notebook.events().create(Event.Details.titled("E")).id();
+    first = notebook.talks().create(event, Talk.Details.titled("One"), "# One\n\nfirst notes\n");
+    second = notebook.talks().create(event, Talk.Details.titled("Two"), "# Two\n\n- a\n- b\n");
+    open = onFx(() -> new OpenTalk(notebook, io, render, fx, timer));
+    onFx(() -> open.loads().subscribe(loaded::add));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    onFx(() -> open.dispose());
+    fx.shutdownNow();
+    render.shutdownNow();
+    io.shutdown();
+    io.awaitTermination(5, TimeUnit.SECONDS);
+    timer.shutdownNow();
+    notebook.close();
+  }
+
+  private <T> T onFx(Callable<T> work) throws Exception {
+    return fx.submit(work).get(10, TimeUnit.SECONDS);
+  }
+
+  private void onFx(Runnable work) throws Exception {
+    fx.submit(work).get(10, TimeUnit.SECONDS);
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.call()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("condition not met in 20 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  private Talk opened(long id) throws Exception {
+    return onFx(() -> open.open(id)).get(10, TimeUnit.SECONDS);
+  }
+
+  /** Types {@code added} at the end of the notes, as the editor reports it. */
+  private void type(String added) throws Exception {
+    onFx(
+        () -> {
+          String before = open.getText();
+          open.edited(before + added, before.length(), 0, added.length());
+        });
+  }
+
+  @Test
+  void openingShowsTheTalkRendersItAndCountsItsWords() throws Exception {
+    assertThat(opened(first.id()).title()).isEqualTo("One");
+    assertThat(onFx(() -> open.getText())).isEqualTo("# One\n\nfirst notes\n");
+    assertThat(onFx(() -> open.wordsProperty().get())).isEqualTo(3);
+    assertThat(loaded).extracting(l -> l.talk().title()).containsExactly("One");
+    waitUntil(() -> onFx(() -> open.renderedProperty().get()) != null);
+    Outline outline = onFx(() -> open.outlineProperty().get());
+    assertThat(outline.entries()).extracting(Outline.Entry::text).containsExactly("One");
+  }
+
+  @Test
+  void editingIsSavedCountedAndRenderedAfterAPause() throws Exception {
+    opened(first.id());
+    type("## More\n\nthree new words\n");
+    assertThat(onFx(() -> open.wordsProperty().get())).isEqualTo(7);
+    assertThat(onFx(() -> open.saveStateProperty().get())).isEqualTo(SaveState.UNSAVED);
+    waitUntil(() -> notebook.talks().get(first.id()).body().endsWith("three new words\n"));
+    waitUntil(
+        () -> {
+          var note = onFx(() -> open.renderedProperty().get());
+          return note != null && note.outline().entries().get(0).children().size() == 1;
+        });
+    waitUntil(() -> onFx(() -> open.saveStateProperty().get()) == SaveState.SAVED);
+  }
+
+  @Test
+  void switchingTalksLeavesTheOpenOneOnceSavedAndKeptAsARevision() throws Exception {
+    opened(first.id());
+    type("typed before the switch\n");
+    Talk shown = opened(second.id());
+    assertThat(shown.title()).isEqualTo("Two");
+    assertThat(notebook.talks().get(first.id()).body()).endsWith("typed before the switch\n");
+    assertThat(notebook.revisions().list(first.id()))
+        .filteredOn(r -> r.reason() == Revision.Reason.CHECKPOINT)
+        .extracting(Revision::body)
+        .containsExactly("# One\n\nfirst notes\ntyped before the switch\n");
+    assertThat(loaded).extracting(l -> l.talk().title()).containsExactly("One", "Two");
+    // The render of the talk left never shows over the talk opened.
+    waitUntil(
+        () -> {
+          var note = onFx(() -> open.outlineProperty().get());
+          return note != null && note.entries().get(0).text().equals("Two");
+        });
+  }
+
+  @Test
+  void aTalkWhoseNotesCannotBeSavedStaysOpen() throws Exception {
+    opened(first.id());
+    notebook.talks().delete(first.id()); // the save will fail
+    type("not kept\n");
+    ExecutionException failed =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ExecutionException.class,
+            () -> onFx(() -> open.open(second.id())).get(10, TimeUnit.SECONDS));
+    assertThat(failed.getCause()).hasMessageContaining("“One” stays open");
+    assertThat(onFx(() -> open.getTalk().id())).isEqualTo(first.id());
+    assertThat(onFx(() -> open.getText())).endsWith("not kept\n");
+    assertThat(onFx(() -> open.isSaved())).isFalse();
+  }
+
+  @Test
+  void aRestoredVersionReplacesTheTextAsOneChange() throws Exception {
+    opened(first.id());
+    type("second version\n");
+    onFx(() -> open.leave()).get(10, TimeUnit.SECONDS);
+    Revision original =
+        notebook.revisions().list(first.id()).stream()
+            .filter(r -> r.body().equals("# One\n\nfirst notes\n"))
+            .findFirst()
+            .orElseThrow();
+    notebook.revisions().restore(original.id());
+    Talk restored = notebook.talks().get(first.id());
+    onFx(() -> open.restored(restored));
+    assertThat(loaded.get(loaded.size() - 1).restored()).isTrue();
+    assertThat(onFx(() -> open.getText())).isEqualTo("# One\n\nfirst notes\n");
+    assertThat(onFx(() -> open.wordsProperty().get())).isEqualTo(3);
+    assertThat(onFx(() -> open.isSaved())).isTrue();
+  }
+
+  @Test
+  void anAttachmentIsStoredWithTheTalkAndLinked() throws Exception {
+    opened(first.id());
+    byte[] png =
+        Base64.getDecoder()
+            .decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    String markdown = onFx(() -> open.attach("dot.png", png)).get(10, TimeUnit.SECONDS);
+    assertThat(markdown).startsWith("![dot.png](attachment:");
+    assertThat(notebook.attachments().of(first.id())).hasSize(1);
+    type(markdown + "\n");
+    // The preview shows the stored image inline.
+    waitUntil(
+        () -> {
+          var note = onFx(() -> open.renderedProperty().get());
+          return note != null
+              && note.blocks().stream().anyMatch(b -> b.html().contains("data:image/png;base64"));
+        });
+  }
+
+  @Test
+  void attachingWithNoTalkOpenIsRefused() throws Exception {
+    assertThatThrownBy(() -> onFx(() -> open.attach("x.txt", new byte[] {1})).get())
+        .hasMessageContaining("No talk is open");
+  }
+
+  @Test
+  void aDeletedTalkIsClosedWithoutSaving() throws Exception {
+    opened(first.id());
+    type("typed\n");
+    onFx(() -> open.deleted());
+    assertThat(onFx(() -> open.getTalk())).isNull();
+    assertThat(onFx(() -> open.renderedProperty().get())).isNull();
+    assertThat(loaded.get(loaded.size() - 1).talk()).isNull();
+  }
+}
