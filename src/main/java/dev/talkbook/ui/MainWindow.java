@@ -66,6 +66,9 @@ public final class MainWindow {
     /** Asks where to save a file (what for, the proposed name); null when the user cancelled. */
     Path chooseFileToSave(String title, String name);
 
+    /** Asks for a folder (what for); null when the user cancelled. */
+    Path chooseFolder(String title);
+
     /** The clock "Now and next" reads (tests give a fixed one). */
     default Clock clock() {
       return Clock.systemDefaultZone();
@@ -236,7 +239,16 @@ public final class MainWindow {
 
   /** The notebook changed behind the window (an import, another window): reads it again. */
   public void reloadNotebook() {
-    navigator.reload(null);
+    reloadNotebook(null);
+  }
+
+  /** {@link #reloadNotebook()}, selecting the event {@code eventId} (null: the selected row). */
+  private void reloadNotebook(Long eventId) {
+    if (eventId == null) {
+      navigator.reload(null);
+    } else {
+      navigator.reloadSelectingEvent(eventId);
+    }
     reloadTalk();
   }
 

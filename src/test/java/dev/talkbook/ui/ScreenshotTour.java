@@ -302,6 +302,11 @@ public final class ScreenshotTour {
       public java.nio.file.Path chooseFileToSave(String title, String name) {
         return null; // the tour never saves a file
       }
+
+      @Override
+      public java.nio.file.Path chooseFolder(String title) {
+        return null; // nor imports or exports a folder
+      }
     }
   }
 }

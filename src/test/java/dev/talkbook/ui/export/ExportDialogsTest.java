@@ -114,7 +114,7 @@ class ExportDialogsTest {
                     md.getParent(),
                     LongJob.ownThread("test-import"),
                     Platform::runLater,
-                    () -> imported.add("done"))
+                    report -> imported.add("done"))
                 .show());
     TextArea report = robot.lookup("#" + MarkdownImportDialog.REPORT_ID).queryAs(TextArea.class);
     WaitForAsyncUtils.waitFor(
