@@ -76,7 +76,7 @@ XDG_CONFIG_HOME="$work/config" TALKBOOK_JAVA_OPTIONS="-XX:AOTMode=on -Dtalkbook.
   timeout 180 "$talkbook" --notebook "$nb" >"$work/window.out" 2>"$work/window.err" || true
 shown=$(sed -n 's/^talkbook-shown //p' "$work/window.out")
 [[ -n $shown ]] || { cat "$work/window.out" "$work/window.err" >&2; fail "the window did not open (from its AOT cache)"; }
-ok "window opened on the notebook in $shown ms, from its AOT cache"
+ok "window opened on the notebook in ${shown%% *} ms (${shown##* } ms of processor time), from its AOT cache"
 first=$(sed -n 's/^talkbook-repl-first //p' "$work/window.out")
 [[ $first == *" 2" ]] || { cat "$work/window.out" "$work/window.err" >&2; fail "the window's REPL gave no 1+1: $first"; }
 ok "the window's REPL answered 1+1 at ${first% *} ms after start"

@@ -3,13 +3,12 @@ package dev.talkbook;
 import dev.talkbook.cli.TalkbookCommand;
 import dev.talkbook.ui.App;
 import java.util.Optional;
-import javafx.application.Application;
 import picocli.CommandLine;
 
 /**
  * The program's entry point. {@code talkbook} alone (or with only {@code --notebook PATH} and
  * {@code --read-only}) opens the window; with a command it runs the command line. A plain class,
- * not an {@link Application}, so JavaFX on the classpath starts.
+ * not a JavaFX {@code Application}, so JavaFX on the classpath starts.
  */
 public final class Launcher {
   private Launcher() {}
@@ -21,8 +20,7 @@ public final class Launcher {
       System.exit(TalkbookCommand.run(args));
       return;
     }
-    Application.launch(
-        App.class, App.parameters(window.get().notebookPath(), window.get().readOnly()));
+    App.launch(window.get().notebookPath(), window.get().readOnly());
   }
 
   /**

@@ -42,6 +42,15 @@ public final class App extends Application implements MainWindow.Host {
 
   private final CompletableFuture<Void> windowUp = new CompletableFuture<>();
 
+  /**
+   * Set by {@link #launch} before JavaFX makes the app (JavaFX constructs it, so this is the one
+   * way in): the start's work begun while the toolkit starts; taken by {@link #start}.
+   */
+  private static volatile EarlyStart early;
+
+  /** The longest the REPL's engine waits for the window to show its notes before it starts. */
+  static final java.time.Duration REPL_START_AT_THE_LATEST = java.time.Duration.ofSeconds(30);
+
   private boolean readOnly;
 
   /** The longest a SIGTERM (logout, shutdown) waits for the notes to be saved. */
@@ -58,18 +67,6 @@ public final class App extends Application implements MainWindow.Host {
     stage = primary;
     stage.getIcons().setAll(Icons.appIcons());
     executors = new UiExecutors();
-    // The REPL's JVM and compiler warm-up start once the window shows its notes (or in 5 s at the
-    // latest): started at once they take the processor from the window's own start.
-    repl = ReplSession.start(ReplOptions.defaults(), windowUp);
-    executors.timer().schedule(() -> windowUp.complete(null), 5, TimeUnit.SECONDS);
-    settings = Settings.forUser();
-    theme = new Theme(Theme.systemPrefersDark());
-    try {
-      theme.choiceProperty().set(Theme.Choice.valueOf(settings.get(Settings.THEME)));
-    } catch (IllegalArgumentException unknown) {
-      theme.choiceProperty().set(Theme.Choice.SYSTEM);
-    }
-    Errors.installUncaughtHandler(() -> stage);
     var named = getParameters().getNamed();
     readOnly =
         getParameters().getUnnamed().contains("--read-only")
@@ -78,6 +75,27 @@ public final class App extends Application implements MainWindow.Host {
         named.containsKey("notebook")
             ? Path.of(named.get("notebook"))
             : NotebookLocation.resolve(null);
+    EarlyStart begun = early;
+    early = null;
+    if (begun != null && !(begun.notebook.equals(path) && begun.readOnly == readOnly)) {
+      begun = null; // begun for another notebook: not this start's
+    }
+    // The REPL's JVM and compiler warm-up start once the window shows its notes (the timer is a
+    // safety net): started at once they take the processor from the window's own start, and on a
+    // busy machine the start takes seconds.
+    repl = ReplSession.start(ReplOptions.defaults(), windowUp);
+    executors
+        .timer()
+        .schedule(
+            () -> windowUp.complete(null), REPL_START_AT_THE_LATEST.toSeconds(), TimeUnit.SECONDS);
+    settings = begun != null ? begun.settings() : Settings.forUser();
+    theme = new Theme(begun != null ? begun.systemDark() : Theme.systemPrefersDark());
+    try {
+      theme.choiceProperty().set(Theme.Choice.valueOf(settings.get(Settings.THEME)));
+    } catch (IllegalArgumentException unknown) {
+      theme.choiceProperty().set(Theme.Choice.SYSTEM);
+    }
+    Errors.installUncaughtHandler(() -> stage);
     stage.setOnCloseRequest(
         e -> {
           e.consume();
@@ -89,9 +107,19 @@ public final class App extends Application implements MainWindow.Host {
         });
     // SIGTERM (logout, shutdown, kill) ends the JVM without stop(): save the notes first.
     Runtime.getRuntime().addShutdownHook(new Thread(this::saveBeforeExit, "talkbook-shutdown"));
-    if (!open(path, true)) {
+    if (!open(path, true, begun)) {
       Platform.exit();
     }
+  }
+
+  /**
+   * Starts the window on {@code notebook}: the settings, the desktop's theme and the notebook are
+   * read on a thread of their own while JavaFX starts, then JavaFX makes and starts the app.
+   * Returns when the app has ended.
+   */
+  public static void launch(Path notebook, boolean readOnly) {
+    early = EarlyStart.begin(notebook, readOnly);
+    Application.launch(App.class, parameters(notebook, readOnly));
   }
 
   /**
@@ -99,14 +127,25 @@ public final class App extends Application implements MainWindow.Host {
    * user chose to quit.
    */
   private boolean open(Path path, boolean create) {
+    return open(path, create, null);
+  }
+
+  /** The same, the first try taking the notebook {@code begun} opened (when not null). */
+  private boolean open(Path path, boolean create, EarlyStart begun) {
+    EarlyStart first = begun;
     Path next = path;
     boolean mayCreate = create;
     boolean openReadOnly = readOnly;
     while (true) {
       try {
+        EarlyStart taken = first;
+        first = null;
         Notebook opened =
-            Notebook.open(
-                next, Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(openReadOnly));
+            taken != null
+                ? taken.notebook()
+                : Notebook.open(
+                    next,
+                    Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(openReadOnly));
         show(opened);
         return true;
       } catch (NotebookException e) {
@@ -168,18 +207,18 @@ public final class App extends Application implements MainWindow.Host {
   }
 
   /**
-   * With {@code -Dtalkbook.startupProbe=true} the app prints {@code talkbook-shown <uptime ms>}
-   * once the last talk's notes are on screen (or the window, when there is no talk to open); at
-   * that moment it evaluates {@code 1+1} in the REPL, as a presenter typing at once would, and
-   * prints {@code talkbook-repl-first <uptime ms> <value>} when the result is there; three seconds
-   * after the window (the preview loaded, the window settled) and once the result is in, {@code
-   * talkbook-rss <kB>}, and it exits: the start-up benchmark's probe and the packaged app's smoke
-   * test.
+   * With {@code -Dtalkbook.startupProbe=true} the app prints {@code talkbook-shown <uptime ms>
+   * <processor ms>} once the last talk's notes are on screen (or the window, when there is no talk
+   * to open); at that moment it evaluates {@code 1+1} in the REPL, as a presenter typing at once
+   * would, and prints {@code talkbook-repl-first <uptime ms> <value>} when the result is there;
+   * three seconds after the window (the preview loaded, the window settled) and once the result is
+   * in, {@code talkbook-rss <kB>}, and it exits: the start-up benchmark's probe and the packaged
+   * app's smoke test.
    */
   public static final String STARTUP_PROBE = "talkbook.startupProbe";
 
   private void reportStartupAndExit() {
-    Probes.report("talkbook-shown " + uptime());
+    Probes.report("talkbook-shown " + uptime() + " " + processorMillis());
     CompletableFuture<Void> firstResult =
         repl.evaluate("1+1")
             .handle(
@@ -204,6 +243,14 @@ public final class App extends Application implements MainWindow.Host {
                       Probes.report("talkbook-rss " + residentKilobytes());
                       Platform.exit();
                     }));
+  }
+
+  /** The processor time the process has used so far (all its threads), in ms; -1 if unknown. */
+  private static long processorMillis() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() / 1_000_000
+        : -1;
   }
 
   private static long uptime() {

@@ -58,16 +58,7 @@ final class TalkScreen {
     this.navigator = parts.navigator();
     this.makeOutline = makeOutline;
     talk.loads().subscribe(this::load);
-    editor
-        .area()
-        .plainTextChanges()
-        .subscribe(
-            c ->
-                talk.edited(
-                    editor.area().getText(),
-                    c.getPosition(),
-                    c.getRemoved().length(),
-                    c.getInserted().length()));
+    editor.edits().subscribe(e -> talk.edited(e.text(), e.position(), e.removed(), e.inserted()));
     ChangeListener<Boolean> saveOnLeaving =
         (obs, was, focused) -> {
           if (was && !focused) {
@@ -134,10 +125,13 @@ final class TalkScreen {
     executors.run(
         () -> notebook.talks().find(last),
         found -> found.ifPresentOrElse(talk::show, this::noTalkToShow),
-        error -> Errors.show(stage, "Could not open the last talk", error));
+        error -> {
+          Errors.show(stage, "Could not open the last talk", error);
+          noTalkToShow();
+        });
   }
 
-  /** Nothing to open at start: the window as it is counts as shown. */
+  /** Nothing to open at start (or it could not be read): the window as it is counts as shown. */
   private void noTalkToShow() {
     if (onTalkShown != null) {
       Runnable once = onTalkShown;

@@ -2,7 +2,10 @@ package dev.talkbook.ui;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +35,7 @@ public final class FxWait {
   /** How long a condition may take to hold before the test fails. */
   public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  /** How long a node must stay in one place to count as laid out (several frames). */
-  static final Duration SETTLED = Duration.ofMillis(100);
-
   private FxWait() {}
-
-  /** Where a node was first seen at its current place, and when. */
-  private record Settling(Bounds where, long since) {}
 
   /**
    * Waits until {@code condition} (run on this thread) is true, then for the FX events queued by
@@ -54,7 +51,12 @@ public final class FxWait {
   }
 
   private static void until(String what, Callable<Boolean> condition, Supplier<String> detail) {
-    long end = System.nanoTime() + TIMEOUT.toNanos();
+    until(what, TIMEOUT, condition, detail);
+  }
+
+  private static void until(
+      String what, Duration limit, Callable<Boolean> condition, Supplier<String> detail) {
+    long end = System.nanoTime() + limit.toNanos();
     Throwable last = null;
     while (true) {
       try {
@@ -70,7 +72,7 @@ public final class FxWait {
         String more = detail.get();
         throw new AssertionError(
             "waited "
-                + TIMEOUT.toSeconds()
+                + limit.toSeconds()
                 + " s for "
                 + what
                 + ", in vain"
@@ -87,6 +89,14 @@ public final class FxWait {
    */
   public static void untilFx(String what, Callable<Boolean> condition) {
     untilFx(what, condition, () -> "");
+  }
+
+  /**
+   * {@link #untilFx(String, Callable)} with a longer limit, for work that is slow by nature (a JVM
+   * started, a library downloaded) on a loaded machine.
+   */
+  public static void untilFx(String what, Duration limit, Callable<Boolean> condition) {
+    until(what, limit, () -> onFx(condition), () -> "");
   }
 
   private static void untilFx(String what, Callable<Boolean> condition, Supplier<String> detail) {
@@ -121,29 +131,18 @@ public final class FxWait {
   /** The first node {@code query} finds that also passes {@code test}, once shown and laid out. */
   public static Node shown(FxRobot robot, String query, Predicate<Node> test) {
     Node[] found = new Node[1];
-    java.util.Map<Node, Settling> settling = new java.util.IdentityHashMap<>();
     String[] why = {"nothing found"};
+    LaidOut laidOut = new LaidOut();
     untilFx(
         "“" + query + "” to be shown",
         () -> {
           List<String> reasons = new ArrayList<>();
           for (Node n : robot.lookup(query).queryAll()) {
             if (test.test(n)) {
-              String not = whyNotShown(n);
+              String not = laidOut.whyNotShown(n);
               if (not == null) {
-                // Laid out: where it was at the last look (a row made in this pulse sits at 0,0
-                // until the next; some controls keep asking for a layout, so that flag is no sign).
-                Bounds now = n.localToScene(n.getLayoutBounds());
-                Settling seen = settling.get(n);
-                if (seen != null && seen.where().equals(now)) {
-                  if (System.nanoTime() - seen.since() >= SETTLED.toNanos()) {
-                    found[0] = n;
-                    return true;
-                  }
-                } else {
-                  settling.put(n, new Settling(now, System.nanoTime()));
-                }
-                not = "not yet in the same place for " + SETTLED.toMillis() + " ms";
+                found[0] = n;
+                return true;
               }
               reasons.add(n + ": " + not);
             }
@@ -160,13 +159,79 @@ public final class FxWait {
     robot.clickOn(shown(robot, query));
   }
 
+  /** {@code node}, once it is on screen and laid out (see {@link #isShown}); waits for it. */
+  public static <N extends Node> N shown(N node) {
+    String[] why = {""};
+    LaidOut laidOut = new LaidOut();
+    untilFx(
+        node + " to be shown",
+        () -> {
+          String not = laidOut.whyNotShown(node);
+          why[0] = not == null ? "" : not;
+          return not == null;
+        },
+        () -> why[0]);
+    return node;
+  }
+
+  /** Clicks on {@code node} once it is shown and laid out. */
+  public static void clickOn(FxRobot robot, Node node) {
+    robot.clickOn(shown(node));
+  }
+
   /**
    * True when {@code node} is in a showing window, it and its parents are visible, and it has a
    * size and its centre lies inside its scene. Call on the FX thread. ({@link #shown} also waits
-   * until it stays in one place, that is, it was laid out.)
+   * until a layout pulse has passed and left it where it was, that is, it was laid out.)
    */
   public static boolean isShown(Node node) {
     return whyNotShown(node) == null;
+  }
+
+  /**
+   * Tells, over the checks of one wait, when a node is laid out: when a pulse (whose layout pass
+   * places new nodes: a tree row made in one pulse sits at 0,0 until the next) has run since the
+   * node was seen where it is now. Not the "needs layout" flag: a node can keep it with no pulse to
+   * come (marked while its parent laid it out, so the parent was not told; some labels keep
+   * asking). Not a time either: on a loaded machine no pulse may run for a while. Each look asks
+   * for a pulse, so one comes even when nothing else changes. Used on the FX thread.
+   */
+  private static final class LaidOut {
+    private record Seen(Bounds bounds, long pulse) {}
+
+    private final Map<Node, Seen> seen = new IdentityHashMap<>();
+
+    String whyNotShown(Node node) {
+      String not = FxWait.whyNotShown(node);
+      if (not != null) {
+        return not;
+      }
+      Bounds bounds = node.localToScene(node.getLayoutBounds());
+      long pulse = pulses(node.getScene());
+      Seen last = seen.get(node);
+      if (last != null && last.bounds().equals(bounds) && pulse > last.pulse()) {
+        return null;
+      }
+      if (last == null || !last.bounds().equals(bounds)) {
+        seen.put(node, new Seen(bounds, pulse));
+      }
+      Platform.requestNextPulse();
+      return "no layout pulse yet since it was seen at " + bounds;
+    }
+  }
+
+  /** Pulses counted per scene (after their layout pass), on the FX thread. */
+  private static final Map<Scene, long[]> PULSES = new WeakHashMap<>();
+
+  private static long pulses(Scene scene) {
+    long[] count = PULSES.get(scene);
+    if (count == null) {
+      long[] fresh = new long[1];
+      scene.addPostLayoutPulseListener(() -> fresh[0]++);
+      PULSES.put(scene, fresh);
+      count = fresh;
+    }
+    return count[0];
   }
 
   /** Why {@code node} is not {@link #isShown shown}, or null when it is. */

@@ -14,7 +14,9 @@ import dev.talkbook.ui.navigator.NavNode;
 import dev.talkbook.ui.talk.EditorSession.SaveState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -377,12 +379,20 @@ class MainWindowTest {
   @Test
   void draggingATalkOntoAnotherEventMovesIt(FxRobot robot) throws Exception {
     addSample(robot);
-    Event other = ui.notebook.events().create(Event.Details.titled("Other meetup"));
+    // Dated after the sample, so it is listed first: both rows fit in the tree at once, and no
+    // scrolling (to reach a row below the fold) moves the rows while the mouse button is down.
+    Event other =
+        ui.notebook
+            .events()
+            .create(new Event.Details("Other meetup", LocalDate.of(2026, 6, 1), null, null, null));
     ui.reloadTree(robot);
     waitUntil(() -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 2);
     long id = talk("Outlines that think").id();
+    Node target = ui.row(robot, "Other meetup");
+    Node source = ui.row(robot, "Outlines that think");
+    assertThat(FxWait.onFx(() -> FxWait.isShown(target))).as("both rows on screen").isTrue();
 
-    robot.drag(ui.row(robot, "Outlines that think")).dropTo(ui.row(robot, "Other meetup"));
+    robot.drag(source).dropTo(target);
 
     waitUntil(() -> ui.notebook.talks().get(id).eventId() == other.id());
     assertThat(ui.notebook.talks().list(other.id()))

@@ -46,6 +46,7 @@ class NavigatorWindowTest {
     ui.close(robot);
   }
 
+  /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
   private static void waitUntil(Callable<Boolean> condition) {
     FxWait.until(condition);
   }

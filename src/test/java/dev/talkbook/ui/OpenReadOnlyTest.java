@@ -9,7 +9,6 @@ import dev.talkbook.core.store.NotebookOpenException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A notebook that another Talkbook has open: the open-problem dialog offers "Open read-only", and
@@ -42,9 +40,9 @@ class OpenReadOnlyTest {
     ui.close(robot);
   }
 
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    WaitForAsyncUtils.waitForFxEvents();
+  /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
+  private static void waitUntil(Callable<Boolean> condition) {
+    FxWait.until(condition);
   }
 
   @Test

@@ -41,9 +41,9 @@ class OutlineAndPreviewTest {
     ui.close(robot);
   }
 
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-    WaitForAsyncUtils.waitForFxEvents();
+  /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
+  private static void waitUntil(Callable<Boolean> condition) {
+    FxWait.until(condition);
   }
 
   private static String longNote() {

@@ -6,7 +6,6 @@ import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.stage.Stage;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Task boxes in the preview stand out from the page in both themes: measured as WCAG's contrast
@@ -39,9 +37,9 @@ class PreviewTaskBoxTest {
     ui.close(robot);
   }
 
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-    WaitForAsyncUtils.waitForFxEvents();
+  /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
+  private static void waitUntil(Callable<Boolean> condition) {
+    FxWait.until(condition);
   }
 
   private Object script(FxRobot robot, String js) {

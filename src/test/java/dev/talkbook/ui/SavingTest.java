@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Saving the notes as a user meets it: while typing without a pause, after the notebook was busy,
@@ -50,9 +48,9 @@ class SavingTest {
     ui.close(robot);
   }
 
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-    WaitForAsyncUtils.waitForFxEvents();
+  /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
+  private static void waitUntil(Callable<Boolean> condition) {
+    FxWait.until(condition);
   }
 
   private CodeArea editor(FxRobot robot) {

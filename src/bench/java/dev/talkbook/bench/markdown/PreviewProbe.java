@@ -1,18 +1,24 @@
 package dev.talkbook.bench.markdown;
 
 import dev.talkbook.core.markdown.MarkdownRenderer;
-import dev.talkbook.core.markdown.NotePreviewRenderer;
 import dev.talkbook.core.markdown.RenderedNote;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.MainWindow;
+import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.editor.EditorView;
 import dev.talkbook.ui.outline.OutlineView;
 import dev.talkbook.ui.preview.PreviewView;
+import dev.talkbook.ui.talk.OpenTalk;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
@@ -21,6 +27,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
 
 /**
  * Runs in its own JVM (Monocle headless or a display): the editor, the outline and the preview in
@@ -34,9 +41,25 @@ public final class PreviewProbe {
   private static PreviewView preview;
   private static OutlineView outline;
   private static Scene scene;
+
+  /** The window's host: nothing leaves the probe. */
+  private static final class Host implements MainWindow.Host {
+    @Override
+    public void openLink(String url) {}
+
+    @Override
+    public void openAnotherNotebook() {}
+
+    @Override
+    public void quit() {}
+
+    @Override
+    public Path chooseFileToSave(String title, String name) {
+      return null;
+    }
+  }
+
   private static final MarkdownRenderer renderer = new MarkdownRenderer();
-  private static final NotePreviewRenderer incremental = new NotePreviewRenderer(renderer);
-  private static final ExecutorService worker = Executors.newSingleThreadExecutor();
 
   /** The longest wait of a task posted to the FX thread every 2 ms (how long it was blocked). */
   private static final AtomicLong probeMaxNanos = new AtomicLong();
@@ -79,60 +102,121 @@ public final class PreviewProbe {
     }
     print("open", open);
 
-    // First full render into the preview (not measured as a keystroke).
-    RenderedNote first = incremental.render(note, r -> Optional.empty());
+    // The real window (MainWindow with its OpenTalk) on a notebook holding the note, typed into.
+    Path dir = Files.createTempDirectory("talkbook-preview-probe");
+    Notebook notebook = Notebook.open(dir.resolve("probe.talkbook"));
+    long event = notebook.events().create(Event.Details.titled("Probe")).id();
+    long talkId = notebook.talks().create(event, Talk.Details.titled("Long outline"), note).id();
+    Settings settings = Settings.load(dir.resolve("settings.properties"));
+    settings.put(Settings.lastTalk(notebook.file()), talkId);
+    UiExecutors executors = new UiExecutors();
+    MainWindow[] window = new MainWindow[1];
+    Stage[] stage = new Stage[1];
     fx(
         () -> {
-          preview.show(first);
-          outline.show(first.outline());
+          stage[0] = new Stage();
+          window[0] =
+              new MainWindow(stage[0], notebook, executors, settings, new Theme(false), new Host());
+          stage[0].show();
+          window[0].start();
           return null;
         });
-    nextPulse();
+    OpenTalk talk = window[0].openTalk();
+    waitFor(() -> talk.getTalk() != null && talk.renderedProperty().get() != null);
+    Scene windowScene = stage[0].getScene();
+    waitFor(
+        () ->
+            windowScene.lookup("#preview .web-view") instanceof javafx.scene.web.WebView web
+                && web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED
+                && windowScene.lookup("#outline") != null);
+    CodeArea area = (CodeArea) windowScene.lookup("#editor");
+    Thread.sleep(2_000); // the window settles (the preview's first patch, WebKit's layout)
+    scene = windowScene;
 
-    // The new way: keystroke on FX, render on a worker, patch on FX, painted at the next pulse.
+    // Keystrokes in the middle of the note, one at a time, each to the preview painted.
     List<Double> latency = new ArrayList<>();
     List<Double> fxKey = new ArrayList<>();
-    List<Double> fxApply = new ArrayList<>();
-    List<Double> renderMs = new ArrayList<>();
+    List<Double> fxKeyCpu = new ArrayList<>();
+    List<Double> fxCycleCpu = new ArrayList<>();
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long fxThread = fx(() -> Thread.currentThread().getId());
     probeMaxNanos.set(0);
     for (int k = 0; k < KEYSTROKES + 5; k++) {
       int at = note.length() / 2 + k;
+      CountDownLatch painted = new CountDownLatch(1);
+      long[] paintedAt = new long[1];
+      javafx.beans.value.ChangeListener<RenderedNote> onRendered =
+          new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(
+                javafx.beans.value.ObservableValue<? extends RenderedNote> obs,
+                RenderedNote old,
+                RenderedNote now) {
+              talk.renderedProperty().removeListener(this);
+              Runnable[] self = new Runnable[1];
+              self[0] =
+                  () -> {
+                    windowScene.removePostLayoutPulseListener(self[0]);
+                    paintedAt[0] = System.nanoTime();
+                    painted.countDown();
+                  };
+              windowScene.addPostLayoutPulseListener(self[0]);
+              Platform.requestNextPulse();
+            }
+          };
+      long[] keyNanos = new long[2];
+      long cycle0 = threads.getThreadCpuTime(fxThread);
       long t0 = System.nanoTime();
-      String text =
-          fx(
-              () -> {
-                editor.area().insertText(Math.min(at, editor.area().getLength()), "x");
-                return editor.area().getText();
-              });
-      long t1 = System.nanoTime();
-      RenderedNote rendered =
-          CompletableFuture.supplyAsync(
-                  () -> incremental.render(text, r -> Optional.empty()), worker)
-              .get();
-      long t2 = System.nanoTime();
-      long[] applyNanos = new long[1];
       fx(
           () -> {
+            talk.renderedProperty().addListener(onRendered);
             long a = System.nanoTime();
-            preview.show(rendered);
-            outline.show(rendered.outline());
-            applyNanos[0] = System.nanoTime() - a;
+            long c = threads.getCurrentThreadCpuTime();
+            area.insertText(Math.min(at, area.getLength()), "x");
+            keyNanos[0] = System.nanoTime() - a;
+            keyNanos[1] = threads.getCurrentThreadCpuTime() - c;
             return null;
           });
-      nextPulse();
-      long t3 = System.nanoTime();
+      painted.await(30, TimeUnit.SECONDS);
       if (k >= 5) {
-        latency.add(ms(t3 - t0));
-        fxKey.add(ms(t1 - t0));
-        renderMs.add(ms(t2 - t1));
-        fxApply.add(ms(applyNanos[0]));
+        latency.add(ms(paintedAt[0] - t0));
+        fxKey.add(ms(keyNanos[0]));
+        fxKeyCpu.add(ms(keyNanos[1]));
+        fxCycleCpu.add(ms(threads.getThreadCpuTime(fxThread) - cycle0));
       }
     }
     print("new.latency", latency);
     print("new.fxKeystroke", fxKey);
-    print("new.fxApply", fxApply);
-    print("new.render", renderMs);
+    print("new.fxKeystrokeCpu", fxKeyCpu);
+    print("new.fxCycleCpu", fxCycleCpu);
     System.out.println("new.probeMax " + ms(probeMaxNanos.get()));
+
+    // Typing steadily (a character every 100 ms, as a fast typist), the FX thread's longest wait.
+    probeMaxNanos.set(0);
+    List<Double> steady = new ArrayList<>();
+    for (int k = 0; k < 60; k++) {
+      int at = note.length() / 3 + k;
+      long[] keyNanos = new long[1];
+      fx(
+          () -> {
+            long a = System.nanoTime();
+            area.insertText(Math.min(at, area.getLength()), "y");
+            keyNanos[0] = System.nanoTime() - a;
+            return null;
+          });
+      steady.add(ms(keyNanos[0]));
+      Thread.sleep(100);
+    }
+    print("steady.fxKeystroke", steady);
+    System.out.println("steady.probeMax " + ms(probeMaxNanos.get()));
+    fx(
+        () -> {
+          window[0].close();
+          stage[0].hide();
+          return null;
+        });
+    notebook.close();
 
     // The simple way: parse and render on the FX thread, loadContent per change.
     String shell = shellForLoadContent();
@@ -182,9 +266,9 @@ public final class PreviewProbe {
   }
 
   private static String shellForLoadContent() throws Exception {
-    var m = PreviewView.class.getDeclaredMethod("shell");
+    var m = PreviewView.class.getDeclaredMethod("shell", boolean.class);
     m.setAccessible(true);
-    return (String) m.invoke(null);
+    return (String) m.invoke(null, false);
   }
 
   private static void startProbe() {

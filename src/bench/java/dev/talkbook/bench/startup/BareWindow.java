@@ -11,7 +11,8 @@ import javafx.stage.Stage;
 
 /**
  * The start-up baseline: a bare JavaFX window with one label, on the same class path, reporting
- * like Talkbook's probe ({@code talkbook-shown <uptime ms> <rss kB>}) once it is shown.
+ * like Talkbook's probe ({@code talkbook-shown <uptime ms> <processor ms>}, {@code talkbook-rss
+ * <kB>}) once it is shown.
  */
 public final class BareWindow {
   private BareWindow() {}
@@ -42,7 +43,12 @@ public final class BareWindow {
       } catch (java.io.IOException e) {
         // not Linux: uptime only
       }
-      System.out.println("talkbook-shown " + uptime);
+      long cpu =
+          ManagementFactory.getOperatingSystemMXBean()
+                  instanceof com.sun.management.OperatingSystemMXBean os
+              ? os.getProcessCpuTime() / 1_000_000
+              : -1;
+      System.out.println("talkbook-shown " + uptime + " " + cpu);
       System.out.println("talkbook-rss " + rss);
       System.out.flush();
       Platform.exit();

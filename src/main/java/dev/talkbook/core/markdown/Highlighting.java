@@ -39,6 +39,71 @@ public record Highlighting(List<Span> spans) {
     return sum;
   }
 
+  /**
+   * How many characters from the start {@code a} and {@code b} style alike (the shorter length when
+   * one styles a prefix of the other): after an edit, the editor restyles only from there on.
+   */
+  public static int commonPrefix(Highlighting a, Highlighting b) {
+    List<Span> x = a.spans;
+    List<Span> y = b.spans;
+    int offset = 0;
+    for (int i = 0; i < x.size() && i < y.size(); i++) {
+      int lx = length(x, i);
+      int ly = length(y, i);
+      if (!Objects.equals(classes(x, i), classes(y, i))) {
+        return offset;
+      }
+      if (lx != ly) {
+        return offset + Math.min(lx, ly);
+      }
+      offset += lx;
+    }
+    return offset;
+  }
+
+  /** How many characters at the end {@code a} and {@code b} style alike. */
+  public static int commonSuffix(Highlighting a, Highlighting b) {
+    List<Span> x = a.spans;
+    List<Span> y = b.spans;
+    int length = 0;
+    for (int i = x.size() - 1, j = y.size() - 1; i >= 0 && j >= 0; i--, j--) {
+      int lx = length(x, i);
+      int ly = length(y, j);
+      if (!Objects.equals(classes(x, i), classes(y, j))) {
+        return length;
+      }
+      if (lx != ly) {
+        return length + Math.min(lx, ly);
+      }
+      length += lx;
+    }
+    return length;
+  }
+
+  /** The runs that style {@code [from, to)}, the first and last cut to fit. */
+  public List<Span> slice(int from, int to) {
+    java.util.ArrayList<Span> out = new java.util.ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < spans.size() && start < to; i++) {
+      int length = length(spans, i);
+      int end = start + length;
+      if (end > from) {
+        int cut = Math.min(end, to) - Math.max(start, from);
+        out.add(cut == length ? spans.get(i) : new Span(cut, spans.get(i).classes()));
+      }
+      start = end;
+    }
+    return out;
+  }
+
+  private static int length(List<Span> spans, int i) {
+    return spans instanceof PackedSpans packed ? packed.length(i) : spans.get(i).length();
+  }
+
+  private static Object classes(List<Span> spans, int i) {
+    return spans instanceof PackedSpans packed ? packed.classes(i) : spans.get(i).classes();
+  }
+
   /** The classes at {@code offset} in the text (0 ≤ offset < {@link #length()}). */
   public Set<String> classesAt(int offset) {
     Objects.checkIndex(offset, length());

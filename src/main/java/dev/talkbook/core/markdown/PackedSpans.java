@@ -39,6 +39,14 @@ final class PackedSpans extends AbstractList<Highlighting.Span> implements Rando
     return new Highlighting.Span(lengths[index], (Set<String>) classes[index]);
   }
 
+  int length(int index) {
+    return lengths[index];
+  }
+
+  Object classes(int index) {
+    return classes[index];
+  }
+
   @Override
   public int size() {
     return size;

@@ -228,10 +228,19 @@ public final class LibraryResolver implements AutoCloseable {
     }
     List<RemoteRepository> remotes = remotes(extra);
     // First from the local repository alone: a talk prepared for offline never waits for Wi-Fi.
+    // On a thread of its own, like the downloads: a stop (an interrupt of this thread) then always
+    // ends the wait here, where the resolver's own code could swallow it.
+    Future<List<Artifact>> offline =
+        downloads.submit(() -> collect(libraries, remotes, true, Progress.NONE, new AtomicLong()));
     try {
-      List<Artifact> local = collect(libraries, remotes, true, Progress.NONE, new AtomicLong());
-      return new Resolution(libraries, local, 0, since(t0));
-    } catch (DependencyResolutionException e) {
+      return new Resolution(libraries, offline.get(), 0, since(t0));
+    } catch (InterruptedException e) {
+      offline.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof DependencyResolutionException)) {
+        throw new LibraryException(explain(libraries, remotes, e.getCause()));
+      }
       if (options.offline()) {
         throw new LibraryException(
             describe(libraries)

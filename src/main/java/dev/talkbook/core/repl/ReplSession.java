@@ -628,10 +628,16 @@ public final class ReplSession implements AutoCloseable {
     }
   }
 
+  /** How long to wait for a JVM whose connection ended to have exited, to say how it ended. */
+  private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
+
   private String deathReason() {
     Process process;
     try {
-      process = provider.lastExit().get(1, TimeUnit.SECONDS);
+      // The connection to the JVM ends before the system has reaped its process; on a busy
+      // machine that takes more than a second (the exit code was then not said). A JVM that
+      // dropped the connection but lives on is closed after this wait.
+      process = provider.lastExit().get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       return "The JVM running your code stopped answering; a new one was started.";
     } catch (Exception e) {

@@ -9,6 +9,7 @@ import javafx.application.Application;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
+import javafx.scene.paint.Color;
 
 /**
  * Light and dark, from AtlantaFX's Primer themes plus the app's own sheet (colour variables {@code
@@ -52,6 +53,8 @@ public final class Theme {
         isDark()
             ? new PrimerDark().getUserAgentStylesheet()
             : new PrimerLight().getUserAgentStylesheet());
+    // The window's colour from its first frame, before any CSS has been applied or laid out.
+    scene.setFill(background());
     String sheet = stylesheet();
     if (!scene.getStylesheets().contains(sheet)) {
       scene.getStylesheets().add(sheet);
@@ -63,6 +66,11 @@ public final class Theme {
     } else {
       scene.getRoot().getStyleClass().remove(DARK_CLASS);
     }
+  }
+
+  /** The window's background: Primer's {@code -color-bg-default}, dark or light. */
+  public Color background() {
+    return isDark() ? Color.web("#0d1117") : Color.WHITE;
   }
 
   /**

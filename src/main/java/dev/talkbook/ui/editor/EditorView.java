@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -41,8 +41,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.PlainTextChange;
+import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.kordamp.ikonli.feather.Feather;
+import org.reactfx.EventSource;
+import org.reactfx.EventStream;
 
 /**
  * The notes editor: a RichTextFX code area with Markdown highlighting, find and replace (Ctrl+F,
@@ -72,12 +76,49 @@ public final class EditorView {
             t.setDaemon(true);
             return t;
           });
-  private long highlightGeneration;
   private final OutlinerKeys outliner;
+
+  /**
+   * A change to the text: {@code removed} characters at {@code position} became {@code inserted}.
+   */
+  public record Edit(String text, int position, int removed, int inserted) {}
+
+  private final EventSource<Edit> edits = new EventSource<>();
+
+  /** The highlighting the area's styles follow, for the text as it was then; null before any. */
+  private Highlighting shown;
+
+  /** Where the text changed since {@link #shown} (current offsets; -1 when nothing did). */
+  private int dirtyFrom = -1;
+
+  private int dirtyTo = -1;
+
+  /** The newest highlighting request; older ones still queued are skipped. */
+  private volatile long newestRequest;
+
+  private record Request(long id, String text, Highlighting shown, int from, int to) {}
+
+  /** What to restyle: {@code spans} from {@code from}, making the area's styles {@code next}. */
+  private record Restyle(Highlighting next, int from, List<Highlighting.Span> spans) {}
+
+  private final EventSource<Request> requests = new EventSource<>();
 
   public EditorView(BiConsumer<String, byte[]> attach) {
     this.attach = attach;
-    area.textProperty().addListener((obs, old, text) -> highlightLater(text));
+    area.plainTextChanges().subscribe(this::changed);
+    // Latest wins: a newer request skips the older ones queued and drops their results.
+    requests
+        .mapToCompletionStage(
+            r ->
+                CompletableFuture.supplyAsync(
+                    () -> r.id() == newestRequest ? restyle(r) : null, highlighting))
+        .awaitLatest(requests)
+        .subscribe(
+            result -> {
+              if (result.isSuccess() && result.get() != null) {
+                apply(result.get());
+              }
+            });
     area.getStyleClass().add(STYLE_CLASS);
     area.setWrapText(true);
     area.setId("editor");
@@ -118,10 +159,24 @@ public final class EditorView {
     return fontSize;
   }
 
+  /**
+   * Every change to the text, with the text after it (read once per change, for every listener):
+   * the open talk's view model follows these.
+   */
+  public EventStream<Edit> edits() {
+    return edits;
+  }
+
   /** Replaces the whole text as a fresh start: no undo back into another talk's notes. */
   public void load(String text) {
     area.replaceText(text);
-    applyHighlighting(highlighter.highlight(text), HangingIndent.prefixes(text), text);
+    Highlighting all = styles(text);
+    newestRequest++; // the request the replacement made is done here, at once
+    if (!all.spans().isEmpty()) {
+      area.setStyleSpans(0, styleSpans(all.spans()));
+    }
+    shown = all;
+    dirtyFrom = -1;
     area.getUndoManager().forgetHistory();
     area.moveTo(0);
     area.requestFollowCaret();
@@ -143,35 +198,73 @@ public final class EditorView {
     }
   }
 
-  /**
-   * Highlights the text off the FX thread; only the newest result is applied, and only if the text
-   * is still the one it was computed for.
-   */
-  private void highlightLater(String text) {
-    long mine = ++highlightGeneration;
-    highlighting.execute(
-        () -> {
-          Highlighting result = highlighter.highlight(text);
-          List<HangingIndent.Prefix> prefixes = HangingIndent.prefixes(text);
-          Platform.runLater(
-              () -> {
-                if (mine == highlightGeneration) {
-                  applyHighlighting(result, prefixes, text);
-                }
-              });
-        });
+  /** A change: noted as dirty, handed on, and highlighted again off the FX thread. */
+  private void changed(PlainTextChange c) {
+    int p = c.getPosition();
+    int removed = c.getRemoved().length();
+    int inserted = c.getInserted().length();
+    if (dirtyFrom < 0) {
+      dirtyFrom = p;
+      dirtyTo = p + inserted;
+    } else {
+      dirtyFrom = Math.min(shift(dirtyFrom, p, removed, inserted), p);
+      dirtyTo = Math.max(shift(dirtyTo, p, removed, inserted), p + inserted);
+    }
+    String text = area.getText();
+    requests.push(new Request(++newestRequest, text, shown, dirtyFrom, dirtyTo));
+    edits.push(new Edit(text, p, removed, inserted));
   }
 
-  private void applyHighlighting(
-      Highlighting result, List<HangingIndent.Prefix> prefixes, String text) {
-    if (!area.getText().equals(text) || result.spans().isEmpty()) {
-      return;
+  /**
+   * Where offset {@code x} is after {@code removed} characters at {@code p} became {@code
+   * inserted}.
+   */
+  private static int shift(int x, int p, int removed, int inserted) {
+    if (x <= p) {
+      return x;
     }
-    StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>(result.spans().size());
-    for (Highlighting.Span span : result.spans()) {
-      spans.add(span.classes(), span.length());
+    return x >= p + removed ? x + inserted - removed : p + inserted;
+  }
+
+  /**
+   * On the highlighting thread: the whole text highlighted, and the part whose styles differ from
+   * what the area shows (the changed range, widened to where the styles really differ).
+   */
+  private Restyle restyle(Request r) {
+    Highlighting next = styles(r.text());
+    int length = r.text().length();
+    int from = 0;
+    int to = length;
+    if (r.shown() != null) {
+      from = Math.min(Highlighting.commonPrefix(r.shown(), next), r.from());
+      to = Math.max(length - Highlighting.commonSuffix(r.shown(), next), r.to());
     }
-    area.setStyleSpans(0, HangingIndent.overlay(spans.create(), text, prefixes));
+    return new Restyle(next, from, from < to ? next.slice(from, to) : List.of());
+  }
+
+  /**
+   * The styles of {@code text}: its Markdown highlighting, and the list items' prefixes kept out of
+   * the wrapped lines' indent ({@link HangingIndent}).
+   */
+  private Highlighting styles(String text) {
+    return HangingIndent.mark(highlighter.highlight(text), HangingIndent.prefixes(text));
+  }
+
+  /** On the FX thread: the newest restyle, for the text as it is now. */
+  private void apply(Restyle r) {
+    if (!r.spans().isEmpty()) {
+      area.setStyleSpans(r.from(), styleSpans(r.spans()));
+    }
+    shown = r.next();
+    dirtyFrom = -1;
+  }
+
+  private static StyleSpans<Collection<String>> styleSpans(List<Highlighting.Span> spans) {
+    StyleSpansBuilder<Collection<String>> out = new StyleSpansBuilder<>(spans.size());
+    for (Highlighting.Span span : spans) {
+      out.add(span.classes(), span.length());
+    }
+    return out.create();
   }
 
   /** Stops the highlighting thread (the window is closing). */

@@ -1,18 +1,19 @@
 package dev.talkbook.ui.editor;
 
+import dev.talkbook.core.markdown.Highlighting;
 import dev.talkbook.core.outliner.Lines;
 import dev.talkbook.core.outliner.ListItem;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.fxmisc.richtext.model.StyledSegment;
 
 /**
@@ -59,34 +60,51 @@ final class HangingIndent {
     return out;
   }
 
-  /** {@code spans} of {@code text} with {@link #CLASS} added over its {@code prefixes}. */
-  static StyleSpans<Collection<String>> overlay(
-      StyleSpans<Collection<String>> spans, String text, List<Prefix> prefixes) {
+  /**
+   * {@code styles} with {@link #CLASS} added over {@code prefixes} (in text order, apart): the
+   * editor's styles, compared and sliced as one (see {@link Highlighting#commonPrefix}).
+   */
+  static Highlighting mark(Highlighting styles, List<Prefix> prefixes) {
     if (prefixes.isEmpty()) {
-      return spans;
+      return styles;
     }
-    StyleSpansBuilder<Collection<String>> marks = new StyleSpansBuilder<>(prefixes.size() * 2 + 1);
-    int at = 0;
-    for (Prefix p : prefixes) {
-      if (p.start() > at) {
-        marks.add(List.of(), p.start() - at);
+    List<Highlighting.Span> out = new ArrayList<>(styles.spans().size() + prefixes.size() * 2);
+    int next = 0; // the first prefix not yet passed
+    int start = 0;
+    for (Highlighting.Span span : styles.spans()) {
+      int end = start + span.length();
+      int at = start;
+      while (at < end) {
+        while (next < prefixes.size()
+            && prefixes.get(next).start() + prefixes.get(next).length() <= at) {
+          next++;
+        }
+        Prefix p = next < prefixes.size() ? prefixes.get(next) : null;
+        if (p != null && p.start() <= at) {
+          int stop = Math.min(end, p.start() + p.length());
+          Set<String> marked = new HashSet<>(span.classes());
+          marked.add(CLASS);
+          add(out, stop - at, marked);
+          at = stop;
+        } else {
+          int stop = p == null ? end : Math.min(end, p.start());
+          add(out, stop - at, span.classes());
+          at = stop;
+        }
       }
-      marks.add(List.of(CLASS), p.length());
-      at = p.start() + p.length();
+      start = end;
     }
-    if (text.length() > at) {
-      marks.add(List.of(), text.length() - at);
+    return new Highlighting(out);
+  }
+
+  /** Appends a run, joined to the last one when they style alike. */
+  private static void add(List<Highlighting.Span> out, int length, Set<String> classes) {
+    if (!out.isEmpty() && out.get(out.size() - 1).classes().equals(classes)) {
+      Highlighting.Span last = out.remove(out.size() - 1);
+      out.add(new Highlighting.Span(last.length() + length, classes));
+    } else {
+      out.add(new Highlighting.Span(length, classes));
     }
-    return spans.overlay(
-        marks.create(),
-        (style, mark) -> {
-          if (mark.isEmpty()) {
-            return style;
-          }
-          List<String> both = new ArrayList<>(style);
-          both.addAll(mark);
-          return both;
-        });
   }
 
   /**

@@ -124,9 +124,15 @@ public final class ScheduleImportDialog {
     run.statusProperty().addListener((o, was, now) -> status.setText(now));
     check.progressProperty().addListener((o, was, now) -> bar.setProgress(now.doubleValue()));
     run.progressProperty().addListener((o, was, now) -> bar.setProgress(now.doubleValue()));
+    // Only a failure marks the status; a new check clears the failure (null), and that must not.
     check
         .failureProperty()
-        .addListener((o, was, error) -> status.getStyleClass().add("tb-problem"));
+        .addListener(
+            (o, was, error) -> {
+              if (error != null && !status.getStyleClass().contains("tb-problem")) {
+                status.getStyleClass().add("tb-problem");
+              }
+            });
 
     report.setId(REPORT_ID);
     report.setEditable(false);
@@ -218,7 +224,9 @@ public final class ScheduleImportDialog {
         .addListener(
             (o, was, error) -> {
               if (error != null) {
-                status.getStyleClass().add("tb-problem");
+                if (!status.getStyleClass().contains("tb-problem")) {
+                  status.getStyleClass().add("tb-problem");
+                }
                 importButton.setDisable(checked == null);
               }
             });

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import javafx.concurrent.Worker;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 import javafx.scene.web.WebView;
 import netscape.javascript.JSObject;
 
@@ -60,6 +61,8 @@ public final class PreviewView {
     }
     web = new WebView();
     web.setContextMenuEnabled(false);
+    // The page's colours from its first paint (WebKit paints white before the page has loaded).
+    web.setPageFill(background(dark));
     web.setFocusTraversable(false);
     web.getEngine().setCreatePopupHandler(features -> null); // no new windows
     web.getEngine()
@@ -83,7 +86,7 @@ public final class PreviewView {
                 }
               }
             });
-    web.getEngine().loadContent(shell());
+    web.getEngine().loadContent(shell(dark));
     root.getChildren().setAll(web);
   }
 
@@ -148,6 +151,9 @@ public final class PreviewView {
   public void setDark(boolean isDark) {
     dark = isDark;
     root.setStyle(dark ? "-fx-background-color: #0d1117;" : "-fx-background-color: white;");
+    if (web != null) {
+      web.setPageFill(background(dark));
+    }
     if (ready) {
       web.getEngine().executeScript("setDark(" + dark + ")");
     }
@@ -212,13 +218,22 @@ public final class PreviewView {
     }
   }
 
-  /** The page shell with its style, highlight.js and script inlined; a fresh nonce each time. */
-  static String shell() {
+  /** The page's background (preview.css's {@code --bg}). */
+  private static Color background(boolean dark) {
+    return dark ? Color.web("#0d1117") : Color.WHITE;
+  }
+
+  /**
+   * The page shell with its style, highlight.js and script inlined, in the dark or light colours
+   * from the start; a fresh nonce each time.
+   */
+  static String shell(boolean dark) {
     byte[] random = new byte[16];
     new SecureRandom().nextBytes(random);
     Map<String, String> parts =
         Map.of(
             "nonce", HexFormat.of().formatHex(random),
+            "theme", dark ? "dark" : "",
             "css", Resources.text(PreviewView.class, "preview.css"),
             "js", Resources.text(PreviewView.class, "preview.js"),
             "hljs", Resources.text(PreviewView.class, HLJS + "highlight.min.js"),

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.repl.Evaluation.Outcome;
 import dev.talkbook.core.repl.SnippetResult.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -12,10 +15,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The remote JVM ends: the session restarts by itself and replays what was defined. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ReplRestartTest {
+  /**
+   * How long a start, a restart or an evaluation may take: a JVM starts in a second on a quiet
+   * machine, in tens of seconds on a loaded one (a limit only; nothing waits for it to pass).
+   */
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   private ReplSession session;
   private final BlockingQueue<ReplEvent.Restarted> restarts = new LinkedBlockingQueue<>();
@@ -29,7 +38,7 @@ class ReplRestartTest {
             restarts.add(r);
           }
         });
-    session.ready().get(30, TimeUnit.SECONDS);
+    session.ready().get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
   @AfterEach
@@ -38,7 +47,7 @@ class ReplRestartTest {
   }
 
   private Evaluation eval(String code) throws Exception {
-    return session.evaluate(code).get(30, TimeUnit.SECONDS);
+    return session.evaluate(code).get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
   @Test
@@ -52,7 +61,7 @@ class ReplRestartTest {
     assertThat(e.last().status()).isEqualTo(Status.JVM_ENDED);
     assertThat(e.last().note()).contains("exit code 3");
     assertThat(e.message()).isEqualTo("The rest of the input was not run.");
-    ReplEvent.Restarted restarted = restarts.poll(10, TimeUnit.SECONDS);
+    ReplEvent.Restarted restarted = restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(restarted).isNotNull();
     assertThat(restarted.reason()).contains("exit code 3");
     assertThat(restarted.replayed()).isEqualTo(4);
@@ -63,13 +72,20 @@ class ReplRestartTest {
   }
 
   @Test
-  void haltFromABackgroundThreadIsNoticedBetweenEvaluations() throws Exception {
+  void haltFromABackgroundThreadIsNoticedBetweenEvaluations(@TempDir Path dir) throws Exception {
     eval("String kept = \"yes\";");
+    // The thread halts the JVM once the test says so, after the evaluation ended (a fixed pause
+    // could be over before the evaluation's result came back, on a busy machine).
+    Path go = dir.resolve("halt-now");
     Evaluation e =
         eval(
-            "new Thread(() -> { try { Thread.sleep(200); } catch (Exception x) {} Runtime.getRuntime().halt(7); }).start();");
+            "new Thread(() -> { try { while (!Files.exists(Path.of(\""
+                + go.toString().replace("\\", "\\\\")
+                + "\"))) Thread.sleep(10); } catch (Exception x) {}"
+                + " Runtime.getRuntime().halt(7); }).start();");
     assertThat(e.outcome()).isEqualTo(Outcome.COMPLETED);
-    ReplEvent.Restarted restarted = restarts.poll(10, TimeUnit.SECONDS);
+    Files.createFile(go);
+    ReplEvent.Restarted restarted = restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(restarted).isNotNull();
     assertThat(restarted.reason()).contains("exit code 7");
     assertThat(eval("kept").last().value()).isEqualTo("\"yes\"");
@@ -78,20 +94,20 @@ class ReplRestartTest {
   @Test
   void resetForgetsEverything() throws Exception {
     eval("int gone = 1;");
-    session.reset().get(30, TimeUnit.SECONDS);
+    session.reset().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     SnippetResult r = eval("gone").last();
     assertThat(r.status()).isEqualTo(Status.COMPILE_ERROR);
-    assertThat(session.definitions().get(10, TimeUnit.SECONDS)).isEmpty();
+    assertThat(session.definitions().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEmpty();
   }
 
   @Test
   void restartOnRequestReplaysAndSaysSo() throws Exception {
     eval("List<String> names = new ArrayList<>(List.of(\"a\"));");
-    session.restart().get(30, TimeUnit.SECONDS);
-    ReplEvent.Restarted restarted = restarts.poll(10, TimeUnit.SECONDS);
+    session.restart().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    ReplEvent.Restarted restarted = restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(restarted.reason()).contains("on request");
     assertThat(eval("names").last().value()).isEqualTo("[a]");
-    assertThat(session.definitions().get(10, TimeUnit.SECONDS))
+    assertThat(session.definitions().get(WAIT.toSeconds(), TimeUnit.SECONDS))
         .extracting(Definition::name)
         .isEqualTo(List.of("names"));
   }

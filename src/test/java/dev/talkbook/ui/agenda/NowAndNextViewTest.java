@@ -6,6 +6,7 @@ import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.FxWait;
 import dev.talkbook.ui.common.UiExecutors;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Now and next from a fixed clock: rooms, the starred first, Enter opens what is on now. */
 @ExtendWith(ApplicationExtension.class)
@@ -94,19 +93,28 @@ class NowAndNextViewTest {
 
     NowAndNextView view = open(robot, 14, 30);
     ListView<NowAndNextView.Row> list = view.list();
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 3);
-    assertThat(list.getItems())
-        .extracting(r -> (r.now() ? "now " : "next ") + r.slot().talk().title())
-        .containsExactly("now Privacy", "now Soldering", "next Radio");
-    assertThat(list.getSelectionModel().getSelectedItem().slot().talk().talkId())
-        .isEqualTo(privacy.id());
-    assertThat(robot.lookup(".tb-now-heading").queryLabeled().getText())
-        .isEqualTo("At 14:30 — 2 on now");
+    FxWait.untilFx("the three rows", () -> list.getItems().size() == 3);
+    // Rows, selection and heading are set in one go on the FX thread: read them there, at once.
+    record Shown(List<String> rows, long selected, String heading, boolean focused) {}
+    Shown shown =
+        FxWait.onFx(
+            () ->
+                new Shown(
+                    list.getItems().stream()
+                        .map(r -> (r.now() ? "now " : "next ") + r.slot().talk().title())
+                        .toList(),
+                    list.getSelectionModel().getSelectedItem().slot().talk().talkId(),
+                    robot.lookup(".tb-now-heading").queryLabeled().getText(),
+                    list.isFocused()));
+    assertThat(shown.rows()).containsExactly("now Privacy", "now Soldering", "next Radio");
+    assertThat(shown.selected()).isEqualTo(privacy.id());
+    assertThat(shown.heading()).isEqualTo("At 14:30 — 2 on now");
+    assertThat(shown.focused()).as("the list has the keyboard").isTrue();
 
     robot.type(KeyCode.ENTER);
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> opened.size() == 1);
+    FxWait.until("the talk to be opened", () -> opened.size() == 1);
     assertThat(opened).containsExactly(privacy.id());
-    assertThat(view.stage().isShowing()).isFalse();
+    assertThat(FxWait.onFx(() -> view.stage().isShowing())).isFalse();
   }
 
   @Test
@@ -114,13 +122,13 @@ class NowAndNextViewTest {
     Event camp = notebook.events().create(Event.Details.titled("Camp"));
     talk(camp.id(), "Soldering", "Saal 1", 14, 45);
     NowAndNextView view = open(robot, 0, 30); // the talk is 13.5 hours ahead
-    WaitForAsyncUtils.waitFor(
-        10,
-        TimeUnit.SECONDS,
+    FxWait.untilFx(
+        "the heading",
         () ->
             robot.lookup(".tb-now-heading").queryLabeled().getText().equals("At 00:30 — 0 on now"));
-    assertThat(robot.lookup("#" + NowAndNextView.EMPTY_ID).queryLabeled().getText())
+    assertThat(
+            FxWait.onFx(() -> robot.lookup("#" + NowAndNextView.EMPTY_ID).queryLabeled().getText()))
         .contains("Nothing is on now or in the next 12 hours");
-    assertThat(view.list().getItems()).isEmpty();
+    assertThat(FxWait.onFx(() -> List.copyOf(view.list().getItems()))).isEmpty();
   }
 }

@@ -58,4 +58,26 @@ class HangingIndentTest {
             new HangingIndent.Prefix(14, 4),
             new HangingIndent.Prefix(text.indexOf("3. "), 3));
   }
+
+  @Test
+  void markingAddsTheClassOverThePrefixesOnlyAndKeepsTheHighlighting() {
+    String text = "# Title\n\n- one *x*\n  - two\nplain\n1. three\n";
+    var highlighting = new dev.talkbook.core.markdown.MarkdownHighlighter().highlight(text);
+    var prefixes = HangingIndent.prefixes(text);
+    var marked = HangingIndent.mark(highlighting, prefixes);
+    assertThat(marked.length()).isEqualTo(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      int at = i;
+      boolean inPrefix =
+          prefixes.stream().anyMatch(p -> p.start() <= at && at < p.start() + p.length());
+      java.util.Set<String> expected = new java.util.HashSet<>(highlighting.classesAt(i));
+      if (inPrefix) {
+        expected.add(HangingIndent.CLASS);
+      }
+      assertThat(marked.classesAt(i)).as("offset %d", i).isEqualTo(expected);
+    }
+    for (int i = 1; i < marked.spans().size(); i++) {
+      assertThat(marked.spans().get(i).classes()).isNotEqualTo(marked.spans().get(i - 1).classes());
+    }
+  }
 }

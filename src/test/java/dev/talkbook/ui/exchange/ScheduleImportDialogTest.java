@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.talkbook.core.exchange.ScheduleFetcher;
 import dev.talkbook.core.exchange.ScheduleImporter.Report;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.FxWait;
 import dev.talkbook.ui.common.LongJob;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** File → Import schedule…: a dry-run report first, then the import; errors said in place. */
 @ExtendWith(ApplicationExtension.class)
@@ -87,33 +86,40 @@ class ScheduleImportDialogTest {
     return robot.lookup("#" + ScheduleImportDialog.REPORT_ID).queryAs(TextArea.class);
   }
 
+  /** The report's text now, read on the FX thread. */
+  private String reportText(FxRobot robot) throws Exception {
+    return FxWait.onFx(() -> report(robot).getText());
+  }
+
   @Test
   void aFileIsCheckedFirstThenImported(FxRobot robot) throws Exception {
     Path file = dir.resolve("camp.xml");
     Files.write(file, fixture("frab-schedule.xml"));
     open(robot, file.toString());
     Button importButton = robot.lookup("#" + ScheduleImportDialog.IMPORT_ID).queryButton();
-    assertThat(importButton.isDisabled()).isTrue();
+    assertThat(FxWait.onFx(importButton::isDisabled)).isTrue();
 
-    robot.clickOn("#" + ScheduleImportDialog.CHECK_ID);
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !importButton.isDisabled());
-    assertThat(report(robot).getText())
+    FxWait.clickOn(robot, "#" + ScheduleImportDialog.CHECK_ID);
+    FxWait.untilFx("the check to finish", () -> !importButton.isDisabled());
+    String dryRun = reportText(robot);
+    assertThat(dryRun)
         .contains("Would import", "4 added", "added: Soldering for the faint of heart");
     assertThat(notebook.talks().count()).isZero();
 
-    robot.clickOn("#" + ScheduleImportDialog.IMPORT_ID);
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> imported.size() == 1);
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.clickOn(robot, "#" + ScheduleImportDialog.IMPORT_ID);
+    FxWait.until("the import to finish", () -> imported.size() == 1);
     assertThat(imported.get(0).dryRun()).isFalse();
-    assertThat(report(robot).getText()).startsWith("Imported the frab/pentabarf schedule XML");
+    String done = reportText(robot);
+    assertThat(done).startsWith("Imported the frab/pentabarf schedule XML");
     assertThat(notebook.talks().count()).isEqualTo(4);
-    assertThat(importButton.isDisabled()).isTrue();
+    assertThat(FxWait.onFx(importButton::isDisabled)).isTrue();
 
     // The same file again: nothing to import.
-    robot.clickOn("#" + ScheduleImportDialog.CHECK_ID);
-    WaitForAsyncUtils.waitFor(
-        30, TimeUnit.SECONDS, () -> report(robot).getText().contains("Nothing to import"));
-    assertThat(importButton.isDisabled()).isTrue();
+    FxWait.clickOn(robot, "#" + ScheduleImportDialog.CHECK_ID);
+    FxWait.untilFx(
+        "the check to say nothing is new",
+        () -> report(robot).getText().contains("Nothing to import"));
+    assertThat(FxWait.onFx(importButton::isDisabled)).isTrue();
   }
 
   @Test
@@ -139,11 +145,12 @@ class ScheduleImportDialogTest {
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
       open(robot, base + "/nothing");
-      robot.clickOn("#" + ScheduleImportDialog.CHECK_ID);
+      FxWait.clickOn(robot, "#" + ScheduleImportDialog.CHECK_ID);
       Label status = robot.lookup("#" + ScheduleImportDialog.STATUS_ID).queryAs(Label.class);
-      WaitForAsyncUtils.waitFor(
-          30, TimeUnit.SECONDS, () -> status.getText().contains("There is no schedule at"));
-      assertThat(status.getStyleClass()).contains("tb-problem");
+      FxWait.untilFx(
+          "the check to say there is nothing there",
+          () -> status.getText().contains("There is no schedule at"));
+      assertThat(FxWait.onFx(() -> List.copyOf(status.getStyleClass()))).contains("tb-problem");
 
       robot.interact(
           () ->
@@ -151,13 +158,17 @@ class ScheduleImportDialogTest {
                   .lookup("#" + ScheduleImportDialog.SOURCE_ID)
                   .queryTextInputControl()
                   .setText(base + "/api/v2/abc123/view/All"));
-      robot.clickOn("#" + ScheduleImportDialog.EVENT_ID).write("KotlinConf");
-      robot.clickOn("#" + ScheduleImportDialog.CHECK_ID);
+      FxWait.clickOn(robot, "#" + ScheduleImportDialog.EVENT_ID);
+      robot.write("KotlinConf");
+      FxWait.clickOn(robot, "#" + ScheduleImportDialog.CHECK_ID);
       Button importButton = robot.lookup("#" + ScheduleImportDialog.IMPORT_ID).queryButton();
-      WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !importButton.isDisabled());
-      assertThat(report(robot).getText()).contains("into \"KotlinConf\" (a new event)", "3 added");
-      robot.clickOn("#" + ScheduleImportDialog.IMPORT_ID);
-      WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> imported.size() == 1);
+      FxWait.untilFx("the check to finish", () -> !importButton.isDisabled());
+      assertThat(reportText(robot)).contains("into \"KotlinConf\" (a new event)", "3 added");
+      // The download worked: the status no longer shows the 404 as a problem.
+      assertThat(FxWait.onFx(() -> List.copyOf(status.getStyleClass())))
+          .doesNotContain("tb-problem");
+      FxWait.clickOn(robot, "#" + ScheduleImportDialog.IMPORT_ID);
+      FxWait.until("the import to finish", () -> imported.size() == 1);
       assertThat(notebook.events().list()).extracting(e -> e.title()).containsExactly("KotlinConf");
     } finally {
       server.stop(0);
@@ -170,11 +181,13 @@ class ScheduleImportDialogTest {
     Files.writeString(
         file, "<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY a \"aaaa\">]><schedule>&a;</schedule>");
     open(robot, file.toString());
-    robot.clickOn("#" + ScheduleImportDialog.CHECK_ID);
+    FxWait.clickOn(robot, "#" + ScheduleImportDialog.CHECK_ID);
     Label status = robot.lookup("#" + ScheduleImportDialog.STATUS_ID).queryAs(Label.class);
-    WaitForAsyncUtils.waitFor(
-        30, TimeUnit.SECONDS, () -> status.getText().contains("billion laughs"));
-    assertThat(robot.lookup("#" + ScheduleImportDialog.IMPORT_ID).queryButton().isDisabled())
+    FxWait.untilFx("the check to refuse", () -> status.getText().contains("billion laughs"));
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot.lookup("#" + ScheduleImportDialog.IMPORT_ID).queryButton().isDisabled()))
         .isTrue();
     assertThat(notebook.events().list()).isEmpty();
   }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.FxWait;
 import dev.talkbook.ui.common.LongJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** File → Export site… and Import Markdown…, driven headless as a user would. */
 @ExtendWith(ApplicationExtension.class)
@@ -72,16 +71,17 @@ class ExportDialogsTest {
     Path out = dir.resolve("site");
     showSiteExport(robot, out);
     Button open = robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton();
-    assertThat(open.isDisabled()).isTrue();
+    assertThat(FxWait.onFx(open::isDisabled)).isTrue();
 
-    robot.clickOn("#" + SiteExportDialog.EXPORT_ID);
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !open.isDisabled());
+    FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
+    FxWait.untilFx("the export to finish", () -> !open.isDisabled());
 
     Label status = robot.lookup("#" + SiteExportDialog.STATUS_ID).queryAs(Label.class);
-    assertThat(status.getText()).startsWith("Exported 5 talks");
+    assertThat(FxWait.onFx(status::getText)).startsWith("Exported 5 talks");
     assertThat(out.resolve("index.html")).exists();
     assertThat(remembered).containsExactly(out.toString());
-    robot.clickOn("#" + SiteExportDialog.OPEN_ID);
+    FxWait.clickOn(robot, "#" + SiteExportDialog.OPEN_ID);
+    FxWait.until("the site to be opened", () -> !opened.isEmpty());
     assertThat(opened).containsExactly(out.resolve("index.html").toUri().toString());
   }
 
@@ -91,11 +91,14 @@ class ExportDialogsTest {
     Path out = Files.createDirectories(dir.resolve("taken"));
     Files.writeString(out.resolve("index.html"), "mine");
     showSiteExport(robot, out);
-    robot.clickOn("#" + SiteExportDialog.EXPORT_ID);
+    FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
     Label status = robot.lookup("#" + SiteExportDialog.STATUS_ID).queryAs(Label.class);
-    WaitForAsyncUtils.waitFor(
-        30, TimeUnit.SECONDS, () -> status.getText().contains("not written by Talkbook"));
-    assertThat(robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton().isDisabled()).isTrue();
+    FxWait.untilFx(
+        "the export to say why not", () -> status.getText().contains("not written by Talkbook"));
+    assertThat(
+            FxWait.onFx(
+                () -> robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton().isDisabled()))
+        .isTrue();
     assertThat(out.resolve("index.html")).hasContent("mine");
   }
 
@@ -117,17 +120,20 @@ class ExportDialogsTest {
                     report -> imported.add("done"))
                 .show());
     TextArea report = robot.lookup("#" + MarkdownImportDialog.REPORT_ID).queryAs(TextArea.class);
-    WaitForAsyncUtils.waitFor(
-        30, TimeUnit.SECONDS, () -> report.getText().contains("Would import"));
-    assertThat(report.getText())
+    FxWait.untilFx("the dry run's report", () -> report.getText().contains("Would import"));
+    String dryRun = FxWait.onFx(report::getText);
+    assertThat(dryRun)
         .contains("created   meetup/01-one.md", "failed    meetup/02-bad.md — is not UTF-8");
     assertThat(notebook.talks().count()).isZero();
 
-    robot.clickOn("#" + MarkdownImportDialog.IMPORT_ID);
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> report.getText().startsWith("Imported"));
+    FxWait.clickOn(robot, "#" + MarkdownImportDialog.IMPORT_ID);
+    FxWait.untilFx("the import's report", () -> report.getText().startsWith("Imported"));
     assertThat(notebook.talks().count()).isEqualTo(1);
     assertThat(imported).containsExactly("done");
-    assertThat(robot.lookup("#" + MarkdownImportDialog.IMPORT_ID).queryButton().isDisabled())
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot.lookup("#" + MarkdownImportDialog.IMPORT_ID).queryButton().isDisabled()))
         .isTrue();
   }
 }

@@ -7,6 +7,7 @@ import dev.talkbook.core.repl.LibraryResolver;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.repl.TestRepository;
+import dev.talkbook.ui.FxWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** //DEPS in the REPL pane and Java → Prepare for offline, against a test repository. */
 @ExtendWith(ApplicationExtension.class)
@@ -76,7 +76,12 @@ class LibrariesUiTest {
   }
 
   private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+    FxWait.untilFx("the condition", java.time.Duration.ofSeconds(60), condition);
+  }
+
+  /** The transcript's text now, read on the FX thread. */
+  private String transcript() throws Exception {
+    return FxWait.onFx(pane::transcriptText);
   }
 
   @Test
@@ -87,7 +92,7 @@ class LibrariesUiTest {
                 .replaceText("//DEPS demo:greeting:1.0\ndemo.greeting.Greeting.hello(\"you\")"));
     robot.interact(pane::runInput);
     waitFor(() -> pane.transcriptText().contains("⇒ \"Hello, you\""));
-    assertThat(pane.transcriptText())
+    assertThat(transcript())
         .contains("Resolving demo:greeting:1.0 …")
         .containsPattern(
             "Added to the class path: greeting-1.0.jar \\(downloaded \\d+ kB, [\\d.]+ s\\)\\.");
@@ -95,7 +100,7 @@ class LibrariesUiTest {
     robot.interact(() -> pane.input().replaceText("/deps"));
     robot.interact(pane::runInput);
     waitFor(() -> pane.transcriptText().contains("› /deps"));
-    assertThat(pane.transcriptText()).contains("demo:greeting:1.0   greeting-1.0.jar");
+    assertThat(transcript()).contains("demo:greeting:1.0   greeting-1.0.jar");
     ListView<?> defs = robot.lookup(".tb-repl-definitions").queryAs(ListView.class);
     waitFor(() -> defs.getItems().stream().anyMatch(d -> d.toString().contains("LIBRARY")));
   }
@@ -105,7 +110,7 @@ class LibrariesUiTest {
     robot.interact(() -> pane.input().replaceText("//DEPS demo:nope:1.0\n1 + 1"));
     robot.interact(pane::runInput);
     waitFor(() -> pane.transcriptText().contains("Nothing was run."));
-    assertThat(pane.transcriptText()).contains("demo:nope:jar:1.0 was not found in test (");
+    assertThat(transcript()).contains("demo:nope:jar:1.0 was not found in test (");
   }
 
   @Test
@@ -121,15 +126,14 @@ class LibrariesUiTest {
     ListView<?> results =
         (ListView<?>) window[0].stage().getScene().lookup("#" + OfflinePreparation.RESULTS_ID);
     waitFor(() -> results.getItems().size() == 2);
-    assertThat(results.getItems())
-        .extracting(Object::toString)
+    assertThat(FxWait.onFx(() -> results.getItems().stream().map(Object::toString).toList()))
         .satisfiesExactly(
             ok -> assertThat(ok).startsWith("✓ demo:greeting:1.0: 1 jar, "),
             bad ->
                 assertThat(bad)
                     .startsWith("✗ demo:missing:2.0: demo:missing:jar:2.0 was not found"));
     Label status = (Label) window[0].stage().getScene().lookup("#" + OfflinePreparation.STATUS_ID);
-    assertThat(status.getText()).isEqualTo("1 of 2 could not be prepared; see below.");
+    assertThat(FxWait.onFx(status::getText)).isEqualTo("1 of 2 could not be prepared; see below.");
     assertThat(dir.resolve("local/demo/greeting/1.0/greeting-1.0-sources.jar")).exists();
     robot.interact(() -> window[0].stage().close());
 

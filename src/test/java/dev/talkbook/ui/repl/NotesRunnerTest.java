@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.ui.FxWait;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Code blocks in notes run in place; the output block lands under them as one undo step. */
 @ExtendWith(ApplicationExtension.class)
@@ -59,19 +59,20 @@ class NotesRunnerTest {
           notes.getUndoManager().forgetHistory();
           notes.moveTo(md.indexOf("6 * 7"));
         });
-    robot.clickOn(notes);
+    FxWait.clickOn(robot, notes);
     robot.interact(() -> notes.moveTo(md.indexOf("6 * 7")));
     robot
         .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER)
         .release(KeyCode.ENTER, KeyCode.SHIFT, KeyCode.CONTROL);
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> notes.getText().contains("```output"));
+    // The output is written in one replacement, on the FX thread.
+    FxWait.untilFx("the output block", () -> notes.getText().contains("```output"));
     String expected =
         "# Demo\n\n```java\nSystem.out.println(\"hi\");\n6 * 7\n```\n```output\nhi\n⇒ 42\n```\n"
             + "\nThe end.\n";
-    assertThat(notes.getText()).isEqualTo(expected);
+    assertThat(text()).isEqualTo(expected);
     // One undo takes the whole output away.
     robot.interact(() -> notes.undo());
-    assertThat(notes.getText()).isEqualTo(md);
+    assertThat(text()).isEqualTo(md);
     // Running twice replaces the output block rather than adding a second one.
     for (int i = 0; i < 2; i++) {
       robot.interact(() -> notes.moveTo(md.indexOf("6 * 7")));
@@ -79,29 +80,32 @@ class NotesRunnerTest {
           new java.util.concurrent.atomic.AtomicReference<
               java.util.concurrent.CompletableFuture<Void>>();
       robot.interact(() -> done.set(runner.runBlockAtCaret()));
-      done.get().get(30, TimeUnit.SECONDS);
-      WaitForAsyncUtils.waitForFxEvents();
+      done.get().get(FxWait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
-    assertThat(notes.getText()).isEqualTo(expected);
+    assertThat(text()).isEqualTo(expected);
   }
 
   @Test
   void runAllRunsEveryBlockInOrderInAFreshSession(FxRobot robot) throws Exception {
-    session.evaluate("int leftOver = 1;").get(30, TimeUnit.SECONDS);
+    session.evaluate("int leftOver = 1;").get(FxWait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     String md =
         "```java\nint n = 20;\n```\n\ntext\n\n```java\nn + 1\n```\n\n```output\nold\n```\n"
             + "```java\nleftOver\n```\n";
     robot.interact(() -> notes.replaceText(md));
-    robot.interact(() -> runner.runAll());
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> notes.getText().contains("⇒ 21"));
-    String text = notes.getText();
+    var done =
+        new java.util.concurrent.atomic.AtomicReference<
+            java.util.concurrent.CompletableFuture<Void>>();
+    robot.interact(() -> done.set(runner.runAll()));
+    // A fresh JVM first, then each block: wait for all of it to be written (on the FX thread).
+    done.get().get(60, TimeUnit.SECONDS);
+    String text = text();
     assertThat(text).contains("```java\nn + 1\n```\n\n```output\n⇒ 21\n```\n");
     assertThat(text).doesNotContain("old");
     assertThat(text).contains("```java\nleftOver\n```\n```output-error\nerror: cannot find symbol");
   }
 
   @Test
-  void saveTranscriptAppendsTheSessionToTheNotesAsOneUndoStep(FxRobot robot) {
+  void saveTranscriptAppendsTheSessionToTheNotesAsOneUndoStep(FxRobot robot) throws Exception {
     String md = "# Live demo\n\n- first point";
     var statuses = new java.util.ArrayList<String>();
     NotesRunner withStatus = new NotesRunner(notes, session, statuses::add);
@@ -112,7 +116,7 @@ class NotesRunnerTest {
         });
 
     robot.interact(() -> withStatus.saveTranscript(java.util.List.of()));
-    assertThat(notes.getText()).isEqualTo(md);
+    assertThat(text()).isEqualTo(md);
     assertThat(statuses).containsExactly("Nothing has run in the REPL yet.");
 
     robot.interact(
@@ -121,11 +125,16 @@ class NotesRunnerTest {
                 java.util.List.of(
                     new dev.talkbook.core.repl.NoteCode.Ran("int x = 41;", "", false),
                     new dev.talkbook.core.repl.NoteCode.Ran("x + 1", "⇒ 42\n", false))));
-    assertThat(notes.getText())
+    assertThat(text())
         .isEqualTo(
             md + "\n\n```java\nint x = 41;\n```\n\n```java\nx + 1\n```\n```output\n⇒ 42\n```\n");
     assertThat(statuses).last().isEqualTo("Added 2 REPL inputs to the notes.");
     robot.interact(() -> notes.undo());
-    assertThat(notes.getText()).isEqualTo(md);
+    assertThat(text()).isEqualTo(md);
+  }
+
+  /** The notes' text now, read on the FX thread. */
+  private String text() throws Exception {
+    return FxWait.onFx(notes::getText);
   }
 }

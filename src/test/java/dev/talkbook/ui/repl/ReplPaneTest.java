@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.ui.FxWait;
 import dev.talkbook.ui.common.Theme;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The REPL pane with a real session, driven by keys, headless. */
 @ExtendWith(ApplicationExtension.class)
@@ -43,13 +44,27 @@ class ReplPaneTest {
     session.close();
   }
 
-  private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+  /**
+   * Waits until {@code condition} holds, read on the FX thread: the pane's state (transcript,
+   * input, marks, definitions) is the FX thread's, changed there as the session's events arrive.
+   */
+  private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {
+    FxWait.untilFx(what, condition);
+  }
+
+  /** Waits until the transcript contains {@code text}. */
+  private void waitForTranscript(String text) {
+    waitFor("the transcript to say “" + text + "”", () -> pane.transcriptText().contains(text));
+  }
+
+  /** The transcript's text now (read on the FX thread). */
+  private String transcript() throws Exception {
+    return FxWait.onFx(pane::transcriptText);
   }
 
   @Test
   void typingASnippetAndCtrlEnterShowsItsValue(FxRobot robot) throws Exception {
-    robot.clickOn(pane.input());
+    FxWait.clickOn(robot, pane.input());
     robot.write("int square(int n) { return n * n; }");
     robot.type(KeyCode.ENTER);
     robot.write("square(12)");
@@ -58,43 +73,44 @@ class ReplPaneTest {
         .press(KeyCode.ENTER)
         .release(KeyCode.ENTER)
         .release(KeyCode.CONTROL);
-    waitFor(() -> pane.transcriptText().contains("⇒ 144"));
-    assertThat(pane.transcriptText()).contains("› int square(int n)").contains("(int)");
+    waitForTranscript("⇒ 144");
+    assertThat(transcript()).contains("› int square(int n)").contains("(int)");
     // What ran is kept for "Save transcript to notes": each input with what it gave.
-    waitFor(() -> !pane.ranSoFar().isEmpty());
-    assertThat(pane.ranSoFar())
+    waitFor("the run to be kept", () -> !pane.ranSoFar().isEmpty());
+    assertThat(FxWait.onFx(pane::ranSoFar))
         .anySatisfy(r -> assertThat(r.code()).contains("square(12)"))
         .anySatisfy(r -> assertThat(r.output()).contains("⇒ 144"));
     // A clean run empties the input; the definitions list shows the method.
-    waitFor(() -> pane.input().getText().isEmpty());
+    waitFor("the input to be emptied", () -> pane.input().getText().isEmpty());
     ListView<?> defs = robot.lookup(".tb-repl-definitions").queryAs(ListView.class);
-    waitFor(() -> defs.getItems().stream().anyMatch(d -> d.toString().contains("square")));
+    waitFor(
+        "the definitions to list square",
+        () -> defs.getItems().stream().anyMatch(d -> d.toString().contains("square")));
     // Ctrl+Up brings the input back.
     robot.press(KeyCode.CONTROL).press(KeyCode.UP).release(KeyCode.UP).release(KeyCode.CONTROL);
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(pane.input().getText()).endsWith("square(12)");
+    waitFor("the input to come back", () -> pane.input().getText().endsWith("square(12)"));
   }
 
   @Test
   void escapeStopsARunawayLoop(FxRobot robot) throws Exception {
-    robot.clickOn(pane.input());
+    FxWait.clickOn(robot, pane.input());
     robot.write("while (true) {}");
     robot
         .press(KeyCode.CONTROL)
         .press(KeyCode.ENTER)
         .release(KeyCode.ENTER)
         .release(KeyCode.CONTROL);
-    waitFor(pane::isRunning);
+    waitFor("the loop to run", pane::isRunning);
     robot.type(KeyCode.ESCAPE);
-    waitFor(() -> !pane.isRunning());
-    assertThat(pane.transcriptText()).contains("Stopped.");
+    waitFor("the loop to stop", () -> !pane.isRunning());
+    assertThat(transcript()).contains("Stopped.");
     robot.interact(() -> pane.input().replaceText("6 * 7"));
     robot
         .press(KeyCode.CONTROL)
         .press(KeyCode.ENTER)
         .release(KeyCode.ENTER)
         .release(KeyCode.CONTROL);
-    waitFor(() -> pane.transcriptText().contains("⇒ 42"));
+    waitForTranscript("⇒ 42");
   }
 
   @Test
@@ -102,15 +118,20 @@ class ReplPaneTest {
     String code = "int a = 1;\nString s = a;";
     robot.interact(() -> pane.input().replaceText(code));
     robot.interact(pane::runInput);
-    waitFor(() -> pane.transcriptText().contains("(line 2, column 12)"));
-    assertThat(pane.transcriptText()).contains("    String s = a;\n               ^\n");
-    waitFor(() -> !pane.marks().isEmpty());
-    int[] mark = pane.marks().get(0);
+    waitForTranscript("(line 2, column 12)");
+    assertThat(transcript()).contains("    String s = a;\n               ^\n");
+    waitFor("the input to be marked", () -> !pane.marks().isEmpty());
+    // The marks and the input's styles are read at one moment, on the FX thread.
+    record Marked(List<int[]> marks, java.util.Collection<String> style) {}
+    Marked marked =
+        FxWait.onFx(
+            () -> new Marked(pane.marks(), pane.input().getStyleOfChar(code.indexOf("= a") + 2)));
+    int[] mark = marked.marks().get(0);
     assertThat(code.substring(mark[0], mark[1])).isEqualTo("a");
-    assertThat(pane.input().getStyleOfChar(code.indexOf("= a") + 2)).contains(ReplPane.PROBLEM);
+    assertThat(marked.style()).contains(ReplPane.PROBLEM);
     // Editing the input takes the marks away: they were about the text that ran.
     robot.interact(() -> pane.input().appendText(" "));
-    assertThat(pane.marks()).isEmpty();
+    assertThat(FxWait.onFx(pane::marks)).isEmpty();
   }
 
   @Test
@@ -118,9 +139,9 @@ class ReplPaneTest {
     String code = "int a = 1;\nInteger.parseInt(\"x\")";
     robot.interact(() -> pane.input().replaceText(code));
     robot.interact(pane::runInput);
-    waitFor(() -> pane.transcriptText().contains("NumberFormatException"));
-    waitFor(() -> !pane.marks().isEmpty());
-    int[] mark = pane.marks().get(0);
+    waitForTranscript("NumberFormatException");
+    waitFor("the input to be marked", () -> !pane.marks().isEmpty());
+    int[] mark = FxWait.onFx(pane::marks).get(0);
     assertThat(code.substring(mark[0], mark[1])).isEqualTo("Integer.parseInt(\"x\")");
   }
 
@@ -128,14 +149,32 @@ class ReplPaneTest {
   void theTranscriptIsMonospacedAndShowsTheJavaVersion(FxRobot robot) throws Exception {
     robot.interact(() -> pane.input().replaceText("\"iiii\" + \"WWWW\""));
     robot.interact(pane::runInput);
-    waitFor(() -> pane.transcriptText().contains("iiiiWWWW"));
-    WaitForAsyncUtils.waitForFxEvents();
-    var texts = robot.lookup(".tb-repl-transcript .text").queryAllAs(javafx.scene.text.Text.class);
-    assertThat(texts).isNotEmpty().allMatch(t -> t.getFont().getFamily().equals("Monospaced"));
+    waitForTranscript("iiiiWWWW");
+    // The transcript's lines are drawn in a layout pass after the text changed: wait for the one
+    // with the value, then read the fonts of all drawn lines at that moment.
+    waitFor(
+        "the value to be drawn",
+        () ->
+            robot
+                .lookup(".tb-repl-transcript .text")
+                .queryAllAs(javafx.scene.text.Text.class)
+                .stream()
+                .anyMatch(t -> t.getText().contains("iiiiWWWW")));
+    List<String> families =
+        FxWait.onFx(
+            () ->
+                robot
+                    .lookup(".tb-repl-transcript .text")
+                    .queryAllAs(javafx.scene.text.Text.class)
+                    .stream()
+                    .map(t -> t.getFont().getFamily())
+                    .toList());
+    assertThat(families).isNotEmpty().allMatch("Monospaced"::equals);
     javafx.scene.control.Label java =
         robot.lookup(".tb-repl-java").queryAs(javafx.scene.control.Label.class);
-    assertThat(java.getText()).isEqualTo("Java " + Runtime.version().feature());
-    assertThat(java.getTooltip().getText()).contains(Runtime.version().toString());
+    assertThat(FxWait.onFx(java::getText)).isEqualTo("Java " + Runtime.version().feature());
+    assertThat(FxWait.onFx(() -> java.getTooltip().getText()))
+        .contains(Runtime.version().toString());
   }
 
   @Test
@@ -143,8 +182,8 @@ class ReplPaneTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 21);
     robot.interact(() -> pane.input().replaceText("Thread.ofVirtual().start(() -> {})"));
     robot.interact(pane::runInput);
-    waitFor(() -> pane.transcriptText().contains("needs Java 21"));
-    assertThat(pane.transcriptText())
+    waitForTranscript("needs Java 21");
+    assertThat(transcript())
         .contains(
             "Thread.ofVirtual() needs Java 21; this REPL runs Java "
                 + Runtime.version().feature()
@@ -155,12 +194,12 @@ class ReplPaneTest {
   void systemExitGivesOneRestartNotice(FxRobot robot) throws Exception {
     robot.interact(() -> pane.input().replaceText("int kept = 1;"));
     robot.interact(pane::runInput);
-    waitFor(() -> pane.transcriptText().contains("kept ⇒ 1"));
+    waitForTranscript("kept ⇒ 1");
     robot.interact(() -> pane.input().replaceText("System.exit(4);\n1 + 1"));
     robot.interact(pane::runInput);
-    waitFor(() -> pane.transcriptText().contains("not run"));
-    WaitForAsyncUtils.waitForFxEvents();
-    String text = pane.transcriptText();
+    // "not run" is the evaluation's last word: the restart's notice came before it.
+    waitForTranscript("not run");
+    String text = transcript();
     assertThat(text.split("exit code 4", -1)).hasSize(2);
     assertThat(text.split("A new JVM runs your code", -1)).hasSize(2);
     assertThat(text).contains("1 definition was run again.");
@@ -171,38 +210,54 @@ class ReplPaneTest {
     robot.interact(() -> pane.input().replaceText("String longOne = \"word \".repeat(30);"));
     robot.interact(pane::runInput);
     ListView<?> defs = robot.lookup(".tb-repl-definitions").queryAs(ListView.class);
-    waitFor(() -> defs.getItems().stream().anyMatch(d -> d.toString().contains("longOne")));
-    WaitForAsyncUtils.waitForFxEvents();
+    waitFor(
+        "the definitions to list longOne",
+        () -> defs.getItems().stream().anyMatch(d -> d.toString().contains("longOne")));
+    // The list's cells are filled in a layout pass after its items changed: wait for the cell.
     var cell =
-        robot
-            .lookup(".tb-repl-definitions .list-cell")
-            .queryAllAs(javafx.scene.control.ListCell.class)
-            .stream()
-            .filter(c -> c.getText() != null && c.getText().contains("longOne"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(cell.isWrapText()).isTrue();
-    assertThat(cell.getTooltip().getText()).endsWith("word \"");
-    assertThat(cell.getHeight()).isGreaterThan(2 * cell.getFont().getSize());
+        (javafx.scene.control.ListCell<?>)
+            FxWait.shown(
+                robot,
+                ".tb-repl-definitions .list-cell",
+                n ->
+                    n instanceof javafx.scene.control.ListCell<?> c
+                        && c.getText() != null
+                        && c.getText().contains("longOne"));
+    record Drawn(boolean wraps, String tooltip, double height, double fontSize) {}
+    Drawn drawn =
+        FxWait.onFx(
+            () ->
+                new Drawn(
+                    cell.isWrapText(),
+                    cell.getTooltip().getText(),
+                    cell.getHeight(),
+                    cell.getFont().getSize()));
+    assertThat(drawn.wraps()).isTrue();
+    assertThat(drawn.tooltip()).endsWith("word \"");
+    assertThat(drawn.height()).isGreaterThan(2 * drawn.fontSize());
   }
 
   @Test
   void aCompileErrorClickPutsTheCaretThere(FxRobot robot) throws Exception {
     robot.interact(() -> pane.input().replaceText("int a = 1;\nString s = a;"));
     robot.interact(pane::runInput);
-    waitFor(() -> pane.transcriptText().contains("error: incompatible types"));
+    waitForTranscript("error: incompatible types");
     robot.interact(() -> pane.input().moveTo(0));
-    robot.clickOn(robot.lookup(".tb-repl-transcript").queryAs(javafx.scene.Node.class));
-    // A click lands somewhere in the transcript; click the error's own text.
-    robot.interact(
+    // Click the error's own text, where it is drawn on the screen now.
+    var transcript =
+        FxWait.shown(
+            (org.fxmisc.richtext.StyleClassedTextArea) robot.lookup(".tb-repl-transcript").query());
+    javafx.geometry.Bounds[] error = new javafx.geometry.Bounds[1];
+    waitFor(
+        "the error to be drawn",
         () -> {
-          var transcript =
-              (org.fxmisc.richtext.StyleClassedTextArea)
-                  robot.lookup(".tb-repl-transcript").query();
           int at = transcript.getText().indexOf("error: incompatible");
-          transcript.moveTo(at + 2);
-          transcript.getOnMouseClicked().handle(null);
+          transcript.getCharacterBoundsOnScreen(at + 2, at + 3).ifPresent(b -> error[0] = b);
+          return error[0] != null;
         });
-    assertThat(pane.input().getCaretPosition()).isEqualTo("int a = 1;\nString s = ".length());
+    robot.clickOn(error[0].getCenterX(), error[0].getCenterY());
+    waitFor(
+        "the caret to be put at the error",
+        () -> pane.input().getCaretPosition() == "int a = 1;\nString s = ".length());
   }
 }

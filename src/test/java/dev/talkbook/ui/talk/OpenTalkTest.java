@@ -106,7 +106,7 @@ class OpenTalkTest {
   }
 
   @Test
-  void editingIsSavedCountedAndRenderedAfterAPause() throws Exception {
+  void editingIsSavedCountedAndRendered() throws Exception {
     opened(first.id());
     type("## More\n\nthree new words\n");
     assertThat(onFx(() -> open.wordsProperty().get())).isEqualTo(7);
@@ -118,6 +118,50 @@ class OpenTalkTest {
           return note != null && note.outline().entries().get(0).children().size() == 1;
         });
     waitUntil(() -> onFx(() -> open.saveStateProperty().get()) == SaveState.SAVED);
+  }
+
+  @Test
+  void changesTypedWhileTheRendererIsBusyMakeOneRenderOfTheNewest() throws Exception {
+    opened(first.id());
+    waitUntil(() -> onFx(() -> open.renderedProperty().get()) != null);
+    List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+    onFx(
+        () ->
+            open.renderedProperty()
+                .addListener(
+                    (obs, old, note) ->
+                        shown.add(note.blocks().get(note.blocks().size() - 1).html())));
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+    render.execute(
+        () -> {
+          try {
+            busy.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    for (int i = 1; i <= 5; i++) {
+      type("\nchange " + i + "\n");
+    }
+    busy.countDown();
+    waitUntil(() -> !shown.isEmpty() && shown.get(shown.size() - 1).contains("change 5"));
+    render.submit(() -> {}).get(10, TimeUnit.SECONDS);
+    onFx(() -> {});
+    assertThat(shown).hasSize(1);
+  }
+
+  @Test
+  void aChangeIsRenderedWithoutWaitingForAPauseInTheTyping() throws Exception {
+    opened(first.id());
+    waitUntil(() -> onFx(() -> open.renderedProperty().get()) != null);
+    // A change every 20 ms (for at most ten seconds): the preview follows while the typing goes on.
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    onFx(() -> open.renderedProperty().addListener((obs, old, note) -> seen.add("rendered")));
+    for (int i = 0; i < 500 && seen.isEmpty(); i++) {
+      type("x");
+      Thread.sleep(20);
+    }
+    assertThat(seen).isNotEmpty();
   }
 
   @Test

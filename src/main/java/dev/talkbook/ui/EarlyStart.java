@@ -1,0 +1,83 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.Theme;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the window's start does before JavaFX is up, on a thread of its own while the toolkit starts
+ * (about half a second): read the settings, ask the desktop whether it is dark (a process on Linux
+ * and macOS) and open the notebook, whose first open loads SQLite's native library and checks the
+ * file. {@link App#start} takes the results, waiting only for what is not done yet.
+ */
+final class EarlyStart {
+  final Path notebook;
+  final boolean readOnly;
+  private final CompletableFuture<Settings> settings = new CompletableFuture<>();
+  private final CompletableFuture<Boolean> systemDark = new CompletableFuture<>();
+  private final CompletableFuture<Notebook> opened = new CompletableFuture<>();
+
+  private EarlyStart(Path notebook, boolean readOnly) {
+    this.notebook = notebook;
+    this.readOnly = readOnly;
+  }
+
+  /** Starts the work on a daemon thread and returns at once. */
+  static EarlyStart begin(Path notebook, boolean readOnly) {
+    EarlyStart early = new EarlyStart(notebook, readOnly);
+    Thread t = new Thread(early::run, "talkbook-early-start");
+    t.setDaemon(true);
+    t.start();
+    return early;
+  }
+
+  private void run() {
+    try {
+      settings.complete(Settings.forUser());
+    } catch (RuntimeException e) {
+      settings.completeExceptionally(e);
+    }
+    systemDark.complete(Theme.systemPrefersDark());
+    try {
+      opened.complete(
+          Notebook.open(
+              notebook, Notebook.Options.defaults().withCreate(true).withReadOnly(readOnly)));
+    } catch (RuntimeException | Error e) {
+      opened.completeExceptionally(e);
+    }
+  }
+
+  /** The user's settings (read again here if the early read failed, so its error shows). */
+  Settings settings() {
+    try {
+      return settings.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      return Settings.forUser();
+    }
+  }
+
+  /** Whether the desktop is dark. */
+  boolean systemDark() {
+    return systemDark.join();
+  }
+
+  /**
+   * The notebook opened early, or its failure as thrown by {@link Notebook#open} (the app then asks
+   * the user what to do, as for any failed open).
+   */
+  Notebook notebook() {
+    try {
+      return opened.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+}
