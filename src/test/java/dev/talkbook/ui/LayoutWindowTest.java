@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.sample.SampleMeetup;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Dimension2D;
@@ -58,9 +59,18 @@ class LayoutWindowTest {
 
   @Test
   void aFirstWindowOpensAtTheSizeForItsScreen(FxRobot robot) throws Exception {
-    Dimension2D size = WindowState.startSize(Screen.getPrimary().getVisualBounds());
-    assertThat(FxWait.onFx(() -> ui.stage.getScene().getWidth())).isEqualTo(size.getWidth());
-    assertThat(FxWait.onFx(() -> ui.stage.getScene().getHeight())).isEqualTo(size.getHeight());
+    // A stage of its own: the tests' shared stage keeps the scene (and size) of earlier tests.
+    Stage fresh = FxWait.onFx(Stage::new);
+    WindowUnderTest first =
+        FxWait.onFx(
+            () -> new WindowUnderTest(fresh, Files.createDirectories(dir.resolve("first"))));
+    try {
+      Dimension2D size = WindowState.startSize(Screen.getPrimary().getVisualBounds());
+      assertThat(FxWait.onFx(() -> fresh.getScene().getWidth())).isEqualTo(size.getWidth());
+      assertThat(FxWait.onFx(() -> fresh.getScene().getHeight())).isEqualTo(size.getHeight());
+    } finally {
+      first.close(robot);
+    }
   }
 
   /** Opens {@code id} in the window and waits until its details are shown. */
