@@ -56,7 +56,12 @@ public final class ScreenshotTour {
     /** The screens: what to do (on the FX thread) before the picture is taken. */
     private Map<String, Consumer<Tour>> screens() {
       Map<String, Consumer<Tour>> all = new LinkedHashMap<>();
-      all.put("main", t -> t.open("Virtual threads in practice"));
+      all.put(
+          "main",
+          t -> {
+            t.details().setExpanded(true);
+            t.open("Virtual threads in practice");
+          });
       all.put(
           "history",
           t -> {

@@ -50,8 +50,9 @@ public final class TalkDetailsPane {
   final TextField speakers = field("speakers", "Speakers, comma separated");
   final TextField time = field("time", "2026-11-24 14:30");
   final TextField room = field("room", "Room");
-  final TextField slides = field("slides", "https://… slides");
-  final TextField video = field("video", "https://… recording");
+  // Short prompts: the labels beside say what the links are for, and the fields are narrow.
+  final TextField slides = field("slides", "https://…");
+  final TextField video = field("video", "https://…");
   final TextField tags = field("tags", "Tags, comma separated");
   private final Label problem = new Label();
   final ToggleButton star = new ToggleButton();
@@ -107,6 +108,8 @@ public final class TalkDetailsPane {
                 },
                 time.fontProperty(),
                 time.insetsProperty()));
+    slides.setAccessibleText("Link to the slides");
+    video.setAccessibleText("Link to the recording");
     room.setPrefColumnCount(8);
     slides.setPrefColumnCount(8);
     video.setPrefColumnCount(8);

@@ -105,8 +105,8 @@ class TalkDetailsPaneTest {
 
   @Test
   void wideTheFieldsGoTwoARowAndTheLinksShareTheirRow(FxRobot robot) throws Exception {
-    // 620 px: the middle column of a 1376-pixel window (a 1600×1000 screen's first size).
-    TalkDetailsPane pane = shown(robot, 620);
+    // 540 px: the middle column of a 1376-pixel window (a 1600×1000 screen's first size).
+    TalkDetailsPane pane = shown(robot, 540);
     FxWait.onFx(
         () -> {
           assertThat(pane.time.localToScene(0, 0).getY())
