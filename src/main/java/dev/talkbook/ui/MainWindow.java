@@ -66,6 +66,9 @@ public final class MainWindow {
     /** Asks where to save a file (what for, the proposed name); null when the user cancelled. */
     Path chooseFileToSave(String title, String name);
 
+    /** Asks for a folder (what for); null when the user cancelled. */
+    Path chooseFolder(String title);
+
     /** The clock "Now and next" reads (tests give a fixed one). */
     default Clock clock() {
       return Clock.systemDefaultZone();
@@ -133,6 +136,7 @@ public final class MainWindow {
     layout();
     buildMenus();
     scene = state.show(root, theme, preview, editor);
+    state.keepFold(details.root());
     stage.setTitle(notebook.file().getFileName() + " — Talkbook");
     ScrollSync scroll = ScrollSync.install(editor.area(), preview);
     screen.onOutline(outline -> outline.onJump(scroll::jumpTo));
@@ -237,7 +241,16 @@ public final class MainWindow {
 
   /** The notebook changed behind the window (an import, another window): reads it again. */
   public void reloadNotebook() {
-    navigator.reload(null);
+    reloadNotebook(null);
+  }
+
+  /** {@link #reloadNotebook()}, selecting the event {@code eventId} (null: the selected row). */
+  private void reloadNotebook(Long eventId) {
+    if (eventId == null) {
+      navigator.reload(null);
+    } else {
+      navigator.reloadSelectingEvent(eventId);
+    }
     reloadTalk();
   }
 

@@ -25,11 +25,11 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.MenuItem;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 
 /**
@@ -51,13 +51,14 @@ final class WindowActions {
   private final SearchView search;
   private final StatusBar status;
   private final LongConsumer open;
-  private final Runnable reload;
+  private final Consumer<Long> reload;
 
   /**
    * @param open opens a talk by id
-   * @param reload reads the notebook again after an import
+   * @param reload reads the notebook again after an import and selects the event given, the one the
+   *     import went into (null: the selected row stays selected)
    */
-  WindowActions(WindowParts parts, LongConsumer open, Runnable reload) {
+  WindowActions(WindowParts parts, LongConsumer open, Consumer<Long> reload) {
     this.stage = parts.stage();
     this.notebook = parts.notebook();
     this.executors = parts.executors();
@@ -92,10 +93,7 @@ final class WindowActions {
   }
 
   private Path chooseFolder(String title) {
-    DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle(title);
-    File chosen = chooser.showDialog(stage);
-    return chosen == null ? null : chosen.toPath();
+    return host.chooseFolder(title);
   }
 
   /** Runs {@code then} on the FX thread once the open talk's latest notes are saved (or not). */
@@ -129,7 +127,8 @@ final class WindowActions {
                       folder,
                       LongJob.ownThread("talkbook-import"),
                       Platform::runLater,
-                      reload)
+                      // What was imported is shown: the first event its talks went into.
+                      report -> reload.accept(report.events().stream().findFirst().orElse(null)))
                   .show());
     }
   }
@@ -144,7 +143,7 @@ final class WindowActions {
             host.clock(),
             LongJob.ownThread("talkbook-import"),
             Platform::runLater,
-            report -> reload.run());
+            report -> reload.accept(report.eventId()));
     theme.apply(dialog.stage().getScene());
     dialog.show();
   }

@@ -51,6 +51,11 @@ class NavigatorWindowTest {
     FxWait.until(condition);
   }
 
+  /** Waits until {@code label} is the navigator's selected row (read on the FX thread). */
+  private static void waitForSelected(FxRobot robot, String label) {
+    FxWait.untilFx("\"" + label + "\" selected", () -> label.equals(selectedLabel(robot)));
+  }
+
   private void openNewEvent(FxRobot robot, String title) throws Exception {
     FxWait.clickOn(robot, "#new-event");
     FxWait.clickOn(robot, "#event-title");
@@ -125,32 +130,27 @@ class NavigatorWindowTest {
     assertThat(uncaught).isEmpty();
   }
 
-  /** The navigator's selected row's label (read on the FX thread), or null. */
-  private String selectedLabel(FxRobot robot) throws Exception {
-    return FxWait.onFx(
-        () -> {
-          var item = WindowUnderTest.navigator(robot).getSelectionModel().getSelectedItem();
-          return item == null ? null : item.getValue().label();
-        });
+  private static String selectedLabel(FxRobot robot) {
+    var item = WindowUnderTest.navigator(robot).getSelectionModel().getSelectedItem();
+    return item == null ? null : item.getValue().label();
   }
 
   @Test
   void aNewEventIsSelectedSoTheNextTalkGoesIntoIt(FxRobot robot) throws Exception {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);
-    waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
     ui.clickOnRow(robot, "Outlines that think"); // a talk of the sample is selected and open
-    waitUntil(() -> "Outlines that think".equals(selectedLabel(robot)));
+    waitForSelected(robot, "Outlines that think");
 
     openNewEvent(robot, "Devoxx 2026");
     robot.clickOn(createButton(robot));
-    waitUntil(() -> "Devoxx 2026".equals(selectedLabel(robot)));
+    waitForSelected(robot, "Devoxx 2026");
 
     FxWait.clickOn(robot, "#new-talk");
     FxWait.clickOn(robot, "#talk-title-input");
     robot.write("Loom in practice");
     robot.type(KeyCode.ENTER);
-    waitUntil(() -> "Loom in practice".equals(selectedLabel(robot)));
+    waitForSelected(robot, "Loom in practice");
     Event devoxx =
         ui.notebook.events().list().stream()
             .filter(e -> e.title().equals("Devoxx 2026"))
@@ -159,7 +159,9 @@ class NavigatorWindowTest {
     assertThat(ui.notebook.talks().list(devoxx.id()))
         .extracting(dev.talkbook.core.notebook.Talk::title)
         .containsExactly("Loom in practice");
-    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("Loom in practice"));
+    FxWait.untilFx(
+        "the new talk open",
+        () -> ui.openTalk() != null && ui.openTalk().title().equals("Loom in practice"));
   }
 
   @Test
@@ -167,28 +169,29 @@ class NavigatorWindowTest {
       throws Exception {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);
-    waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
     ui.clickOnRow(robot, "SQLite everywhere");
-    waitUntil(() -> "SQLite everywhere".equals(selectedLabel(robot)));
+    waitForSelected(robot, "SQLite everywhere");
     robot.type(KeyCode.DELETE);
-    FxWait.clickOn(robot, ".dialog-pane .button", "Delete");
-    waitUntil(() -> dev.talkbook.core.sample.SampleMeetup.TITLE.equals(selectedLabel(robot)));
-    assertThat(selectedLabel(robot)).isNotEqualTo("Outlines that think");
+    robot.clickOn(
+        FxWait.shown(robot, ".dialog-pane .button", b -> "Delete".equals(((Button) b).getText())));
+    waitForSelected(robot, dev.talkbook.core.sample.SampleMeetup.TITLE);
+    assertThat(FxWait.onFx(() -> selectedLabel(robot))).isNotEqualTo("Outlines that think");
   }
 
   @Test
   void aReloadKeepsTheSelectedRowByWhatItIsNotWhereItIs(FxRobot robot) throws Exception {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);
-    waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
     ui.clickOnRow(robot, "Outlines that think");
-    waitUntil(() -> "Outlines that think".equals(selectedLabel(robot)));
+    waitForSelected(robot, "Outlines that think");
     // An event that sorts first arrives from elsewhere (an import): every row moves down.
     ui.notebook
         .events()
         .create(new Event.Details("Later conference", LocalDate.of(2099, 1, 1), null, null, null));
     ui.reloadTree(robot);
-    waitUntil(() -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 2);
-    assertThat(selectedLabel(robot)).isEqualTo("Outlines that think");
+    FxWait.untilFx(
+        "both events shown",
+        () -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 2);
+    assertThat(FxWait.onFx(() -> selectedLabel(robot))).isEqualTo("Outlines that think");
   }
 }

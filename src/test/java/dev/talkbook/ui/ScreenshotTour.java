@@ -58,7 +58,12 @@ public final class ScreenshotTour {
     /** The screens: what to do (on the FX thread) before the picture is taken. */
     private Map<String, Consumer<Tour>> screens() {
       Map<String, Consumer<Tour>> all = new LinkedHashMap<>();
-      all.put("main", t -> t.open("Virtual threads in practice"));
+      all.put(
+          "main",
+          t -> {
+            t.details().setExpanded(true);
+            t.open("Virtual threads in practice");
+          });
       all.put(
           "history",
           t -> {
@@ -67,6 +72,23 @@ public final class ScreenshotTour {
           });
       all.put("new-event", t -> t.later(() -> t.menu("New event…")));
       all.put("export", t -> t.menu("Export site…"));
+      all.put(
+          "folded",
+          t -> {
+            t.open("Virtual threads in practice");
+            t.details().setExpanded(false);
+          });
+      all.put(
+          "repl",
+          t -> {
+            t.details().setExpanded(true);
+            t.open("Live coding without fear");
+            t.later(
+                () -> {
+                  t.menu("Show or hide the REPL");
+                  t.replShown = true;
+                });
+          });
       all.put(
           "palette",
           t -> {
@@ -160,6 +182,7 @@ public final class ScreenshotTour {
       window =
           new MainWindow(
               stage, notebook, executors, Settings.load(settingsFile), theme, new Host());
+      // As the app does: the REPL is attached before the window shows.
       repl =
           dev.talkbook.core.repl.ReplSession.start(dev.talkbook.core.repl.ReplOptions.defaults());
       window.attachRepl(repl);
@@ -312,6 +335,10 @@ public final class ScreenshotTour {
         menu(presenting); // leaves presenter mode
         presenting = null;
       }
+      if (replShown) {
+        menu("Show or hide the REPL");
+        replShown = false;
+      }
       for (Window w : new ArrayList<>(Window.getWindows())) {
         if (w != stage) {
           w.hide();
@@ -320,8 +347,17 @@ public final class ScreenshotTour {
       ((javafx.scene.control.TextField) stage.getScene().lookup("#search-field")).clear();
     }
 
+    /** Whether the "repl" screen docked the REPL (the next screen hides it again). */
+    private boolean replShown;
+
+    /** The details pane over the notes. */
+    private javafx.scene.control.TitledPane details() {
+      return (javafx.scene.control.TitledPane) stage.getScene().lookup("#talk-details");
+    }
+
     private void finish() {
       window.close();
+      repl.close();
       stage.hide();
       notebook.close();
       executors.close();
@@ -347,6 +383,11 @@ public final class ScreenshotTour {
       @Override
       public java.nio.file.Path chooseFileToSave(String title, String name) {
         return null; // the tour never saves a file
+      }
+
+      @Override
+      public java.nio.file.Path chooseFolder(String title) {
+        return null; // nor imports or exports a folder
       }
     }
   }

@@ -50,6 +50,9 @@ final class WindowUnderTest {
   /** What the "save as" file chooser answers (null: the user cancelled). */
   volatile Path saveAs;
 
+  /** What the folder chooser answers (null: the user cancelled). */
+  volatile Path folder;
+
   MainWindow window;
 
   /** The window's theme (a test may switch it, as View → Theme does). */
@@ -73,6 +76,11 @@ final class WindowUnderTest {
         @Override
         public Path chooseFileToSave(String title, String name) {
           return saveAs;
+        }
+
+        @Override
+        public Path chooseFolder(String title) {
+          return folder;
         }
       };
 

@@ -57,8 +57,22 @@ public final class MarkdownImporter {
   /** One file's result: its path inside the folder, the outcome, and what or why. */
   public record FileResult(String path, Outcome outcome, String detail) {}
 
-  /** The whole import: every file's result, and how many events it created. */
-  public record Report(List<FileResult> files, int eventsCreated, int attachments, boolean dryRun) {
+  /**
+   * The whole import: every file's result, how many events it created, and the events its talks
+   * went into ({@code events}: their ids, each once, in the order of the files; a window shows the
+   * first once the import is done).
+   */
+  public record Report(
+      List<FileResult> files,
+      int eventsCreated,
+      int attachments,
+      boolean dryRun,
+      List<Long> events) {
+    public Report {
+      files = List.copyOf(files);
+      events = List.copyOf(events);
+    }
+
     public long count(Outcome outcome) {
       return files.stream().filter(f -> f.outcome() == outcome).count();
     }
@@ -209,6 +223,7 @@ public final class MarkdownImporter {
     int[] eventsCreated = {0};
     int[] attachments = {0};
     List<FileResult> stored = new ArrayList<>();
+    Set<Long> into = new java.util.LinkedHashSet<>();
     try {
       notebook.inBulk(
           () -> {
@@ -228,6 +243,7 @@ public final class MarkdownImporter {
             for (Parsed p : parsed) {
               Event event =
                   eventFor(notebook, byTitle, p.eventTitle(), p.eventDetails(), eventsCreated);
+              into.add(event.id());
               stored.add(
                   store(notebook, realRoot, event, p, attachments, claimed, talksOf, pending));
               progress.update(++n, parsed.size(), p.path());
@@ -243,7 +259,7 @@ public final class MarkdownImporter {
     }
     results.addAll(stored);
     results.sort(java.util.Comparator.comparing(FileResult::path));
-    return new Report(List.copyOf(results), eventsCreated[0], attachments[0], dryRun);
+    return new Report(results, eventsCreated[0], attachments[0], dryRun, List.copyOf(into));
   }
 
   /**

@@ -46,7 +46,9 @@ public final class Settings {
 
   // ---- every setting, with its default
 
+  /** The window's size; until there is one, a first window sizes itself to the screen. */
   public static final Key<Double> WIDTH = number("width", 1200);
+
   public static final Key<Double> HEIGHT = number("height", 760);
 
   /** The window's position; NaN until it was moved (the system places it). */
@@ -65,6 +67,10 @@ public final class Settings {
   public static final Key<Double> OUTLINE_DIVIDER = number("outlineDivider", 0.5);
 
   public static final Key<Boolean> OUTLINE_BULLETS = flag("outlineBullets", false);
+
+  /** Whether the open talk's details are shown whole (else folded to one line). */
+  public static final Key<Boolean> DETAILS_EXPANDED = flag("detailsExpanded", true);
+
   public static final Key<Boolean> LINE_NUMBERS = flag("lineNumbers", false);
   public static final Key<Boolean> SOFT_WRAP = flag("wrap", true);
   public static final Key<Double> FONT_SIZE = number("fontSize", 14);
@@ -171,6 +177,11 @@ public final class Settings {
     } catch (RuntimeException unreadable) {
       return key.fallback(); // edited by hand into something else: the default
     }
+  }
+
+  /** Whether {@code key} has a value of its own (not its default). */
+  public boolean has(Key<?> key) {
+    return values.getProperty(key.name()) != null;
   }
 
   public <T> void put(Key<T> key, T value) {

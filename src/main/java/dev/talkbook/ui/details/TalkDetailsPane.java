@@ -29,6 +29,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -49,17 +50,36 @@ public final class TalkDetailsPane {
   final TextField speakers = field("speakers", "Speakers, comma separated");
   final TextField time = field("time", "2026-11-24 14:30");
   final TextField room = field("room", "Room");
-  final TextField slides = field("slides", "https://… slides");
-  final TextField video = field("video", "https://… recording");
+  // Short prompts: the labels beside say what the links are for, and the fields are narrow.
+  final TextField slides = field("slides", "https://…");
+  final TextField video = field("video", "https://…");
   final TextField tags = field("tags", "Tags, comma separated");
   private final Label problem = new Label();
   final ToggleButton star = new ToggleButton();
   final Label abstractText = new Label();
   final Label removed = new Label();
   private final TitledPane root;
+
+  /** The one line shown when the details are folded: title · speakers · time · room. */
+  private final javafx.beans.property.StringProperty summary =
+      new javafx.beans.property.SimpleStringProperty("Details");
+
   private final ContextMenu tagSuggestions = new ContextMenu();
   private Talk talk;
   private List<String> knownTags = List.of();
+
+  /** From this width on, the fields go two a row. */
+  static final double WIDE = 500;
+
+  /** The narrowest the pane makes the window's middle column, folded or not. */
+  static final double MIN_WIDTH = 300;
+
+  private final GridPane grid = new GridPane();
+  private final HBox titleRow = new HBox(4, title, star);
+  private final VBox abstractPane = new VBox(2);
+  private HBox slidesBox;
+  private HBox videoBox;
+  private boolean wide;
 
   public TalkDetailsPane(
       Notebook notebook, UiExecutors executors, Consumer<Talk> saved, Consumer<String> openLink) {
@@ -71,32 +91,39 @@ public final class TalkDetailsPane {
     problem.getStyleClass().add("tb-problem");
     problem.setWrapText(true);
     problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-    GridPane grid = new GridPane();
     grid.setHgap(8);
     grid.setVgap(6);
     grid.setPadding(new Insets(6, 10, 8, 10));
-    ColumnConstraints label = new ColumnConstraints();
-    ColumnConstraints grow = new ColumnConstraints();
-    grow.setHgrow(Priority.ALWAYS);
-    grid.getColumnConstraints().addAll(label, grow, label, grow);
+    // As wide as a time needs ("2026-12-31 23:59"), whatever the font.
+    time.prefWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> {
+                  javafx.scene.text.Text probe = new javafx.scene.text.Text("2026-12-31 23:59");
+                  probe.setFont(time.getFont());
+                  return Math.ceil(probe.getLayoutBounds().getWidth())
+                      + time.getInsets().getLeft()
+                      + time.getInsets().getRight()
+                      + 4;
+                },
+                time.fontProperty(),
+                time.insetsProperty()));
+    slides.setAccessibleText("Link to the slides");
+    video.setAccessibleText("Link to the recording");
+    room.setPrefColumnCount(8);
+    slides.setPrefColumnCount(8);
+    video.setPrefColumnCount(8);
     star.setId("detail-star");
     star.getStyleClass().addAll("flat", "tb-tool", "tb-star-toggle");
     star.setTooltip(new Tooltip("Star: on your agenda (Ctrl+D)"));
     star.setAccessibleText("Starred");
     star.setOnAction(e -> setStar(star.isSelected()));
     HBox.setHgrow(title, Priority.ALWAYS);
-    HBox titleRow = new HBox(4, title, star);
     titleRow.setAlignment(Pos.CENTER_LEFT);
-    grid.add(titleRow, 0, 0, 4, 1);
-    grid.addRow(1, label("Speakers"), speakers, label("Tags"), tags);
-    grid.addRow(2, label("Time"), time, label("Room"), room);
-    grid.addRow(3, label("Slides"), withOpen(slides), label("Video"), withOpen(video));
-    grid.add(problem, 0, 4, 4, 1);
     removed.setId("detail-removed");
     removed.getStyleClass().add("tb-problem");
     removed.setWrapText(true);
     removed.managedProperty().bind(removed.visibleProperty());
-    grid.add(removed, 0, 5, 4, 1);
     abstractText.setId("detail-abstract");
     abstractText.setWrapText(true);
     abstractText.getStyleClass().add("tb-abstract");
@@ -107,15 +134,37 @@ public final class TalkDetailsPane {
     abstractBox.getStyleClass().add("tb-abstract-box");
     Label abstractLabel = new Label("Abstract");
     abstractLabel.getStyleClass().add("tb-field-label");
-    VBox abstractPane = new VBox(2, abstractLabel, abstractBox);
+    abstractPane.getChildren().setAll(abstractLabel, abstractBox);
     abstractPane.visibleProperty().bind(abstractText.textProperty().isNotEmpty());
     abstractPane.managedProperty().bind(abstractPane.visibleProperty());
-    grid.add(abstractPane, 0, 6, 4, 1);
+    slidesBox = withOpen(slides);
+    videoBox = withOpen(video);
+    arrange(true);
+    // Two fields a row where there is room, one a row in a narrow pane: never a cut value.
+    grid.widthProperty()
+        .addListener(
+            (obs, old, width) -> {
+              boolean wide = width.doubleValue() >= WIDE;
+              if (wide != this.wide) {
+                arrange(wide);
+              }
+            });
     root = new TitledPane("Details", grid);
     root.setId("talk-details");
     root.setExpanded(true);
     root.setAnimated(false);
     root.getStyleClass().add("tb-details");
+    // Folded, the pane is one line that still says what the talk is.
+    root.textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.when(root.expandedProperty())
+                .then("Details")
+                .otherwise(summary));
+    root.setTooltip(new Tooltip("Show or hide the details"));
+    // A TitledPane is at least as wide as its title; folded, that title is the whole summary line,
+    // which would push the window's dividers and narrow the navigator and the preview. The line is
+    // cut with "…" instead; the fields go one a row in a pane this narrow.
+    root.setMinWidth(MIN_WIDTH);
     for (TextField f : fields()) {
       f.setOnAction(e -> save());
       f.focusedProperty()
@@ -132,6 +181,59 @@ public final class TalkDetailsPane {
 
   public TitledPane root() {
     return root;
+  }
+
+  GridPane grid() {
+    return grid;
+  }
+
+  /**
+   * Lays the fields out: wide, two a row (speakers and time, tags and room, slides and video; the
+   * wide fields take the room, time and room keep what their values need); narrow, one a row.
+   */
+  private void arrange(boolean wide) {
+    this.wide = wide;
+    grid.getChildren().clear();
+    ColumnConstraints label = new ColumnConstraints();
+    label.setMinWidth(Region.USE_PREF_SIZE);
+    ColumnConstraints grow = new ColumnConstraints();
+    grow.setHgrow(Priority.ALWAYS);
+    grow.setMinWidth(60);
+    int span;
+    if (wide) {
+      ColumnConstraints fit = new ColumnConstraints();
+      fit.setMinWidth(Region.USE_PREF_SIZE);
+      grid.getColumnConstraints().setAll(label, grow, label, fit);
+      span = 4;
+      grid.add(titleRow, 0, 0, span, 1);
+      grid.addRow(1, label("Speakers"), speakers, label("Time"), time);
+      grid.addRow(2, label("Tags"), tags, label("Room"), room);
+      // Links are long: slides and video share the row's width, not the narrow time column.
+      HBox links = new HBox(8, slidesBox, label("Video"), videoBox);
+      links.setAlignment(Pos.CENTER_LEFT);
+      HBox.setHgrow(slidesBox, Priority.ALWAYS);
+      HBox.setHgrow(videoBox, Priority.ALWAYS);
+      slidesBox.setPrefWidth(0);
+      videoBox.setPrefWidth(0);
+      grid.add(label("Slides"), 0, 3);
+      grid.add(links, 1, 3, 3, 1);
+    } else {
+      slidesBox.setPrefWidth(Region.USE_COMPUTED_SIZE);
+      videoBox.setPrefWidth(Region.USE_COMPUTED_SIZE);
+      grid.getColumnConstraints().setAll(label, grow);
+      span = 2;
+      grid.add(titleRow, 0, 0, span, 1);
+      grid.addRow(1, label("Speakers"), speakers);
+      grid.addRow(2, label("Time"), time);
+      grid.addRow(3, label("Room"), room);
+      grid.addRow(4, label("Tags"), tags);
+      grid.addRow(5, label("Slides"), slidesBox);
+      grid.addRow(6, label("Video"), videoBox);
+    }
+    int next = grid.getRowCount();
+    grid.add(problem, 0, next, span, 1);
+    grid.add(removed, 0, next + 1, span, 1);
+    grid.add(abstractPane, 0, next + 2, span, 1);
   }
 
   private static TextField field(String id, String prompt) {
@@ -174,6 +276,26 @@ public final class TalkDetailsPane {
     star.setDisable(!editable);
   }
 
+  /** "Title · Speakers · 2026-03-12 18:30 · Room", what is set of it. */
+  static String summary(Talk talk) {
+    if (talk == null) {
+      return "Details";
+    }
+    Talk.Details d = talk.details();
+    List<String> parts = new java.util.ArrayList<>();
+    parts.add(d.title());
+    if (!d.speakers().isEmpty()) {
+      parts.add(String.join(", ", d.speakers()));
+    }
+    if (d.startsAt() != null) {
+      parts.add(TIME.format(d.startsAt()));
+    }
+    if (d.room() != null && !d.room().isBlank()) {
+      parts.add(d.room());
+    }
+    return String.join("  \u00b7  ", parts);
+  }
+
   /** Shows a talk's details (or nothing, disabled, for null). */
   public void show(Talk shown) {
     talk = shown;
@@ -187,6 +309,7 @@ public final class TalkDetailsPane {
     slides.setText(d == null || d.slidesUrl() == null ? "" : d.slidesUrl());
     video.setText(d == null || d.videoUrl() == null ? "" : d.videoUrl());
     tags.setText(d == null ? "" : String.join(", ", d.tags()));
+    summary.set(summary(shown));
     star.setSelected(shown != null && shown.starred());
     star.setText(star.isSelected() ? "★" : "☆");
     abstractText.setText(shown == null ? "" : shown.programme().abstractText());
@@ -224,6 +347,7 @@ public final class TalkDetailsPane {
         updated -> {
           if (talk != null && talk.id() == id) {
             talk = updated;
+            summary.set(summary(updated));
           }
           saved.accept(updated);
         },
@@ -281,6 +405,7 @@ public final class TalkDetailsPane {
         updated -> {
           if (talk != null && talk.id() == id) {
             talk = updated;
+            summary.set(summary(updated));
           }
           saved.accept(updated);
         },

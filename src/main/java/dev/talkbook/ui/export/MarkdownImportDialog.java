@@ -41,7 +41,7 @@ public final class MarkdownImportDialog {
       Path folder,
       Executor worker,
       Executor fx,
-      Runnable imported) {
+      java.util.function.Consumer<Report> imported) {
     job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
@@ -85,7 +85,7 @@ public final class MarkdownImportDialog {
               boolean anything = now.files().size() > now.failures().size();
               run.setDisable(!now.dryRun() || !anything);
               if (!now.dryRun()) {
-                imported.run();
+                imported.accept(now);
               }
             });
     run.setOnAction(

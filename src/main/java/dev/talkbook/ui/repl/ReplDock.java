@@ -20,7 +20,9 @@ public final class ReplDock {
   private final Window owner;
   private final Consumer<Scene> styler;
   private Stage detached;
-  private double divider = 0.62;
+
+  /** Where the user last put the divider; NaN until then (see {@link #share}). */
+  private double divider = Double.NaN;
 
   /**
    * @param content the window's content, above the pane
@@ -68,7 +70,7 @@ public final class ReplDock {
   public void show() {
     if (detached == null && !split.getItems().contains(pane.root())) {
       split.getItems().add(pane.root());
-      split.setDividerPositions(divider);
+      split.setDividerPositions(Double.isNaN(divider) ? share(split.getHeight()) : divider);
     }
     // Lay the pane out first: a node without its skin does not take the focus.
     split.applyCss();
@@ -93,6 +95,19 @@ public final class ReplDock {
     split.applyCss();
     split.layout();
     pane.focusInput();
+  }
+
+  /**
+   * The divider's place for a first show in a split {@code height} pixels high: the REPL gets about
+   * a third, at least room for its input and a few results (220 px) and at most 360 px, so the
+   * notes above keep most of the window.
+   */
+  static double share(double height) {
+    if (height <= 0) {
+      return 0.68;
+    }
+    double repl = Math.max(220, Math.min(360, height * 0.32));
+    return Math.max(0.3, 1 - repl / height);
   }
 
   /** Moves the pane into a window of its own. */

@@ -75,6 +75,7 @@ class MarkdownRoundTripTest {
       assertThat(report.failures()).isEmpty();
       assertThat(report.count(Outcome.CREATED)).isEqualTo(5);
       assertThat(report.eventsCreated()).isEqualTo(1);
+      assertThat(report.events()).containsExactly(b.events().list().get(0).id());
       assertThat(snapshot(b)).containsExactlyElementsOf(before);
 
       MarkdownImporter.Report again =
@@ -259,6 +260,7 @@ class MarkdownRoundTripTest {
       MarkdownImporter.Report real =
           importer.importFolder(nb, dir.resolve("md"), false, SiteExporter.Progress.NONE);
       assertThat(real.files()).isEqualTo(dry.files());
+      assertThat(real.events()).as("the event both files went into, once").containsExactly(e.id());
       assertThat(nb.events().get(e.id()).location()).isEqualTo("Hall");
       assertThat(nb.talks().findByTitle("B").get(0).body()).isEqualTo("changed\n");
     }

@@ -83,4 +83,12 @@ class SettingsTest {
       root.removeNode();
     }
   }
+
+  @Test
+  void aKeyWithoutAValueOfItsOwnIsNotSet() throws Exception {
+    Settings settings = Settings.load(dir.resolve("settings.properties"));
+    assertThat(settings.has(Settings.WIDTH)).isFalse();
+    settings.put(Settings.WIDTH, 1000.0);
+    assertThat(settings.has(Settings.WIDTH)).isTrue();
+  }
 }

@@ -117,7 +117,7 @@ class ExportDialogsTest {
                     md.getParent(),
                     LongJob.ownThread("test-import"),
                     Platform::runLater,
-                    () -> imported.add("done"))
+                    report -> imported.add("done"))
                 .show());
     TextArea report = robot.lookup("#" + MarkdownImportDialog.REPORT_ID).queryAs(TextArea.class);
     FxWait.untilFx("the dry run's report", () -> report.getText().contains("Would import"));

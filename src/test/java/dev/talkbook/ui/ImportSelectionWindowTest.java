@@ -1,0 +1,107 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.ui.exchange.ScheduleImportDialog;
+import dev.talkbook.ui.export.MarkdownImportDialog;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * After an import the navigator shows what came in: the event the import went into is selected (and
+ * Ctrl+N adds the next talk to it), not the row that was selected before.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ImportSelectionWindowTest {
+  @TempDir Path dir;
+
+  private WindowUnderTest ui;
+
+  @Start
+  void start(Stage primary) {
+    ui = new WindowUnderTest(primary, dir);
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    robot.interact(
+        () ->
+            new java.util.ArrayList<>(javafx.stage.Window.getWindows())
+                .stream().filter(w -> w != ui.stage).forEach(javafx.stage.Window::hide));
+    ui.close(robot);
+  }
+
+  private static String selectedLabel(FxRobot robot) {
+    var item = WindowUnderTest.navigator(robot).getSelectionModel().getSelectedItem();
+    return item == null ? null : item.getValue().label();
+  }
+
+  /** The sample meetup with one of its talks selected (what a reload alone would keep). */
+  private void sampleWithATalkSelected(FxRobot robot) {
+    SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "Outlines that think");
+    FxWait.untilFx("the talk selected", () -> "Outlines that think".equals(selectedLabel(robot)));
+  }
+
+  private void menu(FxRobot robot, String text) {
+    MenuItem item =
+        ui.window.actions().stream()
+            .filter(i -> text.equals(i.getText()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no menu item " + text));
+    robot.interact(item::fire);
+  }
+
+  private static Button enabled(FxRobot robot, String id) {
+    return (Button)
+        FxWait.shown(robot, "#" + id, node -> !node.isDisabled() && node instanceof Button);
+  }
+
+  @Test
+  void aScheduleImportSelectsItsEvent(FxRobot robot) throws Exception {
+    sampleWithATalkSelected(robot);
+    Path file = dir.resolve("camp.xml");
+    try (InputStream in =
+        getClass().getResourceAsStream("/dev/talkbook/core/exchange/frab-schedule.xml")) {
+      Files.write(file, in.readAllBytes());
+    }
+    menu(robot, "Import schedule…");
+    TextField source = (TextField) FxWait.shown(robot, "#" + ScheduleImportDialog.SOURCE_ID);
+    robot.interact(() -> source.setText(file.toString()));
+    robot.clickOn(enabled(robot, ScheduleImportDialog.CHECK_ID));
+    robot.clickOn(enabled(robot, ScheduleImportDialog.IMPORT_ID));
+
+    FxWait.untilFx(
+        "the imported event selected", () -> "Sommercamp 2026".equals(selectedLabel(robot)));
+    assertThat(ui.notebook.talks().count()).isEqualTo(5 + 4);
+  }
+
+  @Test
+  void aMarkdownImportSelectsTheEventItsTalksWentInto(FxRobot robot) throws Exception {
+    sampleWithATalkSelected(robot);
+    Path md = Files.createDirectories(dir.resolve("md/spring"));
+    Files.writeString(md.resolve("_index.md"), "---\ntitle: Spring Meetup\n---\n");
+    Files.writeString(md.resolve("01-one.md"), "---\ntitle: One\n---\nfirst\n");
+    ui.folder = md.getParent();
+    menu(robot, "Import Markdown…");
+    robot.clickOn(enabled(robot, MarkdownImportDialog.IMPORT_ID));
+
+    FxWait.untilFx(
+        "the imported event selected", () -> "Spring Meetup".equals(selectedLabel(robot)));
+    assertThat(ui.notebook.talks().findByTitle("One")).hasSize(1);
+  }
+}

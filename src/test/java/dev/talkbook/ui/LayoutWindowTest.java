@@ -1,0 +1,173 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.sample.SampleMeetup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.TreeView;
+import javafx.scene.text.Text;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The window's layout: its first size, the details folded to a line, fields that fit. */
+@ExtendWith(ApplicationExtension.class)
+class LayoutWindowTest {
+  @TempDir Path dir;
+
+  private WindowUnderTest ui;
+
+  @Start
+  void start(Stage primary) {
+    ui = new WindowUnderTest(primary, dir);
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    ui.close(robot);
+  }
+
+  @ParameterizedTest(name = "a {0}×{1} screen: {2}×{3}")
+  @CsvSource({
+    "1600, 1000, 1376, 880",
+    "1920, 1080, 1651, 950",
+    "2560, 1440, 1680, 1080",
+    "1280, 800, 1100, 704",
+    "1024, 700, 960, 640",
+    "800, 600, 800, 600"
+  })
+  void aFirstWindowTakesMostOfTheScreen(double sw, double sh, double w, double h) {
+    Dimension2D size = WindowState.startSize(new Rectangle2D(0, 0, sw, sh));
+    assertThat(size.getWidth()).isEqualTo(w);
+    assertThat(size.getHeight()).isEqualTo(h);
+  }
+
+  @Test
+  void aFirstWindowOpensAtTheSizeForItsScreen(FxRobot robot) throws Exception {
+    // A stage of its own: the tests' shared stage keeps the scene (and size) of earlier tests.
+    Stage fresh = FxWait.onFx(Stage::new);
+    WindowUnderTest first =
+        FxWait.onFx(
+            () -> new WindowUnderTest(fresh, Files.createDirectories(dir.resolve("first"))));
+    try {
+      Dimension2D size = WindowState.startSize(Screen.getPrimary().getVisualBounds());
+      assertThat(FxWait.onFx(() -> fresh.getScene().getWidth())).isEqualTo(size.getWidth());
+      assertThat(FxWait.onFx(() -> fresh.getScene().getHeight())).isEqualTo(size.getHeight());
+    } finally {
+      first.close(robot);
+    }
+  }
+
+  /** Opens {@code id} in the window and waits until its details are shown. */
+  private void open(FxRobot robot, long id, String title) {
+    ui.reloadTree(robot);
+    robot.interact(() -> ui.window.open(id, null));
+    FxWait.untilFx(
+        "the talk's details",
+        () ->
+            ui.openTalk() != null
+                && robot.lookup("#detail-title").queryAs(TextField.class).getText().equals(title));
+  }
+
+  private void openSample(FxRobot robot, String title) {
+    SampleMeetup.addTo(ui.notebook);
+    open(robot, ui.notebook.talks().findByTitle(title).get(0).id(), title);
+  }
+
+  /** The field shows all of its text: the text is not wider than the room inside the field. */
+  private static void showsAllOf(TextField field) {
+    Text probe = new Text(field.getText());
+    probe.setFont(field.getFont());
+    double room = field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight();
+    assertThat(probe.getLayoutBounds().getWidth())
+        .as(field.getId() + " \"" + field.getText() + "\"")
+        .isLessThanOrEqualTo(room);
+  }
+
+  @Test
+  void theTimeAndOtherShortFieldsAreNotCut(FxRobot robot) throws Exception {
+    openSample(robot, "Virtual threads in practice");
+    TextField time = robot.lookup("#detail-time").queryAs(TextField.class);
+    FxWait.untilFx(
+        "the time shown", () -> time.getText().equals("2026-03-12 18:30") && time.getWidth() > 0);
+    FxWait.onFx(
+        () -> {
+          for (String id : new String[] {"#detail-time", "#detail-room", "#detail-tags"}) {
+            showsAllOf(robot.lookup(id).queryAs(TextField.class));
+          }
+          return null;
+        });
+  }
+
+  @Test
+  void aLongFoldedLineDoesNotNarrowTheNavigator(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    Talk talk = ui.notebook.talks().findByTitle("Virtual threads in practice").get(0);
+    String title =
+        "A talk whose title goes on and on, far longer than any window is wide, to see what the"
+            + " folded line does with it";
+    ui.notebook
+        .talks()
+        .update(
+            talk.id(),
+            new Talk.Details(
+                title,
+                List.of("Maren Holt", "Ines Carvalho", "Tomasz Wierzbicki"),
+                talk.details().startsAt(),
+                "The very large hall at the end of the corridor",
+                null,
+                null,
+                talk.details().tags()));
+    open(robot, talk.id(), title);
+    TreeView<?> tree = WindowUnderTest.navigator(robot);
+    TitledPane details = robot.lookup("#talk-details").queryAs(TitledPane.class);
+    FxWait.untilFx("the navigator laid out", () -> tree.getWidth() > 0);
+    double before = FxWait.onFx(tree::getWidth);
+    robot.interact(() -> details.setExpanded(false));
+    FxWait.untilFx(
+        "the details folded to one line",
+        () -> details.getText().startsWith("A talk whose title") && details.getHeight() < 50);
+    ui.idle();
+    assertThat(FxWait.onFx(tree::getWidth))
+        .as("the navigator's width once folded")
+        .isEqualTo(before);
+  }
+
+  @Test
+  void foldedDetailsAreOneLineThatSaysWhatTheTalkIsAndStaySo(FxRobot robot) throws Exception {
+    openSample(robot, "Virtual threads in practice");
+    TitledPane details = robot.lookup("#talk-details").queryAs(TitledPane.class);
+    double open = FxWait.onFx(details::getHeight);
+    FxWait.clickOn(robot, "#talk-details > .title");
+    FxWait.untilFx("the details folded", () -> !details.isExpanded());
+    assertThat(FxWait.onFx(details::getText))
+        .isEqualTo(
+            "Virtual threads in practice  \u00b7  Maren Holt  \u00b7  2026-03-12 18:30  \u00b7  Main"
+                + " hall");
+    FxWait.untilFx("the header's one line", () -> details.getHeight() < 50);
+    assertThat(FxWait.onFx(details::getHeight)).isLessThan(open / 3);
+
+    // Remembered: a restart shows them folded.
+    robot.interact(() -> ui.window.close());
+    robot.interact(() -> ui.show());
+    FxWait.untilFx("the last talk open again", () -> ui.openTalk() != null);
+    assertThat(
+            FxWait.onFx(() -> robot.lookup("#talk-details").queryAs(TitledPane.class).isExpanded()))
+        .isFalse();
+  }
+}

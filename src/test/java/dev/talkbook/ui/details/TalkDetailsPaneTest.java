@@ -1,0 +1,143 @@
+package dev.talkbook.ui.details;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.FxWait;
+import dev.talkbook.ui.common.UiExecutors;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The details pane on its own, at the widths the window gives it: what each field shows. */
+@ExtendWith(ApplicationExtension.class)
+class TalkDetailsPaneTest {
+  @TempDir Path dir;
+  private Stage stage;
+  private Notebook notebook;
+  private final UiExecutors executors = new UiExecutors();
+  private final StackPane holder = new StackPane();
+
+  @Start
+  void start(Stage primary) {
+    stage = primary;
+    // The stage may come from a window test, which gives it a minimum size.
+    stage.setMinWidth(0);
+    stage.setMinHeight(0);
+    stage.setMaximized(false);
+    stage.setScene(new Scene(holder, 300, 200));
+    stage.show();
+    notebook = Notebook.open(dir.resolve("n.talkbook"));
+  }
+
+  @AfterEach
+  void close() {
+    executors.close();
+    notebook.close();
+  }
+
+  /** The pane showing a talk with no links, in a stage {@code width} pixels wide, laid out. */
+  private TalkDetailsPane shown(FxRobot robot, double width) throws Exception {
+    Event e = notebook.events().create(Event.Details.titled("JVM Evening"));
+    Talk talk =
+        notebook
+            .talks()
+            .create(
+                e.id(),
+                new Talk.Details(
+                    "Virtual threads in practice",
+                    List.of("Maren Holt"),
+                    LocalDateTime.of(2026, 3, 12, 18, 30),
+                    "Main hall",
+                    null,
+                    null,
+                    List.of("java", "concurrency")),
+                "");
+    TalkDetailsPane pane = new TalkDetailsPane(notebook, executors, t -> {}, url -> {});
+    robot.interact(
+        () -> {
+          holder.getChildren().setAll(pane.root());
+          stage.setWidth(width);
+          stage.setHeight(400);
+          pane.show(talk);
+        });
+    FxWait.untilFx(
+        "the pane laid out " + width + " px wide",
+        () ->
+            holder.getWidth() == width
+                && pane.grid().getWidth() > 0
+                && pane.grid().getWidth() <= width);
+    // The pane arranges its fields for the width it was laid out at; lay it out again with them.
+    for (int i = 0; i < 2; i++) {
+      robot.interact(
+          () -> {
+            holder.applyCss();
+            holder.layout();
+          });
+    }
+    return pane;
+  }
+
+  /** What {@code field} shows, its value or (empty) its prompt, fits inside it. */
+  private static void showsAllOf(TextField field, String text) {
+    Text probe = new Text(text);
+    probe.setFont(field.getFont());
+    double room = field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight();
+    assertThat(probe.getLayoutBounds().getWidth())
+        .as(field.getId() + " \"" + text + "\"")
+        .isLessThanOrEqualTo(room);
+  }
+
+  @Test
+  void wideTheFieldsGoTwoARowAndTheLinksShareTheirRow(FxRobot robot) throws Exception {
+    // 540 px: the middle column of a 1376-pixel window (a 1600×1000 screen's first size).
+    TalkDetailsPane pane = shown(robot, 540);
+    FxWait.onFx(
+        () -> {
+          assertThat(pane.time.localToScene(0, 0).getY())
+              .as("time beside speakers")
+              .isEqualTo(pane.speakers.localToScene(0, 0).getY());
+          assertThat(pane.video.localToScene(0, 0).getY())
+              .as("video beside slides")
+              .isEqualTo(pane.slides.localToScene(0, 0).getY());
+          showsAllOf(pane.time, pane.time.getText());
+          showsAllOf(pane.room, pane.room.getText());
+          showsAllOf(pane.tags, pane.tags.getText());
+          showsAllOf(pane.slides, pane.slides.getPromptText());
+          showsAllOf(pane.video, pane.video.getPromptText());
+          assertThat(pane.video.getWidth()).isCloseTo(pane.slides.getWidth(), within(2.0));
+          return null;
+        });
+  }
+
+  @Test
+  void narrowTheFieldsGoOneARowAndShowAllTheyHold(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 360);
+    FxWait.onFx(
+        () -> {
+          assertThat(pane.time.localToScene(0, 0).getY())
+              .as("time under speakers")
+              .isGreaterThan(pane.speakers.localToScene(0, 0).getY());
+          for (TextField f : List.of(pane.time, pane.room, pane.tags, pane.speakers)) {
+            showsAllOf(f, f.getText());
+          }
+          showsAllOf(pane.video, pane.video.getPromptText());
+          return null;
+        });
+  }
+}
