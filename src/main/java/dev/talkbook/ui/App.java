@@ -246,11 +246,12 @@ public final class App extends Application implements MainWindow.Host {
   }
 
   /** The processor time the process has used so far (all its threads), in ms; -1 if unknown. */
+  /**
+   * The process's processor time so far, in ms (-1 when the system does not tell). From {@code
+   * java.base} alone: the packaged runtime has no {@code jdk.management}.
+   */
   private static long processorMillis() {
-    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-            instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime() / 1_000_000
-        : -1;
+    return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
   }
 
   private static long uptime() {
