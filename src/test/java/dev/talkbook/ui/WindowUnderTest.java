@@ -89,7 +89,13 @@ final class WindowUnderTest {
     this.stage = stage;
     this.notebook = Notebook.open(dir.resolve("notes.talkbook"));
     this.settingsFile = dir.resolve("settings.properties");
+    // TestFX hands every test class the same primary stage: start as a first start of the app
+    // does, not at the size, scene or full screen an earlier test left it in.
+    stage.setFullScreen(false);
+    stage.setMaximized(false);
+    stage.setScene(null);
     show();
+    stage.sizeToScene();
   }
 
   /** A new window on the same notebook and settings, as after a restart (on the FX thread). */

@@ -90,6 +90,10 @@ public final class ReplPane {
   private final CodeArea input = new CodeArea();
   private final StyleClassedTextArea transcript = new StyleClassedTextArea();
   private final ListView<Definition> definitions = new ListView<>();
+
+  /** The definitions list is never narrower than this, in px. */
+  static final double DEFINITIONS_MIN_WIDTH = 190;
+
   private final Button run = new Button("Run");
   private final Button stop = new Button("Stop");
   private final Button reset = new Button("Reset");
@@ -307,6 +311,9 @@ public final class ReplPane {
             input.requestFocus();
           }
         });
+    // Room for a definition and its value, and for "Nothing defined yet", whatever width the pane
+    // had when it was first laid out (a dock shown in a narrow window once left it at ~96 px).
+    definitions.setMinWidth(DEFINITIONS_MIN_WIDTH);
     SplitPane main = new SplitPane(left, definitions);
     main.setDividerPositions(0.7);
     SplitPane.setResizableWithParent(definitions, false);

@@ -7,6 +7,7 @@ import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.FxWait;
+import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -40,7 +41,11 @@ class TalkDetailsPaneTest {
     stage.setMinWidth(0);
     stage.setMinHeight(0);
     stage.setMaximized(false);
-    stage.setScene(new Scene(holder, 300, 200));
+    Scene scene = new Scene(holder, 300, 200);
+    // Dressed as the window is (the theme also sets the user-agent style sheet for every scene,
+    // so a test run after a window test would otherwise see other fonts and paddings).
+    new Theme(false).apply(scene);
+    stage.setScene(scene);
     stage.show();
     notebook = Notebook.open(dir.resolve("n.talkbook"));
   }
@@ -105,8 +110,8 @@ class TalkDetailsPaneTest {
 
   @Test
   void wideTheFieldsGoTwoARowAndTheLinksShareTheirRow(FxRobot robot) throws Exception {
-    // 540 px: the middle column of a 1376-pixel window (a 1600×1000 screen's first size).
-    TalkDetailsPane pane = shown(robot, 540);
+    // Comfortably past the width where the fields go two a row, with the window's theme.
+    TalkDetailsPane pane = shown(robot, 600);
     FxWait.onFx(
         () -> {
           assertThat(pane.time.localToScene(0, 0).getY())

@@ -42,6 +42,32 @@ class ReplPaneTest {
   @AfterEach
   void close() {
     session.close();
+    if (narrow != null) {
+      javafx.application.Platform.runLater(narrow::close);
+    }
+  }
+
+  /** The stage of the narrow-window test, closed after it. */
+  private Stage narrow;
+
+  @Test
+  void theDefinitionsListKeepsRoomForItsTextInANarrowWindow(FxRobot robot) throws Exception {
+    // A stage of its own: the primary stage is shared with the test classes that follow.
+    robot.interact(
+        () -> {
+          narrow = new Stage();
+          narrow.setScene(new Scene(new javafx.scene.layout.StackPane(pane.root()), 900, 400));
+          new Theme(false).apply(narrow.getScene());
+          narrow.show();
+          narrow.setWidth(520);
+        });
+    FxWait.untilFx(
+        "the definitions list laid out at the narrow width",
+        () -> pane.root().getScene().getWidth() <= 520);
+    javafx.scene.Node list = robot.lookup(".tb-repl-definitions").query();
+    FxWait.untilFx("the list's width", () -> list.getLayoutBounds().getWidth() > 0);
+    assertThat(FxWait.onFx(() -> list.getLayoutBounds().getWidth()))
+        .isGreaterThanOrEqualTo(ReplPane.DEFINITIONS_MIN_WIDTH);
   }
 
   /**
