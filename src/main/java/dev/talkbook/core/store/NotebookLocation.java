@@ -1,7 +1,7 @@
 package dev.talkbook.core.store;
 
+import dev.talkbook.core.common.UserFolders;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,23 +33,6 @@ public final class NotebookLocation {
 
   /** The per-user data folder for Talkbook on this platform. */
   public static Path dataDirectory(Map<String, String> env, String osName, String home) {
-    String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
-    if (os.startsWith("windows")) {
-      String appData = env.get("APPDATA");
-      Path base =
-          appData != null && !appData.isBlank()
-              ? Path.of(appData)
-              : Path.of(home, "AppData", "Roaming");
-      return base.resolve("Talkbook");
-    }
-    if (os.startsWith("mac")) {
-      return Path.of(home, "Library", "Application Support", "Talkbook");
-    }
-    String xdg = env.get("XDG_DATA_HOME");
-    // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
-    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-      return Path.of(xdg, "talkbook");
-    }
-    return Path.of(home, ".local", "share", "talkbook");
+    return UserFolders.data(env, osName, home);
   }
 }

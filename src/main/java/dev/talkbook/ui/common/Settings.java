@@ -1,5 +1,6 @@
 package dev.talkbook.ui.common;
 
+import dev.talkbook.core.common.UserFolders;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -142,24 +142,7 @@ public final class Settings {
    * Windows.
    */
   public static Path folder(Map<String, String> env, String osName, String home) {
-    String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
-    if (os.startsWith("windows")) {
-      String appData = env.get("APPDATA");
-      Path base =
-          appData != null && !appData.isBlank()
-              ? Path.of(appData)
-              : Path.of(home, "AppData", "Roaming");
-      return base.resolve("Talkbook");
-    }
-    if (os.startsWith("mac")) {
-      return Path.of(home, "Library", "Application Support", "Talkbook");
-    }
-    String xdg = env.get("XDG_CONFIG_HOME");
-    // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
-    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-      return Path.of(xdg, "talkbook");
-    }
-    return Path.of(home, ".config", "talkbook");
+    return UserFolders.config(env, osName, home);
   }
 
   /** Where the settings are written. */
