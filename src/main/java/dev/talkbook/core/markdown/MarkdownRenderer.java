@@ -204,29 +204,7 @@ public final class MarkdownRenderer {
     for (Heading h : headings) {
       h.setLevel(Math.min(6, h.getLevel() + shift));
     }
-    List<RenderedNote.Block> blocks = new ArrayList<>();
-    for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
-      if (child instanceof YamlFrontMatterBlock
-          || child instanceof LinkReferenceDefinition
-          || child.getSourceSpans().isEmpty()) {
-        continue;
-      }
-      Prepare prepare = new Prepare(attachments);
-      child.accept(prepare);
-      String html = page.render(child);
-      if (prepare.raw) {
-        html = NoteHtmlPolicy.sanitize(html);
-      }
-      if (child instanceof HtmlBlock) {
-        html = "<div class=\"raw-html\">" + html + "</div>\n";
-      }
-      if (!html.isBlank()) {
-        blocks.add(
-            new RenderedNote.Block(
-                OutlineBuilder.firstLine(child), OutlineBuilder.lastLine(child), html));
-      }
-    }
-    return blocks;
+    return blocks(document, page, attachments);
   }
 
   /**
@@ -334,33 +312,45 @@ public final class MarkdownRenderer {
 
   Part renderPart(String text, Function<AttachmentRef, Optional<String>> attachments) {
     Node document = parse(text);
-    List<RenderedNote.Block> blocks = new ArrayList<>();
     Map<String, List<String>> frontMatter = Map.of();
     for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
       if (child instanceof YamlFrontMatterBlock) {
         frontMatter = frontMatter(child);
-        continue;
       }
-      if (child instanceof LinkReferenceDefinition || child.getSourceSpans().isEmpty()) {
+    }
+    return new Part(document, blocks(document, relative, attachments), frontMatter);
+  }
+
+  /**
+   * Each top-level element of {@code document} rendered by {@code renderer} (sanitized when it
+   * holds raw HTML) with its source lines; front matter, link reference definitions and what
+   * renders to nothing left out.
+   */
+  private static List<RenderedNote.Block> blocks(
+      Node document, HtmlRenderer renderer, Function<AttachmentRef, Optional<String>> attachments) {
+    List<RenderedNote.Block> blocks = new ArrayList<>();
+    for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof YamlFrontMatterBlock
+          || child instanceof LinkReferenceDefinition
+          || child.getSourceSpans().isEmpty()) {
         continue;
       }
       Prepare prepare = new Prepare(attachments);
       child.accept(prepare);
-      String html = relative.render(child);
+      String html = renderer.render(child);
       if (prepare.raw) {
         html = NoteHtmlPolicy.sanitize(html);
       }
       if (child instanceof HtmlBlock) {
         html = "<div class=\"raw-html\">" + html + "</div>\n";
       }
-      if (html.isBlank()) {
-        continue;
+      if (!html.isBlank()) {
+        blocks.add(
+            new RenderedNote.Block(
+                OutlineBuilder.firstLine(child), OutlineBuilder.lastLine(child), html));
       }
-      blocks.add(
-          new RenderedNote.Block(
-              OutlineBuilder.firstLine(child), OutlineBuilder.lastLine(child), html));
     }
-    return new Part(document, blocks, frontMatter);
+    return blocks;
   }
 
   /** The outline of these notes alone (no rendering). */
