@@ -30,6 +30,46 @@ class LauncherTest {
   }
 
   @Test
+  void thePlainWindowOptionsAreReadWithoutPicocliAsPicocliReadsThem() {
+    for (String[] args :
+        new String[][] {
+          {},
+          {"--read-only"},
+          {"--notebook", "/tmp/n.talkbook"},
+          {"--notebook=/tmp/n.talkbook"},
+          {"--read-only", "--notebook", "rel/n.talkbook"},
+          {"--notebook", "/tmp/with space.talkbook", "--read-only"},
+        }) {
+      var plain = Launcher.plainWindowOptions(args);
+      assertThat(plain).as(String.join(" ", args)).isPresent();
+      var root = dev.talkbook.cli.TalkbookCommand.withoutCommands();
+      root.parseArgs(args);
+      dev.talkbook.cli.TalkbookCommand parsed = root.getCommand();
+      assertThat(plain.get())
+          .as(String.join(" ", args))
+          .isEqualTo(new Launcher.Window(parsed.notebookPath(), parsed.readOnly()));
+    }
+  }
+
+  @Test
+  void anythingElseIsLeftToPicocli() {
+    for (String[] args :
+        new String[][] {
+          {"info"},
+          {"--read-only", "--read-only"},
+          {"--notebook", "a.talkbook", "--notebook", "b.talkbook"},
+          {"--notebook", "--read-only"},
+          {"--notebook="},
+          {"--notebook"},
+          {"--read-only=true"},
+          {"--", "x"},
+          {"-h"},
+        }) {
+      assertThat(Launcher.plainWindowOptions(args)).as(String.join(" ", args)).isEmpty();
+    }
+  }
+
+  @Test
   void commandsHelpVersionAndMistakesGoToTheCommandLine() {
     for (String[] args :
         new String[][] {

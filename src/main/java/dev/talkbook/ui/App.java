@@ -95,6 +95,7 @@ public final class App extends Application implements MainWindow.Host {
     } catch (IllegalArgumentException unknown) {
       theme.choiceProperty().set(Theme.Choice.SYSTEM);
     }
+    theme.applyUserAgentStylesheet(); // before the first control: JavaFX's Modena never loads
     Errors.installUncaughtHandler(() -> stage);
     stage.setOnCloseRequest(
         e -> {
@@ -146,7 +147,7 @@ public final class App extends Application implements MainWindow.Host {
                 : Notebook.open(
                     next,
                     Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(openReadOnly));
-        show(opened);
+        show(opened, taken == null ? null : taken.firstView());
         return true;
       } catch (NotebookException e) {
         // Not only the open's own refusals: a failed upgrade is reported the same way.
@@ -187,7 +188,11 @@ public final class App extends Application implements MainWindow.Host {
     }
   }
 
-  private void show(Notebook opened) {
+  /**
+   * Builds the window on {@code opened} and shows it; with {@code first} (read early from this
+   * notebook) the tree and the last talk are in the views before the window first shows.
+   */
+  private void show(Notebook opened, EarlyStart.FirstView first) {
     if (window != null) {
       window.close();
       notebook.close();
@@ -203,7 +208,7 @@ public final class App extends Application implements MainWindow.Host {
       window.whenTalkShown(this::reportStartupAndExit);
     }
     stage.show();
-    window.start();
+    window.start(first);
   }
 
   /**

@@ -1,16 +1,21 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.navigator.NavigatorView;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * What the window's start does before JavaFX is up, on a thread of its own while the toolkit starts
  * (about half a second): read the settings, ask the desktop whether it is dark (a process on Linux
- * and macOS) and open the notebook, whose first open loads SQLite's native library and checks the
- * file. {@link App#start} takes the results, waiting only for what is not done yet.
+ * and macOS), open the notebook, whose first open loads SQLite's native library and checks the
+ * file, and read what the window's first frame shows of it: the navigator's tree and the talk that
+ * was open last time ({@link FirstView}). {@link App#start} takes the results, waiting only for
+ * what is not done yet.
  */
 final class EarlyStart {
   final Path notebook;
@@ -18,6 +23,13 @@ final class EarlyStart {
   private final CompletableFuture<Settings> settings = new CompletableFuture<>();
   private final CompletableFuture<Boolean> systemDark = new CompletableFuture<>();
   private final CompletableFuture<Notebook> opened = new CompletableFuture<>();
+  private final CompletableFuture<FirstView> firstView = new CompletableFuture<>();
+
+  /**
+   * What the window shows first, read from the notebook: the tree, and the talk {@code talkId} (the
+   * one open last time, -1 for none) if it still exists.
+   */
+  record FirstView(long talkId, NavigatorView.Contents tree, Optional<Talk> talk) {}
 
   private EarlyStart(Path notebook, boolean readOnly) {
     this.notebook = notebook;
@@ -40,13 +52,33 @@ final class EarlyStart {
       settings.completeExceptionally(e);
     }
     systemDark.complete(Theme.systemPrefersDark());
+    Notebook book;
     try {
-      opened.complete(
+      book =
           Notebook.open(
-              notebook, Notebook.Options.defaults().withCreate(true).withReadOnly(readOnly)));
+              notebook, Notebook.Options.defaults().withCreate(true).withReadOnly(readOnly));
+      opened.complete(book);
     } catch (RuntimeException | Error e) {
       opened.completeExceptionally(e);
+      firstView.complete(null);
+      return;
     }
+    try {
+      long last = settings().get(Settings.lastTalk(book.file()));
+      NavigatorView.Contents tree = NavigatorView.Contents.read(book);
+      firstView.complete(
+          new FirstView(last, tree, last >= 0 ? book.talks().find(last) : Optional.empty()));
+    } catch (RuntimeException e) {
+      firstView.complete(null); // the window reads them again, and says what went wrong
+    }
+  }
+
+  /**
+   * What the first frame shows, read early; null when it could not be read (the window then reads
+   * it as on any open, and reports a failure). Waits for the read if it is under way.
+   */
+  FirstView firstView() {
+    return firstView.join();
   }
 
   /** The user's settings (read again here if the early read failed, so its error shows). */

@@ -226,6 +226,11 @@ public final class MainWindow {
     screen.start();
   }
 
+  /** The same, showing at once what was read while the toolkit started (when not null). */
+  void start(EarlyStart.FirstView first) {
+    screen.start(first);
+  }
+
   /** Opens a talk (leaving the open one) and selects the first of {@code reveal} it has. */
   public void open(long talkId, List<String> reveal) {
     screen.open(talkId, reveal);

@@ -116,7 +116,25 @@ final class TalkScreen {
 
   /** Loads the tree and the talk that was open last time. */
   void start() {
+    start(null);
+  }
+
+  /**
+   * Loads the tree and the talk that was open last time; with {@code first} (read while the toolkit
+   * started, for this notebook and that talk) shows them at once, so the window's first frame has
+   * them, else reads them on the notebook thread.
+   */
+  void start(EarlyStart.FirstView first) {
     long last = settings.get(Settings.lastTalk(notebook.file()));
+    if (first != null && first.talkId() == last) {
+      navigator.show(first.tree(), last >= 0 ? last : null);
+      if (last >= 0 && first.talk().isPresent()) {
+        talk.show(first.talk().get());
+      } else {
+        noTalkToShow();
+      }
+      return;
+    }
     navigator.reload(last >= 0 ? last : null);
     if (last < 0) {
       noTalkToShow();
@@ -136,8 +154,28 @@ final class TalkScreen {
     if (onTalkShown != null) {
       Runnable once = onTalkShown;
       onTalkShown = null;
-      Platform.runLater(once);
+      afterNextLayout(once);
     }
+  }
+
+  /**
+   * Runs {@code action} once the next pulse has laid out the window as it is now (and handed it to
+   * the renderer): what is in the views now is then on screen.
+   */
+  private void afterNextLayout(Runnable action) {
+    javafx.scene.Scene scene = stage.getScene();
+    if (scene == null) {
+      Platform.runLater(action);
+      return;
+    }
+    Runnable[] listener = new Runnable[1];
+    listener[0] =
+        () -> {
+          scene.removePostLayoutPulseListener(listener[0]);
+          Platform.runLater(action); // after that pulse, which renders what it laid out
+        };
+    scene.addPostLayoutPulseListener(listener[0]);
+    Platform.requestNextPulse();
   }
 
   void whenTalkShown(Runnable action) {
@@ -196,11 +234,11 @@ final class TalkScreen {
     if (onTalkShown != null) {
       Runnable once = onTalkShown;
       onTalkShown = null;
-      Platform.runLater(once); // after the pulse that lays out the text
+      afterNextLayout(once); // after the pulse that lays out the text
     }
     if (preview.webView() == null) {
-      // The notes are on screen; now the preview's WebKit may take its second, and the outline.
-      Platform.runLater(() -> Platform.runLater(this::buildLateViews));
+      // Once the notes are on screen, the preview's WebKit may take its second, and the outline.
+      afterNextLayout(this::buildLateViews);
     }
   }
 

@@ -12,7 +12,8 @@ import javafx.stage.Stage;
 /**
  * The start-up baseline: a bare JavaFX window with one label, on the same class path, reporting
  * like Talkbook's probe ({@code talkbook-shown <uptime ms> <processor ms>}, {@code talkbook-rss
- * <kB>}) once it is shown.
+ * <kB>}) once it is shown: after the first pulse that laid it out, as Talkbook reports after the
+ * pulse that laid out the notes.
  */
 public final class BareWindow {
   private BareWindow() {}
@@ -25,8 +26,16 @@ public final class BareWindow {
   public static final class Window extends Application {
     @Override
     public void start(Stage stage) {
-      stage.setScene(new Scene(new Label("Hello"), 1200, 760));
-      stage.setOnShown(e -> Platform.runLater(Window::report));
+      Scene scene = new Scene(new Label("Hello"), 1200, 760);
+      stage.setScene(scene);
+      // As Talkbook's probe: after the first pulse that lays out what is shown.
+      Runnable[] listener = new Runnable[1];
+      listener[0] =
+          () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(Window::report);
+          };
+      scene.addPostLayoutPulseListener(listener[0]);
       stage.show();
     }
 

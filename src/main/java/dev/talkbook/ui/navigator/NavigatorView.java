@@ -160,7 +160,13 @@ public final class NavigatorView {
 
   // ---- loading ----------------------------------------------------------------------------------
 
-  private record Contents(List<Event> events, List<TalkSummary> talks) {}
+  /** What the tree shows: the events and every talk's summary, read off the FX thread. */
+  public record Contents(List<Event> events, List<TalkSummary> talks) {
+    /** Reads them (not on the FX thread: 10,000 talks take tens of ms). */
+    public static Contents read(Notebook notebook) {
+      return new Contents(notebook.events().list(), notebook.talks().summaries());
+    }
+  }
 
   /** A row to select after a reload: an event's or a talk's. */
   private record Target(boolean event, long id) {
@@ -191,9 +197,17 @@ public final class NavigatorView {
 
   private void reload(Target target) {
     executors.run(
-        () -> new Contents(notebook.events().list(), notebook.talks().summaries()),
+        () -> Contents.read(notebook),
         contents -> show(contents, target),
         error -> Errors.show(window(), "Could not read the notebook", error));
+  }
+
+  /**
+   * Shows {@code contents}, read already (at start, while the toolkit started), and selects the
+   * talk {@code selectTalk} (null: none), as {@link #reload(Long)} does once it has read them.
+   */
+  public void show(Contents contents, Long selectTalk) {
+    show(contents, selectTalk == null ? null : new Target(false, selectTalk));
   }
 
   private void show(Contents contents, Target target) {
@@ -234,7 +248,7 @@ public final class NavigatorView {
       tree.getRoot().getChildren().setAll(items);
       if (select != null) {
         tree.getSelectionModel().select(select);
-        tree.scrollTo(Math.max(0, tree.getRow(select) - 3));
+        scrollTo(select);
       } else {
         tree.getSelectionModel().clearSelection();
       }
@@ -242,6 +256,31 @@ public final class NavigatorView {
       reloading = false;
     }
     empty.set(items.isEmpty());
+  }
+
+  /**
+   * Scrolls the row of {@code item} into view, a few rows from the top; before the tree's first
+   * layout (its skin, which does the scrolling, is made by the first CSS pass), once it has one.
+   */
+  private void scrollTo(TreeItem<NavNode> item) {
+    if (tree.getSkin() != null) {
+      tree.scrollTo(Math.max(0, tree.getRow(item) - 3));
+      return;
+    }
+    tree.skinProperty()
+        .addListener(
+            new javafx.beans.value.ChangeListener<>() {
+              @Override
+              public void changed(
+                  javafx.beans.value.ObservableValue<? extends javafx.scene.control.Skin<?>> obs,
+                  javafx.scene.control.Skin<?> old,
+                  javafx.scene.control.Skin<?> skin) {
+                tree.skinProperty().removeListener(this);
+                if (item.getParent() != null) { // still in the tree
+                  tree.scrollTo(Math.max(0, tree.getRow(item) - 3));
+                }
+              }
+            });
   }
 
   /** Selects a talk in the tree (and so opens it). */
