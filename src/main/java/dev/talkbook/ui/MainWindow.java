@@ -162,8 +162,18 @@ public final class MainWindow {
   private void layout() {
     StackPane searchBox = new StackPane(search.field());
     searchBox.getStyleClass().add("tb-search-box");
-    StackPane leftContent = new StackPane(navigator.root(), search.resultsPane());
+    // The results (a list and its skin, made by the first CSS pass of the scene that holds them)
+    // join the window when the field first has text, not with the first frame.
+    StackPane leftContent = new StackPane(navigator.root());
     search.resultsPane().visibleProperty().bind(search.activeProperty());
+    search
+        .activeProperty()
+        .addListener(
+            (obs, was, active) -> {
+              if (active && !leftContent.getChildren().contains(search.resultsPane())) {
+                leftContent.getChildren().add(search.resultsPane());
+              }
+            });
     navigator.root().visibleProperty().bind(search.activeProperty().not());
     // The outline of the open note goes under the navigator once a talk is shown.
     left.setOrientation(Orientation.VERTICAL);
