@@ -52,11 +52,10 @@ public final class BareWindow {
       } catch (java.io.IOException e) {
         // not Linux: uptime only
       }
+      // From java.base, as Talkbook's probe: the packaged runtime has no jdk.management (its
+      // OperatingSystemMXBean threw here, and the start never reported).
       long cpu =
-          ManagementFactory.getOperatingSystemMXBean()
-                  instanceof com.sun.management.OperatingSystemMXBean os
-              ? os.getProcessCpuTime() / 1_000_000
-              : -1;
+          ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
       System.out.println("talkbook-shown " + uptime + " " + cpu);
       System.out.println("talkbook-rss " + rss);
       System.out.flush();
