@@ -138,7 +138,12 @@ final class JavaMenu {
       presenter =
           new PresenterMode(
               new PresenterMode.Window(
-                  stage, content, navigator, parts.editor().fontSizeProperty(), theme::apply),
+                  stage,
+                  content,
+                  navigator,
+                  parts.editor().fontSizeProperty(),
+                  parts.details().root().expandedProperty(),
+                  theme::apply),
               PresenterParts.repl(repl),
               PresenterParts.preview(parts.preview()),
               parts.talk().textProperty(),

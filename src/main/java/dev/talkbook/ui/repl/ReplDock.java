@@ -81,6 +81,19 @@ public final class ReplDock {
   }
 
   /**
+   * Gives the docked pane {@code fraction} of the dock's height, the content above the rest;
+   * nothing when the pane is detached or alone.
+   */
+  public void giveRoom(double fraction) {
+    if (detached == null
+        && split.getItems().size() == 2
+        && split.getItems().contains(pane.root())) {
+      split.setDividerPositions(1 - fraction);
+      layOut();
+    }
+  }
+
+  /**
    * Lays out the whole window, not the split alone: a split laid out before its parent gave it its
    * size squeezes the content's columns to the split's preferred width, and the content's own
    * dividers (navigator, preview) moved for good the first time the REPL was shown.
