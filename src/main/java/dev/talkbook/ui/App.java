@@ -67,6 +67,7 @@ public final class App extends Application implements MainWindow.Host {
     stage = primary;
     stage.getIcons().setAll(Icons.appIcons());
     executors = new UiExecutors();
+    HeapReturn.install(executors.timer());
     var named = getParameters().getNamed();
     readOnly =
         getParameters().getUnnamed().contains("--read-only")
