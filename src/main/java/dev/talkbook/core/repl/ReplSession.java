@@ -229,8 +229,17 @@ public final class ReplSession implements AutoCloseable {
    */
   public CompletableFuture<Evaluation> evaluate(String code) {
     long id = evaluations.incrementAndGet();
-    return submit(() -> runEvaluation(id, code));
+    waitingEvaluations.incrementAndGet();
+    return submit(
+        () -> {
+          waitingEvaluations.decrementAndGet();
+          return runEvaluation(id, code);
+        });
   }
+
+  /** Evaluations asked for whose turn on the worker thread has not come yet. */
+  private final java.util.concurrent.atomic.AtomicInteger waitingEvaluations =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Interrupts the running evaluation (if any); it finishes as {@link Outcome#STOPPED}. */
   public void stop() {
@@ -588,9 +597,12 @@ public final class ReplSession implements AutoCloseable {
         }
       }
       provider.awaitStarted();
-      // One round trip through the execution engine, so the first user snippet is as fast as any.
-      for (SnippetEvent e : shell.eval("Integer.valueOf(1).toString();")) {
-        shell.drop(e.snippet());
+      if (waitingEvaluations.get() == 0) {
+        // One round trip through the execution engine, so that a first snippet asked for later is
+        // as fast as any. One asked for already does that itself, at once.
+        for (SnippetEvent e : shell.eval("Integer.valueOf(1).toString();")) {
+          shell.drop(e.snippet());
+        }
       }
       tempCounter = 0;
       for (String path : classPath) {
