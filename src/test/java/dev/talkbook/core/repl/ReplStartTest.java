@@ -79,6 +79,23 @@ class ReplStartTest {
   }
 
   @Test
+  void theCompilerSeesWhatTheJvmRunningTheCodeHasNotTheAppsLibraries() throws Exception {
+    try (ReplSession session =
+        ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")))) {
+      // commonmark is on this JVM's class path (the app's), not on the snippet JVM's: it used to
+      // compile and then fail with NoClassDefFoundError when run.
+      SnippetResult app = eval(session, "org.commonmark.parser.Parser.builder()").last();
+      assertThat(app.status()).isEqualTo(Status.COMPILE_ERROR);
+      assertThat(app.problems().get(0).message()).contains("org.commonmark.parser");
+      // The JDK and the agent's own classes are there for both.
+      assertThat(eval(session, "java.time.Duration.ofSeconds(90).toMinutes()").last().value())
+          .isEqualTo("1");
+      assertThat(eval(session, "dev.talkbook.core.repl.agent.Packets.MAX_REPLY").last().value())
+          .isEqualTo(String.valueOf(dev.talkbook.core.repl.agent.Packets.MAX_REPLY));
+    }
+  }
+
+  @Test
   void completionStartsTheAnalysis() throws Exception {
     try (ReplSession session =
         ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")))) {
