@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,10 +36,11 @@ final class Manifest {
     }
   }
 
+  /** By path; hashed (a re-export looks up every file), sorted only when written. */
   private final Map<String, Entry> entries;
 
   Manifest(Map<String, Entry> entries) {
-    this.entries = new TreeMap<>(entries);
+    this.entries = new HashMap<>(entries);
   }
 
   static Manifest empty() {
@@ -65,11 +67,11 @@ final class Manifest {
       throw new SiteException("Could not read " + file + " (" + e.getMessage() + ").", e);
     }
     String[] lines = text.split("\n");
+    Map<String, Entry> entries = new HashMap<>(lines.length * 2);
     if (lines.length == 0 || !lines[0].equals(HEADER)) {
       throw new SiteException(
           file + " is not a Talkbook site manifest. Choose another folder or remove that file.");
     }
-    Map<String, Entry> entries = new TreeMap<>();
     for (int i = 1; i < lines.length; i++) {
       String[] f = lines[i].split("\t", -1);
       if (f.length != 4 && f.length != 5) {
@@ -89,17 +91,18 @@ final class Manifest {
 
   byte[] bytes() {
     StringBuilder b = new StringBuilder(HEADER).append('\n');
-    entries.forEach(
-        (path, e) ->
-            b.append(path)
-                .append('\t')
-                .append(e.size())
-                .append('\t')
-                .append(e.sha256())
-                .append('\t')
-                .append(e.fingerprint())
-                .append(e.uses().isEmpty() ? "" : "\t" + String.join(" ", e.uses()))
-                .append('\n'));
+    new TreeMap<>(entries)
+        .forEach(
+            (path, e) ->
+                b.append(path)
+                    .append('\t')
+                    .append(e.size())
+                    .append('\t')
+                    .append(e.sha256())
+                    .append('\t')
+                    .append(e.fingerprint())
+                    .append(e.uses().isEmpty() ? "" : "\t" + String.join(" ", e.uses()))
+                    .append('\n'));
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

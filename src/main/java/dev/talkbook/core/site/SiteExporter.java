@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -211,16 +210,47 @@ public final class SiteExporter {
     }
     SiteModel model = new SiteModel(events, talks);
     Pages pages = new Pages(options.title());
-    Map<SiteTalk, String> fingerprints =
-        new java.util.IdentityHashMap<>(); // never hashed, see SiteModel
+    // Every talk's fingerprint and what the lists of talks show of it, each made once, on every
+    // core: a re-export after one edit spends most of its time here, on every talk.
+    List<SiteTalk> all = new ArrayList<>();
+    List<SiteTalk> prevs = new ArrayList<>();
+    List<SiteTalk> nexts = new ArrayList<>();
     for (SiteEvent e : model.events) {
       List<SiteTalk> list = e.talks();
       for (int i = 0; i < list.size(); i++) {
-        SiteTalk prev = i > 0 ? list.get(i - 1) : null;
-        SiteTalk next = i + 1 < list.size() ? list.get(i + 1) : null;
-        fingerprints.put(list.get(i), sha256(utf8(pages.talkInputs(list.get(i), prev, next))));
+        all.add(list.get(i));
+        prevs.add(i > 0 ? list.get(i - 1) : null);
+        nexts.add(i + 1 < list.size() ? list.get(i + 1) : null);
       }
     }
+    String[] talkPrints = new String[all.size()];
+    String[] listedTexts = new String[all.size()];
+    inParallel(
+        all.size(),
+        i -> {
+          SiteTalk t = all.get(i);
+          talkPrints[i] = sha256(utf8(pages.talkInputs(t, prevs.get(i), nexts.get(i))));
+          listedTexts[i] = Pages.listed(t);
+        });
+    Map<SiteTalk, String> fingerprints =
+        new java.util.IdentityHashMap<>(); // never hashed, see SiteModel
+    Map<SiteTalk, String> listed = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      fingerprints.put(all.get(i), talkPrints[i]);
+      listed.put(all.get(i), listedTexts[i]);
+    }
+    String[] tagPrints = new String[model.tags.size()];
+    String[] eventPrints = new String[model.events.size()];
+    inParallel(
+        tagPrints.length + eventPrints.length,
+        i -> {
+          if (i < tagPrints.length) {
+            tagPrints[i] = sha256(utf8(pages.tagInputs(model.tags.get(i), listed::get)));
+          } else {
+            int e = i - tagPrints.length;
+            eventPrints[e] = sha256(utf8(pages.eventInputs(model.events.get(e), listed::get)));
+          }
+        });
     Notes notes = new Notes(notebook);
     AttachmentFiles attachmentFiles = new AttachmentFiles(notebook);
     // The search entries of the talks whose pages are made again, made from the same notes.
@@ -240,13 +270,13 @@ public final class SiteExporter {
             sha256(utf8(pages.notFoundInputs(options.baseUrl()))),
             () -> utf8(pages.notFound(options.baseUrl()))));
     pagesPlan.add(Planned.of("tags/index.html", index, () -> utf8(pages.tagIndex(model))));
-    for (SiteTag tag : model.tags) {
-      pagesPlan.add(
-          Planned.of(tag.path(), sha256(utf8(pages.tagInputs(tag))), () -> utf8(pages.tag(tag))));
+    for (int ti = 0; ti < model.tags.size(); ti++) {
+      SiteTag tag = model.tags.get(ti);
+      pagesPlan.add(Planned.of(tag.path(), tagPrints[ti], () -> utf8(pages.tag(tag))));
     }
-    for (SiteEvent e : model.events) {
-      pagesPlan.add(
-          Planned.of(e.path(), sha256(utf8(pages.eventInputs(e))), () -> utf8(pages.event(e))));
+    for (int ei = 0; ei < model.events.size(); ei++) {
+      SiteEvent e = model.events.get(ei);
+      pagesPlan.add(Planned.of(e.path(), eventPrints[ei], () -> utf8(pages.event(e))));
       List<SiteTalk> list = e.talks();
       for (int i = 0; i < list.size(); i++) {
         SiteTalk t = list.get(i);
@@ -410,7 +440,7 @@ public final class SiteExporter {
       this.old = old;
       this.progress = progress;
       this.cancelled = cancelled;
-      this.owned = new TreeMap<>(old.entries());
+      this.owned = new HashMap<>(old.entries());
     }
 
     /**
@@ -473,7 +503,7 @@ public final class SiteExporter {
       if (failure.get() != null) {
         // Keep ownership of everything written so far, and of what the last export wrote. If even
         // that cannot be written (the disk is full), the manifest written by own() still owns them.
-        Map<String, Manifest.Entry> keep = new TreeMap<>(owned);
+        Map<String, Manifest.Entry> keep = new HashMap<>(owned);
         keep.putAll(entries);
         try {
           out.write(Manifest.NAME, new Manifest(keep).bytes());
@@ -590,6 +620,34 @@ public final class SiteExporter {
     }
   }
 
+  /**
+   * Calls {@code work} for each of {@code 0 … count-1} on every core (in batches, so the threads do
+   * not contend for each index); returns when all are done. A failure is thrown here.
+   */
+  private static void inParallel(int count, java.util.function.IntConsumer work) {
+    int batch = 64;
+    AtomicInteger next = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    runOnAllCores(
+        () -> {
+          for (int from = next.getAndAdd(batch);
+              from < count && failure.get() == null;
+              from = next.getAndAdd(batch)) {
+            try {
+              for (int i = from; i < Math.min(count, from + batch); i++) {
+                work.accept(i);
+              }
+            } catch (RuntimeException e) {
+              failure.compareAndSet(null, e);
+            }
+          }
+        });
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+  }
+
   /** Runs {@code worker} on one thread per core (this one included) and waits for all. */
   private static void runOnAllCores(Runnable worker) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -648,16 +706,20 @@ public final class SiteExporter {
 
   /** The feed's talks: the 50 newest by their time (else their event's day), newest first. */
   private static List<SiteTalk> newestTalks(SiteModel model) {
-    List<SiteTalk> talks = new ArrayList<>(model.talks());
-    talks.sort(
-        Comparator.comparing(
-                (SiteTalk t) ->
-                    t.talk().details().startsAt() != null
-                        ? t.talk().details().startsAt().toString()
-                        : String.valueOf(t.event().event().startDate()))
-            .thenComparing(t -> t.talk().id())
-            .reversed());
-    return List.copyOf(talks.subList(0, Math.min(50, talks.size())));
+    // Each talk's sort key made once (not in every comparison: there are 10,000s of talks).
+    record Keyed(String time, long id, SiteTalk talk) {}
+    List<Keyed> talks = new ArrayList<>();
+    for (SiteTalk t : model.talks()) {
+      talks.add(
+          new Keyed(
+              t.talk().details().startsAt() != null
+                  ? t.talk().details().startsAt().toString()
+                  : String.valueOf(t.event().event().startDate()),
+              t.talk().id(),
+              t));
+    }
+    talks.sort(Comparator.comparing(Keyed::time).thenComparingLong(Keyed::id).reversed());
+    return talks.subList(0, Math.min(50, talks.size())).stream().map(Keyed::talk).toList();
   }
 
   /** When the feed's talks last changed: the feed's own {@code updated}. */
@@ -789,11 +851,19 @@ public final class SiteExporter {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** One digest per thread: looking SHA-256 up costs more than hashing a page's inputs. */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    // digest() resets the digest for its next use
+    return HexFormat.of().formatHex(SHA256.get().digest(bytes));
   }
 }
