@@ -127,7 +127,7 @@ public final class MarkdownImporter {
           "keywords",
           "event",
           "attachments");
-  private static final Pattern LINK_TARGET = Pattern.compile("\\]\\(\\s*(<[^>\\n]+>|[^)\\s]+)");
+  static final Pattern LINK_TARGET = Pattern.compile("\\]\\(\\s*(<[^>\\n]+>|[^)\\s]+)");
 
   /** A parsed, validated file, ready to store. */
   private record Parsed(
@@ -462,9 +462,7 @@ public final class MarkdownImporter {
     for (String listed : list(data, "attachments")) {
       addAttachmentPath(root, file, listed, attachmentPaths);
     }
-    Matcher m = LINK_TARGET.matcher(body);
-    while (m.find()) {
-      String target = m.group(1);
+    for (String target : linkTargets(body)) {
       if (target.startsWith("<")) {
         target = target.substring(1, target.length() - 1);
       }
@@ -484,6 +482,27 @@ public final class MarkdownImporter {
       checkAttachment(root, file.getParent().resolve(relPath).normalize(), relPath);
     }
     return new Parsed(rel, file, eventTitle, eventDetails, details, notes, attachmentPaths);
+  }
+
+  /**
+   * The link targets ({@code LINK_TARGET}'s first group) in {@code markdown}, in order, as {@code
+   * find()} finds them one after another; but the expression is tried only where a {@code ](} is,
+   * not at every character of the notes (it starts with those two).
+   */
+  static List<String> linkTargets(String markdown) {
+    List<String> targets = new ArrayList<>();
+    Matcher m = LINK_TARGET.matcher(markdown);
+    int at = markdown.indexOf("](");
+    while (at >= 0) {
+      m.region(at, markdown.length());
+      if (m.lookingAt()) {
+        targets.add(m.group(1));
+        at = markdown.indexOf("](", m.end());
+      } else {
+        at = markdown.indexOf("](", at + 1);
+      }
+    }
+    return targets;
   }
 
   private static void addAttachmentPath(Path root, Path file, String listed, List<String> paths) {
