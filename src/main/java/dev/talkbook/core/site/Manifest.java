@@ -11,19 +11,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What an export wrote into its folder: each file's site path, size, sha256 and the fingerprint of
- * what it was made from (so an unchanged talk is not even rendered again), and the files it links
- * to that an unchanged page still needs (a talk page's attachments). Stored as {@value #NAME} in
- * the folder, one tab-separated line a file (the links, space-separated, as a fifth field when
- * there are any), sorted, so it is deterministic too. Only files listed here are ever replaced or
- * deleted by a later export.
+ * What an export wrote into its folder: each file's site path, size, content hash ({@link
+ * Entry#hash}) and the fingerprint of what it was made from (so an unchanged talk is not even
+ * rendered again), and the files it links to that an unchanged page still needs (a talk page's
+ * attachments). Stored as {@value #NAME} in the folder, one tab-separated line a file (the links,
+ * space-separated, as a fifth field when there are any), sorted, so it is deterministic too. Only
+ * files listed here are ever replaced or deleted by a later export.
  */
 final class Manifest {
   static final String NAME = ".talkbook-site";
   private static final String HEADER = "talkbook-site-manifest 1";
 
-  /** One written file; {@code uses}: the files it links to that must stay with it. */
-  record Entry(long size, String sha256, String fingerprint, List<String> uses) {
+  /**
+   * One written file; {@code uses}: the files it links to that must stay with it. {@code hash}: the
+   * file's {@link SiteExporter#checksum}, or the SHA-256 (64 hex digits) an older Talkbook wrote.
+   */
+  record Entry(long size, String hash, String fingerprint, List<String> uses) {
     /** A file an export planned but may not have written yet: made again next time. */
     static final Entry NOT_WRITTEN = new Entry(-1, "-", "-");
 
@@ -31,8 +34,8 @@ final class Manifest {
       uses = List.copyOf(uses);
     }
 
-    Entry(long size, String sha256, String fingerprint) {
-      this(size, sha256, fingerprint, List.of());
+    Entry(long size, String hash, String fingerprint) {
+      this(size, hash, fingerprint, List.of());
     }
   }
 
@@ -98,7 +101,7 @@ final class Manifest {
                     .append('\t')
                     .append(e.size())
                     .append('\t')
-                    .append(e.sha256())
+                    .append(e.hash())
                     .append('\t')
                     .append(e.fingerprint())
                     .append(e.uses().isEmpty() ? "" : "\t" + String.join(" ", e.uses()))

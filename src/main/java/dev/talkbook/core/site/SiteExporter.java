@@ -185,7 +185,27 @@ public final class SiteExporter {
       Progress progress,
       BooleanSupplier cancelled) {
     OutputFolder out = new OutputFolder(folder);
-    Manifest old = Manifest.read(out.root());
+    // The last export's manifest and its folders' listings, and the assets' hashes, are read on
+    // another core while this one reads the notebook.
+    java.util.concurrent.FutureTask<Manifest> lastExport =
+        new java.util.concurrent.FutureTask<>(
+            () -> {
+              Manifest m = Manifest.read(out.root());
+              Set<String> folders = new java.util.HashSet<>();
+              for (String path : m.entries().keySet()) {
+                int slash = path.lastIndexOf('/');
+                if (slash > 0 && folders.add(path.substring(0, slash))) {
+                  out.listed(path);
+                }
+              }
+              for (String[] asset : ASSETS) {
+                assetSha256(asset[1]);
+              }
+              return m;
+            });
+    Thread reading = new Thread(lastExport, "site-export-manifest");
+    reading.setDaemon(true);
+    reading.start();
     progress.update(0, 0, "Reading the notebook");
     List<Event> events = new ArrayList<>();
     for (Event e : notebook.events().list()) {
@@ -208,6 +228,7 @@ public final class SiteExporter {
         list.add(t);
       }
     }
+    Manifest old = done(lastExport);
     SiteModel model = new SiteModel(events, talks);
     Pages pages = new Pages(options.title());
     // Every talk's fingerprint and what the lists of talks show of it, each made once, on every
@@ -260,7 +281,7 @@ public final class SiteExporter {
     // and the feed.
     List<Planned> pagesPlan = new ArrayList<>();
     for (String[] asset : ASSETS) {
-      pagesPlan.add(Planned.of(asset[0], sha256(asset(asset[1])), () -> asset(asset[1])));
+      pagesPlan.add(Planned.of(asset[0], assetSha256(asset[1]), () -> asset(asset[1])));
     }
     String index = sha256(utf8(pages.indexInputs(model)));
     pagesPlan.add(Planned.of("index.html", index, () -> utf8(pages.index(model))));
@@ -522,11 +543,13 @@ public final class SiteExporter {
       }
       Made made = p.content().get();
       byte[] bytes = made.bytes();
-      String sha = sha256(bytes);
+      String sum = checksum(bytes);
       Manifest.Entry entry =
           new Manifest.Entry(
-              bytes.length, sha, p.fingerprint() == null ? "-" : p.fingerprint(), made.uses());
-      if (before == null || !before.sha256().equals(sha) || !out.hasFile(p.path(), bytes.length)) {
+              bytes.length, sum, p.fingerprint() == null ? "-" : p.fingerprint(), made.uses());
+      if (before == null
+          || !sameContent(bytes, sum, before.hash())
+          || !out.hasFile(p.path(), bytes.length)) {
         // Owned from the moment it may exist, even if writing fails half way.
         entries.put(p.path(), entry);
         out.write(p.path(), bytes);
@@ -761,7 +784,7 @@ public final class SiteExporter {
     }
     try {
       byte[] bytes = java.nio.file.Files.readAllBytes(out.resolve(FEED));
-      if (!sha256(bytes).equals(entry.sha256())) {
+      if (!sameContent(bytes, checksum(bytes), entry.hash())) {
         return summaries;
       }
       Matcher m = FEED_ENTRY.matcher(new String(bytes, StandardCharsets.UTF_8));
@@ -832,6 +855,38 @@ public final class SiteExporter {
     return b.append("</feed>\n").toString();
   }
 
+  /** What a task run on another thread returned; what it threw, thrown here. */
+  private static <T> T done(java.util.concurrent.FutureTask<T> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static final Map<String, String> ASSET_SHA256 = new ConcurrentHashMap<>();
+
+  private static String assetSha256(String resource) {
+    return ASSET_SHA256.computeIfAbsent(resource, r -> sha256(asset(r)));
+  }
+
   private static byte[] asset(String resource) {
     return ASSET_BYTES.computeIfAbsent(
         resource,
@@ -849,6 +904,34 @@ public final class SiteExporter {
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A written file's hash for the manifest: its CRC-32C and CRC-32 ({@code c:} and 16 hex digits).
+   * It tells whether a file's bytes changed, and whether a file is still as this exporter wrote it
+   * (a page or search part edited by hand). Two checksums of different polynomials miss no change
+   * within 32 consecutive bits and any other with odds of about 2^-64; neither is a defence against
+   * a forger, who could as well rewrite the manifest. Until 2026-12 the manifest held each file's
+   * SHA-256, which on a command's quick-to-start JVM (C1, no SHA instructions) cost over 1 s of
+   * processor time for 100 MB of pages; CRC-32C and CRC-32 use the processor's own instructions in
+   * every mode.
+   */
+  static String checksum(byte[] bytes) {
+    java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+    c.update(bytes);
+    java.util.zip.CRC32 d = new java.util.zip.CRC32();
+    d.update(bytes);
+    return "c:" + HexFormat.of().toHexDigits((c.getValue() << 32) | d.getValue());
+  }
+
+  /**
+   * Whether {@code bytes} (whose {@link #checksum} is {@code checksum}) are the bytes a manifest
+   * entry's {@code hash} stands for: a checksum, or the SHA-256 an older Talkbook recorded.
+   */
+  static boolean sameContent(byte[] bytes, String checksum, String hash) {
+    return hash.startsWith("c:")
+        ? hash.equals(checksum)
+        : hash.length() == 64 && sha256(bytes).equals(hash);
   }
 
   /** One digest per thread: looking SHA-256 up costs more than hashing a page's inputs. */
