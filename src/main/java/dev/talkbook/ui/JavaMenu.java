@@ -63,44 +63,46 @@ final class JavaMenu {
         "_Java",
         null,
         MenuActions.words(
-            MainWindow.item("Show or hide the REPL", "Shortcut+J", () -> dock().toggle()),
+            WindowMenus.item("Show or hide the REPL", "Shortcut+J", () -> dock().toggle()),
             "repl jshell console java"),
         MenuActions.words(
-            MainWindow.item("Detach the REPL", null, () -> dock().detach()), "repl jshell window"),
+            WindowMenus.item("Detach the REPL", null, () -> dock().detach()), "repl jshell window"),
         new SeparatorMenuItem(),
-        MainWindow.shows(
-            MainWindow.item("Run the code block at the caret", null, this::runBlockAtCaret),
+        WindowMenus.shows(
+            WindowMenus.item("Run the code block at the caret", null, this::runBlockAtCaret),
             new ShownKey(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
         MenuActions.words(
-            MainWindow.item(
+            WindowMenus.item(
                 "Run all code blocks in a fresh Java VM", null, () -> runner().runAll()),
             "execute snippets repl"),
-        MainWindow.item(
+        WindowMenus.item(
             "Save transcript to notes",
             null,
             () -> runner().saveTranscript(dock().pane().ranSoFar())),
         new SeparatorMenuItem(),
         MenuActions.words(
-            MainWindow.item("Rehearse…", null, () -> runner().rehearse()),
+            WindowMenus.item("Rehearse…", null, () -> runner().rehearse()),
             "check compare output dry run"),
         MenuActions.words(
-            MainWindow.item("Prepare for offline…", null, () -> runner().prepareForOffline()),
+            WindowMenus.item("Prepare for offline…", null, () -> runner().prepareForOffline()),
             "deps libraries download maven wifi"),
         new SeparatorMenuItem(),
         MenuActions.words(
-            MainWindow.item("Stop the running code", null, session::stop), "repl interrupt cancel"),
+            WindowMenus.item("Stop the running code", null, session::stop),
+            "repl interrupt cancel"),
         MenuActions.words(
-            MainWindow.item("Restart Java (run the definitions again)", null, session::restart),
+            WindowMenus.item("Restart Java (run the definitions again)", null, session::restart),
             "repl jshell"),
         MenuActions.words(
-            MainWindow.item("Reset Java (forget everything)", null, session::reset),
+            WindowMenus.item("Reset Java (forget everything)", null, session::reset),
             "repl jshell clear"),
         new SeparatorMenuItem(),
         MenuActions.words(
-            MainWindow.item("Presenter mode", "Shortcut+Shift+M", () -> presenter().toggle()),
+            WindowMenus.item("Presenter mode", "Shortcut+Shift+M", () -> presenter().toggle()),
             "present projector full screen talk demo"),
         MenuActions.words(
-            MainWindow.item("Presenter view (a window for the speaker)", null, this::presenterView),
+            WindowMenus.item(
+                "Presenter view (a window for the speaker)", null, this::presenterView),
             "present speaker notes timer clock second screen"),
         typing);
   }
@@ -138,7 +140,12 @@ final class JavaMenu {
       presenter =
           new PresenterMode(
               new PresenterMode.Window(
-                  stage, content, navigator, parts.editor().fontSizeProperty(), theme::apply),
+                  stage,
+                  content,
+                  navigator,
+                  parts.editor().fontSizeProperty(),
+                  parts.details().root().expandedProperty(),
+                  theme::apply),
               PresenterParts.repl(repl),
               PresenterParts.preview(parts.preview()),
               parts.talk().textProperty(),

@@ -5,14 +5,12 @@ import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Settings;
-import dev.talkbook.ui.common.ShownKey;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.details.TalkDetailsPane;
 import dev.talkbook.ui.editor.EditorView;
 import dev.talkbook.ui.navigator.NavigatorView;
 import dev.talkbook.ui.outline.OutlineView;
-import dev.talkbook.ui.palette.MenuActions;
 import dev.talkbook.ui.preview.PreviewView;
 import dev.talkbook.ui.preview.ScrollSync;
 import dev.talkbook.ui.search.SearchView;
@@ -22,22 +20,14 @@ import dev.talkbook.ui.welcome.WelcomeView;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -98,7 +88,7 @@ public final class MainWindow {
   private final StackPane center = new StackPane();
   private final VBox talkPane = new VBox();
   private final Label noTalk = new Label("Choose a talk on the left, or create one with Ctrl+N.");
-  private final MenuBar menuBar = new MenuBar();
+  private final WindowMenus menus;
   private final Scene scene;
   private JavaMenu java;
   private final LiveShare share;
@@ -133,8 +123,9 @@ public final class MainWindow {
     share = new LiveShare(parts);
     guard = new ClosingGuard(talk, stage, Platform::runLater, host::chooseFileToSave);
     state = new WindowState(stage, settings);
+    menus =
+        new WindowMenus(parts, actions, share, () -> requestClose(host::quit), this::togglePreview);
     layout();
-    buildMenus();
     scene = state.show(root, theme, preview, editor);
     state.keepFold(details.root());
     stage.setTitle(notebook.file().getFileName() + " — Talkbook");
@@ -183,7 +174,7 @@ public final class MainWindow {
     SplitPane.setResizableWithParent(leftBox, false);
     split.setDividerPositions(
         settings.get(Settings.NAVIGATOR_DIVIDER), settings.get(Settings.PREVIEW_DIVIDER));
-    root.setTop(menuBar);
+    root.setTop(menus.bar());
     root.setCenter(split);
     root.setBottom(status.root());
     navigator.onDeleted(deletion -> status.offerUndo(deletion.message(), screen.undo(deletion)));
@@ -268,186 +259,17 @@ public final class MainWindow {
   public void attachRepl(ReplSession session) {
     share.followRepl(session);
     java = new JavaMenu(parts, root, split, session);
-    menuBar.getMenus().add(java.menu());
+    menus.add(java.menu());
   }
 
-  // ---- menus
-
-  static MenuItem item(String text, String accelerator, Runnable action) {
-    MenuItem item = new MenuItem(text);
-    if (accelerator != null) {
-      item.setAccelerator(KeyCombination.keyCombination(accelerator));
-    }
-    item.setOnAction(e -> action.run());
-    return item;
-  }
-
-  /**
-   * Shows {@code key} as the item's shortcut for a key the focused view handles itself (Tab in the
-   * notes, Del in the navigator); the menu never fires on it.
-   */
-  static MenuItem shows(MenuItem item, ShownKey key) {
-    item.setAccelerator(key);
-    return item;
-  }
-
-  private void buildMenus() {
-    Menu file =
-        new Menu(
-            "_File",
-            null,
-            MenuActions.words(
-                item("New event…", "Shortcut+Shift+E", navigator::newEvent),
-                "conference meetup add create"),
-            MenuActions.words(
-                item("New talk…", "Shortcut+N", navigator::newTalk), "session add create"),
-            new SeparatorMenuItem(),
-            MenuActions.words(
-                item("Open notebook…", "Shortcut+O", host::openAnotherNotebook),
-                "file switch notebook"),
-            new SeparatorMenuItem(),
-            MenuActions.words(
-                item("Export site…", "Shortcut+Shift+X", actions::exportSite),
-                "publish website html static"),
-            MenuActions.words(
-                item("Export Markdown…", null, actions::exportMarkdown), "save files backup md"),
-            MenuActions.words(
-                item("Import Markdown…", null, actions::importMarkdown),
-                "load files md obsidian hugo jekyll"),
-            new SeparatorMenuItem(),
-            item("Import schedule…", "Shortcut+Shift+I", actions::importSchedule),
-            item("Export agenda…", null, actions::exportAgenda),
-            new SeparatorMenuItem(),
-            item("Quit", "Shortcut+Q", () -> requestClose(host::quit)));
-    Menu edit =
-        new Menu(
-            "_Edit",
-            null,
-            item("Undo", "Shortcut+Z", () -> editor.area().undo()),
-            item("Redo", "Shortcut+Shift+Z", () -> editor.area().redo()),
-            new SeparatorMenuItem(),
-            MenuActions.words(item("Find…", "Shortcut+F", actions::find), "search in notes"),
-            MenuActions.words(
-                item("Replace…", "Shortcut+H", () -> editor.showFind(true)), "substitute"),
-            new SeparatorMenuItem(),
-            MenuActions.words(item("Rename…", "F2", navigator::renameSelected), "title"),
-            shows(item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)),
-            new SeparatorMenuItem(),
-            MenuActions.words(
-                item("Star or unstar the talk", "Shortcut+D", actions::toggleStar),
-                "favourite favorite mark"));
-    var outliner = editor.outliner();
-    Menu outline =
-        new Menu(
-            "_Outline",
-            null,
-            shows(
-                item("Indent item", null, () -> actions.outline(outliner::indent)),
-                new ShownKey(KeyCode.TAB)),
-            shows(
-                item("Outdent item", null, () -> actions.outline(outliner::outdent)),
-                new ShownKey(KeyCode.TAB, KeyCombination.SHIFT_DOWN)),
-            item("Move item or section up", "Alt+Up", () -> actions.outline(outliner::moveUp)),
-            item(
-                "Move item or section down", "Alt+Down", () -> actions.outline(outliner::moveDown)),
-            new SeparatorMenuItem(),
-            MenuActions.words(
-                item(
-                    "Fold or unfold",
-                    "Shortcut+Period",
-                    () -> actions.outline(outliner::toggleFold)),
-                "collapse expand hide"),
-            MenuActions.words(
-                item("Toggle task", "Shortcut+Enter", () -> actions.outline(outliner::toggleTask)),
-                "todo checkbox done tick"));
-    CheckMenuItem lineNumbers = new CheckMenuItem("Line numbers");
-    lineNumbers.selectedProperty().bindBidirectional(editor.lineNumbersProperty());
-    MenuActions.words(lineNumbers, "gutter");
-    CheckMenuItem wrap = MenuActions.words(new CheckMenuItem("Soft wrap"), "wrap long lines");
-    wrap.selectedProperty().bindBidirectional(editor.wrapProperty());
-    CheckMenuItem showPreview =
-        MenuActions.words(new CheckMenuItem("Preview"), "render html rendered");
-    showPreview.setSelected(true);
-    showPreview.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+V"));
-    showPreview.selectedProperty().addListener((obs, o, show) -> togglePreview(show));
-    Menu themes = new Menu("Theme");
-    ToggleGroup group = new ToggleGroup();
-    for (Theme.Choice choice : Theme.Choice.values()) {
-      String name = choice.name().charAt(0) + choice.name().substring(1).toLowerCase(Locale.ROOT);
-      RadioMenuItem r = new RadioMenuItem(name);
-      r.setToggleGroup(group);
-      r.setSelected(theme.choiceProperty().get() == choice);
-      r.setOnAction(e -> theme.choiceProperty().set(choice));
-      MenuActions.words(
-          r,
-          "appearance colour color mode "
-              + switch (choice) {
-                case SYSTEM -> "desktop follow automatic";
-                case LIGHT -> "day bright";
-                case DARK -> "night";
-              });
-      themes.getItems().add(r);
-    }
-    Menu view =
-        new Menu(
-            "_View",
-            null,
-            showPreview,
-            lineNumbers,
-            wrap,
-            new SeparatorMenuItem(),
-            MenuActions.words(
-                item("Zoom in", "Shortcut+Equals", () -> editor.zoom(1)),
-                "font bigger larger text size"),
-            MenuActions.words(
-                item("Zoom out", "Shortcut+Minus", () -> editor.zoom(-1)),
-                "font smaller text size"),
-            MenuActions.words(
-                item("Actual size", "Shortcut+0", editor::actualSize), "zoom reset font text size"),
-            new SeparatorMenuItem(),
-            themes);
-    Menu go =
-        new Menu(
-            "_Go",
-            null,
-            MenuActions.words(
-                item("Search notes", "Shortcut+Shift+F", search::focus), "find full text notebook"),
-            MenuActions.words(
-                item("Go to talk…", "Shortcut+P", actions::quickSwitcher), "switch open quick"),
-            item("Command palette…", "Shortcut+Shift+P", () -> actions.commandPalette(menuBar)),
-            new SeparatorMenuItem(),
-            MenuActions.words(
-                item("History of this talk…", "Shortcut+Shift+H", actions::history),
-                "revisions versions restore earlier"),
-            MenuActions.words(
-                item("Now and next…", "Shortcut+Shift+N", actions::nowAndNext),
-                "agenda schedule programme current upcoming"));
-    menuBar.getMenus().addAll(file, edit, outline, view, go, share.menu());
-    menuBar.setUseSystemMenuBar(true);
-  }
-
-  /** Every menu action, sub-menus flattened (what the command palette offers). */
   /** Live share (for tests). */
   LiveShare share() {
     return share;
   }
 
+  /** Every menu action, sub-menus flattened (what the command palette offers). */
   List<MenuItem> actions() {
-    List<MenuItem> all = new java.util.ArrayList<>();
-    for (Menu menu : menuBar.getMenus()) {
-      collect(menu, all);
-    }
-    return all;
-  }
-
-  private static void collect(Menu menu, List<MenuItem> into) {
-    for (MenuItem item : menu.getItems()) {
-      if (item instanceof Menu sub) {
-        collect(sub, into);
-      } else if (!(item instanceof SeparatorMenuItem) && item.getText() != null) {
-        into.add(item);
-      }
-    }
+    return menus.actions();
   }
 
   private void togglePreview(boolean show) {

@@ -16,6 +16,11 @@ final class PresenterParts {
       }
 
       @Override
+      public void giveRoom(double fraction) {
+        dock.giveRoom(fraction);
+      }
+
+      @Override
       public void showAlone(boolean alone) {
         dock.showAlone(alone);
       }

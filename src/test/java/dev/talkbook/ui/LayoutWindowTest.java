@@ -1,14 +1,19 @@
 package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.repl.ReplOptions;
+import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.sample.SampleMeetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Dimension2D;
+import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeView;
@@ -169,5 +174,50 @@ class LayoutWindowTest {
     assertThat(
             FxWait.onFx(() -> robot.lookup("#talk-details").queryAs(TitledPane.class).isExpanded()))
         .isFalse();
+  }
+
+  /** The window's three columns (navigator, talk, preview). */
+  private static SplitPane columns(FxRobot robot) {
+    return robot.lookup(".split-pane").queryAllAs(SplitPane.class).stream()
+        .filter(p -> p.getOrientation() == Orientation.HORIZONTAL && p.getItems().size() == 3)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void openingTheReplLeavesTheColumnsWhereTheyWere(FxRobot robot) throws Exception {
+    openSample(robot, "Virtual threads in practice");
+    SplitPane columns = columns(robot);
+    TreeView<?> tree = WindowUnderTest.navigator(robot);
+    FxWait.untilFx("the navigator laid out", () -> tree.getWidth() > 0);
+    ui.idle();
+    double[] before = FxWait.onFx(columns::getDividerPositions);
+    double navigator = FxWait.onFx(tree::getWidth);
+    try (ReplSession repl = ReplSession.start(ReplOptions.defaults())) {
+      robot.interact(() -> ui.window.attachRepl(repl));
+      showTheRepl(robot, columns, tree, before, navigator);
+    }
+  }
+
+  private void showTheRepl(
+      FxRobot robot, SplitPane columns, TreeView<?> tree, double[] before, double navigator)
+      throws Exception {
+    robot.interact(
+        () ->
+            ui.window.actions().stream()
+                .filter(i -> "Show or hide the REPL".equals(i.getText()))
+                .findFirst()
+                .orElseThrow()
+                .fire());
+    FxWait.untilFx(
+        "the REPL shown under the talk",
+        () ->
+            robot.lookup(".tb-repl").tryQuery().map(n -> n.getScene() != null).orElse(false)
+                && robot.lookup(".tb-repl").query().getLayoutBounds().getHeight() > 0);
+    ui.idle();
+
+    double[] after = FxWait.onFx(columns::getDividerPositions);
+    assertThat(after).as("the columns' dividers").containsExactly(before, within(0.002));
+    assertThat(FxWait.onFx(tree::getWidth)).as("the navigator's width").isEqualTo(navigator);
   }
 }

@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -102,6 +103,19 @@ class PresenterWindowTest {
     assertThat(robot.lookup(".tb-presenter").tryQuery()).isPresent();
     FxWait.untilFx("the REPL at the presenter size", () -> replFont(replInput(robot)) == 22);
     assertThat(notesFont(robot)).isEqualTo(22);
+    // The details fold to their line, the REPL gets half the window's height for its snippets.
+    TitledPane details = robot.lookup("#talk-details").queryAs(TitledPane.class);
+    assertThat(FxWait.onFx(details::isExpanded)).isFalse();
+    FxWait.untilFx(
+        "the REPL given half the room under the menus",
+        () -> {
+          javafx.scene.Node repl = robot.lookup(".tb-repl").query();
+          javafx.scene.Parent dock = repl.getParent();
+          while (!(dock instanceof javafx.scene.control.SplitPane)) {
+            dock = dock.getParent();
+          }
+          return repl.getLayoutBounds().getHeight() >= 0.45 * dock.getLayoutBounds().getHeight();
+        });
     assertThat(previewZoom(robot)).isEqualTo(22 / 15.0);
     robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
@@ -122,6 +136,7 @@ class PresenterWindowTest {
     assertThat(notesFont(robot)).isEqualTo(14);
     assertThat(previewZoom(robot)).isEqualTo(1);
     assertThat(robot.lookup(".tb-presenter").tryQuery()).isEmpty();
+    assertThat(FxWait.onFx(details::isExpanded)).isTrue();
   }
 
   @Test

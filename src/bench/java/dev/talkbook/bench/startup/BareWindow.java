@@ -43,15 +43,26 @@ public final class BareWindow {
       } catch (java.io.IOException e) {
         // not Linux: uptime only
       }
-      long cpu =
-          ManagementFactory.getOperatingSystemMXBean()
-                  instanceof com.sun.management.OperatingSystemMXBean os
-              ? os.getProcessCpuTime() / 1_000_000
-              : -1;
+      long cpu = processorMillis();
       System.out.println("talkbook-shown " + uptime + " " + cpu);
       System.out.println("talkbook-rss " + rss);
       System.out.flush();
       Platform.exit();
+    }
+
+    /**
+     * The process's processor time, or -1 where the runtime has no {@code jdk.management} module
+     * (the packaged app's jlinked runtime leaves it out: the check must not throw there, or the
+     * report is never printed and the start looks hung).
+     */
+    private static long processorMillis() {
+      if (ModuleLayer.boot().findModule("jdk.management").isEmpty()) {
+        return -1;
+      }
+      return ManagementFactory.getOperatingSystemMXBean()
+              instanceof com.sun.management.OperatingSystemMXBean os
+          ? os.getProcessCpuTime() / 1_000_000
+          : -1;
     }
   }
 }

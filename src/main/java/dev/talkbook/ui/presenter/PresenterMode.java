@@ -46,6 +46,12 @@ public final class PresenterMode {
     void show();
 
     /**
+     * Gives the docked REPL {@code fraction} of the window's height (the rest to the content above
+     * it); nothing when the REPL is alone or detached.
+     */
+    void giveRoom(double fraction);
+
+    /**
      * Shows the REPL alone in the window (true), the content above it hidden, or with the content
      * again (false).
      */
@@ -82,6 +88,9 @@ public final class PresenterMode {
    * @param content the window's split whose items include the navigator
    * @param navigator hidden while presenting in one window
    * @param notesFontSize the notes editor's font size in px
+   * @param detailsExpanded whether the talk's details form is unfolded: folded to its one line
+   *     (title, speakers, time, room) while presenting, so the notes get the room and no field is
+   *     cut at the presenter's text size
    * @param styler applies the app's theme to a scene (the presenter's window)
    */
   public record Window(
@@ -89,6 +98,7 @@ public final class PresenterMode {
       SplitPane content,
       Node navigator,
       DoubleProperty notesFontSize,
+      BooleanProperty detailsExpanded,
       Consumer<Scene> styler) {}
 
   static final String STYLE_CLASS = "tb-presenter";
@@ -102,6 +112,9 @@ public final class PresenterMode {
    * leaves full screen; Ctrl+Shift+M leaves presenter mode).
    */
   private static final String NO_HINT = "";
+
+  /** The REPL's share of the window's height in presenter mode (the notes and preview above). */
+  static final double REPL_ROOM = 0.5;
 
   static final double MIN_FONT = 10;
   static final double MAX_FONT = 72;
@@ -133,6 +146,7 @@ public final class PresenterMode {
   private LayoutSnapshot before;
   private double notesFontBefore;
   private double previewZoomBefore;
+  private boolean detailsExpandedBefore;
   private PresenterView view;
   private double fontSize;
 
@@ -197,6 +211,8 @@ public final class PresenterMode {
     begin();
     window.content().getItems().remove(window.navigator());
     repl.show();
+    // At the presenter's text size the REPL's usual third shows a line or two of a snippet.
+    repl.giveRoom(REPL_ROOM);
     applyFont();
     showPosition();
     stage.setFullScreenExitHint(NO_HINT);
@@ -240,6 +256,8 @@ public final class PresenterMode {
     before = LayoutSnapshot.take(stage);
     notesFontBefore = window.notesFontSize().get();
     previewZoomBefore = preview.zoom();
+    detailsExpandedBefore = window.detailsExpanded().get();
+    window.detailsExpanded().set(false);
     Scene scene = stage.getScene();
     scene.getRoot().getStyleClass().add(STYLE_CLASS);
     scene.getStylesheets().add(STYLESHEET);
@@ -282,6 +300,7 @@ public final class PresenterMode {
     preview.setZoom(previewZoomBefore);
     repl.setCodeFontSize(0);
     window.notesFontSize().set(notesFontBefore);
+    window.detailsExpanded().set(detailsExpandedBefore);
     before.restore();
     repl.showStatus("Ready: Ctrl+Enter runs");
   }

@@ -3,6 +3,7 @@ package dev.talkbook.ui.repl;
 import java.util.function.Consumer;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
@@ -69,13 +70,38 @@ public final class ReplDock {
   /** Docks and shows the pane, focusing its input. */
   public void show() {
     if (detached == null && !split.getItems().contains(pane.root())) {
+      // A first show: the split was only just put in the window, at no size yet.
+      layOut();
       split.getItems().add(pane.root());
       split.setDividerPositions(Double.isNaN(divider) ? share(split.getHeight()) : divider);
     }
     // Lay the pane out first: a node without its skin does not take the focus.
-    split.applyCss();
-    split.layout();
+    layOut();
     pane.focusInput();
+  }
+
+  /**
+   * Gives the docked pane {@code fraction} of the dock's height, the content above the rest;
+   * nothing when the pane is detached or alone.
+   */
+  public void giveRoom(double fraction) {
+    if (detached == null
+        && split.getItems().size() == 2
+        && split.getItems().contains(pane.root())) {
+      split.setDividerPositions(1 - fraction);
+      layOut();
+    }
+  }
+
+  /**
+   * Lays out the whole window, not the split alone: a split laid out before its parent gave it its
+   * size squeezes the content's columns to the split's preferred width, and the content's own
+   * dividers (navigator, preview) moved for good the first time the REPL was shown.
+   */
+  private void layOut() {
+    Parent top = split.getScene() == null ? split : split.getScene().getRoot();
+    top.applyCss();
+    top.layout();
   }
 
   /**
@@ -92,8 +118,7 @@ public final class ReplDock {
       split.getItems().add(0, content);
       split.setDividerPositions(divider);
     }
-    split.applyCss();
-    split.layout();
+    layOut();
     pane.focusInput();
   }
 

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Orientation;
@@ -65,6 +67,7 @@ class PresenterModeTest {
   private Settings settings;
   private final TestClock clock = new TestClock(Instant.parse("2026-12-02T09:30:00Z"));
   private PresenterMode presenter;
+  private final BooleanProperty detailsExpanded = new SimpleBooleanProperty(true);
 
   @Start
   void start(Stage stage) {
@@ -90,6 +93,11 @@ class PresenterModeTest {
               dock.getItems().add(replPane);
               dock.setDividerPositions(0.62);
             }
+          }
+
+          @Override
+          public void giveRoom(double fraction) {
+            dock.setDividerPositions(1 - fraction);
           }
 
           @Override
@@ -148,6 +156,7 @@ class PresenterModeTest {
                 content,
                 leftBox,
                 notesFont,
+                detailsExpanded,
                 scene -> new dev.talkbook.ui.common.Theme(false).apply(scene)),
             repl,
             preview,
@@ -254,12 +263,19 @@ class PresenterModeTest {
       boolean view = i % 2 == 1;
       robot.interact(view ? presenter::enterPresenterView : presenter::enter);
       assertThat(onFx(() -> dock.getItems().contains(replPane))).isTrue();
+      assertThat(onFx(detailsExpanded::get)).as("the details folded while presenting").isFalse();
       robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
       robot.interact(presenter::exit);
       until(() -> layout().equals(before));
       assertThat(onFx(this::layout)).as("after leaving %d times", i + 1).isEqualTo(before);
       assertThat(onFx(stage::isFullScreen)).isFalse();
+      assertThat(onFx(detailsExpanded::get)).as("the details unfolded again").isTrue();
     }
+    // Folded before: still folded after.
+    robot.interact(() -> detailsExpanded.set(false));
+    robot.interact(presenter::enter);
+    robot.interact(presenter::exit);
+    assertThat(onFx(detailsExpanded::get)).isFalse();
   }
 
   @Test

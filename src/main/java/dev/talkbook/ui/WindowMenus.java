@@ -1,0 +1,222 @@
+package dev.talkbook.ui;
+
+import dev.talkbook.ui.common.ShownKey;
+import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.editor.EditorView;
+import dev.talkbook.ui.navigator.NavigatorView;
+import dev.talkbook.ui.palette.MenuActions;
+import dev.talkbook.ui.search.SearchView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * The window's menu bar: File, Edit, Outline, View, Go and Share, the Java menu added once the REPL
+ * is attached. Every item says what it does and its shortcut; the command palette offers them all
+ * ({@link #actions()}). What the items do is {@link WindowActions}' and the views'.
+ */
+final class WindowMenus {
+  private final MenuBar menuBar = new MenuBar();
+
+  static MenuItem item(String text, String accelerator, Runnable action) {
+    MenuItem item = new MenuItem(text);
+    if (accelerator != null) {
+      item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    }
+    item.setOnAction(e -> action.run());
+    return item;
+  }
+
+  /**
+   * Shows {@code key} as the item's shortcut for a key the focused view handles itself (Tab in the
+   * notes, Del in the navigator); the menu never fires on it.
+   */
+  static MenuItem shows(MenuItem item, ShownKey key) {
+    item.setAccelerator(key);
+    return item;
+  }
+
+  WindowMenus(
+      WindowParts parts,
+      WindowActions actions,
+      LiveShare share,
+      Runnable quit,
+      Consumer<Boolean> togglePreview) {
+    NavigatorView navigator = parts.navigator();
+    EditorView editor = parts.editor();
+    SearchView search = parts.search();
+    Theme theme = parts.theme();
+    MainWindow.Host host = parts.host();
+    Menu file =
+        new Menu(
+            "_File",
+            null,
+            MenuActions.words(
+                item("New event…", "Shortcut+Shift+E", navigator::newEvent),
+                "conference meetup add create"),
+            MenuActions.words(
+                item("New talk…", "Shortcut+N", navigator::newTalk), "session add create"),
+            new SeparatorMenuItem(),
+            MenuActions.words(
+                item("Open notebook…", "Shortcut+O", host::openAnotherNotebook),
+                "file switch notebook"),
+            new SeparatorMenuItem(),
+            MenuActions.words(
+                item("Export site…", "Shortcut+Shift+X", actions::exportSite),
+                "publish website html static"),
+            MenuActions.words(
+                item("Export Markdown…", null, actions::exportMarkdown), "save files backup md"),
+            MenuActions.words(
+                item("Import Markdown…", null, actions::importMarkdown),
+                "load files md obsidian hugo jekyll"),
+            new SeparatorMenuItem(),
+            item("Import schedule…", "Shortcut+Shift+I", actions::importSchedule),
+            item("Export agenda…", null, actions::exportAgenda),
+            new SeparatorMenuItem(),
+            item("Quit", "Shortcut+Q", quit));
+    Menu edit =
+        new Menu(
+            "_Edit",
+            null,
+            item("Undo", "Shortcut+Z", () -> editor.area().undo()),
+            item("Redo", "Shortcut+Shift+Z", () -> editor.area().redo()),
+            new SeparatorMenuItem(),
+            MenuActions.words(item("Find…", "Shortcut+F", actions::find), "search in notes"),
+            MenuActions.words(
+                item("Replace…", "Shortcut+H", () -> editor.showFind(true)), "substitute"),
+            new SeparatorMenuItem(),
+            MenuActions.words(item("Rename…", "F2", navigator::renameSelected), "title"),
+            shows(item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)),
+            new SeparatorMenuItem(),
+            MenuActions.words(
+                item("Star or unstar the talk", "Shortcut+D", actions::toggleStar),
+                "favourite favorite mark"));
+    var outliner = editor.outliner();
+    Menu outline =
+        new Menu(
+            "_Outline",
+            null,
+            shows(
+                item("Indent item", null, () -> actions.outline(outliner::indent)),
+                new ShownKey(KeyCode.TAB)),
+            shows(
+                item("Outdent item", null, () -> actions.outline(outliner::outdent)),
+                new ShownKey(KeyCode.TAB, KeyCombination.SHIFT_DOWN)),
+            item("Move item or section up", "Alt+Up", () -> actions.outline(outliner::moveUp)),
+            item(
+                "Move item or section down", "Alt+Down", () -> actions.outline(outliner::moveDown)),
+            new SeparatorMenuItem(),
+            MenuActions.words(
+                item(
+                    "Fold or unfold",
+                    "Shortcut+Period",
+                    () -> actions.outline(outliner::toggleFold)),
+                "collapse expand hide"),
+            MenuActions.words(
+                item("Toggle task", "Shortcut+Enter", () -> actions.outline(outliner::toggleTask)),
+                "todo checkbox done tick"));
+    CheckMenuItem lineNumbers = new CheckMenuItem("Line numbers");
+    lineNumbers.selectedProperty().bindBidirectional(editor.lineNumbersProperty());
+    MenuActions.words(lineNumbers, "gutter");
+    CheckMenuItem wrap = MenuActions.words(new CheckMenuItem("Soft wrap"), "wrap long lines");
+    wrap.selectedProperty().bindBidirectional(editor.wrapProperty());
+    CheckMenuItem showPreview =
+        MenuActions.words(new CheckMenuItem("Preview"), "render html rendered");
+    showPreview.setSelected(true);
+    showPreview.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+V"));
+    showPreview.selectedProperty().addListener((obs, o, show) -> togglePreview.accept(show));
+    Menu themes = new Menu("Theme");
+    ToggleGroup group = new ToggleGroup();
+    for (Theme.Choice choice : Theme.Choice.values()) {
+      String name = choice.name().charAt(0) + choice.name().substring(1).toLowerCase(Locale.ROOT);
+      RadioMenuItem r = new RadioMenuItem(name);
+      r.setToggleGroup(group);
+      r.setSelected(theme.choiceProperty().get() == choice);
+      r.setOnAction(e -> theme.choiceProperty().set(choice));
+      MenuActions.words(
+          r,
+          "appearance colour color mode "
+              + switch (choice) {
+                case SYSTEM -> "desktop follow automatic";
+                case LIGHT -> "day bright";
+                case DARK -> "night";
+              });
+      themes.getItems().add(r);
+    }
+    Menu view =
+        new Menu(
+            "_View",
+            null,
+            showPreview,
+            lineNumbers,
+            wrap,
+            new SeparatorMenuItem(),
+            MenuActions.words(
+                item("Zoom in", "Shortcut+Equals", () -> editor.zoom(1)),
+                "font bigger larger text size"),
+            MenuActions.words(
+                item("Zoom out", "Shortcut+Minus", () -> editor.zoom(-1)),
+                "font smaller text size"),
+            MenuActions.words(
+                item("Actual size", "Shortcut+0", editor::actualSize), "zoom reset font text size"),
+            new SeparatorMenuItem(),
+            themes);
+    Menu go =
+        new Menu(
+            "_Go",
+            null,
+            MenuActions.words(
+                item("Search notes", "Shortcut+Shift+F", search::focus), "find full text notebook"),
+            MenuActions.words(
+                item("Go to talk…", "Shortcut+P", actions::quickSwitcher), "switch open quick"),
+            item("Command palette…", "Shortcut+Shift+P", () -> actions.commandPalette(menuBar)),
+            new SeparatorMenuItem(),
+            MenuActions.words(
+                item("History of this talk…", "Shortcut+Shift+H", actions::history),
+                "revisions versions restore earlier"),
+            MenuActions.words(
+                item("Now and next…", "Shortcut+Shift+N", actions::nowAndNext),
+                "agenda schedule programme current upcoming"));
+    menuBar.getMenus().addAll(file, edit, outline, view, go, share.menu());
+    menuBar.setUseSystemMenuBar(true);
+  }
+
+  /** The menu bar, for the top of the window. */
+  MenuBar bar() {
+    return menuBar;
+  }
+
+  /** Adds a menu after the others (the Java menu, once the REPL is attached). */
+  void add(Menu menu) {
+    menuBar.getMenus().add(menu);
+  }
+
+  /** Every menu action, sub-menus flattened (what the command palette offers). */
+  List<MenuItem> actions() {
+    List<MenuItem> all = new ArrayList<>();
+    for (Menu menu : menuBar.getMenus()) {
+      collect(menu, all);
+    }
+    return all;
+  }
+
+  private static void collect(Menu menu, List<MenuItem> into) {
+    for (MenuItem item : menu.getItems()) {
+      if (item instanceof Menu sub) {
+        collect(sub, into);
+      } else if (!(item instanceof SeparatorMenuItem) && item.getText() != null) {
+        into.add(item);
+      }
+    }
+  }
+}
