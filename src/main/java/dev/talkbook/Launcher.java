@@ -1,6 +1,7 @@
 package dev.talkbook;
 
 import dev.talkbook.cli.TalkbookCommand;
+import dev.talkbook.cli.TrainingRun;
 import dev.talkbook.ui.App;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -14,6 +15,10 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] rawArgs) {
+    if (Boolean.getBoolean(TrainingRun.PROPERTY)) {
+      TrainingRun.main(rawArgs); // packaging/build.sh: several commands in one JVM
+      return;
+    }
     String[] args = withOpenedFile(rawArgs);
     Optional<TalkbookCommand> window = windowOptions(args);
     if (window.isEmpty()) {
