@@ -1,6 +1,7 @@
 package dev.talkbook;
 
 import dev.talkbook.cli.TalkbookCommand;
+import dev.talkbook.cli.TrainingRun;
 import dev.talkbook.core.store.NotebookLocation;
 import dev.talkbook.ui.App;
 import java.nio.file.InvalidPathException;
@@ -20,6 +21,10 @@ public final class Launcher {
   record Window(Path notebookPath, boolean readOnly) {}
 
   public static void main(String[] rawArgs) {
+    if (Boolean.getBoolean(TrainingRun.PROPERTY)) {
+      TrainingRun.main(rawArgs); // packaging/build.sh: several commands in one JVM
+      return;
+    }
     String[] args = withOpenedFile(rawArgs);
     Optional<Window> window = windowOptions(args);
     if (window.isEmpty()) {

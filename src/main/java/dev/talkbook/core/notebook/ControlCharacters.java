@@ -19,21 +19,38 @@ public final class ControlCharacters {
 
   /** The first control character in {@code s} as "ESC (U+001B)", or null when there is none. */
   public static String first(String s) {
-    return s.codePoints()
-        .filter(ControlCharacters::isControl)
-        .mapToObj(ControlCharacters::name)
-        .findFirst()
-        .orElse(null);
+    int at = indexOfControl(s);
+    return at < 0 ? null : name(s.charAt(at));
   }
 
   /** {@code s} without its control characters: for text stored before they were refused. */
   public static String strip(String s) {
-    if (s == null || s.codePoints().noneMatch(ControlCharacters::isControl)) {
+    if (s == null || indexOfControl(s) < 0) {
       return s;
     }
     StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().filter(c -> !isControl(c)).forEach(b::appendCodePoint);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isControl(c)) {
+        b.append(c);
+      }
+    }
     return b.toString();
+  }
+
+  /**
+   * Where the first control character is, or -1. Char by char (every record read passes here): each
+   * control character is a single UTF-16 unit and no surrogate is one, so this finds what a walk
+   * over the code points would.
+   */
+  private static int indexOfControl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80 ? c < 0x20 || c == 0x7F : isControl(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -23,11 +23,21 @@ final class Fields {
       throw new NotebookException(
           what + " title is " + t.length() + " characters long; at most " + MAX_TITLE + " fit.");
     }
-    if (t.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
+    if (hasLineBreakOrNul(t)) {
       throw new NotebookException(what + " title must be a single line.");
     }
     refuseControls(t, what + " title");
     return t;
+  }
+
+  private static boolean hasLineBreakOrNul(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -89,7 +99,7 @@ final class Fields {
         if (s.isEmpty()) {
           continue;
         }
-        if (s.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
+        if (hasLineBreakOrNul(s)) {
           throw new NotebookException(what + " \"" + s.strip() + "\" must be a single line.");
         }
         refuseControls(s, what);

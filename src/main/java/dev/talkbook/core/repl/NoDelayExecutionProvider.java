@@ -117,64 +117,220 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
     }
   }
 
+  /**
+   * Starts the JVM on a thread of its own and returns at once: JShell builds its compiler and
+   * compiles the first snippets (imports need no JVM) while the JVM starts, on another core. Any
+   * call that needs the JVM waits for it; {@link #awaitStarted()} tells whether it came up.
+   */
   @Override
   public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters)
       throws IOException {
-    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      listener.setSoTimeout(CONNECT_TIMEOUT_MS);
-      List<String> vmOptions = new ArrayList<>(env.extraRemoteVMOptions());
-      String classPath = agentClassPath();
-      vmOptions.add("-cp");
-      vmOptions.add(classPath.matches(".*\\s.*") ? '"' + classPath + '"' : classPath);
-      JdiInitiator jdi =
-          new JdiInitiator(
-              listener.getLocalPort(),
-              vmOptions,
-              ReplAgent.class.getName(),
-              true,
-              null,
-              CONNECT_TIMEOUT_MS,
-              Map.of());
-      VirtualMachine vm = jdi.vm();
-      Process process = jdi.process();
-      lastExit = process.onExit();
-      drain(process.getInputStream(), "out");
-      drain(process.getErrorStream(), "err");
-      NoDelayExecutionControl[] control = new NoDelayExecutionControl[1];
-      // Also resumes the JVM, which JDI launched suspended.
-      Util.detectJdiExitEvent(
-          vm,
-          message -> {
-            env.closeDown();
-            if (control[0] != null) {
-              control[0].disposeVm();
-            }
-          });
-      Socket socket;
-      try {
-        socket = listener.accept();
-      } catch (IOException e) {
-        process.destroyForcibly();
-        throw new IOException("The JVM for the REPL did not connect: " + e.getMessage(), e);
+    ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    List<String> vmOptions = new ArrayList<>(env.extraRemoteVMOptions());
+    CompletableFuture<Process> exit = new CompletableFuture<>();
+    lastExit = exit;
+    PendingControl pending = new PendingControl(listener);
+    starting = pending;
+    Thread launcher =
+        new Thread(
+            () -> {
+              try (listener) {
+                pending.started(launch(env, listener, vmOptions, exit));
+              } catch (IOException | RuntimeException | Error e) {
+                pending.failed(e);
+              }
+            },
+            "talkbook-repl-launch");
+    launcher.setDaemon(true);
+    launcher.start();
+    return pending;
+  }
+
+  private volatile PendingControl starting;
+
+  /**
+   * Waits until the JVM generated last has connected; throws {@link IllegalStateException} saying
+   * why when it could not be started.
+   */
+  public void awaitStarted() {
+    PendingControl pending = starting;
+    if (pending == null) {
+      throw new IllegalStateException("No JVM was started");
+    }
+    try {
+      pending.control();
+    } catch (ExecutionControl.EngineTerminationException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private NoDelayExecutionControl launch(
+      ExecutionEnv env,
+      ServerSocket listener,
+      List<String> vmOptions,
+      CompletableFuture<Process> exit)
+      throws IOException {
+    listener.setSoTimeout(CONNECT_TIMEOUT_MS);
+    String classPath = agentClassPath();
+    vmOptions.add("-cp");
+    vmOptions.add(classPath.matches(".*\\s.*") ? '"' + classPath + '"' : classPath);
+    JdiInitiator jdi =
+        new JdiInitiator(
+            listener.getLocalPort(),
+            vmOptions,
+            ReplAgent.class.getName(),
+            true,
+            null,
+            CONNECT_TIMEOUT_MS,
+            Map.of());
+    VirtualMachine vm = jdi.vm();
+    Process process = jdi.process();
+    process.onExit().thenAccept(exit::complete);
+    drain(process.getInputStream(), "out");
+    drain(process.getErrorStream(), "err");
+    NoDelayExecutionControl[] control = new NoDelayExecutionControl[1];
+    // Also resumes the JVM, which JDI launched suspended.
+    Util.detectJdiExitEvent(
+        vm,
+        message -> {
+          env.closeDown();
+          if (control[0] != null) {
+            control[0].disposeVm();
+          }
+        });
+    Socket socket;
+    try {
+      socket = listener.accept();
+    } catch (IOException e) {
+      process.destroyForcibly();
+      throw new IOException("The JVM for the REPL did not connect: " + e.getMessage(), e);
+    }
+    socket.setTcpNoDelay(true);
+    InputStream in = new BufferedInputStream(socket.getInputStream());
+    OutputStream out = socket.getOutputStream();
+    Map<String, OutputStream> outputs = new HashMap<>();
+    outputs.put("out", env.userOut());
+    outputs.put("err", env.userErr());
+    // System.in has channels of its own (see StdinServer), so JShell gets no input streams.
+    StdinServer stdin = new StdinServer(env.userIn(), out);
+    outputs.put(Packets.STDIN_REQUEST, stdin);
+    return control[0] =
+        (NoDelayExecutionControl)
+            Util.remoteInputOutput(
+                in,
+                out,
+                outputs,
+                Map.of(),
+                (cmdIn, cmdOut) ->
+                    new NoDelayExecutionControl(cmdOut, cmdIn, vm, process, socket, stdin));
+  }
+
+  /**
+   * The execution control JShell gets at once, while the JVM starts: each call waits for the JVM
+   * (or fails as an ended engine when it could not start). A stop with nothing started has nothing
+   * to stop; a close before the JVM is up ends it as soon as it is.
+   */
+  static final class PendingControl implements ExecutionControl {
+    private final CompletableFuture<NoDelayExecutionControl> started = new CompletableFuture<>();
+    private final ServerSocket listener;
+    private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean controlClosed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    PendingControl(ServerSocket listener) {
+      this.listener = listener;
+    }
+
+    void started(NoDelayExecutionControl control) {
+      started.complete(control);
+      if (closed) {
+        closeOnce(control);
       }
-      socket.setTcpNoDelay(true);
-      InputStream in = new BufferedInputStream(socket.getInputStream());
-      OutputStream out = socket.getOutputStream();
-      Map<String, OutputStream> outputs = new HashMap<>();
-      outputs.put("out", env.userOut());
-      outputs.put("err", env.userErr());
-      // System.in has channels of its own (see StdinServer), so JShell gets no input streams.
-      StdinServer stdin = new StdinServer(env.userIn(), out);
-      outputs.put(Packets.STDIN_REQUEST, stdin);
-      return control[0] =
-          (NoDelayExecutionControl)
-              Util.remoteInputOutput(
-                  in,
-                  out,
-                  outputs,
-                  Map.of(),
-                  (cmdIn, cmdOut) ->
-                      new NoDelayExecutionControl(cmdOut, cmdIn, vm, process, socket, stdin));
+    }
+
+    private void closeOnce(NoDelayExecutionControl control) {
+      if (controlClosed.compareAndSet(false, true)) {
+        control.close();
+      }
+    }
+
+    void failed(Throwable e) {
+      started.completeExceptionally(e);
+    }
+
+    /**
+     * The connected control; waits for it (not interruptibly: JShell cannot resume a half call).
+     */
+    NoDelayExecutionControl control() throws EngineTerminationException {
+      try {
+        return started.join();
+      } catch (java.util.concurrent.CompletionException
+          | java.util.concurrent.CancellationException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        EngineTerminationException ended = new EngineTerminationException(message);
+        ended.initCause(cause);
+        throw ended;
+      }
+    }
+
+    @Override
+    public void load(ClassBytecodes[] cbcs)
+        throws ClassInstallException, NotImplementedException, EngineTerminationException {
+      control().load(cbcs);
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] cbcs)
+        throws ClassInstallException, NotImplementedException, EngineTerminationException {
+      control().redefine(cbcs);
+    }
+
+    @Override
+    public String invoke(String className, String methodName)
+        throws RunException, EngineTerminationException, InternalException {
+      return control().invoke(className, methodName);
+    }
+
+    @Override
+    public String varValue(String className, String varName)
+        throws RunException, EngineTerminationException, InternalException {
+      return control().varValue(className, varName);
+    }
+
+    @Override
+    public void addToClasspath(String path) throws EngineTerminationException, InternalException {
+      control().addToClasspath(path);
+    }
+
+    @Override
+    public Object extensionCommand(String command, Object arg)
+        throws RunException, EngineTerminationException, InternalException {
+      return control().extensionCommand(command, arg);
+    }
+
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+      NoDelayExecutionControl control = started.getNow(null);
+      if (control != null) {
+        control.stop();
+      }
+      // Not started yet: no user code runs.
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      NoDelayExecutionControl control = started.getNow(null);
+      if (control != null) {
+        closeOnce(control);
+      } else {
+        try {
+          listener.close(); // a JVM not connected yet will not be waited for
+        } catch (IOException e) {
+          // Already closed by the launch.
+        }
+      }
     }
   }
 

@@ -198,6 +198,25 @@ public final class ReplSession implements AutoCloseable {
     return Runtime.version().toString();
   }
 
+  /**
+   * JShell's analysis of {@code shell} (completion, documentation, splitting input), made on first
+   * use: making it starts JShell's index of every class the compiler can see.
+   */
+  private SourceCodeAnalysis analysis(JShell shell) {
+    analysisMade = true;
+    return shell.sourceCodeAnalysis();
+  }
+
+  private volatile boolean analysisMade;
+
+  /**
+   * Whether JShell's source analysis, and with it its class indexer, has been started: not until
+   * completion, documentation or an input of more than one simple line needs it.
+   */
+  boolean analysisStarted() {
+    return analysisMade;
+  }
+
   /** Whether an evaluation is running now. */
   public boolean isRunning() {
     return running;
@@ -210,8 +229,17 @@ public final class ReplSession implements AutoCloseable {
    */
   public CompletableFuture<Evaluation> evaluate(String code) {
     long id = evaluations.incrementAndGet();
-    return submit(() -> runEvaluation(id, code));
+    waitingEvaluations.incrementAndGet();
+    return submit(
+        () -> {
+          waitingEvaluations.decrementAndGet();
+          return runEvaluation(id, code);
+        });
   }
+
+  /** Evaluations asked for whose turn on the worker thread has not come yet. */
+  private final java.util.concurrent.atomic.AtomicInteger waitingEvaluations =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Interrupts the running evaluation (if any); it finishes as {@link Outcome#STOPPED}. */
   public void stop() {
@@ -264,8 +292,7 @@ public final class ReplSession implements AutoCloseable {
             throw new IllegalArgumentException(
                 "Only a jar or a folder can go on the class path: " + absolute);
           }
-          requireEngine().addToClasspath(absolute.toString());
-          classPath.add(absolute.toString());
+          addToEngineClassPath(requireEngine(), absolute.toString());
           emit(new ReplEvent.ClassPathAdded(absolute.toString()));
           return null;
         });
@@ -279,7 +306,7 @@ public final class ReplSession implements AutoCloseable {
         () -> {
           int[] anchor = new int[1];
           List<Suggestion> found =
-              requireEngine().sourceCodeAnalysis().completionSuggestions(code, cursor, anchor);
+              analysis(requireEngine()).completionSuggestions(code, cursor, anchor);
           List<String> names = new ArrayList<>();
           for (Suggestion s : found) {
             if (!names.contains(s.continuation())) {
@@ -293,10 +320,7 @@ public final class ReplSession implements AutoCloseable {
   /** Signatures (and Javadoc, when asked and available) of what is at {@code cursor}. */
   public CompletableFuture<List<String>> documentation(String code, int cursor, boolean javadoc) {
     CompletableFuture<List<SourceCodeAnalysis.Documentation>> found =
-        submit(
-            () ->
-                List.copyOf(
-                    requireEngine().sourceCodeAnalysis().documentation(code, cursor, javadoc)));
+        submit(() -> List.copyOf(analysis(requireEngine()).documentation(code, cursor, javadoc)));
     // JShell reads Javadoc from the JDK's sources only; a library's comes from its -sources jar,
     // found (and downloaded if need be) off the REPL's thread.
     return found.thenApplyAsync(
@@ -551,8 +575,11 @@ public final class ReplSession implements AutoCloseable {
   private void startEngine(String why) {
     emit(new ReplEvent.Starting(why));
     long t0 = System.nanoTime();
+    JShell shell = null;
     try {
-      JShell shell =
+      // The JVM that runs the code starts on a thread of its own (see the provider) while this
+      // thread builds the compiler and compiles the imports, which need no JVM.
+      shell =
           JShell.builder()
               .out(output.printStream(Stream.OUT))
               .err(output.printStream(Stream.ERR))
@@ -560,6 +587,12 @@ public final class ReplSession implements AutoCloseable {
               .executionEngine(provider, java.util.Map.of())
               .remoteVMOptions(options.vmOptions().toArray(String[]::new))
               .tempVariableNameGenerator(() -> "$" + (++tempCounter))
+              .fileManager(
+                  files -> {
+                    compilerFiles = files;
+                    compileAgainstEngineClassPath();
+                    return files;
+                  })
               .build();
       shell.onShutdown(this::onShutdown);
       Set<String> startup = new java.util.HashSet<>();
@@ -568,13 +601,17 @@ public final class ReplSession implements AutoCloseable {
           startup.add(e.snippet().id());
         }
       }
-      // One round trip through the execution engine, so the first user snippet is as fast as any.
-      for (SnippetEvent e : shell.eval("Integer.valueOf(1).toString();")) {
-        shell.drop(e.snippet());
+      provider.awaitStarted();
+      if (waitingEvaluations.get() == 0) {
+        // One round trip through the execution engine, so that a first snippet asked for later is
+        // as fast as any. One asked for already does that itself, at once.
+        for (SnippetEvent e : shell.eval("Integer.valueOf(1).toString();")) {
+          shell.drop(e.snippet());
+        }
       }
       tempCounter = 0;
       for (String path : classPath) {
-        shell.addToClasspath(path);
+        addToEngineClassPath(shell, path);
       }
       jshell = shell;
       live = shell;
@@ -586,12 +623,53 @@ public final class ReplSession implements AutoCloseable {
     } catch (RuntimeException e) {
       jshell = null;
       live = null;
+      if (shell != null) {
+        closedOnPurpose.add(shell);
+        shell.close();
+      }
       startFailure =
           "The JVM for the REPL could not be started: "
               + (e.getMessage() != null ? e.getMessage() : e.toString());
       emit(new ReplEvent.StartFailed(startFailure));
     } finally {
       firstStart.complete(null);
+    }
+  }
+
+  /** The compiler's files of the engine being built or running. */
+  private javax.tools.StandardJavaFileManager compilerFiles;
+
+  /**
+   * Puts {@code path} on the class path of the JVM running the code and of the compiler, and
+   * remembers it for restarts.
+   */
+  private void addToEngineClassPath(JShell shell, String path) {
+    shell.addToClasspath(path);
+    if (!classPath.contains(path)) {
+      classPath.add(path);
+    }
+    // JShell gave its compiler this JVM's whole class path again, with path at the end.
+    compileAgainstEngineClassPath();
+  }
+
+  /**
+   * The compiler sees the classes the JVM running the code has: the JDK's, the agent's entry (the
+   * app's jar or classes folder) and what was added. JShell's default is this JVM's class path, the
+   * whole app's libraries (JavaFX, RichTextFX, SQLite…): code could compile against them and then
+   * fail in the JVM that runs it, which does not have them, and the first compile opened every one
+   * of those jars (≈ 0.9 s of processor time on the class path), as did JShell's class indexer.
+   */
+  private void compileAgainstEngineClassPath() {
+    List<Path> paths = new ArrayList<>();
+    paths.add(Path.of(NoDelayExecutionProvider.agentClassPath()));
+    for (String p : classPath) {
+      paths.add(Path.of(p));
+    }
+    try {
+      compilerFiles.setLocationFromPaths(javax.tools.StandardLocation.CLASS_PATH, paths);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(
+          "Could not set the REPL compiler's class path: " + e.getMessage(), e);
     }
   }
 
@@ -724,29 +802,36 @@ public final class ReplSession implements AutoCloseable {
     Outcome outcome = Outcome.COMPLETED;
     String message = "";
     try {
-      SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
       int offset = 0;
       String remaining = code;
       int index = 0;
       Map<String, Integer> sourceStarts = new HashMap<>();
       while (!remaining.isBlank()) {
-        CompletionInfo info = analysis.analyzeCompletion(remaining);
-        if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-          break;
-        }
         String source;
         String rest;
-        if (info.completeness().isComplete()) {
-          source = info.source();
-          rest = info.remaining();
-        } else {
-          source = remaining;
+        String one = oneSnippet(remaining);
+        if (one != null) {
+          // Nothing to split: JShell's analysis (which starts its class indexer) can wait.
+          source = one;
           rest = "";
-        }
-        int split = splitAt(analysis, remaining, remaining.length() - rest.length());
-        if (split > 0) {
-          source = analysis.analyzeCompletion(remaining.substring(0, split)).source();
-          rest = remaining.substring(split);
+        } else {
+          SourceCodeAnalysis analysis = analysis(shell);
+          CompletionInfo info = analysis.analyzeCompletion(remaining);
+          if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+            break;
+          }
+          if (info.completeness().isComplete()) {
+            source = info.source();
+            rest = info.remaining();
+          } else {
+            source = remaining;
+            rest = "";
+          }
+          int split = splitAt(analysis, remaining, remaining.length() - rest.length());
+          if (split > 0) {
+            source = analysis.analyzeCompletion(remaining.substring(0, split)).source();
+            rest = remaining.substring(split);
+          }
         }
         int consumed = remaining.length() - rest.length();
         int lead = 0;
@@ -848,8 +933,7 @@ public final class ReplSession implements AutoCloseable {
     for (LibraryResolver.Artifact a : resolution.artifacts()) {
       String path = a.file().toAbsolutePath().toString();
       if (!classPath.contains(path)) {
-        shell.addToClasspath(path);
-        classPath.add(path);
+        addToEngineClassPath(shell, path);
       }
       jars.add(a.file().getFileName().toString());
     }
@@ -908,6 +992,74 @@ public final class ReplSession implements AutoCloseable {
     }
     return -1;
   }
+
+  /**
+   * The source of {@code text} as JShell's analysis would give it, when {@code text} is certainly
+   * one complete snippet: one line with no semicolon but a last one, no braces, comment, string or
+   * character literal or escape, its brackets balanced, ending in a semicolon or like a complete
+   * expression or statement (a name, literal, {@code )}, {@code ]}, {@code ++}, {@code --}); as
+   * {@code 1 + 1}, {@code var n = List.of(1, 2)}, {@code n.size() * 10 / 3}. The semicolon that
+   * ends it is added if missing (JShell needs it on a declaration). Null for anything else, which
+   * goes through the analysis.
+   *
+   * <p>JShell's {@link SourceCodeAnalysis} starts indexing every class the compiler can see (the
+   * JDK's and the class path's: ~0.7 s of processor time and ~170 MB of garbage) as soon as it is
+   * made. This keeps that off the start (the first {@code 1 + 1} as the window shows its notes)
+   * until completion, documentation or a longer input needs it.
+   */
+  static String oneSnippet(String text) {
+    String s = text.strip();
+    if (s.isEmpty() || s.charAt(0) == ';') {
+      return null;
+    }
+    int parens = 0;
+    int brackets = 0;
+    int angles = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean comment = c == '/' && i + 1 < s.length() && "/*".indexOf(s.charAt(i + 1)) >= 0;
+      if (comment || "\n\r{}\"'\\".indexOf(c) >= 0 || (c == ';' && i < s.length() - 1)) {
+        return null;
+      }
+      switch (c) {
+        case '(' -> parens++;
+        case ')' -> parens--;
+        case '[' -> brackets++;
+        case ']' -> brackets--;
+        case '<' -> angles++;
+        case '>' -> angles -= i > 0 && s.charAt(i - 1) == '-' ? 0 : 1;
+        default -> {
+          // Nothing to count.
+        }
+      }
+      if (parens < 0 || brackets < 0) {
+        return null;
+      }
+    }
+    if (parens != 0 || brackets != 0 || angles != 0) {
+      return null;
+    }
+    if (s.endsWith(";")) {
+      return s;
+    }
+    char last = s.charAt(s.length() - 1);
+    boolean complete;
+    if (Character.isJavaIdentifierPart(last)) {
+      int wordStart = s.length();
+      while (wordStart > 0 && Character.isJavaIdentifierPart(s.charAt(wordStart - 1))) {
+        wordStart--;
+      }
+      String word = s.substring(wordStart);
+      complete = !javax.lang.model.SourceVersion.isKeyword(word) || ENDING_KEYWORDS.contains(word);
+    } else {
+      complete = last == ')' || last == ']' || s.endsWith("++") || s.endsWith("--");
+    }
+    return complete ? s + ";" : null;
+  }
+
+  /** Keywords a complete expression may end with. */
+  private static final Set<String> ENDING_KEYWORDS =
+      Set.of("true", "false", "null", "this", "class");
 
   private static boolean endsLikeAnExpression(String text, int at) {
     char c = text.charAt(at);

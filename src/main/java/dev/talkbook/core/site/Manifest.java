@@ -5,24 +5,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What an export wrote into its folder: each file's site path, size, sha256 and the fingerprint of
- * what it was made from (so an unchanged talk is not even rendered again), and the files it links
- * to that an unchanged page still needs (a talk page's attachments). Stored as {@value #NAME} in
- * the folder, one tab-separated line a file (the links, space-separated, as a fifth field when
- * there are any), sorted, so it is deterministic too. Only files listed here are ever replaced or
- * deleted by a later export.
+ * What an export wrote into its folder: each file's site path, size, content hash ({@link
+ * Entry#hash}) and the fingerprint of what it was made from (so an unchanged talk is not even
+ * rendered again), and the files it links to that an unchanged page still needs (a talk page's
+ * attachments). Stored as {@value #NAME} in the folder, one tab-separated line a file (the links,
+ * space-separated, as a fifth field when there are any), sorted, so it is deterministic too. Only
+ * files listed here are ever replaced or deleted by a later export.
  */
 final class Manifest {
   static final String NAME = ".talkbook-site";
   private static final String HEADER = "talkbook-site-manifest 1";
 
-  /** One written file; {@code uses}: the files it links to that must stay with it. */
-  record Entry(long size, String sha256, String fingerprint, List<String> uses) {
+  /**
+   * One written file; {@code uses}: the files it links to that must stay with it. {@code hash}: the
+   * file's {@link SiteExporter#checksum}, or the SHA-256 (64 hex digits) an older Talkbook wrote.
+   */
+  record Entry(long size, String hash, String fingerprint, List<String> uses) {
     /** A file an export planned but may not have written yet: made again next time. */
     static final Entry NOT_WRITTEN = new Entry(-1, "-", "-");
 
@@ -30,15 +34,16 @@ final class Manifest {
       uses = List.copyOf(uses);
     }
 
-    Entry(long size, String sha256, String fingerprint) {
-      this(size, sha256, fingerprint, List.of());
+    Entry(long size, String hash, String fingerprint) {
+      this(size, hash, fingerprint, List.of());
     }
   }
 
+  /** By path; hashed (a re-export looks up every file), sorted only when written. */
   private final Map<String, Entry> entries;
 
   Manifest(Map<String, Entry> entries) {
-    this.entries = new TreeMap<>(entries);
+    this.entries = new HashMap<>(entries);
   }
 
   static Manifest empty() {
@@ -65,11 +70,11 @@ final class Manifest {
       throw new SiteException("Could not read " + file + " (" + e.getMessage() + ").", e);
     }
     String[] lines = text.split("\n");
+    Map<String, Entry> entries = new HashMap<>(lines.length * 2);
     if (lines.length == 0 || !lines[0].equals(HEADER)) {
       throw new SiteException(
           file + " is not a Talkbook site manifest. Choose another folder or remove that file.");
     }
-    Map<String, Entry> entries = new TreeMap<>();
     for (int i = 1; i < lines.length; i++) {
       String[] f = lines[i].split("\t", -1);
       if (f.length != 4 && f.length != 5) {
@@ -89,17 +94,18 @@ final class Manifest {
 
   byte[] bytes() {
     StringBuilder b = new StringBuilder(HEADER).append('\n');
-    entries.forEach(
-        (path, e) ->
-            b.append(path)
-                .append('\t')
-                .append(e.size())
-                .append('\t')
-                .append(e.sha256())
-                .append('\t')
-                .append(e.fingerprint())
-                .append(e.uses().isEmpty() ? "" : "\t" + String.join(" ", e.uses()))
-                .append('\n'));
+    new TreeMap<>(entries)
+        .forEach(
+            (path, e) ->
+                b.append(path)
+                    .append('\t')
+                    .append(e.size())
+                    .append('\t')
+                    .append(e.hash())
+                    .append('\t')
+                    .append(e.fingerprint())
+                    .append(e.uses().isEmpty() ? "" : "\t" + String.join(" ", e.uses()))
+                    .append('\n'));
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -127,7 +127,7 @@ public final class MarkdownImporter {
           "keywords",
           "event",
           "attachments");
-  private static final Pattern LINK_TARGET = Pattern.compile("\\]\\(\\s*(<[^>\\n]+>|[^)\\s]+)");
+  static final Pattern LINK_TARGET = Pattern.compile("\\]\\(\\s*(<[^>\\n]+>|[^)\\s]+)");
 
   /** A parsed, validated file, ready to store. */
   private record Parsed(
@@ -173,7 +173,6 @@ public final class MarkdownImporter {
           "Could not read the folder " + root + " (" + e.getMessage() + ").", e);
     }
     List<FileResult> results = new ArrayList<>();
-    List<Parsed> parsed = new ArrayList<>();
     Map<Path, Event.Details> sections = new LinkedHashMap<>();
     // Every event file, also of a folder without talks: an event with no talks is still an event.
     List<Event.Details> events = new ArrayList<>();
@@ -191,8 +190,7 @@ public final class MarkdownImporter {
                 e.getMessage()));
       }
     }
-    // Each folder's event file is read first, once; then the files are read and checked on every
-    // core (reading, YAML and validation are most of an import's work besides storing).
+    // Each folder's event file is read first, once.
     for (Path file : files) {
       try {
         section(realRoot, file.getParent(), sections);
@@ -201,24 +199,28 @@ public final class MarkdownImporter {
       }
     }
     Map<Path, Event.Details> known = java.util.Collections.unmodifiableMap(sections);
-    List<Object> outcomes =
-        files.parallelStream()
-            .map(
-                file -> {
-                  String rel = realRoot.relativize(file).toString().replace('\\', '/');
-                  try {
-                    return (Object) parse(realRoot, file, rel, known);
-                  } catch (NotebookException e) {
-                    return new FileResult(rel, Outcome.FAILED, e.getMessage());
-                  }
-                })
-            .toList();
-    for (Object o : outcomes) {
-      if (o instanceof Parsed p) {
-        parsed.add(p);
-      } else {
-        results.add((FileResult) o);
-      }
+    // The files are read and checked on every core (reading, YAML and validation are most of an
+    // import's work besides storing) while this thread stores them, in file order, as they come.
+    java.util.concurrent.ExecutorService readers =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            task -> {
+              Thread t = new Thread(task, "markdown-import-reader");
+              t.setDaemon(true);
+              return t;
+            });
+    List<java.util.concurrent.Future<Object>> outcomes = new ArrayList<>(files.size());
+    for (Path file : files) {
+      outcomes.add(
+          readers.submit(
+              () -> {
+                String rel = realRoot.relativize(file).toString().replace('\\', '/');
+                try {
+                  return (Object) parse(realRoot, file, rel, known);
+                } catch (NotebookException e) {
+                  return new FileResult(rel, Outcome.FAILED, e.getMessage());
+                }
+              }));
     }
     int[] eventsCreated = {0};
     int[] attachments = {0};
@@ -238,15 +240,27 @@ public final class MarkdownImporter {
             Set<Long> claimed = new java.util.HashSet<>();
             Map<Long, List<Talk>> talksOf = new java.util.HashMap<>();
             // New talks without attachments are added together, in file order (a talk with
-            // attachments, or an update, first adds those before it).
+            // attachments, or an update, first adds those before it), a batch at a time while
+            // the next files are read.
             List<TalkStore.NewTalk> pending = new ArrayList<>();
-            for (Parsed p : parsed) {
-              Event event =
-                  eventFor(notebook, byTitle, p.eventTitle(), p.eventDetails(), eventsCreated);
-              into.add(event.id());
-              stored.add(
-                  store(notebook, realRoot, event, p, attachments, claimed, talksOf, pending));
-              progress.update(++n, parsed.size(), p.path());
+            for (java.util.concurrent.Future<Object> outcome : outcomes) {
+              Object o = done(outcome);
+              if (o instanceof Parsed p) {
+                Event event =
+                    eventFor(notebook, byTitle, p.eventTitle(), p.eventDetails(), eventsCreated);
+                into.add(event.id());
+                stored.add(
+                    store(notebook, realRoot, event, p, attachments, claimed, talksOf, pending));
+                if (pending.size() >= STORE_BATCH) {
+                  notebook.talks().createAll(pending);
+                  pending.clear();
+                }
+                progress.update(++n, files.size(), p.path());
+              } else {
+                FileResult failed = (FileResult) o;
+                results.add(failed);
+                progress.update(++n, files.size(), failed.path());
+              }
             }
             notebook.talks().createAll(pending);
             if (dryRun) {
@@ -256,10 +270,41 @@ public final class MarkdownImporter {
           });
     } catch (DryRun rolledBack) {
       // A dry run: everything above was done and undone; the report says what it would be.
+    } finally {
+      readers.shutdownNow();
     }
     results.addAll(stored);
     results.sort(java.util.Comparator.comparing(FileResult::path));
     return new Report(results, eventsCreated[0], attachments[0], dryRun, List.copyOf(into));
+  }
+
+  /** New talks stored together, while the files after them are read. */
+  private static final int STORE_BATCH = 500;
+
+  /** What a file's reading gave; a failure that is not the file's (a bug) is thrown here. */
+  private static Object done(java.util.concurrent.Future<Object> outcome) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return outcome.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
@@ -462,9 +507,7 @@ public final class MarkdownImporter {
     for (String listed : list(data, "attachments")) {
       addAttachmentPath(root, file, listed, attachmentPaths);
     }
-    Matcher m = LINK_TARGET.matcher(body);
-    while (m.find()) {
-      String target = m.group(1);
+    for (String target : linkTargets(body)) {
       if (target.startsWith("<")) {
         target = target.substring(1, target.length() - 1);
       }
@@ -484,6 +527,27 @@ public final class MarkdownImporter {
       checkAttachment(root, file.getParent().resolve(relPath).normalize(), relPath);
     }
     return new Parsed(rel, file, eventTitle, eventDetails, details, notes, attachmentPaths);
+  }
+
+  /**
+   * The link targets ({@code LINK_TARGET}'s first group) in {@code markdown}, in order, as {@code
+   * find()} finds them one after another; but the expression is tried only where a {@code ](} is,
+   * not at every character of the notes (it starts with those two).
+   */
+  static List<String> linkTargets(String markdown) {
+    List<String> targets = new ArrayList<>();
+    Matcher m = LINK_TARGET.matcher(markdown);
+    int at = markdown.indexOf("](");
+    while (at >= 0) {
+      m.region(at, markdown.length());
+      if (m.lookingAt()) {
+        targets.add(m.group(1));
+        at = markdown.indexOf("](", m.end());
+      } else {
+        at = markdown.indexOf("](", at + 1);
+      }
+    }
+    return targets;
   }
 
   private static void addAttachmentPath(Path root, Path file, String listed, List<String> paths) {

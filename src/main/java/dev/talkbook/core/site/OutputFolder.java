@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OutputFolder {
   private final Path root;
   private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
-  private final Map<Path, Set<String>> listings = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> listings = new ConcurrentHashMap<>();
   private final java.util.Deque<Path> created = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
   OutputFolder(Path folder) {
@@ -91,13 +91,16 @@ final class OutputFolder {
    * cheap for checking thousands of files, but says nothing of what it is or its size.
    */
   boolean listed(String relative) {
-    Path p = resolve(relative);
+    // Split as text (thousands of calls): the folder part is checked and resolved once, and a name
+    // that is not safe is in no listing.
+    int slash = relative.lastIndexOf('/');
+    String folder = slash < 0 ? "" : relative.substring(0, slash);
     Set<String> names =
         listings.computeIfAbsent(
-            p.getParent(),
+            folder,
             dir -> {
               Set<String> found = new java.util.HashSet<>();
-              try (var entries = Files.newDirectoryStream(dir)) {
+              try (var entries = Files.newDirectoryStream(dir.isEmpty() ? root : resolve(dir))) {
                 for (Path entry : entries) {
                   found.add(entry.getFileName().toString());
                 }
@@ -106,7 +109,7 @@ final class OutputFolder {
               }
               return found;
             });
-    return names.contains(p.getFileName().toString());
+    return names.contains(relative.substring(slash + 1));
   }
 
   boolean exists(String relative) {

@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The site's HTML pages, from the layout template in {@code resources}. Pure and deterministic. */
 final class Pages {
@@ -140,32 +141,37 @@ final class Pages {
   }
 
   /** What an event page is made from: the event and what its list shows of each talk. */
-  String eventInputs(SiteEvent e) {
+  String eventInputs(SiteEvent e, Function<SiteTalk, String> listed) {
     StringBuilder b = new StringBuilder("event\0").append(VERSION).append('\0');
     b.append(siteTitle).append('\0').append(e.path()).append('\0');
     event(b, e.event());
     for (SiteTalk t : e.talks()) {
-      listed(b, t);
+      b.append(listed.apply(t));
     }
     return b.toString();
   }
 
-  /** What a tag page is made from: the tag and what its list shows of each talk. */
-  String tagInputs(SiteTag tag) {
+  /**
+   * What a tag page is made from: the tag and what its list shows of each talk ({@code listed}:
+   * {@link #listed} of each, made once for all the pages).
+   */
+  String tagInputs(SiteTag tag, Function<SiteTalk, String> listed) {
     StringBuilder b = new StringBuilder("tag\0").append(VERSION).append('\0');
     b.append(siteTitle).append('\0').append(tag.name()).append('\0').append(tag.path());
     for (SiteTalk t : tag.talks()) {
-      listed(b, t);
+      b.append(listed.apply(t));
     }
     return b.toString();
   }
 
-  /** What a list of talks shows of one (and where it links). */
-  private static void listed(StringBuilder b, SiteTalk t) {
+  /** What a list of talks shows of one (and where it links), for the inputs of the list's page. */
+  static String listed(SiteTalk t) {
     Talk.Details d = t.talk().details();
+    StringBuilder b = new StringBuilder(160);
     b.append('\0').append(t.path()).append('\0').append(d.title()).append('\0');
     b.append(d.speakers()).append('\0').append(d.startsAt()).append('\0').append(d.room());
     b.append('\0').append(t.event().event().title());
+    return b.toString();
   }
 
   /** What the index of events and the index of tags are made from. */

@@ -130,7 +130,7 @@ final class SearchParts {
                 return; // made again from the notes
               }
               // Only what this exporter wrote, untouched since, is taken over.
-              if (!SiteExporter.sha256(bytes).equals(entry.sha256())) {
+              if (!SiteExporter.sameContent(bytes, SiteExporter.checksum(bytes), entry.hash())) {
                 return;
               }
               String text = new String(bytes, StandardCharsets.UTF_8);

@@ -108,6 +108,9 @@ final class SearchText {
 
   /** Part of a word before folding: a letter, a number or a combining mark (removed by folding). */
   private static boolean isWordPart(int cp) {
+    if (cp < 0x80) {
+      return isWordChar(cp); // no combining mark is ASCII
+    }
     if (isWordChar(cp)) {
       return true;
     }

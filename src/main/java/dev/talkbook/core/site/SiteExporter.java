@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -186,7 +185,27 @@ public final class SiteExporter {
       Progress progress,
       BooleanSupplier cancelled) {
     OutputFolder out = new OutputFolder(folder);
-    Manifest old = Manifest.read(out.root());
+    // The last export's manifest and its folders' listings, and the assets' hashes, are read on
+    // another core while this one reads the notebook.
+    java.util.concurrent.FutureTask<Manifest> lastExport =
+        new java.util.concurrent.FutureTask<>(
+            () -> {
+              Manifest m = Manifest.read(out.root());
+              Set<String> folders = new java.util.HashSet<>();
+              for (String path : m.entries().keySet()) {
+                int slash = path.lastIndexOf('/');
+                if (slash > 0 && folders.add(path.substring(0, slash))) {
+                  out.listed(path);
+                }
+              }
+              for (String[] asset : ASSETS) {
+                assetSha256(asset[1]);
+              }
+              return m;
+            });
+    Thread reading = new Thread(lastExport, "site-export-manifest");
+    reading.setDaemon(true);
+    reading.start();
     progress.update(0, 0, "Reading the notebook");
     List<Event> events = new ArrayList<>();
     for (Event e : notebook.events().list()) {
@@ -209,18 +228,50 @@ public final class SiteExporter {
         list.add(t);
       }
     }
+    Manifest old = done(lastExport);
     SiteModel model = new SiteModel(events, talks);
     Pages pages = new Pages(options.title());
-    Map<SiteTalk, String> fingerprints =
-        new java.util.IdentityHashMap<>(); // never hashed, see SiteModel
+    // Every talk's fingerprint and what the lists of talks show of it, each made once, on every
+    // core: a re-export after one edit spends most of its time here, on every talk.
+    List<SiteTalk> all = new ArrayList<>();
+    List<SiteTalk> prevs = new ArrayList<>();
+    List<SiteTalk> nexts = new ArrayList<>();
     for (SiteEvent e : model.events) {
       List<SiteTalk> list = e.talks();
       for (int i = 0; i < list.size(); i++) {
-        SiteTalk prev = i > 0 ? list.get(i - 1) : null;
-        SiteTalk next = i + 1 < list.size() ? list.get(i + 1) : null;
-        fingerprints.put(list.get(i), sha256(utf8(pages.talkInputs(list.get(i), prev, next))));
+        all.add(list.get(i));
+        prevs.add(i > 0 ? list.get(i - 1) : null);
+        nexts.add(i + 1 < list.size() ? list.get(i + 1) : null);
       }
     }
+    String[] talkPrints = new String[all.size()];
+    String[] listedTexts = new String[all.size()];
+    inParallel(
+        all.size(),
+        i -> {
+          SiteTalk t = all.get(i);
+          talkPrints[i] = sha256(utf8(pages.talkInputs(t, prevs.get(i), nexts.get(i))));
+          listedTexts[i] = Pages.listed(t);
+        });
+    Map<SiteTalk, String> fingerprints =
+        new java.util.IdentityHashMap<>(); // never hashed, see SiteModel
+    Map<SiteTalk, String> listed = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      fingerprints.put(all.get(i), talkPrints[i]);
+      listed.put(all.get(i), listedTexts[i]);
+    }
+    String[] tagPrints = new String[model.tags.size()];
+    String[] eventPrints = new String[model.events.size()];
+    inParallel(
+        tagPrints.length + eventPrints.length,
+        i -> {
+          if (i < tagPrints.length) {
+            tagPrints[i] = sha256(utf8(pages.tagInputs(model.tags.get(i), listed::get)));
+          } else {
+            int e = i - tagPrints.length;
+            eventPrints[e] = sha256(utf8(pages.eventInputs(model.events.get(e), listed::get)));
+          }
+        });
     Notes notes = new Notes(notebook);
     AttachmentFiles attachmentFiles = new AttachmentFiles(notebook);
     // The search entries of the talks whose pages are made again, made from the same notes.
@@ -230,7 +281,7 @@ public final class SiteExporter {
     // and the feed.
     List<Planned> pagesPlan = new ArrayList<>();
     for (String[] asset : ASSETS) {
-      pagesPlan.add(Planned.of(asset[0], sha256(asset(asset[1])), () -> asset(asset[1])));
+      pagesPlan.add(Planned.of(asset[0], assetSha256(asset[1]), () -> asset(asset[1])));
     }
     String index = sha256(utf8(pages.indexInputs(model)));
     pagesPlan.add(Planned.of("index.html", index, () -> utf8(pages.index(model))));
@@ -240,13 +291,13 @@ public final class SiteExporter {
             sha256(utf8(pages.notFoundInputs(options.baseUrl()))),
             () -> utf8(pages.notFound(options.baseUrl()))));
     pagesPlan.add(Planned.of("tags/index.html", index, () -> utf8(pages.tagIndex(model))));
-    for (SiteTag tag : model.tags) {
-      pagesPlan.add(
-          Planned.of(tag.path(), sha256(utf8(pages.tagInputs(tag))), () -> utf8(pages.tag(tag))));
+    for (int ti = 0; ti < model.tags.size(); ti++) {
+      SiteTag tag = model.tags.get(ti);
+      pagesPlan.add(Planned.of(tag.path(), tagPrints[ti], () -> utf8(pages.tag(tag))));
     }
-    for (SiteEvent e : model.events) {
-      pagesPlan.add(
-          Planned.of(e.path(), sha256(utf8(pages.eventInputs(e))), () -> utf8(pages.event(e))));
+    for (int ei = 0; ei < model.events.size(); ei++) {
+      SiteEvent e = model.events.get(ei);
+      pagesPlan.add(Planned.of(e.path(), eventPrints[ei], () -> utf8(pages.event(e))));
       List<SiteTalk> list = e.talks();
       for (int i = 0; i < list.size(); i++) {
         SiteTalk t = list.get(i);
@@ -410,7 +461,7 @@ public final class SiteExporter {
       this.old = old;
       this.progress = progress;
       this.cancelled = cancelled;
-      this.owned = new TreeMap<>(old.entries());
+      this.owned = new HashMap<>(old.entries());
     }
 
     /**
@@ -473,7 +524,7 @@ public final class SiteExporter {
       if (failure.get() != null) {
         // Keep ownership of everything written so far, and of what the last export wrote. If even
         // that cannot be written (the disk is full), the manifest written by own() still owns them.
-        Map<String, Manifest.Entry> keep = new TreeMap<>(owned);
+        Map<String, Manifest.Entry> keep = new HashMap<>(owned);
         keep.putAll(entries);
         try {
           out.write(Manifest.NAME, new Manifest(keep).bytes());
@@ -492,11 +543,13 @@ public final class SiteExporter {
       }
       Made made = p.content().get();
       byte[] bytes = made.bytes();
-      String sha = sha256(bytes);
+      String sum = checksum(bytes);
       Manifest.Entry entry =
           new Manifest.Entry(
-              bytes.length, sha, p.fingerprint() == null ? "-" : p.fingerprint(), made.uses());
-      if (before == null || !before.sha256().equals(sha) || !out.hasFile(p.path(), bytes.length)) {
+              bytes.length, sum, p.fingerprint() == null ? "-" : p.fingerprint(), made.uses());
+      if (before == null
+          || !sameContent(bytes, sum, before.hash())
+          || !out.hasFile(p.path(), bytes.length)) {
         // Owned from the moment it may exist, even if writing fails half way.
         entries.put(p.path(), entry);
         out.write(p.path(), bytes);
@@ -590,6 +643,34 @@ public final class SiteExporter {
     }
   }
 
+  /**
+   * Calls {@code work} for each of {@code 0 … count-1} on every core (in batches, so the threads do
+   * not contend for each index); returns when all are done. A failure is thrown here.
+   */
+  private static void inParallel(int count, java.util.function.IntConsumer work) {
+    int batch = 64;
+    AtomicInteger next = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    runOnAllCores(
+        () -> {
+          for (int from = next.getAndAdd(batch);
+              from < count && failure.get() == null;
+              from = next.getAndAdd(batch)) {
+            try {
+              for (int i = from; i < Math.min(count, from + batch); i++) {
+                work.accept(i);
+              }
+            } catch (RuntimeException e) {
+              failure.compareAndSet(null, e);
+            }
+          }
+        });
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+  }
+
   /** Runs {@code worker} on one thread per core (this one included) and waits for all. */
   private static void runOnAllCores(Runnable worker) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -648,16 +729,20 @@ public final class SiteExporter {
 
   /** The feed's talks: the 50 newest by their time (else their event's day), newest first. */
   private static List<SiteTalk> newestTalks(SiteModel model) {
-    List<SiteTalk> talks = new ArrayList<>(model.talks());
-    talks.sort(
-        Comparator.comparing(
-                (SiteTalk t) ->
-                    t.talk().details().startsAt() != null
-                        ? t.talk().details().startsAt().toString()
-                        : String.valueOf(t.event().event().startDate()))
-            .thenComparing(t -> t.talk().id())
-            .reversed());
-    return List.copyOf(talks.subList(0, Math.min(50, talks.size())));
+    // Each talk's sort key made once (not in every comparison: there are 10,000s of talks).
+    record Keyed(String time, long id, SiteTalk talk) {}
+    List<Keyed> talks = new ArrayList<>();
+    for (SiteTalk t : model.talks()) {
+      talks.add(
+          new Keyed(
+              t.talk().details().startsAt() != null
+                  ? t.talk().details().startsAt().toString()
+                  : String.valueOf(t.event().event().startDate()),
+              t.talk().id(),
+              t));
+    }
+    talks.sort(Comparator.comparing(Keyed::time).thenComparingLong(Keyed::id).reversed());
+    return talks.subList(0, Math.min(50, talks.size())).stream().map(Keyed::talk).toList();
   }
 
   /** When the feed's talks last changed: the feed's own {@code updated}. */
@@ -699,7 +784,7 @@ public final class SiteExporter {
     }
     try {
       byte[] bytes = java.nio.file.Files.readAllBytes(out.resolve(FEED));
-      if (!sha256(bytes).equals(entry.sha256())) {
+      if (!sameContent(bytes, checksum(bytes), entry.hash())) {
         return summaries;
       }
       Matcher m = FEED_ENTRY.matcher(new String(bytes, StandardCharsets.UTF_8));
@@ -770,6 +855,38 @@ public final class SiteExporter {
     return b.append("</feed>\n").toString();
   }
 
+  /** What a task run on another thread returned; what it threw, thrown here. */
+  private static <T> T done(java.util.concurrent.FutureTask<T> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static final Map<String, String> ASSET_SHA256 = new ConcurrentHashMap<>();
+
+  private static String assetSha256(String resource) {
+    return ASSET_SHA256.computeIfAbsent(resource, r -> sha256(asset(r)));
+  }
+
   private static byte[] asset(String resource) {
     return ASSET_BYTES.computeIfAbsent(
         resource,
@@ -789,11 +906,47 @@ public final class SiteExporter {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * A written file's hash for the manifest: its CRC-32C and CRC-32 ({@code c:} and 16 hex digits).
+   * It tells whether a file's bytes changed, and whether a file is still as this exporter wrote it
+   * (a page or search part edited by hand). Two checksums of different polynomials miss no change
+   * within 32 consecutive bits and any other with odds of about 2^-64; neither is a defence against
+   * a forger, who could as well rewrite the manifest. Until 2026-12 the manifest held each file's
+   * SHA-256, which on a command's quick-to-start JVM (C1, no SHA instructions) cost over 1 s of
+   * processor time for 100 MB of pages; CRC-32C and CRC-32 use the processor's own instructions in
+   * every mode.
+   */
+  static String checksum(byte[] bytes) {
+    java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+    c.update(bytes);
+    java.util.zip.CRC32 d = new java.util.zip.CRC32();
+    d.update(bytes);
+    return "c:" + HexFormat.of().toHexDigits((c.getValue() << 32) | d.getValue());
+  }
+
+  /**
+   * Whether {@code bytes} (whose {@link #checksum} is {@code checksum}) are the bytes a manifest
+   * entry's {@code hash} stands for: a checksum, or the SHA-256 an older Talkbook recorded.
+   */
+  static boolean sameContent(byte[] bytes, String checksum, String hash) {
+    return hash.startsWith("c:")
+        ? hash.equals(checksum)
+        : hash.length() == 64 && sha256(bytes).equals(hash);
+  }
+
+  /** One digest per thread: looking SHA-256 up costs more than hashing a page's inputs. */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    // digest() resets the digest for its next use
+    return HexFormat.of().formatHex(SHA256.get().digest(bytes));
   }
 }

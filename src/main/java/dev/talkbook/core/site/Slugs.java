@@ -81,14 +81,20 @@ public final class Slugs {
 
   /** The slug for {@code text}, not checked for uniqueness. */
   public static String of(String text) {
+    String t = text == null ? "" : text;
+    // ASCII has no compatibility decompositions: NFKD would leave it as it is.
     String folded =
-        Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
-            .toLowerCase(Locale.ROOT);
+        (isAscii(t) ? t : Normalizer.normalize(t, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder();
     boolean dash = true; // no leading hyphen
     for (int i = 0; i < folded.length() && out.length() <= MAX_LENGTH + 8; ) {
       int cp = folded.codePointAt(i);
       i += Character.charCount(cp);
+      if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+        out.append((char) cp); // as transliterate says, without a String for each letter
+        dash = false;
+        continue;
+      }
       String piece = transliterate(cp);
       if (piece == null) {
         continue; // a combining mark: the accent of the letter before
@@ -116,6 +122,15 @@ public final class Slugs {
       return "untitled";
     }
     return RESERVED.contains(slug) ? slug + "-page" : slug;
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

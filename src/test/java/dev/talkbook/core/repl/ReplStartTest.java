@@ -1,0 +1,148 @@
+package dev.talkbook.core.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.repl.Evaluation.Outcome;
+import dev.talkbook.core.repl.SnippetResult.Kind;
+import dev.talkbook.core.repl.SnippetResult.Status;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * How a session starts: its JVM starts while the compiler warms up (a JVM that cannot start is
+ * still reported as such), and JShell's source analysis, whose class indexer costs seconds of
+ * processor time, waits until something needs it.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ReplStartTest {
+  /** A limit only: a second on a quiet machine, tens of seconds on a loaded one. */
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @Test
+  void aJvmThatCannotStartIsReportedAndNothingRuns() throws Exception {
+    List<ReplEvent> events = new CopyOnWriteArrayList<>();
+    try (ReplSession session =
+        ReplSession.start(
+            ReplOptions.defaults().withVmOptions(List.of("-XX:+NoSuchOptionForTalkbook")))) {
+      session.addListener(events::add);
+      session.ready().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      Evaluation e = session.evaluate("1 + 1").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(e.outcome()).isEqualTo(Outcome.NOT_RUN);
+      assertThat(e.results()).isEmpty();
+      assertThat(e.message()).startsWith("The JVM for the REPL could not be started: ");
+      assertThat(events)
+          .filteredOn(ReplEvent.StartFailed.class::isInstance)
+          .isNotEmpty()
+          .allMatch(
+              f ->
+                  ((ReplEvent.StartFailed) f)
+                      .message()
+                      .startsWith("The JVM for the REPL could not be started: "));
+      assertThat(events).noneMatch(ReplEvent.Ready.class::isInstance);
+    }
+  }
+
+  @Test
+  void oneLineInputsRunWithoutJShellsAnalysisUntilSomethingNeedsIt() throws Exception {
+    try (ReplSession session =
+        ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")))) {
+      session.ready().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      SnippetResult declared = eval(session, "int x = 6").last();
+      assertThat(declared.kind()).isEqualTo(Kind.VARIABLE);
+      assertThat(declared.value()).isEqualTo("6");
+      assertThat(eval(session, "  x * 7  ").last().value()).isEqualTo("42");
+      assertThat(eval(session, "x / 4;").last().value()).isEqualTo("1");
+      assertThat(eval(session, "var list = List.of(1, 2, 3)").last().type())
+          .isEqualTo("List<Integer>");
+      assertThat(eval(session, "list.stream().mapToInt(i -> i).sum()").last().value())
+          .isEqualTo("6");
+
+      String bad = "  int b = true";
+      SnippetResult failed = eval(session, bad).last();
+      assertThat(failed.status()).isEqualTo(Status.COMPILE_ERROR);
+      assertThat(failed.start()).isEqualTo(2);
+      assertThat(failed.end()).isEqualTo(bad.length());
+      SnippetResult.Problem p = failed.problems().get(0);
+      assertThat(bad.substring(p.start(), p.end())).isEqualTo("true");
+      assertThat(p.column()).isEqualTo(11);
+
+      assertThat(session.analysisStarted()).isFalse();
+
+      Evaluation two = eval(session, "int y = 1;\ny + x");
+      assertThat(two.results()).extracting(SnippetResult::value).containsExactly("1", "7");
+      assertThat(session.analysisStarted()).isTrue();
+    }
+  }
+
+  @Test
+  void theCompilerSeesWhatTheJvmRunningTheCodeHasNotTheAppsLibraries() throws Exception {
+    try (ReplSession session =
+        ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")))) {
+      // commonmark is on this JVM's class path (the app's), not on the snippet JVM's: it used to
+      // compile and then fail with NoClassDefFoundError when run.
+      SnippetResult app = eval(session, "org.commonmark.parser.Parser.builder()").last();
+      assertThat(app.status()).isEqualTo(Status.COMPILE_ERROR);
+      assertThat(app.problems().get(0).message()).contains("org.commonmark.parser");
+      // The JDK and the agent's own classes are there for both.
+      assertThat(eval(session, "java.time.Duration.ofSeconds(90).toMinutes()").last().value())
+          .isEqualTo("1");
+      assertThat(eval(session, "dev.talkbook.core.repl.agent.Packets.MAX_REPLY").last().value())
+          .isEqualTo(String.valueOf(dev.talkbook.core.repl.agent.Packets.MAX_REPLY));
+    }
+  }
+
+  @Test
+  void completionStartsTheAnalysis() throws Exception {
+    try (ReplSession session =
+        ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")))) {
+      eval(session, "String greeting = String.valueOf(7)");
+      assertThat(session.analysisStarted()).isFalse();
+      ReplSession.Completions c =
+          session.completions("greeting.toUpp", 14).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(c.suggestions()).contains("toUpperCase(");
+      assertThat(session.analysisStarted()).isTrue();
+    }
+  }
+
+  @Test
+  void onlyCertainlyCompleteSingleSnippetsSkipTheAnalysis() {
+    // Given as JShell's analysis gives them: a declaration needs its semicolon.
+    assertThat(ReplSession.oneSnippet("1+1")).isEqualTo("1+1;");
+    assertThat(ReplSession.oneSnippet("  10 / 3;  ")).isEqualTo("10 / 3;");
+    assertThat(ReplSession.oneSnippet("int x = 6")).isEqualTo("int x = 6;");
+    assertThat(ReplSession.oneSnippet("var n = List.of(1, 2).stream().map(i -> i * 2)"))
+        .isEqualTo("var n = List.of(1, 2).stream().map(i -> i * 2);");
+    assertThat(ReplSession.oneSnippet("Map<String, List<Integer>> m = new HashMap<>()"))
+        .endsWith(";");
+    assertThat(ReplSession.oneSnippet("n++")).isEqualTo("n++;");
+    assertThat(ReplSession.oneSnippet("flag = true")).isEqualTo("flag = true;");
+    assertThat(ReplSession.oneSnippet("String.class")).isEqualTo("String.class;");
+    // More than one snippet, or maybe: the analysis decides.
+    assertThat(ReplSession.oneSnippet("")).isNull();
+    assertThat(ReplSession.oneSnippet(";")).isNull();
+    assertThat(ReplSession.oneSnippet("int a = 1; int b = 2")).isNull();
+    assertThat(ReplSession.oneSnippet("1 + 1\n2 + 2")).isNull();
+    assertThat(ReplSession.oneSnippet("void f() { }")).isNull();
+    assertThat(ReplSession.oneSnippet("\"a;b\".length()")).isNull();
+    assertThat(ReplSession.oneSnippet("';'")).isNull();
+    assertThat(ReplSession.oneSnippet("1 // two")).isNull();
+    assertThat(ReplSession.oneSnippet("1 /* two */")).isNull();
+    assertThat(ReplSession.oneSnippet("1 \\u003b 2")).isNull();
+    // Incomplete: the analysis keeps them as they are ("reached end of file while parsing").
+    assertThat(ReplSession.oneSnippet("1 +")).isNull();
+    assertThat(ReplSession.oneSnippet("foo(")).isNull();
+    assertThat(ReplSession.oneSnippet("List.of(1, 2")).isNull();
+    assertThat(ReplSession.oneSnippet("x.")).isNull();
+    assertThat(ReplSession.oneSnippet("x instanceof")).isNull();
+    assertThat(ReplSession.oneSnippet("new")).isNull();
+    assertThat(ReplSession.oneSnippet("a > b")).isNull();
+  }
+
+  private static Evaluation eval(ReplSession session, String code) throws Exception {
+    return session.evaluate(code).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+}
