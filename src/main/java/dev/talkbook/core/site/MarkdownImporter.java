@@ -244,7 +244,7 @@ public final class MarkdownImporter {
             // the next files are read.
             List<TalkStore.NewTalk> pending = new ArrayList<>();
             for (java.util.concurrent.Future<Object> outcome : outcomes) {
-              Object o = done(outcome);
+              Object o = Tasks.done(outcome);
               if (o instanceof Parsed p) {
                 Event event =
                     eventFor(notebook, byTitle, p.eventTitle(), p.eventDetails(), eventsCreated);
@@ -280,32 +280,6 @@ public final class MarkdownImporter {
 
   /** New talks stored together, while the files after them are read. */
   private static final int STORE_BATCH = 500;
-
-  /** What a file's reading gave; a failure that is not the file's (a bug) is thrown here. */
-  private static Object done(java.util.concurrent.Future<Object> outcome) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return outcome.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
 
   /**
    * The event called {@code title}: the notebook's (its details updated to {@code details} when

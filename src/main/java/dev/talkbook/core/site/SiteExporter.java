@@ -228,7 +228,7 @@ public final class SiteExporter {
         list.add(t);
       }
     }
-    Manifest old = done(lastExport);
+    Manifest old = Tasks.done(lastExport);
     SiteModel model = new SiteModel(events, talks);
     Pages pages = new Pages(options.title());
     // Every talk's fingerprint and what the lists of talks show of it, each made once, on every
@@ -853,32 +853,6 @@ public final class SiteExporter {
       b.append("</entry>\n");
     }
     return b.append("</feed>\n").toString();
-  }
-
-  /** What a task run on another thread returned; what it threw, thrown here. */
-  private static <T> T done(java.util.concurrent.FutureTask<T> task) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   private static final Map<String, String> ASSET_SHA256 = new ConcurrentHashMap<>();
