@@ -163,13 +163,7 @@ class SiteExporterTest {
     SiteExporter.Result edited = export();
     Map<String, String> after = tree(out);
 
-    List<String> changed = new ArrayList<>();
-    after.forEach(
-        (p, h) -> {
-          if (!h.equals(before.get(p))) {
-            changed.add(p);
-          }
-        });
+    List<String> changed = changed(before, after);
     assertThat(changed)
         .containsExactlyInAnyOrder(
             "events/2026-03-12-jvm-evening-talkbook-sample-meetup/sqlite-everywhere.html",
@@ -201,13 +195,7 @@ class SiteExporterTest {
     assertThat(again.notesRead()).isEqualTo(1);
     assertThat(again.deleted()).isZero();
     Map<String, String> after = tree(out);
-    List<String> changed = new ArrayList<>();
-    after.forEach(
-        (p, h) -> {
-          if (!h.equals(before.get(p))) {
-            changed.add(p);
-          }
-        });
+    List<String> changed = changed(before, after);
     assertThat(changed).hasSize(3).contains(Manifest.NAME).anyMatch(p -> p.startsWith("search/"));
     String part = changed.stream().filter(p -> p.startsWith("search/")).findFirst().orElseThrow();
     assertThat(read(part)).contains("zanzibar quokka");
@@ -312,13 +300,7 @@ class SiteExporterTest {
     assertThat(read(part)).contains("quokka", "jshell").doesNotContain("hacked");
     assertThat(r.notesRead()).isEqualTo(5);
     Map<String, String> after = tree(out);
-    List<String> changed = new ArrayList<>();
-    after.forEach(
-        (p, h) -> {
-          if (!h.equals(before.get(p))) {
-            changed.add(p);
-          }
-        });
+    List<String> changed = changed(before, after);
     assertThat(changed)
         .containsExactlyInAnyOrder(
             "events/2026-03-12-jvm-evening-talkbook-sample-meetup/sqlite-everywhere.html",
@@ -628,5 +610,17 @@ class SiteExporterTest {
             .findFirst()
             .orElseGet(() -> notebook.events().create(Event.Details.titled(eventTitle)));
     return notebook.talks().create(e.id(), Talk.Details.titled(title), body);
+  }
+
+  /** The files of {@code after} that are new or differ from {@code before} (path to hash). */
+  private static List<String> changed(Map<String, String> before, Map<String, String> after) {
+    List<String> changed = new ArrayList<>();
+    after.forEach(
+        (p, h) -> {
+          if (!h.equals(before.get(p))) {
+            changed.add(p);
+          }
+        });
+    return changed;
   }
 }

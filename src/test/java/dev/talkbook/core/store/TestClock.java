@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A clock the test moves by hand (read from other threads too: timers, the FX thread). */
 public final class TestClock extends Clock {
-  private Instant now;
+  private volatile Instant now;
 
   public TestClock(Instant start) {
     this.now = start;

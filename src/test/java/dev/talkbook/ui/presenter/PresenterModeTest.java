@@ -2,13 +2,11 @@ package dev.talkbook.ui.presenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.store.TestClock;
 import dev.talkbook.ui.common.Settings;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -377,34 +375,6 @@ class PresenterModeTest {
       WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(condition));
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("waited 60 s in vain", e);
-    }
-  }
-
-  /** A clock the test moves. */
-  static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }
