@@ -2,6 +2,7 @@ package dev.talkbook.core.share;
 
 import static dev.talkbook.core.site.Html.esc;
 import static dev.talkbook.core.site.Html.json;
+import static dev.talkbook.core.site.Html.talkLinks;
 
 import dev.talkbook.core.common.Resources;
 import dev.talkbook.core.markdown.MarkdownRenderer;
@@ -126,16 +127,7 @@ final class LivePage {
     if (meta.length() > 0) {
       b.append("<p class=\"meta\">").append(meta).append("</p>\n");
     }
-    if (d.slidesUrl() != null || d.videoUrl() != null) {
-      b.append("<ul class=\"talk-links\">");
-      if (d.slidesUrl() != null) {
-        b.append("<li><a href=\"").append(esc(d.slidesUrl())).append("\">Slides</a></li>");
-      }
-      if (d.videoUrl() != null) {
-        b.append("<li><a href=\"").append(esc(d.videoUrl())).append("\">Video</a></li>");
-      }
-      b.append("</ul>\n");
-    }
+    talkLinks(b, d.slidesUrl(), d.videoUrl());
     if (!d.tags().isEmpty()) {
       b.append("<ul class=\"tags\" aria-label=\"Tags\">");
       for (String tag : d.tags()) {

@@ -36,6 +36,24 @@ public final class Html {
     return b == null ? s : b.toString();
   }
 
+  /**
+   * A talk's slides and video links as the site's and the live page's {@code ul.talk-links}, or
+   * nothing when it has neither.
+   */
+  public static void talkLinks(StringBuilder b, String slidesUrl, String videoUrl) {
+    if (slidesUrl == null && videoUrl == null) {
+      return;
+    }
+    b.append("<ul class=\"talk-links\">");
+    if (slidesUrl != null) {
+      b.append("<li><a href=\"").append(esc(slidesUrl)).append("\">Slides</a></li>");
+    }
+    if (videoUrl != null) {
+      b.append("<li><a href=\"").append(esc(videoUrl)).append("\">Video</a></li>");
+    }
+    b.append("</ul>\n");
+  }
+
   /** A JSON string literal, safe inside a {@code <script>} file too ({@code <} escaped). */
   public static String json(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');

@@ -212,16 +212,7 @@ final class Pages {
         .append("</h1>\n<p class=\"meta\">");
     talkMeta(b, d, true);
     b.append("</p>\n");
-    if (d.slidesUrl() != null || d.videoUrl() != null) {
-      b.append("<ul class=\"talk-links\">");
-      if (d.slidesUrl() != null) {
-        b.append("<li><a href=\"").append(esc(d.slidesUrl())).append("\">Slides</a></li>");
-      }
-      if (d.videoUrl() != null) {
-        b.append("<li><a href=\"").append(esc(d.videoUrl())).append("\">Video</a></li>");
-      }
-      b.append("</ul>\n");
-    }
+    Html.talkLinks(b, d.slidesUrl(), d.videoUrl());
     if (!t.tags().isEmpty()) {
       b.append("<ul class=\"tags\" aria-label=\"Tags\">");
       for (SiteTag tag : t.tags()) {

@@ -1,0 +1,30 @@
+package dev.talkbook.core.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The HTML pieces the site and the live page share. */
+class HtmlTest {
+  private static String links(String slides, String video) {
+    StringBuilder b = new StringBuilder();
+    Html.talkLinks(b, slides, video);
+    return b.toString();
+  }
+
+  @Test
+  void aTalkWithoutLinksGetsNoList() {
+    assertThat(links(null, null)).isEmpty();
+  }
+
+  @Test
+  void slidesAndVideoAreLinksInThatOrderTheirAddressesEscaped() {
+    assertThat(links("https://example.org/s?a=1&b=\"2\"", "https://example.org/v"))
+        .isEqualTo(
+            "<ul class=\"talk-links\"><li><a href=\"https://example.org/s?a=1&amp;b=&quot;2&quot;\">"
+                + "Slides</a></li><li><a href=\"https://example.org/v\">Video</a></li></ul>\n");
+    assertThat(links(null, "https://example.org/v"))
+        .isEqualTo(
+            "<ul class=\"talk-links\"><li><a href=\"https://example.org/v\">Video</a></li></ul>\n");
+  }
+}
