@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
-import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.FxWait;
+import dev.talkbook.ui.OwnerWindowTest;
 import dev.talkbook.ui.common.UiExecutors;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -17,41 +16,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Now and next from a fixed clock: rooms, the starred first, Enter opens what is on now. */
-@ExtendWith(ApplicationExtension.class)
-class NowAndNextViewTest {
+class NowAndNextViewTest extends OwnerWindowTest {
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  @TempDir Path dir;
-  private Stage stage;
-  private Notebook notebook;
   private final UiExecutors executors = new UiExecutors();
   private final List<Long> opened = new CopyOnWriteArrayList<>();
 
-  @Start
-  void start(Stage primary) {
-    stage = primary;
-    stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
-    stage.show();
-    notebook = Notebook.open(dir.resolve("n.talkbook"));
-  }
-
   @AfterEach
-  void close(FxRobot robot) {
-    robot.interact(
-        () ->
-            new java.util.ArrayList<>(javafx.stage.Window.getWindows())
-                .stream().filter(w -> w != stage).forEach(javafx.stage.Window::hide));
+  void closeExecutors() {
     executors.close();
-    notebook.close();
   }
 
   private Talk talk(long event, String title, String room, int hour, int minutes) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.talkbook.core.exchange.ScheduleFetcher;
 import dev.talkbook.core.exchange.ScheduleImporter.Report;
-import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.FxWait;
+import dev.talkbook.ui.OwnerWindowTest;
 import dev.talkbook.ui.common.LongJob;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,39 +24,12 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** File → Import schedule…: a dry-run report first, then the import; errors said in place. */
-@ExtendWith(ApplicationExtension.class)
-class ScheduleImportDialogTest {
-  @TempDir Path dir;
-  private Stage stage;
-  private Notebook notebook;
+class ScheduleImportDialogTest extends OwnerWindowTest {
   private final List<Report> imported = new CopyOnWriteArrayList<>();
-
-  @Start
-  void start(Stage primary) {
-    stage = primary;
-    stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
-    stage.show();
-    notebook = Notebook.open(dir.resolve("n.talkbook"));
-  }
-
-  @AfterEach
-  void close(FxRobot robot) {
-    robot.interact(
-        () ->
-            new java.util.ArrayList<>(javafx.stage.Window.getWindows())
-                .stream().filter(w -> w != stage).forEach(javafx.stage.Window::hide));
-    notebook.close();
-  }
 
   private static byte[] fixture(String name) throws Exception {
     try (InputStream in =

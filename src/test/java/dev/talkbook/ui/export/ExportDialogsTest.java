@@ -3,8 +3,8 @@ package dev.talkbook.ui.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.sample.SampleMeetup;
-import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.FxWait;
+import dev.talkbook.ui.OwnerWindowTest;
 import dev.talkbook.ui.common.LongJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,40 +14,13 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** File → Export site… and Import Markdown…, driven headless as a user would. */
-@ExtendWith(ApplicationExtension.class)
-class ExportDialogsTest {
-  @TempDir Path dir;
-  private Stage stage;
-  private Notebook notebook;
+class ExportDialogsTest extends OwnerWindowTest {
   private final List<String> opened = new CopyOnWriteArrayList<>();
   private final List<String> remembered = new CopyOnWriteArrayList<>();
-
-  @Start
-  void start(Stage primary) {
-    stage = primary;
-    stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
-    stage.show();
-    notebook = Notebook.open(dir.resolve("n.talkbook"));
-  }
-
-  @AfterEach
-  void close(FxRobot robot) {
-    robot.interact(
-        () ->
-            new java.util.ArrayList<>(javafx.stage.Window.getWindows())
-                .stream().filter(w -> w != stage).forEach(javafx.stage.Window::hide));
-    notebook.close();
-  }
 
   /** Opens File → Export site…'s dialog with {@code out} as the proposed folder. */
   private void showSiteExport(FxRobot robot, Path out) {
