@@ -344,13 +344,7 @@ public final class TalkDetailsPane {
     star.setText(starred ? "★" : "☆");
     executors.run(
         () -> notebook.talks().star(id, starred),
-        updated -> {
-          if (talk != null && talk.id() == id) {
-            talk = updated;
-            summary.set(summary(updated));
-          }
-          saved.accept(updated);
-        },
+        this::stored,
         error -> {
           problem.setText(Errors.message(error));
           star.setSelected(talk != null && talk.starred());
@@ -402,16 +396,17 @@ public final class TalkDetailsPane {
     long id = talk.id();
     executors.run(
         () -> notebook.talks().update(id, details),
-        updated -> {
-          if (talk != null && talk.id() == id) {
-            talk = updated;
-            summary.set(summary(updated));
-          }
-          saved.accept(updated);
-        },
-        error -> {
-          problem.setText(Errors.message(error));
-        });
+        this::stored,
+        error -> problem.setText(Errors.message(error)));
+  }
+
+  /** A save or star the notebook stored: shown if that talk is still the one here, then told. */
+  private void stored(Talk updated) {
+    if (talk != null && talk.id() == updated.id()) {
+      talk = updated;
+      summary.set(summary(updated));
+    }
+    saved.accept(updated);
   }
 
   private void suggestTags(String text) {

@@ -7,6 +7,7 @@ import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.MarkedFlow;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
+import dev.talkbook.ui.common.WrappingCell;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,7 +22,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.HBox;
@@ -219,27 +219,18 @@ public final class HistoryDialog extends Dialog<Void> {
   }
 
   /** A revision: its date on top, why it was kept and how long ago below. */
-  private static final class RevisionCell extends ListCell<Revision> {
+  private static final class RevisionCell extends WrappingCell<Revision, VBox> {
     private final Label when = new Label();
     private final Label detail = new Label();
-    private final VBox box = new VBox(1, when, detail);
 
     RevisionCell() {
+      super(new VBox(1));
+      row.getChildren().setAll(when, detail);
       when.getStyleClass().add("tb-row-title");
       detail.getStyleClass().add("tb-row-detail");
       detail.setWrapText(true);
-      box.setPadding(new Insets(2, 0, 2, 0));
-      box.setMinWidth(0);
-      setPrefWidth(0); // as wide as the list, never wider: the detail wraps instead
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-      if (getGraphic() != box || width <= 0) {
-        return super.computePrefHeight(width);
-      }
-      Insets in = getInsets();
-      return in.getTop() + in.getBottom() + box.prefHeight(width - in.getLeft() - in.getRight());
+      row.setPadding(new Insets(2, 0, 2, 0));
+      row.setMinWidth(0);
     }
 
     @Override
@@ -253,12 +244,12 @@ public final class HistoryDialog extends Dialog<Void> {
       when.setText(WHEN.format(r.savedAt()));
       String ago = age(r.savedAt(), Instant.now());
       detail.setText(why(r.reason()) + (ago.isEmpty() ? "" : " · " + ago));
-      setGraphic(box);
+      setGraphic(row);
     }
   }
 
   /** A row of the diff: line numbers, a sign, the text (wrapped) with the changed words marked. */
-  private static final class DiffCell extends ListCell<LineDiff.Row> {
+  private static final class DiffCell extends WrappingCell<LineDiff.Row, HBox> {
     private static final List<String> KINDS =
         List.of(SAME_CLASS, REMOVED_CLASS, ADDED_CLASS, GAP_CLASS);
     private final Label oldLine = number();
@@ -266,34 +257,21 @@ public final class HistoryDialog extends Dialog<Void> {
     private final Label sign = new Label();
     private final MarkedFlow text = new MarkedFlow("tb-diff-text", MARK_CLASS);
     private final Label gap = new Label();
-    private final HBox row = new HBox(oldLine, newLine, sign, text);
 
     DiffCell() {
+      super(new HBox());
+      row.getChildren().setAll(oldLine, newLine, sign, text);
       sign.getStyleClass().add("tb-diff-sign");
       sign.setMinWidth(Region.USE_PREF_SIZE);
       sign.setPrefWidth(18);
       sign.setAlignment(Pos.CENTER);
       gap.getStyleClass().add("tb-muted");
       text.getStyleClass().add("tb-diff-line");
-      // Long lines wrap inside the list's width (see computePrefHeight): no horizontal scrolling.
+      // Long lines wrap inside the list's width: no horizontal scrolling.
       HBox.setHgrow(text, Priority.ALWAYS);
       row.setAlignment(Pos.TOP_LEFT);
-      setPrefWidth(0);
       // Rows are read, not chosen: a click selects nothing.
       addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> e.consume());
-    }
-
-    /**
-     * The height for the width the list gives the cell: the row wrapped to that width (a label's
-     * skin would ask its graphic for its height at the graphic's own preferred width).
-     */
-    @Override
-    protected double computePrefHeight(double width) {
-      if (getGraphic() != row || width <= 0) {
-        return super.computePrefHeight(width);
-      }
-      Insets in = getInsets();
-      return in.getTop() + in.getBottom() + row.prefHeight(width - in.getLeft() - in.getRight());
     }
 
     private static Label number() {

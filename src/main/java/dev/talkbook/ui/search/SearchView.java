@@ -11,6 +11,7 @@ import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.MarkedFlow;
 import dev.talkbook.ui.common.UiExecutors;
+import dev.talkbook.ui.common.WrappingCell;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -280,21 +280,21 @@ public final class SearchView {
    * A hit: title, then event and speakers, then the passage (plain text, wrapped to the list's
    * width) with the matches marked.
    */
-  private static final class HitCell extends ListCell<SearchHit> {
+  private static final class HitCell extends WrappingCell<SearchHit, VBox> {
     private final Label title = new Label();
     private final Label where = new Label();
     private final MarkedFlow passage = new MarkedFlow("tb-snippet-text", "tb-snippet-match");
-    private final VBox box = new VBox(2, title, where, passage);
 
     HitCell() {
+      super(new VBox(2));
+      row.getChildren().setAll(title, where, passage);
       title.getStyleClass().add("tb-row-title");
       where.getStyleClass().add("tb-row-detail");
       title.setMinWidth(0);
       where.setMinWidth(0);
       passage.getStyleClass().add("tb-snippet");
-      box.setMinWidth(0);
-      box.setPadding(new Insets(4, 4, 4, 4));
-      setPrefWidth(0); // as wide as the list, never wider: no horizontal scroll bar
+      row.setMinWidth(0);
+      row.setPadding(new Insets(4, 4, 4, 4));
     }
 
     @Override
@@ -314,17 +314,7 @@ public final class SearchView {
           hit.snippet().highlights().stream()
               .map(r -> new MarkedFlow.Range(r.start(), r.end()))
               .toList());
-      setGraphic(box);
-    }
-
-    /** The height at the width the list gives: the passage wrapped to it. */
-    @Override
-    protected double computePrefHeight(double width) {
-      if (getGraphic() != box || width <= 0) {
-        return super.computePrefHeight(width);
-      }
-      Insets in = getInsets();
-      return in.getTop() + in.getBottom() + box.prefHeight(width - in.getLeft() - in.getRight());
+      setGraphic(row);
     }
   }
 }
