@@ -1,8 +1,7 @@
 package dev.talkbook.core.exchange;
 
 import dev.talkbook.core.exchange.Schedule.Session;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.talkbook.core.notebook.WebAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,14 +39,8 @@ final class Sessions {
     if (u == null) {
       return null;
     }
-    try {
-      URI uri = new URI(u);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return u;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
+    if (WebAddress.valid(u)) {
+      return u;
     }
     warnings.add("The " + what + " \"" + shorten(u) + "\" is not a web address; left out.");
     return null;

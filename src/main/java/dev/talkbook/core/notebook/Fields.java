@@ -1,7 +1,5 @@
 package dev.talkbook.core.notebook;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,16 +74,10 @@ final class Fields {
     if (u == null) {
       return null;
     }
-    try {
-      URI uri = new URI(u);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return u;
-      }
-    } catch (URISyntaxException e) {
-      // fall through to the message below: the user needs to know which field is wrong, not why
-      // java.net.URI disliked it.
+    if (WebAddress.valid(u)) {
+      return u;
     }
+    // the user needs to know which field is wrong, not why java.net.URI disliked it
     throw new NotebookException(
         what + " \"" + u + "\" is not a web address; it must start with http:// or https://");
   }
