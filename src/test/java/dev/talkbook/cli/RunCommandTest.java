@@ -80,13 +80,7 @@ class RunCommandTest extends CliTest {
   void depsLinesBringTheirLibraries() throws Exception {
     var repo =
         new dev.talkbook.core.repl.TestRepository(Files.createDirectories(dir.resolve("remote")));
-    repo.publish(
-        "demo:greeting:1.0",
-        java.util.Map.of(
-            "demo/greeting/Greeting.java",
-            "package demo.greeting;\npublic class Greeting {\n"
-                + "  public static String hello(String who) { return \"Hello, \" + who; }\n}\n"),
-        java.util.List.of());
+    repo.publishGreeting();
     long id =
         talkWithNotes(
             "```java\n//REPOS test="

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,34 +36,12 @@ class LibraryResolverTest {
   @BeforeEach
   void publish() throws Exception {
     repo = new TestRepository(Files.createDirectories(dir.resolve("remote")));
-    Path greeting =
-        repo.publish(
-            "demo:greeting:1.0",
-            Map.of(
-                "demo/greeting/Greeting.java",
-                "package demo.greeting;\n/** Greetings. */\npublic class Greeting {\n"
-                    + "  /** Says hello to {@code who}, politely. */\n"
-                    + "  public static String hello(String who) { return \"Hello, \" + who; }\n}\n"),
-            List.of());
-    repo.publish(
-        "demo:app:1.0",
-        Map.of(
-            "demo/app/App.java",
-            "package demo.app;\npublic class App {\n"
-                + "  public static String run() { return demo.greeting.Greeting.hello(\"app\"); }\n}\n"),
-        List.of(greeting),
-        "demo:greeting:1.0");
+    repo.publishAppAndGreeting();
     resolver = new LibraryResolver(options(repo.url()));
   }
 
   private LibraryResolver.Options options(String url) {
-    return new LibraryResolver.Options(
-        dir.resolve("local"),
-        List.of(new Libraries.Repository("test", url)),
-        false,
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(10));
+    return TestRepository.resolverOptions(dir.resolve("local"), url);
   }
 
   @AfterEach

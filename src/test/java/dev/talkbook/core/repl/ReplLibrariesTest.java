@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,37 +32,14 @@ class ReplLibrariesTest {
   @BeforeEach
   void start() throws Exception {
     repo = new TestRepository(Files.createDirectories(dir.resolve("remote")));
-    Path greeting =
-        repo.publish(
-            "demo:greeting:1.0",
-            Map.of(
-                "demo/greeting/Greeting.java",
-                "package demo.greeting;\n/** Greetings. */\npublic class Greeting {\n"
-                    + "  /**\n   * Says hello to {@code who}, politely.\n   *\n"
-                    + "   * @param who whom to greet\n   */\n"
-                    + "  public static String hello(String who) { return \"Hello, \" + who; }\n}\n"),
-            List.of());
-    repo.publish(
-        "demo:app:1.0",
-        Map.of(
-            "demo/app/App.java",
-            "package demo.app;\npublic class App {\n"
-                + "  public static String run() { return demo.greeting.Greeting.hello(\"app\"); }\n}\n"),
-        List.of(greeting),
-        "demo:greeting:1.0");
+    repo.publishAppAndGreeting();
     session = ReplSession.start(ReplOptions.defaults().withLibraries(libraries(repo.url())));
     session.addListener(events::add);
     session.ready().get(60, TimeUnit.SECONDS);
   }
 
   private LibraryResolver.Options libraries(String url) {
-    return new LibraryResolver.Options(
-        dir.resolve("local"),
-        List.of(new Libraries.Repository("test", url)),
-        false,
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(20));
+    return TestRepository.resolverOptions(dir.resolve("local"), url);
   }
 
   @AfterEach

@@ -35,6 +35,52 @@ public final class TestRepository {
   }
 
   /**
+   * Publishes the demo library {@code demo:greeting:1.0}: {@code demo.greeting.Greeting.hello(who)}
+   * returns "Hello, " + who, with its documentation in the -sources jar.
+   */
+  public Path publishGreeting() throws IOException {
+    return publish(
+        "demo:greeting:1.0",
+        java.util.Map.of(
+            "demo/greeting/Greeting.java",
+            "package demo.greeting;\n/** Greetings. */\npublic class Greeting {\n"
+                + "  /**\n   * Says hello to {@code who}, politely.\n   *\n"
+                + "   * @param who whom to greet\n   */\n"
+                + "  public static String hello(String who) { return \"Hello, \" + who; }\n}\n"),
+        List.of());
+  }
+
+  /**
+   * Publishes the greeting and {@code demo:app:1.0}, which depends on it: {@code
+   * demo.app.App.run()} returns "Hello, app".
+   */
+  public void publishAppAndGreeting() throws IOException {
+    Path greeting = publishGreeting();
+    publish(
+        "demo:app:1.0",
+        java.util.Map.of(
+            "demo/app/App.java",
+            "package demo.app;\npublic class App {\n"
+                + "  public static String run() { return demo.greeting.Greeting.hello(\"app\"); }\n}\n"),
+        List.of(greeting),
+        "demo:greeting:1.0");
+  }
+
+  /**
+   * What a resolver needs to fetch from {@code url} (this repository's or another) into the local
+   * repository {@code local}: 2 s to connect and to read, 20 s in all.
+   */
+  public static LibraryResolver.Options resolverOptions(Path local, String url) {
+    return new LibraryResolver.Options(
+        local,
+        List.of(new Libraries.Repository("test", url)),
+        false,
+        java.time.Duration.ofSeconds(2),
+        java.time.Duration.ofSeconds(2),
+        java.time.Duration.ofSeconds(20));
+  }
+
+  /**
    * Publishes {@code group:artifact:version} with the classes of {@code sources} (file path → Java
    * source), compiled against {@code classPath}, depending on {@code dependencies}.
    */

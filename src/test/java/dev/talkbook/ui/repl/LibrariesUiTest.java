@@ -2,18 +2,14 @@ package dev.talkbook.ui.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.talkbook.core.repl.Libraries;
-import dev.talkbook.core.repl.LibraryResolver;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.repl.TestRepository;
 import dev.talkbook.ui.FxWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -45,21 +41,8 @@ class LibrariesUiTest {
   @Start
   void start(Stage stage) throws Exception {
     TestRepository repo = new TestRepository(Files.createDirectories(dir.resolve("remote")));
-    repo.publish(
-        "demo:greeting:1.0",
-        Map.of(
-            "demo/greeting/Greeting.java",
-            "package demo.greeting;\npublic class Greeting {\n"
-                + "  public static String hello(String who) { return \"Hello, \" + who; }\n}\n"),
-        List.of());
-    var libraries =
-        new LibraryResolver.Options(
-            dir.resolve("local"),
-            List.of(new Libraries.Repository("test", repo.url())),
-            false,
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(20));
+    repo.publishGreeting();
+    var libraries = TestRepository.resolverOptions(dir.resolve("local"), repo.url());
     session = ReplSession.start(ReplOptions.defaults().withLibraries(libraries));
     session.ready().get(60, TimeUnit.SECONDS);
     pane = new ReplPane(session);
