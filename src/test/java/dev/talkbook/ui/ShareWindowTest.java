@@ -322,35 +322,11 @@ class ShareWindowTest {
 
   @Test
   void aBrowserFollowsWhatIsTypedInTheWindow(FxRobot robot) throws Exception {
-    Path chromium = Path.of("/usr/bin/chromium");
-    Path chromedriver = Path.of("/usr/bin/chromedriver");
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        java.nio.file.Files.isExecutable(chromium)
-            && java.nio.file.Files.isExecutable(chromedriver),
-        "chromium and chromium-driver are not installed (apt-get install chromium"
-            + " chromium-driver); the browser test is skipped");
+    dev.talkbook.core.site.HeadlessChromium.assumeInstalled();
     openSample(robot, "Live coding without fear");
     URI url = startSharing(robot);
-    org.openqa.selenium.chrome.ChromeOptions options =
-        new org.openqa.selenium.chrome.ChromeOptions();
-    options.setBinary(chromium.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1200,900",
-        "--user-data-dir=" + java.nio.file.Files.createTempDirectory(dir, "profile"));
     org.openqa.selenium.WebDriver driver =
-        new org.openqa.selenium.chrome.ChromeDriver(
-            new org.openqa.selenium.chrome.ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .build(),
-            options);
+        dev.talkbook.core.site.HeadlessChromium.start(dir, 1200, 900);
     try {
       driver.get(url.toString());
       var waiting =
