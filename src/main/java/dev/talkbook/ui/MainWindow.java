@@ -270,6 +270,15 @@ public final class MainWindow {
     screen.showTitle(saved);
   }
 
+  /**
+   * The preview's WebKit starts once {@code first} completes, or {@code atMost} after the notes are
+   * first shown (see {@link TalkScreen#startPreviewAfter}). Call before {@link #start}.
+   */
+  public void startPreviewAfter(
+      java.util.concurrent.CompletionStage<?> first, java.time.Duration atMost) {
+    screen.startPreviewAfter(first, atMost);
+  }
+
   /** Docks the Java REPL under the window's content and adds the Java menu (built on first use). */
   public void attachRepl(ReplSession session) {
     share.followRepl(session);

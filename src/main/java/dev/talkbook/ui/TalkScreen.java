@@ -13,8 +13,12 @@ import dev.talkbook.ui.navigator.NavigatorView;
 import dev.talkbook.ui.outline.OutlineView;
 import dev.talkbook.ui.preview.PreviewView;
 import dev.talkbook.ui.talk.OpenTalk;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -242,8 +246,31 @@ final class TalkScreen {
     }
   }
 
+  /**
+   * The preview's WebKit starts once {@code first} completes (however it does), or {@code atMost}
+   * after the notes are shown: the window gives the REPL's start the processor before it, so that
+   * Java is warm for a presenter who types at once (two cores: the REPL's compiler, its JVM and
+   * WebKit's start took them all at the same moment). Call before the window starts.
+   */
+  void startPreviewAfter(CompletionStage<?> first, Duration atMost) {
+    previewAfter = first;
+    previewAtMost = atMost;
+  }
+
+  private CompletionStage<?> previewAfter = CompletableFuture.completedFuture(null);
+  private Duration previewAtMost = Duration.ZERO;
+
   private void buildLateViews() {
-    preview.create();
+    CompletableFuture<Object> go = new CompletableFuture<>();
+    previewAfter.whenComplete((v, e) -> go.complete(null));
+    if (!go.isDone()) {
+      executors
+          .timer()
+          .schedule(() -> go.complete(null), previewAtMost.toMillis(), TimeUnit.MILLISECONDS);
+      go.thenRun(() -> Platform.runLater(preview::create));
+    } else {
+      preview.create();
+    }
     if (outline == null) {
       outline = makeOutline.get();
       if (talk.outlineProperty().get() != null) {

@@ -56,6 +56,26 @@ class OutlineAndPreviewTest {
     return note.toString();
   }
 
+  @Test
+  void thePreviewStartsOnlyOnceWhatItWaitsForIsDone(FxRobot robot) throws Exception {
+    // The app makes the preview wait for the REPL's start (App: both at once shared two cores).
+    java.util.concurrent.CompletableFuture<Void> replStarted =
+        new java.util.concurrent.CompletableFuture<>();
+    robot.interact(
+        () -> ui.window.startPreviewAfter(replStarted, java.time.Duration.ofMinutes(10)));
+    Event event = SampleMeetup.addTo(ui.notebook);
+    long id = ui.notebook.talks().list(event.id()).get(0).id();
+    robot.interact(() -> ui.window.open(id, java.util.List.of()));
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == id);
+    // The outline, built with the preview before, is there: the notes were shown and laid out.
+    waitUntil(() -> WindowUnderTest.outline(robot) != null);
+    ui.idle();
+    assertThat(WindowUnderTest.preview(robot)).isNull();
+
+    replStarted.complete(null);
+    waitUntil(() -> WindowUnderTest.previewShows(robot));
+  }
+
   /** Opens a new talk with these notes and waits until the preview shows them. */
   private void openNote(FxRobot robot, String body) throws Exception {
     Event event = SampleMeetup.addTo(ui.notebook);

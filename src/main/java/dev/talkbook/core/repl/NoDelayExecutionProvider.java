@@ -61,7 +61,10 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
     return "talkbook";
   }
 
-  /** Completes when the JVM launched last ends; never completes if it is still running. */
+  /**
+   * Completes when the JVM launched last ends; never completes if it is still running; fails when
+   * it could not be started.
+   */
   public CompletableFuture<Process> lastExit() {
     return lastExit;
   }
@@ -138,6 +141,7 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
                 pending.started(launch(env, listener, vmOptions, exit));
               } catch (IOException | RuntimeException | Error e) {
                 pending.failed(e);
+                exit.completeExceptionally(e); // no JVM to wait for
               }
             },
             "talkbook-repl-launch");
@@ -161,6 +165,23 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
       pending.control();
     } catch (ExecutionControl.EngineTerminationException e) {
       throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Why the JVM generated last could not be started, once that is known (a call that needed it has
+   * returned); null while it starts, and when it started.
+   */
+  public IllegalStateException startFailure() {
+    PendingControl pending = starting;
+    if (pending == null || !pending.started.isCompletedExceptionally()) {
+      return null;
+    }
+    try {
+      pending.control();
+      return null;
+    } catch (ExecutionControl.EngineTerminationException e) {
+      return new IllegalStateException(e.getMessage(), e);
     }
   }
 

@@ -162,7 +162,10 @@ public final class ReplSession implements AutoCloseable {
             session.firstStart.complete(null);
             return;
           }
-          session.startEngine("Starting the Java REPL");
+          session.startEngine("Starting the Java REPL", true);
+          if (session.unfinished && session.waitingEvaluations.get() == 0) {
+            session.finishStart(true);
+          }
         });
     return session;
   }
@@ -573,12 +576,21 @@ public final class ReplSession implements AutoCloseable {
   }
 
   private void startEngine(String why) {
+    startEngine(why, false);
+  }
+
+  /**
+   * Builds JShell and starts the JVM that runs the code (on a thread of its own, see the provider),
+   * then {@linkplain #finishStart finishes the start}: the default imports, the JVM connected. With
+   * {@code mayWait} (the first start) the finish is left to the caller: when an evaluation has been
+   * asked for by the time JShell is built, one that cannot depend on the imports runs before them,
+   * its compile beside the JVM's start (see {@link #needsNoImports}).
+   */
+  private void startEngine(String why, boolean mayWait) {
     emit(new ReplEvent.Starting(why));
-    long t0 = System.nanoTime();
+    startedAt = System.nanoTime();
     JShell shell = null;
     try {
-      // The JVM that runs the code starts on a thread of its own (see the provider) while this
-      // thread builds the compiler and compiles the imports, which need no JVM.
       shell =
           JShell.builder()
               .out(output.printStream(Stream.OUT))
@@ -595,6 +607,28 @@ public final class ReplSession implements AutoCloseable {
                   })
               .build();
       shell.onShutdown(this::onShutdown);
+    } catch (RuntimeException e) {
+      failStart(shell, e);
+      return;
+    }
+    jshell = shell;
+    live = shell;
+    tempCounter = 0;
+    unfinished = true;
+    if (!mayWait) {
+      finishStart(waitingEvaluations.get() == 0);
+    }
+  }
+
+  /**
+   * The second half of a start: JShell's default imports (which need no JVM: they compile while it
+   * starts), the JVM connected, the class path added back; then {@link ReplEvent.Ready}. On failure
+   * the engine is closed and {@link ReplEvent.StartFailed} says why.
+   */
+  private void finishStart(boolean warmUp) {
+    JShell shell = jshell;
+    unfinished = false;
+    try {
       Set<String> startup = new java.util.HashSet<>();
       for (String imp : DEFAULT_IMPORTS) {
         for (SnippetEvent e : shell.eval("import " + imp + ";")) {
@@ -602,39 +636,50 @@ public final class ReplSession implements AutoCloseable {
         }
       }
       provider.awaitStarted();
-      if (waitingEvaluations.get() == 0) {
+      if (warmUp) {
         // One round trip through the execution engine, so that a first snippet asked for later is
         // as fast as any. One asked for already does that itself, at once.
         for (SnippetEvent e : shell.eval("Integer.valueOf(1).toString();")) {
           shell.drop(e.snippet());
         }
+        tempCounter = 0;
       }
-      tempCounter = 0;
       for (String path : classPath) {
         addToEngineClassPath(shell, path);
       }
-      jshell = shell;
-      live = shell;
       startupSnippets = startup;
       startFailure = null;
       emit(
           new ReplEvent.Ready(
-              Runtime.version().toString(), Duration.ofNanos(System.nanoTime() - t0)));
+              Runtime.version().toString(), Duration.ofNanos(System.nanoTime() - startedAt)));
     } catch (RuntimeException e) {
-      jshell = null;
-      live = null;
-      if (shell != null) {
-        closedOnPurpose.add(shell);
-        shell.close();
-      }
-      startFailure =
-          "The JVM for the REPL could not be started: "
-              + (e.getMessage() != null ? e.getMessage() : e.toString());
-      emit(new ReplEvent.StartFailed(startFailure));
+      failStart(shell, e);
     } finally {
       firstStart.complete(null);
     }
   }
+
+  /** The engine could not start: closes what was made of it and says why. */
+  private void failStart(JShell shell, RuntimeException e) {
+    jshell = null;
+    live = null;
+    unfinished = false;
+    if (shell != null) {
+      closedOnPurpose.add(shell);
+      shell.close();
+    }
+    startFailure =
+        "The JVM for the REPL could not be started: "
+            + (e.getMessage() != null ? e.getMessage() : e.toString());
+    emit(new ReplEvent.StartFailed(startFailure));
+    firstStart.complete(null);
+  }
+
+  /** When the engine being started began (for {@link ReplEvent.Ready}'s duration). */
+  private long startedAt;
+
+  /** Whether the engine in {@link #jshell} still waits for {@link #finishStart}. */
+  private boolean unfinished;
 
   /** The compiler's files of the engine being built or running. */
   private javax.tools.StandardJavaFileManager compilerFiles;
@@ -694,6 +739,9 @@ public final class ReplSession implements AutoCloseable {
   }
 
   private JShell requireEngine() {
+    if (unfinished) {
+      finishStart(false);
+    }
     if (jshell == null || ended.contains(jshell)) {
       if (jshell != null) {
         restartAndReplay(deathReason());
@@ -711,6 +759,10 @@ public final class ReplSession implements AutoCloseable {
     JShell shell = jshell;
     jshell = null;
     live = null;
+    if (unfinished) {
+      unfinished = false;
+      firstStart.complete(null);
+    }
     if (shell != null) {
       closedOnPurpose.add(shell);
       shell.close();
@@ -779,8 +831,11 @@ public final class ReplSession implements AutoCloseable {
     emit(new ReplEvent.EvaluationStarted(id, code));
     List<SnippetResult> results = new ArrayList<>();
     JShell shell;
+    // The first evaluation, asked for before the engine started, and one the imports cannot
+    // change: it compiles while the JVM starts and runs before the imports are compiled.
+    boolean beforeImports = unfinished && !ended.contains(jshell) && needsNoImports(code);
     try {
-      shell = requireEngine();
+      shell = beforeImports ? jshell : requireEngine();
     } catch (IllegalStateException e) {
       running = false;
       currentEvaluation = -1;
@@ -847,6 +902,11 @@ public final class ReplSession implements AutoCloseable {
         int sourceBase = start - leadingSpace(source);
         SnippetResult result =
             runSnippet(shell, id, index, source, start, end, sourceBase, code, sourceStarts);
+        if (beforeImports && provider.startFailure() != null) {
+          // The JVM never came up: as when the start fails before an evaluation, nothing ran.
+          failStart(shell, provider.startFailure());
+          return finish(new Evaluation(id, List.of(), Outcome.NOT_RUN, startFailure, since(t0)));
+        }
         results.add(result);
         emit(new ReplEvent.SnippetFinished(id, result));
         offset += consumed;
@@ -882,7 +942,45 @@ public final class ReplSession implements AutoCloseable {
     } else {
       rememberDefinitions();
     }
+    if (beforeImports && unfinished) {
+      // The imports once the result is out, before anything else asked for uses the engine.
+      try {
+        worker.execute(
+            () -> {
+              if (unfinished) {
+                finishStart(false);
+              }
+            });
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // Closing: the engine is closed with the session.
+      }
+    }
     return finish(new Evaluation(id, results, outcome, message, since(t0)));
+  }
+
+  /**
+   * Whether {@code code} is one snippet whose meaning JShell's default imports cannot change, so
+   * that it may run before they are compiled: one certainly complete snippet ({@link #oneSnippet})
+   * with no word that does not start with a lower-case letter, as {@code 1 + 1}, {@code var n = 6 *
+   * 7} or {@code n.length()}. The imports bring in type names only, and every public type of those
+   * packages starts with a capital letter (a test checks this on the JDK it runs on): none of the
+   * snippet's names can mean one of them. Anything else waits for the imports, as before.
+   */
+  static boolean needsNoImports(String code) {
+    String one = oneSnippet(code);
+    if (one == null) {
+      return false;
+    }
+    for (int i = 0; i < one.length(); i++) {
+      char c = one.charAt(i);
+      boolean wordStart =
+          Character.isJavaIdentifierStart(c)
+              && (i == 0 || !Character.isJavaIdentifierPart(one.charAt(i - 1)));
+      if (wordStart && !Character.isLowerCase(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -5,17 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.repl.Evaluation.Outcome;
 import dev.talkbook.core.repl.SnippetResult.Kind;
 import dev.talkbook.core.repl.SnippetResult.Status;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * How a session starts: its JVM starts while the compiler warms up (a JVM that cannot start is
- * still reported as such), and JShell's source analysis, whose class indexer costs seconds of
- * processor time, waits until something needs it.
+ * still reported as such), a first input asked for before the start runs before JShell's default
+ * imports when they cannot change it, and JShell's source analysis, whose class indexer costs
+ * seconds of processor time, waits until something needs it.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ReplStartTest {
@@ -140,6 +149,148 @@ class ReplStartTest {
     assertThat(ReplSession.oneSnippet("x instanceof")).isNull();
     assertThat(ReplSession.oneSnippet("new")).isNull();
     assertThat(ReplSession.oneSnippet("a > b")).isNull();
+  }
+
+  @Test
+  void aFirstInputTheImportsCannotChangeRunsBeforeThemAndTheImportsFollow() throws Exception {
+    CompletableFuture<Void> windowUp = new CompletableFuture<>();
+    List<ReplEvent> events = new CopyOnWriteArrayList<>();
+    try (ReplSession session =
+        ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")), windowUp)) {
+      session.addListener(events::add);
+      // Asked for before the engine starts, as a presenter typing as the window shows.
+      CompletableFuture<Evaluation> first = session.evaluate("1 + 1");
+      windowUp.complete(null);
+      SnippetResult two = first.get(WAIT.toSeconds(), TimeUnit.SECONDS).last();
+      assertThat(two.value()).isEqualTo("2");
+      assertThat(two.name()).isEqualTo("$1");
+      // The imports follow at once, before the next input, and are not the user's definitions.
+      SnippetResult size = eval(session, "List.of(1, 2, 3).size()").last();
+      assertThat(size.value()).isEqualTo("3");
+      assertThat(size.name()).isEqualTo("$2");
+      // The first ran before the imports: the engine was ready (imports compiled) after its result.
+      assertThat(indexOf(events, ReplEvent.SnippetFinished.class))
+          .isLessThan(indexOf(events, ReplEvent.Ready.class));
+      assertThat(session.definitions().get(WAIT.toSeconds(), TimeUnit.SECONDS))
+          .noneMatch(d -> d.kind() == Definition.Kind.IMPORT);
+      assertThat(events).filteredOn(ReplEvent.Ready.class::isInstance).hasSize(1);
+    }
+  }
+
+  @Test
+  void aFirstInputThatMayNeedTheImportsWaitsForThem() throws Exception {
+    CompletableFuture<Void> windowUp = new CompletableFuture<>();
+    List<ReplEvent> events = new CopyOnWriteArrayList<>();
+    try (ReplSession session =
+        ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")), windowUp)) {
+      session.addListener(events::add);
+      CompletableFuture<Evaluation> first = session.evaluate("List.of(1, 2).size()");
+      windowUp.complete(null);
+      assertThat(first.get(WAIT.toSeconds(), TimeUnit.SECONDS).last().value()).isEqualTo("2");
+      assertThat(indexOf(events, ReplEvent.Ready.class))
+          .isLessThan(indexOf(events, ReplEvent.SnippetFinished.class));
+    }
+  }
+
+  @Test
+  void aJvmThatCannotStartIsReportedAlsoWhenTheFirstInputRanBeforeTheImports() throws Exception {
+    CompletableFuture<Void> windowUp = new CompletableFuture<>();
+    List<ReplEvent> events = new CopyOnWriteArrayList<>();
+    try (ReplSession session =
+        ReplSession.start(
+            ReplOptions.defaults().withVmOptions(List.of("-XX:+NoSuchOptionForTalkbook")),
+            windowUp)) {
+      session.addListener(events::add);
+      CompletableFuture<Evaluation> first = session.evaluate("1 + 1");
+      windowUp.complete(null);
+      Evaluation e = first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(e.outcome()).isEqualTo(Outcome.NOT_RUN);
+      assertThat(e.results()).isEmpty();
+      assertThat(e.message()).startsWith("The JVM for the REPL could not be started: ");
+      assertThat(session.ready()).isDone();
+      assertThat(events)
+          .filteredOn(ReplEvent.StartFailed.class::isInstance)
+          .isNotEmpty()
+          .allMatch(
+              f ->
+                  ((ReplEvent.StartFailed) f)
+                      .message()
+                      .startsWith("The JVM for the REPL could not be started: "));
+      assertThat(events).noneMatch(ReplEvent.Ready.class::isInstance);
+      // The next input tries again, and says the same.
+      Evaluation again = eval(session, "2 + 2");
+      assertThat(again.outcome()).isEqualTo(Outcome.NOT_RUN);
+      assertThat(again.message()).startsWith("The JVM for the REPL could not be started: ");
+    }
+  }
+
+  @Test
+  void onlyOneSnippetWithNoCapitalisedWordMayRunBeforeTheImports() {
+    assertThat(ReplSession.needsNoImports("1+1")).isTrue();
+    assertThat(ReplSession.needsNoImports("  6 * 7  ")).isTrue();
+    assertThat(ReplSession.needsNoImports("var n = 6 * 7")).isTrue();
+    assertThat(ReplSession.needsNoImports("int x = 1_000 + 0x1F + 1e3 + 10L")).isTrue();
+    assertThat(ReplSession.needsNoImports("n.length()")).isTrue();
+    // A capital letter may name a type the imports bring (List, Path, Stream…): they come first.
+    assertThat(ReplSession.needsNoImports("List.of(1)")).isFalse();
+    assertThat(ReplSession.needsNoImports("Math.max(1, 2)")).isFalse();
+    assertThat(ReplSession.needsNoImports("var p = new java.io.File(\"x\")")).isFalse();
+    assertThat(ReplSession.needsNoImports("$1 + 1")).isFalse();
+    assertThat(ReplSession.needsNoImports("_x + 1")).isFalse();
+    assertThat(ReplSession.needsNoImports("int ärger = 1")).isTrue();
+    assertThat(ReplSession.needsNoImports("int Ärger = 1")).isFalse();
+    // More than one snippet, or not certainly one: the imports first.
+    assertThat(ReplSession.needsNoImports("1 + 1\n2 + 2")).isFalse();
+    assertThat(ReplSession.needsNoImports("int f() { return 1; }")).isFalse();
+    assertThat(ReplSession.needsNoImports("//DEPS a:b:1\n1 + 1")).isFalse();
+    assertThat(ReplSession.needsNoImports("")).isFalse();
+  }
+
+  /**
+   * Why a snippet with no capitalised word cannot depend on the default imports: each of their
+   * packages' public types starts with a capital letter, on the Java this runs on.
+   */
+  @Test
+  void everyPublicTypeTheDefaultImportsBringStartsWithACapitalLetter() throws Exception {
+    FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+    int types = 0;
+    for (String imported : ReplSession.DEFAULT_IMPORTS) {
+      String pkg = imported.substring(0, imported.length() - ".*".length());
+      List<Path> modules;
+      try (Stream<Path> in = Files.list(jrt.getPath("/packages", pkg))) {
+        modules = in.toList();
+      }
+      assertThat(modules).as(pkg).isNotEmpty();
+      for (Path module : modules) {
+        Path folder =
+            jrt.getPath("/modules", module.getFileName().toString(), pkg.replace('.', '/'));
+        List<Path> classes;
+        try (Stream<Path> in = Files.list(folder)) {
+          classes = in.filter(p -> p.toString().endsWith(".class")).toList();
+        }
+        for (Path file : classes) {
+          String simple = file.getFileName().toString().replace(".class", "");
+          if (simple.contains("$") || simple.endsWith("-info")) {
+            continue; // nested (imported by their outer type's name) or no type
+          }
+          Class<?> type = Class.forName(pkg + "." + simple, false, null);
+          if (Modifier.isPublic(type.getModifiers())) {
+            types++;
+            assertThat(Character.isUpperCase(simple.charAt(0))).as(type.getName()).isTrue();
+          }
+        }
+      }
+    }
+    assertThat(types).isGreaterThan(200);
+  }
+
+  private static int indexOf(List<ReplEvent> events, Class<? extends ReplEvent> kind) {
+    for (int i = 0; i < events.size(); i++) {
+      if (kind.isInstance(events.get(i))) {
+        return i;
+      }
+    }
+    throw new AssertionError("no " + kind.getSimpleName() + " in " + events);
   }
 
   private static Evaluation eval(ReplSession session, String code) throws Exception {
