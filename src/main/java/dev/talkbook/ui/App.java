@@ -221,18 +221,21 @@ public final class App extends Application implements MainWindow.Host {
   /**
    * With {@code -Dtalkbook.startupProbe=true} the app prints {@code talkbook-shown <uptime ms>
    * <processor ms>} once the last talk's notes are on screen (or the window, when there is no talk
-   * to open); at that moment it evaluates {@code 1+1} in the REPL, as a presenter typing at once
-   * would, and prints {@code talkbook-repl-first <uptime ms> <value>} when the result is there;
-   * three seconds after the window (the preview loaded, the window settled) and once the result is
-   * in, {@code talkbook-rss <kB>}, and it exits: the start-up benchmark's probe and the packaged
-   * app's smoke test.
+   * to open); at that moment it evaluates {@code 1+1} in the REPL (or the input given by {@code
+   * -Dtalkbook.startupProbe.replInput}), as a presenter typing at once would, and prints {@code
+   * talkbook-repl-first <uptime ms> <value>} when the result is there; three seconds after the
+   * window (the preview loaded, the window settled) and once the result is in, {@code talkbook-rss
+   * <kB>}, and it exits: the start-up benchmark's probe and the packaged app's smoke test.
    */
   public static final String STARTUP_PROBE = "talkbook.startupProbe";
+
+  /** The input the start-up probe evaluates first; {@code 1+1} when not given. */
+  public static final String STARTUP_PROBE_INPUT = "talkbook.startupProbe.replInput";
 
   private void reportStartupAndExit() {
     Probes.report("talkbook-shown " + uptime() + " " + processorMillis());
     CompletableFuture<Void> firstResult =
-        repl.evaluate("1+1")
+        repl.evaluate(System.getProperty(STARTUP_PROBE_INPUT, "1+1"))
             .handle(
                 (evaluation, error) -> {
                   String value =

@@ -6,6 +6,7 @@ import dev.talkbook.bench.store.NotebookBuilder;
 import dev.talkbook.bench.store.TalkCorpus;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.App;
 import dev.talkbook.ui.common.Settings;
 import java.io.BufferedReader;
 import java.io.File;
@@ -29,6 +30,10 @@ import java.util.concurrent.TimeUnit;
 public final class StartupGroup implements BenchmarkGroup {
   static final int RUNS = 5;
   static final double RATIO_TARGET = 1.3;
+
+  /** A first REPL input that names a type (no spaces: it goes through `TALKBOOK_JAVA_OPTIONS`). */
+  private static final String TYPED_INPUT = "List.of(1,2,3).size()";
+
   static final double RSS_TARGET_MB = 300;
 
   @Override
@@ -216,6 +221,7 @@ public final class StartupGroup implements BenchmarkGroup {
     List<Start> cached = new ArrayList<>();
     List<Start> uncached = new ArrayList<>();
     List<Start> big = new ArrayList<>();
+    List<Start> typed = new ArrayList<>();
     List<Start> maven = new ArrayList<>();
     List<String> mvn =
         List.of(
@@ -233,6 +239,13 @@ public final class StartupGroup implements BenchmarkGroup {
               display,
               List.of(launcher.toString(), "--notebook", large.toString()),
               Map.of("TALKBOOK_JAVA_OPTIONS", probe)));
+      typed.add(
+          start(
+              display,
+              app,
+              Map.of(
+                  "TALKBOOK_JAVA_OPTIONS",
+                  probe + " -D" + App.STARTUP_PROBE_INPUT + "=" + TYPED_INPUT)));
       if (hasCache) {
         uncached.add(
             start(display, app, Map.of("TALKBOOK_JAVA_OPTIONS", probe + " -XX:AOTMode=off")));
@@ -283,6 +296,18 @@ public final class StartupGroup implements BenchmarkGroup {
               "| packaged, the REPL's first `1+1` result after the notes are shown (its JVM on the"
                   + " same Java 25 runtime) | %.0f ms (all: %s) | ≤ 500 ms | %s |\n",
               after, join(replAfter), after <= 500 ? "pass" : "**FAIL**"));
+    }
+    List<Double> typedAfter =
+        typed.stream()
+            .filter(st -> !Double.isNaN(st.replMillis()))
+            .map(st -> st.replMillis() - st.millis())
+            .toList();
+    if (!typedAfter.isEmpty()) {
+      md.append(
+          f(
+              "| packaged, the same for a first input that names a type (`%s`: it waits for"
+                  + " JShell's default imports, which `1+1` need not) | %.0f ms (all: %s) | — | |\n",
+              TYPED_INPUT, median(typedAfter), join(typedAfter)));
     }
     if (hasCache) {
       md.append(
