@@ -339,7 +339,7 @@ public final class SiteExporter {
                       abstractText.isEmpty()
                           ? ""
                           : markdown.renderPage(abstractText, ref -> Optional.empty(), null).html();
-                  return new Made(utf8(pages.talk(t, prev, next, page, abstractHtml)), uses);
+                  return new Made(pages.talk(t, prev, next, page, abstractHtml), uses);
                 },
                 remake));
       }
