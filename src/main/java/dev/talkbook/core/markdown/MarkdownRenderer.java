@@ -102,6 +102,7 @@ public final class MarkdownRenderer {
           .sanitizeUrls(true)
           .urlSanitizer(new SafeUrls())
           .nodeRendererFactory(LinkFree::new)
+          .nodeRendererFactory(HeadingTexts::new)
           .build();
 
   /**
@@ -168,15 +169,21 @@ public final class MarkdownRenderer {
     int shift = Math.max(0, 2 - top);
     HeadingIds ids = new HeadingIds();
     List<NotePage.Heading> headings = new ArrayList<>(prepare.headings.size());
-    for (Heading h : prepare.headings) {
+    // Every heading's inner HTML from one render of the document (in the order Prepare met them)
+    String[] inner =
+        prepare.headings.isEmpty()
+            ? new String[0]
+            : HeadingTexts.split(headingText.render(document));
+    if (inner.length != prepare.headings.size()) {
+      throw new IllegalStateException(
+          inner.length + " heading texts for " + prepare.headings.size() + " headings");
+    }
+    for (int i = 0; i < inner.length; i++) {
+      Heading h = prepare.headings.get(i);
       h.setLevel(Math.min(6, h.getLevel() + shift));
       String id = ids.next(h);
       if (!id.isEmpty()) {
-        StringBuilder inner = new StringBuilder();
-        for (Node c = h.getFirstChild(); c != null; c = c.getNext()) {
-          inner.append(headingText.render(c));
-        }
-        String html = prepare.raw ? NoteHtmlPolicy.sanitize(inner.toString()) : inner.toString();
+        String html = prepare.raw ? NoteHtmlPolicy.sanitize(inner[i]) : inner[i];
         headings.add(new NotePage.Heading(h.getLevel(), id, html));
       }
     }
