@@ -92,6 +92,19 @@ public final class MarkdownRenderer {
           .maxInlineNesting(MAX_INLINE_NESTING)
           .inlineParserFactory(GuardedInlineParser.FACTORY)
           .build();
+
+  /**
+   * The same without source positions, for what needs none (a published page, a summary): keeping
+   * them was a few per cent of parsing every page of a site.
+   */
+  private final Parser pageParser =
+      Parser.builder()
+          .extensions(EXTENSIONS)
+          .maxOpenBlockParsers(MAX_BLOCK_NESTING)
+          .maxInlineNesting(MAX_INLINE_NESTING)
+          .inlineParserFactory(GuardedInlineParser.FACTORY)
+          .build();
+
   private final HtmlRenderer absolute = renderer(SourceLines.ABSOLUTE, false);
   private final HtmlRenderer relative = renderer(SourceLines.RELATIVE, false);
   private final HtmlRenderer page = renderer(null, true);
@@ -158,7 +171,7 @@ public final class MarkdownRenderer {
    */
   public NotePage renderPage(
       String markdown, Function<AttachmentRef, Optional<String>> attachments, String title) {
-    Node document = parse(markdown);
+    Node document = pageParser.parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
     Prepare prepare = new Prepare(attachments);
     document.accept(prepare);
@@ -227,7 +240,7 @@ public final class MarkdownRenderer {
    * "…". Empty for notes without such text.
    */
   public String summary(String markdown, String title, int max) {
-    Node document = parse(markdown);
+    Node document = pageParser.parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
     StringBuilder out = new StringBuilder();
     document.accept(
