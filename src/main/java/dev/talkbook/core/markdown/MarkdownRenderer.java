@@ -60,22 +60,28 @@ public final class MarkdownRenderer {
   /** Deeper link and emphasis nesting is read as text. */
   static final int MAX_INLINE_NESTING = 100;
 
+  /** commonmark's autolinks as {@link Autolinks} makes them (the same links, found sooner). */
   private static final List<Extension> EXTENSIONS =
       List.of(
           TablesExtension.create(),
           StrikethroughExtension.create(),
-          AutolinkExtension.create(),
+          Autolinks.create(),
           TaskListItemsExtension.create(),
           YamlFrontMatterExtension.create());
 
   /**
-   * The extensions, plus commonmark's heading anchors (whose {@code id}s {@link HeadingIds} gives
-   * too), for a bare commonmark comparison (benchmarks).
+   * The extensions as commonmark ships them (its own autolinks), plus its heading anchors (whose
+   * {@code id}s {@link HeadingIds} gives too), for a bare commonmark comparison (benchmarks,
+   * tests).
    */
   public static List<Extension> extensions() {
-    List<Extension> all = new ArrayList<>(EXTENSIONS);
-    all.add(HeadingAnchorExtension.create());
-    return all;
+    return List.of(
+        TablesExtension.create(),
+        StrikethroughExtension.create(),
+        AutolinkExtension.create(),
+        TaskListItemsExtension.create(),
+        YamlFrontMatterExtension.create(),
+        HeadingAnchorExtension.create());
   }
 
   private final Parser parser =
@@ -86,6 +92,19 @@ public final class MarkdownRenderer {
           .maxInlineNesting(MAX_INLINE_NESTING)
           .inlineParserFactory(GuardedInlineParser.FACTORY)
           .build();
+
+  /**
+   * The same without source positions, for what needs none (a published page, a summary): keeping
+   * them was a few per cent of parsing every page of a site.
+   */
+  private final Parser pageParser =
+      Parser.builder()
+          .extensions(EXTENSIONS)
+          .maxOpenBlockParsers(MAX_BLOCK_NESTING)
+          .maxInlineNesting(MAX_INLINE_NESTING)
+          .inlineParserFactory(GuardedInlineParser.FACTORY)
+          .build();
+
   private final HtmlRenderer absolute = renderer(SourceLines.ABSOLUTE, false);
   private final HtmlRenderer relative = renderer(SourceLines.RELATIVE, false);
   private final HtmlRenderer page = renderer(null, true);
@@ -96,6 +115,7 @@ public final class MarkdownRenderer {
           .sanitizeUrls(true)
           .urlSanitizer(new SafeUrls())
           .nodeRendererFactory(LinkFree::new)
+          .nodeRendererFactory(HeadingTexts::new)
           .build();
 
   /**
@@ -151,7 +171,7 @@ public final class MarkdownRenderer {
    */
   public NotePage renderPage(
       String markdown, Function<AttachmentRef, Optional<String>> attachments, String title) {
-    Node document = parse(markdown);
+    Node document = pageParser.parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
     Prepare prepare = new Prepare(attachments);
     document.accept(prepare);
@@ -162,15 +182,21 @@ public final class MarkdownRenderer {
     int shift = Math.max(0, 2 - top);
     HeadingIds ids = new HeadingIds();
     List<NotePage.Heading> headings = new ArrayList<>(prepare.headings.size());
-    for (Heading h : prepare.headings) {
+    // Every heading's inner HTML from one render of the document (in the order Prepare met them)
+    String[] inner =
+        prepare.headings.isEmpty()
+            ? new String[0]
+            : HeadingTexts.split(headingText.render(document));
+    if (inner.length != prepare.headings.size()) {
+      throw new IllegalStateException(
+          inner.length + " heading texts for " + prepare.headings.size() + " headings");
+    }
+    for (int i = 0; i < inner.length; i++) {
+      Heading h = prepare.headings.get(i);
       h.setLevel(Math.min(6, h.getLevel() + shift));
       String id = ids.next(h);
       if (!id.isEmpty()) {
-        StringBuilder inner = new StringBuilder();
-        for (Node c = h.getFirstChild(); c != null; c = c.getNext()) {
-          inner.append(headingText.render(c));
-        }
-        String html = prepare.raw ? NoteHtmlPolicy.sanitize(inner.toString()) : inner.toString();
+        String html = prepare.raw ? NoteHtmlPolicy.sanitize(inner[i]) : inner[i];
         headings.add(new NotePage.Heading(h.getLevel(), id, html));
       }
     }
@@ -214,7 +240,7 @@ public final class MarkdownRenderer {
    * "…". Empty for notes without such text.
    */
   public String summary(String markdown, String title, int max) {
-    Node document = parse(markdown);
+    Node document = pageParser.parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
     StringBuilder out = new StringBuilder();
     document.accept(

@@ -56,8 +56,15 @@ public final class Html {
 
   /** A JSON string literal, safe inside a {@code <script>} file too ({@code <} escaped). */
   public static String json(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int clean = 0;
+    while (clean < s.length() && !needsEscape(s.charAt(clean))) {
+      clean++;
+    }
+    if (clean == s.length()) {
+      return "\"" + s + "\""; // the common case (a talk's search words): copied once
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16).append('"').append(s, 0, clean);
+    for (int i = clean; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> b.append("\\\"");
@@ -78,5 +85,10 @@ public final class Html {
       }
     }
     return b.append('"').toString();
+  }
+
+  /** Whether {@link #json} writes this character other than as itself. */
+  private static boolean needsEscape(char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '\u2028' || c == '\u2029';
   }
 }

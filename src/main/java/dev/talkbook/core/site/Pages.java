@@ -10,6 +10,7 @@ import dev.talkbook.core.notebook.TalkHeader;
 import dev.talkbook.core.site.SiteModel.SiteEvent;
 import dev.talkbook.core.site.SiteModel.SiteTag;
 import dev.talkbook.core.site.SiteModel.SiteTalk;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,11 +29,16 @@ final class Pages {
       DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
   private final String[] layout;
+  private final byte[][] layoutBytes;
   private final String siteTitle;
 
   Pages(String siteTitle) {
     this.siteTitle = siteTitle;
     this.layout = layoutText().replace("{{site}}", esc(siteTitle)).split("\\{\\{|\\}\\}", -1);
+    this.layoutBytes = new byte[layout.length][];
+    for (int i = 0; i < layout.length; i += 2) {
+      layoutBytes[i] = layout[i].getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   private static String layoutText() {
@@ -56,6 +62,50 @@ final class Pages {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * {@link #page} as UTF-8, its content given in pieces, each encoded once into the page's bytes:
+   * for talk pages, whose notes are most of the page (a piece with one character past Latin-1, like
+   * the breadcrumb's "›", would otherwise make the whole page's text twice as large and slow to
+   * encode).
+   */
+  byte[] pageBytes(String root, String title, String... content) {
+    byte[][] parts = new byte[layout.length + content.length][];
+    int n = 0;
+    int size = 0;
+    for (int i = 0; i < layout.length; i++) {
+      if (i % 2 == 0) {
+        parts[n++] = layoutBytes[i];
+      } else {
+        switch (layout[i]) {
+          case "root" -> parts[n++] = utf8(root);
+          case "title" ->
+              parts[n++] =
+                  utf8(esc(title.equals(siteTitle) ? siteTitle : title + " · " + siteTitle));
+          case "content" -> {
+            for (String piece : content) {
+              parts[n++] = utf8(piece);
+            }
+          }
+          default -> throw new IllegalStateException("layout.html: unknown {{" + layout[i] + "}}");
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      size += parts[i].length;
+    }
+    byte[] page = new byte[size];
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(parts[i], 0, page, at, parts[i].length);
+      at += parts[i].length;
+    }
+    return page;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   String index(SiteModel model) {
@@ -194,15 +244,13 @@ final class Pages {
     return "404\0" + VERSION + "\0" + siteTitle + "\0" + baseUrl;
   }
 
-  String talk(SiteTalk t, SiteTalk prev, SiteTalk next, NotePage notes) {
-    return talk(t, prev, next, notes, "");
-  }
-
-  /** The talk page; {@code abstractHtml} is the programme's abstract, rendered ("" for none). */
-  String talk(SiteTalk t, SiteTalk prev, SiteTalk next, NotePage notes, String abstractHtml) {
+  /**
+   * The talk page, UTF-8; {@code abstractHtml} is the programme's abstract, rendered ("" for none).
+   */
+  byte[] talk(SiteTalk t, SiteTalk prev, SiteTalk next, NotePage notes, String abstractHtml) {
     TalkHeader talk = t.talk();
     Talk.Details d = talk.details();
-    StringBuilder b = new StringBuilder(notes.html().length() + 4096);
+    StringBuilder b = new StringBuilder(2048);
     b.append("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"../../index.html\">")
         .append(esc(siteTitle))
         .append("</a> › <a href=\"index.html\">")
@@ -247,7 +295,10 @@ final class Pages {
       }
       b.append("</ul>\n</nav>\n");
     }
-    b.append("<div class=\"notes\">\n").append(notes.html()).append("</div>\n</article>\n");
+    b.append("<div class=\"notes\">\n");
+    String head = b.toString();
+    b.setLength(0);
+    b.append("</div>\n</article>\n");
     if (prev != null || next != null) {
       b.append("<nav class=\"prev-next\" aria-label=\"Other talks at this event\">");
       if (prev != null) {
@@ -266,7 +317,7 @@ final class Pages {
       }
       b.append("</nav>\n");
     }
-    return page("../../", talk.title(), b.toString());
+    return pageBytes("../../", talk.title(), head, notes.html(), b.toString());
   }
 
   String tagIndex(SiteModel model) {

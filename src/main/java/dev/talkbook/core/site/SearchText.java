@@ -1,11 +1,7 @@
 package dev.talkbook.core.site;
 
 import java.text.Normalizer;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The words of Markdown notes without rendering them, for the site's search index: each distinct
@@ -20,8 +16,6 @@ final class SearchText {
   /** Changes whenever the words or the site's search entries are made differently. */
   static final String VERSION = "search-2";
 
-  private static final Pattern ATTACHMENT = Pattern.compile("attachment:[0-9a-f]{64}");
-
   private SearchText() {}
 
   /**
@@ -30,45 +24,206 @@ final class SearchText {
    * types) are left out.
    */
   static String words(String markdown) {
-    Set<String> seen = new HashSet<>();
-    StringBuilder b = new StringBuilder(Math.min(markdown.length(), 1 << 16));
-    int n = markdown.length();
+    // One pass, no String per word: each distinct word is appended to the output and remembered
+    // by where it is there (an open-addressing table of offsets), so a word seen again costs a
+    // comparison of its characters. ASCII is looked up in a table and lower-cased on the way;
+    // anything else goes through fold(). (The site's largest cost after Markdown rendering.)
+    Words out = new Words(Math.min(markdown.length(), 1 << 16));
+    char[] text = markdown.toCharArray(); // faster to scan than charAt under C1
+    int n = text.length;
     int i = 0;
     int skipUntil = -1;
-    Matcher attachment = ATTACHMENT.matcher(markdown);
-    int nextAttachment = attachment.find() ? attachment.start() : n;
+    int nextAttachment = nextAttachment(markdown, 0);
     while (i < n) {
       if (i >= nextAttachment) {
-        skipUntil = Math.max(skipUntil, attachment.end());
-        nextAttachment = attachment.find() ? attachment.start() : n;
+        int attachmentEnd = nextAttachment + ATTACHMENT_LENGTH;
+        skipUntil = Math.max(skipUntil, attachmentEnd);
+        nextAttachment = nextAttachment(markdown, attachmentEnd);
       }
-      int cp = markdown.codePointAt(i);
-      if (!isWordPart(cp)) {
-        i += Character.charCount(cp);
-        continue;
+      char c = text[i];
+      if (c < 0x80) {
+        if (!ASCII_WORD[c]) {
+          i++;
+          continue;
+        }
+      } else {
+        int cp = Character.codePointAt(text, i);
+        if (!isWordPart(cp)) {
+          i += Character.charCount(cp);
+          continue;
+        }
       }
       int start = i;
       boolean ascii = true;
       while (i < n) {
-        cp = markdown.codePointAt(i);
-        if (!isWordPart(cp)) {
-          break;
+        c = text[i];
+        if (c < 0x80) {
+          if (!ASCII_WORD[c]) {
+            break;
+          }
+          i++;
+        } else {
+          int cp = Character.codePointAt(text, i);
+          if (!isWordPart(cp)) {
+            break;
+          }
+          ascii = false;
+          i += Character.charCount(cp);
         }
-        ascii &= cp < 0x80;
-        i += Character.charCount(cp);
       }
       if (start < skipUntil) {
         continue;
       }
-      String word = fold(markdown.substring(start, i), ascii);
-      if (!word.isEmpty() && seen.add(word)) {
-        if (b.length() > 0) {
-          b.append(' ');
+      if (ascii) {
+        out.addAscii(text, start, i);
+      } else {
+        String word = fold(markdown.substring(start, i), false);
+        if (!word.isEmpty()) {
+          out.add(word);
         }
-        b.append(word);
       }
     }
-    return b.toString();
+    return out.toString();
+  }
+
+  private static final String ATTACHMENT = "attachment:";
+  private static final int ATTACHMENT_LENGTH = ATTACHMENT.length() + 64;
+
+  /**
+   * Where the next attachment reference ({@code attachment:} and 64 lower-case hex digits) starts
+   * at or after {@code from}, or the text's length: what {@code attachment:[0-9a-f]{64}} would
+   * find.
+   */
+  private static int nextAttachment(String text, int from) {
+    for (int at = text.indexOf(ATTACHMENT, from); at >= 0; at = text.indexOf(ATTACHMENT, at + 1)) {
+      int hex = at + ATTACHMENT.length();
+      if (hex + 64 > text.length()) {
+        break;
+      }
+      boolean all = true;
+      for (int k = hex; k < hex + 64 && all; k++) {
+        char h = text.charAt(k);
+        all = (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f');
+      }
+      if (all) {
+        return at;
+      }
+    }
+    return text.length();
+  }
+
+  /** ASCII letters and digits. */
+  private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+  static {
+    for (int c = 0; c < 0x80; c++) {
+      ASCII_WORD[c] = isWordChar(c);
+    }
+  }
+
+  /** The distinct words so far, in order, separated by spaces; a set over them by position. */
+  private static final class Words {
+    private char[] text;
+    private int length;
+    private int[] table = new int[256]; // word number + 1, 0 for empty
+    private int[] starts = new int[128];
+    private int[] lengths = new int[128];
+    private int[] hashes = new int[128];
+    private int count;
+
+    Words(int capacity) {
+      text = new char[Math.max(16, capacity)];
+    }
+
+    /** Adds {@code s[from, to)} (ASCII letters and digits) lower-cased, unless already there. */
+    void addAscii(char[] s, int from, int to) {
+      int wordLength = to - from;
+      ensure(wordLength + 1);
+      char[] text = this.text;
+      int at = length == 0 ? 0 : length + 1;
+      int h = 0;
+      for (int k = 0; k < wordLength; k++) {
+        char c = s[from + k];
+        if (c >= 'A' && c <= 'Z') {
+          c = (char) (c + ('a' - 'A'));
+        }
+        text[at + k] = c;
+        h = 31 * h + c;
+      }
+      keep(at, wordLength, h);
+    }
+
+    /** Adds a word as it is, unless already there. */
+    void add(String s) {
+      int wordLength = s.length();
+      ensure(wordLength + 1);
+      int at = length == 0 ? 0 : length + 1;
+      int h = 0;
+      for (int k = 0; k < wordLength; k++) {
+        char c = s.charAt(k);
+        text[at + k] = c;
+        h = 31 * h + c;
+      }
+      keep(at, wordLength, h);
+    }
+
+    /** Keeps the word written at {@code text[at, at + wordLength)} if it is new. */
+    private void keep(int at, int wordLength, int h) {
+      int mask = table.length - 1;
+      int slot = (h ^ (h >>> 16)) & mask;
+      for (int e = table[slot]; e != 0; e = table[slot]) {
+        int w = e - 1;
+        if (hashes[w] == h
+            && lengths[w] == wordLength
+            && java.util.Arrays.equals(
+                text, starts[w], starts[w] + wordLength, text, at, at + wordLength)) {
+          return; // seen: what was written past the end is dropped
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (length > 0) {
+        text[length] = ' ';
+      }
+      length = at + wordLength;
+      if (count == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, count * 2);
+        lengths = java.util.Arrays.copyOf(lengths, count * 2);
+        hashes = java.util.Arrays.copyOf(hashes, count * 2);
+      }
+      starts[count] = at;
+      lengths[count] = wordLength;
+      hashes[count] = h;
+      count++;
+      table[slot] = count;
+      if (count * 2 > table.length) {
+        rehash();
+      }
+    }
+
+    private void rehash() {
+      int[] bigger = new int[table.length * 2];
+      int mask = bigger.length - 1;
+      for (int w = 0; w < count; w++) {
+        int h = hashes[w];
+        int slot = (h ^ (h >>> 16)) & mask;
+        while (bigger[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        bigger[slot] = w + 1;
+      }
+      table = bigger;
+    }
+
+    private void ensure(int more) {
+      if (length + more + 1 > text.length) {
+        text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, length + more + 1));
+      }
+    }
+
+    @Override
+    public String toString() {
+      return new String(text, 0, length);
+    }
   }
 
   /** A word as the index holds it: lower case, accents removed. */

@@ -339,7 +339,7 @@ public final class SiteExporter {
                       abstractText.isEmpty()
                           ? ""
                           : markdown.renderPage(abstractText, ref -> Optional.empty(), null).html();
-                  return new Made(utf8(pages.talk(t, prev, next, page, abstractHtml)), uses);
+                  return new Made(pages.talk(t, prev, next, page, abstractHtml), uses);
                 },
                 remake));
       }
@@ -597,14 +597,16 @@ public final class SiteExporter {
             byEvent.computeIfAbsent(
                 event,
                 id -> {
-                  Map<Long, String> bodies = new HashMap<>();
+                  Map<Long, String> bodies = new ConcurrentHashMap<>();
                   for (Talk talk : notebook.talks().list(id)) {
                     bodies.put(talk.id(), talk.body());
                     read.add(talk.id());
                   }
                   return bodies;
                 });
-        String body = all.get(t.talk().id());
+        // Taken out as it is used: 10,000 talks' notes kept to the end are 50 MB that every young
+        // collection copies until they are old. A talk asked for again (the feed's) is read alone.
+        String body = all.remove(t.talk().id());
         if (body != null) {
           return body;
         }

@@ -235,6 +235,31 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void contentsEntriesAreEachHeadingsOwnHtmlWhereverTheHeadingIs() {
+    // Made from one render of the whole document (HeadingTexts): each entry must still be its own
+    // heading's inside, in order, with empty headings, nested ones and raw HTML about.
+    NotePage page =
+        renderer.renderPage(
+            "## First *one*\n\n##\n\n- item\n\n  ### In a `list`\n\n> ## Quoted <kbd>K</kbd>"
+                + " <script>x</script>\n\nSetext with  \nbreak\n---\n\n## Last &amp; best\n",
+            r -> Optional.empty(),
+            "Talk");
+    assertThat(page.headings())
+        .extracting(NotePage.Heading::html)
+        .containsExactly(
+            "First <em>one</em>",
+            "",
+            "In a <code>list</code>",
+            "Quoted <kbd>K</kbd> ",
+            "Setext with<br />\nbreak",
+            "Last &amp; best");
+    for (NotePage.Heading h : page.headings()) {
+      assertThat(page.html())
+          .contains("id=\"" + h.id() + "\">" + h.html() + " <a class=\"permalink\"");
+    }
+  }
+
+  @Test
   void aPageHasUniqueHeadingIdsPermalinksAndContentsEntriesWithoutLinks() {
     NotePage page =
         renderer.renderPage(

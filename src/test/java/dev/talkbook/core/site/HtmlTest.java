@@ -27,4 +27,13 @@ class HtmlTest {
         .isEqualTo(
             "<ul class=\"talk-links\"><li><a href=\"https://example.org/v\">Video</a></li></ul>\n");
   }
+
+  @Test
+  void jsonStringsEscapeWhatJsonAndAScriptFileNeedAndNothingElse() {
+    assertThat(Html.json("plain words, née 日本")).isEqualTo("\"plain words, née 日本\"");
+    assertThat(Html.json("")).isEqualTo("\"\"");
+    assertThat(Html.json("a\"b\\c\nd\re\tf</script>\u2028\u2029\u0001\u001f end"))
+        .isEqualTo("\"a\\\"b\\\\c\\nd\\re\\tf\\u003c/script>\\u2028\\u2029\\u0001\\u001f end\"");
+    assertThat(Html.json("<")).isEqualTo("\"\\u003c\"");
+  }
 }

@@ -2,7 +2,14 @@ package dev.talkbook.core.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,5 +47,126 @@ class SearchTextTest {
     String sha = "ab".repeat(32);
     assertThat(SearchText.words("![a diagram](attachment:" + sha + "/flow%20chart.png) here"))
         .isEqualTo("a diagram flow 20chart png here");
+  }
+
+  @Test
+  void wordsAreThoseOfTheStraightforwardCutOnRandomNotes() {
+    // SearchText.words is written for speed (no String per word, ASCII by table); this is the
+    // plain version it replaced, code point by code point, a regular expression for attachments.
+    String sha = "0123456789abcdef".repeat(4);
+    String[] pieces = {
+      "a",
+      "Z",
+      "q",
+      "0",
+      "9",
+      " ",
+      "\n",
+      "-",
+      "_",
+      ":",
+      "(",
+      ")",
+      "/",
+      "é",
+      "E\u0301",
+      "\u0301",
+      "ß",
+      "İ",
+      "Σ",
+      "ς",
+      "日本",
+      "\uD835\uDC00",
+      "\uD83D\uDE00",
+      "\uD800",
+      "²",
+      "Ⅻ",
+      "ǅ",
+      "attachment:",
+      "attachment:" + sha,
+      "attachment:" + sha.substring(1),
+      "ATTACHMENT:" + sha,
+      "word",
+      "Word",
+      "WORD",
+      "words",
+      "x",
+      "\u00A0",
+      "½",
+      "ﬁ"
+    };
+    Random random = new Random(20261202L);
+    for (int round = 0; round < 3000; round++) {
+      StringBuilder notes = new StringBuilder();
+      int n = random.nextInt(60);
+      for (int i = 0; i < n; i++) {
+        notes.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = notes.toString();
+      assertThat(SearchText.words(text)).as("words of %s", text).isEqualTo(straightforward(text));
+    }
+  }
+
+  private static final Pattern ATTACHMENT = Pattern.compile("attachment:[0-9a-f]{64}");
+
+  private static String straightforward(String markdown) {
+    Set<String> seen = new HashSet<>();
+    StringBuilder b = new StringBuilder();
+    int n = markdown.length();
+    int i = 0;
+    int skipUntil = -1;
+    Matcher attachment = ATTACHMENT.matcher(markdown);
+    int nextAttachment = attachment.find() ? attachment.start() : n;
+    while (i < n) {
+      if (i >= nextAttachment) {
+        skipUntil = Math.max(skipUntil, attachment.end());
+        nextAttachment = attachment.find() ? attachment.start() : n;
+      }
+      int cp = markdown.codePointAt(i);
+      if (!isWordPart(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int start = i;
+      while (i < n && isWordPart(cp = markdown.codePointAt(i))) {
+        i += Character.charCount(cp);
+      }
+      if (start < skipUntil) {
+        continue;
+      }
+      String lower = markdown.substring(start, i).toLowerCase(Locale.ROOT);
+      StringBuilder word = new StringBuilder();
+      Normalizer.normalize(lower, Normalizer.Form.NFD)
+          .codePoints()
+          .filter(SearchTextTest::isWordChar)
+          .forEach(word::appendCodePoint);
+      if (word.length() > 0 && seen.add(word.toString())) {
+        b.append(b.length() > 0 ? " " : "").append(word);
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean isWordChar(int cp) {
+    return switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER ->
+          true;
+      default -> false;
+    };
+  }
+
+  private static boolean isWordPart(int cp) {
+    int type = Character.getType(cp);
+    return isWordChar(cp)
+        || type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
   }
 }
