@@ -12,6 +12,7 @@ import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
+import dev.talkbook.ui.editor.EditorView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,6 +62,19 @@ public final class App extends Application implements MainWindow.Host {
 
   private final java.util.concurrent.CountDownLatch stopped =
       new java.util.concurrent.CountDownLatch(1);
+
+  /** The editor, begun on a thread of its own as the toolkit comes up; taken by the window. */
+  private CompletableFuture<EditorView> editorAside;
+
+  /**
+   * Runs on the launcher thread once the toolkit is up, before {@link #start}: begins making the
+   * editor (RichTextFX's code area, the window's costliest part) on a thread of its own, so the FX
+   * thread makes the rest of the window meanwhile.
+   */
+  @Override
+  public void init() {
+    editorAside = EditorView.makeAside();
+  }
 
   @Override
   public void start(Stage primary) {
@@ -199,7 +213,7 @@ public final class App extends Application implements MainWindow.Host {
       notebook.close();
     }
     notebook = opened;
-    window = new MainWindow(stage, notebook, executors, settings, theme, this);
+    window = new MainWindow(stage, notebook, executors, settings, theme, this, takeEditorAside());
     window.attachRepl(repl);
     window.whenTalkShown(() -> windowUp.complete(null));
     MainWindow shown = window;
@@ -210,6 +224,13 @@ public final class App extends Application implements MainWindow.Host {
     }
     stage.show();
     window.start(first);
+  }
+
+  /** The editor begun in {@link #init}, for the first window only (null after). */
+  private CompletableFuture<EditorView> takeEditorAside() {
+    CompletableFuture<EditorView> taken = editorAside;
+    editorAside = null;
+    return taken;
   }
 
   /**
