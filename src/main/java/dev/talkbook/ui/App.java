@@ -81,7 +81,8 @@ public final class App extends Application implements MainWindow.Host {
     stage = primary;
     stage.getIcons().setAll(Icons.appIcons());
     executors = new UiExecutors();
-    HeapReturn.install(executors.timer());
+    // On the timer thread: the management beans it reads load JMX's classes, not needed to show.
+    executors.timer().execute(() -> HeapReturn.install(executors.timer()));
     var named = getParameters().getNamed();
     readOnly =
         getParameters().getUnnamed().contains("--read-only")
@@ -134,6 +135,7 @@ public final class App extends Application implements MainWindow.Host {
    * Returns when the app has ended.
    */
   public static void launch(Path notebook, boolean readOnly) {
+    ClassPreload.begin();
     early = EarlyStart.begin(notebook, readOnly);
     Application.launch(App.class, parameters(notebook, readOnly));
   }
