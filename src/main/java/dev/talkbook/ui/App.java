@@ -12,6 +12,7 @@ import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
+import dev.talkbook.ui.editor.EditorView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,12 +66,26 @@ public final class App extends Application implements MainWindow.Host {
   private final java.util.concurrent.CountDownLatch stopped =
       new java.util.concurrent.CountDownLatch(1);
 
+  /** The editor, begun on a thread of its own as the toolkit comes up; taken by the window. */
+  private CompletableFuture<EditorView> editorAside;
+
+  /**
+   * Runs on the launcher thread once the toolkit is up, before {@link #start}: begins making the
+   * editor (RichTextFX's code area, the window's costliest part) on a thread of its own, so the FX
+   * thread makes the rest of the window meanwhile.
+   */
+  @Override
+  public void init() {
+    editorAside = EditorView.makeAside();
+  }
+
   @Override
   public void start(Stage primary) {
     stage = primary;
     stage.getIcons().setAll(Icons.appIcons());
     executors = new UiExecutors();
-    HeapReturn.install(executors.timer());
+    // On the timer thread: the management beans it reads load JMX's classes, not needed to show.
+    executors.timer().execute(() -> HeapReturn.install(executors.timer()));
     var named = getParameters().getNamed();
     readOnly =
         getParameters().getUnnamed().contains("--read-only")
@@ -123,6 +138,7 @@ public final class App extends Application implements MainWindow.Host {
    * Returns when the app has ended.
    */
   public static void launch(Path notebook, boolean readOnly) {
+    ClassPreload.begin();
     early = EarlyStart.begin(notebook, readOnly);
     Application.launch(App.class, parameters(notebook, readOnly));
   }
@@ -202,7 +218,7 @@ public final class App extends Application implements MainWindow.Host {
       notebook.close();
     }
     notebook = opened;
-    window = new MainWindow(stage, notebook, executors, settings, theme, this);
+    window = new MainWindow(stage, notebook, executors, settings, theme, this, takeEditorAside());
     window.attachRepl(repl);
     window.whenTalkShown(() -> windowUp.complete(null));
     // The REPL's start (it begins as the notes show) before the preview's WebKit: both at once
@@ -216,6 +232,13 @@ public final class App extends Application implements MainWindow.Host {
     }
     stage.show();
     window.start(first);
+  }
+
+  /** The editor begun in {@link #init}, for the first window only (null after). */
+  private CompletableFuture<EditorView> takeEditorAside() {
+    CompletableFuture<EditorView> taken = editorAside;
+    editorAside = null;
+    return taken;
   }
 
   /**

@@ -20,6 +20,7 @@ import dev.talkbook.ui.welcome.WelcomeView;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
@@ -100,6 +101,21 @@ public final class MainWindow {
       Settings settings,
       Theme theme,
       Host host) {
+    this(stage, notebook, executors, settings, theme, host, null);
+  }
+
+  /**
+   * The same, with the editor begun by {@link EditorView#makeAside} while the toolkit started
+   * (null: made here): it is taken after the other views are made, so both threads work meanwhile.
+   */
+  MainWindow(
+      Stage stage,
+      Notebook notebook,
+      UiExecutors executors,
+      Settings settings,
+      Theme theme,
+      Host host,
+      CompletableFuture<EditorView> editorAside) {
     this.stage = stage;
     this.settings = settings;
     this.theme = theme;
@@ -107,12 +123,15 @@ public final class MainWindow {
     talk =
         new OpenTalk(
             notebook, executors.io(), executors.render(), Platform::runLater, executors.timer());
-    editor = new EditorView(this::attach);
     preview = new PreviewView(host::openLink);
     details = new TalkDetailsPane(notebook, executors, this::detailsSaved, host::openLink);
     navigator = new NavigatorView(notebook, executors, id -> open(id, null), this::reloadTalk);
     search = new SearchView(notebook, executors, this::open);
     status = new StatusBar(notebook.file(), notebook.isReadOnly(), talk);
+    editor =
+        editorAside == null
+            ? new EditorView(this::attach)
+            : EditorView.take(editorAside, this::attach);
     parts =
         new WindowParts(
             stage, notebook, executors, settings, theme, host, talk, editor, details, preview,

@@ -11,11 +11,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -59,14 +61,17 @@ public final class EditorView {
 
   private final CodeArea area = new CodeArea();
   private final BorderPane root = new BorderPane();
-  private final HBox findBar = new HBox(6);
-  private final TextField findField = new TextField();
-  private final TextField replaceField = new TextField();
-  private final CheckBox matchCase = new CheckBox("Match case");
-  private final Label findStatus = new Label();
+  // The find bar (its fields, buttons and tooltips) is made when first shown.
+  private HBox findBar;
+  private TextField findField;
+  private TextField replaceField;
+  private CheckBox matchCase;
+  private Label findStatus;
   private final DoubleProperty fontSize = new SimpleDoubleProperty(DEFAULT_FONT);
   private final BooleanProperty lineNumbers = new SimpleBooleanProperty(false);
-  private final BiConsumer<String, byte[]> attach;
+
+  /** Where pasted images and dropped files go; set when the editor is {@link #ready}. */
+  private BiConsumer<String, byte[]> attach;
 
   private final MarkdownHighlighter highlighter = new MarkdownHighlighter();
   private final ExecutorService highlighting =
@@ -103,15 +108,64 @@ public final class EditorView {
 
   private final EventSource<Request> requests = new EventSource<>();
 
+  /** An editor made on the FX thread, handing pasted images and dropped files to {@code attach}. */
   public EditorView(BiConsumer<String, byte[]> attach) {
-    this.attach = attach;
+    this();
+    ready(attach);
+  }
+
+  /**
+   * Starts making an editor on a thread of its own, while the FX thread builds the rest of the
+   * window: creating RichTextFX's code area loads and links some 600 classes of RichTextFX, ReactFX
+   * and Flowless (a quarter of a second at start). Nodes that are in no scene may be made on any
+   * thread; what is made here is no control (a control's skin, and the first control's choice of
+   * the user-agent style sheet, belong to the FX thread), only the code area and its handlers. The
+   * FX thread finishes it with {@link #ready}.
+   */
+  public static CompletableFuture<EditorView> makeAside() {
+    CompletableFuture<EditorView> made = new CompletableFuture<>();
+    Thread maker =
+        new Thread(
+            () -> {
+              try {
+                made.complete(new EditorView());
+              } catch (RuntimeException | Error e) {
+                made.completeExceptionally(e);
+              }
+            },
+            "talkbook-editor-start");
+    maker.setDaemon(true);
+    maker.start();
+    return made;
+  }
+
+  /**
+   * On the FX thread: the editor begun by {@link #makeAside}, finished, or (if making it failed)
+   * one made here.
+   */
+  public static EditorView take(
+      CompletableFuture<EditorView> aside, BiConsumer<String, byte[]> attach) {
+    EditorView made;
+    try {
+      made = aside.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      System.getLogger(EditorView.class.getName())
+          .log(System.Logger.Level.WARNING, "editor not made aside; making it now", e.getCause());
+      return new EditorView(attach);
+    }
+    made.ready(attach);
+    return made;
+  }
+
+  /** Everything but the scroll pane (its bars are controls): see {@link #makeAside}. */
+  private EditorView() {
     area.plainTextChanges().subscribe(this::changed);
     // Latest wins: a newer request skips the older ones queued and drops their results.
     requests
         .mapToCompletionStage(
             r ->
                 CompletableFuture.supplyAsync(
-                    () -> r.id() == newestRequest ? restyle(r) : null, highlighting))
+                    () -> r.id() == newestRequest ? restyle(r) : null, afterTheKey(highlighting)))
         .awaitLatest(requests)
         .subscribe(
             result -> {
@@ -128,10 +182,27 @@ public final class EditorView {
     outliner = new OutlinerKeys(area);
     area.getStylesheets().add(OutlinerKeys.stylesheet());
     lineNumbers.addListener((obs, old, show) -> outliner.folding().setLineNumbers(show));
-    root.setCenter(new VirtualizedScrollPane<>(area));
-    buildFindBar();
     installKeys();
     installDrop();
+  }
+
+  /** On the FX thread: puts the area in its scroll pane; files pasted or dropped go to attach. */
+  private void ready(BiConsumer<String, byte[]> attach) {
+    if (this.attach != null) {
+      throw new IllegalStateException("the editor is ready already");
+    }
+    this.attach = attach;
+    root.setCenter(new VirtualizedScrollPane<>(area));
+  }
+
+  /**
+   * Runs work on {@code thread} once the FX thread has handled the event at hand (a key): started
+   * at once, the highlighting and the preview's render took a processor from the FX thread in the
+   * middle of a key's handling on a two-core machine (4 ms of processor time, up to 18 ms on the
+   * clock). Hands off to {@code thread} from the FX thread's next task, before the next pulse.
+   */
+  private static Executor afterTheKey(Executor thread) {
+    return work -> Platform.runLater(() -> thread.execute(work));
   }
 
   public Region root() {
@@ -314,6 +385,11 @@ public final class EditorView {
   // ---- find and replace ----------------------------------------------------------------------
 
   private void buildFindBar() {
+    findBar = new HBox(6);
+    findField = new TextField();
+    replaceField = new TextField();
+    matchCase = new CheckBox("Match case");
+    findStatus = new Label();
     findField.setPromptText("Find");
     findField.setId("find-field");
     replaceField.setPromptText("Replace with");
@@ -373,6 +449,9 @@ public final class EditorView {
   }
 
   public void showFind(boolean withReplace) {
+    if (findBar == null) {
+      buildFindBar();
+    }
     replaceField.setVisible(withReplace);
     replaceField.setManaged(withReplace);
     findBar.getChildren().stream()
@@ -396,6 +475,9 @@ public final class EditorView {
   }
 
   private Pattern pattern() {
+    if (findField == null) {
+      return null; // nothing asked for yet
+    }
     String needle = findField.getText();
     if (needle.isEmpty()) {
       return null;

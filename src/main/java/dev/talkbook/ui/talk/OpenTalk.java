@@ -45,7 +45,8 @@ import org.reactfx.Subscription;
  * skipped, and only the newest render is applied (ReactFX's {@code awaitLatest}, as RichTextFX's
  * async demos do). No pause is waited for: the preview follows each keystroke by one render of the
  * changed section (tens of ms on a 10,000-line note), and while the renderer is busy the changes
- * typed meanwhile make one render.
+ * typed meanwhile make one render. The render thread gets a change from the FX thread's next task,
+ * after the key that made it has been handled, not in the middle of it.
  *
  * <p>Methods are called on one thread (the FX thread); {@code fx} is how results get back there, so
  * tests run it without a toolkit.
@@ -111,7 +112,9 @@ public final class OpenTalk {
                           newestRender.get() == note
                               ? new Rendered(note.talkId(), renderNote(note.text()))
                               : null, // overtaken while it waited: its render would be dropped
-                      render);
+                      // handed over once the FX thread has handled the key: started at once,
+                      // the render took a processor from the key's handling (two cores)
+                      work -> fx.execute(() -> render.execute(work)));
                 })
             .awaitLatest(fx)
             .subscribe(

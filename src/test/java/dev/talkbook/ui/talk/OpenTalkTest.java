@@ -106,6 +106,32 @@ class OpenTalkTest {
   }
 
   @Test
+  void anEditReachesTheRenderThreadOnlyOnceTheKeysHandlingIsDone() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger handed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.Executor counting =
+        work -> {
+          handed.incrementAndGet();
+          render.execute(work);
+        };
+    OpenTalk counted = onFx(() -> new OpenTalk(notebook, io, counting, fx, timer));
+    onFx(() -> counted.open(first.id())).get(30, TimeUnit.SECONDS);
+    waitUntil(() -> onFx(() -> counted.renderedProperty().get()) != null);
+    int before = handed.get();
+    int duringTheKey =
+        onFx(
+            () -> {
+              String text = counted.getText();
+              counted.edited(text + "x", text.length(), 0, 1);
+              return handed.get();
+            });
+    assertThat(duringTheKey).isEqualTo(before);
+    waitUntil(() -> handed.get() == before + 1);
+    waitUntil(() -> onFx(() -> counted.renderedProperty().get().html().contains("x</p>")));
+    onFx(() -> counted.dispose());
+  }
+
+  @Test
   void editingIsSavedCountedAndRendered() throws Exception {
     opened(first.id());
     type("## More\n\nthree new words\n");

@@ -1,0 +1,92 @@
+package dev.talkbook.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.ui.FxWait;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The editor made on a thread of its own while the window starts ({@link EditorView#makeAside})
+ * behaves like one made on the FX thread; the find bar is made when first asked for.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EditorViewTest {
+  private Stage stage;
+
+  @Start
+  void start(Stage primary) {
+    stage = primary;
+    primary.setScene(new Scene(new javafx.scene.layout.StackPane(), 600, 400));
+    primary.show();
+  }
+
+  /** Puts the editor in the window and focuses its text. */
+  private void show(FxRobot robot, EditorView editor) {
+    robot.interact(
+        () -> {
+          stage.getScene().setRoot(editor.root());
+          editor.area().requestFocus();
+        });
+  }
+
+  @Test
+  void anEditorMadeAsideHighlightsAndReportsEdits(FxRobot robot) throws Exception {
+    CompletableFuture<EditorView> aside = EditorView.makeAside();
+    List<String> attached = new ArrayList<>();
+    EditorView editor =
+        FxWait.onFx(() -> EditorView.take(aside, (name, bytes) -> attached.add(name)));
+    List<EditorView.Edit> edits = new ArrayList<>();
+    editor.edits().subscribe(edits::add);
+    show(robot, editor);
+    robot.interact(() -> editor.load("# Title\n\nsome text"));
+    assertThat(FxWait.onFx(() -> stylesAt(editor, 2))).contains("md-heading");
+
+    robot.interact(() -> editor.area().moveTo(editor.area().getLength()));
+    robot.type(KeyCode.X);
+    FxWait.until(() -> FxWait.onFx(() -> editor.area().getText()).equals("# Title\n\nsome textx"));
+    assertThat(edits).extracting(EditorView.Edit::text).contains("# Title\n\nsome textx");
+    // the area is in the editor's scroll pane, which the FX thread made
+    assertThat(FxWait.onFx(() -> editor.area().getScene())).isSameAs(stage.getScene());
+  }
+
+  @Test
+  void anEditorWhoseMakingAsideFailedIsMadeOnTheFxThread() throws Exception {
+    EditorView editor =
+        FxWait.onFx(
+            () ->
+                EditorView.take(
+                    CompletableFuture.failedFuture(new IllegalStateException("no")),
+                    (name, bytes) -> {}));
+    assertThat(FxWait.onFx(() -> editor.area().getParent())).isNotNull();
+  }
+
+  @Test
+  void theFindBarIsMadeWhenFirstAskedForAndFinds(FxRobot robot) throws Exception {
+    EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    show(robot, editor);
+    robot.interact(() -> editor.load("one two one"));
+    assertThat(FxWait.onFx(() -> editor.root().lookup("#find-field"))).isNull();
+    assertThat(FxWait.onFx(() -> editor.find(true))).isFalse(); // nothing asked for yet
+
+    robot.interact(() -> editor.showFind(false));
+    robot.write("two");
+    assertThat(FxWait.onFx(() -> editor.root().lookup("#find-field"))).isNotNull();
+    assertThat(FxWait.onFx(() -> editor.find(true))).isTrue();
+    assertThat(FxWait.onFx(() -> editor.area().getSelectedText())).isEqualTo("two");
+  }
+
+  private static Collection<String> stylesAt(EditorView editor, int offset) {
+    return editor.area().getStyleOfChar(offset);
+  }
+}
