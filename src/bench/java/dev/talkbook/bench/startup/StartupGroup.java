@@ -197,6 +197,14 @@ public final class StartupGroup implements BenchmarkGroup {
    * command (Maven compiling nothing, then the app in Maven's JVM) measured the same way. Skipped,
    * with a note, when no app image was built.
    */
+  /** For each start that reported the REPL's first result: its time after the notes showed. */
+  private static List<Double> replAfterNotes(List<Start> starts) {
+    return starts.stream()
+        .filter(st -> !Double.isNaN(st.replMillis()))
+        .map(st -> st.replMillis() - st.millis())
+        .toList();
+  }
+
   private static void packaged(
       StringBuilder md, String display, Path prefs, Path sample, Path large) throws Exception {
     Path launcher = IMAGE.resolve("bin/talkbook");
@@ -284,11 +292,7 @@ public final class StartupGroup implements BenchmarkGroup {
             cachedMs / bareMs,
             RATIO_TARGET,
             cachedMs / bareMs <= RATIO_TARGET ? "pass" : "**FAIL**"));
-    List<Double> replAfter =
-        cached.stream()
-            .filter(st -> !Double.isNaN(st.replMillis()))
-            .map(st -> st.replMillis() - st.millis())
-            .toList();
+    List<Double> replAfter = replAfterNotes(cached);
     if (!replAfter.isEmpty()) {
       double after = median(replAfter);
       md.append(
@@ -297,11 +301,7 @@ public final class StartupGroup implements BenchmarkGroup {
                   + " same Java 25 runtime) | %.0f ms (all: %s) | ≤ 500 ms | %s |\n",
               after, join(replAfter), after <= 500 ? "pass" : "**FAIL**"));
     }
-    List<Double> typedAfter =
-        typed.stream()
-            .filter(st -> !Double.isNaN(st.replMillis()))
-            .map(st -> st.replMillis() - st.millis())
-            .toList();
+    List<Double> typedAfter = replAfterNotes(typed);
     if (!typedAfter.isEmpty()) {
       md.append(
           f(
