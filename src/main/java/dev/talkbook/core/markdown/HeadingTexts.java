@@ -1,9 +1,6 @@
 package dev.talkbook.core.markdown;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -34,15 +31,7 @@ final class HeadingTexts implements NodeRenderer {
 
   @Override
   public void render(Node node) {
-    List<Heading> headings = new ArrayList<>();
-    node.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(Heading heading) {
-            headings.add(heading);
-          }
-        });
-    for (Heading h : headings) {
+    for (Heading h : MarkdownRenderer.headings(node)) {
       for (Node c = h.getFirstChild(); c != null; c = c.getNext()) {
         context.render(c);
       }

@@ -214,14 +214,7 @@ public final class MarkdownRenderer {
       String markdown, Function<AttachmentRef, Optional<String>> attachments, String title) {
     Node document = parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
-    List<Heading> headings = new ArrayList<>();
-    document.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(Heading heading) {
-            headings.add(heading);
-          }
-        });
+    List<Heading> headings = headings(document);
     int top = 6;
     for (Heading h : headings) {
       top = Math.min(top, h.getLevel());
@@ -415,6 +408,19 @@ public final class MarkdownRenderer {
    * Resolves attachment references, turns images from elsewhere into {@link RemoteImage}s, notes
    * whether there is raw HTML to sanitize, and lists the headings in order.
    */
+  /** The document's headings, in order (a heading holds none). */
+  static List<Heading> headings(Node document) {
+    List<Heading> headings = new ArrayList<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Heading heading) {
+            headings.add(heading);
+          }
+        });
+    return headings;
+  }
+
   private static final class Prepare extends AbstractVisitor {
     private final Function<AttachmentRef, Optional<String>> attachments;
     boolean raw;
