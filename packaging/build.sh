@@ -125,12 +125,18 @@ step "AOT caches"
 # only, and the window needs a display (Xvfb will do); without one the image goes without caches and
 # starts with the JDK's classes archive. The caches hold the jars' relative places, sizes and times:
 # they fit wherever the image is copied or installed (the .deb) as long as the files keep their times.
+# Xvfb picks a free display number itself and writes it to the pipe (-displayfd) once it accepts
+# clients: a fixed number was shared by two builds running at once, and the first to finish took
+# the display away from the other's training start, which left a truncated window.aot.
 if [[ $os == linux && -z ${DISPLAY:-} ]] && command -v Xvfb >/dev/null; then
-  Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  displays=$(mktemp -u)
+  mkfifo "$displays"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$displays" >/dev/null 2>&1 &
   xvfb=$!
   trap 'kill $xvfb 2>/dev/null || true' EXIT
-  export DISPLAY=:97
-  sleep 1
+  read -r -t 30 number <"$displays" || number=
+  rm -f "$displays"
+  [[ -n $number ]] && export DISPLAY=:$number
 fi
 
 # train IMAGE: writes IMAGE/lib/app/window.aot and IMAGE/lib/app/cli.aot.
