@@ -3,6 +3,7 @@ package dev.talkbook.ui.common;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
+import java.net.URL;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -53,10 +54,23 @@ public final class Theme {
    * binary CSS), which the theme then replaces.
    */
   public void applyUserAgentStylesheet() {
-    Application.setUserAgentStylesheet(
-        isDark()
-            ? new PrimerDark().getUserAgentStylesheet()
-            : new PrimerLight().getUserAgentStylesheet());
+    Application.setUserAgentStylesheet(userAgentStylesheet(isDark()));
+  }
+
+  /**
+   * The Primer sheet, dark or light: the build's copy among the app's classes, beside which lies
+   * its binary form, which JavaFX loads instead of parsing the 170 KB of CSS on the FX thread
+   * ({@code tools/BinaryStylesheets.java}); AtlantaFX's own where the build made no copy (a class
+   * path that skipped Maven's {@code process-resources}).
+   */
+  static String userAgentStylesheet(boolean dark) {
+    URL copy = Theme.class.getResource(dark ? "primer-dark.css" : "primer-light.css");
+    if (copy != null) {
+      return copy.toExternalForm();
+    }
+    return dark
+        ? new PrimerDark().getUserAgentStylesheet()
+        : new PrimerLight().getUserAgentStylesheet();
   }
 
   /** Applies the current choice to the app and to {@code scene} (the app sheet and dark class). */

@@ -1,0 +1,103 @@
+package dev.talkbook.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.css.CssParser;
+import javafx.css.Declaration;
+import javafx.css.ParsedValue;
+import javafx.css.Rule;
+import javafx.css.Stylesheet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Primer sheets the theme makes the user-agent sheet: the build's copies of AtlantaFX's, each
+ * beside its binary form (tools/BinaryStylesheets.java), which JavaFX loads in place of the CSS.
+ */
+class ThemeStylesheetTest {
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void theSheetIsTheBuildsCopyOfAtlantaFxsWithItsBinaryFormBesideIt(boolean dark)
+      throws IOException {
+    String sheet = Theme.userAgentStylesheet(dark);
+    assertThat(sheet)
+        .endsWith("/dev/talkbook/ui/common/primer-" + (dark ? "dark" : "light") + ".css");
+    String atlantaFx =
+        dark
+            ? new PrimerDark().getUserAgentStylesheet()
+            : new PrimerLight().getUserAgentStylesheet();
+    // The copy is the dependency's sheet of this build, byte for byte (not a stale one).
+    assertThat(read(new URL(sheet)))
+        .isEqualTo(read(Objects.requireNonNull(getClass().getResource(atlantaFx))));
+    // JavaFX's StyleManager looks for the .bss of the same name first.
+    URL binary = new URL(sheet.replaceFirst("\\.css$", ".bss"));
+    assertThat(read(binary)).isNotEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void theBinaryFormHoldsEveryRuleAndValueOfTheCss(boolean dark) throws IOException {
+    URL css = new URL(Theme.userAgentStylesheet(dark));
+    URL bss = new URL(css.toExternalForm().replaceFirst("\\.css$", ".bss"));
+    Stylesheet parsed = new CssParser().parse(css);
+    Stylesheet binary = Stylesheet.loadBinary(bss);
+    assertThat(binary.getRules()).hasSameSizeAs(parsed.getRules()).hasSizeGreaterThan(900);
+    List<String> differences = new ArrayList<>();
+    for (int i = 0; i < parsed.getRules().size(); i++) {
+      Rule a = parsed.getRules().get(i);
+      Rule b = binary.getRules().get(i);
+      if (!describe(a).equals(describe(b))) {
+        differences.add(a.getSelectors() + " ≠ " + b.getSelectors());
+      }
+    }
+    assertThat(differences).isEmpty();
+  }
+
+  /** A rule as text: selectors, then each declaration with its value tree spelt out. */
+  private static String describe(Rule rule) {
+    StringBuilder out = new StringBuilder(rule.getSelectors().toString());
+    for (Declaration d : rule.getDeclarations()) {
+      out.append('\n').append(d.getProperty()).append(d.isImportant() ? " !important " : " ");
+      describe(d.getParsedValue(), out);
+    }
+    return out.toString();
+  }
+
+  private static void describe(Object value, StringBuilder out) {
+    if (value instanceof ParsedValue<?, ?> p) {
+      out.append(p.isContainsLookups() ? "lookup(" : "(");
+      out.append(p.getConverter() == null ? "-" : p.getConverter().getClass().getName())
+          .append(' ');
+      describe(p.getValue(), out);
+      out.append(')');
+    } else if (value instanceof Object[] array) {
+      out.append('[');
+      for (Object o : array) {
+        describe(o, out);
+        out.append(',');
+      }
+      out.append(']');
+    } else if (value instanceof String s) {
+      // A url()'s value carries the sheet's own address, the base of relative paths: the same
+      // folder, the binary form's name.
+      out.append('"').append(s.replaceFirst("\\.bss$", ".css")).append('"');
+    } else {
+      out.append(value);
+    }
+  }
+
+  private static byte[] read(URL url) throws IOException {
+    try (InputStream in = url.openStream()) {
+      return in.readAllBytes();
+    }
+  }
+}
