@@ -138,6 +138,7 @@ public final class App extends Application implements MainWindow.Host {
    * Returns when the app has ended.
    */
   public static void launch(Path notebook, boolean readOnly) {
+    SoftwareRendering.chooseBeforeToolkit(); // before ClassPreload loads JavaFX's graphics classes
     ClassPreload.begin();
     early = EarlyStart.begin(notebook, readOnly);
     Application.launch(App.class, parameters(notebook, readOnly));
