@@ -3,8 +3,9 @@
 # -Dpackage.types=app-image`): the packaged binary answers on the command line, fills and reads a
 # notebook, runs a note's Java through its own runtime's remote JShell (the sample's Java 21 demo:
 # the runtime is the build machine's newest JDK), takes arguments of any length Linux allows, exports
-# the site, opens its window on the notebook (under Xvfb when there is no display), and starts the
-# window and the command line from their AOT caches.
+# the site, opens its window on the notebook (under Xvfb when there is no display), starts the
+# window and the command line from their AOT caches, and (without a graphics device) starts the window
+# on the software renderer without loading Mesa.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 image=${1:-target/package/image/talkbook}
@@ -95,4 +96,22 @@ ok "window opened on the notebook in ${shown%% *} ms (${shown##* } ms of process
 first=$(sed -n 's/^talkbook-repl-first //p' "$work/window.out")
 [[ $first == *" 2" ]] || { cat "$work/window.out" "$work/window.err" >&2; fail "the window's REPL gave no 1+1: $first"; }
 ok "the window's REPL answered 1+1 at ${first% *} ms after start"
+
+# Without a graphics device (CI, a VM, Xvfb) the window starts on JavaFX's software renderer with
+# GTK's OpenGL off (launcher.sh, ui.SoftwareRendering): Mesa (software OpenGL, ~55 MB resident) is
+# never loaded. Checked while the window is up: its pipeline, its environment and its mappings.
+if [[ ! -e /dev/dri && ! -e /dev/nvidiactl ]]; then
+  XDG_CONFIG_HOME="$work/config" TALKBOOK_JAVA_OPTIONS="-Dprism.verbose=true -Dtalkbook.startupProbe=true -Djava.util.prefs.userRoot=$work/prefs" \
+    "$talkbook" --notebook "$nb" >"$work/sw.out" 2>&1 &
+  window=$! # the JVM itself (the launcher execs it; no `timeout` in between): the probe ends it
+  for _ in $(seq 1 900); do grep -q '^talkbook-shown ' "$work/sw.out" && break; sleep 0.2; done
+  grep -q '^talkbook-shown ' "$work/sw.out" || { cat "$work/sw.out" >&2; kill "$window"; fail "the window did not open on the software renderer"; }
+  environment=$(tr '\0' '\n' <"/proc/$window/environ")
+  mapped=$(cat "/proc/$window/maps")
+  wait "$window" || true
+  grep -q '^Prism pipeline init order: sw *$' "$work/sw.out" || { cat "$work/sw.out" >&2; fail "no graphics device, but JavaFX tried its OpenGL pipeline first"; }
+  grep -qx 'GDK_GL=disable' <<<"$environment" || fail "no graphics device, but the launcher left GTK's OpenGL on"
+  ! grep -qE 'libLLVM|swrast_dri|libGLX_mesa' <<<"$mapped" || fail "no graphics device, but Mesa was loaded: $(grep -oE '[^/]*(libLLVM|swrast_dri|libGLX_mesa)[^ ]*' <<<"$mapped" | sort -u | tr '\n' ' ')"
+  ok "no graphics device: the window started on the software renderer without loading Mesa"
+fi
 echo "smoke test passed"

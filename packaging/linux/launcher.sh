@@ -40,6 +40,14 @@ else
     fi
   done
 fi
+# No graphics device (a virtual machine or container without one, Xvfb): JavaFX can only find
+# Mesa's software OpenGL there, refuses it and renders in software, so the window starts on its
+# software renderer at once (dev.talkbook.ui.SoftwareRendering, in Java). GTK under it would still
+# load Mesa to set up OpenGL as it opens the display, which JavaFX never uses: 55 MB of resident
+# memory and ~0.9 s of the start on such a machine (docs/benchmarks.md). A GDK_GL of the user's stays.
+if [ "$mode" = window ] && [ -z "${GDK_GL+set}" ] && [ ! -e /dev/dri ] && [ ! -e /dev/nvidiactl ]; then
+  export GDK_GL=disable
+fi
 # shellcheck disable=SC2086 # TALKBOOK_JAVA_OPTIONS is split at spaces on purpose
 set -- $TALKBOOK_JAVA_OPTIONS dev.talkbook.Launcher "$@"
 # A command is over in seconds: C1 alone compiles its hot code soon enough, and C2's compiles cost

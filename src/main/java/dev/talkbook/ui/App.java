@@ -57,6 +57,9 @@ public final class App extends Application implements MainWindow.Host {
 
   private boolean readOnly;
 
+  /** Whether the native heap's trims are scheduled (by the first window shown). */
+  private boolean trimsNativeHeap;
+
   /** The longest a SIGTERM (logout, shutdown) waits for the notes to be saved. */
   static final java.time.Duration SHUTDOWN_SAVE_BOUND = java.time.Duration.ofSeconds(5);
 
@@ -138,6 +141,7 @@ public final class App extends Application implements MainWindow.Host {
    * Returns when the app has ended.
    */
   public static void launch(Path notebook, boolean readOnly) {
+    SoftwareRendering.chooseBeforeToolkit(); // before ClassPreload loads JavaFX's graphics classes
     ClassPreload.begin();
     early = EarlyStart.begin(notebook, readOnly);
     Application.launch(App.class, parameters(notebook, readOnly));
@@ -224,6 +228,11 @@ public final class App extends Application implements MainWindow.Host {
     // The REPL's start (it begins as the notes show) before the preview's WebKit: both at once
     // shared two cores, and the first result came ~0.5 s later.
     window.startPreviewAfter(repl.ready(), PREVIEW_AFTER_REPL_AT_MOST);
+    if (!trimsNativeHeap) {
+      // The preview's page loaded is the last of the start: what it freed goes back to the system.
+      trimsNativeHeap = true;
+      HeapReturn.trimNativeHeapAfter(window.previewLoaded(), executors.timer());
+    }
     MainWindow shown = window;
     window.whenTalkShown(
         () -> TypingProbe.startIfAsked(shown, notebook, executors, stage.getScene()));

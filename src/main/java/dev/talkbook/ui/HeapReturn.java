@@ -1,8 +1,11 @@
 package dev.talkbook.ui;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * Gives the heap a start grew back once the window is idle, when the JVM runs G1 (its default on
@@ -18,6 +21,13 @@ import java.util.concurrent.TimeUnit;
  * {@value #LATER_IDLE_SECONDS} s of idleness, and at most 30 % of the heap kept free. No pause of
  * the application's own (the cycle runs beside it), no options a user set are changed, and nothing
  * happens on a JVM without them.
+ *
+ * <p>The native heap too ({@link #trimNativeHeapAfter}): glibc keeps the memory threads freed in
+ * its arenas (the JIT compilers', javac's for the REPL, WebKit's as it starts), and on the class
+ * path (JDK 17, G1) 30 MB of the 10,000-talk window's resident memory was such free memory
+ * (docs/benchmarks.md). Once the start has settled the window asks the JVM to give it back ({@code
+ * System.trim_native_heap}, the diagnostic command {@code jcmd} sends), then once a minute. The
+ * packaged runtime has no {@code jdk.management}, where that command lives: nothing happens there.
  */
 final class HeapReturn {
   static final long FIRST_IDLE_SECONDS = 15;
@@ -47,6 +57,57 @@ final class HeapReturn {
       }
     } catch (LinkageError | RuntimeException e) {
       // No jdk.management (a runtime without it) or not HotSpot: the JVM sizes its heap itself.
+    }
+  }
+
+  /** How often the native heap is trimmed after the first time. */
+  static final long TRIM_EVERY_SECONDS = 60;
+
+  private static final String DIAGNOSTIC_COMMANDS = "com.sun.management:type=DiagnosticCommand";
+
+  /**
+   * Once {@code settled} completes (however it does), trims the native heap on {@code timer}, then
+   * every {@value #TRIM_EVERY_SECONDS} s; nothing where the JVM cannot (not Linux, no {@code
+   * jdk.management}, a JVM without the command).
+   */
+  static void trimNativeHeapAfter(CompletionStage<?> settled, ScheduledExecutorService timer) {
+    if (!System.getProperty("os.name", "").startsWith("Linux")
+        || ModuleLayer.boot().findModule("jdk.management").isEmpty()) {
+      return; // glibc's heap only; and no platform MBean server made for nothing
+    }
+    settled.whenComplete(
+        (done, failed) ->
+            timer.execute(
+                () -> {
+                  if (trimNativeHeap()) {
+                    timer.scheduleWithFixedDelay(
+                        HeapReturn::trimNativeHeap,
+                        TRIM_EVERY_SECONDS,
+                        TRIM_EVERY_SECONDS,
+                        TimeUnit.SECONDS);
+                  }
+                }));
+  }
+
+  /**
+   * Gives the native heap's free pages back to the system (glibc's {@code malloc_trim}, through the
+   * JVM's {@code System.trim_native_heap}); false when this JVM has no such command.
+   */
+  static boolean trimNativeHeap() {
+    try {
+      var server = ManagementFactory.getPlatformMBeanServer();
+      ObjectName commands = new ObjectName(DIAGNOSTIC_COMMANDS);
+      if (!server.isRegistered(commands)) {
+        return false;
+      }
+      server.invoke(
+          commands,
+          "systemTrimNativeHeap",
+          new Object[] {new String[0]},
+          new String[] {String[].class.getName()});
+      return true;
+    } catch (JMException | LinkageError | RuntimeException cannot) {
+      return false; // an older JVM without the command, or not HotSpot
     }
   }
 

@@ -290,6 +290,14 @@ public final class MainWindow {
   }
 
   /**
+   * Completes once the preview's page has first loaded: WebKit, made after the notes are shown, is
+   * the last of the window's start.
+   */
+  public java.util.concurrent.CompletionStage<Void> previewLoaded() {
+    return screen.previewLoaded();
+  }
+
+  /**
    * The preview's WebKit starts once {@code first} completes, or {@code atMost} after the notes are
    * first shown (see {@link TalkScreen#startPreviewAfter}). Call before {@link #start}.
    */

@@ -257,6 +257,11 @@ final class TalkScreen {
     previewAtMost = atMost;
   }
 
+  /** Completes once the preview's page has first loaded (see {@link PreviewView#loaded()}). */
+  CompletionStage<Void> previewLoaded() {
+    return preview.loaded();
+  }
+
   private CompletionStage<?> previewAfter = CompletableFuture.completedFuture(null);
   private Duration previewAtMost = Duration.ZERO;
 

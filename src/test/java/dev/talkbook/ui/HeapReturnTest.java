@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -42,5 +43,32 @@ class HeapReturnTest {
       vm.setVMOption("MinHeapFreeRatio", "40");
       vm.setVMOption("G1PeriodicGCInterval", "0");
     }
+  }
+
+  @Test
+  void theNativeHeapIsTrimmedOnceTheStartSettledThenEveryMinute() throws Exception {
+    assumeTrue(System.getProperty("os.name").startsWith("Linux"), "glibc's heap");
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+    try {
+      CompletableFuture<Void> settled = new CompletableFuture<>();
+      HeapReturn.trimNativeHeapAfter(settled, timer);
+      assertThat(timer.getQueue()).isEmpty(); // nothing before the start settled
+
+      settled.complete(null);
+      timer.submit(() -> null).get(); // the timer's one thread ran the first trim before this
+
+      assertThat(timer.getQueue()).hasSize(1);
+      assertThat(((Delayed) timer.getQueue().peek()).getDelay(TimeUnit.SECONDS))
+          .isBetween(HeapReturn.TRIM_EVERY_SECONDS - 10, HeapReturn.TRIM_EVERY_SECONDS);
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  @Test
+  void theJvmTrimsTheNativeHeapWhenAsked() {
+    assumeTrue(System.getProperty("os.name").startsWith("Linux"), "glibc's heap");
+
+    assertThat(HeapReturn.trimNativeHeap()).isTrue();
   }
 }

@@ -71,9 +71,12 @@ class OutlineAndPreviewTest {
     waitUntil(() -> WindowUnderTest.outline(robot) != null);
     ui.idle();
     assertThat(WindowUnderTest.preview(robot)).isNull();
+    // The end of the start, on which the app gives the native heap back (HeapReturn): not yet.
+    assertThat(ui.window.previewLoaded().toCompletableFuture()).isNotDone();
 
     replStarted.complete(null);
     waitUntil(() -> WindowUnderTest.previewShows(robot));
+    waitUntil(() -> ui.window.previewLoaded().toCompletableFuture().isDone());
   }
 
   /** Opens a new talk with these notes and waits until the preview shows them. */

@@ -35,6 +35,11 @@ public final class PreviewView {
   private final Bridge bridge;
   private WebView web;
   private boolean ready;
+
+  /** Completes (on the FX thread) once the page shell has first loaded. */
+  private final java.util.concurrent.CompletableFuture<Void> loaded =
+      new java.util.concurrent.CompletableFuture<>();
+
   private boolean dark;
   private boolean presenting;
   private double zoom = 1;
@@ -87,6 +92,7 @@ public final class PreviewView {
                 if (pendingScrollLine >= 0) {
                   scrollToLine(pendingScrollLine);
                 }
+                loaded.complete(null);
               }
             });
     web.setZoom(zoom);
@@ -101,6 +107,14 @@ public final class PreviewView {
   /** The web view, or null before {@link #create()}. */
   public WebView webView() {
     return web;
+  }
+
+  /**
+   * Completes once the page shell has first loaded (WebKit started and showing the notes): the last
+   * of the window's start.
+   */
+  public java.util.concurrent.CompletionStage<Void> loaded() {
+    return loaded;
   }
 
   /** Whether the page shell has loaded and updates go straight to the page. */
