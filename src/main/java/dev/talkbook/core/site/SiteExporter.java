@@ -274,8 +274,15 @@ public final class SiteExporter {
         });
     Notes notes = new Notes(notebook);
     AttachmentFiles attachmentFiles = new AttachmentFiles(notebook);
-    // The search entries of the talks whose pages are made again, made from the same notes.
+    // The search entries of the talks whose pages are made again, made from the same notes; and
+    // the feed's summaries of its talks whose pages are made again, from the same parse.
     Map<String, String> searchEntries = new ConcurrentHashMap<>();
+    List<SiteTalk> newest = newestTalks(model);
+    Set<String> inFeed = new java.util.HashSet<>();
+    for (SiteTalk t : newest) {
+      inFeed.add(t.path());
+    }
+    Map<String, String> summaries = new ConcurrentHashMap<>();
 
     // First the pages, then what depends on them: the attachments they link to, the search index
     // and the feed.
@@ -333,7 +340,11 @@ public final class SiteExporter {
                       markdown.renderPage(
                           body,
                           ref -> Optional.ofNullable(urls.get(ref.sha256())),
-                          t.talk().title());
+                          t.talk().title(),
+                          inFeed.contains(t.path()) ? SUMMARY_CHARS : -1);
+                  if (page.summary() != null) {
+                    summaries.put(t.path(), page.summary());
+                  }
                   String abstractText = t.talk().programme().abstractText();
                   String abstractHtml =
                       abstractText.isEmpty()
@@ -384,12 +395,14 @@ public final class SiteExporter {
               () -> utf8(parts.text(part, searchEntries, t -> searchEntry(t, notes.of(t))))));
     }
     linkedPlan.add(Planned.of(SearchParts.INDEX, null, () -> utf8(parts.index())));
-    List<SiteTalk> newest = newestTalks(model);
     linkedPlan.add(
         Planned.of(
             FEED,
             sha256(utf8(feedInputs(model, newest, fingerprints, options))),
-            () -> utf8(feed(newest, fingerprints, oldSummaries(out, old), notes, options))));
+            () ->
+                utf8(
+                    feed(
+                        newest, fingerprints, oldSummaries(out, old), summaries, notes, options))));
     run.total = pagesPlan.size() + linkedPlan.size();
     run.refuseOthersFiles(linkedPlan.stream().map(Planned::path).toList());
     run.own(linkedPlan.stream().map(Planned::path).toList());
@@ -799,10 +812,18 @@ public final class SiteExporter {
     return summaries;
   }
 
+  /** The longest summary of a talk in the feed, in characters. */
+  private static final int SUMMARY_CHARS = 400;
+
+  /**
+   * The feed. A talk's summary is the last feed's when its notes did not change, else the one made
+   * with its page ({@code summaries}, by path), else made here from its notes.
+   */
   private String feed(
       List<SiteTalk> newest,
       Map<SiteTalk, String> fingerprints,
       Map<String, String> oldSummaries,
+      Map<String, String> summaries,
       Notes notes,
       Options options) {
     String base = options.baseUrl() == null ? "" : options.baseUrl();
@@ -848,7 +869,10 @@ public final class SiteExporter {
       }
       String summary = oldSummaries.get(key);
       if (summary == null) {
-        String text = renderer.get().summary(notes.of(t), talk.title(), 400);
+        String text = summaries.get(t.path());
+        if (text == null) {
+          text = renderer.get().summary(notes.of(t), talk.title(), SUMMARY_CHARS);
+        }
         summary = text.isEmpty() ? "" : "<summary>" + esc(text) + "</summary>\n";
       }
       b.append(summary);

@@ -544,6 +544,47 @@ class SiteExporterTest {
   }
 
   @Test
+  void theFeedsSummariesAreTheSameMadeWithThePagesKeptFromTheLastFeedOrReadAgain()
+      throws IOException {
+    SampleMeetup.addTo(notebook);
+    // a full export makes the summaries with the talks' pages, from the same parse
+    exportWithBaseUrl("https://a.example/");
+    List<String> fromPages = summaries(read("feed.xml"));
+    assertThat(fromPages).hasSize(5).allMatch(s -> s.startsWith("<summary>"));
+    for (Talk t : notebook.talks().list(notebook.events().list().get(0).id())) {
+      String text = new MarkdownRenderer().summary(t.body(), t.title(), 400);
+      assertThat(fromPages).contains("<summary>" + Html.esc(text) + "</summary>");
+    }
+    // another base URL: the feed is made again, its pages are not; the last feed's summaries kept
+    SiteExporter.Result kept = exportWithBaseUrl("https://b.example/");
+    assertThat(kept.notesRead()).isZero();
+    assertThat(summaries(read("feed.xml"))).isEqualTo(fromPages);
+    // the last feed changed by hand is not trusted: the summaries are made from the notes
+    Files.writeString(out.resolve("feed.xml"), read("feed.xml").replace("Speaker", "Hacked"));
+    SiteExporter.Result again = exportWithBaseUrl("https://c.example/");
+    assertThat(again.notesRead()).isEqualTo(5);
+    assertThat(summaries(read("feed.xml"))).isEqualTo(fromPages);
+  }
+
+  private SiteExporter.Result exportWithBaseUrl(String baseUrl) {
+    return exporter.export(
+        notebook,
+        out,
+        new SiteExporter.Options(null, Set.of(), baseUrl),
+        SiteExporter.Progress.NONE,
+        () -> false);
+  }
+
+  /** The feed's summaries, in order. */
+  private static List<String> summaries(String feed) {
+    return java.util.regex.Pattern.compile("<summary>[^<]*</summary>")
+        .matcher(feed)
+        .results()
+        .map(java.util.regex.MatchResult::group)
+        .toList();
+  }
+
+  @Test
   void theBaseUrlMakesTheFeedsLinksAbsolute() throws IOException {
     addTalkWithTitle("Event", "Talk", "text");
     exporter.export(
