@@ -493,10 +493,17 @@ public final class SiteExporter {
       }
     }
 
-    /** Refuses (before writing any of them) when a file Talkbook did not write is in the way. */
+    /**
+     * Refuses (before writing any of them) when a file Talkbook did not write is in the way. Each
+     * folder is listed once ({@link OutputFolder#listed}) and only a name found there is looked at:
+     * thousands of files looked for one by one, most of them not there, cost an exception each.
+     */
     void refuseOthersFiles(List<String> paths) {
       for (String path : paths) {
-        if (old.get(path) == null && entries.get(path) == null && out.exists(path)) {
+        if (old.get(path) == null
+            && entries.get(path) == null
+            && out.listed(path)
+            && out.exists(path)) {
           throw new SiteException(
               out.resolve(path)
                   + " is already there and was not written by Talkbook. Export into an empty"

@@ -384,6 +384,47 @@ class SiteExporterTest {
   }
 
   @Test
+  void aFileOrDanglingLinkWhereATalkPageGoesIsRefusedAndLeftAlone() throws IOException {
+    SampleMeetup.addTo(notebook);
+    Path event = out.resolve("events/2026-03-12-jvm-evening-talkbook-sample-meetup");
+    Files.createDirectories(event);
+    Files.writeString(event.resolve("sqlite-everywhere.html"), "mine");
+
+    assertThatThrownBy(this::export)
+        .isInstanceOf(SiteException.class)
+        .hasMessageContaining("sqlite-everywhere.html")
+        .hasMessageContaining("not written by Talkbook");
+    assertThat(event.resolve("sqlite-everywhere.html")).hasContent("mine");
+
+    Files.delete(event.resolve("sqlite-everywhere.html"));
+    Path target = dir.resolve("elsewhere.html");
+    Files.createSymbolicLink(event.resolve("sqlite-everywhere.html"), target);
+
+    assertThatThrownBy(this::export)
+        .isInstanceOf(SiteException.class)
+        .hasMessageContaining("not written by Talkbook");
+    assertThat(target).doesNotExist();
+    assertThat(Files.isSymbolicLink(event.resolve("sqlite-everywhere.html"))).isTrue();
+  }
+
+  @Test
+  void aDanglingLinkThatAppearsWhereAPageGoesIsNotFollowed() throws IOException {
+    OutputFolder folder = new OutputFolder(out);
+    Path target = dir.resolve("elsewhere.html");
+    Files.createDirectories(out.resolve("events/e"));
+    Files.createSymbolicLink(out.resolve("events/e/talk.html"), target);
+
+    assertThatThrownBy(() -> folder.write("events/e/talk.html", new byte[] {1}))
+        .isInstanceOf(SiteException.class)
+        .hasMessageContaining("link");
+    assertThat(target).doesNotExist();
+    // a file there is replaced; a new one is made
+    folder.write("events/e/other.html", new byte[] {2});
+    folder.write("events/e/other.html", new byte[] {3});
+    assertThat(out.resolve("events/e/other.html")).hasBinaryContent(new byte[] {3});
+  }
+
+  @Test
   void aSymbolicLinkInsideTheFolderIsNotFollowed() throws IOException {
     SampleMeetup.addTo(notebook);
     Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
