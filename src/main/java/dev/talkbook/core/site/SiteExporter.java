@@ -206,6 +206,13 @@ public final class SiteExporter {
     Thread reading = new Thread(lastExport, "site-export-manifest");
     reading.setDaemon(true);
     reading.start();
+    // Building commonmark's parser and renderers takes a cold process a moment: on another core.
+    // Into a folder without an earlier export every page is rendered, so from the start, while
+    // this one reads the notebook; else once it is known that some page is.
+    boolean warming = !java.nio.file.Files.exists(out.root().resolve(Manifest.NAME));
+    if (warming) {
+      warmRenderer();
+    }
     progress.update(0, 0, "Reading the notebook");
     List<Event> events = new ArrayList<>();
     for (Event e : notebook.events().list()) {
@@ -356,12 +363,8 @@ public final class SiteExporter {
       }
     }
 
-    if (notes.anyToRead()) {
-      // Building commonmark's parser and renderers takes a cold process a moment: on another core,
-      // while the pages that need no rendering are checked.
-      Thread warm = new Thread(renderer::get, "site-export-renderer");
-      warm.setDaemon(true);
-      warm.start();
+    if (notes.anyToRead() && !warming) {
+      warmRenderer(); // while the pages that need no rendering are checked
     }
     SearchParts parts = new SearchParts(model, fingerprints, out, old);
     Run run = new Run(out, old, progress, cancelled);
@@ -435,6 +438,13 @@ public final class SiteExporter {
         model.talks().size(),
         out.root().resolve("index.html"),
         notes.read());
+  }
+
+  /** Makes the renderer on a thread of its own (see the constructor). */
+  private void warmRenderer() {
+    Thread warm = new Thread(renderer::get, "site-export-renderer");
+    warm.setDaemon(true);
+    warm.start();
   }
 
   /** The content hash in an attachment's site path, {@code attachments/<sha256>.<ext>}. */
