@@ -171,8 +171,24 @@ public final class MarkdownRenderer {
    */
   public NotePage renderPage(
       String markdown, Function<AttachmentRef, Optional<String>> attachments, String title) {
+    return renderPage(markdown, attachments, title, -1);
+  }
+
+  /**
+   * {@link #renderPage(String, Function, String)} with the notes' {@link #summary} of at most
+   * {@code summaryMax} characters (none when negative) from the same parse: for the site's feed,
+   * whose talks' pages are made anyway (a second parse of each was a sixth of the parsing of a
+   * 300-talk site, on one core at the end of the export).
+   */
+  public NotePage renderPage(
+      String markdown,
+      Function<AttachmentRef, Optional<String>> attachments,
+      String title,
+      int summaryMax) {
     Node document = pageParser.parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
+    // before Prepare changes links and images: the summary is of the notes as they were parsed
+    String summary = summaryMax < 0 ? null : summary(document, summaryMax);
     Prepare prepare = new Prepare(attachments);
     document.accept(prepare);
     int top = 6;
@@ -201,7 +217,7 @@ public final class MarkdownRenderer {
       }
     }
     String html = page.render(document);
-    return new NotePage(prepare.raw ? NoteHtmlPolicy.sanitize(html) : html, headings);
+    return new NotePage(prepare.raw ? NoteHtmlPolicy.sanitize(html) : html, headings, summary);
   }
 
   /**
@@ -235,6 +251,11 @@ public final class MarkdownRenderer {
   public String summary(String markdown, String title, int max) {
     Node document = pageParser.parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
+    return summary(document, max);
+  }
+
+  /** {@link #summary(String, String, int)} of a parsed note whose repeated title is left out. */
+  private static String summary(Node document, int max) {
     StringBuilder out = new StringBuilder();
     document.accept(
         new AbstractVisitor() {

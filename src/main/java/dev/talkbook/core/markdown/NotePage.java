@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A note rendered as a published page shows it ({@link MarkdownRenderer#renderPage}): its sanitized
- * HTML and its headings in order, for a table of contents.
+ * HTML, its headings in order, for a table of contents, and its plain-text summary when it was
+ * asked for (else null).
  */
-public record NotePage(String html, List<Heading> headings) {
+public record NotePage(String html, List<Heading> headings, String summary) {
   public NotePage {
     headings = List.copyOf(headings);
   }

@@ -131,25 +131,26 @@ final class OutputFolder {
     Path p = resolve(relative);
     try {
       makeFolders(p.getParent());
+      // A new file is written in place (a reader could not have had an older version of it), with
+      // no look first: most files of an export are new, and looking for a file that is not there
+      // costs an exception. If writing fails (a full disk), the part written goes: no empty or
+      // half file is left. Something already there (a file, a link, even a dangling one, or a
+      // folder) makes the creation fail, and is looked at below.
+      try {
+        Files.write(p, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
+        created.push(p);
+        return;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // replaced below, if it is a file
+      } catch (IOException e) {
+        deleteQuietly(p, e);
+        throw e;
+      }
       java.nio.file.attribute.BasicFileAttributes there = attributes(p);
       if (there != null && !there.isRegularFile()) {
         throw new SiteException(
             p
                 + " is a link or a folder; Talkbook will not replace it. Remove it or choose another folder.");
-      }
-      if (there == null) {
-        // A new file: written in place (a reader could not have had an older version of it). If
-        // writing fails (a full disk), the part written goes: no empty or half file is left.
-        try {
-          Files.write(p, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
-          created.push(p);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-          throw e;
-        } catch (IOException e) {
-          deleteQuietly(p, e);
-          throw e;
-        }
-        return;
       }
       Path tmp = p.resolveSibling("." + p.getFileName() + ".tmp");
       try {

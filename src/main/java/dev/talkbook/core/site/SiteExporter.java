@@ -206,6 +206,13 @@ public final class SiteExporter {
     Thread reading = new Thread(lastExport, "site-export-manifest");
     reading.setDaemon(true);
     reading.start();
+    // Building commonmark's parser and renderers takes a cold process a moment: on another core.
+    // Into a folder without an earlier export every page is rendered, so from the start, while
+    // this one reads the notebook; else once it is known that some page is.
+    boolean warming = !java.nio.file.Files.exists(out.root().resolve(Manifest.NAME));
+    if (warming) {
+      warmRenderer();
+    }
     progress.update(0, 0, "Reading the notebook");
     List<Event> events = new ArrayList<>();
     for (Event e : notebook.events().list()) {
@@ -274,8 +281,15 @@ public final class SiteExporter {
         });
     Notes notes = new Notes(notebook);
     AttachmentFiles attachmentFiles = new AttachmentFiles(notebook);
-    // The search entries of the talks whose pages are made again, made from the same notes.
+    // The search entries of the talks whose pages are made again, made from the same notes; and
+    // the feed's summaries of its talks whose pages are made again, from the same parse.
     Map<String, String> searchEntries = new ConcurrentHashMap<>();
+    List<SiteTalk> newest = newestTalks(model);
+    Set<String> inFeed = new java.util.HashSet<>();
+    for (SiteTalk t : newest) {
+      inFeed.add(t.path());
+    }
+    Map<String, String> summaries = new ConcurrentHashMap<>();
 
     // First the pages, then what depends on them: the attachments they link to, the search index
     // and the feed.
@@ -333,7 +347,11 @@ public final class SiteExporter {
                       markdown.renderPage(
                           body,
                           ref -> Optional.ofNullable(urls.get(ref.sha256())),
-                          t.talk().title());
+                          t.talk().title(),
+                          inFeed.contains(t.path()) ? SUMMARY_CHARS : -1);
+                  if (page.summary() != null) {
+                    summaries.put(t.path(), page.summary());
+                  }
                   String abstractText = t.talk().programme().abstractText();
                   String abstractHtml =
                       abstractText.isEmpty()
@@ -345,12 +363,8 @@ public final class SiteExporter {
       }
     }
 
-    if (notes.anyToRead()) {
-      // Building commonmark's parser and renderers takes a cold process a moment: on another core,
-      // while the pages that need no rendering are checked.
-      Thread warm = new Thread(renderer::get, "site-export-renderer");
-      warm.setDaemon(true);
-      warm.start();
+    if (notes.anyToRead() && !warming) {
+      warmRenderer(); // while the pages that need no rendering are checked
     }
     SearchParts parts = new SearchParts(model, fingerprints, out, old);
     Run run = new Run(out, old, progress, cancelled);
@@ -384,12 +398,14 @@ public final class SiteExporter {
               () -> utf8(parts.text(part, searchEntries, t -> searchEntry(t, notes.of(t))))));
     }
     linkedPlan.add(Planned.of(SearchParts.INDEX, null, () -> utf8(parts.index())));
-    List<SiteTalk> newest = newestTalks(model);
     linkedPlan.add(
         Planned.of(
             FEED,
             sha256(utf8(feedInputs(model, newest, fingerprints, options))),
-            () -> utf8(feed(newest, fingerprints, oldSummaries(out, old), notes, options))));
+            () ->
+                utf8(
+                    feed(
+                        newest, fingerprints, oldSummaries(out, old), summaries, notes, options))));
     run.total = pagesPlan.size() + linkedPlan.size();
     run.refuseOthersFiles(linkedPlan.stream().map(Planned::path).toList());
     run.own(linkedPlan.stream().map(Planned::path).toList());
@@ -422,6 +438,13 @@ public final class SiteExporter {
         model.talks().size(),
         out.root().resolve("index.html"),
         notes.read());
+  }
+
+  /** Makes the renderer on a thread of its own (see the constructor). */
+  private void warmRenderer() {
+    Thread warm = new Thread(renderer::get, "site-export-renderer");
+    warm.setDaemon(true);
+    warm.start();
   }
 
   /** The content hash in an attachment's site path, {@code attachments/<sha256>.<ext>}. */
@@ -480,10 +503,17 @@ public final class SiteExporter {
       }
     }
 
-    /** Refuses (before writing any of them) when a file Talkbook did not write is in the way. */
+    /**
+     * Refuses (before writing any of them) when a file Talkbook did not write is in the way. Each
+     * folder is listed once ({@link OutputFolder#listed}) and only a name found there is looked at:
+     * thousands of files looked for one by one, most of them not there, cost an exception each.
+     */
     void refuseOthersFiles(List<String> paths) {
       for (String path : paths) {
-        if (old.get(path) == null && entries.get(path) == null && out.exists(path)) {
+        if (old.get(path) == null
+            && entries.get(path) == null
+            && out.listed(path)
+            && out.exists(path)) {
           throw new SiteException(
               out.resolve(path)
                   + " is already there and was not written by Talkbook. Export into an empty"
@@ -799,10 +829,18 @@ public final class SiteExporter {
     return summaries;
   }
 
+  /** The longest summary of a talk in the feed, in characters. */
+  private static final int SUMMARY_CHARS = 400;
+
+  /**
+   * The feed. A talk's summary is the last feed's when its notes did not change, else the one made
+   * with its page ({@code summaries}, by path), else made here from its notes.
+   */
   private String feed(
       List<SiteTalk> newest,
       Map<SiteTalk, String> fingerprints,
       Map<String, String> oldSummaries,
+      Map<String, String> summaries,
       Notes notes,
       Options options) {
     String base = options.baseUrl() == null ? "" : options.baseUrl();
@@ -848,7 +886,10 @@ public final class SiteExporter {
       }
       String summary = oldSummaries.get(key);
       if (summary == null) {
-        String text = renderer.get().summary(notes.of(t), talk.title(), 400);
+        String text = summaries.get(t.path());
+        if (text == null) {
+          text = renderer.get().summary(notes.of(t), talk.title(), SUMMARY_CHARS);
+        }
         summary = text.isEmpty() ? "" : "<summary>" + esc(text) + "</summary>\n";
       }
       b.append(summary);

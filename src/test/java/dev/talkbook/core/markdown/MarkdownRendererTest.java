@@ -375,6 +375,28 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void aPageMadeWithItsSummaryIsThePageAndTheSummaryMadeApart() {
+    String hash = "a".repeat(64);
+    for (String note :
+        List.of(
+            "# Don't panic\n\nSpeaker: *Ada* ([site](https://ada.example)).\n\n## Key\n\ntext\n",
+            "![shot](attachment:" + hash + "/s.png) and ![far](https://x.example/y.png) words\n",
+            "<img src=\"//tracker.invalid/p.png\" alt=\"raw\"> <b>bold</b> text\n\n## A\n\n## B\n",
+            "word ".repeat(200),
+            "# Don't panic\n")) {
+      NotePage alone =
+          renderer.renderPage(note, ref -> Optional.of("../../attachments/x.png"), "Don't panic");
+      NotePage withSummary =
+          renderer.renderPage(
+              note, ref -> Optional.of("../../attachments/x.png"), "Don't panic", 400);
+      assertThat(withSummary.html()).isEqualTo(alone.html());
+      assertThat(withSummary.headings()).isEqualTo(alone.headings());
+      assertThat(withSummary.summary()).isEqualTo(renderer.summary(note, "Don't panic", 400));
+      assertThat(alone.summary()).isNull();
+    }
+  }
+
+  @Test
   void aSummaryIsTheNotesProseWithoutTheTitleHeadingsCodeOrMarkup() {
     String note =
         "---\nlayout: post\n---\n# Don't panic\n\nSpeaker: *Ada* ([site](https://ada.example)).\n\n"

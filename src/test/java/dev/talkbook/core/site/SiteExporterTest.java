@@ -384,6 +384,47 @@ class SiteExporterTest {
   }
 
   @Test
+  void aFileOrDanglingLinkWhereATalkPageGoesIsRefusedAndLeftAlone() throws IOException {
+    SampleMeetup.addTo(notebook);
+    Path event = out.resolve("events/2026-03-12-jvm-evening-talkbook-sample-meetup");
+    Files.createDirectories(event);
+    Files.writeString(event.resolve("sqlite-everywhere.html"), "mine");
+
+    assertThatThrownBy(this::export)
+        .isInstanceOf(SiteException.class)
+        .hasMessageContaining("sqlite-everywhere.html")
+        .hasMessageContaining("not written by Talkbook");
+    assertThat(event.resolve("sqlite-everywhere.html")).hasContent("mine");
+
+    Files.delete(event.resolve("sqlite-everywhere.html"));
+    Path target = dir.resolve("elsewhere.html");
+    Files.createSymbolicLink(event.resolve("sqlite-everywhere.html"), target);
+
+    assertThatThrownBy(this::export)
+        .isInstanceOf(SiteException.class)
+        .hasMessageContaining("not written by Talkbook");
+    assertThat(target).doesNotExist();
+    assertThat(Files.isSymbolicLink(event.resolve("sqlite-everywhere.html"))).isTrue();
+  }
+
+  @Test
+  void aDanglingLinkThatAppearsWhereAPageGoesIsNotFollowed() throws IOException {
+    OutputFolder folder = new OutputFolder(out);
+    Path target = dir.resolve("elsewhere.html");
+    Files.createDirectories(out.resolve("events/e"));
+    Files.createSymbolicLink(out.resolve("events/e/talk.html"), target);
+
+    assertThatThrownBy(() -> folder.write("events/e/talk.html", new byte[] {1}))
+        .isInstanceOf(SiteException.class)
+        .hasMessageContaining("link");
+    assertThat(target).doesNotExist();
+    // a file there is replaced; a new one is made
+    folder.write("events/e/other.html", new byte[] {2});
+    folder.write("events/e/other.html", new byte[] {3});
+    assertThat(out.resolve("events/e/other.html")).hasBinaryContent(new byte[] {3});
+  }
+
+  @Test
   void aSymbolicLinkInsideTheFolderIsNotFollowed() throws IOException {
     SampleMeetup.addTo(notebook);
     Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
@@ -541,6 +582,47 @@ class SiteExporterTest {
     assertThat(read("index.html")).contains("Kept").doesNotContain("Left out");
     assertThat(out.resolve("events/kept/one.html")).exists();
     assertThat(out.resolve("events/left-out")).doesNotExist();
+  }
+
+  @Test
+  void theFeedsSummariesAreTheSameMadeWithThePagesKeptFromTheLastFeedOrReadAgain()
+      throws IOException {
+    SampleMeetup.addTo(notebook);
+    // a full export makes the summaries with the talks' pages, from the same parse
+    exportWithBaseUrl("https://a.example/");
+    List<String> fromPages = summaries(read("feed.xml"));
+    assertThat(fromPages).hasSize(5).allMatch(s -> s.startsWith("<summary>"));
+    for (Talk t : notebook.talks().list(notebook.events().list().get(0).id())) {
+      String text = new MarkdownRenderer().summary(t.body(), t.title(), 400);
+      assertThat(fromPages).contains("<summary>" + Html.esc(text) + "</summary>");
+    }
+    // another base URL: the feed is made again, its pages are not; the last feed's summaries kept
+    SiteExporter.Result kept = exportWithBaseUrl("https://b.example/");
+    assertThat(kept.notesRead()).isZero();
+    assertThat(summaries(read("feed.xml"))).isEqualTo(fromPages);
+    // the last feed changed by hand is not trusted: the summaries are made from the notes
+    Files.writeString(out.resolve("feed.xml"), read("feed.xml").replace("Speaker", "Hacked"));
+    SiteExporter.Result again = exportWithBaseUrl("https://c.example/");
+    assertThat(again.notesRead()).isEqualTo(5);
+    assertThat(summaries(read("feed.xml"))).isEqualTo(fromPages);
+  }
+
+  private SiteExporter.Result exportWithBaseUrl(String baseUrl) {
+    return exporter.export(
+        notebook,
+        out,
+        new SiteExporter.Options(null, Set.of(), baseUrl),
+        SiteExporter.Progress.NONE,
+        () -> false);
+  }
+
+  /** The feed's summaries, in order. */
+  private static List<String> summaries(String feed) {
+    return java.util.regex.Pattern.compile("<summary>[^<]*</summary>")
+        .matcher(feed)
+        .results()
+        .map(java.util.regex.MatchResult::group)
+        .toList();
   }
 
   @Test
