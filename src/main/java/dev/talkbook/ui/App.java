@@ -257,7 +257,10 @@ public final class App extends Application implements MainWindow.Host {
    * -Dtalkbook.startupProbe.replInput}), as a presenter typing at once would, and prints {@code
    * talkbook-repl-first <uptime ms> <value>} when the result is there; three seconds after the
    * window (the preview loaded, the window settled) and once the result is in, {@code talkbook-rss
-   * <kB>}, and it exits: the start-up benchmark's probe and the packaged app's smoke test.
+   * <kB>}, and it exits: the start-up benchmark's probe and the packaged app's smoke test. With
+   * {@code -Dtalkbook.startupProbe.timeline=true} as well, it prints the REPL's start step by step
+   * in both JVMs ({@link Probes#mark}) and each thread's processor time from the notes to the
+   * result ({@link Probes#threads}).
    */
   public static final String STARTUP_PROBE = "talkbook.startupProbe";
 
@@ -266,6 +269,7 @@ public final class App extends Application implements MainWindow.Host {
 
   private void reportStartupAndExit() {
     Probes.report("talkbook-shown " + uptime() + " " + processorMillis());
+    Probes.mark("shown");
     CompletableFuture<Void> firstResult =
         repl.evaluate(System.getProperty(STARTUP_PROBE_INPUT, "1+1"))
             .handle(
@@ -276,9 +280,12 @@ public final class App extends Application implements MainWindow.Host {
                           : evaluation.last() == null
                               ? evaluation.outcome() + " " + evaluation.message()
                               : evaluation.last().value();
+                  Probes.mark("repl-first");
+                  Probes.threads("repl-first");
                   Probes.report("talkbook-repl-first " + uptime() + " " + value);
                   return null;
                 });
+    Probes.threads("shown"); // after the evaluation is asked for: it must not wait on this
     CompletableFuture<Void> settled = new CompletableFuture<>();
     executors.timer().schedule(() -> settled.complete(null), 3, TimeUnit.SECONDS);
     CompletableFuture.allOf(settled, firstResult)

@@ -10,6 +10,7 @@ import com.sun.jdi.StackFrame;
 import com.sun.jdi.ThreadReference;
 import com.sun.jdi.VMDisconnectedException;
 import com.sun.jdi.VirtualMachine;
+import dev.talkbook.core.common.Probes;
 import dev.talkbook.core.repl.agent.Packets;
 import dev.talkbook.core.repl.agent.ReplAgent;
 import java.io.BufferedInputStream;
@@ -92,6 +93,9 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
               byte[] buffer = new byte[4096];
               try (stream) {
                 for (int n; (n = stream.read(buffer)) > 0; ) {
+                  if (Probes.marking()) {
+                    forwardMarks(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                  }
                   synchronized (jvmOutput) {
                     jvmOutput.append(
                         new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
@@ -107,6 +111,15 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
             "talkbook-repl-jvm-" + name);
     t.setDaemon(true);
     t.start();
+  }
+
+  /** The start-up timeline's lines among what the JVM wrote (see {@link Probes#mark}). */
+  private static void forwardMarks(String written) {
+    for (String line : written.split("\n")) {
+      if (line.startsWith("talkbook-mark ")) {
+        Probes.report(line);
+      }
+    }
   }
 
   /** The class-path entry that holds {@link ReplAgent}: a folder or the app's jar. */
@@ -128,8 +141,12 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
   @Override
   public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters)
       throws IOException {
+    Probes.mark("generate");
     ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     List<String> vmOptions = new ArrayList<>(env.extraRemoteVMOptions());
+    if (Probes.marking()) {
+      vmOptions.add("-D" + Probes.TIMELINE + "=true");
+    }
     CompletableFuture<Process> exit = new CompletableFuture<>();
     lastExit = exit;
     PendingControl pending = new PendingControl(listener);
@@ -193,6 +210,7 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
       throws IOException {
     listener.setSoTimeout(CONNECT_TIMEOUT_MS);
     String classPath = agentClassPath();
+    Probes.mark("launch");
     vmOptions.add("-cp");
     vmOptions.add(classPath.matches(".*\\s.*") ? '"' + classPath + '"' : classPath);
     JdiInitiator jdi =
@@ -204,6 +222,7 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
             null,
             CONNECT_TIMEOUT_MS,
             Map.of());
+    Probes.mark("jdi-connected");
     VirtualMachine vm = jdi.vm();
     Process process = jdi.process();
     process.onExit().thenAccept(exit::complete);
@@ -219,9 +238,11 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
             control[0].disposeVm();
           }
         });
+    Probes.mark("resumed");
     Socket socket;
     try {
       socket = listener.accept();
+      Probes.mark("socket-accepted");
     } catch (IOException e) {
       process.destroyForcibly();
       throw new IOException("The JVM for the REPL did not connect: " + e.getMessage(), e);
@@ -242,8 +263,10 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
                 out,
                 outputs,
                 Map.of(),
-                (cmdIn, cmdOut) ->
-                    new NoDelayExecutionControl(cmdOut, cmdIn, vm, process, socket, stdin));
+                (cmdIn, cmdOut) -> {
+                  Probes.mark("control-ready");
+                  return new NoDelayExecutionControl(cmdOut, cmdIn, vm, process, socket, stdin);
+                });
   }
 
   /**
@@ -298,7 +321,11 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
     @Override
     public void load(ClassBytecodes[] cbcs)
         throws ClassInstallException, NotImplementedException, EngineTerminationException {
-      control().load(cbcs);
+      Probes.mark("load-called");
+      NoDelayExecutionControl control = control();
+      Probes.mark("load-control");
+      control.load(cbcs);
+      Probes.mark("loaded");
     }
 
     @Override
@@ -390,7 +417,10 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
         stoppedThisCall = false;
       }
       try {
-        return super.invoke(className, methodName);
+        Probes.mark("invoke");
+        String value = super.invoke(className, methodName);
+        Probes.mark("invoked");
+        return value;
       } finally {
         synchronized (stopLock) {
           userCodeRunning = false;

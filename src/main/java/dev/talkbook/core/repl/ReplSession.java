@@ -1,5 +1,6 @@
 package dev.talkbook.core.repl;
 
+import dev.talkbook.core.common.Probes;
 import dev.talkbook.core.repl.Evaluation.Outcome;
 import dev.talkbook.core.repl.ReplEvent.Stream;
 import dev.talkbook.core.repl.SnippetResult.Failure;
@@ -218,6 +219,14 @@ public final class ReplSession implements AutoCloseable {
    */
   boolean analysisStarted() {
     return analysisMade;
+  }
+
+  /**
+   * The newest of what the JVM running the code wrote to its own output and error (never user
+   * code's): a crash report, the start-up timeline's marks.
+   */
+  String jvmOutput() {
+    return provider.lastJvmOutput();
   }
 
   /** Whether an evaluation is running now. */
@@ -588,6 +597,7 @@ public final class ReplSession implements AutoCloseable {
    */
   private void startEngine(String why, boolean mayWait) {
     emit(new ReplEvent.Starting(why));
+    Probes.mark("engine-start");
     startedAt = System.nanoTime();
     JShell shell = null;
     try {
@@ -607,6 +617,7 @@ public final class ReplSession implements AutoCloseable {
                   })
               .build();
       shell.onShutdown(this::onShutdown);
+      Probes.mark("jshell-built");
     } catch (RuntimeException e) {
       failStart(shell, e);
       return;
@@ -1191,7 +1202,9 @@ public final class ReplSession implements AutoCloseable {
     List<SnippetEvent> fired;
     boolean jvmEnded = false;
     try {
+      Probes.mark("snippet-eval");
       fired = shell.eval(source);
+      Probes.mark("snippet-done");
     } catch (IllegalStateException e) {
       fired = List.of();
       jvmEnded = true;

@@ -28,10 +28,39 @@ public final class ReplAgent {
 
   private ReplAgent() {}
 
+  private static final boolean MARKS = Boolean.getBoolean("talkbook.startupProbe.timeline");
+
+  /**
+   * A start-up timeline mark ({@code dev.talkbook.core.common.Probes#mark}, which the agent cannot
+   * use: it stays free of the app's classes) on the JVM's own standard output, which the app reads
+   * and passes on; user code's {@code System.out} goes through the socket and never sees it.
+   */
+  private static void mark(String step) {
+    if (MARKS) {
+      java.time.Instant now = java.time.Instant.now();
+      JVM_OUT.println(
+          "talkbook-mark "
+              + step
+              + " "
+              + (now.getEpochSecond() * 1_000_000L + now.getNano() / 1000)
+              + " 0 agent "
+              + ProcessHandle.current()
+                  .info()
+                  .totalCpuDuration()
+                  .map(d -> d.toMillis())
+                  .orElse(-1L));
+      JVM_OUT.flush();
+    }
+  }
+
+  private static final PrintStream JVM_OUT = System.out;
+
   public static void main(String[] args) throws Exception {
+    mark("agent-main");
     int port = Integer.parseInt(args[0]);
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setTcpNoDelay(true);
+      mark("agent-connected");
       InputStream in = new BufferedInputStream(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
       System.setOut(new PrintStream(Packets.channel("out", out), true, StandardCharsets.UTF_8));
@@ -66,6 +95,7 @@ public final class ReplAgent {
       ObjectOutputStream commandOut = new ObjectOutputStream(Packets.channel("$command", out));
       commandOut.flush();
       ObjectInputStream commandIn = new ObjectInputStream(commands);
+      mark("agent-ready"); // the app has attached: its stream header arrived
       Util.forwardExecutionControl(new RemoteExecutionControl(), commandIn, commandOut);
     } finally {
       // The app closed the connection (or asked to close): end even if user code left threads.
