@@ -1,6 +1,13 @@
 package dev.talkbook.core.common;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The machine-readable lines the app prints for its benchmarks and the packaged app's smoke test
@@ -38,7 +45,7 @@ public final class Probes {
    */
   public static void mark(String step) {
     if (MARKS) {
-      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      var threads = ManagementFactory.getThreadMXBean();
       report(
           "talkbook-mark "
               + step
@@ -57,7 +64,7 @@ public final class Probes {
     }
   }
 
-  private static java.util.Map<String, Long> threadCpu = new java.util.HashMap<>();
+  private static Map<String, Long> threadCpu = new HashMap<>();
 
   /**
    * With {@link #TIMELINE} on, prints the processor time each thread of the process (the JVM's own
@@ -69,12 +76,12 @@ public final class Probes {
       return;
     }
     StringBuilder line = new StringBuilder("talkbook-threads " + step);
-    java.util.Map<String, Long> now = new java.util.HashMap<>();
-    java.util.Map<String, Long> byName = new java.util.TreeMap<>();
-    try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+    Map<String, Long> now = new HashMap<>();
+    Map<String, Long> byName = new TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
       for (var task : tasks.toList()) {
         try {
-          String stat = java.nio.file.Files.readString(task.resolve("stat"));
+          String stat = Files.readString(task.resolve("stat"));
           String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
           String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
           long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -82,11 +89,11 @@ public final class Probes {
           now.put(key, ticks);
           long used = (ticks - threadCpu.getOrDefault(key, 0L)) * 10;
           byName.merge(name.replaceAll("[0-9#]+$", "").replace(' ', '_'), used, Long::sum);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
           // The thread ended.
         }
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return;
     }
     byName.forEach(
