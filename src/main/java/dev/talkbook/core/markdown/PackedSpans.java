@@ -26,6 +26,15 @@ final class PackedSpans extends AbstractList<Highlighting.Span> implements Rando
     size++;
   }
 
+  /** Appends a run, joined to the last one when it carries the same classes. */
+  void append(int length, Set<String> spanClasses) {
+    if (size > 0 && (classes[size - 1] == spanClasses || classes[size - 1].equals(spanClasses))) {
+      lengths[size - 1] += length;
+    } else {
+      add(length, spanClasses);
+    }
+  }
+
   /** Trims the arrays; nothing is added after this. */
   PackedSpans done() {
     lengths = Arrays.copyOf(lengths, size);

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
@@ -68,7 +70,7 @@ final class HangingIndent {
     if (prefixes.isEmpty()) {
       return styles;
     }
-    List<Highlighting.Span> out = new ArrayList<>(styles.spans().size() + prefixes.size() * 2);
+    Highlighting.Builder out = new Highlighting.Builder();
     int next = 0; // the first prefix not yet passed
     int start = 0;
     for (Highlighting.Span span : styles.spans()) {
@@ -82,30 +84,35 @@ final class HangingIndent {
         Prefix p = next < prefixes.size() ? prefixes.get(next) : null;
         if (p != null && p.start() <= at) {
           int stop = Math.min(end, p.start() + p.length());
-          Set<String> marked = new HashSet<>(span.classes());
-          marked.add(CLASS);
-          add(out, stop - at, marked);
+          out.add(stop - at, marked(span.classes()));
           at = stop;
         } else {
           int stop = p == null ? end : Math.min(end, p.start());
-          add(out, stop - at, span.classes());
+          out.add(stop - at, span.classes());
           at = stop;
         }
       }
       start = end;
     }
-    return new Highlighting(out);
+    return out.build();
   }
 
-  /** Appends a run, joined to the last one when they style alike. */
-  private static void add(List<Highlighting.Span> out, int length, Set<String> classes) {
-    if (!out.isEmpty() && out.get(out.size() - 1).classes().equals(classes)) {
-      Highlighting.Span last = out.remove(out.size() - 1);
-      out.add(new Highlighting.Span(last.length() + length, classes));
-    } else {
-      out.add(new Highlighting.Span(length, classes));
-    }
+  /**
+   * The classes of a prefix's run: {@code classes} and {@link #CLASS}, one set for each distinct
+   * {@code classes} (there are a few dozen combinations), so a keystroke's restyle makes none and
+   * the comparison with the styles shown finds the same set where nothing changed.
+   */
+  private static Set<String> marked(Set<String> classes) {
+    return MARKED.computeIfAbsent(
+        classes,
+        c -> {
+          Set<String> with = new HashSet<>(c);
+          with.add(CLASS);
+          return Set.copyOf(with);
+        });
   }
+
+  private static final Map<Set<String>, Set<String>> MARKED = new ConcurrentHashMap<>();
 
   /**
    * The prefix of paragraph {@code p} as the graphic shows it (its characters in their own styles,

@@ -1,0 +1,50 @@
+package dev.talkbook.core.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class HighlightingBuilderTest {
+
+  @Test
+  void neighboursWithTheSameClassesAreJoinedAndEmptyRunsLeftOut() {
+    Highlighting h =
+        new Highlighting.Builder()
+            .add(3, Set.of())
+            .add(2, Set.of("md-strong"))
+            .add(0, Set.of("md-code"))
+            .add(4, new HashSet<>(Set.of("md-strong"))) // equal, not the same set
+            .add(1, Set.of())
+            .build();
+
+    assertThat(h.spans())
+        .containsExactly(
+            new Highlighting.Span(3, Set.of()),
+            new Highlighting.Span(6, Set.of("md-strong")),
+            new Highlighting.Span(1, Set.of()));
+    assertThat(h).isEqualTo(new Highlighting(List.copyOf(h.spans())));
+    assertThat(h.length()).isEqualTo(10);
+  }
+
+  @Test
+  void theRunsAreKeptAsTheirClassesWereWhenAdded() {
+    Set<String> classes = new HashSet<>(Set.of("md-em"));
+    Highlighting.Builder builder = new Highlighting.Builder().add(2, classes);
+    classes.add("md-strong");
+
+    assertThat(builder.build().classesAt(1)).containsExactly("md-em");
+  }
+
+  @Test
+  void aNegativeLengthOrAnAddAfterBuildIsRefused() {
+    Highlighting.Builder builder = new Highlighting.Builder();
+    assertThatThrownBy(() -> builder.add(-1, Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    builder.build();
+    assertThatThrownBy(() -> builder.add(1, Set.of())).isInstanceOf(IllegalStateException.class);
+  }
+}
