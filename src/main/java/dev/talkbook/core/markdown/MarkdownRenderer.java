@@ -424,11 +424,6 @@ public final class MarkdownRenderer {
     return lines;
   }
 
-  /** Resolves attachment references and notes whether there is raw HTML to sanitize. */
-  /**
-   * Resolves attachment references, turns images from elsewhere into {@link RemoteImage}s, notes
-   * whether there is raw HTML to sanitize, and lists the headings in order.
-   */
   /** The document's headings, in order (a heading holds none). */
   static List<Heading> headings(Node document) {
     List<Heading> headings = new ArrayList<>();
@@ -442,6 +437,10 @@ public final class MarkdownRenderer {
     return headings;
   }
 
+  /**
+   * Resolves attachment references, turns images from elsewhere into {@link RemoteImage}s, notes
+   * whether there is raw HTML to sanitize, and lists the headings in order.
+   */
   private static final class Prepare extends AbstractVisitor {
     private final Function<AttachmentRef, Optional<String>> attachments;
     boolean raw;
