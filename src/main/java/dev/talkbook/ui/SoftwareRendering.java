@@ -21,7 +21,7 @@ import java.util.Properties;
  * memory with the 10,000-talk notebook open and the notes about 0.9 s sooner on such a machine
  * (docs/benchmarks.md).
  */
-final class SoftwareRendering {
+public final class SoftwareRendering {
   /** JavaFX's choice of pipelines, in the order it tries them. */
   static final String ORDER = "prism.order";
 
@@ -48,6 +48,11 @@ final class SoftwareRendering {
     }
     properties.setProperty(ORDER, "sw");
     return true;
+  }
+
+  /** Whether this machine has a device a hardware OpenGL could use (see {@link #choose}). */
+  public static boolean hasGraphicsDevice() {
+    return hasGraphicsDevice(Path.of("/dev"));
   }
 
   /** Whether {@code dev} has a device a hardware OpenGL could use: DRM's, or NVIDIA's driver's. */

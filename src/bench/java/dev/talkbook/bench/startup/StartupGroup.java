@@ -7,6 +7,7 @@ import dev.talkbook.bench.store.TalkCorpus;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.App;
+import dev.talkbook.ui.SoftwareRendering;
 import dev.talkbook.ui.common.Settings;
 import java.io.BufferedReader;
 import java.io.File;
@@ -45,13 +46,6 @@ public final class StartupGroup implements BenchmarkGroup {
    */
   private static final String SOFTWARE = "-Dprism.order=sw";
 
-  /**
-   * Whether this machine has a device JavaFX's OpenGL pipeline could use (as ui.SoftwareRendering).
-   */
-  private static boolean hasGraphicsDevice() {
-    return Files.exists(Path.of("/dev/dri")) || Files.exists(Path.of("/dev/nvidiactl"));
-  }
-
   /** The row of a start against both baselines, judged against the slower ratio. */
   private static String ratioRow(String figure, double ms, double bareMs, double bareSwMs) {
     double ratio = Math.max(ms / bareMs, ms / bareSwMs);
@@ -67,11 +61,11 @@ public final class StartupGroup implements BenchmarkGroup {
 
   private static String bareSwRow(String figure, List<Start> bareSw) {
     return f(
-        "| %s | %.0f ms (RSS %.0f MB) | — | baseline (this machine %s a graphics device) |\n",
+        "| %s | %.0f ms (RSS %.0f MB) | — | baseline (this machine has %s graphics device) |\n",
         figure,
         median(bareSw.stream().map(Start::millis).toList()),
         median(bareSw.stream().map(Start::rssMb).toList()),
-        hasGraphicsDevice() ? "has" : "has no");
+        SoftwareRendering.hasGraphicsDevice() ? "a" : "no");
   }
 
   @Override
@@ -278,7 +272,8 @@ public final class StartupGroup implements BenchmarkGroup {
     List<String> bareSwCommand = new ArrayList<>(bareCommand);
     bareSwCommand.add(1, SOFTWARE);
     // As the launcher does where it chooses the software renderer (no graphics device).
-    Map<String, String> bareSwEnv = hasGraphicsDevice() ? Map.of() : Map.of("GDK_GL", "disable");
+    Map<String, String> bareSwEnv =
+        SoftwareRendering.hasGraphicsDevice() ? Map.of() : Map.of("GDK_GL", "disable");
     List<Start> cached = new ArrayList<>();
     List<Start> uncached = new ArrayList<>();
     List<Start> big = new ArrayList<>();
