@@ -20,9 +20,13 @@ import javafx.scene.control.MenuItem;
  */
 final class LiveShare {
   private final ShareModel model;
-  private final SharePanel panel;
+  private final WindowParts parts;
+
+  /** The panel and its window, made when the Share menu first needs them (null before). */
+  private SharePanel panel;
 
   LiveShare(WindowParts parts) {
+    this.parts = parts;
     OpenTalkSource source =
         new OpenTalkSource() {
           @Override
@@ -50,12 +54,11 @@ final class LiveShare {
             Platform::runLater,
             MarkdownRenderer::new,
             parts.settings());
-    panel = new SharePanel(model, parts.stage(), parts.host()::openLink);
   }
 
   /** The Share menu, with words the command palette finds its items by. */
   Menu menu() {
-    Menu menu = panel.menu();
+    Menu menu = SharePanel.menu(model, this::panel);
     for (MenuItem item : menu.getItems()) {
       if (item.getText() != null) {
         MenuActions.words(item, "share live audience browser viewers url qr code");
@@ -78,7 +81,16 @@ final class LiveShare {
     return model;
   }
 
+  /** The panel (made now if it was not yet: its controls and bindings are not needed to start). */
   SharePanel panel() {
+    if (panel == null) {
+      panel = new SharePanel(model, parts.stage(), parts.host()::openLink);
+    }
     return panel;
+  }
+
+  /** Whether the panel has been made (for tests). */
+  boolean panelMade() {
+    return panel != null;
   }
 }

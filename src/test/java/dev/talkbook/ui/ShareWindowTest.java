@@ -59,6 +59,9 @@ class ShareWindowTest {
   void tearDown(FxRobot robot) throws Exception {
     robot.interact(
         () -> {
+          if (!ui.window.share().panelMade()) {
+            return;
+          }
           if (panel().stage() != null) {
             panel().stage().hide();
           }
@@ -154,6 +157,35 @@ class ShareWindowTest {
     menu(robot, "Show the address to the audience");
     waitUntil("the audience card", () -> panel().card() != null);
     robot.interact(() -> panel().card().hide());
+  }
+
+  @Test
+  void thePanelIsMadeWhenTheShareMenuFirstNeedsIt(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    assertThat(FxWait.onFx(() -> ui.window.share().panelMade())).isFalse();
+    menu(robot, "Live share panel…");
+    waitUntil("the panel shown", () -> panel().stage() != null && panel().stage().isShowing());
+    assertThat(label(robot, "#share-status"))
+        .isEqualTo("Not sharing. Start to let browsers follow the open talk.");
+    assertThat(FxWait.onFx(() -> robot.lookup("#share-start").queryAs(Button.class).getText()))
+        .isEqualTo("Start sharing");
+  }
+
+  @Test
+  void aPanelFirstMadeWhileSharingShowsTheAddressAndItsQrCode(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    robot.interact(() -> share().start()); // not through the menu: the panel is not made yet
+    waitUntil("sharing", () -> share().getState() == ShareModel.State.RUNNING);
+    waitUntil("the address", () -> !share().urlProperty().get().isEmpty());
+    assertThat(FxWait.onFx(() -> ui.window.share().panelMade())).isFalse();
+    menu(robot, "Live share panel…");
+    waitUntil("the panel shown", () -> panel().stage() != null && panel().stage().isShowing());
+    String address = FxWait.onFx(() -> share().urlProperty().get());
+    assertThat(FxWait.onFx(() -> url(robot))).isEqualTo(address);
+    Image qr = FxWait.onFx(() -> robot.lookup("#share-qr").queryAs(ImageView.class).getImage());
+    assertThat(decode(qr)).isEqualTo(address);
+    menu(robot, "Stop sharing");
+    waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.talkbook.ui.share;
 import dev.talkbook.core.share.NetworkAddresses;
 import dev.talkbook.ui.common.Theme;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -100,9 +101,12 @@ public final class SharePanel {
 
   // ---- the menu ---------------------------------------------------------------------------------
 
-  /** The Share menu: start, stop, the panel, the audience card, following talks. */
-  public Menu menu() {
-    MenuItem start = item("Start sharing the open talk", null, this::startAndShow);
+  /**
+   * The Share menu: start, stop, the panel, the audience card, following talks. The panel is taken
+   * from {@code panel} when an item needs it: the window makes it on first use, not at its start.
+   */
+  public static Menu menu(ShareModel model, Supplier<SharePanel> panel) {
+    MenuItem start = item("Start sharing the open talk", null, () -> panel.get().startAndShow());
     start.disableProperty().bind(model.stateProperty().isNotEqualTo(ShareModel.State.STOPPED));
     MenuItem stop = item("Stop sharing", null, model::stop);
     stop.disableProperty().bind(model.stateProperty().isNotEqualTo(ShareModel.State.RUNNING));
@@ -114,8 +118,9 @@ public final class SharePanel {
         start,
         stop,
         new SeparatorMenuItem(),
-        item("Live share panel…", "Shortcut+Shift+L", this::show),
-        item("Show the address to the audience", AUDIENCE_KEY, this::showAudienceCard),
+        item("Live share panel…", "Shortcut+Shift+L", () -> panel.get().show()),
+        item(
+            "Show the address to the audience", AUDIENCE_KEY, () -> panel.get().showAudienceCard()),
         new SeparatorMenuItem(),
         follow);
   }
@@ -335,6 +340,10 @@ public final class SharePanel {
               qr.setImage(now.isEmpty() ? null : QrCodes.image(now, 4));
               copy.setText("Copy");
             });
+    // Made on first use: sharing may already run (and have an address) by then.
+    if (!model.urlProperty().get().isEmpty()) {
+      qr.setImage(QrCodes.image(model.urlProperty().get(), 4));
+    }
     viewers
         .textProperty()
         .bind(
