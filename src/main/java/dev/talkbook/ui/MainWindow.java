@@ -77,7 +77,10 @@ public final class MainWindow {
   private final NavigatorView navigator;
   private final SearchView search;
   private final StatusBar status;
-  private final WelcomeView welcome;
+
+  /** What an empty notebook shows, made when the notebook is first seen empty (null before). */
+  private WelcomeView welcome;
+
   private final WindowParts parts;
   private final TalkScreen screen;
   private final WindowActions actions;
@@ -136,7 +139,6 @@ public final class MainWindow {
         new WindowParts(
             stage, notebook, executors, settings, theme, host, talk, editor, details, preview,
             navigator, search, status);
-    welcome = new WelcomeView(this::addSample, navigator::newEvent);
     screen = new TalkScreen(parts, this::outline);
     actions = new WindowActions(parts, id -> open(id, null), this::reloadNotebook);
     share = new LiveShare(parts);
@@ -194,7 +196,7 @@ public final class MainWindow {
     noTalk.getStyleClass().add("tb-muted");
     VBox.setVgrow(editor.root(), Priority.ALWAYS);
     talkPane.getChildren().addAll(details.root(), editor.root());
-    center.getChildren().addAll(talkPane, noTalk, welcome.root());
+    center.getChildren().addAll(talkPane, noTalk);
     showCenter();
     navigator.emptyProperty().addListener((obs, old, empty) -> showCenter());
     talk.talkProperty().addListener((obs, old, open) -> showCenter());
@@ -226,7 +228,13 @@ public final class MainWindow {
   private void showCenter() {
     boolean empty = navigator.emptyProperty().get();
     boolean open = talk.getTalk() != null;
-    welcome.root().setVisible(empty);
+    if (empty && welcome == null) {
+      welcome = new WelcomeView(this::addSample, navigator::newEvent);
+      center.getChildren().add(welcome.root());
+    }
+    if (welcome != null) {
+      welcome.root().setVisible(empty);
+    }
     talkPane.setVisible(!empty && open);
     noTalk.setVisible(!empty && !open);
   }

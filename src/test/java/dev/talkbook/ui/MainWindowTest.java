@@ -89,6 +89,23 @@ class MainWindowTest {
   }
 
   @Test
+  void theWelcomeIsMadeOnlyWhenTheNotebookIsEmpty(FxRobot robot) throws Exception {
+    long event = addSample(robot);
+    robot.interact(() -> ui.window.close());
+    robot.interact(this::showWindow); // a start on a notebook with talks
+    waitUntil(() -> !WindowUnderTest.navigator(robot).getRoot().getChildren().isEmpty());
+    assertThat(FxWait.onFx(() -> ui.stage.getScene().lookup("#welcome"))).isNull();
+    // Emptied behind the window: the next read of the tree shows the welcome.
+    ui.notebook.events().delete(event);
+    ui.reload(robot);
+    waitUntil(
+        () -> {
+          Node welcome = ui.stage.getScene().lookup("#welcome");
+          return welcome != null && welcome.isVisible();
+        });
+  }
+
+  @Test
   void createAnEventAndATalkAndTypeNotesThatAreSaved(FxRobot robot) throws Exception {
     FxWait.clickOn(robot, "#new-event");
     // Headless windows do not take the focus by themselves: click into the dialog first.
