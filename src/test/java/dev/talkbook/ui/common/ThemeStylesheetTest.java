@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Primer sheets the theme makes the user-agent sheet: the build's copies of AtlantaFX's, each
- * beside its binary form (tools/BinaryStylesheets.java), which JavaFX loads in place of the CSS.
+ * beside its binary form (tools/BinaryStylesheets.java), which JavaFX loads in place of the CSS;
+ * the app's own sheets likewise.
  */
 class ThemeStylesheetTest {
 
@@ -60,6 +61,39 @@ class ThemeStylesheetTest {
       }
     }
     assertThat(differences).isEmpty();
+  }
+
+  /**
+   * The app's own JavaFX sheets: the build puts the binary form beside each, which JavaFX loads in
+   * place of the CSS, so it must say what the CSS says now (not what an older build's did).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/dev/talkbook/ui/talkbook.css",
+        "/dev/talkbook/ui/editor/outliner.css",
+        "/dev/talkbook/ui/outline/outline.css",
+        "/dev/talkbook/ui/repl/repl.css",
+        "/dev/talkbook/ui/share/share.css",
+        "/dev/talkbook/ui/presenter/presenter.css"
+      })
+  void theAppsOwnSheetsHaveTheirBinaryFormBesideThem(String name) throws IOException {
+    URL css = Objects.requireNonNull(getClass().getResource(name), name);
+    URL bss =
+        Objects.requireNonNull(
+            getClass().getResource(name.replaceFirst("\\.css$", ".bss")), name + "'s .bss");
+    Stylesheet parsed = new CssParser().parse(css);
+    Stylesheet binary = Stylesheet.loadBinary(bss);
+    assertThat(parsed.getRules()).isNotEmpty();
+    assertThat(binary.getRules().stream().map(ThemeStylesheetTest::describe).toList())
+        .isEqualTo(parsed.getRules().stream().map(ThemeStylesheetTest::describe).toList());
+  }
+
+  /** The preview's sheet is a web page's (WebKit reads it): no binary form beside it. */
+  @org.junit.jupiter.api.Test
+  void thePreviewsWebSheetHasNoBinaryForm() {
+    assertThat(getClass().getResource("/dev/talkbook/ui/preview/preview.css")).isNotNull();
+    assertThat(getClass().getResource("/dev/talkbook/ui/preview/preview.bss")).isNull();
   }
 
   /** A rule as text: selectors, then each declaration with its value tree spelt out. */
