@@ -74,12 +74,13 @@ public final class App extends Application implements MainWindow.Host {
 
   /**
    * Runs on the launcher thread once the toolkit is up, before {@link #start}: begins making the
-   * editor (RichTextFX's code area, the window's costliest part) on a thread of its own, so the FX
-   * thread makes the rest of the window meanwhile.
+   * editor (RichTextFX's code area, the window's costliest part) and loading the icons' font on
+   * threads of their own, so the FX thread makes the rest of the window meanwhile.
    */
   @Override
   public void init() {
     editorAside = EditorView.makeAside();
+    Icons.prepareAside(); // the icon font, loaded while the FX thread starts the window
   }
 
   @Override

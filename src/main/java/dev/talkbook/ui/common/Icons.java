@@ -27,6 +27,28 @@ public final class Icons {
         .toList();
   }
 
+  /**
+   * Starts, on a daemon thread, what the first icon would otherwise do on the FX thread: Ikonli
+   * finds its icon packs (a service look-up) and loads each pack's font (tens of milliseconds on
+   * the window's start). Call once the toolkit is up; an icon asked for meanwhile waits for that
+   * work (Ikonli's resolver is made under a lock) instead of doing it again. Should it fail, the
+   * first icon made on the FX thread does it as before.
+   */
+  public static void prepareAside() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                of(Feather.SEARCH);
+              } catch (RuntimeException | Error e) {
+                // the FX thread's first icon does the same work and reports what fails there
+              }
+            },
+            "talkbook-icons");
+    t.setDaemon(true);
+    t.start();
+  }
+
   public static FontIcon of(Feather icon) {
     FontIcon font = new FontIcon(icon);
     font.getStyleClass().add("tb-icon");
