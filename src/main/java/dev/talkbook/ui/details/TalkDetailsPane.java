@@ -64,7 +64,9 @@ public final class TalkDetailsPane {
   private final javafx.beans.property.StringProperty summary =
       new javafx.beans.property.SimpleStringProperty("Details");
 
-  private final ContextMenu tagSuggestions = new ContextMenu();
+  /** The tags' completions, made when the first one is offered (a popup window: null before). */
+  private ContextMenu tagSuggestions;
+
   private Talk talk;
   private List<String> knownTags = List.of();
 
@@ -319,7 +321,7 @@ public final class TalkDetailsPane {
             ? ""
             : "No longer in the programme (the last import did not list it). Your notes are"
                 + " kept.");
-    tagSuggestions.hide();
+    hideSuggestions();
     if (shown != null) {
       executors.run(
           () -> notebook.talks().tags().stream().map(TagCount::name).toList(),
@@ -428,13 +430,32 @@ public final class TalkDetailsPane {
                 .map(this::suggestion)
                 .toList();
     if (items.isEmpty()) {
-      tagSuggestions.hide();
+      hideSuggestions();
     } else {
+      if (tagSuggestions == null) {
+        tagSuggestions = new ContextMenu();
+      }
       tagSuggestions.getItems().setAll(items);
       if (!tagSuggestions.isShowing()) {
         tagSuggestions.show(tags, Side.BOTTOM, 0, 0);
       }
     }
+  }
+
+  private void hideSuggestions() {
+    if (tagSuggestions != null) {
+      tagSuggestions.hide();
+    }
+  }
+
+  /** The tags' completions while they show, else null (for tests). */
+  ContextMenu suggestionsShown() {
+    return tagSuggestions != null && tagSuggestions.isShowing() ? tagSuggestions : null;
+  }
+
+  /** Whether the completions' popup has been made (for tests). */
+  boolean suggestionsMade() {
+    return tagSuggestions != null;
   }
 
   private MenuItem suggestion(String name) {

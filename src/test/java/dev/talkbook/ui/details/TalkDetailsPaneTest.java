@@ -109,6 +109,35 @@ class TalkDetailsPaneTest {
   }
 
   @Test
+  void theTagsCompletionsAreMadeWhenTheFirstIsOfferedAndCompleteTheTag(FxRobot robot)
+      throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    assertThat(FxWait.onFx(pane::suggestionsMade)).isFalse();
+    // The notebook's tags, read on the notebook thread when the talk was shown, are in.
+    executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    FxWait.clickOn(robot, "#detail-tags");
+    robot.interact(
+        () -> {
+          pane.tags.setText("java, co");
+          pane.tags.positionCaret(pane.tags.getText().length());
+        });
+    FxWait.untilFx("the completions shown", () -> pane.suggestionsShown() != null);
+    assertThat(
+            FxWait.onFx(
+                () -> pane.suggestionsShown().getItems().stream().map(i -> i.getText()).toList()))
+        .containsExactly("concurrency");
+    robot.interact(() -> pane.suggestionsShown().getItems().get(0).fire());
+    assertThat(FxWait.onFx(() -> pane.tags.getText())).isEqualTo("java, concurrency, ");
+    robot.interact(() -> pane.tags.setText("java, "));
+    FxWait.untilFx("the completions hidden", () -> pane.suggestionsShown() == null);
+    // The field loses the keyboard (and saves) here, not in the next test's window.
+    robot.interact(() -> holder.getChildren().clear());
+    executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
   void wideTheFieldsGoTwoARowAndTheLinksShareTheirRow(FxRobot robot) throws Exception {
     // Comfortably past the width where the fields go two a row, with the window's theme.
     TalkDetailsPane pane = shown(robot, 600);
