@@ -66,8 +66,12 @@ final class EarlyStart {
     try {
       long last = settings().get(Settings.lastTalk(book.file()));
       NavigatorView.Contents tree = NavigatorView.Contents.read(book);
-      firstView.complete(
-          new FirstView(last, tree, last >= 0 ? book.talks().find(last) : Optional.empty()));
+      Optional<Talk> talk = last >= 0 ? book.talks().find(last) : Optional.empty();
+      firstView.complete(new FirstView(last, tree, talk));
+      // The window's first set of the open talk compares it with none (a property's change
+      // listeners call equals): a record's equals is an invokedynamic whose first call builds its
+      // method handles, ~15 ms that fell on the FX thread as the notes were shown. Linked here.
+      talk.ifPresent(t -> t.equals(tree));
     } catch (RuntimeException e) {
       firstView.complete(null); // the window reads them again, and says what went wrong
     }
