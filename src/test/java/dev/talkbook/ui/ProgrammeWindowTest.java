@@ -84,13 +84,16 @@ class ProgrammeWindowTest {
   void theAbstractIsShownAboveTheNotesAndTheStarComesAndGoes(FxRobot robot) throws Exception {
     robot.interact(() -> ui.window.open(solder.id(), java.util.List.of()));
     waitUntil(() -> ui.openTalk() != null);
-    Label abstractText = robot.lookup("#detail-abstract").queryAs(Label.class);
     // The details and the notes of the talk opened: read when shown, on the FX thread, at once.
+    // (The abstract's box joins the details with the first talk that has an abstract.)
     FxWait.untilFx(
         "the talk's abstract and notes",
         () ->
-            "We **solder** a badge.".equals(abstractText.getText())
+            robot.lookup("#detail-abstract").tryQueryAs(Label.class).isPresent()
+                && "We **solder** a badge."
+                    .equals(robot.lookup("#detail-abstract").queryAs(Label.class).getText())
                 && WindowUnderTest.editor(robot).getText().equals("my notes"));
+    Label abstractText = robot.lookup("#detail-abstract").queryAs(Label.class);
     assertThat(FxWait.onFx(abstractText::isVisible)).isTrue();
     ToggleButton star = robot.lookup("#detail-star").queryAs(ToggleButton.class);
     assertThat(FxWait.onFx(star::isSelected)).isFalse();

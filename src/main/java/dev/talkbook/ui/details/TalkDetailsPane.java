@@ -130,13 +130,16 @@ public final class TalkDetailsPane {
     abstractText.setWrapText(true);
     abstractText.getStyleClass().add("tb-abstract");
     abstractText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-    javafx.scene.control.ScrollPane abstractBox = new javafx.scene.control.ScrollPane(abstractText);
-    abstractBox.setFitToWidth(true);
-    abstractBox.setMaxHeight(130);
-    abstractBox.getStyleClass().add("tb-abstract-box");
-    Label abstractLabel = new Label("Abstract");
-    abstractLabel.getStyleClass().add("tb-field-label");
-    abstractPane.getChildren().setAll(abstractLabel, abstractBox);
+    // The abstract's scroll pane (and its bars) joins the pane with the first talk that has one:
+    // notes of one's own have none, and a hidden control is still styled and skinned.
+    abstractText
+        .textProperty()
+        .addListener(
+            (obs, was, text) -> {
+              if (!text.isEmpty() && abstractPane.getChildren().isEmpty()) {
+                buildAbstract();
+              }
+            });
     abstractPane.visibleProperty().bind(abstractText.textProperty().isNotEmpty());
     abstractPane.managedProperty().bind(abstractPane.visibleProperty());
     slidesBox = withOpen(slides);
@@ -440,6 +443,16 @@ public final class TalkDetailsPane {
         tagSuggestions.show(tags, Side.BOTTOM, 0, 0);
       }
     }
+  }
+
+  private void buildAbstract() {
+    javafx.scene.control.ScrollPane abstractBox = new javafx.scene.control.ScrollPane(abstractText);
+    abstractBox.setFitToWidth(true);
+    abstractBox.setMaxHeight(130);
+    abstractBox.getStyleClass().add("tb-abstract-box");
+    Label abstractLabel = new Label("Abstract");
+    abstractLabel.getStyleClass().add("tb-field-label");
+    abstractPane.getChildren().setAll(abstractLabel, abstractBox);
   }
 
   private void hideSuggestions() {

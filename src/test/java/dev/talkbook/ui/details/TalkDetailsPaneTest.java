@@ -138,6 +138,31 @@ class TalkDetailsPaneTest {
   }
 
   @Test
+  void theAbstractsBoxIsMadeWithTheFirstTalkThatHasAnAbstract(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 600); // a talk without an abstract
+    assertThat(FxWait.onFx(() -> pane.root().lookup(".tb-abstract-box"))).isNull();
+    Talk withAbstract =
+        notebook
+            .talks()
+            .create(
+                notebook.events().list().get(0).id(),
+                Talk.Details.titled("Soldering"),
+                "",
+                new dev.talkbook.core.notebook.Programme(
+                    "We solder a badge.", null, null, "en", null, "uid-1", "t", null));
+    robot.interact(() -> pane.show(withAbstract));
+    FxWait.untilFx(
+        "the abstract shown",
+        () -> {
+          javafx.scene.Node box = pane.root().lookup(".tb-abstract-box");
+          return box != null
+              && box.isVisible()
+              && pane.abstractText.isVisible()
+              && pane.abstractText.getText().equals("We solder a badge.");
+        });
+  }
+
+  @Test
   void wideTheFieldsGoTwoARowAndTheLinksShareTheirRow(FxRobot robot) throws Exception {
     // Comfortably past the width where the fields go two a row, with the window's theme.
     TalkDetailsPane pane = shown(robot, 600);
