@@ -1,6 +1,7 @@
 package dev.talkbook.ui;
 
 import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.Tips;
 import dev.talkbook.ui.talk.OpenTalk;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,7 @@ final class StatusBar {
     words.setId("word-count");
     path.setId("notebook-path");
     path.setText(notebook.toString() + (readOnly ? "  (read-only)" : ""));
-    path.setTooltip(new Tooltip(notebook.toString()));
+    Tips.install(path, notebook.toString());
     path.setGraphic(Icons.of(Feather.BOOK));
     path.setMinWidth(0);
     path.getStyleClass().add("tb-muted");

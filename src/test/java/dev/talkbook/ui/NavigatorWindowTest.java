@@ -136,6 +136,25 @@ class NavigatorWindowTest {
   }
 
   @Test
+  void aRowsTooltipIsMadeWhenThePointerFirstRestsOnItAndSaysItsTitle(FxRobot robot)
+      throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    javafx.scene.Node title = ui.row(robot, "Outlines that think");
+    javafx.scene.Node cell = title;
+    while (!(cell instanceof javafx.scene.control.TreeCell<?>)) {
+      cell = cell.getParent();
+    }
+    javafx.scene.control.TreeCell<?> row = (javafx.scene.control.TreeCell<?>) cell;
+    assertThat(FxWait.onFx(row::getTooltip)).isNull();
+    assertThat(FxWait.onFx(row::getAccessibleHelp)).isEqualTo("Outlines that think");
+    robot.moveTo(row);
+    FxWait.untilFx(
+        "the row's tooltip",
+        () -> row.getTooltip() != null && "Outlines that think".equals(row.getTooltip().getText()));
+  }
+
+  @Test
   void aNewEventIsSelectedSoTheNextTalkGoesIntoIt(FxRobot robot) throws Exception {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);

@@ -6,7 +6,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -45,7 +44,7 @@ public final class PaneHeader {
   public static <B extends ButtonBase> B style(B button, Feather icon, String tip) {
     button.setGraphic(Icons.of(icon));
     button.getStyleClass().addAll("flat", "tb-tool");
-    button.setTooltip(new Tooltip(tip));
+    Tips.install(button, tip);
     button.setAccessibleText(tip);
     return button;
   }

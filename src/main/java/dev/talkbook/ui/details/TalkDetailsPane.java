@@ -6,6 +6,7 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.Tips;
 import dev.talkbook.ui.common.UiExecutors;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +25,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -117,7 +117,7 @@ public final class TalkDetailsPane {
     video.setPrefColumnCount(8);
     star.setId("detail-star");
     star.getStyleClass().addAll("flat", "tb-tool", "tb-star-toggle");
-    star.setTooltip(new Tooltip("Star: on your agenda (Ctrl+D)"));
+    Tips.install(star, "Star: on your agenda (Ctrl+D)");
     star.setAccessibleText("Starred");
     star.setOnAction(e -> setStar(star.isSelected()));
     HBox.setHgrow(title, Priority.ALWAYS);
@@ -165,7 +165,7 @@ public final class TalkDetailsPane {
             javafx.beans.binding.Bindings.when(root.expandedProperty())
                 .then("Details")
                 .otherwise(summary));
-    root.setTooltip(new Tooltip("Show or hide the details"));
+    Tips.install(root, "Show or hide the details");
     // A TitledPane is at least as wide as its title; folded, that title is the whole summary line,
     // which would push the window's dividers and narrow the navigator and the preview. The line is
     // cut with "…" instead; the fields go one a row in a pane this narrow.
@@ -259,7 +259,7 @@ public final class TalkDetailsPane {
   private HBox withOpen(TextField url) {
     Button open = new Button(null, Icons.of(Feather.EXTERNAL_LINK));
     open.getStyleClass().addAll("flat", "tb-tool");
-    open.setTooltip(new Tooltip("Open in the browser"));
+    Tips.install(open, "Open in the browser");
     open.setAccessibleText("Open in the browser");
     open.disableProperty().bind(url.textProperty().isEmpty());
     open.setOnAction(e -> openLink.accept(url.getText().strip()));

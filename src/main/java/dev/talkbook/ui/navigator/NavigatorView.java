@@ -32,6 +32,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -523,7 +524,17 @@ public final class NavigatorView {
 
   /** A row: events in bold with their dates, talks with their speakers; drag and drop of talks. */
   private final class NavCell extends TreeCell<NavNode> {
+    /** The row's tooltip text (null on an empty row); the tooltip is made on the first hover. */
+    private String tip;
+
     NavCell() {
+      addEventHandler(
+          MouseEvent.MOUSE_ENTERED,
+          e -> {
+            if (tip != null && getTooltip() == null) {
+              setTooltip(new Tooltip(tip));
+            }
+          });
       setOnDragDetected(
           e -> {
             if (getItem() instanceof NavNode.TalkNode t) {
@@ -566,7 +577,11 @@ public final class NavigatorView {
       if (isEmpty || item == null) {
         setText(null);
         setGraphic(null);
-        setTooltip(null);
+        tip = null;
+        setAccessibleHelp(null);
+        if (getTooltip() != null) {
+          setTooltip(null);
+        }
         return;
       }
       setText(null);
@@ -597,12 +612,15 @@ public final class NavigatorView {
       row.setMinWidth(0);
       row.setPrefWidth(0);
       setGraphic(row);
-      setTooltip(
-          new Tooltip(
-              item.label()
-                  + (item instanceof NavNode.TalkNode t && t.talk().removed()
-                      ? " (no longer in the programme)"
-                      : "")));
+      tip =
+          item.label()
+              + (item instanceof NavNode.TalkNode t && t.talk().removed()
+                  ? " (no longer in the programme)"
+                  : "");
+      setAccessibleHelp(tip);
+      if (getTooltip() != null) {
+        getTooltip().setText(tip);
+      }
     }
   }
 }

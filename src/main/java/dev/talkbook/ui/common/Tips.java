@@ -1,0 +1,33 @@
+package dev.talkbook.ui.common;
+
+import javafx.event.EventHandler;
+import javafx.scene.control.Control;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+
+/**
+ * Tooltips made when the pointer first comes over their control. A {@link Tooltip} is a popup
+ * window with a scene of its own (~2 ms each on the window's start, a dozen of them before the
+ * first notes showed); it is only ever seen after the pointer has rested on its control, so it is
+ * made when the pointer enters it. Screen readers get the same text at once, as the control's help
+ * (what JavaFX otherwise reads from the tooltip).
+ */
+public final class Tips {
+  private Tips() {}
+
+  /** Gives {@code control} the tooltip {@code text}, made when the pointer first enters it. */
+  public static void install(Control control, String text) {
+    control.setAccessibleHelp(text);
+    control.addEventHandler(
+        MouseEvent.MOUSE_ENTERED,
+        new EventHandler<MouseEvent>() {
+          @Override
+          public void handle(MouseEvent e) {
+            control.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+            if (control.getTooltip() == null) {
+              control.setTooltip(new Tooltip(text));
+            }
+          }
+        });
+  }
+}
