@@ -21,17 +21,72 @@ public final class Launcher {
   record Window(Path notebookPath, boolean readOnly) {}
 
   public static void main(String[] rawArgs) {
+    // picocli is used before it is known whether the arguments are a command (windowOptions)
+    System.getProperties().putIfAbsent(NO_GROOVY, "true");
     if (Boolean.getBoolean(TrainingRun.PROPERTY)) {
+      forCommands();
       TrainingRun.main(rawArgs); // packaging/build.sh: several commands in one JVM
       return;
     }
     String[] args = withOpenedFile(rawArgs);
     Optional<Window> window = windowOptions(args);
     if (window.isEmpty()) {
-      System.exit(TalkbookCommand.run(args));
+      forCommands();
+      int code = TalkbookCommand.run(args);
+      if (code != 0 || otherThreadsKeepTheJvm()) {
+        System.exit(code);
+      }
+      // Returning ends the JVM with exit code 0 as System.exit(0) would, shutdown hooks included,
+      // without its first step: System.exit looks up a System.Logger to record the exit with,
+      // which searches every jar of the class path for a logging service (see forCommands).
       return;
     }
     App.launch(window.get().notebookPath(), window.get().readOnly());
+  }
+
+  /** picocli's switch for its look-up of Groovy's closure class, which Talkbook never uses. */
+  static final String NO_GROOVY = "picocli.disable.closures";
+
+  /**
+   * Spares a command the searches of the whole class path that libraries make at their start. A
+   * class or resource that is not on the class path, or a service looked up by {@code
+   * ServiceLoader}, is searched for in every jar, which opens each one and reads its directory: the
+   * packaged app's 66 jars cost 20–40 ms of the start of every command, where its AOT cache
+   * otherwise opens none but the few that resources are read from. Here: picocli's look-up of
+   * Groovy ({@link #NO_GROOVY}, set in {@link #main} already) and SLF4J's of its provider (for
+   * sqlite-jdbc, which logs through it: slf4j-nop, the only provider on the class path, is named).
+   * Options the user gives ({@code -D}) stay. Elsewhere: the time zone is looked up only when it is
+   * used ({@code RevisionPolicy.standard}), and a successful command ends without {@code
+   * System.exit} ({@link #main}).
+   */
+  static void forCommands() {
+    java.util.Properties p = System.getProperties();
+    p.putIfAbsent(NO_GROOVY, "true");
+    if (p.putIfAbsent("slf4j.provider", "org.slf4j.nop.NOPServiceProvider") == null) {
+      // else SLF4J says on standard error which provider it was told to use
+      p.putIfAbsent("slf4j.internal.verbosity", "WARN");
+    }
+  }
+
+  /**
+   * Whether a thread that is not a daemon, other than this one, is still running: the JVM would
+   * wait for it if {@link #main} just returned, so the command line ends with {@code System.exit}
+   * then. (Or when there are too many threads to tell.)
+   */
+  static boolean otherThreadsKeepTheJvm() {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] threads = new Thread[root.activeCount() + 16];
+    int count = root.enumerate(threads, true);
+    for (int i = 0; i < count; i++) {
+      Thread t = threads[i];
+      if (t != Thread.currentThread() && t.isAlive() && !t.isDaemon()) {
+        return true;
+      }
+    }
+    return count == threads.length;
   }
 
   /**

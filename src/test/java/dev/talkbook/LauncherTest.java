@@ -6,6 +6,51 @@ import org.junit.jupiter.api.Test;
 
 class LauncherTest {
   @Test
+  void aCommandEndsWithSystemExitWhileAnotherThreadWouldKeepTheJvmRunning() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Thread worker = new Thread(() -> awaitQuietly(release), "launcher-test-worker");
+    worker.setDaemon(false);
+    worker.start();
+    try {
+      assertThat(Launcher.otherThreadsKeepTheJvm()).isTrue();
+    } finally {
+      release.countDown();
+      worker.join();
+    }
+  }
+
+  private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void commandsNameTheLoggingProviderUnlessTheUserDid() {
+    java.util.Properties saved = (java.util.Properties) System.getProperties().clone();
+    try {
+      System.clearProperty("slf4j.provider");
+      System.clearProperty("slf4j.internal.verbosity");
+      System.clearProperty(Launcher.NO_GROOVY);
+      Launcher.forCommands();
+      assertThat(System.getProperty("slf4j.provider"))
+          .isEqualTo("org.slf4j.nop.NOPServiceProvider");
+      assertThat(System.getProperty("slf4j.internal.verbosity")).isEqualTo("WARN");
+      assertThat(System.getProperty(Launcher.NO_GROOVY)).isEqualTo("true");
+
+      System.setProperty("slf4j.provider", "org.example.Mine");
+      System.clearProperty("slf4j.internal.verbosity");
+      Launcher.forCommands();
+      assertThat(System.getProperty("slf4j.provider")).isEqualTo("org.example.Mine");
+      assertThat(System.getProperty("slf4j.internal.verbosity")).isNull();
+    } finally {
+      System.setProperties(saved);
+    }
+  }
+
+  @Test
   void aNotebookFileAloneOpensIt() {
     assertThat(Launcher.withOpenedFile(new String[] {"/home/me/Talks/notebook.talkbook"}))
         .containsExactly("--notebook", "/home/me/Talks/notebook.talkbook");

@@ -16,12 +16,28 @@ import java.util.Set;
  * one is older than {@link #interval()}, and always when the user leaves the talk or closes the
  * notebook. Thinning keeps every revision of the last day, the newest of each hour for the last
  * week, and the newest of each day before that; the newest revision of a talk is always kept.
+ *
+ * @param interval how old the newest revision must be before an autosave keeps another
+ * @param zone the time zone whose days thinning counts in; null for the system's, looked up when
+ *     revisions are thinned
  */
 public record RevisionPolicy(Duration interval, ZoneId zone) {
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
 
+  /**
+   * Every notebook's policy: the default interval, days in the system's time zone. The zone is not
+   * looked up here: {@code ZoneId.systemDefault()} loads the time-zone rules' providers, a search
+   * of every jar on the class path (about 30 ms of a command's start in the packaged app), and most
+   * opened notebooks never thin revisions that old (a command that reads never does).
+   */
   public static RevisionPolicy standard() {
-    return new RevisionPolicy(DEFAULT_INTERVAL, ZoneId.systemDefault());
+    return new RevisionPolicy(DEFAULT_INTERVAL, null);
+  }
+
+  /** The time zone whose days thinning counts in: the given one, else the system's. */
+  @Override
+  public ZoneId zone() {
+    return zone != null ? zone : ZoneId.systemDefault();
   }
 
   /** Whether an autosave at {@code now} should first keep the previous text as a revision. */
@@ -42,6 +58,7 @@ public record RevisionPolicy(Duration interval, ZoneId zone) {
     Instant weekAgo = now.minus(Duration.ofDays(7));
     Set<String> bucketsSeen = new HashSet<>();
     Set<Long> delete = new HashSet<>();
+    ZoneId days = zone();
     for (Stamp r : newestFirst) {
       if (r.savedAt().isAfter(dayAgo)) {
         continue;
@@ -49,7 +66,7 @@ public record RevisionPolicy(Duration interval, ZoneId zone) {
       String bucket =
           r.savedAt().isAfter(weekAgo)
               ? "h" + r.savedAt().truncatedTo(ChronoUnit.HOURS)
-              : "d" + r.savedAt().atZone(zone).toLocalDate();
+              : "d" + r.savedAt().atZone(days).toLocalDate();
       // The first revision seen in a bucket is its newest, and the one kept.
       if (!bucketsSeen.add(bucket)) {
         delete.add(r.id());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,22 @@ class RevisionPolicyTest {
   void autosaveKeepsARevisionOnlyWhenTheNewestIsOlderThanTheInterval(
       long ageSeconds, boolean keep) {
     assertThat(policy.keepOnAutosave(NOW.minusSeconds(ageSeconds), NOW)).isEqualTo(keep);
+  }
+
+  @Test
+  void theStandardPolicyCountsDaysInTheSystemsTimeZone() {
+    RevisionPolicy standard = RevisionPolicy.standard();
+    assertThat(standard.zone()).isEqualTo(ZoneId.systemDefault());
+    List<RevisionPolicy.Stamp> stamps = new ArrayList<>();
+    Instant monthAgo = Instant.parse("2026-10-20T00:30:00Z");
+    for (int i = 0; i < 48; i++) { // every hour of two days, wherever their midnights fall
+      stamps.add(new RevisionPolicy.Stamp(i, monthAgo.plus(Duration.ofHours(i))));
+    }
+    assertThat(standard.thin(stamps, NOW))
+        .isEqualTo(
+            new RevisionPolicy(RevisionPolicy.DEFAULT_INTERVAL, ZoneId.systemDefault())
+                .thin(stamps, NOW))
+        .hasSizeBetween(45, 46);
   }
 
   @Test
