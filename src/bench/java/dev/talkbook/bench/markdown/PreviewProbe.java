@@ -66,6 +66,9 @@ public final class PreviewProbe {
 
   private static final MarkdownRenderer renderer = new MarkdownRenderer();
 
+  /** Whether to print each key's breakdown ({@code -Dprobe.perKey=true}; Linux, /proc). */
+  private static final boolean PER_KEY = Boolean.getBoolean("probe.perKey");
+
   /** The longest wait of a task posted to the FX thread every 2 ms (how long it was blocked). */
   private static final AtomicLong probeMaxNanos = new AtomicLong();
 
@@ -171,19 +174,46 @@ public final class PreviewProbe {
             }
           };
       long[] keyNanos = new long[2];
+      long[] keyAt = new long[2];
+      long[] fxSched = new long[4];
       long cycle0 = threads.getThreadCpuTime(fxThread);
+      java.util.Map<String, long[]>[] around = new java.util.Map[2];
       long t0 = System.nanoTime();
       fx(
           () -> {
             talk.renderedProperty().addListener(onRendered);
+            if (PER_KEY) {
+              around[0] = ThreadTimes.all();
+              ThreadTimes.own(fxSched, 0);
+            }
             long a = System.nanoTime();
             long c = threads.getCurrentThreadCpuTime();
             area.insertText(Math.min(at, area.getLength()), "x");
             keyNanos[0] = System.nanoTime() - a;
             keyNanos[1] = threads.getCurrentThreadCpuTime() - c;
+            keyAt[0] = a;
+            keyAt[1] = a + keyNanos[0];
+            if (PER_KEY) {
+              ThreadTimes.own(fxSched, 2);
+              around[1] = ThreadTimes.all();
+            }
             return null;
           });
       painted.await(30, TimeUnit.SECONDS);
+      if (PER_KEY) {
+        // The key's handling: wall, processor, waiting for a core (run queue), the rest (stopped:
+        // a safepoint, a lock), and who else ran meanwhile.
+        System.out.printf(
+            java.util.Locale.ROOT,
+            "key %d at %d..%d wall %.2f cpu %.2f runqueue %.2f others %s%n",
+            k,
+            keyAt[0],
+            keyAt[1],
+            ms(keyNanos[0]),
+            ms(keyNanos[1]),
+            ms(fxSched[3] - fxSched[1]),
+            ThreadTimes.delta(around[0], around[1]));
+      }
       if (k >= 5) {
         latency.add(ms(paintedAt[0] - t0));
         fxKey.add(ms(keyNanos[0]));
