@@ -53,6 +53,27 @@ public record Highlighting(List<Span> spans) {
       return this;
     }
 
+    /**
+     * Appends the runs of {@code h} that style {@code [from, to)}, the first and last cut to fit.
+     */
+    public Builder addRange(Highlighting h, int from, int to) {
+      if (built) {
+        throw new IllegalStateException("built already");
+      }
+      List<Span> runs = h.spans;
+      int start = 0;
+      for (int i = 0, n = runs.size(); i < n && start < to; i++) {
+        int length = Highlighting.length(runs, i);
+        int end = start + length;
+        if (end > from) {
+          int cut = Math.min(end, to) - Math.max(start, from);
+          spans.append(cut, classSet(runs, i));
+        }
+        start = end;
+      }
+      return this;
+    }
+
     public Highlighting build() {
       built = true;
       return new Highlighting(spans.done());
@@ -127,6 +148,13 @@ public record Highlighting(List<Span> spans) {
 
   private static int length(List<Span> spans, int i) {
     return spans instanceof PackedSpans packed ? packed.length(i) : spans.get(i).length();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> classSet(List<Span> spans, int i) {
+    return spans instanceof PackedSpans packed
+        ? (Set<String>) packed.classes(i)
+        : spans.get(i).classes();
   }
 
   private static Object classes(List<Span> spans, int i) {
