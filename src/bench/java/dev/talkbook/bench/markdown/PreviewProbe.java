@@ -35,7 +35,7 @@ import org.fxmisc.richtext.CodeArea;
  * {@link MarkdownGroup}. Times are from {@code System.nanoTime}, in ms.
  */
 public final class PreviewProbe {
-  private static final int KEYSTROKES = 40;
+  private static final int KEYSTROKES = Integer.getInteger("probe.keys", 40);
 
   private static EditorView editor;
   private static PreviewView preview;
@@ -150,7 +150,11 @@ public final class PreviewProbe {
         java.lang.management.ManagementFactory.getThreadMXBean();
     long fxThread = fx(() -> Thread.currentThread().getId());
     probeMaxNanos.set(0);
+    java.util.Map<String, long[]> typingStart = null;
     for (int k = 0; k < KEYSTROKES + 5; k++) {
+      if (k == 5 && ThreadTimes.available()) {
+        typingStart = ThreadTimes.all();
+      }
       int at = note.length() / 2 + k;
       CountDownLatch painted = new CountDownLatch(1);
       long[] paintedAt = new long[1];
@@ -220,6 +224,10 @@ public final class PreviewProbe {
         fxKeyCpu.add(ms(keyNanos[1]));
         fxCycleCpu.add(ms(threads.getThreadCpuTime(fxThread) - cycle0));
       }
+    }
+    if (typingStart != null) {
+      // Every thread's processor time over the measured keys (JIT and GC threads too), ms.
+      System.out.println("threads " + ThreadTimes.delta(typingStart, ThreadTimes.all()));
     }
     print("new.latency", latency);
     print("new.fxKeystroke", fxKey);

@@ -17,6 +17,11 @@ import java.util.TreeMap;
 final class ThreadTimes {
   private ThreadTimes() {}
 
+  /** Whether the scheduler's account can be read here (Linux). */
+  static boolean available() {
+    return Files.isReadable(Path.of("/proc/thread-self/schedstat"));
+  }
+
   /** The calling thread's time on a processor and waiting for one, into {@code out[at..at+1]}. */
   static void own(long[] out, int at) {
     long[] t = read(Path.of("/proc/thread-self/schedstat"));

@@ -61,15 +61,35 @@ public record Highlighting(List<Span> spans) {
         throw new IllegalStateException("built already");
       }
       List<Span> runs = h.spans;
+      int n = runs.size();
+      int i = 0;
       int start = 0;
-      for (int i = 0, n = runs.size(); i < n && start < to; i++) {
-        int length = Highlighting.length(runs, i);
-        int end = start + length;
-        if (end > from) {
-          int cut = Math.min(end, to) - Math.max(start, from);
-          spans.append(cut, classSet(runs, i));
+      // The run that holds from.
+      while (i < n && start + Highlighting.length(runs, i) <= from) {
+        start += Highlighting.length(runs, i);
+        i++;
+      }
+      if (i >= n || start >= to) {
+        return this;
+      }
+      int end = start + Highlighting.length(runs, i);
+      spans.append(Math.min(end, to) - Math.max(start, from), classSet(runs, i));
+      i++;
+      // Whole runs, then the last one cut.
+      int first = i;
+      while (i < n && end + Highlighting.length(runs, i) <= to) {
+        end += Highlighting.length(runs, i);
+        i++;
+      }
+      if (runs instanceof PackedSpans packed) {
+        spans.appendRuns(packed, first, i);
+      } else {
+        for (int k = first; k < i; k++) {
+          spans.append(runs.get(k).length(), runs.get(k).classes());
         }
-        start = end;
+      }
+      if (i < n && end < to) {
+        spans.append(to - end, classSet(runs, i));
       }
       return this;
     }
