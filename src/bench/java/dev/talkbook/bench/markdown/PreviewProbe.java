@@ -151,9 +151,13 @@ public final class PreviewProbe {
     long fxThread = fx(() -> Thread.currentThread().getId());
     probeMaxNanos.set(0);
     java.util.Map<String, long[]> typingStart = null;
+    long allocatedAtStart = 0;
     for (int k = 0; k < KEYSTROKES + 5; k++) {
       if (k == 5 && ThreadTimes.available()) {
         typingStart = ThreadTimes.all();
+      }
+      if (k == 5) {
+        allocatedAtStart = allocated();
       }
       int at = note.length() / 2 + k;
       CountDownLatch painted = new CountDownLatch(1);
@@ -229,6 +233,9 @@ public final class PreviewProbe {
       // Every thread's processor time over the measured keys (JIT and GC threads too), ms.
       System.out.println("threads " + ThreadTimes.delta(typingStart, ThreadTimes.all()));
     }
+    // What the measured keys allocated, all Java threads together (GC pauses follow from it), MB.
+    System.out.printf(
+        java.util.Locale.ROOT, "allocated-MB %.1f%n", (allocated() - allocatedAtStart) / 1e6);
     print("new.latency", latency);
     print("new.fxKeystroke", fxKey);
     print("new.fxKeystrokeCpu", fxKeyCpu);
@@ -315,6 +322,17 @@ public final class PreviewProbe {
     var m = PreviewView.class.getDeclaredMethod("shell", boolean.class);
     m.setAccessible(true);
     return (String) m.invoke(null, false);
+  }
+
+  /** Bytes allocated so far by the live Java threads. */
+  private static long allocated() {
+    var threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      sum += Math.max(0, bytes);
+    }
+    return sum;
   }
 
   private static void startProbe() {
