@@ -165,13 +165,15 @@ public final class EditorView {
   /** Everything but the scroll pane (its bars are controls): see {@link #makeAside}. */
   private EditorView() {
     area.plainTextChanges().subscribe(this::changed);
-    // Latest wins: a newer request skips the older ones queued and drops their results.
+    // Latest wins: a newer request skips the older ones queued and drops their results (a newer
+    // future replaces the one awaited). Not awaitLatest(requests): with the requests themselves as
+    // the cancel impulse, each request cancelled its own result, and no restyle was ever applied.
     requests
         .mapToCompletionStage(
             r ->
                 CompletableFuture.supplyAsync(
                     () -> r.id() == newestRequest ? restyle(r) : null, afterTheKey(highlighting)))
-        .awaitLatest(requests)
+        .awaitLatest()
         .subscribe(
             result -> {
               if (result.isSuccess() && result.get() != null) {
