@@ -35,7 +35,7 @@ import org.fxmisc.richtext.CodeArea;
  * {@link MarkdownGroup}. Times are from {@code System.nanoTime}, in ms.
  */
 public final class PreviewProbe {
-  private static final int KEYSTROKES = 40;
+  private static final int KEYSTROKES = Integer.getInteger("probe.keys", 40);
 
   private static EditorView editor;
   private static PreviewView preview;
@@ -65,6 +65,9 @@ public final class PreviewProbe {
   }
 
   private static final MarkdownRenderer renderer = new MarkdownRenderer();
+
+  /** Whether to print each key's breakdown ({@code -Dprobe.perKey=true}; Linux, /proc). */
+  private static final boolean PER_KEY = Boolean.getBoolean("probe.perKey");
 
   /** The longest wait of a task posted to the FX thread every 2 ms (how long it was blocked). */
   private static final AtomicLong probeMaxNanos = new AtomicLong();
@@ -147,7 +150,15 @@ public final class PreviewProbe {
         java.lang.management.ManagementFactory.getThreadMXBean();
     long fxThread = fx(() -> Thread.currentThread().getId());
     probeMaxNanos.set(0);
+    java.util.Map<String, long[]> typingStart = null;
+    long allocatedAtStart = 0;
     for (int k = 0; k < KEYSTROKES + 5; k++) {
+      if (k == 5 && ThreadTimes.available()) {
+        typingStart = ThreadTimes.all();
+      }
+      if (k == 5) {
+        allocatedAtStart = allocated();
+      }
       int at = note.length() / 2 + k;
       CountDownLatch painted = new CountDownLatch(1);
       long[] paintedAt = new long[1];
@@ -171,19 +182,46 @@ public final class PreviewProbe {
             }
           };
       long[] keyNanos = new long[2];
+      long[] keyAt = new long[2];
+      long[] fxSched = new long[4];
       long cycle0 = threads.getThreadCpuTime(fxThread);
+      java.util.Map<String, long[]>[] around = new java.util.Map[2];
       long t0 = System.nanoTime();
       fx(
           () -> {
             talk.renderedProperty().addListener(onRendered);
+            if (PER_KEY) {
+              around[0] = ThreadTimes.all();
+              ThreadTimes.own(fxSched, 0);
+            }
             long a = System.nanoTime();
             long c = threads.getCurrentThreadCpuTime();
             area.insertText(Math.min(at, area.getLength()), "x");
             keyNanos[0] = System.nanoTime() - a;
             keyNanos[1] = threads.getCurrentThreadCpuTime() - c;
+            keyAt[0] = a;
+            keyAt[1] = a + keyNanos[0];
+            if (PER_KEY) {
+              ThreadTimes.own(fxSched, 2);
+              around[1] = ThreadTimes.all();
+            }
             return null;
           });
       painted.await(30, TimeUnit.SECONDS);
+      if (PER_KEY) {
+        // The key's handling: wall, processor, waiting for a core (run queue), the rest (stopped:
+        // a safepoint, a lock), and who else ran meanwhile.
+        System.out.printf(
+            java.util.Locale.ROOT,
+            "key %d at %d..%d wall %.2f cpu %.2f runqueue %.2f others %s%n",
+            k,
+            keyAt[0],
+            keyAt[1],
+            ms(keyNanos[0]),
+            ms(keyNanos[1]),
+            ms(fxSched[3] - fxSched[1]),
+            ThreadTimes.delta(around[0], around[1]));
+      }
       if (k >= 5) {
         latency.add(ms(paintedAt[0] - t0));
         fxKey.add(ms(keyNanos[0]));
@@ -191,6 +229,13 @@ public final class PreviewProbe {
         fxCycleCpu.add(ms(threads.getThreadCpuTime(fxThread) - cycle0));
       }
     }
+    if (typingStart != null) {
+      // Every thread's processor time over the measured keys (JIT and GC threads too), ms.
+      System.out.println("threads " + ThreadTimes.delta(typingStart, ThreadTimes.all()));
+    }
+    // What the measured keys allocated, all Java threads together (GC pauses follow from it), MB.
+    System.out.printf(
+        java.util.Locale.ROOT, "allocated-MB %.1f%n", (allocated() - allocatedAtStart) / 1e6);
     print("new.latency", latency);
     print("new.fxKeystroke", fxKey);
     print("new.fxKeystrokeCpu", fxKeyCpu);
@@ -277,6 +322,17 @@ public final class PreviewProbe {
     var m = PreviewView.class.getDeclaredMethod("shell", boolean.class);
     m.setAccessible(true);
     return (String) m.invoke(null, false);
+  }
+
+  /** Bytes allocated so far by the live Java threads. */
+  private static long allocated() {
+    var threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      sum += Math.max(0, bytes);
+    }
+    return sum;
   }
 
   private static void startProbe() {

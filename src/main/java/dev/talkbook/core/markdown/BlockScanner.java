@@ -1,5 +1,7 @@
 package dev.talkbook.core.markdown;
 
+import java.util.Arrays;
+
 /**
  * One highlighting run over a text, line by line: block structure here (fences, headings, quotes,
  * list items, tables, breaks), inline markup handed to {@link InlineScanner}, Java fences to {@link
@@ -61,17 +63,142 @@ final class BlockScanner {
   }
 
   Highlighting run() {
-    int start = 0;
+    return run(0, null, Fences.START, null);
+  }
+
+  /**
+   * What the scan carries into a line that follows a blank line: only an open fence (a blank line
+   * ends every paragraph and table, and no look-ahead crosses it). Null when no fence is open.
+   */
+  record Open(
+      char fenceChar,
+      int fenceLength,
+      int fenceIndent,
+      int fenceQuoteDepth,
+      boolean fenceIsJava,
+      boolean fenceListed,
+      int javaState) {}
+
+  /** Decides where a partial scan may stop: the rest is highlighted as before. */
+  interface Resync {
+    /**
+     * Whether the scan, at line start {@code position} (after a blank line) with {@code open} and
+     * the {@link Fences} state {@code fences}, is where the earlier highlighting goes on alike.
+     */
+    boolean at(int position, Open open, long fences);
+  }
+
+  // The checkpoints this scan passed: the starts of lines after a blank line (and where it began),
+  // with the scan's state and the Fences state there.
+  private int[] checkAt = new int[16];
+  private Open[] checkOpen = new Open[16];
+  private long[] checkFences = new long[16];
+  private int checks;
+
+  /**
+   * Where the last {@link #run(int, Open, long, Resync)} stopped (the text's length if at the end).
+   */
+  private int stoppedAt;
+
+  private boolean resynced;
+
+  /**
+   * Scans from {@code from}, a checkpoint (0, or a line start after a blank line) where the scan
+   * was in {@code open} and the {@link Fences} state was {@code fences}, to the end or to the first
+   * later checkpoint where {@code resync} says the earlier highlighting goes on alike. Returns the
+   * styles of {@code [from, }{@link #stoppedAt()}{@code )}.
+   */
+  Highlighting run(int from, Open open, long fences, Resync resync) {
+    restore(open);
+    long fenceState = fences;
+    checkpoint(from, open, fenceState);
+    int start = from;
     while (true) {
       int newline = text.indexOf('\n', start);
       int lineEnd = newline < 0 ? length : newline + 1;
+      int end = contentEnd(start, newline);
       painter.startLine(start, lineEnd);
-      line(start, contentEnd(start, newline), lineEnd);
+      line(start, end, lineEnd);
       painter.endLine();
       if (newline < 0) {
+        stoppedAt = length;
         return painter.build();
       }
+      fenceState = Fences.next(fenceState, text, start, end);
+      if (skipBlank(start, end) >= end) {
+        Open now = open();
+        if (resync != null && resync.at(lineEnd, now, fenceState)) {
+          stoppedAt = lineEnd;
+          resynced = true;
+          return painter.build();
+        }
+        checkpoint(lineEnd, now, fenceState);
+      }
       start = lineEnd;
+    }
+  }
+
+  int stoppedAt() {
+    return stoppedAt;
+  }
+
+  /** Whether the last run stopped where the earlier highlighting goes on alike. */
+  boolean resynced() {
+    return resynced;
+  }
+
+  int checks() {
+    return checks;
+  }
+
+  int checkAt(int i) {
+    return checkAt[i];
+  }
+
+  Open checkOpen(int i) {
+    return checkOpen[i];
+  }
+
+  long checkFences(int i) {
+    return checkFences[i];
+  }
+
+  private void checkpoint(int at, Open open, long fences) {
+    if (checks == checkAt.length) {
+      checkAt = Arrays.copyOf(checkAt, checks * 2);
+      checkOpen = Arrays.copyOf(checkOpen, checks * 2);
+      checkFences = Arrays.copyOf(checkFences, checks * 2);
+    }
+    checkAt[checks] = at;
+    checkOpen[checks] = open;
+    checkFences[checks] = fences;
+    checks++;
+  }
+
+  /** The open fence, as a checkpoint keeps it. */
+  private Open open() {
+    return inFence
+        ? new Open(
+            fenceChar,
+            fenceLength,
+            fenceIndent,
+            fenceQuoteDepth,
+            fenceIsJava,
+            fenceListed,
+            javaState)
+        : null;
+  }
+
+  private void restore(Open open) {
+    inFence = open != null;
+    if (open != null) {
+      fenceChar = open.fenceChar();
+      fenceLength = open.fenceLength();
+      fenceIndent = open.fenceIndent();
+      fenceQuoteDepth = open.fenceQuoteDepth();
+      fenceIsJava = open.fenceIsJava();
+      fenceListed = open.fenceListed();
+      javaState = open.javaState();
     }
   }
 

@@ -53,6 +53,47 @@ public record Highlighting(List<Span> spans) {
       return this;
     }
 
+    /**
+     * Appends the runs of {@code h} that style {@code [from, to)}, the first and last cut to fit.
+     */
+    public Builder addRange(Highlighting h, int from, int to) {
+      if (built) {
+        throw new IllegalStateException("built already");
+      }
+      List<Span> runs = h.spans;
+      int n = runs.size();
+      int i = 0;
+      int start = 0;
+      // The run that holds from.
+      while (i < n && start + Highlighting.length(runs, i) <= from) {
+        start += Highlighting.length(runs, i);
+        i++;
+      }
+      if (i >= n || start >= to) {
+        return this;
+      }
+      int end = start + Highlighting.length(runs, i);
+      spans.append(Math.min(end, to) - Math.max(start, from), classSet(runs, i));
+      i++;
+      // Whole runs, then the last one cut.
+      int first = i;
+      while (i < n && end + Highlighting.length(runs, i) <= to) {
+        end += Highlighting.length(runs, i);
+        i++;
+      }
+      if (runs instanceof PackedSpans packed) {
+        spans.appendRuns(packed, first, i);
+      } else {
+        for (int k = first; k < i; k++) {
+          spans.append(runs.get(k).length(), runs.get(k).classes());
+        }
+      }
+      if (i < n && end < to) {
+        spans.append(to - end, classSet(runs, i));
+      }
+      return this;
+    }
+
     public Highlighting build() {
       built = true;
       return new Highlighting(spans.done());
@@ -127,6 +168,13 @@ public record Highlighting(List<Span> spans) {
 
   private static int length(List<Span> spans, int i) {
     return spans instanceof PackedSpans packed ? packed.length(i) : spans.get(i).length();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> classSet(List<Span> spans, int i) {
+    return spans instanceof PackedSpans packed
+        ? (Set<String>) packed.classes(i)
+        : spans.get(i).classes();
   }
 
   private static Object classes(List<Span> spans, int i) {

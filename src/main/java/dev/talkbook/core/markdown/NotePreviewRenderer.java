@@ -27,7 +27,15 @@ import java.util.function.Function;
 public final class NotePreviewRenderer {
 
   private final MarkdownRenderer renderer;
-  private Map<String, MarkdownRenderer.Part> cache = new HashMap<>();
+
+  /**
+   * The parts of the last render by the length of their text, each with its text: a lookup by the
+   * text itself hashed every part's text (the whole note) at every keystroke, more than parsing the
+   * part that changed; a comparison of equal lengths costs little.
+   */
+  private Map<Integer, List<Cached>> cache = new HashMap<>();
+
+  private record Cached(String text, MarkdownRenderer.Part part) {}
 
   /** The outline entries of each cached part's lists, by list node (parts are reused whole). */
   private Map<org.commonmark.node.Node, OutlineBuilder.BuiltItems> items =
@@ -41,7 +49,7 @@ public final class NotePreviewRenderer {
       String markdown, Function<AttachmentRef, Optional<String>> attachments) {
     String text = markdown == null ? "" : markdown;
     List<int[]> parts = cut(text);
-    Map<String, MarkdownRenderer.Part> next = new HashMap<>();
+    Map<Integer, List<Cached>> next = new HashMap<>();
     List<RenderedNote.Block> blocks = new ArrayList<>();
     List<org.commonmark.node.Node> documents = new ArrayList<>(parts.size());
     int[] offsets = new int[parts.size()];
@@ -51,12 +59,12 @@ public final class NotePreviewRenderer {
       int end = i + 1 < parts.size() ? parts.get(i + 1)[0] : text.length();
       int line = parts.get(i)[1];
       String piece = text.substring(start, end);
-      MarkdownRenderer.Part part = cache.get(piece);
+      MarkdownRenderer.Part part = cached(piece);
       if (part == null) {
         part = renderer.renderPart(piece, attachments);
       }
       if (!piece.contains("attachment:")) {
-        next.put(piece, part);
+        next.computeIfAbsent(piece.length(), n -> new ArrayList<>(1)).add(new Cached(piece, part));
       }
       if (i == 0) {
         frontMatter = part.frontMatter();
@@ -82,6 +90,19 @@ public final class NotePreviewRenderer {
         OutlineBuilder.build(documents, offsets, MarkdownRenderer.lastLine(text), nextItems);
     items = nextItems;
     return new RenderedNote(blocks, outline, frontMatter);
+  }
+
+  /** The part rendered last time for {@code piece}, or null. */
+  private MarkdownRenderer.Part cached(String piece) {
+    List<Cached> sameLength = cache.get(piece.length());
+    if (sameLength != null) {
+      for (Cached c : sameLength) {
+        if (c.text().equals(piece)) {
+          return c.part();
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -155,7 +176,11 @@ public final class NotePreviewRenderer {
     if (from + n < end && text.charAt(from + n) != ' ' && text.charAt(from + n) != '\t') {
       return false;
     }
-    int bar = text.indexOf('|', from);
-    return bar < 0 || bar >= end;
+    for (int i = from + n; i < end; i++) {
+      if (text.charAt(i) == '|') {
+        return false; // (searching the rest of the note for one made each render quadratic)
+      }
+    }
+    return true;
   }
 }

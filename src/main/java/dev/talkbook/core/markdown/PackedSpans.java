@@ -10,6 +10,7 @@ import java.util.Set;
  * a big document has millions of spans, and millions of long-lived small objects cost more to keep
  * (and to collect) than the arrays. Immutable once built.
  */
+@SuppressWarnings("unchecked")
 final class PackedSpans extends AbstractList<Highlighting.Span> implements RandomAccess {
 
   private int[] lengths = new int[64];
@@ -33,6 +34,26 @@ final class PackedSpans extends AbstractList<Highlighting.Span> implements Rando
     } else {
       add(length, spanClasses);
     }
+  }
+
+  /**
+   * Appends runs {@code [from, to)} of {@code source} as they are (a highlighting's neighbours
+   * never carry the same classes), the first joined to the last run here when it carries the same.
+   */
+  void appendRuns(PackedSpans source, int from, int to) {
+    if (from >= to) {
+      return;
+    }
+    append(source.lengths[from], (Set<String>) source.classes[from]);
+    int n = to - from - 1;
+    if (size + n > lengths.length) {
+      int capacity = Math.max(size + n, lengths.length * 2);
+      lengths = Arrays.copyOf(lengths, capacity);
+      classes = Arrays.copyOf(classes, capacity);
+    }
+    System.arraycopy(source.lengths, from + 1, lengths, size, n);
+    System.arraycopy(source.classes, from + 1, classes, size, n);
+    size += n;
   }
 
   /** Trims the arrays; nothing is added after this. */

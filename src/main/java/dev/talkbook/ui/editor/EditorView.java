@@ -1,7 +1,7 @@
 package dev.talkbook.ui.editor;
 
+import dev.talkbook.core.markdown.HighlightedText;
 import dev.talkbook.core.markdown.Highlighting;
-import dev.talkbook.core.markdown.MarkdownHighlighter;
 import dev.talkbook.ui.common.Icons;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,7 +73,6 @@ public final class EditorView {
   /** Where pasted images and dropped files go; set when the editor is {@link #ready}. */
   private BiConsumer<String, byte[]> attach;
 
-  private final MarkdownHighlighter highlighter = new MarkdownHighlighter();
   private final ExecutorService highlighting =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -91,7 +90,7 @@ public final class EditorView {
   private final EventSource<Edit> edits = new EventSource<>();
 
   /** The highlighting the area's styles follow, for the text as it was then; null before any. */
-  private Highlighting shown;
+  private Styles shown;
 
   /** Where the text changed since {@link #shown} (current offsets; -1 when nothing did). */
   private int dirtyFrom = -1;
@@ -101,10 +100,16 @@ public final class EditorView {
   /** The newest highlighting request; older ones still queued are skipped. */
   private volatile long newestRequest;
 
-  private record Request(long id, String text, Highlighting shown, int from, int to) {}
+  /**
+   * The styles of a text: its Markdown highlighting (with what re-highlighting an edit of it needs)
+   * and the area's styles made from it, the hanging indents marked ({@link HangingIndent}).
+   */
+  private record Styles(HighlightedText markdown, Highlighting area) {}
+
+  private record Request(long id, String text, Styles shown, int from, int to) {}
 
   /** What to restyle: {@code spans} from {@code from}, making the area's styles {@code next}. */
-  private record Restyle(Highlighting next, int from, List<Highlighting.Span> spans) {}
+  private record Restyle(Styles next, int from, List<Highlighting.Span> spans) {}
 
   private final EventSource<Request> requests = new EventSource<>();
 
@@ -160,13 +165,15 @@ public final class EditorView {
   /** Everything but the scroll pane (its bars are controls): see {@link #makeAside}. */
   private EditorView() {
     area.plainTextChanges().subscribe(this::changed);
-    // Latest wins: a newer request skips the older ones queued and drops their results.
+    // Latest wins: a newer request skips the older ones queued and drops their results (a newer
+    // future replaces the one awaited). Not awaitLatest(requests): with the requests themselves as
+    // the cancel impulse, each request cancelled its own result, and no restyle was ever applied.
     requests
         .mapToCompletionStage(
             r ->
                 CompletableFuture.supplyAsync(
                     () -> r.id() == newestRequest ? restyle(r) : null, afterTheKey(highlighting)))
-        .awaitLatest(requests)
+        .awaitLatest()
         .subscribe(
             result -> {
               if (result.isSuccess() && result.get() != null) {
@@ -241,10 +248,10 @@ public final class EditorView {
   /** Replaces the whole text as a fresh start: no undo back into another talk's notes. */
   public void load(String text) {
     area.replaceText(text);
-    Highlighting all = styles(text);
+    Styles all = styles(text);
     newestRequest++; // the request the replacement made is done here, at once
-    if (!all.spans().isEmpty()) {
-      area.setStyleSpans(0, styleSpans(all.spans()));
+    if (!all.area().spans().isEmpty()) {
+      area.setStyleSpans(0, styleSpans(all.area().spans()));
     }
     shown = all;
     dirtyFrom = -1;
@@ -298,27 +305,46 @@ public final class EditorView {
   }
 
   /**
-   * On the highlighting thread: the whole text highlighted, and the part whose styles differ from
-   * what the area shows (the changed range, widened to where the styles really differ).
+   * On the highlighting thread: the text highlighted, and the part whose styles differ from what
+   * the area shows (the changed range, widened to where the styles really differ). Everything typed
+   * since the area's styles were made is one change, {@code [r.from(), r.to())} now: only from the
+   * paragraph it starts in to where the highlighting goes on as before is read again.
    */
   private Restyle restyle(Request r) {
-    Highlighting next = styles(r.text());
     int length = r.text().length();
+    Styles next = null;
+    if (r.shown() != null) {
+      int before = r.shown().markdown().length();
+      int inserted = r.to() - r.from();
+      int removed = inserted - (length - before);
+      if (r.from() >= 0 && removed >= 0 && r.from() + removed <= before) {
+        HighlightedText.Change change =
+            r.shown().markdown().edited(r.text(), r.from(), removed, inserted);
+        next =
+            new Styles(
+                change.next(), HangingIndent.edited(r.shown().area(), before, change, r.text()));
+      }
+    }
+    if (next == null) {
+      next = styles(r.text());
+    }
     int from = 0;
     int to = length;
     if (r.shown() != null) {
-      from = Math.min(Highlighting.commonPrefix(r.shown(), next), r.from());
-      to = Math.max(length - Highlighting.commonSuffix(r.shown(), next), r.to());
+      from = Math.min(Highlighting.commonPrefix(r.shown().area(), next.area()), r.from());
+      to = Math.max(length - Highlighting.commonSuffix(r.shown().area(), next.area()), r.to());
     }
-    return new Restyle(next, from, from < to ? next.slice(from, to) : List.of());
+    return new Restyle(next, from, from < to ? next.area().slice(from, to) : List.of());
   }
 
   /**
-   * The styles of {@code text}: its Markdown highlighting, and the list items' prefixes kept out of
-   * the wrapped lines' indent ({@link HangingIndent}).
+   * The styles of {@code text}, read in full: its Markdown highlighting, and the list items'
+   * prefixes kept out of the wrapped lines' indent ({@link HangingIndent}).
    */
-  private Highlighting styles(String text) {
-    return HangingIndent.mark(highlighter.highlight(text), HangingIndent.prefixes(text));
+  private static Styles styles(String text) {
+    HighlightedText markdown = HighlightedText.of(text);
+    return new Styles(
+        markdown, HangingIndent.mark(markdown.highlighting(), HangingIndent.prefixes(text)));
   }
 
   /** On the FX thread: the newest restyle, for the text as it is now. */

@@ -1,7 +1,8 @@
 package dev.talkbook.ui.editor;
 
+import dev.talkbook.core.markdown.Fences;
+import dev.talkbook.core.markdown.HighlightedText;
 import dev.talkbook.core.markdown.Highlighting;
-import dev.talkbook.core.outliner.Lines;
 import dev.talkbook.core.outliner.ListItem;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,21 +44,35 @@ final class HangingIndent {
    * wrap) outside code blocks. The task box stays in the text: it can be clicked and typed in.
    */
   static List<Prefix> prefixes(String text) {
-    Lines lines = Lines.of(text);
+    return prefixes(text, 0, text.length(), Fences.START);
+  }
+
+  /**
+   * The prefixes of the lines that start in {@code [from, to)}; {@code from} is a line start where
+   * the {@link Fences} state (which lines are code) is {@code fences}.
+   */
+  static List<Prefix> prefixes(String text, int from, int to, long fences) {
     List<Prefix> out = new ArrayList<>();
-    for (int l = 0; l < lines.count(); l++) {
-      String line = lines.get(l);
-      if (line.isEmpty() || lines.isCode(l)) {
-        continue;
+    long state = fences;
+    int start = from;
+    while (start < to) {
+      int newline = text.indexOf('\n', start);
+      int end = newline < 0 ? text.length() : newline;
+      String line = text.substring(start, end);
+      state = Fences.next(state, line);
+      if (!line.isEmpty() && !Fences.lineInFence(state)) {
+        Optional<ListItem> item = ListItem.parse(line);
+        if (item.isPresent() && !item.get().gap().isEmpty() && !item.get().content().isBlank()) {
+          ListItem i = item.get();
+          int length =
+              i.quote().length() + i.indent().length() + i.marker().length() + i.gap().length();
+          out.add(new Prefix(start, length));
+        }
       }
-      Optional<ListItem> item = ListItem.parse(line);
-      if (item.isEmpty() || item.get().gap().isEmpty() || item.get().content().isBlank()) {
-        continue;
+      if (newline < 0) {
+        break;
       }
-      ListItem i = item.get();
-      int length =
-          i.quote().length() + i.indent().length() + i.marker().length() + i.gap().length();
-      out.add(new Prefix(lines.startOf(l), length));
+      start = newline + 1;
     }
     return out;
   }
@@ -71,9 +86,37 @@ final class HangingIndent {
       return styles;
     }
     Highlighting.Builder out = new Highlighting.Builder();
+    markInto(out, styles.spans(), 0, prefixes);
+    return out.build();
+  }
+
+  /**
+   * The editor's styles after an edit, from the styles before it ({@code marked}, of a text {@code
+   * before} characters long) and the edit's highlighting ({@code change}, of {@code text}): only
+   * the lines the highlighter read again ({@code [change.from(), change.to())}) are marked again,
+   * the rest is as before, moved by the edit. The same as marking the whole text afresh.
+   */
+  static Highlighting edited(
+      Highlighting marked, int before, HighlightedText.Change change, String text) {
+    int from = change.from();
+    int to = change.to();
+    int delta = text.length() - before;
+    Highlighting.Builder out = new Highlighting.Builder();
+    out.addRange(marked, 0, from);
+    markInto(
+        out,
+        change.next().highlighting().slice(from, to),
+        from,
+        prefixes(text, from, to, change.fences()));
+    out.addRange(marked, to - delta, before);
+    return out.build();
+  }
+
+  /** Appends {@code spans}, which start at {@code start}, with the prefixes marked. */
+  private static void markInto(
+      Highlighting.Builder out, List<Highlighting.Span> spans, int start, List<Prefix> prefixes) {
     int next = 0; // the first prefix not yet passed
-    int start = 0;
-    for (Highlighting.Span span : styles.spans()) {
+    for (Highlighting.Span span : spans) {
       int end = start + span.length();
       int at = start;
       while (at < end) {
@@ -94,7 +137,6 @@ final class HangingIndent {
       }
       start = end;
     }
-    return out.build();
   }
 
   /**

@@ -47,4 +47,31 @@ class HighlightingBuilderTest {
     builder.build();
     assertThatThrownBy(() -> builder.add(1, Set.of())).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void aRangeOfAnotherHighlightingIsAddedCutToFitAndJoinedToItsNeighbours() {
+    Highlighting a =
+        new Highlighting.Builder()
+            .add(3, Set.of())
+            .add(2, Set.of("md-strong"))
+            .add(4, Set.of("md-code"))
+            .add(1, Set.of())
+            .build();
+    Highlighting listed = new Highlighting(List.copyOf(a.spans())); // not packed
+    for (Highlighting source : List.of(a, listed)) {
+      Highlighting h =
+          new Highlighting.Builder()
+              .add(1, Set.of("md-strong"))
+              .addRange(source, 4, 8) // strong 1, code 3
+              .addRange(source, 8, 8)
+              .addRange(source, 0, 2) // plain 2
+              .build();
+      assertThat(h.spans())
+          .containsExactly(
+              new Highlighting.Span(2, Set.of("md-strong")),
+              new Highlighting.Span(3, Set.of("md-code")),
+              new Highlighting.Span(2, Set.of()));
+      assertThat(new Highlighting.Builder().addRange(source, 0, 10).build()).isEqualTo(a);
+    }
+  }
 }

@@ -86,6 +86,47 @@ class EditorViewTest {
     assertThat(FxWait.onFx(() -> editor.area().getSelectedText())).isEqualTo("two");
   }
 
+  @Test
+  void editsAreStyledAsTheWholeTextStyledAfresh(FxRobot robot) throws Exception {
+    EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    show(robot, editor);
+    String note =
+        "# Notes\n\n- one *x*\n  - two\n\ntext\n\n```java\nint a = 1; // c\n```\n\n"
+            + "> - quoted\n\n1. three\n- four `code`\n";
+    robot.interact(() -> editor.load(note));
+    // A fence opened at the top (the note's code turns into text and back), a word typed and a
+    // line removed, in one go (one restyle for all three), then the fence taken out again.
+    robot.interact(
+        () -> {
+          editor.area().insertText(0, "```\n");
+          editor.area().insertText(editor.area().getText().indexOf("text") + 4, " more");
+          int two = editor.area().getText().indexOf("  - two\n");
+          editor.area().deleteText(two, two + "  - two\n".length());
+        });
+    FxWait.until("styled as afresh", () -> FxWait.onFx(() -> styledAsAfresh(editor)));
+    robot.interact(() -> editor.area().deleteText(0, 4));
+    FxWait.until("styled as afresh", () -> FxWait.onFx(() -> styledAsAfresh(editor)));
+    assertThat(FxWait.onFx(() -> stylesAt(editor, editor.area().getText().indexOf("int"))))
+        .contains("java-keyword");
+  }
+
+  /** Whether every character has the styles that a full highlight of the text gives it. */
+  private static boolean styledAsAfresh(EditorView editor) {
+    String text = editor.area().getText();
+    var expected =
+        HangingIndent.mark(
+            new dev.talkbook.core.markdown.MarkdownHighlighter().highlight(text),
+            HangingIndent.prefixes(text));
+    for (int i = 0; i < text.length(); i++) {
+      // (a line break has no style of its own in the area)
+      if (text.charAt(i) != '\n'
+          && !java.util.Set.copyOf(stylesAt(editor, i)).equals(expected.classesAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Collection<String> stylesAt(EditorView editor, int offset) {
     return editor.area().getStyleOfChar(offset);
   }

@@ -2,10 +2,15 @@ package dev.talkbook.ui.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.markdown.HighlightedText;
+import dev.talkbook.core.markdown.Highlighting;
+import dev.talkbook.core.markdown.MarkdownHighlighter;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HangingIndentTest {
   /** The prefixes as the texts they cover. */
@@ -78,6 +83,54 @@ class HangingIndentTest {
     }
     for (int i = 1; i < marked.spans().size(); i++) {
       assertThat(marked.spans().get(i).classes()).isNotEqualTo(marked.spans().get(i - 1).classes());
+    }
+  }
+
+  /** Pieces that make and unmake list items, fences (opening and closing) and quotes. */
+  private static final List<String> PIECES =
+      List.of(
+          "- ",
+          "* ",
+          "1. ",
+          "  ",
+          "\n",
+          "\n\n",
+          "```",
+          "```java\n",
+          "~~~",
+          "> ",
+          "x",
+          "word ",
+          "[ ] ",
+          "\t",
+          "---",
+          "\n```\n");
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5})
+  void anEditsStylesAreThoseOfTheWholeTextMarkedAfresh(long seed) {
+    Random random = new Random(seed);
+    String text =
+        "# Notes\n\n- one\n  - two *x*\n\n```\n- not an item\n```\n\n> - quoted\n\n"
+            + "1. three\n   ```java\n   - code\n   ```\n- [ ] task\n\ntext\n";
+    HighlightedText markdown = HighlightedText.of(text);
+    Highlighting marked = HangingIndent.mark(markdown.highlighting(), HangingIndent.prefixes(text));
+    for (int i = 0; i < 300; i++) {
+      int position = random.nextInt(text.length() + 1);
+      int removed = Math.min(text.length() - position, random.nextInt(4));
+      String inserted = random.nextBoolean() ? "" : PIECES.get(random.nextInt(PIECES.size()));
+      String next = text.substring(0, position) + inserted + text.substring(position + removed);
+      HighlightedText.Change change = markdown.edited(next, position, removed, inserted.length());
+      Highlighting edited = HangingIndent.edited(marked, text.length(), change, next);
+      Highlighting full =
+          HangingIndent.mark(
+              new MarkdownHighlighter().highlight(next), HangingIndent.prefixes(next));
+      assertThat(edited)
+          .as("edit %d at %d (-%d +%s)", i, position, removed, inserted)
+          .isEqualTo(full);
+      text = next;
+      markdown = change.next();
+      marked = edited;
     }
   }
 }
