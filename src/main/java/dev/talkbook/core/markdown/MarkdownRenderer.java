@@ -60,13 +60,16 @@ public final class MarkdownRenderer {
   /** Deeper link and emphasis nesting is read as text. */
   static final int MAX_INLINE_NESTING = 100;
 
-  /** commonmark's autolinks as {@link Autolinks} makes them (the same links, found sooner). */
+  /**
+   * commonmark's autolinks as {@link Autolinks} makes them and its task list items as {@link
+   * TaskItems} does (the same nodes, found sooner).
+   */
   private static final List<Extension> EXTENSIONS =
       List.of(
           TablesExtension.create(),
           StrikethroughExtension.create(),
           Autolinks.create(),
-          TaskListItemsExtension.create(),
+          TaskItems.create(),
           YamlFrontMatterExtension.create());
 
   /**
@@ -216,7 +219,10 @@ public final class MarkdownRenderer {
         headings.add(new NotePage.Heading(h.getLevel(), id, html));
       }
     }
-    String html = page.render(document);
+    // sized for the page at once: growing the builder from 16 characters copied it a dozen times
+    StringBuilder out = new StringBuilder(markdown == null ? 16 : markdown.length() * 3 / 2);
+    page.render(document, out);
+    String html = out.toString();
     return new NotePage(prepare.raw ? NoteHtmlPolicy.sanitize(html) : html, headings, summary);
   }
 
@@ -262,7 +268,7 @@ public final class MarkdownRenderer {
           @Override
           public void visit(Paragraph paragraph) {
             if (out.length() <= max) {
-              String text = plainText(paragraph).strip().replaceAll("\\s+", " ");
+              String text = oneSpace(plainText(paragraph).strip());
               if (!text.isEmpty()) {
                 out.append(out.length() == 0 ? "" : " ").append(text);
               }
@@ -328,10 +334,21 @@ public final class MarkdownRenderer {
 
   /** Equal ignoring case and runs of white space. */
   private static boolean sameText(String a, String b) {
-    return a.strip()
-        .replaceAll("\\s+", " ")
+    return oneSpace(a.strip())
         .toLowerCase(Locale.ROOT)
-        .equals(b.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+        .equals(oneSpace(b.strip()).toLowerCase(Locale.ROOT));
+  }
+
+  /** Runs of white space ({@code \\s}: ASCII space, tab, line breaks, form feed, vertical tab). */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /**
+   * Each run of white space as one space: {@code replaceAll("\\s+", " ")} without compiling the
+   * expression again on every call (that was a twentieth of rendering a page, with the summary's
+   * paragraphs).
+   */
+  static String oneSpace(String s) {
+    return SPACES.matcher(s).replaceAll(" ");
   }
 
   /**
