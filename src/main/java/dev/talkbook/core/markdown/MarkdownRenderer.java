@@ -441,17 +441,25 @@ public final class MarkdownRenderer {
     return lines;
   }
 
-  /** The document's headings, in order (a heading holds none). */
+  /**
+   * The document's headings, in order. Only blocks hold headings, and neither a paragraph nor a
+   * heading holds one, so the walk never goes into their text (most of a note's nodes): a visitor
+   * over every node was a twentieth of rendering a page.
+   */
   static List<Heading> headings(Node document) {
     List<Heading> headings = new ArrayList<>();
-    document.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(Heading heading) {
-            headings.add(heading);
-          }
-        });
+    addHeadings(document, headings);
     return headings;
+  }
+
+  private static void addHeadings(Node parent, List<Heading> headings) {
+    for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof Heading heading) {
+        headings.add(heading);
+      } else if (child instanceof Block && !(child instanceof Paragraph)) {
+        addHeadings(child, headings);
+      }
+    }
   }
 
   /**
