@@ -344,8 +344,8 @@ public final class MarkdownRenderer {
 
   /**
    * Each run of white space as one space: {@code replaceAll("\\s+", " ")} without compiling the
-   * expression again on every call (that was a twentieth of rendering a page, with the summary's
-   * paragraphs).
+   * expression again on every call (String.replaceAll was 4 % of the processor samples of rendering
+   * pages with summaries).
    */
   static String oneSpace(String s) {
     return SPACES.matcher(s).replaceAll(" ");
@@ -443,8 +443,8 @@ public final class MarkdownRenderer {
 
   /**
    * The document's headings, in order. Only blocks hold headings, and neither a paragraph nor a
-   * heading holds one, so the walk never goes into their text (most of a note's nodes): a visitor
-   * over every node was a twentieth of rendering a page.
+   * heading holds one, so the walk never goes into their text, most of a note's nodes (a visitor
+   * over every node of a generated note took about 7 us, some 4 % of rendering its page).
    */
   static List<Heading> headings(Node document) {
     List<Heading> headings = new ArrayList<>();
