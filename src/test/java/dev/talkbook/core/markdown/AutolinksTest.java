@@ -50,6 +50,7 @@ class AutolinksTest {
         "| a | b |\n|---|---|\n| https://cell.example | www.cell.example |",
         "~~https://struck.example~~ and trailing https://example.org/).",
         "no links here: just a colon, an @ alone and the word www without a dot",
+        "Speaker: Ada. Time: 10:30, see: https://example.org/a:b and x:/y and z:// alone",
         "plain text with nothing special in it at all"
       })
   void makesTheLinksCommonmarksExtensionMakes(String markdown) {
@@ -80,5 +81,9 @@ class AutolinksTest {
     assertThat(Autolinks.mayHoldLink("see https://x")).isTrue();
     assertThat(Autolinks.mayHoldLink("me@x.org")).isTrue();
     assertThat(Autolinks.mayHoldLink("go to www.x.org")).isTrue();
+    // a colon alone is no URL: the URL scanner needs "://"
+    assertThat(Autolinks.mayHoldLink("Speaker: Ada Lovelace. Notes: none")).isFalse();
+    assertThat(Autolinks.mayHoldLink("mailto:x and a:/b")).isFalse();
+    assertThat(Autolinks.mayHoldLink("x://")).isTrue();
   }
 }
