@@ -73,7 +73,7 @@ public record Highlighting(List<Span> spans) {
         return this;
       }
       int end = start + Highlighting.length(runs, i);
-      spans.append(Math.min(end, to) - Math.max(start, from), classSet(runs, i));
+      spans.append(Math.min(end, to) - Math.max(start, from), classes(runs, i));
       i++;
       // Whole runs, then the last one cut.
       int first = i;
@@ -89,7 +89,7 @@ public record Highlighting(List<Span> spans) {
         }
       }
       if (i < n && end < to) {
-        spans.append(to - end, classSet(runs, i));
+        spans.append(to - end, classes(runs, i));
       }
       return this;
     }
@@ -171,14 +171,10 @@ public record Highlighting(List<Span> spans) {
   }
 
   @SuppressWarnings("unchecked")
-  private static Set<String> classSet(List<Span> spans, int i) {
+  private static Set<String> classes(List<Span> spans, int i) {
     return spans instanceof PackedSpans packed
         ? (Set<String>) packed.classes(i)
         : spans.get(i).classes();
-  }
-
-  private static Object classes(List<Span> spans, int i) {
-    return spans instanceof PackedSpans packed ? packed.classes(i) : spans.get(i).classes();
   }
 
   /** The classes at {@code offset} in the text (0 ≤ offset < {@link #length()}). */
