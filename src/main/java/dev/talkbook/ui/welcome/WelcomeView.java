@@ -5,7 +5,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -30,8 +31,13 @@ public final class WelcomeView {
     Button event = new Button("New event…", Icons.of(Feather.CALENDAR));
     event.setId("welcome-new-event");
     event.setOnAction(e -> newEvent.run());
-    HBox buttons = new HBox(10, sample, event);
+    // Side by side where they fit, else one under the other: never cut to "Open the sample mee…"
+    // (the window's default middle pane, less this view's padding, is narrower than the two).
+    sample.setMinWidth(Region.USE_PREF_SIZE);
+    event.setMinWidth(Region.USE_PREF_SIZE);
+    FlowPane buttons = new FlowPane(10, 10, sample, event);
     buttons.setAlignment(Pos.CENTER);
+    buttons.setMaxWidth(440);
     root.getChildren().addAll(title, text, buttons);
     root.setAlignment(Pos.CENTER);
     root.setPadding(new Insets(40));
