@@ -23,6 +23,25 @@ public final class UserFolders {
     return folder(env, osName, home, "XDG_DATA_HOME", ".local/share");
   }
 
+  /**
+   * Where what can be made again goes: {@code $XDG_CACHE_HOME/talkbook}, else {@code
+   * ~/.cache/talkbook}; {@code %LOCALAPPDATA%\Talkbook\Cache} on Windows, {@code
+   * ~/Library/Caches/Talkbook} on macOS.
+   */
+  public static Path cache(Map<String, String> env, String osName, String home) {
+    String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+    if (os.startsWith("windows")) {
+      String local = env.get("LOCALAPPDATA");
+      Path base =
+          local != null && !local.isBlank() ? Path.of(local) : Path.of(home, "AppData", "Local");
+      return base.resolve("Talkbook").resolve("Cache");
+    }
+    if (os.startsWith("mac")) {
+      return Path.of(home, "Library", "Caches", "Talkbook");
+    }
+    return folder(env, osName, home, "XDG_CACHE_HOME", ".cache");
+  }
+
   private static Path folder(
       Map<String, String> env, String osName, String home, String xdgVariable, String xdgDefault) {
     String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);

@@ -19,6 +19,10 @@ import org.sqlite.SQLiteException;
 final class Database implements AutoCloseable {
   static final int BUSY_TIMEOUT_MS = 5_000;
 
+  static {
+    SqliteLibrary.prepare(); // before sqlite-jdbc loads its native library, on the first connection
+  }
+
   /** Work against a connection. */
   @FunctionalInterface
   interface Work<T> {
