@@ -157,7 +157,9 @@ public final class SiteGroup implements BenchmarkGroup {
             + " previous/next and `.Content`); Hugo's defaults otherwise (goldmark, Chroma"
             + " highlighting, RSS, tag pages, sitemap). "
             + RUNS
-            + " runs each, interleaved, after one warm-up run of each; medians. The ratio is of"
+            + " runs each, interleaved with each round led by another of the three (a run right"
+            + " after another's pays for the files that one just made), after one warm-up run of"
+            + " each; medians. The ratio is of"
             + " wall-clock medians (the target); the last column compares CPU time (user + system,"
             + " `/usr/bin/time`), which other work on a loaded machine distorts less. Talkbook's"
             + " pages carry more (table of contents, permalinks, previous/next, search index) than"
@@ -296,11 +298,20 @@ public final class SiteGroup implements BenchmarkGroup {
     }
     hugoBuild(hugoBin, hugoSite, dir.resolve("warm-hugo"));
     for (int i = 0; i < RUNS; i++) {
-      talkbook.add(talkbookExport(null, notebook, dir.resolve("tb-" + i)));
-      if (packagedApp != null) {
-        packaged.add(talkbookExport(packagedApp, notebook, dir.resolve("pk-" + i)));
+      // Each round starts with another of the three: a run right after another's pays for the
+      // files the other just made (the disk's directory and inode work, the page cache), so the
+      // order must not favour one. Round 0: Talkbook, packaged, Hugo; round 1: packaged, Hugo, ...
+      for (int k = 0; k < 3; k++) {
+        switch ((i + k) % 3) {
+          case 0 -> talkbook.add(talkbookExport(null, notebook, dir.resolve("tb-" + i)));
+          case 1 -> {
+            if (packagedApp != null) {
+              packaged.add(talkbookExport(packagedApp, notebook, dir.resolve("pk-" + i)));
+            }
+          }
+          default -> hugo.add(hugoBuild(hugoBin, hugoSite, dir.resolve("hugo-" + i)));
+        }
       }
-      hugo.add(hugoBuild(hugoBin, hugoSite, dir.resolve("hugo-" + i)));
       System.out.printf(
           "site: %,d talks: talkbook %s, packaged %s, hugo %s%n",
           n, show(talkbook), show(packaged), show(hugo));
