@@ -164,6 +164,7 @@ public final class EditorView {
 
   /** Everything but the scroll pane (its bars are controls): see {@link #makeAside}. */
   private EditorView() {
+    TypingUndo.install(area);
     area.plainTextChanges().subscribe(this::changed);
     // Latest wins: a newer request skips the older ones queued and drops their results (a newer
     // future replaces the one awaited). Not awaitLatest(requests): with the requests themselves as
