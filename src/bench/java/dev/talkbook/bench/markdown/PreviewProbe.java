@@ -112,9 +112,11 @@ public final class PreviewProbe {
 
     // The real window (MainWindow with its OpenTalk) on a notebook holding the note, typed into.
     Path dir = Files.createTempDirectory("talkbook-preview-probe");
-    Notebook notebook = Notebook.open(dir.resolve("probe.talkbook"));
-    long event = notebook.events().create(Event.Details.titled("Probe")).id();
-    long talkId = notebook.talks().create(event, Talk.Details.titled("Long outline"), note).id();
+    Notebook made = Notebook.open(dir.resolve("probe.talkbook"));
+    long event = made.events().create(Event.Details.titled("Probe")).id();
+    long talkId = made.talks().create(event, Talk.Details.titled("Long outline"), note).id();
+    Notebook notebook =
+        Boolean.getBoolean("probe.noSearchUpdate") ? withoutSearchUpdate(made) : made;
     Settings settings = Settings.load(dir.resolve("settings.properties"));
     settings.put(Settings.lastTalk(notebook.file()), talkId);
     UiExecutors executors = new UiExecutors();
@@ -316,6 +318,20 @@ public final class PreviewProbe {
     System.out.println("simple.probeMax " + ms(probeMaxNanos.get()));
     System.out.println("note.lines " + note.lines().count() + " chars " + note.length());
     System.exit(0);
+  }
+
+  /**
+   * The notebook reopened without the trigger that updates the search index on every save: what
+   * autosave costs without it ({@code -Dprobe.noSearchUpdate=true}, an A/B of the index's share).
+   */
+  private static Notebook withoutSearchUpdate(Notebook notebook) throws Exception {
+    Path file = notebook.file();
+    notebook.close();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement s = c.createStatement()) {
+      s.executeUpdate("DROP TRIGGER talk_search_update");
+    }
+    return Notebook.open(file);
   }
 
   private static String shellForLoadContent() throws Exception {

@@ -88,7 +88,13 @@ public final class OutlineView {
     if (next.equals(outline)) {
       return;
     }
-    boolean sameShape = shape(next).equals(shape(outline));
+    // Only words changed (typing in a heading or a top item): the tree's items are kept and given
+    // the new entries, which is far cheaper than making thousands of items again on every key.
+    // The collapsed branches are known by their words, so with some collapsed only when the words
+    // are the same.
+    boolean sameShape =
+        shape(next, false).equals(shape(outline, false))
+            && (collapsed.isEmpty() || shape(next, true).equals(shape(outline, true)));
     outline = next;
     if (sameShape && !top.getChildren().isEmpty()) {
       refill(top, entries(next.entries()));
@@ -180,20 +186,25 @@ public final class OutlineView {
     }
   }
 
-  /** What the tree shows of an outline, without lines: a change here rebuilds the tree. */
-  private List<Object> shape(Outline o) {
+  /**
+   * What the tree shows of an outline, without lines (and without words unless {@code withText}): a
+   * change here rebuilds the tree.
+   */
+  private List<Object> shape(Outline o, boolean withText) {
     List<Object> out = new ArrayList<>();
-    shape(entries(o.entries()), out);
+    shape(entries(o.entries()), withText, out);
     return out;
   }
 
-  private void shape(List<Outline.Entry> entries, List<Object> out) {
+  private void shape(List<Outline.Entry> entries, boolean withText, List<Object> out) {
     out.add(entries.size());
     for (Outline.Entry e : entries) {
       out.add(e.kind());
       out.add(e.level());
-      out.add(e.text());
-      shape(entries(e.children()), out);
+      if (withText) {
+        out.add(e.text());
+      }
+      shape(entries(e.children()), withText, out);
     }
   }
 

@@ -110,6 +110,48 @@ class EditorViewTest {
         .contains("java-keyword");
   }
 
+  @Test
+  void everyEditCarriesTheAreasTextAsItIsAfterIt(FxRobot robot) throws Exception {
+    EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    List<EditorView.Edit> edits = new ArrayList<>();
+    editor.edits().subscribe(edits::add);
+    show(robot, editor);
+    robot.interact(() -> editor.load("# Notes\n\n- one\n- two ünï\n"));
+    List<Runnable> changes =
+        List.of(
+            () -> editor.area().insertText(3, "x"),
+            () -> editor.area().insertText(0, "line\r\nbreaks\n\n"),
+            () -> editor.area().deleteText(2, 9),
+            () -> editor.area().replaceText(5, 7, "§ replaced\n"),
+            () -> editor.area().appendText("end"),
+            () -> editor.area().deleteText(0, editor.area().getLength()),
+            () -> editor.area().insertText(0, "again"),
+            () -> editor.area().undo(),
+            () -> editor.area().undo(),
+            () -> editor.area().redo(),
+            () -> editor.load("another note\n"));
+    for (Runnable change : changes) {
+      int before = edits.size();
+      robot.interact(change);
+      assertThat(edits).hasSizeGreaterThan(before);
+      assertThat(edits.get(edits.size() - 1).text())
+          .isEqualTo(FxWait.onFx(() -> editor.area().getText()));
+    }
+    // The edit says where the change was: the open talk counts words from it.
+    robot.interact(() -> editor.area().insertText(8, "ok "));
+    assertThat(edits.get(edits.size() - 1))
+        .isEqualTo(new EditorView.Edit("another ok note\n", 8, 0, 3));
+  }
+
+  @Test
+  void aChangeIsSplicedIntoTheTextOnlyWhereItFits() {
+    var change = new org.fxmisc.richtext.model.PlainTextChange(2, "cd", "XY");
+    assertThat(EditorView.spliced("abcdef", change)).isEqualTo("abXYef");
+    assertThat(EditorView.spliced("abzzef", change)).isNull(); // not what was removed
+    assertThat(EditorView.spliced("abc", change)).isNull(); // past the end
+    assertThat(EditorView.spliced(null, change)).isNull();
+  }
+
   /** Whether every character has the styles that a full highlight of the text gives it. */
   private static boolean styledAsAfresh(EditorView editor) {
     String text = editor.area().getText();

@@ -1,0 +1,57 @@
+package dev.talkbook.ui.editor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.fxmisc.richtext.GenericStyledArea;
+import org.fxmisc.richtext.model.PlainTextChange;
+import org.fxmisc.richtext.model.TextChange;
+import org.fxmisc.richtext.util.UndoUtils;
+import org.fxmisc.undo.UndoManager;
+import org.fxmisc.undo.UndoManagerFactory;
+
+/**
+ * The editor's undo: what is typed without a pause of {@link #PAUSE} is undone in one step, as with
+ * RichTextFX's own undo manager, but the pause is read from the clock when a change comes in. The
+ * default manager restarts a timer ({@code FxTimer}: a {@code Timeline} stopped and played) on
+ * every change to learn that typing paused: a tenth of a keystroke's handling on the FX thread in a
+ * 10,000-line note, and an animation that keeps the pulses running while one types.
+ */
+final class TypingUndo {
+  /** The pause that ends a group of changes: RichTextFX's own default. */
+  static final Duration PAUSE = UndoUtils.DEFAULT_PREVENT_MERGE_DELAY;
+
+  private TypingUndo() {}
+
+  /** Gives {@code area} this undo manager, reading the time from {@code nanoClock}. */
+  static void install(GenericStyledArea<?, ?, ?> area, LongSupplier nanoClock) {
+    long pause = PAUSE.toNanos();
+    long[] last = {nanoClock.getAsLong() - pause - 1};
+    @SuppressWarnings("unchecked")
+    UndoManager<List<PlainTextChange>>[] manager = new UndoManager[1];
+    manager[0] =
+        UndoManagerFactory.unlimitedHistoryFactory()
+            .createMultiChangeUM(
+                area.multiPlainChanges()
+                    // Before the manager sees the change: after a pause it starts a new step.
+                    .hook(
+                        change -> {
+                          long now = nanoClock.getAsLong();
+                          if (now - last[0] >= pause) {
+                            manager[0].preventMerge();
+                          }
+                          last[0] = now;
+                        }),
+                TextChange::invert,
+                UndoUtils.applyMultiPlainTextChange(area),
+                (a, b) -> a.mergeWith(b),
+                TextChange::isIdentity,
+                Duration.ZERO); // no timer
+    area.setUndoManager(manager[0]);
+  }
+
+  /** The same, reading the system's clock. */
+  static void install(GenericStyledArea<?, ?, ?> area) {
+    install(area, System::nanoTime);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.talkbook.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.ui.FxWait;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * What is typed without a pause is undone in one step; a pause of {@link TypingUndo#PAUSE} or more
+ * starts the next step. The clock is the test's: no waiting.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TypingUndoTest {
+  private static final long MS = 1_000_000;
+
+  private final AtomicLong now = new AtomicLong(1_000 * MS);
+
+  @Start
+  void start(Stage stage) {
+    stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 200, 100));
+  }
+
+  private CodeArea area() throws Exception {
+    return FxWait.onFx(
+        () -> {
+          CodeArea area = new CodeArea("start ");
+          TypingUndo.install(area, now::get);
+          return area;
+        });
+  }
+
+  /** Types {@code text} at the end, {@code afterMs} after the previous change. */
+  private void type(CodeArea area, String text, long afterMs) throws Exception {
+    now.addAndGet(afterMs * MS);
+    FxWait.onFx(
+        () -> {
+          area.appendText(text);
+          return null;
+        });
+  }
+
+  private String undo(CodeArea area) throws Exception {
+    return FxWait.onFx(
+        () -> {
+          area.undo();
+          return area.getText();
+        });
+  }
+
+  @Test
+  void keysTypedWithoutAPauseAreUndoneTogether() throws Exception {
+    CodeArea area = area();
+    type(area, "a", 0);
+    type(area, "b", 100);
+    type(area, "c", TypingUndo.PAUSE.toMillis() - 1);
+
+    assertThat(undo(area)).isEqualTo("start ");
+    assertThat(FxWait.onFx(area::isUndoAvailable)).isFalse();
+  }
+
+  @Test
+  void aPauseStartsTheNextStep() throws Exception {
+    CodeArea area = area();
+    type(area, "one", 0);
+    type(area, " two", 100);
+    type(area, " three", TypingUndo.PAUSE.toMillis());
+    type(area, " four", 50);
+
+    assertThat(undo(area)).isEqualTo("start one two");
+    assertThat(undo(area)).isEqualTo("start ");
+    FxWait.onFx(
+        () -> {
+          area.redo();
+          return null;
+        });
+    assertThat(FxWait.onFx(() -> area.getText())).isEqualTo("start one two");
+  }
+
+  @Test
+  void aChangeTheEditorSeparatesStaysSeparateWithoutAPause() throws Exception {
+    CodeArea area = area();
+    type(area, "a", 0);
+    FxWait.onFx(
+        () -> {
+          area.getUndoManager().preventMerge(); // as the outliner's commands do
+          return null;
+        });
+    type(area, "b", 10);
+
+    assertThat(undo(area)).isEqualTo("start a");
+  }
+}
