@@ -199,7 +199,7 @@ public final class SiteExporter {
                 }
               }
               for (String[] asset : ASSETS) {
-                assetSha256(asset[1]);
+                assetPrint(asset[1]);
               }
               return m;
             });
@@ -295,7 +295,7 @@ public final class SiteExporter {
     // and the feed.
     List<Planned> pagesPlan = new ArrayList<>();
     for (String[] asset : ASSETS) {
-      pagesPlan.add(Planned.of(asset[0], assetSha256(asset[1]), () -> asset(asset[1])));
+      pagesPlan.add(Planned.of(asset[0], assetPrint(asset[1]), () -> asset(asset[1])));
     }
     String index = fingerprint(utf8(pages.indexInputs(model)));
     pagesPlan.add(Planned.of("index.html", index, () -> utf8(pages.index(model))));
@@ -898,10 +898,14 @@ public final class SiteExporter {
     return b.append("</feed>\n").toString();
   }
 
-  private static final Map<String, String> ASSET_SHA256 = new ConcurrentHashMap<>();
+  private static final Map<String, String> ASSET_PRINTS = new ConcurrentHashMap<>();
 
-  private static String assetSha256(String resource) {
-    return ASSET_SHA256.computeIfAbsent(resource, r -> sha256(asset(r)));
+  /**
+   * An asset's fingerprint: its bytes' {@link #fingerprint} (no SHA-256, so a re-export loads no
+   * security provider and hashes no 200 kB of scripts in an interpreter).
+   */
+  private static String assetPrint(String resource) {
+    return ASSET_PRINTS.computeIfAbsent(resource, r -> fingerprint(asset(r)));
   }
 
   private static byte[] asset(String resource) {
