@@ -54,7 +54,7 @@ final class SearchParts {
         parts.add(
             new Part(
                 path,
-                SiteExporter.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8)),
+                SiteExporter.fingerprint(inputs.toString().getBytes(StandardCharsets.UTF_8)),
                 e,
                 List.copyOf(chunk)));
       }
