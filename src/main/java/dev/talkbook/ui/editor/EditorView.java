@@ -317,9 +317,9 @@ public final class EditorView {
    * thread's time while typing in a 10,000-line note).
    */
   static String spliced(String before, PlainTextChange c) {
-    int p = c.getPosition();
-    int end = p + c.getRemoved().length();
     String removed = c.getRemoved();
+    int p = c.getPosition();
+    int end = p + removed.length();
     if (before == null
         || p < 0
         || end > before.length()
