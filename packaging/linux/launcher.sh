@@ -50,10 +50,16 @@ if [ "$mode" = window ] && [ -z "${GDK_GL+set}" ] && [ ! -e /dev/dri ] && [ ! -e
 fi
 # shellcheck disable=SC2086 # TALKBOOK_JAVA_OPTIONS is split at spaces on purpose
 set -- $TALKBOOK_JAVA_OPTIONS dev.talkbook.Launcher "$@"
-# A command is over in seconds: C1 alone compiles its hot code soon enough, and C2's compiles cost
-# more processor time than they save (export site of 1,000 talks: 3.4 -> 2.0 s of processor time;
-# 10,000 talks: 15.1 -> 12.9 s; docs/benchmarks.md). $TALKBOOK_JAVA_OPTIONS, after it, can undo it.
-[ "$mode" = cli ] && set -- -XX:TieredStopAtLevel=1 "$@"
+# C1 alone, for commands and the window. A command is over in seconds: C1 compiles its hot code soon
+# enough, and C2's compiles cost more processor time than they save (export site of 1,000 talks:
+# 3.4 -> 2.0 s of processor time; 10,000 talks: 15.1 -> 12.9 s; docs/benchmarks.md). The window:
+# C2's compiles at its start (replayed from the AOT cache's training profiles) took 0.5-0.9 s of
+# processor time before the notes showed, more than the FX thread's own ~0.5 s, on the two cores
+# the FX thread needs; without them the notes showed ~25 % sooner with a third less processor time
+# (2 cores, loaded), the REPL's first result came sooner, and a keystroke in a 10,000-line note cost
+# the FX thread no more (1.7-2.0 ms). User code runs in the REPL's own JVM, with C2.
+# $TALKBOOK_JAVA_OPTIONS, after it, can undo it.
+set -- -XX:TieredStopAtLevel=1 "$@"
 # -Xlog:aot=off: should the cache not fit (a jar changed), the JVM starts without it, silently.
 [ -f "$APPDIR/$mode.aot" ] && set -- "-XX:AOTCache=$APPDIR/$mode.aot" -Xlog:aot=off -Xlog:cds=off "$@"
 
