@@ -164,7 +164,7 @@ public final class PreviewProbe {
         allocatedAtStart = allocated();
         byThreadAtStart = allocatedByThread();
         gcAtStart = gcCountAndMillis();
-        System.out.println("typing.from " + System.currentTimeMillis());
+        System.out.println("typing-from " + System.currentTimeMillis());
       }
       int at = note.length() / 2 + k;
       CountDownLatch painted = new CountDownLatch(1);
@@ -243,12 +243,13 @@ public final class PreviewProbe {
     // What the measured keys allocated, all Java threads together (GC pauses follow from it), MB.
     System.out.printf(
         java.util.Locale.ROOT, "allocated-MB %.1f%n", (allocated() - allocatedAtStart) / 1e6);
-    System.out.println("typing.to " + System.currentTimeMillis());
-    // Which threads allocated it (MB over the measured keys), and the collections meanwhile.
+    System.out.println("typing-to " + System.currentTimeMillis());
+    // Which threads allocated it (MB over the measured keys), and the collections meanwhile
+    // (count, ms). Hyphenated names: log lines, not figures for MarkdownGroup's table.
     System.out.println("allocated-by-thread " + allocatedDelta(byThreadAtStart));
     long[] gcNow = gcCountAndMillis();
     System.out.println(
-        "gc.during.typing " + (gcNow[0] - gcAtStart[0]) + " " + (gcNow[1] - gcAtStart[1]));
+        "gc-during-typing " + (gcNow[0] - gcAtStart[0]) + " " + (gcNow[1] - gcAtStart[1]));
     print("new.latency", latency);
     print("new.fxKeystroke", fxKey);
     print("new.fxKeystrokeCpu", fxKeyCpu);
