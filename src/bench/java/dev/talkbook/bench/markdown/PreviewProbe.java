@@ -154,12 +154,17 @@ public final class PreviewProbe {
     probeMaxNanos.set(0);
     java.util.Map<String, long[]> typingStart = null;
     long allocatedAtStart = 0;
+    java.util.Map<String, Long> byThreadAtStart = java.util.Map.of();
+    long[] gcAtStart = new long[2];
     for (int k = 0; k < KEYSTROKES + 5; k++) {
       if (k == 5 && ThreadTimes.available()) {
         typingStart = ThreadTimes.all();
       }
       if (k == 5) {
         allocatedAtStart = allocated();
+        byThreadAtStart = allocatedByThread();
+        gcAtStart = gcCountAndMillis();
+        System.out.println("typing-from " + System.currentTimeMillis());
       }
       int at = note.length() / 2 + k;
       CountDownLatch painted = new CountDownLatch(1);
@@ -238,6 +243,13 @@ public final class PreviewProbe {
     // What the measured keys allocated, all Java threads together (GC pauses follow from it), MB.
     System.out.printf(
         java.util.Locale.ROOT, "allocated-MB %.1f%n", (allocated() - allocatedAtStart) / 1e6);
+    System.out.println("typing-to " + System.currentTimeMillis());
+    // Which threads allocated it (MB over the measured keys), and the collections meanwhile
+    // (count, ms). Hyphenated names: log lines, not figures for MarkdownGroup's table.
+    System.out.println("allocated-by-thread " + allocatedDelta(byThreadAtStart));
+    long[] gcNow = gcCountAndMillis();
+    System.out.println(
+        "gc-during-typing " + (gcNow[0] - gcAtStart[0]) + " " + (gcNow[1] - gcAtStart[1]));
     print("new.latency", latency);
     print("new.fxKeystroke", fxKey);
     print("new.fxKeystrokeCpu", fxKeyCpu);
@@ -349,6 +361,49 @@ public final class PreviewProbe {
       sum += Math.max(0, bytes);
     }
     return sum;
+  }
+
+  /** Bytes allocated so far by each live Java thread, by name (threads of one name summed). */
+  private static java.util.Map<String, Long> allocatedByThread() {
+    var threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long[] ids = threads.getAllThreadIds();
+    long[] bytes = threads.getThreadAllocatedBytes(ids);
+    java.lang.management.ThreadInfo[] infos = threads.getThreadInfo(ids);
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (infos[i] != null && bytes[i] > 0) {
+        out.merge(infos[i].getThreadName(), bytes[i], Long::sum);
+      }
+    }
+    return out;
+  }
+
+  /** The threads that allocated since {@code before}, the most first: name MB. */
+  private static String allocatedDelta(java.util.Map<String, Long> before) {
+    StringBuilder out = new StringBuilder();
+    allocatedByThread().entrySet().stream()
+        .map(
+            e ->
+                java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() >= 100_000)
+        .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+        .forEach(
+            e ->
+                out.append(
+                    String.format(
+                        java.util.Locale.ROOT, "[%s %.1f] ", e.getKey(), e.getValue() / 1e6)));
+    return out.toString().trim();
+  }
+
+  /** Collections so far and their total time (ms), every collector. */
+  private static long[] gcCountAndMillis() {
+    long[] out = new long[2];
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      out[0] += Math.max(0, gc.getCollectionCount());
+      out[1] += Math.max(0, gc.getCollectionTime());
+    }
+    return out;
   }
 
   private static void startProbe() {

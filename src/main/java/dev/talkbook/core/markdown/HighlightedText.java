@@ -111,7 +111,9 @@ public final class HighlightedText {
               return j >= 0 && Objects.equals(checkOpen[j], open) && checkFences[j] == fences;
             });
     int to = scanner.stoppedAt();
-    Highlighting.Builder spans = new Highlighting.Builder();
+    // At most all of this text's runs (one cut in two) and the scan's: made once, not grown.
+    Highlighting.Builder spans =
+        new Highlighting.Builder(highlighting.spans().size() + middle.spans().size() + 2);
     spans.addRange(highlighting, 0, from);
     spans.addRange(middle, 0, to - from);
     spans.addRange(highlighting, to - delta, length);

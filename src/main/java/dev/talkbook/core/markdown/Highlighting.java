@@ -36,8 +36,24 @@ public record Highlighting(List<Span> spans) {
    * lines, restyled at every keystroke, would otherwise make by the ten thousand.
    */
   public static final class Builder {
-    private final PackedSpans spans = new PackedSpans();
+    private final PackedSpans spans;
     private boolean built;
+
+    public Builder() {
+      spans = new PackedSpans();
+    }
+
+    /**
+     * A builder with room for about {@code runs} runs: when the count is known beforehand (an edit
+     * of a highlighting: its runs and the few read again), the arrays are made once instead of
+     * doubled a dozen times and trimmed, each time a copy of the whole document's runs.
+     */
+    public Builder(int runs) {
+      if (runs < 0) {
+        throw new IllegalArgumentException("a count of runs is not negative: " + runs);
+      }
+      spans = new PackedSpans(runs);
+    }
 
     /** Appends {@code length} characters styled with {@code classes}; nothing when empty. */
     public Builder add(int length, Set<String> classes) {

@@ -13,9 +13,19 @@ import java.util.Set;
 @SuppressWarnings("unchecked")
 final class PackedSpans extends AbstractList<Highlighting.Span> implements RandomAccess {
 
-  private int[] lengths = new int[64];
-  private Object[] classes = new Object[64];
+  private int[] lengths;
+  private Object[] classes;
   private int size;
+
+  PackedSpans() {
+    this(64);
+  }
+
+  /** Room for {@code capacity} runs before the arrays grow. */
+  PackedSpans(int capacity) {
+    lengths = new int[Math.max(1, capacity)];
+    classes = new Object[lengths.length];
+  }
 
   void add(int length, Set<String> spanClasses) {
     if (size == lengths.length) {
@@ -56,16 +66,23 @@ final class PackedSpans extends AbstractList<Highlighting.Span> implements Rando
     size += n;
   }
 
-  /** Trims the arrays; nothing is added after this. */
+  /**
+   * Trims the arrays when more than a sixteenth of them is unused; nothing is added after this. A
+   * highlighting built to a close estimate ({@link Highlighting.Builder#Builder(int)}) keeps its
+   * arrays: trimming copied the whole document's runs once more at every keystroke.
+   */
   PackedSpans done() {
-    lengths = Arrays.copyOf(lengths, size);
-    classes = Arrays.copyOf(classes, size);
+    if (lengths.length - size > lengths.length / 16) {
+      lengths = Arrays.copyOf(lengths, size);
+      classes = Arrays.copyOf(classes, size);
+    }
     return this;
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public Highlighting.Span get(int index) {
+    java.util.Objects.checkIndex(index, size); // the arrays may be longer than the list
     return new Highlighting.Span(lengths[index], (Set<String>) classes[index]);
   }
 

@@ -101,13 +101,13 @@ final class HangingIndent {
     int from = change.from();
     int to = change.to();
     int delta = text.length() - before;
-    Highlighting.Builder out = new Highlighting.Builder();
+    List<Highlighting.Span> read = change.next().highlighting().slice(from, to);
+    List<Prefix> prefixes = prefixes(text, from, to, change.fences());
+    // At most the runs before and after (one cut in two), and those read again, cut by prefixes.
+    Highlighting.Builder out =
+        new Highlighting.Builder(marked.spans().size() + read.size() + 2 * prefixes.size() + 2);
     out.addRange(marked, 0, from);
-    markInto(
-        out,
-        change.next().highlighting().slice(from, to),
-        from,
-        prefixes(text, from, to, change.fences()));
+    markInto(out, read, from, prefixes);
     out.addRange(marked, to - delta, before);
     return out.build();
   }

@@ -74,4 +74,32 @@ class HighlightingBuilderTest {
       assertThat(new Highlighting.Builder().addRange(source, 0, 10).build()).isEqualTo(a);
     }
   }
+
+  @Test
+  void aBuilderSizedBeforehandBuildsTheSameWhateverTheCount() {
+    // Enough runs that a small count must grow: 100 alternating runs, a range of them, more runs.
+    Highlighting.Builder grown = new Highlighting.Builder();
+    for (int i = 0; i < 100; i++) {
+      grown.add(i % 7 + 1, i % 2 == 0 ? Set.of() : Set.of("md-code"));
+    }
+    Highlighting source = grown.build();
+    for (int runs : new int[] {0, 1, 50, 102, 1_000}) {
+      Highlighting h =
+          new Highlighting.Builder(runs)
+              .add(2, Set.of("md-code"))
+              .addRange(source, 3, source.length() - 4)
+              .add(5, Set.of("md-em"))
+              .build();
+      Highlighting expected =
+          new Highlighting.Builder()
+              .add(2, Set.of("md-code"))
+              .addRange(source, 3, source.length() - 4)
+              .add(5, Set.of("md-em"))
+              .build();
+      assertThat(h).as("sized for %d runs", runs).isEqualTo(expected);
+      assertThat(h.length()).isEqualTo(source.length());
+    }
+    assertThatThrownBy(() -> new Highlighting.Builder(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -143,15 +143,6 @@ class EditorViewTest {
         .isEqualTo(new EditorView.Edit("another ok note\n", 8, 0, 3));
   }
 
-  @Test
-  void aChangeIsSplicedIntoTheTextOnlyWhereItFits() {
-    var change = new org.fxmisc.richtext.model.PlainTextChange(2, "cd", "XY");
-    assertThat(EditorView.spliced("abcdef", change)).isEqualTo("abXYef");
-    assertThat(EditorView.spliced("abzzef", change)).isNull(); // not what was removed
-    assertThat(EditorView.spliced("abc", change)).isNull(); // past the end
-    assertThat(EditorView.spliced(null, change)).isNull();
-  }
-
   /** Whether every character has the styles that a full highlight of the text gives it. */
   private static boolean styledAsAfresh(EditorView editor) {
     String text = editor.area().getText();
