@@ -146,9 +146,9 @@ public final class MainWindow {
     state = new WindowState(stage, settings);
     menus =
         new WindowMenus(parts, actions, share, () -> requestClose(host::quit), this::togglePreview);
+    state.keepFold(details.root()); // before the pane joins the scene: folded, it has no fields
     layout();
     scene = state.show(root, theme, preview, editor);
-    state.keepFold(details.root());
     stage.setTitle(notebook.file().getFileName() + " — Talkbook");
     ScrollSync scroll = ScrollSync.install(editor.area(), preview);
     screen.onOutline(outline -> outline.onJump(scroll::jumpTo));

@@ -174,6 +174,21 @@ class LayoutWindowTest {
     assertThat(
             FxWait.onFx(() -> robot.lookup("#talk-details").queryAs(TitledPane.class).isExpanded()))
         .isFalse();
+    // Folded from the start, the fields are made on the first unfold, with the talk's values.
+    assertThat(FxWait.onFx(() -> robot.lookup("#detail-title").tryQuery().isPresent())).isFalse();
+    FxWait.clickOn(robot, "#talk-details > .title");
+    FxWait.untilFx(
+        "the fields, unfolded",
+        () ->
+            robot
+                .lookup("#detail-title")
+                .tryQuery()
+                .map(
+                    n ->
+                        n.isVisible() && n.getScene() != null && n.getLayoutBounds().getWidth() > 0)
+                .orElse(false));
+    assertThat(FxWait.onFx(() -> robot.lookup("#detail-title").queryAs(TextField.class).getText()))
+        .isEqualTo("Virtual threads in practice");
   }
 
   /** The window's three columns (navigator, talk, preview). */

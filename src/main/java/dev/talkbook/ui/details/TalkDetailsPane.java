@@ -154,9 +154,20 @@ public final class TalkDetailsPane {
                 arrange(wide);
               }
             });
-    root = new TitledPane("Details", grid);
+    // The fields (seven text fields: ~25 ms of the FX thread to style and skin at the start) join
+    // the pane once it is both in a window and unfolded: a folded pane's content is hidden, but it
+    // would still be styled, skinned and laid out.
+    root = new TitledPane();
     root.setId("talk-details");
     root.setExpanded(true);
+    javafx.beans.InvalidationListener fill =
+        obs -> {
+          if (root.getContent() == null && root.isExpanded() && root.getScene() != null) {
+            root.setContent(grid);
+          }
+        };
+    root.expandedProperty().addListener(fill);
+    root.sceneProperty().addListener(fill);
     root.setAnimated(false);
     root.getStyleClass().add("tb-details");
     // Folded, the pane is one line that still says what the talk is.
