@@ -2,6 +2,7 @@ package dev.talkbook.core.markdown;
 
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Set;
 
@@ -82,7 +83,7 @@ final class PackedSpans extends AbstractList<Highlighting.Span> implements Rando
   @Override
   @SuppressWarnings("unchecked")
   public Highlighting.Span get(int index) {
-    java.util.Objects.checkIndex(index, size); // the arrays may be longer than the list
+    Objects.checkIndex(index, size); // the arrays may be longer than the list
     return new Highlighting.Span(lengths[index], (Set<String>) classes[index]);
   }
 

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
@@ -160,7 +161,7 @@ public final class TalkDetailsPane {
     root = new TitledPane();
     root.setId("talk-details");
     root.setExpanded(true);
-    javafx.beans.InvalidationListener fill =
+    InvalidationListener fill =
         obs -> {
           if (root.getContent() == null && root.isExpanded() && root.getScene() != null) {
             root.setContent(grid);

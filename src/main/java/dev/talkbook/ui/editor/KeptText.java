@@ -30,8 +30,7 @@ final class KeptText {
   /** Keeps {@code text} from now on (read in full: a change that did not fit, a load). */
   void reset(String text) {
     this.text = text;
-    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1); // others become '?'
-    latin1 = bytes.length == text.length() && allLatin1(text, bytes) ? withRoom(bytes) : null;
+    latin1 = isLatin1(text) ? withRoom(text.getBytes(StandardCharsets.ISO_8859_1)) : null;
   }
 
   /**
@@ -68,18 +67,6 @@ final class KeptText {
               .toString();
     }
     return text;
-  }
-
-  /**
-   * Whether {@code bytes}, {@code text} encoded with '?' for what ISO-8859-1 lacks, is all of it.
-   */
-  private static boolean allLatin1(String text, byte[] bytes) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == '?' && text.charAt(i) != '?') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean isLatin1(String s) {
