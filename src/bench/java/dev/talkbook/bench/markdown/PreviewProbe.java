@@ -161,8 +161,8 @@ public final class PreviewProbe {
         typingStart = ThreadTimes.all();
       }
       if (k == 5) {
-        allocatedAtStart = allocated();
         byThreadAtStart = allocatedByThread();
+        allocatedAtStart = total(byThreadAtStart);
         gcAtStart = gcCountAndMillis();
         System.out.println("typing-from " + System.currentTimeMillis());
       }
@@ -241,12 +241,15 @@ public final class PreviewProbe {
       System.out.println("threads " + ThreadTimes.delta(typingStart, ThreadTimes.all()));
     }
     // What the measured keys allocated, all Java threads together (GC pauses follow from it), MB.
+    java.util.Map<String, Long> byThreadNow = allocatedByThread();
     System.out.printf(
-        java.util.Locale.ROOT, "allocated-MB %.1f%n", (allocated() - allocatedAtStart) / 1e6);
+        java.util.Locale.ROOT,
+        "allocated-MB %.1f%n",
+        (total(byThreadNow) - allocatedAtStart) / 1e6);
     System.out.println("typing-to " + System.currentTimeMillis());
     // Which threads allocated it (MB over the measured keys), and the collections meanwhile
     // (count, ms). Hyphenated names: log lines, not figures for MarkdownGroup's table.
-    System.out.println("allocated-by-thread " + allocatedDelta(byThreadAtStart));
+    System.out.println("allocated-by-thread " + allocatedDelta(byThreadAtStart, byThreadNow));
     long[] gcNow = gcCountAndMillis();
     System.out.println(
         "gc-during-typing " + (gcNow[0] - gcAtStart[0]) + " " + (gcNow[1] - gcAtStart[1]));
@@ -353,12 +356,11 @@ public final class PreviewProbe {
   }
 
   /** Bytes allocated so far by the live Java threads. */
-  private static long allocated() {
-    var threads =
-        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+  /** Bytes allocated by all the threads of {@code byThread}. */
+  private static long total(java.util.Map<String, Long> byThread) {
     long sum = 0;
-    for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
-      sum += Math.max(0, bytes);
+    for (long bytes : byThread.values()) {
+      sum += bytes;
     }
     return sum;
   }
@@ -379,10 +381,11 @@ public final class PreviewProbe {
     return out;
   }
 
-  /** The threads that allocated since {@code before}, the most first: name MB. */
-  private static String allocatedDelta(java.util.Map<String, Long> before) {
+  /** The threads that allocated from {@code before} to {@code now}, the most first: name MB. */
+  private static String allocatedDelta(
+      java.util.Map<String, Long> before, java.util.Map<String, Long> now) {
     StringBuilder out = new StringBuilder();
-    allocatedByThread().entrySet().stream()
+    now.entrySet().stream()
         .map(
             e ->
                 java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
