@@ -20,7 +20,8 @@ import javafx.css.Stylesheet;
  *
  * <p>Run by Maven (exec-maven-plugin, {@code process-resources}) as a single-file program with the
  * project's class path, which has AtlantaFX's and JavaFX's jars: {@code java -cp CP
- * tools/BinaryStylesheets.java OUTPUT_DIR}.
+ * tools/BinaryStylesheets.java OUTPUT_DIR [DONE_FILE]}. With {@code DONE_FILE}, that file is written
+ * last, once every sheet is: Maven runs the tool again only when an input is newer than it.
  */
 public final class BinaryStylesheets {
   private static final String FROM = "atlantafx/base/theme/";
@@ -57,6 +58,9 @@ public final class BinaryStylesheets {
       String name = css.getFileName().toString();
       Path bss = css.resolveSibling(name.substring(0, name.length() - ".css".length()) + ".bss");
       Stylesheet.convertToBinary(css.toFile(), bss.toFile());
+    }
+    if (args.length > 1) {
+      Files.writeString(Path.of(args[1]), "binary style sheets made\n");
     }
   }
 }
