@@ -33,7 +33,8 @@ public final class Launcher {
     Optional<Window> window = windowOptions(args);
     if (window.isEmpty()) {
       forCommands();
-      if (TalkbookCommand.commandIn(args).filter(LONG_COMMANDS::contains).isPresent()) {
+      if (QuickCompiler.wanted()
+          && TalkbookCommand.commandIn(args).filter(LONG_COMMANDS::contains).isPresent()) {
         QuickCompiler.begin();
       }
       int code = TalkbookCommand.run(args);
