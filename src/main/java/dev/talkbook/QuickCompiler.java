@@ -10,9 +10,10 @@ import javax.management.ObjectName;
 
 /**
  * Keeps a JVM started with the JDK's defaults (the class path: {@code java -cp …
- * dev.talkbook.Launcher}, or {@code ./mvnw exec:java}) to the quick compiler, C1, as the packaged
- * launcher does with {@code -XX:TieredStopAtLevel=1}: for the window, and for the commands that run
- * long ({@link Launcher#LONG_COMMANDS}).
+ * dev.talkbook.Launcher}) to the quick compiler, C1, as the packaged launcher does with {@code
+ * -XX:TieredStopAtLevel=1}: for the window, and for the commands that run long ({@link
+ * Launcher#LONG_COMMANDS}). ({@code ./mvnw exec:java} runs in Maven's JVM, which has the option
+ * from {@code .mvn/jvm.config}.)
  *
  * <p>On two cores the optimizing compiler (C2) took ~2 s of processor time before the window's
  * notes showed, beside the FX thread's 0.7–0.9 s (docs/benchmarks.md): the start paid for compiles
