@@ -147,4 +147,22 @@ class PreviewPageTest {
     assertThat(number(robot, "document.querySelector('table + p').getBoundingClientRect().right"))
         .isLessThanOrEqualTo(number(robot, page + ".clientWidth"));
   }
+
+  @Test
+  void aLongLinkOrWordWrapsInsteadOfWideningThePage(FxRobot robot) {
+    String url = "https://slides.example.com/" + "a".repeat(40) + "/" + "b".repeat(200);
+    String notes = "# Links\n\nSlides: " + url + "\n\n- " + "Word".repeat(80) + "\n";
+    Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Links"), notes);
+    robot.interact(() -> ui.window.open(talk.id(), null));
+    FxWait.until(() -> WindowUnderTest.previewShows(robot));
+    FxWait.until(() -> Boolean.TRUE.equals(script(robot, "document.querySelector('li') != null")));
+
+    String page = "document.documentElement";
+    assertThat(number(robot, page + ".scrollWidth"))
+        .as("the page's width with the long link and word in it")
+        .isLessThanOrEqualTo(number(robot, page + ".clientWidth"));
+    // Still one link, whole.
+    assertThat(script(robot, "document.querySelector('p a').getAttribute('href')")).isEqualTo(url);
+  }
 }
