@@ -71,6 +71,7 @@ public final class NowAndNextView {
     list.setPlaceholder(empty);
     empty.setId(EMPTY_ID);
     empty.setWrapText(true);
+    empty.setPadding(new Insets(12)); // not against the list's border
     empty.getStyleClass().add("tb-muted");
     list.setOnKeyPressed(
         e -> {
@@ -158,11 +159,12 @@ public final class NowAndNextView {
         rows.add(new Row(r, r.next(), false, title, zone));
       }
     }
+    long onNow = rows.stream().filter(Row::now).count();
     heading.setText(
         "At "
             + HM.format(now.atZone(own))
             + " — "
-            + rows.stream().filter(Row::now).count()
+            + (onNow == 0 ? "nothing" : onNow == 1 ? "1 talk" : onNow + " talks")
             + " on now");
     empty.setText(
         "Nothing is on now or in the next 12 hours. Import a conference's schedule (File → Import"

@@ -85,7 +85,7 @@ class NowAndNextViewTest extends OwnerWindowTest {
                     list.isFocused()));
     assertThat(shown.rows()).containsExactly("now Privacy", "now Soldering", "next Radio");
     assertThat(shown.selected()).isEqualTo(privacy.id());
-    assertThat(shown.heading()).isEqualTo("At 14:30 — 2 on now");
+    assertThat(shown.heading()).isEqualTo("At 14:30 — 2 talks on now");
     assertThat(shown.focused()).as("the list has the keyboard").isTrue();
 
     robot.type(KeyCode.ENTER);
@@ -102,10 +102,29 @@ class NowAndNextViewTest extends OwnerWindowTest {
     FxWait.untilFx(
         "the heading",
         () ->
-            robot.lookup(".tb-now-heading").queryLabeled().getText().equals("At 00:30 — 0 on now"));
+            robot
+                .lookup(".tb-now-heading")
+                .queryLabeled()
+                .getText()
+                .equals("At 00:30 — nothing on now"));
     assertThat(
             FxWait.onFx(() -> robot.lookup("#" + NowAndNextView.EMPTY_ID).queryLabeled().getText()))
         .contains("Nothing is on now or in the next 12 hours");
     assertThat(FxWait.onFx(() -> List.copyOf(view.list().getItems()))).isEmpty();
+  }
+
+  @Test
+  void countsOneTalkOnNowInWords(FxRobot robot) throws Exception {
+    Event camp = notebook.events().create(Event.Details.titled("Camp"));
+    talk(camp.id(), "Soldering", "Saal 1", 14, 45);
+    open(robot, 14, 20);
+    FxWait.untilFx(
+        "the heading",
+        () ->
+            robot
+                .lookup(".tb-now-heading")
+                .queryLabeled()
+                .getText()
+                .equals("At 14:20 — 1 talk on now"));
   }
 }
