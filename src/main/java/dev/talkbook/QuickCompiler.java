@@ -1,12 +1,11 @@
 package dev.talkbook;
 
+import dev.talkbook.core.common.JvmCommands;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.management.JMException;
-import javax.management.ObjectName;
 
 /**
  * Keeps a JVM started with the JDK's defaults (the class path: {@code java -cp …
@@ -37,8 +36,6 @@ final class QuickCompiler {
   /** Every method, never by C2. */
   static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
 
-  private static final String DIAGNOSTIC_COMMANDS = "com.sun.management:type=DiagnosticCommand";
-
   private QuickCompiler() {}
 
   /** Starts on a daemon thread and returns at once. */
@@ -68,22 +65,13 @@ final class QuickCompiler {
       Path file = Files.createTempFile("talkbook-compiler-", ".json");
       try {
         Files.writeString(file, DIRECTIVE, StandardCharsets.UTF_8);
-        var server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName commands = new ObjectName(DIAGNOSTIC_COMMANDS);
-        if (!server.isRegistered(commands)) {
-          return false;
-        }
-        Object said =
-            server.invoke(
-                commands,
-                "compilerDirectivesAdd",
-                new Object[] {new String[] {file.toString()}},
-                new String[] {String[].class.getName()});
-        return String.valueOf(said).contains("1 compiler directives added");
+        return JvmCommands.run("compilerDirectivesAdd", file.toString())
+            .filter(said -> said.contains("1 compiler directives added"))
+            .isPresent();
       } finally {
         Files.deleteIfExists(file);
       }
-    } catch (IOException | JMException | LinkageError | RuntimeException cannot) {
+    } catch (IOException | LinkageError | RuntimeException cannot) {
       return false; // the JVM keeps its compilers
     }
   }

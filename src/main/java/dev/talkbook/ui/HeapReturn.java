@@ -1,11 +1,10 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.JvmCommands;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.management.JMException;
-import javax.management.ObjectName;
 
 /**
  * Gives the heap a start grew back once the window is idle, when the JVM runs G1 (its default on
@@ -63,8 +62,6 @@ final class HeapReturn {
   /** How often the native heap is trimmed after the first time. */
   static final long TRIM_EVERY_SECONDS = 60;
 
-  private static final String DIAGNOSTIC_COMMANDS = "com.sun.management:type=DiagnosticCommand";
-
   /**
    * Once {@code settled} completes (however it does), trims the native heap on {@code timer}, then
    * every {@value #TRIM_EVERY_SECONDS} s; nothing where the JVM cannot (not Linux, no {@code
@@ -94,21 +91,8 @@ final class HeapReturn {
    * JVM's {@code System.trim_native_heap}); false when this JVM has no such command.
    */
   static boolean trimNativeHeap() {
-    try {
-      var server = ManagementFactory.getPlatformMBeanServer();
-      ObjectName commands = new ObjectName(DIAGNOSTIC_COMMANDS);
-      if (!server.isRegistered(commands)) {
-        return false;
-      }
-      server.invoke(
-          commands,
-          "systemTrimNativeHeap",
-          new Object[] {new String[0]},
-          new String[] {String[].class.getName()});
-      return true;
-    } catch (JMException | LinkageError | RuntimeException cannot) {
-      return false; // an older JVM without the command, or not HotSpot
-    }
+    // false on an older JVM without the command, or not HotSpot
+    return JvmCommands.run("systemTrimNativeHeap").isPresent();
   }
 
   private static boolean setIfDefault(
