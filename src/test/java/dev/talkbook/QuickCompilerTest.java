@@ -28,8 +28,15 @@ class QuickCompilerTest {
       System.out.println("chose " + chose + " " + (sum == 42 ? "" : "."));
     }
 
+    /**
+     * Longer than C1 inlines (35 bytes of bytecode), so it stays a call of its own when {@code
+     * main}'s loop is compiled, and its own counters keep asking for compiles.
+     */
     static int hot(int i) {
-      return (i * 31) ^ (i >>> 3);
+      int a = (i * 31) ^ (i >>> 3);
+      int b = (a * 17) + (i << 2) - (a >>> 5);
+      int c = (b ^ 0x5bd1e995) * 13 + (a & 0xff);
+      return (c >>> 7) ^ (b * 3) ^ (a | 1);
     }
   }
 
@@ -39,6 +46,9 @@ class QuickCompilerTest {
     command.addAll(List.of(options));
     command.addAll(
         List.of(
+            // Each compile finishes before the call that asked for it goes on: the C1 compile that
+            // replaces a refused C2 one is printed before the loop can end and the JVM exit.
+            "-Xbatch",
             "-XX:+PrintCompilation",
             "-cp",
             System.getProperty("java.class.path"),
