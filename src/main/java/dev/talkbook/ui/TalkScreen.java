@@ -195,6 +195,19 @@ final class TalkScreen {
 
   /** Opens a talk (leaving the open one) and selects the first of {@code reveal} it has. */
   void open(long talkId, List<String> reveal) {
+    open(talkId, reveal, false);
+  }
+
+  /**
+   * Opens a talk the user has just created and puts the caret in its notes: after "New talk…" and
+   * its title, typing goes on into the notes (the navigator kept the focus, and the keys were
+   * lost).
+   */
+  void openToWrite(long talkId) {
+    open(talkId, null, true);
+  }
+
+  private void open(long talkId, List<String> reveal, boolean write) {
     talk.open(talkId)
         .whenComplete(
             (shown, error) -> {
@@ -214,6 +227,9 @@ final class TalkScreen {
                           instanceof NavNode.TalkNode t
                       && t.talk().id() == talkId)) {
                 navigator.select(talkId);
+              }
+              if (write) {
+                editor.area().requestFocus();
               }
             });
   }

@@ -120,7 +120,10 @@ class MainWindowTest {
     robot.type(KeyCode.ENTER);
     waitUntil(() -> ui.openTalk() != null);
 
-    FxWait.clickOn(robot, "#editor");
+    // No click: the new talk's notes take the typing at once (the keys went nowhere before).
+    FxWait.untilFx(
+        "the caret in the new talk's notes",
+        () -> ui.stage.getScene().getFocusOwner() == WindowUnderTest.editor(robot));
     robot.write("virtual threads\n");
     long talk = ui.openTalk().id();
     waitUntil(() -> ui.notebook.talks().get(talk).body().equals("virtual threads\n"));

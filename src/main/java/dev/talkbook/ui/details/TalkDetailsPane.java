@@ -49,7 +49,8 @@ public final class TalkDetailsPane {
 
   final TextField title = field("title", "Talk title");
   final TextField speakers = field("speakers", "Speakers, comma separated");
-  final TextField time = field("time", "2026-11-24 14:30");
+  // A format, not a date: an example date in grey was taken for the talk's own time.
+  final TextField time = field("time", "yyyy-mm-dd hh:mm");
   final TextField room = field("room", "Room");
   // Short prompts: the labels beside say what the links are for, and the fields are narrow.
   final TextField slides = field("slides", "https://…");

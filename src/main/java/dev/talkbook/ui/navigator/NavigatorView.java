@@ -51,6 +51,7 @@ public final class NavigatorView {
   private final Notebook notebook;
   private final UiExecutors executors;
   private final LongConsumer openTalk;
+  private LongConsumer openCreated;
   private final Runnable changed;
   private java.util.function.Consumer<Deletion> deleted = deletion -> {};
 
@@ -74,6 +75,7 @@ public final class NavigatorView {
     this.notebook = notebook;
     this.executors = executors;
     this.openTalk = openTalk;
+    this.openCreated = openTalk;
     this.changed = changed;
     tree.setId("navigator");
     tree.setShowRoot(false);
@@ -358,6 +360,14 @@ public final class NavigatorView {
                     error -> Errors.show(window(), "Could not create the event", error)));
   }
 
+  /**
+   * What opens a talk the user has just created (by default, what opens a selected one): the window
+   * puts the caret in its notes.
+   */
+  public void setOnTalkCreated(LongConsumer open) {
+    openCreated = open;
+  }
+
   public void newTalk() {
     Optional<Long> event = selectedEventId();
     if (event.isEmpty()) {
@@ -381,7 +391,7 @@ public final class NavigatorView {
                     () -> notebook.talks().create(event.get(), Talk.Details.titled(title), ""),
                     talk -> {
                       reload(talk.id());
-                      openTalk.accept(talk.id());
+                      openCreated.accept(talk.id());
                       changed.run();
                     },
                     error -> Errors.show(window(), "Could not create the talk", error)));
