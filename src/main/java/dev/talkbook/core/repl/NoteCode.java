@@ -38,6 +38,9 @@ public final class NoteCode {
    * @param output the text of that output block, or null
    * @param outputFailed whether that block is marked as the output of a failure ({@code
    *     ```output-error})
+   * @param closing what closes the block when its fence was never closed (it then runs to the end
+   *     of the notes or of its list item or quote), to write at {@code end} before any output: a
+   *     line break if needed and a fence like the opening one; "" when the block is closed
    */
   public record Block(
       int start,
@@ -46,7 +49,8 @@ public final class NoteCode {
       int outputStart,
       int outputEnd,
       String output,
-      boolean outputFailed) {
+      boolean outputFailed,
+      String closing) {
     public boolean hasOutput() {
       return outputStart >= 0;
     }
@@ -91,9 +95,40 @@ public final class NoteCode {
       }
       blocks.add(
           new Block(
-              fence.start(), fence.end(), fence.code(markdown), outStart, outEnd, output, failed));
+              fence.start(),
+              fence.end(),
+              fence.code(markdown),
+              outStart,
+              outEnd,
+              output,
+              failed,
+              fence.isClosed() ? "" : closing(markdown, fence)));
     }
     return blocks;
+  }
+
+  /**
+   * The line that closes {@code fence}, which was never closed: its opening run, after what came
+   * before that run on the opening line with every character but a quote marker ({@code >}) or a
+   * tab made a space, so that the line stays in the same list item or quote ({@code - ```java}
+   * closes with {@code " ```"}, {@code > ```java} with {@code "> ```"}).
+   */
+  private static String closing(String markdown, Fences.Block fence) {
+    int runEnd = fence.infoStart();
+    char mark = markdown.charAt(runEnd - 1);
+    int runStart = runEnd;
+    while (runStart > fence.start() && markdown.charAt(runStart - 1) == mark) {
+      runStart--;
+    }
+    StringBuilder line = new StringBuilder();
+    if (fence.end() > 0 && markdown.charAt(fence.end() - 1) != '\n') {
+      line.append('\n');
+    }
+    for (int i = fence.start(); i < runStart; i++) {
+      char c = markdown.charAt(i);
+      line.append(c == '>' || c == '\t' ? c : ' ');
+    }
+    return line.append(markdown, runStart, runEnd).append('\n').toString();
   }
 
   /** The Java block that holds {@code caret} (fences included), or null. */
@@ -129,7 +164,10 @@ public final class NoteCode {
         fence += "`";
       }
       text = fence + (result.failed() ? FAILED_OUTPUT : OUTPUT) + "\n" + body + fence + "\n";
-      if (block.end == markdown.length() && !markdown.endsWith("\n")) {
+      if (!block.closing().isEmpty()) {
+        // Output after a block whose fence was never closed would be read as more of its code.
+        text = block.closing() + text;
+      } else if (block.end == markdown.length() && !markdown.endsWith("\n")) {
         text = "\n" + text;
       }
     }

@@ -55,6 +55,42 @@ class NoteCodeTest {
   }
 
   @Test
+  void aBlockWhoseFenceWasNeverClosedIsClosedBeforeItsOutput() {
+    // Typed and run at once, before the closing fence: the output must not become more code.
+    String md = "# Demo\n\n```java\nint x = 1;\nx + 1";
+    Block b = NoteCode.javaBlocks(md).get(0);
+    assertThat(b.code()).isEqualTo("int x = 1;\nx + 1");
+    String written = apply(md, NoteCode.outputEdit(md, b, "2"));
+    assertThat(written).isEqualTo("# Demo\n\n```java\nint x = 1;\nx + 1\n```\n```output\n2\n```\n");
+    // Read again, the block has its code alone and the output as its output.
+    Block again = NoteCode.javaBlocks(written).get(0);
+    assertThat(again.code()).isEqualTo("int x = 1;\nx + 1\n");
+    assertThat(again.output()).isEqualTo("2\n");
+    assertThat(again.closing()).isEmpty();
+    // Run again: the output is replaced, nothing else is written.
+    assertThat(apply(written, NoteCode.outputEdit(written, again, "3")))
+        .isEqualTo("# Demo\n\n```java\nint x = 1;\nx + 1\n```\n```output\n3\n```\n");
+  }
+
+  @Test
+  void theClosingFenceMatchesTheOpeningOneAndStaysInItsListItemOrQuote() {
+    String tildes = "~~~~jshell\nx\n";
+    assertThat(NoteCode.javaBlocks(tildes).get(0).closing()).isEqualTo("~~~~\n");
+    String item = "- a point\n- ```java\n  x\n- next point\n";
+    Block inItem = NoteCode.javaBlocks(item).get(0);
+    assertThat(inItem.closing()).isEqualTo("  ```\n");
+    assertThat(apply(item, NoteCode.outputEdit(item, inItem, "1")))
+        .isEqualTo("- a point\n- ```java\n  x\n  ```\n```output\n1\n```\n- next point\n");
+    String quoted = "> ```java\n> x\n";
+    assertThat(NoteCode.javaBlocks(quoted).get(0).closing()).isEqualTo("> ```\n");
+    // A failure's output closes the block the same way.
+    String md = "```java\nnope(";
+    Block b = NoteCode.javaBlocks(md).get(0);
+    assertThat(apply(md, NoteCode.outputEdit(md, b, new NoteCode.Result("error", true))))
+        .isEqualTo("```java\nnope(\n```\n```output-error\nerror\n```\n");
+  }
+
+  @Test
   void outputOfAnEvaluationListsPrintedTextValuesAndErrors() {
     SnippetResult printed =
         new SnippetResult(
