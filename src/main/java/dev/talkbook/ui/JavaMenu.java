@@ -114,9 +114,19 @@ final class JavaMenu {
   /** The REPL's dock, built (and put under the content) when first asked for. */
   ReplDock dock() {
     if (dock == null) {
+      // The content moves into the dock's split: out of the scene for a moment, which took the
+      // focus from the notes to the search field (a block run, the REPL not yet built, and the
+      // presenter's next keys went there). It goes back to where it was.
+      Node focused = stage.getScene() == null ? null : stage.getScene().getFocusOwner();
       root.setCenter(null);
       dock = new ReplDock(new ReplPane(session), content, stage, theme::apply);
       root.setCenter(dock.root());
+      if (focused != null) {
+        root.applyCss(); // the split's skin puts the content back in the scene
+        if (focused.getScene() == stage.getScene()) {
+          focused.requestFocus();
+        }
+      }
     }
     return dock;
   }

@@ -25,6 +25,9 @@ public final class ReplDock {
   /** Where the user last put the divider; NaN until then (see {@link #share}). */
   private double divider = Double.NaN;
 
+  /** What had the focus before the pane was shown and took it: it gets it back on hiding. */
+  private Node before;
+
   /**
    * @param content the window's content, above the pane
    * @param styler applies the app's theme to the detached window's scene
@@ -61,7 +64,13 @@ public final class ReplDock {
       pane.focusInput();
     } else if (split.getItems().contains(pane.root())) {
       divider = split.getDividerPositions()[0];
+      boolean hadFocus = holdsFocus();
       split.getItems().remove(pane.root());
+      if (hadFocus && before != null && before.getScene() == split.getScene()) {
+        // The focus goes back to where it was before the pane took it (the notes, mostly), not
+        // to the scene's first field.
+        before.requestFocus();
+      }
     } else {
       show();
     }
@@ -77,7 +86,21 @@ public final class ReplDock {
     }
     // Lay the pane out first: a node without its skin does not take the focus.
     layOut();
+    if (!holdsFocus() && split.getScene() != null) {
+      before = split.getScene().getFocusOwner();
+    }
     pane.focusInput();
+  }
+
+  /** Whether the focus is in the pane. */
+  private boolean holdsFocus() {
+    Node focused = split.getScene() == null ? null : split.getScene().getFocusOwner();
+    for (Node n = focused; n != null; n = n.getParent()) {
+      if (n == pane.root()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

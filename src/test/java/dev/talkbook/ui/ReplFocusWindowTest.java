@@ -1,0 +1,98 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.repl.ReplOptions;
+import dev.talkbook.core.repl.ReplSession;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Where the keys go around the REPL in the real window: a presenter runs a block and types on, or
+ * shows the REPL, tries something and hides it again, and the next keys land in the notes.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ReplFocusWindowTest {
+  private static final String NOTES = "# Demo\n\n```java\nSystem.out.println(6 * 7);\n```\n";
+
+  @TempDir Path dir;
+  private WindowUnderTest ui;
+  private ReplSession repl;
+
+  @Start
+  void start(Stage primary) {
+    ui = new WindowUnderTest(primary, dir);
+  }
+
+  @BeforeEach
+  void openTalkWithTheRepl(FxRobot robot) throws Exception {
+    Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Demo"), NOTES);
+    ui.reloadTree(robot);
+    robot.interact(() -> ui.window.open(talk.id(), List.of()));
+    FxWait.untilFx("the notes", () -> WindowUnderTest.editor(robot).getText().equals(NOTES));
+    repl = ReplSession.start(ReplOptions.defaults());
+    repl.ready().get(60, TimeUnit.SECONDS);
+    robot.interact(() -> ui.window.attachRepl(repl));
+  }
+
+  @AfterEach
+  void tearDown(FxRobot robot) throws Exception {
+    ui.close(robot);
+    repl.close();
+  }
+
+  private void fire(FxRobot robot, String text) {
+    MenuItem item =
+        ui.window.actions().stream()
+            .filter(i -> i.getText().equals(text))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no menu item " + text));
+    robot.interact(item::fire);
+  }
+
+  private boolean notesFocused(FxRobot robot) {
+    return ui.stage.getScene().getFocusOwner() == WindowUnderTest.editor(robot);
+  }
+
+  @Test
+  void aBlockRunBeforeTheReplWasShownLeavesTheCaretInTheNotes(FxRobot robot) throws Exception {
+    CodeArea notes = WindowUnderTest.editor(robot);
+    FxWait.clickOn(robot, "#editor");
+    robot.interact(() -> notes.moveTo(NOTES.indexOf("6 * 7")));
+    fire(robot, "Run the code block at the caret");
+    FxWait.untilFx("the output", () -> notes.getText().contains("```output\n"));
+    assertThat(FxWait.onFx(() -> String.valueOf(ui.stage.getScene().getFocusOwner())))
+        .isEqualTo(FxWait.onFx(() -> String.valueOf(notes)));
+    robot.interact(() -> notes.moveTo(notes.getLength()));
+    robot.write("typed on");
+    FxWait.untilFx("the keys in the notes", () -> notes.getText().endsWith("typed on"));
+  }
+
+  @Test
+  void hidingTheReplGivesTheFocusBackToTheNotes(FxRobot robot) throws Exception {
+    FxWait.clickOn(robot, "#editor");
+    FxWait.untilFx("the notes focused", () -> notesFocused(robot));
+    fire(robot, "Show or hide the REPL");
+    CodeArea input = robot.lookup(".tb-repl-input").queryAs(CodeArea.class);
+    FxWait.untilFx("the REPL's input focused", input::isFocused);
+    fire(robot, "Show or hide the REPL");
+    FxWait.untilFx("the notes focused again", () -> notesFocused(robot));
+  }
+}
