@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.repl.ReplEvent;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.ShownKey;
@@ -9,9 +10,11 @@ import dev.talkbook.ui.presenter.PresenterMode;
 import dev.talkbook.ui.repl.NotesRunner;
 import dev.talkbook.ui.repl.ReplDock;
 import dev.talkbook.ui.repl.ReplPane;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
@@ -35,6 +38,8 @@ final class JavaMenu {
   private final Settings settings;
   private final WindowParts parts;
   private final CheckMenuItem typing = new CheckMenuItem("Presenter mode types snippets in");
+  private final MenuItem stop;
+  private final AutoCloseable stopState;
   private ReplDock dock;
   private NotesRunner runner;
   private PresenterMode presenter;
@@ -52,6 +57,17 @@ final class JavaMenu {
     this.theme = parts.theme();
     this.settings = parts.settings();
     this.parts = parts;
+    // Offered (menu, palette) only while code runs: with nothing running it did nothing, silently.
+    stop = WindowMenus.item("Stop the running code", null, session::stop);
+    stop.setDisable(!session.isRunning());
+    stopState =
+        session.addListener(
+            event -> {
+              if (event instanceof ReplEvent.EvaluationStarted
+                  || event instanceof ReplEvent.EvaluationFinished) {
+                Platform.runLater(() -> stop.setDisable(!session.isRunning()));
+              }
+            });
     typing.setSelected(settings.get(Settings.PRESENTER_TYPING));
     typing
         .selectedProperty()
@@ -87,9 +103,7 @@ final class JavaMenu {
             WindowMenus.item("Prepare for offline…", null, () -> runner().prepareForOffline()),
             "deps libraries download maven wifi"),
         new SeparatorMenuItem(),
-        MenuActions.words(
-            WindowMenus.item("Stop the running code", null, session::stop),
-            "repl interrupt cancel"),
+        MenuActions.words(stop, "repl interrupt cancel"),
         MenuActions.words(
             WindowMenus.item("Restart Java (run the definitions again)", null, session::restart),
             "repl jshell"),
@@ -176,6 +190,11 @@ final class JavaMenu {
   }
 
   void close() {
+    try {
+      stopState.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
     if (presenter != null) {
       presenter.exit(); // puts the layout back before the window remembers it
     }

@@ -23,12 +23,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Where the keys go around the REPL in the real window: a presenter runs a block and types on, or
- * shows the REPL, tries something and hides it again, and the next keys land in the notes.
+ * The Java menu in the real window. Where the keys go around the REPL: a presenter runs a block and
+ * types on, or shows the REPL, tries something and hides it again, and the next keys land in the
+ * notes. What it offers when: "Stop the running code" only while code runs.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class ReplFocusWindowTest {
+class JavaMenuWindowTest {
   private static final String NOTES = "# Demo\n\n```java\nSystem.out.println(6 * 7);\n```\n";
 
   @TempDir Path dir;
@@ -58,12 +59,15 @@ class ReplFocusWindowTest {
     repl.close();
   }
 
+  private MenuItem item(String text) {
+    return ui.window.actions().stream()
+        .filter(i -> i.getText().equals(text))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no menu item " + text));
+  }
+
   private void fire(FxRobot robot, String text) {
-    MenuItem item =
-        ui.window.actions().stream()
-            .filter(i -> i.getText().equals(text))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no menu item " + text));
+    MenuItem item = item(text);
     robot.interact(item::fire);
   }
 
@@ -94,5 +98,17 @@ class ReplFocusWindowTest {
     FxWait.untilFx("the REPL's input focused", input::isFocused);
     fire(robot, "Show or hide the REPL");
     FxWait.untilFx("the notes focused again", () -> notesFocused(robot));
+  }
+
+  @Test
+  void stopIsOfferedOnlyWhileCodeRuns(FxRobot robot) throws Exception {
+    MenuItem stop = item("Stop the running code");
+    assertThat(FxWait.onFx(stop::isDisable)).as("nothing runs").isTrue();
+    var running = repl.evaluate("while (true) { Thread.onSpinWait(); }");
+    FxWait.untilFx("offered while the loop runs", () -> !stop.isDisable());
+    fire(robot, "Stop the running code");
+    assertThat(running.get(30, TimeUnit.SECONDS).outcome())
+        .isEqualTo(dev.talkbook.core.repl.Evaluation.Outcome.STOPPED);
+    FxWait.untilFx("not offered once stopped", stop::isDisable);
   }
 }
