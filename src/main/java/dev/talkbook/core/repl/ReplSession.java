@@ -649,8 +649,10 @@ public final class ReplSession implements AutoCloseable {
       provider.awaitStarted();
       if (warmUp) {
         // One round trip through the execution engine, so that a first snippet asked for later is
-        // as fast as any. One asked for already does that itself, at once.
-        for (SnippetEvent e : shell.eval("Integer.valueOf(1).toString();")) {
+        // as fast as any. One asked for already does that itself, at once. A statement, not an
+        // expression: JShell keeps the name of an expression's value even once dropped, and the
+        // user's first value was $2.
+        for (SnippetEvent e : shell.eval("{ Integer.valueOf(1).toString(); }")) {
           shell.drop(e.snippet());
         }
         tempCounter = 0;

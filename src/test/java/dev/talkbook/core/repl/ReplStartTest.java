@@ -105,6 +105,20 @@ class ReplStartTest {
   }
 
   @Test
+  void theFirstValuesAreNamedFromOneWhateverTheStartRan() throws Exception {
+    // The start's own snippets (imports, the engine's warm-up) must not use up $1: a user whose
+    // first result showed as $2 looked for the $1 they never made.
+    try (ReplSession session =
+        ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")))) {
+      session.ready().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(eval(session, "IntStream.range(0, 5).map(i -> i * i).sum()").last().name())
+          .isEqualTo("$1");
+      assertThat(eval(session, "6 * 7").last().name()).isEqualTo("$2");
+      assertThat(eval(session, "List.of(1, 2).size()").last().name()).isEqualTo("$3");
+    }
+  }
+
+  @Test
   void completionStartsTheAnalysis() throws Exception {
     try (ReplSession session =
         ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")))) {
