@@ -92,14 +92,15 @@ public final class SearchStore {
     if (!fromAbstract.text().isEmpty()) {
       return fromAbstract;
     }
+    // Only what the talk has: a talk without speakers or tags showed "Title ·  ·  · Event".
     String details =
-        rs.getString(2)
-            + " · "
-            + String.join(", ", Rows.lines(rs.getString(5)))
-            + " · "
-            + String.join(" ", Rows.lines(rs.getString(6)))
-            + " · "
-            + rs.getString(4);
+        java.util.stream.Stream.of(
+                rs.getString(2),
+                String.join(", ", Rows.lines(rs.getString(5))),
+                String.join(" ", Rows.lines(rs.getString(6))),
+                rs.getString(4))
+            .filter(part -> part != null && !part.isBlank())
+            .collect(java.util.stream.Collectors.joining(" · "));
     Snippet fromDetails = Snippets.of(details, query);
     if (!fromDetails.text().isEmpty()) {
       return fromDetails;

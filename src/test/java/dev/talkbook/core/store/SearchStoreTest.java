@@ -113,6 +113,16 @@ class SearchStoreTest {
   }
 
   @Test
+  void aMatchInTheTitleAloneShowsOnlyTheDetailsTheTalkHas() {
+    notebook.talks().create(pyatl.id(), Talk.Details.titled("Focus test"), "");
+    talk(pyatl, "Loom", "Ron Pressler", List.of("java"), "");
+    assertThat(notebook.search().search("focus", 5).get(0).snippet().text())
+        .isEqualTo("Focus test · PyATL");
+    assertThat(notebook.search().search("loom", 5).get(0).snippet().text())
+        .isEqualTo("Loom · Ron Pressler · java · PyATL");
+  }
+
+  @Test
   void matchesWithoutAccentsAndByWordStem() {
     talk(pyatl, "Café talk", "José Valim", List.of(), "we were optimizing queries");
     assertThat(titles("cafe")).containsExactly("Café talk");
