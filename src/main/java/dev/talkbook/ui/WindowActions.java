@@ -79,15 +79,25 @@ final class WindowActions {
 
   void exportSite() {
     talk.saveNow();
-    String folder = settings.get(Settings.SITE_FOLDER);
+    Path file = notebook.file();
+    String folder = settings.get(Settings.siteFolder(file));
+    SiteExportDialog.Choices last =
+        new SiteExportDialog.Choices(
+            folder.isEmpty() ? SiteExportDialog.defaultFolder(file).toString() : folder,
+            settings.get(Settings.siteTitle(file)),
+            settings.get(Settings.siteUrl(file)));
     new SiteExportDialog(
             stage,
             notebook,
             SiteExportDialog.exporter(),
             LongJob.ownThread("talkbook-export"),
             Platform::runLater,
-            folder.isEmpty() ? null : folder,
-            chosen -> settings.put(Settings.SITE_FOLDER, chosen),
+            last,
+            chosen -> {
+              settings.put(Settings.siteFolder(file), chosen.folder());
+              settings.put(Settings.siteTitle(file), chosen.title());
+              settings.put(Settings.siteUrl(file), chosen.baseUrl());
+            },
             host::openLink)
         .show();
   }

@@ -135,6 +135,51 @@ class MainWindowTest {
   }
 
   @Test
+  void exportSiteOffersAFolderBesideTheNotebookAndKeepsTheFormForIt(FxRobot robot)
+      throws Exception {
+    addSample(robot);
+    Path site = dev.talkbook.ui.export.SiteExportDialog.defaultFolder(ui.notebook.file());
+    exportSiteDialog(robot);
+    assertThat(FxWait.onFx(() -> text(robot, "site-export-folder"))).isEqualTo(site.toString());
+    robot.interact(() -> robot.lookup("#site-export-title").queryTextInputControl().setText("JVM"));
+    FxWait.clickOn(robot, "#site-export-run");
+    FxWait.until("the site written", () -> Files.exists(site.resolve("index.html")));
+    FxWait.untilFx(
+        "the export done", () -> !robot.lookup("#site-export-open").queryButton().isDisabled());
+    FxWait.clickOn(robot, "#site-export-cancel");
+    // Asked again, after a restart: the same folder and title, kept for this notebook.
+    robot.interact(
+        () -> {
+          ui.window.close();
+          ui.show();
+        });
+    exportSiteDialog(robot);
+    assertThat(FxWait.onFx(() -> text(robot, "site-export-folder"))).isEqualTo(site.toString());
+    assertThat(FxWait.onFx(() -> text(robot, "site-export-title"))).isEqualTo("JVM");
+    FxWait.clickOn(robot, "#site-export-cancel");
+    // Another notebook's site is not offered this one's folder.
+    Settings settings = Settings.load(ui.settingsFile);
+    assertThat(settings.get(Settings.siteFolder(ui.notebook.file()))).isEqualTo(site.toString());
+    assertThat(settings.get(Settings.siteFolder(ui.notebook.file().resolveSibling("b.talkbook"))))
+        .isEmpty();
+  }
+
+  private void exportSiteDialog(FxRobot robot) {
+    robot.interact(
+        () ->
+            ui.window.actions().stream()
+                .filter(i -> "Export site…".equals(i.getText()))
+                .findFirst()
+                .orElseThrow()
+                .fire());
+    FxWait.shown(robot, "#site-export-folder", n -> true);
+  }
+
+  private static String text(FxRobot robot, String id) {
+    return robot.lookup("#" + id).queryTextInputControl().getText();
+  }
+
+  @Test
   void switchingTalksSavesAndKeepsARevisionOfTheOneLeft(FxRobot robot) throws Exception {
     addSample(robot);
     openFromTree(robot, "Outlines that think");

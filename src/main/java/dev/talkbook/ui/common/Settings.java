@@ -78,9 +78,6 @@ public final class Settings {
   /** The theme chosen: a {@code Theme.Choice} name. */
   public static final Key<String> THEME = text("theme", "SYSTEM");
 
-  /** The folder the site was last exported to; empty when never. */
-  public static final Key<String> SITE_FOLDER = text("siteFolder", "");
-
   public static final Key<Double> PRESENTER_FONT_SIZE = number("presenter.fontSize", 22);
 
   /** Live share: the address to listen on ("" for this computer only). */
@@ -97,8 +94,31 @@ public final class Settings {
 
   /** The talk last open in {@code notebook} (its id), -1 when none. */
   public static Key<Long> lastTalk(Path notebook) {
+    return new Key<>(ofNotebook("lastTalk", notebook), -1L, Long::valueOf);
+  }
+
+  /**
+   * The folder {@code notebook}'s site was last exported to; empty when never. One for each
+   * notebook: a second notebook's export was offered the first one's folder, and replaced its site.
+   */
+  public static Key<String> siteFolder(Path notebook) {
+    return text(ofNotebook("siteFolder", notebook), "");
+  }
+
+  /** The title {@code notebook}'s site was last exported with; empty for the default. */
+  public static Key<String> siteTitle(Path notebook) {
+    return text(ofNotebook("siteTitle", notebook), "");
+  }
+
+  /** The address {@code notebook}'s site was last exported for (its feed's); empty when none. */
+  public static Key<String> siteUrl(Path notebook) {
+    return text(ofNotebook("siteUrl", notebook), "");
+  }
+
+  /** {@code name} for the notebook at {@code notebook} alone: a hash of its absolute path. */
+  private static String ofNotebook(String name, Path notebook) {
     String path = notebook.toAbsolutePath().normalize().toString();
-    return new Key<>("lastTalk." + Integer.toHexString(path.hashCode()), -1L, Long::valueOf);
+    return name + "." + Integer.toHexString(path.hashCode());
   }
 
   // ----

@@ -33,6 +33,8 @@ import javafx.stage.Window;
  */
 public final class SiteExportDialog {
   public static final String FOLDER_ID = "site-export-folder";
+  public static final String TITLE_ID = "site-export-title";
+  public static final String URL_ID = "site-export-url";
   public static final String EXPORT_ID = "site-export-run";
 
   /** The one button that cancels the running export, or closes the dialog. */
@@ -44,9 +46,24 @@ public final class SiteExportDialog {
   private final Stage stage = new Stage();
   private final LongJob<SiteExporter.Result> job;
 
+  /** What the form holds: the folder, the site's title and the address it is published at. */
+  public record Choices(String folder, String title, String baseUrl) {}
+
+  /**
+   * The folder offered for a notebook's first export: beside the notebook file, named after it
+   * ({@code talks.talkbook} → {@code talks-site}).
+   */
+  public static Path defaultFolder(Path notebook) {
+    Path file = notebook.toAbsolutePath();
+    String name = file.getFileName().toString();
+    String stem = name.endsWith(".talkbook") ? name.substring(0, name.length() - 9) : name;
+    return file.resolveSibling(stem + "-site");
+  }
+
   /**
    * @param openLink opens a URL in the system browser
-   * @param lastFolder the folder chosen last time (may be null); {@code remember} is told a new one
+   * @param last what the form held at the last export (or the defaults); {@code remember} is told
+   *     what it holds at each export
    */
   public SiteExportDialog(
       Window owner,
@@ -54,15 +71,15 @@ public final class SiteExportDialog {
       SiteExporter exporter,
       Executor worker,
       Executor fx,
-      String lastFolder,
-      Consumer<String> remember,
+      Choices last,
+      Consumer<Choices> remember,
       Consumer<String> openLink) {
     job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Export site");
 
-    TextField folder = new TextField(lastFolder == null ? "" : lastFolder);
+    TextField folder = new TextField(last.folder());
     folder.setId(FOLDER_ID);
     folder.setPromptText("Folder for the site");
     HBox.setHgrow(folder, Priority.ALWAYS);
@@ -72,6 +89,9 @@ public final class SiteExportDialog {
           DirectoryChooser chooser = new DirectoryChooser();
           chooser.setTitle("Folder for the site");
           Path current = folder.getText().isBlank() ? null : Path.of(folder.getText().strip());
+          if (current != null && !Files.isDirectory(current)) {
+            current = current.getParent(); // the folder offered, not made yet: where it would be
+          }
           if (current != null && Files.isDirectory(current)) {
             chooser.setInitialDirectory(current.toFile());
           }
@@ -80,9 +100,11 @@ public final class SiteExportDialog {
             folder.setText(chosen.getAbsolutePath());
           }
         });
-    TextField title = new TextField();
+    TextField title = new TextField(last.title());
+    title.setId(TITLE_ID);
     title.setPromptText("Talk notes");
-    TextField baseUrl = new TextField();
+    TextField baseUrl = new TextField(last.baseUrl());
+    baseUrl.setId(URL_ID);
     baseUrl.setPromptText("optional, e.g. https://example.org/talks/ (for the feed)");
 
     GridPane form = new GridPane();
@@ -128,7 +150,7 @@ public final class SiteExportDialog {
             return;
           }
           Path out = Path.of(folder.getText().strip());
-          remember.accept(out.toString());
+          remember.accept(new Choices(out.toString(), title.getText(), baseUrl.getText()));
           job.start(
               "Exporting…",
               feedback ->

@@ -102,8 +102,8 @@ class ExportDialogButtonsTest {
                   SiteExportDialog.exporter(),
                   heldWorker,
                   Platform::runLater,
-                  dir.resolve("site").toString(),
-                  folder -> {},
+                  new SiteExportDialog.Choices(dir.resolve("site").toString(), "", ""),
+                  chosen -> {},
                   url -> {});
           dialog[0].show();
         });

@@ -20,10 +20,15 @@ import org.testfx.api.FxRobot;
 /** File → Export site… and Import Markdown…, driven headless as a user would. */
 class ExportDialogsTest extends OwnerWindowTest {
   private final List<String> opened = new CopyOnWriteArrayList<>();
-  private final List<String> remembered = new CopyOnWriteArrayList<>();
+  private final List<SiteExportDialog.Choices> remembered = new CopyOnWriteArrayList<>();
 
   /** Opens File → Export site…'s dialog with {@code out} as the proposed folder. */
   private void showSiteExport(FxRobot robot, Path out) {
+    showSiteExport(robot, new SiteExportDialog.Choices(out.toString(), "", ""));
+  }
+
+  /** Opens File → Export site…'s dialog holding what {@code last} says. */
+  private void showSiteExport(FxRobot robot, SiteExportDialog.Choices last) {
     robot.interact(
         () ->
             new SiteExportDialog(
@@ -32,10 +37,41 @@ class ExportDialogsTest extends OwnerWindowTest {
                     SiteExportDialog.exporter(),
                     LongJob.ownThread("test-export"),
                     Platform::runLater,
-                    out.toString(),
+                    last,
                     remembered::add,
                     opened::add)
                 .show());
+  }
+
+  @Test
+  void theFormHoldsWhatTheLastExportHadAndItIsRememberedAgain(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(notebook);
+    Path out = dir.resolve("site");
+    showSiteExport(
+        robot, new SiteExportDialog.Choices(out.toString(), "Meetup notes", "https://ex.org/t/"));
+    assertThat(FxWait.onFx(() -> field(robot, SiteExportDialog.TITLE_ID)))
+        .isEqualTo("Meetup notes");
+    assertThat(FxWait.onFx(() -> field(robot, SiteExportDialog.URL_ID)))
+        .isEqualTo("https://ex.org/t/");
+    robot.interact(
+        () -> robot.lookup("#" + SiteExportDialog.TITLE_ID).queryTextInputControl().setText("JVM"));
+    FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
+    FxWait.until("the export to finish", () -> Files.exists(out.resolve("index.html")));
+    assertThat(remembered)
+        .containsExactly(new SiteExportDialog.Choices(out.toString(), "JVM", "https://ex.org/t/"));
+    assertThat(Files.readString(out.resolve("index.html"))).contains("<title>JVM</title>");
+  }
+
+  @Test
+  void aNotebooksFirstSiteIsOfferedAFolderBesideIt() {
+    assertThat(SiteExportDialog.defaultFolder(Path.of("/home/ana/talks.talkbook")))
+        .isEqualTo(Path.of("/home/ana/talks-site"));
+    assertThat(SiteExportDialog.defaultFolder(Path.of("/home/ana/notes.db")))
+        .isEqualTo(Path.of("/home/ana/notes.db-site"));
+  }
+
+  private static String field(FxRobot robot, String id) {
+    return robot.lookup("#" + id).queryTextInputControl().getText();
   }
 
   @Test
@@ -52,7 +88,7 @@ class ExportDialogsTest extends OwnerWindowTest {
     Label status = robot.lookup("#" + SiteExportDialog.STATUS_ID).queryAs(Label.class);
     assertThat(FxWait.onFx(status::getText)).startsWith("Exported 5 talks");
     assertThat(out.resolve("index.html")).exists();
-    assertThat(remembered).containsExactly(out.toString());
+    assertThat(remembered).containsExactly(new SiteExportDialog.Choices(out.toString(), "", ""));
     FxWait.clickOn(robot, "#" + SiteExportDialog.OPEN_ID);
     FxWait.until("the site to be opened", () -> !opened.isEmpty());
     assertThat(opened).containsExactly(out.resolve("index.html").toUri().toString());
