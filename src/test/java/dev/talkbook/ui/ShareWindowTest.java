@@ -169,6 +169,18 @@ class ShareWindowTest {
         .isEqualTo("Not sharing. Start to let browsers follow the open talk.");
     assertThat(FxWait.onFx(() -> robot.lookup("#share-start").queryAs(Button.class).getText()))
         .isEqualTo("Start sharing");
+    // The empty address field's hint is whole (it was cut: "The viewers' address appears her").
+    FxWait.onFx(
+        () -> {
+          javafx.scene.control.TextField url =
+              robot.lookup("#share-url").queryAs(javafx.scene.control.TextField.class);
+          javafx.scene.text.Text probe = new javafx.scene.text.Text(url.getPromptText());
+          probe.setFont(url.getFont());
+          assertThat(probe.getLayoutBounds().getWidth())
+              .isLessThanOrEqualTo(
+                  url.getWidth() - url.getInsets().getLeft() - url.getInsets().getRight());
+          return null;
+        });
   }
 
   @Test

@@ -212,7 +212,7 @@ public final class SharePanel {
         });
 
     url.setEditable(false);
-    url.setPromptText("The viewers' address appears here");
+    url.setPromptText("Address, once sharing");
     url.getStyleClass().add("tb-share-url");
     HBox.setHgrow(url, Priority.ALWAYS);
     copy.setOnAction(
