@@ -121,6 +121,7 @@ public final class MainWindow {
       CompletableFuture<EditorView> editorAside) {
     this.stage = stage;
     this.settings = settings;
+    settings.writeChangesOn(executors.io()); // kept even if the app is killed
     this.theme = theme;
     this.host = host;
     talk =

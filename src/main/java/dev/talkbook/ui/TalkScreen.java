@@ -249,8 +249,7 @@ final class TalkScreen {
     }
     details.show(shown);
     showTitle(shown);
-    settings.put(Settings.lastTalk(notebook.file()), shown.id());
-    executors.io().execute(settings::flush); // remembered even if the app is killed
+    settings.put(Settings.lastTalk(notebook.file()), shown.id()); // written out at once
     if (onTalkShown != null) {
       Runnable once = onTalkShown;
       onTalkShown = null;

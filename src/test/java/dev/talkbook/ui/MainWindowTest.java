@@ -164,6 +164,21 @@ class MainWindowTest {
         .isEmpty();
   }
 
+  @Test
+  void aChoiceIsKeptAtOnceNotOnlyWhenTheWindowCloses(FxRobot robot) throws Exception {
+    // Killed, or the session ended: no close ran, and the theme chosen was lost.
+    robot.interact(
+        () ->
+            ui.window.actions().stream()
+                .filter(i -> "Dark".equals(i.getText()))
+                .findFirst()
+                .orElseThrow()
+                .fire());
+    FxWait.until(
+        "the theme written out",
+        () -> "DARK".equals(Settings.load(ui.settingsFile).get(Settings.THEME)));
+  }
+
   private void exportSiteDialog(FxRobot robot) {
     robot.interact(
         () ->

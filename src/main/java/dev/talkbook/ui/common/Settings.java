@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -125,6 +128,8 @@ public final class Settings {
 
   private final Path file;
   private final Properties values = new Properties();
+  private final AtomicBoolean writeAsked = new AtomicBoolean();
+  private volatile Executor writer;
 
   private Settings(Path file) {
     this.file = file;
@@ -188,11 +193,33 @@ public final class Settings {
   }
 
   public <T> void put(Key<T> key, T value) {
-    if (value == null) {
-      values.remove(key.name());
-    } else {
-      values.setProperty(key.name(), String.valueOf(value));
+    Object before =
+        value == null
+            ? values.remove(key.name())
+            : values.setProperty(key.name(), String.valueOf(value));
+    Executor to = writer;
+    if (to != null
+        && !Objects.equals(before, value == null ? null : String.valueOf(value))
+        && writeAsked.compareAndSet(false, true)) {
+      try {
+        to.execute(
+            () -> {
+              writeAsked.set(false); // a change from now on asks for another write
+              flush();
+            });
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        writeAsked.set(false); // the window is closing: it writes everything itself
+      }
     }
+  }
+
+  /**
+   * From now on each change is written out soon after, on {@code executor} (one write for a burst
+   * of changes): a choice the user made (the theme, the font size, a site's folder) was kept only
+   * when the window closed, and lost when the app was killed or the session ended.
+   */
+  public void writeChangesOn(Executor executor) {
+    writer = executor;
   }
 
   /** Writes the settings out; a failure here costs only remembered window state, and is logged. */

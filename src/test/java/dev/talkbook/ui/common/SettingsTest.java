@@ -15,6 +15,37 @@ class SettingsTest {
   @TempDir Path dir;
 
   @Test
+  void onceAskedEachChangeIsWrittenOutWithoutAFlush() throws Exception {
+    Path file = dir.resolve("talkbook").resolve("settings.properties");
+    Settings settings = Settings.load(file);
+    settings.put(Settings.THEME, "LIGHT");
+    assertThat(file).doesNotExist(); // not asked yet: written at a flush only
+    java.util.List<Runnable> asked = new java.util.ArrayList<>();
+    settings.writeChangesOn(asked::add);
+    settings.put(Settings.THEME, "DARK");
+    settings.put(Settings.FONT_SIZE, 18.0);
+    assertThat(asked).as("one write for a burst of changes").hasSize(1);
+    asked.remove(0).run();
+    assertThat(Settings.load(file).get(Settings.THEME)).isEqualTo("DARK");
+    assertThat(Settings.load(file).get(Settings.FONT_SIZE)).isEqualTo(18.0);
+    settings.put(Settings.THEME, "DARK");
+    assertThat(asked).as("no write for a value it already had").isEmpty();
+    settings.put(Settings.THEME, null);
+    assertThat(asked).hasSize(1);
+    asked.remove(0).run();
+    assertThat(Settings.load(file).has(Settings.THEME)).isFalse();
+    // A closed writer (the window closing) is no failure: the close writes them itself.
+    settings.writeChangesOn(
+        r -> {
+          throw new java.util.concurrent.RejectedExecutionException("closed");
+        });
+    settings.put(Settings.THEME, "LIGHT");
+    settings.writeChangesOn(asked::add);
+    settings.put(Settings.THEME, "DARK");
+    assertThat(asked).hasSize(1);
+  }
+
+  @Test
   void aSettingIsItsDefaultUntilPutAndIsReadBackAfterAFlush() {
     Path file = dir.resolve("sub/settings.properties");
     Settings settings = Settings.load(file);
