@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -58,12 +57,7 @@ class ImportSelectionWindowTest {
   }
 
   private void menu(FxRobot robot, String text) {
-    MenuItem item =
-        ui.window.actions().stream()
-            .filter(i -> text.equals(i.getText()))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no menu item " + text));
-    robot.interact(item::fire);
+    ui.fire(robot, text);
   }
 
   private static Button enabled(FxRobot robot, String id) {

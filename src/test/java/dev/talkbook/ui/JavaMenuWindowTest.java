@@ -60,15 +60,11 @@ class JavaMenuWindowTest {
   }
 
   private MenuItem item(String text) {
-    return ui.window.actions().stream()
-        .filter(i -> i.getText().equals(text))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no menu item " + text));
+    return ui.action(text);
   }
 
   private void fire(FxRobot robot, String text) {
-    MenuItem item = item(text);
-    robot.interact(item::fire);
+    ui.fire(robot, text);
   }
 
   private boolean notesFocused(FxRobot robot) {

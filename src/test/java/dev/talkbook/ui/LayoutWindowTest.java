@@ -217,13 +217,7 @@ class LayoutWindowTest {
   private void showTheRepl(
       FxRobot robot, SplitPane columns, TreeView<?> tree, double[] before, double navigator)
       throws Exception {
-    robot.interact(
-        () ->
-            ui.window.actions().stream()
-                .filter(i -> "Show or hide the REPL".equals(i.getText()))
-                .findFirst()
-                .orElseThrow()
-                .fire());
+    ui.fire(robot, "Show or hide the REPL");
     FxWait.untilFx(
         "the REPL shown under the talk",
         () ->

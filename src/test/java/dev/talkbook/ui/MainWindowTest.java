@@ -167,26 +167,14 @@ class MainWindowTest {
   @Test
   void aChoiceIsKeptAtOnceNotOnlyWhenTheWindowCloses(FxRobot robot) throws Exception {
     // Killed, or the session ended: no close ran, and the theme chosen was lost.
-    robot.interact(
-        () ->
-            ui.window.actions().stream()
-                .filter(i -> "Dark".equals(i.getText()))
-                .findFirst()
-                .orElseThrow()
-                .fire());
+    ui.fire(robot, "Dark");
     FxWait.until(
         "the theme written out",
         () -> "DARK".equals(Settings.load(ui.settingsFile).get(Settings.THEME)));
   }
 
   private void exportSiteDialog(FxRobot robot) {
-    robot.interact(
-        () ->
-            ui.window.actions().stream()
-                .filter(i -> "Export site…".equals(i.getText()))
-                .findFirst()
-                .orElseThrow()
-                .fire());
+    ui.fire(robot, "Export site…");
     FxWait.shown(robot, "#site-export-folder", n -> true);
   }
 

@@ -113,13 +113,7 @@ class OutlinerEditingTest {
     String item = "  - " + "words that wrap ".repeat(30).strip();
     open(robot, "intro\n" + item + "\nafter");
     robot.interact(
-        () ->
-            ui.window.actions().stream()
-                .filter(i -> "Soft wrap".equals(i.getText()))
-                .map(javafx.scene.control.CheckMenuItem.class::cast)
-                .findFirst()
-                .orElseThrow()
-                .setSelected(true));
+        () -> ((javafx.scene.control.CheckMenuItem) ui.action("Soft wrap")).setSelected(true));
     int content = "intro\n".length() + 4; // the first letter of the item's text
     // Wrapping is done in the editor's layout: wait until the item is drawn on several lines (its
     // last letter below its first), with its prefix shown.

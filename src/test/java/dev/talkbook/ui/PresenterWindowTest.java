@@ -68,14 +68,11 @@ class PresenterWindowTest {
   }
 
   private MenuItem item(String text) {
-    return ui.window.actions().stream()
-        .filter(i -> i.getText().equals(text))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no menu item " + text));
+    return ui.action(text);
   }
 
   private void fire(FxRobot robot, String text) {
-    robot.interact(() -> item(text).fire());
+    ui.fire(robot, text);
   }
 
   private static CodeArea replInput(FxRobot robot) {

@@ -125,6 +125,20 @@ final class WindowUnderTest {
     }
   }
 
+  /** The window's menu item labelled {@code text} (what the menus and the palette offer). */
+  javafx.scene.control.MenuItem action(String text) {
+    return window.actions().stream()
+        .filter(i -> text.equals(i.getText()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no menu item " + text));
+  }
+
+  /** Fires the menu item labelled {@code text}, on the FX thread. */
+  void fire(FxRobot robot, String text) {
+    javafx.scene.control.MenuItem item = action(text);
+    robot.interact(item::fire);
+  }
+
   /** Reloads the navigator from the notebook and waits until the tree shows what it read. */
   void reloadTree(FxRobot robot) {
     robot.interact(() -> window.reloadNotebook());
