@@ -214,16 +214,30 @@ public final class MainWindow {
     editor.area().addEventFilter(KeyEvent.KEY_PRESSED, this::runBlockKey);
   }
 
-  /** The outline panel, built under the navigator when a talk is first shown. */
+  /**
+   * The outline panel, built under the navigator when a talk is first shown. With no talk open it
+   * leaves the column and the navigator takes its height (hidden, it left an empty block under a
+   * navigator that scrolled); it comes back at its place.
+   */
   private OutlineView outline() {
     OutlineView outline = new OutlineView();
-    outline.root().visibleProperty().bind(talk.talkProperty().isNotNull());
-    left.getItems().add(outline.root());
-    left.setDividerPositions(settings.get(Settings.OUTLINE_DIVIDER));
-    left.getDividers()
-        .get(0)
-        .positionProperty()
-        .addListener((obs, o, v) -> settings.put(Settings.OUTLINE_DIVIDER, v.doubleValue()));
+    Runnable place =
+        () -> {
+          boolean in = left.getItems().contains(outline.root());
+          if (talk.getTalk() != null && !in) {
+            left.getItems().add(outline.root());
+            left.setDividerPositions(settings.get(Settings.OUTLINE_DIVIDER));
+            left.getDividers()
+                .get(0)
+                .positionProperty()
+                .addListener(
+                    (obs, o, v) -> settings.put(Settings.OUTLINE_DIVIDER, v.doubleValue()));
+          } else if (talk.getTalk() == null && in) {
+            left.getItems().remove(outline.root());
+          }
+        };
+    place.run();
+    talk.talkProperty().addListener((obs, was, now) -> place.run());
     return outline;
   }
 

@@ -521,6 +521,21 @@ class MainWindowTest {
     waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
     assertThat(FxWait.onFx(() -> robot.lookup("#notice").queryLabeled().getText()))
         .contains("Outlines that think");
+    // No talk open: the outline leaves the column and the navigator has its height.
+    waitUntil(
+        () -> robot.lookup("#outline").tryQuery().map(n -> n.getScene() == null).orElse(true));
+    javafx.scene.Node tree = robot.lookup("#navigator").query();
+    javafx.scene.control.SplitPane column =
+        (javafx.scene.control.SplitPane)
+            FxWait.onFx(
+                () -> {
+                  javafx.scene.Node n = tree;
+                  while (!(n instanceof javafx.scene.control.SplitPane)) {
+                    n = n.getParent();
+                  }
+                  return n;
+                });
+    assertThat(FxWait.onFx(() -> column.getItems().size())).isEqualTo(1);
 
     FxWait.clickOn(robot, "#undo-notice");
 
@@ -532,6 +547,9 @@ class MainWindowTest {
             ui.openTalk() != null
                 && ui.openTalk().id() == before.id()
                 && WindowUnderTest.editor(robot).getText().equals(before.body()));
+    // The talk open again: the outline is back under the navigator.
+    waitUntil(() -> FxWait.onFx(() -> column.getItems().size()) == 2);
+    assertThat(FxWait.onFx(() -> robot.lookup("#outline").query().getScene())).isNotNull();
   }
 
   @Test
