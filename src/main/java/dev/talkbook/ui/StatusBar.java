@@ -95,7 +95,13 @@ final class StatusBar {
   }
 
   private void showState() {
-    if (talk.getTalk() == null) {
+    boolean open = talk.getTalk() != null;
+    for (javafx.scene.Node n : List.of(saveState, words)) {
+      // Out of the row, not only empty: their gaps pushed a notice away from the bar's start.
+      n.setVisible(open);
+      n.setManaged(open);
+    }
+    if (!open) {
       // No talk open: nothing to say about saving or words.
       saveState.setText("");
       saveState.setGraphic(null);

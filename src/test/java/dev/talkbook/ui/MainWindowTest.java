@@ -536,6 +536,9 @@ class MainWindowTest {
                   return n;
                 });
     assertThat(FxWait.onFx(() -> column.getItems().size())).isEqualTo(1);
+    // Nor does the status bar keep room for a save state and a word count: the notice leads it.
+    assertThat(FxWait.onFx(() -> robot.lookup("#save-state").query().isManaged())).isFalse();
+    assertThat(FxWait.onFx(() -> robot.lookup("#word-count").query().isManaged())).isFalse();
 
     FxWait.clickOn(robot, "#undo-notice");
 
