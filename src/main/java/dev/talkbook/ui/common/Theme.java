@@ -7,6 +7,8 @@ import java.net.URL;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -82,6 +84,12 @@ public final class Theme {
     if (!scene.getStylesheets().contains(sheet)) {
       scene.getStylesheets().add(sheet);
     }
+    if (opaquePopups()) {
+      String opaque = opaquePopupsSheet();
+      if (!scene.getStylesheets().contains(opaque)) {
+        scene.getStylesheets().add(opaque);
+      }
+    }
     if (isDark()) {
       if (!scene.getRoot().getStyleClass().contains(DARK_CLASS)) {
         scene.getRoot().getStyleClass().add(DARK_CLASS);
@@ -105,6 +113,9 @@ public final class Theme {
     if (!root.getStylesheets().contains(sheet)) {
       root.getStylesheets().add(sheet);
     }
+    if (opaquePopups() && !root.getStylesheets().contains(opaquePopupsSheet())) {
+      root.getStylesheets().add(opaquePopupsSheet());
+    }
     if (!root.getStyleClass().contains(THEMED_CLASS)) {
       root.getStyleClass().add(THEMED_CLASS);
     }
@@ -116,6 +127,34 @@ public final class Theme {
     if (dark) {
       root.getStyleClass().add(DARK_CLASS);
     }
+  }
+
+  /** Whether popups go without their shadows: windows cannot be transparent here. */
+  private static volatile Boolean opaquePopups;
+
+  static boolean opaquePopups() {
+    Boolean opaque = opaquePopups;
+    if (opaque == null) {
+      opaque = !Platform.isSupported(ConditionalFeature.TRANSPARENT_WINDOW);
+      opaquePopups = opaque;
+    }
+    return opaque;
+  }
+
+  /**
+   * For tests: popups as on a desktop whose windows can (false) or cannot (true) be transparent.
+   */
+  static void opaquePopups(boolean opaque) {
+    opaquePopups = opaque;
+  }
+
+  /** The sheet that takes popups' shadows away (see {@link #opaquePopups()}). */
+  static String opaquePopupsSheet() {
+    var url = Theme.class.getResource("/dev/talkbook/ui/opaque-popups.css");
+    if (url == null) {
+      throw new IllegalStateException("resource /dev/talkbook/ui/opaque-popups.css is missing");
+    }
+    return url.toExternalForm();
   }
 
   public static String stylesheet() {

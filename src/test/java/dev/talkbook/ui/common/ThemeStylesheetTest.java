@@ -71,6 +71,7 @@ class ThemeStylesheetTest {
   @ValueSource(
       strings = {
         "/dev/talkbook/ui/talkbook.css",
+        "/dev/talkbook/ui/opaque-popups.css",
         "/dev/talkbook/ui/editor/outliner.css",
         "/dev/talkbook/ui/outline/outline.css",
         "/dev/talkbook/ui/repl/repl.css",
