@@ -114,14 +114,49 @@ public final class NetworkAddresses {
     }
   }
 
-  /** How an address is written in a URL: IPv6 in brackets, without a zone. */
+  /**
+   * How an address is written in a URL: IPv6 in brackets, without a zone, in its short form ({@code
+   * [fd00::2]}, not {@code [fd00:0:0:0:0:0:0:2]}: a URL people read off a screen and type).
+   */
   public static String host(InetAddress a) {
     String h = a.getHostAddress();
     int zone = h.indexOf('%');
     if (zone >= 0) {
       h = h.substring(0, zone);
     }
-    return a instanceof Inet6Address ? "[" + h + "]" : h;
+    return a instanceof Inet6Address ? "[" + shortForm(h) + "]" : h;
+  }
+
+  /**
+   * An IPv6 address of eight groups (as {@link InetAddress#getHostAddress} writes it, without a
+   * zone) in RFC 5952's form: the longest run of two or more zero groups, the first of equals,
+   * written {@code ::}.
+   */
+  static String shortForm(String address) {
+    String[] groups = address.split(":", -1);
+    if (groups.length != 8) {
+      return address;
+    }
+    int bestStart = -1;
+    int bestLength = 1; // a single zero group stays "0"
+    for (int i = 0; i < groups.length; ) {
+      int j = i;
+      while (j < groups.length && groups[j].equals("0")) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    if (bestStart < 0) {
+      return address;
+    }
+    return String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart))
+        + "::"
+        + String.join(
+            ":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
   }
 
   /** What listening on this address means, in words. */
