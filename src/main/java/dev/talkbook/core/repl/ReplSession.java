@@ -106,6 +106,19 @@ public final class ReplSession implements AutoCloseable {
   private String startFailure;
   private int tempCounter;
 
+  /** The name for the next expression's value instead of the next $N, once (the warm-up's). */
+  private String warmUpName;
+
+  /** The name of an expression's value: $1, $2, … (JShell's own scheme), or the warm-up's. */
+  private String tempName() {
+    String name = warmUpName;
+    if (name != null) {
+      warmUpName = null;
+      return name;
+    }
+    return "$" + (++tempCounter);
+  }
+
   // Shared with other threads.
   private volatile JShell live;
   private volatile boolean running;
@@ -608,7 +621,7 @@ public final class ReplSession implements AutoCloseable {
               .in(input)
               .executionEngine(provider, java.util.Map.of())
               .remoteVMOptions(options.vmOptions().toArray(String[]::new))
-              .tempVariableNameGenerator(() -> "$" + (++tempCounter))
+              .tempVariableNameGenerator(this::tempName)
               .fileManager(
                   files -> {
                     compilerFiles = files;
@@ -649,10 +662,12 @@ public final class ReplSession implements AutoCloseable {
       provider.awaitStarted();
       if (warmUp) {
         // One round trip through the execution engine, so that a first snippet asked for later is
-        // as fast as any. One asked for already does that itself, at once. A statement, not an
-        // expression: JShell keeps the name of an expression's value even once dropped, and the
-        // user's first value was $2.
-        for (SnippetEvent e : shell.eval("{ Integer.valueOf(1).toString(); }")) {
+        // as fast as any. One asked for already does that itself, at once. An expression, as the
+        // user's first mostly is (a statement or a declaration warmed less: the first expression
+        // took 10-40 ms longer), under a name of its own: JShell keeps a name even once dropped,
+        // and as $1 the user's first value was $2.
+        warmUpName = "$talkbookWarmUp";
+        for (SnippetEvent e : shell.eval("Integer.valueOf(1).toString();")) {
           shell.drop(e.snippet());
         }
         tempCounter = 0;
