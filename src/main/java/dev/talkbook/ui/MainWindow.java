@@ -141,7 +141,7 @@ public final class MainWindow {
             stage, notebook, executors, settings, theme, host, talk, editor, details, preview,
             navigator, search, status);
     screen = new TalkScreen(parts, this::outline);
-    navigator.setOnTalkCreated(screen::openToWrite);
+    navigator.onTalkCreated(screen::openToWrite);
     actions = new WindowActions(parts, id -> open(id, null), this::reloadNotebook);
     share = new LiveShare(parts);
     guard = new ClosingGuard(talk, stage, Platform::runLater, host::chooseFileToSave);

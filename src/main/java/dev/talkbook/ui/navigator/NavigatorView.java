@@ -364,7 +364,7 @@ public final class NavigatorView {
    * What opens a talk the user has just created (by default, what opens a selected one): the window
    * puts the caret in its notes.
    */
-  public void setOnTalkCreated(LongConsumer open) {
+  public void onTalkCreated(LongConsumer open) {
     openCreated = open;
   }
 
