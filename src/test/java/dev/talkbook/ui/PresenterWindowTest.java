@@ -119,6 +119,12 @@ class PresenterWindowTest {
     FxWait.untilFx("the REPL zoomed", () -> replFont(replInput(robot)) == 26);
     assertThat(notesFont(robot)).isEqualTo(26);
     assertThat(previewZoom(robot)).isEqualTo(26 / 15.0);
+    // Killed now, the app must come back with the user's size and details, not presenter mode's:
+    // what the settings file holds while presenting (every write asked for so far done).
+    ui.idle();
+    dev.talkbook.ui.common.Settings kept = dev.talkbook.ui.common.Settings.load(ui.settingsFile);
+    assertThat(kept.get(dev.talkbook.ui.common.Settings.FONT_SIZE)).isEqualTo(14.0);
+    assertThat(kept.get(dev.talkbook.ui.common.Settings.DETAILS_EXPANDED)).isTrue();
     // The preview's page is in presenter colours.
     assertThat(
             FxWait.onFx(

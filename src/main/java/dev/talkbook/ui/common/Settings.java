@@ -130,6 +130,9 @@ public final class Settings {
   private final Properties values = new Properties();
   private final AtomicBoolean writeAsked = new AtomicBoolean();
   private volatile Executor writer;
+  private final java.util.concurrent.atomic.AtomicInteger holds =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicBoolean changedWhileHeld = new AtomicBoolean();
 
   private Settings(Path file) {
     this.file = file;
@@ -197,15 +200,25 @@ public final class Settings {
         value == null
             ? values.remove(key.name())
             : values.setProperty(key.name(), String.valueOf(value));
+    if (Objects.equals(before, value == null ? null : String.valueOf(value))) {
+      return;
+    }
+    if (holds.get() > 0) {
+      changedWhileHeld.set(true);
+      return;
+    }
+    askWrite();
+  }
+
+  /** Asks {@link #writeChangesOn}'s executor for a write, unless one is already asked for. */
+  private void askWrite() {
     Executor to = writer;
-    if (to != null
-        && !Objects.equals(before, value == null ? null : String.valueOf(value))
-        && writeAsked.compareAndSet(false, true)) {
+    if (to != null && writeAsked.compareAndSet(false, true)) {
       try {
         to.execute(
             () -> {
               writeAsked.set(false); // a change from now on asks for another write
-              flush();
+              write(true);
             });
       } catch (java.util.concurrent.RejectedExecutionException closing) {
         writeAsked.set(false); // the window is closing: it writes everything itself
@@ -222,10 +235,40 @@ public final class Settings {
     writer = executor;
   }
 
+  /**
+   * Until the returned handle is closed, changes stay in memory and are not written out as they
+   * come: for a state the window takes only for a while (presenter mode's zoom and folded details),
+   * which a kill in the middle must not leave as the user's own. Closing writes what changed
+   * meanwhile; {@link #flush} still writes at once.
+   */
+  public AutoCloseable holdWrites() {
+    holds.incrementAndGet();
+    AtomicBoolean released = new AtomicBoolean();
+    return () -> {
+      if (released.compareAndSet(false, true)
+          && holds.decrementAndGet() == 0
+          && changedWhileHeld.getAndSet(false)) {
+        askWrite();
+      }
+    };
+  }
+
   /** Writes the settings out; a failure here costs only remembered window state, and is logged. */
   public void flush() {
+    write(false);
+  }
+
+  /**
+   * Writes the settings out; {@code asked} (a write {@link #put} asked for) writes nothing while
+   * writes are held, and leaves that to the hold's end.
+   */
+  private void write(boolean asked) {
     Map<String, String> sorted = new TreeMap<>();
-    synchronized (values) {
+    synchronized (values) { // the lock of every put: a hold begun is seen, or not yet changed
+      if (asked && holds.get() > 0) {
+        changedWhileHeld.set(true);
+        return;
+      }
       values.forEach((k, v) -> sorted.put((String) k, (String) v));
     }
     Properties out = new Properties();

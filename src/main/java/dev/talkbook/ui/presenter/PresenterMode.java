@@ -147,6 +147,7 @@ public final class PresenterMode {
   private double notesFontBefore;
   private double previewZoomBefore;
   private boolean detailsExpandedBefore;
+  private AutoCloseable held;
   private PresenterView view;
   private double fontSize;
 
@@ -250,6 +251,10 @@ public final class PresenterMode {
 
   private void begin() {
     active = true;
+    // The zoom and the folded details are presenter mode's, not the user's: kept out of the
+    // settings file until exit() has put the user's back (a kill meanwhile left them as the
+    // user's).
+    held = settings.holdWrites();
     if (before != null) {
       before.stopSettling();
     }
@@ -303,6 +308,11 @@ public final class PresenterMode {
     window.detailsExpanded().set(detailsExpandedBefore);
     before.restore();
     repl.showStatus("Ready: Ctrl+Enter runs");
+    try {
+      held.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Screen screenOf(Stage stage) {

@@ -46,6 +46,36 @@ class SettingsTest {
   }
 
   @Test
+  void whileWritesAreHeldChangesStayInMemoryAndTheHoldsEndWritesThem() throws Exception {
+    Path file = dir.resolve("settings.properties");
+    Settings settings = Settings.load(file);
+    java.util.List<Runnable> asked = new java.util.ArrayList<>();
+    settings.writeChangesOn(asked::add);
+    settings.put(Settings.FONT_SIZE, 16.0); // asked for before the hold, done during it
+    AutoCloseable hold = settings.holdWrites();
+    settings.put(Settings.FONT_SIZE, 22.0); // presenter mode's zoom
+    settings.put(Settings.DETAILS_EXPANDED, false);
+    assertThat(asked).hasSize(1);
+    asked.remove(0).run();
+    assertThat(file).as("nothing written while held").doesNotExist();
+    assertThat(settings.get(Settings.FONT_SIZE)).isEqualTo(22.0);
+    settings.put(Settings.FONT_SIZE, 16.0); // put back before the hold ends
+    settings.put(Settings.DETAILS_EXPANDED, true);
+    hold.close();
+    assertThat(asked).as("the hold's end asks for one write").hasSize(1);
+    asked.remove(0).run();
+    assertThat(Settings.load(file).get(Settings.FONT_SIZE)).isEqualTo(16.0);
+    hold.close(); // closing twice is harmless
+    assertThat(asked).isEmpty();
+    // A flush (the window closing) writes at once, held or not.
+    try (AutoCloseable again = settings.holdWrites()) {
+      settings.put(Settings.FONT_SIZE, 30.0);
+      settings.flush();
+      assertThat(Settings.load(file).get(Settings.FONT_SIZE)).isEqualTo(30.0);
+    }
+  }
+
+  @Test
   void aSettingIsItsDefaultUntilPutAndIsReadBackAfterAFlush() {
     Path file = dir.resolve("sub/settings.properties");
     Settings settings = Settings.load(file);
