@@ -2,12 +2,8 @@ package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.talkbook.core.notebook.Event;
-import dev.talkbook.core.notebook.Talk;
-import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
@@ -43,28 +39,14 @@ class JavaMenuWindowTest {
 
   @BeforeEach
   void openTalkWithTheRepl(FxRobot robot) throws Exception {
-    Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
-    Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Demo"), NOTES);
-    ui.reloadTree(robot);
-    robot.interact(() -> ui.window.open(talk.id(), List.of()));
-    FxWait.untilFx("the notes", () -> WindowUnderTest.editor(robot).getText().equals(NOTES));
-    repl = ReplSession.start(ReplOptions.defaults());
-    repl.ready().get(60, TimeUnit.SECONDS);
-    robot.interact(() -> ui.window.attachRepl(repl));
+    ui.openNewTalk(robot, "Demo", NOTES);
+    repl = ui.attachRepl(robot);
   }
 
   @AfterEach
   void tearDown(FxRobot robot) throws Exception {
     ui.close(robot);
     repl.close();
-  }
-
-  private MenuItem item(String text) {
-    return ui.action(text);
-  }
-
-  private void fire(FxRobot robot, String text) {
-    ui.fire(robot, text);
   }
 
   private boolean notesFocused(FxRobot robot) {
@@ -76,7 +58,7 @@ class JavaMenuWindowTest {
     CodeArea notes = WindowUnderTest.editor(robot);
     FxWait.clickOn(robot, "#editor");
     robot.interact(() -> notes.moveTo(NOTES.indexOf("6 * 7")));
-    fire(robot, "Run the code block at the caret");
+    ui.fire(robot, "Run the code block at the caret");
     FxWait.untilFx("the output", () -> notes.getText().contains("```output\n"));
     assertThat(FxWait.onFx(() -> String.valueOf(ui.stage.getScene().getFocusOwner())))
         .isEqualTo(FxWait.onFx(() -> String.valueOf(notes)));
@@ -89,20 +71,20 @@ class JavaMenuWindowTest {
   void hidingTheReplGivesTheFocusBackToTheNotes(FxRobot robot) throws Exception {
     FxWait.clickOn(robot, "#editor");
     FxWait.untilFx("the notes focused", () -> notesFocused(robot));
-    fire(robot, "Show or hide the REPL");
+    ui.fire(robot, "Show or hide the REPL");
     CodeArea input = robot.lookup(".tb-repl-input").queryAs(CodeArea.class);
     FxWait.untilFx("the REPL's input focused", input::isFocused);
-    fire(robot, "Show or hide the REPL");
+    ui.fire(robot, "Show or hide the REPL");
     FxWait.untilFx("the notes focused again", () -> notesFocused(robot));
   }
 
   @Test
   void stopIsOfferedOnlyWhileCodeRuns(FxRobot robot) throws Exception {
-    MenuItem stop = item("Stop the running code");
+    MenuItem stop = ui.action("Stop the running code");
     assertThat(FxWait.onFx(stop::isDisable)).as("nothing runs").isTrue();
     var running = repl.evaluate("while (true) { Thread.onSpinWait(); }");
     FxWait.untilFx("offered while the loop runs", () -> !stop.isDisable());
-    fire(robot, "Stop the running code");
+    ui.fire(robot, "Stop the running code");
     assertThat(running.get(30, TimeUnit.SECONDS).outcome())
         .isEqualTo(dev.talkbook.core.repl.Evaluation.Outcome.STOPPED);
     FxWait.untilFx("not offered once stopped", stop::isDisable);

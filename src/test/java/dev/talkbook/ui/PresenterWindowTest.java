@@ -2,9 +2,6 @@ package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.talkbook.core.notebook.Event;
-import dev.talkbook.core.notebook.Talk;
-import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,15 +47,9 @@ class PresenterWindowTest {
 
   @BeforeEach
   void openTalkWithTheRepl(FxRobot robot) throws Exception {
-    Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
-    Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Loom"), NOTES);
-    ui.reloadTree(robot);
-    robot.interact(() -> ui.window.open(talk.id(), List.of()));
-    FxWait.untilFx("the notes", () -> WindowUnderTest.editor(robot).getText().equals(NOTES));
+    ui.openNewTalk(robot, "Loom", NOTES);
     FxWait.until("the preview", () -> WindowUnderTest.previewShows(robot));
-    repl = ReplSession.start(ReplOptions.defaults());
-    repl.ready().get(60, TimeUnit.SECONDS);
-    robot.interact(() -> ui.window.attachRepl(repl));
+    repl = ui.attachRepl(robot);
   }
 
   @AfterEach

@@ -125,6 +125,28 @@ final class WindowUnderTest {
     }
   }
 
+  /** Opens a new talk holding {@code notes}, in a new event, and waits for the notes shown. */
+  dev.talkbook.core.notebook.Talk openNewTalk(FxRobot robot, String title, String notes) {
+    var event = notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Meetup"));
+    var talk =
+        notebook
+            .talks()
+            .create(event.id(), dev.talkbook.core.notebook.Talk.Details.titled(title), notes);
+    reloadTree(robot);
+    robot.interact(() -> window.open(talk.id(), java.util.List.of()));
+    FxWait.untilFx("the notes", () -> editor(robot).getText().equals(notes));
+    return talk;
+  }
+
+  /** Starts a REPL (until it is ready) and gives it to the window as the app does; close it. */
+  dev.talkbook.core.repl.ReplSession attachRepl(FxRobot robot) throws Exception {
+    var repl =
+        dev.talkbook.core.repl.ReplSession.start(dev.talkbook.core.repl.ReplOptions.defaults());
+    repl.ready().get(60, TimeUnit.SECONDS);
+    robot.interact(() -> window.attachRepl(repl));
+    return repl;
+  }
+
   /** The window's menu item labelled {@code text} (what the menus and the palette offer). */
   javafx.scene.control.MenuItem action(String text) {
     return window.actions().stream()
