@@ -132,7 +132,6 @@ public final class Settings {
   private volatile Executor writer;
   private final java.util.concurrent.atomic.AtomicInteger holds =
       new java.util.concurrent.atomic.AtomicInteger();
-  private final AtomicBoolean changedWhileHeld = new AtomicBoolean();
 
   private Settings(Path file) {
     this.file = file;
@@ -200,14 +199,9 @@ public final class Settings {
         value == null
             ? values.remove(key.name())
             : values.setProperty(key.name(), String.valueOf(value));
-    if (Objects.equals(before, value == null ? null : String.valueOf(value))) {
-      return;
+    if (!Objects.equals(before, value == null ? null : String.valueOf(value))) {
+      askWrite();
     }
-    if (holds.get() > 0) {
-      changedWhileHeld.set(true);
-      return;
-    }
-    askWrite();
   }
 
   /** Asks {@link #writeChangesOn}'s executor for a write, unless one is already asked for. */
@@ -235,19 +229,23 @@ public final class Settings {
     writer = executor;
   }
 
+  /** A hold on the writes {@link #put} asks for ({@link #holdWrites}); closing it ends it. */
+  public interface Hold extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /**
-   * Until the returned handle is closed, changes stay in memory and are not written out as they
-   * come: for a state the window takes only for a while (presenter mode's zoom and folded details),
-   * which a kill in the middle must not leave as the user's own. Closing writes what changed
-   * meanwhile; {@link #flush} still writes at once.
+   * Until the returned hold is closed, changes stay in memory and are not written out as they come:
+   * for a state the window takes only for a while (presenter mode's zoom and folded details), which
+   * a kill in the middle must not leave as the user's own. Closing writes them out; {@link #flush}
+   * still writes at once.
    */
-  public AutoCloseable holdWrites() {
+  public Hold holdWrites() {
     holds.incrementAndGet();
     AtomicBoolean released = new AtomicBoolean();
     return () -> {
-      if (released.compareAndSet(false, true)
-          && holds.decrementAndGet() == 0
-          && changedWhileHeld.getAndSet(false)) {
+      if (released.compareAndSet(false, true) && holds.decrementAndGet() == 0) {
         askWrite();
       }
     };
@@ -266,8 +264,7 @@ public final class Settings {
     Map<String, String> sorted = new TreeMap<>();
     synchronized (values) { // the lock of every put: a hold begun is seen, or not yet changed
       if (asked && holds.get() > 0) {
-        changedWhileHeld.set(true);
-        return;
+        return; // the hold's end asks for a write
       }
       values.forEach((k, v) -> sorted.put((String) k, (String) v));
     }

@@ -147,7 +147,7 @@ public final class PresenterMode {
   private double notesFontBefore;
   private double previewZoomBefore;
   private boolean detailsExpandedBefore;
-  private AutoCloseable held;
+  private Settings.Hold held;
   private PresenterView view;
   private double fontSize;
 
@@ -308,11 +308,7 @@ public final class PresenterMode {
     window.detailsExpanded().set(detailsExpandedBefore);
     before.restore();
     repl.showStatus("Ready: Ctrl+Enter runs");
-    try {
-      held.close();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    held.close();
   }
 
   private static Screen screenOf(Stage stage) {

@@ -52,7 +52,7 @@ class SettingsTest {
     java.util.List<Runnable> asked = new java.util.ArrayList<>();
     settings.writeChangesOn(asked::add);
     settings.put(Settings.FONT_SIZE, 16.0); // asked for before the hold, done during it
-    AutoCloseable hold = settings.holdWrites();
+    Settings.Hold hold = settings.holdWrites();
     settings.put(Settings.FONT_SIZE, 22.0); // presenter mode's zoom
     settings.put(Settings.DETAILS_EXPANDED, false);
     assertThat(asked).hasSize(1);
@@ -68,7 +68,7 @@ class SettingsTest {
     hold.close(); // closing twice is harmless
     assertThat(asked).isEmpty();
     // A flush (the window closing) writes at once, held or not.
-    try (AutoCloseable again = settings.holdWrites()) {
+    try (Settings.Hold again = settings.holdWrites()) {
       settings.put(Settings.FONT_SIZE, 30.0);
       settings.flush();
       assertThat(Settings.load(file).get(Settings.FONT_SIZE)).isEqualTo(30.0);
