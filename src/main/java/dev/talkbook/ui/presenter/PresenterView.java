@@ -1,10 +1,13 @@
 package dev.talkbook.ui.presenter;
 
+import dev.talkbook.core.markdown.HighlightedText;
+import dev.talkbook.core.markdown.Highlighting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -29,12 +32,13 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * The presenter's own window in presenter view: the talk's notes as speaker notes (following the
- * snippet in play), a clock, the time since the talk began, and the next snippet. The audience sees
- * the REPL in the main window meanwhile. Page Down and the zoom keys work here too, so a clicker
- * works whichever window has the focus.
+ * snippet in play) in the editor's monospaced font and Markdown colours, a clock, the time since
+ * the talk began, and the next snippet. The audience sees the REPL in the main window meanwhile.
+ * Page Down and the zoom keys work here too, so a clicker works whichever window has the focus.
  */
 final class PresenterView {
   static final String STYLE_CLASS = "tb-presenter-view";
@@ -80,7 +84,9 @@ final class PresenterView {
 
     notesArea.setEditable(false);
     notesArea.setWrapText(true);
-    notesArea.getStyleClass().add("tb-presenter-notes");
+    // The editor's look (its font, and the colours of its highlighting, below): code lines up as
+    // the presenter wrote it, headings stand out.
+    notesArea.getStyleClass().addAll("tb-editor", "tb-presenter-notes");
     notesArea.setId("presenter-notes");
     notesArea.setPadding(new javafx.geometry.Insets(10, 14, 10, 14));
     VBox notesBox = new VBox(caption("Speaker notes"), new VirtualizedScrollPane<>(notesArea));
@@ -151,7 +157,15 @@ final class PresenterView {
   }
 
   private void showNotes(String text) {
-    notesArea.replaceText(text == null ? "" : text);
+    String shown = text == null ? "" : text;
+    notesArea.replaceText(shown);
+    Highlighting highlighting = HighlightedText.of(shown).highlighting();
+    if (!highlighting.spans().isEmpty()) {
+      StyleSpansBuilder<Collection<String>> spans =
+          new StyleSpansBuilder<>(highlighting.spans().size());
+      highlighting.spans().forEach(span -> spans.add(span.classes(), span.length()));
+      notesArea.setStyleSpans(0, spans.create());
+    }
     followNotes();
   }
 
@@ -200,6 +214,31 @@ final class PresenterView {
 
   String notesText() {
     return notesArea.getText();
+  }
+
+  /** The style classes of the speaker notes' character at {@code offset}. */
+  Collection<String> notesStyleAt(int offset) {
+    return notesArea.getStyleOfChar(offset);
+  }
+
+  /** The font family the speaker notes are drawn in. */
+  String notesFontFamily() {
+    return notesTexts().map(t -> t.getFont().getFamily()).findFirst().orElse("");
+  }
+
+  /** The colour the speaker notes draw a run of text in, {@code null} where none is in sight. */
+  javafx.scene.paint.Paint notesFillOf(String run) {
+    return notesTexts()
+        .filter(t -> t.getText().equals(run))
+        .map(javafx.scene.text.Text::getFill)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private java.util.stream.Stream<javafx.scene.text.Text> notesTexts() {
+    return notesArea.lookupAll(".text").stream()
+        .filter(javafx.scene.text.Text.class::isInstance)
+        .map(javafx.scene.text.Text.class::cast);
   }
 
   /** Whether this paragraph of the notes is in sight in the speaker notes. */

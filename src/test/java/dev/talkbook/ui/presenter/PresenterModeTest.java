@@ -65,6 +65,7 @@ class PresenterModeTest {
   private Settings settings;
   private final TestClock clock = new TestClock(Instant.parse("2026-12-02T09:30:00Z"));
   private PresenterMode presenter;
+  private boolean dark; // the theme windows opened from now on get
   private final BooleanProperty detailsExpanded = new SimpleBooleanProperty(true);
 
   @Start
@@ -155,7 +156,7 @@ class PresenterModeTest {
                 leftBox,
                 notesFont,
                 detailsExpanded,
-                scene -> new dev.talkbook.ui.common.Theme(false).apply(scene)),
+                scene -> new dev.talkbook.ui.common.Theme(dark).apply(scene)),
             repl,
             preview,
             notes,
@@ -286,6 +287,16 @@ class PresenterModeTest {
     // The audience sees the REPL alone.
     assertThat(onFx(() -> List.copyOf(dock.getItems()))).containsExactly(replPane);
     assertThat(text(view::notesText)).isEqualTo(NOTES);
+    // The speaker notes read as the notes editor shows them: monospaced, headings and Java marked.
+    assertThat(onFx(view::notesFontFamily)).isEqualTo("DejaVu Sans Mono");
+    assertThat(onFx(() -> view.notesStyleAt(2))).contains("md-heading", "md-heading-1");
+    assertThat(onFx(() -> view.notesStyleAt(NOTES.indexOf("int answer") + 1)))
+        .contains("java-keyword");
+    assertThat(onFx(() -> view.notesStyleAt(NOTES.indexOf("First we") + 1))).isEmpty();
+    assertThat(onFx(() -> view.notesFillOf("int")))
+        .as("a keyword's colour, against the plain text's")
+        .isNotNull()
+        .isNotEqualTo(onFx(() -> view.notesFillOf("First we declare.")));
     assertThat(text(view::clockText))
         .isEqualTo(
             java.time.LocalTime.ofInstant(clock.instant(), clock.getZone())
@@ -319,10 +330,25 @@ class PresenterModeTest {
     // The notes change: the speaker notes show the new text.
     robot.interact(() -> notes.set(NOTES + "\nOne more thing.\n"));
     assertThat(text(view::notesText)).endsWith("One more thing.\n");
+    assertThat(onFx(() -> view.notesStyleAt(NOTES.indexOf("answer + 1") + 9)))
+        .as("the new text is marked too")
+        .contains("java-number");
     robot.interact(presenter::exit);
     assertThat(onFx(() -> view.stage().isShowing())).isFalse();
     assertThat(presenter.isPresenterView()).isFalse();
     assertThat(onFx(() -> dock.getItems().get(0))).isSameAs(content);
+  }
+
+  @Test
+  void theSpeakerNotesKeepTheEditorsColoursInTheDarkTheme(FxRobot robot) {
+    dark = true;
+    robot.interact(presenter::enterPresenterView);
+    PresenterView view = presenter.view();
+    var keyword = onFx(() -> view.notesFillOf("int"));
+    var plain = onFx(() -> view.notesFillOf("First we declare."));
+    assertThat(plain).isEqualTo(javafx.scene.paint.Color.WHITE);
+    assertThat(keyword).isNotNull().isNotEqualTo(plain);
+    robot.interact(presenter::exit);
   }
 
   @Test
