@@ -52,6 +52,11 @@ public final class TalkCorpus {
     return talks;
   }
 
+  /** The same events with only the first {@code count} talks. */
+  public TalkCorpus first(int count) {
+    return new TalkCorpus(events, talks.subList(0, count));
+  }
+
   /** Total characters of notes. */
   public long bodyChars() {
     return talks.stream().mapToLong(t -> t.body().length()).sum();
