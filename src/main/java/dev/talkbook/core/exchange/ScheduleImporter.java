@@ -102,15 +102,23 @@ public final class ScheduleImporter {
           + " removed, "
           + unchanged
           + " unchanged"
-          + (leftOut > 0 ? "; " + leftOut + " breaks or other entries left out" : "")
+          + (leftOut == 1 ? "; 1 break or other entry left out" : "")
+          + (leftOut > 1 ? "; " + leftOut + " breaks or other entries left out" : "")
           + (dryRun ? " (dry run: nothing was changed)" : "")
           + ".";
     }
 
-    /** The whole report as lines: the summary, the event's changes, each talk's, warnings. */
+    /** The whole report as lines: the summary, then {@link #details}. */
     public List<String> lines() {
       List<String> lines = new ArrayList<>();
       lines.add(summary());
+      lines.addAll(details());
+      return lines;
+    }
+
+    /** The report under its summary: the event's changes, each talk's, warnings. */
+    public List<String> details() {
+      List<String> lines = new ArrayList<>();
       for (String e : eventChanges) {
         lines.add("event: " + e);
       }

@@ -11,6 +11,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -44,6 +46,10 @@ public final class ScheduleImportDialog {
   public static final String CHECK_ID = "schedule-check";
   public static final String IMPORT_ID = "schedule-import";
   public static final String REPORT_ID = "schedule-report";
+
+  /** The report's line when a check finds the notebook already holds the programme as it is. */
+  static final String NOTHING_TO_IMPORT = "Nothing to import: the notebook has this programme.";
+
   public static final String STATUS_ID = "schedule-status";
 
   /** A programme read and dry-run: what the Import button imports. */
@@ -55,6 +61,7 @@ public final class ScheduleImportDialog {
   private final TextField source = new TextField();
   private final TextField event = new TextField();
   private final TextArea report = new TextArea();
+  private final Button checkButton = new Button("Check");
   private final Button importButton = new Button("Import");
   private Checked checked;
 
@@ -141,7 +148,6 @@ public final class ScheduleImportDialog {
     report.setPromptText("Check the schedule to see what the import would do.");
     VBox.setVgrow(report, Priority.ALWAYS);
 
-    Button checkButton = new Button("Check");
     checkButton.setId(CHECK_ID);
     checkButton.setDefaultButton(true);
     checkButton
@@ -185,11 +191,17 @@ public final class ScheduleImportDialog {
             (o, was, now) -> {
               if (now != null) {
                 checked = now;
-                report.setText(String.join("\n", now.report().lines()));
-                importButton.setDisable(now.report().nothingChanged());
-                if (now.report().nothingChanged()) {
-                  report.appendText("\n\nNothing to import: the notebook has this programme.");
+                // The summary is the status line above; the report lists what is under it.
+                List<String> lines = new ArrayList<>(now.report().details());
+                boolean nothing = now.report().nothingChanged();
+                if (nothing) {
+                  lines.add((lines.isEmpty() ? "" : "\n") + NOTHING_TO_IMPORT);
                 }
+                report.setText(String.join("\n", lines));
+                importButton.setDisable(nothing);
+                // Enter now imports what the check showed.
+                importButton.setDefaultButton(!nothing);
+                checkButton.setDefaultButton(nothing);
               }
             });
     importButton.setOnAction(
@@ -216,7 +228,7 @@ public final class ScheduleImportDialog {
             (o, was, now) -> {
               if (now != null) {
                 checked = null;
-                report.setText(String.join("\n", now.lines()));
+                report.setText(String.join("\n", now.details()));
                 imported.accept(now);
               }
             });
@@ -261,6 +273,8 @@ public final class ScheduleImportDialog {
   private void forget() {
     checked = null;
     importButton.setDisable(true);
+    importButton.setDefaultButton(false);
+    checkButton.setDefaultButton(true);
   }
 
   private void chooseFile() {
