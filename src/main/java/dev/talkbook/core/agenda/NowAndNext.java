@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What is on now and what comes next in each room, at a given instant. Pure: the timetable, each
@@ -32,6 +33,9 @@ public final class NowAndNext {
       return talk.starred();
     }
   }
+
+  /** A talk still to come, and when it starts. */
+  public record Ahead(TimetableEntry talk, Instant start) {}
 
   /** One room: what is on now (or null) and what comes next (or null). */
   public record Room(long eventId, String name, Slot now, Slot next) {
@@ -89,6 +93,25 @@ public final class NowAndNext {
             .thenComparing(Room::soonest)
             .thenComparing(r -> r.name() == null ? "" : r.name()));
     return rooms;
+  }
+
+  /**
+   * The first talk (still in the programme) that starts after {@code at}, however far ahead: what
+   * to name when nothing is on now or next. Empty when no talk with a time is still to come.
+   */
+  public static Optional<Ahead> firstAfter(
+      List<TimetableEntry> timetable, Map<Long, ZoneId> zones, Instant at, ZoneId ownZone) {
+    Ahead first = null;
+    for (TimetableEntry t : timetable) {
+      if (t.removed() || t.startsAt() == null) {
+        continue;
+      }
+      Instant start = instant(t.startsAt(), zones.getOrDefault(t.eventId(), ownZone));
+      if (start.isAfter(at) && (first == null || start.isBefore(first.start()))) {
+        first = new Ahead(t, start);
+      }
+    }
+    return Optional.ofNullable(first);
   }
 
   /** The room's talks on the time line, in order, each with its end. */

@@ -41,6 +41,8 @@ public final class NowAndNextView {
   public static final String LIST_ID = "now-and-next";
   public static final String EMPTY_ID = "now-and-next-empty";
   private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter AHEAD =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", java.util.Locale.ENGLISH);
 
   /** One row: a talk now or next in its room. */
   public record Row(Room room, Slot slot, boolean now, String eventTitle, ZoneId zone) {}
@@ -53,10 +55,16 @@ public final class NowAndNextView {
   private final ListView<Row> list = new ListView<>();
   private final Label empty = new Label();
   private final Label heading = new Label();
+  private final Label hint = new Label("Enter opens the selected talk's notes.");
   private ScheduledFuture<?> refresh;
 
   /** The timetable and the events' zones, read together off the FX thread. */
-  private record Data(List<Room> rooms, Map<Long, Event> events) {}
+  /**
+   * @param ahead the first talk still to come however far ahead, null when none is
+   * @param timed whether any talk has a time at all
+   */
+  private record Data(
+      List<Room> rooms, Map<Long, Event> events, NowAndNext.Ahead ahead, boolean timed) {}
 
   public NowAndNextView(
       Window owner, Notebook notebook, UiExecutors executors, Clock clock, LongConsumer openTalk) {
@@ -89,7 +97,6 @@ public final class NowAndNextView {
           }
         });
     heading.getStyleClass().add("tb-now-heading");
-    Label hint = new Label("Enter opens the selected talk's notes.");
     hint.getStyleClass().add("tb-muted");
     VBox.setVgrow(list, Priority.ALWAYS);
     VBox root = new VBox(8, heading, list, hint);
@@ -136,7 +143,12 @@ public final class NowAndNextView {
             events.put(e.id(), e);
             e.zone().ifPresent(z -> zones.put(e.id(), z));
           }
-          return new Data(NowAndNext.at(notebook.talks().timetable(), zones, now, own), events);
+          var timetable = notebook.talks().timetable();
+          return new Data(
+              NowAndNext.at(timetable, zones, now, own),
+              events,
+              NowAndNext.firstAfter(timetable, zones, now, own).orElse(null),
+              timetable.stream().anyMatch(t -> !t.removed() && t.startsAt() != null));
         },
         data -> show(data, now, own),
         error -> Errors.show(stage, "Could not read the timetable", error));
@@ -166,9 +178,8 @@ public final class NowAndNextView {
             + " — "
             + (onNow == 0 ? "nothing" : onNow == 1 ? "1 talk" : onNow + " talks")
             + " on now");
-    empty.setText(
-        "Nothing is on now or in the next 12 hours. Import a conference's schedule (File → Import"
-            + " schedule…) or give your talks a time.");
+    empty.setText(emptyText(data, own));
+    hint.setVisible(!rows.isEmpty());
     list.getItems().setAll(rows);
     int select = -1;
     for (int i = 0; i < rows.size(); i++) {
@@ -191,6 +202,27 @@ public final class NowAndNextView {
       list.scrollTo(select);
     }
     list.requestFocus();
+  }
+
+  /** What the empty list says: why nothing is shown, and what comes next if anything does. */
+  private static String emptyText(Data data, ZoneId own) {
+    if (!data.timed()) {
+      return "None of your talks has a time yet. Import a conference's schedule (File → Import"
+          + " schedule…) or give your talks a time.";
+    }
+    if (data.ahead() == null) {
+      return "Nothing is on now or in the next 12 hours, and no talk with a time is still to come.";
+    }
+    var talk = data.ahead().talk();
+    Event e = data.events().get(talk.eventId());
+    ZoneId zone = e == null ? own : e.zone().orElse(own);
+    String room = talk.room() == null || talk.room().isBlank() ? "" : ", " + talk.room();
+    return "Nothing is on now or in the next 12 hours. The next talk: “"
+        + talk.title()
+        + "”, "
+        + AHEAD.format(data.ahead().start().atZone(zone))
+        + room
+        + ".";
   }
 
   private void openSelected() {

@@ -86,6 +86,43 @@ class NowAndNextTest {
   }
 
   @Test
+  void theFirstTalkAheadIsFoundHoweverFarRemovedAndPastOnesLeftOut() {
+    TimetableEntry past = talk("Past", "Saal 1", 9, 0, 30, false);
+    TimetableEntry nextWeek =
+        new TimetableEntry(
+            97,
+            1,
+            "Next week",
+            List.of(),
+            LocalDateTime.of(2026, 8, 28, 10, 0),
+            null,
+            "Saal 2",
+            false,
+            false);
+    TimetableEntry gone =
+        new TimetableEntry(
+            96,
+            1,
+            "Gone",
+            List.of(),
+            LocalDateTime.of(2026, 8, 22, 10, 0),
+            null,
+            "Saal 2",
+            false,
+            true);
+    var timetable = List.of(past, gone, nextWeek);
+    assertThat(NowAndNext.firstAfter(timetable, Map.of(1L, BERLIN), berlin(12, 0), BERLIN))
+        .hasValueSatisfying(
+            a -> {
+              assertThat(a.talk().title()).isEqualTo("Next week");
+              assertThat(a.start())
+                  .isEqualTo(LocalDateTime.of(2026, 8, 28, 10, 0).atZone(BERLIN).toInstant());
+            });
+    assertThat(NowAndNext.firstAfter(List.of(past), Map.of(1L, BERLIN), berlin(12, 0), BERLIN))
+        .isEmpty();
+  }
+
+  @Test
   void removedTalksAndTalksFarAheadAreLeftOut() {
     TimetableEntry removed =
         new TimetableEntry(

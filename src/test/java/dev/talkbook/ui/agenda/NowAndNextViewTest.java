@@ -107,10 +107,37 @@ class NowAndNextViewTest extends OwnerWindowTest {
                 .queryLabeled()
                 .getText()
                 .equals("At 00:30 — nothing on now"));
-    assertThat(
-            FxWait.onFx(() -> robot.lookup("#" + NowAndNextView.EMPTY_ID).queryLabeled().getText()))
-        .contains("Nothing is on now or in the next 12 hours");
+    assertThat(FxWait.onFx(() -> emptyText(robot)))
+        .isEqualTo(
+            "Nothing is on now or in the next 12 hours. The next talk: “Soldering”, Fri 21 Aug"
+                + " 2026 14:00, Saal 1.");
     assertThat(FxWait.onFx(() -> List.copyOf(view.list().getItems()))).isEmpty();
+    assertThat(FxWait.onFx(() -> robot.lookup("Enter opens the selected talk's notes.").tryQuery()))
+        .hasValueSatisfying(hint -> assertThat(hint.isVisible()).as("no row to open").isFalse());
+  }
+
+  @Test
+  void saysWhenEveryTalkIsPastOrNoneHasATime(FxRobot robot) throws Exception {
+    Event camp = notebook.events().create(Event.Details.titled("Camp"));
+    notebook.talks().create(camp.id(), Talk.Details.titled("Untimed"), "");
+    NowAndNextView first = open(robot, 9, 0);
+    FxWait.untilFx("the text", () -> emptyText(robot).startsWith("None of your talks has a time"));
+    robot.interact(() -> first.stage().close());
+
+    talk(camp.id(), "Soldering", "Saal 1", 14, 45);
+    open(robot, 23, 0);
+    FxWait.untilFx(
+        "the text",
+        () ->
+            emptyText(robot)
+                .equals(
+                    "Nothing is on now or in the next 12 hours, and no talk with a time is still"
+                        + " to come."));
+  }
+
+  /** The empty list's text; on the FX thread. */
+  private static String emptyText(FxRobot robot) {
+    return robot.lookup("#" + NowAndNextView.EMPTY_ID).queryLabeled().getText();
   }
 
   @Test
