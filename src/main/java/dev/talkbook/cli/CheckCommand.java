@@ -1,5 +1,6 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
@@ -67,8 +68,8 @@ final class CheckCommand implements Callable<Integer> {
             "Rebuilt the search index of notebook "
                 + notebook.file()
                 + " from the notes of "
-                + notebook.talks().count()
-                + " talks. The notebook is sound.");
+                + Counts.of(notebook.talks().count(), "talk")
+                + ". The notebook is sound.");
         return 0;
       }
       out.println("Notebook " + notebook.file() + " is sound.");

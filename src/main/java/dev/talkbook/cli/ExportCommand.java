@@ -1,5 +1,6 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.exchange.AgendaExporter;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.MarkdownExporter;
@@ -65,8 +66,12 @@ final class ExportCommand {
                 .export(notebook, out, options, SiteExporter.Progress.NONE, () -> false);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(
-            "Exported %d talks to %s: %d files written, %d unchanged, %d removed.%n",
-            r.talks(), out.toAbsolutePath().normalize(), r.written(), r.unchanged(), r.deleted());
+            "Exported %s to %s: %s written, %d unchanged, %d removed.%n",
+            Counts.of(r.talks(), "talk"),
+            out.toAbsolutePath().normalize(),
+            Counts.of(r.written(), "file"),
+            r.unchanged(),
+            r.deleted());
         o.printf("Open %s%n", r.index().toUri());
         return 0;
       }
@@ -107,11 +112,7 @@ final class ExportCommand {
                     new LinkedHashSet<>(events),
                     SiteExporter.Progress.NONE,
                     () -> false);
-        spec.commandLine()
-            .getOut()
-            .printf(
-                "Exported %d events, %d talks and %d attachments to %s%n",
-                r.events(), r.talks(), r.attachments(), r.folder());
+        spec.commandLine().getOut().println(r.summary());
         return 0;
       }
     }

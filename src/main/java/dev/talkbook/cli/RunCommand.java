@@ -158,14 +158,8 @@ final class RunCommand implements Callable<Integer> {
               : "differs from its stored output");
       out.print(c.difference());
     }
-    int differ = report.differing().size();
-    if (differ == 0) {
-      out.printf("All %d blocks give what the notes keep.%n", report.checks().size());
-      return 0;
-    }
-    out.printf(
-        "%d of %d blocks differ from what the notes keep.%n", differ, report.checks().size());
-    return TalkbookCommand.USER_ERROR;
+    out.println(report.verdict());
+    return report.allMatch() ? 0 : TalkbookCommand.USER_ERROR;
   }
 
   /** The notes with each block's output block written after it. */

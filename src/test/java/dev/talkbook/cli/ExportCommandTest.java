@@ -85,7 +85,7 @@ class ExportCommandTest extends CliTest {
 
     Result r = ok("export", "markdown", "--out", out.toString());
 
-    assertOut(r).contains("Exported 1 events, 5 talks and 0 attachments");
+    assertOut(r).contains("Exported 1 event, 5 talks and 0 attachments");
     try (var s = Files.walk(out)) {
       assertThat(s.filter(p -> p.toString().endsWith(".md")).count()).isEqualTo(6); // + _index.md
     }

@@ -54,10 +54,7 @@ class ImportCommandTest extends CliTest {
     assertThat(r.exitCode()).as("%s", r).isZero();
     assertOut(r)
         .contains(
-            "created   meetup/01-one.md",
-            "Would import 2 files",
-            "1 new events",
-            "was not created");
+            "created   meetup/01-one.md", "Would import 2 files", "1 new event", "was not created");
     assertThat(missing).doesNotExist();
     assertThat(missing.resolveSibling("not-yet.talkbook.lock")).doesNotExist();
   }
@@ -96,7 +93,7 @@ class ImportCommandTest extends CliTest {
     Result r = runRaw("--notebook", other.toString(), "import", "markdown", md.toString());
 
     assertThat(r.exitCode()).as("%s", r).isZero();
-    assertOut(r).contains("5 new talks", "1 new events");
+    assertOut(r).contains("5 new talks", "1 new event");
     assertThat(
             Files.readString(
                 md.resolve("2026-03-12-jvm-evening-talkbook-sample-meetup/_index.md"),

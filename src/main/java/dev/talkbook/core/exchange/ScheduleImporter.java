@@ -1,5 +1,6 @@
 package dev.talkbook.core.exchange;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.exchange.Schedule.Conference;
 import dev.talkbook.core.exchange.Schedule.Session;
 import dev.talkbook.core.notebook.Event;
@@ -102,8 +103,11 @@ public final class ScheduleImporter {
           + " removed, "
           + unchanged
           + " unchanged"
-          + (leftOut == 1 ? "; 1 break or other entry left out" : "")
-          + (leftOut > 1 ? "; " + leftOut + " breaks or other entries left out" : "")
+          + (leftOut > 0
+              ? "; "
+                  + Counts.of(leftOut, "break or other entry", "breaks or other entries")
+                  + " left out"
+              : "")
           + (dryRun ? " (dry run: nothing was changed)" : "")
           + ".";
     }

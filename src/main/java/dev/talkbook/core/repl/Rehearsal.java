@@ -2,6 +2,7 @@ package dev.talkbook.core.repl;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import dev.talkbook.core.common.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,6 +54,22 @@ public final class Rehearsal {
 
     public boolean allMatch() {
       return checks.stream().allMatch(Check::matches);
+    }
+
+    /** "All 3 blocks give what the notes keep.", "1 of 3 blocks differs from what …" */
+    public String verdict() {
+      int differ = differing().size();
+      int all = checks.size();
+      if (differ == 0) {
+        return all == 1
+            ? "The block gives what the notes keep."
+            : "All " + all + " blocks give what the notes keep.";
+      }
+      return differ
+          + " of "
+          + Counts.of(all, "block")
+          + (differ == 1 ? " differs" : " differ")
+          + " from what the notes keep.";
     }
   }
 

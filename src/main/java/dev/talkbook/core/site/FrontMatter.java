@@ -7,6 +7,8 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -98,6 +100,8 @@ public final class FrontMatter {
     Object data;
     try {
       data = yaml().load(t.substring(start, end));
+    } catch (MarkedYAMLException e) {
+      throw new SiteException("invalid front matter: " + where(e), e);
     } catch (YAMLException e) {
       String message = e.getMessage() == null ? "not valid YAML" : e.getMessage().strip();
       throw new SiteException("invalid front matter: " + firstLines(message), e);
@@ -117,6 +121,22 @@ public final class FrontMatter {
       return body;
     }
     return "---\n" + yaml().dump(data) + "---\n" + body;
+  }
+
+  /**
+   * The parser's problem and where in the file it is ("line 2, column 8: expected ',' or ']', but
+   * got <stream end>"), the file's line counted from the opening {@code ---}, without the parser's
+   * echo of the text.
+   */
+  private static String where(MarkedYAMLException e) {
+    String problem =
+        e.getProblem() == null ? "not valid YAML" : e.getProblem().strip().replaceAll("\\s+", " ");
+    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    if (mark == null) {
+      return problem;
+    }
+    // The YAML starts on the file's second line, after "---".
+    return "line " + (mark.getLine() + 2) + ", column " + (mark.getColumn() + 1) + ": " + problem;
   }
 
   private static String firstLines(String message) {

@@ -1,5 +1,6 @@
 package dev.talkbook.core.site;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
@@ -29,7 +30,19 @@ import java.util.function.BooleanSupplier;
  */
 public final class MarkdownExporter {
   /** What an export wrote. */
-  public record Result(int events, int talks, int attachments, Path folder) {}
+  public record Result(int events, int talks, int attachments, Path folder) {
+    /** "Exported 1 event, 5 talks and 0 attachments to FOLDER" */
+    public String summary() {
+      return "Exported "
+          + Counts.of(events, "event")
+          + ", "
+          + Counts.of(talks, "talk")
+          + " and "
+          + Counts.of(attachments, "attachment")
+          + " to "
+          + folder;
+    }
+  }
 
   /**
    * Exports every event (or only {@code eventIds}, when not empty) into {@code folder}, which must

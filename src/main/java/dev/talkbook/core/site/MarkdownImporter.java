@@ -1,5 +1,6 @@
 package dev.talkbook.core.site;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotebookException;
@@ -86,22 +87,19 @@ public final class MarkdownImporter {
       String verb = dryRun ? "Would import" : "Imported";
       return verb
           + " "
-          + files.size()
-          + " file"
-          + (files.size() == 1 ? "" : "s")
+          + Counts.of(files.size(), "file")
           + ": "
-          + count(Outcome.CREATED)
-          + " new talks, "
+          + Counts.of(count(Outcome.CREATED), "new talk")
+          + ", "
           + count(Outcome.UPDATED)
           + " updated, "
           + count(Outcome.UNCHANGED)
           + " unchanged, "
           + count(Outcome.FAILED)
           + " failed; "
-          + eventsCreated
-          + " new events, "
-          + attachments
-          + " attachments"
+          + Counts.of(eventsCreated, "new event")
+          + ", "
+          + Counts.of(attachments, "attachment")
           + (dryRun ? " (dry run: nothing was changed)" : "")
           + ".";
     }

@@ -2,6 +2,7 @@ package dev.talkbook.core.site;
 
 import static dev.talkbook.core.site.Html.esc;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.common.Resources;
 import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.notebook.Event;
@@ -121,7 +122,7 @@ final class Pages {
             .append(esc(e.event().title()))
             .append("</a></h2>\n<p class=\"meta\">");
         eventMeta(b, e.event());
-        b.append("<span>").append(count(e.talks().size(), "talk")).append("</span></p></li>\n");
+        b.append("<span>").append(Counts.of(e.talks().size(), "talk")).append("</span></p></li>\n");
       }
       b.append("</ol>\n");
     }
@@ -413,9 +414,5 @@ final class Pages {
       s += " – <time datetime=\"" + end + "\">" + DAY.format(end) + "</time>";
     }
     return s;
-  }
-
-  private static String count(int n, String what) {
-    return n + " " + what + (n == 1 ? "" : "s");
   }
 }

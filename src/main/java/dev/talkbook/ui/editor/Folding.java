@@ -1,5 +1,6 @@
 package dev.talkbook.ui.editor;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.ui.common.Icons;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,9 +82,8 @@ public final class Folding {
             int hidden = hiddenAfter(p);
             Label marker = new Label(null, Icons.of(Feather.CHEVRON_RIGHT));
             marker.getStyleClass().add(MARKER);
-            marker.setTooltip(
-                new Tooltip((hidden == 1 ? "1 line" : hidden + " lines") + " folded (Ctrl+.)"));
-            marker.setAccessibleText("Folded, " + hidden + " lines");
+            marker.setTooltip(new Tooltip(Counts.of(hidden, "line") + " folded (Ctrl+.)"));
+            marker.setAccessibleText("Folded, " + Counts.of(hidden, "line"));
             marker.setOnMouseClicked(
                 e -> {
                   unfold(p);

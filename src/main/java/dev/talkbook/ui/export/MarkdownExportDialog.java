@@ -52,16 +52,7 @@ public final class MarkdownExportDialog {
         feedback ->
             new MarkdownExporter()
                 .export(notebook, folder, Set.of(), feedback::progress, feedback::cancelled),
-        r ->
-            "Exported "
-                + r.events()
-                + " events, "
-                + r.talks()
-                + " talks and "
-                + r.attachments()
-                + " attachments to "
-                + r.folder()
-                + ".");
+        r -> r.summary() + ".");
   }
 
   public void show() {

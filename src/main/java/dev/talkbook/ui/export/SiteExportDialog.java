@@ -1,5 +1,6 @@
 package dev.talkbook.ui.export;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.SiteExporter;
 import dev.talkbook.core.store.Notebook;
@@ -157,10 +158,10 @@ public final class SiteExportDialog {
                   exporter.export(notebook, out, options, feedback::progress, feedback::cancelled),
               r ->
                   "Exported "
-                      + r.talks()
-                      + " talks: "
-                      + r.written()
-                      + " files written, "
+                      + Counts.of(r.talks(), "talk")
+                      + ": "
+                      + Counts.of(r.written(), "file")
+                      + " written, "
                       + r.unchanged()
                       + " unchanged, "
                       + r.deleted()

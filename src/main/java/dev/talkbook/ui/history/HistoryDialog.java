@@ -1,5 +1,6 @@
 package dev.talkbook.ui.history;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.Revision;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
@@ -174,20 +175,16 @@ public final class HistoryDialog extends Dialog<Void> {
     if (result.same()) {
       return "This version is the same as the current text.";
     }
-    String added = count(result.added(), "line added", "lines added");
+    String added = Counts.of(result.added(), "line added", "lines added");
     if (result.removed() == 0) {
       return "Since this version: " + added + ".";
     }
     if (result.added() == 0) {
       return "Since this version: "
-          + count(result.removed(), "line removed", "lines removed")
+          + Counts.of(result.removed(), "line removed", "lines removed")
           + ".";
     }
     return "Since this version: " + added + ", " + result.removed() + " removed.";
-  }
-
-  private static String count(int n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
   }
 
   /** Why a revision was kept, in the user's words. */
@@ -207,13 +204,13 @@ public final class HistoryDialog extends Dialog<Void> {
       return "just now";
     }
     if (d.toHours() < 1) {
-      return count((int) d.toMinutes(), "minute ago", "minutes ago");
+      return Counts.of(d.toMinutes(), "minute ago", "minutes ago");
     }
     if (d.toDays() < 1) {
-      return count((int) d.toHours(), "hour ago", "hours ago");
+      return Counts.of(d.toHours(), "hour ago", "hours ago");
     }
     if (d.toDays() < 7) {
-      return count((int) d.toDays(), "day ago", "days ago");
+      return Counts.of(d.toDays(), "day ago", "days ago");
     }
     return "";
   }

@@ -1,5 +1,6 @@
 package dev.talkbook.ui.presenter;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.repl.NoteCode;
 import java.util.List;
 import java.util.Optional;
@@ -105,7 +106,7 @@ public final class ScriptQueue {
       return "Snippet " + (next + 1) + " of " + snippets.size() + ": Page Down runs it";
     }
     if (next >= snippets.size()) {
-      return "End of the script (" + snippets.size() + " snippets)";
+      return "End of the script (" + Counts.of(snippets.size(), "snippet") + ")";
     }
     return "Next: snippet " + (next + 1) + " of " + snippets.size() + " (Page Down)";
   }

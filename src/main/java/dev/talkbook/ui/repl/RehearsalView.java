@@ -133,16 +133,7 @@ public final class RehearsalView {
   public void finished(Rehearsal.Report report) {
     bar.setProgress(1);
     checks.getItems().setAll(report.checks());
-    int differ = report.differing().size();
-    status.setText(
-        differ == 0
-            ? "All "
-                + report.checks().size()
-                + " blocks give what the notes keep. The notes were not changed."
-            : differ
-                + " of "
-                + report.checks().size()
-                + " blocks differ from what the notes keep. The notes were not changed.");
+    status.setText(report.verdict() + " The notes were not changed.");
     report.checks().stream()
         .filter(c -> !c.matches())
         .findFirst()

@@ -86,7 +86,7 @@ class RehearsalViewTest {
     assertThat(shown.selected()).isEqualTo(2);
     assertThat(shown.difference()).contains("-old\n+new");
     assertThat(shown.status())
-        .isEqualTo("1 of 3 blocks differ from what the notes keep. The notes were not changed.");
+        .isEqualTo("1 of 3 blocks differs from what the notes keep. The notes were not changed.");
     assertThat(shown.notes()).isEqualTo(md);
 
     // Show in notes puts the caret on the block that differs.
