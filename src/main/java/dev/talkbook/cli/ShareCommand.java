@@ -1,5 +1,6 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.share.NetworkAddresses;
@@ -148,7 +149,7 @@ final class ShareCommand implements Callable<Integer> {
     session.onViewers(
         n -> {
           if (shownViewers.getAndSet(n) != n) {
-            err.println(n == 1 ? "1 viewer" : n + " viewers");
+            err.println(Counts.of(n, "viewer"));
             err.flush();
           }
         });

@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Tips;
 import dev.talkbook.ui.talk.OpenTalk;
@@ -143,6 +144,6 @@ final class StatusBar {
 
   private void showWords() {
     int count = talk.wordsProperty().get();
-    words.setText(talk.getTalk() == null ? "" : count == 1 ? "1 word" : count + " words");
+    words.setText(talk.getTalk() == null ? "" : Counts.of(count, "word"));
   }
 }

@@ -3,6 +3,7 @@ package dev.talkbook.ui.agenda;
 import dev.talkbook.core.agenda.NowAndNext;
 import dev.talkbook.core.agenda.NowAndNext.Room;
 import dev.talkbook.core.agenda.NowAndNext.Slot;
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
@@ -176,7 +177,7 @@ public final class NowAndNextView {
         "At "
             + HM.format(now.atZone(own))
             + " — "
-            + (onNow == 0 ? "nothing" : onNow == 1 ? "1 talk" : onNow + " talks")
+            + (onNow == 0 ? "nothing" : Counts.of(onNow, "talk"))
             + " on now");
     empty.setText(emptyText(data, own));
     hint.setVisible(!rows.isEmpty());

@@ -1,6 +1,7 @@
 package dev.talkbook.ui.search;
 
 import atlantafx.base.controls.CustomTextField;
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.search.QueryException;
 import dev.talkbook.core.search.SearchHit;
 import dev.talkbook.core.search.SearchIndexDamagedException;
@@ -273,7 +274,7 @@ public final class SearchView {
     if (hits >= LIMIT) {
       return "The " + LIMIT + " best talks (add a word to narrow the search)";
     }
-    return hits == 1 ? "1 talk" : hits + " talks";
+    return Counts.of(hits, "talk");
   }
 
   /**

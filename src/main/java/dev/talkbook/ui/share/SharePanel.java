@@ -1,5 +1,6 @@
 package dev.talkbook.ui.share;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.share.NetworkAddresses;
 import dev.talkbook.ui.common.Theme;
 import java.util.function.Consumer;
@@ -353,7 +354,7 @@ public final class SharePanel {
                     return "";
                   }
                   int n = model.viewersProperty().get();
-                  return n == 1 ? "1 viewer" : n + " viewers";
+                  return Counts.of(n, "viewer");
                 },
                 model.viewersProperty(),
                 model.stateProperty()));
