@@ -60,10 +60,13 @@ public final class Rehearsal {
     public String verdict() {
       int differ = differing().size();
       int all = checks.size();
-      if (differ == 0) {
-        return all == 1
+      if (all == 1) {
+        return differ == 0
             ? "The block gives what the notes keep."
-            : "All " + all + " blocks give what the notes keep.";
+            : "The block differs from what the notes keep.";
+      }
+      if (differ == 0) {
+        return "All " + all + " blocks give what the notes keep.";
       }
       return differ
           + " of "

@@ -50,6 +50,24 @@ class RehearsalTest {
   }
 
   @Test
+  void theVerdictCountsInWords() {
+    Rehearsal.Check same =
+        check("```java\nx\n```\n```output\na\n```\n", new NoteCode.Result("a\n", false));
+    Rehearsal.Check other =
+        check("```java\nx\n```\n```output\na\n```\n", new NoteCode.Result("b\n", false));
+    assertThat(new Rehearsal.Report(List.of(same)).verdict())
+        .isEqualTo("The block gives what the notes keep.");
+    assertThat(new Rehearsal.Report(List.of(other)).verdict())
+        .isEqualTo("The block differs from what the notes keep.");
+    assertThat(new Rehearsal.Report(List.of(same, same)).verdict())
+        .isEqualTo("All 2 blocks give what the notes keep.");
+    assertThat(new Rehearsal.Report(List.of(same, other, same)).verdict())
+        .isEqualTo("1 of 3 blocks differs from what the notes keep.");
+    assertThat(new Rehearsal.Report(List.of(other, other, same)).verdict())
+        .isEqualTo("2 of 3 blocks differ from what the notes keep.");
+  }
+
+  @Test
   void aBlockWithoutAStoredOutputMatchesOnlyIfItGivesNone() {
     assertThat(check("```java\nint x = 1;\n```\n", new NoteCode.Result("", false)).matches())
         .isTrue();
