@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Revision;
 import dev.talkbook.core.notebook.Talk;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.scene.control.CheckBox;
@@ -13,31 +12,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The history dialog in the real window: revisions named in full, a coloured diff. */
-@ExtendWith(ApplicationExtension.class)
-class HistoryWindowTest {
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
-  }
+class HistoryWindowTest extends RealWindowTest {
 
   /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
   private static void waitUntil(Callable<Boolean> condition) {

@@ -10,29 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * After an import the navigator shows what came in: the event the import went into is selected (and
  * Ctrl+N adds the next talk to it), not the row that was selected before.
  */
-@ExtendWith(ApplicationExtension.class)
-class ImportSelectionWindowTest {
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
+class ImportSelectionWindowTest extends RealWindowTest {
 
   @AfterEach
   void tearDown(FxRobot robot) throws Exception {
@@ -40,7 +26,6 @@ class ImportSelectionWindowTest {
         () ->
             new java.util.ArrayList<>(javafx.stage.Window.getWindows())
                 .stream().filter(w -> w != ui.stage).forEach(javafx.stage.Window::hide));
-    ui.close(robot);
   }
 
   private static String selectedLabel(FxRobot robot) {

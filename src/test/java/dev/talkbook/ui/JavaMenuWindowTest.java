@@ -3,50 +3,29 @@ package dev.talkbook.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.repl.ReplSession;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.MenuItem;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Java menu in the real window. Where the keys go around the REPL: a presenter runs a block and
  * types on, or shows the REPL, tries something and hides it again, and the next keys land in the
  * notes. What it offers when: "Stop the running code" only while code runs.
  */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class JavaMenuWindowTest {
+class JavaMenuWindowTest extends RealWindowTest {
   private static final String NOTES = "# Demo\n\n```java\nSystem.out.println(6 * 7);\n```\n";
 
-  @TempDir Path dir;
-  private WindowUnderTest ui;
   private ReplSession repl;
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
 
   @BeforeEach
   void openTalkWithTheRepl(FxRobot robot) throws Exception {
     ui.openNewTalk(robot, "Demo", NOTES);
     repl = ui.attachRepl(robot);
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
-    repl.close();
   }
 
   private boolean notesFocused(FxRobot robot) {

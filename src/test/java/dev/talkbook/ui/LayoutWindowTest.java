@@ -8,7 +8,6 @@ import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.sample.SampleMeetup;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Orientation;
@@ -20,32 +19,13 @@ import javafx.scene.control.TreeView;
 import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The window's layout: its first size, the details folded to a line, fields that fit. */
-@ExtendWith(ApplicationExtension.class)
-class LayoutWindowTest {
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
-  }
+class LayoutWindowTest extends RealWindowTest {
 
   @ParameterizedTest(name = "a {0}×{1} screen: {2}×{3}")
   @CsvSource({

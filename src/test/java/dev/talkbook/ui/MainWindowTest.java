@@ -25,34 +25,14 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Drives the real main window, headless, as a user would. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
+class MainWindowTest extends RealWindowTest {
 
   private void showWindow() {
     ui.show();
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
   }
 
   private static void waitUntil(Callable<Boolean> condition) {

@@ -4,61 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
-import dev.talkbook.core.repl.ReplOptions;
-import dev.talkbook.core.repl.ReplSession;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The menus show their keys as shortcuts, in the platform's words, never inside the labels. */
-@ExtendWith(ApplicationExtension.class)
-class MenuWindowTest {
+class MenuWindowTest extends RealWindowTest {
   /** "(Ctrl+…)", "(Tab)", "(Shift+Tab)", "(Del)" and the like inside a label. */
   private static final Pattern KEY_IN_LABEL =
       Pattern.compile("\\((Ctrl|Shift|Alt|Meta|Cmd|Tab|Del|Esc|Enter|F\\d)");
-
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
-  private ReplSession repl;
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
-    if (repl != null) {
-      repl.close();
-    }
-  }
 
   /**
    * Adds the Java menu: a REPL attached to the window, started for real (and given time to start,
    * so that closing it does not cut its start short).
    */
   private void withJavaMenu(FxRobot robot) throws Exception {
-    repl = ReplSession.start(ReplOptions.defaults());
-    repl.ready().get(60, TimeUnit.SECONDS);
-    robot.interact(() -> ui.window.attachRepl(repl));
+    ui.attachRepl(robot);
   }
 
   /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */

@@ -3,7 +3,6 @@ package dev.talkbook.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Event;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,39 +10,32 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The navigator's dialogs in the real window: new events with their dates. */
-@ExtendWith(ApplicationExtension.class)
-class NavigatorWindowTest {
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
+class NavigatorWindowTest extends RealWindowTest {
 
   /** What the FX thread threw and nothing caught (an "Unexpected error" in the app). */
   private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
 
   private Thread.UncaughtExceptionHandler before;
 
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-    Thread fx = Thread.currentThread();
-    before = fx.getUncaughtExceptionHandler();
-    fx.setUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
+  @BeforeEach
+  void catchWhatTheFxThreadThrows(FxRobot robot) {
+    robot.interact(
+        () -> {
+          Thread fx = Thread.currentThread();
+          before = fx.getUncaughtExceptionHandler();
+          fx.setUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
+        });
   }
 
   @AfterEach
   void tearDown(FxRobot robot) throws Exception {
     robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(before));
-    ui.close(robot);
   }
 
   /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */

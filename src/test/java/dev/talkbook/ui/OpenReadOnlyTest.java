@@ -11,34 +11,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A notebook that another Talkbook has open: the open-problem dialog offers "Open read-only", and
  * that open works beside the writer.
  */
-@ExtendWith(ApplicationExtension.class)
-class OpenReadOnlyTest {
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
-  }
+class OpenReadOnlyTest extends RealWindowTest {
 
   /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
   private static void waitUntil(Callable<Boolean> condition) {

@@ -5,39 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.markdown.Outline;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.sample.SampleMeetup;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.scene.control.TreeItem;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The outline panel and the preview in the real window, headless. */
-@ExtendWith(ApplicationExtension.class)
-class OutlineAndPreviewTest {
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
+class OutlineAndPreviewTest extends RealWindowTest {
 
   /** For helpers that look into the window. */
   private final FxRobot robot = new FxRobot();
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
-  }
 
   /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
   private static void waitUntil(Callable<Boolean> condition) {

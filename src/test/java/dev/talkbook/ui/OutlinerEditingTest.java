@@ -5,40 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.ui.talk.EditorSession.SaveState;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The outliner keys in the real window, headless: typed, undone, saved. */
-@ExtendWith(ApplicationExtension.class)
-class OutlinerEditingTest {
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
+class OutlinerEditingTest extends RealWindowTest {
 
   /** For helpers that look into the window. */
   private final FxRobot robot = new FxRobot();
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
-  }
 
   /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
   private static void waitUntil(Callable<Boolean> condition) {

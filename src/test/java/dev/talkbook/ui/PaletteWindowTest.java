@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.ui.common.Theme;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.scene.Node;
@@ -13,30 +12,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The command palette and the quick switcher: light popups over the window. */
-@ExtendWith(ApplicationExtension.class)
-class PaletteWindowTest {
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
-  }
+class PaletteWindowTest extends RealWindowTest {
 
   /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
   private static void waitUntil(Callable<Boolean> condition) {

@@ -3,7 +3,6 @@ package dev.talkbook.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.repl.ReplSession;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,48 +13,28 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Presenter mode in the real window, through the Java menu: one zoom for the notes, the preview and
  * the REPL; Page Down into the real REPL; the layout back exactly after leaving, again and again.
  */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class PresenterWindowTest {
+class PresenterWindowTest extends RealWindowTest {
   private static final String NOTES =
       "# Loom\n\nWhy threads.\n\n```java\nint answer = 6 * 7;\n```\n\nThen:\n\n```java\nanswer + 1\n```\n";
 
-  @TempDir Path dir;
-  private WindowUnderTest ui;
   private ReplSession repl;
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
 
   @BeforeEach
   void openTalkWithTheRepl(FxRobot robot) throws Exception {
     ui.openNewTalk(robot, "Loom", NOTES);
     FxWait.until("the preview", () -> WindowUnderTest.previewShows(robot));
     repl = ui.attachRepl(robot);
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
-    repl.close();
   }
 
   private MenuItem item(String text) {

@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * How the preview's page draws the notes: task boxes stand out from the page in both themes (WCAG's
@@ -24,21 +17,7 @@ import org.testfx.framework.junit5.Start;
  * the table's last column is not drawn under the page's scroll bar, and the table's own scroll bar
  * does not cover its last row.
  */
-@ExtendWith(ApplicationExtension.class)
-class PreviewPageTest {
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
-  }
+class PreviewPageTest extends RealWindowTest {
 
   /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
   private static void waitUntil(Callable<Boolean> condition) {

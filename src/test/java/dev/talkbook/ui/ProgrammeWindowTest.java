@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,26 +14,21 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Stars and the abstract in the real window: details, navigator, Ctrl+D, the context menu. */
-@ExtendWith(ApplicationExtension.class)
-class ProgrammeWindowTest {
-  @TempDir Path dir;
-  private WindowUnderTest ui;
+class ProgrammeWindowTest extends RealWindowTest {
   private Talk solder;
   private Talk gone;
 
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
+  @BeforeEach
+  void aProgramme(FxRobot robot) {
+    robot.interact(this::addProgramme);
+  }
+
+  private void addProgramme() {
     Event camp = ui.notebook.events().create(Event.Details.titled("Sommercamp"));
     Programme p =
         new Programme(
@@ -58,11 +52,6 @@ class ProgrammeWindowTest {
                 "",
                 new Programme("", null, null, null, null, "uid-2", "t", Instant.ofEpochSecond(5)));
     ui.window.reloadNotebook();
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
   }
 
   /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */

@@ -12,38 +12,24 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Saving the notes as a user meets it: while typing without a pause, after the notebook was busy,
  * and on quitting when they cannot be saved (save elsewhere, quit anyway, cancel).
  */
-@ExtendWith(ApplicationExtension.class)
-class SavingTest {
-  @TempDir Path dir;
+class SavingTest extends RealWindowTest {
 
-  private WindowUnderTest ui;
   private long talk;
 
   /** Another program's write transaction on the notebook, while a test holds it. */
   private Connection otherWriter;
 
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
-
   @AfterEach
   void tearDown(FxRobot robot) throws Exception {
     releaseTheNotebook();
-    ui.close(robot);
   }
 
   /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */

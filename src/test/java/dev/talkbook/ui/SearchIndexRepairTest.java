@@ -4,36 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.SearchIndexDamage;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** A damaged search index, met in the search panel: it says so and offers to rebuild it. */
-@ExtendWith(ApplicationExtension.class)
-class SearchIndexRepairTest {
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
-  }
+class SearchIndexRepairTest extends RealWindowTest {
 
   /** Waits for {@code condition} (an exception from it means "not yet"), then for the FX events. */
   private static void waitUntil(Callable<Boolean> condition) {

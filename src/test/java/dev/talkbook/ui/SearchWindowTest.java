@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.ui.common.MarkedFlow;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.geometry.Orientation;
@@ -15,31 +14,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The notebook search in the real window: clean passages, marked matches, a count. */
-@ExtendWith(ApplicationExtension.class)
-class SearchWindowTest {
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
-
-  @AfterEach
-  void tearDown(FxRobot robot) throws Exception {
-    ui.close(robot);
-  }
+class SearchWindowTest extends RealWindowTest {
 
   private static void waitUntil(Callable<Boolean> condition) {
     FxWait.until(condition);

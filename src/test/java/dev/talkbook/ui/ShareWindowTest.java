@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,33 +26,19 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Live share from the real window: Share → Start sharing serves the open talk, the panel shows the
  * URL, its QR code and the viewers; what is typed reaches a viewer as it is typed; viewers follow
  * talk switches (or not); the REPL's code is shown; Stop ends every stream.
  */
-@ExtendWith(ApplicationExtension.class)
-class ShareWindowTest {
+class ShareWindowTest extends RealWindowTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
 
-  @TempDir Path dir;
-
-  private WindowUnderTest ui;
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @Start
-  void start(Stage primary) {
-    ui = new WindowUnderTest(primary, dir);
-  }
 
   @AfterEach
   void tearDown(FxRobot robot) throws Exception {
@@ -69,7 +54,6 @@ class ShareWindowTest {
             panel().card().hide();
           }
         });
-    ui.close(robot);
   }
 
   private ShareModel share() {

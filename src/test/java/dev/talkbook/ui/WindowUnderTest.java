@@ -26,8 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real main window on a fresh notebook in {@code dir}, with settings of its own, for the TestFX
- * tests: made in their {@code @Start}, closed in their {@code @AfterEach}. Links the window opens
- * are recorded, not sent to a browser.
+ * tests: opened and closed around each test by {@link RealWindowTest} (or a test's own {@code
+ * Start} and {@code AfterEach}). Links the window opens are recorded, not sent to a browser.
  */
 final class WindowUnderTest {
   final Stage stage;
@@ -138,14 +138,18 @@ final class WindowUnderTest {
     return talk;
   }
 
-  /** Starts a REPL (until it is ready) and gives it to the window as the app does; close it. */
+  /** Starts a REPL (until it is ready) and gives it to the window as the app does. */
   dev.talkbook.core.repl.ReplSession attachRepl(FxRobot robot) throws Exception {
     var repl =
         dev.talkbook.core.repl.ReplSession.start(dev.talkbook.core.repl.ReplOptions.defaults());
+    repls.add(repl);
     repl.ready().get(60, TimeUnit.SECONDS);
     robot.interact(() -> window.attachRepl(repl));
     return repl;
   }
+
+  /** The REPLs {@link #attachRepl} started: {@link #close} ends them after the window. */
+  private final List<dev.talkbook.core.repl.ReplSession> repls = new java.util.ArrayList<>();
 
   /** The window's menu item labelled {@code text} (what the menus and the palette offer). */
   javafx.scene.control.MenuItem action(String text) {
@@ -289,5 +293,6 @@ final class WindowUnderTest {
         });
     notebook.close();
     executors.close();
+    repls.forEach(dev.talkbook.core.repl.ReplSession::close);
   }
 }
