@@ -32,6 +32,13 @@ class NowAndNextTest {
         false);
   }
 
+  /** A 30-minute talk of event 1 in Saal 1. */
+  private static TimetableEntry entry(
+      long id, String title, LocalDateTime at, boolean starred, boolean removed) {
+    return new TimetableEntry(
+        id, 1, title, List.of(), at, Duration.ofMinutes(30), "Saal 1", starred, removed);
+  }
+
   /** 2026-08-21 at hh:mm in Berlin. */
   private static Instant berlin(int hour, int minute) {
     return LocalDateTime.of(2026, 8, 21, hour, minute).atZone(BERLIN).toInstant();
@@ -89,27 +96,8 @@ class NowAndNextTest {
   void theFirstTalkAheadIsFoundHoweverFarRemovedAndPastOnesLeftOut() {
     TimetableEntry past = talk("Past", "Saal 1", 9, 0, 30, false);
     TimetableEntry nextWeek =
-        new TimetableEntry(
-            97,
-            1,
-            "Next week",
-            List.of(),
-            LocalDateTime.of(2026, 8, 28, 10, 0),
-            null,
-            "Saal 2",
-            false,
-            false);
-    TimetableEntry gone =
-        new TimetableEntry(
-            96,
-            1,
-            "Gone",
-            List.of(),
-            LocalDateTime.of(2026, 8, 22, 10, 0),
-            null,
-            "Saal 2",
-            false,
-            true);
+        entry(97, "Next week", LocalDateTime.of(2026, 8, 28, 10, 0), false, false);
+    TimetableEntry gone = entry(96, "Gone", LocalDateTime.of(2026, 8, 22, 10, 0), false, true);
     var timetable = List.of(past, gone, nextWeek);
     assertThat(NowAndNext.firstAfter(timetable, Map.of(1L, BERLIN), berlin(12, 0), BERLIN))
         .hasValueSatisfying(
@@ -124,29 +112,9 @@ class NowAndNextTest {
 
   @Test
   void removedTalksAndTalksFarAheadAreLeftOut() {
-    TimetableEntry removed =
-        new TimetableEntry(
-            99,
-            1,
-            "Gone",
-            List.of(),
-            LocalDateTime.of(2026, 8, 21, 14, 0),
-            Duration.ofMinutes(30),
-            "Saal 1",
-            true,
-            true);
+    TimetableEntry removed = entry(99, "Gone", LocalDateTime.of(2026, 8, 21, 14, 0), true, true);
     TimetableEntry tomorrow = talk("Tomorrow", "Saal 1", 14, 0, 30, false);
-    TimetableEntry later =
-        new TimetableEntry(
-            98,
-            1,
-            "Later",
-            List.of(),
-            tomorrow.startsAt().plusDays(1),
-            Duration.ofMinutes(30),
-            "Saal 1",
-            false,
-            false);
+    TimetableEntry later = entry(98, "Later", tomorrow.startsAt().plusDays(1), false, false);
     assertThat(NowAndNext.at(List.of(removed, later), Map.of(1L, BERLIN), berlin(14, 10), BERLIN))
         .isEmpty();
   }
