@@ -44,6 +44,12 @@ import javafx.stage.Stage;
  * ask, {@link JavaMenu} holds the REPL and presenter mode.
  */
 public final class MainWindow {
+  /** The least height of the notes (px): six lines at the default font size. */
+  static final double NOTES_MIN_HEIGHT = 130;
+
+  /** The least width of the preview (px): a narrow window takes the room from the others first. */
+  static final double PREVIEW_MIN_WIDTH = 180;
+
   /** What the window needs from the app around it. */
   public interface Host {
     void openLink(String url);
@@ -197,6 +203,8 @@ public final class MainWindow {
     leftBox.getStyleClass().add("tb-left");
     noTalk.getStyleClass().add("tb-muted");
     VBox.setVgrow(editor.root(), Priority.ALWAYS);
+    // A short window shrinks the details (their fields scroll), never the notes below six lines.
+    editor.root().setMinHeight(NOTES_MIN_HEIGHT);
     talkPane.getChildren().addAll(details.root(), editor.root());
     center.getChildren().addAll(talkPane, noTalk);
     showCenter();
@@ -204,6 +212,7 @@ public final class MainWindow {
     talk.talkProperty().addListener((obs, old, open) -> showCenter());
     preview.root().visibleProperty().bind(talk.talkProperty().isNotNull());
     split.getItems().addAll(leftBox, center, preview.root());
+    preview.root().setMinWidth(PREVIEW_MIN_WIDTH);
     SplitPane.setResizableWithParent(leftBox, false);
     split.setDividerPositions(
         settings.get(Settings.NAVIGATOR_DIVIDER), settings.get(Settings.PREVIEW_DIVIDER));

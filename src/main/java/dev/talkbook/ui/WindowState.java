@@ -62,7 +62,8 @@ final class WindowState {
     editor
         .fontSizeProperty()
         .addListener((obs, o, v) -> settings.put(Settings.FONT_SIZE, v.doubleValue()));
-    stage.setMinWidth(640);
+    // The columns' least widths side by side: navigator 150, notes 304, preview 180, dividers.
+    stage.setMinWidth(660);
     stage.setMinHeight(420);
     double x = settings.get(Settings.X);
     double y = settings.get(Settings.Y);

@@ -99,6 +99,36 @@ class LayoutWindowTest extends RealWindowTest {
         });
   }
 
+  /** A small window (0 × 0: the smallest the window may be) at the sample's longest details. */
+  @ParameterizedTest(name = "a {0}×{1} window")
+  @CsvSource({"760, 520", "0, 0"})
+  void aSmallWindowLeavesRoomToWriteAndToReadThePreview(double width, double height, FxRobot robot)
+      throws Exception {
+    openSample(robot, "Live coding without fear");
+    double w = width > 0 ? width : FxWait.onFx(ui.stage::getMinWidth);
+    double h = height > 0 ? height : FxWait.onFx(ui.stage::getMinHeight);
+    robot.interact(
+        () -> {
+          ui.stage.setWidth(w);
+          ui.stage.setHeight(h);
+        });
+    ui.idle();
+    record Sizes(double editorHeight, double previewWidth, double rightEdge) {}
+    Sizes s =
+        FxWait.onFx(
+            () -> {
+              var editor = WindowUnderTest.editor(robot);
+              var preview = robot.lookup("#preview").queryAs(javafx.scene.layout.Region.class);
+              var bounds = preview.localToScene(preview.getLayoutBounds());
+              return new Sizes(editor.getHeight(), preview.getWidth(), bounds.getMaxX());
+            });
+    assertThat(s.editorHeight()).as("the notes' height: six lines").isGreaterThanOrEqualTo(120);
+    assertThat(s.previewWidth()).as("the preview's width").isGreaterThanOrEqualTo(160);
+    assertThat(s.rightEdge())
+        .as("the preview's right edge, in the window")
+        .isLessThanOrEqualTo(w + 1);
+  }
+
   @Test
   void aLongFoldedLineDoesNotNarrowTheNavigator(FxRobot robot) throws Exception {
     SampleMeetup.addTo(ui.notebook);

@@ -23,6 +23,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
@@ -165,7 +166,7 @@ public final class TalkDetailsPane {
     InvalidationListener fill =
         obs -> {
           if (root.getContent() == null && root.isExpanded() && root.getScene() != null) {
-            root.setContent(grid);
+            root.setContent(fieldsBox());
           }
         };
     root.expandedProperty().addListener(fill);
@@ -199,6 +200,18 @@ public final class TalkDetailsPane {
 
   public TitledPane root() {
     return root;
+  }
+
+  /**
+   * The fields in a pane that scrolls when the window is too short for them: the notes under the
+   * details keep their room (a short window had left them no line to type in).
+   */
+  private ScrollPane fieldsBox() {
+    ScrollPane box = new ScrollPane(grid);
+    box.setFitToWidth(true);
+    box.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    box.getStyleClass().add("tb-details-fields");
+    return box;
   }
 
   GridPane grid() {

@@ -12,7 +12,6 @@ import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.concurrent.Worker;
-import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.web.WebView;
@@ -100,7 +99,7 @@ public final class PreviewView {
     root.getChildren().setAll(web);
   }
 
-  public Parent root() {
+  public javafx.scene.layout.Region root() {
     return root;
   }
 
