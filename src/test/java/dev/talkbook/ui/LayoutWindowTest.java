@@ -12,6 +12,7 @@ import java.util.List;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -127,6 +128,30 @@ class LayoutWindowTest extends RealWindowTest {
     assertThat(s.rightEdge())
         .as("the preview's right edge, in the window")
         .isLessThanOrEqualTo(w + 1);
+  }
+
+  @Test
+  void theReplsButtonsAreWholeInTheSmallestWindow(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    ui.attachRepl(robot); // ready: its state says "Ready: Ctrl+Enter runs", the longest
+    robot.interact(
+        () -> {
+          ui.stage.setWidth(ui.stage.getMinWidth());
+          ui.stage.setHeight(ui.stage.getMinHeight());
+        });
+    ui.fire(robot, "Show or hide the REPL");
+    FxWait.untilFx(
+        "the REPL shown",
+        () -> robot.lookup(".tb-repl-bar").tryQuery().map(n -> n.getScene() != null).orElse(false));
+    ui.idle();
+    List<String> cut =
+        FxWait.onFx(
+            () ->
+                robot.lookup(".tb-repl-bar .button").queryAllAs(Button.class).stream()
+                    .filter(b -> b.getWidth() < b.prefWidth(-1) - 0.5)
+                    .map(b -> b.getText() + " " + b.getWidth() + " < " + b.prefWidth(-1))
+                    .toList());
+    assertThat(cut).as("buttons narrower than their text").isEmpty();
   }
 
   @Test

@@ -229,6 +229,12 @@ public final class ReplPane {
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
     HBox bar = new HBox(6, run, stop, spinner, state, grow, javaVersion, reset, restart, detach);
+    // In a narrow window the state's words are cut ("Ready: Ctrl+En…"), never a button's.
+    for (Button b : List.of(run, stop, reset, restart, detach)) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    javaVersion.setMinWidth(Region.USE_PREF_SIZE);
+    state.setMinWidth(0);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 6, 4, 6));
     bar.getStyleClass().add("tb-repl-bar");
