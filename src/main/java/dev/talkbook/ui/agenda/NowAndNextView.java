@@ -59,8 +59,9 @@ public final class NowAndNextView {
   private final Label hint = new Label("Enter opens the selected talk's notes.");
   private ScheduledFuture<?> refresh;
 
-  /** The timetable and the events' zones, read together off the FX thread. */
   /**
+   * The timetable and the events' zones, read together off the FX thread.
+   *
    * @param ahead the first talk still to come however far ahead, null when none is
    * @param timed whether any talk has a time at all
    */

@@ -46,11 +46,11 @@ public final class ScheduleImportDialog {
   public static final String CHECK_ID = "schedule-check";
   public static final String IMPORT_ID = "schedule-import";
   public static final String REPORT_ID = "schedule-report";
+  public static final String STATUS_ID = "schedule-status";
 
   /** The report's line when a check finds the notebook already holds the programme as it is. */
-  static final String NOTHING_TO_IMPORT = "Nothing to import: the notebook has this programme.";
-
-  public static final String STATUS_ID = "schedule-status";
+  private static final String NOTHING_TO_IMPORT =
+      "Nothing to import: the notebook has this programme.";
 
   /** A programme read and dry-run: what the Import button imports. */
   record Checked(Schedule schedule, String origin, String event, Report report) {}
@@ -227,7 +227,7 @@ public final class ScheduleImportDialog {
         .addListener(
             (o, was, now) -> {
               if (now != null) {
-                checked = null;
+                forget(); // imported: Enter checks again
                 report.setText(String.join("\n", now.details()));
                 imported.accept(now);
               }

@@ -93,6 +93,8 @@ class ScheduleImportDialogTest extends OwnerWindowTest {
         "the status to say it is done",
         () -> status.getText().startsWith("Imported the frab/pentabarf schedule XML"));
     assertThat(reportText(robot)).startsWith("added: Soldering").doesNotContain("Imported the");
+    Button checkButton = robot.lookup("#" + ScheduleImportDialog.CHECK_ID).queryButton();
+    assertThat(FxWait.onFx(checkButton::isDefaultButton)).as("Enter checks again").isTrue();
     assertThat(notebook.talks().count()).isEqualTo(4);
     assertThat(FxWait.onFx(importButton::isDisabled)).isTrue();
 
