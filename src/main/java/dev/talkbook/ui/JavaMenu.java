@@ -174,7 +174,8 @@ final class JavaMenu {
               PresenterParts.preview(parts.preview()),
               parts.talk().textProperty(),
               settings,
-              parts.host().clock());
+              parts.host().clock(),
+              parts.executors().render());
       presenter.typingProperty().bindBidirectional(typing.selectedProperty());
     }
     return presenter;

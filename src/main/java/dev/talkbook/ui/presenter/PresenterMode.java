@@ -149,11 +149,13 @@ public final class PresenterMode {
   private boolean detailsExpandedBefore;
   private Settings.Hold held;
   private PresenterView view;
+  private final java.util.concurrent.Executor background;
   private double fontSize;
 
   /**
    * @param notes the open talk's notes (the speaker notes follow them)
    * @param clock what the presenter's clock and timer read
+   * @param background where the speaker notes are highlighted, off the FX thread
    */
   public PresenterMode(
       Window window,
@@ -161,7 +163,8 @@ public final class PresenterMode {
       Preview preview,
       ObservableValue<String> notes,
       Settings settings,
-      Clock clock) {
+      Clock clock,
+      java.util.concurrent.Executor background) {
     this.window = window;
     this.stage = window.stage();
     this.repl = repl;
@@ -169,6 +172,7 @@ public final class PresenterMode {
     this.notes = notes;
     this.settings = settings;
     this.clock = clock;
+    this.background = background;
     this.fontSize = settings.get(Settings.PRESENTER_FONT_SIZE);
     this.typist = new Typist(repl::append);
     typing.set(settings.get(Settings.PRESENTER_TYPING));
@@ -236,7 +240,7 @@ public final class PresenterMode {
     Screen home = screenOf(stage);
     Screen audience =
         Screen.getScreens().stream().filter(s -> !s.equals(home)).findFirst().orElse(null);
-    view = new PresenterView(clock, notes, typing, window.styler(), STYLESHEET, keys);
+    view = new PresenterView(clock, notes, typing, window.styler(), STYLESHEET, keys, background);
     view.update(script);
     view.show(home);
     showPosition();

@@ -66,6 +66,8 @@ class PresenterModeTest {
   private final TestClock clock = new TestClock(Instant.parse("2026-12-02T09:30:00Z"));
   private PresenterMode presenter;
   private boolean dark; // the theme windows opened from now on get
+  private final java.util.concurrent.ExecutorService highlighter =
+      java.util.concurrent.Executors.newSingleThreadExecutor();
   private final BooleanProperty detailsExpanded = new SimpleBooleanProperty(true);
 
   @Start
@@ -161,7 +163,8 @@ class PresenterModeTest {
             preview,
             notes,
             settings,
-            clock);
+            clock,
+            highlighter);
     BorderPane root = new BorderPane(dock);
     root.setBottom(input);
     Scene scene = new Scene(root, 1000, 640);
@@ -287,7 +290,9 @@ class PresenterModeTest {
     // The audience sees the REPL alone.
     assertThat(onFx(() -> List.copyOf(dock.getItems()))).containsExactly(replPane);
     assertThat(text(view::notesText)).isEqualTo(NOTES);
-    // The speaker notes read as the notes editor shows them: monospaced, headings and Java marked.
+    // The speaker notes read as the notes editor shows them: monospaced, headings and Java marked
+    // (marked once the highlighting, made off the FX thread, is done).
+    until(() -> view.notesStyleAt(2).contains("md-heading"));
     assertThat(onFx(view::notesFontFamily)).isEqualTo("DejaVu Sans Mono");
     assertThat(onFx(() -> view.notesStyleAt(2))).contains("md-heading", "md-heading-1");
     assertThat(onFx(() -> view.notesStyleAt(NOTES.indexOf("int answer") + 1)))
@@ -330,9 +335,7 @@ class PresenterModeTest {
     // The notes change: the speaker notes show the new text.
     robot.interact(() -> notes.set(NOTES + "\nOne more thing.\n"));
     assertThat(text(view::notesText)).endsWith("One more thing.\n");
-    assertThat(onFx(() -> view.notesStyleAt(NOTES.indexOf("answer + 1") + 9)))
-        .as("the new text is marked too")
-        .contains("java-number");
+    until(() -> view.notesStyleAt(NOTES.indexOf("answer + 1") + 9).contains("java-number"));
     robot.interact(presenter::exit);
     assertThat(onFx(() -> view.stage().isShowing())).isFalse();
     assertThat(presenter.isPresenterView()).isFalse();
@@ -344,11 +347,17 @@ class PresenterModeTest {
     dark = true;
     robot.interact(presenter::enterPresenterView);
     PresenterView view = presenter.view();
+    until(() -> view.notesStyleAt(2).contains("md-heading"));
     var keyword = onFx(() -> view.notesFillOf("int"));
     var plain = onFx(() -> view.notesFillOf("First we declare."));
     assertThat(plain).isEqualTo(javafx.scene.paint.Color.WHITE);
     assertThat(keyword).isNotNull().isNotEqualTo(plain);
     robot.interact(presenter::exit);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void stopTheHighlighter() {
+    highlighter.shutdownNow();
   }
 
   @Test
