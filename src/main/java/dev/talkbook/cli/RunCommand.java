@@ -1,5 +1,6 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.repl.Evaluation;
 import dev.talkbook.core.repl.NoteCode;
@@ -119,9 +120,15 @@ final class RunCommand implements Callable<Integer> {
       if (failed > 0) {
         spec.commandLine()
             .getErr()
-            .printf(
-                "%d of %d blocks failed (did not compile, threw or were stopped).%n",
-                failed, blocks.size());
+            .println(
+                blocks.size() == 1
+                    ? "The block failed (it did not compile, threw or was stopped)."
+                    : failed
+                        + " of "
+                        + Counts.of(blocks.size(), "block")
+                        + " failed (did not compile, threw or "
+                        + (failed == 1 ? "was" : "were")
+                        + " stopped).");
         return TalkbookCommand.USER_ERROR;
       }
       return 0;

@@ -62,7 +62,7 @@ class RunCommandTest extends CliTest {
     Result r = refused("run", Long.toString(id));
 
     assertThat(r.out()).contains("error: incompatible types").contains("⇒ 42");
-    assertThat(r.err()).contains("1 of 2 blocks failed");
+    assertThat(r.err()).contains("1 of 2 blocks failed (did not compile, threw or was stopped).");
   }
 
   @Test
@@ -152,6 +152,7 @@ class RunCommandTest extends CliTest {
     Result r = refused("run", Long.toString(id));
 
     assertThat(r.out()).contains("java.lang.NumberFormatException");
+    assertThat(r.err()).contains("The block failed (it did not compile, threw or was stopped).");
   }
 
   @Test
