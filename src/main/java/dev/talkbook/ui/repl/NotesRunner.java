@@ -1,5 +1,6 @@
 package dev.talkbook.ui.repl;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.repl.Evaluation;
 import dev.talkbook.core.repl.NoteCode;
 import dev.talkbook.core.repl.NoteCode.Block;
@@ -93,7 +94,7 @@ public final class NotesRunner {
       status.accept("These notes have no ```java blocks.");
       return CompletableFuture.completedFuture(null);
     }
-    status.accept("Running " + blocks.size() + " code blocks in a fresh Java VM…");
+    status.accept("Running " + Counts.of(blocks.size(), "code block") + " in a fresh Java VM…");
     ReplSession fresh = freshSession.get();
     List<NoteCode.Result> outputs = new ArrayList<>();
     CompletableFuture<Evaluation> chain = CompletableFuture.completedFuture(null);
@@ -118,7 +119,7 @@ public final class NotesRunner {
                 } else {
                   outputs.add(NoteCode.resultOf(last));
                   writeOutputs(blocks, outputs);
-                  status.accept("Ran " + blocks.size() + " code blocks.");
+                  status.accept("Ran " + Counts.of(blocks.size(), "code block") + ".");
                 }
                 done.complete(null);
               });
@@ -157,12 +158,7 @@ public final class NotesRunner {
                               : error.getMessage());
                     } else {
                       view.finished(report);
-                      status.accept(
-                          report.allMatch()
-                              ? "Rehearsal: every block gives what the notes keep."
-                              : "Rehearsal: "
-                                  + report.differing().size()
-                                  + " block(s) differ from the notes.");
+                      status.accept("Rehearsal: " + report.verdict());
                     }
                   });
             });
@@ -220,8 +216,7 @@ public final class NotesRunner {
     notes.getUndoManager().preventMerge();
     notes.moveTo(notes.getLength());
     notes.requestFollowCaret();
-    status.accept(
-        "Added " + ran.size() + " REPL input" + (ran.size() == 1 ? "" : "s") + " to the notes.");
+    status.accept("Added " + Counts.of(ran.size(), "REPL input") + " to the notes.");
   }
 
   /**
