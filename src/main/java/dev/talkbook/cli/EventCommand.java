@@ -1,5 +1,6 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.store.Notebook;
@@ -138,11 +139,11 @@ final class EventCommand {
                   + " (\""
                   + e.title()
                   + "\") also deletes its "
-                  + talks
-                  + " talk(s) and their notes. Run again with --yes to confirm.");
+                  + Counts.of(talks, "talk")
+                  + " and their notes. Run again with --yes to confirm.");
         }
         notebook.events().delete(id);
-        out.printf("Deleted event %d (%s) and %d talk(s).%n", id, e.title(), talks);
+        out.printf("Deleted event %d (%s) and %s.%n", id, e.title(), Counts.of(talks, "talk"));
         return 0;
       }
     }

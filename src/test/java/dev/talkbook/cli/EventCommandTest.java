@@ -227,7 +227,7 @@ class EventCommandTest extends CliTest {
 
     Result r = refused("event", "delete", Long.toString(id));
 
-    assertErr(r).contains("Precious").contains("2 talk(s)").contains("--yes");
+    assertErr(r).contains("Precious").contains("its 2 talks and their notes").contains("--yes");
     assertThat(r.out()).isEmpty();
     assertThat(events()).hasSize(1);
     assertThat(talkCount()).isEqualTo(2);
@@ -242,7 +242,7 @@ class EventCommandTest extends CliTest {
 
     Result r = ok("event", "delete", Long.toString(gone), "--yes");
 
-    assertOut(r).contains("Deleted event " + gone + " (Gone) and 1 talk(s).");
+    assertOut(r).contains("Deleted event " + gone + " (Gone) and 1 talk.");
     assertThat(events()).extracting(Event::id).containsExactly(keep);
     assertThat(talkCount()).isEqualTo(1);
     assertOut(ok("tags")).contains("kept").doesNotContain("gone");

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.image.WritableImage;
@@ -540,9 +541,16 @@ class MainWindowTest extends RealWindowTest {
     long event = addSample(robot);
     ui.clickOnRow(robot, SampleMeetup.TITLE);
     robot.type(KeyCode.DELETE);
+    String talks = SampleMeetup.talkCount() + " talks";
+    assertThat(
+            FxWait.onFx(
+                () -> robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText()))
+        .isEqualTo("Its " + talks + " and all their notes and history are deleted too.");
     FxWait.clickOn(robot, "Delete");
     waitUntil(() -> ui.notebook.events().find(event).isEmpty());
     waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
+    assertThat(FxWait.onFx(() -> robot.lookup("#notice").queryLabeled().getText()))
+        .isEqualTo("Deleted \u201c" + SampleMeetup.TITLE + "\u201d with " + talks + ".");
 
     FxWait.clickOn(robot, "#undo-notice");
 

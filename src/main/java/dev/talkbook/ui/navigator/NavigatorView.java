@@ -1,5 +1,6 @@
 package dev.talkbook.ui.navigator;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkSummary;
@@ -464,7 +465,11 @@ public final class NavigatorView {
         new Alert(
             Alert.AlertType.CONFIRMATION,
             isEvent
-                ? "Its " + talks + " talk(s) and all their notes and history are deleted too."
+                ? talks == 0
+                    ? "It has no talks."
+                    : "Its "
+                        + Counts.of(talks, "talk")
+                        + " and all their notes and history are deleted too."
                 : "Its notes and their history are deleted too.",
             ButtonType.CANCEL,
             ButtonType.OK);
@@ -487,8 +492,8 @@ public final class NavigatorView {
                 "Deleted \u201c"
                     + gone.event().title()
                     + "\u201d with "
-                    + gone.talks().size()
-                    + " talk(s).",
+                    + Counts.of(gone.talks().size(), "talk")
+                    + ".",
                 () -> {
                   notebook.events().undelete(gone);
                   return null;
