@@ -147,6 +147,43 @@ class NavigatorWindowTest extends RealWindowTest {
   }
 
   @Test
+  void aNewTalkInAnEmptyNotebookAsksForItsEventFirstThenForItsTitle(FxRobot robot)
+      throws Exception {
+    FxWait.clickOn(robot, "#new-talk");
+    FxWait.clickOn(robot, "#event-title");
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot
+                        .lookup(".dialog-pane")
+                        .queryAs(javafx.scene.control.DialogPane.class)
+                        .getHeaderText()))
+        .isEqualTo(dev.talkbook.ui.navigator.NavigatorView.NO_EVENT_YET);
+    robot.write("JavaLand");
+    robot.clickOn(createButton(robot));
+    // The talk's title is asked for next, without a second Ctrl+N.
+    FxWait.clickOn(robot, "#talk-title-input");
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                        .map(Button::getText)
+                        .toList()))
+        .contains("Create", "Cancel");
+    robot.write("Records in depth");
+    robot.type(KeyCode.ENTER);
+    waitForSelected(robot, "Records in depth");
+    Event javaland = ui.notebook.events().list().get(0);
+    assertThat(javaland.title()).isEqualTo("JavaLand");
+    assertThat(ui.notebook.talks().list(javaland.id()))
+        .extracting(dev.talkbook.core.notebook.Talk::title)
+        .containsExactly("Records in depth");
+    FxWait.untilFx(
+        "the new talk open",
+        () -> ui.openTalk() != null && ui.openTalk().title().equals("Records in depth"));
+  }
+
+  @Test
   void aNewEventIsSelectedSoTheNextTalkGoesIntoIt(FxRobot robot) throws Exception {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);

@@ -347,7 +347,17 @@ public final class NavigatorView {
   }
 
   public void newEvent() {
-    new EventDialog(window(), null)
+    newEvent(null, id -> {});
+  }
+
+  /**
+   * Asks for a new event (saying {@code why} above the fields, when not null), creates it, selects
+   * it, then gives its id to {@code then}.
+   */
+  private void newEvent(String why, LongConsumer then) {
+    EventDialog dialog = new EventDialog(window(), null);
+    dialog.setHeaderText(why);
+    dialog
         .showAndWait()
         .ifPresent(
             details ->
@@ -357,6 +367,7 @@ public final class NavigatorView {
                       // The new event is selected, so that Ctrl+N adds its first talk to it.
                       reloadSelectingEvent(event.id());
                       changed.run();
+                      then.accept(event.id());
                     },
                     error -> Errors.show(window(), "Could not create the event", error)));
   }
@@ -369,17 +380,29 @@ public final class NavigatorView {
     openCreated = open;
   }
 
+  /** Asks for a new talk's title and creates it in the selected event (with none, one first). */
   public void newTalk() {
     Optional<Long> event = selectedEventId();
     if (event.isEmpty()) {
-      newEvent();
+      newEvent(NO_EVENT_YET, this::newTalkIn);
       return;
     }
+    newTalkIn(event.get());
+  }
+
+  /** What the event dialog says when a new talk asked for it: the notebook has no event yet. */
+  public static final String NO_EVENT_YET =
+      "A talk belongs to an event, and this notebook has none yet: first the event, then the"
+          + " talk's title.";
+
+  private void newTalkIn(long eventId) {
     TextInputDialog dialog = new TextInputDialog();
     dialog.initOwner(window());
     Theme.dress(dialog.getDialogPane(), window());
     dialog.setTitle("New talk");
     dialog.setHeaderText(null);
+    dialog.setGraphic(null); // not a question: a form, like the event's
+    ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText("Create");
     dialog.setContentText("Title");
     dialog.getEditor().setId("talk-title-input");
     dialog.getEditor().setPrefColumnCount(28);
@@ -389,7 +412,7 @@ public final class NavigatorView {
         .ifPresent(
             title ->
                 executors.run(
-                    () -> notebook.talks().create(event.get(), Talk.Details.titled(title), ""),
+                    () -> notebook.talks().create(eventId, Talk.Details.titled(title), ""),
                     talk -> {
                       reload(talk.id());
                       openCreated.accept(talk.id());
@@ -408,6 +431,8 @@ public final class NavigatorView {
     Theme.dress(dialog.getDialogPane(), window());
     dialog.setTitle(node instanceof NavNode.EventNode ? "Rename event" : "Rename talk");
     dialog.setHeaderText(null);
+    dialog.setGraphic(null);
+    ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText("Rename");
     dialog.setContentText("Title");
     dialog.getEditor().setPrefColumnCount(28);
     dialog
