@@ -9,6 +9,7 @@ import dev.talkbook.ui.common.Theme;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -169,6 +170,15 @@ public final class SiteExportDialog {
         });
 
     VBox root = new VBox(12, form, bar, status, DialogButtons.bar(export, open, close));
+    // Once exported, Enter opens the site; a change to the form makes Export the action again.
+    javafx.beans.property.BooleanProperty exported =
+        new javafx.beans.property.SimpleBooleanProperty();
+    job.resultProperty().addListener((o, was, now) -> exported.set(now != null));
+    for (TextField field : List.of(folder, title, baseUrl)) {
+      field.textProperty().addListener((o, was, now) -> exported.set(false));
+    }
+    open.defaultButtonProperty().bind(exported);
+    export.defaultButtonProperty().bind(exported.not());
     root.setPadding(new Insets(16));
     root.setPrefWidth(560);
     stage.setScene(new Scene(root));

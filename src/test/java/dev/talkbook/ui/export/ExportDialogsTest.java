@@ -89,9 +89,18 @@ class ExportDialogsTest extends OwnerWindowTest {
     assertThat(FxWait.onFx(status::getText)).startsWith("Exported 5 talks");
     assertThat(out.resolve("index.html")).exists();
     assertThat(remembered).containsExactly(new SiteExportDialog.Choices(out.toString(), "", ""));
-    FxWait.clickOn(robot, "#" + SiteExportDialog.OPEN_ID);
+    Button export = robot.lookup("#" + SiteExportDialog.EXPORT_ID).queryButton();
+    assertThat(FxWait.onFx(open::isDefaultButton)).as("Enter opens the site").isTrue();
+    assertThat(FxWait.onFx(export::isDefaultButton)).isFalse();
+    robot.type(javafx.scene.input.KeyCode.ENTER);
     FxWait.until("the site to be opened", () -> !opened.isEmpty());
     assertThat(opened).containsExactly(out.resolve("index.html").toUri().toString());
+    // A change to the form: Enter exports again.
+    robot.interact(
+        () ->
+            robot.lookup("#" + SiteExportDialog.TITLE_ID).queryTextInputControl().setText("Talks"));
+    assertThat(FxWait.onFx(export::isDefaultButton)).isTrue();
+    assertThat(FxWait.onFx(open::isDefaultButton)).isFalse();
   }
 
   @Test
