@@ -85,6 +85,9 @@ public final class MarkdownImportDialog {
               boolean anything = now.files().size() > now.failures().size();
               run.setDisable(!now.dryRun() || !anything);
               if (!now.dryRun()) {
+                // Imported: nothing left to do here but close, which Enter now does.
+                run.setDefaultButton(false);
+                close.setDefaultButton(true);
                 imported.accept(now);
               }
             });
@@ -109,8 +112,9 @@ public final class MarkdownImportDialog {
   }
 
   /** The report as text, one line a file. */
+  /** Each file's outcome, one a line (the summary is the status line above the report). */
   static String text(Report r) {
-    StringBuilder b = new StringBuilder(r.summary()).append("\n\n");
+    StringBuilder b = new StringBuilder();
     for (FileResult f : r.files()) {
       b.append(String.format("%-9s", f.outcome().name().toLowerCase(Locale.ROOT)))
           .append(' ')

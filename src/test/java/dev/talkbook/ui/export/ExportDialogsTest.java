@@ -138,16 +138,29 @@ class ExportDialogsTest extends OwnerWindowTest {
                     report -> imported.add("done"))
                 .show());
     TextArea report = robot.lookup("#" + MarkdownImportDialog.REPORT_ID).queryAs(TextArea.class);
-    FxWait.untilFx("the dry run's report", () -> report.getText().contains("Would import"));
+    Label status = robot.lookup("#" + MarkdownImportDialog.STATUS_ID).queryAs(Label.class);
+    FxWait.untilFx("the dry run's summary", () -> status.getText().startsWith("Would import"));
     String dryRun = FxWait.onFx(report::getText);
+    // Each file a line; the summary only once, above.
     assertThat(dryRun)
-        .contains("created   meetup/01-one.md", "failed    meetup/02-bad.md — is not UTF-8");
+        .contains("created   meetup/01-one.md", "failed    meetup/02-bad.md — is not UTF-8")
+        .doesNotContain("Would import");
     assertThat(notebook.talks().count()).isZero();
 
     FxWait.clickOn(robot, "#" + MarkdownImportDialog.IMPORT_ID);
-    FxWait.untilFx("the import's report", () -> report.getText().startsWith("Imported"));
+    FxWait.untilFx("the import's summary", () -> status.getText().startsWith("Imported"));
+    FxWait.untilFx("the import's report", () -> report.getText().startsWith("created"));
     assertThat(notebook.talks().count()).isEqualTo(1);
     assertThat(imported).containsExactly("done");
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot
+                        .lookup("#" + MarkdownImportDialog.CLOSE_ID)
+                        .queryButton()
+                        .isDefaultButton()))
+        .as("Enter closes")
+        .isTrue();
     assertThat(
             FxWait.onFx(
                 () ->
