@@ -1,5 +1,6 @@
 package dev.talkbook.ui.common;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,6 +23,12 @@ public final class PaneHeader {
   public static HBox of(String title, Node... tools) {
     Label label = new Label(title);
     label.getStyleClass().add("tb-pane-title");
+    // Too narrow for the whole word ("N…" beside the tools in the least window), it is not shown.
+    label
+        .visibleProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> label.getWidth() >= label.prefWidth(-1) - 0.5, label.widthProperty()));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox bar = new HBox(2, label, spacer);

@@ -1,0 +1,62 @@
+package dev.talkbook.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Callable;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kordamp.ikonli.feather.Feather;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A side pane's header: its title whole, or not shown at all when the pane is too narrow. */
+@ExtendWith(ApplicationExtension.class)
+class PaneHeaderTest {
+  private Stage stage;
+  private HBox header;
+
+  @Start
+  void start(Stage primary) {
+    stage = primary;
+    header =
+        PaneHeader.of(
+            "Notebook",
+            PaneHeader.tool(Feather.CALENDAR, "New event", () -> {}),
+            PaneHeader.tool(Feather.FILE_PLUS, "New talk", () -> {}),
+            PaneHeader.tool(Feather.EDIT_2, "Rename", () -> {}),
+            PaneHeader.tool(Feather.TRASH_2, "Delete", () -> {}));
+    StackPane root = new StackPane(header);
+    Scene scene = new Scene(root, 300, 60);
+    new Theme(false).apply(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  private <T> T onFx(Callable<T> read) throws Exception {
+    return WaitForAsyncUtils.asyncFx(read).get();
+  }
+
+  @Test
+  void aTitleTooNarrowForItsWordIsNotShownCut(FxRobot robot) throws Exception {
+    Label title = (Label) header.getChildren().get(0);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(onFx(title::isVisible)).as("wide: the title").isTrue();
+    assertThat(onFx(() -> title.getWidth() >= title.prefWidth(-1) - 0.5)).isTrue();
+
+    robot.interact(() -> stage.setWidth(150));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(onFx(() -> title.getWidth() < title.prefWidth(-1))).as("cut").isTrue();
+    assertThat(onFx(title::isVisible)).as("narrow: no title").isFalse();
+
+    robot.interact(() -> stage.setWidth(300));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(onFx(title::isVisible)).as("wide again").isTrue();
+  }
+}
