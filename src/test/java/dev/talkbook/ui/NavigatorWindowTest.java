@@ -173,14 +173,22 @@ class NavigatorWindowTest extends RealWindowTest {
     robot.write("Records in depth");
     robot.type(KeyCode.ENTER);
     waitForSelected(robot, "Records in depth");
-    Event javaland = ui.notebook.events().list().get(0);
-    assertThat(javaland.title()).isEqualTo("JavaLand");
-    assertThat(ui.notebook.talks().list(javaland.id()))
+    assertThat(ui.notebook.events().list()).extracting(Event::title).containsExactly("JavaLand");
+    theOnlyTalkOfIsOpen("JavaLand", "Records in depth");
+  }
+
+  /** {@code talk} is the only talk of the event titled {@code event}, and it is open. */
+  private void theOnlyTalkOfIsOpen(String event, String talk) {
+    Event e =
+        ui.notebook.events().list().stream()
+            .filter(x -> x.title().equals(event))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ui.notebook.talks().list(e.id()))
         .extracting(dev.talkbook.core.notebook.Talk::title)
-        .containsExactly("Records in depth");
+        .containsExactly(talk);
     FxWait.untilFx(
-        "the new talk open",
-        () -> ui.openTalk() != null && ui.openTalk().title().equals("Records in depth"));
+        "the new talk open", () -> ui.openTalk() != null && ui.openTalk().title().equals(talk));
   }
 
   @Test
@@ -199,17 +207,7 @@ class NavigatorWindowTest extends RealWindowTest {
     robot.write("Loom in practice");
     robot.type(KeyCode.ENTER);
     waitForSelected(robot, "Loom in practice");
-    Event devoxx =
-        ui.notebook.events().list().stream()
-            .filter(e -> e.title().equals("Devoxx 2026"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(ui.notebook.talks().list(devoxx.id()))
-        .extracting(dev.talkbook.core.notebook.Talk::title)
-        .containsExactly("Loom in practice");
-    FxWait.untilFx(
-        "the new talk open",
-        () -> ui.openTalk() != null && ui.openTalk().title().equals("Loom in practice"));
+    theOnlyTalkOfIsOpen("Devoxx 2026", "Loom in practice");
   }
 
   @Test
