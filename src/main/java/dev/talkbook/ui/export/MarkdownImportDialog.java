@@ -111,7 +111,6 @@ public final class MarkdownImportDialog {
         Report::summary);
   }
 
-  /** The report as text, one line a file. */
   /** Each file's outcome, one a line (the summary is the status line above the report). */
   static String text(Report r) {
     StringBuilder b = new StringBuilder();

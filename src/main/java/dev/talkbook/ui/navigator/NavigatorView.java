@@ -47,6 +47,11 @@ import org.kordamp.ikonli.feather.Feather;
  * a talk to reorder it or move it to another event. Selecting a talk opens it.
  */
 public final class NavigatorView {
+  /** What the event dialog says when a new talk asked for it: the notebook has no event yet. */
+  public static final String NO_EVENT_YET =
+      "A talk belongs to an event, and this notebook has none yet: first the event, then the"
+          + " talk's title.";
+
   private static final DataFormat TALK_ID = new DataFormat("application/x-talkbook-talk-id");
 
   private final Notebook notebook;
@@ -389,11 +394,6 @@ public final class NavigatorView {
     }
     newTalkIn(event.get());
   }
-
-  /** What the event dialog says when a new talk asked for it: the notebook has no event yet. */
-  public static final String NO_EVENT_YET =
-      "A talk belongs to an event, and this notebook has none yet: first the event, then the"
-          + " talk's title.";
 
   private void newTalkIn(long eventId) {
     TextInputDialog dialog = new TextInputDialog();
