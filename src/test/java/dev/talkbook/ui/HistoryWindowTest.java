@@ -59,6 +59,26 @@ class HistoryWindowTest extends RealWindowTest {
         });
   }
 
+  @Test
+  void aTalkWithNoKeptVersionSaysSoAndAsksForNoChoice(FxRobot robot) throws Exception {
+    Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Fresh"), "first");
+    ui.reload(robot);
+    robot.interact(() -> ui.window.open(talk.id(), null));
+    waitUntil(() -> WindowUnderTest.editorText(robot).equals("first"));
+    ui.fire(robot, "History of this talk…");
+    waitUntil(() -> robot.lookup("#history-choose").tryQuery().isPresent());
+    assertThat(
+            FxWait.onFx(
+                () -> robot.lookup("#history-list").queryAs(ListView.class).getItems().isEmpty()))
+        .isTrue();
+    assertThat(FxWait.onFx(() -> robot.lookup("#history-choose").query().isVisible()))
+        .as("nothing to choose")
+        .isFalse();
+    robot.interact(
+        () -> robot.lookup("#history-list").queryAs(ListView.class).getScene().getWindow().hide());
+  }
+
   private static List<String> rows(FxRobot robot, String kind) throws Exception {
     return MainWindowTest.diffLines(robot, kind);
   }

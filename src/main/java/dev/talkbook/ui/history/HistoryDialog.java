@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -79,7 +80,11 @@ public final class HistoryDialog extends Dialog<Void> {
     diff.setId("history-diff");
     diff.getStyleClass().add("tb-diff");
     diff.setCellFactory(view -> new DiffCell());
-    diff.setPlaceholder(wrapped("Choose a version on the left to see what changed since."));
+    Label choose = wrapped("Choose a version on the left to see what changed since.");
+    choose.setId("history-choose");
+    // With no version kept there is nothing to choose: the list says why, and this stays empty.
+    choose.visibleProperty().bind(Bindings.isNotEmpty(revisions.getItems()));
+    diff.setPlaceholder(choose);
     unchanged.setId("history-unchanged");
     unchanged.selectedProperty().addListener((obs, o, v) -> showDiff(selected()));
     summary.setId("history-summary");
