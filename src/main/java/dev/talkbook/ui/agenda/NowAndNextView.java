@@ -165,7 +165,7 @@ public final class NowAndNextView {
     for (Room r : data.rooms()) {
       Event e = data.events().get(r.eventId());
       String title = e == null ? "" : e.title();
-      ZoneId zone = e == null ? own : e.zone().orElse(own);
+      ZoneId zone = zoneOf(e, own);
       if (r.now() != null) {
         rows.add(new Row(r, r.now(), true, title, zone));
       }
@@ -206,6 +206,11 @@ public final class NowAndNextView {
     list.requestFocus();
   }
 
+  /** The zone an event's talk times are in: its own, else the attendee's (a floating time). */
+  private static ZoneId zoneOf(Event e, ZoneId own) {
+    return e == null ? own : e.zone().orElse(own);
+  }
+
   /** What the empty list says: why nothing is shown, and what comes next if anything does. */
   private static String emptyText(Data data, ZoneId own) {
     if (!data.timed()) {
@@ -216,8 +221,7 @@ public final class NowAndNextView {
       return "Nothing is on now or in the next 12 hours, and no talk with a time is still to come.";
     }
     var talk = data.ahead().talk();
-    Event e = data.events().get(talk.eventId());
-    ZoneId zone = e == null ? own : e.zone().orElse(own);
+    ZoneId zone = zoneOf(data.events().get(talk.eventId()), own);
     String room = talk.room() == null || talk.room().isBlank() ? "" : ", " + talk.room();
     return "Nothing is on now or in the next 12 hours. The next talk: “"
         + talk.title()

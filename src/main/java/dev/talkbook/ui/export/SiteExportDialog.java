@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -171,8 +173,7 @@ public final class SiteExportDialog {
 
     VBox root = new VBox(12, form, bar, status, DialogButtons.bar(export, open, close));
     // Once exported, Enter opens the site; a change to the form makes Export the action again.
-    javafx.beans.property.BooleanProperty exported =
-        new javafx.beans.property.SimpleBooleanProperty();
+    BooleanProperty exported = new SimpleBooleanProperty();
     job.resultProperty().addListener((o, was, now) -> exported.set(now != null));
     for (TextField field : List.of(folder, title, baseUrl)) {
       field.textProperty().addListener((o, was, now) -> exported.set(false));

@@ -3,6 +3,7 @@ package dev.talkbook.ui.presenter;
 import dev.talkbook.ui.common.Settings;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -149,7 +150,7 @@ public final class PresenterMode {
   private boolean detailsExpandedBefore;
   private Settings.Hold held;
   private PresenterView view;
-  private final java.util.concurrent.Executor background;
+  private final Executor background;
   private double fontSize;
 
   /**
@@ -164,7 +165,7 @@ public final class PresenterMode {
       ObservableValue<String> notes,
       Settings settings,
       Clock clock,
-      java.util.concurrent.Executor background) {
+      Executor background) {
     this.window = window;
     this.stage = window.stage();
     this.repl = repl;
