@@ -154,6 +154,46 @@ class LayoutWindowTest extends RealWindowTest {
     assertThat(cut).as("buttons narrower than their text").isEmpty();
   }
 
+  /**
+   * The search field's prompt as its skin draws it: whether the field's text area shows it whole.
+   */
+  private static boolean promptWhole(TextField field) {
+    Text prompt =
+        field.lookupAll(".text").stream()
+            .filter(n -> n instanceof Text t && t.getText().equals(field.getPromptText()))
+            .map(Text.class::cast)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no prompt drawn in " + field.getId()));
+    javafx.scene.Node clip = prompt.getParent().getClip();
+    return clip == null
+        || prompt.getBoundsInParent().getMaxX() <= clip.getBoundsInParent().getMaxX() + 0.5;
+  }
+
+  @Test
+  void theSearchPromptIsNeverCutAndNamesItsKeyWhereThereIsRoom(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    TextField field = robot.lookup("#search-field").queryAs(TextField.class);
+    SplitPane columns = (SplitPane) FxWait.onFx(() -> field.getScene().lookup(".split-pane"));
+    for (double navigator : new double[] {0.12, 0.18, 0.45}) {
+      robot.interact(
+          () -> {
+            ui.stage.setWidth(1100);
+            columns.setDividerPosition(0, navigator);
+          });
+      ui.idle();
+      record Shown(String prompt, boolean whole, double width) {}
+      Shown shown =
+          FxWait.onFx(() -> new Shown(field.getPromptText(), promptWhole(field), field.getWidth()));
+      assertThat(shown.whole())
+          .as("\"" + shown.prompt() + "\" whole in a field " + shown.width() + " px wide")
+          .isTrue();
+      if (navigator == 0.45) {
+        assertThat(shown.prompt()).contains("Ctrl+Shift+F");
+      }
+    }
+  }
+
   @Test
   void aLongFoldedLineDoesNotNarrowTheNavigator(FxRobot robot) throws Exception {
     SampleMeetup.addTo(ui.notebook);

@@ -21,11 +21,13 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -58,6 +60,14 @@ public final class SearchView {
   /** Enter was pressed before the newest query's hits came: open its first hit when they do. */
   private boolean openFirstWhenShown;
 
+  /** The search field's prompt, and the same with its shortcut where the field is wide enough. */
+  static final String PROMPT = "Search notes";
+
+  static final String PROMPT_WITH_KEY = PROMPT + "   (Ctrl+Shift+F)";
+
+  /** Room kept beside the prompt (the caret's, and the text area's own padding). */
+  private static final double PROMPT_MARGIN = 4;
+
   private String firstTerm = "";
   private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
 
@@ -69,9 +79,13 @@ public final class SearchView {
     this.executors = executors;
     this.open = open;
     field.setId("search-field");
-    field.setPromptText("Search notes   (Ctrl+Shift+F)");
-    field.setAccessibleText("Search notes");
+    field.setPromptText(PROMPT_WITH_KEY);
+    field.setAccessibleText(PROMPT);
     field.setLeft(Icons.of(Feather.SEARCH));
+    // The shortcut where the field has room for it, else the words alone: never "(Ctrl+Shift+"
+    // cut at the navigator's default width.
+    field.widthProperty().addListener((obs, old, width) -> fitPrompt());
+    field.fontProperty().addListener((obs, old, font) -> fitPrompt());
     results.setId("search-results");
     results.setCellFactory(view -> new HitCell());
     results.setPlaceholder(placeholder);
@@ -317,5 +331,19 @@ public final class SearchView {
               .toList());
       setGraphic(row);
     }
+  }
+
+  /** Gives the field the longer prompt when its text area can show it whole. */
+  private void fitPrompt() {
+    Text whole = new Text(PROMPT_WITH_KEY);
+    whole.setFont(field.getFont());
+    Node left = field.getLeft();
+    double room =
+        field.getWidth()
+            - field.snappedLeftInset()
+            - field.snappedRightInset()
+            - (left == null ? 0 : left.prefWidth(-1))
+            - 2 * PROMPT_MARGIN;
+    field.setPromptText(whole.getLayoutBounds().getWidth() <= room ? PROMPT_WITH_KEY : PROMPT);
   }
 }
