@@ -131,7 +131,7 @@ class LayoutWindowTest extends RealWindowTest {
   }
 
   @Test
-  void theReplsButtonsAreWholeInTheSmallestWindow(FxRobot robot) throws Exception {
+  void theReplIsWholeAndRoomyInTheSmallestWindow(FxRobot robot) throws Exception {
     openSample(robot, "Live coding without fear");
     ui.attachRepl(robot); // ready: its state says "Ready: Ctrl+Enter runs", the longest
     robot.interact(
@@ -152,6 +152,24 @@ class LayoutWindowTest extends RealWindowTest {
                     .map(b -> b.getText() + " " + b.getWidth() + " < " + b.prefWidth(-1))
                     .toList());
     assertThat(cut).as("buttons narrower than their text").isEmpty();
+    // Room to type and to read what ran: the details give theirs up first (their header stays).
+    record Heights(double input, double transcript, double notes) {}
+    Heights h =
+        FxWait.onFx(
+            () ->
+                new Heights(
+                    robot
+                        .lookup(".tb-repl-input")
+                        .queryAs(javafx.scene.layout.Region.class)
+                        .getHeight(),
+                    robot
+                        .lookup(".tb-repl-transcript")
+                        .queryAs(javafx.scene.layout.Region.class)
+                        .getHeight(),
+                    WindowUnderTest.editor(robot).getHeight()));
+    assertThat(h.input()).as("the REPL's input: two lines").isGreaterThanOrEqualTo(48);
+    assertThat(h.transcript()).as("the REPL's transcript: three lines").isGreaterThanOrEqualTo(60);
+    assertThat(h.notes()).as("the notes: six lines").isGreaterThanOrEqualTo(120);
   }
 
   /**

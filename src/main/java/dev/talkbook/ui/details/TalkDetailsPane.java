@@ -98,7 +98,7 @@ public final class TalkDetailsPane {
     problem.managedProperty().bind(problem.textProperty().isNotEmpty());
     grid.setHgap(8);
     grid.setVgap(6);
-    grid.setPadding(new Insets(6, 10, 8, 10));
+    grid.setPadding(new Insets(26, 30, 18, 30)); // with the theme's padding of the fold's content
     // As wide as a time needs ("2026-12-31 23:59"), whatever the font.
     time.prefWidthProperty()
         .bind(
@@ -211,6 +211,9 @@ public final class TalkDetailsPane {
     box.setFitToWidth(true);
     box.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     box.getStyleClass().add("tb-details-fields");
+    // Down to none of them where the window has no room (the least window with the REPL shown
+    // under the notes): the fold's header stays, and the fields come back as the room does.
+    box.setMinHeight(0);
     return box;
   }
 

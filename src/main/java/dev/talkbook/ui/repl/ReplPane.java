@@ -91,6 +91,9 @@ public final class ReplPane {
   private final StyleClassedTextArea transcript = new StyleClassedTextArea();
   private final ListView<Definition> definitions = new ListView<>();
 
+  /** The input is never lower than this, in px: two lines at the default font size. */
+  static final double INPUT_MIN_HEIGHT = 52;
+
   /** The definitions list is never narrower than this, in px. */
   static final double DEFINITIONS_MIN_WIDTH = 190;
 
@@ -284,9 +287,14 @@ public final class ReplPane {
           }
         });
 
-    VBox inputBox = new VBox(stdinBar, new VirtualizedScrollPane<>(input));
-    VBox.setVgrow(inputBox.getChildren().get(1), Priority.ALWAYS);
-    SplitPane left = new SplitPane(new VirtualizedScrollPane<>(transcript), inputBox);
+    VirtualizedScrollPane<CodeArea> inputScroll = new VirtualizedScrollPane<>(input);
+    // A short pane (the least window) takes its room from the transcript, not from the input.
+    inputScroll.setMinHeight(INPUT_MIN_HEIGHT);
+    VirtualizedScrollPane<?> transcriptScroll = new VirtualizedScrollPane<>(transcript);
+    transcriptScroll.setMinHeight(0);
+    VBox inputBox = new VBox(stdinBar, inputScroll);
+    VBox.setVgrow(inputScroll, Priority.ALWAYS);
+    SplitPane left = new SplitPane(transcriptScroll, inputBox);
     left.setOrientation(Orientation.VERTICAL);
     left.setDividerPositions(0.6);
 
