@@ -132,4 +132,32 @@ class PaletteWindowTest extends RealWindowTest {
     robot.type(KeyCode.ENTER);
     waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == loom);
   }
+
+  @Test
+  void inTheLeastWindowATalksTitleStaysWholeAndItsEventsNameGivesWay(FxRobot robot)
+      throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    robot.interact(() -> ui.stage.setWidth(ui.stage.getMinWidth()));
+    ui.idle();
+    robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+    waitUntil(() -> popupOpen(robot));
+    FxWait.clickOn(robot, "#picker-filter");
+    robot.write("live coding");
+    waitUntil(() -> list(robot).getItems().size() == 1);
+    FxWait.untilFx(
+        "the row laid out",
+        () -> shown(robot, "tb-palette-label").contains("Live coding without fear"));
+    record Widths(double label, double labelWhole, double side, double sideWhole) {}
+    Widths w =
+        FxWait.onFx(
+            () -> {
+              Label label = robot.lookup("#picker-list .tb-palette-label").queryAs(Label.class);
+              Label side = robot.lookup("#picker-list .tb-palette-side").queryAs(Label.class);
+              return new Widths(
+                  label.getWidth(), label.prefWidth(-1), side.getWidth(), side.prefWidth(-1));
+            });
+    assertThat(w.label()).as("the title's width").isGreaterThanOrEqualTo(w.labelWhole() - 0.5);
+    assertThat(w.side()).as("the event's name, cut").isLessThan(w.sideWhole());
+  }
 }

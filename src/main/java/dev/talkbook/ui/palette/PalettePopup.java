@@ -181,19 +181,27 @@ public final class PalettePopup<T> {
    * A row: the label, a note after it (menu path, speakers), and the right side (shortcut, event).
    */
   private static final class EntryCell<T> extends ListCell<PaletteEntry<T>> {
-    private final Label label = new Label();
+    /**
+     * When a row is short of room the note gives way first, then the right side down to this (px: a
+     * shortcut stays whole, an event's long name is cut), then the label down to {@link
+     * #LABEL_KEEPS} (a talk's title stays whole in the least window, where the event's name had cut
+     * it to "Live coding without f…").
+     */
+    private static final double SIDE_KEEPS = 110;
+
+    private static final double LABEL_KEEPS = 260;
+
+    private final Label label = keeping(LABEL_KEEPS);
     private final Label note = new Label();
-    private final Label side = new Label();
+    private final Label side = keeping(SIDE_KEEPS);
     private final HBox row;
 
     EntryCell() {
       label.getStyleClass().add("tb-palette-label");
       note.getStyleClass().add("tb-palette-note");
       side.getStyleClass().add("tb-palette-side");
-      label.setMinWidth(80);
       note.setMinWidth(0);
-      HBox.setHgrow(note, Priority.SOMETIMES); // when short of room, the note gives way first
-      side.setMinWidth(Region.USE_PREF_SIZE);
+      HBox.setHgrow(note, Priority.SOMETIMES);
       Region gap = new Region();
       HBox.setHgrow(gap, Priority.ALWAYS);
       row = new HBox(10, label, note, gap, side);
@@ -215,6 +223,16 @@ public final class PalettePopup<T> {
       side.setText(entry.side());
       side.setVisible(!entry.side().isEmpty());
       setGraphic(row);
+    }
+
+    /** A label whose least width is its whole text, or {@code keeps} px when that is longer. */
+    private static Label keeping(double keeps) {
+      return new Label() {
+        @Override
+        protected double computeMinWidth(double height) {
+          return Math.min(computePrefWidth(height), keeps);
+        }
+      };
     }
   }
 }
