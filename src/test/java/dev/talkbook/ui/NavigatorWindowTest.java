@@ -13,6 +13,8 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
 
 /** The navigator's dialogs in the real window: new events with their dates. */
@@ -139,11 +141,72 @@ class NavigatorWindowTest extends RealWindowTest {
     }
     javafx.scene.control.TreeCell<?> row = (javafx.scene.control.TreeCell<?>) cell;
     assertThat(FxWait.onFx(row::getTooltip)).isNull();
-    assertThat(FxWait.onFx(row::getAccessibleHelp)).isEqualTo("Outlines that think");
+    String tip = "Outlines that think\nInes Carvalho";
+    assertThat(FxWait.onFx(row::getAccessibleHelp)).isEqualTo(tip);
     robot.moveTo(row);
     FxWait.untilFx(
         "the row's tooltip",
-        () -> row.getTooltip() != null && "Outlines that think".equals(row.getTooltip().getText()));
+        () -> row.getTooltip() != null && tip.equals(row.getTooltip().getText()));
+  }
+
+  @ParameterizedTest(name = "the navigator {0} px wide")
+  @ValueSource(doubles = {180, 260, 420})
+  void aRowCutsTheSpeakersBeforeTheTitleAndNeverToAFewLetters(double width, FxRobot robot)
+      throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    var tree = WindowUnderTest.navigator(robot);
+    robot.interact(() -> ui.stage.setWidth(1200));
+    ui.idle();
+    robot.interact(
+        () -> {
+          var columns = (javafx.scene.control.SplitPane) tree.getScene().lookup(".split-pane");
+          columns.setDividerPosition(0, width / columns.getWidth());
+        });
+    ui.idle();
+    record Row(
+        String title,
+        double titleWidth,
+        double titleWhole,
+        boolean detail,
+        double width,
+        double detailWhole) {}
+    List<Row> rows =
+        FxWait.onFx(
+            () ->
+                robot.lookup("#navigator .tb-talk-row").queryAll().stream()
+                    .filter(javafx.scene.Node::isVisible)
+                    .map(
+                        cell -> {
+                          var t = (javafx.scene.control.Label) cell.lookup(".tb-row-title");
+                          var d = (javafx.scene.control.Label) cell.lookup(".tb-row-detail");
+                          return t == null || d == null
+                              ? null
+                              : new Row(
+                                  t.getText(),
+                                  t.getWidth(),
+                                  t.prefWidth(-1),
+                                  d.isVisible(),
+                                  d.getWidth(),
+                                  d.prefWidth(-1));
+                        })
+                    .filter(java.util.Objects::nonNull)
+                    .toList());
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(5);
+    for (Row r : rows) {
+      boolean titleCut = r.titleWidth() < r.titleWhole() - 0.5;
+      if (r.detail()) {
+        assertThat(titleCut).as(r.title() + ": cut beside its speakers").isFalse();
+        assertThat(r.width())
+            .as(r.title() + ": its speakers, shown whole or in 48 px at least")
+            .isGreaterThanOrEqualTo(Math.min(r.detailWhole() - 0.5, 47.5));
+      }
+    }
+    if (width == 420) {
+      assertThat(rows)
+          .as("in a tree " + FxWait.onFx(tree::getWidth) + " px wide")
+          .allMatch(Row::detail);
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.PaneHeader;
 import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.TitleRow;
 import dev.talkbook.ui.common.UiExecutors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -643,20 +643,16 @@ public final class NavigatorView {
           getStyleClass().add("tb-removed");
         }
       }
-      HBox row = new HBox(8, title, detail);
-      row.setAlignment(Pos.BASELINE_LEFT);
-      // Long titles end in "…" instead of widening the tree: the title shrinks after the detail.
-      title.setMinWidth(40);
-      detail.setMinWidth(0);
-      HBox.setHgrow(title, Priority.SOMETIMES);
-      row.setMinWidth(0);
+      // Long titles end in "…" instead of widening the tree; the detail gives way first.
+      TitleRow row = new TitleRow(title, detail);
       row.setPrefWidth(0);
       setGraphic(row);
-      tip =
-          item.label()
-              + (item instanceof NavNode.TalkNode t && t.talk().removed()
-                  ? " (no longer in the programme)"
-                  : "");
+      tip = item.label();
+      if (item instanceof NavNode.TalkNode t) {
+        // The speakers too: a narrow navigator shows the title alone.
+        tip += t.talk().removed() ? " (no longer in the programme)" : "";
+        tip += t.talk().speakers().isEmpty() ? "" : "\n" + detail.getText();
+      }
       setAccessibleHelp(tip);
       if (getTooltip() != null) {
         getTooltip().setText(tip);

@@ -1,0 +1,83 @@
+package dev.talkbook.ui.common;
+
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+
+/**
+ * A list row's title and, after it on the same baseline, a muted detail (a talk's speakers, an
+ * event's date). Short of room, the detail gives way first and the title is cut only once the
+ * detail is gone: a row no longer reads "Virtual threads in p… Ma…". A detail with less room than
+ * {@link #DETAIL_LEAST} px is not shown at all (a name cut to two letters says nothing).
+ */
+public final class TitleRow extends Region {
+  /** The gap between the title and the detail, px. */
+  static final double GAP = 8;
+
+  /** The least room a cut detail is shown in, px. */
+  static final double DETAIL_LEAST = 48;
+
+  private final Label title;
+  private final Label detail;
+
+  public TitleRow(Label title, Label detail) {
+    this.title = title;
+    this.detail = detail;
+    getChildren().addAll(title, detail);
+  }
+
+  @Override
+  protected double computeMinWidth(double height) {
+    return 0; // the row is cut to the cell, never widens the list
+  }
+
+  @Override
+  protected double computePrefWidth(double height) {
+    Insets in = getInsets();
+    double detailWidth = hasDetail() ? GAP + detail.prefWidth(-1) : 0;
+    return in.getLeft() + title.prefWidth(-1) + detailWidth + in.getRight();
+  }
+
+  @Override
+  protected double computePrefHeight(double width) {
+    Insets in = getInsets();
+    double top = Math.max(title.getBaselineOffset(), detail.getBaselineOffset());
+    double below =
+        Math.max(
+            title.prefHeight(-1) - title.getBaselineOffset(),
+            detail.prefHeight(-1) - detail.getBaselineOffset());
+    return in.getTop() + top + below + in.getBottom();
+  }
+
+  @Override
+  public double getBaselineOffset() {
+    return getInsets().getTop() + Math.max(title.getBaselineOffset(), detail.getBaselineOffset());
+  }
+
+  private boolean hasDetail() {
+    return detail.getText() != null && !detail.getText().isEmpty();
+  }
+
+  @Override
+  protected void layoutChildren() {
+    Insets in = getInsets();
+    double x = in.getLeft();
+    double y = in.getTop();
+    double width = Math.max(0, getWidth() - in.getLeft() - in.getRight());
+    double height = Math.max(0, getHeight() - in.getTop() - in.getBottom());
+    double baseline = Math.max(title.getBaselineOffset(), detail.getBaselineOffset());
+    double titleWidth = Math.min(title.prefWidth(-1), width);
+    double room = width - titleWidth - GAP;
+    double detailWhole = hasDetail() ? detail.prefWidth(-1) : 0;
+    boolean showDetail = hasDetail() && (room >= detailWhole || room >= DETAIL_LEAST);
+    detail.setVisible(showDetail);
+    layoutInArea(title, x, y, titleWidth, height, baseline, HPos.LEFT, VPos.BASELINE);
+    if (showDetail) {
+      double detailWidth = Math.min(detailWhole, room);
+      layoutInArea(
+          detail, x + titleWidth + GAP, y, detailWidth, height, baseline, HPos.LEFT, VPos.BASELINE);
+    }
+  }
+}
