@@ -224,16 +224,18 @@ public final class MainWindow {
   }
 
   /**
-   * The outline panel, built under the navigator when a talk is first shown. With no talk open it
-   * leaves the column and the navigator takes its height (hidden, it left an empty block under a
-   * navigator that scrolled); it comes back at its place.
+   * The outline panel, built under the navigator when a talk is first shown. With no talk open, or
+   * while a search shows its results, it leaves the column and the navigator or the results take
+   * its height (hidden, it left an empty block under a navigator that scrolled; beside the results,
+   * it left them room for two hits); it comes back at its place.
    */
   private OutlineView outline() {
     OutlineView outline = new OutlineView();
     Runnable place =
         () -> {
           boolean in = left.getItems().contains(outline.root());
-          if (talk.getTalk() != null && !in) {
+          boolean wanted = talk.getTalk() != null && !search.activeProperty().get();
+          if (wanted && !in) {
             left.getItems().add(outline.root());
             left.setDividerPositions(settings.get(Settings.OUTLINE_DIVIDER));
             left.getDividers()
@@ -241,12 +243,13 @@ public final class MainWindow {
                 .positionProperty()
                 .addListener(
                     (obs, o, v) -> settings.put(Settings.OUTLINE_DIVIDER, v.doubleValue()));
-          } else if (talk.getTalk() == null && in) {
+          } else if (!wanted && in) {
             left.getItems().remove(outline.root());
           }
         };
     place.run();
     talk.talkProperty().addListener((obs, was, now) -> place.run());
+    search.activeProperty().addListener((obs, was, now) -> place.run());
     return outline;
   }
 

@@ -116,4 +116,32 @@ class SearchWindowTest extends RealWindowTest {
     Node box = first.getGraphic();
     assertThat(first.getHeight()).isGreaterThanOrEqualTo(box.prefHeight(first.getWidth()) - 1);
   }
+
+  @Test
+  void theResultsTakeTheOutlinesRoomWhileTheSearchLasts(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    long id = ui.notebook.talks().findByTitle("Virtual threads in practice").get(0).id();
+    robot.interact(() -> ui.window.open(id, null));
+    FxWait.untilFx(
+        "the outline shown",
+        () -> robot.lookup("#outline").tryQuery().map(n -> n.getScene() != null).orElse(false));
+    FxWait.clickOn(robot, "#search-field");
+    robot.write("journal");
+    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    waitUntil(() -> !results.getItems().isEmpty());
+    FxWait.untilFx(
+        "the outline out of the column",
+        () -> robot.lookup("#outline").tryQuery().map(n -> n.getScene() == null).orElse(true));
+    double column =
+        FxWait.onFx(() -> results.getScene().lookup(".tb-left").getLayoutBounds().getHeight());
+    assertThat(FxWait.onFx(results::getHeight))
+        .as("the results' height in a column " + column + " px high")
+        .isGreaterThan(column * 0.7);
+    robot.interact(
+        () -> robot.lookup("#search-field").queryAs(javafx.scene.control.TextField.class).clear());
+    FxWait.untilFx(
+        "the outline back",
+        () -> robot.lookup("#outline").tryQuery().map(n -> n.getScene() != null).orElse(false));
+  }
 }
