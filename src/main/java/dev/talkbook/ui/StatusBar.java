@@ -53,6 +53,7 @@ final class StatusBar {
     this.talk = talk;
     talk.saveStateProperty().addListener((obs, old, state) -> showState());
     talk.saveProblemProperty().addListener((obs, old, problem) -> showState());
+    talk.saveReasonProperty().addListener((obs, old, reason) -> showState());
     talk.retryInProperty().addListener((obs, old, wait) -> showState());
     talk.wordsProperty().addListener((obs, old, count) -> showWords());
     talk.talkProperty().addListener((obs, old, open) -> showState());
@@ -130,9 +131,12 @@ final class StatusBar {
       }
       case FAILED -> {
         java.time.Duration wait = talk.retryInProperty().get();
+        // What went wrong in a few words ("the disk is full."): the bar names the notebook
+        // already, and the whole message, with what to do, is the tooltip.
+        String reason = talk.saveReasonProperty().get();
         saveState.setText(
             "Not saved: "
-                + problem
+                + firstSentence(reason != null ? reason : problem)
                 + (wait == null ? "" : " Trying again in " + wait.toSeconds() + " s."));
         saveState.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
         saveState.getStyleClass().add("tb-failed");
@@ -145,5 +149,14 @@ final class StatusBar {
   private void showWords() {
     int count = talk.wordsProperty().get();
     words.setText(talk.getTalk() == null ? "" : Counts.of(count, "word"));
+  }
+
+  /** The text up to the end of its first sentence (". "), or all of it. */
+  static String firstSentence(String text) {
+    if (text == null) {
+      return "";
+    }
+    int end = text.indexOf(". ");
+    return end < 0 ? text : text.substring(0, end + 1);
   }
 }

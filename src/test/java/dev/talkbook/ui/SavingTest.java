@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,14 @@ class SavingTest extends RealWindowTest {
     robot.write("typed while busy");
 
     waitUntil(() -> saveState(robot).startsWith("Not saved:"));
-    assertThat(saveState(robot)).contains("busy").contains("Trying again in");
+    // In a few words in the bar (which names the notebook already), all of it in the tooltip.
+    assertThat(saveState(robot))
+        .matches(
+            "Not saved: the notebook is busy: another program is writing to it\\. Trying again in"
+                + " \\d+ s\\.");
+    String tip =
+        FxWait.onFx(() -> robot.lookup("#save-state").queryAs(Label.class).getTooltip().getText());
+    assertThat(tip).startsWith("Could not save").contains(dir.toString()).contains("busy");
     robot.write(", and more");
     assertThat(saveState(robot)).as("still says so while typing").startsWith("Not saved:");
     assertThat(stored()).isEqualTo("Notes\n");

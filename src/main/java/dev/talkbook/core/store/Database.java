@@ -290,7 +290,8 @@ final class Database implements AutoCloseable {
     } else {
       what = e.getMessage();
     }
-    return new NotebookException("Could not " + doing + " in notebook " + file + ": " + what, e);
+    return new NotebookException(
+        "Could not " + doing + " in notebook " + file + ": " + what, what, e);
   }
 
   /**

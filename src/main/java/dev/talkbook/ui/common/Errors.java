@@ -24,6 +24,14 @@ public final class Errors {
     return "Something went wrong: " + error;
   }
 
+  /**
+   * What went wrong, for a place that already says which notebook and what was being done (the
+   * status bar): a {@link NotebookException}'s reason, else the whole {@link #message}.
+   */
+  public static String reason(Throwable error) {
+    return error instanceof NotebookException n ? n.reason() : message(error);
+  }
+
   /** Shows the error in a dialog (on the FX thread); unexpected errors are logged too. */
   public static void show(Window owner, String what, Throwable error) {
     Alert alert = new Alert(Alert.AlertType.ERROR);

@@ -74,6 +74,7 @@ public final class EditorSession {
   private final ReadOnlyObjectWrapper<SaveState> state =
       new ReadOnlyObjectWrapper<>(SaveState.SAVED);
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+  private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper();
   private final ReadOnlyObjectWrapper<Duration> retryIn = new ReadOnlyObjectWrapper<>();
 
   // FX thread only.
@@ -125,6 +126,11 @@ public final class EditorSession {
     return problem.getReadOnlyProperty();
   }
 
+  /** The same without the notebook's name and the step ({@link Errors#reason}), or null. */
+  public ReadOnlyStringProperty reasonProperty() {
+    return reason.getReadOnlyProperty();
+  }
+
   /** After a failed save: how long until the next try; null when nothing failed. */
   public ReadOnlyObjectProperty<Duration> retryInProperty() {
     return retryIn.getReadOnlyProperty();
@@ -147,6 +153,7 @@ public final class EditorSession {
     savedSeq = ++seq;
     latest = next == null ? null : new Snapshot(next, savedSeq, text);
     problem.set(null);
+    reason.set(null);
     retryIn.set(null);
     state.set(SaveState.SAVED);
   }
@@ -308,7 +315,7 @@ public final class EditorSession {
     }
     if (error != null) {
       Throwable cause = error.getCause() != null ? error.getCause() : error;
-      failed(Errors.message(cause));
+      failed(Errors.message(cause), Errors.reason(cause));
       return;
     }
     if (stored.talkId() != asked.talkId() || stored.seq() < asked.seq()) {
@@ -317,6 +324,7 @@ public final class EditorSession {
     failures = 0;
     retryIn.set(null);
     problem.set(null);
+    reason.set(null);
     savedSeq = Math.max(savedSeq, stored.seq());
     if (latest.seq() <= savedSeq) {
       state.set(SaveState.SAVED);
@@ -328,12 +336,13 @@ public final class EditorSession {
     }
   }
 
-  private void failed(String why) {
+  private void failed(String why, String briefly) {
     failures++;
     long seconds =
         Math.min(RETRY_MAX.toSeconds(), RETRY_FIRST.toSeconds() << Math.min(failures - 1, 10));
     Duration wait = Duration.ofSeconds(seconds);
     problem.set(why);
+    reason.set(briefly);
     retryIn.set(wait);
     state.set(SaveState.FAILED);
     if (retry != null) {
@@ -388,6 +397,7 @@ public final class EditorSession {
     latest = null;
     text = "";
     problem.set(null);
+    reason.set(null);
     retryIn.set(null);
     state.set(SaveState.SAVED);
   }

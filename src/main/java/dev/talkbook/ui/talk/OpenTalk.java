@@ -187,6 +187,11 @@ public final class OpenTalk {
     return session.problemProperty();
   }
 
+  /** The same without the notebook's name and the step, for the status bar; or null. */
+  public ReadOnlyStringProperty saveReasonProperty() {
+    return session.reasonProperty();
+  }
+
   /** After a failed save: how long until the next try; null when nothing failed. */
   public ReadOnlyObjectProperty<Duration> retryInProperty() {
     return session.retryInProperty();
