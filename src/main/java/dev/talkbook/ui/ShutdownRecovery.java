@@ -20,6 +20,11 @@ final class ShutdownRecovery {
 
   /** Writes {@code unsaved} (nothing when null); returns the file written, or null. */
   static Path write(Path notebook, EditorSession.Unsaved unsaved, Throwable why) {
+    return write(notebook, unsaved, why, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** The same, with {@code fallback} in place of the temporary folder. */
+  static Path write(Path notebook, EditorSession.Unsaved unsaved, Throwable why, Path fallback) {
     if (unsaved == null) {
       return null;
     }
@@ -32,10 +37,7 @@ final class ShutdownRecovery {
             + ".md";
     String markdown = dev.talkbook.ui.talk.ClosingGuard.markdownOf(unsaved.talk(), unsaved.text());
     String reason = why == null ? "" : " (" + (why.getCause() != null ? why.getCause() : why) + ")";
-    for (Path folder :
-        new Path[] {
-          notebook.toAbsolutePath().getParent(), Path.of(System.getProperty("java.io.tmpdir"))
-        }) {
+    for (Path folder : new Path[] {notebook.toAbsolutePath().getParent(), fallback}) {
       Path file = folder.resolve(name);
       try {
         Files.writeString(file, markdown, StandardCharsets.UTF_8);
@@ -49,7 +51,13 @@ final class ShutdownRecovery {
                 + file);
         return file;
       } catch (IOException e) {
-        // try the next folder
+        // A full disk leaves the file begun, empty or cut short: a user who finds it would take it
+        // for the notes. It goes, and the next folder is tried.
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException cannot) {
+          e.addSuppressed(cannot);
+        }
       }
     }
     LOG.log(

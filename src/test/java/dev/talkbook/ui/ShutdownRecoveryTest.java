@@ -1,0 +1,60 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.SmallDisk;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.talk.EditorSession;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shutdown hook's last resort: notes the notebook could not take, in a Markdown file. */
+class ShutdownRecoveryTest {
+  @TempDir Path dir;
+
+  private static Talk aTalk(Path dir) {
+    try (Notebook nb = Notebook.open(dir.resolve("scratch.talkbook"))) {
+      long event =
+          nb.events().create(dev.talkbook.core.notebook.Event.Details.titled("Evening")).id();
+      return nb.talks().create(event, Talk.Details.titled("Typed into"), "");
+    }
+  }
+
+  @Test
+  void besideTheNotebookWhenThereIsRoom() throws Exception {
+    Talk talk = aTalk(dir);
+    Path written =
+        ShutdownRecovery.write(
+            dir.resolve("notes.talkbook"),
+            new EditorSession.Unsaved(talk, "typed last"),
+            null,
+            dir.resolve("fallback"));
+    assertThat(written.getParent()).isEqualTo(dir);
+    assertThat(Files.readString(written, StandardCharsets.UTF_8)).endsWith("typed last");
+  }
+
+  @Test
+  void onAFullDiskTheNotesGoElsewhereAndNoEmptyFileIsLeftBesideTheNotebook() throws Exception {
+    Talk talk = aTalk(dir);
+    Path fallback = Files.createDirectories(dir.resolve("fallback"));
+    String text = "a line typed while the disk was full\n".repeat(400); // 15 KB
+    try (SmallDisk disk = SmallDisk.mount(dir.resolve("small"), 1)) {
+      Path notebook = dir.resolve("small").resolve("notes.talkbook");
+      disk.fill(2048);
+      Path written =
+          ShutdownRecovery.write(notebook, new EditorSession.Unsaved(talk, text), null, fallback);
+      assertThat(written).isNotNull();
+      assertThat(written.getParent()).isEqualTo(fallback);
+      assertThat(Files.readString(written, StandardCharsets.UTF_8)).endsWith(text);
+      try (Stream<Path> files = Files.list(notebook.getParent())) {
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .noneMatch(name -> name.contains(".unsaved-"));
+      }
+    }
+  }
+}
