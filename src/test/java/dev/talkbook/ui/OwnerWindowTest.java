@@ -3,6 +3,7 @@ package dev.talkbook.ui;
 import dev.talkbook.core.store.Notebook;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -37,6 +38,31 @@ public abstract class OwnerWindowTest {
           stage.show();
         });
     notebook = Notebook.open(dir.resolve("n.talkbook"));
+  }
+
+  /**
+   * Presses and releases Enter in the window that holds {@code node}, at its focus owner, as the
+   * keyboard does with that window in front. Not {@code robot.type}: Monocle sends keys to the
+   * window it last marked focused, and the owner shown by {@link #showOwner} was at times marked
+   * after the dialog it owns (both said focused), so the key went to the owner and the dialog's
+   * default button never heard it (a CI run waited 30 s for an import Enter should have started).
+   */
+  protected static void pressEnterIn(FxRobot robot, javafx.scene.Node node) {
+    robot.interact(
+        () -> {
+          Scene scene = node.getScene();
+          javafx.scene.Node target =
+              scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
+          for (var type :
+              List.of(
+                  javafx.scene.input.KeyEvent.KEY_PRESSED,
+                  javafx.scene.input.KeyEvent.KEY_RELEASED)) {
+            javafx.event.Event.fireEvent(
+                target,
+                new javafx.scene.input.KeyEvent(
+                    type, "", "", javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+          }
+        });
   }
 
   @AfterEach

@@ -86,7 +86,7 @@ class ScheduleImportDialogTest extends OwnerWindowTest {
 
     // Enter now imports what the check showed.
     assertThat(FxWait.onFx(importButton::isDefaultButton)).isTrue();
-    robot.type(javafx.scene.input.KeyCode.ENTER);
+    pressEnterIn(robot, importButton);
     FxWait.until("the import to finish", () -> imported.size() == 1);
     assertThat(imported.get(0).dryRun()).isFalse();
     FxWait.untilFx(

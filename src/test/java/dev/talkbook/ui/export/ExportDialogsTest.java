@@ -92,7 +92,7 @@ class ExportDialogsTest extends OwnerWindowTest {
     Button export = robot.lookup("#" + SiteExportDialog.EXPORT_ID).queryButton();
     assertThat(FxWait.onFx(open::isDefaultButton)).as("Enter opens the site").isTrue();
     assertThat(FxWait.onFx(export::isDefaultButton)).isFalse();
-    robot.type(javafx.scene.input.KeyCode.ENTER);
+    pressEnterIn(robot, open);
     FxWait.until("the site to be opened", () -> !opened.isEmpty());
     assertThat(opened).containsExactly(out.resolve("index.html").toUri().toString());
     // A change to the form: Enter exports again.
