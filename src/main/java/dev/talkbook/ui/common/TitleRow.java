@@ -14,10 +14,10 @@ import javafx.scene.layout.Region;
  */
 public final class TitleRow extends Region {
   /** The gap between the title and the detail, px. */
-  static final double GAP = 8;
+  private static final double GAP = 8;
 
   /** The least room a cut detail is shown in, px. */
-  static final double DETAIL_LEAST = 48;
+  private static final double DETAIL_LEAST = 48;
 
   private final Label title;
   private final Label detail;
