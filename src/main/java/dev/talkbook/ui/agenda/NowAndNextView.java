@@ -7,6 +7,7 @@ import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.UiExecutors;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,6 +76,7 @@ public final class NowAndNextView {
     this.clock = clock;
     this.openTalk = openTalk;
     stage.initOwner(owner);
+    OverOwner.place(stage);
     stage.setTitle("Now and next");
     list.setId(LIST_ID);
     list.setCellFactory(v -> new RowCell());

@@ -7,6 +7,7 @@ import dev.talkbook.core.exchange.ScheduleImporter.Report;
 import dev.talkbook.core.exchange.ScheduleReader;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.LongJob;
+import dev.talkbook.ui.common.OverOwner;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,6 +81,7 @@ public final class ScheduleImportDialog {
     check = new LongJob<>(worker, fx);
     run = new LongJob<>(worker, fx);
     stage.initOwner(owner);
+    OverOwner.place(stage);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Import schedule");
     ScheduleReader reader = new ScheduleReader();

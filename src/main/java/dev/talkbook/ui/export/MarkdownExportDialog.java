@@ -3,6 +3,7 @@ package dev.talkbook.ui.export;
 import dev.talkbook.core.site.MarkdownExporter;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.LongJob;
+import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.Set;
@@ -30,6 +31,7 @@ public final class MarkdownExportDialog {
       Window owner, Notebook notebook, Path folder, Executor worker, Executor fx) {
     LongJob<MarkdownExporter.Result> job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
+    OverOwner.place(stage);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Export Markdown");
     ProgressBar bar = new ProgressBar(0);

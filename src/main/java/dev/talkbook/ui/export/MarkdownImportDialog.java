@@ -5,6 +5,7 @@ import dev.talkbook.core.site.MarkdownImporter.FileResult;
 import dev.talkbook.core.site.MarkdownImporter.Report;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.LongJob;
+import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -44,6 +45,7 @@ public final class MarkdownImportDialog {
       java.util.function.Consumer<Report> imported) {
     job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
+    OverOwner.place(stage);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Import Markdown");
     MarkdownImporter importer = new MarkdownImporter();

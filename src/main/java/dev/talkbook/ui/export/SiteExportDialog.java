@@ -5,6 +5,7 @@ import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.SiteExporter;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.LongJob;
+import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.Theme;
 import java.io.File;
 import java.nio.file.Files;
@@ -80,6 +81,7 @@ public final class SiteExportDialog {
       Consumer<String> openLink) {
     job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
+    OverOwner.place(stage);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Export site");
 

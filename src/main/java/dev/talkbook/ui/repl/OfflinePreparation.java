@@ -1,6 +1,7 @@
 package dev.talkbook.ui.repl;
 
 import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.ui.common.OverOwner;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,7 @@ public final class OfflinePreparation {
 
   public OfflinePreparation(Window owner) {
     stage.initOwner(owner);
+    OverOwner.place(stage);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Prepare for offline");
     bar.setMaxWidth(Double.MAX_VALUE);

@@ -1,6 +1,7 @@
 package dev.talkbook.ui.repl;
 
 import dev.talkbook.core.repl.Rehearsal;
+import dev.talkbook.ui.common.OverOwner;
 import java.util.function.IntConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -38,6 +39,7 @@ public final class RehearsalView {
   /** {@code showBlock}: puts the notes' caret on the block with this index. */
   public RehearsalView(Window owner, IntConsumer showBlock) {
     stage.initOwner(owner);
+    OverOwner.place(stage);
     stage.setTitle("Rehearsal");
     bar.setMaxWidth(Double.MAX_VALUE);
     status.setId(STATUS_ID);

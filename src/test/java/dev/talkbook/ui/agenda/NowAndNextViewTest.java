@@ -1,6 +1,7 @@
 package dev.talkbook.ui.agenda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Programme;
@@ -153,5 +154,33 @@ class NowAndNextViewTest extends OwnerWindowTest {
                 .queryLabeled()
                 .getText()
                 .equals("At 14:20 — 1 talk on now"));
+  }
+
+  @Test
+  void opensOverItsWindowNotInTheMiddleOfTheScreen(FxRobot robot) throws Exception {
+    robot.interact(
+        () -> {
+          stage.setX(20);
+          stage.setY(20);
+          stage.setWidth(900);
+          stage.setHeight(600);
+        });
+    open(robot, 12, 0);
+    FxWait.untilFx(
+        "the dialog shown",
+        () -> robot.lookup("#" + NowAndNextView.LIST_ID).tryQuery().isPresent());
+    javafx.stage.Window dialog =
+        FxWait.onFx(
+            () -> robot.lookup("#" + NowAndNextView.LIST_ID).query().getScene().getWindow());
+    record Box(double x, double y, double w, double h) {}
+    Box d =
+        FxWait.onFx(
+            () -> new Box(dialog.getX(), dialog.getY(), dialog.getWidth(), dialog.getHeight()));
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    assertThat(20 + 900 / 2.0)
+        .as("the window's middle, away from the screen's")
+        .isLessThan(screen.getWidth() / 2 - 50);
+    assertThat(d.x() + d.w() / 2).as("the dialog's middle").isCloseTo(470, within(1.0));
+    assertThat(d.y()).as("the dialog's top, over the window").isBetween(20.0, 620.0 - d.h());
   }
 }
