@@ -187,6 +187,30 @@ class LayoutWindowTest extends RealWindowTest {
         || prompt.getBoundsInParent().getMaxX() <= clip.getBoundsInParent().getMaxX() + 0.5;
   }
 
+  @ParameterizedTest(name = "a window {0} px wide")
+  @CsvSource({"960", "1000", "1100", "1400"})
+  void anEmptyTalksFieldsShowTheirPromptsWhole(double width, FxRobot robot) throws Exception {
+    long event =
+        ui.notebook
+            .events()
+            .create(dev.talkbook.core.notebook.Event.Details.titled("Evening"))
+            .id();
+    long id = ui.notebook.talks().create(event, Talk.Details.titled("Keynote"), "").id();
+    robot.interact(() -> ui.stage.setWidth(width));
+    open(robot, id, "Keynote");
+    ui.idle();
+    List<String> cut =
+        FxWait.onFx(
+            () ->
+                java.util.stream.Stream.of(
+                        "#detail-speakers", "#detail-time", "#detail-tags", "#detail-room")
+                    .map(q -> robot.lookup(q).queryAs(TextField.class))
+                    .filter(f -> !promptWhole(f))
+                    .map(f -> f.getId() + " \"" + f.getPromptText() + "\" in " + f.getWidth())
+                    .toList());
+    assertThat(cut).as("prompts cut").isEmpty();
+  }
+
   @Test
   void theSearchPromptIsNeverCutAndNamesItsKeyWhereThereIsRoom(FxRobot robot) throws Exception {
     SampleMeetup.addTo(ui.notebook);

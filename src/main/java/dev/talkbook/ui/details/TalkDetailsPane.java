@@ -49,14 +49,16 @@ public final class TalkDetailsPane {
   private final Consumer<String> openLink;
 
   final TextField title = field("title", "Talk title");
-  final TextField speakers = field("speakers", "Speakers, comma separated");
+  // The label names the field; the prompt says only how to fill it, which a field two to a row
+  // shows whole ("Speakers, comma sepa…" was cut there).
+  final TextField speakers = field("speakers", "Comma separated", "Speakers, comma separated");
   // A format, not a date: an example date in grey was taken for the talk's own time.
   final TextField time = field("time", "yyyy-mm-dd hh:mm");
   final TextField room = field("room", "Room");
   // Short prompts: the labels beside say what the links are for, and the fields are narrow.
   final TextField slides = field("slides", "https://…");
   final TextField video = field("video", "https://…");
-  final TextField tags = field("tags", "Tags, comma separated");
+  final TextField tags = field("tags", "Comma separated", "Tags, comma separated");
   private final Label problem = new Label();
   final ToggleButton star = new ToggleButton();
   final Label abstractText = new Label();
@@ -99,14 +101,19 @@ public final class TalkDetailsPane {
     grid.setHgap(8);
     grid.setVgap(6);
     grid.setPadding(new Insets(26, 30, 18, 30)); // with the theme's padding of the fold's content
-    // As wide as a time needs ("2026-12-31 23:59"), whatever the font.
+    // As wide as a time needs ("2026-12-31 23:59") or its prompt, the wider, whatever the font.
     time.prefWidthProperty()
         .bind(
             javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> {
                   javafx.scene.text.Text probe = new javafx.scene.text.Text("2026-12-31 23:59");
                   probe.setFont(time.getFont());
-                  return Math.ceil(probe.getLayoutBounds().getWidth())
+                  javafx.scene.text.Text prompt = new javafx.scene.text.Text(time.getPromptText());
+                  prompt.setFont(time.getFont());
+                  return Math.ceil(
+                          Math.max(
+                              probe.getLayoutBounds().getWidth(),
+                              prompt.getLayoutBounds().getWidth()))
                       + time.getInsets().getLeft()
                       + time.getInsets().getRight()
                       + 4;
@@ -271,10 +278,14 @@ public final class TalkDetailsPane {
   }
 
   private static TextField field(String id, String prompt) {
+    return field(id, prompt, prompt);
+  }
+
+  private static TextField field(String id, String prompt, String accessibleText) {
     TextField f = new TextField();
     f.setId("detail-" + id);
     f.setPromptText(prompt);
-    f.setAccessibleText(prompt);
+    f.setAccessibleText(accessibleText);
     return f;
   }
 
