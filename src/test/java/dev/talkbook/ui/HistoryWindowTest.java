@@ -79,6 +79,23 @@ class HistoryWindowTest extends RealWindowTest {
         () -> robot.lookup("#history-list").queryAs(ListView.class).getScene().getWindow().hide());
   }
 
+  @Test
+  void aVersionTheSameAsTheTextIsNotOfferedForRestoring(FxRobot robot) throws Exception {
+    openHistory(robot, "# Loom\nkept\n", "# Loom\nkept\n");
+    waitUntil(
+        () ->
+            robot
+                .lookup("#history-summary")
+                .queryAs(Label.class)
+                .getText()
+                .equals("This version is the same as the current text."));
+    assertThat(FxWait.onFx(() -> robot.lookup("#restore").query().isDisabled()))
+        .as("Restore, for a version that is the text now")
+        .isTrue();
+    robot.interact(
+        () -> robot.lookup("#history-list").queryAs(ListView.class).getScene().getWindow().hide());
+  }
+
   private static List<String> rows(FxRobot robot, String kind) throws Exception {
     return MainWindowTest.diffLines(robot, kind);
   }

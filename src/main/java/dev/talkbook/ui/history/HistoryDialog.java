@@ -57,6 +57,11 @@ public final class HistoryDialog extends Dialog<Void> {
   final ListView<LineDiff.Row> diff = new ListView<>();
   final CheckBox unchanged = new CheckBox("Show unchanged lines");
   final Label summary = new Label();
+
+  /** Whether the chosen version is the current text (then there is nothing to restore). */
+  private final javafx.beans.property.BooleanProperty sameAsNow =
+      new javafx.beans.property.SimpleBooleanProperty();
+
   private final String currentText;
 
   public HistoryDialog(
@@ -121,9 +126,10 @@ public final class HistoryDialog extends Dialog<Void> {
     getDialogPane().getButtonTypes().addAll(restore, ButtonType.CLOSE);
     Button restoreButton = (Button) getDialogPane().lookupButton(restore);
     restoreButton.setId("restore");
+    // Nothing to restore when the chosen version is the text as it is.
     restoreButton
         .disableProperty()
-        .bind(revisions.getSelectionModel().selectedItemProperty().isNull());
+        .bind(revisions.getSelectionModel().selectedItemProperty().isNull().or(sameAsNow));
     restoreButton.addEventFilter(
         javafx.event.ActionEvent.ACTION,
         e -> {
@@ -166,10 +172,12 @@ public final class HistoryDialog extends Dialog<Void> {
     if (r == null) {
       diff.getItems().clear();
       summary.setText("");
+      sameAsNow.set(false);
       return;
     }
     LineDiff.Result result =
         LineDiff.of(r.body(), currentText, unchanged.isSelected() ? Integer.MAX_VALUE : CONTEXT);
+    sameAsNow.set(result.same());
     diff.getItems().setAll(result.rows());
     diff.scrollTo(0);
     summary.setText(summary(result));
