@@ -5,7 +5,6 @@ import dev.talkbook.core.exchange.Frab.Link;
 import dev.talkbook.core.exchange.Frab.RawConference;
 import dev.talkbook.core.exchange.Frab.RawEvent;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +44,7 @@ final class FrabJson {
     for (JsonNode day : days) {
       String dayLabel = "on day " + first(text(day, "index"), text(day, "date"), "?");
       JsonNode rooms = day.path("rooms");
-      for (Iterator<Map.Entry<String, JsonNode>> it = rooms.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> room = it.next();
+      for (Map.Entry<String, JsonNode> room : rooms.properties()) {
         for (JsonNode e : room.getValue()) {
           events.add(event(e, day, room.getKey(), dayLabel));
         }

@@ -27,9 +27,9 @@ final class TypingUndo {
   static void install(GenericStyledArea<?, ?, ?> area, LongSupplier nanoClock) {
     long pause = PAUSE.toNanos();
     long[] last = {nanoClock.getAsLong() - pause - 1};
-    @SuppressWarnings("unchecked")
-    UndoManager<List<PlainTextChange>>[] manager = new UndoManager[1];
-    manager[0] =
+    // The manager, for the hook its own input calls once it exists.
+    var manager = new java.util.concurrent.atomic.AtomicReference<UndoManager<?>>();
+    UndoManager<List<PlainTextChange>> made =
         UndoManagerFactory.unlimitedHistoryFactory()
             .createMultiChangeUM(
                 area.multiPlainChanges()
@@ -38,7 +38,7 @@ final class TypingUndo {
                         change -> {
                           long now = nanoClock.getAsLong();
                           if (now - last[0] >= pause) {
-                            manager[0].preventMerge();
+                            manager.get().preventMerge();
                           }
                           last[0] = now;
                         }),
@@ -47,7 +47,8 @@ final class TypingUndo {
                 (a, b) -> a.mergeWith(b),
                 TextChange::isIdentity,
                 Duration.ZERO); // no timer
-    area.setUndoManager(manager[0]);
+    manager.set(made);
+    area.setUndoManager(made);
   }
 
   /** The same, reading the system's clock. */

@@ -71,18 +71,20 @@ final class LineDiff {
       i = from;
       List<String> gone = delta.getSource().getLines();
       List<String> come = delta.getTarget().getLines();
-      boolean paired = delta.getType() == DeltaType.CHANGE;
+      // A changed line and its new form, paired in order: the words each side changed, once.
+      List<Words> pairs = new ArrayList<>();
+      if (delta.getType() == DeltaType.CHANGE) {
+        for (int k = 0; k < Math.min(gone.size(), come.size()); k++) {
+          pairs.add(changedWords(gone.get(k), come.get(k)));
+        }
+      }
       for (int k = 0; k < gone.size(); k++) {
-        String line = gone.get(k);
-        List<Mark> marks =
-            paired && k < come.size() ? changedWords(line, come.get(k))[0] : List.of();
-        rows.add(new Row(Kind.REMOVED, i + k + 1, 0, line, marks, 0));
+        List<Mark> marks = k < pairs.size() ? pairs.get(k).gone() : List.of();
+        rows.add(new Row(Kind.REMOVED, i + k + 1, 0, gone.get(k), marks, 0));
       }
       for (int k = 0; k < come.size(); k++) {
-        String line = come.get(k);
-        List<Mark> marks =
-            paired && k < gone.size() ? changedWords(gone.get(k), line)[1] : List.of();
-        rows.add(new Row(Kind.ADDED, 0, j + k + 1, line, marks, 0));
+        List<Mark> marks = k < pairs.size() ? pairs.get(k).come() : List.of();
+        rows.add(new Row(Kind.ADDED, 0, j + k + 1, come.get(k), marks, 0));
       }
       removed += gone.size();
       added += come.size();
@@ -133,8 +135,7 @@ final class LineDiff {
    * The words of {@code before} that are not in {@code after}, and those of {@code after} not in
    * {@code before}; nothing when the lines have too little in common for that to help.
    */
-  @SuppressWarnings("unchecked")
-  static List<Mark>[] changedWords(String before, String after) {
+  static Words changedWords(String before, String after) {
     List<String> x = tokens(before);
     List<String> y = tokens(after);
     List<AbstractDelta<String>> deltas = DiffUtils.diff(x, y).getDeltas();
@@ -148,10 +149,13 @@ final class LineDiff {
     }
     int total = before.length() + after.length();
     if (total == 0 || 1.0 - (double) changed / total < MIN_COMMON) {
-      return new List[] {List.of(), List.of()};
+      return new Words(List.of(), List.of());
     }
-    return new List[] {List.copyOf(gone), List.copyOf(come)};
+    return new Words(List.copyOf(gone), List.copyOf(come));
   }
+
+  /** The words a line lost ({@code gone}) and those its new form gained ({@code come}). */
+  record Words(List<Mark> gone, List<Mark> come) {}
 
   private static List<String> tokens(String line) {
     List<String> out = new ArrayList<>();
