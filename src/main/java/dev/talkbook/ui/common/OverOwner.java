@@ -46,7 +46,7 @@ public final class OverOwner {
   }
 
   /** Where a window of this size goes over {@code owner}: its top left corner and its size. */
-  static Rectangle2D at(Window owner, double width, double height) {
+  private static Rectangle2D at(Window owner, double width, double height) {
     Rectangle2D screen =
         Screen.getScreensForRectangle(
                 owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight())
