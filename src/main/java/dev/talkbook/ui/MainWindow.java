@@ -160,6 +160,16 @@ public final class MainWindow {
     stage.setTitle(notebook.file().getFileName() + " — Talkbook");
     ScrollSync scroll = ScrollSync.install(editor.area(), preview);
     screen.onOutline(outline -> outline.onJump(scroll::jumpTo));
+    // Notes the notebook could not take as Talkbook last closed, kept in files: said once up.
+    screen.whenTalkShown(
+        () ->
+            KeptNotes.offer(
+                stage,
+                notebook.file(),
+                settings,
+                executors,
+                Path.of(System.getProperty("java.io.tmpdir")),
+                host::openLink));
   }
 
   private void attach(String name, byte[] bytes) {

@@ -3,10 +3,13 @@ package dev.talkbook.ui;
 import dev.talkbook.ui.talk.EditorSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The last resort of the shutdown hook: notes that could not be saved in the notebook before the
@@ -37,8 +40,12 @@ final class ShutdownRecovery {
             + ".md";
     String markdown = dev.talkbook.ui.talk.ClosingGuard.markdownOf(unsaved.talk(), unsaved.text());
     String reason = why == null ? "" : " (" + (why.getCause() != null ? why.getCause() : why) + ")";
-    for (Path folder : new Path[] {notebook.toAbsolutePath().getParent(), fallback}) {
-      Path file = folder.resolve(name);
+    // In the shared temporary folder the name also says which notebook's (of the same name).
+    for (Path file :
+        new Path[] {
+          notebook.toAbsolutePath().resolveSibling(name),
+          fallback.resolve(tag(notebook) + "-" + name)
+        }) {
       try {
         Files.writeString(file, markdown, StandardCharsets.UTF_8);
         LOG.log(
@@ -68,5 +75,40 @@ final class ShutdownRecovery {
             + reason
             + ", nor written to a file.");
     return null;
+  }
+
+  /** The notebook's path as a short tag ({@code Settings} keys each notebook the same way). */
+  private static String tag(Path notebook) {
+    return Integer.toHexString(notebook.toAbsolutePath().normalize().toString().hashCode());
+  }
+
+  /**
+   * The files this class wrote for {@code notebook}: beside it, and in {@code fallback} (named for
+   * it there), oldest first. Listing a folder that cannot be read finds nothing there.
+   */
+  static List<Path> kept(Path notebook, Path fallback) {
+    String name = notebook.getFileName() + ".unsaved-";
+    List<Path> found = new ArrayList<>();
+    find(notebook.toAbsolutePath().getParent(), name, found);
+    find(fallback, tag(notebook) + "-" + name, found);
+    found.sort(java.util.Comparator.comparingLong(ShutdownRecovery::modified));
+    return found;
+  }
+
+  private static void find(Path folder, String prefix, List<Path> found) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, prefix + "*.md")) {
+      files.forEach(found::add);
+    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+      // nothing found there
+    }
+  }
+
+  /** When {@code file} was last written (ms), 0 when that cannot be read. */
+  static long modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return 0;
+    }
   }
 }

@@ -57,4 +57,23 @@ class ShutdownRecoveryTest {
       }
     }
   }
+
+  @Test
+  void theFilesKeptForANotebookAreFoundAndNoOtherNotebooks() throws Exception {
+    Talk talk = aTalk(dir);
+    Path fallback = Files.createDirectories(dir.resolve("fallback"));
+    Path here = Files.createDirectories(dir.resolve("here")).resolve("notes.talkbook");
+    // A notebook of the same name whose folder is gone: its notes go to the fallback folder.
+    Path gone = dir.resolve("gone").resolve("notes.talkbook");
+    Path besideHere =
+        ShutdownRecovery.write(here, new EditorSession.Unsaved(talk, "here"), null, fallback);
+    Path ofGone =
+        ShutdownRecovery.write(gone, new EditorSession.Unsaved(talk, "gone"), null, fallback);
+    assertThat(besideHere.getParent()).isEqualTo(here.getParent());
+    assertThat(ofGone.getParent()).isEqualTo(fallback);
+
+    assertThat(ShutdownRecovery.kept(here, fallback)).containsExactly(besideHere);
+    assertThat(ShutdownRecovery.kept(gone, fallback)).containsExactly(ofGone);
+    assertThat(ShutdownRecovery.kept(dir.resolve("other.talkbook"), fallback)).isEmpty();
+  }
 }

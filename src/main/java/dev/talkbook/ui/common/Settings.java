@@ -118,6 +118,15 @@ public final class Settings {
     return text(ofNotebook("siteUrl", notebook), "");
   }
 
+  /**
+   * When the newest notes file the window told about for {@code notebook} was written (ms since the
+   * epoch): notes kept in a file when the notebook could not take them as Talkbook closed ({@code
+   * KeptNotes}). 0 when none was told about.
+   */
+  public static Key<Double> keptNotesSeen(Path notebook) {
+    return number(ofNotebook("keptNotesSeen", notebook), 0);
+  }
+
   /** {@code name} for the notebook at {@code notebook} alone: a hash of its absolute path. */
   private static String ofNotebook(String name, Path notebook) {
     String path = notebook.toAbsolutePath().normalize().toString();
