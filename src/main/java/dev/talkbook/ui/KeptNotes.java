@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.UiExecutors;
 import java.nio.file.Path;
@@ -47,6 +48,19 @@ final class KeptNotes {
         error -> {}); // nothing to tell of
   }
 
+  /** The files, one a line; past {@link #NAMED} of them, the newest and how many more. */
+  static String named(List<Path> files) {
+    int skip = Math.max(0, files.size() - NAMED);
+    String shown =
+        files.subList(skip, files.size()).stream()
+            .map(Path::toString)
+            .collect(Collectors.joining("\n"));
+    return skip == 0 ? shown : shown + "\n… and " + Counts.of(skip, "older file");
+  }
+
+  /** The most files the question names one by one. */
+  static final int NAMED = 6;
+
   private static void ask(
       Window owner, Path notebook, Settings settings, List<Path> files, Consumer<String> openLink) {
     Alert alert = new Alert(Alert.AlertType.INFORMATION, "", OPEN, LATER);
@@ -58,7 +72,7 @@ final class KeptNotes {
         "When Talkbook last closed, notes could not be saved in this notebook. "
             + (files.size() == 1 ? "They were kept in:" : "They were kept in these files:")
             + "\n\n"
-            + files.stream().map(Path::toString).collect(Collectors.joining("\n"))
+            + named(files)
             + "\n\nOpen "
             + (files.size() == 1 ? "it" : "them")
             + " to copy back what the notes are missing.");

@@ -108,4 +108,18 @@ class KeptNotesTest extends OwnerWindowTest {
     settle();
     assertThat(FxWait.onFx(() -> asked(robot))).isFalse();
   }
+
+  @Test
+  void manyFilesNameTheNewestSixAndCountTheOlderOnes() {
+    List<Path> files =
+        java.util.stream.IntStream.rangeClosed(1, 8)
+            .mapToObj(i -> dir.resolve("notes.talkbook.unsaved-" + i + ".md"))
+            .toList();
+    String named = KeptNotes.named(files);
+    assertThat(named.lines().toList())
+        .hasSize(7)
+        .startsWith(files.get(2).toString())
+        .endsWith("… and 2 older files");
+    assertThat(KeptNotes.named(files.subList(0, 1))).isEqualTo(files.get(0).toString());
+  }
 }
