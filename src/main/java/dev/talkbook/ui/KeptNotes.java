@@ -16,8 +16,8 @@ import javafx.stage.Window;
  * Tells, once the window is up, of notes the notebook could not take when Talkbook last closed,
  * which {@link ShutdownRecovery} kept in Markdown files (a full disk, a notebook another program
  * held): without this they were only named on the standard error, which a desktop start shows
- * nobody. "Open" opens each file and the window does not tell of them again; "Not now" tells of
- * them at the next start.
+ * nobody. "Open" opens the files it names and the window does not tell of them again; "Not now"
+ * tells of them at the next start.
  */
 final class KeptNotes {
   static final String DIALOG_ID = "kept-notes";
@@ -82,7 +82,10 @@ final class KeptNotes {
         .filter(OPEN::equals)
         .ifPresent(
             open -> {
-              files.forEach(file -> openLink.accept(file.toUri().toString()));
+              // The files named (the newest): not a window for each of dozens.
+              files
+                  .subList(Math.max(0, files.size() - NAMED), files.size())
+                  .forEach(file -> openLink.accept(file.toUri().toString()));
               settings.put(
                   Settings.keptNotesSeen(notebook),
                   (double) ShutdownRecovery.modified(files.get(files.size() - 1)));
