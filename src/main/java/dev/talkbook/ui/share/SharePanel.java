@@ -2,7 +2,6 @@ package dev.talkbook.ui.share;
 
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.share.NetworkAddresses;
-import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.Theme;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -147,7 +146,6 @@ public final class SharePanel {
     if (stage == null) {
       stage = new Stage();
       stage.initOwner(owner);
-      OverOwner.place(stage);
       stage.setTitle("Live share — Talkbook");
       Scene scene = new Scene(root);
       // the Share menu's keys work from the panel too (it has the keyboard once shown)
