@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.UriCompliance;
@@ -42,8 +43,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *       {@link EventStream}); {@code /<token>/assets/…}: the page's own fixed assets; {@code
  *       /<token>/attachments/<sha256>}: a file the shared talk holds.
  *   <li>Anything else, any method but GET and HEAD, and any path that is not exactly one of those
- *       (encoded dots or slashes, {@code ..}, doubled slashes) gets 404 with an empty body. The
- *       token is 192 random bits from {@link SecureRandom}, compared in constant time.
+ *       (encoded dots or slashes, {@code ..}, doubled slashes) gets 404 with an empty body (and,
+ *       for another method, {@code Connection: close}: its body is not read). The token is 192
+ *       random bits from {@link SecureRandom}, compared in constant time.
  *   <li>Nothing writes: there is no endpoint that takes data.
  * </ul>
  *
@@ -264,6 +266,10 @@ final class ShareServer {
       String method = request.getMethod();
       boolean head = HttpMethod.HEAD.is(method);
       if (!head && !HttpMethod.GET.is(method)) {
+        // The body such a request may carry is not read: Jetty then closes the connection once
+        // the answer is out, and a client that kept it for its next request (a CI run's POST,
+        // then PUT) read nothing back. Said in the answer, the client does not keep it.
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         return notFound(response, callback);
       }
       String path = request.getHttpURI().getPath();

@@ -244,6 +244,8 @@ class ShareHttpTest {
                   .build());
       assertThat(r.statusCode()).as(method).isEqualTo(404);
       assertThat(r.body()).as(method).isEmpty();
+      // Its body unread, the connection is not kept: the client is told so, and asks anew.
+      assertThat(r.headers().firstValue("connection")).as(method).hasValue("close");
     }
     HttpResponse<String> head =
         send(
