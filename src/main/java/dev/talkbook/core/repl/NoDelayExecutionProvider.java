@@ -63,6 +63,25 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
   }
 
   /**
+   * Whether an exception that reached no code of ours is the JDK's leftover of a launch that
+   * failed. When the JVM exits at once (a VM option it rejects), JDI's launch can end before its
+   * "connection acceptor" thread has called {@code accept}; that thread then finds the listener
+   * closed and throws {@code IllegalArgumentException("Invalid listener")} on its own, with nobody
+   * to catch it (JDK's {@code AbstractLauncher}). The launch has already reported the failure
+   * ({@link ReplEvent.StartFailed}), so this one says nothing new.
+   */
+  public static boolean isLaunchLeftover(Throwable error) {
+    if (!(error instanceof IllegalArgumentException)) {
+      return false;
+    }
+    StackTraceElement[] trace = error.getStackTrace();
+    return trace.length > 0
+        && trace[0].getClassName().equals("com.sun.tools.jdi.SocketTransportService")
+        && java.util.Arrays.stream(trace)
+            .anyMatch(f -> f.getClassName().startsWith("com.sun.tools.jdi.AbstractLauncher"));
+  }
+
+  /**
    * Completes when the JVM launched last ends; never completes if it is still running; fails when
    * it could not be started.
    */

@@ -1,6 +1,7 @@
 package dev.talkbook.ui.common;
 
 import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.repl.NoDelayExecutionProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import javafx.scene.control.Alert;
@@ -53,11 +54,17 @@ public final class Errors {
     alert.show();
   }
 
-  /** Catches what nothing else caught on the FX thread: show it, and keep the app running. */
+  /**
+   * Catches what nothing else caught, on any thread: shows it and keeps the app running; only the
+   * JDK's leftover of a REPL start that failed (which the REPL pane has said already) is just
+   * logged.
+   */
   public static void installUncaughtHandler(java.util.function.Supplier<Window> owner) {
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, error) -> {
-          if (javafx.application.Platform.isFxApplicationThread()) {
+          if (NoDelayExecutionProvider.isLaunchLeftover(error)) {
+            LOG.log(System.Logger.Level.DEBUG, "Left over from a REPL start that failed", error);
+          } else if (javafx.application.Platform.isFxApplicationThread()) {
             show(owner.get(), "Unexpected error", error);
           } else {
             LOG.log(System.Logger.Level.ERROR, "Unexpected error on " + thread.getName(), error);

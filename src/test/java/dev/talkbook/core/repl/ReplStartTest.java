@@ -33,26 +33,29 @@ class ReplStartTest {
 
   @Test
   void aJvmThatCannotStartIsReportedAndNothingRuns() throws Exception {
-    List<ReplEvent> events = new CopyOnWriteArrayList<>();
-    try (ReplSession session =
-        ReplSession.start(
-            ReplOptions.defaults().withVmOptions(List.of("-XX:+NoSuchOptionForTalkbook")))) {
-      session.addListener(events::add);
-      session.ready().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      Evaluation e = session.evaluate("1 + 1").get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      assertThat(e.outcome()).isEqualTo(Outcome.NOT_RUN);
-      assertThat(e.results()).isEmpty();
-      assertThat(e.message()).startsWith("The JVM for the REPL could not be started: ");
-      assertThat(events)
-          .filteredOn(ReplEvent.StartFailed.class::isInstance)
-          .isNotEmpty()
-          .allMatch(
-              f ->
-                  ((ReplEvent.StartFailed) f)
-                      .message()
-                      .startsWith("The JVM for the REPL could not be started: "));
-      assertThat(events).noneMatch(ReplEvent.Ready.class::isInstance);
-    }
+    LaunchLeftovers.keptFromTheDefaultHandler(
+        () -> {
+          List<ReplEvent> events = new CopyOnWriteArrayList<>();
+          try (ReplSession session =
+              ReplSession.start(
+                  ReplOptions.defaults().withVmOptions(List.of("-XX:+NoSuchOptionForTalkbook")))) {
+            session.addListener(events::add);
+            session.ready().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Evaluation e = session.evaluate("1 + 1").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(e.outcome()).isEqualTo(Outcome.NOT_RUN);
+            assertThat(e.results()).isEmpty();
+            assertThat(e.message()).startsWith("The JVM for the REPL could not be started: ");
+            assertThat(events)
+                .filteredOn(ReplEvent.StartFailed.class::isInstance)
+                .isNotEmpty()
+                .allMatch(
+                    f ->
+                        ((ReplEvent.StartFailed) f)
+                            .message()
+                            .startsWith("The JVM for the REPL could not be started: "));
+            assertThat(events).noneMatch(ReplEvent.Ready.class::isInstance);
+          }
+        });
   }
 
   @Test
@@ -208,34 +211,37 @@ class ReplStartTest {
 
   @Test
   void aJvmThatCannotStartIsReportedAlsoWhenTheFirstInputRanBeforeTheImports() throws Exception {
-    CompletableFuture<Void> windowUp = new CompletableFuture<>();
-    List<ReplEvent> events = new CopyOnWriteArrayList<>();
-    try (ReplSession session =
-        ReplSession.start(
-            ReplOptions.defaults().withVmOptions(List.of("-XX:+NoSuchOptionForTalkbook")),
-            windowUp)) {
-      session.addListener(events::add);
-      CompletableFuture<Evaluation> first = session.evaluate("1 + 1");
-      windowUp.complete(null);
-      Evaluation e = first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      assertThat(e.outcome()).isEqualTo(Outcome.NOT_RUN);
-      assertThat(e.results()).isEmpty();
-      assertThat(e.message()).startsWith("The JVM for the REPL could not be started: ");
-      assertThat(session.ready()).isDone();
-      assertThat(events)
-          .filteredOn(ReplEvent.StartFailed.class::isInstance)
-          .isNotEmpty()
-          .allMatch(
-              f ->
-                  ((ReplEvent.StartFailed) f)
-                      .message()
-                      .startsWith("The JVM for the REPL could not be started: "));
-      assertThat(events).noneMatch(ReplEvent.Ready.class::isInstance);
-      // The next input tries again, and says the same.
-      Evaluation again = eval(session, "2 + 2");
-      assertThat(again.outcome()).isEqualTo(Outcome.NOT_RUN);
-      assertThat(again.message()).startsWith("The JVM for the REPL could not be started: ");
-    }
+    LaunchLeftovers.keptFromTheDefaultHandler(
+        () -> {
+          CompletableFuture<Void> windowUp = new CompletableFuture<>();
+          List<ReplEvent> events = new CopyOnWriteArrayList<>();
+          try (ReplSession session =
+              ReplSession.start(
+                  ReplOptions.defaults().withVmOptions(List.of("-XX:+NoSuchOptionForTalkbook")),
+                  windowUp)) {
+            session.addListener(events::add);
+            CompletableFuture<Evaluation> first = session.evaluate("1 + 1");
+            windowUp.complete(null);
+            Evaluation e = first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(e.outcome()).isEqualTo(Outcome.NOT_RUN);
+            assertThat(e.results()).isEmpty();
+            assertThat(e.message()).startsWith("The JVM for the REPL could not be started: ");
+            assertThat(session.ready()).isDone();
+            assertThat(events)
+                .filteredOn(ReplEvent.StartFailed.class::isInstance)
+                .isNotEmpty()
+                .allMatch(
+                    f ->
+                        ((ReplEvent.StartFailed) f)
+                            .message()
+                            .startsWith("The JVM for the REPL could not be started: "));
+            assertThat(events).noneMatch(ReplEvent.Ready.class::isInstance);
+            // The next input tries again, and says the same.
+            Evaluation again = eval(session, "2 + 2");
+            assertThat(again.outcome()).isEqualTo(Outcome.NOT_RUN);
+            assertThat(again.message()).startsWith("The JVM for the REPL could not be started: ");
+          }
+        });
   }
 
   @Test
