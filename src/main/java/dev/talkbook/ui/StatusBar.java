@@ -3,6 +3,7 @@ package dev.talkbook.ui;
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Tips;
+import dev.talkbook.ui.talk.EditorSession;
 import dev.talkbook.ui.talk.OpenTalk;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +54,6 @@ final class StatusBar {
     this.talk = talk;
     talk.saveStateProperty().addListener((obs, old, state) -> showState());
     talk.saveProblemProperty().addListener((obs, old, problem) -> showState());
-    talk.saveReasonProperty().addListener((obs, old, reason) -> showState());
     talk.retryInProperty().addListener((obs, old, wait) -> showState());
     talk.wordsProperty().addListener((obs, old, count) -> showWords());
     talk.talkProperty().addListener((obs, old, open) -> showState());
@@ -111,7 +111,7 @@ final class StatusBar {
       words.setText("");
       return;
     }
-    String problem = talk.saveProblemProperty().get();
+    EditorSession.SaveProblem problem = talk.saveProblemProperty().get();
     saveState.getStyleClass().removeAll("tb-failed", "tb-muted");
     switch (talk.saveStateProperty().get()) {
       case SAVED -> {
@@ -133,16 +133,15 @@ final class StatusBar {
         java.time.Duration wait = talk.retryInProperty().get();
         // What went wrong in a few words ("the disk is full."): the bar names the notebook
         // already, and the whole message, with what to do, is the tooltip.
-        String reason = talk.saveReasonProperty().get();
         saveState.setText(
             "Not saved: "
-                + firstSentence(reason != null ? reason : problem)
+                + (problem == null ? "" : firstSentence(problem.reason()))
                 + (wait == null ? "" : " Trying again in " + wait.toSeconds() + " s."));
         saveState.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
         saveState.getStyleClass().add("tb-failed");
       }
     }
-    saveState.setTooltip(problem == null ? null : new Tooltip(problem));
+    saveState.setTooltip(problem == null ? null : new Tooltip(problem.message()));
     showWords();
   }
 

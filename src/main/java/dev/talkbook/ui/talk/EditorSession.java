@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The open talk's notes and their saving, always off the FX thread and in order: typing is saved
@@ -73,8 +71,7 @@ public final class EditorSession {
   private final ReadOnlyObjectWrapper<Talk> talk = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<SaveState> state =
       new ReadOnlyObjectWrapper<>(SaveState.SAVED);
-  private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
-  private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper();
+  private final ReadOnlyObjectWrapper<SaveProblem> problem = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Duration> retryIn = new ReadOnlyObjectWrapper<>();
 
   // FX thread only.
@@ -121,14 +118,16 @@ public final class EditorSession {
     return state.getReadOnlyProperty();
   }
 
-  /** Why the last save failed, or null. */
-  public ReadOnlyStringProperty problemProperty() {
-    return problem.getReadOnlyProperty();
-  }
+  /**
+   * Why a save failed: the whole {@code message} ({@link Errors#message}) and its {@code reason}
+   * alone, without the notebook's name and the step ({@link Errors#reason}), for a place that says
+   * those already.
+   */
+  public record SaveProblem(String message, String reason) {}
 
-  /** The same without the notebook's name and the step ({@link Errors#reason}), or null. */
-  public ReadOnlyStringProperty reasonProperty() {
-    return reason.getReadOnlyProperty();
+  /** Why the last save failed, or null. */
+  public ReadOnlyObjectProperty<SaveProblem> problemProperty() {
+    return problem.getReadOnlyProperty();
   }
 
   /** After a failed save: how long until the next try; null when nothing failed. */
@@ -153,7 +152,6 @@ public final class EditorSession {
     savedSeq = ++seq;
     latest = next == null ? null : new Snapshot(next, savedSeq, text);
     problem.set(null);
-    reason.set(null);
     retryIn.set(null);
     state.set(SaveState.SAVED);
   }
@@ -315,7 +313,7 @@ public final class EditorSession {
     }
     if (error != null) {
       Throwable cause = error.getCause() != null ? error.getCause() : error;
-      failed(Errors.message(cause), Errors.reason(cause));
+      failed(new SaveProblem(Errors.message(cause), Errors.reason(cause)));
       return;
     }
     if (stored.talkId() != asked.talkId() || stored.seq() < asked.seq()) {
@@ -324,7 +322,6 @@ public final class EditorSession {
     failures = 0;
     retryIn.set(null);
     problem.set(null);
-    reason.set(null);
     savedSeq = Math.max(savedSeq, stored.seq());
     if (latest.seq() <= savedSeq) {
       state.set(SaveState.SAVED);
@@ -336,13 +333,12 @@ public final class EditorSession {
     }
   }
 
-  private void failed(String why, String briefly) {
+  private void failed(SaveProblem why) {
     failures++;
     long seconds =
         Math.min(RETRY_MAX.toSeconds(), RETRY_FIRST.toSeconds() << Math.min(failures - 1, 10));
     Duration wait = Duration.ofSeconds(seconds);
     problem.set(why);
-    reason.set(briefly);
     retryIn.set(wait);
     state.set(SaveState.FAILED);
     if (retry != null) {
@@ -397,7 +393,6 @@ public final class EditorSession {
     latest = null;
     text = "";
     problem.set(null);
-    reason.set(null);
     retryIn.set(null);
     state.set(SaveState.SAVED);
   }

@@ -182,14 +182,9 @@ public final class OpenTalk {
     return session.stateProperty();
   }
 
-  /** Why the last save failed, or null. */
-  public ReadOnlyStringProperty saveProblemProperty() {
+  /** Why the last save failed (the whole message and the reason alone), or null. */
+  public ReadOnlyObjectProperty<EditorSession.SaveProblem> saveProblemProperty() {
     return session.problemProperty();
-  }
-
-  /** The same without the notebook's name and the step, for the status bar; or null. */
-  public ReadOnlyStringProperty saveReasonProperty() {
-    return session.reasonProperty();
   }
 
   /** After a failed save: how long until the next try; null when nothing failed. */

@@ -134,7 +134,7 @@ class EditorSessionTest {
     notebook.talks().delete(first.id());
     onFx(() -> session.edited("lost?"));
     waitUntil(() -> state() == SaveState.FAILED);
-    assertThat(onFx(() -> session.problemProperty().get())).contains("no talk");
+    assertThat(onFx(() -> session.problemProperty().get().message())).contains("no talk");
     assertThat(onFx(() -> session.retryInProperty().get())).isEqualTo(EditorSession.RETRY_FIRST);
     assertThat(onFx(() -> session.text())).isEqualTo("lost?");
 
