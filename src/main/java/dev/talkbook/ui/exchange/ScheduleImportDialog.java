@@ -6,6 +6,7 @@ import dev.talkbook.core.exchange.ScheduleImporter;
 import dev.talkbook.core.exchange.ScheduleImporter.Report;
 import dev.talkbook.core.exchange.ScheduleReader;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.DefaultButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
 import java.io.File;
@@ -152,6 +153,7 @@ public final class ScheduleImportDialog {
 
     checkButton.setId(CHECK_ID);
     checkButton.setDefaultButton(true);
+    DefaultButtons.keepEnterOnTheDefault(checkButton, importButton);
     checkButton
         .disableProperty()
         .bind(
@@ -204,7 +206,6 @@ public final class ScheduleImportDialog {
                 // Enter now imports what the check showed.
                 importButton.setDefaultButton(!nothing);
                 checkButton.setDefaultButton(nothing);
-                keepEnterOnTheDefault(nothing ? checkButton : importButton);
               }
             });
     importButton.setOnAction(
@@ -231,7 +232,6 @@ public final class ScheduleImportDialog {
             (o, was, now) -> {
               if (now != null) {
                 forget(); // imported: Enter checks again
-                keepEnterOnTheDefault(checkButton);
                 report.setText(String.join("\n", now.details()));
                 imported.accept(now);
               }
@@ -279,20 +279,6 @@ public final class ScheduleImportDialog {
     importButton.setDisable(true);
     importButton.setDefaultButton(false);
     checkButton.setDefaultButton(true);
-  }
-
-  /**
-   * Enter fires the focused button before the default one, and a clicked button keeps the focus
-   * while it is enabled: a check quick enough to end before the disabled Check button hands its
-   * focus on left Enter checking again where the dialog says it imports. So the default button
-   * takes the focus from any other button.
-   */
-  private void keepEnterOnTheDefault(Button theDefault) {
-    if (stage.getScene().getFocusOwner() instanceof Button focused
-        && focused != theDefault
-        && !theDefault.isDisabled()) {
-      theDefault.requestFocus();
-    }
   }
 
   private void chooseFile() {

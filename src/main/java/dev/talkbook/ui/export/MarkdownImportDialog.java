@@ -4,6 +4,7 @@ import dev.talkbook.core.site.MarkdownImporter;
 import dev.talkbook.core.site.MarkdownImporter.FileResult;
 import dev.talkbook.core.site.MarkdownImporter.Report;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.DefaultButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.Theme;
@@ -76,6 +77,7 @@ public final class MarkdownImportDialog {
     close.setCancelButton(true);
     close.disableProperty().bind(job.runningProperty());
     close.setOnAction(e -> stage.close());
+    DefaultButtons.keepEnterOnTheDefault(run, close);
 
     job.resultProperty()
         .addListener(

@@ -4,6 +4,7 @@ import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.SiteExporter;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.DefaultButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.Theme;
@@ -182,6 +183,7 @@ public final class SiteExportDialog {
     }
     open.defaultButtonProperty().bind(exported);
     export.defaultButtonProperty().bind(exported.not());
+    DefaultButtons.keepEnterOnTheDefault(open, export);
     root.setPadding(new Insets(16));
     root.setPrefWidth(560);
     stage.setScene(new Scene(root));

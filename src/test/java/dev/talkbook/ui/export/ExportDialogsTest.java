@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** File → Export site… and Import Markdown…, driven headless as a user would. */
 class ExportDialogsTest extends OwnerWindowTest {
@@ -29,14 +31,19 @@ class ExportDialogsTest extends OwnerWindowTest {
 
   /** Opens File → Export site…'s dialog holding what {@code last} says. */
   private void showSiteExport(FxRobot robot, SiteExportDialog.Choices last) {
+    showSiteExport(robot, last, LongJob.ownThread("test-export"), Platform::runLater);
+  }
+
+  private void showSiteExport(
+      FxRobot robot, SiteExportDialog.Choices last, Executor worker, Executor fx) {
     robot.interact(
         () ->
             new SiteExportDialog(
                     stage,
                     notebook,
                     SiteExportDialog.exporter(),
-                    LongJob.ownThread("test-export"),
-                    Platform::runLater,
+                    worker,
+                    fx,
                     last,
                     remembered::add,
                     opened::add)
@@ -104,6 +111,25 @@ class ExportDialogsTest extends OwnerWindowTest {
   }
 
   @Test
+  void enterOpensTheSiteAlsoWhenTheExportEndedBeforeItsButtonLostTheFocus(FxRobot robot)
+      throws Exception {
+    SampleMeetup.addTo(notebook);
+    Path out = dir.resolve("site");
+    // The work and its end run at once, inside the click: the export is done before the disabled
+    // Export button hands its focus on, as a quick export on a fast machine is.
+    showSiteExport(
+        robot, new SiteExportDialog.Choices(out.toString(), "", ""), Runnable::run, Runnable::run);
+    Button open = robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton();
+    FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
+    FxWait.untilFx("the export to finish", () -> !open.isDisabled());
+    WaitForAsyncUtils.waitForFxEvents();
+
+    pressEnterIn(robot, open);
+    FxWait.until("the site to be opened", () -> !opened.isEmpty());
+    assertThat(opened).containsExactly(out.resolve("index.html").toUri().toString());
+  }
+
+  @Test
   void exportSiteIntoAFolderWithSomeoneElsesFilesSaysWhy(FxRobot robot) throws Exception {
     SampleMeetup.addTo(notebook);
     Path out = Files.createDirectories(dir.resolve("taken"));
@@ -118,6 +144,27 @@ class ExportDialogsTest extends OwnerWindowTest {
                 () -> robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton().isDisabled()))
         .isTrue();
     assertThat(out.resolve("index.html")).hasContent("mine");
+  }
+
+  @Test
+  void enterClosesAfterAnImportThatEndedBeforeItsButtonLostTheFocus(FxRobot robot)
+      throws Exception {
+    Path md = Files.createDirectories(dir.resolve("md/meetup"));
+    Files.writeString(md.resolve("_index.md"), "---\ntitle: Spring Meetup\n---\n");
+    Files.writeString(md.resolve("01-one.md"), "---\ntitle: One\n---\nfirst\n");
+    robot.interact(
+        () ->
+            new MarkdownImportDialog(
+                    stage, notebook, md.getParent(), Runnable::run, Runnable::run, report -> {})
+                .show());
+    Button close = robot.lookup("#" + MarkdownImportDialog.CLOSE_ID).queryButton();
+    FxWait.clickOn(robot, "#" + MarkdownImportDialog.IMPORT_ID);
+    FxWait.untilFx("the import to finish", close::isDefaultButton);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(notebook.talks().count()).isEqualTo(1);
+
+    pressEnterIn(robot, close);
+    FxWait.untilFx("Enter to close the dialog", () -> !close.getScene().getWindow().isShowing());
   }
 
   @Test

@@ -1,0 +1,80 @@
+package dev.talkbook.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Callable;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A button made the default takes Enter: the focus from another button, not from a field. */
+@ExtendWith(ApplicationExtension.class)
+class DefaultButtonsTest {
+  private final TextField field = new TextField();
+  private final Button check = new Button("Check");
+  private final Button run = new Button("Import");
+
+  @Start
+  void start(Stage stage) {
+    check.setDefaultButton(true);
+    DefaultButtons.keepEnterOnTheDefault(check, run);
+    stage.setScene(new Scene(new VBox(8, field, check, run), 300, 200));
+    stage.show();
+  }
+
+  private static <T> T onFx(Callable<T> read) throws Exception {
+    return WaitForAsyncUtils.asyncFx(read).get();
+  }
+
+  private Node focusOwner() throws Exception {
+    return onFx(() -> check.getScene().getFocusOwner());
+  }
+
+  @Test
+  void theNewDefaultTakesTheFocusFromTheButtonThatHadIt(FxRobot robot) throws Exception {
+    robot.interact(check::requestFocus);
+    robot.interact(
+        () -> {
+          check.setDefaultButton(false);
+          run.setDefaultButton(true);
+        });
+    assertThat(focusOwner()).isSameAs(run);
+    robot.interact(
+        () -> {
+          run.setDefaultButton(false);
+          check.setDefaultButton(true);
+        });
+    assertThat(focusOwner()).isSameAs(check);
+  }
+
+  @Test
+  void aFieldKeepsTheFocusAndADisabledDefaultTakesNothing(FxRobot robot) throws Exception {
+    robot.interact(field::requestFocus);
+    robot.interact(
+        () -> {
+          check.setDefaultButton(false);
+          run.setDefaultButton(true);
+        });
+    assertThat(focusOwner()).isSameAs(field);
+
+    robot.interact(
+        () -> {
+          run.setDefaultButton(false);
+          check.setDefaultButton(true);
+          run.requestFocus();
+          check.setDisable(true);
+          check.setDefaultButton(false);
+          check.setDefaultButton(true);
+        });
+    assertThat(focusOwner()).isNotSameAs(check);
+  }
+}
