@@ -224,8 +224,9 @@ class NavigatorWindowTest extends RealWindowTest {
         .isEqualTo(dev.talkbook.ui.navigator.NavigatorView.NO_EVENT_YET);
     robot.write("JavaLand");
     robot.clickOn(createButton(robot));
-    // The talk's title is asked for next, without a second Ctrl+N.
+    // The talk's title is asked for next, without a second Ctrl+N, saying where it goes.
     FxWait.clickOn(robot, "#talk-title-input");
+    assertThat(talkDialogHeader(robot)).isEqualTo("In JavaLand");
     assertThat(
             FxWait.onFx(
                 () ->
@@ -267,10 +268,34 @@ class NavigatorWindowTest extends RealWindowTest {
 
     FxWait.clickOn(robot, "#new-talk");
     FxWait.clickOn(robot, "#talk-title-input");
+    assertThat(talkDialogHeader(robot)).isEqualTo("In Devoxx 2026");
     robot.write("Loom in practice");
     robot.type(KeyCode.ENTER);
     waitForSelected(robot, "Loom in practice");
     theOnlyTalkOfIsOpen("Devoxx 2026", "Loom in practice");
+  }
+
+  @Test
+  void aNewTalksDialogSaysTheEventOfTheSelectedTalk(FxRobot robot) throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    ui.notebook.events().create(Event.Details.titled("Devoxx 2026"));
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "Outlines that think");
+    waitForSelected(robot, "Outlines that think");
+    FxWait.clickOn(robot, "#new-talk");
+    FxWait.clickOn(robot, "#talk-title-input");
+    assertThat(talkDialogHeader(robot))
+        .isEqualTo("In " + dev.talkbook.core.sample.SampleMeetup.TITLE);
+    robot.type(KeyCode.ESCAPE);
+  }
+
+  /** The header of the dialog that asks for a new talk's title. */
+  private static String talkDialogHeader(FxRobot robot) throws Exception {
+    return FxWait.onFx(
+        () ->
+            ((javafx.scene.control.DialogPane)
+                    robot.lookup("#talk-title-input").query().getScene().getRoot())
+                .getHeaderText());
   }
 
   @Test

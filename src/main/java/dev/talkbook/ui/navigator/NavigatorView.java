@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -317,18 +318,18 @@ public final class NavigatorView {
     return item == null ? null : item.getValue();
   }
 
-  private Optional<Long> selectedEventId() {
-    NavNode node = selected();
-    if (node instanceof NavNode.EventNode e) {
-      return Optional.of(e.event().id());
+  /** The selected event, the selected talk's, or else the first; empty in an empty notebook. */
+  private Optional<Event> selectedEvent() {
+    TreeItem<NavNode> item = tree.getSelectionModel().getSelectedItem();
+    while (item != null && !(item.getValue() instanceof NavNode.EventNode)) {
+      item = item.getParent();
     }
-    if (node instanceof NavNode.TalkNode t) {
-      return Optional.of(t.talk().eventId());
+    if (item == null && !tree.getRoot().getChildren().isEmpty()) {
+      item = tree.getRoot().getChildren().get(0);
     }
-    return tree.getRoot().getChildren().isEmpty()
+    return item == null || !(item.getValue() instanceof NavNode.EventNode e)
         ? Optional.empty()
-        : Optional.of(
-            ((NavNode.EventNode) tree.getRoot().getChildren().get(0).getValue()).event().id());
+        : Optional.of(e.event());
   }
 
   // ---- actions ----------------------------------------------------------------------------------
@@ -352,14 +353,14 @@ public final class NavigatorView {
   }
 
   public void newEvent() {
-    newEvent(null, id -> {});
+    newEvent(null, event -> {});
   }
 
   /**
    * Asks for a new event (saying {@code why} above the fields, when not null), creates it, selects
-   * it, then gives its id to {@code then}.
+   * it, then gives it to {@code then}.
    */
-  private void newEvent(String why, LongConsumer then) {
+  private void newEvent(String why, Consumer<Event> then) {
     EventDialog dialog = new EventDialog(window(), null);
     dialog.setHeaderText(why);
     dialog
@@ -372,7 +373,7 @@ public final class NavigatorView {
                       // The new event is selected, so that Ctrl+N adds its first talk to it.
                       reloadSelectingEvent(event.id());
                       changed.run();
-                      then.accept(event.id());
+                      then.accept(event);
                     },
                     error -> Errors.show(window(), "Could not create the event", error)));
   }
@@ -387,7 +388,7 @@ public final class NavigatorView {
 
   /** Asks for a new talk's title and creates it in the selected event (with none, one first). */
   public void newTalk() {
-    Optional<Long> event = selectedEventId();
+    Optional<Event> event = selectedEvent();
     if (event.isEmpty()) {
       newEvent(NO_EVENT_YET, this::newTalkIn);
       return;
@@ -395,12 +396,14 @@ public final class NavigatorView {
     newTalkIn(event.get());
   }
 
-  private void newTalkIn(long eventId) {
+  private void newTalkIn(Event event) {
+    long eventId = event.id();
     TextInputDialog dialog = new TextInputDialog();
     dialog.initOwner(window());
     Theme.dress(dialog.getDialogPane(), window());
     dialog.setTitle("New talk");
-    dialog.setHeaderText(null);
+    // Where Ctrl+N puts it: the selected talk's event, which the tree may have scrolled away.
+    dialog.setHeaderText("In " + event.title());
     dialog.setGraphic(null); // not a question: a form, like the event's
     ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText("Create");
     dialog.setContentText("Title");
