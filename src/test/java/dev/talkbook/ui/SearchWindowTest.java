@@ -16,6 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The notebook search in the real window: clean passages, marked matches, a count. */
 class SearchWindowTest extends RealWindowTest {
@@ -88,6 +89,36 @@ class SearchWindowTest extends RealWindowTest {
     int n = Integer.parseInt(shown[1]);
     assertThat(shown[0]).isEqualTo(n == 1 ? "1 talk" : n + " talks");
     assertThat(FxWait.onFx(count::isVisible)).isTrue();
+  }
+
+  @Test
+  void theRoomUnderTheLastResultIsBlank(FxRobot robot) throws Exception {
+    ListView<?> results = search(robot, "pinning");
+    waitUntil(() -> !passages(robot).isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+    // The empty rows below take the results' height: each drew a line across the blank space.
+    List<javafx.scene.layout.Region> empty =
+        FxWait.onFx(
+            () ->
+                results.lookupAll(".list-cell").stream()
+                    .map(ListCell.class::cast)
+                    .filter(ListCell::isEmpty)
+                    .filter(Node::isVisible)
+                    .map(javafx.scene.layout.Region.class::cast)
+                    .toList());
+    assertThat(empty).as("empty rows under one result").isNotEmpty();
+    for (javafx.scene.layout.Region row : empty) {
+      assertThat(
+              FxWait.onFx(
+                  () ->
+                      row.getBackground() == null
+                          || row.getBackground().isEmpty()
+                          || row.getBackground().getFills().stream()
+                              .allMatch(
+                                  f -> f.getFill().equals(javafx.scene.paint.Color.TRANSPARENT))))
+          .as("an empty row's background")
+          .isTrue();
+    }
   }
 
   @Test
