@@ -56,6 +56,14 @@ class PresenterWindowTest extends RealWindowTest {
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
+  /** The font size of the REPL input's first line number. Call on the FX thread. */
+  private static double lineNumberFont(FxRobot robot) {
+    return replInput(robot).lookupAll(".lineno").stream()
+        .map(n -> ((javafx.scene.control.Label) n).getFont().getSize())
+        .findFirst()
+        .orElse(0.0);
+  }
+
   private static double previewZoom(FxRobot robot) throws Exception {
     return FxWait.onFx(() -> WindowUnderTest.preview(robot).getZoom());
   }
@@ -70,6 +78,8 @@ class PresenterWindowTest extends RealWindowTest {
     assertThat(robot.lookup(".tb-presenter").tryQuery()).isPresent();
     FxWait.untilFx("the REPL at the presenter size", () -> replFont(replInput(robot)) == 22);
     assertThat(notesFont(robot)).isEqualTo(22);
+    // The input's line numbers grow with it (RichTextFX gives them 13 px of its own).
+    FxWait.untilFx("the line numbers at the presenter size", () -> lineNumberFont(robot) > 18);
     // The details fold to their line, the REPL gets half the window's height for its snippets.
     TitledPane details = robot.lookup("#talk-details").queryAs(TitledPane.class);
     assertThat(FxWait.onFx(details::isExpanded)).isFalse();
