@@ -29,6 +29,7 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Live share from the real window: Share → Start sharing serves the open talk, the panel shows the
@@ -165,6 +166,20 @@ class ShareWindowTest extends RealWindowTest {
                   url.getWidth() - url.getInsets().getLeft() - url.getInsets().getRight());
           return null;
         });
+    assertThat(FxWait.onFx(this::panelHoldsItsContent)).as("not sharing").isTrue();
+    // Started from the panel: it grows by the QR code and the viewers, nothing cut off.
+    FxWait.clickOn(robot, "#share-start");
+    waitUntil("the address", () -> !share().urlProperty().get().isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(FxWait.onFx(this::panelHoldsItsContent)).as("sharing").isTrue();
+    robot.interact(() -> share().stop());
+  }
+
+  /** Whether the panel's window is as tall as its content wants. Call on the FX thread. */
+  private boolean panelHoldsItsContent() {
+    javafx.scene.Scene scene = panel().stage().getScene();
+    javafx.scene.Parent root = scene.getRoot();
+    return root.prefHeight(scene.getWidth()) <= scene.getHeight() + 1;
   }
 
   @Test

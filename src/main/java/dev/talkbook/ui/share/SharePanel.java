@@ -161,6 +161,12 @@ public final class SharePanel {
       stage.setScene(scene);
       stage.setResizable(false);
       dress(root);
+      // Not resizable: the window follows its content, which grows by the address's QR code and
+      // the viewers once sharing starts (they were cut off under the note) and by a problem.
+      javafx.beans.InvalidationListener fit = o -> fitToContent();
+      model.urlProperty().addListener(fit);
+      model.stateProperty().addListener(fit);
+      problem.textProperty().addListener(fit);
       model.refreshChoices();
       stage.show();
       // at the window's right edge, like an inspector, leaving the notes in view
@@ -169,6 +175,14 @@ public final class SharePanel {
     }
     stage.show();
     stage.toFront();
+  }
+
+  /** Sizes the shown panel's window to what it holds now. */
+  private void fitToContent() {
+    if (stage != null && stage.isShowing()) {
+      root.applyCss();
+      stage.sizeToScene();
+    }
   }
 
   /** The panel's window, or null before it was first shown. */
