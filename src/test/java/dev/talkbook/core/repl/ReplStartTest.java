@@ -31,6 +31,19 @@ class ReplStartTest {
   /** A limit only: a second on a quiet machine, tens of seconds on a loaded one. */
   private static final Duration WAIT = Duration.ofSeconds(60);
 
+  /** The session said, every time it tried, that its JVM could not start, and never that it did. */
+  private static void assertStartFailedOnly(List<ReplEvent> events) {
+    assertThat(events)
+        .filteredOn(ReplEvent.StartFailed.class::isInstance)
+        .isNotEmpty()
+        .allMatch(
+            f ->
+                ((ReplEvent.StartFailed) f)
+                    .message()
+                    .startsWith("The JVM for the REPL could not be started: "));
+    assertThat(events).noneMatch(ReplEvent.Ready.class::isInstance);
+  }
+
   @Test
   void aJvmThatCannotStartIsReportedAndNothingRuns() throws Exception {
     LaunchLeftovers.keptFromTheDefaultHandler(
@@ -45,15 +58,7 @@ class ReplStartTest {
             assertThat(e.outcome()).isEqualTo(Outcome.NOT_RUN);
             assertThat(e.results()).isEmpty();
             assertThat(e.message()).startsWith("The JVM for the REPL could not be started: ");
-            assertThat(events)
-                .filteredOn(ReplEvent.StartFailed.class::isInstance)
-                .isNotEmpty()
-                .allMatch(
-                    f ->
-                        ((ReplEvent.StartFailed) f)
-                            .message()
-                            .startsWith("The JVM for the REPL could not be started: "));
-            assertThat(events).noneMatch(ReplEvent.Ready.class::isInstance);
+            assertStartFailedOnly(events);
           }
         });
   }
@@ -227,15 +232,7 @@ class ReplStartTest {
             assertThat(e.results()).isEmpty();
             assertThat(e.message()).startsWith("The JVM for the REPL could not be started: ");
             assertThat(session.ready()).isDone();
-            assertThat(events)
-                .filteredOn(ReplEvent.StartFailed.class::isInstance)
-                .isNotEmpty()
-                .allMatch(
-                    f ->
-                        ((ReplEvent.StartFailed) f)
-                            .message()
-                            .startsWith("The JVM for the REPL could not be started: "));
-            assertThat(events).noneMatch(ReplEvent.Ready.class::isInstance);
+            assertStartFailedOnly(events);
             // The next input tries again, and says the same.
             Evaluation again = eval(session, "2 + 2");
             assertThat(again.outcome()).isEqualTo(Outcome.NOT_RUN);
