@@ -173,6 +173,16 @@ class ShareWindowTest extends RealWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(FxWait.onFx(this::panelHoldsItsContent)).as("sharing").isTrue();
     robot.interact(() -> share().stop());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(FxWait.onFx(this::panelHoldsItsContent)).as("stopped").isTrue();
+    // Hidden while sharing starts again, then shown: sized for what it holds by then.
+    robot.interact(() -> panel().stage().hide());
+    robot.interact(() -> share().start());
+    waitUntil("the address again", () -> !share().urlProperty().get().isEmpty());
+    menu(robot, "Live share panel…");
+    waitUntil("the panel shown again", () -> panel().stage().isShowing());
+    assertThat(FxWait.onFx(this::panelHoldsItsContent)).as("shown while sharing").isTrue();
+    robot.interact(() -> share().stop());
   }
 
   /** Whether the panel's window is as tall as its content wants. Call on the FX thread. */
