@@ -122,9 +122,11 @@ public final class Rehearsal {
     }
     if (failedChanged) {
       difference =
-          (now.failed()
-                  ? "It fails now; the notes keep a result that did not fail.\n"
-                  : "It runs now; the notes keep a failure (```output-error).\n")
+          (!now.failed()
+                  ? "It runs now; the notes keep a failure (```output-error).\n"
+                  : stored == null
+                      ? "It fails now; the notes keep no output for it.\n"
+                      : "It fails now; the notes keep a result that did not fail.\n")
               + difference;
     }
     return new Check(index, lineOf(notes, b.start()), b.code(), stored, now, difference);

@@ -47,6 +47,9 @@ class RehearsalTest {
         check(
             "```java\nx\n```\n```output-error\nsame\n```\n", new NoteCode.Result("same\n", false));
     assertThat(back.difference()).startsWith("It runs now; the notes keep a failure");
+    // Nothing kept at all: said so, not "a result that did not fail".
+    assertThat(check("```java\nx\n```\n", new NoteCode.Result("error\n", true)).difference())
+        .isEqualTo("It fails now; the notes keep no output for it.\n@@ -1,0 +1,1 @@\n+error\n");
   }
 
   @Test
