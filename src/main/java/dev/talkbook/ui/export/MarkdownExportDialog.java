@@ -4,6 +4,7 @@ import dev.talkbook.core.site.MarkdownExporter;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
+import dev.talkbook.ui.common.StatusLine;
 import dev.talkbook.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.Set;
@@ -39,7 +40,7 @@ public final class MarkdownExportDialog {
     bar.progressProperty().bind(job.progressProperty());
     Label status = new Label();
     status.setId(STATUS_ID);
-    status.setWrapText(true);
+    StatusLine.follow(status, job);
     status.textProperty().bind(job.statusProperty());
     Button close = DialogButtons.cancelOrClose(job, stage);
     close.setId(CLOSE_ID);

@@ -7,6 +7,7 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.DefaultButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
+import dev.talkbook.ui.common.StatusLine;
 import dev.talkbook.ui.common.Theme;
 import java.io.File;
 import java.nio.file.Files;
@@ -128,7 +129,7 @@ public final class SiteExportDialog {
     bar.visibleProperty().bind(job.runningProperty().or(job.resultProperty().isNotNull()));
     Label status = new Label("A site readers open in any browser, from disk or a web host.");
     status.setId(STATUS_ID);
-    status.setWrapText(true);
+    StatusLine.follow(status, job);
     job.statusProperty().addListener((o, was, now) -> status.setText(now));
 
     Button export = new Button("Export");
@@ -154,6 +155,7 @@ public final class SiteExportDialog {
                     baseUrl.getText().isBlank() ? null : baseUrl.getText());
           } catch (RuntimeException bad) {
             status.setText(dev.talkbook.ui.common.Errors.message(bad));
+            StatusLine.mark(status, true);
             return;
           }
           Path out = Path.of(folder.getText().strip());

@@ -139,6 +139,15 @@ class ExportDialogsTest extends OwnerWindowTest {
     Label status = robot.lookup("#" + SiteExportDialog.STATUS_ID).queryAs(Label.class);
     FxWait.untilFx(
         "the export to say why not", () -> status.getText().contains("not written by Talkbook"));
+    // Said as a problem, and whole: the dialog grows to the message's lines (it was cut to "…").
+    assertThat(FxWait.onFx(() -> List.copyOf(status.getStyleClass()))).contains("tb-problem");
+    FxWait.untilFx(
+        "the dialog to hold the whole message",
+        () -> {
+          javafx.scene.Scene scene = status.getScene();
+          return scene.getRoot().prefHeight(scene.getWidth()) <= scene.getHeight() + 1
+              && status.getHeight() >= status.prefHeight(status.getWidth()) - 0.5;
+        });
     assertThat(
             FxWait.onFx(
                 () -> robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton().isDisabled()))
