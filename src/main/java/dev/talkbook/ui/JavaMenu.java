@@ -152,7 +152,19 @@ final class JavaMenu {
 
   private NotesRunner runner() {
     if (runner == null) {
-      runner = new NotesRunner(notes, session, status -> dock().pane().showStatus(status));
+      // In the REPL pane's line when it is shown, else in the window's status bar: with the pane
+      // hidden, "These notes name no libraries" and the like were said where nobody could see.
+      runner =
+          new NotesRunner(
+              notes,
+              session,
+              message -> {
+                if (dock != null && dock.isShown()) {
+                  dock.pane().showStatus(message);
+                } else {
+                  parts.status().showMessage(message);
+                }
+              });
     }
     return runner;
   }

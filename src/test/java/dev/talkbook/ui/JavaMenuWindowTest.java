@@ -58,6 +58,29 @@ class JavaMenuWindowTest extends RealWindowTest {
   }
 
   @Test
+  void whatTheMenuSaysWithTheReplHiddenIsInTheStatusBar(FxRobot robot) throws Exception {
+    ui.fire(robot, "Prepare for offline…");
+    FxWait.untilFx(
+        "the status bar to say why nothing opened",
+        () ->
+            robot.lookup("#notice").queryLabeled().isVisible()
+                && robot
+                    .lookup("#notice")
+                    .queryLabeled()
+                    .getText()
+                    .startsWith("These notes name no libraries"));
+    // Shown, the REPL pane says it in its own line.
+    ui.fire(robot, "Show or hide the REPL");
+    robot.interact(() -> WindowUnderTest.editor(robot).moveTo(0));
+    ui.fire(robot, "Run the code block at the caret");
+    FxWait.untilFx(
+        "the REPL pane to say it",
+        () ->
+            robot.lookup(".tb-repl .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.getText().equals("The caret is not in a ```java block.")));
+  }
+
+  @Test
   void stopIsOfferedOnlyWhileCodeRuns(FxRobot robot) throws Exception {
     MenuItem stop = ui.action("Stop the running code");
     assertThat(FxWait.onFx(stop::isDisable)).as("nothing runs").isTrue();
