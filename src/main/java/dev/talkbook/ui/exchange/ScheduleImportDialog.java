@@ -9,6 +9,7 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.DefaultButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
+import dev.talkbook.ui.common.StatusLine;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -128,21 +129,13 @@ public final class ScheduleImportDialog {
     bar.visibleProperty().bind(check.runningProperty().or(run.runningProperty()));
     Label status = new Label();
     status.setId(STATUS_ID);
-    status.setWrapText(true);
-    status.setMinHeight(Region.USE_PREF_SIZE);
+    // Either job's failure marks the line; the next start of either clears the mark.
+    StatusLine.follow(status, check);
+    StatusLine.follow(status, run);
     check.statusProperty().addListener((o, was, now) -> status.setText(now));
     run.statusProperty().addListener((o, was, now) -> status.setText(now));
     check.progressProperty().addListener((o, was, now) -> bar.setProgress(now.doubleValue()));
     run.progressProperty().addListener((o, was, now) -> bar.setProgress(now.doubleValue()));
-    // Only a failure marks the status; a new check clears the failure (null), and that must not.
-    check
-        .failureProperty()
-        .addListener(
-            (o, was, error) -> {
-              if (error != null && !status.getStyleClass().contains("tb-problem")) {
-                status.getStyleClass().add("tb-problem");
-              }
-            });
 
     report.setId(REPORT_ID);
     report.setEditable(false);
@@ -170,7 +163,6 @@ public final class ScheduleImportDialog {
     checkButton.setOnAction(
         e -> {
           forget();
-          status.getStyleClass().remove("tb-problem");
           String from = source.getText().strip();
           String into = event.getText().isBlank() ? null : event.getText().strip();
           check.start(
@@ -240,9 +232,6 @@ public final class ScheduleImportDialog {
         .addListener(
             (o, was, error) -> {
               if (error != null) {
-                if (!status.getStyleClass().contains("tb-problem")) {
-                  status.getStyleClass().add("tb-problem");
-                }
                 importButton.setDisable(checked == null);
               }
             });
