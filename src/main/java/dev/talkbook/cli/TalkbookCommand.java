@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
 /** {@code talkbook}: the notebook from the command line, over the same core as the window. */
 @Command(
     name = "talkbook",
-    mixinStandardHelpOptions = true,
     versionProvider = TalkbookCommand.Version.class,
     description = {
       "Notes at talks, kept in one notebook file. Without a command, opens the window.",
@@ -45,6 +44,18 @@ public final class TalkbookCommand implements Callable<Integer> {
 
   private Path notebookPath;
   private boolean readOnly;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Print version information and exit.")
+  boolean version;
 
   @Option(
       names = "--notebook",
@@ -201,12 +212,32 @@ public final class TalkbookCommand implements Callable<Integer> {
       // Control characters are shown, not sent (TerminalWriter), so help goes without colours.
       cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     }
+    withHelpOptions(cl);
     CommandLine search = cl.getSubcommands().get("search");
     if (search != null) {
       // "-word" in a search excludes a word; it is not an option.
       search.setUnmatchedOptionsArePositionalParams(true);
     }
     return cl;
+  }
+
+  /**
+   * Gives every command below {@code cl} a {@code -h, --help} of its own, so {@code talkbook event
+   * add --help} shows that command's usage, as users try, instead of "Unknown option". Not an
+   * inherited option of {@code talkbook}: picocli's {@code help} command has its own {@code -h}.
+   */
+  private static void withHelpOptions(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      CommandSpec spec = sub.getCommandSpec();
+      if (spec.findOption("--help") == null) {
+        spec.addOption(
+            OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+      }
+      withHelpOptions(sub);
+    }
   }
 
   /** A writer on {@code stream} in the terminal's encoding, as picocli would choose it. */

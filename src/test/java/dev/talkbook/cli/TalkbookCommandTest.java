@@ -44,6 +44,36 @@ class TalkbookCommandTest extends CliTest {
     assertOut(r).contains("Usage: talkbook search").contains("speaker:hopper").contains("--limit");
   }
 
+  /** Every command path of the tree, like "event add", "export site", "help". */
+  static Stream<String> commandPaths() {
+    Stream.Builder<String> paths = Stream.builder();
+    collect(TalkbookCommand.commandLine(), "", paths);
+    return paths.build();
+  }
+
+  private static void collect(picocli.CommandLine cl, String path, Stream.Builder<String> paths) {
+    cl.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              String p = path.isEmpty() ? name : path + " " + name;
+              paths.add(p);
+              collect(sub, p, paths);
+            });
+  }
+
+  @ParameterizedTest
+  @MethodSource("commandPaths")
+  void everyCommandTakesHelpAfterItsName(String path) {
+    for (String help : new String[] {"--help", "-h"}) {
+      String[] args = (path + " " + help).split(" ");
+      Result r = runRaw(args);
+
+      assertThat(r.exitCode()).as("%s", r).isZero();
+      assertThat(r.err()).as("stderr of %s", r).isEmpty();
+      assertOut(r).contains("Usage: talkbook " + path + " ").contains("-h, --help");
+    }
+  }
+
   @Test
   void noArgumentsPrintsTheUsageAndExitsZero() {
     Result r = runRaw();
