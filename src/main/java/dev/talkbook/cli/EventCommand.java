@@ -95,15 +95,16 @@ final class EventCommand {
   static final class Edit implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "EVENT", description = "The event's id.")
-    long id;
+    @Parameters(paramLabel = "EVENT", description = "The event's id or part of its title.")
+    String event;
 
     @picocli.CommandLine.Mixin Fields fields;
 
     @Override
     public Integer call() {
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
-        Event old = notebook.events().get(id);
+        Event old = Refs.event(notebook, event);
+        long id = old.id();
         Event.timeZone(fields.timeZone);
         Event e =
             notebook.inTransaction(
@@ -120,8 +121,8 @@ final class EventCommand {
   static final class Delete implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "EVENT", description = "The event's id.")
-    long id;
+    @Parameters(paramLabel = "EVENT", description = "The event's id or part of its title.")
+    String event;
 
     @Option(names = "--yes", description = "Confirm: the talks and their notes go too.")
     boolean yes;
@@ -129,7 +130,8 @@ final class EventCommand {
     @Override
     public Integer call() {
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
-        Event e = notebook.events().get(id);
+        Event e = Refs.event(notebook, event);
+        long id = e.id();
         int talks = notebook.talks().list(id).size();
         PrintWriter out = spec.commandLine().getOut();
         if (!yes) {

@@ -9,7 +9,6 @@ import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,9 +42,10 @@ final class ExportCommand {
 
     @Option(
         names = "--event",
-        paramLabel = "ID",
-        description = "Only this event (repeatable; default: every event).")
-    List<Long> events = List.of();
+        paramLabel = "EVENT",
+        description =
+            "Only this event, by id or part of its title (repeatable; default: every event).")
+    List<String> events = List.of();
 
     @Option(
         names = "--base-url",
@@ -58,9 +58,9 @@ final class ExportCommand {
 
     @Override
     public Integer call() {
-      SiteExporter.Options options =
-          new SiteExporter.Options(title, new LinkedHashSet<>(events), baseUrl);
       try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
+        SiteExporter.Options options =
+            new SiteExporter.Options(title, Refs.eventIds(notebook, events), baseUrl);
         SiteExporter.Result r =
             new SiteExporter(MarkdownRenderer::new)
                 .export(notebook, out, options, SiteExporter.Progress.NONE, () -> false);
@@ -97,9 +97,10 @@ final class ExportCommand {
 
     @Option(
         names = "--event",
-        paramLabel = "ID",
-        description = "Only this event (repeatable; default: every event).")
-    List<Long> events = List.of();
+        paramLabel = "EVENT",
+        description =
+            "Only this event, by id or part of its title (repeatable; default: every event).")
+    List<String> events = List.of();
 
     @Override
     public Integer call() {
@@ -109,7 +110,7 @@ final class ExportCommand {
                 .export(
                     notebook,
                     out,
-                    new LinkedHashSet<>(events),
+                    Refs.eventIds(notebook, events),
                     SiteExporter.Progress.NONE,
                     () -> false);
         spec.commandLine().getOut().println(r.summary());

@@ -1,14 +1,18 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotFoundException;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Finds the talk a user named on the command line: by id, or by (part of) its title. */
+/** Finds the talk or event a user named on the command line: by id, or by (part of) its title. */
 final class Refs {
   private Refs() {}
 
@@ -42,6 +46,63 @@ final class Refs {
                   .collect(Collectors.joining("\n")));
     }
     return found.get(0);
+  }
+
+  /**
+   * The event named by {@code ref}: its id, else its title or a part of it (ignoring case), as
+   * talks are named; a number is an id unless an event is titled exactly that number.
+   */
+  static Event event(Notebook notebook, String ref) {
+    String r = ref.strip();
+    List<Event> events = notebook.events().list();
+    if (r.matches("\\d{1,18}")) {
+      long id = Long.parseLong(r);
+      for (Event e : events) {
+        if (e.id() == id) {
+          return e;
+        }
+      }
+      List<Event> exact = events.stream().filter(e -> e.title().equalsIgnoreCase(r)).toList();
+      return exact.size() == 1 ? exact.get(0) : notebook.events().get(id);
+    }
+    if (r.isEmpty()) {
+      throw new NotebookException("Name the event by its id or a part of its title.");
+    }
+    String needle = r.toLowerCase(Locale.ROOT);
+    List<Event> exact =
+        events.stream().filter(e -> e.title().toLowerCase(Locale.ROOT).equals(needle)).toList();
+    List<Event> found =
+        exact.isEmpty()
+            ? events.stream()
+                .filter(e -> e.title().toLowerCase(Locale.ROOT).contains(needle))
+                .toList()
+            : exact;
+    if (found.isEmpty()) {
+      throw new NotFoundException(
+          "No event has \"" + r + "\" in its title (see them with: talkbook events).");
+    }
+    if (found.size() > 1) {
+      throw new NotebookException(
+          "\""
+              + r
+              + "\" matches "
+              + found.size()
+              + " events; name one by id:\n"
+              + found.stream()
+                  .limit(10)
+                  .map(e -> String.format("  %5d  %s", e.id(), e.title()))
+                  .collect(Collectors.joining("\n")));
+    }
+    return found.get(0);
+  }
+
+  /** The ids of the events named by {@code refs}, in their order, each once. */
+  static Set<Long> eventIds(Notebook notebook, List<String> refs) {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (String ref : refs) {
+      ids.add(event(notebook, ref).id());
+    }
+    return ids;
   }
 
   private static Optional<Talk> exactTitle(Notebook notebook, String title) {

@@ -103,8 +103,8 @@ final class TalkCommand {
         names = "--event",
         required = true,
         paramLabel = "EVENT",
-        description = "Its event's id.")
-    long eventId;
+        description = "Its event's id or part of its title.")
+    String event;
 
     @Mixin Fields fields;
 
@@ -120,7 +120,7 @@ final class TalkCommand {
             notebook
                 .talks()
                 .create(
-                    eventId,
+                    Refs.event(notebook, event).id(),
                     fields.over(Talk.Details.titled(fields.title)),
                     notes == null ? "" : notes);
         spec.commandLine().getOut().printf("Added talk %d: %s%n", t.id(), t.title());
@@ -170,8 +170,11 @@ final class TalkCommand {
     @Parameters(paramLabel = "TALK", description = "The talk's id or part of its title.")
     String talk;
 
-    @Option(names = "--event", paramLabel = "EVENT", description = "The event to move it to.")
-    Long eventId;
+    @Option(
+        names = "--event",
+        paramLabel = "EVENT",
+        description = "The event to move it to: its id or part of its title.")
+    String event;
 
     @Option(
         names = "--position",
@@ -181,7 +184,7 @@ final class TalkCommand {
 
     @Override
     public Integer call() {
-      if (eventId == null && position == null) {
+      if (event == null && position == null) {
         throw new ParameterException(
             spec.commandLine(), "Say where to: --event EVENT, --position N, or both.");
       }
@@ -190,7 +193,7 @@ final class TalkCommand {
       }
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
         Talk t = Refs.talk(notebook, talk);
-        long target = eventId == null ? t.eventId() : eventId;
+        long target = event == null ? t.eventId() : Refs.event(notebook, event).id();
         Talk moved =
             notebook
                 .talks()

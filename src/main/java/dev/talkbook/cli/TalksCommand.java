@@ -15,15 +15,18 @@ import picocli.CommandLine.Spec;
 final class TalksCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "EVENT", description = "The event's id (default: all).")
-  Long eventId;
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "EVENT",
+      description = "The event's id or part of its title (default: all).")
+  String event;
 
   @Override
   public Integer call() {
     try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
       PrintWriter out = spec.commandLine().getOut();
       List<Event> events =
-          eventId == null ? notebook.events().list() : List.of(notebook.events().get(eventId));
+          event == null ? notebook.events().list() : List.of(Refs.event(notebook, event));
       if (events.isEmpty()) {
         out.println("No events yet. Add one with: talkbook event add --title \"…\"");
       }

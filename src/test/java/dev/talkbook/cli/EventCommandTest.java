@@ -257,4 +257,57 @@ class EventCommandTest extends CliTest {
 
     assertErr(r).contains("There is no event with id 7.");
   }
+
+  @Test
+  void anEventIsNamedByItsTitleOrAPartOfItAsTalksAre() {
+    long devoxx = addEvent("Devoxx Belgium");
+    long jfokus = addEvent("Jfokus");
+
+    ok("talk", "add", "--event", "devoxx", "--title", "Loom in practice");
+    ok("talk", "add", "--event", "JFOKUS", "--title", "Valhalla");
+    ok("event", "edit", "belgium", "--location", "Antwerp");
+
+    assertOut(ok("talks", "Devoxx")).contains("Loom in practice").doesNotContain("Valhalla");
+    assertThat(event(devoxx).location()).isEqualTo("Antwerp");
+    ok("talk", "move", "Valhalla", "--event", "devoxx");
+    int inDevoxx = peek(nb -> nb.talks().list(devoxx).size());
+    int inJfokus = peek(nb -> nb.talks().list(jfokus).size());
+    assertThat(inDevoxx).isEqualTo(2);
+    assertThat(inJfokus).isZero();
+    assertOut(ok("event", "delete", "jfok", "--yes")).contains("Deleted event " + jfokus);
+    assertThat(events()).extracting(Event::id).containsExactly(devoxx);
+  }
+
+  @Test
+  void aTitleThatFitsSeveralEventsIsRefusedWithTheirIds() {
+    long a = addEvent("JVM Day 2025");
+    long b = addEvent("JVM Day 2026");
+
+    Result r = refused("talks", "jvm day");
+
+    assertErr(r)
+        .contains("\"jvm day\" matches 2 events; name one by id:")
+        .contains(a + "  JVM Day 2025", b + "  JVM Day 2026");
+    assertOut(ok("talks", "JVM Day 2026")).contains("JVM Day 2026").doesNotContain("2025");
+  }
+
+  @Test
+  void aTitleNoEventHasIsRefused() {
+    addEvent("Devoxx");
+
+    Result r = refused("talk", "add", "--event", "Jfokus", "--title", "X");
+
+    assertErr(r).contains("No event has \"Jfokus\" in its title");
+    assertThat(talkCount()).isZero();
+  }
+
+  @Test
+  void aNumberIsAnIdUnlessAnEventIsTitledExactlyThatNumber() {
+    long first = addEvent("Meetup 2026");
+    long titled = addEvent("2026");
+
+    assertOut(ok("talks", Long.toString(first))).contains("Meetup 2026");
+    assertOut(ok("talks", "2026")).contains("2026  (event " + titled + ")");
+    assertErr(refused("talks", "7")).contains("There is no event with id 7.");
+  }
 }

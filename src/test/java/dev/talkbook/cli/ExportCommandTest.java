@@ -39,6 +39,28 @@ class ExportCommandTest extends CliTest {
   }
 
   @Test
+  void exportOfOneEventNamedByPartOfItsTitle() throws Exception {
+    addSample();
+    long other = addEvent("Other meetup");
+    addTalk(other, "Elsewhere");
+    Path site = dir.resolve("site");
+    Path md = dir.resolve("md");
+
+    ok("export", "site", "--out", site.toString(), "--event", "other");
+    ok("export", "markdown", "--out", md.toString(), "--event", "OTHER MEETUP");
+
+    assertThat(site.resolve("index.html"))
+        .content()
+        .contains("Other meetup")
+        .doesNotContain("JVM Evening");
+    try (var files = Files.walk(md)) {
+      assertThat(files.map(Path::toString).toList())
+          .anyMatch(f -> f.contains("elsewhere"))
+          .noneMatch(f -> f.contains("jvm-evening"));
+    }
+  }
+
+  @Test
   void anUnknownEventIsRefused() {
     addSample();
     Result r = refused("export", "site", "--out", dir.resolve("s").toString(), "--event", "999");

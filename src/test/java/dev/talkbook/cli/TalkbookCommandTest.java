@@ -107,9 +107,6 @@ class TalkbookCommandTest extends CliTest {
             }),
         Arguments.of("talk add without --event", new String[] {"talk", "add", "--title", "T"}),
         Arguments.of("option without its value", new String[] {"event", "add", "--title"}),
-        Arguments.of(
-            "event id not a number", new String[] {"event", "edit", "first", "--title", "X"}),
-        Arguments.of("talks of a non-number", new String[] {"talks", "latest"}),
         Arguments.of("show without a talk", new String[] {"show"}),
         Arguments.of("search without a query", new String[] {"search"}),
         Arguments.of("restore without a revision", new String[] {"restore"}),
