@@ -61,6 +61,32 @@ class ExportCommandTest extends CliTest {
   }
 
   @Test
+  void aFileWhereTheFolderShouldBeIsNamedAsTheProblem() throws Exception {
+    addSample();
+    Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+
+    for (String kind : new String[] {"site", "markdown"}) {
+      assertErr(refused("export", kind, "--out", file.toString()))
+          .contains(file + " is a file, not a folder. Choose another folder to export to.");
+      assertErr(refused("export", kind, "--out", file.resolve("sub").toString()))
+          .contains(file + " is a file, not a folder.");
+    }
+    assertThat(file).hasContent("mine");
+  }
+
+  @Test
+  void anAgendaWrittenOverAFolderOrBelowAFileSaysWhichIsInTheWay() throws Exception {
+    addSample();
+    Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+
+    assertErr(refused("export", "agenda", "--out", dir.toString()))
+        .contains("Could not write the agenda: " + dir + " is a folder, not a file.");
+    assertErr(refused("export", "agenda", "--out", file.resolve("a.ics").toString()))
+        .contains("Could not write the agenda: " + file + " is a file, not a folder.");
+    assertThat(file).hasContent("mine");
+  }
+
+  @Test
   void anUnknownEventIsRefused() {
     addSample();
     Result r = refused("export", "site", "--out", dir.resolve("s").toString(), "--event", "999");

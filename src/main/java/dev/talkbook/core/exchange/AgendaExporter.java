@@ -7,6 +7,7 @@ import biweekly.component.VEvent;
 import biweekly.property.DateEnd;
 import biweekly.property.DateStart;
 import biweekly.property.Uid;
+import dev.talkbook.core.common.PathProblems;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
@@ -60,7 +61,11 @@ public final class AgendaExporter {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new ScheduleException("Could not write " + file + " (" + e.getMessage() + ").", e);
+      throw new ScheduleException(
+          PathProblems.inTheWayOfFile(file)
+              .map(p -> "Could not write the agenda: " + p + ".")
+              .orElseGet(() -> "Could not write " + file + " (" + e.getMessage() + ")."),
+          e);
     }
     return result;
   }

@@ -1,5 +1,6 @@
 package dev.talkbook.core.site;
 
+import dev.talkbook.core.common.PathProblems;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -35,7 +36,10 @@ final class OutputFolder {
       }
       this.root = abs.toRealPath();
     } catch (IOException e) {
-      throw failure("The folder " + abs + " cannot be created", e);
+      Path named = abs;
+      throw PathProblems.fileInTheWayOfFolder(abs)
+          .map(p -> new SiteException(p + ". Choose another folder to export to.", e))
+          .orElseGet(() -> failure("The folder " + named + " cannot be created", e));
     }
   }
 

@@ -1,0 +1,38 @@
+package dev.talkbook.core.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PathProblemsTest {
+  @TempDir Path dir;
+
+  @Test
+  void aFolderThatIsAFileOrLiesBelowOneIsNamed() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+
+    assertThat(PathProblems.fileInTheWayOfFolder(file)).contains(file + " is a file, not a folder");
+    assertThat(PathProblems.fileInTheWayOfFolder(file.resolve("site/deeper")))
+        .contains(file + " is a file, not a folder");
+  }
+
+  @Test
+  void aFolderThatExistsOrCanBeMadeHasNothingInTheWay() {
+    assertThat(PathProblems.fileInTheWayOfFolder(dir)).isEmpty();
+    assertThat(PathProblems.fileInTheWayOfFolder(dir.resolve("new/site"))).isEmpty();
+  }
+
+  @Test
+  void aFileThatIsAFolderOrLiesBelowAFileIsNamed() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+
+    assertThat(PathProblems.inTheWayOfFile(dir)).contains(dir + " is a folder, not a file");
+    assertThat(PathProblems.inTheWayOfFile(file.resolve("agenda.ics")))
+        .contains(file + " is a file, not a folder");
+    assertThat(PathProblems.inTheWayOfFile(dir.resolve("agenda.ics"))).isEmpty();
+    assertThat(PathProblems.inTheWayOfFile(file)).isEmpty();
+  }
+}
