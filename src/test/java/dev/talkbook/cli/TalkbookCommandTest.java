@@ -421,6 +421,19 @@ class TalkbookCommandTest extends CliTest {
   }
 
   @Test
+  void aNotebookBelowAFileIsRefusedNamingTheFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+
+    Result r = runRaw("--notebook", file.resolve("n.talkbook").toString(), "sample");
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+    assertErr(r)
+        .contains("its folder cannot be created: " + file + " is a file, not a folder.")
+        .contains("Choose a folder you can write to.");
+    assertThat(file).hasContent("mine");
+  }
+
+  @Test
   void userErrorsAreOneLineMessagesPrefixedWithTalkbook() {
     addEvent("E");
 

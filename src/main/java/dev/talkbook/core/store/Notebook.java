@@ -1,5 +1,6 @@
 package dev.talkbook.core.store;
 
+import dev.talkbook.core.common.PathProblems;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.RevisionPolicy;
 import dev.talkbook.core.store.NotebookOpenException.Problem;
@@ -259,7 +260,9 @@ public final class Notebook implements AutoCloseable {
       throw new NotebookOpenException(
           path,
           Problem.UNREADABLE,
-          "its folder cannot be created (" + e.getMessage() + ").",
+          PathProblems.fileInTheWayOfFolder(path.getParent())
+              .map(p -> "its folder cannot be created: " + p + ".")
+              .orElseGet(() -> "its folder cannot be created (" + e.getMessage() + ")."),
           "Choose a folder you can write to.",
           e);
     }
