@@ -67,14 +67,18 @@ class HistoryWindowTest extends RealWindowTest {
     robot.interact(() -> ui.window.open(talk.id(), null));
     waitUntil(() -> WindowUnderTest.editorText(robot).equals("first"));
     ui.fire(robot, "History of this talk…");
-    waitUntil(() -> robot.lookup("#history-choose").tryQuery().isPresent());
+    waitUntil(() -> robot.lookup("#history-none").tryQuery().isPresent());
     assertThat(
             FxWait.onFx(
                 () -> robot.lookup("#history-list").queryAs(ListView.class).getItems().isEmpty()))
         .isTrue();
-    assertThat(FxWait.onFx(() -> robot.lookup("#history-choose").query().isVisible()))
-        .as("nothing to choose")
+    assertThat(FxWait.onFx(() -> robot.lookup("#history-none").queryAs(Label.class).getText()))
+        .as("what the dialog will hold")
+        .contains("Talkbook keeps versions of these notes");
+    assertThat(FxWait.onFx(() -> robot.lookup("#history-unchanged").query().isVisible()))
+        .as("an option for a comparison there is not")
         .isFalse();
+    assertThat(FxWait.onFx(() -> robot.lookup("#restore").query().isDisabled())).isTrue();
     robot.interact(
         () -> robot.lookup("#history-list").queryAs(ListView.class).getScene().getWindow().hide());
   }

@@ -79,7 +79,8 @@ public final class HistoryDialog extends Dialog<Void> {
     setHeaderText(null);
     setResizable(true);
     revisions.setId("history-list");
-    revisions.setPlaceholder(wrapped("No revisions kept yet: they are kept as you write."));
+    // No placeholder while the list is read: "none kept" is said once it is known.
+    revisions.setPlaceholder(new Label());
     revisions.setCellFactory(view -> new RevisionCell());
     revisions.setMinWidth(230);
     diff.setId("history-diff");
@@ -150,6 +151,18 @@ public final class HistoryDialog extends Dialog<Void> {
     executors.run(
         () -> notebook.revisions().list(talk.id()),
         list -> {
+          revisions.setPlaceholder(wrapped("No revisions kept yet."));
+          if (list.isEmpty()) {
+            // Nothing to compare: the right side says what will be here, and offers no options.
+            Label none =
+                wrapped(
+                    "Talkbook keeps versions of these notes while you write and when you leave"
+                        + " the talk. Each will be listed here, to compare with the text now and"
+                        + " to bring back.");
+            none.setId("history-none");
+            diff.setPlaceholder(none);
+            unchanged.setVisible(false);
+          }
           revisions.getItems().setAll(list);
           revisions.getSelectionModel().selectFirst();
         },
