@@ -324,13 +324,16 @@ final class TalkScreen {
         error -> Errors.show(stage, "Could not read the notebook", error));
   }
 
-  /** Adds the sample meetup and opens its first talk. */
+  /**
+   * Adds the sample meetup and opens its first talk, the focus in its notes (the welcome's button
+   * that had it is hidden, which would leave it to the search field).
+   */
   void addSample() {
     executors.run(
         () -> notebook.talks().list(SampleMeetup.addTo(notebook).id()).get(0).id(),
         first -> {
           navigator.reload(first);
-          open(first, null);
+          openToWrite(first);
         },
         error -> Errors.show(stage, "Could not add the sample meetup", error));
   }

@@ -67,6 +67,8 @@ class MainWindowTest extends RealWindowTest {
             ui.openTalk() != null
                 && WindowUnderTest.editorText(robot).startsWith("# Virtual threads in practice"));
     assertThat(FxWait.onFx(() -> robot.lookup("#welcome").query().isVisible())).isFalse();
+    // The button that was clicked is gone: the focus goes to the notes, not the search field.
+    waitUntil(() -> robot.lookup("#editor").query().isFocused());
   }
 
   @Test
