@@ -185,6 +185,23 @@ class ShareWindowTest extends RealWindowTest {
     robot.interact(() -> share().stop());
   }
 
+  @Test
+  void theStartStopButtonKeepsTheFocusThroughStartingAndStopping(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    menu(robot, "Live share panel…");
+    waitUntil("the panel shown", () -> panel().stage() != null && panel().stage().isShowing());
+    FxWait.clickOn(robot, "#share-start");
+    waitUntil("sharing", () -> share().getState() == ShareModel.State.RUNNING);
+    WaitForAsyncUtils.waitForFxEvents();
+    waitUntil("the focus on Stop", () -> robot.lookup("#share-start").query().isFocused());
+    // Stopped: the focus is on Start again, not on the emptied address field (its hint hidden).
+    robot.interact(() -> robot.lookup("#share-start").queryButton().fire());
+    waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(FxWait.onFx(() -> robot.lookup("#share-url").query().isFocused())).isFalse();
+    assertThat(FxWait.onFx(() -> robot.lookup("#share-start").query().isFocused())).isTrue();
+  }
+
   /** Whether the panel's window is as tall as its content wants. Call on the FX thread. */
   private boolean panelHoldsItsContent() {
     javafx.scene.Scene scene = panel().stage().getScene();

@@ -2,6 +2,7 @@ package dev.talkbook.ui.share;
 
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.share.NetworkAddresses;
+import dev.talkbook.ui.common.DefaultButtons;
 import dev.talkbook.ui.common.Theme;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -216,6 +217,7 @@ public final class SharePanel {
     bind.setTooltip(new Tooltip("Stop sharing to change who can follow."));
 
     startStop.setDefaultButton(true);
+    DefaultButtons.keepFocusWhileBusy(startStop);
     startStop.setMaxWidth(Double.MAX_VALUE);
     startStop.setOnAction(
         e -> {

@@ -16,18 +16,24 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A button made the default takes Enter: the focus from another button, not from a field. */
+/**
+ * A button made the default takes Enter: the focus from another button, not from a field. A busy
+ * button takes back the focus its disabling handed on.
+ */
 @ExtendWith(ApplicationExtension.class)
 class DefaultButtonsTest {
   private final TextField field = new TextField();
   private final Button check = new Button("Check");
   private final Button run = new Button("Import");
+  private final Button busy = new Button("Start sharing");
+  private final TextField after = new TextField();
 
   @Start
   void start(Stage stage) {
     check.setDefaultButton(true);
     DefaultButtons.keepEnterOnTheDefault(check, run);
-    stage.setScene(new Scene(new VBox(8, field, check, run), 300, 200));
+    DefaultButtons.keepFocusWhileBusy(busy);
+    stage.setScene(new Scene(new VBox(8, field, check, run, busy, after), 300, 260));
     stage.show();
   }
 
@@ -76,5 +82,27 @@ class DefaultButtonsTest {
           check.setDefaultButton(true);
         });
     assertThat(focusOwner()).isNotSameAs(check);
+  }
+
+  @Test
+  void aBusyButtonTakesBackTheFocusItsDisablingHandedOn(FxRobot robot) throws Exception {
+    robot.interact(busy::requestFocus);
+    robot.interact(() -> busy.setDisable(true));
+    assertThat(focusOwner()).isSameAs(after);
+    robot.interact(() -> busy.setDisable(false));
+    assertThat(focusOwner()).isSameAs(busy);
+  }
+
+  @Test
+  void aBusyButtonLeavesTheFocusWhereTheUserPutItMeanwhile(FxRobot robot) throws Exception {
+    robot.interact(busy::requestFocus);
+    robot.interact(() -> busy.setDisable(true));
+    robot.interact(field::requestFocus);
+    robot.interact(() -> busy.setDisable(false));
+    assertThat(focusOwner()).isSameAs(field);
+    // Disabled while it had no focus: nothing is taken.
+    robot.interact(() -> busy.setDisable(true));
+    robot.interact(() -> busy.setDisable(false));
+    assertThat(focusOwner()).isSameAs(field);
   }
 }
