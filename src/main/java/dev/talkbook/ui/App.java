@@ -346,6 +346,27 @@ public final class App extends Application implements MainWindow.Host {
   }
 
   @Override
+  public Path chooseNewNotebook() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("New notebook");
+    chooser.setInitialFileName("notebook.talkbook");
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter("Talkbook notebooks", "*.talkbook"));
+    Path folder = notebook.file().toAbsolutePath().getParent();
+    if (folder != null && Files.isDirectory(folder)) {
+      chooser.setInitialDirectory(folder.toFile());
+    }
+    java.io.File file = chooser.showSaveDialog(stage);
+    return file == null ? null : file.toPath();
+  }
+
+  @Override
+  public void createNotebook(Path file) {
+    window.requestClose(() -> open(file, true));
+  }
+
+  @Override
   public Path chooseFileToSave(String title, String name) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);

@@ -57,6 +57,14 @@ public final class MainWindow {
     /** File → Open notebook…: the app closes this window's notebook and opens another. */
     void openAnotherNotebook();
 
+    /** Asks where a new notebook goes (a save dialog); null when the user cancelled. */
+    Path chooseNewNotebook();
+
+    /**
+     * Closes this window's notebook (once its notes are saved) and creates and opens {@code file}.
+     */
+    void createNotebook(Path file);
+
     /** Leaves the app; the window has saved its notes (or the user chose not to). */
     void quit();
 

@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.store.NotebookLocation;
 import dev.talkbook.core.store.NotebookOpenException;
 import java.io.File;
 import java.nio.file.Path;
@@ -92,11 +93,7 @@ final class OpenProblemDialog {
         chooser.setInitialFileName("notebook.talkbook");
         File file = chooser.showSaveDialog(owner);
         if (file != null) {
-          Path path = file.toPath();
-          if (!path.getFileName().toString().contains(".")) {
-            path = path.resolveSibling(path.getFileName() + ".talkbook");
-          }
-          return new Choice.Create(path);
+          return new Choice.Create(NotebookLocation.withExtension(file.toPath()));
         }
       }
     }

@@ -1,8 +1,10 @@
 package dev.talkbook.ui;
 
 import dev.talkbook.core.exchange.AgendaExporter;
+import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.NotebookLocation;
 import dev.talkbook.ui.agenda.NowAndNextView;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.LongJob;
@@ -22,6 +24,7 @@ import dev.talkbook.ui.palette.PalettePopup;
 import dev.talkbook.ui.search.SearchView;
 import dev.talkbook.ui.talk.OpenTalk;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -156,6 +159,30 @@ final class WindowActions {
             report -> reload.accept(report.eventId()));
     theme.apply(dialog.stage().getScene());
     dialog.show();
+  }
+
+  /**
+   * File → New notebook…: a file the user names (".talkbook" added when it has no extension) is
+   * created and opened in this window. An existing file is never taken for it: the user is told to
+   * open it instead, or choose another name.
+   */
+  void newNotebook() {
+    Path chosen = host.chooseNewNotebook();
+    if (chosen == null) {
+      return;
+    }
+    Path file = NotebookLocation.withExtension(chosen.toAbsolutePath().normalize());
+    if (Files.exists(file)) {
+      Errors.show(
+          stage,
+          "Not created",
+          new NotebookException(
+              file
+                  + " is there already. Choose a new name, or open it with File → Open"
+                  + " notebook…"));
+      return;
+    }
+    host.createNotebook(file);
   }
 
   void exportAgenda() {

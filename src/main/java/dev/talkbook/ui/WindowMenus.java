@@ -68,6 +68,8 @@ final class WindowMenus {
                 item("New talk…", "Shortcut+N", navigator::newTalk), "session add create"),
             new SeparatorMenuItem(),
             MenuActions.words(
+                item("New notebook…", null, actions::newNotebook), "file create notebook"),
+            MenuActions.words(
                 item("Open notebook…", "Shortcut+O", host::openAnotherNotebook),
                 "file switch notebook"),
             new SeparatorMenuItem(),

@@ -378,6 +378,14 @@ public final class ScreenshotTour {
       public void openAnotherNotebook() {}
 
       @Override
+      public java.nio.file.Path chooseNewNotebook() {
+        return null; // the tour makes no notebook
+      }
+
+      @Override
+      public void createNotebook(java.nio.file.Path file) {}
+
+      @Override
       public void quit() {}
 
       @Override

@@ -50,6 +50,12 @@ final class WindowUnderTest {
   /** What the "save as" file chooser answers (null: the user cancelled). */
   volatile Path saveAs;
 
+  /** What File → New notebook…'s save dialog answers (null: cancelled). */
+  volatile Path newNotebook;
+
+  /** The notebooks the window asked the app to create and open. */
+  final List<Path> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** What the folder chooser answers (null: the user cancelled). */
   volatile Path folder;
 
@@ -67,6 +73,16 @@ final class WindowUnderTest {
 
         @Override
         public void openAnotherNotebook() {}
+
+        @Override
+        public Path chooseNewNotebook() {
+          return newNotebook;
+        }
+
+        @Override
+        public void createNotebook(Path file) {
+          created.add(file);
+        }
 
         @Override
         public void quit() {

@@ -31,6 +31,15 @@ public final class NotebookLocation {
     return dataDirectory(env, osName, home).resolve(FILE_NAME);
   }
 
+  /**
+   * The notebook file for a name the user chose for a new one: {@code .talkbook} added when the
+   * name has no extension ("Devoxx 2026" is "Devoxx 2026.talkbook").
+   */
+  public static Path withExtension(Path chosen) {
+    String name = chosen.getFileName().toString();
+    return name.contains(".") ? chosen : chosen.resolveSibling(name + ".talkbook");
+  }
+
   /** The per-user data folder for Talkbook on this platform. */
   public static Path dataDirectory(Map<String, String> env, String osName, String home) {
     return UserFolders.data(env, osName, home);

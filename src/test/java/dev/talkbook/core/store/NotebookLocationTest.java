@@ -173,4 +173,15 @@ class NotebookLocationTest {
     assertThat(NotebookLocation.dataDirectory(Map.of(), LINUX, home()))
         .isEqualTo(resolve(Map.of(), LINUX).getParent());
   }
+
+  @Test
+  void aNewNotebooksNameGetsTheExtensionOnlyWhenItHasNone() {
+    Path dir = Path.of("/home/ada/notes");
+    assertThat(NotebookLocation.withExtension(dir.resolve("Devoxx 2026")))
+        .isEqualTo(dir.resolve("Devoxx 2026.talkbook"));
+    assertThat(NotebookLocation.withExtension(dir.resolve("work.talkbook")))
+        .isEqualTo(dir.resolve("work.talkbook"));
+    assertThat(NotebookLocation.withExtension(dir.resolve("work.db")))
+        .isEqualTo(dir.resolve("work.db"));
+  }
 }
