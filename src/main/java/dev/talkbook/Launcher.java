@@ -18,7 +18,10 @@ import picocli.CommandLine;
 public final class Launcher {
   private Launcher() {}
 
-  /** What the window opens: the notebook (resolved: the option, else the default) and the mode. */
+  /**
+   * What the window opens: the notebook the user named (the option, else the environment's; null
+   * for none: the window then takes the last one it opened, else the default) and the mode.
+   */
   record Window(Path notebookPath, boolean readOnly) {}
 
   public static void main(String[] rawArgs) {
@@ -125,7 +128,7 @@ public final class Launcher {
         return Optional.empty();
       }
       TalkbookCommand options = root.getCommand();
-      return Optional.of(new Window(options.notebookPath(), options.readOnly()));
+      return Optional.of(new Window(options.namedNotebook(), options.readOnly()));
     } catch (CommandLine.ParameterException e) {
       return Optional.empty();
     }
@@ -162,7 +165,7 @@ public final class Launcher {
     }
     try {
       Path explicit = notebook == null ? null : Path.of(notebook);
-      return Optional.of(new Window(NotebookLocation.resolve(explicit), readOnly));
+      return Optional.of(new Window(NotebookLocation.named(explicit).orElse(null), readOnly));
     } catch (InvalidPathException e) {
       return Optional.empty(); // picocli says what is wrong with it
     }

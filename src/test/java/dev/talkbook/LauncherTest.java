@@ -92,7 +92,7 @@ class LauncherTest {
       dev.talkbook.cli.TalkbookCommand parsed = root.getCommand();
       assertThat(plain.get())
           .as(String.join(" ", args))
-          .isEqualTo(new Launcher.Window(parsed.notebookPath(), parsed.readOnly()));
+          .isEqualTo(new Launcher.Window(parsed.namedNotebook(), parsed.readOnly()));
     }
   }
 

@@ -283,6 +283,11 @@ public final class TalkbookCommand implements Callable<Integer> {
     return NotebookLocation.resolve(notebookPath);
   }
 
+  /** The notebook the user named (option or environment); null when neither names one. */
+  public Path namedNotebook() {
+    return NotebookLocation.named(notebookPath).orElse(null);
+  }
+
   /** Whether the user asked for read-only. */
   public boolean readOnly() {
     return readOnly;

@@ -5,10 +5,10 @@ import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
-import dev.talkbook.core.store.NotebookLocation;
 import dev.talkbook.core.store.NotebookOpenException;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.RecentNotebooks;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
@@ -28,7 +28,9 @@ import javafx.stage.Stage;
 /**
  * The composition root: opens the notebook (asking what to do when it cannot), builds the services
  * and the main window, and closes everything in {@link #stop()}. Parameters: {@code
- * --notebook=PATH} (already resolved by the launcher) and {@code --read-only}.
+ * --notebook=PATH} (the notebook the user named, resolved by the launcher; without it the window
+ * opens the last notebook it opened, else the default: {@link RecentNotebooks}) and {@code
+ * --read-only}.
  */
 public final class App extends Application implements MainWindow.Host {
   private UiExecutors executors;
@@ -94,13 +96,11 @@ public final class App extends Application implements MainWindow.Host {
     readOnly =
         getParameters().getUnnamed().contains("--read-only")
             || "true".equals(named.get("read-only"));
-    Path path =
-        named.containsKey("notebook")
-            ? Path.of(named.get("notebook"))
-            : NotebookLocation.resolve(null);
+    Path namedPath = named.containsKey("notebook") ? Path.of(named.get("notebook")) : null;
     EarlyStart begun = early;
     early = null;
-    if (begun != null && !(begun.notebook.equals(path) && begun.readOnly == readOnly)) {
+    if (begun != null
+        && !(java.util.Objects.equals(begun.named, namedPath) && begun.readOnly == readOnly)) {
       begun = null; // begun for another notebook: not this start's
     }
     // The REPL's JVM and compiler warm-up start once the window shows its notes (the timer is a
@@ -112,6 +112,12 @@ public final class App extends Application implements MainWindow.Host {
         .schedule(
             () -> windowUp.complete(null), REPL_START_AT_THE_LATEST.toSeconds(), TimeUnit.SECONDS);
     settings = begun != null ? begun.settings() : Settings.forUser();
+    // The notebook named, else the one opened last (RecentNotebooks), as the early start chose.
+    Path path = begun != null ? begun.file() : null;
+    if (path == null) {
+      begun = null;
+      path = RecentNotebooks.forWindow(namedPath, settings);
+    }
     theme = new Theme(begun != null ? begun.systemDark() : Theme.systemPrefersDark());
     try {
       theme.choiceProperty().set(Theme.Choice.valueOf(settings.get(Settings.THEME)));
@@ -223,6 +229,7 @@ public final class App extends Application implements MainWindow.Host {
       notebook.close();
     }
     notebook = opened;
+    RecentNotebooks.opened(settings, notebook.file());
     window = new MainWindow(stage, notebook, executors, settings, theme, this, takeEditorAside());
     window.attachRepl(repl);
     window.whenTalkShown(() -> windowUp.complete(null));
@@ -339,6 +346,7 @@ public final class App extends Application implements MainWindow.Host {
         .addAll(
             new FileChooser.ExtensionFilter("Talkbook notebooks", "*.talkbook"),
             new FileChooser.ExtensionFilter("All files", "*"));
+    inNotebooksFolder(chooser);
     Optional.ofNullable(chooser.showOpenDialog(stage))
         .map(java.io.File::toPath)
         .filter(p -> !p.equals(notebook.file()))
@@ -353,17 +361,22 @@ public final class App extends Application implements MainWindow.Host {
     chooser
         .getExtensionFilters()
         .add(new FileChooser.ExtensionFilter("Talkbook notebooks", "*.talkbook"));
-    Path folder = notebook.file().toAbsolutePath().getParent();
-    if (folder != null && Files.isDirectory(folder)) {
-      chooser.setInitialDirectory(folder.toFile());
-    }
+    inNotebooksFolder(chooser);
     java.io.File file = chooser.showSaveDialog(stage);
     return file == null ? null : file.toPath();
   }
 
+  /** Starts {@code chooser} in the open notebook's folder (else the system picks "Recent"). */
+  private void inNotebooksFolder(FileChooser chooser) {
+    Path folder = notebook.file().toAbsolutePath().getParent();
+    if (folder != null && Files.isDirectory(folder)) {
+      chooser.setInitialDirectory(folder.toFile());
+    }
+  }
+
   @Override
-  public void createNotebook(Path file) {
-    window.requestClose(() -> open(file, true));
+  public void openNotebook(Path file, boolean create) {
+    window.requestClose(() -> open(file, create));
   }
 
   @Override
@@ -472,8 +485,13 @@ public final class App extends Application implements MainWindow.Host {
 
   /** The parameters the launcher passes to {@link Application#launch}. */
   public static String[] parameters(Path notebook, boolean readOnly) {
-    return readOnly
-        ? List.of("--notebook=" + notebook, "--read-only").toArray(String[]::new)
-        : new String[] {"--notebook=" + notebook};
+    List<String> args = new java.util.ArrayList<>();
+    if (notebook != null) {
+      args.add("--notebook=" + notebook);
+    }
+    if (readOnly) {
+      args.add("--read-only");
+    }
+    return args.toArray(String[]::new);
   }
 }

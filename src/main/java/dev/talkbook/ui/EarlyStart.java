@@ -2,6 +2,7 @@ package dev.talkbook.ui;
 
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.RecentNotebooks;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.navigator.NavigatorView;
@@ -18,8 +19,11 @@ import java.util.concurrent.CompletableFuture;
  * what is not done yet.
  */
 final class EarlyStart {
-  final Path notebook;
+  /** The notebook the user named; null when none (the last one opened, else the default). */
+  final Path named;
+
   final boolean readOnly;
+  private final CompletableFuture<Path> file = new CompletableFuture<>();
   private final CompletableFuture<Settings> settings = new CompletableFuture<>();
   private final CompletableFuture<Boolean> systemDark = new CompletableFuture<>();
   private final CompletableFuture<Notebook> opened = new CompletableFuture<>();
@@ -31,14 +35,14 @@ final class EarlyStart {
    */
   record FirstView(long talkId, NavigatorView.Contents tree, Optional<Talk> talk) {}
 
-  private EarlyStart(Path notebook, boolean readOnly) {
-    this.notebook = notebook;
+  private EarlyStart(Path named, boolean readOnly) {
+    this.named = named;
     this.readOnly = readOnly;
   }
 
-  /** Starts the work on a daemon thread and returns at once. */
-  static EarlyStart begin(Path notebook, boolean readOnly) {
-    EarlyStart early = new EarlyStart(notebook, readOnly);
+  /** Starts the work on a daemon thread and returns at once; {@code named} may be null. */
+  static EarlyStart begin(Path named, boolean readOnly) {
+    EarlyStart early = new EarlyStart(named, readOnly);
     Thread t = new Thread(early::run, "talkbook-early-start");
     t.setDaemon(true);
     t.start();
@@ -54,11 +58,14 @@ final class EarlyStart {
     systemDark.complete(Theme.systemPrefersDark());
     Notebook book;
     try {
+      Path notebook = RecentNotebooks.forWindow(named, settings());
+      file.complete(notebook);
       book =
           Notebook.open(
               notebook, Notebook.Options.defaults().withCreate(true).withReadOnly(readOnly));
       opened.complete(book);
     } catch (RuntimeException | Error e) {
+      file.completeExceptionally(e); // when the choice failed; done already when the open did
       opened.completeExceptionally(e);
       firstView.complete(null);
       return;
@@ -91,6 +98,15 @@ final class EarlyStart {
       return settings.join();
     } catch (java.util.concurrent.CompletionException e) {
       return Settings.forUser();
+    }
+  }
+
+  /** The notebook file this start opens (waits until it is chosen); null when choosing failed. */
+  Path file() {
+    try {
+      return file.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      return null;
     }
   }
 

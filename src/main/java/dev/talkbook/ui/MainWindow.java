@@ -61,9 +61,10 @@ public final class MainWindow {
     Path chooseNewNotebook();
 
     /**
-     * Closes this window's notebook (once its notes are saved) and creates and opens {@code file}.
+     * Closes this window's notebook (once its notes are saved) and opens {@code file}, creating it
+     * when {@code create} (File → New notebook…, File → Open recent).
      */
-    void createNotebook(Path file);
+    void openNotebook(Path file, boolean create);
 
     /** Leaves the app; the window has saved its notes (or the user chose not to). */
     void quit();

@@ -8,6 +8,7 @@ import dev.talkbook.core.store.NotebookLocation;
 import dev.talkbook.ui.agenda.NowAndNextView;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.LongJob;
+import dev.talkbook.ui.common.RecentNotebooks;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
@@ -32,6 +33,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 
@@ -182,7 +184,52 @@ final class WindowActions {
                   + " notebook…"));
       return;
     }
-    host.createNotebook(file);
+    host.openNotebook(file, true);
+  }
+
+  /**
+   * File → Open recent: the other notebooks the window opened, newest first, each as its file's
+   * name and folder; filled again each time it shows, disabled when there is none.
+   */
+  Menu recentMenu() {
+    Menu menu = new Menu("Open recent");
+    menu.setId("open-recent");
+    fillRecent(menu);
+    menu.setOnShowing(e -> fillRecent(menu));
+    return menu;
+  }
+
+  private void fillRecent(Menu menu) {
+    Path current = notebook.file().toAbsolutePath().normalize();
+    List<MenuItem> items = new java.util.ArrayList<>();
+    for (Path p : RecentNotebooks.list(settings)) {
+      if (!p.equals(current)) {
+        Path folder = p.getParent();
+        MenuItem item = new MenuItem(p.getFileName() + (folder == null ? "" : "  —  " + folder));
+        item.setMnemonicParsing(false);
+        item.setOnAction(e -> openRecent(menu, p));
+        items.add(item);
+      }
+    }
+    menu.getItems().setAll(items);
+    menu.setDisable(items.isEmpty());
+  }
+
+  private void openRecent(Menu menu, Path file) {
+    if (!Files.isRegularFile(file)) {
+      RecentNotebooks.forget(settings, file);
+      fillRecent(menu);
+      Errors.show(
+          stage,
+          "Not opened",
+          new NotebookException(
+              file
+                  + " is not there any more: moved, renamed, deleted, or on a drive that is not"
+                  + " attached. It is taken off the list; open it where it is now with File → Open"
+                  + " notebook…"));
+      return;
+    }
+    host.openNotebook(file, false);
   }
 
   void exportAgenda() {

@@ -72,6 +72,7 @@ final class WindowMenus {
             MenuActions.words(
                 item("Open notebook…", "Shortcut+O", host::openAnotherNotebook),
                 "file switch notebook"),
+            actions.recentMenu(),
             new SeparatorMenuItem(),
             MenuActions.words(
                 item("Export site…", "Shortcut+Shift+X", actions::exportSite),

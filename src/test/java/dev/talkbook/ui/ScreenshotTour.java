@@ -383,7 +383,7 @@ public final class ScreenshotTour {
       }
 
       @Override
-      public void createNotebook(java.nio.file.Path file) {}
+      public void openNotebook(java.nio.file.Path file, boolean create) {}
 
       @Override
       public void quit() {}

@@ -53,8 +53,11 @@ final class WindowUnderTest {
   /** What File → New notebook…'s save dialog answers (null: cancelled). */
   volatile Path newNotebook;
 
-  /** The notebooks the window asked the app to create and open. */
-  final List<Path> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** A notebook the window asked the app to open (and to create, or not). */
+  record Opened(Path file, boolean create) {}
+
+  /** The notebooks the window asked the app to open, in order. */
+  final List<Opened> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** What the folder chooser answers (null: the user cancelled). */
   volatile Path folder;
@@ -80,8 +83,8 @@ final class WindowUnderTest {
         }
 
         @Override
-        public void createNotebook(Path file) {
-          created.add(file);
+        public void openNotebook(Path file, boolean create) {
+          opened.add(new Opened(file, create));
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.talkbook.core.store;
 import dev.talkbook.core.common.UserFolders;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the notebook lives when the user does not say: the platform's user data folder. An explicit
@@ -21,14 +22,24 @@ public final class NotebookLocation {
   }
 
   public static Path resolve(Path explicit, Map<String, String> env, String osName, String home) {
+    return named(explicit, env)
+        .orElseGet(() -> dataDirectory(env, osName, home).resolve(FILE_NAME));
+  }
+
+  /** The notebook the user named: {@code explicit}, else {@code $TALKBOOK_NOTEBOOK}; else none. */
+  public static Optional<Path> named(Path explicit) {
+    return named(explicit, System.getenv());
+  }
+
+  public static Optional<Path> named(Path explicit, Map<String, String> env) {
     if (explicit != null) {
-      return explicit.toAbsolutePath().normalize();
+      return Optional.of(explicit.toAbsolutePath().normalize());
     }
     String fromEnv = env.get(ENV_VARIABLE);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return Path.of(fromEnv).toAbsolutePath().normalize();
+      return Optional.of(Path.of(fromEnv).toAbsolutePath().normalize());
     }
-    return dataDirectory(env, osName, home).resolve(FILE_NAME);
+    return Optional.empty();
   }
 
   /**

@@ -95,6 +95,12 @@ public final class Settings {
   /** Presenter mode types each snippet in at a readable pace (false: pastes it whole). */
   public static final Key<Boolean> PRESENTER_TYPING = flag("presenter.typeSnippets", true);
 
+  /**
+   * The notebooks the window opened, newest first, one absolute path a line ({@code
+   * RecentNotebooks}).
+   */
+  public static final Key<String> RECENT_NOTEBOOKS = text("recentNotebooks", "");
+
   /** The talk last open in {@code notebook} (its id), -1 when none. */
   public static Key<Long> lastTalk(Path notebook) {
     return new Key<>(ofNotebook("lastTalk", notebook), -1L, Long::valueOf);
