@@ -222,16 +222,19 @@ public final class TalkbookCommand implements Callable<Integer> {
   }
 
   /**
-   * Gives every command below {@code cl} a {@code -h, --help} of its own, so {@code talkbook event
-   * add --help} shows that command's usage, as users try, instead of "Unknown option". Not an
-   * inherited option of {@code talkbook}: picocli's {@code help} command has its own {@code -h}.
+   * Gives every command below {@code cl} a {@code --help} of its own, so {@code talkbook event add
+   * --help} shows that command's usage, as users try, instead of "Unknown option". Not {@code -h}:
+   * picocli takes any argument that starts with a short option's letter for an option, so
+   * "-hibernate" (a word left out of a search) or "--title -hello" would no longer reach the
+   * command. Not an inherited option of {@code talkbook} either: picocli's {@code help} command has
+   * its own.
    */
   private static void withHelpOptions(CommandLine cl) {
     for (CommandLine sub : cl.getSubcommands().values()) {
       CommandSpec spec = sub.getCommandSpec();
       if (spec.findOption("--help") == null) {
         spec.addOption(
-            OptionSpec.builder("-h", "--help")
+            OptionSpec.builder("--help")
                 .usageHelp(true)
                 .description("Show this help message and exit.")
                 .build());

@@ -229,8 +229,9 @@ public final class App extends Application implements MainWindow.Host {
       notebook.close();
     }
     notebook = opened;
-    RecentNotebooks.opened(settings, notebook.file());
     window = new MainWindow(stage, notebook, executors, settings, theme, this, takeEditorAside());
+    // After the window: it has the settings written as they change (kept if the app is killed).
+    RecentNotebooks.opened(settings, notebook.file());
     window.attachRepl(repl);
     window.whenTalkShown(() -> windowUp.complete(null));
     // The REPL's start (it begins as the notes show) before the preview's WebKit: both at once
@@ -350,7 +351,7 @@ public final class App extends Application implements MainWindow.Host {
     Optional.ofNullable(chooser.showOpenDialog(stage))
         .map(java.io.File::toPath)
         .filter(p -> !p.equals(notebook.file()))
-        .ifPresent(p -> window.requestClose(() -> open(p, false)));
+        .ifPresent(p -> openNotebook(p, false));
   }
 
   @Override
@@ -376,7 +377,17 @@ public final class App extends Application implements MainWindow.Host {
 
   @Override
   public void openNotebook(Path file, boolean create) {
-    window.requestClose(() -> open(file, create));
+    window.requestClose(
+        () -> {
+          if (create) {
+            // A new notebook is for writing, also in a window started --read-only (a read-only
+            // open would refuse to create it).
+            readOnly = false;
+          }
+          if (!open(file, create)) {
+            quit(); // the user chose Quit in the open-problem dialog
+          }
+        });
   }
 
   @Override

@@ -99,6 +99,14 @@ class SearchCommandTest extends CliTest {
   }
 
   @Test
+  void anExcludedWordStartingWithHIsNotTakenForTheHelpOption() {
+    Result r = ok("search", "sqlite", "-hibernate");
+
+    assertThat(r.out()).doesNotContain("Usage:");
+    assertThat(titles(r)).contains("SQLite everywhere");
+  }
+
+  @Test
   void anExclusionCanComeFirst() {
     Result r = ok("search", "-wal", "sqlite");
 

@@ -49,6 +49,15 @@ class TalkCommandTest extends CliTest {
   }
 
   @Test
+  void aTitleStartingWithADashAndHIsATitleNotTheHelpOption() {
+    long event = addEvent("Meetup");
+
+    Result r = ok("talk", "add", "--event", Long.toString(event), "--title", "-hello world");
+
+    assertOut(r).isEqualToIgnoringNewLines("Added talk 1: -hello world");
+  }
+
+  @Test
   void addStoresEveryDetail() {
     long event = addEvent("Meetup");
 
