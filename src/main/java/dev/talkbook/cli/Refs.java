@@ -50,7 +50,8 @@ final class Refs {
 
   /**
    * The event named by {@code ref}: its id, else its title or a part of it (ignoring case), as
-   * talks are named; a number is an id unless an event is titled exactly that number.
+   * talks are named. A number is an id; an event titled exactly that number is found by it only
+   * when no event has that id.
    */
   static Event event(Notebook notebook, String ref) {
     String r = ref.strip();

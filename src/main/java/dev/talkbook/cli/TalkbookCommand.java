@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
       "",
       "The notebook is --notebook PATH, else $"
           + NotebookLocation.ENV_VARIABLE
-          + ", else the default file in your data folder.",
+          + ", else the default file in your data folder (the window: the notebook it had open"
+          + " last, while that file is there).",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -302,12 +302,15 @@ class EventCommandTest extends CliTest {
   }
 
   @Test
-  void aNumberIsAnIdUnlessAnEventIsTitledExactlyThatNumber() {
-    long first = addEvent("Meetup 2026");
+  void aNumberIsAnIdAndATitleOnlyWhenNoEventHasThatId() {
+    long titledTwo = addEvent("2");
+    long second = addEvent("Meetup 2026");
     long titled = addEvent("2026");
 
-    assertOut(ok("talks", Long.toString(first))).contains("Meetup 2026");
+    assertThat(second).isEqualTo(2);
+    assertOut(ok("talks", "2")).contains("Meetup 2026  (event 2)").doesNotContain("(event 1)");
     assertOut(ok("talks", "2026")).contains("2026  (event " + titled + ")");
+    assertOut(ok("talks", Long.toString(titledTwo))).contains("2  (event 1)");
     assertErr(refused("talks", "7")).contains("There is no event with id 7.");
   }
 }

@@ -43,12 +43,15 @@ public final class NotebookLocation {
   }
 
   /**
-   * The notebook file for a name the user chose for a new one: {@code .talkbook} added when the
-   * name has no extension ("Devoxx 2026" is "Devoxx 2026.talkbook").
+   * The notebook file for a name the user chose for a new one: {@code .talkbook} added unless the
+   * name ends with it ("Devoxx 2026" and "Talks v2.0" get it), so the file shows in the Open
+   * dialog's filter and opens Talkbook from a file manager.
    */
   public static Path withExtension(Path chosen) {
     String name = chosen.getFileName().toString();
-    return name.contains(".") ? chosen : chosen.resolveSibling(name + ".talkbook");
+    return name.toLowerCase(java.util.Locale.ROOT).endsWith(".talkbook")
+        ? chosen
+        : chosen.resolveSibling(name + ".talkbook");
   }
 
   /** The per-user data folder for Talkbook on this platform. */

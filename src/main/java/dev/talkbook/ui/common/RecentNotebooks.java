@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The notebooks the window opened, newest first (at most {@link #KEPT}), kept in the settings: the
@@ -64,6 +65,11 @@ public final class RecentNotebooks {
    * there, else the default.
    */
   public static Path forWindow(Path named, Settings settings) {
+    return forWindow(named, settings, () -> NotebookLocation.resolve(null));
+  }
+
+  /** The same, with the default from {@code fallback}. */
+  static Path forWindow(Path named, Settings settings, Supplier<Path> fallback) {
     if (named != null) {
       return named;
     }
@@ -71,6 +77,6 @@ public final class RecentNotebooks {
     if (!recent.isEmpty() && Files.isRegularFile(recent.get(0))) {
       return recent.get(0);
     }
-    return NotebookLocation.resolve(null);
+    return fallback.get();
   }
 }

@@ -157,11 +157,12 @@ public final class HistoryDialog extends Dialog<Void> {
             Label none =
                 wrapped(
                     "Talkbook keeps versions of these notes while you write and when you leave"
-                        + " the talk. Each will be listed here, to compare with the text now and"
-                        + " to bring back.");
+                        + " the talk. Each will be listed on the left, to compare with the text now"
+                        + " and to bring back.");
             none.setId("history-none");
             diff.setPlaceholder(none);
             unchanged.setVisible(false);
+            unchanged.setManaged(false);
           }
           revisions.getItems().setAll(list);
           revisions.getSelectionModel().selectFirst();

@@ -175,13 +175,15 @@ class NotebookLocationTest {
   }
 
   @Test
-  void aNewNotebooksNameGetsTheExtensionOnlyWhenItHasNone() {
+  void aNewNotebooksNameGetsTheExtensionUnlessItEndsWithIt() {
     Path dir = Path.of("/home/ada/notes");
     assertThat(NotebookLocation.withExtension(dir.resolve("Devoxx 2026")))
         .isEqualTo(dir.resolve("Devoxx 2026.talkbook"));
     assertThat(NotebookLocation.withExtension(dir.resolve("work.talkbook")))
         .isEqualTo(dir.resolve("work.talkbook"));
-    assertThat(NotebookLocation.withExtension(dir.resolve("work.db")))
-        .isEqualTo(dir.resolve("work.db"));
+    assertThat(NotebookLocation.withExtension(dir.resolve("Work.TALKBOOK")))
+        .isEqualTo(dir.resolve("Work.TALKBOOK"));
+    assertThat(NotebookLocation.withExtension(dir.resolve("Talks v2.0")))
+        .isEqualTo(dir.resolve("Talks v2.0.talkbook"));
   }
 }

@@ -64,13 +64,15 @@ class RecentNotebooksTest {
     Settings s = settings();
     Path named = dir.resolve("named.talkbook");
     Path last = Files.writeString(dir.resolve("last.talkbook"), "");
+    Path fallback = dir.resolve("data/notebook.talkbook");
 
-    assertThat(RecentNotebooks.forWindow(null, s)).isEqualTo(NotebookLocation.resolve(null));
+    assertThat(RecentNotebooks.forWindow(null, s, () -> fallback)).isEqualTo(fallback);
     RecentNotebooks.opened(s, last);
-    assertThat(RecentNotebooks.forWindow(named, s)).isEqualTo(named);
-    assertThat(RecentNotebooks.forWindow(null, s)).isEqualTo(last);
+    assertThat(RecentNotebooks.forWindow(named, s, () -> fallback)).isEqualTo(named);
+    assertThat(RecentNotebooks.forWindow(null, s, () -> fallback)).isEqualTo(last);
     // Gone (moved, deleted, a drive not attached): the default, not a new empty notebook there.
     Files.delete(last);
+    assertThat(RecentNotebooks.forWindow(null, s, () -> fallback)).isEqualTo(fallback);
     assertThat(RecentNotebooks.forWindow(null, s)).isEqualTo(NotebookLocation.resolve(null));
   }
 }
