@@ -48,7 +48,8 @@ public final class WindowProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the window on {@code notebook} with the typing probe on (run {@code run}).
+   * Starts the window on {@code notebook} (null: names none, as a start from the desktop's menu)
+   * with the typing probe on (run {@code run}).
    *
    * @param home a folder of this run's own for the settings (never the user's)
    * @param flags more JVM flags (e.g. {@link #headless()})
@@ -65,8 +66,10 @@ public final class WindowProcess implements AutoCloseable {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("dev.talkbook.Launcher");
-    command.add("--notebook");
-    command.add(notebook.toString());
+    if (notebook != null) {
+      command.add("--notebook");
+      command.add(notebook.toString());
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
     builder.environment().put("XDG_DATA_HOME", home.resolve("data").toString());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.RecentNotebooks;
+import dev.talkbook.ui.common.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +44,31 @@ class WindowProcessTest {
     WindowProcess window = WindowProcess.start(notebook, run, dir.resolve("home"), all, Map.of());
     assertThat(window.awaitTyping(START)).as("typing started\n%s", window.output()).isTrue();
     return window;
+  }
+
+  @Test
+  @Timeout(300)
+  void aStartThatNamesNoNotebookOpensTheOneOpenedLast() throws Exception {
+    Path home = dir.resolve("home");
+    Settings settings =
+        Settings.load(home.resolve("config").resolve("talkbook").resolve(Settings.FILE_NAME));
+    RecentNotebooks.opened(settings, notebook);
+    settings.flush();
+
+    WindowProcess.Outcome outcome;
+    try (WindowProcess window =
+        WindowProcess.start(null, "last", home, WindowProcess.headless(), Map.of())) {
+      // The probe types into the first talk of the notebook the window opened: this one's.
+      assertThat(window.awaitTyping(START)).as("typing started\n%s", window.output()).isTrue();
+      long ended = window.terminate();
+      assertThat(window.waitFor(Duration.ofSeconds(60))).as("%s", window.output()).isNotEqualTo(-1);
+      outcome = window.outcome(notebook, ended);
+    }
+    assertThat(outcome.sound()).as("%s", outcome).isTrue();
+    assertThat(outcome.saved()).as("lines typed into the notebook opened last").isPositive();
+    assertThat(home.resolve("data").resolve("talkbook").resolve("notebook.talkbook"))
+        .as("the default notebook, not made")
+        .doesNotExist();
   }
 
   @Test
