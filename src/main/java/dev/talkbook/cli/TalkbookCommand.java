@@ -1,17 +1,15 @@
 package dev.talkbook.cli;
 
-import dev.talkbook.core.common.Resources;
+import dev.talkbook.core.common.AppVersion;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookLocation;
 import dev.talkbook.core.store.NotebookOpenException;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -340,20 +338,8 @@ public final class TalkbookCommand implements Callable<Integer> {
   /** The version from the build. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() throws Exception {
-      Properties p = new Properties();
-      p.load(new StringReader(Resources.text(Launcher.class, "/dev/talkbook/version.properties")));
-      return new String[] {
-        "Talkbook " + p.getProperty("version"),
-        "Java "
-            + System.getProperty("java.version")
-            + " ("
-            + System.getProperty("java.vendor")
-            + ")"
-      };
+    public String[] getVersion() {
+      return new String[] {"Talkbook " + AppVersion.version(), AppVersion.java()};
     }
   }
-
-  /** Anchor for absolute resource look-ups. */
-  private static final class Launcher {}
 }

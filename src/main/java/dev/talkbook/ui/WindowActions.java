@@ -17,6 +17,8 @@ import dev.talkbook.ui.exchange.ScheduleImportDialog;
 import dev.talkbook.ui.export.MarkdownExportDialog;
 import dev.talkbook.ui.export.MarkdownImportDialog;
 import dev.talkbook.ui.export.SiteExportDialog;
+import dev.talkbook.ui.help.AboutDialog;
+import dev.talkbook.ui.help.ShortcutsDialog;
 import dev.talkbook.ui.history.HistoryDialog;
 import dev.talkbook.ui.navigator.NavigatorView;
 import dev.talkbook.ui.palette.MenuActions;
@@ -47,6 +49,10 @@ final class WindowActions {
   private final Notebook notebook;
   private final UiExecutors executors;
   private final Settings settings;
+
+  /** Help → Keyboard shortcuts, while it is open. */
+  private ShortcutsDialog shortcuts;
+
   private final Theme theme;
   private final MainWindow.Host host;
   private final OpenTalk talk;
@@ -293,6 +299,21 @@ final class WindowActions {
   }
 
   /** Ctrl+Shift+P: every enabled menu action, with its menu path and shortcut. */
+  /** Help → Keyboard shortcuts: every menu key, read from the menus (one window, shown again). */
+  void shortcuts(javafx.scene.control.MenuBar menus) {
+    if (shortcuts == null || !shortcuts.isShowing()) {
+      shortcuts = new ShortcutsDialog(stage, List.copyOf(menus.getMenus()), MenuActions::wordsOf);
+      shortcuts.show();
+    } else {
+      ((Stage) shortcuts.getDialogPane().getScene().getWindow()).toFront();
+    }
+  }
+
+  /** Help → About Talkbook. */
+  void about() {
+    new AboutDialog(stage, notebook.file(), settings.file()).show();
+  }
+
   void commandPalette(javafx.scene.control.MenuBar menus) {
     PalettePopup.show(
         stage,

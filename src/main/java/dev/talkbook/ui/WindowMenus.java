@@ -21,12 +21,14 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 
 /**
- * The window's menu bar: File, Edit, Outline, View, Go and Share, the Java menu added once the REPL
- * is attached. Every item says what it does and its shortcut; the command palette offers them all
- * ({@link #actions()}). What the items do is {@link WindowActions}' and the views'.
+ * The window's menu bar: File, Edit, Outline, View, Go, Share and Help, the Java menu added before
+ * Help once the REPL is attached. Every item says what it does and its shortcut; the command
+ * palette offers them all ({@link #actions()}). What the items do is {@link WindowActions}' and the
+ * views'.
  */
 final class WindowMenus {
   private final MenuBar menuBar = new MenuBar();
+  private final Menu help;
 
   static MenuItem item(String text, String accelerator, Runnable action) {
     MenuItem item = new MenuItem(text);
@@ -190,7 +192,16 @@ final class WindowMenus {
             MenuActions.words(
                 item("Now and next…", "Shortcut+Shift+N", actions::nowAndNext),
                 "agenda schedule programme current upcoming"));
-    menuBar.getMenus().addAll(file, edit, outline, view, go, share.menu());
+    help =
+        new Menu(
+            "_Help",
+            null,
+            MenuActions.words(
+                item("Keyboard shortcuts", "Shortcut+Slash", () -> actions.shortcuts(menuBar)),
+                "keys list cheat sheet help"),
+            MenuActions.words(
+                item("About Talkbook", null, actions::about), "version java info help"));
+    menuBar.getMenus().addAll(file, edit, outline, view, go, share.menu(), help);
     menuBar.setUseSystemMenuBar(true);
   }
 
@@ -199,9 +210,9 @@ final class WindowMenus {
     return menuBar;
   }
 
-  /** Adds a menu after the others (the Java menu, once the REPL is attached). */
+  /** Adds a menu after the others, before Help (the Java menu, once the REPL is attached). */
   void add(Menu menu) {
-    menuBar.getMenus().add(menu);
+    menuBar.getMenus().add(menuBar.getMenus().indexOf(help), menu);
   }
 
   /** Every menu action, sub-menus flattened (what the command palette offers). */

@@ -18,6 +18,12 @@ public final class MenuActions {
 
   private MenuActions() {}
 
+  /** The words set on {@code item} with {@link #words}; empty when none. */
+  public static String wordsOf(MenuItem item) {
+    Object words = item.getProperties().get(WORDS);
+    return words == null ? "" : words.toString();
+  }
+
   /** Gives {@code item} words a user would type to find it ("jshell", "appearance"). */
   public static <M extends MenuItem> M words(M item, String words) {
     item.getProperties().put(WORDS, words);
@@ -47,14 +53,13 @@ public final class MenuActions {
         } else if (item instanceof CheckMenuItem c) {
           note += c.isSelected() ? " · on" : " · off";
         }
-        Object words = item.getProperties().get(WORDS);
         into.add(
             new PaletteEntry<>(
                 item,
                 item.getText(),
                 note,
                 item.getAccelerator() == null ? "" : item.getAccelerator().getDisplayText(),
-                (words == null ? "" : words.toString()) + " " + path));
+                wordsOf(item) + " " + path));
       }
     }
   }
