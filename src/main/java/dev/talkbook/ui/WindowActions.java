@@ -299,6 +299,56 @@ final class WindowActions {
   }
 
   /** Ctrl+Shift+P: every enabled menu action, with its menu path and shortcut. */
+  /** Edit → Cut, Copy, Paste, Select all: what they do to the text that has the focus. */
+  enum Clip {
+    CUT,
+    COPY,
+    PASTE,
+    SELECT_ALL
+  }
+
+  /**
+   * Whether {@code clip} applies to the focused control: a text field or area, the notes, the
+   * REPL's input (cut and paste only where one may type); nothing else (the tree, a button).
+   */
+  boolean clipApplies(Clip clip) {
+    Node focused = stage.getScene() == null ? null : stage.getScene().getFocusOwner();
+    boolean editable;
+    if (focused instanceof javafx.scene.control.TextInputControl t) {
+      editable = t.isEditable();
+    } else if (focused instanceof org.fxmisc.richtext.GenericStyledArea<?, ?, ?> a) {
+      editable = a.isEditable();
+    } else {
+      return false;
+    }
+    return editable || clip == Clip.COPY || clip == Clip.SELECT_ALL;
+  }
+
+  /**
+   * Does {@code clip} to the focused text, as its own keys would (nothing where it does not apply).
+   */
+  void clip(Clip clip) {
+    if (!clipApplies(clip)) {
+      return;
+    }
+    Node focused = stage.getScene().getFocusOwner();
+    if (focused instanceof javafx.scene.control.TextInputControl t) {
+      switch (clip) {
+        case CUT -> t.cut();
+        case COPY -> t.copy();
+        case PASTE -> t.paste();
+        case SELECT_ALL -> t.selectAll();
+      }
+    } else if (focused instanceof org.fxmisc.richtext.GenericStyledArea<?, ?, ?> a) {
+      switch (clip) {
+        case CUT -> a.cut();
+        case COPY -> a.copy();
+        case PASTE -> a.paste();
+        case SELECT_ALL -> a.selectAll();
+      }
+    }
+  }
+
   /** Help → Keyboard shortcuts: every menu key, read from the menus (one window, shown again). */
   void shortcuts(javafx.scene.control.MenuBar menus) {
     if (shortcuts == null || !shortcuts.isShowing()) {

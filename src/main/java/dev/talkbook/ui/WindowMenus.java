@@ -48,6 +48,21 @@ final class WindowMenus {
     return item;
   }
 
+  /**
+   * Edit → Cut, Copy, Paste, Select all: on the focused text, whose own keys they show (the text
+   * handles Ctrl+C itself). Enabled, as the Edit menu shows, only where they apply.
+   */
+  private static MenuItem clip(
+      WindowActions actions, String text, KeyCode key, WindowActions.Clip clip) {
+    MenuItem item = shows(item(text, null, () -> actions.clip(clip)), shortcut(key));
+    item.getProperties().put(WindowActions.Clip.class, clip);
+    return item;
+  }
+
+  private static ShownKey shortcut(KeyCode key) {
+    return new ShownKey(key, KeyCombination.SHORTCUT_DOWN);
+  }
+
   WindowMenus(
       WindowParts parts,
       WindowActions actions,
@@ -96,6 +111,13 @@ final class WindowMenus {
             item("Undo", "Shortcut+Z", () -> editor.area().undo()),
             item("Redo", "Shortcut+Shift+Z", () -> editor.area().redo()),
             new SeparatorMenuItem(),
+            clip(actions, "Cut", KeyCode.X, WindowActions.Clip.CUT),
+            clip(actions, "Copy", KeyCode.C, WindowActions.Clip.COPY),
+            clip(actions, "Paste", KeyCode.V, WindowActions.Clip.PASTE),
+            MenuActions.words(
+                clip(actions, "Select all", KeyCode.A, WindowActions.Clip.SELECT_ALL),
+                "mark everything"),
+            new SeparatorMenuItem(),
             MenuActions.words(item("Find…", "Shortcut+F", actions::find), "search in notes"),
             MenuActions.words(
                 item("Replace…", "Shortcut+H", () -> editor.showFind(true)), "substitute"),
@@ -106,6 +128,15 @@ final class WindowMenus {
             MenuActions.words(
                 item("Star or unstar the talk", "Shortcut+D", actions::toggleStar),
                 "favourite favorite mark"));
+    // As the menu opens: the clipboard items apply to what has the focus now.
+    edit.setOnShowing(
+        e -> {
+          for (MenuItem i : edit.getItems()) {
+            if (i.getProperties().get(WindowActions.Clip.class) instanceof WindowActions.Clip c) {
+              i.setDisable(!actions.clipApplies(c));
+            }
+          }
+        });
     var outliner = editor.outliner();
     Menu outline =
         new Menu(
