@@ -62,6 +62,14 @@ class HelpWindowTest extends RealWindowTest {
     FxWait.until(() -> robot.lookup("#about").tryQuery().isPresent());
 
     String name = FxWait.onFx(() -> robot.lookup("#about-name").queryAs(Label.class).getText());
+    FxWait.untilFx(
+        "the focus on Close",
+        () ->
+            robot
+                .lookup("#about")
+                .queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(javafx.scene.control.ButtonType.CLOSE)
+                .isFocused());
     assertThat(name).startsWith("Talkbook ").doesNotContain("${").doesNotContain("unknown");
     Button copy = robot.lookup("#about-copy").queryButton();
     robot.interact(copy::fire);

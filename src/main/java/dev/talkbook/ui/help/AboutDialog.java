@@ -63,6 +63,10 @@ public final class AboutDialog extends Dialog<Void> {
     getDialogPane().setContent(box);
     ButtonType copy = new ButtonType("Copy details", ButtonBar.ButtonData.LEFT);
     getDialogPane().getButtonTypes().addAll(copy, ButtonType.CLOSE);
+    // Enter closes, as in any notice; the focus starts there, not on "Copy details".
+    Button close = (Button) getDialogPane().lookupButton(ButtonType.CLOSE);
+    close.setDefaultButton(true);
+    setOnShown(e -> close.requestFocus());
     Button copyButton = (Button) getDialogPane().lookupButton(copy);
     copyButton.setId("about-copy");
     copyButton.addEventFilter(
