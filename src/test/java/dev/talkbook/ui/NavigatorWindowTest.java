@@ -289,6 +289,30 @@ class NavigatorWindowTest extends RealWindowTest {
     robot.type(KeyCode.ESCAPE);
   }
 
+  @Test
+  void aNewTalkNeedsATitleBeforeItCanBeCreated(FxRobot robot) throws Exception {
+    ui.notebook.events().create(Event.Details.titled("Devoxx 2026"));
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "Devoxx 2026");
+    FxWait.clickOn(robot, "#new-talk");
+    FxWait.clickOn(robot, "#talk-title-input");
+    Button create =
+        (Button)
+            FxWait.shown(
+                robot, ".dialog-pane .button", b -> "Create".equals(((Button) b).getText()));
+    assertThat(FxWait.onFx(create::isDisabled)).as("no title").isTrue();
+    robot.write("   ");
+    assertThat(FxWait.onFx(create::isDisabled)).as("only spaces").isTrue();
+    robot.type(KeyCode.ENTER);
+    assertThat(FxWait.onFx(() -> robot.lookup("#talk-title-input").tryQuery().isPresent()))
+        .as("Enter on no title keeps the dialog")
+        .isTrue();
+    robot.write("Loom");
+    assertThat(FxWait.onFx(create::isDisabled)).isFalse();
+    robot.type(KeyCode.ENTER);
+    waitForSelected(robot, "Loom");
+  }
+
   /** The header of the dialog that asks for a new talk's title. */
   private static String talkDialogHeader(FxRobot robot) throws Exception {
     return FxWait.onFx(

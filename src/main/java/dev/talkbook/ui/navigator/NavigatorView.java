@@ -409,6 +409,7 @@ public final class NavigatorView {
     dialog.setContentText("Title");
     dialog.getEditor().setId("talk-title-input");
     dialog.getEditor().setPrefColumnCount(28);
+    needsATitle(dialog);
     dialog
         .showAndWait()
         .filter(title -> !title.isBlank())
@@ -422,6 +423,20 @@ public final class NavigatorView {
                       changed.run();
                     },
                     error -> Errors.show(window(), "Could not create the talk", error)));
+  }
+
+  /**
+   * The dialog's OK (Create, Rename) is enabled only with a title: Enter on an empty one closed the
+   * dialog and did nothing, as if the talk had been made.
+   */
+  private static void needsATitle(TextInputDialog dialog) {
+    dialog
+        .getDialogPane()
+        .lookupButton(ButtonType.OK)
+        .disableProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> dialog.getEditor().getText().isBlank(), dialog.getEditor().textProperty()));
   }
 
   public void renameSelected() {
@@ -438,6 +453,7 @@ public final class NavigatorView {
     ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText("Rename");
     dialog.setContentText("Title");
     dialog.getEditor().setPrefColumnCount(28);
+    needsATitle(dialog);
     dialog
         .showAndWait()
         .filter(title -> !title.isBlank() && !title.equals(node.label()))
