@@ -49,8 +49,56 @@ public final class Launcher {
       // which searches every jar of the class path for a logging service (see forCommands).
       return;
     }
+    Optional<String> noDisplay =
+        noDisplay(System.getenv(), System.getProperty("os.name", ""), System.getProperties());
+    if (noDisplay.isPresent()) {
+      System.err.println("talkbook: " + noDisplay.get());
+      System.exit(TalkbookCommand.USER_ERROR);
+    }
     QuickCompiler.begin();
-    App.launch(window.get().notebookPath(), window.get().readOnly());
+    try {
+      App.launch(window.get().notebookPath(), window.get().readOnly());
+    } catch (UnsupportedOperationException e) {
+      // GTK could not open the display DISPLAY names (an X server gone, a forwarding refused)
+      if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
+        System.err.println(
+            "talkbook: the window cannot open on display "
+                + System.getenv("DISPLAY")
+                + " ("
+                + e.getMessage()
+                + "). "
+                + COMMANDS_WITHOUT_A_WINDOW);
+        System.exit(TalkbookCommand.USER_ERROR);
+      }
+      throw e;
+    }
+  }
+
+  private static final String COMMANDS_WITHOUT_A_WINDOW =
+      "Commands work without one: talkbook --help lists them.";
+
+  /**
+   * Why the window cannot open here, said before JavaFX tries (it would end in a stack trace): on
+   * Linux and the BSDs, a session with no display at all (neither {@code DISPLAY} nor {@code
+   * WAYLAND_DISPLAY}: a login over SSH, a terminal on a server). Empty where a window may open, and
+   * for JavaFX's headless Monocle platform (the tests').
+   */
+  static Optional<String> noDisplay(
+      java.util.Map<String, String> env, String osName, java.util.Properties properties) {
+    String os = osName.toLowerCase(java.util.Locale.ROOT);
+    if (os.startsWith("windows")
+        || os.startsWith("mac")
+        || "Monocle".equalsIgnoreCase(properties.getProperty("glass.platform"))) {
+      return Optional.empty();
+    }
+    boolean display = !env.getOrDefault("DISPLAY", "").isBlank();
+    boolean wayland = !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+    return display || wayland
+        ? Optional.empty()
+        : Optional.of(
+            "there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is"
+                + " set: a terminal over SSH, say). "
+                + COMMANDS_WITHOUT_A_WINDOW);
   }
 
   /**

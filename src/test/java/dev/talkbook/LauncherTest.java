@@ -124,4 +124,50 @@ class LauncherTest {
       assertThat(Launcher.windowOptions(args)).as(String.join(" ", args)).isEmpty();
     }
   }
+
+  @Test
+  void withNoDisplayOnLinuxTheWindowIsNotTriedAndTheReasonIsSaid() {
+    java.util.Properties none = new java.util.Properties();
+    assertThat(Launcher.noDisplay(java.util.Map.of(), "Linux", none))
+        .get()
+        .asString()
+        .contains("no display to open the window on")
+        .contains("talkbook --help");
+    assertThat(Launcher.noDisplay(java.util.Map.of("DISPLAY", ":0"), "Linux", none)).isEmpty();
+    assertThat(Launcher.noDisplay(java.util.Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", none))
+        .isEmpty();
+    assertThat(Launcher.noDisplay(java.util.Map.of(), "Mac OS X", none)).isEmpty();
+    assertThat(Launcher.noDisplay(java.util.Map.of(), "Windows 11", none)).isEmpty();
+    java.util.Properties monocle = new java.util.Properties();
+    monocle.setProperty("glass.platform", "Monocle");
+    assertThat(Launcher.noDisplay(java.util.Map.of(), "Linux", monocle)).isEmpty();
+  }
+
+  @Test
+  @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+  void aWindowStartedOverSshSaysWhyInsteadOfAStackTrace(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.talkbook.Launcher",
+                "--notebook",
+                dir.resolve("n.talkbook").toString())
+            .redirectErrorStream(true);
+    pb.environment().remove("DISPLAY");
+    pb.environment().remove("WAYLAND_DISPLAY");
+    Process p = pb.start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).as(out).isEqualTo(1);
+    assertThat(out)
+        .contains("talkbook: there is no display to open the window on")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(dir.resolve("n.talkbook")).as("nothing made").doesNotExist();
+  }
 }
