@@ -61,9 +61,12 @@ public final class Launcher {
     } catch (UnsupportedOperationException e) {
       // GTK could not open the display DISPLAY names (an X server gone, a forwarding refused)
       if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
+        String display = System.getenv("DISPLAY");
         System.err.println(
-            "talkbook: the window cannot open on display "
-                + System.getenv("DISPLAY")
+            "talkbook: the window cannot open on "
+                + (display == null || display.isBlank()
+                    ? "this display (DISPLAY is not set)"
+                    : "display " + display)
                 + " ("
                 + e.getMessage()
                 + "). "

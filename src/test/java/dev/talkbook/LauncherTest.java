@@ -144,6 +144,7 @@ class LauncherTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(120)
   @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
   void aWindowStartedOverSshSaysWhyInsteadOfAStackTrace(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {

@@ -298,7 +298,6 @@ final class WindowActions {
         error -> Errors.show(stage, "Could not list the talks", error));
   }
 
-  /** Ctrl+Shift+P: every enabled menu action, with its menu path and shortcut. */
   /** Edit → Cut, Copy, Paste, Select all: what they do to the text that has the focus. */
   enum Clip {
     CUT,
@@ -343,7 +342,13 @@ final class WindowActions {
       switch (clip) {
         case CUT -> a.cut();
         case COPY -> a.copy();
-        case PASTE -> a.paste();
+        case PASTE -> {
+          if (a == editor.area()) {
+            editor.paste(); // an image or a file, as Ctrl+V there
+          } else {
+            a.paste();
+          }
+        }
         case SELECT_ALL -> a.selectAll();
       }
     }
@@ -356,6 +361,7 @@ final class WindowActions {
       shortcuts.show();
     } else {
       ((Stage) shortcuts.getDialogPane().getScene().getWindow()).toFront();
+      shortcuts.getDialogPane().getScene().getWindow().requestFocus();
     }
   }
 
@@ -364,6 +370,7 @@ final class WindowActions {
     new AboutDialog(stage, notebook.file(), settings.file()).show();
   }
 
+  /** Ctrl+Shift+P: every enabled menu action, with its menu path and shortcut. */
   void commandPalette(javafx.scene.control.MenuBar menus) {
     PalettePopup.show(
         stage,

@@ -59,6 +59,15 @@ final class WindowMenus {
     return item;
   }
 
+  private static void enableClipItems(
+      Menu edit, java.util.function.Predicate<WindowActions.Clip> applies) {
+    for (MenuItem i : edit.getItems()) {
+      if (i.getProperties().get(WindowActions.Clip.class) instanceof WindowActions.Clip c) {
+        i.setDisable(!applies.test(c));
+      }
+    }
+  }
+
   private static ShownKey shortcut(KeyCode key) {
     return new ShownKey(key, KeyCombination.SHORTCUT_DOWN);
   }
@@ -128,15 +137,10 @@ final class WindowMenus {
             MenuActions.words(
                 item("Star or unstar the talk", "Shortcut+D", actions::toggleStar),
                 "favourite favorite mark"));
-    // As the menu opens: the clipboard items apply to what has the focus now.
-    edit.setOnShowing(
-        e -> {
-          for (MenuItem i : edit.getItems()) {
-            if (i.getProperties().get(WindowActions.Clip.class) instanceof WindowActions.Clip c) {
-              i.setDisable(!actions.clipApplies(c));
-            }
-          }
-        });
+    // As the menu opens: the clipboard items apply to what has the focus now. Enabled again as it
+    // closes, so the command palette (which lists enabled items) still offers them.
+    edit.setOnShowing(e -> enableClipItems(edit, actions::clipApplies));
+    edit.setOnHidden(e -> enableClipItems(edit, c -> true));
     var outliner = editor.outliner();
     Menu outline =
         new Menu(

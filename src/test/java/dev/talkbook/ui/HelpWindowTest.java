@@ -40,7 +40,7 @@ class HelpWindowTest extends RealWindowTest {
     assertThat(all).doesNotContain("Export Markdown…"); // no key
 
     TextField filter = robot.lookup("#shortcuts-filter").queryAs(TextField.class);
-    assertThat(FxWait.onFx(filter::isFocused)).as("typing goes to the filter").isTrue();
+    FxWait.untilFx("the filter focused, for typing", filter::isFocused);
     FxWait.clickOn(robot, "#shortcuts-filter"); // Monocle gives a new window no key focus
     robot.write("font");
     FxWait.until(() -> !listed(robot).contains("File"));

@@ -13,7 +13,8 @@ public final class AppVersion {
     Properties p = new Properties();
     try {
       p.load(
-          new StringReader(Resources.text(AppVersion.class, "/dev/talkbook/version.properties")));
+          new StringReader(
+              Resources.find(AppVersion.class, "/dev/talkbook/version.properties").orElse("")));
     } catch (IOException e) {
       return "unknown";
     }

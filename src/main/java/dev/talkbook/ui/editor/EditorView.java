@@ -608,6 +608,16 @@ public final class EditorView {
 
   // ---- images and files ----------------------------------------------------------------------
 
+  /**
+   * Pastes as Ctrl+V in the notes does: files and a copied image are stored with the talk and
+   * linked, text is pasted (Edit → Paste).
+   */
+  public void paste() {
+    if (!pasteImage()) {
+      area.paste();
+    }
+  }
+
   private boolean pasteImage() {
     Clipboard clipboard = Clipboard.getSystemClipboard();
     if (clipboard.hasFiles() && !clipboard.getFiles().isEmpty()) {

@@ -67,7 +67,10 @@ public final class ShortcutsDialog extends Dialog<Void> {
     scroll.getStyleClass().add("edge-to-edge");
     Label tip =
         new Label(
-            "Every command, with a key or without, is in the command palette (Ctrl+Shift+P).");
+            "Every command, with a key or without, is in the command palette ("
+                + javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+P")
+                    .getDisplayText()
+                + ").");
     tip.getStyleClass().add("tb-muted");
     tip.setWrapText(true);
     tip.setMinHeight(Label.USE_PREF_SIZE);
