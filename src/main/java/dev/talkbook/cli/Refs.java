@@ -34,16 +34,7 @@ final class Refs {
       throw new NotFoundException("No talk has \"" + r + "\" in its title.");
     }
     if (found.size() > 1) {
-      throw new NotebookException(
-          "\""
-              + r
-              + "\" matches "
-              + found.size()
-              + " talks; name one by id:\n"
-              + found.stream()
-                  .limit(10)
-                  .map(t -> String.format("  %5d  %s", t.id(), t.title()))
-                  .collect(Collectors.joining("\n")));
+      throw ambiguous(r, "talks", found.stream().map(t -> idAndTitle(t.id(), t.title())));
     }
     return found.get(0);
   }
@@ -83,18 +74,28 @@ final class Refs {
           "No event has \"" + r + "\" in its title (see them with: talkbook events).");
     }
     if (found.size() > 1) {
-      throw new NotebookException(
-          "\""
-              + r
-              + "\" matches "
-              + found.size()
-              + " events; name one by id:\n"
-              + found.stream()
-                  .limit(10)
-                  .map(e -> String.format("  %5d  %s", e.id(), e.title()))
-                  .collect(Collectors.joining("\n")));
+      throw ambiguous(r, "events", found.stream().map(e -> idAndTitle(e.id(), e.title())));
     }
     return found.get(0);
+  }
+
+  /** "… matches 3 talks; name one by id:" and the first ten, each as {@link #idAndTitle}. */
+  private static NotebookException ambiguous(
+      String ref, String what, java.util.stream.Stream<String> matches) {
+    List<String> all = matches.toList();
+    return new NotebookException(
+        "\""
+            + ref
+            + "\" matches "
+            + all.size()
+            + " "
+            + what
+            + "; name one by id:\n"
+            + all.stream().limit(10).collect(Collectors.joining("\n")));
+  }
+
+  private static String idAndTitle(long id, String title) {
+    return String.format("  %5d  %s", id, title);
   }
 
   /** The ids of the events named by {@code refs}, in their order, each once. */
