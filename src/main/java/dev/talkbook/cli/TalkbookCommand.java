@@ -86,8 +86,8 @@ public final class TalkbookCommand implements Callable<Integer> {
 
   /**
    * A new command object. A switch rather than a map of constructor references: with such a map,
-   * one of them picocli's {@code HelpCommand} (compiled for Java 5, a class the AOT cache cannot
-   * keep), JDK 25.0.3 crashed writing the packaged app's AOT cache (a guarantee in
+   * one of them then picocli's {@code HelpCommand} (compiled for Java 5, a class the AOT cache
+   * cannot keep), JDK 25.0.3 crashed writing the packaged app's AOT cache (a guarantee in
    * archiveHeapWriter.cpp).
    */
   private static Object command(String name) {
@@ -108,7 +108,7 @@ public final class TalkbookCommand implements Callable<Integer> {
       case "import" -> new ImportCommand();
       case "run" -> new RunCommand();
       case "share" -> new ShareCommand();
-      case "help" -> new CommandLine.HelpCommand();
+      case "help" -> new HelpCommand();
       default -> throw new IllegalArgumentException("no command " + name);
     };
   }

@@ -73,6 +73,23 @@ class TalkbookCommandTest extends CliTest {
   }
 
   @Test
+  void helpOfANestedCommandDescribesIt() {
+    Result r = runRaw("help", "event", "add");
+
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertOut(r).startsWith("Usage: talkbook event add").contains("--title=TEXT");
+  }
+
+  @Test
+  void helpOfNoSuchCommandSaysSo() {
+    Result r = runRaw("help", "event", "frobnicate");
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(2);
+    assertErr(r).contains("There is no command \"event frobnicate\"");
+    assertNoStackTrace(r);
+  }
+
+  @Test
   void noArgumentsPrintsTheUsageAndExitsZero() {
     Result r = runRaw();
 
