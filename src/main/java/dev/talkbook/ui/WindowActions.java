@@ -170,7 +170,7 @@ final class WindowActions {
   }
 
   /**
-   * File → New notebook…: a file the user names (".talkbook" added when it has no extension) is
+   * File → New notebook…: a file the user names (".talkbook" added unless the name ends with it) is
    * created and opened in this window. An existing file is never taken for it: the user is told to
    * open it instead, or choose another name.
    */
