@@ -42,21 +42,20 @@ public final class RecentNotebooks {
     List<Path> paths = new ArrayList<>(list(settings));
     paths.remove(p);
     paths.add(0, p);
-    List<String> lines = new ArrayList<>();
-    for (Path each : paths.subList(0, Math.min(KEPT, paths.size()))) {
-      lines.add(each.toString());
-    }
-    settings.put(Settings.RECENT_NOTEBOOKS, String.join("\n", lines));
+    store(settings, paths.subList(0, Math.min(KEPT, paths.size())));
   }
 
   /** Takes {@code notebook} off the list (its file is gone). */
   public static void forget(Settings settings, Path notebook) {
     List<Path> paths = new ArrayList<>(list(settings));
     if (paths.remove(notebook)) {
-      settings.put(
-          Settings.RECENT_NOTEBOOKS,
-          String.join("\n", paths.stream().map(Path::toString).toList()));
+      store(settings, paths);
     }
+  }
+
+  private static void store(Settings settings, List<Path> paths) {
+    settings.put(
+        Settings.RECENT_NOTEBOOKS, String.join("\n", paths.stream().map(Path::toString).toList()));
   }
 
   /**
