@@ -357,7 +357,20 @@ final class WindowActions {
   /** Help → Keyboard shortcuts: every menu key, read from the menus (one window, shown again). */
   void shortcuts(javafx.scene.control.MenuBar menus) {
     if (shortcuts == null || !shortcuts.isShowing()) {
-      shortcuts = new ShortcutsDialog(stage, List.copyOf(menus.getMenus()), MenuActions::wordsOf);
+      List<ShortcutsDialog.Shortcut> keys = new java.util.ArrayList<>();
+      MenuActions.visit(
+          menus.getMenus(),
+          (path, item) -> {
+            if (item.getAccelerator() != null) {
+              keys.add(
+                  new ShortcutsDialog.Shortcut(
+                      path,
+                      item.getText(),
+                      item.getAccelerator().getDisplayText(),
+                      MenuActions.wordsOf(item)));
+            }
+          });
+      shortcuts = new ShortcutsDialog(stage, keys);
       shortcuts.show();
     } else {
       ((Stage) shortcuts.getDialogPane().getScene().getWindow()).toFront();

@@ -253,19 +253,7 @@ final class WindowMenus {
   /** Every menu action, sub-menus flattened (what the command palette offers). */
   List<MenuItem> actions() {
     List<MenuItem> all = new ArrayList<>();
-    for (Menu menu : menuBar.getMenus()) {
-      collect(menu, all);
-    }
+    MenuActions.visit(menuBar.getMenus(), (path, item) -> all.add(item));
     return all;
-  }
-
-  private static void collect(Menu menu, List<MenuItem> into) {
-    for (MenuItem item : menu.getItems()) {
-      if (item instanceof Menu sub) {
-        collect(sub, into);
-      } else if (!(item instanceof SeparatorMenuItem) && item.getText() != null) {
-        into.add(item);
-      }
-    }
   }
 }

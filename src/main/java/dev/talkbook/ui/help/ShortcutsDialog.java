@@ -4,16 +4,12 @@ import dev.talkbook.ui.common.Theme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -24,7 +20,8 @@ import javafx.stage.Window;
 
 /**
  * Help → Keyboard shortcuts: every menu item that has a key, under its menu's name, read from the
- * menus themselves (so the list is never out of date), with a field that narrows it as you type.
+ * menus themselves by the window (so the list is never out of date), with a field that narrows it
+ * as you type.
  */
 public final class ShortcutsDialog extends Dialog<Void> {
   /**
@@ -38,9 +35,9 @@ public final class ShortcutsDialog extends Dialog<Void> {
   final Label none = new Label("No shortcut matches.");
   private final List<Shortcut> all;
 
-  /** {@code words} gives the words that find an item beyond its text (the palette's). */
-  public ShortcutsDialog(Window owner, List<Menu> menus, Function<MenuItem, String> words) {
-    this.all = shortcuts(menus, words);
+  /** {@code shortcuts}: the menus' keys, in menu order (the window reads them from its menus). */
+  public ShortcutsDialog(Window owner, List<Shortcut> shortcuts) {
+    this.all = List.copyOf(shortcuts);
     initOwner(owner);
     initModality(Modality.NONE);
     Theme.dress(getDialogPane(), owner);
@@ -82,37 +79,6 @@ public final class ShortcutsDialog extends Dialog<Void> {
     getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     show("");
     setOnShown(e -> filter.requestFocus());
-  }
-
-  /** The shortcuts of {@code menus}, in menu order; sub-menus are named "Menu › Sub". */
-  public static List<Shortcut> shortcuts(List<Menu> menus, Function<MenuItem, String> words) {
-    List<Shortcut> out = new ArrayList<>();
-    for (Menu menu : menus) {
-      collect(menu, plain(menu.getText()), words, out);
-    }
-    return out;
-  }
-
-  private static void collect(
-      Menu menu, String path, Function<MenuItem, String> words, List<Shortcut> into) {
-    for (MenuItem item : menu.getItems()) {
-      if (item instanceof Menu sub) {
-        collect(sub, path + " \u203a " + plain(sub.getText()), words, into);
-      } else if (!(item instanceof SeparatorMenuItem)
-          && item.getText() != null
-          && item.getAccelerator() != null) {
-        into.add(
-            new Shortcut(
-                path,
-                item.getText(),
-                item.getAccelerator().getDisplayText(),
-                String.valueOf(words.apply(item))));
-      }
-    }
-  }
-
-  private static String plain(String text) {
-    return text == null ? "" : text.replace("_", "");
   }
 
   /** The shortcuts whose menu, action or key holds every word of {@code query}. */

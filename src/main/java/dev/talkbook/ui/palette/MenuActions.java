@@ -2,6 +2,7 @@ package dev.talkbook.ui.palette;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -33,33 +34,45 @@ public final class MenuActions {
   /** Every enabled action of {@code menus}, in menu order. */
   public static List<PaletteEntry<MenuItem>> entries(List<Menu> menus) {
     List<PaletteEntry<MenuItem>> out = new ArrayList<>();
-    for (Menu menu : menus) {
-      collect(menu, plain(menu.getText()), out);
-    }
+    visit(
+        menus,
+        (path, item) -> {
+          if (item.isDisable() || !item.isVisible()) {
+            return;
+          }
+          String note = path;
+          if (item instanceof RadioMenuItem r) {
+            note += r.isSelected() ? " · chosen" : "";
+          } else if (item instanceof CheckMenuItem c) {
+            note += c.isSelected() ? " · on" : " · off";
+          }
+          out.add(
+              new PaletteEntry<>(
+                  item,
+                  item.getText(),
+                  note,
+                  item.getAccelerator() == null ? "" : item.getAccelerator().getDisplayText(),
+                  wordsOf(item) + " " + path));
+        });
     return out;
   }
 
-  private static void collect(Menu menu, String path, List<PaletteEntry<MenuItem>> into) {
+  /**
+   * Every item of {@code menus} that says what it does (no separators, no sub-menus themselves), in
+   * menu order, with its menu path: "View", "View › Theme".
+   */
+  public static void visit(List<Menu> menus, BiConsumer<String, MenuItem> action) {
+    for (Menu menu : menus) {
+      visit(menu, plain(menu.getText()), action);
+    }
+  }
+
+  private static void visit(Menu menu, String path, BiConsumer<String, MenuItem> action) {
     for (MenuItem item : menu.getItems()) {
       if (item instanceof Menu sub) {
-        collect(sub, path + " \u203a " + plain(sub.getText()), into);
-      } else if (!(item instanceof SeparatorMenuItem)
-          && item.getText() != null
-          && !item.isDisable()
-          && item.isVisible()) {
-        String note = path;
-        if (item instanceof RadioMenuItem r) {
-          note += r.isSelected() ? " · chosen" : "";
-        } else if (item instanceof CheckMenuItem c) {
-          note += c.isSelected() ? " · on" : " · off";
-        }
-        into.add(
-            new PaletteEntry<>(
-                item,
-                item.getText(),
-                note,
-                item.getAccelerator() == null ? "" : item.getAccelerator().getDisplayText(),
-                wordsOf(item) + " " + path));
+        visit(sub, path + " \u203a " + plain(sub.getText()), action);
+      } else if (!(item instanceof SeparatorMenuItem) && item.getText() != null) {
+        action.accept(path, item);
       }
     }
   }
