@@ -225,8 +225,8 @@ public final class TalkbookCommand implements Callable<Integer> {
    * --help} shows that command's usage, as users try, instead of "Unknown option". Not {@code -h}:
    * picocli takes any argument that starts with a short option's letter for an option, so
    * "-hibernate" (a word left out of a search) or "--title -hello" would no longer reach the
-   * command. Not an inherited option of {@code talkbook} either: picocli's {@code help} command has
-   * its own.
+   * command. Not an inherited option of {@code talkbook} either: that would bring its {@code -h}
+   * along.
    */
   private static void withHelpOptions(CommandLine cl) {
     for (CommandLine sub : cl.getSubcommands().values()) {
