@@ -37,6 +37,9 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 
 /**
@@ -308,7 +311,8 @@ final class WindowActions {
 
   /**
    * Whether {@code clip} applies to the focused control: a text field or area, the notes, the
-   * REPL's input (cut and paste only where one may type); nothing else (the tree, a button).
+   * REPL's input (cut and paste only where one may type), the preview (copy and select all);
+   * nothing else (the tree, a button).
    */
   boolean clipApplies(Clip clip) {
     Node focused = stage.getScene() == null ? null : stage.getScene().getFocusOwner();
@@ -317,6 +321,8 @@ final class WindowActions {
       editable = t.isEditable();
     } else if (focused instanceof org.fxmisc.richtext.GenericStyledArea<?, ?, ?> a) {
       editable = a.isEditable();
+    } else if (focused instanceof WebView) {
+      editable = false;
     } else {
       return false;
     }
@@ -351,8 +357,41 @@ final class WindowActions {
         }
         case SELECT_ALL -> a.selectAll();
       }
+    } else if (focused instanceof WebView web) {
+      switch (clip) {
+        case COPY -> copySelection(web);
+        case SELECT_ALL -> web.getEngine().executeScript("document.execCommand('selectAll')");
+        case CUT, PASTE -> {} // a page is read-only: clipApplies said no
+      }
     }
   }
+
+  /**
+   * The page's selection as the page's own Ctrl+C copies it: its text, and its HTML for a target
+   * that takes formatting. Nothing is copied (the clipboard is kept) when nothing is selected.
+   */
+  private static void copySelection(WebView web) {
+    Object text = web.getEngine().executeScript("window.getSelection().toString()");
+    if (!(text instanceof String plain) || plain.isEmpty()) {
+      return;
+    }
+    ClipboardContent content = new ClipboardContent();
+    content.putString(plain);
+    if (web.getEngine().executeScript(SELECTION_HTML) instanceof String html && !html.isEmpty()) {
+      content.putHtml(html);
+    }
+    Clipboard.getSystemClipboard().setContent(content);
+  }
+
+  private static final String SELECTION_HTML =
+      """
+      (function () {
+        var selection = window.getSelection(), box = document.createElement('div');
+        for (var i = 0; i < selection.rangeCount; i++) {
+          box.appendChild(selection.getRangeAt(i).cloneContents());
+        }
+        return box.innerHTML;
+      })()""";
 
   /** Help → Keyboard shortcuts: every menu key, read from the menus (one window, shown again). */
   void shortcuts(javafx.scene.control.MenuBar menus) {

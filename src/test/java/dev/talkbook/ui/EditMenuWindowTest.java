@@ -8,6 +8,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
+import javafx.scene.web.WebView;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -98,6 +99,26 @@ class EditMenuWindowTest extends RealWindowTest {
     ui.fire(robot, "Paste");
     String pasted = FxWait.onFx(() -> title.getText());
     assertThat(pasted).isEqualTo("Loom");
+  }
+
+  @Test
+  void thePreviewIsSelectedAndCopiedFromTheMenu(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Loom", NOTES);
+    FxWait.until("the note in the preview", () -> WindowUnderTest.previewShows(robot));
+    WebView preview = WindowUnderTest.preview(robot);
+    FxWait.clickOn(robot, "#preview .web-view");
+    FxWait.untilFx("the preview focused", preview::isFocused);
+    assertThat(enabledClipItems(robot)).containsExactly("Copy", "Select all");
+    robot.interact(() -> Clipboard.getSystemClipboard().clear());
+
+    ui.fire(robot, "Copy"); // nothing selected yet: nothing copied
+    assertThat(clipboard()).isNull();
+    ui.fire(robot, "Select all");
+    ui.fire(robot, "Copy");
+
+    assertThat(clipboard()).contains("Loom").contains("cheap threads");
+    String html = FxWait.onFx(() -> Clipboard.getSystemClipboard().getHtml());
+    assertThat(html).contains("<li").contains("cheap threads");
   }
 
   @Test
