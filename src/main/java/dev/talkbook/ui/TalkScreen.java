@@ -124,7 +124,8 @@ final class TalkScreen {
   }
 
   /**
-   * Loads the tree and the talk that was open last time; with {@code first} (read while the toolkit
+   * Loads the tree and the talk that was open last time, with the caret in its notes (typing goes
+   * on where it stopped, not into the search field); with {@code first} (read while the toolkit
    * started, for this notebook and that talk) shows them at once, so the window's first frame has
    * them, else reads them on the notebook thread.
    */
@@ -134,6 +135,7 @@ final class TalkScreen {
       navigator.show(first.tree(), last >= 0 ? last : null);
       if (last >= 0 && first.talk().isPresent()) {
         talk.show(first.talk().get());
+        editor.area().requestFocus();
       } else {
         noTalkToShow();
       }
@@ -146,7 +148,13 @@ final class TalkScreen {
     }
     executors.run(
         () -> notebook.talks().find(last),
-        found -> found.ifPresentOrElse(talk::show, this::noTalkToShow),
+        found ->
+            found.ifPresentOrElse(
+                shown -> {
+                  talk.show(shown);
+                  editor.area().requestFocus();
+                },
+                this::noTalkToShow),
         error -> {
           Errors.show(stage, "Could not open the last talk", error);
           noTalkToShow();

@@ -26,6 +26,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -204,6 +205,13 @@ class MainWindowTest extends RealWindowTest {
                     .getText()
                     .startsWith("Typed before the restart. # Live"));
     assertThat(ui.openTalk().title()).isEqualTo("Live coding without fear");
+    // The caret is in the notes: typing goes on there, not into the search field.
+    CodeArea notes = WindowUnderTest.editor(robot);
+    FxWait.untilFx("the notes focused", notes::isFocused);
+    robot.interact(() -> notes.moveTo(0));
+    robot.write("And after. ");
+    waitUntil(
+        () -> WindowUnderTest.editorText(robot).startsWith("And after. Typed before the restart."));
   }
 
   @Test
