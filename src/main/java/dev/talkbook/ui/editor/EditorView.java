@@ -198,13 +198,40 @@ public final class EditorView {
     installDrop();
   }
 
+  /**
+   * What empty notes show where the first line goes: how to write them, gone with the first key.
+   * Over the notes rather than RichTextFX's placeholder, which hides while the notes have the
+   * focus, that is, whenever one is about to type.
+   */
+  private Label hint() {
+    Label hint =
+        new Label(
+            "Notes in Markdown: # a heading, - a bullet (Tab indents it),"
+                + " ```java for code that runs. Ctrl+/ lists every key.");
+    hint.setId("editor-hint");
+    hint.getStyleClass().addAll("tb-muted", "tb-editor-hint");
+    hint.setWrapText(true);
+    hint.setMouseTransparent(true); // a click there puts the caret in the notes
+    hint.visibleProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> area.getLength() == 0 && area.isEditable(),
+                area.lengthProperty(),
+                area.editableProperty()));
+    hint.styleProperty().bind(fontSize.asString("-fx-font-size: %.0fpx;"));
+    // Where the first line's text starts: the notes' padding and the fold gutter (see the CSS).
+    javafx.scene.layout.StackPane.setMargin(hint, new Insets(10, 28, 0, 36));
+    javafx.scene.layout.StackPane.setAlignment(hint, Pos.TOP_LEFT);
+    return hint;
+  }
+
   /** On the FX thread: puts the area in its scroll pane; files pasted or dropped go to attach. */
   private void ready(BiConsumer<String, byte[]> attach) {
     if (this.attach != null) {
       throw new IllegalStateException("the editor is ready already");
     }
     this.attach = attach;
-    root.setCenter(new VirtualizedScrollPane<>(area));
+    root.setCenter(new javafx.scene.layout.StackPane(new VirtualizedScrollPane<>(area), hint()));
   }
 
   /**

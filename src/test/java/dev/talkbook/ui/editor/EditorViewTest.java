@@ -61,6 +61,22 @@ class EditorViewTest {
   }
 
   @Test
+  void emptyNotesSayHowToWriteThemUntilTheFirstKey(FxRobot robot) throws Exception {
+    EditorView editor = FxWait.onFx(() -> EditorView.take(EditorView.makeAside(), (n, b) -> {}));
+    show(robot, editor);
+    javafx.scene.Node hint = robot.lookup("#editor-hint").query();
+    // shown while the notes have the focus: that is when one is about to type
+    assertThat(FxWait.onFx(() -> editor.area().isFocused() && hint.isVisible())).isTrue();
+
+    robot.type(KeyCode.X);
+    FxWait.untilFx("the hint gone with the first key", () -> !hint.isVisible());
+    robot.interact(() -> editor.load(""));
+    assertThat(FxWait.onFx(hint::isVisible)).isTrue();
+    robot.interact(() -> editor.area().setEditable(false)); // nothing can be written: no hint
+    assertThat(FxWait.onFx(hint::isVisible)).isFalse();
+  }
+
+  @Test
   void anEditorWhoseMakingAsideFailedIsMadeOnTheFxThread() throws Exception {
     EditorView editor =
         FxWait.onFx(
