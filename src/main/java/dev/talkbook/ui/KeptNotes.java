@@ -2,6 +2,7 @@ package dev.talkbook.ui;
 
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +66,7 @@ final class KeptNotes {
       Window owner, Path notebook, Settings settings, List<Path> files, Consumer<String> openLink) {
     Alert alert = new Alert(Alert.AlertType.INFORMATION, "", OPEN, LATER);
     alert.initOwner(owner);
+    Theme.dress(alert.getDialogPane(), owner);
     alert.setTitle("Talkbook");
     alert.getDialogPane().setId(DIALOG_ID);
     alert.setHeaderText("Notes kept when Talkbook last closed");

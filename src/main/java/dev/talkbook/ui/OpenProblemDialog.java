@@ -2,6 +2,7 @@ package dev.talkbook.ui;
 
 import dev.talkbook.core.store.NotebookLocation;
 import dev.talkbook.core.store.NotebookOpenException;
+import dev.talkbook.ui.common.Theme;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -56,6 +57,7 @@ final class OpenProblemDialog {
                 Alert.AlertType.ERROR, problem.getMessage(), READ_ONLY, CHOOSE, CREATE, QUIT)
             : new Alert(Alert.AlertType.ERROR, problem.getMessage(), CHOOSE, CREATE, QUIT);
     alert.initOwner(owner);
+    Theme.dress(alert.getDialogPane(), owner);
     alert.setTitle("Talkbook");
     alert.setHeaderText("Cannot open " + problem.file().getFileName());
     alert.getDialogPane().setId("open-problem");

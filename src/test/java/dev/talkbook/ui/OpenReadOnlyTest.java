@@ -38,6 +38,8 @@ class OpenReadOnlyTest extends RealWindowTest {
     Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, locked)));
     waitUntil(() -> robot.lookup("#open-problem").tryQuery().isPresent());
     assertThat(robot.lookup("Choose another…").tryQuery()).isPresent();
+    javafx.scene.Parent pane = robot.lookup("#open-problem").queryParent();
+    assertThat(FxWait.onFx(() -> WindowUnderTest.cutShort(pane))).isEmpty();
 
     FxWait.clickOn(robot, "Open read-only");
 

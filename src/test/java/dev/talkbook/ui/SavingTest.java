@@ -91,6 +91,8 @@ class SavingTest extends RealWindowTest {
     quit(robot);
     waitUntil(() -> robot.lookup("#unsaved-notes").tryQuery().isPresent());
     assertThat(ui.quits.get()).isZero();
+    javafx.scene.Parent dialog = robot.lookup("#unsaved-notes").queryParent();
+    assertThat(FxWait.onFx(() -> WindowUnderTest.cutShort(dialog))).isEmpty();
   }
 
   @Test

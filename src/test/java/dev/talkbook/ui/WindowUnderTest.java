@@ -294,6 +294,33 @@ final class WindowUnderTest {
                                 + " > 0")));
   }
 
+  /**
+   * The words of the buttons and labels under {@code root} that show cut short (with an ellipsis)
+   * as laid out now; empty when every one shows whole. On the FX thread.
+   */
+  static List<String> cutShort(javafx.scene.Parent root) {
+    List<String> cut = new java.util.ArrayList<>();
+    root.applyCss();
+    root.layout();
+    List<Node> nodes = new java.util.ArrayList<>(List.of(root));
+    for (int i = 0; i < nodes.size(); i++) {
+      Node node = nodes.get(i);
+      if (node instanceof javafx.scene.Parent parent) {
+        nodes.addAll(parent.getChildrenUnmodifiable());
+      }
+      if (node instanceof Labeled labeled
+          && labeled.isVisible()
+          && labeled.getText() != null
+          && !labeled.getText().isEmpty()
+          && labeled.lookup(".text") instanceof javafx.scene.text.Text shown
+          && !shown.getText().equals(labeled.getText().replace("_", ""))
+          && !shown.getText().equals(labeled.getText())) {
+        cut.add(labeled.getText() + " shown as " + shown.getText());
+      }
+    }
+    return cut;
+  }
+
   /** The save state in the status bar ("Saved", "Edited", "Not saved: …"). */
   static String saveState(FxRobot robot) throws Exception {
     return FxWait.onFx(() -> robot.lookup("#save-state").queryAs(Label.class).getText());

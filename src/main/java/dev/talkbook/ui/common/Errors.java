@@ -37,6 +37,7 @@ public final class Errors {
   public static void show(Window owner, String what, Throwable error) {
     Alert alert = new Alert(Alert.AlertType.ERROR);
     alert.initOwner(owner);
+    Theme.dress(alert.getDialogPane(), owner);
     alert.setTitle("Talkbook");
     alert.setHeaderText(what);
     alert.setContentText(message(error));

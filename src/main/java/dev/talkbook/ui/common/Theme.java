@@ -106,9 +106,13 @@ public final class Theme {
 
   /**
    * Dresses the root of a dialog or popup like its owner's window: the app's sheet (its {@code
-   * -tb-*} colours and classes) and, when the owner is dark, the dark class.
+   * -tb-*} colours and classes) and, when the owner is dark, the dark class; a dialog's buttons
+   * show their words whole ({@link WholeButtons}).
    */
   public static void dress(javafx.scene.Parent root, javafx.stage.Window owner) {
+    if (root instanceof javafx.scene.control.DialogPane pane) {
+      WholeButtons.keep(pane);
+    }
     String sheet = stylesheet();
     if (!root.getStylesheets().contains(sheet)) {
       root.getStylesheets().add(sheet);

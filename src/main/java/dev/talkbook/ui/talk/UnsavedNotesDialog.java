@@ -1,5 +1,6 @@
 package dev.talkbook.ui.talk;
 
+import dev.talkbook.ui.common.Theme;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -46,6 +47,7 @@ public final class UnsavedNotesDialog {
             QUIT_ANYWAY,
             CANCEL);
     alert.initOwner(owner);
+    Theme.dress(alert.getDialogPane(), owner);
     alert.setTitle("Talkbook");
     alert.setHeaderText("Your latest notes are not saved");
     alert.getDialogPane().setId("unsaved-notes");
