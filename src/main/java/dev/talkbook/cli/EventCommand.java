@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -69,14 +68,24 @@ final class EventCommand {
   @Command(name = "add", description = "Add an event and print its id.")
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
+
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "TITLE",
+        description = "The event's name (or --title).")
+    String title;
+
     @picocli.CommandLine.Mixin Fields fields;
 
     @Override
     public Integer call() {
-      if (fields.title == null) {
-        throw new ParameterException(
-            spec.commandLine(), "An event needs a title: add --title \"…\".");
-      }
+      String title =
+          Values.title(
+              spec,
+              this.title,
+              fields.title,
+              "An event",
+              "talkbook event add \"Its name\" (or --title \"…\")");
       try (Notebook notebook = TalkbookCommand.of(spec).open()) {
         Event.timeZone(fields.timeZone); // a wrong zone refuses the whole command
         Event e =
@@ -84,7 +93,7 @@ final class EventCommand {
                 () ->
                     fields.zone(
                         notebook,
-                        notebook.events().create(fields.over(Event.Details.titled(fields.title)))));
+                        notebook.events().create(fields.over(Event.Details.titled(title)))));
         spec.commandLine().getOut().printf("Added event %d: %s%n", e.id(), e.title());
         return 0;
       }

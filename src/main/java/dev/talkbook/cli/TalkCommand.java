@@ -106,14 +106,23 @@ final class TalkCommand {
         description = "Its event's id or part of its title.")
     String event;
 
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "TITLE",
+        description = "The talk's title (or --title).")
+    String title;
+
     @Mixin Fields fields;
 
     @Override
     public Integer call() {
-      if (fields.title == null) {
-        throw new ParameterException(
-            spec.commandLine(), "A talk needs a title: add --title \"…\".");
-      }
+      String title =
+          Values.title(
+              spec,
+              this.title,
+              fields.title,
+              "A talk",
+              "talkbook talk add --event EVENT \"Its title\" (or --title \"…\")");
       String notes = fields.notes();
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
         Talk t =
@@ -121,7 +130,7 @@ final class TalkCommand {
                 .talks()
                 .create(
                     Refs.event(notebook, event).id(),
-                    fields.over(Talk.Details.titled(fields.title)),
+                    fields.over(Talk.Details.titled(title)),
                     notes == null ? "" : notes);
         spec.commandLine().getOut().printf("Added talk %d: %s%n", t.id(), t.title());
         return 0;

@@ -104,6 +104,32 @@ final class Values {
     };
   }
 
+  /**
+   * The title a command to add was given, as its {@code TITLE} parameter or its {@code --title}
+   * (either, or both alike); wrong usage when it has none or two different ones.
+   *
+   * @param what "A talk" or "An event", for the message
+   * @param example how to give one, for the message
+   */
+  static String title(
+      picocli.CommandLine.Model.CommandSpec spec,
+      String parameter,
+      String option,
+      String what,
+      String example) {
+    if (parameter != null && option != null && !parameter.equals(option)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "Two titles: \"" + parameter + "\" and --title \"" + option + "\". Give one.");
+    }
+    String title = parameter != null ? parameter : option;
+    if (title == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), what + " needs a title: " + example + ".");
+    }
+    return title;
+  }
+
   /** The first non-blank line, shortened for a one-line listing. */
   static String firstLine(String text, int max) {
     String line =

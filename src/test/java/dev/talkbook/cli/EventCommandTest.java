@@ -55,6 +55,16 @@ class EventCommandTest extends CliTest {
   }
 
   @Test
+  void theNameMayBeGivenWithoutTitle() {
+    Result r = ok("event", "add", "JavaLand 2027", "--start", "2027-03-16");
+
+    assertOut(r).isEqualToIgnoringNewLines("Added event 1: JavaLand 2027");
+    assertThat(event(1).startDate()).isEqualTo(LocalDate.of(2027, 3, 16));
+    Result two = misused("event", "add", "JavaLand", "--title", "Jfokus");
+    assertErr(two).contains("Two titles");
+  }
+
+  @Test
   void addWithoutATitleIsWrongUsage() {
     Result r = misused("event", "add", "--start", "2026-11-24");
 

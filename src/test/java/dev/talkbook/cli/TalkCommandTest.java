@@ -49,6 +49,27 @@ class TalkCommandTest extends CliTest {
   }
 
   @Test
+  void theTitleMayBeGivenWithoutTitleAsUsersTypeIt() {
+    addEvent("Devoxx Belgium");
+
+    Result r = ok("talk", "add", "--event", "devoxx", "Loom in practice", "--speaker", "Ron");
+
+    assertOut(r).isEqualToIgnoringNewLines("Added talk 1: Loom in practice");
+    assertThat(talk(1).speakers()).containsExactly("Ron");
+    ok("talk", "add", "--event", "devoxx", "Same", "--title", "Same"); // both alike: fine
+  }
+
+  @Test
+  void twoDifferentTitlesAreWrongUsage() {
+    addEvent("Meetup");
+
+    Result r = misused("talk", "add", "--event", "1", "Loom", "--title", "Valhalla");
+
+    assertErr(r).contains("Two titles").contains("Loom").contains("Valhalla");
+    assertThat(talkCount()).isZero();
+  }
+
+  @Test
   void aTitleStartingWithADashAndHIsATitleNotTheHelpOption() {
     long event = addEvent("Meetup");
 
