@@ -198,16 +198,18 @@ public final class EditorView {
     installDrop();
   }
 
+  private static final String HINT =
+      "Notes in Markdown: # a heading, - a bullet (Tab indents it),"
+          + " ```java for code that runs. Ctrl+/ lists every key.";
+
   /**
    * What empty notes show where the first line goes: how to write them, gone with the first key.
    * Over the notes rather than RichTextFX's placeholder, which hides while the notes have the
    * focus, that is, whenever one is about to type.
    */
   private Label hint() {
-    Label hint =
-        new Label(
-            "Notes in Markdown: # a heading, - a bullet (Tab indents it),"
-                + " ```java for code that runs. Ctrl+/ lists every key.");
+    Label hint = new Label(HINT);
+    area.setAccessibleHelp(HINT); // what a screen reader says of the notes
     hint.setId("editor-hint");
     hint.getStyleClass().addAll("tb-muted", "tb-editor-hint");
     hint.setWrapText(true);
