@@ -2,7 +2,6 @@ package dev.talkbook.ui.common;
 
 import dev.talkbook.core.common.UserFolders;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -152,15 +151,43 @@ public final class Settings {
     this.file = file;
   }
 
-  /** The settings in {@code file} (none yet when it does not exist or cannot be read). */
+  /**
+   * The settings in {@code file} (none yet when it does not exist or cannot be read). A file edited
+   * by hand in Latin-1, the properties format's own encoding, is read as such; one that still
+   * cannot be read is copied beside it as {@code <name>.unreadable} before the first write replaces
+   * it, so nothing in it is lost.
+   */
   public static Settings load(Path file) {
     Settings settings = new Settings(file);
-    if (Files.exists(file)) {
-      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        settings.values.load(in);
+    if (Files.isRegularFile(file)) {
+      try {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+          settings.values.load(
+              new java.io.StringReader(
+                  StandardCharsets.UTF_8
+                      .newDecoder()
+                      .decode(java.nio.ByteBuffer.wrap(bytes))
+                      .toString()));
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+          settings.values.clear();
+          settings.values.load(new java.io.ByteArrayInputStream(bytes)); // ISO-8859-1
+        }
       } catch (IOException | IllegalArgumentException e) {
-        LOG.log(System.Logger.Level.WARNING, "could not read the settings in " + file, e);
+        settings.values.clear();
+        Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+        try {
+          Files.copy(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException notCopied) {
+          e.addSuppressed(notCopied);
+        }
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "could not read the settings in " + file + " (kept as " + aside + "); using defaults",
+            e);
       }
+    } else if (Files.exists(file)) {
+      LOG.log(System.Logger.Level.WARNING, "the settings file is not a file: " + file);
     }
     return settings;
   }

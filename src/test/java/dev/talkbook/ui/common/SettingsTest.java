@@ -115,6 +115,32 @@ class SettingsTest {
   }
 
   @Test
+  void aFileEditedInLatin1IsReadAsLatin1() throws Exception {
+    Path file = dir.resolve("settings.properties");
+    Files.write(
+        file,
+        "recentNotebooks=/home/ren\u00e9/notes.talkbook\nwidth=900\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Settings settings = Settings.load(file);
+    assertThat(settings.get(Settings.WIDTH)).isEqualTo(900.0);
+    assertThat(settings.get(Settings.RECENT_NOTEBOOKS)).contains("/home/ren\u00e9/notes.talkbook");
+  }
+
+  @Test
+  void aFileThatCannotBeReadIsKeptAsideAndTheDefaultsAreUsed() throws Exception {
+    Path file = dir.resolve("settings.properties");
+    byte[] garbage = "width=900\nname=\\uZZZZ\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Files.write(file, garbage); // a broken unicode escape: Properties refuses the file
+    Settings settings = Settings.load(file);
+    assertThat(settings.get(Settings.WIDTH)).isNotEqualTo(900.0);
+    assertThat(dir.resolve("settings.properties.unreadable")).hasBinaryContent(garbage);
+    settings.put(Settings.WIDTH, 1000.0);
+    settings.flush();
+    assertThat(Settings.load(file).get(Settings.WIDTH)).isEqualTo(1000.0);
+    assertThat(dir.resolve("settings.properties.unreadable")).hasBinaryContent(garbage);
+  }
+
+  @Test
   void theFolderIsTheXdgConfigFolderOrThePlatformsOwn() {
     assertThat(Settings.folder(Map.of("XDG_CONFIG_HOME", "/x/config"), "Linux", "/home/a"))
         .isEqualTo(Path.of("/x/config/talkbook"));
