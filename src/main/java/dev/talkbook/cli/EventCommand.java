@@ -72,7 +72,7 @@ final class EventCommand {
     @Parameters(
         arity = "0..1",
         paramLabel = "TITLE",
-        description = "The event's name (or --title).")
+        description = "The event's name (or --title, which a name starting with - needs).")
     String title;
 
     @picocli.CommandLine.Mixin Fields fields;

@@ -109,7 +109,7 @@ final class TalkCommand {
     @Parameters(
         arity = "0..1",
         paramLabel = "TITLE",
-        description = "The talk's title (or --title).")
+        description = "The talk's title (or --title, which a title starting with - needs).")
     String title;
 
     @Mixin Fields fields;

@@ -146,13 +146,20 @@ final class TalkScreen {
       noTalkToShow();
       return;
     }
+    javafx.scene.Node focusedAtStart =
+        stage.getScene() == null ? null : stage.getScene().getFocusOwner();
     executors.run(
         () -> notebook.talks().find(last),
         found ->
             found.ifPresentOrElse(
                 shown -> {
                   talk.show(shown);
-                  editor.area().requestFocus();
+                  // unless the user has put the focus elsewhere (the tree, the search) meanwhile
+                  javafx.scene.Node now =
+                      stage.getScene() == null ? null : stage.getScene().getFocusOwner();
+                  if (now == null || now == focusedAtStart) {
+                    editor.area().requestFocus();
+                  }
                 },
                 this::noTalkToShow),
         error -> {

@@ -17,6 +17,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * JVM exits; disposals queued later are dropped by the stopped toolkit.
  *
  * <p>Registered through {@code META-INF/services}; does nothing in a run that never started JavaFX.
+ * It takes one launcher session per test JVM, as surefire runs them (one session per fork, reruns
+ * included): a runner that opened a session per test class would find JavaFX ended after the first.
  */
 public final class EndJavaFxAfterTests implements LauncherSessionListener {
   private static final String FX_THREAD = "JavaFX Application Thread";

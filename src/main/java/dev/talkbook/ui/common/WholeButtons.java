@@ -32,9 +32,20 @@ public final class WholeButtons {
   private static void apply(DialogPane pane) {
     for (ButtonType type : pane.getButtonTypes()) {
       Node node = pane.lookupButton(type);
-      if (node instanceof Button button) {
+      if (node instanceof Button button && !button.getProperties().containsKey(KEPT)) {
+        button.getProperties().put(KEPT, Boolean.TRUE);
         ButtonBar.setButtonUniformSize(button, false);
         button.setMinWidth(Region.USE_PREF_SIZE);
+        // The bar's skin sets every button's least width to its own (85 px on Linux) whenever it
+        // lays the buttons out, first when the dialog shows: put it back each time.
+        button
+            .minWidthProperty()
+            .addListener(
+                (obs, old, now) -> {
+                  if (now.doubleValue() != Region.USE_PREF_SIZE) {
+                    button.setMinWidth(Region.USE_PREF_SIZE);
+                  }
+                });
       }
     }
   }

@@ -214,18 +214,48 @@ public final class EditorView {
     hint.getStyleClass().addAll("tb-muted", "tb-editor-hint");
     hint.setWrapText(true);
     hint.setMouseTransparent(true); // a click there puts the caret in the notes
+    hint.setManaged(false); // placed by the notes' box, beside the first line's gutter
     hint.visibleProperty()
         .bind(
             javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> area.getLength() == 0 && area.isEditable(),
                 area.lengthProperty(),
                 area.editableProperty()));
-    hint.styleProperty().bind(fontSize.asString("-fx-font-size: %.0fpx;"));
-    // Where the first line's text starts: the notes' padding and the fold gutter (see the CSS).
-    javafx.scene.layout.StackPane.setMargin(hint, new Insets(10, 28, 0, 36));
-    javafx.scene.layout.StackPane.setAlignment(hint, Pos.TOP_LEFT);
+    // As the notes' own size is set: a number in any locale's digits would not be CSS.
+    hint.styleProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () -> "-fx-font-size: " + fontSize.get() + "px;", fontSize));
     return hint;
   }
+
+  /**
+   * Puts {@code hint} where the first line's text starts, right of its gutter (the fold marker, and
+   * the line number when shown), as wide as the rest of the notes.
+   */
+  private void placeHint(javafx.scene.layout.Region box, Label hint) {
+    if (!hint.isVisible()) {
+      return;
+    }
+    double x = HINT_LEFT;
+    double y = HINT_TOP;
+    javafx.scene.Node gutter = area.getParagraphGraphic(0);
+    if (gutter != null && gutter.getScene() == box.getScene()) {
+      javafx.geometry.Bounds at = box.sceneToLocal(gutter.localToScene(gutter.getLayoutBounds()));
+      x = at.getMaxX();
+      y = at.getMinY();
+    }
+    double width = Math.max(0, box.getWidth() - x - HINT_RIGHT);
+    hint.resizeRelocate(x, y, width, hint.prefHeight(width));
+  }
+
+  /** Where the hint goes before the first line is laid out: the notes' padding and gutter (CSS). */
+  private static final double HINT_LEFT = 36;
+
+  private static final double HINT_TOP = 10;
+
+  /** Room kept right of the hint: the notes' padding and their scroll bar. */
+  private static final double HINT_RIGHT = 28;
 
   /** On the FX thread: puts the area in its scroll pane; files pasted or dropped go to attach. */
   private void ready(BiConsumer<String, byte[]> attach) {
@@ -233,7 +263,20 @@ public final class EditorView {
       throw new IllegalStateException("the editor is ready already");
     }
     this.attach = attach;
-    root.setCenter(new javafx.scene.layout.StackPane(new VirtualizedScrollPane<>(area), hint()));
+    Label hint = hint();
+    javafx.scene.layout.StackPane notes =
+        new javafx.scene.layout.StackPane(new VirtualizedScrollPane<>(area), hint) {
+          @Override
+          protected void layoutChildren() {
+            super.layoutChildren();
+            placeHint(this, hint);
+          }
+        };
+    // The gutter widens with line numbers and the size; the box lays the hint out again then.
+    lineNumbers.addListener((obs, old, show) -> notes.requestLayout());
+    fontSize.addListener((obs, old, size) -> notes.requestLayout());
+    hint.visibleProperty().addListener((obs, old, shown) -> notes.requestLayout());
+    root.setCenter(notes);
   }
 
   /**

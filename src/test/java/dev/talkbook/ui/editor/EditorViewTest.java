@@ -68,6 +68,11 @@ class EditorViewTest {
     // shown while the notes have the focus: that is when one is about to type
     assertThat(FxWait.onFx(() -> editor.area().isFocused() && hint.isVisible())).isTrue();
 
+    // beside the first line's gutter: right of the line number once they are shown
+    double beside = FxWait.onFx(hint::getLayoutX);
+    robot.interact(() -> editor.lineNumbersProperty().set(true));
+    FxWait.untilFx("the hint right of the line number", () -> hint.getLayoutX() > beside + 4);
+
     robot.type(KeyCode.X);
     FxWait.untilFx("the hint gone with the first key", () -> !hint.isVisible());
     robot.interact(() -> editor.load(""));
