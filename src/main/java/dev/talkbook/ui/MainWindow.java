@@ -4,6 +4,7 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
@@ -106,7 +107,8 @@ public final class MainWindow {
   private final SplitPane left = new SplitPane();
   private final StackPane center = new StackPane();
   private final VBox talkPane = new VBox();
-  private final Label noTalk = new Label("Choose a talk on the left, or create one with Ctrl+N.");
+  private final Label noTalk =
+      new Label("Choose a talk on the left, or create one with " + Keys.shown("Shortcut+N") + ".");
   private final WindowMenus menus;
   private final Scene scene;
   private JavaMenu java;

@@ -6,6 +6,7 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.Tips;
 import dev.talkbook.ui.common.UiExecutors;
 import java.time.LocalDateTime;
@@ -127,7 +128,7 @@ public final class TalkDetailsPane {
     video.setPrefColumnCount(8);
     star.setId("detail-star");
     star.getStyleClass().addAll("flat", "tb-tool", "tb-star-toggle");
-    Tips.install(star, "Star: on your agenda (Ctrl+D)");
+    Tips.install(star, "Star: on your agenda (" + Keys.shown("Shortcut+D") + ")");
     star.setAccessibleText("Starred");
     star.setOnAction(e -> setStar(star.isSelected()));
     HBox.setHgrow(title, Priority.ALWAYS);

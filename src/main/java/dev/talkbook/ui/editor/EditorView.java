@@ -3,6 +3,7 @@ package dev.talkbook.ui.editor;
 import dev.talkbook.core.markdown.HighlightedText;
 import dev.talkbook.core.markdown.Highlighting;
 import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.Keys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -200,7 +201,9 @@ public final class EditorView {
 
   private static final String HINT =
       "Notes in Markdown: # a heading, - a bullet (Tab indents it),"
-          + " ```java for code that runs. Ctrl+/ lists every key.";
+          + " ```java for code that runs. "
+          + Keys.shown("Shortcut+Slash")
+          + " lists every key.";
 
   /**
    * What empty notes show where the first line goes: how to write them, gone with the first key.

@@ -2,6 +2,7 @@ package dev.talkbook.ui.editor;
 
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.Keys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -82,7 +83,9 @@ public final class Folding {
             int hidden = hiddenAfter(p);
             Label marker = new Label(null, Icons.of(Feather.CHEVRON_RIGHT));
             marker.getStyleClass().add(MARKER);
-            marker.setTooltip(new Tooltip(Counts.of(hidden, "line") + " folded (Ctrl+.)"));
+            marker.setTooltip(
+                new Tooltip(
+                    Counts.of(hidden, "line") + " folded (" + Keys.shown("Shortcut+Period") + ")"));
             marker.setAccessibleText("Folded, " + Counts.of(hidden, "line"));
             marker.setOnMouseClicked(
                 e -> {

@@ -1,5 +1,6 @@
 package dev.talkbook.ui.help;
 
+import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.Theme;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,8 @@ public final class ShortcutsDialog extends Dialog<Void> {
     setResizable(true);
     getDialogPane().setId("shortcuts");
     filter.setId("shortcuts-filter");
-    filter.setPromptText("Type to find a shortcut: zoom, talk, Ctrl+Shift…");
+    filter.setPromptText(
+        "Type to find a shortcut: zoom, talk, " + Keys.shown("Shortcut+Shift+P") + "…");
     filter.textProperty().addListener((obs, was, now) -> show(now));
     grid.setId("shortcuts-list");
     grid.setHgap(24);

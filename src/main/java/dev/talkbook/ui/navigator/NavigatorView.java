@@ -6,6 +6,7 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkSummary;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.PaneHeader;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.TitleRow;
@@ -135,9 +136,13 @@ public final class NavigatorView {
   }
 
   private HBox toolbar() {
-    Button newEvent = PaneHeader.tool(Feather.CALENDAR, "New event (Ctrl+Shift+E)", this::newEvent);
+    Button newEvent =
+        PaneHeader.tool(
+            Feather.CALENDAR, "New event (" + Keys.shown("Shortcut+Shift+E") + ")", this::newEvent);
     newEvent.setId("new-event");
-    Button newTalk = PaneHeader.tool(Feather.FILE_PLUS, "New talk (Ctrl+N)", this::newTalk);
+    Button newTalk =
+        PaneHeader.tool(
+            Feather.FILE_PLUS, "New talk (" + Keys.shown("Shortcut+N") + ")", this::newTalk);
     newTalk.setId("new-talk");
     Button rename = PaneHeader.tool(Feather.EDIT_2, "Rename (F2)", this::renameSelected);
     Button delete = PaneHeader.tool(Feather.TRASH_2, "Delete… (Del)", this::deleteSelected);
@@ -162,7 +167,8 @@ public final class NavigatorView {
           edit.setVisible(selected() instanceof NavNode.EventNode);
           star.setVisible(selected() instanceof NavNode.TalkNode);
           if (selected() instanceof NavNode.TalkNode t) {
-            star.setText(t.talk().starred() ? "Unstar (Ctrl+D)" : "Star (Ctrl+D)");
+            star.setText(
+                (t.talk().starred() ? "Unstar (" : "Star (") + Keys.shown("Shortcut+D") + ")");
           }
         });
     return menu;

@@ -1,5 +1,6 @@
 package dev.talkbook.ui.presenter;
 
+import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.Settings;
 import java.time.Clock;
 import java.util.List;
@@ -312,7 +313,7 @@ public final class PresenterMode {
     window.notesFontSize().set(notesFontBefore);
     window.detailsExpanded().set(detailsExpandedBefore);
     before.restore();
-    repl.showStatus("Ready: Ctrl+Enter runs");
+    repl.showStatus("Ready: " + Keys.shown("Shortcut+Enter") + " runs");
     held.close();
   }
 

@@ -8,6 +8,7 @@ import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.repl.SnippetResult;
 import dev.talkbook.core.repl.SnippetResult.Status;
 import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.Keys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,7 +207,9 @@ public final class ReplPane {
     }
     root.getStylesheets().add(css.toExternalForm());
     run.setGraphic(Icons.of(Feather.PLAY));
-    run.setTooltip(new Tooltip("Run the selection, or all of the input (Ctrl+Enter)"));
+    run.setTooltip(
+        new Tooltip(
+            "Run the selection, or all of the input (" + Keys.shown("Shortcut+Enter") + ")"));
     run.setOnAction(e -> runInput());
     stop.setGraphic(Icons.of(Feather.SQUARE));
     stop.setTooltip(new Tooltip("Stop the running code (Esc)"));
@@ -800,7 +803,7 @@ public final class ReplPane {
 
   private void showIdle() {
     if (!running.get()) {
-      state.setText("Ready: Ctrl+Enter runs");
+      state.setText("Ready: " + Keys.shown("Shortcut+Enter") + " runs");
     }
   }
 }

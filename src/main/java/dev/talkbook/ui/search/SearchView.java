@@ -10,6 +10,7 @@ import dev.talkbook.core.search.Snippet;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
+import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.MarkedFlow;
 import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.common.WrappingCell;
@@ -63,7 +64,7 @@ public final class SearchView {
   /** The search field's prompt, and the same with its shortcut where the field is wide enough. */
   static final String PROMPT = "Search notes";
 
-  static final String PROMPT_WITH_KEY = PROMPT + "   (Ctrl+Shift+F)";
+  static final String PROMPT_WITH_KEY = PROMPT + "   (" + Keys.shown("Shortcut+Shift+F") + ")";
 
   /** Room kept beside the prompt (the caret's, and the text area's own padding). */
   private static final double PROMPT_MARGIN = 4;

@@ -3,6 +3,7 @@ package dev.talkbook.ui.share;
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.share.NetworkAddresses;
 import dev.talkbook.ui.common.DefaultButtons;
+import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.Theme;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -256,7 +257,9 @@ public final class SharePanel {
     VBox side = new VBox(10, viewers, audience);
     side.setAlignment(Pos.CENTER_LEFT);
     audience.setOnAction(e -> showAudienceCard());
-    audience.setTooltip(new Tooltip("The address and a large QR code for the room (Ctrl+Shift+A)"));
+    audience.setTooltip(
+        new Tooltip(
+            "The address and a large QR code for the room (" + Keys.shown(AUDIENCE_KEY) + ")"));
     audience.setMinWidth(Region.USE_PREF_SIZE);
     HBox middle = new HBox(16, qrCard, side);
     middle.setAlignment(Pos.CENTER_LEFT);
