@@ -117,7 +117,9 @@
 
   function copy(text, button) {
     function done(ok) {
-      button.textContent = ok ? "Copied" : "Press Ctrl+C";
+      // the viewer's own key: a Mac, iPhone or iPad copies with Command
+      var key = /Mac|iPhone|iPad/.test(navigator.platform || "") ? "\u2318C" : "Ctrl+C";
+      button.textContent = ok ? "Copied" : "Press " + key;
       setTimeout(function () { button.textContent = "Copy"; }, 1500);
     }
     // The clipboard API needs a secure context (https or localhost); on a network address the
