@@ -276,6 +276,26 @@ class NavigatorWindowTest extends RealWindowTest {
   }
 
   @Test
+  void aNewTalksSpeakersAreTypedInTheSameDialog(FxRobot robot) throws Exception {
+    ui.notebook.events().create(Event.Details.titled("Devoxx 2026"));
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "Devoxx 2026");
+    FxWait.clickOn(robot, "#new-talk");
+    FxWait.clickOn(robot, "#talk-title-input");
+    robot.write("Loom in practice");
+    robot.type(KeyCode.TAB); // on to the speakers, by the keyboard
+    javafx.scene.control.TextField speakers =
+        robot.lookup("#talk-speakers-input").queryAs(javafx.scene.control.TextField.class);
+    FxWait.untilFx("the speakers field focused", speakers::isFocused);
+    robot.write("Ron Pressler, , Alan Bateman ");
+    robot.type(KeyCode.ENTER);
+
+    waitForSelected(robot, "Loom in practice");
+    theOnlyTalkOfIsOpen("Devoxx 2026", "Loom in practice");
+    assertThat(ui.openTalk().speakers()).containsExactly("Ron Pressler", "Alan Bateman");
+  }
+
+  @Test
   void aNewTalksDialogSaysTheEventOfTheSelectedTalk(FxRobot robot) throws Exception {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
     ui.notebook.events().create(Event.Details.titled("Devoxx 2026"));

@@ -4,6 +4,7 @@ import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.TagCount;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.CommaList;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
@@ -12,7 +13,6 @@ import dev.talkbook.ui.common.UiExecutors;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -411,16 +411,12 @@ public final class TalkDetailsPane {
     }
     return new Talk.Details(
         title.getText(),
-        split(speakers.getText()),
+        CommaList.split(speakers.getText()),
         at,
         room.getText(),
         slides.getText(),
         video.getText(),
-        split(tags.getText()));
-  }
-
-  private static List<String> split(String text) {
-    return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        CommaList.split(tags.getText()));
   }
 
   /** Saves the typed details if they changed and are valid. */
@@ -460,7 +456,8 @@ public final class TalkDetailsPane {
       return;
     }
     String typing = text.substring(text.lastIndexOf(',') + 1).strip().toLowerCase(Locale.ROOT);
-    List<String> already = split(text).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    List<String> already =
+        CommaList.split(text).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     List<MenuItem> items =
         typing.isEmpty()
             ? List.of()

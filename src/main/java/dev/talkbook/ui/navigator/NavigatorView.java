@@ -5,6 +5,7 @@ import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkSummary;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.CommaList;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.PaneHeader;
@@ -27,6 +28,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -412,9 +414,20 @@ public final class NavigatorView {
     dialog.setHeaderText("In " + event.title());
     dialog.setGraphic(null); // not a question: a form, like the event's
     ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText("Create");
-    dialog.setContentText("Title");
     dialog.getEditor().setId("talk-title-input");
     dialog.getEditor().setPrefColumnCount(28);
+    // The speakers too, while one is at it (optional): an attendee types both as the talk begins.
+    TextField speakers = new TextField();
+    speakers.setId("talk-speakers-input");
+    speakers.setPromptText("Comma separated (optional)");
+    speakers.setAccessibleText("Speakers, comma separated");
+    javafx.scene.layout.GridPane form = new javafx.scene.layout.GridPane();
+    form.setHgap(10);
+    form.setVgap(8);
+    form.addRow(0, new Label("Title"), dialog.getEditor());
+    form.addRow(1, new Label("Speakers"), speakers);
+    javafx.scene.layout.GridPane.setHgrow(dialog.getEditor(), Priority.ALWAYS);
+    dialog.getDialogPane().setContent(form);
     needsATitle(dialog);
     dialog
         .showAndWait()
@@ -422,7 +435,20 @@ public final class NavigatorView {
         .ifPresent(
             title ->
                 executors.run(
-                    () -> notebook.talks().create(eventId, Talk.Details.titled(title), ""),
+                    () ->
+                        notebook
+                            .talks()
+                            .create(
+                                eventId,
+                                new Talk.Details(
+                                    title,
+                                    CommaList.split(speakers.getText()),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    List.of()),
+                                ""),
                     talk -> {
                       reload(talk.id());
                       openCreated.accept(talk.id());
