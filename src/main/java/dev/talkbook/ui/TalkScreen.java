@@ -146,26 +146,63 @@ final class TalkScreen {
       noTalkToShow();
       return;
     }
-    javafx.scene.Node focusedAtStart =
-        stage.getScene() == null ? null : stage.getScene().getFocusOwner();
+    // The caret goes into the notes unless the user has clicked or typed somewhere meanwhile (the
+    // tree, the search). Not "unless the focus moved": the window hands its first control the
+    // focus by itself when it shows, which may come before the talk is read or after.
+    UserInput touched = UserInput.watch(stage.getScene());
     executors.run(
         () -> notebook.talks().find(last),
-        found ->
-            found.ifPresentOrElse(
-                shown -> {
-                  talk.show(shown);
-                  // unless the user has put the focus elsewhere (the tree, the search) meanwhile
-                  javafx.scene.Node now =
-                      stage.getScene() == null ? null : stage.getScene().getFocusOwner();
-                  if (now == null || now == focusedAtStart) {
-                    editor.area().requestFocus();
-                  }
-                },
-                this::noTalkToShow),
+        found -> {
+          touched.stop();
+          found.ifPresentOrElse(
+              shown -> {
+                talk.show(shown);
+                if (!touched.happened()) {
+                  editor.area().requestFocus();
+                }
+              },
+              this::noTalkToShow);
+        },
         error -> {
+          touched.stop();
           Errors.show(stage, "Could not open the last talk", error);
           noTalkToShow();
         });
+  }
+
+  /** Whether the user pressed a key or a mouse button in a scene since {@link #watch}. */
+  private static final class UserInput {
+    private final javafx.scene.Scene scene;
+    private final javafx.event.EventHandler<javafx.scene.input.InputEvent> mark = e -> seen();
+    private boolean happened;
+
+    private UserInput(javafx.scene.Scene scene) {
+      this.scene = scene;
+    }
+
+    static UserInput watch(javafx.scene.Scene scene) {
+      UserInput input = new UserInput(scene);
+      if (scene != null) {
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, input.mark);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, input.mark);
+      }
+      return input;
+    }
+
+    private void seen() {
+      happened = true;
+    }
+
+    boolean happened() {
+      return happened;
+    }
+
+    void stop() {
+      if (scene != null) {
+        scene.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, mark);
+        scene.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, mark);
+      }
+    }
   }
 
   /** Nothing to open at start (or it could not be read): the window as it is counts as shown. */

@@ -215,6 +215,29 @@ class MainWindowTest extends RealWindowTest {
   }
 
   @Test
+  void aClickWhileTheLastTalkIsReadKeepsTheFocusWhereItWent(FxRobot robot) throws Exception {
+    addSample(robot);
+    openFromTree(robot, "Live coding without fear");
+    robot.interact(() -> ui.window.close());
+    ui.notebook.close();
+    ui.notebook = Notebook.open(dir.resolve("notes.talkbook"));
+    java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+    ui.executors.io().submit(() -> reading.await(30, java.util.concurrent.TimeUnit.SECONDS));
+
+    robot.interact(this::showWindow); // the notebook thread is busy: the talk is not read yet
+    FxWait.clickOn(robot, "#search-field");
+    reading.countDown();
+
+    waitUntil(
+        () ->
+            ui.openTalk() != null && WindowUnderTest.editor(robot).getText().startsWith("# Live"));
+    ui.idle();
+    javafx.scene.control.TextField search =
+        robot.lookup("#search-field").queryAs(javafx.scene.control.TextField.class);
+    assertThat(FxWait.onFx(search::isFocused)).as("the search field keeps the focus").isTrue();
+  }
+
+  @Test
   void searchFindsATalkAndEnterOpensItAtTheMatch(FxRobot robot) throws Exception {
     addSample(robot);
     FxWait.clickOn(robot, "#search-field");
