@@ -33,6 +33,8 @@ class WholeButtonsTest {
   /** Each button's words as shown, and whether it lies inside the dialog. */
   private static List<String> shown(Alert alert) {
     var pane = alert.getDialogPane();
+    pane.applyCss();
+    pane.layout();
     return pane.lookupAll(".button").stream()
         .map(Labeled.class::cast)
         .map(

@@ -66,9 +66,11 @@ class EditorViewTest {
     show(robot, editor);
     javafx.scene.Node hint = robot.lookup("#editor-hint").query();
     // shown while the notes have the focus: that is when one is about to type
-    assertThat(FxWait.onFx(() -> editor.area().isFocused() && hint.isVisible())).isTrue();
+    FxWait.untilFx("the notes focused", editor.area()::isFocused);
+    assertThat(FxWait.onFx(hint::isVisible)).isTrue();
 
     // beside the first line's gutter: right of the line number once they are shown
+    FxWait.untilFx("the hint placed beside the gutter", () -> hint.getLayoutX() > 0);
     double beside = FxWait.onFx(hint::getLayoutX);
     robot.interact(() -> editor.lineNumbersProperty().set(true));
     FxWait.untilFx("the hint right of the line number", () -> hint.getLayoutX() > beside + 4);
