@@ -243,7 +243,7 @@ public final class EditorView {
     double x = HINT_LEFT;
     double y = HINT_TOP;
     javafx.scene.Node gutter = area.getParagraphGraphic(0);
-    if (gutter != null && gutter.getScene() == box.getScene()) {
+    if (gutter != null && gutter.getScene() != null && gutter.getScene() == box.getScene()) {
       javafx.geometry.Bounds at = box.sceneToLocal(gutter.localToScene(gutter.getLayoutBounds()));
       x = at.getMaxX();
       y = at.getMinY();

@@ -433,28 +433,23 @@ public final class NavigatorView {
         .showAndWait()
         .filter(title -> !title.isBlank())
         .ifPresent(
-            title ->
-                executors.run(
-                    () ->
-                        notebook
-                            .talks()
-                            .create(
-                                eventId,
-                                new Talk.Details(
-                                    title,
-                                    CommaList.split(speakers.getText()),
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    List.of()),
-                                ""),
-                    talk -> {
-                      reload(talk.id());
-                      openCreated.accept(talk.id());
-                      changed.run();
-                    },
-                    error -> Errors.show(window(), "Could not create the talk", error)));
+            title -> {
+              List<String> names = CommaList.split(speakers.getText()); // read on the FX thread
+              executors.run(
+                  () ->
+                      notebook
+                          .talks()
+                          .create(
+                              eventId,
+                              new Talk.Details(title, names, null, null, null, null, List.of()),
+                              ""),
+                  talk -> {
+                    reload(talk.id());
+                    openCreated.accept(talk.id());
+                    changed.run();
+                  },
+                  error -> Errors.show(window(), "Could not create the talk", error));
+            });
   }
 
   /**
