@@ -275,13 +275,20 @@ class NavigatorWindowTest extends RealWindowTest {
     theOnlyTalkOfIsOpen("Devoxx 2026", "Loom in practice");
   }
 
-  @Test
-  void aNewTalksSpeakersAreTypedInTheSameDialog(FxRobot robot) throws Exception {
-    ui.notebook.events().create(Event.Details.titled("Devoxx 2026"));
+  /**
+   * Makes an event titled {@code event}, selects it and opens New talk, its title field clicked.
+   */
+  private void newTalkDialogIn(FxRobot robot, String event) {
+    ui.notebook.events().create(Event.Details.titled(event));
     ui.reloadTree(robot);
-    ui.clickOnRow(robot, "Devoxx 2026");
+    ui.clickOnRow(robot, event);
     FxWait.clickOn(robot, "#new-talk");
     FxWait.clickOn(robot, "#talk-title-input");
+  }
+
+  @Test
+  void aNewTalksSpeakersAreTypedInTheSameDialog(FxRobot robot) throws Exception {
+    newTalkDialogIn(robot, "Devoxx 2026");
     robot.write("Loom in practice");
     robot.type(KeyCode.TAB); // on to the speakers, by the keyboard
     javafx.scene.control.TextField speakers =
@@ -311,11 +318,7 @@ class NavigatorWindowTest extends RealWindowTest {
 
   @Test
   void aNewTalkNeedsATitleBeforeItCanBeCreated(FxRobot robot) throws Exception {
-    ui.notebook.events().create(Event.Details.titled("Devoxx 2026"));
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "Devoxx 2026");
-    FxWait.clickOn(robot, "#new-talk");
-    FxWait.clickOn(robot, "#talk-title-input");
+    newTalkDialogIn(robot, "Devoxx 2026");
     Button create =
         (Button)
             FxWait.shown(
