@@ -97,6 +97,9 @@ public final class MainWindow {
   /** What an empty notebook shows, made when the notebook is first seen empty (null before). */
   private WelcomeView welcome;
 
+  /** View → Show preview. */
+  private boolean previewWanted = true;
+
   private final WindowParts parts;
   private final TalkScreen screen;
   private final WindowActions actions;
@@ -231,9 +234,10 @@ public final class MainWindow {
     showCenter();
     navigator.emptyProperty().addListener((obs, old, empty) -> showCenter());
     talk.talkProperty().addListener((obs, old, open) -> showCenter());
-    preview.root().visibleProperty().bind(talk.talkProperty().isNotNull());
-    split.getItems().addAll(leftBox, center, preview.root());
+    split.getItems().addAll(leftBox, center);
     preview.root().setMinWidth(PREVIEW_MIN_WIDTH);
+    placePreview();
+    talk.talkProperty().addListener((obs, old, open) -> placePreview());
     SplitPane.setResizableWithParent(leftBox, false);
     split.setDividerPositions(
         settings.get(Settings.NAVIGATOR_DIVIDER), settings.get(Settings.PREVIEW_DIVIDER));
@@ -381,10 +385,23 @@ public final class MainWindow {
   }
 
   private void togglePreview(boolean show) {
-    if (show && !split.getItems().contains(preview.root())) {
+    previewWanted = show;
+    placePreview();
+  }
+
+  /**
+   * The preview is a column of the window while a talk is open and View → Show preview is on; else
+   * the talk's column (the welcome, "no talk") takes its room, where an empty column stood. Its
+   * divider comes back where the user left it.
+   */
+  private void placePreview() {
+    boolean wanted = previewWanted && talk.getTalk() != null;
+    boolean in = split.getItems().contains(preview.root());
+    if (wanted && !in) {
       split.getItems().add(preview.root());
       split.setDividerPosition(1, settings.get(Settings.PREVIEW_DIVIDER));
-    } else if (!show) {
+    } else if (!wanted && in) {
+      settings.put(Settings.PREVIEW_DIVIDER, split.getDividerPositions()[1]);
       split.getItems().remove(preview.root());
     }
   }

@@ -72,6 +72,41 @@ class MainWindowTest extends RealWindowTest {
     waitUntil(() -> robot.lookup("#editor").query().isFocused());
   }
 
+  /** The window's columns: navigator, talk and, while a talk is shown, the preview. */
+  private static javafx.scene.control.SplitPane columns(FxRobot robot) {
+    return robot.lookup(".split-pane").queryAllAs(javafx.scene.control.SplitPane.class).stream()
+        .filter(p -> p.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+        .filter(p -> p.getItems().size() >= 2)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void theWelcomeTakesThePreviewsRoomUntilATalkIsOpen(FxRobot robot) throws Exception {
+    waitUntil(() -> robot.lookup("#welcome").query().isVisible());
+    javafx.scene.control.SplitPane columns = columns(robot);
+    Node welcome = robot.lookup("#welcome").query();
+    ui.idle();
+    // No empty preview column beside the welcome: it is the window's room right of the navigator.
+    assertThat(FxWait.onFx(() -> columns.getItems().size())).isEqualTo(2);
+    double right = FxWait.onFx(() -> welcome.localToScene(welcome.getLayoutBounds()).getMaxX());
+    assertThat(right).isGreaterThan(FxWait.onFx(() -> ui.stage.getScene().getWidth()) - 20);
+
+    FxWait.clickOn(robot, "#add-sample");
+    waitUntil(() -> ui.openTalk() != null);
+    waitUntil(() -> columns.getItems().size() == 3);
+    // The preview comes back where it was left, also after View → Preview hid it.
+    robot.interact(() -> columns.setDividerPosition(1, 0.55));
+    ui.idle();
+    var preview = (javafx.scene.control.CheckMenuItem) ui.action("Preview");
+    robot.interact(() -> preview.setSelected(false));
+    assertThat(FxWait.onFx(() -> columns.getItems().size())).isEqualTo(2);
+    robot.interact(() -> preview.setSelected(true));
+    ui.idle();
+    assertThat(FxWait.onFx(() -> columns.getDividerPositions()[1]))
+        .isCloseTo(0.55, org.assertj.core.data.Offset.offset(0.01));
+  }
+
   @Test
   void theWelcomeIsMadeOnlyWhenTheNotebookIsEmpty(FxRobot robot) throws Exception {
     long event = addSample(robot);
