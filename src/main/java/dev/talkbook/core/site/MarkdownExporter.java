@@ -3,6 +3,7 @@ package dev.talkbook.core.site;
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import java.io.IOException;
@@ -23,12 +24,27 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Writes a notebook as plain Markdown: one folder per event with an {@code _index.md} holding the
- * event's details (Hugo's section file), one {@code NN-slug.md} per talk with YAML front matter
- * (title, speakers, date, room, slides, video, tags, event, attachments), and each talk's
- * attachments in a folder named like the talk, linked relatively. Keys the talk's notes carry in
- * their own front matter are written too. {@link MarkdownImporter} reads all of it back.
+ * event's details and time zone (Hugo's section file), one {@code NN-slug.md} per talk with YAML
+ * front matter (title, speakers, date, room, slides, video, tags, event, attachments, the star and
+ * what a conference's programme says: abstract, subtitle, length, language, track, its session id),
+ * and each talk's attachments in a folder named like the talk, linked relatively. Keys the talk's
+ * notes carry in their own front matter are written too. {@link MarkdownImporter} reads all of it
+ * back.
  */
 public final class MarkdownExporter {
+  // What a talk's programme says, its star and the event's time zone, as front matter keys (a
+  // schedule's import survives an export and an import into another notebook).
+  static final String TIME_ZONE = "timezone";
+  static final String STARRED = "starred";
+  static final String ABSTRACT = "abstract";
+  static final String SUBTITLE = "subtitle";
+  static final String DURATION_MINUTES = "duration_minutes";
+  static final String LANGUAGE = "language";
+  static final String TRACK = "track";
+  static final String PROGRAMME_UID = "programme_uid";
+  static final String PROGRAMME_SOURCE = "programme_source";
+  static final String REMOVED_FROM_PROGRAMME = "removed_from_programme";
+
   /** What an export wrote. */
   public record Result(int events, int talks, int attachments, Path folder) {
     /** "Exported 1 event, 5 talks and 0 attachments to FOLDER" */
@@ -168,6 +184,9 @@ public final class MarkdownExporter {
     if (e.url() != null) {
       data.put("website", e.url()); // Hugo reserves "url" for the page's own address
     }
+    if (e.timeZone() != null) {
+      data.put(TIME_ZONE, e.timeZone());
+    }
     return data;
   }
 
@@ -194,7 +213,31 @@ public final class MarkdownExporter {
       data.put("tags", d.tags());
     }
     data.put("event", e.title());
+    if (t.starred()) {
+      data.put(STARRED, true);
+    }
+    Programme p = t.programme();
+    if (!p.abstractText().isEmpty()) {
+      data.put(ABSTRACT, p.abstractText());
+    }
+    putIfSet(data, SUBTITLE, p.subtitle());
+    if (p.duration() != null) {
+      data.put(DURATION_MINUTES, p.duration().toMinutes());
+    }
+    putIfSet(data, LANGUAGE, p.language());
+    putIfSet(data, TRACK, p.track());
+    putIfSet(data, PROGRAMME_UID, p.uid());
+    putIfSet(data, PROGRAMME_SOURCE, p.source());
+    if (p.removedAt() != null) {
+      data.put(REMOVED_FROM_PROGRAMME, p.removedAt().toString());
+    }
     return data;
+  }
+
+  private static void putIfSet(Map<String, Object> data, String key, String value) {
+    if (value != null) {
+      data.put(key, value);
+    }
   }
 
   /** Replaces {@code attachment:} references by the relative path of the exported file. */

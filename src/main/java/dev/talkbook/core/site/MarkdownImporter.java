@@ -4,6 +4,7 @@ import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.AttachmentStore;
 import dev.talkbook.core.store.Notebook;
@@ -124,7 +125,16 @@ public final class MarkdownImporter {
           "categories",
           "keywords",
           "event",
-          "attachments");
+          "attachments",
+          MarkdownExporter.STARRED,
+          MarkdownExporter.ABSTRACT,
+          MarkdownExporter.SUBTITLE,
+          MarkdownExporter.DURATION_MINUTES,
+          MarkdownExporter.LANGUAGE,
+          MarkdownExporter.TRACK,
+          MarkdownExporter.PROGRAMME_UID,
+          MarkdownExporter.PROGRAMME_SOURCE,
+          MarkdownExporter.REMOVED_FROM_PROGRAMME);
   static final Pattern LINK_TARGET = Pattern.compile("\\]\\(\\s*(<[^>\\n]+>|[^)\\s]+)");
 
   /** A parsed, validated file, ready to store. */
@@ -135,7 +145,9 @@ public final class MarkdownImporter {
       Event.Details eventDetails,
       Talk.Details details,
       String body,
-      List<String> attachmentPaths) {}
+      List<String> attachmentPaths,
+      Programme programme,
+      Boolean starred) {}
 
   /** Thrown inside the transaction to roll a dry run back. */
   private static final class DryRun extends RuntimeException {
@@ -172,11 +184,13 @@ public final class MarkdownImporter {
     }
     List<FileResult> results = new ArrayList<>();
     Map<Path, Event.Details> sections = new LinkedHashMap<>();
+    // The events' time zones, by title (as key() has it), from their event files.
+    Map<String, String> zones = new java.util.HashMap<>();
     // Every event file, also of a folder without talks: an event with no talks is still an event.
     List<Event.Details> events = new ArrayList<>();
     for (Path index : sectionFiles) {
       try {
-        Event.Details details = section(realRoot, index.getParent(), sections);
+        Event.Details details = section(realRoot, index.getParent(), sections, zones);
         if (details != null) {
           events.add(details);
         }
@@ -191,7 +205,7 @@ public final class MarkdownImporter {
     // Each folder's event file is read first, once.
     for (Path file : files) {
       try {
-        section(realRoot, file.getParent(), sections);
+        section(realRoot, file.getParent(), sections, zones);
       } catch (NotebookException e) {
         // said for each file of that folder, below
       }
@@ -232,7 +246,7 @@ public final class MarkdownImporter {
               byTitle.putIfAbsent(key(e.title()), e);
             }
             for (Event.Details details : events) {
-              eventFor(notebook, byTitle, details.title(), details, eventsCreated);
+              eventFor(notebook, byTitle, details.title(), details, zones, eventsCreated);
             }
             int n = 0;
             Set<Long> claimed = new java.util.HashSet<>();
@@ -245,7 +259,8 @@ public final class MarkdownImporter {
               Object o = Tasks.done(outcome);
               if (o instanceof Parsed p) {
                 Event event =
-                    eventFor(notebook, byTitle, p.eventTitle(), p.eventDetails(), eventsCreated);
+                    eventFor(
+                        notebook, byTitle, p.eventTitle(), p.eventDetails(), zones, eventsCreated);
                 into.add(event.id());
                 stored.add(
                     store(notebook, realRoot, event, p, attachments, claimed, talksOf, pending));
@@ -281,13 +296,14 @@ public final class MarkdownImporter {
 
   /**
    * The event called {@code title}: the notebook's (its details updated to {@code details} when
-   * those say more than its title), or a new one.
+   * those say more than its title), or a new one; with the time zone its event file names.
    */
   private static Event eventFor(
       Notebook notebook,
       Map<String, Event> byTitle,
       String title,
       Event.Details details,
+      Map<String, String> zones,
       int[] eventsCreated) {
     Event event = byTitle.get(key(title));
     if (event == null) {
@@ -296,6 +312,11 @@ public final class MarkdownImporter {
       eventsCreated[0]++;
     } else if (details != null && !details.equals(event.details()) && hasDetails(details)) {
       event = notebook.events().update(event.id(), details);
+      byTitle.put(key(event.title()), event);
+    }
+    String zone = zones.get(key(title));
+    if (zone != null && !zone.equals(event.timeZone())) {
+      event = notebook.events().setTimeZone(event.id(), zone);
       byTitle.put(key(event.title()), event);
     }
     return event;
@@ -346,7 +367,9 @@ public final class MarkdownImporter {
     }
     boolean created = existing == null;
     if (created && p.attachmentPaths().isEmpty()) {
-      pending.add(new TalkStore.NewTalk(event.id(), p.details(), p.body(), null));
+      pending.add(
+          new TalkStore.NewTalk(
+              event.id(), p.details(), p.body(), p.programme(), Boolean.TRUE.equals(p.starred())));
       return new FileResult(p.path(), Outcome.CREATED, "new talk in \"" + event.title() + "\"");
     }
     notebook.talks().createAll(pending);
@@ -356,12 +379,25 @@ public final class MarkdownImporter {
       talk =
           notebook
               .talks()
-              .create(event.id(), p.details(), p.attachmentPaths().isEmpty() ? p.body() : "");
+              .create(
+                  event.id(),
+                  p.details(),
+                  p.attachmentPaths().isEmpty() ? p.body() : "",
+                  p.programme() == null ? Programme.NONE : p.programme());
       claimed.add(talk.id());
+      if (Boolean.TRUE.equals(p.starred())) {
+        talk = notebook.talks().star(talk.id(), true);
+      }
     } else {
       talk = existing;
-      if (!talk.details().equals(p.details())) {
+      // What the file does not say of the programme or the star is left as the notebook has it.
+      if (p.programme() != null && !p.programme().equals(talk.programme())) {
+        talk = notebook.talks().update(talk.id(), p.details(), p.programme());
+      } else if (!talk.details().equals(p.details())) {
         talk = notebook.talks().update(talk.id(), p.details());
+      }
+      if (p.starred() != null && p.starred() != talk.starred()) {
+        talk = notebook.talks().star(talk.id(), p.starred());
       }
     }
     String body = p.body();
@@ -384,7 +420,10 @@ public final class MarkdownImporter {
     if (created) {
       return new FileResult(p.path(), Outcome.CREATED, "new talk in \"" + event.title() + "\"");
     }
-    boolean detailsChanged = !existing.details().equals(p.details());
+    boolean detailsChanged =
+        !existing.details().equals(p.details())
+            || !existing.programme().equals(talk.programme())
+            || existing.starred() != talk.starred();
     return bodyChanged || detailsChanged
         ? new FileResult(
             p.path(), Outcome.UPDATED, "talk " + talk.id() + " in \"" + event.title() + "\"")
@@ -441,7 +480,7 @@ public final class MarkdownImporter {
     FrontMatter.Parsed fm = FrontMatter.parse(text);
     Map<String, Object> data = fm.data();
     String body = fm.body();
-    Event.Details section = section(root, file.getParent(), sections);
+    Event.Details section = section(root, file.getParent(), sections, null);
     String eventTitle =
         string(data, "event")
             .orElse(section != null ? section.title() : folderTitle(root, file.getParent()));
@@ -498,7 +537,16 @@ public final class MarkdownImporter {
     for (String relPath : attachmentPaths) {
       checkAttachment(root, file.getParent().resolve(relPath).normalize(), relPath);
     }
-    return new Parsed(rel, file, eventTitle, eventDetails, details, notes, attachmentPaths);
+    return new Parsed(
+        rel,
+        file,
+        eventTitle,
+        eventDetails,
+        details,
+        notes,
+        attachmentPaths,
+        programme(data),
+        bool(data, MarkdownExporter.STARRED));
   }
 
   /**
@@ -600,7 +648,8 @@ public final class MarkdownImporter {
   }
 
   /** The event details in {@code _index.md} of a folder (read once), or null. */
-  private Event.Details section(Path root, Path dir, Map<Path, Event.Details> sections) {
+  private Event.Details section(
+      Path root, Path dir, Map<Path, Event.Details> sections, Map<String, String> zones) {
     if (sections.containsKey(dir)) {
       return sections.get(dir);
     }
@@ -618,6 +667,19 @@ public final class MarkdownImporter {
                     .orElse(null),
                 firstString(data, "location", "place", "venue").orElse(null),
                 firstString(data, "website", "url", "link").orElse(null));
+        Optional<String> zone = firstString(data, MarkdownExporter.TIME_ZONE, "time_zone");
+        if (zone.isPresent() && zones != null) {
+          try {
+            zones.put(key(details.title()), Event.timeZone(zone.get()));
+          } catch (NotebookException e) {
+            throw new SiteException(
+                "its event file "
+                    + root.relativize(index)
+                    + " names a time zone that is not known (\""
+                    + zone.get()
+                    + "\"); use a name like Europe/Berlin or an offset like +02:00");
+          }
+        }
       } catch (NotebookException e) {
         throw new SiteException(
             "its event file "
@@ -678,6 +740,83 @@ public final class MarkdownImporter {
     return v instanceof byte[] bytes
         ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
         : String.valueOf(v);
+  }
+
+  /**
+   * What the file says of the talk's programme (as {@link MarkdownExporter} writes it), or null
+   * when it says nothing of it.
+   */
+  private static Programme programme(Map<String, Object> data) {
+    Optional<String> abstractText = string(data, MarkdownExporter.ABSTRACT);
+    Optional<String> subtitle = string(data, MarkdownExporter.SUBTITLE);
+    Optional<String> minutes = string(data, MarkdownExporter.DURATION_MINUTES);
+    Optional<String> language = string(data, MarkdownExporter.LANGUAGE);
+    Optional<String> track = string(data, MarkdownExporter.TRACK);
+    Optional<String> uid = string(data, MarkdownExporter.PROGRAMME_UID);
+    Optional<String> source = string(data, MarkdownExporter.PROGRAMME_SOURCE);
+    Optional<String> removed = string(data, MarkdownExporter.REMOVED_FROM_PROGRAMME);
+    if (Stream.of(abstractText, subtitle, minutes, language, track, uid, source, removed)
+        .allMatch(Optional::isEmpty)) {
+      return null;
+    }
+    java.time.Duration duration = null;
+    if (minutes.isPresent()) {
+      try {
+        long m = Long.parseLong(minutes.get());
+        if (m <= 0 || m > 60 * 24 * 31) {
+          throw new NumberFormatException();
+        }
+        duration = java.time.Duration.ofMinutes(m);
+      } catch (NumberFormatException e) {
+        throw new SiteException(
+            "invalid front matter: \""
+                + MarkdownExporter.DURATION_MINUTES
+                + "\" must be a whole number of minutes, not \""
+                + minutes.get()
+                + "\"");
+      }
+    }
+    java.time.Instant removedAt = null;
+    if (removed.isPresent()) {
+      try {
+        removedAt = java.time.Instant.parse(removed.get());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new SiteException(
+            "invalid front matter: \""
+                + MarkdownExporter.REMOVED_FROM_PROGRAMME
+                + "\" must be a time like 2026-05-01T09:30:00Z, not \""
+                + removed.get()
+                + "\"");
+      }
+    }
+    return new Programme(
+        abstractText.orElse(""),
+        subtitle.orElse(null),
+        duration,
+        language.orElse(null),
+        track.orElse(null),
+        uid.orElse(null),
+        source.orElse(null),
+        removedAt);
+  }
+
+  /** A yes or no ({@code true}/{@code false}, YAML's booleans), or null when the key is absent. */
+  private static Boolean bool(Map<String, Object> data, String key) {
+    Optional<String> v = string(data, key);
+    if (v.isEmpty()) {
+      return null;
+    }
+    return switch (v.get().toLowerCase(Locale.ROOT)) {
+      case "true", "yes" -> true;
+      case "false", "no" -> false;
+      default ->
+          throw new SiteException(
+              "invalid front matter: \""
+                  + key
+                  + "\" must be true or false, not \""
+                  + v.get()
+                  + "\"");
+    };
   }
 
   private static Optional<String> firstString(Map<String, Object> data, String... keys) {

@@ -260,9 +260,15 @@ public final class TalkStore {
   }
 
   /** A talk to add, for {@link #createAll(List)}. */
-  public record NewTalk(long eventId, Talk.Details details, String body, Programme programme) {
+  public record NewTalk(
+      long eventId, Talk.Details details, String body, Programme programme, boolean starred) {
     public NewTalk {
       programme = programme == null ? Programme.NONE : programme;
+    }
+
+    /** Not starred. */
+    public NewTalk(long eventId, Talk.Details details, String body, Programme programme) {
+      this(eventId, details, body, programme, false);
     }
   }
 
@@ -289,8 +295,8 @@ public final class TalkStore {
                       "INSERT INTO talk (event_id, position, title, speakers, starts_at, room,"
                           + " slides_url, video_url, tags, body, created_at, updated_at, abstract,"
                           + " subtitle, duration_minutes, language, track, programme_uid,"
-                          + " programme_source, removed_at)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                          + " programme_source, removed_at, starred)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
               PreparedStatement lastId = c.prepareStatement("SELECT last_insert_rowid()");
               PreparedStatement tagName =
                   c.prepareStatement("SELECT name FROM tag WHERE name = ?");
@@ -333,6 +339,7 @@ public final class TalkStore {
               insert.setLong(11, now);
               insert.setLong(12, now);
               bindProgramme(insert, 13, t.programme());
+              insert.setBoolean(21, t.starred());
               insert.executeUpdate();
               long id;
               try (ResultSet rs = lastId.executeQuery()) {

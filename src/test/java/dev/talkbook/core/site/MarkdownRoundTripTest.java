@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.site.MarkdownImporter.Outcome;
@@ -29,9 +30,10 @@ class MarkdownRoundTripTest {
   static List<String> snapshot(Notebook nb) {
     List<String> lines = new ArrayList<>();
     for (Event e : nb.events().list()) {
-      lines.add("event " + e.details());
+      lines.add("event " + e.details() + " zone " + e.timeZone());
       for (Talk t : nb.talks().list(e.id())) {
         lines.add("  talk " + t.position() + " " + t.details());
+        lines.add("  programme " + t.programme() + " starred " + t.starred());
         lines.add("  body " + t.body());
         for (AttachmentRef ref : nb.attachments().of(t.id())) {
           lines.add("  file " + ref.sha256() + " " + ref.fileName());
@@ -82,6 +84,89 @@ class MarkdownRoundTripTest {
           importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
       assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(5);
       assertThat(snapshot(b)).containsExactlyElementsOf(before);
+    }
+  }
+
+  @Test
+  void aProgrammesAbstractLengthIdsTheStarAndTheTimeZoneSurviveExportAndImport()
+      throws IOException {
+    Path md = dir.resolve("md");
+    List<String> before;
+    try (Notebook a = fresh("a")) {
+      Event e = a.events().create(new Event.Details("JavaLand 2027", null, null, null, null));
+      a.events().setTimeZone(e.id(), "Europe/Berlin");
+      Programme programme =
+          new Programme(
+              "Loom, **explained**.\n\n- one\n- two: \"quoted\"\n\nLast line  ",
+              "A subtitle",
+              java.time.Duration.ofMinutes(45),
+              "en",
+              "Core Java",
+              "3f1c2d7a-guid",
+              "pretalx javaland-2027",
+              java.time.Instant.parse("2027-03-01T10:15:30Z"));
+      Talk t =
+          a.talks()
+              .create(e.id(), Talk.Details.titled("Loom in practice"), "My notes\n", programme);
+      a.talks().star(t.id(), true);
+      a.talks().create(e.id(), Talk.Details.titled("Plain talk"), "", Programme.NONE);
+      exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      before = snapshot(a);
+    }
+    String file;
+    try (var files = Files.walk(md)) {
+      file =
+          Files.readString(
+              files.filter(f -> f.toString().endsWith("loom-in-practice.md")).findFirst().get());
+    }
+    // Written for a person to read too: the abstract as a block of its own lines.
+    assertThat(file).contains("starred: true\n", "duration_minutes: 45\n", "abstract: |");
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(snapshot(b)).containsExactlyElementsOf(before);
+      assertThat(
+              importer
+                  .importFolder(b, md, false, SiteExporter.Progress.NONE)
+                  .count(Outcome.UNCHANGED))
+          .isEqualTo(2);
+
+      // Unstarred in the notebook: importing the folder again stars it again (the file says so).
+      Talk loom = b.talks().findByTitle("Loom in practice").get(0);
+      b.talks().star(loom.id(), false);
+      MarkdownImporter.Report again =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(again.count(Outcome.UPDATED)).isEqualTo(1);
+      assertThat(snapshot(b)).containsExactlyElementsOf(before);
+    }
+  }
+
+  @Test
+  void aTalkFileWithABadLengthOrStarOrEventTimeZoneIsReportedAndTheRestImported()
+      throws IOException {
+    Path md = dir.resolve("md");
+    Files.createDirectories(md.resolve("conf"));
+    Files.createDirectories(md.resolve("other"));
+    write(md.resolve("conf/_index.md"), "---\ntitle: Conf\ntimezone: Mars/Olympus\n---\n");
+    write(md.resolve("other/_index.md"), "---\ntitle: Other\ntimezone: +02:00\n---\n");
+    write(md.resolve("other/a.md"), "---\ntitle: A\nduration_minutes: soon\n---\n");
+    write(md.resolve("other/b.md"), "---\ntitle: B\nstarred: maybe\n---\n");
+    write(md.resolve("other/c.md"), "---\ntitle: C\nduration_minutes: 30\n---\n");
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures())
+          .extracting(MarkdownImporter.FileResult::detail)
+          .anySatisfy(m -> assertThat(m).contains("time zone", "Mars/Olympus"))
+          .anySatisfy(m -> assertThat(m).contains("duration_minutes", "minutes", "soon"))
+          .anySatisfy(m -> assertThat(m).contains("starred", "true or false", "maybe"));
+      Event other =
+          b.events().list().stream().filter(e -> e.title().equals("Other")).findFirst().get();
+      assertThat(other.timeZone()).isEqualTo("+02:00");
+      Talk c = b.talks().findByTitle("C").get(0);
+      assertThat(c.programme().duration()).isEqualTo(java.time.Duration.ofMinutes(30));
+      assertThat(c.starred()).isFalse();
     }
   }
 
