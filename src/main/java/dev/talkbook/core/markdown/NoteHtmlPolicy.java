@@ -111,7 +111,8 @@ final class NoteHtmlPolicy {
           .allowAttributes("title")
           .globally()
           .allowAttributes("id")
-          .matching(Pattern.compile("[\\w-]{1,200}"))
+          // what HeadingIds makes of a heading in any script ("über-café"), as Unicode words
+          .matching(Pattern.compile("[\\w-]{1,200}", Pattern.UNICODE_CHARACTER_CLASS))
           .globally()
           .allowAttributes("data-line", "data-rel")
           .matching(DIGITS)

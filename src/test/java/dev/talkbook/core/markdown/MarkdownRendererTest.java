@@ -286,6 +286,18 @@ class MarkdownRendererTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "\n<kbd>x</kbd>\n"})
+  void headingsInAnyScriptKeepTheirIdsAlsoInNotesWithRawHtml(String raw) {
+    String note = "# Über Café\n\n## Ωμέγα 2\n\n## 東京\n" + raw;
+    String page = renderer.renderPage(note, r -> Optional.empty(), "T").html();
+    // the id the permalink and the contents point at is on the heading
+    assertThat(page)
+        .contains("<h2 id=\"über-café\">", "href=\"#über-café\"")
+        .contains("<h3 id=\"ωμέγα-2\">", "<h3 id=\"東京\">");
+    assertThat(renderer.render(note)).contains("id=\"über-café\"");
+  }
+
   @Test
   void outputBlocksAreMarkedInThePreviewAndOnThePage() {
     String note = "```java\nint x = 1;\n```\n\n```output\n1\n```\n";
