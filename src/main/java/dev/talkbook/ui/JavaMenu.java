@@ -11,6 +11,8 @@ import dev.talkbook.ui.repl.NotesRunner;
 import dev.talkbook.ui.repl.ReplDock;
 import dev.talkbook.ui.repl.ReplPane;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -75,6 +77,10 @@ final class JavaMenu {
   }
 
   Menu menu() {
+    var talk = parts.talk().talkProperty();
+    BooleanBinding noTalk = talk.isNull();
+    BooleanBinding notPresentable =
+        Bindings.createBooleanBinding(() -> talk.get() == null && !presenting(), talk);
     return new Menu(
         "_Java",
         null,
@@ -84,21 +90,30 @@ final class JavaMenu {
         MenuActions.words(
             WindowMenus.item("Detach the REPL", null, () -> dock().detach()), "repl jshell window"),
         new SeparatorMenuItem(),
-        WindowMenus.shows(
-            WindowMenus.item("Run the code block at the caret", null, this::runBlockAtCaret),
-            new ShownKey(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
-        MenuActions.words(
+        WindowMenus.unavailableWhile(
+            WindowMenus.shows(
+                WindowMenus.item("Run the code block at the caret", null, this::runBlockAtCaret),
+                new ShownKey(
+                    KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
+            noTalk),
+        WindowMenus.unavailableWhile(
+            MenuActions.words(
+                WindowMenus.item(
+                    "Run all code blocks in a fresh Java VM", null, () -> runner().runAll()),
+                "execute snippets repl"),
+            noTalk),
+        WindowMenus.unavailableWhile(
             WindowMenus.item(
-                "Run all code blocks in a fresh Java VM", null, () -> runner().runAll()),
-            "execute snippets repl"),
-        WindowMenus.item(
-            "Save transcript to notes",
-            null,
-            () -> runner().saveTranscript(dock().pane().ranSoFar())),
+                "Save transcript to notes",
+                null,
+                () -> runner().saveTranscript(dock().pane().ranSoFar())),
+            noTalk),
         new SeparatorMenuItem(),
-        MenuActions.words(
-            WindowMenus.item("Rehearse…", null, () -> runner().rehearse()),
-            "check compare output dry run"),
+        WindowMenus.unavailableWhile(
+            MenuActions.words(
+                WindowMenus.item("Rehearse…", null, () -> runner().rehearse()),
+                "check compare output dry run"),
+            noTalk),
         MenuActions.words(
             WindowMenus.item("Prepare for offline…", null, () -> runner().prepareForOffline()),
             "deps libraries download maven wifi"),
@@ -111,14 +126,30 @@ final class JavaMenu {
             WindowMenus.item("Reset Java (forget everything)", null, session::reset),
             "repl jshell clear"),
         new SeparatorMenuItem(),
-        MenuActions.words(
-            WindowMenus.item("Presenter mode", "Shortcut+Shift+M", () -> presenter().toggle()),
-            "present projector full screen talk demo"),
-        MenuActions.words(
-            WindowMenus.item(
-                "Presenter view (a window for the speaker)", null, this::presenterView),
-            "present speaker notes timer clock second screen"),
+        // With no talk open there is nothing to present; one presenting may always leave.
+        WindowMenus.unavailableWhile(
+            MenuActions.words(
+                WindowMenus.item("Presenter mode", "Shortcut+Shift+M", this::togglePresenter),
+                "present projector full screen talk demo"),
+            notPresentable),
+        WindowMenus.unavailableWhile(
+            MenuActions.words(
+                WindowMenus.item(
+                    "Presenter view (a window for the speaker)", null, this::presenterView),
+                "present speaker notes timer clock second screen"),
+            notPresentable),
         typing);
+  }
+
+  private boolean presenting() {
+    return presenter != null && presenter.isActive();
+  }
+
+  /** Presenter mode on or off; on only with a talk open (its notes are what is presented). */
+  private void togglePresenter() {
+    if (presenting() || parts.talk().getTalk() != null) {
+      presenter().toggle();
+    }
   }
 
   void runBlockAtCaret() {
@@ -195,9 +226,9 @@ final class JavaMenu {
 
   /** Presenter view on demand (one screen too), or leaves presenter mode. */
   private void presenterView() {
-    if (presenter().isActive()) {
+    if (presenting()) {
       presenter().exit();
-    } else {
+    } else if (parts.talk().getTalk() != null) {
       presenter().enterPresenterView();
     }
   }

@@ -58,7 +58,7 @@ final class LiveShare {
 
   /** The Share menu, with words the command palette finds its items by. */
   Menu menu() {
-    Menu menu = SharePanel.menu(model, this::panel);
+    Menu menu = SharePanel.menu(model, this::panel, parts.talk().talkProperty().isNull());
     for (MenuItem item : menu.getItems()) {
       if (item.getText() != null) {
         MenuActions.words(item, "share live audience browser viewers url qr code");

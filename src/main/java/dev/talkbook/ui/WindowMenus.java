@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -68,6 +70,12 @@ final class WindowMenus {
     }
   }
 
+  /** {@code item}, disabled while {@code unavailable} holds. */
+  static <T extends MenuItem> T unavailableWhile(T item, ObservableBooleanValue unavailable) {
+    item.disableProperty().bind(unavailable);
+    return item;
+  }
+
   private static ShownKey shortcut(KeyCode key) {
     return new ShownKey(key, KeyCombination.SHORTCUT_DOWN);
   }
@@ -83,6 +91,8 @@ final class WindowMenus {
     SearchView search = parts.search();
     Theme theme = parts.theme();
     MainWindow.Host host = parts.host();
+    BooleanBinding noTalk = parts.talk().talkProperty().isNull();
+    BooleanBinding nothingSelected = navigator.nothingSelected();
     Menu file =
         new Menu(
             "_File",
@@ -117,8 +127,8 @@ final class WindowMenus {
         new Menu(
             "_Edit",
             null,
-            item("Undo", "Shortcut+Z", () -> editor.area().undo()),
-            item("Redo", "Shortcut+Shift+Z", () -> editor.area().redo()),
+            unavailableWhile(item("Undo", "Shortcut+Z", () -> editor.area().undo()), noTalk),
+            unavailableWhile(item("Redo", "Shortcut+Shift+Z", () -> editor.area().redo()), noTalk),
             new SeparatorMenuItem(),
             clip(actions, "Cut", KeyCode.X, WindowActions.Clip.CUT),
             clip(actions, "Copy", KeyCode.C, WindowActions.Clip.COPY),
@@ -127,21 +137,33 @@ final class WindowMenus {
                 clip(actions, "Select all", KeyCode.A, WindowActions.Clip.SELECT_ALL),
                 "mark everything"),
             new SeparatorMenuItem(),
-            MenuActions.words(item("Find…", "Shortcut+F", actions::find), "search in notes"),
-            MenuActions.words(
-                item("Replace…", "Shortcut+H", () -> editor.showFind(true)), "substitute"),
+            unavailableWhile(
+                MenuActions.words(item("Find…", "Shortcut+F", actions::find), "search in notes"),
+                noTalk),
+            unavailableWhile(
+                MenuActions.words(
+                    item("Replace…", "Shortcut+H", () -> editor.showFind(true)), "substitute"),
+                noTalk),
             new SeparatorMenuItem(),
-            MenuActions.words(item("Rename…", "F2", navigator::renameSelected), "title"),
-            shows(item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)),
+            unavailableWhile(
+                MenuActions.words(item("Rename…", "F2", navigator::renameSelected), "title"),
+                nothingSelected),
+            unavailableWhile(
+                shows(
+                    item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)),
+                nothingSelected),
             new SeparatorMenuItem(),
-            MenuActions.words(
-                item("Star or unstar the talk", "Shortcut+D", actions::toggleStar),
-                "favourite favorite mark"));
+            unavailableWhile(
+                MenuActions.words(
+                    item("Star or unstar the talk", "Shortcut+D", actions::toggleStar),
+                    "favourite favorite mark"),
+                noTalk));
     // As the menu opens: the clipboard items apply to what has the focus now. Enabled again as it
     // closes, so the command palette (which lists enabled items) still offers them.
     edit.setOnShowing(e -> enableClipItems(edit, actions::clipApplies));
     edit.setOnHidden(e -> enableClipItems(edit, c -> true));
     var outliner = editor.outliner();
+    // What works on the open talk's notes is greyed out (and not in the palette) with none open.
     Menu outline =
         new Menu(
             "_Outline",
@@ -165,6 +187,9 @@ final class WindowMenus {
             MenuActions.words(
                 item("Toggle task", "Shortcut+Enter", () -> actions.outline(outliner::toggleTask)),
                 "todo checkbox done tick"));
+    for (MenuItem i : outline.getItems()) {
+      unavailableWhile(i, noTalk);
+    }
     CheckMenuItem lineNumbers = new CheckMenuItem("Line numbers");
     lineNumbers.selectedProperty().bindBidirectional(editor.lineNumbersProperty());
     MenuActions.words(lineNumbers, "gutter");
@@ -221,9 +246,11 @@ final class WindowMenus {
                 item("Go to talk…", "Shortcut+P", actions::quickSwitcher), "switch open quick"),
             item("Command palette…", "Shortcut+Shift+P", () -> actions.commandPalette(menuBar)),
             new SeparatorMenuItem(),
-            MenuActions.words(
-                item("History of this talk…", "Shortcut+Shift+H", actions::history),
-                "revisions versions restore earlier"),
+            unavailableWhile(
+                MenuActions.words(
+                    item("History of this talk…", "Shortcut+Shift+H", actions::history),
+                    "revisions versions restore earlier"),
+                noTalk),
             MenuActions.words(
                 item("Now and next…", "Shortcut+Shift+N", actions::nowAndNext),
                 "agenda schedule programme current upcoming"));

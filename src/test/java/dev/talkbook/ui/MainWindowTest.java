@@ -108,6 +108,36 @@ class MainWindowTest extends RealWindowTest {
   }
 
   @Test
+  void whatWorksOnTheOpenTalkIsGreyedOutWhileNoneIsOpen(FxRobot robot) throws Exception {
+    waitUntil(() -> robot.lookup("#welcome").query().isVisible());
+    String[] onTheTalk = {
+      "Undo",
+      "Find…",
+      "Replace…",
+      "Star or unstar the talk",
+      "History of this talk…",
+      "Indent item",
+      "Toggle task",
+      "Start sharing the open talk"
+    };
+    String[] onTheSelection = {"Rename…", "Delete…"};
+    for (String item : onTheTalk) {
+      assertThat(FxWait.onFx(() -> ui.action(item).isDisable())).as(item).isTrue();
+    }
+    for (String item : onTheSelection) {
+      assertThat(FxWait.onFx(() -> ui.action(item).isDisable())).as(item).isTrue();
+    }
+    FxWait.clickOn(robot, "#add-sample");
+    waitUntil(() -> ui.openTalk() != null);
+    for (String item : onTheTalk) {
+      assertThat(FxWait.onFx(() -> ui.action(item).isDisable())).as(item).isFalse();
+    }
+    for (String item : onTheSelection) {
+      assertThat(FxWait.onFx(() -> ui.action(item).isDisable())).as(item).isFalse();
+    }
+  }
+
+  @Test
   void theWelcomeIsMadeOnlyWhenTheNotebookIsEmpty(FxRobot robot) throws Exception {
     long event = addSample(robot);
     robot.interact(() -> ui.window.close());

@@ -133,6 +133,11 @@ public final class NavigatorView {
     return empty.getReadOnlyProperty();
   }
 
+  /** True while no event or talk is selected (Rename and Delete then have nothing to act on). */
+  public javafx.beans.binding.BooleanBinding nothingSelected() {
+    return tree.getSelectionModel().selectedItemProperty().isNull();
+  }
+
   private Window window() {
     return root.getScene() == null ? null : root.getScene().getWindow();
   }

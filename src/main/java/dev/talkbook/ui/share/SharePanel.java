@@ -8,6 +8,7 @@ import dev.talkbook.ui.common.Theme;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -105,12 +106,20 @@ public final class SharePanel {
   // ---- the menu ---------------------------------------------------------------------------------
 
   /**
-   * The Share menu: start, stop, the panel, the audience card, following talks. The panel is taken
-   * from {@code panel} when an item needs it: the window makes it on first use, not at its start.
+   * The Share menu: start (while a talk is open, {@code noTalk} false), stop, the panel, the
+   * audience card, following talks. The panel is taken from {@code panel} when an item needs it:
+   * the window makes it on first use, not at its start.
    */
-  public static Menu menu(ShareModel model, Supplier<SharePanel> panel) {
+  public static Menu menu(
+      ShareModel model, Supplier<SharePanel> panel, ObservableBooleanValue noTalk) {
     MenuItem start = item("Start sharing the open talk", null, () -> panel.get().startAndShow());
-    start.disableProperty().bind(model.stateProperty().isNotEqualTo(ShareModel.State.STOPPED));
+    start
+        .disableProperty()
+        .bind(
+            model
+                .stateProperty()
+                .isNotEqualTo(ShareModel.State.STOPPED)
+                .or(Bindings.createBooleanBinding(noTalk::get, noTalk)));
     MenuItem stop = item("Stop sharing", null, model::stop);
     stop.disableProperty().bind(model.stateProperty().isNotEqualTo(ShareModel.State.RUNNING));
     CheckMenuItem follow = new CheckMenuItem("Viewers follow when I open another talk");
