@@ -75,12 +75,55 @@ public final class NotesRunner {
                       if (error != null) {
                         status.accept("The block could not run: " + error.getMessage());
                       } else {
-                        writeOutputs(List.of(block), List.of(NoteCode.resultOf(evaluation)));
-                        status.accept("Ran the code block.");
+                        NoteCode.Result result = NoteCode.resultOf(evaluation);
+                        writeOutputs(List.of(block), List.of(result));
+                        status.accept(
+                            result.failed()
+                                ? "The code block failed: its error is under it."
+                                : "Ran the code block.");
                       }
                       done.complete(null);
                     }));
     return done;
+  }
+
+  /** "Ran 3 code blocks." or, when some failed, which: "Ran 3 code blocks; 1 failed (the 2nd)." */
+  static String ranAll(List<NoteCode.Result> outputs) {
+    List<Integer> failed = new ArrayList<>();
+    for (int i = 0; i < outputs.size(); i++) {
+      if (outputs.get(i).failed()) {
+        failed.add(i + 1);
+      }
+    }
+    String ran = "Ran " + Counts.of(outputs.size(), "code block");
+    if (failed.isEmpty()) {
+      return ran + ".";
+    }
+    if (failed.size() == outputs.size()) {
+      return ran + (outputs.size() == 1 ? "; it failed." : "; all failed.");
+    }
+    List<String> which = failed.stream().limit(5).map(NotesRunner::ordinal).toList();
+    return ran
+        + "; "
+        + failed.size()
+        + " failed (the "
+        + String.join(", ", which)
+        + (failed.size() > which.size() ? ", …" : "")
+        + ").";
+  }
+
+  private static String ordinal(int n) {
+    int tens = n % 100;
+    String suffix =
+        tens >= 11 && tens <= 13
+            ? "th"
+            : switch (n % 10) {
+              case 1 -> "st";
+              case 2 -> "nd";
+              case 3 -> "rd";
+              default -> "th";
+            };
+    return n + suffix;
   }
 
   /** Runs every Java block in order in a fresh session; completes when the outputs are written. */
@@ -119,7 +162,7 @@ public final class NotesRunner {
                 } else {
                   outputs.add(NoteCode.resultOf(last));
                   writeOutputs(blocks, outputs);
-                  status.accept("Ran " + Counts.of(blocks.size(), "code block") + ".");
+                  status.accept(ranAll(outputs));
                 }
                 done.complete(null);
               });

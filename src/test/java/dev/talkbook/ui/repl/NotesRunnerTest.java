@@ -26,13 +26,15 @@ class NotesRunnerTest {
   private ReplSession session;
   private CodeArea notes;
   private NotesRunner runner;
+  private final java.util.List<String> said =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   @Start
   void start(Stage stage) throws Exception {
     session = ReplSession.start(ReplOptions.defaults());
     session.ready().get(60, TimeUnit.SECONDS);
     notes = new CodeArea();
-    runner = new NotesRunner(notes, session, message -> {});
+    runner = new NotesRunner(notes, session, said::add);
     notes.addEventFilter(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
@@ -102,6 +104,42 @@ class NotesRunnerTest {
     assertThat(text).contains("```java\nn + 1\n```\n\n```output\n⇒ 21\n```\n");
     assertThat(text).doesNotContain("old");
     assertThat(text).contains("```java\nleftOver\n```\n```output-error\nerror: cannot find symbol");
+    // The status says one failed, and which: not "Ran 3 code blocks." as if all went well.
+    assertThat(said).last().isEqualTo("Ran 3 code blocks; 1 failed (the 3rd).");
+  }
+
+  @Test
+  void aBlockThatFailsIsSaidToHaveFailed(FxRobot robot) throws Exception {
+    String md = "```java\nint y = \"no\";\n```\n";
+    robot.interact(
+        () -> {
+          notes.replaceText(md);
+          notes.moveTo(md.indexOf("int y"));
+        });
+    var done =
+        new java.util.concurrent.atomic.AtomicReference<
+            java.util.concurrent.CompletableFuture<Void>>();
+    robot.interact(() -> done.set(runner.runBlockAtCaret()));
+    done.get().get(FxWait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(text()).contains("```output-error");
+    assertThat(said).last().isEqualTo("The code block failed: its error is under it.");
+  }
+
+  @Test
+  void runAllSaysWhichBlocksFailed() {
+    var ok = new dev.talkbook.core.repl.NoteCode.Result("1", false);
+    var bad = new dev.talkbook.core.repl.NoteCode.Result("error", true);
+    assertThat(NotesRunner.ranAll(java.util.List.of(ok, ok))).isEqualTo("Ran 2 code blocks.");
+    assertThat(NotesRunner.ranAll(java.util.List.of(bad)))
+        .isEqualTo("Ran 1 code block; it failed.");
+    assertThat(NotesRunner.ranAll(java.util.List.of(bad, bad)))
+        .isEqualTo("Ran 2 code blocks; all failed.");
+    var many = new java.util.ArrayList<dev.talkbook.core.repl.NoteCode.Result>();
+    for (int i = 1; i <= 13; i++) {
+      many.add(i == 2 || i >= 11 ? bad : ok);
+    }
+    assertThat(NotesRunner.ranAll(many))
+        .isEqualTo("Ran 13 code blocks; 4 failed (the 2nd, 11th, 12th, 13th).");
   }
 
   @Test
