@@ -129,7 +129,7 @@ final class JavaMenu {
         // With no talk open there is nothing to present; one presenting may always leave.
         WindowMenus.unavailableWhile(
             MenuActions.words(
-                WindowMenus.item("Presenter mode", "Shortcut+Shift+M", this::togglePresenter),
+                WindowMenus.item("Presenter mode", PresenterMode.KEY, this::togglePresenter),
                 "present projector full screen talk demo"),
             notPresentable),
         WindowMenus.unavailableWhile(

@@ -199,6 +199,12 @@ public final class PresenterMode {
     return typing;
   }
 
+  /** Presenter mode's key (Java → Presenter mode), which also leaves it from either window. */
+  public static final String KEY = "Shortcut+Shift+M";
+
+  private static final javafx.scene.input.KeyCombination LEAVE =
+      javafx.scene.input.KeyCombination.keyCombination(KEY);
+
   /** Leaves presenter mode, or enters it: presenter view when a second screen is there. */
   public void toggle() {
     if (active) {
@@ -242,7 +248,9 @@ public final class PresenterMode {
     Screen home = screenOf(stage);
     Screen audience =
         Screen.getScreens().stream().filter(s -> !s.equals(home)).findFirst().orElse(null);
-    view = new PresenterView(clock, notes, typing, window.styler(), STYLESHEET, keys, background);
+    view =
+        new PresenterView(
+            clock, notes, typing, window.styler(), STYLESHEET, keys, background, this::exit);
     view.update(script);
     view.show(home);
     showPosition();
@@ -328,7 +336,9 @@ public final class PresenterMode {
   }
 
   private void onKey(KeyEvent e) {
-    if (e.getCode() == KeyCode.PAGE_DOWN) {
+    if (LEAVE.match(e)) {
+      exit(); // also in the presenter's window, where the main window's menu does not see it
+    } else if (e.getCode() == KeyCode.PAGE_DOWN) {
       if (typist.isTyping()) {
         typist.finish();
       } else {

@@ -70,7 +70,8 @@ final class PresenterView {
       Consumer<Scene> styler,
       String stylesheet,
       EventHandler<KeyEvent> keys,
-      Executor background) {
+      Executor background,
+      Runnable end) {
     this.clock = clock;
     this.background = background;
     this.notes = notes;
@@ -87,7 +88,17 @@ final class PresenterView {
     type.selectedProperty().bindBidirectional(typing);
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox bar = new HBox(clockLabel, timer, restart, gap, type);
+    // Leaving from the speaker's own window: this button, the presenter-mode key, or closing it.
+    Button leave = new Button("End presenting");
+    leave.setId("presenter-end");
+    leave.setFocusTraversable(false);
+    leave.setOnAction(e -> end.run());
+    leave.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Back to the notes in the main window ("
+                + dev.talkbook.ui.common.Keys.shown(PresenterMode.KEY)
+                + ")"));
+    HBox bar = new HBox(clockLabel, timer, restart, gap, type, leave);
     bar.getStyleClass().add("tb-presenter-bar");
 
     notesArea.setEditable(false);
@@ -123,6 +134,11 @@ final class PresenterView {
     scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
     stage.setScene(scene);
     stage.setTitle("Presenter view — Talkbook");
+    stage.setOnCloseRequest(
+        e -> {
+          e.consume(); // end() closes it, with the main window put back as it was
+          end.run();
+        });
 
     notes.addListener(notesChanged);
     showNotes(notes.getValue());

@@ -343,6 +343,42 @@ class PresenterModeTest {
   }
 
   @Test
+  void theSpeakersWindowLeavesPresenterViewByItsKeyItsButtonOrBeingClosed(FxRobot robot) {
+    robot.interact(() -> dock.getItems().add(replPane));
+    WaitForAsyncUtils.waitForFxEvents();
+    List<Object> before = onFx(this::layout);
+    for (int way = 0; way < 3; way++) {
+      robot.interact(presenter::enterPresenterView);
+      PresenterView view = presenter.view();
+      assertThat(onFx(() -> view.stage().isShowing())).isTrue();
+      switch (way) {
+        case 0 -> {
+          // the key that entered it, pressed where the speaker is: the speaker's window
+          robot.interact(() -> view.stage().requestFocus());
+          robot.targetWindow(view.stage());
+          robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.M);
+          robot.release(KeyCode.SHIFT, KeyCode.CONTROL);
+        }
+        case 1 ->
+            robot.interact(
+                () ->
+                    ((javafx.scene.control.Button) view.stage().getScene().lookup("#presenter-end"))
+                        .fire());
+        default ->
+            robot.interact(
+                () ->
+                    view.stage()
+                        .fireEvent(
+                            new javafx.stage.WindowEvent(
+                                view.stage(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+      }
+      until(() -> !presenter.isActive());
+      assertThat(onFx(() -> view.stage().isShowing())).as("way %d", way).isFalse();
+      until(() -> layout().equals(before));
+    }
+  }
+
+  @Test
   void theSpeakerNotesKeepTheEditorsColoursInTheDarkTheme(FxRobot robot) {
     dark = true;
     robot.interact(presenter::enterPresenterView);
