@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.repl.ReplSession;
@@ -8,10 +9,15 @@ import dev.talkbook.ui.share.OpenTalkSource;
 import dev.talkbook.ui.share.ShareModel;
 import dev.talkbook.ui.share.SharePanel;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.shape.Circle;
 
 /**
  * Live share in the window: binds {@code ui.share} to the open talk ({@link
@@ -54,6 +60,7 @@ final class LiveShare {
             Platform::runLater,
             MarkdownRenderer::new,
             parts.settings());
+    parts.status().addIndicator(liveIndicator());
   }
 
   /** The Share menu, with words the command palette finds its items by. */
@@ -70,6 +77,37 @@ final class LiveShare {
   /** The REPL's code goes to viewers too (when the panel says so). */
   void followRepl(ReplSession session) {
     model.followRepl(session);
+  }
+
+  /**
+   * The status bar's sign that the open talk is shared (it was only in the Share menu): "Live · 3
+   * viewers" while sharing runs; a click opens the panel, its tooltip says what is shared.
+   */
+  private Button liveIndicator() {
+    Button live = new Button();
+    live.setId("live-indicator");
+    live.getStyleClass().addAll("small", "flat", "tb-live");
+    live.setFocusTraversable(false);
+    Circle dot = new Circle(4);
+    dot.getStyleClass().add("tb-live-dot");
+    live.setGraphic(dot);
+    live.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> "Live · " + Counts.of(model.viewersProperty().get(), "viewer"),
+                model.viewersProperty()));
+    Tooltip tip = new Tooltip();
+    tip.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> "Sharing “" + model.sharedTitleProperty().get() + "”: the live share panel",
+                model.sharedTitleProperty()));
+    live.setTooltip(tip);
+    BooleanBinding on = model.stateProperty().isEqualTo(ShareModel.State.RUNNING);
+    live.visibleProperty().bind(on);
+    live.managedProperty().bind(on);
+    live.setOnAction(e -> panel().show());
+    return live;
   }
 
   /** Stops sharing (on the notebook thread) as the window closes. */

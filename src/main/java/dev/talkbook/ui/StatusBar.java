@@ -64,6 +64,11 @@ final class StatusBar {
     return root;
   }
 
+  /** Puts {@code indicator} (a state of the window's, such as live share) before the notebook. */
+  void addIndicator(javafx.scene.Node indicator) {
+    root.getChildren().add(root.getChildren().indexOf(path), indicator);
+  }
+
   /** Says what just happened, with an Undo button for a while. */
   void offerUndo(String message, Runnable action) {
     notice.setText(message);

@@ -391,6 +391,31 @@ class ShareWindowTest extends RealWindowTest {
   }
 
   @Test
+  void theStatusBarSaysTheTalkIsLiveAndHowManyFollowItUntilSharingStops(FxRobot robot)
+      throws Exception {
+    openSample(robot, "Live coding without fear");
+    javafx.scene.Node live = robot.lookup("#live-indicator").query();
+    assertThat(FxWait.onFx(live::isVisible)).as("not sharing: no sign").isFalse();
+    URI url = startSharing(robot);
+    robot.interact(() -> panel().stage().hide()); // the panel closed: the status bar still says it
+    waitUntil("the live sign", live::isVisible);
+    assertThat(FxWait.onFx(() -> ((Button) live).getText())).isEqualTo("Live · 0 viewers");
+    assertThat(FxWait.onFx(() -> live.localToScene(live.getLayoutBounds()).getHeight()))
+        .as("on the status bar, whole")
+        .isGreaterThan(8);
+    try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
+      viewer.next("state", WAIT);
+      waitUntil("one viewer", () -> ((Button) live).getText().equals("Live · 1 viewer"));
+      // a click shows the panel again
+      robot.interact(() -> ((Button) live).fire());
+      waitUntil("the panel", () -> panel().stage().isShowing());
+      robot.interact(() -> robot.lookup("#share-start").queryButton().fire()); // "Stop sharing"
+      waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
+    }
+    waitUntil("no live sign", () -> !live.isVisible() && !live.isManaged());
+  }
+
+  @Test
   void aBrowserFollowsWhatIsTypedInTheWindow(FxRobot robot) throws Exception {
     dev.talkbook.core.site.HeadlessChromium.assumeInstalled();
     openSample(robot, "Live coding without fear");
