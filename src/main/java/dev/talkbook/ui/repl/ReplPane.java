@@ -160,6 +160,13 @@ public final class ReplPane {
     return running.get();
   }
 
+  /** Whether the transcript's last line is in sight (for tests). */
+  boolean transcriptEndInSight() {
+    int last = transcript.getParagraphs().size() - 1;
+    return transcript.getVisibleParagraphs().size() > 0
+        && transcript.lastVisibleParToAllParIndex() >= last - 1;
+  }
+
   /** The transcript's text (for tests and "save transcript"). */
   public String transcriptText() {
     return transcript.getText();
@@ -177,6 +184,16 @@ public final class ReplPane {
     transcript.setStyle(style);
     input.setStyle(style);
     definitions.setStyle(style);
+    followEnd();
+  }
+
+  /** Shows the transcript's end once the layout under way is done. */
+  private void followEnd() {
+    Platform.runLater(
+        () -> {
+          transcript.moveTo(transcript.getLength());
+          transcript.requestFollowCaret();
+        });
   }
 
   /** A short message in the pane's toolbar (e.g. about running the notes' code blocks). */
@@ -295,6 +312,11 @@ public final class ReplPane {
     inputScroll.setMinHeight(INPUT_MIN_HEIGHT);
     VirtualizedScrollPane<?> transcriptScroll = new VirtualizedScrollPane<>(transcript);
     transcriptScroll.setMinHeight(0);
+    // The newest output stays in sight through a change of the pane's size or font (presenter
+    // mode and its zoom, a smaller window, presenter view), as it does when output comes: the
+    // transcript kept its first line in place and the newest output went below the fold.
+    transcriptScroll.heightProperty().addListener((obs, was, now) -> followEnd());
+    transcriptScroll.widthProperty().addListener((obs, was, now) -> followEnd());
     VBox inputBox = new VBox(stdinBar, inputScroll);
     VBox.setVgrow(inputScroll, Priority.ALWAYS);
     SplitPane left = new SplitPane(transcriptScroll, inputBox);

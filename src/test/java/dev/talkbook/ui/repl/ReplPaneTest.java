@@ -118,6 +118,30 @@ class ReplPaneTest {
   }
 
   @Test
+  void theNewestOutputStaysInSightWhenThePaneShrinksOrItsFontGrows(FxRobot robot) throws Exception {
+    robot.interact(
+        () ->
+            pane.input()
+                .replaceText("for (int i = 1; i <= 80; i++) System.out.println(\"line \" + i);"));
+    FxWait.clickOn(robot, pane.input());
+    robot
+        .press(KeyCode.CONTROL)
+        .press(KeyCode.ENTER)
+        .release(KeyCode.ENTER)
+        .release(KeyCode.CONTROL);
+    waitForTranscript("line 80");
+    waitFor("the end in sight", pane::transcriptEndInSight);
+    // presenter mode's font, then a smaller window: the end is still what shows
+    robot.interact(() -> pane.setCodeFontSize(36));
+    waitFor("the end in sight at the larger font", pane::transcriptEndInSight);
+    robot.interact(() -> pane.root().getScene().getWindow().setHeight(300));
+    waitFor("the end in sight in the shorter window", pane::transcriptEndInSight);
+    robot.interact(() -> pane.root().getScene().getWindow().setHeight(600));
+    robot.interact(() -> pane.setCodeFontSize(0));
+    waitFor("the end in sight again", pane::transcriptEndInSight);
+  }
+
+  @Test
   void escapeStopsARunawayLoop(FxRobot robot) throws Exception {
     FxWait.clickOn(robot, pane.input());
     robot.write("while (true) {}");
