@@ -245,6 +245,7 @@ public final class MainWindow {
     root.setCenter(split);
     root.setBottom(status.root());
     navigator.onDeleted(deletion -> status.offerUndo(deletion.message(), screen.undo(deletion)));
+    navigator.onRenamed(status::offerUndo);
     editor.area().addEventFilter(KeyEvent.KEY_PRESSED, this::runBlockKey);
   }
 

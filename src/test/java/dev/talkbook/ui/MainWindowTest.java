@@ -589,6 +589,29 @@ class MainWindowTest extends RealWindowTest {
   }
 
   @Test
+  void aRenameCanBeUndoneFromTheStatusBar(FxRobot robot) throws Exception {
+    addSample(robot);
+    Talk before = talk("Outlines that think");
+    ui.clickOnRow(robot, "Outlines that think");
+    robot.type(KeyCode.F2);
+    waitUntil(() -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
+    robot.interact(
+        () ->
+            robot
+                .lookup(".dialog-pane .text-field")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("Outlines that act"));
+    FxWait.clickOn(robot, "Rename");
+    waitUntil(() -> ui.notebook.talks().get(before.id()).title().equals("Outlines that act"));
+    waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
+    assertThat(FxWait.onFx(() -> robot.lookup("#notice").queryLabeled().getText()))
+        .isEqualTo("Renamed “Outlines that think” to “Outlines that act”.");
+    FxWait.clickOn(robot, "#undo-notice");
+    waitUntil(() -> ui.notebook.talks().get(before.id()).title().equals("Outlines that think"));
+    waitUntil(() -> ui.row(robot, "Outlines that think") != null);
+  }
+
+  @Test
   void aDeletedTalkComesBackWithUndo(FxRobot robot) throws Exception {
     addSample(robot);
     Talk before = talk("Outlines that think");

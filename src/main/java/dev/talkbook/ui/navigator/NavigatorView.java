@@ -64,6 +64,7 @@ public final class NavigatorView {
   private LongConsumer openCreated;
   private final Runnable changed;
   private java.util.function.Consumer<Deletion> deleted = deletion -> {};
+  private java.util.function.BiConsumer<String, Runnable> renamed = (message, undo) -> {};
 
   /**
    * A deletion that can be undone: what to tell the user, and the work (run off the FX thread) that
@@ -117,6 +118,14 @@ public final class NavigatorView {
 
   public Region root() {
     return root;
+  }
+
+  /**
+   * Called (on the FX thread) after a rename, with what to tell the user ("Renamed “A” to “B”.")
+   * and the way to undo it (renaming it back).
+   */
+  public void onRenamed(java.util.function.BiConsumer<String, Runnable> listener) {
+    renamed = listener;
   }
 
   /** Called (on the FX thread) after a deletion, with the way to undo it. */
@@ -491,26 +500,35 @@ public final class NavigatorView {
         .filter(title -> !title.isBlank() && !title.equals(node.label()))
         .ifPresent(
             title ->
-                executors.run(
-                    () -> {
-                      if (node instanceof NavNode.EventNode e) {
-                        notebook.events().rename(e.event().id(), title);
-                        return null;
-                      }
-                      return notebook
-                          .talks()
-                          .rename(((NavNode.TalkNode) node).talk().id(), title)
-                          .id();
-                    },
-                    talkId -> {
-                      if (node instanceof NavNode.EventNode e) {
-                        reloadSelectingEvent(e.event().id());
-                      } else {
-                        reload(talkId);
-                      }
-                      changed.run();
-                    },
-                    error -> Errors.show(window(), "Could not rename", error)));
+                rename(
+                    node,
+                    title,
+                    () ->
+                        renamed.accept(
+                            "Renamed “" + node.label() + "” to “" + title.strip() + "”.",
+                            () -> rename(node, node.label(), () -> {}))));
+  }
+
+  /** Renames the event or talk of {@code node} to {@code title}, then runs {@code then}. */
+  private void rename(NavNode node, String title, Runnable then) {
+    executors.run(
+        () -> {
+          if (node instanceof NavNode.EventNode e) {
+            notebook.events().rename(e.event().id(), title);
+            return null;
+          }
+          return notebook.talks().rename(((NavNode.TalkNode) node).talk().id(), title).id();
+        },
+        talkId -> {
+          if (node instanceof NavNode.EventNode e) {
+            reloadSelectingEvent(e.event().id());
+          } else {
+            reload(talkId);
+          }
+          changed.run();
+          then.run();
+        },
+        error -> Errors.show(window(), "Could not rename", error));
   }
 
   private void editSelectedEvent() {
