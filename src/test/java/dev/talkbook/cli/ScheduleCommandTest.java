@@ -85,6 +85,24 @@ class ScheduleCommandTest extends CliTest {
   }
 
   @Test
+  void aDryRunIntoANotebookThatDoesNotExistYetReportsAndCreatesNothing() throws IOException {
+    Path missing = dir.resolve("not-yet.talkbook");
+
+    Result r =
+        runRaw(
+            "--notebook", missing.toString(), "import", "schedule", "--dry-run", camp().toString());
+
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertOut(r)
+        .contains(
+            "into \"Sommercamp 2026\" (a new event): 4 added",
+            "(dry run: nothing was changed)",
+            "not-yet.talkbook does not exist yet; it was not created.");
+    assertThat(missing).doesNotExist();
+    assertThat(missing.resolveSibling("not-yet.talkbook.lock")).doesNotExist();
+  }
+
+  @Test
   void importIntoANamedEvent() throws IOException {
     long event = addEvent("My conference week");
     Result r =
