@@ -167,7 +167,7 @@ final class ImportCommand {
                 .fetch(from, ScheduleFetcher.Progress.NONE);
         schedule = reader.read(bytes, from.strip());
       } else {
-        schedule = reader.read(Path.of(from));
+        schedule = reader.readFile(from);
       }
       Schedule read = schedule;
       return intoNotebook(

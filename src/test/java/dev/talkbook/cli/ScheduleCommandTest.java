@@ -103,6 +103,20 @@ class ScheduleCommandTest extends CliTest {
   }
 
   @Test
+  void anAddressThatIsNeitherHttpNorAFileIsSaidToBeOne() {
+    Result ftp = refused("import", "schedule", "ftp://x/y");
+    assertErr(ftp)
+        .contains(
+            "cannot read \"ftp://x/y\"",
+            "only from an http:// or https:// address or from a file",
+            "Nothing was imported")
+        .doesNotContain("ftp:/x/y");
+    Result webcal = refused("import", "schedule", "webcal://example.org/s.ics");
+    assertErr(webcal).contains("with https:// instead");
+    assertThat(notebook()).doesNotExist();
+  }
+
+  @Test
   void importIntoANamedEvent() throws IOException {
     long event = addEvent("My conference week");
     Result r =
