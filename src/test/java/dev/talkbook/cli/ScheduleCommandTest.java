@@ -235,6 +235,10 @@ class ScheduleCommandTest extends CliTest {
         "same GUID/UID"
       },
       {file("notitle.xml", xml.replace("<title>Closing</title>", "")), "has no title"},
+      {
+        file("nodays.xml", "<schedule><conference><title>X</title></conference></schedule>"),
+        "holds no sessions"
+      },
       {file("laughs.xml", laughs), "billion laughs"},
       {file("xxe.xml", xxe), "XXE"},
       {big, "a conference schedule is at most a few MB"},
