@@ -4,6 +4,7 @@ import dev.talkbook.core.exchange.Schedule;
 import dev.talkbook.core.exchange.ScheduleFetcher;
 import dev.talkbook.core.exchange.ScheduleImporter;
 import dev.talkbook.core.exchange.ScheduleReader;
+import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.site.MarkdownImporter;
 import dev.talkbook.core.site.SiteExporter;
 import dev.talkbook.core.store.Notebook;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +29,50 @@ import picocli.CommandLine.Spec;
     description = "Bring notes in from files.",
     subcommands = {ImportCommand.Markdown.class, ImportCommand.ScheduleFile.class})
 final class ImportCommand {
+
+  /**
+   * Runs an import into the chosen notebook and returns its exit code. A dry run into a notebook
+   * that does not exist yet has nothing to compare with: it reports against an empty notebook that
+   * is thrown away, and the chosen one is not created.
+   */
+  static int intoNotebook(CommandSpec spec, boolean dryRun, ToIntFunction<Notebook> importer) {
+    TalkbookCommand root = TalkbookCommand.of(spec);
+    Path notebookPath = root.notebookPath();
+    if (dryRun && !Files.exists(notebookPath)) {
+      Path scratch;
+      try {
+        scratch = Files.createTempDirectory("talkbook-dry-run");
+      } catch (IOException e) {
+        throw new NotebookException(
+            "Cannot make a scratch notebook for the dry run (" + e.getMessage() + ").", e);
+      }
+      try {
+        try (Notebook empty = Notebook.open(scratch.resolve("dry-run.talkbook"))) {
+          int code = importer.applyAsInt(empty);
+          spec.commandLine()
+              .getOut()
+              .printf("(%s does not exist yet; it was not created.)%n", notebookPath);
+          return code;
+        }
+      } finally {
+        deleteTree(scratch);
+      }
+    }
+    try (Notebook notebook = dryRun ? root.openExisting() : root.open()) {
+      return importer.applyAsInt(notebook);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      System.getLogger(ImportCommand.class.getName())
+          .log(System.Logger.Level.DEBUG, "removing the dry run's scratch notebook " + dir, e);
+    }
+  }
 
   @Command(
       name = "markdown",
@@ -47,27 +93,8 @@ final class ImportCommand {
     boolean dryRun;
 
     @Override
-    public Integer call() throws IOException {
-      TalkbookCommand root = TalkbookCommand.of(spec);
-      Path notebookPath = root.notebookPath();
-      if (dryRun && !Files.exists(notebookPath)) {
-        // Nothing to compare with: report against an empty notebook that is thrown away.
-        Path scratch = Files.createTempDirectory("talkbook-dry-run");
-        try {
-          try (Notebook empty = Notebook.open(scratch.resolve("dry-run.talkbook"))) {
-            int code = importInto(empty);
-            spec.commandLine()
-                .getOut()
-                .printf("(%s does not exist yet; it was not created.)%n", notebookPath);
-            return code;
-          }
-        } finally {
-          deleteTree(scratch);
-        }
-      }
-      try (Notebook notebook = dryRun ? root.openExisting() : root.open()) {
-        return importInto(notebook);
-      }
+    public Integer call() {
+      return intoNotebook(spec, dryRun, this::importInto);
     }
 
     private int importInto(Notebook notebook) {
@@ -87,14 +114,6 @@ final class ImportCommand {
       out.println(report.summary());
       err.flush();
       return report.failures().isEmpty() ? 0 : TalkbookCommand.USER_ERROR;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-      try (Stream<Path> s = Files.walk(dir)) {
-        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
     }
   }
 
@@ -135,7 +154,6 @@ final class ImportCommand {
 
     @Override
     public Integer call() {
-      TalkbookCommand root = TalkbookCommand.of(spec);
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       // Read (and download) first: a bad file changes nothing and needs no notebook.
@@ -149,23 +167,27 @@ final class ImportCommand {
                 .fetch(from, ScheduleFetcher.Progress.NONE);
         schedule = reader.read(bytes, from.strip());
       } else {
-        schedule = reader.read(Path.of(from));
+        schedule = reader.readFile(from);
       }
-      try (Notebook notebook = dryRun ? root.openExisting() : root.open()) {
-        ScheduleImporter.Report report =
-            new ScheduleImporter(Clock.systemUTC())
-                .importSchedule(
-                    notebook,
-                    schedule,
-                    event,
-                    ScheduleReader.titleFrom(from),
-                    dryRun,
-                    ScheduleImporter.Progress.NONE);
-        for (String line : report.lines()) {
-          out.println(line);
-        }
-        return 0;
-      }
+      Schedule read = schedule;
+      return intoNotebook(
+          spec,
+          dryRun,
+          notebook -> {
+            ScheduleImporter.Report report =
+                new ScheduleImporter(Clock.systemUTC())
+                    .importSchedule(
+                        notebook,
+                        read,
+                        event,
+                        ScheduleReader.titleFrom(from),
+                        dryRun,
+                        ScheduleImporter.Progress.NONE);
+            for (String line : report.lines()) {
+              out.println(line);
+            }
+            return 0;
+          });
     }
   }
 }

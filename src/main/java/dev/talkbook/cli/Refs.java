@@ -29,6 +29,12 @@ final class Refs {
           .or(() -> exactTitle(notebook, r))
           .orElseGet(() -> notebook.talks().get(id));
     }
+    if (r.isEmpty()) {
+      // Every title contains the empty string: "matches 12 talks" would be no answer.
+      throw new NotebookException(
+          "Name the talk by its id or a part of its title; an empty one names none (see them"
+              + " with: talkbook talks).");
+    }
     List<Talk> found = notebook.talks().findByTitle(r);
     if (found.isEmpty()) {
       throw new NotFoundException("No talk has \"" + r + "\" in its title.");

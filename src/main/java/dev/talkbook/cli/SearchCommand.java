@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,9 +35,13 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (limit < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--limit must be at least 1 (it was " + limit + ").");
+    }
     try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
       PrintWriter out = spec.commandLine().getOut();
-      List<SearchHit> hits = notebook.search().search(String.join(" ", query), Math.max(1, limit));
+      List<SearchHit> hits = notebook.search().search(String.join(" ", query), limit);
       if (hits.isEmpty()) {
         out.println("No talk matches.");
         return 0;

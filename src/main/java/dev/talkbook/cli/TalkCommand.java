@@ -150,11 +150,33 @@ final class TalkCommand {
 
     @Mixin Fields fields;
 
+    @Option(
+        names = "--allow-empty",
+        description =
+            "Let empty standard input (--notes-file -) empty the notes; without it, empty input"
+                + " is refused, as a pipe that delivered nothing would otherwise wipe them.")
+    boolean allowEmpty;
+
     @Override
     public Integer call() {
       String notes = fields.notes();
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
         Talk t = Refs.talk(notebook, talk);
+        if (notes != null
+            && notes.isBlank()
+            && !t.body().isBlank()
+            && !allowEmpty
+            && fields.notesFile.toString().equals("-")) {
+          throw new NotebookException(
+              "Standard input was empty"
+                  + (notes.isEmpty() ? "" : " (only blank lines)")
+                  + ", so the notes of talk "
+                  + t.id()
+                  + " (\""
+                  + t.title()
+                  + "\") were left as they are: did the command before the pipe fail? To empty"
+                  + " them, run again with --allow-empty. Nothing was changed.");
+        }
         Talk.Details details = fields.over(t.details());
         if (!details.equals(t.details())) {
           t = notebook.talks().update(t.id(), details);

@@ -60,7 +60,10 @@ public final class TalkbookCommand implements Callable<Integer> {
       names = "--notebook",
       paramLabel = "PATH",
       scope = ScopeType.INHERIT,
-      description = "The notebook file to use (created if it does not exist).")
+      description =
+          "The notebook file to use. When it is missing, the window and the commands that"
+              + " write (event add, sample, import) create it; reading commands (events, talks,"
+              + " show, search, export, …) need an existing one.")
   void setNotebookPath(Path path) {
     this.notebookPath = path;
   }
@@ -300,8 +303,12 @@ public final class TalkbookCommand implements Callable<Integer> {
    * file cannot be written. A read-only notebook is never created: there would be nothing in it.
    */
   Notebook open() {
-    return Notebook.open(
-        notebookPath(), Notebook.Options.defaults().withReadOnly(readOnly).withCreate(!readOnly));
+    try {
+      return Notebook.open(
+          notebookPath(), Notebook.Options.defaults().withReadOnly(readOnly).withCreate(!readOnly));
+    } catch (NotebookOpenException e) {
+      throw sayingHowToCreate(e);
+    }
   }
 
   /**
@@ -321,14 +328,56 @@ public final class TalkbookCommand implements Callable<Integer> {
       if (e.problem() == NotebookOpenException.Problem.NEEDS_UPGRADE) {
         return openExisting();
       }
-      throw e;
+      throw sayingHowToCreate(e);
     }
   }
 
   /** Opens the chosen notebook only if it exists: reading never creates an empty notebook. */
   Notebook openExisting() {
-    return Notebook.open(
-        notebookPath(), Notebook.Options.defaults().withReadOnly(readOnly).withCreate(false));
+    try {
+      return Notebook.open(
+          notebookPath(), Notebook.Options.defaults().withReadOnly(readOnly).withCreate(false));
+    } catch (NotebookOpenException e) {
+      throw sayingHowToCreate(e);
+    }
+  }
+
+  /**
+   * A notebook that is not there, told with the commands that make one: the core's message says to
+   * "create a notebook", which on the command line only a writing command does.
+   */
+  private NotebookOpenException sayingHowToCreate(NotebookOpenException e) {
+    if (e.problem() != NotebookOpenException.Problem.NOT_FOUND) {
+      return e;
+    }
+    String talkbook = "talkbook --notebook " + shellWord(e.file().toString());
+    return new NotebookOpenException(
+        e.file(),
+        e.problem(),
+        "there is no such file.",
+        (readOnly
+                ? "A read-only notebook is never created; create it without --read-only: "
+                : "This command needs an existing notebook; check the path, or create one with: ")
+            + talkbook
+            + " event add \"Its title\" (or: "
+            + talkbook
+            + " sample, for a sample meetup).",
+        e);
+  }
+
+  /**
+   * {@code text} as one word to paste into a shell: as it is when it holds only plain signs, else
+   * in double quotes (which a POSIX shell and Windows' cmd both take) unless it holds something
+   * double quotes do not protect in a POSIX shell; then in single quotes.
+   */
+  static String shellWord(String text) {
+    if (text.matches("[A-Za-z0-9_./:@%+=,~-]+")) {
+      return text;
+    }
+    if (!text.matches(".*[\"$`!].*")) {
+      return "\"" + text + "\"";
+    }
+    return "'" + text.replace("'", "'\\''") + "'";
   }
 
   static TalkbookCommand of(CommandSpec spec) {

@@ -79,7 +79,8 @@ class EventCommandTest extends CliTest {
         "blank title            | '   '       | 2026-11-24 | 2026-11-24 | https://x.org/ | needs a title",
         "ends before it starts  | Backwards   | 2026-11-24 | 2026-11-20 | https://x.org/ | ends (2026-11-20) before it starts (2026-11-24)",
         "not a web address      | Bad link    | 2026-11-24 | 2026-11-24 | ftp://x.org/   | is not a web address",
-        "javascript url         | Bad link    | 2026-11-24 | 2026-11-24 | javascript:alert(1) | is not a web address",
+        "javascript url         | Bad link    | 2026-11-24 | 2026-11-24 | javascript:alert(1) | is not a web address: it must start with http:// or https://",
+        "a space in the address | Bad link    | 2026-11-24 | 2026-11-24 | https://x.org/a b   | is not a web address: it holds a space, which an address cannot; write it as %20",
       })
   void addWithInvalidDetailsIsRefusedAndAddsNothing(
       String what, String title, String start, String end, String url, String message) {
@@ -88,6 +89,25 @@ class EventCommandTest extends CliTest {
 
     assertErr(r).contains(message);
     assertThat(notebookHasNoEvents()).isTrue();
+  }
+
+  @Test
+  void anAddressWithABarSaysTheBarIsWhatIsWrong() {
+    Result r = refused("event", "add", "Bar", "--url", "https://x.org/?a=1|2");
+
+    assertErr(r)
+        .contains(
+            "Event URL \"https://x.org/?a=1|2\" is not a web address: it holds \"|\", which is"
+                + " not allowed in a web address; write it as %7C.")
+        .doesNotContain("must start with");
+    assertThat(notebookHasNoEvents()).isTrue();
+  }
+
+  @Test
+  void anAddressWithAHostNameInAnyScriptIsTakenAsTyped() {
+    long id = addEvent("Tokyo", "--url", "https://例え.jp/プログラム?day=1");
+
+    assertThat(event(id).url()).isEqualTo("https://例え.jp/プログラム?day=1");
   }
 
   private boolean notebookHasNoEvents() {

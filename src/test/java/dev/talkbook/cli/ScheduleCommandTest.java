@@ -85,6 +85,38 @@ class ScheduleCommandTest extends CliTest {
   }
 
   @Test
+  void aDryRunIntoANotebookThatDoesNotExistYetReportsAndCreatesNothing() throws IOException {
+    Path missing = dir.resolve("not-yet.talkbook");
+
+    Result r =
+        runRaw(
+            "--notebook", missing.toString(), "import", "schedule", "--dry-run", camp().toString());
+
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertOut(r)
+        .contains(
+            "into \"Sommercamp 2026\" (a new event): 4 added",
+            "(dry run: nothing was changed)",
+            "not-yet.talkbook does not exist yet; it was not created.");
+    assertThat(missing).doesNotExist();
+    assertThat(missing.resolveSibling("not-yet.talkbook.lock")).doesNotExist();
+  }
+
+  @Test
+  void anAddressThatIsNeitherHttpNorAFileIsSaidToBeOne() {
+    Result ftp = refused("import", "schedule", "ftp://x/y");
+    assertErr(ftp)
+        .contains(
+            "cannot read \"ftp://x/y\"",
+            "only from an http:// or https:// address or from a file",
+            "Nothing was imported")
+        .doesNotContain("ftp:/x/y");
+    Result webcal = refused("import", "schedule", "webcal://example.org/s.ics");
+    assertErr(webcal).contains("with https:// instead");
+    assertThat(notebook()).doesNotExist();
+  }
+
+  @Test
   void importIntoANamedEvent() throws IOException {
     long event = addEvent("My conference week");
     Result r =
@@ -203,6 +235,10 @@ class ScheduleCommandTest extends CliTest {
         "same GUID/UID"
       },
       {file("notitle.xml", xml.replace("<title>Closing</title>", "")), "has no title"},
+      {
+        file("nodays.xml", "<schedule><conference><title>X</title></conference></schedule>"),
+        "holds no sessions"
+      },
       {file("laughs.xml", laughs), "billion laughs"},
       {file("xxe.xml", xxe), "XXE"},
       {big, "a conference schedule is at most a few MB"},

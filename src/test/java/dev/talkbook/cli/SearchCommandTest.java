@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine.Help.Ansi;
 
 /** {@code search QUERY…}: the search language as typed on a command line. */
@@ -149,6 +150,15 @@ class SearchCommandTest extends CliTest {
     Result r = ok("search", "event:evening", "--limit", "2");
 
     assertThat(titles(r).split("\\|")).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-5"})
+  void aLimitBelowOneIsWrongUsage(String limit) {
+    Result r = misused("search", "event:evening", "--limit", limit);
+
+    assertErr(r).contains("--limit must be at least 1 (it was " + limit + ")");
+    assertOut(r).isEmpty();
   }
 
   @Test

@@ -62,6 +62,20 @@ class ShowCommandTest extends CliTest {
     assertThat(r.out()).isEqualTo("vt notes\n");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   "})
+  void anEmptyTalkIsRefusedNotTakenAsAmbiguous(String ref) throws Exception {
+    talkWithNotes("Virtual threads in practice", "vt notes\n");
+    talkWithNotes("SQLite everywhere", "sqlite notes\n");
+
+    Result r = refused("show", ref);
+
+    assertErr(r)
+        .contains("Name the talk by its id or a part of its title", "talkbook talks")
+        .doesNotContain("matches", "Virtual threads");
+    assertOut(r).isEmpty();
+  }
+
   @Test
   void anExactTitleWinsOverLongerTitlesContainingIt() throws Exception {
     talkWithNotes("Java", "just java\n");

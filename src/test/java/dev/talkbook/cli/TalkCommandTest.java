@@ -418,6 +418,60 @@ class TalkCommandTest extends CliTest {
   }
 
   @Test
+  void editWithEmptyStandardInputIsRefusedAndKeepsTheNotes() throws Exception {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--notes-file", file("v1.md", "precious\n").toString());
+
+    Result r = withStdin("", () -> refused("talk", "edit", Long.toString(id), "--notes-file", "-"));
+    Result blank =
+        withStdin(
+            "\n\n",
+            () ->
+                refused("talk", "edit", Long.toString(id), "--title", "New", "--notes-file", "-"));
+
+    assertErr(r)
+        .contains("Standard input was empty", "left as they are", "--allow-empty")
+        .contains("Nothing was changed");
+    assertErr(blank).contains("only blank lines");
+    assertOut(r).doesNotContain("Saved");
+    assertThat(talk(id).body()).isEqualTo("precious\n");
+    assertThat(talk(id).title()).isEqualTo("T");
+  }
+
+  @Test
+  void editWithEmptyStandardInputAndAllowEmptyEmptiesTheNotes() throws Exception {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--notes-file", file("v1.md", "old\n").toString());
+
+    Result r =
+        withStdin(
+            "", () -> ok("talk", "edit", Long.toString(id), "--notes-file", "-", "--allow-empty"));
+
+    assertOut(r).contains("(notes changed)");
+    assertThat(talk(id).body()).isEmpty();
+  }
+
+  @Test
+  void editWithAnEmptyFileEmptiesTheNotesAsAskedFor() throws Exception {
+    long event = addEvent("Meetup");
+    long id = addTalk(event, "T", "--notes-file", file("v1.md", "old\n").toString());
+
+    ok("talk", "edit", Long.toString(id), "--notes-file", file("empty.md", "").toString());
+
+    assertThat(talk(id).body()).isEmpty();
+  }
+
+  private static Result withStdin(String input, java.util.function.Supplier<Result> run) {
+    InputStream stdin = System.in;
+    System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+    try {
+      return run.get();
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
   void editWithTheSameNotesSaysNothingChanged() throws Exception {
     long event = addEvent("Meetup");
     Path same = file("same.md", "same\n");

@@ -324,7 +324,11 @@ class TalkbookCommandTest extends CliTest {
 
     assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
     assertNoStackTrace(r);
-    assertErr(r).contains("missing.talkbook").contains("there is no such file");
+    assertErr(r)
+        .contains("missing.talkbook")
+        .contains("there is no such file")
+        .contains("create one with: talkbook --notebook " + missing + " event add \"Its title\"")
+        .contains("talkbook --notebook " + missing + " sample");
     assertThat(missing).doesNotExist();
     assertThat(missing.getParent()).doesNotExist();
     try (Stream<Path> left = Files.list(dir)) {
@@ -396,6 +400,41 @@ class TalkbookCommandTest extends CliTest {
     assertOut(r).contains("Virtual threads in practice");
   }
 
+  @Test
+  void exportOfAMissingNotebookSaysHowToCreateOneAndWritesNothing() {
+    Path missing = dir.resolve("my notes.talkbook");
+    Path out = dir.resolve("md");
+
+    Result r =
+        runRaw("--notebook", missing.toString(), "export", "markdown", "--out", out.toString());
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+    assertErr(r)
+        .contains("there is no such file")
+        .contains("talkbook --notebook \"" + missing + "\" event add \"Its title\"");
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
+  void theNotebookOptionsHelpSaysWhichCommandsCreateIt() {
+    String help = runRaw("--help").out().replaceAll("\\s+", " ");
+
+    assertThat(help)
+        .doesNotContain("created if it does not exist")
+        .contains("the window and the commands that write (event add, sample, import) create it")
+        .contains("reading commands (events, talks, show, search, export, …) need an existing");
+  }
+
+  @Test
+  void shellWordsAreQuotedOnlyWhenTheyNeedIt() {
+    assertThat(TalkbookCommand.shellWord("/tmp/n.talkbook")).isEqualTo("/tmp/n.talkbook");
+    assertThat(TalkbookCommand.shellWord("/tmp/my notes.talkbook"))
+        .isEqualTo("\"/tmp/my notes.talkbook\"");
+    assertThat(TalkbookCommand.shellWord("C:\\Users\\me\\n.talkbook"))
+        .isEqualTo("\"C:\\Users\\me\\n.talkbook\"");
+    assertThat(TalkbookCommand.shellWord("/tmp/it's $HOME")).isEqualTo("'/tmp/it'\\''s $HOME'");
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"sample", "event add --title X"})
   void readOnlyOnAMissingNotebookSaysThereIsNoSuchFileAndCreatesNothing(String command) {
@@ -410,7 +449,10 @@ class TalkbookCommandTest extends CliTest {
 
     assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
     assertNoStackTrace(r);
-    assertErr(r).contains("n.talkbook").contains("there is no such file");
+    assertErr(r)
+        .contains("n.talkbook")
+        .contains("there is no such file")
+        .contains("create it without --read-only");
     assertThat(missing.getParent()).doesNotExist();
   }
 

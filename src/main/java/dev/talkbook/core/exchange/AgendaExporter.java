@@ -143,11 +143,52 @@ public final class AgendaExporter {
       written++;
     }
     try {
-      Biweekly.write(ical).version(ICalVersion.V2_0).go(out);
+      // biweekly folds at 75 characters, not octets: a line of UTF-8 text came out longer than
+      // RFC 5545 allows, so the lines are written whole and folded here.
+      out.write(foldLines(Biweekly.write(ical).version(ICalVersion.V2_0).foldLines(false).go()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return new Result(written, withoutTime);
+  }
+
+  /** The most octets of a line, without its line break (RFC 5545, section 3.1). */
+  static final int MAX_LINE_OCTETS = 75;
+
+  /**
+   * Folds each content line of {@code text} (lines end with CRLF) to at most {@link
+   * #MAX_LINE_OCTETS} octets of UTF-8, the continuation lines starting with a space, as RFC 5545
+   * asks. A fold falls between characters, never inside one's UTF-8 sequence or a surrogate pair.
+   */
+  static String foldLines(String text) {
+    StringBuilder folded = new StringBuilder(text.length() + text.length() / 32);
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf("\r\n", start);
+      int lineEnd = end < 0 ? text.length() : end;
+      fold(text, start, lineEnd, folded);
+      if (end < 0) {
+        break;
+      }
+      folded.append("\r\n");
+      start = end + 2;
+    }
+    return folded.toString();
+  }
+
+  private static void fold(String text, int from, int to, StringBuilder out) {
+    int octets = 0;
+    for (int i = from; i < to; ) {
+      int c = text.codePointAt(i);
+      int size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      if (octets + size > MAX_LINE_OCTETS) {
+        out.append("\r\n ");
+        octets = 1;
+      }
+      out.appendCodePoint(c);
+      octets += size;
+      i += Character.charCount(c);
+    }
   }
 
   /** A local time in the event's zone as an instant; floating times use the JVM's zone. */

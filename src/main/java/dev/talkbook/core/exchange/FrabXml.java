@@ -30,8 +30,13 @@ final class FrabXml {
             text(conf, "venue"),
             text(conf, "city"),
             firstNonNull(text(conf, "url"), text(root, "url"), text(conf, "base_url")));
+    List<Element> days = children(root, "day");
+    if (days.isEmpty()) {
+      throw new ScheduleException(
+          "The <schedule> has no <day>, so it holds no sessions. Nothing was imported.");
+    }
     List<RawEvent> events = new ArrayList<>();
-    for (Element day : children(root, "day")) {
+    for (Element day : days) {
       String dayLabel = "on day " + attr(day, "index", attr(day, "date", "?"));
       for (Element room : children(day, "room")) {
         String roomName = attr(room, "name", null);

@@ -12,9 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -32,6 +35,9 @@ public final class ScheduleReader {
    */
   public static final int MAX_BYTES = 20 * 1024 * 1024;
 
+  /** A URL scheme other than a drive letter, followed by "//": ftp://, file://, webcal://. */
+  private static final Pattern OTHER_SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]+)://");
+
   private final ObjectMapper json;
 
   public ScheduleReader() {
@@ -46,6 +52,39 @@ public final class ScheduleReader {
                     .build())
             .build();
     json = new ObjectMapper(factory);
+  }
+
+  /**
+   * Reads the schedule in the file named {@code name}, as typed. An address of another kind than
+   * http(s), such as {@code ftp://…}, is refused with a message saying what can be read: taken for
+   * a file name, it would be reported missing under a mangled name ({@code ftp:/…}).
+   */
+  public Schedule readFile(String name) {
+    Matcher scheme = OTHER_SCHEME.matcher(name.strip());
+    if (scheme.lookingAt()) {
+      String s = scheme.group(1).toLowerCase(Locale.ROOT);
+      String hint =
+          switch (s) {
+            case "webcal", "webcals" -> " Try the same address with https:// instead.";
+            case "file" -> " For a file on this computer, give its path.";
+            default -> "";
+          };
+      throw new ScheduleException(
+          "Talkbook cannot read \""
+              + name.strip()
+              + "\": it reads a schedule only from an http:// or https:// address or from a"
+              + " file."
+              + hint
+              + " Nothing was imported.");
+    }
+    Path file;
+    try {
+      file = Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new ScheduleException(
+          "\"" + name + "\" is not a file name (" + e.getReason() + "). Nothing was imported.");
+    }
+    return read(file);
   }
 
   /** Reads the schedule in {@code file}. */

@@ -74,12 +74,13 @@ final class Fields {
     if (u == null) {
       return null;
     }
-    if (WebAddress.valid(u)) {
+    String problem = WebAddress.problem(u);
+    if (problem == null) {
       return u;
     }
-    // the user needs to know which field is wrong, not why java.net.URI disliked it
+    // the user needs to know which field is wrong and what to mend, in words
     throw new NotebookException(
-        what + " \"" + u + "\" is not a web address; it must start with http:// or https://");
+        what + " \"" + ControlCharacters.strip(u) + "\" is not a web address: " + problem + ".");
   }
 
   /** Trimmed, non-blank, duplicates (ignoring case) removed, order kept. */

@@ -1,24 +1,135 @@
 package dev.talkbook.core.notebook;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The one rule for a talk's links: an absolute http or https address with a host. */
+/**
+ * The one rule for a talk's links: an absolute http or https address with a host. A host name in
+ * any script ({@code https://例え.jp/}) is one: it is checked in its ASCII form ({@link IDN}) and
+ * kept as typed, as browsers show it.
+ */
 public final class WebAddress {
   private WebAddress() {}
+
+  /** "scheme:" at the start, as RFC 3986 spells a scheme. */
+  private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
+
+  /** Printable ASCII that RFC 3986 allows nowhere in an address (browsers escape it). */
+  private static final String NOT_ALLOWED = "\"<>\\^`{|}";
 
   /**
    * Whether {@code address} is one; {@code javascript:}, {@code file:}, relative paths and typos
    * are not.
    */
   public static boolean valid(String address) {
-    try {
-      URI uri = new URI(address);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
+    return problem(address) == null;
+  }
+
+  /**
+   * What keeps {@code address} from being a web address, said so a user can mend it ("it holds a
+   * space, which an address cannot; write it as %20"); null when it is one.
+   */
+  public static String problem(String address) {
+    Matcher scheme = SCHEME.matcher(address);
+    if (!scheme.lookingAt()
+        || !(scheme.group(1).equalsIgnoreCase("http")
+            || scheme.group(1).equalsIgnoreCase("https"))) {
+      return "it must start with http:// or https://";
     }
+    String lowerScheme = scheme.group(1).toLowerCase(Locale.ROOT);
+    String rest = address.substring(scheme.end());
+    if (!rest.startsWith("//") || rest.length() == 2 || "/?#".indexOf(rest.charAt(2)) >= 0) {
+      return "it has no host name after " + lowerScheme + "://";
+    }
+    String character = firstNotAllowed(address);
+    if (character != null) {
+      return character;
+    }
+    String ascii;
+    try {
+      ascii = asciiHost(address, scheme.end() + 2);
+    } catch (IllegalArgumentException e) {
+      return "its host name is not one a web address can have (" + e.getMessage() + ")";
+    }
+    try {
+      URI uri = new URI(ascii);
+      if (uri.getHost() == null) {
+        return "its host name is not one a web address can have";
+      }
+      return null;
+    } catch (URISyntaxException e) {
+      return "it is not a valid web address (" + e.getReason().toLowerCase(Locale.ROOT) + ")";
+    }
+  }
+
+  /** The first character no address may hold, as a sentence part with its escaped form; or null. */
+  private static String firstNotAllowed(String address) {
+    for (int i = 0; i < address.length(); ) {
+      int c = address.codePointAt(i);
+      if (c == ' ') {
+        return "it holds a space, which an address cannot; write it as %20";
+      }
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        return "it holds a space (U+" + hex(c) + "), which an address cannot";
+      }
+      if (Character.isISOControl(c)) {
+        return "it holds a control character (U+" + hex(c) + "), which an address cannot";
+      }
+      if (NOT_ALLOWED.indexOf(c) >= 0) {
+        return "it holds \""
+            + (char) c
+            + "\", which is not allowed in a web address; write it as %"
+            + String.format("%02X", c);
+      }
+      if (c == '%'
+          && !(i + 2 < address.length()
+              && isHex(address.charAt(i + 1))
+              && isHex(address.charAt(i + 2)))) {
+        return "it holds a \"%\" that is not followed by two hex digits; write a % as %25";
+      }
+      i += Character.charCount(c);
+    }
+    return null;
+  }
+
+  /**
+   * {@code address} with the host that starts at {@code hostStart} in its ASCII form ({@code
+   * xn--…}), for {@link URI}, which takes ASCII host names only.
+   *
+   * @throws IllegalArgumentException when the host is no internationalised domain name
+   */
+  private static String asciiHost(String address, int hostStart) {
+    int end = hostStart;
+    while (end < address.length() && "/?#".indexOf(address.charAt(end)) < 0) {
+      end++;
+    }
+    String authority = address.substring(hostStart, end);
+    int at = authority.lastIndexOf('@');
+    int from = at + 1;
+    int to = authority.length();
+    if (!authority.startsWith("[", from)) {
+      int colon = authority.indexOf(':', from);
+      if (colon >= 0) {
+        to = colon;
+      }
+    }
+    String host = authority.substring(from, to);
+    if (host.chars().allMatch(ch -> ch < 0x80)) {
+      return address;
+    }
+    String asciiHost = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
+    return address.substring(0, hostStart + from) + asciiHost + address.substring(hostStart + to);
+  }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0 && c < 0x80;
+  }
+
+  private static String hex(int c) {
+    return String.format("%04X", c);
   }
 }

@@ -45,8 +45,18 @@ import java.util.stream.Stream;
  * notebook itself leaves nothing half-written. A dry run does all of it and then rolls back.
  */
 public final class MarkdownImporter {
-  /** The largest Markdown file imported. */
-  public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+  /**
+   * Room in a file for its front matter beside the notes: the abstract ({@link
+   * dev.talkbook.core.notebook.Programme#MAX_ABSTRACT} characters) and the other fields, quoted.
+   */
+  static final long FRONT_MATTER_BYTES = 4L * 1024 * 1024;
+
+  /**
+   * The largest Markdown file imported: the largest notes a talk holds ({@link
+   * TalkStore#MAX_BODY_CHARS} characters, at most 3 bytes each in UTF-8) and its front matter, so
+   * that whatever the notebook took, and the export wrote, is imported again.
+   */
+  public static final long MAX_FILE_BYTES = 3L * TalkStore.MAX_BODY_CHARS + FRONT_MATTER_BYTES;
 
   /** What happened to one file. */
   public enum Outcome {

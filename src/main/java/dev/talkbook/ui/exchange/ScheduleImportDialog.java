@@ -11,7 +11,6 @@ import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.StatusLine;
 import java.io.File;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -259,7 +258,7 @@ public final class ScheduleImportDialog {
                       "downloading (" + received / 1024 + " kB)"));
       return reader.read(bytes, from);
     }
-    return reader.read(Path.of(from));
+    return reader.readFile(from);
   }
 
   /** The field changed: what was checked no longer applies. */

@@ -80,4 +80,66 @@ class AgendaExporterTest {
       assertThat(floating.start().local()).isEqualTo(LocalDateTime.of(2027, 2, 7, 1, 15));
     }
   }
+
+  @Test
+  void everyLineIsAtMost75OctetsAndALongNonAsciiSummaryReadsBackWhole() throws Exception {
+    String title =
+        "Über die Zukunft — 東京で学ぶ並行処理とバーチャルスレッド 🧵 "
+            + "Ünïcödé everywhere, even in a very long title that goes on and on";
+    try (Notebook notebook = Notebook.open(dir.resolve("n.talkbook"))) {
+      long event =
+          notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Tōkyō")).id();
+      Talk t =
+          notebook
+              .talks()
+              .create(
+                  event,
+                  new Talk.Details(
+                      title,
+                      java.util.List.of("Zoë Ångström", "山田太郎"),
+                      LocalDateTime.of(2026, 9, 1, 10, 0),
+                      "Saal Ü — 第一会議室 ".repeat(5).strip(),
+                      null,
+                      null,
+                      java.util.List.of()),
+                  "");
+      notebook.talks().star(t.id(), true);
+
+      Path file = dir.resolve("my.ics");
+      new AgendaExporter(clock).export(notebook, file);
+
+      byte[] bytes = Files.readAllBytes(file);
+      String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(text).endsWith("\r\n");
+      for (String line : text.split("\r\n")) {
+        assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+            .as("octets of %s", line)
+            .isLessThanOrEqualTo(75);
+      }
+      assertThat(text).contains("\r\n ");
+      biweekly.ICalendar back = biweekly.Biweekly.parse(text).first();
+      assertThat(back.getEvents()).hasSize(1);
+      assertThat(back.getEvents().get(0).getSummary().getValue()).isEqualTo(title);
+      assertThat(back.getEvents().get(0).getLocation().getValue())
+          .isEqualTo("Saal Ü — 第一会議室 ".repeat(5).strip());
+      assertThat(back.getEvents().get(0).getDescription().getValue())
+          .startsWith("Zoë Ångström, 山田太郎");
+      Session s = new ScheduleReader().read(bytes, "my.ics").sessions().get(0);
+      assertThat(s.title()).isEqualTo(title);
+    }
+  }
+
+  @Test
+  void foldingNeverSplitsACharacter() {
+    String line = "SUMMARY:" + "é".repeat(40) + "🧵".repeat(20) + "x".repeat(100);
+
+    String folded = AgendaExporter.foldLines(line + "\r\nEND:VEVENT\r\n");
+
+    assertThat(folded.replace("\r\n ", "")).isEqualTo(line + "\r\nEND:VEVENT\r\n");
+    for (String l : folded.split("\r\n")) {
+      assertThat(l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+          .isLessThanOrEqualTo(75);
+      assertThat(Character.isLowSurrogate(l.charAt(l.startsWith(" ") ? 1 : 0))).isFalse();
+    }
+  }
 }

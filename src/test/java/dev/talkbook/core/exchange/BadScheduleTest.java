@@ -103,6 +103,18 @@ class BadScheduleTest {
   }
 
   @Test
+  void aScheduleWithoutDaysIsRefusedInXmlAsInJson() {
+    assertThat(refused("<schedule><conference><title>X</title></conference></schedule>"))
+        .isInstanceOf(ScheduleException.class)
+        .hasMessageContaining("no <day>")
+        .hasMessageContaining("holds no sessions")
+        .hasMessageContaining("Nothing was imported");
+    assertThat(refused("{\"schedule\": {\"conference\": {\"title\": \"X\"}}}"))
+        .hasMessageContaining("no \"days\"")
+        .hasMessageContaining("Nothing was imported");
+  }
+
+  @Test
   @Timeout(30)
   void billionLaughs() {
     StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE schedule [\n");

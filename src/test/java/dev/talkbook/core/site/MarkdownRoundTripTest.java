@@ -10,6 +10,7 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.site.MarkdownImporter.Outcome;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.TalkStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -294,11 +295,8 @@ class MarkdownRoundTripTest {
     write(md.resolve("bad-url.md"), "---\ntitle: Bad\nslides: javascript:alert(1)\n---\n");
     write(md.resolve("bad-date.md"), "---\ntitle: Bad date\ndate: yesterday\n---\n");
     write(md.resolve("escape.md"), "---\ntitle: Escape\nattachments: [../../etc/passwd]\n---\n");
-    try (var big = Files.newOutputStream(md.resolve("huge.md"))) {
-      byte[] line = "0123456789abcdef".repeat(64).getBytes();
-      for (long n = 0; n <= MarkdownImporter.MAX_FILE_BYTES / line.length; n++) {
-        big.write(line);
-      }
+    try (var big = new java.io.RandomAccessFile(md.resolve("huge.md").toFile(), "rw")) {
+      big.setLength(MarkdownImporter.MAX_FILE_BYTES + 1); // refused on its size, never read
     }
 
     try (Notebook nb = fresh("n")) {
@@ -324,6 +322,32 @@ class MarkdownRoundTripTest {
           .hasSize(8);
       assertThat(nb.talks().count()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void notesLargerThanEightMegabytesThatTheNotebookTookSurviveExportAndImport() {
+    // 10 MB in UTF-8 (a third of it three-byte characters), well under the notebook's own limit.
+    String line = "東京 notes, line of text\n";
+    String notes = line.repeat(10 * 1024 * 1024 / line.getBytes(StandardCharsets.UTF_8).length);
+    Path md = dir.resolve("md");
+    try (Notebook a = fresh("a")) {
+      Event e = a.events().create(Event.Details.titled("Big"));
+      a.talks().create(e.id(), Talk.Details.titled("Long notes"), notes);
+      exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+    }
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(report.failures()).isEmpty();
+      assertThat(b.talks().findByTitle("Long notes").get(0).body()).isEqualTo(notes);
+    }
+  }
+
+  @Test
+  void theFileLimitFitsTheLargestNotesATalkHoldsWithTheirFrontMatter() {
+    assertThat(MarkdownImporter.MAX_FILE_BYTES)
+        .isGreaterThan(3L * TalkStore.MAX_BODY_CHARS + 1024 * 1024);
   }
 
   @Test
