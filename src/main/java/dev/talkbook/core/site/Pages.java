@@ -22,7 +22,7 @@ import java.util.function.Function;
 /** The site's HTML pages, from the layout template in {@code resources}. Pure and deterministic. */
 final class Pages {
   /** Part of every talk page's fingerprint: change it when the page's HTML changes shape. */
-  static final String VERSION = "pages-4:" + Integer.toHexString(layoutText().hashCode());
+  static final String VERSION = "pages-5:" + Integer.toHexString(layoutText().hashCode());
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
@@ -146,13 +146,23 @@ final class Pages {
       b.append("<p>No talks yet.</p>\n");
     } else {
       b.append("<h2>Talks</h2>\n<ol class=\"listing\">\n");
+      // The day beside the time where one event has talks on more days than one (or lasts more).
+      boolean withDay =
+          (ev.endDate() != null && ev.startDate() != null && ev.endDate().isAfter(ev.startDate()))
+              || e.talks().stream()
+                      .map(t -> t.talk().details().startsAt())
+                      .filter(java.util.Objects::nonNull)
+                      .map(LocalDateTime::toLocalDate)
+                      .distinct()
+                      .count()
+                  > 1;
       for (SiteTalk t : e.talks()) {
         b.append("<li><h3><a href=\"")
             .append(t.slug())
             .append(".html\">")
             .append(esc(t.talk().title()))
             .append("</a></h3>\n<p class=\"meta\">");
-        talkMeta(b, t.talk().details(), false);
+        talkMeta(b, t.talk().details(), withDay);
         b.append("</p></li>\n");
       }
       b.append("</ol>\n");

@@ -75,6 +75,43 @@ class SiteExporterTest {
   }
 
   @Test
+  void anEventOfSeveralDaysSaysTheDayOfEachTalkOneDayOnlyItsTime() throws IOException {
+    Event conf =
+        notebook
+            .events()
+            .create(
+                new Event.Details(
+                    "Conf",
+                    java.time.LocalDate.of(2026, 5, 1),
+                    java.time.LocalDate.of(2026, 5, 2),
+                    null,
+                    null));
+    for (String[] t :
+        new String[][] {{"Day two", "2026-05-02T09:00"}, {"Day one", "2026-05-01T10:00"}}) {
+      notebook
+          .talks()
+          .create(
+              conf.id(),
+              new dev.talkbook.core.notebook.Talk.Details(
+                  t[0],
+                  java.util.List.of(),
+                  java.time.LocalDateTime.parse(t[1]),
+                  null,
+                  null,
+                  null,
+                  java.util.List.of()),
+              "");
+    }
+    SampleMeetup.addTo(notebook); // one evening: its talks' times alone
+    export();
+    assertThat(read("events/2026-05-01-conf/index.html"))
+        .contains(">2 May 2026, 09:00</time>", ">1 May 2026, 10:00</time>");
+    assertThat(read("events/2026-03-12-jvm-evening-talkbook-sample-meetup/index.html"))
+        .contains(">18:30</time>")
+        .doesNotContain("March 2026, 18:30");
+  }
+
+  @Test
   void theSampleBecomesIndexEventTalkTagFeedAnd404Pages() throws IOException {
     Event e = SampleMeetup.addTo(notebook);
 
