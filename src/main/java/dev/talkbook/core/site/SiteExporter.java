@@ -844,12 +844,13 @@ public final class SiteExporter {
       Notes notes,
       Options options) {
     String base = options.baseUrl() == null ? "" : options.baseUrl();
+    String feedId = base.isEmpty() ? "urn:talkbook:site:" + Slugs.of(options.title()) : base;
     StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     b.append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
         .append("<title>")
         .append(esc(options.title()))
         .append("</title>\n<id>")
-        .append(esc(base.isEmpty() ? "urn:talkbook:site:" + Slugs.of(options.title()) : base))
+        .append(esc(feedId))
         .append("</id>\n<updated>")
         .append(lastUpdate(newest))
         .append("</updated>\n<link rel=\"alternate\" href=\"")
@@ -865,11 +866,9 @@ public final class SiteExporter {
           .append(" -->\n<title>")
           .append(esc(talk.title()))
           .append("</title>\n<id>")
-          .append(
-              esc(
-                  base.isEmpty()
-                      ? "urn:talkbook:talk:" + t.event().slug() + ":" + t.slug()
-                      : base + t.path()))
+          // By the talk's id, which a new title or date (its page's name) does not change: a
+          // renamed talk stays one entry in a reader, not a second.
+          .append(esc(feedId + (base.isEmpty() ? ":talk:" : "#talk-") + talk.id()))
           .append("</id>\n<updated>")
           .append(talk.updatedAt())
           .append("</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"")

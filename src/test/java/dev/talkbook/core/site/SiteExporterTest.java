@@ -75,6 +75,31 @@ class SiteExporterTest {
   }
 
   @Test
+  void aRenamedTalkKeepsItsFeedEntrysId() throws IOException {
+    SampleMeetup.addTo(notebook);
+    var talk = notebook.talks().findByTitle("Live coding without fear").get(0);
+    export();
+    java.util.regex.Pattern entryId =
+        java.util.regex.Pattern.compile("<title>([^<]*)</title>\\n<id>([^<]*)</id>");
+    java.util.function.Function<String, Map<String, String>> ids =
+        feed -> {
+          Map<String, String> byTitle = new TreeMap<>();
+          var m = entryId.matcher(feed);
+          while (m.find()) {
+            byTitle.put(m.group(1), m.group(2));
+          }
+          return byTitle;
+        };
+    String before = ids.apply(read("feed.xml")).get("Live coding without fear");
+    assertThat(before).endsWith(":talk:" + talk.id());
+    notebook.talks().rename(talk.id(), "Live coding, fearless");
+    export();
+    Map<String, String> after = ids.apply(read("feed.xml"));
+    assertThat(after).containsEntry("Live coding, fearless", before);
+    assertThat(after.values()).doesNotHaveDuplicates();
+  }
+
+  @Test
   void anEventOfSeveralDaysSaysTheDayOfEachTalkOneDayOnlyItsTime() throws IOException {
     Event conf =
         notebook
