@@ -305,7 +305,11 @@ public final class TalkbookCommand implements Callable<Integer> {
   Notebook open() {
     try {
       return Notebook.open(
-          notebookPath(), Notebook.Options.defaults().withReadOnly(readOnly).withCreate(!readOnly));
+          notebookPath(),
+          Notebook.Options.defaults()
+              .withReadOnly(readOnly)
+              .withCreate(!readOnly)
+              .withLockWait(LOCK_WAIT));
     } catch (NotebookOpenException e) {
       throw sayingHowToCreate(e);
     }
@@ -336,11 +340,22 @@ public final class TalkbookCommand implements Callable<Integer> {
   Notebook openExisting() {
     try {
       return Notebook.open(
-          notebookPath(), Notebook.Options.defaults().withReadOnly(readOnly).withCreate(false));
+          notebookPath(),
+          Notebook.Options.defaults()
+              .withReadOnly(readOnly)
+              .withCreate(false)
+              .withLockWait(LOCK_WAIT));
     } catch (NotebookOpenException e) {
       throw sayingHowToCreate(e);
     }
   }
+
+  /**
+   * How long a command that writes waits for another Talkbook to let go of the notebook: commands
+   * run side by side (a script's loop, a scheduled export beside an edit) take their turns instead
+   * of failing at random; a window that keeps the notebook open is still named after this.
+   */
+  static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(3);
 
   /**
    * A notebook that is not there, told with the commands that make one: the core's message says to

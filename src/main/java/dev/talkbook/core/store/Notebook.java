@@ -32,25 +32,39 @@ public final class Notebook implements AutoCloseable {
    * @param create create a new notebook when the file does not exist
    * @param readOnly open without writing even when the file could be written
    */
-  public record Options(boolean create, boolean readOnly, Clock clock, RevisionPolicy policy) {
+  /**
+   * @param lockWait how long to wait for another Talkbook to let go of the notebook before the open
+   *     is refused (a command beside another command; the window does not wait)
+   */
+  public record Options(
+      boolean create,
+      boolean readOnly,
+      Clock clock,
+      RevisionPolicy policy,
+      java.time.Duration lockWait) {
     public static Options defaults() {
-      return new Options(true, false, Clock.systemUTC(), RevisionPolicy.standard());
+      return new Options(
+          true, false, Clock.systemUTC(), RevisionPolicy.standard(), java.time.Duration.ZERO);
     }
 
     public Options withCreate(boolean newCreate) {
-      return new Options(newCreate, readOnly, clock, policy);
+      return new Options(newCreate, readOnly, clock, policy, lockWait);
     }
 
     public Options withReadOnly(boolean newReadOnly) {
-      return new Options(create, newReadOnly, clock, policy);
+      return new Options(create, newReadOnly, clock, policy, lockWait);
     }
 
     public Options withClock(Clock newClock) {
-      return new Options(create, readOnly, newClock, policy);
+      return new Options(create, readOnly, newClock, policy, lockWait);
     }
 
     public Options withPolicy(RevisionPolicy newPolicy) {
-      return new Options(create, readOnly, clock, newPolicy);
+      return new Options(create, readOnly, clock, newPolicy, lockWait);
+    }
+
+    public Options withLockWait(java.time.Duration wait) {
+      return new Options(create, readOnly, clock, policy, wait);
     }
   }
 
@@ -108,7 +122,7 @@ public final class Notebook implements AutoCloseable {
     }
     boolean readOnly = options.readOnly() || (exists && !canWrite(path));
     int version = exists ? inspect(path, readOnly) : Migrations.LATEST;
-    NotebookLock lock = readOnly ? null : acquireLock(path);
+    NotebookLock lock = readOnly ? null : acquireLock(path, options.lockWait());
     try {
       if (!exists) {
         create(path);
@@ -272,9 +286,9 @@ public final class Notebook implements AutoCloseable {
     return Files.isWritable(path) && Files.isWritable(path.getParent());
   }
 
-  private static NotebookLock acquireLock(Path path) {
+  private static NotebookLock acquireLock(Path path, java.time.Duration wait) {
     try {
-      return NotebookLock.acquire(path);
+      return NotebookLock.acquire(path, wait);
     } catch (IOException e) {
       if (isDiskFull(e)) {
         throw new NotebookOpenException(

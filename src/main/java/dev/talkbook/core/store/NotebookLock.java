@@ -45,6 +45,14 @@ final class NotebookLock implements AutoCloseable {
   }
 
   static NotebookLock acquire(Path notebook) throws IOException {
+    return acquire(notebook, java.time.Duration.ZERO);
+  }
+
+  /**
+   * The lock, waiting up to {@code wait} while another process holds it (two commands run side by
+   * side: the second waits for the first's few hundred milliseconds instead of failing).
+   */
+  static NotebookLock acquire(Path notebook, java.time.Duration wait) throws IOException {
     Path key = keyOf(notebook);
     // Checked before touching the lock file: opening and closing a second channel on it here
     // would drop the lock this process already holds (POSIX locks are per process).
@@ -52,12 +60,30 @@ final class NotebookLock implements AutoCloseable {
       throw locked(notebook, "it is already open in this Talkbook.");
     }
     try {
-      return lock(notebook, key);
+      long deadline = System.nanoTime() + wait.toNanos();
+      while (true) {
+        try {
+          return lock(notebook, key);
+        } catch (NotebookOpenException e) {
+          if (e.problem() != Problem.LOCKED || System.nanoTime() - deadline >= 0) {
+            throw e;
+          }
+          try {
+            Thread.sleep(RETRY_MILLIS); // the other process gives no signal when it lets go
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
+          }
+        }
+      }
     } catch (IOException | RuntimeException e) {
       HELD.remove(key);
       throw e;
     }
   }
+
+  /** How often a waiting open tries the lock again. */
+  private static final long RETRY_MILLIS = 25;
 
   private static Path keyOf(Path notebook) throws IOException {
     Path parent = notebook.toAbsolutePath().getParent();
