@@ -191,4 +191,25 @@ class HistoryWindowTest extends RealWindowTest {
         () -> robot.lookup("#history-unchanged").queryAs(CheckBox.class).isSelected());
     assertThat(FxWait.onFx(() -> diff.getItems().size())).isEqualTo(41);
   }
+
+  @Test
+  void escClosesTheDialogAfterARevisionWasClicked(FxRobot robot) throws Exception {
+    openHistory(robot, "# Loom\nkept\n", "# Loom\nkept and more\n");
+    javafx.stage.Window dialog =
+        FxWait.onFx(() -> robot.lookup("#history-list").query().getScene().getWindow());
+    FxWait.untilFx(
+        "a revision drawn",
+        () ->
+            robot.lookup("#history-list .list-cell").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.ListCell<?>) n).getItem() != null));
+    javafx.scene.Node row =
+        robot.lookup("#history-list .list-cell").queryAll().stream()
+            .filter(n -> ((javafx.scene.control.ListCell<?>) n).getItem() != null)
+            .findFirst()
+            .orElseThrow();
+    robot.clickOn(row);
+    FxWait.untilFx("the list focused", () -> robot.lookup("#history-list").query().isFocused());
+    robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    FxWait.untilFx("the dialog closed", () -> !dialog.isShowing());
+  }
 }

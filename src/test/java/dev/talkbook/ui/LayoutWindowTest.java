@@ -172,21 +172,6 @@ class LayoutWindowTest extends RealWindowTest {
     assertThat(h.notes()).as("the notes: six lines").isGreaterThanOrEqualTo(120);
   }
 
-  /**
-   * The search field's prompt as its skin draws it: whether the field's text area shows it whole.
-   */
-  private static boolean promptWhole(TextField field) {
-    Text prompt =
-        field.lookupAll(".text").stream()
-            .filter(n -> n instanceof Text t && t.getText().equals(field.getPromptText()))
-            .map(Text.class::cast)
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no prompt drawn in " + field.getId()));
-    javafx.scene.Node clip = prompt.getParent().getClip();
-    return clip == null
-        || prompt.getBoundsInParent().getMaxX() <= clip.getBoundsInParent().getMaxX() + 0.5;
-  }
-
   @ParameterizedTest(name = "a window {0} px wide")
   @CsvSource({"960", "1000", "1100", "1400"})
   void anEmptyTalksFieldsShowTheirPromptsWhole(double width, FxRobot robot) throws Exception {
@@ -205,7 +190,7 @@ class LayoutWindowTest extends RealWindowTest {
                 java.util.stream.Stream.of(
                         "#detail-speakers", "#detail-time", "#detail-tags", "#detail-room")
                     .map(q -> robot.lookup(q).queryAs(TextField.class))
-                    .filter(f -> !promptWhole(f))
+                    .filter(f -> !WindowUnderTest.promptWhole(f))
                     .map(f -> f.getId() + " \"" + f.getPromptText() + "\" in " + f.getWidth())
                     .toList());
     assertThat(cut).as("prompts cut").isEmpty();
@@ -226,7 +211,10 @@ class LayoutWindowTest extends RealWindowTest {
       ui.idle();
       record Shown(String prompt, boolean whole, double width) {}
       Shown shown =
-          FxWait.onFx(() -> new Shown(field.getPromptText(), promptWhole(field), field.getWidth()));
+          FxWait.onFx(
+              () ->
+                  new Shown(
+                      field.getPromptText(), WindowUnderTest.promptWhole(field), field.getWidth()));
       assertThat(shown.whole())
           .as("\"" + shown.prompt() + "\" whole in a field " + shown.width() + " px wide")
           .isTrue();

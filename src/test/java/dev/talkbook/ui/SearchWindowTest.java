@@ -175,4 +175,24 @@ class SearchWindowTest extends RealWindowTest {
         "the outline back",
         () -> robot.lookup("#outline").tryQuery().map(n -> n.getScene() != null).orElse(false));
   }
+
+  @Test
+  void aPassageStartsAtAWholeWord(FxRobot robot) throws Exception {
+    // A table row's cells become "Q&A · what about pinning?": the passage once began at "A".
+    var event =
+        ui.notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Meetup"));
+    ui.notebook
+        .talks()
+        .create(
+            event.id(),
+            dev.talkbook.core.notebook.Talk.Details.titled("Loom"),
+            "# Loom\n\nNotes from the evening, on threads and carriers and the rest of it.\n\n"
+                + "| Part | Note |\n|---|---|\n| Q&A | what about pinning? |\n");
+    ui.reloadTree(robot);
+    FxWait.clickOn(robot, "#search-field");
+    robot.write("pinning");
+    waitUntil(() -> !passages(robot).isEmpty());
+    String passage = FxWait.onFx(() -> passages(robot).get(0).text());
+    assertThat(passage).contains("Q&A · what about pinning?").doesNotContain("…A ");
+  }
 }

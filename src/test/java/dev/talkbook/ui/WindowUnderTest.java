@@ -321,6 +321,22 @@ final class WindowUnderTest {
     return cut;
   }
 
+  /** A text field's prompt as its skin draws it: whether the field's text area shows it whole. */
+  static boolean promptWhole(javafx.scene.control.TextField field) {
+    javafx.scene.text.Text prompt =
+        field.lookupAll(".text").stream()
+            .filter(
+                n ->
+                    n instanceof javafx.scene.text.Text t
+                        && t.getText().equals(field.getPromptText()))
+            .map(javafx.scene.text.Text.class::cast)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no prompt drawn in " + field.getId()));
+    javafx.scene.Node clip = prompt.getParent().getClip();
+    return clip == null
+        || prompt.getBoundsInParent().getMaxX() <= clip.getBoundsInParent().getMaxX() + 0.5;
+  }
+
   /** The save state in the status bar ("Saved", "Edited", "Not saved: …"). */
   static String saveState(FxRobot robot) throws Exception {
     return FxWait.onFx(() -> robot.lookup("#save-state").queryAs(Label.class).getText());

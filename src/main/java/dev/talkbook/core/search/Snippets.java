@@ -67,8 +67,14 @@ public final class Snippets {
     if (wordEndAfter(text, end) == wordEnd(text, text.length())) {
       end = text.stripTrailing().length(); // no word follows: keep the closing punctuation
     }
-    String prefix = start > 0 ? "…" : "";
-    String passage = prefix + text.substring(start, end) + (end < text.length() ? "…" : "");
+    // Words are letters and digits, but the passage is cut at spaces: "Q&A" or
+    // "java.util.concurrent" whole, not from "A" or "util".
+    start = spaceBefore(text, start);
+    end = spaceAfter(text, end);
+    // An ellipsis where text was left out, not where only spaces or line ends were.
+    String prefix = blankBetween(text, 0, start) ? "" : "…";
+    String passage =
+        prefix + text.substring(start, end) + (blankBetween(text, end, text.length()) ? "" : "…");
     List<Snippet.Range> ranges = new ArrayList<>();
     int last = start;
     for (int[] m : matches) {
@@ -128,6 +134,37 @@ public final class Snippets {
       i--;
     }
     return i;
+  }
+
+  /** How far a cut moves to reach a space: past that, a long token is cut where a word starts. */
+  private static final int TO_SPACE = 32;
+
+  /** {@code at}, or where the run of non-space characters holding it starts, if that is near. */
+  private static int spaceBefore(String s, int at) {
+    int i = at;
+    while (i > 0 && at - i < TO_SPACE && !Character.isWhitespace(s.charAt(i - 1))) {
+      i--;
+    }
+    return i == 0 || Character.isWhitespace(s.charAt(i - 1)) ? i : at;
+  }
+
+  /** {@code at}, or where the run of non-space characters holding it ends, if that is near. */
+  private static int spaceAfter(String s, int at) {
+    int i = at;
+    while (i < s.length() && i - at < TO_SPACE && !Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i == s.length() || Character.isWhitespace(s.charAt(i)) ? i : at;
+  }
+
+  /** Whether {@code s} holds only white space from {@code from} to {@code to}. */
+  private static boolean blankBetween(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isWhitespace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The end of the next word from {@code at} (skipping what lies before it). */

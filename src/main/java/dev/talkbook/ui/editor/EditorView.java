@@ -2,8 +2,9 @@ package dev.talkbook.ui.editor;
 
 import dev.talkbook.core.markdown.HighlightedText;
 import dev.talkbook.core.markdown.Highlighting;
-import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
+import dev.talkbook.ui.common.PaneHeader;
+import dev.talkbook.ui.common.Tips;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +27,9 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.Clipboard;
@@ -39,6 +39,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -63,10 +65,11 @@ public final class EditorView {
   private final CodeArea area = new CodeArea();
   private final BorderPane root = new BorderPane();
   // The find bar (its fields, buttons and tooltips) is made when first shown.
-  private HBox findBar;
+  private GridPane findBar;
   private TextField findField;
   private TextField replaceField;
-  private CheckBox matchCase;
+  private HBox replaceTools;
+  private ToggleButton matchCase;
   private Label findStatus;
   private final DoubleProperty fontSize = new SimpleDoubleProperty(DEFAULT_FONT);
   private final BooleanProperty lineNumbers = new SimpleBooleanProperty(false);
@@ -507,86 +510,109 @@ public final class EditorView {
 
   // ---- find and replace ----------------------------------------------------------------------
 
+  /**
+   * The bar over the notes, in two rows that share their columns: the find field, what it found ("2
+   * of 5"), match case, previous, next, close; under it (with Ctrl+H) the replace field and the
+   * replace buttons. The fields take the room left: every word and prompt shows whole down to the
+   * smallest window, whose notes column is some 350 px wide.
+   */
   private void buildFindBar() {
-    findBar = new HBox(6);
     findField = new TextField();
-    replaceField = new TextField();
-    matchCase = new CheckBox("Match case");
-    findStatus = new Label();
     findField.setPromptText("Find");
     findField.setId("find-field");
-    replaceField.setPromptText("Replace with");
-    replaceField.setId("replace-field");
-    Button next = iconButton(Feather.CHEVRON_DOWN, "Next match (Enter)", () -> find(true));
+    findField.setMinWidth(FIELD_MIN_WIDTH);
+    findStatus = new Label();
+    findStatus.setId("find-status");
+    findStatus.getStyleClass().add("tb-muted");
+    findStatus.setMinWidth(Region.USE_PREF_SIZE);
+    matchCase = new ToggleButton("Aa");
+    matchCase.setId("match-case");
+    matchCase.getStyleClass().addAll("flat", "tb-tool", "tb-match-case");
+    Tips.install(matchCase, "Match case");
+    matchCase.setAccessibleText("Match case");
+    matchCase.setMinWidth(Region.USE_PREF_SIZE);
+    matchCase.selectedProperty().addListener((obs, old, on) -> findAsTyped());
     Button previous =
-        iconButton(Feather.CHEVRON_UP, "Previous match (Shift+Enter)", () -> find(false));
+        PaneHeader.tool(Feather.CHEVRON_UP, "Previous match (Shift+Enter)", () -> find(false));
+    Button next = PaneHeader.tool(Feather.CHEVRON_DOWN, "Next match (Enter)", () -> find(true));
+    Button close = PaneHeader.tool(Feather.X, "Close (Esc)", this::hideFind);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox findTools = new HBox(2, findStatus, matchCase, previous, next, gap, close);
+    findTools.setAlignment(Pos.CENTER_LEFT);
+    HBox.setMargin(findStatus, new Insets(0, 4, 0, 0));
+
+    replaceField = new TextField();
+    replaceField.setPromptText("Replace");
+    replaceField.setId("replace-field");
+    replaceField.setMinWidth(FIELD_MIN_WIDTH);
     Button replace = new Button("Replace");
+    replace.setId("replace-one");
+    Tips.install(replace, "Replace this match and find the next (Enter in the field)");
     replace.setOnAction(e -> replaceOne());
     Button replaceAll = new Button("Replace all");
     replaceAll.setId("replace-all");
     replaceAll.setOnAction(e -> replaceAll());
-    Button close = iconButton(Feather.X, "Close (Esc)", this::hideFind);
-    HBox.setHgrow(findField, Priority.ALWAYS);
-    HBox.setHgrow(replaceField, Priority.ALWAYS);
-    findBar
-        .getChildren()
-        .addAll(
-            findField,
-            previous,
-            next,
-            matchCase,
-            replaceField,
-            replace,
-            replaceAll,
-            findStatus,
-            close);
-    findBar.setAlignment(Pos.CENTER_LEFT);
-    findBar.setPadding(new Insets(4, 8, 4, 8));
+    replace.setMinWidth(Region.USE_PREF_SIZE);
+    replaceAll.setMinWidth(Region.USE_PREF_SIZE);
+    replaceTools = new HBox(6, replace, replaceAll);
+    replaceTools.setAlignment(Pos.CENTER_LEFT);
+
+    findBar = new GridPane();
+    findBar.setId("find-bar");
     findBar.getStyleClass().add("tb-find-bar");
+    findBar.setHgap(6);
+    findBar.setVgap(4);
+    findBar.setPadding(new Insets(4, 8, 4, 8));
+    ColumnConstraints fields = new ColumnConstraints();
+    fields.setHgrow(Priority.ALWAYS);
+    ColumnConstraints tools = new ColumnConstraints();
+    tools.setMinWidth(Region.USE_PREF_SIZE);
+    findBar.getColumnConstraints().setAll(fields, tools);
+    findBar.addRow(0, findField, findTools);
+    findBar.addRow(1, replaceField, replaceTools);
+
     findField.setOnKeyPressed(
         e -> {
           if (e.getCode() == KeyCode.ENTER) {
             find(!e.isShiftDown());
-          } else if (e.getCode() == KeyCode.ESCAPE) {
-            hideFind();
           }
         });
     replaceField.setOnKeyPressed(
         e -> {
           if (e.getCode() == KeyCode.ENTER) {
             replaceOne();
-          } else if (e.getCode() == KeyCode.ESCAPE) {
+          }
+        });
+    // Esc leaves the bar from any of its controls.
+    findBar.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE) {
+            e.consume();
             hideFind();
           }
         });
-    findField.textProperty().addListener((obs, old, text) -> findStatus.setText(""));
+    findField.textProperty().addListener((obs, old, text) -> findAsTyped());
   }
 
-  private static Button iconButton(Feather icon, String tip, Runnable action) {
-    Button b = new Button(null, Icons.of(icon));
-    b.setTooltip(new Tooltip(tip));
-    b.setAccessibleText(tip);
-    b.getStyleClass().add("flat");
-    b.setOnAction(e -> action.run());
-    return b;
-  }
+  /** The least a field of the find bar is, so its prompt shows whole. */
+  private static final double FIELD_MIN_WIDTH = 80;
 
   public void showFind(boolean withReplace) {
     if (findBar == null) {
       buildFindBar();
     }
-    replaceField.setVisible(withReplace);
-    replaceField.setManaged(withReplace);
-    findBar.getChildren().stream()
-        .filter(n -> n instanceof Button b && b.getText() != null)
-        .forEach(
-            n -> {
-              n.setVisible(withReplace);
-              n.setManaged(withReplace);
-            });
+    for (javafx.scene.Node n : List.of(replaceField, replaceTools)) {
+      n.setVisible(withReplace);
+      n.setManaged(withReplace);
+    }
     root.setTop(findBar);
-    if (!area.getSelectedText().isEmpty() && !area.getSelectedText().contains("\n")) {
-      findField.setText(area.getSelectedText());
+    String selected = area.getSelectedText();
+    if (!selected.isEmpty() && !selected.contains("\n") && !selected.equals(findField.getText())) {
+      findField.setText(selected); // found as typed
+    } else {
+      findAsTyped(); // the same words again: from the caret, counted afresh
     }
     findField.requestFocus();
     findField.selectAll();
@@ -610,15 +636,35 @@ public final class EditorView {
         matchCase.isSelected() ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
+  /**
+   * The words in the find field changed (or match case did): the first match from where the last
+   * one starts (or the caret), so typing on narrows the match in place.
+   */
+  private void findAsTyped() {
+    Pattern p = pattern();
+    if (p == null) {
+      findStatus.setText("");
+      return;
+    }
+    show(p.matcher(area.getText()), area.getSelection().getStart(), true);
+  }
+
   /** Selects the next (or previous) match from the caret, wrapping around. */
   boolean find(boolean forward) {
     Pattern p = pattern();
     if (p == null) {
       return false;
     }
-    String text = area.getText();
-    Matcher m = p.matcher(text);
     int from = forward ? area.getSelection().getEnd() : area.getSelection().getStart();
+    return show(p.matcher(area.getText()), from, forward);
+  }
+
+  /**
+   * Selects the first match at or after {@code from} (forward) or the last before it, wrapping
+   * around, and says which of how many it is; with none, clears the old match (the caret stays
+   * where it began) and says so.
+   */
+  private boolean show(Matcher m, int from, boolean forward) {
     int start = -1;
     int end = -1;
     if (forward) {
@@ -627,6 +673,7 @@ public final class EditorView {
         end = m.end();
       }
     } else {
+      m.reset();
       while (m.find()) {
         if (m.start() >= from && start >= 0) {
           break;
@@ -639,10 +686,19 @@ public final class EditorView {
       }
     }
     if (start < 0) {
-      findStatus.setText("Not found");
+      findStatus.setText("No results");
+      area.moveTo(area.getSelection().getStart());
       return false;
     }
-    findStatus.setText("");
+    int nth = 0;
+    int count = 0;
+    for (m.reset(); m.find(); ) {
+      count++;
+      if (m.start() <= start) {
+        nth = count;
+      }
+    }
+    findStatus.setText(Math.max(nth, 1) + " of " + count);
     area.selectRange(start, end);
     area.requestFollowCaret();
     return true;

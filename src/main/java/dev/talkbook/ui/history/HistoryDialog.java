@@ -53,6 +53,9 @@ public final class HistoryDialog extends Dialog<Void> {
   static final String GAP_CLASS = "tb-diff-gap";
   static final String MARK_CLASS = "tb-diff-mark";
 
+  private static final javafx.scene.input.KeyCombination ESCAPE =
+      new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ESCAPE);
+
   final ListView<Revision> revisions = new ListView<>();
   final ListView<LineDiff.Row> diff = new ListView<>();
   final CheckBox unchanged = new CheckBox("Show unchanged lines");
@@ -110,6 +113,18 @@ public final class HistoryDialog extends Dialog<Void> {
     split.setDividerPositions(0.27);
     split.setPadding(new Insets(6));
     getDialogPane().setContent(split);
+    // Esc closes the dialog wherever the focus is. The Close button's Esc is an accelerator, run
+    // only for a key no control used, and a list uses Esc (to cancel an edit, even in a list that
+    // is not edited): once a click put the focus in the revisions, Esc did nothing.
+    getDialogPane()
+        .addEventFilter(
+            javafx.scene.input.KeyEvent.KEY_PRESSED,
+            e -> {
+              if (ESCAPE.match(e)) {
+                e.consume();
+                close();
+              }
+            });
     getDialogPane().setPrefSize(1000, 640);
     getDialogPane().setMinSize(640, 400);
     // Sized to the window it belongs to (some window systems give a resizable dialog its minimum).

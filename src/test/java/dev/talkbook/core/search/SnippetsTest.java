@@ -59,4 +59,17 @@ class SnippetsTest {
     String text = "word ".repeat(1_000_000) + "needle";
     assertThat(marked(text, "needle")).endsWith("[needle]");
   }
+
+  @ParameterizedTest(name = "\"{0}\" for {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Notes from the evening, and then Q&A · what about pinning?   | pinning | …Q&A · what about [pinning]?
+          Notes from the evening: see java.util.concurrent for pinning | pinning | …java.util.concurrent for [pinning]
+          pinning a b c d e f g h i j k l m n Q&A more                 | pinning | [pinning] a b c d e f g h i j k l m n Q&A…
+          """)
+  void aPassageStartsAndEndsAtSpaces(String text, String query, String expected) {
+    assertThat(marked(text, query)).isEqualTo(expected);
+  }
 }
