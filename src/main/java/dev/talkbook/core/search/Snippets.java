@@ -26,16 +26,22 @@ public final class Snippets {
 
   /** The best passage of {@code text} for {@code query}, or empty text when nothing matches. */
   public static Snippet of(String text, SearchQuery query) {
-    List<String> stems = stems(query);
-    if (stems.isEmpty() || text.isEmpty()) {
+    List<Wanted> wanted = stems(query);
+    if (wanted.isEmpty() || text.isEmpty()) {
       return new Snippet("", List.of());
     }
     String folded = fold(text);
     List<int[]> matches = new ArrayList<>();
-    for (String stem : stems) {
+    for (Wanted w : wanted) {
+      String stem = w.stem();
       for (int at = folded.indexOf(stem); at >= 0; at = folded.indexOf(stem, at + 1)) {
         if (at == 0 || !isWordChar(folded.charAt(at - 1))) {
-          matches.add(new int[] {at, wordEnd(folded, at + stem.length())});
+          int end = wordEnd(folded, at + stem.length());
+          // A plain term is the word with another ending ("optimizing" for "optimize"), not any
+          // word that starts like it ("and" for "a", "application" for "app"), as the index has it.
+          if (w.prefix() || sameStem(folded.substring(at, end), stem)) {
+            matches.add(new int[] {at, end});
+          }
         }
       }
     }
@@ -88,9 +94,16 @@ public final class Snippets {
         passage.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '), List.copyOf(ranges));
   }
 
+  /** A word to mark: its folded stem, and whether any word starting with it counts. */
+  private record Wanted(String stem, boolean prefix) {}
+
+  private static boolean sameStem(String word, String stem) {
+    return word.equals(stem) || stem(word).equals(stem);
+  }
+
   /** What to look for: each wanted term's words, folded; plain words cut to their stem. */
-  private static List<String> stems(SearchQuery query) {
-    List<String> stems = new ArrayList<>();
+  private static List<Wanted> stems(SearchQuery query) {
+    List<Wanted> stems = new ArrayList<>();
     for (SearchQuery.Term term : query.terms()) {
       if (term.excluded()) {
         continue;
@@ -104,11 +117,11 @@ public final class Snippets {
         }
         int end = wordEnd(folded, i);
         String word = folded.substring(i, end);
-        stems.add(term.prefix() ? word : stem(word));
+        stems.add(new Wanted(term.prefix() ? word : stem(word), term.prefix()));
         i = end;
       }
     }
-    stems.removeIf(String::isEmpty);
+    stems.removeIf(w -> w.stem().isEmpty());
     return stems;
   }
 

@@ -24,6 +24,10 @@ class SnippetsTest {
           structured concurrency here            | "structured concurrency" | [structured] [concurrency] here
           loom and kotlin                        | loom -kotlin     | [loom] and kotlin
           speakers only                          | speaker:only     | speakers [only]
+          a plan and an app, also as a test      | a                | [a] plan and an app, also as [a] test
+          The app and its application            | app              | The [app] and its application
+          The apps and apps*                     | app*             | The [apps] and [apps]*
+          C++ in a Café                          | c++              | [C]++ in a Café
           """)
   void marksTheWordsTheIndexMatched(String text, String query, String expected) {
     assertThat(marked(text, query)).isEqualTo(expected);
