@@ -157,7 +157,22 @@ public final class MarkdownImporter {
       String body,
       List<String> attachmentPaths,
       Programme programme,
-      Boolean starred) {}
+      Boolean starred,
+      List<String> missing) {
+    /** {@code detail}, and the linked files that are not in the folder, if any. */
+    String saying(String detail) {
+      if (missing.isEmpty()) {
+        return detail;
+      }
+      List<String> some = missing.stream().limit(3).map(m -> "\"" + m + "\"").toList();
+      return detail
+          + "; "
+          + (missing.size() == 1 ? "a linked file is" : missing.size() + " linked files are")
+          + " not in the folder: "
+          + String.join(", ", some)
+          + (missing.size() > some.size() ? ", …" : "");
+    }
+  }
 
   /** Thrown inside the transaction to roll a dry run back. */
   private static final class DryRun extends RuntimeException {
@@ -380,7 +395,8 @@ public final class MarkdownImporter {
       pending.add(
           new TalkStore.NewTalk(
               event.id(), p.details(), p.body(), p.programme(), Boolean.TRUE.equals(p.starred())));
-      return new FileResult(p.path(), Outcome.CREATED, "new talk in \"" + event.title() + "\"");
+      return new FileResult(
+          p.path(), Outcome.CREATED, p.saying("new talk in \"" + event.title() + "\""));
     }
     notebook.talks().createAll(pending);
     pending.clear();
@@ -428,7 +444,8 @@ public final class MarkdownImporter {
             ? notebook.talks().saveBody(talk.id(), body)
             : false;
     if (created) {
-      return new FileResult(p.path(), Outcome.CREATED, "new talk in \"" + event.title() + "\"");
+      return new FileResult(
+          p.path(), Outcome.CREATED, p.saying("new talk in \"" + event.title() + "\""));
     }
     boolean detailsChanged =
         !existing.details().equals(p.details())
@@ -436,8 +453,10 @@ public final class MarkdownImporter {
             || existing.starred() != talk.starred();
     return bodyChanged || detailsChanged
         ? new FileResult(
-            p.path(), Outcome.UPDATED, "talk " + talk.id() + " in \"" + event.title() + "\"")
-        : new FileResult(p.path(), Outcome.UNCHANGED, "talk " + talk.id());
+            p.path(),
+            Outcome.UPDATED,
+            p.saying("talk " + talk.id() + " in \"" + event.title() + "\""))
+        : new FileResult(p.path(), Outcome.UNCHANGED, p.saying("talk " + talk.id()));
   }
 
   /**
@@ -525,6 +544,7 @@ public final class MarkdownImporter {
       throw new SiteException("the notes are too long (" + notes.length() + " characters)");
     }
     List<String> attachmentPaths = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (String listed : list(data, "attachments")) {
       addAttachmentPath(root, file, listed, attachmentPaths);
     }
@@ -535,12 +555,13 @@ public final class MarkdownImporter {
       if (isRelativeFile(target)) {
         String decoded = URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
         Path f = file.getParent().resolve(decoded).normalize();
-        if (f.startsWith(root)
-            && Files.isRegularFile(f)
-            && !decoded.toLowerCase(Locale.ROOT).endsWith(".md")) {
+        boolean note = decoded.toLowerCase(Locale.ROOT).endsWith(".md");
+        if (f.startsWith(root) && Files.isRegularFile(f) && !note) {
           if (!attachmentPaths.contains(decoded)) {
             attachmentPaths.add(decoded);
           }
+        } else if (!note && !Files.exists(f) && !missing.contains(decoded)) {
+          missing.add(decoded); // the link is kept as it is; the report says it leads nowhere
         }
       }
     }
@@ -556,7 +577,8 @@ public final class MarkdownImporter {
         notes,
         attachmentPaths,
         programme(data),
-        bool(data, MarkdownExporter.STARRED));
+        bool(data, MarkdownExporter.STARRED),
+        List.copyOf(missing));
   }
 
   /**

@@ -172,6 +172,30 @@ class MarkdownRoundTripTest {
   }
 
   @Test
+  void aLinkedFileThatIsNotInTheFolderIsSaidInTheReportAndTheLinkKept() throws IOException {
+    Path md = dir.resolve("md");
+    Files.createDirectories(md.resolve("conf"));
+    Files.write(md.resolve("conf/here.png"), new byte[] {1, 2, 3});
+    String notes =
+        "![here](here.png) ![gone](nothere.png) [slides](gone%20too.pdf) [other](note.md)"
+            + " [site](https://example.org/x.png) [top](#top)\n";
+    write(md.resolve("conf/a.md"), "---\ntitle: A\n---\n" + notes);
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.files())
+          .singleElement()
+          .extracting(MarkdownImporter.FileResult::detail)
+          .isEqualTo(
+              "new talk in \"Conf\"; 2 linked files are not in the folder: \"nothere.png\","
+                  + " \"gone too.pdf\"");
+      String body = b.talks().findByTitle("A").get(0).body();
+      assertThat(body).contains("](nothere.png)", "](gone%20too.pdf)", "attachment:");
+    }
+  }
+
+  @Test
   void theOutputOfAFailedBlockStaysMarkedThroughExportAndImport() {
     String notes =
         "```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types\n```\n";
