@@ -197,6 +197,41 @@ class LayoutWindowTest extends RealWindowTest {
   }
 
   @Test
+  void theDetailsPromptsAreWholeAtEveryWidthOfTheMiddleColumn(FxRobot robot) throws Exception {
+    long event =
+        ui.notebook
+            .events()
+            .create(dev.talkbook.core.notebook.Event.Details.titled("Evening"))
+            .id();
+    long id = ui.notebook.talks().create(event, Talk.Details.titled("Keynote"), "").id();
+    robot.interact(() -> ui.stage.setWidth(1100));
+    open(robot, id, "Keynote");
+    SplitPane columns = columns(robot);
+    List<String> cut = new java.util.ArrayList<>();
+    // the middle column from narrow (one field a row) to wide (two), where the layout changes
+    for (double preview = 0.50; preview <= 0.80; preview += 0.02) {
+      double at = preview;
+      robot.interact(() -> columns.setDividerPositions(0.22, at));
+      ui.idle();
+      cut.addAll(
+          FxWait.onFx(
+              () ->
+                  java.util.stream.Stream.of("#detail-speakers", "#detail-tags")
+                      .map(q -> robot.lookup(q).queryAs(TextField.class))
+                      .filter(f -> !WindowUnderTest.promptWhole(f))
+                      .map(
+                          f ->
+                              f.getId()
+                                  + " in "
+                                  + Math.round(f.getWidth())
+                                  + " px at divider "
+                                  + Math.round(at * 100))
+                      .toList()));
+    }
+    assertThat(cut).as("prompts cut").isEmpty();
+  }
+
+  @Test
   void theSearchPromptIsNeverCutAndNamesItsKeyWhereThereIsRoom(FxRobot robot) throws Exception {
     SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);

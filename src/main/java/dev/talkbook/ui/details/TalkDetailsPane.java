@@ -156,11 +156,12 @@ public final class TalkDetailsPane {
     slidesBox = withOpen(slides);
     videoBox = withOpen(video);
     arrange(true);
-    // Two fields a row where there is room, one a row in a narrow pane: never a cut value.
+    // Two fields a row where there is room, one a row in a narrow pane: never a cut value, nor a
+    // cut prompt ("Comma separate…" at 500 px: the room depends on the font, not a fixed width).
     grid.widthProperty()
         .addListener(
             (obs, old, width) -> {
-              boolean wide = width.doubleValue() >= WIDE;
+              boolean wide = width.doubleValue() >= Math.max(WIDE, wideNeeds());
               if (wide != this.wide) {
                 arrange(wide);
               }
@@ -276,6 +277,36 @@ public final class TalkDetailsPane {
     grid.add(problem, 0, next, span, 1);
     grid.add(removed, 0, next + 1, span, 1);
     grid.add(abstractPane, 0, next + 2, span, 1);
+  }
+
+  /**
+   * The grid's width from which two fields a row show the speakers' and tags' prompts whole beside
+   * the time and the room: the labels, those prompts and the time's width, in the fields' font.
+   */
+  private double wideNeeds() {
+    javafx.scene.text.Font font = speakers.getFont();
+    double labels =
+        Math.max(textWidth("Speakers", font), textWidth("Tags", font))
+            + Math.max(textWidth("Time", font), textWidth("Room", font));
+    double prompt =
+        Math.max(textWidth(speakers.getPromptText(), font), textWidth(tags.getPromptText(), font))
+            + speakers.getInsets().getLeft()
+            + speakers.getInsets().getRight()
+            + 4;
+    Insets padding = grid.getPadding();
+    return padding.getLeft()
+        + padding.getRight()
+        + labels
+        + prompt
+        + time.prefWidth(-1)
+        + 3 * grid.getHgap()
+        + 8; // the labels' own insets
+  }
+
+  private static double textWidth(String text, javafx.scene.text.Font font) {
+    javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+    probe.setFont(font);
+    return Math.ceil(probe.getLayoutBounds().getWidth());
   }
 
   private static TextField field(String id, String prompt) {
