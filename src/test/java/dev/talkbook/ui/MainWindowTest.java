@@ -678,5 +678,8 @@ class MainWindowTest extends RealWindowTest {
     waitUntil(() -> ui.notebook.talks().count() == SampleMeetup.talkCount());
     waitUntil(() -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 1);
     assertThat(ui.notebook.events().get(event).title()).isEqualTo(SampleMeetup.TITLE);
+    // The event is shown again with its first talk open, not an empty window.
+    long first = ui.notebook.talks().list(event).get(0).id();
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == first);
   }
 }

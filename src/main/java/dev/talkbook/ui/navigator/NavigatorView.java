@@ -590,7 +590,8 @@ public final class NavigatorView {
                     + ".",
                 () -> {
                   notebook.events().undelete(gone);
-                  return null;
+                  // its first talk opened, so the event is shown with its talks (not nothing)
+                  return gone.talks().isEmpty() ? null : gone.talks().get(0).talk().id();
                 });
           }
           var gone = notebook.talks().delete(((NavNode.TalkNode) node).talk().id());
