@@ -84,14 +84,7 @@ class FindBarWindowTest extends RealWindowTest {
   void nothingInTheBarIsCutShort(double width, double height, boolean replace, FxRobot robot)
       throws Exception {
     openSampleTalk(robot, "Outlines that think");
-    double w = width > 0 ? width : FxWait.onFx(ui.stage::getMinWidth);
-    double h = height > 0 ? height : FxWait.onFx(ui.stage::getMinHeight);
-    robot.interact(
-        () -> {
-          ui.stage.setWidth(w);
-          ui.stage.setHeight(h);
-        });
-    ui.idle();
+    ui.resize(robot, width, height);
     FxWait.clickOn(robot, "#editor");
     press(robot, KeyCode.CONTROL, replace ? KeyCode.H : KeyCode.F);
     FxWait.untilFx(

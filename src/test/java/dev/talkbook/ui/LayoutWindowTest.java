@@ -106,14 +106,7 @@ class LayoutWindowTest extends RealWindowTest {
   void aSmallWindowLeavesRoomToWriteAndToReadThePreview(double width, double height, FxRobot robot)
       throws Exception {
     openSample(robot, "Live coding without fear");
-    double w = width > 0 ? width : FxWait.onFx(ui.stage::getMinWidth);
-    double h = height > 0 ? height : FxWait.onFx(ui.stage::getMinHeight);
-    robot.interact(
-        () -> {
-          ui.stage.setWidth(w);
-          ui.stage.setHeight(h);
-        });
-    ui.idle();
+    ui.resize(robot, width, height);
     record Sizes(double editorHeight, double previewWidth, double rightEdge) {}
     Sizes s =
         FxWait.onFx(
@@ -127,7 +120,7 @@ class LayoutWindowTest extends RealWindowTest {
     assertThat(s.previewWidth()).as("the preview's width").isGreaterThanOrEqualTo(160);
     assertThat(s.rightEdge())
         .as("the preview's right edge, in the window")
-        .isLessThanOrEqualTo(w + 1);
+        .isLessThanOrEqualTo(FxWait.onFx(ui.stage::getWidth) + 1);
   }
 
   @Test
@@ -172,15 +165,20 @@ class LayoutWindowTest extends RealWindowTest {
     assertThat(h.notes()).as("the notes: six lines").isGreaterThanOrEqualTo(120);
   }
 
-  @ParameterizedTest(name = "a window {0} px wide")
-  @CsvSource({"960", "1000", "1100", "1400"})
-  void anEmptyTalksFieldsShowTheirPromptsWhole(double width, FxRobot robot) throws Exception {
+  /** A talk with nothing but its title ("Keynote"), in an event of its own; its id. */
+  private long emptyTalk() {
     long event =
         ui.notebook
             .events()
             .create(dev.talkbook.core.notebook.Event.Details.titled("Evening"))
             .id();
-    long id = ui.notebook.talks().create(event, Talk.Details.titled("Keynote"), "").id();
+    return ui.notebook.talks().create(event, Talk.Details.titled("Keynote"), "").id();
+  }
+
+  @ParameterizedTest(name = "a window {0} px wide")
+  @CsvSource({"960", "1000", "1100", "1400"})
+  void anEmptyTalksFieldsShowTheirPromptsWhole(double width, FxRobot robot) throws Exception {
+    long id = emptyTalk();
     robot.interact(() -> ui.stage.setWidth(width));
     open(robot, id, "Keynote");
     ui.idle();
@@ -198,12 +196,7 @@ class LayoutWindowTest extends RealWindowTest {
 
   @Test
   void theDetailsPromptsAreWholeAtEveryWidthOfTheMiddleColumn(FxRobot robot) throws Exception {
-    long event =
-        ui.notebook
-            .events()
-            .create(dev.talkbook.core.notebook.Event.Details.titled("Evening"))
-            .id();
-    long id = ui.notebook.talks().create(event, Talk.Details.titled("Keynote"), "").id();
+    long id = emptyTalk();
     robot.interact(() -> ui.stage.setWidth(1100));
     open(robot, id, "Keynote");
     SplitPane columns = columns(robot);

@@ -178,6 +178,18 @@ final class WindowUnderTest {
         .orElseThrow(() -> new AssertionError("no menu item " + text));
   }
 
+  /** Sizes the window to {@code width} × {@code height}; 0 for the least it may be. */
+  void resize(FxRobot robot, double width, double height) throws Exception {
+    double w = width > 0 ? width : FxWait.onFx(stage::getMinWidth);
+    double h = height > 0 ? height : FxWait.onFx(stage::getMinHeight);
+    robot.interact(
+        () -> {
+          stage.setWidth(w);
+          stage.setHeight(h);
+        });
+    idle();
+  }
+
   /** Fires the menu item labelled {@code text}, on the FX thread. */
   void fire(FxRobot robot, String text) {
     javafx.scene.control.MenuItem item = action(text);
