@@ -162,7 +162,9 @@ public final class MainWindow {
             navigator, search, status);
     screen = new TalkScreen(parts, this::outline);
     navigator.onTalkCreated(screen::openToWrite);
-    actions = new WindowActions(parts, id -> open(id, null), this::reloadNotebook);
+    // A talk chosen by Go to talk or Now and next opens with the caret in its notes: typing goes
+    // on there, not into the search field that had the focus.
+    actions = new WindowActions(parts, screen::openToWrite, this::reloadNotebook);
     share = new LiveShare(parts);
     guard = new ClosingGuard(talk, stage, Platform::runLater, host::chooseFileToSave);
     state = new WindowState(stage, settings);

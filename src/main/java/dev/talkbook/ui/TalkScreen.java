@@ -281,9 +281,9 @@ final class TalkScreen {
   }
 
   /**
-   * Opens a talk the user has just created and puts the caret in its notes: after "New talk…" and
-   * its title, typing goes on into the notes (the navigator kept the focus, and the keys were
-   * lost).
+   * Opens a talk and puts the caret in its notes: after "New talk…" and its title, or a talk chosen
+   * in Go to talk, typing goes on into the notes (the navigator or the search field kept the focus,
+   * and the keys went there).
    */
   void openToWrite(long talkId) {
     open(talkId, null, true);

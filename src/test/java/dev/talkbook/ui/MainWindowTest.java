@@ -383,6 +383,8 @@ class MainWindowTest extends RealWindowTest {
     robot.write("wierzbicki");
     robot.type(KeyCode.ENTER);
     waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("SQLite everywhere"));
+    // What is typed next goes into its notes, not the search field that had the focus.
+    waitUntil(() -> robot.lookup("#editor").query().isFocused());
   }
 
   @Test
