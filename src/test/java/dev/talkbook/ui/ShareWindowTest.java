@@ -416,6 +416,29 @@ class ShareWindowTest extends RealWindowTest {
   }
 
   @Test
+  void thePanelOpensAtTheWindowsRightEdgeWhereverTheWindowHasMoved(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    startSharing(robot); // the panel grew by the address and its QR code
+    robot.interact(() -> panel().stage().hide());
+    robot.interact(() -> ui.stage.setX(ui.stage.getX() - 60));
+    robot.interact(() -> ui.window.share().panel().show());
+    var panelStage = panel().stage();
+    double[] edges =
+        FxWait.onFx(
+            () ->
+                new double[] {
+                  panelStage.getX(),
+                  panelStage.getX() + panelStage.getWidth(),
+                  ui.stage.getX(),
+                  ui.stage.getX() + ui.stage.getWidth()
+                });
+    assertThat(edges[1]).as("the panel's right edge, in the window").isLessThanOrEqualTo(edges[3]);
+    assertThat(edges[0])
+        .as("the panel's left edge, in the window")
+        .isGreaterThanOrEqualTo(edges[2]);
+  }
+
+  @Test
   void aBrowserFollowsWhatIsTypedInTheWindow(FxRobot robot) throws Exception {
     dev.talkbook.core.site.HeadlessChromium.assumeInstalled();
     openSample(robot, "Live coding without fear");

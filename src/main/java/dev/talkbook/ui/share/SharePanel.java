@@ -179,20 +179,32 @@ public final class SharePanel {
       model.stateProperty().addListener(fit);
       problem.textProperty().addListener(fit);
       model.refreshChoices();
-      stage.show();
-      // at the window's right edge, like an inspector, leaving the notes in view
-      stage.setX(owner.getX() + Math.max(0, owner.getWidth() - stage.getWidth() - 24));
-      stage.setY(owner.getY() + 72);
     }
-    stage.show();
+    if (!stage.isShowing()) {
+      stage.show();
+      place();
+    }
     stage.toFront();
   }
 
-  /** Sizes the shown panel's window to what it holds now. */
+  /**
+   * At the window's right edge, like an inspector, leaving the notes in view: where the window is
+   * now (it may have moved since the panel was last shown, which left the panel hanging past it).
+   */
+  private void place() {
+    stage.setX(owner.getX() + Math.max(0, owner.getWidth() - stage.getWidth() - 24));
+    stage.setY(owner.getY() + 72);
+  }
+
+  /** Sizes the shown panel's window to what it holds now, still inside the window's right edge. */
   private void fitToContent() {
     if (stage != null && stage.isShowing()) {
       root.applyCss();
       stage.sizeToScene();
+      double overhang = stage.getX() + stage.getWidth() - (owner.getX() + owner.getWidth());
+      if (overhang > 0) {
+        stage.setX(Math.max(owner.getX(), stage.getX() - overhang - 24));
+      }
     }
   }
 
