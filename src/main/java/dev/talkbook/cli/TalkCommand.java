@@ -84,6 +84,22 @@ final class TalkCommand {
     }
   }
 
+  /**
+   * A talk whose day is not within its event's dates is kept as given (an event's dates may be
+   * wrong too) but said, on standard error: a mistyped year is found at once, not on the site.
+   */
+  static void warnIfOutside(CommandSpec spec, Notebook notebook, Talk t) {
+    notebook
+        .events()
+        .get(t.eventId())
+        .dayOutside(t.details().startsAt())
+        .ifPresent(
+            why ->
+                spec.commandLine()
+                    .getErr()
+                    .printf("Note: talk %d's time, %s. Check the year?%n", t.id(), why));
+  }
+
   /** What {@code --at ''} converts to: no talk starts at the dawn of time, so it means "none". */
   static final LocalDateTime NO_TIME = LocalDateTime.MIN;
 
@@ -133,6 +149,7 @@ final class TalkCommand {
                     fields.over(Talk.Details.titled(title)),
                     notes == null ? "" : notes);
         spec.commandLine().getOut().printf("Added talk %d: %s%n", t.id(), t.title());
+        warnIfOutside(spec, notebook, t);
         return 0;
       }
     }
@@ -189,6 +206,9 @@ final class TalkCommand {
             .getOut()
             .printf(
                 "Saved talk %d: %s%s%n", t.id(), t.title(), notesChanged ? " (notes changed)" : "");
+        if (fields.startsAt != null) {
+          warnIfOutside(spec, notebook, t);
+        }
         return 0;
       }
     }

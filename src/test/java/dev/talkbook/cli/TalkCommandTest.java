@@ -49,6 +49,24 @@ class TalkCommandTest extends CliTest {
   }
 
   @Test
+  void aTimeOutsideTheEventsDatesIsKeptAndSaidOnStandardError() {
+    ok("event", "add", "Conf", "--start", "2026-05-01", "--end", "2026-05-02");
+    Result within = ok("talk", "add", "--event", "conf", "Day two", "--at", "2026-05-02T09:00");
+    assertErr(within).isEmpty();
+
+    Result outside = ok("talk", "add", "--event", "conf", "Typo", "--at", "2036-05-01T09:00");
+    assertOut(outside).isEqualToIgnoringNewLines("Added talk 2: Typo");
+    assertErr(outside)
+        .isEqualToIgnoringNewLines(
+            "Note: talk 2's time, 2036-05-01 is not within the event's dates, 2026-05-01 to"
+                + " 2026-05-02. Check the year?");
+    assertThat(talk(2).details().startsAt()).hasYear(2036);
+    // corrected: nothing said
+    assertErr(ok("talk", "edit", "2", "--at", "2026-05-01T09:00")).isEmpty();
+    assertErr(ok("talk", "edit", "2", "--at", "2025-05-01T09:00")).contains("Check the year?");
+  }
+
+  @Test
   void theTitleMayBeGivenWithoutTitleAsUsersTypeIt() {
     addEvent("Devoxx Belgium");
 

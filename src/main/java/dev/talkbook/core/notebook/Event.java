@@ -32,6 +32,28 @@ public record Event(
     return Optional.ofNullable(endDate);
   }
 
+  /**
+   * Why a talk at {@code at} looks mistyped for this event: its day is not within the event's dates
+   * ("2030-05-01 is not within the event's dates, 2026-05-01 to 2026-05-02"); empty when it is, or
+   * when the event has no dates.
+   */
+  public Optional<String> dayOutside(java.time.LocalDateTime at) {
+    if (at == null || startDate == null) {
+      return Optional.empty();
+    }
+    LocalDate last = endDate == null ? startDate : endDate;
+    LocalDate day = at.toLocalDate();
+    if (!day.isBefore(startDate) && !day.isAfter(last)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        day
+            + " is not within the event's "
+            + (last.equals(startDate)
+                ? "date, " + startDate
+                : "dates, " + startDate + " to " + last));
+  }
+
   /** The event's time zone, if it has one. */
   public Optional<ZoneId> zone() {
     return Optional.ofNullable(timeZone).map(ZoneId::of);
