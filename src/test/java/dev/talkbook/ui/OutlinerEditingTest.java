@@ -162,6 +162,31 @@ class OutlinerEditingTest extends RealWindowTest {
   }
 
   @Test
+  void endOnAListItemGoesToTheEndOfItsLine(FxRobot robot) throws Exception {
+    open(robot, "");
+    robot.write("1. one\ntwo");
+    robot.interact(() -> area().moveTo(3));
+    robot.type(KeyCode.END);
+    robot.write("V");
+    assertThat(text()).isEqualTo("1. oneV\n2. two");
+    robot.interact(() -> area().moveTo(area().getLength() - 2));
+    robot.type(KeyCode.END);
+    robot.write("W");
+    assertThat(text()).isEqualTo("1. oneV\n2. twoW");
+    robot.interact(() -> area().replaceText("- three\n  - four\n> - five\n1. [ ] six"));
+    for (String line : new String[] {"- three", "  - four", "> - five", "1. [ ] six"}) {
+      int start = text().indexOf(line);
+      robot.interact(() -> area().moveTo(start + line.length() - 2));
+      robot.press(KeyCode.SHIFT, KeyCode.END).release(KeyCode.END, KeyCode.SHIFT);
+      assertThat(fx(() -> area().getSelectedText()))
+          .as(line)
+          .isEqualTo(line.substring(line.length() - 2));
+      robot.type(KeyCode.END);
+      assertThat(fx(() -> area().getCaretPosition())).as(line).isEqualTo(start + line.length());
+    }
+  }
+
+  @Test
   void tabOutsideAListStillInsertsATab(FxRobot robot) throws Exception {
     open(robot, "plain|");
     robot.type(KeyCode.TAB);
