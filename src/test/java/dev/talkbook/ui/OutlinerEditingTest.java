@@ -187,6 +187,18 @@ class OutlinerEditingTest extends RealWindowTest {
   }
 
   @Test
+  void undoAfterFastTypingTakesBackNoMoreThanTheLastLine(FxRobot robot) throws Exception {
+    open(robot, "");
+    robot.write("line one is here\nline two is here\nline three");
+    assertThat(text()).isEqualTo("line one is here\nline two is here\nline three");
+    undo(robot);
+    assertThat(text()).startsWith("line one is here\nline two is here\nline ");
+    undo(robot);
+    undo(robot);
+    assertThat(text()).startsWith("line one is here\nline two is here");
+  }
+
+  @Test
   void tabOutsideAListStillInsertsATab(FxRobot robot) throws Exception {
     open(robot, "plain|");
     robot.type(KeyCode.TAB);
