@@ -77,6 +77,13 @@ class OutlinerEditingTest extends RealWindowTest {
   }
 
   @Test
+  void enterOnAnEmptyQuoteLineEndsTheQuoteWithABlankLine(FxRobot robot) throws Exception {
+    open(robot, "");
+    robot.write("> quote\nmore\n\nafter quote");
+    assertThat(text()).isEqualTo("> quote\n> more\n\nafter quote");
+  }
+
+  @Test
   void aClosingFenceTypedAfterIndentedCodeClosesTheBlock(FxRobot robot) throws Exception {
     open(robot, "```java\nvoid run() {|\n");
     robot.write("\n    go();\n");
