@@ -206,10 +206,18 @@ class OutlinerEditingTest extends RealWindowTest {
   }
 
   @Test
-  void tabOutsideAListStillInsertsATab(FxRobot robot) throws Exception {
-    open(robot, "plain|");
+  void tabOutsideListsAndCodeChangesNothingButInACodeBlockIndents(FxRobot robot) throws Exception {
+    String note = "# Head\n\nplain\n\n```java\nint a;\n```\n";
+    open(robot, note);
+    for (String at : new String[] {"# Head", "Head", "plain", "ain", "\n\n```"}) {
+      int offset = note.indexOf(at);
+      robot.interact(() -> area().moveTo(offset));
+      robot.type(KeyCode.TAB);
+      assertThat(text()).as("Tab at " + at).isEqualTo(note);
+    }
+    robot.interact(() -> area().moveTo(note.indexOf("int")));
     robot.type(KeyCode.TAB);
-    assertThat(text()).isEqualTo("plain\t");
+    assertThat(text()).isEqualTo(note.replace("int a;", "\tint a;"));
   }
 
   @Test

@@ -36,9 +36,10 @@ import org.fxmisc.wellbehaved.event.Nodes;
  * Enter, Tab and Shift+Tab in lists, Alt+Up/Down to move an item or a section, Ctrl+. to fold,
  * Ctrl+Enter to toggle a task; Home on a list item goes to its text first and End to its line's end
  * (the bullet is shown beside the text, see {@link HangingIndent}); a closing code fence typed on
- * an indented line goes where its opening fence is. Where a command does not apply (Tab outside a
- * list), the key does what it did before. The text work is {@link Outliner}'s; each change is one
- * undo step.
+ * an indented line goes where its opening fence is. Where a command does not apply (Enter on a
+ * plain line), the key does what it did before; Tab outside lists does nothing, since a tab there
+ * would turn a heading or paragraph into code, but in a fenced code block it types a tab. The text
+ * work is {@link Outliner}'s; each change is one undo step.
  */
 public final class OutlinerKeys {
   private final CodeArea area;
@@ -52,7 +53,7 @@ public final class OutlinerKeys {
     InputMap<KeyEvent> keys =
         sequence(
             process(keyPressed(ENTER), e -> result(this::newItem)),
-            process(keyPressed(TAB), e -> result(this::indent)),
+            process(keyPressed(TAB), e -> result(this::tab)),
             process(keyPressed(TAB, SHIFT_DOWN), e -> result(this::outdent)),
             process(keyPressed(UP, ALT_DOWN), e -> result(this::moveUp)),
             process(keyPressed(DOWN, ALT_DOWN), e -> result(this::moveDown)),
@@ -178,6 +179,18 @@ public final class OutlinerKeys {
     }
     area.requestFollowCaret();
     return true;
+  }
+
+  /**
+   * The Tab key: indents list items; in a fenced code block, false (the area types a tab as usual);
+   * elsewhere nothing, since a tab there would change what the Markdown is (a heading or a
+   * paragraph with a tab before it is a code block).
+   */
+  boolean tab() {
+    if (!editable()) {
+      return false;
+    }
+    return indent() || !lines.isCode(lines.lineAt(area.getCaretPosition()));
   }
 
   /** Tab on list items. False outside lists. */
