@@ -221,6 +221,28 @@ class OutlinerEditingTest extends RealWindowTest {
   }
 
   @Test
+  void ctrlTabAndCtrlShiftTabLeaveTheNotes(FxRobot robot) throws Exception {
+    open(robot, "- item|\nplain");
+    // Ctrl+Tab: to the next control, from which Shift+Tab comes back to the notes.
+    robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+    FxWait.untilFx("the focus out of the notes", () -> !area().isFocused());
+    assertThat(text()).isEqualTo("- item\nplain");
+    robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+    FxWait.untilFx("the focus back in the notes", () -> area().isFocused());
+
+    // Ctrl+Shift+Tab: to the control before, from which Tab comes back to the notes.
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB)
+        .release(KeyCode.TAB, KeyCode.SHIFT, KeyCode.CONTROL);
+    FxWait.untilFx("the focus out of the notes", () -> !area().isFocused());
+    assertThat(text()).isEqualTo("- item\nplain");
+    robot.type(KeyCode.TAB);
+    FxWait.untilFx("the focus back in the notes", () -> area().isFocused());
+    assertThat(text()).isEqualTo("- item\nplain");
+    assertThat(fx(() -> area().getAccessibleHelp())).contains("Ctrl+Tab");
+  }
+
+  @Test
   void eachCommandIsOneUndoStep(FxRobot robot) throws Exception {
     open(robot, "1. a\n2. b|\n3. c");
     robot.write("b");
