@@ -77,6 +77,13 @@ class OutlinerEditingTest extends RealWindowTest {
   }
 
   @Test
+  void enterOnAnEmptyQuoteLineEndsTheQuoteWithABlankLine(FxRobot robot) throws Exception {
+    open(robot, "");
+    robot.write("> quote\nmore\n\nafter quote");
+    assertThat(text()).isEqualTo("> quote\n> more\n\nafter quote");
+  }
+
+  @Test
   void aClosingFenceTypedAfterIndentedCodeClosesTheBlock(FxRobot robot) throws Exception {
     open(robot, "```java\nvoid run() {|\n");
     robot.write("\n    go();\n");
@@ -162,10 +169,77 @@ class OutlinerEditingTest extends RealWindowTest {
   }
 
   @Test
-  void tabOutsideAListStillInsertsATab(FxRobot robot) throws Exception {
-    open(robot, "plain|");
+  void endOnAListItemGoesToTheEndOfItsLine(FxRobot robot) throws Exception {
+    open(robot, "");
+    robot.write("1. one\ntwo");
+    robot.interact(() -> area().moveTo(3));
+    robot.type(KeyCode.END);
+    robot.write("V");
+    assertThat(text()).isEqualTo("1. oneV\n2. two");
+    robot.interact(() -> area().moveTo(area().getLength() - 2));
+    robot.type(KeyCode.END);
+    robot.write("W");
+    assertThat(text()).isEqualTo("1. oneV\n2. twoW");
+    robot.interact(() -> area().replaceText("- three\n  - four\n> - five\n1. [ ] six"));
+    for (String line : new String[] {"- three", "  - four", "> - five", "1. [ ] six"}) {
+      int start = text().indexOf(line);
+      robot.interact(() -> area().moveTo(start + line.length() - 2));
+      robot.press(KeyCode.SHIFT, KeyCode.END).release(KeyCode.END, KeyCode.SHIFT);
+      assertThat(fx(() -> area().getSelectedText()))
+          .as(line)
+          .isEqualTo(line.substring(line.length() - 2));
+      robot.type(KeyCode.END);
+      assertThat(fx(() -> area().getCaretPosition())).as(line).isEqualTo(start + line.length());
+    }
+  }
+
+  @Test
+  void undoAfterFastTypingTakesBackNoMoreThanTheLastLine(FxRobot robot) throws Exception {
+    open(robot, "");
+    robot.write("line one is here\nline two is here\nline three");
+    assertThat(text()).isEqualTo("line one is here\nline two is here\nline three");
+    undo(robot);
+    assertThat(text()).startsWith("line one is here\nline two is here\nline ");
+    undo(robot);
+    undo(robot);
+    assertThat(text()).startsWith("line one is here\nline two is here");
+  }
+
+  @Test
+  void tabOutsideListsAndCodeChangesNothingButInACodeBlockIndents(FxRobot robot) throws Exception {
+    String note = "# Head\n\nplain\n\n```java\nint a;\n```\n";
+    open(robot, note);
+    for (String at : new String[] {"# Head", "Head", "plain", "ain", "\n\n```"}) {
+      int offset = note.indexOf(at);
+      robot.interact(() -> area().moveTo(offset));
+      robot.type(KeyCode.TAB);
+      assertThat(text()).as("Tab at " + at).isEqualTo(note);
+    }
+    robot.interact(() -> area().moveTo(note.indexOf("int")));
     robot.type(KeyCode.TAB);
-    assertThat(text()).isEqualTo("plain\t");
+    assertThat(text()).isEqualTo(note.replace("int a;", "\tint a;"));
+  }
+
+  @Test
+  void ctrlTabAndCtrlShiftTabLeaveTheNotes(FxRobot robot) throws Exception {
+    open(robot, "- item|\nplain");
+    // Ctrl+Tab: to the next control, from which Shift+Tab comes back to the notes.
+    robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+    FxWait.untilFx("the focus out of the notes", () -> !area().isFocused());
+    assertThat(text()).isEqualTo("- item\nplain");
+    robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+    FxWait.untilFx("the focus back in the notes", () -> area().isFocused());
+
+    // Ctrl+Shift+Tab: to the control before, from which Tab comes back to the notes.
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB)
+        .release(KeyCode.TAB, KeyCode.SHIFT, KeyCode.CONTROL);
+    FxWait.untilFx("the focus out of the notes", () -> !area().isFocused());
+    assertThat(text()).isEqualTo("- item\nplain");
+    robot.type(KeyCode.TAB);
+    FxWait.untilFx("the focus back in the notes", () -> area().isFocused());
+    assertThat(text()).isEqualTo("- item\nplain");
+    assertThat(fx(() -> area().getAccessibleHelp())).contains("Ctrl+Tab");
   }
 
   @Test

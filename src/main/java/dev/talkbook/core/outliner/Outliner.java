@@ -49,9 +49,10 @@ public final class Outliner {
     if (parsed.isEmpty()) {
       int quoteEnd = Shape.quoteEnd(line);
       if (quoteEnd > 0 && Shape.isBlank(line) && col >= quoteEnd) {
-        // An empty quote line ends the quote.
-        int start = src.startOf(l);
-        return Optional.of(lineEdit(start, start + line.length(), "", l, 0));
+        // An empty quote line ends the quote (its innermost level) as an empty item ends a list:
+        // the line left blank after the quote, so what is typed next is not part of it.
+        String outer = line.substring(0, line.lastIndexOf('>', quoteEnd - 1));
+        return Optional.of(endList(l, line, outer.isBlank() ? "" : outer));
       }
       return keepIndent(line, col, caret);
     }

@@ -208,6 +208,10 @@ public final class EditorView {
           + Keys.shown("Shortcut+Slash")
           + " lists every key.";
 
+  /** How the keyboard leaves the notes, where Tab indents: said by a screen reader. */
+  static final String LEAVING =
+      " Ctrl+Tab moves to the next control, Ctrl+Shift+Tab to the previous one.";
+
   /**
    * What empty notes show where the first line goes: how to write them, gone with the first key.
    * Over the notes rather than RichTextFX's placeholder, which hides while the notes have the
@@ -215,7 +219,7 @@ public final class EditorView {
    */
   private Label hint() {
     Label hint = new Label(HINT);
-    area.setAccessibleHelp(HINT); // what a screen reader says of the notes
+    area.setAccessibleHelp(HINT + LEAVING); // what a screen reader says of the notes
     hint.setId("editor-hint");
     hint.getStyleClass().addAll("tb-muted", "tb-editor-hint");
     hint.setWrapText(true);
@@ -504,8 +508,42 @@ public final class EditorView {
               .match(e)) {
             fontSize.set(DEFAULT_FONT);
             e.consume();
+          } else if (new KeyCodeCombination(KeyCode.TAB, KeyCombination.CONTROL_DOWN).match(e)
+              || new KeyCodeCombination(
+                      KeyCode.TAB, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN)
+                  .match(e)) {
+            e.consume();
+            leave(!e.isShiftDown());
           }
         });
+    // The character a Ctrl+Tab types (when the focus stays) is no tab in the notes.
+    area.addEventFilter(
+        KeyEvent.KEY_TYPED,
+        e -> {
+          if (e.isControlDown() && "\t".equals(e.getCharacter())) {
+            e.consume();
+          }
+        });
+  }
+
+  /**
+   * Ctrl+Tab, Ctrl+Shift+Tab: the focus to the next (previous) control after (before) the notes, as
+   * Tab does between other controls; in the notes Tab indents. JavaFX 21 has no public call that
+   * moves the focus along (Node.requestFocusTraversal came with JavaFX 24), but the scene moves it
+   * on a Tab that no control took, from the node the event went to. One is sent to a node of the
+   * notes that takes no keys: backwards from their scroll pane; forwards from the hint over them,
+   * the notes box's last child (from the scroll pane the focus would go into it, to the notes).
+   */
+  private void leave(boolean forward) {
+    javafx.scene.Node scroll = area.getParent();
+    if (scroll == null || scroll.getParent() == null) {
+      return;
+    }
+    List<javafx.scene.Node> box = scroll.getParent().getChildrenUnmodifiable();
+    javafx.scene.Node from = forward ? box.get(box.size() - 1) : scroll;
+    javafx.event.Event.fireEvent(
+        from,
+        new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, !forward, false, false, false));
   }
 
   // ---- find and replace ----------------------------------------------------------------------

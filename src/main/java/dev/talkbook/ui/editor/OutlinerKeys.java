@@ -1,6 +1,7 @@
 package dev.talkbook.ui.editor;
 
 import static javafx.scene.input.KeyCode.DOWN;
+import static javafx.scene.input.KeyCode.END;
 import static javafx.scene.input.KeyCode.ENTER;
 import static javafx.scene.input.KeyCode.HOME;
 import static javafx.scene.input.KeyCode.PERIOD;
@@ -33,10 +34,12 @@ import org.fxmisc.wellbehaved.event.Nodes;
 /**
  * The outliner keys of the notes editor, added to the code area's input map over its own keys:
  * Enter, Tab and Shift+Tab in lists, Alt+Up/Down to move an item or a section, Ctrl+. to fold,
- * Ctrl+Enter to toggle a task; Home on a list item goes to its text first (the bullet is shown
- * beside the text, see {@link HangingIndent}); a closing code fence typed on an indented line goes
- * where its opening fence is. Where a command does not apply (Tab outside a list), the key does
- * what it did before. The text work is {@link Outliner}'s; each change is one undo step.
+ * Ctrl+Enter to toggle a task; Home on a list item goes to its text first and End to its line's end
+ * (the bullet is shown beside the text, see {@link HangingIndent}); a closing code fence typed on
+ * an indented line goes where its opening fence is. Where a command does not apply (Enter on a
+ * plain line), the key does what it did before; Tab outside lists does nothing, since a tab there
+ * would turn a heading or paragraph into code, but in a fenced code block it types a tab. The text
+ * work is {@link Outliner}'s; each change is one undo step.
  */
 public final class OutlinerKeys {
   private final CodeArea area;
@@ -50,7 +53,7 @@ public final class OutlinerKeys {
     InputMap<KeyEvent> keys =
         sequence(
             process(keyPressed(ENTER), e -> result(this::newItem)),
-            process(keyPressed(TAB), e -> result(this::indent)),
+            process(keyPressed(TAB), e -> result(this::tab)),
             process(keyPressed(TAB, SHIFT_DOWN), e -> result(this::outdent)),
             process(keyPressed(UP, ALT_DOWN), e -> result(this::moveUp)),
             process(keyPressed(DOWN, ALT_DOWN), e -> result(this::moveDown)),
@@ -58,6 +61,8 @@ public final class OutlinerKeys {
             process(keyPressed(ENTER, SHORTCUT_DOWN), e -> result(this::toggleTask)),
             process(keyPressed(HOME), e -> result(() -> home(false))),
             process(keyPressed(HOME, SHIFT_DOWN), e -> result(() -> home(true))),
+            process(keyPressed(END), e -> result(() -> end(false))),
+            process(keyPressed(END, SHIFT_DOWN), e -> result(() -> end(true))),
             process(keyTyped("`"), e -> result(() -> fence('`'))),
             process(keyTyped("~"), e -> result(() -> fence('~'))));
     Nodes.addInputMap(area, keys);
@@ -145,6 +150,47 @@ public final class OutlinerKeys {
     }
     area.requestFollowCaret();
     return true;
+  }
+
+  /**
+   * End on the last line of a list item: to the end of the line. The area's own End measures the
+   * line on screen, where the prefix kept out of the flow (see {@link HangingIndent}) makes it stop
+   * one character short on a numbered item. With Shift, the selection goes along. False elsewhere
+   * (a wrapped line's End before the last goes to that line's end).
+   */
+  boolean end(boolean select) {
+    int p = area.getCurrentParagraph();
+    if (dev.talkbook.core.outliner.ListItem.parse(area.getParagraph(p).getText()).isEmpty()) {
+      return false;
+    }
+    int length = area.getParagraphLength(p);
+    try {
+      if (area.lineIndex(p, area.getCaretColumn()) != area.lineIndex(p, length)) {
+        return false;
+      }
+    } catch (IllegalArgumentException | IndexOutOfBoundsException notLaidOut) {
+      // The paragraph is not on screen: treat it as one line.
+    }
+    int to = area.getAbsolutePosition(p, length);
+    if (select) {
+      area.selectRange(area.getAnchor(), to);
+    } else {
+      area.moveTo(to);
+    }
+    area.requestFollowCaret();
+    return true;
+  }
+
+  /**
+   * The Tab key: indents list items; in a fenced code block, false (the area types a tab as usual);
+   * elsewhere nothing, since a tab there would change what the Markdown is (a heading or a
+   * paragraph with a tab before it is a code block).
+   */
+  boolean tab() {
+    if (!editable()) {
+      return false;
+    }
+    return indent() || !lines.isCode(lines.lineAt(area.getCaretPosition()));
   }
 
   /** Tab on list items. False outside lists. */

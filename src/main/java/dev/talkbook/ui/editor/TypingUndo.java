@@ -12,10 +12,13 @@ import org.fxmisc.undo.UndoManagerFactory;
 
 /**
  * The editor's undo: what is typed without a pause of {@link #PAUSE} is undone in one step, as with
- * RichTextFX's own undo manager, but the pause is read from the clock when a change comes in. The
- * default manager restarts a timer ({@code FxTimer}: a {@code Timeline} stopped and played) on
- * every change to learn that typing paused: a tenth of a keystroke's handling on the FX thread in a
- * 10,000-line note, and an animation that keeps the pulses running while one types.
+ * RichTextFX's own undo manager, but never more than a word: a line break typed (or pasted) starts
+ * a step, and so does a word begun after a blank, so that one undo after fast typing takes back the
+ * last word, not the whole paragraph or several lines. The pause is read from the clock when a
+ * change comes in. The default manager restarts a timer ({@code FxTimer}: a {@code Timeline}
+ * stopped and played) on every change to learn that typing paused: a tenth of a keystroke's
+ * handling on the FX thread in a 10,000-line note, and an animation that keeps the pulses running
+ * while one types.
  */
 final class TypingUndo {
   /** The pause that ends a group of changes: RichTextFX's own default. */
@@ -27,6 +30,8 @@ final class TypingUndo {
   static void install(GenericStyledArea<?, ?, ?> area, LongSupplier nanoClock) {
     long pause = PAUSE.toNanos();
     long[] last = {nanoClock.getAsLong() - pause - 1};
+    // Whether the last change ended with a blank typed: a word begun after it starts a step.
+    boolean[] afterBlank = {false};
     // The manager, for the hook its own input calls once it exists.
     var manager = new java.util.concurrent.atomic.AtomicReference<UndoManager<?>>();
     UndoManager<List<PlainTextChange>> made =
@@ -37,10 +42,14 @@ final class TypingUndo {
                     .hook(
                         change -> {
                           long now = nanoClock.getAsLong();
-                          if (now - last[0] >= pause) {
+                          if (now - last[0] >= pause || startsStep(change, afterBlank[0])) {
                             manager.get().preventMerge();
                           }
                           last[0] = now;
+                          String inserted = change.get(change.size() - 1).getInserted();
+                          afterBlank[0] =
+                              !inserted.isEmpty()
+                                  && Character.isWhitespace(inserted.charAt(inserted.length() - 1));
                         }),
                 TextChange::invert,
                 UndoUtils.applyMultiPlainTextChange(area),
@@ -49,6 +58,24 @@ final class TypingUndo {
                 Duration.ZERO); // no timer
     manager.set(made);
     area.setUndoManager(made);
+  }
+
+  /**
+   * Whether {@code change} begins an undo step of its own even without a pause: it inserts a line
+   * break, or it begins a word after a blank ({@code afterBlank}: the change before ended with
+   * one).
+   */
+  static boolean startsStep(List<PlainTextChange> change, boolean afterBlank) {
+    for (PlainTextChange c : change) {
+      if (c.getInserted().indexOf('\n') >= 0) {
+        return true;
+      }
+    }
+    String inserted = change.get(0).getInserted();
+    return afterBlank
+        && change.get(0).getRemoved().isEmpty()
+        && !inserted.isEmpty()
+        && !Character.isWhitespace(inserted.charAt(0));
   }
 
   /** The same, reading the system's clock. */

@@ -83,6 +83,50 @@ class TypingUndoTest {
     assertThat(FxWait.onFx(() -> area.getText())).isEqualTo("start one two");
   }
 
+  /** Types {@code text} at the end a key at a time, {@code msApart} between the keys. */
+  private void typeKeys(CodeArea area, String text, long msApart) throws Exception {
+    for (char c : text.toCharArray()) {
+      type(area, String.valueOf(c), msApart);
+    }
+  }
+
+  @Test
+  void eachLineTypedWithoutAPauseIsUndoneOnItsOwn() throws Exception {
+    CodeArea area = area();
+    typeKeys(area, "one\ntwo\nthree", 30);
+
+    assertThat(undo(area)).isEqualTo("start one\ntwo\n");
+    assertThat(undo(area)).isEqualTo("start one\ntwo");
+    assertThat(undo(area)).isEqualTo("start one\n");
+    assertThat(undo(area)).isEqualTo("start one");
+    assertThat(undo(area)).isEqualTo("start ");
+  }
+
+  @Test
+  void eachWordTypedWithoutAPauseIsUndoneOnItsOwn() throws Exception {
+    CodeArea area = area();
+    typeKeys(area, "line one  is", 30);
+    now.addAndGet(30 * MS);
+    FxWait.onFx(
+        () -> {
+          area.deleteText(area.getLength() - 1, area.getLength()); // Backspace: no new word
+          return null;
+        });
+
+    assertThat(undo(area)).isEqualTo("start line one  ");
+    assertThat(undo(area)).isEqualTo("start line ");
+    assertThat(undo(area)).isEqualTo("start ");
+  }
+
+  @Test
+  void aPastedLineBreakStartsAStep() throws Exception {
+    CodeArea area = area();
+    type(area, "a", 0);
+    type(area, "pasted\ntext", 10);
+
+    assertThat(undo(area)).isEqualTo("start a");
+  }
+
   @Test
   void aChangeTheEditorSeparatesStaysSeparateWithoutAPause() throws Exception {
     CodeArea area = area();
