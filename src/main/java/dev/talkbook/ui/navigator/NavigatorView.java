@@ -111,6 +111,17 @@ public final class NavigatorView {
           }
         });
     tree.setContextMenu(contextMenu());
+    // The arrow keys move from the focused row: on coming into the tree it is the selected one,
+    // whatever the tree did with its focus since the window selected it (its first layout, a
+    // reload).
+    tree.focusedProperty()
+        .addListener(
+            (obs, was, now) -> {
+              int selected = tree.getSelectionModel().getSelectedIndex();
+              if (now && selected >= 0 && tree.getFocusModel().getFocusedIndex() != selected) {
+                tree.getFocusModel().focus(selected);
+              }
+            });
     VBox.setVgrow(tree, Priority.ALWAYS);
     root.getChildren().addAll(toolbar(), tree);
     root.getStyleClass().add("tb-navigator");
@@ -279,7 +290,7 @@ public final class NavigatorView {
     try {
       tree.getRoot().getChildren().setAll(items);
       if (select != null) {
-        tree.getSelectionModel().select(select);
+        selectRow(select);
         scrollTo(select);
       } else {
         tree.getSelectionModel().clearSelection();
@@ -321,13 +332,23 @@ public final class NavigatorView {
       for (TreeItem<NavNode> talk : event.getChildren()) {
         if (talk.getValue() instanceof NavNode.TalkNode t && t.talk().id() == talkId) {
           event.setExpanded(true);
-          tree.getSelectionModel().select(talk);
+          selectRow(talk);
           tree.scrollTo(Math.max(0, tree.getRow(talk) - 3));
           return;
         }
       }
     }
     reload(talkId);
+  }
+
+  /**
+   * Selects {@code item}'s row and gives it the tree's focus (the row the arrow keys move from): a
+   * selection the window makes, in a reload or at start, left the focus where it was, or on no row,
+   * so the first Down went to the first row instead of the one below.
+   */
+  private void selectRow(TreeItem<NavNode> item) {
+    tree.getSelectionModel().select(item);
+    tree.getFocusModel().focus(tree.getSelectionModel().getSelectedIndex());
   }
 
   /** The label of a talk row changed elsewhere (the details pane). */
