@@ -428,4 +428,27 @@ class NavigatorWindowTest extends RealWindowTest {
 
     waitForSelected(robot, "Outlines that think");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SHIFT_F10", "CONTEXT_MENU"})
+  void theRowsMenuOpensFromTheKeyboardAtTheSelectedRow(String key, FxRobot robot) throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "SQLite everywhere");
+    waitForSelected(robot, "SQLite everywhere");
+    var tree = WindowUnderTest.navigator(robot);
+    robot.interact(tree::requestFocus);
+    if (key.equals("SHIFT_F10")) {
+      robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
+    } else {
+      robot.type(KeyCode.CONTEXT_MENU);
+    }
+
+    FxWait.untilFx("the rows' menu shown", () -> tree.getContextMenu().isShowing());
+    var row = ui.row(robot, "SQLite everywhere");
+    double rowBottom = FxWait.onFx(() -> row.localToScreen(row.getLayoutBounds()).getMaxY());
+    assertThat(FxWait.onFx(() -> tree.getContextMenu().getAnchorY()))
+        .isCloseTo(rowBottom, org.assertj.core.data.Offset.offset(12.0));
+    robot.type(KeyCode.ESCAPE);
+  }
 }

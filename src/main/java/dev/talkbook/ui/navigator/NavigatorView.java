@@ -108,6 +108,11 @@ public final class NavigatorView {
           } else if (e.getCode() == KeyCode.F2) {
             renameSelected();
             e.consume();
+          } else if (e.getCode() == KeyCode.CONTEXT_MENU
+              || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+            // JavaFX on Linux sends no context menu request for either key.
+            showContextMenuAtSelection();
+            e.consume();
           }
         });
     tree.setContextMenu(contextMenu());
@@ -174,6 +179,22 @@ public final class NavigatorView {
     Button rename = PaneHeader.tool(Feather.EDIT_2, "Rename (F2)", this::renameSelected);
     Button delete = PaneHeader.tool(Feather.TRASH_2, "Delete… (Del)", this::deleteSelected);
     return PaneHeader.of("Notebook", newEvent, newTalk, rename, delete);
+  }
+
+  /** Opens the rows' menu under the selected row (else the tree's top left), as a right click. */
+  private void showContextMenuAtSelection() {
+    ContextMenu menu = tree.getContextMenu();
+    int selected = tree.getSelectionModel().getSelectedIndex();
+    javafx.scene.Node anchor = tree;
+    for (javafx.scene.Node n : tree.lookupAll(".tree-cell")) {
+      if (n instanceof TreeCell<?> cell && cell.isVisible() && cell.getIndex() == selected) {
+        anchor = cell;
+      }
+    }
+    javafx.geometry.Bounds b = anchor.localToScreen(anchor.getLayoutBounds());
+    if (b != null) {
+      menu.show(tree, b.getMinX() + 16, b.getMaxY());
+    }
   }
 
   private ContextMenu contextMenu() {
