@@ -375,4 +375,80 @@ class NavigatorWindowTest extends RealWindowTest {
         () -> WindowUnderTest.navigator(robot).getRoot().getChildren().size() == 2);
     assertThat(FxWait.onFx(() -> selectedLabel(robot))).isEqualTo("Outlines that think");
   }
+
+  @Test
+  void theFirstArrowKeyAfterANewTalkMovesFromItsRow(FxRobot robot) throws Exception {
+    for (String title : List.of("Spring meetup", "Winter meetup")) {
+      var event = ui.notebook.events().create(Event.Details.titled(title));
+      ui.notebook
+          .talks()
+          .create(
+              event.id(), dev.talkbook.core.notebook.Talk.Details.titled("Talk at " + title), "");
+    }
+    ui.reloadTree(robot);
+    robot.clickOn("#search-field");
+    robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+    FxWait.clickOn(robot, "#talk-title-input");
+    robot.write("Fresh");
+    robot.type(KeyCode.ENTER);
+    waitForSelected(robot, "Fresh");
+    var tree = WindowUnderTest.navigator(robot);
+    int row = FxWait.onFx(() -> tree.getSelectionModel().getSelectedIndex());
+    assertThat(FxWait.onFx(tree::getExpandedItemCount)).isGreaterThan(row + 1);
+    String below = FxWait.onFx(() -> tree.getTreeItem(row + 1).getValue().label());
+
+    robot.clickOn("#search-field");
+    for (int i = 0; i < 30 && !FxWait.onFx(tree::isFocused); i++) {
+      robot.type(KeyCode.TAB);
+    }
+    assertThat(FxWait.onFx(tree::isFocused)).as("Tab reached the navigator").isTrue();
+    robot.type(KeyCode.DOWN);
+
+    waitForSelected(robot, below);
+  }
+
+  @Test
+  void theFirstArrowKeyAfterARestartMovesFromTheLastTalksRow(FxRobot robot) throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "SQLite everywhere");
+    waitForSelected(robot, "SQLite everywhere");
+    robot.interact(() -> ui.window.close());
+    robot.interact(() -> ui.show());
+    waitForSelected(robot, "SQLite everywhere");
+    ui.idle();
+
+    var tree = WindowUnderTest.navigator(robot);
+    robot.clickOn("#search-field");
+    for (int i = 0; i < 30 && !FxWait.onFx(tree::isFocused); i++) {
+      robot.type(KeyCode.TAB);
+    }
+    assertThat(FxWait.onFx(tree::isFocused)).as("Tab reached the navigator").isTrue();
+    robot.type(KeyCode.DOWN);
+
+    waitForSelected(robot, "Outlines that think");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SHIFT_F10", "CONTEXT_MENU"})
+  void theRowsMenuOpensFromTheKeyboardAtTheSelectedRow(String key, FxRobot robot) throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "SQLite everywhere");
+    waitForSelected(robot, "SQLite everywhere");
+    var tree = WindowUnderTest.navigator(robot);
+    robot.interact(tree::requestFocus);
+    if (key.equals("SHIFT_F10")) {
+      robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
+    } else {
+      robot.type(KeyCode.CONTEXT_MENU);
+    }
+
+    FxWait.untilFx("the rows' menu shown", () -> tree.getContextMenu().isShowing());
+    var row = ui.row(robot, "SQLite everywhere");
+    double rowBottom = FxWait.onFx(() -> row.localToScreen(row.getLayoutBounds()).getMaxY());
+    assertThat(FxWait.onFx(() -> tree.getContextMenu().getAnchorY()))
+        .isCloseTo(rowBottom, org.assertj.core.data.Offset.offset(12.0));
+    robot.type(KeyCode.ESCAPE);
+  }
 }

@@ -133,6 +133,9 @@ class ShareWindowTest extends RealWindowTest {
     // the QR code says the URL
     Image qr = FxWait.onFx(() -> robot.lookup("#share-qr").queryAs(ImageView.class).getImage());
     assertThat(decode(qr)).isEqualTo(url.toString());
+    // and says what it is to a screen reader
+    assertThat(FxWait.onFx(() -> robot.lookup("#share-qr").query().getAccessibleText()))
+        .isEqualTo("QR code of the share address");
     assertThat(label(robot, "#share-viewers")).isEqualTo("0 viewers");
     try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
       assertThat(viewer.next("state", WAIT).data()).contains("Live coding without fear");

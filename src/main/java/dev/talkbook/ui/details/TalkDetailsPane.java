@@ -153,8 +153,8 @@ public final class TalkDetailsPane {
             });
     abstractPane.visibleProperty().bind(abstractText.textProperty().isNotEmpty());
     abstractPane.managedProperty().bind(abstractPane.visibleProperty());
-    slidesBox = withOpen(slides);
-    videoBox = withOpen(video);
+    slidesBox = withOpen(slides, "Open the slides");
+    videoBox = withOpen(video, "Open the recording");
     arrange(true);
     // Two fields a row where there is room, one a row in a narrow pane: never a cut value, nor a
     // cut prompt ("Comma separate…" at 500 px: the room depends on the font, not a fixed width).
@@ -328,11 +328,14 @@ public final class TalkDetailsPane {
     return l;
   }
 
-  private HBox withOpen(TextField url) {
+  /**
+   * {@code url} with its open button, which says what it opens ({@code what}) to a screen reader.
+   */
+  private HBox withOpen(TextField url, String what) {
     Button open = new Button(null, Icons.of(Feather.EXTERNAL_LINK));
-    open.getStyleClass().addAll("flat", "tb-tool");
-    Tips.install(open, "Open in the browser");
-    open.setAccessibleText("Open in the browser");
+    open.getStyleClass().addAll("flat", "tb-tool", "tb-open-link");
+    Tips.install(open, what + " in the browser");
+    open.setAccessibleText(what);
     open.disableProperty().bind(url.textProperty().isEmpty());
     open.setOnAction(e -> openLink.accept(url.getText().strip()));
     HBox.setHgrow(url, Priority.ALWAYS);

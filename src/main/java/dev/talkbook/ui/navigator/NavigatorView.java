@@ -108,9 +108,25 @@ public final class NavigatorView {
           } else if (e.getCode() == KeyCode.F2) {
             renameSelected();
             e.consume();
+          } else if (e.getCode() == KeyCode.CONTEXT_MENU
+              || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+            // JavaFX on Linux sends no context menu request for either key.
+            showContextMenuAtSelection();
+            e.consume();
           }
         });
     tree.setContextMenu(contextMenu());
+    // The arrow keys move from the focused row: on coming into the tree it is the selected one,
+    // whatever the tree did with its focus since the window selected it (its first layout, a
+    // reload).
+    tree.focusedProperty()
+        .addListener(
+            (obs, was, now) -> {
+              int selected = tree.getSelectionModel().getSelectedIndex();
+              if (now && selected >= 0 && tree.getFocusModel().getFocusedIndex() != selected) {
+                tree.getFocusModel().focus(selected);
+              }
+            });
     VBox.setVgrow(tree, Priority.ALWAYS);
     root.getChildren().addAll(toolbar(), tree);
     root.getStyleClass().add("tb-navigator");
@@ -163,6 +179,22 @@ public final class NavigatorView {
     Button rename = PaneHeader.tool(Feather.EDIT_2, "Rename (F2)", this::renameSelected);
     Button delete = PaneHeader.tool(Feather.TRASH_2, "Delete… (Del)", this::deleteSelected);
     return PaneHeader.of("Notebook", newEvent, newTalk, rename, delete);
+  }
+
+  /** Opens the rows' menu under the selected row (else the tree's top left), as a right click. */
+  private void showContextMenuAtSelection() {
+    ContextMenu menu = tree.getContextMenu();
+    int selected = tree.getSelectionModel().getSelectedIndex();
+    javafx.scene.Node anchor = tree;
+    for (javafx.scene.Node n : tree.lookupAll(".tree-cell")) {
+      if (n instanceof TreeCell<?> cell && cell.isVisible() && cell.getIndex() == selected) {
+        anchor = cell;
+      }
+    }
+    javafx.geometry.Bounds b = anchor.localToScreen(anchor.getLayoutBounds());
+    if (b != null) {
+      menu.show(tree, b.getMinX() + 16, b.getMaxY());
+    }
   }
 
   private ContextMenu contextMenu() {
@@ -279,7 +311,7 @@ public final class NavigatorView {
     try {
       tree.getRoot().getChildren().setAll(items);
       if (select != null) {
-        tree.getSelectionModel().select(select);
+        selectRow(select);
         scrollTo(select);
       } else {
         tree.getSelectionModel().clearSelection();
@@ -321,13 +353,23 @@ public final class NavigatorView {
       for (TreeItem<NavNode> talk : event.getChildren()) {
         if (talk.getValue() instanceof NavNode.TalkNode t && t.talk().id() == talkId) {
           event.setExpanded(true);
-          tree.getSelectionModel().select(talk);
+          selectRow(talk);
           tree.scrollTo(Math.max(0, tree.getRow(talk) - 3));
           return;
         }
       }
     }
     reload(talkId);
+  }
+
+  /**
+   * Selects {@code item}'s row and gives it the tree's focus (the row the arrow keys move from): a
+   * selection the window makes, in a reload or at start, left the focus where it was, or on no row,
+   * so the first Down went to the first row instead of the one below.
+   */
+  private void selectRow(TreeItem<NavNode> item) {
+    tree.getSelectionModel().select(item);
+    tree.getFocusModel().focus(tree.getSelectionModel().getSelectedIndex());
   }
 
   /** The label of a talk row changed elsewhere (the details pane). */

@@ -91,6 +91,7 @@ public final class SharePanel {
     copy.setId("share-copy");
     openInBrowser.setId("share-open");
     qr.setId("share-qr");
+    qr.setAccessibleText("QR code of the share address");
     viewers.setId("share-viewers");
     followTalks.setId("share-follow");
     shareCode.setId("share-code");

@@ -199,4 +199,16 @@ class TalkDetailsPaneTest {
           return null;
         });
   }
+
+  @Test
+  void theOpenButtonsSayWhichLinkTheyOpen(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    pane.root().lookupAll(".tb-open-link").stream()
+                        .map(javafx.scene.Node::getAccessibleText)
+                        .toList()))
+        .containsExactly("Open the slides", "Open the recording");
+  }
 }

@@ -1,0 +1,106 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.Predicate;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The keyboard focus is seen: a ring on what Tab reached, none on what a click focused. */
+class FocusRingWindowTest extends RealWindowTest {
+
+  private static final PseudoClass FOCUS_VISIBLE = PseudoClass.getPseudoClass("focus-visible");
+
+  /** Presses Tab until the focus owner passes {@code test} (at most 30 times), and returns it. */
+  private Node tabUntil(FxRobot robot, String what, Predicate<Node> test) throws Exception {
+    for (int i = 0; i < 30; i++) {
+      robot.type(KeyCode.TAB);
+      Node owner = FxWait.onFx(() -> ui.stage.getScene().getFocusOwner());
+      if (owner != null && test.test(owner)) {
+        return owner;
+      }
+    }
+    throw new AssertionError("Tab never reached " + what);
+  }
+
+  /** Whether {@code region}'s border is drawn, in a colour one sees (read on the FX thread). */
+  private static boolean ringed(Region region) throws Exception {
+    return FxWait.onFx(
+        () -> {
+          Border border = region.getBorder();
+          return border != null
+              && border.getStrokes().stream()
+                  .anyMatch(
+                      s ->
+                          s.getWidths().getTop() >= 2
+                              && s.getTopStroke() instanceof Color c
+                              && c.getOpacity() > 0.5);
+        });
+  }
+
+  @Test
+  void aFlatToolButtonReachedByTabShowsARingAndAClickedOneNone(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Keynote", "Notes");
+    robot.clickOn("#search-field");
+    Button tool =
+        (Button)
+            tabUntil(
+                robot,
+                "a navigator tool",
+                n -> n instanceof Button b && "new-event".equals(b.getId()));
+    Button other = robot.lookup("#new-talk").queryAs(Button.class);
+
+    assertThat(FxWait.onFx(() -> tool.getPseudoClassStates().contains(FOCUS_VISIBLE))).isTrue();
+    assertThat(ringed(tool)).isTrue();
+    assertThat(ringed(other)).isFalse();
+    assertThat(FxWait.onFx(tool::getInsets)).isEqualTo(FxWait.onFx(other::getInsets));
+
+    robot.interact(other::requestFocus); // what a click does: the focus, and no ring
+    FxWait.untilFx("the click's focus", other::isFocused);
+    assertThat(ringed(other)).isFalse();
+    assertThat(ringed(tool)).isFalse();
+  }
+
+  @Test
+  void theNavigatorReachedByTabRingsItsFocusedRow(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Keynote", "Notes");
+    ui.reloadTree(robot);
+    robot.clickOn("#search-field");
+    TreeView<?> tree =
+        (TreeView<?>) tabUntil(robot, "the navigator", n -> "navigator".equals(n.getId()));
+    robot.interact(() -> tree.getFocusModel().focus(tree.getSelectionModel().getSelectedIndex()));
+    FxWait.untilFx(
+        "the focused row drawn",
+        () -> robot.lookup("#navigator .tree-cell").queryAll().stream().anyMatch(Node::isFocused));
+
+    TreeCell<?> focused = null;
+    TreeCell<?> plain = null;
+    for (Node n : robot.lookup("#navigator .tree-cell").queryAll()) {
+      TreeCell<?> cell = (TreeCell<?>) n;
+      if (cell.isFocused()) {
+        focused = cell;
+      } else if (cell.getItem() != null && plain == null) {
+        plain = cell;
+      }
+    }
+    assertThat(focused).isNotNull();
+    assertThat(plain).isNotNull();
+    TreeCell<?> f = focused;
+    TreeCell<?> p = plain;
+    Background ring = FxWait.onFx(f::getBackground);
+    Background none = FxWait.onFx(p::getBackground);
+    assertThat(ring.getFills()).hasSize(2);
+    assertThat(ring.getFills().get(1).getInsets().getTop()).isEqualTo(2);
+    assertThat(ring.getFills().get(0).getFill()).isNotEqualTo(none.getFills().get(0).getFill());
+  }
+}
