@@ -103,4 +103,25 @@ class FocusRingWindowTest extends RealWindowTest {
     assertThat(ring.getFills().get(1).getInsets().getTop()).isEqualTo(2);
     assertThat(ring.getFills().get(0).getFill()).isNotEqualTo(none.getFills().get(0).getFill());
   }
+
+  @Test
+  void aNavigatorWithNothingSelectedShowsTheKeyboardOnItsFirstRow(FxRobot robot) throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    TreeView<?> tree = WindowUnderTest.navigator(robot);
+    robot.interact(
+        () -> {
+          tree.getSelectionModel().clearSelection();
+          tree.getFocusModel().focus(-1);
+        });
+    robot.clickOn("#search-field");
+    tabUntil(robot, "the navigator", n -> "navigator".equals(n.getId()));
+    FxWait.untilFx(
+        "a row with the keyboard's focus",
+        () -> robot.lookup("#navigator .tree-cell").queryAll().stream().anyMatch(Node::isFocused));
+    assertThat(FxWait.onFx(() -> tree.getFocusModel().getFocusedIndex())).isZero();
+    assertThat(FxWait.onFx(() -> tree.getSelectionModel().isEmpty()))
+        .as("focused, not selected: no talk opens by itself")
+        .isTrue();
+  }
 }

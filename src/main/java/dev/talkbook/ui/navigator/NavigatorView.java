@@ -118,13 +118,15 @@ public final class NavigatorView {
     tree.setContextMenu(contextMenu());
     // The arrow keys move from the focused row: on coming into the tree it is the selected one,
     // whatever the tree did with its focus since the window selected it (its first layout, a
-    // reload).
+    // reload); with nothing selected, the first row, so the keyboard's place shows (a tree with
+    // no focused row showed no focus at all).
     tree.focusedProperty()
         .addListener(
             (obs, was, now) -> {
               int selected = tree.getSelectionModel().getSelectedIndex();
-              if (now && selected >= 0 && tree.getFocusModel().getFocusedIndex() != selected) {
-                tree.getFocusModel().focus(selected);
+              int row = selected >= 0 ? selected : tree.getExpandedItemCount() > 0 ? 0 : -1;
+              if (now && row >= 0 && tree.getFocusModel().getFocusedIndex() != row) {
+                tree.getFocusModel().focus(row);
               }
             });
     VBox.setVgrow(tree, Priority.ALWAYS);
