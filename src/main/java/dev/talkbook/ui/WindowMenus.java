@@ -152,6 +152,12 @@ final class WindowMenus {
                 shows(
                     item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)),
                 nothingSelected),
+            // also in the tree's menu; here for the keyboard and the palette
+            unavailableWhile(
+                MenuActions.words(
+                    item("Edit event…", null, navigator::editSelectedEvent),
+                    "dates location web page conference"),
+                navigator.noEventSelected()),
             new SeparatorMenuItem(),
             unavailableWhile(
                 MenuActions.words(

@@ -591,6 +591,28 @@ class MainWindowTest extends RealWindowTest {
   }
 
   @Test
+  void editEventIsInTheEditMenuForTheSelectedEvent(FxRobot robot) throws Exception {
+    addSample(robot);
+    ui.clickOnRow(robot, "Outlines that think");
+    waitUntil(() -> ui.action("Edit event…").isDisable()); // a talk is selected, not an event
+    ui.clickOnRow(robot, SampleMeetup.TITLE);
+    waitUntil(() -> !ui.action("Edit event…").isDisable());
+    // the dialog waits for its answer: fired later, not inside interact(), which would wait too
+    javafx.application.Platform.runLater(() -> ui.action("Edit event…").fire());
+    waitUntil(() -> robot.lookup("#event-title").tryQuery().isPresent());
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot
+                        .lookup("#event-title")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText()))
+        .isEqualTo(SampleMeetup.TITLE);
+    robot.type(KeyCode.ESCAPE);
+    waitUntil(() -> robot.lookup("#event-title").tryQuery().isEmpty());
+  }
+
+  @Test
   void aRenameCanBeUndoneFromTheStatusBar(FxRobot robot) throws Exception {
     addSample(robot);
     Talk before = talk("Outlines that think");

@@ -160,6 +160,13 @@ public final class NavigatorView {
     return empty.getReadOnlyProperty();
   }
 
+  /** True while no event is selected (Edit event… then has nothing to act on). */
+  public javafx.beans.binding.BooleanBinding noEventSelected() {
+    return javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> !(selected() instanceof NavNode.EventNode),
+        tree.getSelectionModel().selectedItemProperty());
+  }
+
   /** True while no event or talk is selected (Rename and Delete then have nothing to act on). */
   public javafx.beans.binding.BooleanBinding nothingSelected() {
     return tree.getSelectionModel().selectedItemProperty().isNull();
@@ -575,7 +582,8 @@ public final class NavigatorView {
         error -> Errors.show(window(), "Could not rename", error));
   }
 
-  private void editSelectedEvent() {
+  /** Edit event…: the selected event's title, dates, location and web page, in a dialog. */
+  public void editSelectedEvent() {
     if (!(selected() instanceof NavNode.EventNode e)) {
       return;
     }
