@@ -143,10 +143,23 @@ class NavigatorWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(row::getTooltip)).isNull();
     String tip = "Outlines that think\nInes Carvalho";
     assertThat(FxWait.onFx(row::getAccessibleHelp)).isEqualTo(tip);
+    // and a screen reader says the row itself, star included once starred
+    assertThat(FxWait.onFx(row::getAccessibleText)).isEqualTo("Outlines that think, Ines Carvalho");
     robot.moveTo(row);
     FxWait.untilFx(
         "the row's tooltip",
         () -> row.getTooltip() != null && tip.equals(row.getTooltip().getText()));
+    var talk = ui.notebook.talks().findByTitle("Outlines that think").get(0);
+    ui.notebook.talks().star(talk.id(), true);
+    ui.reloadTree(robot);
+    FxWait.untilFx(
+        "the starred row said so",
+        () ->
+            robot.lookup(".tree-cell").queryAll().stream()
+                .anyMatch(
+                    n ->
+                        "Outlines that think, starred, Ines Carvalho"
+                            .equals(n.getAccessibleText())));
   }
 
   @ParameterizedTest(name = "the navigator {0} px wide")

@@ -740,6 +740,7 @@ public final class NavigatorView {
         setText(null);
         setGraphic(null);
         tip = null;
+        setAccessibleText(null);
         setAccessibleHelp(null);
         if (getTooltip() != null) {
           setTooltip(null);
@@ -776,6 +777,17 @@ public final class NavigatorView {
         tip += t.talk().speakers().isEmpty() ? "" : "\n" + detail.getText();
       }
       setAccessibleHelp(tip);
+      // What a screen reader says of the row (its graphic's labels are not read as the row's):
+      // the title, then what the marks and the detail show.
+      StringBuilder said = new StringBuilder(item.label());
+      if (item instanceof NavNode.TalkNode t) {
+        said.append(t.talk().starred() ? ", starred" : "");
+        said.append(t.talk().removed() ? ", no longer in the programme" : "");
+      }
+      if (!detail.getText().isEmpty()) {
+        said.append(", ").append(detail.getText());
+      }
+      setAccessibleText(said.toString());
       if (getTooltip() != null) {
         getTooltip().setText(tip);
       }
