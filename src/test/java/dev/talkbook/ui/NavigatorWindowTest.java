@@ -80,6 +80,18 @@ class NavigatorWindowTest extends RealWindowTest {
     openNewEvent(robot, "Devoxx 2026");
     assertThat(FxWait.onFx(() -> robot.lookup("#event-date-hint").queryAs(Label.class).getText()))
         .startsWith("Dates as 2026-04-14");
+    // each field's label is tied to it, for a screen reader
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
+                        .filter(
+                            l ->
+                                java.util.Set.of("Title", "From", "To", "Location", "Web page")
+                                    .contains(l.getText()))
+                        .filter(l -> l.getLabelFor() != null)
+                        .count()))
+        .isEqualTo(5);
     FxWait.clickOn(robot, "#event-start-text");
     robot.write("2026-04-14");
     robot.type(KeyCode.TAB);

@@ -81,12 +81,12 @@ final class EventDialog extends Dialog<Event.Details> {
     grid.setHgap(10);
     grid.setVgap(8);
     grid.setPadding(new Insets(12));
-    grid.addRow(0, new Label("Title"), title);
-    grid.addRow(1, new Label("From"), start);
-    grid.addRow(2, new Label("To"), end);
+    grid.addRow(0, labelFor("Title", title), title);
+    grid.addRow(1, labelFor("From", start), start);
+    grid.addRow(2, labelFor("To", end), end);
     grid.add(dateHint, 1, 3);
-    grid.addRow(4, new Label("Location"), location);
-    grid.addRow(5, new Label("Web page"), url);
+    grid.addRow(4, labelFor("Location", location), location);
+    grid.addRow(5, labelFor("Web page", url), url);
     grid.add(problem, 0, 6, 2, 1);
     title.setPrefColumnCount(28);
     getDialogPane().setContent(grid);
@@ -212,5 +212,12 @@ final class EventDialog extends Dialog<Event.Details> {
     dateHint.setText(text);
     dateHint.getStyleClass().removeAll("tb-problem", "tb-muted");
     dateHint.getStyleClass().add(isProblem ? "tb-problem" : "tb-muted");
+  }
+
+  /** A field's label, tied to it: a screen reader names the field by it. */
+  static Label labelFor(String text, javafx.scene.Node field) {
+    Label label = new Label(text);
+    label.setLabelFor(field);
+    return label;
   }
 }

@@ -489,8 +489,8 @@ public final class NavigatorView {
     javafx.scene.layout.GridPane form = new javafx.scene.layout.GridPane();
     form.setHgap(10);
     form.setVgap(8);
-    form.addRow(0, new Label("Title"), dialog.getEditor());
-    form.addRow(1, new Label("Speakers"), speakers);
+    form.addRow(0, EventDialog.labelFor("Title", dialog.getEditor()), dialog.getEditor());
+    form.addRow(1, EventDialog.labelFor("Speakers", speakers), speakers);
     javafx.scene.layout.GridPane.setHgrow(dialog.getEditor(), Priority.ALWAYS);
     dialog.getDialogPane().setContent(form);
     needsATitle(dialog);
