@@ -142,13 +142,7 @@ public final class OutlinerKeys {
     } catch (IllegalArgumentException | IndexOutOfBoundsException notLaidOut) {
       // The paragraph is not on screen: treat it as one line.
     }
-    int to = area.getAbsolutePosition(p, col == content ? 0 : content);
-    if (select) {
-      area.selectRange(area.getAnchor(), to);
-    } else {
-      area.moveTo(to);
-    }
-    area.requestFollowCaret();
+    caretTo(area.getAbsolutePosition(p, col == content ? 0 : content), select);
     return true;
   }
 
@@ -171,14 +165,18 @@ public final class OutlinerKeys {
     } catch (IllegalArgumentException | IndexOutOfBoundsException notLaidOut) {
       // The paragraph is not on screen: treat it as one line.
     }
-    int to = area.getAbsolutePosition(p, length);
+    caretTo(area.getAbsolutePosition(p, length), select);
+    return true;
+  }
+
+  /** The caret to {@code to}, the selection going along with Shift, kept in sight. */
+  private void caretTo(int to, boolean select) {
     if (select) {
       area.selectRange(area.getAnchor(), to);
     } else {
       area.moveTo(to);
     }
     area.requestFollowCaret();
-    return true;
   }
 
   /**
