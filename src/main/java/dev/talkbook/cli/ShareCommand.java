@@ -105,10 +105,7 @@ final class ShareCommand implements Callable<Integer> {
             "talkbook-share-stop");
     Runtime.getRuntime().addShutdownHook(onSignal);
     // Read-only: no lock, nothing written, beside a running window.
-    try (Notebook notebook =
-        Notebook.open(
-            root.notebookPath(),
-            Notebook.Options.defaults().withReadOnly(true).withCreate(false))) {
+    try (Notebook notebook = root.openToFollow()) {
       Talk t = Refs.talk(notebook, talk);
       String eventTitle = notebook.events().get(t.eventId()).title();
       ShareSession session =

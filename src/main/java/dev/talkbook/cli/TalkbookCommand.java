@@ -336,6 +336,20 @@ public final class TalkbookCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Opens the chosen notebook to follow it for a long while ({@code share}): read-only and without
+   * its lock, like {@link #openToRead()}, but never upgraded, since that would hold the writer's
+   * lock for as long as it is followed. Never creates one.
+   */
+  Notebook openToFollow() {
+    try {
+      return Notebook.open(
+          notebookPath(), Notebook.Options.defaults().withReadOnly(true).withCreate(false));
+    } catch (NotebookOpenException e) {
+      throw sayingHowToCreate(e);
+    }
+  }
+
   /** Opens the chosen notebook only if it exists: reading never creates an empty notebook. */
   Notebook openExisting() {
     try {

@@ -284,12 +284,18 @@ public final class MainWindow {
   private void showCenter() {
     boolean empty = navigator.emptyProperty().get();
     boolean open = talk.getTalk() != null;
+    boolean wasShown = welcome != null && welcome.root().isVisible();
     if (empty && welcome == null) {
       welcome = new WelcomeView(this::addSample, navigator::newEvent);
       center.getChildren().add(welcome.root());
     }
     if (welcome != null) {
       welcome.root().setVisible(empty);
+      if (empty && !wasShown) {
+        // Keys act on the welcome's button, not on the search field the window's first focus
+        // went to (or on a row that is gone).
+        welcome.takeFocus();
+      }
     }
     talkPane.setVisible(!empty && open);
     noTalk.setVisible(!empty && !open);

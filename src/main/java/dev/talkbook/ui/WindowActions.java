@@ -295,6 +295,7 @@ final class WindowActions {
         talks ->
             PalettePopup.show(
                 stage,
+                "Go to a talk",
                 "Go to a talk: part of its title, a speaker or the event",
                 talks,
                 open::accept),
@@ -426,6 +427,7 @@ final class WindowActions {
   void commandPalette(javafx.scene.control.MenuBar menus) {
     PalettePopup.show(
         stage,
+        "Command palette: find an action",
         "Type an action: \u201ctheme\u201d, \u201cexport\u201d, \u201crepl\u201d…",
         MenuActions.entries(menus.getMenus()),
         WindowActions::choose);

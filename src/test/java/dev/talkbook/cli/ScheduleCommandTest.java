@@ -117,6 +117,20 @@ class ScheduleCommandTest extends CliTest {
   }
 
   @Test
+  void aWebAddressThatCannotBeOneSaysWhatIsWrongWithIt() {
+    // The same check as a talk's links: a host name in any script is one; this one is not.
+    Result r = refused("import", "schedule", "https://例え..jp/schedule.json");
+    assertErr(r)
+        .contains(
+            "\"https://例え..jp/schedule.json\" is not a web address: its host name is not one a"
+                + " web address can have")
+        .doesNotContain("must start with http");
+    Result space = refused("import", "schedule", "https://example.org/my schedule.json");
+    assertErr(space).contains("it holds a space, which an address cannot; write it as %20");
+    assertThat(notebook()).doesNotExist();
+  }
+
+  @Test
   void importIntoANamedEvent() throws IOException {
     long event = addEvent("My conference week");
     Result r =

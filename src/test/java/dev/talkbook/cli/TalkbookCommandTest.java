@@ -302,6 +302,7 @@ class TalkbookCommandTest extends CliTest {
         Arguments.of((Object) new String[] {"show", "1"}),
         Arguments.of((Object) new String[] {"show", "threads"}),
         Arguments.of((Object) new String[] {"search", "java"}),
+        Arguments.of((Object) new String[] {"share", "1"}),
         Arguments.of((Object) new String[] {"history", "1"}),
         Arguments.of((Object) new String[] {"restore", "1"}),
         Arguments.of((Object) new String[] {"event", "edit", "1", "--title", "X"}),

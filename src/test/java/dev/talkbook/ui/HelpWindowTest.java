@@ -41,6 +41,8 @@ class HelpWindowTest extends RealWindowTest {
 
     TextField filter = robot.lookup("#shortcuts-filter").queryAs(TextField.class);
     FxWait.untilFx("the filter focused, for typing", filter::isFocused);
+    // the filter has no visible label: it says what it is to a screen reader
+    assertThat(FxWait.onFx(filter::getAccessibleText)).isEqualTo("Find a shortcut");
     FxWait.clickOn(robot, "#shortcuts-filter"); // Monocle gives a new window no key focus
     robot.write("font");
     FxWait.until(() -> !listed(robot).contains("File"));

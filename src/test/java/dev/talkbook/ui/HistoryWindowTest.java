@@ -212,4 +212,54 @@ class HistoryWindowTest extends RealWindowTest {
     robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     FxWait.untilFx("the dialog closed", () -> !dialog.isShowing());
   }
+
+  @Test
+  void theListHasTheFocusWithTheNewestChosenAndTabReachesTheDiffAndRestore(FxRobot robot)
+      throws Exception {
+    Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    Talk talk =
+        ui.notebook.talks().create(event.id(), Talk.Details.titled("Loom"), "# Loom\none\n");
+    ui.notebook.talks().leave(talk.id());
+    ui.notebook.talks().saveBody(talk.id(), "# Loom\ntwo\n");
+    ui.notebook.talks().leave(talk.id());
+    ui.notebook.talks().saveBody(talk.id(), "# Loom\nthree\n");
+    ui.reload(robot);
+    robot.interact(() -> ui.window.open(talk.id(), null));
+    waitUntil(() -> WindowUnderTest.editorText(robot).equals("# Loom\nthree\n"));
+    FxWait.clickOn(robot, "#editor");
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H)
+        .release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
+    waitUntil(() -> robot.lookup("#history-list").tryQuery().isPresent());
+    ListView<?> list = robot.lookup("#history-list").queryAs(ListView.class);
+    FxWait.untilFx("the kept versions listed", () -> list.getItems().size() >= 2);
+    // At once, without a click: the list has the keys, the newest version chosen and compared.
+    FxWait.untilFx(
+        "the list focused with the newest chosen",
+        () -> list.isFocused() && list.getSelectionModel().getSelectedIndex() == 0);
+    assertThat(FxWait.onFx(() -> ((Revision) list.getSelectionModel().getSelectedItem()).body()))
+        .isEqualTo("# Loom\ntwo\n");
+    robot.type(KeyCode.DOWN);
+    FxWait.untilFx(
+        "Down to choose the older version", () -> list.getSelectionModel().getSelectedIndex() == 1);
+    assertThat(FxWait.onFx(() -> ((Revision) list.getSelectionModel().getSelectedItem()).body()))
+        .isEqualTo("# Loom\none\n");
+    // Tab from the list: the option above the diff, the diff, then the buttons (in the platform's
+    // order: on Linux Close comes first).
+    List<String> order = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      robot.type(KeyCode.TAB);
+      order.add(
+          FxWait.onFx(
+              () -> {
+                javafx.scene.Node owner = list.getScene().getFocusOwner();
+                return owner instanceof javafx.scene.control.Button b && b.getId() == null
+                    ? b.getText()
+                    : owner.getId();
+              }));
+    }
+    assertThat(order.subList(0, 2)).containsExactly("history-unchanged", "history-diff");
+    assertThat(order.subList(2, 4)).containsExactlyInAnyOrder("restore", "Close");
+    robot.interact(() -> list.getScene().getWindow().hide());
+  }
 }

@@ -66,6 +66,9 @@ class PaletteWindowTest extends RealWindowTest {
     assertThat(popup).isNotSameAs(ui.stage);
     assertThat(((Stage) popup).getStyle()).isEqualTo(javafx.stage.StageStyle.UNDECORATED);
     assertThat(popup.getScene().getRoot().lookupAll(".button")).isEmpty(); // no OK, no Cancel
+    // no title and no visible label: the field says what it is to a screen reader
+    assertThat(FxWait.onFx(() -> robot.lookup("#picker-filter").query().getAccessibleText()))
+        .isEqualTo("Command palette: find an action");
 
     robot.write("theme");
     waitUntil(() -> list(robot).getItems().size() == 3);
@@ -122,6 +125,8 @@ class PaletteWindowTest extends RealWindowTest {
     robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
     waitUntil(() -> popupOpen(robot));
     FxWait.clickOn(robot, "#picker-filter");
+    assertThat(FxWait.onFx(() -> robot.lookup("#picker-filter").query().getAccessibleText()))
+        .isEqualTo("Go to a talk");
     robot.write("virtual threads");
     waitUntil(() -> list(robot).getItems().size() == 2);
     assertThat(

@@ -144,4 +144,39 @@ class PreviewPageTest extends RealWindowTest {
     // Still one link, whole.
     assertThat(script(robot, "document.querySelector('p a').getAttribute('href')")).isEqualTo(url);
   }
+
+  @Test
+  void inlineCodeKeepsAnIdentifierWholeAndBreaksOnlyWhatIsLongerThanTheLine(FxRobot robot) {
+    String identifier = "ScheduleFetcher.fetchWithProgress";
+    String prose = "words that fill the line ".repeat(40);
+    String tooLong = "x".repeat(400);
+    String notes =
+        "# Code\n\n| call | what it does |\n|---|---|\n| `"
+            + identifier
+            + "` | "
+            + prose
+            + " |\n\nLonger than a line: `"
+            + tooLong
+            + "`\n";
+    Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Code"), notes);
+    robot.interact(() -> ui.window.open(talk.id(), null));
+    FxWait.until(() -> WindowUnderTest.previewShows(robot));
+    FxWait.until(
+        () -> Boolean.TRUE.equals(script(robot, "document.querySelector('p code') != null")));
+
+    // the identifier in a table's narrow column stays on one line (its column is as wide as it)
+    assertThat(number(robot, "document.querySelector('td code').getClientRects().length"))
+        .as("lines the identifier is drawn on")
+        .isEqualTo(1);
+    // code longer than the line still wraps instead of widening the page
+    String page = "document.documentElement";
+    assertThat(number(robot, "document.querySelector('p code').getClientRects().length"))
+        .isGreaterThan(1);
+    assertThat(number(robot, page + ".scrollWidth"))
+        .isLessThanOrEqualTo(number(robot, page + ".clientWidth"));
+    // it wraps only as a last resort, never at any character
+    assertThat(style(robot, "td code", "overflow-wrap")).isEqualTo("break-word");
+    assertThat(style(robot, "td code", "word-break")).isEqualTo("normal");
+  }
 }

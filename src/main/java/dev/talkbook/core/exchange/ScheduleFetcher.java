@@ -1,11 +1,14 @@
 package dev.talkbook.core.exchange;
 
+import dev.talkbook.core.notebook.ControlCharacters;
+import dev.talkbook.core.notebook.WebAddress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.IDN;
+import java.net.ProxySelector;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -34,12 +37,18 @@ public final class ScheduleFetcher {
   private final Duration timeout;
 
   public ScheduleFetcher(Duration timeout) {
+    this(timeout, null);
+  }
+
+  /** Through {@code proxy} (the system's when null): a test's server stands in for any host. */
+  ScheduleFetcher(Duration timeout, ProxySelector proxy) {
     this.timeout = timeout;
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    HttpClient.Builder builder =
+        HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL);
+    if (proxy != null) {
+      builder.proxy(proxy);
+    }
+    this.client = builder.build();
   }
 
   /** True when {@code text} is an http(s) address rather than a file. */
@@ -50,16 +59,17 @@ public final class ScheduleFetcher {
 
   /** Downloads {@code url}; the bytes of the schedule, not yet read. */
   public byte[] fetch(String url, Progress progress) {
+    // The one check and conversion a talk's links have: a host name in any script is one.
+    String address = ControlCharacters.strip(url.strip());
     URI uri;
     try {
-      uri = new URI(url.strip());
-    } catch (URISyntaxException e) {
-      throw new ScheduleException("\"" + url + "\" is not a web address (" + e.getReason() + ").");
-    }
-    if (uri.getHost() == null || !isUrl(url)) {
+      uri = WebAddress.toUri(url.strip());
+    } catch (IllegalArgumentException e) {
       throw new ScheduleException(
-          "\"" + url + "\" is not a web address; it must start with http:// or https://.");
+          "\"" + address + "\" is not a web address: " + e.getMessage() + ".");
     }
+    // Said as typed (例え.jp), not in the ASCII form the request uses (xn--r8jz45g.jp).
+    String host = IDN.toUnicode(uri.getHost());
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
@@ -73,26 +83,25 @@ public final class ScheduleFetcher {
       response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpConnectTimeoutException e) {
       throw new ScheduleException(
-          uri.getHost() + " did not answer within " + timeout.toSeconds() + " s. Are you online?",
-          e);
+          host + " did not answer within " + timeout.toSeconds() + " s. Are you online?", e);
     } catch (HttpTimeoutException e) {
       throw new ScheduleException(
-          uri.getHost() + " took longer than " + timeout.toSeconds() + " s. Try again later.", e);
+          host + " took longer than " + timeout.toSeconds() + " s. Try again later.", e);
     } catch (UnknownHostException e) {
-      throw noNetwork(uri, e);
+      throw noNetwork(host, e);
     } catch (ConnectException e) {
       throw new ScheduleException(
           "Could not connect to "
-              + uri.getHost()
+              + host
               + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
               + ". Are you online, and is the address right?",
           e);
     } catch (IOException e) {
       if (e.getCause() instanceof UnknownHostException u) {
-        throw noNetwork(uri, u);
+        throw noNetwork(host, u);
       }
       throw new ScheduleException(
-          "Could not download " + uri + " (" + e.getMessage() + "). Are you online?", e);
+          "Could not download " + address + " (" + e.getMessage() + "). Are you online?", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ScheduleException("The download was interrupted.", e);
@@ -100,7 +109,7 @@ public final class ScheduleFetcher {
     int status = response.statusCode();
     if (status != 200) {
       closeQuietly(response.body());
-      throw new ScheduleException(statusMessage(status, uri));
+      throw new ScheduleException(statusMessage(status, address, host));
     }
     long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
     if (total > ScheduleReader.MAX_BYTES) {
@@ -130,44 +139,42 @@ public final class ScheduleFetcher {
       return out.toByteArray();
     } catch (HttpTimeoutException e) {
       throw new ScheduleException(
-          uri.getHost() + " took longer than " + timeout.toSeconds() + " s. Try again later.", e);
+          host + " took longer than " + timeout.toSeconds() + " s. Try again later.", e);
     } catch (IOException e) {
       throw new ScheduleException(
-          "The download of " + uri + " broke off (" + e.getMessage() + "). Try again.", e);
+          "The download of " + address + " broke off (" + e.getMessage() + "). Try again.", e);
     }
   }
 
-  private static ScheduleException noNetwork(URI uri, Exception e) {
+  private static ScheduleException noNetwork(String host, Exception e) {
     return new ScheduleException(
-        "Could not find "
-            + uri.getHost()
-            + ": there is no network connection, or the address is misspelt.",
+        "Could not find " + host + ": there is no network connection, or the address is misspelt.",
         e);
   }
 
-  static String statusMessage(int status, URI uri) {
+  static String statusMessage(int status, String address, String host) {
     return switch (status) {
       case 404, 410 ->
           "There is no schedule at "
-              + uri
+              + address
               + " (the server says "
               + status
               + ": not found). Check the address; the export link is on the conference's"
               + " schedule page.";
       case 401, 403 ->
           "The server refuses to give "
-              + uri
+              + address
               + " ("
               + status
               + "): the schedule may not be published yet, or needs a login.";
       default ->
           status >= 500
-              ? "The server of "
-                  + uri.getHost()
-                  + " has a problem ("
+              ? "The server of " + host + " has a problem (" + status + "). Try again later."
+              : "The server answered "
                   + status
-                  + "). Try again later."
-              : "The server answered " + status + " for " + uri + "; no schedule was downloaded.";
+                  + " for "
+                  + address
+                  + "; no schedule was downloaded.";
     };
   }
 

@@ -66,6 +66,28 @@ public final class WebAddress {
     }
   }
 
+  /**
+   * {@code address} as a {@link URI} to open: its host in ASCII form ({@code https://例え.jp/} →
+   * {@code https://xn--r8jz45g.jp/}) and any other non-ASCII character escaped, since {@link URI}'s
+   * host and the JDK's HTTP client take ASCII only.
+   *
+   * @throws IllegalArgumentException saying what is wrong, as {@link #problem} does, when {@code
+   *     address} is no web address
+   */
+  public static URI toUri(String address) {
+    String problem = problem(address);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    Matcher scheme = SCHEME.matcher(address);
+    scheme.lookingAt();
+    try {
+      return URI.create(new URI(asciiHost(address, scheme.end() + 2)).toASCIIString());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("checked above: " + address, e);
+    }
+  }
+
   /** The first character no address may hold, as a sentence part with its escaped form; or null. */
   private static String firstNotAllowed(String address) {
     for (int i = 0; i < address.length(); ) {

@@ -36,6 +36,7 @@ public final class MarkdownExportDialog {
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Export Markdown");
     ProgressBar bar = new ProgressBar(0);
+    bar.setAccessibleText("Export progress");
     bar.setMaxWidth(Double.MAX_VALUE);
     bar.progressProperty().bind(job.progressProperty());
     Label status = new Label();

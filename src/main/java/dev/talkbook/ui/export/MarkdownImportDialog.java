@@ -54,6 +54,7 @@ public final class MarkdownImportDialog {
     Label from = new Label("From " + folder);
     from.setWrapText(true);
     ProgressBar bar = new ProgressBar(0);
+    bar.setAccessibleText("Import progress");
     bar.setMaxWidth(Double.MAX_VALUE);
     bar.progressProperty().bind(job.progressProperty());
     bar.visibleProperty().bind(job.runningProperty());
@@ -63,6 +64,7 @@ public final class MarkdownImportDialog {
     status.textProperty().bind(job.statusProperty());
     report.setId(REPORT_ID);
     report.setEditable(false);
+    report.setAccessibleText("What the import does with each file");
     report.setWrapText(false);
     report.setPrefRowCount(16);
     VBox.setVgrow(report, Priority.ALWAYS);

@@ -92,6 +92,7 @@ public final class SiteExportDialog {
     folder.setPromptText("Folder for the site");
     HBox.setHgrow(folder, Priority.ALWAYS);
     Button browse = new Button("Choose…");
+    browse.setAccessibleText("Choose the folder for the site");
     browse.setOnAction(
         e -> {
           DirectoryChooser chooser = new DirectoryChooser();
@@ -118,12 +119,13 @@ public final class SiteExportDialog {
     GridPane form = new GridPane();
     form.setHgap(8);
     form.setVgap(8);
-    form.addRow(0, new Label("Folder"), new HBox(6, folder, browse));
-    form.addRow(1, new Label("Site title"), title);
-    form.addRow(2, new Label("Published at"), baseUrl);
+    form.addRow(0, labelFor("Folder", folder), new HBox(6, folder, browse));
+    form.addRow(1, labelFor("Site title", title), title);
+    form.addRow(2, labelFor("Published at", baseUrl), baseUrl);
     GridPane.setHgrow(title, Priority.ALWAYS);
 
     ProgressBar bar = new ProgressBar(0);
+    bar.setAccessibleText("Export progress");
     bar.setMaxWidth(Double.MAX_VALUE);
     bar.progressProperty().bind(job.progressProperty());
     bar.visibleProperty().bind(job.runningProperty().or(job.resultProperty().isNotNull()));
@@ -190,6 +192,13 @@ public final class SiteExportDialog {
     root.setPrefWidth(560);
     stage.setScene(new Scene(root));
     Theme.dress(root, owner);
+  }
+
+  /** A field's label, tied to it: a screen reader names the field by it. */
+  private static Label labelFor(String text, javafx.scene.Node field) {
+    Label label = new Label(text);
+    label.setLabelFor(field);
+    return label;
   }
 
   public void show() {

@@ -47,6 +47,7 @@ public final class ShortcutsDialog extends Dialog<Void> {
     setResizable(true);
     getDialogPane().setId("shortcuts");
     filter.setId("shortcuts-filter");
+    filter.setAccessibleText("Find a shortcut");
     filter.setPromptText("Type to find a shortcut: zoom, talk, " + Keys.shown("Shortcut+Shift+P"));
     filter.textProperty().addListener((obs, was, now) -> show(now));
     grid.setId("shortcuts-list");

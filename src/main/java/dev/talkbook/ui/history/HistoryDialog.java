@@ -137,6 +137,9 @@ public final class HistoryDialog extends Dialog<Void> {
             setY(owner.getY() + (owner.getHeight() - getHeight()) / 2);
           }
           split.setDividerPositions(290 / Math.max(600, getWidth()));
+          // The keys go to the versions (the dialog gave them to Close): the arrows choose one at
+          // once; Tab goes on to "Show unchanged lines", the diff, Restore and Close.
+          revisions.requestFocus();
         });
     ButtonType restore = new ButtonType("Restore this version", ButtonBar.ButtonData.OK_DONE);
     getDialogPane().getButtonTypes().addAll(restore, ButtonType.CLOSE);

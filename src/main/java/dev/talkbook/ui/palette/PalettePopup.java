@@ -45,13 +45,16 @@ public final class PalettePopup<T> {
   private boolean done;
 
   private PalettePopup(
-      Window owner, String prompt, List<PaletteEntry<T>> entries, Consumer<T> chosen) {
+      Window owner, String name, String prompt, List<PaletteEntry<T>> entries, Consumer<T> chosen) {
     this.entries = List.copyOf(entries);
     this.chosen = chosen;
     filter.setId(FILTER_ID);
+    // The prompt is gone once one types; the name stays, for a screen reader.
+    filter.setAccessibleText(name);
     filter.setPromptText(prompt);
     filter.getStyleClass().add("tb-palette-filter");
     list.setId(LIST_ID);
+    list.setAccessibleText(name + ": matches");
     list.getStyleClass().add("tb-palette-list");
     list.setFixedCellSize(ROW_HEIGHT);
     // As tall as the rows it shows (one for the "nothing matches" line), at most ROWS.
@@ -105,11 +108,12 @@ public final class PalettePopup<T> {
 
   /**
    * Shows the chooser over {@code owner}; {@code chosen} is called (after it closed) with what the
-   * user took, and not at all if they left.
+   * user took, and not at all if they left. {@code name} says what the chooser is, to a screen
+   * reader (the popup has no title and its field no visible label).
    */
   public static <T> PalettePopup<T> show(
-      Window owner, String prompt, List<PaletteEntry<T>> entries, Consumer<T> chosen) {
-    PalettePopup<T> popup = new PalettePopup<>(owner, prompt, entries, chosen);
+      Window owner, String name, String prompt, List<PaletteEntry<T>> entries, Consumer<T> chosen) {
+    PalettePopup<T> popup = new PalettePopup<>(owner, name, prompt, entries, chosen);
     popup.stage.show();
     popup.stage.requestFocus();
     popup.filter.requestFocus();

@@ -13,6 +13,7 @@ import org.kordamp.ikonli.feather.Feather;
 /** What an empty notebook shows: an invitation to add the sample meetup or a first event. */
 public final class WelcomeView {
   private final VBox root = new VBox(14);
+  private final Button sample;
 
   public WelcomeView(Runnable addSample, Runnable newEvent) {
     Label title = new Label("Welcome to Talkbook");
@@ -24,7 +25,7 @@ public final class WelcomeView {
     text.setWrapText(true);
     text.setMaxWidth(440);
     text.getStyleClass().add("tb-muted");
-    Button sample = new Button("Open the sample meetup", Icons.of(Feather.BOOK_OPEN));
+    sample = new Button("Open the sample meetup", Icons.of(Feather.BOOK_OPEN));
     sample.setId("add-sample");
     sample.setDefaultButton(true);
     sample.setOnAction(e -> addSample.run());
@@ -47,5 +48,19 @@ public final class WelcomeView {
 
   public VBox root() {
     return root;
+  }
+
+  /**
+   * Gives the keyboard focus to the main button (the sample meetup), so Enter or Space takes it;
+   * not while the user is typing into a field (a search begun before the notebook was read).
+   */
+  public void takeFocus() {
+    javafx.scene.Scene scene = root.getScene();
+    if (scene != null
+        && scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl typing
+        && !typing.getText().isEmpty()) {
+      return;
+    }
+    sample.requestFocus();
   }
 }

@@ -130,6 +130,49 @@ class ScheduleFetcherTest {
   }
 
   @Test
+  void anInternationalHostIsAskedForInItsAsciiFormAndNamedAsTyped() {
+    List<String> hosts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.createContext(
+        "/jp/",
+        ex -> {
+          hosts.add(ex.getRequestHeaders().getFirst("Host"));
+          send(ex, 200, Fixtures.bytes("frab-schedule.xml"), false);
+        });
+    // The test's server is the proxy: every host is served by it, no name is looked up.
+    ScheduleFetcher viaServer =
+        new ScheduleFetcher(
+            Duration.ofSeconds(30),
+            java.net.ProxySelector.of(
+                new InetSocketAddress(
+                    InetAddress.getLoopbackAddress(), server.getAddress().getPort())));
+
+    byte[] bytes = viaServer.fetch("http://例え.jp/jp/schedule.xml", ScheduleFetcher.Progress.NONE);
+    assertThat(new ScheduleReader().read(bytes, "x").format()).isEqualTo(ScheduleFormat.FRAB_XML);
+    assertThat(hosts).containsExactly("xn--r8jz45g.jp");
+    // a failure names the address as it was typed, not its ASCII form
+    assertThatThrownBy(() -> viaServer.fetch("http://例え.jp/gone", ScheduleFetcher.Progress.NONE))
+        .hasMessageContaining("There is no schedule at http://例え.jp/gone (the server says 404");
+    assertThatThrownBy(() -> viaServer.fetch("http://例え.jp/broken", ScheduleFetcher.Progress.NONE))
+        .hasMessageContaining("The server of 例え.jp has a problem (503)");
+  }
+
+  @Test
+  void aRefusedAddressSaysWhatIsWrongWithIt() {
+    assertThatThrownBy(
+            () ->
+                fetcher.fetch(
+                    "https://example.org/my schedule.json", ScheduleFetcher.Progress.NONE))
+        .isInstanceOf(ScheduleException.class)
+        .hasMessage(
+            "\"https://example.org/my schedule.json\" is not a web address: it holds a space, which"
+                + " an address cannot; write it as %20.");
+    assertThatThrownBy(() -> fetcher.fetch("https://例え..jp/s.json", ScheduleFetcher.Progress.NONE))
+        .hasMessageContaining("its host name is not one a web address can have");
+    assertThatThrownBy(() -> fetcher.fetch("https://?x", ScheduleFetcher.Progress.NONE))
+        .hasMessageContaining("it has no host name after https://");
+  }
+
+  @Test
   @Timeout(60)
   void noServerThereIsAClearMessage() throws IOException {
     int closed;

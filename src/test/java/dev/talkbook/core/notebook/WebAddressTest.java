@@ -59,4 +59,25 @@ class WebAddressTest {
   void saysWhatIsWrongWithAnAddress(String address, String problem) {
     assertThat(WebAddress.problem(address)).contains(problem);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '¦',
+      value = {
+        "https://例え.jp/schedule.json            ¦ https://xn--r8jz45g.jp/schedule.json",
+        "https://user@bücher.example:8443/straße?q=ü ¦ https://user@xn--bcher-kva.example:8443/stra%C3%9Fe?q=%C3%BC",
+        "https://example.org/a%20b               ¦ https://example.org/a%20b",
+        "https://[2001:db8::1]:8443/v            ¦ https://[2001:db8::1]:8443/v",
+      })
+  void opensAnAddressWithItsHostInAsciiForm(String address, String uri) {
+    assertThat(WebAddress.toUri(address)).hasToString(uri);
+    assertThat(WebAddress.toUri(address).getHost()).isNotNull();
+  }
+
+  @org.junit.jupiter.api.Test
+  void refusesToOpenANonAddressSayingWhy() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebAddress.toUri("https://例え..jp/"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("its host name is not one a web address can have");
+  }
 }

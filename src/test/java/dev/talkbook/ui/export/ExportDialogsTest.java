@@ -70,6 +70,66 @@ class ExportDialogsTest extends OwnerWindowTest {
   }
 
   @Test
+  void eachFieldOfTheSiteExportIsNamedForAScreenReader(FxRobot robot) throws Exception {
+    showSiteExport(robot, dir.resolve("site"));
+    javafx.scene.Parent root =
+        robot.lookup("#" + SiteExportDialog.FOLDER_ID).query().getScene().getRoot();
+    // each visible label is tied to the field it names
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    root.lookupAll(".label").stream()
+                        .map(Label.class::cast)
+                        .filter(l -> l.getLabelFor() != null)
+                        .collect(
+                            java.util.stream.Collectors.toMap(
+                                Label::getText, l -> l.getLabelFor().getId()))))
+        .containsEntry("Folder", SiteExportDialog.FOLDER_ID)
+        .containsEntry("Site title", SiteExportDialog.TITLE_ID)
+        .containsEntry("Published at", SiteExportDialog.URL_ID);
+    // what has no visible label of its own says what it is
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    root.lookupAll(".button").stream()
+                        .map(Button.class::cast)
+                        .filter(b -> b.getText().equals("Choose…"))
+                        .map(Button::getAccessibleText)
+                        .toList()))
+        .containsExactly("Choose the folder for the site");
+    assertThat(FxWait.onFx(() -> root.lookup(".progress-bar").getAccessibleText()))
+        .isEqualTo("Export progress");
+  }
+
+  @Test
+  void theMarkdownDialogsSayWhatTheirProgressAndReportAre(FxRobot robot) throws Exception {
+    Path md = Files.createDirectories(dir.resolve("md/meetup"));
+    Files.writeString(md.resolve("_index.md"), "---\ntitle: Spring Meetup\n---\n");
+    robot.interact(
+        () -> {
+          new MarkdownImportDialog(
+                  stage, notebook, md.getParent(), Runnable::run, Runnable::run, report -> {})
+              .show();
+          new MarkdownExportDialog(
+                  stage, notebook, dir.resolve("out"), Runnable::run, Runnable::run)
+              .show();
+        });
+    TextArea report = robot.lookup("#" + MarkdownImportDialog.REPORT_ID).queryAs(TextArea.class);
+    assertThat(FxWait.onFx(report::getAccessibleText))
+        .isEqualTo("What the import does with each file");
+    assertThat(
+            FxWait.onFx(
+                () -> report.getScene().getRoot().lookup(".progress-bar").getAccessibleText()))
+        .isEqualTo("Import progress");
+    Label exportStatus = robot.lookup("#" + MarkdownExportDialog.STATUS_ID).queryAs(Label.class);
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    exportStatus.getScene().getRoot().lookup(".progress-bar").getAccessibleText()))
+        .isEqualTo("Export progress");
+  }
+
+  @Test
   void aNotebooksFirstSiteIsOfferedAFolderBesideIt() {
     assertThat(SiteExportDialog.defaultFolder(Path.of("/home/ana/talks.talkbook")))
         .isEqualTo(Path.of("/home/ana/talks-site"));
