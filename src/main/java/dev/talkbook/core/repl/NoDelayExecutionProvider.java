@@ -22,7 +22,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -141,15 +143,48 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
     }
   }
 
-  /** The class-path entry that holds {@link ReplAgent}: a folder or the app's jar. */
+  /**
+   * The class-path entry that holds {@link ReplAgent}: a folder or the app's jar, found where the
+   * class loader finds the class's file now. Not from its {@code CodeSource}: a class loaded from
+   * the packaged app's AOT cache has the location it had when the cache was made (the build's
+   * folder), or none once that folder is gone, so an installed app's REPL could not start.
+   */
   static String agentClassPath() {
+    String name = ReplAgent.class.getName().replace('.', '/') + ".class";
+    URL file = ReplAgent.class.getClassLoader().getResource(name);
     try {
-      return Path.of(ReplAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (URISyntaxException | RuntimeException e) {
+      return entryHolding(file, name).toString();
+    } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
           "Cannot find where the REPL agent class is loaded from: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The class-path entry (a jar or a folder) from which a class loader gave {@code url} for the
+   * resource {@code name}: {@code jar:file:/a/b.jar!/x/Y.class} is {@code /a/b.jar}, {@code
+   * file:/a/classes/x/Y.class} is {@code /a/classes}.
+   *
+   * @throws IllegalArgumentException when {@code url} is of another kind
+   */
+  static Path entryHolding(URL url, String name) {
+    if (url == null) {
+      throw new IllegalArgumentException(name + " is not on the class path");
+    }
+    String text = url.toString();
+    try {
+      if (url.getProtocol().equals("jar")) {
+        int separator = text.indexOf("!/");
+        if (separator > 0) {
+          return Path.of(new URI(text.substring("jar:".length(), separator)));
+        }
+      } else if (url.getProtocol().equals("file") && text.endsWith("/" + name)) {
+        return Path.of(new URI(text.substring(0, text.length() - name.length())));
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      throw new IllegalArgumentException(text + " (" + e.getMessage() + ")", e);
+    }
+    throw new IllegalArgumentException(text + " is neither in a jar nor in a folder");
   }
 
   /**
