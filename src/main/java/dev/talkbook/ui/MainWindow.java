@@ -286,7 +286,7 @@ public final class MainWindow {
     boolean open = talk.getTalk() != null;
     boolean wasShown = welcome != null && welcome.root().isVisible();
     if (empty && welcome == null) {
-      welcome = new WelcomeView(this::addSample, navigator::newEvent);
+      welcome = new WelcomeView(this::addSample, navigator::newEvent, actions::importSchedule);
       center.getChildren().add(welcome.root());
     }
     if (welcome != null) {

@@ -74,6 +74,17 @@ class MainWindowTest extends RealWindowTest {
     waitUntil(() -> robot.lookup("#editor").query().isFocused());
   }
 
+  @Test
+  void theWelcomeOffersToImportAProgramme(FxRobot robot) throws Exception {
+    waitUntil(() -> robot.lookup("#welcome").query().isVisible());
+    Button schedule = robot.lookup("#welcome-import-schedule").queryAs(Button.class);
+    javafx.application.Platform.runLater(schedule::fire); // opens a dialog
+    Node source =
+        FxWait.shown(robot, "#" + dev.talkbook.ui.exchange.ScheduleImportDialog.SOURCE_ID);
+    assertThat(FxWait.onFx(() -> source.getScene().getWindow())).isNotSameAs(ui.stage);
+    robot.interact(() -> source.getScene().getWindow().hide());
+  }
+
   /** The window's columns: navigator, talk and, while a talk is shown, the preview. */
   private static javafx.scene.control.SplitPane columns(FxRobot robot) {
     return robot.lookup(".split-pane").queryAllAs(javafx.scene.control.SplitPane.class).stream()

@@ -10,18 +10,22 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** What an empty notebook shows: an invitation to add the sample meetup or a first event. */
+/**
+ * What an empty notebook shows: an invitation to add the sample meetup, a first event, or a
+ * conference's programme (an attendee's first step before a conference).
+ */
 public final class WelcomeView {
   private final VBox root = new VBox(14);
   private final Button sample;
 
-  public WelcomeView(Runnable addSample, Runnable newEvent) {
+  public WelcomeView(Runnable addSample, Runnable newEvent, Runnable importSchedule) {
     Label title = new Label("Welcome to Talkbook");
     title.getStyleClass().add("title-2");
     Label text =
         new Label(
             "Take notes at talks as Markdown outlines, kept in one notebook file. Start with a"
-                + " sample meetup to see what notes can hold, or add your first event.");
+                + " sample meetup to see what notes can hold, add your first event, or import a"
+                + " conference's programme (pretalx, frab, Sessionize or iCalendar).");
     text.setWrapText(true);
     text.setMaxWidth(440);
     text.getStyleClass().add("tb-muted");
@@ -32,11 +36,15 @@ public final class WelcomeView {
     Button event = new Button("New event…", Icons.of(Feather.CALENDAR));
     event.setId("welcome-new-event");
     event.setOnAction(e -> newEvent.run());
+    Button schedule = new Button("Import schedule…", Icons.of(Feather.DOWNLOAD));
+    schedule.setId("welcome-import-schedule");
+    schedule.setOnAction(e -> importSchedule.run());
     // Side by side where they fit, else one under the other: never cut to "Open the sample mee…"
     // (the window's default middle pane, less this view's padding, is narrower than the two).
     sample.setMinWidth(Region.USE_PREF_SIZE);
     event.setMinWidth(Region.USE_PREF_SIZE);
-    FlowPane buttons = new FlowPane(10, 10, sample, event);
+    schedule.setMinWidth(Region.USE_PREF_SIZE);
+    FlowPane buttons = new FlowPane(10, 10, sample, event, schedule);
     buttons.setAlignment(Pos.CENTER);
     buttons.setMaxWidth(440);
     root.getChildren().addAll(title, text, buttons);

@@ -26,7 +26,7 @@ class WelcomeViewTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    pane = new StackPane(new WelcomeView(() -> {}, () -> {}).root());
+    pane = new StackPane(new WelcomeView(() -> {}, () -> {}, () -> {}).root());
     stage.setMinWidth(0);
     stage.setMinHeight(0);
     stage.setMaximized(false);
@@ -70,7 +70,8 @@ class WelcomeViewTest {
           stage.getScene().getRoot().layout();
           Button sample = (Button) stage.getScene().lookup("#add-sample");
           Button event = (Button) stage.getScene().lookup("#welcome-new-event");
-          return List.of(sample, event);
+          Button schedule = (Button) stage.getScene().lookup("#welcome-import-schedule");
+          return List.of(sample, event, schedule);
         });
   }
 }
