@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.ui.talk.EditorSession.SaveState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
@@ -347,6 +349,38 @@ class OutlinerEditingTest extends RealWindowTest {
   }
 
   @Test
+  void enterAtTheEndOfAFoldedItemAddsASiblingAfterItsChildren(FxRobot robot) throws Exception {
+    open(robot, "- a|\n  - secret one\n  - secret two\n- b");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.type(KeyCode.ENTER);
+    robot.write("x");
+    assertThat(text()).isEqualTo("- a\n  - secret one\n  - secret two\n- x\n- b");
+    assertThat(fx(() -> folded(robot, 0))).isTrue();
+    assertThat(fx(() -> area().getCurrentParagraph())).isEqualTo(3);
+    assertThat(fx(() -> area().isFolded(3))).isFalse();
+    // Beside the new item its own bullet, and nothing of the hidden items.
+    FxWait.untilFx("the new item's bullet", () -> !gutterTexts(3).isEmpty());
+    assertThat(gutterTextsBeside(3)).containsExactly("-");
+  }
+
+  @Test
+  void aFoldedSectionLeavesNothingDrawnUnderItsLine(FxRobot robot) throws Exception {
+    open(robot, "## A|\n- one\n- two\n\n## B");
+    robot.interact(
+        () -> ((javafx.scene.control.CheckMenuItem) ui.action("Line numbers")).setSelected(true));
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.type(KeyCode.DOWN);
+    assertThat(fx(() -> area().getCurrentParagraph())).isEqualTo(3);
+    robot.write("x");
+    assertThat(text()).isEqualTo("## A\n- one\n- two\nx\n## B");
+    assertThat(fx(() -> area().isFolded(3))).isFalse();
+    assertThat(fx(() -> folded(robot, 0))).isTrue();
+    // The line under the fold shows its own number only: no bullets or numbers of hidden lines.
+    FxWait.untilFx("the line's number", () -> !gutterTexts(3).isEmpty());
+    assertThat(gutterTextsBeside(3)).containsExactly("4");
+  }
+
+  @Test
   void foldingIsNoUndoStepAndBackspaceIntoAFoldOpensIt(FxRobot robot) throws Exception {
     open(robot, "# A|\ntext\n# B");
     robot.write("!");
@@ -460,6 +494,39 @@ class OutlinerEditingTest extends RealWindowTest {
       }
     }
     return n;
+  }
+
+  /**
+   * The texts drawn in the editor's gutter (line numbers, list bullets shown beside the text) on
+   * line {@code p}'s row: its own, and any that a hidden line left there. Call on the FX thread.
+   */
+  private List<String> gutterTexts(int p) {
+    int row = area().allParToVisibleParIndex(p).orElseThrow();
+    javafx.geometry.Bounds line = area().getVisibleParagraphBoundsOnScreen(row);
+    List<String> drawn = new ArrayList<>();
+    List<javafx.scene.Node> texts = new ArrayList<>(robot.lookup(".tb-lineno .text").queryAll());
+    texts.addAll(robot.lookup(".tb-hang-prefix .text").queryAll());
+    for (javafx.scene.Node n : texts) {
+      boolean visible = n.getScene() != null;
+      for (javafx.scene.Node up = n; up != null && visible; up = up.getParent()) {
+        visible = up.isVisible();
+      }
+      String shown = n instanceof javafx.scene.text.Text t ? t.getText().strip() : "";
+      javafx.geometry.Bounds at = n.localToScreen(n.getBoundsInLocal());
+      if (visible
+          && !shown.isEmpty()
+          && at != null
+          && at.getCenterY() > line.getMinY()
+          && at.getCenterY() < line.getMaxY()) {
+        drawn.add(shown);
+      }
+    }
+    return drawn;
+  }
+
+  /** {@link #gutterTexts}, read on the FX thread. */
+  private List<String> gutterTextsBeside(int p) throws Exception {
+    return fx(() -> gutterTexts(p));
   }
 
   /** Whether paragraph {@code p} is a fold: shown, with hidden lines after it. */

@@ -26,7 +26,8 @@ import org.kordamp.ikonli.feather.Feather;
  * HangingIndent}).
  *
  * <p>Edits never lose text into a fold: an edit that lands in hidden lines (Backspace at the start
- * of the line after a fold, a replace-all) opens that fold.
+ * of the line after a fold, a replace-all) opens that fold. A hidden line draws nothing, not even
+ * its line number or bullet.
  */
 public final class Folding {
   static final String GUTTER = "tb-fold-gutter";
@@ -77,6 +78,11 @@ public final class Folding {
     IntFunction<Node> numbers = lineNumbers ? this::lineNumber : null;
     area.setParagraphGraphicFactory(
         p -> {
+          if (area.isFolded(p)) {
+            // A hidden line is laid out zero high, but its graphic would still be drawn, spilling
+            // over the line after the fold: its number and bullet there made a ghost row.
+            return null;
+          }
           StackPane gutter = new StackPane();
           gutter.getStyleClass().add(GUTTER);
           if (isFolded(p)) {
