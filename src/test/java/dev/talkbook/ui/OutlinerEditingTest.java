@@ -381,6 +381,41 @@ class OutlinerEditingTest extends RealWindowTest {
   }
 
   @Test
+  void theCaretNeverRestsInAFoldAtTheEnd(FxRobot robot) throws Exception {
+    open(robot, "## A|\n- one\n- two");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+    assertThat(fx(() -> area().getCurrentParagraph())).isZero();
+    assertThat(fx(() -> area().getCaretColumn())).isEqualTo(4);
+    robot.type(KeyCode.HOME);
+    robot.type(KeyCode.DOWN);
+    assertThat(fx(() -> area().getCurrentParagraph())).isZero();
+    // A click below the last line lands at the end of the last line shown.
+    robot.type(KeyCode.HOME);
+    javafx.geometry.Bounds editor = fx(() -> area().localToScreen(area().getLayoutBounds()));
+    robot.clickOn(editor.getMinX() + editor.getWidth() / 2, editor.getMaxY() - 20);
+    assertThat(fx(() -> area().getCurrentParagraph())).isZero();
+    assertThat(fx(() -> area().getCaretColumn())).isEqualTo(4);
+    robot.write("!");
+    assertThat(text()).isEqualTo("## A!\n- one\n- two");
+    assertThat(fx(() -> folded(robot, 0))).isTrue();
+  }
+
+  @Test
+  void downAndUpStepOverAFold(FxRobot robot) throws Exception {
+    open(robot, "## A|\nhidden one\nhidden two\n## B");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.type(KeyCode.DOWN);
+    assertThat(fx(() -> area().getCurrentParagraph())).isEqualTo(3);
+    robot.type(KeyCode.UP);
+    assertThat(fx(() -> area().getCurrentParagraph())).isZero();
+    robot.type(KeyCode.DOWN);
+    robot.write("x");
+    assertThat(text()).isEqualTo("## A\nhidden one\nhidden two\n## Bx");
+    assertThat(fx(() -> folded(robot, 0))).isTrue();
+  }
+
+  @Test
   void foldingIsNoUndoStepAndBackspaceIntoAFoldOpensIt(FxRobot robot) throws Exception {
     open(robot, "# A|\ntext\n# B");
     robot.write("!");
