@@ -340,12 +340,31 @@ class OutlinerEditingTest extends RealWindowTest {
     robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
     robot.type(KeyCode.ENTER);
     robot.write("new");
-    assertThat(text()).isEqualTo("## A\nhidden\nnew\n## B");
+    // A blank line (folded with the section) keeps the new line out of the hidden paragraph.
+    assertThat(text()).isEqualTo("## A\nhidden\n\nnew\n## B");
     assertThat(fx(() -> area().isFolded(1))).isTrue();
-    assertThat(fx(() -> area().isFolded(2))).isFalse();
+    assertThat(fx(() -> area().isFolded(2))).isTrue();
+    assertThat(fx(() -> area().isFolded(3))).isFalse();
+    assertThat(fx(() -> area().getCurrentParagraph())).isEqualTo(3);
     undo(robot);
     undo(robot);
     assertThat(text()).isEqualTo("## A\nhidden\n## B");
+  }
+
+  @Test
+  void enterAtTheEndOfAFoldedHeadingKeepsTheNewLineOutOfItsLastItem(FxRobot robot)
+      throws Exception {
+    open(robot, "## A|\n- one\n- two\n\n## B");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.type(KeyCode.ENTER);
+    robot.write("new");
+    // Not "- two\nnew" (a lazy continuation: the new text would be part of the hidden item).
+    assertThat(text()).isEqualTo("## A\n- one\n- two\n\nnew\n\n## B");
+    assertThat(fx(() -> folded(robot, 0))).isTrue();
+    assertThat(fx(() -> area().isFolded(3))).isTrue();
+    assertThat(fx(() -> area().getCurrentParagraph())).isEqualTo(4);
+    assertThat(fx(() -> area().isFolded(4))).isFalse();
+    assertThat(gutterTextsBeside(4)).isEmpty();
   }
 
   @Test

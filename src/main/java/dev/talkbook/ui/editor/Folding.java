@@ -180,6 +180,14 @@ public final class Folding {
         });
   }
 
+  /** Folds {@code header} so that it hides up to {@code last}, whatever it hid before. */
+  void refold(int header, int last) {
+    if (isFolded(header)) {
+      unfold(header);
+    }
+    fold(header, last);
+  }
+
   /** Runs {@code change} to the folds (RichTextFX moves the caret), then selects as before. */
   private void keepingSelection(Runnable change) {
     int anchor = area.getAnchor();
@@ -276,10 +284,7 @@ public final class Folding {
     for (Fold f : folds) {
       int header = newLine.applyAsInt(f.header());
       if (header >= 0 && header + f.hidden() < area.getParagraphs().size()) {
-        if (isFolded(header)) {
-          unfold(header);
-        }
-        fold(header, header + f.hidden());
+        refold(header, header + f.hidden());
       }
     }
   }
