@@ -435,6 +435,25 @@ class OutlinerEditingTest extends RealWindowTest {
   }
 
   @Test
+  void deleteAtTheEndOfAFoldedLineOpensTheFold(FxRobot robot) throws Exception {
+    open(robot, "# A|\ntext\nmore\n# B");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.type(KeyCode.DELETE);
+    assertThat(text()).isEqualTo("# Atext\nmore\n# B");
+    waitUntil(() -> fx(this::foldedLines) == 0);
+    assertThat(fx(() -> area().getCaretPosition())).isEqualTo(3);
+  }
+
+  @Test
+  void textPutIntoHiddenLinesOpensTheirFold(FxRobot robot) throws Exception {
+    open(robot, "# A|\ntext\nmore\n# B");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.interact(() -> area().insertText("# A\ntext\nmo".length(), "X"));
+    assertThat(text()).isEqualTo("# A\ntext\nmoXre\n# B");
+    waitUntil(() -> fx(this::foldedLines) == 0);
+  }
+
+  @Test
   void foldingIsNoUndoStepAndBackspaceIntoAFoldOpensIt(FxRobot robot) throws Exception {
     open(robot, "# A|\ntext\n# B");
     robot.write("!");

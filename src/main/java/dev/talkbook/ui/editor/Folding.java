@@ -26,9 +26,10 @@ import org.kordamp.ikonli.feather.Feather;
  * HangingIndent}).
  *
  * <p>Edits never lose text into a fold: an edit that lands in hidden lines (Backspace at the start
- * of the line after a fold, a replace-all) opens that fold. The caret never rests in a hidden line:
- * it steps over a fold (Down from the fold's line goes to the line after the fold, Up from there to
- * the fold's line), and a hidden line draws nothing, not even its line number or bullet.
+ * of the line after a fold, a replace-all) opens that fold, and so does one that joins a hidden
+ * line to the fold's line (Delete at its end). The caret never rests in a hidden line: it steps
+ * over a fold (Down from the fold's line goes to the line after the fold, Up from there to the
+ * fold's line), and a hidden line draws nothing, not even its line number or bullet.
  */
 public final class Folding {
   static final String GUTTER = "tb-fold-gutter";
@@ -43,7 +44,13 @@ public final class Folding {
   /** While a fold is made or opened here: the caret passes through lines on the way. */
   private boolean adjusting;
 
+  /** The lines the edits since the last repair touched (in their text after the edit). */
   private int repairFrom = Integer.MAX_VALUE;
+
+  private int repairTo = -1;
+
+  /** Whether one of those edits joined lines (removed a line break). */
+  private boolean joined;
 
   Folding(CodeArea area) {
     this.area = area;
@@ -55,7 +62,10 @@ public final class Folding {
                 return;
               }
               int at = Math.min(change.getPosition(), area.getLength());
+              int end = Math.min(change.getInsertionEnd(), area.getLength());
               repairFrom = Math.min(repairFrom, paragraphAt(at));
+              repairTo = Math.max(repairTo, paragraphAt(end));
+              joined |= change.getRemoved().indexOf('\n') >= 0;
               if (!repairQueued) {
                 repairQueued = true;
                 Platform.runLater(this::repair);
@@ -290,21 +300,35 @@ public final class Folding {
   }
 
   /**
-   * Opens folds whose hidden lines were edited (text typed or merged into them must not vanish),
-   * and a hidden run at the very start that has no line to show its marker. Then the caret, if an
-   * edit left it in a hidden line, is moved out.
+   * Opens folds whose hidden lines were edited (text typed or merged into them must not vanish), a
+   * fold whose line took in hidden text (Delete at the end of a folded line joins the first hidden
+   * line to it), and a hidden run at the very start that has no line to show its marker. Then the
+   * caret, if an edit left it in a hidden line, is moved out.
    */
   private void repair() {
     repairQueued = false;
     int from = repairFrom;
+    int to = repairTo;
+    boolean join = joined;
     repairFrom = Integer.MAX_VALUE;
+    repairTo = -1;
+    joined = false;
     int count = area.getParagraphs().size();
     if (count > 0 && area.isFolded(0)) {
       showFrom(0);
     }
-    int p = Math.min(from, count - 1);
-    if (p >= 0 && area.isFolded(p)) {
-      unfold(headerOf(p));
+    // Text put into a hidden line starts there (the lines it brings take that line's style);
+    // lines an edit joined meet where its text ends.
+    for (int edited : new int[] {from, to}) {
+      int p = Math.min(edited, count - 1);
+      if (p < 0) {
+        continue;
+      }
+      if (area.isFolded(p)) {
+        unfold(headerOf(p));
+      } else if (join && isFolded(p)) {
+        unfold(p);
+      }
     }
     showCaret(area.getCurrentParagraph());
   }
