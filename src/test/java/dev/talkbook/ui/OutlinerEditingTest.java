@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.ui.talk.EditorSession.SaveState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
@@ -338,12 +340,117 @@ class OutlinerEditingTest extends RealWindowTest {
     robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
     robot.type(KeyCode.ENTER);
     robot.write("new");
-    assertThat(text()).isEqualTo("## A\nhidden\nnew\n## B");
+    // A blank line (folded with the section) keeps the new line out of the hidden paragraph.
+    assertThat(text()).isEqualTo("## A\nhidden\n\nnew\n## B");
     assertThat(fx(() -> area().isFolded(1))).isTrue();
-    assertThat(fx(() -> area().isFolded(2))).isFalse();
+    assertThat(fx(() -> area().isFolded(2))).isTrue();
+    assertThat(fx(() -> area().isFolded(3))).isFalse();
+    assertThat(fx(() -> area().getCurrentParagraph())).isEqualTo(3);
     undo(robot);
     undo(robot);
     assertThat(text()).isEqualTo("## A\nhidden\n## B");
+  }
+
+  @Test
+  void enterAtTheEndOfAFoldedHeadingKeepsTheNewLineOutOfItsLastItem(FxRobot robot)
+      throws Exception {
+    open(robot, "## A|\n- one\n- two\n\n## B");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.type(KeyCode.ENTER);
+    robot.write("new");
+    // Not "- two\nnew" (a lazy continuation: the new text would be part of the hidden item).
+    assertThat(text()).isEqualTo("## A\n- one\n- two\n\nnew\n\n## B");
+    assertThat(fx(() -> folded(robot, 0))).isTrue();
+    assertThat(fx(() -> area().isFolded(3))).isTrue();
+    assertThat(fx(() -> area().getCurrentParagraph())).isEqualTo(4);
+    assertThat(fx(() -> area().isFolded(4))).isFalse();
+    assertThat(gutterTextsBeside(4)).isEmpty();
+  }
+
+  @Test
+  void enterAtTheEndOfAFoldedItemAddsASiblingAfterItsChildren(FxRobot robot) throws Exception {
+    open(robot, "- a|\n  - secret one\n  - secret two\n- b");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.type(KeyCode.ENTER);
+    robot.write("x");
+    assertThat(text()).isEqualTo("- a\n  - secret one\n  - secret two\n- x\n- b");
+    assertThat(fx(() -> folded(robot, 0))).isTrue();
+    assertThat(fx(() -> area().getCurrentParagraph())).isEqualTo(3);
+    assertThat(fx(() -> area().isFolded(3))).isFalse();
+    // Beside the new item its own bullet, and nothing of the hidden items.
+    FxWait.untilFx("the new item's bullet", () -> !gutterTexts(3).isEmpty());
+    assertThat(gutterTextsBeside(3)).containsExactly("-");
+  }
+
+  @Test
+  void aFoldedSectionLeavesNothingDrawnUnderItsLine(FxRobot robot) throws Exception {
+    open(robot, "## A|\n- one\n- two\n\n## B");
+    robot.interact(
+        () -> ((javafx.scene.control.CheckMenuItem) ui.action("Line numbers")).setSelected(true));
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.type(KeyCode.DOWN);
+    assertThat(fx(() -> area().getCurrentParagraph())).isEqualTo(3);
+    robot.write("x");
+    assertThat(text()).isEqualTo("## A\n- one\n- two\nx\n## B");
+    assertThat(fx(() -> area().isFolded(3))).isFalse();
+    assertThat(fx(() -> folded(robot, 0))).isTrue();
+    // The line under the fold shows its own number only: no bullets or numbers of hidden lines.
+    FxWait.untilFx("the line's number", () -> !gutterTexts(3).isEmpty());
+    assertThat(gutterTextsBeside(3)).containsExactly("4");
+  }
+
+  @Test
+  void theCaretNeverRestsInAFoldAtTheEnd(FxRobot robot) throws Exception {
+    open(robot, "## A|\n- one\n- two");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+    assertThat(fx(() -> area().getCurrentParagraph())).isZero();
+    assertThat(fx(() -> area().getCaretColumn())).isEqualTo(4);
+    robot.type(KeyCode.HOME);
+    robot.type(KeyCode.DOWN);
+    assertThat(fx(() -> area().getCurrentParagraph())).isZero();
+    // A click below the last line lands at the end of the last line shown.
+    robot.type(KeyCode.HOME);
+    javafx.geometry.Bounds editor = fx(() -> area().localToScreen(area().getLayoutBounds()));
+    robot.clickOn(editor.getMinX() + editor.getWidth() / 2, editor.getMaxY() - 20);
+    assertThat(fx(() -> area().getCurrentParagraph())).isZero();
+    assertThat(fx(() -> area().getCaretColumn())).isEqualTo(4);
+    robot.write("!");
+    assertThat(text()).isEqualTo("## A!\n- one\n- two");
+    assertThat(fx(() -> folded(robot, 0))).isTrue();
+  }
+
+  @Test
+  void downAndUpStepOverAFold(FxRobot robot) throws Exception {
+    open(robot, "## A|\nhidden one\nhidden two\n## B");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.type(KeyCode.DOWN);
+    assertThat(fx(() -> area().getCurrentParagraph())).isEqualTo(3);
+    robot.type(KeyCode.UP);
+    assertThat(fx(() -> area().getCurrentParagraph())).isZero();
+    robot.type(KeyCode.DOWN);
+    robot.write("x");
+    assertThat(text()).isEqualTo("## A\nhidden one\nhidden two\n## Bx");
+    assertThat(fx(() -> folded(robot, 0))).isTrue();
+  }
+
+  @Test
+  void deleteAtTheEndOfAFoldedLineOpensTheFold(FxRobot robot) throws Exception {
+    open(robot, "# A|\ntext\nmore\n# B");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.type(KeyCode.DELETE);
+    assertThat(text()).isEqualTo("# Atext\nmore\n# B");
+    waitUntil(() -> fx(this::foldedLines) == 0);
+    assertThat(fx(() -> area().getCaretPosition())).isEqualTo(3);
+  }
+
+  @Test
+  void textPutIntoHiddenLinesOpensTheirFold(FxRobot robot) throws Exception {
+    open(robot, "# A|\ntext\nmore\n# B");
+    robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+    robot.interact(() -> area().insertText("# A\ntext\nmo".length(), "X"));
+    assertThat(text()).isEqualTo("# A\ntext\nmoXre\n# B");
+    waitUntil(() -> fx(this::foldedLines) == 0);
   }
 
   @Test
@@ -460,6 +567,39 @@ class OutlinerEditingTest extends RealWindowTest {
       }
     }
     return n;
+  }
+
+  /**
+   * The texts drawn in the editor's gutter (line numbers, list bullets shown beside the text) on
+   * line {@code p}'s row: its own, and any that a hidden line left there. Call on the FX thread.
+   */
+  private List<String> gutterTexts(int p) {
+    int row = area().allParToVisibleParIndex(p).orElseThrow();
+    javafx.geometry.Bounds line = area().getVisibleParagraphBoundsOnScreen(row);
+    List<String> drawn = new ArrayList<>();
+    List<javafx.scene.Node> texts = new ArrayList<>(robot.lookup(".tb-lineno .text").queryAll());
+    texts.addAll(robot.lookup(".tb-hang-prefix .text").queryAll());
+    for (javafx.scene.Node n : texts) {
+      boolean visible = n.getScene() != null;
+      for (javafx.scene.Node up = n; up != null && visible; up = up.getParent()) {
+        visible = up.isVisible();
+      }
+      String shown = n instanceof javafx.scene.text.Text t ? t.getText().strip() : "";
+      javafx.geometry.Bounds at = n.localToScreen(n.getBoundsInLocal());
+      if (visible
+          && !shown.isEmpty()
+          && at != null
+          && at.getCenterY() > line.getMinY()
+          && at.getCenterY() < line.getMaxY()) {
+        drawn.add(shown);
+      }
+    }
+    return drawn;
+  }
+
+  /** {@link #gutterTexts}, read on the FX thread. */
+  private List<String> gutterTextsBeside(int p) throws Exception {
+    return fx(() -> gutterTexts(p));
   }
 
   /** Whether paragraph {@code p} is a fold: shown, with hidden lines after it. */

@@ -26,7 +26,10 @@ import org.kordamp.ikonli.feather.Feather;
  * HangingIndent}).
  *
  * <p>Edits never lose text into a fold: an edit that lands in hidden lines (Backspace at the start
- * of the line after a fold, a replace-all) opens that fold.
+ * of the line after a fold, a replace-all) opens that fold, and so does one that joins a hidden
+ * line to the fold's line (Delete at its end). The caret never rests in a hidden line: it steps
+ * over a fold (Down from the fold's line goes to the line after the fold, Up from there to the
+ * fold's line), and a hidden line draws nothing, not even its line number or bullet.
  */
 public final class Folding {
   static final String GUTTER = "tb-fold-gutter";
@@ -37,7 +40,17 @@ public final class Folding {
   private boolean lineNumbers;
   private boolean repairQueued;
   private boolean quiet;
+
+  /** While a fold is made or opened here: the caret passes through lines on the way. */
+  private boolean adjusting;
+
+  /** The lines the edits since the last repair touched (in their text after the edit). */
   private int repairFrom = Integer.MAX_VALUE;
+
+  private int repairTo = -1;
+
+  /** Whether one of those edits joined lines (removed a line break). */
+  private boolean joined;
 
   Folding(CodeArea area) {
     this.area = area;
@@ -49,10 +62,24 @@ public final class Folding {
                 return;
               }
               int at = Math.min(change.getPosition(), area.getLength());
+              int end = Math.min(change.getInsertionEnd(), area.getLength());
               repairFrom = Math.min(repairFrom, paragraphAt(at));
+              repairTo = Math.max(repairTo, paragraphAt(end));
+              joined |= change.getRemoved().indexOf('\n') >= 0;
               if (!repairQueued) {
                 repairQueued = true;
                 Platform.runLater(this::repair);
+              }
+            });
+    // RichTextFX steps over folded lines too, but only when their line on screen is styled
+    // already, and never into the last line: Ctrl+End, or a click below a fold at the end, left the
+    // caret in a hidden line, and what was typed there went out of sight.
+    area.currentParagraphProperty()
+        .addListener(
+            (obs, old, now) -> {
+              // An edit's caret is seen to by the repair after it (Backspace into a fold opens it).
+              if (!quiet && !adjusting && !repairQueued) {
+                showCaret(old);
               }
             });
   }
@@ -77,6 +104,11 @@ public final class Folding {
     IntFunction<Node> numbers = lineNumbers ? this::lineNumber : null;
     area.setParagraphGraphicFactory(
         p -> {
+          if (area.isFolded(p)) {
+            // A hidden line is laid out zero high, but its graphic would still be drawn, spilling
+            // over the line after the fold: its number and bullet there made a ghost row.
+            return null;
+          }
           StackPane gutter = new StackPane();
           gutter.getStyleClass().add(GUTTER);
           if (isFolded(p)) {
@@ -142,20 +174,87 @@ public final class Folding {
 
   /** Hides paragraphs {@code header + 1} to {@code last}; the selection stays where it was. */
   void fold(int header, int last) {
-    int anchor = area.getAnchor();
-    int caret = area.getCaretPosition();
-    area.foldParagraphs(header, last);
-    area.recreateParagraphGraphic(header);
-    area.selectRange(anchor, caret);
+    keepingSelection(
+        () -> {
+          area.foldParagraphs(header, last);
+          area.recreateParagraphGraphic(header);
+        });
   }
 
   /** Shows the lines hidden after {@code header}. */
   void unfold(int header) {
+    keepingSelection(
+        () -> {
+          area.unfoldParagraphs(header);
+          area.recreateParagraphGraphic(header);
+        });
+  }
+
+  /** Folds {@code header} so that it hides up to {@code last}, whatever it hid before. */
+  void refold(int header, int last) {
+    if (isFolded(header)) {
+      unfold(header);
+    }
+    fold(header, last);
+  }
+
+  /** Runs {@code change} to the folds (RichTextFX moves the caret), then selects as before. */
+  private void keepingSelection(Runnable change) {
     int anchor = area.getAnchor();
     int caret = area.getCaretPosition();
-    area.unfoldParagraphs(header);
-    area.recreateParagraphGraphic(header);
-    area.selectRange(anchor, caret);
+    adjusting = true;
+    try {
+      change.run();
+      area.selectRange(anchor, caret);
+    } finally {
+      adjusting = false;
+    }
+  }
+
+  /** The line whose fold hides line {@code p} (or {@code p} if it is shown). */
+  private int headerOf(int p) {
+    int header = p;
+    while (header > 0 && area.isFolded(header)) {
+      header--;
+    }
+    return header;
+  }
+
+  /**
+   * Moves the caret out of hidden lines, having come from line {@code from}: from the fold's line
+   * (Down) to the first line after the fold, or where there is none (the fold reaches the end) to
+   * the end of the fold's line; from elsewhere (Up from below, a jump) to the fold's line. A
+   * selection goes along, except one that runs to the end of the text (Select all).
+   */
+  private void showCaret(int from) {
+    int p = area.getCurrentParagraph();
+    if (!area.isFolded(p)) {
+      return;
+    }
+    int header = headerOf(p);
+    int after = header + hiddenAfter(header) + 1;
+    boolean atEnd = after >= area.getParagraphs().size();
+    boolean down = from <= header;
+    boolean selecting = area.getAnchor() != area.getCaretPosition();
+    int line;
+    int column;
+    if (down && atEnd) {
+      if (selecting) {
+        return;
+      }
+      line = header;
+      column = area.getParagraphLength(header);
+    } else {
+      line = down && from == header ? after : header;
+      column = Math.min(area.getCaretColumn(), area.getParagraphLength(line));
+    }
+    int to = area.getAbsolutePosition(line, column);
+    if (selecting) {
+      area.selectRange(area.getAnchor(), to);
+    } else {
+      area.moveTo(to);
+    }
+    area.requestFollowCaret();
   }
 
   /** A fold: its line, and how many lines it hides. */
@@ -189,44 +288,49 @@ public final class Folding {
     int count = area.getParagraphs().size();
     for (int p = Math.max(0, first); p <= last && p < count; p++) {
       if (area.isFolded(p)) {
-        int header = p - 1;
-        while (header > 0 && area.isFolded(header)) {
-          header--;
-        }
-        unfold(header);
+        unfold(headerOf(p));
       }
     }
     for (Fold f : folds) {
       int header = newLine.applyAsInt(f.header());
       if (header >= 0 && header + f.hidden() < area.getParagraphs().size()) {
-        if (isFolded(header)) {
-          unfold(header);
-        }
-        fold(header, header + f.hidden());
+        refold(header, header + f.hidden());
       }
     }
   }
 
   /**
-   * Opens folds whose hidden lines were edited (text typed or merged into them must not vanish),
-   * and a hidden run at the very start that has no line to show its marker.
+   * Opens folds whose hidden lines were edited (text typed or merged into them must not vanish), a
+   * fold whose line took in hidden text (Delete at the end of a folded line joins the first hidden
+   * line to it), and a hidden run at the very start that has no line to show its marker. Then the
+   * caret, if an edit left it in a hidden line, is moved out.
    */
   private void repair() {
     repairQueued = false;
     int from = repairFrom;
+    int to = repairTo;
+    boolean join = joined;
     repairFrom = Integer.MAX_VALUE;
+    repairTo = -1;
+    joined = false;
     int count = area.getParagraphs().size();
     if (count > 0 && area.isFolded(0)) {
       showFrom(0);
     }
-    int p = Math.min(from, count - 1);
-    if (p >= 0 && area.isFolded(p)) {
-      int header = p;
-      while (header > 0 && area.isFolded(header)) {
-        header--;
+    // Text put into a hidden line starts there (the lines it brings take that line's style);
+    // lines an edit joined meet where its text ends.
+    for (int edited : new int[] {from, to}) {
+      int p = Math.min(edited, count - 1);
+      if (p < 0) {
+        continue;
       }
-      unfold(header);
+      if (area.isFolded(p)) {
+        unfold(headerOf(p));
+      } else if (join && isFolded(p)) {
+        unfold(p);
+      }
     }
+    showCaret(area.getCurrentParagraph());
   }
 
   /** Shows hidden paragraphs from {@code p} on (a run with no line before it). */

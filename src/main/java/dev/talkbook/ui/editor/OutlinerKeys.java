@@ -90,7 +90,10 @@ public final class OutlinerKeys {
     return new Outliner(lines);
   }
 
-  /** Enter in a list: a new item, or the end of the list. False if Enter should do its usual. */
+  /**
+   * Enter in a list: a new item, or the end of the list; at the end of a folded line, a new line
+   * after what is folded. False if Enter should do its usual.
+   */
   public boolean newItem() {
     if (!editable()) {
       return false;
@@ -102,12 +105,23 @@ public final class OutlinerKeys {
         && area.getAnchor() == caret
         && folding.isFolded(p)
         && area.getCaretColumn() == area.getParagraphLength(p)) {
-      // Enter at the end of a folded heading or line: the new line goes after what is hidden.
+      // Enter at the end of a folded heading or line: the new line goes after what is hidden. A
+      // line typed right under the last hidden one would be part of it (a paragraph's next line,
+      // a list item's lazy continuation), so a blank line goes between, folded with the rest.
       int last = p + folding.hiddenAfter(p);
+      boolean separate = !area.getParagraph(last).getText().isBlank();
+      String breaks = separate ? "\n\n" : "\n";
+      int n = breaks.length();
       int at = area.getAbsolutePosition(last, area.getParagraphLength(last));
-      edit =
-          Optional.of(
-              new Edit(at, at, "\n", at + 1, at + 1, line -> line <= last ? line : line + 1));
+      boolean done =
+          apply(
+              Optional.of(
+                  new Edit(
+                      at, at, breaks, at + n, at + n, line -> line <= last ? line : line + n)));
+      if (separate) {
+        folding.refold(p, last + 1);
+      }
+      return done;
     }
     return apply(edit);
   }
