@@ -109,6 +109,15 @@ public final class Libraries {
                 ? "//DEPS names no library: write //DEPS group:artifact:version."
                 : "//REPOS names no repository: write //REPOS id=https://…");
       }
+      if (deps && tokens.size() > 1 && tokens.stream().noneMatch(t -> t.contains(":"))) {
+        // Words, not libraries ("//DEPS not a library yet"): one sentence, not one a word.
+        problems.add(
+            "//DEPS "
+                + value.strip()
+                + " names no library: write group:artifact:version (e.g. //DEPS"
+                + " org.jsoup:jsoup:1.17.2).");
+        continue;
+      }
       for (String token : tokens) {
         if (deps) {
           Coordinate c = Coordinate.parse(token);

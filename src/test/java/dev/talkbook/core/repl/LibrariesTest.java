@@ -62,6 +62,19 @@ class LibrariesTest {
   }
 
   @Test
+  void aLineOfWordsIsOneProblem() {
+    Directives d = Libraries.parse("//DEPS not a coordinate\n//DEPS org.jsoup:jsoup:1.17.2 oops\n");
+
+    assertThat(d.problems())
+        .containsExactly(
+            "//DEPS not a coordinate names no library: write group:artifact:version (e.g. //DEPS"
+                + " org.jsoup:jsoup:1.17.2).",
+            "//DEPS oops is not a library: write group:artifact:version (e.g. //DEPS"
+                + " org.jsoup:jsoup:1.17.2).");
+    assertThat(d.coordinates()).hasSize(1);
+  }
+
+  @Test
   void reposLinesNameRepositories() {
     Directives d =
         Libraries.parse("//REPOS central,jitpack=https://jitpack.io\n//REPOS file:///tmp/repo\n");
