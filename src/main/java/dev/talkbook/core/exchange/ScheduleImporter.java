@@ -55,7 +55,11 @@ public final class ScheduleImporter {
     }
   }
 
-  /** What an import did (or, in a dry run, would do). */
+  /**
+   * What an import did (or, in a dry run, would do). Added, moved, changed and unchanged talks
+   * together are the programme's sessions; {@code removedBefore} counts the talks an earlier import
+   * marked as removed that the programme still does not list (not among its sessions).
+   */
   public record Report(
       ScheduleFormat format,
       long eventId,
@@ -64,6 +68,7 @@ public final class ScheduleImporter {
       List<String> eventChanges,
       List<Change> changes,
       int unchanged,
+      int removedBefore,
       int leftOut,
       List<String> warnings,
       boolean dryRun) {
@@ -107,6 +112,9 @@ public final class ScheduleImporter {
               ? "; "
                   + Counts.of(leftOut, "break or other entry", "breaks or other entries")
                   + " left out"
+              : "")
+          + (removedBefore > 0
+              ? "; " + Counts.of(removedBefore, "talk") + " already marked as removed"
               : "")
           + (dryRun ? " (dry run: nothing was changed)" : "")
           + ".";
@@ -239,6 +247,7 @@ public final class ScheduleImporter {
 
     List<Change> changes = new ArrayList<>();
     int unchanged = 0;
+    int removedBefore = 0;
     int done = 0;
     List<Session> added = new ArrayList<>();
     for (Session s : sessions) {
@@ -285,7 +294,7 @@ public final class ScheduleImporter {
         continue; // from another programme imported into the same event
       }
       if (gone.programme().removed()) {
-        unchanged++;
+        removedBefore++; // marked by an earlier import: not one of this programme's sessions
         continue;
       }
       if (notebook.talks().untouched(gone.id())) {
@@ -315,6 +324,7 @@ public final class ScheduleImporter {
         eventChanges,
         changes,
         unchanged,
+        removedBefore,
         schedule.leftOut(),
         schedule.warnings(),
         dryRun);

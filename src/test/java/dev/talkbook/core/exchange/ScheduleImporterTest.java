@@ -178,6 +178,31 @@ class ScheduleImporterTest {
   }
 
   @Test
+  void theCountsAddUpToTheFilesSessionsWhenATalkWasRemovedEarlier() {
+    importFixture("frab-schedule.xml");
+    notebook.talks().star(talk("Night owls").id(), true);
+    String without =
+        Fixtures.text("frab-schedule.xml")
+            .replaceAll("(?s)<event guid='6a1b0c8e-1b2c-4d5e-8f90-000000000003'.*?</event>", "");
+    Report removed = importText(without, false);
+    assertThat(removed.count(Kind.REMOVED)).isEqualTo(1);
+    assertThat(removed.unchanged()).isEqualTo(3);
+
+    // The file has 3 sessions (and a break); the talk marked removed before is not one of them.
+    for (boolean dryRun : new boolean[] {true, false}) {
+      Report again = importText(without, dryRun);
+      assertThat(again.nothingChanged()).isTrue();
+      assertThat(again.unchanged()).isEqualTo(3);
+      assertThat(again.removedBefore()).isEqualTo(1);
+      assertThat(again.summary())
+          .contains("0 removed, 3 unchanged; 1 break or other entry left out;")
+          .contains("1 talk already marked as removed");
+    }
+    assertThat(importText(Fixtures.text("frab-schedule.xml"), true).summary())
+        .doesNotContain("already marked");
+  }
+
+  @Test
   void aDryRunReportsAndChangesNothing() {
     Report dry = importText(Fixtures.text("pretalx-schedule.json"), true);
     assertThat(dry.dryRun()).isTrue();
