@@ -58,13 +58,16 @@ public final class ScheduleImporter {
   /**
    * What an import did (or, in a dry run, would do). Added, moved, changed and unchanged talks
    * together are the programme's sessions; {@code removedBefore} counts the talks an earlier import
-   * marked as removed that the programme still does not list (not among its sessions).
+   * marked as removed that the programme still does not list (not among its sessions). {@code
+   * eventNamedAfterSource}: the event was made here and named after the file or address, as the
+   * programme gives no name (Sessionize's does not).
    */
   public record Report(
       ScheduleFormat format,
       long eventId,
       String eventTitle,
       boolean eventCreated,
+      boolean eventNamedAfterSource,
       List<String> eventChanges,
       List<Change> changes,
       int unchanged,
@@ -96,7 +99,10 @@ public final class ScheduleImporter {
           + " into \""
           + eventTitle
           + "\""
-          + (eventCreated ? " (a new event)" : "")
+          + (eventNamedAfterSource
+              ? " (a new event, named after the file or address it came from: the programme"
+                  + " gives no event name)"
+              : eventCreated ? " (a new event)" : "")
           + ": "
           + count(Kind.ADDED)
           + " added, "
@@ -208,7 +214,8 @@ public final class ScheduleImporter {
       Progress progress) {
     Conference conf = schedule.conference();
     List<String> eventChanges = new ArrayList<>();
-    boolean[] created = {false};
+    // [0]: the event was made here; [1]: and named after the source, the programme naming none
+    boolean[] created = {false, false};
     Event event = event(notebook, schedule, eventRef, fallbackTitle, created);
     if (!created[0]) {
       event = fillIn(notebook, event, conf, eventChanges);
@@ -321,6 +328,7 @@ public final class ScheduleImporter {
         event.id(),
         event.title(),
         created[0],
+        created[1],
         eventChanges,
         changes,
         unchanged,
@@ -339,7 +347,10 @@ public final class ScheduleImporter {
     return null;
   }
 
-  /** The event to import into; {@code created[0]} tells whether it was made here. */
+  /**
+   * The event to import into; {@code created[0]} tells whether it was made here, {@code created[1]}
+   * whether it was then named {@code fallbackTitle}.
+   */
   private static Event event(
       Notebook notebook,
       Schedule schedule,
@@ -393,6 +404,7 @@ public final class ScheduleImporter {
       }
     }
     created[0] = true;
+    created[1] = conf.title() == null && fallbackTitle != null;
     return create(notebook, conf, title == null ? "Imported schedule" : title);
   }
 

@@ -255,10 +255,29 @@ class ScheduleImporterTest {
   }
 
   @Test
-  void aProgrammeWithoutATitleGetsTheFallbackTitle() {
+  void aProgrammeWithoutATitleGetsTheFallbackTitleAndTheSummarySaysSo() {
     Report r = importFixture("sessionize.json");
     assertThat(r.eventTitle()).isEqualTo("camp");
+    assertThat(r.eventNamedAfterSource()).isTrue();
+    assertThat(r.summary())
+        .startsWith(
+            "Imported the Sessionize JSON into \"camp\" (a new event, named after the file or"
+                + " address it came from: the programme gives no event name): 3 added");
     assertThat(talk("Not scheduled yet").details().startsAt()).isNull();
+
+    // Found again by its sessions, or named by the user: nothing to say.
+    assertThat(importFixture("sessionize.json").summary()).doesNotContain("named after");
+    Report named =
+        importer.importSchedule(
+            notebook,
+            Fixtures.read("sessionize.json"),
+            "Devday",
+            "camp",
+            true,
+            ScheduleImporter.Progress.NONE);
+    assertThat(named.eventCreated()).isTrue();
+    assertThat(named.summary()).doesNotContain("named after");
+    assertThat(importFixture("frab-schedule.xml").summary()).doesNotContain("named after");
   }
 
   @Test
