@@ -238,11 +238,16 @@ public final class ScheduleImporter {
         byUid.putIfAbsent(t.programme().uid(), t);
       }
     }
-    // The start times of the event's talks in order, to put a new session where it belongs.
-    List<LocalDateTime> order = new ArrayList<>();
+    // Where the event's talks are in order, to put a new session where it belongs.
+    List<Slot> order = new ArrayList<>();
+    List<Long> orderIds = new ArrayList<>();
     for (Talk t : existing) {
-      order.add(t.details().startsAt());
+      order.add(Slot.of(t.details()));
+      orderIds.add(t.id());
     }
+    // Talks whose time changed go to their new place only when the event's talks were in time
+    // order: an order the attendee made by dragging talks about is theirs to keep.
+    boolean inTimeOrder = inTimeOrder(order);
     ZoneId z = zone;
     List<Session> sessions = new ArrayList<>(schedule.sessions());
     sessions.sort(
@@ -257,6 +262,7 @@ public final class ScheduleImporter {
     int removedBefore = 0;
     int done = 0;
     List<Session> added = new ArrayList<>();
+    Map<Long, Slot> retimed = new LinkedHashMap<>();
     for (Session s : sessions) {
       Talk old = byUid.remove(s.uid());
       if (old == null) {
@@ -272,8 +278,23 @@ public final class ScheduleImporter {
       } else {
         notebook.talks().update(old.id(), d, p);
         changes.add(new Change(moved ? Kind.MOVED : Kind.CHANGED, d.title(), what));
+        if (!Objects.equals(old.details().startsAt(), d.startsAt())) {
+          retimed.put(old.id(), Slot.of(d));
+        }
       }
       progress.update(++done, sessions.size(), s.title());
+    }
+    if (inTimeOrder && !retimed.isEmpty()) {
+      // Each to the end, then put where its new time belongs, as a new session is below.
+      for (long id : retimed.keySet()) {
+        int at = orderIds.indexOf(id);
+        order.remove(at);
+        orderIds.remove(at);
+        notebook.talks().move(id, event.id(), Integer.MAX_VALUE);
+      }
+      for (Map.Entry<Long, Slot> t : retimed.entrySet()) {
+        orderIds.add(place(notebook, t.getKey(), t.getValue(), order, event.id()), t.getKey());
+      }
     }
     // New sessions in one batch, in programme order, then each put where its time belongs.
     List<Talk.Details> newDetails = new ArrayList<>();
@@ -283,7 +304,7 @@ public final class ScheduleImporter {
       newProgrammes.add(programme(s, schedule));
     }
     List<Long> ids = notebook.talks().createAll(event.id(), newDetails, newProgrammes);
-    boolean inPlace = order.stream().allMatch(java.util.Objects::isNull);
+    boolean inPlace = order.stream().allMatch(o -> o.at() == null);
     if (inPlace) {
       // Appended after the talks without a time: keep the programme's order, those stay first.
       order.clear();
@@ -291,7 +312,7 @@ public final class ScheduleImporter {
     for (int i = 0; i < ids.size(); i++) {
       Talk.Details d = newDetails.get(i);
       if (!inPlace) {
-        place(notebook, ids.get(i), d.startsAt(), order, event.id());
+        place(notebook, ids.get(i), Slot.of(d), order, event.id());
       }
       changes.add(new Change(Kind.ADDED, d.title(), added(d)));
       progress.update(++done, sessions.size(), d.title());
@@ -601,17 +622,53 @@ public final class ScheduleImporter {
   }
 
   /**
-   * Puts a new talk before the first talk of the event that starts later, so the event stays in
-   * programme order; a talk without a time stays at the end. {@code order} holds the start times of
-   * the event's talks in their order.
+   * Where a talk goes in programme order: by time, then room, then title (as the sessions of a
+   * first import are put in); a talk without a time has no place and stays where it is.
    */
-  private static void place(
-      Notebook notebook, long talkId, LocalDateTime at, List<LocalDateTime> order, long eventId) {
+  private record Slot(LocalDateTime at, String room, String title) {
+    static Slot of(Talk.Details d) {
+      return new Slot(d.startsAt(), d.room() == null ? "" : d.room(), d.title());
+    }
+
+    /** True when this one comes after {@code other} (which has a time) in programme order. */
+    boolean after(Slot other) {
+      int c = at.compareTo(other.at);
+      if (c == 0) {
+        c = room.compareTo(other.room);
+      }
+      return c == 0 ? title.compareTo(other.title) > 0 : c > 0;
+    }
+  }
+
+  /** True when the talks' start times (those with one) never go back in time. */
+  private static boolean inTimeOrder(List<Slot> order) {
+    LocalDateTime last = null;
+    for (Slot slot : order) {
+      LocalDateTime at = slot.at();
+      if (at != null) {
+        if (last != null && at.isBefore(last)) {
+          return false;
+        }
+        last = at;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Puts a talk that is last in the event (new, or just moved there) before the first talk of the
+   * event that comes later in programme order (starts later; at the same time, in a later room), so
+   * the event stays in programme order; a talk without a time stays at the end. {@code order} holds
+   * the places of the event's other talks in their order; the talk's is added to it. Returns the
+   * talk's place.
+   */
+  private static int place(
+      Notebook notebook, long talkId, Slot at, List<Slot> order, long eventId) {
     int position = order.size();
-    if (at != null) {
+    if (at.at() != null) {
       for (int i = order.size() - 1; i >= 0; i--) {
-        LocalDateTime other = order.get(i);
-        if (other == null || other.isAfter(at)) {
+        Slot other = order.get(i);
+        if (other.at() == null || other.after(at)) {
           position = i;
         } else {
           break;
@@ -622,5 +679,6 @@ public final class ScheduleImporter {
       notebook.talks().move(talkId, eventId, position);
     }
     order.add(position, at);
+    return position;
   }
 }

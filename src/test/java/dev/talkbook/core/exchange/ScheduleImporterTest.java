@@ -143,6 +143,71 @@ class ScheduleImporterTest {
     assertThat(after.tags()).containsExactly("Hardware", "mine");
   }
 
+  /** The fixture with "Soldering" moved from Friday 14:00 to Saturday 10:00. */
+  private static String solderingOnSaturday() {
+    String moved =
+        Fixtures.text("frab-schedule.xml")
+            .replace(
+                "<date>2026-08-21T14:00:00+02:00</date>\n"
+                    + "                <start>14:00</start>\n"
+                    + "                <duration>00:45</duration>",
+                "<date>2026-08-22T10:00:00+02:00</date>\n"
+                    + "                <start>10:00</start>\n"
+                    + "                <duration>00:45</duration>");
+    assertThat(moved).contains("2026-08-22T10:00:00+02:00");
+    return moved;
+  }
+
+  private List<String> titlesInOrder(long eventId) {
+    return notebook.talks().list(eventId).stream().map(Talk::title).toList();
+  }
+
+  @Test
+  void aTalkWhoseTimeChangesMovesToItsPlaceByTime() {
+    long event = importFixture("frab-schedule.xml").eventId();
+    assertThat(titlesInOrder(event))
+        .containsExactly(
+            "Soldering for the faint of heart",
+            "Privacy by design",
+            "Night owls: radio after midnight",
+            "Closing");
+
+    Report dry = importText(solderingOnSaturday(), true);
+    assertThat(dry.count(Kind.MOVED)).isEqualTo(1);
+    assertThat(titlesInOrder(event)).startsWith("Soldering for the faint of heart");
+
+    Report r = importText(solderingOnSaturday(), false);
+
+    assertThat(r.lines())
+        .contains("moved: Soldering for the faint of heart: Fri 21 Aug 14:00 → Sat 22 Aug 10:00");
+    assertThat(titlesInOrder(event))
+        .containsExactly(
+            "Privacy by design",
+            "Night owls: radio after midnight",
+            "Soldering for the faint of heart",
+            "Closing");
+    // And back again, to the top.
+    importFixture("frab-schedule.xml");
+    assertThat(titlesInOrder(event)).startsWith("Soldering for the faint of heart");
+  }
+
+  @Test
+  void aTalkWhoseTimeChangesStaysWhereTheUserPutThemWhenTheyAreNotInTimeOrder() {
+    long event = importFixture("frab-schedule.xml").eventId();
+    notebook.talks().move(talk("Closing").id(), event, 0); // dragged to the top by hand
+
+    importText(solderingOnSaturday(), false);
+
+    assertThat(titlesInOrder(event))
+        .containsExactly(
+            "Closing",
+            "Soldering for the faint of heart",
+            "Privacy by design",
+            "Night owls: radio after midnight");
+    assertThat(talk("Soldering").details().startsAt())
+        .isEqualTo(LocalDateTime.of(2026, 8, 22, 10, 0));
+  }
+
   @Test
   void aSessionGoneFromTheProgrammeIsKeptWhenItHasNotesAndDeletedWhenUntouched() {
     importFixture("frab-schedule.xml");
