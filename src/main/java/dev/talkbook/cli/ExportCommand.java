@@ -134,7 +134,8 @@ final class ExportCommand {
 
     @Override
     public Integer call() {
-      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+      // Only reads the notebook, like the other exports: works while the window has it open.
+      try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
         AgendaExporter.Result r = new AgendaExporter(Clock.systemUTC()).export(notebook, out);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(

@@ -69,6 +69,17 @@ class ReadBesideTheWindowTest extends CliTest {
   }
 
   @Test
+  void exportAgendaWorksBesideAWriter() throws Exception {
+    addSample();
+    ok("talk", "star", "1");
+    holdInAnotherProcess("held\n");
+
+    Path agenda = dir.resolve("agenda.ics");
+    assertOut(ok("export", "agenda", "--out", agenda.toString())).contains("Wrote 1 starred talk");
+    assertThat(Files.readString(agenda)).contains("BEGIN:VEVENT");
+  }
+
+  @Test
   void writingCommandsAreRefusedWithAMessageThatNamesReadOnly() throws Exception {
     addSample();
     holdInAnotherProcess("held\n");

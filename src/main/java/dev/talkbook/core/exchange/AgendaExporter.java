@@ -6,6 +6,7 @@ import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.DateEnd;
 import biweekly.property.DateStart;
+import biweekly.property.Status;
 import biweekly.property.Uid;
 import dev.talkbook.core.common.PathProblems;
 import dev.talkbook.core.notebook.Event;
@@ -32,7 +33,9 @@ import java.util.Map;
  * with biweekly, for any calendar app. A talk of an event with a time zone is written in UTC (the
  * instant is exact wherever the calendar is); a talk of an event without one as a floating local
  * time. Each keeps its programme UID, so importing the agenda again into a calendar updates the
- * entries instead of doubling them.
+ * entries instead of doubling them. A starred talk the programme no longer lists (removed by a
+ * re-import) is written as cancelled ({@code STATUS:CANCELLED}, its summary starting "Cancelled:"),
+ * so the calendar that has it shows it cancelled instead of keeping it as if it still happened.
  */
 public final class AgendaExporter {
   private final Clock clock;
@@ -40,6 +43,9 @@ public final class AgendaExporter {
   public AgendaExporter(Clock clock) {
     this.clock = clock;
   }
+
+  /** Before the summary of a talk gone from the programme, for readers that ignore STATUS. */
+  static final String CANCELLED = "Cancelled: ";
 
   /** How many talks went into the file, and how many starred ones were left out (no time). */
   public record Result(int written, int withoutTime) {}
@@ -99,10 +105,15 @@ public final class AgendaExporter {
                   ? t.programme().uid()
                   : "talkbook-talk-" + t.id() + "@talkbook"));
       v.setDateTimeStamp(stamp);
-      v.setSummary(
+      String summary =
           t.programme().subtitle() == null
               ? t.title()
-              : t.title() + " — " + t.programme().subtitle());
+              : t.title() + " — " + t.programme().subtitle();
+      if (t.programme().removed()) {
+        v.setStatus(Status.cancelled());
+        summary = CANCELLED + summary;
+      }
+      v.setSummary(summary);
       Date start = date(at, zone);
       DateStart dtstart = new DateStart(start, true);
       v.setDateStart(dtstart);

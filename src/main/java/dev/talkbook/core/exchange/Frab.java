@@ -135,8 +135,8 @@ final class Frab {
               + " has neither a guid nor an id, so a later import could not find it again."
               + " Nothing was imported.");
     }
-    String abstractText = Descriptions.toMarkdown(e.abstractText());
-    String description = Descriptions.toMarkdown(e.description());
+    String abstractText = Descriptions.fromMarkdown(e.abstractText());
+    String description = Descriptions.fromMarkdown(e.description());
     if (!description.isEmpty() && !description.equals(abstractText)) {
       abstractText = abstractText.isEmpty() ? description : abstractText + "\n\n" + description;
     }

@@ -28,10 +28,10 @@ import java.util.Locale;
 /**
  * Reads an iCalendar programme (RFC 5545) with biweekly: each VEVENT with a time is a session
  * (all-day entries and cancelled ones are left out). SUMMARY is the title (pretalx writes "Title -
- * Speakers", which is split again), DESCRIPTION the abstract, LOCATION the room, CATEGORIES the
- * tags, URL the web page, UID the id. Times keep their zone: a TZID (an IANA name, or the file's
- * own VTIMEZONE as an offset), UTC, or floating. The calendar's name (X-WR-CALNAME or NAME) and
- * zone (X-WR-TIMEZONE) become the conference's.
+ * Speakers", which is split again), DESCRIPTION the abstract (plain text), LOCATION the room,
+ * CATEGORIES the tags, URL the web page, UID the id. Times keep their zone: a TZID (an IANA name,
+ * or the file's own VTIMEZONE as an offset), UTC, or floating. The calendar's name (X-WR-CALNAME or
+ * NAME) and zone (X-WR-TIMEZONE) become the conference's.
  */
 final class ICalSchedule {
   private ICalSchedule() {}
@@ -149,7 +149,7 @@ final class ICalSchedule {
               Sessions.clean(value(event.getLocation())),
               tags,
               null,
-              Descriptions.toMarkdown(value(event.getDescription())),
+              Descriptions.fromPlainText(value(event.getDescription())),
               url,
               slides,
               video));

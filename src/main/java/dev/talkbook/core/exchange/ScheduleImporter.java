@@ -55,15 +55,23 @@ public final class ScheduleImporter {
     }
   }
 
-  /** What an import did (or, in a dry run, would do). */
+  /**
+   * What an import did (or, in a dry run, would do). Added, moved, changed and unchanged talks
+   * together are the programme's sessions; {@code removedBefore} counts the talks an earlier import
+   * marked as removed that the programme still does not list (not among its sessions). {@code
+   * eventNamedAfterSource}: the event was made here and named after the file or address, as the
+   * programme gives no name (Sessionize's does not).
+   */
   public record Report(
       ScheduleFormat format,
       long eventId,
       String eventTitle,
       boolean eventCreated,
+      boolean eventNamedAfterSource,
       List<String> eventChanges,
       List<Change> changes,
       int unchanged,
+      int removedBefore,
       int leftOut,
       List<String> warnings,
       boolean dryRun) {
@@ -91,7 +99,10 @@ public final class ScheduleImporter {
           + " into \""
           + eventTitle
           + "\""
-          + (eventCreated ? " (a new event)" : "")
+          + (eventNamedAfterSource
+              ? " (a new event, named after the file or address it came from: the programme"
+                  + " gives no event name)"
+              : eventCreated ? " (a new event)" : "")
           + ": "
           + count(Kind.ADDED)
           + " added, "
@@ -107,6 +118,9 @@ public final class ScheduleImporter {
               ? "; "
                   + Counts.of(leftOut, "break or other entry", "breaks or other entries")
                   + " left out"
+              : "")
+          + (removedBefore > 0
+              ? "; " + Counts.of(removedBefore, "talk") + " already marked as removed"
               : "")
           + (dryRun ? " (dry run: nothing was changed)" : "")
           + ".";
@@ -200,7 +214,8 @@ public final class ScheduleImporter {
       Progress progress) {
     Conference conf = schedule.conference();
     List<String> eventChanges = new ArrayList<>();
-    boolean[] created = {false};
+    // [0]: the event was made here; [1]: and named after the source, the programme naming none
+    boolean[] created = {false, false};
     Event event = event(notebook, schedule, eventRef, fallbackTitle, created);
     if (!created[0]) {
       event = fillIn(notebook, event, conf, eventChanges);
@@ -223,11 +238,16 @@ public final class ScheduleImporter {
         byUid.putIfAbsent(t.programme().uid(), t);
       }
     }
-    // The start times of the event's talks in order, to put a new session where it belongs.
-    List<LocalDateTime> order = new ArrayList<>();
+    // Where the event's talks are in order, to put a new session where it belongs.
+    List<Slot> order = new ArrayList<>();
+    List<Long> orderIds = new ArrayList<>();
     for (Talk t : existing) {
-      order.add(t.details().startsAt());
+      order.add(Slot.of(t.details()));
+      orderIds.add(t.id());
     }
+    // Talks whose time changed go to their new place only when the event's talks were in time
+    // order: an order the attendee made by dragging talks about is theirs to keep.
+    boolean inTimeOrder = inTimeOrder(order);
     ZoneId z = zone;
     List<Session> sessions = new ArrayList<>(schedule.sessions());
     sessions.sort(
@@ -239,8 +259,10 @@ public final class ScheduleImporter {
 
     List<Change> changes = new ArrayList<>();
     int unchanged = 0;
+    int removedBefore = 0;
     int done = 0;
     List<Session> added = new ArrayList<>();
+    Map<Long, Slot> retimed = new LinkedHashMap<>();
     for (Session s : sessions) {
       Talk old = byUid.remove(s.uid());
       if (old == null) {
@@ -256,8 +278,23 @@ public final class ScheduleImporter {
       } else {
         notebook.talks().update(old.id(), d, p);
         changes.add(new Change(moved ? Kind.MOVED : Kind.CHANGED, d.title(), what));
+        if (!Objects.equals(old.details().startsAt(), d.startsAt())) {
+          retimed.put(old.id(), Slot.of(d));
+        }
       }
       progress.update(++done, sessions.size(), s.title());
+    }
+    if (inTimeOrder && !retimed.isEmpty()) {
+      // Each to the end, then put where its new time belongs, as a new session is below.
+      for (long id : retimed.keySet()) {
+        int at = orderIds.indexOf(id);
+        order.remove(at);
+        orderIds.remove(at);
+        notebook.talks().move(id, event.id(), Integer.MAX_VALUE);
+      }
+      for (Map.Entry<Long, Slot> t : retimed.entrySet()) {
+        orderIds.add(place(notebook, t.getKey(), t.getValue(), order, event.id()), t.getKey());
+      }
     }
     // New sessions in one batch, in programme order, then each put where its time belongs.
     List<Talk.Details> newDetails = new ArrayList<>();
@@ -267,7 +304,7 @@ public final class ScheduleImporter {
       newProgrammes.add(programme(s, schedule));
     }
     List<Long> ids = notebook.talks().createAll(event.id(), newDetails, newProgrammes);
-    boolean inPlace = order.stream().allMatch(java.util.Objects::isNull);
+    boolean inPlace = order.stream().allMatch(o -> o.at() == null);
     if (inPlace) {
       // Appended after the talks without a time: keep the programme's order, those stay first.
       order.clear();
@@ -275,7 +312,7 @@ public final class ScheduleImporter {
     for (int i = 0; i < ids.size(); i++) {
       Talk.Details d = newDetails.get(i);
       if (!inPlace) {
-        place(notebook, ids.get(i), d.startsAt(), order, event.id());
+        place(notebook, ids.get(i), Slot.of(d), order, event.id());
       }
       changes.add(new Change(Kind.ADDED, d.title(), added(d)));
       progress.update(++done, sessions.size(), d.title());
@@ -285,7 +322,7 @@ public final class ScheduleImporter {
         continue; // from another programme imported into the same event
       }
       if (gone.programme().removed()) {
-        unchanged++;
+        removedBefore++; // marked by an earlier import: not one of this programme's sessions
         continue;
       }
       if (notebook.talks().untouched(gone.id())) {
@@ -312,9 +349,11 @@ public final class ScheduleImporter {
         event.id(),
         event.title(),
         created[0],
+        created[1],
         eventChanges,
         changes,
         unchanged,
+        removedBefore,
         schedule.leftOut(),
         schedule.warnings(),
         dryRun);
@@ -329,7 +368,10 @@ public final class ScheduleImporter {
     return null;
   }
 
-  /** The event to import into; {@code created[0]} tells whether it was made here. */
+  /**
+   * The event to import into; {@code created[0]} tells whether it was made here, {@code created[1]}
+   * whether it was then named {@code fallbackTitle}.
+   */
   private static Event event(
       Notebook notebook,
       Schedule schedule,
@@ -383,6 +425,7 @@ public final class ScheduleImporter {
       }
     }
     created[0] = true;
+    created[1] = conf.title() == null && fallbackTitle != null;
     return create(notebook, conf, title == null ? "Imported schedule" : title);
   }
 
@@ -579,17 +622,53 @@ public final class ScheduleImporter {
   }
 
   /**
-   * Puts a new talk before the first talk of the event that starts later, so the event stays in
-   * programme order; a talk without a time stays at the end. {@code order} holds the start times of
-   * the event's talks in their order.
+   * Where a talk goes in programme order: by time, then room, then title (as the sessions of a
+   * first import are put in); a talk without a time has no place and stays where it is.
    */
-  private static void place(
-      Notebook notebook, long talkId, LocalDateTime at, List<LocalDateTime> order, long eventId) {
+  private record Slot(LocalDateTime at, String room, String title) {
+    static Slot of(Talk.Details d) {
+      return new Slot(d.startsAt(), d.room() == null ? "" : d.room(), d.title());
+    }
+
+    /** True when this one comes after {@code other} (which has a time) in programme order. */
+    boolean after(Slot other) {
+      int c = at.compareTo(other.at);
+      if (c == 0) {
+        c = room.compareTo(other.room);
+      }
+      return c == 0 ? title.compareTo(other.title) > 0 : c > 0;
+    }
+  }
+
+  /** True when the talks' start times (those with one) never go back in time. */
+  private static boolean inTimeOrder(List<Slot> order) {
+    LocalDateTime last = null;
+    for (Slot slot : order) {
+      LocalDateTime at = slot.at();
+      if (at != null) {
+        if (last != null && at.isBefore(last)) {
+          return false;
+        }
+        last = at;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Puts a talk that is last in the event (new, or just moved there) before the first talk of the
+   * event that comes later in programme order (starts later; at the same time, in a later room), so
+   * the event stays in programme order; a talk without a time stays at the end. {@code order} holds
+   * the places of the event's other talks in their order; the talk's is added to it. Returns the
+   * talk's place.
+   */
+  private static int place(
+      Notebook notebook, long talkId, Slot at, List<Slot> order, long eventId) {
     int position = order.size();
-    if (at != null) {
+    if (at.at() != null) {
       for (int i = order.size() - 1; i >= 0; i--) {
-        LocalDateTime other = order.get(i);
-        if (other == null || other.isAfter(at)) {
+        Slot other = order.get(i);
+        if (other.at() == null || other.after(at)) {
           position = i;
         } else {
           break;
@@ -600,5 +679,6 @@ public final class ScheduleImporter {
       notebook.talks().move(talkId, eventId, position);
     }
     order.add(position, at);
+    return position;
   }
 }

@@ -132,7 +132,7 @@ final class SessionizeJson {
               room,
               tags,
               language,
-              Descriptions.toMarkdown(FrabJson.text(s, "description")),
+              Descriptions.fromMarkdown(FrabJson.text(s, "description")),
               null,
               null,
               Sessions.webUrl(

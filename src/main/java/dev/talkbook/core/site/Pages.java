@@ -22,7 +22,15 @@ import java.util.function.Function;
 /** The site's HTML pages, from the layout template in {@code resources}. Pure and deterministic. */
 final class Pages {
   /** Part of every talk page's fingerprint: change it when the page's HTML changes shape. */
-  static final String VERSION = "pages-5:" + Integer.toHexString(layoutText().hashCode());
+  static final String VERSION = "pages-6:" + Integer.toHexString(layoutText().hashCode());
+
+  /** On the page of a talk gone from the programme, under its time and room. */
+  static final String CANCELLED_NOTE =
+      "<p class=\"cancelled-note\"><strong>Cancelled.</strong> This talk is no longer in the"
+          + " conference’s programme.</p>\n";
+
+  /** Before the speakers, time and room of a talk gone from the programme, in lists of talks. */
+  static final String CANCELLED_LABEL = "<span class=\"cancelled-label\">Cancelled</span>";
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
@@ -157,12 +165,17 @@ final class Pages {
                       .count()
                   > 1;
       for (SiteTalk t : e.talks()) {
-        b.append("<li><h3><a href=\"")
+        boolean cancelled = t.talk().programme().removed();
+        b.append(cancelled ? "<li class=\"cancelled\">" : "<li>")
+            .append("<h3><a href=\"")
             .append(t.slug())
             .append(".html\">")
             .append(esc(t.talk().title()))
             .append("</a></h3>\n<p class=\"meta\">");
-        talkMeta(b, t.talk().details(), withDay);
+        if (cancelled) {
+          b.append(CANCELLED_LABEL);
+        }
+        talkMeta(b, t.talk().details(), withDay, cancelled);
         b.append("</p></li>\n");
       }
       b.append("</ol>\n");
@@ -186,6 +199,7 @@ final class Pages {
     b.append(d.title()).append('\0').append(d.speakers()).append('\0');
     b.append(d.startsAt()).append('\0').append(d.room()).append('\0');
     b.append(d.slidesUrl()).append('\0').append(d.videoUrl()).append('\0');
+    b.append(talk.programme().removed()).append('\0');
     event(b, t.event().event());
     for (SiteTag tag : t.tags()) {
       b.append(tag.name()).append('/').append(tag.slug()).append('\0');
@@ -232,6 +246,7 @@ final class Pages {
     b.append('\0').append(t.path()).append('\0').append(d.title()).append('\0');
     b.append(d.speakers()).append('\0').append(d.startsAt()).append('\0').append(d.room());
     b.append('\0').append(t.event().event().title());
+    b.append('\0').append(t.talk().programme().removed());
     return b.toString();
   }
 
@@ -269,8 +284,12 @@ final class Pages {
         .append("</a></nav>\n<article class=\"talk\">\n<header>\n<h1>")
         .append(esc(talk.title()))
         .append("</h1>\n<p class=\"meta\">");
-    talkMeta(b, d, true);
+    boolean cancelled = talk.programme().removed();
+    talkMeta(b, d, true, cancelled);
     b.append("</p>\n");
+    if (cancelled) {
+      b.append(CANCELLED_NOTE);
+    }
     Html.talkLinks(b, d.slidesUrl(), d.videoUrl());
     if (!t.tags().isEmpty()) {
       b.append("<ul class=\"tags\" aria-label=\"Tags\">");
@@ -359,11 +378,16 @@ final class Pages {
         .append(esc(tag.name()))
         .append("”</h1>\n<ol class=\"listing\">\n");
     for (SiteTalk t : tag.talks()) {
-      b.append("<li><h2><a href=\"../")
+      boolean cancelled = t.talk().programme().removed();
+      b.append(cancelled ? "<li class=\"cancelled\">" : "<li>")
+          .append("<h2><a href=\"../")
           .append(t.path())
           .append("\">")
           .append(esc(t.talk().title()))
           .append("</a></h2>\n<p class=\"meta\">");
+      if (cancelled) {
+        b.append(CANCELLED_LABEL);
+      }
       speakers(b, t.talk().details());
       b.append("<span>").append(esc(t.event().event().title())).append("</span></p></li>\n");
     }
@@ -394,18 +418,20 @@ final class Pages {
     }
   }
 
-  private static void talkMeta(StringBuilder b, Talk.Details d, boolean withDay) {
+  /** Speakers, time and room; the time struck through when the talk was {@code cancelled}. */
+  private static void talkMeta(
+      StringBuilder b, Talk.Details d, boolean withDay, boolean cancelled) {
     speakers(b, d);
     LocalDateTime at = d.startsAt();
     if (at != null) {
-      b.append("<span><time datetime=\"")
+      b.append(cancelled ? "<span><s><time datetime=\"" : "<span><time datetime=\"")
           .append(at.toLocalDate())
           .append('T')
           .append(TIME.format(at))
           .append("\">")
           .append(withDay ? DAY.format(at) + ", " : "")
           .append(TIME.format(at))
-          .append("</time></span>");
+          .append(cancelled ? "</time></s></span>" : "</time></span>");
     }
     if (d.room() != null) {
       b.append("<span>").append(esc(d.room())).append("</span>");

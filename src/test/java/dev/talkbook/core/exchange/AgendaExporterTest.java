@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.exchange.Schedule.Session;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,6 +80,59 @@ class AgendaExporterTest {
       assertThat(floating.start().zone()).isNull();
       assertThat(floating.start().local()).isEqualTo(LocalDateTime.of(2027, 2, 7, 1, 15));
     }
+  }
+
+  @Test
+  void aStarredTalkGoneFromTheProgrammeIsWrittenAsCancelled() throws Exception {
+    try (Notebook notebook = Notebook.open(dir.resolve("n.talkbook"))) {
+      ScheduleImporter importer = new ScheduleImporter(clock);
+      String xml = Fixtures.text("frab-schedule.xml");
+      importer.importSchedule(
+          notebook,
+          new ScheduleReader().read(xml.getBytes(StandardCharsets.UTF_8), "camp.xml"),
+          null,
+          null,
+          false,
+          ScheduleImporter.Progress.NONE);
+      Talk owls = notebook.talks().findByTitle("Night owls").get(0);
+      Talk solder = notebook.talks().findByTitle("Soldering").get(0);
+      notebook.talks().star(owls.id(), true);
+      notebook.talks().star(solder.id(), true);
+      String without =
+          xml.replaceAll("(?s)<event guid='6a1b0c8e-1b2c-4d5e-8f90-000000000003'.*?</event>", "");
+      importer.importSchedule(
+          notebook,
+          new ScheduleReader().read(without.getBytes(StandardCharsets.UTF_8), "camp.xml"),
+          null,
+          null,
+          false,
+          ScheduleImporter.Progress.NONE);
+      assertThat(notebook.talks().get(owls.id()).programme().removed()).isTrue();
+
+      Path file = dir.resolve("my.ics");
+      AgendaExporter.Result result = new AgendaExporter(clock).export(notebook, file);
+
+      assertThat(result.written()).isEqualTo(2); // the cancelled one too, so calendars update
+      biweekly.ICalendar back = biweekly.Biweekly.parse(Files.readString(file)).first();
+      biweekly.component.VEvent cancelled = event(back, owls.programme().uid());
+      assertThat(cancelled.getStatus().isCancelled()).isTrue();
+      assertThat(cancelled.getSummary().getValue())
+          .isEqualTo("Cancelled: Night owls: radio after midnight");
+      biweekly.component.VEvent kept = event(back, solder.programme().uid());
+      assertThat(kept.getStatus()).isNull();
+      assertThat(kept.getSummary().getValue()).startsWith("Soldering");
+      // Read back as a programme, the cancelled entry is left out, as cancelled entries are.
+      assertThat(new ScheduleReader().read(Files.readAllBytes(file), "my.ics").sessions())
+          .extracting(Session::uid)
+          .containsExactly(solder.programme().uid());
+    }
+  }
+
+  private static biweekly.component.VEvent event(biweekly.ICalendar ical, String uid) {
+    return ical.getEvents().stream()
+        .filter(e -> e.getUid().getValue().equals(uid))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

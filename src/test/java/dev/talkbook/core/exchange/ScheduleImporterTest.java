@@ -143,6 +143,71 @@ class ScheduleImporterTest {
     assertThat(after.tags()).containsExactly("Hardware", "mine");
   }
 
+  /** The fixture with "Soldering" moved from Friday 14:00 to Saturday 10:00. */
+  private static String solderingOnSaturday() {
+    String moved =
+        Fixtures.text("frab-schedule.xml")
+            .replace(
+                "<date>2026-08-21T14:00:00+02:00</date>\n"
+                    + "                <start>14:00</start>\n"
+                    + "                <duration>00:45</duration>",
+                "<date>2026-08-22T10:00:00+02:00</date>\n"
+                    + "                <start>10:00</start>\n"
+                    + "                <duration>00:45</duration>");
+    assertThat(moved).contains("2026-08-22T10:00:00+02:00");
+    return moved;
+  }
+
+  private List<String> titlesInOrder(long eventId) {
+    return notebook.talks().list(eventId).stream().map(Talk::title).toList();
+  }
+
+  @Test
+  void aTalkWhoseTimeChangesMovesToItsPlaceByTime() {
+    long event = importFixture("frab-schedule.xml").eventId();
+    assertThat(titlesInOrder(event))
+        .containsExactly(
+            "Soldering for the faint of heart",
+            "Privacy by design",
+            "Night owls: radio after midnight",
+            "Closing");
+
+    Report dry = importText(solderingOnSaturday(), true);
+    assertThat(dry.count(Kind.MOVED)).isEqualTo(1);
+    assertThat(titlesInOrder(event)).startsWith("Soldering for the faint of heart");
+
+    Report r = importText(solderingOnSaturday(), false);
+
+    assertThat(r.lines())
+        .contains("moved: Soldering for the faint of heart: Fri 21 Aug 14:00 → Sat 22 Aug 10:00");
+    assertThat(titlesInOrder(event))
+        .containsExactly(
+            "Privacy by design",
+            "Night owls: radio after midnight",
+            "Soldering for the faint of heart",
+            "Closing");
+    // And back again, to the top.
+    importFixture("frab-schedule.xml");
+    assertThat(titlesInOrder(event)).startsWith("Soldering for the faint of heart");
+  }
+
+  @Test
+  void aTalkWhoseTimeChangesStaysWhereTheUserPutThemWhenTheyAreNotInTimeOrder() {
+    long event = importFixture("frab-schedule.xml").eventId();
+    notebook.talks().move(talk("Closing").id(), event, 0); // dragged to the top by hand
+
+    importText(solderingOnSaturday(), false);
+
+    assertThat(titlesInOrder(event))
+        .containsExactly(
+            "Closing",
+            "Soldering for the faint of heart",
+            "Privacy by design",
+            "Night owls: radio after midnight");
+    assertThat(talk("Soldering").details().startsAt())
+        .isEqualTo(LocalDateTime.of(2026, 8, 22, 10, 0));
+  }
+
   @Test
   void aSessionGoneFromTheProgrammeIsKeptWhenItHasNotesAndDeletedWhenUntouched() {
     importFixture("frab-schedule.xml");
@@ -175,6 +240,31 @@ class ScheduleImporterTest {
         .contains("changed: Night owls: radio after midnight: back in the programme")
         .anyMatch(l -> l.startsWith("added: Closing"));
     assertThat(notebook.talks().get(owls.id()).programme().removed()).isFalse();
+  }
+
+  @Test
+  void theCountsAddUpToTheFilesSessionsWhenATalkWasRemovedEarlier() {
+    importFixture("frab-schedule.xml");
+    notebook.talks().star(talk("Night owls").id(), true);
+    String without =
+        Fixtures.text("frab-schedule.xml")
+            .replaceAll("(?s)<event guid='6a1b0c8e-1b2c-4d5e-8f90-000000000003'.*?</event>", "");
+    Report removed = importText(without, false);
+    assertThat(removed.count(Kind.REMOVED)).isEqualTo(1);
+    assertThat(removed.unchanged()).isEqualTo(3);
+
+    // The file has 3 sessions (and a break); the talk marked removed before is not one of them.
+    for (boolean dryRun : new boolean[] {true, false}) {
+      Report again = importText(without, dryRun);
+      assertThat(again.nothingChanged()).isTrue();
+      assertThat(again.unchanged()).isEqualTo(3);
+      assertThat(again.removedBefore()).isEqualTo(1);
+      assertThat(again.summary())
+          .contains("0 removed, 3 unchanged; 1 break or other entry left out;")
+          .contains("1 talk already marked as removed");
+    }
+    assertThat(importText(Fixtures.text("frab-schedule.xml"), true).summary())
+        .doesNotContain("already marked");
   }
 
   @Test
@@ -230,10 +320,29 @@ class ScheduleImporterTest {
   }
 
   @Test
-  void aProgrammeWithoutATitleGetsTheFallbackTitle() {
+  void aProgrammeWithoutATitleGetsTheFallbackTitleAndTheSummarySaysSo() {
     Report r = importFixture("sessionize.json");
     assertThat(r.eventTitle()).isEqualTo("camp");
+    assertThat(r.eventNamedAfterSource()).isTrue();
+    assertThat(r.summary())
+        .startsWith(
+            "Imported the Sessionize JSON into \"camp\" (a new event, named after the file or"
+                + " address it came from: the programme gives no event name): 3 added");
     assertThat(talk("Not scheduled yet").details().startsAt()).isNull();
+
+    // Found again by its sessions, or named by the user: nothing to say.
+    assertThat(importFixture("sessionize.json").summary()).doesNotContain("named after");
+    Report named =
+        importer.importSchedule(
+            notebook,
+            Fixtures.read("sessionize.json"),
+            "Devday",
+            "camp",
+            true,
+            ScheduleImporter.Progress.NONE);
+    assertThat(named.eventCreated()).isTrue();
+    assertThat(named.summary()).doesNotContain("named after");
+    assertThat(importFixture("frab-schedule.xml").summary()).doesNotContain("named after");
   }
 
   @Test

@@ -144,6 +144,38 @@ class MarkdownRoundTripTest {
   }
 
   @Test
+  void importedAbstractsWithEscapesRawHtmlAndHardBreaksSurviveExportAndImport() {
+    Path md = dir.resolve("md");
+    List<String> before;
+    try (Notebook a = fresh("a")) {
+      Event e = a.events().create(Event.Details.titled("Abstracts 2026"));
+      // As a programme's import keeps them: Markdown with raw HTML and escaped non-tags, and
+      // plain text escaped with its line breaks as hard breaks.
+      for (String abstractText :
+          List.of(
+              "Generics like List\\<String> and **Rust & Java: \\<interop> done right**.\n\n"
+                  + "Expect demos, & some <b>live</b> code.",
+              "Generics like List\\<String\\> and \\*\\*bold\\*\\*.\n\nExpect demos, &"
+                  + " \\<b\\>live\\</b\\> code.  \nSecond line: \\&amp; 2\\*3  \n\\# not a heading")) {
+        a.talks()
+            .create(
+                e.id(),
+                Talk.Details.titled("Talk " + abstractText.length()),
+                "",
+                Programme.NONE.withAbstract(abstractText));
+      }
+      exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      before = snapshot(a);
+    }
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(snapshot(b)).containsExactlyElementsOf(before);
+    }
+  }
+
+  @Test
   void aTalkFileWithABadLengthOrStarOrEventTimeZoneIsReportedAndTheRestImported()
       throws IOException {
     Path md = dir.resolve("md");

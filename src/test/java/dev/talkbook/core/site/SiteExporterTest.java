@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
@@ -134,6 +135,64 @@ class SiteExporterTest {
     assertThat(read("events/2026-03-12-jvm-evening-talkbook-sample-meetup/index.html"))
         .contains(">18:30</time>")
         .doesNotContain("March 2026, 18:30");
+  }
+
+  @Test
+  void aTalkGoneFromTheProgrammeIsMarkedCancelledOnItsPageAndInTheLists() throws IOException {
+    Event conf = notebook.events().create(Event.Details.titled("Conf"));
+    Talk[] talks = new Talk[2];
+    String[][] rows = {{"Kept <talk>", "2026-05-01T09:00", "a"}, {"Gone & <away>", "T10:00", "b"}};
+    for (int i = 0; i < 2; i++) {
+      talks[i] =
+          notebook
+              .talks()
+              .create(
+                  conf.id(),
+                  new Talk.Details(
+                      rows[i][0],
+                      List.of("Ada"),
+                      java.time.LocalDateTime.parse(
+                          rows[i][1].startsWith("T") ? "2026-05-01" + rows[i][1] : rows[i][1]),
+                      "Saal 1",
+                      null,
+                      null,
+                      List.of("Hardware")),
+                  "notes",
+                  new Programme("", null, null, null, null, "uid-" + rows[i][2], "frab:x", null));
+    }
+    export();
+    String event = "events/conf/index.html";
+    String gonePage = "events/conf/gone-and-away.html";
+    assertThat(read(gonePage)).doesNotContain("ancelled");
+    assertThat(read(event)).doesNotContain("ancelled");
+
+    Talk gone = talks[1];
+    notebook
+        .talks()
+        .update(gone.id(), gone.details(), gone.programme().withRemovedAt(clock.instant()));
+    Map<String, String> before = tree(out);
+    export();
+
+    assertThat(changed(before, tree(out)))
+        .contains(gonePage, event, "tags/hardware.html")
+        .doesNotContain("events/conf/kept-talk.html");
+    String page = read(gonePage);
+    assertThat(page)
+        .contains(
+            "<p class=\"cancelled-note\"><strong>Cancelled.</strong> This talk is no longer in"
+                + " the conference’s programme.</p>",
+            "<s><time datetime=\"2026-05-01T10:00\">")
+        .contains("<h1>Gone &amp; &lt;away&gt;</h1>");
+    assertThat(page.indexOf("cancelled-note")).isLessThan(page.indexOf("<div class=\"notes\">"));
+    String list = read(event);
+    String goneItem = list.substring(list.lastIndexOf("<li", list.indexOf("gone-and-away.html")));
+    goneItem = goneItem.substring(0, goneItem.indexOf("</li>"));
+    assertThat(goneItem)
+        .startsWith("<li class=\"cancelled\">")
+        .contains("<span class=\"cancelled-label\">Cancelled</span>", "<s><time");
+    assertThat(list).containsOnlyOnce("Cancelled").contains("Kept &lt;talk&gt;");
+    assertThat(read("tags/hardware.html")).containsOnlyOnce("cancelled-label");
+    assertThat(read("events/conf/kept-talk.html")).doesNotContain("ancelled");
   }
 
   @Test

@@ -29,6 +29,13 @@ class SiteHtmlValidTest {
     Path out = dir.resolve("site");
     try (Notebook nb = Notebook.open(dir.resolve("n.talkbook"))) {
       SampleMeetup.addTo(nb);
+      // One talk gone from the programme: its page's note and the lists' marks are checked too.
+      Talk gone = nb.talks().findByTitle("SQLite everywhere").get(0);
+      nb.talks()
+          .update(
+              gone.id(),
+              gone.details(),
+              gone.programme().withRemovedAt(java.time.Instant.parse("2026-03-01T00:00:00Z")));
       Event e = nb.events().create(Event.Details.titled("Odd <event> & \"quotes\""));
       nb.talks()
           .create(
