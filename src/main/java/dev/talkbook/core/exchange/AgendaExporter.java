@@ -135,7 +135,8 @@ public final class AgendaExporter {
       if (!t.speakers().isEmpty()) {
         description.append(String.join(", ", t.speakers())).append("\n\n");
       }
-      description.append(t.programme().abstractText());
+      // The abstract is Markdown; a calendar shows plain text (no "**", "\\<" or tags).
+      description.append(Descriptions.toPlainText(t.programme().abstractText()));
       if (event != null) {
         description.append(description.length() > 0 ? "\n\n" : "").append(event.title());
       }

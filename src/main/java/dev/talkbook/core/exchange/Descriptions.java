@@ -37,6 +37,8 @@ import org.jsoup.nodes.TextNode;
  *       other elements keep only their text, and text is escaped so that it stays text ({@code
  *       List<String>} in it too).
  * </ul>
+ *
+ * <p>And back, for a reader of plain text (the agenda's calendar): {@link #toPlainText}.
  */
 final class Descriptions {
   /** Every HTML element's name (HTML5 and the old ones still met); any other tag is text. */
@@ -85,6 +87,86 @@ final class Descriptions {
           .maxOpenBlockParsers(100)
           .maxInlineNesting(100)
           .build();
+
+  /**
+   * An abstract's Markdown as a reader of plain text shows it (a calendar's description): the text
+   * of paragraphs and headings, blank lines between them, a list's items one a line after "• ",
+   * code as written; emphasis, escapes, links' addresses, raw HTML's tags and tables left out.
+   */
+  static String toPlainText(String markdown) {
+    org.commonmark.node.Node document = MARKDOWN.parse(markdown == null ? "" : markdown);
+    StringBuilder out = new StringBuilder();
+    boolean[] lastWasItem = {false};
+    document.accept(
+        new AbstractVisitor() {
+          private void add(String text, boolean item) {
+            if (text.isEmpty()) {
+              return;
+            }
+            if (out.length() > 0) {
+              out.append(item && lastWasItem[0] ? "\n" : "\n\n");
+            }
+            out.append(item ? "• " + text : text);
+            lastWasItem[0] = item;
+          }
+
+          @Override
+          public void visit(org.commonmark.node.Paragraph paragraph) {
+            add(
+                textOf(paragraph).strip().replaceAll("\\s+", " "),
+                paragraph.getParent() instanceof org.commonmark.node.ListItem);
+          }
+
+          @Override
+          public void visit(org.commonmark.node.Heading heading) {
+            add(textOf(heading).strip().replaceAll("\\s+", " "), false);
+          }
+
+          @Override
+          public void visit(org.commonmark.node.FencedCodeBlock code) {
+            add(code.getLiteral().stripTrailing(), false);
+          }
+
+          @Override
+          public void visit(org.commonmark.node.IndentedCodeBlock code) {
+            add(code.getLiteral().stripTrailing(), false);
+          }
+
+          @Override
+          public void visit(HtmlBlock html) {
+            add(Jsoup.parse(html.getLiteral()).text(), false);
+          }
+        });
+    return out.toString();
+  }
+
+  /** A block's text and code; line breaks as spaces, raw HTML's tags left out. */
+  private static String textOf(org.commonmark.node.Node block) {
+    StringBuilder out = new StringBuilder();
+    block.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(org.commonmark.node.Text text) {
+            out.append(text.getLiteral());
+          }
+
+          @Override
+          public void visit(org.commonmark.node.Code code) {
+            out.append(code.getLiteral());
+          }
+
+          @Override
+          public void visit(org.commonmark.node.SoftLineBreak lineBreak) {
+            out.append(' ');
+          }
+
+          @Override
+          public void visit(org.commonmark.node.HardLineBreak lineBreak) {
+            out.append(' ');
+          }
+        });
+    return out.toString();
+  }
 
   private static final Set<String> DROPPED =
       Set.of(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.exchange.Schedule.Session;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,6 +181,56 @@ class AgendaExporterTest {
           .startsWith("Zoë Ångström, 山田太郎");
       Session s = new ScheduleReader().read(bytes, "my.ics").sessions().get(0);
       assertThat(s.title()).isEqualTo(title);
+    }
+  }
+
+  @Test
+  void theAbstractIsPlainTextInTheCalendar() throws Exception {
+    try (Notebook notebook = Notebook.open(dir.resolve("n.talkbook"))) {
+      new ScheduleImporter(clock)
+          .importSchedule(
+              notebook,
+              Fixtures.read("abstract-pretalx.json"),
+              null,
+              null,
+              false,
+              ScheduleImporter.Progress.NONE);
+      Talk t = notebook.talks().findByTitle("Rust & Java: <interop> done right").get(0);
+      notebook.talks().star(t.id(), true);
+      dev.talkbook.core.notebook.Programme p = t.programme();
+      notebook
+          .talks()
+          .update(
+              t.id(),
+              t.details(),
+              new dev.talkbook.core.notebook.Programme(
+                  p.abstractText() + "\n\n- one\n- `two`",
+                  p.subtitle(),
+                  p.duration(),
+                  p.language(),
+                  p.track(),
+                  p.uid(),
+                  p.source(),
+                  p.removedAt()));
+
+      StringWriter out = new StringWriter();
+      new AgendaExporter(clock).write(notebook, out);
+
+      String description =
+          biweekly.Biweekly.parse(out.toString())
+              .first()
+              .getEvents()
+              .get(0)
+              .getDescription()
+              .getValue();
+      // As a calendar shows it: no Markdown marks, escapes or tags; the paragraphs and items kept.
+      assertThat(description)
+          .isEqualTo(
+              "Ada Lovelace\n\n"
+                  + "Generics like List<String> and Rust & Java: <interop> done right.\n\n"
+                  + "Expect demos, & some live code.\n\n"
+                  + "• one\n• two\n\n"
+                  + "Abstracts 2026");
     }
   }
 
