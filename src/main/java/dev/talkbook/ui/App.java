@@ -431,16 +431,18 @@ public final class App extends Application implements MainWindow.Host {
         return;
       }
       var session = open.openTalk();
-      try {
-        onOwnThread(session::saveForShutdown)
-            .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-      } catch (java.util.concurrent.ExecutionException
-          | java.util.concurrent.TimeoutException failed) {
-        ShutdownRecovery.write(book.file(), session.unsaved(), failed);
+      if (!ShutdownRecovery.saveOrKeep(
+          book.file(),
+          book.isReadOnly(),
+          session::saveForShutdown,
+          session::unsaved,
+          deadline - System.nanoTime(),
+          Path.of(System.getProperty("java.io.tmpdir")))) {
         return;
       }
       try {
-        onOwnThread(book::close).get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        ShutdownRecovery.onOwnThread(book::close)
+            .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       } catch (java.util.concurrent.ExecutionException
           | java.util.concurrent.TimeoutException notClosed) {
         // The notes are saved; the next open finds the notebook as after a crash, which it takes.
@@ -450,16 +452,6 @@ public final class App extends Application implements MainWindow.Host {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static CompletableFuture<Void> onOwnThread(Runnable work) {
-    return CompletableFuture.runAsync(
-        work,
-        r -> {
-          Thread t = new Thread(r, "talkbook-shutdown-save");
-          t.setDaemon(true);
-          t.start();
-        });
   }
 
   @Override
