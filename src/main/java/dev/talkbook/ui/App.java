@@ -168,6 +168,8 @@ public final class App extends Application implements MainWindow.Host {
     Path next = path;
     boolean mayCreate = create;
     boolean openReadOnly = readOnly;
+    // Why the notebook is opened read-only when that is asked (null: not asked).
+    String askedWhy = readOnly ? ASKED_READ_ONLY : null;
     while (true) {
       try {
         EarlyStart taken = first;
@@ -179,6 +181,9 @@ public final class App extends Application implements MainWindow.Host {
                     next,
                     Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(openReadOnly));
         show(opened, taken == null ? null : taken.firstView());
+        if (opened.isReadOnly()) {
+          window.readOnlyBecause(askedWhy != null ? askedWhy : NOT_WRITABLE);
+        }
         return true;
       } catch (NotebookException e) {
         // Not only the open's own refusals: a failed upgrade is reported the same way.
@@ -197,10 +202,12 @@ public final class App extends Application implements MainWindow.Host {
           next = o.file();
           mayCreate = false;
           openReadOnly = readOnly;
+          askedWhy = readOnly ? ASKED_READ_ONLY : null;
         } else if (choice instanceof OpenProblemDialog.Choice.OpenReadOnly r) {
           next = r.file();
           mayCreate = false;
           openReadOnly = true;
+          askedWhy = readOnlyBecause(problem.problem());
         } else if (choice instanceof OpenProblemDialog.Choice.Create c) {
           if (Files.exists(c.file())) {
             Errors.show(
@@ -212,11 +219,27 @@ public final class App extends Application implements MainWindow.Host {
           next = c.file();
           mayCreate = true;
           openReadOnly = false;
+          askedWhy = null;
         } else {
           return false;
         }
       }
     }
+  }
+
+  /** Why a notebook is read-only when it was started with --read-only. */
+  static final String ASKED_READ_ONLY = "it was opened with --read-only.";
+
+  /** Why a notebook is read-only when that was not asked: its file or folder refused writing. */
+  static final String NOT_WRITABLE = "its file or its folder cannot be written.";
+
+  /** Why a notebook is read-only when the user chose "Open read-only" after {@code problem}. */
+  static String readOnlyBecause(NotebookOpenException.Problem problem) {
+    return switch (problem) {
+      case LOCKED -> "another Talkbook has it open for writing.";
+      case DISK_FULL -> "the disk is full.";
+      default -> StatusBar.OPENED_READ_ONLY;
+    };
   }
 
   /**
@@ -431,16 +454,18 @@ public final class App extends Application implements MainWindow.Host {
         return;
       }
       var session = open.openTalk();
-      try {
-        onOwnThread(session::saveForShutdown)
-            .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-      } catch (java.util.concurrent.ExecutionException
-          | java.util.concurrent.TimeoutException failed) {
-        ShutdownRecovery.write(book.file(), session.unsaved(), failed);
+      if (!ShutdownRecovery.saveOrKeep(
+          book.file(),
+          book.isReadOnly(),
+          session::saveForShutdown,
+          session::unsaved,
+          deadline - System.nanoTime(),
+          Path.of(System.getProperty("java.io.tmpdir")))) {
         return;
       }
       try {
-        onOwnThread(book::close).get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        ShutdownRecovery.onOwnThread(book::close)
+            .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       } catch (java.util.concurrent.ExecutionException
           | java.util.concurrent.TimeoutException notClosed) {
         // The notes are saved; the next open finds the notebook as after a crash, which it takes.
@@ -450,16 +475,6 @@ public final class App extends Application implements MainWindow.Host {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static CompletableFuture<Void> onOwnThread(Runnable work) {
-    return CompletableFuture.runAsync(
-        work,
-        r -> {
-          Thread t = new Thread(r, "talkbook-shutdown-save");
-          t.setDaemon(true);
-          t.start();
-        });
   }
 
   @Override

@@ -205,6 +205,14 @@ public final class MainWindow {
     return scene;
   }
 
+  /**
+   * Says why the notebook is read-only (a sentence from its small letter, "another Talkbook has it
+   * open for writing."): the status bar's "Read-only" and what a key typed into the notes is told.
+   */
+  void readOnlyBecause(String why) {
+    status.readOnlyBecause(why);
+  }
+
   private void layout() {
     StackPane searchBox = new StackPane(search.field());
     searchBox.getStyleClass().add("tb-search-box");

@@ -21,6 +21,45 @@ final class ShutdownRecovery {
 
   private ShutdownRecovery() {}
 
+  /**
+   * The shutdown hook's save of the open talk's notes: {@code save} runs on a thread of its own for
+   * at most {@code nanos}; when it fails or takes longer, what {@code unsaved} then says is not in
+   * the notebook is written to a file ({@link #write}). A {@code readOnly} notebook's window cannot
+   * change its notes: nothing is saved, nothing kept. Returns whether the notes are in the notebook
+   * (it may then be closed).
+   */
+  static boolean saveOrKeep(
+      Path notebook,
+      boolean readOnly,
+      Runnable save,
+      java.util.function.Supplier<EditorSession.Unsaved> unsaved,
+      long nanos,
+      Path fallback)
+      throws InterruptedException {
+    if (readOnly) {
+      return true;
+    }
+    try {
+      onOwnThread(save).get(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+      return true;
+    } catch (java.util.concurrent.ExecutionException
+        | java.util.concurrent.TimeoutException failed) {
+      write(notebook, unsaved.get(), failed, fallback);
+      return false;
+    }
+  }
+
+  /** Runs {@code work} on a daemon thread of its own (the FX thread may be busy or gone). */
+  static java.util.concurrent.CompletableFuture<Void> onOwnThread(Runnable work) {
+    return java.util.concurrent.CompletableFuture.runAsync(
+        work,
+        r -> {
+          Thread t = new Thread(r, "talkbook-shutdown-save");
+          t.setDaemon(true);
+          t.start();
+        });
+  }
+
   /** Writes {@code unsaved} (nothing when null); returns the file written, or null. */
   static Path write(Path notebook, EditorSession.Unsaved unsaved, Throwable why) {
     return write(notebook, unsaved, why, Path.of(System.getProperty("java.io.tmpdir")));

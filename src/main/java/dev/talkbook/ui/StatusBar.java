@@ -31,6 +31,12 @@ final class StatusBar {
   private final javafx.animation.PauseTransition noticeTimeout =
       new javafx.animation.PauseTransition(javafx.util.Duration.seconds(20));
 
+  /** Why the notebook is read-only ("another Talkbook has it open…"), null when it is not. */
+  private String readOnlyWhy;
+
+  /** Why a notebook is read-only when nothing more is known. */
+  static final String OPENED_READ_ONLY = "it was opened read-only.";
+
   StatusBar(Path notebook, boolean readOnly, OpenTalk talk) {
     saveState.setId("save-state");
     words.setId("word-count");
@@ -57,7 +63,29 @@ final class StatusBar {
     talk.retryInProperty().addListener((obs, old, wait) -> showState());
     talk.wordsProperty().addListener((obs, old, count) -> showWords());
     talk.talkProperty().addListener((obs, old, open) -> showState());
+    readOnlyWhy = readOnly ? OPENED_READ_ONLY : null;
     showState();
+  }
+
+  /**
+   * The notebook is read-only because of {@code why} (a sentence from its small letter: "another
+   * Talkbook has it open for writing."): the save state says "Read-only", its tooltip why.
+   */
+  void readOnlyBecause(String why) {
+    readOnlyWhy = why;
+    showState();
+  }
+
+  /** What a read-only window says to a key typed into its notes (null when it is writable). */
+  String readOnlyMessage() {
+    return readOnlyWhy == null ? null : "This notebook is open read-only: " + readOnlyWhy;
+  }
+
+  /** Says {@code message} for a while, unless the bar says it already (no flicker per key). */
+  void showMessageOnce(String message) {
+    if (!(notice.isVisible() && message.equals(notice.getText()) && !undo.isVisible())) {
+      showMessage(message);
+    }
   }
 
   HBox root() {
@@ -118,6 +146,16 @@ final class StatusBar {
     }
     EditorSession.SaveProblem problem = talk.saveProblemProperty().get();
     saveState.getStyleClass().removeAll("tb-failed", "tb-muted");
+    if (readOnlyWhy != null && talk.saveStateProperty().get() == EditorSession.SaveState.SAVED) {
+      // Nothing can be typed or saved: not "Saved", which says the typing is kept.
+      saveState.setText("Read-only");
+      saveState.setGraphic(Icons.of(Feather.LOCK));
+      saveState.getStyleClass().add("tb-muted");
+      saveState.setTooltip(
+          new Tooltip(readOnlyMessage() + " The notes and details can be read, not changed."));
+      showWords();
+      return;
+    }
     switch (talk.saveStateProperty().get()) {
       case SAVED -> {
         saveState.setText("Saved");

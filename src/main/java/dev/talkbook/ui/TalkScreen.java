@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 /**
@@ -106,7 +107,27 @@ final class TalkScreen {
       // Nothing could be saved: say so by not offering to change the notes or details.
       editor.area().setEditable(false);
       details.setEditable(false);
+      // A key typed into the notes or details is told why nothing happens (the status bar).
+      StatusBar status = parts.status();
+      javafx.event.EventHandler<KeyEvent> typed =
+          e -> {
+            if (isTyping(e) && status.readOnlyMessage() != null) {
+              status.showMessageOnce(status.readOnlyMessage());
+            }
+          };
+      editor.area().addEventFilter(KeyEvent.KEY_TYPED, typed);
+      details.root().addEventFilter(KeyEvent.KEY_TYPED, typed);
     }
+  }
+
+  /** Whether {@code e} types text (not a shortcut, not a control character). */
+  private static boolean isTyping(KeyEvent e) {
+    String c = e.getCharacter();
+    return !c.isEmpty()
+        && !Character.isISOControl(c.charAt(0))
+        && !e.isControlDown()
+        && !e.isMetaDown()
+        && !e.isAltDown();
   }
 
   /** Runs {@code action} with the outline panel once it is built (at once if it is). */

@@ -276,6 +276,14 @@ final class WindowActions {
 
   /** Ctrl+P: the talks by title, speaker or event, each with its event beside it. */
   void quickSwitcher() {
+    // Shown at once, the talks read meanwhile: what is typed right after Ctrl+P goes into it.
+    PalettePopup<Long> popup =
+        PalettePopup.showLoading(
+            stage,
+            "Go to a talk",
+            "Go to a talk: part of its title, a speaker or the event",
+            "Listing the talks\u2026",
+            open::accept);
     executors.run(
         () -> {
           java.util.Map<Long, String> events = new java.util.HashMap<>();
@@ -292,14 +300,11 @@ final class WindowActions {
           }
           return talks;
         },
-        talks ->
-            PalettePopup.show(
-                stage,
-                "Go to a talk",
-                "Go to a talk: part of its title, a speaker or the event",
-                talks,
-                open::accept),
-        error -> Errors.show(stage, "Could not list the talks", error));
+        popup::setEntries,
+        error -> {
+          popup.close();
+          Errors.show(stage, "Could not list the talks", error);
+        });
   }
 
   /** Edit → Cut, Copy, Paste, Select all: what they do to the text that has the focus. */

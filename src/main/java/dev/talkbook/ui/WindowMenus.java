@@ -93,15 +93,22 @@ final class WindowMenus {
     MainWindow.Host host = parts.host();
     BooleanBinding noTalk = parts.talk().talkProperty().isNull();
     BooleanBinding nothingSelected = navigator.nothingSelected();
+    // What would change the notebook is greyed out (and not in the palette) in a read-only window.
+    ObservableBooleanValue readOnly =
+        new javafx.beans.property.SimpleBooleanProperty(parts.notebook().isReadOnly());
     Menu file =
         new Menu(
             "_File",
             null,
-            MenuActions.words(
-                item("New event…", "Shortcut+Shift+E", navigator::newEvent),
-                "conference meetup add create"),
-            MenuActions.words(
-                item("New talk…", "Shortcut+N", navigator::newTalk), "session add create"),
+            unavailableWhile(
+                MenuActions.words(
+                    item("New event…", "Shortcut+Shift+E", navigator::newEvent),
+                    "conference meetup add create"),
+                readOnly),
+            unavailableWhile(
+                MenuActions.words(
+                    item("New talk…", "Shortcut+N", navigator::newTalk), "session add create"),
+                readOnly),
             new SeparatorMenuItem(),
             MenuActions.words(
                 item("New notebook…", null, actions::newNotebook), "file create notebook"),
@@ -115,11 +122,14 @@ final class WindowMenus {
                 "publish website html static"),
             MenuActions.words(
                 item("Export Markdown…", null, actions::exportMarkdown), "save files backup md"),
-            MenuActions.words(
-                item("Import Markdown…", null, actions::importMarkdown),
-                "load files md obsidian hugo jekyll"),
+            unavailableWhile(
+                MenuActions.words(
+                    item("Import Markdown…", null, actions::importMarkdown),
+                    "load files md obsidian hugo jekyll"),
+                readOnly),
             new SeparatorMenuItem(),
-            item("Import schedule…", "Shortcut+Shift+I", actions::importSchedule),
+            unavailableWhile(
+                item("Import schedule…", "Shortcut+Shift+I", actions::importSchedule), readOnly),
             item("Export agenda…", null, actions::exportAgenda),
             new SeparatorMenuItem(),
             item("Quit", "Shortcut+Q", quit));
@@ -147,23 +157,23 @@ final class WindowMenus {
             new SeparatorMenuItem(),
             unavailableWhile(
                 MenuActions.words(item("Rename…", "F2", navigator::renameSelected), "title"),
-                nothingSelected),
+                nothingSelected.or(readOnly)),
             unavailableWhile(
                 shows(
                     item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)),
-                nothingSelected),
+                nothingSelected.or(readOnly)),
             // also in the tree's menu; here for the keyboard and the palette
             unavailableWhile(
                 MenuActions.words(
                     item("Edit event…", null, navigator::editSelectedEvent),
                     "dates location web page conference"),
-                navigator.noEventSelected()),
+                navigator.noEventSelected().or(readOnly)),
             new SeparatorMenuItem(),
             unavailableWhile(
                 MenuActions.words(
                     item("Star or unstar the talk", "Shortcut+D", actions::toggleStar),
                     "favourite favorite mark"),
-                noTalk));
+                noTalk.or(readOnly)));
     // As the menu opens: the clipboard items apply to what has the focus now. Enabled again as it
     // closes, so the command palette (which lists enabled items) still offers them.
     edit.setOnShowing(e -> enableClipItems(edit, actions::clipApplies));

@@ -6,10 +6,13 @@ import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.ui.common.Theme;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -164,5 +167,127 @@ class PaletteWindowTest extends RealWindowTest {
             });
     assertThat(w.label()).as("the title's width").isGreaterThanOrEqualTo(w.labelWhole() - 0.5);
     assertThat(w.side()).as("the event's name, cut").isLessThan(w.sideWhole());
+  }
+
+  /**
+   * Fires {@code code} as the window gets it from the system: pressed, typed ({@code typed}, if
+   * any) and released, each at the focus owner of the main window's scene (a popup just shown does
+   * not have the keyboard yet: the system gives it later). On the FX thread.
+   */
+  private static void key(Scene scene, KeyCode code, String typed, boolean shift, boolean ctrl) {
+    String text = typed == null ? "" : typed;
+    for (var type : List.of(KeyEvent.KEY_PRESSED, KeyEvent.KEY_TYPED, KeyEvent.KEY_RELEASED)) {
+      if (type == KeyEvent.KEY_TYPED && typed == null) {
+        continue;
+      }
+      Node target = scene.getFocusOwner();
+      KeyEvent e =
+          type == KeyEvent.KEY_TYPED
+              ? new KeyEvent(type, text, "", KeyCode.UNDEFINED, shift, ctrl, false, false)
+              : new KeyEvent(type, "", text, code, shift, ctrl, false, false);
+      javafx.event.Event.fireEvent(target == null ? scene.getRoot() : target, e);
+    }
+  }
+
+  /** Ctrl+P (or Ctrl+Shift+P) and {@code text} typed at once, in one go on the FX thread. */
+  private void shortcutThenType(boolean shift, String text) throws Exception {
+    java.util.concurrent.CountDownLatch fired = new java.util.concurrent.CountDownLatch(1);
+    Platform.runLater(
+        () -> {
+          Scene scene = ui.stage.getScene();
+          key(scene, KeyCode.P, "\u0010", shift, true); // Ctrl+P types a control character
+          for (char c : text.toCharArray()) {
+            KeyCode code =
+                c == ' ' ? KeyCode.SPACE : KeyCode.getKeyCode(String.valueOf(c).toUpperCase());
+            key(scene, code, String.valueOf(c), false, false);
+          }
+          fired.countDown();
+        });
+    assertThat(fired.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+  }
+
+  private static String filterText(FxRobot robot) throws Exception {
+    return FxWait.onFx(
+        () ->
+            robot.lookup("#picker-filter").queryAs(javafx.scene.control.TextField.class).getText());
+  }
+
+  @Test
+  void keysTypedRightAfterCtrlPGoToTheSwitcherNotTheNotes(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.openNewTalk(robot, "GC tuning", "notes\n");
+    robot.interact(() -> WindowUnderTest.editor(robot).requestFocus());
+    FxWait.untilFx(
+        "the notes to have the keyboard", () -> WindowUnderTest.editor(robot).isFocused());
+
+    shortcutThenType(false, "gc pauses");
+
+    waitUntil(() -> popupOpen(robot));
+    ui.idle();
+    assertThat(filterText(robot)).isEqualTo("gc pauses");
+    assertThat(WindowUnderTest.editorText(robot)).isEqualTo("notes\n");
+  }
+
+  @Test
+  void enterTypedBeforeTheTalksAreReadOpensTheBestMatchOnceTheyAre(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.openNewTalk(robot, "GC tuning", "notes\n");
+    robot.interact(() -> WindowUnderTest.editor(robot).requestFocus());
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+    ui.executors
+        .io()
+        .submit(
+            () -> {
+              busy.await(); // the notebook thread is held up
+              return null;
+            });
+    try {
+      shortcutThenType(false, "sqlite");
+      robot.interact(() -> key(ui.stage.getScene(), KeyCode.ENTER, null, false, false));
+      waitUntil(() -> popupOpen(robot));
+      assertThat(filterText(robot)).isEqualTo("sqlite");
+    } finally {
+      busy.countDown();
+    }
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("SQLite everywhere"));
+    assertThat(FxWait.onFx(() -> popupOpen(robot))).isFalse();
+  }
+
+  @Test
+  void keysTypedRightAfterCtrlShiftPGoToThePaletteNotTheNotes(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "GC tuning", "notes\n");
+    robot.interact(() -> WindowUnderTest.editor(robot).requestFocus());
+    FxWait.untilFx(
+        "the notes to have the keyboard", () -> WindowUnderTest.editor(robot).isFocused());
+
+    shortcutThenType(true, "theme");
+
+    waitUntil(() -> popupOpen(robot));
+    ui.idle();
+    assertThat(filterText(robot)).isEqualTo("theme");
+    assertThat(WindowUnderTest.editorText(robot)).isEqualTo("notes\n");
+  }
+
+  @Test
+  void keysTypedRightAfterCtrlPInTheTagsFieldGoToTheSwitcher(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "GC tuning", "notes\n");
+    FxWait.clickOn(robot, "#detail-tags");
+    FxWait.untilFx(
+        "the tags field to have the keyboard",
+        () -> robot.lookup("#detail-tags").query().isFocused());
+
+    shortcutThenType(false, "gc");
+
+    waitUntil(() -> popupOpen(robot));
+    ui.idle();
+    assertThat(filterText(robot)).isEqualTo("gc");
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot
+                        .lookup("#detail-tags")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText()))
+        .isEmpty();
   }
 }

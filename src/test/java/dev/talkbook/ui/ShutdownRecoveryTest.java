@@ -76,4 +76,103 @@ class ShutdownRecoveryTest {
     assertThat(ShutdownRecovery.kept(gone, fallback)).containsExactly(ofGone);
     assertThat(ShutdownRecovery.kept(dir.resolve("other.talkbook"), fallback)).isEmpty();
   }
+
+  /** The files of kept notes in {@code folders}. */
+  private static java.util.List<String> keptIn(Path... folders) throws Exception {
+    java.util.List<String> found = new java.util.ArrayList<>();
+    for (Path folder : folders) {
+      if (Files.isDirectory(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(name -> name.contains(".unsaved-"))
+              .forEach(found::add);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The window's notes on {@code notebook}, with {@code talk} open as it shows it. */
+  private static EditorSession opened(
+      Notebook notebook, Talk talk, java.util.concurrent.ScheduledExecutorService timer) {
+    EditorSession session = new EditorSession(notebook, Runnable::run, Runnable::run, timer);
+    session.open(notebook.talks().get(talk.id()));
+    return session;
+  }
+
+  @Test
+  void aReadOnlyWindowEndedBySigtermKeepsNoFile() throws Exception {
+    Talk talk = aTalk(dir);
+    Path file = dir.resolve("scratch.talkbook");
+    Path fallback = Files.createDirectories(dir.resolve("fallback"));
+    var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try (Notebook readOnly =
+        Notebook.open(file, Notebook.Options.defaults().withReadOnly(true).withCreate(false))) {
+      EditorSession session = opened(readOnly, talk, timer);
+      ShutdownRecovery.saveOrKeep(
+          file,
+          readOnly.isReadOnly(),
+          session::saveForShutdown,
+          session::unsaved,
+          java.util.concurrent.TimeUnit.SECONDS.toNanos(5),
+          fallback);
+      assertThat(keptIn(dir, fallback)).isEmpty();
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  @Test
+  void notesAsTheNotebookHasThemAreNotKeptWhenTheLastSaveFails() throws Exception {
+    Talk talk = aTalk(dir);
+    Path file = dir.resolve("scratch.talkbook");
+    Path fallback = Files.createDirectories(dir.resolve("fallback"));
+    var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      Notebook notebook = Notebook.open(file);
+      EditorSession session = opened(notebook, talk, timer);
+      timer.shutdownNow(); // no autosave: only the shutdown hook saves
+      session.edited("typed, then taken back");
+      session.edited(""); // as saved
+      notebook.close(); // the last save cannot happen
+      boolean saved =
+          ShutdownRecovery.saveOrKeep(
+              file,
+              false,
+              session::saveForShutdown,
+              session::unsaved,
+              java.util.concurrent.TimeUnit.SECONDS.toNanos(5),
+              fallback);
+      assertThat(saved).isFalse();
+      assertThat(keptIn(dir, fallback)).isEmpty();
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  @Test
+  void notesTypedAndNotSavedAreKeptWhenTheLastSaveFails() throws Exception {
+    Talk talk = aTalk(dir);
+    Path file = dir.resolve("scratch.talkbook");
+    Path fallback = Files.createDirectories(dir.resolve("fallback"));
+    var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      Notebook notebook = Notebook.open(file);
+      EditorSession session = opened(notebook, talk, timer);
+      timer.shutdownNow(); // no autosave: the text stays unsaved
+      session.edited("typed last");
+      notebook.close();
+      ShutdownRecovery.saveOrKeep(
+          file,
+          false,
+          session::saveForShutdown,
+          session::unsaved,
+          java.util.concurrent.TimeUnit.SECONDS.toNanos(5),
+          fallback);
+      assertThat(keptIn(dir, fallback)).hasSize(1);
+    } finally {
+      timer.shutdownNow();
+    }
+  }
 }

@@ -105,8 +105,13 @@ final class WindowUnderTest {
 
   /** Opens the notebook and shows the window (on the FX thread). */
   WindowUnderTest(Stage stage, Path dir) {
+    this(stage, dir, Notebook.Options.defaults());
+  }
+
+  /** The same, the notebook opened with {@code options} (read-only, say; on the FX thread). */
+  WindowUnderTest(Stage stage, Path dir, Notebook.Options options) {
     this.stage = stage;
-    this.notebook = Notebook.open(dir.resolve("notes.talkbook"));
+    this.notebook = Notebook.open(dir.resolve("notes.talkbook"), options);
     this.settingsFile = dir.resolve("settings.properties");
     // TestFX hands every test class the same primary stage: start as a first start of the app
     // does, not at the size, scene or full screen an earlier test left it in.

@@ -178,7 +178,7 @@ public final class NowAndNextView {
     long onNow = rows.stream().filter(Row::now).count();
     heading.setText(
         "At "
-            + HM.format(now.atZone(own))
+            + when(now, own, rows)
             + " — "
             + (onNow == 0 ? "nothing" : Counts.of(onNow, "talk"))
             + " on now");
@@ -206,6 +206,35 @@ public final class NowAndNextView {
       list.scrollTo(select);
     }
     list.requestFocus();
+  }
+
+  /**
+   * The time now as the heading says it: in the rows' zone when they all share one whose clock
+   * differs from the computer's ("11:03 in Tokyo (02:03 here)", beside the rows' times in that
+   * zone), else the computer's.
+   */
+  static String when(Instant now, ZoneId own, List<Row> rows) {
+    String here = HM.format(now.atZone(own));
+    List<ZoneId> zones = rows.stream().map(Row::zone).distinct().toList();
+    if (zones.size() != 1) {
+      return here;
+    }
+    ZoneId theirs = zones.get(0);
+    String there = HM.format(now.atZone(theirs));
+    if (now.atZone(theirs).toLocalDateTime().equals(now.atZone(own).toLocalDateTime())) {
+      return here;
+    }
+    return there + " in " + place(theirs) + " (" + here + " here)";
+  }
+
+  /** A zone as a person names it: its city ("Tokyo", "Buenos Aires"), else its short name. */
+  static String place(ZoneId zone) {
+    String id = zone.getId();
+    int slash = id.lastIndexOf('/');
+    if (slash > 0 && !id.startsWith("Etc/")) {
+      return id.substring(slash + 1).replace('_', ' ');
+    }
+    return zone.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
   }
 
   /** The zone an event's talk times are in: its own, else the attendee's (a floating time). */

@@ -102,7 +102,10 @@ public final class NavigatorView {
             });
     tree.setOnKeyPressed(
         e -> {
-          if (e.getCode() == KeyCode.DELETE) {
+          if (notebook.isReadOnly()
+              && (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.F2)) {
+            e.consume(); // as the menu's greyed Rename and Delete
+          } else if (e.getCode() == KeyCode.DELETE) {
             deleteSelected();
             e.consume();
           } else if (e.getCode() == KeyCode.F2) {
@@ -187,6 +190,10 @@ public final class NavigatorView {
     newTalk.setId("new-talk");
     Button rename = PaneHeader.tool(Feather.EDIT_2, "Rename (F2)", this::renameSelected);
     Button delete = PaneHeader.tool(Feather.TRASH_2, "Delete… (Del)", this::deleteSelected);
+    // A read-only notebook cannot be changed: the tools are greyed, as the menu's items.
+    for (Button b : List.of(newEvent, newTalk, rename, delete)) {
+      b.setDisable(notebook.isReadOnly());
+    }
     return PaneHeader.of("Notebook", newEvent, newTalk, rename, delete);
   }
 
@@ -219,6 +226,9 @@ public final class NavigatorView {
     star.setId("navigator-star");
     star.setOnAction(e -> toggleStarSelected());
     ContextMenu menu = new ContextMenu(star, newTalk, rename, edit, delete);
+    for (MenuItem item : menu.getItems()) {
+      item.setDisable(notebook.isReadOnly());
+    }
     menu.setOnShowing(
         e -> {
           edit.setVisible(selected() instanceof NavNode.EventNode);
@@ -699,7 +709,7 @@ public final class NavigatorView {
           });
       setOnDragDetected(
           e -> {
-            if (getItem() instanceof NavNode.TalkNode t) {
+            if (getItem() instanceof NavNode.TalkNode t && !notebook.isReadOnly()) {
               var board = startDragAndDrop(TransferMode.MOVE);
               ClipboardContent content = new ClipboardContent();
               content.put(TALK_ID, t.talk().id());

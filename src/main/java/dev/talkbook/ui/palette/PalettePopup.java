@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -13,6 +14,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,10 +41,25 @@ public final class PalettePopup<T> {
   private final Stage stage = new Stage(StageStyle.UNDECORATED);
   final TextField filter = new TextField();
   final ListView<PaletteEntry<T>> list = new ListView<>();
-  private final List<PaletteEntry<T>> entries;
+  private List<PaletteEntry<T>> entries;
   private final Consumer<T> chosen;
   private final Label nothing = new Label();
   private boolean done;
+
+  /** What the list says while the entries are read ({@link #showLoading}); null once they are. */
+  private String loading;
+
+  /** Enter was pressed before the entries came: the best match is taken when they do. */
+  private boolean takeWhenLoaded;
+
+  /**
+   * The owner's scene, which gets the keys typed while the popup opens (the system gives the popup
+   * the keyboard a moment after it shows): they go to the filter while the popup is open.
+   */
+  private Scene ownerScene;
+
+  private final EventHandler<KeyEvent> keysToFilter = this::toFilter;
+  private final EventHandler<MouseEvent> clickOutside = e -> close();
 
   private PalettePopup(
       Window owner, String name, String prompt, List<PaletteEntry<T>> entries, Consumer<T> chosen) {
@@ -114,10 +131,58 @@ public final class PalettePopup<T> {
   public static <T> PalettePopup<T> show(
       Window owner, String name, String prompt, List<PaletteEntry<T>> entries, Consumer<T> chosen) {
     PalettePopup<T> popup = new PalettePopup<>(owner, name, prompt, entries, chosen);
-    popup.stage.show();
-    popup.stage.requestFocus();
-    popup.filter.requestFocus();
+    popup.open(owner);
     return popup;
+  }
+
+  /**
+   * The same at once, for entries still being read: the list says {@code loading} until {@link
+   * #setEntries} gives them (what is typed meanwhile narrows them then; Enter takes the best
+   * match).
+   */
+  public static <T> PalettePopup<T> showLoading(
+      Window owner, String name, String prompt, String loading, Consumer<T> chosen) {
+    PalettePopup<T> popup = new PalettePopup<>(owner, name, prompt, List.of(), chosen);
+    popup.loading = loading;
+    popup.narrow(popup.filter.getText());
+    popup.open(owner);
+    return popup;
+  }
+
+  /**
+   * Shows the popup and gives it the keyboard; from now on until it closes, keys the owner's window
+   * still gets go to the filter, and a click there leaves.
+   */
+  private void open(Window owner) {
+    stage.show();
+    stage.requestFocus();
+    filter.requestFocus();
+    ownerScene = owner == null ? null : owner.getScene();
+    if (ownerScene != null && !done) {
+      ownerScene.addEventFilter(KeyEvent.ANY, keysToFilter);
+      ownerScene.addEventFilter(MouseEvent.MOUSE_PRESSED, clickOutside);
+    }
+  }
+
+  /** A key the owner's window got while the popup is open: the filter takes it, in order. */
+  private void toFilter(KeyEvent e) {
+    e.consume();
+    if (!done) {
+      filter.fireEvent(e.copyFor(filter, filter));
+    }
+  }
+
+  /** The entries read for {@link #showLoading}, narrowed by what was typed meanwhile. */
+  public void setEntries(List<PaletteEntry<T>> read) {
+    if (done) {
+      return;
+    }
+    entries = List.copyOf(read);
+    loading = null;
+    narrow(filter.getText());
+    if (takeWhenLoaded) {
+      take();
+    }
   }
 
   public Stage stage() {
@@ -128,9 +193,11 @@ public final class PalettePopup<T> {
     List<PaletteEntry<T>> ranked = Ranking.rank(text, entries);
     list.getItems().setAll(ranked);
     nothing.setText(
-        text.isBlank()
-            ? "Nothing to choose."
-            : "Nothing matches \u201c" + text.strip() + "\u201d.");
+        loading != null
+            ? loading
+            : text.isBlank()
+                ? "Nothing to choose."
+                : "Nothing matches \u201c" + text.strip() + "\u201d.");
     if (!ranked.isEmpty()) {
       list.getSelectionModel().selectFirst();
       list.scrollTo(0);
@@ -148,7 +215,10 @@ public final class PalettePopup<T> {
       case UP -> move(Math.max(0, at - 1));
       case PAGE_DOWN -> move(Math.min(last, at + ROWS - 1));
       case PAGE_UP -> move(Math.max(0, at - ROWS + 1));
-      case ENTER -> take();
+      case ENTER -> {
+        takeWhenLoaded = loading != null;
+        take();
+      }
       case ESCAPE -> close();
       default -> {
         return;
@@ -174,9 +244,14 @@ public final class PalettePopup<T> {
     Platform.runLater(() -> chosen.accept(entry.value()));
   }
 
-  private void close() {
+  /** Leaves without taking anything (also when the entries could not be read). */
+  public void close() {
     if (!done) {
       done = true;
+      if (ownerScene != null) {
+        ownerScene.removeEventFilter(KeyEvent.ANY, keysToFilter);
+        ownerScene.removeEventFilter(MouseEvent.MOUSE_PRESSED, clickOutside);
+      }
       stage.close();
     }
   }

@@ -151,6 +151,11 @@ public final class EditorSession {
     text = next == null ? "" : next.body();
     savedSeq = ++seq;
     latest = next == null ? null : new Snapshot(next, savedSeq, text);
+    if (latest != null) {
+      synchronized (writing) {
+        written = latest; // as read from the notebook: what it holds, nothing to write
+      }
+    }
     problem.set(null);
     retryIn.set(null);
     state.set(SaveState.SAVED);
@@ -410,14 +415,21 @@ public final class EditorSession {
     firstUnsavedNanos = 0;
   }
 
-  /** The notes as they are now, for the shutdown hook: the talk and its text, or null. */
+  /**
+   * The notes as they are now when they differ from what the notebook holds, for the shutdown hook:
+   * the talk and its text, or null (nothing open, nothing typed, or typed and taken back).
+   */
   public Unsaved unsaved() {
     Snapshot s = latest;
     if (s == null) {
       return null;
     }
     synchronized (writing) {
-      return written != null && written.covers(s) ? null : new Unsaved(s.talk(), s.text());
+      boolean stored =
+          written != null
+              && (written.covers(s)
+                  || written.talkId() == s.talkId() && written.text().equals(s.text()));
+      return stored ? null : new Unsaved(s.talk(), s.text());
     }
   }
 

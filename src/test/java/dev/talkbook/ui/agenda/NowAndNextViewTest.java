@@ -157,6 +157,33 @@ class NowAndNextViewTest extends OwnerWindowTest {
   }
 
   @Test
+  void theHeadingTellsTheEventsTimeWhenTheComputerIsElsewhere(FxRobot robot) throws Exception {
+    Event camp = notebook.events().create(Event.Details.titled("Camp"));
+    notebook.events().setTimeZone(camp.id(), "Asia/Tokyo");
+    talk(camp.id(), "Soldering", "Hall A", 11, 45);
+    talk(camp.id(), "Radio", "Hall B", 11, 45);
+    // 11:03 in Tokyo, on a computer set to UTC.
+    Clock utc =
+        Clock.fixed(
+            LocalDateTime.of(2026, 8, 21, 11, 3).atZone(ZoneId.of("Asia/Tokyo")).toInstant(),
+            ZoneId.of("UTC"));
+    robot.interact(() -> new NowAndNextView(stage, notebook, executors, utc, opened::add).show());
+    FxWait.untilFx(
+        "the heading",
+        () -> robot.lookup(".tb-now-heading").queryLabeled().getText().contains("talks on now"));
+    assertThat(FxWait.onFx(() -> robot.lookup(".tb-now-heading").queryLabeled().getText()))
+        .isEqualTo("At 11:03 in Tokyo (02:03 here) — 2 talks on now");
+  }
+
+  @Test
+  void aZoneIsNamedByItsCity() {
+    assertThat(NowAndNextView.place(ZoneId.of("Asia/Tokyo"))).isEqualTo("Tokyo");
+    assertThat(NowAndNextView.place(ZoneId.of("America/Argentina/Buenos_Aires")))
+        .isEqualTo("Buenos Aires");
+    assertThat(NowAndNextView.place(ZoneId.of("UTC"))).isEqualTo("UTC");
+  }
+
+  @Test
   void opensOverItsWindowNotInTheMiddleOfTheScreen(FxRobot robot) throws Exception {
     robot.interact(
         () -> {

@@ -1,0 +1,139 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.palette.MenuActions;
+import dev.talkbook.ui.palette.PaletteEntry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** A window on a notebook opened read-only says so, and offers nothing that would change it. */
+@ExtendWith(ApplicationExtension.class)
+class ReadOnlyWindowTest {
+  @TempDir Path dir;
+  private WindowUnderTest ui;
+  private String notes;
+
+  /** What would change the notebook, and so is not offered in a read-only window. */
+  private static final List<String> CHANGING =
+      List.of(
+          "New event…",
+          "New talk…",
+          "Import Markdown…",
+          "Import schedule…",
+          "Rename…",
+          "Delete…",
+          "Edit event…");
+
+  @BeforeEach
+  void openReadOnly(FxRobot robot) throws TimeoutException {
+    long talk;
+    try (Notebook writer = Notebook.open(dir.resolve("notes.talkbook"))) {
+      SampleMeetup.addTo(writer);
+      talk = writer.talks().summaries().get(0).id();
+      notes = writer.talks().get(talk).body();
+    }
+    Stage primary = FxToolkit.registerPrimaryStage();
+    robot.interact(
+        () ->
+            ui =
+                new WindowUnderTest(
+                    primary,
+                    dir,
+                    Notebook.Options.defaults().withReadOnly(true).withCreate(false)));
+    ui.idle();
+    robot.interact(() -> ui.window.open(talk, List.of()));
+    FxWait.untilFx("the notes", () -> WindowUnderTest.editor(robot).getText().equals(notes));
+  }
+
+  @AfterEach
+  void close(FxRobot robot) {
+    ui.close(robot);
+  }
+
+  private static Label label(FxRobot robot, String id) {
+    return robot.lookup("#" + id).queryAs(Label.class);
+  }
+
+  @Test
+  void theStatusBarSaysReadOnlyNotSavedAndWhy(FxRobot robot) throws Exception {
+    assertThat(WindowUnderTest.saveState(robot)).isEqualTo("Read-only");
+    String tip =
+        FxWait.onFx(
+            () -> {
+              var tooltip = label(robot, "save-state").getTooltip();
+              return tooltip == null ? null : tooltip.getText();
+            });
+    assertThat(tip).startsWith("This notebook is open read-only: ");
+  }
+
+  @Test
+  void theTooltipSaysWhenAnotherTalkbookHasTheNotebook(FxRobot robot) throws Exception {
+    robot.interact(
+        () ->
+            ui.window.readOnlyBecause(
+                App.readOnlyBecause(dev.talkbook.core.store.NotebookOpenException.Problem.LOCKED)));
+    assertThat(FxWait.onFx(() -> label(robot, "save-state").getTooltip().getText()))
+        .startsWith("This notebook is open read-only: another Talkbook has it open for writing.");
+  }
+
+  @Test
+  void aKeyTypedInTheNotesSaysTheNotebookIsReadOnly(FxRobot robot) throws Exception {
+    FxWait.clickOn(robot, WindowUnderTest.editor(robot));
+    FxWait.untilFx(
+        "the notes to have the keyboard", () -> WindowUnderTest.editor(robot).isFocused());
+    robot.write("x");
+    ui.idle();
+    assertThat(FxWait.onFx(() -> label(robot, "notice").isVisible())).isTrue();
+    assertThat(FxWait.onFx(() -> label(robot, "notice").getText()))
+        .startsWith("This notebook is open read-only: ");
+    assertThat(WindowUnderTest.editorText(robot)).isEqualTo(notes);
+    assertThat(WindowUnderTest.saveState(robot)).isEqualTo("Read-only");
+  }
+
+  @Test
+  void whatWouldChangeTheNotebookIsGreyedAndNotInThePalette(FxRobot robot) throws Exception {
+    ui.clickOnRow(robot, SampleMeetup.TITLE); // an event selected: Rename, Delete, Edit event apply
+    FxWait.untilFx(
+        "the event selected",
+        () -> WindowUnderTest.navigator(robot).getSelectionModel().getSelectedIndex() == 0);
+    for (String text : CHANGING) {
+      MenuItem item = ui.action(text);
+      assertThat(FxWait.onFx(item::isDisable)).as(text).isTrue();
+    }
+    List<String> offered =
+        FxWait.onFx(
+            () ->
+                MenuActions.entries(robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus())
+                    .stream()
+                    .map(PaletteEntry::label)
+                    .toList());
+    assertThat(offered).isNotEmpty().doesNotContainAnyElementsOf(CHANGING);
+    for (String id : List.of("new-event", "new-talk")) {
+      assertThat(FxWait.onFx(() -> robot.lookup("#" + id).query().isDisabled())).as(id).isTrue();
+    }
+
+    robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+    ui.idle();
+    assertThat(FxWait.onFx(() -> Window.getWindows().stream().filter(Window::isShowing).count()))
+        .as("no new-talk form")
+        .isEqualTo(1);
+  }
+}
