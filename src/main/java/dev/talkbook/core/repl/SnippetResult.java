@@ -20,6 +20,8 @@ import java.util.List;
  * @param note a sentence for the user (what was defined, what is missing, what was updated), or ""
  * @param output what it wrote to standard output and error, the newest {@code outputCap} characters
  * @param outputDropped how many older characters were dropped from {@code output}
+ * @param outputDroppedLines how many older lines were dropped whole from {@code output} (it starts
+ *     where a line starts, unless one line was longer than the cap)
  * @param took wall time of the evaluation of this snippet
  */
 public record SnippetResult(
@@ -37,10 +39,47 @@ public record SnippetResult(
     String note,
     String output,
     long outputDropped,
+    long outputDroppedLines,
     Duration took) {
 
   public SnippetResult {
     problems = List.copyOf(problems);
+  }
+
+  /** A result whose dropped output is counted in characters only. */
+  public SnippetResult(
+      int index,
+      String source,
+      int start,
+      int end,
+      Kind kind,
+      Status status,
+      String name,
+      String value,
+      String type,
+      List<Problem> problems,
+      Failure failure,
+      String note,
+      String output,
+      long outputDropped,
+      Duration took) {
+    this(
+        index,
+        source,
+        start,
+        end,
+        kind,
+        status,
+        name,
+        value,
+        type,
+        problems,
+        failure,
+        note,
+        output,
+        outputDropped,
+        0,
+        took);
   }
 
   /** What a snippet is. */

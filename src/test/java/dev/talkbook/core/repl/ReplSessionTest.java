@@ -270,7 +270,16 @@ class ReplSessionTest {
     SnippetResult r = e.results().get(1);
     assertThat(r.outputDropped()).isPositive();
     assertThat(r.output().length() + r.outputDropped()).isEqualTo(100_000_000L);
-    assertThat(r.output()).hasSize(ReplOptions.DEFAULT_OUTPUT_CAP);
+    // the newest lines that fit, whole: cut where a line starts, the dropped lines counted
+    assertThat(r.output().length())
+        .isLessThanOrEqualTo(ReplOptions.DEFAULT_OUTPUT_CAP)
+        .isGreaterThan(ReplOptions.DEFAULT_OUTPUT_CAP - 100);
+    assertThat(r.output()).startsWith("x".repeat(99) + "\n");
+    assertThat(r.outputDroppedLines() + r.output().length() / 100).isEqualTo(1_000_000L);
+    // the notes: the last 163 lines of 100 characters that fit in 16 KB, and "the end"
+    assertThat(NoteCode.outputOf(e))
+        .startsWith("… 999,837 earlier lines not kept (1,000,001 in all)\n")
+        .endsWith("\nthe end\n");
     assertThat(e.last().output()).isEqualTo("the end\n");
     long streamed =
         events.stream()

@@ -141,6 +141,25 @@ class ReplPaneTest {
     waitFor("the end in sight again", pane::transcriptEndInSight);
   }
 
+  /**
+   * "Save transcript to notes" writes what the notes keep of a long output: its last lines, after a
+   * line saying how many were not kept (it copied all of it).
+   */
+  @Test
+  void whatSaveTranscriptWritesOfALongOutputIsItsNewestLines(FxRobot robot) throws Exception {
+    robot.interact(
+        () ->
+            pane.input()
+                .replaceText(
+                    "for (int i = 0; i < 30_000; i++) System.out.println(\"line \" + i);"));
+    robot.interact(pane::runInput);
+    waitFor("the run to be kept", () -> !pane.ranSoFar().isEmpty());
+    String kept = FxWait.onFx(pane::ranSoFar).get(0).output();
+    assertThat(kept)
+        .startsWith("… 29,800 earlier lines not kept (30,000 in all)\nline 29800\n")
+        .endsWith("line 29999\n");
+  }
+
   @Test
   void escapeStopsARunawayLoop(FxRobot robot) throws Exception {
     FxWait.clickOn(robot, pane.input());
