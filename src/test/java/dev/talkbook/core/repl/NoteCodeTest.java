@@ -215,6 +215,32 @@ class NoteCodeTest {
                 + "            ^----^\n");
   }
 
+  /** JShell's wrapper class, which it writes as no name, is not shown as "location: class ". */
+  @Test
+  void aProblemInASnippetsOwnCodeSaysNoEmptyLocation() {
+    String input = "greet(3)";
+    String javac = "cannot find symbol\n  symbol:   method greet(int)\n  location: class ";
+    assertThat(SnippetResult.Problem.in(input, true, javac, 0, 5, 0).describe())
+        .isEqualTo(
+            "error: cannot find symbol (line 1, column 1)\n"
+                + "  symbol:   method greet(int)\n"
+                + "    greet(3)\n"
+                + "    ^---^\n");
+    String wrapper = "cannot find symbol\n  symbol:   variable x\n  location: class $JShell$12";
+    assertThat(SnippetResult.Problem.in("x", true, wrapper, 0, 1, 0).describe())
+        .doesNotContain("location");
+    // a class, interface or variable with a name is kept
+    for (String named :
+        List.of(
+            "  location: class java.lang.Math",
+            "  location: interface Shape",
+            "  location: variable s of type java.lang.String")) {
+      String message = "cannot find symbol\n  symbol:   method nope()\n" + named;
+      assertThat(SnippetResult.Problem.in("nope()", true, message, 0, 4, 0).describe())
+          .contains(named + "\n");
+    }
+  }
+
   @Test
   void theOutputOfAFailedBlockIsFencedAsAnErrorAndReadBackSo() {
     String md = "```java\nint y = \"no\";\n```\n";

@@ -110,6 +110,24 @@ class ReplSessionTest {
     assertThat(p.sourceLine()).isEqualTo("int b = \"text\";");
   }
 
+  /**
+   * javac names the class a missing method was looked for in; for a snippet that is JShell's hidden
+   * wrapper, which JShell writes as nothing: "location: class " was shown with no name.
+   */
+  @Test
+  void aMissingMethodsErrorSaysNoEmptyLocation() throws Exception {
+    SnippetResult r = eval("greetEveryone(3)").last();
+    assertThat(r.status()).isEqualTo(Status.COMPILE_ERROR);
+    String said = r.problems().get(0).describe();
+    assertThat(said)
+        .startsWith("error: cannot find symbol (line 1, column 1)\n")
+        .contains("symbol:   method greetEveryone(int)")
+        .doesNotContain("location");
+    // a real class is still named
+    String math = eval("Math.clampTo(1, 2, 3)").last().problems().get(0).describe();
+    assertThat(math).contains("location: class java.lang.Math\n");
+  }
+
   @Test
   void codeForANewerJavaSaysWhichJavaItNeeds() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(
