@@ -108,6 +108,9 @@ final class JavaMenu {
                 null,
                 () -> runner().saveTranscript(dock().pane().ranSoFar())),
             noTalk),
+        MenuActions.words(
+            WindowMenus.item("Clear the REPL transcript", "Shortcut+L", this::clearTranscript),
+            "repl jshell console output empty cls"),
         new SeparatorMenuItem(),
         WindowMenus.unavailableWhile(
             MenuActions.words(
@@ -149,6 +152,13 @@ final class JavaMenu {
   private void togglePresenter() {
     if (presenting() || parts.talk().getTalk() != null) {
       presenter().toggle();
+    }
+  }
+
+  /** Empties the REPL's transcript (nothing to do before the pane was first built). */
+  private void clearTranscript() {
+    if (dock != null) {
+      dock.pane().clearTranscript();
     }
   }
 

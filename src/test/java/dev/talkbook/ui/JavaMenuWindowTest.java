@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.repl.ReplSession;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,26 @@ class JavaMenuWindowTest extends RealWindowTest {
         () ->
             robot.lookup(".tb-repl .label").queryAllAs(javafx.scene.control.Label.class).stream()
                 .anyMatch(l -> l.getText().equals("The caret is not in a ```java block.")));
+  }
+
+  /**
+   * Java → Clear the REPL transcript (Ctrl+L, with the keyboard in the notes too) empties the
+   * transcript; the palette offers it as it offers every menu item.
+   */
+  @Test
+  void ctrlLClearsTheReplTranscript(FxRobot robot) throws Exception {
+    ui.fire(robot, "Show or hide the REPL");
+    var transcript =
+        (org.fxmisc.richtext.StyleClassedTextArea) FxWait.shown(robot, ".tb-repl-transcript");
+    repl.evaluate("6 * 7").get(30, TimeUnit.SECONDS);
+    FxWait.untilFx("the value in the transcript", () -> transcript.getText().contains("⇒ 42"));
+    FxWait.clickOn(robot, "#editor");
+    FxWait.untilFx("the notes focused", () -> notesFocused(robot));
+    robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+    FxWait.untilFx("the transcript empty", () -> transcript.getText().isEmpty());
+    assertThat(FxWait.onFx(() -> WindowUnderTest.editor(robot).getText())).isEqualTo(NOTES);
+    MenuItem clear = ui.action("Clear the REPL transcript");
+    assertThat(FxWait.onFx(() -> clear.getAccelerator().getDisplayText())).isEqualTo("Ctrl+L");
   }
 
   @Test

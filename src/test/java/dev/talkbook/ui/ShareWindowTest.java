@@ -336,14 +336,10 @@ class ShareWindowTest extends RealWindowTest {
           .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A)
           .release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
       waitUntil("the audience card", () -> panel().card() != null);
-      assertThat(
-              FxWait.onFx(
-                  () -> ((Label) panel().card().getScene().lookup(".tb-share-card-url")).getText()))
-          .isEqualTo(url.toString());
-      Image qr =
-          FxWait.onFx(
-              () -> ((ImageView) panel().card().getScene().lookup(".image-view")).getImage());
-      assertThat(decode(qr)).isEqualTo(url.toString());
+      assertThat(cardAddress()).isEqualTo(url.toString());
+      // shared with this computer only: said, and no QR code nobody in the room could use
+      assertThat(cardText()).contains("Only this computer can open this address.");
+      assertThat(FxWait.onFx(() -> panel().card().getScene().lookup(".image-view"))).isNull();
       robot.interact(() -> panel().card().requestFocus());
       robot.type(KeyCode.ESCAPE);
       waitUntil("the card gone", () -> panel().card() == null);
@@ -352,6 +348,82 @@ class ShareWindowTest extends RealWindowTest {
           "presenter mode left",
           () -> !ui.stage.getScene().getRoot().getStyleClass().contains("tb-presenter"));
     }
+  }
+
+  /** The address on the audience card, read on the FX thread. */
+  private String cardAddress() throws Exception {
+    return FxWait.onFx(
+        () -> ((Label) panel().card().getScene().lookup(".tb-share-card-url")).getText());
+  }
+
+  /** Every label's text on the audience card, one a line, read on the FX thread. */
+  private String cardText() throws Exception {
+    return FxWait.onFx(
+        () ->
+            panel().card().getScene().getRoot().lookupAll(".label").stream()
+                .map(n -> ((Label) n).getText())
+                .collect(java.util.stream.Collectors.joining("\n")));
+  }
+
+  /**
+   * Shared with "This computer only", Ctrl+Shift+A showed 127.0.0.1 and its QR code with no word
+   * that nobody in the room could open it. The card says so, with the setting that lets the room
+   * join, and shows no QR code; its button shares on the network, and the card then shows that
+   * address and its code.
+   */
+  @Test
+  void theCardSaysWhenOnlyThisComputerCanOpenTheAddressAndSharesOnTheNetwork(FxRobot robot)
+      throws Exception {
+    openSample(robot, "Live coding without fear");
+    URI url = startSharing(robot);
+    assertThat(url.getHost()).isEqualTo("127.0.0.1");
+    robot.interact(() -> panel().stage().hide()); // the window has the keys
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A)
+        .release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+    waitUntil("the audience card", () -> panel().card() != null);
+    assertThat(cardAddress()).isEqualTo(url.toString());
+    assertThat(FxWait.onFx(() -> panel().card().getScene().lookup(".image-view"))).isNull();
+    var network = dev.talkbook.core.share.NetworkAddresses.network();
+    if (network.isEmpty()) {
+      assertThat(cardText())
+          .contains(
+              "Only this computer can open this address.",
+              "This computer is on no network now",
+              "in Share → Live share panel… stop sharing and choose Who can follow → “The network,"
+                  + " as …”");
+      return;
+    }
+    // the panel lists the network's addresses once it has looked them up
+    waitUntil("the network among the choices", () -> share().networkChoice().isPresent());
+    String choice =
+        FxWait.onFx(() -> share().networkChoice().get().describe()).replaceFirst("^t", "T");
+    waitUntil(
+        "the card to name the setting",
+        () -> cardText().contains("Who can follow → “" + choice + "”"));
+    assertThat(cardText())
+        .contains(
+            "Only this computer can open this address.",
+            "Sharing is set to “This computer only”, so nobody in the room can follow.");
+    FxWait.clickOn(robot, "#share-card-network");
+    waitUntil(
+        "sharing on the network",
+        () ->
+            share().getState() == ShareModel.State.RUNNING
+                && !share().onlyThisComputerProperty().get());
+    waitUntil("the card showing the new address", () -> !cardAddress().equals(url.toString()));
+    URI now = URI.create(cardAddress());
+    assertThat(now.getHost())
+        .isEqualTo(
+            dev.talkbook.core.share.NetworkAddresses.host(network.get().address())
+                .replaceAll("[\\[\\]]", ""));
+    waitUntil("its QR code", () -> panel().card().getScene().lookup(".image-view") != null);
+    Image qr =
+        FxWait.onFx(() -> ((ImageView) panel().card().getScene().lookup(".image-view")).getImage());
+    assertThat(decode(qr)).isEqualTo(now.toString());
+    assertThat(cardText()).doesNotContain("Only this computer");
+    robot.interact(() -> share().stop());
+    waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
   }
 
   /**

@@ -182,13 +182,18 @@ public final class NoteCode {
     return new Result(outputOf(evaluation), evaluation.failed());
   }
 
-  /** What an evaluation writes into the notes: output, values, errors, in order. */
+  /**
+   * What an evaluation writes into the notes: output, values, errors, in order; of a long output
+   * only the newest lines, after a line saying how many were not kept ({@link
+   * KeptOutput#forNotes}).
+   */
   public static String outputOf(Evaluation evaluation) {
     StringBuilder out = new StringBuilder();
+    long earlierLines = 0;
+    long earlierChars = 0;
     for (SnippetResult r : evaluation.results()) {
-      if (r.outputDropped() > 0) {
-        out.append("… ").append(r.outputDropped()).append(" characters dropped …\n");
-      }
+      earlierLines += r.outputDroppedLines();
+      earlierChars += r.outputDropped();
       out.append(r.output());
       if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
         out.append('\n');
@@ -220,7 +225,7 @@ public final class NoteCode {
     if (!evaluation.message().isEmpty()) {
       out.append(evaluation.message()).append('\n');
     }
-    return out.toString();
+    return KeptOutput.forNotes(out.toString(), earlierLines, earlierChars);
   }
 
   /** One input the REPL ran, what it gave, and whether it failed, as a transcript keeps it. */

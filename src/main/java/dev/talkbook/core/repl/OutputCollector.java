@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * Collects user code's output (arriving on JShell's reader thread) into batches: pending text is
  * handed out at most every {@link #BATCH_MS} ms and at the end of each snippet, and never more than
  * {@code cap} characters are held (the oldest are dropped and counted). It also keeps each
- * snippet's newest {@code cap} characters for its {@link SnippetResult}.
+ * snippet's newest {@code cap} characters for its {@link SnippetResult}. What is dropped is cut
+ * where a line starts (unless one line is longer than the cap), and its lines are counted too.
  */
 final class OutputCollector {
 
@@ -32,11 +33,13 @@ final class OutputCollector {
   private final List<Chunk> pending = new ArrayList<>();
   private long pendingChars;
   private long pendingDropped;
+  private long pendingDroppedLines;
   private boolean flushScheduled;
 
   private long evaluation = -1;
   private final StringBuilder captured = new StringBuilder();
   private long capturedDropped;
+  private long capturedDroppedLines;
 
   OutputCollector(int cap, ScheduledExecutorService timer, Consumer<List<Output>> sink) {
     this.cap = cap;
@@ -55,19 +58,20 @@ final class OutputCollector {
     this.evaluation = evaluation;
     captured.setLength(0);
     capturedDropped = 0;
+    capturedDroppedLines = 0;
   }
 
   /** The snippet ended: flushes and returns its captured output. */
   synchronized Captured end() {
     flush();
     if (captured.length() > cap) {
-      capturedDropped += captured.length() - cap;
-      captured.delete(0, captured.length() - cap);
+      dropCaptured(captured.length() - cap);
     }
-    Captured result = new Captured(captured.toString(), capturedDropped);
+    Captured result = new Captured(captured.toString(), capturedDropped, capturedDroppedLines);
     evaluation = -1;
     captured.setLength(0);
     capturedDropped = 0;
+    capturedDroppedLines = 0;
     return result;
   }
 
@@ -91,17 +95,21 @@ final class OutputCollector {
         pending.remove(0);
         pendingChars -= first.text.length();
         pendingDropped += first.text.length();
+        pendingDroppedLines += KeptOutput.lineBreaks(first.text, 0, first.text.length());
       } else {
-        first.text.delete(0, (int) excess);
-        pendingChars -= excess;
-        pendingDropped += excess;
+        int drop = lineEnd(first.text, (int) excess);
+        pendingDroppedLines += KeptOutput.lineBreaks(first.text, 0, drop);
+        first.text.delete(0, drop);
+        pendingChars -= drop;
+        pendingDropped += drop;
+        if (first.text.length() == 0) {
+          pending.remove(0);
+        }
       }
     }
     captured.append(text);
     if (captured.length() > 2 * cap) {
-      int drop = captured.length() - cap;
-      captured.delete(0, drop);
-      capturedDropped += drop;
+      dropCaptured(captured.length() - cap);
     }
     if (!flushScheduled) {
       flushScheduled = true;
@@ -116,18 +124,45 @@ final class OutputCollector {
     }
     List<Output> batch = new ArrayList<>(pending.size());
     long dropped = pendingDropped;
+    long droppedLines = pendingDroppedLines;
     for (Chunk chunk : pending) {
-      batch.add(new Output(evaluation, chunk.stream, chunk.text.toString(), dropped));
+      batch.add(new Output(evaluation, chunk.stream, chunk.text.toString(), dropped, droppedLines));
       dropped = 0;
+      droppedLines = 0;
     }
     pending.clear();
     pendingChars = 0;
     pendingDropped = 0;
+    pendingDroppedLines = 0;
     sink.accept(batch);
   }
 
-  /** A snippet's output. */
-  record Captured(String text, long dropped) {}
+  /** Drops at least {@code atLeast} of the oldest captured characters, up to a line's start. */
+  private void dropCaptured(int atLeast) {
+    int drop = lineEnd(captured, atLeast);
+    capturedDroppedLines += KeptOutput.lineBreaks(captured, 0, drop);
+    captured.delete(0, drop);
+    capturedDropped += drop;
+  }
+
+  /**
+   * How many characters to drop from the front of {@code text} to drop at least {@code atLeast} and
+   * end where a line starts; {@code atLeast} when no line starts after it (one long line).
+   */
+  private static int lineEnd(CharSequence text, int atLeast) {
+    if (atLeast <= 0 || text.charAt(atLeast - 1) == '\n') {
+      return Math.max(0, atLeast);
+    }
+    for (int i = atLeast; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        return i + 1;
+      }
+    }
+    return atLeast;
+  }
+
+  /** A snippet's output, and what of it was dropped (characters, and line breaks among them). */
+  record Captured(String text, long dropped, long droppedLines) {}
 
   private static final class Chunk {
     final Stream stream;

@@ -29,12 +29,21 @@ public sealed interface ReplEvent {
       implements ReplEvent {}
 
   /**
-   * Output written by user code. {@code droppedBefore} characters were dropped just before this
-   * text because output came faster than it could be shown (the cap keeps the newest). {@code
-   * evaluation} is -1 for output from a background thread between evaluations.
+   * Output written by user code. {@code droppedBefore} characters, {@code droppedLinesBefore} line
+   * breaks among them, were dropped just before this text because output came faster than it could
+   * be shown (the cap keeps the newest; it then starts where a line starts, unless one line was
+   * longer than the cap). {@code evaluation} is -1 for output from a background thread between
+   * evaluations.
    */
-  record Output(long evaluation, Stream stream, String text, long droppedBefore)
-      implements ReplEvent {}
+  record Output(
+      long evaluation, Stream stream, String text, long droppedBefore, long droppedLinesBefore)
+      implements ReplEvent {
+
+    /** Output with nothing dropped before it, or with the dropped lines not counted. */
+    public Output(long evaluation, Stream stream, String text, long droppedBefore) {
+      this(evaluation, stream, text, droppedBefore, 0);
+    }
+  }
 
   /** User code is waiting on {@code System.in}: supply a line with {@link ReplSession#input}. */
   record InputRequested(long evaluation) implements ReplEvent {}

@@ -1258,6 +1258,7 @@ public final class ReplSession implements AutoCloseable {
           note,
           out.text(),
           out.dropped(),
+          out.droppedLines(),
           took);
     }
     Snippet snippet = main.snippet();
@@ -1360,6 +1361,7 @@ public final class ReplSession implements AutoCloseable {
         String.join(" ", notes),
         out.text(),
         out.dropped(),
+        out.droppedLines(),
         took);
   }
 

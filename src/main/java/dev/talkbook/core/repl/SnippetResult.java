@@ -2,6 +2,7 @@ package dev.talkbook.core.repl;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What became of one snippet.
@@ -20,6 +21,8 @@ import java.util.List;
  * @param note a sentence for the user (what was defined, what is missing, what was updated), or ""
  * @param output what it wrote to standard output and error, the newest {@code outputCap} characters
  * @param outputDropped how many older characters were dropped from {@code output}
+ * @param outputDroppedLines how many older lines were dropped whole from {@code output} (it starts
+ *     where a line starts, unless one line was longer than the cap)
  * @param took wall time of the evaluation of this snippet
  */
 public record SnippetResult(
@@ -37,10 +40,47 @@ public record SnippetResult(
     String note,
     String output,
     long outputDropped,
+    long outputDroppedLines,
     Duration took) {
 
   public SnippetResult {
     problems = List.copyOf(problems);
+  }
+
+  /** A result whose dropped output is counted in characters only. */
+  public SnippetResult(
+      int index,
+      String source,
+      int start,
+      int end,
+      Kind kind,
+      Status status,
+      String name,
+      String value,
+      String type,
+      List<Problem> problems,
+      Failure failure,
+      String note,
+      String output,
+      long outputDropped,
+      Duration took) {
+    this(
+        index,
+        source,
+        start,
+        end,
+        kind,
+        status,
+        name,
+        value,
+        type,
+        problems,
+        failure,
+        note,
+        output,
+        outputDropped,
+        0,
+        took);
   }
 
   /** What a snippet is. */
@@ -124,12 +164,13 @@ public record SnippetResult(
      * marked under it ({@code ^--^}).
      */
     public String describe() {
-      String first = message;
+      String readable = readable(message);
+      String first = readable;
       String rest = "";
-      int nl = message.indexOf('\n');
+      int nl = readable.indexOf('\n');
       if (nl >= 0) {
-        first = message.substring(0, nl);
-        rest = message.substring(nl);
+        first = readable.substring(0, nl);
+        rest = readable.substring(nl);
       }
       StringBuilder out = new StringBuilder();
       out.append(error ? "error: " : "warning: ")
@@ -159,6 +200,24 @@ public record SnippetResult(
       }
       return out.toString();
     }
+  }
+
+  /**
+   * javac's "location: class" line where the class is JShell's hidden wrapper of a snippet, which
+   * JShell writes as no name at all (or as {@code $JShell$12}): it tells the user nothing.
+   */
+  private static final Pattern WRAPPER_LOCATION =
+      Pattern.compile(
+          "(?m)\\n[ \\t]*location:[ \\t]+(?:class|interface|enum|record)"
+              + "(?:[ \\t]+(?:REPL\\.)?\\$JShell\\$\\w*)?[ \\t]*$");
+
+  /**
+   * A compiler message as the user reads it: without a {@code location: class} line that names no
+   * class (a snippet's own code is in JShell's hidden wrapper class); a real class, interface or
+   * variable stays ({@code location: class Math}).
+   */
+  static String readable(String message) {
+    return WRAPPER_LOCATION.matcher(message).replaceAll("");
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.talkbook.core.share;
 
 import dev.talkbook.core.repl.Evaluation;
+import dev.talkbook.core.repl.KeptOutput;
 import dev.talkbook.core.repl.NoteCode;
 import dev.talkbook.core.repl.ReplEvent;
 import dev.talkbook.core.repl.ReplSession;
@@ -18,13 +19,14 @@ import java.util.function.Consumer;
  * {@link #finish}) or let it {@link #follow} a {@link ReplSession}. Thread-safe; listeners are told
  * on the thread that made the change.
  *
- * <p>Code is kept to {@value #MAX_CODE} characters and output to its newest {@value #MAX_OUTPUT} (a
- * line says how much was left out), so a runaway loop cannot flood the viewers.
+ * <p>Code is kept to {@value #MAX_CODE} characters and output to what the notes keep of it: its
+ * newest {@value KeptOutput#NOTES_LINES} lines, at most {@value KeptOutput#NOTES_CHARS} characters,
+ * after a line that says how many were not kept ({@link KeptOutput#forNotes}); so a runaway loop
+ * cannot flood the viewers, and they see what "Run" writes into the notes.
  */
 public final class LiveCode {
   static final int MAX_SNIPPETS = 50;
   static final int MAX_CODE = 20_000;
-  static final int MAX_OUTPUT = 50_000;
 
   /** Told of every change. */
   interface Listener {
@@ -35,8 +37,15 @@ public final class LiveCode {
 
   private final Map<Long, Snippet> snippets = new LinkedHashMap<>();
 
-  /** Characters of output left out so far, per running snippet. */
-  private final Map<Long, Long> dropped = new HashMap<>();
+  /** The newest output of a running snippet, and what of it was left out so far. */
+  private static final class Printed {
+    String newest = "";
+    long linesLeftOut;
+    long charsLeftOut;
+  }
+
+  /** What each running snippet printed, while it runs. */
+  private final Map<Long, Printed> printed = new HashMap<>();
 
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private long nextId = 1;
@@ -50,7 +59,7 @@ public final class LiveCode {
       while (snippets.size() > MAX_SNIPPETS) {
         long oldest = snippets.keySet().iterator().next();
         snippets.remove(oldest);
-        dropped.remove(oldest);
+        printed.remove(oldest);
       }
     }
     tell(s);
@@ -59,16 +68,39 @@ public final class LiveCode {
 
   /** A running snippet printed {@code text}. Unknown ids (dropped as too old) are ignored. */
   public void output(long id, String text) {
+    output(id, text, 0, 0);
+  }
+
+  /**
+   * A running snippet printed {@code text}, after {@code droppedChars} characters ({@code
+   * droppedLines} line breaks among them) that the REPL dropped unseen (it printed faster than they
+   * could be shown).
+   */
+  void output(long id, String text, long droppedLines, long droppedChars) {
     Snippet s;
     synchronized (this) {
       Snippet old = snippets.get(id);
       if (old == null || text.isEmpty()) {
         return;
       }
-      String all = withoutNote(old.output(), dropped.getOrDefault(id, 0L)) + text;
-      long gone = dropped.getOrDefault(id, 0L) + Math.max(0, all.length() - MAX_OUTPUT);
-      dropped.put(id, gone);
-      s = new Snippet(id, old.code(), withNote(newest(all), gone), old.status());
+      Printed p = printed.computeIfAbsent(id, k -> new Printed());
+      if (droppedChars > 0) {
+        // what was kept so far came before what was dropped: it goes too
+        p.linesLeftOut += KeptOutput.lineBreaks(p.newest, 0, p.newest.length()) + droppedLines;
+        p.charsLeftOut += p.newest.length() + droppedChars;
+        p.newest = "";
+      }
+      String all = p.newest + text;
+      int start = KeptOutput.tailStart(all, KeptOutput.NOTES_LINES, KeptOutput.NOTES_CHARS);
+      p.linesLeftOut += KeptOutput.lineBreaks(all, 0, start);
+      p.charsLeftOut += start;
+      p.newest = all.substring(start);
+      s =
+          new Snippet(
+              id,
+              old.code(),
+              KeptOutput.forNotes(p.newest, p.linesLeftOut, p.charsLeftOut),
+              old.status());
       snippets.put(id, s);
     }
     tell(s);
@@ -83,10 +115,10 @@ public final class LiveCode {
         return;
       }
       String all = output == null ? "" : output;
-      dropped.remove(id);
-      s =
-          new Snippet(
-              id, old.code(), withNote(newest(all), all.length() - newest(all).length()), status);
+      printed.remove(id);
+      // what NoteCode.outputOf gives is cut already
+      String kept = KeptOutput.fitsNotes(all) ? all : KeptOutput.forNotes(all, 0, 0);
+      s = new Snippet(id, old.code(), kept, status);
       snippets.put(id, s);
     }
     tell(s);
@@ -103,7 +135,7 @@ public final class LiveCode {
   public void clear() {
     synchronized (this) {
       snippets.clear();
-      dropped.clear();
+      printed.clear();
     }
     for (Listener l : listeners) {
       l.cleared();
@@ -138,7 +170,7 @@ public final class LiveCode {
               id = ids.get(o.evaluation());
             }
             if (id != null) {
-              output(id, o.text());
+              output(id, o.text(), o.droppedLinesBefore(), o.droppedBefore());
             }
           } else if (event instanceof ReplEvent.EvaluationFinished f) {
             Long id;
@@ -184,21 +216,5 @@ public final class LiveCode {
   private static String cut(String code, int max) {
     String c = code == null ? "" : code;
     return c.length() <= max ? c : c.substring(0, max) + "\n… (" + (c.length() - max) + " more)";
-  }
-
-  private static String newest(String output) {
-    return output.length() <= MAX_OUTPUT ? output : output.substring(output.length() - MAX_OUTPUT);
-  }
-
-  private static String note(long gone) {
-    return "… " + gone + " characters of output left out …\n";
-  }
-
-  private static String withNote(String output, long gone) {
-    return gone <= 0 ? output : note(gone) + output;
-  }
-
-  private static String withoutNote(String output, long gone) {
-    return gone <= 0 ? output : output.substring(note(gone).length());
   }
 }

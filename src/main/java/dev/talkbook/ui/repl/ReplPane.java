@@ -2,6 +2,7 @@ package dev.talkbook.ui.repl;
 
 import dev.talkbook.core.repl.Definition;
 import dev.talkbook.core.repl.Evaluation;
+import dev.talkbook.core.repl.KeptOutput;
 import dev.talkbook.core.repl.NoteCode;
 import dev.talkbook.core.repl.ReplEvent;
 import dev.talkbook.core.repl.ReplSession;
@@ -9,6 +10,7 @@ import dev.talkbook.core.repl.SnippetResult;
 import dev.talkbook.core.repl.SnippetResult.Status;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
+import dev.talkbook.ui.common.ShownKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -47,6 +50,7 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.model.TwoDimensional.Bias;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -70,8 +74,20 @@ public final class ReplPane {
   /** In the input: the span a compiler error is about, or the line that threw. */
   static final String PROBLEM = "tb-repl-problem";
 
-  /** The transcript keeps about this many characters; older text goes. */
-  static final int TRANSCRIPT_CAP = 2_000_000;
+  /**
+   * The transcript keeps its newest lines, at most this many: several hundred screens, as a
+   * terminal's scroll-back (xterm keeps 1,024 lines, GNOME's terminal 10,000). Older lines go,
+   * where a line starts, and its first line says how many went. A long output (a loop printing a
+   * million lines) would otherwise make every change to the transcript slow.
+   */
+  static final int TRANSCRIPT_LINES = 5_000;
+
+  /** The transcript keeps at most this many characters (of long lines), as for its lines. */
+  static final int TRANSCRIPT_CHARS = 500_000;
+
+  /** Clears the transcript (the Java menu's item shows it too). */
+  static final KeyCombination CLEAR =
+      new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
 
   private static final KeyCombination RUN =
       new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
@@ -134,8 +150,24 @@ public final class ReplPane {
   /** Spans marked in the input ([start, end)), while its text is what ran. */
   private final List<int[]> marks = new ArrayList<>();
 
+  /** Lines (their line breaks) the transcript let go from its top since it was last cleared. */
+  private long droppedLines;
+
+  /** The length of the transcript's first line saying so, its break included; 0 before any. */
+  private int droppedNoteLength;
+
+  private final int keptLines;
+  private final int keptChars;
+
   public ReplPane(ReplSession session) {
+    this(session, TRANSCRIPT_LINES, TRANSCRIPT_CHARS);
+  }
+
+  /** A pane whose transcript keeps {@code lines} lines and {@code chars} characters (tests). */
+  ReplPane(ReplSession session, int lines, int chars) {
     this.session = session;
+    this.keptLines = lines;
+    this.keptChars = chars;
     layout();
     wireInput();
     subscription = session.addListener(this::offer);
@@ -189,11 +221,25 @@ public final class ReplPane {
 
   /** Shows the transcript's end once the layout under way is done. */
   private void followEnd() {
-    Platform.runLater(
-        () -> {
-          transcript.moveTo(transcript.getLength());
-          transcript.requestFollowCaret();
-        });
+    Platform.runLater(this::showEnd);
+  }
+
+  /** The transcript's end in sight: the caret there, followed. */
+  private void showEnd() {
+    transcript.moveTo(transcript.getLength());
+    transcript.requestFollowCaret();
+  }
+
+  /**
+   * Empties the transcript (Java → Clear the REPL transcript, Ctrl+L, its context menu); "Save
+   * transcript to notes" then saves only what runs after. The session and its definitions stay.
+   */
+  public void clearTranscript() {
+    transcript.clear();
+    links.clear();
+    ran.clear();
+    droppedLines = 0;
+    droppedNoteLength = 0;
   }
 
   /** A short message in the pane's toolbar (e.g. about running the notes' code blocks). */
@@ -265,6 +311,18 @@ public final class ReplPane {
     transcript.setEditable(false);
     transcript.setWrapText(true);
     transcript.getStyleClass().add("tb-repl-transcript");
+    transcript.setContextMenu(transcriptMenu());
+    transcript.addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.CONTEXT_MENU
+              || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+            // JavaFX on Linux sends no context menu request for either key.
+            var at = transcript.localToScreen(transcript.getBoundsInLocal());
+            transcript.getContextMenu().show(transcript, at.getMinX() + 16, at.getMinY() + 16);
+            e.consume();
+          }
+        });
     transcript.setOnMouseClicked(
         e -> {
           int at = transcript.getCaretPosition();
@@ -365,8 +423,27 @@ public final class ReplPane {
           if (e.getCode() == KeyCode.ESCAPE && running.get()) {
             session.stop();
             e.consume();
+          } else if (CLEAR.match(e)) {
+            // here too for the detached pane, whose window has no Java menu
+            clearTranscript();
+            e.consume();
           }
         });
+  }
+
+  /** The transcript's context menu: Copy, Select all, Clear transcript. */
+  private ContextMenu transcriptMenu() {
+    MenuItem copy = new MenuItem("Copy");
+    copy.setOnAction(e -> transcript.copy());
+    MenuItem all = new MenuItem("Select all");
+    all.setOnAction(e -> transcript.selectAll());
+    MenuItem clear = new MenuItem("Clear transcript");
+    clear.setAccelerator(new ShownKey(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+    clear.setOnAction(e -> clearTranscript());
+    ContextMenu menu = new ContextMenu(copy, all, new SeparatorMenuItem(), clear);
+    menu.getStyleClass().add("tb-repl-transcript-menu");
+    menu.setOnShowing(e -> copy.setDisable(transcript.getSelection().getLength() == 0));
+    return menu;
   }
 
   static String describe(Definition d) {
@@ -592,7 +669,9 @@ public final class ReplPane {
       refresh |= apply(e);
     }
     trimTranscript();
-    transcript.requestFollowCaret();
+    // The newest output in sight: the caret goes to the end (a trim had put it at the start, and
+    // the transcript then stayed at its first kept line whatever ran next).
+    showEnd();
     if (refresh) {
       session
           .definitions()
@@ -621,10 +700,7 @@ public final class ReplPane {
       state.setText("Running…");
       appendStyled(prompted(s.input()), CODE);
     } else if (event instanceof ReplEvent.Output o) {
-      if (o.droppedBefore() > 0) {
-        appendStyled("… " + o.droppedBefore() + " characters of output dropped …\n", NOTE);
-      }
-      appendStyled(o.text(), o.stream() == ReplEvent.Stream.ERR ? ERR : OUT);
+      appendOutput(o);
     } else if (event instanceof ReplEvent.InputRequested) {
       stdinBar.setVisible(true);
       stdinBar.setManaged(true);
@@ -799,21 +875,61 @@ public final class ReplPane {
     transcript.setStyle(start, transcript.getLength(), Set.of(style));
   }
 
-  private void trimTranscript() {
-    int excess = transcript.getLength() - TRANSCRIPT_CAP;
-    if (excess > 0) {
-      int cut = transcript.getText().indexOf('\n', excess);
-      int to = cut < 0 ? excess : cut + 1;
-      transcript.deleteText(0, to);
-      List<Link> kept = new ArrayList<>();
-      for (Link l : links) {
-        if (l.start >= to) {
-          kept.add(new Link(l.start - to, l.end - to, l.code, l.position));
-        }
-      }
-      links.clear();
-      links.addAll(kept);
+  /**
+   * Appends output. Output the session dropped before it (it came faster than it could be shown) is
+   * older than this text and newer than all the transcript holds, so all of that goes too; and of
+   * an output longer than the transcript keeps, only its newest lines are appended (adding the rest
+   * only to take it away again was slow, on the FX thread).
+   */
+  private void appendOutput(ReplEvent.Output o) {
+    String text = o.text();
+    int start = KeptOutput.tailStart(text, keptLines, keptChars);
+    if (o.droppedBefore() > 0 || start > 0) {
+      dropTop(
+          transcript.getLength(), o.droppedLinesBefore() + KeptOutput.lineBreaks(text, 0, start));
     }
+    appendStyled(text.substring(start), o.stream() == ReplEvent.Stream.ERR ? ERR : OUT);
+  }
+
+  /** Keeps the transcript's newest lines within its caps. */
+  private void trimTranscript() {
+    int length = transcript.getLength();
+    int paragraphs = transcript.getParagraphs().size() - (droppedNoteLength > 0 ? 1 : 0);
+    if (paragraphs <= keptLines && length - droppedNoteLength <= keptChars) {
+      return;
+    }
+    String kept = transcript.getText(droppedNoteLength, length);
+    int start = KeptOutput.tailStart(kept, keptLines, keptChars);
+    if (start > 0) {
+      dropTop(droppedNoteLength + start, 0);
+    }
+  }
+
+  /**
+   * Takes the transcript's text before {@code offset} away, and says in its first line how many
+   * lines went so far: those before {@code offset} and {@code moreLines} that never reached it.
+   */
+  private void dropTop(int offset, long moreLines) {
+    int before = offset == 0 ? 0 : transcript.offsetToPosition(offset, Bias.Forward).getMajor();
+    droppedLines += before - (droppedNoteLength > 0 ? 1 : 0) + moreLines;
+    String note =
+        droppedLines == 0
+            ? "… earlier output dropped\n"
+            : "… "
+                + KeptOutput.count(droppedLines)
+                + (droppedLines == 1 ? " earlier line dropped\n" : " earlier lines dropped\n");
+    transcript.replaceText(0, offset, note);
+    transcript.setStyle(0, note.length(), Set.of(NOTE));
+    droppedNoteLength = note.length();
+    int shift = note.length() - offset;
+    List<Link> kept = new ArrayList<>();
+    for (Link l : links) {
+      if (l.start >= offset) {
+        kept.add(new Link(l.start + shift, l.end + shift, l.code, l.position));
+      }
+    }
+    links.clear();
+    links.addAll(kept);
   }
 
   private void hideStdinIfShown() {

@@ -12,6 +12,7 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Settings;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -60,6 +63,7 @@ public final class ShareModel {
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
   private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper reach = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper onlyThisComputer = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper sharedTitle = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
   private final ReadOnlyIntegerWrapper viewers = new ReadOnlyIntegerWrapper();
@@ -147,6 +151,14 @@ public final class ShareModel {
     return reach.getReadOnlyProperty();
   }
 
+  /**
+   * Whether the share listens on the loopback address, so that only this computer can open its
+   * address (nobody in the room); false while not sharing.
+   */
+  public ReadOnlyBooleanProperty onlyThisComputerProperty() {
+    return onlyThisComputer.getReadOnlyProperty();
+  }
+
   /** The title of the talk the viewers see, while sharing. */
   public ReadOnlyStringProperty sharedTitleProperty() {
     return sharedTitle.getReadOnlyProperty();
@@ -179,6 +191,29 @@ public final class ShareModel {
   /** The addresses to choose from: the loopback one first. */
   public ObservableList<NetworkAddresses.Choice> choices() {
     return choices;
+  }
+
+  /** The first of the computer's network addresses among the choices, if it is on a network. */
+  public Optional<NetworkAddresses.Choice> networkChoice() {
+    return choices.stream().filter(c -> !c.loopback()).findFirst();
+  }
+
+  /**
+   * Shares on {@code where} instead: while sharing elsewhere, stops (the viewers there are told)
+   * and starts again there, with a new address; else only chooses it for the next start.
+   */
+  public void shareOn(NetworkAddresses.Choice where) {
+    if (state.get() != State.RUNNING) {
+      bind.set(where);
+      return;
+    }
+    stop()
+        .thenRunAsync(
+            () -> {
+              bind.set(where);
+              start();
+            },
+            fx);
   }
 
   /** Lists the computer's addresses again (on the background executor). */
@@ -246,6 +281,7 @@ public final class ShareModel {
               }
               session = started.session();
               shared = started.talk();
+              onlyThisComputer.set(session.address().isLoopbackAddress());
               url.set(session.url().toString());
               reach.set(session.reach());
               sharedTitle.set(shared.title());
@@ -283,6 +319,7 @@ public final class ShareModel {
               state.set(State.STOPPED);
               url.set("");
               reach.set("");
+              onlyThisComputer.set(false);
               sharedTitle.set("");
               viewers.set(0);
             },

@@ -5,6 +5,8 @@ import dev.talkbook.core.share.NetworkAddresses;
 import dev.talkbook.ui.common.DefaultButtons;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.Theme;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -12,6 +14,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -404,9 +407,16 @@ public final class SharePanel {
 
   // ---- the audience card ------------------------------------------------------------------------
 
+  /** The card's content, while it shows: filled again when the address changes. */
+  private VBox cardBox;
+
+  private final javafx.beans.InvalidationListener refillCard = o -> fillCard();
+
   /**
    * A large QR code and the address, over the window (also in presenter mode's full screen), for
-   * the room to scan; Esc, a click or Share → Show the address again closes it.
+   * the room to scan; Esc, a click or Share → Show the address again closes it. Shared with this
+   * computer only, it says that nobody in the room can open the address, shows no QR code, and
+   * offers to share on the network instead.
    */
   public void showAudienceCard() {
     if (card != null && card.isShowing()) {
@@ -417,42 +427,123 @@ public final class SharePanel {
       show();
       return;
     }
-    double side = Math.max(320, Math.min(owner.getHeight(), owner.getWidth()) * 0.62);
-    ImageView big = new ImageView(QrCodes.image(model.urlProperty().get(), 4));
-    big.setFitWidth(side);
-    big.setFitHeight(side);
-    big.setSmooth(false);
-    big.setPreserveRatio(true);
-    StackPane code = new StackPane(big);
-    code.getStyleClass().add("tb-share-qr");
-    code.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-    Label address = new Label(model.urlProperty().get());
-    address.getStyleClass().add("tb-share-card-url");
-    address.setWrapText(true);
-    Label hint = new Label("Scan or type the address to follow the notes live. Esc closes.");
-    hint.getStyleClass().add("tb-share-note");
-    VBox box = new VBox(18, code, address, hint);
-    box.setAlignment(Pos.CENTER);
-    box.setPadding(new Insets(28));
-    box.getStyleClass().addAll("tb-share-panel", "tb-share-card");
-    box.setMaxWidth(Region.USE_PREF_SIZE);
-    dress(box);
+    cardBox = new VBox(18);
+    cardBox.setAlignment(Pos.CENTER);
+    cardBox.setPadding(new Insets(28));
+    cardBox.getStyleClass().addAll("tb-share-panel", "tb-share-card");
+    cardBox.setMaxWidth(Region.USE_PREF_SIZE);
+    dress(cardBox);
     card = new Stage(StageStyle.UNDECORATED);
     card.initOwner(owner);
     card.setTitle("Follow live — Talkbook");
-    Scene scene = new Scene(box);
+    Scene scene = new Scene(cardBox);
+    Stage shown = card;
     scene.setOnKeyPressed(
         e -> {
           if (e.getCode() == KeyCode.ESCAPE) {
-            card.hide();
+            shown.hide();
           }
         });
-    box.setOnMouseClicked(e -> card.hide());
+    cardBox.setOnMouseClicked(e -> shown.hide());
     card.setScene(scene);
+    fillCard();
+    model.urlProperty().addListener(refillCard);
+    model.onlyThisComputerProperty().addListener(refillCard);
+    model.choices().addListener(refillCard);
+    card.setOnHidden(
+        e -> {
+          model.urlProperty().removeListener(refillCard);
+          model.onlyThisComputerProperty().removeListener(refillCard);
+          model.choices().removeListener(refillCard);
+        });
     card.show();
+    placeCard();
+    card.toFront();
+  }
+
+  /** The card's content for the address as it is now. */
+  private void fillCard() {
+    if (cardBox == null || card == null) {
+      return;
+    }
+    String address = model.urlProperty().get();
+    Label url = new Label(address.isEmpty() ? "Starting to share…" : address);
+    url.getStyleClass().add("tb-share-card-url");
+    url.setWrapText(true);
+    Label hint = new Label("Scan or type the address to follow the notes live. Esc closes.");
+    hint.getStyleClass().add("tb-share-note");
+    if (address.isEmpty()) {
+      cardBox.getChildren().setAll(url);
+    } else if (model.onlyThisComputerProperty().get()) {
+      cardBox.getChildren().setAll(onlyThisComputer(url));
+    } else {
+      double side = Math.max(320, Math.min(owner.getHeight(), owner.getWidth()) * 0.62);
+      ImageView big = new ImageView(QrCodes.image(address, 4));
+      big.setAccessibleText("QR code of the share address");
+      big.setFitWidth(side);
+      big.setFitHeight(side);
+      big.setSmooth(false);
+      big.setPreserveRatio(true);
+      StackPane code = new StackPane(big);
+      code.getStyleClass().add("tb-share-qr");
+      code.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+      cardBox.getChildren().setAll(code, url, hint);
+    }
+    if (card.isShowing()) {
+      card.sizeToScene();
+      placeCard();
+    }
+  }
+
+  /**
+   * A loopback address on the card: the room cannot open it, so no QR code to scan, the address for
+   * this computer, what to choose instead and a button that does it.
+   */
+  private List<Node> onlyThisComputer(Label url) {
+    var network = model.networkChoice();
+    String setting =
+        "in Share → Live share panel… stop sharing and choose Who can follow → “"
+            + network.map(c -> capitalised(c.describe())).orElse("The network, as …")
+            + "”";
+    Label warning = new Label("Only this computer can open this address.");
+    warning.getStyleClass().add("tb-share-card-warning");
+    Label why =
+        new Label(
+            "Sharing is set to “This computer only”, so nobody in the room can follow. "
+                + (network.isPresent()
+                    ? "To let the room join, share on the network: the button below does it, or "
+                        + setting
+                    : "This computer is on no network now: to let the room join, join theirs"
+                        + " (Wi-Fi or a cable), then "
+                        + setting)
+                + ".");
+    why.setWrapText(true);
+    why.setMaxWidth(560);
+    why.setMinHeight(Region.USE_PREF_SIZE);
+    why.getStyleClass().add("tb-share-card-why");
+    url.getStyleClass().add("tb-share-card-loopback");
+    List<Node> nodes = new ArrayList<>(List.of(warning, why, url));
+    network.ifPresent(
+        choice -> {
+          Button share =
+              new Button("Share on the network (" + NetworkAddresses.host(choice.address()) + ")");
+          share.setId("share-card-network");
+          share.setDefaultButton(true);
+          // a click on the button is not a click that closes the card
+          share.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> e.consume());
+          share.setOnAction(e -> model.shareOn(choice));
+          nodes.add(share);
+        });
+    Label hint = new Label("Esc closes.");
+    hint.getStyleClass().add("tb-share-note");
+    nodes.add(hint);
+    return nodes;
+  }
+
+  /** The card in the middle of the window. */
+  private void placeCard() {
     card.setX(owner.getX() + (owner.getWidth() - card.getWidth()) / 2);
     card.setY(owner.getY() + (owner.getHeight() - card.getHeight()) / 2);
-    card.toFront();
   }
 
   /** The audience card's window while it shows, else null. */

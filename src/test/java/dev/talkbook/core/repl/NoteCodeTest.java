@@ -154,6 +154,51 @@ class NoteCodeTest {
                 + "               ^\n");
   }
 
+  /**
+   * A loop that printed a million lines: the REPL kept its newest 87,400 (10,840,314 characters
+   * dropped, the kept part starting where a line starts); the notes keep the last 200, after a line
+   * saying how many of all were not kept. They had kept all 87,400 lines, after "… 10840314
+   * characters dropped …" and a cut line.
+   */
+  @Test
+  void theOutputOfALongRunKeepsItsNewestLinesAfterALineSayingHowManyWereNotKept() {
+    StringBuilder printed = new StringBuilder();
+    for (int i = 912_600; i < 1_000_000; i++) {
+      printed.append("line ").append(i).append('\n');
+    }
+    SnippetResult loop =
+        new SnippetResult(
+            0,
+            "",
+            0,
+            0,
+            SnippetResult.Kind.STATEMENT,
+            SnippetResult.Status.OK,
+            "",
+            null,
+            "",
+            List.of(),
+            null,
+            "",
+            printed.toString(),
+            10_840_314,
+            912_600,
+            Duration.ZERO);
+    Evaluation e =
+        new Evaluation(1, List.of(loop), Evaluation.Outcome.COMPLETED, "", Duration.ZERO);
+
+    String output = NoteCode.outputOf(e);
+
+    assertThat(output)
+        .startsWith("… 999,800 earlier lines not kept (1,000,000 in all)\nline 999800\n")
+        .endsWith("line 999999\n");
+    assertThat(output.split("\n")).hasSize(201);
+    assertThat(output.length()).isLessThanOrEqualTo(KeptOutput.NOTES_CHARS + 200);
+    // Save transcript to notes writes the same
+    assertThat(NoteCode.transcript(List.of(new NoteCode.Ran("for (...)", output, false))))
+        .hasSizeLessThan(KeptOutput.NOTES_CHARS + 300);
+  }
+
   @Test
   void aProblemSaysWhereItIsAndMarksItsSpan() {
     String input = "int a = 1;\nint b = \"text\";\n";
@@ -168,6 +213,32 @@ class NoteCodeTest {
             "error: incompatible types (line 2, column 9)\n"
                 + "    int b = \"text\";\n"
                 + "            ^----^\n");
+  }
+
+  /** JShell's wrapper class, which it writes as no name, is not shown as "location: class ". */
+  @Test
+  void aProblemInASnippetsOwnCodeSaysNoEmptyLocation() {
+    String input = "greet(3)";
+    String javac = "cannot find symbol\n  symbol:   method greet(int)\n  location: class ";
+    assertThat(SnippetResult.Problem.in(input, true, javac, 0, 5, 0).describe())
+        .isEqualTo(
+            "error: cannot find symbol (line 1, column 1)\n"
+                + "  symbol:   method greet(int)\n"
+                + "    greet(3)\n"
+                + "    ^---^\n");
+    String wrapper = "cannot find symbol\n  symbol:   variable x\n  location: class $JShell$12";
+    assertThat(SnippetResult.Problem.in("x", true, wrapper, 0, 1, 0).describe())
+        .doesNotContain("location");
+    // a class, interface or variable with a name is kept
+    for (String named :
+        List.of(
+            "  location: class java.lang.Math",
+            "  location: interface Shape",
+            "  location: variable s of type java.lang.String")) {
+      String message = "cannot find symbol\n  symbol:   method nope()\n" + named;
+      assertThat(SnippetResult.Problem.in("nope()", true, message, 0, 4, 0).describe())
+          .contains(named + "\n");
+    }
   }
 
   @Test

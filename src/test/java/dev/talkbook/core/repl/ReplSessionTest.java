@@ -110,6 +110,24 @@ class ReplSessionTest {
     assertThat(p.sourceLine()).isEqualTo("int b = \"text\";");
   }
 
+  /**
+   * javac names the class a missing method was looked for in; for a snippet that is JShell's hidden
+   * wrapper, which JShell writes as nothing: "location: class " was shown with no name.
+   */
+  @Test
+  void aMissingMethodsErrorSaysNoEmptyLocation() throws Exception {
+    SnippetResult r = eval("greetEveryone(3)").last();
+    assertThat(r.status()).isEqualTo(Status.COMPILE_ERROR);
+    String said = r.problems().get(0).describe();
+    assertThat(said)
+        .startsWith("error: cannot find symbol (line 1, column 1)\n")
+        .contains("symbol:   method greetEveryone(int)")
+        .doesNotContain("location");
+    // a real class is still named
+    String math = eval("Math.clampTo(1, 2, 3)").last().problems().get(0).describe();
+    assertThat(math).contains("location: class java.lang.Math\n");
+  }
+
   @Test
   void codeForANewerJavaSaysWhichJavaItNeeds() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(
@@ -270,7 +288,16 @@ class ReplSessionTest {
     SnippetResult r = e.results().get(1);
     assertThat(r.outputDropped()).isPositive();
     assertThat(r.output().length() + r.outputDropped()).isEqualTo(100_000_000L);
-    assertThat(r.output()).hasSize(ReplOptions.DEFAULT_OUTPUT_CAP);
+    // the newest lines that fit, whole: cut where a line starts, the dropped lines counted
+    assertThat(r.output().length())
+        .isLessThanOrEqualTo(ReplOptions.DEFAULT_OUTPUT_CAP)
+        .isGreaterThan(ReplOptions.DEFAULT_OUTPUT_CAP - 100);
+    assertThat(r.output()).startsWith("x".repeat(99) + "\n");
+    assertThat(r.outputDroppedLines() + r.output().length() / 100).isEqualTo(1_000_000L);
+    // the notes: the last 163 lines of 100 characters that fit in 16 KB, and "the end"
+    assertThat(NoteCode.outputOf(e))
+        .startsWith("… 999,837 earlier lines not kept (1,000,001 in all)\n")
+        .endsWith("\nthe end\n");
     assertThat(e.last().output()).isEqualTo("the end\n");
     long streamed =
         events.stream()

@@ -2,6 +2,7 @@ package dev.talkbook.core.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.repl.KeptOutput;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import java.util.ArrayList;
@@ -65,9 +66,41 @@ class LiveCodeTest {
       code.output(id, chunk);
     }
     String out = code.snippet(id).output();
-    assertThat(out).startsWith("… 150000 characters of output left out …\n");
-    assertThat(out.length()).isLessThan(LiveCode.MAX_OUTPUT + 100);
+    // one line, with no break: its newest characters, as the notes keep them
+    assertThat(out).startsWith("… 183,616 earlier characters not kept\n6789");
+    assertThat(out.length()).isLessThan(KeptOutput.NOTES_CHARS + 100);
     assertThat(out).endsWith("0123456789");
+  }
+
+  /**
+   * A loop printing 100,000 lines: viewers get the newest 200 while it runs and when it ends, with
+   * a line saying how many were not kept, as the notes keep it (they got up to 50 KB at each
+   * change, and whatever the notes kept at the end).
+   */
+  @Test
+  @Timeout(30)
+  void aLongOutputIsSentAsTheNotesKeepIt() {
+    LiveCode code = new LiveCode();
+    long id = code.start("for (...) System.out.println(\"line \" + i);");
+    StringBuilder all = new StringBuilder();
+    for (int chunk = 0; chunk < 100; chunk++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = chunk * 1000; i < (chunk + 1) * 1000; i++) {
+        text.append("line ").append(i).append('\n');
+      }
+      code.output(id, text.toString());
+      all.append(text);
+    }
+    String running = code.snippet(id).output();
+    assertThat(running)
+        .startsWith("… 99,800 earlier lines not kept (100,000 in all)\nline 99800\n")
+        .endsWith("line 99999\n");
+    assertThat(running.length()).isLessThan(KeptOutput.NOTES_CHARS + 100);
+    code.finish(id, all.toString(), Snippet.Status.DONE);
+    assertThat(code.snippet(id).output()).isEqualTo(running);
+    // what NoteCode.outputOf gives is sent as it is
+    long again = code.add("x", running, Snippet.Status.DONE);
+    assertThat(code.snippet(again).output()).isEqualTo(running);
   }
 
   @Test

@@ -87,6 +87,32 @@ class NotesRunnerTest {
     assertThat(text()).isEqualTo(expected);
   }
 
+  /**
+   * A block that prints 30,000 lines: its output block keeps the last 200, after a line saying how
+   * many were not kept (all of them were written into the notes, and sent to every viewer).
+   */
+  @Test
+  void aLongOutputIsWrittenAsItsNewestLinesAfterALineSayingHowManyWereNotKept(FxRobot robot)
+      throws Exception {
+    String md =
+        "```java\nfor (int i = 0; i < 30_000; i++) System.out.println(\"line \" + i);\n```\n";
+    robot.interact(
+        () -> {
+          notes.replaceText(md);
+          notes.moveTo(md.indexOf("for"));
+        });
+    var done =
+        new java.util.concurrent.atomic.AtomicReference<
+            java.util.concurrent.CompletableFuture<Void>>();
+    robot.interact(() -> done.set(runner.runBlockAtCaret()));
+    done.get().get(60, TimeUnit.SECONDS);
+    String text = text();
+    assertThat(text)
+        .startsWith(md + "```output\n… 29,800 earlier lines not kept (30,000 in all)\nline 29800\n")
+        .endsWith("line 29999\n```\n");
+    assertThat(text.length() - md.length()).isLessThan(16 * 1024 + 300);
+  }
+
   @Test
   void runAllRunsEveryBlockInOrderInAFreshSession(FxRobot robot) throws Exception {
     session.evaluate("int leftOver = 1;").get(FxWait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);

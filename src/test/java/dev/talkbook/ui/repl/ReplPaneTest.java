@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -139,6 +140,134 @@ class ReplPaneTest {
     robot.interact(() -> pane.root().getScene().getWindow().setHeight(600));
     robot.interact(() -> pane.setCodeFontSize(0));
     waitFor("the end in sight again", pane::transcriptEndInSight);
+  }
+
+  /**
+   * "Save transcript to notes" writes what the notes keep of a long output: its last lines, after a
+   * line saying how many were not kept (it copied all of it).
+   */
+  @Test
+  void whatSaveTranscriptWritesOfALongOutputIsItsNewestLines(FxRobot robot) throws Exception {
+    robot.interact(
+        () ->
+            pane.input()
+                .replaceText(
+                    "for (int i = 0; i < 30_000; i++) System.out.println(\"line \" + i);"));
+    robot.interact(pane::runInput);
+    waitFor("the run to be kept", () -> !pane.ranSoFar().isEmpty());
+    String kept = FxWait.onFx(pane::ranSoFar).get(0).output();
+    assertThat(kept)
+        .startsWith("… 29,800 earlier lines not kept (30,000 in all)\nline 29800\n")
+        .endsWith("line 29999\n");
+  }
+
+  /**
+   * A run whose output goes past what the transcript keeps (its oldest lines go) and then any other
+   * run: the new result is what shows. The transcript had stayed at its first kept line.
+   */
+  @Test
+  void afterAnOutputLargerThanTheTranscriptKeepsTheNewestResultIsInSight(FxRobot robot)
+      throws Exception {
+    // 25,000 lines of ~100 characters: about 2.5 MB, more than the transcript keeps
+    robot.interact(
+        () ->
+            pane.input()
+                .replaceText(
+                    "String pad = \"x\".repeat(90);\n"
+                        + "for (int i = 0; i < 25_000; i++) System.out.println(\"line \" + i + pad);"));
+    robot.interact(pane::runInput);
+    waitFor(
+        "the last line and the run's end",
+        () -> !pane.isRunning() && pane.transcriptText().contains("line 24999x"));
+    waitFor("the end in sight after the large output", pane::transcriptEndInSight);
+    robot.interact(() -> pane.input().replaceText("6 * 7"));
+    robot.interact(pane::runInput);
+    waitForTranscript("⇒ 42");
+    waitFor("the new result in sight", pane::transcriptEndInSight);
+  }
+
+  /**
+   * The transcript keeps its newest lines (here 100), its first line saying how many went; Ctrl+L
+   * and the transcript's context menu empty it, and Save transcript to notes then has nothing.
+   */
+  @Test
+  void theTranscriptKeepsItsNewestLinesAndCanBeCleared(FxRobot robot) throws Exception {
+    ReplPane small = FxWait.onFx(() -> new ReplPane(session, 100, 100_000));
+    robot.interact(
+        () -> {
+          narrow = new Stage();
+          narrow.setScene(new Scene(new javafx.scene.layout.StackPane(small.root()), 900, 500));
+          new Theme(false).apply(narrow.getScene());
+          narrow.show();
+        });
+    try {
+      robot.interact(
+          () ->
+              small
+                  .input()
+                  .replaceText(
+                      "for (int i = 0; i < 1000; i++) System.out.println(\"line \" + i);"));
+      robot.interact(small::runInput);
+      waitFor(
+          "the loop's last line",
+          () -> !small.isRunning() && small.transcriptText().contains("line 999\n"));
+      String text = FxWait.onFx(small::transcriptText);
+      // the prompt's line and lines 0 to 899 went
+      assertThat(text).startsWith("… 901 earlier lines dropped\nline 900\n").endsWith("line 999\n");
+      assertThat(text.split("\n")).hasSize(101);
+      waitFor("the end in sight", small::transcriptEndInSight);
+
+      // Ctrl+L, wherever the keyboard is in the pane
+      FxWait.clickOn(robot, small.input());
+      robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+      waitFor("the transcript empty", () -> small.transcriptText().isEmpty());
+      assertThat(FxWait.onFx(small::ranSoFar)).isEmpty();
+
+      // what runs next starts afresh, with no line about dropped ones
+      robot.interact(() -> small.input().replaceText("6 * 7"));
+      robot.interact(small::runInput);
+      waitFor("the value", () -> small.transcriptText().contains("⇒ 42"));
+      assertThat(FxWait.onFx(small::transcriptText)).startsWith("› 6 * 7\n");
+
+      // the transcript's context menu
+      var area =
+          FxWait.shown((StyleClassedTextArea) narrow.getScene().lookup(".tb-repl-transcript"));
+      // a right click (the platform's request; the headless robot's click makes none)
+      robot.interact(
+          () -> {
+            var at = area.localToScreen(area.getBoundsInLocal());
+            area.fireEvent(
+                new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    20,
+                    20,
+                    at.getMinX() + 20,
+                    at.getMinY() + 20,
+                    false,
+                    null));
+          });
+      waitFor("the context menu", () -> area.getContextMenu().isShowing());
+      var clear =
+          FxWait.onFx(
+              () ->
+                  area.getContextMenu().getItems().stream()
+                      .filter(i -> "Clear transcript".equals(i.getText()))
+                      .findFirst()
+                      .orElseThrow());
+      assertThat(FxWait.onFx(() -> clear.getAccelerator().getDisplayText())).isEqualTo("Ctrl+L");
+      FxWait.clickOn(robot, ".tb-repl-transcript-menu .label", "Clear transcript");
+      waitFor("the transcript emptied from its menu", () -> small.transcriptText().isEmpty());
+      // and from the keyboard: the Menu key in the transcript
+      robot.interact(() -> small.input().replaceText("1 + 1"));
+      robot.interact(small::runInput);
+      waitFor("the value", () -> small.transcriptText().contains("⇒ 2"));
+      robot.interact(area::requestFocus);
+      robot.type(KeyCode.CONTEXT_MENU);
+      waitFor("the context menu from the keyboard", () -> area.getContextMenu().isShowing());
+      robot.interact(() -> area.getContextMenu().hide());
+    } finally {
+      robot.interact(small::dispose);
+    }
   }
 
   @Test
