@@ -51,6 +51,9 @@ public final class WelcomeView {
     root.setAlignment(Pos.CENTER);
     root.setPadding(new Insets(40));
     root.setId("welcome");
+    // Hidden (a talk is open), it takes no room: its buttons, one under the other in a narrow
+    // window, would otherwise hold the column as tall as they are and squeeze the REPL under it.
+    root.managedProperty().bind(root.visibleProperty());
     root.getStyleClass().add("tb-welcome");
   }
 
