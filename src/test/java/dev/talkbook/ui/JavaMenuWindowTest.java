@@ -91,4 +91,42 @@ class JavaMenuWindowTest extends RealWindowTest {
         .isEqualTo(dev.talkbook.core.repl.Evaluation.Outcome.STOPPED);
     FxWait.untilFx("not offered once stopped", stop::isDisable);
   }
+
+  /** The status line the runner speaks in: the REPL pane's when shown, else the window's. */
+  private static boolean says(FxRobot robot, String text) {
+    return robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+        .anyMatch(l -> text.equals(l.getText()) && l.isVisible());
+  }
+
+  @Test
+  void stopDuringRunAllStopsTheRunningBlockAndTheRest(FxRobot robot) throws Exception {
+    String md =
+        "# Demo\n\n```java\nint n = 20;\n```\n\n```java\nwhile (true) {}\n```\n\n"
+            + "```java\nn + 1\n```\n";
+    CodeArea notes = WindowUnderTest.editor(robot);
+    robot.interact(() -> notes.replaceText(md));
+    MenuItem stop = ui.action("Stop the running code");
+
+    ui.fire(robot, "Run all code blocks in a fresh Java VM");
+    FxWait.untilFx(
+        "Run all at its endless block",
+        java.time.Duration.ofSeconds(60),
+        () -> says(robot, "Running code block 2 of 3 in a fresh Java VM…"));
+    assertThat(FxWait.onFx(stop::isDisable)).as("Stop offered during Run all").isFalse();
+    // The REPL's own code coming and going does not take Stop away from Run all.
+    assertThat(repl.evaluate("1 + 1").get(30, TimeUnit.SECONDS).failed()).isFalse();
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    assertThat(FxWait.onFx(stop::isDisable)).isFalse();
+
+    ui.fire(robot, "Stop the running code");
+
+    FxWait.untilFx(
+        "the run stopped, and said so",
+        () -> says(robot, "Stopped at the 2nd of 3 code blocks; the one after it did not run."));
+    assertThat(FxWait.onFx(() -> notes.getText()))
+        .isEqualTo(
+            "# Demo\n\n```java\nint n = 20;\n```\n\n```java\nwhile (true) {}\n```\n"
+                + "```output-error\nStopped.\n```\n\n```java\nn + 1\n```\n");
+    FxWait.untilFx("Stop not offered once stopped", stop::isDisable);
+  }
 }

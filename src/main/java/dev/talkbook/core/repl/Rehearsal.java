@@ -42,22 +42,49 @@ public final class Rehearsal {
     }
   }
 
-  /** Every block's check, in order. */
-  public record Report(List<Check> checks) {
+  /**
+   * Every block's check, in order.
+   *
+   * @param total how many Java blocks the notes have
+   * @param stopped whether the rehearsal was stopped by hand: the last check is then of the stopped
+   *     block, or blocks after it were not run
+   */
+  public record Report(List<Check> checks, int total, boolean stopped) {
     public Report {
       checks = List.copyOf(checks);
+    }
+
+    /** A rehearsal that ran every block. */
+    public Report(List<Check> checks) {
+      this(checks, checks.size(), false);
     }
 
     public List<Check> differing() {
       return checks.stream().filter(c -> !c.matches()).toList();
     }
 
+    /** Whether every block ran and gives what the notes keep. */
     public boolean allMatch() {
-      return checks.stream().allMatch(Check::matches);
+      return !stopped && checks.size() == total && checks.stream().allMatch(Check::matches);
     }
 
-    /** "All 3 blocks give what the notes keep.", "1 of 3 blocks differs from what …" */
+    /**
+     * "All 3 blocks give what the notes keep.", "1 of 3 blocks differs from what …"; a stopped one
+     * begins with "Stopped: 4 of 11 blocks did not run."
+     */
     public String verdict() {
+      if (!stopped) {
+        return verdictOfChecks();
+      }
+      int notRun = total - checks.size();
+      String said =
+          notRun == 0
+              ? "Stopped at the last block."
+              : "Stopped: " + notRun + " of " + Counts.of(total, "block") + " did not run.";
+      return checks.isEmpty() ? said : said + " " + verdictOfChecks();
+    }
+
+    private String verdictOfChecks() {
       int differ = differing().size();
       int all = checks.size();
       if (all == 1) {
@@ -76,11 +103,40 @@ public final class Rehearsal {
     }
   }
 
-  /** Told as each block starts: {@code index} of {@code total}. */
+  /** Told as the rehearsal goes, on the session's event thread. */
   public interface Progress {
     Progress NONE = (index, total) -> {};
 
+    /** Block {@code index} (0 for the first) of {@code total} starts. */
     void running(int index, int total);
+
+    /** A block has run: how it compares. */
+    default void checked(Check check) {}
+  }
+
+  /** A rehearsal under way: its report to come, and a way to stop it. */
+  public static final class Run {
+    private final BlockRun blocks;
+    private final CompletableFuture<Report> report;
+
+    private Run(BlockRun blocks, CompletableFuture<Report> report) {
+      this.blocks = blocks;
+      this.report = report;
+    }
+
+    /** Completes when every block has run, or the rehearsal was stopped. */
+    public CompletableFuture<Report> report() {
+      return report;
+    }
+
+    /** Stops the running block; the blocks after it do not run. */
+    public void stop() {
+      blocks.stop();
+    }
+
+    public boolean isRunning() {
+      return !report.isDone();
+    }
   }
 
   /**
@@ -89,22 +145,36 @@ public final class Rehearsal {
    */
   public static CompletableFuture<Report> rehearse(
       ReplSession fresh, String notes, Progress progress) {
+    return start(fresh, notes, progress).report();
+  }
+
+  /**
+   * Starts running the Java blocks of {@code notes} in {@code fresh} (a new session, with its time
+   * limit; the caller closes it) and comparing each with its stored output, each told to {@code
+   * progress} as it is checked.
+   */
+  public static Run start(ReplSession fresh, String notes, Progress progress) {
     List<NoteCode.Block> blocks = NoteCode.javaBlocks(notes);
-    List<Check> checks = new ArrayList<>();
-    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-    for (int i = 0; i < blocks.size(); i++) {
-      int index = i;
-      NoteCode.Block b = blocks.get(i);
-      chain =
-          chain
-              .thenCompose(
-                  x -> {
-                    progress.running(index, blocks.size());
-                    return fresh.evaluate(b.code());
-                  })
-              .thenAccept(e -> checks.add(check(notes, index, b, NoteCode.resultOf(e))));
-    }
-    return chain.thenApply(x -> new Report(checks));
+    List<Check> checks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    BlockRun run =
+        BlockRun.start(
+            fresh,
+            blocks.stream().map(NoteCode.Block::code).toList(),
+            new BlockRun.Listener() {
+              @Override
+              public void starting(int index, int total) {
+                progress.running(index, total);
+              }
+
+              @Override
+              public void finished(int index, int total, Evaluation evaluation) {
+                Check c = check(notes, index, blocks.get(index), NoteCode.resultOf(evaluation));
+                checks.add(c);
+                progress.checked(c);
+              }
+            });
+    return new Run(
+        run, run.result().thenApply(r -> new Report(checks, blocks.size(), r.stopped())));
   }
 
   /** Pure: the check of block {@code b} of {@code notes}, which gave {@code now}. */

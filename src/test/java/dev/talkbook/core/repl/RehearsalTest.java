@@ -99,4 +99,14 @@ class RehearsalTest {
     assertThat(report.differing().get(0).difference()).contains("-⇒ 41\n+⇒ 40\n");
     assertThat(report.allMatch()).isFalse();
   }
+
+  @Test
+  void aStoppedRehearsalSaysHowManyBlocksDidNotRun() {
+    Rehearsal.Check same =
+        check("```java\nx\n```\n```output\na\n```\n", new NoteCode.Result("a\n", false));
+    Rehearsal.Report stopped = new Rehearsal.Report(List.of(same, same), 5, true);
+    assertThat(stopped.verdict())
+        .isEqualTo("Stopped: 3 of 5 blocks did not run. All 2 blocks give what the notes keep.");
+    assertThat(stopped.allMatch()).isFalse();
+  }
 }
