@@ -53,6 +53,9 @@ final class JavaMenu {
   private final NotesRunner runner;
   private PresenterMode presenter;
 
+  /** Java → Stop the running code (Esc in the notes and the REPL, too, while code runs). */
+  static final String STOP_KEY = "Shortcut+Shift+Period";
+
   /**
    * @param root the window's root, whose centre the dock takes over when first shown
    * @param content the window's content (its first item the navigator), above the REPL
@@ -69,7 +72,7 @@ final class JavaMenu {
     this.runner = makeRunner();
     // Offered (menu, palette) only while code runs: with nothing running it did nothing, silently.
     // The code may be the REPL's, or the notes' Run all or Rehearse in a JVM of their own.
-    stop = WindowMenus.item("Stop the running code", null, this::stopCode);
+    stop = WindowMenus.item("Stop the running code", STOP_KEY, this::stopCode);
     replRunning.set(session.isRunning());
     stopState =
         session.addListener(
@@ -170,6 +173,15 @@ final class JavaMenu {
   private void stopCode() {
     session.stop();
     runner.stop();
+  }
+
+  /** Esc in the notes: stops the code that runs, if any; false (Esc is not used) when none does. */
+  boolean stopIfRunning() {
+    if (session.isRunning() || runner.isRunning()) {
+      stopCode();
+      return true;
+    }
+    return false;
   }
 
   /** The REPL's dock, built (and put under the content) when first asked for. */
