@@ -6,15 +6,21 @@ import dev.talkbook.core.common.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
  * A rehearsal of a talk: every {@code ```java} block runs in order in a fresh Java VM, and what
  * each gives is compared with the {@code ```output} (or {@code ```output-error}) block stored under
  * it, without changing the notes. Java → Rehearse and {@code talkbook run TALK --check}.
  *
- * <p>Outputs are compared line by line with trailing spaces and blank lines at the end ignored; a
- * block whose result failed now but not then (or the other way round) differs even when the text is
- * the same; a block without a stored output matches only if it gives none.
+ * <p>What is compared: the text, line by line, with trailing spaces and blank lines at the end
+ * ignored, and with JShell's snippet numbers in stack frames ignored ({@code at (#13:1)} is {@code
+ * at (#26:1)}: the number counts what ran before in that JVM, not what the block does); and whether
+ * it failed: a block whose result failed now but not then (or the other way round) differs even
+ * when the text is the same. A block stopped now and then (by hand or at a time limit, whatever the
+ * limit) matches, whatever it printed before the stop, which depends on when the stop came. A block
+ * without a stored output matches only if it gives none. The notes keep what ran as it was written:
+ * none of this changes what Run all writes.
  */
 public final class Rehearsal {
 
@@ -39,6 +45,14 @@ public final class Rehearsal {
 
     public boolean matches() {
       return difference.isEmpty();
+    }
+
+    /**
+     * Whether it was stopped now and the notes keep a stop too (by hand or at a time limit): it
+     * matches, whatever it printed before the stop.
+     */
+    public boolean stoppedBothTimes() {
+      return stored != null && isStopped(stored) && isStopped(now);
     }
   }
 
@@ -180,14 +194,22 @@ public final class Rehearsal {
   /** Pure: the check of block {@code b} of {@code notes}, which gave {@code now}. */
   public static Check check(String notes, int index, NoteCode.Block b, NoteCode.Result now) {
     NoteCode.Result stored = b.storedResult();
+    if (stored != null && isStopped(stored) && isStopped(now)) {
+      return new Check(index, lineOf(notes, b.start()), b.code(), stored, now, "");
+    }
     List<String> before = lines(stored == null ? "" : stored.text());
     List<String> after = lines(now.text());
     String difference = "";
     boolean failedChanged = stored != null ? stored.failed() != now.failed() : now.failed();
-    if (!before.equals(after)) {
+    if (!comparable(before).equals(comparable(after))) {
+      // The lines as they are, paired as they compare (a frame's snippet number aside).
       List<String> diff =
           UnifiedDiffUtils.generateUnifiedDiff(
-              "stored", "now", before, DiffUtils.diff(before, after), 1);
+              "stored",
+              "now",
+              before,
+              DiffUtils.diff(before, after, (x, y) -> comparable(x).equals(comparable(y))),
+              1);
       difference = String.join("\n", diff.subList(Math.min(2, diff.size()), diff.size())) + "\n";
     }
     if (failedChanged) {
@@ -200,6 +222,35 @@ public final class Rehearsal {
               + difference;
     }
     return new Check(index, lineOf(notes, b.start()), b.code(), stored, now, difference);
+  }
+
+  /** A stack frame of a snippet: {@code at (#13:1)}, {@code at greet (#12:2)}. */
+  private static final Pattern SNIPPET_FRAME = Pattern.compile("^\\s*at .*\\(#\\d+:\\d+\\)$");
+
+  private static final Pattern SNIPPET_NUMBER = Pattern.compile("\\(#\\d+:");
+
+  /**
+   * The line as it is compared: in a stack frame of a snippet, JShell's number of the snippet,
+   * which counts what ran before in that JVM, is left out ({@code at (#13:1)} → {@code at (#:1)}).
+   */
+  static String comparable(String line) {
+    return SNIPPET_FRAME.matcher(line).matches()
+        ? SNIPPET_NUMBER.matcher(line).replaceAll("(#:")
+        : line;
+  }
+
+  private static List<String> comparable(List<String> lines) {
+    return lines.stream().map(Rehearsal::comparable).toList();
+  }
+
+  /** The note of a stop: "Stopped." (by hand) or "Stopped after the time limit of 30 s." */
+  private static final Pattern STOP_NOTE =
+      Pattern.compile("^Stopped(?: after the time limit of [^.]+)?\\.(?: .*)?$");
+
+  /** Whether a result is that of a block that was stopped, by hand or at a time limit. */
+  static boolean isStopped(NoteCode.Result result) {
+    return result.failed()
+        && lines(result.text()).stream().anyMatch(l -> STOP_NOTE.matcher(l).matches());
   }
 
   /** The text's lines without trailing spaces, and without blank lines at the end. */

@@ -114,6 +114,11 @@ public final class RehearsalView {
   }
 
   private static String details(Rehearsal.Check c) {
+    if (c.stoppedBothTimes()) {
+      return "It was stopped, as the notes keep (by hand or at the time limit): what it printed"
+          + " before the stop is not compared.\n\n"
+          + c.now().text();
+    }
     if (c.matches()) {
       return c.now().text().isEmpty()
           ? "It gives no output, and the notes keep none."
