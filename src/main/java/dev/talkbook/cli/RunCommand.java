@@ -2,6 +2,7 @@ package dev.talkbook.cli;
 
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.repl.BlockRun;
 import dev.talkbook.core.repl.Evaluation;
 import dev.talkbook.core.repl.NoteCode;
 import dev.talkbook.core.repl.Rehearsal;
@@ -57,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--time-limit",
       paramLabel = "SECONDS",
-      defaultValue = "30",
+      defaultValue = "" + BlockRun.TIME_LIMIT_SECONDS,
       description = "Stop a block that runs longer than this (default: ${DEFAULT-VALUE}).")
   int timeLimitSeconds;
 
@@ -81,8 +82,8 @@ final class RunCommand implements Callable<Integer> {
       }
       List<NoteCode.Result> outputs = new ArrayList<>();
       int failed = 0;
-      ReplOptions options =
-          ReplOptions.defaults().withTimeLimit(Duration.ofSeconds(timeLimitSeconds)).withoutInput();
+      // The window's Run all and Rehearse run their blocks so too (with the default limit).
+      ReplOptions options = BlockRun.options(Duration.ofSeconds(timeLimitSeconds));
       if (check) {
         return rehearse(t, options, out);
       }

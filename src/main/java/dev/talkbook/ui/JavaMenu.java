@@ -13,6 +13,8 @@ import dev.talkbook.ui.repl.ReplPane;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -27,8 +29,9 @@ import org.fxmisc.richtext.CodeArea;
 
 /**
  * The Java menu and what it drives: the REPL pane, docked under the window's content (Ctrl+J) or
- * detached; the notes' code blocks run in place; presenter mode and presenter view. The pane, the
- * runner and presenter mode are built when first used, not with the window.
+ * detached; the notes' code blocks run in place; presenter mode and presenter view. The pane and
+ * presenter mode are built when first used, not with the window (the runner, with no node of its
+ * own, with the menu: Stop needs to know whether it runs).
  */
 final class JavaMenu {
   private final Stage stage;
@@ -42,9 +45,16 @@ final class JavaMenu {
   private final CheckMenuItem typing = new CheckMenuItem("Presenter mode types snippets in");
   private final MenuItem stop;
   private final AutoCloseable stopState;
+
+  /** Whether the REPL's session runs code (updated from its events). */
+  private final BooleanProperty replRunning = new SimpleBooleanProperty();
+
   private ReplDock dock;
-  private NotesRunner runner;
+  private final NotesRunner runner;
   private PresenterMode presenter;
+
+  /** Java → Stop the running code (Esc in the notes and the REPL, too, while code runs). */
+  static final String STOP_KEY = "Shortcut+Shift+Period";
 
   /**
    * @param root the window's root, whose centre the dock takes over when first shown
@@ -59,17 +69,20 @@ final class JavaMenu {
     this.theme = parts.theme();
     this.settings = parts.settings();
     this.parts = parts;
+    this.runner = makeRunner();
     // Offered (menu, palette) only while code runs: with nothing running it did nothing, silently.
-    stop = WindowMenus.item("Stop the running code", null, session::stop);
-    stop.setDisable(!session.isRunning());
+    // The code may be the REPL's, or the notes' Run all or Rehearse in a JVM of their own.
+    stop = WindowMenus.item("Stop the running code", STOP_KEY, this::stopCode);
+    replRunning.set(session.isRunning());
     stopState =
         session.addListener(
             event -> {
               if (event instanceof ReplEvent.EvaluationStarted
                   || event instanceof ReplEvent.EvaluationFinished) {
-                Platform.runLater(() -> stop.setDisable(!session.isRunning()));
+                Platform.runLater(() -> replRunning.set(session.isRunning()));
               }
             });
+    stop.disableProperty().bind(replRunning.or(runner.runningProperty()).not());
     typing.setSelected(settings.get(Settings.PRESENTER_TYPING));
     typing
         .selectedProperty()
@@ -166,6 +179,21 @@ final class JavaMenu {
     runner().runBlockAtCaret();
   }
 
+  /** Stops the code that runs: the REPL's (a block run at the caret), Run all's, Rehearse's. */
+  private void stopCode() {
+    session.stop();
+    runner.stop();
+  }
+
+  /** Esc in the notes: stops the code that runs, if any; false (Esc is not used) when none does. */
+  boolean stopIfRunning() {
+    if (session.isRunning() || runner.isRunning()) {
+      stopCode();
+      return true;
+    }
+    return false;
+  }
+
   /** The REPL's dock, built (and put under the content) when first asked for. */
   ReplDock dock() {
     if (dock == null) {
@@ -174,7 +202,9 @@ final class JavaMenu {
       // presenter's next keys went there). It goes back to where it was.
       Node focused = stage.getScene() == null ? null : stage.getScene().getFocusOwner();
       root.setCenter(null);
-      dock = new ReplDock(new ReplPane(session), content, stage, theme::apply);
+      ReplPane pane = new ReplPane(session);
+      pane.stopAlso(runner.runningProperty(), runner::stop);
+      dock = new ReplDock(pane, content, stage, theme::apply);
       root.setCenter(dock.root());
       if (focused != null) {
         root.applyCss(); // the split's skin puts the content back in the scene
@@ -192,22 +222,22 @@ final class JavaMenu {
   }
 
   private NotesRunner runner() {
-    if (runner == null) {
-      // In the REPL pane's line when it is shown, else in the window's status bar: with the pane
-      // hidden, "These notes name no libraries" and the like were said where nobody could see.
-      runner =
-          new NotesRunner(
-              notes,
-              session,
-              message -> {
-                if (dock != null && dock.isShown()) {
-                  dock.pane().showStatus(message);
-                } else {
-                  parts.status().showMessage(message);
-                }
-              });
-    }
     return runner;
+  }
+
+  private NotesRunner makeRunner() {
+    // In the REPL pane's line when it is shown, else in the window's status bar: with the pane
+    // hidden, "These notes name no libraries" and the like were said where nobody could see.
+    return new NotesRunner(
+        notes,
+        session,
+        message -> {
+          if (dock != null && dock.isShown()) {
+            dock.pane().showStatus(message);
+          } else {
+            parts.status().showMessage(message);
+          }
+        });
   }
 
   private PresenterMode presenter() {
@@ -244,6 +274,8 @@ final class JavaMenu {
   }
 
   void close() {
+    // Run all and Rehearse end with the window, and their JVMs with them (the app may be quitting).
+    runner.close();
     try {
       stopState.close();
     } catch (Exception e) {

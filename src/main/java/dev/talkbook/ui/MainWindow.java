@@ -309,10 +309,20 @@ public final class MainWindow {
     noTalk.setVisible(!empty && !open);
   }
 
-  /** Ctrl+Shift+Enter in the notes runs the code block at the caret. */
+  /**
+   * Ctrl+Shift+Enter in the notes runs the code block at the caret; Esc stops it (or Run all, or
+   * any code that runs), and only then: with nothing running Esc is left to the notes.
+   */
   private void runBlockKey(KeyEvent e) {
     if (java != null && e.getCode() == KeyCode.ENTER && e.isShortcutDown() && e.isShiftDown()) {
       java.runBlockAtCaret();
+      e.consume();
+    } else if (java != null
+        && e.getCode() == KeyCode.ESCAPE
+        && !e.isShortcutDown()
+        && !e.isShiftDown()
+        && !e.isAltDown()
+        && java.stopIfRunning()) {
       e.consume();
     }
   }

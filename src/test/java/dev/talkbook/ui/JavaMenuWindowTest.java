@@ -112,4 +112,107 @@ class JavaMenuWindowTest extends RealWindowTest {
         .isEqualTo(dev.talkbook.core.repl.Evaluation.Outcome.STOPPED);
     FxWait.untilFx("not offered once stopped", stop::isDisable);
   }
+
+  /** The status line the runner speaks in: the REPL pane's when shown, else the window's. */
+  private static boolean says(FxRobot robot, String text) {
+    return robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+        .anyMatch(l -> text.equals(l.getText()) && l.isVisible());
+  }
+
+  @Test
+  void stopDuringRunAllStopsTheRunningBlockAndTheRest(FxRobot robot) throws Exception {
+    String md =
+        "# Demo\n\n```java\nint n = 20;\n```\n\n```java\nwhile (true) {}\n```\n\n"
+            + "```java\nn + 1\n```\n";
+    CodeArea notes = WindowUnderTest.editor(robot);
+    robot.interact(() -> notes.replaceText(md));
+    MenuItem stop = ui.action("Stop the running code");
+
+    ui.fire(robot, "Run all code blocks in a fresh Java VM");
+    FxWait.untilFx(
+        "Run all at its endless block",
+        java.time.Duration.ofSeconds(60),
+        () -> says(robot, "Running code block 2 of 3 in a fresh Java VM…"));
+    assertThat(FxWait.onFx(stop::isDisable)).as("Stop offered during Run all").isFalse();
+    // The REPL's own code coming and going does not take Stop away from Run all.
+    assertThat(repl.evaluate("1 + 1").get(30, TimeUnit.SECONDS).failed()).isFalse();
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    assertThat(FxWait.onFx(stop::isDisable)).isFalse();
+
+    ui.fire(robot, "Stop the running code");
+
+    FxWait.untilFx(
+        "the run stopped, and said so",
+        () -> says(robot, "Stopped at the 2nd of 3 code blocks; the one after it did not run."));
+    assertThat(FxWait.onFx(() -> notes.getText()))
+        .isEqualTo(
+            "# Demo\n\n```java\nint n = 20;\n```\n\n```java\nwhile (true) {}\n```\n"
+                + "```output-error\nStopped.\n```\n\n```java\nn + 1\n```\n");
+    FxWait.untilFx("Stop not offered once stopped", stop::isDisable);
+  }
+
+  @Test
+  void stopHasAShortcutShownInTheMenu(FxRobot robot) throws Exception {
+    MenuItem stop = ui.action("Stop the running code");
+    assertThat(FxWait.onFx(stop::getAccelerator))
+        .isEqualTo(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+Period"));
+    var running = repl.evaluate("while (true) {}");
+    FxWait.untilFx("offered while the loop runs", () -> !stop.isDisable());
+    FxWait.clickOn(robot, "#editor");
+    robot
+        .press(
+            javafx.scene.input.KeyCode.CONTROL,
+            javafx.scene.input.KeyCode.SHIFT,
+            javafx.scene.input.KeyCode.PERIOD)
+        .release(
+            javafx.scene.input.KeyCode.PERIOD,
+            javafx.scene.input.KeyCode.SHIFT,
+            javafx.scene.input.KeyCode.CONTROL);
+    assertThat(running.get(30, TimeUnit.SECONDS).outcome())
+        .isEqualTo(dev.talkbook.core.repl.Evaluation.Outcome.STOPPED);
+  }
+
+  @Test
+  void escInTheNotesStopsTheBlockRunningThereAndOnlyThen(FxRobot robot) throws Exception {
+    String md = "# Demo\n\n```java\nwhile (true) {}\n```\n";
+    CodeArea notes = WindowUnderTest.editor(robot);
+    robot.interact(() -> notes.replaceText(md));
+    FxWait.clickOn(robot, "#editor");
+    robot.interact(() -> notes.moveTo(md.indexOf("while")));
+    // Esc that the notes leave alone reaches the scene, as before.
+    java.util.List<javafx.scene.input.KeyEvent> reached =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    javafx.event.EventHandler<javafx.scene.input.KeyEvent> watch =
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+            reached.add(e);
+          }
+        };
+    robot.interact(
+        () -> ui.stage.getScene().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, watch));
+    robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    FxWait.untilFx("Esc, nothing running, to go on as before", () -> reached.size() == 1);
+    assertThat(FxWait.onFx(() -> notes.getText())).isEqualTo(md);
+
+    robot
+        .press(
+            javafx.scene.input.KeyCode.CONTROL,
+            javafx.scene.input.KeyCode.SHIFT,
+            javafx.scene.input.KeyCode.ENTER)
+        .release(
+            javafx.scene.input.KeyCode.ENTER,
+            javafx.scene.input.KeyCode.SHIFT,
+            javafx.scene.input.KeyCode.CONTROL);
+    MenuItem stop = ui.action("Stop the running code");
+    FxWait.untilFx("the block running", () -> !stop.isDisable());
+    robot.type(javafx.scene.input.KeyCode.ESCAPE);
+
+    FxWait.untilFx(
+        "the block stopped, its output under it",
+        () -> notes.getText().equals(md + "```output-error\nStopped.\n```\n"));
+    assertThat(reached).as("the Esc that stopped was the notes'").hasSize(1);
+    robot.interact(
+        () ->
+            ui.stage.getScene().removeEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, watch));
+  }
 }

@@ -31,6 +31,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jdk.jshell.execution.JdiExecutionControl;
 import jdk.jshell.execution.JdiInitiator;
 import jdk.jshell.execution.RemoteExecutionControl;
@@ -58,6 +60,9 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
   private static final String STOPPABLE_CLASS = RemoteExecutionControl.class.getName();
 
   private volatile CompletableFuture<Process> lastExit = new CompletableFuture<>();
+
+  /** The JVMs this provider launched that have not ended yet. */
+  private final java.util.Set<Process> alive = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @Override
   public String name() {
@@ -89,6 +94,45 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
    */
   public CompletableFuture<Process> lastExit() {
     return lastExit;
+  }
+
+  /**
+   * Ends, forcibly, every JVM this provider launched that still runs, and the processes they
+   * started (user code may start some), then waits up to {@code atMost} for them to be gone. For
+   * the end of a session, after JShell's own close (which asks the JVM to exit but does not wait),
+   * when that close could not reach the JVM (its code would not stop), and when the app itself
+   * ends.
+   */
+  public void endJvms(java.time.Duration atMost) {
+    ended = true;
+    List<ProcessHandle> ending = new ArrayList<>();
+    for (Process p : List.copyOf(alive)) {
+      // The JVM's own children first: once it is gone they are no longer its descendants.
+      p.descendants().forEach(ending::add);
+      ending.add(p.toHandle());
+    }
+    for (ProcessHandle h : ending) {
+      h.destroyForcibly();
+    }
+    long deadline = System.nanoTime() + atMost.toNanos();
+    for (ProcessHandle h : ending) {
+      try {
+        h.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+        // Not gone in time (or not ours to wait for): nothing more can be done from here.
+      }
+    }
+  }
+
+  /** Set by {@link #endJvms}: a JVM whose launch was under way then is ended as it comes up. */
+  private volatile boolean ended;
+
+  /** Whether a JVM this provider launched still runs. */
+  boolean hasLiveJvm() {
+    return alive.stream().anyMatch(Process::isAlive);
   }
 
   /**
@@ -279,7 +323,14 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
     Probes.mark("jdi-connected");
     VirtualMachine vm = jdi.vm();
     Process process = jdi.process();
+    alive.add(process);
     process.onExit().thenAccept(exit::complete);
+    process.onExit().thenAccept(alive::remove);
+    if (ended) {
+      // Launched while the session (or the app) was ending: nobody will use it.
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
     drain(process.getInputStream(), "out");
     drain(process.getErrorStream(), "err");
     NoDelayExecutionControl[] control = new NoDelayExecutionControl[1];

@@ -133,7 +133,27 @@ public final class ReplSession implements AutoCloseable {
   private final Set<JShell> ended = ConcurrentHashMap.newKeySet();
   private final Set<JShell> closedOnPurpose = ConcurrentHashMap.newKeySet();
 
+  /** Set by the first {@link #close()}. */
+  private final java.util.concurrent.atomic.AtomicBoolean closing =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** How long a close waits for the JVMs it ended to be gone. */
+  private static final Duration JVM_END_WAIT = Duration.ofSeconds(5);
+
+  /**
+   * Ends the session's JVMs when the app ends without closing it (SIGTERM, a return from main with
+   * a run still going): they were left running, re-parented to init, spinning on an endless loop.
+   */
+  private final Thread endJvmsOnExit;
+
   private ReplSession(ReplOptions options) {
+    this.endJvmsOnExit =
+        new Thread(() -> provider.endJvms(Duration.ofSeconds(2)), "talkbook-repl-end-jvms");
+    try {
+      Runtime.getRuntime().addShutdownHook(endJvmsOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // Made as the app ends: its close ends its JVMs.
+    }
     this.options = options;
     this.timeLimit = options.timeLimit();
     this.worker = Executors.newSingleThreadExecutor(daemon("talkbook-repl"));
@@ -537,10 +557,14 @@ public final class ReplSession implements AutoCloseable {
     }
   }
 
-  /** Stops what runs, ends the JVM and the session's threads. */
+  /**
+   * Stops what runs, ends the JVM and the session's threads. When it returns, the JVM that ran the
+   * code (and any process that code started) is gone: JShell's close only asks it to exit, and code
+   * that would not stop kept it running; what is left is ended forcibly.
+   */
   @Override
   public void close() {
-    if (closed) {
+    if (!closing.compareAndSet(false, true)) {
       return;
     }
     closed = true;
@@ -554,6 +578,12 @@ public final class ReplSession implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    provider.endJvms(JVM_END_WAIT);
+    try {
+      Runtime.getRuntime().removeShutdownHook(endJvmsOnExit);
+    } catch (IllegalStateException e) {
+      // The app is ending: the hook runs (and finds nothing left).
     }
     timer.shutdownNow();
     events.shutdown();
@@ -890,6 +920,16 @@ public final class ReplSession implements AutoCloseable {
       int index = 0;
       Map<String, Integer> sourceStarts = new HashMap<>();
       while (!remaining.isBlank()) {
+        Outcome stoppedBefore = interruption.get();
+        if (stoppedBefore != null) {
+          // A stop that came before any snippet could be stopped (the JVM was still starting,
+          // say): nothing more runs.
+          outcome = stoppedBefore;
+          if (results.isEmpty()) {
+            message = stoppedNote(stoppedBefore);
+          }
+          break;
+        }
         String source;
         String rest;
         String one = oneSnippet(remaining);
@@ -950,7 +990,7 @@ public final class ReplSession implements AutoCloseable {
           break;
         }
       }
-      if (outcome != Outcome.COMPLETED && !remaining.isBlank()) {
+      if (outcome != Outcome.COMPLETED && !remaining.isBlank() && !results.isEmpty()) {
         message = "The rest of the input was not run.";
       }
     } finally {
@@ -1341,10 +1381,8 @@ public final class ReplSession implements AutoCloseable {
       // Its $n would stay defined, holding null, as if it had a value.
       shell.drop(temp);
     }
-    if (status == Status.STOPPED) {
-      notes.add(0, "Stopped.");
-    } else if (status == Status.TIMED_OUT) {
-      notes.add(0, "Stopped after the time limit of " + format(timeLimit) + ".");
+    if (status == Status.STOPPED || status == Status.TIMED_OUT) {
+      notes.add(0, stoppedNote(stop));
     }
     return new SnippetResult(
         index,
@@ -1363,6 +1401,13 @@ public final class ReplSession implements AutoCloseable {
         out.dropped(),
         out.droppedLines(),
         took);
+  }
+
+  /** "Stopped." (by hand) or "Stopped after the time limit of 30 s." */
+  private String stoppedNote(Outcome why) {
+    return why == Outcome.TIMED_OUT
+        ? "Stopped after the time limit of " + format(timeLimit) + "."
+        : "Stopped.";
   }
 
   private static int clamp(int base, int end, long position) {

@@ -1,10 +1,10 @@
 package dev.talkbook.ui.repl;
 
 import dev.talkbook.core.common.Counts;
-import dev.talkbook.core.repl.Evaluation;
+import dev.talkbook.core.repl.BlockRun;
 import dev.talkbook.core.repl.NoteCode;
 import dev.talkbook.core.repl.NoteCode.Block;
-import dev.talkbook.core.repl.ReplOptions;
+import dev.talkbook.core.repl.Rehearsal;
 import dev.talkbook.core.repl.ReplSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.fxmisc.richtext.CodeArea;
 
 /**
@@ -19,6 +21,10 @@ import org.fxmisc.richtext.CodeArea;
  * session (Ctrl+Shift+Enter), or all of them in order in a fresh session. Each block's output is
  * written as an {@code ```output} block right after it ({@code ```output-error} when it failed),
  * replacing the old one, in one edit (so one undo step).
+ *
+ * <p>Run all and Rehearse run in a JVM of their own, each block with the time limit {@code talkbook
+ * run} has ({@link BlockRun#TIME_LIMIT}); {@link #stop()} stops them (the running block and the
+ * rest), {@link #close()} ends them and their JVMs (the window closes, the app quits).
  */
 public final class NotesRunner {
 
@@ -26,6 +32,15 @@ public final class NotesRunner {
   private final ReplSession session;
   private final Supplier<ReplSession> freshSession;
   private final Consumer<String> status;
+
+  /** Run all and rehearsals under way, each with its own session. FX thread. */
+  private final List<Active> active = new ArrayList<>();
+
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+  private boolean closed;
+
+  /** A run of the notes' blocks under way: how to stop it, and the session it runs in. */
+  private record Active(Runnable stop, ReplSession session) {}
 
   /**
    * @param notes the notes editor's text area
@@ -49,7 +64,52 @@ public final class NotesRunner {
    * reading {@code System.in} sees its end (no window would ask for the input).
    */
   public NotesRunner(CodeArea notes, ReplSession session, Consumer<String> status) {
-    this(notes, session, () -> ReplSession.start(ReplOptions.defaults().withoutInput()), status);
+    this(notes, session, () -> ReplSession.start(BlockRun.options()), status);
+  }
+
+  /** True while a Run all or a rehearsal runs (the REPL's own code is the session's to tell). */
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  public boolean isRunning() {
+    return running.get();
+  }
+
+  /**
+   * Stops every Run all and rehearsal under way: the block that runs, and the blocks after it. What
+   * ran is written (Run all) or shown (Rehearse), and the status says where it stopped.
+   */
+  public void stop() {
+    for (Active a : List.copyOf(active)) {
+      a.stop().run();
+    }
+  }
+
+  /**
+   * Ends every Run all and rehearsal under way and the JVMs they run in, before it returns; nothing
+   * is written into the notes after this (the window is closing).
+   */
+  public void close() {
+    closed = true;
+    for (Active a : List.copyOf(active)) {
+      a.stop().run();
+      a.session().close();
+    }
+    active.clear();
+    running.set(false);
+  }
+
+  private Active track(Runnable stop, ReplSession fresh) {
+    Active a = new Active(stop, fresh);
+    active.add(a);
+    running.set(true);
+    return a;
+  }
+
+  private void untrack(Active a) {
+    active.remove(a);
+    running.set(!active.isEmpty());
   }
 
   /** Runs the Java block under the caret; completes when its output is in the notes. */
@@ -126,7 +186,34 @@ public final class NotesRunner {
     return n + suffix;
   }
 
-  /** Runs every Java block in order in a fresh session; completes when the outputs are written. */
+  /**
+   * "Stopped at the 7th of 11 code blocks; the 4 after it did not run.", or "Stopped after the 6th
+   * …" when the stop came between two blocks.
+   */
+  static String stoppedAt(BlockRun.Result r) {
+    int ran = r.evaluations().size();
+    int notRun = r.notRun();
+    String where =
+        ran == 0
+            ? "Stopped before the first"
+            : (r.lastStopped() ? "Stopped at the " : "Stopped after the ") + ordinal(ran);
+    return where
+        + " of "
+        + Counts.of(r.total(), "code block")
+        + (notRun == 0
+            ? "."
+            : ran == 0
+                ? "; none ran."
+                : "; the "
+                    + (notRun == 1 ? "one" : String.valueOf(notRun))
+                    + " after it did not run.");
+  }
+
+  /**
+   * Runs every Java block in order in a fresh session, each with the time limit; completes when the
+   * outputs are written. Stopped ({@link #stop()}), the outputs of the blocks that ran are written,
+   * the stopped block's ("Stopped.") among them, and those after it are left as they were.
+   */
   public CompletableFuture<Void> runAll() {
     if (!notes.isEditable()) {
       status.accept("These notes cannot be changed.");
@@ -139,41 +226,73 @@ public final class NotesRunner {
     }
     status.accept("Running " + Counts.of(blocks.size(), "code block") + " in a fresh Java VM…");
     ReplSession fresh = freshSession.get();
-    List<NoteCode.Result> outputs = new ArrayList<>();
-    CompletableFuture<Evaluation> chain = CompletableFuture.completedFuture(null);
-    for (Block b : blocks) {
-      chain =
-          chain.thenCompose(
-              previous -> {
-                if (previous != null) {
-                  outputs.add(NoteCode.resultOf(previous));
-                }
-                return fresh.evaluate(b.code());
-              });
-    }
+    BlockRun run =
+        BlockRun.start(
+            fresh,
+            blocks.stream().map(Block::code).toList(),
+            new BlockRun.Listener() {
+              @Override
+              public void starting(int index, int total) {
+                // Said again as each block starts: the REPL's own messages take the same line.
+                Platform.runLater(
+                    () -> {
+                      if (!closed && underWay(fresh)) {
+                        status.accept(
+                            "Running code block "
+                                + (index + 1)
+                                + " of "
+                                + total
+                                + " in a fresh Java VM…");
+                      }
+                    });
+              }
+            });
+    Active tracked = track(run::stop, fresh);
     CompletableFuture<Void> done = new CompletableFuture<>();
-    chain.whenComplete(
-        (last, error) -> {
-          fresh.close();
-          Platform.runLater(
-              () -> {
-                if (error != null) {
-                  status.accept("The blocks could not run: " + error.getMessage());
-                } else {
-                  outputs.add(NoteCode.resultOf(last));
-                  writeOutputs(blocks, outputs);
-                  status.accept(ranAll(outputs));
-                }
-                done.complete(null);
-              });
-        });
+    run.result()
+        .whenComplete(
+            (result, error) -> {
+              fresh.close();
+              Platform.runLater(
+                  () -> {
+                    boolean wasClosed = closed;
+                    untrack(tracked);
+                    if (wasClosed) {
+                      done.complete(null);
+                      return;
+                    }
+                    if (error != null) {
+                      status.accept("The blocks could not run: " + messageOf(error));
+                    } else {
+                      List<NoteCode.Result> outputs =
+                          result.evaluations().stream().map(NoteCode::resultOf).toList();
+                      writeOutputs(blocks.subList(0, outputs.size()), outputs);
+                      status.accept(result.stopped() ? stoppedAt(result) : ranAll(outputs));
+                    }
+                    done.complete(null);
+                  });
+            });
     return done;
+  }
+
+  /** Whether a run in {@code fresh} is still under way. */
+  private boolean underWay(ReplSession fresh) {
+    return active.stream().anyMatch(a -> a.session() == fresh);
+  }
+
+  private static String messageOf(Throwable error) {
+    Throwable cause =
+        error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+            ? error.getCause()
+            : error;
+    return cause.getMessage() != null ? cause.getMessage() : cause.toString();
   }
 
   /**
    * Java → Rehearse: runs every Java block of the notes in a fresh session and shows, in a window,
-   * which blocks give something else than the output kept under them. Changes nothing. Returns null
-   * when the notes have no Java blocks.
+   * which blocks give something else than the output kept under them, each as it has run. Changes
+   * nothing. Closing the window stops the rehearsal and ends its JVM. Returns null when the notes
+   * have no Java blocks.
    */
   public RehearsalView rehearse() {
     String text = notes.getText();
@@ -185,20 +304,47 @@ public final class NotesRunner {
     RehearsalView view =
         new RehearsalView(
             notes.getScene() == null ? null : notes.getScene().getWindow(), this::showBlock);
-    view.show();
     ReplSession fresh = freshSession.get();
-    dev.talkbook.core.repl.Rehearsal.rehearse(
-            fresh, text, (index, total) -> Platform.runLater(() -> view.running(index, total)))
+    Rehearsal.Run run =
+        Rehearsal.start(
+            fresh,
+            text,
+            new Rehearsal.Progress() {
+              @Override
+              public void running(int index, int total) {
+                Platform.runLater(() -> view.running(index, total));
+              }
+
+              @Override
+              public void checked(Rehearsal.Check check) {
+                Platform.runLater(() -> view.checked(check));
+              }
+            });
+    Active tracked = track(run::stop, fresh);
+    // Closed before it ends: the rehearsal stops, and its JVM ends (off the FX thread).
+    view.setOnClosed(
+        () -> {
+          if (run.isRunning()) {
+            run.stop();
+            Thread closing = new Thread(fresh::close, "talkbook-rehearsal-close");
+            closing.setDaemon(true);
+            closing.start();
+          }
+        });
+    view.show();
+    run.report()
         .whenComplete(
             (report, error) -> {
               fresh.close();
               Platform.runLater(
                   () -> {
+                    boolean wasClosed = closed;
+                    untrack(tracked);
+                    if (wasClosed) {
+                      return;
+                    }
                     if (error != null) {
-                      view.failed(
-                          error.getCause() != null
-                              ? error.getCause().getMessage()
-                              : error.getMessage());
+                      view.failed(messageOf(error));
                     } else {
                       view.finished(report);
                       status.accept("Rehearsal: " + report.verdict());

@@ -19,10 +19,10 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * Java → Rehearse: the talk's blocks run in a fresh Java VM; this window shows the progress, then
- * every block with whether its result matches the output kept in the notes, and for a block that
- * differs the difference (a unified diff). Double-click (or Show in notes) puts the notes' caret on
- * the block. The notes are not changed.
+ * Java → Rehearse: the talk's blocks run in a fresh Java VM; this window shows the progress and
+ * every block, as it has run, with whether its result matches the output kept in the notes, and for
+ * a block that differs the difference (a unified diff). Double-click (or Show in notes) puts the
+ * notes' caret on the block. The notes are not changed. Closing the window stops the rehearsal.
  */
 public final class RehearsalView {
 
@@ -85,6 +85,7 @@ public final class RehearsalView {
     Button close = new Button("Close");
     close.setCancelButton(true);
     close.setOnAction(e -> stage.close());
+    stage.setOnHidden(e -> onClosed.run());
     SplitPane split = new SplitPane(checks, difference);
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
     split.setDividerPositions(0.45);
@@ -113,6 +114,11 @@ public final class RehearsalView {
   }
 
   private static String details(Rehearsal.Check c) {
+    if (c.stoppedBothTimes()) {
+      return "It was stopped, as the notes keep (by hand or at the time limit): what it printed"
+          + " before the stop is not compared.\n\n"
+          + c.now().text();
+    }
     if (c.matches()) {
       return c.now().text().isEmpty()
           ? "It gives no output, and the notes keep none."
@@ -131,9 +137,21 @@ public final class RehearsalView {
     status.setText("Running block " + (index + 1) + " of " + total + "…");
   }
 
-  /** The rehearsal is over: every block's check. */
+  /** What closing the window does besides (the runner stops the rehearsal). */
+  public void setOnClosed(Runnable action) {
+    this.onClosed = action;
+  }
+
+  private Runnable onClosed = () -> {};
+
+  /** A block has run: it joins the list. */
+  public void checked(Rehearsal.Check check) {
+    checks.getItems().add(check);
+  }
+
+  /** The rehearsal is over: every block's check (the blocks that ran, when it was stopped). */
   public void finished(Rehearsal.Report report) {
-    bar.setProgress(1);
+    bar.setProgress(report.stopped() ? (double) report.checks().size() / report.total() : 1);
     checks.getItems().setAll(report.checks());
     status.setText(report.verdict() + " The notes were not changed.");
     report.checks().stream()

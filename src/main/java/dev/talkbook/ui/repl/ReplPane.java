@@ -242,6 +242,26 @@ public final class ReplPane {
     droppedNoteLength = 0;
   }
 
+  /** Whether code the pane does not run itself runs (the notes' Run all, Rehearse). */
+  private final javafx.beans.property.BooleanProperty othersRunning =
+      new javafx.beans.property.SimpleBooleanProperty(false);
+
+  private Runnable stopOthers = () -> {};
+
+  /**
+   * Stop (and Esc) also stop what {@code stop} stops, and are offered while {@code runs} holds: the
+   * notes' Run all and Rehearse, which run in JVMs of their own.
+   */
+  public void stopAlso(javafx.beans.value.ObservableBooleanValue runs, Runnable stop) {
+    othersRunning.bind(runs);
+    stopOthers = stop;
+  }
+
+  private void stopCode() {
+    session.stop();
+    stopOthers.run();
+  }
+
   /** A short message in the pane's toolbar (e.g. about running the notes' code blocks). */
   public void showStatus(String message) {
     state.setText(message);
@@ -276,8 +296,8 @@ public final class ReplPane {
     run.setOnAction(e -> runInput());
     stop.setGraphic(Icons.of(Feather.SQUARE));
     stop.setTooltip(new Tooltip("Stop the running code (Esc)"));
-    stop.setOnAction(e -> session.stop());
-    stop.disableProperty().bind(running.not());
+    stop.setOnAction(e -> stopCode());
+    stop.disableProperty().bind(running.not().and(othersRunning.not()));
     reset.setTooltip(new Tooltip("Forget everything: a fresh Java VM"));
     reset.setOnAction(e -> session.reset());
     restart.setTooltip(new Tooltip("A fresh Java VM, with the definitions run again"));
@@ -420,8 +440,8 @@ public final class ReplPane {
     root.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
-          if (e.getCode() == KeyCode.ESCAPE && running.get()) {
-            session.stop();
+          if (e.getCode() == KeyCode.ESCAPE && (running.get() || othersRunning.get())) {
+            stopCode();
             e.consume();
           } else if (CLEAR.match(e)) {
             // here too for the detached pane, whose window has no Java menu

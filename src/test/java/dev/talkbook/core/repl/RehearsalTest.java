@@ -99,4 +99,94 @@ class RehearsalTest {
     assertThat(report.differing().get(0).difference()).contains("-⇒ 41\n+⇒ 40\n");
     assertThat(report.allMatch()).isFalse();
   }
+
+  @Test
+  void jshellsSnippetNumbersInStackFramesAreNotCompared() {
+    String notes =
+        "```java\ndivide(1, 0)\n```\n```output-error\njava.lang.ArithmeticException: / by zero\n"
+            + "    at divide (#12:2)\n    at (#13:1)\n```\n";
+    Rehearsal.Check same =
+        check(
+            notes,
+            new NoteCode.Result(
+                "java.lang.ArithmeticException: / by zero\n    at divide (#25:2)\n"
+                    + "    at (#26:1)\n",
+                true));
+    assertThat(same.matches()).isTrue();
+
+    // A real difference still shows, as the lines are, and only it: the frames pair up.
+    Rehearsal.Check other =
+        check(
+            notes,
+            new NoteCode.Result(
+                "java.lang.ArithmeticException: / by zero\n    at divide (#25:3)\n"
+                    + "    at (#26:1)\n",
+                true));
+    assertThat(other.difference())
+        .isEqualTo(
+            "@@ -1,3 +1,3 @@\n java.lang.ArithmeticException: / by zero\n-    at divide (#12:2)\n"
+                + "+    at divide (#25:3)\n     at (#13:1)\n");
+    // Only in a frame: "#12:" in a line of output is output.
+    assertThat(
+            check(
+                    "```java\nx\n```\n```output\nticket #12: open\n```\n",
+                    new NoteCode.Result("ticket #25: open\n", false))
+                .matches())
+        .isFalse();
+  }
+
+  @Test
+  void aStopByHandAndAStopAtTheTimeLimitAreTheSameKindOfResult() {
+    String byHand = "```java\nwhile (true) {}\n```\n```output-error\nStopped.\n```\n";
+    Rehearsal.Check c =
+        check(byHand, new NoteCode.Result("Stopped after the time limit of 5 s.\n", true));
+    assertThat(c.matches()).isTrue();
+    assertThat(c.stoppedBothTimes()).isTrue();
+    // What it printed before the stop depends on when the stop came: not compared.
+    String atTheLimit =
+        "```java\nfor (;;) tick();\n```\n```output-error\ntick\ntick\n"
+            + "Stopped after the time limit of 30 s.\n```\n";
+    assertThat(check(atTheLimit, new NoteCode.Result("tick\nStopped.\n", true)).matches()).isTrue();
+    // A stop is still not a result that ran to its end.
+    assertThat(check(byHand, new NoteCode.Result("⇒ 1\n", false)).matches()).isFalse();
+    assertThat(
+            check("```java\nx\n```\n```output\n⇒ 1\n```\n", new NoteCode.Result("Stopped.\n", true))
+                .matches())
+        .isFalse();
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aBlockThatThrowsMatchesWhateverRanBeforeItInItsJvm() throws Exception {
+    String code = "int divide(int a, int b) { return a / b; }\ndivide(1, 0)";
+    // The output kept in the notes was made in a JVM that had run more snippets before.
+    String stored;
+    try (ReplSession earlier = ReplSession.start(ReplOptions.defaults().withoutInput())) {
+      for (int i = 0; i < 5; i++) {
+        earlier.evaluate("int unrelated" + i + " = " + i + ";").get(60, TimeUnit.SECONDS);
+      }
+      stored = NoteCode.outputOf(earlier.evaluate(code).get(60, TimeUnit.SECONDS));
+    }
+    String notes = "```java\n" + code + "\n```\n```output-error\n" + stored + "```\n";
+    Rehearsal.Report report;
+    try (ReplSession fresh = ReplSession.start(ReplOptions.defaults().withoutInput())) {
+      report = Rehearsal.rehearse(fresh, notes, Rehearsal.Progress.NONE).get(60, TimeUnit.SECONDS);
+    }
+
+    String now = report.checks().get(0).now().text();
+    assertThat(stored).contains("ArithmeticException").containsPattern("\\(#\\d+:");
+    assertThat(now).isNotEqualTo(stored); // the snippet numbers differ
+    assertThat(report.checks().get(0).difference()).isEmpty();
+    assertThat(report.allMatch()).isTrue();
+  }
+
+  @Test
+  void aStoppedRehearsalSaysHowManyBlocksDidNotRun() {
+    Rehearsal.Check same =
+        check("```java\nx\n```\n```output\na\n```\n", new NoteCode.Result("a\n", false));
+    Rehearsal.Report stopped = new Rehearsal.Report(List.of(same, same), 5, true);
+    assertThat(stopped.verdict())
+        .isEqualTo("Stopped: 3 of 5 blocks did not run. All 2 blocks give what the notes keep.");
+    assertThat(stopped.allMatch()).isFalse();
+  }
 }

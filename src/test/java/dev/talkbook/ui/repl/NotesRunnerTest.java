@@ -197,6 +197,129 @@ class NotesRunnerTest {
     assertThat(text()).isEqualTo(md);
   }
 
+  /** A runner whose Run all and Rehearse run each block with {@code limit}. */
+  private NotesRunner runnerWithTimeLimit(java.time.Duration limit) {
+    return new NotesRunner(
+        notes,
+        session,
+        () -> ReplSession.start(dev.talkbook.core.repl.BlockRun.options(limit)),
+        said::add);
+  }
+
+  /** The processes this JVM started, and theirs, now. */
+  static java.util.Set<ProcessHandle> descendants() {
+    return ProcessHandle.current().descendants().collect(java.util.stream.Collectors.toSet());
+  }
+
+  private static final String ENDLESS =
+      "```java\nint n = 20;\n```\n\n```java\nwhile (true) {}\n```\n```output\nold\n```\n\n"
+          + "```java\nn + 1\n```\n";
+
+  @Test
+  void runAllStopsABlockAtTheTimeLimitAndRunsTheRest(FxRobot robot) throws Exception {
+    NotesRunner limited = runnerWithTimeLimit(java.time.Duration.ofSeconds(2));
+    robot.interact(() -> notes.replaceText(ENDLESS));
+    var done =
+        new java.util.concurrent.atomic.AtomicReference<
+            java.util.concurrent.CompletableFuture<Void>>();
+    robot.interact(() -> done.set(limited.runAll()));
+    done.get().get(60, TimeUnit.SECONDS);
+
+    assertThat(text())
+        .isEqualTo(
+            "```java\nint n = 20;\n```\n\n```java\nwhile (true) {}\n```\n"
+                + "```output-error\nStopped after the time limit of 2 s.\n```\n\n"
+                + "```java\nn + 1\n```\n```output\n⇒ 21\n```\n");
+    assertThat(said).last().isEqualTo("Ran 3 code blocks; 1 failed (the 2nd).");
+    assertThat(FxWait.onFx(limited::isRunning)).isFalse();
+  }
+
+  @Test
+  void stopDuringRunAllStopsTheBlockAndTheRestAndSaysSo(FxRobot robot) throws Exception {
+    NotesRunner patient = runnerWithTimeLimit(java.time.Duration.ofSeconds(300));
+    robot.interact(() -> notes.replaceText(ENDLESS));
+    var done =
+        new java.util.concurrent.atomic.AtomicReference<
+            java.util.concurrent.CompletableFuture<Void>>();
+    robot.interact(() -> done.set(patient.runAll()));
+    assertThat(FxWait.onFx(patient::isRunning)).isTrue();
+    FxWait.untilFx(
+        "the endless block to run",
+        java.time.Duration.ofSeconds(60),
+        () -> "Running code block 2 of 3 in a fresh Java VM…".equals(said.get(said.size() - 1)));
+
+    robot.interact(patient::stop);
+    done.get().get(15, TimeUnit.SECONDS);
+
+    // What ran is written, the stopped block's "Stopped." too; the block after it is untouched.
+    assertThat(text())
+        .isEqualTo(
+            "```java\nint n = 20;\n```\n\n```java\nwhile (true) {}\n```\n"
+                + "```output-error\nStopped.\n```\n\n```java\nn + 1\n```\n");
+    assertThat(said)
+        .last()
+        .isEqualTo("Stopped at the 2nd of 3 code blocks; the one after it did not run.");
+    assertThat(FxWait.onFx(patient::isRunning)).isFalse();
+  }
+
+  @Test
+  void closingEndsRunAllAndItsJvmAndWritesNothing(FxRobot robot) throws Exception {
+    java.util.Set<ProcessHandle> before = descendants();
+    NotesRunner patient = runnerWithTimeLimit(java.time.Duration.ofSeconds(300));
+    robot.interact(() -> notes.replaceText(ENDLESS));
+    robot.interact(patient::runAll);
+    FxWait.untilFx(
+        "the endless block to run",
+        java.time.Duration.ofSeconds(60),
+        () -> "Running code block 2 of 3 in a fresh Java VM…".equals(said.get(said.size() - 1)));
+    java.util.Set<ProcessHandle> started = descendants();
+    started.removeAll(before);
+    assertThat(started).as("Run all's JVM").isNotEmpty();
+
+    robot.interact(patient::close); // the window closes, the app quits
+
+    assertThat(started).noneMatch(ProcessHandle::isAlive);
+    assertThat(FxWait.onFx(patient::isRunning)).isFalse();
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    assertThat(text()).isEqualTo(ENDLESS);
+  }
+
+  @Test
+  void runAllSaysWhereItWasStopped() {
+    var ok =
+        new dev.talkbook.core.repl.Evaluation(
+            1,
+            java.util.List.of(),
+            dev.talkbook.core.repl.Evaluation.Outcome.COMPLETED,
+            "",
+            java.time.Duration.ZERO);
+    var stopped =
+        new dev.talkbook.core.repl.Evaluation(
+            2,
+            java.util.List.of(),
+            dev.talkbook.core.repl.Evaluation.Outcome.STOPPED,
+            "Stopped.",
+            java.time.Duration.ZERO);
+    assertThat(
+            NotesRunner.stoppedAt(
+                new dev.talkbook.core.repl.BlockRun.Result(
+                    java.util.List.of(ok, stopped), 11, true)))
+        .isEqualTo("Stopped at the 2nd of 11 code blocks; the 9 after it did not run.");
+    assertThat(
+            NotesRunner.stoppedAt(
+                new dev.talkbook.core.repl.BlockRun.Result(java.util.List.of(ok), 3, true)))
+        .isEqualTo("Stopped after the 1st of 3 code blocks; the 2 after it did not run.");
+    assertThat(
+            NotesRunner.stoppedAt(
+                new dev.talkbook.core.repl.BlockRun.Result(
+                    java.util.List.of(ok, stopped), 2, true)))
+        .isEqualTo("Stopped at the 2nd of 2 code blocks.");
+    assertThat(
+            NotesRunner.stoppedAt(
+                new dev.talkbook.core.repl.BlockRun.Result(java.util.List.of(), 2, true)))
+        .isEqualTo("Stopped before the first of 2 code blocks; none ran.");
+  }
+
   /** The notes' text now, read on the FX thread. */
   private String text() throws Exception {
     return FxWait.onFx(notes::getText);

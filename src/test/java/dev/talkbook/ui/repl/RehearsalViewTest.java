@@ -103,6 +103,57 @@ class RehearsalViewTest {
   }
 
   @Test
+  void eachBlockIsListedOnceItHasRunAndClosingStopsTheRehearsalAndItsJvm(FxRobot robot)
+      throws Exception {
+    java.util.Set<ProcessHandle> before = NotesRunnerTest.descendants();
+    NotesRunner patient =
+        new NotesRunner(
+            notes,
+            session,
+            () ->
+                ReplSession.start(
+                    dev.talkbook.core.repl.BlockRun.options(java.time.Duration.ofSeconds(300))),
+            statuses::add);
+    String md =
+        "```java\n6 * 7\n```\n```output\n⇒ 42\n```\n\n```java\nwhile (true) {}\n```\n\n"
+            + "```java\n1\n```\n";
+    robot.interact(() -> notes.replaceText(md));
+    RehearsalView[] view = new RehearsalView[1];
+    robot.interact(() -> view[0] = patient.rehearse());
+    Scene scene = view[0].stage().getScene();
+    ListView<?> checks = (ListView<?>) scene.lookup("#" + RehearsalView.CHECKS_ID);
+    Label status = (Label) scene.lookup("#" + RehearsalView.STATUS_ID);
+
+    // The first block is listed while the second still runs.
+    FxWait.untilFx(
+        "the first check, the second block running",
+        java.time.Duration.ofSeconds(60),
+        () -> checks.getItems().size() == 1 && status.getText().equals("Running block 2 of 3…"));
+    assertThat(
+            FxWait.onFx(() -> RehearsalView.describe((Rehearsal.Check) checks.getItems().get(0))))
+        .isEqualTo("✓ Block 1, line 1: as in the notes");
+    assertThat(FxWait.onFx(patient::isRunning)).isTrue();
+    java.util.Set<ProcessHandle> started = NotesRunnerTest.descendants();
+    started.removeAll(before);
+    assertThat(started).as("the rehearsal's JVM").isNotEmpty();
+
+    robot.interact(() -> view[0].stage().close());
+
+    FxWait.untilFx(
+        "the rehearsal to have stopped",
+        java.time.Duration.ofSeconds(15),
+        () -> !patient.isRunning());
+    org.testfx.util.WaitForAsyncUtils.waitFor(
+        15, TimeUnit.SECONDS, () -> started.stream().noneMatch(ProcessHandle::isAlive));
+    assertThat(statuses)
+        .last()
+        .asString()
+        .startsWith("Rehearsal: Stopped: 1 of 3 blocks did not run.");
+    String now = FxWait.onFx(() -> notes.getText());
+    assertThat(now).isEqualTo(md);
+  }
+
+  @Test
   void notesWithoutJavaBlocksSaySo(FxRobot robot) {
     robot.interact(() -> notes.replaceText("# Only words"));
     RehearsalView[] view = new RehearsalView[1];

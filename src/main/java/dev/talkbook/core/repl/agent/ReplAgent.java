@@ -86,6 +86,7 @@ public final class ReplAgent {
                 } finally {
                   commands.close();
                   stdin.closeInput();
+                  haltSoon();
                 }
               },
               "talkbook-agent-reader");
@@ -101,6 +102,30 @@ public final class ReplAgent {
       // The app closed the connection (or asked to close): end even if user code left threads.
       System.exit(0);
     }
+  }
+
+  /** How long the JVM may take to exit by itself once the app has gone, in ms. */
+  private static final long HALT_AFTER_MS = 2000;
+
+  /**
+   * The app closed the connection (it closed the session, quit, or died): the JVM ends within
+   * {@link #HALT_AFTER_MS} even when user code does not stop. An endless loop holds the command
+   * loop, so the exit in {@link #main} never came, and the JVM spun on after the app was gone.
+   */
+  private static void haltSoon() {
+    Thread halt =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(HALT_AFTER_MS);
+              } catch (InterruptedException e) {
+                // Halt now.
+              }
+              Runtime.getRuntime().halt(0);
+            },
+            "talkbook-agent-halt");
+    halt.setDaemon(true);
+    halt.start();
   }
 
   /** The command channel's bytes, from the reader thread to the command loop. */
