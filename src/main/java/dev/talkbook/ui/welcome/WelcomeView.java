@@ -51,9 +51,10 @@ public final class WelcomeView {
     root.setAlignment(Pos.CENTER);
     root.setPadding(new Insets(40));
     root.setId("welcome");
-    // Hidden (a talk is open), it takes no room: its buttons, one under the other in a narrow
-    // window, would otherwise hold the column as tall as they are and squeeze the REPL under it.
-    root.managedProperty().bind(root.visibleProperty());
+    // It never holds the column tall (hidden under an open talk too): its buttons, one under the
+    // other in a narrow window, squeezed the REPL under it. Its width still keeps the column wide
+    // enough for the talk's find bar.
+    root.setMinHeight(0);
     root.getStyleClass().add("tb-welcome");
   }
 
