@@ -76,6 +76,9 @@ public final class TalkDetailsPane {
   private Talk talk;
   private List<String> knownTags = List.of();
 
+  /** Whether a change of the tags' text offers completions: not when the pane wrote it. */
+  private boolean completing = true;
+
   /** From this width on, the fields go two a row. */
   static final double WIDE = 500;
 
@@ -470,9 +473,13 @@ public final class TalkDetailsPane {
       return;
     }
     long id = talk.id();
+    String tagsSent = tags.getText();
     executors.run(
         () -> notebook.talks().update(id, details),
-        this::stored,
+        updated -> {
+          stored(updated);
+          showStoredTags(updated, tagsSent);
+        },
         error -> problem.setText(Errors.message(error)));
   }
 
@@ -485,8 +492,31 @@ public final class TalkDetailsPane {
     saved.accept(updated);
   }
 
+  /**
+   * Shows the tags as the notebook stored them ("hardware" typed is "Hardware" when the notebook
+   * has that tag), if the field still holds what was saved ({@code tagsSent}): what was typed into
+   * it since is left alone.
+   */
+  private void showStoredTags(Talk updated, String tagsSent) {
+    if (talk == null || talk.id() != updated.id() || !tags.getText().equals(tagsSent)) {
+      return;
+    }
+    String stored = String.join(", ", updated.details().tags());
+    if (!stored.equals(tagsSent.strip())) {
+      // The user did not type this: nothing to complete.
+      completing = false;
+      try {
+        tags.setText(stored);
+      } finally {
+        completing = true;
+      }
+      tags.positionCaret(stored.length());
+      hideSuggestions();
+    }
+  }
+
   private void suggestTags(String text) {
-    if (!tags.isFocused()) {
+    if (!tags.isFocused() || !completing) {
       return;
     }
     String typing = text.substring(text.lastIndexOf(',') + 1).strip().toLowerCase(Locale.ROOT);
