@@ -28,6 +28,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -75,6 +77,9 @@ public final class TalkDetailsPane {
 
   private Talk talk;
   private List<String> knownTags = List.of();
+
+  /** The title field's tooltip, made when the pointer first rests on a cut title. */
+  private Tooltip titleTip;
 
   /** Whether a change of the tags' text offers completions: not when the pane wrote it. */
   private boolean completing = true;
@@ -207,7 +212,26 @@ public final class TalkDetailsPane {
               });
     }
     tags.textProperty().addListener((obs, old, text) -> suggestTags(text));
+    // A title longer than its field ("Reverse-engineering a toaste") is whole in its tooltip.
+    title.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> offerWholeTitle());
     show(null);
+  }
+
+  /** Gives the title field a tooltip with the whole title when the field cuts it, else none. */
+  private void offerWholeTitle() {
+    String text = title.getText();
+    double room = title.getWidth() - title.getInsets().getLeft() - title.getInsets().getRight();
+    if (text == null || text.isEmpty() || textWidth(text, title.getFont()) <= room) {
+      title.setTooltip(null);
+      return;
+    }
+    if (titleTip == null) {
+      titleTip = new Tooltip();
+      titleTip.setWrapText(true);
+      titleTip.setMaxWidth(600);
+    }
+    titleTip.setText(text);
+    title.setTooltip(titleTip);
   }
 
   public TitledPane root() {

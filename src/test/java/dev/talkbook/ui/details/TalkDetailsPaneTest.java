@@ -180,6 +180,29 @@ class TalkDetailsPaneTest {
   }
 
   @Test
+  void aTitleLongerThanItsFieldIsWholeInTheFieldsTooltip(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 300);
+    String whole = "Reverse-engineering a toaster firmware and what it taught us (part 3)";
+    Talk talk =
+        notebook
+            .talks()
+            .update(
+                notebook.talks().findByTitle("Virtual threads in practice").get(0).id(),
+                new Talk.Details(whole, List.of(), null, null, null, null, List.of()));
+    robot.interact(() -> pane.show(talk));
+    try {
+      robot.moveTo(pane.title);
+      FxWait.untilFx(
+          "the title's tooltip",
+          () -> pane.title.getTooltip() != null && whole.equals(pane.title.getTooltip().getText()));
+    } finally {
+      robot.interact(() -> holder.getChildren().clear());
+      executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+  }
+
+  @Test
   void theAbstractsBoxIsMadeWithTheFirstTalkThatHasAnAbstract(FxRobot robot) throws Exception {
     TalkDetailsPane pane = shown(robot, 600); // a talk without an abstract
     assertThat(FxWait.onFx(() -> pane.root().lookup(".tb-abstract-box"))).isNull();
