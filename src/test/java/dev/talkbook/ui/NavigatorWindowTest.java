@@ -234,6 +234,48 @@ class NavigatorWindowTest extends RealWindowTest {
     }
   }
 
+  /** A title long enough to be cut in a narrow navigator, told apart from the others by its end. */
+  static String part(int n) {
+    return "A very long title about reverse-engineering a toaster firmware (part " + n + ")";
+  }
+
+  @Test
+  void longTitlesThatDifferAtTheirEndAreCutInTheMiddleAndWholeInTheTooltip(FxRobot robot)
+      throws Exception {
+    long camp = ui.notebook.events().create(Event.Details.titled("Camp")).id();
+    for (int n = 1; n <= 3; n++) {
+      ui.notebook.talks().create(camp, dev.talkbook.core.notebook.Talk.Details.titled(part(n)), "");
+    }
+    ui.reloadTree(robot);
+    var tree = WindowUnderTest.navigator(robot);
+    robot.interact(() -> ui.stage.setWidth(1200));
+    ui.idle();
+    robot.interact(
+        () -> {
+          var columns = (javafx.scene.control.SplitPane) tree.getScene().lookup(".split-pane");
+          columns.setDividerPosition(0, 260 / columns.getWidth());
+        });
+    ui.idle();
+    for (int n = 1; n <= 3; n++) {
+      Label title = (Label) ui.row(robot, part(n));
+      // what the row shows of its title: the label's text node, as drawn
+      String shown = FxWait.onFx(() -> ((javafx.scene.text.Text) title.lookup(".text")).getText());
+      assertThat(shown)
+          .as("the row of " + part(n))
+          .isNotEqualTo(part(n))
+          .endsWith("(part " + n + ")");
+    }
+    javafx.scene.Node cell = ui.row(robot, part(3));
+    while (!(cell instanceof javafx.scene.control.TreeCell<?>)) {
+      cell = cell.getParent();
+    }
+    javafx.scene.control.TreeCell<?> row = (javafx.scene.control.TreeCell<?>) cell;
+    robot.moveTo(row);
+    FxWait.untilFx(
+        "the row's tooltip with the whole title",
+        () -> row.getTooltip() != null && part(3).equals(row.getTooltip().getText()));
+  }
+
   @Test
   void aNewTalkInAnEmptyNotebookAsksForItsEventFirstThenForItsTitle(FxRobot robot)
       throws Exception {

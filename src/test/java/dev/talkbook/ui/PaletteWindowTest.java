@@ -169,6 +169,60 @@ class PaletteWindowTest extends RealWindowTest {
     assertThat(w.side()).as("the event's name, cut").isLessThan(w.sideWhole());
   }
 
+  @Test
+  void longTitlesThatDifferAtTheirEndAreCutInTheMiddleAndWholeInTheTooltip(FxRobot robot)
+      throws Exception {
+    long camp =
+        ui.notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Camp")).id();
+    for (int n = 1; n <= 3; n++) {
+      ui.notebook
+          .talks()
+          .create(
+              camp,
+              dev.talkbook.core.notebook.Talk.Details.titled(NavigatorWindowTest.part(n)),
+              "");
+    }
+    ui.reloadTree(robot);
+    robot.interact(() -> ui.stage.setWidth(ui.stage.getMinWidth()));
+    ui.idle();
+    robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+    waitUntil(() -> popupOpen(robot));
+    FxWait.clickOn(robot, "#picker-filter");
+    robot.write("toaster");
+    waitUntil(() -> list(robot).getItems().size() == 3);
+    FxWait.untilFx("the rows laid out", () -> shown(robot, "tb-palette-label").size() == 3);
+    // what each row shows of its title: the label's text node, as drawn
+    List<String> drawn =
+        FxWait.onFx(
+            () ->
+                robot.lookup("#picker-list .tb-palette-label").queryAllAs(Label.class).stream()
+                    .filter(Node::isVisible)
+                    .map(l -> ((javafx.scene.text.Text) l.lookup(".text")).getText())
+                    .sorted()
+                    .toList());
+    assertThat(drawn).as("cut").allMatch(t -> t.length() < NavigatorWindowTest.part(1).length());
+    assertThat(drawn)
+        .satisfiesExactly(
+            t -> assertThat(t).endsWith("(part 1)"),
+            t -> assertThat(t).endsWith("(part 2)"),
+            t -> assertThat(t).endsWith("(part 3)"));
+    Label first = robot.lookup("#picker-list .tb-palette-label").queryAs(Label.class);
+    javafx.scene.control.ListCell<?> row =
+        FxWait.onFx(
+            () -> {
+              Node n = first;
+              while (!(n instanceof javafx.scene.control.ListCell<?>)) {
+                n = n.getParent();
+              }
+              return (javafx.scene.control.ListCell<?>) n;
+            });
+    String whole = FxWait.onFx(first::getText);
+    robot.moveTo(row);
+    FxWait.untilFx(
+        "the row's tooltip with the whole title",
+        () -> row.getTooltip() != null && row.getTooltip().getText().startsWith(whole + "\n"));
+  }
+
   /**
    * Fires {@code code} as the window gets it from the system: pressed, typed ({@code typed}, if
    * any) and released, each at the focus owner of the main window's scene (a popup just shown does

@@ -26,8 +26,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -270,8 +273,29 @@ public final class NowAndNextView {
     }
   }
 
-  /** "Now · Saal 1 · 14:00–14:45 (12 min left)" over "★ Title — speakers". */
+  /**
+   * "Now · Saal 1 · 14:00–14:45 (12 min left)" over "★ Title — speakers", as wide as the list: a
+   * line too long is cut in the middle (titles that differ at their end, "… (part 1)", "… (part
+   * 2)", stay told apart) and the whole row is in its tooltip, not behind a sideways scroll bar.
+   */
   private final class RowCell extends ListCell<Row> {
+    /** The row's tooltip text (null on an empty row); the tooltip is made on the first hover. */
+    private String tip;
+
+    RowCell() {
+      setPrefWidth(0); // the list fits the cell to its width, never scrolls sideways for it
+      addEventHandler(
+          MouseEvent.MOUSE_ENTERED,
+          e -> {
+            if (tip != null && getTooltip() == null) {
+              Tooltip tooltip = new Tooltip(tip);
+              tooltip.setWrapText(true);
+              tooltip.setMaxWidth(600);
+              setTooltip(tooltip);
+            }
+          });
+    }
+
     @Override
     protected void updateItem(Row row, boolean isEmpty) {
       super.updateItem(row, isEmpty);
@@ -279,6 +303,8 @@ public final class NowAndNextView {
       if (isEmpty || row == null) {
         setText(null);
         setGraphic(null);
+        tip = null;
+        setTooltip(null);
         return;
       }
       Slot s = row.slot();
@@ -311,8 +337,16 @@ public final class NowAndNextView {
       if (s.starred()) {
         getStyleClass().add("tb-starred-row");
       }
+      where.setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
+      title.setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
       setText(null);
-      setGraphic(new VBox(2, where, title));
+      VBox lines = new VBox(2, where, title);
+      lines.setMinWidth(0);
+      setGraphic(lines);
+      tip = title.getText() + "\n" + where.getText();
+      if (getTooltip() != null) {
+        getTooltip().setText(tip);
+      }
     }
   }
 }

@@ -28,6 +28,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -75,6 +77,12 @@ public final class TalkDetailsPane {
 
   private Talk talk;
   private List<String> knownTags = List.of();
+
+  /** The title field's tooltip, made when the pointer first rests on a cut title. */
+  private Tooltip titleTip;
+
+  /** Whether a change of the tags' text offers completions: not when the pane wrote it. */
+  private boolean completing = true;
 
   /** From this width on, the fields go two a row. */
   static final double WIDE = 500;
@@ -204,7 +212,26 @@ public final class TalkDetailsPane {
               });
     }
     tags.textProperty().addListener((obs, old, text) -> suggestTags(text));
+    // A title longer than its field ("Reverse-engineering a toaste") is whole in its tooltip.
+    title.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> offerWholeTitle());
     show(null);
+  }
+
+  /** Gives the title field a tooltip with the whole title when the field cuts it, else none. */
+  private void offerWholeTitle() {
+    String text = title.getText();
+    double room = title.getWidth() - title.getInsets().getLeft() - title.getInsets().getRight();
+    if (text == null || text.isEmpty() || textWidth(text, title.getFont()) <= room) {
+      title.setTooltip(null);
+      return;
+    }
+    if (titleTip == null) {
+      titleTip = new Tooltip();
+      titleTip.setWrapText(true);
+      titleTip.setMaxWidth(600);
+    }
+    titleTip.setText(text);
+    title.setTooltip(titleTip);
   }
 
   public TitledPane root() {
@@ -470,9 +497,13 @@ public final class TalkDetailsPane {
       return;
     }
     long id = talk.id();
+    String tagsSent = tags.getText();
     executors.run(
         () -> notebook.talks().update(id, details),
-        this::stored,
+        updated -> {
+          stored(updated);
+          showStoredTags(updated, tagsSent);
+        },
         error -> problem.setText(Errors.message(error)));
   }
 
@@ -485,8 +516,31 @@ public final class TalkDetailsPane {
     saved.accept(updated);
   }
 
+  /**
+   * Shows the tags as the notebook stored them ("hardware" typed is "Hardware" when the notebook
+   * has that tag), if the field still holds what was saved ({@code tagsSent}): what was typed into
+   * it since is left alone.
+   */
+  private void showStoredTags(Talk updated, String tagsSent) {
+    if (talk == null || talk.id() != updated.id() || !tags.getText().equals(tagsSent)) {
+      return;
+    }
+    String stored = String.join(", ", updated.details().tags());
+    if (!stored.equals(tagsSent.strip())) {
+      // The user did not type this: nothing to complete.
+      completing = false;
+      try {
+        tags.setText(stored);
+      } finally {
+        completing = true;
+      }
+      tags.positionCaret(stored.length());
+      hideSuggestions();
+    }
+  }
+
   private void suggestTags(String text) {
-    if (!tags.isFocused()) {
+    if (!tags.isFocused() || !completing) {
       return;
     }
     String typing = text.substring(text.lastIndexOf(',') + 1).strip().toLowerCase(Locale.ROOT);

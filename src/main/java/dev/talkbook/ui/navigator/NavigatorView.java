@@ -27,6 +27,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
@@ -760,6 +761,9 @@ public final class NavigatorView {
       setText(null);
       Label title = new Label(item.label());
       title.getStyleClass().add("tb-row-title");
+      // Cut in the middle: titles that differ only at their end ("… (part 1)", "… (part 2)") stay
+      // told apart; the whole title is in the tooltip.
+      title.setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
       Label detail = new Label();
       detail.getStyleClass().add("tb-row-detail");
       if (item instanceof NavNode.EventNode e) {

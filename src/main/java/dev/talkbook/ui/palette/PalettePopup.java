@@ -12,7 +12,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -275,7 +277,14 @@ public final class PalettePopup<T> {
     private final Label side = keeping(SIDE_KEEPS);
     private final HBox row;
 
+    /** The row's tooltip, shown when the pointer rests on a row whose texts are cut; else null. */
+    private Tooltip tip;
+
     EntryCell() {
+      // Cut in the middle: titles that differ only at their end ("… (part 1)", "… (part 2)") stay
+      // told apart; the whole of a cut row is in its tooltip.
+      label.setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
+      addEventHandler(MouseEvent.MOUSE_ENTERED, e -> offerWhole());
       label.getStyleClass().add("tb-palette-label");
       note.getStyleClass().add("tb-palette-note");
       side.getStyleClass().add("tb-palette-side");
@@ -302,6 +311,39 @@ public final class PalettePopup<T> {
       side.setText(entry.side());
       side.setVisible(!entry.side().isEmpty());
       setGraphic(row);
+    }
+
+    /**
+     * Gives the row a tooltip with its whole texts when any of them is cut now, and none when all
+     * show whole; made when the pointer comes onto the row, after the row was laid out.
+     */
+    private void offerWhole() {
+      PaletteEntry<T> entry = getItem();
+      if (entry == null || isEmpty() || !(cut(label) || cut(note) || cut(side))) {
+        setTooltip(null);
+        return;
+      }
+      StringBuilder whole = new StringBuilder(entry.label());
+      for (String more : List.of(entry.note(), entry.side())) {
+        if (!more.isEmpty()) {
+          whole.append('\n').append(more);
+        }
+      }
+      if (tip == null) {
+        tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(600);
+      }
+      tip.setText(whole.toString());
+      setTooltip(tip);
+    }
+
+    /** Whether {@code text} shows less than its whole text (or, shown at all, is hidden). */
+    private static boolean cut(Label text) {
+      String shown = text.getText();
+      return shown != null
+          && !shown.isEmpty()
+          && (!text.isVisible() || text.getWidth() < text.prefWidth(-1) - 0.5);
     }
 
     /** A label whose least width is its whole text, or {@code keeps} px when that is longer. */

@@ -96,6 +96,79 @@ class NowAndNextViewTest extends OwnerWindowTest {
   }
 
   @Test
+  void longTitlesFitTheDialogCutInTheMiddleAndAreWholeInTheTooltip(FxRobot robot) throws Exception {
+    Event camp = notebook.events().create(Event.Details.titled("Camp"));
+    String[] titles = new String[4];
+    for (int n = 1; n <= 4; n++) {
+      titles[n - 1] =
+          "A very long title about reverse-engineering a toaster firmware and what it taught us"
+              + " (part "
+              + n
+              + ")";
+      talk(camp.id(), titles[n - 1], "Saal " + n, 14, 45);
+    }
+    NowAndNextView view = open(robot, 14, 30);
+    ListView<NowAndNextView.Row> list = view.list();
+    FxWait.untilFx("the four rows", () -> list.getItems().size() == 4);
+    FxWait.untilFx(
+        "the rows drawn",
+        () ->
+            list.lookupAll(".tb-row-title").stream().filter(javafx.scene.Node::isVisible).count()
+                == 4);
+    record Shown(List<String> drawn, boolean sideways, double widest, double room) {}
+    Shown shown =
+        FxWait.onFx(
+            () ->
+                new Shown(
+                    list.lookupAll(".tb-row-title").stream()
+                        .filter(javafx.scene.Node::isVisible)
+                        .map(n -> ((javafx.scene.text.Text) n.lookup(".text")).getText())
+                        .sorted()
+                        .toList(),
+                    list.lookupAll(".scroll-bar").stream()
+                        .anyMatch(
+                            n ->
+                                n instanceof javafx.scene.control.ScrollBar bar
+                                    && bar.getOrientation()
+                                        == javafx.geometry.Orientation.HORIZONTAL
+                                    && bar.isVisible()),
+                    list.lookupAll(".list-cell").stream()
+                        .filter(javafx.scene.Node::isVisible)
+                        .mapToDouble(n -> n.getBoundsInParent().getMaxX())
+                        .max()
+                        .orElse(0),
+                    list.getWidth()));
+    assertThat(shown.sideways()).as("a sideways scroll bar").isFalse();
+    assertThat(shown.widest()).as("the rows' right end").isLessThanOrEqualTo(shown.room());
+    assertThat(shown.drawn())
+        .satisfiesExactly(
+            t -> assertThat(t).isNotEqualTo(titles[0] + " — Ada").endsWith("(part 1) — Ada"),
+            t -> assertThat(t).isNotEqualTo(titles[1] + " — Ada").endsWith("(part 2) — Ada"),
+            t -> assertThat(t).isNotEqualTo(titles[2] + " — Ada").endsWith("(part 3) — Ada"),
+            t -> assertThat(t).isNotEqualTo(titles[3] + " — Ada").endsWith("(part 4) — Ada"));
+    javafx.scene.control.ListCell<?> first =
+        FxWait.onFx(
+            () ->
+                (javafx.scene.control.ListCell<?>)
+                    list.lookupAll(".list-cell").stream()
+                        .filter(
+                            n ->
+                                n instanceof javafx.scene.control.ListCell<?> c
+                                    && c.getIndex() == 0)
+                        .findFirst()
+                        .orElseThrow());
+    String whole = FxWait.onFx(() -> first.getItem() == null ? "" : titleOf(first.getItem()));
+    robot.moveTo(first);
+    FxWait.untilFx(
+        "the row's tooltip with the whole title",
+        () -> first.getTooltip() != null && first.getTooltip().getText().startsWith(whole));
+  }
+
+  private static String titleOf(Object row) {
+    return ((NowAndNextView.Row) row).slot().talk().title() + " — Ada";
+  }
+
+  @Test
   void saysSoWhenNothingIsOn(FxRobot robot) throws Exception {
     Event camp = notebook.events().create(Event.Details.titled("Camp"));
     talk(camp.id(), "Soldering", "Saal 1", 14, 45);

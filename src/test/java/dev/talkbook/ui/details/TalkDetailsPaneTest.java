@@ -137,6 +137,71 @@ class TalkDetailsPaneTest {
     org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "committed by {0}")
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = javafx.scene.input.KeyCode.class,
+      names = {"ENTER", "TAB"})
+  void aTagTypedInAnotherCaseShowsAsStoredOnceTheFieldIsCommitted(
+      javafx.scene.input.KeyCode commit, FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    long event = notebook.events().list().get(0).id();
+    notebook
+        .talks()
+        .create(
+            event,
+            new Talk.Details("Toasters", List.of(), null, null, null, null, List.of("Hardware")),
+            "");
+    try {
+      FxWait.clickOn(robot, "#detail-tags");
+      robot.type(javafx.scene.input.KeyCode.END);
+      robot.write(", hardware");
+      assertThat(FxWait.onFx(() -> pane.tags.getText())).isEqualTo("java, concurrency, hardware");
+      robot.type(commit);
+      FxWait.until(
+          "the tags stored",
+          () ->
+              notebook
+                  .talks()
+                  .findByTitle("Virtual threads in practice")
+                  .get(0)
+                  .details()
+                  .tags()
+                  .contains("Hardware"));
+      // what the notebook stored is shown once the save's answer came back to the FX thread
+      executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+      assertThat(FxWait.onFx(() -> pane.tags.getText())).isEqualTo("java, concurrency, Hardware");
+    } finally {
+      // The field loses the keyboard (and saves) here, not in the next test's window.
+      robot.interact(() -> holder.getChildren().clear());
+      executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+  }
+
+  @Test
+  void aTitleLongerThanItsFieldIsWholeInTheFieldsTooltip(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 300);
+    String whole = "Reverse-engineering a toaster firmware and what it taught us (part 3)";
+    Talk talk =
+        notebook
+            .talks()
+            .update(
+                notebook.talks().findByTitle("Virtual threads in practice").get(0).id(),
+                new Talk.Details(whole, List.of(), null, null, null, null, List.of()));
+    robot.interact(() -> pane.show(talk));
+    try {
+      robot.moveTo(pane.title);
+      FxWait.untilFx(
+          "the title's tooltip",
+          () -> pane.title.getTooltip() != null && whole.equals(pane.title.getTooltip().getText()));
+    } finally {
+      robot.interact(() -> holder.getChildren().clear());
+      executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+  }
+
   @Test
   void theAbstractsBoxIsMadeWithTheFirstTalkThatHasAnAbstract(FxRobot robot) throws Exception {
     TalkDetailsPane pane = shown(robot, 600); // a talk without an abstract
