@@ -119,6 +119,42 @@ class ReplPaneTest {
   }
 
   @Test
+  void upAndDownWalkTheHistoryFromTheFirstAndLastLineOfTheInput(FxRobot robot) throws Exception {
+    for (String code : List.of("20 + 1", "20 + 2")) {
+      robot.interact(() -> pane.input().replaceText(code));
+      robot.interact(pane::runInput);
+      waitForTranscript("⇒ " + (code.endsWith("1") ? 21 : 22));
+      waitFor("the input to be emptied", () -> pane.input().getText().isEmpty());
+    }
+    FxWait.clickOn(robot, pane.input());
+    // An empty input: Up walks back, as in jshell.
+    robot.type(KeyCode.UP);
+    waitFor("Up to bring the newest back", () -> pane.input().getText().equals("20 + 2"));
+    robot.type(KeyCode.UP);
+    waitFor("Up again the one before", () -> pane.input().getText().equals("20 + 1"));
+    robot.type(KeyCode.DOWN);
+    waitFor("Down the newer again", () -> pane.input().getText().equals("20 + 2"));
+    robot.type(KeyCode.DOWN);
+    waitFor("Down past the newest the empty draft", () -> pane.input().getText().isEmpty());
+    // In a longer input, Up off its last line moves the caret; only from the first line it walks.
+    robot.interact(
+        () -> {
+          pane.input().replaceText("int a = 1;\nint b = 2;");
+          pane.input().moveTo(pane.input().getLength());
+        });
+    robot.type(KeyCode.UP);
+    waitFor("the caret on the first line", () -> pane.input().getCaretPosition() <= 10);
+    assertThat(FxWait.onFx(() -> pane.input().getText())).isEqualTo("int a = 1;\nint b = 2;");
+    robot.type(KeyCode.UP);
+    waitFor("Up from the first line to walk back", () -> pane.input().getText().equals("20 + 2"));
+    // Ctrl+Down still walks too, back to what was being typed.
+    robot.press(KeyCode.CONTROL).press(KeyCode.DOWN).release(KeyCode.DOWN).release(KeyCode.CONTROL);
+    waitFor(
+        "Ctrl+Down to give the draft back",
+        () -> pane.input().getText().equals("int a = 1;\nint b = 2;"));
+  }
+
+  @Test
   void theNewestOutputStaysInSightWhenThePaneShrinksOrItsFontGrows(FxRobot robot) throws Exception {
     robot.interact(
         () ->
