@@ -868,6 +868,11 @@ public final class ReplSession implements AutoCloseable {
       for (SnippetEvent e : jshell.eval(source)) {
         if (e.causeSnippet() == null && (e.exception() != null || !e.status().isDefined())) {
           ok = false;
+          if (jshell.status(e.snippet()).isActive()) {
+            // A variable whose initializer threw is still declared, holding null (or 0): said
+            // "Not restored", it must not be listed or used as if it were.
+            jshell.drop(e.snippet());
+          }
         }
       }
       if (ok) {
