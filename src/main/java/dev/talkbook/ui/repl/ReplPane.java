@@ -290,11 +290,7 @@ public final class ReplPane {
 
   private void layout() {
     root.getStyleClass().add("tb-repl");
-    var css = ReplPane.class.getResource("/dev/talkbook/ui/repl/repl.css");
-    if (css == null) {
-      throw new IllegalStateException("resource /dev/talkbook/ui/repl/repl.css is missing");
-    }
-    root.getStylesheets().add(css.toExternalForm());
+    root.getStylesheets().add(stylesheet());
     run.setGraphic(Icons.of(Feather.PLAY));
     run.setTooltip(
         new Tooltip(
@@ -670,21 +666,40 @@ public final class ReplPane {
             docs ->
                 Platform.runLater(
                     () -> {
-                      Label label =
-                          new Label(
-                              docs.isEmpty()
-                                  ? "No documentation here."
-                                  : String.join("\n\n", docs));
-                      label.setWrapText(true);
-                      label.setMaxWidth(600);
-                      label.getStyleClass().add("tb-repl-doc");
-                      Popup popup = new Popup();
-                      popup.setAutoHide(true);
-                      popup.getContent().add(label);
+                      javafx.stage.Window window =
+                          input.getScene() == null ? null : input.getScene().getWindow();
+                      if (window == null || !input.getText().equals(text)) {
+                        return;
+                      }
                       input
                           .getCaretBounds()
-                          .ifPresent(b -> popup.show(input, b.getMinX(), b.getMaxY()));
+                          .ifPresent(
+                              b ->
+                                  documentation =
+                                      DocumentationPopup.show(
+                                          window,
+                                          b,
+                                          docs.isEmpty()
+                                              ? "No documentation here."
+                                              : String.join("\n\n", docs),
+                                          stylesheet()));
                     }));
+  }
+
+  /** The documentation popup shown last (for tests), or null. */
+  private Popup documentation;
+
+  Popup documentationPopup() {
+    return documentation;
+  }
+
+  /** The REPL's own style sheet. */
+  private static String stylesheet() {
+    var css = ReplPane.class.getResource("/dev/talkbook/ui/repl/repl.css");
+    if (css == null) {
+      throw new IllegalStateException("resource /dev/talkbook/ui/repl/repl.css is missing");
+    }
+    return css.toExternalForm();
   }
 
   private void hideStdin() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The REPL pane with a real session, driven by keys, headless. */
 @ExtendWith(ApplicationExtension.class)
@@ -152,6 +153,57 @@ class ReplPaneTest {
     waitFor(
         "Ctrl+Down to give the draft back",
         () -> pane.input().getText().equals("int a = 1;\nint b = 2;"));
+  }
+
+  @Test
+  void theDocumentationPopupStaysInsideTheWindowWithTheThemesBorder(FxRobot robot)
+      throws Exception {
+    // The input is at the bottom of the window: below its caret there is no room.
+    robot.interact(
+        () -> {
+          pane.input().replaceText("\n\n\n\n\n\nMath.max(");
+          pane.input().moveTo(pane.input().getLength());
+        });
+    FxWait.clickOn(robot, pane.input());
+    robot.interact(() -> pane.input().moveTo(pane.input().getLength()));
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.SPACE)
+        .release(KeyCode.SPACE, KeyCode.SHIFT, KeyCode.CONTROL);
+    java.util.function.Supplier<javafx.stage.PopupWindow> popup =
+        () ->
+            javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing())
+                .map(w -> (javafx.stage.PopupWindow) w)
+                .filter(
+                    w ->
+                        w.getScene().getRoot().lookup("." + DocumentationPopup.STYLE_CLASS) != null
+                            || w.getScene().getRoot().lookup(".tb-repl-doc") != null)
+                .findFirst()
+                .orElse(null);
+    waitFor("the documentation popup", () -> popup.get() != null && popup.get().getHeight() > 0);
+    // Laid out (the popup sizes itself to its content on the next pulse).
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.stage.Window window = FxWait.onFx(() -> pane.root().getScene().getWindow());
+    double[] shown =
+        FxWait.onFx(
+            () -> {
+              javafx.stage.PopupWindow p = popup.get();
+              return new double[] {p.getX(), p.getY(), p.getWidth(), p.getHeight()};
+            });
+    assertThat(shown[1]).isGreaterThanOrEqualTo(window.getY() - 1);
+    assertThat(shown[1] + shown[3]).isLessThanOrEqualTo(window.getY() + window.getHeight() + 1);
+    assertThat(shown[0]).isGreaterThanOrEqualTo(window.getX() - 1);
+    assertThat(shown[0] + shown[2]).isLessThanOrEqualTo(window.getX() + window.getWidth() + 1);
+    // The theme's border and background (a popup's scene has none of the window's sheets).
+    javafx.scene.layout.Region content =
+        FxWait.onFx(
+            () ->
+                (javafx.scene.layout.Region)
+                    popup.get().getScene().getRoot().lookup(".tb-repl-doc"));
+    assertThat(FxWait.onFx(() -> content.getBorder())).isNotNull();
+    assertThat(FxWait.onFx(() -> content.getBorder().getStrokes())).isNotEmpty();
+    assertThat(FxWait.onFx(() -> content.getBackground())).isNotNull();
+    robot.interact(() -> popup.get().hide());
   }
 
   @Test
