@@ -1290,9 +1290,14 @@ public final class ReplSession implements AutoCloseable {
    */
   private static boolean mayStillResolve(JShell shell, List<Ran> held, String rest) {
     for (Ran r : held) {
-      if (r.waiting() && shell.status(r.snippet()) != Snippet.Status.VALID) {
-        for (String missing :
-            shell.unresolvedDependencies((DeclarationSnippet) r.snippet()).toList()) {
+      if (r.waiting() && !usable(shell, r.snippet())) {
+        List<String> needs;
+        try {
+          needs = shell.unresolvedDependencies((DeclarationSnippet) r.snippet()).toList();
+        } catch (IllegalStateException closed) {
+          return false;
+        }
+        for (String missing : needs) {
           String name = missing.replaceAll("\\(.*$", "").replaceAll("^.*\\s", "");
           if (!name.isEmpty()
               && Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(rest).find()) {
@@ -1304,6 +1309,15 @@ public final class ReplSession implements AutoCloseable {
     return false;
   }
 
+  /** Whether {@code snippet} can be used now (false when the engine is closed). */
+  private static boolean usable(JShell shell, Snippet snippet) {
+    try {
+      return shell.status(snippet) == Snippet.Status.VALID;
+    } catch (IllegalStateException closed) {
+      return false;
+    }
+  }
+
   /**
    * Tells the held results, in order. A declaration that waited for one later in the same input and
    * can be used now is simply "Defined"; the notes that it could not be used yet, and that it can
@@ -1313,7 +1327,7 @@ public final class ReplSession implements AutoCloseable {
   private void release(JShell shell, long id, List<Ran> held, List<SnippetResult> results) {
     Set<String> usableNow = new HashSet<>();
     for (Ran r : held) {
-      if (r.waiting() && shell.status(r.snippet()) == Snippet.Status.VALID) {
+      if (r.waiting() && usable(shell, r.snippet())) {
         usableNow.add(r.snippet().id());
       }
     }
