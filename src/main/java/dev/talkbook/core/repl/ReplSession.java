@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.ExpressionSnippet;
@@ -683,7 +685,7 @@ public final class ReplSession implements AutoCloseable {
     JShell shell = jshell;
     unfinished = false;
     try {
-      Set<String> startup = new java.util.HashSet<>();
+      Set<String> startup = new HashSet<>();
       for (String imp : DEFAULT_IMPORTS) {
         for (SnippetEvent e : shell.eval("import " + imp + ";")) {
           startup.add(e.snippet().id());
@@ -866,6 +868,11 @@ public final class ReplSession implements AutoCloseable {
       for (SnippetEvent e : jshell.eval(source)) {
         if (e.causeSnippet() == null && (e.exception() != null || !e.status().isDefined())) {
           ok = false;
+          if (jshell.status(e.snippet()).isActive()) {
+            // A variable whose initializer threw is still declared, holding null (or 0): said
+            // "Not restored", it must not be listed or used as if it were.
+            jshell.drop(e.snippet());
+          }
         }
       }
       if (ok) {
@@ -919,6 +926,9 @@ public final class ReplSession implements AutoCloseable {
       String remaining = code;
       int index = 0;
       Map<String, Integer> sourceStarts = new HashMap<>();
+      // Results not told yet: from a declaration that waits for one declared later in this input
+      // on (in order), until it can be used or the input ends. See release().
+      List<Ran> held = new ArrayList<>();
       while (!remaining.isBlank()) {
         Outcome stoppedBefore = interruption.get();
         if (stoppedBefore != null) {
@@ -968,15 +978,22 @@ public final class ReplSession implements AutoCloseable {
         int start = offset + lead;
         int end = offset + trail;
         int sourceBase = start - leadingSpace(source);
-        SnippetResult result =
-            runSnippet(shell, id, index, source, start, end, sourceBase, code, sourceStarts);
+        Ran ran = runSnippet(shell, id, index, source, start, end, sourceBase, code, sourceStarts);
+        SnippetResult result = ran.result();
         if (beforeImports && provider.startFailure() != null) {
           // The JVM never came up: as when the start fails before an evaluation, nothing ran.
           failStart(shell, provider.startFailure());
           return finish(new Evaluation(id, List.of(), Outcome.NOT_RUN, startFailure, since(t0)));
         }
-        results.add(result);
-        emit(new ReplEvent.SnippetFinished(id, result));
+        if (held.isEmpty() && !ran.waiting()) {
+          results.add(result);
+          emit(new ReplEvent.SnippetFinished(id, result));
+        } else {
+          held.add(ran);
+          if (!mayStillResolve(shell, held, rest)) {
+            release(shell, id, held, results);
+          }
+        }
         offset += consumed;
         remaining = rest;
         index++;
@@ -990,6 +1007,7 @@ public final class ReplSession implements AutoCloseable {
           break;
         }
       }
+      release(shell, id, held, results);
       if (outcome != Outcome.COMPLETED && !remaining.isBlank() && !results.isEmpty()) {
         message = "The rest of the input was not run.";
       }
@@ -1243,7 +1261,114 @@ public final class ReplSession implements AutoCloseable {
     return i;
   }
 
-  private SnippetResult runSnippet(
+  /**
+   * A snippet's result with what its note was made of, so that {@link #release} can tell it again.
+   *
+   * @param snippet the snippet it declared or ran, or null
+   * @param own the notes about the snippet itself
+   * @param updates the notes about other snippets its declaration changed
+   * @param usable the note to give instead of {@code own} if it turns out usable
+   */
+  private record Ran(
+      SnippetResult result,
+      Snippet snippet,
+      List<String> own,
+      List<Update> updates,
+      String usable) {
+    /** A declaration that cannot be used until something else is declared. */
+    boolean waiting() {
+      return result.status() == Status.INCOMPLETE && usable != null;
+    }
+  }
+
+  /** A note about {@code snippet}, changed by another snippet's declaration. */
+  private record Update(Snippet snippet, String note) {}
+
+  /**
+   * Whether a declaration held back may still become usable in this input: a name it waits for is
+   * in the rest of the input (declared there, most likely).
+   */
+  private static boolean mayStillResolve(JShell shell, List<Ran> held, String rest) {
+    for (Ran r : held) {
+      if (r.waiting() && !usable(shell, r.snippet())) {
+        List<String> needs;
+        try {
+          needs = shell.unresolvedDependencies((DeclarationSnippet) r.snippet()).toList();
+        } catch (IllegalStateException closed) {
+          return false;
+        }
+        for (String missing : needs) {
+          String name = missing.replaceAll("\\(.*$", "").replaceAll("^.*\\s", "");
+          if (!name.isEmpty()
+              && Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(rest).find()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code snippet} can be used now (false when the engine is closed). */
+  private static boolean usable(JShell shell, Snippet snippet) {
+    try {
+      return shell.status(snippet) == Snippet.Status.VALID;
+    } catch (IllegalStateException closed) {
+      return false;
+    }
+  }
+
+  /**
+   * Tells the held results, in order. A declaration that waited for one later in the same input and
+   * can be used now is simply "Defined"; the notes that it could not be used yet, and that it can
+   * now, are left out (they were about a moment inside one input). One still unusable keeps its
+   * note.
+   */
+  private void release(JShell shell, long id, List<Ran> held, List<SnippetResult> results) {
+    Set<String> usableNow = new HashSet<>();
+    for (Ran r : held) {
+      if (r.waiting() && usable(shell, r.snippet())) {
+        usableNow.add(r.snippet().id());
+      }
+    }
+    for (Ran r : held) {
+      SnippetResult result = r.result();
+      boolean usable = r.snippet() != null && usableNow.contains(r.snippet().id());
+      List<String> notes = new ArrayList<>(usable ? List.of(r.usable()) : r.own());
+      for (Update u : r.updates()) {
+        if (!usableNow.contains(u.snippet().id())) {
+          notes.add(u.note());
+        }
+      }
+      String note = String.join(" ", notes);
+      Status status = usable ? Status.OK : result.status();
+      if (!note.equals(result.note()) || status != result.status()) {
+        result =
+            new SnippetResult(
+                result.index(),
+                result.source(),
+                result.start(),
+                result.end(),
+                result.kind(),
+                status,
+                result.name(),
+                result.value(),
+                result.type(),
+                result.problems(),
+                result.failure(),
+                note,
+                result.output(),
+                result.outputDropped(),
+                result.outputDroppedLines(),
+                result.took());
+      }
+      results.add(result);
+      emit(new ReplEvent.SnippetFinished(id, result));
+    }
+    held.clear();
+  }
+
+  private Ran runSnippet(
       JShell shell,
       long id,
       int index,
@@ -1271,35 +1396,40 @@ public final class ReplSession implements AutoCloseable {
     jvmEnded |= ended.contains(shell);
     SnippetEvent main = null;
     List<String> notes = new ArrayList<>();
+    List<Update> updates = new ArrayList<>();
     for (SnippetEvent e : fired) {
       if (e.causeSnippet() == null) {
         if (main == null) {
           main = e;
         }
       } else if (e.status() != e.previousStatus()) {
-        notes.add(update(shell, e));
+        String note = update(shell, e);
+        notes.add(note);
+        updates.add(new Update(e.snippet(), note));
       }
     }
     if (main == null) {
       Status status = jvmEnded ? Status.JVM_ENDED : Status.COMPILE_ERROR;
       String note = jvmEnded ? deathReason() : "Nothing was evaluated.";
-      return new SnippetResult(
-          index,
-          source,
-          start,
-          end,
-          Kind.UNKNOWN,
-          status,
-          "",
-          null,
-          "",
-          List.of(),
-          null,
-          note,
-          out.text(),
-          out.dropped(),
-          out.droppedLines(),
-          took);
+      SnippetResult nothing =
+          new SnippetResult(
+              index,
+              source,
+              start,
+              end,
+              Kind.UNKNOWN,
+              status,
+              "",
+              null,
+              "",
+              List.of(),
+              null,
+              note,
+              out.text(),
+              out.dropped(),
+              out.droppedLines(),
+              took);
+      return new Ran(nothing, null, List.of(note), List.of(), null);
     }
     Snippet snippet = main.snippet();
     // Line 1 of a snippet in a stack trace is the line its first character is on.
@@ -1324,6 +1454,7 @@ public final class ReplSession implements AutoCloseable {
     JShellException thrown = main.exception();
     Failure failure = null;
     Status status;
+    String usable = null;
     String value = kind == Kind.EXPRESSION || kind == Kind.VARIABLE ? main.value() : null;
     Outcome stop = interruption.get();
     if (jvmEnded) {
@@ -1359,6 +1490,10 @@ public final class ReplSession implements AutoCloseable {
         || main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
       status = Status.INCOMPLETE;
       notes.add(0, unresolvedNote(shell, (DeclarationSnippet) snippet, false));
+      usable =
+          (main.previousStatus() == Snippet.Status.NONEXISTENT ? "Defined " : "Replaced ")
+              + describe(snippet)
+              + ".";
     } else if (stop != null
         && value == null
         && (kind == Kind.EXPRESSION || kind == Kind.STATEMENT || kind == Kind.VARIABLE)) {
@@ -1384,23 +1519,26 @@ public final class ReplSession implements AutoCloseable {
     if (status == Status.STOPPED || status == Status.TIMED_OUT) {
       notes.add(0, stoppedNote(stop));
     }
-    return new SnippetResult(
-        index,
-        source,
-        start,
-        end,
-        kind,
-        status,
-        name,
-        value,
-        type,
-        problems,
-        failure,
-        String.join(" ", notes),
-        out.text(),
-        out.dropped(),
-        out.droppedLines(),
-        took);
+    SnippetResult result =
+        new SnippetResult(
+            index,
+            source,
+            start,
+            end,
+            kind,
+            status,
+            name,
+            value,
+            type,
+            problems,
+            failure,
+            String.join(" ", notes),
+            out.text(),
+            out.dropped(),
+            out.droppedLines(),
+            took);
+    List<String> own = new ArrayList<>(notes.subList(0, notes.size() - updates.size()));
+    return new Ran(result, snippet, own, updates, usable);
   }
 
   /** "Stopped." (by hand) or "Stopped after the time limit of 30 s." */

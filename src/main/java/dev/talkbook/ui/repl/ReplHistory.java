@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The inputs run so far, for Ctrl+Up/Down. Walking back keeps what was being typed, so walking
- * forward past the newest entry gives it back. No controls: tested without a toolkit.
+ * The inputs run so far, for Up/Down and Ctrl+Up/Down. Walking back keeps what was being typed, so
+ * walking forward past the newest entry gives it back. No controls: tested without a toolkit.
  */
 public final class ReplHistory {
 

@@ -56,9 +56,9 @@ import org.kordamp.ikonli.feather.Feather;
 /**
  * The REPL pane: a transcript of what ran, the input editor (Java highlighting, auto-indent,
  * bracket matching, Ctrl+Space completion, Ctrl+Shift+Space documentation, Ctrl+Enter to run,
- * Ctrl+Up/Down history), Stop/Reset/Restart, a prompt for {@code System.in}, and the list of what
- * is defined. Session events arrive on the session's thread and are applied in batches on the FX
- * thread.
+ * Up/Down on the first/last line or Ctrl+Up/Down for the history), Stop/Reset/Restart, a prompt for
+ * {@code System.in}, and the list of what is defined. Session events arrive on the session's thread
+ * and are applied in batches on the FX thread.
  */
 public final class ReplPane {
 
@@ -99,6 +99,12 @@ public final class ReplPane {
       new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN);
   private static final KeyCombination HISTORY_FORWARD =
       new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN);
+
+  /** Up on the input's first line walks the history back, as in jshell. */
+  private static final KeyCombination UP = new KeyCodeCombination(KeyCode.UP);
+
+  /** Down on the input's last line walks the history forward. */
+  private static final KeyCombination DOWN = new KeyCodeCombination(KeyCode.DOWN);
 
   private final ReplSession session;
   private final JavaInput java = new JavaInput();
@@ -284,11 +290,7 @@ public final class ReplPane {
 
   private void layout() {
     root.getStyleClass().add("tb-repl");
-    var css = ReplPane.class.getResource("/dev/talkbook/ui/repl/repl.css");
-    if (css == null) {
-      throw new IllegalStateException("resource /dev/talkbook/ui/repl/repl.css is missing");
-    }
-    root.getStylesheets().add(css.toExternalForm());
+    root.getStylesheets().add(stylesheet());
     run.setGraphic(Icons.of(Feather.PLAY));
     run.setTooltip(
         new Tooltip(
@@ -496,15 +498,19 @@ public final class ReplPane {
             showDocumentation();
           } else if (COMPLETE.match(e)) {
             complete();
-          } else if (HISTORY_BACK.match(e)) {
+          } else if (HISTORY_BACK.match(e) || (UP.match(e) && onFirstLine())) {
             String previous = history.previous(input.getText());
             if (previous != null) {
               input.replaceText(previous);
+              // On its first line, so that Up again goes on walking back.
+              int firstLineEnd = previous.indexOf('\n');
+              input.moveTo(firstLineEnd < 0 ? previous.length() : firstLineEnd);
             }
-          } else if (HISTORY_FORWARD.match(e)) {
+          } else if (HISTORY_FORWARD.match(e) || (DOWN.match(e) && onLastLine())) {
             String next = history.next();
             if (next != null) {
               input.replaceText(next);
+              input.moveTo(next.length());
             }
           } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isShiftDown()) {
             input.replaceSelection(JavaInput.newLineAt(input.getText(), input.getCaretPosition()));
@@ -528,6 +534,16 @@ public final class ReplPane {
             }
           }
         });
+  }
+
+  /** Whether the caret is on the input's first line (Up then walks the history). */
+  private boolean onFirstLine() {
+    return input.getText().lastIndexOf('\n', input.getCaretPosition() - 1) < 0;
+  }
+
+  /** Whether the caret is on the input's last line (Down then walks the history). */
+  private boolean onLastLine() {
+    return input.getText().indexOf('\n', input.getCaretPosition()) < 0;
   }
 
   private void restyle() {
@@ -650,21 +666,40 @@ public final class ReplPane {
             docs ->
                 Platform.runLater(
                     () -> {
-                      Label label =
-                          new Label(
-                              docs.isEmpty()
-                                  ? "No documentation here."
-                                  : String.join("\n\n", docs));
-                      label.setWrapText(true);
-                      label.setMaxWidth(600);
-                      label.getStyleClass().add("tb-repl-doc");
-                      Popup popup = new Popup();
-                      popup.setAutoHide(true);
-                      popup.getContent().add(label);
+                      javafx.stage.Window window =
+                          input.getScene() == null ? null : input.getScene().getWindow();
+                      if (window == null || !input.getText().equals(text)) {
+                        return;
+                      }
                       input
                           .getCaretBounds()
-                          .ifPresent(b -> popup.show(input, b.getMinX(), b.getMaxY()));
+                          .ifPresent(
+                              b ->
+                                  documentation =
+                                      DocumentationPopup.show(
+                                          window,
+                                          b,
+                                          docs.isEmpty()
+                                              ? "No documentation here."
+                                              : String.join("\n\n", docs),
+                                          stylesheet()));
                     }));
+  }
+
+  /** The documentation popup shown last (for tests), or null. */
+  private Popup documentation;
+
+  Popup documentationPopup() {
+    return documentation;
+  }
+
+  /** The REPL's own style sheet. */
+  private static String stylesheet() {
+    var css = ReplPane.class.getResource("/dev/talkbook/ui/repl/repl.css");
+    if (css == null) {
+      throw new IllegalStateException("resource /dev/talkbook/ui/repl/repl.css is missing");
+    }
+    return css.toExternalForm();
   }
 
   private void hideStdin() {

@@ -111,4 +111,18 @@ class ReplRestartTest {
         .extracting(Definition::name)
         .isEqualTo(List.of("names"));
   }
+
+  @Test
+  void aDefinitionNotRestoredIsNotListedAfterARestart() throws Exception {
+    // Its initializer works in this JVM only: the property is gone in the next one.
+    eval("System.setProperty(\"tb.once\", \"7\");");
+    eval("Integer once = Integer.valueOf(System.getProperty(\"tb.once\"));\nint kept = 1;");
+    session.restart().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    ReplEvent.Restarted restarted = restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(restarted.notReplayed()).singleElement().asString().contains("Integer once");
+    assertThat(session.definitions().get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .extracting(Definition::name)
+        .isEqualTo(List.of("kept"));
+    assertThat(eval("once").last().status()).isEqualTo(Status.COMPILE_ERROR);
+  }
 }

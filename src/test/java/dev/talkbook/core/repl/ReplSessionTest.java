@@ -189,6 +189,44 @@ class ReplSessionTest {
   }
 
   @Test
+  void typesThatReferToEachOtherInOneInputAreSimplyDefined() throws Exception {
+    events.clear();
+    Evaluation e =
+        eval(
+            """
+            sealed interface Figure permits Disc, Tile {}
+            record Disc(double r) implements Figure {}
+            record Tile(double s) implements Figure {}
+            """);
+    assertThat(e.results())
+        .extracting(SnippetResult::note)
+        .containsExactly(
+            "Defined interface Figure.", "Defined record Disc.", "Defined record Tile.");
+    assertThat(e.results()).extracting(SnippetResult::status).containsOnly(Status.OK);
+    // The transcript hears the same, in the same order.
+    assertThat(events)
+        .filteredOn(ev -> ev instanceof ReplEvent.SnippetFinished f && f.evaluation() == e.id())
+        .extracting(ev -> ((ReplEvent.SnippetFinished) ev).result().note())
+        .containsExactly(
+            "Defined interface Figure.", "Defined record Disc.", "Defined record Tile.");
+  }
+
+  @Test
+  void aDeclarationStillUnusableAtTheEndOfItsInputKeepsItsNote() throws Exception {
+    Evaluation e =
+        eval(
+            """
+            record Crate(Nowhere n) {}
+            int crates = 3;
+            """);
+    assertThat(e.results().get(0).status()).isEqualTo(Status.INCOMPLETE);
+    assertThat(e.results().get(0).note()).contains("cannot be used until").contains("Nowhere");
+    // Declared by a later input: the update is news and is told.
+    SnippetResult later = eval("class Nowhere {}").last();
+    assertThat(later.note()).contains("Updated record Crate: it can be used now.");
+  }
+
+  @Test
   void outputStreamsWhileTheSnippetRuns() throws Exception {
     events.clear();
     // After its first line the snippet waits for input, so it cannot end before the test sees it.

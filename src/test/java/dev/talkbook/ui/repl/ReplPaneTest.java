@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The REPL pane with a real session, driven by keys, headless. */
 @ExtendWith(ApplicationExtension.class)
@@ -116,6 +117,93 @@ class ReplPaneTest {
     // Ctrl+Up brings the input back.
     robot.press(KeyCode.CONTROL).press(KeyCode.UP).release(KeyCode.UP).release(KeyCode.CONTROL);
     waitFor("the input to come back", () -> pane.input().getText().endsWith("square(12)"));
+  }
+
+  @Test
+  void upAndDownWalkTheHistoryFromTheFirstAndLastLineOfTheInput(FxRobot robot) throws Exception {
+    for (String code : List.of("20 + 1", "20 + 2")) {
+      robot.interact(() -> pane.input().replaceText(code));
+      robot.interact(pane::runInput);
+      waitForTranscript("⇒ " + (code.endsWith("1") ? 21 : 22));
+      waitFor("the input to be emptied", () -> pane.input().getText().isEmpty());
+    }
+    FxWait.clickOn(robot, pane.input());
+    // An empty input: Up walks back, as in jshell.
+    robot.type(KeyCode.UP);
+    waitFor("Up to bring the newest back", () -> pane.input().getText().equals("20 + 2"));
+    robot.type(KeyCode.UP);
+    waitFor("Up again the one before", () -> pane.input().getText().equals("20 + 1"));
+    robot.type(KeyCode.DOWN);
+    waitFor("Down the newer again", () -> pane.input().getText().equals("20 + 2"));
+    robot.type(KeyCode.DOWN);
+    waitFor("Down past the newest the empty draft", () -> pane.input().getText().isEmpty());
+    // In a longer input, Up off its last line moves the caret; only from the first line it walks.
+    robot.interact(
+        () -> {
+          pane.input().replaceText("int a = 1;\nint b = 2;");
+          pane.input().moveTo(pane.input().getLength());
+        });
+    robot.type(KeyCode.UP);
+    waitFor("the caret on the first line", () -> pane.input().getCaretPosition() <= 10);
+    assertThat(FxWait.onFx(() -> pane.input().getText())).isEqualTo("int a = 1;\nint b = 2;");
+    robot.type(KeyCode.UP);
+    waitFor("Up from the first line to walk back", () -> pane.input().getText().equals("20 + 2"));
+    // Ctrl+Down still walks too, back to what was being typed.
+    robot.press(KeyCode.CONTROL).press(KeyCode.DOWN).release(KeyCode.DOWN).release(KeyCode.CONTROL);
+    waitFor(
+        "Ctrl+Down to give the draft back",
+        () -> pane.input().getText().equals("int a = 1;\nint b = 2;"));
+  }
+
+  @Test
+  void theDocumentationPopupStaysInsideTheWindowWithTheThemesBorder(FxRobot robot)
+      throws Exception {
+    // The input is at the bottom of the window: below its caret there is no room.
+    robot.interact(
+        () -> {
+          pane.input().replaceText("\n\n\n\n\n\nMath.max(");
+          pane.input().moveTo(pane.input().getLength());
+        });
+    FxWait.clickOn(robot, pane.input());
+    robot.interact(() -> pane.input().moveTo(pane.input().getLength()));
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.SPACE)
+        .release(KeyCode.SPACE, KeyCode.SHIFT, KeyCode.CONTROL);
+    java.util.function.Supplier<javafx.stage.PopupWindow> popup =
+        () ->
+            javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing())
+                .map(w -> (javafx.stage.PopupWindow) w)
+                .filter(
+                    w ->
+                        w.getScene().getRoot().lookup("." + DocumentationPopup.STYLE_CLASS) != null
+                            || w.getScene().getRoot().lookup(".tb-repl-doc") != null)
+                .findFirst()
+                .orElse(null);
+    waitFor("the documentation popup", () -> popup.get() != null && popup.get().getHeight() > 0);
+    // Laid out (the popup sizes itself to its content on the next pulse).
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.stage.Window window = FxWait.onFx(() -> pane.root().getScene().getWindow());
+    double[] shown =
+        FxWait.onFx(
+            () -> {
+              javafx.stage.PopupWindow p = popup.get();
+              return new double[] {p.getX(), p.getY(), p.getWidth(), p.getHeight()};
+            });
+    assertThat(shown[1]).isGreaterThanOrEqualTo(window.getY() - 1);
+    assertThat(shown[1] + shown[3]).isLessThanOrEqualTo(window.getY() + window.getHeight() + 1);
+    assertThat(shown[0]).isGreaterThanOrEqualTo(window.getX() - 1);
+    assertThat(shown[0] + shown[2]).isLessThanOrEqualTo(window.getX() + window.getWidth() + 1);
+    // The theme's border and background (a popup's scene has none of the window's sheets).
+    javafx.scene.layout.Region content =
+        FxWait.onFx(
+            () ->
+                (javafx.scene.layout.Region)
+                    popup.get().getScene().getRoot().lookup(".tb-repl-doc"));
+    assertThat(FxWait.onFx(() -> content.getBorder())).isNotNull();
+    assertThat(FxWait.onFx(() -> content.getBorder().getStrokes())).isNotEmpty();
+    assertThat(FxWait.onFx(() -> content.getBackground())).isNotNull();
+    robot.interact(() -> popup.get().hide());
   }
 
   @Test
