@@ -51,6 +51,9 @@ public final class MainWindow {
   /** The least width of the preview (px): a narrow window takes the room from the others first. */
   static final double PREVIEW_MIN_WIDTH = 180;
 
+  /** The least width of the talk's column (details, notes, find bar). */
+  static final double TALK_MIN_WIDTH = 320;
+
   /** What the window needs from the app around it. */
   public interface Host {
     void openLink(String url);
@@ -240,6 +243,9 @@ public final class MainWindow {
     // A short window shrinks the details (their fields scroll), never the notes below six lines.
     editor.root().setMinHeight(NOTES_MIN_HEIGHT);
     talkPane.getChildren().addAll(details.root(), editor.root());
+    // The talk's column is never narrower than its find bar needs (fields with their prompts,
+    // "No results", the buttons) in the smallest window.
+    talkPane.setMinWidth(TALK_MIN_WIDTH);
     center.getChildren().addAll(talkPane, noTalk);
     showCenter();
     navigator.emptyProperty().addListener((obs, old, empty) -> showCenter());

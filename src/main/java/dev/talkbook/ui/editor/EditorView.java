@@ -558,7 +558,7 @@ public final class EditorView {
     findField = new TextField();
     findField.setPromptText("Find");
     findField.setId("find-field");
-    findField.setMinWidth(FIELD_MIN_WIDTH);
+    keepPromptWhole(findField);
     findStatus = new Label();
     findStatus.setId("find-status");
     findStatus.getStyleClass().add("tb-muted");
@@ -583,7 +583,7 @@ public final class EditorView {
     replaceField = new TextField();
     replaceField.setPromptText("Replace");
     replaceField.setId("replace-field");
-    replaceField.setMinWidth(FIELD_MIN_WIDTH);
+    keepPromptWhole(replaceField);
     Button replace = new Button("Replace");
     replace.setId("replace-one");
     Tips.install(replace, "Replace this match and find the next (Enter in the field)");
@@ -634,8 +634,23 @@ public final class EditorView {
     findField.textProperty().addListener((obs, old, text) -> findAsTyped());
   }
 
-  /** The least a field of the find bar is, so its prompt shows whole. */
-  private static final double FIELD_MIN_WIDTH = 80;
+  /**
+   * A field of the find bar is never narrower than its prompt in the field's font (a fixed 80 px
+   * cut "Replace" short in the smallest window), measured again when the font changes.
+   */
+  private static void keepPromptWhole(TextField field) {
+    Runnable measure =
+        () -> {
+          javafx.scene.text.Text prompt = new javafx.scene.text.Text(field.getPromptText());
+          prompt.setFont(field.getFont());
+          Insets in = field.getPadding();
+          field.setMinWidth(
+              Math.ceil(prompt.getLayoutBounds().getWidth() + in.getLeft() + in.getRight() + 8));
+        };
+    measure.run();
+    field.fontProperty().addListener((obs, old, font) -> measure.run());
+    field.paddingProperty().addListener((obs, old, padding) -> measure.run());
+  }
 
   public void showFind(boolean withReplace) {
     if (findBar == null) {
