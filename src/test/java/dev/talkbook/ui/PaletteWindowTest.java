@@ -323,6 +323,27 @@ class PaletteWindowTest extends RealWindowTest {
   }
 
   @Test
+  void aPaletteHiddenOtherwiseGivesTheWindowItsKeysBack(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "GC tuning", "notes\n");
+    robot.interact(() -> WindowUnderTest.editor(robot).requestFocus());
+    shortcutThenType(true, "");
+    waitUntil(() -> popupOpen(robot));
+    // Hidden without the popup's own ways out (Esc, a choice, a click elsewhere).
+    robot.interact(
+        () ->
+            new java.util.ArrayList<>(javafx.stage.Window.getWindows())
+                .stream().filter(w -> w != ui.stage).forEach(javafx.stage.Window::hide));
+    robot.interact(
+        () -> {
+          WindowUnderTest.editor(robot).requestFocus();
+          WindowUnderTest.editor(robot).moveTo(0);
+          key(ui.stage.getScene(), KeyCode.X, "x", false, false);
+        });
+    ui.idle();
+    assertThat(WindowUnderTest.editorText(robot)).isEqualTo("xnotes\n");
+  }
+
+  @Test
   void keysTypedRightAfterCtrlPInTheTagsFieldGoToTheSwitcher(FxRobot robot) throws Exception {
     ui.openNewTalk(robot, "GC tuning", "notes\n");
     FxWait.clickOn(robot, "#detail-tags");

@@ -116,6 +116,8 @@ public final class PalettePopup<T> {
                 close();
               }
             });
+    // However it goes (the owner closed, say), the owner's keys are its own again.
+    stage.setOnHidden(e -> close());
     if (owner != null) {
       stage.setOnShown(
           e -> {
