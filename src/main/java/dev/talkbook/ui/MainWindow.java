@@ -113,6 +113,10 @@ public final class MainWindow {
   private final SplitPane left = new SplitPane();
   private final StackPane center = new StackPane();
   private final VBox talkPane = new VBox();
+
+  /** Whether the notebook is open read-only (the welcome then offers nothing). */
+  private final boolean readOnly;
+
   private final Label noTalk =
       new Label("Choose a talk on the left, or create one with " + Keys.shown("Shortcut+N") + ".");
   private final WindowMenus menus;
@@ -155,6 +159,7 @@ public final class MainWindow {
     navigator = new NavigatorView(notebook, executors, id -> open(id, null), this::reloadTalk);
     search = new SearchView(notebook, executors, this::open);
     status = new StatusBar(notebook.file(), notebook.isReadOnly(), talk);
+    readOnly = notebook.isReadOnly();
     editor =
         editorAside == null
             ? new EditorView(this::attach)
@@ -301,6 +306,9 @@ public final class MainWindow {
     boolean wasShown = welcome != null && welcome.root().isVisible();
     if (empty && welcome == null) {
       welcome = new WelcomeView(this::addSample, navigator::newEvent, actions::importSchedule);
+      if (readOnly) {
+        welcome.readOnly();
+      }
       center.getChildren().add(welcome.root());
     }
     if (welcome != null) {

@@ -73,6 +73,34 @@ class ReadOnlyWindowTest {
   }
 
   @Test
+  void anEmptyReadOnlyNotebooksWelcomeOffersNothingItCannotDo(FxRobot robot) throws Exception {
+    java.nio.file.Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty"));
+    Notebook.open(empty.resolve("notes.talkbook")).close();
+    Stage fresh = FxWait.onFx(Stage::new);
+    WindowUnderTest other =
+        FxWait.onFx(
+            () ->
+                new WindowUnderTest(
+                    fresh,
+                    empty,
+                    Notebook.Options.defaults().withReadOnly(true).withCreate(false)));
+    try {
+      FxWait.untilFx(
+          "the welcome",
+          () ->
+              other.stage.getScene().lookup("#welcome") != null
+                  && other.stage.getScene().lookup("#welcome").isVisible());
+      for (String id : List.of("add-sample", "welcome-new-event", "welcome-import-schedule")) {
+        assertThat(FxWait.onFx(() -> other.stage.getScene().lookup("#" + id).isDisabled()))
+            .as(id)
+            .isTrue();
+      }
+    } finally {
+      other.close(robot);
+    }
+  }
+
+  @Test
   void theStatusBarSaysReadOnlyNotSavedAndWhy(FxRobot robot) throws Exception {
     assertThat(WindowUnderTest.saveState(robot)).isEqualTo("Read-only");
     String tip =

@@ -17,11 +17,14 @@ import org.kordamp.ikonli.feather.Feather;
 public final class WelcomeView {
   private final VBox root = new VBox(14);
   private final Button sample;
+  private final Button event;
+  private final Button schedule;
+  private final Label text;
 
   public WelcomeView(Runnable addSample, Runnable newEvent, Runnable importSchedule) {
     Label title = new Label("Welcome to Talkbook");
     title.getStyleClass().add("title-2");
-    Label text =
+    text =
         new Label(
             "Take notes at talks as Markdown outlines, kept in one notebook file. Start with a"
                 + " sample meetup to see what notes can hold, add your first event, or import a"
@@ -33,10 +36,10 @@ public final class WelcomeView {
     sample.setId("add-sample");
     sample.setDefaultButton(true);
     sample.setOnAction(e -> addSample.run());
-    Button event = new Button("New event…", Icons.of(Feather.CALENDAR));
+    event = new Button("New event…", Icons.of(Feather.CALENDAR));
     event.setId("welcome-new-event");
     event.setOnAction(e -> newEvent.run());
-    Button schedule = new Button("Import schedule…", Icons.of(Feather.DOWNLOAD));
+    schedule = new Button("Import schedule…", Icons.of(Feather.DOWNLOAD));
     schedule.setId("welcome-import-schedule");
     schedule.setOnAction(e -> importSchedule.run());
     // Side by side where they fit, else one under the other: never cut to "Open the sample mee…"
@@ -56,6 +59,19 @@ public final class WelcomeView {
     // enough for the talk's find bar.
     root.setMinHeight(0);
     root.getStyleClass().add("tb-welcome");
+  }
+
+  /**
+   * For a notebook open read-only: nothing can be added to it, so the buttons are greyed (as the
+   * menus' are) and the text says so.
+   */
+  public void readOnly() {
+    sample.setDisable(true);
+    event.setDisable(true);
+    schedule.setDisable(true);
+    text.setText(
+        "This notebook is empty and open read-only (the file name below says so): nothing can be"
+            + " added to it in this window.");
   }
 
   public VBox root() {
