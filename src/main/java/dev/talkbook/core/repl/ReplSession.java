@@ -1342,26 +1342,7 @@ public final class ReplSession implements AutoCloseable {
       }
       String note = String.join(" ", notes);
       Status status = usable ? Status.OK : result.status();
-      if (!note.equals(result.note()) || status != result.status()) {
-        result =
-            new SnippetResult(
-                result.index(),
-                result.source(),
-                result.start(),
-                result.end(),
-                result.kind(),
-                status,
-                result.name(),
-                result.value(),
-                result.type(),
-                result.problems(),
-                result.failure(),
-                note,
-                result.output(),
-                result.outputDropped(),
-                result.outputDroppedLines(),
-                result.took());
-      }
+      result = result.with(status, note);
       results.add(result);
       emit(new ReplEvent.SnippetFinished(id, result));
     }

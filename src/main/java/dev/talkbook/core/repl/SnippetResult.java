@@ -83,6 +83,30 @@ public record SnippetResult(
         took);
   }
 
+  /** This result with {@code status} and {@code note} (itself when both are as they are). */
+  public SnippetResult with(Status status, String note) {
+    if (status == this.status && note.equals(this.note)) {
+      return this;
+    }
+    return new SnippetResult(
+        index,
+        source,
+        start,
+        end,
+        kind,
+        status,
+        name,
+        value,
+        type,
+        problems,
+        failure,
+        note,
+        output,
+        outputDropped,
+        outputDroppedLines,
+        took);
+  }
+
   /** What a snippet is. */
   public enum Kind {
     EXPRESSION,
