@@ -112,14 +112,12 @@ final class Descriptions {
 
           @Override
           public void visit(org.commonmark.node.Paragraph paragraph) {
-            add(
-                textOf(paragraph).strip().replaceAll("\\s+", " "),
-                paragraph.getParent() instanceof org.commonmark.node.ListItem);
+            add(textOf(paragraph), paragraph.getParent() instanceof org.commonmark.node.ListItem);
           }
 
           @Override
           public void visit(org.commonmark.node.Heading heading) {
-            add(textOf(heading).strip().replaceAll("\\s+", " "), false);
+            add(textOf(heading), false);
           }
 
           @Override
@@ -140,7 +138,7 @@ final class Descriptions {
     return out.toString();
   }
 
-  /** A block's text and code; line breaks as spaces, raw HTML's tags left out. */
+  /** A block's text and code on one line, single-spaced; raw HTML's tags left out. */
   private static String textOf(org.commonmark.node.Node block) {
     StringBuilder out = new StringBuilder();
     block.accept(
@@ -165,7 +163,7 @@ final class Descriptions {
             out.append(' ');
           }
         });
-    return out.toString();
+    return out.toString().strip().replaceAll("\\s+", " ");
   }
 
   private static final Set<String> DROPPED =
@@ -308,11 +306,7 @@ final class Descriptions {
     StringBuilder out = new StringBuilder(text.length() + 16);
     int from = 0;
     for (int i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
-      Matcher m = TAG.matcher(text).region(i, text.length());
-      boolean html =
-          text.startsWith("<!--", i)
-              || (m.lookingAt() && isHtmlTag(text, i, m.group(2), !m.group(1).isEmpty()));
-      if (!html) {
+      if (!isHtml(text, i)) {
         out.append(text, from, i).append("&lt;");
         from = i + 1;
       }
