@@ -1,6 +1,8 @@
 package dev.talkbook.ui.common;
 
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 
 /**
  * A key as this platform writes it, for the words of a tooltip, prompt or hint: {@code
@@ -18,5 +20,14 @@ public final class Keys {
     String text = KeyCombination.valueOf(combination).getDisplayText();
     boolean mac = System.getProperty("os.name", "").startsWith("Mac");
     return mac ? text : text.replace("\u21b5", "Enter");
+  }
+
+  /**
+   * Whether {@code e} asks for a context menu from the keyboard: the Menu key or Shift+F10. JavaFX
+   * on Linux sends no context menu request for either, so a control that has a menu listens for
+   * them itself.
+   */
+  public static boolean asksForContextMenu(KeyEvent e) {
+    return e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown());
   }
 }

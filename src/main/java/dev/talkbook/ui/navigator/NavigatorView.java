@@ -112,9 +112,7 @@ public final class NavigatorView {
           } else if (e.getCode() == KeyCode.F2) {
             renameSelected();
             e.consume();
-          } else if (e.getCode() == KeyCode.CONTEXT_MENU
-              || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
-            // JavaFX on Linux sends no context menu request for either key.
+          } else if (Keys.asksForContextMenu(e)) {
             showContextMenuAtSelection();
             e.consume();
           }

@@ -94,11 +94,7 @@ public final class RehearsalView {
     root.setPadding(new Insets(16));
     root.setPrefSize(640, 520);
     Scene scene = new Scene(root);
-    var css = RehearsalView.class.getResource("/dev/talkbook/ui/repl/repl.css");
-    if (css == null) {
-      throw new IllegalStateException("resource /dev/talkbook/ui/repl/repl.css is missing");
-    }
-    scene.getStylesheets().add(css.toExternalForm());
+    scene.getStylesheets().add(ReplPane.stylesheet());
     stage.setScene(scene);
   }
 

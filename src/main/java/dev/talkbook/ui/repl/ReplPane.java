@@ -337,9 +337,7 @@ public final class ReplPane {
     transcript.addEventHandler(
         KeyEvent.KEY_PRESSED,
         e -> {
-          if (e.getCode() == KeyCode.CONTEXT_MENU
-              || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
-            // JavaFX on Linux sends no context menu request for either key.
+          if (Keys.asksForContextMenu(e)) {
             var at = transcript.localToScreen(transcript.getBoundsInLocal());
             transcript.getContextMenu().show(transcript, at.getMinX() + 16, at.getMinY() + 16);
             e.consume();
@@ -693,8 +691,8 @@ public final class ReplPane {
     return documentation;
   }
 
-  /** The REPL's own style sheet. */
-  private static String stylesheet() {
+  /** The REPL's own style sheet (its pane, the documentation popup, the Rehearse window). */
+  static String stylesheet() {
     var css = ReplPane.class.getResource("/dev/talkbook/ui/repl/repl.css");
     if (css == null) {
       throw new IllegalStateException("resource /dev/talkbook/ui/repl/repl.css is missing");
