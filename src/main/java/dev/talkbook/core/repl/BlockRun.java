@@ -53,9 +53,14 @@ public final class BlockRun {
 
     /** Whether the last evaluation is that of a block stopped by hand. */
     public boolean lastStopped() {
-      return !evaluations.isEmpty()
-          && evaluations.get(evaluations.size() - 1).outcome() == Evaluation.Outcome.STOPPED;
+      return endsStopped(evaluations);
     }
+  }
+
+  /** Whether the last of {@code evaluations} was stopped by hand. */
+  private static boolean endsStopped(List<Evaluation> evaluations) {
+    return !evaluations.isEmpty()
+        && evaluations.get(evaluations.size() - 1).outcome() == Evaluation.Outcome.STOPPED;
   }
 
   /** The options of a run's own session: the REPL's, with the time limit, without input. */
@@ -149,9 +154,8 @@ public final class BlockRun {
 
   private void finish() {
     close();
-    boolean lastStopped =
-        !done.isEmpty() && done.get(done.size() - 1).outcome() == Evaluation.Outcome.STOPPED;
-    result.complete(new Result(done, blocks.size(), lastStopped || done.size() < blocks.size()));
+    result.complete(
+        new Result(done, blocks.size(), endsStopped(done) || done.size() < blocks.size()));
   }
 
   private void fail(Throwable error) {
