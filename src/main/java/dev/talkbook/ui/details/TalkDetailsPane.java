@@ -8,6 +8,7 @@ import dev.talkbook.ui.common.CommaList;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
+import dev.talkbook.ui.common.TextWidth;
 import dev.talkbook.ui.common.Tips;
 import dev.talkbook.ui.common.UiExecutors;
 import java.time.LocalDateTime;
@@ -115,14 +116,10 @@ public final class TalkDetailsPane {
         .bind(
             javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> {
-                  javafx.scene.text.Text probe = new javafx.scene.text.Text("2026-12-31 23:59");
-                  probe.setFont(time.getFont());
-                  javafx.scene.text.Text prompt = new javafx.scene.text.Text(time.getPromptText());
-                  prompt.setFont(time.getFont());
                   return Math.ceil(
                           Math.max(
-                              probe.getLayoutBounds().getWidth(),
-                              prompt.getLayoutBounds().getWidth()))
+                              TextWidth.of("2026-12-31 23:59", time.getFont()),
+                              TextWidth.of(time.getPromptText(), time.getFont())))
                       + time.getInsets().getLeft()
                       + time.getInsets().getRight()
                       + 4;
@@ -331,9 +328,7 @@ public final class TalkDetailsPane {
   }
 
   private static double textWidth(String text, javafx.scene.text.Font font) {
-    javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
-    probe.setFont(font);
-    return Math.ceil(probe.getLayoutBounds().getWidth());
+    return Math.ceil(TextWidth.of(text, font));
   }
 
   private static TextField field(String id, String prompt) {

@@ -4,6 +4,7 @@ import dev.talkbook.core.markdown.HighlightedText;
 import dev.talkbook.core.markdown.Highlighting;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.PaneHeader;
+import dev.talkbook.ui.common.TextWidth;
 import dev.talkbook.ui.common.Tips;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -641,11 +642,13 @@ public final class EditorView {
   private static void keepPromptWhole(TextField field) {
     Runnable measure =
         () -> {
-          javafx.scene.text.Text prompt = new javafx.scene.text.Text(field.getPromptText());
-          prompt.setFont(field.getFont());
           Insets in = field.getPadding();
           field.setMinWidth(
-              Math.ceil(prompt.getLayoutBounds().getWidth() + in.getLeft() + in.getRight() + 8));
+              Math.ceil(
+                  TextWidth.of(field.getPromptText(), field.getFont())
+                      + in.getLeft()
+                      + in.getRight()
+                      + 8));
         };
     measure.run();
     field.fontProperty().addListener((obs, old, font) -> measure.run());

@@ -12,6 +12,7 @@ import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.MarkedFlow;
+import dev.talkbook.ui.common.TextWidth;
 import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.common.WrappingCell;
 import java.util.List;
@@ -28,7 +29,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -336,8 +336,6 @@ public final class SearchView {
 
   /** Gives the field the longer prompt when its text area can show it whole. */
   private void fitPrompt() {
-    Text whole = new Text(PROMPT_WITH_KEY);
-    whole.setFont(field.getFont());
     Node left = field.getLeft();
     double room =
         field.getWidth()
@@ -345,6 +343,7 @@ public final class SearchView {
             - field.snappedRightInset()
             - (left == null ? 0 : left.prefWidth(-1))
             - 2 * PROMPT_MARGIN;
-    field.setPromptText(whole.getLayoutBounds().getWidth() <= room ? PROMPT_WITH_KEY : PROMPT);
+    field.setPromptText(
+        TextWidth.of(PROMPT_WITH_KEY, field.getFont()) <= room ? PROMPT_WITH_KEY : PROMPT);
   }
 }
