@@ -8,6 +8,7 @@ import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.OverOwner;
+import dev.talkbook.ui.common.Tips;
 import dev.talkbook.ui.common.UiExecutors;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -288,10 +288,7 @@ public final class NowAndNextView {
           MouseEvent.MOUSE_ENTERED,
           e -> {
             if (tip != null && getTooltip() == null) {
-              Tooltip tooltip = new Tooltip(tip);
-              tooltip.setWrapText(true);
-              tooltip.setMaxWidth(600);
-              setTooltip(tooltip);
+              setTooltip(Tips.wrapping(tip));
             }
           });
     }

@@ -30,4 +30,12 @@ public final class Tips {
           }
         });
   }
+
+  /** A tooltip for a long text (a whole title, a row's lines): wrapped, at most 600 px wide. */
+  public static Tooltip wrapping(String text) {
+    Tooltip tip = new Tooltip(text);
+    tip.setWrapText(true);
+    tip.setMaxWidth(600);
+    return tip;
+  }
 }

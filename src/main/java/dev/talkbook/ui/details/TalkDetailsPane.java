@@ -223,11 +223,10 @@ public final class TalkDetailsPane {
       return;
     }
     if (titleTip == null) {
-      titleTip = new Tooltip();
-      titleTip.setWrapText(true);
-      titleTip.setMaxWidth(600);
+      titleTip = Tips.wrapping(text);
+    } else {
+      titleTip.setText(text);
     }
-    titleTip.setText(text);
     title.setTooltip(titleTip);
   }
 

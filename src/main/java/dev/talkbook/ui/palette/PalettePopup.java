@@ -1,6 +1,7 @@
 package dev.talkbook.ui.palette;
 
 import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.Tips;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -332,11 +333,10 @@ public final class PalettePopup<T> {
         }
       }
       if (tip == null) {
-        tip = new Tooltip();
-        tip.setWrapText(true);
-        tip.setMaxWidth(600);
+        tip = Tips.wrapping(whole.toString());
+      } else {
+        tip.setText(whole.toString());
       }
-      tip.setText(whole.toString());
       setTooltip(tip);
     }
 
