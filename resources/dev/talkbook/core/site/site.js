@@ -174,7 +174,17 @@
     li.appendChild(a);
     var meta = document.createElement("span");
     meta.className = "search-meta";
-    meta.textContent = [d.s, d.e].filter(Boolean).join(" · ");
+    var details = [d.s, d.e].filter(Boolean).join(" · ");
+    if (d.c) {
+      // gone from the programme: marked as the lists of talks mark it
+      li.className = "cancelled";
+      var label = document.createElement("span");
+      label.className = "cancelled-label";
+      label.textContent = "Cancelled";
+      meta.appendChild(label);
+      if (details) { details = " · " + details; }
+    }
+    meta.appendChild(document.createTextNode(details));
     li.appendChild(meta);
     results.appendChild(li);
   }

@@ -2,6 +2,10 @@ package dev.talkbook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.notebook.Programme;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.search.SearchHit;
+import dev.talkbook.core.store.Notebook;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,6 +147,47 @@ class SearchCommandTest extends CliTest {
     Result r = ok("search", "sqlite");
 
     assertThat(titles(r)).startsWith("SQLite everywhere");
+  }
+
+  /** A talk whose imported abstract alone has "coroutines", then one whose notes have it. */
+  private void addAbstractAndNotesTalks() {
+    long event = addEvent("KotlinConf");
+    try (Notebook nb = Notebook.open(notebook(), Notebook.Options.defaults().withCreate(false))) {
+      nb.talks()
+          .create(
+              event,
+              Talk.Details.titled("Abstract only"),
+              "- good slides",
+              new Programme(
+                  "An introduction to coroutines for developers who know threads.",
+                  null,
+                  null,
+                  null,
+                  null,
+                  "uid-1",
+                  "frab:kotlinconf",
+                  null));
+      nb.talks()
+          .create(event, Talk.Details.titled("In my notes"), "We should try coroutines here.");
+    }
+  }
+
+  @Test
+  void theUsersNotesComeBeforeATalkWhoseImportedAbstractAloneMatches() {
+    addAbstractAndNotesTalks();
+
+    assertThat(titles(ok("search", "coroutines"))).isEqualTo("In my notes|Abstract only");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"java", "threads", "sqlite", "event:evening", "coroutines"})
+  void printsTheHitsInTheOrderTheWindowShowsThem(String query) {
+    addAbstractAndNotesTalks();
+    // The window's search panel lists SearchStore.search's hits in the order given (SearchView).
+    List<String> found =
+        peek(nb -> nb.search().search(query, 20).stream().map(SearchHit::talkTitle).toList());
+
+    assertThat(titles(ok("search", query))).isNotEmpty().isEqualTo(String.join("|", found));
   }
 
   @Test

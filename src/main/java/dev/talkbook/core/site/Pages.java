@@ -32,6 +32,12 @@ final class Pages {
   /** Before the speakers, time and room of a talk gone from the programme, in lists of talks. */
   static final String CANCELLED_LABEL = "<span class=\"cancelled-label\">Cancelled</span>";
 
+  /**
+   * Before the title of a talk gone from the programme where only text can say so: its entry in the
+   * feed (as the agenda's calendar entry says it). The site's search results show the label.
+   */
+  static final String CANCELLED_TITLE = "Cancelled: ";
+
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
   private static final DateTimeFormatter TIME =

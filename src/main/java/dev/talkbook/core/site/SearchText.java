@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 final class SearchText {
   /** Changes whenever the words or the site's search entries are made differently. */
-  static final String VERSION = "search-2";
+  static final String VERSION = "search-3"; // search-3: a cancelled talk's entry has "c":1
 
   private SearchText() {}
 

@@ -741,7 +741,11 @@ public final class SiteExporter {
     return refs;
   }
 
-  /** A talk's search entry (one line of a search index part): what lunr indexes in the browser. */
+  /**
+   * A talk's search entry (one line of a search index part): what lunr indexes in the browser, and
+   * {@code "c":1} for a talk gone from the programme, which the results then mark as cancelled (as
+   * the lists of talks do).
+   */
   static String searchEntry(SiteTalk t, String body) {
     TalkHeader talk = t.talk();
     return "{\"u\":"
@@ -756,7 +760,7 @@ public final class SiteExporter {
         + json(t.event().event().title())
         + ",\"b\":"
         + json(SearchText.words(body))
-        + "}";
+        + (talk.programme().removed() ? ",\"c\":1}" : "}");
   }
 
   /** The feed's talks: the 50 newest by their time (else their event's day), newest first. */
@@ -789,7 +793,8 @@ public final class SiteExporter {
   /** What the feed is made from: its talks' pages' inputs stand for their notes. */
   private static String feedInputs(
       SiteModel model, List<SiteTalk> newest, Map<SiteTalk, String> fingerprints, Options options) {
-    StringBuilder b = new StringBuilder("feed-2\0");
+    // feed-3: a cancelled talk's entry says so in its title.
+    StringBuilder b = new StringBuilder("feed-3\0");
     b.append(options.title()).append('\0').append(options.baseUrl()).append('\0');
     b.append(lastUpdate(newest)).append('\0');
     for (SiteTalk t : newest) {
@@ -864,6 +869,8 @@ public final class SiteExporter {
       b.append("<entry><!-- talkbook ")
           .append(key)
           .append(" -->\n<title>")
+          // A talk gone from the programme says so where a reader sees it: Atom has no status.
+          .append(talk.programme().removed() ? Pages.CANCELLED_TITLE : "")
           .append(esc(talk.title()))
           .append("</title>\n<id>")
           // By the talk's id, which a new title or date (its page's name) does not change: a

@@ -12,10 +12,36 @@ import java.util.List;
 
 /**
  * Full-text search over every talk's title, speakers, tags, event, notes and abstract, ranked by
- * bm25 with the title weighted over the notes (the weights are the index's rank setting, in
- * migration 2).
+ * bm25 with the title weighted over the user's notes, the notes over the speakers, tags and event,
+ * and those over the programme's abstract: a word the user wrote finds their own notes before a
+ * talk whose imported abstract has it ({@link #RANK}).
  */
 public final class SearchStore {
+
+  /**
+   * The rank every search sorts by: FTS5's bm25 with a weight for each column of the index, in its
+   * order (title, speakers, tags, event, notes, abstract). Given with each query ({@code rank MATCH
+   * ?}, which keeps FTS5's sort-and-stop at the limit) rather than as the index's stored rank
+   * setting (V002's {@code bm25(10, 6, 6, 3, 1, 2)}, which counted the abstract twice the notes),
+   * so a notebook of any format ranks the same and no format change shuts out an older Talkbook.
+   *
+   * <ul>
+   *   <li>title 50: what the talk is called, the surest sign it is about the word;
+   *   <li>speakers 2, tags 2, event 1: short fields that name the talk rather than say what was in
+   *       it; an event's title is shared by all its talks, so it tells them apart least;
+   *   <li>notes 5: what the user wrote, so what they search for;
+   *   <li>abstract 0.1: the programme's text, written by someone else before the talk.
+   * </ul>
+   *
+   * <p>bm25 multiplies a word's count in each column by the column's weight, adds them for the row
+   * and saturates the sum (k1 = 1.2) against the whole row's length (b = 0.75), so a weight works
+   * as a count: one match in the notes counts as fifty in the abstract, one in the title as ten in
+   * the notes (the title-to-notes ratio as it was). The gaps are wide because long rows are ranked
+   * down: notes three times as long as most still come before a short abstract that has the word
+   * eight times; notes ten times as long can fall behind it, or behind a speaker's name (bm25
+   * ranks, it does not sort by column). {@code SearchStoreTest} holds the cases.
+   */
+  static final String RANK = "bm25(50.0, 2.0, 2.0, 1.0, 5.0, 0.1)";
 
   private final Database db;
 
@@ -48,17 +74,18 @@ public final class SearchStore {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  // The index's own rank (bm25 with the title weighted over the notes, see
-                  // migration 2) lets FTS5 sort and stop at the limit; the passages are made
-                  // in Java from the hits' notes (FTS5's snippet() costs ~0.2 ms a hit).
+                  // The rank (RANK, given with the match) lets FTS5 sort and stop at the limit;
+                  // the passages are made in Java from the hits' notes (FTS5's snippet() costs
+                  // ~0.2 ms a hit).
                   "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, t.body, hit.rank,"
                       + " t.abstract"
                       + " FROM (SELECT rowid AS id, rank FROM talk_search"
-                      + " WHERE talk_search MATCH ? ORDER BY rank LIMIT ?) hit"
+                      + " WHERE talk_search MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?) hit"
                       + " JOIN talk t ON t.id = hit.id JOIN event e ON e.id = t.event_id"
                       + " ORDER BY hit.rank")) {
             ps.setString(1, query.ftsExpression());
-            ps.setInt(2, limit);
+            ps.setString(2, RANK);
+            ps.setInt(3, limit);
             List<SearchHit> hits = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {

@@ -109,6 +109,21 @@ class SiteBrowserTest {
                   + ")\n\n![remote](https://tracker.invalid/p.png)\n");
       Event readers = nb.events().create(Event.Details.titled("Readers"));
       Talk pictures = nb.talks().create(readers.id(), Talk.Details.titled("Pictures"), "");
+      nb.talks()
+          .create(
+              readers.id(),
+              new Talk.Details(
+                  "Withdrawn session", List.of("Ada Lovelace"), null, null, null, null, List.of()),
+              "",
+              new dev.talkbook.core.notebook.Programme(
+                  "",
+                  null,
+                  null,
+                  null,
+                  null,
+                  "uid-withdrawn",
+                  "frab:readers",
+                  java.time.Instant.parse("2026-03-01T00:00:00Z")));
       AttachmentRef png =
           nb.attachments().add(pictures.id(), "wide.png", "image/png", png(1600, 500));
       nb.talks()
@@ -334,6 +349,27 @@ class SiteBrowserTest {
     search.sendKeys("zzqqxx");
     waiting()
         .until(ExpectedConditions.textToBe(By.cssSelector("#tb-results li"), "No talks found."));
+  }
+
+  @Test
+  void aCancelledTalkIsMarkedInTheSearchResultsAsInTheLists() {
+    driver.get(site.resolve("index.html").toUri().toString());
+    driver.findElement(By.id("tb-q")).click();
+
+    assertThat(typeSearch("withdrawn")).containsExactly("Withdrawn session");
+    WebElement hit = driver.findElement(By.cssSelector("#tb-results li"));
+    assertThat(hit.getAttribute("class")).isEqualTo("cancelled");
+    assertThat(hit.findElement(By.cssSelector(".search-meta .cancelled-label")).getText())
+        .isEqualTo("Cancelled");
+    assertThat(hit.findElement(By.cssSelector(".search-meta")).getText())
+        .isEqualTo("Cancelled · Ada Lovelace · Readers");
+
+    assertThat(typeSearch("pictures")).containsExactly("Pictures");
+    WebElement kept = driver.findElement(By.cssSelector("#tb-results li"));
+    assertThat(kept.getAttribute("class")).isEmpty();
+    assertThat(kept.findElements(By.cssSelector(".cancelled-label"))).isEmpty();
+    assertThat(kept.findElement(By.cssSelector(".search-meta")).getText()).isEqualTo("Readers");
+    assertNoConsoleErrors();
   }
 
   /**

@@ -138,7 +138,8 @@ class SiteExporterTest {
   }
 
   @Test
-  void aTalkGoneFromTheProgrammeIsMarkedCancelledOnItsPageAndInTheLists() throws IOException {
+  void aTalkGoneFromTheProgrammeIsMarkedCancelledOnItsPageInTheListsTheFeedAndTheSearch()
+      throws IOException {
     Event conf = notebook.events().create(Event.Details.titled("Conf"));
     Talk[] talks = new Talk[2];
     String[][] rows = {{"Kept <talk>", "2026-05-01T09:00", "a"}, {"Gone & <away>", "T10:00", "b"}};
@@ -163,8 +164,11 @@ class SiteExporterTest {
     export();
     String event = "events/conf/index.html";
     String gonePage = "events/conf/gone-and-away.html";
+    String part = "search/conf-1.js";
     assertThat(read(gonePage)).doesNotContain("ancelled");
     assertThat(read(event)).doesNotContain("ancelled");
+    assertThat(read("feed.xml")).doesNotContain("ancelled");
+    assertThat(read(part)).doesNotContain("\"c\":");
 
     Talk gone = talks[1];
     notebook
@@ -174,7 +178,7 @@ class SiteExporterTest {
     export();
 
     assertThat(changed(before, tree(out)))
-        .contains(gonePage, event, "tags/hardware.html")
+        .contains(gonePage, event, "tags/hardware.html", "feed.xml", part)
         .doesNotContain("events/conf/kept-talk.html");
     String page = read(gonePage);
     assertThat(page)
@@ -193,6 +197,22 @@ class SiteExporterTest {
     assertThat(list).containsOnlyOnce("Cancelled").contains("Kept &lt;talk&gt;");
     assertThat(read("tags/hardware.html")).containsOnlyOnce("cancelled-label");
     assertThat(read("events/conf/kept-talk.html")).doesNotContain("ancelled");
+    // the feed's entry says so in its title, as the agenda's calendar entry does
+    assertThat(read("feed.xml"))
+        .contains(
+            "<title>Cancelled: Gone &amp; &lt;away&gt;</title>", "<title>Kept &lt;talk&gt;</title>")
+        .containsOnlyOnce("Cancelled");
+    // the search entry carries the mark its result is shown with (assets/site.js)
+    List<String> entries = read(part).lines().filter(l -> l.startsWith("{\"u\":")).toList();
+    assertThat(entries).hasSize(2);
+    assertThat(entries)
+        .filteredOn(l -> l.contains("gone-and-away.html"))
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains(",\"c\":1}"));
+    assertThat(entries)
+        .filteredOn(l -> l.contains("kept-talk.html"))
+        .singleElement()
+        .satisfies(l -> assertThat(l).doesNotContain("\"c\":"));
   }
 
   @Test

@@ -61,6 +61,14 @@ class MigrationsTest {
       while (rs.next()) {
         schema.add(rs.getString(1) + " " + rs.getString(2) + ": " + rs.getString(3));
       }
+      // The search index's settings (its rank: the weights of its columns) are rows, not schema.
+      if (schema.stream().anyMatch(line -> line.startsWith("table talk_search_config:"))) {
+        try (ResultSet config = s.executeQuery("SELECT k, v FROM talk_search_config ORDER BY k")) {
+          while (config.next()) {
+            schema.add("config " + config.getString(1) + " = " + config.getString(2));
+          }
+        }
+      }
     }
     return schema;
   }
@@ -106,6 +114,54 @@ class MigrationsTest {
       assertThat(talk.starred()).isFalse();
       assertThat(notebook.events().get(1).timeZone()).isNull();
     }
+  }
+
+  @Test
+  void aNotebookMadeBeforeTheRankingChangeRanksTheNotesAboveAnAbstract() throws SQLException {
+    // The index's stored rank (V002's weights) still counts the abstract over the notes; the
+    // search gives its own rank with each query, so the file needs no change of format.
+    Path old = dir.resolve("v4.talkbook");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old);
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      Migrations.apply(c, 0, 4);
+      s.executeUpdate(
+          "INSERT INTO event (id, title, created_at, updated_at) VALUES (1, 'KotlinConf', 0, 0)");
+      // Imported first: the talk whose abstract alone has the word, then the one the user wrote
+      // it in.
+      s.executeUpdate(
+          "INSERT INTO talk (id, event_id, position, title, body, abstract, created_at,"
+              + " updated_at) VALUES (1, 1, 0, 'Abstract only', '- good slides',"
+              + " 'An introduction to coroutines for developers who know threads.', 0, 0),"
+              + " (2, 1, 1, 'In my notes', 'We should try coroutines for the importer.',"
+              + " 'Threads, old and new.', 0, 0)");
+      c.commit();
+    }
+    assertThat(searchOf(old, "coroutines")).as("the stored rank's order").containsExactly(1L, 2L);
+
+    try (Notebook notebook = Notebook.open(old)) {
+      assertThat(notebook.formatVersion()).isEqualTo(Migrations.LATEST);
+      assertThat(notebook.search().search("coroutines", 5))
+          .extracting(h -> h.talkTitle())
+          .containsExactly("In my notes", "Abstract only");
+    }
+  }
+
+  /** The talk ids a query finds, in the file's own rank order, read straight from the index. */
+  private static List<Long> searchOf(Path file, String word) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT rowid FROM talk_search WHERE talk_search MATCH '"
+                    + word
+                    + "' ORDER BY rank")) {
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+    }
+    return ids;
   }
 
   @Test

@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.search.QueryException;
 import dev.talkbook.core.search.SearchHit;
 import dev.talkbook.core.search.Snippet;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SearchStoreTest {
@@ -53,6 +57,103 @@ class SearchStoreTest {
     talk(pyatl, "Notes on lunch", "A", List.of(), "we talked about compilers and compilers");
     talk(pyatl, "Compilers for everyone", "B", List.of(), "a gentle start");
     assertThat(titles("compilers")).containsExactly("Compilers for everyone", "Notes on lunch");
+  }
+
+  /** A talk as a schedule import leaves it: the programme's abstract beside the user's notes. */
+  private Talk imported(
+      Event event, String title, String speaker, String body, String abstractText) {
+    return notebook
+        .talks()
+        .create(
+            event.id(),
+            new Talk.Details(title, List.of(speaker), null, null, null, null, List.of()),
+            body,
+            new Programme(abstractText, null, null, null, null, "uid-" + title, "frab:test", null));
+  }
+
+  /** Imported talks that do not match, so each column's average length is a notebook's. */
+  private void otherImportedTalks() {
+    imported(
+        pyatl,
+        "Packaging apps",
+        "Ada Lovelace",
+        "- jlink then jpackage\n- the deb needs libgtk named",
+        "How to ship a desktop app to users who have never heard of a JVM.");
+    imported(
+        pyatl,
+        "Testing the UI",
+        "Alan Kay",
+        "TestFX drives the real window.\nHeadless with Monocle.",
+        "Robots, headless toolkits and the flaky tests they save us from.");
+    imported(
+        devoxx,
+        "Records everywhere",
+        "Barbara Liskov",
+        "Data carriers; compact constructors check the fields.",
+        "What records are for, and what they are not for, after three years of using them.");
+  }
+
+  private static final String NOTES_ONCE =
+      "Met the speaker after: we should try coroutines for the importer.";
+
+  /** Notes many times as long as the others, with the word once, at the end. */
+  private static final String LONG_NOTES =
+      ("She started with the history of threads on the JVM and why blocking was cheap again."
+                  + " Then a long demo of a web server, structured into small steps. ")
+              .repeat(3)
+          + "Question from the floor about coroutines, answered well.";
+
+  private static final String ABSTRACT_ONCE =
+      "An introduction to coroutines for developers who know threads.";
+
+  private static final String ABSTRACT_SEVERAL =
+      "Coroutines! Why coroutines, how coroutines, when coroutines, and when not coroutines.";
+
+  private static final String LONG_ABSTRACT =
+      ("Concurrency on the JVM has changed: virtual threads, structured concurrency and scoped"
+              + " values are here, and coroutines are how Kotlin got there first. ")
+          .repeat(8);
+
+  static Stream<Arguments> notesAndAbstracts() {
+    return Stream.of(
+        Arguments.of("once in each", NOTES_ONCE, ABSTRACT_ONCE),
+        Arguments.of("several times in a short abstract", NOTES_ONCE, ABSTRACT_SEVERAL),
+        Arguments.of("a long abstract, several times", NOTES_ONCE, LONG_ABSTRACT),
+        Arguments.of(
+            "once in long notes, several times in the abstract", LONG_NOTES, ABSTRACT_SEVERAL),
+        Arguments.of("once in long notes, in a long abstract", LONG_NOTES, LONG_ABSTRACT));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notesAndAbstracts")
+  void theUsersOwnNotesRankAboveATalkWhoseAbstractAloneMatches(
+      String variant, String notes, String abstractText) {
+    otherImportedTalks();
+    // The abstract's talk first, so that a tie would not put the notes first by chance.
+    imported(pyatl, "Abstract only", "Roman Elizarov", "- good slides", abstractText);
+    imported(devoxx, "In my notes", "Venkat S", notes, "Threads, old and new.");
+
+    assertThat(titles("coroutines")).containsExactly("In my notes", "Abstract only");
+    assertThat(titles("coroutin*")).containsExactly("In my notes", "Abstract only");
+  }
+
+  @Test
+  void theTitleThenTheNotesThenSpeakersTagsAndEventThenTheAbstract() {
+    otherImportedTalks();
+    Event summit = notebook.events().create(Event.Details.titled("Loom summit"));
+    imported(pyatl, "Abstract", "A", "", "Why Loom matters for servers.");
+    imported(summit, "Event", "B", "", "");
+    talk(pyatl, "Tags", "C", List.of("loom"), "");
+    imported(pyatl, "Speakers", "Loom Team", "", "");
+    imported(pyatl, "Notes", "D", "Loom made the demo server simple.", "");
+    imported(pyatl, "Loom in production", "E", "", "");
+
+    List<String> order = titles("loom");
+
+    assertThat(order).hasSize(6);
+    assertThat(order.subList(0, 2)).containsExactly("Loom in production", "Notes");
+    assertThat(order.subList(2, 4)).containsExactlyInAnyOrder("Speakers", "Tags");
+    assertThat(order.subList(4, 6)).containsExactly("Event", "Abstract");
   }
 
   @Test
