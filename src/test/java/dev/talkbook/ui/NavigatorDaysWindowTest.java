@@ -333,6 +333,13 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .isEqualTo(lab.details().startsAt());
     assertThat(position(lab.id())).isEqualTo(labAt);
 
+    // onto a talk at another time of the day: its time would put it back, so nothing moves
+    Talk eleven = ui.notebook.talks().findByTitle("13 11:00 Hall B").get(0);
+    int elevenAt = position(eleven.id());
+    robot.drag(ui.row(robot, "13 11:00 Hall B")).dropTo(ui.row(robot, "13 09:00 Room 101"));
+    ui.idle();
+    assertThat(position(eleven.id())).isEqualTo(elevenAt);
+
     // onto the talk in Hall A at the same time: Lab comes before it
     robot.drag(ui.row(robot, "13 09:00 Lab")).dropTo(ui.row(robot, "13 09:00 Hall A"));
     FxWait.untilFx(
