@@ -234,6 +234,48 @@ class NavigatorDaysWindowTest extends RealWindowTest {
   }
 
   @Test
+  void aTalkLeftForAnotherBeforeItWasReadIsNoError(FxRobot robot) throws Exception {
+    // Down pressed quickly through a day: each talk is chosen before the one before it was read
+    threeDayConference(robot);
+    long first = ui.notebook.talks().findByTitle("13 09:00 Hall A").get(0).id();
+    long second = ui.notebook.talks().findByTitle("13 09:00 Hall B").get(0).id();
+    javafx.application.Platform.runLater(
+        () -> {
+          ui.window.open(first, List.of());
+          ui.window.open(second, List.of());
+        });
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().id() == second);
+    ui.idle();
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    javafx.stage.Window.getWindows().stream()
+                        .filter(w -> w != ui.stage && w.isShowing())
+                        .count()))
+        .as("no error shown")
+        .isZero();
+    assertThat(selectedLabel(robot)).isEqualTo("13 09:00 Hall B");
+  }
+
+  @Test
+  void aTalkDeletedUnderItsDayLeavesTheDaySelectedAndComesBackThereWithUndo(FxRobot robot)
+      throws Exception {
+    threeDayConference(robot);
+    Talk gone = ui.notebook.talks().findByTitle("14 11:00 Lab").get(0);
+    ui.clickOnRow(robot, "14 11:00 Lab");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().id() == gone.id());
+    robot.type(KeyCode.DELETE);
+    FxWait.clickOn(robot, "Delete");
+    FxWait.until(() -> ui.notebook.talks().find(gone.id()).isEmpty());
+    FxWait.untilFx("its day selected", () -> selectedLabel(robot).contains(weekday(14)));
+
+    FxWait.clickOn(robot, "#undo-notice");
+    FxWait.untilFx("the talk back and selected", () -> "14 11:00 Lab".equals(selectedLabel(robot)));
+    assertThat(FxWait.onFx(() -> talkRow(robot, "14 11:00 Lab").getParent().getValue().label()))
+        .contains(weekday(14));
+  }
+
+  @Test
   void aOneDayEventListsItsTalksAsBeforeWithoutDayRows(FxRobot robot) throws Exception {
     conference =
         ui.notebook
