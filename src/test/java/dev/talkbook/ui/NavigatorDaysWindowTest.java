@@ -276,6 +276,26 @@ class NavigatorDaysWindowTest extends RealWindowTest {
   }
 
   @Test
+  void aNewTalkFromADayRowGoesIntoItsEventUnderNoTimeSelectedAndOpen(FxRobot robot)
+      throws Exception {
+    threeDayConference(robot);
+    String secondDay = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(1));
+    ui.clickOnRow(robot, secondDay);
+    FxWait.clickOn(robot, "#new-talk");
+    FxWait.clickOn(robot, "#talk-title-input");
+    robot.write("Notes from the booth");
+    robot.type(KeyCode.ENTER);
+
+    FxWait.untilFx(
+        "the new talk selected", () -> "Notes from the booth".equals(selectedLabel(robot)));
+    FxWait.until(
+        () -> ui.openTalk() != null && ui.openTalk().title().equals("Notes from the booth"));
+    assertThat(ui.notebook.talks().get(ui.openTalk().id()).eventId()).isEqualTo(conference.id());
+    assertThat(FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026").getChildren().get(3))))
+        .containsExactly("Hallway notes", "Notes from the booth");
+  }
+
+  @Test
   void aOneDayEventListsItsTalksAsBeforeWithoutDayRows(FxRobot robot) throws Exception {
     conference =
         ui.notebook
