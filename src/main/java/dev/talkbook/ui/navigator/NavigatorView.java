@@ -384,12 +384,12 @@ public final class NavigatorView {
         select = found != null ? found : select;
         continue;
       }
-      // a new day (a first import) shows its talks; a day the user folded stays folded
+      // the days' names say their year only when the programme runs over New Year
       boolean years =
           days.stream()
                   .map(ProgrammeDays.Day::date)
-                  .filter(d -> d != null)
-                  .map(d -> d.getYear())
+                  .filter(java.util.Objects::nonNull)
+                  .map(LocalDate::getYear)
                   .distinct()
                   .count()
               > 1;
@@ -397,6 +397,7 @@ public final class NavigatorView {
         String name = day.date() == null ? NavNode.DayNode.NO_TIME : dayName.of(day.date(), years);
         TreeItem<NavNode> dayItem =
             new TreeItem<>(new NavNode.DayNode(e.id(), day.date(), name, day.talks().size()));
+        // a new day (a first import) shows its talks; a day the user folded stays folded
         dayItem.setExpanded(!folded.contains(new DayKey(e.id(), day.date())));
         item.getChildren().add(dayItem);
         if (wanted != null
