@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
@@ -293,6 +294,88 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     assertThat(ui.notebook.talks().get(ui.openTalk().id()).eventId()).isEqualTo(conference.id());
     assertThat(FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026").getChildren().get(3))))
         .containsExactly("Hallway notes", "Notes from the booth");
+  }
+
+  /**
+   * Imports {@code file} with File → Import schedule…, waits until {@code imported}, then closes
+   * the dialog.
+   */
+  private void importSchedule(
+      FxRobot robot, java.nio.file.Path file, java.util.concurrent.Callable<Boolean> imported) {
+    ui.fire(robot, "Import schedule…");
+    TextField source =
+        (TextField)
+            FxWait.shown(robot, "#" + dev.talkbook.ui.exchange.ScheduleImportDialog.SOURCE_ID);
+    robot.interact(() -> source.setText(file.toString()));
+    for (String id :
+        List.of(
+            dev.talkbook.ui.exchange.ScheduleImportDialog.CHECK_ID,
+            dev.talkbook.ui.exchange.ScheduleImportDialog.IMPORT_ID)) {
+      robot.clickOn(FxWait.shown(robot, "#" + id, n -> !n.isDisabled() && n instanceof Button));
+    }
+    FxWait.until(imported);
+    ui.idle();
+    robot.interact(
+        () ->
+            new ArrayList<>(javafx.stage.Window.getWindows())
+                .stream().filter(w -> w != ui.stage).forEach(javafx.stage.Window::hide));
+  }
+
+  @Test
+  void anImportedProgrammeIsListedByDayAndATalkMovedByAReImportGoesToItsNewDaySelected(
+      FxRobot robot) throws Exception {
+    String frab;
+    try (var in = getClass().getResourceAsStream("/dev/talkbook/core/exchange/frab-schedule.xml")) {
+      frab = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    java.nio.file.Path file = dir.resolve("camp.xml");
+    java.nio.file.Files.writeString(file, frab);
+    importSchedule(robot, file, () -> ui.notebook.talks().count() == 4);
+    FxWait.untilFx("the imported event", () -> selectedLabel(robot).equals("Sommercamp 2026"));
+
+    TreeItem<NavNode> event = eventRow(robot, "Sommercamp 2026");
+    List<String> days = FxWait.onFx(() -> labels(event));
+    assertThat(days).hasSize(2);
+    assertThat(days.get(0)).contains(dayName(2026, 8, 21));
+    assertThat(days.get(1)).contains(dayName(2026, 8, 22));
+    // the session at 00:30 ends Friday night
+    assertThat(FxWait.onFx(() -> labels(event.getChildren().get(0))))
+        .containsExactly(
+            "Soldering for the faint of heart",
+            "Privacy by design",
+            "Night owls: radio after midnight");
+    assertThat(FxWait.onFx(() -> labels(event.getChildren().get(1)))).containsExactly("Closing");
+
+    ui.clickOnRow(robot, "Privacy by design");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().title().equals("Privacy by design"));
+    // the programme moves the talk to Saturday morning
+    String moved =
+        frab.substring(0, frab.indexOf("<title>Privacy by design</title>"))
+            + frab.substring(frab.indexOf("<title>Privacy by design</title>"))
+                .replaceFirst("2026-08-21T14:00:00\\+02:00", "2026-08-22T11:00:00+02:00")
+                .replaceFirst("<start>14:00</start>", "<start>11:00</start>");
+    java.nio.file.Files.writeString(file, moved);
+    long privacy = ui.openTalk().id();
+    importSchedule(
+        robot,
+        file,
+        () -> ui.notebook.talks().get(privacy).details().startsAt().getDayOfMonth() == 22);
+
+    FxWait.untilFx(
+        "the talk under Saturday, before Closing",
+        () ->
+            labels(eventRow(robot, "Sommercamp 2026").getChildren().get(1))
+                .equals(List.of("Privacy by design", "Closing")));
+    assertThat(selectedLabel(robot))
+        .as("the talk the attendee was at")
+        .isEqualTo("Privacy by design");
+  }
+
+  /** How the locale names a day's weekday ("Friday"). */
+  private static String dayName(int year, int month, int day) {
+    return LocalDate.of(year, month, day)
+        .getDayOfWeek()
+        .getDisplayName(TextStyle.FULL, Locale.getDefault(Locale.Category.FORMAT));
   }
 
   @Test

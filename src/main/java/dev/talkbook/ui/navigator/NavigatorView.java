@@ -285,9 +285,9 @@ public final class NavigatorView {
 
   /**
    * A row to select after a reload: an event's, a talk's, or a day's (the event's {@code id}, and
-   * the day, null for "No time"; its event when the day is gone).
+   * the day, null for "No time"); when the row is gone, the event {@code event} (-1: none).
    */
-  private record Target(Kind kind, long id, LocalDate day) {
+  private record Target(Kind kind, long id, LocalDate day, long event) {
     enum Kind {
       EVENT,
       DAY,
@@ -295,11 +295,11 @@ public final class NavigatorView {
     }
 
     static Target event(long id) {
-      return new Target(Kind.EVENT, id, null);
+      return new Target(Kind.EVENT, id, null, id);
     }
 
     static Target talk(long id) {
-      return new Target(Kind.TALK, id, null);
+      return new Target(Kind.TALK, id, null, -1);
     }
 
     static Target of(NavNode node) {
@@ -307,10 +307,10 @@ public final class NavigatorView {
         return event(e.event().id());
       }
       if (node instanceof NavNode.DayNode d) {
-        return new Target(Kind.DAY, d.eventId(), d.date());
+        return new Target(Kind.DAY, d.eventId(), d.date(), d.eventId());
       }
       if (node instanceof NavNode.TalkNode t) {
-        return talk(t.talk().id());
+        return new Target(Kind.TALK, t.talk().id(), null, t.talk().eventId());
       }
       return null;
     }
@@ -328,9 +328,17 @@ public final class NavigatorView {
     reload(selectTalk == null ? null : Target.talk(selectTalk));
   }
 
-  /** Reloads the tree and selects the event {@code eventId} (shown with its talks). */
+  /**
+   * Reloads the tree and selects the event {@code eventId} (shown with its talks); or, when the
+   * selected row is a talk or a day of that event, keeps it selected: a programme imported again
+   * leaves the attendee at the talk they were at.
+   */
   public void reloadSelectingEvent(long eventId) {
-    reload(Target.event(eventId));
+    NavNode now = selected();
+    boolean ofIt =
+        now instanceof NavNode.TalkNode t && t.talk().eventId() == eventId
+            || now instanceof NavNode.DayNode d && d.eventId() == eventId;
+    reload(ofIt ? Target.of(now) : Target.event(eventId));
   }
 
   private void reload(Target target) {
@@ -411,10 +419,10 @@ public final class NavigatorView {
         select = found != null ? found : select;
       }
     }
-    if (select == null && wanted != null && wanted.kind() == Target.Kind.DAY) {
-      // the day is gone (its last talk deleted or moved): its event
+    if (select == null && wanted != null && wanted.event() >= 0) {
+      // the row is gone (a day's last talk deleted or moved, a talk deleted): its event
       for (TreeItem<NavNode> item : items) {
-        if (((NavNode.EventNode) item.getValue()).event().id() == wanted.id()) {
+        if (((NavNode.EventNode) item.getValue()).event().id() == wanted.event()) {
           item.setExpanded(true);
           select = item;
         }
