@@ -314,6 +314,9 @@ final class TalkScreen {
     talk.open(talkId)
         .whenComplete(
             (shown, error) -> {
+              if (error instanceof java.util.concurrent.CancellationException) {
+                return; // another talk chosen before this one was read (Down held): that one opens
+              }
               if (error != null) {
                 Talk open = talk.getTalk();
                 if (open != null) {

@@ -4,8 +4,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * What a list of talks shows: no notes, so listing a large notebook stays light. {@code removed}:
- * the programme it came from no longer lists it.
+ * What a list of talks shows: no notes, so listing a large notebook stays light. {@code startsAt}
+ * is in the event's time zone and {@code room} may be null. {@code removed}: the programme it came
+ * from no longer lists it.
  */
 public record TalkSummary(
     long id,
@@ -14,6 +15,7 @@ public record TalkSummary(
     String title,
     List<String> speakers,
     LocalDateTime startsAt,
+    String room,
     boolean starred,
     boolean removed) {
 
@@ -24,6 +26,6 @@ public record TalkSummary(
       String title,
       List<String> speakers,
       LocalDateTime startsAt) {
-    this(id, eventId, position, title, speakers, startsAt, false, false);
+    this(id, eventId, position, title, speakers, startsAt, null, false, false);
   }
 }

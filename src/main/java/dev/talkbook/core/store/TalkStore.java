@@ -99,7 +99,7 @@ public final class TalkStore {
         c -> {
           try (PreparedStatement ps =
                   c.prepareStatement(
-                      "SELECT id, event_id, position, title, speakers, starts_at, starred,"
+                      "SELECT id, event_id, position, title, speakers, starts_at, room, starred,"
                           + " removed_at IS NOT NULL FROM talk ORDER BY event_id, position, id");
               ResultSet rs = ps.executeQuery()) {
             List<TalkSummary> talks = new ArrayList<>();
@@ -112,8 +112,9 @@ public final class TalkStore {
                       Rows.title(rs.getString(4)),
                       Rows.lines(rs.getString(5)),
                       Rows.dateTime(rs, "starts_at"),
-                      rs.getBoolean(7),
-                      rs.getBoolean(8)));
+                      rs.getString(7),
+                      rs.getBoolean(8),
+                      rs.getBoolean(9)));
             }
             return talks;
           }

@@ -8,9 +8,11 @@ import javafx.scene.layout.Region;
 
 /**
  * A list row's title and, after it on the same baseline, a muted detail (a talk's speakers, an
- * event's date). Short of room, the detail gives way first and the title is cut only once the
- * detail is gone: a row no longer reads "Virtual threads in p… Ma…". A detail with less room than
- * {@link #DETAIL_LEAST} px is not shown at all (a name cut to two letters says nothing).
+ * event's date); optionally a lead before the title (a talk's time in a timetable), always whole,
+ * in a column as wide as the lead's {@code widest} text so that titles under each other line up.
+ * Short of room, the detail gives way first and the title is cut only once the detail is gone: a
+ * row no longer reads "Virtual threads in p… Ma…". A detail with less room than {@link
+ * #DETAIL_LEAST} px is not shown at all (a name cut to two letters says nothing).
  */
 public final class TitleRow extends Region {
   /** The gap between the title and the detail, px. */
@@ -19,13 +21,32 @@ public final class TitleRow extends Region {
   /** The least room a cut detail is shown in, px. */
   private static final double DETAIL_LEAST = 48;
 
+  private final Label lead;
+  private final double leadWidth;
   private final Label title;
   private final Label detail;
 
   public TitleRow(Label title, Label detail) {
+    this(null, null, title, detail);
+  }
+
+  /**
+   * A row led by {@code lead} (null: none) in a column as wide as {@code widest} drawn in the
+   * lead's font.
+   */
+  public TitleRow(Label lead, String widest, Label title, Label detail) {
+    this.lead = lead;
+    this.leadWidth = lead == null ? 0 : Math.ceil(TextWidth.of(widest, lead.getFont())) + GAP;
     this.title = title;
     this.detail = detail;
+    if (lead != null) {
+      getChildren().add(lead);
+    }
     getChildren().addAll(title, detail);
+  }
+
+  private double leadRoom() {
+    return lead == null ? 0 : Math.max(leadWidth, lead.prefWidth(-1) + GAP);
   }
 
   @Override
@@ -37,7 +58,7 @@ public final class TitleRow extends Region {
   protected double computePrefWidth(double height) {
     Insets in = getInsets();
     double detailWidth = hasDetail() ? GAP + detail.prefWidth(-1) : 0;
-    return in.getLeft() + title.prefWidth(-1) + detailWidth + in.getRight();
+    return in.getLeft() + leadRoom() + title.prefWidth(-1) + detailWidth + in.getRight();
   }
 
   @Override
@@ -65,7 +86,20 @@ public final class TitleRow extends Region {
     Insets in = getInsets();
     double x = in.getLeft();
     double y = in.getTop();
-    double width = Math.max(0, getWidth() - in.getLeft() - in.getRight());
+    if (lead != null) {
+      double baselineOfAll = Math.max(title.getBaselineOffset(), detail.getBaselineOffset());
+      layoutInArea(
+          lead,
+          x,
+          y,
+          lead.prefWidth(-1),
+          Math.max(0, getHeight() - in.getTop() - in.getBottom()),
+          baselineOfAll,
+          HPos.LEFT,
+          VPos.BASELINE);
+      x += leadRoom();
+    }
+    double width = Math.max(0, getWidth() - (x - in.getLeft()) - in.getLeft() - in.getRight());
     double height = Math.max(0, getHeight() - in.getTop() - in.getBottom());
     double baseline = Math.max(title.getBaselineOffset(), detail.getBaselineOffset());
     double titleWidth = Math.min(title.prefWidth(-1), width);

@@ -12,9 +12,12 @@ import dev.talkbook.ui.common.PaneHeader;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.TitleRow;
 import dev.talkbook.ui.common.UiExecutors;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -59,6 +62,12 @@ public final class NavigatorView {
 
   private static final DataFormat TALK_ID = new DataFormat("application/x-talkbook-talk-id");
 
+  /** A talk's time under its day: as the details and Now and next show times. */
+  private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+
+  /** The style class of a talk's time under its day. */
+  public static final String TIME_STYLE = "tb-row-time";
+
   private final Notebook notebook;
   private final UiExecutors executors;
   private final LongConsumer openTalk;
@@ -76,6 +85,11 @@ public final class NavigatorView {
   private final TreeView<NavNode> tree = new TreeView<>(new TreeItem<>());
   private final VBox root = new VBox();
   private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
+  private final DayName dayName = new DayName(Locale.getDefault(Locale.Category.FORMAT));
+
+  /** The talk being dragged in the tree (null when none), for the rows to say what a drop does. */
+  private TalkSummary dragged;
+
   private boolean reloading;
 
   /**
@@ -111,6 +125,10 @@ public final class NavigatorView {
             e.consume();
           } else if (e.getCode() == KeyCode.F2) {
             renameSelected();
+            e.consume();
+          } else if (e.getCode() == KeyCode.ENTER && selected() instanceof NavNode.DayNode) {
+            TreeItem<NavNode> day = tree.getSelectionModel().getSelectedItem();
+            day.setExpanded(!day.isExpanded()); // as the arrow beside it
             e.consume();
           } else if (Keys.asksForContextMenu(e)) {
             showContextMenuAtSelection();
@@ -169,9 +187,14 @@ public final class NavigatorView {
         tree.getSelectionModel().selectedItemProperty());
   }
 
-  /** True while no event or talk is selected (Rename and Delete then have nothing to act on). */
+  /**
+   * True while no event or talk is selected, a day row being neither (Rename and Delete then have
+   * nothing to act on).
+   */
   public javafx.beans.binding.BooleanBinding nothingSelected() {
-    return tree.getSelectionModel().selectedItemProperty().isNull();
+    return javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> !(selected() instanceof NavNode.EventNode || selected() instanceof NavNode.TalkNode),
+        tree.getSelectionModel().selectedItemProperty());
   }
 
   private Window window() {
@@ -189,9 +212,15 @@ public final class NavigatorView {
     newTalk.setId("new-talk");
     Button rename = PaneHeader.tool(Feather.EDIT_2, "Rename (F2)", this::renameSelected);
     Button delete = PaneHeader.tool(Feather.TRASH_2, "Delete… (Del)", this::deleteSelected);
-    // A read-only notebook cannot be changed: the tools are greyed, as the menu's items.
-    for (Button b : List.of(newEvent, newTalk, rename, delete)) {
+    // A read-only notebook cannot be changed: the tools are greyed, as the menu's items; so are
+    // Rename and Delete while no event or talk is selected (a day row is neither).
+    for (Button b : List.of(newEvent, newTalk)) {
       b.setDisable(notebook.isReadOnly());
+    }
+    for (Button b : List.of(rename, delete)) {
+      if (!notebook.isReadOnly()) {
+        b.disableProperty().bind(nothingSelected());
+      }
     }
     return PaneHeader.of("Notebook", newEvent, newTalk, rename, delete);
   }
@@ -230,6 +259,10 @@ public final class NavigatorView {
     }
     menu.setOnShowing(
         e -> {
+          // a day row is no talk nor event: nothing to rename or delete on it
+          boolean day = selected() instanceof NavNode.DayNode;
+          rename.setDisable(notebook.isReadOnly() || day);
+          delete.setDisable(notebook.isReadOnly() || day);
           edit.setVisible(selected() instanceof NavNode.EventNode);
           star.setVisible(selected() instanceof NavNode.TalkNode);
           if (selected() instanceof NavNode.TalkNode t) {
@@ -250,18 +283,41 @@ public final class NavigatorView {
     }
   }
 
-  /** A row to select after a reload: an event's or a talk's. */
-  private record Target(boolean event, long id) {
+  /**
+   * A row to select after a reload: an event's, a talk's, or a day's (the event's {@code id}, and
+   * the day, null for "No time"); when the row is gone, the event {@code event} (-1: none).
+   */
+  private record Target(Kind kind, long id, LocalDate day, long event) {
+    enum Kind {
+      EVENT,
+      DAY,
+      TALK
+    }
+
+    static Target event(long id) {
+      return new Target(Kind.EVENT, id, null, id);
+    }
+
+    static Target talk(long id) {
+      return new Target(Kind.TALK, id, null, -1);
+    }
+
     static Target of(NavNode node) {
       if (node instanceof NavNode.EventNode e) {
-        return new Target(true, e.event().id());
+        return event(e.event().id());
+      }
+      if (node instanceof NavNode.DayNode d) {
+        return new Target(Kind.DAY, d.eventId(), d.date(), d.eventId());
       }
       if (node instanceof NavNode.TalkNode t) {
-        return new Target(false, t.talk().id());
+        return new Target(Kind.TALK, t.talk().id(), null, t.talk().eventId());
       }
       return null;
     }
   }
+
+  /** A day row's place, to keep it collapsed across reloads. */
+  private record DayKey(long eventId, LocalDate date) {}
 
   /**
    * Reloads the tree from the notebook and selects the talk {@code selectTalk}; with null, the row
@@ -269,12 +325,20 @@ public final class NavigatorView {
    * may have taken).
    */
   public void reload(Long selectTalk) {
-    reload(selectTalk == null ? null : new Target(false, selectTalk));
+    reload(selectTalk == null ? null : Target.talk(selectTalk));
   }
 
-  /** Reloads the tree and selects the event {@code eventId} (shown with its talks). */
+  /**
+   * Reloads the tree and selects the event {@code eventId} (shown with its talks); or, when the
+   * selected row is a talk or a day of that event, keeps it selected: a programme imported again
+   * leaves the attendee at the talk they were at.
+   */
   public void reloadSelectingEvent(long eventId) {
-    reload(new Target(true, eventId));
+    NavNode now = selected();
+    boolean ofIt =
+        now instanceof NavNode.TalkNode t && t.talk().eventId() == eventId
+            || now instanceof NavNode.DayNode d && d.eventId() == eventId;
+    reload(ofIt ? Target.of(now) : Target.event(eventId));
   }
 
   private void reload(Target target) {
@@ -289,39 +353,78 @@ public final class NavigatorView {
    * talk {@code selectTalk} (null: none), as {@link #reload(Long)} does once it has read them.
    */
   public void show(Contents contents, Long selectTalk) {
-    show(contents, selectTalk == null ? null : new Target(false, selectTalk));
+    show(contents, selectTalk == null ? null : Target.talk(selectTalk));
   }
 
   private void show(Contents contents, Target target) {
     Target wanted = target != null ? target : Target.of(selected());
-    Map<Long, TreeItem<NavNode>> byEvent = new LinkedHashMap<>();
     List<TreeItem<NavNode>> items = new ArrayList<>();
     java.util.Set<Long> expanded = new java.util.HashSet<>();
+    java.util.Set<DayKey> folded = new java.util.HashSet<>();
     for (TreeItem<NavNode> item : tree.getRoot().getChildren()) {
       if (item.isExpanded() && item.getValue() instanceof NavNode.EventNode e) {
         expanded.add(e.event().id());
       }
+      for (TreeItem<NavNode> child : item.getChildren()) {
+        if (!child.isExpanded() && child.getValue() instanceof NavNode.DayNode d) {
+          folded.add(new DayKey(d.eventId(), d.date()));
+        }
+      }
     }
     boolean first = tree.getRoot().getChildren().isEmpty();
+    Map<Long, List<TalkSummary>> talksOf = new LinkedHashMap<>();
+    for (TalkSummary t : contents.talks()) {
+      talksOf.computeIfAbsent(t.eventId(), id -> new ArrayList<>()).add(t);
+    }
     TreeItem<NavNode> select = null;
     for (Event e : contents.events()) {
       TreeItem<NavNode> item = new TreeItem<>(new NavNode.EventNode(e));
       item.setExpanded(first || expanded.contains(e.id()));
-      byEvent.put(e.id(), item);
       items.add(item);
-      if (wanted != null && wanted.event() && e.id() == wanted.id()) {
+      if (wanted != null && wanted.kind() == Target.Kind.EVENT && e.id() == wanted.id()) {
         item.setExpanded(true);
         select = item;
       }
+      List<TalkSummary> talks = talksOf.getOrDefault(e.id(), List.of());
+      List<ProgrammeDays.Day> days = ProgrammeDays.of(talks);
+      if (days.isEmpty()) {
+        TreeItem<NavNode> found = addTalks(item, talks, wanted);
+        select = found != null ? found : select;
+        continue;
+      }
+      // the days' names say their year only when the programme runs over New Year
+      boolean years =
+          days.stream()
+                  .map(ProgrammeDays.Day::date)
+                  .filter(java.util.Objects::nonNull)
+                  .map(LocalDate::getYear)
+                  .distinct()
+                  .count()
+              > 1;
+      for (ProgrammeDays.Day day : days) {
+        String name = day.date() == null ? NavNode.DayNode.NO_TIME : dayName.of(day.date(), years);
+        TreeItem<NavNode> dayItem =
+            new TreeItem<>(new NavNode.DayNode(e.id(), day.date(), name, day.talks().size()));
+        // a new day (a first import) shows its talks; a day the user folded stays folded
+        dayItem.setExpanded(!folded.contains(new DayKey(e.id(), day.date())));
+        item.getChildren().add(dayItem);
+        if (wanted != null
+            && wanted.kind() == Target.Kind.DAY
+            && wanted.id() == e.id()
+            && java.util.Objects.equals(wanted.day(), day.date())) {
+          item.setExpanded(true);
+          select = dayItem;
+        }
+        TreeItem<NavNode> found = addTalks(dayItem, day.talks(), wanted);
+        select = found != null ? found : select;
+      }
     }
-    for (TalkSummary t : contents.talks()) {
-      TreeItem<NavNode> talkItem = new TreeItem<>(new NavNode.TalkNode(t));
-      TreeItem<NavNode> parent = byEvent.get(t.eventId());
-      if (parent != null) {
-        parent.getChildren().add(talkItem);
-        if (wanted != null && !wanted.event() && t.id() == wanted.id()) {
-          parent.setExpanded(true);
-          select = talkItem;
+    if (select == null && wanted != null && wanted.event() >= 0) {
+      // the row is gone (a day's last talk deleted or moved, a talk deleted): its event
+      for (TreeItem<NavNode> item : items) {
+        if (((NavNode.EventNode) item.getValue()).event().id() == wanted.event()) {
+          item.setExpanded(true);
+          select = item;
         }
       }
     }
@@ -338,6 +441,45 @@ public final class NavigatorView {
       reloading = false;
     }
     empty.set(items.isEmpty());
+  }
+
+  /**
+   * Adds a row for each of {@code talks} under {@code parent}; returns the row of the wanted talk
+   * (shown: its event and day expanded), or null.
+   */
+  private static TreeItem<NavNode> addTalks(
+      TreeItem<NavNode> parent, List<TalkSummary> talks, Target wanted) {
+    TreeItem<NavNode> found = null;
+    for (TalkSummary t : talks) {
+      TreeItem<NavNode> talkItem = new TreeItem<>(new NavNode.TalkNode(t));
+      parent.getChildren().add(talkItem);
+      if (wanted != null && wanted.kind() == Target.Kind.TALK && t.id() == wanted.id()) {
+        expandTo(talkItem);
+        found = talkItem;
+      }
+    }
+    return found;
+  }
+
+  /** Expands the rows above {@code item}, so that it shows. */
+  private static void expandTo(TreeItem<NavNode> item) {
+    for (TreeItem<NavNode> up = item.getParent(); up != null; up = up.getParent()) {
+      up.setExpanded(true);
+    }
+  }
+
+  /** The row of the talk {@code talkId} under {@code parent}, at any depth, or null. */
+  private static TreeItem<NavNode> find(TreeItem<NavNode> parent, long talkId) {
+    for (TreeItem<NavNode> child : parent.getChildren()) {
+      if (child.getValue() instanceof NavNode.TalkNode t && t.talk().id() == talkId) {
+        return child;
+      }
+      TreeItem<NavNode> below = find(child, talkId);
+      if (below != null) {
+        return below;
+      }
+    }
+    return null;
   }
 
   /**
@@ -367,15 +509,12 @@ public final class NavigatorView {
 
   /** Selects a talk in the tree (and so opens it). */
   public void select(long talkId) {
-    for (TreeItem<NavNode> event : tree.getRoot().getChildren()) {
-      for (TreeItem<NavNode> talk : event.getChildren()) {
-        if (talk.getValue() instanceof NavNode.TalkNode t && t.talk().id() == talkId) {
-          event.setExpanded(true);
-          selectRow(talk);
-          tree.scrollTo(Math.max(0, tree.getRow(talk) - 3));
-          return;
-        }
-      }
+    TreeItem<NavNode> talk = find(tree.getRoot(), talkId);
+    if (talk != null) {
+      expandTo(talk);
+      selectRow(talk);
+      tree.scrollTo(Math.max(0, tree.getRow(talk) - 3));
+      return;
     }
     reload(talkId);
   }
@@ -542,7 +681,7 @@ public final class NavigatorView {
 
   public void renameSelected() {
     NavNode node = selected();
-    if (node == null) {
+    if (node == null || node instanceof NavNode.DayNode) {
       return;
     }
     TextInputDialog dialog = new TextInputDialog(node.label());
@@ -611,11 +750,11 @@ public final class NavigatorView {
 
   public void deleteSelected() {
     NavNode node = selected();
-    if (node == null) {
+    if (node == null || node instanceof NavNode.DayNode) {
       return;
     }
     boolean isEvent = node instanceof NavNode.EventNode;
-    int talks = isEvent ? tree.getSelectionModel().getSelectedItem().getChildren().size() : 0;
+    int talks = isEvent ? talksUnder(tree.getSelectionModel().getSelectedItem()) : 0;
     Alert confirm =
         new Alert(
             Alert.AlertType.CONFIRMATION,
@@ -668,13 +807,26 @@ public final class NavigatorView {
         error -> Errors.show(window(), "Could not delete", error));
   }
 
+  /** How many talks are listed under {@code item} (an event's, through its days). */
+  private static int talksUnder(TreeItem<NavNode> item) {
+    int n = 0;
+    for (TreeItem<NavNode> child : item.getChildren()) {
+      n += child.getValue() instanceof NavNode.TalkNode ? 1 : talksUnder(child);
+    }
+    return n;
+  }
+
   /**
-   * What to select once {@code node} is deleted: a talk's event, or the event after the deleted one
-   * (else the one before); so that what is selected is never whatever took the deleted row's place.
+   * What to select once {@code node} is deleted: a talk's day (else its event), or the event after
+   * the deleted one (else the one before); so that what is selected is never whatever took the
+   * deleted row's place.
    */
   private Target afterDeleting(NavNode node) {
     if (node instanceof NavNode.TalkNode t) {
-      return new Target(true, t.talk().eventId());
+      TreeItem<NavNode> parent = tree.getSelectionModel().getSelectedItem().getParent();
+      return parent != null && parent.getValue() instanceof NavNode.DayNode d
+          ? Target.of(d)
+          : Target.event(t.talk().eventId());
     }
     List<TreeItem<NavNode>> events = tree.getRoot().getChildren();
     int at = events.indexOf(tree.getSelectionModel().getSelectedItem());
@@ -713,12 +865,14 @@ public final class NavigatorView {
               ClipboardContent content = new ClipboardContent();
               content.put(TALK_ID, t.talk().id());
               board.setContent(content);
+              dragged = t.talk();
               e.consume();
             }
           });
+      setOnDragDone(e -> dragged = null);
       setOnDragOver(
           e -> {
-            if (getItem() != null && e.getDragboard().hasContent(TALK_ID)) {
+            if (takesDrop() && e.getDragboard().hasContent(TALK_ID)) {
               e.acceptTransferModes(TransferMode.MOVE);
             }
             e.consume();
@@ -727,7 +881,7 @@ public final class NavigatorView {
           e -> {
             Object id = e.getDragboard().getContent(TALK_ID);
             boolean done = false;
-            if (id instanceof Long talkId) {
+            if (id instanceof Long talkId && takesDrop()) {
               if (getItem() instanceof NavNode.EventNode ev) {
                 move(talkId, ev.event().id(), Integer.MAX_VALUE);
                 done = true;
@@ -741,10 +895,30 @@ public final class NavigatorView {
           });
     }
 
+    /**
+     * Whether a talk dragged here has a place to go: an event (its end), or a talk (its place). Not
+     * a day row: a talk's day is its time, which a drop would have to guess (the details set it).
+     * In an event listed by day, a talk moves among its own event's talks only to another at the
+     * same time (parallel rooms) or among those without one: elsewhere its time puts it back.
+     */
+    private boolean takesDrop() {
+      NavNode item = getItem();
+      if (item instanceof NavNode.EventNode) {
+        return true;
+      }
+      if (!(item instanceof NavNode.TalkNode target)) {
+        return false;
+      }
+      return dragged == null
+          || dragged.eventId() != target.talk().eventId()
+          || !(getTreeItem().getParent().getValue() instanceof NavNode.DayNode)
+          || java.util.Objects.equals(dragged.startsAt(), target.talk().startsAt());
+    }
+
     @Override
     protected void updateItem(NavNode item, boolean isEmpty) {
       super.updateItem(item, isEmpty);
-      getStyleClass().removeAll("tb-event-row", "tb-talk-row", "tb-removed");
+      getStyleClass().removeAll("tb-event-row", "tb-day-row", "tb-talk-row", "tb-removed");
       if (isEmpty || item == null) {
         setText(null);
         setGraphic(null);
@@ -764,12 +938,25 @@ public final class NavigatorView {
       title.setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
       Label detail = new Label();
       detail.getStyleClass().add("tb-row-detail");
+      // In an event listed by day, a talk's time leads its row: parallel rooms read as a timetable.
+      TalkSummary timed = timedInDay(item);
+      String when = null;
       if (item instanceof NavNode.EventNode e) {
         getStyleClass().add("tb-event-row");
         detail.setText(e.event().start().map(Object::toString).orElse(""));
+      } else if (item instanceof NavNode.DayNode d) {
+        getStyleClass().add("tb-day-row");
+        detail.setText(Counts.of(d.talks(), "talk"));
       } else if (item instanceof NavNode.TalkNode t) {
         getStyleClass().add("tb-talk-row");
-        detail.setText(String.join(", ", t.talk().speakers()));
+        List<String> parts = new ArrayList<>();
+        if (timed != null && timed.room() != null) {
+          parts.add(timed.room()); // the room first: the speakers give way before it
+        }
+        if (!t.talk().speakers().isEmpty()) {
+          parts.add(String.join(", ", t.talk().speakers()));
+        }
+        detail.setText(String.join(" · ", parts));
         if (t.talk().starred()) {
           title.setText("★ " + title.getText());
           title.getStyleClass().add("tb-starred");
@@ -777,21 +964,39 @@ public final class NavigatorView {
         if (t.talk().removed()) {
           getStyleClass().add("tb-removed");
         }
+        if (timed != null) {
+          when =
+              dayName.of(timed.startsAt().toLocalDate(), false)
+                  + ", "
+                  + HOUR_MINUTE.format(timed.startsAt())
+                  + (timed.room() == null ? "" : " · " + timed.room());
+        }
       }
       // Long titles end in "…" instead of widening the tree; the detail gives way first.
-      TitleRow row = new TitleRow(title, detail);
+      Label time = null;
+      if (timed != null) {
+        time = new Label(HOUR_MINUTE.format(timed.startsAt()));
+        time.getStyleClass().add(TIME_STYLE);
+      }
+      // the times in a column as wide as any time, so the titles of a day line up
+      TitleRow row = new TitleRow(time, "00:00", title, detail);
       row.setPrefWidth(0);
       setGraphic(row);
       tip = item.label();
       if (item instanceof NavNode.TalkNode t) {
-        // The speakers too: a narrow navigator shows the title alone.
+        // The time, room and speakers too: a narrow navigator shows the title alone.
         tip += t.talk().removed() ? " (no longer in the programme)" : "";
-        tip += t.talk().speakers().isEmpty() ? "" : "\n" + detail.getText();
+        tip += when == null ? "" : "\n" + when;
+        tip += t.talk().speakers().isEmpty() ? "" : "\n" + String.join(", ", t.talk().speakers());
       }
       setAccessibleHelp(tip);
       // What a screen reader says of the row (its graphic's labels are not read as the row's):
-      // the title, then what the marks and the detail show.
-      StringBuilder said = new StringBuilder(item.label());
+      // the time, the title, then what the marks and the detail show.
+      StringBuilder said = new StringBuilder();
+      if (timed != null) {
+        said.append(HOUR_MINUTE.format(timed.startsAt())).append(", ");
+      }
+      said.append(item.label());
       if (item instanceof NavNode.TalkNode t) {
         said.append(t.talk().starred() ? ", starred" : "");
         said.append(t.talk().removed() ? ", no longer in the programme" : "");
@@ -803,6 +1008,17 @@ public final class NavigatorView {
       if (getTooltip() != null) {
         getTooltip().setText(tip);
       }
+    }
+
+    /** The talk of {@code item} when it is listed under a day and has a time, else null. */
+    private TalkSummary timedInDay(NavNode item) {
+      return item instanceof NavNode.TalkNode t
+              && t.talk().startsAt() != null
+              && getTreeItem() != null
+              && getTreeItem().getParent() != null
+              && getTreeItem().getParent().getValue() instanceof NavNode.DayNode
+          ? t.talk()
+          : null;
     }
   }
 }

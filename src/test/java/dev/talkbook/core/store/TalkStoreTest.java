@@ -56,6 +56,28 @@ class TalkStoreTest {
   }
 
   @Test
+  void theSummariesCarryEachTalksTimeAndRoom() {
+    notebook
+        .talks()
+        .create(
+            devoxx.id(),
+            new Talk.Details(
+                "Loom",
+                List.of("Ron"),
+                LocalDateTime.of(2026, 10, 6, 9, 30),
+                "Room 8",
+                null,
+                null,
+                List.of()),
+            "");
+    add(devoxx, "Untimed");
+
+    assertThat(notebook.talks().summaries())
+        .extracting(s -> s.title() + " " + s.startsAt() + " " + s.room())
+        .containsExactly("Loom 2026-10-06T09:30 Room 8", "Untimed null null");
+  }
+
+  @Test
   void aTalkKeepsEveryDetail() {
     Talk.Details details =
         new Talk.Details(

@@ -1,0 +1,499 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.ui.navigator.NavNode;
+import dev.talkbook.ui.navigator.NavigatorView;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * A conference over several days in the navigator: its talks under day rows, each day by time with
+ * the rooms side by side, the talks without a time last; a one-day event as before.
+ */
+class NavigatorDaysWindowTest extends RealWindowTest {
+  private static final List<String> ROOMS = List.of("Hall A", "Hall B", "Room 101", "Lab");
+  private static final List<String> SLOTS = List.of("09:00", "11:00", "14:00");
+  private static final List<Integer> DAYS = List.of(13, 14, 15);
+
+  private Event conference;
+
+  /**
+   * JavaConf: 3 days of May 2026, 4 rooms, 3 slots a day, each talk titled by its day, time and
+   * room ("13 09:00 Hall A"), added last day first (the event's order is not the programme's);
+   * "Hallway notes" without a time among them, "Night owls" at 00:30 after the first day.
+   */
+  private void threeDayConference(FxRobot robot) {
+    conference =
+        ui.notebook
+            .events()
+            .create(
+                new Event.Details(
+                    "JavaConf 2026",
+                    LocalDate.of(2026, 5, 13),
+                    LocalDate.of(2026, 5, 15),
+                    null,
+                    null));
+    for (int day : List.of(15, 14, 13)) {
+      for (String slot : SLOTS) {
+        for (String room : ROOMS) {
+          talk(day + " " + slot + " " + room, "2026-05-" + day + "T" + slot, room);
+        }
+      }
+      if (day == 14) {
+        talk("Hallway notes", null, null);
+      }
+    }
+    talk("Night owls", "2026-05-14T00:30", "Hall A");
+    ui.reloadTree(robot);
+  }
+
+  private Talk talk(String title, String at, String room) {
+    return ui.notebook
+        .talks()
+        .create(
+            conference.id(),
+            new Talk.Details(
+                title,
+                List.of("Speaker of " + title),
+                at == null ? null : LocalDateTime.parse(at),
+                room,
+                null,
+                null,
+                List.of()),
+            "# " + title + "\n");
+  }
+
+  private static TreeView<NavNode> tree(FxRobot robot) {
+    return WindowUnderTest.navigator(robot);
+  }
+
+  /** The labels of the rows under {@code parent}. */
+  private static List<String> labels(TreeItem<NavNode> parent) {
+    return parent.getChildren().stream().map(i -> i.getValue().label()).toList();
+  }
+
+  private static TreeItem<NavNode> eventRow(FxRobot robot, String title) throws Exception {
+    return FxWait.onFx(
+        () ->
+            tree(robot).getRoot().getChildren().stream()
+                .filter(i -> i.getValue().label().equals(title))
+                .findFirst()
+                .orElseThrow());
+  }
+
+  /** The row of the talk titled {@code title}, at any depth. */
+  private static TreeItem<NavNode> talkRow(FxRobot robot, String title) throws Exception {
+    return FxWait.onFx(() -> find(tree(robot).getRoot(), title));
+  }
+
+  private static TreeItem<NavNode> find(TreeItem<NavNode> parent, String title) {
+    for (TreeItem<NavNode> child : parent.getChildren()) {
+      if (child.getValue() instanceof NavNode.TalkNode && child.getValue().label().equals(title)) {
+        return child;
+      }
+      TreeItem<NavNode> below = find(child, title);
+      if (below != null) {
+        return below;
+      }
+    }
+    return null;
+  }
+
+  private static String selectedLabel(FxRobot robot) throws Exception {
+    return FxWait.onFx(
+        () -> {
+          var item = tree(robot).getSelectionModel().getSelectedItem();
+          return item == null ? null : item.getValue().label();
+        });
+  }
+
+  /** The drawn cell of the row titled {@code title} (scrolled to). */
+  private TreeCell<?> cell(FxRobot robot, String title) {
+    Node node = ui.row(robot, title);
+    while (!(node instanceof TreeCell<?>)) {
+      node = node.getParent();
+    }
+    return (TreeCell<?>) node;
+  }
+
+  /** How the locale names the weekday of May {@code day}, 2026 ("Wednesday"). */
+  private static String weekday(int day) {
+    DayOfWeek d = LocalDate.of(2026, 5, day).getDayOfWeek();
+    return d.getDisplayName(TextStyle.FULL, Locale.getDefault(Locale.Category.FORMAT));
+  }
+
+  /** The programme's talks of May {@code day} as the navigator should list them: by time. */
+  private static List<String> expectedDay(int day) {
+    List<String> titles = new ArrayList<>();
+    for (String slot : SLOTS) {
+      for (String room : ROOMS) {
+        titles.add(day + " " + slot + " " + room);
+      }
+    }
+    return titles;
+  }
+
+  @Test
+  void aThreeDayProgrammeIsListedByDayEachDayByTimeWithTheUntimedTalksLast(FxRobot robot)
+      throws Exception {
+    threeDayConference(robot);
+    TreeItem<NavNode> event = eventRow(robot, "JavaConf 2026");
+    List<String> days = FxWait.onFx(() -> labels(event));
+
+    assertThat(days).hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      assertThat(days.get(i)).contains(weekday(DAYS.get(i))).contains(String.valueOf(DAYS.get(i)));
+    }
+    assertThat(days.get(3)).isEqualTo(NavNode.DayNode.NO_TIME);
+    assertThat(FxWait.onFx(() -> event.getChildren().stream().allMatch(TreeItem::isExpanded)))
+        .as("every day shows its talks")
+        .isTrue();
+    // each day by time, rooms of a slot side by side; the night after the first day ends it
+    List<String> first = new ArrayList<>(expectedDay(13));
+    first.add("Night owls");
+    assertThat(FxWait.onFx(() -> labels(event.getChildren().get(0)))).isEqualTo(first);
+    assertThat(FxWait.onFx(() -> labels(event.getChildren().get(1)))).isEqualTo(expectedDay(14));
+    assertThat(FxWait.onFx(() -> labels(event.getChildren().get(2)))).isEqualTo(expectedDay(15));
+    assertThat(FxWait.onFx(() -> labels(event.getChildren().get(3))))
+        .containsExactly("Hallway notes");
+
+    // a talk's row leads with its start time; its room follows the title, and its tooltip says all
+    TreeCell<?> row = cell(robot, "14 11:00 Room 101");
+    assertThat(FxWait.onFx(() -> ((Label) row.lookup("." + NavigatorView.TIME_STYLE)).getText()))
+        .isEqualTo("11:00");
+    assertThat(FxWait.onFx(() -> ((Label) row.lookup(".tb-row-detail")).getText()))
+        .isEqualTo("Room 101 · Speaker of 14 11:00 Room 101");
+    assertThat(FxWait.onFx(row::getAccessibleHelp))
+        .contains("14 11:00 Room 101\n")
+        .contains("11:00 · Room 101")
+        .contains(weekday(14));
+    // a day row counts its talks; talks without a time show none
+    TreeCell<?> day = cell(robot, days.get(1));
+    assertThat(FxWait.onFx(() -> ((Label) day.lookup(".tb-row-detail")).getText()))
+        .isEqualTo("12 talks");
+    TreeCell<?> untimed = cell(robot, "Hallway notes");
+    assertThat(FxWait.onFx(() -> untimed.lookup("." + NavigatorView.TIME_STYLE))).isNull();
+  }
+
+  @Test
+  void upAndDownWalkThroughTheDayRowsWhichOpenNoTalkAndHaveNothingToRename(FxRobot robot)
+      throws Exception {
+    threeDayConference(robot);
+    ui.clickOnRow(robot, "13 14:00 Lab");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().title().equals("13 14:00 Lab"));
+
+    robot.type(KeyCode.DOWN);
+    FxWait.until(() -> ui.openTalk().title().equals("Night owls"));
+    robot.type(KeyCode.DOWN);
+    FxWait.untilFx("the second day's row", () -> selectedLabel(robot).contains(weekday(14)));
+    ui.idle();
+    assertThat(ui.openTalk().title()).as("a day row opens no talk").isEqualTo("Night owls");
+    assertThat(FxWait.onFx(() -> ui.action("Rename…").isDisable())).isTrue();
+    assertThat(FxWait.onFx(() -> ui.action("Delete…").isDisable())).isTrue();
+    assertThat(FxWait.onFx(() -> ui.action("Star or unstar the talk").isDisable())).isFalse();
+    robot.type(KeyCode.DELETE); // nothing to delete: no question asked
+    ui.idle();
+    assertThat(ui.notebook.talks().count()).isEqualTo(3 * 12 + 2);
+
+    robot.type(KeyCode.DOWN);
+    FxWait.until(() -> ui.openTalk().title().equals("14 09:00 Hall A"));
+    assertThat(FxWait.onFx(() -> ui.action("Rename…").isDisable())).isFalse();
+    robot.type(KeyCode.UP);
+    robot.type(KeyCode.UP);
+    FxWait.until(() -> ui.openTalk().title().equals("Night owls"));
+
+    // Enter on a day row folds it, and Down then goes on to the next day
+    robot.type(KeyCode.DOWN);
+    FxWait.untilFx("the second day's row", () -> selectedLabel(robot).contains(weekday(14)));
+    robot.type(KeyCode.ENTER);
+    TreeItem<NavNode> second = FxWait.onFx(() -> tree(robot).getSelectionModel().getSelectedItem());
+    FxWait.untilFx("the day folded", () -> !second.isExpanded());
+    robot.type(KeyCode.DOWN);
+    FxWait.untilFx("the third day's row", () -> selectedLabel(robot).contains(weekday(15)));
+    robot.type(KeyCode.ENTER);
+    robot.type(KeyCode.ENTER);
+    robot.type(KeyCode.DOWN);
+    FxWait.until(() -> ui.openTalk().title().equals("15 09:00 Hall A"));
+  }
+
+  @Test
+  void aTalkLeftForAnotherBeforeItWasReadIsNoError(FxRobot robot) throws Exception {
+    // Down pressed quickly through a day: each talk is chosen before the one before it was read
+    threeDayConference(robot);
+    long first = ui.notebook.talks().findByTitle("13 09:00 Hall A").get(0).id();
+    long second = ui.notebook.talks().findByTitle("13 09:00 Hall B").get(0).id();
+    javafx.application.Platform.runLater(
+        () -> {
+          ui.window.open(first, List.of());
+          ui.window.open(second, List.of());
+        });
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().id() == second);
+    ui.idle();
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    javafx.stage.Window.getWindows().stream()
+                        .filter(w -> w != ui.stage && w.isShowing())
+                        .count()))
+        .as("no error shown")
+        .isZero();
+    assertThat(selectedLabel(robot)).isEqualTo("13 09:00 Hall B");
+  }
+
+  @Test
+  void aTalkDeletedUnderItsDayLeavesTheDaySelectedAndComesBackThereWithUndo(FxRobot robot)
+      throws Exception {
+    threeDayConference(robot);
+    Talk gone = ui.notebook.talks().findByTitle("14 11:00 Lab").get(0);
+    ui.clickOnRow(robot, "14 11:00 Lab");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().id() == gone.id());
+    robot.type(KeyCode.DELETE);
+    FxWait.clickOn(robot, "Delete");
+    FxWait.until(() -> ui.notebook.talks().find(gone.id()).isEmpty());
+    FxWait.untilFx("its day selected", () -> selectedLabel(robot).contains(weekday(14)));
+
+    FxWait.clickOn(robot, "#undo-notice");
+    FxWait.untilFx("the talk back and selected", () -> "14 11:00 Lab".equals(selectedLabel(robot)));
+    assertThat(FxWait.onFx(() -> talkRow(robot, "14 11:00 Lab").getParent().getValue().label()))
+        .contains(weekday(14));
+  }
+
+  @Test
+  void aNewTalkFromADayRowGoesIntoItsEventUnderNoTimeSelectedAndOpen(FxRobot robot)
+      throws Exception {
+    threeDayConference(robot);
+    String secondDay = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(1));
+    ui.clickOnRow(robot, secondDay);
+    FxWait.clickOn(robot, "#new-talk");
+    FxWait.clickOn(robot, "#talk-title-input");
+    robot.write("Notes from the booth");
+    robot.type(KeyCode.ENTER);
+
+    FxWait.untilFx(
+        "the new talk selected", () -> "Notes from the booth".equals(selectedLabel(robot)));
+    FxWait.until(
+        () -> ui.openTalk() != null && ui.openTalk().title().equals("Notes from the booth"));
+    assertThat(ui.notebook.talks().get(ui.openTalk().id()).eventId()).isEqualTo(conference.id());
+    assertThat(FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026").getChildren().get(3))))
+        .containsExactly("Hallway notes", "Notes from the booth");
+  }
+
+  /**
+   * Imports {@code file} with File → Import schedule…, waits until {@code imported}, then closes
+   * the dialog.
+   */
+  private void importSchedule(
+      FxRobot robot, java.nio.file.Path file, java.util.concurrent.Callable<Boolean> imported) {
+    ui.fire(robot, "Import schedule…");
+    TextField source =
+        (TextField)
+            FxWait.shown(robot, "#" + dev.talkbook.ui.exchange.ScheduleImportDialog.SOURCE_ID);
+    robot.interact(() -> source.setText(file.toString()));
+    for (String id :
+        List.of(
+            dev.talkbook.ui.exchange.ScheduleImportDialog.CHECK_ID,
+            dev.talkbook.ui.exchange.ScheduleImportDialog.IMPORT_ID)) {
+      robot.clickOn(FxWait.shown(robot, "#" + id, n -> !n.isDisabled() && n instanceof Button));
+    }
+    FxWait.until(imported);
+    ui.idle();
+    robot.interact(
+        () ->
+            new ArrayList<>(javafx.stage.Window.getWindows())
+                .stream().filter(w -> w != ui.stage).forEach(javafx.stage.Window::hide));
+  }
+
+  @Test
+  void anImportedProgrammeIsListedByDayAndATalkMovedByAReImportGoesToItsNewDaySelected(
+      FxRobot robot) throws Exception {
+    String frab;
+    try (var in = getClass().getResourceAsStream("/dev/talkbook/core/exchange/frab-schedule.xml")) {
+      frab = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    java.nio.file.Path file = dir.resolve("camp.xml");
+    java.nio.file.Files.writeString(file, frab);
+    importSchedule(robot, file, () -> ui.notebook.talks().count() == 4);
+    FxWait.untilFx("the imported event", () -> selectedLabel(robot).equals("Sommercamp 2026"));
+
+    TreeItem<NavNode> event = eventRow(robot, "Sommercamp 2026");
+    List<String> days = FxWait.onFx(() -> labels(event));
+    assertThat(days).hasSize(2);
+    assertThat(days.get(0)).contains(dayName(2026, 8, 21));
+    assertThat(days.get(1)).contains(dayName(2026, 8, 22));
+    // the session at 00:30 ends Friday night
+    assertThat(FxWait.onFx(() -> labels(event.getChildren().get(0))))
+        .containsExactly(
+            "Soldering for the faint of heart",
+            "Privacy by design",
+            "Night owls: radio after midnight");
+    assertThat(FxWait.onFx(() -> labels(event.getChildren().get(1)))).containsExactly("Closing");
+
+    ui.clickOnRow(robot, "Privacy by design");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().title().equals("Privacy by design"));
+    // the programme moves the talk to Saturday morning
+    String moved =
+        frab.substring(0, frab.indexOf("<title>Privacy by design</title>"))
+            + frab.substring(frab.indexOf("<title>Privacy by design</title>"))
+                .replaceFirst("2026-08-21T14:00:00\\+02:00", "2026-08-22T11:00:00+02:00")
+                .replaceFirst("<start>14:00</start>", "<start>11:00</start>");
+    java.nio.file.Files.writeString(file, moved);
+    long privacy = ui.openTalk().id();
+    importSchedule(
+        robot,
+        file,
+        () -> ui.notebook.talks().get(privacy).details().startsAt().getDayOfMonth() == 22);
+
+    FxWait.untilFx(
+        "the talk under Saturday, before Closing",
+        () ->
+            labels(eventRow(robot, "Sommercamp 2026").getChildren().get(1))
+                .equals(List.of("Privacy by design", "Closing")));
+    assertThat(selectedLabel(robot))
+        .as("the talk the attendee was at")
+        .isEqualTo("Privacy by design");
+  }
+
+  /** How the locale names a day's weekday ("Friday"). */
+  private static String dayName(int year, int month, int day) {
+    return LocalDate.of(year, month, day)
+        .getDayOfWeek()
+        .getDisplayName(TextStyle.FULL, Locale.getDefault(Locale.Category.FORMAT));
+  }
+
+  @Test
+  void aOneDayEventListsItsTalksAsBeforeWithoutDayRows(FxRobot robot) throws Exception {
+    conference =
+        ui.notebook
+            .events()
+            .create(new Event.Details("Meetup", LocalDate.of(2026, 5, 13), null, null, null));
+    talk("Second at seven", "2026-05-13T19:00", "Upstairs");
+    talk("First at six", "2026-05-13T18:00", "Upstairs");
+    talk("Lightning talks", null, null);
+    ui.reloadTree(robot);
+
+    TreeItem<NavNode> event = eventRow(robot, "Meetup");
+    assertThat(FxWait.onFx(() -> labels(event)))
+        .containsExactly("Second at seven", "First at six", "Lightning talks");
+    TreeCell<?> row = cell(robot, "First at six");
+    assertThat(FxWait.onFx(() -> row.lookup("." + NavigatorView.TIME_STYLE))).isNull();
+    assertThat(FxWait.onFx(row::getAccessibleHelp))
+        .isEqualTo("First at six\nSpeaker of First at six");
+  }
+
+  @Test
+  void aTalkWhoseTimeChangesMovesToItsDayAndStaysSelected(FxRobot robot) throws Exception {
+    threeDayConference(robot);
+    ui.clickOnRow(robot, "13 09:00 Hall B");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().title().equals("13 09:00 Hall B"));
+    TextField time = robot.lookup("#detail-time").queryAs(TextField.class);
+    FxWait.clickOn(robot, time);
+    robot.interact(() -> time.setText("2026-05-15 16:30"));
+    robot.type(KeyCode.ENTER);
+
+    FxWait.untilFx(
+        "the talk under the third day, last",
+        () -> {
+          TreeItem<NavNode> row = find(tree(robot).getRoot(), "13 09:00 Hall B");
+          TreeItem<NavNode> third = row.getParent().getParent().getChildren().get(2);
+          return row.getParent() == third
+              && third.getChildren().get(third.getChildren().size() - 1) == row;
+        });
+    assertThat(selectedLabel(robot)).isEqualTo("13 09:00 Hall B");
+    assertThat(
+            FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026").getChildren().get(0)).size()))
+        .isEqualTo(12); // 12 of the 13th, less this one, with Night owls
+    TreeCell<?> row = cell(robot, "13 09:00 Hall B");
+    assertThat(FxWait.onFx(() -> ((Label) row.lookup("." + NavigatorView.TIME_STYLE)).getText()))
+        .isEqualTo("16:30");
+  }
+
+  @Test
+  void aFoldedDayAndTheSelectedTalkStayAcrossAReload(FxRobot robot) throws Exception {
+    threeDayConference(robot);
+    TreeItem<NavNode> second =
+        FxWait.onFx(() -> eventRow(robot, "JavaConf 2026").getChildren().get(1));
+    robot.interact(() -> second.setExpanded(false));
+    ui.clickOnRow(robot, "15 11:00 Lab");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().title().equals("15 11:00 Lab"));
+
+    talk("Added by the import", "2026-05-14T16:00", "Hall A");
+    ui.reloadTree(robot);
+
+    TreeItem<NavNode> event = eventRow(robot, "JavaConf 2026");
+    assertThat(FxWait.onFx(() -> event.getChildren().get(1).isExpanded()))
+        .as("the folded day")
+        .isFalse();
+    assertThat(FxWait.onFx(() -> event.getChildren().get(2).isExpanded())).isTrue();
+    assertThat(FxWait.onFx(() -> labels(event.getChildren().get(1))))
+        .endsWith("Added by the import");
+    assertThat(selectedLabel(robot)).isEqualTo("15 11:00 Lab");
+    // a talk selected under a folded day (Ctrl+P, search) unfolds it
+    long added = ui.notebook.talks().findByTitle("Added by the import").get(0).id();
+    robot.interact(() -> ui.window.open(added, List.of()));
+    FxWait.untilFx(
+        "the added talk selected", () -> "Added by the import".equals(selectedLabel(robot)));
+    assertThat(FxWait.onFx(() -> event.getChildren().get(1).isExpanded())).isTrue();
+  }
+
+  private int position(long talkId) {
+    return ui.notebook.talks().summaries().stream()
+        .filter(t -> t.id() == talkId)
+        .findFirst()
+        .orElseThrow()
+        .position();
+  }
+
+  @Test
+  void aTalkDroppedOnADayRowStaysWhereItWasAndOneDroppedOnAParallelTalkTakesItsPlace(FxRobot robot)
+      throws Exception {
+    threeDayConference(robot);
+    Talk hallA = ui.notebook.talks().findByTitle("13 09:00 Hall A").get(0);
+    Talk lab = ui.notebook.talks().findByTitle("13 09:00 Lab").get(0);
+    String firstDay = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(0));
+    Node day = ui.row(robot, firstDay);
+    Node source = ui.row(robot, "13 09:00 Lab");
+    int labAt = position(lab.id());
+
+    robot.drag(source).dropTo(day);
+    ui.idle();
+    assertThat(ui.notebook.talks().get(lab.id()).details().startsAt())
+        .isEqualTo(lab.details().startsAt());
+    assertThat(position(lab.id())).isEqualTo(labAt);
+
+    // onto a talk at another time of the day: its time would put it back, so nothing moves
+    Talk eleven = ui.notebook.talks().findByTitle("13 11:00 Hall B").get(0);
+    int elevenAt = position(eleven.id());
+    robot.drag(ui.row(robot, "13 11:00 Hall B")).dropTo(ui.row(robot, "13 09:00 Room 101"));
+    ui.idle();
+    assertThat(position(eleven.id())).isEqualTo(elevenAt);
+
+    // onto the talk in Hall A at the same time: Lab comes before it
+    robot.drag(ui.row(robot, "13 09:00 Lab")).dropTo(ui.row(robot, "13 09:00 Hall A"));
+    FxWait.untilFx(
+        "Lab before Hall A",
+        () ->
+            labels(eventRow(robot, "JavaConf 2026").getChildren().get(0))
+                .subList(0, 2)
+                .equals(List.of("13 09:00 Lab", "13 09:00 Hall A")));
+    assertThat(ui.notebook.talks().get(hallA.id()).details().startsAt())
+        .isEqualTo(hallA.details().startsAt());
+  }
+}

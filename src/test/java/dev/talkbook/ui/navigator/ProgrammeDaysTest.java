@@ -1,0 +1,82 @@
+package dev.talkbook.ui.navigator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.TalkSummary;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProgrammeDaysTest {
+  private final List<TalkSummary> talks = new ArrayList<>();
+
+  /** A talk at {@code at} ("2026-05-13T10:00", or null), in the event's order. */
+  private void talk(String title, String at) {
+    talks.add(
+        new TalkSummary(
+            talks.size() + 1,
+            1,
+            talks.size(),
+            title,
+            List.of(),
+            at == null ? null : LocalDateTime.parse(at)));
+  }
+
+  private static List<String> titles(ProgrammeDays.Day day) {
+    return day.talks().stream().map(TalkSummary::title).toList();
+  }
+
+  @Test
+  void talksOverSeveralDaysAreGroupedByDayThenByTimeWithTheUntimedLast() {
+    talk("Keynote two", "2026-05-14T09:00");
+    talk("Untimed", null);
+    talk("Afternoon", "2026-05-13T14:00");
+    talk("Morning, room B", "2026-05-13T09:00");
+    talk("Morning, room A", "2026-05-13T09:00");
+
+    List<ProgrammeDays.Day> days = ProgrammeDays.of(talks);
+
+    assertThat(days)
+        .extracting(ProgrammeDays.Day::date)
+        .containsExactly(LocalDate.of(2026, 5, 13), LocalDate.of(2026, 5, 14), null);
+    // at the same time, the event's order (parallel rooms as the programme lists them)
+    assertThat(titles(days.get(0)))
+        .containsExactly("Morning, room B", "Morning, room A", "Afternoon");
+    assertThat(titles(days.get(1))).containsExactly("Keynote two");
+    assertThat(titles(days.get(2))).containsExactly("Untimed");
+  }
+
+  @Test
+  void aSessionPastMidnightEndsTheNightBeforeItsDate() {
+    talk("Friday", "2026-08-21T14:00");
+    talk("Night", "2026-08-22T00:30");
+    talk("Saturday", "2026-08-22T18:00");
+
+    List<ProgrammeDays.Day> days = ProgrammeDays.of(talks);
+
+    assertThat(titles(days.get(0))).containsExactly("Friday", "Night");
+    assertThat(titles(days.get(1))).containsExactly("Saturday");
+  }
+
+  @Test
+  void anEarlySessionOnTheFirstDayStaysOnItsDate() {
+    talk("Dawn run", "2026-08-21T03:30");
+    talk("Saturday", "2026-08-22T10:00");
+
+    assertThat(ProgrammeDays.of(talks))
+        .extracting(ProgrammeDays.Day::date)
+        .containsExactly(LocalDate.of(2026, 8, 21), LocalDate.of(2026, 8, 22));
+  }
+
+  @Test
+  void oneDayOrNoTimesAtAllIsNoGrouping() {
+    talk("Untimed", null);
+    assertThat(ProgrammeDays.of(talks)).isEmpty();
+    talk("One", "2026-05-13T09:00");
+    talk("Two", "2026-05-13T11:00");
+    talk("Night", "2026-05-14T01:00"); // still the 13th's programme
+    assertThat(ProgrammeDays.of(talks)).isEmpty();
+  }
+}
