@@ -264,8 +264,7 @@ public final class NotesRunner {
                     if (error != null) {
                       status.accept("The blocks could not run: " + messageOf(error));
                     } else {
-                      List<NoteCode.Result> outputs =
-                          result.evaluations().stream().map(NoteCode::resultOf).toList();
+                      List<NoteCode.Result> outputs = result.outputs();
                       writeOutputs(blocks.subList(0, outputs.size()), outputs);
                       status.accept(result.stopped() ? stoppedAt(result) : ranAll(outputs));
                     }
