@@ -99,10 +99,7 @@ final class RunCommand implements Callable<Integer> {
                 .result()
                 .get();
       } catch (ExecutionException e) {
-        spec.commandLine()
-            .getErr()
-            .println("The Java REPL could not run the blocks: " + e.getCause().getMessage());
-        return TalkbookCommand.USER_ERROR;
+        return couldNotRun(e);
       }
       List<NoteCode.Result> outputs = result.outputs();
       long failed = outputs.stream().filter(NoteCode.Result::failed).count();
@@ -145,10 +142,7 @@ final class RunCommand implements Callable<Integer> {
                   })
               .get();
     } catch (ExecutionException e) {
-      spec.commandLine()
-          .getErr()
-          .println("The Java REPL could not run the blocks: " + e.getCause().getMessage());
-      return TalkbookCommand.USER_ERROR;
+      return couldNotRun(e);
     }
     for (Rehearsal.Check c : report.differing()) {
       out.printf(
@@ -163,6 +157,14 @@ final class RunCommand implements Callable<Integer> {
     }
     out.println(report.verdict());
     return report.allMatch() ? 0 : TalkbookCommand.USER_ERROR;
+  }
+
+  /** Says that the REPL could not run the blocks; the exit code. */
+  private int couldNotRun(ExecutionException e) {
+    spec.commandLine()
+        .getErr()
+        .println("The Java REPL could not run the blocks: " + e.getCause().getMessage());
+    return TalkbookCommand.USER_ERROR;
   }
 
   /** The notes with each block's output block written after it. */
