@@ -90,7 +90,7 @@ class ArchitectureTest {
           Map.entry("store", Set.of("search", "notebook", "common")),
           Map.entry("repl", Set.of("markdown", "notebook", "common")),
           Map.entry("sample", Set.of("store", "search", "notebook", "common")),
-          Map.entry("exchange", Set.of("store", "search", "notebook", "common")),
+          Map.entry("exchange", Set.of("store", "search", "markdown", "notebook", "common")),
           Map.entry("site", Set.of("store", "search", "markdown", "notebook", "common")),
           Map.entry("share", Set.of("site", "repl", "store", "markdown", "notebook", "common")));
 

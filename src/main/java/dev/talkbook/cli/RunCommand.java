@@ -11,7 +11,6 @@ import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -80,39 +79,32 @@ final class RunCommand implements Callable<Integer> {
         out.println("\"" + t.title() + "\" has no ```java blocks.");
         return 0;
       }
-      List<NoteCode.Result> outputs = new ArrayList<>();
-      int failed = 0;
       // The window's Run all and Rehearse run their blocks so too (with the default limit).
       ReplOptions options = BlockRun.options(Duration.ofSeconds(timeLimitSeconds));
       if (check) {
         return rehearse(t, options, out);
       }
+      BlockRun.Result result;
       try (ReplSession session = ReplSession.start(options)) {
-        for (int i = 0; i < blocks.size(); i++) {
-          NoteCode.Block b = blocks.get(i);
-          Evaluation e = session.evaluate(b.code()).get();
-          String output = NoteCode.outputOf(e);
-          outputs.add(new NoteCode.Result(output, e.failed()));
-          out.printf("── block %d of %d, line %d%n", i + 1, blocks.size(), lineOf(t.body(), b));
-          out.print(output.isEmpty() || output.endsWith("\n") ? output : output + "\n");
-          if (e.failed()) {
-            failed++;
-          }
-          if (e.outcome() != Evaluation.Outcome.COMPLETED) {
-            if (e.message() != null && !e.message().isEmpty() && !output.contains(e.message())) {
-              out.println(e.message());
-            }
-          }
-          out.flush();
-        }
+        result =
+            BlockRun.start(
+                    session,
+                    blocks.stream().map(NoteCode.Block::code).toList(),
+                    new BlockRun.Listener() {
+                      @Override
+                      public void finished(int index, int total, Evaluation e) {
+                        print(out, t.body(), blocks.get(index), index, total, e);
+                      }
+                    })
+                .result()
+                .get();
       } catch (ExecutionException e) {
-        spec.commandLine()
-            .getErr()
-            .println("The Java REPL could not run the blocks: " + e.getCause().getMessage());
-        return TalkbookCommand.USER_ERROR;
+        return couldNotRun(e);
       }
+      List<NoteCode.Result> outputs = result.outputs();
+      long failed = outputs.stream().filter(NoteCode.Result::failed).count();
       if (write) {
-        String notes = withOutputs(t.body(), blocks, outputs);
+        String notes = withOutputs(t.body(), blocks.subList(0, outputs.size()), outputs);
         if (notebook.talks().saveBody(t.id(), notes)) {
           notebook.talks().leave(t.id());
           out.println("Wrote the outputs into the notes of \"" + t.title() + "\".");
@@ -150,10 +142,7 @@ final class RunCommand implements Callable<Integer> {
                   })
               .get();
     } catch (ExecutionException e) {
-      spec.commandLine()
-          .getErr()
-          .println("The Java REPL could not run the blocks: " + e.getCause().getMessage());
-      return TalkbookCommand.USER_ERROR;
+      return couldNotRun(e);
     }
     for (Rehearsal.Check c : report.differing()) {
       out.printf(
@@ -170,6 +159,14 @@ final class RunCommand implements Callable<Integer> {
     return report.allMatch() ? 0 : TalkbookCommand.USER_ERROR;
   }
 
+  /** Says that the REPL could not run the blocks; the exit code. */
+  private int couldNotRun(ExecutionException e) {
+    spec.commandLine()
+        .getErr()
+        .println("The Java REPL could not run the blocks: " + e.getCause().getMessage());
+    return TalkbookCommand.USER_ERROR;
+  }
+
   /** The notes with each block's output block written after it. */
   static String withOutputs(
       String notes, List<NoteCode.Block> blocks, List<NoteCode.Result> outputs) {
@@ -182,13 +179,17 @@ final class RunCommand implements Callable<Integer> {
     return text.toString();
   }
 
-  private static int lineOf(String notes, NoteCode.Block block) {
-    int line = 1;
-    for (int i = 0; i < block.start(); i++) {
-      if (notes.charAt(i) == '\n') {
-        line++;
+  /** What block {@code index} of {@code total} gave, as it is printed when it has run. */
+  private static void print(
+      PrintWriter out, String notes, NoteCode.Block b, int index, int total, Evaluation e) {
+    String output = NoteCode.outputOf(e);
+    out.printf("── block %d of %d, line %d%n", index + 1, total, NoteCode.lineOf(notes, b));
+    out.print(output.isEmpty() || output.endsWith("\n") ? output : output + "\n");
+    if (e.outcome() != Evaluation.Outcome.COMPLETED) {
+      if (e.message() != null && !e.message().isEmpty() && !output.contains(e.message())) {
+        out.println(e.message());
       }
     }
-    return line;
+    out.flush();
   }
 }

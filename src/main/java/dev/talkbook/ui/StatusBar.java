@@ -23,6 +23,10 @@ import org.kordamp.ikonli.feather.Feather;
 final class StatusBar {
   private final HBox root = new HBox(16);
   private final Label saveState = new Label();
+
+  /** The save state's tooltip (why it is read-only, what went wrong), made once; shown or not. */
+  private final Tooltip saveStateWhy = new Tooltip();
+
   private final Label words = new Label();
   private final Label path = new Label();
   private final OpenTalk talk;
@@ -140,7 +144,7 @@ final class StatusBar {
       // No talk open: nothing to say about saving or words.
       saveState.setText("");
       saveState.setGraphic(null);
-      saveState.setTooltip(null);
+      explainSaveState(null);
       words.setText("");
       return;
     }
@@ -151,8 +155,7 @@ final class StatusBar {
       saveState.setText("Read-only");
       saveState.setGraphic(Icons.of(Feather.LOCK));
       saveState.getStyleClass().add("tb-muted");
-      saveState.setTooltip(
-          new Tooltip(readOnlyMessage() + " The notes and details can be read, not changed."));
+      explainSaveState(readOnlyMessage() + " The notes and details can be read, not changed.");
       showWords();
       return;
     }
@@ -184,8 +187,16 @@ final class StatusBar {
         saveState.getStyleClass().add("tb-failed");
       }
     }
-    saveState.setTooltip(problem == null ? null : new Tooltip(problem.message()));
+    explainSaveState(problem == null ? null : problem.message());
     showWords();
+  }
+
+  /** Gives the save state the tooltip {@code why}, or none when it is null. */
+  private void explainSaveState(String why) {
+    if (why != null) {
+      saveStateWhy.setText(why);
+    }
+    saveState.setTooltip(why == null ? null : saveStateWhy);
   }
 
   private void showWords() {

@@ -114,12 +114,16 @@ class ReadOnlyWindowTest {
 
   @Test
   void theTooltipSaysWhenAnotherTalkbookHasTheNotebook(FxRobot robot) throws Exception {
+    var before = FxWait.onFx(() -> label(robot, "save-state").getTooltip());
     robot.interact(
         () ->
             ui.window.readOnlyBecause(
                 App.readOnlyBecause(dev.talkbook.core.store.NotebookOpenException.Problem.LOCKED)));
     assertThat(FxWait.onFx(() -> label(robot, "save-state").getTooltip().getText()))
         .startsWith("This notebook is open read-only: another Talkbook has it open for writing.");
+    assertThat(FxWait.onFx(() -> label(robot, "save-state").getTooltip()))
+        .as("the same tooltip, its text updated")
+        .isSameAs(before);
   }
 
   @Test

@@ -132,6 +132,9 @@ class SavingTest extends RealWindowTest {
     releaseTheNotebook();
     waitUntil(() -> stored().equals("Notes\ntyped while busy, and more"));
     waitUntil(() -> saveState(robot).equals("Saved"));
+    assertThat(FxWait.onFx(() -> robot.lookup("#save-state").queryAs(Label.class).getTooltip()))
+        .as("saved: nothing to explain")
+        .isNull();
   }
 
   @Test

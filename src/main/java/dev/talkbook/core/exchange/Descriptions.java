@@ -1,5 +1,6 @@
 package dev.talkbook.core.exchange;
 
+import dev.talkbook.core.markdown.NodeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,12 +113,14 @@ final class Descriptions {
 
           @Override
           public void visit(org.commonmark.node.Paragraph paragraph) {
-            add(textOf(paragraph), paragraph.getParent() instanceof org.commonmark.node.ListItem);
+            add(
+                NodeText.oneLine(paragraph),
+                paragraph.getParent() instanceof org.commonmark.node.ListItem);
           }
 
           @Override
           public void visit(org.commonmark.node.Heading heading) {
-            add(textOf(heading), false);
+            add(NodeText.oneLine(heading), false);
           }
 
           @Override
@@ -136,34 +139,6 @@ final class Descriptions {
           }
         });
     return out.toString();
-  }
-
-  /** A block's text and code on one line, single-spaced; raw HTML's tags left out. */
-  private static String textOf(org.commonmark.node.Node block) {
-    StringBuilder out = new StringBuilder();
-    block.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(org.commonmark.node.Text text) {
-            out.append(text.getLiteral());
-          }
-
-          @Override
-          public void visit(org.commonmark.node.Code code) {
-            out.append(code.getLiteral());
-          }
-
-          @Override
-          public void visit(org.commonmark.node.SoftLineBreak lineBreak) {
-            out.append(' ');
-          }
-
-          @Override
-          public void visit(org.commonmark.node.HardLineBreak lineBreak) {
-            out.append(' ');
-          }
-        });
-    return out.toString().strip().replaceAll("\\s+", " ");
   }
 
   private static final Set<String> DROPPED =

@@ -7,6 +7,7 @@ import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.TalkStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -239,11 +240,9 @@ public final class ScheduleImporter {
       }
     }
     // Where the event's talks are in order, to put a new session where it belongs.
-    List<Slot> order = new ArrayList<>();
-    List<Long> orderIds = new ArrayList<>();
+    List<Placed> order = new ArrayList<>();
     for (Talk t : existing) {
-      order.add(Slot.of(t.details()));
-      orderIds.add(t.id());
+      order.add(new Placed(t.id(), Slot.of(t.details())));
     }
     // Talks whose time changed go to their new place only when the event's talks were in time
     // order: an order the attendee made by dragging talks about is theirs to keep.
@@ -287,30 +286,27 @@ public final class ScheduleImporter {
     if (inTimeOrder && !retimed.isEmpty()) {
       // Each to the end, then put where its new time belongs, as a new session is below.
       for (long id : retimed.keySet()) {
-        int at = orderIds.indexOf(id);
-        order.remove(at);
-        orderIds.remove(at);
+        order.removeIf(p -> p.id() == id);
         notebook.talks().move(id, event.id(), Integer.MAX_VALUE);
       }
       for (Map.Entry<Long, Slot> t : retimed.entrySet()) {
-        orderIds.add(place(notebook, t.getKey(), t.getValue(), order, event.id()), t.getKey());
+        place(notebook, t.getKey(), t.getValue(), order, event.id());
       }
     }
     // New sessions in one batch, in programme order, then each put where its time belongs.
-    List<Talk.Details> newDetails = new ArrayList<>();
-    List<Programme> newProgrammes = new ArrayList<>();
+    List<TalkStore.NewTalk> news = new ArrayList<>();
     for (Session s : added) {
-      newDetails.add(details(s, zone, null));
-      newProgrammes.add(programme(s, schedule));
+      news.add(
+          new TalkStore.NewTalk(event.id(), details(s, zone, null), "", programme(s, schedule)));
     }
-    List<Long> ids = notebook.talks().createAll(event.id(), newDetails, newProgrammes);
-    boolean inPlace = order.stream().allMatch(o -> o.at() == null);
+    List<Long> ids = notebook.talks().createAll(news);
+    boolean inPlace = order.stream().allMatch(o -> o.slot().at() == null);
     if (inPlace) {
       // Appended after the talks without a time: keep the programme's order, those stay first.
       order.clear();
     }
     for (int i = 0; i < ids.size(); i++) {
-      Talk.Details d = newDetails.get(i);
+      Talk.Details d = news.get(i).details();
       if (!inPlace) {
         place(notebook, ids.get(i), Slot.of(d), order, event.id());
       }
@@ -640,11 +636,14 @@ public final class ScheduleImporter {
     }
   }
 
+  /** A talk of the event and its place in programme order. */
+  private record Placed(long id, Slot slot) {}
+
   /** True when the talks' start times (those with one) never go back in time. */
-  private static boolean inTimeOrder(List<Slot> order) {
+  private static boolean inTimeOrder(List<Placed> order) {
     LocalDateTime last = null;
-    for (Slot slot : order) {
-      LocalDateTime at = slot.at();
+    for (Placed placed : order) {
+      LocalDateTime at = placed.slot().at();
       if (at != null) {
         if (last != null && at.isBefore(last)) {
           return false;
@@ -659,15 +658,14 @@ public final class ScheduleImporter {
    * Puts a talk that is last in the event (new, or just moved there) before the first talk of the
    * event that comes later in programme order (starts later; at the same time, in a later room), so
    * the event stays in programme order; a talk without a time stays at the end. {@code order} holds
-   * the places of the event's other talks in their order; the talk's is added to it. Returns the
-   * talk's place.
+   * the event's other talks and their places in their order; the talk is added to it.
    */
-  private static int place(
-      Notebook notebook, long talkId, Slot at, List<Slot> order, long eventId) {
+  private static void place(
+      Notebook notebook, long talkId, Slot at, List<Placed> order, long eventId) {
     int position = order.size();
     if (at.at() != null) {
       for (int i = order.size() - 1; i >= 0; i--) {
-        Slot other = order.get(i);
+        Slot other = order.get(i).slot();
         if (other.at() == null || other.after(at)) {
           position = i;
         } else {
@@ -678,7 +676,6 @@ public final class ScheduleImporter {
     if (position < order.size()) {
       notebook.talks().move(talkId, eventId, position);
     }
-    order.add(position, at);
-    return position;
+    order.add(position, new Placed(talkId, at));
   }
 }

@@ -20,10 +20,8 @@ import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Block;
-import org.commonmark.node.Code;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.Document;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
@@ -32,8 +30,6 @@ import org.commonmark.node.Link;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
@@ -268,7 +264,7 @@ public final class MarkdownRenderer {
           @Override
           public void visit(Paragraph paragraph) {
             if (out.length() <= max) {
-              String text = oneSpace(plainText(paragraph).strip());
+              String text = NodeText.oneLine(paragraph);
               if (!text.isEmpty()) {
                 out.append(out.length() == 0 ? "" : " ").append(text);
               }
@@ -299,56 +295,16 @@ public final class MarkdownRenderer {
     while (first instanceof YamlFrontMatterBlock || first instanceof LinkReferenceDefinition) {
       first = first.getNext();
     }
-    if (first instanceof Heading h && h.getLevel() == 1 && sameText(plainText(h), title)) {
+    if (first instanceof Heading h && h.getLevel() == 1 && sameText(NodeText.oneLine(h), title)) {
       h.unlink();
     }
   }
 
-  /** A node's text: its text and code, line breaks as spaces (HTML and markup left out). */
-  private static String plainText(Node node) {
-    StringBuilder out = new StringBuilder();
-    node.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(Text text) {
-            out.append(text.getLiteral());
-          }
-
-          @Override
-          public void visit(Code code) {
-            out.append(code.getLiteral());
-          }
-
-          @Override
-          public void visit(SoftLineBreak lineBreak) {
-            out.append(' ');
-          }
-
-          @Override
-          public void visit(HardLineBreak lineBreak) {
-            out.append(' ');
-          }
-        });
-    return out.toString();
-  }
-
   /** Equal ignoring case and runs of white space. */
   private static boolean sameText(String a, String b) {
-    return oneSpace(a.strip())
+    return NodeText.oneSpace(a.strip())
         .toLowerCase(Locale.ROOT)
-        .equals(oneSpace(b.strip()).toLowerCase(Locale.ROOT));
-  }
-
-  /** Runs of white space ({@code \\s}: ASCII space, tab, line breaks, form feed, vertical tab). */
-  private static final Pattern SPACES = Pattern.compile("\\s+");
-
-  /**
-   * Each run of white space as one space: {@code replaceAll("\\s+", " ")} without compiling the
-   * expression again on every call (String.replaceAll was 4 % of the processor samples of rendering
-   * pages with summaries).
-   */
-  static String oneSpace(String s) {
-    return SPACES.matcher(s).replaceAll(" ");
+        .equals(NodeText.oneSpace(b.strip()).toLowerCase(Locale.ROOT));
   }
 
   /**

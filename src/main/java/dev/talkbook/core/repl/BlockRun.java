@@ -51,6 +51,14 @@ public final class BlockRun {
       return total - evaluations.size();
     }
 
+    /**
+     * What each block that ran writes into the notes ({@link NoteCode#resultOf}), in order: Run all
+     * and {@code talkbook run --write} keep these.
+     */
+    public List<NoteCode.Result> outputs() {
+      return evaluations.stream().map(NoteCode::resultOf).toList();
+    }
+
     /** Whether the last evaluation is that of a block stopped by hand. */
     public boolean lastStopped() {
       return endsStopped(evaluations);

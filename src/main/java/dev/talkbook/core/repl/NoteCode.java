@@ -177,6 +177,17 @@ public final class NoteCode {
     return new Edit(block.end, block.end, text);
   }
 
+  /** The 1-based line of {@code block}'s opening fence in {@code notes}. */
+  public static int lineOf(String notes, Block block) {
+    int line = 1;
+    for (int i = 0; i < block.start() && i < notes.length(); i++) {
+      if (notes.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
   /** What an evaluation writes into the notes, and whether it failed. */
   public static Result resultOf(Evaluation evaluation) {
     return new Result(outputOf(evaluation), evaluation.failed());

@@ -195,7 +195,7 @@ public final class Rehearsal {
   public static Check check(String notes, int index, NoteCode.Block b, NoteCode.Result now) {
     NoteCode.Result stored = b.storedResult();
     if (stored != null && isStopped(stored) && isStopped(now)) {
-      return new Check(index, lineOf(notes, b.start()), b.code(), stored, now, "");
+      return new Check(index, NoteCode.lineOf(notes, b), b.code(), stored, now, "");
     }
     List<String> before = lines(stored == null ? "" : stored.text());
     List<String> after = lines(now.text());
@@ -221,7 +221,7 @@ public final class Rehearsal {
                       : "It fails now; the notes keep a result that did not fail.\n")
               + difference;
     }
-    return new Check(index, lineOf(notes, b.start()), b.code(), stored, now, difference);
+    return new Check(index, NoteCode.lineOf(notes, b), b.code(), stored, now, difference);
   }
 
   /** A stack frame of a snippet: {@code at (#13:1)}, {@code at greet (#12:2)}. */
@@ -263,15 +263,5 @@ public final class Rehearsal {
       out.remove(out.size() - 1);
     }
     return out;
-  }
-
-  private static int lineOf(String text, int offset) {
-    int line = 1;
-    for (int i = 0; i < offset && i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-      }
-    }
-    return line;
   }
 }

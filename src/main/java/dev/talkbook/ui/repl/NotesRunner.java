@@ -248,30 +248,42 @@ public final class NotesRunner {
               }
             });
     Active tracked = track(run::stop, fresh);
+    return whenEnded(
+        run.result(),
+        tracked,
+        result -> {
+          List<NoteCode.Result> outputs = result.outputs();
+          writeOutputs(blocks.subList(0, outputs.size()), outputs);
+          status.accept(result.stopped() ? stoppedAt(result) : ranAll(outputs));
+        },
+        error -> status.accept("The blocks could not run: " + messageOf(error)));
+  }
+
+  /**
+   * When a Run all or rehearsal has ended: its session is closed, it is no longer under way, and,
+   * on the FX thread, what it gave goes to {@code shown} (or its failure to {@code failed}) unless
+   * the runner was closed meanwhile. The future returned completes after that.
+   */
+  private <T> CompletableFuture<Void> whenEnded(
+      CompletableFuture<T> ended, Active tracked, Consumer<T> shown, Consumer<Throwable> failed) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    run.result()
-        .whenComplete(
-            (result, error) -> {
-              fresh.close();
-              Platform.runLater(
-                  () -> {
-                    boolean wasClosed = closed;
-                    untrack(tracked);
-                    if (wasClosed) {
-                      done.complete(null);
-                      return;
-                    }
-                    if (error != null) {
-                      status.accept("The blocks could not run: " + messageOf(error));
-                    } else {
-                      List<NoteCode.Result> outputs =
-                          result.evaluations().stream().map(NoteCode::resultOf).toList();
-                      writeOutputs(blocks.subList(0, outputs.size()), outputs);
-                      status.accept(result.stopped() ? stoppedAt(result) : ranAll(outputs));
-                    }
-                    done.complete(null);
-                  });
-            });
+    ended.whenComplete(
+        (result, error) -> {
+          tracked.session().close();
+          Platform.runLater(
+              () -> {
+                boolean wasClosed = closed;
+                untrack(tracked);
+                if (!wasClosed) {
+                  if (error != null) {
+                    failed.accept(error);
+                  } else {
+                    shown.accept(result);
+                  }
+                }
+                done.complete(null);
+              });
+        });
     return done;
   }
 
@@ -332,25 +344,14 @@ public final class NotesRunner {
           }
         });
     view.show();
-    run.report()
-        .whenComplete(
-            (report, error) -> {
-              fresh.close();
-              Platform.runLater(
-                  () -> {
-                    boolean wasClosed = closed;
-                    untrack(tracked);
-                    if (wasClosed) {
-                      return;
-                    }
-                    if (error != null) {
-                      view.failed(messageOf(error));
-                    } else {
-                      view.finished(report);
-                      status.accept("Rehearsal: " + report.verdict());
-                    }
-                  });
-            });
+    whenEnded(
+        run.report(),
+        tracked,
+        report -> {
+          view.finished(report);
+          status.accept("Rehearsal: " + report.verdict());
+        },
+        error -> view.failed(messageOf(error)));
     return view;
   }
 
