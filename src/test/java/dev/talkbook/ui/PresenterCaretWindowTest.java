@@ -186,4 +186,47 @@ class PresenterCaretWindowTest extends RealWindowTest {
     }
     return true;
   }
+
+  /**
+   * Every line of the notes in sight laid out at its own height (none drawn over the next): after
+   * the text grew for presenter mode and the window then changed its size (going full screen), the
+   * notes' virtual flow kept heights from before and drew lines over each other.
+   */
+  @Test
+  void theNotesLinesKeepTheirHeightsAsTheWindowChangesInPresenterMode(FxRobot robot)
+      throws Exception {
+    CodeArea notes = FxWait.onFx(() -> WindowUnderTest.editor(robot));
+    caretAt(robot, "## Section 7");
+    ui.idle();
+    ui.fire(robot, "Presenter mode");
+    FxWait.untilFx("the notes at the presenter size", () -> notes.getStyle().contains("22"));
+    ui.idle();
+    FxWait.untilFx(
+        "every line at its own height in presenter mode",
+        () -> linesOffTheirHeight(notes).isEmpty());
+    for (double[] size : new double[][] {{900, 600}, {0, 0}}) {
+      ui.resize(robot, size[0], size[1]);
+      FxWait.untilFx(
+          "every line at its own height at " + size[0] + "x" + size[1],
+          () -> linesOffTheirHeight(notes).isEmpty());
+    }
+    ui.fire(robot, "Presenter mode");
+    ui.idle();
+    FxWait.untilFx(
+        "every line at its own height after leaving", () -> linesOffTheirHeight(notes).isEmpty());
+  }
+
+  /** The lines in sight laid out at another height than their own. On the FX thread. */
+  private static java.util.List<String> linesOffTheirHeight(CodeArea notes) {
+    java.util.List<String> off = new java.util.ArrayList<>();
+    for (Node line : notes.lookupAll(".paragraph-box")) {
+      if (line instanceof javafx.scene.layout.Region box && box.isVisible()) {
+        double own = box.prefHeight(box.getWidth());
+        if (Math.abs(box.getHeight() - own) > 0.5) {
+          off.add(box.getHeight() + " for " + own);
+        }
+      }
+    }
+    return off;
+  }
 }
