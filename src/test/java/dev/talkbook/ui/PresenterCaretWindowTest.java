@@ -81,6 +81,11 @@ class PresenterCaretWindowTest extends RealWindowTest {
 
   @Test
   void theScriptStartsAtTheCaretAndPageUpGoesToTheSnippetBefore(FxRobot robot) throws Exception {
+    // Pasted whole: a caret moved while a snippet is still being typed in is left alone.
+    robot.interact(
+        () ->
+            ((javafx.scene.control.CheckMenuItem) ui.action("Presenter mode types snippets in"))
+                .setSelected(false));
     caretAt(robot, "Point 6.3 about");
     ui.fire(robot, "Presenter mode");
     FxWait.untilFx(
@@ -89,7 +94,12 @@ class PresenterCaretWindowTest extends RealWindowTest {
     robot.type(KeyCode.PAGE_UP);
     FxWait.untilFx(
         "snippet 5 loaded",
-        () -> robot.lookup(".tb-repl-input").queryAs(CodeArea.class).getText().contains("v5"));
+        () ->
+            robot
+                .lookup(".tb-repl-input")
+                .queryAs(CodeArea.class)
+                .getText()
+                .equals("int v5 = 5 * 2;"));
     assertThat(FxWait.onFx(() -> wholeStatus(status(robot))))
         .isEqualTo("Snippet 5 of 11: Page Down runs it");
     // The caret moved in the notes while presenting: the next snippet is the one there.
@@ -97,10 +107,6 @@ class PresenterCaretWindowTest extends RealWindowTest {
     FxWait.untilFx(
         "the status naming snippet 9",
         () -> wholeStatus(status(robot)).equals("Next: snippet 9 of 11 (Page Down)"));
-    robot.interact(
-        () ->
-            ((javafx.scene.control.CheckMenuItem) ui.action("Presenter mode types snippets in"))
-                .setSelected(false));
     robot.type(KeyCode.PAGE_DOWN);
     FxWait.untilFx(
         "snippet 9 loaded",
@@ -170,6 +176,17 @@ class PresenterCaretWindowTest extends RealWindowTest {
     }
     assertThat(FxWait.onFx(() -> status(robot).getText()))
         .isNotEqualTo("Next: snippet 1 of 11 (Page Down)");
+    // The longest short form: snippet 10 of 11 loaded, still whole beside every button.
+    caretAt(robot, "Point 10.1 about");
+    robot.type(KeyCode.PAGE_DOWN);
+    FxWait.untilFx(
+        "snippet 10 loaded, said whole",
+        () -> {
+          HBox bar = robot.lookup(".tb-repl-bar").queryAs(HBox.class);
+          return wholeStatus(status(robot)).equals("Snippet 10 of 11: Page Down runs it")
+              && WindowUnderTest.cutShort(bar).isEmpty()
+              && everyControlInside(bar);
+        });
     ui.fire(robot, "Presenter mode");
   }
 

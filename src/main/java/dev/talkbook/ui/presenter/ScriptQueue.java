@@ -148,7 +148,7 @@ public final class ScriptQueue {
           "Snippet " + at + " of " + n + ": Page Down runs it",
           "Snippet " + at + " of " + n + " loaded",
           "Loaded " + at + " of " + n,
-          "Loaded " + at + "/" + n);
+          "Run " + at + "/" + n);
     }
     if (next >= n) {
       return List.of(

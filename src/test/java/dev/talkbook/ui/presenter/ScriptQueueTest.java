@@ -80,7 +80,7 @@ class ScriptQueueTest {
             "Next: 1 of 11",
             "Next 1/11");
     q.forward();
-    assertThat(q.positionForms()).last().isEqualTo("Loaded 1/11");
+    assertThat(q.positionForms()).last().isEqualTo("Run 1/11");
     assertThat(q.positionForms()).allMatch(form -> form.contains("1") && form.contains("11"));
   }
 }
