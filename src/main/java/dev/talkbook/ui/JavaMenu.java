@@ -250,6 +250,7 @@ final class JavaMenu {
                   stage,
                   content,
                   navigator,
+                  parts.editor().area(),
                   parts.editor().fontSizeProperty(),
                   parts.details().root().expandedProperty(),
                   theme::apply),

@@ -49,8 +49,8 @@ final class PresenterParts {
       }
 
       @Override
-      public void showStatus(String status) {
-        dock.pane().showStatus(status);
+      public void showStatus(String status, String... shorter) {
+        dock.pane().showStatus(status, shorter);
       }
     };
   }

@@ -196,6 +196,7 @@ public final class EditorView {
     area.setAccessibleText("Notes");
     fontSize.addListener((obs, old, size) -> area.setStyle("-fx-font-size: " + size + "px;"));
     area.setStyle("-fx-font-size: " + DEFAULT_FONT + "px;");
+    LineHeights.keep(area);
     outliner = new OutlinerKeys(area);
     area.getStylesheets().add(OutlinerKeys.stylesheet());
     lineNumbers.addListener((obs, old, show) -> outliner.folding().setLineNumbers(show));

@@ -19,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.GenericStyledArea;
 
 /**
  * Presenter mode, in one window or two.
@@ -71,7 +72,11 @@ public final class PresenterMode {
     /** The REPL's code font size in px; 0 goes back to the normal size. */
     void setCodeFontSize(double px);
 
-    void showStatus(String status);
+    /**
+     * Shows {@code status} in the REPL's toolbar, or the longest of the {@code shorter} forms
+     * (longest first) that fits it.
+     */
+    void showStatus(String status, String... shorter);
   }
 
   /** The preview as presenter mode drives it. */
@@ -89,6 +94,8 @@ public final class PresenterMode {
    *
    * @param content the window's split whose items include the navigator
    * @param navigator hidden while presenting in one window
+   * @param notesArea the notes editor: the script starts at its caret, whose line stays in sight as
+   *     presenter mode changes the layout around it
    * @param notesFontSize the notes editor's font size in px
    * @param detailsExpanded whether the talk's details form is unfolded: folded to its one line
    *     (title, speakers, time, room) while presenting, so the notes get the room and no field is
@@ -99,6 +106,7 @@ public final class PresenterMode {
       Stage stage,
       SplitPane content,
       Node navigator,
+      GenericStyledArea<?, ?, ?> notesArea,
       DoubleProperty notesFontSize,
       BooleanProperty detailsExpanded,
       Consumer<Scene> styler) {}
@@ -141,6 +149,9 @@ public final class PresenterMode {
   private final EventHandler<KeyEvent> keys = this::onKey;
   private final javafx.beans.value.ChangeListener<String> notesChanged =
       (obs, old, text) -> notesChanged(text);
+  private final javafx.beans.value.ChangeListener<Integer> caretMoved =
+      (obs, old, at) -> caretMoved(at);
+  private final CaretInSight caretInSight;
   private final BooleanProperty typing = new SimpleBooleanProperty();
   private final Typist typist;
   private ScriptQueue script = new ScriptQueue(List.of());
@@ -177,6 +188,7 @@ public final class PresenterMode {
     this.background = background;
     this.fontSize = settings.get(Settings.PRESENTER_FONT_SIZE);
     this.typist = new Typist(repl::append);
+    this.caretInSight = new CaretInSight(window.notesArea());
     typing.set(settings.get(Settings.PRESENTER_TYPING));
     typing.addListener((obs, was, on) -> settings.put(Settings.PRESENTER_TYPING, on));
   }
@@ -228,6 +240,7 @@ public final class PresenterMode {
     repl.giveRoom(REPL_ROOM);
     applyFont();
     showPosition();
+    caretInSight.keep();
     stage.setFullScreenExitHint(NO_HINT);
     stage.setFullScreen(true);
   }
@@ -281,17 +294,38 @@ public final class PresenterMode {
     scene.getRoot().getStyleClass().add(STYLE_CLASS);
     scene.getStylesheets().add(STYLESHEET);
     preview.setPresenting(true);
-    script = ScriptQueue.of(notes.getValue() == null ? "" : notes.getValue());
+    script = ScriptQueue.of(notesText(), caret());
     notes.addListener(notesChanged);
+    window.notesArea().caretPositionProperty().addListener(caretMoved);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+  }
+
+  private String notesText() {
+    return notes.getValue() == null ? "" : notes.getValue();
+  }
+
+  private int caret() {
+    return window.notesArea().getCaretPosition();
+  }
+
+  /**
+   * The presenter moved the caret in the notes (clicked a section, went down a page): the next
+   * snippet is the one there, as on entering.
+   */
+  private void caretMoved(int at) {
+    if (typist.isTyping()) {
+      return;
+    }
+    script.moveTo(at);
+    showPosition();
   }
 
   /**
    * The notes changed while presenting (the talk finished loading, another talk was opened, a block
-   * was edited): a script of other snippets starts again from its first.
+   * was edited): a script of other snippets starts again from the caret's.
    */
   private void notesChanged(String text) {
-    ScriptQueue now = ScriptQueue.of(text == null ? "" : text);
+    ScriptQueue now = ScriptQueue.of(text == null ? "" : text, caret());
     if (!now.sameSnippets(script)) {
       typist.cancel();
       script = now;
@@ -306,6 +340,7 @@ public final class PresenterMode {
     }
     active = false;
     notes.removeListener(notesChanged);
+    window.notesArea().caretPositionProperty().removeListener(caretMoved);
     typist.cancel();
     if (view != null) {
       view.close();
@@ -321,6 +356,7 @@ public final class PresenterMode {
     window.notesFontSize().set(notesFontBefore);
     window.detailsExpanded().set(detailsExpandedBefore);
     before.restore();
+    caretInSight.keep();
     repl.showStatus("Ready: " + Keys.shown("Shortcut+Enter") + " runs");
     held.close();
   }
@@ -382,7 +418,8 @@ public final class PresenterMode {
   }
 
   private void showPosition() {
-    repl.showStatus(script.position());
+    List<String> forms = script.positionForms();
+    repl.showStatus(forms.get(0), forms.subList(1, forms.size()).toArray(String[]::new));
     if (view != null) {
       view.update(script);
     }

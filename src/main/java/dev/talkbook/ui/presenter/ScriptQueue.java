@@ -26,16 +26,18 @@ public final class ScriptQueue {
 
   private final List<String> snippets;
   private final List<Integer> offsets;
+  private final List<Integer> ends;
   private int next;
   private boolean loaded;
 
   public ScriptQueue(List<String> snippets) {
-    this(snippets, snippets.stream().map(s -> 0).toList());
+    this(snippets, snippets.stream().map(s -> 0).toList(), snippets.stream().map(s -> 0).toList());
   }
 
-  private ScriptQueue(List<String> snippets, List<Integer> offsets) {
+  private ScriptQueue(List<String> snippets, List<Integer> offsets, List<Integer> ends) {
     this.snippets = List.copyOf(snippets);
     this.offsets = List.copyOf(offsets);
+    this.ends = List.copyOf(ends);
   }
 
   /** The script of these notes: their {@code ```java} blocks, each with where it starts. */
@@ -43,7 +45,36 @@ public final class ScriptQueue {
     List<NoteCode.Block> blocks = NoteCode.javaBlocks(notes);
     return new ScriptQueue(
         blocks.stream().map(NoteCode.Block::code).toList(),
-        blocks.stream().map(NoteCode.Block::start).toList());
+        blocks.stream().map(NoteCode.Block::start).toList(),
+        blocks.stream().map(NoteCode.Block::end).toList());
+  }
+
+  /**
+   * The script of these notes from the caret on: the next snippet is the first block the caret is
+   * in or before (Page Up loads the one before it); past the last block, the script is at its end.
+   */
+  public static ScriptQueue of(String notes, int caret) {
+    ScriptQueue script = of(notes);
+    script.moveTo(caret);
+    return script;
+  }
+
+  /**
+   * Makes the first block at or after {@code caret} (the one it is in, else the next) the next
+   * snippet, none loaded.
+   */
+  public void moveTo(int caret) {
+    int index = 0;
+    while (index < ends.size() && ends.get(index) <= caret) {
+      index++;
+    }
+    next = index;
+    loaded = false;
+  }
+
+  /** Which snippet the next Page Down loads, from 0; {@link #size()} at the end of the script. */
+  public int nextIndex() {
+    return loaded ? next + 1 : next;
   }
 
   /** Whether {@code other} holds the same snippets in the same order. */
@@ -99,15 +130,35 @@ public final class ScriptQueue {
 
   /** Where the script stands, for the screen: "snippet 2 of 5 loaded", "next: 3 of 5". */
   public String position() {
+    return positionForms().get(0);
+  }
+
+  /**
+   * Where the script stands, whole first and then ever shorter forms for a narrow toolbar: each
+   * still says which snippet is next or loaded, and of how many.
+   */
+  public List<String> positionForms() {
     if (snippets.isEmpty()) {
-      return "This talk has no ```java blocks";
+      return List.of("This talk has no ```java blocks", "No ```java blocks", "No snippets");
     }
+    int n = snippets.size();
     if (loaded) {
-      return "Snippet " + (next + 1) + " of " + snippets.size() + ": Page Down runs it";
+      int at = next + 1;
+      return List.of(
+          "Snippet " + at + " of " + n + ": Page Down runs it",
+          "Snippet " + at + " of " + n + " loaded",
+          "Loaded " + at + " of " + n,
+          "Run " + at + "/" + n);
     }
-    if (next >= snippets.size()) {
-      return "End of the script (" + Counts.of(snippets.size(), "snippet") + ")";
+    if (next >= n) {
+      return List.of(
+          "End of the script (" + Counts.of(n, "snippet") + ")", "End of the script", "End");
     }
-    return "Next: snippet " + (next + 1) + " of " + snippets.size() + " (Page Down)";
+    int at = next + 1;
+    return List.of(
+        "Next: snippet " + at + " of " + n + " (Page Down)",
+        "Next: snippet " + at + " of " + n,
+        "Next: " + at + " of " + n,
+        "Next " + at + "/" + n);
   }
 }

@@ -8,6 +8,7 @@ import dev.talkbook.core.repl.ReplEvent;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.repl.SnippetResult;
 import dev.talkbook.core.repl.SnippetResult.Status;
+import dev.talkbook.ui.common.FittedLabel;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.ShownKey;
@@ -126,7 +127,7 @@ public final class ReplPane {
   private final Button restart = new Button("Restart");
   private final Button detach = new Button();
   private final ProgressIndicator spinner = new ProgressIndicator();
-  private final Label state = new Label("Starting Java…");
+  private final FittedLabel state = new FittedLabel();
   private final Label javaVersion = new Label();
   private final HBox stdinBar = new HBox(6);
   private final TextField stdinField = new TextField();
@@ -268,9 +269,18 @@ public final class ReplPane {
     stopOthers.run();
   }
 
-  /** A short message in the pane's toolbar (e.g. about running the notes' code blocks). */
-  public void showStatus(String message) {
-    state.setText(message);
+  /**
+   * A short message in the pane's toolbar (e.g. about running the notes' code blocks), with shorter
+   * forms of it, longest first, for a toolbar too narrow for the whole of it (its tooltip then says
+   * it whole).
+   */
+  public void showStatus(String message, String... shorter) {
+    state.show(message, shorter);
+  }
+
+  /** The status the toolbar shows now, as it is drawn (for tests). */
+  Label status() {
+    return state;
   }
 
   public void focusInput() {
@@ -287,6 +297,25 @@ public final class ReplPane {
   }
 
   // ---- layout ---------------------------------------------------------------------------------
+
+  /**
+   * The width {@code bar} needs for its buttons, the state's shortest form and the Java version.
+   */
+  private double widthWithVersion(HBox bar) {
+    double width = bar.snappedLeftInset() + bar.snappedRightInset();
+    int shown = 0;
+    for (Node child : bar.getChildren()) {
+      if (child == state) {
+        width += state.minWidth(-1);
+      } else if (child == javaVersion || child.isManaged()) {
+        width += child.prefWidth(-1);
+      } else {
+        continue;
+      }
+      shown++;
+    }
+    return width + bar.getSpacing() * Math.max(0, shown - 1);
+  }
 
   private void layout() {
     root.getStyleClass().add("tb-repl");
@@ -319,13 +348,27 @@ public final class ReplPane {
                 + ".\nCode that needs a newer Java gets a message saying so."));
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar = new HBox(6, run, stop, spinner, state, grow, javaVersion, reset, restart, detach);
-    // In a narrow window the state's words are cut ("Ready: Ctrl+En…"), never a button's.
+    HBox bar =
+        new HBox(6, run, stop, spinner, state, grow, javaVersion, reset, restart, detach) {
+          @Override
+          protected void layoutChildren() {
+            // Where the buttons and the state's shortest form leave no room for "Java 17" (the
+            // smallest window at presenter mode's text size), the Java version gives way: it is in
+            // the REPL's transcript and menus too, what comes next in the script is not.
+            boolean room = widthWithVersion(this) <= getWidth();
+            if (javaVersion.isManaged() != room) {
+              javaVersion.setManaged(room);
+              javaVersion.setVisible(room);
+            }
+            super.layoutChildren();
+          }
+        };
+    // In a narrow window the state shows a shorter form of its words, never a button cut.
     for (Button b : List.of(run, stop, reset, restart, detach)) {
       b.setMinWidth(Region.USE_PREF_SIZE);
     }
     javaVersion.setMinWidth(Region.USE_PREF_SIZE);
-    state.setMinWidth(0);
+    state.show("Starting Java…");
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 6, 4, 6));
     bar.getStyleClass().add("tb-repl-bar");
@@ -735,11 +778,11 @@ public final class ReplPane {
   /** Applies one event; true when the definitions should be read again. */
   private boolean apply(ReplEvent event) {
     if (event instanceof ReplEvent.Starting s) {
-      state.setText(s.why() + "…");
+      state.show(s.why() + "…");
     } else if (event instanceof ReplEvent.Ready) {
       showIdle();
     } else if (event instanceof ReplEvent.StartFailed f) {
-      state.setText("Java could not start");
+      state.show("Java could not start");
       appendStyled(f.message() + "\n", ERROR);
     } else if (event instanceof ReplEvent.EvaluationStarted s) {
       running.set(true);
@@ -750,7 +793,7 @@ public final class ReplPane {
         marks.clear();
         restyle();
       }
-      state.setText("Running…");
+      state.show("Running…");
       appendStyled(prompted(s.input()), CODE);
     } else if (event instanceof ReplEvent.Output o) {
       appendOutput(o);
@@ -807,10 +850,10 @@ public final class ReplPane {
       appendStyled("Reset: everything was forgotten.\n", NOTE);
       return true;
     } else if (event instanceof ReplEvent.LibrariesResolving r) {
-      state.setText("Resolving libraries…");
+      state.show("Resolving libraries…");
       appendStyled("Resolving " + String.join(", ", r.libraries()) + " …\n", NOTE);
     } else if (event instanceof ReplEvent.LibrariesAdded a) {
-      state.setText("Running…");
+      state.show("Running…");
       String from =
           a.downloadedBytes() > 0
               ? "downloaded " + megabytes(a.downloadedBytes())
@@ -994,7 +1037,7 @@ public final class ReplPane {
 
   private void showIdle() {
     if (!running.get()) {
-      state.setText("Ready: " + Keys.shown("Shortcut+Enter") + " runs");
+      state.show("Ready: " + Keys.shown("Shortcut+Enter") + " runs");
     }
   }
 }

@@ -129,7 +129,7 @@ class PresenterModeTest {
           }
 
           @Override
-          public void showStatus(String text) {
+          public void showStatus(String text, String... shorter) {
             status.set(text);
           }
         };
@@ -156,6 +156,7 @@ class PresenterModeTest {
                 stage,
                 content,
                 leftBox,
+                new org.fxmisc.richtext.CodeArea(NOTES),
                 notesFont,
                 detailsExpanded,
                 scene -> new dev.talkbook.ui.common.Theme(dark).apply(scene)),

@@ -50,4 +50,37 @@ class ScriptQueueTest {
     assertThat(q.offsetInNotes()).isEqualTo(notes.lastIndexOf("```java"));
     assertThat(ScriptQueue.of("no code").offsetInNotes()).isEqualTo(-1);
   }
+
+  @Test
+  void theScriptStartsAtTheBlockAtOrAfterTheCaret() {
+    String notes = "# T\n\n```java\nint a = 1;\n```\n\ntext\n\n```java\na + 1\n```\nend\n";
+    int second = notes.lastIndexOf("```java");
+    assertThat(ScriptQueue.of(notes, 0).upcoming()).contains("int a = 1;\n");
+    // In the first block, on its closing fence: that block.
+    assertThat(ScriptQueue.of(notes, notes.indexOf("int a")).nextIndex()).isZero();
+    assertThat(ScriptQueue.of(notes, notes.indexOf("```\n\ntext")).nextIndex()).isZero();
+    // After it: the second, and Page Up goes to the first.
+    ScriptQueue q = ScriptQueue.of(notes, notes.indexOf("text"));
+    assertThat(q.position()).isEqualTo("Next: snippet 2 of 2 (Page Down)");
+    assertThat(q.offsetInNotes()).isEqualTo(second);
+    assertThat(q.back()).isEqualTo(new ScriptQueue.Load("int a = 1;\n"));
+    // Past the last block: the end of the script.
+    ScriptQueue end = ScriptQueue.of(notes, notes.indexOf("end"));
+    assertThat(end.position()).isEqualTo("End of the script (2 snippets)");
+    assertThat(end.back()).isEqualTo(new ScriptQueue.Load("a + 1\n"));
+  }
+
+  @Test
+  void everyShorterFormStillSaysWhichSnippetAndOfHowMany() {
+    ScriptQueue q = new ScriptQueue(java.util.Collections.nCopies(11, "x"));
+    assertThat(q.positionForms())
+        .containsExactly(
+            "Next: snippet 1 of 11 (Page Down)",
+            "Next: snippet 1 of 11",
+            "Next: 1 of 11",
+            "Next 1/11");
+    q.forward();
+    assertThat(q.positionForms()).last().isEqualTo("Run 1/11");
+    assertThat(q.positionForms()).allMatch(form -> form.contains("1") && form.contains("11"));
+  }
 }

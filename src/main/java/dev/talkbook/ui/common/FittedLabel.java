@@ -1,0 +1,87 @@
+package dev.talkbook.ui.common;
+
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
+
+/**
+ * A label with a whole text and shorter forms of it ("Next: snippet 3 of 11 (Page Down)", "Next:
+ * snippet 3 of 11", "Next: 3 of 11"): it shows the longest form its width holds, never a text cut
+ * mid-word, and the whole text in its tooltip while a shorter form shows. It asks for the width of
+ * its whole text and is content with that of its shortest form, so a row gives it room up to the
+ * whole text and what is beside it never has to give way to it.
+ */
+public final class FittedLabel extends Label {
+  private List<String> forms = List.of("");
+  private Tooltip tip;
+
+  public FittedLabel() {
+    setTextOverrun(OverrunStyle.CLIP);
+  }
+
+  /** Shows {@code whole}, or the longest of the {@code shorter} forms (longest first) that fits. */
+  public void show(String whole, String... shorter) {
+    List<String> now =
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(whole), java.util.Arrays.stream(shorter))
+            .toList();
+    if (now.equals(forms)) {
+      return;
+    }
+    forms = now;
+    fit();
+    requestLayout();
+  }
+
+  /** The whole text (what {@link #getText()} shows, or the longer text it stands for). */
+  public String whole() {
+    return forms.get(0);
+  }
+
+  @Override
+  protected double computePrefWidth(double height) {
+    return widthOf(forms.get(0));
+  }
+
+  @Override
+  protected double computeMinWidth(double height) {
+    return widthOf(forms.get(forms.size() - 1));
+  }
+
+  @Override
+  protected void layoutChildren() {
+    fit();
+    super.layoutChildren();
+  }
+
+  private double widthOf(String text) {
+    // A little over the text's own width: Labeled's skin rounds and pads, and a label given exactly
+    // its text's width may still show an ellipsis.
+    return snapSizeX(TextWidth.of(text, getFont()) + snappedLeftInset() + snappedRightInset() + 2);
+  }
+
+  /** The longest form that fits the width laid out now; the shortest when none does. */
+  private void fit() {
+    String shown = forms.get(forms.size() - 1);
+    double width = getWidth();
+    for (String form : forms) {
+      if (widthOf(form) <= width + 0.5) {
+        shown = form;
+        break;
+      }
+    }
+    if (!shown.equals(getText())) {
+      setText(shown);
+    }
+    boolean shorter = !shown.equals(forms.get(0));
+    if (shorter && (tip == null || !tip.getText().equals(forms.get(0)))) {
+      tip = Tips.wrapping(forms.get(0));
+      setTooltip(tip);
+    } else if (!shorter && tip != null) {
+      setTooltip(null);
+      tip = null;
+    }
+    setAccessibleText(forms.get(0));
+  }
+}

@@ -1,0 +1,75 @@
+package dev.talkbook.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Callable;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A label beside a button in a row: the longest of its forms that fits, the whole in its tip. */
+@ExtendWith(ApplicationExtension.class)
+class FittedLabelTest {
+  private static final String WHOLE = "Next: snippet 3 of 11 (Page Down)";
+  private HBox row;
+  private FittedLabel label;
+  private Button button;
+
+  @Start
+  void start(Stage stage) {
+    label = new FittedLabel();
+    label.show(WHOLE, "Next: snippet 3 of 11", "Next: 3 of 11", "Next 3/11");
+    button = new Button("Restart");
+    button.setMinWidth(Region.USE_PREF_SIZE);
+    row = new HBox(6, label, button);
+    row.setMaxWidth(600);
+    Scene scene = new Scene(new StackPane(row), 600, 60);
+    new Theme(false).apply(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  private <T> T onFx(Callable<T> read) throws Exception {
+    return WaitForAsyncUtils.asyncFx(read).get();
+  }
+
+  private void width(FxRobot robot, double width) {
+    robot.interact(() -> row.setMaxWidth(width));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void theLongestFormThatFitsShowsWholeAndTheTipSaysItAll(FxRobot robot) throws Exception {
+    width(robot, 600);
+    assertThat(onFx(label::getText)).isEqualTo(WHOLE);
+    assertThat(onFx(label::getTooltip)).isNull();
+
+    width(robot, 260);
+    String shown = onFx(label::getText);
+    assertThat(shown).isIn("Next: snippet 3 of 11", "Next: 3 of 11");
+    assertThat(onFx(() -> label.getTooltip().getText())).isEqualTo(WHOLE);
+    assertThat(
+            onFx(
+                () -> label.lookup(".text") instanceof javafx.scene.text.Text t ? t.getText() : ""))
+        .as("drawn whole, not cut")
+        .isEqualTo(shown);
+
+    // Narrower than its shortest form allows: the label keeps that form, the button its words.
+    width(robot, 120);
+    assertThat(onFx(label::getText)).isEqualTo("Next 3/11");
+    assertThat(onFx(() -> button.getWidth() >= button.prefWidth(-1) - 0.5)).isTrue();
+
+    width(robot, 600);
+    assertThat(onFx(label::getText)).isEqualTo(WHOLE);
+    assertThat(onFx(label::getTooltip)).isNull();
+  }
+}
