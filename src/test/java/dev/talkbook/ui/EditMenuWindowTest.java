@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.web.WebView;
 import org.fxmisc.richtext.CodeArea;
@@ -86,7 +85,8 @@ class EditMenuWindowTest extends RealWindowTest {
   @Test
   void aFieldIsCutAndPastedFromTheMenu(FxRobot robot) throws Exception {
     ui.openNewTalk(robot, "Loom", NOTES);
-    TextField title = robot.lookup("#detail-title").queryAs(TextField.class);
+    javafx.scene.control.TextInputControl title =
+        robot.lookup("#detail-title").queryTextInputControl();
     FxWait.clickOn(robot, "#detail-title");
     FxWait.untilFx("the title focused", title::isFocused);
 
