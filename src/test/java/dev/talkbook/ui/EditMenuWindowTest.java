@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.scene.web.WebView;
 import org.fxmisc.richtext.CodeArea;
@@ -38,9 +37,16 @@ class EditMenuWindowTest extends RealWindowTest {
         () ->
             edit.getItems().stream()
                 .filter(i -> i.getText() != null)
-                .filter(i -> List.of("Cut", "Copy", "Paste", "Select all").contains(i.getText()))
-                .filter(i -> !i.isDisable())
-                .map(MenuItem::getText)
+                .map(dev.talkbook.ui.palette.MenuActions::label)
+                .filter(List.of("Cut", "Copy", "Paste", "Select all")::contains)
+                .filter(
+                    label ->
+                        edit.getItems().stream()
+                            .anyMatch(
+                                i ->
+                                    !i.isDisable()
+                                        && label.equals(
+                                            dev.talkbook.ui.palette.MenuActions.label(i))))
                 .toList());
   }
 
