@@ -56,7 +56,7 @@ public record StartFailure(String message, String detail) {
               + InetAddress.getLoopbackAddress().getHostAddress()
               + "): the connection within this computer failed. The loopback network interface"
               + " may be down, or a firewall or security tool may block local connections."
-              + " Check those, then restart Java from the Java menu.",
+              + " Check those, then press Restart.",
           detail);
     }
     // The JVM's first line ("Unrecognized VM option 'Xyz'") says more than JDI's command line.
