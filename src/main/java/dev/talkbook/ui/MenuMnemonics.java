@@ -151,7 +151,22 @@ final class MenuMnemonics {
   /** Does what a click on {@code item} does: opens a sub-menu, else closes the menus and acts. */
   private static void pick(MenuItem item) {
     if (item instanceof Menu sub) {
-      sub.show();
+      // As the Right key on it does: the open menu's own way to show a sub-menu (its show() alone
+      // marks it shown and shows nothing).
+      javafx.scene.Node row = sub.getStyleableNode();
+      if (row != null) {
+        row.requestFocus();
+        row.fireEvent(
+            new KeyEvent(
+                KeyEvent.KEY_PRESSED,
+                "",
+                "",
+                javafx.scene.input.KeyCode.RIGHT,
+                false,
+                false,
+                false,
+                false));
+      }
       return;
     }
     for (Menu m = item.getParentMenu(); m != null; m = m.getParentMenu()) {

@@ -136,6 +136,17 @@ class MenuWindowTest extends RealWindowTest {
         "L to turn the line numbers " + (before ? "off" : "on"),
         () -> ((javafx.scene.control.CheckMenuItem) lineNumbers).isSelected() != before);
     FxWait.untilFx("the menu closed", () -> !view.isShowing());
+    // A letter opens a sub-menu too, and one of its own picks in it: View › Theme › Dark.
+    MenuItem dark = items().get("Dark");
+    robot.press(KeyCode.ALT).press(KeyCode.V).release(KeyCode.V).release(KeyCode.ALT);
+    FxWait.untilFx("the View menu open again", view::isShowing);
+    robot.type(KeyCode.T);
+    javafx.scene.control.Menu theme = dark.getParentMenu();
+    FxWait.untilFx("T to open the Theme menu", theme::isShowing);
+    robot.type(KeyCode.D);
+    FxWait.untilFx(
+        "D to choose the dark theme",
+        () -> ((javafx.scene.control.RadioMenuItem) dark).isSelected() && !view.isShowing());
   }
 
   @Test
