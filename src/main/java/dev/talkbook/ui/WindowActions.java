@@ -410,7 +410,7 @@ final class WindowActions {
               keys.add(
                   new ShortcutsDialog.Shortcut(
                       path,
-                      item.getText(),
+                      MenuActions.label(item),
                       item.getAccelerator().getDisplayText(),
                       MenuActions.wordsOf(item)));
             }

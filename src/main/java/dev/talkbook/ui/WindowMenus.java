@@ -24,9 +24,9 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * The window's menu bar: File, Edit, Outline, View, Go, Share and Help, the Java menu added before
- * Help once the REPL is attached. Every item says what it does and its shortcut; the command
- * palette offers them all ({@link #actions()}). What the items do is {@link WindowActions}' and the
- * views'.
+ * Help once the REPL is attached. Every item says what it does and its shortcut, and has its
+ * underlined letter ({@link MenuMnemonics}); the command palette offers them all ({@link
+ * #actions()}). What the items do is {@link WindowActions}' and the views'.
  */
 final class WindowMenus {
   private final MenuBar menuBar = new MenuBar();
@@ -102,18 +102,18 @@ final class WindowMenus {
             null,
             unavailableWhile(
                 MenuActions.words(
-                    item("New event…", "Shortcut+Shift+E", navigator::newEvent),
+                    item("New _event…", "Shortcut+Shift+E", navigator::newEvent),
                     "conference meetup add create"),
                 readOnly),
             unavailableWhile(
                 MenuActions.words(
-                    item("New talk…", "Shortcut+N", navigator::newTalk), "session add create"),
+                    item("_New talk…", "Shortcut+N", navigator::newTalk), "session add create"),
                 readOnly),
             new SeparatorMenuItem(),
             MenuActions.words(
-                item("New notebook…", null, actions::newNotebook), "file create notebook"),
+                item("New note_book…", null, actions::newNotebook), "file create notebook"),
             MenuActions.words(
-                item("Open notebook…", "Shortcut+O", host::openAnotherNotebook),
+                item("_Open notebook…", "Shortcut+O", host::openAnotherNotebook),
                 "file switch notebook"),
             actions.recentMenu(),
             new SeparatorMenuItem(),
@@ -132,27 +132,27 @@ final class WindowMenus {
                 item("Import schedule…", "Shortcut+Shift+I", actions::importSchedule), readOnly),
             item("Export agenda…", null, actions::exportAgenda),
             new SeparatorMenuItem(),
-            item("Quit", "Shortcut+Q", quit));
+            item("_Quit", "Shortcut+Q", quit));
     Menu edit =
         new Menu(
             "_Edit",
             null,
-            unavailableWhile(item("Undo", "Shortcut+Z", () -> editor.area().undo()), noTalk),
-            unavailableWhile(item("Redo", "Shortcut+Shift+Z", () -> editor.area().redo()), noTalk),
+            unavailableWhile(item("_Undo", "Shortcut+Z", () -> editor.area().undo()), noTalk),
+            unavailableWhile(item("_Redo", "Shortcut+Shift+Z", () -> editor.area().redo()), noTalk),
             new SeparatorMenuItem(),
-            clip(actions, "Cut", KeyCode.X, WindowActions.Clip.CUT),
-            clip(actions, "Copy", KeyCode.C, WindowActions.Clip.COPY),
-            clip(actions, "Paste", KeyCode.V, WindowActions.Clip.PASTE),
+            clip(actions, "Cu_t", KeyCode.X, WindowActions.Clip.CUT),
+            clip(actions, "_Copy", KeyCode.C, WindowActions.Clip.COPY),
+            clip(actions, "_Paste", KeyCode.V, WindowActions.Clip.PASTE),
             MenuActions.words(
-                clip(actions, "Select all", KeyCode.A, WindowActions.Clip.SELECT_ALL),
+                clip(actions, "Select _all", KeyCode.A, WindowActions.Clip.SELECT_ALL),
                 "mark everything"),
             new SeparatorMenuItem(),
             unavailableWhile(
-                MenuActions.words(item("Find…", "Shortcut+F", actions::find), "search in notes"),
+                MenuActions.words(item("_Find…", "Shortcut+F", actions::find), "search in notes"),
                 noTalk),
             unavailableWhile(
                 MenuActions.words(
-                    item("Replace…", "Shortcut+H", () -> editor.showFind(true)), "substitute"),
+                    item("R_eplace…", "Shortcut+H", () -> editor.showFind(true)), "substitute"),
                 noTalk),
             new SeparatorMenuItem(),
             unavailableWhile(
@@ -243,10 +243,10 @@ final class WindowMenus {
             wrap,
             new SeparatorMenuItem(),
             MenuActions.words(
-                item("Zoom in", "Shortcut+Equals", () -> editor.zoom(1)),
+                item("Zoom _in", "Shortcut+Equals", () -> editor.zoom(1)),
                 "font bigger larger text size"),
             MenuActions.words(
-                item("Zoom out", "Shortcut+Minus", () -> editor.zoom(-1)),
+                item("Zoom _out", "Shortcut+Minus", () -> editor.zoom(-1)),
                 "font smaller text size"),
             MenuActions.words(
                 item("Actual size", "Shortcut+0", editor::actualSize), "zoom reset font text size"),
@@ -280,6 +280,15 @@ final class WindowMenus {
             MenuActions.words(
                 item("About Talkbook", null, actions::about), "version java info help"));
     menuBar.getMenus().addAll(file, edit, outline, view, go, share.menu(), help);
+    menuBar.getMenus().forEach(MenuMnemonics::assign);
+    menuBar
+        .sceneProperty()
+        .addListener(
+            (obs, was, scene) -> {
+              if (scene != null && was == null) {
+                MenuMnemonics.pickByLetter(menuBar, scene);
+              }
+            });
     menuBar.setUseSystemMenuBar(true);
   }
 
@@ -290,6 +299,7 @@ final class WindowMenus {
 
   /** Adds a menu after the others, before Help (the Java menu, once the REPL is attached). */
   void add(Menu menu) {
+    MenuMnemonics.assign(menu);
     menuBar.getMenus().add(menuBar.getMenus().indexOf(help), menu);
   }
 

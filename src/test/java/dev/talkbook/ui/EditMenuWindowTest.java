@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.web.WebView;
 import org.fxmisc.richtext.CodeArea;
@@ -39,9 +37,16 @@ class EditMenuWindowTest extends RealWindowTest {
         () ->
             edit.getItems().stream()
                 .filter(i -> i.getText() != null)
-                .filter(i -> List.of("Cut", "Copy", "Paste", "Select all").contains(i.getText()))
-                .filter(i -> !i.isDisable())
-                .map(MenuItem::getText)
+                .map(dev.talkbook.ui.palette.MenuActions::label)
+                .filter(List.of("Cut", "Copy", "Paste", "Select all")::contains)
+                .filter(
+                    label ->
+                        edit.getItems().stream()
+                            .anyMatch(
+                                i ->
+                                    !i.isDisable()
+                                        && label.equals(
+                                            dev.talkbook.ui.palette.MenuActions.label(i))))
                 .toList());
   }
 
@@ -86,7 +91,8 @@ class EditMenuWindowTest extends RealWindowTest {
   @Test
   void aFieldIsCutAndPastedFromTheMenu(FxRobot robot) throws Exception {
     ui.openNewTalk(robot, "Loom", NOTES);
-    TextField title = robot.lookup("#detail-title").queryAs(TextField.class);
+    javafx.scene.control.TextInputControl title =
+        robot.lookup("#detail-title").queryTextInputControl();
     FxWait.clickOn(robot, "#detail-title");
     FxWait.untilFx("the title focused", title::isFocused);
 

@@ -67,7 +67,7 @@ class LayoutWindowTest extends RealWindowTest {
         "the talk's details",
         () ->
             ui.openTalk() != null
-                && robot.lookup("#detail-title").queryAs(TextField.class).getText().equals(title));
+                && robot.lookup("#detail-title").queryTextInputControl().getText().equals(title));
   }
 
   private void openSample(FxRobot robot, String title) {
@@ -320,7 +320,7 @@ class LayoutWindowTest extends RealWindowTest {
                     n ->
                         n.isVisible() && n.getScene() != null && n.getLayoutBounds().getWidth() > 0)
                 .orElse(false));
-    assertThat(FxWait.onFx(() -> robot.lookup("#detail-title").queryAs(TextField.class).getText()))
+    assertThat(FxWait.onFx(() -> robot.lookup("#detail-title").queryTextInputControl().getText()))
         .isEqualTo("Virtual threads in practice");
   }
 

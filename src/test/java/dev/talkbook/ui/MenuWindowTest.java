@@ -37,7 +37,9 @@ class MenuWindowTest extends RealWindowTest {
 
   private Map<String, MenuItem> items() {
     return ui.window.actions().stream()
-        .collect(Collectors.toMap(MenuItem::getText, Function.identity(), (a, b) -> a));
+        .collect(
+            Collectors.toMap(
+                dev.talkbook.ui.palette.MenuActions::label, Function.identity(), (a, b) -> a));
   }
 
   private String shortcut(String label) {
@@ -65,6 +67,86 @@ class MenuWindowTest extends RealWindowTest {
     assertThat(shortcut("Delete…")).isEqualTo("Delete");
     // JavaFX writes Enter as its symbol, as in "Toggle task  Ctrl+↵".
     assertThat(shortcut("Run the code block at the caret")).isEqualTo("Ctrl+Shift+\u21b5");
+  }
+
+  /** The window's menus, as its menu bar holds them. */
+  private List<javafx.scene.control.Menu> menus() throws Exception {
+    return FxWait.onFx(
+        () ->
+            List.copyOf(
+                ((javafx.scene.control.MenuBar) ui.stage.getScene().getRoot().lookup(".menu-bar"))
+                    .getMenus()));
+  }
+
+  /** {@code items}' underlined letters: each item has one, none twice (the sub-menus' too). */
+  private static void oneLetterEach(String where, List<? extends MenuItem> items) {
+    List<Character> letters = new java.util.ArrayList<>();
+    for (MenuItem item : items) {
+      if (item instanceof javafx.scene.control.SeparatorMenuItem || !item.isMnemonicParsing()) {
+        continue;
+      }
+      char letter = MenuMnemonics.marked(item);
+      assertThat(letter).as(where + " › " + item.getText()).isNotEqualTo((char) 0);
+      letters.add(letter);
+      if (item instanceof javafx.scene.control.Menu sub) {
+        oneLetterEach(where + " › " + sub.getText(), sub.getItems());
+      }
+    }
+    assertThat(letters).as(where).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void everyMenuAndItemHasAnUnderlinedLetterOfItsOwnAndThePaletteShowsNoMark(FxRobot robot)
+      throws Exception {
+    withJavaMenu(robot);
+    List<javafx.scene.control.Menu> menus = menus();
+    FxWait.onFx(
+        () -> {
+          oneLetterEach("the menu bar", menus);
+          // The usual letters: Alt+F opens File, Q in it quits, T cuts, A selects all.
+          assertThat(menus.stream().map(m -> MenuMnemonics.marked(m)).toList())
+              .startsWith('f', 'e', 'o', 'v', 'g', 's', 'j', 'h');
+          assertThat(ui.action("Quit").getText()).isEqualTo("_Quit");
+          assertThat(ui.action("Cut").getText()).isEqualTo("Cu_t");
+          assertThat(ui.action("Select all").getText()).isEqualTo("Select _all");
+          // The palette lists items by what they show, without the mark.
+          assertThat(dev.talkbook.ui.palette.MenuActions.entries(menus))
+              .extracting(e -> e.label())
+              .contains("Quit", "Cut", "Select all", "Line numbers")
+              .noneMatch(t -> t.contains("_"));
+          return null;
+        });
+    // The accelerators are the same.
+    assertThat(shortcut("Quit")).isEqualTo("Ctrl+Q");
+    assertThat(shortcut("Select all")).isEqualTo("Ctrl+A");
+  }
+
+  @Test
+  void altAndALetterOpenAMenuAndALetterPicksAnItem(FxRobot robot) throws Exception {
+    MenuItem lineNumbers = items().get("Line numbers");
+    javafx.scene.control.Menu view =
+        menus().stream().filter(m -> m.getText().equals("_View")).findFirst().orElseThrow();
+    boolean before =
+        FxWait.onFx(() -> ((javafx.scene.control.CheckMenuItem) lineNumbers).isSelected());
+    robot.press(KeyCode.ALT).press(KeyCode.V).release(KeyCode.V).release(KeyCode.ALT);
+    FxWait.untilFx("Alt+V to open the View menu", view::isShowing);
+    assertThat(FxWait.onFx(() -> MenuMnemonics.marked(lineNumbers))).isEqualTo('l');
+    robot.type(KeyCode.L);
+    FxWait.untilFx(
+        "L to turn the line numbers " + (before ? "off" : "on"),
+        () -> ((javafx.scene.control.CheckMenuItem) lineNumbers).isSelected() != before);
+    FxWait.untilFx("the menu closed", () -> !view.isShowing());
+    // A letter opens a sub-menu too, and one of its own picks in it: View › Theme › Dark.
+    MenuItem dark = items().get("Dark");
+    robot.press(KeyCode.ALT).press(KeyCode.V).release(KeyCode.V).release(KeyCode.ALT);
+    FxWait.untilFx("the View menu open again", view::isShowing);
+    robot.type(KeyCode.T);
+    javafx.scene.control.Menu theme = dark.getParentMenu();
+    FxWait.untilFx("T to open the Theme menu", theme::isShowing);
+    robot.type(KeyCode.D);
+    FxWait.untilFx(
+        "D to choose the dark theme",
+        () -> ((javafx.scene.control.RadioMenuItem) dark).isSelected() && !view.isShowing());
   }
 
   @Test

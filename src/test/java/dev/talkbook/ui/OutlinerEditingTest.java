@@ -8,7 +8,6 @@ import dev.talkbook.ui.talk.EditorSession.SaveState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import org.fxmisc.richtext.CodeArea;
@@ -609,7 +608,7 @@ class OutlinerEditingTest extends RealWindowTest {
 
   @Test
   void theOutlineMenuIsInTheCommandPalette(FxRobot robot) throws Exception {
-    assertThat(ui.window.actions().stream().map(MenuItem::getText))
+    assertThat(ui.window.actions().stream().map(dev.talkbook.ui.palette.MenuActions::label))
         .contains(
             "Indent item",
             "Outdent item",

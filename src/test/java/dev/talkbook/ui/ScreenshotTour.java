@@ -288,7 +288,7 @@ public final class ScreenshotTour {
       var bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
       for (javafx.scene.control.Menu m : bar.getMenus()) {
         for (MenuItem item : m.getItems()) {
-          if (text.equals(item.getText())) {
+          if (text.equals(dev.talkbook.ui.palette.MenuActions.label(item))) {
             item.fire();
             return;
           }

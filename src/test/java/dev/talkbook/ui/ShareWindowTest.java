@@ -85,7 +85,7 @@ class ShareWindowTest extends RealWindowTest {
     robot.interact(
         () ->
             ui.window.actions().stream()
-                .filter(i -> i.getText().equals(item))
+                .filter(i -> dev.talkbook.ui.palette.MenuActions.label(i).equals(item))
                 .findFirst()
                 .map(
                     found -> {

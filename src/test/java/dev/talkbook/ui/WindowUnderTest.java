@@ -178,7 +178,7 @@ final class WindowUnderTest {
   /** The window's menu item labelled {@code text} (what the menus and the palette offer). */
   javafx.scene.control.MenuItem action(String text) {
     return window.actions().stream()
-        .filter(i -> text.equals(i.getText()))
+        .filter(i -> text.equals(dev.talkbook.ui.palette.MenuActions.label(i)))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no menu item " + text));
   }

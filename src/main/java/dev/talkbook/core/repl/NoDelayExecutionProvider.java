@@ -10,6 +10,7 @@ import com.sun.jdi.StackFrame;
 import com.sun.jdi.ThreadReference;
 import com.sun.jdi.VMDisconnectedException;
 import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.connect.VMStartException;
 import dev.talkbook.core.common.Probes;
 import dev.talkbook.core.repl.agent.Packets;
 import dev.talkbook.core.repl.agent.ReplAgent;
@@ -60,6 +61,33 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
   private static final String STOPPABLE_CLASS = RemoteExecutionControl.class.getName();
 
   private volatile CompletableFuture<Process> lastExit = new CompletableFuture<>();
+
+  /** What JDI launched: the JVM under its control and its process. */
+  record Launched(VirtualMachine vm, Process process) {}
+
+  /**
+   * Launches the JVM through JDI, which connects to it over the loopback address: the JDK's {@link
+   * JdiInitiator}; in tests, one that fails as it does where no connection can be made.
+   */
+  @FunctionalInterface
+  interface Launcher {
+    Launched launch(int port, List<String> vmOptions, String mainClass, int timeoutMillis);
+  }
+
+  private final Launcher launcher;
+
+  public NoDelayExecutionProvider() {
+    this(
+        (port, vmOptions, mainClass, timeoutMillis) -> {
+          JdiInitiator jdi =
+              new JdiInitiator(port, vmOptions, mainClass, true, null, timeoutMillis, Map.of());
+          return new Launched(jdi.vm(), jdi.process());
+        });
+  }
+
+  NoDelayExecutionProvider(Launcher launcher) {
+    this.launcher = launcher;
+  }
 
   /** The JVMs this provider launched that have not ended yet. */
   private final java.util.Set<Process> alive = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -249,7 +277,7 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
     lastExit = exit;
     PendingControl pending = new PendingControl(listener);
     starting = pending;
-    Thread launcher =
+    Thread launching =
         new Thread(
             () -> {
               try (listener) {
@@ -260,8 +288,8 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
               }
             },
             "talkbook-repl-launch");
-    launcher.setDaemon(true);
-    launcher.start();
+    launching.setDaemon(true);
+    launching.start();
     return pending;
   }
 
@@ -311,18 +339,17 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
     Probes.mark("launch");
     vmOptions.add("-cp");
     vmOptions.add(classPath.matches(".*\\s.*") ? '"' + classPath + '"' : classPath);
-    JdiInitiator jdi =
-        new JdiInitiator(
-            listener.getLocalPort(),
-            vmOptions,
-            ReplAgent.class.getName(),
-            true,
-            null,
-            CONNECT_TIMEOUT_MS,
-            Map.of());
+    Launched launched;
+    try {
+      launched =
+          launcher.launch(
+              listener.getLocalPort(), vmOptions, ReplAgent.class.getName(), CONNECT_TIMEOUT_MS);
+    } catch (RuntimeException | Error e) {
+      throw new StartFailure.JvmEnded(e, outputOfEndedJvm(e));
+    }
     Probes.mark("jdi-connected");
-    VirtualMachine vm = jdi.vm();
-    Process process = jdi.process();
+    VirtualMachine vm = launched.vm();
+    Process process = launched.process();
     alive.add(process);
     process.onExit().thenAccept(exit::complete);
     process.onExit().thenAccept(alive::remove);
@@ -372,6 +399,31 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
                   Probes.mark("control-ready");
                   return new NoDelayExecutionControl(cmdOut, cmdIn, vm, process, socket, stdin);
                 });
+  }
+
+  /**
+   * What the JVM whose launch failed wrote before it ended ("Unrecognized VM option", "transport
+   * error 202: connect failed"): JDI's failure names only its command line. Empty when the failure
+   * holds no ended JVM.
+   */
+  private static String outputOfEndedJvm(Throwable launchFailure) {
+    for (Throwable c = launchFailure; c != null; c = c.getCause()) {
+      if (c instanceof VMStartException started && started.process() != null) {
+        Process p = started.process();
+        if (p.isAlive()) {
+          return ""; // its pipes would not end
+        }
+        try (InputStream err = p.getErrorStream();
+            InputStream out = p.getInputStream()) {
+          return (new String(err.readNBytes(4000), java.nio.charset.StandardCharsets.UTF_8)
+                  + new String(out.readNBytes(4000), java.nio.charset.StandardCharsets.UTF_8))
+              .strip();
+        } catch (IOException e) {
+          return "";
+        }
+      }
+    }
+    return "";
   }
 
   /**

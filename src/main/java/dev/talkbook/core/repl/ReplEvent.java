@@ -16,8 +16,11 @@ public sealed interface ReplEvent {
   /** The session can evaluate; {@code took} is the time to launch and warm up the engine. */
   record Ready(String javaVersion, Duration took) implements ReplEvent {}
 
-  /** The engine could not be started; evaluations fail with this message until a restart. */
-  record StartFailed(String message) implements ReplEvent {}
+  /**
+   * The engine could not be started; evaluations fail with this message until a restart. {@code
+   * detail} is what the JDK and the JVM said (for a closer look; the message says it for a user).
+   */
+  record StartFailed(String message, String detail) implements ReplEvent {}
 
   /** An evaluation of some input begins. */
   record EvaluationStarted(long evaluation, String input) implements ReplEvent {}

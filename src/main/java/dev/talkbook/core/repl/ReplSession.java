@@ -82,7 +82,9 @@ public final class ReplSession implements AutoCloseable {
   private final List<Consumer<? super ReplEvent>> listeners = new CopyOnWriteArrayList<>();
   private final OutputCollector output;
   private final PromptedInput input;
-  private final NoDelayExecutionProvider provider = new NoDelayExecutionProvider();
+  private static final System.Logger LOG = System.getLogger(ReplSession.class.getName());
+
+  private final NoDelayExecutionProvider provider;
   private final AtomicLong evaluations = new AtomicLong();
   private final NewerJava newerJava = new NewerJava();
   private volatile LibraryResolver resolver;
@@ -148,7 +150,8 @@ public final class ReplSession implements AutoCloseable {
    */
   private final Thread endJvmsOnExit;
 
-  private ReplSession(ReplOptions options) {
+  private ReplSession(ReplOptions options, NoDelayExecutionProvider provider) {
+    this.provider = provider;
     this.endJvmsOnExit =
         new Thread(() -> provider.endJvms(Duration.ofSeconds(2)), "talkbook-repl-end-jvms");
     try {
@@ -181,7 +184,13 @@ public final class ReplSession implements AutoCloseable {
    * before then wait for the engine.
    */
   public static ReplSession start(ReplOptions options, CompletionStage<?> when) {
-    ReplSession session = new ReplSession(options);
+    return start(options, when, new NoDelayExecutionProvider());
+  }
+
+  /** A session whose JVMs {@code provider} launches (in tests, one whose launch fails). */
+  static ReplSession start(
+      ReplOptions options, CompletionStage<?> when, NoDelayExecutionProvider provider) {
+    ReplSession session = new ReplSession(options, provider);
     when.whenComplete((v, e) -> session.startGate.complete(null));
     session.worker.execute(
         () -> {
@@ -728,10 +737,10 @@ public final class ReplSession implements AutoCloseable {
       closedOnPurpose.add(shell);
       shell.close();
     }
-    startFailure =
-        "The JVM for the REPL could not be started: "
-            + (e.getMessage() != null ? e.getMessage() : e.toString());
-    emit(new ReplEvent.StartFailed(startFailure));
+    StartFailure failure = StartFailure.of(e);
+    LOG.log(System.Logger.Level.WARNING, failure.message(), e);
+    startFailure = failure.message();
+    emit(new ReplEvent.StartFailed(failure.message(), failure.detail()));
     firstStart.complete(null);
   }
 

@@ -27,10 +27,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -52,7 +51,8 @@ public final class TalkDetailsPane {
   private final Consumer<Talk> saved;
   private final Consumer<String> openLink;
 
-  final TextField title = field("title", "Talk title");
+  // The whole title, on as many lines as it needs (a field had cut a long one).
+  final TitleField title = titleField();
   // The label names the field; the prompt says only how to fill it, which a field two to a row
   // shows whole ("Speakers, comma sepa…" was cut there).
   final TextField speakers = field("speakers", "Comma separated", "Speakers, comma separated");
@@ -78,9 +78,6 @@ public final class TalkDetailsPane {
 
   private Talk talk;
   private List<String> knownTags = List.of();
-
-  /** The title field's tooltip, made when the pointer first rests on a cut title. */
-  private Tooltip titleTip;
 
   /** Whether a change of the tags' text offers completions: not when the pane wrote it. */
   private boolean completing = true;
@@ -200,6 +197,8 @@ public final class TalkDetailsPane {
     root.setMinWidth(MIN_WIDTH);
     for (TextField f : fields()) {
       f.setOnAction(e -> save());
+    }
+    for (TextInputControl f : allFields()) {
       f.focusedProperty()
           .addListener(
               (obs, was, focused) -> {
@@ -209,25 +208,16 @@ public final class TalkDetailsPane {
               });
     }
     tags.textProperty().addListener((obs, old, text) -> suggestTags(text));
-    // A title longer than its field ("Reverse-engineering a toaste") is whole in its tooltip.
-    title.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> offerWholeTitle());
     show(null);
   }
 
-  /** Gives the title field a tooltip with the whole title when the field cuts it, else none. */
-  private void offerWholeTitle() {
-    String text = title.getText();
-    double room = title.getWidth() - title.getInsets().getLeft() - title.getInsets().getRight();
-    if (text == null || text.isEmpty() || textWidth(text, title.getFont()) <= room) {
-      title.setTooltip(null);
-      return;
-    }
-    if (titleTip == null) {
-      titleTip = Tips.wrapping(text);
-    } else {
-      titleTip.setText(text);
-    }
-    title.setTooltip(titleTip);
+  /** The title: Enter saves, as in the other fields; Esc puts back the title as stored. */
+  private TitleField titleField() {
+    TitleField f = new TitleField(this::save, () -> talk == null ? null : talk.details().title());
+    f.setId("detail-title");
+    f.setPromptText("Talk title");
+    f.setAccessibleText("Talk title");
+    return f;
   }
 
   public TitledPane root() {
@@ -365,13 +355,18 @@ public final class TalkDetailsPane {
     return box;
   }
 
+  /** The one-line fields (the title, which wraps, aside). */
   private List<TextField> fields() {
+    return List.of(speakers, time, room, slides, video, tags);
+  }
+
+  private List<TextInputControl> allFields() {
     return List.of(title, speakers, time, room, slides, video, tags);
   }
 
   /** Read-only notebooks show the details without letting them be changed. */
   public void setEditable(boolean editable) {
-    for (TextField f : fields()) {
+    for (TextInputControl f : allFields()) {
       f.setEditable(editable);
     }
     star.setDisable(!editable);

@@ -49,7 +49,7 @@ public final class MenuActions {
           out.add(
               new PaletteEntry<>(
                   item,
-                  item.getText(),
+                  label(item),
                   note,
                   item.getAccelerator() == null ? "" : item.getAccelerator().getDisplayText(),
                   wordsOf(item) + " " + path));
@@ -79,6 +79,32 @@ public final class MenuActions {
 
   /** A menu's title without its mnemonic mark: "_View" is "View". */
   private static String plain(String text) {
-    return text == null ? "" : text.replace("_", "");
+    return text == null ? "" : withoutMark(text);
+  }
+
+  /**
+   * What {@code item} shows, without the mark of its underlined letter: "Cu_t" is "Cut" ("__" is an
+   * underscore shown). Text shown as it is (no mnemonic parsing) is returned whole.
+   */
+  public static String label(MenuItem item) {
+    String text = item.getText();
+    if (text == null) {
+      return "";
+    }
+    return item.isMnemonicParsing() ? withoutMark(text) : text;
+  }
+
+  private static String withoutMark(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '_' && i + 1 < text.length()) {
+        i++;
+        out.append(text.charAt(i)); // "_t" is t, "__" an underscore
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

@@ -784,6 +784,8 @@ public final class ReplPane {
     } else if (event instanceof ReplEvent.StartFailed f) {
       state.show("Java could not start");
       appendStyled(f.message() + "\n", ERROR);
+      // What the JDK and the JVM said, for a closer look (the log has the whole trace).
+      appendStyled("Details: " + f.detail().replace("\n", " \u2014 ") + "\n", NOTE);
     } else if (event instanceof ReplEvent.EvaluationStarted s) {
       running.set(true);
       currentCode = s.input();

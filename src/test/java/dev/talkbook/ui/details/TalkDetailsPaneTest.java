@@ -179,26 +179,148 @@ class TalkDetailsPaneTest {
     }
   }
 
-  @Test
-  void aTitleLongerThanItsFieldIsWholeInTheFieldsTooltip(FxRobot robot) throws Exception {
-    TalkDetailsPane pane = shown(robot, 300);
-    String whole = "Reverse-engineering a toaster firmware and what it taught us (part 3)";
+  private static final String KEYNOTE =
+      "Keynote: What we learned building a distributed, fault-tolerant, real-time collaborative"
+          + " editor for 10 million users";
+
+  /** The talk shown in {@code pane}, retitled {@code title} in the notebook and shown again. */
+  private Talk retitled(FxRobot robot, TalkDetailsPane pane, String title) {
     Talk talk =
         notebook
             .talks()
             .update(
                 notebook.talks().findByTitle("Virtual threads in practice").get(0).id(),
-                new Talk.Details(whole, List.of(), null, null, null, null, List.of()));
+                new Talk.Details(title, List.of("Maren Holt"), null, null, null, null, List.of()));
     robot.interact(() -> pane.show(talk));
+    return talk;
+  }
+
+  /** Waits until the pane's last save has been stored and its answer applied. */
+  private void saved() throws Exception {
+    executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} px wide")
+  @org.junit.jupiter.params.provider.ValueSource(doubles = {525, 600})
+  void aLongTitleIsShownWholeInItsField(double width, FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, width);
+    retitled(robot, pane, KEYNOTE);
     try {
-      robot.moveTo(pane.title);
+      javafx.scene.control.TextInputControl field =
+          robot.lookup("#detail-title").queryAs(javafx.scene.control.TextInputControl.class);
+      // Every line of the title's text lies inside the field: none cut at its edge, none
+      // scrolled out of sight.
       FxWait.untilFx(
-          "the title's tooltip",
-          () -> pane.title.getTooltip() != null && whole.equals(pane.title.getTooltip().getText()));
+          "the whole title inside its field",
+          () -> {
+            holder.applyCss();
+            holder.layout();
+            javafx.geometry.Bounds inside = field.localToScene(field.getLayoutBounds());
+            List<Text> lines =
+                field.lookupAll(".text").stream()
+                    .filter(n -> n instanceof Text t && KEYNOTE.equals(t.getText()))
+                    .map(Text.class::cast)
+                    .toList();
+            return !lines.isEmpty()
+                && lines.stream()
+                    .allMatch(
+                        t -> {
+                          javafx.geometry.Bounds b = t.localToScene(t.getLayoutBounds());
+                          return b.getMinX() >= inside.getMinX() - 0.5
+                              && b.getMaxX() <= inside.getMaxX() + 0.5
+                              && b.getMinY() >= inside.getMinY() - 0.5
+                              && b.getMaxY() <= inside.getMaxY() + 0.5;
+                        });
+          });
+      // The field under it starts where the title ends.
+      FxWait.onFx(
+          () -> {
+            assertThat(pane.speakers.localToScene(0, 0).getY())
+                .isGreaterThan(field.localToScene(0, field.getHeight()).getY());
+            return null;
+          });
     } finally {
       robot.interact(() -> holder.getChildren().clear());
-      executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
-      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+      saved();
+    }
+  }
+
+  @Test
+  void aShortTitleTakesOneLineAsHighAsTheOtherFields(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    FxWait.untilFx(
+        "the title as high as its text",
+        () ->
+            pane.title.heightNeeded() > 0
+                && Math.abs(pane.title.getHeight() - pane.title.heightNeeded()) < 1);
+    FxWait.onFx(
+        () -> {
+          // The title's font is larger: its one line is as much higher as its text.
+          Text probe = new Text("X");
+          probe.setFont(pane.title.getFont());
+          Text small = new Text("X");
+          small.setFont(pane.speakers.getFont());
+          double extra = probe.getLayoutBounds().getHeight() - small.getLayoutBounds().getHeight();
+          assertThat(pane.title.getHeight())
+              .isCloseTo(pane.speakers.getHeight() + extra, within(2.0));
+          assertThat(pane.title.showsAll()).isTrue();
+          return null;
+        });
+  }
+
+  @Test
+  void enterSavesTheTitleAndNoLineBreakGetsIntoIt(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    try {
+      FxWait.clickOn(robot, "#detail-title");
+      robot.type(javafx.scene.input.KeyCode.END);
+      robot.write(" and after");
+      robot.type(javafx.scene.input.KeyCode.ENTER);
+      FxWait.until(
+          "the title stored",
+          () -> !notebook.talks().findByTitle("Virtual threads in practice and after").isEmpty());
+      assertThat(FxWait.onFx(() -> pane.title.getText()))
+          .isEqualTo("Virtual threads in practice and after");
+      // Pasted across lines, a title is still one line.
+      robot.interact(() -> pane.title.replaceText(0, pane.title.getLength(), "One\ntwo\r\tthree"));
+      assertThat(FxWait.onFx(() -> pane.title.getText())).doesNotContain("\n", "\r", "\t");
+      robot.interact(() -> pane.title.replaceText(0, pane.title.getLength(), "Loom"));
+    } finally {
+      robot.interact(() -> holder.getChildren().clear());
+      saved();
+    }
+  }
+
+  @Test
+  void escPutsBackTheStoredTitleUndoBringsBackWhatWasTypedAndTabLeaves(FxRobot robot)
+      throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    try {
+      FxWait.clickOn(robot, "#detail-title");
+      robot.type(javafx.scene.input.KeyCode.END);
+      robot.write(" draft");
+      assertThat(FxWait.onFx(() -> pane.title.getText()))
+          .isEqualTo("Virtual threads in practice draft");
+      robot.type(javafx.scene.input.KeyCode.ESCAPE);
+      FxWait.untilFx(
+          "the stored title back",
+          () -> pane.title.getText().equals("Virtual threads in practice"));
+      robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+      FxWait.untilFx(
+          "what was typed back",
+          () -> pane.title.getText().equals("Virtual threads in practice draft"));
+      // Tab leaves the title (for its star, as before) and types no tab; leaving saves, as before.
+      robot.type(javafx.scene.input.KeyCode.TAB);
+      FxWait.untilFx("the star focused", () -> pane.star.isFocused());
+      assertThat(FxWait.onFx(() -> pane.title.getText()))
+          .isEqualTo("Virtual threads in practice draft");
+      FxWait.until(
+          "the title stored",
+          () -> !notebook.talks().findByTitle("Virtual threads in practice draft").isEmpty());
+    } finally {
+      robot.interact(() -> holder.getChildren().clear());
+      saved();
     }
   }
 

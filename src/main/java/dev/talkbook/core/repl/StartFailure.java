@@ -1,0 +1,71 @@
+package dev.talkbook.core.repl;
+
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+
+/**
+ * Why the REPL's JVM could not start, in words a user can act on ({@link #message}), with what the
+ * JVM said (or else the JDK) kept apart ({@link #detail}). The REPL talks to the JVM that runs the
+ * code over connections within this computer (JDI's and its own, on the loopback address): where
+ * those cannot be made (the loopback interface is down, a firewall blocks it) JDI only says "VM
+ * initialization failed for: " and a command line.
+ */
+public record StartFailure(String message, String detail) {
+
+  /** How every message about a JVM that would not start begins, but a connection's. */
+  static final String NOT_STARTED = "The JVM for the REPL could not be started: ";
+
+  /** What the JVM itself wrote before it ended, carried from the launch to {@link #of}. */
+  static final class JvmEnded extends java.io.IOException {
+    private final String jvmOutput;
+
+    JvmEnded(Throwable launchFailure, String jvmOutput) {
+      super(messageOf(launchFailure), launchFailure);
+      this.jvmOutput = jvmOutput;
+    }
+  }
+
+  /** The failure explained: a connection on this computer that failed, or the JVM's own words. */
+  public static StartFailure of(Throwable error) {
+    String jvmOutput = "";
+    boolean connection = false;
+    for (Throwable c = error; c != null; c = c.getCause()) {
+      if (c instanceof JvmEnded ended && jvmOutput.isEmpty()) {
+        jvmOutput = ended.jvmOutput.strip();
+      }
+      connection |=
+          c instanceof ConnectException
+              || c instanceof NoRouteToHostException
+              || c instanceof BindException
+              || c instanceof SocketTimeoutException;
+    }
+    // The JDWP agent's words when the launched JVM cannot connect to JDI: "ERROR: transport error
+    // 202: connect failed: Network is unreachable" (or "Connection refused").
+    String jvmSays = jvmOutput.toLowerCase(Locale.ROOT);
+    connection |= jvmSays.contains("transport error") || jvmSays.contains("connect failed");
+    String raw = messageOf(error);
+    // The JVM's words where it said some; else JDI's (the log keeps the whole of both).
+    String detail = jvmOutput.isEmpty() ? raw : jvmOutput;
+    if (connection) {
+      return new StartFailure(
+          "The REPL could not connect to its Java process on this computer ("
+              + InetAddress.getLoopbackAddress().getHostAddress()
+              + "): the connection within this computer failed. The loopback network interface"
+              + " may be down, or a firewall or security tool may block local connections."
+              + " Check those, then press Restart.",
+          detail);
+    }
+    // The JVM's first line ("Unrecognized VM option 'Xyz'") says more than JDI's command line.
+    String first = jvmOutput.lines().findFirst().orElse("");
+    return new StartFailure(NOT_STARTED + (first.isEmpty() ? raw : first), detail);
+  }
+
+  /** The shortest whole statement a throwable makes: its message, else its class. */
+  private static String messageOf(Throwable e) {
+    return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+}
