@@ -31,7 +31,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
@@ -129,7 +128,7 @@ final class ShareServer {
     pool.setDaemon(true);
     pool.setStopTimeout(500);
     stream.writeWith(pool);
-    this.scheduler = new ScheduledExecutorScheduler("talkbook-share-timer", true);
+    this.scheduler = new ShareTimer("talkbook-share-timer");
     this.server = new Server(pool, scheduler, null);
     // No graceful phase: stop() ends the streams itself, then everything closes at once.
     server.setStopTimeout(0);
