@@ -132,13 +132,18 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
    * ends.
    */
   public void endJvms(java.time.Duration atMost) {
+    endJvms(atMost, List.of());
+  }
+
+  /**
+   * As {@link #endJvms(java.time.Duration)}, and ends {@code seenBefore} too: the {@link
+   * #processes} of a moment before, whose JVM may have exited since (a closed session's JVM ends
+   * itself), leaving what its code started without a parent to be found through.
+   */
+  public void endJvms(java.time.Duration atMost, List<ProcessHandle> seenBefore) {
     ended = true;
-    List<ProcessHandle> ending = new ArrayList<>();
-    for (Process p : List.copyOf(alive)) {
-      // The JVM's own children first: once it is gone they are no longer its descendants.
-      p.descendants().forEach(ending::add);
-      ending.add(p.toHandle());
-    }
+    List<ProcessHandle> ending = new ArrayList<>(seenBefore);
+    ending.addAll(processes());
     for (ProcessHandle h : ending) {
       h.destroyForcibly();
     }
@@ -153,6 +158,20 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
         // Not gone in time (or not ours to wait for): nothing more can be done from here.
       }
     }
+  }
+
+  /**
+   * The JVMs this provider launched that still run, each after the processes it started (user code
+   * may start some): its children are listed while it runs, since once it is gone they are no
+   * longer its descendants.
+   */
+  public List<ProcessHandle> processes() {
+    List<ProcessHandle> all = new ArrayList<>();
+    for (Process p : List.copyOf(alive)) {
+      p.descendants().forEach(all::add);
+      all.add(p.toHandle());
+    }
+    return all;
   }
 
   /** Set by {@link #endJvms}: a JVM whose launch was under way then is ended as it comes up. */

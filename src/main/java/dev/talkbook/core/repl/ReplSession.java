@@ -580,6 +580,9 @@ public final class ReplSession implements AutoCloseable {
     }
     closed = true;
     startGate.complete(null); // an engine not yet started never starts
+    // Seen before the engine closes: its JVM then ends itself, and what its code started would
+    // no longer be found through it.
+    List<ProcessHandle> started = provider.processes();
     requestStop(Outcome.STOPPED);
     worker.execute(this::closeEngine);
     worker.shutdown();
@@ -590,7 +593,7 @@ public final class ReplSession implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    provider.endJvms(JVM_END_WAIT);
+    provider.endJvms(JVM_END_WAIT, started);
     try {
       Runtime.getRuntime().removeShutdownHook(endJvmsOnExit);
     } catch (IllegalStateException e) {

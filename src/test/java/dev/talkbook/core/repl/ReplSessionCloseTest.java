@@ -71,6 +71,30 @@ class ReplSessionCloseTest {
   }
 
   @Test
+  void aProcessTheCodeStartedEndsWhenItsJvmExitsByItself() throws Exception {
+    // The JVM that ran the code may end itself (System.exit in the code; a closed session's JVM
+    // exits or halts on its own): what the code started went on, orphaned, for its full 120 s.
+    Set<ProcessHandle> before = descendants();
+    try (ReplSession session = ReplSession.start(ReplOptions.defaults().withoutInput())) {
+      assertThat(session.evaluate("var child = new ProcessBuilder(\"sleep\", \"120\").start();"))
+          .succeedsWithin(60, TimeUnit.SECONDS);
+      Set<ProcessHandle> started = descendants();
+      started.removeAll(before);
+      List<ProcessHandle> sleeps =
+          started.stream()
+              .filter(h -> h.info().command().map(c -> c.endsWith("sleep")).orElse(false))
+              .toList();
+      assertThat(sleeps).hasSize(1);
+
+      session.evaluate("System.exit(0);");
+
+      // Ended by the exiting JVM: waited for here, which without that ending takes 120 s.
+      sleeps.get(0).onExit().get(60, TimeUnit.SECONDS);
+      assertThat(sleeps.get(0).isAlive()).isFalse();
+    }
+  }
+
+  @Test
   void whenTheAppIsTerminatedItsRunawayJvmEndsWithIt() throws Exception {
     assertTheRunawayJvmEndsWhenTheAppEnds(false);
   }

@@ -57,6 +57,9 @@ public final class ReplAgent {
 
   public static void main(String[] args) throws Exception {
     mark("agent-main");
+    // However this JVM exits (the app closed the session, user code called System.exit), what the
+    // user's code started ends with it: else it lived on, orphaned, after the session was gone.
+    Runtime.getRuntime().addShutdownHook(new Thread(ReplAgent::endChildren, "talkbook-agent-end"));
     int port = Integer.parseInt(args[0]);
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setTcpNoDelay(true);
@@ -121,11 +124,17 @@ public final class ReplAgent {
               } catch (InterruptedException e) {
                 // Halt now.
               }
+              endChildren(); // a halt runs no shutdown hook
               Runtime.getRuntime().halt(0);
             },
             "talkbook-agent-halt");
     halt.setDaemon(true);
     halt.start();
+  }
+
+  /** Ends, forcibly, every process this JVM started (user code's), and theirs. */
+  private static void endChildren() {
+    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
   }
 
   /** The command channel's bytes, from the reader thread to the command loop. */
