@@ -190,8 +190,9 @@ public final class Launcher {
    * --notebook=PATH}) and {@code --read-only}, each at most once, in any order: read here, because
    * picocli's classes (compiled for Java 5: verified the slow way, and kept by no class-data
    * archive) cost a tenth of a second before the window could start. Anything else (a command, an
-   * option given twice, a value that looks like an option) is left to picocli, which reads it the
-   * same way or explains the mistake; {@code LauncherTest} checks both agree.
+   * option given twice, a value that looks like an option, an empty or blank path) is left to
+   * picocli, which reads it the same way or explains the mistake; {@code LauncherTest} checks both
+   * agree.
    */
   static Optional<Window> plainWindowOptions(String[] args) {
     String notebook = null;
@@ -209,7 +210,7 @@ public final class Launcher {
       } else {
         return Optional.empty();
       }
-      if (notebook != null || value.isEmpty() || value.startsWith("-")) {
+      if (notebook != null || value.isBlank() || value.startsWith("-")) {
         return Optional.empty();
       }
       notebook = value;

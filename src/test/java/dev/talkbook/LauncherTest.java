@@ -115,6 +115,20 @@ class LauncherTest {
   }
 
   @Test
+  void anEmptyOrBlankNotebookGoesToTheCommandLineWhichRefusesIt() {
+    for (String[] args :
+        new String[][] {
+          {"--notebook", ""},
+          {"--notebook", "   "},
+          {"--notebook=  "},
+          {"--read-only", "--notebook", " "},
+        }) {
+      assertThat(Launcher.plainWindowOptions(args)).as(String.join(" ", args)).isEmpty();
+      assertThat(Launcher.windowOptions(args)).as(String.join(" ", args)).isEmpty();
+    }
+  }
+
+  @Test
   void commandsHelpVersionAndMistakesGoToTheCommandLine() {
     for (String[] args :
         new String[][] {

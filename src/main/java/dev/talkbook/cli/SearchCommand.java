@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
       "  pref*       words starting with pref",
       "  -word       talks without the word",
       "  speaker:hopper  tag:async  event:pyatl  title:…  notes:…",
+      "",
+      "Each hit: the talk's id, title, event and speakers (\"Cancelled: \" before the title of a"
+          + " talk the programme no longer lists), then the passage that matched.",
       ""
     })
 final class SearchCommand implements Callable<Integer> {
@@ -52,7 +55,7 @@ final class SearchCommand implements Callable<Integer> {
         out.printf(
             "%d  %s — %s%s%n",
             hit.talkId(),
-            hit.talkTitle(),
+            (cancelled(notebook, hit) ? TalksCommand.CANCELLED : "") + hit.talkTitle(),
             hit.eventTitle(),
             hit.speakers().isEmpty() ? "" : " (" + String.join(", ", hit.speakers()) + ")");
         out.println(
@@ -63,5 +66,10 @@ final class SearchCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** Whether the hit's talk is gone from its programme (read from the talk: a few per search). */
+  private static boolean cancelled(Notebook notebook, SearchHit hit) {
+    return notebook.talks().find(hit.talkId()).map(t -> t.programme().removed()).orElse(false);
   }
 }

@@ -11,7 +11,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", description = "Print a talk's notes (Markdown).")
+@Command(
+    name = "show",
+    description = {
+      "Print a talk's notes (Markdown). A talk without notes prints the programme's abstract,"
+          + " if it has one.",
+      "Standard output gets the notes alone; what is said about them (that there are none yet,"
+          + " that the abstract follows, that the talk was cancelled) goes to standard error.",
+      ""
+    })
 final class ShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -29,10 +37,12 @@ final class ShowCommand implements Callable<Integer> {
       Talk t = Refs.talk(notebook, talk);
       String zone = notebook.events().get(t.eventId()).timeZone();
       PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      Programme p = t.programme();
       if (details) {
         Talk.Details d = t.details();
-        Programme p = t.programme();
         out.println("Title:    " + d.title());
+        line(out, "Status:   ", p.removed() ? cancelled(p) : null);
         line(out, "Subtitle: ", p.subtitle());
         out.println("Event:    " + notebook.events().get(t.eventId()).title());
         line(out, "Speakers: ", String.join(", ", d.speakers()));
@@ -49,10 +59,6 @@ final class ShowCommand implements Callable<Integer> {
         line(out, "Length:   ", p.duration() == null ? null : p.duration().toMinutes() + " min");
         line(out, "Language: ", p.language());
         line(out, "Starred:  ", t.starred() ? "yes" : null);
-        line(
-            out,
-            "Removed:  ",
-            p.removed() ? "no longer in the programme (since " + p.removedAt() + ")" : null);
         if (!p.abstractText().isEmpty()) {
           out.println();
           out.println("Abstract:");
@@ -61,13 +67,35 @@ final class ShowCommand implements Callable<Integer> {
           }
         }
         out.println();
+      } else if (p.removed()) {
+        // on standard error, before the notes, which stay alone on standard output
+        err.println(cancelled(p) + (t.body().isEmpty() ? "" : "; your notes are kept") + ".");
+      }
+      if (t.body().isEmpty()) {
+        if (details || p.abstractText().isEmpty()) {
+          err.println(
+              "This talk has no notes yet (add some in the window, or with: talkbook talk edit "
+                  + t.id()
+                  + " --notes-file FILE).");
+        } else {
+          err.println("This talk has no notes yet; the programme's abstract:");
+          out.println(p.abstractText());
+        }
+        return 0;
       }
       out.print(t.body());
-      if (!t.body().isEmpty() && !t.body().endsWith("\n")) {
+      if (!t.body().endsWith("\n")) {
         out.println();
       }
       return 0;
     }
+  }
+
+  /** As the site and the agenda say it: "Cancelled", and why. */
+  static String cancelled(Programme p) {
+    return "Cancelled: no longer in the programme (since the import of "
+        + Values.local(p.removedAt())
+        + ")";
   }
 
   private static void line(PrintWriter out, String label, String value) {

@@ -60,6 +60,7 @@ public final class TalkbookCommand implements Callable<Integer> {
       names = "--notebook",
       paramLabel = "PATH",
       scope = ScopeType.INHERIT,
+      converter = NotebookPathConverter.class,
       description =
           "The notebook file to use. When it is missing, the window and the commands that"
               + " write (event add, sample, import) create it; reading commands (events, talks,"
@@ -411,6 +412,29 @@ public final class TalkbookCommand implements Callable<Integer> {
 
   static TalkbookCommand of(CommandSpec spec) {
     return (TalkbookCommand) spec.root().userObject();
+  }
+
+  /**
+   * The {@code --notebook} value as a path. An empty one (or one of only spaces, as an unset shell
+   * variable in {@code --notebook "$NB"} gives) is refused as a usage mistake: as a path it would
+   * be the current folder, which the user never named, and the refusal would then be about a
+   * folder.
+   */
+  static final class NotebookPathConverter implements CommandLine.ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      if (value.isBlank()) {
+        throw new CommandLine.TypeConversionException(
+            "it is empty; name the notebook file (--notebook PATH), or leave the option out for"
+                + " the default notebook.");
+      }
+      try {
+        return Path.of(value);
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a path: " + e.getReason());
+      }
+    }
   }
 
   /** The version from the build. */

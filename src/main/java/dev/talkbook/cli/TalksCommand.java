@@ -11,7 +11,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "talks", description = "List the talks of one event, or of every event.")
+@Command(
+    name = "talks",
+    description = {
+      "List the talks of one event, or of every event: id, time, title, speakers, tags.",
+      "A talk the programme no longer lists (a re-import left it out) has \"Cancelled: \""
+          + " before its title, as on the site and in the agenda.",
+      ""
+    })
 final class TalksCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -20,6 +27,12 @@ final class TalksCommand implements Callable<Integer> {
       paramLabel = "EVENT",
       description = "The event's id or part of its title (default: all).")
   String event;
+
+  /**
+   * Before the title of a talk gone from the programme, in the lists of talks and search hits: as
+   * the site's feed and the agenda's calendar entries say it where only text can.
+   */
+  static final String CANCELLED = "Cancelled: ";
 
   @Override
   public Integer call() {
@@ -42,7 +55,7 @@ final class TalksCommand implements Callable<Integer> {
               "%7d  %-16s  %s%s%s%n",
               t.id(),
               d.startsAt() == null ? "" : Values.LOCAL_TIME.format(d.startsAt()),
-              t.title(),
+              (t.programme().removed() ? CANCELLED : "") + t.title(),
               d.speakers().isEmpty() ? "" : " — " + String.join(", ", d.speakers()),
               d.tags().isEmpty() ? "" : "  #" + String.join(" #", d.tags()));
         }

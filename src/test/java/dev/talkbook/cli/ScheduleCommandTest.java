@@ -169,6 +169,98 @@ class ScheduleCommandTest extends CliTest {
   }
 
   @Test
+  void showOfAnImportedTalkWithoutNotesPrintsTheProgrammesAbstractAndSaysSo() throws IOException {
+    ok("import", "schedule", camp().toString());
+
+    Result r = ok("show", "Night owls");
+
+    assertOut(r).isEqualTo("Listening to the ionosphere." + System.lineSeparator());
+    assertErr(r).contains("This talk has no notes yet; the programme's abstract:");
+
+    Result details = ok("show", "--details", "Night owls");
+    assertOut(details)
+        .contains("Abstract:\n  Listening to the ionosphere.")
+        .containsOnlyOnce("Listening to the ionosphere.");
+    assertErr(details).contains("This talk has no notes yet");
+  }
+
+  @Test
+  void showOfAnImportedTalkWithNotesPrintsTheNotesAlone() throws IOException {
+    ok("import", "schedule", camp().toString());
+    ok("talk", "edit", "Night owls", "--notes-file", file("n.md", "owl notes\n").toString());
+
+    Result r = ok("show", "Night owls");
+
+    assertOut(r).isEqualTo("owl notes\n");
+    assertErr(r).isEmpty();
+  }
+
+  /**
+   * Imports the camp, stars "Night owls" (so a re-import keeps it) and imports the programme again
+   * without it: the talk is cancelled. Returns its id.
+   */
+  private long cancelledNightOwls() throws IOException {
+    ok("import", "schedule", camp().toString());
+    ok("talk", "star", "Night owls");
+    String xml = fixture("frab-schedule.xml");
+    int start = xml.indexOf("<event guid='6a1b0c8e-1b2c-4d5e-8f90-000000000003'");
+    int end = xml.indexOf("</event>", start) + "</event>".length();
+    Path without = file("without.xml", xml.substring(0, start) + xml.substring(end));
+    assertOut(ok("import", "schedule", without.toString())).contains("1 removed");
+    return peek(nb -> nb.talks().findByTitle("Night owls").get(0).id());
+  }
+
+  @Test
+  void aCancelledTalkIsMarkedInTheListOfTalks() throws IOException {
+    long id = cancelledNightOwls();
+
+    Result r = ok("talks");
+
+    assertOut(r)
+        .containsPattern(
+            "(?m)^\\s*"
+                + id
+                + "  2026-08-22 00:30\\s+Cancelled: Night owls: radio after midnight — Hedy"
+                + " Lamarr")
+        .containsPattern("(?m)^\\s*\\d+  2026-08-21 14:00\\s+Soldering for the faint of heart")
+        .containsOnlyOnce("Cancelled");
+  }
+
+  @Test
+  void aCancelledTalkIsMarkedInSearchHits() throws IOException {
+    long id = cancelledNightOwls();
+
+    assertOut(ok("search", "ionosphere"))
+        .containsPattern(
+            "(?m)^" + id + "  Cancelled: Night owls: radio after midnight — Sommercamp 2026");
+    assertOut(ok("search", "solder"))
+        .containsPattern("(?m)^\\d+  Soldering for the faint of heart — ")
+        .doesNotContain("Cancelled");
+  }
+
+  @Test
+  void showOfACancelledTalkSaysSoBeforeItsAbstractOrNotes() throws IOException {
+    long id = cancelledNightOwls();
+
+    Result abstractOnly = ok("show", Long.toString(id));
+    assertOut(abstractOnly).isEqualTo("Listening to the ionosphere." + System.lineSeparator());
+    assertErr(abstractOnly)
+        .startsWith("Cancelled: no longer in the programme (since the import of ")
+        .contains("the programme's abstract");
+
+    Result details = ok("show", "--details", Long.toString(id));
+    assertOut(details)
+        .startsWith(
+            "Title:    Night owls: radio after midnight\n"
+                + "Status:   Cancelled: no longer in the programme (since the import of ");
+
+    ok("talk", "edit", Long.toString(id), "--notes-file", file("n.md", "owl notes\n").toString());
+    Result notes = ok("show", Long.toString(id));
+    assertOut(notes).isEqualTo("owl notes\n");
+    assertErr(notes).startsWith("Cancelled: ").contains("; your notes are kept.");
+  }
+
+  @Test
   void anEventsTimeZoneIsSetAndCleared() {
     long id = addEvent("Camp", "--time-zone", "Europe/Berlin");
     String zone = peek(nb -> nb.events().get(id).timeZone());

@@ -44,11 +44,29 @@ class ShowCommandTest extends CliTest {
   }
 
   @Test
-  void showOfATalkWithoutNotesPrintsNothing() {
+  void showOfATalkWithoutNotesOrAbstractSaysSoOnStandardError() {
     long e = addEvent("Meetup");
     long id = addTalk(e, "Empty");
 
-    assertThat(ok("show", Long.toString(id)).out()).isEmpty();
+    Result r = ok("show", Long.toString(id));
+
+    assertOut(r).isEmpty();
+    assertErr(r)
+        .isEqualTo(
+            "This talk has no notes yet (add some in the window, or with: talkbook talk edit "
+                + id
+                + " --notes-file FILE)."
+                + System.lineSeparator());
+  }
+
+  @Test
+  void showOfATalkWithNotesSaysNothingElse() throws Exception {
+    long id = talkWithNotes("Parsing", "# Parsing\n");
+
+    Result r = ok("show", Long.toString(id));
+
+    assertOut(r).isEqualTo("# Parsing\n");
+    assertErr(r).isEmpty();
   }
 
   @ParameterizedTest

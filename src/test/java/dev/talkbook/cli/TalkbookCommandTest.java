@@ -478,6 +478,50 @@ class TalkbookCommandTest extends CliTest {
     assertErr(r).contains("it is a folder");
   }
 
+  /**
+   * {@code --notebook ""} (an unset variable in {@code --notebook "$NB"}) would be the current
+   * folder: refused as a usage mistake naming the option, before any notebook is opened, wherever
+   * the option stands and for any command, and for the window's start (no command).
+   */
+  static Stream<Arguments> emptyNotebookValues() {
+    Stream.Builder<Arguments> all = Stream.builder();
+    String[][] commands = {
+      {}, {"events"}, {"talks"}, {"show", "1"}, {"search", "x"}, {"info"}, {"event", "add", "T"}
+    };
+    for (String value : new String[] {"", " ", "   "}) {
+      for (String[] command : commands) {
+        if (!value.isEmpty() && command.length > 0 && command[0].equals("event")) {
+          continue; // the old code made a notebook named "   " in the working folder
+        }
+        all.add(Arguments.of(value, command, true));
+        if (command.length > 0) {
+          all.add(Arguments.of(value, command, false));
+        }
+      }
+    }
+    return all.build();
+  }
+
+  @ParameterizedTest(name = "--notebook \"{0}\" {1}, option first: {2}")
+  @MethodSource("emptyNotebookValues")
+  void anEmptyNotebookPathIsRefusedNamingTheOption(
+      String value, String[] command, boolean optionFirst) {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+    args.addAll(optionFirst ? 0 : args.size(), java.util.List.of("--notebook", value));
+
+    Result r = runRaw(args.toArray(String[]::new));
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(2);
+    assertNoStackTrace(r);
+    assertThat(r.err().lines().findFirst())
+        .as("%s", r)
+        .contains(
+            "Invalid value for option '--notebook': it is empty; name the notebook file"
+                + " (--notebook PATH), or leave the option out for the default notebook.");
+    assertErr(r).doesNotContain("Cannot open", "it is a folder");
+    assertOut(r).isEmpty();
+  }
+
   @Test
   void aNotebookBelowAFileIsRefusedNamingTheFile() throws Exception {
     Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
