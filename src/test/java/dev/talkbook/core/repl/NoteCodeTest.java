@@ -11,7 +11,25 @@ import org.junit.jupiter.api.Test;
 class NoteCodeTest {
 
   private static String apply(String text, Edit e) {
-    return text.substring(0, e.start()) + e.text() + text.substring(e.end());
+    return e.applyTo(text);
+  }
+
+  @Test
+  void writesEveryBlocksOutputInOneEditFromTheFirstOutputToTheLast() {
+    String md =
+        "# Demo\n\n```java\nint x = 1;\n```\n```output\nold\n```\nbetween\n\n"
+            + "```java\nx + 1\n```\nend\n";
+    List<Block> blocks = NoteCode.javaBlocks(md);
+    Edit edit =
+        NoteCode.outputsEdit(
+            md, blocks, List.of(new NoteCode.Result("", false), new NoteCode.Result("2", false)));
+    assertThat(edit.start()).isEqualTo(blocks.get(0).outputStart());
+    assertThat(edit.end()).isEqualTo(blocks.get(1).end());
+    assertThat(apply(md, edit))
+        .isEqualTo(
+            "# Demo\n\n```java\nint x = 1;\n```\nbetween\n\n"
+                + "```java\nx + 1\n```\n```output\n2\n```\nend\n");
+    assertThat(NoteCode.outputsEdit(md, List.of(), List.of())).isNull();
   }
 
   @Test
