@@ -170,13 +170,8 @@ final class RunCommand implements Callable<Integer> {
   /** The notes with each block's output block written after it. */
   static String withOutputs(
       String notes, List<NoteCode.Block> blocks, List<NoteCode.Result> outputs) {
-    StringBuilder text = new StringBuilder(notes);
-    // From the last block to the first, so the earlier blocks' offsets stay valid.
-    for (int i = blocks.size() - 1; i >= 0; i--) {
-      NoteCode.Edit edit = NoteCode.outputEdit(notes, blocks.get(i), outputs.get(i));
-      text.replace(edit.start(), edit.end(), edit.text());
-    }
-    return text.toString();
+    NoteCode.Edit edit = NoteCode.outputsEdit(notes, blocks, outputs);
+    return edit == null ? notes : edit.applyTo(notes);
   }
 
   /** What block {@code index} of {@code total} gave, as it is printed when it has run. */

@@ -114,13 +114,36 @@ final class WindowUnderTest {
     this.notebook = Notebook.open(dir.resolve("notes.talkbook"), options);
     this.settingsFile = dir.resolve("settings.properties");
     // TestFX hands every test class the same primary stage: start as a first start of the app
-    // does, not at the size, scene or full screen an earlier test left it in.
+    // does, not at the size, scene, full screen or place an earlier test left it in.
     stage.setFullScreen(false);
     stage.setMaximized(false);
     stage.setScene(null);
     show();
     stage.sizeToScene();
+    stage.centerOnScreen();
+    stage.widthProperty().removeListener(ON_SCREEN);
+    stage.heightProperty().removeListener(ON_SCREEN);
+    stage.widthProperty().addListener(ON_SCREEN);
+    stage.heightProperty().addListener(ON_SCREEN);
   }
+
+  /**
+   * Keeps a resized window on the headless screen, as a window manager does: a window that reaches
+   * past Monocle's screen (1280 × 800, where a smaller window was centred, say) is drawn only in
+   * part, and Monocle, copying that part, leaves the window's pixel buffer short for the next frame
+   * (a {@code BufferOverflowException} from JavaFX's {@code UploadingPainter}, the frame lost).
+   */
+  private static final javafx.beans.InvalidationListener ON_SCREEN =
+      size -> {
+        Stage stage = (Stage) ((javafx.beans.property.ReadOnlyProperty<?>) size).getBean();
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        if (stage.getX() + stage.getWidth() > screen.getMaxX()) {
+          stage.setX(Math.max(screen.getMinX(), screen.getMaxX() - stage.getWidth()));
+        }
+        if (stage.getY() + stage.getHeight() > screen.getMaxY()) {
+          stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - stage.getHeight()));
+        }
+      };
 
   /** A new window on the same notebook and settings, as after a restart (on the FX thread). */
   MainWindow show() {

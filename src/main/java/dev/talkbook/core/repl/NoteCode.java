@@ -62,7 +62,12 @@ public final class NoteCode {
   }
 
   /** A change to the notes: replace {@code [start, end)} with {@code text}. */
-  public record Edit(int start, int end, String text) {}
+  public record Edit(int start, int end, String text) {
+    /** {@code notes} with this change made. */
+    public String applyTo(String notes) {
+      return notes.substring(0, start) + text + notes.substring(end);
+    }
+  }
 
   /** Every Java block, in order (fenced blocks as {@link Fences} reads them). */
   public static List<Block> javaBlocks(String markdown) {
@@ -175,6 +180,30 @@ public final class NoteCode {
       return new Edit(block.outputStart, block.outputEnd, text);
     }
     return new Edit(block.end, block.end, text);
+  }
+
+  /**
+   * One edit that writes each block's result after it ({@link #outputEdit(String, Block, Result)}):
+   * the span from the first block's output to the last's, the text between them kept, so that the
+   * notes change once (the window's one undo step). {@code blocks} are blocks of {@code markdown},
+   * in order, each with its result at the same index; null when there are none.
+   */
+  public static Edit outputsEdit(String markdown, List<Block> blocks, List<Result> results) {
+    if (blocks.isEmpty()) {
+      return null;
+    }
+    List<Edit> edits = new ArrayList<>(blocks.size());
+    for (int i = 0; i < blocks.size(); i++) {
+      edits.add(outputEdit(markdown, blocks.get(i), results.get(i)));
+    }
+    int start = edits.get(0).start();
+    StringBuilder text = new StringBuilder();
+    int at = start;
+    for (Edit e : edits) {
+      text.append(markdown, at, e.start()).append(e.text());
+      at = e.end();
+    }
+    return new Edit(start, at, text.toString());
   }
 
   /** The 1-based line of {@code block}'s opening fence in {@code notes}. */

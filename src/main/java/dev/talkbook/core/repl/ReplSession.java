@@ -1405,23 +1405,9 @@ public final class ReplSession implements AutoCloseable {
       Status status = jvmEnded ? Status.JVM_ENDED : Status.COMPILE_ERROR;
       String note = jvmEnded ? deathReason() : "Nothing was evaluated.";
       SnippetResult nothing =
-          new SnippetResult(
-              index,
-              source,
-              start,
-              end,
-              Kind.UNKNOWN,
-              status,
-              "",
-              null,
-              "",
-              List.of(),
-              null,
-              note,
-              out.text(),
-              out.dropped(),
-              out.droppedLines(),
-              took);
+          SnippetResult.of(index, source, start, end, Kind.UNKNOWN, status, took)
+              .with(status, note)
+              .withOutput(out.text(), out.dropped(), out.droppedLines());
       return new Ran(nothing, null, List.of(note), List.of(), null);
     }
     Snippet snippet = main.snippet();

@@ -47,24 +47,19 @@ public record SnippetResult(
     problems = List.copyOf(problems);
   }
 
-  /** A result whose dropped output is counted in characters only. */
-  public SnippetResult(
-      int index,
-      String source,
-      int start,
-      int end,
-      Kind kind,
-      Status status,
-      String name,
-      String value,
-      String type,
-      List<Problem> problems,
-      Failure failure,
-      String note,
-      String output,
-      long outputDropped,
-      Duration took) {
-    this(
+  /**
+   * A snippet at {@code [start, end)} of the input that declared, printed and reported nothing: no
+   * name, value or type, no problems, failure, note or output. The {@code with…} copies add those.
+   */
+  public static SnippetResult of(
+      int index, String source, int start, int end, Kind kind, Status status, Duration took) {
+    return new SnippetResult(
+        index, source, start, end, kind, status, "", null, "", List.of(), null, "", "", 0, 0, took);
+  }
+
+  /** This result with what it declared: {@code name}, {@code value} (or null) and {@code type}. */
+  public SnippetResult withValue(String name, String value, String type) {
+    return new SnippetResult(
         index,
         source,
         start,
@@ -79,7 +74,52 @@ public record SnippetResult(
         note,
         output,
         outputDropped,
-        0,
+        outputDroppedLines,
+        took);
+  }
+
+  /** This result with the compiler's {@code problems}. */
+  public SnippetResult withProblems(List<Problem> problems) {
+    return new SnippetResult(
+        index,
+        source,
+        start,
+        end,
+        kind,
+        status,
+        name,
+        value,
+        type,
+        problems,
+        failure,
+        note,
+        output,
+        outputDropped,
+        outputDroppedLines,
+        took);
+  }
+
+  /**
+   * This result with {@code output}, after {@code dropped} older characters ({@code droppedLines}
+   * whole lines) were dropped.
+   */
+  public SnippetResult withOutput(String output, long dropped, long droppedLines) {
+    return new SnippetResult(
+        index,
+        source,
+        start,
+        end,
+        kind,
+        status,
+        name,
+        value,
+        type,
+        problems,
+        failure,
+        note,
+        output,
+        dropped,
+        droppedLines,
         took);
   }
 

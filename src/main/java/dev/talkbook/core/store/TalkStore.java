@@ -234,22 +234,6 @@ public final class TalkStore {
         });
   }
 
-  /**
-   * Adds many talks without notes at the end of an event, in this order, with their programmes (a
-   * programme's import); returns their ids. See {@link #createAll(List)}.
-   */
-  public List<Long> createAll(
-      long eventId, List<Talk.Details> details, List<Programme> programmes) {
-    if (details.size() != programmes.size()) {
-      throw new IllegalArgumentException("one programme per talk");
-    }
-    List<NewTalk> talks = new ArrayList<>(details.size());
-    for (int i = 0; i < details.size(); i++) {
-      talks.add(new NewTalk(eventId, details.get(i), "", programmes.get(i)));
-    }
-    return createAll(talks);
-  }
-
   /** A tag's name as SQLite's NOCASE compares it: ASCII letters folded, nothing else. */
   private static String noCase(String name) {
     StringBuilder b = new StringBuilder(name.length());

@@ -417,34 +417,25 @@ public final class NotesRunner {
   private void writeOutputs(List<Block> ran, List<NoteCode.Result> outputs) {
     String text = notes.getText();
     List<Block> now = NoteCode.javaBlocks(text);
-    List<NoteCode.Edit> edits = new ArrayList<>();
+    List<Block> found = new ArrayList<>();
+    List<NoteCode.Result> kept = new ArrayList<>();
     int from = 0;
     for (int i = 0; i < ran.size(); i++) {
-      Block match = null;
       for (int j = from; j < now.size(); j++) {
         if (now.get(j).code().equals(ran.get(i).code())) {
-          match = now.get(j);
+          found.add(now.get(j));
+          kept.add(outputs.get(i));
           from = j + 1;
           break;
         }
       }
-      if (match != null) {
-        edits.add(NoteCode.outputEdit(text, match, outputs.get(i)));
-      }
     }
-    if (edits.isEmpty()) {
+    NoteCode.Edit edit = NoteCode.outputsEdit(text, found, kept);
+    if (edit == null) {
       return;
     }
-    int start = edits.get(0).start();
-    int end = edits.get(edits.size() - 1).end();
-    StringBuilder replacement = new StringBuilder();
-    int at = start;
-    for (NoteCode.Edit e : edits) {
-      replacement.append(text, at, e.start()).append(e.text());
-      at = e.end();
-    }
     int caret = notes.getCaretPosition();
-    notes.replaceText(start, end, replacement.toString());
+    notes.replaceText(edit.start(), edit.end(), edit.text());
     notes.moveTo(Math.min(caret, notes.getLength()));
   }
 }

@@ -11,7 +11,25 @@ import org.junit.jupiter.api.Test;
 class NoteCodeTest {
 
   private static String apply(String text, Edit e) {
-    return text.substring(0, e.start()) + e.text() + text.substring(e.end());
+    return e.applyTo(text);
+  }
+
+  @Test
+  void writesEveryBlocksOutputInOneEditFromTheFirstOutputToTheLast() {
+    String md =
+        "# Demo\n\n```java\nint x = 1;\n```\n```output\nold\n```\nbetween\n\n"
+            + "```java\nx + 1\n```\nend\n";
+    List<Block> blocks = NoteCode.javaBlocks(md);
+    Edit edit =
+        NoteCode.outputsEdit(
+            md, blocks, List.of(new NoteCode.Result("", false), new NoteCode.Result("2", false)));
+    assertThat(edit.start()).isEqualTo(blocks.get(0).outputStart());
+    assertThat(edit.end()).isEqualTo(blocks.get(1).end());
+    assertThat(apply(md, edit))
+        .isEqualTo(
+            "# Demo\n\n```java\nint x = 1;\n```\nbetween\n\n"
+                + "```java\nx + 1\n```\n```output\n2\n```\nend\n");
+    assertThat(NoteCode.outputsEdit(md, List.of(), List.of())).isNull();
   }
 
   @Test
@@ -93,57 +111,27 @@ class NoteCodeTest {
   @Test
   void outputOfAnEvaluationListsPrintedTextValuesAndErrors() {
     SnippetResult printed =
-        new SnippetResult(
-            0,
-            "",
-            0,
-            0,
-            SnippetResult.Kind.STATEMENT,
-            SnippetResult.Status.OK,
-            "",
-            null,
-            "",
-            List.of(),
-            null,
-            "",
-            "hi\n",
-            0,
-            Duration.ZERO);
+        SnippetResult.of(
+                0, "", 0, 0, SnippetResult.Kind.STATEMENT, SnippetResult.Status.OK, Duration.ZERO)
+            .withOutput("hi\n", 0, 0);
     SnippetResult value =
-        new SnippetResult(
-            1,
-            "",
-            0,
-            0,
-            SnippetResult.Kind.EXPRESSION,
-            SnippetResult.Status.OK,
-            "$1",
-            "42",
-            "int",
-            List.of(),
-            null,
-            "",
-            "",
-            0,
-            Duration.ZERO);
+        SnippetResult.of(
+                1, "", 0, 0, SnippetResult.Kind.EXPRESSION, SnippetResult.Status.OK, Duration.ZERO)
+            .withValue("$1", "42", "int");
     SnippetResult error =
-        new SnippetResult(
-            2,
-            "",
-            0,
-            0,
-            SnippetResult.Kind.VARIABLE,
-            SnippetResult.Status.COMPILE_ERROR,
-            "s",
-            null,
-            "",
-            List.of(
-                SnippetResult.Problem.in("String s = 1;", true, "incompatible types", 11, 12, 11)),
-            null,
-            "",
-            "",
-            0,
-            Duration.ZERO);
+        SnippetResult.of(
+                2,
+                "",
+                0,
+                0,
+                SnippetResult.Kind.VARIABLE,
+                SnippetResult.Status.COMPILE_ERROR,
+                Duration.ZERO)
+            .withValue("s", null, "")
+            .withProblems(
+                List.of(
+                    SnippetResult.Problem.in(
+                        "String s = 1;", true, "incompatible types", 11, 12, 11)));
     Evaluation e =
         new Evaluation(
             1, List.of(printed, value, error), Evaluation.Outcome.COMPLETED, "", Duration.ZERO);
@@ -167,23 +155,9 @@ class NoteCodeTest {
       printed.append("line ").append(i).append('\n');
     }
     SnippetResult loop =
-        new SnippetResult(
-            0,
-            "",
-            0,
-            0,
-            SnippetResult.Kind.STATEMENT,
-            SnippetResult.Status.OK,
-            "",
-            null,
-            "",
-            List.of(),
-            null,
-            "",
-            printed.toString(),
-            10_840_314,
-            912_600,
-            Duration.ZERO);
+        SnippetResult.of(
+                0, "", 0, 0, SnippetResult.Kind.STATEMENT, SnippetResult.Status.OK, Duration.ZERO)
+            .withOutput(printed.toString(), 10_840_314, 912_600);
     Evaluation e =
         new Evaluation(1, List.of(loop), Evaluation.Outcome.COMPLETED, "", Duration.ZERO);
 

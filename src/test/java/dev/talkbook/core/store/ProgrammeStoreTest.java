@@ -156,12 +156,15 @@ class ProgrammeStoreTest {
         notebook
             .talks()
             .createAll(
-                camp.id(),
                 List.of(
-                    new Talk.Details(
-                        "A", List.of(), null, null, null, null, List.of("embedded", "new")),
-                    Talk.Details.titled("B")),
-                List.of(PROGRAMME, Programme.NONE));
+                    new TalkStore.NewTalk(
+                        camp.id(),
+                        new Talk.Details(
+                            "A", List.of(), null, null, null, null, List.of("embedded", "new")),
+                        "",
+                        PROGRAMME),
+                    new TalkStore.NewTalk(
+                        camp.id(), Talk.Details.titled("B"), "", Programme.NONE)));
     assertThat(notebook.talks().list(camp.id()))
         .extracting(Talk::id)
         .containsExactly(first.id(), ids.get(0), ids.get(1));
