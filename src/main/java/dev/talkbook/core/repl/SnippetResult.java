@@ -57,48 +57,6 @@ public record SnippetResult(
         index, source, start, end, kind, status, "", null, "", List.of(), null, "", "", 0, 0, took);
   }
 
-  /** This result with what it declared: {@code name}, {@code value} (or null) and {@code type}. */
-  public SnippetResult withValue(String name, String value, String type) {
-    return new SnippetResult(
-        index,
-        source,
-        start,
-        end,
-        kind,
-        status,
-        name,
-        value,
-        type,
-        problems,
-        failure,
-        note,
-        output,
-        outputDropped,
-        outputDroppedLines,
-        took);
-  }
-
-  /** This result with the compiler's {@code problems}. */
-  public SnippetResult withProblems(List<Problem> problems) {
-    return new SnippetResult(
-        index,
-        source,
-        start,
-        end,
-        kind,
-        status,
-        name,
-        value,
-        type,
-        problems,
-        failure,
-        note,
-        output,
-        outputDropped,
-        outputDroppedLines,
-        took);
-  }
-
   /**
    * This result with {@code output}, after {@code dropped} older characters ({@code droppedLines}
    * whole lines) were dropped.

@@ -115,23 +115,28 @@ class NoteCodeTest {
                 0, "", 0, 0, SnippetResult.Kind.STATEMENT, SnippetResult.Status.OK, Duration.ZERO)
             .withOutput("hi\n", 0, 0);
     SnippetResult value =
-        SnippetResult.of(
-                1, "", 0, 0, SnippetResult.Kind.EXPRESSION, SnippetResult.Status.OK, Duration.ZERO)
-            .withValue("$1", "42", "int");
+        declared(
+            SnippetResult.of(
+                1, "", 0, 0, SnippetResult.Kind.EXPRESSION, SnippetResult.Status.OK, Duration.ZERO),
+            "$1",
+            "42",
+            "int",
+            List.of());
     SnippetResult error =
-        SnippetResult.of(
+        declared(
+            SnippetResult.of(
                 2,
                 "",
                 0,
                 0,
                 SnippetResult.Kind.VARIABLE,
                 SnippetResult.Status.COMPILE_ERROR,
-                Duration.ZERO)
-            .withValue("s", null, "")
-            .withProblems(
-                List.of(
-                    SnippetResult.Problem.in(
-                        "String s = 1;", true, "incompatible types", 11, 12, 11)));
+                Duration.ZERO),
+            "s",
+            null,
+            "",
+            List.of(
+                SnippetResult.Problem.in("String s = 1;", true, "incompatible types", 11, 12, 11)));
     Evaluation e =
         new Evaluation(
             1, List.of(printed, value, error), Evaluation.Outcome.COMPLETED, "", Duration.ZERO);
@@ -257,5 +262,31 @@ class NoteCodeTest {
                 + "````java\nString s = \"```\";\n````\n");
     assertThat(NoteCode.javaBlocks(md)).hasSize(3);
     assertThat(NoteCode.javaBlocks(md).get(1).hasOutput()).isTrue();
+  }
+
+  /** {@code r} with what it declared and the compiler's problems (the REPL's own results have). */
+  private static SnippetResult declared(
+      SnippetResult r,
+      String name,
+      String value,
+      String type,
+      List<SnippetResult.Problem> problems) {
+    return new SnippetResult(
+        r.index(),
+        r.source(),
+        r.start(),
+        r.end(),
+        r.kind(),
+        r.status(),
+        name,
+        value,
+        type,
+        problems,
+        r.failure(),
+        r.note(),
+        r.output(),
+        r.outputDropped(),
+        r.outputDroppedLines(),
+        r.took());
   }
 }
