@@ -276,24 +276,96 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .contains(weekday(14));
   }
 
+  /** The new talk dialog's time field, once it is shown. */
+  private static TextField newTalkTime(FxRobot robot) {
+    return (TextField) FxWait.shown(robot, "#talk-time-input");
+  }
+
+  /** Types {@code title} into the new talk dialog's title, and Enter. */
+  private static void createTitled(FxRobot robot, String title) {
+    FxWait.clickOn(robot, "#talk-title-input");
+    robot.write(title);
+    robot.type(KeyCode.ENTER);
+  }
+
   @Test
-  void aNewTalkFromADayRowGoesIntoItsEventUnderNoTimeSelectedAndOpen(FxRobot robot)
-      throws Exception {
+  void aNewTalkFromADayRowIsOfferedTheDaysFirstTimeAndListedUnderThatDaySelectedAndOpen(
+      FxRobot robot) throws Exception {
     threeDayConference(robot);
     String secondDay = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(1));
     ui.clickOnRow(robot, secondDay);
     FxWait.clickOn(robot, "#new-talk");
-    FxWait.clickOn(robot, "#talk-title-input");
-    robot.write("Notes from the booth");
-    robot.type(KeyCode.ENTER);
+    TextField time = newTalkTime(robot);
+    assertThat(FxWait.onFx(() -> time.getText())).isEqualTo("2026-05-14 09:00");
+    createTitled(robot, "Notes from the booth");
 
     FxWait.untilFx(
         "the new talk selected", () -> "Notes from the booth".equals(selectedLabel(robot)));
     FxWait.until(
         () -> ui.openTalk() != null && ui.openTalk().title().equals("Notes from the booth"));
-    assertThat(ui.notebook.talks().get(ui.openTalk().id()).eventId()).isEqualTo(conference.id());
+    Talk made = ui.notebook.talks().get(ui.openTalk().id());
+    assertThat(made.eventId()).isEqualTo(conference.id());
+    assertThat(made.details().startsAt()).isEqualTo(LocalDateTime.parse("2026-05-14T09:00"));
+    assertThat(FxWait.onFx(() -> talkRow(robot, "Notes from the booth").getParent().getValue()))
+        .as("under the day it was made from")
+        .isEqualTo(
+            FxWait.onFx(() -> eventRow(robot, "JavaConf 2026").getChildren().get(1)).getValue());
     assertThat(FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026").getChildren().get(3))))
-        .containsExactly("Hallway notes", "Notes from the booth");
+        .as("No time")
+        .containsExactly("Hallway notes");
+  }
+
+  @Test
+  void aNewTalkFromATalkUnderADayIsOfferedItsTimeAndTakesTheTimeTypedInstead(FxRobot robot)
+      throws Exception {
+    threeDayConference(robot);
+    ui.clickOnRow(robot, "15 11:00 Lab");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().title().equals("15 11:00 Lab"));
+    FxWait.clickOn(robot, "#new-talk");
+    TextField time = newTalkTime(robot);
+    assertThat(FxWait.onFx(() -> time.getText()))
+        .as("a parallel room")
+        .isEqualTo("2026-05-15 11:00");
+    // a time that cannot be read is said, and Create waits for it
+    robot.interact(() -> time.setText("late"));
+    createTitled(robot, "Unconference");
+    FxWait.untilFx(
+        "what is wrong with the time",
+        () ->
+            robot.lookup(".tb-problem").queryAll().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().contains("2026-11-24 14:30")));
+    assertThat(ui.notebook.talks().findByTitle("Unconference")).isEmpty();
+    // as the details take it: ISO's "T" too
+    robot.interact(() -> time.setText("2026-05-15T16:45"));
+    robot.clickOn(time);
+    robot.type(KeyCode.ENTER);
+
+    FxWait.untilFx("the new talk selected", () -> "Unconference".equals(selectedLabel(robot)));
+    TreeItem<NavNode> third =
+        FxWait.onFx(() -> eventRow(robot, "JavaConf 2026").getChildren().get(2));
+    assertThat(FxWait.onFx(() -> labels(third))).endsWith("Unconference");
+    TreeCell<?> row = cell(robot, "Unconference");
+    assertThat(FxWait.onFx(() -> ((Label) row.lookup("." + NavigatorView.TIME_STYLE)).getText()))
+        .isEqualTo("16:45");
+  }
+
+  @Test
+  void aNewTalkInAnEventNotListedByDayIsOfferedNoTime(FxRobot robot) throws Exception {
+    conference =
+        ui.notebook
+            .events()
+            .create(new Event.Details("Meetup", LocalDate.of(2026, 5, 13), null, null, null));
+    talk("First at six", "2026-05-13T18:00", "Upstairs");
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "First at six");
+    FxWait.clickOn(robot, "#new-talk");
+    TextField time = newTalkTime(robot);
+    assertThat(FxWait.onFx(() -> time.getText())).isEmpty();
+    createTitled(robot, "Lightning talks");
+
+    FxWait.untilFx("the new talk selected", () -> "Lightning talks".equals(selectedLabel(robot)));
+    assertThat(ui.notebook.talks().findByTitle("Lightning talks").get(0).details().startsAt())
+        .isNull();
   }
 
   /**

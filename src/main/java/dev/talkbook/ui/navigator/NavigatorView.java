@@ -5,7 +5,6 @@ import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkSummary;
 import dev.talkbook.core.store.Notebook;
-import dev.talkbook.ui.common.CommaList;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.PaneHeader;
@@ -32,7 +31,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -619,50 +617,43 @@ public final class NavigatorView {
 
   private void newTalkIn(Event event) {
     long eventId = event.id();
-    TextInputDialog dialog = new TextInputDialog();
-    dialog.initOwner(window());
-    Theme.dress(dialog.getDialogPane(), window());
-    dialog.setTitle("New talk");
-    // Where Ctrl+N puts it: the selected talk's event, which the tree may have scrolled away.
-    dialog.setHeaderText("In " + event.title());
-    dialog.setGraphic(null); // not a question: a form, like the event's
-    ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText("Create");
-    dialog.getEditor().setId("talk-title-input");
-    dialog.getEditor().setPrefColumnCount(28);
-    // The speakers too, while one is at it (optional): an attendee types both as the talk begins.
-    TextField speakers = new TextField();
-    speakers.setId("talk-speakers-input");
-    speakers.setPromptText("Comma separated (optional)");
-    speakers.setAccessibleText("Speakers, comma separated");
-    javafx.scene.layout.GridPane form = new javafx.scene.layout.GridPane();
-    form.setHgap(10);
-    form.setVgap(8);
-    form.addRow(0, EventDialog.labelFor("Title", dialog.getEditor()), dialog.getEditor());
-    form.addRow(1, EventDialog.labelFor("Speakers", speakers), speakers);
-    javafx.scene.layout.GridPane.setHgrow(dialog.getEditor(), Priority.ALWAYS);
-    dialog.getDialogPane().setContent(form);
-    needsATitle(dialog);
-    dialog
+    new NewTalkDialog(window(), event.title(), offeredTime())
         .showAndWait()
-        .filter(title -> !title.isBlank())
+        .filter(details -> !details.title().isBlank())
         .ifPresent(
-            title -> {
-              List<String> names = CommaList.split(speakers.getText()); // read on the FX thread
-              executors.run(
-                  () ->
-                      notebook
-                          .talks()
-                          .create(
-                              eventId,
-                              new Talk.Details(title, names, null, null, null, null, List.of()),
-                              ""),
-                  talk -> {
-                    reload(talk.id());
-                    openCreated.accept(talk.id());
-                    changed.run();
-                  },
-                  error -> Errors.show(window(), "Could not create the talk", error));
-            });
+            details ->
+                executors.run(
+                    () -> notebook.talks().create(eventId, details, ""),
+                    talk -> {
+                      reload(talk.id());
+                      openCreated.accept(talk.id());
+                      changed.run();
+                    },
+                    error -> Errors.show(window(), "Could not create the talk", error)));
+  }
+
+  /**
+   * The time a new talk is offered, so that it is listed where it was asked for: under a day, the
+   * selected talk's (a talk in a parallel room: the case of an attendee picking a room at that
+   * slot), or on the day's row, its first talk's (the day begins there; the user changes the hour).
+   * Null elsewhere: an event not listed by day, or "No time", lists talks without one.
+   */
+  private java.time.LocalDateTime offeredTime() {
+    TreeItem<NavNode> item = tree.getSelectionModel().getSelectedItem();
+    if (item == null) {
+      return null;
+    }
+    if (item.getValue() instanceof NavNode.DayNode d && d.date() != null) {
+      return item.getChildren().isEmpty()
+              || !(item.getChildren().get(0).getValue() instanceof NavNode.TalkNode first)
+          ? null
+          : first.talk().startsAt();
+    }
+    return item.getValue() instanceof NavNode.TalkNode t
+            && item.getParent() != null
+            && item.getParent().getValue() instanceof NavNode.DayNode
+        ? t.talk().startsAt()
+        : null;
   }
 
   /**
