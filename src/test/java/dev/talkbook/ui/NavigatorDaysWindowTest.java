@@ -525,6 +525,65 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> event.getChildren().get(1).isExpanded())).isTrue();
   }
 
+  /** The folds the window's settings file keeps for the notebook. */
+  private String foldsKept() {
+    ui.idle(); // the settings are written on the notebook thread
+    return dev.talkbook.ui.common.Settings.load(ui.settingsFile)
+        .get(dev.talkbook.ui.common.Settings.navigatorFolds(ui.notebook.file()));
+  }
+
+  @Test
+  void foldedEventsAndDaysStayFoldedAfterARestart(FxRobot robot) throws Exception {
+    threeDayConference(robot);
+    Event meetup = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    ui.notebook.talks().create(meetup.id(), Talk.Details.titled("Lightning talks"), "");
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "15 11:00 Lab");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().title().equals("15 11:00 Lab"));
+    TreeItem<NavNode> second =
+        FxWait.onFx(() -> eventRow(robot, "JavaConf 2026").getChildren().get(1));
+    // folded as the user folds: the arrow beside the row
+    TreeCell<?> day = cell(robot, second.getValue().label());
+    robot.clickOn(FxWait.onFx(() -> day.lookup(".tree-disclosure-node")));
+    FxWait.untilFx("the day folded", () -> !second.isExpanded());
+    TreeCell<?> meetupRow = cell(robot, "Meetup");
+    robot.clickOn(FxWait.onFx(() -> meetupRow.lookup(".tree-disclosure-node")));
+    FxWait.untilFx("the event folded", () -> !eventRow(robot, "Meetup").isExpanded());
+
+    robot.interact(() -> ui.window.close());
+    robot.interact(() -> ui.show());
+    FxWait.untilFx("the last talk selected", () -> "15 11:00 Lab".equals(selectedLabel(robot)));
+
+    TreeItem<NavNode> event = eventRow(robot, "JavaConf 2026");
+    assertThat(FxWait.onFx(() -> event.getChildren().get(1).isExpanded()))
+        .as("the folded day")
+        .isFalse();
+    assertThat(FxWait.onFx(() -> event.getChildren().get(0).isExpanded())).isTrue();
+    assertThat(FxWait.onFx(() -> event.getChildren().get(2).isExpanded())).isTrue();
+    assertThat(FxWait.onFx(() -> eventRow(robot, "Meetup").isExpanded()))
+        .as("the folded event")
+        .isFalse();
+  }
+
+  @Test
+  void theFoldOfADayWhoseTalksAreGoneIsNotKept(FxRobot robot) throws Exception {
+    threeDayConference(robot);
+    TreeItem<NavNode> third =
+        FxWait.onFx(() -> eventRow(robot, "JavaConf 2026").getChildren().get(2));
+    robot.interact(() -> third.setExpanded(false));
+    assertThat(foldsKept()).isEqualTo(conference.id() + "@2026-05-15");
+
+    for (var t : ui.notebook.talks().summaries()) {
+      if (t.title().startsWith("15 ")) {
+        ui.notebook.talks().delete(t.id());
+      }
+    }
+    ui.reloadTree(robot);
+
+    assertThat(FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")))).hasSize(3);
+    assertThat(foldsKept()).isEmpty();
+  }
+
   private int position(long talkId) {
     return ui.notebook.talks().summaries().stream()
         .filter(t -> t.id() == talkId)

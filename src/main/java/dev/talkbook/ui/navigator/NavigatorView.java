@@ -8,6 +8,7 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.PaneHeader;
+import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.TitleRow;
 import dev.talkbook.ui.common.UiExecutors;
@@ -90,14 +91,27 @@ public final class NavigatorView {
 
   private boolean reloading;
 
+  private final Settings settings;
+
+  /** The events and days folded; kept in the settings, so that they stay folded after a restart. */
+  private Folds folds;
+
   /**
+   * @param settings where the folded events and days are kept, for this notebook
    * @param openTalk called with a talk's id when the user selects it
    * @param changed called after the tree changed the notebook (for the window to refresh)
    */
   public NavigatorView(
-      Notebook notebook, UiExecutors executors, LongConsumer openTalk, Runnable changed) {
+      Notebook notebook,
+      UiExecutors executors,
+      Settings settings,
+      LongConsumer openTalk,
+      Runnable changed) {
     this.notebook = notebook;
     this.executors = executors;
+    this.settings = settings;
+    // read from memory (the settings are read already): the first tree is built with them
+    this.folds = Folds.parse(settings.get(Settings.navigatorFolds(notebook.file())));
     this.openTalk = openTalk;
     this.openCreated = openTalk;
     this.changed = changed;
@@ -134,6 +148,10 @@ public final class NavigatorView {
           }
         });
     tree.setContextMenu(contextMenu());
+    // A fold or unfold by the user (the arrow, a key) or by the window (a talk selected under a
+    // folded day) is kept: the tree's root sees every branch's.
+    tree.getRoot().addEventHandler(TreeItem.branchExpandedEvent(), e -> keepFolds());
+    tree.getRoot().addEventHandler(TreeItem.branchCollapsedEvent(), e -> keepFolds());
     // The arrow keys move from the focused row: on coming into the tree it is the selected one,
     // whatever the tree did with its focus since the window selected it (its first layout, a
     // reload); with nothing selected, the first row, so the keyboard's place shows (a tree with
@@ -314,9 +332,6 @@ public final class NavigatorView {
     }
   }
 
-  /** A day row's place, to keep it collapsed across reloads. */
-  private record DayKey(long eventId, LocalDate date) {}
-
   /**
    * Reloads the tree from the notebook and selects the talk {@code selectTalk}; with null, the row
    * that was selected stays selected (found again by its id, not by its place, which another row
@@ -357,19 +372,6 @@ public final class NavigatorView {
   private void show(Contents contents, Target target) {
     Target wanted = target != null ? target : Target.of(selected());
     List<TreeItem<NavNode>> items = new ArrayList<>();
-    java.util.Set<Long> expanded = new java.util.HashSet<>();
-    java.util.Set<DayKey> folded = new java.util.HashSet<>();
-    for (TreeItem<NavNode> item : tree.getRoot().getChildren()) {
-      if (item.isExpanded() && item.getValue() instanceof NavNode.EventNode e) {
-        expanded.add(e.event().id());
-      }
-      for (TreeItem<NavNode> child : item.getChildren()) {
-        if (!child.isExpanded() && child.getValue() instanceof NavNode.DayNode d) {
-          folded.add(new DayKey(d.eventId(), d.date()));
-        }
-      }
-    }
-    boolean first = tree.getRoot().getChildren().isEmpty();
     Map<Long, List<TalkSummary>> talksOf = new LinkedHashMap<>();
     for (TalkSummary t : contents.talks()) {
       talksOf.computeIfAbsent(t.eventId(), id -> new ArrayList<>()).add(t);
@@ -377,7 +379,8 @@ public final class NavigatorView {
     TreeItem<NavNode> select = null;
     for (Event e : contents.events()) {
       TreeItem<NavNode> item = new TreeItem<>(new NavNode.EventNode(e));
-      item.setExpanded(first || expanded.contains(e.id()));
+      // a new event shows its talks; one the user folded stays folded (after a restart too)
+      item.setExpanded(!folds.folded(e.id()));
       items.add(item);
       if (wanted != null && wanted.kind() == Target.Kind.EVENT && e.id() == wanted.id()) {
         item.setExpanded(true);
@@ -404,7 +407,7 @@ public final class NavigatorView {
         TreeItem<NavNode> dayItem =
             new TreeItem<>(new NavNode.DayNode(e.id(), day.date(), name, day.talks().size()));
         // a new day (a first import) shows its talks; a day the user folded stays folded
-        dayItem.setExpanded(!folded.contains(new DayKey(e.id(), day.date())));
+        dayItem.setExpanded(!folds.folded(e.id(), day.date()));
         item.getChildren().add(dayItem);
         if (wanted != null
             && wanted.kind() == Target.Kind.DAY
@@ -439,6 +442,31 @@ public final class NavigatorView {
       reloading = false;
     }
     empty.set(items.isEmpty());
+    keepFolds(); // the folds of events and days no longer listed go
+  }
+
+  /**
+   * Keeps the folds the tree shows, in memory and in the settings (written when they changed): only
+   * the rows listed, so a deleted event's or day's fold is not kept for ever.
+   */
+  private void keepFolds() {
+    if (reloading) {
+      return; // the reload keeps them once done
+    }
+    java.util.Set<Long> events = new java.util.HashSet<>();
+    java.util.Set<Folds.Day> days = new java.util.HashSet<>();
+    for (TreeItem<NavNode> item : tree.getRoot().getChildren()) {
+      if (!item.isExpanded() && !item.isLeaf() && item.getValue() instanceof NavNode.EventNode e) {
+        events.add(e.event().id());
+      }
+      for (TreeItem<NavNode> child : item.getChildren()) {
+        if (!child.isExpanded() && child.getValue() instanceof NavNode.DayNode d) {
+          days.add(new Folds.Day(d.eventId(), d.date()));
+        }
+      }
+    }
+    folds = new Folds(events, days);
+    settings.put(Settings.navigatorFolds(notebook.file()), folds.text());
   }
 
   /**
