@@ -1,6 +1,7 @@
 package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
@@ -582,6 +583,50 @@ class NavigatorDaysWindowTest extends RealWindowTest {
 
     assertThat(FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")))).hasSize(3);
     assertThat(foldsKept()).isEmpty();
+  }
+
+  @Test
+  void inANarrowNavigatorTheDayLevelCostsNoWidthTheTimesLineUpUnderTheDaysName(FxRobot robot)
+      throws Exception {
+    threeDayConference(robot);
+    Event meetup = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    ui.notebook.talks().create(meetup.id(), Talk.Details.titled("Lightning talks"), "");
+    ui.reloadTree(robot);
+    robot.interact(() -> ui.stage.setWidth(1200));
+    ui.idle();
+    robot.interact(
+        () -> {
+          var columns =
+              (javafx.scene.control.SplitPane) tree(robot).getScene().lookup(".split-pane");
+          columns.setDividerPosition(0, 200 / columns.getWidth());
+        });
+    ui.idle();
+    String firstDay = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(0));
+    TreeCell<?> day = cell(robot, firstDay);
+    TreeCell<?> talk = cell(robot, "13 09:00 Hall A");
+    TreeCell<?> undivided = cell(robot, "Lightning talks");
+    double dayName = FxWait.onFx(() -> x(day.lookup(".tb-row-title")));
+    double time = FxWait.onFx(() -> x(talk.lookup("." + NavigatorView.TIME_STYLE)));
+    double title = FxWait.onFx(() -> x(talk.lookup(".tb-row-title")));
+    double otherTitle = FxWait.onFx(() -> x(undivided.lookup(".tb-row-title")));
+    double right = FxWait.onFx(() -> talk.localToScene(talk.getLayoutBounds()).getMaxX());
+
+    assertThat(time).as("the time under the day's name").isCloseTo(dayName, within(1.0));
+    assertThat(time)
+        .as("where an event's talks begin when it is not listed by day")
+        .isCloseTo(otherTitle, within(1.0));
+    assertThat(right - title).as("the title's room in a 200 px navigator").isGreaterThan(100);
+    // the day's arrow, left of its talks, still folds it (its row drawn again: the tree scrolled)
+    TreeCell<?> dayAgain = cell(robot, firstDay);
+    robot.clickOn(FxWait.onFx(() -> dayAgain.lookup(".tree-disclosure-node")));
+    FxWait.untilFx(
+        "the day folded",
+        () -> !eventRow(robot, "JavaConf 2026").getChildren().get(0).isExpanded());
+  }
+
+  /** Where {@code node} begins in the scene, px. */
+  private static double x(Node node) {
+    return node.localToScene(node.getLayoutBounds()).getMinX();
   }
 
   private int position(long talkId) {

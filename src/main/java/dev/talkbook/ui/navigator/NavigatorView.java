@@ -67,6 +67,13 @@ public final class NavigatorView {
   /** The style class of a talk's time under its day. */
   public static final String TIME_STYLE = "tb-row-time";
 
+  /**
+   * The style class of a talk's row under a day: indented by half a level, so that the day level
+   * costs no width (its talks line up under the day's name, as those of an event not listed by day
+   * under the event's); a narrow navigator keeps the room for the titles.
+   */
+  public static final String IN_DAY_STYLE = "tb-in-day";
+
   private final Notebook notebook;
   private final UiExecutors executors;
   private final LongConsumer openTalk;
@@ -937,7 +944,8 @@ public final class NavigatorView {
     @Override
     protected void updateItem(NavNode item, boolean isEmpty) {
       super.updateItem(item, isEmpty);
-      getStyleClass().removeAll("tb-event-row", "tb-day-row", "tb-talk-row", "tb-removed");
+      getStyleClass()
+          .removeAll("tb-event-row", "tb-day-row", "tb-talk-row", IN_DAY_STYLE, "tb-removed");
       if (isEmpty || item == null) {
         setText(null);
         setGraphic(null);
@@ -968,6 +976,11 @@ public final class NavigatorView {
         detail.setText(Counts.of(d.talks(), "talk"));
       } else if (item instanceof NavNode.TalkNode t) {
         getStyleClass().add("tb-talk-row");
+        if (getTreeItem() != null
+            && getTreeItem().getParent() != null
+            && getTreeItem().getParent().getValue() instanceof NavNode.DayNode) {
+          getStyleClass().add(IN_DAY_STYLE);
+        }
         List<String> parts = new ArrayList<>();
         if (timed != null && timed.room() != null) {
           parts.add(timed.room()); // the room first: the speakers give way before it

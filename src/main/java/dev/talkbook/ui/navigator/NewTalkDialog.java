@@ -60,6 +60,16 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
     problem.getStyleClass().add("tb-problem");
     problem.setWrapText(true);
     problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+    // the dialog grows to show the message, and shrinks back when it goes (the buttons were cut)
+    problem
+        .textProperty()
+        .addListener(
+            (obs, old, text) -> {
+              if (getDialogPane().getScene() != null
+                  && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+              }
+            });
     time.textProperty()
         .addListener(
             (obs, old, text) -> {
