@@ -156,7 +156,8 @@ public final class MainWindow {
             notebook, executors.io(), executors.render(), Platform::runLater, executors.timer());
     preview = new PreviewView(host::openLink);
     details = new TalkDetailsPane(notebook, executors, this::detailsSaved, host::openLink);
-    navigator = new NavigatorView(notebook, executors, id -> open(id, null), this::reloadTalk);
+    navigator =
+        new NavigatorView(notebook, executors, settings, id -> open(id, null), this::reloadTalk);
     search = new SearchView(notebook, executors, this::open);
     status = new StatusBar(notebook.file(), notebook.isReadOnly(), talk);
     readOnly = notebook.isReadOnly();

@@ -1,6 +1,7 @@
 package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
@@ -276,24 +277,96 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .contains(weekday(14));
   }
 
+  /** The new talk dialog's time field, once it is shown. */
+  private static TextField newTalkTime(FxRobot robot) {
+    return (TextField) FxWait.shown(robot, "#talk-time-input");
+  }
+
+  /** Types {@code title} into the new talk dialog's title, and Enter. */
+  private static void createTitled(FxRobot robot, String title) {
+    FxWait.clickOn(robot, "#talk-title-input");
+    robot.write(title);
+    robot.type(KeyCode.ENTER);
+  }
+
   @Test
-  void aNewTalkFromADayRowGoesIntoItsEventUnderNoTimeSelectedAndOpen(FxRobot robot)
-      throws Exception {
+  void aNewTalkFromADayRowIsOfferedTheDaysFirstTimeAndListedUnderThatDaySelectedAndOpen(
+      FxRobot robot) throws Exception {
     threeDayConference(robot);
     String secondDay = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(1));
     ui.clickOnRow(robot, secondDay);
     FxWait.clickOn(robot, "#new-talk");
-    FxWait.clickOn(robot, "#talk-title-input");
-    robot.write("Notes from the booth");
-    robot.type(KeyCode.ENTER);
+    TextField time = newTalkTime(robot);
+    assertThat(FxWait.onFx(() -> time.getText())).isEqualTo("2026-05-14 09:00");
+    createTitled(robot, "Notes from the booth");
 
     FxWait.untilFx(
         "the new talk selected", () -> "Notes from the booth".equals(selectedLabel(robot)));
     FxWait.until(
         () -> ui.openTalk() != null && ui.openTalk().title().equals("Notes from the booth"));
-    assertThat(ui.notebook.talks().get(ui.openTalk().id()).eventId()).isEqualTo(conference.id());
+    Talk made = ui.notebook.talks().get(ui.openTalk().id());
+    assertThat(made.eventId()).isEqualTo(conference.id());
+    assertThat(made.details().startsAt()).isEqualTo(LocalDateTime.parse("2026-05-14T09:00"));
+    assertThat(FxWait.onFx(() -> talkRow(robot, "Notes from the booth").getParent().getValue()))
+        .as("under the day it was made from")
+        .isEqualTo(
+            FxWait.onFx(() -> eventRow(robot, "JavaConf 2026").getChildren().get(1)).getValue());
     assertThat(FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026").getChildren().get(3))))
-        .containsExactly("Hallway notes", "Notes from the booth");
+        .as("No time")
+        .containsExactly("Hallway notes");
+  }
+
+  @Test
+  void aNewTalkFromATalkUnderADayIsOfferedItsTimeAndTakesTheTimeTypedInstead(FxRobot robot)
+      throws Exception {
+    threeDayConference(robot);
+    ui.clickOnRow(robot, "15 11:00 Lab");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().title().equals("15 11:00 Lab"));
+    FxWait.clickOn(robot, "#new-talk");
+    TextField time = newTalkTime(robot);
+    assertThat(FxWait.onFx(() -> time.getText()))
+        .as("a parallel room")
+        .isEqualTo("2026-05-15 11:00");
+    // a time that cannot be read is said, and Create waits for it
+    robot.interact(() -> time.setText("late"));
+    createTitled(robot, "Unconference");
+    FxWait.untilFx(
+        "what is wrong with the time",
+        () ->
+            robot.lookup(".tb-problem").queryAll().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().contains("2026-11-24 14:30")));
+    assertThat(ui.notebook.talks().findByTitle("Unconference")).isEmpty();
+    // as the details take it: ISO's "T" too
+    robot.interact(() -> time.setText("2026-05-15T16:45"));
+    robot.clickOn(time);
+    robot.type(KeyCode.ENTER);
+
+    FxWait.untilFx("the new talk selected", () -> "Unconference".equals(selectedLabel(robot)));
+    TreeItem<NavNode> third =
+        FxWait.onFx(() -> eventRow(robot, "JavaConf 2026").getChildren().get(2));
+    assertThat(FxWait.onFx(() -> labels(third))).endsWith("Unconference");
+    TreeCell<?> row = cell(robot, "Unconference");
+    assertThat(FxWait.onFx(() -> ((Label) row.lookup("." + NavigatorView.TIME_STYLE)).getText()))
+        .isEqualTo("16:45");
+  }
+
+  @Test
+  void aNewTalkInAnEventNotListedByDayIsOfferedNoTime(FxRobot robot) throws Exception {
+    conference =
+        ui.notebook
+            .events()
+            .create(new Event.Details("Meetup", LocalDate.of(2026, 5, 13), null, null, null));
+    talk("First at six", "2026-05-13T18:00", "Upstairs");
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "First at six");
+    FxWait.clickOn(robot, "#new-talk");
+    TextField time = newTalkTime(robot);
+    assertThat(FxWait.onFx(() -> time.getText())).isEmpty();
+    createTitled(robot, "Lightning talks");
+
+    FxWait.untilFx("the new talk selected", () -> "Lightning talks".equals(selectedLabel(robot)));
+    assertThat(ui.notebook.talks().findByTitle("Lightning talks").get(0).details().startsAt())
+        .isNull();
   }
 
   /**
@@ -451,6 +524,110 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     FxWait.untilFx(
         "the added talk selected", () -> "Added by the import".equals(selectedLabel(robot)));
     assertThat(FxWait.onFx(() -> event.getChildren().get(1).isExpanded())).isTrue();
+  }
+
+  /** The folds the window's settings file keeps for the notebook. */
+  private String foldsKept() {
+    ui.idle(); // the settings are written on the notebook thread
+    return dev.talkbook.ui.common.Settings.load(ui.settingsFile)
+        .get(dev.talkbook.ui.common.Settings.navigatorFolds(ui.notebook.file()));
+  }
+
+  @Test
+  void foldedEventsAndDaysStayFoldedAfterARestart(FxRobot robot) throws Exception {
+    threeDayConference(robot);
+    Event meetup = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    ui.notebook.talks().create(meetup.id(), Talk.Details.titled("Lightning talks"), "");
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "15 11:00 Lab");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().title().equals("15 11:00 Lab"));
+    TreeItem<NavNode> second =
+        FxWait.onFx(() -> eventRow(robot, "JavaConf 2026").getChildren().get(1));
+    // folded as the user folds: the arrow beside the row
+    TreeCell<?> day = cell(robot, second.getValue().label());
+    robot.clickOn(FxWait.onFx(() -> day.lookup(".tree-disclosure-node")));
+    FxWait.untilFx("the day folded", () -> !second.isExpanded());
+    TreeItem<NavNode> meetupRow = eventRow(robot, "Meetup");
+    robot.interact(() -> meetupRow.setExpanded(false));
+
+    robot.interact(() -> ui.window.close());
+    robot.interact(() -> ui.show());
+    FxWait.untilFx("the last talk selected", () -> "15 11:00 Lab".equals(selectedLabel(robot)));
+
+    TreeItem<NavNode> event = eventRow(robot, "JavaConf 2026");
+    assertThat(FxWait.onFx(() -> event.getChildren().get(1).isExpanded()))
+        .as("the folded day")
+        .isFalse();
+    assertThat(FxWait.onFx(() -> event.getChildren().get(0).isExpanded())).isTrue();
+    assertThat(FxWait.onFx(() -> event.getChildren().get(2).isExpanded())).isTrue();
+    assertThat(FxWait.onFx(() -> eventRow(robot, "Meetup").isExpanded()))
+        .as("the folded event")
+        .isFalse();
+  }
+
+  @Test
+  void theFoldOfADayWhoseTalksAreGoneIsNotKept(FxRobot robot) throws Exception {
+    threeDayConference(robot);
+    TreeItem<NavNode> third =
+        FxWait.onFx(() -> eventRow(robot, "JavaConf 2026").getChildren().get(2));
+    robot.interact(() -> third.setExpanded(false));
+    assertThat(foldsKept()).isEqualTo(conference.id() + "@2026-05-15");
+
+    for (var t : ui.notebook.talks().summaries()) {
+      if (t.title().startsWith("15 ")) {
+        ui.notebook.talks().delete(t.id());
+      }
+    }
+    ui.reloadTree(robot);
+
+    assertThat(FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")))).hasSize(3);
+    assertThat(foldsKept()).isEmpty();
+  }
+
+  @Test
+  void inANarrowNavigatorTheDayLevelCostsNoWidthTheTimesLineUpUnderTheDaysName(FxRobot robot)
+      throws Exception {
+    threeDayConference(robot);
+    Event meetup = ui.notebook.events().create(Event.Details.titled("Meetup"));
+    ui.notebook.talks().create(meetup.id(), Talk.Details.titled("Lightning talks"), "");
+    ui.reloadTree(robot);
+    TreeItem<NavNode> meetupRow = eventRow(robot, "Meetup");
+    robot.interact(() -> meetupRow.setExpanded(true)); // shown, as it is once a talk is opened
+    robot.interact(() -> ui.stage.setWidth(1200));
+    ui.idle();
+    robot.interact(
+        () -> {
+          var columns =
+              (javafx.scene.control.SplitPane) tree(robot).getScene().lookup(".split-pane");
+          columns.setDividerPosition(0, 200 / columns.getWidth());
+        });
+    ui.idle();
+    String firstDay = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(0));
+    TreeCell<?> day = cell(robot, firstDay);
+    TreeCell<?> talk = cell(robot, "13 09:00 Hall A");
+    TreeCell<?> undivided = cell(robot, "Lightning talks");
+    double dayName = FxWait.onFx(() -> x(day.lookup(".tb-row-title")));
+    double time = FxWait.onFx(() -> x(talk.lookup("." + NavigatorView.TIME_STYLE)));
+    double title = FxWait.onFx(() -> x(talk.lookup(".tb-row-title")));
+    double otherTitle = FxWait.onFx(() -> x(undivided.lookup(".tb-row-title")));
+    double right = FxWait.onFx(() -> talk.localToScene(talk.getLayoutBounds()).getMaxX());
+
+    assertThat(time).as("the time under the day's name").isCloseTo(dayName, within(1.0));
+    assertThat(time)
+        .as("where an event's talks begin when it is not listed by day")
+        .isCloseTo(otherTitle, within(1.0));
+    assertThat(right - title).as("the title's room in a 200 px navigator").isGreaterThan(100);
+    // the day's arrow, left of its talks, still folds it (its row drawn again: the tree scrolled)
+    TreeCell<?> dayAgain = cell(robot, firstDay);
+    robot.clickOn(FxWait.onFx(() -> dayAgain.lookup(".tree-disclosure-node")));
+    FxWait.untilFx(
+        "the day folded",
+        () -> !eventRow(robot, "JavaConf 2026").getChildren().get(0).isExpanded());
+  }
+
+  /** Where {@code node} begins in the scene, px. */
+  private static double x(Node node) {
+    return node.localToScene(node.getLayoutBounds()).getMinX();
   }
 
   private int position(long talkId) {

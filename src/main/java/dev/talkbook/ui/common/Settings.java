@@ -132,6 +132,14 @@ public final class Settings {
     return number(ofNotebook("keptNotesSeen", notebook), 0);
   }
 
+  /**
+   * The navigator's folded events and days in {@code notebook} (its {@code Folds} text); empty when
+   * everything is unfolded.
+   */
+  public static Key<String> navigatorFolds(Path notebook) {
+    return text(ofNotebook("navigatorFolds", notebook), "");
+  }
+
   /** {@code name} for the notebook at {@code notebook} alone: a hash of its absolute path. */
   private static String ofNotebook(String name, Path notebook) {
     String path = notebook.toAbsolutePath().normalize().toString();

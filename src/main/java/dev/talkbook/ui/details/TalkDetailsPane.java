@@ -8,12 +8,12 @@ import dev.talkbook.ui.common.CommaList;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
+import dev.talkbook.ui.common.TalkTime;
 import dev.talkbook.ui.common.TextWidth;
 import dev.talkbook.ui.common.Tips;
 import dev.talkbook.ui.common.UiExecutors;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -44,7 +44,7 @@ import org.kordamp.ikonli.feather.Feather;
  * pressed; a value that cannot be saved is explained under the fields and not lost.
  */
 public final class TalkDetailsPane {
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  static final DateTimeFormatter TIME = TalkTime.FORM;
 
   private final Notebook notebook;
   private final UiExecutors executors;
@@ -57,7 +57,7 @@ public final class TalkDetailsPane {
   // shows whole ("Speakers, comma sepa…" was cut there).
   final TextField speakers = field("speakers", "Comma separated", "Speakers, comma separated");
   // A format, not a date: an example date in grey was taken for the talk's own time.
-  final TextField time = field("time", "yyyy-mm-dd hh:mm");
+  final TextField time = field("time", TalkTime.PROMPT);
   final TextField room = field("room", "Room");
   // Short prompts: the labels beside say what the links are for, and the fields are narrow.
   final TextField slides = field("slides", "https://…");
@@ -450,15 +450,7 @@ public final class TalkDetailsPane {
 
   /** The details as typed, or an explanation of what cannot be saved. */
   Talk.Details typed() {
-    LocalDateTime at = null;
-    String t = time.getText().strip();
-    if (!t.isEmpty()) {
-      try {
-        at = LocalDateTime.parse(t.replace('T', ' '), TIME);
-      } catch (DateTimeParseException e) {
-        throw new NotebookException("Time \"" + t + "\" is not like 2026-11-24 14:30.");
-      }
-    }
+    LocalDateTime at = TalkTime.parse(time.getText()).orElse(null);
     return new Talk.Details(
         title.getText(),
         CommaList.split(speakers.getText()),

@@ -5,10 +5,10 @@ import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkSummary;
 import dev.talkbook.core.store.Notebook;
-import dev.talkbook.ui.common.CommaList;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.PaneHeader;
+import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.TitleRow;
 import dev.talkbook.ui.common.UiExecutors;
@@ -32,7 +32,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -68,6 +67,13 @@ public final class NavigatorView {
   /** The style class of a talk's time under its day. */
   public static final String TIME_STYLE = "tb-row-time";
 
+  /**
+   * The style class of a talk's row under a day: indented by half a level, so that the day level
+   * costs no width (its talks line up under the day's name, as those of an event not listed by day
+   * under the event's); a narrow navigator keeps the room for the titles.
+   */
+  public static final String IN_DAY_STYLE = "tb-in-day";
+
   private final Notebook notebook;
   private final UiExecutors executors;
   private final LongConsumer openTalk;
@@ -92,14 +98,27 @@ public final class NavigatorView {
 
   private boolean reloading;
 
+  private final Settings settings;
+
+  /** The events and days folded; kept in the settings, so that they stay folded after a restart. */
+  private Folds folds;
+
   /**
+   * @param settings where the folded events and days are kept, for this notebook
    * @param openTalk called with a talk's id when the user selects it
    * @param changed called after the tree changed the notebook (for the window to refresh)
    */
   public NavigatorView(
-      Notebook notebook, UiExecutors executors, LongConsumer openTalk, Runnable changed) {
+      Notebook notebook,
+      UiExecutors executors,
+      Settings settings,
+      LongConsumer openTalk,
+      Runnable changed) {
     this.notebook = notebook;
     this.executors = executors;
+    this.settings = settings;
+    // read from memory (the settings are read already): the first tree is built with them
+    this.folds = Folds.parse(settings.get(Settings.navigatorFolds(notebook.file())));
     this.openTalk = openTalk;
     this.openCreated = openTalk;
     this.changed = changed;
@@ -136,6 +155,10 @@ public final class NavigatorView {
           }
         });
     tree.setContextMenu(contextMenu());
+    // A fold or unfold by the user (the arrow, a key) or by the window (a talk selected under a
+    // folded day) is kept: the tree's root sees every branch's.
+    tree.getRoot().addEventHandler(TreeItem.branchExpandedEvent(), e -> keepFolds());
+    tree.getRoot().addEventHandler(TreeItem.branchCollapsedEvent(), e -> keepFolds());
     // The arrow keys move from the focused row: on coming into the tree it is the selected one,
     // whatever the tree did with its focus since the window selected it (its first layout, a
     // reload); with nothing selected, the first row, so the keyboard's place shows (a tree with
@@ -316,9 +339,6 @@ public final class NavigatorView {
     }
   }
 
-  /** A day row's place, to keep it collapsed across reloads. */
-  private record DayKey(long eventId, LocalDate date) {}
-
   /**
    * Reloads the tree from the notebook and selects the talk {@code selectTalk}; with null, the row
    * that was selected stays selected (found again by its id, not by its place, which another row
@@ -359,19 +379,6 @@ public final class NavigatorView {
   private void show(Contents contents, Target target) {
     Target wanted = target != null ? target : Target.of(selected());
     List<TreeItem<NavNode>> items = new ArrayList<>();
-    java.util.Set<Long> expanded = new java.util.HashSet<>();
-    java.util.Set<DayKey> folded = new java.util.HashSet<>();
-    for (TreeItem<NavNode> item : tree.getRoot().getChildren()) {
-      if (item.isExpanded() && item.getValue() instanceof NavNode.EventNode e) {
-        expanded.add(e.event().id());
-      }
-      for (TreeItem<NavNode> child : item.getChildren()) {
-        if (!child.isExpanded() && child.getValue() instanceof NavNode.DayNode d) {
-          folded.add(new DayKey(d.eventId(), d.date()));
-        }
-      }
-    }
-    boolean first = tree.getRoot().getChildren().isEmpty();
     Map<Long, List<TalkSummary>> talksOf = new LinkedHashMap<>();
     for (TalkSummary t : contents.talks()) {
       talksOf.computeIfAbsent(t.eventId(), id -> new ArrayList<>()).add(t);
@@ -379,7 +386,8 @@ public final class NavigatorView {
     TreeItem<NavNode> select = null;
     for (Event e : contents.events()) {
       TreeItem<NavNode> item = new TreeItem<>(new NavNode.EventNode(e));
-      item.setExpanded(first || expanded.contains(e.id()));
+      // a new event shows its talks; one the user folded stays folded (after a restart too)
+      item.setExpanded(!folds.folded(e.id()));
       items.add(item);
       if (wanted != null && wanted.kind() == Target.Kind.EVENT && e.id() == wanted.id()) {
         item.setExpanded(true);
@@ -406,7 +414,7 @@ public final class NavigatorView {
         TreeItem<NavNode> dayItem =
             new TreeItem<>(new NavNode.DayNode(e.id(), day.date(), name, day.talks().size()));
         // a new day (a first import) shows its talks; a day the user folded stays folded
-        dayItem.setExpanded(!folded.contains(new DayKey(e.id(), day.date())));
+        dayItem.setExpanded(!folds.folded(e.id(), day.date()));
         item.getChildren().add(dayItem);
         if (wanted != null
             && wanted.kind() == Target.Kind.DAY
@@ -441,6 +449,31 @@ public final class NavigatorView {
       reloading = false;
     }
     empty.set(items.isEmpty());
+    keepFolds(); // the folds of events and days no longer listed go
+  }
+
+  /**
+   * Keeps the folds the tree shows, in memory and in the settings (written when they changed): only
+   * the rows listed, so a deleted event's or day's fold is not kept for ever.
+   */
+  private void keepFolds() {
+    if (reloading) {
+      return; // the reload keeps them once done
+    }
+    java.util.Set<Long> events = new java.util.HashSet<>();
+    java.util.Set<Folds.Day> days = new java.util.HashSet<>();
+    for (TreeItem<NavNode> item : tree.getRoot().getChildren()) {
+      if (!item.isExpanded() && !item.isLeaf() && item.getValue() instanceof NavNode.EventNode e) {
+        events.add(e.event().id());
+      }
+      for (TreeItem<NavNode> child : item.getChildren()) {
+        if (!child.isExpanded() && child.getValue() instanceof NavNode.DayNode d) {
+          days.add(new Folds.Day(d.eventId(), d.date()));
+        }
+      }
+    }
+    folds = new Folds(events, days);
+    settings.put(Settings.navigatorFolds(notebook.file()), folds.text());
   }
 
   /**
@@ -619,50 +652,43 @@ public final class NavigatorView {
 
   private void newTalkIn(Event event) {
     long eventId = event.id();
-    TextInputDialog dialog = new TextInputDialog();
-    dialog.initOwner(window());
-    Theme.dress(dialog.getDialogPane(), window());
-    dialog.setTitle("New talk");
-    // Where Ctrl+N puts it: the selected talk's event, which the tree may have scrolled away.
-    dialog.setHeaderText("In " + event.title());
-    dialog.setGraphic(null); // not a question: a form, like the event's
-    ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText("Create");
-    dialog.getEditor().setId("talk-title-input");
-    dialog.getEditor().setPrefColumnCount(28);
-    // The speakers too, while one is at it (optional): an attendee types both as the talk begins.
-    TextField speakers = new TextField();
-    speakers.setId("talk-speakers-input");
-    speakers.setPromptText("Comma separated (optional)");
-    speakers.setAccessibleText("Speakers, comma separated");
-    javafx.scene.layout.GridPane form = new javafx.scene.layout.GridPane();
-    form.setHgap(10);
-    form.setVgap(8);
-    form.addRow(0, EventDialog.labelFor("Title", dialog.getEditor()), dialog.getEditor());
-    form.addRow(1, EventDialog.labelFor("Speakers", speakers), speakers);
-    javafx.scene.layout.GridPane.setHgrow(dialog.getEditor(), Priority.ALWAYS);
-    dialog.getDialogPane().setContent(form);
-    needsATitle(dialog);
-    dialog
+    new NewTalkDialog(window(), event.title(), offeredTime())
         .showAndWait()
-        .filter(title -> !title.isBlank())
+        .filter(details -> !details.title().isBlank())
         .ifPresent(
-            title -> {
-              List<String> names = CommaList.split(speakers.getText()); // read on the FX thread
-              executors.run(
-                  () ->
-                      notebook
-                          .talks()
-                          .create(
-                              eventId,
-                              new Talk.Details(title, names, null, null, null, null, List.of()),
-                              ""),
-                  talk -> {
-                    reload(talk.id());
-                    openCreated.accept(talk.id());
-                    changed.run();
-                  },
-                  error -> Errors.show(window(), "Could not create the talk", error));
-            });
+            details ->
+                executors.run(
+                    () -> notebook.talks().create(eventId, details, ""),
+                    talk -> {
+                      reload(talk.id());
+                      openCreated.accept(talk.id());
+                      changed.run();
+                    },
+                    error -> Errors.show(window(), "Could not create the talk", error)));
+  }
+
+  /**
+   * The time a new talk is offered, so that it is listed where it was asked for: under a day, the
+   * selected talk's (a talk in a parallel room: the case of an attendee picking a room at that
+   * slot), or on the day's row, its first talk's (the day begins there; the user changes the hour).
+   * Null elsewhere: an event not listed by day, or "No time", lists talks without one.
+   */
+  private java.time.LocalDateTime offeredTime() {
+    TreeItem<NavNode> item = tree.getSelectionModel().getSelectedItem();
+    if (item == null) {
+      return null;
+    }
+    if (item.getValue() instanceof NavNode.DayNode d && d.date() != null) {
+      return item.getChildren().isEmpty()
+              || !(item.getChildren().get(0).getValue() instanceof NavNode.TalkNode first)
+          ? null
+          : first.talk().startsAt();
+    }
+    return item.getValue() instanceof NavNode.TalkNode t
+            && item.getParent() != null
+            && item.getParent().getValue() instanceof NavNode.DayNode
+        ? t.talk().startsAt()
+        : null;
   }
 
   /**
@@ -918,7 +944,8 @@ public final class NavigatorView {
     @Override
     protected void updateItem(NavNode item, boolean isEmpty) {
       super.updateItem(item, isEmpty);
-      getStyleClass().removeAll("tb-event-row", "tb-day-row", "tb-talk-row", "tb-removed");
+      getStyleClass()
+          .removeAll("tb-event-row", "tb-day-row", "tb-talk-row", IN_DAY_STYLE, "tb-removed");
       if (isEmpty || item == null) {
         setText(null);
         setGraphic(null);
@@ -949,6 +976,11 @@ public final class NavigatorView {
         detail.setText(Counts.of(d.talks(), "talk"));
       } else if (item instanceof NavNode.TalkNode t) {
         getStyleClass().add("tb-talk-row");
+        if (getTreeItem() != null
+            && getTreeItem().getParent() != null
+            && getTreeItem().getParent().getValue() instanceof NavNode.DayNode) {
+          getStyleClass().add(IN_DAY_STYLE);
+        }
         List<String> parts = new ArrayList<>();
         if (timed != null && timed.room() != null) {
           parts.add(timed.room()); // the room first: the speakers give way before it

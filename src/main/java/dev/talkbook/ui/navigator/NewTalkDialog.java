@@ -1,0 +1,126 @@
+package dev.talkbook.ui.navigator;
+
+import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.ui.common.CommaList;
+import dev.talkbook.ui.common.TalkTime;
+import dev.talkbook.ui.common.Theme;
+import java.time.LocalDateTime;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.stage.Window;
+
+/**
+ * A new talk: its title, and while one is at it its speakers and start time (both optional). In an
+ * event listed by day the time is offered already, the day's (see {@link #NewTalkDialog}), so the
+ * talk is listed under that day rather than under "No time"; it reads as the details' time field
+ * does ({@link TalkTime}), and a time that cannot be read is said under it, Create held back.
+ */
+final class NewTalkDialog extends Dialog<Talk.Details> {
+  private static final PseudoClass INVALID = PseudoClass.getPseudoClass("danger");
+
+  /** The fields' ids, for tests and the accessibility tools. */
+  static final String TITLE_ID = "talk-title-input";
+
+  static final String SPEAKERS_ID = "talk-speakers-input";
+  static final String TIME_ID = "talk-time-input";
+
+  final TextField title = new TextField();
+  final TextField speakers = new TextField();
+  final TextField time = new TextField();
+  private final Label problem = new Label();
+
+  /**
+   * @param eventTitle the event the talk goes into (which the tree may have scrolled away)
+   * @param at the time offered, null for none
+   */
+  NewTalkDialog(Window owner, String eventTitle, LocalDateTime at) {
+    initOwner(owner);
+    Theme.dress(getDialogPane(), owner);
+    setTitle("New talk");
+    setHeaderText("In " + eventTitle);
+    setGraphic(null); // not a question: a form, like the event's
+    title.setId(TITLE_ID);
+    title.setPrefColumnCount(28);
+    speakers.setId(SPEAKERS_ID);
+    speakers.setPromptText("Comma separated (optional)");
+    speakers.setAccessibleText("Speakers, comma separated");
+    time.setId(TIME_ID);
+    time.setPromptText(TalkTime.PROMPT + " (optional)");
+    time.setText(TalkTime.format(at));
+    time.setAccessibleText("Start time, as " + TalkTime.PROMPT);
+    problem.getStyleClass().add("tb-problem");
+    problem.setWrapText(true);
+    problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+    // the dialog grows to show the message, and shrinks back when it goes (the buttons were cut)
+    problem
+        .textProperty()
+        .addListener(
+            (obs, old, text) -> {
+              if (getDialogPane().getScene() != null
+                  && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+              }
+            });
+    time.textProperty()
+        .addListener(
+            (obs, old, text) -> {
+              boolean readable = readable(text);
+              time.pseudoClassStateChanged(INVALID, !readable);
+              if (readable) {
+                problem.setText(""); // said on Create; gone once right
+              }
+            });
+    GridPane form = new GridPane();
+    form.setHgap(10);
+    form.setVgap(8);
+    form.addRow(0, EventDialog.labelFor("Title", title), title);
+    form.addRow(1, EventDialog.labelFor("Speakers", speakers), speakers);
+    form.addRow(2, EventDialog.labelFor("Time", time), time);
+    form.add(problem, 1, 3);
+    GridPane.setHgrow(title, Priority.ALWAYS);
+    getDialogPane().setContent(form);
+    ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
+    getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+    var createButton = getDialogPane().lookupButton(create);
+    // Enter on an empty title closed the dialog and did nothing, as if the talk had been made.
+    createButton.disableProperty().bind(title.textProperty().map(String::isBlank));
+    createButton.addEventFilter(
+        javafx.event.ActionEvent.ACTION,
+        e -> {
+          try {
+            details();
+          } catch (NotebookException ex) {
+            problem.setText(ex.getMessage());
+            time.requestFocus();
+            e.consume();
+          }
+        });
+    setResultConverter(button -> button == create ? details() : null);
+    Platform.runLater(title::requestFocus);
+  }
+
+  private static boolean readable(String text) {
+    try {
+      TalkTime.parse(text);
+      return true;
+    } catch (NotebookException e) {
+      return false;
+    }
+  }
+
+  /** The talk as typed. */
+  private Talk.Details details() {
+    LocalDateTime at = TalkTime.parse(time.getText()).orElse(null);
+    List<String> names = CommaList.split(speakers.getText());
+    return new Talk.Details(title.getText(), names, at, null, null, null, List.of());
+  }
+}
