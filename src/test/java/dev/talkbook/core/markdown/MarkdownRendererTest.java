@@ -421,4 +421,31 @@ class MarkdownRendererTest {
         .endsWith("word…");
     assertThat(renderer.summary("# Only the title\n", "Only the title", 400)).isEmpty();
   }
+
+  @Test
+  void aSummaryLeavesOutWhatThePageDropsWithARawScriptOrStyle() {
+    String note =
+        "Intro.\n\nSee [the RFC](https://example.org) and <script>alert(7)</script>\n\n"
+            + "Styled <style>p { color: red }</style>words and <b>bold</b> kept.\n";
+    String page = renderer.renderPage(note, ref -> Optional.empty(), null).html();
+    assertThat(page).doesNotContain("alert").doesNotContain("color");
+    assertThat(renderer.summary(note, null, 400))
+        .isEqualTo("Intro. See the RFC and Styled words and bold kept.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"script", "style", "noscript", "iframe", "object", "title", "noembed"})
+  void theElementsWhoseTextThePlainTextLeavesOutAreTheOnesTheSanitizerEmpties(String element) {
+    assertThat(NoteHtmlPolicy.TEXT_DROPPED).contains(element);
+    assertThat(NoteHtmlPolicy.sanitize("<p>a <" + element + ">hidden</" + element + "> b</p>"))
+        .doesNotContain("hidden");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"b", "span", "kbd", "textarea", "button", "svg", "mark"})
+  void theElementsWhoseTextStaysKeepItInThePlainTextToo(String element) {
+    assertThat(NoteHtmlPolicy.TEXT_DROPPED).doesNotContain(element);
+    assertThat(NoteHtmlPolicy.sanitize("<p>a <" + element + ">shown</" + element + "> b</p>"))
+        .contains("shown");
+  }
 }
