@@ -88,6 +88,40 @@ class MarkdownRendererTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "javascript:alert(3)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "vbscript:msgbox",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "data:image/png;base64,AAAA",
+        "file:///etc/passwd"
+      })
+  void aLinkToAnUnsafeAddressIsItsTextAloneInEveryRendering(String url) {
+    String note = "See [the *link*](<" + url + ">) here.\n";
+    String text = "See the <em>link</em> here.</p>";
+    assertThat(renderer.render(note)).contains(text).doesNotContain("<a");
+    assertThat(renderer.renderPage(note, ref -> Optional.empty(), null).html())
+        .contains(text)
+        .doesNotContain("<a");
+    assertThat(renderer.renderPageBlocks(note, ref -> Optional.empty(), null))
+        .extracting(RenderedNote.Block::html)
+        .noneMatch(html -> html.contains("<a"));
+    assertThat(renderer.renderNote(note, ref -> Optional.empty()).html())
+        .contains("the <em>link</em> here")
+        .doesNotContain("<a");
+    assertThat(renderer.summary(note, null, 400)).isEqualTo("See the link here.");
+  }
+
+  @Test
+  void aRawLinkToAnUnsafeAddressIsItsTextAloneToo() {
+    assertThat(renderer.render("See <a href=\"javascript:alert(3)\">raw</a> here.\n"))
+        .contains("See raw here.")
+        .doesNotContain("<a");
+  }
+
+  @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       textBlock =

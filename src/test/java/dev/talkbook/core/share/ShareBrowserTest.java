@@ -353,6 +353,14 @@ class ShareBrowserTest {
                     + " 'javascript:').length"))
         .isEqualTo(0L);
     assertThat(notesText()).doesNotContain("window.pwned");
+    // a javascript: link is its text, no link that would reload the page
+    assertThat(
+            js(
+                "return Array.from(document.querySelectorAll('main a'))"
+                    + ".filter(a => a.textContent.includes('javascript link')"
+                    + " || a.textContent === 'raw').length"))
+        .isEqualTo(0L);
+    assertThat(notesText()).contains("a javascript link and raw");
   }
 
   @Test

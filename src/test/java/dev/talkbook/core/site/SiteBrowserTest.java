@@ -560,6 +560,15 @@ class SiteBrowserTest {
               js.executeScript(
                   "return Array.from(document.querySelectorAll('a')).filter(a => a.protocol === 'javascript:').length"))
           .isEqualTo(0L);
+      // a javascript: link is its text, no link that would reload the page
+      assertThat(
+              js.executeScript(
+                  "return Array.from(document.querySelectorAll('.notes a'))"
+                      + ".filter(a => a.textContent.includes('javascript link')"
+                      + " || a.textContent === 'raw').length"))
+          .isEqualTo(0L);
+      assertThat(driver.findElement(By.cssSelector(".notes")).getText())
+          .contains("a javascript link and raw");
       // the sanitizer drops the script with its text; nothing of it is left to read or run
       assertThat(driver.findElement(By.cssSelector(".notes")).getText())
           .doesNotContain("window.pwned");
