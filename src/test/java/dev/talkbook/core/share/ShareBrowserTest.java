@@ -284,6 +284,22 @@ class ShareBrowserTest {
             d ->
                 !d.findElements(By.cssSelector("[data-tb=notes] code.language-java.hljs span"))
                     .isEmpty());
+    // no Copy button covers code, on a phone or a wide window
+    for (int width : List.of(390, 1400)) {
+      driver.manage().window().setSize(new Dimension(width, 900));
+      assertThat(
+              js(
+                  "return Array.from(document.querySelectorAll('.tb-copyable')).map(block => {"
+                      + " const b = block.querySelector('.tb-copy').getBoundingClientRect();"
+                      + " const r = document.createRange();"
+                      + " r.selectNodeContents(block.querySelector('pre'));"
+                      + " return Array.from(r.getClientRects()).filter(x => x.width > 0"
+                      + "  && x.left < b.right && x.right > b.left"
+                      + "  && x.top < b.bottom && x.bottom > b.top).length; })"
+                      + ".reduce((a, n) => a + n, 0)"))
+          .as("at %d px", width)
+          .isEqualTo(0L);
+    }
     session.liveCode().clear();
     waiting().until(d -> driver.findElements(By.cssSelector("[data-tb=code] > li")).isEmpty());
   }

@@ -133,6 +133,13 @@ class SiteBrowserTest {
                   + png.markdown("image/png")
                   + "\n\n```java\nvar answer = 42;\nSystem.out.println(answer);\n```\n\n"
                   + "```output\n42\n```\n");
+      Talk code = nb.talks().create(readers.id(), Talk.Details.titled("One line"), "");
+      nb.talks()
+          .saveBody(
+              code.id(),
+              "Short:\n\n```java\nvar x = 1;\n```\n\nLong:\n\n```java\n"
+                  + "System.out.println(\"a first line long enough to run under any button\");\n"
+                  + "```\n\n```output\nthe output, long enough to reach the button too, yes\n```\n");
       Talk remote = nb.talks().create(e.id(), Talk.Details.titled("Remote images"), "");
       nb.talks()
           .saveBody(
@@ -507,6 +514,33 @@ class SiteBrowserTest {
                 + ".filter(n => !n.startsWith('file:'))");
     assertThat((List<?>) external).isEmpty();
     assertNoConsoleErrors();
+  }
+
+  @Test
+  void theCopyButtonCoversNoCodeOnANarrowOrWidePageInLightOrDark() {
+    for (String scheme : List.of("light", "dark")) {
+      ((org.openqa.selenium.chromium.ChromiumDriver) driver)
+          .executeCdpCommand(
+              "Emulation.setEmulatedMedia",
+              Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+      for (int width : List.of(390, 1200)) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        driver.get(site.resolve("events/readers/one-line.html").toUri().toString());
+        waiting().until(ExpectedConditions.titleContains("One line"));
+        waiting().until(d -> d.findElements(By.cssSelector(".code-block .copy-code")).size() == 3);
+        Object covered =
+            ((JavascriptExecutor) driver)
+                .executeScript(
+                    "return Array.from(document.querySelectorAll('.code-block')).map(block => {"
+                        + " const b = block.querySelector('.copy-code').getBoundingClientRect();"
+                        + " const r = document.createRange();"
+                        + " r.selectNodeContents(block.querySelector('pre'));"
+                        + " return Array.from(r.getClientRects()).filter(x => x.width > 0"
+                        + "  && x.left < b.right && x.right > b.left"
+                        + "  && x.top < b.bottom && x.bottom > b.top).length; })");
+        assertThat(covered).as("%s at %d px", scheme, width).isEqualTo(List.of(0L, 0L, 0L));
+      }
+    }
   }
 
   @Test
