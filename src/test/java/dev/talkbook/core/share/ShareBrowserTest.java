@@ -413,8 +413,15 @@ class ShareBrowserTest {
   }
 
   @Test
-  void whenSharingStopsThePageSaysSo() {
+  void whenSharingStopsThePageSaysSoAndItsControlsAreGreyedOutAndInert() throws Exception {
     openAndWaitLive();
+    String controls =
+        "const box = document.querySelector('[data-tb=follow]');"
+            + " const link = document.querySelector('[data-tb=code-link]');"
+            + " return [box.disabled, link.getAttribute('aria-disabled'),"
+            + " getComputedStyle(box.parentNode).opacity, getComputedStyle(link).opacity,"
+            + " getComputedStyle(link).pointerEvents];";
+    assertThat(js(controls)).isEqualTo(java.util.Arrays.asList(false, null, "1", "1", "auto"));
     session.stop();
     waiting()
         .until(
@@ -423,6 +430,13 @@ class ShareBrowserTest {
                     .findElement(By.cssSelector("[data-tb=status]"))
                     .getText()
                     .equals("The presenter stopped sharing."));
+    assertThat(js(controls)).isEqualTo(List.of(true, "true", "0.6", "0.6", "none"));
+    // a click on the toggle changes nothing
+    js("document.querySelector('[data-tb=follow]').click()");
+    assertThat(js("return document.querySelector('[data-tb=follow]').checked")).isEqualTo(true);
+    shot("share-ended");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    shot("share-ended-phone");
   }
 
   private void assertNoConsoleErrors() {
