@@ -38,6 +38,25 @@
     statusEl.className = "share-status is-" + state;
     statusEl.textContent = text;
     body.setAttribute("data-connection", state);
+    setInert(state === "ended");
+  }
+
+  /**
+   * With the stream over there is no presenter to follow and no code to come: the toggle and the
+   * Live code link are greyed out and do nothing (the reader's choice of following is kept, for a
+   * stream that comes back).
+   */
+  function setInert(over) {
+    followBox.disabled = over;
+    followBox.parentNode.classList.toggle("is-inert", over);
+    codeLink.classList.toggle("is-inert", over);
+    if (over) {
+      codeLink.setAttribute("aria-disabled", "true");
+      codeLink.setAttribute("tabindex", "-1");
+    } else {
+      codeLink.removeAttribute("aria-disabled");
+      codeLink.removeAttribute("tabindex");
+    }
   }
 
   // ---- theme --------------------------------------------------------------------------------
@@ -219,7 +238,7 @@
 
   // ---- following the presenter ----------------------------------------------------------------
 
-  function following() { return followBox.checked; }
+  function following() { return followBox.checked && !followBox.disabled; }
 
   function barHeight() { return bar.getBoundingClientRect().height; }
 
@@ -318,6 +337,7 @@
 
   codeLink.addEventListener("click", function (e) {
     e.preventDefault();
+    if (codeLink.classList.contains("is-inert")) { return; }
     readerScrolls();
     live.scrollIntoView({ behavior: reducedMotion ? "auto" : "smooth" });
   });

@@ -419,8 +419,9 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * Resolves attachment references, turns images from elsewhere into {@link RemoteImage}s, notes
-   * whether there is raw HTML to sanitize, and lists the headings in order.
+   * Resolves attachment references, turns images from elsewhere into {@link RemoteImage}s and links
+   * to unsafe addresses into their text, notes whether there is raw HTML to sanitize, and lists the
+   * headings in order.
    */
   private static final class Prepare extends AbstractVisitor {
     private final Function<AttachmentRef, Optional<String>> attachments;
@@ -451,6 +452,16 @@ public final class MarkdownRenderer {
     public void visit(Link link) {
       resolve(link.getDestination()).ifPresent(link::setDestination);
       visitChildren(link);
+      if (!SafeUrls.safe(link.getDestination())) {
+        // A javascript:, data:, vbscript: ... link is its text alone: as {@code href=""} it was
+        // a link that reloads the page, and an {@code <a>} without href still looks like one.
+        for (Node child = link.getFirstChild(); child != null; ) {
+          Node next = child.getNext();
+          link.insertBefore(child);
+          child = next;
+        }
+        link.unlink();
+      }
     }
 
     @Override

@@ -1,9 +1,13 @@
 package dev.talkbook.core.markdown;
 
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
@@ -17,21 +21,52 @@ public final class NodeText {
   private NodeText() {}
 
   /**
+   * Raw HTML elements whose content the notes' sanitizer drops with them ({@link
+   * NoteHtmlPolicy#TEXT_DROPPED}): their text is no more the reader's than their tags are.
+   */
+  private static final Set<String> HIDDEN = NoteHtmlPolicy.TEXT_DROPPED;
+
+  /** An inline HTML tag's name and whether it closes: {@code <script ...>}, {@code </style>}. */
+  private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9-]*)");
+
+  /**
    * The node's text and code on one line, single-spaced and stripped: line breaks as spaces, raw
-   * HTML and markup left out.
+   * HTML and markup left out, and so is the text inside a raw {@code <script>}, {@code <style>} or
+   * other element the page's sanitizer drops with its content (so a feed's summary says what the
+   * page says).
    */
   public static String oneLine(Node node) {
     StringBuilder out = new StringBuilder();
     node.accept(
         new AbstractVisitor() {
+          /** How many dropped elements are open around the text being visited. */
+          private int hidden;
+
+          @Override
+          public void visit(HtmlInline html) {
+            Matcher m = TAG.matcher(html.getLiteral());
+            if (m.lookingAt() && HIDDEN.contains(m.group(2).toLowerCase(Locale.ROOT))) {
+              boolean selfClosing = html.getLiteral().endsWith("/>");
+              if (m.group(1).isEmpty()) {
+                hidden += selfClosing ? 0 : 1;
+              } else if (hidden > 0) {
+                hidden--;
+              }
+            }
+          }
+
           @Override
           public void visit(Text text) {
-            out.append(text.getLiteral());
+            if (hidden == 0) {
+              out.append(text.getLiteral());
+            }
           }
 
           @Override
           public void visit(Code code) {
-            out.append(code.getLiteral());
+            if (hidden == 0) {
+              out.append(code.getLiteral());
+            }
           }
 
           @Override

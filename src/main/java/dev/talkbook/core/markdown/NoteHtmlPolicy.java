@@ -3,6 +3,7 @@ package dev.talkbook.core.markdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.HtmlSanitizer;
@@ -29,6 +30,23 @@ final class NoteHtmlPolicy {
   private static final Pattern ALIGN = Pattern.compile("left|right|center");
   private static final Pattern SAFE_IMAGE_DATA =
       Pattern.compile("data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=\\s]*");
+
+  /**
+   * The elements this policy drops together with their text (the sanitizer's own rule, not one it
+   * can be asked about; MarkdownRendererTest holds the two together): what a reader never sees of
+   * the notes, so no plain text of them ({@link NodeText}) shows it either.
+   */
+  static final Set<String> TEXT_DROPPED =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "nostyle",
+          "noembed",
+          "noframes",
+          "iframe",
+          "object",
+          "title");
 
   static final PolicyFactory POLICY =
       new HtmlPolicyBuilder()

@@ -17,10 +17,15 @@ import java.util.TreeMap;
  * attachments). Stored as {@value #NAME} in the folder, one tab-separated line a file (the links,
  * space-separated, as a fifth field when there are any), sorted, so it is deterministic too. Only
  * files listed here are ever replaced or deleted by a later export.
+ *
+ * <p>After the header, a line {@code site-id <id>} keeps the site's own id ({@link #siteId}): the
+ * Atom feed's id without a base URL, made once for the folder and kept by every later export into
+ * it, so renaming the site does not make every entry new to a feed reader.
  */
 final class Manifest {
   static final String NAME = ".talkbook-site";
   private static final String HEADER = "talkbook-site-manifest 1";
+  private static final String SITE_ID = "site-id ";
 
   /**
    * One written file; {@code uses}: the files it links to that must stay with it. {@code hash}: the
@@ -42,12 +47,23 @@ final class Manifest {
   /** By path; hashed (a re-export looks up every file), sorted only when written. */
   private final Map<String, Entry> entries;
 
-  Manifest(Map<String, Entry> entries) {
+  private final String siteId;
+
+  /** {@code siteId}: null for none (a manifest written before there were site ids). */
+  Manifest(Map<String, Entry> entries, String siteId) {
     this.entries = new HashMap<>(entries);
+    this.siteId = siteId;
   }
 
   static Manifest empty() {
-    return new Manifest(Map.of());
+    return new Manifest(Map.of(), null);
+  }
+
+  /**
+   * The site's id kept in the folder, or null when the last export kept none (or there was none).
+   */
+  String siteId() {
+    return siteId;
   }
 
   Map<String, Entry> entries() {
@@ -75,7 +91,16 @@ final class Manifest {
       throw new SiteException(
           file + " is not a Talkbook site manifest. Choose another folder or remove that file.");
     }
-    for (int i = 1; i < lines.length; i++) {
+    String siteId = null;
+    int first = 1;
+    if (lines.length > 1 && lines[1].startsWith(SITE_ID)) {
+      siteId = lines[1].substring(SITE_ID.length()).strip();
+      if (siteId.isEmpty() || siteId.contains("\t")) {
+        throw new SiteException(file + " is damaged at line 2; remove it to export afresh.");
+      }
+      first = 2;
+    }
+    for (int i = first; i < lines.length; i++) {
       String[] f = lines[i].split("\t", -1);
       if (f.length != 4 && f.length != 5) {
         throw new SiteException(
@@ -89,11 +114,14 @@ final class Manifest {
             file + " is damaged at line " + (i + 1) + "; remove it to export afresh.", e);
       }
     }
-    return new Manifest(entries);
+    return new Manifest(entries, siteId);
   }
 
   byte[] bytes() {
     StringBuilder b = new StringBuilder(HEADER).append('\n');
+    if (siteId != null) {
+      b.append(SITE_ID).append(siteId).append('\n');
+    }
     new TreeMap<>(entries)
         .forEach(
             (path, e) ->

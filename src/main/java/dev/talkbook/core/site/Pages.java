@@ -22,7 +22,9 @@ import java.util.function.Function;
 /** The site's HTML pages, from the layout template in {@code resources}. Pure and deterministic. */
 final class Pages {
   /** Part of every talk page's fingerprint: change it when the page's HTML changes shape. */
-  static final String VERSION = "pages-6:" + Integer.toHexString(layoutText().hashCode());
+  // pages-7: no text of a dropped <script>/<style> in the summary, javascript: links as text,
+  // the code block keeps room for its Copy button.
+  static final String VERSION = "pages-7:" + Integer.toHexString(layoutText().hashCode());
 
   /** On the page of a talk gone from the programme, under its time and room. */
   static final String CANCELLED_NOTE =

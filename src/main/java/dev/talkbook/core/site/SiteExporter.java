@@ -367,7 +367,7 @@ public final class SiteExporter {
       warmRenderer(); // while the pages that need no rendering are checked
     }
     SearchParts parts = new SearchParts(model, fingerprints, out, old);
-    Run run = new Run(out, old, progress, cancelled);
+    Run run = new Run(out, old, siteId(old, out, options), progress, cancelled);
     List<String> linkedPaths = new ArrayList<>(List.of(SearchParts.INDEX, FEED));
     parts.parts().forEach(part -> linkedPaths.add(part.path()));
     run.refuseOthersFiles(pagesPlan.stream().map(Planned::path).toList());
@@ -401,11 +401,17 @@ public final class SiteExporter {
     linkedPlan.add(
         Planned.of(
             FEED,
-            fingerprint(utf8(feedInputs(model, newest, fingerprints, options))),
+            fingerprint(utf8(feedInputs(model, newest, fingerprints, options, run.siteId))),
             () ->
                 utf8(
                     feed(
-                        newest, fingerprints, oldSummaries(out, old), summaries, notes, options))));
+                        newest,
+                        fingerprints,
+                        oldSummaries(out, old),
+                        summaries,
+                        notes,
+                        options,
+                        run.siteId))));
     run.total = pagesPlan.size() + linkedPlan.size();
     run.refuseOthersFiles(linkedPlan.stream().map(Planned::path).toList());
     run.own(linkedPlan.stream().map(Planned::path).toList());
@@ -429,7 +435,7 @@ public final class SiteExporter {
         deleted++;
       }
     }
-    byte[] manifest = new Manifest(run.entries).bytes();
+    byte[] manifest = new Manifest(run.entries, run.siteId).bytes();
     out.write(Manifest.NAME, manifest);
     return new Result(
         run.written.get(),
@@ -468,6 +474,7 @@ public final class SiteExporter {
   private static final class Run {
     final OutputFolder out;
     final Manifest old;
+    final String siteId;
     final Progress progress;
     final BooleanSupplier cancelled;
     final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
@@ -479,9 +486,15 @@ public final class SiteExporter {
     final AtomicInteger done = new AtomicInteger();
     int total;
 
-    Run(OutputFolder out, Manifest old, Progress progress, BooleanSupplier cancelled) {
+    Run(
+        OutputFolder out,
+        Manifest old,
+        String siteId,
+        Progress progress,
+        BooleanSupplier cancelled) {
       this.out = out;
       this.old = old;
+      this.siteId = siteId;
       this.progress = progress;
       this.cancelled = cancelled;
       this.owned = new HashMap<>(old.entries());
@@ -499,7 +512,7 @@ public final class SiteExporter {
         more |= owned.putIfAbsent(path, Manifest.Entry.NOT_WRITTEN) == null;
       }
       if (more) {
-        out.write(Manifest.NAME, new Manifest(owned).bytes());
+        out.write(Manifest.NAME, new Manifest(owned, siteId).bytes());
       }
     }
 
@@ -557,7 +570,7 @@ public final class SiteExporter {
         Map<String, Manifest.Entry> keep = new HashMap<>(owned);
         keep.putAll(entries);
         try {
-          out.write(Manifest.NAME, new Manifest(keep).bytes());
+          out.write(Manifest.NAME, new Manifest(keep, siteId).bytes());
         } catch (RuntimeException e) {
           failure.get().addSuppressed(e);
         }
@@ -790,12 +803,57 @@ public final class SiteExporter {
         .orElse(Instant.EPOCH);
   }
 
+  /**
+   * The site's id in its folder: the one the last export kept there; else, for a site exported
+   * before there were site ids, the id its published feed has (an earlier Talkbook's {@code
+   * urn:talkbook:site:<slug of the title then>}), so the ids feed readers already hold stay what
+   * they were even when the title changed since; else (a first export into the folder) the same
+   * title-based id of today's title. From then on it is kept in the manifest and a renamed site
+   * keeps it. (A random UUID for a new folder would be more surely unique, but the same notebook
+   * would then export to different bytes in two folders; the title's id at the first export is what
+   * every earlier export made, and as good.)
+   */
+  static String siteId(Manifest old, OutputFolder out, Options options) {
+    if (old.siteId() != null) {
+      return old.siteId();
+    }
+    String published = publishedFeedId(out, old);
+    return published != null ? published : "urn:talkbook:site:" + Slugs.of(options.title());
+  }
+
+  private static final Pattern FEED_ID =
+      Pattern.compile(
+          "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>[^<]*</title>\n<id>(urn:talkbook:site:[^<&]*)</id>");
+
+  /** The title-based id of the last export's feed, when that feed is as this exporter wrote it. */
+  private static String publishedFeedId(OutputFolder out, Manifest old) {
+    Manifest.Entry entry = old.get(FEED);
+    if (entry == null || !out.hasFile(FEED, entry.size())) {
+      return null;
+    }
+    try {
+      byte[] bytes = java.nio.file.Files.readAllBytes(out.resolve(FEED));
+      if (!sameContent(bytes, checksum(bytes), entry.hash())) {
+        return null;
+      }
+      Matcher m = FEED_ID.matcher(new String(bytes, StandardCharsets.UTF_8));
+      return m.find() ? m.group(1) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** What the feed is made from: its talks' pages' inputs stand for their notes. */
   private static String feedInputs(
-      SiteModel model, List<SiteTalk> newest, Map<SiteTalk, String> fingerprints, Options options) {
-    // feed-3: a cancelled talk's entry says so in its title.
-    StringBuilder b = new StringBuilder("feed-3\0");
+      SiteModel model,
+      List<SiteTalk> newest,
+      Map<SiteTalk, String> fingerprints,
+      Options options,
+      String siteId) {
+    // feed-3: a cancelled talk's entry says so in its title. feed-4: ids from the kept site id.
+    StringBuilder b = new StringBuilder("feed-4\0");
     b.append(options.title()).append('\0').append(options.baseUrl()).append('\0');
+    b.append(siteId).append('\0');
     b.append(lastUpdate(newest)).append('\0');
     for (SiteTalk t : newest) {
       b.append(fingerprints.get(t)).append('\0');
@@ -847,9 +905,11 @@ public final class SiteExporter {
       Map<String, String> oldSummaries,
       Map<String, String> summaries,
       Notes notes,
-      Options options) {
+      Options options,
+      String siteId) {
     String base = options.baseUrl() == null ? "" : options.baseUrl();
-    String feedId = base.isEmpty() ? "urn:talkbook:site:" + Slugs.of(options.title()) : base;
+    // Without a base URL, the id kept in the export folder: not the title, which may change.
+    String feedId = base.isEmpty() ? siteId : base;
     StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     b.append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
         .append("<title>")

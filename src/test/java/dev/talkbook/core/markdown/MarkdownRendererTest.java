@@ -88,6 +88,40 @@ class MarkdownRendererTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "javascript:alert(3)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "vbscript:msgbox",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "data:image/png;base64,AAAA",
+        "file:///etc/passwd"
+      })
+  void aLinkToAnUnsafeAddressIsItsTextAloneInEveryRendering(String url) {
+    String note = "See [the *link*](<" + url + ">) here.\n";
+    String text = "See the <em>link</em> here.</p>";
+    assertThat(renderer.render(note)).contains(text).doesNotContain("<a");
+    assertThat(renderer.renderPage(note, ref -> Optional.empty(), null).html())
+        .contains(text)
+        .doesNotContain("<a");
+    assertThat(renderer.renderPageBlocks(note, ref -> Optional.empty(), null))
+        .extracting(RenderedNote.Block::html)
+        .noneMatch(html -> html.contains("<a"));
+    assertThat(renderer.renderNote(note, ref -> Optional.empty()).html())
+        .contains("the <em>link</em> here")
+        .doesNotContain("<a");
+    assertThat(renderer.summary(note, null, 400)).isEqualTo("See the link here.");
+  }
+
+  @Test
+  void aRawLinkToAnUnsafeAddressIsItsTextAloneToo() {
+    assertThat(renderer.render("See <a href=\"javascript:alert(3)\">raw</a> here.\n"))
+        .contains("See raw here.")
+        .doesNotContain("<a");
+  }
+
+  @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       textBlock =
@@ -420,5 +454,32 @@ class MarkdownRendererTest {
         .hasSizeLessThanOrEqualTo(51)
         .endsWith("word…");
     assertThat(renderer.summary("# Only the title\n", "Only the title", 400)).isEmpty();
+  }
+
+  @Test
+  void aSummaryLeavesOutWhatThePageDropsWithARawScriptOrStyle() {
+    String note =
+        "Intro.\n\nSee [the RFC](https://example.org) and <script>alert(7)</script>\n\n"
+            + "Styled <style>p { color: red }</style>words and <b>bold</b> kept.\n";
+    String page = renderer.renderPage(note, ref -> Optional.empty(), null).html();
+    assertThat(page).doesNotContain("alert").doesNotContain("color");
+    assertThat(renderer.summary(note, null, 400))
+        .isEqualTo("Intro. See the RFC and Styled words and bold kept.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"script", "style", "noscript", "iframe", "object", "title", "noembed"})
+  void theElementsWhoseTextThePlainTextLeavesOutAreTheOnesTheSanitizerEmpties(String element) {
+    assertThat(NoteHtmlPolicy.TEXT_DROPPED).contains(element);
+    assertThat(NoteHtmlPolicy.sanitize("<p>a <" + element + ">hidden</" + element + "> b</p>"))
+        .doesNotContain("hidden");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"b", "span", "kbd", "textarea", "button", "svg", "mark"})
+  void theElementsWhoseTextStaysKeepItInThePlainTextToo(String element) {
+    assertThat(NoteHtmlPolicy.TEXT_DROPPED).doesNotContain(element);
+    assertThat(NoteHtmlPolicy.sanitize("<p>a <" + element + ">shown</" + element + "> b</p>"))
+        .contains("shown");
   }
 }

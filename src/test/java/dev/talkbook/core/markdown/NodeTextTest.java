@@ -31,6 +31,10 @@ class NodeTextTest {
           "Raw <b>html</b> left out"              | "Raw html left out"
           "[A link](https://example.org)"         | "A link"
           "<span></span> "                        | ""
+          "a <script>alert(7)</script> b"         | "a b"
+          "a <SCRIPT type=x>`c`</SCRIPT> b"       | "a b"
+          "a <style>p{}</style>b <i>i</i>"         | "a b i"
+          "a </script> b"                         | "a b"
           """)
   void isTheTextOnOneLineSingleSpaced(String markdown, String text) {
     assertThat(NodeText.oneLine(firstBlock(markdown.replace("\\n", "\n")))).isEqualTo(text);

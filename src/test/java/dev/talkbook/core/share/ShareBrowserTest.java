@@ -284,6 +284,22 @@ class ShareBrowserTest {
             d ->
                 !d.findElements(By.cssSelector("[data-tb=notes] code.language-java.hljs span"))
                     .isEmpty());
+    // no Copy button covers code, on a phone or a wide window
+    for (int width : List.of(390, 1400)) {
+      driver.manage().window().setSize(new Dimension(width, 900));
+      assertThat(
+              js(
+                  "return Array.from(document.querySelectorAll('.tb-copyable')).map(block => {"
+                      + " const b = block.querySelector('.tb-copy').getBoundingClientRect();"
+                      + " const r = document.createRange();"
+                      + " r.selectNodeContents(block.querySelector('pre'));"
+                      + " return Array.from(r.getClientRects()).filter(x => x.width > 0"
+                      + "  && x.left < b.right && x.right > b.left"
+                      + "  && x.top < b.bottom && x.bottom > b.top).length; })"
+                      + ".reduce((a, n) => a + n, 0)"))
+          .as("at %d px", width)
+          .isEqualTo(0L);
+    }
     session.liveCode().clear();
     waiting().until(d -> driver.findElements(By.cssSelector("[data-tb=code] > li")).isEmpty());
   }
@@ -353,6 +369,14 @@ class ShareBrowserTest {
                     + " 'javascript:').length"))
         .isEqualTo(0L);
     assertThat(notesText()).doesNotContain("window.pwned");
+    // a javascript: link is its text, no link that would reload the page
+    assertThat(
+            js(
+                "return Array.from(document.querySelectorAll('main a'))"
+                    + ".filter(a => a.textContent.includes('javascript link')"
+                    + " || a.textContent === 'raw').length"))
+        .isEqualTo(0L);
+    assertThat(notesText()).contains("a javascript link and raw");
   }
 
   @Test
@@ -389,8 +413,15 @@ class ShareBrowserTest {
   }
 
   @Test
-  void whenSharingStopsThePageSaysSo() {
+  void whenSharingStopsThePageSaysSoAndItsControlsAreGreyedOutAndInert() throws Exception {
     openAndWaitLive();
+    String controls =
+        "const box = document.querySelector('[data-tb=follow]');"
+            + " const link = document.querySelector('[data-tb=code-link]');"
+            + " return [box.disabled, link.getAttribute('aria-disabled'),"
+            + " getComputedStyle(box.parentNode).opacity, getComputedStyle(link).opacity,"
+            + " getComputedStyle(link).pointerEvents];";
+    assertThat(js(controls)).isEqualTo(java.util.Arrays.asList(false, null, "1", "1", "auto"));
     session.stop();
     waiting()
         .until(
@@ -399,6 +430,13 @@ class ShareBrowserTest {
                     .findElement(By.cssSelector("[data-tb=status]"))
                     .getText()
                     .equals("The presenter stopped sharing."));
+    assertThat(js(controls)).isEqualTo(List.of(true, "true", "0.6", "0.6", "none"));
+    // a click on the toggle changes nothing
+    js("document.querySelector('[data-tb=follow]').click()");
+    assertThat(js("return document.querySelector('[data-tb=follow]').checked")).isEqualTo(true);
+    shot("share-ended");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    shot("share-ended-phone");
   }
 
   private void assertNoConsoleErrors() {

@@ -133,6 +133,13 @@ class SiteBrowserTest {
                   + png.markdown("image/png")
                   + "\n\n```java\nvar answer = 42;\nSystem.out.println(answer);\n```\n\n"
                   + "```output\n42\n```\n");
+      Talk code = nb.talks().create(readers.id(), Talk.Details.titled("One line"), "");
+      nb.talks()
+          .saveBody(
+              code.id(),
+              "Short:\n\n```java\nvar x = 1;\n```\n\nLong:\n\n```java\n"
+                  + "System.out.println(\"a first line long enough to run under any button\");\n"
+                  + "```\n\n```output\nthe output, long enough to reach the button too, yes\n```\n");
       Talk remote = nb.talks().create(e.id(), Talk.Details.titled("Remote images"), "");
       nb.talks()
           .saveBody(
@@ -510,6 +517,33 @@ class SiteBrowserTest {
   }
 
   @Test
+  void theCopyButtonCoversNoCodeOnANarrowOrWidePageInLightOrDark() {
+    for (String scheme : List.of("light", "dark")) {
+      ((org.openqa.selenium.chromium.ChromiumDriver) driver)
+          .executeCdpCommand(
+              "Emulation.setEmulatedMedia",
+              Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+      for (int width : List.of(390, 1200)) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        driver.get(site.resolve("events/readers/one-line.html").toUri().toString());
+        waiting().until(ExpectedConditions.titleContains("One line"));
+        waiting().until(d -> d.findElements(By.cssSelector(".code-block .copy-code")).size() == 3);
+        Object covered =
+            ((JavascriptExecutor) driver)
+                .executeScript(
+                    "return Array.from(document.querySelectorAll('.code-block')).map(block => {"
+                        + " const b = block.querySelector('.copy-code').getBoundingClientRect();"
+                        + " const r = document.createRange();"
+                        + " r.selectNodeContents(block.querySelector('pre'));"
+                        + " return Array.from(r.getClientRects()).filter(x => x.width > 0"
+                        + "  && x.left < b.right && x.right > b.left"
+                        + "  && x.top < b.bottom && x.bottom > b.top).length; })");
+        assertThat(covered).as("%s at %d px", scheme, width).isEqualTo(List.of(0L, 0L, 0L));
+      }
+    }
+  }
+
+  @Test
   void withTheContentSecurityPolicyOffNoImageIsRequestedFromElsewhere() {
     trackerRequests.clear();
     driver.get(
@@ -560,6 +594,15 @@ class SiteBrowserTest {
               js.executeScript(
                   "return Array.from(document.querySelectorAll('a')).filter(a => a.protocol === 'javascript:').length"))
           .isEqualTo(0L);
+      // a javascript: link is its text, no link that would reload the page
+      assertThat(
+              js.executeScript(
+                  "return Array.from(document.querySelectorAll('.notes a'))"
+                      + ".filter(a => a.textContent.includes('javascript link')"
+                      + " || a.textContent === 'raw').length"))
+          .isEqualTo(0L);
+      assertThat(driver.findElement(By.cssSelector(".notes")).getText())
+          .contains("a javascript link and raw");
       // the sanitizer drops the script with its text; nothing of it is left to read or run
       assertThat(driver.findElement(By.cssSelector(".notes")).getText())
           .doesNotContain("window.pwned");

@@ -100,6 +100,66 @@ class SiteExporterTest {
     assertThat(after.values()).doesNotHaveDuplicates();
   }
 
+  /** The feed's id and its entries' ids, in order. */
+  private List<String> feedIds() throws IOException {
+    List<String> ids = new java.util.ArrayList<>();
+    var m = java.util.regex.Pattern.compile("<id>([^<]*)</id>").matcher(read("feed.xml"));
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+
+  private void exportTitled(String title, String baseUrl) {
+    exporter.export(
+        notebook,
+        out,
+        new SiteExporter.Options(title, Set.of(), baseUrl),
+        SiteExporter.Progress.NONE,
+        () -> false);
+  }
+
+  @Test
+  void aRenamedSiteKeepsItsFeedIdsWithoutABaseUrl() throws IOException {
+    SampleMeetup.addTo(notebook);
+    exportTitled("JVM Evenings", null);
+    List<String> first = feedIds();
+    // the ids of the title at the first export, as every earlier Talkbook made them
+    assertThat(first.get(0)).isEqualTo("urn:talkbook:site:jvm-evenings");
+    assertThat(first.subList(1, first.size()))
+        .allMatch(id -> id.startsWith(first.get(0) + ":talk:"));
+    exportTitled("JVM Evenings Berlin", null);
+    assertThat(read("feed.xml")).contains("<title>JVM Evenings Berlin</title>");
+    assertThat(feedIds()).isEqualTo(first);
+    // kept in the folder: a third export, and one after a first export's manifest is rewritten
+    exportTitled("Something else", null);
+    assertThat(feedIds()).isEqualTo(first);
+    // with a base URL the ids are the address's, as before
+    exportTitled("Something else", "https://example.org/talks/");
+    assertThat(feedIds()).allMatch(id -> id.startsWith("https://example.org/talks/"));
+    exportTitled("Yet another", null);
+    assertThat(feedIds()).isEqualTo(first);
+  }
+
+  @Test
+  void aSiteExportedBeforeThereWereSiteIdsKeepsItsTitlesIds() throws IOException {
+    SampleMeetup.addTo(notebook);
+    exportTitled("Old title", null);
+    // a manifest as an earlier Talkbook wrote it: no site id
+    Path manifest = out.resolve(Manifest.NAME);
+    String text = Files.readString(manifest);
+    assertThat(text).contains("\nsite-id urn:talkbook:site:old-title\n");
+    Files.writeString(manifest, text.replace("site-id urn:talkbook:site:old-title\n", ""));
+    assertThat(Manifest.read(out).siteId()).isNull();
+    List<String> ids = feedIds();
+    // renamed since: the ids its published feed has are kept, and from now on, in the manifest
+    exportTitled("New title", null);
+    assertThat(feedIds()).isEqualTo(ids);
+    assertThat(Manifest.read(out).siteId()).isEqualTo("urn:talkbook:site:old-title");
+    exportTitled("Newer title", null);
+    assertThat(feedIds()).isEqualTo(ids);
+  }
+
   @Test
   void anEventOfSeveralDaysSaysTheDayOfEachTalkOneDayOnlyItsTime() throws IOException {
     Event conf =
@@ -421,6 +481,9 @@ class SiteExporterTest {
     List<String> lines = Files.readAllLines(out.resolve(Manifest.NAME));
     List<String> older = new ArrayList<>(List.of(lines.get(0)));
     for (String line : lines.subList(1, lines.size())) {
+      if (line.startsWith("site-id ")) {
+        continue; // nor did it keep a site id
+      }
       String[] f = line.split("\t", -1);
       assertThat(f[2]).startsWith("c:").hasSize(18);
       f[2] = SiteExporter.sha256(Files.readAllBytes(out.resolve(f[0])));
