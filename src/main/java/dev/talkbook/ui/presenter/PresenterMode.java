@@ -360,7 +360,7 @@ public final class PresenterMode {
     before.restore();
     giveFocusBack(scene);
     caretInSight.keep();
-    repl.showStatus("Ready: " + Keys.shown("Shortcut+Enter") + " runs");
+    repl.showStatus("Ready: " + Keys.shown("Shortcut+Enter") + " runs", "Ready");
     held.close();
   }
 
