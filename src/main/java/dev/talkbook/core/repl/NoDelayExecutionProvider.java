@@ -195,10 +195,7 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
   private final StringBuilder jvmOutput = new StringBuilder();
 
   /** Reads what the JVM writes to a pipe, so it never blocks on a full one; keeps the newest. */
-  private void drain(InputStream stream, String name) {
-    synchronized (jvmOutput) {
-      jvmOutput.setLength(0);
-    }
+  private Thread drain(InputStream stream, String name) {
     Thread t =
         new Thread(
             () -> {
@@ -223,6 +220,7 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
             "talkbook-repl-jvm-" + name);
     t.setDaemon(true);
     t.start();
+    return t;
   }
 
   /** The start-up timeline's lines among what the JVM wrote (see {@link Probes#mark}). */
@@ -377,8 +375,11 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
     }
-    drain(process.getInputStream(), "out");
-    drain(process.getErrorStream(), "err");
+    synchronized (jvmOutput) {
+      jvmOutput.setLength(0);
+    }
+    List<Thread> draining =
+        List.of(drain(process.getInputStream(), "out"), drain(process.getErrorStream(), "err"));
     NoDelayExecutionControl[] control = new NoDelayExecutionControl[1];
     // Also resumes the JVM, which JDI launched suspended.
     Util.detectJdiExitEvent(
@@ -390,13 +391,27 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
           }
         });
     Probes.mark("resumed");
+    // A JVM that ends before it connects (its main class fails, it cannot reach this address)
+    // closes the wait at once rather than at its time limit.
+    CompletableFuture<Void> endWatch =
+        process
+            .onExit()
+            .thenRun(
+                () -> {
+                  try {
+                    listener.close();
+                  } catch (IOException e) {
+                    // Already closed: the wait is over either way.
+                  }
+                });
     Socket socket;
     try {
       socket = listener.accept();
       Probes.mark("socket-accepted");
     } catch (IOException e) {
-      process.destroyForcibly();
-      throw new IOException("The JVM for the REPL did not connect: " + e.getMessage(), e);
+      throw notConnected(e, process, draining, exit);
+    } finally {
+      endWatch.cancel(false);
     }
     socket.setTcpNoDelay(true);
     InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -419,6 +434,55 @@ public final class NoDelayExecutionProvider implements ExecutionControlProvider 
                   return new NoDelayExecutionControl(cmdOut, cmdIn, vm, process, socket, stdin);
                 });
   }
+
+  /**
+   * Why the JVM did not connect. When the wait ended because the listener was closed (the JVM
+   * ended, and JDI or the watch on its exit closed it; or the session closed), the JVM's end is
+   * waited for briefly, and a JVM that has ended is reported with its exit code and its own words.
+   * A JVM still running (the time limit passed, or it would not end) is ended.
+   */
+  private IOException notConnected(
+      IOException acceptFailure,
+      Process process,
+      List<Thread> draining,
+      CompletableFuture<Process> exit) {
+    boolean gone = !process.isAlive();
+    if (!gone && !(acceptFailure instanceof java.net.SocketTimeoutException)) {
+      try {
+        gone = process.waitFor(JVM_END_WAIT_MS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (!gone) {
+      process.destroyForcibly();
+      return new IOException(
+          "The JVM for the REPL did not connect: " + acceptFailure.getMessage(), acceptFailure);
+    }
+    for (Thread t : draining) {
+      try {
+        t.join(JVM_END_WAIT_MS); // its pipes end with it
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    exit.complete(process);
+    return new StartFailure.JvmEnded(
+        new IOException(
+            "The JVM for the REPL ended with exit code "
+                + process.exitValue()
+                + " before it connected",
+            acceptFailure),
+        lastJvmOutput(),
+        process.exitValue());
+  }
+
+  /**
+   * How long a JVM whose connection was given up on may take to end, and its pipes to be read to
+   * their end, in ms: JDI reports its death a moment before the process has gone.
+   */
+  private static final long JVM_END_WAIT_MS = 2000;
 
   /**
    * What the JVM whose launch failed wrote before it ended ("Unrecognized VM option", "transport

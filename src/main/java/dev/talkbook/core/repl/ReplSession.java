@@ -725,9 +725,23 @@ public final class ReplSession implements AutoCloseable {
           new ReplEvent.Ready(
               Runtime.version().toString(), Duration.ofNanos(System.nanoTime() - startedAt)));
     } catch (RuntimeException e) {
-      failStart(shell, e);
+      failStart(shell, engineFailureOr(e));
     } finally {
       firstStart.complete(null);
+    }
+  }
+
+  /**
+   * Why the JVM being started could not be used: the launch's own failure when there is one (a JVM
+   * that ended closes JShell too, and "JShell has been closed" would say nothing), else {@code e}.
+   * Waits for the launch to finish, which it does within its connection's time limit.
+   */
+  private RuntimeException engineFailureOr(RuntimeException e) {
+    try {
+      provider.awaitStarted();
+      return e;
+    } catch (IllegalStateException launchFailure) {
+      return launchFailure;
     }
   }
 

@@ -23,19 +23,29 @@ public record StartFailure(String message, String detail) {
   static final class JvmEnded extends java.io.IOException {
     private final String jvmOutput;
 
+    /** The JVM's exit code when it ended after JDI had launched it; null when not known. */
+    private final Integer exitCode;
+
     JvmEnded(Throwable launchFailure, String jvmOutput) {
+      this(launchFailure, jvmOutput, null);
+    }
+
+    JvmEnded(Throwable launchFailure, String jvmOutput, Integer exitCode) {
       super(messageOf(launchFailure), launchFailure);
       this.jvmOutput = jvmOutput;
+      this.exitCode = exitCode;
     }
   }
 
   /** The failure explained: a connection on this computer that failed, or the JVM's own words. */
   public static StartFailure of(Throwable error) {
     String jvmOutput = "";
+    Integer exitCode = null;
     boolean connection = false;
     for (Throwable c = error; c != null; c = c.getCause()) {
-      if (c instanceof JvmEnded ended && jvmOutput.isEmpty()) {
+      if (c instanceof JvmEnded ended && jvmOutput.isEmpty() && exitCode == null) {
         jvmOutput = ended.jvmOutput.strip();
+        exitCode = ended.exitCode;
       }
       connection |=
           c instanceof ConnectException
@@ -47,6 +57,11 @@ public record StartFailure(String message, String detail) {
     // 202: connect failed: Network is unreachable" (or "Connection refused").
     String jvmSays = jvmOutput.toLowerCase(Locale.ROOT);
     connection |= jvmSays.contains("transport error") || jvmSays.contains("connect failed");
+    // The agent's own, when it cannot connect back: "java.net.ConnectException: Connection
+    // refused" in the stack trace of its main.
+    connection |=
+        jvmSays.contains("java.net.connectexception")
+            || jvmSays.contains("java.net.noroutetohostexception");
     String raw = messageOf(error);
     // The JVM's words where it said some; else JDI's (the log keeps the whole of both).
     String detail = jvmOutput.isEmpty() ? raw : jvmOutput;
@@ -61,6 +76,16 @@ public record StartFailure(String message, String detail) {
     }
     // The JVM's first line ("Unrecognized VM option 'Xyz'") says more than JDI's command line.
     String first = jvmOutput.lines().findFirst().orElse("");
+    if (exitCode != null) {
+      // It ended by itself before it connected: say so, and how, at once.
+      return new StartFailure(
+          NOT_STARTED
+              + "it ended with exit code "
+              + exitCode
+              + " before it connected"
+              + (first.isEmpty() ? "." : ": " + first),
+          jvmOutput.isEmpty() ? raw : jvmOutput);
+    }
     return new StartFailure(NOT_STARTED + (first.isEmpty() ? raw : first), detail);
   }
 

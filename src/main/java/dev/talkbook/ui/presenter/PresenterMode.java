@@ -160,6 +160,7 @@ public final class PresenterMode {
   private double notesFontBefore;
   private double previewZoomBefore;
   private boolean detailsExpandedBefore;
+  private Node focusBefore;
   private Settings.Hold held;
   private PresenterView view;
   private final Executor background;
@@ -291,6 +292,7 @@ public final class PresenterMode {
     detailsExpandedBefore = window.detailsExpanded().get();
     window.detailsExpanded().set(false);
     Scene scene = stage.getScene();
+    focusBefore = scene.getFocusOwner();
     scene.getRoot().getStyleClass().add(STYLE_CLASS);
     scene.getStylesheets().add(STYLESHEET);
     preview.setPresenting(true);
@@ -356,9 +358,27 @@ public final class PresenterMode {
     window.notesFontSize().set(notesFontBefore);
     window.detailsExpanded().set(detailsExpandedBefore);
     before.restore();
+    giveFocusBack(scene);
     caretInSight.keep();
-    repl.showStatus("Ready: " + Keys.shown("Shortcut+Enter") + " runs");
+    repl.showStatus("Ready: " + Keys.shown("Shortcut+Enter") + " runs", "Ready");
     held.close();
+  }
+
+  /**
+   * The keyboard goes back where it was before entering (the notes, mostly, their caret where it
+   * is), so the presenter types on at once: putting the layout back takes the notes out of the
+   * window and in again, and the scene had given the focus to its first field meanwhile (the
+   * navigator's search). The notes when that node has left the window.
+   */
+  private void giveFocusBack(Scene scene) {
+    Node focus = focusBefore;
+    focusBefore = null;
+    if (focus == null || focus.getScene() != scene || !focus.isVisible()) {
+      focus = window.notesArea();
+    }
+    if (focus.getScene() == scene) {
+      focus.requestFocus();
+    }
   }
 
   private static Screen screenOf(Stage stage) {

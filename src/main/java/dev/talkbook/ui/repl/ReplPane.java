@@ -118,8 +118,26 @@ public final class ReplPane {
   /** The input is never lower than this, in px: two lines at the default font size. */
   static final double INPUT_MIN_HEIGHT = 52;
 
-  /** The definitions list is never narrower than this, in px. */
+  /** The definitions list is never narrower than this, in px at the style sheet's size. */
   static final double DEFINITIONS_MIN_WIDTH = 190;
+
+  /** The definitions list's font size in the style sheet ({@code repl.css}), in px. */
+  private static final double DEFINITIONS_SHEET_FONT = 12;
+
+  /**
+   * The least width the transcript and input keep beside the definitions, in px at the style
+   * sheet's size: where the pane has not that much more than the definitions' own least width (a
+   * narrow window at the presenter's text size), the definitions give way to the transcript.
+   */
+  static final double TRANSCRIPT_MIN_WIDTH = 190;
+
+  private final SplitPane main = new SplitPane();
+
+  /** The code's font size set by {@link #setCodeFontSize}, in px; 0 for the sheet's. */
+  private double codeFontSize;
+
+  /** Where the divider was when the definitions last gave way. */
+  private double definitionsDivider = 0.7;
 
   private final Button run = new Button("Run");
   private final Button stop = new Button("Stop");
@@ -223,7 +241,50 @@ public final class ReplPane {
     transcript.setStyle(style);
     input.setStyle(style);
     definitions.setStyle(style);
+    codeFontSize = px;
+    placeDefinitions();
     followEnd();
+  }
+
+  /** Whether the definitions list is in the pane now (it gives way where the pane is narrow). */
+  public boolean showsDefinitions() {
+    return main.getItems().contains(definitions);
+  }
+
+  /**
+   * The pane's width as far as the window shows it: at the presenter's text size the toolbar above
+   * can be wider than a narrow window, and the pane as wide as the toolbar, its right end past the
+   * window's edge.
+   */
+  private double widthInWindow() {
+    double width = main.getWidth();
+    javafx.scene.Scene scene = main.getScene();
+    if (scene != null && width > 0) {
+      width = Math.min(width, scene.getWidth() - main.localToScene(0, 0).getX());
+    }
+    return width;
+  }
+
+  /**
+   * The definitions list as wide as its words need at the font size now, beside the transcript
+   * where the pane has room for both at their least widths; else the transcript alone, the
+   * definitions back once the pane is wide enough again. Cut to a few letters a line, they could
+   * not be read.
+   */
+  private void placeDefinitions() {
+    double scale = codeFontSize > 0 ? codeFontSize / DEFINITIONS_SHEET_FONT : 1;
+    double least = DEFINITIONS_MIN_WIDTH * scale;
+    definitions.setMinWidth(least);
+    double width = widthInWindow();
+    boolean room = width <= 0 || width >= least + TRANSCRIPT_MIN_WIDTH * scale;
+    boolean shown = showsDefinitions();
+    if (room && !shown) {
+      main.getItems().add(definitions);
+      main.setDividerPositions(definitionsDivider);
+    } else if (!room && shown) {
+      definitionsDivider = main.getDividerPositions()[0];
+      main.getItems().remove(definitions);
+    }
   }
 
   /** Shows the transcript's end once the layout under way is done. */
@@ -445,7 +506,9 @@ public final class ReplPane {
     left.setDividerPositions(0.6);
 
     definitions.getStyleClass().add("tb-repl-definitions");
-    definitions.setPlaceholder(new Label("Nothing defined yet"));
+    Label nothing = new Label("Nothing defined yet");
+    nothing.setWrapText(true);
+    definitions.setPlaceholder(nothing);
     definitions.setCellFactory(
         list ->
             new ListCell<>() {
@@ -474,8 +537,24 @@ public final class ReplPane {
     // Room for a definition and its value, and for "Nothing defined yet", whatever width the pane
     // had when it was first laid out (a dock shown in a narrow window once left it at ~96 px).
     definitions.setMinWidth(DEFINITIONS_MIN_WIDTH);
-    SplitPane main = new SplitPane(left, definitions);
-    main.setDividerPositions(0.7);
+    main.getItems().setAll(left, definitions);
+    main.setDividerPositions(definitionsDivider);
+    // The width the pane is given, not the least its two sides need: else the definitions' least
+    // width made the pane (and the window's content) wider than the window, and they never gave
+    // way.
+    main.setMinWidth(0);
+    main.widthProperty().addListener((obs, was, now) -> placeDefinitions());
+    javafx.beans.value.ChangeListener<Number> windowWidth = (obs, was, now) -> placeDefinitions();
+    main.sceneProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (was != null) {
+                was.widthProperty().removeListener(windowWidth);
+              }
+              if (now != null) {
+                now.widthProperty().addListener(windowWidth);
+              }
+            });
     SplitPane.setResizableWithParent(definitions, false);
 
     root.setTop(bar);
@@ -1039,7 +1118,7 @@ public final class ReplPane {
 
   private void showIdle() {
     if (!running.get()) {
-      state.show("Ready: " + Keys.shown("Shortcut+Enter") + " runs");
+      state.show("Ready: " + Keys.shown("Shortcut+Enter") + " runs", "Ready");
     }
   }
 }

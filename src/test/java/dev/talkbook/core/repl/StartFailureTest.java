@@ -110,4 +110,29 @@ class StartFailureTest {
             "The JVM for the REPL could not be started: Unrecognized VM option 'NoSuchOption'");
     assertThat(f.detail()).contains("Could not create the Java Virtual Machine");
   }
+
+  @Test
+  void anAgentThatCouldNotConnectBackIsExplainedAsAConnectionOnThisComputer() {
+    StartFailure f =
+        StartFailure.of(
+            new StartFailure.JvmEnded(
+                new java.io.IOException("The JVM for the REPL ended with exit code 1"),
+                "Exception in thread \"main\" java.net.ConnectException: Connection refused\n"
+                    + "\tat java.base/sun.nio.ch.Net.connect0(Native Method)",
+                1));
+    assertThat(f.message()).startsWith("The REPL could not connect to its Java process");
+    assertThat(f.detail()).contains("java.net.ConnectException: Connection refused");
+  }
+
+  @Test
+  void aJvmThatEndedBeforeConnectingNamesItsExit() {
+    StartFailure f =
+        StartFailure.of(
+            new StartFailure.JvmEnded(
+                new java.io.IOException("The JVM for the REPL ended with exit code 134"), "", 134));
+    assertThat(f.message())
+        .isEqualTo(
+            "The JVM for the REPL could not be started: it ended with exit code 134 before it"
+                + " connected.");
+  }
 }
