@@ -60,7 +60,7 @@ public final class MarkdownRenderer {
    * commonmark's autolinks as {@link Autolinks} makes them and its task list items as {@link
    * TaskItems} does (the same nodes, found sooner).
    */
-  private static final List<Extension> EXTENSIONS =
+  static final List<Extension> EXTENSIONS =
       List.of(
           TablesExtension.create(),
           StrikethroughExtension.create(),

@@ -457,6 +457,31 @@ class SiteExporterTest {
   }
 
   @Test
+  void theSearchFindsNoTalkByTextItsPageDoesNotShow() throws IOException {
+    SampleMeetup.addTo(notebook);
+    Talk talk = notebook.talks().findByTitle("SQLite everywhere").get(0);
+    clock.advance(Duration.ofMinutes(1));
+    notebook
+        .talks()
+        .saveBody(
+            talk.id(),
+            talk.body()
+                + "\nSee <script>quokkascript()</script> and <style>.wombat{}</style>"
+                + " <!-- numbatdraft --> the axolotl.\n\n<iframe src=x>\nplatypusframe\n</iframe>\n");
+
+    export();
+
+    String part = "search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js";
+    String page = "events/2026-03-12-jvm-evening-talkbook-sample-meetup/sqlite-everywhere.html";
+    for (String hidden : List.of("quokkascript", "wombat", "numbatdraft", "platypusframe")) {
+      assertThat(read(page)).doesNotContain(hidden);
+      assertThat(read(part)).doesNotContain(hidden);
+    }
+    assertThat(read(page)).contains("axolotl");
+    assertThat(read(part)).contains("axolotl");
+  }
+
+  @Test
   void aSearchIndexPartChangedByHandIsMadeAgainFromTheNotes() throws IOException {
     SampleMeetup.addTo(notebook);
     export();
