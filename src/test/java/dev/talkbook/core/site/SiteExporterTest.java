@@ -142,6 +142,24 @@ class SiteExporterTest {
   }
 
   @Test
+  void aSiteANewerTalkbookExportedIsExportedAgainKeepingWhatThisOneKnows() throws IOException {
+    SampleMeetup.addTo(notebook);
+    exportTitled("Old title", null);
+    List<String> ids = feedIds();
+    // a newer Talkbook's manifest: a setting this one does not know, after the header
+    Path manifest = out.resolve(Manifest.NAME);
+    String text = Files.readString(manifest);
+    Files.writeString(
+        manifest, text.replaceFirst("\n", "\npage-theme harbour\n"), StandardCharsets.UTF_8);
+
+    exportTitled("New title", null);
+
+    assertThat(read("index.html")).contains("New title");
+    assertThat(feedIds()).isEqualTo(ids);
+    assertThat(Manifest.read(out).siteId()).isEqualTo("urn:talkbook:site:old-title");
+  }
+
+  @Test
   void aSiteExportedBeforeThereWereSiteIdsKeepsItsTitlesIds() throws IOException {
     SampleMeetup.addTo(notebook);
     exportTitled("Old title", null);
