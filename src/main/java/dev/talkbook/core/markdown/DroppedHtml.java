@@ -132,8 +132,8 @@ public final class DroppedHtml {
           lt = source.indexOf('<', lt + 1)) {
         if (source.startsWith("<!--", lt) && commentsCount()) {
           // never on the page, and a tag in it is not one
-          int end = source.indexOf("-->", lt + 4);
-          int after = end < 0 || end + 3 > to ? to : end + 3;
+          int end = find("-->", lt + 4, to);
+          int after = end < 0 ? to : end + 3;
           if (open == null) {
             blank(lt, after);
           }
@@ -153,8 +153,22 @@ public final class DroppedHtml {
      * Where the tag whose name ends at {@code from} ends: after its {@code >}, else at {@code to}.
      */
     private int tagEnd(int from, int to) {
-      int gt = source.indexOf('>', from);
-      return gt < 0 || gt >= to ? to : gt + 1;
+      int gt = find(">", from, to);
+      return gt < 0 ? to : gt + 1;
+    }
+
+    /**
+     * Where {@code s} first starts in the source between {@code from} and {@code to}, or -1: never
+     * looking past the raw HTML at hand (many blocks each without a {@code -->} would otherwise
+     * each search the rest of the notes).
+     */
+    private int find(String s, int from, int to) {
+      for (int i = from; i + s.length() <= to; i++) {
+        if (source.startsWith(s, i)) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     private void tag(boolean opening, String name, int start, int end) {

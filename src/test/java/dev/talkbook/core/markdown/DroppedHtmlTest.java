@@ -98,5 +98,8 @@ class DroppedHtmlTest {
     String blanked = DroppedHtml.blanked(note);
     assertThat(blanked.indexOf('y')).isNegative();
     assertThat(blanked.indexOf('x')).isNotNegative();
+    // many blocks with a comment or a tag never ended: each read to its own end only
+    String open = "<div><!-- zq\n\n<div a=\"<b\n\n".repeat(20_000) + "<script>cq</script>";
+    assertThat(DroppedHtml.blanked(open)).doesNotContain("zq").doesNotContain("cq");
   }
 }
