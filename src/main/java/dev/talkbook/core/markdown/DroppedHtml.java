@@ -1,5 +1,6 @@
 package dev.talkbook.core.markdown;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -16,16 +18,17 @@ import org.commonmark.parser.Parser;
  * Where in a note's Markdown the raw HTML is whose text a published page never shows: the elements
  * the sanitizer drops with their content ({@link NoteHtmlPolicy#TEXT_DROPPED}: {@code <script>},
  * {@code <style>}, {@code <iframe>}, ...) and HTML comments. For what is made from the Markdown
- * itself rather than from the page, such as the site's search words. Pure; the parser is built
- * once.
+ * itself rather than from the page: the site's search words and the feed's summaries. Pure; the
+ * parser is built once.
  *
  * <p>The rule is the page's, as its sanitizer applies it to the whole rendered note: an element
  * hides everything from its opening tag to its first closing tag of the same name (nested ones do
  * not count), or to the end of the notes when there is none, as after {@code <script/>} (HTML has
- * no self-closing script). Only raw HTML opens or closes one: {@code <script>} in a code span or a
- * fenced block is text the page shows. In the few shapes where the sanitizer keeps more (the text
- * of an allowed element inside a {@code <noscript>} or {@code <object>}), more is hidden here,
- * never less.
+ * no self-closing script); a script, style, iframe, ... inside a {@code <noscript>}, {@code
+ * <nostyle>} or {@code <object>} hides on to its own closing tag, where the page shows text again.
+ * Only raw HTML opens or closes one: {@code <script>} in a code span or a fenced block is text the
+ * page shows. In the few shapes where the sanitizer keeps more (the text of an allowed element
+ * inside a {@code <noscript>} or {@code <object>}), more is hidden here, never less.
  */
 public final class DroppedHtml {
   private DroppedHtml() {}
@@ -61,9 +64,59 @@ public final class DroppedHtml {
     if (markdown == null || !mayHold(markdown)) {
       return markdown;
     }
+    Parsed parsed = parse(markdown);
+    if (parsed.ranges.isEmpty()) {
+      return markdown;
+    }
+    char[] out = markdown.toCharArray();
+    for (int r = 0; r < parsed.ranges.size(); r += 2) {
+      for (int i = parsed.ranges.get(r); i < parsed.ranges.get(r + 1); i++) {
+        if (out[i] != '\n' && out[i] != '\r') {
+          out[i] = ' ';
+        }
+      }
+    }
+    return new String(out);
+  }
+
+  /** The notes parsed as the page parses them, with where the page drops their text. */
+  static Parsed parse(String markdown) {
+    Node document = PARSER.parse(markdown);
     Hider hider = new Hider(markdown);
-    PARSER.parse(markdown).accept(hider);
-    return hider.finish();
+    document.accept(hider);
+    return new Parsed(document, hider.finish());
+  }
+
+  /**
+   * A parsed note ({@link #parse}) and the source ranges whose text the page drops, as {@code from,
+   * to} pairs in order.
+   */
+  static final class Parsed {
+    final Node document;
+    private final List<Integer> ranges;
+
+    private Parsed(Node document, List<Integer> ranges) {
+      this.document = document;
+      this.ranges = ranges;
+    }
+
+    /**
+     * Whether the page drops this node's text: it starts in a dropped range (a text node is wholly
+     * in one or wholly out: ranges start and end at tags, which are nodes of their own).
+     */
+    boolean hides(Node node) {
+      List<SourceSpan> spans = node.getSourceSpans();
+      if (spans.isEmpty()) {
+        return false;
+      }
+      int at = spans.get(0).getInputIndex();
+      for (int r = 0; r < ranges.size() && ranges.get(r) <= at; r += 2) {
+        if (at < ranges.get(r + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /**
@@ -88,8 +141,9 @@ public final class DroppedHtml {
   /** Walks the raw HTML in the order of the notes and blanks what the page drops. */
   private static final class Hider extends AbstractVisitor {
     private final String source;
-    private final char[] out;
-    private boolean changed;
+
+    /** Where the page drops text: {@code from, to} pairs, in order. */
+    private final List<Integer> ranges = new ArrayList<>();
 
     /** The dropped element open around the text being walked, or null. */
     private String open;
@@ -106,7 +160,6 @@ public final class DroppedHtml {
 
     Hider(String source) {
       this.source = source;
-      this.out = source.toCharArray();
     }
 
     @Override
@@ -193,19 +246,20 @@ public final class DroppedHtml {
     }
 
     private void blank(int from, int to) {
-      for (int i = from; i < to; i++) {
-        if (out[i] != '\n' && out[i] != '\r') {
-          out[i] = ' ';
-        }
+      int last = ranges.size() - 1;
+      if (last > 0 && ranges.get(last) >= from) {
+        ranges.set(last, Math.max(ranges.get(last), to)); // touching the one before
+      } else {
+        ranges.add(from);
+        ranges.add(to);
       }
-      changed = true;
     }
 
-    String finish() {
+    List<Integer> finish() {
       if (open != null) {
-        blank(openedAt, out.length); // never closed: the page shows nothing after it
+        blank(openedAt, source.length()); // never closed: the page shows nothing after it
       }
-      return changed ? new String(out) : source;
+      return ranges;
     }
   }
 }

@@ -475,7 +475,7 @@ class SiteExporterTest {
   }
 
   @Test
-  void theSearchFindsNoTalkByTextItsPageDoesNotShow() throws IOException {
+  void neitherSearchNorFeedFindsATalkByTextItsPageDoesNotShow() throws IOException {
     SampleMeetup.addTo(notebook);
     Talk talk = notebook.talks().findByTitle("SQLite everywhere").get(0);
     clock.advance(Duration.ofMinutes(1));
@@ -483,9 +483,9 @@ class SiteExporterTest {
         .talks()
         .saveBody(
             talk.id(),
-            talk.body()
-                + "\nSee <script>quokkascript()</script> and <style>.wombat{}</style>"
-                + " <!-- numbatdraft --> the axolotl.\n\n<iframe src=x>\nplatypusframe\n</iframe>\n");
+            "See <script>quokkascript()</script> and <style>.wombat{}</style>"
+                + " <!-- numbatdraft --> the axolotl.\n\n<iframe src=x>\n\nplatypusframe\n\n"
+                + "</iframe>\n\nThe end.\n");
 
     export();
 
@@ -494,9 +494,11 @@ class SiteExporterTest {
     for (String hidden : List.of("quokkascript", "wombat", "numbatdraft", "platypusframe")) {
       assertThat(read(page)).doesNotContain(hidden);
       assertThat(read(part)).doesNotContain(hidden);
+      assertThat(read("feed.xml")).doesNotContain(hidden);
     }
-    assertThat(read(page)).contains("axolotl");
+    assertThat(read(page)).contains("axolotl", "The end.");
     assertThat(read(part)).contains("axolotl");
+    assertThat(read("feed.xml")).contains("See and the axolotl. The end.");
   }
 
   @Test
