@@ -1,8 +1,11 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.search.QueryException;
 import dev.talkbook.core.search.SearchHit;
+import dev.talkbook.core.search.SearchQuery;
 import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,13 +24,20 @@ import picocli.CommandLine.Spec;
       "  \"a phrase\"  the words in this order",
       "  pref*       words starting with pref",
       "  -word       talks without the word",
-      "  speaker:hopper  tag:async  event:pyatl  title:…  notes:…",
+      "  speaker:hopper  tag:async  event:pyatl  title:…  notes:…  abstract:…",
+      "              only in that field (no space after the colon)",
       "",
       "Each hit: the talk's id, title, event and speakers (\"Cancelled: \" before the title of a"
           + " talk the programme no longer lists), then the passage that matched.",
       ""
     })
 final class SearchCommand implements Callable<Integer> {
+  /** The exit code of a query with nothing to look for: wrong usage, as for a bad option. */
+  private static final int WRONG_USAGE = 2;
+
+  /** What the JVM makes of an argument's bytes that are not text in the system's encoding. */
+  private static final char UNREADABLE = '\uFFFD';
+
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to look for.")
@@ -42,9 +52,25 @@ final class SearchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--limit must be at least 1 (it was " + limit + ").");
     }
+    PrintWriter err = spec.commandLine().getErr();
+    String typed = String.join(" ", query);
+    SearchQuery parsed;
+    try {
+      parsed = SearchQuery.parse(typed);
+    } catch (QueryException e) {
+      err.println("talkbook: " + e.getMessage());
+      return WRONG_USAGE;
+    }
+    if (typed.indexOf(UNREADABLE) >= 0) {
+      err.println(
+          "talkbook: some bytes of the query are not "
+              + argumentEncoding()
+              + " text and were read as \"\uFFFD\", which ends a word; check the terminal's"
+              + " encoding (LANG).");
+    }
     try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
       PrintWriter out = spec.commandLine().getOut();
-      List<SearchHit> hits = notebook.search().search(String.join(" ", query), limit);
+      List<SearchHit> hits = notebook.search().search(parsed, limit);
       if (hits.isEmpty()) {
         out.println("No talk matches.");
         return 0;
@@ -65,6 +91,15 @@ final class SearchCommand implements Callable<Integer> {
                     : hit.snippet().marked("*", "*")));
       }
       return 0;
+    }
+  }
+
+  /** The encoding the JVM read the arguments in: the system's (LANG, LC_ALL). */
+  private static String argumentEncoding() {
+    try {
+      return Charset.forName(System.getProperty("sun.jnu.encoding")).displayName();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Charset.defaultCharset().displayName();
     }
   }
 

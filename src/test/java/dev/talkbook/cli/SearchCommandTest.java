@@ -228,28 +228,98 @@ class SearchCommandTest extends CliTest {
     assertThat(r.err()).isEmpty();
   }
 
-  @Test
-  void aQueryOfOnlyAnExclusionExitsOneWithAClearMessage() {
-    Result r = refused("search", "-foo");
-
-    assertErr(r).contains("Add a word to search for").doesNotContain("QueryException");
-    assertThat(r.out()).isEmpty();
+  /** One line on stderr, nothing on stdout, exit 2 (wrong usage), no stack trace. */
+  private Result oneLineMisuse(String... args) {
+    Result r = misused(args);
+    assertThat(r.err().lines()).as("stderr of %s", r).hasSize(1);
+    assertErr(r).startsWith("talkbook: ").doesNotContain("Usage:");
+    assertOut(r).isEmpty();
+    return r;
   }
 
   @Test
-  void aQueryWithNothingToLookForExitsOne() {
-    Result r = refused("search", "*");
+  void aQueryOfOnlyAnExclusionIsWrongUsageWithAClearMessage() {
+    Result r = oneLineMisuse("search", "-foo");
+
+    assertErr(r).contains("Add a word to search for").doesNotContain("QueryException");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"*", "\"", "-", "()", "(", ")", "\"\"", "-\"", "\" * - ()"})
+  void aQueryOfOnlySearchCharactersIsWrongUsageInOneLine(String query) {
+    Result r = oneLineMisuse("search", query);
 
     assertErr(r).contains("Type a word to search for.");
   }
 
   @Test
+  void searchCharactersAsSeparateArgumentsAreWrongUsageInOneLine() {
+    assertErr(oneLineMisuse("search", "\"", "*", "-", "()")).contains("Type a word to search for.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"title:", "speaker:", "TAG:", "-title:", "jshell notes:"})
+  void aFieldWithNothingAfterItIsWrongUsageSayingHowToWriteIt(String query) {
+    String field =
+        query.replaceFirst("^.*?-?([A-Za-z]+):$", "$1").toLowerCase(java.util.Locale.ROOT);
+
+    Result r = oneLineMisuse("search", query);
+
+    assertErr(r).contains("right after").contains(field + ":jshell");
+  }
+
+  @Test
+  void aFieldAndItsWordAsTwoArgumentsSayToJoinThem() {
+    // the shell splits "title: jshell" in two; the word belongs right after the colon
+    assertErr(oneLineMisuse("search", "title:", "jshell")).contains("without a space");
+  }
+
+  @Test
+  void aQuotedFieldNameIsAWordAgain() {
+    assertThat(titles(ok("search", "\"speaker:\"", "carvalho"))).isEqualTo("Outlines that think");
+  }
+
+  @Test
   void searchCharactersAreNeverSyntaxErrors() {
-    Result r = run("search", "AND", "OR", "NOT", "(", "\"", "title:", "^x", "NEAR(a b)");
+    Result r = run("search", "AND", "OR", "NOT", "(", "\"", "^x", "NEAR(a b)");
 
     assertThat(r.exitCode()).as("%s", r).isIn(0, 1);
     assertNoStackTrace(r);
     assertErr(r).doesNotContain("fts5", "syntax error");
+  }
+
+  @Test
+  void aTenKilobyteQueryIsSearched() {
+    assertThat(titles(ok("search", "jshell " + "x".repeat(10 * 1024)))).isEmpty();
+    assertThat(titles(ok("search", "jshell ".repeat(10 * 1024 / 7))))
+        .isEqualTo("Live coding without fear");
+    assertThat(ok("search", "\"" + "word ".repeat(2048) + "\"").out()).contains("No talk matches.");
+    oneLineMisuse("search", "\"*-() ".repeat(2048));
+  }
+
+  @Test
+  void aTenKilobyteQueryOfExclusionsIsSearched() {
+    // each exclusion once made FTS5's expression a level deeper, and it refuses 256
+    StringBuilder query = new StringBuilder("jshell");
+    for (int i = 0; query.length() < 10 * 1024; i++) {
+      query.append(" -w").append(i);
+    }
+
+    Result r = ok("search", query.toString());
+
+    assertThat(titles(r)).isEqualTo("Live coding without fear");
+    assertThat(titles(ok("search", "sqlite", "-tag:jshell", "-wal"))).doesNotContain("SQLite");
+  }
+
+  @Test
+  void bytesTheSystemCouldNotReadAreToldOfAndTheRestSearched() {
+    // the JVM hands an argument's bytes that are not text in its encoding over as U+FFFD
+    Result r = ok("search", "jshell", "caf\uFFFD");
+
+    assertThat(r.out()).contains("No talk matches.");
+    assertErr(r).contains("not").contains("encoding").hasLineCount(1);
+    assertNoStackTrace(r);
+    assertErr(oneLineMisuse("search", "\uFFFD\uFFFD")).contains("Type a word to search for.");
   }
 
   @Test

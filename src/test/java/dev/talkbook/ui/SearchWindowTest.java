@@ -57,6 +57,29 @@ class SearchWindowTest extends RealWindowTest {
     waitUntil(() -> WindowUnderTest.editor(robot).getSelectedText().equalsIgnoreCase("pinning"));
   }
 
+  /** Whether a shown label says {@code text}. */
+  private static boolean says(FxRobot robot, String text) {
+    return robot.lookup(".label").queryAllAs(Label.class).stream()
+        .anyMatch(l -> l.isVisible() && l.getText() != null && l.getText().contains(text));
+  }
+
+  @Test
+  void aFieldWithoutItsWordSaysWhereTheWordGoesThenFindsOnceItIsThere(FxRobot robot)
+      throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    FxWait.clickOn(robot, "#search-field");
+    robot.write("title:");
+    waitUntil(() -> says(robot, "right after \"title:\", without a space"));
+    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    assertThat(results.getItems()).isEmpty();
+
+    robot.write("outlines");
+
+    waitUntil(() -> results.getItems().size() == 1);
+    assertThat(says(robot, "right after")).isFalse();
+  }
+
   private static List<MarkedFlow> passages(FxRobot robot) {
     return robot.lookup("#search-results .tb-snippet").queryAllAs(MarkedFlow.class).stream()
         .filter(Node::isVisible)

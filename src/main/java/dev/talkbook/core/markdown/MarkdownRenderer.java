@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -60,7 +61,7 @@ public final class MarkdownRenderer {
    * commonmark's autolinks as {@link Autolinks} makes them and its task list items as {@link
    * TaskItems} does (the same nodes, found sooner).
    */
-  private static final List<Extension> EXTENSIONS =
+  static final List<Extension> EXTENSIONS =
       List.of(
           TablesExtension.create(),
           StrikethroughExtension.create(),
@@ -187,7 +188,12 @@ public final class MarkdownRenderer {
     Node document = pageParser.parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
     // before Prepare changes links and images: the summary is of the notes as they were parsed
-    String summary = summaryMax < 0 ? null : summary(document, summaryMax);
+    String summary =
+        summaryMax < 0
+            ? null
+            : markdown != null && DroppedHtml.mayHold(markdown)
+                ? summary(markdown, title, summaryMax)
+                : summary(document, summaryMax, n -> false);
     Prepare prepare = new Prepare(attachments);
     document.accept(prepare);
     int top = 6;
@@ -247,24 +253,34 @@ public final class MarkdownRenderer {
   /**
    * A short plain-text summary of the notes, for a feed: the text of their paragraphs (also in
    * lists and quotes) in order, after a first heading that repeats {@code title}; headings, code,
-   * tables, raw HTML and front matter left out; at most {@code max} characters, cut at a word with
-   * "…". Empty for notes without such text.
+   * tables, raw HTML (and what the page drops with it: {@link DroppedHtml}) and front matter left
+   * out; at most {@code max} characters, cut at a word with "…". Empty for notes without such text.
    */
   public String summary(String markdown, String title, int max) {
+    if (markdown != null && DroppedHtml.mayHold(markdown)) {
+      // A dropped element may span paragraphs or, never closed, hide the rest of the notes,
+      // which no paragraph's own text can tell: the parse with positions says where.
+      DroppedHtml.Parsed parsed = DroppedHtml.parse(markdown);
+      dropRepeatedTitle(parsed.document, title);
+      return summary(parsed.document, max, parsed::hides);
+    }
     Node document = pageParser.parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
-    return summary(document, max);
+    return summary(document, max, n -> false);
   }
 
-  /** {@link #summary(String, String, int)} of a parsed note whose repeated title is left out. */
-  private static String summary(Node document, int max) {
+  /**
+   * {@link #summary(String, String, int)} of a parsed note whose repeated title is left out,
+   * without the text {@code dropped} says the page does not show.
+   */
+  private static String summary(Node document, int max, Predicate<Node> dropped) {
     StringBuilder out = new StringBuilder();
     document.accept(
         new AbstractVisitor() {
           @Override
           public void visit(Paragraph paragraph) {
             if (out.length() <= max) {
-              String text = NodeText.oneLine(paragraph);
+              String text = NodeText.oneLine(paragraph, dropped);
               if (!text.isEmpty()) {
                 out.append(out.length() == 0 ? "" : " ").append(text);
               }

@@ -2,6 +2,7 @@ package dev.talkbook.core.markdown;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
@@ -36,6 +37,14 @@ public final class NodeText {
    * page says).
    */
   public static String oneLine(Node node) {
+    return oneLine(node, n -> false);
+  }
+
+  /**
+   * {@link #oneLine(Node)} without the text and code {@code dropped} says the page does not show
+   * (what {@link DroppedHtml} found around them).
+   */
+  static String oneLine(Node node, Predicate<Node> dropped) {
     StringBuilder out = new StringBuilder();
     node.accept(
         new AbstractVisitor() {
@@ -57,14 +66,14 @@ public final class NodeText {
 
           @Override
           public void visit(Text text) {
-            if (hidden == 0) {
+            if (hidden == 0 && !dropped.test(text)) {
               out.append(text.getLiteral());
             }
           }
 
           @Override
           public void visit(Code code) {
-            if (hidden == 0) {
+            if (hidden == 0 && !dropped.test(code)) {
               out.append(code.getLiteral());
             }
           }

@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <p>Nothing the user types can reach FTS5 as syntax: every term goes in as a quoted string. An
  * unclosed quote runs to the end of the query; a lone {@code -} or {@code *} is ignored; an unknown
- * {@code field:} is read as plain words. A query with nothing to look for is refused with a {@link
+ * {@code field:} is read as plain words. A query with nothing to look for, or a known field with
+ * nothing right after its colon ({@code title:}, {@code speaker: hopper}), is refused with a {@link
  * QueryException} whose message says why.
  */
 public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
@@ -73,9 +74,17 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
       int colon = fieldEnd(text, i);
       if (colon > i) {
         String field = text.substring(i, colon).toLowerCase(Locale.ROOT);
-        if (FIELDS.containsKey(field)
-            && colon + 1 < n
-            && !Character.isWhitespace(text.charAt(colon + 1))) {
+        if (FIELDS.containsKey(field)) {
+          if (colon + 1 == n || Character.isWhitespace(text.charAt(colon + 1))) {
+            throw new QueryException(
+                "Put what to look for right after \""
+                    + text.substring(i, colon + 1)
+                    + "\", without a space: "
+                    + field
+                    + ":jshell, "
+                    + field
+                    + ":\"a phrase\".");
+          }
           column = FIELDS.get(field);
           i = colon + 1;
         }
@@ -124,9 +133,19 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
     if (wanted.size() > 1) {
       fts.insert(0, '(').append(')');
     }
-    for (Term t : terms) {
-      if (t.excluded()) {
-        fts.append(" NOT ").append(t.toFts());
+    // "a NOT (b OR c)" rather than "a NOT b NOT c": FTS5 nests each NOT one level deeper and
+    // refuses more than 256 levels, while an OR of many is one level.
+    List<Term> unwanted = terms.stream().filter(Term::excluded).toList();
+    if (!unwanted.isEmpty()) {
+      fts.append(" NOT ");
+      if (unwanted.size() > 1) {
+        fts.append('(');
+      }
+      for (int k = 0; k < unwanted.size(); k++) {
+        fts.append(k == 0 ? "" : " OR ").append(unwanted.get(k).toFts());
+      }
+      if (unwanted.size() > 1) {
+        fts.append(')');
       }
     }
     return new SearchQuery(text, fts.toString(), List.copyOf(terms));

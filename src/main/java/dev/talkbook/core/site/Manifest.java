@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What an export wrote into its folder: each file's site path, size, content hash ({@link
@@ -21,11 +22,21 @@ import java.util.TreeMap;
  * <p>After the header, a line {@code site-id <id>} keeps the site's own id ({@link #siteId}): the
  * Atom feed's id without a base URL, made once for the folder and kept by every later export into
  * it, so renaming the site does not make every entry new to a feed reader.
+ *
+ * <p>Lines without a tab that are a lower-case name, a space and a value are settings ({@code
+ * site-id} is one). A setting this Talkbook does not know was written by a newer one and is
+ * skipped, with what it knows kept; anything else that is not a file's line is damage.
  */
 final class Manifest {
   static final String NAME = ".talkbook-site";
   private static final String HEADER = "talkbook-site-manifest 1";
   private static final String SITE_ID = "site-id ";
+
+  /**
+   * A setting's line: a lower-case name, a space and its value, no tab. A file's line always has
+   * tabs, so one cut short before its first tab, or anything else, is damage, never a setting.
+   */
+  private static final Pattern SETTING = Pattern.compile("[a-z][a-z0-9-]* \\S.*");
 
   /**
    * One written file; {@code uses}: the files it links to that must stay with it. {@code hash}: the
@@ -92,29 +103,34 @@ final class Manifest {
           file + " is not a Talkbook site manifest. Choose another folder or remove that file.");
     }
     String siteId = null;
-    int first = 1;
-    if (lines.length > 1 && lines[1].startsWith(SITE_ID)) {
-      siteId = lines[1].substring(SITE_ID.length()).strip();
-      if (siteId.isEmpty() || siteId.contains("\t")) {
-        throw new SiteException(file + " is damaged at line 2; remove it to export afresh.");
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.indexOf('\t') < 0 && SETTING.matcher(line).matches()) {
+        if (line.startsWith(SITE_ID)) {
+          siteId = line.substring(SITE_ID.length()).strip();
+          if (siteId.isEmpty()) {
+            throw damaged(file, i, null);
+          }
+        }
+        continue; // a setting a newer Talkbook wrote: what it says is not this one's to keep
       }
-      first = 2;
-    }
-    for (int i = first; i < lines.length; i++) {
-      String[] f = lines[i].split("\t", -1);
+      String[] f = line.split("\t", -1);
       if (f.length != 4 && f.length != 5) {
-        throw new SiteException(
-            file + " is damaged at line " + (i + 1) + "; remove it to export afresh.");
+        throw damaged(file, i, null);
       }
       try {
         List<String> uses = f.length == 5 ? List.of(f[4].split(" ")) : List.of();
         entries.put(f[0], new Entry(Long.parseLong(f[1]), f[2], f[3], uses));
       } catch (NumberFormatException e) {
-        throw new SiteException(
-            file + " is damaged at line " + (i + 1) + "; remove it to export afresh.", e);
+        throw damaged(file, i, e);
       }
     }
     return new Manifest(entries, siteId);
+  }
+
+  private static SiteException damaged(Path file, int index, Exception cause) {
+    return new SiteException(
+        file + " is damaged at line " + (index + 1) + "; remove it to export afresh.", cause);
   }
 
   byte[] bytes() {

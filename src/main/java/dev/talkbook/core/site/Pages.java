@@ -24,7 +24,8 @@ final class Pages {
   /** Part of every talk page's fingerprint: change it when the page's HTML changes shape. */
   // pages-7: no text of a dropped <script>/<style> in the summary, javascript: links as text,
   // the code block keeps room for its Copy button.
-  static final String VERSION = "pages-7:" + Integer.toHexString(layoutText().hashCode());
+  // pages-8: nor of one that spans paragraphs or is never closed.
+  static final String VERSION = "pages-8:" + Integer.toHexString(layoutText().hashCode());
 
   /** On the page of a talk gone from the programme, under its time and room. */
   static final String CANCELLED_NOTE =

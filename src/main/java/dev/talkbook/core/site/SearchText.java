@@ -1,11 +1,16 @@
 package dev.talkbook.core.site;
 
+import dev.talkbook.core.markdown.DroppedHtml;
 import java.text.Normalizer;
 import java.util.Locale;
 
 /**
  * The words of Markdown notes without rendering them, for the site's search index: each distinct
  * word once, so the index stays small. Pure.
+ *
+ * <p>What the page never shows of raw HTML in the notes ({@link DroppedHtml}: a {@code <script>}, a
+ * {@code <style>}, ... with all they hold, and comments) gives no words either, so a reader's
+ * search never finds a talk by text its page does not have.
  *
  * <p>Words are cut as Talkbook's full-text search (SQLite FTS5's {@code unicode61} tokenizer with
  * {@code remove_diacritics 2}) and the site's {@code search.js} cut them: runs of letters and
@@ -14,16 +19,19 @@ import java.util.Locale;
  */
 final class SearchText {
   /** Changes whenever the words or the site's search entries are made differently. */
-  static final String VERSION = "search-3"; // search-3: a cancelled talk's entry has "c":1
+  // search-3: a cancelled talk's entry has "c":1. search-4: no words from a dropped <script>,
+  // <style>, ... or an HTML comment (DroppedHtml).
+  static final String VERSION = "search-4";
 
   private SearchText() {}
 
   /**
    * Every distinct word of the notes, folded (see the class comment), in the order they first
    * appear, separated by single spaces. Attachment references (a content hash, not a word anyone
-   * types) are left out.
+   * types) and raw HTML the page drops with its text (see the class comment) are left out.
    */
-  static String words(String markdown) {
+  static String words(String notes) {
+    String markdown = DroppedHtml.blanked(notes);
     // One pass, no String per word: each distinct word is appended to the output and remembered
     // by where it is there (an open-addressing table of offsets), so a word seen again costs a
     // comparison of its characters. ASCII is looked up in a table and lower-cased on the way;

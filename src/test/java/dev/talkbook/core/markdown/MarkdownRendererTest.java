@@ -467,6 +467,28 @@ class MarkdownRendererTest {
         .isEqualTo("Intro. See the RFC and Styled words and bold kept.");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          "Intro.\\n\\n<iframe src=x>\\n\\ninside para\\n\\n</iframe>\\n\\nafter" | "Intro. after"
+          "a <script/> b\\n\\nc"                                        | "a"
+          "a <style>x\\n\\npara2</style> after"                         | "a after"
+          "a <!-- draft --> b"                                          | "a b"
+          "# T\\n\\nKept <script>alert(1)</script> words"               | "Kept words"
+          """)
+  void aSummaryLeavesOutWhatThePageDropsAcrossParagraphsToo(String note, String summary) {
+    String markdown = note.replace("\\n", "\n");
+    NotePage page = renderer.renderPage(markdown, ref -> Optional.empty(), "T", 400);
+    String pageText = page.html().replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+
+    assertThat(page.summary()).isEqualTo(summary);
+    assertThat(renderer.summary(markdown, "T", 400)).isEqualTo(summary);
+    assertThat(pageText).as("the page's text").isEqualTo(summary);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"script", "style", "noscript", "iframe", "object", "title", "noembed"})
   void theElementsWhoseTextThePlainTextLeavesOutAreTheOnesTheSanitizerEmpties(String element) {

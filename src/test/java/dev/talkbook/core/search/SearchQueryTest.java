@@ -32,7 +32,8 @@ class SearchQueryTest {
           '"unclosed phrase'         | "unclosed phrase"
           loom - *                   | "loom"
           colour:blue                | "colour:blue"
-          speaker: hopper            | ("speaker:" AND "hopper")
+          '"speaker:" hopper'        | ("speaker:" AND "hopper")
+          loom -kotlin -"a b" -tag:x | "loom" NOT ("kotlin" OR "a b" OR tags : "x")
           'say "hi" AND OR NOT'      | ("say" AND "hi" AND "AND" AND "OR" AND "NOT")
           c++ java.util.List         | ("c++" AND "java.util.List")
           'a"b'                      | "a""b"
@@ -48,6 +49,15 @@ class SearchQueryTest {
     assertThatThrownBy(() -> SearchQuery.parse(typed))
         .isInstanceOf(QueryException.class)
         .hasMessageContaining("search for");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"title:", "speaker: hopper", "loom TAG:", "-notes:", "by:\t"})
+  void aFieldWithNothingRightAfterItSaysWhereTheWordGoes(String typed) {
+    assertThatThrownBy(() -> SearchQuery.parse(typed))
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("right after")
+        .hasMessageContaining("without a space");
   }
 
   @ParameterizedTest

@@ -33,6 +33,15 @@ class SearchTextTest {
   }
 
   @Test
+  void whatThePageDropsOfRawHtmlGivesNoWords() {
+    assertThat(
+            SearchText.words(
+                "Intro <script>alert(7)</script> and <STYLE>p { color: red }</STYLE> kept"
+                    + " <!-- a draft --> <b>bold</b>\n\n```html\n<script>shown</script>\n```\n"))
+        .isEqualTo("intro and kept b bold html script shown");
+  }
+
+  @Test
   void everyDistinctWordIsKeptHoweverLongTheNotes() {
     StringBuilder notes = new StringBuilder();
     for (int i = 0; i < 5000; i++) {

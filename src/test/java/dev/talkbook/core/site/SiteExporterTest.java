@@ -142,6 +142,24 @@ class SiteExporterTest {
   }
 
   @Test
+  void aSiteANewerTalkbookExportedIsExportedAgainKeepingWhatThisOneKnows() throws IOException {
+    SampleMeetup.addTo(notebook);
+    exportTitled("Old title", null);
+    List<String> ids = feedIds();
+    // a newer Talkbook's manifest: a setting this one does not know, after the header
+    Path manifest = out.resolve(Manifest.NAME);
+    String text = Files.readString(manifest);
+    Files.writeString(
+        manifest, text.replaceFirst("\n", "\npage-theme harbour\n"), StandardCharsets.UTF_8);
+
+    exportTitled("New title", null);
+
+    assertThat(read("index.html")).contains("New title");
+    assertThat(feedIds()).isEqualTo(ids);
+    assertThat(Manifest.read(out).siteId()).isEqualTo("urn:talkbook:site:old-title");
+  }
+
+  @Test
   void aSiteExportedBeforeThereWereSiteIdsKeepsItsTitlesIds() throws IOException {
     SampleMeetup.addTo(notebook);
     exportTitled("Old title", null);
@@ -454,6 +472,33 @@ class SiteExporterTest {
     export();
 
     assertThat(read(part)).contains("quokka");
+  }
+
+  @Test
+  void neitherSearchNorFeedFindsATalkByTextItsPageDoesNotShow() throws IOException {
+    SampleMeetup.addTo(notebook);
+    Talk talk = notebook.talks().findByTitle("SQLite everywhere").get(0);
+    clock.advance(Duration.ofMinutes(1));
+    notebook
+        .talks()
+        .saveBody(
+            talk.id(),
+            "See <script>quokkascript()</script> and <style>.wombat{}</style>"
+                + " <!-- numbatdraft --> the axolotl.\n\n<iframe src=x>\n\nplatypusframe\n\n"
+                + "</iframe>\n\nThe end.\n");
+
+    export();
+
+    String part = "search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js";
+    String page = "events/2026-03-12-jvm-evening-talkbook-sample-meetup/sqlite-everywhere.html";
+    for (String hidden : List.of("quokkascript", "wombat", "numbatdraft", "platypusframe")) {
+      assertThat(read(page)).doesNotContain(hidden);
+      assertThat(read(part)).doesNotContain(hidden);
+      assertThat(read("feed.xml")).doesNotContain(hidden);
+    }
+    assertThat(read(page)).contains("axolotl", "The end.");
+    assertThat(read(part)).contains("axolotl");
+    assertThat(read("feed.xml")).contains("See and the axolotl. The end.");
   }
 
   @Test

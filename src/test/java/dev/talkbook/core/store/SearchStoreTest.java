@@ -240,7 +240,6 @@ class SearchStoreTest {
         "NOT x",
         "(a",
         "a)",
-        "title:",
         "col:umn:x",
         "^x",
         "x NEAR/3 y",
@@ -250,6 +249,13 @@ class SearchStoreTest {
   void oddQueriesAreAnsweredNotThrown(String query) {
     talk(pyatl, "A talk", "A", List.of(), "x and some text");
     assertThat(notebook.search().search(query, 5)).isNotNull();
+  }
+
+  @Test
+  void aFieldWithoutItsWordIsAClearError() {
+    assertThatThrownBy(() -> notebook.search().search("title:", 5))
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("right after \"title:\"");
   }
 
   @Test

@@ -1,0 +1,265 @@
+package dev.talkbook.core.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Where in a note's Markdown the raw HTML is whose text a published page never shows: the elements
+ * the sanitizer drops with their content ({@link NoteHtmlPolicy#TEXT_DROPPED}: {@code <script>},
+ * {@code <style>}, {@code <iframe>}, ...) and HTML comments. For what is made from the Markdown
+ * itself rather than from the page: the site's search words and the feed's summaries. Pure; the
+ * parser is built once.
+ *
+ * <p>The rule is the page's, as its sanitizer applies it to the whole rendered note: an element
+ * hides everything from its opening tag to its first closing tag of the same name (nested ones do
+ * not count), or to the end of the notes when there is none, as after {@code <script/>} (HTML has
+ * no self-closing script); a script, style, iframe, ... inside a {@code <noscript>}, {@code
+ * <nostyle>} or {@code <object>} hides on to its own closing tag, where the page shows text again.
+ * Only raw HTML opens or closes one: {@code <script>} in a code span or a fenced block is text the
+ * page shows. In the few shapes where the sanitizer keeps more (the text of an allowed element
+ * inside a {@code <noscript>} or {@code <object>}), more is hidden here, never less.
+ */
+public final class DroppedHtml {
+  private DroppedHtml() {}
+
+  private static final Set<String> DROPPED = NoteHtmlPolicy.TEXT_DROPPED;
+
+  /**
+   * Elements whose content HTML reads as text up to their own closing tag: inside one, no other tag
+   * opens or closes anything.
+   */
+  private static final Set<String> RAW_TEXT =
+      Set.of("script", "style", "iframe", "noembed", "noframes", "title", "xmp", "textarea");
+
+  /** A tag's start, whether it closes, and its name: {@code <script}, {@code </STYLE}. */
+  private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9-]*)");
+
+  /** The parse the page makes (same extensions and inline parser), with every node's position. */
+  private static final Parser PARSER =
+      Parser.builder()
+          .extensions(MarkdownRenderer.EXTENSIONS)
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+          .maxOpenBlockParsers(MarkdownRenderer.MAX_BLOCK_NESTING)
+          .maxInlineNesting(MarkdownRenderer.MAX_INLINE_NESTING)
+          .inlineParserFactory(GuardedInlineParser.FACTORY)
+          .build();
+
+  /**
+   * The Markdown with every character of a dropped element (its tags and all between them) and of a
+   * raw HTML comment a space, line breaks kept; the same string when it has none. Only notes with
+   * something like {@code <script}, {@code </style} or {@code <!--} in them are parsed.
+   */
+  public static String blanked(String markdown) {
+    if (markdown == null || !mayHold(markdown)) {
+      return markdown;
+    }
+    Parsed parsed = parse(markdown);
+    if (parsed.ranges.isEmpty()) {
+      return markdown;
+    }
+    char[] out = markdown.toCharArray();
+    for (int r = 0; r < parsed.ranges.size(); r += 2) {
+      for (int i = parsed.ranges.get(r); i < parsed.ranges.get(r + 1); i++) {
+        if (out[i] != '\n' && out[i] != '\r') {
+          out[i] = ' ';
+        }
+      }
+    }
+    return new String(out);
+  }
+
+  /** The notes parsed as the page parses them, with where the page drops their text. */
+  static Parsed parse(String markdown) {
+    Node document = PARSER.parse(markdown);
+    Hider hider = new Hider(markdown);
+    document.accept(hider);
+    return new Parsed(document, hider.finish());
+  }
+
+  /**
+   * A parsed note ({@link #parse}) and the source ranges whose text the page drops, as {@code from,
+   * to} pairs in order.
+   */
+  static final class Parsed {
+    final Node document;
+    private final List<Integer> ranges;
+
+    private Parsed(Node document, List<Integer> ranges) {
+      this.document = document;
+      this.ranges = ranges;
+    }
+
+    /**
+     * Whether the page drops this node's text: it starts in a dropped range (a text node is wholly
+     * in one or wholly out: ranges start and end at tags, which are nodes of their own).
+     */
+    boolean hides(Node node) {
+      List<SourceSpan> spans = node.getSourceSpans();
+      if (spans.isEmpty()) {
+        return false;
+      }
+      int at = spans.get(0).getInputIndex();
+      for (int r = 0; r < ranges.size() && ranges.get(r) <= at; r += 2) {
+        if (at < ranges.get(r + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Whether {@code <name} or {@code </name} of a dropped element, or {@code <!--}, occurs anywhere,
+   * in any case.
+   */
+  static boolean mayHold(String text) {
+    for (int lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
+      if (text.startsWith("<!--", lt)) {
+        return true;
+      }
+      int from = lt + 1 < text.length() && text.charAt(lt + 1) == '/' ? lt + 2 : lt + 1;
+      for (String name : DROPPED) {
+        if (text.regionMatches(true, from, name, 0, name.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Walks the raw HTML in the order of the notes and blanks what the page drops. */
+  private static final class Hider extends AbstractVisitor {
+    private final String source;
+
+    /** Where the page drops text: {@code from, to} pairs, in order. */
+    private final List<Integer> ranges = new ArrayList<>();
+
+    /** The dropped element open around the text being walked, or null. */
+    private String open;
+
+    /** Where it starts in the source. */
+    private int openedAt;
+
+    /**
+     * A raw-text element opened inside {@link #open} (an {@code <iframe>} in an {@code <object>}):
+     * until it closes, its content is text, so no closing tag of {@link #open} counts; when it
+     * closes, the page shows text again.
+     */
+    private String inner;
+
+    Hider(String source) {
+      this.source = source;
+    }
+
+    @Override
+    public void visit(HtmlInline html) {
+      scan(html.getSourceSpans());
+    }
+
+    @Override
+    public void visit(HtmlBlock html) {
+      scan(html.getSourceSpans());
+    }
+
+    /** Reads the tags in the source the spans cover (first to last: a tag may span lines). */
+    private void scan(List<SourceSpan> spans) {
+      if (spans.isEmpty()) {
+        return;
+      }
+      SourceSpan last = spans.get(spans.size() - 1);
+      int to = last.getInputIndex() + last.getLength();
+      Matcher m = TAG.matcher(source);
+      for (int lt = source.indexOf('<', spans.get(0).getInputIndex());
+          lt >= 0 && lt < to;
+          lt = source.indexOf('<', lt + 1)) {
+        if (source.startsWith("<!--", lt) && commentsCount()) {
+          // never on the page, and a tag in it is not one
+          int end = find("-->", lt + 4, to);
+          int after = end < 0 ? to : end + 3;
+          if (open == null) {
+            blank(lt, after);
+          }
+          lt = after - 1;
+        } else if (m.region(lt, to).lookingAt()) {
+          tag(m.group(1).isEmpty(), m.group(2).toLowerCase(Locale.ROOT), lt, tagEnd(m.end(), to));
+        }
+      }
+    }
+
+    /** Whether a comment is one here: not in the text of a script, style, iframe, ... */
+    private boolean commentsCount() {
+      return open == null || (inner == null && !RAW_TEXT.contains(open));
+    }
+
+    /**
+     * Where the tag whose name ends at {@code from} ends: after its {@code >}, else at {@code to}.
+     */
+    private int tagEnd(int from, int to) {
+      int gt = find(">", from, to);
+      return gt < 0 ? to : gt + 1;
+    }
+
+    /**
+     * Where {@code s} first starts in the source between {@code from} and {@code to}, or -1: never
+     * looking past the raw HTML at hand (many blocks each without a {@code -->} would otherwise
+     * each search the rest of the notes).
+     */
+    private int find(String s, int from, int to) {
+      for (int i = from; i + s.length() <= to; i++) {
+        if (source.startsWith(s, i)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private void tag(boolean opening, String name, int start, int end) {
+      if (open == null) {
+        if (opening && DROPPED.contains(name)) {
+          open = name;
+          openedAt = start;
+        }
+      } else if (inner != null) {
+        if (!opening && name.equals(inner)) {
+          // the page shows text again after the inner element, as after the outer one
+          blank(openedAt, end);
+          open = null;
+          inner = null;
+        }
+      } else if (!opening && name.equals(open)) {
+        blank(openedAt, end);
+        open = null;
+      } else if (opening && !RAW_TEXT.contains(open) && RAW_TEXT.contains(name)) {
+        inner = name;
+      }
+    }
+
+    private void blank(int from, int to) {
+      int last = ranges.size() - 1;
+      if (last > 0 && ranges.get(last) >= from) {
+        ranges.set(last, Math.max(ranges.get(last), to)); // touching the one before
+      } else {
+        ranges.add(from);
+        ranges.add(to);
+      }
+    }
+
+    List<Integer> finish() {
+      if (open != null) {
+        blank(openedAt, source.length()); // never closed: the page shows nothing after it
+      }
+      return ranges;
+    }
+  }
+}

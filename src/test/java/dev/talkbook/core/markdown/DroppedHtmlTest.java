@@ -1,0 +1,105 @@
+package dev.talkbook.core.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the page never shows of a note's raw HTML, found in the Markdown itself. */
+class DroppedHtmlTest {
+
+  private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+  /** Whether {@code word} is a whole word of {@code text}. */
+  private static boolean hasWord(String text, String word) {
+    return Pattern.compile("\\b" + word + "\\b").matcher(text).find();
+  }
+
+  /**
+   * Each note's hidden words are gone from the blanked Markdown and from the published page alike;
+   * its shown words are in both: the blanking says what the page says.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          "a <script>alert(7)</script> b"                           | alert        | a b
+          "a <SCRIPT type=x>`seven`</SCRIPT> b"                     | seven        | a b
+          "<script>\\nalert(1)\\n</script>\\n\\nafter"              | alert        | after
+          "> <script>\\n> quoted\\n> </script>\\n\\nafter"          | quoted       | after
+          "<iframe src=x>\\n\\ninside para\\n\\n</iframe>\\n\\nafter" | inside para  | after
+          "<div><style>p{}</style>shown</div>\\n\\nafter"          | p            | shown after
+          "a <title>tt</title> b <noscript>ns</noscript> c"         | tt ns        | a b c
+          "a <noembed>x1</noembed> b <noframes>x2</noframes> c"     | x1 x2        | a b c
+          "a <object>one</object> b <nostyle>two</nostyle> c"       | one two      | a b c
+          "a <script>one\\n\\nnext para\\n\\n- item"                | one next item | a
+          "a <script/> b\\n\\nc"                                    | b c          | a
+          "a <object/> b"                                           | b            | a
+          "a <script>one<script>two</script>three</script> four"    | one two      | three four
+          "a <object>one<object>two</object>three</object> four"    | one two      | three four
+          "a <object>one <iframe>two</object> three </iframe> four" | one two three | four
+          "a <noscript>one<script>two</script>three</noscript> four" | one two     | three four
+          "a <style>x\\n\\npara2</style> after"                     | x para2      | a after
+          "a </script> b"                                           |              | a b
+          "<!-- a <script> in a comment -->\\n\\nvisible"           | comment      | visible
+          "a <!-- draft --> b <!-- <style> --> c"                   | draft style  | a b c
+          "<div>\\n<!-- <style> -->\\nshown\\n</div>"                | style        | shown
+          "a <scripts>x</scripts> b"                                |              | a x b
+          "```html\\n<script>alert(1)</script>\\n```\\n\\nafter"    |              | script alert after
+          "`<style>p</style>` code"                                 |              | style p code
+          "| a | b |\\n|---|---|\\n| <script>c1</script> | d |"     | c1           | a b d
+          "1. <style>\\n   listed\\n   </style>\\n2. item"          | listed       | item
+          """)
+  void hidesWhatThePageDrops(String note, String hidden, String shown) {
+    String markdown = note.replace("\\n", "\n");
+    String page =
+        renderer
+            .renderPage(markdown, ref -> Optional.empty(), null)
+            .html()
+            .replaceAll("<[^>]*>", " ")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">");
+    String blanked = DroppedHtml.blanked(markdown);
+
+    assertThat(blanked).hasSameSizeAs(markdown);
+    for (String word : hidden == null ? new String[0] : hidden.split(" ")) {
+      assertThat(hasWord(page, word)).as("%s on the page: %s", word, page).isFalse();
+      assertThat(hasWord(blanked, word)).as("%s in: %s", word, blanked).isFalse();
+    }
+    for (String word : shown.split(" ")) {
+      assertThat(hasWord(page, word)).as("%s on the page: %s", word, page).isTrue();
+      assertThat(hasWord(blanked, word)).as("%s in: %s", word, blanked).isTrue();
+    }
+  }
+
+  @Test
+  void notesWithoutADroppedElementAreTheSameString() {
+    String note = "Plain <b>bold</b> and <kbd>Ctrl</kbd>, a < b, <scripture>\n";
+    assertThat(DroppedHtml.blanked(note)).isSameAs(note);
+    assertThat(DroppedHtml.blanked(null)).isNull();
+  }
+
+  @Test
+  void lineBreaksStay() {
+    assertThat(DroppedHtml.blanked("a\n<style>\np\n</style>\nb"))
+        .isEqualTo("a\n" + " ".repeat(7) + "\n \n" + " ".repeat(8) + "\nb");
+  }
+
+  @Test
+  @Timeout(30) // a guard against super-linear work, not a timing
+  void manyTagsAreReadInOnePass() {
+    String note = "<b>x</b> <script>y</script>\n\n".repeat(20_000) + "<!--" + "<".repeat(50_000);
+    String blanked = DroppedHtml.blanked(note);
+    assertThat(blanked.indexOf('y')).isNegative();
+    assertThat(blanked.indexOf('x')).isNotNegative();
+    // many blocks with a comment or a tag never ended: each read to its own end only
+    String open = "<div><!-- zq\n\n<div a=\"<b\n\n".repeat(20_000) + "<script>cq</script>";
+    assertThat(DroppedHtml.blanked(open)).doesNotContain("zq").doesNotContain("cq");
+  }
+}

@@ -1,0 +1,90 @@
+package dev.talkbook.core.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Reading an export folder's manifest: what a newer Talkbook added is skipped, damage is not. */
+class ManifestTest {
+  private static final String HEADER = "talkbook-site-manifest 1\n";
+  private static final String PAGE = "index.html\t120\tc:0123456789abcdef\tfp1\n";
+  private static final String TALK =
+      "events/e/t.html\t300\tc:fedcba9876543210\tfp2\tattachments/ab.png\n";
+
+  @TempDir Path folder;
+
+  private Manifest read(String text) throws IOException {
+    Files.writeString(folder.resolve(Manifest.NAME), text, StandardCharsets.UTF_8);
+    return Manifest.read(folder);
+  }
+
+  @Test
+  void aSettingANewerTalkbookWroteIsSkippedAndTheRestKept() throws IOException {
+    // as an older Talkbook met the site-id line: an unknown setting right after the header
+    Manifest m =
+        read(
+            HEADER
+                + "feed-style compact\n"
+                + "site-id urn:talkbook:site:my-talks\n"
+                + PAGE
+                + "theme dark\n"
+                + TALK);
+
+    assertThat(m.siteId()).isEqualTo("urn:talkbook:site:my-talks");
+    assertThat(m.entries()).containsOnlyKeys("index.html", "events/e/t.html");
+    assertThat(m.get("events/e/t.html"))
+        .isEqualTo(
+            new Manifest.Entry(300, "c:fedcba9876543210", "fp2", List.of("attachments/ab.png")));
+  }
+
+  @Test
+  void whatItWritesItReadsBack() throws IOException {
+    Manifest m = read(HEADER + "site-id urn:talkbook:site:x\n" + PAGE + TALK);
+
+    assertThat(new String(m.bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(HEADER + "site-id urn:talkbook:site:x\n" + TALK + PAGE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "index.html\t120\tc:0123", // cut short after a tab
+        "events/e/t.ht", // cut short before the first tab
+        "index.html\tmany\tc:0123456789abcdef\tfp1", // a size that is no number
+        "index.html\t120\tc:01\tfp\tuses\textra", // too many fields
+        "site-id ", // a site id without its value
+        "site-id urn:a\tb", // a tab in a setting
+        "Site-Id urn:x", // not a setting's name
+        "", // an empty line
+      })
+  void aDamagedLineIsReportedWithItsNumber(String line) {
+    assertThatThrownBy(() -> read(HEADER + PAGE + line + "\n" + TALK))
+        .isInstanceOf(SiteException.class)
+        .hasMessageContaining("is damaged at line 3; remove it to export afresh.");
+  }
+
+  @Test
+  void aFilesLineWithABadHashIsStillThatFilesLine() throws IOException {
+    // Not a setting to skip: the file stays the export's own, and is made again (its bytes do not
+    // match the hash, as for a page edited by hand).
+    Manifest m = read(HEADER + "index.html\t120\tnot a hash\tfp1\n");
+
+    assertThat(m.get("index.html")).isEqualTo(new Manifest.Entry(120, "not a hash", "fp1"));
+  }
+
+  @Test
+  void anotherFileIsNoManifest() {
+    assertThatThrownBy(() -> read("<html>\n"))
+        .isInstanceOf(SiteException.class)
+        .hasMessageContaining("is not a Talkbook site manifest");
+  }
+}
