@@ -21,10 +21,11 @@ import netscape.javascript.JSObject;
  * The rendered notes. The page shell (style sheet, highlight.js from its WebJar on the class path,
  * {@code preview.js}) loads once; each update removes and inserts only the top-level blocks that
  * changed, through JavaScript, so nothing flickers, the scroll position stays and a keystroke costs
- * the one block it touched. Code blocks are highlighted by highlight.js (cached per block text).
- * Links open in the system browser; the preview never navigates away. Note HTML arrives sanitized
- * (see {@code MarkdownRenderer}), and the page's Content-Security-Policy lets only its own scripts
- * (with the page's nonce) run.
+ * the one block it touched. A long note's page holds the part around the line shown and moves it as
+ * the editor or the page scrolls ({@link #WHOLE_CHARS}). Code blocks are highlighted by
+ * highlight.js (cached per block text). Links open in the system browser; the preview never
+ * navigates away. Note HTML arrives sanitized (see {@code MarkdownRenderer}), and the page's
+ * Content-Security-Policy lets only its own scripts (with the page's nonce) run.
  */
 public final class PreviewView {
   static final String HLJS = "/META-INF/resources/webjars/highlightjs/11.10.0/";
@@ -132,10 +133,133 @@ public final class PreviewView {
   }
 
   private void show(List<RenderedNote.Block> blocks) {
-    pending = blocks;
+    note = blocks;
+    List<RenderedNote.Block> part = part();
+    pending = part;
     pendingSet = true;
     if (ready) {
-      apply(blocks);
+      apply(part);
+    }
+  }
+
+  /**
+   * Past this much HTML the page holds a part of the note around the line shown ({@link
+   * #PART_CHARS} of it), and moves that part as the editor or the page scrolls. WebKit lays out the
+   * whole page on the FX thread after every change: a 1.6 MB note took seconds to show, keystrokes
+   * queued behind it (and inserting it in pieces made each piece lay out the whole page again).
+   */
+  static final int WHOLE_CHARS = 512 * 1024;
+
+  /** About how much of a long note's HTML the page holds at a time. */
+  static final int PART_CHARS = 160 * 1024;
+
+  /** The note last given, every block of it. */
+  private List<RenderedNote.Block> note = List.of();
+
+  /** The note's blocks in the page: from (inclusive) to (exclusive); all of them unless long. */
+  private int partFrom;
+
+  private int partTo;
+
+  /** The source line the part is chosen around: the one last scrolled to. */
+  private int anchorLine;
+
+  /** Whether the page holds only a part of the note. */
+  boolean partial() {
+    return partFrom > 0 || partTo < note.size();
+  }
+
+  /**
+   * The blocks to put in the page: the whole note, or for a long one its part around {@link
+   * #anchorLine} (a third of it before, the rest after) between two lines saying what is left out.
+   */
+  private List<RenderedNote.Block> part() {
+    int n = note.size();
+    long total = 0;
+    for (RenderedNote.Block b : note) {
+      total += b.html().length();
+    }
+    if (total <= WHOLE_CHARS) {
+      partFrom = 0;
+      partTo = n;
+      return note;
+    }
+    int at = 0;
+    while (at + 1 < n && note.get(at + 1).firstLine() <= anchorLine) {
+      at++;
+    }
+    int from = at;
+    int to = at + 1;
+    long size = note.get(at).html().length();
+    while (size < PART_CHARS && (from > 0 || to < n)) {
+      boolean before = from > 0 && (to >= n || size(from, at) * 2 < size(at, to));
+      if (before) {
+        from--;
+        size += note.get(from).html().length();
+      } else {
+        size += note.get(to).html().length();
+        to++;
+      }
+    }
+    partFrom = from;
+    partTo = to;
+    List<RenderedNote.Block> out = new ArrayList<>(to - from + 2);
+    int lastLine = note.get(n - 1).lastLine();
+    if (from > 0) {
+      int first = note.get(from).firstLine();
+      out.add(
+          new RenderedNote.Block(
+              first,
+              first,
+              "<p class=\"partial\">Lines 1–"
+                  + first
+                  + " of this long note are above: scroll up to see them.</p>"));
+    }
+    out.addAll(note.subList(from, to));
+    if (to < n) {
+      int next = note.get(to).firstLine();
+      out.add(
+          new RenderedNote.Block(
+              note.get(to - 1).lastLine(),
+              note.get(to - 1).lastLine(),
+              "<p class=\"partial\">Lines "
+                  + (next + 1)
+                  + "–"
+                  + (lastLine + 1)
+                  + " of this long note are below: scroll down to see them.</p>"));
+    }
+    return out;
+  }
+
+  private long size(int from, int to) {
+    long size = 0;
+    for (int i = from; i < to; i++) {
+      size += note.get(i).html().length();
+    }
+    return size;
+  }
+
+  /**
+   * Whether {@code line} is near an edge of the part in the page (within its first or last fifth)
+   * with more of the note beyond that edge.
+   */
+  private boolean nearPartEdge(int line) {
+    if (!partial()) {
+      return false;
+    }
+    int span = partTo - partFrom;
+    int low = note.get(partFrom + span / 5).firstLine();
+    int high = note.get(partTo - 1 - span / 5).firstLine();
+    return partFrom > 0 && line < low || partTo < note.size() && line > high;
+  }
+
+  /** Moves the part in the page to {@code line} when that line is near its edge. */
+  private void follow(int line) {
+    anchorLine = line;
+    if (ready && nearPartEdge(line)) {
+      List<RenderedNote.Block> part = part();
+      pending = part;
+      apply(part);
     }
   }
 
@@ -157,12 +281,24 @@ public final class PreviewView {
       return;
     }
     pendingScrollLine = -1;
+    follow(line);
     web.getEngine().executeScript("scrollToLine(" + line + ")");
   }
 
-  /** Called with the source line at the top of the page whenever the user scrolls it. */
+  /**
+   * Called with the source line at the top of the page whenever the user scrolls it. Scrolling a
+   * long note's page near the edge of the part it holds moves the part on, the same line kept at
+   * the top.
+   */
   public void onScrolled(IntConsumer action) {
-    bridge.scrolled = action;
+    bridge.scrolled =
+        line -> {
+          if (nearPartEdge(line)) {
+            follow(line);
+            web.getEngine().executeScript("scrollToLine(" + line + ")");
+          }
+          action.accept(line);
+        };
   }
 
   public void setDark(boolean isDark) {

@@ -1,0 +1,163 @@
+package dev.talkbook.ui.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.markdown.RenderedNote;
+import dev.talkbook.ui.FxWait;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A long note's page holds the part of it around the line shown, and moves it as the editor or the
+ * page scrolls (WebKit lays out the whole page on the FX thread: a 1.6 MB note held the window for
+ * seconds); a note of ordinary length is in the page whole.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PreviewViewTest {
+  private PreviewView preview;
+  private final List<Integer> scrolled = new CopyOnWriteArrayList<>();
+
+  @Start
+  void start(Stage stage) {
+    preview = new PreviewView(link -> {});
+    preview.onScrolled(scrolled::add);
+    stage.setScene(new Scene(preview.root(), 600, 400));
+    stage.show();
+    preview.create();
+  }
+
+  /** A note of {@code sections} blocks (a heading and a list each), 13 source lines a section. */
+  private static List<RenderedNote.Block> note(int sections) {
+    List<RenderedNote.Block> blocks = new ArrayList<>();
+    int line = 0;
+    for (int s = 0; s < sections; s++) {
+      StringBuilder list = new StringBuilder("<ul>");
+      for (int i = 0; i < 10; i++) {
+        list.append("<li data-rel=\"")
+            .append(i)
+            .append("\">point ")
+            .append(s)
+            .append('.')
+            .append(i)
+            .append(" the speaker said something about virtual threads</li>");
+      }
+      list.append("</ul>");
+      blocks.add(new RenderedNote.Block(line, line, "<h2>Section " + s + "</h2>"));
+      blocks.add(new RenderedNote.Block(line + 2, line + 11, list.toString()));
+      line += 13;
+    }
+    return blocks;
+  }
+
+  private static int htmlLength(List<RenderedNote.Block> blocks) {
+    return blocks.stream().mapToInt(b -> b.html().length()).sum();
+  }
+
+  private Object script(String js) throws Exception {
+    return FxWait.onFx(() -> preview.webView().getEngine().executeScript(js));
+  }
+
+  private String pageText() throws Exception {
+    return String.valueOf(script("document.getElementById('content').textContent"));
+  }
+
+  private int pageChars() throws Exception {
+    return ((Number) script("document.getElementById('content').innerHTML.length")).intValue();
+  }
+
+  private int topOfLine(int line) throws Exception {
+    return ((Number)
+            script(
+                "document.querySelector('[data-line=\""
+                    + line
+                    + "\"]').getBoundingClientRect().top"
+                    + " | 0"))
+        .intValue();
+  }
+
+  private void show(List<RenderedNote.Block> blocks) throws Exception {
+    FxWait.until(() -> FxWait.onFx(preview::isReady));
+    FxWait.onFx(
+        () -> {
+          preview.show(new RenderedNote(blocks, null, Map.of()));
+          return null;
+        });
+  }
+
+  @Test
+  void aLongNotesPageHoldsThePartAroundTheLineShown() throws Exception {
+    List<RenderedNote.Block> blocks = note(2000);
+    assertThat(htmlLength(blocks)).isGreaterThan(3 * PreviewView.WHOLE_CHARS);
+    show(blocks);
+
+    assertThat(FxWait.onFx(preview::partial)).isTrue();
+    assertThat(pageChars()).isLessThan(PreviewView.WHOLE_CHARS);
+    assertThat(pageText())
+        .contains("point 0.0 ")
+        .contains("of this long note are below: scroll down to see them.")
+        .doesNotContain("are above")
+        .doesNotContain("point 1999.9 ");
+
+    // The editor scrolls far down: the page holds that part, the line at its top.
+    int far = blocks.get(3000).firstLine(); // section 1500
+    FxWait.onFx(
+        () -> {
+          preview.scrollToLine(far);
+          return null;
+        });
+    assertThat(pageChars()).isLessThan(PreviewView.WHOLE_CHARS);
+    assertThat(pageText())
+        .contains("Section 1500")
+        .contains("Lines 1–")
+        .contains("are above: scroll up to see them.")
+        .doesNotContain("point 0.0 ");
+    FxWait.until(() -> Math.abs(topOfLine(far)) < 30);
+
+    // To the very end: no line says something is below.
+    int last = blocks.get(blocks.size() - 1).firstLine();
+    FxWait.onFx(
+        () -> {
+          preview.scrollToLine(last);
+          return null;
+        });
+    assertThat(pageText()).contains("point 1999.9 ").doesNotContain("are below");
+  }
+
+  @Test
+  void scrollingTheLongNotesPageOnMovesThePartOn() throws Exception {
+    List<RenderedNote.Block> blocks = note(2000);
+    show(blocks);
+    assertThat(pageText()).doesNotContain("Section 400 ");
+    String before = pageText();
+    // The reader scrolls the page itself to the end of the part it holds.
+    script("window.scrollTo(0, document.body.scrollHeight)");
+    FxWait.until(() -> !scrolled.isEmpty() && !pageText().equals(before));
+    String after = pageText();
+    assertThat(after).contains("are above").contains("are below");
+    // The line at the page's top when it moved on is at its top still.
+    int line = scrolled.get(scrolled.size() - 1);
+    assertThat(after).contains("point " + (line / 13) + ".");
+  }
+
+  @Test
+  void aNoteOfOrdinaryLengthIsInThePageWhole() throws Exception {
+    List<RenderedNote.Block> blocks = note(300);
+    assertThat(htmlLength(blocks)).isLessThan(PreviewView.WHOLE_CHARS);
+    show(blocks);
+    assertThat(FxWait.onFx(preview::partial)).isFalse();
+    assertThat(pageText())
+        .contains("point 0.0 ")
+        .contains("point 299.9 ")
+        .doesNotContain("long note");
+    assertThat(((Number) script("document.getElementById('content').children.length")).intValue())
+        .isEqualTo(blocks.size());
+  }
+}
