@@ -3,7 +3,9 @@ package dev.talkbook.core.search;
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The spellings with and without accents under which a word the user typed can stand in the search
@@ -30,7 +32,7 @@ public final class AccentVariants {
 
   /** The single marks tried, likeliest first: the tonos (an acute), the dialytika, the breve. */
   private static final String[] MARKS = {
-    String.valueOf(ACUTE), String.valueOf(DIAERESIS), String.valueOf(BREVE), "" + DIAERESIS + ACUTE
+    String.valueOf(ACUTE), String.valueOf(DIAERESIS), String.valueOf(BREVE)
   };
 
   private AccentVariants() {}
@@ -59,22 +61,53 @@ public final class AccentVariants {
           }
         }
       }
-      // A dialytika and a tonos on different letters: "προϊόν".
+      // A dialytika and a tonos on a later letter ("προϊόν", "ευρωπαϊκή"), then on one letter
+      // ("ΐ"), then on a letter before it (rarer).
+      pairs(letters, out, true);
       for (int i = 0; i < letters.length && out.size() < MAX; i++) {
-        String withDiaeresis = marked(letters, i, String.valueOf(DIAERESIS));
-        if (withDiaeresis == null) {
-          continue;
+        String both = marked(letters, i, "" + DIAERESIS + ACUTE);
+        if (both != null) {
+          out.add(both);
         }
-        int[] marked = withDiaeresis.codePoints().toArray();
-        for (int j = 0; j < marked.length && out.size() < MAX; j++) {
-          String both = j == i ? null : marked(marked, j, String.valueOf(ACUTE));
-          if (both != null) {
-            out.add(both);
-          }
+      }
+      pairs(letters, out, false);
+    }
+    return List.copyOf(out).subList(0, Math.min(MAX, out.size()));
+  }
+
+  /** What {@link #composed} answered, by letter and marks: the same few letters come again. */
+  private static final Map<String, Integer> COMPOSED = new ConcurrentHashMap<>();
+
+  /** The one letter {@code marked} (a letter and its marks) composes into, or -1. */
+  private static int composed(String marked) {
+    String one = Normalizer.normalize(marked, Normalizer.Form.NFC);
+    if (one.codePointCount(0, one.length()) != 1) {
+      return -1;
+    }
+    int composed = one.codePointAt(0);
+    if (composed >= 0x1F00 && composed <= 0x1FFF || composed >= 0x0460 && composed <= 0x052F) {
+      // Polytonic Greek ("ῐ", an iota with a breve) and historic or minority Cyrillic ("ӓ"):
+      // kept out, so that the cap leaves room for the letters of Greek, Russian, Ukrainian.
+      return -1;
+    }
+    return composed;
+  }
+
+  /** Adds a dialytika on one letter and a tonos on a letter after it ({@code after}) or before. */
+  private static void pairs(int[] letters, Set<String> out, boolean after) {
+    for (int i = 0; i < letters.length && out.size() < MAX; i++) {
+      String withDiaeresis = marked(letters, i, String.valueOf(DIAERESIS));
+      if (withDiaeresis == null) {
+        continue;
+      }
+      int[] marked = withDiaeresis.codePoints().toArray();
+      for (int j = after ? i + 1 : 0; j < (after ? marked.length : i) && out.size() < MAX; j++) {
+        String both = marked(marked, j, String.valueOf(ACUTE));
+        if (both != null) {
+          out.add(both);
         }
       }
     }
-    return List.copyOf(out).subList(0, Math.min(MAX, out.size()));
   }
 
   /**
@@ -85,12 +118,18 @@ public final class AccentVariants {
     if (!keepsAccents(letters[i])) {
       return null;
     }
-    String one = Normalizer.normalize(new String(letters, i, 1) + mark, Normalizer.Form.NFC);
-    if (one.codePointCount(0, one.length()) != 1) {
+    boolean greek = Character.UnicodeScript.of(letters[i]) == Character.UnicodeScript.GREEK;
+    // Modern Greek writes a dialytika only on a vowel after a vowel, to part them ("προϊόν").
+    if (greek && mark.indexOf(DIAERESIS) >= 0 && (i == 0 || !isGreekVowel(letters[i - 1]))) {
+      return null;
+    }
+    int composed =
+        COMPOSED.computeIfAbsent(new String(letters, i, 1) + mark, AccentVariants::composed);
+    if (composed < 0) {
       return null;
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(new String(letters, 0, i)).append(one);
+    sb.append(new String(letters, 0, i)).appendCodePoint(composed);
     sb.append(new String(letters, i + 1, letters.length - i - 1));
     return sb.toString();
   }
@@ -112,6 +151,11 @@ public final class AccentVariants {
       sb.appendCodePoint(cp);
     }
     return Normalizer.normalize(sb, Normalizer.Form.NFC);
+  }
+
+  /** Whether {@code cp}, a letter without accents, is a Greek vowel. */
+  private static boolean isGreekVowel(int cp) {
+    return "αεηιουωΑΕΗΙΟΥΩ".indexOf(cp) >= 0;
   }
 
   private static boolean hasAccentedScript(String word) {

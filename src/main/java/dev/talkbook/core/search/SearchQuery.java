@@ -106,7 +106,7 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
    */
   static List<String> spellings(String text) {
     if (text.length() > LONGEST_EXPANDED) {
-      return List.copyOf(new LinkedHashSet<>(List.of(text, AccentVariants.bare(text))));
+      return AccentVariants.of(text); // as typed and without accents, if it has any
     }
     List<String> parts = new ArrayList<>(); // gap, word, gap, word, ... (gaps may be empty)
     List<List<String>> choices = new ArrayList<>();

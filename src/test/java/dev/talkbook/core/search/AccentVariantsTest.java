@@ -24,6 +24,7 @@ class AccentVariantsTest {
           προϊόν    | προιον
           προϊον    | προϊόν
           αυπνια    | αϋπνία
+          ευρωπαικη | ευρωπαϊκή
           ευγενεια  | ευγένεια
           еще       | ещё
           ещё       | еще
@@ -39,6 +40,14 @@ class AccentVariantsTest {
   void latinAndCjkWordsAreLookedForAsTyped(String typed) {
     // The index takes the accents off Latin letters itself; CJK has none to take.
     assertThat(AccentVariants.of(typed)).containsExactly(typed);
+  }
+
+  @Test
+  void onlyTheAccentsTheLanguageWritesAreTried() {
+    // No dialytika after a consonant ("ελληνϊκα"), no polytonic or minority letters ("ῐ", "ӓ").
+    assertThat(AccentVariants.of("ελληνικα"))
+        .containsExactly("ελληνικα", "έλληνικα", "ελλήνικα", "ελληνίκα", "ελληνικά");
+    assertThat(AccentVariants.of("маиор")).containsExactly("маиор", "майор");
   }
 
   @Test
