@@ -1,11 +1,11 @@
 package dev.talkbook.core.search;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The spellings with and without accents under which a word the user typed can stand in the search
@@ -75,8 +75,29 @@ public final class AccentVariants {
     return List.copyOf(out).subList(0, Math.min(MAX, out.size()));
   }
 
-  /** What {@link #composed} answered, by letter and marks: the same few letters come again. */
-  private static final Map<String, Integer> COMPOSED = new ConcurrentHashMap<>();
+  /**
+   * Every Greek and Cyrillic letter that composes with a mark tried ({@link #MARKS}, or a dialytika
+   * with a tonos) into one letter, keyed by the letter and the marks: made once, read by every
+   * search (the only scripts where such letters are written today).
+   */
+  private static final Map<String, Integer> COMPOSED = compositions();
+
+  private static Map<String, Integer> compositions() {
+    Map<String, Integer> table = new HashMap<>();
+    for (int cp = 0x0370; cp <= 0x045F; cp++) {
+      if (!Character.isLetter(cp)) {
+        continue;
+      }
+      for (String mark : List.of(MARKS[0], MARKS[1], MARKS[2], "" + DIAERESIS + ACUTE)) {
+        String marked = new String(Character.toChars(cp)) + mark;
+        int composed = composed(marked);
+        if (composed >= 0) {
+          table.put(marked, composed);
+        }
+      }
+    }
+    return Map.copyOf(table);
+  }
 
   /** The one letter {@code marked} (a letter and its marks) composes into, or -1. */
   private static int composed(String marked) {
@@ -123,9 +144,8 @@ public final class AccentVariants {
     if (greek && mark.indexOf(DIAERESIS) >= 0 && (i == 0 || !isGreekVowel(letters[i - 1]))) {
       return null;
     }
-    int composed =
-        COMPOSED.computeIfAbsent(new String(letters, i, 1) + mark, AccentVariants::composed);
-    if (composed < 0) {
+    Integer composed = COMPOSED.get(new String(letters, i, 1) + mark);
+    if (composed == null) {
       return null;
     }
     StringBuilder sb = new StringBuilder();
