@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
       "  speaker:hopper  tag:async  event:pyatl  title:…  notes:…  abstract:…",
       "              only in that field (no space after the colon)",
       "",
+      "Case and accents do not matter (ελληνικα finds Ελληνικά, cafe finds Café); Chinese,"
+          + " Japanese and Korean words are found inside a run of text (メモ finds 日本語のメモです).",
+      "",
       "Each hit: the talk's id, title, event and speakers (\"Cancelled: \" before the title of a"
           + " talk the programme no longer lists), then the passage that matched.",
       ""

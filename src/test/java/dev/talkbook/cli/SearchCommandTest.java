@@ -331,4 +331,22 @@ class SearchCommandTest extends CliTest {
     assertThat(titles(ok("search", "zeppelin"))).isEqualTo("Airships");
     assertThat(titles(ok("search", "speaker:eckener"))).isEqualTo("Airships");
   }
+
+  @Test
+  void greekWithoutAccentsAndAJapaneseWordInsideARunAreFoundAndMarked() {
+    long event = addEvent("PyCon Athens");
+    try (Notebook nb = Notebook.open(notebook(), Notebook.Options.defaults().withCreate(false))) {
+      nb.talks()
+          .create(event, Talk.Details.titled("Ομιλία"), "Σημειώσεις στα Ελληνικά για την ομιλία.");
+      nb.talks().create(event, Talk.Details.titled("会議"), "日本語のメモです。");
+    }
+
+    Result greek = ok("search", "ελληνικα");
+    assertThat(titles(greek)).isEqualTo("Ομιλία");
+    assertOut(greek).contains("Σημειώσεις στα *Ελληνικά* για την ομιλία.");
+
+    Result japanese = ok("search", "メモ");
+    assertThat(titles(japanese)).isEqualTo("会議");
+    assertOut(japanese).contains("日本語の*メモ*です。");
+  }
 }

@@ -218,4 +218,55 @@ class SearchWindowTest extends RealWindowTest {
     String passage = FxWait.onFx(() -> passages(robot).get(0).text());
     assertThat(passage).contains("Q&A · what about pinning?").doesNotContain("…A ");
   }
+
+  /** Types {@code query} into the search field and waits for the first hit's passage. */
+  private String firstPassageFor(FxRobot robot, String query) throws Exception {
+    FxWait.clickOn(robot, "#search-field");
+    robot.write(query);
+    waitUntil(() -> !passages(robot).isEmpty());
+    return FxWait.onFx(
+        () -> {
+          MarkedFlow p = passages(robot).get(0);
+          StringBuilder marked = new StringBuilder(p.text());
+          List<MarkedFlow.Range> ranges = p.ranges();
+          for (int i = ranges.size() - 1; i >= 0; i--) {
+            marked.insert(ranges.get(i).end(), ']').insert(ranges.get(i).start(), '[');
+          }
+          return marked.toString();
+        });
+  }
+
+  @Test
+  void aGreekWordTypedWithoutAccentsFindsTheTalkAndEnterOpensItAtTheWord(FxRobot robot)
+      throws Exception {
+    var event =
+        ui.notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Meetup"));
+    ui.notebook
+        .talks()
+        .create(
+            event.id(),
+            dev.talkbook.core.notebook.Talk.Details.titled("Ομιλία"),
+            "# Ομιλία\n\nΣημειώσεις στα Ελληνικά για την ομιλία.\n");
+    ui.reloadTree(robot);
+    assertThat(firstPassageFor(robot, "ελληνικα")).contains("[Ελληνικά]");
+    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    assertThat(FxWait.onFx(() -> results.getItems().size())).isEqualTo(1);
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("Ομιλία"));
+    waitUntil(() -> WindowUnderTest.editor(robot).getSelectedText().equals("Ελληνικά"));
+  }
+
+  @Test
+  void aJapaneseWordInsideARunIsFoundAndMarked(FxRobot robot) throws Exception {
+    var event =
+        ui.notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Meetup"));
+    ui.notebook
+        .talks()
+        .create(
+            event.id(),
+            dev.talkbook.core.notebook.Talk.Details.titled("会議"),
+            "# 会議\n\n日本語のメモです。\n");
+    ui.reloadTree(robot);
+    assertThat(firstPassageFor(robot, "メモ")).contains("日本語の[メモ]です");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.talkbook.core.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,18 @@ import java.util.Map;
  * {@code field:} is read as plain words. A query with nothing to look for, or a known field with
  * nothing right after its colon ({@code title:}, {@code speaker: hopper}), is refused with a {@link
  * QueryException} whose message says why.
+ *
+ * <p>Two kinds of text the index cannot match by itself are helped at query time (the notebook's
+ * index stays as it is, so older Talkbooks keep reading and writing it):
+ *
+ * <ul>
+ *   <li>accents the index keeps (all but Latin ones): a word of such a script is looked for in its
+ *       spellings with and without them ({@link AccentVariants}), so {@code ελληνικα} finds
+ *       "Ελληνικά" and {@code ελληνικά} finds "ελληνικα";
+ *   <li>Chinese, Japanese and Korean, which the index does not cut into words: a term with such
+ *       letters is also looked for inside the text ({@link Term#insideWords()}, done by the store),
+ *       so {@code メモ} finds "日本語のメモです".
+ * </ul>
  */
 public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
 
@@ -42,10 +55,132 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
 
   /** One thing to look for (or, when {@code excluded}, to leave out). */
   public record Term(String column, String text, boolean prefix, boolean excluded) {
-    String toFts() {
-      String quoted = "\"" + text.replace("\"", "\"\"") + "\"" + (prefix ? "*" : "");
-      return column == null ? quoted : column + " : " + quoted;
+
+    /**
+     * Whether the term has Chinese, Japanese or Korean letters, which the index does not cut into
+     * words ({@link CjkText}): such a term is also looked for inside the text, not only as the
+     * index's words.
+     */
+    public boolean insideWords() {
+      return CjkText.has(text);
     }
+
+    /**
+     * The term as an FTS5 expression: a quoted string (prefix, column filter), or, when its words
+     * are of a script whose accents the index keeps, the {@code OR} of its spellings with and
+     * without them ({@link AccentVariants}), in parentheses.
+     */
+    public String toFts() {
+      List<String> spellings = spellings(text);
+      String match;
+      if (spellings.size() == 1) {
+        match = quoted(text);
+      } else {
+        StringBuilder or = new StringBuilder("(");
+        for (String s : spellings) {
+          if (or.length() > 1) {
+            or.append(" OR ");
+          }
+          or.append(quoted(s));
+        }
+        match = or.append(')').toString();
+      }
+      return column == null ? match : column + " : " + match;
+    }
+
+    private String quoted(String s) {
+      return "\"" + s.replace("\"", "\"\"") + "\"" + (prefix ? "*" : "");
+    }
+  }
+
+  /** A term longer than this is looked for as typed and without its accents only. */
+  private static final int LONGEST_EXPANDED = 200;
+
+  /** At most this many spellings of a phrase of several such words. */
+  static final int MAX_PHRASES = 64;
+
+  /**
+   * The spellings of a term's text to look for, as typed first, at most {@link AccentVariants#MAX}
+   * for one word and {@link #MAX_PHRASES} for a phrase: each word of it in its spellings, the
+   * likeliest combinations first (a phrase of two Greek words: both as typed, then one of them
+   * otherwise, ...). The text between the words is kept.
+   */
+  static List<String> spellings(String text) {
+    if (text.length() > LONGEST_EXPANDED) {
+      return AccentVariants.of(text); // as typed and without accents, if it has any
+    }
+    List<String> parts = new ArrayList<>(); // gap, word, gap, word, ... (gaps may be empty)
+    List<List<String>> choices = new ArrayList<>();
+    int expanding = 0;
+    int i = 0;
+    while (i < text.length()) {
+      int start = i;
+      while (i < text.length() && !isWordPart(text.codePointAt(i))) {
+        i += Character.charCount(text.codePointAt(i));
+      }
+      parts.add(text.substring(start, i));
+      start = i;
+      while (i < text.length() && isWordPart(text.codePointAt(i))) {
+        i += Character.charCount(text.codePointAt(i));
+      }
+      String word = text.substring(start, i);
+      List<String> variants = word.isEmpty() ? List.of(word) : AccentVariants.of(word);
+      expanding += variants.size() > 1 ? 1 : 0;
+      choices.add(variants);
+    }
+    if (expanding == 0) {
+      return List.of(text);
+    }
+    List<String> out = new ArrayList<>();
+    int[] rest = new int[choices.size() + 1]; // the most choice left after each word
+    for (int w = choices.size() - 1; w >= 0; w--) {
+      rest[w] = rest[w + 1] + choices.get(w).size() - 1;
+    }
+    int[] picked = new int[choices.size()];
+    int max = expanding == 1 ? AccentVariants.MAX : MAX_PHRASES;
+    for (int sum = 0; sum <= rest[0] && out.size() < max; sum++) {
+      combine(parts, choices, rest, picked, 0, sum, max, out);
+    }
+    return List.copyOf(new LinkedHashSet<>(out));
+  }
+
+  /** Adds the combinations whose choice indices add up to {@code sum}, until there are enough. */
+  private static void combine(
+      List<String> gaps,
+      List<List<String>> choices,
+      int[] rest,
+      int[] picked,
+      int word,
+      int sum,
+      int max,
+      List<String> out) {
+    if (word == choices.size()) {
+      StringBuilder sb = new StringBuilder();
+      for (int w = 0; w < choices.size(); w++) {
+        sb.append(gaps.get(w)).append(choices.get(w).get(picked[w]));
+      }
+      out.add(sb.toString());
+      return;
+    }
+    int size = choices.get(word).size();
+    for (int k = Math.max(0, sum - rest[word + 1]); k <= Math.min(size - 1, sum); k++) {
+      if (out.size() >= max) {
+        return;
+      }
+      picked[word] = k;
+      combine(gaps, choices, rest, picked, word + 1, sum - k, max, out);
+    }
+  }
+
+  /** Letters, digits and the marks on them: what the index's tokenizer keeps in a word. */
+  private static boolean isWordPart(int cp) {
+    if (Character.isLetterOrDigit(cp)) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
   }
 
   /** Parses what the user typed. */

@@ -35,7 +35,10 @@ public final class Snippets {
     for (Wanted w : wanted) {
       String stem = w.stem();
       for (int at = folded.indexOf(stem); at >= 0; at = folded.indexOf(stem, at + 1)) {
-        if (at == 0 || !isWordChar(folded.charAt(at - 1))) {
+        if (w.inside()) {
+          // Chinese, Japanese, Korean: anywhere in a run, just the word (as the search has it).
+          matches.add(new int[] {at, at + stem.length()});
+        } else if (at == 0 || !isWordAt(folded, at - 1)) {
           int end = wordEnd(folded, at + stem.length());
           // A plain term is the word with another ending ("optimizing" for "optimize"), not any
           // word that starts like it ("and" for "a", "application" for "app"), as the index has it.
@@ -94,8 +97,11 @@ public final class Snippets {
         passage.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '), List.copyOf(ranges));
   }
 
-  /** A word to mark: its folded stem, and whether any word starting with it counts. */
-  private record Wanted(String stem, boolean prefix) {}
+  /**
+   * A word to mark: its folded stem, whether any word starting with it counts, and whether it is
+   * marked wherever it stands, inside other words too (Chinese, Japanese, Korean: {@link CjkText}).
+   */
+  private record Wanted(String stem, boolean prefix, boolean inside) {}
 
   private static boolean sameStem(String word, String stem) {
     return word.equals(stem) || stem(word).equals(stem);
@@ -111,13 +117,17 @@ public final class Snippets {
       String folded = fold(term.text());
       int i = 0;
       while (i < folded.length()) {
-        if (!isWordChar(folded.charAt(i))) {
+        if (!isWordAt(folded, i)) {
           i++;
           continue;
         }
         int end = wordEnd(folded, i);
         String word = folded.substring(i, end);
-        stems.add(new Wanted(term.prefix() ? word : stem(word), term.prefix()));
+        if (CjkText.has(word)) {
+          stems.add(new Wanted(word, true, true));
+        } else {
+          stems.add(new Wanted(term.prefix() ? word : stem(word), term.prefix(), false));
+        }
         i = end;
       }
     }
@@ -125,28 +135,53 @@ public final class Snippets {
     return stems;
   }
 
-  private static boolean isWordChar(char c) {
+  /**
+   * Whether the char at {@code i} is part of a word: a letter, digit or '_', either half of a
+   * letter outside the Basic Multilingual Plane ("𠀋") too.
+   */
+  private static boolean isWordAt(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+      return Character.isLetterOrDigit(s.codePointAt(i));
+    }
+    if (Character.isLowSurrogate(c) && i > 0) {
+      return Character.isLetterOrDigit(s.codePointBefore(i + 1));
+    }
     return Character.isLetterOrDigit(c) || c == '_';
   }
 
   private static int wordEnd(String s, int from) {
     int i = from;
-    while (i < s.length() && isWordChar(s.charAt(i))) {
+    while (i < s.length() && isWordAt(s, i)) {
       i++;
     }
     return i;
   }
 
-  /** The start of the word before {@code at} (skipping what lies between). */
+  /**
+   * The start of the word before {@code at} (skipping what lies between). A Chinese, Japanese or
+   * Korean letter counts as a word: such text has no spaces, and a run of it can be a page long.
+   */
   private static int wordStartBefore(String s, int at) {
     int i = at;
-    while (i > 0 && !isWordChar(s.charAt(i - 1))) {
+    while (i > 0 && !isWordAt(s, i - 1)) {
       i--;
     }
-    while (i > 0 && isWordChar(s.charAt(i - 1))) {
+    if (i > 0 && isCjkBefore(s, i)) {
+      return i - Character.charCount(s.codePointBefore(i));
+    }
+    while (i > 0 && isWordAt(s, i - 1) && !isCjkBefore(s, i)) {
       i--;
     }
     return i;
+  }
+
+  private static boolean isCjkBefore(String s, int i) {
+    return CjkText.isCjk(s.codePointBefore(i));
+  }
+
+  private static boolean isCjkAt(String s, int i) {
+    return CjkText.isCjk(s.codePointAt(i));
   }
 
   /** How far a cut moves to reach a space: past that, a long token is cut where a word starts. */
@@ -180,18 +215,28 @@ public final class Snippets {
     return true;
   }
 
-  /** The end of the next word from {@code at} (skipping what lies before it). */
+  /**
+   * The end of the next word from {@code at} (skipping what lies before it); a Chinese, Japanese or
+   * Korean letter is a word.
+   */
   private static int wordEndAfter(String s, int at) {
     int i = at;
-    while (i < s.length() && !isWordChar(s.charAt(i))) {
+    while (i < s.length() && !isWordAt(s, i)) {
       i++;
     }
-    return wordEnd(s, i);
+    if (i < s.length() && isCjkAt(s, i)) {
+      return i + Character.charCount(s.codePointAt(i));
+    }
+    while (i < s.length() && isWordAt(s, i) && !isCjkAt(s, i)) {
+      i++;
+    }
+    return i;
   }
 
   /**
    * Lower case without accents, one char for one (so offsets into the result are offsets into the
-   * text): "Café" becomes "cafe".
+   * text): "Café" becomes "cafe", "Ελληνικά" "ελληνικα". Chinese, Japanese and Korean letters stay
+   * as they are: taken apart, "が" would be "か" and the Hangul syllable "한" its first letter.
    */
   static String fold(String s) {
     char[] out = new char[s.length()];
@@ -199,6 +244,8 @@ public final class Snippets {
       char c = s.charAt(i);
       if (c < 128) {
         out[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      } else if (CjkText.isCjk(c)) {
+        out[i] = c;
       } else {
         String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
         out[i] = Character.toLowerCase(base.isEmpty() ? c : base.charAt(0));

@@ -43,6 +43,9 @@ public final class SearchStore {
    */
   static final String RANK = "bm25(50.0, 2.0, 2.0, 1.0, 5.0, 0.1)";
 
+  /** {@link #RANK}'s weights, in the index's column order, for ranks made outside FTS5. */
+  static final double[] WEIGHTS = {50.0, 2.0, 2.0, 1.0, 5.0, 0.1};
+
   private final Database db;
 
   SearchStore(Database db) {
@@ -68,7 +71,15 @@ public final class SearchStore {
     return search(SearchQuery.parse(query), limit);
   }
 
+  /**
+   * The best {@code limit} hits for {@code query}. A query with a Chinese, Japanese or Korean term
+   * ({@link SearchQuery.Term#insideWords()}) goes to {@link InsideWords}, which also looks inside
+   * the index's words; any other is FTS5's alone.
+   */
   public List<SearchHit> search(SearchQuery query, int limit) {
+    if (query.terms().stream().anyMatch(SearchQuery.Term::insideWords)) {
+      return db.read("search", c -> InsideWords.search(c, query, limit));
+    }
     return db.read(
         "search",
         c -> {
@@ -89,20 +100,27 @@ public final class SearchStore {
             List<SearchHit> hits = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                hits.add(
-                    new SearchHit(
-                        rs.getLong(1),
-                        Rows.title(rs.getString(2)),
-                        rs.getLong(3),
-                        Rows.title(rs.getString(4)),
-                        Rows.lines(rs.getString(5)),
-                        passage(query, rs),
-                        rs.getDouble(8)));
+                hits.add(hit(query, rs, rs.getDouble(8)));
               }
             }
             return hits;
           }
         });
+  }
+
+  /**
+   * The hit in the row {@code rs} is on: {@code t.id, t.title, e.id, e.title, t.speakers, t.tags,
+   * t.body, (any), t.abstract}.
+   */
+  static SearchHit hit(SearchQuery query, ResultSet rs, double rank) throws java.sql.SQLException {
+    return new SearchHit(
+        rs.getLong(1),
+        Rows.title(rs.getString(2)),
+        rs.getLong(3),
+        Rows.title(rs.getString(4)),
+        Rows.lines(rs.getString(5)),
+        passage(query, rs),
+        rank);
   }
 
   /**

@@ -90,4 +90,95 @@ class SearchQueryTest {
     String huge = "\"".repeat(50_000) + "word ".repeat(20_000) + "-".repeat(50_000);
     assertThat(SearchQuery.parse(huge).ftsExpression()).isNotEmpty();
   }
+
+  @Test
+  void aGreekWordIsLookedForWithAndWithoutItsAccents() {
+    String fts = SearchQuery.parse("ελληνικα").ftsExpression();
+    assertThat(fts).startsWith("(\"ελληνικα\" OR ").contains("\"ελληνικά\"").endsWith(")");
+    assertThat(SearchQuery.parse("ελληνικά").ftsExpression())
+        .startsWith("(\"ελληνικά\" OR \"ελληνικα\" OR ");
+  }
+
+  @Test
+  void everySpellingKeepsThePrefixTheFieldAndTheExclusion() {
+    assertThat(SearchQuery.parse("ελλην*").ftsExpression())
+        .startsWith("(\"ελλην\"* OR \"έλλην\"* OR ")
+        .doesNotContain("\" OR", "\")")
+        .contains("\"ελλήν\"*");
+    assertThat(SearchQuery.parse("title:ομιλια").ftsExpression())
+        .startsWith("title : (\"ομιλια\" OR ")
+        .contains("\"ομιλία\"");
+    assertThat(SearchQuery.parse("loom -ομιλια").ftsExpression())
+        .startsWith("\"loom\" NOT (\"ομιλια\" OR ")
+        .contains("\"ομιλία\"");
+  }
+
+  @Test
+  void aPhraseIsLookedForInTheSpellingsOfItsWords() {
+    String fts = SearchQuery.parse("\"ελληνικα θεματα\"").ftsExpression();
+    assertThat(fts)
+        .startsWith("(\"ελληνικα θεματα\" OR ")
+        .contains("\"ελληνικά θέματα\"", "\"ελληνικα θέματα\"");
+    assertThat(SearchQuery.spellings("ελληνικα θεματα")).hasSizeLessThanOrEqualTo(64);
+  }
+
+  @Test
+  void latinWordsAreLookedForAsTyped() {
+    assertThat(SearchQuery.parse("café naïve").ftsExpression())
+        .isEqualTo("(\"café\" AND \"naïve\")");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          日本語         | true
+          メモ           | true
+          한국어         | true
+          数据库         | true
+          java日本語     | true
+          loom          | false
+          ελληνικα      | false
+          """)
+  void chineseJapaneseAndKoreanTermsAreLookedForInsideWords(String typed, boolean inside) {
+    assertThat(SearchQuery.parse(typed).terms().get(0).insideWords()).isEqualTo(inside);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ελλην\"ικα",
+        "\"ελληνικα",
+        "ελληνικα**",
+        "*ελληνικα",
+        "\"日本語\"のメモ*",
+        "ελληνικα日本語",
+        "ελληνικα\u0301",
+        "\uD800ελληνικα",
+        "ελληνικα\uDC00 \uD800",
+        "title:\"\"ελληνικα\"\""
+      })
+  void strangeQueriesStayQuotedFts5(String typed) {
+    String fts = SearchQuery.parse(typed).ftsExpression();
+    // Every quote the user typed is doubled inside an FTS5 string: the strings pair up.
+    assertThat(fts.replace("\"\"", "").chars().filter(c -> c == '"').count() % 2).isZero();
+    assertThat(fts).doesNotContain("\u0000");
+  }
+
+  @Test
+  void aLoneCombiningMarkIsNothingToSearchFor() {
+    assertThatThrownBy(() -> SearchQuery.parse("\u0301")).isInstanceOf(QueryException.class);
+  }
+
+  @Test
+  @Timeout(30) // a guard against super-linear work, not a timing
+  void hugeGreekAndCjkQueriesAreParsedQuickly() {
+    String greek = "\"" + "ελληνικα θεματα ".repeat(20_000) + "\" " + "ομιλια ".repeat(20_000);
+    assertThat(SearchQuery.parse(greek).ftsExpression()).isNotEmpty();
+    String cjk = "日本語のメモです".repeat(50_000);
+    SearchQuery q = SearchQuery.parse(cjk);
+    assertThat(q.ftsExpression()).isEqualTo("\"" + cjk + "\"");
+    assertThat(q.terms().get(0).insideWords()).isTrue();
+  }
 }

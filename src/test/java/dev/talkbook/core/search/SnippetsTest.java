@@ -76,4 +76,50 @@ class SnippetsTest {
   void aPassageStartsAndEndsAtSpaces(String text, String query, String expected) {
     assertThat(marked(text, query)).isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "{1} in \"{0}\"")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Σημειώσεις στα Ελληνικά για την ομιλία  | ελληνικα      | Σημειώσεις στα [Ελληνικά] για την ομιλία
+          σημειώσεις στα ελληνικα                 | ελληνικά      | σημειώσεις στα [ελληνικα]
+          Το προϊόν μας                           | προιον        | Το [προϊόν] μας
+          Τα ελληνικά θέματα                      | ελλην*        | Τα [ελληνικά] θέματα
+          ещё раз                                 | еще           | [ещё] раз
+          日本語のメモです                           | メモ           | 日本語の[メモ]です
+          日本語のメモです                           | 日本語          | [日本語]のメモです
+          東京タワーで会議がありました               | タワー -東京     | 東京[タワー]で会議がありました
+          这是中文笔记，关于数据库延迟。              | 数据库          | 这是中文笔记，关于[数据库]延迟。
+          한국어 메모입니다                          | 메모           | 한국어 [메모]입니다
+          かがく                                  | か             | [か]がく
+          Java日本語の本                           | java日本語      | [Java日本語]の本
+          𠀋𠀋日本𠀋                               | 𠀋日本          | 𠀋[𠀋日本]𠀋
+          """)
+  void marksAccentlessGreekAndCjkWordsInsideARun(String text, String query, String expected) {
+    assertThat(marked(text, query)).isEqualTo(expected);
+  }
+
+  @Test
+  void aHangulSyllableOrAKanaIsNotTakenApart() {
+    // Decomposed, "하" starts with the letter "한" starts with, and "が" is "か" with a mark.
+    assertThat(Snippets.of("가나다 하나", SearchQuery.parse("한")).text()).isEmpty();
+    assertThat(Snippets.of("がっこう", SearchQuery.parse("か")).text()).isEmpty();
+  }
+
+  @Test
+  @Timeout(30) // a guard against super-linear work, not a timing
+  void aLongCjkRunGivesAShortPassageAroundTheMatch() {
+    String text = "日本語".repeat(10_000) + "メモ" + "です".repeat(10_000);
+    Snippet s = Snippets.of(text, SearchQuery.parse("メモ"));
+    assertThat(s.text()).startsWith("…").endsWith("…").hasSizeLessThan(80);
+    assertThat(s.marked("[", "]")).contains("[メモ]");
+  }
+
+  @Test
+  void unpairedSurrogatesAndALoneMarkInTheTextAreHarmless() {
+    String text = "\uDC00メモ\uD800 \u0301ελληνικα\uD800";
+    assertThat(Snippets.of(text, SearchQuery.parse("メモ ελληνικά")).marked("[", "]"))
+        .isEqualTo("\uDC00[メモ]\uD800 \u0301[ελληνικα]\uD800");
+  }
 }

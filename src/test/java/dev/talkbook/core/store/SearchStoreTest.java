@@ -272,4 +272,121 @@ class SearchStoreTest {
     }
     assertThat(notebook.search().search("common", 7)).hasSize(7);
   }
+
+  @Test
+  void greekWordsAreFoundWithOrWithoutTheirAccents() {
+    talk(pyatl, "Σημειώσεις", "A", List.of(), "Σημειώσεις στα Ελληνικά για την ομιλία");
+    talk(pyatl, "Χωρίς τόνους", "B", List.of(), "γραμμένα ελληνικα χωρίς τόνους");
+    talk(pyatl, "Ελληνικά θέματα", "C", List.of(), "the title says it");
+    talk(pyatl, "English", "D", List.of(), "nothing Greek here");
+    assertThat(titles("ελληνικα"))
+        .containsExactlyInAnyOrder("Σημειώσεις", "Χωρίς τόνους", "Ελληνικά θέματα");
+    assertThat(titles("ελληνικά"))
+        .containsExactlyInAnyOrder("Σημειώσεις", "Χωρίς τόνους", "Ελληνικά θέματα");
+    assertThat(titles("ΕΛΛΗΝΙΚΑ")).hasSize(3);
+    assertThat(titles("ελλην*")).hasSize(3);
+    assertThat(titles("title:ελληνικα")).containsExactly("Ελληνικά θέματα");
+    assertThat(titles("\"ελληνικα θεματα\"")).containsExactly("Ελληνικά θέματα");
+    assertThat(titles("ομιλια")).containsExactly("Σημειώσεις");
+    assertThat(titles("τονους -ελληνικά")).isEmpty();
+    assertThat(titles("ελληνικα -ομιλια"))
+        .containsExactlyInAnyOrder("Χωρίς τόνους", "Ελληνικά θέματα");
+    assertThat(notebook.search().search("ελληνικα", 20))
+        .filteredOn(h -> h.talkTitle().equals("Σημειώσεις"))
+        .singleElement()
+        .satisfies(h -> assertThat(h.snippet().marked("[", "]")).contains("[Ελληνικά]"));
+  }
+
+  @Test
+  void chineseJapaneseAndKoreanWordsAreFoundInsideARun() {
+    talk(pyatl, "Notes in Japanese", "A", List.of(), "日本語のメモです。東京で書きました");
+    talk(pyatl, "東京タワーの話", "B", List.of(), "about a tower");
+    talk(pyatl, "Chinese", "C", List.of(), "这是中文笔记，关于数据库延迟。");
+    talk(pyatl, "Korean", "D", List.of(), "한국어 메모입니다");
+    talk(pyatl, "English", "E", List.of(), "memo about compilers");
+    assertThat(titles("メモ")).containsExactly("Notes in Japanese");
+    assertThat(titles("日本語")).containsExactly("Notes in Japanese");
+    assertThat(titles("東京")).containsExactly("東京タワーの話", "Notes in Japanese");
+    assertThat(titles("数据库")).containsExactly("Chinese");
+    assertThat(titles("메모")).containsExactly("Korean");
+    assertThat(titles("タワー*")).containsExactly("東京タワーの話");
+    assertThat(titles("\"のメモ")).containsExactly("Notes in Japanese");
+  }
+
+  @Test
+  void aCjkTermKeepsToItsFieldAndExclusionsLeaveOutTalksFoundEitherWay() {
+    talk(pyatl, "東京タワーの話", "B", List.of(), "about a tower, compilers");
+    talk(pyatl, "Notes in Japanese", "A", List.of("東京"), "日本語のメモです。東京で書きました");
+    talk(devoxx, "Plain", "C", List.of(), "メモ compilers kotlin");
+    assertThat(titles("title:東京")).containsExactly("東京タワーの話");
+    assertThat(titles("notes:東京")).containsExactly("Notes in Japanese");
+    assertThat(titles("tag:東京")).containsExactly("Notes in Japanese");
+    assertThat(titles("title:メモ")).isEmpty();
+    // Excluded: inside a run ("日本語のメモ") and as a word of its own ("メモ compilers").
+    assertThat(titles("東京 -メモ")).containsExactly("東京タワーの話");
+    assertThat(titles("compilers -メモ")).containsExactly("東京タワーの話");
+    assertThat(titles("メモ -kotlin")).containsExactly("Notes in Japanese");
+    assertThat(titles("メモ compilers")).containsExactly("Plain");
+    assertThat(titles("メモ event:devoxx")).containsExactly("Plain");
+    assertThat(titles("-東京 メモ -kotlin")).isEmpty();
+  }
+
+  @Test
+  void aTalkFoundBothAsAWordAndInsideARunIsListedOnce() {
+    // "メモ" as a word of its own (the index has it) and inside "日本語のメモです" (it has not).
+    talk(pyatl, "Both", "A", List.of(), "メモ\n\n日本語のメモです");
+    talk(pyatl, "Word", "B", List.of(), "メモ");
+    talk(pyatl, "Run", "C", List.of(), "日本語のメモです");
+    assertThat(titles("メモ")).containsExactlyInAnyOrder("Both", "Word", "Run");
+    // A phrase the index has across a comma, and the text has with a space.
+    talk(pyatl, "Comma", "D", List.of(), "日本語、メモ");
+    talk(pyatl, "Space", "E", List.of(), "これは日本語 メモです");
+    assertThat(titles("\"日本語 メモ\"")).containsExactlyInAnyOrder("Comma", "Space");
+  }
+
+  @Test
+  void cjkHitsAreRankedLikeTheOthersAndKeepTheLimit() {
+    for (int i = 0; i < 12; i++) {
+      talk(pyatl, "Talk " + i, "A", List.of(), "long notes about other things ".repeat(20) + "メモ");
+    }
+    talk(pyatl, "会議のメモ", "B", List.of(), "title match");
+    talk(pyatl, "Often", "C", List.of(), "メモ メモ、日本語のメモ");
+    List<SearchHit> hits = notebook.search().search("メモ", 5);
+    assertThat(hits).hasSize(5);
+    assertThat(hits.get(0).talkTitle()).isEqualTo("会議のメモ");
+    assertThat(hits.get(1).talkTitle()).isEqualTo("Often");
+    assertThat(hits).isSortedAccordingTo(java.util.Comparator.comparingDouble(SearchHit::rank));
+    assertThat(hits.get(1).snippet().marked("[", "]")).isEqualTo("[メモ] [メモ]、日本語の[メモ]");
+    assertThat(titles("メモ -Often")).hasSize(13);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"メモ",
+        "メモ*",
+        "*メモ",
+        "\"日本語 \"のメモ\"",
+        "メモ\"\"",
+        "'メモ' OR 1=1",
+        "メモ%",
+        "_モ",
+        "\uD800メモ",
+        "メモ\u0301",
+        "ελληνικα日本語",
+        "title:\"メモ"
+      })
+  void oddCjkQueriesAreAnsweredNotThrown(String query) {
+    talk(pyatl, "A talk", "A", List.of(), "日本語のメモです and some text");
+    assertThat(notebook.search().search(query, 5)).isNotNull();
+  }
+
+  @Test
+  void aLongCjkRunIsSearchedWhole() {
+    talk(pyatl, "Long", "A", List.of(), "日本語".repeat(20_000) + "メモ" + "です".repeat(20_000));
+    List<SearchHit> hits = notebook.search().search("メモ", 5);
+    assertThat(hits).singleElement();
+    assertThat(hits.get(0).snippet().text()).hasSizeLessThan(80).contains("メモ");
+    assertThat(notebook.search().search("日本語".repeat(3_000), 5)).hasSize(1);
+  }
 }
