@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Search every talk's title, speakers, tags, event and notes, best match first.",
       "",
-      "  word        talks with the word (all words must match)",
-      "  \"a phrase\"  the words in this order",
-      "  pref*       words starting with pref",
+      "  word        talks with the word, or with a word starting with it (3 letters or",
+      "              more: virt finds virtual; the word itself first); all words must match",
+      "  \"a phrase\"  the words in this order, whole",
+      "  pref*       words starting with pref, however short",
       "  -word       talks without the word",
       "  speaker:hopper  tag:async  event:pyatl  title:…  notes:…  abstract:…",
       "              only in that field (no space after the colon)",

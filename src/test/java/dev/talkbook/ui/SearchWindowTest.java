@@ -237,6 +237,22 @@ class SearchWindowTest extends RealWindowTest {
   }
 
   @Test
+  void theStartOfAWordFindsTheTalksWithItAndMarksTheWholeWord(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    // As the user types: "Virt" is not a word of any talk, but "Virtual" is.
+    assertThat(firstPassageFor(robot, "Virt")).containsIgnoringCase("[virtual");
+    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    List<String> titles =
+        FxWait.onFx(
+            () ->
+                results.getItems().stream()
+                    .map(h -> ((dev.talkbook.core.search.SearchHit) h).talkTitle())
+                    .toList());
+    assertThat(titles).contains("Virtual threads in practice");
+  }
+
+  @Test
   void aGreekWordTypedWithoutAccentsFindsTheTalkAndEnterOpensItAtTheWord(FxRobot robot)
       throws Exception {
     var event =

@@ -11,9 +11,11 @@ import java.util.Map;
  * expression out.
  *
  * <ul>
- *   <li>{@code word} — talks containing the word (all words must match)
- *   <li>{@code "a phrase"} — the words in this order
- *   <li>{@code pref*} — words starting with {@code pref}
+ *   <li>{@code word} — talks containing the word, or a word starting with it when it has at least
+ *       {@link #WORD_START_LETTERS} letters ({@code virt} finds "virtual"; a talk with the word
+ *       itself ranks first); all words must match. A field's word ({@code tag:java}) is whole.
+ *   <li>{@code "a phrase"} — the words in this order, whole
+ *   <li>{@code pref*} — words starting with {@code pref}, however short
  *   <li>{@code -word}, {@code -"a phrase"} — talks without it
  *   <li>{@code speaker:hopper}, {@code tag:async}, {@code event:pyatl}, {@code title:…}, {@code
  *       notes:…}, {@code abstract:…} — only in that field; the value may be a phrase or a prefix
@@ -53,8 +55,25 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
           Map.entry("body", "body"),
           Map.entry("abstract", "abstract"));
 
-  /** One thing to look for (or, when {@code excluded}, to leave out). */
-  public record Term(String column, String text, boolean prefix, boolean excluded) {
+  /**
+   * A plain word typed with at least this many letters also finds the words starting with it, as
+   * search boxes do while one types (and the exported site's search). Shorter ones ("go", "ai")
+   * would find too much.
+   */
+  public static final int WORD_START_LETTERS = 3;
+
+  /**
+   * One thing to look for (or, when {@code excluded}, to leave out). {@code prefix}: typed with a
+   * {@code *}; {@code wordStart}: a plain word that also finds the words starting with it (see
+   * {@link #WORD_START_LETTERS}).
+   */
+  public record Term(
+      String column, String text, boolean prefix, boolean excluded, boolean wordStart) {
+
+    /** A term that is not a plain word finding the words starting with it. */
+    public Term(String column, String text, boolean prefix, boolean excluded) {
+      this(column, text, prefix, excluded, false);
+    }
 
     /**
      * Whether the term has Chinese, Japanese or Korean letters, which the index does not cut into
@@ -73,7 +92,18 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
     public String toFts() {
       List<String> spellings = spellings(text);
       String match;
-      if (spellings.size() == 1) {
+      if (wordStart) {
+        // The word itself, and words starting with it: a talk with both ranks above one with
+        // only a longer word ("java" over "javascript"), as bm25 adds up the terms that match.
+        StringBuilder or = new StringBuilder("(");
+        for (String s : spellings) {
+          if (or.length() > 1) {
+            or.append(" OR ");
+          }
+          or.append(quoted(s, false)).append(" OR ").append(quoted(s, true));
+        }
+        match = or.append(')').toString();
+      } else if (spellings.size() == 1) {
         match = quoted(text);
       } else {
         StringBuilder or = new StringBuilder("(");
@@ -89,7 +119,11 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
     }
 
     private String quoted(String s) {
-      return "\"" + s.replace("\"", "\"\"") + "\"" + (prefix ? "*" : "");
+      return quoted(s, prefix);
+    }
+
+    private static String quoted(String s, boolean star) {
+      return "\"" + s.replace("\"", "\"\"") + "\"" + (star ? "*" : "");
     }
   }
 
@@ -225,7 +259,8 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
         }
       }
       String value;
-      if (text.charAt(i) == '"') {
+      boolean quotedValue = text.charAt(i) == '"';
+      if (quotedValue) {
         int close = text.indexOf('"', i + 1);
         int end = close < 0 ? n : close;
         value = text.substring(i + 1, end);
@@ -248,7 +283,16 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
         value = value.substring(0, value.length() - 1);
       }
       if (value.codePoints().anyMatch(Character::isLetterOrDigit)) {
-        terms.add(new Term(column, value.strip(), prefix, excluded));
+        String word = value.strip();
+        boolean wordStart =
+            !quotedValue
+                && column == null
+                && !prefix
+                && !excluded
+                && !CjkText.has(word) // found inside the text anyway (InsideWords)
+                && word.codePoints().allMatch(Character::isLetterOrDigit)
+                && word.codePoints().filter(Character::isLetter).count() >= WORD_START_LETTERS;
+        terms.add(new Term(column, word, prefix, excluded, wordStart));
       }
     }
     List<Term> wanted = terms.stream().filter(t -> !t.excluded()).toList();

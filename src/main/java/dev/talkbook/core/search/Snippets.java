@@ -126,7 +126,11 @@ public final class Snippets {
         if (CjkText.has(word)) {
           stems.add(new Wanted(word, true, true));
         } else {
-          stems.add(new Wanted(term.prefix() ? word : stem(word), term.prefix(), false));
+          // A word typed whole that also finds longer words: every word starting with its stem,
+          // as the index (which stems the query's word too) finds them.
+          stems.add(
+              new Wanted(
+                  term.prefix() ? word : stem(word), term.prefix() || term.wordStart(), false));
         }
         i = end;
       }

@@ -17,12 +17,13 @@ class SearchQueryTest {
       quoteCharacter = '\'',
       textBlock =
           """
-          loom                       | "loom"
-          virtual threads            | ("virtual" AND "threads")
+          loom                       | ("loom" OR "loom"*)
+          virtual threads            | (("virtual" OR "virtual"*) AND ("threads" OR "threads"*))
+          go ai                      | ("go" AND "ai")
           '"virtual threads"'        | "virtual threads"
           virt*                      | "virt"*
-          loom -kotlin               | "loom" NOT "kotlin"
-          'loom -"project panama"'   | "loom" NOT "project panama"
+          loom -kotlin               | ("loom" OR "loom"*) NOT "kotlin"
+          'loom -"project panama"'   | ("loom" OR "loom"*) NOT "project panama"
           speaker:hopper             | speakers : "hopper"
           SPEAKER:Hopper             | speakers : "Hopper"
           tag:async event:pyatl      | (tags : "async" AND event : "pyatl")
@@ -30,11 +31,11 @@ class SearchQueryTest {
           speaker:hop*               | speakers : "hop"*
           notes:wal                  | body : "wal"
           '"unclosed phrase'         | "unclosed phrase"
-          loom - *                   | "loom"
+          loom - *                   | ("loom" OR "loom"*)
           colour:blue                | "colour:blue"
-          '"speaker:" hopper'        | ("speaker:" AND "hopper")
-          loom -kotlin -"a b" -tag:x | "loom" NOT ("kotlin" OR "a b" OR tags : "x")
-          'say "hi" AND OR NOT'      | ("say" AND "hi" AND "AND" AND "OR" AND "NOT")
+          '"speaker:" hopper'        | ("speaker:" AND ("hopper" OR "hopper"*))
+          loom -kotlin -"a b" -tag:x | ("loom" OR "loom"*) NOT ("kotlin" OR "a b" OR tags : "x")
+          'say "hi" AND OR NOT'      | (("say" OR "say"*) AND "hi" AND ("AND" OR "AND"*) AND "OR" AND ("NOT" OR "NOT"*))
           c++ java.util.List         | ("c++" AND "java.util.List")
           'a"b'                      | "a""b"
           NEAR(a b)                  | ("NEAR(a" AND "b)")
@@ -71,7 +72,7 @@ class SearchQueryTest {
   @Test
   void controlCharactersSeparateWords() {
     assertThat(SearchQuery.parse("tab\tand" + (char) 0 + "nul").ftsExpression())
-        .isEqualTo("(\"tab\" AND \"and\" AND \"nul\")");
+        .isEqualTo("((\"tab\" OR \"tab\"*) AND (\"and\" OR \"and\"*) AND (\"nul\" OR \"nul\"*))");
   }
 
   @Test
@@ -79,7 +80,7 @@ class SearchQueryTest {
     SearchQuery q = SearchQuery.parse("loom speaker:ron -kotlin");
     assertThat(q.terms())
         .containsExactly(
-            new SearchQuery.Term(null, "loom", false, false),
+            new SearchQuery.Term(null, "loom", false, false, true),
             new SearchQuery.Term("speakers", "ron", false, false),
             new SearchQuery.Term(null, "kotlin", false, true));
   }
@@ -96,7 +97,7 @@ class SearchQueryTest {
     String fts = SearchQuery.parse("ελληνικα").ftsExpression();
     assertThat(fts).startsWith("(\"ελληνικα\" OR ").contains("\"ελληνικά\"").endsWith(")");
     assertThat(SearchQuery.parse("ελληνικά").ftsExpression())
-        .startsWith("(\"ελληνικά\" OR \"ελληνικα\" OR ");
+        .startsWith("(\"ελληνικά\" OR \"ελληνικά\"* OR \"ελληνικα\" OR ");
   }
 
   @Test
@@ -109,7 +110,7 @@ class SearchQueryTest {
         .startsWith("title : (\"ομιλια\" OR ")
         .contains("\"ομιλία\"");
     assertThat(SearchQuery.parse("loom -ομιλια").ftsExpression())
-        .startsWith("\"loom\" NOT (\"ομιλια\" OR ")
+        .startsWith("(\"loom\" OR \"loom\"*) NOT (\"ομιλια\" OR ")
         .contains("\"ομιλία\"");
   }
 
@@ -125,7 +126,7 @@ class SearchQueryTest {
   @Test
   void latinWordsAreLookedForAsTyped() {
     assertThat(SearchQuery.parse("café naïve").ftsExpression())
-        .isEqualTo("(\"café\" AND \"naïve\")");
+        .isEqualTo("((\"café\" OR \"café\"*) AND (\"naïve\" OR \"naïve\"*))");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -25,7 +25,11 @@ class SnippetsTest {
           loom and kotlin                        | loom -kotlin     | [loom] and kotlin
           speakers only                          | speaker:only     | speakers [only]
           a plan and an app, also as a test      | a                | [a] plan and an app, also as [a] test
-          The app and its application            | app              | The [app] and its application
+          The app and its application            | app              | The [app] and its [application]
+          an app or ap                           | ap               | an app or [ap]
+          Virtual threads, virtually             | virt             | [Virtual] threads, [virtually]
+          We tested it                           | testing          | We [tested] it
+          The app and its application            | "app"            | The [app] and its application
           The apps and apps*                     | app*             | The [apps] and [apps]*
           C++ in a Café                          | c++              | [C]++ in a Café
           """)

@@ -59,6 +59,23 @@ class SearchStoreTest {
     assertThat(titles("compilers")).containsExactly("Compilers for everyone", "Notes on lunch");
   }
 
+  @Test
+  void theStartOfAWordFindsItAndTheWordItselfRanksFirst() {
+    talk(pyatl, "Scripting the browser", "A", List.of(), "javascript in the browser, javascript");
+    talk(pyatl, "Records", "B", List.of(), "records in java, the language");
+    talk(pyatl, "Lunch", "C", List.of(), "nothing about it");
+    assertThat(titles("virt")).isEmpty();
+    assertThat(titles("jav")).containsExactlyInAnyOrder("Scripting the browser", "Records");
+    // "java" also finds "javascript", but a talk with the word itself comes first.
+    assertThat(titles("java")).containsExactly("Records", "Scripting the browser");
+    // In quotes, with a field, or shorter than three letters: the whole word only.
+    assertThat(titles("\"java\"")).containsExactly("Records");
+    assertThat(titles("notes:java")).containsExactly("Records");
+    assertThat(titles("ja")).isEmpty();
+    // A whole word typed still finds its other forms ("scripting" for "scripts").
+    assertThat(titles("scripts")).containsExactly("Scripting the browser");
+  }
+
   /** A talk as a schedule import leaves it: the programme's abstract beside the user's notes. */
   private Talk imported(
       Event event, String title, String speaker, String body, String abstractText) {
