@@ -166,6 +166,45 @@ class PresenterWindowTest extends RealWindowTest {
     fire(robot, "Presenter mode");
   }
 
+  /** A CSS length of the preview's page ("22px") in px. Call on the FX thread. */
+  private static double previewPx(FxRobot robot, String selector, String property) {
+    Object value =
+        WindowUnderTest.preview(robot)
+            .getEngine()
+            .executeScript(
+                "getComputedStyle(document.querySelector('"
+                    + selector
+                    + "')).getPropertyValue('"
+                    + property
+                    + "')");
+    return Double.parseDouble(String.valueOf(value).replace("px", ""));
+  }
+
+  @Test
+  void codeInThePreviewIsAsLargeAsTheTextAroundIt(FxRobot robot) throws Exception {
+    fire(robot, "Presenter mode");
+    FxWait.untilFx(
+        "the preview in presenter mode",
+        () ->
+            Boolean.TRUE.equals(
+                WindowUnderTest.preview(robot)
+                    .getEngine()
+                    .executeScript("document.documentElement.classList.contains('presenter')")));
+    double text = FxWait.onFx(() -> previewPx(robot, "p", "font-size"));
+    // A block's code as large as the text, as in the notes beside it (it was .81 of it).
+    assertThat(FxWait.onFx(() -> previewPx(robot, "pre code", "font-size"))).isEqualTo(text);
+    // Its long lines wrap, as in the notes: the audience cannot scroll a block sideways.
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    WindowUnderTest.preview(robot)
+                        .getEngine()
+                        .executeScript(
+                            "getComputedStyle(document.querySelector('pre code')).whiteSpace")))
+        .isEqualTo("pre-wrap");
+    fire(robot, "Presenter mode");
+  }
+
   private static String transcript(FxRobot robot) throws Exception {
     return FxWait.onFx(
         () ->
