@@ -73,8 +73,8 @@ public final class PresenterMode {
     String input();
 
     /**
-     * Keeps {@code text} in the REPL's input history, as if it had run: Up in the input brings it
-     * back.
+     * Keeps {@code text} in the REPL's input history, as if it had run: Ctrl+Up in the input (Up on
+     * its first line) brings it back.
      */
     void keep(String text);
 
