@@ -8,7 +8,10 @@ import dev.talkbook.ui.repl.ReplDock;
 final class PresenterParts {
   private PresenterParts() {}
 
-  static PresenterMode.Repl repl(ReplDock dock) {
+  /**
+   * @param runsCode whether code runs (the REPL's, the notes' block, Run all, Rehearse)
+   */
+  static PresenterMode.Repl repl(ReplDock dock, java.util.function.BooleanSupplier runsCode) {
     return new PresenterMode.Repl() {
       @Override
       public void show() {
@@ -29,6 +32,26 @@ final class PresenterParts {
       public void load(String code) {
         dock.pane().input().replaceText(code);
         dock.pane().input().moveTo(dock.pane().input().getLength());
+      }
+
+      @Override
+      public String input() {
+        return dock.pane().input().getText();
+      }
+
+      @Override
+      public void keep(String text) {
+        dock.pane().keepInHistory(text);
+      }
+
+      @Override
+      public boolean runsCode() {
+        return runsCode.getAsBoolean();
+      }
+
+      @Override
+      public void wrapLines(boolean on) {
+        dock.pane().wrapInput(on);
       }
 
       @Override

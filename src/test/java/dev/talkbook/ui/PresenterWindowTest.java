@@ -166,6 +166,102 @@ class PresenterWindowTest extends RealWindowTest {
     fire(robot, "Presenter mode");
   }
 
+  /** A CSS length of the preview's page ("22px") in px. Call on the FX thread. */
+  private static double previewPx(FxRobot robot, String selector, String property) {
+    Object value =
+        WindowUnderTest.preview(robot)
+            .getEngine()
+            .executeScript(
+                "getComputedStyle(document.querySelector('"
+                    + selector
+                    + "')).getPropertyValue('"
+                    + property
+                    + "')");
+    return Double.parseDouble(String.valueOf(value).replace("px", ""));
+  }
+
+  @Test
+  void codeInThePreviewIsAsLargeAsTheTextAroundIt(FxRobot robot) throws Exception {
+    fire(robot, "Presenter mode");
+    FxWait.untilFx(
+        "the preview in presenter mode",
+        () ->
+            Boolean.TRUE.equals(
+                WindowUnderTest.preview(robot)
+                    .getEngine()
+                    .executeScript("document.documentElement.classList.contains('presenter')")));
+    double text = FxWait.onFx(() -> previewPx(robot, "p", "font-size"));
+    // A block's code as large as the text, as in the notes beside it (it was .81 of it).
+    assertThat(FxWait.onFx(() -> previewPx(robot, "pre code", "font-size"))).isEqualTo(text);
+    // Its long lines wrap, as in the notes: the audience cannot scroll a block sideways.
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    WindowUnderTest.preview(robot)
+                        .getEngine()
+                        .executeScript(
+                            "getComputedStyle(document.querySelector('pre code')).whiteSpace")))
+        .isEqualTo("pre-wrap");
+    fire(robot, "Presenter mode");
+  }
+
+  @Test
+  void aLongLineWrapsAndTheInputASnippetReplacedComesBackWithCtrlUp(FxRobot robot)
+      throws Exception {
+    CheckMenuItem typing = (CheckMenuItem) item("Presenter mode types snippets in");
+    robot.interact(() -> typing.setSelected(false));
+    fire(robot, "Presenter mode");
+    String mine = "String mine = \"" + "a long line of the presenter's own ".repeat(6) + "\";";
+    CodeArea input = FxWait.onFx(() -> replInput(robot));
+    robot.interact(() -> input.replaceText(mine));
+    // At the presenter's size the line wraps, its end in sight, no scrolling sideways.
+    FxWait.untilFx("the long line wrapped", () -> input.getParagraphLinesCount(0) > 1);
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(FxWait.onFx(() -> input.getText())).isEqualTo("int answer = 6 * 7;");
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot.lookup(".tb-repl-bar .label").queryAll().stream()
+                        .map(n -> ((javafx.scene.control.Labeled) n).getText())
+                        .toList()))
+        .anyMatch(t -> t.contains("history"));
+    robot.interact(input::requestFocus);
+    robot.press(KeyCode.CONTROL).type(KeyCode.UP).release(KeyCode.CONTROL);
+    assertThat(FxWait.onFx(() -> input.getText())).isEqualTo(mine);
+    fire(robot, "Presenter mode");
+    FxWait.untilFx("one line again", () -> input.getParagraphLinesCount(0) == 1);
+  }
+
+  @Test
+  void escLeavesPresenterModeOnceTheFindBarIsClosedAndTheCodeStopped(FxRobot robot)
+      throws Exception {
+    fire(robot, "Presenter mode");
+    CodeArea notes = FxWait.onFx(() -> WindowUnderTest.editor(robot));
+    robot.interact(notes::requestFocus);
+    robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+    FxWait.untilFx("the find bar", () -> robot.lookup("#find-bar").tryQuery().isPresent());
+    // While the find bar is open Esc is the find bar's: from the notes it does nothing.
+    robot.interact(notes::requestFocus);
+    robot.type(KeyCode.ESCAPE);
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).isPresent();
+    robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+    robot.type(KeyCode.ESCAPE);
+    FxWait.untilFx("the find bar closed", () -> robot.lookup("#find-bar").tryQuery().isEmpty());
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).isPresent();
+    // Code that runs: Esc stops it and stays in presenter mode.
+    CodeArea input = FxWait.onFx(() -> replInput(robot));
+    robot.interact(() -> input.replaceText("Thread.sleep(60_000)"));
+    robot.interact(input::requestFocus);
+    robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+    FxWait.until("the code running", repl::isRunning);
+    robot.type(KeyCode.ESCAPE);
+    FxWait.until("the code stopped", () -> !repl.isRunning());
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).isPresent();
+    // Nothing else for Esc to do: it leaves presenter mode.
+    robot.type(KeyCode.ESCAPE);
+    FxWait.untilFx("presenter mode left", () -> robot.lookup(".tb-presenter").tryQuery().isEmpty());
+  }
+
   private static String transcript(FxRobot robot) throws Exception {
     return FxWait.onFx(
         () ->

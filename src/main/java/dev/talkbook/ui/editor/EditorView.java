@@ -675,6 +675,11 @@ public final class EditorView {
     findField.selectAll();
   }
 
+  /** Whether the find bar is open over the notes. */
+  public boolean findOpen() {
+    return findBar != null && root.getTop() == findBar;
+  }
+
   public void hideFind() {
     root.setTop(null);
     area.requestFocus();

@@ -5,6 +5,7 @@ import dev.talkbook.ui.common.Settings;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -15,8 +16,11 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.PopupWindow;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.GenericStyledArea;
@@ -35,8 +39,10 @@ import org.fxmisc.richtext.GenericStyledArea;
  * the notes, the preview, the REPL's input and output, the window's own text. The talk's {@code
  * ```java} blocks are a script: Page Down types the next snippet into the REPL at a readable pace
  * (or pastes it whole; a Page Down while it types finishes it at once), the next Page Down runs it,
- * Page Up goes back one. Leaving puts back the layout exactly as it was before: every split pane's
- * panes and dividers, the zoom, the window's place and full-screen state.
+ * Page Up goes back one; what the presenter had typed in the REPL and not run goes to its history
+ * first. Leaving (Ctrl+Shift+M, or Esc when no code runs and no find bar or popup is open) finishes
+ * a snippet being typed and puts back the layout exactly as it was before: every split pane's panes
+ * and dividers, the zoom, the window's place and full-screen state.
  */
 public final class PresenterMode {
 
@@ -62,6 +68,24 @@ public final class PresenterMode {
 
     /** Puts {@code code} in the REPL's input (replacing what is there), the caret at its end. */
     void load(String code);
+
+    /** What the REPL's input holds now. */
+    String input();
+
+    /**
+     * Keeps {@code text} in the REPL's input history, as if it had run: Ctrl+Up in the input (Up on
+     * its first line) brings it back.
+     */
+    void keep(String text);
+
+    /**
+     * Whether code runs now (the REPL's, a block of the notes, Run all, Rehearse): Esc stops it
+     * then, and does not leave presenter mode.
+     */
+    boolean runsCode();
+
+    /** Long lines in the REPL's input wrap (true) or scroll sideways (false). */
+    void wrapLines(boolean on);
 
     /** Adds {@code text} at the end of the REPL's input. */
     void append(String text);
@@ -101,6 +125,7 @@ public final class PresenterMode {
    *     (title, speakers, time, room) while presenting, so the notes get the room and no field is
    *     cut at the presenter's text size
    * @param styler applies the app's theme to a scene (the presenter's window)
+   * @param findOpen whether the notes' find bar is open: Esc is the find bar's then
    */
   public record Window(
       Stage stage,
@@ -109,7 +134,8 @@ public final class PresenterMode {
       GenericStyledArea<?, ?, ?> notesArea,
       DoubleProperty notesFontSize,
       BooleanProperty detailsExpanded,
-      Consumer<Scene> styler) {}
+      Consumer<Scene> styler,
+      BooleanSupplier findOpen) {}
 
   static final String STYLE_CLASS = "tb-presenter";
   static final double DEFAULT_FONT = Settings.PRESENTER_FONT_SIZE.fallback();
@@ -118,8 +144,8 @@ public final class PresenterMode {
   static final double PREVIEW_FONT = 15;
 
   /**
-   * No "press Esc" banner over the audience's screen when the window goes full screen (Esc still
-   * leaves full screen; Ctrl+Shift+M leaves presenter mode).
+   * No "press Esc" banner over the audience's screen when the window goes full screen: Esc (when it
+   * has nothing else to do) and Ctrl+Shift+M leave presenter mode, full screen with it.
    */
   private static final String NO_HINT = "";
 
@@ -147,6 +173,7 @@ public final class PresenterMode {
   private final Settings settings;
   private final Clock clock;
   private final EventHandler<KeyEvent> keys = this::onKey;
+  private final EventHandler<KeyEvent> escape = this::onEscape;
   private final javafx.beans.value.ChangeListener<String> notesChanged =
       (obs, old, text) -> notesChanged(text);
   private final javafx.beans.value.ChangeListener<Integer> caretMoved =
@@ -162,6 +189,11 @@ public final class PresenterMode {
   private boolean detailsExpandedBefore;
   private Node focusBefore;
   private Settings.Hold held;
+  private KeyCombination fullScreenExitBefore;
+
+  /** What presenter mode put in the REPL's input last (a snippet), "" before any. */
+  private String placed = "";
+
   private PresenterView view;
   private final Executor background;
   private double fontSize;
@@ -264,7 +296,15 @@ public final class PresenterMode {
         Screen.getScreens().stream().filter(s -> !s.equals(home)).findFirst().orElse(null);
     view =
         new PresenterView(
-            clock, notes, typing, window.styler(), STYLESHEET, keys, background, this::exit);
+            clock,
+            notes,
+            typing,
+            window.styler(),
+            STYLESHEET,
+            keys,
+            escape,
+            background,
+            this::exit);
     view.update(script);
     view.show(home);
     showPosition();
@@ -300,6 +340,13 @@ public final class PresenterMode {
     notes.addListener(notesChanged);
     window.notesArea().caretPositionProperty().addListener(caretMoved);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+    scene.addEventHandler(KeyEvent.KEY_PRESSED, escape);
+    // Esc leaves presenter mode as a whole (onEscape), not full screen alone: that left the
+    // projector's colours and zoom in a window.
+    fullScreenExitBefore = stage.getFullScreenExitKeyCombination();
+    stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+    repl.wrapLines(true);
+    placed = "";
   }
 
   private String notesText() {
@@ -329,7 +376,7 @@ public final class PresenterMode {
   private void notesChanged(String text) {
     ScriptQueue now = ScriptQueue.of(text == null ? "" : text, caret());
     if (!now.sameSnippets(script)) {
-      typist.cancel();
+      typist.finish(); // never half a snippet in the REPL
       script = now;
       showPosition();
     }
@@ -343,13 +390,18 @@ public final class PresenterMode {
     active = false;
     notes.removeListener(notesChanged);
     window.notesArea().caretPositionProperty().removeListener(caretMoved);
-    typist.cancel();
+    // A snippet being typed in goes in whole: the presenter leaves with code that can run (or be
+    // edited), never half a line of it.
+    typist.finish();
     if (view != null) {
       view.close();
       view = null;
     }
     Scene scene = stage.getScene();
     scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+    scene.removeEventHandler(KeyEvent.KEY_PRESSED, escape);
+    stage.setFullScreenExitKeyCombination(fullScreenExitBefore);
+    repl.wrapLines(false);
     scene.getRoot().getStyleClass().remove(STYLE_CLASS);
     scene.getStylesheets().remove(STYLESHEET);
     preview.setPresenting(false);
@@ -401,7 +453,7 @@ public final class PresenterMode {
         apply(script.forward());
       }
     } else if (e.getCode() == KeyCode.PAGE_UP) {
-      typist.cancel();
+      typist.finish(); // then replaced by the snippet before
       apply(script.back());
     } else if (e.isShortcutDown()
         && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS)) {
@@ -418,18 +470,78 @@ public final class PresenterMode {
     e.consume();
   }
 
+  /**
+   * Esc, when nothing before it took it (the find bar, a popup, the REPL's or the notes' stop, a
+   * field's undo), leaves presenter mode; not while code runs (Esc stops it then) nor while the
+   * notes' find bar or a popup is open.
+   */
+  private void onEscape(KeyEvent e) {
+    if (e.getCode() == KeyCode.ESCAPE
+        && !e.isShortcutDown()
+        && !e.isShiftDown()
+        && !e.isAltDown()
+        && active
+        && !repl.runsCode()
+        && !window.findOpen().getAsBoolean()
+        && !popupOpen()) {
+      e.consume();
+      exit();
+    }
+  }
+
+  /** Whether a popup of the window's (a menu, a completion list, a documentation) is showing. */
+  private boolean popupOpen() {
+    for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+      if (w instanceof PopupWindow popup
+          && !(w instanceof Tooltip)
+          && popup.isShowing()
+          && ownedBy(popup)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean ownedBy(PopupWindow popup) {
+    javafx.stage.Window owner = popup.getOwnerWindow();
+    while (owner != null) {
+      if (owner == stage || (view != null && owner == view.stage())) {
+        return true;
+      }
+      owner = owner instanceof PopupWindow p ? p.getOwnerWindow() : null;
+    }
+    return false;
+  }
+
   private void apply(ScriptQueue.Step step) {
+    boolean kept = false;
     if (step instanceof ScriptQueue.Load load) {
+      kept = keepUnsent();
+      placed = load.code().stripTrailing();
       if (typing.get()) {
         repl.load("");
         typist.type(load.code(), () -> {});
       } else {
-        repl.load(load.code().stripTrailing());
+        repl.load(placed);
       }
     } else if (step instanceof ScriptQueue.Run) {
       repl.run();
     }
-    showPosition();
+    showPosition(kept);
+  }
+
+  /**
+   * What the presenter typed in the REPL's input and did not run, about to be replaced by a
+   * snippet, goes to the input's history (Ctrl+Up brings it back): true when there was such input.
+   * A snippet presenter mode put there, run or not, is in the notes already.
+   */
+  private boolean keepUnsent() {
+    String unsent = repl.input();
+    if (unsent == null || unsent.isBlank() || unsent.equals(placed)) {
+      return false;
+    }
+    repl.keep(unsent);
+    return true;
   }
 
   /** Whether a snippet is being typed in now. */
@@ -438,7 +550,31 @@ public final class PresenterMode {
   }
 
   private void showPosition() {
+    showPosition(false);
+  }
+
+  /**
+   * Shows where the script stands in the REPL's toolbar; {@code kept}: says first that the input
+   * the snippet replaced is in the history.
+   */
+  private void showPosition(boolean kept) {
     List<String> forms = script.positionForms();
+    if (kept) {
+      // Said in every form, down to the narrowest toolbar. Ctrl+Up walks the history from any
+      // line of a snippet (Up only from its first).
+      String back = Keys.shown("Shortcut+Up");
+      List<String> notes =
+          List.of(
+              "Your input went to the history, " + back + " brings it back",
+              "Your input is in the history (" + back + ")",
+              "Input kept (" + back + ")",
+              "Kept (" + back + ")");
+      List<String> both = new java.util.ArrayList<>();
+      for (int i = 0; i < notes.size(); i++) {
+        both.add(notes.get(i) + " · " + forms.get(Math.min(i, forms.size() - 1)));
+      }
+      forms = both;
+    }
     repl.showStatus(forms.get(0), forms.subList(1, forms.size()).toArray(String[]::new));
     if (view != null) {
       view.update(script);

@@ -42,7 +42,8 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  * The presenter's own window in presenter view: the talk's notes as speaker notes (following the
  * snippet in play) in the editor's monospaced font and Markdown colours, a clock, the time since
  * the talk began, and the next snippet. The audience sees the REPL in the main window meanwhile.
- * Page Down and the zoom keys work here too, so a clicker works whichever window has the focus.
+ * Page Down, the zoom keys and Esc work here too, so a clicker works whichever window has the
+ * focus.
  */
 final class PresenterView {
   static final String STYLE_CLASS = "tb-presenter-view";
@@ -70,6 +71,7 @@ final class PresenterView {
       Consumer<Scene> styler,
       String stylesheet,
       EventHandler<KeyEvent> keys,
+      EventHandler<KeyEvent> escape,
       Executor background,
       Runnable end) {
     this.clock = clock;
@@ -132,6 +134,7 @@ final class PresenterView {
     scene.getStylesheets().add(stylesheet);
     root.setStyle("-fx-font-size: 16px;");
     scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+    scene.addEventHandler(KeyEvent.KEY_PRESSED, escape);
     stage.setScene(scene);
     stage.setTitle("Presenter view — Talkbook");
     stage.setOnCloseRequest(

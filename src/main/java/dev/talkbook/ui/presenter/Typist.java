@@ -10,7 +10,8 @@ import javafx.util.Duration;
 /**
  * Types a snippet into the REPL's input at a pace the audience can read, one character a step;
  * indentation and line breaks come with the character after them, so the code is never seen waiting
- * on blanks. {@link #finish()} puts the rest in at once. Runs on the FX thread.
+ * on blanks. {@link #finish()} puts the rest in at once: a snippet is never left half typed. Runs
+ * on the FX thread.
  */
 final class Typist {
 
@@ -92,8 +93,7 @@ final class Typist {
     end();
   }
 
-  /** Stops typing where it is (leaving presenter mode). */
-  void cancel() {
+  private void stop() {
     if (timeline != null) {
       timeline.stop();
       timeline = null;
@@ -101,7 +101,7 @@ final class Typist {
   }
 
   private void end() {
-    cancel();
+    stop();
     Runnable then = done;
     done = () -> {};
     then.run();

@@ -348,6 +348,22 @@ public final class ReplPane {
     input.requestFocus();
   }
 
+  /**
+   * Keeps {@code text} in the input's history as if it had run, so Up brings it back (presenter
+   * mode, before a snippet replaces what the presenter had typed).
+   */
+  public void keepInHistory(String text) {
+    history.add(text);
+  }
+
+  /**
+   * Long lines of the input wrap (true, presenter mode: at its text size a one-line snippet ran
+   * past the pane's edge) or scroll sideways (false). The transcript always wraps.
+   */
+  public void wrapInput(boolean on) {
+    input.setWrapText(on);
+  }
+
   /** Stops listening to the session (the window closes; the session lives on). */
   public void dispose() {
     try {

@@ -69,6 +69,10 @@ class PresenterModeTest {
   private final java.util.concurrent.ExecutorService highlighter =
       java.util.concurrent.Executors.newSingleThreadExecutor();
   private final BooleanProperty detailsExpanded = new SimpleBooleanProperty(true);
+  private final List<String> kept = new ArrayList<>();
+  private boolean codeRuns;
+  private boolean findOpen;
+  private boolean wraps;
 
   @Start
   void start(Stage stage) {
@@ -111,6 +115,26 @@ class PresenterModeTest {
           @Override
           public void load(String code) {
             input.setText(code);
+          }
+
+          @Override
+          public String input() {
+            return input.getText();
+          }
+
+          @Override
+          public void keep(String text) {
+            kept.add(text);
+          }
+
+          @Override
+          public boolean runsCode() {
+            return codeRuns;
+          }
+
+          @Override
+          public void wrapLines(boolean on) {
+            wraps = on;
           }
 
           @Override
@@ -159,7 +183,8 @@ class PresenterModeTest {
                 new org.fxmisc.richtext.CodeArea(NOTES),
                 notesFont,
                 detailsExpanded,
-                scene -> new dev.talkbook.ui.common.Theme(dark).apply(scene)),
+                scene -> new dev.talkbook.ui.common.Theme(dark).apply(scene),
+                () -> findOpen),
             repl,
             preview,
             notes,
@@ -219,6 +244,123 @@ class PresenterModeTest {
     robot.type(KeyCode.PAGE_DOWN);
     assertThat(ran).containsExactly(whole);
     robot.interact(presenter::exit);
+  }
+
+  @Test
+  void leavingOrOtherNotesWhileASnippetIsTypedPutItInWhole(FxRobot robot) {
+    String whole = "String s = \"" + "x".repeat(200) + "\";";
+    robot.interact(() -> notes.set("# T\n\n```java\n" + whole + "\n```\n"));
+    robot.interact(presenter::enter);
+    robot.type(KeyCode.PAGE_DOWN);
+    until(() -> input.getText().length() > 3);
+    assertThat(onFx(presenter::isTyping)).isTrue();
+    // Leaving now: the snippet goes in whole, not half a line of it.
+    robot.interact(presenter::exit);
+    assertThat(inputText()).isEqualTo(whole);
+    assertThat(onFx(presenter::isTyping)).isFalse();
+
+    robot.interact(presenter::enter);
+    robot.type(KeyCode.PAGE_DOWN);
+    until(() -> input.getText().length() > 3);
+    assertThat(onFx(presenter::isTyping)).isTrue();
+    // The notes change under it (another talk opened): the same.
+    robot.interact(() -> notes.set(NOTES));
+    assertThat(inputText()).isEqualTo(whole);
+    assertThat(onFx(presenter::isTyping)).isFalse();
+    robot.interact(presenter::exit);
+  }
+
+  @Test
+  void pageDownKeepsWhatThePresenterTypedAndDidNotRunInTheHistory(FxRobot robot) {
+    robot.interact(() -> presenter.typingProperty().set(false));
+    robot.interact(presenter::enter);
+    robot.interact(() -> input.setText("String mine = \"draft\";"));
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(inputText()).isEqualTo("int answer = 6 * 7;");
+    assertThat(kept).containsExactly("String mine = \"draft\";");
+    assertThat(status.get())
+        .isEqualTo(
+            "Your input went to the history, "
+                + dev.talkbook.ui.common.Keys.shown("Shortcut+Up")
+                + " brings it back · Snippet 1 of 2: Page Down runs it");
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(ran).containsExactly("int answer = 6 * 7;");
+    assertThat(status.get()).doesNotContain("history");
+    // The snippet itself, run or not, is not the presenter's own input: not kept again.
+    robot.type(KeyCode.PAGE_DOWN);
+    robot.type(KeyCode.PAGE_UP);
+    assertThat(inputText()).isEqualTo("int answer = 6 * 7;");
+    assertThat(kept).hasSize(1);
+    // Typed in too: what was there is kept before the typing starts.
+    robot.interact(() -> presenter.typingProperty().set(true));
+    robot.interact(() -> input.setText("mine + 1"));
+    robot.type(KeyCode.PAGE_DOWN); // runs the loaded snippet, whatever the input says
+    robot.type(KeyCode.PAGE_DOWN);
+    until(() -> !presenter.isTyping());
+    assertThat(kept).containsExactly("String mine = \"draft\";", "mine + 1");
+    assertThat(inputText()).isEqualTo("answer + 1");
+    robot.interact(presenter::exit);
+  }
+
+  @Test
+  void escLeavesPresenterModeWhenNothingElseWantsIt(FxRobot robot) {
+    var exitKey = onFx(stage::getFullScreenExitKeyCombination);
+    robot.interact(presenter::enter);
+    assertThat(wraps).isTrue();
+    // Code runs: Esc is its stop, not a way out.
+    codeRuns = true;
+    robot.type(KeyCode.ESCAPE);
+    assertThat(presenter.isActive()).isTrue();
+    codeRuns = false;
+    // The notes' find bar is open: Esc is the find bar's.
+    findOpen = true;
+    robot.type(KeyCode.ESCAPE);
+    assertThat(presenter.isActive()).isTrue();
+    findOpen = false;
+    // A popup (a menu, a completion list) is open.
+    var menu = new javafx.scene.control.ContextMenu(new javafx.scene.control.MenuItem("one"));
+    robot.interact(() -> menu.show(stage));
+    robot.interact(
+        () ->
+            stage
+                .getScene()
+                .getRoot()
+                .fireEvent(
+                    new javafx.scene.input.KeyEvent(
+                        javafx.scene.input.KeyEvent.KEY_PRESSED,
+                        "",
+                        "",
+                        KeyCode.ESCAPE,
+                        false,
+                        false,
+                        false,
+                        false)));
+    assertThat(presenter.isActive()).isTrue();
+    robot.interact(menu::hide);
+    // A control that uses Esc itself (it consumes it) keeps it.
+    javafx.event.EventHandler<javafx.scene.input.KeyEvent> taker = javafx.event.Event::consume;
+    robot.interact(
+        () ->
+            stage
+                .getScene()
+                .getRoot()
+                .addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, taker));
+    robot.type(KeyCode.ESCAPE);
+    assertThat(presenter.isActive()).isTrue();
+    robot.interact(
+        () ->
+            stage
+                .getScene()
+                .getRoot()
+                .removeEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, taker));
+    // Nothing else: Esc leaves presenter mode, the full screen's own Esc as it was.
+    assertThat(onFx(stage::getFullScreenExitKeyCombination))
+        .isEqualTo(javafx.scene.input.KeyCombination.NO_MATCH);
+    robot.type(KeyCode.ESCAPE);
+    assertThat(presenter.isActive()).isFalse();
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).isEmpty();
+    assertThat(onFx(stage::getFullScreenExitKeyCombination)).isEqualTo(exitKey);
+    assertThat(wraps).isFalse();
   }
 
   @Test
@@ -344,11 +486,11 @@ class PresenterModeTest {
   }
 
   @Test
-  void theSpeakersWindowLeavesPresenterViewByItsKeyItsButtonOrBeingClosed(FxRobot robot) {
+  void theSpeakersWindowLeavesPresenterViewByItsKeyEscItsButtonOrBeingClosed(FxRobot robot) {
     robot.interact(() -> dock.getItems().add(replPane));
     WaitForAsyncUtils.waitForFxEvents();
     List<Object> before = onFx(this::layout);
-    for (int way = 0; way < 3; way++) {
+    for (int way = 0; way < 4; way++) {
       robot.interact(presenter::enterPresenterView);
       PresenterView view = presenter.view();
       assertThat(onFx(() -> view.stage().isShowing())).isTrue();
@@ -365,6 +507,11 @@ class PresenterModeTest {
                 () ->
                     ((javafx.scene.control.Button) view.stage().getScene().lookup("#presenter-end"))
                         .fire());
+        case 2 -> {
+          robot.interact(() -> view.stage().requestFocus());
+          robot.targetWindow(view.stage());
+          robot.type(KeyCode.ESCAPE);
+        }
         default ->
             robot.interact(
                 () ->
