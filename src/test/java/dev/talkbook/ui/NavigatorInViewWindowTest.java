@@ -110,4 +110,35 @@ class NavigatorInViewWindowTest extends RealWindowTest {
     ui.idle();
     assertThat(rows(robot)[2]).as("talk 30 back in view").isEqualTo(true);
   }
+
+  @Test
+  void theTalksRowsStayWhereTheFirstFrameHadThem(FxRobot robot) throws Exception {
+    // The talks' titles were drawn 3 px further left until their next layout (a second after the
+    // start, as the outline took room): laid out before the tree had measured an event's arrow.
+    robot.interact(
+        () -> {
+          ui.window.close();
+          ui.stage.hide(); // shown again as at start: laid out once as it shows, its tree empty
+        });
+    robot.interact(() -> ui.showAsTheAppStarts());
+    ui.idle();
+    TreeView<NavNode> tree = WindowUnderTest.navigator(robot);
+    FxWait.untilFx("the talks listed", () -> tree.getExpandedItemCount() > 100);
+    WaitForAsyncUtils.waitForFxEvents();
+    double first = FxWait.onFx(() -> titleX(tree, 3));
+    robot.interact(
+        () -> tree.lookupAll(".tree-cell").forEach(n -> ((javafx.scene.Parent) n).requestLayout()));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(FxWait.onFx(() -> titleX(tree, 3))).as("after a layout").isEqualTo(first);
+    assertThat(FxWait.onFx(() -> titleX(tree, 0)))
+        .as("an event's title, a level to the left")
+        .isLessThan(first);
+  }
+
+  /** Where row {@code row}'s title starts, in the scene. */
+  private static double titleX(TreeView<NavNode> tree, int row) {
+    VirtualFlow<?> flow = (VirtualFlow<?>) tree.lookup(".virtual-flow");
+    Node title = flow.getVisibleCell(row).lookup(".tb-row-title");
+    return title.localToScene(0, 0).getX();
+  }
 }
