@@ -85,7 +85,7 @@ final class SearchCommand implements Callable<Integer> {
         out.printf(
             "%d  %s — %s%s%n",
             hit.talkId(),
-            (cancelled(notebook, hit) ? TalksCommand.CANCELLED : "") + hit.talkTitle(),
+            (hit.removed() ? TalksCommand.CANCELLED : "") + hit.talkTitle(),
             hit.eventTitle(),
             hit.speakers().isEmpty() ? "" : " (" + String.join(", ", hit.speakers()) + ")");
         out.println(
@@ -105,10 +105,5 @@ final class SearchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | NullPointerException e) {
       return Charset.defaultCharset().displayName();
     }
-  }
-
-  /** Whether the hit's talk is gone from its programme (read from the talk: a few per search). */
-  private static boolean cancelled(Notebook notebook, SearchHit hit) {
-    return notebook.talks().find(hit.talkId()).map(t -> t.programme().removed()).orElse(false);
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +135,34 @@ class NavigatorWindowTest extends RealWindowTest {
     assertThat(ui.notebook.events().list().get(0).details().startDate())
         .isEqualTo(LocalDate.of(2026, 4, 14));
     assertThat(uncaught).isEmpty();
+  }
+
+  @Test
+  void aWebPageTheEventRefusesIsSaidUnderTheFormAndEnterCreatesNothing(FxRobot robot)
+      throws Exception {
+    openNewEvent(robot, "JavaLand");
+    FxWait.clickOn(robot, "#event-title");
+    robot.interact(
+        () ->
+            robot.lookup(".dialog-pane .text-field").queryAllAs(TextField.class).stream()
+                .filter(f -> "https://…".equals(f.getPromptText()))
+                .findFirst()
+                .orElseThrow()
+                .setText("ftp://example.org"));
+    assertThat(createDisabled(robot)).as("complete as far as the form can tell").isFalse();
+    robot.type(KeyCode.ENTER); // Create is the default button
+    FxWait.untilFx(
+        "the refusal said under the form",
+        () ->
+            robot.lookup(".dialog-pane .tb-problem").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("http")));
+    ui.idle();
+    assertThat(ui.notebook.events().list()).isEmpty();
+    assertThat(FxWait.onFx(() -> robot.lookup("#event-title").tryQuery().isPresent()))
+        .as("the dialog still open")
+        .isTrue();
+    assertThat(uncaught).isEmpty();
+    robot.type(KeyCode.ESCAPE);
   }
 
   private static String selectedLabel(FxRobot robot) {

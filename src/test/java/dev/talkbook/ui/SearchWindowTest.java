@@ -285,4 +285,73 @@ class SearchWindowTest extends RealWindowTest {
     ui.reloadTree(robot);
     assertThat(firstPassageFor(robot, "メモ")).contains("日本語の[メモ]です");
   }
+
+  @Test
+  void aTalkGoneFromTheProgrammeIsStruckThroughAndSaidSo(FxRobot robot) throws Exception {
+    // As the navigator shows it (and the command line says "Cancelled: "): the hit's title muted
+    // and struck through, and a screen reader told; a talk still in the programme is plain.
+    var event =
+        ui.notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Camp"));
+    ui.notebook
+        .talks()
+        .create(
+            event.id(),
+            dev.talkbook.core.notebook.Talk.Details.titled("Soldering kept"),
+            "solder notes",
+            new dev.talkbook.core.notebook.Programme(
+                "", null, null, null, null, "uid-1", "t", null));
+    ui.notebook
+        .talks()
+        .create(
+            event.id(),
+            dev.talkbook.core.notebook.Talk.Details.titled("Soldering cancelled"),
+            "solder notes",
+            new dev.talkbook.core.notebook.Programme(
+                "", null, null, null, null, "uid-2", "t", java.time.Instant.ofEpochSecond(5)));
+    ui.reloadTree(robot);
+    FxWait.clickOn(robot, "#search-field");
+    robot.write("solder");
+    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    waitUntil(() -> results.getItems().size() == 2);
+    FxWait.untilFx(
+        "both hits shown",
+        () ->
+            hitCell(results, "Soldering kept") != null
+                && hitCell(results, "Soldering cancelled") != null);
+    String[] kept = FxWait.onFx(() -> shown(hitCell(results, "Soldering kept")));
+    String[] gone = FxWait.onFx(() -> shown(hitCell(results, "Soldering cancelled")));
+    assertThat(gone[0]).as("struck through").isEqualTo("true");
+    assertThat(kept[0]).as("struck through").isEqualTo("false");
+    assertThat(gone[1]).as("the title's colour").isNotEqualTo(kept[1]);
+    assertThat(gone[2])
+        .startsWith("Soldering cancelled, no longer in the programme, Camp")
+        .contains("solder notes");
+    assertThat(kept[2]).startsWith("Soldering kept, Camp").doesNotContain("programme");
+  }
+
+  /** The visible result cell whose title is {@code title}, or null (on the FX thread). */
+  private static ListCell<?> hitCell(ListView<?> results, String title) {
+    return results.lookupAll(".list-cell").stream()
+        .map(n -> (ListCell<?>) n)
+        .filter(c -> c.isVisible() && !c.isEmpty())
+        .filter(
+            c ->
+                c.lookup(".tb-row-title") instanceof Label l
+                    && l.getText().equals(title)
+                    && c.getItem() instanceof dev.talkbook.core.search.SearchHit hit
+                    && hit.talkTitle().equals(title))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A hit's title struck through ("true"/"false"), its title's colour, and its accessible text. */
+  private static String[] shown(ListCell<?> cell) {
+    Label title = (Label) cell.lookup(".tb-row-title");
+    javafx.scene.text.Text text = (javafx.scene.text.Text) title.lookup(".text");
+    return new String[] {
+      Boolean.toString(text.isStrikethrough()),
+      String.valueOf(title.getTextFill()),
+      cell.getAccessibleText()
+    };
+  }
 }

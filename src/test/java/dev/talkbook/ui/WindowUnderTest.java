@@ -154,6 +154,25 @@ final class WindowUnderTest {
   }
 
   /**
+   * A new window on the same notebook and settings as the app starts one: the tree and the last
+   * talk read before the window shows ({@code EarlyStart}), in its views before the first frame (on
+   * the FX thread).
+   */
+  MainWindow showAsTheAppStarts() {
+    Settings settings = Settings.load(settingsFile);
+    long last = settings.get(Settings.lastTalk(notebook.file()));
+    EarlyStart.FirstView first =
+        new EarlyStart.FirstView(
+            last,
+            dev.talkbook.ui.navigator.NavigatorView.Contents.read(notebook),
+            last >= 0 ? notebook.talks().find(last) : java.util.Optional.empty());
+    window = new MainWindow(stage, notebook, executors, settings, theme, host);
+    stage.show();
+    window.start(first);
+    return window;
+  }
+
+  /**
    * Waits until the notebook thread has nothing queued and the FX thread has run what that work
    * handed it (three rounds, for work that hands work back): a reload, an open, a save asked for
    * before this call has then been shown.

@@ -2,7 +2,11 @@ package dev.talkbook.core.search;
 
 import java.util.List;
 
-/** One talk found by a search, best first, with the passage that matched. */
+/**
+ * One talk found by a search, best first, with the passage that matched. {@code removed}: the
+ * programme the talk came from no longer lists it (the command line says "Cancelled: ", the window
+ * strikes the title through).
+ */
 public record SearchHit(
     long talkId,
     String talkTitle,
@@ -10,4 +14,5 @@ public record SearchHit(
     String eventTitle,
     List<String> speakers,
     Snippet snippet,
-    double rank) {}
+    double rank,
+    boolean removed) {}

@@ -182,7 +182,8 @@ final class InsideWords {
     best.forEach(r -> rank.put(r.id(), r.rank()));
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, t.body, 0, t.abstract"
+            "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, t.body, 0, t.abstract,"
+                + " t.removed_at IS NOT NULL"
                 + " FROM talk t JOIN event e ON e.id = t.event_id WHERE t.id IN ("
                 + ids
                 + ")")) {

@@ -89,7 +89,7 @@ public final class SearchStore {
                   // the passages are made in Java from the hits' notes (FTS5's snippet() costs
                   // ~0.2 ms a hit).
                   "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, t.body, hit.rank,"
-                      + " t.abstract"
+                      + " t.abstract, t.removed_at IS NOT NULL"
                       + " FROM (SELECT rowid AS id, rank FROM talk_search"
                       + " WHERE talk_search MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?) hit"
                       + " JOIN talk t ON t.id = hit.id JOIN event e ON e.id = t.event_id"
@@ -120,7 +120,8 @@ public final class SearchStore {
         Rows.title(rs.getString(4)),
         Rows.lines(rs.getString(5)),
         passage(query, rs),
-        rank);
+        rank,
+        rs.getBoolean(10));
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -298,7 +299,15 @@ public final class EditorView {
    * clock). Hands off to {@code thread} from the FX thread's next task, before the next pulse.
    */
   private static Executor afterTheKey(Executor thread) {
-    return work -> Platform.runLater(() -> thread.execute(work));
+    return work ->
+        Platform.runLater(
+            () -> {
+              try {
+                thread.execute(work);
+              } catch (RejectedExecutionException disposed) {
+                // The editor was disposed (its window closed) since the key: nothing to style.
+              }
+            });
   }
 
   public Region root() {

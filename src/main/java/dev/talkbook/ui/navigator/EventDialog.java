@@ -2,6 +2,7 @@ package dev.talkbook.ui.navigator;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.ui.common.FormDialogs;
 import dev.talkbook.ui.common.Theme;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -10,10 +11,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -30,8 +28,6 @@ import javafx.util.StringConverter;
  * be read is said there, in place, with Create held back until it is fixed.
  */
 final class EventDialog extends Dialog<Event.Details> {
-  private static final PseudoClass INVALID = PseudoClass.getPseudoClass("danger");
-
   private final DateText dates = new DateText(Locale.getDefault(Locale.Category.FORMAT));
 
   /** Under the dates: the forms understood, or what is wrong with a date. */
@@ -43,7 +39,7 @@ final class EventDialog extends Dialog<Event.Details> {
   final DatePicker end = datePicker("event-end");
   final TextField location = new TextField();
   final TextField url = new TextField();
-  private final Label problem = new Label();
+  private final Label problem = FormDialogs.problemLine();
 
   EventDialog(Window owner, Event.Details initial) {
     initOwner(owner);
@@ -71,9 +67,6 @@ final class EventDialog extends Dialog<Event.Details> {
                 end.setValue(day);
               }
             });
-    problem.getStyleClass().add("tb-problem");
-    problem.setWrapText(true);
-    problem.managedProperty().bind(problem.textProperty().isNotEmpty());
     dateHint.setId("event-date-hint");
     dateHint.setWrapText(true);
     checkDates(false);
@@ -81,33 +74,21 @@ final class EventDialog extends Dialog<Event.Details> {
     grid.setHgap(10);
     grid.setVgap(8);
     grid.setPadding(new Insets(12));
-    grid.addRow(0, labelFor("Title", title), title);
-    grid.addRow(1, labelFor("From", start), start);
-    grid.addRow(2, labelFor("To", end), end);
+    grid.addRow(0, FormDialogs.labelFor("Title", title), title);
+    grid.addRow(1, FormDialogs.labelFor("From", start), start);
+    grid.addRow(2, FormDialogs.labelFor("To", end), end);
     grid.add(dateHint, 1, 3);
-    grid.addRow(4, labelFor("Location", location), location);
-    grid.addRow(5, labelFor("Web page", url), url);
+    grid.addRow(4, FormDialogs.labelFor("Location", location), location);
+    grid.addRow(5, FormDialogs.labelFor("Web page", url), url);
     grid.add(problem, 0, 6, 2, 1);
     title.setPrefColumnCount(28);
     getDialogPane().setContent(grid);
-    ButtonType save =
-        new ButtonType(initial == null ? "Create" : "Save", ButtonBar.ButtonData.OK_DONE);
-    getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
-    var saveButton = getDialogPane().lookupButton(save);
-    saveButton
-        .disableProperty()
-        .bind(Bindings.or(title.textProperty().isEmpty(), datesValid.not()));
-    saveButton.addEventFilter(
-        javafx.event.ActionEvent.ACTION,
-        e -> {
-          try {
-            details();
-          } catch (NotebookException ex) {
-            problem.setText(ex.getMessage());
-            e.consume();
-          }
-        });
-    setResultConverter(button -> button == save ? details() : null);
+    FormDialogs.actionAndCancel(
+        this,
+        initial == null ? "Create" : "Save",
+        Bindings.or(title.textProperty().isEmpty(), datesValid.not()),
+        this::details,
+        problem::setText);
     Platform.runLater(title::requestFocus);
   }
 
@@ -194,8 +175,8 @@ final class EventDialog extends Dialog<Event.Details> {
     DatePicker bad = null;
     for (DatePicker picker : new DatePicker[] {start, end}) {
       boolean ok = readable(picker);
-      picker.pseudoClassStateChanged(INVALID, !ok);
-      picker.getEditor().pseudoClassStateChanged(INVALID, !ok);
+      picker.pseudoClassStateChanged(FormDialogs.INVALID, !ok);
+      picker.getEditor().pseudoClassStateChanged(FormDialogs.INVALID, !ok);
       if (!ok && bad == null) {
         bad = picker;
       }
@@ -212,12 +193,5 @@ final class EventDialog extends Dialog<Event.Details> {
     dateHint.setText(text);
     dateHint.getStyleClass().removeAll("tb-problem", "tb-muted");
     dateHint.getStyleClass().add(isProblem ? "tb-problem" : "tb-muted");
-  }
-
-  /** A field's label, tied to it: a screen reader names the field by it. */
-  static Label labelFor(String text, javafx.scene.Node field) {
-    Label label = new Label(text);
-    label.setLabelFor(field);
-    return label;
   }
 }

@@ -8,6 +8,7 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.PaneHeader;
+import dev.talkbook.ui.common.RowInView;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.TitleRow;
@@ -89,6 +90,10 @@ public final class NavigatorView {
   public record Deletion(String message, java.util.function.Supplier<Long> undo) {}
 
   private final TreeView<NavNode> tree = new TreeView<>(new TreeItem<>());
+
+  /** Brings a row the window selects into view (at start once the tree has its size). */
+  private final RowInView<NavNode> inView = new RowInView<>(tree);
+
   private final VBox root = new VBox();
   private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
   private final DayName dayName = new DayName(Locale.getDefault(Locale.Category.FORMAT));
@@ -441,7 +446,7 @@ public final class NavigatorView {
       tree.getRoot().getChildren().setAll(items);
       if (select != null) {
         selectRow(select);
-        scrollTo(select);
+        inView.reveal(select);
       } else {
         tree.getSelectionModel().clearSelection();
       }
@@ -515,38 +520,13 @@ public final class NavigatorView {
     return null;
   }
 
-  /**
-   * Scrolls the row of {@code item} into view, a few rows from the top; before the tree's first
-   * layout (its skin, which does the scrolling, is made by the first CSS pass), once it has one.
-   */
-  private void scrollTo(TreeItem<NavNode> item) {
-    if (tree.getSkin() != null) {
-      tree.scrollTo(Math.max(0, tree.getRow(item) - 3));
-      return;
-    }
-    tree.skinProperty()
-        .addListener(
-            new javafx.beans.value.ChangeListener<>() {
-              @Override
-              public void changed(
-                  javafx.beans.value.ObservableValue<? extends javafx.scene.control.Skin<?>> obs,
-                  javafx.scene.control.Skin<?> old,
-                  javafx.scene.control.Skin<?> skin) {
-                tree.skinProperty().removeListener(this);
-                if (item.getParent() != null) { // still in the tree
-                  tree.scrollTo(Math.max(0, tree.getRow(item) - 3));
-                }
-              }
-            });
-  }
-
   /** Selects a talk in the tree (and so opens it). */
   public void select(long talkId) {
     TreeItem<NavNode> talk = find(tree.getRoot(), talkId);
     if (talk != null) {
       expandTo(talk);
       selectRow(talk);
-      tree.scrollTo(Math.max(0, tree.getRow(talk) - 3));
+      inView.reveal(talk);
       return;
     }
     reload(talkId);

@@ -3,14 +3,12 @@ package dev.talkbook.ui.navigator;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.ui.common.CommaList;
+import dev.talkbook.ui.common.FormDialogs;
 import dev.talkbook.ui.common.TalkTime;
 import dev.talkbook.ui.common.Theme;
 import java.time.LocalDateTime;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.css.PseudoClass;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -25,8 +23,6 @@ import javafx.stage.Window;
  * does ({@link TalkTime}), and a time that cannot be read is said under it, Create held back.
  */
 final class NewTalkDialog extends Dialog<Talk.Details> {
-  private static final PseudoClass INVALID = PseudoClass.getPseudoClass("danger");
-
   /** The fields' ids, for tests and the accessibility tools. */
   static final String TITLE_ID = "talk-title-input";
 
@@ -36,7 +32,7 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
   final TextField title = new TextField();
   final TextField speakers = new TextField();
   final TextField time = new TextField();
-  private final Label problem = new Label();
+  private final Label problem = FormDialogs.problemLine();
 
   /**
    * @param eventTitle the event the talk goes into (which the tree may have scrolled away)
@@ -57,9 +53,6 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
     time.setPromptText(TalkTime.PROMPT + " (optional)");
     time.setText(TalkTime.format(at));
     time.setAccessibleText("Start time, as " + TalkTime.PROMPT);
-    problem.getStyleClass().add("tb-problem");
-    problem.setWrapText(true);
-    problem.managedProperty().bind(problem.textProperty().isNotEmpty());
     // the dialog grows to show the message, and shrinks back when it goes (the buttons were cut)
     problem
         .textProperty()
@@ -74,7 +67,7 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
         .addListener(
             (obs, old, text) -> {
               boolean readable = readable(text);
-              time.pseudoClassStateChanged(INVALID, !readable);
+              time.pseudoClassStateChanged(FormDialogs.INVALID, !readable);
               if (readable) {
                 problem.setText(""); // said on Create; gone once right
               }
@@ -82,29 +75,23 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
     GridPane form = new GridPane();
     form.setHgap(10);
     form.setVgap(8);
-    form.addRow(0, EventDialog.labelFor("Title", title), title);
-    form.addRow(1, EventDialog.labelFor("Speakers", speakers), speakers);
-    form.addRow(2, EventDialog.labelFor("Time", time), time);
+    form.addRow(0, FormDialogs.labelFor("Title", title), title);
+    form.addRow(1, FormDialogs.labelFor("Speakers", speakers), speakers);
+    form.addRow(2, FormDialogs.labelFor("Time", time), time);
     form.add(problem, 1, 3);
     GridPane.setHgrow(title, Priority.ALWAYS);
     getDialogPane().setContent(form);
-    ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
-    getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
-    var createButton = getDialogPane().lookupButton(create);
-    // Enter on an empty title closed the dialog and did nothing, as if the talk had been made.
-    createButton.disableProperty().bind(title.textProperty().map(String::isBlank));
-    createButton.addEventFilter(
-        javafx.event.ActionEvent.ACTION,
-        e -> {
-          try {
-            details();
-          } catch (NotebookException ex) {
-            problem.setText(ex.getMessage());
-            time.requestFocus();
-            e.consume();
-          }
+    // Greyed on an empty title: Enter then closed the dialog and did nothing, as if the talk had
+    // been made. A time the core refuses is said under the fields, the caret back in the time.
+    FormDialogs.actionAndCancel(
+        this,
+        "Create",
+        title.textProperty().map(String::isBlank),
+        this::details,
+        refused -> {
+          problem.setText(refused);
+          time.requestFocus();
         });
-    setResultConverter(button -> button == create ? details() : null);
     Platform.runLater(title::requestFocus);
   }
 

@@ -297,6 +297,12 @@ public final class SearchView {
    * width) with the matches marked.
    */
   private static final class HitCell extends WrappingCell<SearchHit, VBox> {
+    /** The navigator's style for a talk gone from its programme (talkbook.css). */
+    private static final String REMOVED_STYLE = "tb-removed";
+
+    /** What the navigator says of such a talk to a screen reader. */
+    static final String REMOVED_SAID = "no longer in the programme";
+
     private final Label title = new Label();
     private final Label where = new Label();
     private final MarkedFlow passage = new MarkedFlow("tb-snippet-text", "tb-snippet-match");
@@ -317,9 +323,15 @@ public final class SearchView {
     protected void updateItem(SearchHit hit, boolean empty) {
       super.updateItem(hit, empty);
       setText(null);
+      getStyleClass().remove(REMOVED_STYLE);
       if (empty || hit == null) {
         setGraphic(null);
+        setAccessibleText(null);
         return;
+      }
+      // A talk gone from its programme: its title struck through, as in the navigator.
+      if (hit.removed()) {
+        getStyleClass().add(REMOVED_STYLE);
       }
       title.setText(hit.talkTitle());
       where.setText(
@@ -331,6 +343,13 @@ public final class SearchView {
               .map(r -> new MarkedFlow.Range(r.start(), r.end()))
               .toList());
       setGraphic(row);
+      // What a screen reader says of the hit (the labels of a graphic are not read as the row's).
+      setAccessibleText(
+          hit.talkTitle()
+              + (hit.removed() ? ", " + REMOVED_SAID : "")
+              + ", "
+              + where.getText()
+              + (hit.snippet().text().isEmpty() ? "" : ", " + hit.snippet().text()));
     }
   }
 

@@ -95,6 +95,34 @@ class EditorViewTest {
   }
 
   @Test
+  void anEditDisposedBeforeItsStylingStartsEndsQuietly(FxRobot robot) throws Exception {
+    // A key typed just before the window closed: its styling reached the editor's thread after
+    // the close had stopped it, and the FX thread threw (RejectedExecutionException).
+    EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    show(robot, editor);
+    robot.interact(() -> editor.load("# Title\n\nsome text"));
+    List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread.UncaughtExceptionHandler[] before = new Thread.UncaughtExceptionHandler[1];
+    robot.interact(
+        () -> {
+          before[0] = Thread.currentThread().getUncaughtExceptionHandler();
+          Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        });
+    try {
+      robot.interact(
+          () -> {
+            editor.area().insertText(0, "x");
+            editor.dispose();
+          });
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+      robot.interact(() -> {}); // the FX thread's next task ran after the styling's hand-off
+    } finally {
+      robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(before[0]));
+    }
+    assertThat(uncaught).isEmpty();
+  }
+
+  @Test
   void theFindBarIsMadeWhenFirstAskedForAndFinds(FxRobot robot) throws Exception {
     EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
     show(robot, editor);

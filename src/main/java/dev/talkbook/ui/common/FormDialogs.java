@@ -1,0 +1,72 @@
+package dev.talkbook.ui.common;
+
+import dev.talkbook.core.notebook.NotebookException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+
+/**
+ * What the small form dialogs (a new talk, an event) share: the action's button, which Enter
+ * presses, greyed while the form is incomplete, and which keeps the dialog open and says why when
+ * the core refuses what was typed; the line under the form that says it; labels tied to their
+ * fields; the mark of a field that cannot be read.
+ */
+public final class FormDialogs {
+  /** Marks a field whose text cannot be read (the theme draws it red). */
+  public static final PseudoClass INVALID = PseudoClass.getPseudoClass("danger");
+
+  private FormDialogs() {}
+
+  /**
+   * Gives {@code dialog} the button {@code action} ("Create", "Save"), the default one (Enter), and
+   * Cancel. The action is greyed while {@code incomplete} is true. Pressed, it builds the dialog's
+   * result with {@code result}; when that throws a {@link NotebookException} (the core's records
+   * refuse a blank title, a time or URL they cannot read, …) the dialog stays open and {@code
+   * refused} is told the exception's message. Cancel, Esc and closing the window give null.
+   */
+  public static <R> void actionAndCancel(
+      Dialog<R> dialog,
+      String action,
+      ObservableValue<Boolean> incomplete,
+      Supplier<R> result,
+      Consumer<String> refused) {
+    ButtonType done = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+    dialog.getDialogPane().getButtonTypes().addAll(done, ButtonType.CANCEL);
+    Node button = dialog.getDialogPane().lookupButton(done);
+    button.disableProperty().bind(incomplete);
+    button.addEventFilter(
+        ActionEvent.ACTION,
+        e -> {
+          try {
+            result.get();
+          } catch (NotebookException ex) {
+            refused.accept(ex.getMessage());
+            e.consume();
+          }
+        });
+    dialog.setResultConverter(pressed -> pressed == done ? result.get() : null);
+  }
+
+  /** The line that says what is wrong with the form: red, wrapped, taking no room when empty. */
+  public static Label problemLine() {
+    Label problem = new Label();
+    problem.getStyleClass().add("tb-problem");
+    problem.setWrapText(true);
+    problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+    return problem;
+  }
+
+  /** A field's label, tied to it: a screen reader names the field by it. */
+  public static Label labelFor(String text, Node field) {
+    Label label = new Label(text);
+    label.setLabelFor(field);
+    return label;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.talkbook.ui.common;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.VirtualFlow;
+
+/**
+ * Keeps a tree's row in view without moving a row that is in view already. {@link #reveal} scrolls
+ * to a row once the tree has been laid out at its size, and a change of the tree's height keeps the
+ * selected row in view if it was.
+ *
+ * <p>A tree's scroll position is a fraction of its rows, not a row: a row scrolled to before the
+ * tree's first layout (at start, the window's first frame built with the last talk selected), or
+ * before the tree's height changed (the outline placed under it once the talk shows), ended up
+ * elsewhere, and with 200 talks the selected one out of view.
+ *
+ * @param <T> the tree's items
+ */
+public final class RowInView<T> {
+  /** Rows kept above a row scrolled to, so that it is not the first one seen. */
+  private static final int ROWS_ABOVE = 3;
+
+  private final TreeView<T> tree;
+  private final Runnable afterLayout = this::afterLayout;
+
+  /** The row to bring into view after the next layout at a size, or null. */
+  private TreeItem<T> pending;
+
+  public RowInView(TreeView<T> tree) {
+    this.tree = tree;
+    tree.heightProperty()
+        .addListener(
+            (obs, old, height) -> {
+              // Called as the tree is resized, its rows still where the old height had them.
+              TreeItem<T> selected = tree.getSelectionModel().getSelectedItem();
+              if (pending == null
+                  && selected != null
+                  && old.doubleValue() > 0
+                  && inView(tree.getRow(selected))) {
+                pending = selected;
+              }
+            });
+    tree.sceneProperty()
+        .addListener(
+            (obs, old, scene) -> {
+              if (old != null) {
+                old.removePostLayoutPulseListener(afterLayout);
+              }
+              if (scene != null) {
+                scene.addPostLayoutPulseListener(afterLayout);
+              }
+            });
+    Scene scene = tree.getScene();
+    if (scene != null) {
+      scene.addPostLayoutPulseListener(afterLayout);
+    }
+  }
+
+  /**
+   * Brings {@code item}'s row into view, a few rows below the top, unless it is in view already:
+   * after the tree's next layout at a size, before that frame is drawn.
+   */
+  public void reveal(TreeItem<T> item) {
+    pending = item;
+    tree.requestLayout();
+  }
+
+  /** After a layout pass (before the frame is drawn): scrolls to the pending row if it needs it. */
+  private void afterLayout() {
+    if (pending == null || flow() == null || tree.getHeight() <= 0 || tree.isNeedsLayout()) {
+      return; // not laid out at a size yet: after a later pass
+    }
+    int row = tree.getRow(pending);
+    pending = null;
+    if (row >= 0 && !inView(row)) {
+      tree.scrollTo(Math.max(0, row - ROWS_ABOVE));
+      tree.layout(); // drawn where it is now in this frame, not a frame later
+    }
+  }
+
+  /** Whether row {@code row} is wholly in the tree's viewport (as last laid out). */
+  private boolean inView(int row) {
+    VirtualFlow<?> flow = flow();
+    if (row < 0 || flow == null) {
+      return false;
+    }
+    IndexedCell<?> cell = flow.getVisibleCell(row);
+    Node viewport = flow.lookup(".clipped-container");
+    if (cell == null || !cell.isVisible() || viewport == null) {
+      return false;
+    }
+    Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
+    Bounds at = cell.localToScene(cell.getLayoutBounds());
+    return at.getMinY() >= shown.getMinY() - 0.5 && at.getMaxY() <= shown.getMaxY() + 0.5;
+  }
+
+  private VirtualFlow<?> flow() {
+    return tree.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
+  }
+}
