@@ -365,7 +365,7 @@ public final class ReplPane {
   }
 
   /** The status the toolbar shows now, as it is drawn (for tests). */
-  Label status() {
+  FittedLabel status() {
     return state;
   }
 
