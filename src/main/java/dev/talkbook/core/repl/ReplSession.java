@@ -1000,9 +1000,9 @@ public final class ReplSession implements AutoCloseable {
               reason,
               "Running "
                   + shortened(source)
-                  + " again ended the new JVM too ("
+                  + " again ended the new JVM too: "
                   + how.replaceFirst("^The JVM running your code ", "it ")
-                  + "), so it was not started again by itself. Restart runs the "
+                  + ". It was not started again by itself: Restart runs the "
                   + (others == 1 ? "other definition" : "other " + others + " definitions")
                   + " again without it; Reset starts with nothing.");
           return;

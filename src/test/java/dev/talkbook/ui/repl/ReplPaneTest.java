@@ -609,7 +609,7 @@ class ReplPaneTest {
     waitForTranscript("after ⇒ 2");
     java.nio.file.Files.createFile(flag);
     run(robot, "System.exit(0);");
-    waitForTranscript("so it was not started again by itself");
+    waitForTranscript("It was not started again by itself");
     assertThat(transcript())
         .contains("Running `int boom2 = Files.exists(")
         .contains("exit code 1")
