@@ -287,13 +287,59 @@ public final class ReplSession implements AutoCloseable {
    * or the JVM ending does.
    */
   public CompletableFuture<Evaluation> evaluate(String code) {
+    return evaluate(code, null);
+  }
+
+  /**
+   * {@link #evaluate(String)} of code the user knows by {@code where} ("block 2" of a note's code
+   * blocks): a stack frame of its code says {@code at (block 2, line 2)}, also when code run later
+   * calls it. Without it a frame says the line of the input ({@code line 2}).
+   */
+  public CompletableFuture<Evaluation> evaluate(String code, String where) {
     long id = evaluations.incrementAndGet();
     waitingEvaluations.incrementAndGet();
     return submit(
         () -> {
           waitingEvaluations.decrementAndGet();
+          evaluating = where;
           return runEvaluation(id, code);
         });
+  }
+
+  /** What the evaluation running now is known by (see {@link #evaluate(String, String)}). */
+  private String evaluating;
+
+  /** Where each snippet of this engine came from, by JShell's id: for stack frames. */
+  private final Map<String, Origin> origins = new HashMap<>();
+
+  /**
+   * A snippet's input ({@code code}, known by {@code where}, null for none), its start in it, and
+   * its source (a definition run again after a restart keeps its origin).
+   */
+  private record Origin(String where, String code, int start, String source) {}
+
+  /**
+   * "block 2, line 2", "line 2" (of the input running), "line 2 of an earlier input": where line
+   * {@code line} of snippet {@code snippetId} is, for the user; null when not known.
+   */
+  private String place(String snippetId, int line, Map<String, Integer> thisInput) {
+    Origin o = origins.get(snippetId);
+    if (o == null) {
+      return null;
+    }
+    int at = lineStart(o.code(), o.start(), line);
+    int number = 1;
+    for (int i = 0; i < at && i < o.code().length(); i++) {
+      if (o.code().charAt(i) == '\n') {
+        number++;
+      }
+    }
+    if (o.where() != null) {
+      return o.where() + ", line " + number;
+    }
+    return thisInput.containsKey(snippetId)
+        ? "line " + number
+        : "line " + number + " of an earlier input";
   }
 
   /** Evaluations asked for whose turn on the worker thread has not come yet. */
@@ -663,6 +709,7 @@ public final class ReplSession implements AutoCloseable {
   private void startEngine(String why, boolean mayWait) {
     emit(new ReplEvent.Starting(why));
     Probes.mark("engine-start");
+    origins.clear(); // a new JShell numbers its snippets from 1 again
     startedAt = System.nanoTime();
     JShell shell = null;
     try {
@@ -955,6 +1002,8 @@ public final class ReplSession implements AutoCloseable {
    */
   private void restartAndReplay(String reason) {
     gaveUp = null;
+    Map<String, Origin> bySource = new HashMap<>();
+    origins.values().forEach(o -> bySource.put(o.source(), o));
     JShell old = jshell;
     if (old != null) {
       closeEngine();
@@ -989,6 +1038,12 @@ public final class ReplSession implements AutoCloseable {
         }
         died |= ended.contains(shell);
         boolean readInput = input.readWithoutInput();
+        for (SnippetEvent e : fired) {
+          Origin o = bySource.get(source);
+          if (e.causeSnippet() == null && o != null) {
+            origins.put(e.snippet().id(), o); // its frames say where it was written
+          }
+        }
         if (died) {
           String how = howItEnded();
           List<String> rest = new ArrayList<>(sources);
@@ -1181,7 +1236,11 @@ public final class ReplSession implements AutoCloseable {
         }
         int start = offset + lead;
         int end = offset + trail;
-        int sourceBase = start - leadingSpace(source);
+        // Without what precedes its first character: JShell numbered the lines of a snippet that
+        // began with a line break wrongly (a method's second line was its line 1), and so the
+        // lines of its stack frames.
+        source = source.substring(leadingSpace(source));
+        int sourceBase = start;
         Ran ran = runSnippet(shell, id, index, source, start, end, sourceBase, code, sourceStarts);
         SnippetResult result = ran.result();
         if (beforeImports && provider.startFailure() != null) {
@@ -1603,6 +1662,7 @@ public final class ReplSession implements AutoCloseable {
     Snippet snippet = main.snippet();
     // Line 1 of a snippet in a stack trace is the line its first character is on.
     sourceStarts.put(snippet.id(), start);
+    origins.put(snippet.id(), new Origin(evaluating, code, start, snippet.source()));
     Kind kind = kindOf(snippet);
     String name = nameOf(snippet);
     String type =
@@ -1654,7 +1714,8 @@ public final class ReplSession implements AutoCloseable {
               (snippetId, line) -> {
                 Integer at = sourceStarts.get(snippetId);
                 return at == null ? -1 : lineStart(code, at, line);
-              });
+              },
+              (snippetId, line) -> place(snippetId, line, sourceStarts));
     } else if (main.status() == Snippet.Status.RECOVERABLE_DEFINED
         || main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
       status = Status.INCOMPLETE;

@@ -410,6 +410,8 @@ class ReplPaneTest {
     waitFor("the input to be marked", () -> !pane.marks().isEmpty());
     int[] mark = FxWait.onFx(pane::marks).get(0);
     assertThat(code.substring(mark[0], mark[1])).isEqualTo("Integer.parseInt(\"x\")");
+    // The frame says the line of the input, not JShell's snippet id ("at (#15:1)").
+    assertThat(transcript()).contains("at (line 2)").doesNotContainPattern("\\(#\\d+:");
   }
 
   @Test
