@@ -77,8 +77,14 @@ final class JavaMenu {
     stopState =
         session.addListener(
             event -> {
+              // Code runs while an evaluation or a re-run of the definitions does, or while code
+              // waits for input: Stop stops each.
               if (event instanceof ReplEvent.EvaluationStarted
-                  || event instanceof ReplEvent.EvaluationFinished) {
+                  || event instanceof ReplEvent.EvaluationFinished
+                  || event instanceof ReplEvent.Replaying
+                  || event instanceof ReplEvent.Restarted
+                  || event instanceof ReplEvent.RestartGivenUp
+                  || event instanceof ReplEvent.InputRequested) {
                 Platform.runLater(() -> replRunning.set(session.isRunning()));
               }
             });

@@ -77,6 +77,20 @@ class RunCommandTest extends CliTest {
   }
 
   @Test
+  void aStackFrameSaysTheBlockAndLineTheUserCanFind() throws Exception {
+    long id =
+        talkWithNotes(
+            "```java\nint half(int n) {\n  return 10 / n;\n}\n```\n\n```java\nint x = 1;\nhalf(0)\n```\n");
+
+    refused("run", "--write", Long.toString(id));
+
+    assertThat(ok("show", Long.toString(id)).out())
+        .contains(
+            "```output-error\njava.lang.ArithmeticException: / by zero\n"
+                + "    at half (block 1, line 2)\n    at (block 2, line 2)\n```");
+  }
+
+  @Test
   void depsLinesBringTheirLibraries() throws Exception {
     var repo =
         new dev.talkbook.core.repl.TestRepository(Files.createDirectories(dir.resolve("remote")));

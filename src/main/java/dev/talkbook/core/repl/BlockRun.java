@@ -139,7 +139,7 @@ public final class BlockRun {
       return;
     }
     session
-        .evaluate(blocks.get(index))
+        .evaluate(blocks.get(index), "block " + (index + 1))
         .whenComplete(
             (evaluation, error) -> {
               if (error != null) {

@@ -19,6 +19,12 @@ final class PromptedInput extends InputStream {
   private boolean waiting;
   private boolean cancelled;
 
+  /** While definitions run again: every read sees the end of input, nobody is asked. */
+  private boolean withoutInput;
+
+  /** Whether code read while {@link #withoutInput} held, since {@link #readWithoutInput()}. */
+  private boolean readWithout;
+
   PromptedInput(Runnable onRequest) {
     this(onRequest, false);
   }
@@ -63,6 +69,12 @@ final class PromptedInput extends InputStream {
   }
 
   private void awaitInput() throws InterruptedIOException {
+    if (withoutInput) {
+      readWithout = true;
+      position = buffer.length;
+      endOfInput = true;
+      return;
+    }
     if (closed && position >= buffer.length) {
       endOfInput = true;
       return;
@@ -102,6 +114,30 @@ final class PromptedInput extends InputStream {
   synchronized void endOfInput() {
     endOfInput = true;
     notifyAll();
+  }
+
+  /**
+   * From now on until turned off, user code reading gets the end of input at once, without a prompt
+   * (and text typed ahead is dropped): definitions run again after a restart are not the user's
+   * code running now, and no one is there to answer them. Turning it on ends a read that waits.
+   */
+  synchronized void withoutInput(boolean on) {
+    withoutInput = on;
+    readWithout = false;
+    buffer = new byte[0];
+    position = 0;
+    endOfInput = false;
+    if (on && waiting) {
+      cancelled = true;
+      notifyAll();
+    }
+  }
+
+  /** Whether code read since the last call while reads got no input; forgets it. */
+  synchronized boolean readWithoutInput() {
+    boolean read = readWithout;
+    readWithout = false;
+    return read;
   }
 
   /** Whether user code is waiting for input now. */

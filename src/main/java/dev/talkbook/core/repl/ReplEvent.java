@@ -59,13 +59,40 @@ public sealed interface ReplEvent {
 
   /**
    * A new JVM replaced one that ended ({@code reason} says how) or was restarted on request; {@code
-   * replayed} definitions were evaluated again, {@code notReplayed} failed to.
+   * replayed} definitions were evaluated again; {@code reruns} says of each definition that was not
+   * restored, or was restored with a remark, which it is and why.
    */
-  record Restarted(String reason, int replayed, List<String> notReplayed) implements ReplEvent {
+  record Restarted(String reason, int replayed, List<Rerun> reruns) implements ReplEvent {
     public Restarted {
-      notReplayed = List.copyOf(notReplayed);
+      reruns = List.copyOf(reruns);
+    }
+
+    /** The sources of the definitions that were not restored, in order. */
+    public List<String> notReplayed() {
+      return reruns.stream().filter(r -> !r.restored()).map(Rerun::source).toList();
     }
   }
+
+  /**
+   * What became of one definition run again after a restart: {@code restored} or not, and {@code
+   * why} in words ("it reads System.in, and a re-run gives it no input").
+   */
+  record Rerun(String source, boolean restored, String why) {}
+
+  /**
+   * The definitions are being run again in a new JVM ({@code definitions} of them); {@link
+   * ReplSession#stop()} stops that, and {@link Restarted} or {@link RestartGivenUp} says how it
+   * ended. Code that reads {@code System.in} meanwhile gets the end of input.
+   */
+  record Replaying(int definitions) implements ReplEvent {}
+
+  /**
+   * The JVM ended again while the definitions were run again, or before anything ran in a JVM the
+   * session had started by itself: the session does not start another by itself. {@code reason}
+   * says how the JVM ended, {@code message} what the user can do (Restart, Reset); the next
+   * evaluation or a Restart starts one.
+   */
+  record RestartGivenUp(String reason, String message) implements ReplEvent {}
 
   /** Everything defined was forgotten (a fresh JVM, nothing replayed). */
   record Reset() implements ReplEvent {}

@@ -273,9 +273,12 @@ public final class ReplSession implements AutoCloseable {
     return provider.lastJvmOutput();
   }
 
-  /** Whether an evaluation is running now. */
+  /**
+   * Whether code runs now: an evaluation, the definitions run again after a restart, or code (of a
+   * thread left running) waiting for input. {@link #stop()} stops each of these.
+   */
   public boolean isRunning() {
-    return running;
+    return running || input.isWaiting();
   }
 
   /**
@@ -284,13 +287,59 @@ public final class ReplSession implements AutoCloseable {
    * or the JVM ending does.
    */
   public CompletableFuture<Evaluation> evaluate(String code) {
+    return evaluate(code, null);
+  }
+
+  /**
+   * {@link #evaluate(String)} of code the user knows by {@code where} ("block 2" of a note's code
+   * blocks): a stack frame of its code says {@code at (block 2, line 2)}, also when code run later
+   * calls it. Without it a frame says the line of the input ({@code line 2}).
+   */
+  public CompletableFuture<Evaluation> evaluate(String code, String where) {
     long id = evaluations.incrementAndGet();
     waitingEvaluations.incrementAndGet();
     return submit(
         () -> {
           waitingEvaluations.decrementAndGet();
+          evaluating = where;
           return runEvaluation(id, code);
         });
+  }
+
+  /** What the evaluation running now is known by (see {@link #evaluate(String, String)}). */
+  private String evaluating;
+
+  /** Where each snippet of this engine came from, by JShell's id: for stack frames. */
+  private final Map<String, Origin> origins = new HashMap<>();
+
+  /**
+   * A snippet's input ({@code code}, known by {@code where}, null for none), its start in it, and
+   * its source (a definition run again after a restart keeps its origin).
+   */
+  private record Origin(String where, String code, int start, String source) {}
+
+  /**
+   * "block 2, line 2", "line 2" (of the input running), "line 2 of an earlier input": where line
+   * {@code line} of snippet {@code snippetId} is, for the user; null when not known.
+   */
+  private String place(String snippetId, int line, Map<String, Integer> thisInput) {
+    Origin o = origins.get(snippetId);
+    if (o == null) {
+      return null;
+    }
+    int at = lineStart(o.code(), o.start(), line);
+    int number = 1;
+    for (int i = 0; i < at && i < o.code().length(); i++) {
+      if (o.code().charAt(i) == '\n') {
+        number++;
+      }
+    }
+    if (o.where() != null) {
+      return o.where() + ", line " + number;
+    }
+    return thisInput.containsKey(snippetId)
+        ? "line " + number
+        : "line " + number + " of an earlier input";
   }
 
   /** Evaluations asked for whose turn on the worker thread has not come yet. */
@@ -319,6 +368,8 @@ public final class ReplSession implements AutoCloseable {
         () -> {
           closeEngine();
           definitions = List.of();
+          startsOnItsOwn = 0;
+          gaveUp = null;
           startEngine("Resetting the Java REPL");
           emit(new ReplEvent.Reset());
           return null;
@@ -331,6 +382,7 @@ public final class ReplSession implements AutoCloseable {
     return submit(
         () -> {
           closeEngine();
+          startsOnItsOwn = 0;
           restartAndReplay("Restarted on request.");
           return null;
         });
@@ -348,7 +400,7 @@ public final class ReplSession implements AutoCloseable {
             throw new IllegalArgumentException(
                 "Only a jar or a folder can go on the class path: " + absolute);
           }
-          addToEngineClassPath(requireEngine(), absolute.toString());
+          addToEngineClassPath(engineUnlessGivenUp(), absolute.toString());
           emit(new ReplEvent.ClassPathAdded(absolute.toString()));
           return null;
         });
@@ -362,7 +414,7 @@ public final class ReplSession implements AutoCloseable {
         () -> {
           int[] anchor = new int[1];
           List<Suggestion> found =
-              analysis(requireEngine()).completionSuggestions(code, cursor, anchor);
+              analysis(engineUnlessGivenUp()).completionSuggestions(code, cursor, anchor);
           List<String> names = new ArrayList<>();
           for (Suggestion s : found) {
             if (!names.contains(s.continuation())) {
@@ -376,7 +428,9 @@ public final class ReplSession implements AutoCloseable {
   /** Signatures (and Javadoc, when asked and available) of what is at {@code cursor}. */
   public CompletableFuture<List<String>> documentation(String code, int cursor, boolean javadoc) {
     CompletableFuture<List<SourceCodeAnalysis.Documentation>> found =
-        submit(() -> List.copyOf(analysis(requireEngine()).documentation(code, cursor, javadoc)));
+        submit(
+            () ->
+                List.copyOf(analysis(engineUnlessGivenUp()).documentation(code, cursor, javadoc)));
     // JShell reads Javadoc from the JDK's sources only; a library's comes from its -sources jar,
     // found (and downloaded if need be) off the REPL's thread.
     return found.thenApplyAsync(
@@ -655,6 +709,7 @@ public final class ReplSession implements AutoCloseable {
   private void startEngine(String why, boolean mayWait) {
     emit(new ReplEvent.Starting(why));
     Probes.mark("engine-start");
+    origins.clear(); // a new JShell numbers its snippets from 1 again
     startedAt = System.nanoTime();
     JShell shell = null;
     try {
@@ -814,8 +869,8 @@ public final class ReplSession implements AutoCloseable {
       try {
         worker.execute(
             () -> {
-              if (jshell == shell && !running) {
-                restartAndReplay(deathReason());
+              if (jshell == shell && !running && gaveUp == null) {
+                restartOnItsOwn();
               }
             });
       } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -824,21 +879,41 @@ public final class ReplSession implements AutoCloseable {
     }
   }
 
+  /**
+   * The engine, started (again) if it is not running: for an evaluation, which the user asked for,
+   * even after the session gave up starting one by itself.
+   */
   private JShell requireEngine() {
     if (unfinished) {
       finishStart(false);
     }
     if (jshell == null || ended.contains(jshell)) {
       if (jshell != null) {
-        restartAndReplay(deathReason());
+        restartAndReplay(
+            gaveUp != null ? "A new JVM was started to run your code." : deathReason());
       } else {
         startEngine("Starting the Java REPL again");
       }
       if (jshell == null) {
         throw new IllegalStateException(startFailure);
       }
+      if (gaveUp != null) {
+        throw new IllegalStateException(gaveUp);
+      }
     }
     return jshell;
+  }
+
+  /**
+   * The engine for what is not an evaluation (completion, documentation, a jar added): not started
+   * again once the session gave up starting one by itself ({@link ReplEvent.RestartGivenUp}), so
+   * that asking for it does not start the JVM that keeps ending once more.
+   */
+  private JShell engineUnlessGivenUp() {
+    if (gaveUp != null) {
+      throw new IllegalStateException(gaveUp);
+    }
+    return requireEngine();
   }
 
   private void closeEngine() {
@@ -859,6 +934,11 @@ public final class ReplSession implements AutoCloseable {
   private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
 
   private String deathReason() {
+    return howItEnded() + "; a new one was started.";
+  }
+
+  /** "The JVM running your code ended with exit code 1 (System.exit or Runtime.halt)". */
+  private String howItEnded() {
     Process process;
     try {
       // The connection to the JVM ends before the system has reaped its process; on a busy
@@ -866,19 +946,64 @@ public final class ReplSession implements AutoCloseable {
       // dropped the connection but lives on is closed after this wait.
       process = provider.lastExit().get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      return "The JVM running your code stopped answering; a new one was started.";
+      return "The JVM running your code stopped answering";
     } catch (Exception e) {
-      return "The JVM running your code ended; a new one was started.";
+      return "The JVM running your code ended";
     }
     int code = process.exitValue();
     String how =
         code > 128 && code < 160
             ? "was killed by signal " + (code - 128) + (code == 134 ? " (it crashed)" : "")
             : "ended with exit code " + code + " (System.exit or Runtime.halt)";
-    return "The JVM running your code " + how + "; a new one was started.";
+    return "The JVM running your code " + how;
   }
 
+  /** The id {@link #currentEvaluation} has while the definitions run again (a stop finds it). */
+  private static final long REPLAY = -2;
+
+  /**
+   * JVMs the session started by itself in a row, since the user last ran code, restarted or reset:
+   * one that ends before anything of the user's ran in it is not followed by another (a definition
+   * or a thread it started ending each new JVM restarted the REPL every second, for ever).
+   */
+  private int startsOnItsOwn;
+
+  /**
+   * Why the session gave up starting a JVM by itself (what {@link ReplEvent.RestartGivenUp} said);
+   * null while it has not. The next evaluation or restart starts one.
+   */
+  private volatile String gaveUp;
+
+  /** The JVM ended without being asked to: a new one, unless the last one was started so too. */
+  private void restartOnItsOwn() {
+    if (startsOnItsOwn >= 1) {
+      String how = howItEnded();
+      giveUp(
+          how + ".",
+          "It ended again before anything you ran, after it had been started again with your"
+              + " definitions: one of them may end it (a thread it started, say). It was not started"
+              + " again by itself. Restart runs the definitions again; Reset starts with nothing.");
+      return;
+    }
+    startsOnItsOwn++;
+    restartAndReplay(deathReason());
+  }
+
+  /** No JVM is started by itself any more; the next evaluation or a Restart starts one. */
+  private void giveUp(String reason, String message) {
+    gaveUp = message;
+    emit(new ReplEvent.RestartGivenUp(reason, message));
+  }
+
+  /**
+   * A new JVM, and the definitions that were valid run again in it, in order, with no input
+   * (reading {@code System.in} gets the end of input) and stoppable. A definition that ends the JVM
+   * ends the re-run: it is not run again later, and no other JVM is started by itself.
+   */
   private void restartAndReplay(String reason) {
+    gaveUp = null;
+    Map<String, Origin> bySource = new HashMap<>();
+    origins.values().forEach(o -> bySource.put(o.source(), o));
     JShell old = jshell;
     if (old != null) {
       closeEngine();
@@ -887,29 +1012,136 @@ public final class ReplSession implements AutoCloseable {
     if (jshell == null) {
       return;
     }
-    List<String> failed = new ArrayList<>();
+    JShell shell = jshell;
+    List<String> sources = definitions;
+    List<ReplEvent.Rerun> reruns = new ArrayList<>();
     int replayed = 0;
-    for (String source : definitions) {
-      boolean ok = true;
-      for (SnippetEvent e : jshell.eval(source)) {
-        if (e.causeSnippet() == null && (e.exception() != null || !e.status().isDefined())) {
-          ok = false;
-          if (jshell.status(e.snippet()).isActive()) {
-            // A variable whose initializer threw is still declared, holding null (or 0): said
-            // "Not restored", it must not be listed or used as if it were.
-            jshell.drop(e.snippet());
+    int at = 0;
+    interruption.set(null);
+    currentEvaluation = REPLAY;
+    running = true;
+    input.withoutInput(true);
+    emit(new ReplEvent.Replaying(sources.size()));
+    try {
+      for (; at < sources.size(); at++) {
+        if (interruption.get() != null) {
+          break;
+        }
+        String source = sources.get(at);
+        List<SnippetEvent> fired;
+        boolean died = false;
+        try {
+          fired = shell.eval(source);
+        } catch (IllegalStateException e) {
+          fired = List.of();
+          died = true;
+        }
+        died |= ended.contains(shell);
+        boolean readInput = input.readWithoutInput();
+        for (SnippetEvent e : fired) {
+          Origin o = bySource.get(source);
+          if (e.causeSnippet() == null && o != null) {
+            origins.put(e.snippet().id(), o); // its frames say where it was written
           }
         }
+        if (died) {
+          String how = howItEnded();
+          List<String> rest = new ArrayList<>(sources);
+          rest.remove(at);
+          definitions = List.copyOf(rest);
+          output.end();
+          int others = rest.size();
+          giveUp(
+              reason,
+              "Running "
+                  + shortened(source)
+                  + " again ended the new JVM too: "
+                  + how.replaceFirst("^The JVM running your code ", "it ")
+                  + ". It was not started again by itself: Restart runs the "
+                  + (others == 1 ? "other definition" : "other " + others + " definitions")
+                  + " again without it; Reset starts with nothing.");
+          return;
+        }
+        String failure = null;
+        boolean stopped = interruption.get() != null;
+        for (SnippetEvent e : fired) {
+          if (e.causeSnippet() != null) {
+            continue;
+          }
+          if (e.exception() != null) {
+            failure = "it threw " + thrown(e.exception());
+          } else if (!e.status().isDefined()) {
+            failure = "it does not compile now" + firstError(shell, e.snippet());
+          } else if (stopped) {
+            failure = "it was stopped while it ran again";
+          }
+          if (failure != null && shell.status(e.snippet()).isActive()) {
+            // A variable whose initializer threw is still declared, holding null (or 0): said
+            // "Not restored", it must not be listed or used as if it were.
+            shell.drop(e.snippet());
+          }
+        }
+        if (failure == null) {
+          replayed++;
+          if (readInput) {
+            reruns.add(
+                new ReplEvent.Rerun(
+                    source,
+                    true,
+                    "it read System.in, which gives a re-run no input (the end of input), so its"
+                        + " value may not be what it was"));
+          }
+        } else {
+          reruns.add(
+              new ReplEvent.Rerun(
+                  source,
+                  false,
+                  readInput
+                      ? "it reads System.in, which gives a re-run no input (the end of input): "
+                          + failure
+                      : failure));
+        }
       }
-      if (ok) {
-        replayed++;
-      } else {
-        failed.add(source);
+      for (int i = at; i < sources.size() && interruption.get() != null; i++) {
+        reruns.add(new ReplEvent.Rerun(sources.get(i), false, "not run again: Stop was pressed"));
       }
+    } finally {
+      input.withoutInput(false);
+      running = false;
+      currentEvaluation = -1;
     }
     output.end();
     rememberDefinitions();
-    emit(new ReplEvent.Restarted(reason, replayed, failed));
+    emit(new ReplEvent.Restarted(reason, replayed, reruns));
+  }
+
+  /** {@code source} on one line, cut to a length a sentence can hold, in back quotes. */
+  public static String shortened(String source) {
+    String line = source.strip().replaceAll("\\s+", " ");
+    return "`" + (line.length() > 60 ? line.substring(0, 59) + "…" : line) + "`";
+  }
+
+  /** "NoSuchElementException: No line found". */
+  private static String thrown(JShellException e) {
+    String name =
+        e instanceof jdk.jshell.EvalException x
+            ? x.getExceptionClassName()
+            : e.getClass().getName();
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    if (e instanceof UnresolvedReferenceException u) {
+      return "nothing: it uses " + describe(u.getSnippet()) + ", which was not restored";
+    }
+    return simple + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  /** ": " and the snippet's first compiler error, or nothing. */
+  private static String firstError(JShell shell, Snippet snippet) {
+    return shell
+        .diagnostics(snippet)
+        .filter(Diag::isError)
+        .findFirst()
+        .map(d -> ": " + d.getMessage(Locale.ROOT))
+        .orElse("");
   }
 
   private Evaluation runEvaluation(long id, String code) {
@@ -919,6 +1151,7 @@ public final class ReplSession implements AutoCloseable {
     interruption.set(null);
     currentEvaluation = id;
     running = true;
+    startsOnItsOwn = 0;
     emit(new ReplEvent.EvaluationStarted(id, code));
     List<SnippetResult> results = new ArrayList<>();
     JShell shell;
@@ -1003,7 +1236,11 @@ public final class ReplSession implements AutoCloseable {
         }
         int start = offset + lead;
         int end = offset + trail;
-        int sourceBase = start - leadingSpace(source);
+        // Without what precedes its first character: JShell numbered the lines of a snippet that
+        // began with a line break wrongly (a method's second line was its line 1), and so the
+        // lines of its stack frames.
+        source = source.substring(leadingSpace(source));
+        int sourceBase = start;
         Ran ran = runSnippet(shell, id, index, source, start, end, sourceBase, code, sourceStarts);
         SnippetResult result = ran.result();
         if (beforeImports && provider.startFailure() != null) {
@@ -1045,12 +1282,10 @@ public final class ReplSession implements AutoCloseable {
       }
       input.cancel();
     }
-    if (outcome == Outcome.JVM_ENDED) {
-      // The snippet that ended it says why (its note); the restart says so once more.
-      restartAndReplay(deathReason());
-    } else if (ended.contains(shell)) {
-      // It ended right after the last snippet (a background thread, say).
-      restartAndReplay(deathReason());
+    if (outcome == Outcome.JVM_ENDED || ended.contains(shell)) {
+      // The snippet that ended it says why (its note); the restart says so once more. Or it ended
+      // right after the last snippet (a background thread, say).
+      restartOnItsOwn();
     } else {
       rememberDefinitions();
     }
@@ -1427,6 +1662,7 @@ public final class ReplSession implements AutoCloseable {
     Snippet snippet = main.snippet();
     // Line 1 of a snippet in a stack trace is the line its first character is on.
     sourceStarts.put(snippet.id(), start);
+    origins.put(snippet.id(), new Origin(evaluating, code, start, snippet.source()));
     Kind kind = kindOf(snippet);
     String name = nameOf(snippet);
     String type =
@@ -1478,7 +1714,8 @@ public final class ReplSession implements AutoCloseable {
               (snippetId, line) -> {
                 Integer at = sourceStarts.get(snippetId);
                 return at == null ? -1 : lineStart(code, at, line);
-              });
+              },
+              (snippetId, line) -> place(snippetId, line, sourceStarts));
     } else if (main.status() == Snippet.Status.RECOVERABLE_DEFINED
         || main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
       status = Status.INCOMPLETE;
@@ -1670,6 +1907,9 @@ public final class ReplSession implements AutoCloseable {
   }
 
   private List<Definition> listDefinitions() {
+    if (gaveUp != null) {
+      return List.of(); // no JVM holds them now
+    }
     JShell shell = requireEngine();
     List<Definition> list = new ArrayList<>();
     running = true;
@@ -1725,6 +1965,8 @@ public final class ReplSession implements AutoCloseable {
 
   private void requestStop(Outcome why) {
     if (!running) {
+      // Code of a thread left running may wait for input between evaluations.
+      input.cancel();
       return;
     }
     interruption.compareAndSet(null, why);

@@ -25,6 +25,18 @@ final class StackTraces {
    *     snippet is not part of the input
    */
   static Failure failure(Throwable thrown, ToIntBiFunction<String, Integer> lineStart) {
+    return failure(thrown, lineStart, (snippet, line) -> null);
+  }
+
+  /**
+   * {@link #failure(Throwable, ToIntBiFunction)}, a snippet's frames saying where its line is as
+   * {@code place} names it ({@code at (block 2, line 2)}) instead of by JShell's snippet id ({@code
+   * at (#15:1)}), which the user cannot find; where {@code place} gives null, by that id.
+   */
+  static Failure failure(
+      Throwable thrown,
+      ToIntBiFunction<String, Integer> lineStart,
+      java.util.function.BiFunction<String, Integer, String> place) {
     if (thrown == null) {
       return null;
     }
@@ -42,7 +54,7 @@ final class StackTraces {
     int position = -1;
     for (int i = 0; i < keep; i++) {
       StackTraceElement frame = trace[i];
-      frames.add("at " + format(frame));
+      frames.add("at " + format(frame, place));
       if (position < 0
           && isUserFrame(frame)
           && frame.getFileName() != null
@@ -54,7 +66,7 @@ final class StackTraces {
     frames = foldRepeats(frames);
     Failure cause =
         thrown.getCause() != null && thrown.getCause() != thrown
-            ? failure(thrown.getCause(), lineStart)
+            ? failure(thrown.getCause(), lineStart, place)
             : null;
     return new Failure(
         className, thrown.getMessage(), frames, trace.length - keep, position, cause);
@@ -109,9 +121,19 @@ final class StackTraces {
   }
 
   static String format(StackTraceElement frame) {
+    return format(frame, (snippet, line) -> null);
+  }
+
+  private static String format(
+      StackTraceElement frame, java.util.function.BiFunction<String, Integer, String> place) {
     if (isUserFrame(frame)) {
       String method = frame.getMethodName();
-      String where = frame.getFileName() + ":" + frame.getLineNumber();
+      String file = frame.getFileName();
+      String named =
+          file != null && file.startsWith("#") && frame.getLineNumber() > 0
+              ? place.apply(file.substring(1), frame.getLineNumber())
+              : null;
+      String where = named != null ? named : file + ":" + frame.getLineNumber();
       if (method.isEmpty() || method.equals("do_it$") || method.equals("<clinit>")) {
         return "(" + where + ")";
       }

@@ -10,14 +10,21 @@ import javafx.scene.control.Tooltip;
  * snippet 3 of 11", "Next: 3 of 11"): it shows the longest form its width holds, never a text cut
  * mid-word, and the whole text in its tooltip while a shorter form shows. It asks for the width of
  * its whole text and is content with that of its shortest form, so a row gives it room up to the
- * whole text and what is beside it never has to give way to it.
+ * whole text and what is beside it never has to give way to it. A shortest form longer than {@link
+ * #ELLIPSIS_EMS} ems (a message of one long sentence: how the REPL's JVM ended) is not asked for
+ * whole: where it does not fit it ends in an ellipsis, so a long message never makes its row, and
+ * the window, wider than the window is.
  */
 public final class FittedLabel extends Label {
+  /** The least width, in ems, the label asks for when its shortest form is longer. */
+  static final double ELLIPSIS_EMS = 10;
+
   private List<String> forms = List.of("");
   private Tooltip tip;
 
   public FittedLabel() {
     setTextOverrun(OverrunStyle.CLIP);
+    setEllipsisString("…");
   }
 
   /** Shows {@code whole}, or the longest of the {@code shorter} forms (longest first) that fits. */
@@ -46,7 +53,8 @@ public final class FittedLabel extends Label {
 
   @Override
   protected double computeMinWidth(double height) {
-    return widthOf(forms.get(forms.size() - 1));
+    return Math.min(
+        widthOf(forms.get(forms.size() - 1)), snapSizeX(ELLIPSIS_EMS * getFont().getSize()));
   }
 
   @Override
@@ -74,7 +82,10 @@ public final class FittedLabel extends Label {
     if (!shown.equals(getText())) {
       setText(shown);
     }
-    boolean shorter = !shown.equals(forms.get(0));
+    // Only a form that does not fit is cut, at a word's end where it can be, with an ellipsis.
+    boolean cut = widthOf(shown) > width + 0.5;
+    setTextOverrun(cut ? OverrunStyle.WORD_ELLIPSIS : OverrunStyle.CLIP);
+    boolean shorter = cut || !shown.equals(forms.get(0));
     if (shorter && (tip == null || !tip.getText().equals(forms.get(0)))) {
       tip = Tips.wrapping(forms.get(0));
       setTooltip(tip);

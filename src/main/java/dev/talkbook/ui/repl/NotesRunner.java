@@ -126,8 +126,9 @@ public final class NotesRunner {
     }
     status.accept("Running the code block…");
     CompletableFuture<Void> done = new CompletableFuture<>();
+    // Its stack frames say "block 2, line 2", as the notes count their ```java blocks.
     session
-        .evaluate(block.code())
+        .evaluate(block.code(), "block " + (NoteCode.javaBlocks(text).indexOf(block) + 1))
         .whenComplete(
             (evaluation, error) ->
                 Platform.runLater(

@@ -150,6 +150,14 @@ public final class ReplPane {
   private final HBox stdinBar = new HBox(6);
   private final TextField stdinField = new TextField();
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+
+  /** Whether the session runs the definitions again in a new JVM (Stop and Esc stop that). */
+  private final javafx.beans.property.BooleanProperty replaying =
+      new javafx.beans.property.SimpleBooleanProperty(false);
+
+  /** What the session said when it gave up starting a JVM by itself; null when it has not. */
+  private String givenUp;
+
   private final ConcurrentLinkedQueue<ReplEvent> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
@@ -328,6 +336,23 @@ public final class ReplPane {
   private void stopCode() {
     session.stop();
     stopOthers.run();
+    // A wait for input ends with the stop (also one of a thread left running, which no
+    // evaluation's end would hide).
+    hideStdinIfShown();
+  }
+
+  private javafx.beans.binding.BooleanBinding stoppable;
+
+  /**
+   * Whether Stop (and Esc) have something to stop: code the pane ran, the definitions run again
+   * after a restart, code waiting for input (a thread left running asks between evaluations), or
+   * code the pane does not run itself.
+   */
+  private javafx.beans.binding.BooleanBinding stoppable() {
+    if (stoppable == null) {
+      stoppable = running.or(replaying).or(stdinBar.visibleProperty()).or(othersRunning);
+    }
+    return stoppable;
   }
 
   /**
@@ -340,7 +365,7 @@ public final class ReplPane {
   }
 
   /** The status the toolbar shows now, as it is drawn (for tests). */
-  Label status() {
+  FittedLabel status() {
     return state;
   }
 
@@ -405,7 +430,7 @@ public final class ReplPane {
     stop.setGraphic(Icons.of(Feather.SQUARE));
     stop.setTooltip(new Tooltip("Stop the running code (Esc)"));
     stop.setOnAction(e -> stopCode());
-    stop.disableProperty().bind(running.not().and(othersRunning.not()));
+    stop.disableProperty().bind(stoppable().not());
     reset.setTooltip(new Tooltip("Forget everything: a fresh Java VM"));
     reset.setOnAction(e -> session.reset());
     restart.setTooltip(new Tooltip("A fresh Java VM, with the definitions run again"));
@@ -578,7 +603,7 @@ public final class ReplPane {
     root.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
-          if (e.getCode() == KeyCode.ESCAPE && (running.get() || othersRunning.get())) {
+          if (e.getCode() == KeyCode.ESCAPE && stoppable().get()) {
             stopCode();
             e.consume();
           } else if (CLEAR.match(e)) {
@@ -873,9 +898,33 @@ public final class ReplPane {
   /** Applies one event; true when the definitions should be read again. */
   private boolean apply(ReplEvent event) {
     if (event instanceof ReplEvent.Starting s) {
-      state.show(s.why() + "…");
+      givenUp = null;
+      // The why may be a long sentence (how the last JVM ended): the toolbar has room for less.
+      state.show(s.why() + "…", "Starting Java again…", "Starting…");
     } else if (event instanceof ReplEvent.Ready) {
       showIdle();
+    } else if (event instanceof ReplEvent.Replaying r) {
+      if (r.definitions() > 0) {
+        replaying.set(true);
+        hideStdinIfShown();
+        state.show(
+            "Running "
+                + r.definitions()
+                + " definition"
+                + (r.definitions() == 1 ? "" : "s")
+                + " again (Esc stops)…",
+            "Running definitions again…",
+            "Re-running…");
+      }
+    } else if (event instanceof ReplEvent.RestartGivenUp g) {
+      replaying.set(false);
+      givenUp = g.message();
+      if (!running.get()) {
+        appendStyled(g.reason() + "\n", NOTE);
+      }
+      appendStyled(g.message() + "\n", ERROR);
+      showIdle();
+      return true;
     } else if (event instanceof ReplEvent.StartFailed f) {
       state.show("Java could not start");
       appendStyled(f.message() + "\n", ERROR);
@@ -914,33 +963,28 @@ public final class ReplPane {
       showIdle();
       return true;
     } else if (event instanceof ReplEvent.Restarted r) {
+      replaying.set(false);
+      String again =
+          r.replayed() + " definition" + (r.replayed() == 1 ? " was" : "s were") + " run again.";
       if (running.get()) {
         // The snippet that ended the JVM said why already: say only what was restored.
-        String restored =
-            (r.replayed() == 0
-                    ? "A new JVM runs your code."
-                    : "A new JVM runs your code; "
-                        + r.replayed()
-                        + " definition"
-                        + (r.replayed() == 1 ? " was" : "s were")
-                        + " run again.")
-                + (r.notReplayed().isEmpty()
-                    ? ""
-                    : " Not restored: " + String.join(" ", r.notReplayed()));
-        appendStyled(restored + "\n", NOTE);
-        return true;
+        appendStyled(
+            (r.replayed() == 0 ? "A new JVM runs your code." : "A new JVM runs your code; " + again)
+                + "\n",
+            NOTE);
+      } else {
+        appendStyled(r.reason() + (r.replayed() == 0 ? "" : " " + again) + "\n", NOTE);
       }
-      String more =
-          r.replayed() == 0
-              ? ""
-              : " "
-                  + r.replayed()
-                  + " definition"
-                  + (r.replayed() == 1 ? " was" : "s were")
-                  + " run again.";
-      String failed =
-          r.notReplayed().isEmpty() ? "" : " Not restored: " + String.join(" ", r.notReplayed());
-      appendStyled(r.reason() + more + failed + "\n", NOTE);
+      // Each definition not restored, or restored with a remark, on a line of its own: which, why.
+      for (ReplEvent.Rerun rerun : r.reruns()) {
+        appendStyled(
+            (rerun.restored() ? "Run again without input: " : "Not restored: ")
+                + ReplSession.shortened(rerun.source())
+                + " \u2014 "
+                + rerun.why()
+                + ".\n",
+            rerun.restored() ? NOTE : ERROR);
+      }
       showIdle();
       return true;
     } else if (event instanceof ReplEvent.Reset) {
@@ -1133,7 +1177,15 @@ public final class ReplPane {
   }
 
   private void showIdle() {
-    if (!running.get()) {
+    if (running.get() || replaying.get()) {
+      return;
+    }
+    if (givenUp != null) {
+      state.show(
+          "Java ended: Restart runs the definitions again, Reset starts with nothing",
+          "Java ended: press Restart or Reset",
+          "Java ended");
+    } else {
       state.show("Ready: " + Keys.shown("Shortcut+Enter") + " runs", "Ready");
     }
   }

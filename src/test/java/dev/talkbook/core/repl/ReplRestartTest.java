@@ -28,6 +28,11 @@ class ReplRestartTest {
 
   private ReplSession session;
   private final BlockingQueue<ReplEvent.Restarted> restarts = new LinkedBlockingQueue<>();
+  private final BlockingQueue<ReplEvent> events = new LinkedBlockingQueue<>();
+  private final java.util.concurrent.atomic.AtomicInteger inputRequests =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger starts =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeEach
   void start() throws Exception {
@@ -36,6 +41,13 @@ class ReplRestartTest {
         e -> {
           if (e instanceof ReplEvent.Restarted r) {
             restarts.add(r);
+          }
+          events.add(e);
+          if (e instanceof ReplEvent.InputRequested) {
+            inputRequests.incrementAndGet();
+          }
+          if (e instanceof ReplEvent.Starting) {
+            starts.incrementAndGet();
           }
         });
     session.ready().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -124,5 +136,155 @@ class ReplRestartTest {
         .extracting(Definition::name)
         .isEqualTo(List.of("kept"));
     assertThat(eval("once").last().status()).isEqualTo(Status.COMPILE_ERROR);
+  }
+
+  /** The number of JVM starts the session has announced so far. */
+  private long starts() {
+    return starts.get();
+  }
+
+  @Test
+  void aDefinitionThatReadsSystemInGetsNoInputWhenRunAgainAndIsNamed() throws Exception {
+    // The user answers the first two requests: the re-run must not ask again.
+    session.addListener(
+        e -> {
+          if (e instanceof ReplEvent.InputRequested && inputRequests.get() <= 2) {
+            session.input(inputRequests.get() == 1 ? "héllo wörld\n" : "second\n");
+          }
+        });
+    eval("int before = 1;");
+    assertThat(eval("var s = new Scanner(System.in).nextLine();").last().value())
+        .isEqualTo("\"héllo wörld\"");
+    eval("var line = new BufferedReader(new InputStreamReader(System.in)).readLine();");
+    eval("int after = 2;");
+    assertThat(eval("System.exit(0);").outcome()).isEqualTo(Outcome.JVM_ENDED);
+    ReplEvent.Restarted restarted = restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(restarted).as("the restart ends without waiting for input").isNotNull();
+    assertThat(inputRequests.get()).isEqualTo(2);
+    assertThat(restarted.replayed()).isEqualTo(3);
+    assertThat(restarted.notReplayed()).singleElement().asString().contains("Scanner(System.in)");
+    assertThat(restarted.reruns())
+        .anySatisfy(
+            r -> {
+              assertThat(r.restored()).isFalse();
+              assertThat(r.why())
+                  .contains("reads System.in")
+                  .contains("end of input")
+                  .contains("NoSuchElementException");
+            })
+        .anySatisfy(
+            r -> {
+              // It read the end of input and holds null now: restored, with a word about it.
+              assertThat(r.source()).contains("readLine()");
+              assertThat(r.restored()).isTrue();
+              assertThat(r.why()).contains("System.in");
+            });
+    assertThat(eval("before + after").last().value()).isEqualTo("3");
+    assertThat(eval("s").last().status()).isEqualTo(Status.COMPILE_ERROR);
+  }
+
+  @Test
+  void aDefinitionThatEndsTheJvmWhenRunAgainStopsTheRestartsAndIsNamed(@TempDir Path dir)
+      throws Exception {
+    Path flag = dir.resolve("flag");
+    eval("int die() { System.exit(1); return 0; }");
+    eval("int before = 1;");
+    eval(
+        "int boom2 = Files.exists(Path.of(\""
+            + flag.toString().replace("\\", "\\\\")
+            + "\")) ? die() : 1;");
+    eval("int after = 2;");
+    Files.createFile(flag);
+    long startsBefore = starts();
+    assertThat(eval("System.exit(0);").outcome()).isEqualTo(Outcome.JVM_ENDED);
+    ReplEvent.RestartGivenUp gaveUp = null;
+    for (ReplEvent e;
+        gaveUp == null && (e = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS)) != null; ) {
+      if (e instanceof ReplEvent.RestartGivenUp g) {
+        gaveUp = g;
+      }
+    }
+    assertThat(gaveUp).as("the session gives up starting JVMs by itself").isNotNull();
+    assertThat(gaveUp.reason()).contains("exit code 0");
+    assertThat(gaveUp.message())
+        .contains("int boom2")
+        .contains("exit code 1")
+        .contains("Restart")
+        .contains("Reset");
+    // One start by itself after the user's System.exit, then none until the user runs code: that
+    // evaluation starts one, with the other definitions and without the one that ended the JVM.
+    assertThat(eval("before + after").last().value()).isEqualTo("3");
+    assertThat(starts() - startsBefore).isEqualTo(2);
+    assertThat(eval("boom2").last().status()).isEqualTo(Status.COMPILE_ERROR);
+    assertThat(starts() - startsBefore).isEqualTo(2);
+  }
+
+  @Test
+  void stopEndsARunOfTheDefinitionsAgain(@TempDir Path dir) throws Exception {
+    // The method spins once the flag is there (only when the definitions run again), and says
+    // so with a file of its own.
+    Path flag = dir.resolve("spin");
+    Path inside = dir.resolve("spinning");
+    eval(
+        "int spin() { if (Files.exists(Path.of(\""
+            + java(flag)
+            + "\"))) { try { Files.writeString(Path.of(\""
+            + java(inside)
+            + "\"), \"\"); } catch (IOException e) {} while (true) {} } return 1; }");
+    eval("int kept = 5;");
+    eval("int spun = spin();");
+    eval("int later = 6;");
+    Files.createFile(flag);
+    java.util.concurrent.CompletableFuture<Void> restart = session.restart();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!Files.exists(inside) && System.nanoTime() < deadline) {
+      Thread.sleep(20); // a condition polled, with a limit
+    }
+    assertThat(inside).as("the re-run spins in spin()").exists();
+    assertThat(session.isRunning()).isTrue();
+    session.stop();
+    restart.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    ReplEvent.Restarted restarted = restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(restarted.notReplayed()).anySatisfy(s -> assertThat(s).contains("spin()"));
+    assertThat(restarted.reruns())
+        .filteredOn(r -> r.source().contains("int spun"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.why()).contains("stopped"));
+    assertThat(restarted.reruns())
+        .filteredOn(r -> r.source().contains("int later"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.why()).contains("not run again"));
+    assertThat(eval("kept").last().value()).isEqualTo("5");
+  }
+
+  @Test
+  void stopEndsAWaitForInputBetweenEvaluations() throws Exception {
+    // A thread left running reads System.in after its evaluation ended.
+    eval(
+        "new Thread(() -> { try { System.in.read(); } catch (IOException e) {"
+            + " System.out.println(\"input ended: \" + e.getClass().getSimpleName()); }"
+            + " }).start();");
+    for (ReplEvent e;
+        !(e = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+            .getClass()
+            .equals(ReplEvent.InputRequested.class); ) {
+      // until the thread asks
+    }
+    assertThat(session.isRunning()).as("waiting for input is something Stop stops").isTrue();
+    session.stop();
+    StringBuilder out = new StringBuilder();
+    for (ReplEvent e; !out.toString().contains("input ended"); ) {
+      e = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(e).as("the thread's output after the stop").isNotNull();
+      if (e instanceof ReplEvent.Output o) {
+        out.append(o.text());
+      }
+    }
+    assertThat(out.toString()).contains("InterruptedIOException");
+  }
+
+  /** {@code path} as a Java string literal's content. */
+  private static String java(Path path) {
+    return path.toString().replace("\\", "\\\\");
   }
 }

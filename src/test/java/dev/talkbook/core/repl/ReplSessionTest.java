@@ -161,7 +161,9 @@ class ReplSessionTest {
     assertThat(r.failure().className()).isEqualTo("java.lang.IllegalStateException");
     assertThat(r.failure().message()).isEqualTo("zero");
     assertThat(r.failure().frames()).hasSize(2);
-    assertThat(r.failure().frames().get(0)).startsWith("at half (#");
+    // The line of the input, not JShell's snippet id ("at half (#15:2)"), which the user cannot
+    // find.
+    assertThat(r.failure().frames()).containsExactly("at half (line 2)", "at (line 5)");
     assertThat(code.substring(r.failure().position())).startsWith("  if (n == 0) throw");
     assertThat(r.failure().describe()).doesNotContain("jdk.jshell");
   }
@@ -462,5 +464,25 @@ class ReplSessionTest {
     assertThat(rc).isZero();
     session.addToClassPath(classes).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(eval("demo.Greeter.hi()").last().value()).isEqualTo("\"hi!\"");
+  }
+
+  @Test
+  void stackFramesSayTheBlockAndLineTheCodeWasWrittenOn() throws Exception {
+    session
+        .evaluate("int framesZero = 0;\nint framesHalf(int n) {\n  return 10 / n;\n}", "block 1")
+        .get(60, TimeUnit.SECONDS);
+    Evaluation e =
+        session
+            .evaluate("int framesX = 1;\nframesHalf(framesZero)", "block 2")
+            .get(60, TimeUnit.SECONDS);
+    assertThat(e.last().failure().frames())
+        .containsExactly("at framesHalf (block 1, line 3)", "at (block 2, line 2)");
+    // Code from the REPL's input that calls it: its own line, and the block's.
+    assertThat(eval("\nframesHalf(0)").last().failure().frames())
+        .containsExactly("at framesHalf (block 1, line 3)", "at (line 2)");
+    assertThat(eval("int framesThird(int n) { return 9 / n; }").last().status())
+        .isEqualTo(Status.OK);
+    assertThat(eval("framesThird(0)").last().failure().frames())
+        .containsExactly("at framesThird (line 1 of an earlier input)", "at (line 1)");
   }
 }

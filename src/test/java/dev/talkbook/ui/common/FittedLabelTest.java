@@ -72,4 +72,30 @@ class FittedLabelTest {
     assertThat(onFx(label::getText)).isEqualTo(WHOLE);
     assertThat(onFx(label::getTooltip)).isNull();
   }
+
+  @Test
+  void aLongMessageEndsInAnEllipsisAndNeverPushesTheButtonOut(FxRobot robot) throws Exception {
+    String whole =
+        "The JVM running your code ended with exit code 0 (System.exit or Runtime.halt); a new"
+            + " one was started.…";
+    robot.interact(() -> label.show(whole));
+    width(robot, 320);
+    assertThat(onFx(() -> button.getBoundsInParent().getMaxX()))
+        .as("the button inside the row")
+        .isLessThanOrEqualTo(320.5);
+    assertThat(onFx(() -> button.getWidth() >= button.prefWidth(-1) - 0.5)).isTrue();
+    assertThat(onFx(() -> row.minWidth(-1))).isLessThanOrEqualTo(320);
+    assertThat(
+            onFx(
+                () -> label.lookup(".text") instanceof javafx.scene.text.Text t ? t.getText() : ""))
+        .as("cut with an ellipsis")
+        .endsWith("…")
+        .isNotEqualTo(whole);
+    assertThat(onFx(() -> label.getTooltip().getText())).isEqualTo(whole);
+
+    width(robot, 600);
+    robot.interact(() -> label.show("Ready"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(onFx(label::getTooltip)).isNull();
+  }
 }

@@ -152,6 +152,31 @@ class NotesRunnerTest {
   }
 
   @Test
+  void theErrorOfABlockRunAtTheCaretSaysItsBlockAndLine(FxRobot robot) throws Exception {
+    String md =
+        "```java\nint half(int n) { return 10 / n; }\n```\n\n```java\nint x = 1;\nhalf(0)\n```\n";
+    var done =
+        new java.util.concurrent.atomic.AtomicReference<
+            java.util.concurrent.CompletableFuture<Void>>();
+    for (String at : new String[] {"int half", "half(0)"}) {
+      robot.interact(
+          () -> {
+            notes.moveTo(0);
+            if (!notes.getText().startsWith("```java")) {
+              notes.replaceText(md);
+            }
+            notes.moveTo(notes.getText().indexOf(at));
+            done.set(runner.runBlockAtCaret());
+          });
+      done.get().get(FxWait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+    assertThat(text())
+        .contains(
+            "```output-error\njava.lang.ArithmeticException: / by zero\n"
+                + "    at half (block 1, line 1)\n    at (block 2, line 2)\n```");
+  }
+
+  @Test
   void runAllSaysWhichBlocksFailed() {
     var ok = new dev.talkbook.core.repl.NoteCode.Result("1", false);
     var bad = new dev.talkbook.core.repl.NoteCode.Result("error", true);

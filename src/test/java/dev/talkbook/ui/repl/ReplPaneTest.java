@@ -410,6 +410,8 @@ class ReplPaneTest {
     waitFor("the input to be marked", () -> !pane.marks().isEmpty());
     int[] mark = FxWait.onFx(pane::marks).get(0);
     assertThat(code.substring(mark[0], mark[1])).isEqualTo("Integer.parseInt(\"x\")");
+    // The frame says the line of the input, not JShell's snippet id ("at (#15:1)").
+    assertThat(transcript()).contains("at (line 2)").doesNotContainPattern("\\(#\\d+:");
   }
 
   @Test
@@ -526,5 +528,137 @@ class ReplPaneTest {
     waitFor(
         "the caret to be put at the error",
         () -> pane.input().getCaretPosition() == "int a = 1;\nString s = ".length());
+  }
+
+  /** Runs {@code code} as if typed into the input and run. */
+  private void run(FxRobot robot, String code) {
+    robot.interact(() -> pane.input().replaceText(code));
+    robot.interact(pane::runInput);
+  }
+
+  /** The pane's button that says {@code text}. */
+  private javafx.scene.control.Button button(FxRobot robot, String text) {
+    return robot
+        .lookup(
+            (java.util.function.Predicate<javafx.scene.Node>)
+                n -> n instanceof javafx.scene.control.Button b && text.equals(b.getText()))
+        .queryAs(javafx.scene.control.Button.class);
+  }
+
+  private static String java(java.nio.file.Path path) {
+    return path.toString().replace("\\", "\\\\");
+  }
+
+  @Test
+  void aDefinitionThatReadSystemInIsNamedAndAsksNothingWhenTheJvmEnds(FxRobot robot)
+      throws Exception {
+    javafx.scene.Node stdin = robot.lookup(".tb-repl-stdin").query();
+    run(robot, "var s = new Scanner(System.in).nextLine();");
+    waitFor("the code to ask for input", stdin::isVisible);
+    robot.write("héllo wörld");
+    robot.type(KeyCode.ENTER);
+    waitForTranscript("s ⇒ \"héllo wörld\"");
+    run(robot, "System.exit(0);");
+    waitForTranscript("Not restored: `var s = new Scanner(System.in).nextLine();`");
+    assertThat(transcript())
+        .contains("it reads System.in, which gives a re-run no input (the end of input)")
+        .contains("NoSuchElementException");
+    assertThat(FxWait.onFx(stdin::isVisible)).as("nobody is asked to type").isFalse();
+    waitFor("the pane to be idle", () -> pane.status().getText().startsWith("Ready"));
+  }
+
+  @Test
+  void escapeStopsTheDefinitionsRunningAgain(
+      FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path flag = dir.resolve("spin");
+    java.nio.file.Path inside = dir.resolve("spinning");
+    run(
+        robot,
+        "int spin() { if (Files.exists(Path.of(\""
+            + java(flag)
+            + "\"))) { try { Files.writeString(Path.of(\""
+            + java(inside)
+            + "\"), \"\"); } catch (IOException e) {} while (true) {} } return 1; }\n"
+            + "int spun = spin();");
+    waitForTranscript("spun ⇒ 1");
+    java.nio.file.Files.createFile(flag);
+    robot.interact(() -> button(robot, "Restart").fire());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!java.nio.file.Files.exists(inside) && System.nanoTime() < deadline) {
+      Thread.sleep(20); // a condition polled, with a limit
+    }
+    javafx.scene.control.Button stop = button(robot, "Stop");
+    waitFor("Stop to be offered during the re-run", () -> !stop.isDisabled());
+    assertThat(FxWait.onFx(() -> pane.status().whole())).contains("again");
+    FxWait.clickOn(robot, pane.input());
+    robot.type(KeyCode.ESCAPE);
+    waitForTranscript(
+        "Not restored: `int spun = spin();` \u2014 it was stopped while it ran again.");
+    waitFor("Stop to be done", stop::isDisabled);
+    run(robot, "6 * 7");
+    waitForTranscript("⇒ 42");
+  }
+
+  @Test
+  void aDefinitionThatEndsTheJvmWhenRunAgainIsNamedAndNothingRestartsByItself(
+      FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path flag = dir.resolve("flag");
+    run(
+        robot,
+        "int die() { System.exit(1); return 0; }\nint boom2 = Files.exists(Path.of(\""
+            + java(flag)
+            + "\")) ? die() : 1;\nint after = 2;");
+    waitForTranscript("after ⇒ 2");
+    java.nio.file.Files.createFile(flag);
+    run(robot, "System.exit(0);");
+    waitForTranscript("It was not started again by itself");
+    assertThat(transcript())
+        .contains("Running `int boom2 = Files.exists(")
+        .contains("exit code 1")
+        .contains(
+            "Restart runs the other 2 definitions again without it; Reset starts with nothing.");
+    waitFor("the status to say so", () -> pane.status().whole().startsWith("Java ended"));
+    robot.interact(() -> button(robot, "Restart").fire());
+    waitForTranscript("Restarted on request. 2 definitions were run again.");
+    run(robot, "die() + after");
+    waitForTranscript("exit code 1");
+  }
+
+  @Test
+  void aLongStatusNeverMakesThePaneWiderThanItsWindow(FxRobot robot) throws Exception {
+    String whole =
+        "The JVM running your code ended with exit code 0 (System.exit or Runtime.halt); a new"
+            + " one was started.…";
+    for (double font : new double[] {13, 22}) {
+      robot.interact(
+          () -> {
+            narrow = new Stage();
+            javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(pane.root());
+            box.setStyle("-fx-font-size: " + font + "px;");
+            narrow.setScene(new Scene(box, 1024, 600));
+            new Theme(false).apply(narrow.getScene());
+            narrow.show();
+            pane.showStatus(whole);
+          });
+      WaitForAsyncUtils.waitForFxEvents();
+      java.util.Set<javafx.scene.control.Button> buttons =
+          robot.from(pane.root()).lookup(".button").queryAllAs(javafx.scene.control.Button.class);
+      assertThat(FxWait.onFx(() -> pane.root().getLayoutBounds().getWidth()))
+          .as("the pane at %s px", font)
+          .isLessThanOrEqualTo(1024);
+      assertThat(
+              FxWait.onFx(
+                  () ->
+                      buttons.stream()
+                          .mapToDouble(b -> b.localToScene(b.getLayoutBounds()).getMaxX())
+                          .max()
+                          .orElseThrow()))
+          .as("the toolbar's buttons (Detach the last) at %s px", font)
+          .isLessThanOrEqualTo(1024);
+      assertThat(FxWait.onFx(() -> pane.status().getTooltip().getText())).isEqualTo(whole);
+      Stage shown = narrow;
+      robot.interact(shown::close);
+      narrow = null;
+    }
   }
 }
