@@ -158,6 +158,10 @@ final class KeptNotes {
     dialog.getDialogPane().setId(DIALOG_ID);
     dialog.setHeaderText("Notes kept when Talkbook last closed");
     dialog.getDialogPane().getButtonTypes().addAll(DONE, LATER);
+    // It comes up while the user may be typing in the notes: no key of that typing may answer it
+    // (Enter on a default Done would never tell of the files again), so the focus starts in the
+    // first file's path, which takes no typing, and there is no default button.
+    ((Button) dialog.getDialogPane().lookupButton(DONE)).setDefaultButton(false);
 
     List<Kept> kept = found.kept();
     Label intro =
@@ -172,6 +176,9 @@ final class KeptNotes {
     intro.setMinHeight(Region.USE_PREF_SIZE);
     VBox rows = new VBox(14);
     for (int i = kept.size() - 1; i >= 0; i--) {
+      if (!rows.getChildren().isEmpty()) {
+        rows.getChildren().add(new javafx.scene.control.Separator());
+      }
       rows.getChildren().add(row(window, dialog, kept.get(i), kept.size() - 1 - i));
     }
     if (found.older() > 0) {
@@ -192,6 +199,14 @@ final class KeptNotes {
     dialog.getDialogPane().setContent(content);
     dialog.getDialogPane().setMinWidth(620);
 
+    dialog.setOnShown(
+        e -> {
+          // After the dialog's own first focus, which goes to a button.
+          javafx.scene.Node first = content.lookup("#kept-path-0");
+          if (first != null) {
+            Platform.runLater(first::requestFocus);
+          }
+        });
     dialog
         .showAndWait()
         .filter(DONE::equals)

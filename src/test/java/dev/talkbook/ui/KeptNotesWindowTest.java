@@ -112,6 +112,13 @@ class KeptNotesWindowTest extends RealWindowTest {
     FxWait.until(
         "the talk shown", () -> WindowUnderTest.editorText(robot).equals("saved before\n"));
 
+    // Typing on when it comes up answers nothing: no default button, the focus in the path.
+    FxWait.untilFx("the path focused", () -> robot.lookup("#kept-path-0").query().isFocused());
+    robot.type(KeyCode.SPACE, KeyCode.ENTER, KeyCode.X);
+    ui.idle();
+    assertThat(FxWait.onFx(() -> asked(robot))).as("still asking").isTrue();
+    assertThat(WindowUnderTest.editorText(robot)).isEqualTo("saved before\n");
+
     FxWait.clickOn(robot, "#kept-put-back-0");
     FxWait.until(
         "the notes put back",
