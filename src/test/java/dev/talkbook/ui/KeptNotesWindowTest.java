@@ -60,9 +60,13 @@ class KeptNotesWindowTest extends RealWindowTest {
 
   /** A new window on the notebook, as the next start has. */
   private void restart(FxRobot robot) {
+    restart(robot, Notebook.Options.defaults());
+  }
+
+  private void restart(FxRobot robot, Notebook.Options options) {
     robot.interact(() -> ui.window.close());
     ui.notebook.close();
-    ui.notebook = Notebook.open(dir.resolve("notes.talkbook"));
+    ui.notebook = Notebook.open(dir.resolve("notes.talkbook"), options);
     robot.interact(() -> ui.show());
   }
 
@@ -216,6 +220,19 @@ class KeptNotesWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> robot.lookup("#kept-put-back-0").queryAs(Button.class).getText()))
         .isEqualTo("Put back into the talk");
     FxWait.clickOn(robot, "Not now");
+  }
+
+  @Test
+  void aReadOnlyWindowSaysWhyNothingCanBePutBack(FxRobot robot) throws Exception {
+    Talk keynote = talk("Keynote", "saved\n");
+    kept(keynote, "kept\n", 1);
+
+    restart(robot, Notebook.Options.defaults().withReadOnly(true));
+    FxWait.shown(robot, "#kept-put-back-0");
+    assertThat(status(robot, 0)).contains("open read-only");
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-put-back-0").query().isDisabled())).isTrue();
+    FxWait.clickOn(robot, "Not now");
+    FxWait.until("the dialog gone", () -> !asked(robot));
   }
 
   @Test
