@@ -31,9 +31,12 @@ import picocli.CommandLine.Spec;
 final class ImportCommand {
 
   /**
-   * Runs an import into the chosen notebook and returns its exit code. A dry run into a notebook
-   * that does not exist yet has nothing to compare with: it reports against an empty notebook that
-   * is thrown away, and the chosen one is not created.
+   * Runs an import into the chosen notebook and returns its exit code. A dry run changes nothing,
+   * so it opens the notebook only to read it (without its lock, as the reading commands do: beside
+   * a window that has it open, and with {@code --read-only}) and does its work on a scratch copy
+   * that is thrown away. A dry run into a notebook that does not exist yet has nothing to compare
+   * with: it reports against an empty notebook that is thrown away, and the chosen one is not
+   * created.
    */
   static int intoNotebook(CommandSpec spec, boolean dryRun, ToIntFunction<Notebook> importer) {
     TalkbookCommand root = TalkbookCommand.of(spec);
@@ -58,7 +61,16 @@ final class ImportCommand {
         deleteTree(scratch);
       }
     }
-    try (Notebook notebook = dryRun ? root.openExisting() : root.open()) {
+    if (dryRun) {
+      Notebook scratch;
+      try (Notebook notebook = root.openToRead()) {
+        scratch = notebook.scratchCopy();
+      }
+      try (scratch) {
+        return importer.applyAsInt(scratch);
+      }
+    }
+    try (Notebook notebook = root.open()) {
       return importer.applyAsInt(notebook);
     }
   }

@@ -1,96 +1,390 @@
 package dev.talkbook.ui;
 
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.site.FrontMatter;
+import dev.talkbook.core.site.SiteException;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.StatusLine;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
+import dev.talkbook.ui.talk.OpenTalk;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import javafx.scene.control.Alert;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
  * Tells, once the window is up, of notes the notebook could not take when Talkbook last closed,
  * which {@link ShutdownRecovery} kept in Markdown files (a full disk, a notebook another program
  * held): without this they were only named on the standard error, which a desktop start shows
- * nobody. "Open" opens the files it names and the window does not tell of them again; "Not now"
- * tells of them at the next start.
+ * nobody. Each file gets a row: "Put back into the talk" makes its notes the talk's notes again, as
+ * History → Restore does (the notes the talk has now are kept in its History first, and in the open
+ * talk it is one change that Undo takes back), so nothing is lost either way; "Show folder" and
+ * "Copy path" lead to the file itself. Every failure is said in the row. "Done" does not tell of
+ * these files again; "Not now" tells of them at the next start. The files are never deleted.
  */
 final class KeptNotes {
   static final String DIALOG_ID = "kept-notes";
-  static final ButtonType OPEN = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+  static final ButtonType DONE = new ButtonType("Done", ButtonBar.ButtonData.OK_DONE);
   static final ButtonType LATER = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
+
+  /** The most files the dialog lists one by one (the newest). */
+  static final int NAMED = 6;
+
+  /** What the window lends the dialog. */
+  record Parts(
+      Window owner,
+      Notebook notebook,
+      Settings settings,
+      UiExecutors executors,
+      OpenTalk talk,
+      LongConsumer openTalk,
+      Function<Path, CompletableFuture<Void>> showFolder) {}
+
+  /**
+   * One kept file as read: the talk it was kept from (null when that is gone from the notebook),
+   * the notes in it, and why it cannot be put back (null when it can).
+   */
+  record Kept(
+      Path file, long talkId, String title, String notes, long keptAt, Talk talk, String problem) {
+
+    boolean alreadyThere() {
+      return problem == null && talk != null && talk.body().equals(notes);
+    }
+  }
 
   private KeptNotes() {}
 
   /** Looks for such files on the notebook thread and, when there are new ones, asks. */
-  static void offer(
-      Window owner,
-      Path notebook,
-      Settings settings,
-      UiExecutors executors,
-      Path fallback,
-      Consumer<String> openLink) {
-    long seen = settings.get(Settings.keptNotesSeen(notebook)).longValue();
-    executors.run(
-        () ->
-            ShutdownRecovery.kept(notebook, fallback).stream()
-                .filter(file -> ShutdownRecovery.modified(file) > seen)
-                .toList(),
-        files -> {
-          if (!files.isEmpty()) {
-            ask(owner, notebook, settings, files, openLink);
+  static void offer(Parts window, Path fallback) {
+    Path notebook = window.notebook().file();
+    long seen = window.settings().get(Settings.keptNotesSeen(notebook)).longValue();
+    window
+        .executors()
+        .run(
+            () -> {
+              List<Path> files =
+                  ShutdownRecovery.kept(notebook, fallback).stream()
+                      .filter(file -> ShutdownRecovery.modified(file) > seen)
+                      .toList();
+              List<Path> shown = files.subList(Math.max(0, files.size() - NAMED), files.size());
+              List<Kept> read = new ArrayList<>();
+              for (Path file : shown) {
+                read.add(read(window.notebook(), file));
+              }
+              return new Found(read, files.size() - shown.size());
+            },
+            found -> {
+              if (!found.kept().isEmpty()) {
+                ask(window, found);
+              }
+            },
+            error -> {}); // nothing to tell of
+  }
+
+  /** The newest files read, and how many older ones are not listed. */
+  record Found(List<Kept> kept, int older) {}
+
+  /** Reads {@code file} and finds its talk (on the notebook thread). */
+  static Kept read(Notebook notebook, Path file) {
+    long talkId = ShutdownRecovery.talkIdOf(file);
+    long keptAt = ShutdownRecovery.modified(file);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return new Kept(
+          file, talkId, "", "", keptAt, null, "This file cannot be read (" + e.getMessage() + ").");
+    }
+    String title = "";
+    String notes = text;
+    try {
+      FrontMatter.Parsed parsed = FrontMatter.parse(text);
+      notes = parsed.body();
+      if (parsed.data().get("title") instanceof String t) {
+        title = t;
+      }
+    } catch (SiteException e) {
+      // Changed by hand since: all of it is notes.
+    }
+    Talk talk = talkId < 0 ? null : notebook.talks().find(talkId).orElse(null);
+    String problem = null;
+    if (talk == null) {
+      problem =
+          "The talk "
+              + (title.isEmpty() ? "they were kept from" : "“" + title + "”")
+              + " is no longer in this notebook, so they cannot be put back; copy what you need"
+              + " from the file.";
+    } else if (notebook.isReadOnly()) {
+      problem =
+          "This notebook is open read-only, so nothing can be put back now; open it for writing"
+              + " to do so.";
+    }
+    return new Kept(
+        file, talkId, talk == null ? title : talk.title(), notes, keptAt, talk, problem);
+  }
+
+  private static void ask(Parts window, Found found) {
+    Dialog<ButtonType> dialog = new Dialog<>();
+    dialog.initOwner(window.owner());
+    Theme.dress(dialog.getDialogPane(), window.owner());
+    dialog.setTitle("Talkbook");
+    dialog.getDialogPane().setId(DIALOG_ID);
+    dialog.setHeaderText("Notes kept when Talkbook last closed");
+    dialog.getDialogPane().getButtonTypes().addAll(DONE, LATER);
+    // It comes up while the user may be typing in the notes: no key of that typing may answer it
+    // (Enter on a default Done would never tell of the files again), so the focus starts in the
+    // first file's path, which takes no typing, and there is no default button.
+    ((Button) dialog.getDialogPane().lookupButton(DONE)).setDefaultButton(false);
+
+    List<Kept> kept = found.kept();
+    Label intro =
+        new Label(
+            "When Talkbook last closed, "
+                + (kept.size() == 1 ? "these notes" : "the notes below")
+                + " could not be saved in this notebook and were kept in "
+                + (kept.size() == 1 ? "a file" : "files")
+                + ". Put them back into their talk: the notes it has now are kept in its History"
+                + " (Go → History), so nothing is lost either way.");
+    intro.setWrapText(true);
+    intro.setMinHeight(Region.USE_PREF_SIZE);
+    VBox rows = new VBox(14);
+    for (int i = kept.size() - 1; i >= 0; i--) {
+      if (!rows.getChildren().isEmpty()) {
+        rows.getChildren().add(new javafx.scene.control.Separator());
+      }
+      rows.getChildren().add(row(window, dialog, kept.get(i), kept.size() - 1 - i));
+    }
+    if (found.older() > 0) {
+      Label older =
+          new Label(
+              "… and "
+                  + Counts.of(found.older(), "older file")
+                  + " beside the notebook or in the temporary folder.");
+      older.getStyleClass().add("tb-muted");
+      rows.getChildren().add(older);
+    }
+    ScrollPane scroll = new ScrollPane(rows);
+    scroll.setFitToWidth(true);
+    scroll.setMaxHeight(460);
+    scroll.setStyle("-fx-background-color: transparent; -fx-background-insets: 0;");
+    VBox content = new VBox(12, intro, kept.size() > 2 ? scroll : rows);
+    content.setPrefWidth(600);
+    dialog.getDialogPane().setContent(content);
+    dialog.getDialogPane().setMinWidth(620);
+
+    dialog.setOnShown(
+        e -> {
+          // After the dialog's own first focus, which goes to a button.
+          javafx.scene.Node first = content.lookup("#kept-path-0");
+          if (first != null) {
+            Platform.runLater(first::requestFocus);
           }
-        },
-        error -> {}); // nothing to tell of
-  }
-
-  /** The files, one a line; past {@link #NAMED} of them, the newest and how many more. */
-  static String named(List<Path> files) {
-    int skip = Math.max(0, files.size() - NAMED);
-    String shown =
-        files.subList(skip, files.size()).stream()
-            .map(Path::toString)
-            .collect(Collectors.joining("\n"));
-    return skip == 0 ? shown : shown + "\n… and " + Counts.of(skip, "older file");
-  }
-
-  /** The most files the question names one by one. */
-  static final int NAMED = 6;
-
-  private static void ask(
-      Window owner, Path notebook, Settings settings, List<Path> files, Consumer<String> openLink) {
-    Alert alert = new Alert(Alert.AlertType.INFORMATION, "", OPEN, LATER);
-    alert.initOwner(owner);
-    Theme.dress(alert.getDialogPane(), owner);
-    alert.setTitle("Talkbook");
-    alert.getDialogPane().setId(DIALOG_ID);
-    alert.setHeaderText("Notes kept when Talkbook last closed");
-    alert.setContentText(
-        "When Talkbook last closed, notes could not be saved in this notebook. "
-            + (files.size() == 1 ? "They were kept in:" : "They were kept in these files:")
-            + "\n\n"
-            + named(files)
-            + "\n\nOpen "
-            + (files.size() == 1 ? "it" : "them")
-            + " to copy back what the notes are missing.");
-    alert.getDialogPane().setMinWidth(520);
-    alert
+        });
+    dialog
         .showAndWait()
-        .filter(OPEN::equals)
+        .filter(DONE::equals)
         .ifPresent(
-            open -> {
-              // The files named (the newest): not a window for each of dozens.
-              files
-                  .subList(Math.max(0, files.size() - NAMED), files.size())
-                  .forEach(file -> openLink.accept(file.toUri().toString()));
-              settings.put(
-                  Settings.keptNotesSeen(notebook),
-                  (double) ShutdownRecovery.modified(files.get(files.size() - 1)));
-            });
+            done ->
+                window
+                    .settings()
+                    .put(
+                        Settings.keptNotesSeen(window.notebook().file()),
+                        (double) kept.get(kept.size() - 1).keptAt()));
+  }
+
+  private static VBox row(Parts window, Dialog<?> dialog, Kept kept, int index) {
+    Label title =
+        new Label(
+            (kept.title().isEmpty() ? "Notes" : "“" + kept.title() + "”")
+                + " — kept "
+                + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .format(Instant.ofEpochMilli(kept.keptAt()).atZone(ZoneId.systemDefault())));
+    title.setStyle("-fx-font-weight: bold;");
+    title.setWrapText(true);
+    title.setMinHeight(Region.USE_PREF_SIZE);
+
+    TextField path = new TextField(kept.file().toString());
+    path.setEditable(false);
+    path.setId("kept-path-" + index);
+
+    Label status = new Label(stateOf(kept));
+    status.setId("kept-status-" + index);
+    status.setWrapText(true);
+    status.setMinHeight(Region.USE_PREF_SIZE);
+    StatusLine.mark(status, kept.problem() != null && kept.talk() == null);
+
+    Button putBack = new Button("Put back into the talk");
+    putBack.setId("kept-put-back-" + index);
+    putBack.setDisable(kept.problem() != null || kept.alreadyThere());
+    Button showFolder = new Button("Show folder");
+    showFolder.setId("kept-show-folder-" + index);
+    Button copyPath = new Button("Copy path");
+    copyPath.setId("kept-copy-path-" + index);
+
+    Runnable grow =
+        () -> Platform.runLater(() -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
+    putBack.setOnAction(
+        e -> {
+          putBack.setDisable(true);
+          say(status, "Putting the notes back…", false);
+          putBack(window, kept)
+              .whenComplete(
+                  (openNow, error) -> {
+                    if (error == null) {
+                      say(
+                          status,
+                          "Put back into “"
+                              + kept.title()
+                              + "”. The notes it had are kept in its History (Go → History)"
+                              + (openNow ? "; Undo in the notes takes this back." : "."),
+                          false);
+                    } else {
+                      putBack.setDisable(false);
+                      say(
+                          status,
+                          "Could not put the notes back: "
+                              + Errors.message(error)
+                              + " They are still in the file.",
+                          true);
+                    }
+                    grow.run();
+                  });
+        });
+    showFolder.setOnAction(
+        e -> {
+          showFolder.setDisable(true);
+          window
+              .showFolder()
+              .apply(kept.file())
+              .whenCompleteAsync(
+                  (shown, error) -> {
+                    showFolder.setDisable(false);
+                    if (error == null) {
+                      say(status, "Its folder was handed to the desktop's file manager.", false);
+                    } else {
+                      Throwable why = error.getCause() != null ? error.getCause() : error;
+                      boolean copied = copy(kept.file());
+                      say(
+                          status,
+                          "Could not show the folder: "
+                              + why.getMessage()
+                              + (copied
+                                  ? " The file's path is copied to the clipboard instead."
+                                  : " The file's path is in the field above."),
+                          true);
+                    }
+                    grow.run();
+                  },
+                  Platform::runLater);
+        });
+    copyPath.setOnAction(
+        e -> {
+          if (copy(kept.file())) {
+            say(status, "The file's path is copied to the clipboard.", false);
+          } else {
+            say(
+                status,
+                "Could not copy to the clipboard; select the path in the field above.",
+                true);
+          }
+          grow.run();
+        });
+
+    HBox buttons = new HBox(8, putBack, showFolder, copyPath);
+    VBox row = new VBox(6, title, status, path, buttons);
+    row.setId("kept-" + index);
+    row.setPadding(new Insets(0, 4, 0, 0));
+    return row;
+  }
+
+  /** What the row says before anything is done. */
+  static String stateOf(Kept kept) {
+    if (kept.problem() != null) {
+      return kept.problem();
+    }
+    if (kept.alreadyThere()) {
+      return "The talk's notes already hold these; nothing to put back.";
+    }
+    return "These notes are not in the talk now.";
+  }
+
+  /**
+   * Puts the notes back (the open talk's text saved first, as History → Restore does); completes on
+   * the FX thread with whether the talk is the open one, where the editor took them as one change
+   * that Undo takes back. Another talk is opened to show them.
+   */
+  static CompletableFuture<Boolean> putBack(Parts window, Kept kept) {
+    OpenTalk talk = window.talk();
+    Talk open = talk.getTalk();
+    String current = open != null && open.id() == kept.talkId() ? talk.getText() : null;
+    if (current != null) {
+      talk.saveNow();
+    }
+    Notebook notebook = window.notebook();
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
+    window
+        .executors()
+        .run(
+            () -> {
+              if (current != null) {
+                notebook.talks().saveBody(kept.talkId(), current);
+              }
+              notebook.revisions().bringBack(kept.talkId(), kept.notes());
+              return notebook.talks().get(kept.talkId());
+            },
+            back -> {
+              Talk now = talk.getTalk();
+              boolean openNow = now != null && now.id() == back.id();
+              if (openNow) {
+                talk.restored(back);
+              } else {
+                window.openTalk().accept(back.id());
+              }
+              done.complete(openNow);
+            },
+            done::completeExceptionally);
+    return done;
+  }
+
+  private static void say(Label status, String text, boolean problem) {
+    status.setText(text);
+    StatusLine.mark(status, problem);
+  }
+
+  private static boolean copy(Path file) {
+    try {
+      ClipboardContent content = new ClipboardContent();
+      content.putString(file.toString());
+      return javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 }

@@ -83,6 +83,14 @@ public final class MainWindow {
     default Clock clock() {
       return Clock.systemDefaultZone();
     }
+
+    /**
+     * Shows {@code file}'s folder in the desktop's file manager; completes when it is shown, or
+     * exceptionally with what went wrong (no application to show folders with).
+     */
+    default java.util.concurrent.CompletableFuture<Void> showInFolder(Path file) {
+      return dev.talkbook.ui.common.ShowInFolder.show(file);
+    }
   }
 
   private final Stage stage;
@@ -189,12 +197,15 @@ public final class MainWindow {
     screen.whenTalkShown(
         () ->
             KeptNotes.offer(
-                stage,
-                notebook.file(),
-                settings,
-                executors,
-                Path.of(System.getProperty("java.io.tmpdir")),
-                host::openLink));
+                new KeptNotes.Parts(
+                    stage,
+                    notebook,
+                    settings,
+                    executors,
+                    talk,
+                    screen::openToWrite,
+                    host::showInFolder),
+                Path.of(System.getProperty("java.io.tmpdir"))));
   }
 
   private void attach(String name, byte[] bytes) {

@@ -116,6 +116,15 @@ final class ShutdownRecovery {
     return null;
   }
 
+  private static final java.util.regex.Pattern KEPT_NAME =
+      java.util.regex.Pattern.compile("\\.unsaved-(\\d{1,18})-\\d{8}-\\d{6}\\.md$");
+
+  /** The id of the talk whose notes {@code file} keeps, as its name says; -1 when it does not. */
+  static long talkIdOf(Path file) {
+    var m = KEPT_NAME.matcher(file.getFileName().toString());
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
   /** The notebook's path as a short tag ({@code Settings} keys each notebook the same way). */
   private static String tag(Path notebook) {
     return Integer.toHexString(notebook.toAbsolutePath().normalize().toString().hashCode());

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Reading commands work while another process (the window) has the notebook open for writing, and
- * see what it saved; writing commands are refused with a message that names --read-only.
+ * see what it saved; dry runs work there too, and with --read-only; writing commands are refused
+ * with a message that names --read-only.
  */
 @Timeout(120)
 class ReadBesideTheWindowTest extends CliTest {
@@ -94,6 +95,60 @@ class ReadBesideTheWindowTest extends CliTest {
           .contains("open in another Talkbook (process " + holder.pid() + ")")
           .contains("--read-only");
     }
+  }
+
+  @Test
+  void dryRunsWorkBesideAWriterAndReportAsTheyWouldAlone() throws Exception {
+    addSample();
+    Path camp =
+        Files.writeString(
+            dir.resolve("camp.xml"), ScheduleCommandTest.fixture("frab-schedule.xml"));
+    Path md = markdownFolder();
+    holdInAnotherProcess("held\n");
+
+    assertOut(ok("import", "schedule", "--dry-run", camp.toString()))
+        .contains(
+            "Would import the frab/pentabarf schedule XML into \"Sommercamp 2026\" (a new event):"
+                + " 4 added",
+            "(dry run: nothing was changed)");
+    assertOut(ok("import", "markdown", "--dry-run", md.toString()))
+        .contains("created   meetup/01-one.md", "Would import 2 files", "dry run");
+    assertOut(ok("--read-only", "import", "schedule", "--dry-run", camp.toString()))
+        .contains("4 added", "(dry run: nothing was changed)");
+    assertThat(talkCount()).as("nothing imported").isEqualTo(5);
+  }
+
+  @Test
+  void aReadOnlyDryRunLeavesTheFileAsItWasAndPutsNothingBesideIt() throws Exception {
+    addSample();
+    Path camp =
+        Files.writeString(
+            dir.resolve("camp.xml"), ScheduleCommandTest.fixture("frab-schedule.xml"));
+    Path md = markdownFolder();
+    byte[] before = Files.readAllBytes(notebook());
+    List<String> beside;
+    try (var files = Files.list(notebook().getParent())) {
+      beside = files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+
+    assertOut(ok("--read-only", "import", "schedule", "--dry-run", camp.toString()))
+        .contains("4 added", "(dry run: nothing was changed)");
+    assertOut(ok("--read-only", "import", "markdown", "--dry-run", md.toString()))
+        .contains("Would import 2 files", "dry run");
+
+    assertThat(Files.readAllBytes(notebook())).isEqualTo(before);
+    try (var files = Files.list(notebook().getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(beside);
+    }
+  }
+
+  private Path markdownFolder() throws Exception {
+    Path md = Files.createDirectories(dir.resolve("md/meetup"));
+    Files.writeString(
+        md.resolve("_index.md"), "---\ntitle: Spring Meetup\ndate: 2026-04-01\n---\n");
+    Files.writeString(md.resolve("01-one.md"), "---\ntitle: One\n---\n# One\n");
+    Files.writeString(md.resolve("02-two.md"), "---\ntitle: Two\n---\nsecond\n");
+    return dir.resolve("md");
   }
 
   @Test

@@ -62,6 +62,12 @@ final class WindowUnderTest {
   /** What the folder chooser answers (null: the user cancelled). */
   volatile Path folder;
 
+  /** The files whose folder the window asked the desktop to show. */
+  final List<Path> shownFolders = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** How showing a folder fails (null: it is shown). */
+  volatile RuntimeException folderFailure;
+
   MainWindow window;
 
   /** The window's theme (a test may switch it, as View → Theme does). */
@@ -100,6 +106,15 @@ final class WindowUnderTest {
         @Override
         public Path chooseFolder(String title) {
           return folder;
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> showInFolder(Path file) {
+          shownFolders.add(file);
+          RuntimeException failure = folderFailure;
+          return failure == null
+              ? java.util.concurrent.CompletableFuture.completedFuture(null)
+              : java.util.concurrent.CompletableFuture.failedFuture(failure);
         }
       };
 

@@ -86,6 +86,24 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes a consistent snapshot of {@code source} to the new file {@code target} (SQLite's {@code
+   * VACUUM INTO}). The source is only read, through a read-only attachment of it, so this works on
+   * a file that may not be written and beside a writer in another process.
+   */
+  static void copy(Path source, Path target) throws SQLException {
+    try (Connection c = baseConfig().createConnection("jdbc:sqlite::memory:")) {
+      try (var attach = c.prepareStatement("ATTACH DATABASE ? AS source")) {
+        attach.setString(1, source.toUri() + "?mode=ro");
+        attach.execute();
+      }
+      try (var vacuum = c.prepareStatement("VACUUM source INTO ?")) {
+        vacuum.setString(1, target.toString());
+        vacuum.execute();
+      }
+    }
+  }
+
   /** A connection that reads and never writes, used to look at a file before trusting it. */
   static Connection inspect(Path file) throws SQLException {
     SQLiteConfig config = baseConfig();

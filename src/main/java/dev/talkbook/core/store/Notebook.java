@@ -78,11 +78,16 @@ public final class Notebook implements AutoCloseable {
   private final SearchStore search;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
+  private final Options options;
+
+  /** For a {@link #scratchCopy()}: its temporary folder, removed when it is closed; else null. */
+  private volatile Path scratchFolder;
 
   private Notebook(Path file, Database db, NotebookLock lock, Options options) {
     this.file = file;
     this.db = db;
     this.lock = lock;
+    this.options = options;
     this.attachments = new AttachmentStore(db, options.clock());
     this.revisions = new RevisionStore(db, options.clock(), options.policy());
     this.talks = new TalkStore(db, options.clock(), revisions, attachments);
@@ -517,6 +522,60 @@ public final class Notebook implements AutoCloseable {
     }
   }
 
+  /**
+   * A private copy of this notebook to try changes on (a dry run), opened for writing in a new
+   * temporary folder that closing the copy removes. The copy is a consistent snapshot read through
+   * a read-only connection, so it can be made while another Talkbook holds this notebook and from a
+   * notebook opened read-only; this notebook is never written.
+   */
+  public Notebook scratchCopy() {
+    Path folder;
+    try {
+      folder = Files.createTempDirectory("talkbook-dry-run");
+    } catch (IOException e) {
+      throw cannotCopy(e, null);
+    }
+    try {
+      Path copy = folder.resolve("dry-run.talkbook");
+      try {
+        Database.copy(file, copy);
+      } catch (SQLException e) {
+        throw cannotCopy(e, folder);
+      }
+      Notebook scratch =
+          open(
+              copy,
+              options.withCreate(false).withReadOnly(false).withLockWait(java.time.Duration.ZERO));
+      scratch.scratchFolder = folder;
+      return scratch;
+    } catch (RuntimeException e) {
+      deleteTree(folder);
+      throw e;
+    }
+  }
+
+  private NotebookException cannotCopy(Exception e, Path folder) {
+    String where = folder == null ? System.getProperty("java.io.tmpdir") : folder.toString();
+    String why =
+        isDiskFull(e)
+            ? "the disk holding " + where + " is full. Free some space there and try again."
+            : e.getMessage();
+    return new NotebookException(
+        "Could not copy notebook " + file + " to " + where + " to try the changes there: " + why,
+        e);
+  }
+
+  private static void deleteTree(Path folder) {
+    try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      System.getLogger(Notebook.class.getName())
+          .log(System.Logger.Level.DEBUG, "removing the scratch copy " + folder, e);
+    }
+  }
+
   /** The notebook file. */
   public Path file() {
     return file;
@@ -632,6 +691,9 @@ public final class Notebook implements AutoCloseable {
           failure.addSuppressed(unlock);
         }
       }
+    }
+    if (scratchFolder != null) {
+      deleteTree(scratchFolder);
     }
     if (failure != null) {
       throw failure;

@@ -72,18 +72,33 @@ public final class RevisionStore {
                       () ->
                           new NotFoundException(
                               "There is no revision with id " + revisionId + "."));
-          long now = clock.millis();
-          String current = body(c, old.talkId());
-          Optional<Revision> newest = newest(c, old.talkId());
-          if (newest.isEmpty() || !newest.get().body().equals(current)) {
-            insert(c, old.talkId(), now, Revision.Reason.BEFORE_RESTORE, current);
-          }
-          TalkStore.writeBody(c, old.talkId(), old.body(), now);
-          long id = insert(c, old.talkId(), now, Revision.Reason.RESTORED, old.body());
-          changed.remove(old.talkId());
-          thin(c, old.talkId());
-          return find(c, id).orElseThrow();
+          return restore(c, old.talkId(), old.body());
         });
+  }
+
+  /**
+   * Brings notes kept outside the notebook back as the talk's notes (the file Talkbook wrote when
+   * it could not save them as it closed), the way {@link #restore} does: the text they replace is
+   * kept first, and the notes brought back are kept too, so the History lists both and can go back
+   * to either.
+   */
+  public Revision bringBack(long talkId, String body) {
+    String notes = TalkStore.checkBody(body);
+    return db.write("bring back the kept notes", c -> restore(c, talkId, notes));
+  }
+
+  private Revision restore(Connection c, long talkId, String body) throws SQLException {
+    long now = clock.millis();
+    String current = body(c, talkId);
+    Optional<Revision> newest = newest(c, talkId);
+    if (newest.isEmpty() || !newest.get().body().equals(current)) {
+      insert(c, talkId, now, Revision.Reason.BEFORE_RESTORE, current);
+    }
+    TalkStore.writeBody(c, talkId, body, now);
+    long id = insert(c, talkId, now, Revision.Reason.RESTORED, body);
+    changed.remove(talkId);
+    thin(c, talkId);
+    return find(c, id).orElseThrow();
   }
 
   /** Keeps the talk's current notes as a revision unless the newest revision has them already. */

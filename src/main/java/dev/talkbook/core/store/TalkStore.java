@@ -697,7 +697,7 @@ public final class TalkStore {
         });
   }
 
-  private static String checkBody(String body) {
+  static String checkBody(String body) {
     String notes = body == null ? "" : body;
     if (notes.length() > MAX_BODY_CHARS) {
       throw new NotebookException(

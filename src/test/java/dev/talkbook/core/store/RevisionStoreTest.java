@@ -146,6 +146,25 @@ class RevisionStoreTest {
   }
 
   @Test
+  void bringingBackKeptNotesKeepsTheTextTheyReplaceAndThemselves() {
+    notebook.talks().saveBody(talk, "in the notebook, never kept");
+
+    Revision back = notebook.revisions().bringBack(talk, "kept in a file\0 as it closed");
+
+    assertThat(notebook.talks().get(talk).body()).isEqualTo("kept in a file as it closed");
+    assertThat(back.reason()).isEqualTo(Revision.Reason.RESTORED);
+    assertThat(notebook.revisions().list(talk))
+        .extracting(Revision::reason, Revision::body)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                Revision.Reason.RESTORED, "kept in a file as it closed"),
+            org.assertj.core.groups.Tuple.tuple(
+                Revision.Reason.BEFORE_RESTORE, "in the notebook, never kept"));
+    assertThatThrownBy(() -> notebook.revisions().bringBack(talk + 99, "x"))
+        .isInstanceOf(dev.talkbook.core.notebook.NotFoundException.class);
+  }
+
+  @Test
   void oldRevisionsAreThinnedWhenANewOneIsKept() {
     for (int day = 0; day < 30; day++) {
       for (int hour = 0; hour < 24; hour += 2) {
