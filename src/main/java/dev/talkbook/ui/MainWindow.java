@@ -160,6 +160,7 @@ public final class MainWindow {
         new NavigatorView(notebook, executors, settings, id -> open(id, null), this::reloadTalk);
     search = new SearchView(notebook, executors, this::open);
     status = new StatusBar(notebook.file(), notebook.isReadOnly(), talk);
+    status.followDetails(details.unsavedProperty(), details.problemProperty());
     readOnly = notebook.isReadOnly();
     editor =
         editorAside == null
@@ -458,6 +459,14 @@ public final class MainWindow {
   public void requestClose(Runnable then) {
     details.save();
     guard.requestClose(then);
+  }
+
+  /**
+   * Saves what the details' fields hold unsaved on the calling thread, without the FX thread: for
+   * the shutdown hook (SIGTERM), beside the notes' {@link OpenTalk#saveForShutdown}.
+   */
+  void saveDetailsForShutdown() {
+    details.saveForShutdown();
   }
 
   /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */
