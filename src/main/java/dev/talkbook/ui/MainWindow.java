@@ -483,6 +483,7 @@ public final class MainWindow {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    screen.rememberPlace();
     state.remember(split);
     editor.dispose();
     talk.dispose();

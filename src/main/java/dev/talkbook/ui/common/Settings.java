@@ -106,6 +106,15 @@ public final class Settings {
   }
 
   /**
+   * Where the caret, the selection and the scroll stood in the notes of the talk last open in
+   * {@code notebook}: "talk id:anchor:caret:top paragraph" ({@code EditorView.Place}); empty when
+   * none is known.
+   */
+  public static Key<String> lastPlace(Path notebook) {
+    return text(ofNotebook("lastPlace", notebook), "");
+  }
+
+  /**
    * The folder {@code notebook}'s site was last exported to; empty when never. One for each
    * notebook: a second notebook's export was offered the first one's folder, and replaced its site.
    */
