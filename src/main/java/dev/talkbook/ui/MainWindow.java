@@ -48,6 +48,12 @@ public final class MainWindow {
   /** The least height of the notes (px): six lines at the default font size. */
   static final double NOTES_MIN_HEIGHT = 130;
 
+  /**
+   * The most of the talk's column the unfolded details take: on a short window (a laptop's, the
+   * REPL open) their fields scroll and the notes keep the rest, not five lines under them.
+   */
+  static final double DETAILS_MOST = 0.4;
+
   /** The least width of the preview (px): a narrow window takes the room from the others first. */
   static final double PREVIEW_MIN_WIDTH = 180;
 
@@ -249,6 +255,7 @@ public final class MainWindow {
     VBox.setVgrow(editor.root(), Priority.ALWAYS);
     // A short window shrinks the details (their fields scroll), never the notes below six lines.
     editor.root().setMinHeight(NOTES_MIN_HEIGHT);
+    details.root().maxHeightProperty().bind(talkPane.heightProperty().multiply(DETAILS_MOST));
     talkPane.getChildren().addAll(details.root(), editor.root());
     // The talk's column is never narrower than its find bar needs (fields with their prompts,
     // "No results", the buttons) in the smallest window.
@@ -415,6 +422,10 @@ public final class MainWindow {
     share.followRepl(session);
     java = new JavaMenu(parts, root, split, session);
     menus.add(java.menu());
+    // Shown again if it was as the window last closed, once the notes are up (not before the
+    // window's first frame, which it would hold up).
+    JavaMenu shown = java;
+    screen.whenTalkShown(shown::showIfShownLastTime);
   }
 
   /** Live share (for tests). */

@@ -185,7 +185,7 @@ final class StatusBar {
         && detailsUnsaved.get()
         && !detailsWhy.isEmpty()) {
       // A field the notebook cannot take yet (a time half typed): kept in the field, not saved.
-      saveState.setText("Details not saved");
+      saveState.setText("Details not saved: " + detailsWhy);
       saveState.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
       saveState.getStyleClass().add("tb-failed");
       explainSaveState(detailsWhy);

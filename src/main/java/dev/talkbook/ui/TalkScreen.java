@@ -48,6 +48,9 @@ final class TalkScreen {
   private OutlineView outline;
   private Runnable onTalkShown;
 
+  /** Whether the window has shown its first talk (or found none to show). */
+  private boolean firstShown;
+
   /** Where the caret and scroll were left in each talk visited in this session. */
   private final java.util.Map<Long, EditorView.Place> places = new java.util.HashMap<>();
 
@@ -274,6 +277,7 @@ final class TalkScreen {
 
   /** Nothing to open at start (or it could not be read): the window as it is counts as shown. */
   private void noTalkToShow() {
+    firstShown = true;
     if (onTalkShown != null) {
       Runnable once = onTalkShown;
       onTalkShown = null;
@@ -302,6 +306,10 @@ final class TalkScreen {
   }
 
   void whenTalkShown(Runnable action) {
+    if (firstShown && onTalkShown == null) {
+      afterNextLayout(action); // shown already: not at the next talk opened
+      return;
+    }
     Runnable before = onTalkShown;
     onTalkShown =
         before == null
@@ -378,6 +386,7 @@ final class TalkScreen {
     showTitle(shown);
     settings.put(Settings.lastTalk(notebook.file()), shown.id()); // written out at once
     keepPlace.playFromStart(); // its place once laid out
+    firstShown = true;
     if (onTalkShown != null) {
       Runnable once = onTalkShown;
       onTalkShown = null;

@@ -70,6 +70,9 @@ public final class Settings {
 
   public static final Key<Boolean> OUTLINE_BULLETS = flag("outlineBullets", false);
 
+  /** Whether the REPL pane was shown (docked or detached) when the window last closed. */
+  public static final Key<Boolean> REPL_SHOWN = flag("repl.shown", false);
+
   /** Whether the open talk's details are shown whole (else folded to one line). */
   public static final Key<Boolean> DETAILS_EXPANDED = flag("detailsExpanded", true);
 
