@@ -49,10 +49,19 @@ public final class MainWindow {
   static final double NOTES_MIN_HEIGHT = 130;
 
   /**
-   * The most of the talk's column the unfolded details take: on a short window (a laptop's, the
-   * REPL open) their fields scroll and the notes keep the rest, not five lines under them.
+   * The room the notes keep under the unfolded details (px, about twelve lines at the default font
+   * size), or {@link #NOTES_SHARE} of the talk's column when that is less: on a short window (a
+   * laptop's, the REPL open) the details' fields scroll, not five lines of notes under them.
    */
-  static final double DETAILS_MOST = 0.4;
+  static final double NOTES_ROOM = 250;
+
+  /** The share of a short talk's column the notes keep under the details. */
+  static final double NOTES_SHARE = 0.6;
+
+  /** The most height the unfolded details take in a talk's column {@code column} px high. */
+  static double detailsMost(double column) {
+    return column - Math.min(NOTES_ROOM, column * NOTES_SHARE);
+  }
 
   /** The least width of the preview (px): a narrow window takes the room from the others first. */
   static final double PREVIEW_MIN_WIDTH = 180;
@@ -255,7 +264,12 @@ public final class MainWindow {
     VBox.setVgrow(editor.root(), Priority.ALWAYS);
     // A short window shrinks the details (their fields scroll), never the notes below six lines.
     editor.root().setMinHeight(NOTES_MIN_HEIGHT);
-    details.root().maxHeightProperty().bind(talkPane.heightProperty().multiply(DETAILS_MOST));
+    details
+        .root()
+        .maxHeightProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> detailsMost(talkPane.getHeight()), talkPane.heightProperty()));
     talkPane.getChildren().addAll(details.root(), editor.root());
     // The talk's column is never narrower than its find bar needs (fields with their prompts,
     // "No results", the buttons) in the smallest window.

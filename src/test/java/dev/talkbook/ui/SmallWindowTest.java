@@ -27,9 +27,33 @@ class SmallWindowTest extends RealWindowTest {
     double column = FxWait.onFx(() -> details.getParent().getLayoutBounds().getHeight());
     assertThat(FxWait.onFx(details::getHeight))
         .as("the details' height in a column of %s px", column)
-        .isLessThanOrEqualTo(column * MainWindow.DETAILS_MOST + 1);
+        .isLessThanOrEqualTo(MainWindow.detailsMost(column) + 1);
     assertThat(FxWait.onFx(() -> notes.getLayoutBounds().getHeight()))
-        .isGreaterThan(FxWait.onFx(details::getHeight));
+        .isGreaterThanOrEqualTo(
+            Math.min(MainWindow.NOTES_ROOM, column * MainWindow.NOTES_SHARE) - 1);
+  }
+
+  @Test
+  void aFieldTabbedToBelowTheDetailsViewIsScrolledIntoSight(FxRobot robot) throws Exception {
+    ui.resize(robot, 1024, 600);
+    ui.openNewTalk(robot, "A talk with all its details", NOTES);
+    Node box = FxWait.shown(robot, ".tb-details-fields");
+    javafx.scene.control.TextField video =
+        robot.lookup("#detail-video").queryAs(javafx.scene.control.TextField.class);
+    FxWait.clickOn(robot, "#detail-title");
+    // Tab by Tab down the fields to the last one, as a keyboard user goes: the scroll pane brings
+    // each into sight (JavaFX's own traversal), so the capped details stay usable by keyboard.
+    for (int i = 0; i < 20 && !FxWait.onFx(video::isFocused); i++) {
+      robot.type(javafx.scene.input.KeyCode.TAB);
+    }
+    assertThat(FxWait.onFx(video::isFocused)).isTrue();
+    FxWait.untilFx(
+        "the video field inside what the details show",
+        () -> {
+          javafx.geometry.Bounds view = box.localToScene(box.getLayoutBounds());
+          javafx.geometry.Bounds field = video.localToScene(video.getLayoutBounds());
+          return field.getMinY() >= view.getMinY() - 0.5 && field.getMaxY() <= view.getMaxY() + 0.5;
+        });
   }
 
   private static boolean replShown(FxRobot robot) {
