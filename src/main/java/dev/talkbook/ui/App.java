@@ -453,6 +453,17 @@ public final class App extends Application implements MainWindow.Host {
       if (open == null || book == null) {
         return;
       }
+      if (!book.isReadOnly()) {
+        // The details' fields first (a speaker typed a moment ago), then the notes, as Ctrl+Q.
+        try {
+          ShutdownRecovery.onOwnThread(open::saveDetailsForShutdown)
+              .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException
+            | java.util.concurrent.TimeoutException notSaved) {
+          System.getLogger(App.class.getName())
+              .log(System.Logger.Level.WARNING, "talk details not saved on shutdown", notSaved);
+        }
+      }
       var session = open.openTalk();
       if (!ShutdownRecovery.saveOrKeep(
           book.file(),

@@ -104,7 +104,7 @@ final class JavaMenu {
         "_Java",
         null,
         MenuActions.words(
-            WindowMenus.item("Show or hide the REPL", "Shortcut+J", () -> dock().toggle()),
+            WindowMenus.item("Show or hide the REPL", "Shortcut+J", this::toggleRepl),
             "repl jshell console java"),
         MenuActions.words(
             WindowMenus.item("Detach the REPL", null, () -> dock().detach()), "repl jshell window"),
@@ -222,6 +222,27 @@ final class JavaMenu {
     return dock;
   }
 
+  /** Shows or hides the REPL pane, and remembers which for the next start. */
+  private void toggleRepl() {
+    dock().toggle();
+    settings.put(Settings.REPL_SHOWN, dock.isShown());
+  }
+
+  /**
+   * Shows the REPL pane as the window starts, when it was shown as the window last closed; the
+   * focus stays where the start put it (the notes).
+   */
+  void showIfShownLastTime() {
+    if (!settings.get(Settings.REPL_SHOWN) || (dock != null && dock.isShown())) {
+      return;
+    }
+    Node focused = stage.getScene() == null ? null : stage.getScene().getFocusOwner();
+    dock().show();
+    if (focused != null && focused.getScene() == stage.getScene()) {
+      focused.requestFocus();
+    }
+  }
+
   /** Whether the REPL pane was built. */
   boolean isBuilt() {
     return dock != null;
@@ -292,6 +313,7 @@ final class JavaMenu {
     if (presenter != null) {
       presenter.exit(); // puts the layout back before the window remembers it
     }
+    settings.put(Settings.REPL_SHOWN, dock != null && dock.isShown());
     if (dock != null) {
       dock.close();
     }

@@ -48,6 +48,21 @@ public final class MainWindow {
   /** The least height of the notes (px): six lines at the default font size. */
   static final double NOTES_MIN_HEIGHT = 130;
 
+  /**
+   * The room the notes keep under the unfolded details (px, about twelve lines at the default font
+   * size), or {@link #NOTES_SHARE} of the talk's column when that is less: on a short window (a
+   * laptop's, the REPL open) the details' fields scroll, not five lines of notes under them.
+   */
+  static final double NOTES_ROOM = 250;
+
+  /** The share of a short talk's column the notes keep under the details. */
+  static final double NOTES_SHARE = 0.6;
+
+  /** The most height the unfolded details take in a talk's column {@code column} px high. */
+  static double detailsMost(double column) {
+    return column - Math.min(NOTES_ROOM, column * NOTES_SHARE);
+  }
+
   /** The least width of the preview (px): a narrow window takes the room from the others first. */
   static final double PREVIEW_MIN_WIDTH = 180;
 
@@ -168,6 +183,7 @@ public final class MainWindow {
         new NavigatorView(notebook, executors, settings, id -> open(id, null), this::reloadTalk);
     search = new SearchView(notebook, executors, this::open);
     status = new StatusBar(notebook.file(), notebook.isReadOnly(), talk);
+    status.followDetails(details.unsavedProperty(), details.problemProperty());
     readOnly = notebook.isReadOnly();
     editor =
         editorAside == null
@@ -259,6 +275,12 @@ public final class MainWindow {
     VBox.setVgrow(editor.root(), Priority.ALWAYS);
     // A short window shrinks the details (their fields scroll), never the notes below six lines.
     editor.root().setMinHeight(NOTES_MIN_HEIGHT);
+    details
+        .root()
+        .maxHeightProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> detailsMost(talkPane.getHeight()), talkPane.heightProperty()));
     talkPane.getChildren().addAll(details.root(), editor.root());
     // The talk's column is never narrower than its find bar needs (fields with their prompts,
     // "No results", the buttons) in the smallest window.
@@ -425,6 +447,10 @@ public final class MainWindow {
     share.followRepl(session);
     java = new JavaMenu(parts, root, split, session);
     menus.add(java.menu());
+    // Shown again if it was as the window last closed, once the notes are up (not before the
+    // window's first frame, which it would hold up).
+    JavaMenu shown = java;
+    screen.whenTalkShown(shown::showIfShownLastTime);
   }
 
   /** Live share (for tests). */
@@ -471,6 +497,14 @@ public final class MainWindow {
     guard.requestClose(then);
   }
 
+  /**
+   * Saves what the details' fields hold unsaved on the calling thread, without the FX thread: for
+   * the shutdown hook (SIGTERM), beside the notes' {@link OpenTalk#saveForShutdown}.
+   */
+  void saveDetailsForShutdown() {
+    details.saveForShutdown();
+  }
+
   /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */
   public void close() {
     share.close(); // on the notebook thread, which the app lets finish
@@ -485,6 +519,7 @@ public final class MainWindow {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    screen.rememberPlace();
     state.remember(split);
     editor.dispose();
     talk.dispose();

@@ -35,6 +35,13 @@ final class StatusBar {
   private final javafx.animation.PauseTransition noticeTimeout =
       new javafx.animation.PauseTransition(javafx.util.Duration.seconds(20));
 
+  /** Whether the talk's details hold text not yet saved, and why it cannot be (or ""). */
+  private javafx.beans.value.ObservableBooleanValue detailsUnsaved =
+      new javafx.beans.property.SimpleBooleanProperty();
+
+  private javafx.beans.value.ObservableStringValue detailsProblem =
+      new javafx.beans.property.SimpleStringProperty("");
+
   /** Why the notebook is read-only ("another Talkbook has it open…"), null when it is not. */
   private String readOnlyWhy;
 
@@ -68,6 +75,20 @@ final class StatusBar {
     talk.wordsProperty().addListener((obs, old, count) -> showWords());
     talk.talkProperty().addListener((obs, old, open) -> showState());
     readOnlyWhy = readOnly ? OPENED_READ_ONLY : null;
+    showState();
+  }
+
+  /**
+   * The save state covers the talk's details too: not "Saved" while a field holds text the notebook
+   * does not have ({@code unsaved}), and why when it cannot take it ({@code problem}).
+   */
+  void followDetails(
+      javafx.beans.value.ObservableBooleanValue unsaved,
+      javafx.beans.value.ObservableStringValue problem) {
+    detailsUnsaved = unsaved;
+    detailsProblem = problem;
+    unsaved.addListener((obs, old, now) -> showState());
+    problem.addListener((obs, old, now) -> showState());
     showState();
   }
 
@@ -159,7 +180,21 @@ final class StatusBar {
       showWords();
       return;
     }
-    switch (talk.saveStateProperty().get()) {
+    String detailsWhy = detailsProblem.get() == null ? "" : detailsProblem.get();
+    if (talk.saveStateProperty().get() == EditorSession.SaveState.SAVED
+        && detailsUnsaved.get()
+        && !detailsWhy.isEmpty()) {
+      // A field the notebook cannot take yet (a time half typed): kept in the field, not saved.
+      saveState.setText("Details not saved: " + detailsWhy);
+      saveState.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
+      saveState.getStyleClass().add("tb-failed");
+      explainSaveState(detailsWhy);
+      showWords();
+      return;
+    }
+    switch (detailsUnsaved.get() && talk.saveStateProperty().get() == EditorSession.SaveState.SAVED
+        ? EditorSession.SaveState.UNSAVED
+        : talk.saveStateProperty().get()) {
       case SAVED -> {
         saveState.setText("Saved");
         saveState.setGraphic(Icons.of(Feather.CHECK));

@@ -48,6 +48,19 @@ final class TalkScreen {
   private OutlineView outline;
   private Runnable onTalkShown;
 
+  /** Whether the window has shown its first talk (or found none to show). */
+  private boolean firstShown;
+
+  /** Where the caret and scroll were left in each talk visited in this session. */
+  private final java.util.Map<Long, EditorView.Place> places = new java.util.HashMap<>();
+
+  /** The talk whose notes the editor shows, -1 when none. */
+  private long shownId = -1;
+
+  /** The open talk's place, written to the settings once the caret and scroll rest a moment. */
+  private final javafx.animation.PauseTransition keepPlace =
+      new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+
   /**
    * @param makeOutline builds the outline panel and puts it in the window
    */
@@ -63,6 +76,12 @@ final class TalkScreen {
     this.navigator = parts.navigator();
     this.makeOutline = makeOutline;
     talk.loads().subscribe(this::load);
+    keepPlace.setOnFinished(e -> rememberPlace());
+    editor.area().caretPositionProperty().addListener((obs, old, at) -> keepPlace.playFromStart());
+    editor
+        .area()
+        .estimatedScrollYProperty()
+        .addListener((obs, old, y) -> keepPlace.playFromStart());
     editor.edits().subscribe(e -> talk.edited(e.text(), e.position(), e.removed(), e.inserted()));
     ChangeListener<Boolean> saveOnLeaving =
         (obs, was, focused) -> {
@@ -258,6 +277,7 @@ final class TalkScreen {
 
   /** Nothing to open at start (or it could not be read): the window as it is counts as shown. */
   private void noTalkToShow() {
+    firstShown = true;
     if (onTalkShown != null) {
       Runnable once = onTalkShown;
       onTalkShown = null;
@@ -286,6 +306,10 @@ final class TalkScreen {
   }
 
   void whenTalkShown(Runnable action) {
+    if (firstShown && onTalkShown == null) {
+      afterNextLayout(action); // shown already: not at the next talk opened
+      return;
+    }
     Runnable before = onTalkShown;
     onTalkShown =
         before == null
@@ -343,7 +367,11 @@ final class TalkScreen {
   /** A talk's notes to show: a talk opened (or none), or a version restored from its history. */
   private void load(OpenTalk.Loaded loaded) {
     Talk shown = loaded.talk();
+    if (!loaded.restored() && shownId >= 0) {
+      places.put(shownId, editor.place()); // the talk left: its place, for coming back
+    }
     if (shown == null) {
+      shownId = -1;
       editor.load("");
       details.show(null);
       return;
@@ -351,11 +379,14 @@ final class TalkScreen {
     if (loaded.restored()) {
       editor.area().replaceText(shown.body()); // one change, which Undo takes back
     } else {
-      editor.load(shown.body());
+      editor.load(shown.body(), placeIn(shown.id()));
     }
+    shownId = shown.id();
     details.show(shown);
     showTitle(shown);
     settings.put(Settings.lastTalk(notebook.file()), shown.id()); // written out at once
+    keepPlace.playFromStart(); // its place once laid out
+    firstShown = true;
     if (onTalkShown != null) {
       Runnable once = onTalkShown;
       onTalkShown = null;
@@ -364,6 +395,32 @@ final class TalkScreen {
     if (preview.webView() == null) {
       // Once the notes are on screen, the preview's WebKit may take its second, and the outline.
       afterNextLayout(this::buildLateViews);
+    }
+  }
+
+  /**
+   * Where the caret and scroll were left in talk {@code talkId}: in this session, else (the talk
+   * open when the window last closed) as the settings keep it; null for a talk not visited, whose
+   * notes open at their start.
+   */
+  private EditorView.Place placeIn(long talkId) {
+    EditorView.Place visited = places.get(talkId);
+    if (visited != null) {
+      return visited;
+    }
+    String kept = settings.get(Settings.lastPlace(notebook.file()));
+    int colon = kept.indexOf(':');
+    if (colon > 0 && kept.substring(0, colon).equals(Long.toString(talkId))) {
+      return EditorView.Place.parse(kept.substring(colon + 1));
+    }
+    return null;
+  }
+
+  /** Keeps the open talk's caret and scroll in the settings, for the next start. */
+  void rememberPlace() {
+    keepPlace.stop();
+    if (shownId >= 0) {
+      settings.put(Settings.lastPlace(notebook.file()), shownId + ":" + editor.place());
     }
   }
 

@@ -70,6 +70,9 @@ public final class Settings {
 
   public static final Key<Boolean> OUTLINE_BULLETS = flag("outlineBullets", false);
 
+  /** Whether the REPL pane was shown (docked or detached) when the window last closed. */
+  public static final Key<Boolean> REPL_SHOWN = flag("repl.shown", false);
+
   /** Whether the open talk's details are shown whole (else folded to one line). */
   public static final Key<Boolean> DETAILS_EXPANDED = flag("detailsExpanded", true);
 
@@ -103,6 +106,15 @@ public final class Settings {
   /** The talk last open in {@code notebook} (its id), -1 when none. */
   public static Key<Long> lastTalk(Path notebook) {
     return new Key<>(ofNotebook("lastTalk", notebook), -1L, Long::valueOf);
+  }
+
+  /**
+   * Where the caret, the selection and the scroll stood in the notes of the talk last open in
+   * {@code notebook}: "talk id:anchor:caret:top paragraph" ({@code EditorView.Place}); empty when
+   * none is known.
+   */
+  public static Key<String> lastPlace(Path notebook) {
+    return text(ofNotebook("lastPlace", notebook), "");
   }
 
   /**

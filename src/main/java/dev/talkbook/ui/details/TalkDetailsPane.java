@@ -12,7 +12,6 @@ import dev.talkbook.ui.common.TalkTime;
 import dev.talkbook.ui.common.TextWidth;
 import dev.talkbook.ui.common.Tips;
 import dev.talkbook.ui.common.UiExecutors;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +39,12 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The open talk's details: title, speakers, time, room, slide and video links (opened in the system
- * browser), tags with completion from the notebook's tags. Saved when a field is left or Enter is
- * pressed; a value that cannot be saved is explained under the fields and not lost.
+ * browser), tags with completion from the notebook's tags. Saved as the notes are: {@link
+ * #AUTOSAVE_DELAY} after typing stops, when a field is left or Enter is pressed, before another
+ * talk is shown, and from the shutdown hook ({@link #saveForShutdown}). A value that cannot be
+ * saved (a time not yet like 2026-11-24 14:30) is explained under the fields and kept in its field;
+ * the other fields are saved all the same. {@link #unsavedProperty} says whether a field holds text
+ * not yet in the notebook.
  */
 public final class TalkDetailsPane {
   static final DateTimeFormatter TIME = TalkTime.FORM;
@@ -78,6 +81,30 @@ public final class TalkDetailsPane {
 
   private Talk talk;
   private List<String> knownTags = List.of();
+
+  /** How long after a pause in typing the details are saved (as long as the notes wait). */
+  public static final java.time.Duration AUTOSAVE_DELAY = java.time.Duration.ofMillis(400);
+
+  private final javafx.animation.PauseTransition autosave =
+      new javafx.animation.PauseTransition(javafx.util.Duration.millis(AUTOSAVE_DELAY.toMillis()));
+
+  /** The title as it was when the title field was entered or the talk shown (Esc's). */
+  private String titleBefore;
+
+  /** Whether {@link #show} is writing the fields (not the user typing). */
+  private boolean showing;
+
+  private final javafx.beans.property.ReadOnlyBooleanWrapper unsaved =
+      new javafx.beans.property.ReadOnlyBooleanWrapper();
+
+  /** What the fields hold that the notebook does not, for the shutdown hook; null when nothing. */
+  private volatile Pending pending;
+
+  /** Details typed for talk {@code talkId} and not yet stored. */
+  record Pending(long talkId, Talk.Details details) {}
+
+  /** The details a save has sent and not yet heard back of (FX thread), or null. */
+  private Talk.Details sending;
 
   /** Whether a change of the tags' text offers completions: not when the pane wrote it. */
   private boolean completing = true;
@@ -207,13 +234,28 @@ public final class TalkDetailsPane {
                 }
               });
     }
+    for (TextInputControl f : allFields()) {
+      f.textProperty().addListener((obs, old, text) -> typedInto());
+    }
+    autosave.setOnFinished(e -> save(false));
+    title
+        .focusedProperty()
+        .addListener(
+            (obs, was, focused) -> {
+              if (focused) {
+                titleBefore = title.getText();
+              }
+            });
     tags.textProperty().addListener((obs, old, text) -> suggestTags(text));
     show(null);
   }
 
-  /** The title: Enter saves, as in the other fields; Esc puts back the title as stored. */
+  /**
+   * The title: Enter saves, as in the other fields; Esc puts back the title as it was when the
+   * field was entered (saved while typing, the stored title is already the typed one).
+   */
   private TitleField titleField() {
-    TitleField f = new TitleField(this::save, () -> talk == null ? null : talk.details().title());
+    TitleField f = new TitleField(this::save, () -> talk == null ? null : titleBefore);
     f.setId("detail-title");
     f.setPromptText("Talk title");
     f.setAccessibleText("Talk title");
@@ -392,19 +434,31 @@ public final class TalkDetailsPane {
     return String.join("  \u00b7  ", parts);
   }
 
-  /** Shows a talk's details (or nothing, disabled, for null). */
+  /**
+   * Shows a talk's details (or nothing, disabled, for null). What the fields hold unsaved for the
+   * talk shown so far is saved first; the same talk shown again (read again after a change
+   * elsewhere) keeps what is being typed.
+   */
   public void show(Talk shown) {
+    boolean same = talk != null && shown != null && talk.id() == shown.id();
+    if (talk != null && unsaved.get()) {
+      save(true);
+    }
+    autosave.stop();
+    boolean keepTyping = same && unsaved.get();
     talk = shown;
-    problem.setText("");
     root.setDisable(shown == null);
-    Talk.Details d = shown == null ? null : shown.details();
-    title.setText(d == null ? "" : d.title());
-    speakers.setText(d == null ? "" : String.join(", ", d.speakers()));
-    time.setText(d == null || d.startsAt() == null ? "" : TIME.format(d.startsAt()));
-    room.setText(d == null || d.room() == null ? "" : d.room());
-    slides.setText(d == null || d.slidesUrl() == null ? "" : d.slidesUrl());
-    video.setText(d == null || d.videoUrl() == null ? "" : d.videoUrl());
-    tags.setText(d == null ? "" : String.join(", ", d.tags()));
+    if (!keepTyping) {
+      problem.setText("");
+      showing = true;
+      try {
+        showFields(shown == null ? null : shown.details());
+        titleBefore = title.getText();
+      } finally {
+        showing = false;
+      }
+      refreshUnsaved();
+    }
     summary.set(summary(shown));
     star.setSelected(shown != null && shown.starred());
     star.setText(star.isSelected() ? "★" : "☆");
@@ -421,6 +475,144 @@ public final class TalkDetailsPane {
           () -> notebook.talks().tags().stream().map(TagCount::name).toList(),
           names -> knownTags = names,
           error -> knownTags = List.of());
+    }
+  }
+
+  private void showFields(Talk.Details d) {
+    title.setText(d == null ? "" : d.title());
+    speakers.setText(d == null ? "" : String.join(", ", d.speakers()));
+    time.setText(d == null || d.startsAt() == null ? "" : TIME.format(d.startsAt()));
+    room.setText(d == null || d.room() == null ? "" : d.room());
+    slides.setText(d == null || d.slidesUrl() == null ? "" : d.slidesUrl());
+    video.setText(d == null || d.videoUrl() == null ? "" : d.videoUrl());
+    tags.setText(d == null ? "" : String.join(", ", d.tags()));
+  }
+
+  /** Whether a field holds text the notebook does not have (or cannot take yet). */
+  public javafx.beans.property.ReadOnlyBooleanProperty unsavedProperty() {
+    return unsaved.getReadOnlyProperty();
+  }
+
+  /** Why a field's text cannot be saved (shown under the fields), or "" when nothing is wrong. */
+  public javafx.beans.property.ReadOnlyStringProperty problemProperty() {
+    return problem.textProperty();
+  }
+
+  /** The user changed a field: saved {@link #AUTOSAVE_DELAY} after the typing stops. */
+  private void typedInto() {
+    if (showing || talk == null) {
+      return;
+    }
+    refreshUnsaved();
+    if (unsaved.get()) {
+      autosave.playFromStart();
+    } else {
+      autosave.stop();
+      problem.setText(""); // typed back to what is stored
+    }
+  }
+
+  /** Brings {@link #unsaved} and {@link #pending} up to date with the fields. */
+  private void refreshUnsaved() {
+    if (talk == null) {
+      pending = null;
+      unsaved.set(false);
+      return;
+    }
+    Attempt typed = savable();
+    boolean differs = !typed.details().equals(talk.details());
+    pending = differs ? new Pending(talk.id(), typed.details()) : null;
+    unsaved.set(differs || typed.problem() != null);
+  }
+
+  /** The details the fields give, field by field; a field that cannot be saved keeps its value. */
+  private record Attempt(Talk.Details details, String problem) {}
+
+  /**
+   * The stored details with each field's text that can be saved: a field whose text cannot (a time
+   * half typed, a link without its https://) leaves its stored value, and the first such says why.
+   */
+  private Attempt savable() {
+    Talk.Details d = talk.details();
+    String why = null;
+    List<java.util.function.UnaryOperator<Talk.Details>> fields =
+        List.of(
+            t ->
+                new Talk.Details(
+                    title.getText(),
+                    t.speakers(),
+                    t.startsAt(),
+                    t.room(),
+                    t.slidesUrl(),
+                    t.videoUrl(),
+                    t.tags()),
+            t ->
+                new Talk.Details(
+                    t.title(),
+                    CommaList.split(speakers.getText()),
+                    t.startsAt(),
+                    t.room(),
+                    t.slidesUrl(),
+                    t.videoUrl(),
+                    t.tags()),
+            t ->
+                new Talk.Details(
+                    t.title(),
+                    t.speakers(),
+                    TalkTime.parse(time.getText()).orElse(null),
+                    t.room(),
+                    t.slidesUrl(),
+                    t.videoUrl(),
+                    t.tags()),
+            t ->
+                new Talk.Details(
+                    t.title(),
+                    t.speakers(),
+                    t.startsAt(),
+                    room.getText(),
+                    t.slidesUrl(),
+                    t.videoUrl(),
+                    t.tags()),
+            t ->
+                new Talk.Details(
+                    t.title(),
+                    t.speakers(),
+                    t.startsAt(),
+                    t.room(),
+                    slides.getText(),
+                    t.videoUrl(),
+                    t.tags()),
+            t ->
+                new Talk.Details(
+                    t.title(),
+                    t.speakers(),
+                    t.startsAt(),
+                    t.room(),
+                    t.slidesUrl(),
+                    video.getText(),
+                    t.tags()),
+            t -> t.withTags(CommaList.split(tags.getText())));
+    for (var field : fields) {
+      try {
+        d = field.apply(d);
+      } catch (NotebookException e) {
+        if (why == null) {
+          why = e.getMessage();
+        }
+      }
+    }
+    return new Attempt(d, why);
+  }
+
+  /**
+   * Saves what the fields hold that is not yet stored, on the calling thread (the shutdown hook's,
+   * any but the FX thread): the FX thread may be busy or gone. Nothing when nothing is pending or
+   * the notebook is read-only.
+   */
+  public void saveForShutdown() {
+    Pending p = pending;
+    if (p != null && !notebook.isReadOnly()) {
+      notebook.talks().update(p.talkId(), p.details());
     }
   }
 
@@ -448,44 +640,56 @@ public final class TalkDetailsPane {
         });
   }
 
-  /** The details as typed, or an explanation of what cannot be saved. */
-  Talk.Details typed() {
-    LocalDateTime at = TalkTime.parse(time.getText()).orElse(null);
-    return new Talk.Details(
-        title.getText(),
-        CommaList.split(speakers.getText()),
-        at,
-        room.getText(),
-        slides.getText(),
-        video.getText(),
-        CommaList.split(tags.getText()));
+  /** Saves the typed details if they changed (the fields that are valid; see {@link #savable}). */
+  public void save() {
+    save(true);
   }
 
-  /** Saves the typed details if they changed and are valid. */
-  public void save() {
+  /**
+   * Saves what the fields hold; {@code left} when the user is done with the field (Enter, left,
+   * another talk), not only paused: then the tags are shown as stored, and a tag typed to complete
+   * loses its trailing comma.
+   */
+  private void save(boolean left) {
+    autosave.stop();
     if (talk == null) {
       return;
     }
-    Talk.Details details;
-    try {
-      details = typed();
-    } catch (NotebookException e) {
-      problem.setText(e.getMessage());
-      return;
-    }
-    problem.setText("");
-    if (details.equals(talk.details())) {
+    Attempt typed = savable();
+    problem.setText(typed.problem() == null ? "" : typed.problem());
+    Talk.Details details = typed.details();
+    if (details.equals(talk.details()) || details.equals(sending)) {
+      refreshUnsaved();
       return;
     }
     long id = talk.id();
     String tagsSent = tags.getText();
+    sending = details;
+    if (executors.io().isShutdown()) {
+      return; // the window is closing: its own save (or the shutdown hook's) has run
+    }
     executors.run(
         () -> notebook.talks().update(id, details),
         updated -> {
+          if (details.equals(sending)) {
+            sending = null;
+          }
+          Pending p = pending;
+          if (p != null && p.talkId() == id && p.details().equals(details)) {
+            pending = null; // stored: the shutdown hook has nothing of it to write
+          }
           stored(updated);
-          showStoredTags(updated, tagsSent);
+          if (left || !tags.isFocused()) {
+            showStoredTags(updated, tagsSent);
+          }
+          refreshUnsaved();
         },
-        error -> problem.setText(Errors.message(error)));
+        error -> {
+          if (details.equals(sending)) {
+            sending = null;
+          }
+          problem.setText(Errors.message(error));
+        });
   }
 
   /** A save or star the notebook stored: shown if that talk is still the one here, then told. */
@@ -571,6 +775,11 @@ public final class TalkDetailsPane {
   /** The tags' completions while they show, else null (for tests). */
   ContextMenu suggestionsShown() {
     return tagSuggestions != null && tagSuggestions.isShowing() ? tagSuggestions : null;
+  }
+
+  /** The talk shown, or null (for tests). */
+  Talk talkShown() {
+    return talk;
   }
 
   /** Whether the completions' popup has been made (for tests). */

@@ -13,7 +13,8 @@ import javafx.scene.text.Text;
  * The talk's title, whole: it wraps onto as many lines as it needs, one to {@link #MOST_LINES}
  * (then it scrolls), so a long title can be read and edited where it is. It is one line of text all
  * the same: Enter commits it (as a text field's Enter does), a line break or tab pasted in is a
- * space, Tab moves on to the next field, and Esc puts back the title as stored.
+ * space, Tab moves on to the next field, and Esc puts back the title it had before (as {@code
+ * stored} gives it).
  */
 final class TitleField extends TextArea {
   /** The most lines the field grows to; a longer title scrolls inside them. */
@@ -24,7 +25,7 @@ final class TitleField extends TextArea {
 
   /**
    * @param commit what Enter does (what a text field's action did)
-   * @param stored the title as stored, which Esc puts back (null: nothing to put back)
+   * @param stored the title to put back on Esc (null: nothing to put back)
    */
   TitleField(Runnable commit, Supplier<String> stored) {
     this.commit = commit;

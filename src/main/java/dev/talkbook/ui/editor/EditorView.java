@@ -343,8 +343,64 @@ public final class EditorView {
     return edits;
   }
 
+  /**
+   * Where the caret, the selection ({@code anchor} to {@code caret}) and the scroll (the paragraph
+   * at the top) stood in a text, to come back to.
+   */
+  public record Place(int anchor, int caret, int top) {
+    /** "anchor:caret:top". */
+    @Override
+    public String toString() {
+      return anchor + ":" + caret + ":" + top;
+    }
+
+    /** The place {@link #toString} wrote, or null when {@code text} is not one. */
+    public static Place parse(String text) {
+      String[] parts = text == null ? new String[0] : text.split(":");
+      if (parts.length != 3) {
+        return null;
+      }
+      try {
+        return new Place(
+            Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+  }
+
+  /** Where the caret, selection and scroll stand now. */
+  public Place place() {
+    int top = area.getVisibleParagraphs().isEmpty() ? 0 : area.firstVisibleParToAllParIndex();
+    return new Place(area.getAnchor(), area.getCaretPosition(), top);
+  }
+
+  /**
+   * Replaces the whole text as a fresh start ({@link #load(String)}), with the caret, selection and
+   * scroll at {@code place} (cut to the text; null: at the start).
+   */
+  public void load(String text, Place place) {
+    if (place == null) {
+      load(text);
+      return;
+    }
+    replaceAll(text);
+    int length = area.getLength();
+    area.selectRange(
+        Math.max(0, Math.min(place.anchor(), length)),
+        Math.max(0, Math.min(place.caret(), length)));
+    int top = Math.max(0, Math.min(place.top(), area.getParagraphs().size() - 1));
+    area.showParagraphAtTop(top);
+  }
+
   /** Replaces the whole text as a fresh start: no undo back into another talk's notes. */
   public void load(String text) {
+    replaceAll(text);
+    area.moveTo(0);
+    area.requestFollowCaret();
+  }
+
+  private void replaceAll(String text) {
     area.replaceText(text);
     Styles all = styles(text);
     newestRequest++; // the request the replacement made is done here, at once
@@ -354,8 +410,6 @@ public final class EditorView {
     shown = all;
     dirtyFrom = -1;
     area.getUndoManager().forgetHistory();
-    area.moveTo(0);
-    area.requestFollowCaret();
   }
 
   /**

@@ -398,4 +398,32 @@ class TalkDetailsPaneTest {
                         .toList()))
         .containsExactly("Open the slides", "Open the recording");
   }
+
+  @Test
+  void theShutdownHookSavesWhatAFieldHoldsWithoutTheFxThread(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    long id = FxWait.onFx(() -> pane.talkShown().id());
+    // The FX thread typed and then hangs (as it may when the system ends the app): neither the
+    // autosave nor a focus change can run; the shutdown hook's thread saves the field all the same.
+    java.util.concurrent.CountDownLatch typed = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    javafx.application.Platform.runLater(
+        () -> {
+          pane.speakers.setText("Maren Holt, Ada Lovelace");
+          typed.countDown();
+          try {
+            release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    try {
+      assertThat(typed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      pane.saveForShutdown();
+      assertThat(notebook.talks().get(id).details().speakers())
+          .containsExactly("Maren Holt", "Ada Lovelace");
+    } finally {
+      release.countDown();
+    }
+  }
 }

@@ -1,0 +1,109 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Talk;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * The talk's details saved as the notes are: shortly after the typing stops with the caret still in
+ * the field, a field the notebook cannot take kept and explained while the others are saved, on
+ * switching talks without leaving the field, and the status bar not "Saved" meanwhile.
+ */
+class DetailsSavingTest extends RealWindowTest {
+
+  private Talk stored(Talk talk) {
+    return ui.notebook.talks().get(talk.id());
+  }
+
+  private static TextField field(FxRobot robot, String id) {
+    return robot.lookup("#detail-" + id).queryAs(TextField.class);
+  }
+
+  @Test
+  void typedDetailsAreSavedOnceTheTypingStopsWithTheCaretStillInTheField(FxRobot robot)
+      throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Typed details", "Notes\n");
+    FxWait.clickOn(robot, "#detail-speakers");
+    robot.write("Ada Lovelace");
+    FxWait.until(
+        "the speaker saved without leaving the field",
+        () -> stored(talk).details().speakers().equals(List.of("Ada Lovelace")));
+    assertThat(FxWait.onFx(() -> field(robot, "speakers").isFocused())).isTrue();
+    FxWait.untilFx("the status bar says saved", () -> "Saved".equals(saveStateNow(robot)));
+    // Ctrl+Z in the field still takes the typing back (the save did not rewrite the field).
+    robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+    String undone = FxWait.onFx(() -> field(robot, "speakers").getText());
+    assertThat(undone).isNotEqualTo("Ada Lovelace");
+    assertThat("Ada Lovelace").startsWith(undone);
+    FxWait.until(
+        "the undone speaker saved too",
+        () -> String.join(", ", stored(talk).details().speakers()).equals(undone.strip()));
+  }
+
+  @Test
+  void theStatusBarIsNotSavedWhileAFieldHoldsTextNotYetStored(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Typed details", "Notes\n");
+    FxWait.untilFx("the status bar says saved", () -> "Saved".equals(saveStateNow(robot)));
+    // The change and the look at the bar in one go on the FX thread: no autosave in between.
+    String state =
+        FxWait.onFx(
+            () -> {
+              field(robot, "room").setText("Hall B");
+              return saveStateNow(robot);
+            });
+    assertThat(state).isEqualTo("Edited");
+  }
+
+  @Test
+  void aTimeThatCannotBeSavedIsKeptAndExplainedAndTheOtherFieldsAreSaved(FxRobot robot)
+      throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Typed details", "Notes\n");
+    FxWait.clickOn(robot, "#detail-room");
+    robot.write("Hall B");
+    FxWait.clickOn(robot, "#detail-time");
+    robot.write("tomorrow");
+    FxWait.until("the room saved", () -> "Hall B".equals(stored(talk).details().room()));
+    FxWait.untilFx(
+        "the status bar says the details are not saved",
+        () -> saveStateNow(robot).startsWith("Details not saved: Time \"tomorrow\""));
+    assertThat(FxWait.onFx(() -> field(robot, "time").getText())).isEqualTo("tomorrow");
+    assertThat(stored(talk).details().startsAt()).isNull();
+    String tip =
+        FxWait.onFx(() -> robot.lookup("#save-state").queryAs(Label.class).getTooltip().getText());
+    assertThat(tip).contains("tomorrow");
+    // Typed right, it is saved, and the bar says so.
+    robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+    robot.write("2026-12-05 18:30");
+    FxWait.until("the time saved", () -> stored(talk).details().startsAt() != null);
+    FxWait.untilFx("the status bar says saved", () -> "Saved".equals(saveStateNow(robot)));
+  }
+
+  @Test
+  void switchingTalksWithTheCaretInAFieldSavesWhatItHolds(FxRobot robot) throws Exception {
+    Talk other = ui.openNewTalk(robot, "The other talk", "Other notes\n");
+    Talk talk = ui.openNewTalk(robot, "Typed details", "Notes\n");
+    // Typed and switched in one go: neither the autosave nor a focus change saves it.
+    robot.interact(
+        () -> {
+          field(robot, "speakers").requestFocus();
+          field(robot, "speakers").setText("Grace Hopper");
+          ui.window.open(other.id(), List.of());
+        });
+    FxWait.untilFx(
+        "the other talk shown", () -> WindowUnderTest.editorText(robot).equals("Other notes\n"));
+    FxWait.until(
+        "the speaker saved with the talk left",
+        () -> stored(talk).details().speakers().equals(List.of("Grace Hopper")));
+    assertThat(FxWait.onFx(() -> field(robot, "speakers").getText())).isEmpty();
+  }
+
+  private static String saveStateNow(FxRobot robot) {
+    return robot.lookup("#save-state").queryAs(Label.class).getText();
+  }
+}
