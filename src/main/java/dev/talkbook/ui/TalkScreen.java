@@ -310,6 +310,11 @@ final class TalkScreen {
     open(talkId, null, true);
   }
 
+  /** Opens a talk with the caret in its notes at the first of {@code reveal} it has (a search). */
+  void openToWrite(long talkId, List<String> reveal) {
+    open(talkId, reveal, true);
+  }
+
   private void open(long talkId, List<String> reveal, boolean write) {
     talk.open(talkId)
         .whenComplete(

@@ -33,7 +33,8 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * Search over the whole notebook in the core's query language. Results show the talk, its event and
- * the matching passage with the matches marked; Enter or a click opens the talk at the match.
+ * the matching passage with the matches marked; Enter or a click opens the talk at the match. Esc
+ * clears the words, and in an empty field leaves the search; Tab goes on to the hits.
  */
 public final class SearchView {
   private static final long DELAY_MS = 150;
@@ -71,6 +72,8 @@ public final class SearchView {
 
   private String firstTerm = "";
   private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
+  private Runnable leave = () -> {};
+  private Runnable tabOut = () -> {};
 
   /**
    * @param open called with a talk id and the word to show in it
@@ -126,7 +129,23 @@ public final class SearchView {
             openHit(results.getItems().get(0));
             e.consume();
           } else if (e.getCode() == KeyCode.ESCAPE) {
-            field.clear();
+            // Esc clears the words; in an empty field it leaves the search (to the notes).
+            if (field.getText().isEmpty()) {
+              leave.run();
+            } else {
+              field.clear();
+            }
+            e.consume();
+          } else if (e.getCode() == KeyCode.TAB && !e.isShiftDown() && !e.isShortcutDown()) {
+            // On to what the search shows: the hits, or the tree (not the tree's tool buttons).
+            if (!results.getItems().isEmpty() && active.get()) {
+              results.requestFocus();
+              if (results.getSelectionModel().isEmpty()) {
+                results.getSelectionModel().selectFirst();
+              }
+            } else {
+              tabOut.run();
+            }
             e.consume();
           }
         });
@@ -136,6 +155,9 @@ public final class SearchView {
               && results.getSelectionModel().getSelectedItem() != null) {
             openHit(results.getSelectionModel().getSelectedItem());
             e.consume();
+          } else if (e.getCode() == KeyCode.ESCAPE) {
+            field.requestFocus(); // back to the words, where a second Esc clears them
+            e.consume();
           }
         });
     results.setOnMouseClicked(
@@ -144,6 +166,15 @@ public final class SearchView {
             openHit(results.getSelectionModel().getSelectedItem());
           }
         });
+  }
+
+  /**
+   * What Esc in the empty field does ({@code leave}: the window gives the notes the focus) and what
+   * Tab does when no hits are shown ({@code tabOut}: the navigator's tree takes it).
+   */
+  public void onLeaving(Runnable leave, Runnable tabOut) {
+    this.leave = leave;
+    this.tabOut = tabOut;
   }
 
   public TextField field() {
