@@ -124,6 +124,55 @@ class KeyFlowWindowTest extends RealWindowTest {
     ui.idle();
   }
 
+  @Test
+  void tabInTheFindBarGoesFromFindToReplaceThenToTheButtons(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Keys", "one cat, two cats\n");
+    robot.interact(() -> WindowUnderTest.editor(robot).requestFocus());
+    shortcut(robot, KeyCode.H);
+    TextField find = robot.lookup("#find-field").queryAs(TextField.class);
+    TextField replace = robot.lookup("#replace-field").queryAs(TextField.class);
+    FxWait.untilFx("the find field focused", find::isFocused);
+    robot.type(KeyCode.TAB);
+    FxWait.untilFx("the replace field focused", replace::isFocused);
+    robot.type(KeyCode.TAB);
+    FxWait.untilFx("Replace focused", () -> "replace-one".equals(focusOwner(robot).getId()));
+    robot.type(KeyCode.TAB);
+    FxWait.untilFx("Replace all focused", () -> "replace-all".equals(focusOwner(robot).getId()));
+    robot.type(KeyCode.TAB);
+    FxWait.untilFx(
+        "then the find bar's small tools",
+        () ->
+            focusOwner(robot) instanceof javafx.scene.control.ToggleButton
+                || focusOwner(robot) instanceof javafx.scene.control.CheckBox);
+  }
+
+  @Test
+  void undoInTheReplaceFieldTakesBackReplaceAll(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Keys", "one cat, two cats\n");
+    robot.interact(() -> WindowUnderTest.editor(robot).requestFocus());
+    shortcut(robot, KeyCode.H);
+    TextField find = robot.lookup("#find-field").queryAs(TextField.class);
+    FxWait.untilFx("the find field focused", find::isFocused);
+    robot.write("cat");
+    FxWait.clickOn(robot, "#replace-field");
+    robot.write("dog");
+    FxWait.clickOn(robot, "#replace-all");
+    FxWait.untilFx(
+        "replaced", () -> WindowUnderTest.editor(robot).getText().equals("one dog, two dogs\n"));
+    FxWait.clickOn(robot, "#replace-field");
+    shortcut(robot, KeyCode.Z);
+    FxWait.untilFx(
+        "the notes as before",
+        () -> WindowUnderTest.editor(robot).getText().equals("one cat, two cats\n"));
+    assertThat(FxWait.onFx(() -> robot.lookup("#replace-field").queryAs(TextField.class).getText()))
+        .isEqualTo("dog");
+  }
+
+  private static void shortcut(FxRobot robot, KeyCode key) {
+    robot.press(KeyCode.CONTROL, key);
+    robot.release(key, KeyCode.CONTROL);
+  }
+
   /** The Import schedule window, while it shows. */
   private static Stage dialog() {
     return Window.getWindows().stream()
