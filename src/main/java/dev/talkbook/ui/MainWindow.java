@@ -185,6 +185,9 @@ public final class MainWindow {
     search.onLeaving(this::focusNotes, () -> navigator.tree().requestFocus());
     layout();
     scene = state.show(root, theme, preview, editor);
+    if (readOnly) {
+      sayWhyReadOnly();
+    }
     stage.setTitle(notebook.file().getFileName() + " — Talkbook");
     ScrollSync scroll = ScrollSync.install(editor.area(), preview);
     screen.onOutline(outline -> outline.onJump(scroll::jumpTo));
@@ -302,6 +305,27 @@ public final class MainWindow {
     talk.talkProperty().addListener((obs, was, now) -> place.run());
     search.activeProperty().addListener((obs, was, now) -> place.run());
     return outline;
+  }
+
+  /**
+   * In a read-only window, what would change the notebook is greyed out; its key (Ctrl+N, F2, Del,
+   * Ctrl+D…) and a call from elsewhere say why nothing happens, in the status bar, not asking
+   * first.
+   */
+  private void sayWhyReadOnly() {
+    Runnable tell = () -> status.showMessageOnce(status.readOnlyMessage());
+    navigator.onReadOnly(tell);
+    List<MenuItem> changing = menus.changing();
+    scene.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          for (MenuItem item : changing) {
+            if (item.getAccelerator() != null && item.getAccelerator().match(e)) {
+              tell.run();
+              return;
+            }
+          }
+        });
   }
 
   /** The notes take the focus when a talk is shown, else the navigator's tree. */
