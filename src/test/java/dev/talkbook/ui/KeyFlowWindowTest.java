@@ -173,6 +173,22 @@ class KeyFlowWindowTest extends RealWindowTest {
     robot.release(key, KeyCode.CONTROL);
   }
 
+  @Test
+  void aTalkThatCannotBeOpenedIsSaidInTheStatusBarNotInADialog(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Keys", "Some notes\n");
+    robot.interact(() -> ui.window.open(987_654L, java.util.List.of()));
+    ui.idle();
+    javafx.scene.control.Label notice =
+        robot.lookup("#notice").queryAs(javafx.scene.control.Label.class);
+    FxWait.untilFx(
+        "the status bar to say it",
+        () -> notice.isVisible() && notice.getText().startsWith("Could not open the talk: "));
+    assertThat(FxWait.onFx(() -> Window.getWindows().stream().filter(Window::isShowing).count()))
+        .as("no dialog")
+        .isEqualTo(1);
+    assertThat(ui.openTalk().title()).isEqualTo("Keys");
+  }
+
   /** The Import schedule window, while it shows. */
   private static Stage dialog() {
     return Window.getWindows().stream()
