@@ -182,7 +182,7 @@ public final class MainWindow {
     menus =
         new WindowMenus(parts, actions, share, () -> requestClose(host::quit), this::togglePreview);
     state.keepFold(details.root()); // before the pane joins the scene: folded, it has no fields
-    search.onLeaving(this::focusNotes, () -> navigator.tree().requestFocus());
+    search.onLeaving(this::focusNotes);
     layout();
     scene = state.show(root, theme, preview, editor);
     if (readOnly) {

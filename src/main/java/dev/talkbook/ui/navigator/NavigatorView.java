@@ -43,9 +43,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -89,7 +87,7 @@ public final class NavigatorView {
   public record Deletion(String message, java.util.function.Supplier<Long> undo) {}
 
   private final TreeView<NavNode> tree = new TreeView<>(new TreeItem<>());
-  private final VBox root = new VBox();
+  private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
   private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
   private final DayName dayName = new DayName(Locale.getDefault(Locale.Category.FORMAT));
 
@@ -173,8 +171,10 @@ public final class NavigatorView {
                 tree.getFocusModel().focus(row);
               }
             });
-    VBox.setVgrow(tree, Priority.ALWAYS);
-    root.getChildren().addAll(toolbar(), tree);
+    // The tree first among the children: Tab from the search field above reaches the tree, and
+    // the tools over it after (the children's order is the keys', the places are the layout's).
+    root.setCenter(tree);
+    root.setTop(toolbar());
     root.getStyleClass().add("tb-navigator");
   }
 

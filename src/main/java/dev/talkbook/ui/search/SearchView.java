@@ -73,7 +73,6 @@ public final class SearchView {
   private String firstTerm = "";
   private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
   private Runnable leave = () -> {};
-  private Runnable tabOut = () -> {};
 
   /**
    * @param open called with a talk id and the word to show in it
@@ -136,19 +135,17 @@ public final class SearchView {
               field.clear();
             }
             e.consume();
-          } else if (e.getCode() == KeyCode.TAB && !e.isShiftDown() && !e.isShortcutDown()) {
-            // On to what the search shows: the hits, or the tree (not the tree's tool buttons).
-            if (!results.getItems().isEmpty() && active.get()) {
-              results.requestFocus();
-              if (results.getSelectionModel().isEmpty()) {
-                results.getSelectionModel().selectFirst();
-              }
-            } else {
-              tabOut.run();
-            }
-            e.consume();
           }
         });
+    // Tab from the field reaches the hits (the tree when there are none): the first is chosen.
+    results
+        .focusedProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (now && results.getSelectionModel().isEmpty() && !results.getItems().isEmpty()) {
+                results.getSelectionModel().selectFirst();
+              }
+            });
     results.setOnKeyPressed(
         e -> {
           if (e.getCode() == KeyCode.ENTER
@@ -168,13 +165,9 @@ public final class SearchView {
         });
   }
 
-  /**
-   * What Esc in the empty field does ({@code leave}: the window gives the notes the focus) and what
-   * Tab does when no hits are shown ({@code tabOut}: the navigator's tree takes it).
-   */
-  public void onLeaving(Runnable leave, Runnable tabOut) {
+  /** What Esc in the empty field does ({@code leave}: the window gives the notes the focus). */
+  public void onLeaving(Runnable leave) {
     this.leave = leave;
-    this.tabOut = tabOut;
   }
 
   public TextField field() {
