@@ -181,7 +181,9 @@ public final class MainWindow {
     details = new TalkDetailsPane(notebook, executors, this::detailsSaved, host::openLink);
     navigator =
         new NavigatorView(notebook, executors, settings, id -> open(id, null), this::reloadTalk);
-    search = new SearchView(notebook, executors, this::open);
+    // A hit opens with the caret in the notes at the match: typing goes on there, not into the
+    // query.
+    search = new SearchView(notebook, executors, this::openFromSearch);
     status = new StatusBar(notebook.file(), notebook.isReadOnly(), talk);
     status.followDetails(details.unsavedProperty(), details.problemProperty());
     readOnly = notebook.isReadOnly();
@@ -204,8 +206,12 @@ public final class MainWindow {
     menus =
         new WindowMenus(parts, actions, share, () -> requestClose(host::quit), this::togglePreview);
     state.keepFold(details.root()); // before the pane joins the scene: folded, it has no fields
+    search.onLeaving(this::focusNotes);
     layout();
     scene = state.show(root, theme, preview, editor);
+    if (readOnly) {
+      sayWhyReadOnly();
+    }
     stage.setTitle(notebook.file().getFileName() + " — Talkbook");
     ScrollSync scroll = ScrollSync.install(editor.area(), preview);
     screen.onOutline(outline -> outline.onJump(scroll::jumpTo));
@@ -334,10 +340,54 @@ public final class MainWindow {
     return outline;
   }
 
+  /**
+   * In a read-only window, what would change the notebook is greyed out; its key (Ctrl+N, F2, Del,
+   * Ctrl+D…) and a call from elsewhere say why nothing happens, in the status bar, not asking
+   * first.
+   */
+  private void sayWhyReadOnly() {
+    Runnable tell = () -> status.showMessageOnce(status.readOnlyMessage());
+    navigator.onReadOnly(tell);
+    List<MenuItem> changing = menus.changing();
+    scene.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          for (MenuItem item : changing) {
+            if (item.getAccelerator() != null && item.getAccelerator().match(e)) {
+              tell.run();
+              return;
+            }
+          }
+        });
+  }
+
+  /** The notes take the focus when a talk is shown, else the navigator's tree. */
+  private void focusNotes() {
+    if (talkPane.isVisible() && talk.getTalk() != null) {
+      editor.area().requestFocus();
+    } else {
+      navigator.tree().requestFocus();
+    }
+  }
+
+  /** Whether the focus is on {@code node} or in it. */
+  private static boolean holdsFocus(javafx.scene.Node node) {
+    javafx.scene.Scene scene = node.getScene();
+    for (javafx.scene.Node n = scene == null ? null : scene.getFocusOwner();
+        n != null;
+        n = n.getParent()) {
+      if (n == node) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void showCenter() {
     boolean empty = navigator.emptyProperty().get();
     boolean open = talk.getTalk() != null;
     boolean wasShown = welcome != null && welcome.root().isVisible();
+    boolean hadFocus = false;
     if (empty && welcome == null) {
       welcome = new WelcomeView(this::addSample, navigator::newEvent, actions::importSchedule);
       if (readOnly) {
@@ -346,6 +396,10 @@ public final class MainWindow {
       center.getChildren().add(welcome.root());
     }
     if (welcome != null) {
+      // The welcome goes once the notebook has talks (an import, a new event): the focus on its
+      // button goes to the tree (or the notes), not to the window's first control, the search
+      // field, which took the next keys typed after the dialog closed.
+      hadFocus = !empty && wasShown && holdsFocus(welcome.root());
       welcome.root().setVisible(empty);
       if (empty && !wasShown) {
         // Keys act on the welcome's button, not on the search field the window's first focus
@@ -355,6 +409,9 @@ public final class MainWindow {
     }
     talkPane.setVisible(!empty && open);
     noTalk.setVisible(!empty && !open);
+    if (hadFocus) {
+      focusNotes();
+    }
   }
 
   /**
@@ -385,6 +442,11 @@ public final class MainWindow {
   /** The same, showing at once what was read while the toolkit started (when not null). */
   void start(EarlyStart.FirstView first) {
     screen.start(first);
+  }
+
+  /** A search hit: its talk, the caret in the notes at the first of {@code reveal} it has. */
+  private void openFromSearch(long talkId, List<String> reveal) {
+    screen.openToWrite(talkId, reveal);
   }
 
   /** Opens a talk (leaving the open one) and selects the first of {@code reveal} it has. */

@@ -43,6 +43,7 @@ final class TalkScreen {
   private final TalkDetailsPane details;
   private final PreviewView preview;
   private final NavigatorView navigator;
+  private final StatusBar status;
   private final Supplier<OutlineView> makeOutline;
   private final List<Consumer<OutlineView>> outlineReady = new ArrayList<>();
   private OutlineView outline;
@@ -74,6 +75,7 @@ final class TalkScreen {
     this.details = parts.details();
     this.preview = parts.preview();
     this.navigator = parts.navigator();
+    this.status = parts.status();
     this.makeOutline = makeOutline;
     talk.loads().subscribe(this::load);
     keepPlace.setOnFinished(e -> rememberPlace());
@@ -137,6 +139,15 @@ final class TalkScreen {
       editor.area().addEventFilter(KeyEvent.KEY_TYPED, typed);
       details.root().addEventFilter(KeyEvent.KEY_TYPED, typed);
     }
+  }
+
+  /** The failure a future reports, out of its wrappers. */
+  private static Throwable unwrap(Throwable error) {
+    Throwable e = error;
+    while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
   }
 
   /** Whether {@code e} types text (not a shortcut, not a control character). */
@@ -334,6 +345,11 @@ final class TalkScreen {
     open(talkId, null, true);
   }
 
+  /** Opens a talk with the caret in its notes at the first of {@code reveal} it has (a search). */
+  void openToWrite(long talkId, List<String> reveal) {
+    open(talkId, reveal, true);
+  }
+
   private void open(long talkId, List<String> reveal, boolean write) {
     talk.open(talkId)
         .whenComplete(
@@ -346,7 +362,9 @@ final class TalkScreen {
                 if (open != null) {
                   navigator.select(open.id());
                 }
-                Errors.show(stage, "Could not open the talk", error);
+                // Said in the status bar, not in a dialog: the user is often typing on (Go to
+                // talk, a search), and a typed space or Enter answered the dialog unread.
+                status.showMessage(Errors.logged("Could not open the talk", unwrap(error)));
                 return;
               }
               if (reveal != null) {

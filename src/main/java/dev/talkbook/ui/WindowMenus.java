@@ -71,6 +71,22 @@ final class WindowMenus {
   }
 
   /** {@code item}, disabled while {@code unavailable} holds. */
+  /**
+   * {@link #unavailableWhile} for an item that changes the notebook: a read-only window greys it
+   * out, and its key says why ({@link #changing()}).
+   */
+  private <T extends MenuItem> T changing(T item, ObservableBooleanValue unavailable) {
+    changing.add(item);
+    return unavailableWhile(item, unavailable);
+  }
+
+  /** The items that change the notebook (greyed out in a read-only window). */
+  List<MenuItem> changing() {
+    return java.util.Collections.unmodifiableList(changing);
+  }
+
+  private final List<MenuItem> changing = new ArrayList<>();
+
   static <T extends MenuItem> T unavailableWhile(T item, ObservableBooleanValue unavailable) {
     item.disableProperty().bind(unavailable);
     return item;
@@ -100,12 +116,12 @@ final class WindowMenus {
         new Menu(
             "_File",
             null,
-            unavailableWhile(
+            changing(
                 MenuActions.words(
                     item("New _event…", "Shortcut+Shift+E", navigator::newEvent),
                     "conference meetup add create"),
                 readOnly),
-            unavailableWhile(
+            changing(
                 MenuActions.words(
                     item("_New talk…", "Shortcut+N", navigator::newTalk), "session add create"),
                 readOnly),
@@ -122,13 +138,13 @@ final class WindowMenus {
                 "publish website html static"),
             MenuActions.words(
                 item("Export Markdown…", null, actions::exportMarkdown), "save files backup md"),
-            unavailableWhile(
+            changing(
                 MenuActions.words(
                     item("Import Markdown…", null, actions::importMarkdown),
                     "load files md obsidian hugo jekyll"),
                 readOnly),
             new SeparatorMenuItem(),
-            unavailableWhile(
+            changing(
                 item("Import schedule…", "Shortcut+Shift+I", actions::importSchedule), readOnly),
             item("Export agenda…", null, actions::exportAgenda),
             new SeparatorMenuItem(),
@@ -155,21 +171,21 @@ final class WindowMenus {
                     item("R_eplace…", "Shortcut+H", () -> editor.showFind(true)), "substitute"),
                 noTalk),
             new SeparatorMenuItem(),
-            unavailableWhile(
+            changing(
                 MenuActions.words(item("Rename…", "F2", navigator::renameSelected), "title"),
                 nothingSelected.or(readOnly)),
-            unavailableWhile(
+            changing(
                 shows(
                     item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)),
                 nothingSelected.or(readOnly)),
             // also in the tree's menu; here for the keyboard and the palette
-            unavailableWhile(
+            changing(
                 MenuActions.words(
                     item("Edit event…", null, navigator::editSelectedEvent),
                     "dates location web page conference"),
                 navigator.noEventSelected().or(readOnly)),
             new SeparatorMenuItem(),
-            unavailableWhile(
+            changing(
                 MenuActions.words(
                     item("Star or unstar the talk", "Shortcut+D", actions::toggleStar),
                     "favourite favorite mark"),

@@ -158,7 +158,7 @@ class ReadOnlyWindowTest {
                     .map(PaletteEntry::label)
                     .toList());
     assertThat(offered).isNotEmpty().doesNotContainAnyElementsOf(CHANGING);
-    for (String id : List.of("new-event", "new-talk")) {
+    for (String id : List.of("new-event", "new-talk", "rename-selected", "delete-selected")) {
       assertThat(FxWait.onFx(() -> robot.lookup("#" + id).query().isDisabled())).as(id).isTrue();
     }
 
@@ -167,5 +167,43 @@ class ReadOnlyWindowTest {
     assertThat(FxWait.onFx(() -> Window.getWindows().stream().filter(Window::isShowing).count()))
         .as("no new-talk form")
         .isEqualTo(1);
+  }
+
+  @Test
+  void deleteAndRenameSayWhyNotAskingFirst(FxRobot robot) throws Exception {
+    ui.clickOnRow(robot, SampleMeetup.TITLE);
+    FxWait.untilFx(
+        "the event selected",
+        () -> WindowUnderTest.navigator(robot).getSelectionModel().getSelectedIndex() == 0);
+    for (KeyCode key : List.of(KeyCode.DELETE, KeyCode.F2)) {
+      robot.interact(() -> label(robot, "notice").setVisible(false));
+      robot.type(key);
+      ui.idle();
+      assertThat(FxWait.onFx(() -> label(robot, "notice").isVisible())).as(key.getName()).isTrue();
+      assertThat(FxWait.onFx(() -> label(robot, "notice").getText()))
+          .startsWith("This notebook is open read-only: ");
+    }
+    // Called from elsewhere (a toolbar button, the palette): no "Delete …?" first.
+    robot.interact(() -> label(robot, "notice").setVisible(false));
+    for (String id : List.of("delete-selected", "rename-selected")) {
+      javafx.scene.control.Button tool = robot.lookup("#" + id).queryButton();
+      javafx.application.Platform.runLater(() -> tool.getOnAction().handle(null));
+    }
+    ui.idle();
+    List<Window> shown =
+        FxWait.onFx(() -> Window.getWindows().stream().filter(Window::isShowing).toList());
+    try {
+      assertThat(shown).as("no question asked").hasSize(1);
+      assertThat(FxWait.onFx(() -> label(robot, "notice").isVisible())).isTrue();
+    } finally {
+      for (Window w : shown) {
+        if (w != ui.stage) {
+          robot.interact(w::hide);
+        }
+      }
+    }
+    robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+    ui.idle();
+    assertThat(FxWait.onFx(() -> label(robot, "notice").isVisible())).as("Ctrl+N").isTrue();
   }
 }

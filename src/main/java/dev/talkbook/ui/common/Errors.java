@@ -4,6 +4,7 @@ import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.repl.NoDelayExecutionProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.function.LongSupplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
@@ -33,8 +34,27 @@ public final class Errors {
     return error instanceof NotebookException n ? n.reason() : message(error);
   }
 
-  /** Shows the error in a dialog (on the FX thread); unexpected errors are logged too. */
+  /**
+   * Shows the error in a dialog (on the FX thread); unexpected errors are logged too. Keys typed on
+   * from before it showed do not answer it ({@link TypingGuard}).
+   */
   public static void show(Window owner, String what, Throwable error) {
+    show(owner, what, error, System::nanoTime);
+  }
+
+  /**
+   * Says what went wrong in a sentence for the status bar ("Could not open the talk: the disk is
+   * full."), and logs an unexpected error with its stack trace.
+   */
+  public static String logged(String what, Throwable error) {
+    if (!(error instanceof NotebookException)) {
+      LOG.log(System.Logger.Level.ERROR, what, error);
+    }
+    return what + ": " + reason(error);
+  }
+
+  /** {@link #show(Window, String, Throwable)} with the guard's clock. */
+  static void show(Window owner, String what, Throwable error, LongSupplier nanoTime) {
     Alert alert = new Alert(Alert.AlertType.ERROR);
     alert.initOwner(owner);
     Theme.dress(alert.getDialogPane(), owner);
@@ -52,6 +72,8 @@ public final class Errors {
       alert.getDialogPane().setExpandableContent(details);
     }
     alert.getDialogPane().setMinWidth(480);
+    alert.setOnShown(
+        e -> TypingGuard.install(alert.getDialogPane().getScene().getWindow(), nanoTime));
     alert.show();
   }
 

@@ -73,6 +73,14 @@ public final class EditorView {
   private HBox replaceTools;
   private ToggleButton matchCase;
   private Label findStatus;
+
+  /** The find bar's last change was to the notes (a replace): Undo in the bar takes it back. */
+  private boolean replacedLast;
+
+  private static final javafx.scene.input.KeyCombination UNDO =
+      javafx.scene.input.KeyCombination.keyCombination("Shortcut+Z");
+  private static final javafx.scene.input.KeyCombination REDO =
+      javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+Z");
   private final DoubleProperty fontSize = new SimpleDoubleProperty(DEFAULT_FONT);
   private final BooleanProperty lineNumbers = new SimpleBooleanProperty(false);
 
@@ -672,8 +680,12 @@ public final class EditorView {
     ColumnConstraints tools = new ColumnConstraints();
     tools.setMinWidth(Region.USE_PREF_SIZE);
     findBar.getColumnConstraints().setAll(fields, tools);
-    findBar.addRow(0, findField, findTools);
-    findBar.addRow(1, replaceField, replaceTools);
+    // Tab follows the children's order: Find, Replace, the replace buttons, then the small find
+    // tools (match case, previous, next, close), not those four between the two fields.
+    findBar.add(findField, 0, 0);
+    findBar.add(replaceField, 0, 1);
+    findBar.add(replaceTools, 1, 1);
+    findBar.add(findTools, 1, 0);
 
     findField.setOnKeyPressed(
         e -> {
@@ -687,16 +699,28 @@ public final class EditorView {
             replaceOne();
           }
         });
-    // Esc leaves the bar from any of its controls.
+    // Esc leaves the bar from any of its controls. After a replace, Undo and Redo in the bar act
+    // on the notes (the fields' own undo took back only their typing), until a field is edited.
     findBar.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
           if (e.getCode() == KeyCode.ESCAPE) {
             e.consume();
             hideFind();
+          } else if (replacedLast && UNDO.match(e) && area.isUndoAvailable()) {
+            e.consume();
+            area.undo();
+            findStatus.setText("Undone");
+          } else if (replacedLast && REDO.match(e) && area.isRedoAvailable()) {
+            e.consume();
+            area.redo();
+            findStatus.setText("Redone");
           }
         });
     findField.textProperty().addListener((obs, old, text) -> findAsTyped());
+    for (TextField f : List.of(findField, replaceField)) {
+      f.textProperty().addListener((obs, old, text) -> replacedLast = false);
+    }
   }
 
   /**
@@ -836,6 +860,7 @@ public final class EditorView {
     }
     if (p.matcher(area.getSelectedText()).matches()) {
       area.replaceSelection(replaceField.getText());
+      replacedLast = true;
     }
     find(true);
   }
@@ -857,6 +882,7 @@ public final class EditorView {
     m.appendTail(out);
     if (count > 0) {
       area.replaceText(0, text.length(), out.toString());
+      replacedLast = true;
     }
     findStatus.setText(count == 1 ? "1 replaced" : count + " replaced");
     return count;

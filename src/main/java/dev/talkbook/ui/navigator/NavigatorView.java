@@ -44,9 +44,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -94,7 +92,7 @@ public final class NavigatorView {
   /** Brings a row the window selects into view (at start once the tree has its size). */
   private final RowInView<NavNode> inView = new RowInView<>(tree);
 
-  private final VBox root = new VBox();
+  private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
   private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
   private final DayName dayName = new DayName(Locale.getDefault(Locale.Category.FORMAT));
 
@@ -143,7 +141,8 @@ public final class NavigatorView {
         e -> {
           if (notebook.isReadOnly()
               && (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.F2)) {
-            e.consume(); // as the menu's greyed Rename and Delete
+            e.consume(); // as the menu's greyed Rename and Delete, saying why
+            readOnlyTold.run();
           } else if (e.getCode() == KeyCode.DELETE) {
             deleteSelected();
             e.consume();
@@ -177,8 +176,10 @@ public final class NavigatorView {
                 tree.getFocusModel().focus(row);
               }
             });
-    VBox.setVgrow(tree, Priority.ALWAYS);
-    root.getChildren().addAll(toolbar(), tree);
+    // The tree first among the children: Tab from the search field above reaches the tree, and
+    // the tools over it after (the children's order is the keys', the places are the layout's).
+    root.setCenter(tree);
+    root.setTop(toolbar());
     root.getStyleClass().add("tb-navigator");
   }
 
@@ -240,9 +241,11 @@ public final class NavigatorView {
     newTalk.setId("new-talk");
     Button rename = PaneHeader.tool(Feather.EDIT_2, "Rename (F2)", this::renameSelected);
     Button delete = PaneHeader.tool(Feather.TRASH_2, "Delete… (Del)", this::deleteSelected);
+    rename.setId("rename-selected");
+    delete.setId("delete-selected");
     // A read-only notebook cannot be changed: the tools are greyed, as the menu's items; so are
     // Rename and Delete while no event or talk is selected (a day row is neither).
-    for (Button b : List.of(newEvent, newTalk)) {
+    for (Button b : List.of(newEvent, newTalk, rename, delete)) {
       b.setDisable(notebook.isReadOnly());
     }
     for (Button b : List.of(rename, delete)) {
@@ -570,6 +573,9 @@ public final class NavigatorView {
 
   /** Stars the selected talk, or takes its star away (the agenda: Now and next, export agenda). */
   public void toggleStarSelected() {
+    if (refusedReadOnly()) {
+      return;
+    }
     if (selected() instanceof NavNode.TalkNode t) {
       setStar(t.talk().id(), !t.talk().starred());
     }
@@ -577,6 +583,9 @@ public final class NavigatorView {
 
   /** Stars or unstars a talk and shows it in the tree. */
   public void setStar(long talkId, boolean starred) {
+    if (refusedReadOnly()) {
+      return;
+    }
     executors.run(
         () -> notebook.talks().star(talkId, starred),
         talk -> {
@@ -587,6 +596,9 @@ public final class NavigatorView {
   }
 
   public void newEvent() {
+    if (refusedReadOnly()) {
+      return;
+    }
     newEvent(null, event -> {});
   }
 
@@ -622,6 +634,9 @@ public final class NavigatorView {
 
   /** Asks for a new talk's title and creates it in the selected event (with none, one first). */
   public void newTalk() {
+    if (refusedReadOnly()) {
+      return;
+    }
     Optional<Event> event = selectedEvent();
     if (event.isEmpty()) {
       newEvent(NO_EVENT_YET, this::newTalkIn);
@@ -685,7 +700,29 @@ public final class NavigatorView {
                 () -> dialog.getEditor().getText().isBlank(), dialog.getEditor().textProperty()));
   }
 
+  /**
+   * What a read-only window does when asked to change the notebook (a key, a call from elsewhere):
+   * {@code tell} says why nothing happens (the window's status bar).
+   */
+  public void onReadOnly(Runnable tell) {
+    this.readOnlyTold = tell;
+  }
+
+  private Runnable readOnlyTold = () -> {};
+
+  /** True (and says why) when the notebook is read-only: nothing is asked, nothing changes. */
+  private boolean refusedReadOnly() {
+    if (notebook.isReadOnly()) {
+      readOnlyTold.run();
+      return true;
+    }
+    return false;
+  }
+
   public void renameSelected() {
+    if (refusedReadOnly()) {
+      return;
+    }
     NavNode node = selected();
     if (node == null || node instanceof NavNode.DayNode) {
       return;
@@ -738,6 +775,9 @@ public final class NavigatorView {
 
   /** Edit event…: the selected event's title, dates, location and web page, in a dialog. */
   public void editSelectedEvent() {
+    if (refusedReadOnly()) {
+      return;
+    }
     if (!(selected() instanceof NavNode.EventNode e)) {
       return;
     }
@@ -755,6 +795,9 @@ public final class NavigatorView {
   }
 
   public void deleteSelected() {
+    if (refusedReadOnly()) {
+      return;
+    }
     NavNode node = selected();
     if (node == null || node instanceof NavNode.DayNode) {
       return;

@@ -2,7 +2,9 @@ package dev.talkbook.ui.repl;
 
 import dev.talkbook.core.repl.Rehearsal;
 import dev.talkbook.ui.common.OverOwner;
+import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -12,6 +14,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -22,13 +26,15 @@ import javafx.stage.Window;
  * Java → Rehearse: the talk's blocks run in a fresh Java VM; this window shows the progress and
  * every block, as it has run, with whether its result matches the output kept in the notes, and for
  * a block that differs the difference (a unified diff). Double-click (or Show in notes) puts the
- * notes' caret on the block. The notes are not changed. Closing the window stops the rehearsal.
+ * notes' caret on the block. The notes are not changed. Closing the window (Esc, Enter, Close)
+ * stops the rehearsal; the main window's shortcuts work while it has the focus.
  */
 public final class RehearsalView {
 
   static final String STATUS_ID = "rehearsal-status";
   static final String CHECKS_ID = "rehearsal-checks";
   static final String DIFFERENCE_ID = "rehearsal-difference";
+  static final String CLOSE_ID = "rehearsal-close";
 
   private final Stage stage = new Stage();
   private final ProgressBar bar = new ProgressBar(0);
@@ -83,8 +89,26 @@ public final class RehearsalView {
           }
         });
     Button close = new Button("Close");
+    close.setId(CLOSE_ID);
+    // Enter and Esc close the window from anywhere in it (Enter on a row shows its block).
     close.setCancelButton(true);
+    close.setDefaultButton(true);
     close.setOnAction(e -> stage.close());
+    // The list keeps Enter for itself (to edit a row): on a row it shows the block, on an empty
+    // list (still running) it closes, as the default button would.
+    checks.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            Rehearsal.Check c = checks.getSelectionModel().getSelectedItem();
+            e.consume();
+            if (c != null) {
+              showBlock.accept(c.index());
+            } else {
+              close.fire();
+            }
+          }
+        });
     stage.setOnHidden(e -> onClosed.run());
     SplitPane split = new SplitPane(checks, difference);
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -96,7 +120,59 @@ public final class RehearsalView {
     Scene scene = new Scene(root);
     scene.getStylesheets().add(ReplPane.stylesheet());
     stage.setScene(scene);
+    // Esc closes even where a control keeps it for itself (the list, the difference's text).
+    scene.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !e.isShortcutDown()) {
+            e.consume();
+            stage.close();
+          }
+        });
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> forwardToOwner(owner, e));
   }
+
+  /**
+   * The main window's shortcuts (its menus' keys, Page Down and Page Up in presenter mode) work
+   * while this window has the focus: it has no menu of its own and uses none of them. The keys that
+   * edit or copy text stay here (the difference can be selected and copied).
+   */
+  private static void forwardToOwner(Window owner, KeyEvent e) {
+    Scene main = owner == null ? null : owner.getScene();
+    if (main == null || e.isConsumed() || KEPT.stream().anyMatch(k -> k.match(e))) {
+      return;
+    }
+    for (var accelerator : main.getAccelerators().entrySet()) {
+      if (accelerator.getKey().match(e)) {
+        e.consume();
+        accelerator.getValue().run();
+        return;
+      }
+    }
+    if (e.getCode() == javafx.scene.input.KeyCode.PAGE_DOWN
+        || e.getCode() == javafx.scene.input.KeyCode.PAGE_UP) {
+      // Presenter mode's next and previous snippet (a filter on the main window's scene).
+      javafx.scene.Node target =
+          main.getFocusOwner() != null ? main.getFocusOwner() : main.getRoot();
+      e.consume();
+      javafx.event.Event.fireEvent(target, e.copyFor(target, target));
+    }
+  }
+
+  /** The keys this window's text and list keep: copy, select all, the editing keys. */
+  private static final List<KeyCombination> KEPT =
+      Stream.of(
+              "Shortcut+C",
+              "Shortcut+A",
+              "Shortcut+X",
+              "Shortcut+V",
+              "Shortcut+Z",
+              "Shortcut+Shift+Z",
+              "Shortcut+Y",
+              "Shortcut+Insert",
+              "Shift+Insert")
+          .map(KeyCombination::keyCombination)
+          .toList();
 
   static String describe(Rehearsal.Check c) {
     return (c.matches() ? "✓ " : "✗ ")

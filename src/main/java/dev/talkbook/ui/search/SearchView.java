@@ -33,7 +33,8 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * Search over the whole notebook in the core's query language. Results show the talk, its event and
- * the matching passage with the matches marked; Enter or a click opens the talk at the match.
+ * the matching passage with the matches marked; Enter or a click opens the talk at the match. Esc
+ * clears the words, and in an empty field leaves the search; Tab goes on to the hits.
  */
 public final class SearchView {
   private static final long DELAY_MS = 150;
@@ -71,6 +72,7 @@ public final class SearchView {
 
   private String firstTerm = "";
   private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
+  private Runnable leave = () -> {};
 
   /**
    * @param open called with a talk id and the word to show in it
@@ -126,15 +128,32 @@ public final class SearchView {
             openHit(results.getItems().get(0));
             e.consume();
           } else if (e.getCode() == KeyCode.ESCAPE) {
-            field.clear();
+            // Esc clears the words; in an empty field it leaves the search (to the notes).
+            if (field.getText().isEmpty()) {
+              leave.run();
+            } else {
+              field.clear();
+            }
             e.consume();
           }
         });
+    // Tab from the field reaches the hits (the tree when there are none): the first is chosen.
+    results
+        .focusedProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (now && results.getSelectionModel().isEmpty() && !results.getItems().isEmpty()) {
+                results.getSelectionModel().selectFirst();
+              }
+            });
     results.setOnKeyPressed(
         e -> {
           if (e.getCode() == KeyCode.ENTER
               && results.getSelectionModel().getSelectedItem() != null) {
             openHit(results.getSelectionModel().getSelectedItem());
+            e.consume();
+          } else if (e.getCode() == KeyCode.ESCAPE) {
+            field.requestFocus(); // back to the words, where a second Esc clears them
             e.consume();
           }
         });
@@ -144,6 +163,11 @@ public final class SearchView {
             openHit(results.getSelectionModel().getSelectedItem());
           }
         });
+  }
+
+  /** What Esc in the empty field does ({@code leave}: the window gives the notes the focus). */
+  public void onLeaving(Runnable leave) {
+    this.leave = leave;
   }
 
   public TextField field() {

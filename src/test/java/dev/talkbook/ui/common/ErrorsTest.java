@@ -82,4 +82,30 @@ class ErrorsTest {
     assertThat(onFx(pane::getHeaderText)).isEqualTo("Unexpected error");
     assertThat(onFx(pane::getContentText)).contains("Invalid listener");
   }
+
+  @Test
+  void keysTypedOnAsTheMessageShowsDoNotAnswerIt(FxRobot robot) throws Exception {
+    java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+    robot.interact(
+        () ->
+            Errors.show(
+                stage,
+                "Could not open the talk",
+                new dev.talkbook.core.notebook.NotebookException("The disk is full."),
+                clock::get));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(dialogs()).hasSize(1);
+    // Typing on, each key soon after the one before: a space, then Enter.
+    for (javafx.scene.input.KeyCode key :
+        List.of(javafx.scene.input.KeyCode.SPACE, javafx.scene.input.KeyCode.ENTER)) {
+      clock.addAndGet(TypingGuard.QUIET.toNanos() / 2);
+      robot.type(key);
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(onFx(() -> dialogs().size())).as(key + " typed on").isEqualTo(1);
+    }
+    // After a pause, Enter is meant for the message: it closes it.
+    clock.addAndGet(TypingGuard.QUIET.toNanos() * 2);
+    robot.type(javafx.scene.input.KeyCode.ENTER);
+    dev.talkbook.ui.FxWait.untilFx("the message closed", () -> dialogs().isEmpty());
+  }
 }
