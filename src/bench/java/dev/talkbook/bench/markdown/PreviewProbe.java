@@ -51,6 +51,14 @@ public final class PreviewProbe {
     public void openAnotherNotebook() {}
 
     @Override
+    public Path chooseNewNotebook() {
+      return null;
+    }
+
+    @Override
+    public void openNotebook(Path file, boolean create) {}
+
+    @Override
     public void quit() {}
 
     @Override
