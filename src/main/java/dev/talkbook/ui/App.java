@@ -455,14 +455,7 @@ public final class App extends Application implements MainWindow.Host {
       }
       if (!book.isReadOnly()) {
         // The details' fields first (a speaker typed a moment ago), then the notes, as Ctrl+Q.
-        try {
-          ShutdownRecovery.onOwnThread(open::saveDetailsForShutdown)
-              .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.ExecutionException
-            | java.util.concurrent.TimeoutException notSaved) {
-          System.getLogger(App.class.getName())
-              .log(System.Logger.Level.WARNING, "talk details not saved on shutdown", notSaved);
-        }
+        untilDeadline(open::saveDetailsForShutdown, deadline, "talk details not saved on shutdown");
       }
       var session = open.openTalk();
       if (!ShutdownRecovery.saveOrKeep(
@@ -474,17 +467,25 @@ public final class App extends Application implements MainWindow.Host {
           Path.of(System.getProperty("java.io.tmpdir")))) {
         return;
       }
-      try {
-        ShutdownRecovery.onOwnThread(book::close)
-            .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-      } catch (java.util.concurrent.ExecutionException
-          | java.util.concurrent.TimeoutException notClosed) {
-        // The notes are saved; the next open finds the notebook as after a crash, which it takes.
-        System.getLogger(App.class.getName())
-            .log(System.Logger.Level.WARNING, "notebook not closed on shutdown", notClosed);
-      }
+      // Not closed in time: the notes are saved; the next open finds the notebook as after a
+      // crash, which it takes.
+      untilDeadline(book::close, deadline, "notebook not closed on shutdown");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Runs {@code work} on a thread of its own and waits for it until {@code deadline} (a {@link
+   * System#nanoTime()}); a failure or the deadline passing is logged as {@code notDone}.
+   */
+  private static void untilDeadline(Runnable work, long deadline, String notDone)
+      throws InterruptedException {
+    try {
+      ShutdownRecovery.onOwnThread(work).get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.ExecutionException
+        | java.util.concurrent.TimeoutException failed) {
+      System.getLogger(App.class.getName()).log(System.Logger.Level.WARNING, notDone, failed);
     }
   }
 

@@ -81,6 +81,26 @@ public record Talk(
       return new Details(newTitle, speakers, startsAt, room, slidesUrl, videoUrl, tags);
     }
 
+    public Details withSpeakers(List<String> newSpeakers) {
+      return new Details(title, newSpeakers, startsAt, room, slidesUrl, videoUrl, tags);
+    }
+
+    public Details withStartsAt(LocalDateTime newStartsAt) {
+      return new Details(title, speakers, newStartsAt, room, slidesUrl, videoUrl, tags);
+    }
+
+    public Details withRoom(String newRoom) {
+      return new Details(title, speakers, startsAt, newRoom, slidesUrl, videoUrl, tags);
+    }
+
+    public Details withSlidesUrl(String newSlidesUrl) {
+      return new Details(title, speakers, startsAt, room, newSlidesUrl, videoUrl, tags);
+    }
+
+    public Details withVideoUrl(String newVideoUrl) {
+      return new Details(title, speakers, startsAt, room, slidesUrl, newVideoUrl, tags);
+    }
+
     public Details withTags(List<String> newTags) {
       return new Details(title, speakers, startsAt, room, slidesUrl, videoUrl, newTags);
     }

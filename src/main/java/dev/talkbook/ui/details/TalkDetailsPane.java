@@ -535,62 +535,15 @@ public final class TalkDetailsPane {
   private Attempt savable() {
     Talk.Details d = talk.details();
     String why = null;
+    // Each field on its own: one that cannot be saved yet leaves the others to be.
     List<java.util.function.UnaryOperator<Talk.Details>> fields =
         List.of(
-            t ->
-                new Talk.Details(
-                    title.getText(),
-                    t.speakers(),
-                    t.startsAt(),
-                    t.room(),
-                    t.slidesUrl(),
-                    t.videoUrl(),
-                    t.tags()),
-            t ->
-                new Talk.Details(
-                    t.title(),
-                    CommaList.split(speakers.getText()),
-                    t.startsAt(),
-                    t.room(),
-                    t.slidesUrl(),
-                    t.videoUrl(),
-                    t.tags()),
-            t ->
-                new Talk.Details(
-                    t.title(),
-                    t.speakers(),
-                    TalkTime.parse(time.getText()).orElse(null),
-                    t.room(),
-                    t.slidesUrl(),
-                    t.videoUrl(),
-                    t.tags()),
-            t ->
-                new Talk.Details(
-                    t.title(),
-                    t.speakers(),
-                    t.startsAt(),
-                    room.getText(),
-                    t.slidesUrl(),
-                    t.videoUrl(),
-                    t.tags()),
-            t ->
-                new Talk.Details(
-                    t.title(),
-                    t.speakers(),
-                    t.startsAt(),
-                    t.room(),
-                    slides.getText(),
-                    t.videoUrl(),
-                    t.tags()),
-            t ->
-                new Talk.Details(
-                    t.title(),
-                    t.speakers(),
-                    t.startsAt(),
-                    t.room(),
-                    t.slidesUrl(),
-                    video.getText(),
-                    t.tags()),
+            t -> t.withTitle(title.getText()),
+            t -> t.withSpeakers(CommaList.split(speakers.getText())),
+            t -> t.withStartsAt(TalkTime.parse(time.getText()).orElse(null)),
+            t -> t.withRoom(room.getText()),
+            t -> t.withSlidesUrl(slides.getText()),
+            t -> t.withVideoUrl(video.getText()),
             t -> t.withTags(CommaList.split(tags.getText())));
     for (var field : fields) {
       try {
