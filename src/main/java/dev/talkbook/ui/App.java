@@ -6,6 +6,7 @@ import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookOpenException;
+import dev.talkbook.ui.common.DesktopOpener;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.RecentNotebooks;
@@ -358,7 +359,23 @@ public final class App extends Application implements MainWindow.Host {
 
   @Override
   public void openLink(String url) {
-    getHostServices().showDocument(url);
+    if (!DesktopOpener.opensLinks()) {
+      getHostServices().showDocument(url); // macOS, Windows: always an opener
+      return;
+    }
+    DesktopOpener.open(url)
+        .whenComplete(
+            (opened, error) -> {
+              if (error != null) {
+                Throwable why = error.getCause() != null ? error.getCause() : error;
+                Platform.runLater(
+                    () -> {
+                      if (window != null) {
+                        window.linkNotOpened(url, why);
+                      }
+                    });
+              }
+            });
   }
 
   @Override

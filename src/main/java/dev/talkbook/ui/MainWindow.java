@@ -104,7 +104,7 @@ public final class MainWindow {
      * exceptionally with what went wrong (no application to show folders with).
      */
     default java.util.concurrent.CompletableFuture<Void> showInFolder(Path file) {
-      return dev.talkbook.ui.common.ShowInFolder.show(file);
+      return dev.talkbook.ui.common.DesktopOpener.show(file);
     }
   }
 
@@ -253,6 +253,20 @@ public final class MainWindow {
    */
   void readOnlyBecause(String why) {
     status.readOnlyBecause(why);
+  }
+
+  /**
+   * A web address the desktop could not open (no browser it knows of; {@code why} is logged): the
+   * status bar says so and the address is on the clipboard, to paste into a browser.
+   */
+  void linkNotOpened(String url, Throwable why) {
+    System.getLogger(MainWindow.class.getName())
+        .log(System.Logger.Level.INFO, "could not open " + url, why);
+    javafx.scene.input.ClipboardContent copy = new javafx.scene.input.ClipboardContent();
+    copy.putString(url);
+    javafx.scene.input.Clipboard.getSystemClipboard().setContent(copy);
+    status.showMessage(
+        "No browser opened " + url + ". The address is copied: paste it into a browser.");
   }
 
   private void layout() {

@@ -10,13 +10,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Shows a file in the desktop's file manager (its folder on Linux, the file selected on macOS and
- * Windows) and says whether that worked: JavaFX's {@code HostServices.showDocument} reports
- * nothing, so with no application registered for folders the user saw nothing happen. Runs the
- * desktop's opener ({@code xdg-open}, {@code open -R}, {@code explorer /select,}) on a thread of
- * its own and completes with a {@link Failed} that says why when it cannot be started or says it
- * failed.
+ * Windows), or opens a web address in the browser on Linux, and says whether that worked: JavaFX's
+ * {@code HostServices.showDocument} reports nothing, so with no application registered the user saw
+ * nothing happen. Runs the desktop's opener ({@code xdg-open}, {@code open -R}, {@code explorer
+ * /select,}) on a thread of its own and completes with a {@link Failed} that says why when it
+ * cannot be started or says it failed.
  */
-public final class ShowInFolder {
+public final class DesktopOpener {
   /** An opener still running after this long has found something to open with. */
   static final long WAIT_SECONDS = 5;
 
@@ -24,16 +24,36 @@ public final class ShowInFolder {
   public static final class Failed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    Failed(String message) {
+    public Failed(String message) {
       super(message);
     }
   }
 
-  private ShowInFolder() {}
+  private DesktopOpener() {}
 
   /** Shows {@code file}'s folder; completes (on the opener's thread) when shown or failed. */
   public static CompletableFuture<Void> show(Path file) {
-    return run(command(file, System.getProperty("os.name", "")));
+    return run(command(file, System.getProperty("os.name", "")), "show folders");
+  }
+
+  /**
+   * Whether {@link #open} is the way to open web addresses here: on Linux, where JavaFX's own way
+   * tries a list of browsers and says nothing when none is there. macOS and Windows always have an
+   * opener, which JavaFX uses.
+   */
+  public static boolean opensLinks() {
+    return linkCommand("x", System.getProperty("os.name", "")) != null;
+  }
+
+  /** Opens {@code url} in the desktop's browser (Linux); completes when opened or failed. */
+  public static CompletableFuture<Void> open(String url) {
+    return run(linkCommand(url, System.getProperty("os.name", "")), "open web pages");
+  }
+
+  /** The command that opens {@code url} on the system named {@code os}; null but on Linux. */
+  static List<String> linkCommand(String url, String os) {
+    String name = os.toLowerCase(Locale.ROOT);
+    return name.startsWith("mac") || name.startsWith("windows") ? null : List.of("xdg-open", url);
   }
 
   /** The desktop's command that shows {@code file} on the system named {@code os}. */
@@ -50,8 +70,11 @@ public final class ShowInFolder {
     return List.of("xdg-open", (folder == null ? absolute : folder).toString());
   }
 
-  /** Runs {@code command}: done once it ends well (or is still running after a while). */
-  static CompletableFuture<Void> run(List<String> command) {
+  /**
+   * Runs {@code command}: done once it ends well (or is still running after a while); {@code what}
+   * it is for ("show folders") goes into the failure's words.
+   */
+  static CompletableFuture<Void> run(List<String> command, String what) {
     return CompletableFuture.runAsync(
         () -> {
           try {
@@ -66,7 +89,9 @@ public final class ShowInFolder {
               var in = p.getInputStream();
               String output = new String(in.readNBytes(in.available()), StandardCharsets.UTF_8);
               throw new Failed(
-                  "the desktop has no application to show folders with ("
+                  "the desktop has no application to "
+                      + what
+                      + " with ("
                       + command.get(0)
                       + " answered "
                       + lastLine(output, "exit code " + p.exitValue())
