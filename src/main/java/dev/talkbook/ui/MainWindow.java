@@ -498,7 +498,9 @@ public final class MainWindow {
   private void detailsSaved(Talk saved) {
     talk.detailsChanged(saved);
     navigator.talkChanged(saved);
-    screen.showTitle(saved);
+    if (talk.getTalk() != null && talk.getTalk().id() == saved.id()) {
+      screen.showTitle(saved); // not a talk left, saved as another showed
+    }
   }
 
   /**

@@ -106,4 +106,64 @@ class DetailsSavingTest extends RealWindowTest {
   private static String saveStateNow(FxRobot robot) {
     return robot.lookup("#save-state").queryAs(Label.class).getText();
   }
+
+  /** The talk id of the navigator's selected row, or -1 (on the FX thread). */
+  private static long selectedInNavigator(FxRobot robot) {
+    var item = WindowUnderTest.navigator(robot).getSelectionModel().getSelectedItem();
+    return item != null && item.getValue() instanceof dev.talkbook.ui.navigator.NavNode.TalkNode t
+        ? t.talk().id()
+        : -1;
+  }
+
+  /** Selects {@code talk}'s row in the navigator, as a click on it does (on the FX thread). */
+  private static void selectInNavigator(FxRobot robot, Talk talk) {
+    var tree = WindowUnderTest.navigator(robot);
+    for (int row = 0; row < tree.getExpandedItemCount(); row++) {
+      if (tree.getTreeItem(row).getValue() instanceof dev.talkbook.ui.navigator.NavNode.TalkNode t
+          && t.talk().id() == talk.id()) {
+        tree.getSelectionModel().select(row);
+        return;
+      }
+    }
+    throw new AssertionError("no row for " + talk.details().title());
+  }
+
+  @Test
+  void aTalkLeftWithAnEditedFieldDoesNotTakeTheNavigatorsSelectionOnceSaved(FxRobot robot)
+      throws Exception {
+    // Found by a tester: an edited Room, a click on another talk at once, then a click back
+    // did nothing: the saved talk's row had taken the selection while the other talk showed.
+    Talk first = ui.openNewTalk(robot, "First talk", "Notes\n");
+    Talk second =
+        ui.notebook
+            .talks()
+            .create(first.eventId(), Talk.Details.titled("Second talk"), "Other notes\n");
+    ui.reloadTree(robot);
+    robot.interact(() -> selectInNavigator(robot, first));
+    ui.idle();
+    robot.interact(
+        () -> {
+          field(robot, "room").setText("Hall B");
+          selectInNavigator(robot, second);
+        });
+    FxWait.until("the room saved", () -> "Hall B".equals(stored(first).details().room()));
+    FxWait.untilFx(
+        "the second talk open", () -> ui.openTalk() != null && ui.openTalk().id() == second.id());
+    ui.idle();
+    assertThat(FxWait.onFx(() -> selectedInNavigator(robot)))
+        .as("the row of the talk shown")
+        .isEqualTo(second.id());
+    // The window's title names the talk shown, not the one saved after it was left.
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    ((javafx.stage.Stage) WindowUnderTest.navigator(robot).getScene().getWindow())
+                        .getTitle()))
+        .startsWith("Second talk — ");
+    // And a click back on the first opens it.
+    robot.interact(() -> selectInNavigator(robot, first));
+    FxWait.untilFx(
+        "the first talk open again",
+        () -> ui.openTalk() != null && ui.openTalk().id() == first.id());
+  }
 }

@@ -547,7 +547,10 @@ public final class NavigatorView {
 
   /** The label of a talk row changed elsewhere (the details pane). */
   public void talkChanged(Talk talk) {
-    reload(talk.id());
+    // The selection stays where it is now: a talk saved after the user went on to another (its
+    // details saved on leaving it) must not take the row, or the list and the notes disagree and
+    // a click back on it opens nothing.
+    reload((Target) null);
   }
 
   private NavNode selected() {
