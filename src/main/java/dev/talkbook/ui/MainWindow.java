@@ -206,7 +206,13 @@ public final class MainWindow {
     menus =
         new WindowMenus(parts, actions, share, () -> requestClose(host::quit), this::togglePreview);
     state.keepFold(details.root()); // before the pane joins the scene: folded, it has no fields
-    search.onLeaving(this::focusNotes);
+    // Back from the search to the notes: the caret where the hit left it, the match no longer
+    // selected (a key typed would have replaced it).
+    search.onLeaving(
+        () -> {
+          editor.area().deselect();
+          focusNotes();
+        });
     layout();
     scene = state.show(root, theme, preview, editor);
     if (readOnly) {

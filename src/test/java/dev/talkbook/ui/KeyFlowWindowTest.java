@@ -62,6 +62,25 @@ class KeyFlowWindowTest extends RealWindowTest {
   }
 
   @Test
+  void backFromTheSearchTheMatchIsNoLongerSelectedSoTypingDoesNotReplaceIt(FxRobot robot)
+      throws Exception {
+    // Found by a tester: a hit opened, the search again, Esc twice, then typing replaced the word.
+    enterOnAHitPutsTheCaretInTheNotesAtTheMatch(robot);
+    int caret = FxWait.onFx(() -> WindowUnderTest.editor(robot).getCaretPosition());
+    FxWait.clickOn(robot, "#search-field");
+    robot.type(KeyCode.ESCAPE); // the query cleared
+    robot.type(KeyCode.ESCAPE); // back to the notes
+    FxWait.untilFx("the notes focused", () -> WindowUnderTest.editor(robot).isFocused());
+    assertThat(FxWait.onFx(() -> WindowUnderTest.editor(robot).getSelectedText())).isEmpty();
+    assertThat(FxWait.onFx(() -> WindowUnderTest.editor(robot).getCaretPosition()))
+        .isEqualTo(caret);
+    robot.write("ZZ");
+    FxWait.untilFx(
+        "typed beside the word",
+        () -> WindowUnderTest.editor(robot).getText().toLowerCase().contains("pinningzz"));
+  }
+
+  @Test
   void tabFromTheSearchGoesToTheHitsOrTheTree(FxRobot robot) throws Exception {
     SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);

@@ -1057,9 +1057,13 @@ public final class ReplSession implements AutoCloseable {
                   + shortened(source)
                   + " again ended the new JVM too: "
                   + how.replaceFirst("^The JVM running your code ", "it ")
-                  + ". It was not started again by itself: Restart runs the "
-                  + (others == 1 ? "other definition" : "other " + others + " definitions")
-                  + " again without it; Reset starts with nothing.");
+                  + ". It was not started again by itself: "
+                  + (others == 0
+                      ? "Restart starts a new one without it"
+                      : "Restart runs the "
+                          + (others == 1 ? "other definition" : "other " + others + " definitions")
+                          + " again without it")
+                  + "; Reset starts with nothing.");
           return;
         }
         String failure = null;

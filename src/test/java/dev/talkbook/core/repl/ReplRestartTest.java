@@ -259,11 +259,17 @@ class ReplRestartTest {
 
   @Test
   void stopEndsAWaitForInputBetweenEvaluations() throws Exception {
-    // A thread left running reads System.in after its evaluation ended.
+    // A thread left running reads System.in after its evaluation ended: only once the test says
+    // so (a file), since a read still waiting as its evaluation ends is cancelled with it.
+    Path go = Files.createTempFile("talkbook-read-now", ".flag");
+    Files.delete(go);
     eval(
-        "new Thread(() -> { try { System.in.read(); } catch (IOException e) {"
+        "new Thread(() -> { try { while (!java.nio.file.Files.exists(java.nio.file.Path.of(\""
+            + java(go)
+            + "\"))) { Thread.onSpinWait(); } System.in.read(); } catch (IOException e) {"
             + " System.out.println(\"input ended: \" + e.getClass().getSimpleName()); }"
             + " }).start();");
+    Files.createFile(go);
     for (ReplEvent e;
         !(e = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
             .getClass()
@@ -281,6 +287,7 @@ class ReplRestartTest {
       }
     }
     assertThat(out.toString()).contains("InterruptedIOException");
+    Files.delete(go);
   }
 
   /** {@code path} as a Java string literal's content. */
