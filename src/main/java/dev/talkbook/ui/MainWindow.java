@@ -186,6 +186,7 @@ public final class MainWindow {
     search = new SearchView(notebook, executors, this::openFromSearch);
     status = new StatusBar(notebook.file(), notebook.isReadOnly(), talk);
     status.followDetails(details.unsavedProperty(), details.problemProperty());
+    details.onLeftUnsaved(status::showMessage);
     readOnly = notebook.isReadOnly();
     editor =
         editorAside == null

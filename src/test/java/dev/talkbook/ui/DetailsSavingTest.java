@@ -103,6 +103,25 @@ class DetailsSavingTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> field(robot, "speakers").getText())).isEmpty();
   }
 
+  @Test
+  void aTimeThatCannotBeSavedIsSaidWhenItsTalkIsLeft(FxRobot robot) throws Exception {
+    // Found by a tester: the typed time went without a word when another talk was opened.
+    Talk other = ui.openNewTalk(robot, "The other talk", "Other notes\n");
+    ui.openNewTalk(robot, "Typed details", "Notes\n");
+    robot.interact(
+        () -> {
+          field(robot, "time").requestFocus();
+          field(robot, "time").setText("25:99 tomorrow");
+          ui.window.open(other.id(), List.of());
+        });
+    FxWait.untilFx(
+        "the other talk shown", () -> WindowUnderTest.editorText(robot).equals("Other notes\n"));
+    Label notice = robot.lookup("#notice").queryAs(Label.class);
+    assertThat(FxWait.onFx(notice::getText))
+        .startsWith("Not saved in “Typed details”: ")
+        .contains("25:99 tomorrow");
+  }
+
   private static String saveStateNow(FxRobot robot) {
     return robot.lookup("#save-state").queryAs(Label.class).getText();
   }

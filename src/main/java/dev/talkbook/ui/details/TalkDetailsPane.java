@@ -54,6 +54,9 @@ public final class TalkDetailsPane {
   private final Consumer<Talk> saved;
   private final Consumer<String> openLink;
 
+  /** Told what a field held that could not be saved when its talk was left (the status bar). */
+  private Consumer<String> leftUnsaved = message -> {};
+
   // The whole title, on as many lines as it needs (a field had cut a long one).
   final TitleField title = titleField();
   // The label names the field; the prompt says only how to fill it, which a field two to a row
@@ -443,6 +446,11 @@ public final class TalkDetailsPane {
     boolean same = talk != null && shown != null && talk.id() == shown.id();
     if (talk != null && unsaved.get()) {
       save(true);
+      if (!same && !problem.getText().isEmpty()) {
+        // The field is about to show another talk's value: what it held goes, said where it is
+        // seen (the message under the fields goes with it).
+        leftUnsaved.accept("Not saved in “" + talk.details().title() + "”: " + problem.getText());
+      }
     }
     autosave.stop();
     boolean keepTyping = same && unsaved.get();
@@ -486,6 +494,14 @@ public final class TalkDetailsPane {
     slides.setText(d == null || d.slidesUrl() == null ? "" : d.slidesUrl());
     video.setText(d == null || d.videoUrl() == null ? "" : d.videoUrl());
     tags.setText(d == null ? "" : String.join(", ", d.tags()));
+  }
+
+  /**
+   * Where to say what a field held that could not be saved (a time half typed) when the user went
+   * on to another talk: the text is gone from the field then.
+   */
+  public void onLeftUnsaved(Consumer<String> tell) {
+    leftUnsaved = tell;
   }
 
   /** Whether a field holds text the notebook does not have (or cannot take yet). */
