@@ -59,6 +59,16 @@ final class StatusBar {
     path.getStyleClass().add("tb-muted");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
+    // A long notice gives way first: the save state (when it is a word or two) and the word
+    // count stay whole beside it ("Sa…", "411 wo…" were drawn).
+    words.setMinWidth(Region.USE_PREF_SIZE);
+    saveState
+        .minWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.when(saveState.textProperty().length().lessThan(24))
+                .then(Region.USE_PREF_SIZE)
+                .otherwise(0));
+    notice.setMinWidth(0);
     notice.setId("notice");
     undo.setId("undo-notice");
     undo.getStyleClass().addAll("small", "flat", "accent");

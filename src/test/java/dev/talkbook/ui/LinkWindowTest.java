@@ -31,4 +31,19 @@ class LinkWindowTest extends RealWindowTest {
             "No browser opened " + url + ". The address is copied: paste it into a browser.");
     assertThat(FxWait.onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(url);
   }
+
+  @Test
+  void aLongNoticeGivesWayBeforeTheSaveStateAndTheWordCount(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Counted", "one two three\n");
+    String url = "https://example.org/" + "a-very-long-path/".repeat(20);
+    robot.interact(() -> ui.window.linkNotOpened(url, new DesktopOpener.Failed("none.")));
+    FxWait.untilFx(
+        "the notice laid out", () -> robot.lookup("#notice").queryAs(Label.class).getWidth() > 0);
+    for (String id : new String[] {"save-state", "word-count"}) {
+      Label label = robot.lookup("#" + id).queryAs(Label.class);
+      assertThat(FxWait.onFx(() -> label.getWidth() >= label.prefWidth(-1) - 0.5))
+          .as("%s whole: %s", id, FxWait.onFx(label::getText))
+          .isTrue();
+    }
+  }
 }
