@@ -190,14 +190,14 @@ public final class PreviewView {
     }
     int from = at;
     int to = at + 1;
-    long size = note.get(at).html().length();
-    while (size < PART_CHARS && (from > 0 || to < n)) {
-      boolean before = from > 0 && (to >= n || size(from, at) * 2 < size(at, to));
-      if (before) {
+    long before = 0; // the HTML of the blocks from..at
+    long after = note.get(at).html().length(); // and of at..to
+    while (before + after < PART_CHARS && (from > 0 || to < n)) {
+      if (from > 0 && (to >= n || before * 2 < after)) {
         from--;
-        size += note.get(from).html().length();
+        before += note.get(from).html().length();
       } else {
-        size += note.get(to).html().length();
+        after += note.get(to).html().length();
         to++;
       }
     }
@@ -229,14 +229,6 @@ public final class PreviewView {
                   + " of this long note are below: scroll down to see them.</p>"));
     }
     return out;
-  }
-
-  private long size(int from, int to) {
-    long size = 0;
-    for (int i = from; i < to; i++) {
-      size += note.get(i).html().length();
-    }
-    return size;
   }
 
   /**
