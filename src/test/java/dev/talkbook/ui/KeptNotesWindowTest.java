@@ -235,6 +235,99 @@ class KeptNotesWindowTest extends RealWindowTest {
     FxWait.until("the dialog gone", () -> !asked(robot));
   }
 
+  private static String notice(FxRobot robot) throws Exception {
+    return FxWait.onFx(
+        () -> {
+          Label notice = robot.lookup("#notice").queryAs(Label.class);
+          return notice.isVisible() ? notice.getText() : "";
+        });
+  }
+
+  @Test
+  void aFolderThatCannotBeLookedInIsSaidInTheStatusBarAndLeftAsItIs(FxRobot robot)
+      throws Exception {
+    talk("Keynote", "saved\n");
+    // The temporary folder is a file: the notes of a full disk could be nowhere else.
+    Path notAFolder = Files.writeString(dir.resolve("tmp-file"), "someone's file\n");
+    ui.keptNotesFolder = notAFolder;
+
+    restart(robot);
+    settle();
+    FxWait.until("said", () -> notice(robot).contains(notAFolder.toString()));
+    assertThat(notice(robot))
+        .isEqualTo(
+            "Could not look in "
+                + notAFolder
+                + " for notes kept when Talkbook last closed: "
+                + notAFolder
+                + " is a file, not a folder. Nothing there was changed.");
+    assertThat(FxWait.onFx(() -> asked(robot))).isFalse();
+    assertThat(Files.readString(notAFolder)).isEqualTo("someone's file\n");
+  }
+
+  @Test
+  void aFolderThatCannotBeLookedInIsSaidInTheDialogBesideTheNotesFound(FxRobot robot)
+      throws Exception {
+    Talk keynote = talk("Keynote", "saved\n");
+    kept(keynote, "kept\n", 1);
+    Path notAFolder = Files.writeString(dir.resolve("tmp-file"), "someone's file\n");
+    ui.keptNotesFolder = notAFolder;
+
+    restart(robot);
+    FxWait.shown(robot, "#kept-put-back-0");
+    String said =
+        FxWait.onFx(() -> robot.lookup("#kept-unreadable").queryAs(Label.class).getText());
+    assertThat(said)
+        .startsWith("Could not look in " + notAFolder)
+        .contains("is a file, not a folder")
+        .endsWith("Nothing there was changed.");
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot
+                        .lookup("#kept-unreadable")
+                        .query()
+                        .getStyleClass()
+                        .contains(StatusLine.PROBLEM)))
+        .isTrue();
+    assertThat(status(robot, 0)).isEqualTo("These notes are not in the talk now.");
+    FxWait.clickOn(robot, "Not now");
+    FxWait.until("the dialog gone", () -> !asked(robot));
+  }
+
+  @Test
+  void aKeptFileThatCannotBeReadIsShownWithWhyAndLeftAsItIs(FxRobot robot) throws Exception {
+    Talk keynote = talk("Keynote", "saved\n");
+    // A link to nothing, named as a kept file: its time cannot be read, nor its notes.
+    Path link =
+        Files.createSymbolicLink(
+            dir.resolve("notes.talkbook.unsaved-" + keynote.id() + "-20260101-101010.md"),
+            dir.resolve("gone.md"));
+    // A folder named as one.
+    Path folder =
+        Files.createDirectories(
+            dir.resolve("notes.talkbook.unsaved-" + keynote.id() + "-20260102-101010.md"));
+
+    restart(robot);
+    FxWait.shown(robot, "#kept-put-back-1");
+    // Newest first: the folder (its time is known), then the link.
+    assertThat(status(robot, 0))
+        .startsWith("This file cannot be read: it is a folder, not a file.")
+        .contains("left as it is");
+    assertThat(status(robot, 1))
+        .startsWith("This file cannot be read: it is no longer there, or it is a link to nothing.")
+        .contains("left as it is");
+    assertThat(marked(robot, 0)).isTrue();
+    assertThat(marked(robot, 1)).isTrue();
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-path-1").queryAs(TextField.class).getText()))
+        .isEqualTo(link.toString());
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-put-back-1").query().isDisabled())).isTrue();
+    FxWait.clickOn(robot, "Not now");
+    FxWait.until("the dialog gone", () -> !asked(robot));
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(folder).isDirectory();
+  }
+
   @Test
   void nothingKeptAsksNothing(FxRobot robot) throws Exception {
     talk("Keynote", "saved\n");
