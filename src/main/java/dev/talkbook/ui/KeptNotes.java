@@ -133,18 +133,21 @@ final class KeptNotes {
    */
   record Found(List<Kept> kept, int older, List<ShutdownRecovery.Unreadable> unreadable) {}
 
-  /** Says which folders could not be looked in, and why; that nothing there was changed. */
+  /**
+   * Says which folders could not be looked in, and why ("Could not look for notes kept at the last
+   * close in /x: permission denied."): short enough for the status bar.
+   */
   static String unreadable(List<ShutdownRecovery.Unreadable> folders) {
     StringBuilder sb = new StringBuilder();
     for (ShutdownRecovery.Unreadable u : folders) {
       sb.append(sb.isEmpty() ? "" : " ")
-          .append("Could not look in ")
+          .append("Could not look for notes kept at the last close in ")
           .append(u.path())
-          .append(" for notes kept when Talkbook last closed: ")
+          .append(": ")
           .append(u.why())
           .append('.');
     }
-    return sb.append(" Nothing there was changed.").toString();
+    return sb.toString();
   }
 
   /** Reads {@code file} and finds its talk (on the notebook thread). */
@@ -164,7 +167,7 @@ final class KeptNotes {
           null,
           "This file cannot be read: "
               + ShutdownRecovery.whyNotRead(e, file)
-              + ". It is left as it is; open it from its folder to copy what you need.");
+              + ". It is left as it is.");
     }
     String title = "";
     String notes = text;

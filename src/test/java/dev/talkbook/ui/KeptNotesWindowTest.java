@@ -256,11 +256,11 @@ class KeptNotesWindowTest extends RealWindowTest {
     FxWait.until("said", () -> notice(robot).contains(notAFolder.toString()));
     assertThat(notice(robot))
         .isEqualTo(
-            "Could not look in "
+            "Could not look for notes kept at the last close in "
                 + notAFolder
-                + " for notes kept when Talkbook last closed: "
+                + ": "
                 + notAFolder
-                + " is a file, not a folder. Nothing there was changed.");
+                + " is a file, not a folder.");
     assertThat(FxWait.onFx(() -> asked(robot))).isFalse();
     assertThat(Files.readString(notAFolder)).isEqualTo("someone's file\n");
   }
@@ -278,9 +278,8 @@ class KeptNotesWindowTest extends RealWindowTest {
     String said =
         FxWait.onFx(() -> robot.lookup("#kept-unreadable").queryAs(Label.class).getText());
     assertThat(said)
-        .startsWith("Could not look in " + notAFolder)
-        .contains("is a file, not a folder")
-        .endsWith("Nothing there was changed.");
+        .startsWith("Could not look for notes kept at the last close in " + notAFolder)
+        .endsWith("is a file, not a folder.");
     assertThat(
             FxWait.onFx(
                 () ->
@@ -313,7 +312,7 @@ class KeptNotesWindowTest extends RealWindowTest {
     // Newest first: the folder (its time is known), then the link.
     assertThat(status(robot, 0))
         .startsWith("This file cannot be read: it is a folder, not a file.")
-        .contains("left as it is");
+        .endsWith("It is left as it is.");
     assertThat(status(robot, 1))
         .startsWith("This file cannot be read: it is no longer there, or it is a link to nothing.")
         .contains("left as it is");
