@@ -96,12 +96,12 @@ final class KeptNotes {
         .run(
             () -> {
               ShutdownRecovery.Looked looked = ShutdownRecovery.look(notebook, fallback);
-              // A file whose time cannot be read (0) may be new: it is shown, and says why.
+              // A file whose time cannot be read at all (0) may be new: it is shown.
               List<Path> files =
                   looked.files().stream()
                       .filter(
                           file -> {
-                            long at = ShutdownRecovery.modified(file);
+                            long at = ShutdownRecovery.keptAt(file);
                             return at == 0 || at > seen;
                           })
                       .toList();
@@ -123,8 +123,7 @@ final class KeptNotes {
                 window
                     .say()
                     .accept(
-                        Errors.logged(
-                            "Could not look for notes kept when Talkbook last closed", error)));
+                        Errors.logged("Could not look for notes kept at the last close", error)));
   }
 
   /**
@@ -153,7 +152,7 @@ final class KeptNotes {
   /** Reads {@code file} and finds its talk (on the notebook thread). */
   static Kept read(Notebook notebook, Path file) {
     long talkId = ShutdownRecovery.talkIdOf(file);
-    long keptAt = ShutdownRecovery.modified(file);
+    long keptAt = ShutdownRecovery.keptAt(file);
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);

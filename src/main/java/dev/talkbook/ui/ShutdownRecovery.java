@@ -123,7 +123,7 @@ final class ShutdownRecovery {
   }
 
   private static final java.util.regex.Pattern KEPT_NAME =
-      java.util.regex.Pattern.compile("\\.unsaved-(\\d{1,18})-\\d{8}-\\d{6}\\.md$");
+      java.util.regex.Pattern.compile("\\.unsaved-(\\d{1,18})-(\\d{8}-\\d{6})\\.md$");
 
   /** The id of the talk whose notes {@code file} keeps, as its name says; -1 when it does not. */
   static long talkIdOf(Path file) {
@@ -161,7 +161,7 @@ final class ShutdownRecovery {
     List<Unreadable> unreadable = new ArrayList<>();
     find(notebook.toAbsolutePath().getParent(), name, found, unreadable);
     find(fallback, tag(notebook) + "-" + name, found, unreadable);
-    found.sort(java.util.Comparator.comparingLong(ShutdownRecovery::modified));
+    found.sort(java.util.Comparator.comparingLong(ShutdownRecovery::keptAt));
     return new Looked(List.copyOf(found), List.copyOf(unreadable));
   }
 
@@ -214,6 +214,29 @@ final class ShutdownRecovery {
       return f.getReason();
     }
     return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+
+  /**
+   * When {@code file} was kept (ms): when it was last written, else (a link to nothing, a folder
+   * that may not be searched) the time its name says, else 0.
+   */
+  static long keptAt(Path file) {
+    long modified = modified(file);
+    if (modified != 0) {
+      return modified;
+    }
+    var m = KEPT_NAME.matcher(file.getFileName().toString());
+    if (!m.find()) {
+      return 0;
+    }
+    try {
+      return LocalDateTime.parse(m.group(2), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+          .atZone(java.time.ZoneId.systemDefault())
+          .toInstant()
+          .toEpochMilli();
+    } catch (java.time.DateTimeException e) {
+      return 0;
+    }
   }
 
   /** When {@code file} was last written (ms), 0 when that cannot be read. */

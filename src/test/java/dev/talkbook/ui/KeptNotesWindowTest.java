@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -321,10 +322,18 @@ class KeptNotesWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> robot.lookup("#kept-path-1").queryAs(TextField.class).getText()))
         .isEqualTo(link.toString());
     assertThat(FxWait.onFx(() -> robot.lookup("#kept-put-back-1").query().isDisabled())).isTrue();
-    FxWait.clickOn(robot, "Not now");
+    // The link's time is the one its name says: Done tells of it no more, as of the others.
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-1").queryAs(VBox.class).getChildren()))
+        .first()
+        .satisfies(t -> assertThat(((Label) t).getText()).startsWith("Notes — kept "));
+    FxWait.clickOn(robot, "Done");
     FxWait.until("the dialog gone", () -> !asked(robot));
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(folder).isDirectory();
+
+    restart(robot);
+    settle();
+    assertThat(FxWait.onFx(() -> asked(robot))).as("asked again after Done").isFalse();
   }
 
   @Test

@@ -213,4 +213,20 @@ class ShutdownRecoveryTest {
     assertThat(ShutdownRecovery.whyNotRead(new java.io.IOException("Is a directory"), dir))
         .isEqualTo("it is a folder, not a file");
   }
+
+  @Test
+  void aKeptFileWhoseTimeCannotBeReadIsDatedByItsName() throws Exception {
+    Path link =
+        Files.createSymbolicLink(
+            dir.resolve("notes.talkbook.unsaved-7-20260102-030405.md"), dir.resolve("gone.md"));
+    assertThat(ShutdownRecovery.modified(link)).isZero();
+    assertThat(ShutdownRecovery.keptAt(link))
+        .isEqualTo(
+            java.time.LocalDateTime.of(2026, 1, 2, 3, 4, 5)
+                .atZone(java.time.ZoneId.systemDefault())
+                .toInstant()
+                .toEpochMilli());
+    Path odd = Files.createSymbolicLink(dir.resolve("notes.talkbook.unsaved-7-x.md"), link);
+    assertThat(ShutdownRecovery.keptAt(odd)).isZero();
+  }
 }
