@@ -21,14 +21,16 @@ import picocli.CommandLine.Spec;
       "Search every talk's title, speakers, tags, event and notes, best match first.",
       "",
       "  word        talks with the word, or with a word starting with it (3 letters or",
-      "              more: virt finds virtual; the word itself first); all words must match",
-      "  \"a phrase\"  the words in this order, whole",
+      "              more: virt finds virtual; the word itself first); all words must match;",
+      "              punctuation around it does not count: virtu- and (virt find the same",
+      "  \"a phrase\"  the words in this order, whole (unclosed, its last word is a start)",
       "  pref*       words starting with pref, however short",
       "  -word       talks without the word",
       "  speaker:hopper  tag:async  event:pyatl  title:…  notes:…  abstract:…",
       "              only in that field (no space after the colon)",
       "",
-      "Case and accents do not matter (ελληνικα finds Ελληνικά, cafe finds Café); Chinese,"
+      "Case and accents do not matter (ελληνικα finds Ελληνικά, ΟΔΟΣ finds οδός, cafe finds"
+          + " Café); Chinese,"
           + " Japanese and Korean words are found inside a run of text (メモ finds 日本語のメモです).",
       "",
       "Each hit: the talk's id, title, event and speakers (\"Cancelled: \" before the title of a"

@@ -22,6 +22,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import javafx.application.Platform;
@@ -57,7 +58,7 @@ final class KeptNotes {
   /** The most files the dialog lists one by one (the newest). */
   static final int NAMED = 6;
 
-  /** What the window lends the dialog. */
+  /** What the window lends the dialog; {@code say} puts a sentence in the status bar. */
   record Parts(
       Window owner,
       Notebook notebook,
@@ -65,7 +66,8 @@ final class KeptNotes {
       UiExecutors executors,
       OpenTalk talk,
       LongConsumer openTalk,
-      Function<Path, CompletableFuture<Void>> showFolder) {}
+      Function<Path, CompletableFuture<Void>> showFolder,
+      Consumer<String> say) {}
 
   /**
    * One kept file as read: the talk it was kept from (null when that is gone from the notebook),
@@ -81,7 +83,11 @@ final class KeptNotes {
 
   private KeptNotes() {}
 
-  /** Looks for such files on the notebook thread and, when there are new ones, asks. */
+  /**
+   * Looks for such files on the notebook thread and, when there are new ones, asks. A folder they
+   * may be in that cannot be read is said (in the dialog when it comes up, else in the status bar),
+   * as is a look that fails; nothing is deleted either way.
+   */
   static void offer(Parts window, Path fallback) {
     Path notebook = window.notebook().file();
     long seen = window.settings().get(Settings.keptNotesSeen(notebook)).longValue();
@@ -89,38 +95,78 @@ final class KeptNotes {
         .executors()
         .run(
             () -> {
+              ShutdownRecovery.Looked looked = ShutdownRecovery.look(notebook, fallback);
+              // A file whose time cannot be read at all (0) may be new: it is shown.
               List<Path> files =
-                  ShutdownRecovery.kept(notebook, fallback).stream()
-                      .filter(file -> ShutdownRecovery.modified(file) > seen)
+                  looked.files().stream()
+                      .filter(
+                          file -> {
+                            long at = ShutdownRecovery.keptAt(file);
+                            return at == 0 || at > seen;
+                          })
                       .toList();
               List<Path> shown = files.subList(Math.max(0, files.size() - NAMED), files.size());
               List<Kept> read = new ArrayList<>();
               for (Path file : shown) {
                 read.add(read(window.notebook(), file));
               }
-              return new Found(read, files.size() - shown.size());
+              return new Found(read, files.size() - shown.size(), looked.unreadable());
             },
             found -> {
               if (!found.kept().isEmpty()) {
                 ask(window, found);
+              } else if (!found.unreadable().isEmpty()) {
+                window.say().accept(unreadable(found.unreadable()));
               }
             },
-            error -> {}); // nothing to tell of
+            error ->
+                window
+                    .say()
+                    .accept(
+                        Errors.logged("Could not look for notes kept at the last close", error)));
   }
 
-  /** The newest files read, and how many older ones are not listed. */
-  record Found(List<Kept> kept, int older) {}
+  /**
+   * The newest files read, how many older ones are not listed, and the folders that could not be
+   * looked in.
+   */
+  record Found(List<Kept> kept, int older, List<ShutdownRecovery.Unreadable> unreadable) {}
+
+  /**
+   * Says which folders could not be looked in, and why ("Could not look for notes kept at the last
+   * close in /x: permission denied."): short enough for the status bar.
+   */
+  static String unreadable(List<ShutdownRecovery.Unreadable> folders) {
+    StringBuilder sb = new StringBuilder();
+    for (ShutdownRecovery.Unreadable u : folders) {
+      sb.append(sb.isEmpty() ? "" : " ")
+          .append("Could not look for notes kept at the last close in ")
+          .append(u.path())
+          .append(": ")
+          .append(u.why())
+          .append('.');
+    }
+    return sb.toString();
+  }
 
   /** Reads {@code file} and finds its talk (on the notebook thread). */
   static Kept read(Notebook notebook, Path file) {
     long talkId = ShutdownRecovery.talkIdOf(file);
-    long keptAt = ShutdownRecovery.modified(file);
+    long keptAt = ShutdownRecovery.keptAt(file);
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       return new Kept(
-          file, talkId, "", "", keptAt, null, "This file cannot be read (" + e.getMessage() + ").");
+          file,
+          talkId,
+          "",
+          "",
+          keptAt,
+          null,
+          "This file cannot be read: "
+              + ShutdownRecovery.whyNotRead(e, file)
+              + ". It is left as it is.");
     }
     String title = "";
     String notes = text;
@@ -194,7 +240,17 @@ final class KeptNotes {
     scroll.setFitToWidth(true);
     scroll.setMaxHeight(460);
     scroll.setStyle("-fx-background-color: transparent; -fx-background-insets: 0;");
-    VBox content = new VBox(12, intro, kept.size() > 2 ? scroll : rows);
+    VBox content = new VBox(12, intro);
+    if (!found.unreadable().isEmpty()) {
+      // A folder that may hold more of them, which could not be read: said, not passed over.
+      Label unreadable = new Label(unreadable(found.unreadable()));
+      unreadable.setId("kept-unreadable");
+      unreadable.setWrapText(true);
+      unreadable.setMinHeight(Region.USE_PREF_SIZE);
+      StatusLine.mark(unreadable, true);
+      content.getChildren().add(unreadable);
+    }
+    content.getChildren().add(kept.size() > 2 ? scroll : rows);
     content.setPrefWidth(600);
     dialog.getDialogPane().setContent(content);
     dialog.getDialogPane().setMinWidth(620);
@@ -223,9 +279,14 @@ final class KeptNotes {
     Label title =
         new Label(
             (kept.title().isEmpty() ? "Notes" : "“" + kept.title() + "”")
-                + " — kept "
-                + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                    .format(Instant.ofEpochMilli(kept.keptAt()).atZone(ZoneId.systemDefault())));
+                + (kept.keptAt() == 0 // its time could not be read
+                    ? ""
+                    : " — kept "
+                        + DateTimeFormatter.ofLocalizedDateTime(
+                                FormatStyle.MEDIUM, FormatStyle.SHORT)
+                            .format(
+                                Instant.ofEpochMilli(kept.keptAt())
+                                    .atZone(ZoneId.systemDefault()))));
     title.setStyle("-fx-font-weight: bold;");
     title.setWrapText(true);
     title.setMinHeight(Region.USE_PREF_SIZE);

@@ -106,6 +106,14 @@ public final class MainWindow {
     default java.util.concurrent.CompletableFuture<Void> showInFolder(Path file) {
       return dev.talkbook.ui.common.DesktopOpener.show(file);
     }
+
+    /**
+     * The folder where notes the notebook could not take at the last close went when its own folder
+     * could not hold them: the temporary folder (tests give another).
+     */
+    default Path keptNotesFolder() {
+      return Path.of(System.getProperty("java.io.tmpdir"));
+    }
   }
 
   private final Stage stage;
@@ -233,8 +241,9 @@ public final class MainWindow {
                     executors,
                     talk,
                     screen::openToWrite,
-                    host::showInFolder),
-                Path.of(System.getProperty("java.io.tmpdir"))));
+                    host::showInFolder,
+                    status::showMessage),
+                host.keptNotesFolder()));
   }
 
   private void attach(String name, byte[] bytes) {

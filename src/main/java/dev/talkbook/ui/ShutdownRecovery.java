@@ -1,10 +1,16 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.PathProblems;
 import dev.talkbook.ui.talk.EditorSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -117,7 +123,7 @@ final class ShutdownRecovery {
   }
 
   private static final java.util.regex.Pattern KEPT_NAME =
-      java.util.regex.Pattern.compile("\\.unsaved-(\\d{1,18})-\\d{8}-\\d{6}\\.md$");
+      java.util.regex.Pattern.compile("\\.unsaved-(\\d{1,18})-(\\d{8}-\\d{6})\\.md$");
 
   /** The id of the talk whose notes {@code file} keeps, as its name says; -1 when it does not. */
   static long talkIdOf(Path file) {
@@ -132,22 +138,104 @@ final class ShutdownRecovery {
 
   /**
    * The files this class wrote for {@code notebook}: beside it, and in {@code fallback} (named for
-   * it there), oldest first. Listing a folder that cannot be read finds nothing there.
+   * it there), oldest first. A folder that cannot be read finds nothing there ({@link #look} says
+   * which and why).
    */
   static List<Path> kept(Path notebook, Path fallback) {
-    String name = notebook.getFileName() + ".unsaved-";
-    List<Path> found = new ArrayList<>();
-    find(notebook.toAbsolutePath().getParent(), name, found);
-    find(fallback, tag(notebook) + "-" + name, found);
-    found.sort(java.util.Comparator.comparingLong(ShutdownRecovery::modified));
-    return found;
+    return look(notebook, fallback).files();
   }
 
-  private static void find(Path folder, String prefix, List<Path> found) {
+  /**
+   * What looking for the files kept for a notebook found: the files, oldest first, and the folders
+   * that could not be read (a folder that is not there is not one of them: nothing was kept in it).
+   */
+  record Looked(List<Path> files, List<Unreadable> unreadable) {}
+
+  /** A folder or file that could not be read, and why in a user's words ("permission denied"). */
+  record Unreadable(Path path, String why) {}
+
+  /** {@link #kept}, with the folders that could not be read. Reads only; changes nothing. */
+  static Looked look(Path notebook, Path fallback) {
+    String name = notebook.getFileName() + ".unsaved-";
+    List<Path> found = new ArrayList<>();
+    List<Unreadable> unreadable = new ArrayList<>();
+    find(notebook.toAbsolutePath().getParent(), name, found, unreadable);
+    find(fallback, tag(notebook) + "-" + name, found, unreadable);
+    found.sort(java.util.Comparator.comparingLong(ShutdownRecovery::keptAt));
+    return new Looked(List.copyOf(found), List.copyOf(unreadable));
+  }
+
+  private static void find(
+      Path folder, String prefix, List<Path> found, List<Unreadable> unreadable) {
+    if (folder == null) {
+      return;
+    }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, prefix + "*.md")) {
       files.forEach(found::add);
-    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
-      // nothing found there
+    } catch (NoSuchFileException e) {
+      // No such folder: nothing was kept there.
+    } catch (IOException | DirectoryIteratorException e) {
+      unreadable.add(new Unreadable(folder, whyNotListed(e, folder)));
+    }
+  }
+
+  /**
+   * Why {@code folder} could not be listed, in a user's words: "permission denied", "/x/tmp is a
+   * file, not a folder"; else the system's reason.
+   */
+  static String whyNotListed(Exception error, Path folder) {
+    Throwable e = error instanceof DirectoryIteratorException d ? d.getCause() : error;
+    if (e instanceof NotDirectoryException) {
+      return PathProblems.fileInTheWayOfFolder(folder).orElse(folder + " is not a folder");
+    }
+    return reason(e);
+  }
+
+  /**
+   * Why the kept file {@code file} could not be read, in a user's words: "permission denied", "it
+   * is a folder, not a file", "it is no longer there, or it is a link to nothing"; else the
+   * system's reason.
+   */
+  static String whyNotRead(Exception e, Path file) {
+    if (e instanceof NoSuchFileException) {
+      return "it is no longer there, or it is a link to nothing";
+    }
+    if (!(e instanceof AccessDeniedException) && Files.isDirectory(file)) {
+      return "it is a folder, not a file";
+    }
+    return reason(e);
+  }
+
+  private static String reason(Throwable e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+
+  /**
+   * When {@code file} was kept (ms): when it was last written, else (a link to nothing, a folder
+   * that may not be searched) the time its name says, else 0.
+   */
+  static long keptAt(Path file) {
+    long modified = modified(file);
+    if (modified != 0) {
+      return modified;
+    }
+    var m = KEPT_NAME.matcher(file.getFileName().toString());
+    if (!m.find()) {
+      return 0;
+    }
+    try {
+      return LocalDateTime.parse(m.group(2), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+          .atZone(java.time.ZoneId.systemDefault())
+          .toInstant()
+          .toEpochMilli();
+    } catch (java.time.DateTimeException e) {
+      return 0;
     }
   }
 

@@ -142,6 +142,32 @@ class SearchCommandTest extends CliTest {
     assertThat(titles(r).split("\\|")).hasSize(5);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"virtu-", "virt.", "(virt", "virt,", "\"virt", "virt\""})
+  void punctuationTypedWithAWordFindsWhatTheBareWordFinds(String query) {
+    String bare = titles(ok("search", "virtu"));
+    assertThat(bare).contains("Virtual threads in practice");
+
+    Result r = ok("search", query);
+
+    assertThat(titles(r)).isEqualTo(bare);
+    assertOut(r).containsPattern("(?m)^     .*\\*[Vv]irtual\\*");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ΟΔΟΣ", "οδοσ", "οδος"})
+  void aGreekWordFindsItsFinalSigmaSpellingAndMarksIt(String query) {
+    long event = addEvent("Αθήνα");
+    try (Notebook nb = Notebook.open(notebook(), Notebook.Options.defaults().withCreate(false))) {
+      nb.talks().create(event, Talk.Details.titled("Οδηγός"), "Η οδός Σταδίου είναι κεντρική.");
+    }
+
+    Result r = ok("search", query);
+
+    assertThat(titles(r)).isEqualTo("Οδηγός");
+    assertOut(r).contains("*οδός*");
+  }
+
   @Test
   void theTitleIsRankedFirst() {
     Result r = ok("search", "sqlite");

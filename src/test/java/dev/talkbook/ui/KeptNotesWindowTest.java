@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -233,6 +234,106 @@ class KeptNotesWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> robot.lookup("#kept-put-back-0").query().isDisabled())).isTrue();
     FxWait.clickOn(robot, "Not now");
     FxWait.until("the dialog gone", () -> !asked(robot));
+  }
+
+  private static String notice(FxRobot robot) throws Exception {
+    return FxWait.onFx(
+        () -> {
+          Label notice = robot.lookup("#notice").queryAs(Label.class);
+          return notice.isVisible() ? notice.getText() : "";
+        });
+  }
+
+  @Test
+  void aFolderThatCannotBeLookedInIsSaidInTheStatusBarAndLeftAsItIs(FxRobot robot)
+      throws Exception {
+    talk("Keynote", "saved\n");
+    // The temporary folder is a file: the notes of a full disk could be nowhere else.
+    Path notAFolder = Files.writeString(dir.resolve("tmp-file"), "someone's file\n");
+    ui.keptNotesFolder = notAFolder;
+
+    restart(robot);
+    settle();
+    FxWait.until("said", () -> notice(robot).contains(notAFolder.toString()));
+    assertThat(notice(robot))
+        .isEqualTo(
+            "Could not look for notes kept at the last close in "
+                + notAFolder
+                + ": "
+                + notAFolder
+                + " is a file, not a folder.");
+    assertThat(FxWait.onFx(() -> asked(robot))).isFalse();
+    assertThat(Files.readString(notAFolder)).isEqualTo("someone's file\n");
+  }
+
+  @Test
+  void aFolderThatCannotBeLookedInIsSaidInTheDialogBesideTheNotesFound(FxRobot robot)
+      throws Exception {
+    Talk keynote = talk("Keynote", "saved\n");
+    kept(keynote, "kept\n", 1);
+    Path notAFolder = Files.writeString(dir.resolve("tmp-file"), "someone's file\n");
+    ui.keptNotesFolder = notAFolder;
+
+    restart(robot);
+    FxWait.shown(robot, "#kept-put-back-0");
+    String said =
+        FxWait.onFx(() -> robot.lookup("#kept-unreadable").queryAs(Label.class).getText());
+    assertThat(said)
+        .startsWith("Could not look for notes kept at the last close in " + notAFolder)
+        .endsWith("is a file, not a folder.");
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot
+                        .lookup("#kept-unreadable")
+                        .query()
+                        .getStyleClass()
+                        .contains(StatusLine.PROBLEM)))
+        .isTrue();
+    assertThat(status(robot, 0)).isEqualTo("These notes are not in the talk now.");
+    FxWait.clickOn(robot, "Not now");
+    FxWait.until("the dialog gone", () -> !asked(robot));
+  }
+
+  @Test
+  void aKeptFileThatCannotBeReadIsShownWithWhyAndLeftAsItIs(FxRobot robot) throws Exception {
+    Talk keynote = talk("Keynote", "saved\n");
+    // A link to nothing, named as a kept file: its time cannot be read, nor its notes.
+    Path link =
+        Files.createSymbolicLink(
+            dir.resolve("notes.talkbook.unsaved-" + keynote.id() + "-20260101-101010.md"),
+            dir.resolve("gone.md"));
+    // A folder named as one.
+    Path folder =
+        Files.createDirectories(
+            dir.resolve("notes.talkbook.unsaved-" + keynote.id() + "-20260102-101010.md"));
+
+    restart(robot);
+    FxWait.shown(robot, "#kept-put-back-1");
+    // Newest first: the folder (its time is known), then the link.
+    assertThat(status(robot, 0))
+        .startsWith("This file cannot be read: it is a folder, not a file.")
+        .endsWith("It is left as it is.");
+    assertThat(status(robot, 1))
+        .startsWith("This file cannot be read: it is no longer there, or it is a link to nothing.")
+        .contains("left as it is");
+    assertThat(marked(robot, 0)).isTrue();
+    assertThat(marked(robot, 1)).isTrue();
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-path-1").queryAs(TextField.class).getText()))
+        .isEqualTo(link.toString());
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-put-back-1").query().isDisabled())).isTrue();
+    // The link's time is the one its name says: Done tells of it no more, as of the others.
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-1").queryAs(VBox.class).getChildren()))
+        .first()
+        .satisfies(t -> assertThat(((Label) t).getText()).startsWith("Notes — kept "));
+    FxWait.clickOn(robot, "Done");
+    FxWait.until("the dialog gone", () -> !asked(robot));
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(folder).isDirectory();
+
+    restart(robot);
+    settle();
+    assertThat(FxWait.onFx(() -> asked(robot))).as("asked again after Done").isFalse();
   }
 
   @Test

@@ -252,6 +252,67 @@ class SearchWindowTest extends RealWindowTest {
     assertThat(titles).contains("Virtual threads in practice");
   }
 
+  /** Empties the search field (Esc) and waits until no hit is shown. */
+  private void clearSearch(FxRobot robot) {
+    FxWait.clickOn(robot, "#search-field");
+    robot.type(KeyCode.ESCAPE);
+    waitUntil(() -> passages(robot).isEmpty());
+  }
+
+  @Test
+  void aWordTypedWithPunctuationStillFindsWhatTheBareWordFinds(FxRobot robot) throws Exception {
+    var event =
+        ui.notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Meetup"));
+    ui.notebook
+        .talks()
+        .create(
+            event.id(),
+            dev.talkbook.core.notebook.Talk.Details.titled("Loom"),
+            "# Loom\n\nNotes on virtual-threads and their carriers.\n");
+    ui.notebook
+        .talks()
+        .create(
+            event.id(),
+            dev.talkbook.core.notebook.Talk.Details.titled("Lunch"),
+            "Nothing about it.\n");
+    ui.reloadTree(robot);
+    // "virtual-threads" as it is typed, and the word with punctuation before or after it.
+    for (String typed : List.of("virtu-", "virtual-thr", "(virt", "virt.", "\"virt")) {
+      assertThat(firstPassageFor(robot, typed)).as(typed).contains("[virtual]");
+      assertThat(FxWait.onFx(() -> robot.lookup("#search-count").queryAs(Label.class).getText()))
+          .as(typed)
+          .isEqualTo("1 talk");
+      clearSearch(robot);
+    }
+    // Enter opens the talk at the word: selected in the notes.
+    assertThat(firstPassageFor(robot, "virtu-")).contains("[virtual]");
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("Loom"));
+    waitUntil(() -> WindowUnderTest.editor(robot).getSelectedText().equals("virtual"));
+  }
+
+  @Test
+  void aGreekWordInCapitalsOrWithASigmaAtItsEndFindsTheWordAndMarksIt(FxRobot robot)
+      throws Exception {
+    var event =
+        ui.notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Meetup"));
+    ui.notebook
+        .talks()
+        .create(
+            event.id(),
+            dev.talkbook.core.notebook.Talk.Details.titled("Αθήνα"),
+            "# Αθήνα\n\nΗ οδός Σταδίου είναι κεντρική.\n");
+    ui.reloadTree(robot);
+    for (String typed : List.of("ΟΔΟΣ", "οδοσ")) {
+      assertThat(firstPassageFor(robot, typed)).as(typed).contains("[οδός]");
+      clearSearch(robot);
+    }
+    assertThat(firstPassageFor(robot, "ΟΔΟΣ")).contains("[οδός]");
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("Αθήνα"));
+    waitUntil(() -> WindowUnderTest.editor(robot).getSelectedText().equals("οδός"));
+  }
+
   @Test
   void aGreekWordTypedWithoutAccentsFindsTheTalkAndEnterOpensItAtTheWord(FxRobot robot)
       throws Exception {

@@ -175,4 +175,58 @@ class ShutdownRecoveryTest {
       timer.shutdownNow();
     }
   }
+
+  @Test
+  void aFolderThatCannotBeListedIsSaidAndOneThatIsNotThereIsNot() throws Exception {
+    Talk talk = aTalk(dir);
+    Path notebook = Files.createDirectories(dir.resolve("here")).resolve("notes.talkbook");
+    Path besideIt =
+        ShutdownRecovery.write(
+            notebook, new EditorSession.Unsaved(talk, "here"), null, dir.resolve("fallback"));
+    Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+
+    ShutdownRecovery.Looked looked = ShutdownRecovery.look(notebook, aFile);
+
+    assertThat(looked.files()).containsExactly(besideIt);
+    assertThat(looked.unreadable())
+        .containsExactly(
+            new ShutdownRecovery.Unreadable(aFile, aFile + " is a file, not a folder"));
+    assertThat(ShutdownRecovery.look(notebook, dir.resolve("not-there")).unreadable()).isEmpty();
+    assertThat(aFile).hasContent("x");
+  }
+
+  @Test
+  void whyAFolderOrFileCannotBeReadIsSaidInAUsersWords() throws Exception {
+    Path p = dir.resolve("kept.md");
+    assertThat(ShutdownRecovery.whyNotListed(new java.nio.file.AccessDeniedException("x"), dir))
+        .isEqualTo("permission denied");
+    assertThat(
+            ShutdownRecovery.whyNotListed(
+                new java.nio.file.DirectoryIteratorException(
+                    new java.nio.file.AccessDeniedException("x")),
+                dir))
+        .isEqualTo("permission denied");
+    assertThat(ShutdownRecovery.whyNotRead(new java.nio.file.AccessDeniedException("x"), p))
+        .isEqualTo("permission denied");
+    assertThat(ShutdownRecovery.whyNotRead(new java.nio.file.NoSuchFileException("x"), p))
+        .isEqualTo("it is no longer there, or it is a link to nothing");
+    assertThat(ShutdownRecovery.whyNotRead(new java.io.IOException("Is a directory"), dir))
+        .isEqualTo("it is a folder, not a file");
+  }
+
+  @Test
+  void aKeptFileWhoseTimeCannotBeReadIsDatedByItsName() throws Exception {
+    Path link =
+        Files.createSymbolicLink(
+            dir.resolve("notes.talkbook.unsaved-7-20260102-030405.md"), dir.resolve("gone.md"));
+    assertThat(ShutdownRecovery.modified(link)).isZero();
+    assertThat(ShutdownRecovery.keptAt(link))
+        .isEqualTo(
+            java.time.LocalDateTime.of(2026, 1, 2, 3, 4, 5)
+                .atZone(java.time.ZoneId.systemDefault())
+                .toInstant()
+                .toEpochMilli());
+    Path odd = Files.createSymbolicLink(dir.resolve("notes.talkbook.unsaved-7-x.md"), link);
+    assertThat(ShutdownRecovery.keptAt(odd)).isZero();
+  }
 }

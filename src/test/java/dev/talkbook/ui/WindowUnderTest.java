@@ -68,6 +68,9 @@ final class WindowUnderTest {
   /** How showing a folder fails (null: it is shown). */
   volatile RuntimeException folderFailure;
 
+  /** Where the window looks for notes kept outside the notebook's folder (null: the real one). */
+  volatile Path keptNotesFolder;
+
   MainWindow window;
 
   /** The window's theme (a test may switch it, as View → Theme does). */
@@ -106,6 +109,12 @@ final class WindowUnderTest {
         @Override
         public Path chooseFolder(String title) {
           return folder;
+        }
+
+        @Override
+        public Path keptNotesFolder() {
+          Path folder = WindowUnderTest.this.keptNotesFolder;
+          return folder == null ? MainWindow.Host.super.keptNotesFolder() : folder;
         }
 
         @Override

@@ -13,8 +13,12 @@ import java.util.Map;
  * <ul>
  *   <li>{@code word} — talks containing the word, or a word starting with it when it has at least
  *       {@link #WORD_START_LETTERS} letters ({@code virt} finds "virtual"; a talk with the word
- *       itself ranks first); all words must match. A field's word ({@code tag:java}) is whole.
- *   <li>{@code "a phrase"} — the words in this order, whole
+ *       itself ranks first); all words must match. Punctuation typed around or inside it does not
+ *       stop that ({@code virtu-}, {@code (virt}, {@code virt.} find what {@code virtu} and {@code
+ *       virt} find; {@code virtual-thr} finds "virtual-threads"). A field's word ({@code tag:java})
+ *       is whole.
+ *   <li>{@code "a phrase"} — the words in this order, whole; while its closing quote is not typed
+ *       yet ({@code "virtual thr}), the last word also finds the words starting with it
  *   <li>{@code pref*} — words starting with {@code pref}, however short
  *   <li>{@code -word}, {@code -"a phrase"} — talks without it
  *   <li>{@code speaker:hopper}, {@code tag:async}, {@code event:pyatl}, {@code title:…}, {@code
@@ -64,8 +68,8 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
 
   /**
    * One thing to look for (or, when {@code excluded}, to leave out). {@code prefix}: typed with a
-   * {@code *}; {@code wordStart}: a plain word that also finds the words starting with it (see
-   * {@link #WORD_START_LETTERS}).
+   * {@code *}; {@code wordStart}: a plain word (or a phrase whose quote is not closed) whose last
+   * word also finds the words starting with it (see {@link #WORD_START_LETTERS}).
    */
   public record Term(
       String column, String text, boolean prefix, boolean excluded, boolean wordStart) {
@@ -82,6 +86,22 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
      */
     public boolean insideWords() {
       return CjkText.has(text);
+    }
+
+    /**
+     * The text without what stands before its first letter or digit and after its last ("メモ" of
+     * "「メモ」。"): the index reads no punctuation, so this is what the text has to hold.
+     */
+    public String word() {
+      int start = 0;
+      while (start < text.length() && !isWordPart(text.codePointAt(start))) {
+        start += Character.charCount(text.codePointAt(start));
+      }
+      int end = text.length();
+      while (end > start && !isWordPart(text.codePointBefore(end))) {
+        end -= Character.charCount(text.codePointBefore(end));
+      }
+      return text.substring(start, end);
     }
 
     /**
@@ -260,11 +280,13 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
       }
       String value;
       boolean quotedValue = text.charAt(i) == '"';
+      boolean unclosed = false;
       if (quotedValue) {
         int close = text.indexOf('"', i + 1);
         int end = close < 0 ? n : close;
         value = text.substring(i + 1, end);
         i = close < 0 ? n : close + 1;
+        unclosed = close < 0;
       } else {
         int end = i;
         while (end < n && !Character.isWhitespace(text.charAt(end))) {
@@ -284,13 +306,15 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
       }
       if (value.codePoints().anyMatch(Character::isLetterOrDigit)) {
         String word = value.strip();
+        // A word as typed so far: its punctuation does not count ("virtu-", "(virt", "virt.",
+        // "virtual-thr" find what "virtu", "virt", "virtual thr" find), and a quote not yet closed
+        // is a phrase being typed ("\"virtual thr").
         boolean wordStart =
-            !quotedValue
+            (!quotedValue || unclosed)
                 && column == null
                 && !prefix
                 && !excluded
                 && !CjkText.has(word) // found inside the text anyway (InsideWords)
-                && word.codePoints().allMatch(Character::isLetterOrDigit)
                 && word.codePoints().filter(Character::isLetter).count() >= WORD_START_LETTERS;
         terms.add(new Term(column, word, prefix, excluded, wordStart));
       }

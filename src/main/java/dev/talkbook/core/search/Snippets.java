@@ -127,16 +127,32 @@ public final class Snippets {
           stems.add(new Wanted(word, true, true));
         } else {
           // A word typed whole that also finds longer words: every word starting with its stem,
-          // as the index (which stems the query's word too) finds them.
-          stems.add(
-              new Wanted(
-                  term.prefix() ? word : stem(word), term.prefix() || term.wordStart(), false));
+          // as the index (which stems the query's word too) finds them. In a term of several
+          // words ("virtual-thr") only the last one is being typed, and one or two letters of it
+          // ("virtual-t") would mark every word starting with them: those stay whole.
+          boolean starts =
+              term.prefix()
+                  || term.wordStart()
+                      && !hasWordAfter(folded, end)
+                      && word.codePoints().filter(Character::isLetter).count()
+                          >= SearchQuery.WORD_START_LETTERS;
+          stems.add(new Wanted(term.prefix() ? word : stem(word), starts, false));
         }
         i = end;
       }
     }
     stems.removeIf(w -> w.stem().isEmpty());
     return stems;
+  }
+
+  /** Whether a word follows {@code from} in {@code s}. */
+  private static boolean hasWordAfter(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (isWordAt(s, i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -239,8 +255,9 @@ public final class Snippets {
 
   /**
    * Lower case without accents, one char for one (so offsets into the result are offsets into the
-   * text): "Café" becomes "cafe", "Ελληνικά" "ελληνικα". Chinese, Japanese and Korean letters stay
-   * as they are: taken apart, "が" would be "か" and the Hangul syllable "한" its first letter.
+   * text): "Café" becomes "cafe", "Ελληνικά" "ελληνικα", "ΟΔΟΣ" and "οδος" "οδοσ". Chinese,
+   * Japanese and Korean letters stay as they are: taken apart, "が" would be "か" and the Hangul
+   * syllable "한" its first letter.
    */
   static String fold(String s) {
     char[] out = new char[s.length()];
@@ -252,10 +269,20 @@ public final class Snippets {
         out[i] = c;
       } else {
         String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-        out[i] = Character.toLowerCase(base.isEmpty() ? c : base.charAt(0));
+        out[i] = caseFold(base.isEmpty() ? c : base.charAt(0));
       }
     }
     return new String(out);
+  }
+
+  /**
+   * {@code c} as the index's tokenizer folds its case: lower case, and the other lower-case forms
+   * of a letter as the letter ("ς", the Greek final sigma, as "σ": the index has "οδός" as "οδόσ",
+   * so {@code ΟΔΟΣ} and {@code οδοσ} find it; the micro sign "µ" as "μ"; "ϐ" as "β"). The dotless
+   * "ı" stays itself, as it does in the index.
+   */
+  private static char caseFold(char c) {
+    return c == '\u0131' ? c : Character.toLowerCase(Character.toUpperCase(c));
   }
 
   /** A crude stem: the word without a common English ending, never shorter than 3 letters. */

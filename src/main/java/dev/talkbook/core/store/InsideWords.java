@@ -220,15 +220,19 @@ final class InsideWords {
    * lower} copies the text, and Chinese, Japanese and Korean letters have no case.
    */
   private static String text(SearchQuery.Term term, int col) {
-    return hasCase(term.text()) ? "lower(" + COLUMNS.get(col) + ")" : COLUMNS.get(col);
+    return hasCase(term.word()) ? "lower(" + COLUMNS.get(col) + ")" : COLUMNS.get(col);
   }
 
-  /** The term's text as looked for inside the talk's text. */
+  /**
+   * The term's text as looked for inside the talk's text: without the punctuation around it ("メモ。"
+   * is looked for as "メモ"), lower case.
+   */
   private static String needle(SearchQuery.Term term) {
-    if (!hasCase(term.text())) {
-      return term.text();
+    String word = term.word();
+    if (!hasCase(word)) {
+      return word;
     }
-    StringBuilder sb = new StringBuilder(term.text());
+    StringBuilder sb = new StringBuilder(word);
     for (int i = 0; i < sb.length(); i++) {
       char ch = sb.charAt(i);
       if (ch >= 'A' && ch <= 'Z') {

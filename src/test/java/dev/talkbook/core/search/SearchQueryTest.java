@@ -30,15 +30,23 @@ class SearchQueryTest {
           'title:"state of java"'    | title : "state of java"
           speaker:hop*               | speakers : "hop"*
           notes:wal                  | body : "wal"
-          '"unclosed phrase'         | "unclosed phrase"
+          '"unclosed phrase'         | ("unclosed phrase" OR "unclosed phrase"*)
+          '"go'                      | "go"
           loom - *                   | ("loom" OR "loom"*)
-          colour:blue                | "colour:blue"
+          colour:blue                | ("colour:blue" OR "colour:blue"*)
           '"speaker:" hopper'        | ("speaker:" AND ("hopper" OR "hopper"*))
           loom -kotlin -"a b" -tag:x | ("loom" OR "loom"*) NOT ("kotlin" OR "a b" OR tags : "x")
           'say "hi" AND OR NOT'      | (("say" OR "say"*) AND "hi" AND ("AND" OR "AND"*) AND "OR" AND ("NOT" OR "NOT"*))
-          c++ java.util.List         | ("c++" AND "java.util.List")
+          c++ java.util.List         | ("c++" AND ("java.util.List" OR "java.util.List"*))
+          virtu-                     | ("virtu-" OR "virtu-"*)
+          (virt                      | ("(virt" OR "(virt"*)
+          virt. virt,                | (("virt." OR "virt."*) AND ("virt," OR "virt,"*))
+          'virt"'                    | ("virt"\"" OR "virt"\""*)
+          virtual-t                  | ("virtual-t" OR "virtual-t"*)
+          go-                        | "go-"
+          loom -virt-                | ("loom" OR "loom"*) NOT "virt-"
           'a"b'                      | "a""b"
-          NEAR(a b)                  | ("NEAR(a" AND "b)")
+          NEAR(a b)                  | (("NEAR(a" OR "NEAR(a"*) AND "b)")
           """)
   void translatesWhatUsersTypeIntoSafeFts5(String typed, String fts) {
     assertThat(SearchQuery.parse(typed).ftsExpression()).isEqualTo(fts);
@@ -67,6 +75,23 @@ class SearchQueryTest {
     assertThatThrownBy(() -> SearchQuery.parse(typed))
         .isInstanceOf(QueryException.class)
         .hasMessageContaining("leaves out");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {"virtu-", "(virt", "virt.", "virt,", "\"virt", "virt\"", "'virt'", "…virt…"})
+  void punctuationAroundAWordLeavesItAWordAsTypedSoFar(String typed) {
+    SearchQuery.Term term = SearchQuery.parse(typed).terms().get(0);
+    assertThat(term.wordStart()).isTrue();
+    assertThat(term.word()).isEqualTo(typed.replaceAll("[^a-z]", ""));
+  }
+
+  @Test
+  void theWordOfATermIsWithoutThePunctuationAroundIt() {
+    assertThat(SearchQuery.parse("「メモ」。").terms().get(0).word()).isEqualTo("メモ");
+    assertThat(SearchQuery.parse("(virtual-threads)").terms().get(0).word())
+        .isEqualTo("virtual-threads");
+    assertThat(SearchQuery.parse("ελληνικά.").terms().get(0).word()).isEqualTo("ελληνικά");
   }
 
   @Test

@@ -32,6 +32,14 @@ class SnippetsTest {
           The app and its application            | "app"            | The [app] and its application
           The apps and apps*                     | app*             | The [apps] and [apps]*
           C++ in a Café                          | c++              | [C]++ in a Café
+          Virtual-threads, virtually             | virtu-           | [Virtual]-threads, [virtually]
+          Virtual-threads, virtually             | (virt            | [Virtual]-threads, [virtually]
+          Virtual-threads, virtually             | virtual-thr      | [Virtual]-[threads], [virtually]
+          Virtual-threads, the virtual ones      | virtual-t        | [Virtual]-threads, the [virtual] ones
+          Η οδός Σταδίου, ΟΔΟΣ                   | ΟΔΟΣ             | Η [οδός] Σταδίου, [ΟΔΟΣ]
+          Η οδός Σταδίου                         | οδοσ             | Η [οδός] Σταδίου
+          Η ΟΔΟΣ Σταδίου                         | οδος             | Η [ΟΔΟΣ] Σταδίου
+          5 µs or 5 μs                           | μs               | 5 [µs] or 5 [μs]
           """)
   void marksTheWordsTheIndexMatched(String text, String query, String expected) {
     assertThat(marked(text, query)).isEqualTo(expected);

@@ -314,6 +314,59 @@ class SearchStoreTest {
         .satisfies(h -> assertThat(h.snippet().marked("[", "]")).contains("[Ελληνικά]"));
   }
 
+  /** What a query's hit for the talk titled {@code title} marks in its passage. */
+  private String marked(String query, String title) {
+    return notebook.search().search(query, 20).stream()
+        .filter(h -> h.talkTitle().equals(title))
+        .findFirst()
+        .map(h -> h.snippet().marked("[", "]"))
+        .orElse("(not found)");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "virtu-",
+        "virt.",
+        "(virt",
+        "virt,",
+        "\"virt",
+        "virt\"",
+        "[virtu]",
+        "virtual-",
+        "virtual-t",
+        "virtual-thr",
+        "\"virtual thr",
+        "virtu- -kotlin"
+      })
+  void punctuationTypedAroundAWordFindsWhatTheBareWordFinds(String query) {
+    talk(pyatl, "Loom", "A", List.of(), "Notes on virtual-threads and carriers");
+    talk(pyatl, "Lunch", "B", List.of(), "nothing about it");
+    assertThat(titles("virtu")).containsExactly("Loom");
+    assertThat(titles(query)).containsExactly("Loom");
+    assertThat(marked(query, "Loom")).contains("[virtual]");
+  }
+
+  @Test
+  void punctuationAroundAWordOfAnotherScriptIsNoHindranceEither() {
+    talk(pyatl, "Notes in Japanese", "A", List.of(), "日本語のメモです。東京で書きました");
+    talk(pyatl, "Σημειώσεις", "B", List.of(), "Σημειώσεις στα Ελληνικά για την ομιλία");
+    assertThat(titles("メモ。")).containsExactly("Notes in Japanese");
+    assertThat(titles("「メモ」")).containsExactly("Notes in Japanese");
+    assertThat(titles("(ελληνικα)")).containsExactly("Σημειώσεις");
+    assertThat(titles("ελληνικ-")).containsExactly("Σημειώσεις");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ΟΔΟΣ", "οδοσ", "οδος", "οδός", "Οδός", "ΟΔΌΣ", "οδο", "ΟΔΟΣ."})
+  void aGreekFinalSigmaIsASigma(String query) {
+    talk(pyatl, "Athens", "A", List.of(), "Η οδός Σταδίου και η πλατεία");
+    talk(pyatl, "Capitals", "B", List.of(), "ΣΤΗΝ ΟΔΟ ΣΤΑΔΙΟΥ");
+    talk(pyatl, "Lunch", "C", List.of(), "nothing about it");
+    assertThat(titles(query)).contains("Athens").doesNotContain("Lunch");
+    assertThat(marked(query, "Athens")).contains("[οδός]");
+  }
+
   @Test
   void chineseJapaneseAndKoreanWordsAreFoundInsideARun() {
     talk(pyatl, "Notes in Japanese", "A", List.of(), "日本語のメモです。東京で書きました");
