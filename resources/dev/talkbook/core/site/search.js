@@ -1,7 +1,7 @@
 /* Talkbook site search over lunr: loaded (with lunr and search-index.js) on first use.
  *
  * Words are cut as Talkbook's own full-text search (SQLite FTS5, unicode61 remove_diacritics)
- * cuts them: runs of letters and digits, lower case, accents removed; no stop words. The exporter
+ * cuts them: runs of letters and digits, lower case (ς as σ), accents removed; no stop words. The exporter
  * writes each talk's notes already cut so (SearchText.java); titles, speakers, tags and events are
  * cut here. The index holds every word and its Porter stem (lunr's stemmer); a query word finds
  * its stem (whole words: "testing" finds "tests") or, as typed, the start of a word ("deplo"). */
@@ -14,7 +14,8 @@
   /** The words of a text, as the index holds them. */
   function words(text) {
     if (!text) { return []; }
-    var folded = String(text).toLowerCase().normalize("NFD").replace(MARKS, "");
+    // The final sigma as σ, as the notebook's index (and SearchText.java) fold it.
+    var folded = String(text).toLowerCase().normalize("NFD").replace(MARKS, "").replace(/ς/g, "σ");
     return folded.split(SEPARATORS).filter(function (w) { return w.length > 0; });
   }
 

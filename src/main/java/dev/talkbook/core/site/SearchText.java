@@ -14,14 +14,15 @@ import java.util.Locale;
  *
  * <p>Words are cut as Talkbook's full-text search (SQLite FTS5's {@code unicode61} tokenizer with
  * {@code remove_diacritics 2}) and the site's {@code search.js} cut them: runs of letters and
- * digits (Unicode categories L and N; combining marks do not end a word), in lower case, with
- * accents removed. So a word typed into the site's search box is the word the index holds.
+ * digits (Unicode categories L and N; combining marks do not end a word), in lower case (the Greek
+ * final sigma as σ), with accents removed. So a word typed into the site's search box is the word
+ * the index holds.
  */
 final class SearchText {
   /** Changes whenever the words or the site's search entries are made differently. */
   // search-3: a cancelled talk's entry has "c":1. search-4: no words from a dropped <script>,
-  // <style>, ... or an HTML comment (DroppedHtml).
-  static final String VERSION = "search-4";
+  // <style>, ... or an HTML comment (DroppedHtml). search-5: Greek final sigma folded into σ.
+  static final String VERSION = "search-5";
 
   private SearchText() {}
 
@@ -244,7 +245,8 @@ final class SearchText {
     if (ascii) {
       return lower;
     }
-    String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+    // As FTS5's unicode61 folds it: "οδός" is found by "οδοσ" as by "ΟΔΟΣ" (lower-cased "οδος").
+    String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD).replace('ς', 'σ');
     StringBuilder b = new StringBuilder(decomposed.length());
     decomposed.codePoints().filter(SearchText::isWordChar).forEach(b::appendCodePoint);
     return b.toString();

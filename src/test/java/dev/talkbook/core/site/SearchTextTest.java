@@ -27,6 +27,7 @@ class SearchTextTest {
           C++ and C# for @Java = fun           | c and for java fun
           foo_bar x² Привет 日本語              | foo bar x² привет 日本語
           e\u0301te\u0301                      | ete
+          Η ΟΔΟΣ, η οδός, οδοσ                 | η οδοσ
           """)
   void wordsAreCutAndFoldedAsTheNotebooksIndexCutsThem(String notes, String words) {
     assertThat(SearchText.words(notes)).isEqualTo(words);
@@ -146,6 +147,7 @@ class SearchTextTest {
       String lower = markdown.substring(start, i).toLowerCase(Locale.ROOT);
       StringBuilder word = new StringBuilder();
       Normalizer.normalize(lower, Normalizer.Form.NFD)
+          .replace('ς', 'σ')
           .codePoints()
           .filter(SearchTextTest::isWordChar)
           .forEach(word::appendCodePoint);
