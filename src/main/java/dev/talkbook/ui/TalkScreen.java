@@ -470,7 +470,8 @@ final class TalkScreen {
     if (loaded.restored()) {
       editor.area().replaceText(shown.body()); // one change, which Undo takes back
     } else {
-      editor.load(shown.body(), places.get(shown.id()));
+      // Undo goes on with this talk's own history, never into the notes left.
+      editor.load(shown.id(), shown.body(), places.get(shown.id()));
       openedAnchor = editor.area().getAnchor();
       openedCaret = editor.area().getCaretPosition();
       moved = false;
