@@ -613,7 +613,7 @@ public final class MainWindow {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    screen.rememberPlace();
+    screen.keepPlaces();
     state.remember(split);
     editor.dispose();
     talk.dispose();

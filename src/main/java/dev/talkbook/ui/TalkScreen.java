@@ -52,13 +52,25 @@ final class TalkScreen {
   /** Whether the window has shown its first talk (or found none to show). */
   private boolean firstShown;
 
-  /** Where the caret and scroll were left in each talk visited in this session. */
-  private final java.util.Map<Long, EditorView.Place> places = new java.util.HashMap<>();
+  /** Where the caret and scroll were left in each talk visited, kept across restarts. */
+  private final TalkPlaces places;
 
   /** The talk whose notes the editor shows, -1 when none. */
   private long shownId = -1;
 
-  /** The open talk's place, written to the settings once the caret and scroll rest a moment. */
+  /**
+   * Whether the user moved the caret or scrolled in the notes shown since they were opened: until
+   * then the place kept for the talk stays as it is (the notes may not reach it now, or not be laid
+   * out yet), so that visiting a talk never overwrites where it was left.
+   */
+  private boolean moved;
+
+  /** The selection as the notes were opened with it. */
+  private int openedAnchor;
+
+  private int openedCaret;
+
+  /** The open talk's place, kept ({@link #places}) once the caret and scroll rest a moment. */
   private final javafx.animation.PauseTransition keepPlace =
       new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
 
@@ -78,8 +90,23 @@ final class TalkScreen {
     this.status = parts.status();
     this.makeOutline = makeOutline;
     talk.loads().subscribe(this::load);
+    places = TalkPlaces.load(settings.file().toAbsolutePath().getParent(), notebook.file());
+    places.writeChangesOn(executors.io());
+    takeOverLastPlace();
     keepPlace.setOnFinished(e -> rememberPlace());
-    editor.area().caretPositionProperty().addListener((obs, old, at) -> keepPlace.playFromStart());
+    editor
+        .area()
+        .caretPositionProperty()
+        .addListener(
+            (obs, old, at) -> {
+              moved |= at.intValue() != openedCaret;
+              keepPlace.playFromStart();
+            });
+    // Scrolling, by the wheel or the scroll bars, moves the place too (the caret stays).
+    javafx.event.EventHandler<javafx.scene.input.InputEvent> scrolled =
+        e -> moved |= inNotes(e.getTarget());
+    editor.root().addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, scrolled);
+    editor.root().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, scrolled);
     editor
         .area()
         .estimatedScrollYProperty()
@@ -382,10 +409,56 @@ final class TalkScreen {
             });
   }
 
+  /**
+   * Whether the user moved the caret, the selection or the scroll since the notes were opened. The
+   * anchor is compared here, not watched: a listener on it made RichTextFX hand the folds' caret
+   * check a stale anchor while Ctrl+End moved the selection, and the caret stayed in a fold.
+   */
+  private boolean moved() {
+    return moved || editor.area().getAnchor() != openedAnchor;
+  }
+
+  /** Whether {@code target} is the notes or their scroll bars (not the find bar, say). */
+  private boolean inNotes(javafx.event.EventTarget target) {
+    javafx.scene.Parent pane = editor.area().getParent(); // the scroll pane with the area's bars
+    for (javafx.scene.Node n = target instanceof javafx.scene.Node node ? node : null;
+        n != null;
+        n = n.getParent()) {
+      if (n == editor.area() || n == pane) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The place an earlier Talkbook kept for the last open talk alone ({@link Settings#lastPlace}),
+   * taken into the places once.
+   */
+  private void takeOverLastPlace() {
+    Settings.Key<String> key = Settings.lastPlace(notebook.file());
+    if (!settings.has(key)) {
+      return;
+    }
+    String kept = settings.get(key);
+    int colon = kept.indexOf(':');
+    if (places.isEmpty() && colon > 0) {
+      try {
+        EditorView.Place place = EditorView.Place.parse(kept.substring(colon + 1));
+        if (place != null) {
+          places.put(Long.parseLong(kept.substring(0, colon)), place);
+        }
+      } catch (NumberFormatException unreadable) {
+        // edited by hand into something else: no place to take over
+      }
+    }
+    settings.put(key, null);
+  }
+
   /** A talk's notes to show: a talk opened (or none), or a version restored from its history. */
   private void load(OpenTalk.Loaded loaded) {
     Talk shown = loaded.talk();
-    if (!loaded.restored() && shownId >= 0) {
+    if (!loaded.restored() && shownId >= 0 && moved()) {
       places.put(shownId, editor.place()); // the talk left: its place, for coming back
     }
     if (shown == null) {
@@ -397,7 +470,12 @@ final class TalkScreen {
     if (loaded.restored()) {
       editor.area().replaceText(shown.body()); // one change, which Undo takes back
     } else {
-      editor.load(shown.body(), placeIn(shown.id()));
+      // Undo goes on with this talk's own history, never into the notes left.
+      editor.load(shown.id(), shown.body(), places.get(shown.id()));
+      openedAnchor = editor.area().getAnchor();
+      openedCaret = editor.area().getCaretPosition();
+      moved = false;
+      places.visited(shown.id());
     }
     shownId = shown.id();
     details.show(shown);
@@ -417,29 +495,20 @@ final class TalkScreen {
   }
 
   /**
-   * Where the caret and scroll were left in talk {@code talkId}: in this session, else (the talk
-   * open when the window last closed) as the settings keep it; null for a talk not visited, whose
-   * notes open at their start.
+   * Keeps the open talk's caret and scroll, for coming back and for the next start, once the user
+   * has moved them.
    */
-  private EditorView.Place placeIn(long talkId) {
-    EditorView.Place visited = places.get(talkId);
-    if (visited != null) {
-      return visited;
-    }
-    String kept = settings.get(Settings.lastPlace(notebook.file()));
-    int colon = kept.indexOf(':');
-    if (colon > 0 && kept.substring(0, colon).equals(Long.toString(talkId))) {
-      return EditorView.Place.parse(kept.substring(colon + 1));
-    }
-    return null;
-  }
-
-  /** Keeps the open talk's caret and scroll in the settings, for the next start. */
   void rememberPlace() {
     keepPlace.stop();
-    if (shownId >= 0) {
-      settings.put(Settings.lastPlace(notebook.file()), shownId + ":" + editor.place());
+    if (shownId >= 0 && moved()) {
+      places.put(shownId, editor.place());
     }
+  }
+
+  /** Keeps the open talk's place and writes the places out: the window closes. */
+  void keepPlaces() {
+    rememberPlace();
+    places.flush();
   }
 
   /**

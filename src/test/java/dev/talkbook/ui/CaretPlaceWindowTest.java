@@ -96,4 +96,149 @@ class CaretPlaceWindowTest extends RealWindowTest {
     FxWait.untilFx("the long notes again", () -> WindowUnderTest.editorText(robot).equals(LONG));
     seesCaretAndTop(robot, 220, 200);
   }
+
+  /** A restart: this window closes and a new one opens on the same notebook and settings. */
+  private void restart(FxRobot robot) {
+    robot.interact(() -> ui.window.close());
+    robot.interact(() -> ui.show());
+  }
+
+  /** Opens {@code talk} (already in the tree) and waits for {@code notes} in the editor. */
+  private void openAndSee(FxRobot robot, Talk talk, String notes) throws Exception {
+    robot.interact(() -> ui.window.open(talk.id(), List.of()));
+    FxWait.untilFx(
+        "the notes of " + talk.title(), () -> WindowUnderTest.editorText(robot).equals(notes));
+  }
+
+  @Test
+  void afterARestartEveryTalkVisitedOpensWhereItWasLeft(FxRobot robot) throws Exception {
+    Talk first = ui.openNewTalk(robot, "First", LONG);
+    leaveCaret(robot, 150, 140);
+    Talk second = ui.openNewTalk(robot, "Second", LONG);
+    leaveCaret(robot, 220, 200);
+    Talk third = ui.openNewTalk(robot, "Third", "Third notes\n");
+
+    restart(robot);
+    FxWait.untilFx(
+        "the last talk again", () -> WindowUnderTest.editorText(robot).equals("Third notes\n"));
+    openAndSee(robot, first, LONG);
+    seesCaretAndTop(robot, 150, 140);
+    openAndSee(robot, second, LONG);
+    seesCaretAndTop(robot, 220, 200);
+    assertThat(third.id()).isNotIn(first.id(), second.id());
+  }
+
+  @Test
+  void aTalkVisitedWithoutMovingKeepsItsPlaceThoughItsNotesNoLongerReachIt(FxRobot robot)
+      throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Long notes", LONG);
+    leaveCaret(robot, 220, 200);
+    Talk other = ui.openNewTalk(robot, "Other", "Other notes\n");
+
+    // Shortened elsewhere while the window was closed (an import, say): the place is cut to them.
+    robot.interact(() -> ui.window.close());
+    String shorter = LONG.lines().limit(100).map(l -> l + "\n").reduce("", String::concat);
+    ui.notebook.talks().saveBody(talk.id(), shorter);
+    robot.interact(() -> ui.show());
+    FxWait.untilFx(
+        "the other talk", () -> WindowUnderTest.editorText(robot).equals("Other notes\n"));
+    openAndSee(robot, talk, shorter);
+    CodeArea notes = WindowUnderTest.editor(robot);
+    FxWait.untilFx("the caret at the end", () -> notes.getCaretPosition() == shorter.length());
+    openAndSee(robot, other, "Other notes\n");
+
+    // The notes whole again: the caret and scroll go back where the user left them, not where the
+    // shortened notes put them, after another restart too.
+    restart(robot);
+    FxWait.untilFx(
+        "the other talk", () -> WindowUnderTest.editorText(robot).equals("Other notes\n"));
+    ui.notebook.talks().saveBody(talk.id(), LONG);
+    openAndSee(robot, talk, LONG);
+    seesCaretAndTop(robot, 220, 200);
+  }
+
+  /**
+   * The mouse wheel turned over the notes by {@code deltaY} pixels (negative: down), as the system
+   * sends it: Monocle's robot has no wheel.
+   */
+  private static void wheel(FxRobot robot, CodeArea notes, double deltaY) {
+    robot.interact(
+        () -> {
+          javafx.scene.Node flow = notes.lookup(".virtual-flow");
+          javafx.geometry.Bounds local = flow.getBoundsInLocal();
+          javafx.geometry.Bounds screen = flow.localToScreen(local);
+          javafx.event.Event.fireEvent(
+              flow,
+              new javafx.scene.input.ScrollEvent(
+                  javafx.scene.input.ScrollEvent.SCROLL,
+                  local.getCenterX(),
+                  local.getCenterY(),
+                  screen.getCenterX(),
+                  screen.getCenterY(),
+                  false,
+                  false,
+                  false,
+                  false,
+                  false,
+                  false,
+                  0,
+                  deltaY,
+                  0,
+                  deltaY,
+                  javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE,
+                  0,
+                  javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE,
+                  0,
+                  0,
+                  null));
+        });
+  }
+
+  @Test
+  void scrollingAloneKeepsTheScroll(FxRobot robot) throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Long notes", LONG);
+    CodeArea notes = WindowUnderTest.editor(robot);
+    wheel(robot, notes, -600);
+    FxWait.untilFx("scrolled down", () -> notes.firstVisibleParToAllParIndex() > 10);
+    int top = FxWait.onFx(() -> notes.firstVisibleParToAllParIndex());
+    assertThat(top).isGreaterThan(0);
+    assertThat(FxWait.onFx(notes::getCaretPosition)).isZero();
+    ui.openNewTalk(robot, "Other", "Other notes\n");
+
+    restart(robot);
+    FxWait.untilFx(
+        "the other talk", () -> WindowUnderTest.editorText(robot).equals("Other notes\n"));
+    openAndSee(robot, talk, LONG);
+    CodeArea again = WindowUnderTest.editor(robot);
+    FxWait.untilFx(
+        "line " + top + " at the top",
+        () ->
+            !again.getVisibleParagraphs().isEmpty() && again.firstVisibleParToAllParIndex() == top);
+  }
+
+  @Test
+  void thePlaceAnEarlierTalkbookKeptForTheLastTalkIsTakenOver(FxRobot robot) throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Long notes", LONG);
+    Talk other = ui.openNewTalk(robot, "Other", "Other notes\n");
+    robot.interact(() -> ui.window.close());
+    // As an earlier Talkbook left the settings: the last talk and its place alone.
+    dev.talkbook.ui.common.Settings earlier = dev.talkbook.ui.common.Settings.load(ui.settingsFile);
+    earlier.put(dev.talkbook.ui.common.Settings.lastTalk(ui.notebook.file()), other.id());
+    earlier.put(
+        dev.talkbook.ui.common.Settings.lastPlace(ui.notebook.file()),
+        talk.id() + ":" + caretAt(150) + ":" + caretAt(150) + ":140");
+    earlier.flush();
+    java.nio.file.Path places = ui.settingsFile.getParent().resolve("places");
+    if (java.nio.file.Files.exists(places)) {
+      try (var files = java.nio.file.Files.walk(places)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+
+    robot.interact(() -> ui.show());
+    FxWait.untilFx(
+        "the other talk", () -> WindowUnderTest.editorText(robot).equals("Other notes\n"));
+    openAndSee(robot, talk, LONG);
+    seesCaretAndTop(robot, 150, 140);
+  }
 }

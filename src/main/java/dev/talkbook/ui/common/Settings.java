@@ -111,7 +111,8 @@ public final class Settings {
   /**
    * Where the caret, the selection and the scroll stood in the notes of the talk last open in
    * {@code notebook}: "talk id:anchor:caret:top paragraph" ({@code EditorView.Place}); empty when
-   * none is known.
+   * none is known. Kept by earlier Talkbooks: the window now keeps every talk's place in a file of
+   * its own ({@code TalkPlaces}), and takes this one over into it once.
    */
   public static Key<String> lastPlace(Path notebook) {
     return text(ofNotebook("lastPlace", notebook), "");

@@ -65,6 +65,10 @@ public final class EditorView {
   private static final double DEFAULT_FONT = 14;
 
   private final CodeArea area = new CodeArea();
+
+  /** The undo history of each talk: Undo after going to another talk and back still works. */
+  private final UndoHistories histories;
+
   private final BorderPane root = new BorderPane();
   // The find bar (its fields, buttons and tooltips) is made when first shown.
   private GridPane findBar;
@@ -182,7 +186,7 @@ public final class EditorView {
 
   /** Everything but the scroll pane (its bars are controls): see {@link #makeAside}. */
   private EditorView() {
-    TypingUndo.install(area);
+    histories = TypingUndo.install(area);
     area.multiPlainChanges().subscribe(this::changed);
     // Latest wins: a newer request skips the older ones queued and drops their results (a newer
     // future replaces the one awaited). Not awaitLatest(requests): with the requests themselves as
@@ -388,11 +392,22 @@ public final class EditorView {
    * scroll at {@code place} (cut to the text; null: at the start).
    */
   public void load(String text, Place place) {
+    load(null, text, place);
+  }
+
+  /**
+   * Shows {@code text}, the notes of talk {@code talkId} (null: of no talk), with the caret,
+   * selection and scroll at {@code place} (cut to the text; null: at the start). Undo takes back
+   * nothing of the notes shown before: it goes on with what was typed in this talk before it was
+   * left, if its notes are exactly as they were left then (else with nothing).
+   */
+  public void load(Long talkId, String text, Place place) {
+    replaceAll(talkId, text);
     if (place == null) {
-      load(text);
+      area.moveTo(0);
+      area.requestFollowCaret();
       return;
     }
-    replaceAll(text);
     int length = area.getLength();
     area.selectRange(
         Math.max(0, Math.min(place.anchor(), length)),
@@ -403,12 +418,11 @@ public final class EditorView {
 
   /** Replaces the whole text as a fresh start: no undo back into another talk's notes. */
   public void load(String text) {
-    replaceAll(text);
-    area.moveTo(0);
-    area.requestFollowCaret();
+    load(null, text, null);
   }
 
-  private void replaceAll(String text) {
+  private void replaceAll(Long talkId, String text) {
+    histories.leaving(area.getText());
     area.replaceText(text);
     Styles all = styles(text);
     newestRequest++; // the request the replacement made is done here, at once
@@ -417,7 +431,7 @@ public final class EditorView {
     }
     shown = all;
     dirtyFrom = -1;
-    area.getUndoManager().forgetHistory();
+    histories.opened(talkId, text);
   }
 
   /**

@@ -9,6 +9,7 @@ import org.fxmisc.richtext.model.TextChange;
 import org.fxmisc.richtext.util.UndoUtils;
 import org.fxmisc.undo.UndoManager;
 import org.fxmisc.undo.UndoManagerFactory;
+import org.reactfx.EventStream;
 
 /**
  * The editor's undo: what is typed without a pause of {@link #PAUSE} is undone in one step, as with
@@ -26,8 +27,21 @@ final class TypingUndo {
 
   private TypingUndo() {}
 
-  /** Gives {@code area} this undo manager, reading the time from {@code nanoClock}. */
-  static void install(GenericStyledArea<?, ?, ?> area, LongSupplier nanoClock) {
+  /**
+   * Gives {@code area} this undo manager, one history for each talk ({@link UndoHistories}),
+   * reading the time from {@code nanoClock}.
+   */
+  static UndoHistories install(GenericStyledArea<?, ?, ?> area, LongSupplier nanoClock) {
+    UndoHistories histories = new UndoHistories(area, changes -> manager(area, changes, nanoClock));
+    area.setUndoManager(histories);
+    return histories;
+  }
+
+  /** An undo manager of the changes {@code changes} gives, applying its undos to {@code area}. */
+  static UndoManager<List<PlainTextChange>> manager(
+      GenericStyledArea<?, ?, ?> area,
+      EventStream<List<PlainTextChange>> changes,
+      LongSupplier nanoClock) {
     long pause = PAUSE.toNanos();
     long[] last = {nanoClock.getAsLong() - pause - 1};
     // Whether the last change ended with a blank typed: a word begun after it starts a step.
@@ -37,27 +51,27 @@ final class TypingUndo {
     UndoManager<List<PlainTextChange>> made =
         UndoManagerFactory.unlimitedHistoryFactory()
             .createMultiChangeUM(
-                area.multiPlainChanges()
+                changes
                     // Before the manager sees the change: after a pause it starts a new step.
                     .hook(
-                        change -> {
-                          long now = nanoClock.getAsLong();
-                          if (now - last[0] >= pause || startsStep(change, afterBlank[0])) {
-                            manager.get().preventMerge();
-                          }
-                          last[0] = now;
-                          String inserted = change.get(change.size() - 1).getInserted();
-                          afterBlank[0] =
-                              !inserted.isEmpty()
-                                  && Character.isWhitespace(inserted.charAt(inserted.length() - 1));
-                        }),
+                    change -> {
+                      long now = nanoClock.getAsLong();
+                      if (now - last[0] >= pause || startsStep(change, afterBlank[0])) {
+                        manager.get().preventMerge();
+                      }
+                      last[0] = now;
+                      String inserted = change.get(change.size() - 1).getInserted();
+                      afterBlank[0] =
+                          !inserted.isEmpty()
+                              && Character.isWhitespace(inserted.charAt(inserted.length() - 1));
+                    }),
                 TextChange::invert,
                 UndoUtils.applyMultiPlainTextChange(area),
                 (a, b) -> a.mergeWith(b),
                 TextChange::isIdentity,
                 Duration.ZERO); // no timer
     manager.set(made);
-    area.setUndoManager(made);
+    return made;
   }
 
   /**
@@ -79,7 +93,7 @@ final class TypingUndo {
   }
 
   /** The same, reading the system's clock. */
-  static void install(GenericStyledArea<?, ?, ?> area) {
-    install(area, System::nanoTime);
+  static UndoHistories install(GenericStyledArea<?, ?, ?> area) {
+    return install(area, System::nanoTime);
   }
 }
