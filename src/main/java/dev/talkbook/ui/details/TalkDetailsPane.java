@@ -365,7 +365,7 @@ public final class TalkDetailsPane {
    * The grid's width from which two fields a row show the speakers' and tags' prompts whole beside
    * the time and the room: the labels, those prompts and the time's width, in the fields' font.
    */
-  private double wideNeeds() {
+  double wideNeeds() {
     javafx.scene.text.Font font = speakers.getFont();
     double labels =
         Math.max(textWidth("Speakers", font), textWidth("Tags", font))

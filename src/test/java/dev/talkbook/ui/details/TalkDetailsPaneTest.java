@@ -432,12 +432,36 @@ class TalkDetailsPaneTest {
     // Found by a tester: the problem's line brought the scroll bar, which narrowed the fields
     // below two a row, so the details jumped to one a row.
     TalkDetailsPane pane = shown(robot, 600);
-    assertThat(FxWait.onFx(() -> javafx.scene.layout.GridPane.getColumnIndex(pane.time)))
-        .isEqualTo(3);
+    // Just wide enough for two a row without a scroll bar: where the bar took the fields below it.
+    double outside =
+        FxWait.onFx(
+            () -> {
+              javafx.scene.control.ScrollPane box =
+                  (javafx.scene.control.ScrollPane) pane.root().getContent();
+              return stage.getWidth()
+                  - (box.getWidth() - box.snappedLeftInset() - box.snappedRightInset());
+            });
+    double width =
+        Math.ceil(
+            FxWait.onFx(() -> Math.max(TalkDetailsPane.WIDE, pane.wideNeeds())) + 4 + outside);
+    robot.interact(
+        () -> {
+          stage.setWidth(width);
+          holder.applyCss();
+          holder.layout();
+        });
+    for (int i = 0; i < 2; i++) {
+      robot.interact(
+          () -> {
+            holder.applyCss();
+            holder.layout();
+          });
+    }
+    Integer before = FxWait.onFx(() -> javafx.scene.layout.GridPane.getColumnIndex(pane.time));
     // As tall as the fields without a problem: the problem's line does not fit.
     robot.interact(
         () -> {
-          stage.setHeight(pane.root().prefHeight(600) + 2);
+          stage.setHeight(pane.root().prefHeight(width) + 2);
           holder.applyCss();
           holder.layout();
         });
@@ -465,8 +489,8 @@ class TalkDetailsPaneTest {
                     .orElse(null));
     assertThat(bar).as("the fields scroll").isNotNull();
     assertThat(FxWait.onFx(() -> javafx.scene.layout.GridPane.getColumnIndex(pane.time)))
-        .as("the time beside the speakers")
-        .isEqualTo(3);
+        .as("the time's column, %s px wide", width)
+        .isEqualTo(before);
     robot.interact(() -> holder.getChildren().clear());
     saved();
   }
