@@ -235,11 +235,25 @@ final class StatusBar {
       noticeWhole.setAnchorLocation(javafx.stage.PopupWindow.AnchorLocation.CONTENT_BOTTOM_LEFT);
       // Read and closed: the notice goes its usual while later.
       noticeWhole.setOnHidden(e -> noticeTimeout.playFromStart());
+      // Its bottom just over the notice, whatever height its wrapped text gives it.
+      noticeWhole.heightProperty().addListener(obs -> placeWholeNotice());
+      noticeWhole.setOnShown(e -> placeWholeNotice());
     }
     noticeWhole.setText(notice.getText());
     javafx.geometry.Bounds at = notice.localToScreen(notice.getBoundsInLocal());
     noticeTimeout.stop(); // being read: it stays until the next notice or the user moves on
-    noticeWhole.show(notice, at.getMinX(), at.getMinY() - 2);
+    wholeBottom = at.getMinY() - 2;
+    noticeWhole.show(notice, at.getMinX(), wholeBottom);
+    javafx.application.Platform.runLater(this::placeWholeNotice);
+  }
+
+  /** Where the bottom of the whole notice goes (screen y). */
+  private double wholeBottom;
+
+  private void placeWholeNotice() {
+    if (noticeWhole.isShowing() && noticeWhole.getHeight() > 0) {
+      noticeWhole.setY(wholeBottom - noticeWhole.getHeight());
+    }
   }
 
   /** The whole notice shown by {@link #showWholeNotice}, or null (for tests). */
