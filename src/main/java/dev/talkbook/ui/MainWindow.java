@@ -194,7 +194,9 @@ public final class MainWindow {
     search = new SearchView(notebook, executors, this::openFromSearch);
     status = new StatusBar(notebook.file(), notebook.isReadOnly(), talk);
     status.followDetails(details.unsavedProperty(), details.problemProperty());
-    details.onLeftUnsaved(status::showMessage);
+    details.onLeftUnsaved(status::showTalkMessage);
+    details.onSchemeAdded(status::offerUndo);
+    details.keepUnsavedIn(settings, Settings.detailsKept(notebook.file()));
     readOnly = notebook.isReadOnly();
     editor =
         editorAside == null
@@ -257,6 +259,11 @@ public final class MainWindow {
   /** The talk being edited: the view model the preview, outline, status bar and others bind to. */
   public OpenTalk openTalk() {
     return talk;
+  }
+
+  /** The status bar (for tests). */
+  StatusBar statusBar() {
+    return status;
   }
 
   public Scene scene() {
@@ -338,6 +345,19 @@ public final class MainWindow {
     navigator.onDeleted(deletion -> status.offerUndo(deletion.message(), screen.undo(deletion)));
     navigator.onRenamed(status::offerUndo);
     editor.area().addEventFilter(KeyEvent.KEY_PRESSED, this::runBlockKey);
+    // Ctrl+Shift+Tab from the notes goes up to the details' first field, the title, not to their
+    // last (Video), from where a keyboard user counted Shift+Tabs back to Tags.
+    talkPane.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.TAB
+              && e.isControlDown()
+              && e.isShiftDown()
+              && editor.area().isFocused()
+              && details.focusFirstField()) {
+            e.consume();
+          }
+        });
   }
 
   /**

@@ -35,6 +35,18 @@ final class StatusBar {
   private final javafx.animation.PauseTransition noticeTimeout =
       new javafx.animation.PauseTransition(javafx.util.Duration.seconds(20));
 
+  /** The notice's whole text where it is cut ("…"): its tooltip, made with the first cut one. */
+  private Tooltip noticeTip;
+
+  /** The notice's whole text shown on a click, Enter or Space (made with the first). */
+  private Tooltip noticeWhole;
+
+  /**
+   * The talk a notice about the talk just left was shown beside (its id), -2 while it is not yet
+   * known, -1 when the notice is about no talk: opening another talk hides it.
+   */
+  private long noticeWith = -1;
+
   /** Whether the talk's details hold text not yet saved, and why it cannot be (or ""). */
   private javafx.beans.value.ObservableBooleanValue detailsUnsaved =
       new javafx.beans.property.SimpleBooleanProperty();
@@ -70,6 +82,20 @@ final class StatusBar {
                 .otherwise(0));
     notice.setMinWidth(0);
     notice.setId("notice");
+    // A notice cut with "…" can be read whole: its tooltip, and a click, Enter or Space on it (it
+    // takes the keyboard while it is cut) shows all of it; a screen reader reads the whole text.
+    notice.widthProperty().addListener(obs -> markCut());
+    notice.textProperty().addListener(obs -> markCut());
+    notice.setOnMouseClicked(e -> showWholeNotice());
+    notice.addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+              || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+            showWholeNotice();
+            e.consume();
+          }
+        });
     undo.setId("undo-notice");
     undo.getStyleClass().addAll("small", "flat", "accent");
     hideNotice();
@@ -84,6 +110,13 @@ final class StatusBar {
     talk.retryInProperty().addListener((obs, old, wait) -> showState());
     talk.wordsProperty().addListener((obs, old, count) -> showWords());
     talk.talkProperty().addListener((obs, old, open) -> showState());
+    talk.talkProperty()
+        .addListener(
+            (obs, old, open) -> {
+              if (noticeWith >= 0 && (open == null || open.id() != noticeWith)) {
+                hideNotice(); // about a talk the user has moved on from
+              }
+            });
     readOnlyWhy = readOnly ? OPENED_READ_ONLY : null;
     showState();
   }
@@ -134,6 +167,7 @@ final class StatusBar {
 
   /** Says what just happened, with an Undo button for a while. */
   void offerUndo(String message, Runnable action) {
+    noticeWith = -1;
     notice.setText(message);
     undo.setOnAction(
         e -> {
@@ -147,8 +181,89 @@ final class StatusBar {
     noticeTimeout.playFromStart();
   }
 
+  /**
+   * Says {@code message} about the talk just left (what it keeps unsaved) for a while, and no
+   * longer than the talk now open is: opening another one hides it.
+   */
+  void showTalkMessage(String message) {
+    showMessage(message);
+    noticeWith = -2;
+    // The talk now open, once the switch that left the other one is done.
+    javafx.application.Platform.runLater(
+        () -> {
+          if (noticeWith == -2 && notice.isVisible() && message.equals(notice.getText())) {
+            noticeWith = talk.getTalk() == null ? -1 : talk.getTalk().id();
+          }
+        });
+  }
+
+  /** Whether the notice shows its text cut with "…" (for tests). */
+  boolean noticeCut() {
+    return notice.isVisible()
+        && dev.talkbook.ui.common.TextWidth.of(notice.getText(), notice.getFont())
+            > notice.getWidth() - notice.snappedLeftInset() - notice.snappedRightInset() + 0.5;
+  }
+
+  /** The cut notice takes the keyboard and a tooltip with its whole text; a whole one neither. */
+  private void markCut() {
+    boolean cut = notice.getWidth() > 0 && noticeCut();
+    notice.setFocusTraversable(cut);
+    notice.setCursor(cut ? javafx.scene.Cursor.HAND : null);
+    if (cut) {
+      if (noticeTip == null) {
+        noticeTip = dev.talkbook.ui.common.Tips.wrapping(notice.getText());
+      } else {
+        noticeTip.setText(notice.getText());
+      }
+      notice.setTooltip(noticeTip);
+      notice.setAccessibleHelp("Enter shows the whole message");
+    } else {
+      notice.setTooltip(null);
+      notice.setAccessibleHelp(null);
+    }
+  }
+
+  /** Shows the notice's whole text over it, until a click elsewhere or Esc. */
+  void showWholeNotice() {
+    if (!notice.isVisible() || notice.getScene() == null) {
+      return;
+    }
+    if (noticeWhole == null) {
+      noticeWhole = dev.talkbook.ui.common.Tips.wrapping("");
+      noticeWhole.setId("notice-whole");
+      noticeWhole.setAutoHide(true);
+      noticeWhole.setAnchorLocation(javafx.stage.PopupWindow.AnchorLocation.CONTENT_BOTTOM_LEFT);
+      // Read and closed: the notice goes its usual while later.
+      noticeWhole.setOnHidden(e -> noticeTimeout.playFromStart());
+      // Its bottom just over the notice, whatever height its wrapped text gives it.
+      noticeWhole.heightProperty().addListener(obs -> placeWholeNotice());
+      noticeWhole.setOnShown(e -> placeWholeNotice());
+    }
+    noticeWhole.setText(notice.getText());
+    javafx.geometry.Bounds at = notice.localToScreen(notice.getBoundsInLocal());
+    noticeTimeout.stop(); // being read: it stays until the next notice or the user moves on
+    wholeBottom = at.getMinY() - 2;
+    noticeWhole.show(notice, at.getMinX(), wholeBottom);
+    javafx.application.Platform.runLater(this::placeWholeNotice);
+  }
+
+  /** Where the bottom of the whole notice goes (screen y). */
+  private double wholeBottom;
+
+  private void placeWholeNotice() {
+    if (noticeWhole.isShowing() && noticeWhole.getHeight() > 0) {
+      noticeWhole.setY(wholeBottom - noticeWhole.getHeight());
+    }
+  }
+
+  /** The whole notice shown by {@link #showWholeNotice}, or null (for tests). */
+  String wholeNoticeShown() {
+    return noticeWhole != null && noticeWhole.isShowing() ? noticeWhole.getText() : null;
+  }
+
   /** Says what just happened, for a while (no Undo). */
   void showMessage(String message) {
+    noticeWith = -1;
     notice.setText(message);
     notice.setVisible(true);
     notice.setManaged(true);
@@ -158,6 +273,10 @@ final class StatusBar {
   }
 
   private void hideNotice() {
+    noticeWith = -1;
+    if (noticeWhole != null) {
+      noticeWhole.hide();
+    }
     for (javafx.scene.Node n : List.of(notice, undo)) {
       n.setVisible(false);
       n.setManaged(false);

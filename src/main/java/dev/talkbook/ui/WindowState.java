@@ -23,6 +23,9 @@ final class WindowState {
   private final Stage stage;
   private final Settings settings;
 
+  /** The remembered place and size fitted to today's screens; x and y NaN when none is known. */
+  private Rectangle2D fitted;
+
   WindowState(Stage stage, Settings settings) {
     this.stage = stage;
     this.settings = settings;
@@ -34,12 +37,16 @@ final class WindowState {
     if (scene == null) {
       boolean sized = settings.has(Settings.WIDTH) && settings.has(Settings.HEIGHT);
       Dimension2D start = startSize(Screen.getPrimary().getVisualBounds());
-      scene =
-          new Scene(
-              root,
+      Rectangle2D place =
+          fit(
+              settings.get(Settings.X),
+              settings.get(Settings.Y),
               sized ? settings.get(Settings.WIDTH) : start.getWidth(),
-              sized ? settings.get(Settings.HEIGHT) : start.getHeight());
+              sized ? settings.get(Settings.HEIGHT) : start.getHeight(),
+              Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
+      scene = new Scene(root, place.getWidth(), place.getHeight());
       stage.setScene(scene);
+      fitted = place;
     } else {
       scene.setRoot(root);
     }
@@ -65,11 +72,9 @@ final class WindowState {
     // The columns' least widths side by side: navigator 150, notes 304, preview 180, dividers.
     stage.setMinWidth(660);
     stage.setMinHeight(420);
-    double x = settings.get(Settings.X);
-    double y = settings.get(Settings.Y);
-    if (!Double.isNaN(x) && !Double.isNaN(y)) {
-      stage.setX(x);
-      stage.setY(y);
+    if (fitted != null && !Double.isNaN(fitted.getMinX())) {
+      stage.setX(fitted.getMinX());
+      stage.setY(fitted.getMinY());
     } else {
       stage.centerOnScreen();
     }
@@ -87,6 +92,44 @@ final class WindowState {
     double h =
         Math.min(screen.getHeight(), Math.max(640, Math.min(1080, screen.getHeight() * 0.88)));
     return new Dimension2D(Math.floor(w), Math.floor(h));
+  }
+
+  /**
+   * The remembered place ({@code x}, {@code y}: NaN when none) and size fitted to the screens there
+   * are now ({@code screens}: their usable areas, the primary first): a window left at 1100 × 704
+   * on a 1280 × 800 screen and started on a 1024 × 600 one had its right side and status bar off
+   * the screen. The size is cut to the usable area of the screen the window is mostly on (the
+   * primary when it is on none of them); the place is moved so the whole window is on that screen.
+   * Minimum window sizes are the stage's business, not this one's. The returned rectangle's x and y
+   * stay NaN when none was remembered (the window is then centred).
+   */
+  static Rectangle2D fit(
+      double x, double y, double width, double height, java.util.List<Rectangle2D> screens) {
+    boolean placed = !Double.isNaN(x) && !Double.isNaN(y);
+    Rectangle2D screen = screens.isEmpty() ? null : screens.get(0);
+    if (placed) {
+      double most = 0;
+      for (Rectangle2D s : screens) {
+        double w = Math.min(x + width, s.getMaxX()) - Math.max(x, s.getMinX());
+        double h = Math.min(y + height, s.getMaxY()) - Math.max(y, s.getMinY());
+        double area = w > 0 && h > 0 ? w * h : 0;
+        if (area > most) {
+          most = area;
+          screen = s;
+        }
+      }
+    }
+    if (screen == null) {
+      return new Rectangle2D(placed ? x : Double.NaN, placed ? y : Double.NaN, width, height);
+    }
+    double w = Math.floor(Math.min(width, screen.getWidth()));
+    double h = Math.floor(Math.min(height, screen.getHeight()));
+    if (!placed) {
+      return new Rectangle2D(Double.NaN, Double.NaN, w, h);
+    }
+    double fx = Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - w));
+    double fy = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - h));
+    return new Rectangle2D(fx, fy, w, h);
   }
 
   /** The details stay folded or unfolded as the user left them. */

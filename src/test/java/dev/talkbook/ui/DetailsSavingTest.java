@@ -118,7 +118,7 @@ class DetailsSavingTest extends RealWindowTest {
         "the other talk shown", () -> WindowUnderTest.editorText(robot).equals("Other notes\n"));
     Label notice = robot.lookup("#notice").queryAs(Label.class);
     assertThat(FxWait.onFx(notice::getText))
-        .startsWith("Not saved in “Typed details”: ")
+        .startsWith("Kept unsaved in “Typed details”: ")
         .contains("25:99 tomorrow");
   }
 

@@ -153,6 +153,14 @@ public final class Settings {
     return text(ofNotebook("navigatorFolds", notebook), "");
   }
 
+  /**
+   * What the talks' detail fields held in {@code notebook} that the notebook could not take (a link
+   * without its scheme, a time half typed), kept for when the talk is shown again; empty when none.
+   */
+  public static Key<String> detailsKept(Path notebook) {
+    return text(ofNotebook("detailsKept", notebook), "");
+  }
+
   /** {@code name} for the notebook at {@code notebook} alone: a hash of its absolute path. */
   private static String ofNotebook(String name, Path notebook) {
     String path = notebook.toAbsolutePath().normalize().toString();

@@ -15,6 +15,7 @@ import dev.talkbook.ui.common.UiExecutors;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
@@ -56,6 +57,15 @@ public final class TalkDetailsPane {
 
   /** Told what a field held that could not be saved when its talk was left (the status bar). */
   private Consumer<String> leftUnsaved = message -> {};
+
+  /** Told that a link got its https:// (a message, and how to take it back: the status bar). */
+  private java.util.function.BiConsumer<String, Runnable> schemeAdded = (message, undo) -> {};
+
+  /** What fields held that could not be saved, per talk: shown again with the talk. */
+  private KeptFields kept = new KeptFields();
+
+  /** Links whose added https:// the user took back: not added again. */
+  private final java.util.Set<String> schemeDeclined = new java.util.HashSet<>();
 
   // The whole title, on as many lines as it needs (a field had cut a long one).
   final TitleField title = titleField();
@@ -115,6 +125,9 @@ public final class TalkDetailsPane {
   /** From this width on, the fields go two a row. */
   static final double WIDE = 500;
 
+  /** The room the fields leave for the scroll bar, there or not, when they choose their rows. */
+  static final double BAR_ROOM = 16;
+
   /** The narrowest the pane makes the window's middle column, folded or not. */
   static final double MIN_WIDTH = 300;
 
@@ -123,6 +136,9 @@ public final class TalkDetailsPane {
   private final VBox abstractPane = new VBox(2);
   private HBox slidesBox;
   private HBox videoBox;
+  private javafx.scene.layout.StackPane speakersBox;
+  private javafx.scene.layout.StackPane tagsBox;
+  private javafx.scene.layout.StackPane roomBox;
   private boolean wide;
 
   public TalkDetailsPane(
@@ -187,17 +203,10 @@ public final class TalkDetailsPane {
     abstractPane.managedProperty().bind(abstractPane.visibleProperty());
     slidesBox = withOpen(slides, "Open the slides");
     videoBox = withOpen(video, "Open the recording");
+    speakersBox = CutMark.around(speakers);
+    tagsBox = CutMark.around(tags);
+    roomBox = CutMark.around(room);
     arrange(true);
-    // Two fields a row where there is room, one a row in a narrow pane: never a cut value, nor a
-    // cut prompt ("Comma separate…" at 500 px: the room depends on the font, not a fixed width).
-    grid.widthProperty()
-        .addListener(
-            (obs, old, width) -> {
-              boolean wide = width.doubleValue() >= Math.max(WIDE, wideNeeds());
-              if (wide != this.wide) {
-                arrange(wide);
-              }
-            });
     // The fields (seven text fields: ~25 ms of the FX thread to style and skin at the start) join
     // the pane once it is both in a window and unfolded: a folded pane's content is hidden, but it
     // would still be styled, skinned and laid out.
@@ -278,6 +287,21 @@ public final class TalkDetailsPane {
     box.setFitToWidth(true);
     box.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     box.getStyleClass().add("tb-details-fields");
+    // Two fields a row where there is room, one a row in a narrow pane: never a cut value, nor a
+    // cut prompt ("Comma separate…" at 500 px: the room depends on the font, not a fixed width).
+    // Told by the pane's width less room for a scroll bar, not the fields' width: a problem shown
+    // under the fields brings the scroll bar, which narrowed the fields, which went one a row
+    // (taller, so the bar stayed): the details jumped from two columns to one.
+    box.widthProperty()
+        .addListener(
+            (obs, old, width) -> {
+              double room =
+                  width.doubleValue() - box.snappedLeftInset() - box.snappedRightInset() - BAR_ROOM;
+              boolean wide = room >= Math.max(WIDE, wideNeeds());
+              if (wide != this.wide) {
+                arrange(wide);
+              }
+            });
     // Down to none of them where the window has no room (the least window with the REPL shown
     // under the notes): the fold's header stays, and the fields come back as the room does.
     box.setMinHeight(0);
@@ -307,8 +331,8 @@ public final class TalkDetailsPane {
       grid.getColumnConstraints().setAll(label, grow, label, fit);
       span = 4;
       grid.add(titleRow, 0, 0, span, 1);
-      grid.addRow(1, label("Speakers"), speakers, label("Time"), time);
-      grid.addRow(2, label("Tags"), tags, label("Room"), room);
+      grid.addRow(1, label("Speakers"), speakersBox, label("Time"), time);
+      grid.addRow(2, label("Tags"), tagsBox, label("Room"), roomBox);
       // Links are long: slides and video share the row's width, not the narrow time column.
       HBox links = new HBox(8, slidesBox, label("Video"), videoBox);
       links.setAlignment(Pos.CENTER_LEFT);
@@ -324,10 +348,10 @@ public final class TalkDetailsPane {
       grid.getColumnConstraints().setAll(label, grow);
       span = 2;
       grid.add(titleRow, 0, 0, span, 1);
-      grid.addRow(1, label("Speakers"), speakers);
+      grid.addRow(1, label("Speakers"), speakersBox);
       grid.addRow(2, label("Time"), time);
-      grid.addRow(3, label("Room"), room);
-      grid.addRow(4, label("Tags"), tags);
+      grid.addRow(3, label("Room"), roomBox);
+      grid.addRow(4, label("Tags"), tagsBox);
       grid.addRow(5, label("Slides"), slidesBox);
       grid.addRow(6, label("Video"), videoBox);
     }
@@ -341,7 +365,7 @@ public final class TalkDetailsPane {
    * The grid's width from which two fields a row show the speakers' and tags' prompts whole beside
    * the time and the room: the labels, those prompts and the time's width, in the fields' font.
    */
-  private double wideNeeds() {
+  double wideNeeds() {
     javafx.scene.text.Font font = speakers.getFont();
     double labels =
         Math.max(textWidth("Speakers", font), textWidth("Tags", font))
@@ -394,8 +418,9 @@ public final class TalkDetailsPane {
     open.setAccessibleText(what);
     open.disableProperty().bind(url.textProperty().isEmpty());
     open.setOnAction(e -> openLink.accept(url.getText().strip()));
-    HBox.setHgrow(url, Priority.ALWAYS);
-    HBox box = new HBox(2, url, open);
+    javafx.scene.layout.StackPane marked = CutMark.around(url);
+    HBox.setHgrow(marked, Priority.ALWAYS);
+    HBox box = new HBox(2, marked, open);
     box.setAlignment(Pos.CENTER_LEFT);
     return box;
   }
@@ -407,6 +432,19 @@ public final class TalkDetailsPane {
 
   private List<TextInputControl> allFields() {
     return List.of(title, speakers, time, room, slides, video, tags);
+  }
+
+  /**
+   * Gives the keyboard to the first field, the title, when the fields are shown (unfolded, a talk
+   * open): where Ctrl+Shift+Tab from the notes goes, and Tab then takes the fields in reading
+   * order. False when they are not shown.
+   */
+  public boolean focusFirstField() {
+    if (talk == null || !root.isExpanded() || root.getContent() == null || !root.isVisible()) {
+      return false;
+    }
+    title.requestFocus();
+    return true;
   }
 
   /** Read-only notebooks show the details without letting them be changed. */
@@ -447,9 +485,10 @@ public final class TalkDetailsPane {
     if (talk != null && unsaved.get()) {
       save(true);
       if (!same && !problem.getText().isEmpty()) {
-        // The field is about to show another talk's value: what it held goes, said where it is
-        // seen (the message under the fields goes with it).
-        leftUnsaved.accept("Not saved in “" + talk.details().title() + "”: " + problem.getText());
+        // The field is about to show another talk's value: what it held is kept, and shown again
+        // with that talk; said where it is seen (the message under the fields goes with it).
+        leftUnsaved.accept(
+            "Kept unsaved in “" + talk.details().title() + "”: " + problem.getText());
       }
     }
     autosave.stop();
@@ -462,10 +501,18 @@ public final class TalkDetailsPane {
       try {
         showFields(shown == null ? null : shown.details());
         titleBefore = title.getText();
+        if (shown != null) {
+          // What could not be saved when the talk was left (or before a restart) comes back.
+          kept.of(shown.id()).forEach((name, text) -> fieldNamed(name).setText(text));
+        }
       } finally {
         showing = false;
       }
       refreshUnsaved();
+      if (shown != null && !kept.of(shown.id()).isEmpty()) {
+        String why = savable().problem();
+        problem.setText(why == null ? "" : why);
+      }
     }
     summary.set(summary(shown));
     star.setSelected(shown != null && shown.starred());
@@ -504,6 +551,23 @@ public final class TalkDetailsPane {
     leftUnsaved = tell;
   }
 
+  /**
+   * Where to say that a link typed without its scheme got {@code https://}, with how to take it
+   * back (the status bar's Undo).
+   */
+  public void onSchemeAdded(java.util.function.BiConsumer<String, Runnable> tell) {
+    schemeAdded = tell;
+  }
+
+  /**
+   * Keeps what fields held that the notebook could not take in {@code settings} under {@code key}
+   * (one notebook's), so it comes back after a restart too; read from there now.
+   */
+  public void keepUnsavedIn(
+      dev.talkbook.ui.common.Settings settings, dev.talkbook.ui.common.Settings.Key<String> key) {
+    kept = new KeptFields(settings.get(key), text -> settings.put(key, text));
+  }
+
   /** Whether a field holds text the notebook does not have (or cannot take yet). */
   public javafx.beans.property.ReadOnlyBooleanProperty unsavedProperty() {
     return unsaved.getReadOnlyProperty();
@@ -539,10 +603,15 @@ public final class TalkDetailsPane {
     boolean differs = !typed.details().equals(talk.details());
     pending = differs ? new Pending(talk.id(), typed.details()) : null;
     unsaved.set(differs || typed.problem() != null);
+    kept.put(talk.id(), typed.failed());
   }
 
-  /** The details the fields give, field by field; a field that cannot be saved keeps its value. */
-  private record Attempt(Talk.Details details, String problem) {}
+  /**
+   * The details the fields give, field by field; a field that cannot be saved keeps its stored
+   * value, and its text is in {@code failed} (field name → text; blank texts aside: the stored
+   * value is what a blank title comes back as).
+   */
+  private record Attempt(Talk.Details details, String problem, Map<String, String> failed) {}
 
   /**
    * The stored details with each field's text that can be saved: a field whose text cannot (a time
@@ -551,26 +620,52 @@ public final class TalkDetailsPane {
   private Attempt savable() {
     Talk.Details d = talk.details();
     String why = null;
+    Map<String, String> failed = new java.util.LinkedHashMap<>();
     // Each field on its own: one that cannot be saved yet leaves the others to be.
-    List<java.util.function.UnaryOperator<Talk.Details>> fields =
-        List.of(
-            t -> t.withTitle(title.getText()),
-            t -> t.withSpeakers(CommaList.split(speakers.getText())),
-            t -> t.withStartsAt(TalkTime.parse(time.getText()).orElse(null)),
-            t -> t.withRoom(room.getText()),
-            t -> t.withSlidesUrl(slides.getText()),
-            t -> t.withVideoUrl(video.getText()),
-            t -> t.withTags(CommaList.split(tags.getText())));
-    for (var field : fields) {
+    for (String name : FIELD_NAMES) {
       try {
-        d = field.apply(d);
+        d = apply(name, fieldNamed(name).getText(), d);
       } catch (NotebookException e) {
         if (why == null) {
           why = e.getMessage();
         }
+        if (!fieldNamed(name).getText().isBlank()) {
+          failed.put(name, fieldNamed(name).getText());
+        }
       }
     }
-    return new Attempt(d, why);
+    return new Attempt(d, why, failed);
+  }
+
+  /** The fields' names, in the order their problems are told: each field's id is "detail-" + it. */
+  private static final List<String> FIELD_NAMES =
+      List.of("title", "speakers", "time", "room", "slides", "video", "tags");
+
+  private TextInputControl fieldNamed(String name) {
+    return switch (name) {
+      case "title" -> title;
+      case "speakers" -> speakers;
+      case "time" -> time;
+      case "room" -> room;
+      case "slides" -> slides;
+      case "video" -> video;
+      case "tags" -> tags;
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+
+  /** {@code d} with the field {@code name} set from {@code text}; throws when it cannot be. */
+  private static Talk.Details apply(String name, String text, Talk.Details d) {
+    return switch (name) {
+      case "title" -> d.withTitle(text);
+      case "speakers" -> d.withSpeakers(CommaList.split(text));
+      case "time" -> d.withStartsAt(TalkTime.parse(text).orElse(null));
+      case "room" -> d.withRoom(text);
+      case "slides" -> d.withSlidesUrl(text);
+      case "video" -> d.withVideoUrl(text);
+      case "tags" -> d.withTags(CommaList.split(text));
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   /**
@@ -624,7 +719,12 @@ public final class TalkDetailsPane {
     if (talk == null) {
       return;
     }
+    if (left && slides.isEditable()) {
+      addScheme("slides", "Slides");
+      addScheme("video", "Video");
+    }
     Attempt typed = savable();
+    kept.put(talk.id(), typed.failed());
     problem.setText(typed.problem() == null ? "" : typed.problem());
     Talk.Details details = typed.details();
     if (details.equals(talk.details()) || details.equals(sending)) {
@@ -659,6 +759,69 @@ public final class TalkDetailsPane {
           }
           problem.setText(Errors.message(error));
         });
+  }
+
+  /**
+   * A link the notebook refuses for want of its scheme that starts with a host name ({@code
+   * youtu.be/abc123}) gets {@code https://} (one change in the field, which Ctrl+Z takes back), and
+   * the status bar says so with an Undo that puts the typed text back, stored link and all.
+   */
+  private void addScheme(String name, String what) {
+    TextField field = (TextField) fieldNamed(name);
+    String typed = field.getText();
+    String fixed = LinkScheme.withScheme(typed);
+    if (fixed == null || schemeDeclined.contains(typed.strip())) {
+      return;
+    }
+    try {
+      apply(name, typed, talk.details());
+      return; // the notebook takes it as it is
+    } catch (NotebookException refused) {
+      try {
+        apply(name, fixed, talk.details());
+      } catch (NotebookException stillRefused) {
+        return;
+      }
+    }
+    long id = talk.id();
+    String before = "slides".equals(name) ? talk.details().slidesUrl() : talk.details().videoUrl();
+    int start = typed.indexOf(typed.strip());
+    field.insertText(start, LinkScheme.HTTPS);
+    schemeAdded.accept(
+        "Added https:// to the " + what + " link: " + fixed,
+        () -> takeSchemeBack(id, name, typed, fixed, before));
+  }
+
+  /** Undo of {@link #addScheme}: the typed link back in its field, the link stored before back. */
+  private void takeSchemeBack(long id, String name, String typed, String fixed, String before) {
+    schemeDeclined.add(typed.strip());
+    executors.run(
+        () -> {
+          Talk now = notebook.talks().get(id);
+          String stored =
+              "slides".equals(name) ? now.details().slidesUrl() : now.details().videoUrl();
+          if (!fixed.equals(stored)) {
+            return now; // changed since: left as it is
+          }
+          return notebook
+              .talks()
+              .update(id, apply(name, before == null ? "" : before, now.details()));
+        },
+        updated -> {
+          stored(updated);
+          if (talk != null && talk.id() == id) {
+            if (fieldNamed(name).getText().equals(fixed)) {
+              fieldNamed(name).setText(typed);
+            }
+            refreshUnsaved();
+            save(false);
+          } else {
+            Map<String, String> texts = new java.util.LinkedHashMap<>(kept.of(id));
+            texts.put(name, typed);
+            kept.put(id, texts);
+          }
+        },
+        error -> problem.setText(Errors.message(error)));
   }
 
   /** A save or star the notebook stored: shown if that talk is still the one here, then told. */

@@ -276,6 +276,8 @@ public final class PresenterMode {
     caretInSight.keep();
     stage.setFullScreenExitHint(NO_HINT);
     stage.setFullScreen(true);
+    dev.talkbook.ui.common.FullScreen.cover(
+        stage, dev.talkbook.ui.common.FullScreen.screenOf(stage));
   }
 
   /**
@@ -314,6 +316,7 @@ public final class PresenterMode {
       stage.setY(area.getMinY());
       stage.setFullScreenExitHint(NO_HINT);
       stage.setFullScreen(true);
+      dev.talkbook.ui.common.FullScreen.cover(stage, audience.getBounds());
     }
   }
 

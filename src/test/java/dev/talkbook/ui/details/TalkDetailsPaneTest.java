@@ -426,4 +426,98 @@ class TalkDetailsPaneTest {
       release.countDown();
     }
   }
+
+  @Test
+  void aProblemShownUnderTheFieldsDoesNotTurnTwoColumnsIntoOne(FxRobot robot) throws Exception {
+    // Found by a tester: the problem's line brought the scroll bar, which narrowed the fields
+    // below two a row, so the details jumped to one a row.
+    TalkDetailsPane pane = shown(robot, 600);
+    // Just wide enough for two a row without a scroll bar: where the bar took the fields below it.
+    double outside =
+        FxWait.onFx(
+            () -> {
+              javafx.scene.control.ScrollPane box =
+                  (javafx.scene.control.ScrollPane) pane.root().getContent();
+              return stage.getWidth()
+                  - (box.getWidth() - box.snappedLeftInset() - box.snappedRightInset());
+            });
+    double width =
+        Math.ceil(
+            FxWait.onFx(() -> Math.max(TalkDetailsPane.WIDE, pane.wideNeeds())) + 4 + outside);
+    robot.interact(
+        () -> {
+          stage.setWidth(width);
+          holder.applyCss();
+          holder.layout();
+        });
+    for (int i = 0; i < 2; i++) {
+      robot.interact(
+          () -> {
+            holder.applyCss();
+            holder.layout();
+          });
+    }
+    Integer before = FxWait.onFx(() -> javafx.scene.layout.GridPane.getColumnIndex(pane.time));
+    // As tall as the fields without a problem: the problem's line does not fit.
+    robot.interact(
+        () -> {
+          stage.setHeight(pane.root().prefHeight(width) + 2);
+          holder.applyCss();
+          holder.layout();
+        });
+    robot.interact(
+        () -> {
+          pane.video.setText("see the recording");
+          pane.save();
+        });
+    for (int i = 0; i < 3; i++) {
+      robot.interact(
+          () -> {
+            holder.applyCss();
+            holder.layout();
+          });
+    }
+    assertThat(FxWait.onFx(() -> pane.problemProperty().get())).contains("see the recording");
+    javafx.scene.control.ScrollBar bar =
+        FxWait.onFx(
+            () ->
+                pane.root().lookupAll(".scroll-bar").stream()
+                    .map(javafx.scene.control.ScrollBar.class::cast)
+                    .filter(b -> b.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                    .filter(javafx.scene.Node::isVisible)
+                    .findFirst()
+                    .orElse(null));
+    assertThat(bar).as("the fields scroll").isNotNull();
+    assertThat(FxWait.onFx(() -> javafx.scene.layout.GridPane.getColumnIndex(pane.time)))
+        .as("the time's column, %s px wide", width)
+        .isEqualTo(before);
+    robot.interact(() -> holder.getChildren().clear());
+    saved();
+  }
+
+  @Test
+  void speakersCutInTwoColumnsShowThatTheyAreCut(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    String many = "Ada Lovelace, Grace Hopper, Barbara Liskov, Margaret Hamilton, Frances Allen";
+    robot.interact(
+        () -> {
+          pane.speakers.setText(many);
+          holder.applyCss();
+          holder.layout();
+        });
+    javafx.scene.Node mark = FxWait.onFx(() -> pane.speakers.getParent().lookup(".tb-cut-mark"));
+    assertThat(FxWait.onFx(mark::isVisible)).as("the mark").isTrue();
+    assertThat(FxWait.onFx(() -> pane.speakers.getTooltip().getText())).isEqualTo(many);
+    // Whole, no mark and no tooltip.
+    robot.interact(
+        () -> {
+          pane.speakers.setText("Ada Lovelace");
+          holder.applyCss();
+          holder.layout();
+        });
+    assertThat(FxWait.onFx(mark::isVisible)).isFalse();
+    assertThat(FxWait.onFx(() -> pane.speakers.getTooltip())).isNull();
+    robot.interact(() -> holder.getChildren().clear());
+    saved();
+  }
 }

@@ -1,0 +1,194 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Talk;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * Found by a tester: a link that failed its check was gone when the user came back to its talk, the
+ * status bar kept a cut notice about it after they had moved on, and Ctrl+Shift+Tab from the notes
+ * went to Video, the details' last field. Nothing typed in the details is lost now, a link typed
+ * without its scheme gets https://, a cut notice can be read whole, and the keyboard goes up to the
+ * title.
+ */
+class DetailsKeptWindowTest extends RealWindowTest {
+
+  private Talk stored(Talk talk) {
+    return ui.notebook.talks().get(talk.id());
+  }
+
+  private static TextField field(FxRobot robot, String id) {
+    return robot.lookup("#detail-" + id).queryAs(TextField.class);
+  }
+
+  private static Label notice(FxRobot robot) {
+    return robot.lookup("#notice").queryAs(Label.class);
+  }
+
+  private void showTalk(FxRobot robot, Talk talk, String notes) {
+    robot.interact(() -> ui.window.open(talk.id(), List.of()));
+    FxWait.untilFx("the notes of " + talk.id(), () -> ui.editorText(robot).equals(notes));
+  }
+
+  @Test
+  void aLinkThatFailsItsCheckIsShownAgainWithItsProblemWhenItsTalkIsShownAgain(FxRobot robot)
+      throws Exception {
+    Talk other = ui.openNewTalk(robot, "The other talk", "Other notes\n");
+    Talk talk = ui.openNewTalk(robot, "Testing with Loom", "Notes\n");
+    FxWait.clickOn(robot, "#detail-video");
+    robot.write("see the recording");
+    robot.type(KeyCode.TAB);
+    FxWait.untilFx(
+        "the status bar says the details are not saved",
+        () -> ui.saveState(robot).startsWith("Details not saved: Video URL"));
+    showTalk(robot, other, "Other notes\n");
+    assertThat(FxWait.onFx(() -> field(robot, "video").getText())).isEmpty();
+    assertThat(FxWait.onFx(() -> notice(robot).getText()))
+        .startsWith("Kept unsaved in “Testing with Loom”: ");
+    showTalk(robot, talk, "Notes\n");
+    assertThat(FxWait.onFx(() -> field(robot, "video").getText())).isEqualTo("see the recording");
+    assertThat(ui.saveState(robot))
+        .startsWith("Details not saved: Video URL \"see the recording\"");
+    assertThat(stored(talk).details().videoUrl()).isNull();
+    // The notice about the talk left went as the user moved on (here: back to that talk).
+    assertThat(FxWait.onFx(() -> notice(robot).isVisible())).isFalse();
+  }
+
+  @Test
+  void whatADetailFieldCouldNotSaveComesBackAfterARestart(FxRobot robot) throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Typed details", "Notes\n");
+    FxWait.clickOn(robot, "#detail-time");
+    robot.write("tomorrow evening");
+    FxWait.untilFx(
+        "the status bar says the details are not saved",
+        () -> ui.saveState(robot).startsWith("Details not saved: Time"));
+    robot.interact(() -> ui.window.close());
+    robot.interact(() -> ui.show());
+    showTalk(robot, talk, "Notes\n");
+    assertThat(FxWait.onFx(() -> field(robot, "time").getText())).isEqualTo("tomorrow evening");
+    // Typed right, it is saved and no longer kept: the next start shows the stored time.
+    FxWait.clickOn(robot, "#detail-time");
+    robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+    robot.write("2026-12-05 18:30");
+    robot.type(KeyCode.TAB);
+    FxWait.until("the time saved", () -> stored(talk).details().startsAt() != null);
+    robot.interact(() -> ui.window.close());
+    robot.interact(() -> ui.show());
+    showTalk(robot, talk, "Notes\n");
+    assertThat(FxWait.onFx(() -> field(robot, "time").getText())).isEqualTo("2026-12-05 18:30");
+    FxWait.untilFx("the status bar says saved", () -> "Saved".equals(ui.saveState(robot)));
+  }
+
+  @Test
+  void aLinkTypedWithoutItsSchemeGetsHttpsWhichUndoTakesBack(FxRobot robot) throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Testing with Loom", "Notes\n");
+    FxWait.clickOn(robot, "#detail-video");
+    robot.write("youtu.be/abc123");
+    robot.type(KeyCode.TAB);
+    FxWait.until(
+        "the link stored with https://",
+        () -> "https://youtu.be/abc123".equals(stored(talk).details().videoUrl()));
+    assertThat(FxWait.onFx(() -> field(robot, "video").getText()))
+        .isEqualTo("https://youtu.be/abc123");
+    assertThat(FxWait.onFx(() -> notice(robot).getText()))
+        .isEqualTo("Added https:// to the Video link: https://youtu.be/abc123");
+    FxWait.untilFx("the status bar says saved", () -> "Saved".equals(ui.saveState(robot)));
+    FxWait.clickOn(robot, "#undo-notice");
+    FxWait.until("the link stored before back", () -> stored(talk).details().videoUrl() == null);
+    FxWait.untilFx(
+        "the typed link back in its field",
+        () -> field(robot, "video").getText().equals("youtu.be/abc123"));
+    // Taken back, it is not added again when the field is left once more.
+    FxWait.clickOn(robot, "#detail-video");
+    robot.type(KeyCode.TAB);
+    ui.idle();
+    assertThat(FxWait.onFx(() -> field(robot, "video").getText())).isEqualTo("youtu.be/abc123");
+    assertThat(stored(talk).details().videoUrl()).isNull();
+  }
+
+  @Test
+  void aCutNoticeCanBeReadWholeByTooltipClickAndKeyboard(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "A talk", "Notes\n");
+    String longMessage =
+        "Kept unsaved in “Keynote: What we learned building a distributed editor”: Video URL"
+            + " \"youtu.be/abc123 and some more words\" is not a web address: it must start with"
+            + " http:// or https://. The end.";
+    robot.interact(() -> ui.window.statusBar().showMessage(longMessage));
+    FxWait.untilFx("the notice cut", () -> ui.window.statusBar().noticeCut());
+    assertThat(FxWait.onFx(() -> notice(robot).getTooltip().getText())).isEqualTo(longMessage);
+    assertThat(FxWait.onFx(() -> notice(robot).isFocusTraversable())).isTrue();
+    FxWait.clickOn(robot, "#notice");
+    FxWait.untilFx(
+        "the whole notice shown",
+        () -> longMessage.equals(ui.window.statusBar().wholeNoticeShown()));
+    robot.type(KeyCode.ESCAPE);
+    FxWait.untilFx(
+        "the whole notice hidden", () -> ui.window.statusBar().wholeNoticeShown() == null);
+    robot.interact(() -> notice(robot).requestFocus());
+    robot.type(KeyCode.ENTER);
+    FxWait.untilFx(
+        "the whole notice shown by Enter",
+        () -> longMessage.equals(ui.window.statusBar().wholeNoticeShown()));
+    robot.type(KeyCode.ESCAPE);
+  }
+
+  @Test
+  void ctrlShiftTabFromTheNotesGoesToTheTitleAndTabTakesTheFieldsInReadingOrder(FxRobot robot)
+      throws Exception {
+    ui.openNewTalk(robot, "A talk", "Notes\n");
+    FxWait.clickOn(robot, "#editor");
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB)
+        .release(KeyCode.TAB, KeyCode.SHIFT, KeyCode.CONTROL);
+    FxWait.untilFx("the title has the keyboard", () -> focusId(robot).equals("detail-title"));
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      robot.type(KeyCode.TAB);
+      order.add(FxWait.onFx(() -> focusId(robot)));
+    }
+    boolean wide =
+        FxWait.onFx(() -> javafx.scene.layout.GridPane.getColumnIndex(field(robot, "time")) == 3);
+    assertThat(order)
+        .as("Tab from the title (%s)", wide ? "two a row" : "one a row")
+        .startsWith(
+            wide
+                ? new String[] {
+                  "detail-star",
+                  "detail-speakers",
+                  "detail-time",
+                  "detail-tags",
+                  "detail-room",
+                  "detail-slides",
+                  "detail-video",
+                  "editor"
+                }
+                : new String[] {
+                  "detail-star",
+                  "detail-speakers",
+                  "detail-time",
+                  "detail-room",
+                  "detail-tags",
+                  "detail-slides",
+                  "detail-video",
+                  "editor"
+                });
+  }
+
+  /** The id of the focus owner, or of its nearest parent that has one. */
+  private String focusId(FxRobot robot) {
+    for (Node n = ui.window.scene().getFocusOwner(); n != null; n = n.getParent()) {
+      if (n.getId() != null) {
+        return n.getId();
+      }
+    }
+    return "";
+  }
+}

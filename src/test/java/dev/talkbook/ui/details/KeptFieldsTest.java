@@ -1,0 +1,24 @@
+package dev.talkbook.ui.details;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class KeptFieldsTest {
+  @Test
+  void keptTextsGoThroughTheirLineAndBack() {
+    AtomicReference<String> line = new AtomicReference<>("");
+    KeptFields kept = new KeptFields("", line::set);
+    kept.put(7, Map.of("video", "youtu.be/a b:c", "time", "tomorrow  evening"));
+    kept.put(9, Map.of("title", "ünïcode “quoted” %20"));
+    KeptFields again = new KeptFields(line.get(), text -> {});
+    assertThat(again.of(7))
+        .isEqualTo(Map.of("video", "youtu.be/a b:c", "time", "tomorrow  evening"));
+    assertThat(again.of(9)).isEqualTo(Map.of("title", "ünïcode “quoted” %20"));
+    kept.put(7, Map.of());
+    assertThat(new KeptFields(line.get(), text -> {}).of(7)).isEmpty();
+    assertThat(new KeptFields("garbage x:y 1:a", text -> {}).of(1)).isEmpty();
+  }
+}
