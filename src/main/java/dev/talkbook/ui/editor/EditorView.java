@@ -576,16 +576,21 @@ public final class EditorView {
    * changed since {@link #shown} (its offsets no longer fit): the next restyle goes on.
    */
   private void styleSome() {
+    if (dirtyFrom >= 0 || shown == null || unstyled.isEmpty()) {
+      return;
+    }
     int budget = STYLE_CHARS;
-    while (budget > 0 && dirtyFrom < 0 && shown != null && !unstyled.isEmpty()) {
-      int[] piece = unstyled.take(firstInView(), budget);
+    // A keystroke's few styles are set whole: the view is looked for only when there is more.
+    int near = unstyled.length() <= budget ? 0 : firstInView();
+    while (budget > 0 && !unstyled.isEmpty()) {
+      int[] piece = unstyled.take(near, budget);
       List<Highlighting.Span> spans = shown.area().slice(piece[0], piece[1]);
       if (!spans.isEmpty()) {
         area.setStyleSpans(piece[0], styleSpans(spans));
       }
       budget -= piece[1] - piece[0];
     }
-    if (!unstyled.isEmpty() && dirtyFrom < 0 && shown != null && !stylingQueued) {
+    if (!unstyled.isEmpty() && !stylingQueued) {
       stylingQueued = true;
       Platform.runLater(
           () -> {

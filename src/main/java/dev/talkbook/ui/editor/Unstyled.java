@@ -18,6 +18,15 @@ final class Unstyled {
     return ranges.isEmpty();
   }
 
+  /** How many characters are still to be styled. */
+  long length() {
+    long sum = 0;
+    for (int[] r : ranges) {
+      sum += r[1] - r[0];
+    }
+    return sum;
+  }
+
   void clear() {
     ranges.clear();
   }
