@@ -156,4 +156,34 @@ class LongNotePreviewWindowTest extends RealWindowTest {
     int top = FxWait.onFx(notes::firstVisibleParToAllParIndex);
     waitForPageToShow(robot, top);
   }
+
+  @Test
+  void aPasteOfThousandsOfLinesFromTheEditMenuShowsTheCaretAndItsPart(FxRobot robot)
+      throws Exception {
+    ui.openNewTalk(robot, "Growing notes", note(0, 20) + "\n");
+    FxWait.until("the preview shown", () -> WindowUnderTest.previewShows(robot));
+    CodeArea notes = WindowUnderTest.editor(robot);
+    robot.interact(
+        () -> {
+          notes.requestFocus();
+          notes.moveTo(notes.getLength());
+          ClipboardContent content = new ClipboardContent();
+          content.putString(note(100, 12_000));
+          Clipboard.getSystemClipboard().setContent(content);
+        });
+    ui.fire(robot, "Paste");
+    // The notes scroll to the caret at the pasted end, as Ctrl+V does, and the preview follows.
+    FxWait.untilFx(
+        "the caret's line in view",
+        () ->
+            notes.getParagraphs().size() > 12_000
+                && !notes.getVisibleParagraphs().isEmpty()
+                && notes.firstVisibleParToAllParIndex() <= notes.getCurrentParagraph()
+                && notes.getCurrentParagraph() <= notes.lastVisibleParToAllParIndex());
+    FxWait.until(
+        "the preview's part holds the pasted end",
+        () -> pageText(robot).contains("point 12085: a monitor"));
+    int top = FxWait.onFx(notes::firstVisibleParToAllParIndex);
+    waitForPageToShow(robot, top);
+  }
 }

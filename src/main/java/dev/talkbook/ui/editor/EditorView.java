@@ -973,6 +973,7 @@ public final class EditorView {
   public void paste() {
     if (!pasteImage()) {
       area.paste();
+      area.requestFollowCaret(); // as Ctrl+V does: thousands of lines pasted leave it far down
     }
   }
 
