@@ -4,6 +4,10 @@
 // source line, and elements inside carry data-rel, their line counted from their block's line.
 var lines = [];
 var ignoreScrollUntil = 0;
+// Where scrollToLine last left the page (-1: moved since): a scroll event that finds the page there
+// is the page following the editor, never to be echoed back, however late it comes (a loaded
+// machine ran it after the 200 ms, and the editor jumped to the page's top line).
+var placedY = -1;
 var highlighted = {};
 var highlightedCount = 0;
 
@@ -125,6 +129,7 @@ function scrollToLine(line) {
   }
   ignoreScrollUntil = Date.now() + 200;
   window.scrollTo(0, Math.max(0, y));
+  placedY = window.pageYOffset;
 }
 
 /** The source line at the top of the view. */
@@ -148,6 +153,8 @@ window.addEventListener('scroll', function () {
   scrollPending = true;
   window.requestAnimationFrame(function () {
     scrollPending = false;
+    if (window.pageYOffset === placedY) { return; }
+    placedY = -1;
     if (window.talkbook) { window.talkbook.scrolled(lineAtTop()); }
   });
 });

@@ -123,6 +123,22 @@ public final class EditorView {
   private volatile long newestRequest;
 
   /**
+   * The parts of the text whose styles in {@link #shown} the area does not show yet: a long note's
+   * styles go onto the area a piece at a time, the lines in view first ({@link #styleSome}).
+   */
+  private final Unstyled unstyled = new Unstyled();
+
+  /** Whether the FX thread has a task queued that styles the next pieces. */
+  private boolean stylingQueued;
+
+  /**
+   * At most this many characters are styled in one task on the FX thread (some 400 lines, 10 to 20
+   * ms of setting styles on a loaded two-core machine); a note up to this long is also highlighted
+   * on the FX thread as it is loaded, so a talk opened shows its styles in its first frame.
+   */
+  static final int STYLE_CHARS = 32 * 1024;
+
+  /**
    * The styles of a text: its Markdown highlighting (with what re-highlighting an edit of it needs)
    * and the area's styles made from it, the hanging indents marked ({@link HangingIndent}).
    */
@@ -421,16 +437,30 @@ public final class EditorView {
     load(null, text, null);
   }
 
+  /**
+   * Replaces the whole text. A short one is highlighted here, at once; a long one is shown unstyled
+   * and highlighted on the highlighting thread, its styles then put on the area a piece at a time,
+   * the lines in view first: highlighting a 1.6 MB note and setting its styles held the FX thread
+   * for over a second when its talk was opened.
+   */
   private void replaceAll(Long talkId, String text) {
     histories.leaving(area.getText());
-    area.replaceText(text);
-    Styles all = styles(text);
-    newestRequest++; // the request the replacement made is done here, at once
-    if (!all.area().spans().isEmpty()) {
-      area.setStyleSpans(0, styleSpans(all.area().spans()));
+    unstyled.clear();
+    if (text.length() <= STYLE_CHARS) {
+      area.replaceText(text);
+      Styles all = styles(text);
+      newestRequest++; // the request the replacement made is done here, at once
+      if (!all.area().spans().isEmpty()) {
+        area.setStyleSpans(0, styleSpans(all.area().spans()));
+      }
+      shown = all;
+      dirtyFrom = -1;
+    } else {
+      shown = null; // nothing to restyle from: the new text is highlighted in full
+      area.replaceText(text);
+      // Made here rather than by the change, which may not come when the text is the same.
+      requests.push(new Request(++newestRequest, text, null, 0, text.length()));
     }
-    shown = all;
-    dirtyFrom = -1;
     histories.opened(talkId, text);
   }
 
@@ -456,6 +486,7 @@ public final class EditorView {
       int p = c.getPosition();
       int removed = c.getRemoved().length();
       int inserted = c.getInserted().length();
+      unstyled.edited(p, removed, inserted);
       if (dirtyFrom < 0) {
         dirtyFrom = p;
         dirtyTo = p + inserted;
@@ -538,13 +569,58 @@ public final class EditorView {
         markdown, HangingIndent.mark(markdown.highlighting(), HangingIndent.prefixes(text)));
   }
 
-  /** On the FX thread: the newest restyle, for the text as it is now. */
+  /**
+   * On the FX thread: the newest restyle, for the text as it is now. A keystroke's few changed
+   * styles are set at once; a long note's are set {@link #STYLE_CHARS} at a time.
+   */
   private void apply(Restyle r) {
-    if (!r.spans().isEmpty()) {
-      area.setStyleSpans(r.from(), styleSpans(r.spans()));
-    }
     shown = r.next();
     dirtyFrom = -1;
+    int length = 0;
+    for (Highlighting.Span span : r.spans()) {
+      length += span.length();
+    }
+    unstyled.add(r.from(), r.from() + length);
+    styleSome();
+  }
+
+  /**
+   * On the FX thread: sets the styles of up to {@link #STYLE_CHARS} characters not yet styled, from
+   * the first line in view on, and leaves the rest to a task of its own. Waits while the text has
+   * changed since {@link #shown} (its offsets no longer fit): the next restyle goes on.
+   */
+  private void styleSome() {
+    if (dirtyFrom >= 0 || shown == null || unstyled.isEmpty()) {
+      return;
+    }
+    int budget = STYLE_CHARS;
+    // A keystroke's few styles are set whole: the view is looked for only when there is more.
+    int near = unstyled.length() <= budget ? 0 : firstInView();
+    while (budget > 0 && !unstyled.isEmpty()) {
+      int[] piece = unstyled.take(near, budget);
+      List<Highlighting.Span> spans = shown.area().slice(piece[0], piece[1]);
+      if (!spans.isEmpty()) {
+        area.setStyleSpans(piece[0], styleSpans(spans));
+      }
+      budget -= piece[1] - piece[0];
+    }
+    if (!unstyled.isEmpty() && !stylingQueued) {
+      stylingQueued = true;
+      Platform.runLater(
+          () -> {
+            stylingQueued = false;
+            styleSome();
+          });
+    }
+  }
+
+  /** The offset of the first line in view (of the caret's line before the area is laid out). */
+  private int firstInView() {
+    int par =
+        area.getVisibleParagraphs().isEmpty()
+            ? area.getCurrentParagraph()
+            : area.firstVisibleParToAllParIndex();
+    return area.getAbsolutePosition(Math.min(par, area.getParagraphs().size() - 1), 0);
   }
 
   private static StyleSpans<Collection<String>> styleSpans(List<Highlighting.Span> spans) {
@@ -911,6 +987,7 @@ public final class EditorView {
   public void paste() {
     if (!pasteImage()) {
       area.paste();
+      area.requestFollowCaret(); // as Ctrl+V does: thousands of lines pasted leave it far down
     }
   }
 

@@ -139,6 +139,32 @@ public final class PreviewView {
     pendingSet = true;
     if (ready) {
       apply(part);
+      placeUnplaced();
+    }
+  }
+
+  /**
+   * A line scrolled to that the page did not hold then, -1 when none: the editor scrolled to a line
+   * of a note not rendered yet (a talk just opened with its caret far down, thousands of lines
+   * pasted). The page is scrolled to it once a note it holds is shown; until then each note shown
+   * is chosen around it, but a long note's part, patched in, started at its top.
+   */
+  private int unplacedLine = -1;
+
+  /** Whether the page holds source line {@code line} (within its blocks' lines). */
+  private boolean holds(int line) {
+    return partTo > partFrom
+        && partTo <= note.size()
+        && note.get(partFrom).firstLine() <= line
+        && line <= note.get(partTo - 1).lastLine();
+  }
+
+  /** Scrolls the page to the line it could not show before, now that it holds it. */
+  private void placeUnplaced() {
+    if (unplacedLine >= 0 && holds(unplacedLine)) {
+      int line = unplacedLine;
+      unplacedLine = -1;
+      web.getEngine().executeScript("scrollToLine(" + line + ")");
     }
   }
 
@@ -274,6 +300,7 @@ public final class PreviewView {
     }
     pendingScrollLine = -1;
     follow(line);
+    unplacedLine = holds(line) ? -1 : line;
     web.getEngine().executeScript("scrollToLine(" + line + ")");
   }
 
@@ -285,6 +312,7 @@ public final class PreviewView {
   public void onScrolled(IntConsumer action) {
     bridge.scrolled =
         line -> {
+          unplacedLine = -1; // the reader scrolled the page: it stays where they took it
           if (nearPartEdge(line)) {
             follow(line);
             web.getEngine().executeScript("scrollToLine(" + line + ")");

@@ -194,6 +194,94 @@ class EditorViewTest {
         .isEqualTo(new EditorView.Edit("another ok note\n", 8, 0, 3));
   }
 
+  /** {@code lines} lines of Markdown: sections of a heading, list items and a Java block. */
+  private static String longNote(int lines) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      out.append(
+              switch (i % 50) {
+                case 0 -> "## Section " + i + " on virtual threads and structured concurrency";
+                case 1, 40, 48 -> "";
+                case 41 -> "```java";
+                case 42, 43, 44, 45, 46 -> "int v" + i + " = fetch(\"carrier " + i + "\"); // c";
+                case 47 -> "```";
+                default -> "- point " + i + ": a monitor held across `blocking` calls pins it";
+              })
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  @Test
+  void aLongNoteIsHighlightedOffTheFxThreadAndStyledInPiecesTheLinesInViewFirst(FxRobot robot)
+      throws Exception {
+    EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    show(robot, editor);
+    String note = longNote(20_000);
+    // Every change of styles the area gets, as (position, length).
+    List<int[]> styled = new java.util.concurrent.CopyOnWriteArrayList<>();
+    robot.interact(
+        () ->
+            editor
+                .area()
+                .richChanges()
+                .filter(c -> c.isPlainTextIdentity())
+                .subscribe(c -> styled.add(new int[] {c.getPosition(), c.getInserted().length()})));
+    int far = note.indexOf("## Section 15000 ");
+    boolean styledAtOnce =
+        FxWait.onFx(
+            () -> {
+              editor.load(note, new EditorView.Place(far, far, 14_998));
+              return !stylesAt(editor, far).isEmpty();
+            });
+    // The load did not wait for the highlighting: the note shows unstyled for a moment.
+    assertThat(styledAtOnce).isFalse();
+    FxWait.until("styled as afresh", () -> FxWait.onFx(() -> styledAsAfresh(editor)));
+    assertThat(FxWait.onFx(() -> stylesAt(editor, far))).contains("md-heading");
+    // In pieces, none longer than the FX thread may be held for; the first at the line in view.
+    assertThat(styled).hasSizeGreaterThan(note.length() / EditorView.STYLE_CHARS);
+    assertThat(styled.get(0)[0]).isBetween(far - 200, far);
+    assertThat(styled)
+        .allSatisfy(c -> assertThat(c[1]).isLessThanOrEqualTo(EditorView.STYLE_CHARS));
+  }
+
+  @Test
+  void typingWhileALongNoteIsStyledInPiecesEndsStyledAsAfresh(FxRobot robot) throws Exception {
+    EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    show(robot, editor);
+    String note = longNote(20_000);
+    java.util.concurrent.atomic.AtomicInteger pieces =
+        new java.util.concurrent.atomic.AtomicInteger();
+    robot.interact(
+        () -> {
+          editor
+              .area()
+              .richChanges()
+              .filter(c -> c.isPlainTextIdentity())
+              .subscribe(c -> pieces.incrementAndGet());
+          editor.load(note);
+        });
+    // Keys at the start and in the middle once the first pieces are styled (the first key before
+    // the last piece), one opening a fence (the rest of the note turns into code).
+    for (int k = 0; k < 3; k++) {
+      int key = k;
+      FxWait.untilFx(
+          "a piece styled, more to come",
+          () -> {
+            int done = pieces.get();
+            if (done <= key * 2 || key == 0 && done > note.length() / EditorView.STYLE_CHARS - 4) {
+              return false;
+            }
+            editor.area().insertText(editor.area().getLength() / 2, "x");
+            editor.area().insertText(0, key == 1 ? "```\n" : "y");
+            return true;
+          });
+    }
+    FxWait.until("styled as afresh", () -> FxWait.onFx(() -> styledAsAfresh(editor)));
+    robot.interact(() -> editor.area().deleteText(0, editor.area().getText().indexOf('\n') + 1));
+    FxWait.until("styled as afresh", () -> FxWait.onFx(() -> styledAsAfresh(editor)));
+  }
+
   /** Whether every character has the styles that a full highlight of the text gives it. */
   private static boolean styledAsAfresh(EditorView editor) {
     String text = editor.area().getText();
@@ -201,12 +289,21 @@ class EditorViewTest {
         HangingIndent.mark(
             new dev.talkbook.core.markdown.MarkdownHighlighter().highlight(text),
             HangingIndent.prefixes(text));
-    for (int i = 0; i < text.length(); i++) {
-      // (a line break has no style of its own in the area)
-      if (text.charAt(i) != '\n'
-          && !java.util.Set.copyOf(stylesAt(editor, i)).equals(expected.classesAt(i))) {
-        return false;
+    Object[] want = new Object[text.length()];
+    int at = 0;
+    for (var span : expected.spans()) {
+      java.util.Arrays.fill(want, at, at + span.length(), span.classes());
+      at += span.length();
+    }
+    at = 0;
+    for (var span : editor.area().getStyleSpans(0, text.length())) {
+      for (int i = at; i < at + span.getLength(); i++) {
+        // (a line break has no style of its own in the area)
+        if (text.charAt(i) != '\n' && !java.util.Set.copyOf(span.getStyle()).equals(want[i])) {
+          return false;
+        }
       }
+      at += span.getLength();
     }
     return true;
   }

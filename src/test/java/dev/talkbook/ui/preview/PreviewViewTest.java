@@ -148,6 +148,31 @@ class PreviewViewTest {
   }
 
   @Test
+  void thePageFollowingTheEditorIsNotEchoedBackHoweverLateItsScrollEventComes() throws Exception {
+    List<RenderedNote.Block> blocks = note(2000);
+    show(blocks);
+    int far = blocks.get(3000).firstLine();
+    FxWait.onFx(
+        () -> {
+          preview.scrollToLine(far);
+          return null;
+        });
+    FxWait.until(() -> Math.abs(topOfLine(far)) < 30);
+    scrolled.clear();
+    // The scroll event of that scroll comes after the page's 200 ms (a loaded machine): the
+    // editor, told the line at the page's top, would jump to it.
+    script(
+        "ignoreScrollUntil = 0; window.dispatchEvent(new Event('scroll')); window.framed = false;"
+            + " requestAnimationFrame(function () { requestAnimationFrame(function () {"
+            + " window.framed = true; }); });");
+    FxWait.until(() -> Boolean.TRUE.equals(script("window.framed")));
+    assertThat(scrolled).isEmpty();
+    // The reader's own scroll is told.
+    script("ignoreScrollUntil = 0; window.scrollBy(0, 300)");
+    FxWait.until(() -> !scrolled.isEmpty());
+  }
+
+  @Test
   void aNoteOfOrdinaryLengthIsInThePageWhole() throws Exception {
     List<RenderedNote.Block> blocks = note(300);
     assertThat(htmlLength(blocks)).isLessThan(PreviewView.WHOLE_CHARS);
