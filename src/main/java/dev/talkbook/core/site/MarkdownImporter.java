@@ -280,9 +280,12 @@ public final class MarkdownImporter {
     try {
       realRoot = root.toRealPath();
       try (Stream<Path> s = Files.walk(realRoot)) {
-        List<Path> entries = s.filter(p -> isMarkdownEntry(realRoot, p)).sorted().toList();
-        links = entries.stream().filter(Files::isSymbolicLink).toList();
-        List<Path> markdown = entries.stream().filter(p -> !Files.isSymbolicLink(p)).toList();
+        Map<Boolean, List<Path>> byLink =
+            s.filter(p -> isMarkdownEntry(realRoot, p))
+                .sorted()
+                .collect(java.util.stream.Collectors.partitioningBy(Files::isSymbolicLink));
+        links = byLink.get(true);
+        List<Path> markdown = byLink.get(false);
         files = markdown.stream().filter(p -> !isSection(p)).toList();
         sectionFiles = markdown.stream().filter(MarkdownImporter::isSection).toList();
       }
