@@ -47,7 +47,9 @@ final class UsageMistakes implements CommandLine.IParameterExceptionHandler {
   static String message(ParameterException ex) {
     CommandLine cl = ex.getCommandLine();
     String command = cl.getCommandSpec().qualifiedName();
-    if (ex instanceof UnmatchedArgumentException u && !u.isUnknownOption()) {
+    if (ex instanceof UnmatchedArgumentException u
+        && !u.isUnknownOption()
+        && !u.getUnmatched().isEmpty()) {
       List<String> unmatched = u.getUnmatched();
       if (isUnknownCommand(ex)) {
         String path = cl.getParent() == null ? "" : cl.getCommandSpec().name() + " ";
