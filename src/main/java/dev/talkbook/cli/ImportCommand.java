@@ -92,8 +92,10 @@ final class ImportCommand {
         "Import a folder of .md files (Talkbook's export, or Hugo, Jekyll or Obsidian notes):"
             + " each file a talk, events from the front matter, _index.md or folder names.",
         "A talk with the same title in the same event is updated. Files that cannot be imported"
-            + " are listed with the reason; the rest is imported together.",
-        "Exit code 1 when any file failed."
+            + " are listed with the reason; the rest is imported together. Hidden folders (such"
+            + " as .obsidian) are skipped; so are links named .md, each listed with where it"
+            + " leads.",
+        "Exit code 1 when any file failed, or when the folder holds no .md file."
       })
   static final class Markdown implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -106,6 +108,8 @@ final class ImportCommand {
 
     @Override
     public Integer call() {
+      // A wrong folder is said before the notebook is opened, so none is created for nothing.
+      MarkdownImporter.requireMarkdown(folder);
       return intoNotebook(spec, dryRun, this::importInto);
     }
 

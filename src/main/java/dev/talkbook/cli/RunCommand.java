@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
           + " right after it (the window's Java → Run all).",
       "With --check, rehearse: each result is compared with the stored ```output block and the"
           + " blocks that differ are listed with the difference; the notes are not changed.",
+      "Without --write the notebook is only read, so this works while the window has it open.",
       "Code reading System.in sees the end of input. Exit code 1 when any block did not"
           + " compile, threw (an OutOfMemoryError or StackOverflowError too), was stopped at the"
           + " time limit or ended its JVM; with --check, when any block differs."
@@ -71,7 +72,10 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("--check changes nothing: it cannot go with --write.");
       return 2;
     }
-    try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+    // Without --write (and with --check) nothing is changed: the notebook is opened to read, as
+    // show and export do, so a run works beside the window that has it open.
+    TalkbookCommand root = TalkbookCommand.of(spec);
+    try (Notebook notebook = write ? root.openExisting() : root.openToRead()) {
       Talk t = Refs.talk(notebook, talk);
       PrintWriter out = spec.commandLine().getOut();
       List<NoteCode.Block> blocks = NoteCode.javaBlocks(t.body());

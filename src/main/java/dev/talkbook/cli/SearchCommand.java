@@ -20,20 +20,23 @@ import picocli.CommandLine.Spec;
     description = {
       "Search every talk's title, speakers, tags, event and notes, best match first.",
       "",
-      "  word        talks with the word, or with a word starting with it (3 letters or",
-      "              more: virt finds virtual; the word itself first); all words must match;",
-      "              punctuation around it does not count: virtu- and (virt find the same",
-      "  \"a phrase\"  the words in this order, whole (unclosed, its last word is a start)",
+      "  word        talks with the word, or with a word starting with it (3 or more",
+      "              letters: virt finds virtual; the word itself first); every word",
+      "              typed must match; punctuation around it does not count: virtu-",
+      "              and (virt find the same",
+      "  \"a phrase\"  the words in this order, whole; with no closing quote, its last",
+      "              word is a start",
       "  pref*       words starting with pref, however short",
       "  -word       talks without the word",
       "  speaker:hopper  tag:async  event:pyatl  title:…  notes:…  abstract:…",
       "              only in that field (no space after the colon)",
       "",
-      "Case and accents do not matter (ελληνικα finds Ελληνικά, ΟΔΟΣ finds οδός, cafe finds"
-          + " Café); Chinese,"
-          + " Japanese and Korean words are found inside a run of text (メモ finds 日本語のメモです).",
+      "Case and accents do not matter, and Chinese, Japanese and Korean words are",
+      "found inside a run of text:",
+      "  ελληνικα finds Ελληνικά, ΟΔΟΣ finds οδός, cafe finds Café",
+      "  メモ finds 日本語のメモです",
       "",
-      "Each hit: the talk's id, title, event and speakers (\"Cancelled: \" before the title of a"
+      "Each hit: the talk's id, title, event and speakers (\"Cancelled:\" before the title of a"
           + " talk the programme no longer lists), then the passage that matched.",
       ""
     })

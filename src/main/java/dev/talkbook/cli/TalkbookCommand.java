@@ -206,6 +206,7 @@ public final class TalkbookCommand implements Callable<Integer> {
     cl.registerConverter(java.time.LocalDate.class, Values::date);
     cl.registerConverter(java.time.LocalDateTime.class, Values::dateTime);
     cl.setExecutionExceptionHandler(TalkbookCommand::handle);
+    cl.setParameterExceptionHandler(new UsageMistakes());
     // One writer each for output and errors, shared by every subcommand (set before any of them
     // makes its own), so that execute() flushes everything that was printed.
     boolean terminal = System.console() != null;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     name = "talks",
     description = {
       "List the talks of one event, or of every event: id, time, title, speakers, tags.",
-      "A talk the programme no longer lists (a re-import left it out) has \"Cancelled: \""
+      "A talk the programme no longer lists (a re-import left it out) has \"Cancelled:\""
           + " before its title, as on the site and in the agenda.",
       ""
     })

@@ -1,10 +1,15 @@
 package dev.talkbook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code export site} and {@code export markdown}. */
 class ExportCommandTest extends CliTest {
@@ -20,6 +25,28 @@ class ExportCommandTest extends CliTest {
     assertThat(out.resolve("index.html")).content().contains("JVM notes");
     Result again = ok("export", "site", "--out", out.toString(), "--title", "JVM notes");
     assertOut(again).contains(": 0 files written");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          site --out /proc/talkbook-x                | The folder /proc/talkbook-x cannot be created
+          markdown --out /proc/talkbook-x            | The folder /proc/talkbook-x cannot be created
+          agenda --out /proc/talkbook-x/agenda.ics   | Could not write /proc/talkbook-x/agenda.ics
+          """)
+  void aFolderTheSystemWillNotMakeIsRefusedWithItsReasonNotThePathAgain(
+      String arguments, String what) {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux's /proc");
+    addSample();
+    List<String> args = new ArrayList<>(List.of("export"));
+    args.addAll(List.of(arguments.split(" ")));
+
+    Result r = refused(args.toArray(String[]::new));
+
+    assertErr(r)
+        .isEqualTo("talkbook: " + what + " (/proc does not let files or folders be made in it).\n");
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code import markdown DIR [--dry-run]}. */
 class ImportCommandTest extends CliTest {
@@ -73,9 +75,68 @@ class ImportCommandTest extends CliTest {
   }
 
   @Test
+  void notesOverTheLimitSayTheLimitAndToSplitTheFile() throws Exception {
+    Path md = folder();
+    Files.writeString(md.resolve("meetup/03-huge.md"), "# Huge\n" + "x".repeat(20_000_001));
+
+    Result r = refused("import", "markdown", md.toString());
+
+    assertErr(r)
+        .contains(
+            "talkbook: meetup/03-huge.md: the notes are 20,000,008 characters long, and a talk"
+                + " holds at most 20,000,000: split the file into several .md files (a talk each)"
+                + " and import again");
+    assertOut(r).contains("2 new talks", "1 failed");
+  }
+
+  @Test
+  void linksNamedMdAreEachListedAsSkippedWithWhereTheyLead() throws Exception {
+    Path md = folder();
+    Files.createSymbolicLink(md.resolve("meetup/03-gone.md"), Path.of("nowhere.md"));
+    Files.createSymbolicLink(md.resolve("meetup/04-again.md"), Path.of("01-one.md"));
+    Files.createSymbolicLink(md.resolve("meetup/05-round.md"), Path.of("06-round.md"));
+    Files.createSymbolicLink(md.resolve("meetup/06-round.md"), Path.of("05-round.md"));
+
+    Result r = ok("import", "markdown", md.toString());
+
+    assertOut(r)
+        .contains(
+            "skipped   meetup/03-gone.md (a link to \"nowhere.md\", which is not there)",
+            "skipped   meetup/04-again.md (a link to \"01-one.md\"; links are not followed:"
+                + " copy the file here to import it)",
+            "skipped   meetup/05-round.md (a link to \"06-round.md\", which leads round a circle"
+                + " of links)",
+            "2 new talks, 0 updated, 0 unchanged, 0 failed, 4 skipped;");
+    assertThat(talkCount()).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "dry run: {0}")
+  @ValueSource(booleans = {false, true})
+  void aFolderWithoutMdFilesIsRefusedAndNoNotebookIsMade(boolean dryRun) throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty/.obsidian"));
+    Files.writeString(empty.resolve("hidden.md"), "# Hidden\n");
+    Files.writeString(empty.resolveSibling("README.txt"), "not a note\n");
+
+    Result r =
+        dryRun
+            ? refused("import", "markdown", "--dry-run", dir.resolve("empty").toString())
+            : refused("import", "markdown", dir.resolve("empty").toString());
+
+    assertErr(r)
+        .isEqualTo(
+            "talkbook: No .md files found in "
+                + dir.resolve("empty")
+                + " (nor in its folders; hidden ones such as .obsidian are skipped). Nothing was"
+                + " imported. Choose the folder holding the .md files.\n");
+    assertThat(r.out()).isEmpty();
+    assertThat(notebook()).doesNotExist();
+  }
+
+  @Test
   void aMissingFolderIsRefused() {
     Result r = refused("import", "markdown", dir.resolve("nope").toString());
     assertErr(r).contains("is not a folder");
+    assertThat(notebook()).as("no notebook made for nothing").doesNotExist();
   }
 
   @Test

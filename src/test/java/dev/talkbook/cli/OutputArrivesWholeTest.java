@@ -169,7 +169,7 @@ class OutputArrivesWholeTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.errText())
         .isEqualTo(
-            "Unmatched argument at index 2: 'shwo'\n"
+            "Unknown command 'shwo'. Run talkbook --help for the commands.\n"
                 + "Did you mean: talkbook show or talkbook share?\n");
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +74,75 @@ class TalkbookCommandTest extends CliTest {
     assertOut(r).contains("Usage: talkbook " + path + " ").contains("--help");
   }
 
+  /** The root and every command path of the tree. */
+  static Stream<String> everyHelp() {
+    return Stream.concat(Stream.of(""), commandPaths());
+  }
+
+  /**
+   * Every help keeps within its width, and its lines laid out by hand (indented, like the search
+   * language's table) come out whole: a line over the width would be wrapped by picocli and its
+   * last words would start the next line at column 0 ("match" under the table, found by the third
+   * tester). No line starts with the closing quote of a phrase cut on the line before, and a run of
+   * Chinese or Japanese text is not cut in two.
+   */
+  @ParameterizedTest(name = "talkbook {0} --help")
+  @MethodSource("everyHelp")
+  void everyHelpFitsItsWidthAndKeepsItsHandLaidLinesWhole(String path) {
+    String[] args = (path.isEmpty() ? "--help" : path + " --help").split(" ");
+    Result r = runRaw(args);
+    picocli.CommandLine cl = TalkbookCommand.commandLine();
+    for (String name : path.isEmpty() ? new String[0] : path.split(" ")) {
+      cl = cl.getSubcommands().get(name);
+    }
+    int width = cl.getUsageHelpWidth();
+    List<String> lines = r.out().lines().toList();
+
+    assertThat(lines).as("lines wider than %d columns", width).allMatch(l -> columns(l) <= width);
+    List<String> laidByHand = new ArrayList<>();
+    var usage = cl.getCommandSpec().usageMessage();
+    for (String[] part : List.of(usage.header(), usage.description(), usage.footer())) {
+      for (String line : part) {
+        if (line.startsWith(" ")) {
+          laidByHand.add(line.stripTrailing());
+        }
+      }
+    }
+    assertThat(lines.stream().map(String::stripTrailing).toList())
+        .as("the help's lines laid out by hand, each whole on a line")
+        .containsAll(laidByHand);
+    assertThat(lines)
+        .as("a line that starts with what closes the line before")
+        .noneMatch(l -> l.matches("^[\"')\\],.;:].*"));
+    for (int i = 1; i < lines.size(); i++) {
+      String before = lines.get(i - 1).stripTrailing();
+      String line = lines.get(i).stripLeading();
+      assertThat(
+              !before.isEmpty()
+                  && !line.isEmpty()
+                  && wide(before.codePointBefore(before.length()))
+                  && wide(line.codePointAt(0)))
+          .as(
+              "a run of wide characters cut between lines %d and %d:%n%s%n%s",
+              i, i + 1, before, line)
+          .isFalse();
+    }
+  }
+
+  /** The columns a line takes on a terminal, wide (East Asian) characters taking two. */
+  private static int columns(String line) {
+    return line.codePoints().map(c -> wide(c) ? 2 : 1).sum();
+  }
+
+  private static boolean wide(int c) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(c);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL
+        || (c >= 0xFF01 && c <= 0xFF60);
+  }
+
   @Test
   void helpOfANestedCommandDescribesIt() {
     Result r = runRaw("help", "event", "add");
@@ -138,7 +209,10 @@ class TalkbookCommandTest extends CliTest {
 
     Result r = misused(args);
 
-    assertErr(r).isNotBlank();
+    assertErr(r)
+        .isNotBlank()
+        .doesNotContain("Unmatched argument", "index", "is not a long", "is not an int")
+        .doesNotContain("Missing required subcommand");
   }
 
   @Test

@@ -92,6 +92,32 @@ class PaletteWindowTest extends RealWindowTest {
   }
 
   @Test
+  void darkListsTheDarkThemeAloneNotAnActionThatOnlyHasItsLetters(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "A talk", "notes"); // so that Star or unstar the talk is offered
+    palette(robot);
+    robot.write("star");
+    FxWait.untilFx("the list for \"star\"", () -> filterText(robot).equals("star"));
+    assertThat(labels(robot)).first().isEqualTo("Star or unstar the talk");
+
+    robot.eraseText(4).write("dark");
+
+    // The list is narrowed as each key is typed, on the FX thread.
+    FxWait.untilFx("the list for \"dark\"", () -> filterText(robot).equals("dark"));
+    assertThat(labels(robot)).containsExactly("Dark");
+    assertThat(shownOnce(robot, "tb-palette-label", l -> l.equals(List.of("Dark"))))
+        .containsExactly("Dark");
+  }
+
+  /** The labels of the entries the list holds now (read on the FX thread). */
+  private static List<String> labels(FxRobot robot) throws Exception {
+    return FxWait.onFx(
+        () ->
+            list(robot).getItems().stream()
+                .map(e -> ((dev.talkbook.ui.palette.PaletteEntry<?>) e).label())
+                .toList());
+  }
+
+  @Test
   void shortcutsAreShownBesideTheActionsAndEscLeaves(FxRobot robot) throws Exception {
     palette(robot);
     robot.write("zoom");

@@ -1,6 +1,11 @@
 package dev.talkbook.core.common;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -37,5 +42,35 @@ public final class PathProblems {
     }
     Path parent = abs.getParent();
     return parent == null ? Optional.empty() : fileInTheWayOfFolder(parent);
+  }
+
+  /**
+   * Why making or writing a file or folder failed, in words, without the path again: the JDK's
+   * {@code AccessDeniedException}, {@code NoSuchFileException} and {@code
+   * FileAlreadyExistsException} carry only the path as their message ("/proc/x"), and the others
+   * say the path before their reason ("/sys/x: Operation not permitted"). A file or folder that
+   * cannot be made although the folder it goes into is there ({@code mkdir /proc/x}) is said so:
+   * "/proc does not let files or folders be made in it".
+   */
+  public static String whyNotWritten(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException n && n.getFile() != null) {
+      Path missing = Path.of(n.getFile()).toAbsolutePath();
+      Path parent = missing.getParent();
+      if (parent != null && Files.isDirectory(parent) && !Files.exists(missing)) {
+        return parent + " does not let files or folders be made in it";
+      }
+      return "no such file or folder";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "something of that name is in the way";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null && !f.getReason().isBlank()) {
+      String reason = f.getReason().strip();
+      return Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -70,7 +70,8 @@ public final class AgendaExporter {
       throw new ScheduleException(
           PathProblems.inTheWayOfFile(file)
               .map(p -> "Could not write the agenda: " + p + ".")
-              .orElseGet(() -> "Could not write " + file + " (" + e.getMessage() + ")."),
+              .orElseGet(
+                  () -> "Could not write " + file + " (" + PathProblems.whyNotWritten(e) + ")."),
           e);
     }
     return result;

@@ -58,12 +58,16 @@ public final class MarkdownImporter {
    */
   public static final long MAX_FILE_BYTES = 3L * TalkStore.MAX_BODY_CHARS + FRONT_MATTER_BYTES;
 
-  /** What happened to one file. */
+  /**
+   * What happened to one file. {@code SKIPPED}: a symbolic link named {@code .md}; links are not
+   * followed, and each is named with where it leads, so none is left out without a word.
+   */
   public enum Outcome {
     CREATED,
     UPDATED,
     UNCHANGED,
-    FAILED
+    FAILED,
+    SKIPPED
   }
 
   /** One file's result: its path inside the folder, the outcome, and what or why. */
@@ -93,6 +97,12 @@ public final class MarkdownImporter {
       return files.stream().filter(f -> f.outcome() == Outcome.FAILED).toList();
     }
 
+    /** Whether any file is (or would be) imported: not only failed or skipped ones. */
+    public boolean importsAny() {
+      return files.stream()
+          .anyMatch(f -> f.outcome() != Outcome.FAILED && f.outcome() != Outcome.SKIPPED);
+    }
+
     /** One line: what was (or would be) done. */
     public String summary() {
       String verb = dryRun ? "Would import" : "Imported";
@@ -107,7 +117,9 @@ public final class MarkdownImporter {
           + count(Outcome.UNCHANGED)
           + " unchanged, "
           + count(Outcome.FAILED)
-          + " failed; "
+          + " failed"
+          + (count(Outcome.SKIPPED) > 0 ? ", " + count(Outcome.SKIPPED) + " skipped" : "")
+          + "; "
           + Counts.of(eventsCreated, "new event")
           + ", "
           + Counts.of(attachments, "attachment")
@@ -181,33 +193,116 @@ public final class MarkdownImporter {
     }
   }
 
-  /** Imports {@code folder} into the notebook (or only reports what it would do). */
-  public Report importFolder(
-      Notebook notebook, Path folder, boolean dryRun, SiteExporter.Progress progress) {
+  /**
+   * Refuses, before anything is opened or created, a {@code folder} that is not a folder or holds
+   * no {@code .md} file (outside hidden folders) to import: a wrong folder, said as such, rather
+   * than a report of nothing.
+   */
+  public static void requireMarkdown(Path folder) {
+    Path root = existingFolder(folder);
+    boolean any;
+    try {
+      Path realRoot = root.toRealPath();
+      try (Stream<Path> s = Files.walk(realRoot)) {
+        any = s.anyMatch(p -> isMarkdownEntry(realRoot, p));
+      }
+    } catch (IOException e) {
+      throw unreadable(root, e);
+    }
+    if (!any) {
+      throw noMarkdown(root);
+    }
+  }
+
+  private static Path existingFolder(Path folder) {
     Path root = folder.toAbsolutePath().normalize();
     if (!Files.isDirectory(root)) {
       throw new SiteException(root + " is not a folder. Choose the folder holding the .md files.");
     }
+    return root;
+  }
+
+  private static SiteException noMarkdown(Path root) {
+    return new SiteException(
+        "No .md files found in "
+            + root
+            + " (nor in its folders; hidden ones such as .obsidian are skipped). Nothing was"
+            + " imported. Choose the folder holding the .md files.");
+  }
+
+  private static SiteException unreadable(Path root, IOException e) {
+    return new SiteException("Could not read the folder " + root + " (" + e.getMessage() + ").", e);
+  }
+
+  /** A file or a link named {@code .md}, not in a hidden folder: a note to import, or to name. */
+  private static boolean isMarkdownEntry(Path realRoot, Path p) {
+    return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")
+        && !hidden(realRoot.relativize(p))
+        && (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p));
+  }
+
+  /**
+   * Why a link named {@code .md} is skipped: where it leads, and whether that is there. Links are
+   * not followed (one could lead out of the folder, or in a circle).
+   */
+  static String skippedLink(Path link) {
+    String target;
+    Path at = link;
+    try {
+      target = "a link to \"" + Files.readSymbolicLink(link) + "\"";
+      Set<Path> seen = new java.util.HashSet<>();
+      while (Files.isSymbolicLink(at)) {
+        if (!seen.add(at) || seen.size() > MAX_LINKS) {
+          return target + ", which leads round a circle of links";
+        }
+        at = at.resolveSibling(Files.readSymbolicLink(at)).normalize();
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      return "a link that cannot be followed (" + e.getMessage() + ")";
+    }
+    if (!Files.exists(at)) {
+      return target + ", which is not there";
+    }
+    return target + "; links are not followed: copy the file here to import it";
+  }
+
+  /** Links followed one after the other before a chain is taken for a circle (Linux's limit). */
+  private static final int MAX_LINKS = 40;
+
+  /** Imports {@code folder} into the notebook (or only reports what it would do). */
+  public Report importFolder(
+      Notebook notebook, Path folder, boolean dryRun, SiteExporter.Progress progress) {
+    Path root = existingFolder(folder);
     Path realRoot;
     List<Path> files;
     List<Path> sectionFiles;
+    List<Path> links;
     try {
       realRoot = root.toRealPath();
       try (Stream<Path> s = Files.walk(realRoot)) {
-        List<Path> markdown =
-            s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
-                .filter(p -> !hidden(realRoot.relativize(p)))
+        Map<Boolean, List<Path>> byLink =
+            s.filter(p -> isMarkdownEntry(realRoot, p))
                 .sorted()
-                .toList();
+                .collect(java.util.stream.Collectors.partitioningBy(Files::isSymbolicLink));
+        links = byLink.get(true);
+        List<Path> markdown = byLink.get(false);
         files = markdown.stream().filter(p -> !isSection(p)).toList();
         sectionFiles = markdown.stream().filter(MarkdownImporter::isSection).toList();
       }
     } catch (IOException e) {
-      throw new SiteException(
-          "Could not read the folder " + root + " (" + e.getMessage() + ").", e);
+      throw unreadable(root, e);
+    }
+    if (files.isEmpty() && sectionFiles.isEmpty() && links.isEmpty()) {
+      throw noMarkdown(root);
     }
     List<FileResult> results = new ArrayList<>();
+    for (Path link : links) {
+      results.add(
+          new FileResult(
+              realRoot.relativize(link).toString().replace('\\', '/'),
+              Outcome.SKIPPED,
+              skippedLink(link)));
+    }
     Map<Path, Event.Details> sections = new LinkedHashMap<>();
     // The events' time zones, by title (as key() has it), from their event files.
     Map<String, String> zones = new java.util.HashMap<>();
@@ -541,7 +636,13 @@ public final class MarkdownImporter {
         });
     String notes = FrontMatter.write(unknown, body);
     if (notes.length() > TalkStore.MAX_BODY_CHARS) {
-      throw new SiteException("the notes are too long (" + notes.length() + " characters)");
+      throw new SiteException(
+          String.format(
+              Locale.ROOT,
+              "the notes are %,d characters long, and a talk holds at most %,d: split the file"
+                  + " into several .md files (a talk each) and import again",
+              notes.length(),
+              TalkStore.MAX_BODY_CHARS));
     }
     List<String> attachmentPaths = new ArrayList<>();
     List<String> missing = new ArrayList<>();
@@ -657,7 +758,7 @@ public final class MarkdownImporter {
               + size / (1024 * 1024)
               + " MB; at most "
               + MAX_FILE_BYTES / (1024 * 1024)
-              + " MB)");
+              + " MB): split it into several .md files (a talk each) and import again");
     }
     byte[] bytes;
     try {

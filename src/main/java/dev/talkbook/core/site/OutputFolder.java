@@ -190,7 +190,7 @@ final class OutputFolder {
       return new SiteException(
           what + ": the disk is full. Free some space on it, then export again.", e);
     }
-    return new SiteException(what + " (" + e.getMessage() + ").", e);
+    return new SiteException(what + " (" + PathProblems.whyNotWritten(e) + ").", e);
   }
 
   /** Deletes a file this exporter wrote, and any folder that leaves empty (never the root). */

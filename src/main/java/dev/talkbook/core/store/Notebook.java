@@ -281,7 +281,8 @@ public final class Notebook implements AutoCloseable {
           Problem.UNREADABLE,
           PathProblems.fileInTheWayOfFolder(path.getParent())
               .map(p -> "its folder cannot be created: " + p + ".")
-              .orElseGet(() -> "its folder cannot be created (" + e.getMessage() + ")."),
+              .orElseGet(
+                  () -> "its folder cannot be created (" + PathProblems.whyNotWritten(e) + ")."),
           "Choose a folder you can write to.",
           e);
     }

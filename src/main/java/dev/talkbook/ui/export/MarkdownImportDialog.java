@@ -88,8 +88,7 @@ public final class MarkdownImportDialog {
                 return;
               }
               report.setText(text(now));
-              boolean anything = now.files().size() > now.failures().size();
-              run.setDisable(!now.dryRun() || !anything);
+              run.setDisable(!now.dryRun() || !now.importsAny());
               if (!now.dryRun()) {
                 // Imported: nothing left to do here but close, which Enter now does.
                 run.setDefaultButton(false);

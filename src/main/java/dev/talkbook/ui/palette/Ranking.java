@@ -9,10 +9,16 @@ import java.util.Locale;
 /**
  * How well an entry matches what was typed, for the command palette and the quick switcher. Each
  * typed word must be found in the entry; where it is found decides the score: a whole word beats
- * the start of a word, which beats the middle of one, which beats letters in order ("nwev" for "New
- * event"); in the entry's label more than in its menu path, note or hidden words. So "repl" puts
- * "Show or hide the REPL" before "Replace…", and "theme" finds the entries under View › Theme.
- * Pure: no toolkit.
+ * the start of a word, which beats the middle of one; in the entry's label more than in its menu
+ * path, note or hidden words. So "repl" puts "Show or hide the REPL" before "Replace…", and "theme"
+ * finds the entries under View › Theme.
+ *
+ * <p>Letters in order ("nwev" for "New event", "lne" for "Line numbers") are the fallback for a
+ * typed word that no entry holds as a word, a word's start or a part of one: as soon as one does,
+ * those are the matches, and letters scattered over other entries are not ("dark" lists the theme
+ * Dark, not "Star or unstar the talk", whose shortcut Ctrl+D and words "favourite" and "mark" spell
+ * d…a…r…k). Even then the letters go in runs, each starting a word of the label (N-w of New, ev of
+ * event), or within one word of the other texts. Pure: no toolkit.
  */
 public final class Ranking {
   private Ranking() {}
@@ -31,21 +37,22 @@ public final class Ranking {
   private static final double ELSEWHERE = 0.6;
 
   /**
-   * The score of an entry for {@code query}: above 0 if every typed word is found in it; 0 for an
-   * empty query (everything matches equally), -1 if a word is missing.
+   * The score of an entry for {@code query} on its own: above 0 if every typed word is found in it
+   * (letters in order count); 0 for an empty query (everything matches equally), -1 if a word is
+   * missing. Among other entries, {@link #rank} lets letters in order count only for a word none of
+   * them holds.
    */
   public static int score(String query, PaletteEntry<?> entry) {
     List<String> words = words(query);
     if (words.isEmpty()) {
       return 0;
     }
-    String label = entry.foldedLabel;
-    String rest = entry.foldedRest;
     int total = 0;
     for (String w : words) {
-      int inLabel = find(w, label, true);
-      int elsewhere = (int) (find(w, rest, false) * ELSEWHERE);
-      int best = Math.max(inLabel, elsewhere);
+      int best = found(w, entry);
+      if (best <= 0) {
+        best = inOrder(w, entry);
+      }
       if (best <= 0) {
         return -1;
       }
@@ -56,20 +63,57 @@ public final class Ranking {
 
   /**
    * The entries that match {@code query}, best first; equal scores keep their order (the menus'
-   * order, the notebook's order).
+   * order, the notebook's order). A typed word that some entry holds (as a word, a word's start or
+   * inside one) must be held by each entry listed; only a word none holds is looked for as letters
+   * in order.
    */
   public static <T> List<PaletteEntry<T>> rank(String query, List<PaletteEntry<T>> entries) {
     record Scored<T>(PaletteEntry<T> entry, int score, int index) {}
+    List<String> words = words(query);
+    int[][] found = new int[entries.size()][];
+    boolean[] held = new boolean[words.size()];
+    for (int i = 0; i < entries.size(); i++) {
+      found[i] = new int[words.size()];
+      for (int w = 0; w < words.size(); w++) {
+        found[i][w] = found(words.get(w), entries.get(i));
+        held[w] |= found[i][w] > 0;
+      }
+    }
     List<Scored<T>> scored = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      int s = score(query, entries.get(i));
-      if (s >= 0) {
-        scored.add(new Scored<>(entries.get(i), s, i));
+      int total = 0;
+      for (int w = 0; w < words.size() && total >= 0; w++) {
+        int best = found[i][w];
+        if (best <= 0 && !held[w]) {
+          best = inOrder(words.get(w), entries.get(i));
+        }
+        total = best > 0 ? total + best : -1;
+      }
+      if (total >= 0) {
+        scored.add(new Scored<>(entries.get(i), total, i));
       }
     }
     scored.sort(
         Comparator.comparingInt((Scored<T> s) -> -s.score()).thenComparingInt(Scored::index));
     return scored.stream().map(Scored::entry).toList();
+  }
+
+  /** The score of a typed word found in an entry as a word, a word's start or inside one; or 0. */
+  private static int found(String word, PaletteEntry<?> entry) {
+    return Math.max(
+        find(word, entry.foldedLabel, true),
+        (int) (find(word, entry.foldedRest, false) * ELSEWHERE));
+  }
+
+  /** The score of a typed word found in an entry only as letters in order; or 0. */
+  private static int inOrder(String word, PaletteEntry<?> entry) {
+    if (word.length() < 2) {
+      return 0;
+    }
+    if (inOrder(word, entry.foldedLabel, true)) {
+      return IN_ORDER;
+    }
+    return inOrder(word, entry.foldedRest, false) ? (int) (IN_ORDER * ELSEWHERE) : 0;
   }
 
   /** The score of one typed word in a text (0 if it is not there). */
@@ -102,30 +146,61 @@ public final class Ranking {
       wordIndex++;
       i = end;
     }
-    if (best == 0 && word.length() >= 2 && inOrder(word, text)) {
-      best = IN_ORDER;
-    }
     return best;
   }
 
-  /** The word's letters appear in the text in order, the first at a word's start. */
-  private static boolean inOrder(String word, String text) {
+  /**
+   * The word's letters appear in the text in order, in runs that each start a word of the text
+   * (letters may be skipped inside a word: "nwev" in "new event", "lne" in "line numbers"); with
+   * {@code acrossWords} false, all in one word.
+   */
+  private static boolean inOrder(String word, String text, boolean acrossWords) {
+    java.util.BitSet failed = new java.util.BitSet();
     for (int start = 0; start < text.length(); start++) {
-      boolean wordStart = start == 0 || !isWordChar(text.charAt(start - 1));
-      if (!wordStart || text.charAt(start) != word.charAt(0)) {
-        continue;
-      }
-      int k = 1;
-      for (int i = start + 1; i < text.length() && k < word.length(); i++) {
-        if (text.charAt(i) == word.charAt(k)) {
-          k++;
-        }
-      }
-      if (k == word.length()) {
+      if (text.charAt(start) == word.charAt(0)
+          && isWordStart(text, start)
+          && restInOrder(word, 1, text, start + 1, acrossWords, failed)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the word's letters from {@code k} follow in the text from {@code i}, right after the
+   * letter before them: further in the same word, or at the start of a later word. {@code failed}
+   * remembers the places already tried in vain, so no place is tried twice.
+   */
+  private static boolean restInOrder(
+      String word, int k, String text, int i, boolean acrossWords, java.util.BitSet failed) {
+    if (k == word.length()) {
+      return true;
+    }
+    int key = k * (text.length() + 1) + i;
+    if (failed.get(key)) {
+      return false;
+    }
+    boolean sameWord = true;
+    for (int j = i; j < text.length(); j++) {
+      if (!isWordChar(text.charAt(j))) {
+        if (!acrossWords) {
+          break;
+        }
+        sameWord = false;
+        continue;
+      }
+      if (text.charAt(j) == word.charAt(k)
+          && (sameWord || isWordStart(text, j))
+          && restInOrder(word, k + 1, text, j + 1, acrossWords, failed)) {
+        return true;
+      }
+    }
+    failed.set(key);
+    return false;
+  }
+
+  private static boolean isWordStart(String text, int i) {
+    return i == 0 || !isWordChar(text.charAt(i - 1));
   }
 
   private static List<String> words(String query) {

@@ -35,4 +35,34 @@ class PathProblemsTest {
     assertThat(PathProblems.inTheWayOfFile(dir.resolve("agenda.ics"))).isEmpty();
     assertThat(PathProblems.inTheWayOfFile(file)).isEmpty();
   }
+
+  @Test
+  void whyAFileOrFolderWasNotWrittenIsSaidWithoutThePathAgain() {
+    assertThat(PathProblems.whyNotWritten(new java.nio.file.AccessDeniedException("/root/x")))
+        .isEqualTo("permission denied");
+    assertThat(
+            PathProblems.whyNotWritten(
+                new java.nio.file.FileSystemException("/mnt/cd/x", null, "Read-only file system")))
+        .isEqualTo("read-only file system");
+    assertThat(
+            PathProblems.whyNotWritten(
+                new java.nio.file.FileSystemException("/sys/x", null, "Operation not permitted")))
+        .isEqualTo("operation not permitted");
+    assertThat(PathProblems.whyNotWritten(new java.nio.file.FileAlreadyExistsException("/x")))
+        .isEqualTo("something of that name is in the way");
+    assertThat(PathProblems.whyNotWritten(new java.io.IOException("Stale file handle")))
+        .isEqualTo("Stale file handle");
+  }
+
+  @Test
+  void aMissingFileOrFolderWhoseFolderIsThereIsSaidAsThatFolderNotLettingItBeMade() {
+    Path inHere = dir.resolve("site");
+    Path inMissing = dir.resolve("gone/site");
+
+    assertThat(PathProblems.whyNotWritten(new java.nio.file.NoSuchFileException(inHere.toString())))
+        .isEqualTo(dir + " does not let files or folders be made in it");
+    assertThat(
+            PathProblems.whyNotWritten(new java.nio.file.NoSuchFileException(inMissing.toString())))
+        .isEqualTo("no such file or folder");
+  }
 }

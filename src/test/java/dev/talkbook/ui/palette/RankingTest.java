@@ -24,7 +24,10 @@ class RankingTest {
           action("Show or hide the REPL", "Java", "Ctrl+J", "jshell console java"),
           action("Restart Java (run the definitions again)", "Java", "", "repl jshell"),
           action("Search notes", "Go", "Ctrl+Shift+F", "find full text"),
-          action("History of this talk…", "Go", "Ctrl+Shift+H", "revisions versions restore"));
+          action("History of this talk…", "Go", "Ctrl+Shift+H", "revisions versions restore"),
+          action("Star or unstar the talk", "Edit", "Ctrl+D", "favourite favorite mark"),
+          action("Move item or section up", "Outline", "Alt+Shift+Up", "outliner reorder"),
+          action("Show the address to the audience", "Share", "", "qr code url"));
 
   private static PaletteEntry<String> action(String label, String path, String key, String words) {
     return new PaletteEntry<>(label, label, path, key, words);
@@ -66,6 +69,28 @@ class RankingTest {
           """)
   void theBestMatchComesFirst(String query, String first) {
     assertThat(ranked(query).get(0)).isEqualTo(first);
+  }
+
+  @Test
+  void aTypedWordSomeEntryHoldsIsNotMatchedByLettersScatteredOverOthers() {
+    // "Star or unstar the talk" has d (Ctrl+D), a and r (favourite) and k (mark) in order
+    assertThat(ranked("dark")).containsExactly("Dark");
+    // s, t, a, r over "Show the address…", s, t, o, p over "…section up"
+    assertThat(ranked("star"))
+        .containsExactly("Star or unstar the talk", "Restart Java (run the definitions again)");
+    assertThat(ranked("stop")).isEmpty();
+  }
+
+  @Test
+  void lettersInOrderStillFindAWordNoEntryHoldsInRunsThatStartWords() {
+    assertThat(ranked("nwev")).containsExactly("New event…");
+    assertThat(ranked("theme drk")).containsExactly("Dark");
+    assertThat(ranked("fvrt")).containsExactly("Star or unstar the talk");
+    PaletteEntry<String> section = action("Move item or section up", "", "", "");
+    assertThat(Ranking.score("mis", section)).as("M, i of item, s of section").isPositive();
+    assertThat(Ranking.score("stop", section)).as("p is not a word's start").isNegative();
+    PaletteEntry<String> star = action("Star", "Edit", "Ctrl+D", "favourite mark");
+    assertThat(Ranking.score("dark", star)).as("the other texts: within one word").isNegative();
   }
 
   @Test
