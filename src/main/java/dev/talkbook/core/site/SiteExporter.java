@@ -7,7 +7,6 @@ import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
-import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkHeader;
 import dev.talkbook.core.site.SiteModel.SiteEvent;
 import dev.talkbook.core.site.SiteModel.SiteTag;
@@ -640,11 +639,8 @@ public final class SiteExporter {
             byEvent.computeIfAbsent(
                 event,
                 id -> {
-                  Map<Long, String> bodies = new ConcurrentHashMap<>();
-                  for (Talk talk : notebook.talks().list(id)) {
-                    bodies.put(talk.id(), talk.body());
-                    read.add(talk.id());
-                  }
+                  Map<Long, String> bodies = new ConcurrentHashMap<>(notebook.talks().notes(id));
+                  read.addAll(bodies.keySet());
                   return bodies;
                 });
         // Taken out as it is used: 10,000 talks' notes kept to the end are 50 MB that every young
