@@ -767,8 +767,11 @@ public final class SiteExporter {
         + json(String.join(" ", talk.tags()))
         + ",\"e\":"
         + json(t.event().event().title())
-        + ",\"b\":"
-        + json(SearchText.words(body))
+        // The words are letters, digits and spaces, which json() would only put in quotes, after
+        // looking at each of their ~3,000 characters
+        + ",\"b\":\""
+        + SearchText.words(body)
+        + "\""
         + (talk.programme().removed() ? ",\"c\":1}" : "}");
   }
 
