@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -70,6 +71,14 @@ final class TaskItems implements Parser.ParserExtension, HtmlRenderer.HtmlRender
               }
               visitChildren(listItem);
             }
+
+            // Their text holds no list item: the walk does not go through it, most of a note's
+            // nodes.
+            @Override
+            public void visit(Paragraph paragraph) {}
+
+            @Override
+            public void visit(Heading heading) {}
           });
       return node;
     }

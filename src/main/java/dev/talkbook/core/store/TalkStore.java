@@ -62,6 +62,30 @@ public final class TalkStore {
   }
 
   /**
+   * The notes of an event's talks by talk id, and nothing else of them: for what already holds the
+   * talks' details ({@link #headers}) and needs their notes, as the site's export does, which read
+   * every talk's details twice (and checked each web address twice) when it took the notes from
+   * {@link #list}. An event that is not there has no talks here.
+   */
+  public java.util.Map<Long, String> notes(long eventId) {
+    return db.read(
+        "read the notes",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT id, body FROM talk WHERE event_id = ?")) {
+            ps.setLong(1, eventId);
+            java.util.Map<Long, String> notes = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                notes.put(rs.getLong(1), rs.getString(2));
+              }
+            }
+            return notes;
+          }
+        });
+  }
+
+  /**
    * Every talk of the notebook without its notes (their size and last save instead), by event and
    * position: the notes are not copied out of SQLite.
    */

@@ -113,7 +113,10 @@ class SearchTextTest {
         notes.append(pieces[random.nextInt(pieces.length)]);
       }
       String text = notes.toString();
-      assertThat(SearchText.words(text)).as("words of %s", text).isEqualTo(straightforward(text));
+      String words = SearchText.words(text);
+      assertThat(words).as("words of %s", text).isEqualTo(straightforward(text));
+      // a talk's search entry writes them as a JSON string without escaping
+      assertThat(Html.json(words)).isEqualTo("\"" + words + "\"");
     }
   }
 

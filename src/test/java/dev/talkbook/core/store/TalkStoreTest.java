@@ -56,6 +56,20 @@ class TalkStoreTest {
   }
 
   @Test
+  void notesAreTheNotesOfTheEventsTalksByTalk() {
+    Talk first = notebook.talks().create(devoxx.id(), Talk.Details.titled("First"), "# One\n");
+    Talk second = notebook.talks().create(devoxx.id(), Talk.Details.titled("Second"), "");
+    notebook.talks().create(meetup.id(), Talk.Details.titled("Elsewhere"), "not these");
+    notebook.talks().saveBody(second.id(), "Two, saved later.\n");
+
+    assertThat(notebook.talks().notes(devoxx.id()))
+        .containsOnly(
+            java.util.Map.entry(first.id(), "# One\n"),
+            java.util.Map.entry(second.id(), "Two, saved later.\n"));
+    assertThat(notebook.talks().notes(-1)).isEmpty();
+  }
+
+  @Test
   void theSummariesCarryEachTalksTimeAndRoom() {
     notebook
         .talks()
