@@ -282,7 +282,8 @@ final class JavaMenu {
                   parts.details().root().expandedProperty(),
                   theme::apply,
                   parts.editor()::findOpen),
-              PresenterParts.repl(repl, () -> session.isRunning() || runner.isRunning()),
+              PresenterParts.repl(
+                  repl, () -> session.isRunning() || runner.isRunning(), this::stopCode),
               PresenterParts.preview(parts.preview()),
               parts.talk().textProperty(),
               settings,

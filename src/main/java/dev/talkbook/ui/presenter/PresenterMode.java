@@ -101,6 +101,25 @@ public final class PresenterMode {
      * (longest first) that fits it.
      */
     void showStatus(String status, String... shorter);
+
+    /**
+     * Has the REPL's toolbar say what {@code guide} gives whenever the REPL is ready or starts
+     * running code (where it said "Ready: Ctrl+Enter runs" and "Running…"); null: its own words
+     * again.
+     */
+    void guide(Guide guide);
+
+    /** Stops the code that runs (the REPL's, a block of the notes, Run all, Rehearse). */
+    void stop();
+  }
+
+  /** What the REPL's toolbar says while presenting: what to do next. Forms are longest first. */
+  public interface Guide {
+    /** When the REPL waits for input; {@code failed}: after a run that failed. */
+    List<String> ready(boolean failed);
+
+    /** While {@code code} runs. */
+    List<String> running(String code);
   }
 
   /** The preview as presenter mode drives it. */
@@ -179,6 +198,21 @@ public final class PresenterMode {
   private final javafx.beans.value.ChangeListener<Integer> caretMoved =
       (obs, old, at) -> caretMoved(at);
   private final CaretInSight caretInSight;
+
+  /** The toolbar's words while presenting: where the script stands, what the next key does. */
+  private final Guide guide =
+      new Guide() {
+        @Override
+        public List<String> ready(boolean failed) {
+          return failed ? script.failedForms() : forms();
+        }
+
+        @Override
+        public List<String> running(String code) {
+          return script.runningForms(!placed.isEmpty() && code.strip().equals(placed.strip()));
+        }
+      };
+
   private final BooleanProperty typing = new SimpleBooleanProperty();
   private final Typist typist;
   private ScriptQueue script = new ScriptQueue(List.of());
@@ -193,6 +227,9 @@ public final class PresenterMode {
 
   /** What presenter mode put in the REPL's input last (a snippet), "" before any. */
   private String placed = "";
+
+  /** Whether the toolbar says that the presenter's own input went to the history (until a key). */
+  private boolean keptNote;
 
   private PresenterView view;
   private final Executor background;
@@ -347,6 +384,8 @@ public final class PresenterMode {
     stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
     repl.wrapLines(true);
     placed = "";
+    keptNote = false;
+    repl.guide(guide);
   }
 
   private String notesText() {
@@ -412,7 +451,7 @@ public final class PresenterMode {
     before.restore();
     giveFocusBack(scene);
     caretInSight.keep();
-    repl.showStatus("Ready: " + Keys.shown("Shortcut+Enter") + " runs", "Ready");
+    repl.guide(null); // the REPL's own words again: "Ready", or "Running…" if code runs
     held.close();
   }
 
@@ -472,18 +511,22 @@ public final class PresenterMode {
 
   /**
    * Esc, when nothing before it took it (the find bar, a popup, the REPL's or the notes' stop, a
-   * field's undo), leaves presenter mode; not while code runs (Esc stops it then) nor while the
-   * notes' find bar or a popup is open.
+   * field's undo), leaves presenter mode; while code runs it stops it (from anywhere: the REPL and
+   * the notes stop it themselves, the preview and the presenter's window did not, and the toolbar
+   * says "Esc stops it"); nothing while the notes' find bar or a popup is open.
    */
   private void onEscape(KeyEvent e) {
-    if (e.getCode() == KeyCode.ESCAPE
-        && !e.isShortcutDown()
-        && !e.isShiftDown()
-        && !e.isAltDown()
-        && active
-        && !repl.runsCode()
-        && !window.findOpen().getAsBoolean()
-        && !popupOpen()) {
+    if (e.getCode() != KeyCode.ESCAPE
+        || e.isShortcutDown()
+        || e.isShiftDown()
+        || e.isAltDown()
+        || !active) {
+      return;
+    }
+    if (repl.runsCode()) {
+      e.consume();
+      repl.stop();
+    } else if (!window.findOpen().getAsBoolean() && !popupOpen()) {
       e.consume();
       exit();
     }
@@ -514,20 +557,28 @@ public final class PresenterMode {
   }
 
   private void apply(ScriptQueue.Step step) {
-    boolean kept = false;
+    keptNote = false;
     if (step instanceof ScriptQueue.Load load) {
-      kept = keepUnsent();
+      keptNote = keepUnsent();
       placed = load.code().stripTrailing();
       if (typing.get()) {
         repl.load("");
-        typist.type(load.code(), () -> {});
+        // Typed in, the next Page Down finishes it; then it runs it, as the toolbar says then.
+        typist.type(load.code(), this::typed);
       } else {
         repl.load(placed);
       }
     } else if (step instanceof ScriptQueue.Run) {
       repl.run();
     }
-    showPosition(kept);
+    showPosition();
+  }
+
+  /** A snippet is in whole (typed to its end, or finished at once). */
+  private void typed() {
+    if (active) {
+      showPosition();
+    }
   }
 
   /**
@@ -549,36 +600,44 @@ public final class PresenterMode {
     return typist.isTyping();
   }
 
-  private void showPosition() {
-    showPosition(false);
-  }
-
   /**
-   * Shows where the script stands in the REPL's toolbar; {@code kept}: says first that the input
-   * the snippet replaced is in the history.
+   * Shows where the script stands, and what the next key does, in the REPL's toolbar (unless code
+   * runs: the toolbar says so until it ends, then where the script stands) and the presenter's
+   * window.
    */
-  private void showPosition(boolean kept) {
-    List<String> forms = script.positionForms();
-    if (kept) {
-      // Said in every form, down to the narrowest toolbar. Ctrl+Up walks the history from any
-      // line of a snippet (Up only from its first).
-      String back = Keys.shown("Shortcut+Up");
-      List<String> notes =
-          List.of(
-              "Your input went to the history, " + back + " brings it back",
-              "Your input is in the history (" + back + ")",
-              "Input kept (" + back + ")",
-              "Kept (" + back + ")");
-      List<String> both = new java.util.ArrayList<>();
-      for (int i = 0; i < notes.size(); i++) {
-        both.add(notes.get(i) + " · " + forms.get(Math.min(i, forms.size() - 1)));
-      }
-      forms = both;
+  private void showPosition() {
+    if (!repl.runsCode()) {
+      List<String> forms = forms();
+      repl.showStatus(forms.get(0), forms.subList(1, forms.size()).toArray(String[]::new));
     }
-    repl.showStatus(forms.get(0), forms.subList(1, forms.size()).toArray(String[]::new));
     if (view != null) {
       view.update(script);
     }
+  }
+
+  /**
+   * Where the script stands, longest first: the snippet being typed in, loaded or next, or the end;
+   * first, while it holds, that the input a snippet replaced went to the history.
+   */
+  private List<String> forms() {
+    List<String> forms = typist.isTyping() ? script.typingForms() : script.positionForms();
+    if (!keptNote) {
+      return forms;
+    }
+    // Said in every form, down to the narrowest toolbar. Ctrl+Up walks the history from any line
+    // of a snippet (Up only from its first).
+    String back = Keys.shown("Shortcut+Up");
+    List<String> notes =
+        List.of(
+            "Your input went to the history, " + back + " brings it back",
+            "Your input is in the history (" + back + ")",
+            "Input kept (" + back + ")",
+            "Kept (" + back + ")");
+    List<String> both = new java.util.ArrayList<>();
+    for (int i = 0; i < notes.size(); i++) {
+      both.add(notes.get(i) + " · " + forms.get(Math.min(i, forms.size() - 1)));
+    }
+    return both;
   }
 
   private void zoom(double by) {

@@ -364,6 +364,38 @@ public final class ReplPane {
     state.show(message, shorter);
   }
 
+  /**
+   * The words of the toolbar's state when someone else guides the user through code (presenter
+   * mode's script): what to do next, in place of the pane's own "Ready" and "Running…". Each form
+   * list is longest first, for a narrow toolbar.
+   */
+  public interface Guide {
+    /**
+     * When the REPL waits for input: after a run ({@code failed}: that run failed), a restart, or
+     * whenever the guide is set.
+     */
+    List<String> ready(boolean failed);
+
+    /** While {@code code} runs. */
+    List<String> running(String code);
+  }
+
+  /** The guide the toolbar's state follows, null for the pane's own words. */
+  private Guide guide;
+
+  /**
+   * Has the toolbar's state say what {@code guide} gives (null: the pane's own words again), now
+   * and whenever the REPL is ready or starts running code.
+   */
+  public void guideWith(Guide guide) {
+    this.guide = guide;
+    if (running.get()) {
+      showRunning();
+    } else {
+      showIdle();
+    }
+  }
+
   /** The status the toolbar shows now, as it is drawn (for tests). */
   FittedLabel status() {
     return state;
@@ -939,7 +971,7 @@ public final class ReplPane {
         marks.clear();
         restyle();
       }
-      state.show("Running…");
+      showRunning();
       appendStyled(prompted(s.input()), CODE);
     } else if (event instanceof ReplEvent.Output o) {
       appendOutput(o);
@@ -960,7 +992,7 @@ public final class ReplPane {
         appendStyled(
             ev.message() + "\n", ev.outcome() == Evaluation.Outcome.NOT_RUN ? ERROR : NOTE);
       }
-      showIdle();
+      showIdle(ev.failed());
       return true;
     } else if (event instanceof ReplEvent.Restarted r) {
       replaying.set(false);
@@ -994,7 +1026,7 @@ public final class ReplPane {
       state.show("Resolving libraries…");
       appendStyled("Resolving " + String.join(", ", r.libraries()) + " …\n", NOTE);
     } else if (event instanceof ReplEvent.LibrariesAdded a) {
-      state.show("Running…");
+      showRunning();
       String from =
           a.downloadedBytes() > 0
               ? "downloaded " + megabytes(a.downloadedBytes())
@@ -1177,6 +1209,11 @@ public final class ReplPane {
   }
 
   private void showIdle() {
+    showIdle(false);
+  }
+
+  /** The state once nothing runs: {@code failed}, after a run that failed. */
+  private void showIdle(boolean failed) {
     if (running.get() || replaying.get()) {
       return;
     }
@@ -1185,8 +1222,23 @@ public final class ReplPane {
           "Java ended: Restart runs the definitions again, Reset starts with nothing",
           "Java ended: press Restart or Reset",
           "Java ended");
+    } else if (guide != null) {
+      show(guide.ready(failed));
     } else {
       state.show("Ready: " + Keys.shown("Shortcut+Enter") + " runs", "Ready");
     }
+  }
+
+  private void showRunning() {
+    if (guide != null) {
+      show(guide.running(currentCode));
+    } else {
+      state.show("Running…");
+    }
+  }
+
+  /** Shows the first of {@code forms} that fits the toolbar (they are longest first). */
+  private void show(List<String> forms) {
+    state.show(forms.get(0), forms.subList(1, forms.size()).toArray(String[]::new));
   }
 }

@@ -73,6 +73,8 @@ class PresenterModeTest {
   private boolean codeRuns;
   private boolean findOpen;
   private boolean wraps;
+  private PresenterMode.Guide guide;
+  private int stops;
 
   @Start
   void start(Stage stage) {
@@ -155,6 +157,16 @@ class PresenterModeTest {
           @Override
           public void showStatus(String text, String... shorter) {
             status.set(text);
+          }
+
+          @Override
+          public void guide(PresenterMode.Guide guide) {
+            PresenterModeTest.this.guide = guide;
+          }
+
+          @Override
+          public void stop() {
+            stops++;
           }
         };
     PresenterMode.Preview preview =
@@ -247,6 +259,33 @@ class PresenterModeTest {
   }
 
   @Test
+  void theToolbarSaysWhatTheNextKeyDoesWhileTypingRunningAndReady(FxRobot robot) {
+    String longer = "# T\n\n```java\n" + "String s = \"" + "x".repeat(200) + "\";\n```\n";
+    robot.interact(() -> notes.set(longer));
+    robot.interact(presenter::enter);
+    assertThat(guide).as("the REPL's words follow the script").isNotNull();
+    robot.type(KeyCode.PAGE_DOWN);
+    until(() -> input.getText().length() > 3);
+    assertThat(status.get()).isEqualTo("Typing snippet 1 of 1: Page Down shows it whole");
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(status.get()).isEqualTo("Snippet 1 of 1: Page Down runs it");
+    robot.type(KeyCode.PAGE_DOWN);
+    // What the REPL's toolbar says as the snippet runs, and once it has.
+    String whole = "String s = \"" + "x".repeat(200) + "\";";
+    assertThat(onFx(() -> guide.running(whole)))
+        .first()
+        .isEqualTo("Running snippet 1 of 1: Esc stops it");
+    assertThat(onFx(() -> guide.running("1 + 1")))
+        .first()
+        .isEqualTo("Running your code: Esc stops it");
+    assertThat(onFx(() -> guide.ready(false)))
+        .first()
+        .isEqualTo("End of the script: no more snippets (Page Up goes back)");
+    robot.interact(presenter::exit);
+    assertThat(guide).as("the REPL's own words again").isNull();
+  }
+
+  @Test
   void leavingOrOtherNotesWhileASnippetIsTypedPutItInWhole(FxRobot robot) {
     String whole = "String s = \"" + "x".repeat(200) + "\";";
     robot.interact(() -> notes.set("# T\n\n```java\n" + whole + "\n```\n"));
@@ -307,10 +346,12 @@ class PresenterModeTest {
     var exitKey = onFx(stage::getFullScreenExitKeyCombination);
     robot.interact(presenter::enter);
     assertThat(wraps).isTrue();
-    // Code runs: Esc is its stop, not a way out.
+    // Code runs: Esc is its stop, not a way out (from wherever the focus is: here the window
+    // itself, where nothing else stops it).
     codeRuns = true;
     robot.type(KeyCode.ESCAPE);
     assertThat(presenter.isActive()).isTrue();
+    assertThat(stops).isEqualTo(1);
     codeRuns = false;
     // The notes' find bar is open: Esc is the find bar's.
     findOpen = true;
