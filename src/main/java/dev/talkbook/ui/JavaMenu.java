@@ -279,7 +279,7 @@ final class JavaMenu {
                   navigator,
                   parts.editor().area(),
                   parts.editor().fontSizeProperty(),
-                  parts.details().root().expandedProperty(),
+                  parts.details().root(),
                   theme::apply,
                   parts.editor()::findOpen),
               PresenterParts.repl(

@@ -22,8 +22,8 @@ final class PresenterParts {
       }
 
       @Override
-      public void giveRoom(double fraction) {
-        dock.giveRoom(fraction);
+      public void giveRoom(int lines, double least, double most) {
+        dock.giveRoom(lines, least, most);
       }
 
       @Override
@@ -55,6 +55,11 @@ final class PresenterParts {
       @Override
       public void wrapLines(boolean on) {
         dock.pane().wrapInput(on);
+      }
+
+      @Override
+      public void fitInput(boolean on) {
+        dock.pane().fitInput(on);
       }
 
       @Override

@@ -55,10 +55,11 @@ public final class PresenterMode {
     void show();
 
     /**
-     * Gives the docked REPL {@code fraction} of the window's height (the rest to the content above
-     * it); nothing when the REPL is alone or detached.
+     * Gives the docked REPL room for its toolbar and {@code lines} lines of code and output at its
+     * font size now, but at least {@code least} and at most {@code most} of the height it shares
+     * with the content above it; nothing when the REPL is alone or detached.
      */
-    void giveRoom(double fraction);
+    void giveRoom(int lines, double least, double most);
 
     /**
      * Shows the REPL alone in the window (true), the content above it hidden, or with the content
@@ -86,6 +87,12 @@ public final class PresenterMode {
 
     /** Long lines in the REPL's input wrap (true) or scroll sideways (false). */
     void wrapLines(boolean on);
+
+    /**
+     * The REPL's input as high as the code in it (true; its output gets the rest: an input emptied
+     * by a run gives its room to the result), or as the user left it (false).
+     */
+    void fitInput(boolean on);
 
     /** Adds {@code text} at the end of the REPL's input. */
     void append(String text);
@@ -140,9 +147,9 @@ public final class PresenterMode {
    * @param notesArea the notes editor: the script starts at its caret, whose line stays in sight as
    *     presenter mode changes the layout around it
    * @param notesFontSize the notes editor's font size in px
-   * @param detailsExpanded whether the talk's details form is unfolded: folded to its one line
-   *     (title, speakers, time, room) while presenting, so the notes get the room and no field is
-   *     cut at the presenter's text size
+   * @param details the talk's details form: out of the window while presenting (folded, it still
+   *     took a line of the presenter's text size from the notes and the REPL; the title is the
+   *     notes' heading in the preview)
    * @param styler applies the app's theme to a scene (the presenter's window)
    * @param findOpen whether the notes' find bar is open: Esc is the find bar's then
    */
@@ -152,7 +159,7 @@ public final class PresenterMode {
       Node navigator,
       GenericStyledArea<?, ?, ?> notesArea,
       DoubleProperty notesFontSize,
-      BooleanProperty detailsExpanded,
+      Node details,
       Consumer<Scene> styler,
       BooleanSupplier findOpen) {}
 
@@ -168,8 +175,17 @@ public final class PresenterMode {
    */
   private static final String NO_HINT = "";
 
-  /** The REPL's share of the window's height in presenter mode (the notes and preview above). */
-  static final double REPL_ROOM = 0.5;
+  /**
+   * The lines of code and output the REPL has room for in presenter mode, at the presenter's text
+   * size: the last result read whole with the code that gave it (at 1024 × 600 it showed three).
+   */
+  static final int REPL_LINES = 10;
+
+  /** The REPL's least share of the height in presenter mode: half, in a tall window too. */
+  static final double REPL_LEAST = 0.5;
+
+  /** The REPL's greatest share of the height: the notes and preview above keep a third. */
+  static final double REPL_MOST = 2.0 / 3;
 
   static final double MIN_FONT = 10;
   static final double MAX_FONT = 72;
@@ -220,7 +236,14 @@ public final class PresenterMode {
   private LayoutSnapshot before;
   private double notesFontBefore;
   private double previewZoomBefore;
-  private boolean detailsExpandedBefore;
+  private boolean detailsVisibleBefore;
+  private boolean detailsManagedBefore;
+
+  /**
+   * The window's height changed while presenting in it (gone full screen): the REPL's room again.
+   */
+  private final javafx.beans.InvalidationListener heightChanged = obs -> giveReplRoom();
+
   private Node focusBefore;
   private Settings.Hold held;
   private KeyCombination fullScreenExitBefore;
@@ -306,9 +329,11 @@ public final class PresenterMode {
     begin();
     window.content().getItems().remove(window.navigator());
     repl.show();
-    // At the presenter's text size the REPL's usual third shows a line or two of a snippet.
-    repl.giveRoom(REPL_ROOM);
     applyFont();
+    // At the presenter's text size the REPL's usual third showed three lines of output in a small
+    // window: room for the last result, at its size, as the window changes (full screen, below).
+    giveReplRoom();
+    stage.getScene().heightProperty().addListener(heightChanged);
     showPosition();
     caretInSight.keep();
     stage.setFullScreenExitHint(NO_HINT);
@@ -366,8 +391,11 @@ public final class PresenterMode {
     before = LayoutSnapshot.take(stage);
     notesFontBefore = window.notesFontSize().get();
     previewZoomBefore = preview.zoom();
-    detailsExpandedBefore = window.detailsExpanded().get();
-    window.detailsExpanded().set(false);
+    Node details = window.details();
+    detailsVisibleBefore = details.isVisible();
+    detailsManagedBefore = details.isManaged();
+    details.setVisible(false);
+    details.setManaged(false);
     Scene scene = stage.getScene();
     focusBefore = scene.getFocusOwner();
     scene.getRoot().getStyleClass().add(STYLE_CLASS);
@@ -383,6 +411,7 @@ public final class PresenterMode {
     fullScreenExitBefore = stage.getFullScreenExitKeyCombination();
     stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
     repl.wrapLines(true);
+    repl.fitInput(true);
     placed = "";
     keptNote = false;
     repl.guide(guide);
@@ -439,15 +468,18 @@ public final class PresenterMode {
     Scene scene = stage.getScene();
     scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
     scene.removeEventHandler(KeyEvent.KEY_PRESSED, escape);
+    scene.heightProperty().removeListener(heightChanged);
     stage.setFullScreenExitKeyCombination(fullScreenExitBefore);
     repl.wrapLines(false);
+    repl.fitInput(false);
     scene.getRoot().getStyleClass().remove(STYLE_CLASS);
     scene.getStylesheets().remove(STYLESHEET);
     preview.setPresenting(false);
     preview.setZoom(previewZoomBefore);
     repl.setCodeFontSize(0);
     window.notesFontSize().set(notesFontBefore);
-    window.detailsExpanded().set(detailsExpandedBefore);
+    window.details().setManaged(detailsManagedBefore);
+    window.details().setVisible(detailsVisibleBefore);
     before.restore();
     giveFocusBack(scene);
     caretInSight.keep();
@@ -646,12 +678,23 @@ public final class PresenterMode {
     applyFont();
   }
 
-  /** One size for everything the audience sees. */
+  /** One size for everything the audience sees; the REPL's room for it. */
   private void applyFont() {
     stage.getScene().getRoot().setStyle("-fx-font-size: " + fontSize + "px;");
     repl.setCodeFontSize(fontSize);
     window.notesFontSize().set(fontSize);
     preview.setZoom(fontSize / PREVIEW_FONT);
+    giveReplRoom();
+  }
+
+  /**
+   * Presenting in this window, the REPL under the notes gets room for {@link #REPL_LINES} lines at
+   * the presenter's size, half the height at least and two thirds at most.
+   */
+  private void giveReplRoom() {
+    if (active && view == null) {
+      repl.giveRoom(REPL_LINES, REPL_LEAST, REPL_MOST);
+    }
   }
 
   /** The font size presenter mode uses now, in px. */

@@ -133,6 +133,26 @@ public final class ReplPane {
 
   private final SplitPane main = new SplitPane();
 
+  /** The transcript over the input. */
+  private final SplitPane codeSplit = new SplitPane();
+
+  private VirtualizedScrollPane<CodeArea> inputScroll;
+  private HBox bar;
+
+  /** Whether the input is kept as high as its code ({@link #fitInput}). */
+  private boolean fitInput;
+
+  /** Where the divider over the input was before {@link #fitInput} moved it. */
+  private double codeDividerBefore = 0.6;
+
+  private final javafx.beans.InvalidationListener refit = obs -> refitInput();
+
+  /**
+   * Beyond the lines themselves, the height the code takes in px: the transcript's padding, the
+   * divider, the input's insets.
+   */
+  static final double CODE_CHROME = 26;
+
   /** The code's font size set by {@link #setCodeFontSize}, in px; 0 for the sheet's. */
   private double codeFontSize;
 
@@ -421,6 +441,69 @@ public final class ReplPane {
     input.setWrapText(on);
   }
 
+  /**
+   * The input as high as the code in it, and the transcript the rest (true: presenter mode, where
+   * an input emptied by a run gives its room to the result, and a snippet typed in takes what its
+   * lines need, up to half); or the divider back where it was (false).
+   */
+  public void fitInput(boolean on) {
+    if (on == fitInput) {
+      return;
+    }
+    fitInput = on;
+    if (on) {
+      codeDividerBefore = codeSplit.getDividerPositions()[0];
+      input.totalHeightEstimateProperty().addListener(refit);
+      codeSplit.heightProperty().addListener(refit);
+      stdinBar.managedProperty().addListener(refit);
+      refitInput();
+    } else {
+      input.totalHeightEstimateProperty().removeListener(refit);
+      codeSplit.heightProperty().removeListener(refit);
+      stdinBar.managedProperty().removeListener(refit);
+      codeSplit.setDividerPositions(codeDividerBefore);
+    }
+  }
+
+  /** The divider over the input where the input's code, with the stdin prompt if shown, fits. */
+  private void refitInput() {
+    double height = codeSplit.getHeight();
+    if (!fitInput || height <= 0) {
+      return;
+    }
+    Double code = input.totalHeightEstimateProperty().getValue();
+    double lines = code == null ? lineHeight() : code;
+    double wanted =
+        lines
+            + input.snappedTopInset()
+            + input.snappedBottomInset()
+            + (stdinBar.isManaged() ? stdinBar.prefHeight(-1) : 0)
+            + 4;
+    wanted = Math.min(Math.max(wanted, INPUT_MIN_HEIGHT), height / 2);
+    codeSplit.setDividerPositions(Math.max(0, 1 - wanted / height));
+  }
+
+  /**
+   * The height the pane needs for its toolbar and {@code lines} lines of code and output at its
+   * font size now, in px.
+   */
+  public double heightFor(int lines) {
+    root.applyCss();
+    return bar.prefHeight(-1) + lines * lineHeight() + CODE_CHROME;
+  }
+
+  /** The height of a line of code at the font size now, in px. */
+  private double lineHeight() {
+    javafx.scene.text.Text probe = new javafx.scene.text.Text("Xg");
+    probe.setFont(
+        javafx.scene.text.Font.font(
+            "Monospaced", codeFontSize > 0 ? codeFontSize : CODE_SHEET_FONT));
+    return probe.getLayoutBounds().getHeight();
+  }
+
+  /** The transcript's and the input's font size in the style sheet ({@code repl.css}), in px. */
+  private static final double CODE_SHEET_FONT = 13;
+
   /** Stops listening to the session (the window closes; the session lives on). */
   public void dispose() {
     try {
@@ -482,7 +565,7 @@ public final class ReplPane {
                 + ".\nCode that needs a newer Java gets a message saying so."));
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar =
+    bar =
         new HBox(6, run, stop, spinner, state, grow, javaVersion, reset, restart, detach) {
           @Override
           protected void layoutChildren() {
@@ -562,7 +645,7 @@ public final class ReplPane {
           }
         });
 
-    VirtualizedScrollPane<CodeArea> inputScroll = new VirtualizedScrollPane<>(input);
+    inputScroll = new VirtualizedScrollPane<>(input);
     // A short pane (the least window) takes its room from the transcript, not from the input.
     inputScroll.setMinHeight(INPUT_MIN_HEIGHT);
     VirtualizedScrollPane<?> transcriptScroll = new VirtualizedScrollPane<>(transcript);
@@ -574,9 +657,9 @@ public final class ReplPane {
     transcriptScroll.widthProperty().addListener((obs, was, now) -> followEnd());
     VBox inputBox = new VBox(stdinBar, inputScroll);
     VBox.setVgrow(inputScroll, Priority.ALWAYS);
-    SplitPane left = new SplitPane(transcriptScroll, inputBox);
-    left.setOrientation(Orientation.VERTICAL);
-    left.setDividerPositions(0.6);
+    codeSplit.getItems().setAll(transcriptScroll, inputBox);
+    codeSplit.setOrientation(Orientation.VERTICAL);
+    codeSplit.setDividerPositions(0.6);
 
     definitions.getStyleClass().add("tb-repl-definitions");
     Label nothing = new Label("Nothing defined yet");
@@ -610,7 +693,7 @@ public final class ReplPane {
     // Room for a definition and its value, and for "Nothing defined yet", whatever width the pane
     // had when it was first laid out (a dock shown in a narrow window once left it at ~96 px).
     definitions.setMinWidth(DEFINITIONS_MIN_WIDTH);
-    main.getItems().setAll(left, definitions);
+    main.getItems().setAll(codeSplit, definitions);
     main.setDividerPositions(definitionsDivider);
     // The width the pane is given, not the least its two sides need: else the definitions' least
     // width made the pane (and the window's content) wider than the window, and they never gave

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Orientation;
@@ -68,11 +66,12 @@ class PresenterModeTest {
   private boolean dark; // the theme windows opened from now on get
   private final java.util.concurrent.ExecutorService highlighter =
       java.util.concurrent.Executors.newSingleThreadExecutor();
-  private final BooleanProperty detailsExpanded = new SimpleBooleanProperty(true);
+  private final Label details = new Label("details");
   private final List<String> kept = new ArrayList<>();
   private boolean codeRuns;
   private boolean findOpen;
   private boolean wraps;
+  private boolean fits;
   private PresenterMode.Guide guide;
   private int stops;
 
@@ -86,7 +85,9 @@ class PresenterModeTest {
     left.setOrientation(Orientation.VERTICAL);
     StackPane leftBox = new StackPane(left);
     SplitPane.setResizableWithParent(leftBox, false);
-    content = new SplitPane(leftBox, pane("notes"), pane("preview"));
+    content =
+        new SplitPane(
+            leftBox, new javafx.scene.layout.VBox(details, pane("notes")), pane("preview"));
     content.setDividerPositions(0.23, 0.61);
     left.setDividerPositions(0.4);
     replPane = pane("repl");
@@ -103,8 +104,8 @@ class PresenterModeTest {
           }
 
           @Override
-          public void giveRoom(double fraction) {
-            dock.setDividerPositions(1 - fraction);
+          public void giveRoom(int lines, double least, double most) {
+            dock.setDividerPositions(1 - least);
           }
 
           @Override
@@ -137,6 +138,11 @@ class PresenterModeTest {
           @Override
           public void wrapLines(boolean on) {
             wraps = on;
+          }
+
+          @Override
+          public void fitInput(boolean on) {
+            fits = on;
           }
 
           @Override
@@ -194,7 +200,7 @@ class PresenterModeTest {
                 leftBox,
                 new org.fxmisc.richtext.CodeArea(NOTES),
                 notesFont,
-                detailsExpanded,
+                details,
                 scene -> new dev.talkbook.ui.common.Theme(dark).apply(scene),
                 () -> findOpen),
             repl,
@@ -449,19 +455,18 @@ class PresenterModeTest {
       boolean view = i % 2 == 1;
       robot.interact(view ? presenter::enterPresenterView : presenter::enter);
       assertThat(onFx(() -> dock.getItems().contains(replPane))).isTrue();
-      assertThat(onFx(detailsExpanded::get)).as("the details folded while presenting").isFalse();
+      assertThat(onFx(details::isVisible)).as("the details hidden while presenting").isFalse();
+      assertThat(onFx(details::isManaged)).as("their room given to the notes").isFalse();
+      assertThat(fits).as("the REPL's input as high as its code").isTrue();
       robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
       robot.interact(presenter::exit);
       until(() -> layout().equals(before));
       assertThat(onFx(this::layout)).as("after leaving %d times", i + 1).isEqualTo(before);
       assertThat(onFx(stage::isFullScreen)).isFalse();
-      assertThat(onFx(detailsExpanded::get)).as("the details unfolded again").isTrue();
+      assertThat(onFx(details::isVisible)).as("the details back").isTrue();
+      assertThat(onFx(details::isManaged)).isTrue();
+      assertThat(fits).isFalse();
     }
-    // Folded before: still folded after.
-    robot.interact(() -> detailsExpanded.set(false));
-    robot.interact(presenter::enter);
-    robot.interact(presenter::exit);
-    assertThat(onFx(detailsExpanded::get)).isFalse();
   }
 
   @Test
