@@ -665,29 +665,22 @@ public final class ReplPane {
     Label nothing = new Label("Nothing defined yet");
     nothing.setWrapText(true);
     definitions.setPlaceholder(nothing);
-    definitions.setCellFactory(
-        list ->
-            new ListCell<>() {
-              {
-                // Long values wrap (a zero preferred width makes the cell take the list's).
-                setWrapText(true);
-                setPrefWidth(0);
-              }
-
-              @Override
-              protected void updateItem(Definition d, boolean empty) {
-                super.updateItem(d, empty);
-                String text = empty || d == null ? null : describe(d);
-                setText(text);
-                setTooltip(text == null ? null : new Tooltip(text));
-              }
-            });
+    definitions.setCellFactory(list -> new DefinitionCell());
     definitions.setOnMouseClicked(
         e -> {
           Definition d = definitions.getSelectionModel().getSelectedItem();
           if (e.getClickCount() == 2 && d != null) {
             input.insertText(input.getCaretPosition(), d.name());
             input.requestFocus();
+          }
+        });
+    definitions.addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          Definition d = definitions.getSelectionModel().getSelectedItem();
+          if (d != null && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE)) {
+            toggleWhole(d);
+            e.consume();
           }
         });
     // Room for a definition and its value, and for "Nothing defined yet", whatever width the pane
@@ -742,6 +735,130 @@ public final class ReplPane {
     menu.getStyleClass().add("tb-repl-transcript-menu");
     menu.setOnShowing(e -> copy.setDisable(transcript.getSelection().getLength() == 0));
     return menu;
+  }
+
+  /** A definition's value takes at most this many lines in the list until it is opened. */
+  static final int SHUT_LINES = 2;
+
+  /** The definitions opened to show their whole value ({@link #key}). */
+  private final Set<String> opened = new java.util.HashSet<>();
+
+  /** What stays the same of a definition as its value changes. */
+  private static String key(Definition d) {
+    return d.kind() + " " + d.name();
+  }
+
+  /** Whether the list shows {@code d} whole (opened) rather than in its first lines. */
+  boolean showsWhole(Definition d) {
+    return opened.contains(key(d));
+  }
+
+  /**
+   * Opens {@code d} to show its whole value, or shuts it to its first {@link #SHUT_LINES} lines (a
+   * click on it, Enter or Space): at the presenter's text size a long value was cut at two lines
+   * with no way to read the rest. It stays open while the session keeps it.
+   */
+  void toggleWhole(Definition d) {
+    boolean open = !opened.remove(key(d));
+    if (open) {
+      opened.add(key(d));
+    }
+    definitions.refresh(); // the cells are measured again
+    if (open) {
+      // Opened at the list's foot, its end was below the list's edge: it goes to the top, once
+      // the list has measured it again.
+      Platform.runLater(() -> definitions.scrollTo(d));
+    }
+  }
+
+  /**
+   * Puts the keyboard in the definitions list (the first selected if none is), or back in the input
+   * from there (Java → Go to the REPL's definitions). False when the list has given way to the
+   * transcript in a narrow pane: the toolbar then says so.
+   */
+  public boolean focusDefinitions() {
+    if (definitions.isFocused()) {
+      input.requestFocus();
+      return true;
+    }
+    if (!showsDefinitions()) {
+      showStatus(
+          "The definitions have no room here: a wider window or a smaller zoom shows them",
+          "No room for the definitions",
+          "No room");
+      return false;
+    }
+    if (definitions.getSelectionModel().isEmpty() && !definitions.getItems().isEmpty()) {
+      definitions.getSelectionModel().select(0);
+    }
+    definitions.requestFocus();
+    return true;
+  }
+
+  /**
+   * A definition in the list: its words wrapped at the list's width, at most {@link #SHUT_LINES}
+   * lines (the cut marked "…") unless opened; a click opens or shuts it; its tooltip at the list's
+   * text size (the presenter's, while presenting).
+   */
+  private final class DefinitionCell extends ListCell<Definition> {
+    private final Tooltip tip = new Tooltip();
+
+    DefinitionCell() {
+      // Long values wrap (a zero preferred width makes the cell take the list's).
+      setWrapText(true);
+      setPrefWidth(0);
+      setEllipsisString("…");
+      tip.setWrapText(true);
+      tip.setMaxWidth(640);
+      tip.fontProperty().bind(fontProperty());
+      setOnMouseClicked(
+          e -> {
+            if (!isEmpty() && getItem() != null && e.getClickCount() == 1) {
+              toggleWhole(getItem());
+            }
+          });
+    }
+
+    @Override
+    protected void updateItem(Definition d, boolean empty) {
+      super.updateItem(d, empty);
+      String text = empty || d == null ? null : describe(d);
+      setText(text);
+      if (text == null) {
+        setTooltip(null);
+      } else {
+        tip.setText(text + (showsWhole(d) ? "" : "\n(click or Enter shows it whole)"));
+        setTooltip(tip);
+      }
+    }
+
+    /**
+     * As high as its words wrapped at {@code width}: all of them when opened, else at most {@link
+     * #SHUT_LINES} lines; never lower than the theme's row. (The theme's cell size alone made every
+     * definition two lines at most, whatever its value.)
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+      double row = super.computePrefHeight(width);
+      Definition d = getItem();
+      String text = getText();
+      if (d == null || text == null || isEmpty()) {
+        return row;
+      }
+      double wrap = (width > 0 ? width : getWidth()) - snappedLeftInset() - snappedRightInset() - 1;
+      javafx.scene.text.Text words = new javafx.scene.text.Text(text);
+      words.setFont(getFont());
+      words.setLineSpacing(getLineSpacing());
+      words.setWrappingWidth(Math.max(1, wrap));
+      double height = words.getLayoutBounds().getHeight();
+      if (!showsWhole(d)) {
+        javafx.scene.text.Text line = new javafx.scene.text.Text("X");
+        line.setFont(getFont());
+        height = Math.min(height, SHUT_LINES * line.getLayoutBounds().getHeight());
+      }
+      double pad = getFont().getSize() * 0.6;
+      return Math.max(row, height + snappedTopInset() + snappedBottomInset() + pad);
+    }
   }
 
   static String describe(Definition d) {
