@@ -68,9 +68,10 @@ class PresenterDefinitionsWindowTest extends RealWindowTest {
     ui.resize(robot, 1024, 600);
     CodeArea input = FxWait.onFx(() -> robot.lookup(".tb-repl-input").queryAs(CodeArea.class));
     FxWait.untilFx("the REPL at the presenter size", () -> input.getStyle().contains("22"));
-    // Listed last, at the list's foot.
-    repl.evaluate("int a = 1; int b = 2; int c = 3; int d = 4;").get(60, TimeUnit.SECONDS);
+    // Listed low in the list, definitions under it.
+    repl.evaluate("int a = 1; int b = 2; int c = 3;").get(60, TimeUnit.SECONDS);
     repl.evaluate("String summary = \"" + VALUE + "\";").get(60, TimeUnit.SECONDS);
+    repl.evaluate("int d = 4; int e = 5;").get(60, TimeUnit.SECONDS);
     String whole = "String summary = \"" + VALUE + "\"";
     ListCell<?> shut = cell(robot, "summary");
     // Its first two lines, cut (JavaFX's "..." before; "…" now).
@@ -86,11 +87,11 @@ class PresenterDefinitionsWindowTest extends RealWindowTest {
     @SuppressWarnings("unchecked")
     ListView<Object> list = robot.lookup(".tb-repl-definitions").queryAs(ListView.class);
     FxWait.untilFx("the definitions focused", list::isFocused);
-    robot.type(KeyCode.END); // the last, summary; the arrows walk the list
+    robot.type(KeyCode.DOWN, KeyCode.DOWN, KeyCode.DOWN); // to summary, the fourth
     robot.type(KeyCode.ENTER);
     FxWait.untilFx("the value whole", () -> drawnNow(robot, "summary").equals(whole));
     ListCell<?> open = cell(robot, "summary");
-    // Whole in sight too: opened at the list's foot, it went past its edge (by 130 px here).
+    // Whole in sight too: opened low in the list, it went past its edge.
     FxWait.untilFx(
         "the opened value inside the list",
         () -> {

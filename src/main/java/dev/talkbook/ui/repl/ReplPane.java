@@ -765,9 +765,11 @@ public final class ReplPane {
     }
     definitions.refresh(); // the cells are measured again
     if (open) {
-      // Opened at the list's foot, its end was below the list's edge: it goes to the top, once
-      // the list has measured it again.
-      Platform.runLater(() -> definitions.scrollTo(d));
+      // Opened low in the list, its end was below the list's edge: it goes to the top, once the
+      // list has measured it again.
+      definitions.applyCss();
+      definitions.layout();
+      definitions.scrollTo(d);
     }
   }
 
