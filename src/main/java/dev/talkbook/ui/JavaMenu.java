@@ -56,6 +56,9 @@ final class JavaMenu {
   /** Java → Stop the running code (Esc in the notes and the REPL, too, while code runs). */
   static final String STOP_KEY = "Shortcut+Shift+Period";
 
+  /** Java → Go to the REPL's definitions, and back to its input. */
+  static final String DEFINITIONS_KEY = "Shortcut+Shift+D";
+
   /**
    * @param root the window's root, whose centre the dock takes over when first shown
    * @param content the window's content (its first item the navigator), above the REPL
@@ -108,6 +111,10 @@ final class JavaMenu {
             "repl jshell console java"),
         MenuActions.words(
             WindowMenus.item("Detach the REPL", null, () -> dock().detach()), "repl jshell window"),
+        MenuActions.words(
+            WindowMenus.item(
+                "Go to the REPL's definitions", DEFINITIONS_KEY, this::toggleDefinitionsFocus),
+            "variables values vars methods list whole long value expand"),
         new SeparatorMenuItem(),
         WindowMenus.unavailableWhile(
             WindowMenus.shows(
@@ -172,6 +179,17 @@ final class JavaMenu {
     if (presenting() || parts.talk().getTalk() != null) {
       presenter().toggle();
     }
+  }
+
+  /**
+   * The keyboard to the REPL's definitions (the REPL shown first), where Enter shows a long value
+   * whole; from there, back to the REPL's input.
+   */
+  private void toggleDefinitionsFocus() {
+    if (!dock().isShown()) {
+      toggleRepl();
+    }
+    dock.pane().focusDefinitions();
   }
 
   /** Empties the REPL's transcript (nothing to do before the pane was first built). */
@@ -279,10 +297,11 @@ final class JavaMenu {
                   navigator,
                   parts.editor().area(),
                   parts.editor().fontSizeProperty(),
-                  parts.details().root().expandedProperty(),
+                  parts.details().root(),
                   theme::apply,
                   parts.editor()::findOpen),
-              PresenterParts.repl(repl, () -> session.isRunning() || runner.isRunning()),
+              PresenterParts.repl(
+                  repl, () -> session.isRunning() || runner.isRunning(), this::stopCode),
               PresenterParts.preview(parts.preview()),
               parts.talk().textProperty(),
               settings,

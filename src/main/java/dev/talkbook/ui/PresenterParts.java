@@ -3,6 +3,7 @@ package dev.talkbook.ui;
 import dev.talkbook.ui.presenter.PresenterMode;
 import dev.talkbook.ui.preview.PreviewView;
 import dev.talkbook.ui.repl.ReplDock;
+import dev.talkbook.ui.repl.ReplPane;
 
 /** The REPL dock and the preview as presenter mode drives them (it uses neither package). */
 final class PresenterParts {
@@ -10,8 +11,10 @@ final class PresenterParts {
 
   /**
    * @param runsCode whether code runs (the REPL's, the notes' block, Run all, Rehearse)
+   * @param stop stops that code
    */
-  static PresenterMode.Repl repl(ReplDock dock, java.util.function.BooleanSupplier runsCode) {
+  static PresenterMode.Repl repl(
+      ReplDock dock, java.util.function.BooleanSupplier runsCode, Runnable stop) {
     return new PresenterMode.Repl() {
       @Override
       public void show() {
@@ -19,8 +22,8 @@ final class PresenterParts {
       }
 
       @Override
-      public void giveRoom(double fraction) {
-        dock.giveRoom(fraction);
+      public void giveRoom(int lines, double least, double most) {
+        dock.giveRoom(lines, least, most);
       }
 
       @Override
@@ -55,6 +58,11 @@ final class PresenterParts {
       }
 
       @Override
+      public void fitInput(boolean on) {
+        dock.pane().fitInput(on);
+      }
+
+      @Override
       public void append(String text) {
         dock.pane().input().appendText(text);
         dock.pane().input().moveTo(dock.pane().input().getLength());
@@ -74,6 +82,30 @@ final class PresenterParts {
       @Override
       public void showStatus(String status, String... shorter) {
         dock.pane().showStatus(status, shorter);
+      }
+
+      @Override
+      public void guide(PresenterMode.Guide guide) {
+        dock.pane()
+            .guideWith(
+                guide == null
+                    ? null
+                    : new ReplPane.Guide() {
+                      @Override
+                      public java.util.List<String> ready(boolean failed) {
+                        return guide.ready(failed);
+                      }
+
+                      @Override
+                      public java.util.List<String> running(String code) {
+                        return guide.running(code);
+                      }
+                    });
+      }
+
+      @Override
+      public void stop() {
+        stop.run();
       }
     };
   }

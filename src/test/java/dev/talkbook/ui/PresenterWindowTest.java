@@ -80,9 +80,11 @@ class PresenterWindowTest extends RealWindowTest {
     assertThat(notesFont(robot)).isEqualTo(22);
     // The input's line numbers grow with it (RichTextFX gives them 13 px of its own).
     FxWait.untilFx("the line numbers at the presenter size", () -> lineNumberFont(robot) > 18);
-    // The details fold to their line, the REPL gets half the window's height for its snippets.
+    // The details leave the window (the notes and the REPL get their room), the REPL gets half the
+    // window's height for its snippets at least.
     TitledPane details = robot.lookup("#talk-details").queryAs(TitledPane.class);
-    assertThat(FxWait.onFx(details::isExpanded)).isFalse();
+    assertThat(FxWait.onFx(details::isVisible)).isFalse();
+    assertThat(FxWait.onFx(details::isManaged)).isFalse();
     FxWait.untilFx(
         "the REPL given half the room under the menus",
         () -> {
@@ -120,6 +122,7 @@ class PresenterWindowTest extends RealWindowTest {
     assertThat(previewZoom(robot)).isEqualTo(1);
     assertThat(robot.lookup(".tb-presenter").tryQuery()).isEmpty();
     assertThat(FxWait.onFx(details::isExpanded)).isTrue();
+    assertThat(FxWait.onFx(details::isVisible)).isTrue();
   }
 
   @Test

@@ -55,10 +55,11 @@ public final class PresenterMode {
     void show();
 
     /**
-     * Gives the docked REPL {@code fraction} of the window's height (the rest to the content above
-     * it); nothing when the REPL is alone or detached.
+     * Gives the docked REPL room for its toolbar and {@code lines} lines of code and output at its
+     * font size now, but at least {@code least} and at most {@code most} of the height it shares
+     * with the content above it; nothing when the REPL is alone or detached.
      */
-    void giveRoom(double fraction);
+    void giveRoom(int lines, double least, double most);
 
     /**
      * Shows the REPL alone in the window (true), the content above it hidden, or with the content
@@ -87,6 +88,12 @@ public final class PresenterMode {
     /** Long lines in the REPL's input wrap (true) or scroll sideways (false). */
     void wrapLines(boolean on);
 
+    /**
+     * The REPL's input as high as the code in it (true; its output gets the rest: an input emptied
+     * by a run gives its room to the result), or as the user left it (false).
+     */
+    void fitInput(boolean on);
+
     /** Adds {@code text} at the end of the REPL's input. */
     void append(String text);
 
@@ -101,6 +108,25 @@ public final class PresenterMode {
      * (longest first) that fits it.
      */
     void showStatus(String status, String... shorter);
+
+    /**
+     * Has the REPL's toolbar say what {@code guide} gives whenever the REPL is ready or starts
+     * running code (where it said "Ready: Ctrl+Enter runs" and "Running…"); null: its own words
+     * again.
+     */
+    void guide(Guide guide);
+
+    /** Stops the code that runs (the REPL's, a block of the notes, Run all, Rehearse). */
+    void stop();
+  }
+
+  /** What the REPL's toolbar says while presenting: what to do next. Forms are longest first. */
+  public interface Guide {
+    /** When the REPL waits for input; {@code failed}: after a run that failed. */
+    List<String> ready(boolean failed);
+
+    /** While {@code code} runs. */
+    List<String> running(String code);
   }
 
   /** The preview as presenter mode drives it. */
@@ -121,9 +147,9 @@ public final class PresenterMode {
    * @param notesArea the notes editor: the script starts at its caret, whose line stays in sight as
    *     presenter mode changes the layout around it
    * @param notesFontSize the notes editor's font size in px
-   * @param detailsExpanded whether the talk's details form is unfolded: folded to its one line
-   *     (title, speakers, time, room) while presenting, so the notes get the room and no field is
-   *     cut at the presenter's text size
+   * @param details the talk's details form: out of the window while presenting (folded, it still
+   *     took a line of the presenter's text size from the notes and the REPL; the title is the
+   *     notes' heading in the preview)
    * @param styler applies the app's theme to a scene (the presenter's window)
    * @param findOpen whether the notes' find bar is open: Esc is the find bar's then
    */
@@ -133,7 +159,7 @@ public final class PresenterMode {
       Node navigator,
       GenericStyledArea<?, ?, ?> notesArea,
       DoubleProperty notesFontSize,
-      BooleanProperty detailsExpanded,
+      Node details,
       Consumer<Scene> styler,
       BooleanSupplier findOpen) {}
 
@@ -149,8 +175,17 @@ public final class PresenterMode {
    */
   private static final String NO_HINT = "";
 
-  /** The REPL's share of the window's height in presenter mode (the notes and preview above). */
-  static final double REPL_ROOM = 0.5;
+  /**
+   * The lines of code and output the REPL has room for in presenter mode, at the presenter's text
+   * size: the last result read whole with the code that gave it (at 1024 × 600 it showed three).
+   */
+  static final int REPL_LINES = 10;
+
+  /** The REPL's least share of the height in presenter mode: half, in a tall window too. */
+  static final double REPL_LEAST = 0.5;
+
+  /** The REPL's greatest share of the height: the notes and preview above keep a third. */
+  static final double REPL_MOST = 2.0 / 3;
 
   static final double MIN_FONT = 10;
   static final double MAX_FONT = 72;
@@ -179,6 +214,21 @@ public final class PresenterMode {
   private final javafx.beans.value.ChangeListener<Integer> caretMoved =
       (obs, old, at) -> caretMoved(at);
   private final CaretInSight caretInSight;
+
+  /** The toolbar's words while presenting: where the script stands, what the next key does. */
+  private final Guide guide =
+      new Guide() {
+        @Override
+        public List<String> ready(boolean failed) {
+          return failed ? script.failedForms() : forms();
+        }
+
+        @Override
+        public List<String> running(String code) {
+          return script.runningForms(!placed.isEmpty() && code.strip().equals(placed.strip()));
+        }
+      };
+
   private final BooleanProperty typing = new SimpleBooleanProperty();
   private final Typist typist;
   private ScriptQueue script = new ScriptQueue(List.of());
@@ -186,13 +236,23 @@ public final class PresenterMode {
   private LayoutSnapshot before;
   private double notesFontBefore;
   private double previewZoomBefore;
-  private boolean detailsExpandedBefore;
+  private boolean detailsVisibleBefore;
+  private boolean detailsManagedBefore;
+
+  /**
+   * The window's height changed while presenting in it (gone full screen): the REPL's room again.
+   */
+  private final javafx.beans.InvalidationListener heightChanged = obs -> giveReplRoom();
+
   private Node focusBefore;
   private Settings.Hold held;
   private KeyCombination fullScreenExitBefore;
 
   /** What presenter mode put in the REPL's input last (a snippet), "" before any. */
   private String placed = "";
+
+  /** Whether the toolbar says that the presenter's own input went to the history (until a key). */
+  private boolean keptNote;
 
   private PresenterView view;
   private final Executor background;
@@ -269,9 +329,11 @@ public final class PresenterMode {
     begin();
     window.content().getItems().remove(window.navigator());
     repl.show();
-    // At the presenter's text size the REPL's usual third shows a line or two of a snippet.
-    repl.giveRoom(REPL_ROOM);
     applyFont();
+    // At the presenter's text size the REPL's usual third showed three lines of output in a small
+    // window: room for the last result, at its size, as the window changes (full screen, below).
+    giveReplRoom();
+    stage.getScene().heightProperty().addListener(heightChanged);
     showPosition();
     caretInSight.keep();
     stage.setFullScreenExitHint(NO_HINT);
@@ -332,8 +394,11 @@ public final class PresenterMode {
     before = LayoutSnapshot.take(stage);
     notesFontBefore = window.notesFontSize().get();
     previewZoomBefore = preview.zoom();
-    detailsExpandedBefore = window.detailsExpanded().get();
-    window.detailsExpanded().set(false);
+    Node details = window.details();
+    detailsVisibleBefore = details.isVisible();
+    detailsManagedBefore = details.isManaged();
+    details.setVisible(false);
+    details.setManaged(false);
     Scene scene = stage.getScene();
     focusBefore = scene.getFocusOwner();
     scene.getRoot().getStyleClass().add(STYLE_CLASS);
@@ -349,7 +414,10 @@ public final class PresenterMode {
     fullScreenExitBefore = stage.getFullScreenExitKeyCombination();
     stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
     repl.wrapLines(true);
+    repl.fitInput(true);
     placed = "";
+    keptNote = false;
+    repl.guide(guide);
   }
 
   private String notesText() {
@@ -403,19 +471,22 @@ public final class PresenterMode {
     Scene scene = stage.getScene();
     scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
     scene.removeEventHandler(KeyEvent.KEY_PRESSED, escape);
+    scene.heightProperty().removeListener(heightChanged);
     stage.setFullScreenExitKeyCombination(fullScreenExitBefore);
     repl.wrapLines(false);
+    repl.fitInput(false);
     scene.getRoot().getStyleClass().remove(STYLE_CLASS);
     scene.getStylesheets().remove(STYLESHEET);
     preview.setPresenting(false);
     preview.setZoom(previewZoomBefore);
     repl.setCodeFontSize(0);
     window.notesFontSize().set(notesFontBefore);
-    window.detailsExpanded().set(detailsExpandedBefore);
+    window.details().setManaged(detailsManagedBefore);
+    window.details().setVisible(detailsVisibleBefore);
     before.restore();
     giveFocusBack(scene);
     caretInSight.keep();
-    repl.showStatus("Ready: " + Keys.shown("Shortcut+Enter") + " runs", "Ready");
+    repl.guide(null); // the REPL's own words again: "Ready", or "Running…" if code runs
     held.close();
   }
 
@@ -475,18 +546,22 @@ public final class PresenterMode {
 
   /**
    * Esc, when nothing before it took it (the find bar, a popup, the REPL's or the notes' stop, a
-   * field's undo), leaves presenter mode; not while code runs (Esc stops it then) nor while the
-   * notes' find bar or a popup is open.
+   * field's undo), leaves presenter mode; while code runs it stops it (from anywhere: the REPL and
+   * the notes stop it themselves, the preview and the presenter's window did not, and the toolbar
+   * says "Esc stops it"); nothing while the notes' find bar or a popup is open.
    */
   private void onEscape(KeyEvent e) {
-    if (e.getCode() == KeyCode.ESCAPE
-        && !e.isShortcutDown()
-        && !e.isShiftDown()
-        && !e.isAltDown()
-        && active
-        && !repl.runsCode()
-        && !window.findOpen().getAsBoolean()
-        && !popupOpen()) {
+    if (e.getCode() != KeyCode.ESCAPE
+        || e.isShortcutDown()
+        || e.isShiftDown()
+        || e.isAltDown()
+        || !active) {
+      return;
+    }
+    if (repl.runsCode()) {
+      e.consume();
+      repl.stop();
+    } else if (!window.findOpen().getAsBoolean() && !popupOpen()) {
       e.consume();
       exit();
     }
@@ -517,20 +592,28 @@ public final class PresenterMode {
   }
 
   private void apply(ScriptQueue.Step step) {
-    boolean kept = false;
+    keptNote = false;
     if (step instanceof ScriptQueue.Load load) {
-      kept = keepUnsent();
+      keptNote = keepUnsent();
       placed = load.code().stripTrailing();
       if (typing.get()) {
         repl.load("");
-        typist.type(load.code(), () -> {});
+        // Typed in, the next Page Down finishes it; then it runs it, as the toolbar says then.
+        typist.type(load.code(), this::typed);
       } else {
         repl.load(placed);
       }
     } else if (step instanceof ScriptQueue.Run) {
       repl.run();
     }
-    showPosition(kept);
+    showPosition();
+  }
+
+  /** A snippet is in whole (typed to its end, or finished at once). */
+  private void typed() {
+    if (active) {
+      showPosition();
+    }
   }
 
   /**
@@ -552,36 +635,44 @@ public final class PresenterMode {
     return typist.isTyping();
   }
 
-  private void showPosition() {
-    showPosition(false);
-  }
-
   /**
-   * Shows where the script stands in the REPL's toolbar; {@code kept}: says first that the input
-   * the snippet replaced is in the history.
+   * Shows where the script stands, and what the next key does, in the REPL's toolbar (unless code
+   * runs: the toolbar says so until it ends, then where the script stands) and the presenter's
+   * window.
    */
-  private void showPosition(boolean kept) {
-    List<String> forms = script.positionForms();
-    if (kept) {
-      // Said in every form, down to the narrowest toolbar. Ctrl+Up walks the history from any
-      // line of a snippet (Up only from its first).
-      String back = Keys.shown("Shortcut+Up");
-      List<String> notes =
-          List.of(
-              "Your input went to the history, " + back + " brings it back",
-              "Your input is in the history (" + back + ")",
-              "Input kept (" + back + ")",
-              "Kept (" + back + ")");
-      List<String> both = new java.util.ArrayList<>();
-      for (int i = 0; i < notes.size(); i++) {
-        both.add(notes.get(i) + " · " + forms.get(Math.min(i, forms.size() - 1)));
-      }
-      forms = both;
+  private void showPosition() {
+    if (!repl.runsCode()) {
+      List<String> forms = forms();
+      repl.showStatus(forms.get(0), forms.subList(1, forms.size()).toArray(String[]::new));
     }
-    repl.showStatus(forms.get(0), forms.subList(1, forms.size()).toArray(String[]::new));
     if (view != null) {
       view.update(script);
     }
+  }
+
+  /**
+   * Where the script stands, longest first: the snippet being typed in, loaded or next, or the end;
+   * first, while it holds, that the input a snippet replaced went to the history.
+   */
+  private List<String> forms() {
+    List<String> forms = typist.isTyping() ? script.typingForms() : script.positionForms();
+    if (!keptNote) {
+      return forms;
+    }
+    // Said in every form, down to the narrowest toolbar. Ctrl+Up walks the history from any line
+    // of a snippet (Up only from its first).
+    String back = Keys.shown("Shortcut+Up");
+    List<String> notes =
+        List.of(
+            "Your input went to the history, " + back + " brings it back",
+            "Your input is in the history (" + back + ")",
+            "Input kept (" + back + ")",
+            "Kept (" + back + ")");
+    List<String> both = new java.util.ArrayList<>();
+    for (int i = 0; i < notes.size(); i++) {
+      both.add(notes.get(i) + " · " + forms.get(Math.min(i, forms.size() - 1)));
+    }
+    return both;
   }
 
   private void zoom(double by) {
@@ -590,12 +681,23 @@ public final class PresenterMode {
     applyFont();
   }
 
-  /** One size for everything the audience sees. */
+  /** One size for everything the audience sees; the REPL's room for it. */
   private void applyFont() {
     stage.getScene().getRoot().setStyle("-fx-font-size: " + fontSize + "px;");
     repl.setCodeFontSize(fontSize);
     window.notesFontSize().set(fontSize);
     preview.setZoom(fontSize / PREVIEW_FONT);
+    giveReplRoom();
+  }
+
+  /**
+   * Presenting in this window, the REPL under the notes gets room for {@link #REPL_LINES} lines at
+   * the presenter's size, half the height at least and two thirds at most.
+   */
+  private void giveReplRoom() {
+    if (active && view == null) {
+      repl.giveRoom(REPL_LINES, REPL_LEAST, REPL_MOST);
+    }
   }
 
   /** The font size presenter mode uses now, in px. */

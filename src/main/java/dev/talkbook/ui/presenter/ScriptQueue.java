@@ -1,7 +1,7 @@
 package dev.talkbook.ui.presenter;
 
-import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.repl.NoteCode;
+import dev.talkbook.ui.common.Keys;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,11 +24,17 @@ public final class ScriptQueue {
   /** Nothing more to do: at an end of the script. */
   public record Nothing() implements Step {}
 
+  /** The REPL's key that runs its input, as the platform writes it. */
+  private static final String RUN_KEY = Keys.shown("Shortcut+Enter");
+
   private final List<String> snippets;
   private final List<Integer> offsets;
   private final List<Integer> ends;
   private int next;
   private boolean loaded;
+
+  /** The snippet the last {@link #forward()} that ran ran (from 0), -1 when none since a move. */
+  private int ran = -1;
 
   public ScriptQueue(List<String> snippets) {
     this(snippets, snippets.stream().map(s -> 0).toList(), snippets.stream().map(s -> 0).toList());
@@ -70,6 +76,7 @@ public final class ScriptQueue {
     }
     next = index;
     loaded = false;
+    ran = -1;
   }
 
   /** Which snippet the next Page Down loads, from 0; {@link #size()} at the end of the script. */
@@ -107,6 +114,7 @@ public final class ScriptQueue {
   public Step forward() {
     if (loaded) {
       loaded = false;
+      ran = next;
       next++;
       return new Run();
     }
@@ -125,6 +133,7 @@ public final class ScriptQueue {
     }
     next = target;
     loaded = true;
+    ran = -1;
     return new Load(snippets.get(next));
   }
 
@@ -135,11 +144,16 @@ public final class ScriptQueue {
 
   /**
    * Where the script stands, whole first and then ever shorter forms for a narrow toolbar: each
-   * still says which snippet is next or loaded, and of how many.
+   * still says which snippet is next or loaded, and of how many, and the whole form which key does
+   * what comes next (or that nothing comes).
    */
   public List<String> positionForms() {
     if (snippets.isEmpty()) {
-      return List.of("This talk has no ```java blocks", "No ```java blocks", "No snippets");
+      return List.of(
+          "This talk has no ```java blocks: " + RUN_KEY + " runs what you type",
+          "No ```java blocks: " + RUN_KEY + " runs",
+          "No ```java blocks",
+          "No snippets");
     }
     int n = snippets.size();
     if (loaded) {
@@ -152,7 +166,10 @@ public final class ScriptQueue {
     }
     if (next >= n) {
       return List.of(
-          "End of the script (" + Counts.of(n, "snippet") + ")", "End of the script", "End");
+          "End of the script: no more snippets (Page Up goes back)",
+          "End of the script: no more snippets",
+          "No more snippets",
+          "End");
     }
     int at = next + 1;
     return List.of(
@@ -160,5 +177,64 @@ public final class ScriptQueue {
         "Next: snippet " + at + " of " + n,
         "Next: " + at + " of " + n,
         "Next " + at + "/" + n);
+  }
+
+  /**
+   * While the loaded snippet is being typed in: which one, and that Page Down puts the rest in at
+   * once (the Page Down after that runs it).
+   */
+  public List<String> typingForms() {
+    if (!loaded) {
+      return positionForms();
+    }
+    int at = next + 1;
+    int n = snippets.size();
+    return List.of(
+        "Typing snippet " + at + " of " + n + ": Page Down shows it whole",
+        "Typing snippet " + at + " of " + n,
+        "Typing " + at + " of " + n,
+        "Typing " + at + "/" + n);
+  }
+
+  /**
+   * While code runs: the snippet the last Page Down ran ({@code fromScript}), else the presenter's
+   * own code; and that Esc stops it.
+   */
+  public List<String> runningForms(boolean fromScript) {
+    if (fromScript && ran >= 0) {
+      int at = ran + 1;
+      int n = snippets.size();
+      return List.of(
+          "Running snippet " + at + " of " + n + ": Esc stops it",
+          "Running snippet " + at + " of " + n,
+          "Running " + at + " of " + n,
+          "Running…");
+    }
+    return List.of("Running your code: Esc stops it", "Running: Esc stops it", "Running…");
+  }
+
+  /**
+   * After code that failed (a compile error, an exception, a stop): it is still in the input to be
+   * put right and run again, or Page Down goes on with the next snippet.
+   */
+  public List<String> failedForms() {
+    if (snippets.isEmpty()) {
+      return List.of(
+          "That failed: fix it and " + RUN_KEY, "Failed: fix it and " + RUN_KEY, "Failed");
+    }
+    if (loaded || next >= snippets.size()) {
+      return List.of(
+          "That failed: fix it and " + RUN_KEY + " · " + positionForms().get(1),
+          "Failed: fix it and " + RUN_KEY,
+          "Failed",
+          "Failed");
+    }
+    int at = next + 1;
+    int n = snippets.size();
+    return List.of(
+        "That failed: fix it and " + RUN_KEY + ", or Page Down for snippet " + at + " of " + n,
+        "Failed: fix it, or Page Down for " + at + " of " + n,
+        "Failed · next " + at + " of " + n,
+        "Failed · " + at + "/" + n);
   }
 }

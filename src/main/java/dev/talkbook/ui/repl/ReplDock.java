@@ -104,14 +104,21 @@ public final class ReplDock {
   }
 
   /**
-   * Gives the docked pane {@code fraction} of the dock's height, the content above the rest;
-   * nothing when the pane is detached or alone.
+   * Gives the docked pane room for its toolbar and {@code lines} lines of code and output at its
+   * font size now, but at least {@code least} and at most {@code most} of the dock's height, the
+   * content above the rest; nothing when the pane is detached or alone.
    */
-  public void giveRoom(double fraction) {
+  public void giveRoom(int lines, double least, double most) {
     if (detached == null
         && split.getItems().size() == 2
         && split.getItems().contains(pane.root())) {
-      split.setDividerPositions(1 - fraction);
+      layOut();
+      double height = split.getHeight();
+      if (height <= 0) {
+        return;
+      }
+      double share = Math.max(least, Math.min(most, pane.heightFor(lines) / height));
+      split.setDividerPositions(1 - share);
       layOut();
     }
   }

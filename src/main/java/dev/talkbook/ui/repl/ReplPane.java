@@ -133,6 +133,26 @@ public final class ReplPane {
 
   private final SplitPane main = new SplitPane();
 
+  /** The transcript over the input. */
+  private final SplitPane codeSplit = new SplitPane();
+
+  private VirtualizedScrollPane<CodeArea> inputScroll;
+  private HBox bar;
+
+  /** Whether the input is kept as high as its code ({@link #fitInput}). */
+  private boolean fitInput;
+
+  /** Where the divider over the input was before {@link #fitInput} moved it. */
+  private double codeDividerBefore = 0.6;
+
+  private final javafx.beans.InvalidationListener refit = obs -> refitInput();
+
+  /**
+   * Beyond the lines themselves, the height the code takes in px: the transcript's padding, the
+   * divider, the input's insets.
+   */
+  static final double CODE_CHROME = 26;
+
   /** The code's font size set by {@link #setCodeFontSize}, in px; 0 for the sheet's. */
   private double codeFontSize;
 
@@ -364,6 +384,38 @@ public final class ReplPane {
     state.show(message, shorter);
   }
 
+  /**
+   * The words of the toolbar's state when someone else guides the user through code (presenter
+   * mode's script): what to do next, in place of the pane's own "Ready" and "Running…". Each form
+   * list is longest first, for a narrow toolbar.
+   */
+  public interface Guide {
+    /**
+     * When the REPL waits for input: after a run ({@code failed}: that run failed), a restart, or
+     * whenever the guide is set.
+     */
+    List<String> ready(boolean failed);
+
+    /** While {@code code} runs. */
+    List<String> running(String code);
+  }
+
+  /** The guide the toolbar's state follows, null for the pane's own words. */
+  private Guide guide;
+
+  /**
+   * Has the toolbar's state say what {@code guide} gives (null: the pane's own words again), now
+   * and whenever the REPL is ready or starts running code.
+   */
+  public void guideWith(Guide guide) {
+    this.guide = guide;
+    if (running.get()) {
+      showRunning();
+    } else {
+      showIdle();
+    }
+  }
+
   /** The status the toolbar shows now, as it is drawn (for tests). */
   FittedLabel status() {
     return state;
@@ -388,6 +440,69 @@ public final class ReplPane {
   public void wrapInput(boolean on) {
     input.setWrapText(on);
   }
+
+  /**
+   * The input as high as the code in it, and the transcript the rest (true: presenter mode, where
+   * an input emptied by a run gives its room to the result, and a snippet typed in takes what its
+   * lines need, up to half); or the divider back where it was (false).
+   */
+  public void fitInput(boolean on) {
+    if (on == fitInput) {
+      return;
+    }
+    fitInput = on;
+    if (on) {
+      codeDividerBefore = codeSplit.getDividerPositions()[0];
+      input.totalHeightEstimateProperty().addListener(refit);
+      codeSplit.heightProperty().addListener(refit);
+      stdinBar.managedProperty().addListener(refit);
+      refitInput();
+    } else {
+      input.totalHeightEstimateProperty().removeListener(refit);
+      codeSplit.heightProperty().removeListener(refit);
+      stdinBar.managedProperty().removeListener(refit);
+      codeSplit.setDividerPositions(codeDividerBefore);
+    }
+  }
+
+  /** The divider over the input where the input's code, with the stdin prompt if shown, fits. */
+  private void refitInput() {
+    double height = codeSplit.getHeight();
+    if (!fitInput || height <= 0) {
+      return;
+    }
+    Double code = input.totalHeightEstimateProperty().getValue();
+    double lines = code == null ? lineHeight() : code;
+    double wanted =
+        lines
+            + input.snappedTopInset()
+            + input.snappedBottomInset()
+            + (stdinBar.isManaged() ? stdinBar.prefHeight(-1) : 0)
+            + 4;
+    wanted = Math.min(Math.max(wanted, INPUT_MIN_HEIGHT), height / 2);
+    codeSplit.setDividerPositions(Math.max(0, 1 - wanted / height));
+  }
+
+  /**
+   * The height the pane needs for its toolbar and {@code lines} lines of code and output at its
+   * font size now, in px.
+   */
+  public double heightFor(int lines) {
+    root.applyCss();
+    return bar.prefHeight(-1) + lines * lineHeight() + CODE_CHROME;
+  }
+
+  /** The height of a line of code at the font size now, in px. */
+  private double lineHeight() {
+    javafx.scene.text.Text probe = new javafx.scene.text.Text("Xg");
+    probe.setFont(
+        javafx.scene.text.Font.font(
+            "Monospaced", codeFontSize > 0 ? codeFontSize : CODE_SHEET_FONT));
+    return probe.getLayoutBounds().getHeight();
+  }
+
+  /** The transcript's and the input's font size in the style sheet ({@code repl.css}), in px. */
+  private static final double CODE_SHEET_FONT = 13;
 
   /** Stops listening to the session (the window closes; the session lives on). */
   public void dispose() {
@@ -450,7 +565,7 @@ public final class ReplPane {
                 + ".\nCode that needs a newer Java gets a message saying so."));
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar =
+    bar =
         new HBox(6, run, stop, spinner, state, grow, javaVersion, reset, restart, detach) {
           @Override
           protected void layoutChildren() {
@@ -530,7 +645,7 @@ public final class ReplPane {
           }
         });
 
-    VirtualizedScrollPane<CodeArea> inputScroll = new VirtualizedScrollPane<>(input);
+    inputScroll = new VirtualizedScrollPane<>(input);
     // A short pane (the least window) takes its room from the transcript, not from the input.
     inputScroll.setMinHeight(INPUT_MIN_HEIGHT);
     VirtualizedScrollPane<?> transcriptScroll = new VirtualizedScrollPane<>(transcript);
@@ -542,31 +657,15 @@ public final class ReplPane {
     transcriptScroll.widthProperty().addListener((obs, was, now) -> followEnd());
     VBox inputBox = new VBox(stdinBar, inputScroll);
     VBox.setVgrow(inputScroll, Priority.ALWAYS);
-    SplitPane left = new SplitPane(transcriptScroll, inputBox);
-    left.setOrientation(Orientation.VERTICAL);
-    left.setDividerPositions(0.6);
+    codeSplit.getItems().setAll(transcriptScroll, inputBox);
+    codeSplit.setOrientation(Orientation.VERTICAL);
+    codeSplit.setDividerPositions(0.6);
 
     definitions.getStyleClass().add("tb-repl-definitions");
     Label nothing = new Label("Nothing defined yet");
     nothing.setWrapText(true);
     definitions.setPlaceholder(nothing);
-    definitions.setCellFactory(
-        list ->
-            new ListCell<>() {
-              {
-                // Long values wrap (a zero preferred width makes the cell take the list's).
-                setWrapText(true);
-                setPrefWidth(0);
-              }
-
-              @Override
-              protected void updateItem(Definition d, boolean empty) {
-                super.updateItem(d, empty);
-                String text = empty || d == null ? null : describe(d);
-                setText(text);
-                setTooltip(text == null ? null : new Tooltip(text));
-              }
-            });
+    definitions.setCellFactory(list -> new DefinitionCell());
     definitions.setOnMouseClicked(
         e -> {
           Definition d = definitions.getSelectionModel().getSelectedItem();
@@ -575,10 +674,19 @@ public final class ReplPane {
             input.requestFocus();
           }
         });
+    definitions.addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          Definition d = definitions.getSelectionModel().getSelectedItem();
+          if (d != null && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE)) {
+            toggleWhole(d);
+            e.consume();
+          }
+        });
     // Room for a definition and its value, and for "Nothing defined yet", whatever width the pane
     // had when it was first laid out (a dock shown in a narrow window once left it at ~96 px).
     definitions.setMinWidth(DEFINITIONS_MIN_WIDTH);
-    main.getItems().setAll(left, definitions);
+    main.getItems().setAll(codeSplit, definitions);
     main.setDividerPositions(definitionsDivider);
     // The width the pane is given, not the least its two sides need: else the definitions' least
     // width made the pane (and the window's content) wider than the window, and they never gave
@@ -627,6 +735,132 @@ public final class ReplPane {
     menu.getStyleClass().add("tb-repl-transcript-menu");
     menu.setOnShowing(e -> copy.setDisable(transcript.getSelection().getLength() == 0));
     return menu;
+  }
+
+  /** A definition's value takes at most this many lines in the list until it is opened. */
+  static final int SHUT_LINES = 2;
+
+  /** The definitions opened to show their whole value ({@link #key}). */
+  private final Set<String> opened = new java.util.HashSet<>();
+
+  /** What stays the same of a definition as its value changes. */
+  private static String key(Definition d) {
+    return d.kind() + " " + d.name();
+  }
+
+  /** Whether the list shows {@code d} whole (opened) rather than in its first lines. */
+  boolean showsWhole(Definition d) {
+    return opened.contains(key(d));
+  }
+
+  /**
+   * Opens {@code d} to show its whole value, or shuts it to its first {@link #SHUT_LINES} lines (a
+   * click on it, Enter or Space): at the presenter's text size a long value was cut at two lines
+   * with no way to read the rest. It stays open while the session keeps it.
+   */
+  void toggleWhole(Definition d) {
+    boolean open = !opened.remove(key(d));
+    if (open) {
+      opened.add(key(d));
+    }
+    definitions.refresh(); // the cells are measured again
+    if (open) {
+      // Opened low in the list, its end was below the list's edge: it goes to the top, once the
+      // list has measured it again.
+      definitions.applyCss();
+      definitions.layout();
+      definitions.scrollTo(d);
+    }
+  }
+
+  /**
+   * Puts the keyboard in the definitions list (the first selected if none is), or back in the input
+   * from there (Java → Go to the REPL's definitions). False when the list has given way to the
+   * transcript in a narrow pane: the toolbar then says so.
+   */
+  public boolean focusDefinitions() {
+    if (definitions.isFocused()) {
+      input.requestFocus();
+      return true;
+    }
+    if (!showsDefinitions()) {
+      showStatus(
+          "The definitions have no room here: a wider window or a smaller zoom shows them",
+          "No room for the definitions",
+          "No room");
+      return false;
+    }
+    if (definitions.getSelectionModel().isEmpty() && !definitions.getItems().isEmpty()) {
+      definitions.getSelectionModel().select(0);
+    }
+    definitions.requestFocus();
+    return true;
+  }
+
+  /**
+   * A definition in the list: its words wrapped at the list's width, at most {@link #SHUT_LINES}
+   * lines (the cut marked "…") unless opened; a click opens or shuts it; its tooltip at the list's
+   * text size (the presenter's, while presenting).
+   */
+  private final class DefinitionCell extends ListCell<Definition> {
+    private final Tooltip tip = new Tooltip();
+
+    DefinitionCell() {
+      // Long values wrap (a zero preferred width makes the cell take the list's).
+      setWrapText(true);
+      setPrefWidth(0);
+      setEllipsisString("…");
+      tip.setWrapText(true);
+      tip.setMaxWidth(640);
+      tip.fontProperty().bind(fontProperty());
+      setOnMouseClicked(
+          e -> {
+            if (!isEmpty() && getItem() != null && e.getClickCount() == 1) {
+              toggleWhole(getItem());
+            }
+          });
+    }
+
+    @Override
+    protected void updateItem(Definition d, boolean empty) {
+      super.updateItem(d, empty);
+      String text = empty || d == null ? null : describe(d);
+      setText(text);
+      if (text == null) {
+        setTooltip(null);
+      } else {
+        tip.setText(text + (showsWhole(d) ? "" : "\n(click or Enter shows it whole)"));
+        setTooltip(tip);
+      }
+    }
+
+    /**
+     * As high as its words wrapped at {@code width}: all of them when opened, else at most {@link
+     * #SHUT_LINES} lines; never lower than the theme's row. (The theme's cell size alone made every
+     * definition two lines at most, whatever its value.)
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+      double row = super.computePrefHeight(width);
+      Definition d = getItem();
+      String text = getText();
+      if (d == null || text == null || isEmpty()) {
+        return row;
+      }
+      double wrap = (width > 0 ? width : getWidth()) - snappedLeftInset() - snappedRightInset() - 1;
+      javafx.scene.text.Text words = new javafx.scene.text.Text(text);
+      words.setFont(getFont());
+      words.setLineSpacing(getLineSpacing());
+      words.setWrappingWidth(Math.max(1, wrap));
+      double height = words.getLayoutBounds().getHeight();
+      if (!showsWhole(d)) {
+        javafx.scene.text.Text line = new javafx.scene.text.Text("X");
+        line.setFont(getFont());
+        height = Math.min(height, SHUT_LINES * line.getLayoutBounds().getHeight());
+      }
+      double pad = getFont().getSize() * 0.6;
+      return Math.max(row, height + snappedTopInset() + snappedBottomInset() + pad);
+    }
   }
 
   static String describe(Definition d) {
@@ -939,7 +1173,7 @@ public final class ReplPane {
         marks.clear();
         restyle();
       }
-      state.show("Running…");
+      showRunning();
       appendStyled(prompted(s.input()), CODE);
     } else if (event instanceof ReplEvent.Output o) {
       appendOutput(o);
@@ -960,7 +1194,7 @@ public final class ReplPane {
         appendStyled(
             ev.message() + "\n", ev.outcome() == Evaluation.Outcome.NOT_RUN ? ERROR : NOTE);
       }
-      showIdle();
+      showIdle(ev.failed());
       return true;
     } else if (event instanceof ReplEvent.Restarted r) {
       replaying.set(false);
@@ -994,7 +1228,7 @@ public final class ReplPane {
       state.show("Resolving libraries…");
       appendStyled("Resolving " + String.join(", ", r.libraries()) + " …\n", NOTE);
     } else if (event instanceof ReplEvent.LibrariesAdded a) {
-      state.show("Running…");
+      showRunning();
       String from =
           a.downloadedBytes() > 0
               ? "downloaded " + megabytes(a.downloadedBytes())
@@ -1177,6 +1411,11 @@ public final class ReplPane {
   }
 
   private void showIdle() {
+    showIdle(false);
+  }
+
+  /** The state once nothing runs: {@code failed}, after a run that failed. */
+  private void showIdle(boolean failed) {
     if (running.get() || replaying.get()) {
       return;
     }
@@ -1185,8 +1424,23 @@ public final class ReplPane {
           "Java ended: Restart runs the definitions again, Reset starts with nothing",
           "Java ended: press Restart or Reset",
           "Java ended");
+    } else if (guide != null) {
+      show(guide.ready(failed));
     } else {
       state.show("Ready: " + Keys.shown("Shortcut+Enter") + " runs", "Ready");
     }
+  }
+
+  private void showRunning() {
+    if (guide != null) {
+      show(guide.running(currentCode));
+    } else {
+      state.show("Running…");
+    }
+  }
+
+  /** Shows the first of {@code forms} that fits the toolbar (they are longest first). */
+  private void show(List<String> forms) {
+    state.show(forms.get(0), forms.subList(1, forms.size()).toArray(String[]::new));
   }
 }

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Orientation;
@@ -68,11 +66,14 @@ class PresenterModeTest {
   private boolean dark; // the theme windows opened from now on get
   private final java.util.concurrent.ExecutorService highlighter =
       java.util.concurrent.Executors.newSingleThreadExecutor();
-  private final BooleanProperty detailsExpanded = new SimpleBooleanProperty(true);
+  private final Label details = new Label("details");
   private final List<String> kept = new ArrayList<>();
   private boolean codeRuns;
   private boolean findOpen;
   private boolean wraps;
+  private boolean fits;
+  private PresenterMode.Guide guide;
+  private int stops;
 
   @Start
   void start(Stage stage) {
@@ -84,7 +85,9 @@ class PresenterModeTest {
     left.setOrientation(Orientation.VERTICAL);
     StackPane leftBox = new StackPane(left);
     SplitPane.setResizableWithParent(leftBox, false);
-    content = new SplitPane(leftBox, pane("notes"), pane("preview"));
+    content =
+        new SplitPane(
+            leftBox, new javafx.scene.layout.VBox(details, pane("notes")), pane("preview"));
     content.setDividerPositions(0.23, 0.61);
     left.setDividerPositions(0.4);
     replPane = pane("repl");
@@ -101,8 +104,8 @@ class PresenterModeTest {
           }
 
           @Override
-          public void giveRoom(double fraction) {
-            dock.setDividerPositions(1 - fraction);
+          public void giveRoom(int lines, double least, double most) {
+            dock.setDividerPositions(1 - least);
           }
 
           @Override
@@ -138,6 +141,11 @@ class PresenterModeTest {
           }
 
           @Override
+          public void fitInput(boolean on) {
+            fits = on;
+          }
+
+          @Override
           public void append(String text) {
             input.appendText(text);
           }
@@ -155,6 +163,16 @@ class PresenterModeTest {
           @Override
           public void showStatus(String text, String... shorter) {
             status.set(text);
+          }
+
+          @Override
+          public void guide(PresenterMode.Guide guide) {
+            PresenterModeTest.this.guide = guide;
+          }
+
+          @Override
+          public void stop() {
+            stops++;
           }
         };
     PresenterMode.Preview preview =
@@ -182,7 +200,7 @@ class PresenterModeTest {
                 leftBox,
                 new org.fxmisc.richtext.CodeArea(NOTES),
                 notesFont,
-                detailsExpanded,
+                details,
                 scene -> new dev.talkbook.ui.common.Theme(dark).apply(scene),
                 () -> findOpen),
             repl,
@@ -247,6 +265,33 @@ class PresenterModeTest {
   }
 
   @Test
+  void theToolbarSaysWhatTheNextKeyDoesWhileTypingRunningAndReady(FxRobot robot) {
+    String longer = "# T\n\n```java\n" + "String s = \"" + "x".repeat(200) + "\";\n```\n";
+    robot.interact(() -> notes.set(longer));
+    robot.interact(presenter::enter);
+    assertThat(guide).as("the REPL's words follow the script").isNotNull();
+    robot.type(KeyCode.PAGE_DOWN);
+    until(() -> input.getText().length() > 3);
+    assertThat(status.get()).isEqualTo("Typing snippet 1 of 1: Page Down shows it whole");
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(status.get()).isEqualTo("Snippet 1 of 1: Page Down runs it");
+    robot.type(KeyCode.PAGE_DOWN);
+    // What the REPL's toolbar says as the snippet runs, and once it has.
+    String whole = "String s = \"" + "x".repeat(200) + "\";";
+    assertThat(onFx(() -> guide.running(whole)))
+        .first()
+        .isEqualTo("Running snippet 1 of 1: Esc stops it");
+    assertThat(onFx(() -> guide.running("1 + 1")))
+        .first()
+        .isEqualTo("Running your code: Esc stops it");
+    assertThat(onFx(() -> guide.ready(false)))
+        .first()
+        .isEqualTo("End of the script: no more snippets (Page Up goes back)");
+    robot.interact(presenter::exit);
+    assertThat(guide).as("the REPL's own words again").isNull();
+  }
+
+  @Test
   void leavingOrOtherNotesWhileASnippetIsTypedPutItInWhole(FxRobot robot) {
     String whole = "String s = \"" + "x".repeat(200) + "\";";
     robot.interact(() -> notes.set("# T\n\n```java\n" + whole + "\n```\n"));
@@ -307,10 +352,12 @@ class PresenterModeTest {
     var exitKey = onFx(stage::getFullScreenExitKeyCombination);
     robot.interact(presenter::enter);
     assertThat(wraps).isTrue();
-    // Code runs: Esc is its stop, not a way out.
+    // Code runs: Esc is its stop, not a way out (from wherever the focus is: here the window
+    // itself, where nothing else stops it).
     codeRuns = true;
     robot.type(KeyCode.ESCAPE);
     assertThat(presenter.isActive()).isTrue();
+    assertThat(stops).isEqualTo(1);
     codeRuns = false;
     // The notes' find bar is open: Esc is the find bar's.
     findOpen = true;
@@ -408,19 +455,18 @@ class PresenterModeTest {
       boolean view = i % 2 == 1;
       robot.interact(view ? presenter::enterPresenterView : presenter::enter);
       assertThat(onFx(() -> dock.getItems().contains(replPane))).isTrue();
-      assertThat(onFx(detailsExpanded::get)).as("the details folded while presenting").isFalse();
+      assertThat(onFx(details::isVisible)).as("the details hidden while presenting").isFalse();
+      assertThat(onFx(details::isManaged)).as("their room given to the notes").isFalse();
+      assertThat(fits).as("the REPL's input as high as its code").isTrue();
       robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
       robot.interact(presenter::exit);
       until(() -> layout().equals(before));
       assertThat(onFx(this::layout)).as("after leaving %d times", i + 1).isEqualTo(before);
       assertThat(onFx(stage::isFullScreen)).isFalse();
-      assertThat(onFx(detailsExpanded::get)).as("the details unfolded again").isTrue();
+      assertThat(onFx(details::isVisible)).as("the details back").isTrue();
+      assertThat(onFx(details::isManaged)).isTrue();
+      assertThat(fits).isFalse();
     }
-    // Folded before: still folded after.
-    robot.interact(() -> detailsExpanded.set(false));
-    robot.interact(presenter::enter);
-    robot.interact(presenter::exit);
-    assertThat(onFx(detailsExpanded::get)).isFalse();
   }
 
   @Test

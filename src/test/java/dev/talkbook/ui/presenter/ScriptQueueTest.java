@@ -21,14 +21,45 @@ class ScriptQueueTest {
     assertThat(q.forward()).isEqualTo(new ScriptQueue.Load("b"));
     assertThat(q.forward()).isEqualTo(new ScriptQueue.Run());
     assertThat(q.forward()).isEqualTo(new ScriptQueue.Nothing());
-    assertThat(q.position()).isEqualTo("End of the script (2 snippets)");
+    assertThat(q.position()).isEqualTo("End of the script: no more snippets (Page Up goes back)");
+  }
+
+  @Test
+  void whatRunsIsNamedAndEveryStateSaysWhatComesNext() {
+    ScriptQueue q = new ScriptQueue(List.of("a", "b", "c", "d", "e"));
+    q.forward();
+    assertThat(q.typingForms().get(0)).isEqualTo("Typing snippet 1 of 5: Page Down shows it whole");
+    q.forward();
+    // The first Page Down's snippet runs: said so, and what comes after it.
+    assertThat(q.runningForms(true).get(0)).isEqualTo("Running snippet 1 of 5: Esc stops it");
+    assertThat(q.runningForms(false).get(0)).isEqualTo("Running your code: Esc stops it");
+    assertThat(q.position()).isEqualTo("Next: snippet 2 of 5 (Page Down)");
+    assertThat(q.failedForms().get(0))
+        .isEqualTo("That failed: fix it and Ctrl+Enter, or Page Down for snippet 2 of 5");
+    for (int i = 0; i < 8; i++) {
+      q.forward();
+    }
+    assertThat(q.runningForms(true).get(0)).isEqualTo("Running snippet 5 of 5: Esc stops it");
+    assertThat(q.positionForms())
+        .first()
+        .isEqualTo("End of the script: no more snippets (Page Up goes back)");
+    assertThat(q.positionForms())
+        .allMatch(form -> form.startsWith("End") || form.contains("No more"));
+    // Page Up loads the last snippet again: running it names it again; a move forgets it.
+    q.back();
+    q.forward();
+    assertThat(q.runningForms(true).get(0)).isEqualTo("Running snippet 5 of 5: Esc stops it");
+    q.moveTo(0);
+    assertThat(q.runningForms(true).get(0)).isEqualTo("Running your code: Esc stops it");
   }
 
   @Test
   void anEmptyScriptSaysSo() {
     ScriptQueue q = new ScriptQueue(List.of());
     assertThat(q.forward()).isEqualTo(new ScriptQueue.Nothing());
-    assertThat(q.position()).contains("no ```java blocks");
+    assertThat(q.position())
+        .contains("no ```java blocks")
+        .endsWith("Ctrl+Enter runs what you type");
   }
 
   @Test
@@ -66,7 +97,7 @@ class ScriptQueueTest {
     assertThat(q.back()).isEqualTo(new ScriptQueue.Load("int a = 1;\n"));
     // Past the last block: the end of the script.
     ScriptQueue end = ScriptQueue.of(notes, notes.indexOf("end"));
-    assertThat(end.position()).isEqualTo("End of the script (2 snippets)");
+    assertThat(end.position()).startsWith("End of the script: no more snippets");
     assertThat(end.back()).isEqualTo(new ScriptQueue.Load("a + 1\n"));
   }
 
