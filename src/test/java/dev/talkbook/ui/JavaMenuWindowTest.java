@@ -132,7 +132,7 @@ class JavaMenuWindowTest extends RealWindowTest {
     FxWait.untilFx(
         "Run all at its endless block",
         java.time.Duration.ofSeconds(60),
-        () -> says(robot, "Running code block 2 of 3 in a fresh Java VM…"));
+        () -> says(robot, "Running code block 2 of 3 in a fresh Java VM… Esc stops it"));
     assertThat(FxWait.onFx(stop::isDisable)).as("Stop offered during Run all").isFalse();
     // The REPL's own code coming and going does not take Stop away from Run all.
     assertThat(repl.evaluate("1 + 1").get(30, TimeUnit.SECONDS).failed()).isFalse();
@@ -147,7 +147,7 @@ class JavaMenuWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> notes.getText()))
         .isEqualTo(
             "# Demo\n\n```java\nint n = 20;\n```\n\n```java\nwhile (true) {}\n```\n"
-                + "```output-error\nStopped.\n```\n\n```java\nn + 1\n```\n");
+                + "```output\nStopped.\n```\n\n```java\nn + 1\n```\n");
     FxWait.untilFx("Stop not offered once stopped", stop::isDisable);
   }
 
@@ -205,11 +205,18 @@ class JavaMenuWindowTest extends RealWindowTest {
             javafx.scene.input.KeyCode.CONTROL);
     MenuItem stop = ui.action("Stop the running code");
     FxWait.untilFx("the block running", () -> !stop.isDisable());
+    FxWait.untilFx(
+        "the status to say how to stop it",
+        () -> says(robot, "Running the code block… Esc stops it"));
     robot.type(javafx.scene.input.KeyCode.ESCAPE);
 
+    // A stop by the user is not the code's failure: a plain output, no red error block.
     FxWait.untilFx(
         "the block stopped, its output under it",
-        () -> notes.getText().equals(md + "```output-error\nStopped.\n```\n"));
+        () -> notes.getText().equals(md + "```output\nStopped.\n```\n"));
+    FxWait.untilFx(
+        "the status to say it was stopped, not that it failed",
+        () -> says(robot, "Stopped the code block: what it printed until then is under it."));
     assertThat(reached).as("the Esc that stopped was the notes'").hasSize(1);
     robot.interact(
         () ->

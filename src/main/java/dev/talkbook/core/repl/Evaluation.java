@@ -29,10 +29,22 @@ public record Evaluation(
   }
 
   /**
-   * True when a snippet failed ({@link SnippetResult#failed()}) or the evaluation did not complete.
+   * True when a snippet failed ({@link SnippetResult#failed()}) or the evaluation did not complete
+   * by itself: a time limit, the JVM ending. A stop asked for ({@link Outcome#STOPPED}: Esc, Stop)
+   * is not the code's failure: what it printed until then is its output, followed by "Stopped." (a
+   * snippet that failed before the stop still fails it).
    */
   public boolean failed() {
-    return outcome != Outcome.COMPLETED || results.stream().anyMatch(SnippetResult::failed);
+    return switch (outcome) {
+      case COMPLETED, STOPPED ->
+          results.stream().anyMatch(r -> r.failed() && r.status() != SnippetResult.Status.STOPPED);
+      default -> true;
+    };
+  }
+
+  /** True when it was stopped on request (Esc, Stop), not at a time limit. */
+  public boolean stoppedOnRequest() {
+    return outcome == Outcome.STOPPED;
   }
 
   /** The last result, or null when none ran. */

@@ -9,10 +9,11 @@ import java.util.List;
  * right after one with what running it gave. The output lives in the notes themselves, so it is
  * saved, searched, previewed and exported with them.
  *
- * <p>The output of a block that failed (did not compile, threw, was stopped: {@link
+ * <p>The output of a block that failed (did not compile, threw, ran into the time limit: {@link
  * Evaluation#failed()}) is fenced as {@code ```output-error}, which the preview and the site show
  * as an error, and which any other Markdown tool shows as a code block of language {@code
- * output-error}.
+ * output-error}. A block stopped on request (Esc, Stop) did not fail: what it printed until then
+ * and "Stopped." are a plain {@code ```output}.
  */
 public final class NoteCode {
 

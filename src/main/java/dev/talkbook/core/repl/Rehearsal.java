@@ -247,10 +247,16 @@ public final class Rehearsal {
   private static final Pattern STOP_NOTE =
       Pattern.compile("^Stopped(?: after the time limit of [^.]+)?\\.(?: .*)?$");
 
-  /** Whether a result is that of a block that was stopped, by hand or at a time limit. */
+  /**
+   * Whether a result is that of a block that was stopped, by hand or at a time limit: a failure
+   * with a stop's note ({@code ```output-error}, as a time limit and, before, a stop by hand were
+   * kept), or an output whose last line is "Stopped." (a stop by hand is no failure of the code).
+   */
   static boolean isStopped(NoteCode.Result result) {
+    List<String> lines = lines(result.text());
     return result.failed()
-        && lines(result.text()).stream().anyMatch(l -> STOP_NOTE.matcher(l).matches());
+        ? lines.stream().anyMatch(l -> STOP_NOTE.matcher(l).matches())
+        : !lines.isEmpty() && lines.get(lines.size() - 1).equals("Stopped.");
   }
 
   /** The text's lines without trailing spaces, and without blank lines at the end. */

@@ -124,7 +124,7 @@ public final class NotesRunner {
       status.accept("The caret is not in a ```java block.");
       return CompletableFuture.completedFuture(null);
     }
-    status.accept("Running the code block…");
+    status.accept("Running the code block… " + STOP_HINT);
     CompletableFuture<Void> done = new CompletableFuture<>();
     // Its stack frames say "block 2, line 2", as the notes count their ```java blocks.
     session
@@ -141,11 +141,29 @@ public final class NotesRunner {
                         status.accept(
                             result.failed()
                                 ? "The code block failed: its error is under it."
-                                : "Ran the code block.");
+                                : evaluation.stoppedOnRequest()
+                                    ? stoppedBlock(block)
+                                    : "Ran the code block.");
                       }
                       done.complete(null);
                     }));
     return done;
+  }
+
+  /** How a running block is stopped, said while it runs. */
+  static final String STOP_HINT = "Esc stops it";
+
+  /**
+   * What the status says of a block stopped on request (Esc, Stop): no failure of the code; what it
+   * printed until then is its output (and one undo brings back the output it had before).
+   */
+  static String stoppedBlock(Block block) {
+    return "Stopped the code block: what it printed until then is under it"
+        + (block.hasOutput()
+            ? " ("
+                + dev.talkbook.ui.common.Keys.shown("Shortcut+Z")
+                + " brings back the one before)."
+            : ".");
   }
 
   /** "Ran 3 code blocks." or, when some failed, which: "Ran 3 code blocks; 1 failed (the 2nd)." */
@@ -213,7 +231,8 @@ public final class NotesRunner {
   /**
    * Runs every Java block in order in a fresh session, each with the time limit; completes when the
    * outputs are written. Stopped ({@link #stop()}), the outputs of the blocks that ran are written,
-   * the stopped block's ("Stopped.") among them, and those after it are left as they were.
+   * the stopped block's among them (what it printed and "Stopped.", a plain output: a stop is not
+   * the code's failure), and those after it are left as they were.
    */
   public CompletableFuture<Void> runAll() {
     if (!notes.isEditable()) {
@@ -225,7 +244,8 @@ public final class NotesRunner {
       status.accept("These notes have no ```java blocks.");
       return CompletableFuture.completedFuture(null);
     }
-    status.accept("Running " + Counts.of(blocks.size(), "code block") + " in a fresh Java VM…");
+    status.accept(
+        "Running " + Counts.of(blocks.size(), "code block") + " in a fresh Java VM… " + STOP_HINT);
     ReplSession fresh = freshSession.get();
     BlockRun run =
         BlockRun.start(
@@ -243,7 +263,8 @@ public final class NotesRunner {
                                 + (index + 1)
                                 + " of "
                                 + total
-                                + " in a fresh Java VM…");
+                                + " in a fresh Java VM… "
+                                + STOP_HINT);
                       }
                     });
               }

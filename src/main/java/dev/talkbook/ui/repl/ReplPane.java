@@ -13,11 +13,11 @@ import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.ShownKey;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -85,6 +85,14 @@ public final class ReplPane {
 
   /** The transcript keeps at most this many characters (of long lines), as for its lines. */
   static final int TRANSCRIPT_CHARS = 500_000;
+
+  /**
+   * At most this many lines of output are appended to the transcript at once (in one pulse of the
+   * FX thread); more waits for the next, and of what waits, only what the transcript keeps is kept.
+   * A loop printing two million lines thus shows its newest lines a few times a second, and the
+   * window goes on answering; appending all that had come at once held the FX thread for seconds.
+   */
+  static final int DRAIN_LINES = 500;
 
   /** Clears the transcript (the Java menu's item shows it too). */
   static final KeyCombination CLEAR =
@@ -178,7 +186,13 @@ public final class ReplPane {
   /** What the session said when it gave up starting a JVM by itself; null when it has not. */
   private String givenUp;
 
-  private final ConcurrentLinkedQueue<ReplEvent> pending = new ConcurrentLinkedQueue<>();
+  /**
+   * Events not applied yet, in order; guarded by itself. Output that follows output of the same
+   * stream is merged into it, and of a merged output more than the transcript keeps only the newest
+   * part is held: a flood of output while the FX thread is busy holds at most about that much.
+   */
+  private final ArrayDeque<ReplEvent> pending = new ArrayDeque<>();
+
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
   /**
@@ -1106,16 +1120,81 @@ public final class ReplPane {
   // ---- events ---------------------------------------------------------------------------------
 
   private void offer(ReplEvent event) {
-    pending.add(event);
+    synchronized (pending) {
+      if (!(event instanceof ReplEvent.Output o
+          && pending.peekLast() instanceof ReplEvent.Output last
+          && last.evaluation() == o.evaluation()
+          && last.stream() == o.stream())) {
+        pending.add(event);
+      } else {
+        pending.pollLast();
+        pending.add(merged(last, o));
+      }
+    }
     if (drainScheduled.compareAndSet(false, true)) {
       Platform.runLater(this::drain);
     }
   }
 
+  /**
+   * {@code later} appended to {@code earlier}; once that holds more than twice what the transcript
+   * keeps, only its newest part, what went counted as dropped before it.
+   */
+  private ReplEvent.Output merged(ReplEvent.Output earlier, ReplEvent.Output later) {
+    String text = earlier.text() + later.text();
+    long dropped = earlier.droppedBefore() + later.droppedBefore();
+    long droppedLines = earlier.droppedLinesBefore() + later.droppedLinesBefore();
+    if (text.length() > 2L * keptChars
+        || KeptOutput.lineBreaks(text, 0, text.length()) > 2L * keptLines) {
+      int start = KeptOutput.tailStart(text, keptLines, keptChars);
+      dropped += start;
+      droppedLines += KeptOutput.lineBreaks(text, 0, start);
+      text = text.substring(start);
+    }
+    return new ReplEvent.Output(
+        earlier.evaluation(), earlier.stream(), text, dropped, droppedLines);
+  }
+
   private void drain() {
     drainScheduled.set(false);
+    List<ReplEvent> events;
+    synchronized (pending) {
+      events = new ArrayList<>(pending);
+      pending.clear();
+    }
     boolean refresh = false;
-    for (ReplEvent e; (e = pending.poll()) != null; ) {
+    long lines = DRAIN_LINES;
+    List<ReplEvent> kept = keptOutput(events);
+    for (int i = 0; i < kept.size(); i++) {
+      ReplEvent e = kept.get(i);
+      if (e instanceof ReplEvent.Output o
+          && lines < KeptOutput.lines(o.text(), 0, o.text().length())) {
+        // A flood: this much now, the rest (and what follows it) at the next drain, so that the
+        // transcript moves on at a steady pace and the FX thread is never held for long.
+        int split = lineStart(o.text(), lines);
+        apply(
+            new ReplEvent.Output(
+                o.evaluation(),
+                o.stream(),
+                o.text().substring(0, split),
+                o.droppedBefore(),
+                o.droppedLinesBefore()));
+        List<ReplEvent> rest = new ArrayList<>(kept.subList(i + 1, kept.size()));
+        rest.add(
+            0, new ReplEvent.Output(o.evaluation(), o.stream(), o.text().substring(split), 0, 0));
+        synchronized (pending) {
+          for (int j = rest.size() - 1; j >= 0; j--) {
+            pending.addFirst(rest.get(j));
+          }
+        }
+        if (drainScheduled.compareAndSet(false, true)) {
+          Platform.runLater(this::drain);
+        }
+        break;
+      }
+      if (e instanceof ReplEvent.Output o) {
+        lines -= KeptOutput.lines(o.text(), 0, o.text().length());
+      }
       refresh |= apply(e);
     }
     trimTranscript();
@@ -1127,6 +1206,90 @@ public final class ReplPane {
           .definitions()
           .thenAccept(list -> Platform.runLater(() -> definitions.getItems().setAll(list)));
     }
+  }
+
+  /**
+   * The events with only as much of their output as the transcript keeps, or, when more came (a
+   * flood), as one drain shows: the newest. Output older than that is left out and counted as
+   * dropped before the oldest output kept (which then takes the transcript's top away, saying how
+   * many lines went), so that a drain after a flood of output appends at most what the transcript
+   * keeps, however much came meanwhile; appending all of it and then taking it away again held the
+   * FX thread for tens of seconds. Other events stay as they are.
+   */
+  private List<ReplEvent> keptOutput(List<ReplEvent> events) {
+    long allLines = 0;
+    long allChars = 0;
+    for (ReplEvent e : events) {
+      if (e instanceof ReplEvent.Output o) {
+        allLines += KeptOutput.lines(o.text(), 0, o.text().length());
+        allChars += o.text().length();
+      }
+    }
+    if (allLines <= keptLines && allChars <= keptChars) {
+      return events;
+    }
+    // A flood: its newest lines, as many as one drain shows, so that the drain after the last of
+    // it (the code ended or was stopped) shows its end at once.
+    long lines = Math.min(keptLines, DRAIN_LINES);
+    long chars = keptChars;
+    int cut = -1;
+    int cutStart = 0;
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i) instanceof ReplEvent.Output o) {
+        String text = o.text();
+        long n = KeptOutput.lines(text, 0, text.length());
+        if (n <= lines && text.length() <= chars) {
+          lines -= n;
+          chars -= text.length();
+        } else {
+          cut = i;
+          cutStart =
+              lines < 1 || chars < 1
+                  ? text.length()
+                  : KeptOutput.tailStart(text, (int) lines, (int) chars);
+          break;
+        }
+      }
+    }
+    if (cut < 0) {
+      return events;
+    }
+    List<ReplEvent> kept = new ArrayList<>(events.size());
+    long droppedChars = 0;
+    long droppedLines = 0;
+    for (int i = 0; i < events.size(); i++) {
+      ReplEvent e = events.get(i);
+      if (!(e instanceof ReplEvent.Output o) || i > cut) {
+        kept.add(e);
+      } else if (i < cut) {
+        droppedChars += o.droppedBefore() + o.text().length();
+        droppedLines +=
+            o.droppedLinesBefore() + KeptOutput.lineBreaks(o.text(), 0, o.text().length());
+      } else {
+        String text = o.text();
+        kept.add(
+            new ReplEvent.Output(
+                o.evaluation(),
+                o.stream(),
+                text.substring(cutStart),
+                o.droppedBefore() + droppedChars + cutStart,
+                o.droppedLinesBefore() + droppedLines + KeptOutput.lineBreaks(text, 0, cutStart)));
+      }
+    }
+    return kept;
+  }
+
+  /** Where the line after the first {@code lines} lines of {@code text} starts (at least 1). */
+  private static int lineStart(String text, long lines) {
+    int at = 0;
+    for (long n = Math.max(1, lines); n > 0; n--) {
+      int br = text.indexOf('\n', at);
+      if (br < 0) {
+        return text.length();
+      }
+      at = br + 1;
+    }
+    return at;
   }
 
   /** Applies one event; true when the definitions should be read again. */
@@ -1341,9 +1504,7 @@ public final class ReplPane {
     if (text.isEmpty()) {
       return;
     }
-    int start = transcript.getLength();
-    transcript.appendText(text);
-    transcript.setStyle(start, transcript.getLength(), Set.of(style));
+    transcript.append(text, style);
   }
 
   /**
@@ -1435,7 +1596,7 @@ public final class ReplPane {
     if (guide != null) {
       show(guide.running(currentCode));
     } else {
-      state.show("Running…");
+      state.show("Running… Esc stops it", "Running… (Esc)", "Running…");
     }
   }
 

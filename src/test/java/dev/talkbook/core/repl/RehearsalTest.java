@@ -155,6 +155,25 @@ class RehearsalTest {
         .isFalse();
   }
 
+  /** A stop by hand is kept as a plain output now (no failure): still a stop for a rehearsal. */
+  @Test
+  void aStopByHandKeptAsAPlainOutputIsAStop() {
+    String byHand = "```java\nfor (;;) tick();\n```\n```output\ntick\ntick\nStopped.\n```\n";
+    Rehearsal.Check c =
+        check(byHand, new NoteCode.Result("tick\nStopped after the time limit of 30 s.\n", true));
+    assertThat(c.matches()).isTrue();
+    assertThat(c.stoppedBothTimes()).isTrue();
+    // A block that ran to its end now differs from one that was stopped.
+    assertThat(check(byHand, new NoteCode.Result("tick\n⇒ 1\n", false)).matches()).isFalse();
+    // Output that only mentions a stop along the way is no stop.
+    assertThat(
+            check(
+                    "```java\nx\n```\n```output\nStopped.\nthen went on\n```\n",
+                    new NoteCode.Result("Stopped.\n", false))
+                .stoppedBothTimes())
+        .isFalse();
+  }
+
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void aBlockThatThrowsMatchesWhateverRanBeforeItInItsJvm() throws Exception {

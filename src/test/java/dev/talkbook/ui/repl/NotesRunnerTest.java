@@ -151,6 +151,49 @@ class NotesRunnerTest {
     assertThat(said).last().isEqualTo("The code block failed: its error is under it.");
   }
 
+  /**
+   * A block stopped on request is not a failure: what it printed and "Stopped." replace its old
+   * output as a plain output block (no red error on the page), and the status says it was stopped.
+   */
+  @Test
+  void aBlockStoppedOnRequestKeepsWhatItPrintedAsAPlainOutput(FxRobot robot) throws Exception {
+    String md =
+        "```java\nfor (int i = 0; ; i++) { if (i < 3) System.out.println(\"tick \" + i);"
+            + " Thread.sleep(5); }\n```\n```output\ntick 0\ntick 1\ntick 2\nDone.\n```\n";
+    java.util.concurrent.CountDownLatch printed = new java.util.concurrent.CountDownLatch(1);
+    try (AutoCloseable listening =
+        session.addListener(
+            e -> {
+              if (e instanceof dev.talkbook.core.repl.ReplEvent.Output o
+                  && o.text().contains("tick 2")) {
+                printed.countDown();
+              }
+            })) {
+      robot.interact(
+          () -> {
+            notes.replaceText(md);
+            notes.moveTo(md.indexOf("for"));
+          });
+      var done =
+          new java.util.concurrent.atomic.AtomicReference<
+              java.util.concurrent.CompletableFuture<Void>>();
+      robot.interact(() -> done.set(runner.runBlockAtCaret()));
+      assertThat(said).last().isEqualTo("Running the code block… Esc stops it");
+      assertThat(printed.await(60, TimeUnit.SECONDS)).isTrue();
+      session.stop();
+      done.get().get(FxWait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+    assertThat(text())
+        .isEqualTo(
+            md.substring(0, md.indexOf("```output"))
+                + "```output\ntick 0\ntick 1\ntick 2\nStopped.\n```\n");
+    assertThat(said)
+        .last()
+        .isEqualTo(
+            "Stopped the code block: what it printed until then is under it (Ctrl+Z brings back"
+                + " the one before).");
+  }
+
   @Test
   void theErrorOfABlockRunAtTheCaretSaysItsBlockAndLine(FxRobot robot) throws Exception {
     String md =
@@ -271,16 +314,19 @@ class NotesRunnerTest {
     FxWait.untilFx(
         "the endless block to run",
         java.time.Duration.ofSeconds(60),
-        () -> "Running code block 2 of 3 in a fresh Java VM…".equals(said.get(said.size() - 1)));
+        () ->
+            "Running code block 2 of 3 in a fresh Java VM… Esc stops it"
+                .equals(said.get(said.size() - 1)));
 
     robot.interact(patient::stop);
     done.get().get(15, TimeUnit.SECONDS);
 
-    // What ran is written, the stopped block's "Stopped." too; the block after it is untouched.
+    // What ran is written, the stopped block's "Stopped." too (a plain output: the stop was asked
+    // for, the code did not fail); the block after it is untouched.
     assertThat(text())
         .isEqualTo(
             "```java\nint n = 20;\n```\n\n```java\nwhile (true) {}\n```\n"
-                + "```output-error\nStopped.\n```\n\n```java\nn + 1\n```\n");
+                + "```output\nStopped.\n```\n\n```java\nn + 1\n```\n");
     assertThat(said)
         .last()
         .isEqualTo("Stopped at the 2nd of 3 code blocks; the one after it did not run.");
@@ -296,7 +342,9 @@ class NotesRunnerTest {
     FxWait.untilFx(
         "the endless block to run",
         java.time.Duration.ofSeconds(60),
-        () -> "Running code block 2 of 3 in a fresh Java VM…".equals(said.get(said.size() - 1)));
+        () ->
+            "Running code block 2 of 3 in a fresh Java VM… Esc stops it"
+                .equals(said.get(said.size() - 1)));
     java.util.Set<ProcessHandle> started = descendants();
     started.removeAll(before);
     assertThat(started).as("Run all's JVM").isNotEmpty();

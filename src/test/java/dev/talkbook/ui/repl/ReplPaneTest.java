@@ -368,6 +368,9 @@ class ReplPaneTest {
         .release(KeyCode.ENTER)
         .release(KeyCode.CONTROL);
     waitFor("the loop to run", pane::isRunning);
+    // The toolbar says how to stop it, in its window as wide as this.
+    waitFor(
+        "the status to name Esc", () -> pane.status().getText().equals("Running… Esc stops it"));
     robot.type(KeyCode.ESCAPE);
     waitFor("the loop to stop", () -> !pane.isRunning());
     assertThat(transcript()).contains("Stopped.");
