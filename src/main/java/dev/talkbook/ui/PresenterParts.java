@@ -92,8 +92,8 @@ final class PresenterParts {
                     ? null
                     : new ReplPane.Guide() {
                       @Override
-                      public java.util.List<String> ready(boolean failed) {
-                        return guide.ready(failed);
+                      public java.util.List<String> ready(boolean failed, boolean stopped) {
+                        return guide.ready(failed, stopped);
                       }
 
                       @Override

@@ -122,8 +122,11 @@ public final class PresenterMode {
 
   /** What the REPL's toolbar says while presenting: what to do next. Forms are longest first. */
   public interface Guide {
-    /** When the REPL waits for input; {@code failed}: after a run that failed. */
-    List<String> ready(boolean failed);
+    /**
+     * When the REPL waits for input; {@code failed}: after a run that failed; {@code stopped}:
+     * after one stopped on request (Esc), its code still in the input.
+     */
+    List<String> ready(boolean failed, boolean stopped);
 
     /** While {@code code} runs. */
     List<String> running(String code);
@@ -219,8 +222,8 @@ public final class PresenterMode {
   private final Guide guide =
       new Guide() {
         @Override
-        public List<String> ready(boolean failed) {
-          return failed ? script.failedForms() : forms();
+        public List<String> ready(boolean failed, boolean stopped) {
+          return failed ? script.failedForms() : stopped ? script.stoppedForms() : forms();
         }
 
         @Override

@@ -214,8 +214,29 @@ public final class ScriptQueue {
   }
 
   /**
-   * After code that failed (a compile error, an exception, a stop): it is still in the input to be
-   * put right and run again, or Page Down goes on with the next snippet.
+   * After code stopped on request (Esc, Stop): not the code's failure, and it is still in the input
+   * to be run again, or Page Down goes on with the next snippet.
+   */
+  public List<String> stoppedForms() {
+    String again = "Stopped: " + RUN_KEY + " runs it again";
+    if (snippets.isEmpty()) {
+      return List.of(again, "Stopped");
+    }
+    if (loaded || next >= snippets.size()) {
+      return List.of(again + " · " + positionForms().get(1), again, "Stopped", "Stopped");
+    }
+    int at = next + 1;
+    int n = snippets.size();
+    return List.of(
+        again + ", or Page Down for snippet " + at + " of " + n,
+        "Stopped: run again, or Page Down for " + at + " of " + n,
+        "Stopped · next " + at + " of " + n,
+        "Stopped · " + at + "/" + n);
+  }
+
+  /**
+   * After code that failed (a compile error, an exception, a time limit): it is still in the input
+   * to be put right and run again, or Page Down goes on with the next snippet.
    */
   public List<String> failedForms() {
     if (snippets.isEmpty()) {

@@ -405,10 +405,11 @@ public final class ReplPane {
    */
   public interface Guide {
     /**
-     * When the REPL waits for input: after a run ({@code failed}: that run failed), a restart, or
-     * whenever the guide is set.
+     * When the REPL waits for input: after a run ({@code failed}: that run failed; {@code stopped}:
+     * it was stopped on request, its code still in the input), a restart, or whenever the guide is
+     * set.
      */
-    List<String> ready(boolean failed);
+    List<String> ready(boolean failed, boolean stopped);
 
     /** While {@code code} runs. */
     List<String> running(String code);
@@ -1357,7 +1358,7 @@ public final class ReplPane {
         appendStyled(
             ev.message() + "\n", ev.outcome() == Evaluation.Outcome.NOT_RUN ? ERROR : NOTE);
       }
-      showIdle(ev.failed());
+      showIdle(ev.failed(), ev.stoppedOnRequest());
       return true;
     } else if (event instanceof ReplEvent.Restarted r) {
       replaying.set(false);
@@ -1572,11 +1573,14 @@ public final class ReplPane {
   }
 
   private void showIdle() {
-    showIdle(false);
+    showIdle(false, false);
   }
 
-  /** The state once nothing runs: {@code failed}, after a run that failed. */
-  private void showIdle(boolean failed) {
+  /**
+   * The state once nothing runs: {@code failed}, after a run that failed; {@code stopped}, after
+   * one stopped on request.
+   */
+  private void showIdle(boolean failed, boolean stopped) {
     if (running.get() || replaying.get()) {
       return;
     }
@@ -1586,7 +1590,7 @@ public final class ReplPane {
           "Java ended: press Restart or Reset",
           "Java ended");
     } else if (guide != null) {
-      show(guide.ready(failed));
+      show(guide.ready(failed, stopped));
     } else {
       state.show("Ready: " + Keys.shown("Shortcut+Enter") + " runs", "Ready");
     }

@@ -36,6 +36,9 @@ class ScriptQueueTest {
     assertThat(q.position()).isEqualTo("Next: snippet 2 of 5 (Page Down)");
     assertThat(q.failedForms().get(0))
         .isEqualTo("That failed: fix it and Ctrl+Enter, or Page Down for snippet 2 of 5");
+    // A stop on request is not the code's failure: it is there to run again.
+    assertThat(q.stoppedForms().get(0))
+        .isEqualTo("Stopped: Ctrl+Enter runs it again, or Page Down for snippet 2 of 5");
     for (int i = 0; i < 8; i++) {
       q.forward();
     }
