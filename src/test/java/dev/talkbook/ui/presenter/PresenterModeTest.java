@@ -66,7 +66,7 @@ class PresenterModeTest {
   private boolean dark; // the theme windows opened from now on get
   private final java.util.concurrent.ExecutorService highlighter =
       java.util.concurrent.Executors.newSingleThreadExecutor();
-  private final Label details = new Label("details");
+  private Label details; // made in start(): a control made before the toolkit starts fails
   private final List<String> kept = new ArrayList<>();
   private boolean codeRuns;
   private boolean findOpen;
@@ -78,6 +78,7 @@ class PresenterModeTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
+    details = new Label("details");
     input = new TextArea();
     settings = Settings.load(dir.resolve("settings.properties"));
     navigator = new Label("navigator");
