@@ -98,10 +98,15 @@ public final class Ranking {
     return scored.stream().map(Scored::entry).toList();
   }
 
-  /** The score of a typed word found in an entry as a word, a word's start or inside one; or 0. */
+  /**
+   * The score of a typed word found in an entry as a word, a word's start or inside one; or 0. One
+   * of its hidden words typed whole is the user's own name for it ("exit" for Quit): that counts as
+   * a word of the label, so "new note" puts New talk (hidden word "note") before New notebook.
+   */
   private static int found(String word, PaletteEntry<?> entry) {
+    int synonym = find(word, entry.foldedWords, false) == WHOLE_WORD ? WHOLE_WORD : 0;
     return Math.max(
-        find(word, entry.foldedLabel, true),
+        Math.max(find(word, entry.foldedLabel, true), synonym),
         (int) (find(word, entry.foldedRest, false) * ELSEWHERE));
   }
 
