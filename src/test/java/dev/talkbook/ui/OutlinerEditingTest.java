@@ -218,6 +218,13 @@ class OutlinerEditingTest extends RealWindowTest {
       robot.type(KeyCode.HOME); // to the last screen line's start
       int screenLineStart = fx(() -> area().getCaretPosition()) - start;
       assertThat(screenLineStart).as(line).isBetween(screenLineEnd, line.length() - 1);
+      double lastLineY = charOnScreen(robot, start + line.length() - 1).getMinY();
+      assertThat(charOnScreen(robot, start + screenLineStart).getMinY())
+          .as("%s: the caret's character on the last screen line", line)
+          .isEqualTo(lastLineY);
+      assertThat(charOnScreen(robot, start + screenLineStart - 1).getMinY())
+          .as("%s: the one before it on the line above", line)
+          .isLessThan(lastLineY);
       robot.type(KeyCode.HOME); // already there: to the start of the line's text
       assertThat(fx(() -> area().getCaretPosition()) - start).as(line).isEqualTo(content);
 
