@@ -10,8 +10,9 @@ import java.util.Locale;
  * How well an entry matches what was typed, for the command palette and the quick switcher. Each
  * typed word must be found in the entry; where it is found decides the score: a whole word beats
  * the start of a word, which beats the middle of one; in the entry's label more than in its menu
- * path, note or hidden words. So "repl" puts "Show or hide the REPL" before "Replace…", and "theme"
- * finds the entries under View › Theme.
+ * path, note or hidden words, except that a hidden word typed whole is the user's own name for the
+ * action and counts as the label's ("exit" finds Quit). So "repl" puts "Show or hide the REPL"
+ * before "Replace…", and "theme" finds the entries under View › Theme.
  *
  * <p>Letters in order ("nwev" for "New event", "lne" for "Line numbers") are the fallback for a
  * typed word that no entry holds as a word, a word's start or a part of one: as soon as one does,
