@@ -22,7 +22,11 @@ final class HistoryCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TALK", description = "The talk's id or part of its title.")
   String talk;
 
-  @Option(names = "--show", paramLabel = "REVISION", description = "Print this revision's text.")
+  @Option(
+      names = "--show",
+      paramLabel = "REVISION",
+      converter = RevisionNumber.class,
+      description = "Print this revision's text.")
   Long show;
 
   @Override

@@ -14,7 +14,10 @@ import picocli.CommandLine.Spec;
 final class RestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "REVISION", description = "The revision's id (see: talkbook history).")
+  @Parameters(
+      paramLabel = "REVISION",
+      converter = RevisionNumber.class,
+      description = "The revision's id (see: talkbook history).")
   long revisionId;
 
   @Override

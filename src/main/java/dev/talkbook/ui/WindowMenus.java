@@ -29,6 +29,9 @@ import javafx.scene.input.KeyCombination;
  * #actions()}). What the items do is {@link WindowActions}' and the views'.
  */
 final class WindowMenus {
+  /** What people type to find the View menu's settings (there is no separate settings window). */
+  private static final String SETTINGS = "settings preferences options";
+
   private final MenuBar menuBar = new MenuBar();
   private final Menu help;
 
@@ -123,14 +126,15 @@ final class WindowMenus {
                 readOnly),
             changing(
                 MenuActions.words(
-                    item("_New talk…", "Shortcut+N", navigator::newTalk), "session add create"),
+                    item("_New talk…", "Shortcut+N", navigator::newTalk),
+                    "session add create note notes page"),
                 readOnly),
             new SeparatorMenuItem(),
             MenuActions.words(
                 item("New note_book…", null, actions::newNotebook), "file create notebook"),
             MenuActions.words(
                 item("_Open notebook…", "Shortcut+O", host::openAnotherNotebook),
-                "file switch notebook"),
+                "file switch notebook load"),
             actions.recentMenu(),
             new SeparatorMenuItem(),
             MenuActions.words(
@@ -148,13 +152,19 @@ final class WindowMenus {
                 item("Import schedule…", "Shortcut+Shift+I", actions::importSchedule), readOnly),
             item("Export agenda…", null, actions::exportAgenda),
             new SeparatorMenuItem(),
-            item("_Quit", "Shortcut+Q", quit));
+            MenuActions.words(item("_Quit", "Shortcut+Q", quit), "exit close leave shutdown"));
     Menu edit =
         new Menu(
             "_Edit",
             null,
-            unavailableWhile(item("_Undo", "Shortcut+Z", () -> editor.area().undo()), noTalk),
-            unavailableWhile(item("_Redo", "Shortcut+Shift+Z", () -> editor.area().redo()), noTalk),
+            unavailableWhile(
+                MenuActions.words(
+                    item("_Undo", "Shortcut+Z", () -> editor.area().undo()), "revert take back"),
+                noTalk),
+            unavailableWhile(
+                MenuActions.words(
+                    item("_Redo", "Shortcut+Shift+Z", () -> editor.area().redo()), "again"),
+                noTalk),
             new SeparatorMenuItem(),
             clip(actions, "Cu_t", KeyCode.X, WindowActions.Clip.CUT),
             clip(actions, "_Copy", KeyCode.C, WindowActions.Clip.COPY),
@@ -175,8 +185,11 @@ final class WindowMenus {
                 MenuActions.words(item("Rename…", "F2", navigator::renameSelected), "title"),
                 nothingSelected.or(readOnly)),
             changing(
-                shows(
-                    item("Delete…", null, navigator::deleteSelected), new ShownKey(KeyCode.DELETE)),
+                MenuActions.words(
+                    shows(
+                        item("Delete…", null, navigator::deleteSelected),
+                        new ShownKey(KeyCode.DELETE)),
+                    "remove erase trash"),
                 nothingSelected.or(readOnly)),
             // also in the tree's menu; here for the keyboard and the palette
             changing(
@@ -224,8 +237,9 @@ final class WindowMenus {
     }
     CheckMenuItem lineNumbers = new CheckMenuItem("Line numbers");
     lineNumbers.selectedProperty().bindBidirectional(editor.lineNumbersProperty());
-    MenuActions.words(lineNumbers, "gutter");
-    CheckMenuItem wrap = MenuActions.words(new CheckMenuItem("Soft wrap"), "wrap long lines");
+    MenuActions.words(lineNumbers, "gutter " + SETTINGS);
+    CheckMenuItem wrap =
+        MenuActions.words(new CheckMenuItem("Soft wrap"), "wrap long lines " + SETTINGS);
     wrap.selectedProperty().bindBidirectional(editor.wrapProperty());
     CheckMenuItem showPreview =
         MenuActions.words(new CheckMenuItem("Preview"), "render html rendered");
@@ -243,6 +257,8 @@ final class WindowMenus {
       MenuActions.words(
           r,
           "appearance colour color mode "
+              + SETTINGS
+              + " "
               + switch (choice) {
                 case SYSTEM -> "desktop follow automatic";
                 case LIGHT -> "day bright";
@@ -260,7 +276,7 @@ final class WindowMenus {
             new SeparatorMenuItem(),
             MenuActions.words(
                 item("Zoom _in", "Shortcut+Equals", () -> editor.zoom(1)),
-                "font bigger larger text size"),
+                "font bigger larger text size magnify"),
             MenuActions.words(
                 item("Zoom _out", "Shortcut+Minus", () -> editor.zoom(-1)),
                 "font smaller text size"),
@@ -275,7 +291,8 @@ final class WindowMenus {
             MenuActions.words(
                 item("Search notes", "Shortcut+Shift+F", search::focus), "find full text notebook"),
             MenuActions.words(
-                item("Go to talk…", "Shortcut+P", actions::quickSwitcher), "switch open quick"),
+                item("Go to talk…", "Shortcut+P", actions::quickSwitcher),
+                "switch open quick jump"),
             item("Command palette…", "Shortcut+Shift+P", () -> actions.commandPalette(menuBar)),
             new SeparatorMenuItem(),
             unavailableWhile(
@@ -292,7 +309,7 @@ final class WindowMenus {
             null,
             MenuActions.words(
                 item("Keyboard shortcuts", "Shortcut+Slash", () -> actions.shortcuts(menuBar)),
-                "keys list cheat sheet help"),
+                "keys list cheat sheet help hotkeys keybindings bindings"),
             MenuActions.words(
                 item("About Talkbook", null, actions::about), "version java info help"));
     menuBar.getMenus().addAll(file, edit, outline, view, go, share.menu(), help);

@@ -52,7 +52,10 @@ class UsageMistakesTest extends CliTest {
       textBlock =
           """
           restore abc                   | 'abc' is not a revision number; talkbook history TALK lists a talk's revisions.
+          restore -1                    | '-1' is not a revision number; talkbook history TALK lists a talk's revisions.
+          restore 0                     | '0' is not a revision number; talkbook history TALK lists a talk's revisions.
           history 1 --show abc          | 'abc' is not a revision number; talkbook history TALK lists a talk's revisions.
+          history 1 --show -1           | '-1' is not a revision number; talkbook history TALK lists a talk's revisions.
           run 1 --time-limit abc        | 'abc' is not a number of seconds (--time-limit takes a whole number, like 30).
           import schedule x --timeout t | 't' is not a number of seconds (--timeout takes a whole number, like 30).
           search --limit many java      | 'many' is not a number (--limit takes a whole number, like 20).
@@ -67,6 +70,22 @@ class UsageMistakesTest extends CliTest {
 
     assertThat(r.err().lines().findFirst()).as("%s", r).hasValue(message);
     assertErr(r).contains("Usage: talkbook ").doesNotContain("is not a long", "is not an int");
+  }
+
+  @Test
+  void aBadRevisionNumberIsToldBeforeTheNotebookIsOpened() {
+    // No notebook at all: had the command opened it first, this would be "no such notebook".
+    for (String revision : new String[] {"-1", "abc"}) {
+      Result r = misused("restore", revision);
+
+      assertThat(r.err().lines().findFirst())
+          .as("%s", r)
+          .hasValue(
+              "'"
+                  + revision
+                  + "' is not a revision number; talkbook history TALK lists a talk's revisions.");
+      assertThat(notebook()).doesNotExist();
+    }
   }
 
   @Test

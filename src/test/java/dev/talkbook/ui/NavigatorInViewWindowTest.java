@@ -87,6 +87,41 @@ class NavigatorInViewWindowTest extends RealWindowTest {
   }
 
   @Test
+  void aTalkNearTheEndIsShownAfterARestartWithTheFirstRowInViewWhole(FxRobot robot)
+      throws Exception {
+    open(robot, 199); // the last row but one: the tree scrolled as far as it goes
+    robot.interact(() -> ui.window.close());
+    robot.interact(() -> ui.showAsTheAppStarts());
+    FxWait.untilFx("the last talk open again", () -> ui.openTalk() != null);
+    ui.idle();
+    FxWait.untilFx(
+        "the outline under the tree",
+        () ->
+            robot.lookup(".tb-left .split-pane").queryAllAs(SplitPane.class).stream()
+                .anyMatch(p -> p.getItems().size() == 2));
+    Object[] rows = rows(robot);
+    assertThat(rows[0]).isEqualTo("Talk 199");
+    assertThat(rows[2]).as("the selected row wholly in view").isEqualTo(true);
+    TreeView<NavNode> tree = WindowUnderTest.navigator(robot);
+    double cut =
+        FxWait.onFx(
+            () -> {
+              VirtualFlow<?> flow = (VirtualFlow<?>) tree.lookup(".virtual-flow");
+              Node viewport = flow.lookup(".clipped-container");
+              double top = viewport.localToScene(viewport.getLayoutBounds()).getMinY();
+              // the first row shown: the flow's first cell may lie wholly above the viewport
+              for (int i = flow.getFirstVisibleCell().getIndex(); ; i++) {
+                Bounds at =
+                    flow.getVisibleCell(i).localToScene(flow.getVisibleCell(i).getLayoutBounds());
+                if (at.getMaxY() > top + 0.5) {
+                  return Math.max(0, top - at.getMinY());
+                }
+              }
+            });
+    assertThat(cut).as("pixels of the first row in view hidden above the tree").isLessThan(0.5);
+  }
+
+  @Test
   void aReloadLeavesASelectedRowInViewWhereItIsAndBringsOneOutOfViewBack(FxRobot robot)
       throws Exception {
     open(robot, 30);

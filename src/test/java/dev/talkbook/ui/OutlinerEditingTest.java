@@ -195,6 +195,50 @@ class OutlinerEditingTest extends RealWindowTest {
   }
 
   @Test
+  void endOnAWrappedLineGoesToTheScreenLinesEndThenToTheLinesEnd(FxRobot robot) throws Exception {
+    String item = "- " + "the speaker's example goes one level below the claim ".repeat(12).strip();
+    String plain = "plain " + "words that wrap over more than one screen line ".repeat(12).strip();
+    open(robot, item + "\n" + plain);
+    robot.interact(() -> area().setWrapText(true));
+    for (String line : new String[] {item, plain}) {
+      int start = text().indexOf(line);
+      int content = line.startsWith("- ") ? 2 : 0;
+      robot.interact(() -> area().moveTo(start + content + 3));
+      int paragraph = fx(() -> area().getCurrentParagraph());
+      waitUntil(() -> fx(() -> area().getParagraphLinesCount(paragraph)) > 2);
+
+      robot.type(KeyCode.END);
+      int screenLineEnd = fx(() -> area().getCaretPosition()) - start;
+      assertThat(screenLineEnd).as(line).isBetween(content + 4, line.length() - 1);
+      robot.type(KeyCode.END); // already at the screen line's end: to the end of the line
+      assertThat(fx(() -> area().getCaretPosition()) - start).as(line).isEqualTo(line.length());
+      robot.type(KeyCode.END);
+      assertThat(fx(() -> area().getCaretPosition()) - start).as(line).isEqualTo(line.length());
+
+      robot.type(KeyCode.HOME); // to the last screen line's start
+      int screenLineStart = fx(() -> area().getCaretPosition()) - start;
+      assertThat(screenLineStart).as(line).isBetween(screenLineEnd, line.length() - 1);
+      double lastLineY = charOnScreen(robot, start + line.length() - 1).getMinY();
+      assertThat(charOnScreen(robot, start + screenLineStart).getMinY())
+          .as("%s: the caret's character on the last screen line", line)
+          .isEqualTo(lastLineY);
+      assertThat(charOnScreen(robot, start + screenLineStart - 1).getMinY())
+          .as("%s: the one before it on the line above", line)
+          .isLessThan(lastLineY);
+      robot.type(KeyCode.HOME); // already there: to the start of the line's text
+      assertThat(fx(() -> area().getCaretPosition()) - start).as(line).isEqualTo(content);
+
+      // with Shift, the selection goes along
+      robot.interact(() -> area().moveTo(start + content + 3));
+      robot.press(KeyCode.SHIFT, KeyCode.END).release(KeyCode.END, KeyCode.SHIFT);
+      robot.press(KeyCode.SHIFT, KeyCode.END).release(KeyCode.END, KeyCode.SHIFT);
+      assertThat(fx(() -> area().getSelectedText()))
+          .as(line)
+          .isEqualTo(line.substring(content + 3));
+    }
+  }
+
+  @Test
   void undoAfterFastTypingTakesBackNoMoreThanTheLastLine(FxRobot robot) throws Exception {
     open(robot, "");
     robot.write("line one is here\nline two is here\nline three");

@@ -108,6 +108,35 @@ class PaletteWindowTest extends RealWindowTest {
         .containsExactly("Dark");
   }
 
+  @Test
+  void theWordsPeopleTypeForAnActionFindIt(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "A talk", "notes"); // so that the talk's actions are offered
+    palette(robot);
+    String typed = "";
+    for (String[] want :
+        new String[][] {
+          {"close", "Quit"},
+          {"exit", "Quit"},
+          {"new note", "New talk…"},
+          {"settings", "Line numbers"},
+          {"preferences dark", "Dark"},
+          {"remove", "Delete…"},
+          {"search", "Search notes"},
+          {"find", "Find…"},
+          {"hotkeys", "Keyboard shortcuts"},
+        }) {
+      robot.eraseText(typed.length()).write(want[0]);
+      typed = want[0];
+      String query = typed;
+      FxWait.untilFx("the list for \"" + query + "\"", () -> filterText(robot).equals(query));
+      assertThat(labels(robot)).as(query).first().isEqualTo(want[1]);
+    }
+    // the words find their actions, not more than before: "close" is Quit's alone
+    robot.eraseText(typed.length()).write("close");
+    FxWait.untilFx("the list for \"close\"", () -> filterText(robot).equals("close"));
+    assertThat(labels(robot)).containsExactly("Quit");
+  }
+
   /** The labels of the entries the list holds now (read on the FX thread). */
   private static List<String> labels(FxRobot robot) throws Exception {
     return FxWait.onFx(

@@ -79,7 +79,46 @@ public final class RowInView<T> {
     if (row >= 0 && !inView(row)) {
       tree.scrollTo(Math.max(0, row - ROWS_ABOVE));
       tree.layout(); // drawn where it is now in this frame, not a frame later
+      firstRowWhole(row);
     }
+  }
+
+  /**
+   * After a scroll to a row near the end, which the tree stops at its last row: the first row in
+   * view was cut at the top (an event's title half hidden). Scrolls back by that part when {@code
+   * row} stays wholly in view, so the cut row is the last one, where a list goes on.
+   */
+  private void firstRowWhole(int row) {
+    double cut = hiddenOfFirstRow();
+    if (cut <= 0.5) {
+      return;
+    }
+    VirtualFlow<?> flow = flow();
+    double moved = flow.scrollPixels(-cut);
+    tree.layout();
+    if (!inView(row)) {
+      flow.scrollPixels(-moved);
+      tree.layout();
+    }
+  }
+
+  /** How much of the first row seen is hidden above the viewport (0 if none, as last laid out). */
+  private double hiddenOfFirstRow() {
+    VirtualFlow<?> flow = flow();
+    IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+    Node viewport = flow == null ? null : flow.lookup(".clipped-container");
+    if (first == null || viewport == null) {
+      return 0;
+    }
+    double top = viewport.localToScene(viewport.getLayoutBounds()).getMinY();
+    // the flow's first cell may lie wholly above the viewport
+    for (int i = first.getIndex(); flow.getVisibleCell(i) != null; i++) {
+      Bounds at = flow.getVisibleCell(i).localToScene(flow.getVisibleCell(i).getLayoutBounds());
+      if (at.getMaxY() > top + 0.5) {
+        return Math.max(0, top - at.getMinY());
+      }
+    }
+    return 0;
   }
 
   /** Whether row {@code row} is wholly in the tree's viewport (as last laid out). */

@@ -137,24 +137,27 @@ public final class OutlinerKeys {
 
   /**
    * Home on the first line of a list item: to the start of its text (after the bullet and a task
-   * box), and from there to the start of the line. With Shift, the selection goes along. False
-   * elsewhere (a wrapped line's Home goes to that line's start).
+   * box), and from there to the start of the line. On a later screen line of a wrapped line: to
+   * that screen line's start, and from there (as in VS Code) to the start of the line's text. With
+   * Shift, the selection goes along. False elsewhere (the area's own Home).
    */
   boolean home(boolean select) {
     int p = area.getCurrentParagraph();
     int col = area.getCaretColumn();
     Optional<dev.talkbook.core.outliner.ListItem> item =
         dev.talkbook.core.outliner.ListItem.parse(area.getParagraph(p).getText());
-    if (item.isEmpty()) {
-      return false;
-    }
-    int content = item.get().prefixLength();
+    int content = item.map(dev.talkbook.core.outliner.ListItem::prefixLength).orElse(0);
     try {
       if (col > content && area.lineIndex(p, col) != area.lineIndex(p, content)) {
-        return false;
+        int lineStart = area.getCurrentLineStartInParargraph();
+        caretTo(area.getAbsolutePosition(p, lineStart == col ? content : lineStart), select);
+        return true;
       }
     } catch (IllegalArgumentException | IndexOutOfBoundsException notLaidOut) {
       // The paragraph is not on screen: treat it as one line.
+    }
+    if (item.isEmpty()) {
+      return false;
     }
     caretTo(area.getAbsolutePosition(p, col == content ? 0 : content), select);
     return true;
@@ -163,21 +166,25 @@ public final class OutlinerKeys {
   /**
    * End on the last line of a list item: to the end of the line. The area's own End measures the
    * line on screen, where the prefix kept out of the flow (see {@link HangingIndent}) makes it stop
-   * one character short on a numbered item. With Shift, the selection goes along. False elsewhere
-   * (a wrapped line's End before the last goes to that line's end).
+   * one character short on a numbered item. On a wrapped line's screen line before the last: to
+   * that screen line's end, and from there (as in VS Code) to the end of the whole line. With
+   * Shift, the selection goes along. False elsewhere (the area's own End).
    */
   boolean end(boolean select) {
     int p = area.getCurrentParagraph();
-    if (dev.talkbook.core.outliner.ListItem.parse(area.getParagraph(p).getText()).isEmpty()) {
-      return false;
-    }
+    int col = area.getCaretColumn();
     int length = area.getParagraphLength(p);
     try {
-      if (area.lineIndex(p, area.getCaretColumn()) != area.lineIndex(p, length)) {
-        return false;
+      if (area.lineIndex(p, col) != area.lineIndex(p, length)) {
+        int lineEnd = area.getCurrentLineEndInParargraph();
+        caretTo(area.getAbsolutePosition(p, lineEnd == col ? length : lineEnd), select);
+        return true;
       }
     } catch (IllegalArgumentException | IndexOutOfBoundsException notLaidOut) {
       // The paragraph is not on screen: treat it as one line.
+    }
+    if (dev.talkbook.core.outliner.ListItem.parse(area.getParagraph(p).getText()).isEmpty()) {
+      return false;
     }
     caretTo(area.getAbsolutePosition(p, length), select);
     return true;

@@ -52,7 +52,7 @@ public final class MenuActions {
                   label(item),
                   note,
                   item.getAccelerator() == null ? "" : item.getAccelerator().getDisplayText(),
-                  wordsOf(item) + " " + path));
+                  wordsOf(item)));
         });
     return out;
   }

@@ -16,6 +16,7 @@ public final class PaletteEntry<T> {
   private final String words;
   final String foldedLabel;
   final String foldedRest;
+  final String foldedWords;
 
   public PaletteEntry(T value, String label, String note, String side, String words) {
     this.value = value;
@@ -25,6 +26,7 @@ public final class PaletteEntry<T> {
     this.words = Objects.requireNonNullElse(words, "");
     this.foldedLabel = Ranking.fold(this.label);
     this.foldedRest = Ranking.fold(this.note + " " + this.side + " " + this.words);
+    this.foldedWords = Ranking.fold(this.words);
   }
 
   public T value() {

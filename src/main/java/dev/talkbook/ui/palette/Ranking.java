@@ -10,8 +10,9 @@ import java.util.Locale;
  * How well an entry matches what was typed, for the command palette and the quick switcher. Each
  * typed word must be found in the entry; where it is found decides the score: a whole word beats
  * the start of a word, which beats the middle of one; in the entry's label more than in its menu
- * path, note or hidden words. So "repl" puts "Show or hide the REPL" before "Replace…", and "theme"
- * finds the entries under View › Theme.
+ * path, note or hidden words, except that a hidden word typed whole is the user's own name for the
+ * action and counts as the label's ("exit" finds Quit). So "repl" puts "Show or hide the REPL"
+ * before "Replace…", and "theme" finds the entries under View › Theme.
  *
  * <p>Letters in order ("nwev" for "New event", "lne" for "Line numbers") are the fallback for a
  * typed word that no entry holds as a word, a word's start or a part of one: as soon as one does,
@@ -98,10 +99,15 @@ public final class Ranking {
     return scored.stream().map(Scored::entry).toList();
   }
 
-  /** The score of a typed word found in an entry as a word, a word's start or inside one; or 0. */
+  /**
+   * The score of a typed word found in an entry as a word, a word's start or inside one; or 0. One
+   * of its hidden words typed whole is the user's own name for it ("exit" for Quit): that counts as
+   * a word of the label, so "new note" puts New talk (hidden word "note") before New notebook.
+   */
   private static int found(String word, PaletteEntry<?> entry) {
+    int synonym = find(word, entry.foldedWords, false) == WHOLE_WORD ? WHOLE_WORD : 0;
     return Math.max(
-        find(word, entry.foldedLabel, true),
+        Math.max(find(word, entry.foldedLabel, true), synonym),
         (int) (find(word, entry.foldedRest, false) * ELSEWHERE));
   }
 

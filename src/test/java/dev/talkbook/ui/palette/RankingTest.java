@@ -94,6 +94,21 @@ class RankingTest {
   }
 
   @Test
+  void aHiddenWordTypedWholeCountsAsMuchAsTheLabel() {
+    PaletteEntry<String> notebook = action("New notebook…", "File", "", "file create notebook");
+    PaletteEntry<String> talk = action("New talk…", "File", "Ctrl+N", "session create note");
+    PaletteEntry<String> quit = action("Quit", "File", "Ctrl+Q", "exit close leave");
+    List<PaletteEntry<String>> file = List.of(notebook, talk, quit);
+    assertThat(Ranking.rank("new note", file)).first().isEqualTo(talk);
+    assertThat(Ranking.rank("close", file)).containsExactly(quit);
+    assertThat(Ranking.rank("notebook", file)).first().isEqualTo(notebook);
+    // only typed whole: a hidden word's start stays below a label's
+    PaletteEntry<String> closeTab = action("Close tab", "File", "", "");
+    PaletteEntry<String> closer = action("Finish", "File", "", "closer");
+    assertThat(Ranking.rank("clos", List.of(closer, closeTab))).containsExactly(closeTab, closer);
+  }
+
+  @Test
   void wordStartsBeatTheMiddleOfWords() {
     PaletteEntry<String> middle = action("Unlearn habits", "", "", "");
     PaletteEntry<String> start = action("Learn Java", "", "", "");
