@@ -57,6 +57,9 @@ final class StatusBar {
   /** Why the notebook is read-only ("another Talkbook has it open…"), null when it is not. */
   private String readOnlyWhy;
 
+  /** The least width a cut notice keeps beside a long save state (its start stays readable). */
+  static final double NOTICE_LEAST = 200;
+
   /** Why a notebook is read-only when nothing more is known. */
   static final String OPENED_READ_ONLY = "it was opened read-only.";
 
@@ -80,7 +83,22 @@ final class StatusBar {
             javafx.beans.binding.Bindings.when(saveState.textProperty().length().lessThan(24))
                 .then(Region.USE_PREF_SIZE)
                 .otherwise(0));
-    notice.setMinWidth(0);
+    // A long notice is cut, not squeezed away by a long save state beside it: some of it stays
+    // (its whole text is a click or its tooltip away), and its Undo stays whole.
+    notice
+        .minWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () ->
+                    Math.min(
+                        NOTICE_LEAST,
+                        Math.ceil(
+                                dev.talkbook.ui.common.TextWidth.of(
+                                    notice.getText(), notice.getFont()))
+                            + notice.snappedLeftInset()
+                            + notice.snappedRightInset()),
+                notice.textProperty(),
+                notice.fontProperty()));
     notice.setId("notice");
     // A notice cut with "…" can be read whole: its tooltip, and a click, Enter or Space on it (it
     // takes the keyboard while it is cut) shows all of it; a screen reader reads the whole text.
@@ -97,6 +115,8 @@ final class StatusBar {
           }
         });
     undo.setId("undo-notice");
+    // The notice's text gives way, never its button: cut to "…" it was taken for "show more".
+    undo.setMinWidth(Region.USE_PREF_SIZE);
     undo.getStyleClass().addAll("small", "flat", "accent");
     hideNotice();
     noticeTimeout.setOnFinished(e -> hideNotice());
