@@ -54,6 +54,10 @@ final class StatusBar {
   private javafx.beans.value.ObservableStringValue detailsProblem =
       new javafx.beans.property.SimpleStringProperty("");
 
+  /** Which of the details' fields are not saved, why, and that the others are (or ""). */
+  private javafx.beans.value.ObservableStringValue detailsNotSaved =
+      new javafx.beans.property.SimpleStringProperty("");
+
   /** Why the notebook is read-only ("another Talkbook has it open…"), null when it is not. */
   private String readOnlyWhy;
 
@@ -147,11 +151,14 @@ final class StatusBar {
    */
   void followDetails(
       javafx.beans.value.ObservableBooleanValue unsaved,
-      javafx.beans.value.ObservableStringValue problem) {
+      javafx.beans.value.ObservableStringValue problem,
+      javafx.beans.value.ObservableStringValue notSaved) {
     detailsUnsaved = unsaved;
     detailsProblem = problem;
+    detailsNotSaved = notSaved;
     unsaved.addListener((obs, old, now) -> showState());
     problem.addListener((obs, old, now) -> showState());
+    notSaved.addListener((obs, old, now) -> showState());
     showState();
   }
 
@@ -333,11 +340,15 @@ final class StatusBar {
     if (talk.saveStateProperty().get() == EditorSession.SaveState.SAVED
         && detailsUnsaved.get()
         && !detailsWhy.isEmpty()) {
-      // A field the notebook cannot take yet (a time half typed): kept in the field, not saved.
-      saveState.setText("Details not saved: " + detailsWhy);
+      // Fields the notebook cannot take yet (a time half typed): kept in them, not saved; which
+      // ones, while the others are saved. "Details not saved" alone when the notebook failed.
+      String which = detailsNotSaved.get() == null ? "" : detailsNotSaved.get();
+      saveState.setText(which.isEmpty() ? "Details not saved: " + detailsWhy : which);
       saveState.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
       saveState.getStyleClass().add("tb-failed");
-      explainSaveState(detailsWhy);
+      // Every problem on a line of its own.
+      explainSaveState(
+          which.isEmpty() ? detailsWhy : detailsWhy + "\nThe other details are saved.");
       showWords();
       return;
     }
