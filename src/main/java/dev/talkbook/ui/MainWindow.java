@@ -193,7 +193,8 @@ public final class MainWindow {
     // query.
     search = new SearchView(notebook, executors, this::openFromSearch);
     status = new StatusBar(notebook.file(), notebook.isReadOnly(), talk);
-    status.followDetails(details.unsavedProperty(), details.problemProperty());
+    status.followDetails(
+        details.unsavedProperty(), details.problemProperty(), details.notSavedProperty());
     details.onLeftUnsaved(status::showTalkMessage);
     details.onSchemeAdded(status::offerUndo);
     details.keepUnsavedIn(settings, Settings.detailsKept(notebook.file()));
@@ -625,7 +626,8 @@ public final class MainWindow {
     if (java != null) {
       java.close();
     }
-    details.save();
+    // What the fields show, and nothing more of the details after: the app's threads stop next.
+    details.close();
     try {
       talk.leave().get(10, TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {

@@ -54,8 +54,15 @@ final class StatusBar {
   private javafx.beans.value.ObservableStringValue detailsProblem =
       new javafx.beans.property.SimpleStringProperty("");
 
+  /** Which of the details' fields are not saved, why, and that the others are (or ""). */
+  private javafx.beans.value.ObservableStringValue detailsNotSaved =
+      new javafx.beans.property.SimpleStringProperty("");
+
   /** Why the notebook is read-only ("another Talkbook has it open…"), null when it is not. */
   private String readOnlyWhy;
+
+  /** The least width a cut notice keeps beside a long save state (its start stays readable). */
+  static final double NOTICE_LEAST = 200;
 
   /** Why a notebook is read-only when nothing more is known. */
   static final String OPENED_READ_ONLY = "it was opened read-only.";
@@ -80,7 +87,22 @@ final class StatusBar {
             javafx.beans.binding.Bindings.when(saveState.textProperty().length().lessThan(24))
                 .then(Region.USE_PREF_SIZE)
                 .otherwise(0));
-    notice.setMinWidth(0);
+    // A long notice is cut, not squeezed away by a long save state beside it: some of it stays
+    // (its whole text is a click or its tooltip away), and its Undo stays whole.
+    notice
+        .minWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () ->
+                    Math.min(
+                        NOTICE_LEAST,
+                        Math.ceil(
+                                dev.talkbook.ui.common.TextWidth.of(
+                                    notice.getText(), notice.getFont()))
+                            + notice.snappedLeftInset()
+                            + notice.snappedRightInset()),
+                notice.textProperty(),
+                notice.fontProperty()));
     notice.setId("notice");
     // A notice cut with "…" can be read whole: its tooltip, and a click, Enter or Space on it (it
     // takes the keyboard while it is cut) shows all of it; a screen reader reads the whole text.
@@ -97,6 +119,8 @@ final class StatusBar {
           }
         });
     undo.setId("undo-notice");
+    // The notice's text gives way, never its button: cut to "…" it was taken for "show more".
+    undo.setMinWidth(Region.USE_PREF_SIZE);
     undo.getStyleClass().addAll("small", "flat", "accent");
     hideNotice();
     noticeTimeout.setOnFinished(e -> hideNotice());
@@ -127,11 +151,14 @@ final class StatusBar {
    */
   void followDetails(
       javafx.beans.value.ObservableBooleanValue unsaved,
-      javafx.beans.value.ObservableStringValue problem) {
+      javafx.beans.value.ObservableStringValue problem,
+      javafx.beans.value.ObservableStringValue notSaved) {
     detailsUnsaved = unsaved;
     detailsProblem = problem;
+    detailsNotSaved = notSaved;
     unsaved.addListener((obs, old, now) -> showState());
     problem.addListener((obs, old, now) -> showState());
+    notSaved.addListener((obs, old, now) -> showState());
     showState();
   }
 
@@ -313,11 +340,15 @@ final class StatusBar {
     if (talk.saveStateProperty().get() == EditorSession.SaveState.SAVED
         && detailsUnsaved.get()
         && !detailsWhy.isEmpty()) {
-      // A field the notebook cannot take yet (a time half typed): kept in the field, not saved.
-      saveState.setText("Details not saved: " + detailsWhy);
+      // Fields the notebook cannot take yet (a time half typed): kept in them, not saved; which
+      // ones, while the others are saved. "Details not saved" alone when the notebook failed.
+      String which = detailsNotSaved.get() == null ? "" : detailsNotSaved.get();
+      saveState.setText(which.isEmpty() ? "Details not saved: " + detailsWhy : which);
       saveState.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
       saveState.getStyleClass().add("tb-failed");
-      explainSaveState(detailsWhy);
+      // Every problem on a line of its own.
+      explainSaveState(
+          which.isEmpty() ? detailsWhy : detailsWhy + "\nThe other details are saved.");
       showWords();
       return;
     }

@@ -48,15 +48,14 @@ class DetailsKeptWindowTest extends RealWindowTest {
     robot.type(KeyCode.TAB);
     FxWait.untilFx(
         "the status bar says the details are not saved",
-        () -> ui.saveState(robot).startsWith("Details not saved: Video URL"));
+        () -> ui.saveState(robot).startsWith("Video not saved: Video URL"));
     showTalk(robot, other, "Other notes\n");
     assertThat(FxWait.onFx(() -> field(robot, "video").getText())).isEmpty();
     assertThat(FxWait.onFx(() -> notice(robot).getText()))
         .startsWith("Kept unsaved in “Testing with Loom”: ");
     showTalk(robot, talk, "Notes\n");
     assertThat(FxWait.onFx(() -> field(robot, "video").getText())).isEqualTo("see the recording");
-    assertThat(ui.saveState(robot))
-        .startsWith("Details not saved: Video URL \"see the recording\"");
+    assertThat(ui.saveState(robot)).startsWith("Video not saved: Video URL \"see the recording\"");
     assertThat(stored(talk).details().videoUrl()).isNull();
     // The notice about the talk left went as the user moved on (here: back to that talk).
     assertThat(FxWait.onFx(() -> notice(robot).isVisible())).isFalse();
@@ -69,7 +68,7 @@ class DetailsKeptWindowTest extends RealWindowTest {
     robot.write("tomorrow evening");
     FxWait.untilFx(
         "the status bar says the details are not saved",
-        () -> ui.saveState(robot).startsWith("Details not saved: Time"));
+        () -> ui.saveState(robot).startsWith("Time not saved: Time"));
     robot.interact(() -> ui.window.close());
     robot.interact(() -> ui.show());
     showTalk(robot, talk, "Notes\n");

@@ -71,7 +71,7 @@ class DetailsSavingTest extends RealWindowTest {
     FxWait.until("the room saved", () -> "Hall B".equals(stored(talk).details().room()));
     FxWait.untilFx(
         "the status bar says the details are not saved",
-        () -> saveStateNow(robot).startsWith("Details not saved: Time \"tomorrow\""));
+        () -> saveStateNow(robot).startsWith("Time not saved: Time \"tomorrow\""));
     assertThat(FxWait.onFx(() -> field(robot, "time").getText())).isEqualTo("tomorrow");
     assertThat(stored(talk).details().startsAt()).isNull();
     String tip =

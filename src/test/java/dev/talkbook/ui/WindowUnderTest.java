@@ -430,7 +430,47 @@ final class WindowUnderTest {
     robot.interact(() -> window.reloadNotebook());
   }
 
+  /** Whether {@link #quitAsTheAppDoes} ran: {@link #close} then has nothing left to do. */
+  private boolean quit;
+
+  /**
+   * Quits as File → Quit does in the app: the window's close request, and once it lets the app go,
+   * in one go on the FX thread as {@code App.stop}: the window closed, then the notebook, then the
+   * app's threads. Returns when that is done; the notebook is closed then.
+   */
+  void quitAsTheAppDoes(FxRobot robot) {
+    java.util.concurrent.CompletableFuture<Void> done =
+        new java.util.concurrent.CompletableFuture<>();
+    robot.interact(
+        () ->
+            window.requestClose(
+                () -> {
+                  try {
+                    window.close();
+                    stage.hide();
+                    notebook.close();
+                    executors.close();
+                    repls.forEach(dev.talkbook.core.repl.ReplSession::close);
+                  } finally {
+                    quit = true;
+                    done.complete(null);
+                  }
+                }));
+    try {
+      done.get(FxWait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new AssertionError("the window did not quit", e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
   void close(FxRobot robot) {
+    if (quit) {
+      return;
+    }
     robot.interact(
         () -> {
           window.close();

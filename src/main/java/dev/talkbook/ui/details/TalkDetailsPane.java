@@ -42,10 +42,12 @@ import org.kordamp.ikonli.feather.Feather;
  * The open talk's details: title, speakers, time, room, slide and video links (opened in the system
  * browser), tags with completion from the notebook's tags. Saved as the notes are: {@link
  * #AUTOSAVE_DELAY} after typing stops, when a field is left or Enter is pressed, before another
- * talk is shown, and from the shutdown hook ({@link #saveForShutdown}). A value that cannot be
- * saved (a time not yet like 2026-11-24 14:30) is explained under the fields and kept in its field;
- * the other fields are saved all the same. {@link #unsavedProperty} says whether a field holds text
- * not yet in the notebook.
+ * talk is shown, when the window closes ({@link #close}) and from the shutdown hook ({@link
+ * #saveForShutdown}); those last save what the fields show, no more. A value that cannot be saved
+ * (a time not yet like 2026-11-24 14:30) is kept in its field, which is marked, and explained under
+ * the fields, every such field's on a line; the other fields are saved all the same. {@link
+ * #unsavedProperty} says whether a field holds text not yet in the notebook, {@link
+ * #notSavedProperty} which fields the notebook cannot take.
  */
 public final class TalkDetailsPane {
   static final DateTimeFormatter TIME = TalkTime.FORM;
@@ -80,6 +82,17 @@ public final class TalkDetailsPane {
   final TextField video = field("video", "https://…");
   final TextField tags = field("tags", "Comma separated", "Tags, comma separated");
   private final Label problem = new Label();
+
+  /** Each field's own accessible text, to which a problem it has is added. */
+  private final Map<TextInputControl, String> accessibleTexts = new java.util.HashMap<>();
+
+  /** What the status bar says of fields that cannot be saved ("Time not saved: …"), or "". */
+  private final javafx.beans.property.ReadOnlyStringWrapper notSaved =
+      new javafx.beans.property.ReadOnlyStringWrapper("");
+
+  /** Set by {@link #close}: the window is closing, and what it hears back changes nothing. */
+  private boolean closed;
+
   final ToggleButton star = new ToggleButton();
   final Label abstractText = new Label();
   final Label removed = new Label();
@@ -235,21 +248,28 @@ public final class TalkDetailsPane {
     // cut with "…" instead; the fields go one a row in a pane this narrow.
     root.setMinWidth(MIN_WIDTH);
     for (TextField f : fields()) {
-      f.setOnAction(e -> save());
+      f.setOnAction(e -> save(true, true));
     }
     for (TextInputControl f : allFields()) {
       f.focusedProperty()
           .addListener(
               (obs, was, focused) -> {
                 if (was && !focused) {
-                  save();
+                  // Left for another control: done with it, links get their https://. Still the
+                  // window's focus owner, the window itself lost the keyboard (another app, Quit):
+                  // saved as it shows.
+                  boolean movedOn = f.getScene() == null || f.getScene().getFocusOwner() != f;
+                  save(true, movedOn);
                 }
               });
     }
     for (TextInputControl f : allFields()) {
+      accessibleTexts.put(f, f.getAccessibleText());
+    }
+    for (TextInputControl f : allFields()) {
       f.textProperty().addListener((obs, old, text) -> typedInto());
     }
-    autosave.setOnFinished(e -> save(false));
+    autosave.setOnFinished(e -> save(false, false));
     title
         .focusedProperty()
         .addListener(
@@ -267,7 +287,7 @@ public final class TalkDetailsPane {
    * field was entered (saved while typing, the stored title is already the typed one).
    */
   private TitleField titleField() {
-    TitleField f = new TitleField(this::save, () -> talk == null ? null : titleBefore);
+    TitleField f = new TitleField(() -> save(true, true), () -> talk == null ? null : titleBefore);
     f.setId("detail-title");
     f.setPromptText("Talk title");
     f.setAccessibleText("Talk title");
@@ -483,12 +503,15 @@ public final class TalkDetailsPane {
   public void show(Talk shown) {
     boolean same = talk != null && shown != null && talk.id() == shown.id();
     if (talk != null && unsaved.get()) {
-      save(true);
+      save(true, false);
       if (!same && !problem.getText().isEmpty()) {
         // The field is about to show another talk's value: what it held is kept, and shown again
         // with that talk; said where it is seen (the message under the fields goes with it).
         leftUnsaved.accept(
-            "Kept unsaved in “" + talk.details().title() + "”: " + problem.getText());
+            "Kept unsaved in “"
+                + talk.details().title()
+                + "”: "
+                + problem.getText().replace('\n', ' ')); // one line in the status bar
       }
     }
     autosave.stop();
@@ -496,7 +519,7 @@ public final class TalkDetailsPane {
     talk = shown;
     root.setDisable(shown == null);
     if (!keepTyping) {
-      problem.setText("");
+      showProblems(null);
       showing = true;
       try {
         showFields(shown == null ? null : shown.details());
@@ -510,8 +533,9 @@ public final class TalkDetailsPane {
       }
       refreshUnsaved();
       if (shown != null && !kept.of(shown.id()).isEmpty()) {
-        String why = savable().problem();
-        problem.setText(why == null ? "" : why);
+        // A link kept without its https:// was kept so (its fix taken back): not fixed again.
+        kept.of(shown.id()).forEach((name, text) -> schemeDeclined.add(text.strip()));
+        showProblems(savable());
       }
     }
     summary.set(summary(shown));
@@ -578,6 +602,54 @@ public final class TalkDetailsPane {
     return problem.textProperty();
   }
 
+  /**
+   * What the status bar says while fields hold text the notebook cannot take: which fields, why,
+   * and that the others are saved ("Time and Video not saved: …; the other details are saved."), or
+   * "" when every field could be saved.
+   */
+  public javafx.beans.property.ReadOnlyStringProperty notSavedProperty() {
+    return notSaved.getReadOnlyProperty();
+  }
+
+  /**
+   * Shows every field's problem in {@code typed} (none for null): listed under the fields, one a
+   * line; each such field marked red, its accessible text saying why; the status bar's words.
+   */
+  private void showProblems(Attempt typed) {
+    Map<String, String> problems = typed == null ? Map.of() : typed.problems();
+    problem.setText(String.join("\n", problems.values()));
+    for (String name : FIELD_NAMES) {
+      TextInputControl f = fieldNamed(name);
+      String why = problems.get(name);
+      f.pseudoClassStateChanged(dev.talkbook.ui.common.FormDialogs.INVALID, why != null);
+      String own = accessibleTexts.getOrDefault(f, f.getAccessibleText());
+      f.setAccessibleText(why == null ? own : own + ". Not saved: " + why);
+    }
+    notSaved.set(notSavedText(problems));
+  }
+
+  /** "Time and Video not saved: why; why; the other details are saved.", or "" for none. */
+  static String notSavedText(Map<String, String> problems) {
+    if (problems.isEmpty()) {
+      return "";
+    }
+    List<String> names =
+        problems.keySet().stream()
+            .map(n -> Character.toUpperCase(n.charAt(0)) + n.substring(1))
+            .toList();
+    String which =
+        names.size() == 1
+            ? names.get(0)
+            : String.join(", ", names.subList(0, names.size() - 1))
+                + " and "
+                + names.get(names.size() - 1);
+    List<String> whys =
+        problems.values().stream()
+            .map(w -> w.endsWith(".") ? w.substring(0, w.length() - 1) : w)
+            .toList();
+    return which + " not saved: " + String.join("; ", whys) + "; the other details are saved.";
+  }
+
   /** The user changed a field: saved {@link #AUTOSAVE_DELAY} after the typing stops. */
   private void typedInto() {
     if (showing || talk == null) {
@@ -588,7 +660,7 @@ public final class TalkDetailsPane {
       autosave.playFromStart();
     } else {
       autosave.stop();
-      problem.setText(""); // typed back to what is stored
+      showProblems(null); // typed back to what is stored
     }
   }
 
@@ -611,30 +683,34 @@ public final class TalkDetailsPane {
    * value, and its text is in {@code failed} (field name → text; blank texts aside: the stored
    * value is what a blank title comes back as).
    */
-  private record Attempt(Talk.Details details, String problem, Map<String, String> failed) {}
+  private record Attempt(
+      Talk.Details details, Map<String, String> problems, Map<String, String> failed) {
+    /** Every field's problem, one a line, or null when every field can be saved. */
+    String problem() {
+      return problems.isEmpty() ? null : String.join("\n", problems.values());
+    }
+  }
 
   /**
    * The stored details with each field's text that can be saved: a field whose text cannot (a time
-   * half typed, a link without its https://) leaves its stored value, and the first such says why.
+   * half typed, a link without its https://) leaves its stored value, and says why.
    */
   private Attempt savable() {
     Talk.Details d = talk.details();
-    String why = null;
+    Map<String, String> problems = new java.util.LinkedHashMap<>();
     Map<String, String> failed = new java.util.LinkedHashMap<>();
     // Each field on its own: one that cannot be saved yet leaves the others to be.
     for (String name : FIELD_NAMES) {
       try {
         d = apply(name, fieldNamed(name).getText(), d);
       } catch (NotebookException e) {
-        if (why == null) {
-          why = e.getMessage();
-        }
+        problems.put(name, e.getMessage());
         if (!fieldNamed(name).getText().isBlank()) {
           failed.put(name, fieldNamed(name).getText());
         }
       }
     }
-    return new Attempt(d, why, failed);
+    return new Attempt(d, problems, failed);
   }
 
   /** The fields' names, in the order their problems are told: each field's id is "detail-" + it. */
@@ -704,28 +780,45 @@ public final class TalkDetailsPane {
         });
   }
 
-  /** Saves the typed details if they changed (the fields that are valid; see {@link #savable}). */
+  /**
+   * Saves the typed details if they changed, as the fields show them (the fields that are valid;
+   * see {@link #savable}): a link without its https:// is not fixed here, only when its user leaves
+   * a field.
+   */
   public void save() {
-    save(true);
+    save(true, false);
+  }
+
+  /**
+   * The window is closing: saves what the fields show and nothing else (no https:// added to a
+   * link, which the user may have taken back), and from now on what the notebook thread answers
+   * changes nothing and asks it for nothing more (its threads are about to stop).
+   */
+  public void close() {
+    save(true, false);
+    autosave.stop();
+    hideSuggestions();
+    closed = true;
   }
 
   /**
    * Saves what the fields hold; {@code left} when the user is done with the field (Enter, left,
    * another talk), not only paused: then the tags are shown as stored, and a tag typed to complete
-   * loses its trailing comma.
+   * loses its trailing comma. {@code fixLinks} when the user left a field for another: a link typed
+   * without its scheme then gets https:// ({@link #addScheme}).
    */
-  private void save(boolean left) {
+  private void save(boolean left, boolean fixLinks) {
     autosave.stop();
-    if (talk == null) {
+    if (talk == null || closed) {
       return;
     }
-    if (left && slides.isEditable()) {
+    if (fixLinks && slides.isEditable()) {
       addScheme("slides", "Slides");
       addScheme("video", "Video");
     }
     Attempt typed = savable();
     kept.put(talk.id(), typed.failed());
-    problem.setText(typed.problem() == null ? "" : typed.problem());
+    showProblems(typed);
     Talk.Details details = typed.details();
     if (details.equals(talk.details()) || details.equals(sending)) {
       refreshUnsaved();
@@ -740,6 +833,9 @@ public final class TalkDetailsPane {
     executors.run(
         () -> notebook.talks().update(id, details),
         updated -> {
+          if (closed) {
+            return; // stored; the window is gone
+          }
           if (details.equals(sending)) {
             sending = null;
           }
@@ -757,6 +853,7 @@ public final class TalkDetailsPane {
           if (details.equals(sending)) {
             sending = null;
           }
+          notSaved.set(""); // nothing of it saved: the status bar says so, with this
           problem.setText(Errors.message(error));
         });
   }
@@ -808,13 +905,16 @@ public final class TalkDetailsPane {
               .update(id, apply(name, before == null ? "" : before, now.details()));
         },
         updated -> {
+          if (closed) {
+            return;
+          }
           stored(updated);
           if (talk != null && talk.id() == id) {
             if (fieldNamed(name).getText().equals(fixed)) {
               fieldNamed(name).setText(typed);
             }
             refreshUnsaved();
-            save(false);
+            save(false, false);
           } else {
             Map<String, String> texts = new java.util.LinkedHashMap<>(kept.of(id));
             texts.put(name, typed);
@@ -826,6 +926,9 @@ public final class TalkDetailsPane {
 
   /** A save or star the notebook stored: shown if that talk is still the one here, then told. */
   private void stored(Talk updated) {
+    if (closed) {
+      return; // the window is closing: nothing more to show, nor to ask of its closed threads
+    }
     if (talk != null && talk.id() == updated.id()) {
       talk = updated;
       summary.set(summary(updated));
