@@ -661,6 +661,7 @@ public final class TalkDetailsPane {
     } else {
       autosave.stop();
       showProblems(null); // typed back to what is stored
+      kept.put(talk.id(), Map.of()); // nothing of it to show again
     }
   }
 
@@ -675,7 +676,8 @@ public final class TalkDetailsPane {
     boolean differs = !typed.details().equals(talk.details());
     pending = differs ? new Pending(talk.id(), typed.details()) : null;
     unsaved.set(differs || typed.problem() != null);
-    kept.put(talk.id(), typed.failed());
+    // What cannot be saved is kept by save(), 0.4 s after the typing stops, as the rest is: kept at
+    // every key, it wrote the settings file at every key.
   }
 
   /**
