@@ -157,13 +157,14 @@ final class TalkPlaces {
   /** Keeps {@code place} for talk {@code talkId}, as the most recently visited. */
   void put(long talkId, EditorView.Place place) {
     synchronized (places) {
+      boolean wasNewest = isNewest(talkId);
       EditorView.Place before = places.remove(talkId);
       places.put(talkId, place);
       if (places.size() > LIMIT) {
         places.remove(places.keySet().iterator().next());
       }
-      if (place.equals(before) && isNewest(talkId)) {
-        return;
+      if (wasNewest && place.equals(before)) {
+        return; // nothing changed: no write
       }
     }
     askWrite();
