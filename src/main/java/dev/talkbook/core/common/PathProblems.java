@@ -53,15 +53,25 @@ public final class PathProblems {
    * "/proc does not let files or folders be made in it".
    */
   public static String whyNotWritten(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
     if (e instanceof NoSuchFileException n && n.getFile() != null) {
       Path missing = Path.of(n.getFile()).toAbsolutePath();
       Path parent = missing.getParent();
       if (parent != null && Files.isDirectory(parent) && !Files.exists(missing)) {
         return parent + " does not let files or folders be made in it";
       }
+    }
+    return why(e);
+  }
+
+  /**
+   * Why reading, listing, making or writing a file or folder failed, in words, without the path
+   * again (see {@link #whyNotWritten}, which also says why a file could not be made).
+   */
+  public static String why(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
       return "no such file or folder";
     }
     if (e instanceof FileAlreadyExistsException) {

@@ -1,6 +1,7 @@
 package dev.talkbook.core.site;
 
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.core.common.PathProblems;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotebookException;
@@ -231,7 +232,8 @@ public final class MarkdownImporter {
   }
 
   private static SiteException unreadable(Path root, IOException e) {
-    return new SiteException("Could not read the folder " + root + " (" + e.getMessage() + ").", e);
+    return new SiteException(
+        "Could not read the folder " + root + " (" + PathProblems.why(e) + ").", e);
   }
 
   /** A file or a link named {@code .md}, not in a hidden folder: a note to import, or to name. */
@@ -257,7 +259,9 @@ public final class MarkdownImporter {
         }
         at = at.resolveSibling(Files.readSymbolicLink(at)).normalize();
       }
-    } catch (IOException | UnsupportedOperationException e) {
+    } catch (IOException e) {
+      return "a link that cannot be followed (" + PathProblems.why(e) + ")";
+    } catch (UnsupportedOperationException e) {
       return "a link that cannot be followed (" + e.getMessage() + ")";
     }
     if (!Files.exists(at)) {

@@ -65,4 +65,18 @@ class PathProblemsTest {
             PathProblems.whyNotWritten(new java.nio.file.NoSuchFileException(inMissing.toString())))
         .isEqualTo("no such file or folder");
   }
+
+  @Test
+  void whyAReadFailedIsSaidWithoutThePathAndNeverAsAFolderNotLettingThingsBeMade() {
+    Path inHere = dir.resolve("notes");
+    assertThat(PathProblems.why(new java.nio.file.AccessDeniedException(inHere.toString())))
+        .isEqualTo("permission denied");
+    assertThat(PathProblems.why(new java.nio.file.NoSuchFileException(inHere.toString())))
+        .isEqualTo("no such file or folder");
+    assertThat(
+            PathProblems.why(
+                new java.nio.file.FileSystemException(
+                    inHere.toString(), null, "Too many levels of symbolic links")))
+        .isEqualTo("too many levels of symbolic links");
+  }
 }
