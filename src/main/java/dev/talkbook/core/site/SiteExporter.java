@@ -3,6 +3,7 @@ package dev.talkbook.core.site;
 import static dev.talkbook.core.site.Html.esc;
 import static dev.talkbook.core.site.Html.json;
 
+import dev.talkbook.core.common.CrcPair;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.notebook.AttachmentRef;
@@ -1003,16 +1004,7 @@ public final class SiteExporter {
    * every mode.
    */
   static String checksum(byte[] bytes) {
-    return "c:" + HexFormat.of().toHexDigits(crcPair(bytes));
-  }
-
-  /** {@code bytes}' CRC-32C in the high 32 bits, their CRC-32 in the low ones. */
-  private static long crcPair(byte[] bytes) {
-    java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-    c.update(bytes);
-    java.util.zip.CRC32 d = new java.util.zip.CRC32();
-    d.update(bytes);
-    return (c.getValue() << 32) | d.getValue();
+    return "c:" + HexFormat.of().toHexDigits(CrcPair.of(bytes));
   }
 
   /**
@@ -1047,7 +1039,7 @@ public final class SiteExporter {
    */
   static String fingerprint(byte[] bytes) {
     HexFormat hex = HexFormat.of();
-    return hex.toHexDigits(crcPair(bytes)) + hex.toHexDigits(bytes.length);
+    return hex.toHexDigits(CrcPair.of(bytes)) + hex.toHexDigits(bytes.length);
   }
 
   static String sha256(byte[] bytes) {
