@@ -89,12 +89,12 @@ class CaretPlaceWindowTest extends RealWindowTest {
   void afterARestartTheLastTalkOpensWithTheCaretAndScrollWhereTheyWereLeft(FxRobot robot)
       throws Exception {
     ui.openNewTalk(robot, "Long notes", LONG);
-    leaveCaret(robot, 220, 200);
+    leaveCaret(robot, 208, 200);
 
     robot.interact(() -> ui.window.close());
     robot.interact(() -> ui.show());
     FxWait.untilFx("the long notes again", () -> WindowUnderTest.editorText(robot).equals(LONG));
-    seesCaretAndTop(robot, 220, 200);
+    seesCaretAndTop(robot, 208, 200);
   }
 
   /** A restart: this window closes and a new one opens on the same notebook and settings. */
@@ -115,7 +115,7 @@ class CaretPlaceWindowTest extends RealWindowTest {
     Talk first = ui.openNewTalk(robot, "First", LONG);
     leaveCaret(robot, 150, 140);
     Talk second = ui.openNewTalk(robot, "Second", LONG);
-    leaveCaret(robot, 220, 200);
+    leaveCaret(robot, 208, 200);
     Talk third = ui.openNewTalk(robot, "Third", "Third notes\n");
 
     restart(robot);
@@ -124,7 +124,7 @@ class CaretPlaceWindowTest extends RealWindowTest {
     openAndSee(robot, first, LONG);
     seesCaretAndTop(robot, 150, 140);
     openAndSee(robot, second, LONG);
-    seesCaretAndTop(robot, 220, 200);
+    seesCaretAndTop(robot, 208, 200);
     assertThat(third.id()).isNotIn(first.id(), second.id());
   }
 
@@ -132,7 +132,7 @@ class CaretPlaceWindowTest extends RealWindowTest {
   void aTalkVisitedWithoutMovingKeepsItsPlaceThoughItsNotesNoLongerReachIt(FxRobot robot)
       throws Exception {
     Talk talk = ui.openNewTalk(robot, "Long notes", LONG);
-    leaveCaret(robot, 220, 200);
+    leaveCaret(robot, 208, 200);
     Talk other = ui.openNewTalk(robot, "Other", "Other notes\n");
 
     // Shortened elsewhere while the window was closed (an import, say): the place is cut to them.
@@ -154,7 +154,7 @@ class CaretPlaceWindowTest extends RealWindowTest {
         "the other talk", () -> WindowUnderTest.editorText(robot).equals("Other notes\n"));
     ui.notebook.talks().saveBody(talk.id(), LONG);
     openAndSee(robot, talk, LONG);
-    seesCaretAndTop(robot, 220, 200);
+    seesCaretAndTop(robot, 208, 200);
   }
 
   /**
@@ -240,5 +240,100 @@ class CaretPlaceWindowTest extends RealWindowTest {
         "the other talk", () -> WindowUnderTest.editorText(robot).equals("Other notes\n"));
     openAndSee(robot, talk, LONG);
     seesCaretAndTop(robot, 150, 140);
+  }
+
+  @Test
+  void aTalkLeftAtItsTopOpensAtItsTopThoughTheTalkBeforeWasScrolledDown(FxRobot robot)
+      throws Exception {
+    Talk top = ui.openNewTalk(robot, "Left at the top", LONG);
+    leaveCaret(robot, 4, 0);
+    ui.openNewTalk(robot, "Scrolled down", LONG);
+    leaveCaret(robot, 290, 270);
+
+    openAndSee(robot, top, LONG);
+    seesCaretAndTop(robot, 4, 0);
+    caretInView(robot);
+  }
+
+  @Test
+  void aTalkLeftAtItsTopOpensAtItsTopAfterCtrlEndInAnotherTalk(FxRobot robot) throws Exception {
+    Talk top = ui.openNewTalk(robot, "Left at the top", LONG);
+    leaveCaret(robot, 4, 0);
+    Talk other = ui.openNewTalk(robot, "Scrolled down", LONG + LONG);
+    CodeArea notes = WindowUnderTest.editor(robot);
+    robot.interact(notes::requestFocus);
+    robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.END);
+    robot.release(javafx.scene.input.KeyCode.END, javafx.scene.input.KeyCode.CONTROL);
+    FxWait.untilFx("scrolled to the end", () -> notes.firstVisibleParToAllParIndex() > 500);
+    robot.interact(() -> ui.window.open(top.id(), List.of()));
+    FxWait.untilFx("the talk left at its top", () -> notes.getLength() == LONG.length());
+    seesCaretAndTop(robot, 4, 0);
+    caretInView(robot);
+    assertThat(other.id()).isNotEqualTo(top.id());
+  }
+
+  /** Lines that wrap many times in the editor: a caret at the end of one is below its top. */
+  private static final String WRAPPED =
+      IntStream.range(0, 40)
+              .mapToObj(i -> ("long line " + i + " ").repeat(60).strip())
+              .collect(Collectors.joining("\n"))
+          + "\n";
+
+  /**
+   * Waits until the caret's line is whole inside the notes' view: the character at the caret, or
+   * before it at the end of a line (the caret is not drawn while the notes lack focus).
+   */
+  private static void caretInView(FxRobot robot) throws Exception {
+    CodeArea notes = WindowUnderTest.editor(robot);
+    FxWait.untilFx(
+        "the caret in view",
+        () -> {
+          javafx.geometry.Bounds view = notes.localToScreen(notes.getBoundsInLocal());
+          int par = notes.getCurrentParagraph();
+          int length = notes.getParagraphLength(par);
+          int at = notes.getAbsolutePosition(par, Math.min(notes.getCaretColumn(), length - 1));
+          return (length == 0
+                  ? notes.getParagraphBoundsOnScreen(par)
+                  : notes.getCharacterBoundsOnScreen(at, at + 1))
+              .filter(
+                  c ->
+                      c.getHeight() > 0
+                          && c.getMinY() >= view.getMinY() - 0.5
+                          && c.getMaxY() <= view.getMaxY() + 0.5)
+              .isPresent();
+        });
+  }
+
+  @Test
+  void comingBackToATalkShowsTheCaretAtTheEndOfALongWrappedLine(FxRobot robot) throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Wrapped", WRAPPED);
+    CodeArea notes = WindowUnderTest.editor(robot);
+    // Ctrl+End, then typing at the end: the view shows the caret, the top line partly scrolled by.
+    robot.interact(notes::requestFocus);
+    robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.END);
+    robot.release(javafx.scene.input.KeyCode.END, javafx.scene.input.KeyCode.CONTROL);
+    robot.write("AAA");
+    String typed = WRAPPED + "AAA";
+    FxWait.untilFx("typed at the end", () -> notes.getText().equals(typed));
+    caretInView(robot);
+    ui.openNewTalk(robot, "Other", "Other notes\n");
+
+    openAndSee(robot, talk, typed);
+    caretInView(robot);
+
+    // The caret and the view taken away to the top: Undo takes back the typing and shows where.
+    robot.interact(
+        () -> {
+          notes.moveTo(0);
+          notes.showParagraphAtTop(0);
+        });
+    FxWait.untilFx("the top in view", () -> notes.firstVisibleParToAllParIndex() == 0);
+    robot.interact(notes::requestFocus);
+    robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+    robot.release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.CONTROL);
+    FxWait.untilFx("the typing undone", () -> notes.getText().equals(WRAPPED));
+    FxWait.untilFx(
+        "the caret where the typing was", () -> notes.getCaretPosition() == WRAPPED.length());
+    caretInView(robot);
   }
 }

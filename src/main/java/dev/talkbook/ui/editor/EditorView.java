@@ -430,6 +430,71 @@ public final class EditorView {
         Math.max(0, Math.min(place.caret(), length)));
     int top = Math.max(0, Math.min(place.top(), area.getParagraphs().size() - 1));
     area.showParagraphAtTop(top);
+    if (area.getCurrentParagraph() >= top) {
+      // The caret was left in view (or below it): it stays in view though the kept top alone
+      // would leave it out (a wrapped line scrolled part way when kept, a narrower window).
+      followCaretOnceLaidOut();
+    }
+  }
+
+  /**
+   * Once the area has laid out the top asked for, scrolls as little as it takes to show the caret
+   * if it is not in view (asked at once, the area would scroll from the notes shown before).
+   */
+  private void followCaretOnceLaidOut() {
+    javafx.scene.Scene scene = area.getScene();
+    if (scene == null) { // the window's first talk, before the notes are in the window
+      area.sceneProperty()
+          .addListener(
+              new javafx.beans.value.ChangeListener<javafx.scene.Scene>() {
+                @Override
+                public void changed(
+                    javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs,
+                    javafx.scene.Scene old,
+                    javafx.scene.Scene now) {
+                  obs.removeListener(this);
+                  followCaretOnceLaidOut();
+                }
+              });
+      return;
+    }
+    Runnable check =
+        new Runnable() {
+          @Override
+          public void run() {
+            if (area.getVisibleParagraphs().isEmpty() && area.getLength() > 0) {
+              Platform.requestNextPulse();
+              return; // not laid out yet: the next pulse
+            }
+            scene.removePostLayoutPulseListener(this);
+            if (!caretInView()) {
+              area.requestFollowCaret();
+            }
+          }
+        };
+    scene.addPostLayoutPulseListener(check);
+    Platform.requestNextPulse();
+  }
+
+  /**
+   * Whether the caret's line is whole in the area's view: the character before the caret at the end
+   * of a line, else the one after it (the caret itself is not drawn while the notes lack focus).
+   */
+  private boolean caretInView() {
+    javafx.geometry.Bounds view = area.localToScreen(area.getBoundsInLocal());
+    int par = area.getCurrentParagraph();
+    int length = area.getParagraphLength(par);
+    java.util.Optional<javafx.geometry.Bounds> line;
+    if (length == 0) {
+      line = area.getParagraphBoundsOnScreen(par);
+    } else {
+      int from = area.getAbsolutePosition(par, Math.min(area.getCaretColumn(), length - 1));
+      line = area.getCharacterBoundsOnScreen(from, from + 1);
+    }
+    return view != null
+        && line.filter(
+                b -> b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5)
+            .isPresent();
   }
 
   /** Replaces the whole text as a fresh start: no undo back into another talk's notes. */
