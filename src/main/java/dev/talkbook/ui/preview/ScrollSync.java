@@ -18,6 +18,13 @@ public final class ScrollSync {
   private boolean scheduled;
   private int lastSent = -1;
 
+  /**
+   * The editor scrolled while its lines were not laid out (new notes put in, a talk opened): told
+   * the page once they are. Dropped, the page stayed where the talk before had left it, and its
+   * next scroll event put the new talk's editor there (at its end, the caret out of sight).
+   */
+  private boolean awaitingLayout;
+
   private ScrollSync(GenericStyledArea<?, ?, ?> area, PreviewView preview) {
     this.area = area;
     this.preview = preview;
@@ -27,6 +34,14 @@ public final class ScrollSync {
   public static ScrollSync install(GenericStyledArea<?, ?, ?> area, PreviewView preview) {
     ScrollSync sync = new ScrollSync(area, preview);
     area.estimatedScrollYProperty().addListener((obs, old, y) -> sync.editorScrolled());
+    area.getVisibleParagraphs()
+        .addListener(
+            (javafx.collections.ListChangeListener.Change<?> change) -> {
+              if (sync.awaitingLayout && !area.getVisibleParagraphs().isEmpty()) {
+                sync.awaitingLayout = false;
+                sync.editorScrolled();
+              }
+            });
     preview.onScrolled(sync::previewScrolled);
     return sync;
   }
@@ -39,8 +54,11 @@ public final class ScrollSync {
     Platform.runLater(
         () -> {
           scheduled = false;
-          if (System.currentTimeMillis() < editorFollowsUntil
-              || area.getVisibleParagraphs().isEmpty()) {
+          if (System.currentTimeMillis() < editorFollowsUntil) {
+            return;
+          }
+          if (area.getVisibleParagraphs().isEmpty()) {
+            awaitingLayout = true;
             return;
           }
           int line = area.firstVisibleParToAllParIndex();
