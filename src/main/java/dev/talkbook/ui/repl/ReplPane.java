@@ -11,6 +11,7 @@ import dev.talkbook.core.repl.SnippetResult.Status;
 import dev.talkbook.ui.common.FittedLabel;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
+import dev.talkbook.ui.common.ReplGuide;
 import dev.talkbook.ui.common.ShownKey;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -398,31 +399,14 @@ public final class ReplPane {
     state.show(message, shorter);
   }
 
-  /**
-   * The words of the toolbar's state when someone else guides the user through code (presenter
-   * mode's script): what to do next, in place of the pane's own "Ready" and "Running…". Each form
-   * list is longest first, for a narrow toolbar.
-   */
-  public interface Guide {
-    /**
-     * When the REPL waits for input: after a run ({@code failed}: that run failed; {@code stopped}:
-     * it was stopped on request, its code still in the input), a restart, or whenever the guide is
-     * set.
-     */
-    List<String> ready(boolean failed, boolean stopped);
-
-    /** While {@code code} runs. */
-    List<String> running(String code);
-  }
-
   /** The guide the toolbar's state follows, null for the pane's own words. */
-  private Guide guide;
+  private ReplGuide guide;
 
   /**
    * Has the toolbar's state say what {@code guide} gives (null: the pane's own words again), now
    * and whenever the REPL is ready or starts running code.
    */
-  public void guideWith(Guide guide) {
+  public void guideWith(ReplGuide guide) {
     this.guide = guide;
     if (running.get()) {
       showRunning();
