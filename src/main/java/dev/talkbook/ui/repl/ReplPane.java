@@ -1104,7 +1104,8 @@ public final class ReplPane {
 
   // ---- events ---------------------------------------------------------------------------------
 
-  private void offer(ReplEvent event) {
+  /** Queues a session's event for the FX thread (package-private for tests). */
+  void offer(ReplEvent event) {
     synchronized (pending) {
       if (!(event instanceof ReplEvent.Output o
           && pending.peekLast() instanceof ReplEvent.Output last
@@ -1123,21 +1124,25 @@ public final class ReplPane {
 
   /**
    * {@code later} appended to {@code earlier}; once that holds more than twice what the transcript
-   * keeps, only its newest part, what went counted as dropped before it.
+   * keeps, only its newest part, what went counted as dropped before it. Output the session dropped
+   * before {@code later} takes {@code earlier} away, as {@link #appendOutput} does with the
+   * transcript: merged, the two ran on as if nothing had gone between them.
    */
   private ReplEvent.Output merged(ReplEvent.Output earlier, ReplEvent.Output later) {
-    String text = earlier.text() + later.text();
-    long dropped = earlier.droppedBefore() + later.droppedBefore();
-    long droppedLines = earlier.droppedLinesBefore() + later.droppedLinesBefore();
+    KeptOutput.Tail tail =
+        new KeptOutput.Tail(earlier.text(), earlier.droppedBefore(), earlier.droppedLinesBefore())
+            .then(later.text(), later.droppedBefore(), later.droppedLinesBefore());
+    String text = tail.text();
     if (text.length() > 2L * keptChars
         || KeptOutput.lineBreaks(text, 0, text.length()) > 2L * keptLines) {
-      int start = KeptOutput.tailStart(text, keptLines, keptChars);
-      dropped += start;
-      droppedLines += KeptOutput.lineBreaks(text, 0, start);
-      text = text.substring(start);
+      tail = tail.within(keptLines, keptChars);
     }
     return new ReplEvent.Output(
-        earlier.evaluation(), earlier.stream(), text, dropped, droppedLines);
+        earlier.evaluation(),
+        earlier.stream(),
+        tail.text(),
+        tail.droppedChars(),
+        tail.droppedLines());
   }
 
   private void drain() {
