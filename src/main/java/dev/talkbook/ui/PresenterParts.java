@@ -1,9 +1,9 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.ui.common.ReplGuide;
 import dev.talkbook.ui.presenter.PresenterMode;
 import dev.talkbook.ui.preview.PreviewView;
 import dev.talkbook.ui.repl.ReplDock;
-import dev.talkbook.ui.repl.ReplPane;
 
 /** The REPL dock and the preview as presenter mode drives them (it uses neither package). */
 final class PresenterParts {
@@ -85,22 +85,8 @@ final class PresenterParts {
       }
 
       @Override
-      public void guide(PresenterMode.Guide guide) {
-        dock.pane()
-            .guideWith(
-                guide == null
-                    ? null
-                    : new ReplPane.Guide() {
-                      @Override
-                      public java.util.List<String> ready(boolean failed, boolean stopped) {
-                        return guide.ready(failed, stopped);
-                      }
-
-                      @Override
-                      public java.util.List<String> running(String code) {
-                        return guide.running(code);
-                      }
-                    });
+      public void guide(ReplGuide guide) {
+        dock.pane().guideWith(guide);
       }
 
       @Override

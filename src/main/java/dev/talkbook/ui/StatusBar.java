@@ -1,6 +1,7 @@
 package dev.talkbook.ui;
 
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.ui.common.CutText;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Tips;
 import dev.talkbook.ui.talk.EditorSession;
@@ -35,8 +36,8 @@ final class StatusBar {
   private final javafx.animation.PauseTransition noticeTimeout =
       new javafx.animation.PauseTransition(javafx.util.Duration.seconds(20));
 
-  /** The notice's whole text where it is cut ("…"): its tooltip, made with the first cut one. */
-  private Tooltip noticeTip;
+  /** Whether the notice shows its text cut ("…"); its whole text is then its tooltip. */
+  private final CutText noticeCut;
 
   /** The notice's whole text shown on a click, Enter or Space (made with the first). */
   private Tooltip noticeWhole;
@@ -106,8 +107,8 @@ final class StatusBar {
     notice.setId("notice");
     // A notice cut with "…" can be read whole: its tooltip, and a click, Enter or Space on it (it
     // takes the keyboard while it is cut) shows all of it; a screen reader reads the whole text.
-    notice.widthProperty().addListener(obs -> markCut());
-    notice.textProperty().addListener(obs -> markCut());
+    noticeCut = CutText.of(notice);
+    noticeCut.cutProperty().addListener(obs -> markCut());
     notice.setOnMouseClicked(e -> showWholeNotice());
     notice.addEventHandler(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
@@ -226,28 +227,15 @@ final class StatusBar {
 
   /** Whether the notice shows its text cut with "…" (for tests). */
   boolean noticeCut() {
-    return notice.isVisible()
-        && dev.talkbook.ui.common.TextWidth.of(notice.getText(), notice.getFont())
-            > notice.getWidth() - notice.snappedLeftInset() - notice.snappedRightInset() + 0.5;
+    return notice.isVisible() && noticeCut.isCut();
   }
 
-  /** The cut notice takes the keyboard and a tooltip with its whole text; a whole one neither. */
+  /** The cut notice takes the keyboard (its tooltip is {@link CutText}'s); a whole one does not. */
   private void markCut() {
-    boolean cut = notice.getWidth() > 0 && noticeCut();
+    boolean cut = noticeCut.isCut();
     notice.setFocusTraversable(cut);
     notice.setCursor(cut ? javafx.scene.Cursor.HAND : null);
-    if (cut) {
-      if (noticeTip == null) {
-        noticeTip = dev.talkbook.ui.common.Tips.wrapping(notice.getText());
-      } else {
-        noticeTip.setText(notice.getText());
-      }
-      notice.setTooltip(noticeTip);
-      notice.setAccessibleHelp("Enter shows the whole message");
-    } else {
-      notice.setTooltip(null);
-      notice.setAccessibleHelp(null);
-    }
+    notice.setAccessibleHelp(cut ? "Enter shows the whole message" : null);
   }
 
   /** Shows the notice's whole text over it, until a click elsewhere or Esc. */

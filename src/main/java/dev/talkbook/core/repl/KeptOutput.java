@@ -157,4 +157,47 @@ public final class KeptOutput {
   private static String linesWord(long n) {
     return count(n) + (n == 1 ? " earlier line" : " earlier lines");
   }
+
+  /**
+   * The newest part of an output that goes on arriving, and how much of it is not kept (characters
+   * and line breaks). The REPL pane's queue (output that waits for the FX thread) and live share's
+   * output of a running snippet grow it with {@link #then} and bound it with {@link #within}.
+   *
+   * @param text the newest part kept
+   * @param droppedChars characters not kept, all older than {@code text}
+   * @param droppedLines line breaks among them
+   */
+  public record Tail(String text, long droppedChars, long droppedLines) {
+    public static final Tail EMPTY = new Tail("", 0, 0);
+
+    /**
+     * {@code more} arrived after this, with {@code gapChars} characters ({@code gapLines} line
+     * breaks) between the two that were dropped unseen (the code printed faster than they could be
+     * shown). What is kept must run on unbroken to the newest text, so a gap takes away all that
+     * was kept before it, counted as not kept.
+     */
+    public Tail then(String more, long gapChars, long gapLines) {
+      if (gapChars > 0) {
+        return new Tail(
+            more,
+            droppedChars + text.length() + gapChars,
+            droppedLines + lineBreaks(text, 0, text.length()) + gapLines);
+      }
+      return new Tail(text + more, droppedChars, droppedLines);
+    }
+
+    /**
+     * Only the newest {@code maxLines} lines and {@code maxChars} characters, as {@link
+     * #tailStart}.
+     */
+    public Tail within(int maxLines, int maxChars) {
+      int start = tailStart(text, maxLines, maxChars);
+      return start == 0
+          ? this
+          : new Tail(
+              text.substring(start),
+              droppedChars + start,
+              droppedLines + lineBreaks(text, 0, start));
+    }
+  }
 }

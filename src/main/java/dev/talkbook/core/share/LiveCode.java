@@ -39,9 +39,7 @@ public final class LiveCode {
 
   /** The newest output of a running snippet, and what of it was left out so far. */
   private static final class Printed {
-    String newest = "";
-    long linesLeftOut;
-    long charsLeftOut;
+    KeptOutput.Tail kept = KeptOutput.Tail.EMPTY;
   }
 
   /** What each running snippet printed, while it runs. */
@@ -84,22 +82,16 @@ public final class LiveCode {
         return;
       }
       Printed p = printed.computeIfAbsent(id, k -> new Printed());
-      if (droppedChars > 0) {
-        // what was kept so far came before what was dropped: it goes too
-        p.linesLeftOut += KeptOutput.lineBreaks(p.newest, 0, p.newest.length()) + droppedLines;
-        p.charsLeftOut += p.newest.length() + droppedChars;
-        p.newest = "";
-      }
-      String all = p.newest + text;
-      int start = KeptOutput.tailStart(all, KeptOutput.NOTES_LINES, KeptOutput.NOTES_CHARS);
-      p.linesLeftOut += KeptOutput.lineBreaks(all, 0, start);
-      p.charsLeftOut += start;
-      p.newest = all.substring(start);
+      // what was kept so far came before what was dropped: a gap takes it away too
+      p.kept =
+          p.kept
+              .then(text, droppedChars, droppedLines)
+              .within(KeptOutput.NOTES_LINES, KeptOutput.NOTES_CHARS);
       s =
           new Snippet(
               id,
               old.code(),
-              KeptOutput.forNotes(p.newest, p.linesLeftOut, p.charsLeftOut),
+              KeptOutput.forNotes(p.kept.text(), p.kept.droppedLines(), p.kept.droppedChars()),
               old.status());
       snippets.put(id, s);
     }

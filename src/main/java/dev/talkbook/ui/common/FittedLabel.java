@@ -3,7 +3,6 @@ package dev.talkbook.ui.common;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.Tooltip;
 
 /**
  * A label with a whole text and shorter forms of it ("Next: snippet 3 of 11 (Page Down)", "Next:
@@ -20,7 +19,7 @@ public final class FittedLabel extends Label {
   static final double ELLIPSIS_EMS = 10;
 
   private List<String> forms = List.of("");
-  private Tooltip tip;
+  private final CutText whole = new CutText(this);
 
   public FittedLabel() {
     setTextOverrun(OverrunStyle.CLIP);
@@ -85,14 +84,7 @@ public final class FittedLabel extends Label {
     // Only a form that does not fit is cut, at a word's end where it can be, with an ellipsis.
     boolean cut = widthOf(shown) > width + 0.5;
     setTextOverrun(cut ? OverrunStyle.WORD_ELLIPSIS : OverrunStyle.CLIP);
-    boolean shorter = cut || !shown.equals(forms.get(0));
-    if (shorter && (tip == null || !tip.getText().equals(forms.get(0)))) {
-      tip = Tips.wrapping(forms.get(0));
-      setTooltip(tip);
-    } else if (!shorter && tip != null) {
-      setTooltip(null);
-      tip = null;
-    }
+    whole.shown(cut || !shown.equals(forms.get(0)), forms.get(0));
     setAccessibleText(forms.get(0));
   }
 }

@@ -5,6 +5,7 @@ import dev.talkbook.core.notebook.TagCount;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.CommaList;
+import dev.talkbook.ui.common.CutText;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
@@ -216,9 +217,9 @@ public final class TalkDetailsPane {
     abstractPane.managedProperty().bind(abstractPane.visibleProperty());
     slidesBox = withOpen(slides, "Open the slides");
     videoBox = withOpen(video, "Open the recording");
-    speakersBox = CutMark.around(speakers);
-    tagsBox = CutMark.around(tags);
-    roomBox = CutMark.around(room);
+    speakersBox = CutText.marked(speakers);
+    tagsBox = CutText.marked(tags);
+    roomBox = CutText.marked(room);
     arrange(true);
     // The fields (seven text fields: ~25 ms of the FX thread to style and skin at the start) join
     // the pane once it is both in a window and unfolded: a folded pane's content is hidden, but it
@@ -438,7 +439,7 @@ public final class TalkDetailsPane {
     open.setAccessibleText(what);
     open.disableProperty().bind(url.textProperty().isEmpty());
     open.setOnAction(e -> openLink.accept(url.getText().strip()));
-    javafx.scene.layout.StackPane marked = CutMark.around(url);
+    javafx.scene.layout.StackPane marked = CutText.marked(url);
     HBox.setHgrow(marked, Priority.ALWAYS);
     HBox box = new HBox(2, marked, open);
     box.setAlignment(Pos.CENTER_LEFT);

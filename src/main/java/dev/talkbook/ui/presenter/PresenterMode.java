@@ -1,6 +1,7 @@
 package dev.talkbook.ui.presenter;
 
 import dev.talkbook.ui.common.Keys;
+import dev.talkbook.ui.common.ReplGuide;
 import dev.talkbook.ui.common.Settings;
 import java.time.Clock;
 import java.util.List;
@@ -114,22 +115,10 @@ public final class PresenterMode {
      * running code (where it said "Ready: Ctrl+Enter runs" and "Running…"); null: its own words
      * again.
      */
-    void guide(Guide guide);
+    void guide(ReplGuide guide);
 
     /** Stops the code that runs (the REPL's, a block of the notes, Run all, Rehearse). */
     void stop();
-  }
-
-  /** What the REPL's toolbar says while presenting: what to do next. Forms are longest first. */
-  public interface Guide {
-    /**
-     * When the REPL waits for input; {@code failed}: after a run that failed; {@code stopped}:
-     * after one stopped on request (Esc), its code still in the input.
-     */
-    List<String> ready(boolean failed, boolean stopped);
-
-    /** While {@code code} runs. */
-    List<String> running(String code);
   }
 
   /** The preview as presenter mode drives it. */
@@ -219,8 +208,8 @@ public final class PresenterMode {
   private final CaretInSight caretInSight;
 
   /** The toolbar's words while presenting: where the script stands, what the next key does. */
-  private final Guide guide =
-      new Guide() {
+  private final ReplGuide guide =
+      new ReplGuide() {
         @Override
         public List<String> ready(boolean failed, boolean stopped) {
           return failed ? script.failedForms() : stopped ? script.stoppedForms() : forms();

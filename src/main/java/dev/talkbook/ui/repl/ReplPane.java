@@ -11,6 +11,7 @@ import dev.talkbook.core.repl.SnippetResult.Status;
 import dev.talkbook.ui.common.FittedLabel;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
+import dev.talkbook.ui.common.ReplGuide;
 import dev.talkbook.ui.common.ShownKey;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -398,31 +399,14 @@ public final class ReplPane {
     state.show(message, shorter);
   }
 
-  /**
-   * The words of the toolbar's state when someone else guides the user through code (presenter
-   * mode's script): what to do next, in place of the pane's own "Ready" and "Running…". Each form
-   * list is longest first, for a narrow toolbar.
-   */
-  public interface Guide {
-    /**
-     * When the REPL waits for input: after a run ({@code failed}: that run failed; {@code stopped}:
-     * it was stopped on request, its code still in the input), a restart, or whenever the guide is
-     * set.
-     */
-    List<String> ready(boolean failed, boolean stopped);
-
-    /** While {@code code} runs. */
-    List<String> running(String code);
-  }
-
   /** The guide the toolbar's state follows, null for the pane's own words. */
-  private Guide guide;
+  private ReplGuide guide;
 
   /**
    * Has the toolbar's state say what {@code guide} gives (null: the pane's own words again), now
    * and whenever the REPL is ready or starts running code.
    */
-  public void guideWith(Guide guide) {
+  public void guideWith(ReplGuide guide) {
     this.guide = guide;
     if (running.get()) {
       showRunning();
@@ -1120,7 +1104,8 @@ public final class ReplPane {
 
   // ---- events ---------------------------------------------------------------------------------
 
-  private void offer(ReplEvent event) {
+  /** Queues a session's event for the FX thread (package-private for tests). */
+  void offer(ReplEvent event) {
     synchronized (pending) {
       if (!(event instanceof ReplEvent.Output o
           && pending.peekLast() instanceof ReplEvent.Output last
@@ -1139,21 +1124,25 @@ public final class ReplPane {
 
   /**
    * {@code later} appended to {@code earlier}; once that holds more than twice what the transcript
-   * keeps, only its newest part, what went counted as dropped before it.
+   * keeps, only its newest part, what went counted as dropped before it. Output the session dropped
+   * before {@code later} takes {@code earlier} away, as {@link #appendOutput} does with the
+   * transcript: merged, the two ran on as if nothing had gone between them.
    */
   private ReplEvent.Output merged(ReplEvent.Output earlier, ReplEvent.Output later) {
-    String text = earlier.text() + later.text();
-    long dropped = earlier.droppedBefore() + later.droppedBefore();
-    long droppedLines = earlier.droppedLinesBefore() + later.droppedLinesBefore();
+    KeptOutput.Tail tail =
+        new KeptOutput.Tail(earlier.text(), earlier.droppedBefore(), earlier.droppedLinesBefore())
+            .then(later.text(), later.droppedBefore(), later.droppedLinesBefore());
+    String text = tail.text();
     if (text.length() > 2L * keptChars
         || KeptOutput.lineBreaks(text, 0, text.length()) > 2L * keptLines) {
-      int start = KeptOutput.tailStart(text, keptLines, keptChars);
-      dropped += start;
-      droppedLines += KeptOutput.lineBreaks(text, 0, start);
-      text = text.substring(start);
+      tail = tail.within(keptLines, keptChars);
     }
     return new ReplEvent.Output(
-        earlier.evaluation(), earlier.stream(), text, dropped, droppedLines);
+        earlier.evaluation(),
+        earlier.stream(),
+        tail.text(),
+        tail.droppedChars(),
+        tail.droppedLines());
   }
 
   private void drain() {

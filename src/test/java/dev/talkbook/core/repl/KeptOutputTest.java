@@ -104,4 +104,19 @@ class KeptOutputTest {
     assertThat(KeptOutput.forNotes("abc\n", 0, 5000))
         .isEqualTo("… 5,000 earlier characters not kept\nabc\n");
   }
+
+  @Test
+  void aTailGrowsKeepsItsNewestLinesAndCountsWhatWent() {
+    KeptOutput.Tail tail = KeptOutput.Tail.EMPTY.then(lines(5), 0, 0).within(3, 1000);
+    assertThat(tail).isEqualTo(new KeptOutput.Tail("line 2\nline 3\nline 4\n", 14, 2));
+    tail = tail.then("line 5\n", 0, 0).within(3, 1000);
+    assertThat(tail).isEqualTo(new KeptOutput.Tail("line 3\nline 4\nline 5\n", 21, 3));
+  }
+
+  @Test
+  void aGapTakesAwayWhatWasKeptBeforeIt() {
+    KeptOutput.Tail tail = new KeptOutput.Tail("line 1\nline 2\n", 10, 1);
+    assertThat(tail.then("line 253\n", 5_000, 250))
+        .isEqualTo(new KeptOutput.Tail("line 253\n", 10 + 14 + 5_000, 1 + 2 + 250));
+  }
 }

@@ -47,6 +47,16 @@ class LiveCodeTest {
   }
 
   @Test
+  void outputAfterAGapDoesNotRunOnFromWhatCameBeforeIt() {
+    LiveCode code = new LiveCode();
+    long id = code.start("while (true) ...");
+    code.output(id, "line 1\nline 2\n");
+    code.output(id, "line 253\n", 250, 5_000);
+    assertThat(code.snippet(id).output()).doesNotContain("line 1").endsWith("\nline 253\n");
+    assertThat(code.snippet(id).output()).contains("252");
+  }
+
+  @Test
   void onlyTheNewestSnippetsAreKept() {
     LiveCode code = new LiveCode();
     for (int i = 0; i < LiveCode.MAX_SNIPPETS + 5; i++) {

@@ -72,7 +72,7 @@ class PresenterModeTest {
   private boolean findOpen;
   private boolean wraps;
   private boolean fits;
-  private PresenterMode.Guide guide;
+  private dev.talkbook.ui.common.ReplGuide guide;
   private int stops;
 
   @Start
@@ -167,7 +167,7 @@ class PresenterModeTest {
           }
 
           @Override
-          public void guide(PresenterMode.Guide guide) {
+          public void guide(dev.talkbook.ui.common.ReplGuide guide) {
             PresenterModeTest.this.guide = guide;
           }
 

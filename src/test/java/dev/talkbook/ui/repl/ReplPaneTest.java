@@ -2,6 +2,7 @@ package dev.talkbook.ui.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.repl.ReplEvent;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.ui.FxWait;
@@ -663,5 +664,22 @@ class ReplPaneTest {
       robot.interact(shown::close);
       narrow = null;
     }
+  }
+
+  @Test
+  void outputAfterOutputDroppedUnseenDoesNotRunOnFromTheOutputBeforeTheGap(FxRobot robot)
+      throws Exception {
+    // Both queued before one drain (the FX thread busy), as under a flood: the session dropped
+    // 5,000 characters (250 lines) between them, which the transcript must not hide.
+    robot.interact(
+        () -> {
+          pane.clearTranscript();
+          pane.offer(new ReplEvent.Output(7, ReplEvent.Stream.OUT, "line 1\nline 2\n", 0, 0));
+          pane.offer(new ReplEvent.Output(7, ReplEvent.Stream.OUT, "line 253\n", 5_000, 250));
+        });
+    waitForTranscript("line 253");
+    // Before, the two were merged as one text: "line 1", "line 2", "line 253", one after another.
+    assertThat(FxWait.onFx(pane::transcriptText))
+        .isEqualTo("… 252 earlier lines dropped\nline 253\n");
   }
 }
