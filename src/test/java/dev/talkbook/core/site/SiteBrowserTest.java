@@ -132,7 +132,8 @@ class SiteBrowserTest {
               "A diagram:\n\n"
                   + png.markdown("image/png")
                   + "\n\n```java\nvar answer = 42;\nSystem.out.println(answer);\n```\n\n"
-                  + "```output\n42\n```\n");
+                  + "```output\n42\n```\n\n"
+                  + "| left | centred | right |\n|:--|:-:|--:|\n| a | b | c |\n");
       Talk greek = nb.talks().create(readers.id(), Talk.Details.titled("Η οδός της μνήμης"), "");
       nb.talks().saveBody(greek.id(), "Ένας ΔΡΟΜΟΣ στην πόλη.\n");
       Talk code = nb.talks().create(readers.id(), Talk.Details.titled("One line"), "");
@@ -528,6 +529,19 @@ class SiteBrowserTest {
                 + ".filter(n => !n.startsWith('file:'))");
     assertThat((List<?>) external).isEmpty();
     assertNoConsoleErrors();
+  }
+
+  @Test
+  void tableColumnsKeepTheAlignmentTheirMarkdownAsksFor() {
+    driver.get(site.resolve("events/readers/pictures.html").toUri().toString());
+    waiting().until(ExpectedConditions.titleContains("Pictures"));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    Object aligns =
+        js.executeScript(
+            "return [...document.querySelectorAll('.notes table th, .notes table td')]"
+                + ".map(c => getComputedStyle(c).textAlign)");
+    // as the preview shows them (site.css's own left alignment of cells must not win)
+    assertThat(aligns).isEqualTo(List.of("left", "center", "right", "left", "center", "right"));
   }
 
   @Test
