@@ -13,7 +13,7 @@ talkbook=$image/bin/talkbook
 work=$(mktemp -d)
 cleanup() {
   [[ -n ${moved:-} && -d $moved ]] && mv "$moved" "$image"
-  [[ -n ${xvfb:-} ]] && kill "$xvfb" 2>/dev/null
+  [[ -n ${xvfb:-} ]] && { kill "$xvfb" 2>/dev/null || true; }
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -75,10 +75,17 @@ ok "talkbook share served the talk at $url and stopped on SIGTERM"
 # The window: the start-up probe prints talkbook-shown once the window is up, then exits.
 if [[ -z ${DISPLAY:-} ]]; then
   command -v Xvfb >/dev/null || fail "no display and no Xvfb (apt-get install xvfb)"
-  Xvfb :98 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  # Xvfb picks a free display itself and writes its number to the pipe once it accepts clients
+  # (as build.sh does): a fixed :98 taken by another X server made this Xvfb exit at once, the
+  # window used the other server, and the clean-up's kill of the dead Xvfb failed the test.
+  displays=$(mktemp -u)
+  mkfifo "$displays"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$displays" >/dev/null 2>&1 &
   xvfb=$!
-  export DISPLAY=:98
-  sleep 1
+  read -r -t 30 number <"$displays" || number=
+  rm -f "$displays"
+  [[ -n $number ]] || fail "Xvfb did not start"
+  export DISPLAY=:$number
 fi
 # The AOT caches: build.sh makes them on Linux with a display or Xvfb, which CI always has.
 # -XX:AOTMode=on makes the JVM refuse to start when its cache does not fit.
