@@ -15,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -87,7 +89,8 @@ public final class AtomicFile {
 
   private static void replace(Path file, ChannelContent content, Option... options)
       throws IOException {
-    Set<Option> chosen = Set.of(options);
+    Set<Option> chosen = EnumSet.noneOf(Option.class);
+    chosen.addAll(Arrays.asList(options));
     Path target = file.toAbsolutePath();
     Path folder = target.getParent();
     Path tmp = createTemp(target, folder, chosen.contains(Option.OWNER_ONLY));
