@@ -1,10 +1,10 @@
 package dev.talkbook.bench;
 
+import dev.talkbook.core.common.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** {@code docs/benchmarks.md}: an introduction, then one section per benchmark group. */
 public final class BenchDoc {
@@ -57,14 +57,7 @@ public final class BenchDoc {
   public static void writeSection(Path doc, String group, String body) throws IOException {
     String text = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : INTRO;
     String updated = withSection(text, group, body);
-    Path dir = doc.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".benchmarks", ".md");
-    try {
-      Files.writeString(tmp, updated, StandardCharsets.UTF_8);
-      Files.move(tmp, doc, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Files.createDirectories(doc.toAbsolutePath().getParent());
+    AtomicFile.writeString(doc, updated);
   }
 }

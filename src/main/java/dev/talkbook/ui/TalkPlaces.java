@@ -1,11 +1,11 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.AtomicFile;
 import dev.talkbook.ui.editor.EditorView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -240,13 +240,7 @@ final class TalkPlaces {
     try {
       Path folder = file.toAbsolutePath().getParent();
       Files.createDirectories(folder);
-      Path tmp = Files.createTempFile(folder, ".places", ".tmp");
-      try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFile.writeString(file, text, AtomicFile.Option.FORCE, AtomicFile.Option.OWNER_ONLY);
     } catch (IOException | RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "could not save the places in the notes to " + file, e);
     }

@@ -211,6 +211,7 @@ final class TalkScreen {
     long last = settings.get(Settings.lastTalk(notebook.file()));
     if (first != null && first.talkId() == last) {
       navigator.show(first.tree(), last >= 0 ? last : null);
+      forgetUnsavedOfTalksNotIn(first.tree());
       if (last >= 0 && first.talk().isPresent()) {
         talk.show(first.talk().get());
         focusNotesOnceShown(UserInput.watch(stage.getScene()));
@@ -219,7 +220,13 @@ final class TalkScreen {
       }
       return;
     }
-    navigator.reload(last >= 0 ? last : null);
+    executors.run(
+        () -> NavigatorView.Contents.read(notebook),
+        contents -> {
+          navigator.show(contents, last >= 0 ? last : null);
+          forgetUnsavedOfTalksNotIn(contents);
+        },
+        error -> Errors.show(stage, "Could not read the notebook", error));
     if (last < 0) {
       noTalkToShow();
       return;
@@ -242,6 +249,32 @@ final class TalkScreen {
           Errors.show(stage, "Could not open the last talk", error);
           noTalkToShow();
         });
+  }
+
+  /**
+   * What the details kept unsaved of talks the notebook no longer has (deleted by the command line,
+   * or while another window had the notebook) is forgotten, as the notebook opens: the talks are
+   * those the tree read, looked up on the notebook thread (nothing when nothing is kept).
+   */
+  private void forgetUnsavedOfTalksNotIn(NavigatorView.Contents contents) {
+    java.util.Set<Long> kept = details.keptTalks();
+    if (kept.isEmpty()) {
+      return;
+    }
+    executors.run(
+        () -> {
+          java.util.Set<Long> gone = new java.util.HashSet<>(kept);
+          contents.talks().forEach(t -> gone.remove(t.id()));
+          return gone;
+        },
+        gone -> {
+          if (!gone.isEmpty()) {
+            details.forgetUnsavedOf(gone);
+          }
+        },
+        error ->
+            status.showMessage(
+                Errors.logged("Could not forget the unsaved details of deleted talks", error)));
   }
 
   /**
@@ -588,12 +621,18 @@ final class TalkScreen {
         error -> Errors.show(stage, "Could not add the sample meetup", error));
   }
 
-  /** The status bar's Undo of a deletion: brings it back and opens the talk it gives. */
-  Runnable undo(NavigatorView.Deletion deletion) {
+  /**
+   * A deletion in the navigator: what the details kept unsaved of its talks is forgotten. Returns
+   * the status bar's Undo of it, which brings the talks back with those texts and opens the talk it
+   * gives.
+   */
+  Runnable deleted(NavigatorView.Deletion deletion) {
+    Runnable keptBack = details.forgetUnsavedOf(deletion.talkIds());
     return () ->
         executors.run(
             deletion.undo(),
             talkId -> {
+              keptBack.run();
               navigator.reload(talkId);
               if (talkId != null) {
                 open(talkId, null);

@@ -3,6 +3,7 @@ package dev.talkbook.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.ui.common.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -10,6 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
 
 /**
@@ -84,6 +87,86 @@ class DetailsKeptWindowTest extends RealWindowTest {
     showTalk(robot, talk, "Notes\n");
     assertThat(FxWait.onFx(() -> field(robot, "time").getText())).isEqualTo("2026-12-05 18:30");
     FxWait.untilFx("the status bar says saved", () -> "Saved".equals(ui.saveState(robot)));
+  }
+
+  /** What the settings file keeps of the details' unsaved texts, once the window wrote it. */
+  private String keptLine() {
+    ui.idle();
+    return Settings.load(ui.settingsFile).get(Settings.detailsKept(ui.notebook.file()));
+  }
+
+  /** Talk {@code talk}'s time field holds text that cannot be saved, kept once it is left. */
+  private void typeAWrongTime(FxRobot robot, Talk talk) throws Exception {
+    showTalk(robot, talk, stored(talk).body());
+    FxWait.clickOn(robot, "#detail-time");
+    robot.write("tomorrow evening");
+    FxWait.untilFx(
+        "the status bar says the details are not saved",
+        () -> ui.saveState(robot).startsWith("Time not saved: Time"));
+  }
+
+  private void deleteInTheNavigator(FxRobot robot, Talk talk) {
+    ui.clickOnRow(robot, talk.title()); // the fields are left: what they hold is kept
+    robot.type(KeyCode.DELETE);
+    FxWait.clickOn(robot, "Delete");
+    FxWait.until("the talk deleted", () -> ui.notebook.talks().find(talk.id()).isEmpty());
+  }
+
+  @Test
+  void aDeletedTalksUnsavedDetailsAreForgottenAndNotShownInANewTalk(FxRobot robot)
+      throws Exception {
+    Talk other = ui.openNewTalk(robot, "The other talk", "Other notes\n");
+    typeAWrongTime(robot, other);
+    Talk talk = ui.openNewTalk(robot, "Typed details", "Notes\n");
+    typeAWrongTime(robot, talk);
+
+    deleteInTheNavigator(robot, talk);
+
+    assertThat(keptLine()).doesNotContain(talk.id() + ":").contains(other.id() + ":time:");
+    // SQLite gives the next talk the deleted one's id: nothing of that talk shows in it.
+    Talk fresh = ui.openNewTalk(robot, "A new talk", "New\n");
+    assertThat(fresh.id()).isEqualTo(talk.id());
+    assertThat(FxWait.onFx(() -> field(robot, "time").getText())).isEmpty();
+    FxWait.untilFx("the status bar says saved", () -> "Saved".equals(ui.saveState(robot)));
+  }
+
+  @Test
+  void aDeletedTalkComesBackWithItsUnsavedDetailsByUndo(FxRobot robot) throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Typed details", "Notes\n");
+    typeAWrongTime(robot, talk);
+    deleteInTheNavigator(robot, talk);
+    FxWait.until("nothing of it kept", () -> !keptLine().contains(talk.id() + ":"));
+
+    FxWait.clickOn(robot, "#undo-notice");
+
+    FxWait.until("the talk back", () -> ui.notebook.talks().find(talk.id()).isPresent());
+    FxWait.untilFx(
+        "its time field as it was left",
+        () -> field(robot, "time").getText().equals("tomorrow evening"));
+    assertThat(ui.saveState(robot)).startsWith("Time not saved: Time");
+    assertThat(keptLine()).contains(talk.id() + ":time:tomorrow");
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void theUnsavedDetailsOfTalksGoneWhenTheNotebookOpensAreForgotten(
+      boolean asTheAppStarts, FxRobot robot) throws Exception {
+    Talk kept = ui.openNewTalk(robot, "Still there", "Notes\n");
+    typeAWrongTime(robot, kept);
+    Talk gone = ui.openNewTalk(robot, "Deleted elsewhere", "Notes\n");
+    typeAWrongTime(robot, gone);
+    showTalk(robot, kept, "Notes\n");
+    robot.interact(() -> ui.window.close());
+    assertThat(keptLine()).contains(gone.id() + ":time:");
+    ui.notebook.talks().delete(gone.id()); // by the command line, say
+
+    robot.interact(() -> (asTheAppStarts ? ui.showAsTheAppStarts() : ui.show()));
+
+    FxWait.until("the gone talk's texts forgotten", () -> !keptLine().contains(gone.id() + ":"));
+    assertThat(keptLine()).contains(kept.id() + ":time:");
+    FxWait.untilFx(
+        "the talk still there shows its text",
+        () -> field(robot, "time").getText().equals("tomorrow evening"));
   }
 
   @Test

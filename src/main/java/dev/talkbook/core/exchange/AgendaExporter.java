@@ -8,6 +8,7 @@ import biweekly.property.DateEnd;
 import biweekly.property.DateStart;
 import biweekly.property.Status;
 import biweekly.property.Uid;
+import dev.talkbook.core.common.AtomicFile;
 import dev.talkbook.core.common.PathProblems;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
@@ -16,10 +17,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -59,13 +58,7 @@ public final class AgendaExporter {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Path tmp = Files.createTempFile(parent, ".agenda", ".ics.tmp");
-      try {
-        Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFile.writeString(file, text.toString(), AtomicFile.Option.OWNER_ONLY);
     } catch (IOException e) {
       throw new ScheduleException(
           PathProblems.inTheWayOfFile(file)

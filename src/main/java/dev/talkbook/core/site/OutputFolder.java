@@ -1,12 +1,11 @@
 package dev.talkbook.core.site;
 
+import dev.talkbook.core.common.AtomicFile;
 import dev.talkbook.core.common.PathProblems;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -156,18 +155,7 @@ final class OutputFolder {
             p
                 + " is a link or a folder; Talkbook will not replace it. Remove it or choose another folder.");
       }
-      Path tmp = p.resolveSibling("." + p.getFileName() + ".tmp");
-      try {
-        Files.write(tmp, bytes);
-        try {
-          Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } catch (IOException e) {
-        deleteQuietly(tmp, e);
-        throw e;
-      }
+      AtomicFile.write(p, bytes);
     } catch (IOException e) {
       throw failure("Could not write " + p, e);
     }

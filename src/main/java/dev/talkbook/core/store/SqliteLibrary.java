@@ -1,11 +1,11 @@
 package dev.talkbook.core.store;
 
+import dev.talkbook.core.common.AtomicFile;
 import dev.talkbook.core.common.UserFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
 
@@ -73,16 +73,12 @@ final class SqliteLibrary {
           return;
         }
         Files.createDirectories(folder);
-        Path part = Files.createTempFile(folder, name, ".part");
         try {
-          Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(part, library, StandardCopyOption.ATOMIC_MOVE);
+          AtomicFile.write(library, in::transferTo, AtomicFile.Option.OWNER_ONLY);
         } catch (IOException e) {
           if (!Files.isRegularFile(library)) {
             throw e; // else another Talkbook put it there first (and may have it loaded)
           }
-        } finally {
-          Files.deleteIfExists(part);
         }
       }
     }

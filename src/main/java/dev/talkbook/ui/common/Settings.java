@@ -1,9 +1,9 @@
 package dev.talkbook.ui.common;
 
+import dev.talkbook.core.common.AtomicFile;
 import dev.talkbook.core.common.UserFolders;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -345,15 +345,8 @@ public final class Settings {
       Files.createDirectories(file.toAbsolutePath().getParent());
       StringWriter text = new StringWriter();
       out.store(text, "Talkbook's window settings");
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".settings", ".tmp");
-      try {
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          w.write(text.toString());
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFile.writeString(
+          file, text.toString(), AtomicFile.Option.FORCE, AtomicFile.Option.OWNER_ONLY);
     } catch (IOException e) {
       LOG.log(System.Logger.Level.WARNING, "could not save the window settings to " + file, e);
     }

@@ -61,6 +61,46 @@ final class KeptFields {
     store.accept(toString());
   }
 
+  /** The talks whose fields have text kept. */
+  java.util.Set<Long> talks() {
+    return java.util.Set.copyOf(kept.keySet());
+  }
+
+  /**
+   * Forgets what is kept of the talks {@code ids} (deleted ones); returns it, talk id → field name
+   * → text, for {@link #putBack}.
+   */
+  Map<Long, Map<String, String>> forget(java.util.Collection<Long> ids) {
+    Map<Long, Map<String, String>> forgotten = new LinkedHashMap<>();
+    for (Long id : ids) {
+      Map<String, String> texts = kept.remove(id);
+      if (texts != null) {
+        forgotten.put(id, texts);
+      }
+    }
+    if (!forgotten.isEmpty()) {
+      store.accept(toString());
+    }
+    return forgotten;
+  }
+
+  /**
+   * Keeps again what {@link #forget} returned (the talks are back); a talk that has texts kept
+   * again meanwhile keeps those.
+   */
+  void putBack(Map<Long, Map<String, String>> forgotten) {
+    boolean changed = false;
+    for (Map.Entry<Long, Map<String, String>> e : forgotten.entrySet()) {
+      if (!kept.containsKey(e.getKey())) {
+        kept.put(e.getKey(), new LinkedHashMap<>(e.getValue()));
+        changed = true;
+      }
+    }
+    if (changed) {
+      store.accept(toString());
+    }
+  }
+
   /** One line: "id:field:text" entries, the text URL-encoded, separated by spaces. */
   @Override
   public String toString() {

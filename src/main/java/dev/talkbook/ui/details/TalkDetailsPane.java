@@ -593,6 +593,27 @@ public final class TalkDetailsPane {
     kept = new KeptFields(settings.get(key), text -> settings.put(key, text));
   }
 
+  /** The talks whose fields hold text kept unsaved (none shown now, or the one shown). */
+  public java.util.Set<Long> keptTalks() {
+    return kept.talks();
+  }
+
+  /**
+   * The talks {@code ids} are gone (deleted): what their fields kept unsaved is forgotten, and a
+   * shown one's fields are cleared without saving them into it. Returns what puts the texts back,
+   * for the deletion's Undo (which brings the talks back under their ids): without it, a new talk
+   * given a deleted one's id would show its texts.
+   */
+  public Runnable forgetUnsavedOf(java.util.Collection<Long> ids) {
+    if (talk != null && ids.contains(talk.id())) {
+      kept.put(talk.id(), savable().failed()); // as left: what Undo brings back
+      talk = null; // gone: nothing is saved into it
+      show(null);
+    }
+    Map<Long, Map<String, String>> forgotten = kept.forget(ids);
+    return () -> kept.putBack(forgotten);
+  }
+
   /** Whether a field holds text the notebook does not have (or cannot take yet). */
   public javafx.beans.property.ReadOnlyBooleanProperty unsavedProperty() {
     return unsaved.getReadOnlyProperty();

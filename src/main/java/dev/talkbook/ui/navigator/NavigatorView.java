@@ -82,10 +82,12 @@ public final class NavigatorView {
   private java.util.function.BiConsumer<String, Runnable> renamed = (message, undo) -> {};
 
   /**
-   * A deletion that can be undone: what to tell the user, and the work (run off the FX thread) that
-   * undoes it, returning the talk to select afterwards (or null).
+   * A deletion that can be undone: what to tell the user, the talks it deleted (a talk, or an
+   * event's), and the work (run off the FX thread) that undoes it, returning the talk to select
+   * afterwards (or null).
    */
-  public record Deletion(String message, java.util.function.Supplier<Long> undo) {}
+  public record Deletion(
+      String message, List<Long> talkIds, java.util.function.Supplier<Long> undo) {}
 
   private final TreeView<NavNode> tree = new TreeView<>(new TreeItem<>());
 
@@ -840,6 +842,7 @@ public final class NavigatorView {
                     + "\u201d with "
                     + Counts.of(gone.talks().size(), "talk")
                     + ".",
+                gone.talks().stream().map(t -> t.talk().id()).toList(),
                 () -> {
                   notebook.events().undelete(gone);
                   // its first talk opened, so the event is shown with its talks (not nothing)
@@ -849,6 +852,7 @@ public final class NavigatorView {
           var gone = notebook.talks().delete(((NavNode.TalkNode) node).talk().id());
           return new Deletion(
               "Deleted \u201c" + gone.talk().title() + "\u201d.",
+              List.of(gone.talk().id()),
               () -> notebook.talks().undelete(gone).id());
         },
         deletion -> {

@@ -1,14 +1,12 @@
 package dev.talkbook.ui.talk;
 
+import dev.talkbook.core.common.AtomicFile;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.site.FrontMatter;
 import dev.talkbook.ui.common.Errors;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -121,18 +119,14 @@ public final class ClosingGuard {
     return FrontMatter.write(data, notes);
   }
 
-  /** Writes {@code markdown} to a temporary file beside {@code file}, then moves it into place. */
+  /**
+   * Writes {@code markdown} to a temporary file beside {@code file}, forced to the disk (the notes
+   * are saved nowhere else), then moves it into place.
+   */
   static void write(Path file, String markdown) {
-    Path tmp = file.resolveSibling(file.getFileName() + ".part");
     try {
-      Files.writeString(tmp, markdown, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFile.writeString(file, markdown, AtomicFile.Option.FORCE);
     } catch (IOException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        e.addSuppressed(ignored);
-      }
       throw new NotebookException("Could not write " + file + ": " + e.getMessage(), e);
     }
   }

@@ -674,6 +674,21 @@ class SiteExporterTest {
   }
 
   @Test
+  void aLinkBesideAReplacedPageIsNotWrittenThrough() throws IOException {
+    OutputFolder folder = new OutputFolder(out);
+    folder.write("index.html", new byte[] {1});
+    Path target = dir.resolve("elsewhere.html");
+    // where a replaced page's temporary file used to be written, whatever was there
+    Files.createSymbolicLink(out.resolve(".index.html.tmp"), target);
+
+    folder.write("index.html", new byte[] {2});
+
+    assertThat(out.resolve("index.html")).hasBinaryContent(new byte[] {2});
+    assertThat(target).doesNotExist();
+    assertThat(Files.isSymbolicLink(out.resolve(".index.html.tmp"))).isTrue();
+  }
+
+  @Test
   void aSymbolicLinkInsideTheFolderIsNotFollowed() throws IOException {
     SampleMeetup.addTo(notebook);
     Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));

@@ -1,0 +1,127 @@
+package dev.talkbook.core.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFileTest {
+  @TempDir Path dir;
+
+  private List<Path> filesIn(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      return files.toList();
+    }
+  }
+
+  @Test
+  void replacesAnExistingFileAndLeavesNoTemporaryOne() throws Exception {
+    Path file = Files.writeString(dir.resolve("settings.properties"), "old and longer");
+
+    AtomicFile.writeString(file, "new ✓", AtomicFile.Option.FORCE);
+
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("new ✓");
+    assertThat(filesIn(dir)).containsExactly(file);
+  }
+
+  @Test
+  void writesANewFileFromBytesOrAStream() throws Exception {
+    Path bytes = dir.resolve("a.bin");
+    Path streamed = dir.resolve("b.bin");
+
+    AtomicFile.write(bytes, new byte[] {1, 2, 3});
+    AtomicFile.write(streamed, out -> out.write(new byte[] {4, 5}), AtomicFile.Option.FORCE);
+
+    assertThat(Files.readAllBytes(bytes)).containsExactly(1, 2, 3);
+    assertThat(Files.readAllBytes(streamed)).containsExactly(4, 5);
+    assertThat(filesIn(dir)).containsExactlyInAnyOrder(bytes, streamed);
+  }
+
+  @Test
+  void aWriterThatFailsLeavesTheOldFileAndNoTemporaryOne() throws Exception {
+    Path file = Files.writeString(dir.resolve("places"), "kept");
+    IOException full = new IOException("No space left on device");
+
+    assertThatThrownBy(
+            () ->
+                AtomicFile.write(
+                    file,
+                    out -> {
+                      out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+                      out.flush();
+                      throw full;
+                    },
+                    AtomicFile.Option.FORCE))
+        .isSameAs(full);
+    assertThatThrownBy(
+            () ->
+                AtomicFile.write(
+                    file,
+                    out -> {
+                      throw new UncheckedIOException(full);
+                    }))
+        .isInstanceOf(UncheckedIOException.class);
+
+    assertThat(Files.readString(file)).isEqualTo("kept");
+    assertThat(filesIn(dir)).containsExactly(file);
+  }
+
+  @Test
+  void aMoveThatFailsLeavesWhatWasThereAndNoTemporaryFile() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("agenda.ics"));
+    Path inside = Files.writeString(folder.resolve("x"), "x");
+
+    assertThatThrownBy(() -> AtomicFile.writeString(folder, "BEGIN:VCALENDAR"))
+        .isInstanceOf(IOException.class);
+
+    assertThat(Files.readString(inside)).isEqualTo("x");
+    assertThat(filesIn(dir)).containsExactly(folder);
+  }
+
+  @Test
+  void aMissingFolderIsSaidAsSuch() {
+    Path missing = dir.resolve("gone");
+    Path file = missing.resolve("notes.md");
+
+    assertThatThrownBy(() -> AtomicFile.writeString(file, "notes"))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessage(file + ": the folder " + missing + " does not exist");
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
+  void aFileWithALongNameIsWritten() throws Exception {
+    Path file = dir.resolve("t".repeat(240) + ".md"); // the temporary name must still fit
+
+    AtomicFile.writeString(file, "notes");
+
+    assertThat(Files.readString(file)).isEqualTo("notes");
+    assertThat(filesIn(dir)).containsExactly(file);
+  }
+
+  @Test
+  void aNewFileGetsTheUsualPermissionsOrTheOwnersOnly() throws Exception {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path usual = Files.writeString(dir.resolve("usual"), "x"); // as any new file is made
+    Path shared = dir.resolve("agenda.md");
+    Path own = dir.resolve("settings.properties");
+
+    AtomicFile.writeString(shared, "x");
+    AtomicFile.writeString(own, "x", AtomicFile.Option.OWNER_ONLY);
+
+    assertThat(Files.getPosixFilePermissions(shared))
+        .isEqualTo(Files.getPosixFilePermissions(usual));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(own)))
+        .isEqualTo("rw-------");
+  }
+}
