@@ -1,5 +1,6 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.store.TalkStore;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class Values {
 
   static LocalDateTime dateTime(String s) {
     try {
-      return LocalDateTime.parse(s.strip().replace(' ', 'T'));
+      return DateTimeText.parse(s);
     } catch (DateTimeParseException e) {
       throw new TypeConversionException("'" + s + "' is not a time like 2026-11-24T14:30");
     }

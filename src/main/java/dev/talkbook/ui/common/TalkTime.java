@@ -1,5 +1,6 @@
 package dev.talkbook.ui.common;
 
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.notebook.NotebookException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -7,13 +8,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * A talk's start time as it is typed and shown in a field ("2026-11-24 14:30", an ISO "T" read as
- * the space): one form wherever a time is typed (the details, the new talk's dialog), so a time
- * copied from one reads in the other. Pure: no toolkit.
+ * A talk's start time as it is typed and shown in a field ("2026-11-24 14:30"; read as {@link
+ * DateTimeText} reads it: "2026-2-4 9:30" and an ISO "T" too): one form wherever a time is typed
+ * (the details, the new talk's dialog), so a time copied from one reads in the other. Pure: no
+ * toolkit.
  */
 public final class TalkTime {
   /** The form shown and read. */
-  public static final DateTimeFormatter FORM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  public static final DateTimeFormatter FORM = DateTimeText.FORM;
 
   /** A field's prompt: the form, not an example date (one was taken for the talk's own time). */
   public static final String PROMPT = "yyyy-mm-dd hh:mm";
@@ -36,7 +38,7 @@ public final class TalkTime {
       return Optional.empty();
     }
     try {
-      return Optional.of(LocalDateTime.parse(t.replace('T', ' '), FORM));
+      return Optional.of(DateTimeText.parse(t));
     } catch (DateTimeParseException e) {
       throw new NotebookException("Time \"" + t + "\" is not like 2026-11-24 14:30.");
     }
