@@ -444,4 +444,42 @@ class CaretPlaceWindowTest extends RealWindowTest {
                     && c.getMaxY() <= view.getMaxY() + 0.5)
         .isPresent();
   }
+
+  @Test
+  void aResizeAfterTheUserPressedAKeyLeavesTheScrollWhereItIs(FxRobot robot) throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Long notes", LONG);
+    leaveCaret(robot, 152, 140);
+    ui.openNewTalk(robot, "Other", "Other notes\n");
+    openAndSee(robot, talk, LONG);
+    seesCaretAndTop(robot, 152, 140);
+    caretInView(robot);
+
+    // A key pressed, then the window made so short that line 152 is below the notes: they keep
+    // line 140 at the top (only a window still settling brings the caret back into view).
+    robot.press(javafx.scene.input.KeyCode.SHIFT).release(javafx.scene.input.KeyCode.SHIFT);
+    ui.resize(robot, 0, 0);
+    CodeArea notes = WindowUnderTest.editor(robot);
+    FxWait.untilFx("laid out", () -> !notes.getScene().getRoot().isNeedsLayout());
+    twoMorePulses(robot, notes.getScene());
+    assertThat(FxWait.onFx(notes::firstVisibleParToAllParIndex)).isEqualTo(140);
+    assertThat(FxWait.onFx(() -> caretShown(notes))).isFalse();
+  }
+
+  /** Waits until two more pulses have laid out the scene: a scroll asked in the first is done. */
+  private static void twoMorePulses(FxRobot robot, javafx.scene.Scene scene) {
+    java.util.concurrent.atomic.AtomicInteger pulses =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Runnable count =
+        () -> {
+          pulses.incrementAndGet();
+          javafx.application.Platform.requestNextPulse();
+        };
+    robot.interact(
+        () -> {
+          scene.addPostLayoutPulseListener(count);
+          javafx.application.Platform.requestNextPulse();
+        });
+    FxWait.until("two more pulses", () -> pulses.get() >= 2);
+    robot.interact(() -> scene.removePostLayoutPulseListener(count));
+  }
 }
