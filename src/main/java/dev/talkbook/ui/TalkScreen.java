@@ -6,6 +6,7 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.UiExecutors;
+import dev.talkbook.ui.common.UserInput;
 import dev.talkbook.ui.details.TalkDetailsPane;
 import dev.talkbook.ui.editor.EditorView;
 import dev.talkbook.ui.navigator.NavNode;
@@ -309,41 +310,6 @@ final class TalkScreen {
         };
     scene.addPostLayoutPulseListener(check[0]);
     Platform.requestNextPulse();
-  }
-
-  /** Whether the user pressed a key or a mouse button in a scene since {@link #watch}. */
-  private static final class UserInput {
-    private final javafx.scene.Scene scene;
-    private final javafx.event.EventHandler<javafx.scene.input.InputEvent> mark = e -> seen();
-    private boolean happened;
-
-    private UserInput(javafx.scene.Scene scene) {
-      this.scene = scene;
-    }
-
-    static UserInput watch(javafx.scene.Scene scene) {
-      UserInput input = new UserInput(scene);
-      if (scene != null) {
-        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, input.mark);
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, input.mark);
-      }
-      return input;
-    }
-
-    private void seen() {
-      happened = true;
-    }
-
-    boolean happened() {
-      return happened;
-    }
-
-    void stop() {
-      if (scene != null) {
-        scene.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, mark);
-        scene.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, mark);
-      }
-    }
   }
 
   /** Nothing to open at start (or it could not be read): the window as it is counts as shown. */

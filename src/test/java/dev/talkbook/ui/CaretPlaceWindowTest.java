@@ -336,4 +336,150 @@ class CaretPlaceWindowTest extends RealWindowTest {
         "the caret where the typing was", () -> notes.getCaretPosition() == WRAPPED.length());
     caretInView(robot);
   }
+
+  /** Paragraphs that wrap over many lines, a blank line between them. */
+  private static final String PARAGRAPHS =
+      IntStream.range(0, 30)
+              .mapToObj(i -> "Paragraph " + i + ": " + "the speaker parks a thread ".repeat(24))
+              .map(String::strip)
+              .collect(Collectors.joining("\n\n"))
+          + "\n";
+
+  /** The window's size when the caret was left, and a narrower one it is started in next. */
+  private static final double WIDE = 1100;
+
+  private static final double NARROW = 800;
+
+  private static final double HEIGHT = 700;
+
+  @Test
+  void afterARestartInANarrowerWindowTheCaretLeftInViewIsInView(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Wrapped", PARAGRAPHS);
+    CodeArea notes = WindowUnderTest.editor(robot);
+    int top = 20; // paragraph 10
+    // In the narrower window, with paragraph 10 at the top: how high the notes are once laid out,
+    // and a caret three lines below them, which longer lines push there from the wider window.
+    ui.resize(robot, NARROW, HEIGHT);
+    robot.interact(() -> notes.showParagraphAtTop(top));
+    FxWait.untilFx(
+        "paragraph 10 at the top",
+        () ->
+            !notes.getScene().getRoot().isNeedsLayout()
+                && !notes.getVisibleParagraphs().isEmpty()
+                && notes.firstVisibleParToAllParIndex() == top);
+    double notesHigh = FxWait.onFx(notes::getHeight);
+    double line =
+        FxWait.onFx(
+            () -> {
+              int first = notes.getAbsolutePosition(top, 0);
+              return notes.getCharacterBoundsOnScreen(first, first + 1).orElseThrow().getHeight();
+            });
+    robot.interact(() -> notes.scrollYBy(3 * line));
+    FxWait.untilFx(
+        "scrolled by three lines",
+        () -> {
+          int first = notes.getAbsolutePosition(top, 0);
+          double viewTop = notes.localToScreen(notes.getBoundsInLocal()).getMinY();
+          return notes.firstVisibleParToAllParIndex() == top
+              && notes
+                  .getCharacterBoundsOnScreen(first, first + 1)
+                  .filter(b -> b.getMinY() < viewTop - 2.5 * line)
+                  .isPresent();
+        });
+    int caret =
+        FxWait.onFx(
+            () -> notes.hit(notes.getWidth() / 2, notesHigh - line / 2).getInsertionIndex());
+
+    // The user leaves the caret there in the wider window, where it is in view.
+    ui.resize(robot, WIDE, HEIGHT);
+    robot.interact(
+        () -> {
+          notes.moveTo(caret);
+          notes.showParagraphAtTop(top);
+        });
+    FxWait.untilFx("paragraph 10 at the top", () -> notes.firstVisibleParToAllParIndex() == top);
+    caretInView(robot);
+
+    // Started again in the narrower window.
+    robot.interact(() -> ui.window.close());
+    ui.idle();
+    dev.talkbook.ui.common.Settings settings =
+        dev.talkbook.ui.common.Settings.load(ui.settingsFile);
+    settings.put(dev.talkbook.ui.common.Settings.WIDTH, NARROW);
+    settings.put(dev.talkbook.ui.common.Settings.HEIGHT, HEIGHT);
+    settings.flush();
+    robot.interact(
+        () -> {
+          ui.stage.setScene(null);
+          ui.stage.setWidth(NARROW);
+          ui.stage.setHeight(HEIGHT);
+          ui.showAsTheAppStarts();
+        });
+    CodeArea again = WindowUnderTest.editor(robot);
+    FxWait.untilFx("the notes again", () -> again.getText().equals(PARAGRAPHS));
+    // Seen once the notes have their height in the settled window: the first layouts give them
+    // more room than they keep (the details go one field a row once they know their width).
+    FxWait.untilFx(
+        "the caret in view in notes " + notesHigh + " px high",
+        () ->
+            again.getCaretPosition() == caret
+                && Math.abs(again.getHeight() - notesHigh) < 0.5
+                && !again.getScene().getRoot().isNeedsLayout()
+                && caretShown(again));
+  }
+
+  /** Whether the caret's line is whole in the notes' view (see {@link #caretInView}). */
+  private static boolean caretShown(CodeArea notes) {
+    javafx.geometry.Bounds view = notes.localToScreen(notes.getBoundsInLocal());
+    int par = notes.getCurrentParagraph();
+    int length = notes.getParagraphLength(par);
+    int at = notes.getAbsolutePosition(par, Math.min(notes.getCaretColumn(), length - 1));
+    return (length == 0
+            ? notes.getParagraphBoundsOnScreen(par)
+            : notes.getCharacterBoundsOnScreen(at, at + 1))
+        .filter(
+            c ->
+                c.getHeight() > 0
+                    && c.getMinY() >= view.getMinY() - 0.5
+                    && c.getMaxY() <= view.getMaxY() + 0.5)
+        .isPresent();
+  }
+
+  @Test
+  void aResizeAfterTheUserPressedAKeyLeavesTheScrollWhereItIs(FxRobot robot) throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Long notes", LONG);
+    leaveCaret(robot, 152, 140);
+    ui.openNewTalk(robot, "Other", "Other notes\n");
+    openAndSee(robot, talk, LONG);
+    seesCaretAndTop(robot, 152, 140);
+    caretInView(robot);
+
+    // A key pressed, then the window made so short that line 152 is below the notes: they keep
+    // line 140 at the top (only a window still settling brings the caret back into view).
+    robot.press(javafx.scene.input.KeyCode.SHIFT).release(javafx.scene.input.KeyCode.SHIFT);
+    ui.resize(robot, 0, 0);
+    CodeArea notes = WindowUnderTest.editor(robot);
+    FxWait.untilFx("laid out", () -> !notes.getScene().getRoot().isNeedsLayout());
+    twoMorePulses(robot, notes.getScene());
+    assertThat(FxWait.onFx(notes::firstVisibleParToAllParIndex)).isEqualTo(140);
+    assertThat(FxWait.onFx(() -> caretShown(notes))).isFalse();
+  }
+
+  /** Waits until two more pulses have laid out the scene: a scroll asked in the first is done. */
+  private static void twoMorePulses(FxRobot robot, javafx.scene.Scene scene) {
+    java.util.concurrent.atomic.AtomicInteger pulses =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Runnable count =
+        () -> {
+          pulses.incrementAndGet();
+          javafx.application.Platform.requestNextPulse();
+        };
+    robot.interact(
+        () -> {
+          scene.addPostLayoutPulseListener(count);
+          javafx.application.Platform.requestNextPulse();
+        });
+    FxWait.until("two more pulses", () -> pulses.get() >= 2);
+    robot.interact(() -> scene.removePostLayoutPulseListener(count));
+  }
 }

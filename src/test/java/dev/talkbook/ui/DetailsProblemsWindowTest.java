@@ -139,4 +139,45 @@ class DetailsProblemsWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> marked(robot, "video"))).isTrue();
     assertThat(problemsShown(robot)).doesNotContain("tomorrow").contains("not a link at all");
   }
+
+  /** Whether the line under the fields that says what cannot be saved is whole in their view. */
+  private static boolean problemsInView(FxRobot robot) {
+    javafx.scene.control.ScrollPane box =
+        robot.lookup(".tb-details-fields").queryAs(javafx.scene.control.ScrollPane.class);
+    javafx.scene.Node viewport = box.lookup(".viewport");
+    javafx.geometry.Bounds view = viewport.localToScreen(viewport.getLayoutBounds());
+    return robot.lookup("#talk-details .tb-problem").queryAllAs(Label.class).stream()
+        .filter(l -> l.isVisible() && !l.getText().isEmpty())
+        .map(l -> l.localToScreen(l.getLayoutBounds()))
+        .anyMatch(
+            b ->
+                b.getHeight() > 0
+                    && b.getMinY() >= view.getMinY() - 0.5
+                    && b.getMaxY() <= view.getMaxY() + 0.5);
+  }
+
+  @Test
+  void enterShowsTheProblemsListedUnderTheFieldsInAShortWindow(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Greek road", "Notes\n");
+    ui.resize(robot, 1100, 480); // the details' fields scroll
+    robot.interact(
+        () -> {
+          field(robot, "time").setText("tomorrow-ish 25:99");
+          field(robot, "slides").setText("see the slides");
+          field(robot, "video").setText("the video later");
+        });
+    FxWait.untilFx(
+        "the three problems listed",
+        () -> problemsShown(robot).lines().count() == 3 && problemsShown(robot).contains("video"));
+    assertThat(FxWait.onFx(() -> problemsInView(robot)))
+        .as("the list below the fields' scroll edge, the title in view")
+        .isFalse();
+
+    // Enter in the title, at the top: the list comes into view.
+    javafx.scene.Node title = robot.lookup("#detail-title").query();
+    robot.interact(title::requestFocus);
+    FxWait.untilFx("the title focused", title::isFocused);
+    robot.type(KeyCode.ENTER);
+    FxWait.untilFx("the problems in view", () -> problemsInView(robot));
+  }
 }

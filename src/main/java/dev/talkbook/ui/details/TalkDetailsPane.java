@@ -146,6 +146,10 @@ public final class TalkDetailsPane {
   static final double MIN_WIDTH = 300;
 
   private final GridPane grid = new GridPane();
+
+  /** The pane the fields scroll in, once they are shown (null before). */
+  private ScrollPane fieldsBox;
+
   private final HBox titleRow = new HBox(4, title, star);
   private final VBox abstractPane = new VBox(2);
   private HBox slidesBox;
@@ -249,7 +253,7 @@ public final class TalkDetailsPane {
     // cut with "…" instead; the fields go one a row in a pane this narrow.
     root.setMinWidth(MIN_WIDTH);
     for (TextField f : fields()) {
-      f.setOnAction(e -> save(true, true));
+      f.setOnAction(e -> saveAsked());
     }
     for (TextInputControl f : allFields()) {
       f.focusedProperty()
@@ -288,7 +292,7 @@ public final class TalkDetailsPane {
    * field was entered (saved while typing, the stored title is already the typed one).
    */
   private TitleField titleField() {
-    TitleField f = new TitleField(() -> save(true, true), () -> talk == null ? null : titleBefore);
+    TitleField f = new TitleField(this::saveAsked, () -> talk == null ? null : titleBefore);
     f.setId("detail-title");
     f.setPromptText("Talk title");
     f.setAccessibleText("Talk title");
@@ -305,6 +309,7 @@ public final class TalkDetailsPane {
    */
   private ScrollPane fieldsBox() {
     ScrollPane box = new ScrollPane(grid);
+    fieldsBox = box;
     box.setFitToWidth(true);
     box.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     box.getStyleClass().add("tb-details-fields");
@@ -823,6 +828,55 @@ public final class TalkDetailsPane {
     autosave.stop();
     hideSuggestions();
     closed = true;
+  }
+
+  /**
+   * Enter in a field: saves what the fields hold, and when some cannot be saved, brings the list of
+   * their problems into the fields' view: in a short window it sat below the scroll edge, and Enter
+   * seemed to do nothing.
+   */
+  private void saveAsked() {
+    save(true, true);
+    if (!problem.getText().isEmpty()) {
+      problemsIntoView();
+    }
+  }
+
+  /**
+   * Once the fields are laid out with the problems' text, scrolls them as little as it takes to
+   * show its lines whole (its first lines when they are more than the view holds).
+   */
+  private void problemsIntoView() {
+    ScrollPane box = fieldsBox;
+    javafx.scene.Scene scene = root.getScene();
+    if (box == null || scene == null || box.getContent() != grid) {
+      return;
+    }
+    Runnable[] once = new Runnable[1];
+    once[0] =
+        () -> {
+          scene.removePostLayoutPulseListener(once[0]);
+          double view = box.getViewportBounds().getHeight();
+          double room = grid.getHeight() - view; // how far the fields scroll
+          if (room <= 0 || problem.getText().isEmpty() || !problem.isManaged()) {
+            return; // the fields do not scroll, or nothing is listed
+          }
+          javafx.geometry.Bounds lines = problem.getBoundsInParent(); // in the grid
+          double range = box.getVmax() - box.getVmin();
+          double shown = (box.getVvalue() - box.getVmin()) / range * room; // the view's top
+          double top = shown;
+          if (lines.getMaxY() > shown + view) {
+            top = lines.getMaxY() - view;
+          }
+          if (lines.getMinY() < top) {
+            top = lines.getMinY();
+          }
+          if (top != shown) {
+            box.setVvalue(box.getVmin() + Math.max(0, Math.min(room, top)) / room * range);
+          }
+        };
+    scene.addPostLayoutPulseListener(once[0]);
+    javafx.application.Platform.requestNextPulse();
   }
 
   /**

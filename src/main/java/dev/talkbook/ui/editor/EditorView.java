@@ -66,6 +66,9 @@ public final class EditorView {
 
   private final CodeArea area = new CodeArea();
 
+  /** Keeps the caret of notes just opened in view while the window settles. */
+  private final CaretInView caretInView = new CaretInView(area);
+
   /** The undo history of each talk: Undo after going to another talk and back still works. */
   private final UndoHistories histories;
 
@@ -420,6 +423,7 @@ public final class EditorView {
   public void load(Long talkId, String text, Place place) {
     replaceAll(talkId, text);
     if (place == null) {
+      caretInView.release();
       area.moveTo(0);
       area.requestFollowCaret();
       return;
@@ -432,69 +436,12 @@ public final class EditorView {
     area.showParagraphAtTop(top);
     if (area.getCurrentParagraph() >= top) {
       // The caret was left in view (or below it): it stays in view though the kept top alone
-      // would leave it out (a wrapped line scrolled part way when kept, a narrower window).
-      followCaretOnceLaidOut();
-    }
-  }
-
-  /**
-   * Once the area has laid out the top asked for, scrolls as little as it takes to show the caret
-   * if it is not in view (asked at once, the area would scroll from the notes shown before).
-   */
-  private void followCaretOnceLaidOut() {
-    javafx.scene.Scene scene = area.getScene();
-    if (scene == null) { // the window's first talk, before the notes are in the window
-      area.sceneProperty()
-          .addListener(
-              new javafx.beans.value.ChangeListener<javafx.scene.Scene>() {
-                @Override
-                public void changed(
-                    javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs,
-                    javafx.scene.Scene old,
-                    javafx.scene.Scene now) {
-                  obs.removeListener(this);
-                  followCaretOnceLaidOut();
-                }
-              });
-      return;
-    }
-    Runnable check =
-        new Runnable() {
-          @Override
-          public void run() {
-            if (area.getVisibleParagraphs().isEmpty() && area.getLength() > 0) {
-              Platform.requestNextPulse();
-              return; // not laid out yet: the next pulse
-            }
-            scene.removePostLayoutPulseListener(this);
-            if (!caretInView()) {
-              area.requestFollowCaret();
-            }
-          }
-        };
-    scene.addPostLayoutPulseListener(check);
-    Platform.requestNextPulse();
-  }
-
-  /**
-   * Whether the caret's line is whole in the area's view: the character before the caret at the end
-   * of a line, else the one after it (the caret itself is not drawn while the notes lack focus).
-   */
-  private boolean caretInView() {
-    javafx.geometry.Bounds view = area.localToScreen(area.getBoundsInLocal());
-    int par = area.getCurrentParagraph();
-    int length = area.getParagraphLength(par);
-    java.util.Optional<javafx.geometry.Bounds> line;
-    if (length == 0) {
-      line = area.getParagraphBoundsOnScreen(par);
+      // would leave it out (a wrapped line scrolled part way when kept, a narrower window), and
+      // while the window's layout settles.
+      caretInView.keep();
     } else {
-      int from = area.getAbsolutePosition(par, Math.min(area.getCaretColumn(), length - 1));
-      line = area.getCharacterBoundsOnScreen(from, from + 1);
+      caretInView.release();
     }
-    return view != null
-        && line.filter(
-                b -> b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5)
-            .isPresent();
   }
 
   /** Replaces the whole text as a fresh start: no undo back into another talk's notes. */
