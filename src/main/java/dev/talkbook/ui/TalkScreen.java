@@ -365,10 +365,11 @@ final class TalkScreen {
   /**
    * Opens a talk and puts the caret in its notes: after "New talk…" and its title, or a talk chosen
    * in Go to talk, typing goes on into the notes (the navigator or the search field kept the focus,
-   * and the keys went there).
+   * and the keys went there). The future completes once the talk is shown with the keyboard in its
+   * notes, or could not be opened.
    */
-  void openToWrite(long talkId) {
-    open(talkId, null, true);
+  java.util.concurrent.CompletableFuture<?> openToWrite(long talkId) {
+    return open(talkId, null, true);
   }
 
   /** Opens a talk with the caret in its notes at the first of {@code reveal} it has (a search). */
@@ -376,8 +377,9 @@ final class TalkScreen {
     open(talkId, reveal, true);
   }
 
-  private void open(long talkId, List<String> reveal, boolean write) {
-    talk.open(talkId)
+  private java.util.concurrent.CompletableFuture<?> open(
+      long talkId, List<String> reveal, boolean write) {
+    return talk.open(talkId)
         .whenComplete(
             (shown, error) -> {
               if (error instanceof java.util.concurrent.CancellationException) {

@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Menu;
@@ -64,7 +63,7 @@ final class WindowActions {
   private final dev.talkbook.ui.details.TalkDetailsPane details;
   private final SearchView search;
   private final StatusBar status;
-  private final LongConsumer open;
+  private final java.util.function.LongFunction<java.util.concurrent.CompletionStage<?>> open;
   private final Consumer<Long> reload;
 
   /**
@@ -72,7 +71,10 @@ final class WindowActions {
    * @param reload reads the notebook again after an import and selects the event given, the one the
    *     import went into (null: the selected row stays selected)
    */
-  WindowActions(WindowParts parts, LongConsumer open, Consumer<Long> reload) {
+  WindowActions(
+      WindowParts parts,
+      java.util.function.LongFunction<java.util.concurrent.CompletionStage<?>> open,
+      Consumer<Long> reload) {
     this.stage = parts.stage();
     this.notebook = parts.notebook();
     this.executors = parts.executors();
@@ -266,8 +268,7 @@ final class WindowActions {
 
   /** View → Now and next: what is on in each room, from the host's clock. */
   void nowAndNext() {
-    NowAndNextView view =
-        new NowAndNextView(stage, notebook, executors, host.clock(), open::accept);
+    NowAndNextView view = new NowAndNextView(stage, notebook, executors, host.clock(), open::apply);
     theme.apply(view.stage().getScene());
     view.show();
   }
@@ -283,7 +284,7 @@ final class WindowActions {
             "Go to a talk",
             "Go to a talk: part of its title, a speaker or the event",
             "Listing the talks\u2026",
-            open::accept);
+            id -> open.apply(id)); // the keys typed after Enter wait for the talk's notes
     executors.run(
         () -> {
           java.util.Map<Long, String> events = new java.util.HashMap<>();

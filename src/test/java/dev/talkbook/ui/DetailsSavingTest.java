@@ -3,6 +3,7 @@ package dev.talkbook.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.ui.details.TalkDetailsPane;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -44,6 +45,89 @@ class DetailsSavingTest extends RealWindowTest {
     FxWait.until(
         "the undone speaker saved too",
         () -> String.join(", ", stored(talk).details().speakers()).equals(undone.strip()));
+  }
+
+  /**
+   * Types {@code text} into the focused field key after key with no wait, over and over, until
+   * {@code saved} holds or {@code limit} passed; returns how long the typing went on before it did
+   * (counted from the first key after the last pause of {@link TalkDetailsPane#AUTOSAVE_DELAY}), or
+   * -1 when it never did.
+   */
+  private static long typeSteadilyUntil(
+      FxRobot robot,
+      String text,
+      java.time.Duration limit,
+      java.util.function.BooleanSupplier saved) {
+    long start = System.nanoTime();
+    long steadySince = start;
+    long last = start;
+    while (System.nanoTime() - start < limit.toNanos()) {
+      for (char c : text.toCharArray()) {
+        robot.write(c);
+        long now = System.nanoTime();
+        if (now - last >= TalkDetailsPane.AUTOSAVE_DELAY.toNanos()) {
+          steadySince = now; // the machine stalled: a pause, after which a save is due anyway
+        }
+        last = now;
+        if (saved.getAsBoolean()) {
+          return (now - steadySince) / 1_000_000;
+        }
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void aFieldTypedIntoSteadilyIsSavedWithinTheLongestWaitWithoutAPause(FxRobot robot)
+      throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Typed details", "Notes\n");
+    FxWait.clickOn(robot, "#detail-tags");
+    // A first tag, saved at the pause after it (the tags' completions shown once, which takes the
+    // FX thread a while the first time).
+    robot.write("conference, ");
+    FxWait.until("the first tag saved", () -> !stored(talk).details().tags().isEmpty());
+    long typedFor =
+        typeSteadilyUntil(
+            robot,
+            "jvm, loom, fast, ",
+            java.time.Duration.ofSeconds(6),
+            () -> stored(talk).details().tags().contains("jvm"));
+    assertThat(typedFor).as("ms of steady typing before the tags were saved").isNotNegative();
+    assertThat(typedFor)
+        .isLessThan(TalkDetailsPane.AUTOSAVE_MAX_WAIT.toMillis() + 1_000); // a save's slack
+    // While the typing goes on the field is left as typed (the save did not rewrite it).
+    assertThat(FxWait.onFx(() -> field(robot, "tags").isFocused())).isTrue();
+  }
+
+  @Test
+  void aTimeHalfTypedIsNotSavedNorSaidWhileTheTypingGoesOnButTheRoomIs(FxRobot robot)
+      throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Typed details", "Notes\n");
+    FxWait.clickOn(robot, "#detail-room");
+    // A time half typed (as if typed before, without leaving its field, which would explain it).
+    robot.interact(() -> field(robot, "time").setText("2026-11"));
+    // The time cannot be saved; the room typed steadily is saved all the same, and the time is not
+    // said "not saved" before the typing pauses.
+    java.util.List<String> saidWhileTyping = new java.util.ArrayList<>();
+    long typedFor =
+        typeSteadilyUntil(
+            robot,
+            "Hall B ",
+            java.time.Duration.ofSeconds(6),
+            () -> {
+              if (stored(talk).details().room() == null) {
+                return false;
+              }
+              saidWhileTyping.add(saveStateNow(robot));
+              return true;
+            });
+    assertThat(typedFor).isNotNegative();
+    assertThat(stored(talk).details().startsAt()).isNull();
+    assertThat(saidWhileTyping).noneMatch(s -> s.startsWith("Time not saved"));
+    FxWait.untilFx(
+        "the time said not saved once the typing paused",
+        () -> saveStateNow(robot).startsWith("Time not saved"));
+    assertThat(FxWait.onFx(() -> field(robot, "time").getText())).isEqualTo("2026-11");
   }
 
   @Test

@@ -13,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -67,7 +66,8 @@ class PaletteWindowTest extends RealWindowTest {
     palette(robot);
     Window popup = robot.lookup("#picker-filter").query().getScene().getWindow();
     assertThat(popup).isNotSameAs(ui.stage);
-    assertThat(((Stage) popup).getStyle()).isEqualTo(javafx.stage.StageStyle.UNDECORATED);
+    // a popup of the window, which keeps the keyboard: no title bar, no focus of its own to await
+    assertThat(popup).isInstanceOf(javafx.stage.Popup.class);
     assertThat(popup.getScene().getRoot().lookupAll(".button")).isEmpty(); // no OK, no Cancel
     // no title and no visible label: the field says what it is to a screen reader
     assertThat(FxWait.onFx(() -> robot.lookup("#picker-filter").query().getAccessibleText()))
@@ -419,5 +419,108 @@ class PaletteWindowTest extends RealWindowTest {
                         .queryAs(javafx.scene.control.TextField.class)
                         .getText()))
         .isEmpty();
+  }
+
+  /** Types {@code text} at once at where the window's keys go (on the FX thread). */
+  private static void type(Scene scene, String text) {
+    for (char c : text.toCharArray()) {
+      KeyCode code = c == ' ' ? KeyCode.SPACE : KeyCode.getKeyCode(String.valueOf(c).toUpperCase());
+      key(scene, code, String.valueOf(c), false, false);
+    }
+  }
+
+  /** What the notebook holds as the notes of the talk titled {@code title}. */
+  private String storedNotes(String title) {
+    return ui.notebook.talks().summaries().stream()
+        .filter(t -> t.title().equals(title))
+        .map(t -> ui.notebook.talks().get(t.id()).body())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void keysTypedRightAfterEnterInTheSwitcherGoToTheChosenTalksNotes(FxRobot robot)
+      throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.openNewTalk(robot, "GC tuning", "notes\n");
+    robot.interact(() -> WindowUnderTest.editor(robot).requestFocus());
+    shortcutThenType(false, "sqlite");
+    waitUntil(() -> popupOpen(robot) && !list(robot).getItems().isEmpty());
+
+    // Enter and the first words of the new notes in one go, as a fast typist does: the talk is
+    // still being read when the words come.
+    robot.interact(
+        () -> {
+          key(ui.stage.getScene(), KeyCode.ENTER, "\r", false, false);
+          type(ui.stage.getScene(), "abc ");
+        });
+
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("SQLite everywhere"));
+    FxWait.untilFx(
+        "the keys in the chosen talk's notes",
+        () -> WindowUnderTest.editorText(robot).startsWith("abc "));
+    ui.idle();
+    assertThat(FxWait.onFx(() -> popupOpen(robot))).isFalse();
+    robot.interact(() -> ui.window.openTalk().saveNow());
+    ui.idle();
+    assertThat(storedNotes("GC tuning")).isEqualTo("notes\n");
+  }
+
+  @Test
+  void keysTypedAfterEnterWhileTheTalksAreReadGoToTheChosenTalkNotTheFilter(FxRobot robot)
+      throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.openNewTalk(robot, "GC tuning", "notes\n");
+    robot.interact(() -> WindowUnderTest.editor(robot).requestFocus());
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+    ui.executors
+        .io()
+        .submit(
+            () -> {
+              busy.await(); // the notebook thread is held up: the talks are not read yet
+              return null;
+            });
+    try {
+      shortcutThenType(false, "sqlite");
+      robot.interact(
+          () -> {
+            key(ui.stage.getScene(), KeyCode.ENTER, "\r", false, false);
+            type(ui.stage.getScene(), "xyz ");
+          });
+      waitUntil(() -> popupOpen(robot));
+      assertThat(filterText(robot)).isEqualTo("sqlite");
+    } finally {
+      busy.countDown();
+    }
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("SQLite everywhere"));
+    FxWait.untilFx(
+        "the keys in the chosen talk's notes",
+        () -> WindowUnderTest.editorText(robot).startsWith("xyz "));
+    robot.interact(() -> ui.window.openTalk().saveNow());
+    ui.idle();
+    assertThat(storedNotes("GC tuning")).isEqualTo("notes\n");
+  }
+
+  @Test
+  void thePopupIsInTheWindowsColourFromItsFirstFrameInTheDarkTheme(FxRobot robot) throws Exception {
+    robot.interact(() -> ui.theme.choiceProperty().set(Theme.Choice.DARK));
+    FxWait.untilFx(
+        "the dark theme",
+        () -> ui.stage.getScene().getRoot().getStyleClass().contains(Theme.DARK_CLASS));
+    javafx.scene.paint.Paint dark = FxWait.onFx(() -> ui.stage.getScene().getFill());
+    shortcutThenType(true, "");
+    waitUntil(() -> popupOpen(robot));
+    Scene popup = FxWait.onFx(() -> robot.lookup("#picker-filter").query().getScene());
+    assertThat(FxWait.onFx(popup::getFill)).isEqualTo(dark);
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot
+                        .lookup("#picker-filter")
+                        .query()
+                        .getParent()
+                        .getStyleClass()
+                        .contains(Theme.DARK_CLASS)))
+        .isTrue();
   }
 }

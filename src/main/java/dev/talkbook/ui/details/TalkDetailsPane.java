@@ -9,6 +9,7 @@ import dev.talkbook.ui.common.CutText;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
+import dev.talkbook.ui.common.SaveWait;
 import dev.talkbook.ui.common.TalkTime;
 import dev.talkbook.ui.common.TextWidth;
 import dev.talkbook.ui.common.Tips;
@@ -42,11 +43,14 @@ import org.kordamp.ikonli.feather.Feather;
 /**
  * The open talk's details: title, speakers, time, room, slide and video links (opened in the system
  * browser), tags with completion from the notebook's tags. Saved as the notes are: {@link
- * #AUTOSAVE_DELAY} after typing stops, when a field is left or Enter is pressed, before another
- * talk is shown, when the window closes ({@link #close}) and from the shutdown hook ({@link
- * #saveForShutdown}); those last save what the fields show, no more. A value that cannot be saved
- * (a time not yet like 2026-11-24 14:30) is kept in its field, which is marked, and explained under
- * the fields, every such field's on a line; the other fields are saved all the same. {@link
+ * #AUTOSAVE_DELAY} after typing stops and at the latest {@link #AUTOSAVE_MAX_WAIT} after the first
+ * unsaved change while it goes on ({@link SaveWait}), when a field is left or Enter is pressed,
+ * before another talk is shown, when the window closes ({@link #close}) and from the shutdown hook
+ * ({@link #saveForShutdown}); those last save what the fields show, no more. A value that cannot be
+ * saved (a time not yet like 2026-11-24 14:30) is kept in its field, which is marked, and explained
+ * under the fields, every such field's on a line; the other fields are saved all the same (while
+ * the typing goes on without a pause, the fields that can be saved are, and one that cannot is
+ * marked and explained at the pause, not every half second as it is typed). {@link
  * #unsavedProperty} says whether a field holds text not yet in the notebook, {@link
  * #notSavedProperty} which fields the notebook cannot take.
  */
@@ -110,10 +114,24 @@ public final class TalkDetailsPane {
   private List<String> knownTags = List.of();
 
   /** How long after a pause in typing the details are saved (as long as the notes wait). */
-  public static final java.time.Duration AUTOSAVE_DELAY = java.time.Duration.ofMillis(400);
+  public static final java.time.Duration AUTOSAVE_DELAY = SaveWait.DELAY;
 
-  private final javafx.animation.PauseTransition autosave =
-      new javafx.animation.PauseTransition(javafx.util.Duration.millis(AUTOSAVE_DELAY.toMillis()));
+  /**
+   * The longest typed details stay unsaved while the typing goes on without a pause, as the notes:
+   * 7 s of steady typing into the tags had all been lost to a crash.
+   */
+  public static final java.time.Duration AUTOSAVE_MAX_WAIT = SaveWait.MAX_WAIT;
+
+  private final javafx.animation.PauseTransition autosave = new javafx.animation.PauseTransition();
+
+  /** When the next autosave comes: the notes' rule. */
+  private final SaveWait saveWait = new SaveWait();
+
+  /** Whether the autosave under way comes before the typing paused ({@link #saveWhileTyping}). */
+  private boolean beforePause;
+
+  /** When a field was last typed into ({@link System#nanoTime}). */
+  private long lastTyped;
 
   /** The title as it was when the title field was entered or the talk shown (Esc's). */
   private String titleBefore;
@@ -274,7 +292,14 @@ public final class TalkDetailsPane {
     for (TextInputControl f : allFields()) {
       f.textProperty().addListener((obs, old, text) -> typedInto());
     }
-    autosave.setOnFinished(e -> save(false, false));
+    autosave.setOnFinished(
+        e -> {
+          if (beforePause) {
+            saveWhileTyping();
+          } else {
+            save(false, false);
+          }
+        });
     title
         .focusedProperty()
         .addListener(
@@ -521,6 +546,7 @@ public final class TalkDetailsPane {
       }
     }
     autosave.stop();
+    saveWait.saving();
     boolean keepTyping = same && unsaved.get();
     talk = shown;
     root.setDisable(shown == null);
@@ -677,19 +703,49 @@ public final class TalkDetailsPane {
     return which + " not saved: " + String.join("; ", whys) + "; the other details are saved.";
   }
 
-  /** The user changed a field: saved {@link #AUTOSAVE_DELAY} after the typing stops. */
+  /**
+   * The user changed a field: saved {@link #AUTOSAVE_DELAY} after the typing stops, and while it
+   * goes on at the latest {@link #AUTOSAVE_MAX_WAIT} after the first change not saved.
+   */
   private void typedInto() {
     if (showing || talk == null) {
       return;
     }
     refreshUnsaved();
+    lastTyped = System.nanoTime();
     if (unsaved.get()) {
-      autosave.playFromStart();
+      long wait = saveWait.changed();
+      beforePause = SaveWait.beforePause(wait);
+      playAutosave(wait);
     } else {
       autosave.stop();
+      saveWait.saving(); // nothing left to save: a new change starts a new wait
       showProblems(null); // typed back to what is stored
       kept.put(talk.id(), Map.of()); // nothing of it to show again
     }
+  }
+
+  private void playAutosave(long waitNanos) {
+    autosave.setDuration(javafx.util.Duration.millis(Math.max(1, waitNanos / 1_000_000.0)));
+    autosave.playFromStart();
+  }
+
+  /**
+   * The typing has gone on {@link #AUTOSAVE_MAX_WAIT} without a pause: the fields that can be saved
+   * are. A field that cannot be yet (a time half typed) is neither marked nor explained nor kept
+   * now: it is not saved, as before, and said at the pause ({@link #save(boolean, boolean)}, {@link
+   * #AUTOSAVE_DELAY} after the last key), so a time being typed does not flash "not saved" under
+   * the fields every half second.
+   */
+  private void saveWhileTyping() {
+    if (talk == null || closed) {
+      return;
+    }
+    saveWait.saving();
+    send(savable().details(), false);
+    long sinceKey = System.nanoTime() - lastTyped;
+    beforePause = false;
+    playAutosave(AUTOSAVE_DELAY.toNanos() - sinceKey);
   }
 
   /** Brings {@link #unsaved} and {@link #pending} up to date with the fields. */
@@ -887,6 +943,7 @@ public final class TalkDetailsPane {
    */
   private void save(boolean left, boolean fixLinks) {
     autosave.stop();
+    saveWait.saving();
     if (talk == null || closed) {
       return;
     }
@@ -897,7 +954,14 @@ public final class TalkDetailsPane {
     Attempt typed = savable();
     kept.put(talk.id(), typed.failed());
     showProblems(typed);
-    Talk.Details details = typed.details();
+    send(typed.details(), left);
+  }
+
+  /**
+   * Stores {@code details} for the shown talk unless it holds them already or they are on their
+   * way; {@code left} as for {@link #save(boolean, boolean)}.
+   */
+  private void send(Talk.Details details, boolean left) {
     if (details.equals(talk.details()) || details.equals(sending)) {
       refreshUnsaved();
       return;

@@ -1,12 +1,15 @@
 package dev.talkbook.ui.palette;
 
+import dev.talkbook.ui.common.HeldKeys;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.Tips;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -22,9 +25,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
-import javafx.stage.Stage;
-import javafx.stage.StageStyle;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.stage.Popup;
 import javafx.stage.Window;
 
 /**
@@ -41,12 +44,20 @@ public final class PalettePopup<T> {
 
   private static final double ROW_HEIGHT = 30;
 
-  private final Stage stage = new Stage(StageStyle.UNDECORATED);
+  /**
+   * A popup of the owner's window, not a window of its own: the owner keeps the keyboard, and each
+   * key it gets goes to the filter from the moment the popup shows, in order. (An undecorated stage
+   * got the keyboard from the system 150–200 ms later; keys typed at speed meanwhile were lost or
+   * went to the notes.)
+   */
+  private final Popup popup = new Popup();
+
   final TextField filter = new TextField();
   final ListView<PaletteEntry<T>> list = new ListView<>();
   private List<PaletteEntry<T>> entries;
-  private final Consumer<T> chosen;
+  private final Function<T, CompletionStage<?>> chosen;
   private final Label nothing = new Label();
+  private final VBox card;
   private boolean done;
 
   /** What the list says while the entries are read ({@link #showLoading}); null once they are. */
@@ -55,17 +66,18 @@ public final class PalettePopup<T> {
   /** Enter was pressed before the entries came: the best match is taken when they do. */
   private boolean takeWhenLoaded;
 
-  /**
-   * The owner's scene, which gets the keys typed while the popup opens (the system gives the popup
-   * the keyboard a moment after it shows): they go to the filter while the popup is open.
-   */
+  /** The owner's scene, whose keys are held from Enter until what was chosen is there. */
   private Scene ownerScene;
 
-  private final EventHandler<KeyEvent> keysToFilter = this::toFilter;
-  private final EventHandler<MouseEvent> clickOutside = e -> close();
+  /** The keys typed after Enter, until what it chose is ready for them; null before Enter. */
+  private HeldKeys held;
 
   private PalettePopup(
-      Window owner, String name, String prompt, List<PaletteEntry<T>> entries, Consumer<T> chosen) {
+      Window owner,
+      String name,
+      String prompt,
+      List<PaletteEntry<T>> entries,
+      Function<T, CompletionStage<?>> chosen) {
     this.entries = List.copyOf(entries);
     this.chosen = chosen;
     filter.setId(FILTER_ID);
@@ -96,36 +108,29 @@ public final class PalettePopup<T> {
             take();
           }
         });
-    VBox card = new VBox(8, filter, list);
+    card = new VBox(8, filter, list);
     card.getStyleClass().add("tb-palette");
     card.setPadding(new Insets(8));
     double width = owner == null ? 640 : Math.max(420, Math.min(680, owner.getWidth() - 80));
     card.setPrefWidth(width);
-    // Undecorated, not transparent: without a compositor (some Linux desktops) a transparent
-    // window's clear parts show as solid blocks; the card's border sets it off instead.
-    Scene scene = new Scene(card);
-    stage.setScene(scene);
+    popup.getContent().add(card);
     Theme.dress(card, owner);
-    stage.initOwner(owner);
-    stage.initModality(Modality.NONE);
-    // A click elsewhere (the popup loses the focus) leaves it.
-    stage
-        .focusedProperty()
-        .addListener(
-            (obs, was, focused) -> {
-              if (was && !focused) {
-                close();
-              }
-            });
-    // However it goes (the owner closed, say), the owner's keys are its own again.
-    stage.setOnHidden(e -> close());
-    if (owner != null) {
-      stage.setOnShown(
-          e -> {
-            stage.setX(owner.getX() + (owner.getWidth() - stage.getWidth()) / 2);
-            stage.setY(owner.getY() + Math.min(90, owner.getHeight() / 8));
-          });
-    }
+    // Opaque, in the owner's colour from the first frame: the card is drawn over it, never a
+    // white box (the dark theme's popup had shown one for about 100 ms). Without a compositor
+    // (some Linux desktops) a transparent window's clear parts show as solid blocks anyway.
+    popup.getScene().setFill(ownerFill(owner));
+    // A click elsewhere leaves it (and does what it does there); Esc is the filter's.
+    popup.setAutoHide(true);
+    popup.setHideOnEscape(false);
+    popup.setConsumeAutoHidingEvents(false);
+    // However it goes (a click elsewhere, the owner closed), it is done.
+    popup.setOnHidden(e -> close());
+  }
+
+  /** The owner's window colour (the theme's background), else the light theme's. */
+  private static Paint ownerFill(Window owner) {
+    Paint fill = owner == null || owner.getScene() == null ? null : owner.getScene().getFill();
+    return fill instanceof Color c && c.getOpacity() > 0 ? c : Color.WHITE;
   }
 
   /**
@@ -135,7 +140,16 @@ public final class PalettePopup<T> {
    */
   public static <T> PalettePopup<T> show(
       Window owner, String name, String prompt, List<PaletteEntry<T>> entries, Consumer<T> chosen) {
-    PalettePopup<T> popup = new PalettePopup<>(owner, name, prompt, entries, chosen);
+    PalettePopup<T> popup =
+        new PalettePopup<>(
+            owner,
+            name,
+            prompt,
+            entries,
+            value -> {
+              chosen.accept(value);
+              return CompletableFuture.completedFuture(null);
+            });
     popup.open(owner);
     return popup;
   }
@@ -143,10 +157,16 @@ public final class PalettePopup<T> {
   /**
    * The same at once, for entries still being read: the list says {@code loading} until {@link
    * #setEntries} gives them (what is typed meanwhile narrows them then; Enter takes the best
-   * match).
+   * match). {@code chosen} completes when what the user took is ready for their keys (a talk
+   * opened, its notes with the keyboard): the keys typed after Enter are held till then, and then
+   * go there.
    */
   public static <T> PalettePopup<T> showLoading(
-      Window owner, String name, String prompt, String loading, Consumer<T> chosen) {
+      Window owner,
+      String name,
+      String prompt,
+      String loading,
+      Function<T, CompletionStage<?>> chosen) {
     PalettePopup<T> popup = new PalettePopup<>(owner, name, prompt, List.of(), chosen);
     popup.loading = loading;
     popup.narrow(popup.filter.getText());
@@ -155,26 +175,18 @@ public final class PalettePopup<T> {
   }
 
   /**
-   * Shows the popup and gives it the keyboard; from now on until it closes, keys the owner's window
-   * still gets go to the filter, and a click there leaves.
+   * Shows the popup with its field focused; from now on the owner's keys go to the field (a popup's
+   * scene gets the keys of its owner's window).
    */
   private void open(Window owner) {
-    stage.show();
-    stage.requestFocus();
+    ownerScene = owner.getScene();
+    // Styled and laid out before it shows: its first frame is the card with its field.
+    card.applyCss();
+    card.autosize();
+    double x = owner.getX() + (owner.getWidth() - card.getWidth()) / 2;
+    double y = owner.getY() + Math.min(90, owner.getHeight() / 8);
+    popup.show(owner, x, y);
     filter.requestFocus();
-    ownerScene = owner == null ? null : owner.getScene();
-    if (ownerScene != null && !done) {
-      ownerScene.addEventFilter(KeyEvent.ANY, keysToFilter);
-      ownerScene.addEventFilter(MouseEvent.MOUSE_PRESSED, clickOutside);
-    }
-  }
-
-  /** A key the owner's window got while the popup is open: the filter takes it, in order. */
-  private void toFilter(KeyEvent e) {
-    e.consume();
-    if (!done) {
-      filter.fireEvent(e.copyFor(filter, filter));
-    }
   }
 
   /** The entries read for {@link #showLoading}, narrowed by what was typed meanwhile. */
@@ -190,8 +202,9 @@ public final class PalettePopup<T> {
     }
   }
 
-  public Stage stage() {
-    return stage;
+  /** The popup window (for a test). */
+  Popup popup() {
+    return popup;
   }
 
   private void narrow(String text) {
@@ -207,8 +220,8 @@ public final class PalettePopup<T> {
       list.getSelectionModel().selectFirst();
       list.scrollTo(0);
     }
-    if (stage.isShowing()) {
-      stage.sizeToScene(); // the list's height follows the number of rows
+    if (popup.isShowing()) {
+      popup.sizeToScene(); // the list's height follows the number of rows
     }
   }
 
@@ -222,6 +235,7 @@ public final class PalettePopup<T> {
       case PAGE_UP -> move(Math.max(0, at - ROWS + 1));
       case ENTER -> {
         takeWhenLoaded = loading != null;
+        holdKeys();
         take();
       }
       case ESCAPE -> close();
@@ -230,6 +244,16 @@ public final class PalettePopup<T> {
       }
     }
     e.consume();
+  }
+
+  /**
+   * From Enter on, the keys typed go to what it chooses, not into the filter (the talks still being
+   * read) nor into what the window showed before (the talk being left).
+   */
+  private void holdKeys() {
+    if (held == null && ownerScene != null) {
+      held = HeldKeys.hold(ownerScene, popup.getScene());
+    }
   }
 
   private void move(int to) {
@@ -242,22 +266,52 @@ public final class PalettePopup<T> {
   private void take() {
     PaletteEntry<T> entry = list.getSelectionModel().getSelectedItem();
     if (entry == null) {
+      if (loading == null) {
+        releaseKeys(); // nothing to take: what was typed after Enter goes on into the filter
+      }
       return;
     }
+    holdKeys(); // a click takes too: what is typed next waits for it
+    HeldKeys keys = held;
+    held = null;
     close();
     // After the popup is gone: the action may open a dialog or move the focus.
-    Platform.runLater(() -> chosen.accept(entry.value()));
+    Platform.runLater(
+        () -> {
+          CompletionStage<?> ready;
+          try {
+            ready = chosen.apply(entry.value());
+          } catch (RuntimeException e) {
+            release(keys);
+            throw e;
+          }
+          ready.whenComplete((r, error) -> release(keys));
+        });
+  }
+
+  private static void release(HeldKeys keys) {
+    if (keys == null) {
+      return;
+    }
+    if (Platform.isFxApplicationThread()) {
+      keys.release();
+    } else {
+      Platform.runLater(keys::release);
+    }
+  }
+
+  private void releaseKeys() {
+    HeldKeys keys = held;
+    held = null;
+    release(keys);
   }
 
   /** Leaves without taking anything (also when the entries could not be read). */
   public void close() {
     if (!done) {
       done = true;
-      if (ownerScene != null) {
-        ownerScene.removeEventFilter(KeyEvent.ANY, keysToFilter);
-        ownerScene.removeEventFilter(MouseEvent.MOUSE_PRESSED, clickOutside);
-      }
-      stage.close();
+      releaseKeys();
+      popup.hide();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.talkbook.ui.talk;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.SaveWait;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -37,14 +38,14 @@ public final class EditorSession {
     FAILED
   }
 
-  /** How long after a pause in typing the notes are saved. */
-  public static final Duration AUTOSAVE_DELAY = Duration.ofMillis(400);
+  /** How long after a pause in typing the notes are saved ({@link SaveWait#DELAY}). */
+  public static final Duration AUTOSAVE_DELAY = SaveWait.DELAY;
 
   /**
    * The longest the notes stay unsaved while typing goes on without a pause: a crash loses at most
-   * about this much typing (plus one save).
+   * about this much typing (plus one save). {@link SaveWait#MAX_WAIT}, as for the details.
    */
-  public static final Duration AUTOSAVE_MAX_WAIT = Duration.ofMillis(500);
+  public static final Duration AUTOSAVE_MAX_WAIT = SaveWait.MAX_WAIT;
 
   /** The wait before the first retry of a failed save; each further failure doubles it. */
   public static final Duration RETRY_FIRST = Duration.ofSeconds(1);
@@ -83,7 +84,7 @@ public final class EditorSession {
   private int failures;
 
   // Any thread.
-  private volatile long firstUnsavedNanos;
+  private final SaveWait saveWait = new SaveWait();
   private volatile boolean retryPending;
   private volatile CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
   private final java.util.concurrent.atomic.AtomicReference<QueuedWrite> queued =
@@ -189,14 +190,7 @@ public final class EditorSession {
    * the notebook thread: a busy FX thread does not hold it up.
    */
   private void scheduleSave() {
-    long now = System.nanoTime();
-    long first = firstUnsavedNanos;
-    if (first == 0) {
-      firstUnsavedNanos = now;
-      first = now;
-    }
-    long left = AUTOSAVE_MAX_WAIT.toNanos() - (now - first);
-    long wait = Math.max(0, Math.min(AUTOSAVE_DELAY.toNanos(), left));
+    long wait = saveWait.changed();
     if (pending != null) {
       pending.cancel(false);
     }
@@ -305,7 +299,7 @@ public final class EditorSession {
       if (written != null && written.covers(toWrite)) {
         return written;
       }
-      firstUnsavedNanos = 0; // changes from now on start a new wait
+      saveWait.saving(); // changes from now on start a new wait
       notebook.talks().saveBody(toWrite.talkId(), toWrite.text());
       written = toWrite;
       return toWrite;
@@ -412,7 +406,7 @@ public final class EditorSession {
       retry = null;
     }
     retryPending = false;
-    firstUnsavedNanos = 0;
+    saveWait.saving();
   }
 
   /**

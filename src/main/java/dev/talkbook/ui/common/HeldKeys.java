@@ -1,0 +1,77 @@
+package dev.talkbook.ui.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.event.Event;
+import javafx.event.EventHandler;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * Keys typed while what they are meant for is not there yet (a talk chosen in Go to talk is still
+ * being read): from {@link #hold} on, every key the scenes get is kept and goes nowhere; {@link
+ * #release} then sends them, in the order typed, to where the keyboard is then (the chosen talk's
+ * notes), as if typed there. A keyboard-first user types ahead; no key is lost nor lands in what
+ * they were leaving.
+ */
+public final class HeldKeys {
+  private final List<Scene> scenes;
+  private final Scene to;
+  private final List<KeyEvent> held = new ArrayList<>();
+  private final EventHandler<KeyEvent> keep = this::keep;
+  private boolean released;
+
+  private HeldKeys(Scene to, List<Scene> scenes) {
+    this.to = to;
+    this.scenes = scenes;
+  }
+
+  /**
+   * Holds the keys {@code to} gets, and those of {@code more} scenes (a popup over it), until
+   * {@link #release}, which sends them to {@code to}. On the FX thread.
+   */
+  public static HeldKeys hold(Scene to, Scene... more) {
+    List<Scene> scenes = new ArrayList<>();
+    scenes.add(to);
+    for (Scene s : more) {
+      if (s != null && s != to) {
+        scenes.add(s);
+      }
+    }
+    HeldKeys keys = new HeldKeys(to, List.copyOf(scenes));
+    for (Scene s : keys.scenes) {
+      s.addEventFilter(KeyEvent.ANY, keys.keep);
+    }
+    return keys;
+  }
+
+  private void keep(KeyEvent e) {
+    e.consume();
+    held.add(e);
+  }
+
+  /**
+   * Stops holding and sends the held keys, in order, each to the focus owner of the scene held for
+   * as it is then (a popup that shows over it meanwhile gets them as it would typed keys). Once;
+   * later calls do nothing. On the FX thread.
+   */
+  public void release() {
+    if (released) {
+      return;
+    }
+    released = true;
+    for (Scene s : scenes) {
+      s.removeEventFilter(KeyEvent.ANY, keep);
+    }
+    for (KeyEvent e : List.copyOf(held)) {
+      Node owner = to.getFocusOwner();
+      if (owner != null && owner.getScene() == to) {
+        Event.fireEvent(owner, e.copyFor(owner, owner));
+      } else if (to.getRoot() != null) {
+        Event.fireEvent(to.getRoot(), e.copyFor(to.getRoot(), to.getRoot()));
+      }
+    }
+    held.clear();
+  }
+}
