@@ -2,6 +2,7 @@ package dev.talkbook.ui.talk;
 
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.NotesJournal;
 import dev.talkbook.ui.common.Errors;
 import java.time.Duration;
 import java.util.Objects;
@@ -68,6 +69,9 @@ public final class EditorSession {
   private final Executor fx;
   private final ScheduledExecutorService timer;
 
+  /** Where each change goes before the notebook has it (null: none, nothing journaled). */
+  private final NotesJournal journal;
+
   private final ReadOnlyObjectWrapper<Talk> talk = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<SaveState> state =
       new ReadOnlyObjectWrapper<>(SaveState.SAVED);
@@ -100,10 +104,24 @@ public final class EditorSession {
 
   public EditorSession(
       Notebook notebook, Executor io, Executor fx, ScheduledExecutorService timer) {
+    this(notebook, io, fx, timer, null);
+  }
+
+  /**
+   * With {@code journal}: each change is queued for it as typed, and it is cut at each save (a
+   * read-only notebook journals nothing).
+   */
+  public EditorSession(
+      Notebook notebook,
+      Executor io,
+      Executor fx,
+      ScheduledExecutorService timer,
+      NotesJournal journal) {
     this.notebook = notebook;
     this.io = io;
     this.fx = fx;
     this.timer = timer;
+    this.journal = notebook.isReadOnly() ? null : journal;
   }
 
   public ReadOnlyObjectProperty<Talk> talkProperty() {
@@ -151,6 +169,9 @@ public final class EditorSession {
     text = next == null ? "" : next.body();
     savedSeq = ++seq;
     latest = next == null ? null : new Snapshot(next, savedSeq, text);
+    if (journal != null && next != null) {
+      journal.begin(next.id(), savedSeq, text);
+    }
     if (latest != null) {
       synchronized (writing) {
         written = latest; // as read from the notebook: what it holds, nothing to write
@@ -170,11 +191,35 @@ public final class EditorSession {
 
   /** The editor's text changed: save it after a short pause, or soon if typing goes on. */
   public void edited(String newText) {
+    edited(newText, -1, 0, 0);
+  }
+
+  /**
+   * The same, with the change: {@code removed} characters at {@code position} replaced by {@code
+   * inserted} characters (a position of -1: not known). The change is queued for the journal before
+   * anything else, so a save's cut never overtakes it.
+   */
+  public void edited(String newText, int position, int removed, int inserted) {
     if (talk.get() == null || Objects.equals(newText, text)) {
       return;
     }
+    long next = ++seq;
+    if (journal != null) {
+      long id = talk.get().id();
+      if (position >= 0
+          && removed >= 0
+          && inserted >= 0
+          && position + removed <= text.length()
+          && position + inserted <= newText.length()
+          && newText.length() == text.length() - removed + inserted) {
+        journal.edited(
+            id, next, position, removed, newText.substring(position, position + inserted), newText);
+      } else {
+        journal.replaced(id, next, newText);
+      }
+    }
     text = newText;
-    latest = new Snapshot(talk.get(), ++seq, text);
+    latest = new Snapshot(talk.get(), next, text);
     if (state.get() == SaveState.SAVED) {
       state.set(SaveState.UNSAVED);
     }
@@ -308,6 +353,9 @@ public final class EditorSession {
       firstUnsavedNanos = 0; // changes from now on start a new wait
       notebook.talks().saveBody(toWrite.talkId(), toWrite.text());
       written = toWrite;
+      if (journal != null) {
+        journal.saved(toWrite.talkId(), toWrite.seq(), toWrite.text());
+      }
       return toWrite;
     }
   }
@@ -390,8 +438,14 @@ public final class EditorSession {
     return left;
   }
 
-  /** Forgets the open talk without saving (it was deleted, or the user chose to quit anyway). */
+  /**
+   * Forgets the open talk without saving (it was deleted, or the user chose to quit anyway), and
+   * its journal with it.
+   */
   public void close() {
+    if (journal != null && talk.get() != null) {
+      journal.forget(talk.get().id());
+    }
     cancelTimers();
     failures = 0;
     talk.set(null);
