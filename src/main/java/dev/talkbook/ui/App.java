@@ -488,6 +488,7 @@ public final class App extends Application implements MainWindow.Host {
           Path.of(System.getProperty("java.io.tmpdir")))) {
         return;
       }
+      untilDeadline(open::flushJournal, deadline, "the notes' journal not cut on shutdown");
       // Not closed in time: the notes are saved; the next open finds the notebook as after a
       // crash, which it takes.
       untilDeadline(book::close, deadline, "notebook not closed on shutdown");

@@ -656,6 +656,14 @@ public final class MainWindow {
     talk.dispose();
   }
 
+  /**
+   * Writes what the notes' journal has queued (its cut after the shutdown hook's save: a journal
+   * left behind the notebook would be kept aside at the next start as made on other notes).
+   */
+  void flushJournal() {
+    journal.flush().join();
+  }
+
   /** The journal cannot be written: said once (typing goes on). */
   private void journalProblem(String problem) {
     status.showMessage(problem);

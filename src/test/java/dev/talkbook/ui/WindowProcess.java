@@ -130,6 +130,30 @@ public final class WindowProcess implements AutoCloseable {
     return typed.isEmpty() ? 0 : typed.lastKey();
   }
 
+  /**
+   * The characters of this run's lines the probe said it typed that {@code notes} lack (each line
+   * with its line break): what a kill lost.
+   */
+  public int charactersLost(String notes) {
+    int lost = 0;
+    for (Map.Entry<Integer, Long> line : typed.entrySet()) {
+      String text = "typed " + run + " " + line.getKey() + " " + line.getValue() + "\n";
+      if (!notes.contains(text)) {
+        lost += text.length();
+      }
+    }
+    return lost;
+  }
+
+  /** The characters of this run's lines the probe said it typed (each with its line break). */
+  public int charactersTyped() {
+    int all = 0;
+    for (Map.Entry<Integer, Long> line : typed.entrySet()) {
+      all += ("typed " + run + " " + line.getKey() + " " + line.getValue() + "\n").length();
+    }
+    return all;
+  }
+
   /** Kills the process at once (SIGKILL: no hook, nothing saved); returns when (epoch ms). */
   public long kill() throws InterruptedException {
     long at = System.currentTimeMillis();
