@@ -61,6 +61,7 @@ public final class NotesJournal implements AutoCloseable {
   private static final byte BASE = 'B';
   private static final byte EDIT = 'E';
   private static final byte WHOLE = 'T';
+  private static final byte SAVING = 'S';
 
   private static final Pattern NAME = Pattern.compile("\\.journal-(\\d{1,18})$");
 
@@ -118,6 +119,8 @@ public final class NotesJournal implements AutoCloseable {
 
     record Saved(long talkId, long seq, String text) implements Op {}
 
+    record Saving(long talkId, String text, CompletableFuture<Void> written) implements Op {}
+
     record Forget(long talkId) implements Op {}
 
     record Flush(CompletableFuture<Void> done) implements Op {}
@@ -155,6 +158,19 @@ public final class NotesJournal implements AutoCloseable {
   public void replaced(long talkId, long seq, String text) {
     newest.set(new Op.Whole(talkId, seq, text));
     put(new Op.Whole(talkId, seq, text));
+  }
+
+  /**
+   * The notebook is about to take {@code text} (all changes journaled so far): the journal notes
+   * it, so that a kill between the save and its cut ({@link #saved}) still replays on the notes
+   * saved. Completes once noted (the notebook thread waits for it, never the FX thread).
+   */
+  public CompletableFuture<Void> saving(long talkId, String text) {
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    if (!put(new Op.Saving(talkId, text, written))) {
+      written.complete(null);
+    }
+    return written;
   }
 
   /** The notebook holds {@code text}, version {@code seq}: the journal is cut up to it. */
@@ -255,6 +271,13 @@ public final class NotesJournal implements AutoCloseable {
       change(e.talkId(), e.seq(), editRecord(e.position(), e.removed(), e.inserted()));
     } else if (op instanceof Op.Whole w) {
       change(w.talkId(), w.seq(), wholeRecord(w.text()));
+    } else if (op instanceof Op.Saving s) {
+      writeAppends();
+      if (s.talkId() == talkId && out != null && !broken) {
+        appends.writeBytes(savingRecord(s.text()));
+        writeAppends();
+      }
+      s.written().complete(null);
     } else if (op instanceof Op.Saved s) {
       if (s.talkId() == talkId) {
         writeAppends();
@@ -470,6 +493,12 @@ public final class NotesJournal implements AutoCloseable {
         ByteBuffer.allocate(8 + text.length).putInt(position).putInt(removed).put(text).array());
   }
 
+  static byte[] savingRecord(String text) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    return record(
+        SAVING, ByteBuffer.allocate(12).putInt(text.length()).putLong(CrcPair.of(utf8)).array());
+  }
+
   static byte[] wholeRecord(String text) {
     return record(WHOLE, text.getBytes(StandardCharsets.UTF_8));
   }
@@ -528,27 +557,43 @@ public final class NotesJournal implements AutoCloseable {
     long talkId = head.getLong();
     int baseLength = head.getInt();
     long baseCrc = head.getLong();
-    // A whole text makes the records after it independent of the base.
-    int from = 1;
+    // Where the replay may start: the base when the notes saved are it, the last whole text, or
+    // the last save noted whose text the notes saved are (a kill between that save and its cut);
+    // the latest of them, as each is the text at its place.
+    int savedLength = saved.length();
+    long savedCrc = CrcPair.of(saved.getBytes(StandardCharsets.UTF_8));
+    int from = -1;
     String text = null;
-    for (int i = records.size() - 1; i >= 1; i--) {
-      if (records.get(i)[0] == WHOLE) {
-        text = new String(records.get(i), 1, records.get(i).length - 1, StandardCharsets.UTF_8);
+    if (savedLength == baseLength && savedCrc == baseCrc) {
+      from = 1;
+      text = saved;
+    }
+    for (int i = records.size() - 1; i >= 1 && i + 1 > from; i--) {
+      byte[] r = records.get(i);
+      if (r[0] == WHOLE) {
+        text = new String(r, 1, r.length - 1, StandardCharsets.UTF_8);
         from = i + 1;
         break;
       }
+      if (r[0] == SAVING && r.length == 13) {
+        ByteBuffer m = ByteBuffer.wrap(r, 1, 12);
+        if (m.getInt() == savedLength && m.getLong() == savedCrc) {
+          text = saved;
+          from = i + 1;
+          break;
+        }
+      }
     }
     if (text == null) {
-      if (saved.length() != baseLength
-          || CrcPair.of(saved.getBytes(StandardCharsets.UTF_8)) != baseCrc) {
-        return new Replayed(Outcome.OTHER_BASE, talkId, saved, 0, torn);
-      }
-      text = saved;
+      return new Replayed(Outcome.OTHER_BASE, talkId, saved, 0, torn);
     }
     StringBuilder notes = new StringBuilder(text);
-    int applied = from - 1;
+    int applied = 0;
     for (int i = from; i < records.size(); i++) {
       byte[] r = records.get(i);
+      if (r[0] == SAVING) {
+        continue;
+      }
       if (r[0] != EDIT || r.length < 9) {
         torn = true;
         break;

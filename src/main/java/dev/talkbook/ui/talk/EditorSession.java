@@ -351,6 +351,9 @@ public final class EditorSession {
         return written;
       }
       firstUnsavedNanos = 0; // changes from now on start a new wait
+      if (journal != null) {
+        noteSaving(toWrite);
+      }
       notebook.talks().saveBody(toWrite.talkId(), toWrite.text());
       written = toWrite;
       if (journal != null) {
@@ -359,6 +362,26 @@ public final class EditorSession {
       return toWrite;
     }
   }
+
+  /**
+   * Has the journal note the text about to be saved before it is (the notebook thread waits for
+   * that, at most {@link #JOURNAL_WAIT}): a kill between the save and the journal's cut then still
+   * replays on the saved notes.
+   */
+  private void noteSaving(Snapshot toWrite) {
+    try {
+      journal
+          .saving(toWrite.talkId(), toWrite.text())
+          .get(JOURNAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      LOG.log(System.Logger.Level.WARNING, "the journal did not note a save in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The longest a save waits for the journal to note it (a stuck disk does not hold saves up). */
+  static final Duration JOURNAL_WAIT = Duration.ofSeconds(1);
 
   private void saved(Snapshot asked, Snapshot stored, Throwable error) {
     if (talk.get() == null || talk.get().id() != asked.talkId()) {

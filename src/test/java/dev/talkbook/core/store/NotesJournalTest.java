@@ -100,6 +100,22 @@ class NotesJournalTest {
   }
 
   @Test
+  void aKillBetweenASaveAndItsCutStillReplaysOnTheNotesSaved() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    long[] seq = {1};
+    j.begin(7, 1, "");
+    String saved = type(j, 7, seq, "", "abc");
+    j.saving(7, saved).get(10, TimeUnit.SECONDS); // the notebook then took it: no cut yet
+    String typed = type(j, 7, seq, saved, "de");
+    flush();
+    byte[] bytes = Files.readAllBytes(fileOf(7));
+    assertThat(NotesJournal.replay(bytes, saved).text()).isEqualTo(typed);
+    assertThat(NotesJournal.replay(bytes, "").text()).as("the save failed").isEqualTo(typed);
+    assertThat(NotesJournal.replay(bytes, "ab").outcome())
+        .isEqualTo(NotesJournal.Outcome.OTHER_BASE);
+  }
+
+  @Test
   void aJournalMadeOnOtherNotesIsNotApplied() throws Exception {
     NotesJournal j = journal(dir.resolve("tmp"));
     long[] seq = {1};
