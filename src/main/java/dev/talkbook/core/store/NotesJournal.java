@@ -618,7 +618,7 @@ public final class NotesJournal implements AutoCloseable {
    * What the next open did with a journal left by a killed process: put the notes back into the
    * talk ({@code keptIn} null), or kept the journal aside ({@code keptIn}) and why.
    */
-  public record Recovered(long talkId, String title, int characters, Path keptIn, String why) {
+  public record Recovered(long talkId, String title, int changes, Path keptIn, String why) {
     public boolean putBack() {
       return keptIn == null && why == null;
     }
@@ -630,8 +630,9 @@ public final class NotesJournal implements AutoCloseable {
         return "Typing in "
             + talk
             + " that was not yet saved when Talkbook stopped was put back ("
-            + characters
-            + " characters); History has the notes before it.";
+            + changes
+            + (changes == 1 ? " change" : " changes")
+            + "); History has the notes before it.";
       }
       return "Typing in "
           + talk
@@ -677,9 +678,7 @@ public final class NotesJournal implements AutoCloseable {
             }
             if (!r.text().equals(talk.body())) {
               book.revisions().bringBack(id, r.text());
-              done.add(
-                  new Recovered(
-                      id, title, Math.abs(r.text().length() - talk.body().length()), null, null));
+              done.add(new Recovered(id, title, r.changes(), null, null));
             }
             Files.deleteIfExists(journal);
           }
@@ -735,8 +734,11 @@ public final class NotesJournal implements AutoCloseable {
       try (DirectoryStream<Path> files =
           Files.newDirectoryStream(where[0], where[1].toString() + "*")) {
         for (Path f : files) {
-          if (NAME.matcher(f.getFileName().toString()).find()) {
+          String file = f.getFileName().toString();
+          if (NAME.matcher(file).find()) {
             found.add(f);
+          } else if (file.endsWith(".part") && !file.contains(".kept-")) {
+            Files.deleteIfExists(f); // a rewrite cut short by a kill: the journal before it stands
           }
         }
       } catch (IOException | java.nio.file.DirectoryIteratorException e) {

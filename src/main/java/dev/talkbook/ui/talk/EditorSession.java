@@ -21,7 +21,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * first unsaved change while typing goes on, at once on switching talks and on close. A failed save
  * keeps the text, says why, and is tried again by itself ({@link #RETRY_FIRST}, doubling up to
  * {@link #RETRY_MAX}) until it succeeds. {@link #saveForShutdown} saves from any thread without the
- * FX thread (the JVM's shutdown hook on SIGTERM).
+ * FX thread (the JVM's shutdown hook on SIGTERM). With a {@link NotesJournal}, each change is
+ * queued for it as it is made (never waiting for the disk) and each save cuts it.
  *
  * <p>A view model: no controls, only properties. Its methods other than {@link #saveForShutdown}
  * are called on one thread (the FX thread); {@code fx} is how results get back there.
@@ -42,8 +43,9 @@ public final class EditorSession {
   public static final Duration AUTOSAVE_DELAY = Duration.ofMillis(400);
 
   /**
-   * The longest the notes stay unsaved while typing goes on without a pause: a crash loses at most
-   * about this much typing (plus one save).
+   * The longest the notes stay unsaved in the notebook while typing goes on without a pause (what a
+   * crash would lose without the journal, {@link NotesJournal}, which keeps every change until
+   * then).
    */
   public static final Duration AUTOSAVE_MAX_WAIT = Duration.ofMillis(500);
 
