@@ -657,8 +657,8 @@ public final class MainWindow {
   }
 
   /**
-   * Writes what the notes' journal has queued (its cut after the shutdown hook's save: a journal
-   * left behind the notebook would be kept aside at the next start as made on other notes).
+   * Writes what the notes' journal has queued: after the shutdown hook's save, its cut, so no
+   * journal is left for notes already saved.
    */
   void flushJournal() {
     journal.flush().join();
