@@ -661,7 +661,12 @@ public final class MainWindow {
    * journal is left for notes already saved.
    */
   void flushJournal() {
-    journal.flush().join();
+    journalWritten().join();
+  }
+
+  /** Completes once every change queued to the notes' journal so far is written to the OS. */
+  java.util.concurrent.CompletableFuture<Void> journalWritten() {
+    return journal.flush();
   }
 
   /** The journal cannot be written: said once (typing goes on). */
