@@ -181,7 +181,11 @@ public final class App extends Application implements MainWindow.Host {
                 : Notebook.open(
                     next,
                     Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(openReadOnly));
+        // Typing a killed Talkbook journaled, put back before the window reads the talk (a later
+        // open does it here as it opens the notebook: a few small files).
+        var recovered = taken != null ? taken.recovered() : EarlyStart.recover(opened);
         show(opened, taken == null ? null : taken.firstView());
+        window.tellRecovered(recovered);
         if (opened.isReadOnly()) {
           window.readOnlyBecause(askedWhy != null ? askedWhy : NOT_WRITABLE);
         }
@@ -484,6 +488,7 @@ public final class App extends Application implements MainWindow.Host {
           Path.of(System.getProperty("java.io.tmpdir")))) {
         return;
       }
+      untilDeadline(open::flushJournal, deadline, "the notes' journal not cut on shutdown");
       // Not closed in time: the notes are saved; the next open finds the notebook as after a
       // crash, which it takes.
       untilDeadline(book::close, deadline, "notebook not closed on shutdown");

@@ -2,11 +2,13 @@ package dev.talkbook.ui;
 
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.NotesJournal;
 import dev.talkbook.ui.common.RecentNotebooks;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.navigator.NavigatorView;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * what is not done yet.
  */
 final class EarlyStart {
+  private static final System.Logger LOG = System.getLogger(EarlyStart.class.getName());
+
   /** The notebook the user named; null when none (the last one opened, else the default). */
   final Path named;
 
@@ -70,6 +74,8 @@ final class EarlyStart {
       firstView.complete(null);
       return;
     }
+    // Typing a killed Talkbook journaled goes back into its talk before the talk is read.
+    recovered = recover(book);
     try {
       long last = settings().get(Settings.lastTalk(book.file()));
       NavigatorView.Contents tree = NavigatorView.Contents.read(book);
@@ -82,6 +88,25 @@ final class EarlyStart {
     } catch (RuntimeException e) {
       firstView.complete(null); // the window reads them again, and says what went wrong
     }
+  }
+
+  /** What the open did with the journals a killed Talkbook left (set before the first view). */
+  private volatile List<NotesJournal.Recovered> recovered = List.of();
+
+  /** {@link NotesJournal#recover} on {@code book}, with the temporary folder as the fallback. */
+  static List<NotesJournal.Recovered> recover(Notebook book) {
+    try {
+      return NotesJournal.recover(book, Path.of(System.getProperty("java.io.tmpdir")));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "the notes' journals could not be replayed", e);
+      return List.of();
+    }
+  }
+
+  /** What the open did with the journals left (waits for the first view to be read). */
+  List<NotesJournal.Recovered> recovered() {
+    firstView();
+    return recovered;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.talkbook.ui;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.NotesJournal;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.Settings;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -121,6 +123,7 @@ public final class MainWindow {
   private final Theme theme;
   private final Host host;
   private final OpenTalk talk;
+  private final NotesJournal journal;
   private final EditorView editor;
   private final PreviewView preview;
   private final TalkDetailsPane details;
@@ -182,9 +185,20 @@ public final class MainWindow {
     settings.writeChangesOn(executors.io()); // kept even if the app is killed
     this.theme = theme;
     this.host = host;
+    // Every change to the notes, journaled before it is saved: a killed process loses none.
+    journal =
+        new NotesJournal(
+            notebook.file(),
+            host.keptNotesFolder(),
+            problem -> Platform.runLater(() -> journalProblem(problem)));
     talk =
         new OpenTalk(
-            notebook, executors.io(), executors.render(), Platform::runLater, executors.timer());
+            notebook,
+            executors.io(),
+            executors.render(),
+            Platform::runLater,
+            executors.timer(),
+            journal);
     preview = new PreviewView(host::openLink);
     details = new TalkDetailsPane(notebook, executors, this::detailsSaved, host::openLink);
     navigator =
@@ -635,9 +649,41 @@ public final class MainWindow {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    journal.close(); // after the save: its cut is written; a journal not cut stays for next time
     screen.keepPlaces();
     state.remember(split);
     editor.dispose();
     talk.dispose();
+  }
+
+  /**
+   * Writes what the notes' journal has queued: after the shutdown hook's save, its cut, so no
+   * journal is left for notes already saved.
+   */
+  void flushJournal() {
+    journalWritten().join();
+  }
+
+  /** Completes once every change queued to the notes' journal so far is written to the OS. */
+  java.util.concurrent.CompletableFuture<Void> journalWritten() {
+    return journal.flush();
+  }
+
+  /** The journal cannot be written: said once (typing goes on). */
+  private void journalProblem(String problem) {
+    status.showMessage(problem);
+  }
+
+  /**
+   * Says, once the notes show, what the open did with the journals a killed Talkbook left ({@link
+   * NotesJournal#recover}): typing put back, or a journal kept aside and why.
+   */
+  void tellRecovered(List<NotesJournal.Recovered> recovered) {
+    if (recovered.isEmpty()) {
+      return;
+    }
+    String said =
+        recovered.stream().map(NotesJournal.Recovered::message).collect(Collectors.joining(" "));
+    screen.whenTalkShown(() -> status.showMessage(said));
   }
 }

@@ -133,7 +133,7 @@ final class ShutdownRecovery {
 
   /** The notebook's path as a short tag ({@code Settings} keys each notebook the same way). */
   private static String tag(Path notebook) {
-    return Integer.toHexString(notebook.toAbsolutePath().normalize().toString().hashCode());
+    return dev.talkbook.core.store.NotesJournal.tag(notebook);
   }
 
   /**

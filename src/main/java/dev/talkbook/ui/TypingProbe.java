@@ -13,9 +13,10 @@ import javafx.util.Duration;
  * With {@code -Dtalkbook.typingProbe=RUN} the window types a line into the open talk's notes every
  * 100 ms, at the end, as key events sent to the editor (so they go where a user's keys go: the
  * editor's key handling, the autosave), and prints {@code talkbook-typed RUN N MILLIS} after line
- * {@code N} (epoch milliseconds). The line reads {@code typed RUN N MILLIS}. The {@code
- * window-kill} benchmark and {@code WindowKillTest} kill the process at random moments and count
- * what was lost.
+ * {@code N} (epoch milliseconds), and {@code talkbook-journaled RUN N} once the line is in the
+ * notes' journal (written to the OS: a kill from then on cannot lose it). The line reads {@code
+ * typed RUN N MILLIS}. The {@code window-kill} benchmark and {@code WindowKillTest} kill the
+ * process at random moments and count what was lost.
  */
 final class TypingProbe {
   /** The system property that turns the probe on; its value names the run. */
@@ -26,13 +27,21 @@ final class TypingProbe {
   static final Duration EVERY = Duration.millis(100);
 
   private final org.fxmisc.richtext.CodeArea editor;
+
+  /** Completes once what was typed so far is in the notes' journal (written to the OS). */
+  private final java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> journaled;
+
   private final String run;
   private final Timeline timeline;
   private final int hangAfter = Integer.getInteger(HANG_AFTER, Integer.MAX_VALUE);
   private int line;
 
-  private TypingProbe(org.fxmisc.richtext.CodeArea editor, String run) {
+  private TypingProbe(
+      org.fxmisc.richtext.CodeArea editor,
+      java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> journaled,
+      String run) {
     this.editor = editor;
+    this.journaled = journaled;
     this.run = run;
     this.timeline = new Timeline(new KeyFrame(EVERY, e -> typeLine()));
     timeline.setCycleCount(Timeline.INDEFINITE);
@@ -54,7 +63,7 @@ final class TypingProbe {
     if (!(scene.lookup("#editor") instanceof org.fxmisc.richtext.CodeArea editor)) {
       throw new IllegalStateException("the typing probe found no editor");
     }
-    TypingProbe probe = new TypingProbe(editor, run.strip());
+    TypingProbe probe = new TypingProbe(editor, window::journalWritten, run.strip());
     if (window.openTalk().getTalk() != null) {
       probe.timeline.play();
       return;
@@ -97,6 +106,8 @@ final class TypingProbe {
     }
     press(KeyCode.ENTER, false);
     Probes.report("talkbook-typed " + run + " " + line + " " + now);
+    int typed = line;
+    journaled.get().thenRun(() -> Probes.report("talkbook-journaled " + run + " " + typed));
   }
 
   @SuppressWarnings("InfiniteLoopStatement")

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 public final class WindowProcess implements AutoCloseable {
   private static final Pattern TYPED = Pattern.compile("talkbook-typed (\\S+) (\\d+) (\\d+)");
 
+  private static final Pattern JOURNALED = Pattern.compile("talkbook-journaled (\\S+) (\\d+)");
+
   /** A whole typed line (a line cut off by the kill, with no line break yet, does not count). */
   private static final Pattern SAVED_LINE = Pattern.compile("(?m)^typed (\\S+) (\\d+) (\\d+)\n");
 
@@ -35,6 +37,7 @@ public final class WindowProcess implements AutoCloseable {
   private final Thread pump;
   private final ConcurrentSkipListMap<Integer, Long> typed = new ConcurrentSkipListMap<>();
   private final CountDownLatch firstLine = new CountDownLatch(1);
+  private volatile int journaled;
   private final List<String> output = new ArrayList<>();
 
   /** The JavaFX flags that run the window without a display (Monocle, software rendering). */
@@ -94,7 +97,10 @@ public final class WindowProcess implements AutoCloseable {
       String line;
       while ((line = in.readLine()) != null) {
         Matcher m = TYPED.matcher(line);
-        if (m.matches() && m.group(1).equals(run)) {
+        Matcher j = JOURNALED.matcher(line);
+        if (j.matches() && j.group(1).equals(run)) {
+          journaled = Math.max(journaled, Integer.parseInt(j.group(2)));
+        } else if (m.matches() && m.group(1).equals(run)) {
           typed.put(Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)));
           firstLine.countDown();
         } else {
@@ -128,6 +134,40 @@ public final class WindowProcess implements AutoCloseable {
   /** How many lines the probe says it has typed so far. */
   public int linesTyped() {
     return typed.isEmpty() ? 0 : typed.lastKey();
+  }
+
+  /** How many lines the probe says are in the notes' journal so far (written to the OS). */
+  public int linesJournaled() {
+    return journaled;
+  }
+
+  /**
+   * The characters of this run's lines the probe said it typed that {@code notes} lack (each line
+   * with its line break): what a kill lost.
+   */
+  public int charactersLost(String notes) {
+    return charactersLost(notes, Integer.MAX_VALUE);
+  }
+
+  /** The same, of the lines up to line {@code upTo} only. */
+  public int charactersLost(String notes, int upTo) {
+    int lost = 0;
+    for (Map.Entry<Integer, Long> line : typed.headMap(upTo, true).entrySet()) {
+      String text = "typed " + run + " " + line.getKey() + " " + line.getValue() + "\n";
+      if (!notes.contains(text)) {
+        lost += text.length();
+      }
+    }
+    return lost;
+  }
+
+  /** The characters of this run's lines the probe said it typed (each with its line break). */
+  public int charactersTyped() {
+    int all = 0;
+    for (Map.Entry<Integer, Long> line : typed.entrySet()) {
+      all += ("typed " + run + " " + line.getKey() + " " + line.getValue() + "\n").length();
+    }
+    return all;
   }
 
   /** Kills the process at once (SIGKILL: no hook, nothing saved); returns when (epoch ms). */

@@ -2,6 +2,7 @@ package dev.talkbook.ui.talk;
 
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.NotesJournal;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.SaveWait;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * first unsaved change while typing goes on, at once on switching talks and on close. A failed save
  * keeps the text, says why, and is tried again by itself ({@link #RETRY_FIRST}, doubling up to
  * {@link #RETRY_MAX}) until it succeeds. {@link #saveForShutdown} saves from any thread without the
- * FX thread (the JVM's shutdown hook on SIGTERM).
+ * FX thread (the JVM's shutdown hook on SIGTERM). With a {@link NotesJournal}, each change is
+ * queued for it as it is made (never waiting for the disk) and each save cuts it.
  *
  * <p>A view model: no controls, only properties. Its methods other than {@link #saveForShutdown}
  * are called on one thread (the FX thread); {@code fx} is how results get back there.
@@ -42,8 +44,9 @@ public final class EditorSession {
   public static final Duration AUTOSAVE_DELAY = SaveWait.DELAY;
 
   /**
-   * The longest the notes stay unsaved while typing goes on without a pause: a crash loses at most
-   * about this much typing (plus one save). {@link SaveWait#MAX_WAIT}, as for the details.
+   * The longest the notes stay unsaved in the notebook while typing goes on without a pause (what a
+   * crash would lose without the journal, {@link NotesJournal}, which keeps every change until
+   * then); {@link SaveWait#MAX_WAIT}, as for the details.
    */
   public static final Duration AUTOSAVE_MAX_WAIT = SaveWait.MAX_WAIT;
 
@@ -68,6 +71,9 @@ public final class EditorSession {
   private final Executor io;
   private final Executor fx;
   private final ScheduledExecutorService timer;
+
+  /** Where each change goes before the notebook has it (null: none, nothing journaled). */
+  private final NotesJournal journal;
 
   private final ReadOnlyObjectWrapper<Talk> talk = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<SaveState> state =
@@ -101,10 +107,24 @@ public final class EditorSession {
 
   public EditorSession(
       Notebook notebook, Executor io, Executor fx, ScheduledExecutorService timer) {
+    this(notebook, io, fx, timer, null);
+  }
+
+  /**
+   * With {@code journal}: each change is queued for it as typed, and it is cut at each save (a
+   * read-only notebook journals nothing).
+   */
+  public EditorSession(
+      Notebook notebook,
+      Executor io,
+      Executor fx,
+      ScheduledExecutorService timer,
+      NotesJournal journal) {
     this.notebook = notebook;
     this.io = io;
     this.fx = fx;
     this.timer = timer;
+    this.journal = notebook.isReadOnly() ? null : journal;
   }
 
   public ReadOnlyObjectProperty<Talk> talkProperty() {
@@ -152,6 +172,9 @@ public final class EditorSession {
     text = next == null ? "" : next.body();
     savedSeq = ++seq;
     latest = next == null ? null : new Snapshot(next, savedSeq, text);
+    if (journal != null && next != null) {
+      journal.begin(next.id(), savedSeq, text);
+    }
     if (latest != null) {
       synchronized (writing) {
         written = latest; // as read from the notebook: what it holds, nothing to write
@@ -171,11 +194,35 @@ public final class EditorSession {
 
   /** The editor's text changed: save it after a short pause, or soon if typing goes on. */
   public void edited(String newText) {
+    edited(newText, -1, 0, 0);
+  }
+
+  /**
+   * The same, with the change: {@code removed} characters at {@code position} replaced by {@code
+   * inserted} characters (a position of -1: not known). The change is queued for the journal before
+   * anything else, so a save's cut never overtakes it.
+   */
+  public void edited(String newText, int position, int removed, int inserted) {
     if (talk.get() == null || Objects.equals(newText, text)) {
       return;
     }
+    long next = ++seq;
+    if (journal != null) {
+      long id = talk.get().id();
+      if (position >= 0
+          && removed >= 0
+          && inserted >= 0
+          && position + removed <= text.length()
+          && position + inserted <= newText.length()
+          && newText.length() == text.length() - removed + inserted) {
+        journal.edited(
+            id, next, position, removed, newText.substring(position, position + inserted), newText);
+      } else {
+        journal.replaced(id, next, newText);
+      }
+    }
     text = newText;
-    latest = new Snapshot(talk.get(), ++seq, text);
+    latest = new Snapshot(talk.get(), next, text);
     if (state.get() == SaveState.SAVED) {
       state.set(SaveState.UNSAVED);
     }
@@ -300,11 +347,37 @@ public final class EditorSession {
         return written;
       }
       saveWait.saving(); // changes from now on start a new wait
+      if (journal != null) {
+        noteSaving(toWrite);
+      }
       notebook.talks().saveBody(toWrite.talkId(), toWrite.text());
       written = toWrite;
+      if (journal != null) {
+        journal.saved(toWrite.talkId(), toWrite.seq(), toWrite.text());
+      }
       return toWrite;
     }
   }
+
+  /**
+   * Has the journal note the text about to be saved before it is (the notebook thread waits for
+   * that, at most {@link #JOURNAL_WAIT}): a kill between the save and the journal's cut then still
+   * replays on the saved notes.
+   */
+  private void noteSaving(Snapshot toWrite) {
+    try {
+      journal
+          .saving(toWrite.talkId(), toWrite.text())
+          .get(JOURNAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      LOG.log(System.Logger.Level.WARNING, "the journal did not note a save in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The longest a save waits for the journal to note it (a stuck disk does not hold saves up). */
+  static final Duration JOURNAL_WAIT = Duration.ofSeconds(1);
 
   private void saved(Snapshot asked, Snapshot stored, Throwable error) {
     if (talk.get() == null || talk.get().id() != asked.talkId()) {
@@ -384,8 +457,14 @@ public final class EditorSession {
     return left;
   }
 
-  /** Forgets the open talk without saving (it was deleted, or the user chose to quit anyway). */
+  /**
+   * Forgets the open talk without saving (it was deleted, or the user chose to quit anyway), and
+   * its journal with it.
+   */
   public void close() {
+    if (journal != null && talk.get() != null) {
+      journal.forget(talk.get().id());
+    }
     cancelTimers();
     failures = 0;
     talk.set(null);

@@ -95,11 +95,22 @@ public final class OpenTalk {
       Executor render,
       Executor fx,
       ScheduledExecutorService timer) {
+    this(notebook, io, render, fx, timer, null);
+  }
+
+  /** The same, each change journaled in {@code journal} until saved (null: not journaled). */
+  public OpenTalk(
+      Notebook notebook,
+      Executor io,
+      Executor render,
+      Executor fx,
+      ScheduledExecutorService timer,
+      dev.talkbook.core.store.NotesJournal journal) {
     this.notebook = notebook;
     this.io = io;
     this.render = render;
     this.fx = fx;
-    this.session = new EditorSession(notebook, io, fx, timer);
+    this.session = new EditorSession(notebook, io, fx, timer, journal);
     this.renders =
         EventStreams.merge(changes, renderNow)
             // A change typed just before a switch must not be rendered over the next talk.
@@ -329,7 +340,7 @@ public final class OpenTalk {
       words.set(words.get() + WordCount.delta(before, newText, position, removed, inserted));
     }
     text.set(newText);
-    session.edited(newText);
+    session.edited(newText, position, removed, inserted);
     changes.push(new Note(getTalk().id(), newText));
   }
 

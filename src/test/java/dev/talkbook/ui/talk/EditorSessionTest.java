@@ -209,4 +209,39 @@ class EditorSessionTest {
     io.submit(() -> {}).get(30, TimeUnit.SECONDS);
     assertThat(stored(first)).isEqualTo("newest");
   }
+
+  @Test
+  void eachChangeIsJournaledBeforeItIsSavedAndTheSaveCutsTheJournal() throws Exception {
+    Path file = dir.resolve("n.talkbook.journal-" + first.id());
+    try (dev.talkbook.core.store.NotesJournal journal =
+        new dev.talkbook.core.store.NotesJournal(
+            dir.resolve("n.talkbook"),
+            dir,
+            problem -> {
+              throw new AssertionError(problem);
+            })) {
+      EditorSession journaled = new EditorSession(notebook, io, fx, timer, journal);
+      onFx(() -> journaled.open(first));
+      onFx(() -> journaled.edited("one!", 3, 0, 1));
+      onFx(() -> journaled.edited("one!?", 4, 0, 1));
+      onFx(() -> journaled.edited("whole", -1, 0, 0)); // a change not told: the whole text
+      journal.flush().get(10, TimeUnit.SECONDS);
+      assertThat(stored(first)).as("not saved yet").isEqualTo("one");
+      assertThat(
+              dev.talkbook.core.store.NotesJournal.replay(
+                      java.nio.file.Files.readAllBytes(file), stored(first))
+                  .text())
+          .isEqualTo("whole");
+
+      onFx(() -> journaled.saveNow()).get(10, TimeUnit.SECONDS);
+      journal.flush().get(10, TimeUnit.SECONDS);
+      assertThat(stored(first)).isEqualTo("whole");
+      assertThat(file).as("cut: everything is in the notebook").doesNotExist();
+
+      onFx(() -> journaled.edited("whole.", 5, 0, 1));
+      onFx(journaled::close); // the talk deleted, or quit without saving: its journal goes too
+      journal.flush().get(10, TimeUnit.SECONDS);
+      assertThat(file).doesNotExist();
+    }
+  }
 }

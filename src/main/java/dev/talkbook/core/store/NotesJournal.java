@@ -1,0 +1,758 @@
+package dev.talkbook.core.store;
+
+import dev.talkbook.core.common.CrcPair;
+import dev.talkbook.core.common.PathProblems;
+import dev.talkbook.core.notebook.Talk;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32C;
+
+/**
+ * A write-ahead journal of the open talk's notes, so that a killed process loses nothing typed:
+ * each change (position, length removed, text inserted) is appended, in order, on a thread of its
+ * own, to {@code <notebook>.journal-<talk>} beside the notebook (or, where that cannot be written,
+ * in the fallback folder with a tag of the notebook's path in front, as {@code ShutdownRecovery}
+ * places its files). The journal starts with the talk's id and the length and {@link CrcPair} of
+ * the saved notes it applies on; once a save has the text in the notebook ({@link #saved}) the
+ * journal is cut: removed, or rewritten with only the changes made after that text.
+ *
+ * <p>Each record is its length, its CRC-32C and its bytes: a record cut short by a kill mid-write
+ * ends the replay there. Records reach the system with {@code write()} (a killed process loses none
+ * of them) but are not forced to the disk ({@code fsync}): see docs/reliability.md.
+ *
+ * <p>Callers never wait for the disk: every method queues its work and returns. Memory is bounded:
+ * at most {@link #MAX_QUEUED} changes wait for the thread (beyond that the newest whole text
+ * replaces them), and changes not yet saved that exceed {@link #MAX_PENDING_BYTES} are replaced by
+ * one record of the whole text. A folder that cannot be written (a full disk) is said once through
+ * {@code problem}; journaling then starts afresh at the next save, and typing goes on either way.
+ *
+ * <p>{@link #recover} replays what a killed process left, at the next open.
+ */
+public final class NotesJournal implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(NotesJournal.class.getName());
+
+  /** Changes waiting for the journal's thread beyond which the newest whole text stands in. */
+  static final int MAX_QUEUED = 10_000;
+
+  /** Bytes of changes kept since the last save beyond which one whole text replaces them. */
+  static final int MAX_PENDING_BYTES = 1 << 20;
+
+  private static final byte[] MAGIC = {'T', 'B', 'J', '1'};
+  private static final byte BASE = 'B';
+  private static final byte EDIT = 'E';
+  private static final byte WHOLE = 'T';
+  private static final byte SAVING = 'S';
+
+  private static final Pattern NAME = Pattern.compile("\\.journal-(\\d{1,18})$");
+
+  private final Path notebook;
+  private final Path fallback;
+  private final Consumer<String> problem;
+  private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+  private final AtomicInteger queuedEdits = new AtomicInteger();
+
+  /** The newest notes (one reference, replaced at each change): what a whole record holds. */
+  private final AtomicReference<Op.Whole> newest = new AtomicReference<>();
+
+  /** Set when changes were not queued (too many waiting): the newest whole text stands in. */
+  private final java.util.concurrent.atomic.AtomicBoolean overflowed =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  private final Thread thread;
+  private volatile boolean closed;
+
+  // The journal's thread only.
+  private long talkId = -1;
+  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private long pendingBytes;
+
+  /** The size of the whole text that opens {@link #pending} (0: none), not counted against it. */
+  private long wholeBytes;
+
+  private long lastSeq;
+  private String base = "";
+  private FileChannel out;
+  private Path file;
+  private boolean broken;
+  private boolean told;
+  private final ByteArrayOutputStream appends = new ByteArrayOutputStream();
+
+  /**
+   * A journal for {@code notebook}'s open talk; {@code problem} is told, once, when it cannot be
+   * written (on the journal's thread).
+   */
+  public NotesJournal(Path notebook, Path fallback, Consumer<String> problem) {
+    this.notebook = notebook.toAbsolutePath();
+    this.fallback = fallback;
+    this.problem = problem;
+    this.thread = new Thread(this::run, "talkbook-journal");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private sealed interface Op {
+    record Begin(long talkId, long seq, String base) implements Op {}
+
+    record Edit(long talkId, long seq, int position, int removed, String inserted) implements Op {}
+
+    record Whole(long talkId, long seq, String text) implements Op {}
+
+    record Saved(long talkId, long seq, String text) implements Op {}
+
+    record Saving(long talkId, String text, CompletableFuture<Void> written) implements Op {}
+
+    record Forget(long talkId) implements Op {}
+
+    record Flush(CompletableFuture<Void> done) implements Op {}
+
+    record Stop() implements Op {}
+  }
+
+  private record Pending(long seq, byte[] record) {}
+
+  // ---- what the editor's session calls (any thread; never waits for the disk)
+
+  /** {@code talkId} is open with {@code base} (its notes as saved), the {@code seq}-th version. */
+  public void begin(long talkId, long seq, String base) {
+    put(new Op.Begin(talkId, seq, base));
+  }
+
+  /**
+   * Change {@code seq}: {@code removed} characters at {@code position} replaced by {@code
+   * inserted}, giving {@code text}.
+   */
+  public void edited(
+      long talkId, long seq, int position, int removed, String inserted, String text) {
+    newest.set(new Op.Whole(talkId, seq, text));
+    if (queuedEdits.incrementAndGet() > MAX_QUEUED) {
+      queuedEdits.decrementAndGet();
+      if (!overflowed.getAndSet(true)) {
+        put(new Op.Flush(null)); // wakes the thread
+      }
+      return;
+    }
+    put(new Op.Edit(talkId, seq, position, removed, inserted));
+  }
+
+  /** Change {@code seq} made the notes {@code text} (a change that is not one replacement). */
+  public void replaced(long talkId, long seq, String text) {
+    newest.set(new Op.Whole(talkId, seq, text));
+    put(new Op.Whole(talkId, seq, text));
+  }
+
+  /**
+   * The notebook is about to take {@code text} (all changes journaled so far): the journal notes
+   * it, so that a kill between the save and its cut ({@link #saved}) still replays on the notes
+   * saved. Completes once noted (the notebook thread waits for it, never the FX thread).
+   */
+  public CompletableFuture<Void> saving(long talkId, String text) {
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    if (!put(new Op.Saving(talkId, text, written))) {
+      written.complete(null);
+    }
+    return written;
+  }
+
+  /** The notebook holds {@code text}, version {@code seq}: the journal is cut up to it. */
+  public void saved(long talkId, long seq, String text) {
+    put(new Op.Saved(talkId, seq, text));
+  }
+
+  /** The talk's notes are dropped on purpose (deleted, quit without saving): so is its journal. */
+  public void forget(long talkId) {
+    put(new Op.Forget(talkId));
+  }
+
+  /** Completes once everything queued before it has been written (tests, closing). */
+  public CompletableFuture<Void> flush() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (!put(new Op.Flush(done))) {
+      done.complete(null);
+    }
+    return done;
+  }
+
+  /** Writes what is queued and ends the journal's thread; a journal not cut stays on disk. */
+  @Override
+  public void close() {
+    if (!closed) {
+      put(new Op.Stop());
+      closed = true;
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private boolean put(Op op) {
+    if (closed) {
+      return false;
+    }
+    queue.add(op);
+    return true;
+  }
+
+  // ---- the journal's thread
+
+  private void run() {
+    List<Op> batch = new ArrayList<>();
+    while (true) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      queue.drainTo(batch);
+      for (Op op : batch) {
+        if (overflowed.get()) {
+          // Changes were dropped from the queue: the newest whole text stands for them (the
+          // changes queued before it are older, skipped).
+          Op.Whole whole = newest.get();
+          if (whole.talkId() == talkId) {
+            overflowed.set(false);
+            change(talkId, whole.seq(), wholeRecord(whole.text()));
+          } else if (whole.seq() <= lastSeq) {
+            overflowed.set(false); // of a talk no longer open, saved or dropped with it
+          } // else of a talk whose Begin is still to come
+        }
+        try {
+          if (!handle(op)) {
+            closeFile();
+            return;
+          }
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "the notes' journal failed", e);
+        }
+      }
+      batch.clear();
+      writeAppends();
+    }
+  }
+
+  /** Handles {@code op}; false on stop. */
+  private boolean handle(Op op) {
+    if (op instanceof Op.Begin b) {
+      writeAppends();
+      if (b.talkId() == talkId) {
+        deleteFile(); // a restored version: its journal starts again from it
+      } else {
+        closeFile();
+        file = null;
+      }
+      talkId = b.talkId();
+      base = b.base();
+      lastSeq = b.seq();
+      clearPending();
+      broken = false;
+    } else if (op instanceof Op.Edit e) {
+      queuedEdits.decrementAndGet();
+      change(e.talkId(), e.seq(), editRecord(e.position(), e.removed(), e.inserted()));
+    } else if (op instanceof Op.Whole w) {
+      change(w.talkId(), w.seq(), wholeRecord(w.text()));
+    } else if (op instanceof Op.Saving s) {
+      writeAppends();
+      if (s.talkId() == talkId && out != null && !broken) {
+        appends.writeBytes(savingRecord(s.text()));
+        writeAppends();
+      }
+      s.written().complete(null);
+    } else if (op instanceof Op.Saved s) {
+      if (s.talkId() == talkId) {
+        writeAppends();
+        cut(s.seq(), s.text());
+      }
+    } else if (op instanceof Op.Forget f) {
+      if (f.talkId() == talkId) {
+        appends.reset();
+        deleteFile();
+        clearPending();
+        talkId = -1;
+      }
+    } else if (op instanceof Op.Flush f) {
+      writeAppends();
+      if (f.done() != null) {
+        f.done().complete(null);
+      }
+    } else if (op instanceof Op.Stop) {
+      writeAppends();
+      return false;
+    }
+    return true;
+  }
+
+  private void change(long talk, long seq, byte[] record) {
+    if (talk != talkId || seq <= lastSeq) {
+      return;
+    }
+    lastSeq = seq;
+    Op.Whole whole = newest.get();
+    if (pendingBytes - wholeBytes + record.length > MAX_PENDING_BYTES && whole.talkId() == talkId) {
+      // Saves have failed for long: one whole text stands for the changes since the last save
+      // (the newest: the changes still queued are older, skipped).
+      clearPending();
+      appends.reset();
+      record = wholeRecord(whole.text());
+      lastSeq = Math.max(lastSeq, whole.seq());
+      pending.add(new Pending(lastSeq, record));
+      pendingBytes = record.length;
+      wholeBytes = record.length;
+      rewrite();
+      return;
+    }
+    pending.add(new Pending(seq, record));
+    pendingBytes += record.length;
+    appends.writeBytes(record);
+  }
+
+  private void cut(long seq, String text) {
+    while (!pending.isEmpty() && pending.peekFirst().seq() <= seq) {
+      pendingBytes -= pending.removeFirst().record().length;
+      wholeBytes = 0;
+    }
+    base = text;
+    if (pending.isEmpty()) {
+      deleteFile();
+      broken = false;
+    } else {
+      rewrite(); // also after a failure: the journal starts afresh, whole
+    }
+  }
+
+  private void clearPending() {
+    pending.clear();
+    pendingBytes = 0;
+    wholeBytes = 0;
+  }
+
+  /** Appends the records of this batch: one {@code write()} (or the whole journal, if new). */
+  private void writeAppends() {
+    if (appends.size() == 0) {
+      return;
+    }
+    if (broken) {
+      appends.reset(); // kept in memory (pending) until the next save starts the journal afresh
+      return;
+    }
+    if (out == null) {
+      appends.reset();
+      rewrite();
+      return;
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(appends.toByteArray());
+    appends.reset();
+    try {
+      while (bytes.hasRemaining()) {
+        out.write(bytes);
+      }
+    } catch (IOException e) {
+      Path stale = file;
+      file = null;
+      failed(e, stale);
+    }
+  }
+
+  /** Writes the journal whole (its base and every change since) and moves it into place. */
+  private void rewrite() {
+    closeFile();
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    all.writeBytes(MAGIC);
+    all.writeBytes(baseRecord(talkId, base));
+    for (Pending p : pending) {
+      all.writeBytes(p.record());
+    }
+    byte[] bytes = all.toByteArray();
+    IOException first = null;
+    for (Path candidate : file != null ? List.of(file) : candidates(talkId)) {
+      Path part = candidate.resolveSibling(candidate.getFileName() + ".part");
+      try {
+        Files.write(part, bytes);
+        Files.move(
+            part, candidate, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        out = FileChannel.open(candidate, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        file = candidate;
+        broken = false;
+        return;
+      } catch (IOException e) {
+        try {
+          Files.deleteIfExists(part);
+        } catch (IOException cannot) {
+          e.addSuppressed(cannot);
+        }
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    Path stale = file;
+    file = null;
+    failed(first, stale);
+  }
+
+  private List<Path> candidates(long talk) {
+    String name = notebook.getFileName() + ".journal-" + talk;
+    return List.of(notebook.resolveSibling(name), fallback.resolve(tag(notebook) + "-" + name));
+  }
+
+  /**
+   * Writing failed: journaling stops until the next save starts it afresh; {@code stale} (the
+   * journal as it was, now behind or cut short) is removed, as a journal with a gap would replay
+   * wrongly.
+   */
+  private void failed(IOException e, Path stale) {
+    broken = true;
+    closeFile();
+    if (stale != null) {
+      try {
+        Files.deleteIfExists(stale);
+      } catch (IOException cannot) {
+        e.addSuppressed(cannot);
+      }
+    }
+    LOG.log(System.Logger.Level.WARNING, "the notes' journal cannot be written", e);
+    if (!told) {
+      told = true;
+      problem.accept(
+          "Typing cannot be journaled ("
+              + PathProblems.whyNotWritten(e)
+              + "): the notes are still saved in the notebook every half second, but a crash"
+              + " could lose the last moment of typing.");
+    }
+  }
+
+  private void closeFile() {
+    if (out != null) {
+      try {
+        out.close();
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "the notes' journal did not close", e);
+      }
+      out = null;
+    }
+  }
+
+  private void deleteFile() {
+    closeFile();
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "the notes' journal could not be removed", e);
+      }
+      file = null;
+    }
+  }
+
+  // ---- the format
+
+  private static byte[] record(byte type, byte[] body) {
+    CRC32C crc = new CRC32C();
+    crc.update(type);
+    crc.update(body);
+    ByteBuffer b = ByteBuffer.allocate(9 + body.length);
+    b.putInt(1 + body.length).putInt((int) crc.getValue()).put(type).put(body);
+    return b.array();
+  }
+
+  static byte[] baseRecord(long talkId, String base) {
+    byte[] utf8 = base.getBytes(StandardCharsets.UTF_8);
+    return record(
+        BASE,
+        ByteBuffer.allocate(20)
+            .putLong(talkId)
+            .putInt(base.length())
+            .putLong(CrcPair.of(utf8))
+            .array());
+  }
+
+  static byte[] editRecord(int position, int removed, String inserted) {
+    byte[] text = inserted.getBytes(StandardCharsets.UTF_8);
+    return record(
+        EDIT,
+        ByteBuffer.allocate(8 + text.length).putInt(position).putInt(removed).put(text).array());
+  }
+
+  static byte[] savingRecord(String text) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    return record(
+        SAVING, ByteBuffer.allocate(12).putInt(text.length()).putLong(CrcPair.of(utf8)).array());
+  }
+
+  static byte[] wholeRecord(String text) {
+    return record(WHOLE, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** What replaying a journal on a talk's saved notes gives. */
+  public enum Outcome {
+    /** The journal applies on these notes: {@code text} is the notes as last typed. */
+    APPLIED,
+    /** The journal was made on other notes (changed elsewhere since): nothing applied. */
+    OTHER_BASE,
+    /** Not a journal, or its first record is unreadable: nothing to apply. */
+    UNREADABLE
+  }
+
+  /**
+   * The journal {@code bytes} replayed on {@code saved}: {@code changes} records applied; {@code
+   * torn} when it ends in a record cut short or damaged (everything before it is applied).
+   */
+  public record Replayed(Outcome outcome, long talkId, String text, int changes, boolean torn) {}
+
+  /** Replays {@code bytes} on {@code saved} (the talk's notes in the notebook). */
+  public static Replayed replay(byte[] bytes, String saved) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    if (bytes.length < MAGIC.length
+        || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      return new Replayed(Outcome.UNREADABLE, -1, saved, 0, false);
+    }
+    in.position(MAGIC.length);
+    List<byte[]> records = new ArrayList<>();
+    boolean torn = false;
+    while (in.hasRemaining()) {
+      if (in.remaining() < 9) {
+        torn = true;
+        break;
+      }
+      int length = in.getInt();
+      int crc = in.getInt();
+      if (length < 1 || length > in.remaining()) {
+        torn = true;
+        break;
+      }
+      byte[] body = new byte[length];
+      in.get(body);
+      CRC32C check = new CRC32C();
+      check.update(body);
+      if ((int) check.getValue() != crc) {
+        torn = true;
+        break;
+      }
+      records.add(body);
+    }
+    if (records.isEmpty() || records.get(0)[0] != BASE || records.get(0).length != 21) {
+      return new Replayed(Outcome.UNREADABLE, -1, saved, 0, torn);
+    }
+    ByteBuffer head = ByteBuffer.wrap(records.get(0), 1, 20);
+    long talkId = head.getLong();
+    int baseLength = head.getInt();
+    long baseCrc = head.getLong();
+    // Where the replay may start: the base when the notes saved are it, the last whole text, or
+    // the last save noted whose text the notes saved are (a kill between that save and its cut);
+    // the latest of them, as each is the text at its place.
+    int savedLength = saved.length();
+    long savedCrc = CrcPair.of(saved.getBytes(StandardCharsets.UTF_8));
+    int from = -1;
+    String text = null;
+    if (savedLength == baseLength && savedCrc == baseCrc) {
+      from = 1;
+      text = saved;
+    }
+    for (int i = records.size() - 1; i >= 1 && i + 1 > from; i--) {
+      byte[] r = records.get(i);
+      if (r[0] == WHOLE) {
+        text = new String(r, 1, r.length - 1, StandardCharsets.UTF_8);
+        from = i + 1;
+        break;
+      }
+      if (r[0] == SAVING && r.length == 13) {
+        ByteBuffer m = ByteBuffer.wrap(r, 1, 12);
+        if (m.getInt() == savedLength && m.getLong() == savedCrc) {
+          text = saved;
+          from = i + 1;
+          break;
+        }
+      }
+    }
+    if (text == null) {
+      return new Replayed(Outcome.OTHER_BASE, talkId, saved, 0, torn);
+    }
+    StringBuilder notes = new StringBuilder(text);
+    int applied = 0;
+    for (int i = from; i < records.size(); i++) {
+      byte[] r = records.get(i);
+      if (r[0] == SAVING) {
+        continue;
+      }
+      if (r[0] != EDIT || r.length < 9) {
+        torn = true;
+        break;
+      }
+      ByteBuffer e = ByteBuffer.wrap(r, 1, 8);
+      int position = e.getInt();
+      int removed = e.getInt();
+      if (position < 0 || removed < 0 || position + removed > notes.length()) {
+        torn = true; // cannot be: written by this class in order; stop before it
+        break;
+      }
+      notes.replace(
+          position, position + removed, new String(r, 9, r.length - 9, StandardCharsets.UTF_8));
+      applied++;
+    }
+    return new Replayed(Outcome.APPLIED, talkId, notes.toString(), applied, torn);
+  }
+
+  // ---- the next open
+
+  /**
+   * What the next open did with a journal left by a killed process: put the notes back into the
+   * talk ({@code keptIn} null), or kept the journal aside ({@code keptIn}) and why.
+   */
+  public record Recovered(long talkId, String title, int changes, Path keptIn, String why) {
+    public boolean putBack() {
+      return keptIn == null && why == null;
+    }
+
+    /** One sentence for the status bar. */
+    public String message() {
+      String talk = title.isEmpty() ? "a talk" : "“" + title + "”";
+      if (putBack()) {
+        return "Typing in "
+            + talk
+            + " that was not yet saved when Talkbook stopped was put back ("
+            + changes
+            + (changes == 1 ? " change" : " changes")
+            + "); History has the notes before it.";
+      }
+      return "Typing in "
+          + talk
+          + " from before Talkbook stopped was not put back: "
+          + why
+          + (keptIn == null ? "" : " It is kept in " + keptIn + ".");
+    }
+  }
+
+  /**
+   * Replays the journals {@code book}'s killed process left (beside it and in {@code fallback}):
+   * one made on the talk's saved notes is put back as {@link RevisionStore#bringBack} does (the
+   * notes it replaces stay in the History) and removed; one made on other notes, or whose talk is
+   * gone, is kept under another name and said, never applied nor dropped. A read-only notebook
+   * leaves them all for a writable open. Any thread but the FX thread.
+   */
+  public static List<Recovered> recover(Notebook book, Path fallback) {
+    List<Recovered> done = new ArrayList<>();
+    if (book.isReadOnly()) {
+      return done;
+    }
+    Path notebook = book.file().toAbsolutePath();
+    for (Path journal : find(notebook, fallback)) {
+      Matcher m = NAME.matcher(journal.getFileName().toString());
+      if (!m.find()) {
+        continue;
+      }
+      long id = Long.parseLong(m.group(1));
+      Talk talk = book.talks().find(id).orElse(null);
+      String title = talk == null ? "" : talk.title();
+      try {
+        byte[] bytes = Files.readAllBytes(journal);
+        if (talk == null) {
+          done.add(keep(journal, id, title, "the talk is no longer in this notebook."));
+          continue;
+        }
+        Replayed r = replay(bytes, talk.body());
+        switch (r.outcome()) {
+          case APPLIED -> {
+            if (r.talkId() != id) {
+              done.add(keep(journal, id, title, "the journal is of another talk."));
+              continue;
+            }
+            if (!r.text().equals(talk.body())) {
+              book.revisions().bringBack(id, r.text());
+              done.add(new Recovered(id, title, r.changes(), null, null));
+            }
+            Files.deleteIfExists(journal);
+          }
+          case OTHER_BASE ->
+              done.add(
+                  keep(
+                      journal,
+                      id,
+                      title,
+                      "the talk's notes were changed elsewhere since, so it would not fit."));
+          case UNREADABLE -> Files.deleteIfExists(journal); // nothing was journaled in it
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "a journal could not be replayed: " + journal, e);
+        done.add(
+            new Recovered(
+                id,
+                title,
+                0,
+                journal,
+                "it could not be read or applied ("
+                    + (e instanceof IOException io ? PathProblems.why(io) : e.toString())
+                    + ")."));
+      }
+    }
+    return done;
+  }
+
+  /** Moves {@code journal} aside, where no open replays it again. */
+  private static Recovered keep(Path journal, long id, String title, String why)
+      throws IOException {
+    Path kept =
+        journal.resolveSibling(
+            journal.getFileName()
+                + ".kept-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Files.move(journal, kept);
+    LOG.log(System.Logger.Level.WARNING, "a journal not applied, kept in " + kept + ": " + why);
+    return new Recovered(id, title, 0, kept, why);
+  }
+
+  /** The journals of {@code notebook} beside it and in {@code fallback} (unreadable: none). */
+  static List<Path> find(Path notebook, Path fallback) {
+    List<Path> found = new ArrayList<>();
+    String name = notebook.getFileName() + ".journal-";
+    for (Path[] where :
+        new Path[][] {
+          {notebook.getParent(), Path.of(name)}, {fallback, Path.of(tag(notebook) + "-" + name)}
+        }) {
+      if (where[0] == null) {
+        continue;
+      }
+      try (DirectoryStream<Path> files =
+          Files.newDirectoryStream(where[0], where[1].toString() + "*")) {
+        for (Path f : files) {
+          String file = f.getFileName().toString();
+          if (NAME.matcher(file).find()) {
+            found.add(f);
+          } else if (file.endsWith(".part") && !file.contains(".kept-")) {
+            Files.deleteIfExists(f); // a rewrite cut short by a kill: the journal before it stands
+          }
+        }
+      } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+        LOG.log(System.Logger.Level.WARNING, "no journals looked for in " + where[0], e);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The notebook's path as a short tag, for files of its own in a shared folder (the temporary
+   * folder).
+   */
+  public static String tag(Path notebook) {
+    return Integer.toHexString(notebook.toAbsolutePath().normalize().toString().hashCode());
+  }
+}

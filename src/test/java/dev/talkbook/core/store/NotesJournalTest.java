@@ -1,0 +1,328 @@
+package dev.talkbook.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Revision;
+import dev.talkbook.core.notebook.Talk;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The notes' write-ahead journal: what a killed process typed comes back at the next open. */
+class NotesJournalTest {
+  @TempDir Path dir;
+  private final List<String> told = new ArrayList<>();
+  private NotesJournal journal;
+
+  @AfterEach
+  void close() {
+    if (journal != null) {
+      journal.close();
+    }
+  }
+
+  private Path notebookFile() {
+    return dir.resolve("n.talkbook");
+  }
+
+  private NotesJournal journal(Path fallback) {
+    journal = new NotesJournal(notebookFile(), fallback, told::add);
+    return journal;
+  }
+
+  private Path fileOf(long talk) {
+    return dir.resolve("n.talkbook.journal-" + talk);
+  }
+
+  private void flush() throws Exception {
+    journal.flush().get(10, TimeUnit.SECONDS);
+  }
+
+  /** Types {@code typed} at the end of {@code text}, a character a change; the text after. */
+  private static String type(NotesJournal j, long talk, long[] seq, String text, String typed) {
+    StringBuilder sb = new StringBuilder(text);
+    for (char c : typed.toCharArray()) {
+      int at = sb.length();
+      sb.append(c);
+      j.edited(talk, ++seq[0], at, 0, String.valueOf(c), sb.toString());
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void changesAppendedInOrderReplayOnTheSavedNotes() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    long[] seq = {1};
+    j.begin(7, 1, "# Talk\n");
+    String text = type(j, 7, seq, "# Talk\n", "hello");
+    j.edited(7, ++seq[0], 7, 2, "J", "# Talk\nJllo");
+    j.edited(7, ++seq[0], 0, 0, "é😀", "é😀# Talk\nJllo");
+    flush();
+
+    NotesJournal.Replayed r = NotesJournal.replay(Files.readAllBytes(fileOf(7)), "# Talk\n");
+    assertThat(text).isEqualTo("# Talk\nhello");
+    assertThat(r.outcome()).isEqualTo(NotesJournal.Outcome.APPLIED);
+    assertThat(r.talkId()).isEqualTo(7);
+    assertThat(r.text()).isEqualTo("é😀# Talk\nJllo");
+    assertThat(r.changes()).isEqualTo(7);
+    assertThat(r.torn()).isFalse();
+  }
+
+  @Test
+  void aSaveCutsTheJournalKeepingOnlyTheChangesAfterIt() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    long[] seq = {1};
+    j.begin(7, 1, "");
+    String saved = type(j, 7, seq, "", "abc");
+    long savedSeq = seq[0];
+    String after = type(j, 7, seq, saved, "de");
+    j.saved(7, savedSeq, saved);
+    flush();
+    NotesJournal.Replayed r = NotesJournal.replay(Files.readAllBytes(fileOf(7)), saved);
+    assertThat(r.text()).isEqualTo(after);
+    assertThat(r.changes()).isEqualTo(2);
+
+    j.saved(7, seq[0], after);
+    flush();
+    assertThat(fileOf(7)).as("everything typed is in the notebook").doesNotExist();
+
+    String more = type(j, 7, seq, after, "f");
+    flush();
+    assertThat(NotesJournal.replay(Files.readAllBytes(fileOf(7)), after).text()).isEqualTo(more);
+  }
+
+  @Test
+  void aKillBetweenASaveAndItsCutStillReplaysOnTheNotesSaved() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    long[] seq = {1};
+    j.begin(7, 1, "");
+    String saved = type(j, 7, seq, "", "abc");
+    j.saving(7, saved).get(10, TimeUnit.SECONDS); // the notebook then took it: no cut yet
+    String typed = type(j, 7, seq, saved, "de");
+    flush();
+    byte[] bytes = Files.readAllBytes(fileOf(7));
+    assertThat(NotesJournal.replay(bytes, saved).text()).isEqualTo(typed);
+    assertThat(NotesJournal.replay(bytes, "").text()).as("the save failed").isEqualTo(typed);
+    assertThat(NotesJournal.replay(bytes, "ab").outcome())
+        .isEqualTo(NotesJournal.Outcome.OTHER_BASE);
+  }
+
+  @Test
+  void aJournalMadeOnOtherNotesIsNotApplied() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    long[] seq = {1};
+    j.begin(7, 1, "base");
+    type(j, 7, seq, "base", "!");
+    flush();
+    byte[] bytes = Files.readAllBytes(fileOf(7));
+    NotesJournal.Replayed other = NotesJournal.replay(bytes, "bass");
+    assertThat(other.outcome()).isEqualTo(NotesJournal.Outcome.OTHER_BASE);
+    assertThat(other.text()).isEqualTo("bass");
+    assertThat(NotesJournal.replay(bytes, "base!").outcome())
+        .isEqualTo(NotesJournal.Outcome.OTHER_BASE);
+  }
+
+  @Test
+  void aLastRecordCutShortByAKillEndsTheReplayBeforeIt() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    long[] seq = {1};
+    j.begin(7, 1, "");
+    type(j, 7, seq, "", "abcd");
+    flush();
+    byte[] whole = Files.readAllBytes(fileOf(7));
+    int lastRecord = 9 + 8 + 1; // length, CRC, type; position, removed; one byte typed
+    for (int cut = 1; cut < lastRecord; cut++) {
+      NotesJournal.Replayed r = NotesJournal.replay(Arrays.copyOf(whole, whole.length - cut), "");
+      assertThat(r.text()).as("cut %d bytes", cut).isEqualTo("abc");
+      assertThat(r.torn()).isTrue();
+    }
+    byte[] damaged = whole.clone();
+    damaged[damaged.length - 1] ^= 1;
+    assertThat(NotesJournal.replay(damaged, "").text()).isEqualTo("abc");
+  }
+
+  @Test
+  void eachTalkHasItsJournalAndASwitchKeepsTheOneNotYetSaved() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    long[] seq = {1};
+    j.begin(1, 1, "one");
+    String one = type(j, 1, seq, "one", " more");
+    j.begin(2, ++seq[0], "two");
+    String two = type(j, 2, seq, "two", " too");
+    j.edited(1, ++seq[0], 0, 0, "late", "ignored: not the open talk");
+    flush();
+    assertThat(NotesJournal.replay(Files.readAllBytes(fileOf(1)), "one").text()).isEqualTo(one);
+    assertThat(NotesJournal.replay(Files.readAllBytes(fileOf(2)), "two").text()).isEqualTo(two);
+    j.forget(2);
+    flush();
+    assertThat(fileOf(2)).doesNotExist();
+    assertThat(fileOf(1)).exists();
+  }
+
+  @Test
+  void aChangeThatIsNotOneReplacementIsJournaledWhole() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    long[] seq = {1};
+    j.begin(7, 1, "a");
+    j.replaced(7, ++seq[0], "all new");
+    String text = type(j, 7, seq, "all new", "!");
+    flush();
+    NotesJournal.Replayed r = NotesJournal.replay(Files.readAllBytes(fileOf(7)), "changed since");
+    assertThat(r.outcome()).isEqualTo(NotesJournal.Outcome.APPLIED);
+    assertThat(r.text()).isEqualTo(text);
+  }
+
+  @Test
+  void changesNotSavedForLongAreHeldAsOneWholeTextInBoundedMemory() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    long[] seq = {1};
+    j.begin(7, 1, "");
+    String line = "x".repeat(9_999) + "\n";
+    String text = "";
+    for (int i = 0; i < 300; i++) {
+      text = text + line;
+      j.edited(7, ++seq[0], text.length() - line.length(), 0, line, text);
+    }
+    flush();
+    byte[] bytes = Files.readAllBytes(fileOf(7));
+    assertThat(bytes.length)
+        .as("the whole text and at most the bound of changes after it")
+        .isLessThan(text.length() + NotesJournal.MAX_PENDING_BYTES + 100);
+    assertThat(NotesJournal.replay(bytes, "").text()).isEqualTo(text);
+  }
+
+  @Test
+  void randomEditsReplayToTheSameText() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    Random random = new Random(5);
+    long[] seq = {1};
+    String base = "start\n";
+    j.begin(3, 1, base);
+    StringBuilder text = new StringBuilder(base);
+    String savedText = base;
+    for (int i = 0; i < 2_000; i++) {
+      int at = random.nextInt(text.length() + 1);
+      int removed = Math.min(random.nextInt(3), text.length() - at);
+      String inserted = random.nextInt(4) == 0 ? "" : "ab\nç😀".substring(random.nextInt(3));
+      text.replace(at, at + removed, inserted);
+      j.edited(3, ++seq[0], at, removed, inserted, text.toString());
+      if (i % 300 == 299) {
+        savedText = text.toString();
+        j.saved(3, seq[0], savedText);
+      }
+    }
+    flush();
+    assertThat(NotesJournal.replay(Files.readAllBytes(fileOf(3)), savedText).text())
+        .isEqualTo(text.toString());
+  }
+
+  @Test
+  void aFolderThatCannotBeWrittenIsSaidOnceAndTheFallbackTakesIt() throws Exception {
+    Path blocked = dir.resolve("blocked");
+    Files.writeString(blocked, "a file where the fallback folder should be");
+    journal = new NotesJournal(blocked.resolve("sub").resolve("n.talkbook"), blocked, told::add);
+    long[] seq = {1};
+    journal.begin(7, 1, "");
+    String text = type(journal, 7, seq, "", "ab");
+    flush();
+    journal.saved(7, seq[0], text);
+    type(journal, 7, seq, text, "cd");
+    flush();
+    assertThat(told).hasSize(1);
+    assertThat(told.get(0)).startsWith("Typing cannot be journaled (");
+
+    // Where the notebook's folder cannot be written, the fallback folder has the journal.
+    Path fallback = Files.createDirectories(dir.resolve("tmp"));
+    Path notebook = dir.resolve("ro").resolve("n.talkbook");
+    NotesJournal j = new NotesJournal(notebook, fallback, told::add);
+    try {
+      j.begin(7, 1, "");
+      type(j, 7, new long[] {1}, "", "x");
+      j.flush().get(10, TimeUnit.SECONDS);
+      assertThat(fallback.resolve(NotesJournal.tag(notebook) + "-n.talkbook.journal-7")).exists();
+    } finally {
+      j.close();
+    }
+  }
+
+  // ---- the next open
+
+  private record Book(Notebook notebook, long talk) {}
+
+  private Book book() {
+    Notebook notebook = Notebook.open(notebookFile());
+    long event = notebook.events().create(Event.Details.titled("Meetup")).id();
+    long talk = notebook.talks().create(event, Talk.Details.titled("Loom"), "# Loom\n").id();
+    return new Book(notebook, talk);
+  }
+
+  @Test
+  void theNextOpenPutsTheTypingBackAndRemovesTheJournal() throws Exception {
+    Book b = book();
+    try (Notebook notebook = b.notebook()) {
+      NotesJournal j = journal(dir.resolve("tmp"));
+      long[] seq = {1};
+      j.begin(b.talk(), 1, "# Loom\n");
+      String typed = type(j, b.talk(), seq, "# Loom\n", "virtual threads");
+      flush();
+      j.close(); // as a kill: no save, the journal stays
+
+      List<NotesJournal.Recovered> done = NotesJournal.recover(notebook, dir.resolve("tmp"));
+      assertThat(done).hasSize(1);
+      assertThat(done.get(0).putBack()).isTrue();
+      assertThat(done.get(0).message()).contains("“Loom”").contains("put back");
+      assertThat(notebook.talks().get(b.talk()).body()).isEqualTo(typed);
+      assertThat(notebook.revisions().list(b.talk()).stream().map(Revision::body))
+          .as("the notes before it are kept in the History")
+          .contains("# Loom\n");
+      assertThat(fileOf(b.talk())).doesNotExist();
+      assertThat(NotesJournal.recover(notebook, dir.resolve("tmp"))).isEmpty();
+    }
+  }
+
+  @Test
+  void aJournalOnNotesChangedElsewhereIsKeptAsideAndSaid() throws Exception {
+    Book b = book();
+    try (Notebook notebook = b.notebook()) {
+      NotesJournal j = journal(dir.resolve("tmp"));
+      j.begin(b.talk(), 1, "# Loom\n");
+      type(j, b.talk(), new long[] {1}, "# Loom\n", "typed");
+      flush();
+      j.close();
+      notebook.talks().saveBody(b.talk(), "changed from the command line");
+
+      List<NotesJournal.Recovered> done = NotesJournal.recover(notebook, dir.resolve("tmp"));
+      assertThat(done).hasSize(1);
+      assertThat(done.get(0).putBack()).isFalse();
+      assertThat(done.get(0).keptIn()).exists();
+      assertThat(done.get(0).message()).contains("changed elsewhere").contains("kept in");
+      assertThat(notebook.talks().get(b.talk()).body()).isEqualTo("changed from the command line");
+      assertThat(fileOf(b.talk())).doesNotExist();
+      assertThat(NotesJournal.recover(notebook, dir.resolve("tmp"))).as("said once").isEmpty();
+    }
+  }
+
+  @Test
+  void aReadOnlyOpenLeavesTheJournalForAWritableOne() throws Exception {
+    Book b = book();
+    b.notebook().close();
+    NotesJournal j = journal(dir.resolve("tmp"));
+    j.begin(b.talk(), 1, "# Loom\n");
+    type(j, b.talk(), new long[] {1}, "# Loom\n", "x");
+    flush();
+    j.close();
+    try (Notebook readOnly =
+        Notebook.open(notebookFile(), Notebook.Options.defaults().withReadOnly(true))) {
+      assertThat(NotesJournal.recover(readOnly, dir.resolve("tmp"))).isEmpty();
+    }
+    assertThat(fileOf(b.talk())).exists();
+  }
+}
