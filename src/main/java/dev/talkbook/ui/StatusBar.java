@@ -384,7 +384,8 @@ final class StatusBar {
 
   private void showWords() {
     int count = talk.wordsProperty().get();
-    words.setText(talk.getTalk() == null ? "" : Counts.of(count, "word"));
+    // -1: a long note's words are still being counted.
+    words.setText(talk.getTalk() == null || count < 0 ? "" : Counts.of(count, "word"));
   }
 
   /** The text up to the end of its first sentence (". "), or all of it. */

@@ -133,7 +133,7 @@ public final class PreviewView {
   }
 
   private void show(List<RenderedNote.Block> blocks) {
-    note = blocks;
+    note = fitted(blocks);
     List<RenderedNote.Block> part = part();
     pending = part;
     pendingSet = true;
@@ -178,6 +178,80 @@ public final class PreviewView {
 
   /** About how much of a long note's HTML the page holds at a time. */
   static final int PART_CHARS = 160 * 1024;
+
+  /**
+   * Past this much HTML one block (a code block, a paragraph, a list) is not put in the page: a
+   * line in its place says it is too long to preview live. The part the page holds is made of whole
+   * blocks, so one block of megabytes (a 5 MB table, paragraph or code block) was laid out whole by
+   * WebKit on the FX thread, for seconds after the talk opened and again after every keystroke, and
+   * the window froze (docs/benchmarks.md, "markdown").
+   */
+  static final int BLOCK_CHARS = 128 * 1024;
+
+  /**
+   * The same for a table, which WebKit lays out again whole at each change: a keystroke in a table
+   * of 72 KB of HTML held the FX thread 770–900 ms, one of 24 KB 270 ms (on a two-core machine at a
+   * load of 14).
+   */
+  static final int TABLE_CHARS = 32 * 1024;
+
+  /** The blocks with each one too long to preview live replaced by a line saying so. */
+  static List<RenderedNote.Block> fitted(List<RenderedNote.Block> blocks) {
+    List<RenderedNote.Block> out = null;
+    for (int i = 0; i < blocks.size(); i++) {
+      RenderedNote.Block b = blocks.get(i);
+      if (b.html().length() > limit(b.html())) {
+        if (out == null) {
+          out = new ArrayList<>(blocks);
+        }
+        out.set(i, new RenderedNote.Block(b.firstLine(), b.lastLine(), tooLong(b)));
+      }
+    }
+    return out == null ? blocks : out;
+  }
+
+  /** The most HTML a block like this one may have in the page. */
+  private static int limit(String html) {
+    return html.startsWith("<table") ? TABLE_CHARS : BLOCK_CHARS;
+  }
+
+  /** What the page shows in place of a block too long to preview live. */
+  private static String tooLong(RenderedNote.Block b) {
+    String html = b.html();
+    String what =
+        html.startsWith("<table")
+            ? "This table"
+            : html.startsWith("<pre")
+                ? "This code block"
+                : html.startsWith("<ul") || html.startsWith("<ol")
+                    ? "This list"
+                    : html.startsWith("<blockquote") ? "This quote" : "This paragraph";
+    String lines =
+        b.firstLine() == b.lastLine()
+            ? "line " + String.format("%,d", b.firstLine() + 1)
+            : "lines "
+                + String.format("%,d", b.firstLine() + 1)
+                + "–"
+                + String.format("%,d", b.lastLine() + 1);
+    return "<p class=\"partial too-long\">"
+        + what
+        + " ("
+        + lines
+        + ", "
+        + megabytes(html.length())
+        + ") is too long to preview live: the preview shows "
+        + (html.startsWith("<table") ? "tables" : "blocks")
+        + " of up to "
+        + limit(html) / 1024
+        + " KB. It is all in the notes, and File → Export site… shows it whole.</p>";
+  }
+
+  /** {@code chars} as megabytes with one decimal ("5.1 MB"), or kilobytes below one. */
+  private static String megabytes(long chars) {
+    return chars >= 1_000_000
+        ? String.format(java.util.Locale.ROOT, "%.1f MB", chars / 1_000_000.0)
+        : chars / 1000 + " KB";
+  }
 
   /** The note last given, every block of it. */
   private List<RenderedNote.Block> note = List.of();

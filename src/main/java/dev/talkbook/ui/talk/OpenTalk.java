@@ -184,7 +184,10 @@ public final class OpenTalk {
     return renderProblem.getReadOnlyProperty();
   }
 
-  /** The words in the notes, kept up to date from each edit. */
+  /**
+   * The words in the notes, kept up to date from each edit; -1 while a long note's words are being
+   * counted.
+   */
   public ReadOnlyIntegerProperty wordsProperty() {
     return words.getReadOnlyProperty();
   }
@@ -268,7 +271,7 @@ public final class OpenTalk {
     session.open(talk);
     String body = talk == null ? "" : talk.body();
     text.set(body);
-    words.set(WordCount.of(body));
+    count(body);
     renderProblem.set(null);
     loads.push(new Loaded(talk, false));
     if (talk == null) {
@@ -335,13 +338,57 @@ public final class OpenTalk {
       return; // nothing open, or the echo of a load
     }
     if (position < 0 || position + removed > before.length()) {
-      words.set(WordCount.of(newText)); // a change that does not fit: count afresh
+      count(newText); // a change that does not fit: count afresh
     } else {
-      words.set(words.get() + WordCount.delta(before, newText, position, removed, inserted));
+      int delta = WordCount.delta(before, newText, position, removed, inserted);
+      if (counting != 0) {
+        countedDelta += delta; // added to the count under way once it arrives
+      } else {
+        words.set(words.get() + delta);
+      }
     }
     text.set(newText);
     session.edited(newText, position, removed, inserted);
     changes.push(new Note(getTalk().id(), newText));
+  }
+
+  /**
+   * Notes up to this long are counted on the FX thread as they are shown; longer ones on the render
+   * thread (a 5 MB note took 150–230 ms to count, a 20 MB one most of a second).
+   */
+  static final int COUNT_HERE_CHARS = 256 * 1024;
+
+  /** The count under way on the render thread (its number), 0 when none. */
+  private long counting;
+
+  private long counts;
+
+  /** The words added by the edits made while {@link #counting}. */
+  private int countedDelta;
+
+  /**
+   * Counts the words of {@code notes}: at once when short, else on the render thread, the words
+   * property -1 (not known) until then and the edits made meanwhile added to the count.
+   */
+  private void count(String notes) {
+    if (notes.length() <= COUNT_HERE_CHARS) {
+      counting = 0;
+      words.set(WordCount.of(notes));
+      return;
+    }
+    long number = ++counts;
+    counting = number;
+    countedDelta = 0;
+    words.set(-1);
+    CompletableFuture.supplyAsync(() -> WordCount.of(notes), render)
+        .whenCompleteAsync(
+            (count, error) -> {
+              if (counting == number) {
+                counting = 0;
+                words.set(error == null ? count + countedDelta : -1);
+              }
+            },
+            fx);
   }
 
   /** Saves now if anything is unsaved; fails when the save failed. */
@@ -366,7 +413,7 @@ public final class OpenTalk {
   public void restored(Talk talk) {
     session.open(talk);
     text.set(talk.body());
-    words.set(WordCount.of(talk.body()));
+    count(talk.body());
     loads.push(new Loaded(talk, true));
     renderNow.push(new Note(talk.id(), talk.body()));
   }

@@ -93,6 +93,37 @@ class PreviewViewTest {
   }
 
   @Test
+  void aBlockTooLongToPreviewLiveIsToldInItsPlace() throws Exception {
+    String cell = "<tr><td>carrier pinning</td></tr>\n";
+    String table =
+        "<table data-line=\"2\">" + cell.repeat(PreviewView.TABLE_CHARS / 30) + "</table>";
+    String code =
+        "<pre data-line=\"9\"><code>" + "x".repeat(PreviewView.BLOCK_CHARS) + "</code></pre>";
+    String list =
+        "<ul data-line=\"20\"><li>" + "y".repeat(PreviewView.BLOCK_CHARS / 2) + "</li></ul>";
+    List<RenderedNote.Block> blocks =
+        List.of(
+            new RenderedNote.Block(0, 0, "<h1 data-line=\"0\">Notes</h1>"),
+            new RenderedNote.Block(2, 7, table),
+            new RenderedNote.Block(9, 18, code),
+            new RenderedNote.Block(20, 20, list));
+    assertThat(table.length()).isGreaterThan(PreviewView.TABLE_CHARS);
+
+    List<RenderedNote.Block> fitted = PreviewView.fitted(blocks);
+    assertThat(fitted.get(0)).isEqualTo(blocks.get(0));
+    assertThat(fitted.get(1).html())
+        .startsWith("<p class=\"partial too-long\">This table (lines 3–8, ")
+        .contains("is too long to preview live: the preview shows tables of up to 32 KB.");
+    assertThat(fitted.get(2).html())
+        .startsWith("<p class=\"partial too-long\">This code block (lines 10–19, ")
+        .contains("the preview shows blocks of up to 128 KB.");
+    assertThat(fitted.get(3)).isEqualTo(blocks.get(3)); // a list of 64 KB is shown
+    assertThat(fitted).extracting(RenderedNote.Block::firstLine).containsExactly(0, 2, 9, 20);
+    assertThat(PreviewView.fitted(List.of(blocks.get(0), blocks.get(3))))
+        .isEqualTo(List.of(blocks.get(0), blocks.get(3)));
+  }
+
+  @Test
   void aLongNotesPageHoldsThePartAroundTheLineShown() throws Exception {
     List<RenderedNote.Block> blocks = note(2000);
     assertThat(htmlLength(blocks)).isGreaterThan(3 * PreviewView.WHOLE_CHARS);

@@ -132,6 +132,34 @@ class OpenTalkTest {
   }
 
   @Test
+  void aLongNotesWordsAreCountedOffTheFxThreadWithTheEditsMadeMeanwhile() throws Exception {
+    String words = "carrier pinning scheduler latency\n".repeat(OpenTalk.COUNT_HERE_CHARS / 20);
+    long id =
+        notebook
+            .talks()
+            .create(first.eventId(), Talk.Details.titled("Long"), "# Long\n\n" + words)
+            .id();
+    int expected = 1 + 4 * (OpenTalk.COUNT_HERE_CHARS / 20);
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+    render.execute(
+        () -> {
+          try {
+            busy.await(30, TimeUnit.SECONDS); // the render thread held up
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    opened(id);
+    // Shown while the render thread is busy: the words are not known yet, the FX thread went on.
+    assertThat(onFx(() -> open.wordsProperty().get())).isEqualTo(-1);
+    type("two more\n");
+    busy.countDown();
+    waitUntil(() -> onFx(() -> open.wordsProperty().get()) == expected + 2);
+    type("and three\n");
+    assertThat(onFx(() -> open.wordsProperty().get())).isEqualTo(expected + 4);
+  }
+
+  @Test
   void editingIsSavedCountedAndRendered() throws Exception {
     opened(first.id());
     type("## More\n\nthree new words\n");
