@@ -58,6 +58,9 @@ public final class MarkdownImportDialog {
     bar.setMaxWidth(Double.MAX_VALUE);
     bar.progressProperty().bind(job.progressProperty());
     bar.visibleProperty().bind(job.runningProperty());
+    // Room for the bar only while it runs: hidden, it left an empty band under "From …" (the
+    // report takes the room back and gives it).
+    bar.managedProperty().bind(bar.visibleProperty());
     Label status = new Label();
     status.setId(STATUS_ID);
     status.setWrapText(true);
