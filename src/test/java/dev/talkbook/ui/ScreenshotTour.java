@@ -71,6 +71,7 @@ public final class ScreenshotTour {
             t.later(() -> t.menu("History of this talk…"));
           });
       all.put("new-event", t -> t.later(() -> t.menu("New event…")));
+      all.put("new-talk", t -> t.later(() -> t.menu("New talk…")));
       all.put("export", t -> t.menu("Export site…"));
       all.put(
           "folded",
