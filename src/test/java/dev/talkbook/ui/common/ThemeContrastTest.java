@@ -69,9 +69,11 @@ class ThemeContrastTest extends OwnerWindowTest {
     found.getStyleClass().add("tb-snippet-text");
     Rectangle mark = new Rectangle(40, 12);
     mark.getStyleClass().add("tb-snippet-match");
+    javafx.scene.control.TextField hinted = new javafx.scene.control.TextField();
+    hinted.setPromptText("https://…");
     robot.interact(
         () -> {
-          Scene scene = new Scene(new VBox(list, found, mark), 400, 300);
+          Scene scene = new Scene(new VBox(list, found, mark, hinted), 400, 300);
           theme.apply(scene);
           stage.setScene(scene);
         });
@@ -95,7 +97,14 @@ class ThemeContrastTest extends OwnerWindowTest {
             Color bg = (Color) fills.get(fills.size() - 1).getFill();
             double ratio = contrast((Color) words.getTextFill(), bg);
             if (ratio < AA) {
-              failures.add(String.format("selected %s: %.2f:1", ROWS.get(index), ratio));
+              failures.add(
+                  String.format(
+                      "selected %s: %.2f:1 %s on %s %s",
+                      ROWS.get(index),
+                      ratio,
+                      words.getTextFill(),
+                      bg,
+                      cell.getPseudoClassStates()));
             }
             return null;
           });
@@ -103,6 +112,26 @@ class ThemeContrastTest extends OwnerWindowTest {
     double marked = FxWait.onFx(() -> contrast((Color) found.getFill(), (Color) mark.getFill()));
     if (marked < AA) {
       failures.add(String.format("a found word over its mark: %.2f:1", marked));
+    }
+    // A field's hint, shown while the field is not focused (the list has the focus).
+    robot.interact(list::requestFocus);
+    double hint =
+        FxWait.onFx(
+            () -> {
+              hinted.applyCss();
+              hinted.layout();
+              Text prompt =
+                  hinted.lookupAll(".text").stream()
+                      .filter(n -> n instanceof Text t && "https://…".equals(t.getText()))
+                      .map(Text.class::cast)
+                      .findFirst()
+                      .orElseThrow();
+              var fills = hinted.getBackground().getFills();
+              return contrast(
+                  (Color) prompt.getFill(), (Color) fills.get(fills.size() - 1).getFill());
+            });
+    if (hint < AA) {
+      failures.add(String.format("a field's hint: %.2f:1", hint));
     }
     robot.interact(() -> new Theme(false).applyUserAgentStylesheet());
     assertThat(failures).as(dark ? "dark" : "light").isEmpty();
