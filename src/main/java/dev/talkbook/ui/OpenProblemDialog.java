@@ -62,6 +62,11 @@ final class OpenProblemDialog {
     alert.setHeaderText("Cannot open " + problem.file().getFileName());
     alert.getDialogPane().setId("open-problem");
     alert.getDialogPane().setMinWidth(520);
+    if (!canOpenReadOnly(problem)) {
+      // Enter chooses another notebook (with read-only offered, Open read-only is the default).
+      ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(CHOOSE))
+          .setDefaultButton(true);
+    }
     return alert;
   }
 

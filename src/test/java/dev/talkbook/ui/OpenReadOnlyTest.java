@@ -62,6 +62,15 @@ class OpenReadOnlyTest extends RealWindowTest {
     waitUntil(() -> robot.lookup("#open-problem").tryQuery().isPresent());
 
     assertThat(robot.lookup("Open read-only").tryQuery()).isEmpty();
+    // Enter does the likely next step, as in every other dialog: it had no default button.
+    javafx.scene.control.DialogPane pane =
+        robot.lookup("#open-problem").queryAs(javafx.scene.control.DialogPane.class);
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    ((javafx.scene.control.Button) pane.lookupButton(OpenProblemDialog.CHOOSE))
+                        .isDefaultButton()))
+        .isTrue();
     FxWait.clickOn(robot, "Quit");
   }
 }

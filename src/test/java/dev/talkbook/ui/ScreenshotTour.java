@@ -71,6 +71,7 @@ public final class ScreenshotTour {
             t.later(() -> t.menu("History of this talk…"));
           });
       all.put("new-event", t -> t.later(() -> t.menu("New event…")));
+      all.put("new-talk", t -> t.later(() -> t.menu("New talk…")));
       all.put("export", t -> t.menu("Export site…"));
       all.put(
           "folded",
@@ -158,6 +159,41 @@ public final class ScreenshotTour {
             field.setText("journal");
             field.requestFocus();
           });
+      all.put("about", t -> t.later(() -> t.menu("About Talkbook")));
+      all.put("shortcuts", t -> t.menu("Keyboard shortcuts"));
+      all.put("now-and-next", t -> t.menu("Now and next…"));
+      all.put("import-schedule", t -> t.menu("Import schedule…"));
+      all.put("export-markdown", t -> t.later(() -> t.menu("Export Markdown…")));
+      all.put(
+          "import-markdown",
+          t -> {
+            t.importing = true;
+            t.later(() -> t.menu("Import Markdown…"));
+          });
+      all.put(
+          "find",
+          t -> {
+            t.open("Virtual threads in practice");
+            t.later(() -> t.menu("Replace…"));
+          });
+      all.put(
+          "rehearse",
+          t -> {
+            t.open("Virtual threads in practice");
+            t.later(() -> t.menu("Rehearse…"));
+          });
+      all.put("empty-talk", t -> t.open("A talk with no notes yet"));
+      all.put(
+          "empty-event",
+          t -> {
+            @SuppressWarnings("unchecked")
+            var tree =
+                (javafx.scene.control.TreeView<Object>) t.stage.getScene().lookup("#navigator");
+            var root = tree.getRoot();
+            var last = root.getChildren().get(root.getChildren().size() - 1);
+            tree.getSelectionModel().select(last);
+          });
+      all.put("delete", t -> t.later(() -> t.menu("Delete…")));
       return all;
     }
 
@@ -179,6 +215,25 @@ public final class ScreenshotTour {
               body.replace("outline", "tree").lines().limit(30).reduce("", (a, b) -> a + b + "\n"));
       notebook.talks().leave(outlines.id());
       notebook.talks().saveBody(outlines.id(), body);
+      var meetup = notebook.events().list().get(0);
+      notebook
+          .talks()
+          .create(
+              meetup.id(),
+              new Talk.Details(
+                  "A talk with no notes yet", List.of(), null, null, null, null, List.of()),
+              "");
+      notebook
+          .events()
+          .create(
+              new dev.talkbook.core.notebook.Event.Details(
+                  "An event with no talks", null, null, null, null));
+      markdownIn = Files.createTempDirectory("talkbook-tour-md-in");
+      for (String f : List.of("01-virtual-threads.md", "02-sqlite-everywhere.md")) {
+        try (var in = dev.talkbook.core.sample.SampleMeetup.class.getResourceAsStream(f)) {
+          Files.copy(in, markdownIn.resolve(f));
+        }
+      }
       window =
           new MainWindow(
               stage, notebook, executors, Settings.load(settingsFile), theme, new Host());
@@ -347,6 +402,14 @@ public final class ScreenshotTour {
       ((javafx.scene.control.TextField) stage.getScene().lookup("#search-field")).clear();
     }
 
+    /**
+     * Where the Markdown import reads (a copy of two sample notes); the export writes elsewhere.
+     */
+    private Path markdownIn;
+
+    /** Whether the next folder asked for is the import's. */
+    private boolean importing;
+
     /** Whether the "repl" screen docked the REPL (the next screen hides it again). */
     private boolean replShown;
 
@@ -370,7 +433,7 @@ public final class ScreenshotTour {
       Platform.exit();
     }
 
-    private static final class Host implements MainWindow.Host {
+    private final class Host implements MainWindow.Host {
       @Override
       public void openLink(String url) {}
 
@@ -395,7 +458,15 @@ public final class ScreenshotTour {
 
       @Override
       public java.nio.file.Path chooseFolder(String title) {
-        return null; // nor imports or exports a folder
+        if (importing) {
+          importing = false;
+          return markdownIn;
+        }
+        try {
+          return Files.createTempDirectory("talkbook-tour-md-out");
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
       }
     }
   }

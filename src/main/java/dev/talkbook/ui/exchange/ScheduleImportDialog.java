@@ -126,8 +126,12 @@ public final class ScheduleImportDialog {
     ProgressBar bar = new ProgressBar(0);
     bar.setMaxWidth(Double.MAX_VALUE);
     bar.visibleProperty().bind(check.runningProperty().or(run.runningProperty()));
+    // Room for the bar and the status line only while they show something: hidden, they left an
+    // empty band between the form and the report (the report takes the room back and gives it).
+    bar.managedProperty().bind(bar.visibleProperty());
     Label status = new Label();
     status.setId(STATUS_ID);
+    status.managedProperty().bind(status.textProperty().isNotEmpty());
     // Either job's failure marks the line; the next start of either clears the mark.
     StatusLine.follow(status, check);
     StatusLine.follow(status, run);

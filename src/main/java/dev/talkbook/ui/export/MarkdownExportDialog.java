@@ -2,6 +2,7 @@ package dev.talkbook.ui.export;
 
 import dev.talkbook.core.site.MarkdownExporter;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.DialogButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.StatusLine;

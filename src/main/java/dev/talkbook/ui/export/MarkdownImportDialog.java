@@ -5,6 +5,7 @@ import dev.talkbook.core.site.MarkdownImporter.FileResult;
 import dev.talkbook.core.site.MarkdownImporter.Report;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.DefaultButtons;
+import dev.talkbook.ui.common.DialogButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.Theme;
@@ -58,6 +59,9 @@ public final class MarkdownImportDialog {
     bar.setMaxWidth(Double.MAX_VALUE);
     bar.progressProperty().bind(job.progressProperty());
     bar.visibleProperty().bind(job.runningProperty());
+    // Room for the bar only while it runs: hidden, it left an empty band under "From …" (the
+    // report takes the room back and gives it).
+    bar.managedProperty().bind(bar.visibleProperty());
     Label status = new Label();
     status.setId(STATUS_ID);
     status.setWrapText(true);

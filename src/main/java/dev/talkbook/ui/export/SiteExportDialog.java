@@ -5,6 +5,7 @@ import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.SiteExporter;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.DefaultButtons;
+import dev.talkbook.ui.common.DialogButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.StatusLine;

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -21,6 +22,9 @@ import javafx.stage.Window;
  * notebook, the settings), with a button that copies them for a bug report.
  */
 public final class AboutDialog extends Dialog<Void> {
+  /** The style class of the names in the left column (Java, JavaFX, Notebook, Settings). */
+  public static final String KEY_CLASS = "tb-about-key";
+
   final Label details = new Label();
 
   public AboutDialog(Window owner, Path notebook, Path settings) {
@@ -50,7 +54,9 @@ public final class AboutDialog extends Dialog<Void> {
     StringBuilder text = new StringBuilder(name.getText()).append('\n');
     for (int i = 0; i < rows.length; i++) {
       Label key = new Label(rows[i][0]);
-      key.getStyleClass().add("tb-muted");
+      key.getStyleClass().addAll("tb-muted", KEY_CLASS);
+      // Never narrower than its word: a long path beside it took the column down to "…".
+      key.setMinWidth(Region.USE_PREF_SIZE);
       Label value = new Label(rows[i][1]);
       value.setWrapText(true);
       facts.addRow(i, key, value);

@@ -1,6 +1,7 @@
 package dev.talkbook.ui.repl;
 
 import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.ui.common.DialogButtons;
 import dev.talkbook.ui.common.OverOwner;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -14,7 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
@@ -75,7 +75,7 @@ public final class OfflinePreparation {
                 + " local Maven repository, so the talk needs no network on stage.");
     about.setWrapText(true);
     VBox.setVgrow(results, Priority.ALWAYS);
-    VBox root = new VBox(10, about, bar, status, results, new HBox(8, cancel, close));
+    VBox root = new VBox(10, about, bar, status, results, DialogButtons.bar(cancel, close));
     root.setPadding(new Insets(16));
     root.setPrefWidth(560);
     stage.setScene(new Scene(root));

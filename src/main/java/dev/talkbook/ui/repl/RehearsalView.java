@@ -1,6 +1,7 @@
 package dev.talkbook.ui.repl;
 
 import dev.talkbook.core.repl.Rehearsal;
+import dev.talkbook.ui.common.DialogButtons;
 import dev.talkbook.ui.common.OverOwner;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -16,7 +17,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -114,7 +114,7 @@ public final class RehearsalView {
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
     split.setDividerPositions(0.45);
     VBox.setVgrow(split, Priority.ALWAYS);
-    VBox root = new VBox(10, bar, status, split, new HBox(8, show, close));
+    VBox root = new VBox(10, bar, status, split, DialogButtons.bar(show, close));
     root.setPadding(new Insets(16));
     root.setPrefSize(640, 520);
     Scene scene = new Scene(root);

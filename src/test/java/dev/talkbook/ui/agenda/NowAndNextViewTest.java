@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -188,6 +189,32 @@ class NowAndNextViewTest extends OwnerWindowTest {
     assertThat(FxWait.onFx(() -> List.copyOf(view.list().getItems()))).isEmpty();
     assertThat(FxWait.onFx(() -> robot.lookup("Enter opens the selected talk's notes.").tryQuery()))
         .hasValueSatisfying(hint -> assertThat(hint.isVisible()).as("no row to open").isFalse());
+  }
+
+  @Test
+  void hasADefaultButtonThatOpensTheSelectedTalkAndACancelButtonThatCloses(FxRobot robot)
+      throws Exception {
+    Event camp = notebook.events().create(Event.Details.titled("Camp"));
+    notebook.events().setTimeZone(camp.id(), "Europe/Berlin");
+    Talk soldering = talk(camp.id(), "Soldering", "Saal 1", 14, 45);
+    NowAndNextView empty = open(robot, 0, 30); // nothing on: nothing to open
+    FxWait.untilFx("the empty text", () -> !emptyText(robot).isEmpty());
+    Button open = robot.lookup("#" + NowAndNextView.OPEN_ID).queryButton();
+    Button close = robot.lookup("#" + NowAndNextView.CLOSE_ID).queryButton();
+    assertThat(FxWait.onFx(open::isDefaultButton)).isTrue();
+    assertThat(FxWait.onFx(open::isDisabled)).as("nothing to open").isTrue();
+    assertThat(FxWait.onFx(close::isCancelButton)).isTrue();
+    robot.interact(close::fire);
+    assertThat(FxWait.onFx(() -> empty.stage().isShowing())).isFalse();
+
+    NowAndNextView view = open(robot, 14, 30);
+    FxWait.untilFx("the talk on now", () -> view.list().getItems().size() == 1);
+    Button openNow =
+        FxWait.onFx(() -> (Button) view.stage().getScene().lookup("#" + NowAndNextView.OPEN_ID));
+    FxWait.untilFx("Open enabled", () -> !openNow.isDisabled());
+    robot.interact(openNow::fire);
+    assertThat(opened).containsExactly(soldering.id());
+    assertThat(FxWait.onFx(() -> view.stage().isShowing())).isFalse();
   }
 
   @Test

@@ -74,6 +74,25 @@ class ScheduleImportDialogTest extends OwnerWindowTest {
   }
 
   @Test
+  void theReportStartsUnderTheFormWithNoEmptyBandBetween(FxRobot robot) throws Exception {
+    open(robot, "");
+    TextArea report = report(robot);
+    FxWait.untilFx("laid out", () -> report.getHeight() > 0);
+    double[] gap =
+        FxWait.onFx(
+            () -> {
+              javafx.scene.layout.VBox root = (javafx.scene.layout.VBox) report.getParent();
+              javafx.scene.Node form = root.getChildren().get(0);
+              return new double[] {
+                report.getBoundsInParent().getMinY() - form.getBoundsInParent().getMaxY(),
+                root.getSpacing()
+              };
+            });
+    // A hidden progress bar and an empty status line took 56 px more than the spacing.
+    assertThat(gap[0]).isLessThanOrEqualTo(gap[1] + 0.5);
+  }
+
+  @Test
   void aFileIsCheckedFirstThenImported(FxRobot robot) throws Exception {
     Path file = dir.resolve("camp.xml");
     Files.write(file, fixture("frab-schedule.xml"));

@@ -130,6 +130,33 @@ class ExportDialogsTest extends OwnerWindowTest {
   }
 
   @Test
+  void theMarkdownImportsSummaryStartsUnderItsFolderWithNoEmptyBandBetween(FxRobot robot)
+      throws Exception {
+    Path md = Files.createDirectories(dir.resolve("md/meetup"));
+    Files.writeString(md.resolve("_index.md"), "---\ntitle: Spring Meetup\n---\n");
+    robot.interact(
+        () ->
+            new MarkdownImportDialog(
+                    stage, notebook, md.getParent(), Runnable::run, Runnable::run, report -> {})
+                .show());
+    Label status = robot.lookup("#" + MarkdownImportDialog.STATUS_ID).queryAs(Label.class);
+    FxWait.untilFx("the dry run's summary", () -> !status.getText().isEmpty());
+    double[] gap =
+        FxWait.onFx(
+            () -> {
+              javafx.scene.layout.VBox root = (javafx.scene.layout.VBox) status.getParent();
+              root.layout();
+              javafx.scene.Node from = root.getChildren().get(0);
+              return new double[] {
+                status.getBoundsInParent().getMinY() - from.getBoundsInParent().getMaxY(),
+                root.getSpacing()
+              };
+            });
+    // The progress bar, hidden once the dry run was done, kept its room: 30 px more.
+    assertThat(gap[0]).isLessThanOrEqualTo(gap[1] + 0.5);
+  }
+
+  @Test
   void aNotebooksFirstSiteIsOfferedAFolderBesideIt() {
     assertThat(SiteExportDialog.defaultFolder(Path.of("/home/ana/talks.talkbook")))
         .isEqualTo(Path.of("/home/ana/talks-site"));

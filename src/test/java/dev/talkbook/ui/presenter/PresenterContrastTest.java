@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (WCAG AA) against every background it shows: computed from the style sheets themselves, the
  * window's (the app's sheet, the REPL's, the editor's, presenter mode's) and the preview page's.
  */
-class PresenterContrastTest {
+public class PresenterContrastTest {
 
   static final double AA = 4.5;
 
@@ -183,8 +183,8 @@ class PresenterContrastTest {
     return Color.web(v);
   }
 
-  /** WCAG 2's contrast ratio. */
-  static double contrast(Color a, Color b) {
+  /** WCAG 2's contrast ratio (also the window's own, {@code ui.common.ThemeContrastTest}). */
+  public static double contrast(Color a, Color b) {
     double la = luminance(a);
     double lb = luminance(b);
     return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);

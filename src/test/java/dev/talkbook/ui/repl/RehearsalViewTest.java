@@ -61,8 +61,13 @@ class RehearsalViewTest {
     Scene scene = view[0].stage().getScene();
     ListView<?> checks = (ListView<?>) scene.lookup("#" + RehearsalView.CHECKS_ID);
     // A fresh JVM runs the blocks: slow on a loaded machine.
+    // Until it is over: the third check is listed as it has run, a moment before the end selects
+    // the block that differs.
+    Label over = (Label) scene.lookup("#" + RehearsalView.STATUS_ID);
     FxWait.untilFx(
-        "the three checks", java.time.Duration.ofSeconds(90), () -> checks.getItems().size() == 3);
+        "the three checks, the rehearsal over",
+        java.time.Duration.ofSeconds(90),
+        () -> checks.getItems().size() == 3 && over.getText().endsWith("were not changed."));
 
     // The checks, the selection, the difference and the status are set at once: read them so.
     record Shown(
@@ -99,6 +104,18 @@ class RehearsalViewTest {
                 .orElseThrow()
                 .fire());
     assertThat(FxWait.onFx(notes::getCaretPosition)).isEqualTo(md.indexOf("```java\nSystem.out"));
+    // Its buttons on the right, as in every other dialog (they sat on the left).
+    double[] right =
+        FxWait.onFx(
+            () -> {
+              Button close = (Button) scene.lookup("#" + RehearsalView.CLOSE_ID);
+              javafx.scene.layout.Region root = (javafx.scene.layout.Region) scene.getRoot();
+              return new double[] {
+                close.localToScene(close.getLayoutBounds()).getMaxX(),
+                scene.getWidth() - root.getPadding().getRight()
+              };
+            });
+    assertThat(right[0]).isCloseTo(right[1], org.assertj.core.data.Offset.offset(1.0));
     robot.interact(() -> view[0].stage().close());
   }
 

@@ -1,6 +1,5 @@
-package dev.talkbook.ui.export;
+package dev.talkbook.ui.common;
 
-import dev.talkbook.ui.common.LongJob;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -8,18 +7,19 @@ import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.stage.Stage;
 
 /**
- * The button rows of the export and import dialogs: a {@link ButtonBar}, so the buttons sit on the
- * right in the order the platform's own dialogs use (the default action last on Linux and macOS,
- * first on Windows), and one button that cancels the running job or, when none runs, closes.
+ * The button rows of the export, import and rehearsal windows: a {@link ButtonBar}, so the buttons
+ * sit on the right in the order the platform's own dialogs use (the default action last on Linux
+ * and macOS, first on Windows), and one button that cancels the running job or, when none runs,
+ * closes.
  */
-final class DialogButtons {
+public final class DialogButtons {
   private DialogButtons() {}
 
   /**
    * The buttons in a bar, placed by their role: a default button is the action, a cancel button is
    * Cancel/Close, any other is a secondary action next to them.
    */
-  static ButtonBar bar(Button... buttons) {
+  public static ButtonBar bar(Button... buttons) {
     ButtonBar bar = new ButtonBar();
     for (Button b : buttons) {
       ButtonData data =
@@ -34,7 +34,7 @@ final class DialogButtons {
   }
 
   /** "Cancel" while the job runs (it stops the job), "Close" otherwise (it closes the dialog). */
-  static Button cancelOrClose(LongJob<?> job, Stage stage) {
+  public static Button cancelOrClose(LongJob<?> job, Stage stage) {
     Button b = new Button();
     b.textProperty().bind(Bindings.when(job.runningProperty()).then("Cancel").otherwise("Close"));
     b.setCancelButton(true);
