@@ -531,9 +531,23 @@ public final class PresenterMode {
       settings.put(Settings.PRESENTER_FONT_SIZE, fontSize);
       applyFont();
     } else {
+      finishBeforeAKey(e);
       return;
     }
     e.consume();
+  }
+
+  /**
+   * Another key pressed in the audience's window while a snippet is typed in finishes the snippet
+   * at once, and then does what it does (types after it, moves the caret, …): the keys went into
+   * the middle of the snippet, the rest typed after them ({@code new TalkXYZ("SQLite…")}), and the
+   * next Page Down ran code that did not compile in front of the room. A modifier alone waits for
+   * its key.
+   */
+  private void finishBeforeAKey(KeyEvent e) {
+    if (typist.isTyping() && !e.getCode().isModifierKey() && e.getSource() == stage.getScene()) {
+      typist.finish();
+    }
   }
 
   /**

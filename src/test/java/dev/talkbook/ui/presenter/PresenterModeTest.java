@@ -266,6 +266,23 @@ class PresenterModeTest {
   }
 
   @Test
+  void keysTypedWhileASnippetIsTypedInFinishItAndGoAfterIt(FxRobot robot) {
+    String whole = "String s = \"" + "x".repeat(200) + "\";";
+    robot.interact(() -> notes.set("# T\n\n```java\n" + whole + "\n```\n"));
+    robot.interact(presenter::enter);
+    robot.interact(input::requestFocus);
+    robot.type(KeyCode.PAGE_DOWN);
+    until(() -> input.getText().length() > 3);
+    assertThat(onFx(presenter::isTyping)).isTrue();
+    // The presenter types meanwhile: the snippet is finished first, the keys go after it (before,
+    // they went into its middle and the rest was typed after them).
+    robot.press(KeyCode.SHIFT).type(KeyCode.X, KeyCode.Y, KeyCode.Z).release(KeyCode.SHIFT);
+    assertThat(inputText()).isEqualTo(whole + "XYZ");
+    assertThat(onFx(presenter::isTyping)).isFalse();
+    robot.interact(presenter::exit);
+  }
+
+  @Test
   void theToolbarSaysWhatTheNextKeyDoesWhileTypingRunningAndReady(FxRobot robot) {
     String longer = "# T\n\n```java\n" + "String s = \"" + "x".repeat(200) + "\";\n```\n";
     robot.interact(() -> notes.set(longer));
