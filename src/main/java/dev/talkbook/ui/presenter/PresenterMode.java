@@ -340,10 +340,17 @@ public final class PresenterMode {
    * timer and the next snippet.
    */
   public void enterPresenterView() {
-    if (active) {
+    if (view != null) {
       return;
     }
-    begin();
+    if (active) {
+      // From presenter mode in this window: the same presentation (the script where it stands,
+      // the layout to put back on leaving), now with the speaker's window. Only leaving had been
+      // done: the presenter was left without the window they asked for.
+      leaveOneWindow();
+    } else {
+      begin();
+    }
     repl.show();
     repl.showAlone(true);
     applyFont();
@@ -371,6 +378,18 @@ public final class PresenterMode {
       stage.setFullScreenExitHint(NO_HINT);
       stage.setFullScreen(true);
       dev.talkbook.ui.common.FullScreen.cover(stage, audience.getBounds());
+    }
+  }
+
+  /**
+   * Undoes what {@link #enter()} does beyond {@link #begin()}: the REPL's room follows the window's
+   * height no more, and the window goes back to the full-screen state it had before presenting
+   * (presenter view puts it full screen on the audience's screen when there is one).
+   */
+  private void leaveOneWindow() {
+    stage.getScene().heightProperty().removeListener(heightChanged);
+    if (stage.isFullScreen() && !before.wasFullScreen()) {
+      stage.setFullScreen(false);
     }
   }
 

@@ -591,6 +591,31 @@ class PresenterModeTest {
   }
 
   @Test
+  void presenterViewChosenInPresenterModeOpensTheSpeakersWindowWhereTheScriptStands(FxRobot robot) {
+    robot.interact(() -> presenter.typingProperty().set(false));
+    robot.interact(() -> dock.getItems().add(replPane));
+    WaitForAsyncUtils.waitForFxEvents();
+    List<Object> before = onFx(this::layout);
+    robot.interact(presenter::enter);
+    robot.type(KeyCode.PAGE_DOWN);
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(ran).containsExactly("int answer = 6 * 7;");
+    // Presenter view chosen now: the speaker's window opens (before: presenter mode was left).
+    robot.interact(presenter::enterPresenterView);
+    assertThat(presenter.isActive()).isTrue();
+    PresenterView view = presenter.view();
+    assertThat(view).as("the speaker's window").isNotNull();
+    assertThat(onFx(() -> view.stage().isShowing())).isTrue();
+    assertThat(onFx(() -> List.copyOf(dock.getItems()))).containsExactly(replPane);
+    assertThat(onFx(stage::isFullScreen)).as("one screen: not full screen").isFalse();
+    // The script goes on where it stood.
+    assertThat(text(view::nextText)).isEqualTo("answer + 1");
+    robot.interact(presenter::exit);
+    assertThat(onFx(() -> view.stage().isShowing())).isFalse();
+    until(() -> layout().equals(before));
+  }
+
+  @Test
   void theSpeakerNotesKeepTheEditorsColoursInTheDarkTheme(FxRobot robot) {
     dark = true;
     robot.interact(presenter::enterPresenterView);
