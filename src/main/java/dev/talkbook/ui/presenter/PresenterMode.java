@@ -320,8 +320,12 @@ public final class PresenterMode {
     }
     begin();
     window.content().getItems().remove(window.navigator());
+    // The presenter's sizes before the REPL is shown, its room once after: showing the REPL lays
+    // out the whole window (CSS and layout, with the projector's sheet), and each size change
+    // after it had the window laid out again (two more passes over the whole scene; the FX
+    // thread was held 0.3-1.7 s on entering, on a loaded machine).
+    applyFont(false);
     repl.show();
-    applyFont();
     // At the presenter's text size the REPL's usual third showed three lines of output in a small
     // window: room for the last result, at its size, as the window changes (full screen, below).
     giveReplRoom();
@@ -351,9 +355,9 @@ public final class PresenterMode {
     } else {
       begin();
     }
+    applyFont(false); // before the REPL lays the window out (see enter())
     repl.show();
     repl.showAlone(true);
-    applyFont();
     Screen home = screenOf(stage);
     Screen audience =
         Screen.getScreens().stream().filter(s -> !s.equals(home)).findFirst().orElse(null);
@@ -708,11 +712,18 @@ public final class PresenterMode {
 
   /** One size for everything the audience sees; the REPL's room for it. */
   private void applyFont() {
+    applyFont(true);
+  }
+
+  /** One size for everything the audience sees; the REPL's room for it when {@code room}. */
+  private void applyFont(boolean room) {
     stage.getScene().getRoot().setStyle("-fx-font-size: " + fontSize + "px;");
     repl.setCodeFontSize(fontSize);
     window.notesFontSize().set(fontSize);
     preview.setZoom(fontSize / PREVIEW_FONT);
-    giveReplRoom();
+    if (room) {
+      giveReplRoom();
+    }
   }
 
   /**

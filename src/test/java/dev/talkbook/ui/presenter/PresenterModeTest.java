@@ -74,6 +74,7 @@ class PresenterModeTest {
   private boolean fits;
   private dev.talkbook.ui.common.ReplGuide guide;
   private int stops;
+  private double fontAtShow = -1; // the REPL's font size as it was shown
 
   @Start
   void start(Stage stage) {
@@ -98,6 +99,7 @@ class PresenterModeTest {
         new PresenterMode.Repl() {
           @Override
           public void show() {
+            fontAtShow = replFont.get();
             if (!dock.getItems().contains(replPane)) {
               dock.getItems().add(replPane);
               dock.setDividerPositions(0.62);
@@ -455,6 +457,18 @@ class PresenterModeTest {
     assertThat(replFont.get()).isZero();
     assertThat(previewZoom).isEqualTo(1);
     assertThat(previewPresenting).isFalse();
+  }
+
+  @Test
+  void enteringSetsThePresentersSizesBeforeTheReplLaysTheWindowOut(FxRobot robot) {
+    // Showing the REPL lays the whole window out (CSS and layout); the sizes set after it had the
+    // window laid out once more, twice with the REPL's room, while entering.
+    for (boolean view : List.of(false, true)) {
+      fontAtShow = -1;
+      robot.interact(view ? presenter::enterPresenterView : presenter::enter);
+      assertThat(fontAtShow).as("the REPL's size as it is shown").isEqualTo(presenter.fontSize());
+      robot.interact(presenter::exit);
+    }
   }
 
   @Test
