@@ -312,11 +312,14 @@ final class JavaMenu {
     return presenter;
   }
 
-  /** Presenter view on demand (one screen too), or leaves presenter mode. */
+  /**
+   * Presenter view on demand (one screen too), also from presenter mode in this window (which only
+   * left presenter mode before); chosen again in presenter view, leaves it.
+   */
   private void presenterView() {
-    if (presenting()) {
-      presenter().exit();
-    } else if (parts.talk().getTalk() != null) {
+    if (presenting() && presenter.isPresenterView()) {
+      presenter.exit();
+    } else if (presenting() || parts.talk().getTalk() != null) {
       presenter().enterPresenterView();
     }
   }

@@ -151,6 +151,34 @@ class PresenterWindowTest extends RealWindowTest {
   }
 
   @Test
+  void presenterViewFromPresenterModeOpensTheSpeakersWindow(FxRobot robot) throws Exception {
+    fire(robot, "Presenter mode");
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).isPresent();
+    fire(robot, "Presenter view (a window for the speaker)");
+    // The speaker's window opens; before, presenter mode was only left.
+    FxWait.untilFx(
+        "the speaker's window",
+        () ->
+            javafx.stage.Window.getWindows().stream()
+                .anyMatch(
+                    w ->
+                        w instanceof javafx.stage.Stage s
+                            && s.isShowing()
+                            && "Presenter view — Talkbook".equals(s.getTitle())));
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).isPresent();
+    fire(robot, "Presenter view (a window for the speaker)");
+    FxWait.untilFx(
+        "presenter view left",
+        () ->
+            javafx.stage.Window.getWindows().stream()
+                .noneMatch(
+                    w ->
+                        w instanceof javafx.stage.Stage s
+                            && "Presenter view — Talkbook".equals(s.getTitle())));
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).isEmpty();
+  }
+
+  @Test
   void pageDownTypesTheSnippetIntoTheReplAndRunsIt(FxRobot robot) throws Exception {
     CheckMenuItem typing = (CheckMenuItem) item("Presenter mode types snippets in");
     assertThat(typing.isSelected()).isTrue();

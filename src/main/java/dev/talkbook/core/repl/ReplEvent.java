@@ -60,7 +60,9 @@ public sealed interface ReplEvent {
   /**
    * A new JVM replaced one that ended ({@code reason} says how) or was restarted on request; {@code
    * replayed} definitions were evaluated again; {@code reruns} says of each definition that was not
-   * restored, or was restored with a remark, which it is and why.
+   * restored, or was restored with a remark, which it is and why. A re-run replaced by another
+   * Restart (or a Reset) says so in {@code reason}, with none replayed and none listed: the
+   * definitions are all run again by the next.
    */
   record Restarted(String reason, int replayed, List<Rerun> reruns) implements ReplEvent {
     public Restarted {

@@ -361,11 +361,23 @@ public final class ReplSession implements AutoCloseable {
     input.endOfInput();
   }
 
+  /**
+   * Restarts and resets asked for whose turn on the worker thread has not come yet: a re-run of the
+   * definitions they stop was replaced, not stopped (see {@link #restartAndReplay}).
+   */
+  private final java.util.concurrent.atomic.AtomicInteger restartsWaiting =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private final java.util.concurrent.atomic.AtomicInteger resetsWaiting =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Forgets everything: a fresh JVM with nothing replayed. */
   public CompletableFuture<Void> reset() {
+    resetsWaiting.incrementAndGet();
     stop();
     return submit(
         () -> {
+          resetsWaiting.decrementAndGet();
           closeEngine();
           definitions = List.of();
           startsOnItsOwn = 0;
@@ -378,9 +390,11 @@ public final class ReplSession implements AutoCloseable {
 
   /** A fresh JVM with the definitions that were valid replayed (like jshell's {@code /reload}). */
   public CompletableFuture<Void> restart() {
+    restartsWaiting.incrementAndGet();
     stop();
     return submit(
         () -> {
+          restartsWaiting.decrementAndGet();
           closeEngine();
           startsOnItsOwn = 0;
           restartAndReplay("Restarted on request.");
@@ -1115,6 +1129,23 @@ public final class ReplSession implements AutoCloseable {
       currentEvaluation = -1;
     }
     output.end();
+    if (interruption.get() != null && restartsWaiting.get() + resetsWaiting.get() > 0) {
+      // Restart (or Reset) pressed again while the definitions ran again: its stop replaced this
+      // re-run, it did not stop it. The definitions kept are all those from before, for the next
+      // re-run (before, only those run again so far were kept, and the rest were said to be
+      // stopped, "Stop was pressed", and lost).
+      emit(
+          new ReplEvent.Restarted(
+              (resetsWaiting.get() > 0 ? "Reset" : "Restart")
+                  + " pressed while "
+                  + sources.size()
+                  + (sources.size() == 1 ? " definition ran" : " definitions ran")
+                  + " again"
+                  + (resetsWaiting.get() > 0 ? "." : ": they run again from the first."),
+              0,
+              List.of()));
+      return;
+    }
     rememberDefinitions();
     emit(new ReplEvent.Restarted(reason, replayed, reruns));
   }

@@ -65,6 +65,11 @@ final class LayoutSnapshot {
     return new LayoutSnapshot(stage);
   }
 
+  /** Whether the window was full screen. */
+  boolean wasFullScreen() {
+    return fullScreen;
+  }
+
   /** The divider positions recorded for {@code pane}, or null when it was not in the window. */
   double[] dividers(SplitPane pane) {
     return splits.stream()

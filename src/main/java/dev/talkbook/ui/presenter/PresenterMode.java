@@ -320,8 +320,12 @@ public final class PresenterMode {
     }
     begin();
     window.content().getItems().remove(window.navigator());
+    // The presenter's sizes before the REPL is shown, its room once after: showing the REPL lays
+    // out the whole window (CSS and layout, with the projector's sheet), and each size change
+    // after it had the window laid out again (two more passes over the whole scene; the FX
+    // thread was held 0.3-1.7 s on entering, on a loaded machine).
+    applyFont(false);
     repl.show();
-    applyFont();
     // At the presenter's text size the REPL's usual third showed three lines of output in a small
     // window: room for the last result, at its size, as the window changes (full screen, below).
     giveReplRoom();
@@ -340,13 +344,20 @@ public final class PresenterMode {
    * timer and the next snippet.
    */
   public void enterPresenterView() {
-    if (active) {
+    if (view != null) {
       return;
     }
-    begin();
+    if (active) {
+      // From presenter mode in this window: the same presentation (the script where it stands,
+      // the layout to put back on leaving), now with the speaker's window. Only leaving had been
+      // done: the presenter was left without the window they asked for.
+      leaveOneWindow();
+    } else {
+      begin();
+    }
+    applyFont(false); // before the REPL lays the window out (see enter())
     repl.show();
     repl.showAlone(true);
-    applyFont();
     Screen home = screenOf(stage);
     Screen audience =
         Screen.getScreens().stream().filter(s -> !s.equals(home)).findFirst().orElse(null);
@@ -371,6 +382,18 @@ public final class PresenterMode {
       stage.setFullScreenExitHint(NO_HINT);
       stage.setFullScreen(true);
       dev.talkbook.ui.common.FullScreen.cover(stage, audience.getBounds());
+    }
+  }
+
+  /**
+   * Undoes what {@link #enter()} does beyond {@link #begin()}: the REPL's room follows the window's
+   * height no more, and the window goes back to the full-screen state it had before presenting
+   * (presenter view puts it full screen on the audience's screen when there is one).
+   */
+  private void leaveOneWindow() {
+    stage.getScene().heightProperty().removeListener(heightChanged);
+    if (stage.isFullScreen() && !before.wasFullScreen()) {
+      stage.setFullScreen(false);
     }
   }
 
@@ -531,9 +554,23 @@ public final class PresenterMode {
       settings.put(Settings.PRESENTER_FONT_SIZE, fontSize);
       applyFont();
     } else {
+      finishBeforeAKey(e);
       return;
     }
     e.consume();
+  }
+
+  /**
+   * Another key pressed in the audience's window while a snippet is typed in finishes the snippet
+   * at once, and then does what it does (types after it, moves the caret, …): the keys went into
+   * the middle of the snippet, the rest typed after them ({@code new TalkXYZ("SQLite…")}), and the
+   * next Page Down ran code that did not compile in front of the room. A modifier alone waits for
+   * its key.
+   */
+  private void finishBeforeAKey(KeyEvent e) {
+    if (typist.isTyping() && !e.getCode().isModifierKey() && e.getSource() == stage.getScene()) {
+      typist.finish();
+    }
   }
 
   /**
@@ -675,11 +712,18 @@ public final class PresenterMode {
 
   /** One size for everything the audience sees; the REPL's room for it. */
   private void applyFont() {
+    applyFont(true);
+  }
+
+  /** One size for everything the audience sees; the REPL's room for it when {@code room}. */
+  private void applyFont(boolean room) {
     stage.getScene().getRoot().setStyle("-fx-font-size: " + fontSize + "px;");
     repl.setCodeFontSize(fontSize);
     window.notesFontSize().set(fontSize);
     preview.setZoom(fontSize / PREVIEW_FONT);
-    giveReplRoom();
+    if (room) {
+      giveReplRoom();
+    }
   }
 
   /**

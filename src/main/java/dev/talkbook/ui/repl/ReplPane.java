@@ -241,7 +241,18 @@ public final class ReplPane {
     subscription = session.addListener(this::offer);
     if (session.ready().isDone()) {
       showIdle();
+      // What the session holds already (a block of the notes run before the pane was first
+      // shown): the list said "Nothing defined yet" until the next run, and presenter mode's
+      // script then "replaced" definitions nobody saw.
+      readDefinitions();
     }
+  }
+
+  /** The definitions list read again from the session (off the FX thread), then shown. */
+  private void readDefinitions() {
+    session
+        .definitions()
+        .thenAccept(list -> Platform.runLater(() -> definitions.getItems().setAll(list)));
   }
 
   public Node root() {
@@ -265,6 +276,11 @@ public final class ReplPane {
     int last = transcript.getParagraphs().size() - 1;
     return transcript.getVisibleParagraphs().size() > 0
         && transcript.lastVisibleParToAllParIndex() >= last - 1;
+  }
+
+  /** The names the definitions list shows now (tests). */
+  List<String> definitionsShown() {
+    return definitions.getItems().stream().map(Definition::name).toList();
   }
 
   /** The transcript's text (for tests and "save transcript"). */
@@ -1192,9 +1208,7 @@ public final class ReplPane {
     // the transcript then stayed at its first kept line whatever ran next).
     showEnd();
     if (refresh) {
-      session
-          .definitions()
-          .thenAccept(list -> Platform.runLater(() -> definitions.getItems().setAll(list)));
+      readDefinitions();
     }
   }
 

@@ -258,6 +258,42 @@ class ReplRestartTest {
   }
 
   @Test
+  void restartPressedAgainWhileTheDefinitionsRunAgainRestoresThemAll(@TempDir Path dir)
+      throws Exception {
+    // spin() spins in the first re-run only (it takes the flag away), as a slow definition would.
+    Path flag = dir.resolve("spin");
+    Path inside = dir.resolve("spinning");
+    eval(
+        "int spin() { if (Files.exists(Path.of(\""
+            + java(flag)
+            + "\"))) { try { Files.delete(Path.of(\""
+            + java(flag)
+            + "\")); Files.writeString(Path.of(\""
+            + java(inside)
+            + "\"), \"\"); } catch (IOException e) {} while (true) {} } return 1; }");
+    eval("int kept = 5;");
+    eval("int spun = spin();");
+    eval("int later = 6;");
+    Files.createFile(flag);
+    session.restart();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!Files.exists(inside) && System.nanoTime() < deadline) {
+      Thread.sleep(20); // a condition polled, with a limit
+    }
+    assertThat(inside).as("the first re-run spins in spin()").exists();
+    session.restart().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    ReplEvent.Restarted replaced = restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(replaced.reason())
+        .isEqualTo("Restart pressed while 4 definitions ran again: they run again from the first.");
+    assertThat(replaced.reruns()).as("nothing said stopped, nor lost").isEmpty();
+    ReplEvent.Restarted restarted = restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(restarted.reason()).isEqualTo("Restarted on request.");
+    assertThat(restarted.replayed()).isEqualTo(4);
+    assertThat(restarted.reruns()).isEmpty();
+    assertThat(eval("spun + kept + later").last().value()).isEqualTo("12");
+  }
+
+  @Test
   void stopEndsAWaitForInputBetweenEvaluations() throws Exception {
     // A thread left running reads System.in after its evaluation ended: only once the test says
     // so (a file), since a read still waiting as its evaluation ends is cancelled with it.

@@ -74,6 +74,7 @@ class PresenterModeTest {
   private boolean fits;
   private dev.talkbook.ui.common.ReplGuide guide;
   private int stops;
+  private double fontAtShow = -1; // the REPL's font size as it was shown
 
   @Start
   void start(Stage stage) {
@@ -98,6 +99,7 @@ class PresenterModeTest {
         new PresenterMode.Repl() {
           @Override
           public void show() {
+            fontAtShow = replFont.get();
             if (!dock.getItems().contains(replPane)) {
               dock.getItems().add(replPane);
               dock.setDividerPositions(0.62);
@@ -262,6 +264,23 @@ class PresenterModeTest {
     assertThat(ran).isEmpty();
     robot.type(KeyCode.PAGE_DOWN);
     assertThat(ran).containsExactly(whole);
+    robot.interact(presenter::exit);
+  }
+
+  @Test
+  void keysTypedWhileASnippetIsTypedInFinishItAndGoAfterIt(FxRobot robot) {
+    String whole = "String s = \"" + "x".repeat(200) + "\";";
+    robot.interact(() -> notes.set("# T\n\n```java\n" + whole + "\n```\n"));
+    robot.interact(presenter::enter);
+    robot.interact(input::requestFocus);
+    robot.type(KeyCode.PAGE_DOWN);
+    until(() -> input.getText().length() > 3);
+    assertThat(onFx(presenter::isTyping)).isTrue();
+    // The presenter types meanwhile: the snippet is finished first, the keys go after it (before,
+    // they went into its middle and the rest was typed after them).
+    robot.press(KeyCode.SHIFT).type(KeyCode.X, KeyCode.Y, KeyCode.Z).release(KeyCode.SHIFT);
+    assertThat(inputText()).isEqualTo(whole + "XYZ");
+    assertThat(onFx(presenter::isTyping)).isFalse();
     robot.interact(presenter::exit);
   }
 
@@ -441,6 +460,18 @@ class PresenterModeTest {
   }
 
   @Test
+  void enteringSetsThePresentersSizesBeforeTheReplLaysTheWindowOut(FxRobot robot) {
+    // Showing the REPL lays the whole window out (CSS and layout); the sizes set after it had the
+    // window laid out once more, twice with the REPL's room, while entering.
+    for (boolean view : List.of(false, true)) {
+      fontAtShow = -1;
+      robot.interact(view ? presenter::enterPresenterView : presenter::enter);
+      assertThat(fontAtShow).as("the REPL's size as it is shown").isEqualTo(presenter.fontSize());
+      robot.interact(presenter::exit);
+    }
+  }
+
+  @Test
   void leavingPutsBackTheLayoutExactlyEveryTime(FxRobot robot) {
     robot.interact(
         () -> {
@@ -571,6 +602,31 @@ class PresenterModeTest {
       assertThat(onFx(() -> view.stage().isShowing())).as("way %d", way).isFalse();
       until(() -> layout().equals(before));
     }
+  }
+
+  @Test
+  void presenterViewChosenInPresenterModeOpensTheSpeakersWindowWhereTheScriptStands(FxRobot robot) {
+    robot.interact(() -> presenter.typingProperty().set(false));
+    robot.interact(() -> dock.getItems().add(replPane));
+    WaitForAsyncUtils.waitForFxEvents();
+    List<Object> before = onFx(this::layout);
+    robot.interact(presenter::enter);
+    robot.type(KeyCode.PAGE_DOWN);
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(ran).containsExactly("int answer = 6 * 7;");
+    // Presenter view chosen now: the speaker's window opens (before: presenter mode was left).
+    robot.interact(presenter::enterPresenterView);
+    assertThat(presenter.isActive()).isTrue();
+    PresenterView view = presenter.view();
+    assertThat(view).as("the speaker's window").isNotNull();
+    assertThat(onFx(() -> view.stage().isShowing())).isTrue();
+    assertThat(onFx(() -> List.copyOf(dock.getItems()))).containsExactly(replPane);
+    assertThat(onFx(stage::isFullScreen)).as("one screen: not full screen").isFalse();
+    // The script goes on where it stood.
+    assertThat(text(view::nextText)).isEqualTo("answer + 1");
+    robot.interact(presenter::exit);
+    assertThat(onFx(() -> view.stage().isShowing())).isFalse();
+    until(() -> layout().equals(before));
   }
 
   @Test

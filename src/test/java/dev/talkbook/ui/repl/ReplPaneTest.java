@@ -92,6 +92,20 @@ class ReplPaneTest {
   }
 
   @Test
+  void aPaneMadeAfterANotesBlockRanListsWhatTheBlockDefined(FxRobot robot) throws Exception {
+    // A block of the notes runs in the session before the pane is first shown (Ctrl+Shift+Enter
+    // with the REPL hidden; presenter mode then shows it).
+    session
+        .evaluate("record Talk(String title) {}\nvar talks = List.of(new Talk(\"a\"));", "block 1")
+        .get(60, TimeUnit.SECONDS);
+    ReplPane later = FxWait.onFx(() -> new ReplPane(session));
+    waitFor(
+        "the definitions to list talks and Talk",
+        () -> later.definitionsShown().containsAll(List.of("talks", "Talk")));
+    robot.interact(later::dispose);
+  }
+
+  @Test
   void typingASnippetAndCtrlEnterShowsItsValue(FxRobot robot) throws Exception {
     FxWait.clickOn(robot, pane.input());
     robot.write("int square(int n) { return n * n; }");
