@@ -3,6 +3,7 @@ package dev.talkbook.ui.repl;
 import dev.talkbook.core.repl.Definition;
 import dev.talkbook.core.repl.Evaluation;
 import dev.talkbook.core.repl.KeptOutput;
+import dev.talkbook.core.repl.LongLines;
 import dev.talkbook.core.repl.NoteCode;
 import dev.talkbook.core.repl.ReplEvent;
 import dev.talkbook.core.repl.ReplSession;
@@ -86,6 +87,16 @@ public final class ReplPane {
 
   /** The transcript keeps at most this many characters (of long lines), as for its lines. */
   static final int TRANSCRIPT_CHARS = 500_000;
+
+  /**
+   * No line in the transcript (output, values, errors, code) is longer than this many characters:
+   * the rest of a longer line is left out, and a marker says how much ({@link LongLines}). A
+   * wrapped line is laid out whole at every change of its paragraph, at a cost that grows faster
+   * than its length: 100,000 characters on one line held the FX thread for about 17 s, 3,000,000
+   * for minutes (Esc could not stop the code meanwhile). At 5,000 characters (some 60 wrapped lines
+   * at 80 columns, more than a screen) one layout took about 0.1 s here.
+   */
+  static final int LINE_CHARS = 5_000;
 
   /**
    * At most this many lines of output are appended to the transcript at once (in one pulse of the
@@ -195,6 +206,9 @@ public final class ReplPane {
   private final ArrayDeque<ReplEvent> pending = new ArrayDeque<>();
 
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+  /** Output's long lines cut before they are queued (guarded by {@link #pending}). */
+  private final LongLines longLines = new LongLines(LINE_CHARS);
 
   /**
    * Error links in the transcript: [start, end) of the text, the input it came from, the offset.
@@ -1107,14 +1121,18 @@ public final class ReplPane {
   /** Queues a session's event for the FX thread (package-private for tests). */
   void offer(ReplEvent event) {
     synchronized (pending) {
-      if (!(event instanceof ReplEvent.Output o
-          && pending.peekLast() instanceof ReplEvent.Output last
-          && last.evaluation() == o.evaluation()
-          && last.stream() == o.stream())) {
-        pending.add(event);
-      } else {
-        pending.pollLast();
-        pending.add(merged(last, o));
+      // Long lines are cut here, as the output arrives: the queue never holds more of a line than
+      // the transcript shows, and the count of what is left out of it is exact.
+      for (ReplEvent e : longLines.accept(event)) {
+        if (!(e instanceof ReplEvent.Output o
+            && pending.peekLast() instanceof ReplEvent.Output last
+            && last.evaluation() == o.evaluation()
+            && last.stream() == o.stream())) {
+          pending.add(e);
+        } else {
+          pending.pollLast();
+          pending.add(merged(last, o));
+        }
       }
     }
     if (drainScheduled.compareAndSet(false, true)) {
@@ -1490,7 +1508,13 @@ public final class ReplPane {
     return currentCode;
   }
 
+  /** Appends {@code text}, its lines longer than {@link #LINE_CHARS} cut. */
   private void appendStyled(String text, String style) {
+    appendCut(LongLines.cut(text, LINE_CHARS), style);
+  }
+
+  /** Appends {@code text} whose long lines are cut already (output, cut as it arrives). */
+  private void appendCut(String text, String style) {
     if (text.isEmpty()) {
       return;
     }
@@ -1510,7 +1534,7 @@ public final class ReplPane {
       dropTop(
           transcript.getLength(), o.droppedLinesBefore() + KeptOutput.lineBreaks(text, 0, start));
     }
-    appendStyled(text.substring(start), o.stream() == ReplEvent.Stream.ERR ? ERR : OUT);
+    appendCut(text.substring(start), o.stream() == ReplEvent.Stream.ERR ? ERR : OUT);
   }
 
   /** Keeps the transcript's newest lines within its caps. */
