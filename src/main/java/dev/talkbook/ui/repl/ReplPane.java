@@ -1365,7 +1365,12 @@ public final class ReplPane {
         appendStyled(
             ev.message() + "\n", ev.outcome() == Evaluation.Outcome.NOT_RUN ? ERROR : NOTE);
       }
-      showIdle(ev.failed(), ev.stoppedOnRequest());
+      showIdle(
+          ev.outcome() == Evaluation.Outcome.JVM_ENDED
+              ? ReplGuide.After.ENDED_JAVA
+              : ev.stoppedOnRequest()
+                  ? ReplGuide.After.STOPPED
+                  : ev.failed() ? ReplGuide.After.FAILED : ReplGuide.After.RAN);
       return true;
     } else if (event instanceof ReplEvent.Restarted r) {
       replaying.set(false);
@@ -1586,14 +1591,11 @@ public final class ReplPane {
   }
 
   private void showIdle() {
-    showIdle(false, false);
+    showIdle(ReplGuide.After.RAN);
   }
 
-  /**
-   * The state once nothing runs: {@code failed}, after a run that failed; {@code stopped}, after
-   * one stopped on request.
-   */
-  private void showIdle(boolean failed, boolean stopped) {
+  /** The state once nothing runs, {@code after} a run that ended so. */
+  private void showIdle(ReplGuide.After after) {
     if (running.get() || replaying.get()) {
       return;
     }
@@ -1603,7 +1605,13 @@ public final class ReplPane {
           "Java ended: press Restart or Reset",
           "Java ended");
     } else if (guide != null) {
-      show(guide.ready(failed, stopped));
+      show(guide.ready(after));
+    } else if (after == ReplGuide.After.ENDED_JAVA) {
+      // The code ended its JVM (System.exit): it did not fail, and a new JVM runs.
+      state.show(
+          "Your code ended Java: a new Java VM is ready, " + Keys.shown("Shortcut+Enter") + " runs",
+          "Java ended: a new one is ready",
+          "Java ended");
     } else {
       state.show("Ready: " + Keys.shown("Shortcut+Enter") + " runs", "Ready");
     }

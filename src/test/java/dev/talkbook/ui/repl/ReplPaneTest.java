@@ -479,6 +479,37 @@ class ReplPaneTest {
   }
 
   @Test
+  void codeThatEndsJavaIsNotSaidToHaveFailed(FxRobot robot) throws Exception {
+    run(robot, "System.exit(3);");
+    waitFor("the run to end", () -> !pane.isRunning() && pane.transcriptText().contains("3"));
+    waitFor("the toolbar to say Java ended", () -> pane.status().whole().contains("ended Java"));
+    assertThat(FxWait.onFx(() -> pane.status().whole()))
+        .startsWith("Your code ended Java: a new Java VM is ready")
+        .doesNotContain("ail");
+    // A guide (presenter mode) is told how it ended, not that it failed.
+    List<dev.talkbook.ui.common.ReplGuide.After> told =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    robot.interact(
+        () ->
+            pane.guideWith(
+                new dev.talkbook.ui.common.ReplGuide() {
+                  @Override
+                  public List<String> ready(After after) {
+                    told.add(after);
+                    return List.of(after.name());
+                  }
+
+                  @Override
+                  public List<String> running(String code) {
+                    return List.of("running");
+                  }
+                }));
+    run(robot, "System.exit(4);");
+    waitFor("the toolbar to say Java ended", () -> pane.status().whole().equals("ENDED_JAVA"));
+    assertThat(told).doesNotContain(dev.talkbook.ui.common.ReplGuide.After.FAILED);
+  }
+
+  @Test
   void longValuesInTheDefinitionsWrapAndHaveATooltip(FxRobot robot) throws Exception {
     robot.interact(() -> pane.input().replaceText("String longOne = \"word \".repeat(30);"));
     robot.interact(pane::runInput);
