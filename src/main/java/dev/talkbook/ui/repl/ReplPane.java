@@ -195,6 +195,20 @@ public final class ReplPane {
   private final javafx.beans.property.BooleanProperty replaying =
       new javafx.beans.property.SimpleBooleanProperty(false);
 
+  /**
+   * Whether output from a thread the code left running (a background thread printing between
+   * evaluations) came within the last {@link #BACKGROUND_QUIET}: Stop (and Esc) then end it, by
+   * starting Java again, and the toolbar says so. No evaluation runs, so Stop had nothing to stop
+   * and stayed greyed out, and only Restart or Reset ended such a thread, which nothing said.
+   */
+  private final ReadOnlyBooleanWrapper background = new ReadOnlyBooleanWrapper(false);
+
+  /** After this long without output from a background thread, Stop no longer offers to end it. */
+  static final javafx.util.Duration BACKGROUND_QUIET = javafx.util.Duration.seconds(3);
+
+  private final javafx.animation.PauseTransition backgroundQuiet =
+      new javafx.animation.PauseTransition(BACKGROUND_QUIET);
+
   /** What the session said when it gave up starting a JVM by itself; null when it has not. */
   private String givenUp;
 
@@ -250,6 +264,11 @@ public final class ReplPane {
     this.session = session;
     this.keptLines = lines;
     this.keptChars = chars;
+    backgroundQuiet.setOnFinished(
+        e -> {
+          background.set(false);
+          showIdle();
+        });
     layout();
     wireInput();
     subscription = session.addListener(this::offer);
@@ -272,6 +291,38 @@ public final class ReplPane {
 
   public boolean isRunning() {
     return running.get();
+  }
+
+  /**
+   * Whether a thread the code left running prints while no evaluation runs (output came within the
+   * last few seconds): Stop, Esc and Java → Stop end it by starting Java again ({@link
+   * #endBackgroundThread}).
+   */
+  public ReadOnlyBooleanProperty backgroundOutputProperty() {
+    return background.getReadOnlyProperty();
+  }
+
+  /**
+   * Ends the threads the code left running, when one prints and nothing else runs: Java is started
+   * again and the definitions run again (as Restart does; a JVM's threads end only with it,
+   * JShell's stop reaches only the thread that runs a snippet). False, doing nothing, otherwise.
+   */
+  public boolean endBackgroundThread() {
+    if (!background.get() || running.get() || replaying.get() || othersRunning.get()) {
+      return false;
+    }
+    quietBackground();
+    appendStyled(
+        "Stopping the background thread: Java starts again and runs the definitions again.\n",
+        NOTE);
+    session.restart();
+    return true;
+  }
+
+  /** No more background output is said or offered to stop. */
+  private void quietBackground() {
+    backgroundQuiet.stop();
+    background.set(false);
   }
 
   /** Whether the transcript's last line is in sight (for tests). */
@@ -383,6 +434,9 @@ public final class ReplPane {
   }
 
   private void stopCode() {
+    if (endBackgroundThread()) {
+      return;
+    }
     session.stop();
     stopOthers.run();
     // A wait for input ends with the stop (also one of a thread left running, which no
@@ -399,7 +453,8 @@ public final class ReplPane {
    */
   private javafx.beans.binding.BooleanBinding stoppable() {
     if (stoppable == null) {
-      stoppable = running.or(replaying).or(stdinBar.visibleProperty()).or(othersRunning);
+      stoppable =
+          running.or(replaying).or(stdinBar.visibleProperty()).or(othersRunning).or(background);
     }
     return stoppable;
   }
@@ -1304,6 +1359,7 @@ public final class ReplPane {
   private boolean apply(ReplEvent event) {
     if (event instanceof ReplEvent.Starting s) {
       givenUp = null;
+      quietBackground(); // a new JVM: the old one's threads are gone
       // The why may be a long sentence (how the last JVM ended): the toolbar has room for less.
       state.show(s.why() + "…", "Starting Java again…", "Starting…");
     } else if (event instanceof ReplEvent.Ready) {
@@ -1336,6 +1392,7 @@ public final class ReplPane {
       // What the JDK and the JVM said, for a closer look (the log has the whole trace).
       appendStyled("Details: " + f.detail().replace("\n", " \u2014 ") + "\n", NOTE);
     } else if (event instanceof ReplEvent.EvaluationStarted s) {
+      quietBackground(); // Stop stops the evaluation now; the thread is said again after it
       running.set(true);
       currentCode = s.input();
       shownRun = runFromInput != null && runFromInput.code.equals(s.input()) ? runFromInput : null;
@@ -1348,6 +1405,14 @@ public final class ReplPane {
       appendStyled(prompted(s.input()), CODE);
     } else if (event instanceof ReplEvent.Output o) {
       appendOutput(o);
+      if (o.evaluation() < 0 && !running.get() && !replaying.get()) {
+        // A thread the code left running prints between evaluations.
+        backgroundQuiet.playFromStart();
+        if (!background.get()) {
+          background.set(true);
+          showIdle();
+        }
+      }
     } else if (event instanceof ReplEvent.InputRequested) {
       stdinBar.setVisible(true);
       stdinBar.setManaged(true);
@@ -1599,7 +1664,13 @@ public final class ReplPane {
     if (running.get() || replaying.get()) {
       return;
     }
-    if (givenUp != null) {
+    if (background.get()) {
+      state.show(
+          "Output from a background thread: Stop ends it (Java starts again, as with Restart)",
+          "Background thread printing: Stop ends it",
+          "Background output: Stop",
+          "Background");
+    } else if (givenUp != null) {
       state.show(
           "Java ended: Restart runs the definitions again, Reset starts with nothing",
           "Java ended: press Restart or Reset",

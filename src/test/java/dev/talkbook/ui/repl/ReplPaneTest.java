@@ -479,6 +479,33 @@ class ReplPaneTest {
   }
 
   @Test
+  void aBackgroundThreadThatKeepsPrintingIsSaidAndStopEndsIt(FxRobot robot) throws Exception {
+    run(
+        robot,
+        "new Thread(() -> { while (true) { System.out.println(\"tick\");"
+            + " try { Thread.sleep(200); } catch (Exception e) {} } }).start();");
+    waitFor("the run to end", () -> !pane.isRunning() && pane.transcriptText().contains("tick"));
+    // Nothing runs, but output keeps coming: the toolbar says whose, and Stop can end it.
+    waitFor(
+        "the toolbar to name the background thread",
+        () -> pane.status().whole().startsWith("Output from a background thread: Stop ends it"));
+    javafx.scene.control.Button stop = button(robot, "Stop");
+    assertThat(FxWait.onFx(stop::isDisabled)).isFalse();
+    FxWait.clickOn(robot, stop);
+    waitForTranscript("Stopping the background thread");
+    waitFor("Java started again", () -> pane.status().whole().startsWith("Ready"));
+    assertThat(FxWait.onFx(stop::isDisabled)).isTrue();
+    // The thread ended with its JVM: what runs next prints no tick after it.
+    run(robot, "\"after\"");
+    waitForTranscript("⇒ \"after\"");
+    String text = transcript();
+    int after = text.indexOf("⇒ \"after\"");
+    run(robot, "Thread.sleep(1000); \"later\"");
+    waitForTranscript("⇒ \"later\"");
+    assertThat(transcript().substring(after)).doesNotContain("tick");
+  }
+
+  @Test
   void codeThatEndsJavaIsNotSaidToHaveFailed(FxRobot robot) throws Exception {
     run(robot, "System.exit(3);");
     waitFor("the run to end", () -> !pane.isRunning() && pane.transcriptText().contains("3"));
