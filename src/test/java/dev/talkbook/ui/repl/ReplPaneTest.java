@@ -626,7 +626,10 @@ class ReplPaneTest {
         .contains("it reads System.in, which gives a re-run no input (the end of input)")
         .contains("NoSuchElementException");
     assertThat(FxWait.onFx(stdin::isVisible)).as("nobody is asked to type").isFalse();
-    waitFor("the pane to be idle", () -> pane.status().getText().startsWith("Ready"));
+    // Idle, saying the code ended Java (not that it failed) and that a new JVM is ready.
+    waitFor(
+        "the pane to be idle",
+        () -> pane.status().whole().startsWith("Your code ended Java: a new Java VM is ready"));
   }
 
   @Test
