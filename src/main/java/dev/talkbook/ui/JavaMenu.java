@@ -91,7 +91,8 @@ final class JavaMenu {
                 Platform.runLater(() -> replRunning.set(session.isRunning()));
               }
             });
-    stop.disableProperty().bind(replRunning.or(runner.runningProperty()).not());
+    stop.disableProperty()
+        .bind(replRunning.or(runner.runningProperty()).or(backgroundOutput).not());
     typing.setSelected(settings.get(Settings.PRESENTER_TYPING));
     typing
         .selectedProperty()
@@ -205,13 +206,28 @@ final class JavaMenu {
 
   /** Stops the code that runs: the REPL's (a block run at the caret), Run all's, Rehearse's. */
   private void stopCode() {
+    // A background thread that prints while nothing runs ends with its JVM (the pane says so).
+    if (dock != null && dock.pane().endBackgroundThread()) {
+      return;
+    }
     session.stop();
     runner.stop();
   }
 
+  /**
+   * Whether a thread the REPL's code left running prints while nothing runs: Stop and Esc end it.
+   */
+  private final javafx.beans.property.BooleanProperty backgroundOutput =
+      new javafx.beans.property.SimpleBooleanProperty(false);
+
+  /** Whether code runs, or a background thread prints, so that Stop and Esc have work. */
+  private boolean stoppable() {
+    return session.isRunning() || runner.isRunning() || backgroundOutput.get();
+  }
+
   /** Esc in the notes: stops the code that runs, if any; false (Esc is not used) when none does. */
   boolean stopIfRunning() {
-    if (session.isRunning() || runner.isRunning()) {
+    if (stoppable()) {
       stopCode();
       return true;
     }
@@ -228,6 +244,7 @@ final class JavaMenu {
       root.setCenter(null);
       ReplPane pane = new ReplPane(session);
       pane.stopAlso(runner.runningProperty(), runner::stop);
+      backgroundOutput.bind(pane.backgroundOutputProperty());
       dock = new ReplDock(pane, content, stage, theme::apply);
       root.setCenter(dock.root());
       if (focused != null) {
@@ -300,8 +317,7 @@ final class JavaMenu {
                   parts.details().root(),
                   theme::apply,
                   parts.editor()::findOpen),
-              PresenterParts.repl(
-                  repl, () -> session.isRunning() || runner.isRunning(), this::stopCode),
+              PresenterParts.repl(repl, this::stoppable, this::stopCode),
               PresenterParts.preview(parts.preview()),
               parts.talk().textProperty(),
               settings,

@@ -113,6 +113,27 @@ class JavaMenuWindowTest extends RealWindowTest {
     FxWait.untilFx("not offered once stopped", stop::isDisable);
   }
 
+  @Test
+  void stopAndEscInTheNotesEndABackgroundThreadThatKeepsPrinting(FxRobot robot) throws Exception {
+    ui.fire(robot, "Show or hide the REPL");
+    var transcript =
+        robot.lookup(".tb-repl-transcript").queryAs(org.fxmisc.richtext.StyleClassedTextArea.class);
+    MenuItem stop = ui.action("Stop the running code");
+    repl.evaluate(
+            "new Thread(() -> { while (true) { System.out.println(\"tick\");"
+                + " try { Thread.sleep(200); } catch (Exception e) {} } }).start();")
+        .get(30, TimeUnit.SECONDS);
+    // Nothing runs, but the thread prints on: Stop is offered, and Esc in the notes ends it too
+    // (in presenter mode Esc left presenter mode instead).
+    FxWait.untilFx("Stop offered while the thread prints", () -> !stop.isDisable());
+    FxWait.clickOn(robot, "#editor");
+    robot.type(KeyCode.ESCAPE);
+    FxWait.untilFx(
+        "the thread ended by starting Java again",
+        () -> transcript.getText().contains("Stopping the background thread"));
+    FxWait.untilFx("Stop not offered once it ended", stop::isDisable);
+  }
+
   /** The status line the runner speaks in: the REPL pane's when shown, else the window's. */
   private static boolean says(FxRobot robot, String text) {
     return robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()

@@ -9,12 +9,26 @@ import java.util.List;
  * neither knows the other.
  */
 public interface ReplGuide {
+  /** How the last run ended, as the REPL's toolbar tells it once the REPL waits again. */
+  enum After {
+    /** Nothing to say of it: it ran, or nothing ran yet, or a restart. */
+    RAN,
+    /** It failed (a compile error, an exception, a time limit): put it right and run it again. */
+    FAILED,
+    /** It was stopped on request (Esc, Stop), its code still in the input. */
+    STOPPED,
+    /**
+     * It ended the JVM that ran it ({@code System.exit}, {@code Runtime.halt}, a crash): not the
+     * code's failure to say "fix it" about; a new JVM runs the definitions again.
+     */
+    ENDED_JAVA
+  }
+
   /**
-   * When the REPL waits for input: after a run ({@code failed}: that run failed; {@code stopped}:
-   * it was stopped on request (Esc), its code still in the input), a restart, or whenever the guide
-   * is set.
+   * When the REPL waits for input: after a run ({@code after} says how it ended), a restart, or
+   * whenever the guide is set.
    */
-  List<String> ready(boolean failed, boolean stopped);
+  List<String> ready(After after);
 
   /** While {@code code} runs. */
   List<String> running(String code);

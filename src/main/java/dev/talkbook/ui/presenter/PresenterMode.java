@@ -211,8 +211,13 @@ public final class PresenterMode {
   private final ReplGuide guide =
       new ReplGuide() {
         @Override
-        public List<String> ready(boolean failed, boolean stopped) {
-          return failed ? script.failedForms() : stopped ? script.stoppedForms() : forms();
+        public List<String> ready(ReplGuide.After after) {
+          return switch (after) {
+            case FAILED -> script.failedForms();
+            case STOPPED -> script.stoppedForms();
+            case ENDED_JAVA -> script.endedJavaForms();
+            case RAN -> forms();
+          };
         }
 
         @Override

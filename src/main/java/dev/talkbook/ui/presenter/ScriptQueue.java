@@ -235,6 +235,31 @@ public final class ScriptQueue {
   }
 
   /**
+   * After code that ended its Java VM ({@code System.exit}): it did not fail, Java was started
+   * again with the definitions, and the code is still in the input; or Page Down goes on.
+   */
+  public List<String> endedJavaForms() {
+    String ended = "That ended Java: a new Java VM is ready";
+    if (snippets.isEmpty()) {
+      return List.of(ended, "Java ended: a new one is ready", "Java ended");
+    }
+    if (loaded || next >= snippets.size()) {
+      return List.of(
+          ended + " · " + positionForms().get(1),
+          "Java ended: a new one is ready",
+          "Java ended",
+          "Java ended");
+    }
+    int at = next + 1;
+    int n = snippets.size();
+    return List.of(
+        ended + ", or Page Down for snippet " + at + " of " + n,
+        "Java ended: new VM ready · next " + at + " of " + n,
+        "Java ended · next " + at + " of " + n,
+        "Java ended · " + at + "/" + n);
+  }
+
+  /**
    * After code that failed (a compile error, an exception, a time limit): it is still in the input
    * to be put right and run again, or Page Down goes on with the next snippet.
    */

@@ -3,6 +3,7 @@ package dev.talkbook.ui.repl;
 import dev.talkbook.core.repl.Definition;
 import dev.talkbook.core.repl.Evaluation;
 import dev.talkbook.core.repl.KeptOutput;
+import dev.talkbook.core.repl.LongLines;
 import dev.talkbook.core.repl.NoteCode;
 import dev.talkbook.core.repl.ReplEvent;
 import dev.talkbook.core.repl.ReplSession;
@@ -86,6 +87,16 @@ public final class ReplPane {
 
   /** The transcript keeps at most this many characters (of long lines), as for its lines. */
   static final int TRANSCRIPT_CHARS = 500_000;
+
+  /**
+   * No line in the transcript (output, values, errors, code) is longer than this many characters:
+   * the rest of a longer line is left out, and a marker says how much ({@link LongLines}). A
+   * wrapped line is laid out whole at every change of its paragraph, at a cost that grows faster
+   * than its length: 100,000 characters on one line held the FX thread for about 17 s, 3,000,000
+   * for minutes (Esc could not stop the code meanwhile). At 5,000 characters (some 60 wrapped lines
+   * at 80 columns, more than a screen) one layout took about 0.1 s here.
+   */
+  static final int LINE_CHARS = 5_000;
 
   /**
    * At most this many lines of output are appended to the transcript at once (in one pulse of the
@@ -184,6 +195,20 @@ public final class ReplPane {
   private final javafx.beans.property.BooleanProperty replaying =
       new javafx.beans.property.SimpleBooleanProperty(false);
 
+  /**
+   * Whether output from a thread the code left running (a background thread printing between
+   * evaluations) came within the last {@link #BACKGROUND_QUIET}: Stop (and Esc) then end it, by
+   * starting Java again, and the toolbar says so. No evaluation runs, so Stop had nothing to stop
+   * and stayed greyed out, and only Restart or Reset ended such a thread, which nothing said.
+   */
+  private final ReadOnlyBooleanWrapper background = new ReadOnlyBooleanWrapper(false);
+
+  /** After this long without output from a background thread, Stop no longer offers to end it. */
+  static final javafx.util.Duration BACKGROUND_QUIET = javafx.util.Duration.seconds(3);
+
+  private final javafx.animation.PauseTransition backgroundQuiet =
+      new javafx.animation.PauseTransition(BACKGROUND_QUIET);
+
   /** What the session said when it gave up starting a JVM by itself; null when it has not. */
   private String givenUp;
 
@@ -195,6 +220,9 @@ public final class ReplPane {
   private final ArrayDeque<ReplEvent> pending = new ArrayDeque<>();
 
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+  /** Output's long lines cut before they are queued (guarded by {@link #pending}). */
+  private final LongLines longLines = new LongLines(LINE_CHARS);
 
   /**
    * Error links in the transcript: [start, end) of the text, the input it came from, the offset.
@@ -236,6 +264,11 @@ public final class ReplPane {
     this.session = session;
     this.keptLines = lines;
     this.keptChars = chars;
+    backgroundQuiet.setOnFinished(
+        e -> {
+          background.set(false);
+          showIdle();
+        });
     layout();
     wireInput();
     subscription = session.addListener(this::offer);
@@ -269,6 +302,38 @@ public final class ReplPane {
 
   public boolean isRunning() {
     return running.get();
+  }
+
+  /**
+   * Whether a thread the code left running prints while no evaluation runs (output came within the
+   * last few seconds): Stop, Esc and Java → Stop end it by starting Java again ({@link
+   * #endBackgroundThread}).
+   */
+  public ReadOnlyBooleanProperty backgroundOutputProperty() {
+    return background.getReadOnlyProperty();
+  }
+
+  /**
+   * Ends the threads the code left running, when one prints and nothing else runs: Java is started
+   * again and the definitions run again (as Restart does; a JVM's threads end only with it,
+   * JShell's stop reaches only the thread that runs a snippet). False, doing nothing, otherwise.
+   */
+  public boolean endBackgroundThread() {
+    if (!background.get() || running.get() || replaying.get() || othersRunning.get()) {
+      return false;
+    }
+    quietBackground();
+    appendStyled(
+        "Stopping the background thread: Java starts again and runs the definitions again.\n",
+        NOTE);
+    session.restart();
+    return true;
+  }
+
+  /** No more background output is said or offered to stop. */
+  private void quietBackground() {
+    backgroundQuiet.stop();
+    background.set(false);
   }
 
   /** Whether the transcript's last line is in sight (for tests). */
@@ -385,6 +450,9 @@ public final class ReplPane {
   }
 
   private void stopCode() {
+    if (endBackgroundThread()) {
+      return;
+    }
     session.stop();
     stopOthers.run();
     // A wait for input ends with the stop (also one of a thread left running, which no
@@ -401,7 +469,8 @@ public final class ReplPane {
    */
   private javafx.beans.binding.BooleanBinding stoppable() {
     if (stoppable == null) {
-      stoppable = running.or(replaying).or(stdinBar.visibleProperty()).or(othersRunning);
+      stoppable =
+          running.or(replaying).or(stdinBar.visibleProperty()).or(othersRunning).or(background);
     }
     return stoppable;
   }
@@ -1123,14 +1192,18 @@ public final class ReplPane {
   /** Queues a session's event for the FX thread (package-private for tests). */
   void offer(ReplEvent event) {
     synchronized (pending) {
-      if (!(event instanceof ReplEvent.Output o
-          && pending.peekLast() instanceof ReplEvent.Output last
-          && last.evaluation() == o.evaluation()
-          && last.stream() == o.stream())) {
-        pending.add(event);
-      } else {
-        pending.pollLast();
-        pending.add(merged(last, o));
+      // Long lines are cut here, as the output arrives: the queue never holds more of a line than
+      // the transcript shows, and the count of what is left out of it is exact.
+      for (ReplEvent e : longLines.accept(event)) {
+        if (!(e instanceof ReplEvent.Output o
+            && pending.peekLast() instanceof ReplEvent.Output last
+            && last.evaluation() == o.evaluation()
+            && last.stream() == o.stream())) {
+          pending.add(e);
+        } else {
+          pending.pollLast();
+          pending.add(merged(last, o));
+        }
       }
     }
     if (drainScheduled.compareAndSet(false, true)) {
@@ -1300,6 +1373,7 @@ public final class ReplPane {
   private boolean apply(ReplEvent event) {
     if (event instanceof ReplEvent.Starting s) {
       givenUp = null;
+      quietBackground(); // a new JVM: the old one's threads are gone
       // The why may be a long sentence (how the last JVM ended): the toolbar has room for less.
       state.show(s.why() + "…", "Starting Java again…", "Starting…");
     } else if (event instanceof ReplEvent.Ready) {
@@ -1332,6 +1406,7 @@ public final class ReplPane {
       // What the JDK and the JVM said, for a closer look (the log has the whole trace).
       appendStyled("Details: " + f.detail().replace("\n", " \u2014 ") + "\n", NOTE);
     } else if (event instanceof ReplEvent.EvaluationStarted s) {
+      quietBackground(); // Stop stops the evaluation now; the thread is said again after it
       running.set(true);
       currentCode = s.input();
       shownRun = runFromInput != null && runFromInput.code.equals(s.input()) ? runFromInput : null;
@@ -1344,6 +1419,14 @@ public final class ReplPane {
       appendStyled(prompted(s.input()), CODE);
     } else if (event instanceof ReplEvent.Output o) {
       appendOutput(o);
+      if (o.evaluation() < 0 && !running.get() && !replaying.get()) {
+        // A thread the code left running prints between evaluations.
+        backgroundQuiet.playFromStart();
+        if (!background.get()) {
+          background.set(true);
+          showIdle();
+        }
+      }
     } else if (event instanceof ReplEvent.InputRequested) {
       stdinBar.setVisible(true);
       stdinBar.setManaged(true);
@@ -1361,7 +1444,12 @@ public final class ReplPane {
         appendStyled(
             ev.message() + "\n", ev.outcome() == Evaluation.Outcome.NOT_RUN ? ERROR : NOTE);
       }
-      showIdle(ev.failed(), ev.stoppedOnRequest());
+      showIdle(
+          ev.outcome() == Evaluation.Outcome.JVM_ENDED
+              ? ReplGuide.After.ENDED_JAVA
+              : ev.stoppedOnRequest()
+                  ? ReplGuide.After.STOPPED
+                  : ev.failed() ? ReplGuide.After.FAILED : ReplGuide.After.RAN);
       return true;
     } else if (event instanceof ReplEvent.Restarted r) {
       replaying.set(false);
@@ -1504,7 +1592,13 @@ public final class ReplPane {
     return currentCode;
   }
 
+  /** Appends {@code text}, its lines longer than {@link #LINE_CHARS} cut. */
   private void appendStyled(String text, String style) {
+    appendCut(LongLines.cut(text, LINE_CHARS), style);
+  }
+
+  /** Appends {@code text} whose long lines are cut already (output, cut as it arrives). */
+  private void appendCut(String text, String style) {
     if (text.isEmpty()) {
       return;
     }
@@ -1524,7 +1618,7 @@ public final class ReplPane {
       dropTop(
           transcript.getLength(), o.droppedLinesBefore() + KeptOutput.lineBreaks(text, 0, start));
     }
-    appendStyled(text.substring(start), o.stream() == ReplEvent.Stream.ERR ? ERR : OUT);
+    appendCut(text.substring(start), o.stream() == ReplEvent.Stream.ERR ? ERR : OUT);
   }
 
   /** Keeps the transcript's newest lines within its caps. */
@@ -1576,24 +1670,33 @@ public final class ReplPane {
   }
 
   private void showIdle() {
-    showIdle(false, false);
+    showIdle(ReplGuide.After.RAN);
   }
 
-  /**
-   * The state once nothing runs: {@code failed}, after a run that failed; {@code stopped}, after
-   * one stopped on request.
-   */
-  private void showIdle(boolean failed, boolean stopped) {
+  /** The state once nothing runs, {@code after} a run that ended so. */
+  private void showIdle(ReplGuide.After after) {
     if (running.get() || replaying.get()) {
       return;
     }
-    if (givenUp != null) {
+    if (background.get()) {
+      state.show(
+          "Output from a background thread: Stop ends it (Java starts again, as with Restart)",
+          "Background thread printing: Stop ends it",
+          "Background output: Stop",
+          "Background");
+    } else if (givenUp != null) {
       state.show(
           "Java ended: Restart runs the definitions again, Reset starts with nothing",
           "Java ended: press Restart or Reset",
           "Java ended");
     } else if (guide != null) {
-      show(guide.ready(failed, stopped));
+      show(guide.ready(after));
+    } else if (after == ReplGuide.After.ENDED_JAVA) {
+      // The code ended its JVM (System.exit): it did not fail, and a new JVM runs.
+      state.show(
+          "Your code ended Java: a new Java VM is ready, " + Keys.shown("Shortcut+Enter") + " runs",
+          "Java ended: a new one is ready",
+          "Java ended");
     } else {
       state.show("Ready: " + Keys.shown("Shortcut+Enter") + " runs", "Ready");
     }

@@ -304,7 +304,7 @@ class PresenterModeTest {
     assertThat(onFx(() -> guide.running("1 + 1")))
         .first()
         .isEqualTo("Running your code: Esc stops it");
-    assertThat(onFx(() -> guide.ready(false, false)))
+    assertThat(onFx(() -> guide.ready(dev.talkbook.ui.common.ReplGuide.After.RAN)))
         .first()
         .isEqualTo("End of the script: no more snippets (Page Up goes back)");
     robot.interact(presenter::exit);

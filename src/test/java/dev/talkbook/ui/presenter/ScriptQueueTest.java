@@ -39,6 +39,11 @@ class ScriptQueueTest {
     // A stop on request is not the code's failure: it is there to run again.
     assertThat(q.stoppedForms().get(0))
         .isEqualTo("Stopped: Ctrl+Enter runs it again, or Page Down for snippet 2 of 5");
+    // Code that ended its JVM (System.exit) did not fail: nothing to fix, a new JVM is there.
+    assertThat(q.endedJavaForms())
+        .first()
+        .isEqualTo("That ended Java: a new Java VM is ready, or Page Down for snippet 2 of 5");
+    assertThat(q.endedJavaForms()).noneMatch(form -> form.contains("fix") || form.contains("ail"));
     for (int i = 0; i < 8; i++) {
       q.forward();
     }

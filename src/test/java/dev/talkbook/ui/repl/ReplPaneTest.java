@@ -493,6 +493,64 @@ class ReplPaneTest {
   }
 
   @Test
+  void aBackgroundThreadThatKeepsPrintingIsSaidAndStopEndsIt(FxRobot robot) throws Exception {
+    run(
+        robot,
+        "new Thread(() -> { while (true) { System.out.println(\"tick\");"
+            + " try { Thread.sleep(200); } catch (Exception e) {} } }).start();");
+    waitFor("the run to end", () -> !pane.isRunning() && pane.transcriptText().contains("tick"));
+    // Nothing runs, but output keeps coming: the toolbar says whose, and Stop can end it.
+    waitFor(
+        "the toolbar to name the background thread",
+        () -> pane.status().whole().startsWith("Output from a background thread: Stop ends it"));
+    javafx.scene.control.Button stop = button(robot, "Stop");
+    assertThat(FxWait.onFx(stop::isDisabled)).isFalse();
+    FxWait.clickOn(robot, stop);
+    waitForTranscript("Stopping the background thread");
+    waitFor("Java started again", () -> pane.status().whole().startsWith("Ready"));
+    assertThat(FxWait.onFx(stop::isDisabled)).isTrue();
+    // The thread ended with its JVM: what runs next prints no tick after it.
+    run(robot, "\"after\"");
+    waitForTranscript("⇒ \"after\"");
+    String text = transcript();
+    int after = text.indexOf("⇒ \"after\"");
+    run(robot, "Thread.sleep(1000); \"later\"");
+    waitForTranscript("⇒ \"later\"");
+    assertThat(transcript().substring(after)).doesNotContain("tick");
+  }
+
+  @Test
+  void codeThatEndsJavaIsNotSaidToHaveFailed(FxRobot robot) throws Exception {
+    run(robot, "System.exit(3);");
+    waitFor("the run to end", () -> !pane.isRunning() && pane.transcriptText().contains("3"));
+    waitFor("the toolbar to say Java ended", () -> pane.status().whole().contains("ended Java"));
+    assertThat(FxWait.onFx(() -> pane.status().whole()))
+        .startsWith("Your code ended Java: a new Java VM is ready")
+        .doesNotContain("ail");
+    // A guide (presenter mode) is told how it ended, not that it failed.
+    List<dev.talkbook.ui.common.ReplGuide.After> told =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    robot.interact(
+        () ->
+            pane.guideWith(
+                new dev.talkbook.ui.common.ReplGuide() {
+                  @Override
+                  public List<String> ready(After after) {
+                    told.add(after);
+                    return List.of(after.name());
+                  }
+
+                  @Override
+                  public List<String> running(String code) {
+                    return List.of("running");
+                  }
+                }));
+    run(robot, "System.exit(4);");
+    waitFor("the toolbar to say Java ended", () -> pane.status().whole().equals("ENDED_JAVA"));
+    assertThat(told).doesNotContain(dev.talkbook.ui.common.ReplGuide.After.FAILED);
+  }
+
+  @Test
   void longValuesInTheDefinitionsWrapAndHaveATooltip(FxRobot robot) throws Exception {
     robot.interact(() -> pane.input().replaceText("String longOne = \"word \".repeat(30);"));
     robot.interact(pane::runInput);
@@ -582,7 +640,10 @@ class ReplPaneTest {
         .contains("it reads System.in, which gives a re-run no input (the end of input)")
         .contains("NoSuchElementException");
     assertThat(FxWait.onFx(stdin::isVisible)).as("nobody is asked to type").isFalse();
-    waitFor("the pane to be idle", () -> pane.status().getText().startsWith("Ready"));
+    // Idle, saying the code ended Java (not that it failed) and that a new JVM is ready.
+    waitFor(
+        "the pane to be idle",
+        () -> pane.status().whole().startsWith("Your code ended Java: a new Java VM is ready"));
   }
 
   @Test
