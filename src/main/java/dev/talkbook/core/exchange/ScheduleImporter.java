@@ -121,9 +121,7 @@ public final class ScheduleImporter {
           + " unchanged"
           + (leftOut.isEmpty()
               ? ""
-              : "; "
-                  + Counts.of(leftOut.size(), "entry", "entries")
-                  + " left out (each said below)")
+              : "; " + Counts.of(leftOut.size(), "entry", "entries") + " left out, each said below")
           + (removedBefore > 0
               ? "; " + Counts.of(removedBefore, "talk") + " already marked as removed"
               : "")

@@ -260,7 +260,7 @@ class ScheduleImporterTest {
       assertThat(again.unchanged()).isEqualTo(3);
       assertThat(again.removedBefore()).isEqualTo(1);
       assertThat(again.summary())
-          .contains("0 removed, 3 unchanged; 1 entry left out (each said below);")
+          .contains("0 removed, 3 unchanged; 1 entry left out, each said below;")
           .contains("1 talk already marked as removed");
     }
     assertThat(importText(Fixtures.text("frab-schedule.xml"), true).summary())
@@ -397,7 +397,7 @@ class ScheduleImporterTest {
         new Schedule(s.format(), s.source(), s.conference(), s.sessions(), leftOut, s.warnings());
     Report r =
         importer.importSchedule(notebook, many, null, null, true, ScheduleImporter.Progress.NONE);
-    assertThat(r.summary()).contains("; 13 entries left out (each said below)");
+    assertThat(r.summary()).contains("; 13 entries left out, each said below");
     assertThat(r.details())
         .contains("left out: \"Break 1\": a break", "left out: \"Break 10\": a break")
         .doesNotContain("left out: \"Break 11\": a break")

@@ -87,7 +87,7 @@ class ScheduleImportDialogTest extends OwnerWindowTest {
     Label status = robot.lookup("#" + ScheduleImportDialog.STATUS_ID).queryAs(Label.class);
     assertThat(FxWait.onFx(status::getText))
         .startsWith("Would import")
-        .contains("4 added", "1 entry left out (each said below)");
+        .contains("4 added", "1 entry left out, each said below");
     String dryRun = reportText(robot);
     assertThat(dryRun).startsWith("added: Soldering for the faint of heart");
     assertThat(dryRun).doesNotContain("Would import");
