@@ -46,8 +46,8 @@ class ScheduleCommandTest extends CliTest {
     assertOut(r)
         .contains(
             "Imported the frab/pentabarf schedule XML into \"Sommercamp 2026\" (a new event): 4"
-                + " added, 0 moved, 0 changed, 0 removed, 0 unchanged; 1 break or other entry"
-                + " left out.",
+                + " added, 0 moved, 0 changed, 0 removed, 0 unchanged; 1 entry left out, each"
+                + " said below.",
             "added: Soldering for the faint of heart: Fri 21 Aug 14:00; Saal 1");
     assertThat(talkCount()).isEqualTo(4);
 

@@ -87,7 +87,7 @@ final class Frab {
             Sessions.joinLocation(c.venue(), c.city()),
             Sessions.webUrl(c.url(), "conference URL", warnings));
     List<Session> sessions = new ArrayList<>();
-    int leftOut = 0;
+    List<String> leftOut = new ArrayList<>();
     for (RawEvent e : events) {
       String t = Sessions.clean(e.title());
       String type = e.type() == null ? "" : e.type().strip().toLowerCase(Locale.ROOT);
@@ -95,7 +95,7 @@ final class Frab {
           || (e.persons().isEmpty()
               && t != null
               && BREAK_TYPES.contains(t.toLowerCase(Locale.ROOT)))) {
-        leftOut++;
+        leftOut.add((t == null ? "an entry" : "\"" + t + "\"") + " " + e.where() + ": a break");
         continue;
       }
       sessions.add(session(e, zone, dayChange, warnings));

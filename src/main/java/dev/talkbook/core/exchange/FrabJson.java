@@ -35,16 +35,40 @@ final class FrabJson {
             text(conf, "city"),
             first(text(conf, "url"), text(schedule, "url"), text(root, "url")));
     JsonNode days = conf.path("days");
-    if (!days.isArray()) {
+    if (days.isMissingNode() || days.isNull()) {
       throw new ScheduleException(
           "The conference in the JSON has no \"days\" list, so it holds no sessions. Nothing was"
               + " imported.");
+    }
+    if (!days.isArray()) {
+      throw new ScheduleException(
+          "The conference's \"days\" in the JSON is "
+              + kind(days)
+              + ", not a list of days, so no session can be read from it. Nothing was imported.");
     }
     List<RawEvent> events = new ArrayList<>();
     for (JsonNode day : days) {
       String dayLabel = "on day " + first(text(day, "index"), text(day, "date"), "?");
       JsonNode rooms = day.path("rooms");
+      if (!rooms.isMissingNode() && !rooms.isNull() && !rooms.isObject()) {
+        throw new ScheduleException(
+            "The \"rooms\" of the day "
+                + dayLabel.substring("on day ".length())
+                + " in the JSON is "
+                + kind(rooms)
+                + ", not an object of rooms with their sessions. Nothing was imported.");
+      }
       for (Map.Entry<String, JsonNode> room : rooms.properties()) {
+        if (!room.getValue().isArray()) {
+          throw new ScheduleException(
+              "The room \""
+                  + room.getKey()
+                  + "\" "
+                  + dayLabel
+                  + " in the JSON is "
+                  + kind(room.getValue())
+                  + ", not a list of sessions. Nothing was imported.");
+        }
         for (JsonNode e : room.getValue()) {
           events.add(event(e, day, room.getKey(), dayLabel));
         }
@@ -94,6 +118,23 @@ final class FrabJson {
         text(day, "date"),
         text(day, "day_start"),
         dayLabel + (room == null ? "" : " in " + room));
+  }
+
+  /** What a JSON value is, in words: "an object", "a text", "a number". */
+  private static String kind(JsonNode v) {
+    if (v.isObject()) {
+      return "an object";
+    }
+    if (v.isTextual()) {
+      return "a text";
+    }
+    if (v.isNumber()) {
+      return "a number";
+    }
+    if (v.isBoolean()) {
+      return "true or false";
+    }
+    return v.isArray() ? "a list" : "empty";
   }
 
   private static String first(String... values) {

@@ -21,19 +21,26 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads an iCalendar programme (RFC 5545) with biweekly: each VEVENT with a time is a session
- * (all-day entries and cancelled ones are left out). SUMMARY is the title (pretalx writes "Title -
- * Speakers", which is split again), DESCRIPTION the abstract (plain text), LOCATION the room,
- * CATEGORIES the tags, URL the web page, UID the id. Times keep their zone: a TZID (an IANA name,
- * or the file's own VTIMEZONE as an offset), UTC, or floating. The calendar's name (X-WR-CALNAME or
- * NAME) and zone (X-WR-TIMEZONE) become the conference's.
+ * (all-day entries, cancelled ones and those without a readable DTSTART are left out, each named
+ * with why). SUMMARY is the title (pretalx writes "Title - Speakers", which is split again),
+ * DESCRIPTION the abstract (plain text), LOCATION the room, CATEGORIES the tags, URL the web page,
+ * UID the id. Times keep their zone: a TZID (an IANA name, or the file's own VTIMEZONE as an
+ * offset), UTC, or floating; a TZID that is neither is read as floating, with a warning once per
+ * zone. The calendar's name (X-WR-CALNAME or NAME) and zone (X-WR-TIMEZONE) become the
+ * conference's.
  */
 final class ICalSchedule {
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+
   private ICalSchedule() {}
 
   static Schedule read(String text, String origin) {
@@ -60,7 +67,9 @@ final class ICalSchedule {
       name = ical.getNames().get(0).getValue();
     }
     List<Session> sessions = new ArrayList<>();
-    int leftOut = 0;
+    List<String> leftOut = new ArrayList<>();
+    // An unknown TZID, once each: the events it was on, the first of them by name.
+    Map<String, List<String>> unknownZones = new LinkedHashMap<>();
     ZoneId firstZone = null;
     LocalDate first = null;
     LocalDate last = null;
@@ -68,12 +77,23 @@ final class ICalSchedule {
     for (VEvent event : ical.getEvents()) {
       n++;
       if (event.getDateStart() == null || event.getDateStart().getValue() == null) {
-        leftOut++;
+        RawProperty unread = event.getExperimentalProperty("DTSTART");
+        leftOut.add(
+            name(event, n)
+                + (unread == null || Sessions.clean(unread.getValue()) == null
+                    ? ": it has no start (DTSTART)"
+                    : ": its start (DTSTART) \""
+                        + Sessions.shorten(unread.getValue().strip())
+                        + "\" is not a date and time"));
         continue;
       }
       ICalDate start = event.getDateStart().getValue();
-      if (!start.hasTime() || (event.getStatus() != null && event.getStatus().isCancelled())) {
-        leftOut++; // all-day entries are not talks; cancelled ones are gone from the programme
+      if (!start.hasTime()) {
+        leftOut.add(name(event, n) + ": an all-day entry, not a talk");
+        continue;
+      }
+      if (event.getStatus() != null && event.getStatus().isCancelled()) {
+        leftOut.add(name(event, n) + ": cancelled (STATUS:CANCELLED)");
         continue;
       }
       String summary = Sessions.clean(value(event.getSummary()));
@@ -97,6 +117,12 @@ final class ICalSchedule {
             uid + "/" + event.getRecurrenceId().getValue().getRawComponents().toString(true, false);
       }
       SessionTime at = time(event.getDateStart(), start, tz);
+      String tzid = event.getDateStart().getParameters().getTimezoneId();
+      if (at.zone() == null && tzid != null) {
+        unknownZones
+            .computeIfAbsent(tzid.strip(), z -> new ArrayList<>())
+            .add("\"" + Sessions.shorten(summary) + "\" at " + HOUR.format(at.local()));
+      }
       if (firstZone == null && at.zone() != null && !(at.zone() instanceof ZoneOffset)) {
         firstZone = at.zone();
       }
@@ -154,6 +180,16 @@ final class ICalSchedule {
               slides,
               video));
     }
+    unknownZones.forEach(
+        (id, titles) ->
+            warnings.add(
+                "Time zone "
+                    + id
+                    + " is unknown (no such zone name, and the file does not define it): "
+                    + (titles.size() == 1
+                        ? titles.get(0) + " is"
+                        : titles.size() + " events, the first " + titles.get(0) + ", are")
+                    + " taken as local time, in the event's time zone."));
     ZoneId zone = calendarZone != null ? calendarZone : firstZone;
     String sourceName = name != null ? name : value(ical.getProductId());
     Conference conference =
@@ -206,6 +242,16 @@ final class ICalSchedule {
     long offsetSeconds =
         Duration.between(date.toInstant(), local.toInstant(ZoneOffset.UTC)).getSeconds();
     return new SessionTime(local, ZoneOffset.ofTotalSeconds((int) offsetSeconds));
+  }
+
+  /** An entry as the report names it: its SUMMARY, else its UID, else its place in the file. */
+  private static String name(VEvent event, int n) {
+    String summary = Sessions.clean(value(event.getSummary()));
+    String uid = Sessions.clean(event.getUid() == null ? null : event.getUid().getValue());
+    if (summary != null) {
+      return "\"" + Sessions.shorten(summary) + "\"" + (uid == null ? "" : " (UID " + uid + ")");
+    }
+    return "event number " + n + (uid == null ? " (no SUMMARY, no UID)" : " (UID " + uid + ")");
   }
 
   private static String value(TextProperty p) {

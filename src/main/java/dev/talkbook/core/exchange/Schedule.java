@@ -13,7 +13,8 @@ import java.util.List;
  *
  * @param source what identifies this programme across downloads (format and conference), so a
  *     re-import recognises the talks it brought in before
- * @param leftOut entries that are not talks (breaks, all-day entries), counted and not imported
+ * @param leftOut the entries not imported, each named with why ({@code "Coffee" (a break)}, {@code
+ *     "Keynote" (UID k1): its start (DTSTART) "garbage" is not a date and time}), in file order
  * @param warnings what was read but dropped (a link that is not a web address), for the report
  */
 public record Schedule(
@@ -21,11 +22,12 @@ public record Schedule(
     String source,
     Conference conference,
     List<Session> sessions,
-    int leftOut,
+    List<String> leftOut,
     List<String> warnings) {
 
   public Schedule {
     sessions = List.copyOf(sessions);
+    leftOut = List.copyOf(leftOut);
     warnings = List.copyOf(warnings);
   }
 

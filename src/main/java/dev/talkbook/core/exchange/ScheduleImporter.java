@@ -73,10 +73,14 @@ public final class ScheduleImporter {
       List<Change> changes,
       int unchanged,
       int removedBefore,
-      int leftOut,
+      List<String> leftOut,
       List<String> warnings,
       boolean dryRun) {
+    /** How many of the entries left out {@link #details} names; the rest are counted. */
+    public static final int LEFT_OUT_NAMED = 10;
+
     public Report {
+      leftOut = List.copyOf(leftOut);
       eventChanges = List.copyOf(eventChanges);
       changes = List.copyOf(changes);
       warnings = List.copyOf(warnings);
@@ -115,11 +119,9 @@ public final class ScheduleImporter {
           + " removed, "
           + unchanged
           + " unchanged"
-          + (leftOut > 0
-              ? "; "
-                  + Counts.of(leftOut, "break or other entry", "breaks or other entries")
-                  + " left out"
-              : "")
+          + (leftOut.isEmpty()
+              ? ""
+              : "; " + Counts.of(leftOut.size(), "entry", "entries") + " left out, each said below")
           + (removedBefore > 0
               ? "; " + Counts.of(removedBefore, "talk") + " already marked as removed"
               : "")
@@ -135,7 +137,10 @@ public final class ScheduleImporter {
       return lines;
     }
 
-    /** The report under its summary: the event's changes, each talk's, warnings. */
+    /**
+     * The report under its summary: the event's changes, each talk's, warnings, then the entries
+     * left out (the first {@link #LEFT_OUT_NAMED} named with why, the rest counted).
+     */
     public List<String> details() {
       List<String> lines = new ArrayList<>();
       for (String e : eventChanges) {
@@ -146,6 +151,12 @@ public final class ScheduleImporter {
       }
       for (String w : warnings) {
         lines.add("note: " + w);
+      }
+      for (String l : leftOut.subList(0, Math.min(LEFT_OUT_NAMED, leftOut.size()))) {
+        lines.add("left out: " + l);
+      }
+      if (leftOut.size() > LEFT_OUT_NAMED) {
+        lines.add("left out: and " + (leftOut.size() - LEFT_OUT_NAMED) + " more");
       }
       return lines;
     }

@@ -60,14 +60,17 @@ final class SessionizeJson {
       }
     }
     List<Session> sessions = new ArrayList<>();
-    int leftOut = 0;
+    List<String> leftOut = new ArrayList<>();
     LocalDate first = null;
     LocalDate last = null;
     int n = 0;
     for (JsonNode s : root.path("sessions")) {
       n++;
       if (s.path("isServiceSession").asBoolean(false)) {
-        leftOut++;
+        String service = Sessions.clean(FrabJson.text(s, "title"));
+        leftOut.add(
+            (service == null ? "session number " + n : "\"" + service + "\"")
+                + ": a service session (a break, registration), not a talk");
         continue;
       }
       String id = FrabJson.text(s, "id");

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -40,7 +41,10 @@ import javafx.stage.Window;
  * (downloading it first, with progress) and does a dry run whose report lists what would be added,
  * moved, changed and removed; "Import" then imports the programme that was checked, in one
  * transaction. Every failure (no network, 404, not a schedule, a cut-off file) is said under the
- * fields, in the dialog, and nothing is changed.
+ * fields, in the dialog, and nothing is changed. A check starts with an empty report, and one that
+ * fails leaves it empty: no earlier file's lines stand under it. Close (or Esc) while a check runs
+ * cancels it and closes; the work stops at its next step (the download's next block, the dry run's
+ * next talk) and its result is dropped. Close waits for an import, which is one short transaction.
  */
 public final class ScheduleImportDialog {
   public static final String SOURCE_ID = "schedule-source";
@@ -158,20 +162,25 @@ public final class ScheduleImportDialog {
     importButton.setDisable(true);
     Button close = new Button("Close");
     close.setCancelButton(true);
-    close.disableProperty().bind(check.runningProperty().or(run.runningProperty()));
+    // A check can be left (it changes nothing); an import is one transaction, waited for.
+    close.disableProperty().bind(run.runningProperty());
     close.setOnAction(e -> stage.close());
+    // However the dialog goes (Close, Esc, the window's own close), a check still running stops.
+    stage.setOnHidden(e -> check.cancel());
     source.textProperty().addListener((o, was, now) -> forget());
     event.textProperty().addListener((o, was, now) -> forget());
 
     checkButton.setOnAction(
         e -> {
           forget();
+          report.clear(); // the previous file's lines are not this one's
           String from = source.getText().strip();
           String into = event.getText().isBlank() ? null : event.getText().strip();
           check.start(
               ScheduleFetcher.isUrl(from) ? "Downloading…" : "Reading…",
               feedback -> {
                 Schedule schedule = read(reader, fetcher, from, feedback);
+                stopIfCancelled(feedback);
                 Report dry =
                     importer.importSchedule(
                         notebook,
@@ -179,7 +188,10 @@ public final class ScheduleImportDialog {
                         into,
                         ScheduleReader.titleFrom(from),
                         true,
-                        feedback::progress);
+                        (done, total, what) -> {
+                          stopIfCancelled(feedback);
+                          feedback.progress(done, total, what);
+                        });
                 return new Checked(schedule, from, into, dry);
               },
               c -> c.report().summary());
@@ -201,6 +213,14 @@ public final class ScheduleImportDialog {
                 // Enter now imports what the check showed.
                 importButton.setDefaultButton(!nothing);
                 checkButton.setDefaultButton(nothing);
+              }
+            });
+    check
+        .failureProperty()
+        .addListener(
+            (o, was, error) -> {
+              if (error != null) {
+                report.clear();
               }
             });
     importButton.setOnAction(
@@ -255,14 +275,23 @@ public final class ScheduleImportDialog {
       byte[] bytes =
           fetcher.fetch(
               from,
-              (received, total) ->
-                  feedback.progress(
-                      (int) Math.min(Integer.MAX_VALUE, received / 1024),
-                      total < 0 ? -1 : (int) (total / 1024),
-                      "downloading (" + received / 1024 + " kB)"));
+              (received, total) -> {
+                stopIfCancelled(feedback);
+                feedback.progress(
+                    (int) Math.min(Integer.MAX_VALUE, received / 1024),
+                    total < 0 ? -1 : (int) (total / 1024),
+                    "downloading (" + received / 1024 + " kB)");
+              });
       return reader.read(bytes, from);
     }
     return reader.readFile(from);
+  }
+
+  /** The dialog was closed while the check ran: its work ends here, rolled back if need be. */
+  private static void stopIfCancelled(LongJob.Feedback feedback) {
+    if (feedback.cancelled()) {
+      throw new CancellationException("the import dialog was closed");
+    }
   }
 
   /** The field changed: what was checked no longer applies. */

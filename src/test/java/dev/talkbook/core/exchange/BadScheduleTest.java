@@ -115,6 +115,28 @@ class BadScheduleTest {
   }
 
   @Test
+  void daysRoomsOrSessionsOfTheWrongKindAreSaidToBeSo() {
+    assertThat(refused("{\"schedule\": {\"conference\": {\"title\": \"X\", \"days\": {}}}}"))
+        .isInstanceOf(ScheduleException.class)
+        .hasMessageContaining("\"days\" in the JSON is an object, not a list of days")
+        .hasMessageNotContaining("no \"days\"")
+        .hasMessageContaining("Nothing was imported");
+    assertThat(refused("{\"schedule\": {\"conference\": {\"days\": \"2026-08-21\"}}}"))
+        .hasMessageContaining("is a text, not a list of days");
+    assertThat(
+            refused(
+                "{\"schedule\": {\"conference\": {\"days\": [{\"index\": 1, \"rooms\":"
+                    + " [\"Saal 1\"]}]}}}"))
+        .hasMessageContaining("\"rooms\" of the day 1 in the JSON is a list, not an object");
+    assertThat(
+            refused(
+                "{\"schedule\": {\"conference\": {\"days\": [{\"index\": 1, \"rooms\":"
+                    + " {\"Saal 1\": {\"title\": \"Talk\"}}}]}}}"))
+        .hasMessageContaining(
+            "The room \"Saal 1\" on day 1 in the JSON is an object, not a list of sessions");
+  }
+
+  @Test
   @Timeout(30)
   void billionLaughs() {
     StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE schedule [\n");

@@ -59,7 +59,7 @@ class ScheduleImporterTest {
 
     assertThat(r.eventCreated()).isTrue();
     assertThat(r.count(Kind.ADDED)).isEqualTo(4);
-    assertThat(r.leftOut()).isEqualTo(1);
+    assertThat(r.leftOut()).hasSize(1);
     Event event = notebook.events().get(r.eventId());
     assertThat(event.title()).isEqualTo("Sommercamp 2026");
     assertThat(event.startDate()).isEqualTo(LocalDate.of(2026, 8, 21));
@@ -260,7 +260,7 @@ class ScheduleImporterTest {
       assertThat(again.unchanged()).isEqualTo(3);
       assertThat(again.removedBefore()).isEqualTo(1);
       assertThat(again.summary())
-          .contains("0 removed, 3 unchanged; 1 break or other entry left out;")
+          .contains("0 removed, 3 unchanged; 1 entry left out, each said below;")
           .contains("1 talk already marked as removed");
     }
     assertThat(importText(Fixtures.text("frab-schedule.xml"), true).summary())
@@ -379,10 +379,34 @@ class ScheduleImporterTest {
                             x.slidesUrl(),
                             x.videoUrl()))
                 .toList(),
-            0,
+            List.of(),
             List.of());
     assertThatThrownBy(() -> importer.importSchedule(notebook, changed, null, null, false, failing))
         .hasMessageContaining("disk gone");
     assertThat(notebook.talks().list(notebook.events().list().get(0).id())).isEqualTo(before);
+  }
+
+  @Test
+  void theReportNamesTheFirstTenEntriesLeftOutAndCountsTheRest() {
+    List<String> leftOut =
+        java.util.stream.IntStream.rangeClosed(1, 13)
+            .mapToObj(i -> "\"Break " + i + "\": a break")
+            .toList();
+    Schedule s = Fixtures.read("frab-schedule.xml");
+    Schedule many =
+        new Schedule(s.format(), s.source(), s.conference(), s.sessions(), leftOut, s.warnings());
+    Report r =
+        importer.importSchedule(notebook, many, null, null, true, ScheduleImporter.Progress.NONE);
+    assertThat(r.summary()).contains("; 13 entries left out, each said below");
+    assertThat(r.details())
+        .contains("left out: \"Break 1\": a break", "left out: \"Break 10\": a break")
+        .doesNotContain("left out: \"Break 11\": a break")
+        .endsWith("left out: and 3 more");
+  }
+
+  @Test
+  void aBreakLeftOutIsNamedWithItsDayAndRoom() {
+    Report r = importFixture("frab-schedule.xml");
+    assertThat(r.details()).contains("left out: \"Coffee break\" on day 1 in Saal 1: a break");
   }
 }

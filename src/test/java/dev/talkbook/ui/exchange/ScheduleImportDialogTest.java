@@ -106,7 +106,7 @@ class ScheduleImportDialogTest extends OwnerWindowTest {
     Label status = robot.lookup("#" + ScheduleImportDialog.STATUS_ID).queryAs(Label.class);
     assertThat(FxWait.onFx(status::getText))
         .startsWith("Would import")
-        .contains("4 added", "1 break or other entry left out");
+        .contains("4 added", "1 entry left out, each said below");
     String dryRun = reportText(robot);
     assertThat(dryRun).startsWith("added: Soldering for the faint of heart");
     assertThat(dryRun).doesNotContain("Would import");
@@ -222,6 +222,89 @@ class ScheduleImportDialogTest extends OwnerWindowTest {
                 () ->
                     robot.lookup("#" + ScheduleImportDialog.IMPORT_ID).queryButton().isDisabled()))
         .isTrue();
+    assertThat(notebook.events().list()).isEmpty();
+  }
+
+  /**
+   * A worker that runs jobs on a thread of their own, except while held: then they wait until
+   * {@link #release}, as a slow read of a large file does.
+   */
+  private static final class HeldWorker implements java.util.concurrent.Executor {
+    private final java.util.concurrent.Executor thread = LongJob.ownThread("test-import");
+    private final List<Runnable> waiting = new CopyOnWriteArrayList<>();
+    private volatile boolean held;
+
+    @Override
+    public void execute(Runnable work) {
+      if (held) {
+        waiting.add(work);
+      } else {
+        thread.execute(work);
+      }
+    }
+
+    void hold() {
+      held = true;
+    }
+
+    void release() {
+      held = false;
+      waiting.forEach(thread::execute);
+      waiting.clear();
+    }
+  }
+
+  @Test
+  void aNewCheckClearsThePreviousFilesReportAndAFailedOneLeavesItEmpty(FxRobot robot)
+      throws Exception {
+    Path good = dir.resolve("camp.xml");
+    Files.write(good, fixture("frab-schedule.xml"));
+    Path binary = dir.resolve("photo.xml");
+    Files.write(binary, new byte[] {0, 1, 2, 'P', 'K', 0, 0});
+    HeldWorker worker = new HeldWorker();
+    open(robot, good.toString(), worker, Platform::runLater);
+    Button importButton = robot.lookup("#" + ScheduleImportDialog.IMPORT_ID).queryButton();
+    FxWait.clickOn(robot, "#" + ScheduleImportDialog.CHECK_ID);
+    FxWait.untilFx("the check to finish", () -> !importButton.isDisabled());
+    assertThat(reportText(robot)).contains("added: Soldering");
+
+    worker.hold();
+    robot.interact(
+        () ->
+            robot
+                .lookup("#" + ScheduleImportDialog.SOURCE_ID)
+                .queryTextInputControl()
+                .setText(binary.toString()));
+    FxWait.clickOn(robot, "#" + ScheduleImportDialog.CHECK_ID);
+    Label status = robot.lookup("#" + ScheduleImportDialog.STATUS_ID).queryAs(Label.class);
+    assertThat(FxWait.onFx(status::getText)).isEqualTo("Reading…");
+    assertThat(reportText(robot)).as("the report while the next file is read").isEmpty();
+
+    worker.release();
+    FxWait.untilFx("the check to refuse", () -> status.getText().contains("binary file"));
+    assertThat(reportText(robot)).as("the report under the refusal").isEmpty();
+    assertThat(FxWait.onFx(importButton::isDisabled)).isTrue();
+  }
+
+  @Test
+  void escapeWhileACheckRunsCancelsItAndClosesTheDialog(FxRobot robot) throws Exception {
+    Path good = dir.resolve("camp.xml");
+    Files.write(good, fixture("frab-schedule.xml"));
+    HeldWorker worker = new HeldWorker();
+    worker.hold();
+    open(robot, good.toString(), worker, Platform::runLater);
+    FxWait.clickOn(robot, "#" + ScheduleImportDialog.CHECK_ID);
+    Label status = robot.lookup("#" + ScheduleImportDialog.STATUS_ID).queryAs(Label.class);
+    assertThat(FxWait.onFx(status::getText)).isEqualTo("Reading…");
+    javafx.stage.Window dialog = FxWait.onFx(() -> status.getScene().getWindow());
+
+    robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    FxWait.untilFx("Esc to close the dialog while it reads", () -> !dialog.isShowing());
+
+    // The read goes on to its next step, sees the cancel and stops: no dry run, no result.
+    worker.release();
+    FxWait.untilFx("the check to stop", () -> status.getText().equals("Cancelled."));
+    assertThat(imported).isEmpty();
     assertThat(notebook.events().list()).isEmpty();
   }
 }
