@@ -440,10 +440,11 @@ public final class Notebook implements AutoCloseable {
 
   /**
    * SQLite's check of every page of the notebook: the problems it finds, or an empty list when the
-   * file is sound. Reads the whole file (about 20 ms a MB), so run it off the UI thread.
+   * file is sound. Reads the whole file (about 20 ms a MB), so run it off the UI thread. Runs on a
+   * connection of its own ({@link Database#readAlone}), so it sees the file as it is now.
    */
   public java.util.List<String> check() {
-    return db.read(
+    return db.readAlone(
         "check the notebook",
         c -> {
           java.util.List<String> problems = new java.util.ArrayList<>();
