@@ -3,7 +3,9 @@ package dev.talkbook.core.store;
 import dev.talkbook.core.notebook.NotebookException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
@@ -161,6 +163,51 @@ final class Database implements AutoCloseable {
               return null;
             });
         return transaction(work);
+      }
+    } catch (SQLException e) {
+      throw translate(e, doing);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Runs a schema change in one write transaction with foreign keys off, as SQLite's way of
+   * remaking a table asks: dropping the old table then takes no child row with it. Before it
+   * commits, {@code PRAGMA foreign_key_check} must find nothing, or it rolls back. Foreign keys are
+   * on again afterwards, whatever happened.
+   */
+  <T> T writeSchema(String doing, Work<T> work) {
+    if (writer == null) {
+      throw new NotebookException("Cannot " + doing + ": notebook " + file + " " + readOnlyBecause);
+    }
+    writeLock.lock();
+    try {
+      requireOpen();
+      try (Statement s = writer.createStatement()) {
+        s.execute("PRAGMA foreign_keys = OFF"); // no effect inside a transaction: set before
+      }
+      try {
+        return transaction(
+            c -> {
+              T result = work.run(c);
+              try (Statement s = c.createStatement();
+                  ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+                if (rs.next()) {
+                  throw new SQLException(
+                      "a row of "
+                          + rs.getString(1)
+                          + " refers to a missing row of "
+                          + rs.getString(3)
+                          + " after the change");
+                }
+              }
+              return result;
+            });
+      } finally {
+        try (Statement s = writer.createStatement()) {
+          s.execute("PRAGMA foreign_keys = ON");
+        }
       }
     } catch (SQLException e) {
       throw translate(e, doing);

@@ -164,7 +164,7 @@ public final class Notebook implements AutoCloseable {
         throw cannotOpen(path, e);
       }
       try {
-        db.write(
+        db.writeSchema(
             "create the notebook",
             c -> {
               Migrations.apply(c, 0, Migrations.LATEST);
@@ -495,7 +495,7 @@ public final class Notebook implements AutoCloseable {
     }
     if (version < Migrations.LATEST) {
       try {
-        db.write(
+        db.writeSchema(
             "upgrade the notebook format",
             c -> {
               Migrations.apply(c, version, Migrations.LATEST);
