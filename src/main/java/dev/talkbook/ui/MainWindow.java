@@ -343,7 +343,11 @@ public final class MainWindow {
     root.setTop(menus.bar());
     root.setCenter(split);
     root.setBottom(status.root());
-    navigator.onDeleted(deletion -> status.offerUndo(deletion.message(), screen.undo(deletion)));
+    navigator.onDeleted(
+        deletion -> {
+          screen.forget(deletion.talkIds());
+          status.offerUndo(deletion.message(), screen.undo(deletion));
+        });
     navigator.onRenamed(status::offerUndo);
     editor.area().addEventFilter(KeyEvent.KEY_PRESSED, this::runBlockKey);
     // Ctrl+Shift+Tab from the notes goes up to the details' first field, the title, not to their

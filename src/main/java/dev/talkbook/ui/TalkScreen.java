@@ -588,6 +588,17 @@ final class TalkScreen {
         error -> Errors.show(stage, "Could not add the sample meetup", error));
   }
 
+  /**
+   * Talks deleted from the navigator: the window's settings of each (caret place, last open talk)
+   * go with them.
+   */
+  void forget(java.util.List<Long> talkIds) {
+    places.forget(talkIds);
+    if (talkIds.contains(settings.get(Settings.lastTalk(notebook.file())))) {
+      settings.put(Settings.lastTalk(notebook.file()), -1L);
+    }
+  }
+
   /** The status bar's Undo of a deletion: brings it back and opens the talk it gives. */
   Runnable undo(NavigatorView.Deletion deletion) {
     return () ->

@@ -85,7 +85,8 @@ public final class NavigatorView {
    * A deletion that can be undone: what to tell the user, and the work (run off the FX thread) that
    * undoes it, returning the talk to select afterwards (or null).
    */
-  public record Deletion(String message, java.util.function.Supplier<Long> undo) {}
+  public record Deletion(
+      String message, java.util.function.Supplier<Long> undo, List<Long> talkIds) {}
 
   private final TreeView<NavNode> tree = new TreeView<>(new TreeItem<>());
 
@@ -844,12 +845,14 @@ public final class NavigatorView {
                   notebook.events().undelete(gone);
                   // its first talk opened, so the event is shown with its talks (not nothing)
                   return gone.talks().isEmpty() ? null : gone.talks().get(0).talk().id();
-                });
+                },
+                gone.talks().stream().map(t -> t.talk().id()).toList());
           }
           var gone = notebook.talks().delete(((NavNode.TalkNode) node).talk().id());
           return new Deletion(
               "Deleted \u201c" + gone.talk().title() + "\u201d.",
-              () -> notebook.talks().undelete(gone).id());
+              () -> notebook.talks().undelete(gone).id(),
+              List.of(gone.talk().id()));
         },
         deletion -> {
           reload(after);
