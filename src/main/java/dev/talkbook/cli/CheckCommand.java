@@ -3,7 +3,9 @@ package dev.talkbook.cli;
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.NotebookOpenException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,13 +24,57 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = "--repair",
-      description = "Rebuild the search index from the notes if it is damaged.")
+      description =
+          "Rebuild what is made from the notes if it is damaged: the search index, or the"
+              + " notebook's indexes (the notebook is rebuilt from its data; the damaged file is"
+              + " kept beside it).")
   boolean repair;
 
   @Override
   public Integer call() {
-    try (Notebook notebook =
-        repair ? TalkbookCommand.of(spec).openExisting() : TalkbookCommand.of(spec).openToRead()) {
+    if (!repair) {
+      try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
+        return check(notebook);
+      }
+    }
+    Notebook notebook;
+    try {
+      notebook = TalkbookCommand.of(spec).openExisting();
+    } catch (NotebookOpenException e) {
+      if (e.problem() != NotebookOpenException.Problem.CORRUPT) {
+        throw e;
+      }
+      notebook = rebuilt(e.file());
+    }
+    if (!notebook.health().damage().isEmpty()) {
+      Path file = notebook.file();
+      notebook.close();
+      notebook = rebuilt(file);
+    }
+    try (Notebook open = notebook) {
+      return check(open);
+    }
+  }
+
+  /**
+   * Rebuilds the notebook from its data (its indexes and search index made again from its rows),
+   * says so, and opens the result.
+   */
+  private Notebook rebuilt(Path file) {
+    Path kept = Notebook.rebuildFromData(file, Notebook.Options.defaults());
+    spec.commandLine()
+        .getOut()
+        .println(
+            "Rebuilt notebook "
+                + file
+                + " from its data; the damaged file is kept as "
+                + kept
+                + ".");
+    return TalkbookCommand.of(spec).openExisting();
+  }
+
+  private int check(Notebook notebook) {
+    {
       PrintWriter out = spec.commandLine().getOut();
       Notebook.Health health = notebook.health();
       if (!health.damage().isEmpty()) {

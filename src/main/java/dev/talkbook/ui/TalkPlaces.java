@@ -170,6 +170,16 @@ final class TalkPlaces {
     askWrite();
   }
 
+  /** The talks {@code talkIds} were deleted: their places go. */
+  void forget(java.util.Collection<Long> talkIds) {
+    synchronized (places) {
+      if (!places.keySet().removeAll(talkIds)) {
+        return;
+      }
+    }
+    askWrite();
+  }
+
   /** Talk {@code talkId} was visited: its place (if one is kept) is the last to be dropped. */
   void visited(long talkId) {
     synchronized (places) {

@@ -590,12 +590,16 @@ final class TalkScreen {
   }
 
   /**
-   * A deletion in the navigator: what the details kept unsaved of its talks is forgotten. Returns
-   * the status bar's Undo of it, which brings the talks back with those texts and opens the talk it
-   * gives.
+   * A deletion in the navigator: what the details kept unsaved of its talks is forgotten, and the
+   * window's settings of each (caret place, last open talk) go with them. Returns the status bar's
+   * Undo of it, which brings the talks back with those texts and opens the talk it gives.
    */
   Runnable deleted(NavigatorView.Deletion deletion) {
     Runnable keptBack = details.forgetUnsavedOf(deletion.talkIds());
+    places.forget(deletion.talkIds());
+    if (deletion.talkIds().contains(settings.get(Settings.lastTalk(notebook.file())))) {
+      settings.put(Settings.lastTalk(notebook.file()), -1L);
+    }
     return () ->
         executors.run(
             deletion.undo(),

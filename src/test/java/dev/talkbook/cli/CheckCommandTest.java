@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.store.SearchIndexDamage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code check [--repair]}, and the commands that meet a damaged search index. */
@@ -55,6 +56,71 @@ class CheckCommandTest extends CliTest {
     ok("check", "--repair");
     assertThat(ok("search", "wombats").out()).contains("Wombat talk");
     assertOut(ok("check")).contains("is sound");
+  }
+
+  /** Writes bytes over the page of {@code index} in the closed notebook, as a failing disk may. */
+  private void damagePageOf(String index) throws Exception {
+    long root;
+    long pageSize;
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + notebook());
+        var s = c.createStatement()) {
+      try (var rs =
+          s.executeQuery("SELECT rootpage FROM sqlite_schema WHERE name = '" + index + "'")) {
+        root = rs.getLong(1);
+      }
+      try (var rs = s.executeQuery("PRAGMA page_size")) {
+        pageSize = rs.getLong(1);
+      }
+    }
+    byte[] junk = new byte[(int) pageSize];
+    for (int i = 0; i < junk.length; i++) {
+      junk[i] = (byte) (i % 4 == 0 ? 0xde : i % 4 == 1 ? 0xad : i % 4 == 2 ? 0xbe : 0xef);
+    }
+    try (var f = new java.io.RandomAccessFile(notebook().toFile(), "rw")) {
+      f.seek((root - 1) * pageSize);
+      f.write(junk);
+    }
+  }
+
+  @Test
+  void aDamagedIndexPageIsSaidInPlainWordsAndRepairRebuildsTheNotebookFromItsData()
+      throws Exception {
+    addSample();
+    String talksBefore = ok("talks").out();
+    String historyBefore = ok("history", "1").out();
+    damagePageOf("sqlite_autoindex_tag_1");
+
+    for (Result refused : List.of(refused("events"), refused("check"))) {
+      assertErr(refused)
+          .contains("an index of the tags is damaged")
+          .contains("talks, notes and history are all there")
+          .contains("talkbook check --repair")
+          .contains("SQLite's check: ")
+          .doesNotContain("SQLite's check failed")
+          .doesNotContain("backup");
+    }
+
+    Result repair = ok("check", "--repair");
+    assertOut(repair).contains("Rebuilt notebook").contains(".damaged").contains("is sound");
+    assertThat(Files.exists(dir.resolve(notebook().getFileName() + ".damaged"))).isTrue();
+    assertOut(ok("talks")).isEqualTo(talksBefore);
+    assertOut(ok("history", "1")).isEqualTo(historyBefore);
+    assertOut(ok("search", "sqlite")).contains("SQLite everywhere");
+    assertOut(ok("check")).contains("is sound");
+    // Ids go on from where they were.
+    ok("talk", "add", "--event", "1", "--title", "After the repair");
+    assertOut(ok("talks")).contains("6  ");
+  }
+
+  @Test
+  void repairOfDamagedNotesLeavesTheFileAsItWasAndSaysToRestoreABackup() throws Exception {
+    addSample();
+    damagePageOf("talk");
+    byte[] before = Files.readAllBytes(notebook());
+
+    assertErr(refused("events")).contains("Restore it from a backup");
+    assertErr(refused("check", "--repair")).containsIgnoringCase("restore it from a backup");
+    assertThat(Files.readAllBytes(notebook())).isEqualTo(before);
   }
 
   @Test

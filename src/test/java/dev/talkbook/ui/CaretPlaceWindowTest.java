@@ -71,6 +71,32 @@ class CaretPlaceWindowTest extends RealWindowTest {
   }
 
   @Test
+  void aDeletedTalkTakesItsPlaceAndItsBeingTheLastTalkWithIt(FxRobot robot) throws Exception {
+    Talk other = ui.openNewTalk(robot, "Other", "Other notes\n");
+    Talk talk = ui.openNewTalk(robot, "Long notes", LONG);
+    leaveCaret(robot, 150, 140);
+    openAndSee(robot, other, "Other notes\n");
+    openAndSee(robot, talk, LONG);
+
+    ui.clickOnRow(robot, "Long notes");
+    robot.type(javafx.scene.input.KeyCode.DELETE);
+    robot.clickOn(
+        FxWait.shown(
+            robot,
+            ".dialog-pane .button",
+            b -> "Delete".equals(((javafx.scene.control.Button) b).getText())));
+    FxWait.until("the talk deleted", () -> ui.notebook.talks().find(talk.id()).isEmpty());
+    restart(robot);
+
+    TalkPlaces places = TalkPlaces.load(ui.settingsFile.getParent(), ui.notebook.file());
+    assertThat(places.get(talk.id())).isNull();
+    assertThat(
+            dev.talkbook.ui.common.Settings.load(ui.settingsFile)
+                .get(dev.talkbook.ui.common.Settings.lastTalk(ui.notebook.file())))
+        .isNotEqualTo(talk.id());
+  }
+
+  @Test
   void aTalkNeverVisitedOpensAtItsStart(FxRobot robot) throws Exception {
     Talk talk = ui.openNewTalk(robot, "Long notes", LONG);
     leaveCaret(robot, 150, 140);

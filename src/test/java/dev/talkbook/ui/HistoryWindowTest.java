@@ -35,7 +35,7 @@ class HistoryWindowTest extends RealWindowTest {
   private void openHistory(FxRobot robot, String then, String now) throws Exception {
     Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
     Talk talk = ui.notebook.talks().create(event.id(), Talk.Details.titled("Loom"), then);
-    ui.notebook.talks().leave(talk.id());
+    ui.notebook.revisions().checkpoint(talk.id());
     ui.notebook.talks().saveBody(talk.id(), now);
     ui.reload(robot);
     robot.interact(() -> ui.window.open(talk.id(), null));
@@ -219,9 +219,9 @@ class HistoryWindowTest extends RealWindowTest {
     Event event = ui.notebook.events().create(Event.Details.titled("Meetup"));
     Talk talk =
         ui.notebook.talks().create(event.id(), Talk.Details.titled("Loom"), "# Loom\none\n");
-    ui.notebook.talks().leave(talk.id());
+    ui.notebook.revisions().checkpoint(talk.id());
     ui.notebook.talks().saveBody(talk.id(), "# Loom\ntwo\n");
-    ui.notebook.talks().leave(talk.id());
+    ui.notebook.revisions().checkpoint(talk.id());
     ui.notebook.talks().saveBody(talk.id(), "# Loom\nthree\n");
     ui.reload(robot);
     robot.interact(() -> ui.window.open(talk.id(), null));

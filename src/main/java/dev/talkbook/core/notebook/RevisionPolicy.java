@@ -13,9 +13,10 @@ import java.util.Set;
  * When to keep a revision and which old ones to thin out. Pure: the store asks, this answers.
  *
  * <p>Autosave runs every second or so while the user types; a revision is kept only when the newest
- * one is older than {@link #interval()}, and always when the user leaves the talk or closes the
- * notebook. Thinning keeps every revision of the last day, the newest of each hour for the last
- * week, and the newest of each day before that; the newest revision of a talk is always kept.
+ * one is older than {@link #interval()}; when the user leaves the talk, unless the newest is a
+ * checkpoint younger than that; and always when the notebook is closed. Thinning keeps every
+ * revision of the last day, the newest of each hour for the last week, and the newest of each day
+ * before that; the newest revision of a talk is always kept.
  *
  * @param interval how old the newest revision must be before an autosave keeps another
  * @param zone the time zone whose days thinning counts in; null for the system's, looked up when
@@ -43,6 +44,15 @@ public record RevisionPolicy(Duration interval, ZoneId zone) {
   /** Whether an autosave at {@code now} should first keep the previous text as a revision. */
   public boolean keepOnAutosave(Instant newestRevision, Instant now) {
     return newestRevision == null || !newestRevision.plus(interval).isAfter(now);
+  }
+
+  /**
+   * Whether leaving the talk at {@code now} may keep another checkpoint after the one saved at
+   * {@code newestCheckpoint}: the same interval as autosave's, so switching talks to and fro does
+   * not keep a revision at each switch.
+   */
+  public boolean keepOnLeave(Instant newestCheckpoint, Instant now) {
+    return keepOnAutosave(newestCheckpoint, now);
   }
 
   /** A revision as thinning sees it. */

@@ -3,7 +3,9 @@ package dev.talkbook.core.store;
 import dev.talkbook.core.notebook.NotebookException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
@@ -169,6 +171,51 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a schema change in one write transaction with foreign keys off, as SQLite's way of
+   * remaking a table asks: dropping the old table then takes no child row with it. Before it
+   * commits, {@code PRAGMA foreign_key_check} must find nothing, or it rolls back. Foreign keys are
+   * on again afterwards, whatever happened.
+   */
+  <T> T writeSchema(String doing, Work<T> work) {
+    if (writer == null) {
+      throw new NotebookException("Cannot " + doing + ": notebook " + file + " " + readOnlyBecause);
+    }
+    writeLock.lock();
+    try {
+      requireOpen();
+      try (Statement s = writer.createStatement()) {
+        s.execute("PRAGMA foreign_keys = OFF"); // no effect inside a transaction: set before
+      }
+      try {
+        return transaction(
+            c -> {
+              T result = work.run(c);
+              try (Statement s = c.createStatement();
+                  ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+                if (rs.next()) {
+                  throw new SQLException(
+                      "a row of "
+                          + rs.getString(1)
+                          + " refers to a missing row of "
+                          + rs.getString(3)
+                          + " after the change");
+                }
+              }
+              return result;
+            });
+      } finally {
+        try (Statement s = writer.createStatement()) {
+          s.execute("PRAGMA foreign_keys = ON");
+        }
+      }
+    } catch (SQLException e) {
+      throw translate(e, doing);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   /** One transaction on the writer, which the caller holds. */
   private <T> T transaction(Work<T> work) throws SQLException {
     writer.setAutoCommit(false);
@@ -221,6 +268,29 @@ final class Database implements AutoCloseable {
       if (closed) {
         closeReaders();
       }
+    }
+  }
+
+  /**
+   * {@link #read}, on a reader opened for this read alone and closed after it. For SQLite's check
+   * of the file: a reader that had read the search index before keeps FTS5's view of it from then,
+   * and its check then reports "fts5: checksum mismatch" for an index the writer has changed since
+   * (sqlite-jdbc 3.54.1), though the index is sound.
+   */
+  <T> T readAlone(String doing, Work<T> work) {
+    requireOpen();
+    if (writeLock.isHeldByCurrentThread()) {
+      return read(doing, work);
+    }
+    try (Connection reader = openReader()) {
+      reader.setAutoCommit(false);
+      try {
+        return work.run(reader);
+      } finally {
+        reader.commit();
+      }
+    } catch (SQLException e) {
+      throw translate(e, doing);
     }
   }
 

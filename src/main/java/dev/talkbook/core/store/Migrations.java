@@ -22,7 +22,8 @@ final class Migrations {
           "V001__notebook.sql",
           "V002__search.sql",
           "V003__programme.sql",
-          "V004__revision_deltas.sql");
+          "V004__revision_deltas.sql",
+          "V005__ids_never_reused.sql");
 
   static final int LATEST = FILES.size();
 
@@ -39,7 +40,8 @@ final class Migrations {
 
   /**
    * Brings the schema from {@code fromVersion} to {@code toVersion} inside the caller's
-   * transaction.
+   * transaction, which has foreign keys off ({@link Database#writeSchema}): a migration may remake
+   * a table.
    */
   static void apply(Connection c, int fromVersion, int toVersion) throws SQLException {
     try (Statement s = c.createStatement()) {

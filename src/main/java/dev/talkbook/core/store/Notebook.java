@@ -164,7 +164,7 @@ public final class Notebook implements AutoCloseable {
         throw cannotOpen(path, e);
       }
       try {
-        db.write(
+        db.writeSchema(
             "create the notebook",
             c -> {
               Migrations.apply(c, 0, Migrations.LATEST);
@@ -195,7 +195,7 @@ public final class Notebook implements AutoCloseable {
     }
   }
 
-  private static void deleteWithSidecars(Path file) {
+  static void deleteWithSidecars(Path file) {
     for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
       try {
         Files.deleteIfExists(NotebookFile.sibling(file, suffix));
@@ -292,7 +292,7 @@ public final class Notebook implements AutoCloseable {
     return Files.isWritable(path) && Files.isWritable(path.getParent());
   }
 
-  private static NotebookLock acquireLock(Path path, java.time.Duration wait) {
+  static NotebookLock acquireLock(Path path, java.time.Duration wait) {
     try {
       return NotebookLock.acquire(path, wait);
     } catch (IOException e) {
@@ -393,6 +393,38 @@ public final class Notebook implements AutoCloseable {
     }
   }
 
+  /**
+   * Rebuilds a notebook whose indexes are damaged from its data, under its lock (see {@link
+   * NotebookRebuild}); the notebook must not be open. Returns where the damaged file was kept.
+   */
+  public static Path rebuildFromData(Path file, Options options) {
+    return NotebookRebuild.rebuild(file, options.lockWait());
+  }
+
+  /**
+   * The file is damaged where SQLite's check says: in plain words what (an index, or which table's
+   * data), what to do (an index alone: {@code talkbook check --repair}, which rebuilds the notebook
+   * from its data; data: a backup), and SQLite's own lines on a detail line.
+   */
+  static NotebookOpenException damaged(Path path, Damage damage) {
+    if (damage.indexesOnly()) {
+      return new NotebookOpenException(
+          path,
+          Problem.CORRUPT,
+          damage.inWords()
+              + " is damaged. An index is made from the notebook's data, which reads fine: talks,"
+              + " notes and history are all there.",
+          "Run talkbook check --repair: it rebuilds the notebook from its data and keeps the"
+              + " damaged file beside it.\n"
+              + damage.detail());
+    }
+    return new NotebookOpenException(
+        path,
+        Problem.CORRUPT,
+        damage.inWords() + " is damaged.",
+        "Restore it from a backup; Talkbook has left the file as it is.\n" + damage.detail());
+  }
+
   /** Files up to this size get SQLite's whole-file check on open (about 20 ms a MB here). */
   static final long FULL_CHECK_MAX_BYTES = 4L * 1024 * 1024;
 
@@ -412,13 +444,17 @@ public final class Notebook implements AutoCloseable {
     if (size <= FULL_CHECK_MAX_BYTES) {
       // Damage to the search index alone does not keep the notebook from opening: the notes are
       // fine, and searching says how to rebuild the index from them.
+      java.util.List<String> problems = new java.util.ArrayList<>();
       try (ResultSet rs = s.executeQuery("PRAGMA quick_check(20)")) {
         while (rs.next()) {
           String result = rs.getString(1);
           if (!"ok".equals(result) && !SearchIndex.isProblem(result)) {
-            throw NotebookFile.corrupt(path, "SQLite's check failed (" + result + ").");
+            problems.add(result);
           }
         }
+      }
+      if (!problems.isEmpty()) {
+        throw damaged(path, Damage.of(s.getConnection(), problems));
       }
       return;
     }
@@ -440,10 +476,11 @@ public final class Notebook implements AutoCloseable {
 
   /**
    * SQLite's check of every page of the notebook: the problems it finds, or an empty list when the
-   * file is sound. Reads the whole file (about 20 ms a MB), so run it off the UI thread.
+   * file is sound. Reads the whole file (about 20 ms a MB), so run it off the UI thread. Runs on a
+   * connection of its own ({@link Database#readAlone}), so it sees the file as it is now.
    */
   public java.util.List<String> check() {
-    return db.read(
+    return db.readAlone(
         "check the notebook",
         c -> {
           java.util.List<String> problems = new java.util.ArrayList<>();
@@ -494,7 +531,7 @@ public final class Notebook implements AutoCloseable {
     }
     if (version < Migrations.LATEST) {
       try {
-        db.write(
+        db.writeSchema(
             "upgrade the notebook format",
             c -> {
               Migrations.apply(c, version, Migrations.LATEST);

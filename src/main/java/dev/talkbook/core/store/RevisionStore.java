@@ -111,6 +111,27 @@ public final class RevisionStore {
         });
   }
 
+  /**
+   * The user leaves the talk: {@link #checkpoint}, unless the newest revision is a checkpoint kept
+   * less than the policy's interval ago ({@link RevisionPolicy#keepOnLeave}): switching talks to
+   * and fro kept a revision at each switch. The talk then stays among the changed ones, so closing
+   * the notebook still keeps its text.
+   */
+  public void leave(long talkId) {
+    db.write(
+        "keep a revision",
+        c -> {
+          Optional<Revision> newest = newest(c, talkId);
+          if (newest.isPresent()
+              && newest.get().reason() == Revision.Reason.CHECKPOINT
+              && !policy.keepOnLeave(newest.get().savedAt(), clock.instant())) {
+            return null;
+          }
+          checkpoint(c, talkId);
+          return null;
+        });
+  }
+
   void checkpointAll() {
     db.write(
         "keep revisions of the changed talks",

@@ -574,10 +574,11 @@ public final class TalkStore {
 
   /**
    * The user leaves the talk (switches to another, closes the window): keep its current notes as a
-   * revision if they are not kept yet.
+   * revision if they are not kept yet, at most one such revision per interval ({@link
+   * RevisionStore#leave}).
    */
   public void leave(long id) {
-    revisions.checkpoint(id);
+    revisions.leave(id);
   }
 
   /**

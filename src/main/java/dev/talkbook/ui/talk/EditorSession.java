@@ -406,13 +406,23 @@ public final class EditorSession {
   }
 
   private void failed(SaveProblem why) {
+    problem.set(why);
+    state.set(SaveState.FAILED);
+    if (pending != null) {
+      pending.cancel(false); // the retry saves the newest text
+      pending = null;
+    }
+    if (retry != null && !retry.isDone()) {
+      // A write started before the retry was scheduled (an autosave typed before the failure
+      // was known): the retry is still to come, at the time shown. Counting this failure too
+      // doubled the wait with every such write, so the bar said 16 s four seconds in.
+      return;
+    }
     failures++;
     long seconds =
         Math.min(RETRY_MAX.toSeconds(), RETRY_FIRST.toSeconds() << Math.min(failures - 1, 10));
     Duration wait = Duration.ofSeconds(seconds);
-    problem.set(why);
     retryIn.set(wait);
-    state.set(SaveState.FAILED);
     if (retry != null) {
       retry.cancel(false);
     }

@@ -117,6 +117,67 @@ class MigrationsTest {
   }
 
   @Test
+  void theUpgradeToIdsNeverGivenTwiceKeepsEveryIdAndTheIndexAndItsTriggers() throws SQLException {
+    Path old = dir.resolve("v4-ids.talkbook");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old);
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      Migrations.apply(c, 0, 4);
+      s.executeUpdate(
+          "INSERT INTO event (id, title, created_at, updated_at, time_zone) VALUES"
+              + " (1, 'PyATL', 0, 0, 'America/New_York'), (3, 'Devoxx', 0, 0, NULL)");
+      s.executeUpdate(
+          "INSERT INTO talk (id, event_id, position, title, tags, body, created_at, updated_at,"
+              + " starred, programme_uid) VALUES"
+              + " (1, 1, 0, 'Async', 'async', 'coroutines', 0, 0, 1, 'uid-1'),"
+              + " (2, 3, 0, 'Loom', '', 'virtual threads', 0, 0, 0, NULL),"
+              + " (5, 3, 1, 'Valhalla', '', 'value classes', 0, 0, 0, NULL)");
+      s.executeUpdate("INSERT INTO tag (id, name) VALUES (1, 'async')");
+      s.executeUpdate("INSERT INTO talk_tag (talk_id, tag_id, position) VALUES (1, 1, 0)");
+      s.executeUpdate(
+          "INSERT INTO revision (id, talk_id, saved_at, reason, body) VALUES"
+              + " (4, 2, 10, 'checkpoint', 'virtual'), (9, 5, 20, 'checkpoint', 'value')");
+      c.commit();
+    }
+
+    try (Notebook notebook = Notebook.open(old)) {
+      assertThat(notebook.formatVersion()).isEqualTo(Migrations.LATEST);
+      assertThat(notebook.events().list())
+          .extracting(e -> e.id() + " " + e.title())
+          .containsExactlyInAnyOrder("1 PyATL", "3 Devoxx");
+      assertThat(notebook.events().get(1).timeZone()).isEqualTo("America/New_York");
+      assertThat(notebook.talks().list(3)).extracting(Talk::id).containsExactly(2L, 5L);
+      assertThat(notebook.talks().get(1).starred()).isTrue();
+      assertThat(notebook.talks().get(1).tags()).containsExactly("async");
+      assertThat(notebook.revisions().list(5))
+          .extracting(r -> r.id() + " " + r.body())
+          .containsExactly("9 value");
+      assertThat(notebook.search().search("value classes", 5))
+          .extracting(h -> h.talkId())
+          .containsExactly(5L);
+
+      // The triggers work on the new tables: a save, a rename, a delete reach the index.
+      notebook.talks().saveBody(2, "structured concurrency");
+      notebook.events().update(3, dev.talkbook.core.notebook.Event.Details.titled("Jfokus"));
+      assertThat(notebook.search().search("structured event:jfokus", 5))
+          .extracting(h -> h.talkId())
+          .containsExactly(2L);
+      notebook.talks().delete(5);
+      assertThat(notebook.search().search("value", 5)).isEmpty();
+      // Foreign keys are on again: the revisions went with their talk.
+      assertThat(notebook.revisions().find(9)).isEmpty();
+
+      // The ids of the deleted talk and revision are not given again.
+      Talk next = notebook.talks().create(3, Talk.Details.titled("Next"), "");
+      assertThat(next.id()).isEqualTo(6L);
+      notebook.talks().saveBody(next.id(), "next notes");
+      notebook.talks().leave(next.id());
+      assertThat(notebook.revisions().list(next.id()).get(0).id()).isGreaterThan(9L);
+      assertThat(notebook.check()).isEmpty();
+    }
+  }
+
+  @Test
   void aNotebookMadeBeforeTheRankingChangeRanksTheNotesAboveAnAbstract() throws SQLException {
     // The index's stored rank (V002's weights) still counts the abstract over the notes; the
     // search gives its own rank with each query, so the file needs no change of format.

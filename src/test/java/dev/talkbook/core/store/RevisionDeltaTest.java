@@ -74,7 +74,7 @@ class RevisionDeltaTest {
       clock.advance(Duration.ofSeconds(20));
       String text = version(lines, n);
       notebook.talks().saveBody(talk, text);
-      notebook.talks().leave(talk);
+      notebook.revisions().checkpoint(talk);
       kept.add(0, text);
     }
     return kept;
@@ -134,7 +134,7 @@ class RevisionDeltaTest {
     // Two days later every revision of that day but the newest per hour goes.
     clock.advance(Duration.ofDays(2));
     notebook.talks().saveBody(talk, version(500, 51));
-    notebook.talks().leave(talk);
+    notebook.revisions().checkpoint(talk);
 
     List<Revision> after = notebook.revisions().list(talk);
     assertThat(after.size()).isLessThan(50);
@@ -190,7 +190,7 @@ class RevisionDeltaTest {
       assertThat(upgraded.revisions().list(1).stream().map(Revision::body).toList())
           .containsExactly(second, first);
       upgraded.talks().saveBody(1, version(500, 3));
-      upgraded.talks().leave(1);
+      upgraded.revisions().checkpoint(1);
       assertThat(upgraded.revisions().list(1).stream().map(Revision::body).toList())
           .containsExactly(version(500, 3), second, first);
     }

@@ -89,6 +89,26 @@ class RevisionStoreTest {
   }
 
   @Test
+  void switchingTalksToAndFroKeepsOneRevisionAnIntervalAndCloseKeepsTheLastText() {
+    // Six switches in one minute, with typing between them.
+    for (int i = 0; i < 6; i++) {
+      clock.advance(Duration.ofSeconds(10));
+      notebook.talks().saveBody(talk, "switch " + i);
+      notebook.talks().leave(talk);
+    }
+    assertThat(history()).containsExactly("switch 0");
+
+    notebook.close();
+    notebook = open();
+    assertThat(history()).containsExactly("switch 5", "switch 0");
+
+    clock.advance(Duration.ofMinutes(5));
+    notebook.talks().saveBody(talk, "after a pause");
+    notebook.talks().leave(talk);
+    assertThat(history()).containsExactly("after a pause", "switch 5", "switch 0");
+  }
+
+  @Test
   void closingTheNotebookKeepsTheTextOfEveryChangedTalk() {
     notebook.talks().saveBody(talk, "unsaved at close");
     notebook.close();

@@ -35,6 +35,22 @@ class SearchIndexTest {
   }
 
   @Test
+  void aSoundIndexIsFoundSoundAfterSearchesAndSavesInTheSameSession() {
+    try (Notebook notebook = Notebook.open(dir.resolve("sound.talkbook"))) {
+      Event event = notebook.events().create(Event.Details.titled("JUG"));
+      Talk talk = notebook.talks().create(event.id(), Talk.Details.titled("Loom"), "virtual");
+      assertThat(notebook.search().search("virtual", 5)).hasSize(1);
+      assertThat(notebook.check()).isEmpty();
+
+      notebook.talks().saveBody(talk.id(), "structured concurrency");
+
+      // Each check reads the file as it is now, not the index as an earlier read saw it.
+      assertThat(notebook.check()).isEmpty();
+      assertThat(notebook.health().isSound()).isTrue();
+    }
+  }
+
+  @Test
   void aNotebookWithADamagedIndexOpensAndSearchSaysTheNotesAreFine() throws Exception {
     Path file = sampleWithDamagedIndex();
     try (Notebook notebook = Notebook.open(file)) {

@@ -193,6 +193,38 @@ class TalkStoreTest {
   }
 
   @Test
+  void theIdOfADeletedTalkIsNeverGivenAgain() {
+    add(devoxx, "A");
+    Talk newest = add(devoxx, "Newest");
+    notebook.talks().saveBody(newest.id(), "newest notes");
+    notebook.talks().leave(newest.id());
+    var deleted = notebook.talks().delete(newest.id());
+
+    Talk next = add(devoxx, "Next");
+    notebook.talks().saveBody(next.id(), "next notes");
+    notebook.talks().leave(next.id());
+
+    assertThat(next.id()).isGreaterThan(newest.id());
+    // Undo of the delete brings back that talk with its history, beside the new one.
+    notebook.talks().undelete(deleted);
+    assertThat(notebook.talks().get(newest.id()).title()).isEqualTo("Newest");
+    assertThat(notebook.revisions().list(newest.id()))
+        .extracting(r -> r.body())
+        .containsExactly("newest notes");
+    assertThat(notebook.talks().get(next.id()).title()).isEqualTo("Next");
+    assertThat(notebook.revisions().list(next.id()))
+        .extracting(r -> r.body())
+        .containsExactly("next notes");
+  }
+
+  @Test
+  void theIdOfADeletedEventIsNeverGivenAgain() {
+    notebook.events().delete(meetup.id());
+    Event next = notebook.events().create(Event.Details.titled("Next meetup"));
+    assertThat(next.id()).isGreaterThan(meetup.id());
+  }
+
+  @Test
   void deletingAnEventDeletesItsTalks() {
     Talk a = add(devoxx, "A");
     notebook.events().delete(devoxx.id());

@@ -151,6 +151,45 @@ class EditorSessionTest {
   }
 
   @Test
+  void whileTypingOnTheWaitShownIsTheTimeUntilTheNextTry() throws Exception {
+    onFx(() -> session.open(first));
+    notebook.talks().delete(first.id());
+    // Each wait the status bar is given, with when (ms after the first failure).
+    java.util.List<long[]> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+    long[] firstFailure = {0};
+    onFx(
+        () ->
+            session
+                .retryInProperty()
+                .addListener(
+                    (obs, old, wait) -> {
+                      if (wait == null) {
+                        return;
+                      }
+                      long now = System.nanoTime();
+                      if (firstFailure[0] == 0) {
+                        firstFailure[0] = now;
+                      }
+                      shown.add(new long[] {(now - firstFailure[0]) / 1_000_000, wait.toMillis()});
+                    }));
+    // Typing on, a key every 50 ms, for about 3.5 s of failed saves.
+    for (int i = 0; i < 80; i++) {
+      String text = "typing " + i;
+      onFx(() -> session.edited(text));
+      Thread.sleep(50);
+    }
+
+    // Tried at 0, then 1 s later, then 2 s after that: 1, 2, 4 s were shown, each no sooner
+    // than the tries before it could have failed.
+    assertThat(shown).extracting(w -> w[1]).startsWith(1000L, 2000L).doesNotContain(8000L);
+    for (long[] w : shown) {
+      assertThat(w[0])
+          .as("shown %d ms wait at %d ms", w[1], w[0])
+          .isGreaterThanOrEqualTo(w[1] - 1000 - 300);
+    }
+  }
+
+  @Test
   void aLeaveThatCannotSaveFails() throws Exception {
     onFx(() -> session.open(first));
     notebook.talks().delete(first.id());
