@@ -134,6 +134,9 @@ public final class LongLines {
       }
       // The line ends here.
       if (cut) {
+        if (out == null) { // a line cut in earlier text, ended here without more of it
+          out = new StringBuilder(text.length() + 64).append(text, 0, from);
+        }
         out.append(marker(hidden));
       }
       if (out != null) {

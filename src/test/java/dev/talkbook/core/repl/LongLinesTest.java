@@ -56,6 +56,22 @@ class LongLinesTest {
   }
 
   @Test
+  void aCutLineEndedByTheNextPieceOfOutputGetsItsMarkerThereAndTheNextLineIsShown() {
+    // print("x".repeat(…)) then println(): the line break comes in output of its own
+    LongLines lines = new LongLines(5);
+    StringBuilder text = new StringBuilder();
+    for (ReplEvent e :
+        List.of(
+            new Output(1, Stream.OUT, "abcdefghij", 0, 0),
+            new Output(1, Stream.OUT, "\nnext\n", 0, 0))) {
+      for (ReplEvent shown : lines.accept(e)) {
+        text.append(((Output) shown).text());
+      }
+    }
+    assertThat(text.toString()).isEqualTo("abcde … 5 more characters on this line\nnext\n");
+  }
+
+  @Test
   void outputAfterWholeLinesWentStartsAfresh() {
     LongLines lines = new LongLines(3);
     lines.accept(new Output(1, Stream.OUT, "abcdef", 0, 0));
