@@ -632,8 +632,8 @@ public final class TalkDetailsPane {
   /**
    * The talks {@code ids} are gone (deleted): what their fields kept unsaved is forgotten, and a
    * shown one's fields are cleared without saving them into it. Returns what puts the texts back,
-   * for the deletion's Undo (which brings the talks back under their ids): without it, a new talk
-   * given a deleted one's id would show its texts.
+   * for the deletion's Undo (which brings the talks back under their ids): without it, they would
+   * stay in the settings for good.
    */
   public Runnable forgetUnsavedOf(java.util.Collection<Long> ids) {
     if (talk != null && ids.contains(talk.id())) {
