@@ -13,7 +13,7 @@ import javafx.scene.input.KeyEvent;
  * being read): from {@link #hold} on, every key the scenes get is kept and goes nowhere; {@link
  * #release} then sends them, in the order typed, to where the keyboard is then (the chosen talk's
  * notes), as if typed there. A keyboard-first user types ahead; no key is lost nor lands in what
- * they were leaving.
+ * they were leaving. Held at most {@link #AT_MOST}.
  */
 public final class HeldKeys {
   private final List<Scene> scenes;
@@ -22,9 +22,20 @@ public final class HeldKeys {
   private final EventHandler<KeyEvent> keep = this::keep;
   private boolean released;
 
-  private HeldKeys(Scene to, List<Scene> scenes) {
+  /**
+   * The longest keys are held: should what they wait for never come (a talk that cannot be read, a
+   * notebook thread stuck on a full disk), the keyboard comes back to the window by itself, the
+   * held keys going where it is then, instead of every key, Esc and Ctrl+Q included, going nowhere.
+   */
+  public static final javafx.util.Duration AT_MOST = javafx.util.Duration.seconds(5);
+
+  private final javafx.animation.PauseTransition bound;
+
+  private HeldKeys(Scene to, List<Scene> scenes, javafx.util.Duration atMost) {
     this.to = to;
     this.scenes = scenes;
+    this.bound = new javafx.animation.PauseTransition(atMost);
+    bound.setOnFinished(e -> release());
   }
 
   /**
@@ -32,6 +43,11 @@ public final class HeldKeys {
    * {@link #release}, which sends them to {@code to}. On the FX thread.
    */
   public static HeldKeys hold(Scene to, Scene... more) {
+    return hold(AT_MOST, to, more);
+  }
+
+  /** {@link #hold(Scene, Scene...)}, released by itself after {@code atMost}. */
+  static HeldKeys hold(javafx.util.Duration atMost, Scene to, Scene... more) {
     List<Scene> scenes = new ArrayList<>();
     scenes.add(to);
     for (Scene s : more) {
@@ -39,10 +55,11 @@ public final class HeldKeys {
         scenes.add(s);
       }
     }
-    HeldKeys keys = new HeldKeys(to, List.copyOf(scenes));
+    HeldKeys keys = new HeldKeys(to, List.copyOf(scenes), atMost);
     for (Scene s : keys.scenes) {
       s.addEventFilter(KeyEvent.ANY, keys.keep);
     }
+    keys.bound.play();
     return keys;
   }
 
@@ -61,6 +78,7 @@ public final class HeldKeys {
       return;
     }
     released = true;
+    bound.stop();
     for (Scene s : scenes) {
       s.removeEventFilter(KeyEvent.ANY, keep);
     }

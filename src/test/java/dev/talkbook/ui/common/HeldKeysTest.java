@@ -1,0 +1,49 @@
+package dev.talkbook.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.ui.FxWait;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Keys held for what is not there yet: sent on release, and never held for good. */
+@ExtendWith(ApplicationExtension.class)
+class HeldKeysTest {
+  private TextField field;
+  private Scene scene;
+
+  @Start
+  void start(Stage stage) {
+    field = new TextField();
+    scene = new Scene(new VBox(field), 300, 100);
+    stage.setScene(scene);
+    stage.show();
+    field.requestFocus();
+  }
+
+  @Test
+  void keysHeldGoWhereTheKeyboardIsOnRelease(FxRobot robot) throws Exception {
+    HeldKeys keys = FxWait.onFx(() -> HeldKeys.hold(scene));
+    robot.write("abc");
+    assertThat((String) FxWait.onFx(() -> field.getText())).isEmpty();
+    robot.interact(keys::release);
+    assertThat((String) FxWait.onFx(() -> field.getText())).isEqualTo("abc");
+  }
+
+  @Test
+  void keysHeldForWhatNeverComesAreSentAfterTheBoundAndTheKeyboardWorksAgain(FxRobot robot)
+      throws Exception {
+    FxWait.onFx(() -> HeldKeys.hold(javafx.util.Duration.millis(300), scene));
+    robot.write("ab");
+    FxWait.untilFx("the held keys sent by themselves", () -> "ab".equals(field.getText()));
+    robot.write("c");
+    assertThat((String) FxWait.onFx(() -> field.getText())).isEqualTo("abc");
+  }
+}
