@@ -250,7 +250,7 @@ final class TalkPlaces {
     try {
       Path folder = file.toAbsolutePath().getParent();
       Files.createDirectories(folder);
-      AtomicFile.writeString(file, text, AtomicFile.Option.FORCE, AtomicFile.Option.OWNER_ONLY);
+      AtomicFile.writeString(file, text, AtomicFile.Option.OWNER_ONLY);
     } catch (IOException | RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "could not save the places in the notes to " + file, e);
     }

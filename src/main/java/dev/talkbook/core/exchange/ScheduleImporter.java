@@ -121,7 +121,11 @@ public final class ScheduleImporter {
           + " unchanged"
           + (leftOut.isEmpty()
               ? ""
-              : "; " + Counts.of(leftOut.size(), "entry", "entries") + " left out, each said below")
+              : "; "
+                  + Counts.of(leftOut.size(), "entry", "entries")
+                  + (leftOut.size() > LEFT_OUT_NAMED
+                      ? " left out, the first " + LEFT_OUT_NAMED + " said below"
+                      : " left out, each said below"))
           + (removedBefore > 0
               ? "; " + Counts.of(removedBefore, "talk") + " already marked as removed"
               : "")

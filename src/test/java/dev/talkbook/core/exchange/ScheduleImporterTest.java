@@ -397,7 +397,7 @@ class ScheduleImporterTest {
         new Schedule(s.format(), s.source(), s.conference(), s.sessions(), leftOut, s.warnings());
     Report r =
         importer.importSchedule(notebook, many, null, null, true, ScheduleImporter.Progress.NONE);
-    assertThat(r.summary()).contains("; 13 entries left out, each said below");
+    assertThat(r.summary()).contains("; 13 entries left out, the first 10 said below");
     assertThat(r.details())
         .contains("left out: \"Break 1\": a break", "left out: \"Break 10\": a break")
         .doesNotContain("left out: \"Break 11\": a break")
