@@ -25,7 +25,11 @@ class ImportCommandTest extends CliTest {
   void importCreatesEventsAndTalks() throws Exception {
     Result r = ok("import", "markdown", folder().toString());
 
-    assertOut(r).contains("created   meetup/01-one.md", "Imported 2 files: 2 new talks");
+    assertOut(r)
+        .contains(
+            "created   meetup/01-one.md",
+            "event     meetup/_index.md (new event \"Spring Meetup\")",
+            "Imported 3 files: 2 new talks");
     assertThat(events()).extracting(e -> e.title()).containsExactly("Spring Meetup");
     assertThat(talkCount()).isEqualTo(2);
   }
@@ -35,7 +39,7 @@ class ImportCommandTest extends CliTest {
     addEvent("Existing");
     Result r = ok("import", "markdown", "--dry-run", folder().toString());
 
-    assertOut(r).contains("Would import 2 files", "dry run");
+    assertOut(r).contains("Would import 3 files", "dry run");
     assertThat(talkCount()).isZero();
     assertThat(events()).hasSize(1);
   }
@@ -56,7 +60,7 @@ class ImportCommandTest extends CliTest {
     assertThat(r.exitCode()).as("%s", r).isZero();
     assertOut(r)
         .contains(
-            "created   meetup/01-one.md", "Would import 2 files", "1 new event", "was not created");
+            "created   meetup/01-one.md", "Would import 3 files", "1 new event", "was not created");
     assertThat(missing).doesNotExist();
     assertThat(missing.resolveSibling("not-yet.talkbook.lock")).doesNotExist();
   }
@@ -106,7 +110,7 @@ class ImportCommandTest extends CliTest {
                 + " copy the file here to import it)",
             "skipped   meetup/05-round.md (a link to \"06-round.md\", which leads round a circle"
                 + " of links)",
-            "2 new talks, 0 updated, 0 unchanged, 0 failed, 4 skipped;");
+            "Imported 3 of 7 files: 2 new talks, 0 updated, 0 unchanged, 1 event file; 4 skipped, 0 failed;");
     assertThat(talkCount()).isEqualTo(2);
   }
 

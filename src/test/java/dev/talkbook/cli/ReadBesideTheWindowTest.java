@@ -123,7 +123,7 @@ class ReadBesideTheWindowTest extends CliTest {
                 + " 4 added",
             "(dry run: nothing was changed)");
     assertOut(ok("import", "markdown", "--dry-run", md.toString()))
-        .contains("created   meetup/01-one.md", "Would import 2 files", "dry run");
+        .contains("created   meetup/01-one.md", "Would import 3 files", "dry run");
     assertOut(ok("--read-only", "import", "schedule", "--dry-run", camp.toString()))
         .contains("4 added", "(dry run: nothing was changed)");
     assertThat(talkCount()).as("nothing imported").isEqualTo(5);
@@ -145,7 +145,7 @@ class ReadBesideTheWindowTest extends CliTest {
     assertOut(ok("--read-only", "import", "schedule", "--dry-run", camp.toString()))
         .contains("4 added", "(dry run: nothing was changed)");
     assertOut(ok("--read-only", "import", "markdown", "--dry-run", md.toString()))
-        .contains("Would import 2 files", "dry run");
+        .contains("Would import 3 files", "dry run");
 
     assertThat(Files.readAllBytes(notebook())).isEqualTo(before);
     try (var files = Files.list(notebook().getParent())) {

@@ -165,6 +165,51 @@ class NavigatorWindowTest extends RealWindowTest {
     robot.type(KeyCode.ESCAPE);
   }
 
+  /**
+   * Whether every button of the shown dialog lies whole inside its scene (a dialog that did not
+   * grow for a problem line had Cancel and Create cut in half at its bottom edge).
+   */
+  private static boolean buttonsInside(FxRobot robot) {
+    return robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+        .allMatch(
+            b -> {
+              var box = b.localToScene(b.getLayoutBounds());
+              var scene = b.getScene();
+              return box.getMinX() >= 0
+                  && box.getMinY() >= 0
+                  && box.getMaxX() <= scene.getWidth() + 0.5
+                  && box.getMaxY() <= scene.getHeight() + 0.5;
+            });
+  }
+
+  @Test
+  void anEventThatEndsBeforeItStartsIsSaidAndTheDialogGrowsToKeepItsButtonsWhole(FxRobot robot)
+      throws Exception {
+    openNewEvent(robot, "JavaLand");
+    FxWait.clickOn(robot, "#event-start-text");
+    robot.write("2026-05-10");
+    robot.type(KeyCode.TAB);
+    FxWait.clickOn(robot, "#event-end-text");
+    robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+    robot.write("2026-05-01");
+    robot.type(KeyCode.TAB);
+    assertThat(FxWait.onFx(() -> buttonsInside(robot))).as("before the problem").isTrue();
+
+    robot.clickOn(createButton(robot));
+    FxWait.untilFx(
+        "the refusal said under the form",
+        () ->
+            robot.lookup(".dialog-pane .tb-problem").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("before it starts")));
+    FxWait.untilFx(
+        "the buttons whole inside the dialog",
+        java.time.Duration.ofSeconds(10),
+        () -> buttonsInside(robot));
+    assertThat(ui.notebook.events().list()).isEmpty();
+    assertThat(uncaught).isEmpty();
+    robot.type(KeyCode.ESCAPE);
+  }
+
   private static String selectedLabel(FxRobot robot) {
     var item = WindowUnderTest.navigator(robot).getSelectionModel().getSelectedItem();
     return item == null ? null : item.getValue().label();
@@ -396,6 +441,26 @@ class NavigatorWindowTest extends RealWindowTest {
     waitForSelected(robot, "Loom in practice");
     theOnlyTalkOfIsOpen("Devoxx 2026", "Loom in practice");
     assertThat(ui.openTalk().speakers()).containsExactly("Ron Pressler", "Alan Bateman");
+  }
+
+  @Test
+  void aNewTalksTimeThatCannotBeReadIsSaidAndTheDialogKeepsItsButtonsWhole(FxRobot robot)
+      throws Exception {
+    newTalkDialogIn(robot, "Devoxx 2026");
+    robot.write("Loom in practice");
+    robot.interact(() -> robot.lookup("#talk-time-input").queryTextInputControl().setText("soon"));
+    robot.clickOn(createButton(robot));
+    FxWait.untilFx(
+        "the time's problem said under the form",
+        () ->
+            robot.lookup(".dialog-pane .tb-problem").queryAllAs(Label.class).stream()
+                .anyMatch(l -> !l.getText().isEmpty()));
+    FxWait.untilFx(
+        "the buttons whole inside the dialog",
+        java.time.Duration.ofSeconds(10),
+        () -> buttonsInside(robot));
+    assertThat(ui.notebook.talks().count()).isZero();
+    robot.type(KeyCode.ESCAPE);
   }
 
   @Test

@@ -196,6 +196,24 @@ class PaletteWindowTest extends RealWindowTest {
     waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == loom);
   }
 
+  /** "Talk 3-7" put "Talk 7-3" (the same words, made first) at the top, and Enter opened it. */
+  @Test
+  void aTitleTypedWholeIsListedFirstAndEnterOpensIt(FxRobot robot) throws Exception {
+    long event =
+        ui.notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Meetup")).id();
+    for (String title : List.of("Talk 7-3", "Talk 3-7")) {
+      ui.notebook.talks().create(event, dev.talkbook.core.notebook.Talk.Details.titled(title), "");
+    }
+    ui.reloadTree(robot);
+    robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+    waitUntil(() -> popupOpen(robot));
+    FxWait.clickOn(robot, "#picker-filter");
+    robot.write("Talk 3-7");
+    waitUntil(() -> list(robot).getItems().size() == 2);
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("Talk 3-7"));
+  }
+
   @Test
   void inTheLeastWindowATalksTitleStaysWholeAndItsEventsNameGivesWay(FxRobot robot)
       throws Exception {

@@ -60,13 +60,15 @@ public final class MarkdownImporter {
   public static final long MAX_FILE_BYTES = 3L * TalkStore.MAX_BODY_CHARS + FRONT_MATTER_BYTES;
 
   /**
-   * What happened to one file. {@code SKIPPED}: a symbolic link named {@code .md}; links are not
-   * followed, and each is named with where it leads, so none is left out without a word.
+   * What happened to one file. {@code EVENT}: an event file ({@code _index.md}) read, its event
+   * made or found. {@code SKIPPED}: a symbolic link named {@code .md}; links are not followed, and
+   * each is named with where it leads, so none is left out without a word.
    */
   public enum Outcome {
     CREATED,
     UPDATED,
     UNCHANGED,
+    EVENT,
     FAILED,
     SKIPPED
   }
@@ -104,23 +106,34 @@ public final class MarkdownImporter {
           .anyMatch(f -> f.outcome() != Outcome.FAILED && f.outcome() != Outcome.SKIPPED);
     }
 
-    /** One line: what was (or would be) done. */
+    /**
+     * One line: what was (or would be) done. Every file found is counted once, in one of the
+     * outcomes, so the parts add up to the files ("Imported 3 of 7 files: 2 new talks, 0 updated, 0
+     * unchanged, 1 event file; 1 skipped, 3 failed; …"), and a dry run counts as the import.
+     */
     public String summary() {
       String verb = dryRun ? "Would import" : "Imported";
+      long skipped = count(Outcome.SKIPPED);
+      long failed = count(Outcome.FAILED);
+      long imported = files.size() - skipped - failed;
+      long eventFiles = count(Outcome.EVENT);
       return verb
           + " "
-          + Counts.of(files.size(), "file")
+          + (imported == files.size()
+              ? Counts.of(files.size(), "file")
+              : imported + " of " + Counts.of(files.size(), "file"))
           + ": "
           + Counts.of(count(Outcome.CREATED), "new talk")
           + ", "
           + count(Outcome.UPDATED)
           + " updated, "
           + count(Outcome.UNCHANGED)
-          + " unchanged, "
-          + count(Outcome.FAILED)
-          + " failed"
-          + (count(Outcome.SKIPPED) > 0 ? ", " + count(Outcome.SKIPPED) + " skipped" : "")
+          + " unchanged"
+          + (eventFiles > 0 ? ", " + Counts.of(eventFiles, "event file") : "")
           + "; "
+          + (skipped > 0 ? skipped + " skipped, " : "")
+          + failed
+          + " failed; "
           + Counts.of(eventsCreated, "new event")
           + ", "
           + Counts.of(attachments, "attachment")
@@ -311,12 +324,13 @@ public final class MarkdownImporter {
     // The events' time zones, by title (as key() has it), from their event files.
     Map<String, String> zones = new java.util.HashMap<>();
     // Every event file, also of a folder without talks: an event with no talks is still an event.
-    List<Event.Details> events = new ArrayList<>();
+    // By its path inside the folder, which its line in the report names.
+    Map<String, Event.Details> events = new LinkedHashMap<>();
     for (Path index : sectionFiles) {
       try {
         Event.Details details = section(realRoot, index.getParent(), sections, zones);
         if (details != null) {
-          events.add(details);
+          events.put(realRoot.relativize(index).toString().replace('\\', '/'), details);
         }
       } catch (NotebookException e) {
         results.add(
@@ -360,17 +374,40 @@ public final class MarkdownImporter {
     }
     int[] eventsCreated = {0};
     int[] attachments = {0};
+    // What the transaction did; it starts them afresh, as the notebook may run it a second time
+    // (after rebuilding a damaged search index), and each file is counted once.
     List<FileResult> stored = new ArrayList<>();
+    List<FileResult> failedToRead = new ArrayList<>();
     Set<Long> into = new java.util.LinkedHashSet<>();
     try {
       notebook.inBulk(
           () -> {
+            eventsCreated[0] = 0;
+            attachments[0] = 0;
+            stored.clear();
+            failedToRead.clear();
+            into.clear();
             Map<String, Event> byTitle = new LinkedHashMap<>();
             for (Event e : notebook.events().list()) {
               byTitle.putIfAbsent(key(e.title()), e);
             }
-            for (Event.Details details : events) {
-              eventFor(notebook, byTitle, details.title(), details, zones, eventsCreated);
+            for (Map.Entry<String, Event.Details> index : events.entrySet()) {
+              int before = eventsCreated[0];
+              Event event =
+                  eventFor(
+                      notebook,
+                      byTitle,
+                      index.getValue().title(),
+                      index.getValue(),
+                      zones,
+                      eventsCreated);
+              stored.add(
+                  new FileResult(
+                      index.getKey(),
+                      Outcome.EVENT,
+                      (eventsCreated[0] > before ? "new event \"" : "event \"")
+                          + event.title()
+                          + "\""));
             }
             int n = 0;
             Set<Long> claimed = new java.util.HashSet<>();
@@ -395,7 +432,7 @@ public final class MarkdownImporter {
                 progress.update(++n, files.size(), p.path());
               } else {
                 FileResult failed = (FileResult) o;
-                results.add(failed);
+                failedToRead.add(failed);
                 progress.update(++n, files.size(), failed.path());
               }
             }
@@ -410,6 +447,7 @@ public final class MarkdownImporter {
     } finally {
       readers.shutdownNow();
     }
+    results.addAll(failedToRead);
     results.addAll(stored);
     results.sort(java.util.Comparator.comparing(FileResult::path));
     return new Report(results, eventsCreated[0], attachments[0], dryRun, List.copyOf(into));

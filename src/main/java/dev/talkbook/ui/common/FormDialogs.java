@@ -3,6 +3,7 @@ package dev.talkbook.ui.common;
 import dev.talkbook.core.notebook.NotebookException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
@@ -11,12 +12,13 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.stage.Window;
 
 /**
  * What the small form dialogs (a new talk, an event) share: the action's button, which Enter
  * presses, greyed while the form is incomplete, and which keeps the dialog open and says why when
  * the core refuses what was typed; the line under the form that says it; labels tied to their
- * fields; the mark of a field that cannot be read.
+ * fields; the mark of a field that cannot be read; the dialog grown to show its problem line.
  */
 public final class FormDialogs {
   /** Marks a field whose text cannot be read (the theme draws it red). */
@@ -61,6 +63,28 @@ public final class FormDialogs {
     problem.setWrapText(true);
     problem.managedProperty().bind(problem.textProperty().isNotEmpty());
     return problem;
+  }
+
+  /**
+   * Makes {@code dialog} fit its content again each time one of {@code lines} changes its text: a
+   * problem said under the form, or a hint that now takes two lines, grows the dialog (it kept its
+   * size, and its buttons were cut in half at the bottom edge), and it shrinks back when the
+   * problem goes.
+   */
+  public static void fitTo(Dialog<?> dialog, Label... lines) {
+    for (Label line : lines) {
+      // After the label's own skin has taken the new text in (it listens after this was added).
+      line.textProperty()
+          .addListener(
+              o ->
+                  Platform.runLater(
+                      () -> {
+                        Window window = dialog.getDialogPane().getScene().getWindow();
+                        if (window != null && window.isShowing()) {
+                          window.sizeToScene();
+                        }
+                      }));
+    }
   }
 
   /** A field's label, tied to it: a screen reader names the field by it. */

@@ -83,6 +83,8 @@ final class EventDialog extends Dialog<Event.Details> {
     grid.add(problem, 0, 6, 2, 1);
     title.setPrefColumnCount(28);
     getDialogPane().setContent(grid);
+    // A refusal under the form, or a date's problem longer than the hint, grows the dialog.
+    FormDialogs.fitTo(this, problem, dateHint);
     FormDialogs.actionAndCancel(
         this,
         initial == null ? "Create" : "Save",

@@ -54,15 +54,7 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
     time.setText(TalkTime.format(at));
     time.setAccessibleText("Start time, as " + TalkTime.PROMPT);
     // the dialog grows to show the message, and shrinks back when it goes (the buttons were cut)
-    problem
-        .textProperty()
-        .addListener(
-            (obs, old, text) -> {
-              if (getDialogPane().getScene() != null
-                  && getDialogPane().getScene().getWindow() != null) {
-                getDialogPane().getScene().getWindow().sizeToScene();
-              }
-            });
+    FormDialogs.fitTo(this, problem);
     time.textProperty()
         .addListener(
             (obs, old, text) -> {

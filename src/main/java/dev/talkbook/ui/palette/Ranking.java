@@ -66,11 +66,16 @@ public final class Ranking {
    * The entries that match {@code query}, best first; equal scores keep their order (the menus'
    * order, the notebook's order). A typed word that some entry holds (as a word, a word's start or
    * inside one) must be held by each entry listed; only a word none holds is looked for as letters
-   * in order.
+   * in order. Before any score, a label that is what was typed (case and accents aside) comes
+   * first, then the labels that start with it and go on with a new word ("Talk 3" for "Talk 3-7"):
+   * "Talk 3-7" lists the talk of that title before "Talk 7-3", which has the same words. A label
+   * that starts with it in the middle of a word ("Replace…" for "repl") comes first only among
+   * those of the same score, so a word found whole elsewhere still wins ("Show or hide the REPL").
    */
   public static <T> List<PaletteEntry<T>> rank(String query, List<PaletteEntry<T>> entries) {
-    record Scored<T>(PaletteEntry<T> entry, int score, int index) {}
+    record Scored<T>(PaletteEntry<T> entry, int typed, int score, int index) {}
     List<String> words = words(query);
+    String phrase = fold(query).strip().replaceAll("\\s+", " ");
     int[][] found = new int[entries.size()][];
     boolean[] held = new boolean[words.size()];
     for (int i = 0; i < entries.size(); i++) {
@@ -91,12 +96,34 @@ public final class Ranking {
         total = best > 0 ? total + best : -1;
       }
       if (total >= 0) {
-        scored.add(new Scored<>(entries.get(i), total, i));
+        scored.add(new Scored<>(entries.get(i), typed(phrase, entries.get(i)), total, i));
       }
     }
     scored.sort(
-        Comparator.comparingInt((Scored<T> s) -> -s.score()).thenComparingInt(Scored::index));
+        Comparator.comparingInt((Scored<T> s) -> -(s.typed() / 2))
+            .thenComparingInt(s -> -s.score())
+            .thenComparingInt(s -> -s.typed())
+            .thenComparingInt(Scored::index));
     return scored.stream().map(Scored::entry).toList();
+  }
+
+  /**
+   * How the entry's label holds {@code phrase} (what was typed, folded, its spaces single): 4 when
+   * it is the label, 2 when the label starts with it and a new word follows, 1 when the label
+   * starts with it in the middle of a word, else 0. Halved, the first two rank before any score.
+   */
+  private static int typed(String phrase, PaletteEntry<?> entry) {
+    String label = entry.foldedLabel;
+    if (phrase.isEmpty() || !label.startsWith(phrase)) {
+      return 0;
+    }
+    if (label.length() == phrase.length()) {
+      return 4;
+    }
+    boolean wordEnds =
+        !isWordChar(phrase.charAt(phrase.length() - 1))
+            || !isWordChar(label.charAt(phrase.length()));
+    return wordEnds ? 2 : 1;
   }
 
   /**

@@ -286,12 +286,21 @@ class ExportDialogsTest extends OwnerWindowTest {
     String dryRun = FxWait.onFx(report::getText);
     // Each file a line; the summary only once, above.
     assertThat(dryRun)
-        .contains("created   meetup/01-one.md", "failed    meetup/02-bad.md — is not UTF-8")
+        .contains(
+            "created   meetup/01-one.md",
+            "failed    meetup/02-bad.md — is not UTF-8",
+            "event     meetup/_index.md — new event \"Spring Meetup\"")
         .doesNotContain("Would import");
+    // Each file counted once, the event file too: the parts add up to the files.
+    assertThat(FxWait.onFx(status::getText))
+        .startsWith(
+            "Would import 2 of 3 files: 1 new talk, 0 updated, 0 unchanged, 1 event file;"
+                + " 1 failed; 1 new event");
     assertThat(notebook.talks().count()).isZero();
 
     FxWait.clickOn(robot, "#" + MarkdownImportDialog.IMPORT_ID);
-    FxWait.untilFx("the import's summary", () -> status.getText().startsWith("Imported"));
+    FxWait.untilFx(
+        "the import's summary", () -> status.getText().startsWith("Imported 2 of 3 files"));
     FxWait.untilFx("the import's report", () -> report.getText().startsWith("created"));
     assertThat(notebook.talks().count()).isEqualTo(1);
     assertThat(imported).containsExactly("done");

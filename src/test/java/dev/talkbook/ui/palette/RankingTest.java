@@ -134,6 +134,37 @@ class RankingTest {
     assertThat(Ranking.score("angstrom", talk)).isPositive();
   }
 
+  private static List<String> rankedTalks(String query, String... titles) {
+    List<PaletteEntry<String>> talks =
+        java.util.Arrays.stream(titles)
+            .map(t -> new PaletteEntry<>(t, t, "A Speaker", "Devoxx 2026", ""))
+            .toList();
+    return Ranking.rank(query, talks).stream().map(PaletteEntry::label).toList();
+  }
+
+  /** "Talk 3-7" put "Talk 7-3" (the same words, listed first) before it, and Enter opened that. */
+  @ParameterizedTest(name = "{0} => {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Talk 3-7    | Talk 3-7
+          talk 3-7    | Talk 3-7
+          TALK  3-7   | Talk 3-7
+          Talk 3      | Talk 3-7
+          talk 7      | Talk 7-3
+          7-3 talk    | Talk 7-3
+          """)
+  void aTitleTypedWholeOrItsStartRanksBeforeTheSameWordsInAnotherOrder(String query, String first) {
+    assertThat(rankedTalks(query, "Talk 7-3", "3-7 Talk", "Talk 3-7")).first().isEqualTo(first);
+  }
+
+  @Test
+  void theWholeTitleRanksBeforeALongerTitleThatStartsWithIt() {
+    assertThat(rankedTalks("talk 3", "Talk 3-7", "Talk 3", "3 Talk"))
+        .containsExactly("Talk 3", "Talk 3-7", "3 Talk");
+  }
+
   @Test
   @Timeout(30) // a guard against super-linear work, not a timing
   void tenThousandTalksAreRankedQuickly() {
