@@ -90,11 +90,12 @@ class DetailsSavingTest extends RealWindowTest {
         typeSteadilyUntil(
             robot,
             "jvm, loom, fast, ",
-            java.time.Duration.ofSeconds(6),
+            java.time.Duration.ofSeconds(10),
             () -> stored(talk).details().tags().contains("jvm"));
     assertThat(typedFor).as("ms of steady typing before the tags were saved").isNotNegative();
-    assertThat(typedFor)
-        .isLessThan(TalkDetailsPane.AUTOSAVE_MAX_WAIT.toMillis() + 1_000); // a save's slack
+    // The bound is the longest wait and a save's slack on a busy machine (the notebook thread, a
+    // loaded CI host); without a longest wait no save comes while the typing goes on at all.
+    assertThat(typedFor).isLessThan(TalkDetailsPane.AUTOSAVE_MAX_WAIT.toMillis() + 3_000);
     // While the typing goes on the field is left as typed (the save did not rewrite it).
     assertThat(FxWait.onFx(() -> field(robot, "tags").isFocused())).isTrue();
   }

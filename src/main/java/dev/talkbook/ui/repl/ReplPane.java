@@ -267,7 +267,7 @@ public final class ReplPane {
     backgroundQuiet.setOnFinished(
         e -> {
           background.set(false);
-          showIdle();
+          showIdle(lastAfter); // as the last run left it (a failure stays said)
         });
     layout();
     wireInput();
@@ -1424,7 +1424,7 @@ public final class ReplPane {
         backgroundQuiet.playFromStart();
         if (!background.get()) {
           background.set(true);
-          showIdle();
+          showIdle(lastAfter);
         }
       }
     } else if (event instanceof ReplEvent.InputRequested) {
@@ -1673,8 +1673,12 @@ public final class ReplPane {
     showIdle(ReplGuide.After.RAN);
   }
 
+  /** How the last run ended, as the state last said it: what it says again once output stops. */
+  private ReplGuide.After lastAfter = ReplGuide.After.RAN;
+
   /** The state once nothing runs, {@code after} a run that ended so. */
   private void showIdle(ReplGuide.After after) {
+    lastAfter = after;
     if (running.get() || replaying.get()) {
       return;
     }

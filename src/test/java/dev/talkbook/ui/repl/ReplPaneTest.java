@@ -520,6 +520,42 @@ class ReplPaneTest {
   }
 
   @Test
+  void onceABackgroundThreadFallsQuietTheToolbarSaysAgainHowTheLastRunEnded(FxRobot robot)
+      throws Exception {
+    List<dev.talkbook.ui.common.ReplGuide.After> told =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    robot.interact(
+        () ->
+            pane.guideWith(
+                new dev.talkbook.ui.common.ReplGuide() {
+                  @Override
+                  public List<String> ready(After after) {
+                    told.add(after);
+                    return List.of(after.name());
+                  }
+
+                  @Override
+                  public List<String> running(String code) {
+                    return List.of("running");
+                  }
+                }));
+    run(
+        robot,
+        "new Thread(() -> { for (int i = 0; i < 4; i++) { System.out.println(\"tick\");"
+            + " try { Thread.sleep(200); } catch (Exception e) {} } }).start();"
+            + " throw new IllegalStateException(\"boom\");");
+    waitFor("the failure said", () -> pane.status().whole().equals("FAILED"));
+    told.clear(); // from here on (setting the guide asked it for the state before any run)
+    waitFor(
+        "the background thread named",
+        () -> pane.status().whole().startsWith("Output from a background thread"));
+    // The thread ends; once its output has stopped the toolbar goes back to the failure, not to a
+    // run that went well.
+    waitFor("the toolbar back to the failure", () -> pane.status().whole().equals("FAILED"));
+    assertThat(told).doesNotContain(dev.talkbook.ui.common.ReplGuide.After.RAN);
+  }
+
+  @Test
   void codeThatEndsJavaIsNotSaidToHaveFailed(FxRobot robot) throws Exception {
     run(robot, "System.exit(3);");
     waitFor("the run to end", () -> !pane.isRunning() && pane.transcriptText().contains("3"));
