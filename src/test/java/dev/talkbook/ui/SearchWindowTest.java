@@ -29,7 +29,11 @@ class SearchWindowTest extends RealWindowTest {
     SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);
     FxWait.clickOn(robot, "#search-field");
-    robot.write(query);
+    // At once: typed key by key, the results of its first letters could be taken for the query's
+    // (see firstPassageFor).
+    javafx.scene.control.TextField field =
+        robot.lookup("#search-field").queryAs(javafx.scene.control.TextField.class);
+    robot.interact(() -> field.setText(query));
     ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
     waitUntil(() -> !results.getItems().isEmpty());
     return results;
@@ -222,7 +226,16 @@ class SearchWindowTest extends RealWindowTest {
   /** Types {@code query} into the search field and waits for the first hit's passage. */
   private String firstPassageFor(FxRobot robot, String query) throws Exception {
     FxWait.clickOn(robot, "#search-field");
-    robot.write(query);
+    // The whole query at once, after clearing (which empties the results at once): typed key by
+    // key, a pause on a loaded machine could show the results of its first letters ("メ" for
+    // "メモ"), which the wait below would take for the query's.
+    javafx.scene.control.TextField field =
+        robot.lookup("#search-field").queryAs(javafx.scene.control.TextField.class);
+    robot.interact(
+        () -> {
+          field.clear();
+          field.setText(query);
+        });
     waitUntil(() -> !passages(robot).isEmpty());
     return FxWait.onFx(
         () -> {
