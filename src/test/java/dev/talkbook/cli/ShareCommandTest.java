@@ -91,7 +91,8 @@ class ShareCommandTest extends CliTest {
     long id = sampleTalk();
     try (Running share = new Running("share", "Live coding")) {
       URI url = share.url();
-      assertThat(url.toString()).matches("http://127\\.0\\.0\\.1:\\d+/[23456789abcdefghjkmnpqrstuvwxyz]{39}/");
+      assertThat(url.toString())
+          .matches("http://127\\.0\\.0\\.1:\\d+/[23456789abcdefghjkmnpqrstuvwxyz]{39}/");
       HttpResponse<String> page =
           http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);

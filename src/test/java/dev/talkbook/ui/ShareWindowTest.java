@@ -125,7 +125,8 @@ class ShareWindowTest extends RealWindowTest {
   void startingFromTheMenuShowsTheUrlItsQrCodeAndTheViewers(FxRobot robot) throws Exception {
     openSample(robot, "Live coding without fear");
     URI url = startSharing(robot);
-    assertThat(url.toString()).matches("http://127\\.0\\.0\\.1:\\d+/[23456789abcdefghjkmnpqrstuvwxyz]{39}/");
+    assertThat(url.toString())
+        .matches("http://127\\.0\\.0\\.1:\\d+/[23456789abcdefghjkmnpqrstuvwxyz]{39}/");
     assertThat(label(robot, "#share-status"))
         .isEqualTo("Sharing “Live coding without fear” with this computer only (127.0.0.1).");
     assertThat(FxWait.onFx(() -> robot.lookup("#share-start").queryAs(Button.class).getText()))
