@@ -235,11 +235,16 @@ final class ShareServer {
    * its threads; returns within about a second.
    */
   void stop() {
+    stop(LivePage.ENDED);
+  }
+
+  /** {@link #stop()}, the {@code end} event carrying {@code endData} (JSON) to the pages. */
+  void stop(String endData) {
     Scheduler.Task p = ping;
     if (p != null) {
       p.cancel();
     }
-    stream.end();
+    stream.end(endData);
     // The streams' last bytes are usually written at once; give slow ones a moment.
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
     while (stream.viewers() > 0 && System.nanoTime() < deadline) {
