@@ -366,10 +366,20 @@
     on("header", applyHeader, false);
     on("snippet", upsertSnippet, false);
     on("code-clear", clearCode, false);
-    source.addEventListener("end", function () {
+    source.addEventListener("end", function (e) {
       ended = true;
       source.close();
-      setStatus("ended", "The presenter stopped sharing.");
+      var d = {};
+      try { d = JSON.parse(e.data || "{}"); } catch (x) { d = {}; }
+      if (d.moved && d.url) {
+        // Moved to an address this viewer can reach (a share on this computer only): follow it.
+        setStatus("ended", "The presenter moved the share; going to its new address…");
+        location.replace(d.url);
+      } else if (d.moved) {
+        setStatus("ended", "The presenter moved the share: ask for the new address.");
+      } else {
+        setStatus("ended", "The presenter stopped sharing.");
+      }
     });
   }
 

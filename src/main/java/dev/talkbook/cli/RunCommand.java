@@ -12,6 +12,7 @@ import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
       "Without --write the notebook is only read, so this works while the window has it open.",
       "Code reading System.in sees the end of input. Exit code 1 when any block did not"
           + " compile, threw (an OutOfMemoryError or StackOverflowError too), was stopped at the"
-          + " time limit or ended its JVM; with --check, when any block differs."
+          + " time limit or ended its JVM; with --check, when any block differs; and when Java"
+          + " could not be started to run them (one line says why; --verbose adds the log)."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -62,6 +64,20 @@ final class RunCommand implements Callable<Integer> {
       description = "Stop a block that runs longer than this (default: ${DEFAULT-VALUE}).")
   int timeLimitSeconds;
 
+  @Option(
+      names = "--verbose",
+      description =
+          "Also print the log on stderr: warnings with their stack traces, such as why the Java"
+              + " VM for the blocks could not be started.")
+  boolean verbose;
+
+  /**
+   * The REPL's logger, kept while the command runs (a logger held by nobody may be collected and
+   * lose its level): its warnings, with stack traces, are for {@code --verbose}; without it a start
+   * failure is said in one line by {@link #couldNotStart}.
+   */
+  private java.util.logging.Logger replLog;
+
   @Override
   public Integer call() throws InterruptedException {
     if (timeLimitSeconds <= 0) {
@@ -74,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
     }
     // Without --write (and with --check) nothing is changed: the notebook is opened to read, as
     // show and export do, so a run works beside the window that has it open.
+    if (!verbose) {
+      replLog = java.util.logging.Logger.getLogger(ReplSession.class.getPackageName());
+      replLog.setLevel(java.util.logging.Level.OFF);
+    }
     TalkbookCommand root = TalkbookCommand.of(spec);
     try (Notebook notebook = write ? root.openExisting() : root.openToRead()) {
       Talk t = Refs.talk(notebook, talk);
@@ -90,6 +110,9 @@ final class RunCommand implements Callable<Integer> {
       }
       BlockRun.Result result;
       try (ReplSession session = ReplSession.start(options)) {
+        if (couldNotStart(session)) {
+          return TalkbookCommand.USER_ERROR;
+        }
         result =
             BlockRun.start(
                     session,
@@ -136,6 +159,9 @@ final class RunCommand implements Callable<Integer> {
   private int rehearse(Talk t, ReplOptions options, PrintWriter out) throws InterruptedException {
     Rehearsal.Report report;
     try (ReplSession session = ReplSession.start(options)) {
+      if (couldNotStart(session)) {
+        return TalkbookCommand.USER_ERROR;
+      }
       report =
           Rehearsal.rehearse(
                   session,
@@ -161,6 +187,34 @@ final class RunCommand implements Callable<Integer> {
     }
     out.println(report.verdict());
     return report.allMatch() ? 0 : TalkbookCommand.USER_ERROR;
+  }
+
+  /**
+   * Waits for the session's JVM; when it could not be started, says so and why in one line on
+   * stderr (no block is run: each would only fail the same way) and returns true.
+   */
+  private boolean couldNotStart(ReplSession session) throws InterruptedException {
+    Optional<String> why = startFailureLine(session);
+    why.ifPresent(line -> spec.commandLine().getErr().println(line));
+    return why.isPresent();
+  }
+
+  /**
+   * {@code "talkbook: Java could not be started to run the blocks. …why"} once the session's first
+   * start has failed; empty when it started.
+   */
+  static Optional<String> startFailureLine(ReplSession session) throws InterruptedException {
+    try {
+      session.ready().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e); // ready() never fails: a failure is startFailure()
+    }
+    return session
+        .startFailure()
+        .map(
+            f ->
+                "talkbook: Java could not be started to run the blocks. "
+                    + f.withoutRestart().replace('\n', ' '));
   }
 
   /** Says that the REPL could not run the blocks; the exit code. */

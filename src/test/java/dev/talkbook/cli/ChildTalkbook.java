@@ -50,8 +50,18 @@ public final class ChildTalkbook {
 
   /** Runs {@code talkbook args…} to its end, with {@code stdin} as its input. */
   public static Output run(byte[] stdin, String... args) {
+    return runUnder(List.of(), stdin, args);
+  }
+
+  /**
+   * Runs {@code talkbook args…} under {@code wrapper}, a command that starts the JVM's command line
+   * (such as {@code unshare -rn}: a network namespace where the loopback interface is down).
+   */
+  public static Output runUnder(List<String> wrapper, byte[] stdin, String... args) {
     try {
-      ProcessBuilder pb = new ProcessBuilder(command(args));
+      List<String> cmd = new ArrayList<>(wrapper);
+      cmd.addAll(command(args));
+      ProcessBuilder pb = new ProcessBuilder(cmd);
       pb.environment().remove("TALKBOOK_NOTEBOOK");
       Process p = pb.start();
       CompletableFuture<byte[]> out = drain(p.getInputStream());

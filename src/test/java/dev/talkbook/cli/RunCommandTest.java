@@ -2,9 +2,13 @@ package dev.talkbook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.repl.BlockRun;
+import dev.talkbook.core.repl.ReplSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -239,5 +243,55 @@ class RunCommandTest extends CliTest {
 
     assertThat(misused("run", "--time-limit", "0", Long.toString(id)).err())
         .contains("--time-limit");
+  }
+
+  @Test
+  void withTheLoopbackInterfaceDownOneLineSaysJavaCouldNotStartWithoutStackTracesOrRestart()
+      throws Exception {
+    // unshare -rn: a network namespace of its own, whose loopback interface is down
+    Assumptions.assumeTrue(
+        new ProcessBuilder("unshare", "-rn", "true").start().waitFor() == 0,
+        "unshare -rn (a user and network namespace) is not available here");
+    long id = talkWithNotes("```java\n1 + 1\n```\n\n```java\n6 * 7\n```\n");
+    String[] args = {"--notebook", notebook().toString(), "run", Long.toString(id)};
+
+    ChildTalkbook.Output r = ChildTalkbook.runUnder(List.of("unshare", "-rn"), new byte[0], args);
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+    assertThat(r.outText()).as("%s", r).isEmpty(); // no block was run
+    assertThat(r.errText())
+        .as("%s", r)
+        .startsWith("talkbook: Java could not be started to run the blocks. ")
+        .contains("loopback network interface may be down")
+        .doesNotContain("Restart", "\tat ", "Exception", "did not compile")
+        .hasLineCount(1);
+
+    // --verbose: the log too, with its stack traces
+    String[] verbose = {"--notebook", notebook().toString(), "run", "--verbose", Long.toString(id)};
+    ChildTalkbook.Output v =
+        ChildTalkbook.runUnder(List.of("unshare", "-rn"), new byte[0], verbose);
+    assertThat(v.exitCode()).isEqualTo(1);
+    assertThat(v.errText()).contains("\tat ").contains("talkbook: Java could not be started");
+  }
+
+  @Test
+  void aJvmThatCannotStartIsSaidInOneLineWithItsReason() throws Exception {
+    // The REPL's JVM given an option it does not know: its start fails on any machine.
+    try (ReplSession session =
+        ReplSession.start(
+            BlockRun.options().withVmOptions(List.of("-XX:+NoSuchOptionForTalkbook")))) {
+      assertThat(RunCommand.startFailureLine(session))
+          .hasValueSatisfying(
+              line ->
+                  assertThat(line)
+                      .startsWith(
+                          "talkbook: Java could not be started to run the blocks. The JVM for the"
+                              + " REPL could not be started: ")
+                      .endsWith("Unrecognized VM option 'NoSuchOptionForTalkbook'")
+                      .doesNotContain("\n"));
+    }
+    try (ReplSession session = ReplSession.start(BlockRun.options())) {
+      assertThat(RunCommand.startFailureLine(session)).isEmpty();
+    }
   }
 }

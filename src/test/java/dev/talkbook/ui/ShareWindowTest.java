@@ -125,7 +125,8 @@ class ShareWindowTest extends RealWindowTest {
   void startingFromTheMenuShowsTheUrlItsQrCodeAndTheViewers(FxRobot robot) throws Exception {
     openSample(robot, "Live coding without fear");
     URI url = startSharing(robot);
-    assertThat(url.toString()).matches("http://127\\.0\\.0\\.1:\\d+/[A-Za-z0-9_-]{32}/");
+    assertThat(url.toString())
+        .matches("http://127\\.0\\.0\\.1:\\d+/[23456789abcdefghjkmnpqrstuvwxyz]{39}/");
     assertThat(label(robot, "#share-status"))
         .isEqualTo("Sharing “Live coding without fear” with this computer only (127.0.0.1).");
     assertThat(FxWait.onFx(() -> robot.lookup("#share-start").queryAs(Button.class).getText()))
@@ -405,6 +406,10 @@ class ShareWindowTest extends RealWindowTest {
         .contains(
             "Only this computer can open this address.",
             "Sharing is set to “This computer only”, so nobody in the room can follow.");
+    // a viewer of the old address, on this computer
+    dev.talkbook.core.share.SseClient viewer =
+        dev.talkbook.core.share.SseClient.open(http, url.resolve("events"), null);
+    assertThat(viewer.status()).isEqualTo(200);
     FxWait.clickOn(robot, "#share-card-network");
     waitUntil(
         "sharing on the network",
@@ -422,6 +427,11 @@ class ShareWindowTest extends RealWindowTest {
         FxWait.onFx(() -> ((ImageView) panel().card().getScene().lookup(".image-view")).getImage());
     assertThat(decode(qr)).isEqualTo(now.toString());
     assertThat(cardText()).doesNotContain("Only this computer");
+    // the old address's viewer was told that the share moved, and where: its page goes there
+    var end = viewer.next("end", java.time.Duration.ofSeconds(10));
+    viewer.close();
+    assertThat(end).isNotNull();
+    assertThat(end.data()).isEqualTo("{\"moved\":true,\"url\":\"" + now + "\"}");
     robot.interact(() -> share().stop());
     waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
   }

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -108,6 +109,10 @@ public final class ReplSession implements AutoCloseable {
   private List<String> definitions = List.of();
   private final List<String> classPath = new ArrayList<>();
   private String startFailure;
+
+  /** Why the latest start failed; null once a start worked (written by the worker, read by any). */
+  private volatile StartFailure lastStartFailure;
+
   private int tempCounter;
 
   /** The name for the next expression's value instead of the next $N, once (the warm-up's). */
@@ -218,6 +223,15 @@ public final class ReplSession implements AutoCloseable {
   /** Completes when the first engine start ended (successfully or not: see {@link #ready()}). */
   public CompletableFuture<Void> ready() {
     return firstStart;
+  }
+
+  /**
+   * Why the JVM could not be started, when its latest start failed (after {@link #ready()}: the
+   * first start's outcome); empty once a start worked. For a caller that has no pane to show {@link
+   * ReplEvent.StartFailed} in: {@code talkbook run} says it in one line.
+   */
+  public Optional<StartFailure> startFailure() {
+    return Optional.ofNullable(lastStartFailure);
   }
 
   /** Listens to events from now on; close the returned handle to stop listening. */
@@ -790,6 +804,7 @@ public final class ReplSession implements AutoCloseable {
       }
       startupSnippets = startup;
       startFailure = null;
+      lastStartFailure = null;
       emit(
           new ReplEvent.Ready(
               Runtime.version().toString(), Duration.ofNanos(System.nanoTime() - startedAt)));
@@ -826,6 +841,7 @@ public final class ReplSession implements AutoCloseable {
     StartFailure failure = StartFailure.of(e);
     LOG.log(System.Logger.Level.WARNING, failure.message(), e);
     startFailure = failure.message();
+    lastStartFailure = failure;
     emit(new ReplEvent.StartFailed(failure.message(), failure.detail()));
     firstStart.complete(null);
   }

@@ -16,6 +16,9 @@ import java.util.Locale;
  */
 public record StartFailure(String message, String detail) {
 
+  /** The window's advice at the end of a connection's failure: its REPL pane has Restart. */
+  static final String THEN_RESTART = " Check those, then press Restart.";
+
   /** How every message about a JVM that would not start begins, but a connection's. */
   static final String NOT_STARTED = "The JVM for the REPL could not be started: ";
 
@@ -71,7 +74,7 @@ public record StartFailure(String message, String detail) {
               + InetAddress.getLoopbackAddress().getHostAddress()
               + "): the connection within this computer failed. The loopback network interface"
               + " may be down, or a firewall or security tool may block local connections."
-              + " Check those, then press Restart.",
+              + THEN_RESTART,
           detail);
     }
     // The JVM's first line ("Unrecognized VM option 'Xyz'") says more than JDI's command line.
@@ -87,6 +90,16 @@ public record StartFailure(String message, String detail) {
           jvmOutput.isEmpty() ? raw : jvmOutput);
     }
     return new StartFailure(NOT_STARTED + (first.isEmpty() ? raw : first), detail);
+  }
+
+  /**
+   * The message without the window's advice to press Restart, for the command line, where there is
+   * no such button: the command is run again instead.
+   */
+  public String withoutRestart() {
+    return message.endsWith(THEN_RESTART)
+        ? message.substring(0, message.length() - THEN_RESTART.length()) + " Check those."
+        : message;
   }
 
   /** The shortest whole statement a throwable makes: its message, else its class. */

@@ -183,6 +183,14 @@ final class EventStream {
 
   /** The share ends: an {@code end} event to every viewer, then their streams close. */
   void end() {
+    end(LivePage.ENDED);
+  }
+
+  /**
+   * The share ends: an {@code end} event with {@code data} (JSON: {@link LivePage#ENDED} or {@link
+   * LivePage#moved}) to every viewer, then their streams close.
+   */
+  void end(String data) {
     List<Sink> targets;
     synchronized (lock) {
       if (ended) {
@@ -190,7 +198,7 @@ final class EventStream {
       }
       ended = true;
       targets = new ArrayList<>(viewers);
-      byte[] frame = "event: end\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8);
+      byte[] frame = ("event: end\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
       for (Sink v : targets) {
         v.enqueue(frame);
       }

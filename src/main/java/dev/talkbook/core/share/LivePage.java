@@ -226,6 +226,19 @@ final class LivePage {
     return b.append(",\"pos\":").append(pos).append('}').toString();
   }
 
+  /** The share ended: {@code {}} when it stopped. */
+  static final String ENDED = "{}";
+
+  /**
+   * The share ended because it moved to another address: {@code url} is that address when the
+   * viewer can reach it (the page goes there), else null (the page says to ask for it).
+   */
+  static String moved(java.net.URI url) {
+    return url == null
+        ? "{\"moved\":true}"
+        : "{\"moved\":true,\"url\":" + json(url.toString()) + "}";
+  }
+
   /** Where the presenter is. */
   static String position(int pos) {
     return "{\"pos\":" + pos + "}";

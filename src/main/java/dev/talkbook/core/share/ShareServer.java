@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +42,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *       /<token>/attachments/<sha256>}: a file the shared talk holds.
  *   <li>Anything else, any method but GET and HEAD, and any path that is not exactly one of those
  *       (encoded dots or slashes, {@code ..}, doubled slashes) gets 404 with an empty body (and,
- *       for another method, {@code Connection: close}: its body is not read). The token is 192
- *       random bits from {@link SecureRandom}, compared in constant time.
+ *       for another method, {@code Connection: close}: its body is not read). The token is about
+ *       193 random bits from {@link SecureRandom} ({@link #newToken}), compared in constant time.
  *   <li>Nothing writes: there is no endpoint that takes data.
  * </ul>
  *
@@ -63,7 +62,15 @@ final class ShareServer {
     Optional<TalkFiles.File> attachment(String sha256);
   }
 
-  private static final int TOKEN_BYTES = 24;
+  /**
+   * The token's letters: digits and lower-case letters without the look-alikes 0, 1, i, l and o, so
+   * that the address can be read aloud and typed from the back of a room. 31 letters.
+   */
+  static final String TOKEN_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
+
+  /** 39 letters of 31: 39 × log2(31) ≈ 193.2 random bits, no fewer than the 192 it had before. */
+  static final int TOKEN_LENGTH = 39;
+
   private static final Pattern ATTACHMENT = Pattern.compile("attachments/[0-9a-f]{64}");
   private static final Map<String, Asset> ASSETS =
       Map.of(
@@ -153,11 +160,14 @@ final class ShareServer {
     server.setErrorHandler(ShareServer::bareError);
   }
 
-  /** 192 random bits, URL-safe. */
+  /** About 193 random bits, in {@link #TOKEN_ALPHABET}: no letter that looks like another. */
   static String newToken() {
-    byte[] bytes = new byte[TOKEN_BYTES];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    SecureRandom random = new SecureRandom();
+    StringBuilder token = new StringBuilder(TOKEN_LENGTH);
+    for (int i = 0; i < TOKEN_LENGTH; i++) {
+      token.append(TOKEN_ALPHABET.charAt(random.nextInt(TOKEN_ALPHABET.length())));
+    }
+    return token.toString();
   }
 
   void start() {
@@ -225,11 +235,16 @@ final class ShareServer {
    * its threads; returns within about a second.
    */
   void stop() {
+    stop(LivePage.ENDED);
+  }
+
+  /** {@link #stop()}, the {@code end} event carrying {@code endData} (JSON) to the pages. */
+  void stop(String endData) {
     Scheduler.Task p = ping;
     if (p != null) {
       p.cancel();
     }
-    stream.end();
+    stream.end(endData);
     // The streams' last bytes are usually written at once; give slow ones a moment.
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
     while (stream.viewers() > 0 && System.nanoTime() < deadline) {

@@ -179,11 +179,26 @@ public final class ShareSession implements AutoCloseable {
    * second. The URL is dead afterwards.
    */
   public void stop() {
+    stop(LivePage.ENDED);
+  }
+
+  /**
+   * Stops sharing because the share moved to {@code next} (the same talk on another address): the
+   * viewers' pages say that it moved, not that it stopped. Viewers of a share on this computer only
+   * can reach any of its addresses, so their pages go to {@code next}; viewers on a network might
+   * not reach another address (and this computer's loopback address is not theirs), so their pages
+   * say to ask for the new address.
+   */
+  public void stopMovedTo(URI next) {
+    stop(LivePage.moved(options.bind().isLoopbackAddress() ? next : null));
+  }
+
+  private void stop(String endData) {
     if (!stopped.compareAndSet(false, true)) {
       return;
     }
     liveCode.removeListener(codeListener);
-    server.stop();
+    server.stop(endData);
     LockSupport.unpark(worker);
     try {
       worker.join(500);

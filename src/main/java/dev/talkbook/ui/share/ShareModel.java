@@ -199,22 +199,28 @@ public final class ShareModel {
   }
 
   /**
-   * Shares on {@code where} instead: while sharing elsewhere, stops (the viewers there are told)
-   * and starts again there, with a new address; else only chooses it for the next start.
+   * Shares on {@code where} instead: while sharing elsewhere, starts there (a new address) and then
+   * stops the old share telling its viewers that it moved, with the new address when they can reach
+   * it ({@link ShareSession#stopMovedTo}); else only chooses it for the next start. When the new
+   * share cannot start, the old one stops as {@link #stop()} does and the problem says why.
    */
   public void shareOn(NetworkAddresses.Choice where) {
     if (state.get() != State.RUNNING) {
       bind.set(where);
       return;
     }
-    stop()
-        .thenRunAsync(
-            () -> {
-              bind.set(where);
-              start();
-            },
-            fx);
+    ShareSession old = session;
+    session = null;
+    shared = null;
+    closeCodeFollow();
+    state.set(State.STOPPED);
+    bind.set(where);
+    movingFrom = old;
+    start();
   }
+
+  /** The share that {@link #shareOn} moves away from, until the next start has begun; FX thread. */
+  private ShareSession movingFrom;
 
   /** Lists the computer's addresses again (on the background executor). */
   public void refreshChoices() {
@@ -245,7 +251,12 @@ public final class ShareModel {
       return;
     }
     Talk talk = open.talkProperty().get();
+    ShareSession from = movingFrom;
+    movingFrom = null;
     if (talk == null) {
+      if (from != null) {
+        background.execute(from::stop);
+      }
       problem.set("Open a talk to share it.");
       return;
     }
@@ -272,15 +283,25 @@ public final class ShareModel {
                 if (started != null) {
                   background.execute(started.session()::stop);
                 }
+                if (from != null) {
+                  background.execute(from::stop);
+                }
                 return;
               }
               if (error != null) {
+                if (from != null) {
+                  background.execute(from::stop);
+                }
                 state.set(State.STOPPED);
                 problem.set(Errors.message(unwrap(error)));
                 return;
               }
               session = started.session();
               shared = started.talk();
+              if (from != null) {
+                java.net.URI next = session.url();
+                background.execute(() -> from.stopMovedTo(next));
+              }
               onlyThisComputer.set(session.address().isLoopbackAddress());
               url.set(session.url().toString());
               reach.set(session.reach());

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -437,6 +438,53 @@ class ShareBrowserTest {
     shot("share-ended");
     driver.manage().window().setSize(new Dimension(390, 844));
     shot("share-ended-phone");
+  }
+
+  @Test
+  void movedFromThisComputerOnlyThePageGoesToTheNewAddressAndIsLiveThere() throws Exception {
+    openAndWaitLive();
+    String before = driver.getCurrentUrl();
+    try (ShareSession moved =
+        ShareSession.start(
+            ShareOptions.loopback(), new MarkdownRenderer(), TalkFiles.NONE, talk(SAMPLE))) {
+      session.stopMovedTo(moved.url());
+      waiting().until(d -> d.getCurrentUrl().equals(moved.url().toString()));
+      waiting()
+          .until(d -> "live".equals(js("return document.body.getAttribute('data-connection')")));
+      assertThat(driver.getCurrentUrl()).isNotEqualTo(before);
+      // it follows the new share
+      moved.show(talk(SAMPLE + "\nAfter the move.\n"));
+      waiting().until(d -> notesText().contains("After the move."));
+    }
+  }
+
+  @Test
+  void movedAwayFromTheNetworkThePageSaysSoAndToAskForTheNewAddress() throws Exception {
+    var network = NetworkAddresses.choices().stream().filter(c -> !c.loopback()).findFirst();
+    Assumptions.assumeTrue(network.isPresent(), "this computer is on no network");
+    session.stop();
+    session =
+        ShareSession.start(
+            ShareOptions.loopback().withBind(network.get().address()),
+            new MarkdownRenderer(),
+            TalkFiles.NONE,
+            talk(SAMPLE));
+    openAndWaitLive();
+    String before = driver.getCurrentUrl();
+    try (ShareSession moved =
+        ShareSession.start(
+            ShareOptions.loopback(), new MarkdownRenderer(), TalkFiles.NONE, talk(SAMPLE))) {
+      session.stopMovedTo(moved.url());
+      waiting()
+          .until(
+              d ->
+                  driver
+                      .findElement(By.cssSelector("[data-tb=status]"))
+                      .getText()
+                      .equals("The presenter moved the share: ask for the new address."));
+      // this computer's loopback address is not the viewer's: the page stays where it was
+      assertThat(driver.getCurrentUrl()).isEqualTo(before);
+    }
   }
 
   private void assertNoConsoleErrors() {

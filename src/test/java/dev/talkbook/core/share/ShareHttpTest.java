@@ -130,8 +130,20 @@ class ShareHttpTest {
   // ---- who gets in ------------------------------------------------------------------------------
 
   @Test
+  void theTokenHasNoLettersThatLookAlikeSoTheRoomCanTypeIt() {
+    // 200 tokens of 39 letters: each of the 31 letters turns up, none of 0 O 1 I l o i
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      all.append(ShareServer.newToken());
+    }
+    assertThat(all.toString()).doesNotContainPattern("[0O1Iloi_A-Z-]");
+    assertThat(all.chars().distinct().count()).isEqualTo(31);
+  }
+
+  @Test
   void theUrlCarriesARandomTokenOfAtLeast128Bits() {
-    assertThat(token()).matches("[A-Za-z0-9_-]{32}");
+    assertThat(token()).matches("[23456789abcdefghjkmnpqrstuvwxyz]{39}");
+    assertThat(39 * Math.log(31) / Math.log(2)).isGreaterThan(192);
     assertThat(ShareServer.newToken()).isNotEqualTo(ShareServer.newToken());
     assertThat(session.url().getHost()).isEqualTo("127.0.0.1");
     assertThat(session.reach()).startsWith("this computer only");
