@@ -91,7 +91,10 @@ class ReadOnlyFollowTest {
     assertThat(FxWait.onFx(() -> WindowUnderTest.navigator(robot).getRoot().getChildren().get(0)))
         .as("the tree not rebuilt for a save of notes (its selection and scroll kept)")
         .isSameAs(row);
+    // Edit → Undo (Ctrl+Z) has nothing to take back: the text followed is not the user's change.
+    robot.interact(() -> WindowUnderTest.editor(robot).undo());
     ui.idle();
+    assertThat(WindowUnderTest.editorText(robot)).isEqualTo(typed);
     assertThat(WindowUnderTest.saveState(robot))
         .as("nothing to save in a read-only window")
         .startsWith("Read-only");

@@ -449,7 +449,8 @@ public final class EditorView {
   /**
    * The notes as another process saved them (a read-only window follows): only the part that
    * differs from the text shown is replaced; the caret, the selection and the paragraph at the top
-   * stay where they were, moved by what was inserted or removed before them.
+   * stay where they were, moved by what was inserted or removed before them. Undo has nothing to
+   * take back after it.
    */
   public void follow(String text) {
     String old = kept.text().length() == area.getLength() ? kept.text() : area.getText();
@@ -472,6 +473,7 @@ public final class EditorView {
     int fromParagraph = lines(old, 0, from);
     int linesAdded = lines(inserted, 0, inserted.length()) - lines(old, from, to);
     area.replaceText(from, to, inserted);
+    histories.forgetHistory(); // not the user's change: Undo must not take it back
     int length = inserted.length();
     area.selectRange(moved(was.anchor(), from, to, length), moved(was.caret(), from, to, length));
     int top =
