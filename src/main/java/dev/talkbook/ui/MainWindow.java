@@ -21,6 +21,7 @@ import dev.talkbook.ui.talk.OpenTalk;
 import dev.talkbook.ui.welcome.WelcomeView;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -158,6 +159,12 @@ public final class MainWindow {
   private JavaMenu java;
   private final LiveShare share;
 
+  /** How often a read-only window looks whether another process saved. */
+  static final Duration FOLLOW_EVERY = Duration.ofSeconds(1);
+
+  /** Follows another process's saves while the window is read-only (null when writable). */
+  private final SavedFollow follow;
+
   public MainWindow(
       Stage stage,
       Notebook notebook,
@@ -243,6 +250,21 @@ public final class MainWindow {
     scene = state.show(root, theme, preview, editor);
     if (readOnly) {
       sayWhyReadOnly();
+      follow =
+          new SavedFollow(
+              notebook,
+              executors.io(),
+              executors.timer(),
+              Platform::runLater,
+              FOLLOW_EVERY,
+              this::followSaves,
+              problem -> {
+                if (!problem.isEmpty()) {
+                  status.showMessageOnce("Could not follow the notebook: " + problem);
+                }
+              });
+    } else {
+      follow = null;
     }
     stage.setTitle(notebook.file().getFileName() + " — Talkbook");
     ScrollSync scroll = ScrollSync.install(editor.area(), preview);
@@ -546,6 +568,16 @@ public final class MainWindow {
     screen.reload();
   }
 
+  /**
+   * Another process saved (read-only window): the tree and the open talk's notes and details are
+   * read again; the status bar says when.
+   */
+  private void followSaves() {
+    navigator.follow();
+    screen.follow();
+    status.followed();
+  }
+
   private void detailsSaved(Talk saved) {
     talk.detailsChanged(saved);
     navigator.talkChanged(saved);
@@ -636,6 +668,9 @@ public final class MainWindow {
 
   /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */
   public void close() {
+    if (follow != null) {
+      follow.stop();
+    }
     share.close(); // on the notebook thread, which the app lets finish
     if (java != null) {
       java.close();

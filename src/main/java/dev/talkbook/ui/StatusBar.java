@@ -62,6 +62,9 @@ final class StatusBar {
   /** Why the notebook is read-only ("another Talkbook has it open…"), null when it is not. */
   private String readOnlyWhy;
 
+  /** When a read-only window last showed another process's save ("22:51:03"), null before. */
+  private String followedAt;
+
   /** The least width a cut notice keeps beside a long save state (its start stays readable). */
   static final double NOTICE_LEAST = 200;
 
@@ -169,6 +172,15 @@ final class StatusBar {
    */
   void readOnlyBecause(String why) {
     readOnlyWhy = why;
+    showState();
+  }
+
+  /**
+   * A read-only window showed what another process saved (now): the save state says at what time.
+   */
+  void followed() {
+    followedAt =
+        java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     showState();
   }
 
@@ -317,10 +329,16 @@ final class StatusBar {
     saveState.getStyleClass().removeAll("tb-failed", "tb-muted");
     if (readOnlyWhy != null && talk.saveStateProperty().get() == EditorSession.SaveState.SAVED) {
       // Nothing can be typed or saved: not "Saved", which says the typing is kept.
-      saveState.setText("Read-only");
+      saveState.setText(
+          followedAt == null
+              ? "Read-only · following saves"
+              : "Read-only · followed a save at " + followedAt);
       saveState.setGraphic(Icons.of(Feather.LOCK));
       saveState.getStyleClass().add("tb-muted");
-      explainSaveState(readOnlyMessage() + " The notes and details can be read, not changed.");
+      explainSaveState(
+          readOnlyMessage()
+              + " The notes and details can be read, not changed. What another window saves shows"
+              + " here within a second or two.");
       showWords();
       return;
     }

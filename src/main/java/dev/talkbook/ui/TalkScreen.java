@@ -459,6 +459,12 @@ final class TalkScreen {
   /** A talk's notes to show: a talk opened (or none), or a version restored from its history. */
   private void load(OpenTalk.Loaded loaded) {
     Talk shown = loaded.talk();
+    if (loaded.followed() && shown != null && shown.id() == shownId) {
+      editor.follow(shown.body()); // the caret and scroll stay where they are
+      details.show(shown);
+      showTitle(shown);
+      return;
+    }
     if (!loaded.restored() && shownId >= 0 && moved()) {
       places.put(shownId, editor.place()); // the talk left: its place, for coming back
     }
@@ -573,6 +579,35 @@ final class TalkScreen {
           }
         },
         error -> Errors.show(stage, "Could not read the notebook", error));
+  }
+
+  /**
+   * Another process saved (a read-only window follows): the open talk is read again, its notes and
+   * details shown as saved (closed if deleted).
+   */
+  void follow() {
+    Talk open = talk.getTalk();
+    if (open == null) {
+      return;
+    }
+    executors.run(
+        () -> notebook.talks().find(open.id()),
+        found -> {
+          Talk now = talk.getTalk();
+          if (now == null || now.id() != open.id()) {
+            return; // another talk was opened meanwhile: it was read as it opened
+          }
+          if (found.isEmpty()) {
+            talk.deleted();
+          } else if (!found.get().body().equals(talk.getText())) {
+            talk.followed(found.get());
+          } else {
+            talk.detailsChanged(found.get());
+            details.show(talk.getTalk());
+            showTitle(talk.getTalk());
+          }
+        },
+        error -> status.showMessageOnce("Could not follow the notebook: " + Errors.message(error)));
   }
 
   /**

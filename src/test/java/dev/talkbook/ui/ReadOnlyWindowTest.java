@@ -102,7 +102,7 @@ class ReadOnlyWindowTest {
 
   @Test
   void theStatusBarSaysReadOnlyNotSavedAndWhy(FxRobot robot) throws Exception {
-    assertThat(WindowUnderTest.saveState(robot)).isEqualTo("Read-only");
+    assertThat(WindowUnderTest.saveState(robot)).startsWith("Read-only");
     String tip =
         FxWait.onFx(
             () -> {
@@ -137,7 +137,7 @@ class ReadOnlyWindowTest {
     assertThat(FxWait.onFx(() -> label(robot, "notice").getText()))
         .startsWith("This notebook is open read-only: ");
     assertThat(WindowUnderTest.editorText(robot)).isEqualTo(notes);
-    assertThat(WindowUnderTest.saveState(robot)).isEqualTo("Read-only");
+    assertThat(WindowUnderTest.saveState(robot)).startsWith("Read-only");
   }
 
   @Test

@@ -172,6 +172,30 @@ public final class TalkStore {
         });
   }
 
+  /**
+   * A mark of what the notebook holds saved, for a reader that follows another process's saves (a
+   * read-only window): the number of talks and events and when each last changed, one cheap query.
+   * Two marks differ when a talk or event was added, changed or deleted in between.
+   */
+  public record SavedMark(long talks, long talkChanged, long events, long eventChanged) {}
+
+  /** The notebook's {@link SavedMark} now. */
+  public SavedMark savedMark() {
+    return db.read(
+        "check the notebook for changes",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT (SELECT count(*) FROM talk), (SELECT coalesce(max(updated_at), 0)"
+                          + " FROM talk), (SELECT count(*) FROM event),"
+                          + " (SELECT coalesce(max(updated_at), 0) FROM event)");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new SavedMark(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+          }
+        });
+  }
+
   /** The talk with this id, or a {@link NotFoundException} that says so. */
   public Talk get(long id) {
     return find(id).orElseThrow(() -> notFound(id));

@@ -446,6 +446,59 @@ public final class EditorView {
     }
   }
 
+  /**
+   * The notes as another process saved them (a read-only window follows): only the part that
+   * differs from the text shown is replaced; the caret, the selection and the paragraph at the top
+   * stay where they were, moved by what was inserted or removed before them. Undo has nothing to
+   * take back after it.
+   */
+  public void follow(String text) {
+    String old = kept.text().length() == area.getLength() ? kept.text() : area.getText();
+    if (old.equals(text)) {
+      return;
+    }
+    int most = Math.min(old.length(), text.length());
+    int from = 0;
+    while (from < most && old.charAt(from) == text.charAt(from)) {
+      from++;
+    }
+    int suffix = 0;
+    while (suffix < most - from
+        && old.charAt(old.length() - 1 - suffix) == text.charAt(text.length() - 1 - suffix)) {
+      suffix++;
+    }
+    int to = old.length() - suffix;
+    String inserted = text.substring(from, text.length() - suffix);
+    Place was = place();
+    int fromParagraph = lines(old, 0, from);
+    int linesAdded = lines(inserted, 0, inserted.length()) - lines(old, from, to);
+    area.replaceText(from, to, inserted);
+    histories.forgetHistory(); // not the user's change: Undo must not take it back
+    int length = inserted.length();
+    area.selectRange(moved(was.anchor(), from, to, length), moved(was.caret(), from, to, length));
+    int top =
+        was.top() > fromParagraph ? Math.max(fromParagraph, was.top() + linesAdded) : was.top();
+    area.showParagraphAtTop(Math.max(0, Math.min(top, area.getParagraphs().size() - 1)));
+  }
+
+  /** Where offset {@code at} goes when {@code from..to} is replaced by {@code length} chars. */
+  private static int moved(int at, int from, int to, int length) {
+    if (at <= from) {
+      return at;
+    }
+    return at >= to ? at + length - (to - from) : from + length;
+  }
+
+  private static int lines(String text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '\n') {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Replaces the whole text as a fresh start: no undo back into another talk's notes. */
   public void load(String text) {
     load(null, text, null);

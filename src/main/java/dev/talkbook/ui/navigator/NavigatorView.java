@@ -349,6 +349,9 @@ public final class NavigatorView {
     }
   }
 
+  /** What the tree lists now (FX thread), null before it first shows. */
+  private Contents shown;
+
   /**
    * Reloads the tree from the notebook and selects the talk {@code selectTalk}; with null, the row
    * that was selected stays selected (found again by its id, not by its place, which another row
@@ -386,7 +389,26 @@ public final class NavigatorView {
     show(contents, selectTalk == null ? null : Target.talk(selectTalk));
   }
 
+  /**
+   * Another process saved (a read-only window follows it): the tree is read again and shown only
+   * when what it lists changed, so that a save of notes alone leaves the rows, the selection and
+   * the scroll as they are.
+   */
+  public void follow() {
+    executors.run(
+        () -> Contents.read(notebook),
+        contents -> {
+          if (!contents.equals(shown)) {
+            show(contents, (Target) null);
+          }
+        },
+        error ->
+            System.getLogger(NavigatorView.class.getName())
+                .log(System.Logger.Level.WARNING, "following the notebook's saves", error));
+  }
+
   private void show(Contents contents, Target target) {
+    shown = contents;
     Target wanted = target != null ? target : Target.of(selected());
     List<TreeItem<NavNode>> items = new ArrayList<>();
     Map<Long, List<TalkSummary>> talksOf = new LinkedHashMap<>();

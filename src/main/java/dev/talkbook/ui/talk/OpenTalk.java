@@ -52,8 +52,15 @@ import org.reactfx.Subscription;
  * tests run it without a toolkit.
  */
 public final class OpenTalk {
-  /** A talk's notes to show in the editor: a newly opened talk, or its text restored. */
-  public record Loaded(Talk talk, boolean restored) {}
+  /**
+   * A talk's notes to show in the editor: a newly opened talk, its text restored, or the open
+   * talk's notes as another process saved them ({@code followed}: a read-only window).
+   */
+  public record Loaded(Talk talk, boolean restored, boolean followed) {
+    public Loaded(Talk talk, boolean restored) {
+      this(talk, restored, false);
+    }
+  }
 
   private final Notebook notebook;
   private final Executor io;
@@ -416,6 +423,22 @@ public final class OpenTalk {
     count(talk.body());
     loads.push(new Loaded(talk, true));
     renderNow.push(new Note(talk.id(), talk.body()));
+  }
+
+  /**
+   * Another process saved the open talk (a read-only window follows it): its notes and details as
+   * saved replace what is shown; the editor changes only the part that differs.
+   */
+  public void followed(Talk saved) {
+    String abstractBefore = getTalk() == null ? "" : getTalk().programme().abstractText();
+    session.open(saved);
+    text.set(saved.body());
+    count(saved.body());
+    loads.push(new Loaded(saved, false, true));
+    renderNow.push(new Note(saved.id(), saved.body()));
+    if (!abstractBefore.equals(saved.programme().abstractText())) {
+      renderAbstract(saved);
+    }
   }
 
   /**

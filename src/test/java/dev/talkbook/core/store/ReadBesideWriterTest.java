@@ -187,4 +187,28 @@ class ReadBesideWriterTest {
     }
     assertThat(beside()).isEmpty();
   }
+
+  @Test
+  void theSavedMarkMovesWithEachSaveOfAnotherConnectionAndOnlyThen() {
+    setUp();
+    TestClock clock = new TestClock(java.time.Instant.parse("2026-12-05T10:00:00Z"));
+    try (Notebook reader = readOnly(file)) {
+      TalkStore.SavedMark before = reader.talks().savedMark();
+      assertThat(reader.talks().savedMark()).as("nothing saved").isEqualTo(before);
+      java.util.List<java.util.function.Consumer<Notebook>> saves =
+          java.util.List.of(
+              w -> w.talks().saveBody(id, "two"),
+              w -> w.events().rename(reader.talks().get(id).eventId(), "Renamed"),
+              w -> w.talks().delete(id));
+      for (var save : saves) {
+        clock.advance(java.time.Duration.ofSeconds(1));
+        try (Notebook writer = Notebook.open(file, Notebook.Options.defaults().withClock(clock))) {
+          save.accept(writer);
+        }
+        TalkStore.SavedMark after = reader.talks().savedMark();
+        assertThat(after).isNotEqualTo(before);
+        before = after;
+      }
+    }
+  }
 }
