@@ -1026,9 +1026,9 @@ public final class NavigatorView {
       setText(null);
       Label title = new Label(item.label());
       title.getStyleClass().add("tb-row-title");
-      // Cut in the middle: titles that differ only at their end ("… (part 1)", "… (part 2)") stay
-      // told apart; the whole title is in the tooltip.
-      title.setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
+      // Cut at its end, as every other list (a name cut in the middle, "JVM Evening…meetup)", read
+      // as two names); the row's tooltip has the whole title.
+      title.setTextOverrun(OverrunStyle.ELLIPSIS);
       Label detail = new Label();
       detail.getStyleClass().add("tb-row-detail");
       // In an event listed by day, a talk's time leads its row: parallel rooms read as a timetable.
