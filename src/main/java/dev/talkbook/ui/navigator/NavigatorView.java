@@ -167,11 +167,13 @@ public final class NavigatorView {
     tree.addEventHandler(
         KeyEvent.KEY_TYPED,
         e -> {
-          if (writes(e)
-              && !notebook.isReadOnly() // as in the notes: the letters do nothing
-              && selected() instanceof NavNode.TalkNode t) {
+          if (writes(e) && selected() instanceof NavNode.TalkNode t) {
             e.consume();
-            typedInTalk.accept(t.talk().id(), e);
+            if (notebook.isReadOnly()) {
+              readOnlyTold.run(); // as a key typed in the notes: nothing written, and why
+            } else {
+              typedInTalk.accept(t.talk().id(), e);
+            }
           }
         });
     tree.setContextMenu(contextMenu());
