@@ -5,6 +5,7 @@ import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotesJournal;
 import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.HeldKeys;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
@@ -23,7 +24,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
@@ -230,6 +233,24 @@ public final class MainWindow {
             navigator, search, status);
     screen = new TalkScreen(parts, this::outline);
     navigator.onTalkCreated(screen::openToWrite);
+    // A letter typed on a talk's row starts writing in its notes: it and every key after it wait
+    // (held) until the talk is shown with the keyboard in its notes, at its kept caret, then go
+    // there in order.
+    navigator.onTypingInTalk(
+        (talkId, key) -> {
+          HeldKeys keys = HeldKeys.holdFrom(key, navigator.tree().getScene());
+          screen
+              .openToWrite(talkId)
+              .whenComplete(
+                  (shown, error) -> {
+                    Throwable why = error instanceof CompletionException ? error.getCause() : error;
+                    if (why == null || why instanceof CancellationException) {
+                      keys.release(); // another talk chosen meanwhile: the keys go on from there
+                    } else {
+                      keys.drop(); // the talk could not be read: the status bar says why
+                    }
+                  });
+        });
     // A talk chosen by Go to talk or Now and next opens with the caret in its notes: typing goes
     // on there, not into the search field that had the focus.
     actions = new WindowActions(parts, screen::openToWrite, this::reloadNotebook);

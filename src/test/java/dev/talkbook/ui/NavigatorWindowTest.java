@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -308,14 +309,107 @@ class NavigatorWindowTest extends RealWindowTest {
     }
   }
 
+  @Test
+  void lettersTypedRightAfterClickingATalkGoIntoItsNotesAtItsCaret(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Other talk", "other\n");
+    long meetup = ui.openTalk().eventId();
+    var notes =
+        ui.notebook
+            .talks()
+            .create(
+                meetup,
+                dev.talkbook.core.notebook.Talk.Details.titled("Notes first"),
+                "hello world\n");
+    ui.reloadTree(robot);
+    // its kept place: the caret after "hello", left there before going to the other talk
+    ui.clickOnRow(robot, "Notes first");
+    FxWait.untilFx("its notes", () -> WindowUnderTest.editor(robot).getText().startsWith("hello"));
+    robot.interact(() -> WindowUnderTest.editor(robot).moveTo(5));
+    ui.clickOnRow(robot, "Other talk");
+    FxWait.untilFx(
+        "the other notes", () -> WindowUnderTest.editor(robot).getText().equals("other\n"));
+
+    // a click and the first words at once: the talk is still being read when they come
+    robot.clickOn(ui.row(robot, "Notes first"));
+    robot.write("abc");
+    robot.type(KeyCode.LEFT);
+    robot.write("d");
+
+    FxWait.untilFx(
+        "the keys in its notes, at its caret, in order",
+        () -> WindowUnderTest.editor(robot).getText().equals("helloabdc world\n"));
+    assertThat(FxWait.onFx(() -> WindowUnderTest.editor(robot).isFocused())).isTrue();
+    assertThat(FxWait.onFx(() -> selectedLabel(robot))).isEqualTo("Notes first");
+    robot.interact(() -> ui.window.openTalk().saveNow());
+    ui.idle();
+    assertThat(ui.notebook.talks().get(notes.id()).body()).isEqualTo("helloabdc world\n");
+    assertThat(
+            ui.notebook
+                .talks()
+                .get(
+                    ui.notebook.talks().summaries().stream()
+                        .filter(t -> t.title().equals("Other talk"))
+                        .findFirst()
+                        .orElseThrow()
+                        .id())
+                .body())
+        .isEqualTo("other\n");
+  }
+
+  @Test
+  void lettersTypedWhileTheClickedTalkIsReadWaitForItsNotes(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Other talk", "other\n");
+    long meetup = ui.openTalk().eventId();
+    var notes =
+        ui.notebook
+            .talks()
+            .create(meetup, dev.talkbook.core.notebook.Talk.Details.titled("Slow talk"), "notes\n");
+    ui.reloadTree(robot);
+    Node row = ui.row(robot, "Slow talk");
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+    ui.executors
+        .io()
+        .submit(
+            () -> {
+              busy.await(); // the notebook thread is held up: the clicked talk is not read yet
+              return null;
+            });
+    try {
+      robot.clickOn(row);
+      robot.write("xyz ");
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+      assertThat(WindowUnderTest.editorText(robot)).isEqualTo("other\n");
+    } finally {
+      busy.countDown();
+    }
+    FxWait.untilFx(
+        "the keys in the clicked talk's notes",
+        () -> WindowUnderTest.editor(robot).getText().equals("xyz notes\n"));
+    robot.interact(() -> ui.window.openTalk().saveNow());
+    ui.idle();
+    assertThat(ui.notebook.talks().get(notes.id()).body()).isEqualTo("xyz notes\n");
+  }
+
+  @Test
+  void arrowsAndLettersOnAnEventRowStayInTheNavigator(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Only talk", "notes\n");
+    ui.clickOnRow(robot, "Meetup");
+    waitForSelected(robot, "Meetup");
+    robot.write("x");
+    robot.type(KeyCode.DOWN);
+    waitForSelected(robot, "Only talk");
+    ui.idle();
+    assertThat(WindowUnderTest.editorText(robot)).isEqualTo("notes\n");
+    assertThat(FxWait.onFx(() -> WindowUnderTest.navigator(robot).isFocused())).isTrue();
+  }
+
   /** A title long enough to be cut in a narrow navigator, told apart from the others by its end. */
   static String part(int n) {
     return "A very long title about reverse-engineering a toaster firmware (part " + n + ")";
   }
 
   @Test
-  void longTitlesThatDifferAtTheirEndAreCutInTheMiddleAndWholeInTheTooltip(FxRobot robot)
-      throws Exception {
+  void longTitlesAreCutAtTheirEndAndWholeInTheTooltip(FxRobot robot) throws Exception {
     long camp = ui.notebook.events().create(Event.Details.titled("Camp")).id();
     for (int n = 1; n <= 3; n++) {
       ui.notebook.talks().create(camp, dev.talkbook.core.notebook.Talk.Details.titled(part(n)), "");
@@ -334,10 +428,9 @@ class NavigatorWindowTest extends RealWindowTest {
       Label title = (Label) ui.row(robot, part(n));
       // what the row shows of its title: the label's text node, as drawn
       String shown = FxWait.onFx(() -> ((javafx.scene.text.Text) title.lookup(".text")).getText());
-      assertThat(shown)
-          .as("the row of " + part(n))
-          .isNotEqualTo(part(n))
-          .endsWith("(part " + n + ")");
+      String mark = FxWait.onFx(title::getEllipsisString);
+      assertThat(shown).as("the row of " + part(n)).isNotEqualTo(part(n)).endsWith(mark);
+      assertThat(part(n)).startsWith(shown.substring(0, shown.length() - mark.length()).strip());
     }
     javafx.scene.Node cell = ui.row(robot, part(3));
     while (!(cell instanceof javafx.scene.control.TreeCell<?>)) {

@@ -141,6 +141,22 @@ class ReadOnlyWindowTest {
   }
 
   @Test
+  void aLetterTypedOnATalksRowWritesNothingAndSaysWhy(FxRobot robot) throws Exception {
+    String title = FxWait.onFx(() -> ui.openTalk().title());
+    ui.clickOnRow(robot, title);
+    FxWait.untilFx(
+        "the navigator to have the keyboard", () -> WindowUnderTest.navigator(robot).isFocused());
+    robot.interact(() -> label(robot, "notice").setVisible(false));
+    robot.write("x");
+    ui.idle();
+    assertThat(FxWait.onFx(() -> label(robot, "notice").isVisible())).isTrue();
+    assertThat(FxWait.onFx(() -> label(robot, "notice").getText()))
+        .startsWith("This notebook is open read-only: ");
+    assertThat(WindowUnderTest.editorText(robot)).isEqualTo(notes);
+    assertThat(FxWait.onFx(() -> WindowUnderTest.navigator(robot).isFocused())).isTrue();
+  }
+
+  @Test
   void whatWouldChangeTheNotebookIsGreyedAndNotInThePalette(FxRobot robot) throws Exception {
     ui.clickOnRow(robot, SampleMeetup.TITLE); // an event selected: Rename, Delete, Edit event apply
     FxWait.untilFx(

@@ -56,11 +56,28 @@ public final class HeldKeys {
       }
     }
     HeldKeys keys = new HeldKeys(to, List.copyOf(scenes), atMost);
-    for (Scene s : keys.scenes) {
-      s.addEventFilter(KeyEvent.ANY, keys.keep);
-    }
-    keys.bound.play();
+    keys.start();
     return keys;
+  }
+
+  /**
+   * Holds {@code first} (a key the scene got, consumed by the caller) and then every key {@code to}
+   * gets, until {@link #release}, which sends them, {@code first} first, to {@code to}'s focus
+   * owner: the navigator's first typed letter and those after it wait for the talk's notes. On the
+   * FX thread.
+   */
+  public static HeldKeys holdFrom(KeyEvent first, Scene to) {
+    HeldKeys keys = new HeldKeys(to, List.of(to), AT_MOST);
+    keys.held.add(first);
+    keys.start();
+    return keys;
+  }
+
+  private void start() {
+    for (Scene s : scenes) {
+      s.addEventFilter(KeyEvent.ANY, keep);
+    }
+    bound.play();
   }
 
   private void keep(KeyEvent e) {
@@ -89,6 +106,23 @@ public final class HeldKeys {
       } else if (to.getRoot() != null) {
         Event.fireEvent(to.getRoot(), e.copyFor(to.getRoot(), to.getRoot()));
       }
+    }
+    held.clear();
+  }
+
+  /**
+   * Stops holding and forgets the held keys: what they were for could not be had (a talk that could
+   * not be read, said in the status bar), and sent back where they were typed they would ask for it
+   * again. Once, as {@link #release}. On the FX thread.
+   */
+  public void drop() {
+    if (released) {
+      return;
+    }
+    released = true;
+    bound.stop();
+    for (Scene s : scenes) {
+      s.removeEventFilter(KeyEvent.ANY, keep);
     }
     held.clear();
   }

@@ -41,6 +41,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -158,6 +159,21 @@ public final class NavigatorView {
           } else if (Keys.asksForContextMenu(e)) {
             showContextMenuAtSelection();
             e.consume();
+          }
+        });
+    // A letter typed on a talk's row is the start of its notes (a note-taker clicks a talk and
+    // writes): it and the keys after it go there. Arrows, Enter, F2, Del, Ctrl+… keep their
+    // meaning here (they type no printable character); an event's or a day's row keeps letters.
+    tree.addEventHandler(
+        KeyEvent.KEY_TYPED,
+        e -> {
+          if (writes(e) && selected() instanceof NavNode.TalkNode t) {
+            e.consume();
+            if (notebook.isReadOnly()) {
+              readOnlyTold.run(); // as a key typed in the notes: nothing written, and why
+            } else {
+              typedInTalk.accept(t.talk().id(), e);
+            }
           }
         });
     tree.setContextMenu(contextMenu());
@@ -737,6 +753,28 @@ public final class NavigatorView {
 
   private Runnable readOnlyTold = () -> {};
 
+  private java.util.function.BiConsumer<Long, KeyEvent> typedInTalk = (talkId, key) -> {};
+
+  /**
+   * What a printable character typed on a talk's row does: {@code write} gets the talk's id and the
+   * key (consumed here), to send it, and the keys after it, into the talk's notes.
+   */
+  public void onTypingInTalk(java.util.function.BiConsumer<Long, KeyEvent> write) {
+    this.typedInTalk = write;
+  }
+
+  /** Whether {@code e} types a printable character: no Ctrl, Alt or Meta, no control character. */
+  static boolean writes(KeyEvent e) {
+    String c = e.getCharacter();
+    return !e.isControlDown()
+        && !e.isAltDown()
+        && !e.isMetaDown()
+        && !e.isShortcutDown()
+        && c != null
+        && !c.isEmpty()
+        && c.codePoints().noneMatch(Character::isISOControl);
+  }
+
   /** True (and says why) when the notebook is read-only: nothing is asked, nothing changes. */
   private boolean refusedReadOnly() {
     if (notebook.isReadOnly()) {
@@ -1012,9 +1050,9 @@ public final class NavigatorView {
       setText(null);
       Label title = new Label(item.label());
       title.getStyleClass().add("tb-row-title");
-      // Cut in the middle: titles that differ only at their end ("… (part 1)", "… (part 2)") stay
-      // told apart; the whole title is in the tooltip.
-      title.setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
+      // Cut at its end, as every other list (a name cut in the middle, "JVM Evening…meetup)", read
+      // as two names); the row's tooltip has the whole title.
+      title.setTextOverrun(OverrunStyle.ELLIPSIS);
       Label detail = new Label();
       detail.getStyleClass().add("tb-row-detail");
       // In an event listed by day, a talk's time leads its row: parallel rooms read as a timetable.
