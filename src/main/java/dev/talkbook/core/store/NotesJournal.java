@@ -1,5 +1,6 @@
 package dev.talkbook.core.store;
 
+import dev.talkbook.core.common.AtomicFile;
 import dev.talkbook.core.common.CrcPair;
 import dev.talkbook.core.common.PathProblems;
 import dev.talkbook.core.notebook.Talk;
@@ -10,9 +11,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
@@ -373,7 +375,10 @@ public final class NotesJournal implements AutoCloseable {
     }
   }
 
-  /** Writes the journal whole (its base and every change since) and moves it into place. */
+  /**
+   * Writes the journal whole (its base and every change since) with {@link AtomicFile}, readable by
+   * its owner only (it holds the notes, and may lie in the shared temporary folder).
+   */
   private void rewrite() {
     closeFile();
     ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -385,21 +390,13 @@ public final class NotesJournal implements AutoCloseable {
     byte[] bytes = all.toByteArray();
     IOException first = null;
     for (Path candidate : file != null ? List.of(file) : candidates(talkId)) {
-      Path part = candidate.resolveSibling(candidate.getFileName() + ".part");
       try {
-        Files.write(part, bytes);
-        Files.move(
-            part, candidate, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(candidate, bytes, AtomicFile.Option.OWNER_ONLY);
         out = FileChannel.open(candidate, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         file = candidate;
         broken = false;
         return;
       } catch (IOException e) {
-        try {
-          Files.deleteIfExists(part);
-        } catch (IOException cannot) {
-          e.addSuppressed(cannot);
-        }
         if (first == null) {
           first = e;
         }
@@ -735,10 +732,8 @@ public final class NotesJournal implements AutoCloseable {
           Files.newDirectoryStream(where[0], where[1].toString() + "*")) {
         for (Path f : files) {
           String file = f.getFileName().toString();
-          if (NAME.matcher(file).find()) {
+          if (NAME.matcher(file).find() && (where[0] != fallback || ownedByUs(f))) {
             found.add(f);
-          } else if (file.endsWith(".part") && !file.contains(".kept-")) {
-            Files.deleteIfExists(f); // a rewrite cut short by a kill: the journal before it stands
           }
         }
       } catch (IOException | java.nio.file.DirectoryIteratorException e) {
@@ -746,6 +741,29 @@ public final class NotesJournal implements AutoCloseable {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether {@code file} is a plain file of the user running Talkbook: in the shared temporary
+   * folder another local user could plant a journal (a whole text) to have it put into a talk.
+   */
+  private static boolean ownedByUs(Path file) {
+    try {
+      UserPrincipal us =
+          file.getFileSystem()
+              .getUserPrincipalLookupService()
+              .lookupPrincipalByName(System.getProperty("user.name"));
+      boolean ours =
+          Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+              && us.equals(Files.getOwner(file, LinkOption.NOFOLLOW_LINKS));
+      if (!ours) {
+        LOG.log(System.Logger.Level.WARNING, "a journal not of this user, left alone: " + file);
+      }
+      return ours;
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.log(System.Logger.Level.WARNING, "a journal whose owner is not known, left: " + file, e);
+      return false;
+    }
   }
 
   /**

@@ -7,12 +7,14 @@ import dev.talkbook.core.notebook.Revision;
 import dev.talkbook.core.notebook.Talk;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -324,5 +326,54 @@ class NotesJournalTest {
       assertThat(NotesJournal.recover(readOnly, dir.resolve("tmp"))).isEmpty();
     }
     assertThat(fileOf(b.talk())).exists();
+  }
+
+  @Test
+  void aJournalIsReadableByItsOwnerOnly() throws Exception {
+    Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    NotesJournal j = journal(dir.resolve("tmp"));
+    j.begin(7, 1, "");
+    type(j, 7, new long[] {1}, "", "secret");
+    flush();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fileOf(7))))
+        .isEqualTo("rw-------");
+    j.saved(7, 3, "se"); // rewritten with the changes after the save
+    flush();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fileOf(7))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void aJournalInTheSharedFolderOfAnotherUserIsNeverApplied() throws Exception {
+    Assumptions.assumeTrue(
+        "root".equals(System.getProperty("user.name")), "only root can give a file away");
+    Book b = book();
+    try (Notebook notebook = b.notebook()) {
+      Path shared = Files.createDirectories(dir.resolve("tmp"));
+      // Another local user plants a journal of a whole text where the fallback ones go.
+      byte[] planted = plantedJournal(b.talk(), "# Loom\n", "planted by someone else");
+      Path file =
+          shared.resolve(NotesJournal.tag(notebookFile()) + "-n.talkbook.journal-" + b.talk());
+      Files.write(file, planted);
+      Files.setOwner(
+          file,
+          file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+      assertThat(NotesJournal.recover(notebook, shared)).isEmpty();
+      assertThat(notebook.talks().get(b.talk()).body()).isEqualTo("# Loom\n");
+      assertThat(file).as("left alone").exists();
+
+      Files.setOwner(file, Files.getOwner(dir)); // the same journal of this user is applied
+      assertThat(NotesJournal.recover(notebook, shared)).hasSize(1);
+      assertThat(notebook.talks().get(b.talk()).body()).isEqualTo("planted by someone else");
+    }
+  }
+
+  private static byte[] plantedJournal(long talk, String base, String whole) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes("TBJ1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    out.writeBytes(NotesJournal.baseRecord(talk, base));
+    out.writeBytes(NotesJournal.wholeRecord(whole));
+    return out.toByteArray();
   }
 }
