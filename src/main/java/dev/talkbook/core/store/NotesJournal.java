@@ -121,7 +121,8 @@ public final class NotesJournal implements AutoCloseable {
 
     record Saved(long talkId, long seq, String text) implements Op {}
 
-    record Saving(long talkId, String text, CompletableFuture<Void> written) implements Op {}
+    record Saving(long talkId, long seq, String text, CompletableFuture<Void> written)
+        implements Op {}
 
     record Forget(long talkId) implements Op {}
 
@@ -163,13 +164,15 @@ public final class NotesJournal implements AutoCloseable {
   }
 
   /**
-   * The notebook is about to take {@code text} (all changes journaled so far): the journal notes
-   * it, so that a kill between the save and its cut ({@link #saved}) still replays on the notes
-   * saved. Completes once noted (the notebook thread waits for it, never the FX thread).
+   * The notebook is about to take {@code text}, version {@code seq}: the journal notes it, so that
+   * a kill between the save and its cut ({@link #saved}) still replays on the notes saved. Changes
+   * after {@code seq} may already be in the journal before the note (typed as the save began): the
+   * newest text then follows the note whole. Completes once noted (the notebook thread waits for
+   * it, never the FX thread).
    */
-  public CompletableFuture<Void> saving(long talkId, String text) {
+  public CompletableFuture<Void> saving(long talkId, long seq, String text) {
     CompletableFuture<Void> written = new CompletableFuture<>();
-    if (!put(new Op.Saving(talkId, text, written))) {
+    if (!put(new Op.Saving(talkId, seq, text, written))) {
       written.complete(null);
     }
     return written;
@@ -277,6 +280,11 @@ public final class NotesJournal implements AutoCloseable {
       writeAppends();
       if (s.talkId() == talkId && out != null && !broken) {
         appends.writeBytes(savingRecord(s.text()));
+        if (lastSeq > s.seq()) {
+          // Changes typed after the text saved were journaled before this note: a replay from
+          // the note would skip them. The text they give follows it whole.
+          appends.writeBytes(wholeRecord(after(s.text(), s.seq())));
+        }
         writeAppends();
       }
       s.written().complete(null);
@@ -340,6 +348,41 @@ public final class NotesJournal implements AutoCloseable {
     } else {
       rewrite(); // also after a failure: the journal starts afresh, whole
     }
+  }
+
+  /** {@code text} (version {@code seq}) with the changes pending after it applied. */
+  private String after(String text, long seq) {
+    StringBuilder notes = new StringBuilder(text);
+    for (Pending p : pending) {
+      if (p.seq() > seq) {
+        byte[] r = p.record();
+        apply(notes, java.util.Arrays.copyOfRange(r, 8, r.length));
+      }
+    }
+    return notes.toString();
+  }
+
+  /**
+   * Applies the record {@code r} (its type, then its body) on {@code notes}: an edit, or a whole
+   * text; false (notes unchanged) for anything else or an edit out of the notes' bounds.
+   */
+  private static boolean apply(StringBuilder notes, byte[] r) {
+    if (r.length >= 1 && r[0] == WHOLE) {
+      notes.replace(0, notes.length(), new String(r, 1, r.length - 1, StandardCharsets.UTF_8));
+      return true;
+    }
+    if (r.length < 9 || r[0] != EDIT) {
+      return false;
+    }
+    ByteBuffer e = ByteBuffer.wrap(r, 1, 8);
+    int position = e.getInt();
+    int removed = e.getInt();
+    if (position < 0 || removed < 0 || position + removed > notes.length()) {
+      return false; // cannot be: written by this class in order
+    }
+    notes.replace(
+        position, position + removed, new String(r, 9, r.length - 9, StandardCharsets.UTF_8));
+    return true;
   }
 
   private void clearPending() {
@@ -591,19 +634,10 @@ public final class NotesJournal implements AutoCloseable {
       if (r[0] == SAVING) {
         continue;
       }
-      if (r[0] != EDIT || r.length < 9) {
-        torn = true;
+      if (r[0] != EDIT || !apply(notes, r)) {
+        torn = true; // stop before it
         break;
       }
-      ByteBuffer e = ByteBuffer.wrap(r, 1, 8);
-      int position = e.getInt();
-      int removed = e.getInt();
-      if (position < 0 || removed < 0 || position + removed > notes.length()) {
-        torn = true; // cannot be: written by this class in order; stop before it
-        break;
-      }
-      notes.replace(
-          position, position + removed, new String(r, 9, r.length - 9, StandardCharsets.UTF_8));
       applied++;
     }
     return new Replayed(Outcome.APPLIED, talkId, notes.toString(), applied, torn);

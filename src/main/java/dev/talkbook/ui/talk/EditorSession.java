@@ -367,7 +367,7 @@ public final class EditorSession {
   private void noteSaving(Snapshot toWrite) {
     try {
       journal
-          .saving(toWrite.talkId(), toWrite.text())
+          .saving(toWrite.talkId(), toWrite.seq(), toWrite.text())
           .get(JOURNAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
       LOG.log(System.Logger.Level.WARNING, "the journal did not note a save in time", e);

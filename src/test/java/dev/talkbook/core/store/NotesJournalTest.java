@@ -107,7 +107,7 @@ class NotesJournalTest {
     long[] seq = {1};
     j.begin(7, 1, "");
     String saved = type(j, 7, seq, "", "abc");
-    j.saving(7, saved).get(10, TimeUnit.SECONDS); // the notebook then took it: no cut yet
+    j.saving(7, seq[0], saved).get(10, TimeUnit.SECONDS); // the notebook then took it: no cut yet
     String typed = type(j, 7, seq, saved, "de");
     flush();
     byte[] bytes = Files.readAllBytes(fileOf(7));
@@ -115,6 +115,28 @@ class NotesJournalTest {
     assertThat(NotesJournal.replay(bytes, "").text()).as("the save failed").isEqualTo(typed);
     assertThat(NotesJournal.replay(bytes, "ab").outcome())
         .isEqualTo(NotesJournal.Outcome.OTHER_BASE);
+  }
+
+  @Test
+  void aKeyJournaledJustBeforeTheSaveNoteOfAnOlderTextIsNotLostToAKillBeforeTheCut()
+      throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    long[] seq = {1};
+    j.begin(7, 1, "");
+    String saved = type(j, 7, seq, "", "abc");
+    long savedSeq = seq[0];
+    // The save read "abc" and, before it noted it, a key was typed and queued.
+    String typed = type(j, 7, seq, saved, "d");
+    j.saving(7, savedSeq, saved).get(10, TimeUnit.SECONDS);
+    String more = type(j, 7, seq, typed, "e");
+    flush(); // killed after the notebook took "abc", before the cut
+    byte[] bytes = Files.readAllBytes(fileOf(7));
+    assertThat(NotesJournal.replay(bytes, saved).text()).isEqualTo(more);
+    assertThat(NotesJournal.replay(bytes, "").text()).as("the save failed").isEqualTo(more);
+
+    j.saved(7, savedSeq, saved); // not killed: the cut keeps the later keys
+    flush();
+    assertThat(NotesJournal.replay(Files.readAllBytes(fileOf(7)), saved).text()).isEqualTo(more);
   }
 
   @Test
