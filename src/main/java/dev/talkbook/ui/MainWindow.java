@@ -114,6 +114,11 @@ public final class MainWindow {
      * could not hold them: the temporary folder (tests give another).
      */
     default Path keptNotesFolder() {
+      return temporaryFolder();
+    }
+
+    /** The temporary folder: where notes and journals go when the notebook's folder refuses. */
+    static Path temporaryFolder() {
       return Path.of(System.getProperty("java.io.tmpdir"));
     }
   }
