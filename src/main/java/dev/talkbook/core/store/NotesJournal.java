@@ -197,26 +197,59 @@ public final class NotesJournal implements AutoCloseable {
     return done;
   }
 
-  /** Writes what is queued and ends the journal's thread; a journal not cut stays on disk. */
+  /** The longest {@link #close} waits for the journal's thread (a stuck disk). */
+  static final long CLOSE_WAIT_MILLIS = 5_000;
+
+  /**
+   * Writes what is queued and ends the journal's thread, waiting for it at most {@link
+   * #CLOSE_WAIT_MILLIS}; a journal not cut stays on disk. Nothing is queued after it: what is asked
+   * later completes at once.
+   */
   @Override
   public void close() {
-    if (!closed) {
-      put(new Op.Stop());
-      closed = true;
-      try {
-        thread.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    synchronized (queue) {
+      if (closed) {
+        return;
       }
+      closed = true; // before Stop is queued: nothing can be queued after it
+      queue.add(new Op.Stop());
+    }
+    try {
+      thread.join(CLOSE_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   private boolean put(Op op) {
-    if (closed) {
-      return false;
+    synchronized (queue) {
+      if (closed) {
+        return false;
+      }
+      queue.add(op);
+      return true;
     }
-    queue.add(op);
-    return true;
+  }
+
+  /** Completes what waits on {@code op} (a flush, a save's note) without writing it. */
+  private static void release(Op op) {
+    if (op instanceof Op.Flush f && f.done() != null) {
+      f.done().complete(null);
+    } else if (op instanceof Op.Saving s) {
+      s.written().complete(null);
+    }
+  }
+
+  /**
+   * The thread ends: no caller waits for what is left in {@code batch} from {@code from} or queued.
+   */
+  private void releaseAll(List<Op> batch, int from) {
+    for (int i = from; i < batch.size(); i++) {
+      release(batch.get(i));
+    }
+    List<Op> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(NotesJournal::release);
   }
 
   // ---- the journal's thread
@@ -227,10 +260,13 @@ public final class NotesJournal implements AutoCloseable {
       try {
         batch.add(queue.take());
       } catch (InterruptedException e) {
+        closeFile();
+        releaseAll(batch, 0);
         return;
       }
       queue.drainTo(batch);
-      for (Op op : batch) {
+      for (int i = 0; i < batch.size(); i++) {
+        Op op = batch.get(i);
         if (overflowed.get()) {
           // Changes were dropped from the queue: the newest whole text stands for them (the
           // changes queued before it are older, skipped).
@@ -245,10 +281,12 @@ public final class NotesJournal implements AutoCloseable {
         try {
           if (!handle(op)) {
             closeFile();
+            releaseAll(batch, i + 1);
             return;
           }
         } catch (RuntimeException e) {
           LOG.log(System.Logger.Level.WARNING, "the notes' journal failed", e);
+          release(op);
         }
       }
       batch.clear();

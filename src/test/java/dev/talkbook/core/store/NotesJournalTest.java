@@ -140,6 +140,36 @@ class NotesJournalTest {
   }
 
   @Test
+  void nothingAskedAsTheJournalClosesIsLeftWaiting() throws Exception {
+    for (int round = 0; round < 300; round++) {
+      NotesJournal j = new NotesJournal(notebookFile(), dir.resolve("tmp"), told::add);
+      List<java.util.concurrent.CompletableFuture<Void>> asked =
+          java.util.Collections.synchronizedList(new ArrayList<>());
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      Thread saver =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                for (int i = 0; i < 200; i++) {
+                  asked.add(j.flush());
+                  asked.add(j.saving(7, i, "text"));
+                }
+              });
+      saver.start();
+      go.countDown();
+      j.close();
+      saver.join();
+      for (var future : asked) {
+        future.get(10, TimeUnit.SECONDS); // a future queued after the stop never completed
+      }
+    }
+  }
+
+  @Test
   void aJournalMadeOnOtherNotesIsNotApplied() throws Exception {
     NotesJournal j = journal(dir.resolve("tmp"));
     long[] seq = {1};
