@@ -96,6 +96,11 @@ public final class NotesJournal implements AutoCloseable {
   private FileChannel out;
   private Path file;
   private boolean broken;
+
+  /** The text {@link #crcOfText} is of (the same object: the save's text). */
+  private String crcText;
+
+  private long crcOfText;
   private boolean told;
   private final ByteArrayOutputStream appends = new ByteArrayOutputStream();
 
@@ -317,7 +322,7 @@ public final class NotesJournal implements AutoCloseable {
     } else if (op instanceof Op.Saving s) {
       writeAppends();
       if (s.talkId() == talkId && out != null && !broken) {
-        appends.writeBytes(savingRecord(s.text()));
+        appends.writeBytes(savingRecord(s.text().length(), crcOf(s.text())));
         if (lastSeq > s.seq()) {
           // Changes typed after the text saved were journaled before this note: a replay from
           // the note would skip them. The text they give follows it whole.
@@ -464,7 +469,7 @@ public final class NotesJournal implements AutoCloseable {
     closeFile();
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     all.writeBytes(MAGIC);
-    all.writeBytes(baseRecord(talkId, base));
+    all.writeBytes(baseRecord(talkId, base.length(), crcOf(base)));
     for (Pending p : pending) {
       all.writeBytes(p.record());
     }
@@ -554,14 +559,12 @@ public final class NotesJournal implements AutoCloseable {
   }
 
   static byte[] baseRecord(long talkId, String base) {
-    byte[] utf8 = base.getBytes(StandardCharsets.UTF_8);
+    return baseRecord(talkId, base.length(), CrcPair.of(base.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static byte[] baseRecord(long talkId, int length, long crc) {
     return record(
-        BASE,
-        ByteBuffer.allocate(20)
-            .putLong(talkId)
-            .putInt(base.length())
-            .putLong(CrcPair.of(utf8))
-            .array());
+        BASE, ByteBuffer.allocate(20).putLong(talkId).putInt(length).putLong(crc).array());
   }
 
   static byte[] editRecord(int position, int removed, String inserted) {
@@ -571,10 +574,20 @@ public final class NotesJournal implements AutoCloseable {
         ByteBuffer.allocate(8 + text.length).putInt(position).putInt(removed).put(text).array());
   }
 
-  static byte[] savingRecord(String text) {
-    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    return record(
-        SAVING, ByteBuffer.allocate(12).putInt(text.length()).putLong(CrcPair.of(utf8)).array());
+  private static byte[] savingRecord(int length, long crc) {
+    return record(SAVING, ByteBuffer.allocate(12).putInt(length).putLong(crc).array());
+  }
+
+  /**
+   * The {@link CrcPair} of {@code text} in UTF-8; the last one is kept, as a save's note and the
+   * base the save's cut starts from are the same text (one encoding and checksum for both).
+   */
+  private long crcOf(String text) {
+    if (text != crcText) {
+      crcOfText = CrcPair.of(text.getBytes(StandardCharsets.UTF_8));
+      crcText = text;
+    }
+    return crcOfText;
   }
 
   static byte[] wholeRecord(String text) {
