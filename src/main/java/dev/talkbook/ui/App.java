@@ -6,6 +6,7 @@ import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookOpenException;
+import dev.talkbook.core.store.NotesJournal;
 import dev.talkbook.ui.common.DesktopOpener;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
@@ -101,7 +102,9 @@ public final class App extends Application implements MainWindow.Host {
     EarlyStart begun = early;
     early = null;
     if (begun != null
-        && !(java.util.Objects.equals(begun.named, namedPath) && begun.readOnly == readOnly)) {
+        && !(java.util.Objects.equals(begun.named, namedPath)
+            && begun.readOnly == readOnly
+            && begun.fallback.equals(keptNotesFolder()))) {
       begun = null; // begun for another notebook: not this start's
     }
     // The REPL's JVM and compiler warm-up start once the window shows its notes (the timer is a
@@ -151,7 +154,7 @@ public final class App extends Application implements MainWindow.Host {
   public static void launch(Path notebook, boolean readOnly) {
     SoftwareRendering.chooseBeforeToolkit(); // before ClassPreload loads JavaFX's graphics classes
     ClassPreload.begin();
-    early = EarlyStart.begin(notebook, readOnly);
+    early = EarlyStart.begin(notebook, readOnly, MainWindow.Host.temporaryFolder());
     Application.launch(App.class, parameters(notebook, readOnly));
   }
 
@@ -182,10 +185,11 @@ public final class App extends Application implements MainWindow.Host {
                     next,
                     Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(openReadOnly));
         // Typing a killed Talkbook journaled, put back before the window reads the talk (a later
-        // open does it here as it opens the notebook: a few small files).
-        var recovered = taken != null ? taken.recovered() : EarlyStart.recover(opened);
-        show(opened, taken == null ? null : taken.firstView());
-        window.tellRecovered(recovered);
+        // open does it on the notebook thread, ahead of the window's reads: show).
+        show(
+            opened,
+            taken == null ? null : taken.firstView(),
+            taken == null ? null : CompletableFuture.completedFuture(taken.recovered()));
         if (opened.isReadOnly()) {
           window.readOnlyBecause(askedWhy != null ? askedWhy : NOT_WRITABLE);
         }
@@ -251,13 +255,25 @@ public final class App extends Application implements MainWindow.Host {
    * Builds the window on {@code opened} and shows it; with {@code first} (read early from this
    * notebook) the tree and the last talk are in the views before the window first shows.
    */
-  private void show(Notebook opened, EarlyStart.FirstView first) {
+  private void show(
+      Notebook opened,
+      EarlyStart.FirstView first,
+      CompletableFuture<List<NotesJournal.Recovered>> recoveredEarly) {
     if (window != null) {
       window.close();
       notebook.close();
     }
     notebook = opened;
+    // On the notebook thread, queued before any read of the window's: the talk is read after its
+    // typing is put back, and the FX thread does not wait for the files.
+    CompletableFuture<List<NotesJournal.Recovered>> recovered =
+        recoveredEarly != null
+            ? recoveredEarly
+            : CompletableFuture.supplyAsync(
+                () -> EarlyStart.recover(opened, keptNotesFolder()), executors.io());
     window = new MainWindow(stage, notebook, executors, settings, theme, this, takeEditorAside());
+    MainWindow made = window;
+    recovered.thenAcceptAsync(made::tellRecovered, Platform::runLater);
     // After the window: it has the settings written as they change (kept if the app is killed).
     RecentNotebooks.opened(settings, notebook.file());
     window.attachRepl(repl);
@@ -485,7 +501,7 @@ public final class App extends Application implements MainWindow.Host {
           session::saveForShutdown,
           session::unsaved,
           deadline - System.nanoTime(),
-          Path.of(System.getProperty("java.io.tmpdir")))) {
+          keptNotesFolder())) {
         return;
       }
       untilDeadline(open::flushJournal, deadline, "the notes' journal not cut on shutdown");

@@ -27,6 +27,10 @@ final class EarlyStart {
   final Path named;
 
   final boolean readOnly;
+
+  /** Where the window's notes and journals go when the notebook's folder refuses them. */
+  final Path fallback;
+
   private final CompletableFuture<Path> file = new CompletableFuture<>();
   private final CompletableFuture<Settings> settings = new CompletableFuture<>();
   private final CompletableFuture<Boolean> systemDark = new CompletableFuture<>();
@@ -39,14 +43,18 @@ final class EarlyStart {
    */
   record FirstView(long talkId, NavigatorView.Contents tree, Optional<Talk> talk) {}
 
-  private EarlyStart(Path named, boolean readOnly) {
+  private EarlyStart(Path named, boolean readOnly, Path fallback) {
     this.named = named;
     this.readOnly = readOnly;
+    this.fallback = fallback;
   }
 
-  /** Starts the work on a daemon thread and returns at once; {@code named} may be null. */
-  static EarlyStart begin(Path named, boolean readOnly) {
-    EarlyStart early = new EarlyStart(named, readOnly);
+  /**
+   * Starts the work on a daemon thread and returns at once; {@code named} may be null; {@code
+   * fallback} is the window's {@code Host.keptNotesFolder()}.
+   */
+  static EarlyStart begin(Path named, boolean readOnly, Path fallback) {
+    EarlyStart early = new EarlyStart(named, readOnly, fallback);
     Thread t = new Thread(early::run, "talkbook-early-start");
     t.setDaemon(true);
     t.start();
@@ -75,7 +83,7 @@ final class EarlyStart {
       return;
     }
     // Typing a killed Talkbook journaled goes back into its talk before the talk is read.
-    recovered = recover(book);
+    recovered = recover(book, fallback);
     try {
       long last = settings().get(Settings.lastTalk(book.file()));
       NavigatorView.Contents tree = NavigatorView.Contents.read(book);
@@ -93,10 +101,13 @@ final class EarlyStart {
   /** What the open did with the journals a killed Talkbook left (set before the first view). */
   private volatile List<NotesJournal.Recovered> recovered = List.of();
 
-  /** {@link NotesJournal#recover} on {@code book}, with the temporary folder as the fallback. */
-  static List<NotesJournal.Recovered> recover(Notebook book) {
+  /**
+   * {@link NotesJournal#recover} on {@code book}, with {@code fallback} (the window's {@code
+   * Host.keptNotesFolder()}, where its journal goes) as the fallback. Not on the FX thread.
+   */
+  static List<NotesJournal.Recovered> recover(Notebook book, Path fallback) {
     try {
-      return NotesJournal.recover(book, Path.of(System.getProperty("java.io.tmpdir")));
+      return NotesJournal.recover(book, fallback);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "the notes' journals could not be replayed", e);
       return List.of();

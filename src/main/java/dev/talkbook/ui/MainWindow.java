@@ -118,6 +118,11 @@ public final class MainWindow {
      * could not hold them: the temporary folder (tests give another).
      */
     default Path keptNotesFolder() {
+      return temporaryFolder();
+    }
+
+    /** The temporary folder: where notes and journals go when the notebook's folder refuses. */
+    static Path temporaryFolder() {
       return Path.of(System.getProperty("java.io.tmpdir"));
     }
   }
@@ -127,7 +132,10 @@ public final class MainWindow {
   private final Theme theme;
   private final Host host;
   private final OpenTalk talk;
+
+  /** The notes' journal; null for a read-only notebook. */
   private final NotesJournal journal;
+
   private final EditorView editor;
   private final PreviewView preview;
   private final TalkDetailsPane details;
@@ -195,12 +203,15 @@ public final class MainWindow {
     settings.writeChangesOn(executors.io()); // kept even if the app is killed
     this.theme = theme;
     this.host = host;
-    // Every change to the notes, journaled before it is saved: a killed process loses none.
+    // Every change to the notes, journaled before it is saved: a killed process loses none (a
+    // read-only notebook saves nothing, so nothing is journaled and no thread is started).
     journal =
-        new NotesJournal(
-            notebook.file(),
-            host.keptNotesFolder(),
-            problem -> Platform.runLater(() -> journalProblem(problem)));
+        notebook.isReadOnly()
+            ? null
+            : new NotesJournal(
+                notebook.file(),
+                host.keptNotesFolder(),
+                problem -> Platform.runLater(() -> journalProblem(problem)));
     talk =
         new OpenTalk(
             notebook,
@@ -705,7 +716,9 @@ public final class MainWindow {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    journal.close(); // after the save: its cut is written; a journal not cut stays for next time
+    if (journal != null) {
+      journal.close(); // after the save: its cut is written; a journal not cut stays for next time
+    }
     screen.keepPlaces();
     state.remember(split);
     editor.dispose();
@@ -722,7 +735,7 @@ public final class MainWindow {
 
   /** Completes once every change queued to the notes' journal so far is written to the OS. */
   java.util.concurrent.CompletableFuture<Void> journalWritten() {
-    return journal.flush();
+    return journal == null ? CompletableFuture.<Void>completedFuture(null) : journal.flush();
   }
 
   /** The journal cannot be written: said once (typing goes on). */

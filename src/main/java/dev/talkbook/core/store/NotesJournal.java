@@ -1,5 +1,6 @@
 package dev.talkbook.core.store;
 
+import dev.talkbook.core.common.AtomicFile;
 import dev.talkbook.core.common.CrcPair;
 import dev.talkbook.core.common.PathProblems;
 import dev.talkbook.core.notebook.Talk;
@@ -10,9 +11,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
@@ -94,6 +96,11 @@ public final class NotesJournal implements AutoCloseable {
   private FileChannel out;
   private Path file;
   private boolean broken;
+
+  /** The text {@link #crcOfText} is of (the same object: the save's text). */
+  private String crcText;
+
+  private long crcOfText;
   private boolean told;
   private final ByteArrayOutputStream appends = new ByteArrayOutputStream();
 
@@ -119,7 +126,8 @@ public final class NotesJournal implements AutoCloseable {
 
     record Saved(long talkId, long seq, String text) implements Op {}
 
-    record Saving(long talkId, String text, CompletableFuture<Void> written) implements Op {}
+    record Saving(long talkId, long seq, String text, CompletableFuture<Void> written)
+        implements Op {}
 
     record Forget(long talkId) implements Op {}
 
@@ -161,13 +169,15 @@ public final class NotesJournal implements AutoCloseable {
   }
 
   /**
-   * The notebook is about to take {@code text} (all changes journaled so far): the journal notes
-   * it, so that a kill between the save and its cut ({@link #saved}) still replays on the notes
-   * saved. Completes once noted (the notebook thread waits for it, never the FX thread).
+   * The notebook is about to take {@code text}, version {@code seq}: the journal notes it, so that
+   * a kill between the save and its cut ({@link #saved}) still replays on the notes saved. Changes
+   * after {@code seq} may already be in the journal before the note (typed as the save began): the
+   * newest text then follows the note whole. Completes once noted (the notebook thread waits for
+   * it, never the FX thread).
    */
-  public CompletableFuture<Void> saving(long talkId, String text) {
+  public CompletableFuture<Void> saving(long talkId, long seq, String text) {
     CompletableFuture<Void> written = new CompletableFuture<>();
-    if (!put(new Op.Saving(talkId, text, written))) {
+    if (!put(new Op.Saving(talkId, seq, text, written))) {
       written.complete(null);
     }
     return written;
@@ -192,26 +202,59 @@ public final class NotesJournal implements AutoCloseable {
     return done;
   }
 
-  /** Writes what is queued and ends the journal's thread; a journal not cut stays on disk. */
+  /** The longest {@link #close} waits for the journal's thread (a stuck disk). */
+  static final long CLOSE_WAIT_MILLIS = 5_000;
+
+  /**
+   * Writes what is queued and ends the journal's thread, waiting for it at most {@link
+   * #CLOSE_WAIT_MILLIS}; a journal not cut stays on disk. Nothing is queued after it: what is asked
+   * later completes at once.
+   */
   @Override
   public void close() {
-    if (!closed) {
-      put(new Op.Stop());
-      closed = true;
-      try {
-        thread.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    synchronized (queue) {
+      if (closed) {
+        return;
       }
+      closed = true; // before Stop is queued: nothing can be queued after it
+      queue.add(new Op.Stop());
+    }
+    try {
+      thread.join(CLOSE_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   private boolean put(Op op) {
-    if (closed) {
-      return false;
+    synchronized (queue) {
+      if (closed) {
+        return false;
+      }
+      queue.add(op);
+      return true;
     }
-    queue.add(op);
-    return true;
+  }
+
+  /** Completes what waits on {@code op} (a flush, a save's note) without writing it. */
+  private static void release(Op op) {
+    if (op instanceof Op.Flush f && f.done() != null) {
+      f.done().complete(null);
+    } else if (op instanceof Op.Saving s) {
+      s.written().complete(null);
+    }
+  }
+
+  /**
+   * The thread ends: no caller waits for what is left in {@code batch} from {@code from} or queued.
+   */
+  private void releaseAll(List<Op> batch, int from) {
+    for (int i = from; i < batch.size(); i++) {
+      release(batch.get(i));
+    }
+    List<Op> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(NotesJournal::release);
   }
 
   // ---- the journal's thread
@@ -222,10 +265,13 @@ public final class NotesJournal implements AutoCloseable {
       try {
         batch.add(queue.take());
       } catch (InterruptedException e) {
+        closeFile();
+        releaseAll(batch, 0);
         return;
       }
       queue.drainTo(batch);
-      for (Op op : batch) {
+      for (int i = 0; i < batch.size(); i++) {
+        Op op = batch.get(i);
         if (overflowed.get()) {
           // Changes were dropped from the queue: the newest whole text stands for them (the
           // changes queued before it are older, skipped).
@@ -240,10 +286,12 @@ public final class NotesJournal implements AutoCloseable {
         try {
           if (!handle(op)) {
             closeFile();
+            releaseAll(batch, i + 1);
             return;
           }
         } catch (RuntimeException e) {
           LOG.log(System.Logger.Level.WARNING, "the notes' journal failed", e);
+          release(op);
         }
       }
       batch.clear();
@@ -274,7 +322,12 @@ public final class NotesJournal implements AutoCloseable {
     } else if (op instanceof Op.Saving s) {
       writeAppends();
       if (s.talkId() == talkId && out != null && !broken) {
-        appends.writeBytes(savingRecord(s.text()));
+        appends.writeBytes(savingRecord(s.text().length(), crcOf(s.text())));
+        if (lastSeq > s.seq()) {
+          // Changes typed after the text saved were journaled before this note: a replay from
+          // the note would skip them. The text they give follows it whole.
+          appends.writeBytes(wholeRecord(after(s.text(), s.seq())));
+        }
         writeAppends();
       }
       s.written().complete(null);
@@ -340,6 +393,41 @@ public final class NotesJournal implements AutoCloseable {
     }
   }
 
+  /** {@code text} (version {@code seq}) with the changes pending after it applied. */
+  private String after(String text, long seq) {
+    StringBuilder notes = new StringBuilder(text);
+    for (Pending p : pending) {
+      if (p.seq() > seq) {
+        byte[] r = p.record();
+        apply(notes, java.util.Arrays.copyOfRange(r, 8, r.length));
+      }
+    }
+    return notes.toString();
+  }
+
+  /**
+   * Applies the record {@code r} (its type, then its body) on {@code notes}: an edit, or a whole
+   * text; false (notes unchanged) for anything else or an edit out of the notes' bounds.
+   */
+  private static boolean apply(StringBuilder notes, byte[] r) {
+    if (r.length >= 1 && r[0] == WHOLE) {
+      notes.replace(0, notes.length(), new String(r, 1, r.length - 1, StandardCharsets.UTF_8));
+      return true;
+    }
+    if (r.length < 9 || r[0] != EDIT) {
+      return false;
+    }
+    ByteBuffer e = ByteBuffer.wrap(r, 1, 8);
+    int position = e.getInt();
+    int removed = e.getInt();
+    if (position < 0 || removed < 0 || position + removed > notes.length()) {
+      return false; // cannot be: written by this class in order
+    }
+    notes.replace(
+        position, position + removed, new String(r, 9, r.length - 9, StandardCharsets.UTF_8));
+    return true;
+  }
+
   private void clearPending() {
     pending.clear();
     pendingBytes = 0;
@@ -373,33 +461,28 @@ public final class NotesJournal implements AutoCloseable {
     }
   }
 
-  /** Writes the journal whole (its base and every change since) and moves it into place. */
+  /**
+   * Writes the journal whole (its base and every change since) with {@link AtomicFile}, readable by
+   * its owner only (it holds the notes, and may lie in the shared temporary folder).
+   */
   private void rewrite() {
     closeFile();
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     all.writeBytes(MAGIC);
-    all.writeBytes(baseRecord(talkId, base));
+    all.writeBytes(baseRecord(talkId, base.length(), crcOf(base)));
     for (Pending p : pending) {
       all.writeBytes(p.record());
     }
     byte[] bytes = all.toByteArray();
     IOException first = null;
     for (Path candidate : file != null ? List.of(file) : candidates(talkId)) {
-      Path part = candidate.resolveSibling(candidate.getFileName() + ".part");
       try {
-        Files.write(part, bytes);
-        Files.move(
-            part, candidate, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(candidate, bytes, AtomicFile.Option.OWNER_ONLY);
         out = FileChannel.open(candidate, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         file = candidate;
         broken = false;
         return;
       } catch (IOException e) {
-        try {
-          Files.deleteIfExists(part);
-        } catch (IOException cannot) {
-          e.addSuppressed(cannot);
-        }
         if (first == null) {
           first = e;
         }
@@ -476,14 +559,12 @@ public final class NotesJournal implements AutoCloseable {
   }
 
   static byte[] baseRecord(long talkId, String base) {
-    byte[] utf8 = base.getBytes(StandardCharsets.UTF_8);
+    return baseRecord(talkId, base.length(), CrcPair.of(base.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static byte[] baseRecord(long talkId, int length, long crc) {
     return record(
-        BASE,
-        ByteBuffer.allocate(20)
-            .putLong(talkId)
-            .putInt(base.length())
-            .putLong(CrcPair.of(utf8))
-            .array());
+        BASE, ByteBuffer.allocate(20).putLong(talkId).putInt(length).putLong(crc).array());
   }
 
   static byte[] editRecord(int position, int removed, String inserted) {
@@ -493,10 +574,20 @@ public final class NotesJournal implements AutoCloseable {
         ByteBuffer.allocate(8 + text.length).putInt(position).putInt(removed).put(text).array());
   }
 
-  static byte[] savingRecord(String text) {
-    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    return record(
-        SAVING, ByteBuffer.allocate(12).putInt(text.length()).putLong(CrcPair.of(utf8)).array());
+  private static byte[] savingRecord(int length, long crc) {
+    return record(SAVING, ByteBuffer.allocate(12).putInt(length).putLong(crc).array());
+  }
+
+  /**
+   * The {@link CrcPair} of {@code text} in UTF-8; the last one is kept, as a save's note and the
+   * base the save's cut starts from are the same text (one encoding and checksum for both).
+   */
+  private long crcOf(String text) {
+    if (text != crcText) {
+      crcOfText = CrcPair.of(text.getBytes(StandardCharsets.UTF_8));
+      crcText = text;
+    }
+    return crcOfText;
   }
 
   static byte[] wholeRecord(String text) {
@@ -594,19 +685,10 @@ public final class NotesJournal implements AutoCloseable {
       if (r[0] == SAVING) {
         continue;
       }
-      if (r[0] != EDIT || r.length < 9) {
-        torn = true;
+      if (r[0] != EDIT || !apply(notes, r)) {
+        torn = true; // stop before it
         break;
       }
-      ByteBuffer e = ByteBuffer.wrap(r, 1, 8);
-      int position = e.getInt();
-      int removed = e.getInt();
-      if (position < 0 || removed < 0 || position + removed > notes.length()) {
-        torn = true; // cannot be: written by this class in order; stop before it
-        break;
-      }
-      notes.replace(
-          position, position + removed, new String(r, 9, r.length - 9, StandardCharsets.UTF_8));
       applied++;
     }
     return new Replayed(Outcome.APPLIED, talkId, notes.toString(), applied, torn);
@@ -735,10 +817,8 @@ public final class NotesJournal implements AutoCloseable {
           Files.newDirectoryStream(where[0], where[1].toString() + "*")) {
         for (Path f : files) {
           String file = f.getFileName().toString();
-          if (NAME.matcher(file).find()) {
+          if (NAME.matcher(file).find() && (where[0] != fallback || ownedByUs(f))) {
             found.add(f);
-          } else if (file.endsWith(".part") && !file.contains(".kept-")) {
-            Files.deleteIfExists(f); // a rewrite cut short by a kill: the journal before it stands
           }
         }
       } catch (IOException | java.nio.file.DirectoryIteratorException e) {
@@ -746,6 +826,29 @@ public final class NotesJournal implements AutoCloseable {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether {@code file} is a plain file of the user running Talkbook: in the shared temporary
+   * folder another local user could plant a journal (a whole text) to have it put into a talk.
+   */
+  private static boolean ownedByUs(Path file) {
+    try {
+      UserPrincipal us =
+          file.getFileSystem()
+              .getUserPrincipalLookupService()
+              .lookupPrincipalByName(System.getProperty("user.name"));
+      boolean ours =
+          Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+              && us.equals(Files.getOwner(file, LinkOption.NOFOLLOW_LINKS));
+      if (!ours) {
+        LOG.log(System.Logger.Level.WARNING, "a journal not of this user, left alone: " + file);
+      }
+      return ours;
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.log(System.Logger.Level.WARNING, "a journal whose owner is not known, left: " + file, e);
+      return false;
+    }
   }
 
   /**

@@ -365,16 +365,29 @@ public final class EditorSession {
    * replays on the saved notes.
    */
   private void noteSaving(Snapshot toWrite) {
+    CompletableFuture<Void> noted = journal.saving(toWrite.talkId(), toWrite.seq(), toWrite.text());
+    if (journalBehind != null && !journalBehind.isDone()) {
+      // The journal's thread has not yet noted a save it timed out on (a disk that does not
+      // answer): waiting a second for each save would hold every read and write of the notebook
+      // thread, which the window shares. The note is still queued; until the journal catches up,
+      // the saves go on without it (a kill before its cut keeps the journal aside, not applied).
+      return;
+    }
+    journalBehind = null;
     try {
-      journal
-          .saving(toWrite.talkId(), toWrite.text())
-          .get(JOURNAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      noted.get(JOURNAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      journalBehind = noted;
+      LOG.log(System.Logger.Level.WARNING, "the journal did not note a save in time", e);
+    } catch (java.util.concurrent.ExecutionException e) {
       LOG.log(System.Logger.Level.WARNING, "the journal did not note a save in time", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
+
+  /** A save's note the journal did not write in time (guarded by {@link #writing}); null: none. */
+  private CompletableFuture<Void> journalBehind;
 
   /** The longest a save waits for the journal to note it (a stuck disk does not hold saves up). */
   static final Duration JOURNAL_WAIT = Duration.ofSeconds(1);

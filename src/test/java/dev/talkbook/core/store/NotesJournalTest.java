@@ -7,12 +7,14 @@ import dev.talkbook.core.notebook.Revision;
 import dev.talkbook.core.notebook.Talk;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,7 +107,7 @@ class NotesJournalTest {
     long[] seq = {1};
     j.begin(7, 1, "");
     String saved = type(j, 7, seq, "", "abc");
-    j.saving(7, saved).get(10, TimeUnit.SECONDS); // the notebook then took it: no cut yet
+    j.saving(7, seq[0], saved).get(10, TimeUnit.SECONDS); // the notebook then took it: no cut yet
     String typed = type(j, 7, seq, saved, "de");
     flush();
     byte[] bytes = Files.readAllBytes(fileOf(7));
@@ -113,6 +115,58 @@ class NotesJournalTest {
     assertThat(NotesJournal.replay(bytes, "").text()).as("the save failed").isEqualTo(typed);
     assertThat(NotesJournal.replay(bytes, "ab").outcome())
         .isEqualTo(NotesJournal.Outcome.OTHER_BASE);
+  }
+
+  @Test
+  void aKeyJournaledJustBeforeTheSaveNoteOfAnOlderTextIsNotLostToAKillBeforeTheCut()
+      throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    long[] seq = {1};
+    j.begin(7, 1, "");
+    String saved = type(j, 7, seq, "", "abc");
+    long savedSeq = seq[0];
+    // The save read "abc" and, before it noted it, a key was typed and queued.
+    String typed = type(j, 7, seq, saved, "d");
+    j.saving(7, savedSeq, saved).get(10, TimeUnit.SECONDS);
+    String more = type(j, 7, seq, typed, "e");
+    flush(); // killed after the notebook took "abc", before the cut
+    byte[] bytes = Files.readAllBytes(fileOf(7));
+    assertThat(NotesJournal.replay(bytes, saved).text()).isEqualTo(more);
+    assertThat(NotesJournal.replay(bytes, "").text()).as("the save failed").isEqualTo(more);
+
+    j.saved(7, savedSeq, saved); // not killed: the cut keeps the later keys
+    flush();
+    assertThat(NotesJournal.replay(Files.readAllBytes(fileOf(7)), saved).text()).isEqualTo(more);
+  }
+
+  @Test
+  void nothingAskedAsTheJournalClosesIsLeftWaiting() throws Exception {
+    for (int round = 0; round < 300; round++) {
+      NotesJournal j = new NotesJournal(notebookFile(), dir.resolve("tmp"), told::add);
+      List<java.util.concurrent.CompletableFuture<Void>> asked =
+          java.util.Collections.synchronizedList(new ArrayList<>());
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      Thread saver =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                for (int i = 0; i < 200; i++) {
+                  asked.add(j.flush());
+                  asked.add(j.saving(7, i, "text"));
+                }
+              });
+      saver.start();
+      go.countDown();
+      j.close();
+      saver.join();
+      for (var future : asked) {
+        future.get(10, TimeUnit.SECONDS); // a future queued after the stop never completed
+      }
+    }
   }
 
   @Test
@@ -324,5 +378,54 @@ class NotesJournalTest {
       assertThat(NotesJournal.recover(readOnly, dir.resolve("tmp"))).isEmpty();
     }
     assertThat(fileOf(b.talk())).exists();
+  }
+
+  @Test
+  void aJournalIsReadableByItsOwnerOnly() throws Exception {
+    Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    NotesJournal j = journal(dir.resolve("tmp"));
+    j.begin(7, 1, "");
+    type(j, 7, new long[] {1}, "", "secret");
+    flush();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fileOf(7))))
+        .isEqualTo("rw-------");
+    j.saved(7, 3, "se"); // rewritten with the changes after the save
+    flush();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fileOf(7))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void aJournalInTheSharedFolderOfAnotherUserIsNeverApplied() throws Exception {
+    Assumptions.assumeTrue(
+        "root".equals(System.getProperty("user.name")), "only root can give a file away");
+    Book b = book();
+    try (Notebook notebook = b.notebook()) {
+      Path shared = Files.createDirectories(dir.resolve("tmp"));
+      // Another local user plants a journal of a whole text where the fallback ones go.
+      byte[] planted = plantedJournal(b.talk(), "# Loom\n", "planted by someone else");
+      Path file =
+          shared.resolve(NotesJournal.tag(notebookFile()) + "-n.talkbook.journal-" + b.talk());
+      Files.write(file, planted);
+      Files.setOwner(
+          file,
+          file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+      assertThat(NotesJournal.recover(notebook, shared)).isEmpty();
+      assertThat(notebook.talks().get(b.talk()).body()).isEqualTo("# Loom\n");
+      assertThat(file).as("left alone").exists();
+
+      Files.setOwner(file, Files.getOwner(dir)); // the same journal of this user is applied
+      assertThat(NotesJournal.recover(notebook, shared)).hasSize(1);
+      assertThat(notebook.talks().get(b.talk()).body()).isEqualTo("planted by someone else");
+    }
+  }
+
+  private static byte[] plantedJournal(long talk, String base, String whole) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes("TBJ1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    out.writeBytes(NotesJournal.baseRecord(talk, base));
+    out.writeBytes(NotesJournal.wholeRecord(whole));
+    return out.toByteArray();
   }
 }

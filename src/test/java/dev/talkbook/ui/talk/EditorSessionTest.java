@@ -250,6 +250,38 @@ class EditorSessionTest {
   }
 
   @Test
+  void aStuckJournalHoldsOnlyOneSaveUp() throws Exception {
+    Path blocked = java.nio.file.Files.writeString(dir.resolve("blocked"), "not a folder");
+    CountDownLatch stuck = new CountDownLatch(1);
+    // The journal's thread hangs (as on a disk that does not answer) once it first writes.
+    try (dev.talkbook.core.store.NotesJournal journal =
+        new dev.talkbook.core.store.NotesJournal(
+            blocked.resolve("n.talkbook"),
+            blocked,
+            problem -> {
+              try {
+                stuck.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            })) {
+      EditorSession journaled = new EditorSession(notebook, io, fx, timer, journal);
+      onFx(() -> journaled.open(first));
+      onFx(() -> journaled.edited("one!", 3, 0, 1));
+      onFx(() -> journaled.saveNow()).get(10, TimeUnit.SECONDS); // waits JOURNAL_WAIT once
+      onFx(() -> journaled.edited("one!?", 4, 0, 1));
+      long start = System.nanoTime();
+      onFx(() -> journaled.saveNow()).get(10, TimeUnit.SECONDS);
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertThat(millis)
+          .as("the second save does not wait for a journal still behind")
+          .isLessThan(EditorSession.JOURNAL_WAIT.toMillis());
+      assertThat(stored(first)).isEqualTo("one!?");
+      stuck.countDown();
+    }
+  }
+
+  @Test
   void eachChangeIsJournaledBeforeItIsSavedAndTheSaveCutsTheJournal() throws Exception {
     Path file = dir.resolve("n.talkbook.journal-" + first.id());
     try (dev.talkbook.core.store.NotesJournal journal =
