@@ -19,6 +19,9 @@ public final class DateTimeText {
   public static final DateTimeFormatter FORM =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
 
+  /** A time of day as the views and messages show it: {@code 09:30}. */
+  public static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
   private static final DateTimeFormatter READ =
       DateTimeFormatter.ofPattern("uuuu-M-d H:mm[:ss]", Locale.ROOT)
           .withResolverStyle(ResolverStyle.STRICT);

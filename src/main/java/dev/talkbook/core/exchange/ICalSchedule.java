@@ -11,6 +11,7 @@ import biweekly.property.RawProperty;
 import biweekly.property.TextProperty;
 import biweekly.util.DateTimeComponents;
 import biweekly.util.ICalDate;
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.exchange.Schedule.Conference;
 import dev.talkbook.core.exchange.Schedule.Session;
 import dev.talkbook.core.exchange.Schedule.SessionTime;
@@ -21,7 +22,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +39,6 @@ import java.util.Map;
  * conference's.
  */
 final class ICalSchedule {
-  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
   private ICalSchedule() {}
 
@@ -121,7 +120,11 @@ final class ICalSchedule {
       if (at.zone() == null && tzid != null) {
         unknownZones
             .computeIfAbsent(tzid.strip(), z -> new ArrayList<>())
-            .add("\"" + Sessions.shorten(summary) + "\" at " + HOUR.format(at.local()));
+            .add(
+                "\""
+                    + Sessions.shorten(summary)
+                    + "\" at "
+                    + DateTimeText.CLOCK.format(at.local()));
       }
       if (firstZone == null && at.zone() != null && !(at.zone() instanceof ZoneOffset)) {
         firstZone = at.zone();

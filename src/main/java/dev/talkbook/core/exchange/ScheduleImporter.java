@@ -1,6 +1,7 @@
 package dev.talkbook.core.exchange;
 
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.exchange.Schedule.Conference;
 import dev.talkbook.core.exchange.Schedule.Session;
 import dev.talkbook.core.notebook.Event;
@@ -175,7 +176,6 @@ public final class ScheduleImporter {
 
   private static final DateTimeFormatter DAY_TIME =
       DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   private final Clock clock;
 
@@ -610,7 +610,9 @@ public final class ScheduleImporter {
     }
     return DAY_TIME.format(from)
         + " → "
-        + (from.toLocalDate().equals(to.toLocalDate()) ? TIME.format(to) : DAY_TIME.format(to));
+        + (from.toLocalDate().equals(to.toLocalDate())
+            ? DateTimeText.CLOCK.format(to)
+            : DAY_TIME.format(to));
   }
 
   private static String minutes(Duration d) {

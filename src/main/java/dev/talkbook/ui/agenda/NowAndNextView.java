@@ -4,8 +4,10 @@ import dev.talkbook.core.agenda.NowAndNext;
 import dev.talkbook.core.agenda.NowAndNext.Room;
 import dev.talkbook.core.agenda.NowAndNext.Slot;
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.DialogButtons;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.Tips;
@@ -51,7 +53,6 @@ public final class NowAndNextView {
   public static final String EMPTY_ID = "now-and-next-empty";
   public static final String OPEN_ID = "now-and-next-open";
   public static final String CLOSE_ID = "now-and-next-close";
-  private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
   private static final DateTimeFormatter AHEAD =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", java.util.Locale.ENGLISH);
 
@@ -122,12 +123,7 @@ public final class NowAndNextView {
     close.setId(CLOSE_ID);
     close.setCancelButton(true);
     close.setOnAction(e -> stage.close());
-    ButtonBar buttons = new ButtonBar();
-    ButtonBar.setButtonData(open, ButtonBar.ButtonData.OK_DONE);
-    ButtonBar.setButtonData(close, ButtonBar.ButtonData.CANCEL_CLOSE);
-    ButtonBar.setButtonUniformSize(open, false);
-    ButtonBar.setButtonUniformSize(close, false);
-    buttons.getButtons().addAll(open, close);
+    ButtonBar buttons = DialogButtons.bar(open, close);
     hint.setWrapText(true);
     hint.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(hint, Priority.ALWAYS);
@@ -244,13 +240,13 @@ public final class NowAndNextView {
    * zone), else the computer's.
    */
   static String when(Instant now, ZoneId own, List<Row> rows) {
-    String here = HM.format(now.atZone(own));
+    String here = DateTimeText.CLOCK.format(now.atZone(own));
     List<ZoneId> zones = rows.stream().map(Row::zone).distinct().toList();
     if (zones.size() != 1) {
       return here;
     }
     ZoneId theirs = zones.get(0);
-    String there = HM.format(now.atZone(theirs));
+    String there = DateTimeText.CLOCK.format(now.atZone(theirs));
     if (now.atZone(theirs).toLocalDateTime().equals(now.atZone(own).toLocalDateTime())) {
       return here;
     }
@@ -334,7 +330,9 @@ public final class NowAndNextView {
       Slot s = row.slot();
       Instant now = clock.instant();
       String when =
-          HM.format(s.start().atZone(row.zone())) + "–" + HM.format(s.end().atZone(row.zone()));
+          DateTimeText.CLOCK.format(s.start().atZone(row.zone()))
+              + "–"
+              + DateTimeText.CLOCK.format(s.end().atZone(row.zone()));
       String left =
           row.now()
               ? " (" + Math.max(1, Duration.between(now, s.end()).toMinutes()) + " min left)"

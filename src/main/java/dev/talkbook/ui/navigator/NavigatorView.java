@@ -1,6 +1,7 @@
 package dev.talkbook.ui.navigator;
 
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkSummary;
@@ -14,7 +15,6 @@ import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.TitleRow;
 import dev.talkbook.ui.common.UiExecutors;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +62,6 @@ public final class NavigatorView {
   private static final DataFormat TALK_ID = new DataFormat("application/x-talkbook-talk-id");
 
   /** A talk's time under its day: as the details and Now and next show times. */
-  private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
   /** The style class of a talk's time under its day. */
   public static final String TIME_STYLE = "tb-row-time";
@@ -1090,14 +1089,14 @@ public final class NavigatorView {
           when =
               dayName.of(timed.startsAt().toLocalDate(), false)
                   + ", "
-                  + HOUR_MINUTE.format(timed.startsAt())
+                  + DateTimeText.CLOCK.format(timed.startsAt())
                   + (timed.room() == null ? "" : " · " + timed.room());
         }
       }
       // Long titles end in "…" instead of widening the tree; the detail gives way first.
       Label time = null;
       if (timed != null) {
-        time = new Label(HOUR_MINUTE.format(timed.startsAt()));
+        time = new Label(DateTimeText.CLOCK.format(timed.startsAt()));
         time.getStyleClass().add(TIME_STYLE);
       }
       // the times in a column as wide as any time, so the titles of a day line up
@@ -1116,7 +1115,7 @@ public final class NavigatorView {
       // the time, the title, then what the marks and the detail show.
       StringBuilder said = new StringBuilder();
       if (timed != null) {
-        said.append(HOUR_MINUTE.format(timed.startsAt())).append(", ");
+        said.append(DateTimeText.CLOCK.format(timed.startsAt())).append(", ");
       }
       said.append(item.label());
       if (item instanceof NavNode.TalkNode t) {

@@ -1,12 +1,12 @@
 package dev.talkbook.ui.presenter;
 
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.markdown.HighlightedText;
 import dev.talkbook.core.markdown.Highlighting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -47,7 +47,6 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  */
 final class PresenterView {
   static final String STYLE_CLASS = "tb-presenter-view";
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   private final Stage stage = new Stage();
   private final Clock clock;
@@ -235,7 +234,8 @@ final class PresenterView {
   }
 
   void tick() {
-    clockLabel.setText(LocalTime.ofInstant(clock.instant(), clock.getZone()).format(CLOCK));
+    clockLabel.setText(
+        LocalTime.ofInstant(clock.instant(), clock.getZone()).format(DateTimeText.CLOCK));
     timer.setText(elapsed(Duration.between(began, clock.instant())));
   }
 
