@@ -294,9 +294,15 @@ final class PresenterView {
         && paragraph <= notesArea.lastVisibleParToAllParIndex();
   }
 
+  /**
+   * Closes the window once the event that asked for it is handled, not inside its handlers: GTK's
+   * glass goes on using a window's view after a key press's handlers return (it sends the key's
+   * KEY_TYPED next), and the window closed by Esc or Ctrl+Shift+M inside them crashed the JVM
+   * (SIGSEGV in {@code WindowContextBase::process_key}).
+   */
   void close() {
     ticking.stop();
     notes.removeListener(notesChanged);
-    stage.close();
+    Platform.runLater(stage::close);
   }
 }

@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -601,6 +602,35 @@ class PresenterModeTest {
       until(() -> !presenter.isActive());
       assertThat(onFx(() -> view.stage().isShowing())).as("way %d", way).isFalse();
       until(() -> layout().equals(before));
+    }
+  }
+
+  /**
+   * The speaker's window closes after the key that closes it is handled, not inside its handlers:
+   * GTK's glass goes on using a window's view once a key press's handlers return (it sends the
+   * key's KEY_TYPED next), and a window closed inside them crashed the JVM (SIGSEGV in
+   * WindowContextBase::process_key, 3 of 3 on Xvfb, by Esc and by Ctrl+Shift+M).
+   */
+  @Test
+  void theSpeakersWindowOutlivesTheKeyThatClosesIt(FxRobot robot) {
+    robot.interact(() -> dock.getItems().add(replPane));
+    for (KeyEvent key :
+        List.of(
+            new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false, false, false),
+            new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.M, true, true, false, false))) {
+      robot.interact(presenter::enterPresenterView);
+      PresenterView view = presenter.view();
+      boolean showingWhenHandled =
+          onFx(
+              () -> {
+                Scene scene = view.stage().getScene();
+                javafx.event.Event.fireEvent(
+                    scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot(),
+                    key.copyFor(scene, scene.getRoot()));
+                return view.stage().isShowing();
+              });
+      assertThat(showingWhenHandled).as("%s", key.getCode()).isTrue();
+      until(() -> !presenter.isActive() && !view.stage().isShowing());
     }
   }
 
