@@ -2,8 +2,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javafx.css.Stylesheet;
 
@@ -18,6 +21,12 @@ import javafx.css.Stylesheet;
  * first CSS pass. The preview's {@code preview.css} is a web page's, read by WebKit, and is left
  * alone.
  *
+ * <p>The copies leave out Primer's rules for controls the app never makes ({@value #LEFT_OUT}: a
+ * selector that names one of its style classes is dropped, a rule with no selector left goes): half
+ * of Primer's rules, which JavaFX would otherwise read and sort on the FX thread before the window's
+ * first control. ThemeStylesheetTest checks the copy against AtlantaFX's sheet, ArchitectureTest
+ * that the app makes none of those controls.
+ *
  * <p>Run by Maven (exec-maven-plugin, {@code process-resources}) as a single-file program with the
  * project's class path, which has AtlantaFX's and JavaFX's jars: {@code java -cp CP
  * tools/BinaryStylesheets.java OUTPUT_DIR [DONE_FILE]}. With {@code DONE_FILE}, that file is written
@@ -28,9 +37,13 @@ public final class BinaryStylesheets {
   private static final String TO = "dev/talkbook/ui/common/";
   private static final String UI = "dev/talkbook/ui/";
 
+  /** The style classes whose rules are left out of the copies, beside this file. */
+  static final String LEFT_OUT = "primer-left-out.txt";
+
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args[0]).resolve(TO);
     Files.createDirectories(out);
+    List<String> leftOut = leftOutClasses(Path.of("tools", LEFT_OUT));
     for (String name : new String[] {"primer-light", "primer-dark"}) {
       Path css = out.resolve(name + ".css");
       try (InputStream in =
@@ -38,7 +51,8 @@ public final class BinaryStylesheets {
         if (in == null) {
           throw new IOException(FROM + name + ".css is not on the class path (AtlantaFX's jar)");
         }
-        Files.copy(in, css, StandardCopyOption.REPLACE_EXISTING);
+        String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(css, without(all, leftOut));
       }
       Stylesheet.convertToBinary(css.toFile(), out.resolve(name + ".bss").toFile());
     }
@@ -62,5 +76,71 @@ public final class BinaryStylesheets {
     if (args.length > 1) {
       Files.writeString(Path.of(args[1]), "binary style sheets made\n");
     }
+  }
+
+  /**
+   * The style classes of {@code list} (the first word of each line that is not blank or a {@code #}
+   * comment); one ending in {@code *} stands for every class that begins so.
+   */
+  static List<String> leftOutClasses(Path list) throws IOException {
+    List<String> classes = new ArrayList<>();
+    for (String line : Files.readAllLines(list)) {
+      String l = line.strip();
+      if (!l.isEmpty() && !l.startsWith("#")) {
+        classes.add(l.split("\\s+")[0]);
+      }
+    }
+    if (classes.isEmpty()) {
+      throw new IOException(list + " names no style class");
+    }
+    return classes;
+  }
+
+  private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
+  private static final Pattern RULE = Pattern.compile("([^{}]+)\\{([^{}]*)\\}");
+  private static final Pattern STYLE_CLASS = Pattern.compile("\\.([A-Za-z_][\\w-]*)");
+
+  /**
+   * {@code css} (a sheet of plain rules, as AtlantaFX's are: no {@code @} rules, no nesting)
+   * without its comments and without the selectors that name a style class of {@code leftOut}; a
+   * rule with no selector left goes. Anything else in the sheet is refused: a newer AtlantaFX
+   * written otherwise fails the build, not the look.
+   */
+  static String without(String css, List<String> leftOut) throws IOException {
+    String plain = COMMENT.matcher(css).replaceAll("");
+    StringBuilder kept = new StringBuilder();
+    Matcher rule = RULE.matcher(plain);
+    int end = 0;
+    while (rule.find()) {
+      end = rule.end();
+      List<String> selectors = new ArrayList<>();
+      for (String selector : rule.group(1).split(",")) {
+        if (!namesAny(selector, leftOut)) {
+          selectors.add(selector.strip());
+        }
+      }
+      if (selectors.size() > 0) {
+        kept.append(String.join(",\n", selectors)).append(" {").append(rule.group(2)).append("}\n");
+      }
+    }
+    if (!plain.substring(end).isBlank() || plain.contains("@")) {
+      throw new IOException("not a sheet of plain rules: " + plain.substring(end).strip());
+    }
+    return kept.toString();
+  }
+
+  /** Whether {@code selector} names a style class of {@code classes} (see {@link #leftOutClasses}). */
+  static boolean namesAny(String selector, List<String> classes) {
+    Matcher named = STYLE_CLASS.matcher(selector);
+    while (named.find()) {
+      for (String c : classes) {
+        if (c.endsWith("*")
+            ? named.group(1).startsWith(c.substring(0, c.length() - 1))
+            : named.group(1).equals(c)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

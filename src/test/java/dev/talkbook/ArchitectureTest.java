@@ -233,4 +233,46 @@ class ArchitectureTest {
       }
     };
   }
+
+  // ---- the look
+
+  /**
+   * The controls whose rules the build leaves out of its copy of AtlantaFX's Primer sheets
+   * (tools/primer-left-out.txt, read by tools/BinaryStylesheets.java): the window makes none.
+   */
+  @ArchTest
+  static final ArchRule noControlWhosePrimerRulesAreLeftOut =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.talkbook..")
+          .should()
+          .dependOnClassesThat(
+              DescribedPredicate.describe(
+                  "are controls whose Primer rules the build leaves out",
+                  (JavaClass c) -> leftOutControls().stream().anyMatch(c::isAssignableTo)))
+          .because(
+              "their rules are not in the window's user-agent sheet: to use one, take its line out"
+                  + " of tools/primer-left-out.txt");
+
+  /** The control classes tools/primer-left-out.txt names (each line's words after the first). */
+  static Set<String> leftOutControls() {
+    try {
+      Set<String> controls = new TreeSet<>();
+      for (String line : java.nio.file.Files.readAllLines(LEFT_OUT)) {
+        String l = line.strip();
+        if (!l.isEmpty() && !l.startsWith("#")) {
+          String[] words = l.split("\\s+");
+          controls.addAll(List.of(words).subList(1, words.length));
+        }
+      }
+      return controls;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The list of style classes left out of the build's Primer sheets (the tests run in the project).
+   */
+  static final java.nio.file.Path LEFT_OUT = java.nio.file.Path.of("tools", "primer-left-out.txt");
 }

@@ -7,13 +7,17 @@ import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javafx.css.CompoundSelector;
 import javafx.css.CssParser;
 import javafx.css.Declaration;
 import javafx.css.ParsedValue;
 import javafx.css.Rule;
+import javafx.css.Selector;
+import javafx.css.SimpleSelector;
 import javafx.css.Stylesheet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,16 +36,111 @@ class ThemeStylesheetTest {
     String sheet = Theme.userAgentStylesheet(dark);
     assertThat(sheet)
         .endsWith("/dev/talkbook/ui/common/primer-" + (dark ? "dark" : "light") + ".css");
+    // JavaFX's StyleManager looks for the .bss of the same name first.
+    URL binary = new URL(sheet.replaceFirst("\\.css$", ".bss"));
+    assertThat(read(binary)).isNotEmpty();
+  }
+
+  /**
+   * The copy is this build's AtlantaFX sheet (not a stale one), rule for rule, without the
+   * selectors that name a style class tools/primer-left-out.txt lists: read here with JavaFX's own
+   * parser, not as the build tool reads it.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void theCopyIsAtlantaFxsSheetWithoutTheRulesForControlsTheAppNeverMakes(boolean dark)
+      throws IOException {
     String atlantaFx =
         dark
             ? new PrimerDark().getUserAgentStylesheet()
             : new PrimerLight().getUserAgentStylesheet();
-    // The copy is the dependency's sheet of this build, byte for byte (not a stale one).
-    assertThat(read(new URL(sheet)))
-        .isEqualTo(read(Objects.requireNonNull(getClass().getResource(atlantaFx))));
-    // JavaFX's StyleManager looks for the .bss of the same name first.
-    URL binary = new URL(sheet.replaceFirst("\\.css$", ".bss"));
-    assertThat(read(binary)).isNotEmpty();
+    URL originalUrl = Objects.requireNonNull(getClass().getResource(atlantaFx));
+    Stylesheet original = new CssParser().parse(originalUrl);
+    List<String> leftOut = leftOutClasses();
+    List<String> expected = new ArrayList<>();
+    int selectors = 0;
+    int selectorsKept = 0;
+    for (Rule rule : original.getRules()) {
+      List<Selector> kept = new ArrayList<>();
+      for (Selector selector : rule.getSelectors()) {
+        selectors++;
+        if (!namesAny(selector, leftOut)) {
+          kept.add(selector);
+        }
+      }
+      selectorsKept += kept.size();
+      if (!kept.isEmpty()) {
+        // A url()'s value carries the address of its sheet, the base of a relative path.
+        expected.add(
+            (kept + describeDeclarations(rule)).replace(originalUrl.toExternalForm(), "SHEET"));
+      }
+    }
+    URL copyUrl = new URL(Theme.userAgentStylesheet(dark));
+    Stylesheet copy = new CssParser().parse(copyUrl);
+    assertThat(
+            copy.getRules().stream()
+                .map(r -> describe(r).replace(copyUrl.toExternalForm(), "SHEET"))
+                .toList())
+        .isEqualTo(expected);
+    // Rules of the controls the window makes stay (the left-out half is the others').
+    assertThat(selectorsKept).isGreaterThan(selectors / 3).isLessThan(selectors * 3 / 4);
+    assertThat(copy.getRules().size()).isGreaterThan(450);
+  }
+
+  /** Each control tools/primer-left-out.txt names exists (ArchitectureTest checks none is used). */
+  @org.junit.jupiter.api.Test
+  void theLeftOutListNamesControlsThatExist() throws IOException {
+    List<String> controls = new ArrayList<>();
+    for (String line : Files.readAllLines(LEFT_OUT)) {
+      String l = line.strip();
+      if (!l.isEmpty() && !l.startsWith("#")) {
+        String[] words = l.split("\\s+");
+        assertThat(words).as(l).hasSizeGreaterThan(1);
+        controls.addAll(List.of(words).subList(1, words.length));
+      }
+    }
+    for (String control : controls) {
+      try {
+        Class.forName(control, false, getClass().getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new AssertionError(control + " (tools/primer-left-out.txt) is not a class", e);
+      }
+    }
+  }
+
+  private static final java.nio.file.Path LEFT_OUT =
+      java.nio.file.Path.of("tools", "primer-left-out.txt");
+
+  /** The style classes of tools/primer-left-out.txt (a trailing * is a prefix). */
+  private static List<String> leftOutClasses() throws IOException {
+    List<String> classes = new ArrayList<>();
+    for (String line : Files.readAllLines(LEFT_OUT)) {
+      String l = line.strip();
+      if (!l.isEmpty() && !l.startsWith("#")) {
+        classes.add(l.split("\\s+")[0]);
+      }
+    }
+    return classes;
+  }
+
+  /** Whether a part of {@code selector} has a style class of {@code leftOut}. */
+  private static boolean namesAny(Selector selector, List<String> leftOut) {
+    List<SimpleSelector> parts =
+        selector instanceof CompoundSelector compound
+            ? compound.getSelectors()
+            : List.of((SimpleSelector) selector);
+    for (SimpleSelector part : parts) {
+      for (String styleClass : part.getStyleClasses()) {
+        for (String c : leftOut) {
+          if (c.endsWith("*")
+              ? styleClass.startsWith(c.substring(0, c.length() - 1))
+              : styleClass.equals(c)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   @ParameterizedTest
@@ -51,7 +150,7 @@ class ThemeStylesheetTest {
     URL bss = new URL(css.toExternalForm().replaceFirst("\\.css$", ".bss"));
     Stylesheet parsed = new CssParser().parse(css);
     Stylesheet binary = Stylesheet.loadBinary(bss);
-    assertThat(binary.getRules()).hasSameSizeAs(parsed.getRules()).hasSizeGreaterThan(900);
+    assertThat(binary.getRules()).hasSameSizeAs(parsed.getRules()).hasSizeGreaterThan(450);
     List<String> differences = new ArrayList<>();
     for (int i = 0; i < parsed.getRules().size(); i++) {
       Rule a = parsed.getRules().get(i);
@@ -99,7 +198,12 @@ class ThemeStylesheetTest {
 
   /** A rule as text: selectors, then each declaration with its value tree spelt out. */
   private static String describe(Rule rule) {
-    StringBuilder out = new StringBuilder(rule.getSelectors().toString());
+    return rule.getSelectors().toString() + describeDeclarations(rule);
+  }
+
+  /** A rule's declarations as text, each with its value tree spelt out. */
+  private static String describeDeclarations(Rule rule) {
+    StringBuilder out = new StringBuilder();
     for (Declaration d : rule.getDeclarations()) {
       out.append('\n').append(d.getProperty()).append(d.isImportant() ? " !important " : " ");
       describe(d.getParsedValue(), out);
