@@ -209,7 +209,9 @@ public final class SiteExporter {
     // Building commonmark's parser and renderers takes a cold process a moment: on another core.
     // Into a folder without an earlier export every page is rendered, so from the start, while
     // this one reads the notebook; else once it is known that some page is.
-    boolean warming = !java.nio.file.Files.exists(out.root().resolve(Manifest.NAME));
+    boolean warming =
+        !java.nio.file.Files.exists(out.root().resolve(Manifest.NAME))
+            || notesSavedSince(notebook, out.root().resolve(Manifest.NAME));
     if (warming) {
       warmRenderer();
     }
@@ -318,12 +320,14 @@ public final class SiteExporter {
         SiteTalk prev = i > 0 ? list.get(i - 1) : null;
         SiteTalk next = i + 1 < list.size() ? list.get(i + 1) : null;
         String fingerprint = fingerprints.get(t);
+        Manifest.Entry before = old.get(t.path());
         // made again when an attachment it links to is gone (another talk took it away)
         boolean remake =
-            old.get(t.path()) != null
-                && old.get(t.path()).uses().stream()
+            before != null
+                && !before.uses().isEmpty()
+                && before.uses().stream()
                     .anyMatch(file -> attachmentFiles.file(attachmentHash(file)) == null);
-        if (remake || !reusable(old, out, t.path(), fingerprint)) {
+        if (remake || !reusable(before, out, t.path(), fingerprint)) {
           notes.willRead(t);
         }
         pagesPlan.add(
@@ -446,6 +450,21 @@ public final class SiteExporter {
         notes.read());
   }
 
+  /**
+   * Whether a talk was saved after the last export wrote its manifest (one query): then that talk's
+   * page is most likely rendered, so the renderer is made from the start, beside the reading of the
+   * notebook, not once every page has been checked. Only a guess of when to start: a wrong one (a
+   * clock set back, a change that is not a save) costs a moment, never a page.
+   */
+  private static boolean notesSavedSince(Notebook notebook, java.nio.file.Path manifest) {
+    try {
+      long written = java.nio.file.Files.getLastModifiedTime(manifest).toMillis();
+      return notebook.talks().savedMark().talkChanged() >= written;
+    } catch (IOException | RuntimeException e) {
+      return false; // the pages' fingerprints tell
+    }
+  }
+
   /** Makes the renderer on a thread of its own (see the constructor). */
   private void warmRenderer() {
     Thread warm = new Thread(renderer::get, "site-export-renderer");
@@ -463,7 +482,12 @@ public final class SiteExporter {
    * (a file removed by hand is made again).
    */
   private static boolean reusable(Manifest old, OutputFolder out, String path, String fingerprint) {
-    Manifest.Entry before = old.get(path);
+    return reusable(old.get(path), out, path, fingerprint);
+  }
+
+  /** {@link #reusable(Manifest, OutputFolder, String, String)} with the last export's entry. */
+  private static boolean reusable(
+      Manifest.Entry before, OutputFolder out, String path, String fingerprint) {
     return fingerprint != null
         && before != null
         && fingerprint.equals(before.fingerprint())
@@ -580,7 +604,7 @@ public final class SiteExporter {
 
     private void makeOne(Planned p) {
       Manifest.Entry before = old.get(p.path());
-      if (!p.remake() && reusable(old, out, p.path(), p.fingerprint())) {
+      if (!p.remake() && reusable(before, out, p.path(), p.fingerprint())) {
         entries.put(p.path(), before);
         return;
       }
