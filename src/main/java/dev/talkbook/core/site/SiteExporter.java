@@ -254,31 +254,36 @@ public final class SiteExporter {
       }
     }
     String[] talkPrints = new String[all.size()];
-    String[] listedTexts = new String[all.size()];
+    byte[][] listedTexts = new byte[all.size()][];
     inParallel(
         all.size(),
         i -> {
           SiteTalk t = all.get(i);
           talkPrints[i] = fingerprint(utf8(pages.talkInputs(t, prevs.get(i), nexts.get(i))));
-          listedTexts[i] = Pages.listed(t);
+          listedTexts[i] = utf8(Pages.listed(t));
         });
     Map<SiteTalk, String> fingerprints =
         new java.util.IdentityHashMap<>(); // never hashed, see SiteModel
-    Map<SiteTalk, String> listed = new java.util.IdentityHashMap<>();
+    Map<SiteTalk, byte[]> listed = new java.util.IdentityHashMap<>();
     for (int i = 0; i < all.size(); i++) {
       fingerprints.put(all.get(i), talkPrints[i]);
       listed.put(all.get(i), listedTexts[i]);
     }
+    // A list page's inputs are its head and what it shows of each of its talks, fingerprinted
+    // piece by piece: made as one text, the tag pages' alone were 20 MB at 10,000 talks, and
+    // young collections that a re-export then waited for.
     String[] tagPrints = new String[model.tags.size()];
     String[] eventPrints = new String[model.events.size()];
     inParallel(
         tagPrints.length + eventPrints.length,
         i -> {
           if (i < tagPrints.length) {
-            tagPrints[i] = fingerprint(utf8(pages.tagInputs(model.tags.get(i), listed::get)));
+            SiteTag tag = model.tags.get(i);
+            tagPrints[i] = listPrint(pages.tagInputsHead(tag), tag.talks(), listed::get);
           } else {
-            int e = i - tagPrints.length;
-            eventPrints[e] = fingerprint(utf8(pages.eventInputs(model.events.get(e), listed::get)));
+            SiteEvent e = model.events.get(i - tagPrints.length);
+            eventPrints[i - tagPrints.length] =
+                listPrint(pages.eventInputsHead(e), e.talks(), listed::get);
           }
         });
     Notes notes = new Notes(notebook);
@@ -1064,6 +1069,28 @@ public final class SiteExporter {
   static String fingerprint(byte[] bytes) {
     HexFormat hex = HexFormat.of();
     return hex.toHexDigits(CrcPair.of(bytes)) + hex.toHexDigits(bytes.length);
+  }
+
+  /**
+   * The {@link #fingerprint} of {@code head} (as UTF-8) followed by the {@code bytes} of each item,
+   * made without putting them together.
+   */
+  static <T> String listPrint(
+      String head, List<T> items, java.util.function.Function<T, byte[]> bytesOf) {
+    java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+    java.util.zip.CRC32 d = new java.util.zip.CRC32();
+    byte[] first = utf8(head);
+    c.update(first);
+    d.update(first);
+    int length = first.length;
+    for (T item : items) {
+      byte[] bytes = bytesOf.apply(item);
+      c.update(bytes);
+      d.update(bytes);
+      length += bytes.length;
+    }
+    HexFormat hex = HexFormat.of();
+    return hex.toHexDigits((c.getValue() << 32) | d.getValue()) + hex.toHexDigits(length);
   }
 
   static String sha256(byte[] bytes) {

@@ -75,6 +75,17 @@ class SiteExporterTest {
     return files;
   }
 
+  @Test
+  void aListPagesFingerprintIsThatOfItsInputsPutTogether() {
+    List<String> listed = List.of("\0events/a/b.html\0Ünïcode talk €", "", "\0second\0false");
+    java.util.function.Function<String, byte[]> utf8 = s -> s.getBytes(StandardCharsets.UTF_8);
+
+    assertThat(SiteExporter.listPrint("tag\0head", listed, utf8))
+        .isEqualTo(SiteExporter.fingerprint(utf8.apply("tag\0head" + String.join("", listed))));
+    assertThat(SiteExporter.listPrint("tag\0head", List.<String>of(), utf8))
+        .isEqualTo(SiteExporter.fingerprint(utf8.apply("tag\0head")));
+  }
+
   /**
    * An exporter whose renderer says when it is first asked for, and a progress that, when the
    * export starts reading the notebook, waits (at most {@code seconds}) for that: whether the
