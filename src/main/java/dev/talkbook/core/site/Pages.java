@@ -17,7 +17,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /** The site's HTML pages, from the layout template in {@code resources}. Pure and deterministic. */
 final class Pages {
@@ -224,27 +223,24 @@ final class Pages {
     b.append(ev.url()).append('\0');
   }
 
-  /** What an event page is made from: the event and what its list shows of each talk. */
-  String eventInputs(SiteEvent e, Function<SiteTalk, String> listed) {
+  /**
+   * What an event page is made from: this head (the event), then what its list shows of each talk,
+   * {@link #listed} ({@code SiteExporter.listPrint}).
+   */
+  String eventInputsHead(SiteEvent e) {
     StringBuilder b = new StringBuilder("event\0").append(VERSION).append('\0');
     b.append(siteTitle).append('\0').append(e.path()).append('\0');
     event(b, e.event());
-    for (SiteTalk t : e.talks()) {
-      b.append(listed.apply(t));
-    }
     return b.toString();
   }
 
   /**
-   * What a tag page is made from: the tag and what its list shows of each talk ({@code listed}:
-   * {@link #listed} of each, made once for all the pages).
+   * What a tag page is made from: this head (the tag), then what its list shows of each talk,
+   * {@link #listed} of each, made once for all the pages ({@code SiteExporter.listPrint}).
    */
-  String tagInputs(SiteTag tag, Function<SiteTalk, String> listed) {
+  String tagInputsHead(SiteTag tag) {
     StringBuilder b = new StringBuilder("tag\0").append(VERSION).append('\0');
     b.append(siteTitle).append('\0').append(tag.name()).append('\0').append(tag.path());
-    for (SiteTalk t : tag.talks()) {
-      b.append(listed.apply(t));
-    }
     return b.toString();
   }
 

@@ -209,7 +209,9 @@ public final class SiteExporter {
     // Building commonmark's parser and renderers takes a cold process a moment: on another core.
     // Into a folder without an earlier export every page is rendered, so from the start, while
     // this one reads the notebook; else once it is known that some page is.
-    boolean warming = !java.nio.file.Files.exists(out.root().resolve(Manifest.NAME));
+    boolean warming =
+        !java.nio.file.Files.exists(out.root().resolve(Manifest.NAME))
+            || notesSavedSince(notebook, out.root().resolve(Manifest.NAME));
     if (warming) {
       warmRenderer();
     }
@@ -252,31 +254,36 @@ public final class SiteExporter {
       }
     }
     String[] talkPrints = new String[all.size()];
-    String[] listedTexts = new String[all.size()];
+    byte[][] listedTexts = new byte[all.size()][];
     inParallel(
         all.size(),
         i -> {
           SiteTalk t = all.get(i);
           talkPrints[i] = fingerprint(utf8(pages.talkInputs(t, prevs.get(i), nexts.get(i))));
-          listedTexts[i] = Pages.listed(t);
+          listedTexts[i] = utf8(Pages.listed(t));
         });
     Map<SiteTalk, String> fingerprints =
         new java.util.IdentityHashMap<>(); // never hashed, see SiteModel
-    Map<SiteTalk, String> listed = new java.util.IdentityHashMap<>();
+    Map<SiteTalk, byte[]> listed = new java.util.IdentityHashMap<>();
     for (int i = 0; i < all.size(); i++) {
       fingerprints.put(all.get(i), talkPrints[i]);
       listed.put(all.get(i), listedTexts[i]);
     }
+    // A list page's inputs are its head and what it shows of each of its talks, fingerprinted
+    // piece by piece: made as one text, the tag pages' alone were 20 MB at 10,000 talks, and
+    // young collections that a re-export then waited for.
     String[] tagPrints = new String[model.tags.size()];
     String[] eventPrints = new String[model.events.size()];
     inParallel(
         tagPrints.length + eventPrints.length,
         i -> {
           if (i < tagPrints.length) {
-            tagPrints[i] = fingerprint(utf8(pages.tagInputs(model.tags.get(i), listed::get)));
+            SiteTag tag = model.tags.get(i);
+            tagPrints[i] = listPrint(pages.tagInputsHead(tag), tag.talks(), listed::get);
           } else {
-            int e = i - tagPrints.length;
-            eventPrints[e] = fingerprint(utf8(pages.eventInputs(model.events.get(e), listed::get)));
+            SiteEvent e = model.events.get(i - tagPrints.length);
+            eventPrints[i - tagPrints.length] =
+                listPrint(pages.eventInputsHead(e), e.talks(), listed::get);
           }
         });
     Notes notes = new Notes(notebook);
@@ -318,12 +325,14 @@ public final class SiteExporter {
         SiteTalk prev = i > 0 ? list.get(i - 1) : null;
         SiteTalk next = i + 1 < list.size() ? list.get(i + 1) : null;
         String fingerprint = fingerprints.get(t);
+        Manifest.Entry before = old.get(t.path());
         // made again when an attachment it links to is gone (another talk took it away)
         boolean remake =
-            old.get(t.path()) != null
-                && old.get(t.path()).uses().stream()
+            before != null
+                && !before.uses().isEmpty()
+                && before.uses().stream()
                     .anyMatch(file -> attachmentFiles.file(attachmentHash(file)) == null);
-        if (remake || !reusable(old, out, t.path(), fingerprint)) {
+        if (remake || !reusable(before, out, t.path(), fingerprint)) {
           notes.willRead(t);
         }
         pagesPlan.add(
@@ -446,6 +455,21 @@ public final class SiteExporter {
         notes.read());
   }
 
+  /**
+   * Whether a talk was saved after the last export wrote its manifest (one query): then that talk's
+   * page is most likely rendered, so the renderer is made from the start, beside the reading of the
+   * notebook, not once every page has been checked. Only a guess of when to start: a wrong one (a
+   * clock set back, a change that is not a save) costs a moment, never a page.
+   */
+  private static boolean notesSavedSince(Notebook notebook, java.nio.file.Path manifest) {
+    try {
+      long written = java.nio.file.Files.getLastModifiedTime(manifest).toMillis();
+      return notebook.talks().savedMark().talkChanged() >= written;
+    } catch (IOException | RuntimeException e) {
+      return false; // the pages' fingerprints tell
+    }
+  }
+
   /** Makes the renderer on a thread of its own (see the constructor). */
   private void warmRenderer() {
     Thread warm = new Thread(renderer::get, "site-export-renderer");
@@ -463,7 +487,12 @@ public final class SiteExporter {
    * (a file removed by hand is made again).
    */
   private static boolean reusable(Manifest old, OutputFolder out, String path, String fingerprint) {
-    Manifest.Entry before = old.get(path);
+    return reusable(old.get(path), out, path, fingerprint);
+  }
+
+  /** {@link #reusable(Manifest, OutputFolder, String, String)} with the last export's entry. */
+  private static boolean reusable(
+      Manifest.Entry before, OutputFolder out, String path, String fingerprint) {
     return fingerprint != null
         && before != null
         && fingerprint.equals(before.fingerprint())
@@ -580,7 +609,7 @@ public final class SiteExporter {
 
     private void makeOne(Planned p) {
       Manifest.Entry before = old.get(p.path());
-      if (!p.remake() && reusable(old, out, p.path(), p.fingerprint())) {
+      if (!p.remake() && reusable(before, out, p.path(), p.fingerprint())) {
         entries.put(p.path(), before);
         return;
       }
@@ -1040,6 +1069,28 @@ public final class SiteExporter {
   static String fingerprint(byte[] bytes) {
     HexFormat hex = HexFormat.of();
     return hex.toHexDigits(CrcPair.of(bytes)) + hex.toHexDigits(bytes.length);
+  }
+
+  /**
+   * The {@link #fingerprint} of {@code head} (as UTF-8) followed by the {@code bytes} of each item,
+   * made without putting them together.
+   */
+  static <T> String listPrint(
+      String head, List<T> items, java.util.function.Function<T, byte[]> bytesOf) {
+    java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+    java.util.zip.CRC32 d = new java.util.zip.CRC32();
+    byte[] first = utf8(head);
+    c.update(first);
+    d.update(first);
+    int length = first.length;
+    for (T item : items) {
+      byte[] bytes = bytesOf.apply(item);
+      c.update(bytes);
+      d.update(bytes);
+      length += bytes.length;
+    }
+    HexFormat hex = HexFormat.of();
+    return hex.toHexDigits((c.getValue() << 32) | d.getValue()) + hex.toHexDigits(length);
   }
 
   static String sha256(byte[] bytes) {

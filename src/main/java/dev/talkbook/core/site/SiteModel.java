@@ -23,9 +23,12 @@ final class SiteModel {
     }
   }
 
-  record SiteTalk(TalkHeader talk, SiteEvent event, String slug, List<SiteTag> tags) {
-    String path() {
-      return "events/" + event.slug() + "/" + slug + ".html";
+  /**
+   * {@code path}: the page's, {@code events/<event slug>/<slug>.html} (made once: looked up often).
+   */
+  record SiteTalk(TalkHeader talk, SiteEvent event, String slug, List<SiteTag> tags, String path) {
+    SiteTalk(TalkHeader talk, SiteEvent event, String slug, List<SiteTag> tags) {
+      this(talk, event, slug, tags, "events/" + event.slug() + "/" + slug + ".html");
     }
   }
 

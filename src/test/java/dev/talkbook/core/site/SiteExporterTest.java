@@ -76,6 +76,77 @@ class SiteExporterTest {
   }
 
   @Test
+  void aListPagesFingerprintIsThatOfItsInputsPutTogether() {
+    List<String> listed = List.of("\0events/a/b.html\0Ünïcode talk €", "", "\0second\0false");
+    java.util.function.Function<String, byte[]> utf8 = s -> s.getBytes(StandardCharsets.UTF_8);
+
+    assertThat(SiteExporter.listPrint("tag\0head", listed, utf8))
+        .isEqualTo(SiteExporter.fingerprint(utf8.apply("tag\0head" + String.join("", listed))));
+    assertThat(SiteExporter.listPrint("tag\0head", List.<String>of(), utf8))
+        .isEqualTo(SiteExporter.fingerprint(utf8.apply("tag\0head")));
+  }
+
+  /**
+   * An exporter whose renderer says when it is first asked for, and a progress that, when the
+   * export starts reading the notebook, waits (at most {@code seconds}) for that: whether the
+   * renderer was being made while the notebook was read.
+   */
+  private boolean rendererMadeWhileReading(AtomicInteger made, int seconds) {
+    java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+    SiteExporter lazy =
+        new SiteExporter(
+            () -> {
+              made.incrementAndGet();
+              asked.countDown();
+              return new MarkdownRenderer();
+            });
+    boolean[] whileReading = {false};
+    lazy.export(
+        notebook,
+        out,
+        SiteExporter.Options.all(),
+        (done, total, what) -> {
+          if (what.equals("Reading the notebook")) {
+            try {
+              whileReading[0] = asked.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        },
+        () -> false);
+    return whileReading[0];
+  }
+
+  @Test
+  void aReExportAfterASaveMakesTheRendererWhileItReadsTheNotebook() throws IOException {
+    SampleMeetup.addTo(notebook);
+    export();
+    // the notebook's clock after the manifest's time, as a save after the export has it
+    clock.advance(Duration.between(clock.instant(), Instant.now().plus(Duration.ofHours(1))));
+    Talk t = notebook.talks().list(notebook.events().list().get(0).id()).get(1);
+    notebook.talks().saveBody(t.id(), t.body() + "\nOne more line.\n");
+    AtomicInteger made = new AtomicInteger();
+
+    assertThat(rendererMadeWhileReading(made, 10)).isTrue();
+    assertThat(made).hasValue(1);
+    Path fresh = dir.resolve("fresh");
+    export(fresh);
+    assertThat(tree(out)).isEqualTo(tree(fresh));
+  }
+
+  @Test
+  void aReExportWithNothingSavedSinceMakesNoRenderer() {
+    SampleMeetup.addTo(notebook);
+    export();
+    AtomicInteger made = new AtomicInteger();
+
+    // made at once when it is made: a second's wait would see it
+    assertThat(rendererMadeWhileReading(made, 1)).isFalse();
+    assertThat(made).hasValue(0);
+  }
+
+  @Test
   void aRenamedTalkKeepsItsFeedEntrysId() throws IOException {
     SampleMeetup.addTo(notebook);
     var talk = notebook.talks().findByTitle("Live coding without fear").get(0);
