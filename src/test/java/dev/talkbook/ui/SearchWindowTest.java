@@ -84,6 +84,17 @@ class SearchWindowTest extends RealWindowTest {
     assertThat(says(robot, "right after")).isFalse();
   }
 
+  @Test
+  void aQueryThatFindsNothingIsShownInCurlyQuotesSoItsOwnQuoteReads(FxRobot robot)
+      throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    FxWait.clickOn(robot, "#search-field");
+    robot.write("\"unclosedzz");
+    // It said: No talk matches ""unclosedzz".
+    waitUntil(() -> says(robot, "No talk matches \u201c\"unclosedzz\u201d."));
+  }
+
   private static List<MarkedFlow> passages(FxRobot robot) {
     return robot.lookup("#search-results .tb-snippet").queryAllAs(MarkedFlow.class).stream()
         .filter(Node::isVisible)
