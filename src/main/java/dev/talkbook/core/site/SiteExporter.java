@@ -211,9 +211,7 @@ public final class SiteExporter {
     // Building commonmark's parser and renderers takes a cold process a moment: on another core.
     // Into a folder without an earlier export every page is rendered, so from the start, while
     // this one reads the notebook; else once it is known that some page is.
-    boolean warming =
-        !java.nio.file.Files.exists(out.root().resolve(Manifest.NAME))
-            || notesSavedSince(notebook, out.root().resolve(Manifest.NAME));
+    boolean warming = notesSavedSince(notebook, out.root().resolve(Manifest.NAME));
     if (warming) {
       warmRenderer();
     }
@@ -458,15 +456,18 @@ public final class SiteExporter {
   }
 
   /**
-   * Whether a talk was saved after the last export wrote its manifest (one query): then that talk's
-   * page is most likely rendered, so the renderer is made from the start, beside the reading of the
-   * notebook, not once every page has been checked. Only a guess of when to start: a wrong one (a
-   * clock set back, a change that is not a save) costs a moment, never a page.
+   * Whether a talk was saved after the last export wrote its manifest (one query), or there is no
+   * last export: then some page is most likely rendered, so the renderer is made from the start,
+   * beside the reading of the notebook, not once every page has been checked. Only a guess of when
+   * to start: a wrong one (a clock set back, a change that is not a save) costs a moment, never a
+   * page.
    */
   private static boolean notesSavedSince(Notebook notebook, java.nio.file.Path manifest) {
     try {
       long written = java.nio.file.Files.getLastModifiedTime(manifest).toMillis();
       return notebook.talks().savedMark().talkChanged() >= written;
+    } catch (java.nio.file.NoSuchFileException none) {
+      return true; // every page is rendered
     } catch (IOException | RuntimeException e) {
       return false; // the pages' fingerprints tell
     }
@@ -485,14 +486,9 @@ public final class SiteExporter {
   }
 
   /**
-   * Whether the last export's file at {@code path} was made from the same inputs and is still there
-   * (a file removed by hand is made again).
+   * Whether the last export's file at {@code path} ({@code before}, its entry in the last manifest)
+   * was made from the same inputs and is still there (a file removed by hand is made again).
    */
-  private static boolean reusable(Manifest old, OutputFolder out, String path, String fingerprint) {
-    return reusable(old.get(path), out, path, fingerprint);
-  }
-
-  /** {@link #reusable(Manifest, OutputFolder, String, String)} with the last export's entry. */
   private static boolean reusable(
       Manifest.Entry before, OutputFolder out, String path, String fingerprint) {
     return fingerprint != null
