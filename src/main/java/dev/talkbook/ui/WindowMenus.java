@@ -161,9 +161,9 @@ final class WindowMenus {
             "_Edit",
             null,
             unavailableWhile(
-                MenuActions.words(
-                    item("_Undo", "Shortcut+Z", () -> editor.area().undo()), "revert take back"),
-                noTalk),
+                MenuActions.words(item("_Undo", "Shortcut+Z", actions::undo), "revert take back"),
+                // with no talk open, what the status bar offers to undo (a deleted talk)
+                noTalk.and(javafx.beans.binding.Bindings.not(parts.status().undoOffered()))),
             unavailableWhile(
                 MenuActions.words(
                     item("_Redo", "Shortcut+Shift+Z", () -> editor.area().redo()), "again"),
