@@ -1046,14 +1046,10 @@ public final class ReplPane {
 
   /**
    * Ctrl+Tab, Ctrl+Shift+Tab: the focus to the control after (before) the input, where Tab indents
-   * (in the detached window the buttons were out of the keyboard's reach). As the notes do ({@code
-   * EditorView.leave}): a Tab no control takes, sent to a node of the input's box that takes no
-   * keys, makes the scene move the focus on from there.
+   * (in the detached window the buttons were out of the keyboard's reach), as in the notes.
    */
   private void leaveInput(boolean forward) {
-    javafx.event.Event.fireEvent(
-        forward ? inputEnd : inputScroll,
-        new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, !forward, false, false, false));
+    Keys.moveFocusOn(forward ? inputEnd : inputScroll, forward);
   }
 
   /** Whether the caret is on the input's first line (Up then walks the history). */

@@ -564,6 +564,32 @@ class PresenterModeTest {
     assertThat(onFx(() -> dock.getItems().get(0))).isSameAs(content);
   }
 
+  /**
+   * Tab in the speaker's window reaches Restart timer, the typing check box and End presenting,
+   * each ringed: four Tabs showed the focus nowhere (the three took no focus).
+   */
+  @Test
+  void tabInTheSpeakersWindowRingsItsControls(FxRobot robot) {
+    robot.interact(presenter::enterPresenterView);
+    PresenterView view = presenter.view();
+    robot.interact(() -> view.stage().requestFocus());
+    robot.targetWindow(view.stage());
+    javafx.css.PseudoClass ring = javafx.css.PseudoClass.getPseudoClass("focus-visible");
+    List<String> reached = new ArrayList<>();
+    for (int i = 0; i < 8 && !reached.contains("End presenting"); i++) {
+      robot.type(KeyCode.TAB);
+      javafx.scene.Node owner = onFx(() -> view.stage().getScene().getFocusOwner());
+      if (owner instanceof javafx.scene.control.Labeled l
+          && onFx(() -> l.getPseudoClassStates().contains(ring))) {
+        reached.add(l.getText());
+      }
+    }
+    assertThat(reached)
+        .contains("Restart timer", "Type snippets in (Page Down finishes)", "End presenting");
+    robot.interact(presenter::exit);
+    until(() -> !presenter.isActive());
+  }
+
   @Test
   void theSpeakersWindowLeavesPresenterViewByItsKeyEscItsButtonOrBeingClosed(FxRobot robot) {
     robot.interact(() -> dock.getItems().add(replPane));
