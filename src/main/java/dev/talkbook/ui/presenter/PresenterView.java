@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -99,6 +100,12 @@ final class PresenterView {
             "Back to the notes in the main window ("
                 + dev.talkbook.ui.common.Keys.shown(PresenterMode.KEY)
                 + ")"));
+    // In a small window (1024×640: a 922 px speaker's window) the clock, the timer and the buttons
+    // keep their words (they were cut to "0…" and "Restart ti…"); the check box's words give way.
+    for (Region r : List.of(clockLabel, timer, restart, leave)) {
+      r.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    type.setMinWidth(0);
     HBox bar = new HBox(clockLabel, timer, restart, gap, type, leave);
     bar.getStyleClass().add("tb-presenter-bar");
 
@@ -125,7 +132,8 @@ final class PresenterView {
         });
 
     next.setEditable(false);
-    next.setWrapText(false);
+    // Wrapped: a long line was cut at a narrow window's edge, behind a scroll bar.
+    next.setWrapText(true);
     next.setFocusTraversable(false);
     next.getStyleClass().add("tb-presenter-next");
     next.setId("presenter-next");
