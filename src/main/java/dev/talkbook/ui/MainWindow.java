@@ -4,6 +4,7 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotesJournal;
+import dev.talkbook.ui.common.CtrlTab;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.HeldKeys;
 import dev.talkbook.ui.common.Keys;
@@ -280,6 +281,7 @@ public final class MainWindow {
         });
     layout();
     scene = state.show(root, theme, preview, editor);
+    CtrlTab.movesOn(scene);
     if (readOnly) {
       sayWhyReadOnly();
       follow =

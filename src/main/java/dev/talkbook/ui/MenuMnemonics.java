@@ -11,7 +11,9 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.Window;
 
 /**
  * Underlined letters for the items of a menu, so that with a menu open (Alt+F) a letter picks an
@@ -135,6 +137,49 @@ final class MenuMnemonics {
             }
           }
         });
+  }
+
+  /**
+   * Alt+F opens File, and File stays open however the keys are let go. JavaFX's menu bar takes an
+   * Alt let go right after Alt was pressed for "Alt alone" (the keyboard to the first menu) and
+   * closes the open menu; it never learns of the F, which the mnemonic took first. So a quick Alt+F
+   * whose Alt comes up before the F (as xdotool and many hands type it) opened File and shut it at
+   * once. The window keeps that Alt from the menu bar when a menu opened while Alt was down. Alt
+   * alone still goes to the menu bar.
+   */
+  static void keepOpenedWithAlt(MenuBar bar, Window window) {
+    Menu[] openAtAlt = {null};
+    boolean[] altDown = {false};
+    window.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ALT && !altDown[0]) {
+            altDown[0] = true;
+            openAtAlt[0] = showing(bar);
+          }
+        });
+    window.addEventFilter(
+        KeyEvent.KEY_RELEASED,
+        e -> {
+          if (e.getCode() == KeyCode.ALT) {
+            Menu open = showing(bar);
+            if (altDown[0] && open != null && open != openAtAlt[0]) {
+              e.consume();
+            }
+            altDown[0] = false;
+            openAtAlt[0] = null;
+          }
+        });
+  }
+
+  /** The menu of the bar that is showing, else null. */
+  private static Menu showing(MenuBar bar) {
+    for (Menu menu : bar.getMenus()) {
+      if (menu.isShowing()) {
+        return menu;
+      }
+    }
+    return null;
   }
 
   /** The innermost menu showing ({@code menus}' own or one of their sub-menus), else null. */

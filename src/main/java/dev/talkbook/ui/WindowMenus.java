@@ -323,9 +323,33 @@ final class WindowMenus {
             (obs, was, scene) -> {
               if (scene != null && was == null) {
                 MenuMnemonics.pickByLetter(menuBar, scene);
+                whenShown(scene, window -> MenuMnemonics.keepOpenedWithAlt(menuBar, window));
               }
             });
     menuBar.setUseSystemMenuBar(true);
+  }
+
+  /** Runs {@code then} once, with the window {@code scene} is in, now or when it has one. */
+  private static void whenShown(javafx.scene.Scene scene, Consumer<javafx.stage.Window> then) {
+    if (scene.getWindow() != null) {
+      then.accept(scene.getWindow());
+      return;
+    }
+    scene
+        .windowProperty()
+        .addListener(
+            new javafx.beans.value.ChangeListener<javafx.stage.Window>() {
+              @Override
+              public void changed(
+                  javafx.beans.value.ObservableValue<? extends javafx.stage.Window> obs,
+                  javafx.stage.Window was,
+                  javafx.stage.Window window) {
+                if (window != null) {
+                  obs.removeListener(this);
+                  then.accept(window);
+                }
+              }
+            });
   }
 
   /** The menu bar, for the top of the window. */

@@ -71,6 +71,41 @@ class FocusRingWindowTest extends RealWindowTest {
     assertThat(ringed(tool)).isFalse();
   }
 
+  /**
+   * The notes' caret is seen in the dark theme: a tester found a 1-px mid-blue line on near-black.
+   * It is 2 px wide in both themes; against the notes, the light theme's blue is at 4.5:1 or
+   * better, the dark theme's caret (as light as the words) at 7:1 or better.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void theNotesCaretIsTwoPixelsWideAndStandsOutInBothThemes(boolean dark, FxRobot robot)
+      throws Exception {
+    robot.interact(
+        () ->
+            ui.theme
+                .choiceProperty()
+                .set(
+                    dark
+                        ? dev.talkbook.ui.common.Theme.Choice.DARK
+                        : dev.talkbook.ui.common.Theme.Choice.LIGHT));
+    ui.openNewTalk(robot, "Keynote", "Notes");
+    var editor = WindowUnderTest.editor(robot);
+    robot.interact(editor::requestFocus);
+    FxWait.untilFx("the notes focused", editor::isFocused);
+    javafx.scene.shape.Path caret =
+        (javafx.scene.shape.Path) FxWait.shown(robot, ".tb-editor .caret", n -> true);
+    double width = FxWait.onFx(caret::getStrokeWidth);
+    double contrast =
+        FxWait.onFx(
+            () -> {
+              var fills = editor.getBackground().getFills();
+              return dev.talkbook.ui.presenter.PresenterContrastTest.contrast(
+                  (Color) caret.getStroke(), (Color) fills.get(fills.size() - 1).getFill());
+            });
+    assertThat(width).as("the caret's width").isGreaterThanOrEqualTo(2);
+    assertThat(contrast).as("the caret against the notes").isGreaterThanOrEqualTo(dark ? 7 : 4.5);
+  }
+
   @Test
   void theNavigatorReachedByTabRingsItsFocusedRow(FxRobot robot) throws Exception {
     ui.openNewTalk(robot, "Keynote", "Notes");

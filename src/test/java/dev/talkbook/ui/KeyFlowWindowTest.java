@@ -99,6 +99,58 @@ class KeyFlowWindowTest extends RealWindowTest {
         () -> results.isFocused() && results.getSelectionModel().getSelectedIndex() == 0);
   }
 
+  /**
+   * From the tree and from the search's hits, Ctrl+Tab goes where Tab goes and Ctrl+Shift+Tab where
+   * Shift+Tab goes (a tester found both stuck: the tree and the list take no Ctrl+Tab).
+   */
+  @Test
+  void ctrlTabLeavesTheTreeAndTheHitsAsTabDoes(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    Node tree = WindowUnderTest.navigator(robot);
+    assertCtrlTabGoesAsTab(robot, tree, false);
+    assertCtrlTabGoesAsTab(robot, tree, true);
+    FxWait.clickOn(robot, "#search-field");
+    robot.write("pinning");
+    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    FxWait.untilFx("the hits", () -> !results.getItems().isEmpty());
+    assertCtrlTabGoesAsTab(robot, results, false);
+    assertCtrlTabGoesAsTab(robot, results, true);
+  }
+
+  /** From {@code from}, Ctrl(+Shift)+Tab moves the focus to where (Shift+)Tab does. */
+  private static void assertCtrlTabGoesAsTab(FxRobot robot, Node from, boolean back)
+      throws Exception {
+    robot.interact(from::requestFocus);
+    FxWait.untilFx("the start focused", from::isFocused);
+    if (back) {
+      robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+    } else {
+      robot.type(KeyCode.TAB);
+    }
+    FxWait.untilFx("Tab to move on", () -> !from.isFocused());
+    Node byTab = focusOwner(robot);
+    robot.interact(from::requestFocus);
+    FxWait.untilFx("the start focused again", from::isFocused);
+    if (back) {
+      robot
+          .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB)
+          .release(KeyCode.TAB, KeyCode.SHIFT, KeyCode.CONTROL);
+    } else {
+      robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+    }
+    FxWait.untilFx(
+        (back ? "Ctrl+Shift+Tab" : "Ctrl+Tab")
+            + " from "
+            + from.getClass().getSimpleName()
+            + " to go where "
+            + (back ? "Shift+Tab" : "Tab")
+            + " goes: "
+            + byTab,
+        java.time.Duration.ofSeconds(5),
+        () -> focusOwner(robot) == byTab);
+  }
+
   @Test
   void theNotesKeepTheFocusOverImportSchedule(FxRobot robot) throws Exception {
     ui.openNewTalk(robot, "Keys", "Some notes\n");

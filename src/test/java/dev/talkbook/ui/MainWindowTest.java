@@ -198,6 +198,22 @@ class MainWindowTest extends RealWindowTest {
     assertThat(ui.notebook.talks().get(talk).title()).isEqualTo("Loom in practice");
   }
 
+  /**
+   * Export site opens with its keyboard focus seen: a tester found nothing marked, the focus on
+   * Export without its ring. The folder field has it, its text selected to type over.
+   */
+  @Test
+  void exportSiteOpensWithTheFocusSeenInTheFolderField(FxRobot robot) throws Exception {
+    exportSiteDialog(robot);
+    javafx.scene.control.TextField folder =
+        robot.lookup("#site-export-folder").queryAs(javafx.scene.control.TextField.class);
+    FxWait.untilFx(
+        "the folder field focused, not " + FxWait.onFx(() -> folder.getScene().getFocusOwner()),
+        java.time.Duration.ofSeconds(5),
+        () -> folder.isFocused() && folder.getSelectedText().equals(folder.getText()));
+    FxWait.clickOn(robot, "#site-export-cancel");
+  }
+
   @Test
   void exportSiteOffersAFolderBesideTheNotebookAndKeepsTheFormForIt(FxRobot robot)
       throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -147,6 +148,32 @@ class MenuWindowTest extends RealWindowTest {
     FxWait.untilFx(
         "D to choose the dark theme",
         () -> ((javafx.scene.control.RadioMenuItem) dark).isSelected() && !view.isShowing());
+  }
+
+  /**
+   * Alt let go before the letter (a quick Alt+F, as xdotool and many hands type it): the menu that
+   * opened stays open. JavaFX's menu bar took that Alt for "Alt alone" and closed the menu.
+   */
+  @Test
+  void altLetGoBeforeTheLetterLeavesTheMenuOpen(FxRobot robot) throws Exception {
+    List<javafx.scene.control.Menu> menus = menus();
+    javafx.scene.control.Menu file = menus.get(0);
+    javafx.scene.control.Menu edit = menus.get(1);
+    robot.press(KeyCode.ALT).press(KeyCode.F).release(KeyCode.ALT).release(KeyCode.F);
+    // (the old code opened it, then closed it again as Alt was let go)
+    FxWait.untilFx(
+        "the File menu open after Alt+F, Alt let go first", Duration.ofSeconds(5), file::isShowing);
+    robot.type(KeyCode.ESCAPE);
+    FxWait.untilFx("Esc to close it", () -> !file.isShowing());
+    robot.press(KeyCode.ALT).press(KeyCode.E).release(KeyCode.ALT).release(KeyCode.E);
+    FxWait.untilFx(
+        "the Edit menu open after Alt+E, Alt let go first", Duration.ofSeconds(5), edit::isShowing);
+    assertThat(FxWait.onFx(file::isShowing)).isFalse();
+    robot.type(KeyCode.ESCAPE);
+    // Alt alone still puts the keyboard on the menu bar, no menu open.
+    robot.press(KeyCode.ALT).release(KeyCode.ALT);
+    FxWait.onFx(() -> null);
+    assertThat(FxWait.onFx(() -> menus.stream().noneMatch(m -> m.isShowing()))).isTrue();
   }
 
   @Test

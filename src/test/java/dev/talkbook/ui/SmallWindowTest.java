@@ -56,6 +56,91 @@ class SmallWindowTest extends RealWindowTest {
         });
   }
 
+  /**
+   * A 1024 x 640 screen's window, 960 x 640, the navigator at its first share: a tester found its
+   * header without "Notebook", an event's date cut to "2026-1…", and (the REPL open, the details
+   * short) a long title in a four-line box with its own scroll bar; a short title showed a scroll
+   * bar too.
+   */
+  @Test
+  void aSmallWindowKeepsTheHeaderAndWholeDatesAndALongTitleLeavesTheFieldsInSight(FxRobot robot)
+      throws Exception {
+    var event =
+        ui.notebook
+            .events()
+            .create(
+                new dev.talkbook.core.notebook.Event.Details(
+                    "NightConf 2026", java.time.LocalDate.of(2026, 12, 6), null, null, null));
+    var talk =
+        ui.notebook
+            .talks()
+            .create(
+                event.id(),
+                dev.talkbook.core.notebook.Talk.Details.titled(
+                    "A very long title about observability, tracing, metrics, logs and everything"
+                        + " in between that a conference could ever want"),
+                NOTES);
+    ui.reloadTree(robot);
+    ui.resize(robot, 960, 640);
+    javafx.scene.control.SplitPane split =
+        robot.lookup(".split-pane").queryAs(javafx.scene.control.SplitPane.class);
+    robot.interact(() -> split.setDividerPosition(0, 0.22));
+    ui.idle();
+    javafx.scene.control.Label header =
+        robot.lookup(".tb-pane-title").queryAs(javafx.scene.control.Label.class);
+    assertThat(FxWait.onFx(() -> header.getText())).isEqualTo("Notebook");
+    assertThat(FxWait.onFx(header::isVisible))
+        .as(
+            "the header's title, %s px for %s; the header %s px for %s",
+            header.getWidth(),
+            header.prefWidth(-1),
+            header.getParent().getLayoutBounds().getWidth(),
+            ((javafx.scene.layout.Region) header.getParent()).prefWidth(-1))
+        .isTrue();
+    // The event's date: whole, or not shown; never cut.
+    javafx.scene.control.Label date =
+        (javafx.scene.control.Label)
+            FxWait.onFx(
+                () ->
+                    robot.lookup(".tb-event-row .tb-row-detail").queryAll().stream()
+                        .findFirst()
+                        .orElseThrow());
+    FxWait.onFx(
+        () -> {
+          if (date.isVisible()) {
+            assertThat(date.getWidth())
+                .as("the date's width")
+                .isGreaterThanOrEqualTo(date.prefWidth(-1) - 0.5);
+          }
+          return null;
+        });
+    // A short window: the details show little, and the long title takes at most half of it.
+    ui.resize(robot, 960, 420);
+    robot.interact(() -> ui.window.open(talk.id(), java.util.List.of()));
+    FxWait.untilFx("the notes", () -> WindowUnderTest.editor(robot).getText().equals(NOTES));
+    javafx.scene.control.ScrollPane fields =
+        (javafx.scene.control.ScrollPane) FxWait.shown(robot, ".tb-details-fields");
+    Node title = robot.lookup("#detail-title").query();
+    FxWait.untilFx(
+        "the title at most half the details' view",
+        java.time.Duration.ofSeconds(5),
+        () ->
+            title.getLayoutBounds().getHeight() <= fields.getViewportBounds().getHeight() / 2 + 16);
+    // A short title shows no scroll bar of its own.
+    robot.interact(() -> ((javafx.scene.control.TextArea) title).setText("Loom"));
+    ui.resize(robot, 1280, 800);
+    FxWait.untilFx(
+        "no scroll bar beside a short title",
+        java.time.Duration.ofSeconds(5),
+        () ->
+            title.lookupAll(".scroll-bar").stream()
+                .noneMatch(
+                    b ->
+                        b instanceof javafx.scene.control.ScrollBar bar
+                            && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                            && bar.isVisible()));
+  }
+
   private static boolean replShown(FxRobot robot) {
     return robot.lookup(".tb-repl").tryQuery().map(FxWait::isShown).orElse(false);
   }

@@ -12,7 +12,8 @@ import javafx.scene.layout.Region;
  * in a column as wide as the lead's {@code widest} text so that titles under each other line up.
  * Short of room, the detail gives way first and the title is cut only once the detail is gone: a
  * row no longer reads "Virtual threads in p… Ma…". A detail with less room than {@link
- * #DETAIL_LEAST} px is not shown at all (a name cut to two letters says nothing).
+ * #DETAIL_LEAST} px is not shown at all (a name cut to two letters says nothing); a detail that
+ * says nothing cut, a date, is shown whole or not at all ({@link #wholeDetail}).
  */
 public final class TitleRow extends Region {
   /** The gap between the title and the detail, px. */
@@ -43,6 +44,16 @@ public final class TitleRow extends Region {
       getChildren().add(lead);
     }
     getChildren().addAll(title, detail);
+  }
+
+  /** Whether the detail is shown whole or not at all. */
+  private boolean wholeDetail;
+
+  /** The detail is shown whole or not at all: an event's date cut to "2026-1…" said nothing. */
+  public TitleRow wholeDetail() {
+    wholeDetail = true;
+    requestLayout();
+    return this;
   }
 
   private double leadRoom() {
@@ -105,7 +116,8 @@ public final class TitleRow extends Region {
     double titleWidth = Math.min(title.prefWidth(-1), width);
     double room = width - titleWidth - GAP;
     double detailWhole = hasDetail() ? detail.prefWidth(-1) : 0;
-    boolean showDetail = hasDetail() && (room >= detailWhole || room >= DETAIL_LEAST);
+    boolean showDetail =
+        hasDetail() && (room >= detailWhole || (!wholeDetail && room >= DETAIL_LEAST));
     detail.setVisible(showDetail);
     layoutInArea(title, x, y, titleWidth, height, baseline, HPos.LEFT, VPos.BASELINE);
     if (showDetail) {

@@ -11,10 +11,12 @@ import javafx.scene.text.Text;
 
 /**
  * The talk's title, whole: it wraps onto as many lines as it needs, one to {@link #MOST_LINES}
- * (then it scrolls), so a long title can be read and edited where it is. It is one line of text all
- * the same: Enter commits it (as a text field's Enter does), a line break or tab pasted in is a
- * space, Tab moves on to the next field, and Esc puts back the title it had before (as {@code
- * stored} gives it).
+ * (then it scrolls), so a long title can be read and edited where it is. Where the details show
+ * little (a short window, the REPL open) it takes at most half of what they show, so the fields
+ * under it are still seen. Its scroll bar shows only when a title is longer than its lines. It is
+ * one line of text all the same: Enter commits it (as a text field's Enter does), a line break or
+ * tab pasted in is a space, Tab moves on to the next field, and Esc puts back the title it had
+ * before (as {@code stored} gives it).
  */
 final class TitleField extends TextArea {
   /** The most lines the field grows to; a longer title scrolls inside them. */
@@ -131,7 +133,16 @@ final class TitleField extends TextArea {
     one.setFont(getFont());
     double line = one.getLayoutBounds().getHeight();
     double all = text.getLayoutBounds().getHeight();
-    double shown = Math.round(all / line) <= MOST_LINES ? all : MOST_LINES * line;
+    int most = mostLines(line);
+    boolean fits = Math.round(all / line) <= most;
+    if (lookup(".scroll-pane") instanceof javafx.scene.control.ScrollPane own) {
+      // A title that fits shows no scroll bar (rounding left one beside a one-line title).
+      own.setVbarPolicy(
+          fits
+              ? javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER
+              : javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+    }
+    double shown = fits ? all : most * line;
     return Math.ceil(
         shown
             + content.snappedTopInset()
@@ -139,6 +150,36 @@ final class TitleField extends TextArea {
             + snappedTopInset()
             + snappedBottomInset());
   }
+
+  /**
+   * The most lines the title takes now: {@link #MOST_LINES}, or as many as half of what the
+   * details' scroll pane shows holds when that is fewer; at least one.
+   */
+  private int mostLines(double line) {
+    javafx.scene.control.ScrollPane around = scrollPaneAround();
+    double room = around == null ? 0 : around.getViewportBounds().getHeight();
+    if (room <= 0) {
+      return MOST_LINES;
+    }
+    return (int) Math.max(1, Math.min(MOST_LINES, Math.floor(room / 2 / line)));
+  }
+
+  /** The scroll pane the field is in (not its own), watched so a new height lays it out again. */
+  private javafx.scene.control.ScrollPane scrollPaneAround() {
+    for (javafx.scene.Parent p = getParent(); p != null; p = p.getParent()) {
+      if (p instanceof javafx.scene.control.ScrollPane pane) {
+        if (watched != pane) {
+          watched = pane;
+          pane.viewportBoundsProperty().addListener((o, was, now) -> requestLayout());
+        }
+        return pane;
+      }
+    }
+    return null;
+  }
+
+  /** The scroll pane around whose height is watched. */
+  private javafx.scene.control.ScrollPane watched;
 
   /** Whether the whole title shows, nothing scrolled out of sight (for tests). */
   boolean showsAll() {

@@ -246,7 +246,7 @@ public final class EditorView {
 
   /** How the keyboard leaves the notes, where Tab indents: said by a screen reader. */
   static final String LEAVING =
-      " Ctrl+Tab moves to the next control, Ctrl+Shift+Tab to the previous one.";
+      " Ctrl+Tab moves to the next control, Ctrl+Shift+Tab up to the talk's title.";
 
   /**
    * What empty notes show where the first line goes: how to write them, gone with the first key.

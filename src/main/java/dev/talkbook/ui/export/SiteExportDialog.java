@@ -189,6 +189,14 @@ public final class SiteExportDialog {
     open.defaultButtonProperty().bind(exported);
     export.defaultButtonProperty().bind(exported.not());
     DefaultButtons.keepEnterOnTheDefault(open, export);
+    // The keyboard starts in the folder, its text selected to type over, where it is seen (the
+    // window gave it to Export, whose ring only a Tab shows: nothing looked focused). Enter there
+    // still exports.
+    stage.setOnShown(
+        e -> {
+          folder.requestFocus();
+          folder.selectAll();
+        });
     root.setPadding(new Insets(16));
     root.setPrefWidth(560);
     stage.setScene(new Scene(root));

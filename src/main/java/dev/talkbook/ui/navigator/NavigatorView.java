@@ -1099,9 +1099,15 @@ public final class NavigatorView {
       }
       // the times in a column as wide as any time, so the titles of a day line up
       TitleRow row = new TitleRow(time, "00:00", title, detail);
+      if (item instanceof NavNode.EventNode) {
+        row.wholeDetail(); // the date whole, or in the tooltip only
+      }
       row.setPrefWidth(0);
       setGraphic(row);
       tip = item.label();
+      if (item instanceof NavNode.EventNode && !detail.getText().isEmpty()) {
+        tip += "\n" + detail.getText(); // a narrow navigator shows the title alone
+      }
       if (item instanceof NavNode.TalkNode t) {
         // The time, room and speakers too: a narrow navigator shows the title alone.
         tip += t.talk().removed() ? " (no longer in the programme)" : "";

@@ -70,6 +70,9 @@ public final class SearchView {
   /** Room kept beside the prompt (the caret's, and the text area's own padding). */
   private static final double PROMPT_MARGIN = 4;
 
+  /** The gap the field's skin keeps between its icon and the text, px. */
+  private static final double LEFT_GAP = 10;
+
   private String firstTerm = "";
   private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
   private Runnable leave = () -> {};
@@ -379,15 +382,23 @@ public final class SearchView {
     }
   }
 
-  /** Gives the field the longer prompt when its text area can show it whole. */
+  /**
+   * Gives the field the longer prompt when its text area can show it whole, and a least width that
+   * shows the short one whole (the navigator is never narrower than that).
+   */
   private void fitPrompt() {
     Node left = field.getLeft();
-    double room =
-        field.getWidth()
-            - field.snappedLeftInset()
-            - field.snappedRightInset()
-            - (left == null ? 0 : left.prefWidth(-1))
-            - 2 * PROMPT_MARGIN;
+    double around =
+        field.snappedLeftInset()
+            + field.snappedRightInset()
+            + (left == null ? 0 : left.prefWidth(-1))
+            + 2 * PROMPT_MARGIN;
+    // (and the gap the skin keeps beside the icon, which its width above does not count)
+    double least = Math.ceil(around + TextWidth.of(PROMPT, field.getFont()) + LEFT_GAP);
+    if (field.getMinWidth() != least) {
+      field.setMinWidth(least);
+    }
+    double room = field.getWidth() - around;
     field.setPromptText(
         TextWidth.of(PROMPT_WITH_KEY, field.getFont()) <= room ? PROMPT_WITH_KEY : PROMPT);
   }
