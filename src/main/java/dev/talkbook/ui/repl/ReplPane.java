@@ -754,16 +754,7 @@ public final class ReplPane {
         e -> {
           if (e.getCode() == KeyCode.TAB && e.isControlDown()) {
             e.consume();
-            definitions.fireEvent(
-                new KeyEvent(
-                    KeyEvent.KEY_PRESSED,
-                    "",
-                    "",
-                    KeyCode.TAB,
-                    e.isShiftDown(),
-                    false,
-                    false,
-                    false));
+            Keys.moveFocusOn(definitions, !e.isShiftDown());
           }
         });
     Label nothing = new Label("Nothing defined yet");
