@@ -50,11 +50,19 @@ final class JavaMenu {
   private final BooleanProperty replRunning = new SimpleBooleanProperty();
 
   private ReplDock dock;
+
+  /** Java → Detach the REPL, or Dock the REPL while it is in a window of its own. */
+  private final MenuItem dockItem =
+      WindowMenus.item("Detach the REPL", DOCK_KEY, this::dockOrDetach);
+
   private final NotesRunner runner;
   private PresenterMode presenter;
 
   /** Java → Stop the running code (Esc in the notes and the REPL, too, while code runs). */
   static final String STOP_KEY = "Shortcut+Shift+Period";
+
+  /** Java → Detach the REPL, Dock the REPL: in the main window and in the REPL's own. */
+  static final String DOCK_KEY = "Shortcut+Shift+J";
 
   /** Java → Go to the REPL's definitions, and back to its input. */
   static final String DEFINITIONS_KEY = "Shortcut+Shift+D";
@@ -110,8 +118,7 @@ final class JavaMenu {
         MenuActions.words(
             WindowMenus.item("Show or hide the REPL", "Shortcut+J", this::toggleRepl),
             "repl jshell console java"),
-        MenuActions.words(
-            WindowMenus.item("Detach the REPL", null, () -> dock().detach()), "repl jshell window"),
+        MenuActions.words(dockItem, "repl jshell window dock detach attach back"),
         MenuActions.words(
             WindowMenus.item(
                 "Go to the REPL's definitions", DEFINITIONS_KEY, this::toggleDefinitionsFocus),
@@ -245,7 +252,13 @@ final class JavaMenu {
       ReplPane pane = new ReplPane(session);
       pane.stopAlso(runner.runningProperty(), runner::stop);
       backgroundOutput.bind(pane.backgroundOutputProperty());
-      dock = new ReplDock(pane, content, stage, theme::apply);
+      dock = new ReplDock(pane, content, stage, this::dressDetached);
+      dockItem
+          .textProperty()
+          .bind(
+              Bindings.when(dock.detachedProperty())
+                  .then("Dock the REPL")
+                  .otherwise("Detach the REPL"));
       root.setCenter(dock.root());
       if (focused != null) {
         root.applyCss(); // the split's skin puts the content back in the scene
@@ -255,6 +268,42 @@ final class JavaMenu {
       }
     }
     return dock;
+  }
+
+  /** Docks the detached REPL again, or detaches it (showing it). */
+  private void dockOrDetach() {
+    dock().dockOrDetach();
+    settings.put(Settings.REPL_SHOWN, dock.isShown());
+  }
+
+  /**
+   * The detached REPL's window: the app's theme, and the keys a user reaches for there that only
+   * the main window's menus had (it has no menu bar): Dock (Ctrl+Shift+J); Ctrl+J back to the main
+   * window, as it hides the docked pane; the command palette, over the main window.
+   */
+  private void dressDetached(javafx.scene.Scene scene) {
+    theme.apply(scene);
+    KeyCombination palette = KeyCombination.keyCombination(WindowMenus.PALETTE_KEY);
+    scene.getAccelerators().put(KeyCombination.keyCombination(DOCK_KEY), this::dockOrDetach);
+    scene
+        .getAccelerators()
+        .put(
+            KeyCombination.keyCombination("Shortcut+J"),
+            () -> {
+              stage.toFront();
+              stage.requestFocus();
+            });
+    scene
+        .getAccelerators()
+        .put(
+            palette,
+            () -> {
+              Runnable open = stage.getScene().getAccelerators().get(palette);
+              if (open != null) {
+                stage.requestFocus();
+                open.run();
+              }
+            });
   }
 
   /** Shows or hides the REPL pane, and remembers which for the next start. */

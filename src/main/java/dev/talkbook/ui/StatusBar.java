@@ -222,6 +222,25 @@ final class StatusBar {
   }
 
   /**
+   * Whether the status bar offers to undo something just done in the navigator (a delete, a
+   * rename): Edit → Undo (Ctrl+Z) undoes it then, outside the notes, as its Undo link does.
+   */
+  javafx.beans.value.ObservableBooleanValue undoOffered() {
+    return undo.visibleProperty();
+  }
+
+  /**
+   * Undoes what the status bar offers to undo, as its Undo link does; false when it offers none.
+   */
+  boolean undoOffer() {
+    if (!undo.isVisible()) {
+      return false;
+    }
+    undo.fire();
+    return true;
+  }
+
+  /**
    * Says {@code message} about the talk just left (what it keeps unsaved) for a while, and no
    * longer than the talk now open is: opening another one hides it.
    */

@@ -452,6 +452,18 @@ final class WindowActions {
     item.fire();
   }
 
+  /**
+   * Edit → Undo (Ctrl+Z): with the keyboard in the notes, their undo; elsewhere (the navigator,
+   * after a delete or a rename), what the status bar offers to undo, as its Undo link does. A talk
+   * deleted with Del came back only by that link, 5 Tabs away and gone within half a minute.
+   */
+  void undo() {
+    boolean inNotes = stage.getScene() != null && stage.getScene().getFocusOwner() == editor.area();
+    if ((inNotes || !status.undoOffer()) && talk.getTalk() != null) {
+      editor.area().undo();
+    }
+  }
+
   /** Edit → Star: the open talk, else the talk selected in the navigator. */
   void toggleStar() {
     if (talk.getTalk() != null) {

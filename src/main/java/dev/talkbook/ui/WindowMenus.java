@@ -32,6 +32,9 @@ final class WindowMenus {
   /** What people type to find the View menu's settings (there is no separate settings window). */
   private static final String SETTINGS = "settings preferences options";
 
+  /** Help → Command palette (the detached REPL's window takes it too). */
+  static final String PALETTE_KEY = "Shortcut+Shift+P";
+
   private final MenuBar menuBar = new MenuBar();
   private final Menu help;
 
@@ -158,9 +161,9 @@ final class WindowMenus {
             "_Edit",
             null,
             unavailableWhile(
-                MenuActions.words(
-                    item("_Undo", "Shortcut+Z", () -> editor.area().undo()), "revert take back"),
-                noTalk),
+                MenuActions.words(item("_Undo", "Shortcut+Z", actions::undo), "revert take back"),
+                // with no talk open, what the status bar offers to undo (a deleted talk)
+                noTalk.and(javafx.beans.binding.Bindings.not(parts.status().undoOffered()))),
             unavailableWhile(
                 MenuActions.words(
                     item("_Redo", "Shortcut+Shift+Z", () -> editor.area().redo()), "again"),
@@ -293,7 +296,7 @@ final class WindowMenus {
             MenuActions.words(
                 item("Go to talk…", "Shortcut+P", actions::quickSwitcher),
                 "switch open quick jump"),
-            item("Command palette…", "Shortcut+Shift+P", () -> actions.commandPalette(menuBar)),
+            item("Command palette…", PALETTE_KEY, () -> actions.commandPalette(menuBar)),
             new SeparatorMenuItem(),
             unavailableWhile(
                 MenuActions.words(

@@ -95,6 +95,23 @@ class SearchWindowTest extends RealWindowTest {
     waitUntil(() -> says(robot, "No talk matches \u201c\"unclosedzz\u201d."));
   }
 
+  /**
+   * Only spaces in the field: the results took the navigator's place with nothing in them and no
+   * word about why; they say what the command line says.
+   */
+  @Test
+  void onlySpacesSayToTypeAWord(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    FxWait.clickOn(robot, "#search-field");
+    robot.write("  ");
+    waitUntil(() -> says(robot, "Type a word to search for."));
+    robot.write("outlines");
+    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    waitUntil(() -> results.getItems().size() == 1);
+    assertThat(says(robot, "Type a word")).isFalse();
+  }
+
   private static List<MarkedFlow> passages(FxRobot robot) {
     return robot.lookup("#search-results .tb-snippet").queryAllAs(MarkedFlow.class).stream()
         .filter(Node::isVisible)

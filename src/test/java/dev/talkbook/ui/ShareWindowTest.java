@@ -148,6 +148,28 @@ class ShareWindowTest extends RealWindowTest {
     robot.interact(() -> panel().card().hide());
   }
 
+  /**
+   * The panel, placed under the window's top, keeps its bottom on the screen: on a 1024×640 screen
+   * its last lines (what sharing means) were below the screen's edge.
+   */
+  @Test
+  void thePanelWhileSharingEndsOnTheScreen(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    javafx.geometry.Rectangle2D screen =
+        FxWait.onFx(() -> javafx.stage.Screen.getPrimary().getVisualBounds());
+    // the window as low on its screen as the panel's height under its top makes a short screen
+    robot.interact(() -> ui.stage.setY(screen.getMaxY() - 400));
+    menu(robot, "Start sharing the open talk");
+    waitUntil("sharing", () -> share().getState() == ShareModel.State.RUNNING);
+    waitUntil("the URL", () -> !url(robot).isEmpty());
+    waitUntil("the panel shown", () -> panel().stage().isShowing());
+    ui.idle();
+    javafx.stage.Stage stage = panel().stage();
+    assertThat(FxWait.onFx(() -> stage.getHeight())).isLessThan(screen.getHeight());
+    assertThat(FxWait.onFx(() -> stage.getY() + stage.getHeight()))
+        .isLessThanOrEqualTo(screen.getMaxY());
+  }
+
   @Test
   void thePanelIsMadeWhenTheShareMenuFirstNeedsIt(FxRobot robot) throws Exception {
     openSample(robot, "Live coding without fear");

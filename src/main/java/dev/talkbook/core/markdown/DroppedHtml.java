@@ -45,15 +45,20 @@ public final class DroppedHtml {
   /** A tag's start, whether it closes, and its name: {@code <script}, {@code </STYLE}. */
   private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9-]*)");
 
-  /** The parse the page makes (same extensions and inline parser), with every node's position. */
-  private static final Parser PARSER =
-      Parser.builder()
-          .extensions(MarkdownRenderer.EXTENSIONS)
-          .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-          .maxOpenBlockParsers(MarkdownRenderer.MAX_BLOCK_NESTING)
-          .maxInlineNesting(MarkdownRenderer.MAX_INLINE_NESTING)
-          .inlineParserFactory(GuardedInlineParser.FACTORY)
-          .build();
+  /**
+   * The parse the page makes (same extensions and inline parser), with every node's position; built
+   * on first use, as few notes hold raw HTML ({@link #mayHold} needs no parser).
+   */
+  private static final class Positions {
+    static final Parser PARSER =
+        Parser.builder()
+            .extensions(MarkdownRenderer.EXTENSIONS)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .maxOpenBlockParsers(MarkdownRenderer.MAX_BLOCK_NESTING)
+            .maxInlineNesting(MarkdownRenderer.MAX_INLINE_NESTING)
+            .inlineParserFactory(GuardedInlineParser.FACTORY)
+            .build();
+  }
 
   /**
    * The Markdown with every character of a dropped element (its tags and all between them) and of a
@@ -81,7 +86,7 @@ public final class DroppedHtml {
 
   /** The notes parsed as the page parses them, with where the page drops their text. */
   static Parsed parse(String markdown) {
-    Node document = PARSER.parse(markdown);
+    Node document = Positions.PARSER.parse(markdown);
     Hider hider = new Hider(markdown);
     document.accept(hider);
     return new Parsed(document, hider.finish());

@@ -21,16 +21,6 @@ import org.owasp.html.PolicyFactory;
 final class NoteHtmlPolicy {
   private NoteHtmlPolicy() {}
 
-  private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
-  private static final Pattern LANGUAGE_CLASS =
-      Pattern.compile("language-[\\w+#.-]{1,40}( nohighlight)?");
-  private static final Pattern LINK_CLASS =
-      Pattern.compile(Permalinks.CLASS + "|" + RemoteImage.CLASS);
-  private static final Pattern PRE_CLASS = Pattern.compile(OutputBlocks.OUTPUT + "( error)?");
-  private static final Pattern ALIGN = Pattern.compile("left|right|center");
-  private static final Pattern SAFE_IMAGE_DATA =
-      Pattern.compile("data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=\\s]*");
-
   /**
    * The elements this policy drops together with their text (the sanitizer's own rule, not one it
    * can be asked about; MarkdownRendererTest holds the two together): what a reader never sees of
@@ -48,115 +38,134 @@ final class NoteHtmlPolicy {
           "object",
           "title");
 
-  static final PolicyFactory POLICY =
-      new HtmlPolicyBuilder()
-          .allowElements(
-              "p",
-              "h1",
-              "h2",
-              "h3",
-              "h4",
-              "h5",
-              "h6",
-              "ul",
-              "ol",
-              "li",
-              "blockquote",
-              "pre",
-              "code",
-              "em",
-              "strong",
-              "del",
-              "s",
-              "a",
-              "img",
-              "table",
-              "thead",
-              "tbody",
-              "tfoot",
-              "tr",
-              "th",
-              "td",
-              "caption",
-              "hr",
-              "br",
-              "span",
-              "div",
-              "sub",
-              "sup",
-              "kbd",
-              "mark",
-              "details",
-              "summary",
-              "dl",
-              "dt",
-              "dd",
-              "abbr",
-              "ins",
-              "small",
-              "b",
-              "i",
-              "u",
-              "q",
-              "figure",
-              "figcaption",
-              "input")
-          .allowUrlProtocols("http", "https", "mailto", "attachment", "data")
-          .allowAttributes("href")
-          .matching(
-              (element, attribute, value) -> MarkdownRenderer.SafeUrls.safe(value) ? value : null)
-          .onElements("a")
-          .allowAttributes("rel")
-          .matching(Pattern.compile("nofollow"))
-          .onElements("a")
-          .allowAttributes("class")
-          .matching(LINK_CLASS)
-          .onElements("a")
-          .allowAttributes("class")
-          .matching(PRE_CLASS)
-          .onElements("pre")
-          .allowAttributes("aria-label")
-          .onElements("a", "pre")
-          .allowAttributes("src")
-          .matching(
-              (element, attribute, value) ->
-                  MarkdownRenderer.SafeUrls.safe(value) || SAFE_IMAGE_DATA.matcher(value).matches()
-                      ? value
-                      : null)
-          .onElements("img")
-          .allowAttributes("alt", "width", "height")
-          .onElements("img")
-          .allowAttributes("title")
-          .globally()
-          .allowAttributes("id")
-          // what HeadingIds makes of a heading in any script ("über-café"), as Unicode words
-          .matching(Pattern.compile("[\\w-]{1,200}", Pattern.UNICODE_CHARACTER_CLASS))
-          .globally()
-          .allowAttributes("data-line", "data-rel")
-          .matching(DIGITS)
-          .globally()
-          .allowAttributes("class")
-          .matching(LANGUAGE_CLASS)
-          .onElements("code")
-          .allowAttributes("align")
-          .matching(ALIGN)
-          .onElements("th", "td")
-          .allowAttributes("start")
-          .matching(DIGITS)
-          .onElements("ol")
-          .allowAttributes("open")
-          .onElements("details")
-          // Task list check boxes only, never enabled.
-          .allowAttributes("type")
-          .matching(
-              (element, attribute, value) ->
-                  value.toLowerCase(Locale.ROOT).equals("checkbox") ? "checkbox" : null)
-          .onElements("input")
-          .allowAttributes("checked", "disabled")
-          .onElements("input")
-          .allowElements(NoteHtmlPolicy::checkBoxOnly, "input")
-          .allowWithoutAttributes("span", "div")
-          .toFactory();
+  /**
+   * The policy, built on first use: a page or summary without raw HTML never needs it, and building
+   * it (the sanitizer's classes, its tables and patterns) cost every {@code export site} tens of
+   * milliseconds on a cold JVM, on the thread that first asked {@link #TEXT_DROPPED} while the
+   * other core waited for the class to be initialized.
+   */
+  private static final class Built {
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
+    private static final Pattern LANGUAGE_CLASS =
+        Pattern.compile("language-[\\w+#.-]{1,40}( nohighlight)?");
+    private static final Pattern LINK_CLASS =
+        Pattern.compile(Permalinks.CLASS + "|" + RemoteImage.CLASS);
+    private static final Pattern PRE_CLASS = Pattern.compile(OutputBlocks.OUTPUT + "( error)?");
+    private static final Pattern ALIGN = Pattern.compile("left|right|center");
+    private static final Pattern SAFE_IMAGE_DATA =
+        Pattern.compile("data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=\\s]*");
+
+    static final PolicyFactory POLICY =
+        new HtmlPolicyBuilder()
+            .allowElements(
+                "p",
+                "h1",
+                "h2",
+                "h3",
+                "h4",
+                "h5",
+                "h6",
+                "ul",
+                "ol",
+                "li",
+                "blockquote",
+                "pre",
+                "code",
+                "em",
+                "strong",
+                "del",
+                "s",
+                "a",
+                "img",
+                "table",
+                "thead",
+                "tbody",
+                "tfoot",
+                "tr",
+                "th",
+                "td",
+                "caption",
+                "hr",
+                "br",
+                "span",
+                "div",
+                "sub",
+                "sup",
+                "kbd",
+                "mark",
+                "details",
+                "summary",
+                "dl",
+                "dt",
+                "dd",
+                "abbr",
+                "ins",
+                "small",
+                "b",
+                "i",
+                "u",
+                "q",
+                "figure",
+                "figcaption",
+                "input")
+            .allowUrlProtocols("http", "https", "mailto", "attachment", "data")
+            .allowAttributes("href")
+            .matching(
+                (element, attribute, value) -> MarkdownRenderer.SafeUrls.safe(value) ? value : null)
+            .onElements("a")
+            .allowAttributes("rel")
+            .matching(Pattern.compile("nofollow"))
+            .onElements("a")
+            .allowAttributes("class")
+            .matching(LINK_CLASS)
+            .onElements("a")
+            .allowAttributes("class")
+            .matching(PRE_CLASS)
+            .onElements("pre")
+            .allowAttributes("aria-label")
+            .onElements("a", "pre")
+            .allowAttributes("src")
+            .matching(
+                (element, attribute, value) ->
+                    MarkdownRenderer.SafeUrls.safe(value)
+                            || SAFE_IMAGE_DATA.matcher(value).matches()
+                        ? value
+                        : null)
+            .onElements("img")
+            .allowAttributes("alt", "width", "height")
+            .onElements("img")
+            .allowAttributes("title")
+            .globally()
+            .allowAttributes("id")
+            // what HeadingIds makes of a heading in any script ("über-café"), as Unicode words
+            .matching(Pattern.compile("[\\w-]{1,200}", Pattern.UNICODE_CHARACTER_CLASS))
+            .globally()
+            .allowAttributes("data-line", "data-rel")
+            .matching(DIGITS)
+            .globally()
+            .allowAttributes("class")
+            .matching(LANGUAGE_CLASS)
+            .onElements("code")
+            .allowAttributes("align")
+            .matching(ALIGN)
+            .onElements("th", "td")
+            .allowAttributes("start")
+            .matching(DIGITS)
+            .onElements("ol")
+            .allowAttributes("open")
+            .onElements("details")
+            // Task list check boxes only, never enabled.
+            .allowAttributes("type")
+            .matching(
+                (element, attribute, value) ->
+                    value.toLowerCase(Locale.ROOT).equals("checkbox") ? "checkbox" : null)
+            .onElements("input")
+            .allowAttributes("checked", "disabled")
+            .onElements("input")
+            .allowElements(NoteHtmlPolicy::checkBoxOnly, "input")
+            .allowWithoutAttributes("span", "div")
+            .toFactory();
+  }
 
   /** An {@code input} stays only as a disabled check box (a task list item). */
   private static String checkBoxOnly(String element, java.util.List<String> attributes) {
@@ -188,7 +197,7 @@ final class NoteHtmlPolicy {
             problem -> {
               // a name the renderer refuses is dropped, which is what we want
             });
-    HtmlSanitizer.sanitize(html, POLICY.apply(new RemoteImagesAsLinks(renderer)));
+    HtmlSanitizer.sanitize(html, Built.POLICY.apply(new RemoteImagesAsLinks(renderer)));
     return out.toString();
   }
 

@@ -4,6 +4,7 @@ import static dev.talkbook.core.site.Html.esc;
 import static dev.talkbook.core.site.Html.json;
 import static dev.talkbook.core.site.Html.talkLinks;
 
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.common.Resources;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.markdown.RenderedNote;
@@ -36,8 +37,6 @@ final class LivePage {
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
   private static final String[] TEMPLATE =
       Resources.text(LivePage.class, "page.html").split("\\{\\{|\\}\\}", -1);
 
@@ -114,11 +113,11 @@ final class LivePage {
       meta.append("<span><time datetime=\"")
           .append(at.toLocalDate())
           .append('T')
-          .append(TIME.format(at))
+          .append(DateTimeText.CLOCK.format(at))
           .append("\">")
           .append(DAY.format(at))
           .append(", ")
-          .append(TIME.format(at))
+          .append(DateTimeText.CLOCK.format(at))
           .append("</time></span>");
     }
     if (d.room() != null) {

@@ -3,6 +3,7 @@ package dev.talkbook.core.site;
 import static dev.talkbook.core.site.Html.esc;
 
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.common.Resources;
 import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.notebook.Event;
@@ -42,8 +43,6 @@ final class Pages {
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
   private final String[] layout;
   private final byte[][] layoutBytes;
@@ -432,10 +431,10 @@ final class Pages {
       b.append(cancelled ? "<span><s><time datetime=\"" : "<span><time datetime=\"")
           .append(at.toLocalDate())
           .append('T')
-          .append(TIME.format(at))
+          .append(DateTimeText.CLOCK.format(at))
           .append("\">")
           .append(withDay ? DAY.format(at) + ", " : "")
-          .append(TIME.format(at))
+          .append(DateTimeText.CLOCK.format(at))
           .append(cancelled ? "</time></s></span>" : "</time></span>");
     }
     if (d.room() != null) {

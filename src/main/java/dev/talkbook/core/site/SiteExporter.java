@@ -32,8 +32,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -209,9 +211,7 @@ public final class SiteExporter {
     // Building commonmark's parser and renderers takes a cold process a moment: on another core.
     // Into a folder without an earlier export every page is rendered, so from the start, while
     // this one reads the notebook; else once it is known that some page is.
-    boolean warming =
-        !java.nio.file.Files.exists(out.root().resolve(Manifest.NAME))
-            || notesSavedSince(notebook, out.root().resolve(Manifest.NAME));
+    boolean warming = notesSavedSince(notebook, out.root().resolve(Manifest.NAME));
     if (warming) {
       warmRenderer();
     }
@@ -456,15 +456,18 @@ public final class SiteExporter {
   }
 
   /**
-   * Whether a talk was saved after the last export wrote its manifest (one query): then that talk's
-   * page is most likely rendered, so the renderer is made from the start, beside the reading of the
-   * notebook, not once every page has been checked. Only a guess of when to start: a wrong one (a
-   * clock set back, a change that is not a save) costs a moment, never a page.
+   * Whether a talk was saved after the last export wrote its manifest (one query), or there is no
+   * last export: then some page is most likely rendered, so the renderer is made from the start,
+   * beside the reading of the notebook, not once every page has been checked. Only a guess of when
+   * to start: a wrong one (a clock set back, a change that is not a save) costs a moment, never a
+   * page.
    */
   private static boolean notesSavedSince(Notebook notebook, java.nio.file.Path manifest) {
     try {
       long written = java.nio.file.Files.getLastModifiedTime(manifest).toMillis();
       return notebook.talks().savedMark().talkChanged() >= written;
+    } catch (java.nio.file.NoSuchFileException none) {
+      return true; // every page is rendered
     } catch (IOException | RuntimeException e) {
       return false; // the pages' fingerprints tell
     }
@@ -483,14 +486,9 @@ public final class SiteExporter {
   }
 
   /**
-   * Whether the last export's file at {@code path} was made from the same inputs and is still there
-   * (a file removed by hand is made again).
+   * Whether the last export's file at {@code path} ({@code before}, its entry in the last manifest)
+   * was made from the same inputs and is still there (a file removed by hand is made again).
    */
-  private static boolean reusable(Manifest old, OutputFolder out, String path, String fingerprint) {
-    return reusable(old.get(path), out, path, fingerprint);
-  }
-
-  /** {@link #reusable(Manifest, OutputFolder, String, String)} with the last export's entry. */
   private static boolean reusable(
       Manifest.Entry before, OutputFolder out, String path, String fingerprint) {
     return fingerprint != null
@@ -633,23 +631,38 @@ public final class SiteExporter {
 
   /**
    * The notes of talks whose pages are made again: one by one when an event has few of them, else
-   * the event's notes read together, once. Safe to use from every worker.
+   * the event's notes read together, once. Safe to use from every worker: while one worker reads an
+   * event's notes, another that wants a talk of that event reads that talk's notes alone rather
+   * than wait (on two cores it sat idle for each event's read, the workers reaching an event's
+   * talks together).
    */
-  private static final class Notes {
-    private final Notebook notebook;
+  static final class Notes {
+    private final LongFunction<Map<Long, String>> eventNotes;
+    private final LongFunction<String> oneNote;
     private final Map<Long, Integer> wanted = new HashMap<>();
     private final Map<Long, Integer> eventSize = new HashMap<>();
-    private final Map<Long, Map<Long, String>> byEvent = new ConcurrentHashMap<>();
+    private final Map<Long, FutureTask<Map<Long, String>>> byEvent = new ConcurrentHashMap<>();
     private final Set<Long> read = ConcurrentHashMap.newKeySet();
 
     Notes(Notebook notebook) {
-      this.notebook = notebook;
+      this(event -> notebook.talks().notes(event), talk -> notebook.talks().get(talk).body());
+    }
+
+    /** With how an event's notes (by talk id) and one talk's notes are read. */
+    Notes(LongFunction<Map<Long, String>> eventNotes, LongFunction<String> oneNote) {
+      this.eventNotes = eventNotes;
+      this.oneNote = oneNote;
     }
 
     /** Notes that {@code t}'s notes will be read (before any is read). */
     void willRead(SiteTalk t) {
-      wanted.merge(t.talk().eventId(), 1, Integer::sum);
-      eventSize.put(t.talk().eventId(), t.event().talks().size());
+      willRead(t.talk().eventId(), t.event().talks().size());
+    }
+
+    /** Notes that the notes of a talk of {@code event} (of {@code size} talks) will be read. */
+    void willRead(long event, int size) {
+      wanted.merge(event, 1, Integer::sum);
+      eventSize.put(event, size);
     }
 
     boolean anyToRead() {
@@ -662,26 +675,48 @@ public final class SiteExporter {
     }
 
     String of(SiteTalk t) {
-      long event = t.talk().eventId();
+      return of(t.talk().eventId(), t.talk().id());
+    }
+
+    String of(long event, long talk) {
       int many = wanted.getOrDefault(event, 0);
       if (many >= 8 && many * 4 >= eventSize.getOrDefault(event, 1)) {
-        Map<Long, String> all =
-            byEvent.computeIfAbsent(
-                event,
-                id -> {
-                  Map<Long, String> bodies = new ConcurrentHashMap<>(notebook.talks().notes(id));
+        FutureTask<Map<Long, String>> reading =
+            new FutureTask<>(
+                () -> {
+                  Map<Long, String> bodies = new ConcurrentHashMap<>(eventNotes.apply(event));
                   read.addAll(bodies.keySet());
                   return bodies;
                 });
-        // Taken out as it is used: 10,000 talks' notes kept to the end are 50 MB that every young
-        // collection copies until they are old. A talk asked for again (the feed's) is read alone.
-        String body = all.remove(t.talk().id());
-        if (body != null) {
+        FutureTask<Map<Long, String>> first = byEvent.putIfAbsent(event, reading);
+        if (first == null) {
+          reading.run();
+          first = reading;
+        }
+        if (first.isDone()) {
+          // Taken out as it is used: 10,000 talks' notes kept to the end are 50 MB that every
+          // young collection copies until they are old. A talk asked for again (the feed's) is
+          // read alone.
+          String body = Tasks.done(first).remove(talk);
+          if (body != null) {
+            return body;
+          }
+        } else {
+          // Being read by another worker: this talk's alone, and not kept in the event's once
+          // they are there.
+          String body = readOne(talk);
+          if (first.isDone()) {
+            Tasks.done(first).remove(talk);
+          }
           return body;
         }
       }
-      read.add(t.talk().id());
-      return notebook.talks().get(t.talk().id()).body();
+      return readOne(talk);
+    }
+
+    private String readOne(long talk) {
+      read.add(talk);
+      return oneNote.apply(talk);
     }
   }
 

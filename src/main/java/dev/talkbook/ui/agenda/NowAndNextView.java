@@ -335,8 +335,8 @@ public final class NowAndNextView {
               + DateTimeText.CLOCK.format(s.end().atZone(row.zone()));
       String left =
           row.now()
-              ? " (" + Math.max(1, Duration.between(now, s.end()).toMinutes()) + " min left)"
-              : " (in " + Math.max(1, Duration.between(now, s.start()).toMinutes()) + " min)";
+              ? " (" + span(Duration.between(now, s.end())) + " left)"
+              : " (in " + span(Duration.between(now, s.start())) + ")";
       String room = row.room().name() == null ? "no room" : row.room().name();
       Label where =
           new Label(
@@ -370,5 +370,19 @@ public final class NowAndNextView {
         getTooltip().setText(tip);
       }
     }
+  }
+
+  /**
+   * A time to go in minutes up to 90 ("45 min", at least "1 min"), past them in hours and minutes
+   * ("8 h 52 min", "2 h"): "in 532 min" had to be worked out.
+   */
+  static String span(Duration d) {
+    long minutes = Math.max(1, d.toMinutes());
+    if (minutes <= 90) {
+      return minutes + " min";
+    }
+    long hours = minutes / 60;
+    long rest = minutes % 60;
+    return hours + " h" + (rest == 0 ? "" : " " + rest + " min");
   }
 }

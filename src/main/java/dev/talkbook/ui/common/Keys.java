@@ -30,4 +30,18 @@ public final class Keys {
   public static boolean asksForContextMenu(KeyEvent e) {
     return e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown());
   }
+
+  /**
+   * Moves the focus on from {@code from} as a Tab (Shift+Tab when not {@code forward}) that no
+   * control took: JavaFX 21 has no public call for it (Node.requestFocusTraversal came with JavaFX
+   * 24), but the scene moves the focus on a Tab no control took, from the node the event went to.
+   * For a control whose Tab types (the notes, the REPL's input, a read-only text area that takes it
+   * all the same): sent to a node near it that takes no keys. Forwards from a parent the focus goes
+   * into its children first, so forwards it is sent from a node after the control.
+   */
+  public static void moveFocusOn(javafx.scene.Node from, boolean forward) {
+    javafx.event.Event.fireEvent(
+        from,
+        new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, !forward, false, false, false));
+  }
 }

@@ -798,9 +798,7 @@ public final class EditorView {
     }
     List<javafx.scene.Node> box = scroll.getParent().getChildrenUnmodifiable();
     javafx.scene.Node from = forward ? box.get(box.size() - 1) : scroll;
-    javafx.event.Event.fireEvent(
-        from,
-        new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, !forward, false, false, false));
+    dev.talkbook.ui.common.Keys.moveFocusOn(from, forward);
   }
 
   // ---- find and replace ----------------------------------------------------------------------

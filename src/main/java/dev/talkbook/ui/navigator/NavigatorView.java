@@ -63,8 +63,6 @@ public final class NavigatorView {
 
   private static final DataFormat TALK_ID = new DataFormat("application/x-talkbook-talk-id");
 
-  /** A talk's time under its day: as the details and Now and next show times. */
-
   /** The style class of a talk's time under its day. */
   public static final String TIME_STYLE = "tb-row-time";
 

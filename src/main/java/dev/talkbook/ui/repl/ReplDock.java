@@ -1,6 +1,8 @@
 package dev.talkbook.ui.repl;
 
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -22,6 +24,9 @@ public final class ReplDock {
   private final Consumer<Scene> styler;
   private Stage detached;
 
+  /** Whether the pane is in a window of its own (the Java menu's Dock or Detach says which). */
+  private final ReadOnlyBooleanWrapper inWindow = new ReadOnlyBooleanWrapper();
+
   /** Where the user last put the divider; NaN until then (see {@link #share}). */
   private double divider = Double.NaN;
 
@@ -30,7 +35,8 @@ public final class ReplDock {
 
   /**
    * @param content the window's content, above the pane
-   * @param styler applies the app's theme to the detached window's scene
+   * @param styler applies the app's theme (and the keys it takes from the main window) to the
+   *     detached window's scene
    */
   public ReplDock(ReplPane pane, Node content, Window owner, Consumer<Scene> styler) {
     this.pane = pane;
@@ -49,6 +55,20 @@ public final class ReplDock {
 
   public ReplPane pane() {
     return pane;
+  }
+
+  /** Whether the pane is in a window of its own. */
+  public ReadOnlyBooleanProperty detachedProperty() {
+    return inWindow.getReadOnlyProperty();
+  }
+
+  /** Docks a detached pane again (focusing its input), or detaches a docked or hidden one. */
+  public void dockOrDetach() {
+    if (detached != null) {
+      detached.close(); // its window's onHidden docks the pane
+    } else {
+      detach();
+    }
   }
 
   public boolean isShown() {
@@ -186,10 +206,12 @@ public final class ReplDock {
         e -> {
           holder.getChildren().clear();
           detached = null;
+          inWindow.set(false);
           pane.setOnDetach(this::detach, "Detach");
           show();
         });
     detached = stage;
+    inWindow.set(true);
     stage.show();
     pane.focusInput();
   }
@@ -200,6 +222,7 @@ public final class ReplDock {
       Stage s = detached;
       s.setOnHidden(null);
       detached = null;
+      inWindow.set(false);
       s.close();
     }
     pane.dispose();

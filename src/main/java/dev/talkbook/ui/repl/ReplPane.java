@@ -739,13 +739,24 @@ public final class ReplPane {
     // transcript kept its first line in place and the newest output went below the fold.
     transcriptScroll.heightProperty().addListener((obs, was, now) -> followEnd());
     transcriptScroll.widthProperty().addListener((obs, was, now) -> followEnd());
-    VBox inputBox = new VBox(stdinBar, inputScroll);
+    // The node Ctrl+Tab leaves the input from (see leaveInput): after the input, taking no room.
+    inputEnd.setManaged(false);
+    VBox inputBox = new VBox(stdinBar, inputScroll, inputEnd);
     VBox.setVgrow(inputScroll, Priority.ALWAYS);
     codeSplit.getItems().setAll(transcriptScroll, inputBox);
     codeSplit.setOrientation(Orientation.VERTICAL);
     codeSplit.setDividerPositions(0.6);
 
     definitions.getStyleClass().add("tb-repl-definitions");
+    // Ctrl+Tab moves on from the list as from the input (a list keeps it): as a Tab would.
+    definitions.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.TAB && e.isControlDown()) {
+            e.consume();
+            Keys.moveFocusOn(definitions, !e.isShiftDown());
+          }
+        });
     Label nothing = new Label("Nothing defined yet");
     nothing.setWrapText(true);
     definitions.setPlaceholder(nothing);
@@ -993,6 +1004,8 @@ public final class ReplPane {
             }
           } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isShiftDown()) {
             input.replaceSelection(JavaInput.newLineAt(input.getText(), input.getCaretPosition()));
+          } else if (e.getCode() == KeyCode.TAB && e.isControlDown()) {
+            leaveInput(!e.isShiftDown());
           } else {
             return;
           }
@@ -1001,6 +1014,10 @@ public final class ReplPane {
     input.addEventFilter(
         KeyEvent.KEY_TYPED,
         e -> {
+          if (e.isControlDown() && "\t".equals(e.getCharacter())) {
+            e.consume(); // the character a Ctrl+Tab types is no tab in the input
+            return;
+          }
           // Typing } on a line of only indentation takes one level off.
           if ("}".equals(e.getCharacter())) {
             int caret = input.getCaretPosition();
@@ -1013,6 +1030,17 @@ public final class ReplPane {
             }
           }
         });
+  }
+
+  /** An empty node after the input, where Ctrl+Tab leaves it forwards from. */
+  private final Region inputEnd = new Region();
+
+  /**
+   * Ctrl+Tab, Ctrl+Shift+Tab: the focus to the control after (before) the input, where Tab indents
+   * (in the detached window the buttons were out of the keyboard's reach), as in the notes.
+   */
+  private void leaveInput(boolean forward) {
+    Keys.moveFocusOn(forward ? inputEnd : inputScroll, forward);
   }
 
   /** Whether the caret is on the input's first line (Up then walks the history). */

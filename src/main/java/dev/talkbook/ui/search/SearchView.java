@@ -201,7 +201,9 @@ public final class SearchView {
     }
     long mine = ++generation;
     openFirstWhenShown = false;
-    if (text.isBlank()) {
+    // Only spaces run too, for the query's own message ("Type a word to search for."): the results
+    // took the navigator's place with nothing in them.
+    if (text.isEmpty()) {
       shownGeneration = mine;
       results.getItems().clear();
       message.setText("");

@@ -198,6 +198,25 @@ public final class SharePanel {
   private void place() {
     stage.setX(owner.getX() + Math.max(0, owner.getWidth() - stage.getWidth() - 24));
     stage.setY(owner.getY() + 72);
+    keepOnScreen();
+  }
+
+  /**
+   * Moves the panel up as far as its bottom needs to stay on the window's screen: 72 px under the
+   * top of a window on a 1024×640 screen, its last lines were below the screen's edge.
+   */
+  private void keepOnScreen() {
+    var screens =
+        javafx.stage.Screen.getScreensForRectangle(
+            owner.getX(),
+            owner.getY(),
+            Math.max(1, owner.getWidth()),
+            Math.max(1, owner.getHeight()));
+    javafx.geometry.Rectangle2D area =
+        (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0)).getVisualBounds();
+    if (stage.getY() + stage.getHeight() > area.getMaxY()) {
+      stage.setY(Math.max(area.getMinY(), area.getMaxY() - stage.getHeight()));
+    }
   }
 
   /** Sizes the shown panel's window to what it holds now, still inside the window's right edge. */
@@ -209,6 +228,7 @@ public final class SharePanel {
       if (overhang > 0) {
         stage.setX(Math.max(owner.getX(), stage.getX() - overhang - 24));
       }
+      keepOnScreen();
     }
   }
 

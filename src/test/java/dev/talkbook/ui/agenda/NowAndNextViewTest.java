@@ -275,6 +275,35 @@ class NowAndNextViewTest extends OwnerWindowTest {
         .isEqualTo("At 11:03 in Tokyo (02:03 here) — 2 talks on now");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} min: {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "0, 1 min",
+    "45, 45 min",
+    "90, 90 min",
+    "91, 1 h 31 min",
+    "120, 2 h",
+    "532, 8 h 52 min"
+  })
+  void aTimeToGoPast90MinutesIsInHoursAndMinutes(long minutes, String shown) {
+    assertThat(NowAndNextView.span(Duration.ofMinutes(minutes).plusSeconds(30))).isEqualTo(shown);
+  }
+
+  @Test
+  void aTalkHoursAheadSaysInHowManyHours(FxRobot robot) throws Exception {
+    Event camp = notebook.events().create(Event.Details.titled("Camp"));
+    notebook.events().setTimeZone(camp.id(), "Europe/Berlin");
+    talk(camp.id(), "Evening", "Saal 1", 20, 45); // at 20:00, 45 min long
+    NowAndNextView view = open(robot, 11, 8);
+    FxWait.untilFx(
+        "the row says in how long",
+        () ->
+            view.list().lookupAll(".tb-row-detail").stream()
+                .anyMatch(
+                    n ->
+                        n instanceof javafx.scene.control.Label l
+                            && l.getText().endsWith("(in 8 h 52 min)")));
+  }
+
   @Test
   void aZoneIsNamedByItsCity() {
     assertThat(NowAndNextView.place(ZoneId.of("Asia/Tokyo"))).isEqualTo("Tokyo");

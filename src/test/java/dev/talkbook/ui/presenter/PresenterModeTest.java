@@ -564,6 +564,88 @@ class PresenterModeTest {
     assertThat(onFx(() -> dock.getItems().get(0))).isSameAs(content);
   }
 
+  /**
+   * The speaker's window on a 1024×640 screen (922×576): the clock, the timer and the buttons keep
+   * their words (they showed "0…", "0…", "Restart ti…"), and a long line of the next snippet wraps
+   * rather than going behind the edge.
+   */
+  @Test
+  void theSpeakersBarKeepsItsWordsInASmallWindow(FxRobot robot) {
+    robot.interact(
+        () ->
+            notes.set(
+                "# T\n\n```java\nSystem.out.println(\"" + "answer ".repeat(20) + "\");\n```\n"));
+    robot.interact(presenter::enterPresenterView);
+    PresenterView view = presenter.view();
+    robot.interact(
+        () -> {
+          view.stage().setWidth(922);
+          view.stage().setHeight(576);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.Scene scene = onFx(() -> view.stage().getScene());
+    until(() -> scene.getWidth() <= 922);
+    for (String id : List.of("#presenter-clock", "#presenter-timer", "#presenter-end")) {
+      javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) scene.lookup(id);
+      assertThat(onFx(() -> ((javafx.scene.text.Text) l.lookup(".text")).getText()))
+          .as(id)
+          .isEqualTo(onFx(l::getText));
+    }
+    javafx.scene.control.Labeled restart =
+        (javafx.scene.control.Labeled)
+            onFx(
+                () ->
+                    scene.getRoot().lookupAll(".button").stream()
+                        .filter(
+                            n ->
+                                "Restart timer"
+                                    .equals(((javafx.scene.control.Labeled) n).getText()))
+                        .findFirst()
+                        .orElseThrow());
+    assertThat(onFx(() -> ((javafx.scene.text.Text) restart.lookup(".text")).getText()))
+        .isEqualTo("Restart timer");
+    javafx.scene.Node next = scene.lookup("#presenter-next");
+    assertThat(
+            onFx(
+                () ->
+                    next.lookupAll(".scroll-bar").stream()
+                        .anyMatch(
+                            b ->
+                                b.isVisible()
+                                    && ((javafx.scene.control.ScrollBar) b).getOrientation()
+                                        == javafx.geometry.Orientation.HORIZONTAL)))
+        .as("a scroll bar under the next snippet")
+        .isFalse();
+    robot.interact(presenter::exit);
+    until(() -> !presenter.isActive());
+  }
+
+  /**
+   * Tab in the speaker's window reaches Restart timer, the typing check box and End presenting,
+   * each ringed: four Tabs showed the focus nowhere (the three took no focus).
+   */
+  @Test
+  void tabInTheSpeakersWindowRingsItsControls(FxRobot robot) {
+    robot.interact(presenter::enterPresenterView);
+    PresenterView view = presenter.view();
+    robot.interact(() -> view.stage().requestFocus());
+    robot.targetWindow(view.stage());
+    javafx.css.PseudoClass ring = javafx.css.PseudoClass.getPseudoClass("focus-visible");
+    List<String> reached = new ArrayList<>();
+    for (int i = 0; i < 8 && !reached.contains("End presenting"); i++) {
+      robot.type(KeyCode.TAB);
+      javafx.scene.Node owner = onFx(() -> view.stage().getScene().getFocusOwner());
+      if (owner instanceof javafx.scene.control.Labeled l
+          && onFx(() -> l.getPseudoClassStates().contains(ring))) {
+        reached.add(l.getText());
+      }
+    }
+    assertThat(reached)
+        .contains("Restart timer", "Type snippets in (Page Down finishes)", "End presenting");
+    robot.interact(presenter::exit);
+    until(() -> !presenter.isActive());
+  }
+
   @Test
   void theSpeakersWindowLeavesPresenterViewByItsKeyEscItsButtonOrBeingClosed(FxRobot robot) {
     robot.interact(() -> dock.getItems().add(replPane));
