@@ -82,6 +82,17 @@ class NavigatorWindowTest extends RealWindowTest {
     openNewEvent(robot, "Devoxx 2026");
     assertThat(FxWait.onFx(() -> robot.lookup("#event-date-hint").queryAs(Label.class).getText()))
         .startsWith("Dates as 2026-04-14");
+    // The dates' hint in the form the new talk's time shows ("yyyy-mm-dd hh:mm (optional)").
+    for (String id : List.of("#event-start", "#event-end")) {
+      assertThat(
+              FxWait.onFx(
+                  () ->
+                      robot
+                          .lookup(id)
+                          .queryAs(javafx.scene.control.DatePicker.class)
+                          .getPromptText()))
+          .isEqualTo("yyyy-mm-dd (optional)");
+    }
     // each field's label is tied to it, for a screen reader
     assertThat(
             FxWait.onFx(
@@ -704,5 +715,41 @@ class NavigatorWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> tree.getContextMenu().getAnchorY()))
         .isCloseTo(rowBottom, org.assertj.core.data.Offset.offset(12.0));
     robot.type(KeyCode.ESCAPE);
+  }
+
+  /**
+   * The row's menu names its items as the window's menus do and shows each key as a shortcut, not
+   * in a label: it had "Unstar (Ctrl+D)" beside "New talk" and "Rename…" with none.
+   */
+  @Test
+  void theRowsMenuShowsItsKeysAsTheMenusDo(FxRobot robot) throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "SQLite everywhere");
+    waitForSelected(robot, "SQLite everywhere");
+    var tree = WindowUnderTest.navigator(robot);
+    robot.interact(tree::requestFocus);
+    robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
+    FxWait.untilFx("the rows' menu shown", () -> tree.getContextMenu().isShowing());
+    java.util.Map<String, String> keys =
+        FxWait.onFx(
+            () -> {
+              java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+              for (javafx.scene.control.MenuItem item : tree.getContextMenu().getItems()) {
+                if (item.isVisible()) {
+                  shown.put(
+                      item.getText(),
+                      item.getAccelerator() == null ? "" : item.getAccelerator().getDisplayText());
+                }
+              }
+              return shown;
+            });
+    robot.type(KeyCode.ESCAPE);
+    assertThat(keys)
+        .containsExactly(
+            java.util.Map.entry("Star", "Ctrl+D"),
+            java.util.Map.entry("New talk…", "Ctrl+N"),
+            java.util.Map.entry("Rename…", "F2"),
+            java.util.Map.entry("Delete…", "Delete"));
   }
 }

@@ -84,6 +84,17 @@ class SearchWindowTest extends RealWindowTest {
     assertThat(says(robot, "right after")).isFalse();
   }
 
+  @Test
+  void aQueryThatFindsNothingIsShownInCurlyQuotesSoItsOwnQuoteReads(FxRobot robot)
+      throws Exception {
+    SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    FxWait.clickOn(robot, "#search-field");
+    robot.write("\"unclosedzz");
+    // It said: No talk matches ""unclosedzz".
+    waitUntil(() -> says(robot, "No talk matches \u201c\"unclosedzz\u201d."));
+  }
+
   /**
    * Only spaces in the field: the results took the navigator's place with nothing in them and no
    * word about why; they say what the command line says.

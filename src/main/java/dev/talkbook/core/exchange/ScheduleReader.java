@@ -29,6 +29,10 @@ import org.w3c.dom.Element;
  * a message that says what it is and what to do. Thread-safe; nothing here touches the notebook.
  */
 public final class ScheduleReader {
+  /** The formats read, as the import's messages and its window name them. */
+  public static final String FORMATS =
+      "frab/pentabarf XML, pretalx/frab JSON, iCalendar (.ics) and Sessionize JSON";
+
   /**
    * The largest schedule read: 20 MB. FOSDEM's programme, about 1,000 sessions, is some 3 MB of
    * XML; a file larger than this is refused before it is parsed, so it cannot exhaust memory.
@@ -265,14 +269,16 @@ public final class ScheduleReader {
     for (int i = start; i < Math.min(bytes.length, start + 512); i++) {
       if (bytes[i] == 0) {
         return new ScheduleException(
-            "This is a binary file, not a schedule. Talkbook reads frab/pentabarf XML, frab or"
-                + " Sessionize JSON, and iCalendar (.ics). Nothing was imported.");
+            "This is a binary file, not a schedule. Talkbook reads "
+                + FORMATS
+                + ". Nothing was imported.");
       }
     }
     return new ScheduleException(
         "This is neither XML, JSON nor iCalendar, so it is not a schedule Talkbook can read"
-            + " (frab/pentabarf XML, frab or Sessionize JSON, iCalendar .ics). Nothing was"
-            + " imported.");
+            + " (it reads "
+            + FORMATS
+            + "). Nothing was imported.");
   }
 
   /** Where the content starts: after a UTF-8 byte order mark and white space; -1 for none. */

@@ -1,6 +1,5 @@
 package dev.talkbook.ui.common;
 
-import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.TextInputControl;
@@ -29,19 +28,7 @@ public final class CtrlTab {
               && e.getTarget() instanceof Control control
               && !(control instanceof TextInputControl)) {
             e.consume();
-            // Its own Tab, which the scene moves the focus on from (JavaFX 21 has no public call
-            // for that; Node.requestFocusTraversal came with JavaFX 24).
-            Event.fireEvent(
-                control,
-                new KeyEvent(
-                    KeyEvent.KEY_PRESSED,
-                    "",
-                    "",
-                    KeyCode.TAB,
-                    e.isShiftDown(),
-                    false,
-                    false,
-                    false));
+            Keys.moveFocusOn(control, !e.isShiftDown()); // as its own Tab
           }
         });
   }

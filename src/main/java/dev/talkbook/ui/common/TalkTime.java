@@ -17,8 +17,14 @@ public final class TalkTime {
   /** The form shown and read. */
   public static final DateTimeFormatter FORM = DateTimeText.FORM;
 
+  /** A date field's prompt, in the same form (an event's dates). */
+  public static final String DATE_PROMPT = "yyyy-mm-dd";
+
   /** A field's prompt: the form, not an example date (one was taken for the talk's own time). */
-  public static final String PROMPT = "yyyy-mm-dd hh:mm";
+  public static final String PROMPT = DATE_PROMPT + " hh:mm";
+
+  /** What an optional field's prompt ends in. */
+  public static final String OPTIONAL = " (optional)";
 
   private TalkTime() {}
 

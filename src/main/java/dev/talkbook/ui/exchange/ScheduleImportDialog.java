@@ -47,6 +47,9 @@ import javafx.stage.Window;
  * next talk) and its result is dropped. Close waits for an import, which is one short transaction.
  */
 public final class ScheduleImportDialog {
+  /** What the result box says before a check. */
+  static final String REPORT_PROMPT = "Check the schedule to see what the import would do.";
+
   public static final String SOURCE_ID = "schedule-source";
   public static final String EVENT_ID = "schedule-event";
   public static final String CHECK_ID = "schedule-check";
@@ -104,8 +107,9 @@ public final class ScheduleImportDialog {
     event.setAccessibleText("Event to import into");
     Label hint =
         new Label(
-            "Reads frab/pentabarf XML, pretalx/frab JSON, iCalendar (.ics) and Sessionize JSON."
-                + " Importing again applies the programme's changes; your notes are never"
+            "Reads "
+                + ScheduleReader.FORMATS
+                + ". Importing again applies the programme's changes; your notes are never"
                 + " touched.");
     hint.setWrapText(true);
     hint.getStyleClass().add("tb-muted");
@@ -148,7 +152,7 @@ public final class ScheduleImportDialog {
     report.setEditable(false);
     report.setWrapText(true);
     report.setPrefRowCount(14);
-    report.setPromptText("Check the schedule to see what the import would do.");
+    report.setPromptText(REPORT_PROMPT);
     VBox.setVgrow(report, Priority.ALWAYS);
 
     checkButton.setId(CHECK_ID);
@@ -222,6 +226,10 @@ public final class ScheduleImportDialog {
               if (error != null) {
                 report.clear();
               }
+              // Under a failure the box says nothing more than the status line above it (it said
+              // "Check the schedule to see…" under "Could not read…"); the next check's end brings
+              // the hint back.
+              report.setPromptText(error != null ? "" : REPORT_PROMPT);
             });
     importButton.setOnAction(
         e -> {

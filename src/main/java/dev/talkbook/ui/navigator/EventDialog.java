@@ -3,6 +3,7 @@ package dev.talkbook.ui.navigator;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.ui.common.FormDialogs;
+import dev.talkbook.ui.common.TalkTime;
 import dev.talkbook.ui.common.Theme;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -108,7 +109,8 @@ final class EventDialog extends Dialog<Event.Details> {
     DatePicker picker = new DatePicker();
     picker.setId(id);
     picker.getEditor().setId(id + "-text");
-    picker.setPromptText("YYYY-MM-DD");
+    // The form the new talk's time shows too, lower case ("yyyy-mm-dd hh:mm (optional)").
+    picker.setPromptText(TalkTime.DATE_PROMPT + TalkTime.OPTIONAL);
     picker.setConverter(
         new StringConverter<>() {
           @Override

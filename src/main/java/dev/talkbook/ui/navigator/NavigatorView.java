@@ -11,6 +11,7 @@ import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.PaneHeader;
 import dev.talkbook.ui.common.RowInView;
 import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.ShownKey;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.TitleRow;
 import dev.talkbook.ui.common.UiExecutors;
@@ -41,6 +42,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
@@ -287,16 +289,26 @@ public final class NavigatorView {
     }
   }
 
+  /**
+   * The row's menu (Shift+F10, the Menu key, a right click): its items named as the window's menus
+   * name them, each with its key shown as theirs are (shown, never fired here: the tree and the
+   * window take those keys themselves). "Unstar (Ctrl+D)" named its key, "New talk" and "Rename…"
+   * theirs not.
+   */
   private ContextMenu contextMenu() {
-    MenuItem newTalk = new MenuItem("New talk");
+    MenuItem newTalk = new MenuItem("New talk…");
+    newTalk.setAccelerator(new ShownKey(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
     newTalk.setOnAction(e -> newTalk());
     MenuItem rename = new MenuItem("Rename…");
+    rename.setAccelerator(new ShownKey(KeyCode.F2));
     rename.setOnAction(e -> renameSelected());
     MenuItem edit = new MenuItem("Edit event…");
     edit.setOnAction(e -> editSelectedEvent());
     MenuItem delete = new MenuItem("Delete…");
+    delete.setAccelerator(new ShownKey(KeyCode.DELETE));
     delete.setOnAction(e -> deleteSelected());
     MenuItem star = new MenuItem("Star");
+    star.setAccelerator(new ShownKey(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
     star.setId("navigator-star");
     star.setOnAction(e -> toggleStarSelected());
     ContextMenu menu = new ContextMenu(star, newTalk, rename, edit, delete);
@@ -312,8 +324,7 @@ public final class NavigatorView {
           edit.setVisible(selected() instanceof NavNode.EventNode);
           star.setVisible(selected() instanceof NavNode.TalkNode);
           if (selected() instanceof NavNode.TalkNode t) {
-            star.setText(
-                (t.talk().starred() ? "Unstar (" : "Star (") + Keys.shown("Shortcut+D") + ")");
+            star.setText(t.talk().starred() ? "Unstar" : "Star");
           }
         });
     return menu;

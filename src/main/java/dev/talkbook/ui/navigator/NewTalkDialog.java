@@ -50,7 +50,7 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
     speakers.setPromptText("Comma separated (optional)");
     speakers.setAccessibleText("Speakers, comma separated");
     time.setId(TIME_ID);
-    time.setPromptText(TalkTime.PROMPT + " (optional)");
+    time.setPromptText(TalkTime.PROMPT + TalkTime.OPTIONAL);
     time.setText(TalkTime.format(at));
     time.setAccessibleText("Start time, as " + TalkTime.PROMPT);
     // the dialog grows to show the message, and shrinks back when it goes (the buttons were cut)

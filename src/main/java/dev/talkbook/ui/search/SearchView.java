@@ -249,7 +249,10 @@ public final class SearchView {
           results.getItems().setAll(hits);
           offerRebuild(false);
           results.scrollTo(0);
-          message.setText(hits.isEmpty() ? "No talk matches \"" + text.strip() + "\"." : "");
+          // In curly quotes, so a quote typed in the query reads as the query's: the straight
+          // ones made an unclosed phrase read No talk matches ""unclosed".
+          message.setText(
+              hits.isEmpty() ? "No talk matches \u201c" + text.strip() + "\u201d." : "");
           count.setText(hits.isEmpty() ? "" : count(hits.size()));
           if (open && !hits.isEmpty()) {
             openHit(hits.get(0));

@@ -30,7 +30,10 @@ class BadScheduleTest {
   void notXmlNorJson() {
     assertThat(refused("Talk at 10:00 in room 1"))
         .isInstanceOf(ScheduleException.class)
-        .hasMessageContaining("neither XML, JSON nor iCalendar");
+        .hasMessageContaining("neither XML, JSON nor iCalendar")
+        // the formats in the words of the import window's hint
+        .hasMessageContaining(
+            "frab/pentabarf XML, pretalx/frab JSON, iCalendar (.ics) and Sessionize JSON");
     assertThat(refused("")).hasMessageContaining("empty");
     assertThat(refused("\0\1\2PK")).hasMessageContaining("binary");
   }

@@ -380,6 +380,37 @@ class ShareBrowserTest {
     assertThat(notesText()).contains("a javascript link and raw");
   }
 
+  /**
+   * The footer lines up with the page's content at every width: it stood centred in a 736-px column
+   * under a full-width, left-aligned page (the notes beside the live code) in a wide window.
+   */
+  @Test
+  void theFooterLinesUpWithTheContentAtEveryWidth() throws Exception {
+    openAndWaitLive();
+    for (int width : List.of(1280, 1600, 900, 390)) {
+      driver.manage().window().setSize(new Dimension(width, 900));
+      @SuppressWarnings("unchecked")
+      List<Number> edges =
+          (List<Number>)
+              js(
+                  "const box = e => document.querySelector(e).getBoundingClientRect();"
+                      + " const text = box('.share-footer p'), layout = box('.share-layout');"
+                      + " const notes = box('[data-tb=notes]'), foot = box('.share-footer');"
+                      + " return [text.left, notes.left, foot.right - foot.left,"
+                      + "  layout.right - layout.left, foot.left, layout.left];");
+      assertThat(edges.get(0).doubleValue())
+          .as("at %d px, the footer's words start where the notes do", width)
+          .isCloseTo(edges.get(1).doubleValue(), org.assertj.core.data.Offset.offset(1.0));
+      assertThat(edges.get(2).doubleValue())
+          .as("at %d px, the footer as wide as the page's content", width)
+          .isCloseTo(edges.get(3).doubleValue(), org.assertj.core.data.Offset.offset(1.0));
+      assertThat(edges.get(4).doubleValue())
+          .as("at %d px, the footer's rule starts where the content's box does", width)
+          .isCloseTo(edges.get(5).doubleValue(), org.assertj.core.data.Offset.offset(1.0));
+      shot("share-footer-" + width);
+    }
+  }
+
   @Test
   void darkModeAndPhoneWidth() throws Exception {
     openAndWaitLive();

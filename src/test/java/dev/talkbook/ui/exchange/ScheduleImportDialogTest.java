@@ -226,6 +226,46 @@ class ScheduleImportDialogTest extends OwnerWindowTest {
   }
 
   /**
+   * A file that is no schedule: the message names the formats as the window's hint does, and the
+   * result box under it no longer says "Check the schedule to see what the import would do."
+   */
+  @Test
+  void aTextFileIsRefusedInTheHintsWordsAndTheBoxUnderSaysNothingMore(FxRobot robot)
+      throws Exception {
+    Path file = dir.resolve("bad.ics");
+    Files.writeString(file, "not a schedule");
+    open(robot, file.toString());
+    javafx.scene.control.TextArea report =
+        robot
+            .lookup("#" + ScheduleImportDialog.REPORT_ID)
+            .queryAs(javafx.scene.control.TextArea.class);
+    String before = FxWait.onFx(report::getPromptText);
+    assertThat(before).startsWith("Check the schedule");
+    FxWait.clickOn(robot, "#" + ScheduleImportDialog.CHECK_ID);
+    Label status = robot.lookup("#" + ScheduleImportDialog.STATUS_ID).queryAs(Label.class);
+    FxWait.untilFx("the check to refuse", () -> status.getText().contains("not a schedule"));
+    assertThat(FxWait.onFx(status::getText))
+        .contains("frab/pentabarf XML, pretalx/frab JSON, iCalendar (.ics) and Sessionize JSON");
+    boolean hintSaysIt =
+        FxWait.onFx(
+            () ->
+                robot.lookup(".label").queryAllAs(Label.class).stream()
+                    .anyMatch(
+                        l ->
+                            l != status
+                                && l.getText() != null
+                                && l.getText()
+                                    .startsWith(
+                                        "Reads frab/pentabarf XML, pretalx/frab JSON, iCalendar"
+                                            + " (.ics) and Sessionize JSON.")));
+    assertThat(hintSaysIt).as("the hint in the same words").isTrue();
+    String text = FxWait.onFx(report::getText);
+    String prompt = FxWait.onFx(report::getPromptText);
+    assertThat(text).isEmpty();
+    assertThat(prompt).as("the result box's hint under the failure").isEmpty();
+  }
+
+  /**
    * A worker that runs jobs on a thread of their own, except while held: then they wait until
    * {@link #release}, as a slow read of a large file does.
    */
