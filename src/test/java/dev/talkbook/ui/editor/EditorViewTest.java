@@ -250,33 +250,46 @@ class EditorViewTest {
     EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
     show(robot, editor);
     String note = longNote(20_000);
+    // Keys at the start and in the middle once the first pieces are styled (the first key right
+    // after the first piece, so before the last: each piece queues the next behind it, and a key
+    // queued by the piece before runs first), one opening a fence (the rest turns into code).
+    // Queued from the styling itself, not polled for: on a quiet machine the pieces went by
+    // faster than a poll could catch the first before the last.
+    int[] keyAfter = {1, 3, 5};
     java.util.concurrent.atomic.AtomicInteger pieces =
         new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger queued =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger typed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    int[] piecesAtFirstKey = {-1};
     robot.interact(
         () -> {
           editor
               .area()
               .richChanges()
               .filter(c -> c.isPlainTextIdentity())
-              .subscribe(c -> pieces.incrementAndGet());
+              .subscribe(
+                  c -> {
+                    int done = pieces.incrementAndGet();
+                    int key = queued.get();
+                    if (key < keyAfter.length && done >= keyAfter[key]) {
+                      queued.incrementAndGet();
+                      javafx.application.Platform.runLater(
+                          () -> {
+                            if (key == 0) {
+                              piecesAtFirstKey[0] = pieces.get();
+                            }
+                            editor.area().insertText(editor.area().getLength() / 2, "x");
+                            editor.area().insertText(0, key == 1 ? "```\n" : "y");
+                            typed.incrementAndGet();
+                          });
+                    }
+                  });
           editor.load(note);
         });
-    // Keys at the start and in the middle once the first pieces are styled (the first key before
-    // the last piece), one opening a fence (the rest of the note turns into code).
-    for (int k = 0; k < 3; k++) {
-      int key = k;
-      FxWait.untilFx(
-          "a piece styled, more to come",
-          () -> {
-            int done = pieces.get();
-            if (done <= key * 2 || key == 0 && done > note.length() / EditorView.STYLE_CHARS - 4) {
-              return false;
-            }
-            editor.area().insertText(editor.area().getLength() / 2, "x");
-            editor.area().insertText(0, key == 1 ? "```\n" : "y");
-            return true;
-          });
-    }
+    FxWait.until("three keys typed while the note is styled", () -> typed.get() == 3);
+    assertThat(piecesAtFirstKey[0]).isBetween(1, note.length() / EditorView.STYLE_CHARS - 4);
     FxWait.until("styled as afresh", () -> FxWait.onFx(() -> styledAsAfresh(editor)));
     robot.interact(() -> editor.area().deleteText(0, editor.area().getText().indexOf('\n') + 1));
     FxWait.until("styled as afresh", () -> FxWait.onFx(() -> styledAsAfresh(editor)));
