@@ -185,4 +185,14 @@ class LauncherTest {
         .doesNotContain("\tat ");
     assertThat(dir.resolve("n.talkbook")).as("nothing made").doesNotExist();
   }
+
+  @Test
+  void aLongCommandIsSeenBeforePicocliReadsTheArguments() {
+    assertThat(Launcher.mayRunLong(new String[] {"--notebook", "n.talkbook", "export", "site"}))
+        .isTrue();
+    assertThat(Launcher.mayRunLong(new String[] {"import", "schedule", "f.xml"})).isTrue();
+    assertThat(Launcher.mayRunLong(new String[] {"--notebook", "n.talkbook", "info"})).isFalse();
+    assertThat(Launcher.mayRunLong(new String[] {"--notebook", "exports.talkbook"})).isFalse();
+    assertThat(Launcher.mayRunLong(new String[] {})).isFalse();
+  }
 }

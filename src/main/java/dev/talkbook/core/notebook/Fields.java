@@ -85,6 +85,43 @@ final class Fields {
 
   /** Trimmed, non-blank, duplicates (ignoring case) removed, order kept. */
   static List<String> cleanList(List<String> items, String what) {
+    return items != null && clean(items) ? List.copyOf(items) : cleaned(items, what);
+  }
+
+  /**
+   * Whether {@link #cleaned} would give {@code items} back as they are: a few names of printable
+   * ASCII each (no control character, line break or NUL), none starting or ending with a space,
+   * none the same as another but for case. Every list read back from a notebook is one, checked so
+   * without a map or a lower-case copy of each name (a site export reads 10,000s); for ASCII,
+   * {@link String#equalsIgnoreCase} is {@code toLowerCase(Locale.ROOT)}'s equality.
+   */
+  static boolean clean(List<String> items) {
+    int n = items.size();
+    if (n > 8) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      String s = items.get(i);
+      if (s == null || s.isEmpty() || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
+        return false;
+      }
+      for (int k = 0; k < s.length(); k++) {
+        char c = s.charAt(k);
+        if (c < 0x20 || c > 0x7E) {
+          return false;
+        }
+      }
+      for (int j = 0; j < i; j++) {
+        if (s.equalsIgnoreCase(items.get(j))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** {@link #cleanList} without the shortcut of {@link #clean}: the rule itself. */
+  static List<String> cleaned(List<String> items, String what) {
     Map<String, String> seen = new LinkedHashMap<>();
     if (items != null) {
       for (String item : items) {

@@ -80,4 +80,85 @@ class WebAddressTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("its host name is not one a web address can have");
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://slides.example.org/fosdem-2015/1",
+        "https://video.example.org/watch?v=258&t=1m2s#at-10",
+        "http://example.org",
+        "https://a.b-c.example/~me/(x)/it's;v=1,2:3@4$5+6*!?q=a/b?c#f?g/h",
+        "https://example.org/a%20b%C3%BC"
+      })
+  void aPlainAddressIsTakenWithoutTheFullCheck(String address) {
+    assertThat(WebAddress.plain(address)).isTrue();
+    assertThat(WebAddress.checked(address)).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://a.1/",
+        "https://1/",
+        "https://example.123",
+        "https://-a.org/",
+        "https://a-.org/",
+        "https://a..org/",
+        "https://.a.org/",
+        "https://a.org./",
+        "https://a.org:8080/",
+        "https://u@a.org/",
+        "https://a_b.org/",
+        "https://127.0.0.1/",
+        "https://[::1]/",
+        "https://a.org/[x]",
+        "https://a.org/#a#b",
+        "https://a.org/100%",
+        "https://a.org/%4",
+        "https://a.org/%zz",
+        "https://a.org/a b",
+        "https://a.org/a|b",
+        "https://a.org/ü",
+        "https://例え.jp/",
+        "HTTPS://EXAMPLE.ORG/",
+        "https:/a.org",
+        "https://",
+        "https://?q",
+        "javascript:alert(1)"
+      })
+  void anAddressOfAnyOtherFormGoesToTheFullCheck(String address) {
+    assertThat(WebAddress.plain(address)).isFalse();
+  }
+
+  /**
+   * The shortcut never takes what the rule refuses: random addresses over the characters where
+   * either could go wrong (hosts of digits, hyphens and dots; brackets, '#', '%', '@', ':').
+   */
+  @org.junit.jupiter.api.Test
+  void thePlainShortcutTakesNothingTheFullCheckRefuses() {
+    java.util.Random random = new java.util.Random(20261206);
+    String hostChars = "ab1-.-.";
+    String restChars = "a1-._~!$&'()*+,;=:@/?#%[]{}|\\^` \"<>F0";
+    int plain = 0;
+    for (int k = 0; k < 200_000; k++) {
+      StringBuilder b = new StringBuilder(random.nextBoolean() ? "https://" : "http://");
+      int hostLength = random.nextInt(8);
+      for (int i = 0; i < hostLength; i++) {
+        b.append(hostChars.charAt(random.nextInt(hostChars.length())));
+      }
+      if (random.nextInt(4) > 0) {
+        b.append(random.nextBoolean() ? '/' : '?');
+        int restLength = random.nextInt(8);
+        for (int i = 0; i < restLength; i++) {
+          b.append(restChars.charAt(random.nextInt(restChars.length())));
+        }
+      }
+      String address = b.toString();
+      if (WebAddress.plain(address)) {
+        plain++;
+        assertThat(WebAddress.checked(address)).as(address).isNull();
+      }
+    }
+    assertThat(plain).isGreaterThan(1_000);
+  }
 }
