@@ -60,7 +60,24 @@ final class LiveShare {
             Platform::runLater,
             MarkdownRenderer::new,
             parts.settings());
-    parts.status().addIndicator(liveIndicator());
+    // The status bar's sign is made as sharing first starts, not with the window (hidden until
+    // then, it was a button, a tooltip and their bindings for the first frame to style and lay
+    // out).
+    model
+        .stateProperty()
+        .addListener(
+            new javafx.beans.value.ChangeListener<ShareModel.State>() {
+              @Override
+              public void changed(
+                  javafx.beans.value.ObservableValue<? extends ShareModel.State> obs,
+                  ShareModel.State was,
+                  ShareModel.State now) {
+                if (now == ShareModel.State.RUNNING) {
+                  obs.removeListener(this);
+                  parts.status().addIndicator(liveIndicator());
+                }
+              }
+            });
   }
 
   /** The Share menu, with words the command palette finds its items by. */

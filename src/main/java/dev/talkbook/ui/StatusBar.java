@@ -25,8 +25,11 @@ final class StatusBar {
   private final HBox root = new HBox(16);
   private final Label saveState = new Label();
 
-  /** The save state's tooltip (why it is read-only, what went wrong), made once; shown or not. */
-  private final Tooltip saveStateWhy = new Tooltip();
+  /**
+   * The save state's tooltip (why it is read-only, what went wrong), made when first needed (not
+   * with the window: a saved talk has none), then kept; shown or not.
+   */
+  private Tooltip saveStateWhy;
 
   private final Label words = new Label();
   private final Label path = new Label();
@@ -414,6 +417,9 @@ final class StatusBar {
   /** Gives the save state the tooltip {@code why}, or none when it is null. */
   private void explainSaveState(String why) {
     if (why != null) {
+      if (saveStateWhy == null) {
+        saveStateWhy = new Tooltip();
+      }
       saveStateWhy.setText(why);
     }
     saveState.setTooltip(why == null ? null : saveStateWhy);

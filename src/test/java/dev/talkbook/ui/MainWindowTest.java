@@ -169,6 +169,61 @@ class MainWindowTest extends RealWindowTest {
     waitUntil(() -> robot.lookup("#add-sample").query().isFocused());
   }
 
+  /**
+   * What the first frame does not show is made when first needed, not with the window (each a popup
+   * window or a control for the first CSS pass to style): the rows' menu, the live-sharing sign and
+   * the save state's tooltip. The rows' menu then opens on a right click.
+   */
+  @Test
+  void theRowsMenuTheLiveSignAndTheSaveStatesTooltipAreMadeWhenFirstNeeded(FxRobot robot)
+      throws Exception {
+    addSample(robot);
+    robot.interact(() -> ui.window.close());
+    robot.interact(this::showWindow); // a start on a notebook with talks
+    openFromTree(robot, "SQLite everywhere");
+    var tree = WindowUnderTest.navigator(robot);
+    assertThat(FxWait.onFx(tree::getContextMenu)).as("the rows' menu").isNull();
+    assertThat(FxWait.onFx(() -> ui.stage.getScene().lookup("#live-indicator")))
+        .as("the live sign")
+        .isNull();
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    ((javafx.scene.control.Label) ui.stage.getScene().lookup("#save-state"))
+                        .getTooltip()))
+        .as("the save state's tooltip")
+        .isNull();
+
+    // a right click on the row (the platform's request; the headless robot's click makes none)
+    Node row = ui.row(robot, "SQLite everywhere");
+    robot.interact(
+        () -> {
+          var at = row.localToScreen(row.getBoundsInLocal());
+          row.fireEvent(
+              new javafx.scene.input.ContextMenuEvent(
+                  javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                  10,
+                  10,
+                  at.getMinX() + 10,
+                  at.getMinY() + 10,
+                  false,
+                  null));
+        });
+    FxWait.untilFx(
+        "the rows' menu shown",
+        () -> tree.getContextMenu() != null && tree.getContextMenu().isShowing());
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    tree.getContextMenu().getItems().stream()
+                        .filter(javafx.scene.control.MenuItem::isVisible)
+                        .map(javafx.scene.control.MenuItem::getText)
+                        .toList()))
+        .containsExactly("Star", "New talk…", "Rename…", "Delete…");
+    robot.type(KeyCode.ESCAPE);
+    FxWait.untilFx("the rows' menu hidden", () -> !tree.getContextMenu().isShowing());
+  }
+
   @Test
   void createAnEventAndATalkAndTypeNotesThatAreSaved(FxRobot robot) throws Exception {
     FxWait.clickOn(robot, "#new-event");

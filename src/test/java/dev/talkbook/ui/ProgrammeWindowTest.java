@@ -110,14 +110,19 @@ class ProgrammeWindowTest extends RealWindowTest {
     FxWait.untilFx(
         "the row marked removed", () -> robot.lookup(".tb-removed").tryQuery().isPresent());
 
-    javafx.scene.control.ContextMenu menu = WindowUnderTest.navigator(robot).getContextMenu();
+    // The rows' menu as a user opens it (it is made on its first request).
+    var tree = WindowUnderTest.navigator(robot);
+    robot.interact(tree::requestFocus);
+    robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
+    FxWait.untilFx(
+        "the rows' menu shown",
+        () -> tree.getContextMenu() != null && tree.getContextMenu().isShowing());
+    javafx.scene.control.ContextMenu menu = tree.getContextMenu();
     javafx.scene.control.MenuItem star =
         menu.getItems().stream()
             .filter(i -> "navigator-star".equals(i.getId()))
             .findFirst()
             .orElseThrow();
-    robot.interact(
-        () -> menu.show(WindowUnderTest.navigator(robot), javafx.geometry.Side.BOTTOM, 0, 0));
     assertThat(FxWait.onFx(star::getText)).isEqualTo("Star");
     assertThat(FxWait.onFx(() -> star.getAccelerator().getDisplayText())).isEqualTo("Ctrl+D");
     assertThat(FxWait.onFx(star::isVisible)).isTrue();

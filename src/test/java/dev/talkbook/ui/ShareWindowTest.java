@@ -501,11 +501,23 @@ class ShareWindowTest extends RealWindowTest {
   void theStatusBarSaysTheTalkIsLiveAndHowManyFollowItUntilSharingStops(FxRobot robot)
       throws Exception {
     openSample(robot, "Live coding without fear");
-    javafx.scene.Node live = robot.lookup("#live-indicator").query();
-    assertThat(FxWait.onFx(live::isVisible)).as("not sharing: no sign").isFalse();
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    robot.lookup("#live-indicator").match(javafx.scene.Node::isVisible).tryQuery()))
+        .as("not sharing: no sign")
+        .isEmpty();
     URI url = startSharing(robot);
     robot.interact(() -> panel().stage().hide()); // the panel closed: the status bar still says it
-    waitUntil("the live sign", live::isVisible);
+    waitUntil(
+        "the live sign",
+        () ->
+            robot
+                .lookup("#live-indicator")
+                .match(javafx.scene.Node::isVisible)
+                .tryQuery()
+                .isPresent());
+    javafx.scene.Node live = robot.lookup("#live-indicator").query();
     assertThat(FxWait.onFx(() -> ((Button) live).getText())).isEqualTo("Live · 0 viewers");
     assertThat(FxWait.onFx(() -> live.localToScene(live.getLayoutBounds()).getHeight()))
         .as("on the status bar, whole")

@@ -40,6 +40,7 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -175,7 +176,10 @@ public final class NavigatorView {
             }
           }
         });
-    tree.setContextMenu(contextMenu());
+    // The rows' menu is made on its first request (a right click, Shift+F10, the Menu key), not
+    // with the window: the tree's own handler, after this filter, shows it. Its keys are only shown
+    // (ShownKey), so the scene has no accelerator of it to miss before.
+    tree.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> rowsMenu());
     // A fold or unfold by the user (the arrow, a key) or by the window (a talk selected under a
     // folded day) is kept: the tree's root sees every branch's.
     tree.getRoot().addEventHandler(TreeItem.branchExpandedEvent(), e -> keepFolds());
@@ -275,7 +279,7 @@ public final class NavigatorView {
 
   /** Opens the rows' menu under the selected row (else the tree's top left), as a right click. */
   private void showContextMenuAtSelection() {
-    ContextMenu menu = tree.getContextMenu();
+    ContextMenu menu = rowsMenu();
     int selected = tree.getSelectionModel().getSelectedIndex();
     javafx.scene.Node anchor = tree;
     for (javafx.scene.Node n : tree.lookupAll(".tree-cell")) {
@@ -287,6 +291,14 @@ public final class NavigatorView {
     if (b != null) {
       menu.show(tree, b.getMinX() + 16, b.getMaxY());
     }
+  }
+
+  /** The rows' menu, made now if it was not yet (the tree's context menu from then on). */
+  private ContextMenu rowsMenu() {
+    if (tree.getContextMenu() == null) {
+      tree.setContextMenu(contextMenu());
+    }
+    return tree.getContextMenu();
   }
 
   /**
