@@ -302,7 +302,10 @@ public final class MarkdownRenderer {
     return out.substring(0, cut > max / 2 ? cut : max).stripTrailing() + "…";
   }
 
-  /** Leaves out the first block when it is a level-1 heading whose text is the title. */
+  /**
+   * Leaves out the first block when it is a level-1 heading whose text, shown or typed (with its
+   * inline HTML), is the title.
+   */
   private static void dropRepeatedTitle(Node document, String title) {
     if (title == null) {
       return;
@@ -311,7 +314,10 @@ public final class MarkdownRenderer {
     while (first instanceof YamlFrontMatterBlock || first instanceof LinkReferenceDefinition) {
       first = first.getNext();
     }
-    if (first instanceof Heading h && h.getLevel() == 1 && sameText(NodeText.oneLine(h), title)) {
+    // as the page shows it, or as typed: "# Generics <T>" repeats the title "Generics <T>"
+    if (first instanceof Heading h
+        && h.getLevel() == 1
+        && (sameText(NodeText.oneLine(h), title) || sameText(NodeText.asTyped(h), title))) {
       h.unlink();
     }
   }
