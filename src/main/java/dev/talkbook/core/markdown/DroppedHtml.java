@@ -69,13 +69,44 @@ public final class DroppedHtml {
     if (markdown == null || !mayHold(markdown)) {
       return markdown;
     }
-    Parsed parsed = parse(markdown);
-    if (parsed.ranges.isEmpty()) {
+    return blank(markdown, parse(markdown).ranges);
+  }
+
+  /**
+   * {@link #blanked} with the raw HTML's tags themselves blanked too ({@code <div onclick="…">},
+   * {@code </div>}: their names and attributes are no text the page shows; what is between them
+   * is): the words a reader of the page can find. Only notes with something like a tag ({@code <}
+   * and a letter, {@code </}, {@code <!}, {@code <?}) are parsed.
+   */
+  public static String shownText(String markdown) {
+    if (markdown == null || !mayHoldTag(markdown)) {
+      return markdown;
+    }
+    Hider hider = new Hider(markdown, true);
+    Positions.PARSER.parse(markdown).accept(hider);
+    return blank(markdown, hider.finish());
+  }
+
+  /** Whether a raw HTML tag, comment, declaration or processing instruction may be in the text. */
+  private static boolean mayHoldTag(String text) {
+    for (int lt = text.indexOf('<');
+        lt >= 0 && lt + 1 < text.length();
+        lt = text.indexOf('<', lt + 1)) {
+      char c = text.charAt(lt + 1);
+      if (c == '/' || c == '!' || c == '?' || (c < 0x80 && Character.isLetter(c))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String blank(String markdown, List<Integer> ranges) {
+    if (ranges.isEmpty()) {
       return markdown;
     }
     char[] out = markdown.toCharArray();
-    for (int r = 0; r < parsed.ranges.size(); r += 2) {
-      for (int i = parsed.ranges.get(r); i < parsed.ranges.get(r + 1); i++) {
+    for (int r = 0; r < ranges.size(); r += 2) {
+      for (int i = ranges.get(r); i < ranges.get(r + 1); i++) {
         if (out[i] != '\n' && out[i] != '\r') {
           out[i] = ' ';
         }
@@ -87,7 +118,7 @@ public final class DroppedHtml {
   /** The notes parsed as the page parses them, with where the page drops their text. */
   static Parsed parse(String markdown) {
     Node document = Positions.PARSER.parse(markdown);
-    Hider hider = new Hider(markdown);
+    Hider hider = new Hider(markdown, false);
     document.accept(hider);
     return new Parsed(document, hider.finish());
   }
@@ -163,8 +194,12 @@ public final class DroppedHtml {
      */
     private String inner;
 
-    Hider(String source) {
+    /** Whether every tag outside a dropped element is blanked too ({@link #shownText}). */
+    private final boolean tags;
+
+    Hider(String source, boolean tags) {
       this.source = source;
+      this.tags = tags;
     }
 
     @Override
@@ -197,7 +232,18 @@ public final class DroppedHtml {
           }
           lt = after - 1;
         } else if (m.region(lt, to).lookingAt()) {
-          tag(m.group(1).isEmpty(), m.group(2).toLowerCase(Locale.ROOT), lt, tagEnd(m.end(), to));
+          boolean outside = open == null;
+          int end = tagEnd(m.end(), to);
+          tag(m.group(1).isEmpty(), m.group(2).toLowerCase(Locale.ROOT), lt, end);
+          if (tags && outside) {
+            blank(lt, end);
+          }
+        } else if (tags
+            && open == null
+            && (source.startsWith("<!", lt) || source.startsWith("<?", lt))) {
+          int end = tagEnd(lt + 2, to); // a declaration or processing instruction: never shown
+          blank(lt, end);
+          lt = end - 1;
         }
       }
     }
