@@ -569,6 +569,32 @@ public final class MarkdownRenderer {
       return c == '/' || c == '\\';
     }
 
+    /**
+     * A protocol-relative URL ({@code //host/x.png}, also with backslashes) as {@code
+     * https://host/x.png}: a page read from disk would take it as {@code file://host/x.png}, a file
+     * share that is not there. Any other URL as it is.
+     */
+    static String withScheme(String url) {
+      if (url == null) {
+        return null;
+      }
+      int i = 0;
+      while (i < url.length() && url.charAt(i) <= ' ') {
+        i++;
+      }
+      int slashes = 0;
+      int j = i;
+      for (; j < url.length(); j++) {
+        char c = url.charAt(j);
+        if (isSlash(c)) {
+          slashes++;
+        } else if (c != '\t' && c != '\n' && c != '\r') {
+          break;
+        }
+      }
+      return slashes >= 2 ? "https://" + url.substring(j) : url;
+    }
+
     @Override
     public String sanitizeLinkUrl(String url) {
       return safe(url) ? url : "";
