@@ -42,6 +42,10 @@ public final class DroppedHtml {
   private static final Set<String> RAW_TEXT =
       Set.of("script", "style", "iframe", "noembed", "noframes", "title", "xmp", "textarea");
 
+  /** An {@code alt} attribute's value: double-quoted, single-quoted or bare. */
+  private static final Pattern ALT =
+      Pattern.compile("(?i)\\salt\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");
+
   /** A tag's start, whether it closes, and its name: {@code <script}, {@code </STYLE}. */
   private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9-]*)");
 
@@ -236,7 +240,7 @@ public final class DroppedHtml {
           int end = tagEnd(m.end(), to);
           tag(m.group(1).isEmpty(), m.group(2).toLowerCase(Locale.ROOT), lt, end);
           if (tags && outside) {
-            blank(lt, end);
+            blankTag(m.group(2), lt, end);
           }
         } else if (tags
             && open == null
@@ -246,6 +250,23 @@ public final class DroppedHtml {
           lt = end - 1;
         }
       }
+    }
+
+    /**
+     * Blanks a tag ({@link #shownText}), all but an image's alt text: the words of a picture's
+     * description, which a reader sees where it does not load or where it becomes a link.
+     */
+    private void blankTag(String name, int start, int end) {
+      if (name.equalsIgnoreCase("img")) {
+        Matcher alt = ALT.matcher(source).region(start, end);
+        if (alt.find()) {
+          int group = alt.start(1) >= 0 ? 1 : alt.start(2) >= 0 ? 2 : 3;
+          blank(start, alt.start(group));
+          blank(alt.end(group), end);
+          return;
+        }
+      }
+      blank(start, end);
     }
 
     /** Whether a comment is one here: not in the text of a script, style, iframe, ... */

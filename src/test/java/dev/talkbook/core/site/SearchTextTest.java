@@ -43,11 +43,12 @@ class SearchTextTest {
   }
 
   @Test
-  void rawHtmlTagsNamesAndAttributesGiveNoWordsTheTextBetweenThemDoes() {
+  void rawHtmlTagsNamesAndAttributesGiveNoWordsTheTextBetweenThemAndAnImagesAltTextDo() {
     assertThat(
             SearchText.words(
                 """
                 Security <img src="x" onerror="alert(1)"> and <a href="javascript:go()">clicked</a>
+                <img src="https://tracker.example.com/p.gif" alt="Tracker pixel"><IMG ALT=bare SRC=y>
 
                 <div onclick="alert(2)" style="color: red">
                 Inside a div
@@ -57,7 +58,7 @@ class SearchTextTest {
 
                 <!DOCTYPE html>
                 """))
-        .isEqualTo("security and clicked inside a div then onclick in code");
+        .isEqualTo("security and clicked tracker pixel bare inside a div then onclick in code");
   }
 
   @Test
