@@ -23,7 +23,8 @@ final class SearchText {
   /** Changes whenever the words or the site's search entries are made differently. */
   // search-3: a cancelled talk's entry has "c":1. search-4: no words from a dropped <script>,
   // <style>, ... or an HTML comment (DroppedHtml). search-5: Greek final sigma folded into σ.
-  // search-6: no words from raw HTML tags' names and attributes (DroppedHtml.shownText).
+  // search-6: no words from raw HTML tags' names and attributes, but an img's alt text
+  // (DroppedHtml.shownText).
   static final String VERSION = "search-6";
 
   private SearchText() {}
