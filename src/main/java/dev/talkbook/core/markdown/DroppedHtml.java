@@ -91,14 +91,69 @@ public final class DroppedHtml {
     return blank(markdown, hider.finish());
   }
 
-  /** Whether a raw HTML tag, comment, declaration or processing instruction may be in the text. */
-  private static boolean mayHoldTag(String text) {
-    for (int lt = text.indexOf('<');
-        lt >= 0 && lt + 1 < text.length();
-        lt = text.indexOf('<', lt + 1)) {
-      char c = text.charAt(lt + 1);
-      if (c == '/' || c == '!' || c == '?' || (c < 0x80 && Character.isLetter(c))) {
+  /**
+   * Whether a raw HTML tag, comment, declaration or processing instruction may be in the text: a
+   * {@code <} and a letter, {@code /}, {@code !} or {@code ?}, outside fenced code blocks and
+   * outside code spans closed on their line (Java's {@code List<String>} there is no tag, and notes
+   * with code are many: parsing them all again cost half as much as rendering them). A code span
+   * taken for one where commonmark sees none only leaves a tag's words in, as before.
+   */
+  static boolean mayHoldTag(String text) {
+    int n = text.length();
+    String fence = null; // the open fence's marker run, or null
+    for (int line = 0; line < n; ) {
+      int eol = text.indexOf('\n', line);
+      eol = eol < 0 ? n : eol;
+      int i = line;
+      while (i < eol && i - line < 4 && text.charAt(i) == ' ') {
+        i++;
+      }
+      char f = i < eol ? text.charAt(i) : 0;
+      int run = i;
+      while (run < eol && (f == '`' || f == '~') && text.charAt(run) == f) {
+        run++;
+      }
+      if (run - i >= 3 && i - line < 4) {
+        String marker = text.substring(i, run);
+        if (fence == null) {
+          fence = marker;
+        } else if (marker.charAt(0) == fence.charAt(0)
+            && marker.length() >= fence.length()
+            && text.substring(run, eol).isBlank()) {
+          fence = null;
+        }
+      } else if (fence == null && tagOutsideCodeSpans(text, line, eol)) {
         return true;
+      }
+      line = eol + 1;
+    }
+    return false;
+  }
+
+  /** {@link #mayHoldTag} on one line, skipping code spans that close on it. */
+  private static boolean tagOutsideCodeSpans(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '`') {
+        int run = i;
+        while (run < to && text.charAt(run) == '`') {
+          run++;
+        }
+        String ticks = text.substring(i, run);
+        int close = text.indexOf(ticks, run);
+        if (close >= 0 && close < to) {
+          i = close + ticks.length() - 1;
+        } else {
+          i = run - 1;
+        }
+      } else if (c == '<' && i + 1 < to) {
+        char next = text.charAt(i + 1);
+        if (next == '/'
+            || next == '!'
+            || next == '?'
+            || (next < 0x80 && Character.isLetter(next))) {
+          return true;
+        }
       }
     }
     return false;
