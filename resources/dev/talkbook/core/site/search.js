@@ -4,12 +4,14 @@
  * cuts them: runs of letters and digits, lower case (ς as σ), accents removed; no stop words. The exporter
  * writes each talk's notes already cut so (SearchText.java); titles, speakers, tags and events are
  * cut here. The index holds every word and its Porter stem (lunr's stemmer); a query word finds
- * its stem (whole words: "testing" finds "tests") or, as typed, the start of a word ("deplo"). */
+ * its stem (whole words: "testing" finds "tests") or, as typed, the start of a word ("deplo") when it
+ * has three letters or more. */
 (function () {
   "use strict";
   var lunr = window.lunr;
   var MARKS = /\p{M}+/gu;
   var SEPARATORS = /[^\p{L}\p{N}]+/u;
+  var LETTERS = /\p{L}/gu;
 
   /** The words of a text, as the index holds them. */
   function words(text) {
@@ -55,6 +57,15 @@
   }
 
   /**
+   * Whether a word typed also finds the words starting with it: one of three letters or more, as in
+   * Talkbook's own search (SearchQuery's WORD_START_LETTERS), so "c" or "ab" is a whole word.
+   */
+  function startsWords(word) {
+    var letters = word.match(LETTERS);
+    return letters !== null && letters.length >= 3;
+  }
+
+  /**
    * The documents holding every word of the text (each word whole, by its stem, or as the start
    * of a word), best first: [{ref, score}].
    */
@@ -65,9 +76,12 @@
     for (var n = 0; n < terms.length; n++) {
       var word = terms[n];
       var found = Object.create(null);
+      var start = startsWords(word);
       index.query(function (q) {
         q.term(word, { boost: 10 });
-        q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+        if (start) {
+          q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+        }
       }).forEach(function (r) { found[r.ref] = r.score; });
       if (scores === null) {
         scores = found;

@@ -207,6 +207,9 @@
         more.addEventListener("click", function () {
           results.removeChild(li);
           hits.slice(SHOWN).forEach(addHit);
+          // the keyboard goes on where the list does: at the first talk just shown
+          var shown = results.children[SHOWN];
+          if (shown) { shown.querySelector("a").focus(); }
         });
         li.appendChild(more);
         results.appendChild(li);
@@ -222,11 +225,38 @@
   input.addEventListener("focus", function () { ensureIndex(function () { if (input.value) { search(); } }); });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { input.value = ""; results.textContent = ""; }
+    if (e.key === "ArrowDown") {
+      var first = results.querySelector("a");
+      if (first) { e.preventDefault(); first.focus(); }
+    }
   });
+  // Up and Down from one result to the next; Up from the first goes back to the box.
+  results.addEventListener("keydown", function (e) {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") { return; }
+    var links = Array.prototype.slice.call(results.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (at < 0) { return; }
+    e.preventDefault();
+    if (e.key === "ArrowDown") {
+      if (at + 1 < links.length) { links[at + 1].focus(); }
+    } else if (at === 0) {
+      input.focus();
+    } else {
+      links[at - 1].focus();
+    }
+  });
+  // Enter in the box opens the best result (the list says when there is none).
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    search();
-    var first = results.querySelector("a");
-    if (first) { first.focus(); }
+    clearTimeout(timer);
+    if (input.value.trim() === "") { return; }
+    ensureIndex(function () {
+      var hits = window.TalkbookSearch.find(index, input.value);
+      if (hits.length > 0) {
+        window.location.href = root + docs[Number(hits[0].ref)].u;
+      } else {
+        search();
+      }
+    });
   });
 })();

@@ -1,6 +1,7 @@
 package dev.talkbook.cli;
 
 import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.ProgrammeDays;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
@@ -45,7 +46,9 @@ final class TalksCommand implements Callable<Integer> {
       }
       for (Event e : events) {
         out.printf("%s  (event %d)%n", e.title(), e.id());
-        List<Talk> talks = notebook.talks().list(e.id());
+        // as the window and the site list them: over several days, by day and time
+        List<Talk> talks =
+            ProgrammeDays.inOrder(notebook.talks().list(e.id()), t -> t.details().startsAt());
         if (talks.isEmpty()) {
           out.println("  no talks yet: talkbook talk add --event " + e.id() + " --title \"…\"");
         }

@@ -312,6 +312,16 @@ class TalkCommandTest extends CliTest {
   }
 
   @Test
+  void talksOfAnEventOverSeveralDaysAreListedByDayAndTimeAsTheWindowAndTheSiteListThem() {
+    ok("event", "add", "Conf", "--start", "2026-05-01", "--end", "2026-05-02");
+    ok("talk", "add", "--event", "conf", "Late", "--at", "2026-05-02T17:00");
+    ok("talk", "add", "--event", "conf", "Earlier", "--at", "2026-05-02T15:00");
+    ok("talk", "add", "--event", "conf", "Day one", "--at", "2026-05-01T09:00");
+
+    assertOut(ok("talks", "conf")).containsSubsequence("Day one", "Earlier", "Late");
+  }
+
+  @Test
   void talksOfAnEventWithoutTalksSaysHowToAddOne() {
     long a = addEvent("Empty");
 

@@ -42,6 +42,10 @@ public final class DroppedHtml {
   private static final Set<String> RAW_TEXT =
       Set.of("script", "style", "iframe", "noembed", "noframes", "title", "xmp", "textarea");
 
+  /** An {@code alt} attribute's value: double-quoted, single-quoted or bare. */
+  private static final Pattern ALT =
+      Pattern.compile("(?i)\\salt\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");
+
   /** A tag's start, whether it closes, and its name: {@code <script}, {@code </STYLE}. */
   private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9-]*)");
 
@@ -69,13 +73,99 @@ public final class DroppedHtml {
     if (markdown == null || !mayHold(markdown)) {
       return markdown;
     }
-    Parsed parsed = parse(markdown);
-    if (parsed.ranges.isEmpty()) {
+    return blank(markdown, parse(markdown).ranges);
+  }
+
+  /**
+   * {@link #blanked} with the raw HTML's tags themselves blanked too ({@code <div onclick="…">},
+   * {@code </div>}: their names and attributes are no text the page shows; what is between them
+   * is): the words a reader of the page can find. Only notes with something like a tag ({@code <}
+   * and a letter, {@code </}, {@code <!}, {@code <?}) are parsed.
+   */
+  public static String shownText(String markdown) {
+    if (markdown == null || !mayHoldTag(markdown)) {
+      return markdown;
+    }
+    Hider hider = new Hider(markdown, true);
+    Positions.PARSER.parse(markdown).accept(hider);
+    return blank(markdown, hider.finish());
+  }
+
+  /**
+   * Whether a raw HTML tag, comment, declaration or processing instruction may be in the text: a
+   * {@code <} and a letter, {@code /}, {@code !} or {@code ?}, outside fenced code blocks and
+   * outside code spans closed on their line (Java's {@code List<String>} there is no tag, and notes
+   * with code are many: parsing them all again cost half as much as rendering them). A code span
+   * taken for one where commonmark sees none only leaves a tag's words in, as before.
+   */
+  static boolean mayHoldTag(String text) {
+    int n = text.length();
+    String fence = null; // the open fence's marker run, or null
+    for (int line = 0; line < n; ) {
+      int eol = text.indexOf('\n', line);
+      eol = eol < 0 ? n : eol;
+      int i = line;
+      while (i < eol && i - line < 4 && text.charAt(i) == ' ') {
+        i++;
+      }
+      char f = i < eol ? text.charAt(i) : 0;
+      int run = i;
+      while (run < eol && (f == '`' || f == '~') && text.charAt(run) == f) {
+        run++;
+      }
+      if (run - i >= 3 && i - line < 4) {
+        String marker = text.substring(i, run);
+        if (fence == null) {
+          fence = marker;
+        } else if (marker.charAt(0) == fence.charAt(0)
+            && marker.length() >= fence.length()
+            && text.substring(run, eol).isBlank()) {
+          fence = null;
+        }
+      } else if (fence == null && tagOutsideCodeSpans(text, line, eol)) {
+        return true;
+      }
+      line = eol + 1;
+    }
+    return false;
+  }
+
+  /** {@link #mayHoldTag} on one line, skipping code spans that close on it. */
+  private static boolean tagOutsideCodeSpans(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '`') {
+        int run = i;
+        while (run < to && text.charAt(run) == '`') {
+          run++;
+        }
+        String ticks = text.substring(i, run);
+        int close = text.indexOf(ticks, run);
+        if (close >= 0 && close < to) {
+          i = close + ticks.length() - 1;
+        } else {
+          i = run - 1;
+        }
+      } else if (c == '<' && i + 1 < to) {
+        char next = text.charAt(i + 1);
+        if (next == '/'
+            || next == '!'
+            || next == '?'
+            || (next < 0x80 && Character.isLetter(next))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String blank(String markdown, List<Integer> ranges) {
+    if (ranges.isEmpty()) {
       return markdown;
     }
     char[] out = markdown.toCharArray();
-    for (int r = 0; r < parsed.ranges.size(); r += 2) {
-      for (int i = parsed.ranges.get(r); i < parsed.ranges.get(r + 1); i++) {
+    for (int r = 0; r < ranges.size(); r += 2) {
+      for (int i = ranges.get(r); i < ranges.get(r + 1); i++) {
         if (out[i] != '\n' && out[i] != '\r') {
           out[i] = ' ';
         }
@@ -87,7 +177,7 @@ public final class DroppedHtml {
   /** The notes parsed as the page parses them, with where the page drops their text. */
   static Parsed parse(String markdown) {
     Node document = Positions.PARSER.parse(markdown);
-    Hider hider = new Hider(markdown);
+    Hider hider = new Hider(markdown, false);
     document.accept(hider);
     return new Parsed(document, hider.finish());
   }
@@ -163,8 +253,12 @@ public final class DroppedHtml {
      */
     private String inner;
 
-    Hider(String source) {
+    /** Whether every tag outside a dropped element is blanked too ({@link #shownText}). */
+    private final boolean tags;
+
+    Hider(String source, boolean tags) {
       this.source = source;
+      this.tags = tags;
     }
 
     @Override
@@ -197,9 +291,37 @@ public final class DroppedHtml {
           }
           lt = after - 1;
         } else if (m.region(lt, to).lookingAt()) {
-          tag(m.group(1).isEmpty(), m.group(2).toLowerCase(Locale.ROOT), lt, tagEnd(m.end(), to));
+          boolean outside = open == null;
+          int end = tagEnd(m.end(), to);
+          tag(m.group(1).isEmpty(), m.group(2).toLowerCase(Locale.ROOT), lt, end);
+          if (tags && outside) {
+            blankTag(m.group(2), lt, end);
+          }
+        } else if (tags
+            && open == null
+            && (source.startsWith("<!", lt) || source.startsWith("<?", lt))) {
+          int end = tagEnd(lt + 2, to); // a declaration or processing instruction: never shown
+          blank(lt, end);
+          lt = end - 1;
         }
       }
+    }
+
+    /**
+     * Blanks a tag ({@link #shownText}), all but an image's alt text: the words of a picture's
+     * description, which a reader sees where it does not load or where it becomes a link.
+     */
+    private void blankTag(String name, int start, int end) {
+      if (name.equalsIgnoreCase("img")) {
+        Matcher alt = ALT.matcher(source).region(start, end);
+        if (alt.find()) {
+          int group = alt.start(1) >= 0 ? 1 : alt.start(2) >= 0 ? 2 : 3;
+          blank(start, alt.start(group));
+          blank(alt.end(group), end);
+          return;
+        }
+      }
+      blank(start, end);
     }
 
     /** Whether a comment is one here: not in the text of a script, style, iframe, ... */

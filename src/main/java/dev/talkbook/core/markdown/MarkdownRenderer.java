@@ -302,7 +302,10 @@ public final class MarkdownRenderer {
     return out.substring(0, cut > max / 2 ? cut : max).stripTrailing() + "…";
   }
 
-  /** Leaves out the first block when it is a level-1 heading whose text is the title. */
+  /**
+   * Leaves out the first block when it is a level-1 heading whose text, shown or typed (with its
+   * inline HTML), is the title.
+   */
   private static void dropRepeatedTitle(Node document, String title) {
     if (title == null) {
       return;
@@ -311,7 +314,10 @@ public final class MarkdownRenderer {
     while (first instanceof YamlFrontMatterBlock || first instanceof LinkReferenceDefinition) {
       first = first.getNext();
     }
-    if (first instanceof Heading h && h.getLevel() == 1 && sameText(NodeText.oneLine(h), title)) {
+    // as the page shows it, or as typed: "# Generics <T>" repeats the title "Generics <T>"
+    if (first instanceof Heading h
+        && h.getLevel() == 1
+        && (sameText(NodeText.oneLine(h), title) || sameText(NodeText.asTyped(h), title))) {
       h.unlink();
     }
   }
@@ -561,6 +567,32 @@ public final class MarkdownRenderer {
 
     private static boolean isSlash(char c) {
       return c == '/' || c == '\\';
+    }
+
+    /**
+     * A protocol-relative URL ({@code //host/x.png}, also with backslashes) as {@code
+     * https://host/x.png}: a page read from disk would take it as {@code file://host/x.png}, a file
+     * share that is not there. Any other URL as it is.
+     */
+    static String withScheme(String url) {
+      if (url == null) {
+        return null;
+      }
+      int i = 0;
+      while (i < url.length() && url.charAt(i) <= ' ') {
+        i++;
+      }
+      int slashes = 0;
+      int j = i;
+      for (; j < url.length(); j++) {
+        char c = url.charAt(j);
+        if (isSlash(c)) {
+          slashes++;
+        } else if (c != '\t' && c != '\n' && c != '\r') {
+          break;
+        }
+      }
+      return slashes >= 2 ? "https://" + url.substring(j) : url;
     }
 
     @Override

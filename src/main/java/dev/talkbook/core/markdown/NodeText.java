@@ -91,6 +91,43 @@ public final class NodeText {
     return oneSpace(out.toString().strip());
   }
 
+  /**
+   * A heading's (or any inline node's) text as it was typed, for comparing with a title: the text
+   * and code as {@link #oneLine(Node)} gives them, and its inline HTML as written ({@code #
+   * Generics <T>} reads "Generics <T>", the title it repeats, where the page shows "Generics ").
+   */
+  static String asTyped(Node node) {
+    StringBuilder out = new StringBuilder();
+    node.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(HtmlInline html) {
+            out.append(html.getLiteral());
+          }
+
+          @Override
+          public void visit(Text text) {
+            out.append(text.getLiteral());
+          }
+
+          @Override
+          public void visit(Code code) {
+            out.append(code.getLiteral());
+          }
+
+          @Override
+          public void visit(SoftLineBreak lineBreak) {
+            out.append(' ');
+          }
+
+          @Override
+          public void visit(HardLineBreak lineBreak) {
+            out.append(' ');
+          }
+        });
+    return oneSpace(out.toString().strip());
+  }
+
   /** Runs of white space ({@code \\s}: ASCII space, tab, line breaks, form feed, vertical tab). */
   private static final Pattern SPACES = Pattern.compile("\\s+");
 

@@ -233,7 +233,13 @@ final class NoteHtmlPolicy {
           if (openLinks > 0) {
             out.text(text);
           } else {
-            List<String> link = new ArrayList<>(List.of("class", RemoteImage.CLASS, "href", src));
+            List<String> link =
+                new ArrayList<>(
+                    List.of(
+                        "class",
+                        RemoteImage.CLASS,
+                        "href",
+                        MarkdownRenderer.SafeUrls.withScheme(src)));
             String title = attribute(attributes, "title");
             if (title != null) {
               link.add("title");

@@ -14,7 +14,8 @@ import org.commonmark.renderer.html.HtmlWriter;
 /**
  * An image from another host, shown as a link to it rather than loaded: notes never make a reader's
  * browser (or the preview) fetch anything from elsewhere. Its text is the image's alt text, or
- * "image"; inside a link (which an {@code a} cannot nest in) it is that text alone.
+ * "image"; inside a link (which an {@code a} cannot nest in) it is that text alone. A {@code
+ * //host/x.png} links to {@code https://host/x.png}, which also works from a page read from disk.
  */
 final class RemoteImage extends CustomNode {
   /** The class of the link. */
@@ -69,7 +70,7 @@ final class RemoteImage extends CustomNode {
       HtmlWriter html = context.getWriter();
       boolean link = !image.insideLink();
       if (link) {
-        String url = context.encodeUrl(image.destination);
+        String url = context.encodeUrl(MarkdownRenderer.SafeUrls.withScheme(image.destination));
         if (context.shouldSanitizeUrls()) {
           url = context.urlSanitizer().sanitizeLinkUrl(url);
         }

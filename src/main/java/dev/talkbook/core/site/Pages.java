@@ -7,6 +7,7 @@ import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.common.Resources;
 import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.ProgrammeDays;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkHeader;
 import dev.talkbook.core.site.SiteModel.SiteEvent;
@@ -25,7 +26,7 @@ final class Pages {
   // pages-7: no text of a dropped <script>/<style> in the summary, javascript: links as text,
   // the code block keeps room for its Copy button.
   // pages-8: nor of one that spans paragraphs or is never closed.
-  static final String VERSION = "pages-8:" + Integer.toHexString(layoutText().hashCode());
+  static final String VERSION = "pages-9:" + Integer.toHexString(layoutText().hashCode());
 
   /** On the page of a talk gone from the programme, under its time and room. */
   static final String CANCELLED_NOTE =
@@ -160,7 +161,9 @@ final class Pages {
     if (e.talks().isEmpty()) {
       b.append("<p>No talks yet.</p>\n");
     } else {
-      b.append("<h2>Talks</h2>\n<ol class=\"listing\">\n");
+      // Over several days, a heading for each day, as the window's navigator shows them.
+      List<ProgrammeDays.Day<SiteTalk>> days =
+          ProgrammeDays.of(e.talks(), t -> t.talk().details().startsAt());
       // The day beside the time where one event has talks on more days than one (or lasts more).
       boolean withDay =
           (ev.endDate() != null && ev.startDate() != null && ev.endDate().isAfter(ev.startDate()))
@@ -171,23 +174,63 @@ final class Pages {
                       .distinct()
                       .count()
                   > 1;
-      for (SiteTalk t : e.talks()) {
-        boolean cancelled = t.talk().programme().removed();
-        b.append(cancelled ? "<li class=\"cancelled\">" : "<li>")
-            .append("<h3><a href=\"")
-            .append(t.slug())
-            .append(".html\">")
-            .append(esc(t.talk().title()))
-            .append("</a></h3>\n<p class=\"meta\">");
-        if (cancelled) {
-          b.append(CANCELLED_LABEL);
+      if (days.isEmpty()) {
+        b.append("<h2>Talks</h2>\n");
+        talkList(b, e.talks(), withDay);
+      } else {
+        boolean years =
+            days.stream()
+                    .map(ProgrammeDays.Day::date)
+                    .filter(java.util.Objects::nonNull)
+                    .map(LocalDate::getYear)
+                    .distinct()
+                    .count()
+                > 1;
+        for (ProgrammeDays.Day<SiteTalk> day : days) {
+          b.append("<h2 class=\"day\">");
+          if (day.date() == null) {
+            b.append(NO_TIME);
+          } else {
+            b.append("<time datetime=\"")
+                .append(day.date())
+                .append("\">")
+                .append((years ? DAY_WITH_YEAR : DAY_NAME).format(day.date()))
+                .append("</time>");
+          }
+          b.append("</h2>\n");
+          talkList(b, day.talks(), false); // the day is the heading's
         }
-        talkMeta(b, t.talk().details(), withDay, cancelled);
-        b.append("</p></li>\n");
       }
-      b.append("</ol>\n");
     }
     return page("../../", ev.title(), b.toString());
+  }
+
+  /** A day's heading where the talks of an event without a time are listed. */
+  static final String NO_TIME = "No time";
+
+  private static final DateTimeFormatter DAY_NAME =
+      DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_WITH_YEAR =
+      DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
+
+  /** An event page's list of these talks. */
+  private static void talkList(StringBuilder b, List<SiteTalk> talks, boolean withDay) {
+    b.append("<ol class=\"listing\">\n");
+    for (SiteTalk t : talks) {
+      boolean cancelled = t.talk().programme().removed();
+      b.append(cancelled ? "<li class=\"cancelled\">" : "<li>")
+          .append("<h3><a href=\"")
+          .append(t.slug())
+          .append(".html\">")
+          .append(esc(t.talk().title()))
+          .append("</a></h3>\n<p class=\"meta\">");
+      if (cancelled) {
+        b.append(CANCELLED_LABEL);
+      }
+      talkMeta(b, t.talk().details(), withDay, cancelled);
+      b.append("</p></li>\n");
+    }
+    b.append("</ol>\n");
   }
 
   /**

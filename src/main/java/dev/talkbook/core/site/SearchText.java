@@ -10,7 +10,8 @@ import java.util.Locale;
  *
  * <p>What the page never shows of raw HTML in the notes ({@link DroppedHtml}: a {@code <script>}, a
  * {@code <style>}, ... with all they hold, and comments) gives no words either, so a reader's
- * search never finds a talk by text its page does not have.
+ * search never finds a talk by text its page does not have; nor do the tags of raw HTML (their
+ * names and attributes: {@code <div onclick="…">}), only the text between them.
  *
  * <p>Words are cut as Talkbook's full-text search (SQLite FTS5's {@code unicode61} tokenizer with
  * {@code remove_diacritics 2}) and the site's {@code search.js} cut them: runs of letters and
@@ -22,7 +23,9 @@ final class SearchText {
   /** Changes whenever the words or the site's search entries are made differently. */
   // search-3: a cancelled talk's entry has "c":1. search-4: no words from a dropped <script>,
   // <style>, ... or an HTML comment (DroppedHtml). search-5: Greek final sigma folded into σ.
-  static final String VERSION = "search-5";
+  // search-6: no words from raw HTML tags' names and attributes, but an img's alt text
+  // (DroppedHtml.shownText).
+  static final String VERSION = "search-6";
 
   private SearchText() {}
 
@@ -32,7 +35,7 @@ final class SearchText {
    * types) and raw HTML the page drops with its text (see the class comment) are left out.
    */
   static String words(String notes) {
-    String markdown = DroppedHtml.blanked(notes);
+    String markdown = DroppedHtml.shownText(notes);
     // One pass, no String per word: each distinct word is appended to the output and remembered
     // by where it is there (an open-addressing table of offsets), so a word seen again costs a
     // comparison of its characters. ASCII is looked up in a table and lower-cased on the way;

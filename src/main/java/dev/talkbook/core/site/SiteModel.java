@@ -1,6 +1,7 @@
 package dev.talkbook.core.site;
 
 import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.ProgrammeDays;
 import dev.talkbook.core.notebook.TalkHeader;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +13,10 @@ import java.util.TreeMap;
 
 /**
  * The site's content with every page's path: events (newest first, as the notebook lists them),
- * their talks (in order), and tags. Slugs are handed out in id order, so adding a talk never moves
- * another talk's page. Pure: built from records, no I/O. The records point at each other (an event
- * holds its talks, a talk its event), so they are never compared or hashed.
+ * their talks (in the window's order, {@link ProgrammeDays#inOrder}), and tags. Slugs are handed
+ * out in id order, so adding a talk never moves another talk's page. Pure: built from records, no
+ * I/O. The records point at each other (an event holds its talks, a talk its event), so they are
+ * never compared or hashed.
  */
 final class SiteModel {
   record SiteEvent(Event event, String slug, List<SiteTalk> talks) {
@@ -64,7 +66,8 @@ final class SiteModel {
       list.stream()
           .sorted(Comparator.comparingLong(TalkHeader::id))
           .forEach(t -> slugOf.put(t.id(), talkSlugs.unique(t.title())));
-      for (TalkHeader t : list) {
+      // in the window's order: over several days, by day and time (ProgrammeDays)
+      for (TalkHeader t : ProgrammeDays.inOrder(list, h -> h.details().startsAt())) {
         SiteTalk st = new SiteTalk(t, se, slugOf.get(t.id()), new ArrayList<>());
         talks.add(st);
         all.add(st);

@@ -3,6 +3,7 @@ package dev.talkbook.ui.navigator;
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.ProgrammeDays;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkSummary;
 import dev.talkbook.core.store.Notebook;
@@ -462,7 +463,7 @@ public final class NavigatorView {
         select = item;
       }
       List<TalkSummary> talks = talksOf.getOrDefault(e.id(), List.of());
-      List<ProgrammeDays.Day> days = ProgrammeDays.of(talks);
+      List<ProgrammeDays.Day<TalkSummary>> days = ProgrammeDays.of(talks);
       if (days.isEmpty()) {
         TreeItem<NavNode> found = addTalks(item, talks, wanted);
         select = found != null ? found : select;
@@ -477,7 +478,7 @@ public final class NavigatorView {
                   .distinct()
                   .count()
               > 1;
-      for (ProgrammeDays.Day day : days) {
+      for (ProgrammeDays.Day<TalkSummary> day : days) {
         String name = day.date() == null ? NavNode.DayNode.NO_TIME : dayName.of(day.date(), years);
         TreeItem<NavNode> dayItem =
             new TreeItem<>(new NavNode.DayNode(e.id(), day.date(), name, day.talks().size()));

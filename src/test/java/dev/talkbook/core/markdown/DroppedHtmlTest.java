@@ -86,6 +86,19 @@ class DroppedHtmlTest {
   }
 
   @Test
+  void onlyNotesWithSomethingLikeATagOutsideCodeAreParsedForTheirShownText() {
+    String code =
+        "Generics:\n\n```java\nList<String> xs;\n```\n\n~~~~\n</div>\n~~~~\n\n"
+            + "And `Map<K, V>` or ``a `<b>` c`` inline, a < b.\n";
+    assertThat(DroppedHtml.mayHoldTag(code)).isFalse();
+    assertThat(DroppedHtml.mayHoldTag(code + "Then <b>bold</b>.\n")).isTrue();
+    assertThat(DroppedHtml.mayHoldTag("```\nopen fence\n````\n<div>\n")).isTrue();
+    assertThat(DroppedHtml.mayHoldTag("a ` lone tick <i>x</i>\n")).isTrue();
+    assertThat(DroppedHtml.mayHoldTag("<!-- c -->")).isTrue();
+    assertThat(DroppedHtml.shownText(code + "<b>bold</b>")).isEqualTo(code + "   bold    ");
+  }
+
+  @Test
   void lineBreaksStay() {
     assertThat(DroppedHtml.blanked("a\n<style>\np\n</style>\nb"))
         .isEqualTo("a\n" + " ".repeat(7) + "\n \n" + " ".repeat(8) + "\nb");

@@ -411,7 +411,8 @@ class MarkdownRendererTest {
                 "![a *diagram*](https://tracker.invalid/d.png \"T\") ![](//t.invalid/e.png)"))
         .contains(
             "<a class=\"remote-image\" href=\"https://tracker.invalid/d.png\" title=\"T\">a <em>diagram</em></a>")
-        .contains("<a class=\"remote-image\" href=\"//t.invalid/e.png\">image</a>");
+        // protocol-relative: over https, not file://t.invalid/… from a page read from disk
+        .contains("<a class=\"remote-image\" href=\"https://t.invalid/e.png\">image</a>");
     assertThat(
             renderer.render("<img alt=\"raw\" width=\"3\" src=\"https://tracker.invalid/d.png\">"))
         .contains("<a class=\"remote-image\" href=\"https://tracker.invalid/d.png\">raw</a>");

@@ -39,7 +39,26 @@ class SearchTextTest {
             SearchText.words(
                 "Intro <script>alert(7)</script> and <STYLE>p { color: red }</STYLE> kept"
                     + " <!-- a draft --> <b>bold</b>\n\n```html\n<script>shown</script>\n```\n"))
-        .isEqualTo("intro and kept b bold html script shown");
+        .isEqualTo("intro and kept bold html script shown");
+  }
+
+  @Test
+  void rawHtmlTagsNamesAndAttributesGiveNoWordsTheTextBetweenThemAndAnImagesAltTextDo() {
+    assertThat(
+            SearchText.words(
+                """
+                Security <img src="x" onerror="alert(1)"> and <a href="javascript:go()">clicked</a>
+                <img src="https://tracker.example.com/p.gif" alt="Tracker pixel"><IMG ALT=bare SRC=y>
+
+                <div onclick="alert(2)" style="color: red">
+                Inside a div
+                </div>
+
+                Then <?php echo 1 ?> and `<div onclick>` in code
+
+                <!DOCTYPE html>
+                """))
+        .isEqualTo("security and clicked tracker pixel bare inside a div then onclick in code");
   }
 
   @Test

@@ -250,7 +250,8 @@ class SiteExporterTest {
   }
 
   @Test
-  void anEventOfSeveralDaysSaysTheDayOfEachTalkOneDayOnlyItsTime() throws IOException {
+  void anEventOfSeveralDaysListsItsTalksUnderTheirDaysInTimeOrderOneDayOnlyItsTime()
+      throws IOException {
     Event conf =
         notebook
             .events()
@@ -279,8 +280,17 @@ class SiteExporterTest {
     }
     SampleMeetup.addTo(notebook); // one evening: its talks' times alone
     export();
-    assertThat(read("events/2026-05-01-conf/index.html"))
-        .contains(">2 May 2026, 09:00</time>", ">1 May 2026, 10:00</time>");
+    // as the window lists them: day one first, though added second, each under its day's heading
+    String page = read("events/2026-05-01-conf/index.html");
+    assertThat(page)
+        .containsSubsequence(
+            "<h2 class=\"day\"><time datetime=\"2026-05-01\">Friday 1 May</time></h2>",
+            "Day one",
+            ">10:00</time>",
+            "<h2 class=\"day\"><time datetime=\"2026-05-02\">Saturday 2 May</time></h2>",
+            "Day two",
+            ">09:00</time>")
+        .doesNotContain("<h2>Talks</h2>", "May 2026, 09:00");
     assertThat(read("events/2026-03-12-jvm-evening-talkbook-sample-meetup/index.html"))
         .contains(">18:30</time>")
         .doesNotContain("March 2026, 18:30");

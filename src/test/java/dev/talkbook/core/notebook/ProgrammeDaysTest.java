@@ -1,8 +1,7 @@
-package dev.talkbook.ui.navigator;
+package dev.talkbook.core.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.talkbook.core.notebook.TalkSummary;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ class ProgrammeDaysTest {
             at == null ? null : LocalDateTime.parse(at)));
   }
 
-  private static List<String> titles(ProgrammeDays.Day day) {
+  private static List<String> titles(ProgrammeDays.Day<TalkSummary> day) {
     return day.talks().stream().map(TalkSummary::title).toList();
   }
 
@@ -36,7 +35,7 @@ class ProgrammeDaysTest {
     talk("Morning, room B", "2026-05-13T09:00");
     talk("Morning, room A", "2026-05-13T09:00");
 
-    List<ProgrammeDays.Day> days = ProgrammeDays.of(talks);
+    List<ProgrammeDays.Day<TalkSummary>> days = ProgrammeDays.of(talks);
 
     assertThat(days)
         .extracting(ProgrammeDays.Day::date)
@@ -54,7 +53,7 @@ class ProgrammeDaysTest {
     talk("Night", "2026-08-22T00:30");
     talk("Saturday", "2026-08-22T18:00");
 
-    List<ProgrammeDays.Day> days = ProgrammeDays.of(talks);
+    List<ProgrammeDays.Day<TalkSummary>> days = ProgrammeDays.of(talks);
 
     assertThat(titles(days.get(0))).containsExactly("Friday", "Night");
     assertThat(titles(days.get(1))).containsExactly("Saturday");
