@@ -35,11 +35,13 @@ import java.util.stream.Stream;
 
 /**
  * Reads a folder of Markdown files into the notebook: Talkbook's own export, or files with Hugo,
- * Jekyll or Obsidian style front matter. Each {@code .md} file is a talk; its event comes from its
- * {@code event} key, else from the {@code _index.md} beside it, else from its folder's name. A talk
- * with the same title in the same event is updated, anything else created. Images and links with a
- * relative path to a file inside the folder become attachments. Front matter keys Talkbook has no
- * field for are kept, as front matter at the top of the notes.
+ * Jekyll or Obsidian style front matter. Each {@code .md} file is a talk; its event comes, as
+ * Hugo's sections do, from its {@code event} key, else from the nearest {@code _index.md} in its
+ * folder or a folder above it (below the root), else from the name of the top-level folder it is in
+ * (for a file at the root: the root's {@code _index.md}, else "Imported notes"). A talk with the
+ * same title in the same event is updated, anything else created. Images and links with a relative
+ * path to a file inside the folder become attachments. Front matter keys Talkbook has no field for
+ * are kept, as front matter at the top of the notes.
  *
  * <p>A file that cannot be read, is not UTF-8, is too large or has invalid front matter is reported
  * with the reason and skipped; the rest is imported in one transaction, so a failure of the
@@ -340,12 +342,14 @@ public final class MarkdownImporter {
                 e.getMessage()));
       }
     }
-    // Each folder's event file is read first, once.
+    // Each folder's event file, and those of the folders above it, is read first, once.
     for (Path file : files) {
-      try {
-        section(realRoot, file.getParent(), sections, zones);
-      } catch (NotebookException e) {
-        // said for each file of that folder, below
+      for (Path dir : sectionFolders(realRoot, file.getParent())) {
+        try {
+          section(realRoot, dir, sections, zones);
+        } catch (NotebookException e) {
+          // said for each file below that folder, below
+        }
       }
     }
     Map<Path, Event.Details> known = java.util.Collections.unmodifiableMap(sections);
@@ -646,10 +650,26 @@ public final class MarkdownImporter {
     FrontMatter.Parsed fm = FrontMatter.parse(text);
     Map<String, Object> data = fm.data();
     String body = fm.body();
-    Event.Details section = section(root, file.getParent(), sections, null);
+    Event.Details section = null;
+    for (Path dir : sectionFolders(root, file.getParent())) {
+      section = section(root, dir, sections, null);
+      if (section != null) {
+        break;
+      }
+    }
+    Path dir = file.getParent();
+    // Hugo's section: the top-level folder under the root (under a Hugo site's content folder);
+    // for a file at the root, the root's
+    Path top = dir;
+    while (!top.equals(root) && !top.getParent().equals(root)) {
+      Path parent = top.getParent();
+      if (parent.getParent().equals(root) && parent.getFileName().toString().equals("content")) {
+        break;
+      }
+      top = parent;
+    }
     String eventTitle =
-        string(data, "event")
-            .orElse(section != null ? section.title() : folderTitle(root, file.getParent()));
+        string(data, "event").orElse(section != null ? section.title() : folderTitle(root, top));
     Event.Details eventDetails =
         section != null && key(section.title()).equals(key(eventTitle))
             ? section
@@ -820,6 +840,21 @@ public final class MarkdownImporter {
     } catch (CharacterCodingException e) {
       throw new SiteException("is not UTF-8 text; save it as UTF-8 and import again", e);
     }
+  }
+
+  /**
+   * The folders whose {@code _index.md} can name the event of a file in {@code dir}, nearest first:
+   * {@code dir} and the folders above it below the root; for a file at the root, the root.
+   */
+  private static List<Path> sectionFolders(Path root, Path dir) {
+    if (dir.equals(root)) {
+      return List.of(root);
+    }
+    List<Path> dirs = new ArrayList<>();
+    for (Path d = dir; d != null && !d.equals(root) && d.startsWith(root); d = d.getParent()) {
+      dirs.add(d);
+    }
+    return dirs;
   }
 
   /** The event details in {@code _index.md} of a folder (read once), or null. */
