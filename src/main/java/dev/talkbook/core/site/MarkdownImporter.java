@@ -328,11 +328,22 @@ public final class MarkdownImporter {
     // Every event file, also of a folder without talks: an event with no talks is still an event.
     // By its path inside the folder, which its line in the report names.
     Map<String, Event.Details> events = new LinkedHashMap<>();
+    // What the report says of an event file's text below its front matter: an event has no notes.
+    Map<String, String> eventTextLeft = new java.util.HashMap<>();
     for (Path index : sectionFiles) {
       try {
         Event.Details details = section(realRoot, index.getParent(), sections, zones);
         if (details != null) {
-          events.put(realRoot.relativize(index).toString().replace('\\', '/'), details);
+          String rel = realRoot.relativize(index).toString().replace('\\', '/');
+          events.put(rel, details);
+          String text = FrontMatter.parse(readText(index)).body().strip();
+          if (!text.isEmpty()) {
+            eventTextLeft.put(
+                rel,
+                "; its text, "
+                    + Counts.of(text.lines().count(), "line")
+                    + ", is not kept: an event has no notes");
+          }
         }
       } catch (NotebookException e) {
         results.add(
@@ -411,7 +422,8 @@ public final class MarkdownImporter {
                       Outcome.EVENT,
                       (eventsCreated[0] > before ? "new event \"" : "event \"")
                           + event.title()
-                          + "\""));
+                          + "\""
+                          + eventTextLeft.getOrDefault(index.getKey(), "")));
             }
             int n = 0;
             Set<Long> claimed = new java.util.HashSet<>();

@@ -69,6 +69,24 @@ class MarkdownImporterEventsTest {
   }
 
   @Test
+  void anEventFilesTextIsSaidToBeLeftOutAndAnEmptyOneSaysNothing() throws Exception {
+    Path md = dir.resolve("vault");
+    write(md.resolve("ConfA/_index.md"), "---\ntitle: ConfA\n---\nConfA notes.\n");
+    write(md.resolve("ConfB/_index.md"), "---\ntitle: ConfB\n---\n\n");
+    try (Notebook nb = Notebook.open(dir.resolve("a.talkbook"))) {
+      for (boolean dryRun : new boolean[] {true, false}) {
+        Report r = importer.importFolder(nb, md, dryRun, SiteExporter.Progress.NONE);
+
+        assertThat(r.files())
+            .extracting(FileResult::detail)
+            .containsExactly(
+                "new event \"ConfA\"; its text, 1 line, is not kept: an event has no notes",
+                "new event \"ConfB\"");
+      }
+    }
+  }
+
+  @Test
   void sameNamedSubfoldersOfTwoConferencesStayWithTheirConference() throws Exception {
     Path md = dir.resolve("vault2");
     write(md.resolve("ConfA 2026/Day 1/Keynote.md"), "# Keynote\n");
