@@ -723,23 +723,7 @@ public final class MarkdownImporter {
     for (String listed : list(data, "attachments")) {
       addAttachmentPath(root, file, listed, attachmentPaths);
     }
-    for (String target : linkTargets(body)) {
-      if (target.startsWith("<")) {
-        target = target.substring(1, target.length() - 1);
-      }
-      if (isRelativeFile(target)) {
-        String decoded = URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
-        Path f = file.getParent().resolve(decoded).normalize();
-        boolean note = decoded.toLowerCase(Locale.ROOT).endsWith(".md");
-        if (f.startsWith(root) && Files.isRegularFile(f) && !note) {
-          if (!attachmentPaths.contains(decoded)) {
-            attachmentPaths.add(decoded);
-          }
-        } else if (!note && !Files.exists(f) && !missing.contains(decoded)) {
-          missing.add(decoded); // the link is kept as it is; the report says it leads nowhere
-        }
-      }
-    }
+    relativeLinks(body, file.getParent(), root, attachmentPaths, missing, null);
     for (String relPath : attachmentPaths) {
       checkAttachment(root, file.getParent().resolve(relPath).normalize(), relPath);
     }
@@ -754,6 +738,103 @@ public final class MarkdownImporter {
         programme(data),
         bool(data, MarkdownExporter.STARRED),
         List.copyOf(missing));
+  }
+
+  /**
+   * The files that notes in {@code folder} link to by a relative path (other notes, {@code .md},
+   * aside): those inside {@code root} go to {@code found} (as the link names them, decoded), those
+   * not there to {@code missing} (the link is kept as it is; the report says it leads nowhere), and
+   * files outside {@code root} to {@code outside} when it is not null.
+   */
+  private static void relativeLinks(
+      String body,
+      Path folder,
+      Path root,
+      List<String> found,
+      List<String> missing,
+      List<String> outside) {
+    for (String target : linkTargets(body)) {
+      if (target.startsWith("<")) {
+        target = target.substring(1, target.length() - 1);
+      }
+      if (isRelativeFile(target)) {
+        String decoded = URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
+        Path f = folder.resolve(decoded).normalize();
+        boolean note = decoded.toLowerCase(Locale.ROOT).endsWith(".md");
+        if (f.startsWith(root) && Files.isRegularFile(f) && !note) {
+          if (!found.contains(decoded)) {
+            found.add(decoded);
+          }
+        } else if (!note && !Files.exists(f) && !missing.contains(decoded)) {
+          missing.add(decoded);
+        } else if (!note && outside != null && !f.startsWith(root) && !outside.contains(decoded)) {
+          outside.add(decoded);
+        }
+      }
+    }
+  }
+
+  /**
+   * The files that notes read from a file ({@code talkbook talk add|edit --notes-file}) link to by
+   * a relative path, read and checked as the import reads a note's: stored as the talk's
+   * attachments by {@link #store}, which turns those links into attachment links. Files outside the
+   * notes file's folder are not stored ({@link #outside}), as the import stores none from outside
+   * its folder; links to files that are not there are kept as they are ({@link #missing}).
+   */
+  public static final class LinkedFiles {
+    private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final List<String> missing = new ArrayList<>();
+    private final List<String> outside = new ArrayList<>();
+
+    /** Reads the files {@code notes} link to; nothing is stored yet. */
+    public LinkedFiles(String notes, Path notesFile) {
+      Path folder;
+      try {
+        folder = notesFile.toAbsolutePath().normalize().getParent().toRealPath();
+      } catch (IOException e) {
+        throw new SiteException(
+            "Could not read the folder of " + notesFile + " (" + PathProblems.why(e) + ").", e);
+      }
+      List<String> found = new ArrayList<>();
+      relativeLinks(notes, folder, folder, found, missing, outside);
+      for (String relPath : found) {
+        try {
+          files.put(relPath, readAttachment(folder, folder.resolve(relPath).normalize(), relPath));
+        } catch (SiteException e) {
+          throw new SiteException(
+              "The notes in " + notesFile + ": " + e.getMessage() + ". Nothing was changed.", e);
+        }
+      }
+    }
+
+    /** The linked files to store, by the path the notes name them with. */
+    public Set<String> files() {
+      return files.keySet();
+    }
+
+    /** The linked files that are not there. */
+    public List<String> missing() {
+      return List.copyOf(missing);
+    }
+
+    /** The linked files outside the notes file's folder, not stored. */
+    public List<String> outside() {
+      return List.copyOf(outside);
+    }
+
+    /** Stores the files as the talk's attachments and returns {@code notes} linking to them. */
+    public String store(Notebook notebook, long talkId, String notes) {
+      Map<String, String> urls = new LinkedHashMap<>();
+      files.forEach(
+          (relPath, bytes) ->
+              urls.put(
+                  relPath,
+                  notebook
+                      .attachments()
+                      .add(talkId, Path.of(relPath).getFileName().toString(), null, bytes)
+                      .url()));
+      return relinkToAttachments(notes, urls);
+    }
   }
 
   /**
