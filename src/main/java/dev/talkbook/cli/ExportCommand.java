@@ -4,6 +4,7 @@ import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.exchange.AgendaExporter;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.MarkdownExporter;
+import dev.talkbook.core.site.OtherEventsInFolder;
 import dev.talkbook.core.site.SiteExporter;
 import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
@@ -32,9 +33,13 @@ final class ExportCommand {
         "Write a static web site: events, talks, tags, a feed and search, readable from disk or"
             + " any web host.",
         "Exporting again into the same folder rewrites only what changed and removes pages of"
-            + " deleted talks; files Talkbook did not write are left alone."
+            + " deleted talks; files Talkbook did not write are left alone.",
+        "With --event, a folder whose earlier export holds other events is refused (exit code 2):"
+            + " their pages would be removed."
       })
   static final class Site implements Callable<Integer> {
+    private static final int WRONG_USAGE = 2;
+
     @Spec CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The site folder.")
@@ -61,9 +66,16 @@ final class ExportCommand {
       try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
         SiteExporter.Options options =
             new SiteExporter.Options(title, Refs.eventIds(notebook, events), baseUrl);
-        SiteExporter.Result r =
-            new SiteExporter(MarkdownRenderer::new)
-                .export(notebook, out, options, SiteExporter.Progress.NONE, () -> false);
+        SiteExporter.Result r;
+        try {
+          r =
+              new SiteExporter(MarkdownRenderer::new)
+                  .export(notebook, out, options, SiteExporter.Progress.NONE, () -> false);
+        } catch (OtherEventsInFolder refused) {
+          // --event chose too few events for this folder: a usage mistake, nothing written
+          spec.commandLine().getErr().println("talkbook: " + refused.getMessage());
+          return WRONG_USAGE;
+        }
         PrintWriter o = spec.commandLine().getOut();
         o.printf(
             "Exported %s to %s: %s written, %d unchanged, %d removed.%n",

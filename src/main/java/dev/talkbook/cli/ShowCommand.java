@@ -1,5 +1,6 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.exchange.Descriptions;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
@@ -62,7 +63,8 @@ final class ShowCommand implements Callable<Integer> {
         if (!p.abstractText().isEmpty()) {
           out.println();
           out.println("Abstract:");
-          for (String l : p.abstractText().split("\n", -1)) {
+          // as text: the programme's Markdown escapes and line-break spaces are not for reading
+          for (String l : Descriptions.asText(p.abstractText()).split("\n", -1)) {
             out.println(l.isEmpty() ? "" : "  " + l);
           }
         }

@@ -1,8 +1,11 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.site.MarkdownImporter;
 import dev.talkbook.core.store.Notebook;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -82,6 +85,55 @@ final class TalkCommand {
     String notes() {
       return notesFile == null ? null : Values.readNotes(notesFile);
     }
+
+    /**
+     * The files the notes from {@code --notes-file} link to by a relative path (images, say), read
+     * as {@code import markdown} reads them; null for no notes file or standard input.
+     */
+    MarkdownImporter.LinkedFiles linkedFiles(String notes) {
+      if (notes == null || notesFile.toString().equals("-")) {
+        return null;
+      }
+      MarkdownImporter.LinkedFiles linked = new MarkdownImporter.LinkedFiles(notes, notesFile);
+      return linked.files().isEmpty() && linked.missing().isEmpty() && linked.outside().isEmpty()
+          ? null
+          : linked;
+    }
+
+    /**
+     * Stores the linked files as the talk's attachments and saves the notes linking to them;
+     * whether the notes changed. What was stored, and what was not, is said on standard error.
+     */
+    static boolean saveNotes(
+        CommandSpec spec,
+        Notebook notebook,
+        long talkId,
+        String notes,
+        MarkdownImporter.LinkedFiles linked) {
+      if (linked == null) {
+        return notebook.talks().saveBody(talkId, notes);
+      }
+      boolean changed =
+          notebook.inTransaction(
+              () -> notebook.talks().saveBody(talkId, linked.store(notebook, talkId, notes)));
+      PrintWriter err = spec.commandLine().getErr();
+      if (!linked.files().isEmpty()) {
+        err.printf(
+            "Stored %s the notes link to: %s%n",
+            Counts.of(linked.files().size(), "file"), String.join(", ", linked.files()));
+      }
+      if (!linked.missing().isEmpty()) {
+        err.printf(
+            "Not found, so not stored (the links are kept as they are): %s%n",
+            String.join(", ", linked.missing()));
+      }
+      if (!linked.outside().isEmpty()) {
+        err.printf(
+            "Outside the notes file's folder, so not stored (the links are kept as they are): %s%n",
+            String.join(", ", linked.outside()));
+      }
+      return changed;
+    }
   }
 
   /**
@@ -140,14 +192,27 @@ final class TalkCommand {
               "A talk",
               "talkbook talk add --event EVENT \"Its title\" (or --title \"…\")");
       String notes = fields.notes();
+      MarkdownImporter.LinkedFiles linked = fields.linkedFiles(notes);
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+        long eventId = Refs.event(notebook, event).id();
         Talk t =
-            notebook
-                .talks()
-                .create(
-                    Refs.event(notebook, event).id(),
-                    fields.over(Talk.Details.titled(title)),
-                    notes == null ? "" : notes);
+            notebook.inTransaction(
+                () -> {
+                  Talk added =
+                      notebook
+                          .talks()
+                          .create(
+                              eventId,
+                              fields.over(Talk.Details.titled(title)),
+                              notes == null || linked != null && !linked.files().isEmpty()
+                                  ? ""
+                                  : notes);
+                  if (linked != null) {
+                    // the files stored first, then the notes linking to them, as the import does
+                    Fields.saveNotes(spec, notebook, added.id(), notes, linked);
+                  }
+                  return added;
+                });
         spec.commandLine().getOut().printf("Added talk %d: %s%n", t.id(), t.title());
         warnIfOutside(spec, notebook, t);
         return 0;
@@ -177,6 +242,7 @@ final class TalkCommand {
     @Override
     public Integer call() {
       String notes = fields.notes();
+      MarkdownImporter.LinkedFiles linked = fields.linkedFiles(notes);
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
         Talk t = Refs.talk(notebook, talk);
         if (notes != null
@@ -198,7 +264,8 @@ final class TalkCommand {
         if (!details.equals(t.details())) {
           t = notebook.talks().update(t.id(), details);
         }
-        boolean notesChanged = notes != null && notebook.talks().saveBody(t.id(), notes);
+        boolean notesChanged =
+            notes != null && Fields.saveNotes(spec, notebook, t.id(), notes, linked);
         if (notesChanged) {
           notebook.talks().leave(t.id());
         }

@@ -379,6 +379,11 @@ public final class App extends Application implements MainWindow.Host {
 
   @Override
   public void openLink(String url) {
+    openLink(url, said -> {});
+  }
+
+  @Override
+  public void openLink(String url, java.util.function.Consumer<String> notOpened) {
     if (!DesktopOpener.opensLinks()) {
       getHostServices().showDocument(url); // macOS, Windows: always an opener
       return;
@@ -391,7 +396,7 @@ public final class App extends Application implements MainWindow.Host {
                 Platform.runLater(
                     () -> {
                       if (window != null) {
-                        window.linkNotOpened(url, why);
+                        notOpened.accept(window.linkNotOpened(url, why));
                       }
                     });
               }

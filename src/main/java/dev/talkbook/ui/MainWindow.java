@@ -80,6 +80,14 @@ public final class MainWindow {
   public interface Host {
     void openLink(String url);
 
+    /**
+     * {@link #openLink(String)}; when no browser opened it, {@code notOpened} is also told what the
+     * window's status bar says (on the FX thread), for a dialog that shows it.
+     */
+    default void openLink(String url, java.util.function.Consumer<String> notOpened) {
+      openLink(url);
+    }
+
     /** File → Open notebook…: the app closes this window's notebook and opens another. */
     void openAnotherNotebook();
 
@@ -353,14 +361,16 @@ public final class MainWindow {
    * A web address the desktop could not open (no browser it knows of; {@code why} is logged): the
    * status bar says so and the address is on the clipboard, to paste into a browser.
    */
-  void linkNotOpened(String url, Throwable why) {
+  /** Says in the status bar that no browser opened {@code url}, copied, and returns the words. */
+  String linkNotOpened(String url, Throwable why) {
     System.getLogger(MainWindow.class.getName())
         .log(System.Logger.Level.INFO, "could not open " + url, why);
     javafx.scene.input.ClipboardContent copy = new javafx.scene.input.ClipboardContent();
     copy.putString(url);
     javafx.scene.input.Clipboard.getSystemClipboard().setContent(copy);
-    status.showMessage(
-        "No browser opened " + url + ". The address is copied: paste it into a browser.");
+    String said = "No browser opened " + url + ". The address is copied: paste it into a browser.";
+    status.showMessage(said);
+    return said;
   }
 
   private void layout() {
@@ -510,7 +520,12 @@ public final class MainWindow {
     boolean wasShown = welcome != null && welcome.root().isVisible();
     boolean hadFocus = false;
     if (empty && welcome == null) {
-      welcome = new WelcomeView(this::addSample, navigator::newEvent, actions::importSchedule);
+      welcome =
+          new WelcomeView(
+              this::addSample,
+              navigator::newEvent,
+              actions::importSchedule,
+              actions::importMarkdown);
       if (readOnly) {
         welcome.readOnly();
       }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,6 +64,51 @@ class ExportCommandTest extends CliTest {
         .contains("Other meetup")
         .doesNotContain("JVM Evening");
     assertThat(sample).isPositive();
+  }
+
+  @Test
+  void exportOfOneEventIntoAFolderHoldingOtherEventsIsRefusedAndWritesNothing() throws Exception {
+    long sample = addSample();
+    long other = addEvent("Other meetup");
+    addTalk(other, "Elsewhere");
+    Path out = dir.resolve("site");
+    ok("export", "site", "--out", out.toString());
+    Map<String, String> before = files(out);
+
+    Result r = run("export", "site", "--out", out.toString(), "--event", Long.toString(other));
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(2);
+    assertErr(r)
+        .contains("would remove the pages of \"JVM Evening", "Nothing was written")
+        .contains("Export every event into it", "or export into another folder");
+    assertThat(files(out)).isEqualTo(before);
+    assertThat(sample).isPositive();
+  }
+
+  /** Every file under a folder with its modification time and size. */
+  private static Map<String, String> files(Path folder) throws Exception {
+    Map<String, String> files = new java.util.TreeMap<>();
+    try (var s = Files.walk(folder)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        files.put(
+            folder.relativize(p).toString(), Files.getLastModifiedTime(p) + " " + Files.size(p));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void exportOfTheSameEventAgainIntoItsFolderStillWorks() {
+    addSample();
+    long other = addEvent("Other meetup");
+    addTalk(other, "Elsewhere");
+    Path out = dir.resolve("site");
+    ok("export", "site", "--out", out.toString(), "--event", Long.toString(other));
+    addTalk(other, "Later");
+
+    Result again = ok("export", "site", "--out", out.toString(), "--event", "other");
+
+    assertOut(again).contains("Exported 2 talks", "0 removed");
   }
 
   @Test

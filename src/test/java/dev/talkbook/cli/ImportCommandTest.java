@@ -66,6 +66,25 @@ class ImportCommandTest extends CliTest {
   }
 
   @Test
+  void anEventFilesTextThatIsNotKeptIsSaidInTheDryRunAndTheImport() throws Exception {
+    Path md = folder();
+    Files.writeString(
+        md.resolve("meetup/_index.md"),
+        "---\ntitle: Spring Meetup\n---\nTwo days of JVM talks.\n\nBring a laptop.\n");
+
+    for (Result r :
+        new Result[] {
+          ok("import", "markdown", "--dry-run", md.toString()),
+          ok("import", "markdown", md.toString())
+        }) {
+      assertOut(r)
+          .contains(
+              "event     meetup/_index.md (new event \"Spring Meetup\"; its text, 3 lines, is not"
+                  + " kept: an event has no notes)");
+    }
+  }
+
+  @Test
   void aBadFileIsReportedExitsOneAndTheRestIsImported() throws Exception {
     Path md = folder();
     Files.write(

@@ -154,7 +154,7 @@ class ScheduleCommandTest extends CliTest {
             "Subtitle: Irons, fumes & flux",
             "Time:     2026-08-21 14:00 (Europe/Berlin)",
             "Length:   45 min",
-            "Abstract:\n  We **solder** a badge.");
+            "Abstract:\n  We solder a badge.\n\n  • irons");
 
     assertOut(ok("talk", "star", "Soldering")).contains("Starred talk");
     assertOut(ok("show", "--details", "Soldering")).contains("Starred:  yes");

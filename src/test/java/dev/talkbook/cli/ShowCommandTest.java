@@ -211,6 +211,34 @@ class ShowCommandTest extends CliTest {
   }
 
   @Test
+  void detailsPrintAnICalendarAbstractAsTextWithoutMarkdownEscapes() throws Exception {
+    Path ics =
+        Files.writeString(
+            dir.resolve("prog.ics"),
+            """
+            BEGIN:VCALENDAR
+            VERSION:2.0
+            PRODID:-//test//EN
+            X-WR-CALNAME:JUG Night
+            BEGIN:VEVENT
+            UID:a1@test
+            DTSTART:20261201T180000Z
+            SUMMARY:Records
+            DESCRIPTION:Line one\\nLine two with <b>tag</b> and *stars*
+            END:VEVENT
+            END:VCALENDAR
+            """
+                .replace("\n", "\r\n"));
+    ok("import", "schedule", ics.toString());
+
+    Result r = ok("show", "Records", "--details");
+
+    assertOut(r)
+        .contains("Abstract:\n  Line one\n  Line two with <b>tag</b> and *stars*\n")
+        .doesNotContain("\\", "one  ");
+  }
+
+  @Test
   void sampleTalkCanBeShownByTitle() {
     addSample();
 

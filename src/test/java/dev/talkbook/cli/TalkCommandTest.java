@@ -2,6 +2,7 @@ package dev.talkbook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Revision;
 import dev.talkbook.core.notebook.Talk;
 import java.io.ByteArrayInputStream;
@@ -164,6 +165,47 @@ class TalkCommandTest extends CliTest {
     long id = addTalk(event, "With notes", "--notes-file", notes.toString());
 
     assertThat(talk(id).body()).isEqualTo("# Key points\n\n- caf\u00e9 \u2192 na\u00efve \u2713\n");
+  }
+
+  @Test
+  void addAndEditStoreTheImagesTheNotesFileLinksToAndNameTheOnesNotFound() throws Exception {
+    long event = addEvent("Meetup");
+    Path folder = Files.createDirectories(dir.resolve("notes"));
+    Files.write(folder.resolve("diagram.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});
+    Path notes =
+        Files.writeString(
+            folder.resolve("withimg.md"),
+            "![diagram](diagram.png)\n\n![gone](missing.png) and [site](https://example.com)\n");
+
+    Result added =
+        ok(
+            "talk",
+            "add",
+            "--event",
+            Long.toString(event),
+            "With image",
+            "--notes-file",
+            notes.toString());
+    long id = added.idAfter("Added talk");
+
+    assertErr(added)
+        .contains(
+            "Stored 1 file the notes link to: diagram.png",
+            "Not found, so not stored (the links are kept as they are): missing.png");
+    List<AttachmentRef> refs = peek(nb -> nb.attachments().of(id));
+    assertThat(refs).extracting(AttachmentRef::fileName).containsExactly("diagram.png");
+    assertThat(talk(id).body())
+        .isEqualTo(
+            "![diagram]("
+                + refs.get(0).url()
+                + ")\n\n![gone](missing.png) and [site](https://example.com)\n");
+
+    Files.write(folder.resolve("photo.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 2});
+    Files.writeString(notes, "![photo](photo.jpg)\n");
+    Result edited = ok("talk", "edit", Long.toString(id), "--notes-file", notes.toString());
+
+    assertErr(edited).contains("Stored 1 file the notes link to: photo.jpg");
+    assertThat(talk(id).body()).startsWith("![photo](attachment:").doesNotContain("(photo.jpg)");
   }
 
   @Test

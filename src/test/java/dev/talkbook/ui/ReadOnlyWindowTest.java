@@ -90,7 +90,12 @@ class ReadOnlyWindowTest {
           () ->
               other.stage.getScene().lookup("#welcome") != null
                   && other.stage.getScene().lookup("#welcome").isVisible());
-      for (String id : List.of("add-sample", "welcome-new-event", "welcome-import-schedule")) {
+      for (String id :
+          List.of(
+              "add-sample",
+              "welcome-new-event",
+              "welcome-import-schedule",
+              "welcome-import-markdown")) {
         assertThat(FxWait.onFx(() -> other.stage.getScene().lookup("#" + id).isDisabled()))
             .as(id)
             .isTrue();

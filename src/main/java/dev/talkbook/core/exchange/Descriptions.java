@@ -41,7 +41,7 @@ import org.jsoup.nodes.TextNode;
  *
  * <p>And back, for a reader of plain text (the agenda's calendar): {@link #toPlainText}.
  */
-final class Descriptions {
+public final class Descriptions {
   /** Every HTML element's name (HTML5 and the old ones still met); any other tag is text. */
   private static final Set<String> HTML_ELEMENTS =
       Set.of(
@@ -95,7 +95,33 @@ final class Descriptions {
    * code as written; emphasis, escapes, links' addresses, raw HTML's tags and tables left out.
    */
   static String toPlainText(String markdown) {
+    return toPlainText(markdown, false);
+  }
+
+  /**
+   * An abstract's Markdown as text for a terminal ({@code talkbook show --details}): as {@link
+   * #toPlainText}, with a paragraph's line breaks kept, so no escape or trailing space shows.
+   */
+  public static String asText(String markdown) {
+    return toPlainText(markdown, true);
+  }
+
+  /** Stands for a paragraph's line break while its text is put on one line: not white space. */
+  private static final String LINE_BREAK = "\u2028";
+
+  private static String toPlainText(String markdown, boolean keepLineBreaks) {
     org.commonmark.node.Node document = MARKDOWN.parse(markdown == null ? "" : markdown);
+    if (keepLineBreaks) {
+      List<org.commonmark.node.HardLineBreak> breaks = new ArrayList<>();
+      document.accept(
+          new AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.HardLineBreak lineBreak) {
+              breaks.add(lineBreak);
+            }
+          });
+      breaks.forEach(b -> b.insertBefore(new org.commonmark.node.Text(LINE_BREAK)));
+    }
     StringBuilder out = new StringBuilder();
     boolean[] lastWasItem = {false};
     document.accept(
@@ -107,6 +133,7 @@ final class Descriptions {
             if (out.length() > 0) {
               out.append(item && lastWasItem[0] ? "\n" : "\n\n");
             }
+            text = text.replaceAll(LINE_BREAK + " ?", "\n");
             out.append(item ? "• " + text : text);
             lastWasItem[0] = item;
           }

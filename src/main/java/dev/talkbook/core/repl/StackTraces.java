@@ -69,7 +69,21 @@ final class StackTraces {
             ? failure(thrown.getCause(), lineStart, place)
             : null;
     return new Failure(
-        className, thrown.getMessage(), frames, trace.length - keep, position, cause);
+        className, userNames(thrown.getMessage()), frames, trace.length - keep, position, cause);
+  }
+
+  /**
+   * JShell's wrapper of a snippet's names: {@code REPL.$JShell$12.} or {@code REPL.$JShell$12$}.
+   */
+  private static final java.util.regex.Pattern WRAPPER =
+      java.util.regex.Pattern.compile("(?:REPL\\.)?\\$JShell\\$\\d+[.$]");
+
+  /**
+   * A message with the user's names, not JShell's: {@code because "REPL.$JShell$12.o" is null} says
+   * {@code because "o" is null}, and {@code class REPL.$JShell$15$Point} {@code class Point}.
+   */
+  static String userNames(String message) {
+    return message == null ? null : WRAPPER.matcher(message).replaceAll("");
   }
 
   /** The longest cycle of frames folded: mutual recursion of up to this many methods. */

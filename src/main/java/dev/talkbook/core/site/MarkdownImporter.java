@@ -35,11 +35,13 @@ import java.util.stream.Stream;
 
 /**
  * Reads a folder of Markdown files into the notebook: Talkbook's own export, or files with Hugo,
- * Jekyll or Obsidian style front matter. Each {@code .md} file is a talk; its event comes from its
- * {@code event} key, else from the {@code _index.md} beside it, else from its folder's name. A talk
- * with the same title in the same event is updated, anything else created. Images and links with a
- * relative path to a file inside the folder become attachments. Front matter keys Talkbook has no
- * field for are kept, as front matter at the top of the notes.
+ * Jekyll or Obsidian style front matter. Each {@code .md} file is a talk; its event comes, as
+ * Hugo's sections do, from its {@code event} key, else from the nearest {@code _index.md} in its
+ * folder or a folder above it (below the root), else from the name of the top-level folder it is in
+ * (for a file at the root: the root's {@code _index.md}, else "Imported notes"). A talk with the
+ * same title in the same event is updated, anything else created. Images and links with a relative
+ * path to a file inside the folder become attachments. Front matter keys Talkbook has no field for
+ * are kept, as front matter at the top of the notes.
  *
  * <p>A file that cannot be read, is not UTF-8, is too large or has invalid front matter is reported
  * with the reason and skipped; the rest is imported in one transaction, so a failure of the
@@ -326,11 +328,22 @@ public final class MarkdownImporter {
     // Every event file, also of a folder without talks: an event with no talks is still an event.
     // By its path inside the folder, which its line in the report names.
     Map<String, Event.Details> events = new LinkedHashMap<>();
+    // What the report says of an event file's text below its front matter: an event has no notes.
+    Map<String, String> eventTextLeft = new java.util.HashMap<>();
     for (Path index : sectionFiles) {
       try {
         Event.Details details = section(realRoot, index.getParent(), sections, zones);
         if (details != null) {
-          events.put(realRoot.relativize(index).toString().replace('\\', '/'), details);
+          String rel = realRoot.relativize(index).toString().replace('\\', '/');
+          events.put(rel, details);
+          String text = FrontMatter.parse(readText(index)).body().strip();
+          if (!text.isEmpty()) {
+            eventTextLeft.put(
+                rel,
+                "; its text, "
+                    + Counts.of(text.lines().count(), "line")
+                    + ", is not kept: an event has no notes");
+          }
         }
       } catch (NotebookException e) {
         results.add(
@@ -340,12 +353,14 @@ public final class MarkdownImporter {
                 e.getMessage()));
       }
     }
-    // Each folder's event file is read first, once.
+    // Each folder's event file, and those of the folders above it, is read first, once.
     for (Path file : files) {
-      try {
-        section(realRoot, file.getParent(), sections, zones);
-      } catch (NotebookException e) {
-        // said for each file of that folder, below
+      for (Path dir : sectionFolders(realRoot, file.getParent())) {
+        try {
+          section(realRoot, dir, sections, zones);
+        } catch (NotebookException e) {
+          // said for each file below that folder, below
+        }
       }
     }
     Map<Path, Event.Details> known = java.util.Collections.unmodifiableMap(sections);
@@ -407,7 +422,8 @@ public final class MarkdownImporter {
                       Outcome.EVENT,
                       (eventsCreated[0] > before ? "new event \"" : "event \"")
                           + event.title()
-                          + "\""));
+                          + "\""
+                          + eventTextLeft.getOrDefault(index.getKey(), "")));
             }
             int n = 0;
             Set<Long> claimed = new java.util.HashSet<>();
@@ -646,10 +662,26 @@ public final class MarkdownImporter {
     FrontMatter.Parsed fm = FrontMatter.parse(text);
     Map<String, Object> data = fm.data();
     String body = fm.body();
-    Event.Details section = section(root, file.getParent(), sections, null);
+    Event.Details section = null;
+    for (Path dir : sectionFolders(root, file.getParent())) {
+      section = section(root, dir, sections, null);
+      if (section != null) {
+        break;
+      }
+    }
+    Path dir = file.getParent();
+    // Hugo's section: the top-level folder under the root (under a Hugo site's content folder);
+    // for a file at the root, the root's
+    Path top = dir;
+    while (!top.equals(root) && !top.getParent().equals(root)) {
+      Path parent = top.getParent();
+      if (parent.getParent().equals(root) && parent.getFileName().toString().equals("content")) {
+        break;
+      }
+      top = parent;
+    }
     String eventTitle =
-        string(data, "event")
-            .orElse(section != null ? section.title() : folderTitle(root, file.getParent()));
+        string(data, "event").orElse(section != null ? section.title() : folderTitle(root, top));
     Event.Details eventDetails =
         section != null && key(section.title()).equals(key(eventTitle))
             ? section
@@ -691,23 +723,7 @@ public final class MarkdownImporter {
     for (String listed : list(data, "attachments")) {
       addAttachmentPath(root, file, listed, attachmentPaths);
     }
-    for (String target : linkTargets(body)) {
-      if (target.startsWith("<")) {
-        target = target.substring(1, target.length() - 1);
-      }
-      if (isRelativeFile(target)) {
-        String decoded = URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
-        Path f = file.getParent().resolve(decoded).normalize();
-        boolean note = decoded.toLowerCase(Locale.ROOT).endsWith(".md");
-        if (f.startsWith(root) && Files.isRegularFile(f) && !note) {
-          if (!attachmentPaths.contains(decoded)) {
-            attachmentPaths.add(decoded);
-          }
-        } else if (!note && !Files.exists(f) && !missing.contains(decoded)) {
-          missing.add(decoded); // the link is kept as it is; the report says it leads nowhere
-        }
-      }
-    }
+    relativeLinks(body, file.getParent(), root, attachmentPaths, missing, null);
     for (String relPath : attachmentPaths) {
       checkAttachment(root, file.getParent().resolve(relPath).normalize(), relPath);
     }
@@ -722,6 +738,103 @@ public final class MarkdownImporter {
         programme(data),
         bool(data, MarkdownExporter.STARRED),
         List.copyOf(missing));
+  }
+
+  /**
+   * The files that notes in {@code folder} link to by a relative path (other notes, {@code .md},
+   * aside): those inside {@code root} go to {@code found} (as the link names them, decoded), those
+   * not there to {@code missing} (the link is kept as it is; the report says it leads nowhere), and
+   * files outside {@code root} to {@code outside} when it is not null.
+   */
+  private static void relativeLinks(
+      String body,
+      Path folder,
+      Path root,
+      List<String> found,
+      List<String> missing,
+      List<String> outside) {
+    for (String target : linkTargets(body)) {
+      if (target.startsWith("<")) {
+        target = target.substring(1, target.length() - 1);
+      }
+      if (isRelativeFile(target)) {
+        String decoded = URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
+        Path f = folder.resolve(decoded).normalize();
+        boolean note = decoded.toLowerCase(Locale.ROOT).endsWith(".md");
+        if (f.startsWith(root) && Files.isRegularFile(f) && !note) {
+          if (!found.contains(decoded)) {
+            found.add(decoded);
+          }
+        } else if (!note && !Files.exists(f) && !missing.contains(decoded)) {
+          missing.add(decoded);
+        } else if (!note && outside != null && !f.startsWith(root) && !outside.contains(decoded)) {
+          outside.add(decoded);
+        }
+      }
+    }
+  }
+
+  /**
+   * The files that notes read from a file ({@code talkbook talk add|edit --notes-file}) link to by
+   * a relative path, read and checked as the import reads a note's: stored as the talk's
+   * attachments by {@link #store}, which turns those links into attachment links. Files outside the
+   * notes file's folder are not stored ({@link #outside}), as the import stores none from outside
+   * its folder; links to files that are not there are kept as they are ({@link #missing}).
+   */
+  public static final class LinkedFiles {
+    private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final List<String> missing = new ArrayList<>();
+    private final List<String> outside = new ArrayList<>();
+
+    /** Reads the files {@code notes} link to; nothing is stored yet. */
+    public LinkedFiles(String notes, Path notesFile) {
+      Path folder;
+      try {
+        folder = notesFile.toAbsolutePath().normalize().getParent().toRealPath();
+      } catch (IOException e) {
+        throw new SiteException(
+            "Could not read the folder of " + notesFile + " (" + PathProblems.why(e) + ").", e);
+      }
+      List<String> found = new ArrayList<>();
+      relativeLinks(notes, folder, folder, found, missing, outside);
+      for (String relPath : found) {
+        try {
+          files.put(relPath, readAttachment(folder, folder.resolve(relPath).normalize(), relPath));
+        } catch (SiteException e) {
+          throw new SiteException(
+              "The notes in " + notesFile + ": " + e.getMessage() + ". Nothing was changed.", e);
+        }
+      }
+    }
+
+    /** The linked files to store, by the path the notes name them with. */
+    public Set<String> files() {
+      return files.keySet();
+    }
+
+    /** The linked files that are not there. */
+    public List<String> missing() {
+      return List.copyOf(missing);
+    }
+
+    /** The linked files outside the notes file's folder, not stored. */
+    public List<String> outside() {
+      return List.copyOf(outside);
+    }
+
+    /** Stores the files as the talk's attachments and returns {@code notes} linking to them. */
+    public String store(Notebook notebook, long talkId, String notes) {
+      Map<String, String> urls = new LinkedHashMap<>();
+      files.forEach(
+          (relPath, bytes) ->
+              urls.put(
+                  relPath,
+                  notebook
+                      .attachments()
+                      .add(talkId, Path.of(relPath).getFileName().toString(), null, bytes)
+                      .url()));
+      return relinkToAttachments(notes, urls);
+    }
   }
 
   /**
@@ -820,6 +933,21 @@ public final class MarkdownImporter {
     } catch (CharacterCodingException e) {
       throw new SiteException("is not UTF-8 text; save it as UTF-8 and import again", e);
     }
+  }
+
+  /**
+   * The folders whose {@code _index.md} can name the event of a file in {@code dir}, nearest first:
+   * {@code dir} and the folders above it below the root; for a file at the root, the root.
+   */
+  private static List<Path> sectionFolders(Path root, Path dir) {
+    if (dir.equals(root)) {
+      return List.of(root);
+    }
+    List<Path> dirs = new ArrayList<>();
+    for (Path d = dir; d != null && !d.equals(root) && d.startsWith(root); d = d.getParent()) {
+      dirs.add(d);
+    }
+    return dirs;
   }
 
   /** The event details in {@code _index.md} of a folder (read once), or null. */

@@ -239,6 +239,9 @@ public final class SiteExporter {
     }
     Manifest old = Tasks.done(lastExport);
     SiteModel model = new SiteModel(events, talks);
+    if (!options.eventIds().isEmpty()) {
+      OtherEventsInFolder.refuse(folder, old, model, notebook.events().list());
+    }
     Pages pages = new Pages(options.title());
     // Every talk's fingerprint and what the lists of talks show of it, each made once, on every
     // core: a re-export after one edit spends most of its time here, on every talk.

@@ -69,7 +69,10 @@ public final class MarkdownImportDialog {
     report.setId(REPORT_ID);
     report.setEditable(false);
     report.setAccessibleText("What the import does with each file");
-    report.setWrapText(false);
+    // Its columns (outcome, file) line up in a fixed-width font, and a long line (a failure's
+    // reason) wraps rather than running off to the right.
+    report.setWrapText(true);
+    report.setStyle("-fx-font-family: 'Monospaced';");
     report.setPrefRowCount(16);
     VBox.setVgrow(report, Priority.ALWAYS);
 

@@ -69,7 +69,8 @@ public final class SiteExportDialog {
   }
 
   /**
-   * @param openLink opens a URL in the system browser
+   * @param openLink opens a URL in the system browser; when none opened it, it tells the second
+   *     argument what it said (on the FX thread), which the dialog shows too, not only the window
    * @param last what the form held at the last export (or the defaults); {@code remember} is told
    *     what it holds at each export
    */
@@ -81,7 +82,7 @@ public final class SiteExportDialog {
       Executor fx,
       Choices last,
       Consumer<Choices> remember,
-      Consumer<String> openLink) {
+      java.util.function.BiConsumer<String, Consumer<String>> openLink) {
     job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
     OverOwner.place(stage);
@@ -144,7 +145,15 @@ public final class SiteExportDialog {
     Button open = new Button("Open in browser");
     open.setId(OPEN_ID);
     open.disableProperty().bind(job.resultProperty().isNull().or(job.runningProperty()));
-    open.setOnAction(e -> openLink.accept(job.getResult().index().toUri().toString()));
+    open.setOnAction(
+        e ->
+            openLink.accept(
+                job.getResult().index().toUri().toString(),
+                said -> {
+                  // in the dialog the user is looking at, not only in the window's status bar
+                  status.setText(said);
+                  StatusLine.mark(status, true);
+                }));
     stage.setOnHidden(e -> job.cancel());
 
     export.setOnAction(

@@ -11,24 +11,28 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * What an empty notebook shows: an invitation to add the sample meetup, a first event, or a
- * conference's programme (an attendee's first step before a conference).
+ * What an empty notebook shows: an invitation to add the sample meetup, a first event, a
+ * conference's programme (an attendee's first step before a conference), or a folder of Markdown
+ * notes (a publisher's first step, notes kept elsewhere until now).
  */
 public final class WelcomeView {
   private final VBox root = new VBox(14);
   private final Button sample;
   private final Button event;
   private final Button schedule;
+  private final Button markdown;
   private final Label text;
 
-  public WelcomeView(Runnable addSample, Runnable newEvent, Runnable importSchedule) {
+  public WelcomeView(
+      Runnable addSample, Runnable newEvent, Runnable importSchedule, Runnable importMarkdown) {
     Label title = new Label("Welcome to Talkbook");
     title.getStyleClass().add("title-2");
     text =
         new Label(
             "Take notes at talks as Markdown outlines, kept in one notebook file. Start with a"
-                + " sample meetup to see what notes can hold, add your first event, or import a"
-                + " conference's programme (pretalx, frab, Sessionize or iCalendar).");
+                + " sample meetup to see what notes can hold, add your first event, import a"
+                + " conference's programme (pretalx, frab, Sessionize or iCalendar), or import a"
+                + " folder of Markdown notes (Obsidian, Hugo, Jekyll or a Talkbook export).");
     text.setWrapText(true);
     text.setMaxWidth(440);
     text.getStyleClass().add("tb-muted");
@@ -42,12 +46,16 @@ public final class WelcomeView {
     schedule = new Button("Import schedule…", Icons.of(Feather.DOWNLOAD));
     schedule.setId("welcome-import-schedule");
     schedule.setOnAction(e -> importSchedule.run());
+    markdown = new Button("Import Markdown…", Icons.of(Feather.FOLDER));
+    markdown.setId("welcome-import-markdown");
+    markdown.setOnAction(e -> importMarkdown.run());
     // Side by side where they fit, else one under the other: never cut to "Open the sample mee…"
     // (the window's default middle pane, less this view's padding, is narrower than the two).
     sample.setMinWidth(Region.USE_PREF_SIZE);
     event.setMinWidth(Region.USE_PREF_SIZE);
     schedule.setMinWidth(Region.USE_PREF_SIZE);
-    FlowPane buttons = new FlowPane(10, 10, sample, event, schedule);
+    markdown.setMinWidth(Region.USE_PREF_SIZE);
+    FlowPane buttons = new FlowPane(10, 10, sample, event, schedule, markdown);
     buttons.setAlignment(Pos.CENTER);
     buttons.setMaxWidth(440);
     root.getChildren().addAll(title, text, buttons);
@@ -69,6 +77,7 @@ public final class WelcomeView {
     sample.setDisable(true);
     event.setDisable(true);
     schedule.setDisable(true);
+    markdown.setDisable(true);
     text.setText(
         "This notebook is empty and open read-only (the file name below says so): nothing can be"
             + " added to it in this window.");

@@ -46,6 +46,29 @@ class BlockRunTest {
   }
 
   @Test
+  void aFailedBlocksErrorNamesTheUsersVariablesAndClassesNotJShells() throws Exception {
+    try (ReplSession fresh = ReplSession.start(BlockRun.options())) {
+      BlockRun run =
+          BlockRun.start(
+              fresh,
+              List.of(
+                  "Object o = null;",
+                  "System.out.println(o.toString());",
+                  "record Point(int x) {}",
+                  "Object p = new Point(1); String s = (String) p;"),
+              BlockRun.Listener.NONE);
+      BlockRun.Result r = run.result().get(WAIT_S, TimeUnit.SECONDS);
+
+      String npe = NoteCode.outputOf(r.evaluations().get(1));
+      String cast = NoteCode.outputOf(r.evaluations().get(3));
+      assertThat(npe)
+          .contains("Cannot invoke \"Object.toString()\" because \"o\" is null")
+          .doesNotContain("JShell");
+      assertThat(cast).contains("class Point cannot be cast").doesNotContain("JShell");
+    }
+  }
+
+  @Test
   void aStopEndsTheRunningBlockAndTheRestDoNotRun() throws Exception {
     // The limit is far off: only the stop can end the loop within the test's wait.
     try (ReplSession fresh = ReplSession.start(BlockRun.options(Duration.ofSeconds(300)))) {

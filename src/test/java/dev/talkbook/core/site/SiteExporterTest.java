@@ -136,6 +136,36 @@ class SiteExporterTest {
   }
 
   @Test
+  void anExportOfSomeEventsIntoAFolderHoldingOthersIsRefusedBeforeWritingAndNamesThem()
+      throws IOException {
+    Event a = notebook.events().create(Event.Details.titled("Conf A"));
+    Event b = notebook.events().create(Event.Details.titled("Conf B"));
+    Event c = notebook.events().create(Event.Details.titled("Conf C"));
+    for (Event e : List.of(a, b, c)) {
+      notebook.talks().create(e.id(), Talk.Details.titled("Talk at " + e.title()), "notes");
+    }
+    export();
+    Map<String, String> before = tree(out);
+    SiteExporter.Options onlyA = new SiteExporter.Options(null, Set.of(a.id()), null);
+
+    assertThatThrownBy(
+            () -> exporter.export(notebook, out, onlyA, SiteExporter.Progress.NONE, () -> false))
+        .isInstanceOf(OtherEventsInFolder.class)
+        .hasMessageContaining("would remove the pages of \"Conf B\", \"Conf C\".")
+        .hasMessageNotContaining("\"Conf A\"");
+    assertThat(tree(out)).isEqualTo(before);
+
+    // the same set of events again, into a folder of its own, is exported as before
+    Path aOnly = dir.resolve("a-only");
+    exporter.export(notebook, aOnly, onlyA, SiteExporter.Progress.NONE, () -> false);
+    notebook.talks().create(a.id(), Talk.Details.titled("Another"), "more");
+    SiteExporter.Result again =
+        exporter.export(notebook, aOnly, onlyA, SiteExporter.Progress.NONE, () -> false);
+    assertThat(again.talks()).isEqualTo(2);
+    assertThat(again.deleted()).isZero();
+  }
+
+  @Test
   void aReExportWithNothingSavedSinceMakesNoRenderer() {
     SampleMeetup.addTo(notebook);
     export();

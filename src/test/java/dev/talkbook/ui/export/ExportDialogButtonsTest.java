@@ -104,7 +104,7 @@ class ExportDialogButtonsTest {
                   Platform::runLater,
                   new SiteExportDialog.Choices(dir.resolve("site").toString(), "", ""),
                   chosen -> {},
-                  url -> {});
+                  (url, notOpened) -> {});
           dialog[0].show();
         });
     Parent root = dialog[0].stage().getScene().getRoot();

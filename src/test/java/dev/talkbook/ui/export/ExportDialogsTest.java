@@ -46,7 +46,10 @@ class ExportDialogsTest extends OwnerWindowTest {
                     fx,
                     last,
                     remembered::add,
-                    opened::add)
+                    (url, notOpened) -> {
+                      opened.add(url);
+                      notOpened.accept("No browser opened " + url + ".");
+                    })
                 .show());
   }
 
@@ -189,6 +192,10 @@ class ExportDialogsTest extends OwnerWindowTest {
     pressEnterIn(robot, open);
     FxWait.until("the site to be opened", () -> !opened.isEmpty());
     assertThat(opened).containsExactly(out.resolve("index.html").toUri().toString());
+    // No browser opened it (the test's opener says so): the dialog says it, not only the window.
+    FxWait.untilFx("the dialog to say so", () -> status.getText().startsWith("No browser opened"));
+    assertThat(FxWait.onFx(status::getText))
+        .isEqualTo("No browser opened " + out.resolve("index.html").toUri() + ".");
     // A change to the form: Enter exports again.
     robot.interact(
         () ->
@@ -300,6 +307,18 @@ class ExportDialogsTest extends OwnerWindowTest {
             "failed    meetup/02-bad.md — is not UTF-8",
             "event     meetup/_index.md — new event \"Spring Meetup\"")
         .doesNotContain("Would import");
+    // Its columns line up (a fixed-width font), and the failed line's reason wraps, not cut off.
+    assertThat(FxWait.onFx(() -> report.getFont().getFamily())).isEqualTo("Monospaced");
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    report.lookupAll(".scroll-bar").stream()
+                        .filter(n -> n instanceof javafx.scene.control.ScrollBar)
+                        .map(n -> (javafx.scene.control.ScrollBar) n)
+                        .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                        .noneMatch(javafx.scene.Node::isVisible)))
+        .as("no horizontal scroll bar")
+        .isTrue();
     // Each file counted once, the event file too: the parts add up to the files.
     assertThat(FxWait.onFx(status::getText))
         .startsWith(

@@ -22,11 +22,15 @@ import org.testfx.framework.junit5.Start;
 class WelcomeViewTest {
   private StackPane pane;
   private Stage stage;
+  private final java.util.concurrent.atomic.AtomicInteger importsMarkdown =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    pane = new StackPane(new WelcomeView(() -> {}, () -> {}, () -> {}).root());
+    pane =
+        new StackPane(
+            new WelcomeView(() -> {}, () -> {}, () -> {}, importsMarkdown::incrementAndGet).root());
     stage.setMinWidth(0);
     stage.setMinHeight(0);
     stage.setMaximized(false);
@@ -62,6 +66,17 @@ class WelcomeViewTest {
         .isGreaterThan(buttons.get(0).localToScene(0, 0).getX() + buttons.get(0).getWidth());
   }
 
+  @Test
+  void importMarkdownIsOfferedBesideTheOtherStarts(FxRobot robot) throws Exception {
+    List<Button> buttons = laidOut(robot, 900);
+
+    assertThat(buttons.get(3).getText()).isEqualTo("Import Markdown…");
+    assertThat(FxWait.onFx(() -> buttons.get(3).isVisible() && !buttons.get(3).isDisabled()))
+        .isTrue();
+    robot.interact(buttons.get(3)::fire);
+    assertThat(importsMarkdown).hasValue(1);
+  }
+
   private List<Button> laidOut(FxRobot robot, double width) throws Exception {
     robot.interact(() -> stage.setWidth(width));
     return FxWait.onFx(
@@ -71,7 +86,8 @@ class WelcomeViewTest {
           Button sample = (Button) stage.getScene().lookup("#add-sample");
           Button event = (Button) stage.getScene().lookup("#welcome-new-event");
           Button schedule = (Button) stage.getScene().lookup("#welcome-import-schedule");
-          return List.of(sample, event, schedule);
+          Button markdown = (Button) stage.getScene().lookup("#welcome-import-markdown");
+          return List.of(sample, event, schedule, markdown);
         });
   }
 }

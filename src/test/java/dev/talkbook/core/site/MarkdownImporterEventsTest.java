@@ -1,0 +1,110 @@
+package dev.talkbook.core.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.site.MarkdownImporter.FileResult;
+import dev.talkbook.core.site.MarkdownImporter.Report;
+import dev.talkbook.core.store.Notebook;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A talk's event follows Hugo's sections: its {@code event} key, else the nearest {@code _index.md}
+ * in its folder or above it (below the root), else the top-level folder it is in.
+ */
+class MarkdownImporterEventsTest {
+  @TempDir Path dir;
+  private final MarkdownImporter importer = new MarkdownImporter();
+
+  private static void write(Path file, String text) throws Exception {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  /** Each event's title with its talks' titles, sorted. */
+  private static Map<String, List<String>> eventsAndTalks(Notebook nb) {
+    Map<String, List<String>> all = new TreeMap<>();
+    for (Event e : nb.events().list()) {
+      all.put(e.title(), nb.talks().list(e.id()).stream().map(Talk::title).sorted().toList());
+    }
+    return all;
+  }
+
+  @Test
+  void talksInFoldersBelowAnEventFileGoToItsEventAndTheDryRunSaysSo() throws Exception {
+    Path md = dir.resolve("vault");
+    Path conf = md.resolve("DevConf Berlin 2026");
+    write(conf.resolve("_index.md"), "---\ntitle: DevConf Berlin 2026\n---\n");
+    write(conf.resolve("Day 1/Opening.md"), "# Opening\n");
+    write(conf.resolve("Day 1/Room A/Loom.md"), "# Loom\n");
+    write(conf.resolve("Day 2/Panama.md"), "# Panama\n");
+    write(conf.resolve("Day 2/Elsewhere.md"), "---\nevent: Other Meetup\n---\n# Elsewhere\n");
+    try (Notebook nb = Notebook.open(dir.resolve("a.talkbook"))) {
+      Report dry = importer.importFolder(nb, md, true, SiteExporter.Progress.NONE);
+      importer.importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(dry.files())
+          .extracting(FileResult::detail)
+          .containsExactly(
+              "new talk in \"DevConf Berlin 2026\"", // Day 1/Opening.md
+              "new talk in \"DevConf Berlin 2026\"", // Day 1/Room A/Loom.md
+              "new talk in \"Other Meetup\"", // Day 2/Elsewhere.md
+              "new talk in \"DevConf Berlin 2026\"", // Day 2/Panama.md
+              "new event \"DevConf Berlin 2026\""); // _index.md
+      assertThat(eventsAndTalks(nb))
+          .isEqualTo(
+              Map.of(
+                  "DevConf Berlin 2026",
+                  List.of("Loom", "Opening", "Panama"),
+                  "Other Meetup",
+                  List.of("Elsewhere")));
+    }
+  }
+
+  @Test
+  void anEventFilesTextIsSaidToBeLeftOutAndAnEmptyOneSaysNothing() throws Exception {
+    Path md = dir.resolve("vault");
+    write(md.resolve("ConfA/_index.md"), "---\ntitle: ConfA\n---\nConfA notes.\n");
+    write(md.resolve("ConfB/_index.md"), "---\ntitle: ConfB\n---\n\n");
+    try (Notebook nb = Notebook.open(dir.resolve("a.talkbook"))) {
+      for (boolean dryRun : new boolean[] {true, false}) {
+        Report r = importer.importFolder(nb, md, dryRun, SiteExporter.Progress.NONE);
+
+        assertThat(r.files())
+            .extracting(FileResult::detail)
+            .containsExactly(
+                "new event \"ConfA\"; its text, 1 line, is not kept: an event has no notes",
+                "new event \"ConfB\"");
+      }
+    }
+  }
+
+  @Test
+  void sameNamedSubfoldersOfTwoConferencesStayWithTheirConference() throws Exception {
+    Path md = dir.resolve("vault2");
+    write(md.resolve("ConfA 2026/Day 1/Keynote.md"), "# Keynote\n");
+    write(md.resolve("ConfB 2026/Day 1/Keynote.md"), "# Keynote\n");
+    write(md.resolve("ConfB 2026/Day 2/Closing/Panel.md"), "# Panel\n");
+    write(md.resolve("ConfB 2026/Day 2/_index.md"), "---\ntitle: ConfB workshops\n---\n");
+    write(md.resolve("ConfB 2026/Day 2/Closing/Workshop.md"), "# Workshop\n");
+    write(md.resolve("Loose note.md"), "# Loose\n");
+    try (Notebook nb = Notebook.open(dir.resolve("a.talkbook"))) {
+      importer.importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(eventsAndTalks(nb))
+          .isEqualTo(
+              Map.of(
+                  "ConfA 2026", List.of("Keynote"),
+                  "ConfB 2026", List.of("Keynote"),
+                  "ConfB workshops", List.of("Panel", "Workshop"),
+                  "Imported notes", List.of("Loose")));
+    }
+  }
+}
