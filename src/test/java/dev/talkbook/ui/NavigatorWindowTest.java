@@ -117,6 +117,57 @@ class NavigatorWindowTest extends RealWindowTest {
     assertThat(uncaught).isEmpty();
   }
 
+  /** The shown dialog's header, and where its first label starts in the dialog. */
+  private record DialogLayout(String header, double formLeft) {}
+
+  private static DialogLayout dialogLayout(FxRobot robot, String field) throws Exception {
+    return FxWait.onFx(
+        () -> {
+          var pane =
+              (javafx.scene.control.DialogPane) robot.lookup(field).query().getScene().getRoot();
+          Label first =
+              robot.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
+                  .filter(l -> "Title".equals(l.getText()))
+                  .findFirst()
+                  .orElseThrow();
+          return new DialogLayout(
+              pane.getHeaderText(), first.localToScene(first.getLayoutBounds()).getMinX());
+        });
+  }
+
+  /**
+   * New event had no header where New talk's dialog says where the talk goes: without a window
+   * manager (or one that draws no title) the form did not say what it was for, and it sat 12 px
+   * further in than the talk's.
+   */
+  @Test
+  void theEventDialogHasAHeaderAndItsFormStartsWhereTheTalksDoes(FxRobot robot) throws Exception {
+    openNewEvent(robot, "JavaLand");
+    DialogLayout event = dialogLayout(robot, "#event-title");
+    assertThat(event.header()).isEqualTo(dev.talkbook.ui.navigator.NavigatorView.NEW_EVENT_HEADER);
+    robot.type(KeyCode.ESCAPE);
+    waitUntil(() -> robot.lookup("#event-title").tryQuery().isEmpty());
+    // In an empty notebook New talk asks for the event first, then for the talk's title.
+    FxWait.clickOn(robot, "#new-talk");
+    FxWait.clickOn(robot, "#event-title");
+    robot.write("JavaLand");
+    robot.clickOn(createButton(robot));
+    FxWait.clickOn(robot, "#talk-title-input");
+    DialogLayout talk = dialogLayout(robot, "#talk-title-input");
+    assertThat(talk.header()).isEqualTo("In JavaLand");
+    assertThat(event.formLeft())
+        .isCloseTo(talk.formLeft(), org.assertj.core.data.Offset.offset(0.5));
+    robot.type(KeyCode.ESCAPE);
+    waitUntil(() -> robot.lookup("#talk-title-input").tryQuery().isEmpty());
+    // Edit event… says which event it edits.
+    waitForSelected(robot, "JavaLand");
+    javafx.application.Platform.runLater(() -> ui.action("Edit event…").fire());
+    FxWait.clickOn(robot, "#event-title");
+    assertThat(dialogLayout(robot, "#event-title").header()).isEqualTo("Edit JavaLand");
+    robot.type(KeyCode.ESCAPE);
+    assertThat(uncaught).isEmpty();
+  }
+
   @Test
   void aDateThatCannotBeReadIsSaidInPlaceAndKept(FxRobot robot) throws Exception {
     openNewEvent(robot, "JavaLand");

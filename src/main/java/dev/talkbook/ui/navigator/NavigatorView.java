@@ -56,6 +56,10 @@ import org.kordamp.ikonli.feather.Feather;
  * a talk to reorder it or move it to another event. Selecting a talk opens it.
  */
 public final class NavigatorView {
+  /** What New event's dialog says above its fields, as New talk's says where the talk goes. */
+  public static final String NEW_EVENT_HEADER =
+      "A new event, a conference or a meetup: its talks go under it";
+
   /** What the event dialog says when a new talk asked for it: the notebook has no event yet. */
   public static final String NO_EVENT_YET =
       "A talk belongs to an event, and this notebook has none yet: first the event, then the"
@@ -654,12 +658,14 @@ public final class NavigatorView {
   }
 
   /**
-   * Asks for a new event (saying {@code why} above the fields, when not null), creates it, selects
-   * it, then gives it to {@code then}.
+   * Asks for a new event (saying {@code why} above the fields, when not null, instead of what the
+   * dialog does), creates it, selects it, then gives it to {@code then}.
    */
   private void newEvent(String why, Consumer<Event> then) {
     EventDialog dialog = new EventDialog(window(), null);
-    dialog.setHeaderText(why);
+    if (why != null) {
+      dialog.setHeaderText(why);
+    }
     dialog
         .showAndWait()
         .ifPresent(
