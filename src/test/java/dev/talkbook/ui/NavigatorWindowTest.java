@@ -675,6 +675,32 @@ class NavigatorWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> selectedLabel(robot))).isNotEqualTo("Outlines that think");
   }
 
+  /**
+   * After a talk's deletion the navigator keeps the focus, on the row selected: the tree had the
+   * focus but no focused row (-1), so no row showed the focus ring and the first Down moved
+   * nowhere.
+   */
+  @Test
+  void afterADeletionTheNavigatorHasTheFocusOnTheSelectedRowAndDownMovesFromIt(FxRobot robot)
+      throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "SQLite everywhere");
+    waitForSelected(robot, "SQLite everywhere");
+    robot.type(KeyCode.DELETE);
+    robot.clickOn(
+        FxWait.shown(robot, ".dialog-pane .button", b -> "Delete".equals(((Button) b).getText())));
+    waitForSelected(robot, dev.talkbook.core.sample.SampleMeetup.TITLE);
+    ui.idle();
+    var tree = WindowUnderTest.navigator(robot);
+    assertThat(FxWait.onFx(() -> tree.getScene().getFocusOwner())).isSameAs(tree);
+    assertThat(FxWait.onFx(() -> tree.getFocusModel().getFocusedIndex()))
+        .as("the focused row")
+        .isEqualTo(FxWait.onFx(() -> tree.getSelectionModel().getSelectedIndex()));
+    robot.type(KeyCode.DOWN);
+    waitForSelected(robot, "Virtual threads in practice");
+  }
+
   @Test
   void aReloadKeepsTheSelectedRowByWhatItIsNotWhereItIs(FxRobot robot) throws Exception {
     dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);

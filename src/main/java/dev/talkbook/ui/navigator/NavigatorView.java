@@ -498,6 +498,10 @@ public final class NavigatorView {
     }
     reloading = true;
     try {
+      // No focused row while the rows are replaced: told that the focused row went, the tree takes
+      // the focus off every row a moment later (a Platform.runLater of its own), after the row
+      // selected below got it, and the navigator showed no focus and the first Down went nowhere.
+      tree.getFocusModel().focus(-1);
       tree.getRoot().getChildren().setAll(items);
       if (select != null) {
         selectRow(select);
