@@ -52,6 +52,14 @@ class NavigatorWindowTest extends RealWindowTest {
     FxWait.untilFx("\"" + label + "\" selected", () -> label.equals(selectedLabel(robot)));
   }
 
+  /** Deletes the selected talk of the sample (Del, then Delete): its event is selected then. */
+  private static void deleteSelectedTalkOfTheSample(FxRobot robot) {
+    robot.type(KeyCode.DELETE);
+    robot.clickOn(
+        FxWait.shown(robot, ".dialog-pane .button", b -> "Delete".equals(((Button) b).getText())));
+    waitForSelected(robot, dev.talkbook.core.sample.SampleMeetup.TITLE);
+  }
+
   private void openNewEvent(FxRobot robot, String title) throws Exception {
     FxWait.clickOn(robot, "#new-event");
     FxWait.clickOn(robot, "#event-title");
@@ -274,8 +282,7 @@ class NavigatorWindowTest extends RealWindowTest {
   }
 
   private static String selectedLabel(FxRobot robot) {
-    var item = WindowUnderTest.navigator(robot).getSelectionModel().getSelectedItem();
-    return item == null ? null : item.getValue().label();
+    return WindowUnderTest.selectedLabel(robot);
   }
 
   @Test
@@ -553,10 +560,8 @@ class NavigatorWindowTest extends RealWindowTest {
 
   @Test
   void aNewEventIsSelectedSoTheNextTalkGoesIntoIt(FxRobot robot) throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "Outlines that think"); // a talk of the sample is selected and open
-    waitForSelected(robot, "Outlines that think");
+    ui.sampleWithTalkSelected(
+        robot, "Outlines that think"); // a talk of the sample is selected and open
 
     openNewEvent(robot, "Devoxx 2026");
     robot.clickOn(createButton(robot));
@@ -664,14 +669,8 @@ class NavigatorWindowTest extends RealWindowTest {
   @Test
   void afterADeletionTheSelectionIsTheDeletedTalksEventNotItsNeighbour(FxRobot robot)
       throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "SQLite everywhere");
-    waitForSelected(robot, "SQLite everywhere");
-    robot.type(KeyCode.DELETE);
-    robot.clickOn(
-        FxWait.shown(robot, ".dialog-pane .button", b -> "Delete".equals(((Button) b).getText())));
-    waitForSelected(robot, dev.talkbook.core.sample.SampleMeetup.TITLE);
+    ui.sampleWithTalkSelected(robot, "SQLite everywhere");
+    deleteSelectedTalkOfTheSample(robot);
     assertThat(FxWait.onFx(() -> selectedLabel(robot))).isNotEqualTo("Outlines that think");
   }
 
@@ -683,14 +682,8 @@ class NavigatorWindowTest extends RealWindowTest {
   @Test
   void afterADeletionTheNavigatorHasTheFocusOnTheSelectedRowAndDownMovesFromIt(FxRobot robot)
       throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "SQLite everywhere");
-    waitForSelected(robot, "SQLite everywhere");
-    robot.type(KeyCode.DELETE);
-    robot.clickOn(
-        FxWait.shown(robot, ".dialog-pane .button", b -> "Delete".equals(((Button) b).getText())));
-    waitForSelected(robot, dev.talkbook.core.sample.SampleMeetup.TITLE);
+    ui.sampleWithTalkSelected(robot, "SQLite everywhere");
+    deleteSelectedTalkOfTheSample(robot);
     ui.idle();
     var tree = WindowUnderTest.navigator(robot);
     assertThat(FxWait.onFx(() -> tree.getScene().getFocusOwner())).isSameAs(tree);
@@ -703,10 +696,7 @@ class NavigatorWindowTest extends RealWindowTest {
 
   @Test
   void aReloadKeepsTheSelectedRowByWhatItIsNotWhereItIs(FxRobot robot) throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "Outlines that think");
-    waitForSelected(robot, "Outlines that think");
+    ui.sampleWithTalkSelected(robot, "Outlines that think");
     // An event that sorts first arrives from elsewhere (an import): every row moves down.
     ui.notebook
         .events()
@@ -751,10 +741,7 @@ class NavigatorWindowTest extends RealWindowTest {
 
   @Test
   void theFirstArrowKeyAfterARestartMovesFromTheLastTalksRow(FxRobot robot) throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "SQLite everywhere");
-    waitForSelected(robot, "SQLite everywhere");
+    ui.sampleWithTalkSelected(robot, "SQLite everywhere");
     robot.interact(() -> ui.window.close());
     robot.interact(() -> ui.show());
     waitForSelected(robot, "SQLite everywhere");
@@ -774,10 +761,7 @@ class NavigatorWindowTest extends RealWindowTest {
   @ParameterizedTest
   @ValueSource(strings = {"SHIFT_F10", "CONTEXT_MENU"})
   void theRowsMenuOpensFromTheKeyboardAtTheSelectedRow(String key, FxRobot robot) throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "SQLite everywhere");
-    waitForSelected(robot, "SQLite everywhere");
+    ui.sampleWithTalkSelected(robot, "SQLite everywhere");
     var tree = WindowUnderTest.navigator(robot);
     robot.interact(tree::requestFocus);
     if (key.equals("SHIFT_F10")) {
@@ -800,10 +784,7 @@ class NavigatorWindowTest extends RealWindowTest {
    */
   @Test
   void theRowsMenuShowsItsKeysAsTheMenusDo(FxRobot robot) throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "SQLite everywhere");
-    waitForSelected(robot, "SQLite everywhere");
+    ui.sampleWithTalkSelected(robot, "SQLite everywhere");
     var tree = WindowUnderTest.navigator(robot);
     robot.interact(tree::requestFocus);
     robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
