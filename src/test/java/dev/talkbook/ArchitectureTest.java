@@ -236,13 +236,8 @@ class ArchitectureTest {
 
   // ---- the look
 
-  /**
-   * The list of style classes left out of the build's Primer sheets (the tests run in the project).
-   */
-  static final java.nio.file.Path LEFT_OUT = java.nio.file.Path.of("tools", "primer-left-out.txt");
-
-  /** What {@link #leftOutControls} reads, read once for every class the rule checks. */
-  private static final Set<String> LEFT_OUT_CONTROLS = leftOutControls();
+  /** The controls tools/primer-left-out.txt names, read once for every class the rule checks. */
+  private static final Set<String> LEFT_OUT_CONTROLS = PrimerLeftOut.allControls();
 
   /**
    * The controls whose rules the build leaves out of its copy of AtlantaFX's Primer sheets
@@ -261,21 +256,4 @@ class ArchitectureTest {
           .because(
               "their rules are not in the window's user-agent sheet: to use one, take its line out"
                   + " of tools/primer-left-out.txt");
-
-  /** The control classes tools/primer-left-out.txt names (each line's words after the first). */
-  static Set<String> leftOutControls() {
-    try {
-      Set<String> controls = new TreeSet<>();
-      for (String line : java.nio.file.Files.readAllLines(LEFT_OUT)) {
-        String l = line.strip();
-        if (!l.isEmpty() && !l.startsWith("#")) {
-          String[] words = l.split("\\s+");
-          controls.addAll(List.of(words).subList(1, words.length));
-        }
-      }
-      return controls;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 }

@@ -37,10 +37,24 @@ final class UsageMistakes implements CommandLine.IParameterExceptionHandler {
                 + "?");
       }
     } else if (!UnmatchedArgumentException.printSuggestions(ex, err)) {
-      cl.usage(err, cl.getColorScheme());
+      usageFor(cl, args).usage(err, cl.getColorScheme());
     }
     err.flush();
     return cl.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * The command whose usage follows a mistake in {@code cl}: the command the arguments name, when
+   * the mistake was in {@code talkbook}'s own options before it ({@code --notebook "" talks}). The
+   * command line then holds that command alone ({@link TalkbookCommand#forArguments}), and its
+   * usage listed only it under "Commands:", as if talkbook had no other; the command's usage, which
+   * says {@code --notebook} too, is the one {@code talks --notebook ""} shows.
+   */
+  private static CommandLine usageFor(CommandLine cl, String[] args) {
+    if (cl.getParent() != null) {
+      return cl;
+    }
+    return TalkbookCommand.commandIn(args).map(cl.getSubcommands()::get).orElse(cl);
   }
 
   /** The sentence that says what is wrong. */

@@ -594,6 +594,15 @@ class TalkbookCommandTest extends CliTest {
                 + " (--notebook PATH), or leave the option out for the default notebook.");
     assertErr(r).doesNotContain("Cannot open", "it is a folder");
     assertOut(r).isEmpty();
+    // The usage that follows is the command's, or talkbook's with every command: before, the
+    // option ahead of a command showed talkbook's usage listing that command alone.
+    if (command.length > 0) {
+      assertErr(r)
+          .contains("Usage: talkbook " + command[0] + " ")
+          .doesNotContain("Usage: talkbook [");
+    } else {
+      assertErr(r).contains("Usage: talkbook [", "  events ", "  talks ", "  share ");
+    }
   }
 
   @Test

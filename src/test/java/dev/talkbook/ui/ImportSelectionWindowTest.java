@@ -2,7 +2,6 @@ package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.ui.exchange.ScheduleImportDialog;
 import dev.talkbook.ui.export.MarkdownImportDialog;
 import java.io.InputStream;
@@ -29,16 +28,12 @@ class ImportSelectionWindowTest extends RealWindowTest {
   }
 
   private static String selectedLabel(FxRobot robot) {
-    var item = WindowUnderTest.navigator(robot).getSelectionModel().getSelectedItem();
-    return item == null ? null : item.getValue().label();
+    return WindowUnderTest.selectedLabel(robot);
   }
 
   /** The sample meetup with one of its talks selected (what a reload alone would keep). */
   private void sampleWithATalkSelected(FxRobot robot) {
-    SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "Outlines that think");
-    FxWait.untilFx("the talk selected", () -> "Outlines that think".equals(selectedLabel(robot)));
+    ui.sampleWithTalkSelected(robot, "Outlines that think");
   }
 
   private void menu(FxRobot robot, String text) {

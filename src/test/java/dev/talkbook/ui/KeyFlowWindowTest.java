@@ -43,11 +43,9 @@ class KeyFlowWindowTest extends RealWindowTest {
 
   @Test
   void enterOnAHitPutsTheCaretInTheNotesAtTheMatch(FxRobot robot) throws Exception {
-    SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    FxWait.clickOn(robot, "#search-field");
+    ui.sampleToSearch(robot);
     robot.write("pinning");
-    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    ListView<?> results = WindowUnderTest.searchResults(robot);
     FxWait.untilFx("the hits", () -> !results.getItems().isEmpty());
     robot.type(KeyCode.DOWN);
     robot.type(KeyCode.ENTER);
@@ -82,16 +80,14 @@ class KeyFlowWindowTest extends RealWindowTest {
 
   @Test
   void tabFromTheSearchGoesToTheHitsOrTheTree(FxRobot robot) throws Exception {
-    SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    FxWait.clickOn(robot, "#search-field");
+    ui.sampleToSearch(robot);
     robot.type(KeyCode.TAB);
     FxWait.untilFx(
         "the tree focused, not its New event button",
         () -> WindowUnderTest.navigator(robot).isFocused());
     FxWait.clickOn(robot, "#search-field");
     robot.write("pinning");
-    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    ListView<?> results = WindowUnderTest.searchResults(robot);
     FxWait.untilFx("the hits", () -> !results.getItems().isEmpty());
     robot.type(KeyCode.TAB);
     FxWait.untilFx(
@@ -112,7 +108,7 @@ class KeyFlowWindowTest extends RealWindowTest {
     assertCtrlTabGoesAsTab(robot, tree, true);
     FxWait.clickOn(robot, "#search-field");
     robot.write("pinning");
-    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    ListView<?> results = WindowUnderTest.searchResults(robot);
     FxWait.untilFx("the hits", () -> !results.getItems().isEmpty());
     assertCtrlTabGoesAsTab(robot, results, false);
     assertCtrlTabGoesAsTab(robot, results, true);

@@ -52,6 +52,14 @@ class NavigatorWindowTest extends RealWindowTest {
     FxWait.untilFx("\"" + label + "\" selected", () -> label.equals(selectedLabel(robot)));
   }
 
+  /** Deletes the selected talk of the sample (Del, then Delete): its event is selected then. */
+  private static void deleteSelectedTalkOfTheSample(FxRobot robot) {
+    robot.type(KeyCode.DELETE);
+    robot.clickOn(
+        FxWait.shown(robot, ".dialog-pane .button", b -> "Delete".equals(((Button) b).getText())));
+    waitForSelected(robot, dev.talkbook.core.sample.SampleMeetup.TITLE);
+  }
+
   private void openNewEvent(FxRobot robot, String title) throws Exception {
     FxWait.clickOn(robot, "#new-event");
     FxWait.clickOn(robot, "#event-title");
@@ -114,6 +122,57 @@ class NavigatorWindowTest extends RealWindowTest {
     Event event = ui.notebook.events().list().get(0);
     assertThat(event.details().startDate()).isEqualTo(LocalDate.of(2026, 4, 14));
     assertThat(event.details().endDate()).isEqualTo(LocalDate.of(2026, 4, 14));
+    assertThat(uncaught).isEmpty();
+  }
+
+  /** The shown dialog's header, and where its first label starts in the dialog. */
+  private record DialogLayout(String header, double formLeft) {}
+
+  private static DialogLayout dialogLayout(FxRobot robot, String field) throws Exception {
+    return FxWait.onFx(
+        () -> {
+          var pane =
+              (javafx.scene.control.DialogPane) robot.lookup(field).query().getScene().getRoot();
+          Label first =
+              robot.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
+                  .filter(l -> "Title".equals(l.getText()))
+                  .findFirst()
+                  .orElseThrow();
+          return new DialogLayout(
+              pane.getHeaderText(), first.localToScene(first.getLayoutBounds()).getMinX());
+        });
+  }
+
+  /**
+   * New event had no header where New talk's dialog says where the talk goes: without a window
+   * manager (or one that draws no title) the form did not say what it was for, and it sat 12 px
+   * further in than the talk's.
+   */
+  @Test
+  void theEventDialogHasAHeaderAndItsFormStartsWhereTheTalksDoes(FxRobot robot) throws Exception {
+    openNewEvent(robot, "JavaLand");
+    DialogLayout event = dialogLayout(robot, "#event-title");
+    assertThat(event.header()).isEqualTo(dev.talkbook.ui.navigator.NavigatorView.NEW_EVENT_HEADER);
+    robot.type(KeyCode.ESCAPE);
+    waitUntil(() -> robot.lookup("#event-title").tryQuery().isEmpty());
+    // In an empty notebook New talk asks for the event first, then for the talk's title.
+    FxWait.clickOn(robot, "#new-talk");
+    FxWait.clickOn(robot, "#event-title");
+    robot.write("JavaLand");
+    robot.clickOn(createButton(robot));
+    FxWait.clickOn(robot, "#talk-title-input");
+    DialogLayout talk = dialogLayout(robot, "#talk-title-input");
+    assertThat(talk.header()).isEqualTo("In JavaLand");
+    assertThat(event.formLeft())
+        .isCloseTo(talk.formLeft(), org.assertj.core.data.Offset.offset(0.5));
+    robot.type(KeyCode.ESCAPE);
+    waitUntil(() -> robot.lookup("#talk-title-input").tryQuery().isEmpty());
+    // Edit event… says which event it edits.
+    waitForSelected(robot, "JavaLand");
+    javafx.application.Platform.runLater(() -> ui.action("Edit event…").fire());
+    FxWait.clickOn(robot, "#event-title");
+    assertThat(dialogLayout(robot, "#event-title").header()).isEqualTo("Edit JavaLand");
+    robot.type(KeyCode.ESCAPE);
     assertThat(uncaught).isEmpty();
   }
 
@@ -223,8 +282,7 @@ class NavigatorWindowTest extends RealWindowTest {
   }
 
   private static String selectedLabel(FxRobot robot) {
-    var item = WindowUnderTest.navigator(robot).getSelectionModel().getSelectedItem();
-    return item == null ? null : item.getValue().label();
+    return WindowUnderTest.selectedLabel(robot);
   }
 
   @Test
@@ -502,10 +560,8 @@ class NavigatorWindowTest extends RealWindowTest {
 
   @Test
   void aNewEventIsSelectedSoTheNextTalkGoesIntoIt(FxRobot robot) throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "Outlines that think"); // a talk of the sample is selected and open
-    waitForSelected(robot, "Outlines that think");
+    ui.sampleWithTalkSelected(
+        robot, "Outlines that think"); // a talk of the sample is selected and open
 
     openNewEvent(robot, "Devoxx 2026");
     robot.clickOn(createButton(robot));
@@ -613,23 +669,34 @@ class NavigatorWindowTest extends RealWindowTest {
   @Test
   void afterADeletionTheSelectionIsTheDeletedTalksEventNotItsNeighbour(FxRobot robot)
       throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "SQLite everywhere");
-    waitForSelected(robot, "SQLite everywhere");
-    robot.type(KeyCode.DELETE);
-    robot.clickOn(
-        FxWait.shown(robot, ".dialog-pane .button", b -> "Delete".equals(((Button) b).getText())));
-    waitForSelected(robot, dev.talkbook.core.sample.SampleMeetup.TITLE);
+    ui.sampleWithTalkSelected(robot, "SQLite everywhere");
+    deleteSelectedTalkOfTheSample(robot);
     assertThat(FxWait.onFx(() -> selectedLabel(robot))).isNotEqualTo("Outlines that think");
+  }
+
+  /**
+   * After a talk's deletion the navigator keeps the focus, on the row selected: the tree had the
+   * focus but no focused row (-1), so no row showed the focus ring and the first Down moved
+   * nowhere.
+   */
+  @Test
+  void afterADeletionTheNavigatorHasTheFocusOnTheSelectedRowAndDownMovesFromIt(FxRobot robot)
+      throws Exception {
+    ui.sampleWithTalkSelected(robot, "SQLite everywhere");
+    deleteSelectedTalkOfTheSample(robot);
+    ui.idle();
+    var tree = WindowUnderTest.navigator(robot);
+    assertThat(FxWait.onFx(() -> tree.getScene().getFocusOwner())).isSameAs(tree);
+    assertThat(FxWait.onFx(() -> tree.getFocusModel().getFocusedIndex()))
+        .as("the focused row")
+        .isEqualTo(FxWait.onFx(() -> tree.getSelectionModel().getSelectedIndex()));
+    robot.type(KeyCode.DOWN);
+    waitForSelected(robot, "Virtual threads in practice");
   }
 
   @Test
   void aReloadKeepsTheSelectedRowByWhatItIsNotWhereItIs(FxRobot robot) throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "Outlines that think");
-    waitForSelected(robot, "Outlines that think");
+    ui.sampleWithTalkSelected(robot, "Outlines that think");
     // An event that sorts first arrives from elsewhere (an import): every row moves down.
     ui.notebook
         .events()
@@ -674,10 +741,7 @@ class NavigatorWindowTest extends RealWindowTest {
 
   @Test
   void theFirstArrowKeyAfterARestartMovesFromTheLastTalksRow(FxRobot robot) throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "SQLite everywhere");
-    waitForSelected(robot, "SQLite everywhere");
+    ui.sampleWithTalkSelected(robot, "SQLite everywhere");
     robot.interact(() -> ui.window.close());
     robot.interact(() -> ui.show());
     waitForSelected(robot, "SQLite everywhere");
@@ -697,10 +761,7 @@ class NavigatorWindowTest extends RealWindowTest {
   @ParameterizedTest
   @ValueSource(strings = {"SHIFT_F10", "CONTEXT_MENU"})
   void theRowsMenuOpensFromTheKeyboardAtTheSelectedRow(String key, FxRobot robot) throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "SQLite everywhere");
-    waitForSelected(robot, "SQLite everywhere");
+    ui.sampleWithTalkSelected(robot, "SQLite everywhere");
     var tree = WindowUnderTest.navigator(robot);
     robot.interact(tree::requestFocus);
     if (key.equals("SHIFT_F10")) {
@@ -723,10 +784,7 @@ class NavigatorWindowTest extends RealWindowTest {
    */
   @Test
   void theRowsMenuShowsItsKeysAsTheMenusDo(FxRobot robot) throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    ui.clickOnRow(robot, "SQLite everywhere");
-    waitForSelected(robot, "SQLite everywhere");
+    ui.sampleWithTalkSelected(robot, "SQLite everywhere");
     var tree = WindowUnderTest.navigator(robot);
     robot.interact(tree::requestFocus);
     robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);

@@ -26,15 +26,13 @@ class SearchWindowTest extends RealWindowTest {
   }
 
   private ListView<?> search(FxRobot robot, String query) throws Exception {
-    SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    FxWait.clickOn(robot, "#search-field");
+    ui.sampleToSearch(robot);
     // At once: typed key by key, the results of its first letters could be taken for the query's
     // (see firstPassageFor).
     javafx.scene.control.TextField field =
         robot.lookup("#search-field").queryAs(javafx.scene.control.TextField.class);
     robot.interact(() -> field.setText(query));
-    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    ListView<?> results = WindowUnderTest.searchResults(robot);
     waitUntil(() -> !results.getItems().isEmpty());
     return results;
   }
@@ -70,12 +68,10 @@ class SearchWindowTest extends RealWindowTest {
   @Test
   void aFieldWithoutItsWordSaysWhereTheWordGoesThenFindsOnceItIsThere(FxRobot robot)
       throws Exception {
-    SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    FxWait.clickOn(robot, "#search-field");
+    ui.sampleToSearch(robot);
     robot.write("title:");
     waitUntil(() -> says(robot, "right after \"title:\", without a space"));
-    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    ListView<?> results = WindowUnderTest.searchResults(robot);
     assertThat(results.getItems()).isEmpty();
 
     robot.write("outlines");
@@ -87,9 +83,7 @@ class SearchWindowTest extends RealWindowTest {
   @Test
   void aQueryThatFindsNothingIsShownInCurlyQuotesSoItsOwnQuoteReads(FxRobot robot)
       throws Exception {
-    SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    FxWait.clickOn(robot, "#search-field");
+    ui.sampleToSearch(robot);
     robot.write("\"unclosedzz");
     // It said: No talk matches ""unclosedzz".
     waitUntil(() -> says(robot, "No talk matches \u201c\"unclosedzz\u201d."));
@@ -101,13 +95,11 @@ class SearchWindowTest extends RealWindowTest {
    */
   @Test
   void onlySpacesSayToTypeAWord(FxRobot robot) throws Exception {
-    SampleMeetup.addTo(ui.notebook);
-    ui.reloadTree(robot);
-    FxWait.clickOn(robot, "#search-field");
+    ui.sampleToSearch(robot);
     robot.write("  ");
     waitUntil(() -> says(robot, "Type a word to search for."));
     robot.write("outlines");
-    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    ListView<?> results = WindowUnderTest.searchResults(robot);
     waitUntil(() -> results.getItems().size() == 1);
     assertThat(says(robot, "Type a word")).isFalse();
   }
@@ -214,7 +206,7 @@ class SearchWindowTest extends RealWindowTest {
         () -> robot.lookup("#outline").tryQuery().map(n -> n.getScene() != null).orElse(false));
     FxWait.clickOn(robot, "#search-field");
     robot.write("journal");
-    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    ListView<?> results = WindowUnderTest.searchResults(robot);
     waitUntil(() -> !results.getItems().isEmpty());
     FxWait.untilFx(
         "the outline out of the column",
@@ -283,7 +275,7 @@ class SearchWindowTest extends RealWindowTest {
     ui.reloadTree(robot);
     // As the user types: "Virt" is not a word of any talk, but "Virtual" is.
     assertThat(firstPassageFor(robot, "Virt")).containsIgnoringCase("[virtual");
-    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    ListView<?> results = WindowUnderTest.searchResults(robot);
     List<String> titles =
         FxWait.onFx(
             () ->
@@ -367,7 +359,7 @@ class SearchWindowTest extends RealWindowTest {
             "# Ομιλία\n\nΣημειώσεις στα Ελληνικά για την ομιλία.\n");
     ui.reloadTree(robot);
     assertThat(firstPassageFor(robot, "ελληνικα")).contains("[Ελληνικά]");
-    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    ListView<?> results = WindowUnderTest.searchResults(robot);
     assertThat(FxWait.onFx(() -> results.getItems().size())).isEqualTo(1);
     robot.type(KeyCode.ENTER);
     waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("Ομιλία"));
@@ -413,7 +405,7 @@ class SearchWindowTest extends RealWindowTest {
     ui.reloadTree(robot);
     FxWait.clickOn(robot, "#search-field");
     robot.write("solder");
-    ListView<?> results = robot.lookup("#search-results").queryAs(ListView.class);
+    ListView<?> results = WindowUnderTest.searchResults(robot);
     waitUntil(() -> results.getItems().size() == 2);
     FxWait.untilFx(
         "both hits shown",

@@ -315,6 +315,32 @@ final class WindowUnderTest {
     robot.clickOn(row(robot, title));
   }
 
+  /** The label of the navigator's selected row, null for none (call on the FX thread). */
+  static String selectedLabel(FxRobot robot) {
+    var item = navigator(robot).getSelectionModel().getSelectedItem();
+    return item == null ? null : item.getValue().label();
+  }
+
+  /** Adds the sample meetup and clicks into the search field, to search it. */
+  void sampleToSearch(FxRobot robot) {
+    dev.talkbook.core.sample.SampleMeetup.addTo(notebook);
+    reloadTree(robot);
+    FxWait.clickOn(robot, "#search-field");
+  }
+
+  /** The search's results, which take the navigator's place while a search is typed. */
+  static javafx.scene.control.ListView<?> searchResults(FxRobot robot) {
+    return robot.lookup("#search-results").queryAs(javafx.scene.control.ListView.class);
+  }
+
+  /** Adds the sample meetup and selects its talk {@code title} with a click, as a user does. */
+  void sampleWithTalkSelected(FxRobot robot, String title) {
+    dev.talkbook.core.sample.SampleMeetup.addTo(notebook);
+    reloadTree(robot);
+    clickOnRow(robot, title);
+    FxWait.untilFx("\"" + title + "\" selected", () -> title.equals(selectedLabel(robot)));
+  }
+
   // ---- the real window, as a user sees it
 
   /** The notes editor. */

@@ -126,15 +126,17 @@ final class TitleField extends TextArea {
     if (wrap <= 0) {
       return 0;
     }
-    Text text = new Text(getText() == null || getText().isEmpty() ? "X" : getText());
-    text.setFont(getFont());
-    text.setWrappingWidth(wrap);
     Text one = new Text("X");
     one.setFont(getFont());
     double line = one.getLayoutBounds().getHeight();
-    double all = text.getLayoutBounds().getHeight();
+    double[] lines = lineEdges(wrap);
+    double all = lines[lines.length - 1] - lines[0];
     int most = mostLines(line);
-    boolean fits = Math.round(all / line) <= most;
+    // Where the line after the most shown starts, not most * line: wrapped lines stand further
+    // apart than one line is high where a glyph comes from a fallback font (a line 22 px high,
+    // eight lines 192 px, here), and the box showed its last line cut or the next one's top.
+    boolean fits = lines.length - 1 <= most;
+    double mostHigh = fits ? all : lines[most] - lines[0];
     if (lookup(".scroll-pane") instanceof javafx.scene.control.ScrollPane own) {
       // A title that fits shows no scroll bar (rounding left one beside a one-line title).
       own.setVbarPolicy(
@@ -142,13 +144,49 @@ final class TitleField extends TextArea {
               ? javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER
               : javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
     }
-    double shown = fits ? all : most * line;
+    double shown = mostHigh;
     return Math.ceil(
         shown
             + content.snappedTopInset()
             + content.snappedBottomInset()
             + snappedTopInset()
             + snappedBottomInset());
+  }
+
+  /**
+   * Where the lines of the title start, wrapped to {@code wrap} as the skin wraps them, and where
+   * the last ends: one more edge than lines.
+   */
+  private double[] lineEdges(double wrap) {
+    String title = getText() == null || getText().isEmpty() ? "X" : getText();
+    Text text = new Text(title);
+    text.setFont(getFont());
+    text.setWrappingWidth(wrap);
+    java.util.TreeSet<Double> edges = new java.util.TreeSet<>();
+    for (javafx.scene.shape.PathElement e : text.rangeShape(0, title.length())) {
+      double y =
+          e instanceof javafx.scene.shape.MoveTo m
+              ? m.getY()
+              : e instanceof javafx.scene.shape.LineTo l ? l.getY() : Double.NaN;
+      if (!Double.isNaN(y)) {
+        Double near = edges.floor(y + 0.5);
+        if (near == null || y - near > 0.5) {
+          edges.add(y);
+        }
+      }
+    }
+    if (edges.size() < 2) {
+      return new double[] {0, text.getLayoutBounds().getHeight()};
+    }
+    return edges.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** The height of the title's first {@code lines} lines as the field wraps it (for tests). */
+  double linesHeight(int lines) {
+    Region content = (Region) lookup(".content");
+    double[] edges =
+        lineEdges(content.getWidth() - content.snappedLeftInset() - content.snappedRightInset());
+    return edges[Math.min(lines, edges.length - 1)] - edges[0];
   }
 
   /**

@@ -12,7 +12,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.geometry.Insets;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -26,7 +25,9 @@ import javafx.util.StringConverter;
 /**
  * Create or edit an event: title, dates, location, web page. Dates may be typed in ISO or the
  * locale's form (or picked from the calendar); the form is shown under them, and a date that cannot
- * be read is said there, in place, with Create held back until it is fixed.
+ * be read is said there, in place, with Create held back until it is fixed. A header line says what
+ * the dialog does, as the new talk's does ({@link NewTalkDialog}): without a window manager, or
+ * where it draws no title, the form was otherwise a bare list of fields.
  */
 final class EventDialog extends Dialog<Event.Details> {
   private final DateText dates = new DateText(Locale.getDefault(Locale.Category.FORMAT));
@@ -46,7 +47,8 @@ final class EventDialog extends Dialog<Event.Details> {
     initOwner(owner);
     Theme.dress(getDialogPane(), owner);
     setTitle(initial == null ? "New event" : "Edit event");
-    setHeaderText(null);
+    setHeaderText(initial == null ? NavigatorView.NEW_EVENT_HEADER : "Edit " + initial.title());
+    setGraphic(null); // a form, like the new talk's
     title.setId("event-title");
     title.setPromptText("e.g. Devoxx 2026");
     url.setPromptText("https://…");
@@ -74,7 +76,6 @@ final class EventDialog extends Dialog<Event.Details> {
     GridPane grid = new GridPane();
     grid.setHgap(10);
     grid.setVgap(8);
-    grid.setPadding(new Insets(12));
     grid.addRow(0, FormDialogs.labelFor("Title", title), title);
     grid.addRow(1, FormDialogs.labelFor("From", start), start);
     grid.addRow(2, FormDialogs.labelFor("To", end), end);

@@ -58,6 +58,10 @@ import org.kordamp.ikonli.feather.Feather;
  * a talk to reorder it or move it to another event. Selecting a talk opens it.
  */
 public final class NavigatorView {
+  /** What New event's dialog says above its fields, as New talk's says where the talk goes. */
+  public static final String NEW_EVENT_HEADER =
+      "A new event, a conference or a meetup: its talks go under it";
+
   /** What the event dialog says when a new talk asked for it: the notebook has no event yet. */
   public static final String NO_EVENT_YET =
       "A talk belongs to an event, and this notebook has none yet: first the event, then the"
@@ -507,6 +511,10 @@ public final class NavigatorView {
     }
     reloading = true;
     try {
+      // No focused row while the rows are replaced: told that the focused row went, the tree takes
+      // the focus off every row a moment later (a Platform.runLater of its own), after the row
+      // selected below got it, and the navigator showed no focus and the first Down went nowhere.
+      tree.getFocusModel().focus(-1);
       tree.getRoot().getChildren().setAll(items);
       if (select != null) {
         selectRow(select);
@@ -667,12 +675,14 @@ public final class NavigatorView {
   }
 
   /**
-   * Asks for a new event (saying {@code why} above the fields, when not null), creates it, selects
-   * it, then gives it to {@code then}.
+   * Asks for a new event (saying {@code why} above the fields, when not null, instead of what the
+   * dialog does), creates it, selects it, then gives it to {@code then}.
    */
   private void newEvent(String why, Consumer<Event> then) {
     EventDialog dialog = new EventDialog(window(), null);
-    dialog.setHeaderText(why);
+    if (why != null) {
+      dialog.setHeaderText(why);
+    }
     dialog
         .showAndWait()
         .ifPresent(

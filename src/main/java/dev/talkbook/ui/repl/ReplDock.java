@@ -1,8 +1,10 @@
 package dev.talkbook.ui.repl;
 
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -22,9 +24,14 @@ public final class ReplDock {
   private final SplitPane split = new SplitPane();
   private final Window owner;
   private final Consumer<Scene> styler;
-  private Stage detached;
 
-  /** Whether the pane is in a window of its own (the Java menu's Dock or Detach says which). */
+  /** The pane's own window, null while it is docked or hidden. */
+  private final ObjectProperty<Stage> detached = new SimpleObjectProperty<>();
+
+  /**
+   * Whether the pane is in a window of its own (the Java menu's Dock or Detach says which): bound
+   * to {@link #detached}, not kept beside it by hand.
+   */
   private final ReadOnlyBooleanWrapper inWindow = new ReadOnlyBooleanWrapper();
 
   /** Where the user last put the divider; NaN until then (see {@link #share}). */
@@ -46,6 +53,7 @@ public final class ReplDock {
     split.setOrientation(Orientation.VERTICAL);
     split.getItems().add(content);
     pane.setOnDetach(this::detach, "Detach");
+    inWindow.bind(detached.isNotNull());
   }
 
   /** The node to put where the content was. */
@@ -64,23 +72,23 @@ public final class ReplDock {
 
   /** Docks a detached pane again (focusing its input), or detaches a docked or hidden one. */
   public void dockOrDetach() {
-    if (detached != null) {
-      detached.close(); // its window's onHidden docks the pane
+    if (detached.get() != null) {
+      detached.get().close(); // its window's onHidden docks the pane
     } else {
       detach();
     }
   }
 
   public boolean isShown() {
-    return detached != null || split.getItems().contains(pane.root());
+    return detached.get() != null || split.getItems().contains(pane.root());
   }
 
   /**
    * Shows the pane docked (and focuses its input), or hides it; a detached window comes forward.
    */
   public void toggle() {
-    if (detached != null) {
-      detached.toFront();
+    if (detached.get() != null) {
+      detached.get().toFront();
       pane.focusInput();
     } else if (split.getItems().contains(pane.root())) {
       divider = split.getDividerPositions()[0];
@@ -98,7 +106,7 @@ public final class ReplDock {
 
   /** Docks and shows the pane, focusing its input. */
   public void show() {
-    if (detached == null && !split.getItems().contains(pane.root())) {
+    if (detached.get() == null && !split.getItems().contains(pane.root())) {
       // A first show: the split was only just put in the window, at no size yet.
       layOut();
       split.getItems().add(pane.root());
@@ -129,7 +137,7 @@ public final class ReplDock {
    * content above the rest; nothing when the pane is detached or alone.
    */
   public void giveRoom(int lines, double least, double most) {
-    if (detached == null
+    if (detached.get() == null
         && split.getItems().size() == 2
         && split.getItems().contains(pane.root())) {
       layOut();
@@ -159,7 +167,7 @@ public final class ReplDock {
    * audience sees the REPL only), or the content and the pane again (false).
    */
   public void showAlone(boolean alone) {
-    if (detached != null) {
+    if (detached.get() != null) {
       return;
     }
     if (alone) {
@@ -187,7 +195,7 @@ public final class ReplDock {
 
   /** Moves the pane into a window of its own. */
   public void detach() {
-    if (detached != null) {
+    if (detached.get() != null) {
       return;
     }
     if (split.getItems().contains(pane.root())) {
@@ -205,24 +213,21 @@ public final class ReplDock {
     stage.setOnHidden(
         e -> {
           holder.getChildren().clear();
-          detached = null;
-          inWindow.set(false);
+          detached.set(null);
           pane.setOnDetach(this::detach, "Detach");
           show();
         });
-    detached = stage;
-    inWindow.set(true);
+    detached.set(stage);
     stage.show();
     pane.focusInput();
   }
 
   /** Closes a detached window and lets go of the session. */
   public void close() {
-    if (detached != null) {
-      Stage s = detached;
+    if (detached.get() != null) {
+      Stage s = detached.get();
       s.setOnHidden(null);
-      detached = null;
-      inWindow.set(false);
+      detached.set(null);
       s.close();
     }
     pane.dispose();

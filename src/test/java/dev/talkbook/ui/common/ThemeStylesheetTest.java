@@ -7,7 +7,6 @@ import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +55,7 @@ class ThemeStylesheetTest {
             : new PrimerLight().getUserAgentStylesheet();
     URL originalUrl = Objects.requireNonNull(getClass().getResource(atlantaFx));
     Stylesheet original = new CssParser().parse(originalUrl);
-    List<String> leftOut = leftOutClasses();
+    List<String> leftOut = dev.talkbook.PrimerLeftOut.styleClasses();
     List<String> expected = new ArrayList<>();
     int selectors = 0;
     int selectorsKept = 0;
@@ -89,15 +88,11 @@ class ThemeStylesheetTest {
 
   /** Each control tools/primer-left-out.txt names exists (ArchitectureTest checks none is used). */
   @org.junit.jupiter.api.Test
-  void theLeftOutListNamesControlsThatExist() throws IOException {
+  void theLeftOutListNamesControlsThatExist() {
     List<String> controls = new ArrayList<>();
-    for (String line : Files.readAllLines(LEFT_OUT)) {
-      String l = line.strip();
-      if (!l.isEmpty() && !l.startsWith("#")) {
-        String[] words = l.split("\\s+");
-        assertThat(words).as(l).hasSizeGreaterThan(1);
-        controls.addAll(List.of(words).subList(1, words.length));
-      }
+    for (dev.talkbook.PrimerLeftOut line : dev.talkbook.PrimerLeftOut.lines()) {
+      assertThat(line.controls()).as(line.styleClass()).isNotEmpty();
+      controls.addAll(line.controls());
     }
     for (String control : controls) {
       try {
@@ -106,21 +101,6 @@ class ThemeStylesheetTest {
         throw new AssertionError(control + " (tools/primer-left-out.txt) is not a class", e);
       }
     }
-  }
-
-  private static final java.nio.file.Path LEFT_OUT =
-      java.nio.file.Path.of("tools", "primer-left-out.txt");
-
-  /** The style classes of tools/primer-left-out.txt (a trailing * is a prefix). */
-  private static List<String> leftOutClasses() throws IOException {
-    List<String> classes = new ArrayList<>();
-    for (String line : Files.readAllLines(LEFT_OUT)) {
-      String l = line.strip();
-      if (!l.isEmpty() && !l.startsWith("#")) {
-        classes.add(l.split("\\s+")[0]);
-      }
-    }
-    return classes;
   }
 
   /** Whether a part of {@code selector} has a style class of {@code leftOut}. */

@@ -246,6 +246,54 @@ class TalkDetailsPaneTest {
     }
   }
 
+  /**
+   * A title longer than the field's lines scrolls in whole lines: its box ends where a line ends.
+   * The text's padding was inside the scrolled part, so the box showed its lines and, at its bottom
+   * edge, the top of the next one.
+   */
+  @Test
+  void aTitleThatScrollsShowsWholeLinesAndNotTheTopOfTheNext(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 525);
+    retitled(robot, pane, KEYNOTE + ", and why " + KEYNOTE);
+    try {
+      FxWait.untilFx(
+          "the title scrolling in its most lines",
+          () -> {
+            holder.applyCss();
+            holder.layout();
+            var scroll = (javafx.scene.control.ScrollPane) pane.title.lookup(".scroll-pane");
+            var content = (javafx.scene.layout.Region) pane.title.lookup(".content");
+            return content.getHeight() > scroll.getViewportBounds().getHeight() + 1
+                && Math.abs(pane.title.getHeight() - pane.title.heightNeeded()) < 1;
+          });
+      FxWait.onFx(
+          () -> {
+            var scroll = (javafx.scene.control.ScrollPane) pane.title.lookup(".scroll-pane");
+            var content = (javafx.scene.layout.Region) pane.title.lookup(".content");
+            scroll.setVvalue(0);
+            double seen = scroll.getViewportBounds().getHeight() - content.snappedTopInset();
+            assertThat(
+                    java.util.stream.IntStream.rangeClosed(1, TitleField.MOST_LINES)
+                        .mapToDouble(pane.title::linesHeight)
+                        .anyMatch(
+                            lines ->
+                                seen >= lines - 0.5
+                                    && seen < lines + 1)) // the height is rounded up
+                .as(
+                    "%s px seen under the padding, whole lines being %s px",
+                    seen,
+                    java.util.stream.IntStream.rangeClosed(1, TitleField.MOST_LINES)
+                        .mapToObj(n -> String.valueOf(pane.title.linesHeight(n)))
+                        .toList())
+                .isTrue();
+            return null;
+          });
+    } finally {
+      robot.interact(() -> holder.getChildren().clear());
+      saved();
+    }
+  }
+
   @Test
   void aShortTitleTakesOneLineAsHighAsTheOtherFields(FxRobot robot) throws Exception {
     TalkDetailsPane pane = shown(robot, 600);
