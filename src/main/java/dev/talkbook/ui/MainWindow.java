@@ -308,7 +308,7 @@ public final class MainWindow {
     } else {
       follow = null;
     }
-    stage.setTitle(notebook.file().getFileName() + " — Talkbook");
+    screen.showTitle(null);
     ScrollSync scroll = ScrollSync.install(editor.area(), preview);
     screen.onOutline(outline -> outline.onJump(scroll::jumpTo));
     // Notes the notebook could not take as Talkbook last closed, kept in files: said once up.

@@ -472,6 +472,7 @@ final class TalkScreen {
       shownId = -1;
       editor.load("");
       details.show(null);
+      showTitle(null); // a deleted talk's name goes with it
       return;
     }
     if (loaded.restored()) {
@@ -558,8 +559,10 @@ final class TalkScreen {
     }
   }
 
+  /** The window's title: the talk shown (none: only the notebook) and the notebook's file. */
   void showTitle(Talk shown) {
-    stage.setTitle(shown.title() + " — " + notebook.file().getFileName() + " — Talkbook");
+    String file = notebook.file().getFileName() + " — Talkbook";
+    stage.setTitle(shown == null ? file : shown.title() + " — " + file);
   }
 
   /** The notebook changed: the open talk is read again (closed, without saving, if deleted). */

@@ -672,6 +672,13 @@ class NavigatorWindowTest extends RealWindowTest {
     ui.sampleWithTalkSelected(robot, "SQLite everywhere");
     deleteSelectedTalkOfTheSample(robot);
     assertThat(FxWait.onFx(() -> selectedLabel(robot))).isNotEqualTo("Outlines that think");
+    // The window's title no longer names the talk that is gone (it still said "SQLite everywhere").
+    var tree = WindowUnderTest.navigator(robot);
+    FxWait.untilFx(
+        "the title without the deleted talk",
+        () -> !((javafx.stage.Stage) tree.getScene().getWindow()).getTitle().contains("SQLite"));
+    assertThat(FxWait.onFx(() -> ((javafx.stage.Stage) tree.getScene().getWindow()).getTitle()))
+        .endsWith(" — Talkbook");
   }
 
   /**
