@@ -425,10 +425,13 @@ public final class EditorSession {
       pending.cancel(false); // the retry saves the newest text
       pending = null;
     }
-    if (retry != null && !retry.isDone()) {
+    if (retryPending) {
       // A write started before the retry was scheduled (an autosave typed before the failure
       // was known): the retry is still to come, at the time shown. Counting this failure too
-      // doubled the wait with every such write, so the bar said 16 s four seconds in.
+      // doubled the wait with every such write, so the bar said 16 s four seconds in. Asked of
+      // the flag the retry clears as it starts, not of its future: the retry's own write can
+      // fail, and be handled here, before its timer task has returned (a loaded machine), and
+      // then nothing was tried again.
       return;
     }
     failures++;

@@ -150,6 +150,42 @@ class EditorSessionTest {
     assertThat(onFx(() -> session.text())).isEqualTo("lost? still typing");
   }
 
+  /**
+   * The retry's own save can fail, and its failure reach the FX thread, before the retry's timer
+   * task has returned (a loaded machine: the timer thread is put aside right after handing the
+   * write on). That failure is the retry's and counts: it was taken for a write from before the
+   * retry, so the wait stayed at 1 s and nothing was tried again (CI, 2026-12-06).
+   */
+  @Test
+  void aRetryWhoseSaveFailsBeforeItsTimerTaskEndsCountsAndIsTriedAgain() throws Exception {
+    Thread fxThread = fx.submit(Thread::currentThread).get(30, TimeUnit.SECONDS);
+    // The write runs on the calling thread, and a result handed to the FX thread is handled there
+    // before the caller goes on: the order a loaded machine may give, every time.
+    java.util.concurrent.Executor fxAtOnce =
+        task -> {
+          if (Thread.currentThread() == fxThread) {
+            task.run();
+            return;
+          }
+          try {
+            fx.submit(task).get(30, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    session = new EditorSession(notebook, Runnable::run, fxAtOnce, timer);
+    onFx(() -> session.open(first));
+    notebook.talks().delete(first.id());
+    onFx(() -> session.edited("lost?"));
+    waitUntil(() -> state() == SaveState.FAILED);
+    waitUntil(
+        () ->
+            EditorSession.RETRY_FIRST
+                .multipliedBy(2)
+                .equals(onFx(() -> session.retryInProperty().get())));
+    assertThat(onFx(() -> session.text())).isEqualTo("lost?");
+  }
+
   @Test
   void whileTypingOnTheWaitShownIsTheTimeUntilTheNextTry() throws Exception {
     onFx(() -> session.open(first));
