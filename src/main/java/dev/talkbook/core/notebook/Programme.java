@@ -45,11 +45,14 @@ public record Programme(
     }
   }
 
+  /** Runs of white space, made one space: compiled once, not for each field of every talk read. */
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   private static String oneLine(String s) {
     if (s == null || s.isBlank()) {
       return null;
     }
-    String line = s.replace('\0', ' ').replaceAll("\\s+", " ").strip();
+    String line = SPACES.matcher(s.replace('\0', ' ')).replaceAll(" ").strip();
     return line.length() > Fields.MAX_TITLE ? line.substring(0, Fields.MAX_TITLE) : line;
   }
 
