@@ -99,6 +99,28 @@ class DroppedHtmlTest {
   }
 
   @Test
+  void theQuickLookForATagStartGivesWhatTheWalkGives() {
+    // mayHoldTag looks for '<' and what may start a tag before walking fences and code spans:
+    // on random notes of the characters that matter the answer is the walk's alone
+    char[] alphabet = {'<', '<', '/', '!', '?', 'a', 'Z', '1', '`', '`', '~', '\n', ' ', 'é', '>'};
+    java.util.Random random = new java.util.Random(5);
+    int tags = 0;
+    for (int k = 0; k < 20_000; k++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(40); i > 0; i--) {
+        b.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String note = b.toString();
+      boolean walk = DroppedHtml.tagOutsideCode(note);
+      assertThat(DroppedHtml.mayHoldTag(note)).as(note).isEqualTo(walk);
+      tags += walk ? 1 : 0;
+    }
+    assertThat(tags).isBetween(2_000, 18_000); // both answers are tried
+    assertThat(DroppedHtml.anyTagStart("a < b, x<3, List<String>")).isTrue();
+    assertThat(DroppedHtml.anyTagStart("a < b, x<3, y <")).isFalse();
+  }
+
+  @Test
   void lineBreaksStay() {
     assertThat(DroppedHtml.blanked("a\n<style>\np\n</style>\nb"))
         .isEqualTo("a\n" + " ".repeat(7) + "\n \n" + " ".repeat(8) + "\nb");
