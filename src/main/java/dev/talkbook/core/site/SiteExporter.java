@@ -375,11 +375,13 @@ public final class SiteExporter {
       }
     }
 
+    Map<String, Long> talkPaths = redirects(pages, model, old, pagesPlan);
+
     if (notes.anyToRead() && !warming) {
       warmRenderer(); // while the pages that need no rendering are checked
     }
     SearchParts parts = new SearchParts(model, fingerprints, out, old);
-    Run run = new Run(out, old, siteId(old, out, options), progress, cancelled);
+    Run run = new Run(out, old, siteId(old, out, options), talkPaths, progress, cancelled);
     List<String> linkedPaths = new ArrayList<>(List.of(SearchParts.INDEX, FEED));
     parts.parts().forEach(part -> linkedPaths.add(part.path()));
     run.refuseOthersFiles(pagesPlan.stream().map(Planned::path).toList());
@@ -447,7 +449,7 @@ public final class SiteExporter {
         deleted++;
       }
     }
-    byte[] manifest = new Manifest(run.entries, run.siteId).bytes();
+    byte[] manifest = new Manifest(run.entries, run.siteId, talkPaths).bytes();
     out.write(Manifest.NAME, manifest);
     return new Result(
         run.written.get(),
@@ -456,6 +458,50 @@ public final class SiteExporter {
         model.talks().size(),
         out.root().resolve("index.html"),
         notes.read());
+  }
+
+  /**
+   * Plans a redirect at each path the last export wrote a talk's page (or redirect) at, when that
+   * talk is still exported at another path and nothing else takes the old one: a link to the old
+   * page keeps working after a rename, and a chain of renames leads to the newest page. Returns the
+   * talk of each talk page and redirect, for the manifest. Redirects are in no list, search or
+   * feed.
+   */
+  private static Map<String, Long> redirects(
+      Pages pages, SiteModel model, Manifest old, List<Planned> pagesPlan) {
+    Map<String, Long> talkPaths = new HashMap<>();
+    Map<Long, SiteTalk> byId = new HashMap<>();
+    for (SiteTalk t : model.talks()) {
+      talkPaths.put(t.path(), t.talk().id());
+      byId.put(t.talk().id(), t);
+    }
+    Set<String> taken = new java.util.HashSet<>();
+    for (Planned p : pagesPlan) {
+      taken.add(p.path());
+    }
+    String[] oldPaths = old.talks().keySet().toArray(new String[0]);
+    java.util.Arrays.sort(oldPaths);
+    for (String path : oldPaths) {
+      SiteTalk now = byId.get(old.talks().get(path));
+      if (now == null || taken.contains(path)) {
+        continue; // the talk is gone, or its page or another page is there now
+      }
+      String target = relative(path, now.path());
+      String title = now.talk().title();
+      String html = pages.redirect(target, title);
+      pagesPlan.add(Planned.of(path, fingerprint(utf8(html)), () -> utf8(html)));
+      taken.add(path);
+      talkPaths.put(path, now.talk().id());
+    }
+    return talkPaths;
+  }
+
+  /** The relative URL from the page at site path {@code from} to the one at {@code to}. */
+  static String relative(String from, String to) {
+    java.nio.file.Path base = java.nio.file.Path.of(from).getParent();
+    java.nio.file.Path target = java.nio.file.Path.of(to);
+    String rel = (base == null ? target : base.relativize(target)).toString();
+    return rel.replace(java.io.File.separatorChar, '/');
   }
 
   /**
@@ -509,6 +555,9 @@ public final class SiteExporter {
     final BooleanSupplier cancelled;
     final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
 
+    /** The last export's talk of each talk page and redirect, and this one's. */
+    final Map<String, Long> talks;
+
     /** The last export's files and every file this one planned so far (see {@link #own}). */
     final Map<String, Manifest.Entry> owned;
 
@@ -520,11 +569,14 @@ public final class SiteExporter {
         OutputFolder out,
         Manifest old,
         String siteId,
+        Map<String, Long> talks,
         Progress progress,
         BooleanSupplier cancelled) {
       this.out = out;
       this.old = old;
       this.siteId = siteId;
+      this.talks = new HashMap<>(old.talks());
+      this.talks.putAll(talks);
       this.progress = progress;
       this.cancelled = cancelled;
       this.owned = new HashMap<>(old.entries());
@@ -542,7 +594,7 @@ public final class SiteExporter {
         more |= owned.putIfAbsent(path, Manifest.Entry.NOT_WRITTEN) == null;
       }
       if (more) {
-        out.write(Manifest.NAME, new Manifest(owned, siteId).bytes());
+        out.write(Manifest.NAME, new Manifest(owned, siteId, talks).bytes());
       }
     }
 
@@ -600,7 +652,7 @@ public final class SiteExporter {
         Map<String, Manifest.Entry> keep = new HashMap<>(owned);
         keep.putAll(entries);
         try {
-          out.write(Manifest.NAME, new Manifest(keep, siteId).bytes());
+          out.write(Manifest.NAME, new Manifest(keep, siteId, talks).bytes());
         } catch (RuntimeException e) {
           failure.get().addSuppressed(e);
         }
