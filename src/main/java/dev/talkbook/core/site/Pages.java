@@ -26,7 +26,8 @@ final class Pages {
   // pages-7: no text of a dropped <script>/<style> in the summary, javascript: links as text,
   // the code block keeps room for its Copy button.
   // pages-8: nor of one that spans paragraphs or is never closed.
-  static final String VERSION = "pages-9:" + Integer.toHexString(layoutText().hashCode());
+  // pages-10: an image of an attachment published as a download (.bin) is a link to it.
+  static final String VERSION = "pages-10:" + Integer.toHexString(layoutText().hashCode());
 
   /** On the page of a talk gone from the programme, under its time and room. */
   static final String CANCELLED_NOTE =

@@ -87,7 +87,9 @@ public final class SiteExporter {
 
   /**
    * How an export went: counts of files written, left as they were, and deleted; how many talks,
-   * and of how many the notes were read (a re-export reads only the notes that changed).
+   * and of how many the notes were read (a re-export reads only the notes that changed); {@code
+   * notices}: what the reader will not see as the notes show it, a line each (an SVG holding links
+   * or scripts is published as a download, not as a picture), for the publisher.
    */
   public record Result(
       int written,
@@ -95,7 +97,12 @@ public final class SiteExporter {
       int deleted,
       int talks,
       java.nio.file.Path index,
-      int notesRead) {}
+      int notesRead,
+      List<String> notices) {
+    public Result {
+      notices = List.copyOf(notices);
+    }
+  }
 
   /** Told how far the export is; called from worker threads. */
   @FunctionalInterface
@@ -400,6 +407,7 @@ public final class SiteExporter {
         attachmentsUsed.addAll(e.uses());
       }
     }
+    List<String> notices = downloadedSvgs(attachmentsUsed, attachmentFiles, all, run, notes);
     for (String file : attachmentsUsed) {
       String sha = attachmentHash(file);
       linkedPlan.add(Planned.of(file, sha, () -> notebook.attachments().bytes(sha)));
@@ -457,7 +465,44 @@ public final class SiteExporter {
         deleted,
         model.talks().size(),
         out.root().resolve("index.html"),
-        notes.read());
+        notes.read(),
+        notices);
+  }
+
+  /**
+   * One line for each SVG the pages use that is published as a download (it holds links or
+   * scripts), named as the notes name it: its picture is a link on the page, which the publisher is
+   * told. The notes are read again only for such files, which are rare.
+   */
+  private static List<String> downloadedSvgs(
+      Set<String> used, AttachmentFiles files, List<SiteTalk> talks, Run run, Notes notes) {
+    Set<String> downloads = new java.util.HashSet<>();
+    for (String file : used) {
+      if (file.endsWith(MarkdownRenderer.DOWNLOAD_EXTENSION)
+          && files.isActiveSvg(attachmentHash(file))) {
+        downloads.add(file);
+      }
+    }
+    if (downloads.isEmpty()) {
+      return List.of();
+    }
+    Set<String> names = new java.util.TreeSet<>();
+    for (SiteTalk t : talks) {
+      Manifest.Entry e = run.entries.get(t.path());
+      if (e == null || e.uses().stream().noneMatch(downloads::contains)) {
+        continue;
+      }
+      for (AttachmentRef ref : attachmentsIn(notes.of(t))) {
+        if (downloads.contains(files.file(ref.sha256()))) {
+          names.add(ref.fileName());
+        }
+      }
+    }
+    return names.stream()
+        .map(
+            name ->
+                name + " holds links or scripts: published as a download, not shown as a picture")
+        .toList();
   }
 
   /**
@@ -782,6 +827,15 @@ public final class SiteExporter {
 
     AttachmentFiles(Notebook notebook) {
       this.notebook = notebook;
+    }
+
+    /** Whether the attachment with this hash is an SVG published as a download. */
+    boolean isActiveSvg(String sha256) {
+      return notebook
+          .attachments()
+          .find(sha256)
+          .map(a -> SiteFiles.isActiveSvg(a, () -> notebook.attachments().bytes(sha256)))
+          .orElse(false);
     }
 
     /** The site file of the attachment with this hash, or null when the notebook lacks it. */
