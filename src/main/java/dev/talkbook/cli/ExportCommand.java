@@ -84,6 +84,7 @@ final class ExportCommand {
             Counts.of(r.written(), "file"),
             r.unchanged(),
             r.deleted());
+        r.notices().forEach(o::println);
         o.printf("Open %s%n", r.index().toUri());
         return 0;
       }

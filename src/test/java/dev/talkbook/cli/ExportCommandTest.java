@@ -98,6 +98,30 @@ class ExportCommandTest extends CliTest {
   }
 
   @Test
+  void anSvgWithALinkIsNamedAsPublishedAsADownload() throws Exception {
+    long event = addEvent("Meetup");
+    Files.writeString(
+        dir.resolve("diagram.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"https://example.com\"><rect/></a></svg>");
+    Path notes = dir.resolve("notes.md");
+    Files.writeString(notes, "![draw.io diagram](diagram.svg)\n");
+    ok(
+        "talk",
+        "add",
+        "--event",
+        Long.toString(event),
+        "With a diagram",
+        "--notes-file",
+        notes.toString());
+
+    Result r = ok("export", "site", "--out", dir.resolve("site").toString());
+
+    assertOut(r)
+        .contains(
+            "diagram.svg holds links or scripts: published as a download, not shown as a picture");
+  }
+
+  @Test
   void exportOfTheSameEventAgainIntoItsFolderStillWorks() {
     addSample();
     long other = addEvent("Other meetup");

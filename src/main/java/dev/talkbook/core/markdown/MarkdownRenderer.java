@@ -51,6 +51,12 @@ import org.commonmark.renderer.html.UrlSanitizer;
  * references are turned into real URLs by the caller.
  */
 public final class MarkdownRenderer {
+  /**
+   * How an attachment's URL ends when it is published as a download, never shown (the site's {@code
+   * .bin}: an SVG holding links or scripts, say): an image of it becomes a link to it.
+   */
+  public static final String DOWNLOAD_EXTENSION = ".bin";
+
   /** Deeper block nesting (quotes, lists) is read as text: keeps pathological input linear. */
   static final int MAX_BLOCK_NESTING = 100;
 
@@ -464,10 +470,46 @@ public final class MarkdownRenderer {
     public void visit(Image image) {
       resolve(image.getDestination()).ifPresent(image::setDestination);
       visitChildren(image);
+      if (image.getDestination() != null
+          && image.getDestination().endsWith(DOWNLOAD_EXTENSION)
+          && AttachmentRef.parse(image.getDestination()).isEmpty()) {
+        downloadLink(image);
+        return;
+      }
       if (SafeUrls.isRemote(image.getDestination())) {
         image.insertAfter(RemoteImage.of(image));
         image.unlink();
       }
+    }
+
+    /**
+     * An attachment published as a download (not to be shown) in place of a picture: a link to it
+     * with the alt text (or "download"), where a picture would show broken. Inside a link, its
+     * text.
+     */
+    private static void downloadLink(Image image) {
+      boolean inLink = false;
+      for (Node p = image.getParent(); p != null; p = p.getParent()) {
+        inLink |= p instanceof Link;
+      }
+      Node into = inLink ? null : new Link(image.getDestination(), image.getTitle());
+      if (image.getFirstChild() == null) {
+        image.appendChild(new org.commonmark.node.Text("download"));
+      }
+      for (Node child = image.getFirstChild(); child != null; ) {
+        Node next = child.getNext();
+        if (into == null) {
+          image.insertBefore(child);
+        } else {
+          into.appendChild(child);
+        }
+        child = next;
+      }
+      if (into != null) {
+        into.setSourceSpans(image.getSourceSpans());
+        image.insertBefore(into);
+      }
+      image.unlink();
     }
 
     @Override

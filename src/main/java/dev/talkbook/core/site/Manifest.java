@@ -26,11 +26,16 @@ import java.util.regex.Pattern;
  * <p>Lines without a tab that are a lower-case name, a space and a value are settings ({@code
  * site-id} is one). A setting this Talkbook does not know was written by a newer one and is
  * skipped, with what it knows kept; anything else that is not a file's line is damage.
+ *
+ * <p>A line {@code talk <id> <path>} says which talk a file is the page of, or the redirect of
+ * ({@link #talks}): a page whose path changed since (the talk was renamed) leaves a redirect to its
+ * new path. A manifest written before there were such lines has none, and makes none.
  */
 final class Manifest {
   static final String NAME = ".talkbook-site";
   private static final String HEADER = "talkbook-site-manifest 1";
   private static final String SITE_ID = "site-id ";
+  private static final String TALK = "talk ";
 
   /**
    * A setting's line: a lower-case name, a space and its value, no tab. A file's line always has
@@ -60,14 +65,28 @@ final class Manifest {
 
   private final String siteId;
 
+  /** The talk each talk page and redirect belongs to, by path. */
+  private final Map<String, Long> talks;
+
   /** {@code siteId}: null for none (a manifest written before there were site ids). */
   Manifest(Map<String, Entry> entries, String siteId) {
+    this(entries, siteId, Map.of());
+  }
+
+  /** {@code talks}: the talk id of each talk page and redirect, by path. */
+  Manifest(Map<String, Entry> entries, String siteId, Map<String, Long> talks) {
     this.entries = new HashMap<>(entries);
     this.siteId = siteId;
+    this.talks = new HashMap<>(talks);
   }
 
   static Manifest empty() {
     return new Manifest(Map.of(), null);
+  }
+
+  /** The talk id of each talk page and redirect the last export wrote, by path. */
+  Map<String, Long> talks() {
+    return talks;
   }
 
   /**
@@ -103,10 +122,21 @@ final class Manifest {
           file + " is not a Talkbook site manifest. Choose another folder or remove that file.");
     }
     String siteId = null;
+    Map<String, Long> talks = new HashMap<>();
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i];
       if (line.indexOf('\t') < 0 && SETTING.matcher(line).matches()) {
-        if (line.startsWith(SITE_ID)) {
+        if (line.startsWith(TALK)) {
+          String[] f = line.split(" ", 3);
+          try {
+            if (f.length != 3 || f[2].isBlank()) {
+              throw damaged(file, i, null);
+            }
+            talks.put(f[2], Long.parseLong(f[1]));
+          } catch (NumberFormatException e) {
+            throw damaged(file, i, e);
+          }
+        } else if (line.startsWith(SITE_ID)) {
           siteId = line.substring(SITE_ID.length()).strip();
           if (siteId.isEmpty()) {
             throw damaged(file, i, null);
@@ -125,7 +155,7 @@ final class Manifest {
         throw damaged(file, i, e);
       }
     }
-    return new Manifest(entries, siteId);
+    return new Manifest(entries, siteId, talks);
   }
 
   private static SiteException damaged(Path file, int index, Exception cause) {
@@ -140,6 +170,11 @@ final class Manifest {
     StringBuilder b = new StringBuilder(128 + paths.length * 128).append(HEADER).append('\n');
     if (siteId != null) {
       b.append(SITE_ID).append(siteId).append('\n');
+    }
+    String[] talkPaths = talks.keySet().toArray(new String[0]);
+    Arrays.sort(talkPaths);
+    for (String path : talkPaths) {
+      b.append(TALK).append(talks.get(path)).append(' ').append(path).append('\n');
     }
     for (String path : paths) {
       Entry e = entries.get(path);

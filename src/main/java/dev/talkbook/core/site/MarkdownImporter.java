@@ -1,6 +1,7 @@
 package dev.talkbook.core.site;
 
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.core.common.NaturalOrder;
 import dev.talkbook.core.common.PathProblems;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
@@ -301,7 +302,7 @@ public final class MarkdownImporter {
       try (Stream<Path> s = Files.walk(realRoot)) {
         Map<Boolean, List<Path>> byLink =
             s.filter(p -> isMarkdownEntry(realRoot, p))
-                .sorted()
+                .sorted(NaturalOrder.PATHS) // k2.md before k10.md, as a file manager lists them
                 .collect(java.util.stream.Collectors.partitioningBy(Files::isSymbolicLink));
         links = byLink.get(true);
         List<Path> markdown = byLink.get(false);
@@ -465,7 +466,7 @@ public final class MarkdownImporter {
     }
     results.addAll(failedToRead);
     results.addAll(stored);
-    results.sort(java.util.Comparator.comparing(FileResult::path));
+    results.sort(java.util.Comparator.comparing(FileResult::path, NaturalOrder.SLASHED_PATHS));
     return new Report(results, eventsCreated[0], attachments[0], dryRun, List.copyOf(into));
   }
 

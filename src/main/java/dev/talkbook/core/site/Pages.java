@@ -26,7 +26,8 @@ final class Pages {
   // pages-7: no text of a dropped <script>/<style> in the summary, javascript: links as text,
   // the code block keeps room for its Copy button.
   // pages-8: nor of one that spans paragraphs or is never closed.
-  static final String VERSION = "pages-9:" + Integer.toHexString(layoutText().hashCode());
+  // pages-10: an image of an attachment published as a download (.bin) is a link to it.
+  static final String VERSION = "pages-10:" + Integer.toHexString(layoutText().hashCode());
 
   /** On the page of a talk gone from the programme, under its time and room. */
   static final String CANCELLED_NOTE =
@@ -440,6 +441,34 @@ final class Pages {
     }
     b.append("</ol>\n");
     return page("../", "Tag " + tag.name(), b.toString());
+  }
+
+  /**
+   * The page left at a talk page's old path (the talk was renamed, or its event): sends the reader
+   * on to {@code target}, relative to the old page, with a link for a reader whose browser does not
+   * follow the refresh. Search engines are told the new page is the one to keep.
+   */
+  String redirect(String target, String title) {
+    String url = esc(target);
+    String page =
+        page(
+            "../../",
+            title,
+            "<h1>This page has moved</h1>\n<p>“"
+                + esc(title)
+                + "” is now at <a href=\""
+                + url
+                + "\">"
+                + url
+                + "</a>.</p>\n");
+    return page.replaceFirst(
+        "</head>",
+        java.util.regex.Matcher.quoteReplacement(
+            "<meta http-equiv=\"refresh\" content=\"0; url="
+                + url
+                + "\">\n<link rel=\"canonical\" href=\""
+                + url
+                + "\">\n<meta name=\"robots\" content=\"noindex\">\n</head>"));
   }
 
   /** The 404 page: its links lead to the top of the site (absolute with a base URL). */

@@ -88,7 +88,9 @@ public final class SiteExporter {
 
   /**
    * How an export went: counts of files written, left as they were, and deleted; how many talks,
-   * and of how many the notes were read (a re-export reads only the notes that changed).
+   * and of how many the notes were read (a re-export reads only the notes that changed); {@code
+   * notices}: what the reader will not see as the notes show it, a line each (an SVG holding links
+   * or scripts is published as a download, not as a picture), for the publisher.
    */
   public record Result(
       int written,
@@ -96,7 +98,12 @@ public final class SiteExporter {
       int deleted,
       int talks,
       java.nio.file.Path index,
-      int notesRead) {}
+      int notesRead,
+      List<String> notices) {
+    public Result {
+      notices = List.copyOf(notices);
+    }
+  }
 
   /** Told how far the export is; called from worker threads. */
   @FunctionalInterface
@@ -376,11 +383,13 @@ public final class SiteExporter {
       }
     }
 
+    Map<String, Long> talkPaths = redirects(pages, model, old, pagesPlan);
+
     if (notes.anyToRead() && !warming) {
       warmRenderer(); // while the pages that need no rendering are checked
     }
     SearchParts parts = new SearchParts(model, fingerprints, out, old);
-    Run run = new Run(out, old, siteId(old, out, options), progress, cancelled);
+    Run run = new Run(out, old, siteId(old, out, options), talkPaths, progress, cancelled);
     List<String> linkedPaths = new ArrayList<>(List.of(SearchParts.INDEX, FEED));
     parts.parts().forEach(part -> linkedPaths.add(part.path()));
     run.refuseOthersFiles(pagesPlan.stream().map(Planned::path).toList());
@@ -399,6 +408,7 @@ public final class SiteExporter {
         attachmentsUsed.addAll(e.uses());
       }
     }
+    List<String> notices = downloadedSvgs(attachmentsUsed, attachmentFiles, all, run, notes);
     for (String file : attachmentsUsed) {
       String sha = attachmentHash(file);
       linkedPlan.add(Planned.of(file, sha, () -> notebook.attachments().bytes(sha)));
@@ -448,7 +458,7 @@ public final class SiteExporter {
         deleted++;
       }
     }
-    byte[] manifest = new Manifest(run.entries, run.siteId).bytes();
+    byte[] manifest = new Manifest(run.entries, run.siteId, talkPaths).bytes();
     out.write(Manifest.NAME, manifest);
     return new Result(
         run.written.get(),
@@ -456,7 +466,88 @@ public final class SiteExporter {
         deleted,
         model.talks().size(),
         out.root().resolve("index.html"),
-        notes.read());
+        notes.read(),
+        notices);
+  }
+
+  /**
+   * One line for each SVG the pages use that is published as a download (it holds links or
+   * scripts), named as the notes name it: its picture is a link on the page, which the publisher is
+   * told. The notes are read again only for such files, which are rare.
+   */
+  private static List<String> downloadedSvgs(
+      Set<String> used, AttachmentFiles files, List<SiteTalk> talks, Run run, Notes notes) {
+    Set<String> downloads = new java.util.HashSet<>();
+    for (String file : used) {
+      if (file.endsWith(MarkdownRenderer.DOWNLOAD_EXTENSION)
+          && files.isActiveSvg(attachmentHash(file))) {
+        downloads.add(file);
+      }
+    }
+    if (downloads.isEmpty()) {
+      return List.of();
+    }
+    Set<String> names = new java.util.TreeSet<>();
+    for (SiteTalk t : talks) {
+      Manifest.Entry e = run.entries.get(t.path());
+      if (e == null || e.uses().stream().noneMatch(downloads::contains)) {
+        continue;
+      }
+      for (AttachmentRef ref : attachmentsIn(notes.of(t))) {
+        if (downloads.contains(files.file(ref.sha256()))) {
+          names.add(ref.fileName());
+        }
+      }
+    }
+    return names.stream()
+        .map(
+            name ->
+                name + " holds links or scripts: published as a download, not shown as a picture")
+        .toList();
+  }
+
+  /**
+   * Plans a redirect at each path the last export wrote a talk's page (or redirect) at, when that
+   * talk is still exported at another path and nothing else takes the old one: a link to the old
+   * page keeps working after a rename, and a chain of renames leads to the newest page. Returns the
+   * talk of each talk page and redirect, for the manifest. Redirects are in no list, search or
+   * feed.
+   */
+  private static Map<String, Long> redirects(
+      Pages pages, SiteModel model, Manifest old, List<Planned> pagesPlan) {
+    Map<String, Long> talkPaths = new HashMap<>();
+    Map<Long, SiteTalk> byId = new HashMap<>();
+    for (SiteTalk t : model.talks()) {
+      talkPaths.put(t.path(), t.talk().id());
+      byId.put(t.talk().id(), t);
+    }
+    Set<String> taken = new java.util.HashSet<>();
+    for (Planned p : pagesPlan) {
+      taken.add(p.path());
+    }
+    String[] oldPaths = old.talks().keySet().toArray(new String[0]);
+    java.util.Arrays.sort(oldPaths);
+    for (String path : oldPaths) {
+      SiteTalk now = byId.get(old.talks().get(path));
+      if (now == null || taken.contains(path)) {
+        continue; // the talk is gone, or its page or another page is there now
+      }
+      String target = relative(path, now.path());
+      String title = now.talk().title();
+      String html = pages.redirect(target, title);
+      pagesPlan.add(Planned.of(path, fingerprint(utf8(html)), () -> utf8(html)));
+      taken.add(path);
+      talkPaths.put(path, now.talk().id());
+    }
+    return talkPaths;
+  }
+
+  /** The relative URL from the page at site path {@code from} to the one at {@code to}. */
+  static String relative(String from, String to) {
+    java.nio.file.Path base = java.nio.file.Path.of(from).getParent();
+    java.nio.file.Path target = java.nio.file.Path.of(to);
+    String rel = (base == null ? target : base.relativize(target)).toString();
+    return rel.replace(java.io.File.separatorChar, '/');
   }
 
   /**
@@ -510,6 +601,9 @@ public final class SiteExporter {
     final BooleanSupplier cancelled;
     final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
 
+    /** The last export's talk of each talk page and redirect, and this one's. */
+    final Map<String, Long> talks;
+
     /** The last export's files and every file this one planned so far (see {@link #own}). */
     final Map<String, Manifest.Entry> owned;
 
@@ -521,11 +615,14 @@ public final class SiteExporter {
         OutputFolder out,
         Manifest old,
         String siteId,
+        Map<String, Long> talks,
         Progress progress,
         BooleanSupplier cancelled) {
       this.out = out;
       this.old = old;
       this.siteId = siteId;
+      this.talks = new HashMap<>(old.talks());
+      this.talks.putAll(talks);
       this.progress = progress;
       this.cancelled = cancelled;
       this.owned = new HashMap<>(old.entries());
@@ -543,7 +640,7 @@ public final class SiteExporter {
         more |= owned.putIfAbsent(path, Manifest.Entry.NOT_WRITTEN) == null;
       }
       if (more) {
-        out.write(Manifest.NAME, new Manifest(owned, siteId).bytes());
+        out.write(Manifest.NAME, new Manifest(owned, siteId, talks).bytes());
       }
     }
 
@@ -601,7 +698,7 @@ public final class SiteExporter {
         Map<String, Manifest.Entry> keep = new HashMap<>(owned);
         keep.putAll(entries);
         try {
-          out.write(Manifest.NAME, new Manifest(keep, siteId).bytes());
+          out.write(Manifest.NAME, new Manifest(keep, siteId, talks).bytes());
         } catch (RuntimeException e) {
           failure.get().addSuppressed(e);
         }
@@ -731,6 +828,15 @@ public final class SiteExporter {
 
     AttachmentFiles(Notebook notebook) {
       this.notebook = notebook;
+    }
+
+    /** Whether the attachment with this hash is an SVG published as a download. */
+    boolean isActiveSvg(String sha256) {
+      return notebook
+          .attachments()
+          .find(sha256)
+          .map(a -> SiteFiles.isActiveSvg(a, () -> notebook.attachments().bytes(sha256)))
+          .orElse(false);
     }
 
     /** The site file of the attachment with this hash, or null when the notebook lacks it. */

@@ -1,5 +1,6 @@
 package dev.talkbook.core.site;
 
+import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.notebook.Attachment;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -48,7 +49,13 @@ final class SiteFiles {
     if (type.equals("image/svg+xml") && isInertSvg(bytes.get())) {
       return "svg";
     }
-    return "bin";
+    return MarkdownRenderer.DOWNLOAD_EXTENSION.substring(1);
+  }
+
+  /** Whether an SVG attachment is published as a download: it holds links or scripts. */
+  static boolean isActiveSvg(Attachment a, Supplier<byte[]> bytes) {
+    String type = a.mediaType() == null ? "" : a.mediaType().toLowerCase(Locale.ROOT).strip();
+    return type.startsWith("image/svg+xml") && !isInertSvg(bytes.get());
   }
 
   /** An SVG with no script, event handler, link, embedded content or entity. */

@@ -1,5 +1,7 @@
 package dev.talkbook.ui.export;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.SiteExporter;
@@ -133,6 +135,7 @@ public final class SiteExportDialog {
     bar.visibleProperty().bind(job.runningProperty().or(job.resultProperty().isNotNull()));
     Label status = new Label("A site readers open in any browser, from disk or a web host.");
     status.setId(STATUS_ID);
+    status.setWrapText(true); // an export's notices follow its summary, a line each
     StatusLine.follow(status, job);
     job.statusProperty().addListener((o, was, now) -> status.setText(now));
 
@@ -185,7 +188,8 @@ public final class SiteExportDialog {
                       + r.unchanged()
                       + " unchanged, "
                       + r.deleted()
-                      + " removed.");
+                      + " removed."
+                      + r.notices().stream().map(line -> "\n" + line).collect(joining()));
         });
 
     VBox root = new VBox(12, form, bar, status, DialogButtons.bar(export, open, close));

@@ -53,11 +53,11 @@ class MarkdownImporterEventsTest {
       assertThat(dry.files())
           .extracting(FileResult::detail)
           .containsExactly(
+              "new event \"DevConf Berlin 2026\"", // _index.md
               "new talk in \"DevConf Berlin 2026\"", // Day 1/Opening.md
               "new talk in \"DevConf Berlin 2026\"", // Day 1/Room A/Loom.md
               "new talk in \"Other Meetup\"", // Day 2/Elsewhere.md
-              "new talk in \"DevConf Berlin 2026\"", // Day 2/Panama.md
-              "new event \"DevConf Berlin 2026\""); // _index.md
+              "new talk in \"DevConf Berlin 2026\""); // Day 2/Panama.md
       assertThat(eventsAndTalks(nb))
           .isEqualTo(
               Map.of(

@@ -637,8 +637,8 @@ class SiteExporterTest {
     List<String> lines = Files.readAllLines(out.resolve(Manifest.NAME));
     List<String> older = new ArrayList<>(List.of(lines.get(0)));
     for (String line : lines.subList(1, lines.size())) {
-      if (line.startsWith("site-id ")) {
-        continue; // nor did it keep a site id
+      if (line.startsWith("site-id ") || line.startsWith("talk ")) {
+        continue; // nor did it keep a site id, or the talk of each page
       }
       String[] f = line.split("\t", -1);
       assertThat(f[2]).startsWith("c:").hasSize(18);
@@ -926,14 +926,57 @@ class SiteExporterTest {
                 + html.markdown("text/html")
                 + "\n");
 
-    export();
+    SiteExporter.Result r = export();
 
     assertThat(out.resolve("attachments/" + image.sha256() + ".png")).hasBinaryContent(png);
     assertThat(out.resolve("attachments/" + svg.sha256() + ".bin")).exists();
     assertThat(out.resolve("attachments/" + html.sha256() + ".bin")).exists();
+    // the SVG that is a download is a link to it on the page, not a picture that shows broken
     assertThat(read("events/event/pictures.html"))
         .contains("src=\"../../attachments/" + image.sha256() + ".png\"")
-        .contains("src=\"../../attachments/" + svg.sha256() + ".bin\"");
+        .contains("href=\"../../attachments/" + svg.sha256() + ".bin\">evil.svg</a>")
+        .doesNotContain("src=\"../../attachments/" + svg.sha256() + ".bin\"");
+    // and the publisher is told, once, also when the page is not made again
+    String notice =
+        "evil.svg holds links or scripts: published as a download, not shown as a picture";
+    assertThat(r.notices()).containsExactly(notice);
+    assertThat(export().notices()).containsExactly(notice);
+  }
+
+  @Test
+  void anSvgUsedByTwoTalksIsNamedOnceAndAnInertOneNotAtAll() throws IOException {
+    Talk one = addTalkWithTitle("Event", "One", "");
+    Talk two = addTalkWithTitle("Event", "Two", "");
+    byte[] linked =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"https://example.com\"><rect/></a></svg>"
+            .getBytes(StandardCharsets.UTF_8);
+    AttachmentRef diagram =
+        notebook.attachments().add(one.id(), "diagram.svg", "image/svg+xml", linked);
+    AttachmentRef again =
+        notebook.attachments().add(two.id(), "diagram.svg", "image/svg+xml", linked);
+    AttachmentRef plain =
+        notebook
+            .attachments()
+            .add(
+                one.id(),
+                "plain.svg",
+                "image/svg+xml",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>"
+                    .getBytes(StandardCharsets.UTF_8));
+    notebook
+        .talks()
+        .saveBody(
+            one.id(),
+            diagram.markdown("image/svg+xml") + "\n\n" + plain.markdown("image/svg+xml") + "\n");
+    notebook.talks().saveBody(two.id(), again.markdown("image/svg+xml") + "\n");
+
+    SiteExporter.Result r = export();
+
+    assertThat(r.notices())
+        .containsExactly(
+            "diagram.svg holds links or scripts: published as a download, not shown as a picture");
+    assertThat(read("events/event/one.html"))
+        .contains("src=\"../../attachments/" + plain.sha256() + ".svg\"");
   }
 
   @Test

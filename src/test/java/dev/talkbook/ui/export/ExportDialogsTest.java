@@ -233,6 +233,37 @@ class ExportDialogsTest extends OwnerWindowTest {
   }
 
   @Test
+  void exportSiteNamesAnSvgPublishedAsADownloadUnderItsSummary(FxRobot robot) throws Exception {
+    var event = notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Meetup"));
+    var talk =
+        notebook
+            .talks()
+            .create(event.id(), dev.talkbook.core.notebook.Talk.Details.titled("T"), "");
+    var svg =
+        notebook
+            .attachments()
+            .add(
+                talk.id(),
+                "diagram.svg",
+                "image/svg+xml",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>x()</script></svg>".getBytes());
+    notebook.talks().saveBody(talk.id(), svg.markdown("image/svg+xml") + "\n");
+    Path out = dir.resolve("site");
+    showSiteExport(robot, out);
+    Button open = robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton();
+
+    FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
+    FxWait.untilFx("the export to finish", () -> !open.isDisabled());
+
+    Label status = robot.lookup("#" + SiteExportDialog.STATUS_ID).queryAs(Label.class);
+    assertThat(FxWait.onFx(status::getText))
+        .startsWith("Exported 1 talk")
+        .endsWith(
+            " removed.\ndiagram.svg holds links or scripts: published as a download, not shown"
+                + " as a picture");
+  }
+
+  @Test
   void exportSiteIntoAFolderWithSomeoneElsesFilesSaysWhy(FxRobot robot) throws Exception {
     SampleMeetup.addTo(notebook);
     Path out = Files.createDirectories(dir.resolve("taken"));

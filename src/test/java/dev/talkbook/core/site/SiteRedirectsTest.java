@@ -1,0 +1,159 @@
+package dev.talkbook.core.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.TestClock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A renamed talk's old page address leads to its new page (finding 8 of tester 5). */
+class SiteRedirectsTest {
+  private static final String EVENT = "events/2026-03-12-jvm-evening-talkbook-sample-meetup/";
+  private static final String OLD = EVENT + "sqlite-everywhere.html";
+  private static final String NEW = EVENT + "sqlite-is-everywhere.html";
+  private static final String NEWEST = EVENT + "sqlite-really-is-everywhere.html";
+
+  @TempDir Path dir;
+  private Notebook notebook;
+  private final SiteExporter exporter = new SiteExporter(new MarkdownRenderer());
+  private Path out;
+  private Talk talk;
+
+  @BeforeEach
+  void open() {
+    notebook =
+        Notebook.open(
+            dir.resolve("n.talkbook"),
+            Notebook.Options.defaults()
+                .withClock(new TestClock(Instant.parse("2026-03-13T10:00:00Z"))));
+    out = dir.resolve("site");
+    SampleMeetup.addTo(notebook);
+    talk = notebook.talks().findByTitle("SQLite everywhere").get(0);
+  }
+
+  @AfterEach
+  void close() {
+    notebook.close();
+  }
+
+  private SiteExporter.Result export(Path folder) {
+    return exporter.export(
+        notebook, folder, SiteExporter.Options.all(), SiteExporter.Progress.NONE, () -> false);
+  }
+
+  private String read(Path folder, String path) throws IOException {
+    return Files.readString(folder.resolve(path), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aRenamedTalksOldPageRedirectsToItsNewPage() throws IOException {
+    export(out);
+    notebook.talks().rename(talk.id(), "SQLite is everywhere");
+
+    SiteExporter.Result r = export(out);
+
+    assertThat(r.deleted()).isZero();
+    assertThat(out.resolve(NEW)).exists();
+    String redirect = read(out, OLD);
+    assertThat(redirect)
+        .contains("<meta http-equiv=\"refresh\" content=\"0; url=sqlite-is-everywhere.html\">")
+        .contains("<link rel=\"canonical\" href=\"sqlite-is-everywhere.html\">")
+        .contains("<a href=\"sqlite-is-everywhere.html\">")
+        .contains("Content-Security-Policy");
+    assertThat(redirect.indexOf("http-equiv=\"refresh\"")).isLessThan(redirect.indexOf("</head>"));
+    // not listed anywhere a reader or a feed reader finds talks
+    for (String list : new String[] {EVENT + "index.html", "feed.xml", SearchParts.INDEX}) {
+      assertThat(read(out, list)).doesNotContain("sqlite-everywhere.html");
+    }
+    try (var files = Files.walk(out.resolve("search"))) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(p)).doesNotContain("sqlite-everywhere.html");
+      }
+    }
+    // a re-export keeps it, unchanged
+    SiteExporter.Result again = export(out);
+    assertThat(again.written()).isZero();
+    assertThat(again.deleted()).isZero();
+    assertThat(read(out, OLD)).isEqualTo(redirect);
+  }
+
+  @Test
+  void aChainOfRenamesLeadsEveryOldAddressToTheNewestPage() throws IOException {
+    export(out);
+    notebook.talks().rename(talk.id(), "SQLite is everywhere");
+    export(out);
+    notebook.talks().rename(talk.id(), "SQLite really is everywhere");
+
+    export(out);
+
+    assertThat(out.resolve(NEWEST)).exists();
+    for (String old : new String[] {OLD, NEW}) {
+      assertThat(read(out, old)).contains("url=sqlite-really-is-everywhere.html\"");
+    }
+  }
+
+  @Test
+  void aDeletedTalkLeavesNeitherItsPageNorItsRedirect() throws IOException {
+    export(out);
+    notebook.talks().rename(talk.id(), "SQLite is everywhere");
+    export(out);
+    notebook.talks().delete(talk.id());
+
+    export(out);
+
+    assertThat(out.resolve(OLD)).doesNotExist();
+    assertThat(out.resolve(NEW)).doesNotExist();
+  }
+
+  @Test
+  void aTalkTakingARedirectsPathGetsItsPageThere() throws IOException {
+    export(out);
+    notebook.talks().rename(talk.id(), "SQLite is everywhere");
+    export(out);
+    notebook.talks().rename(talk.id(), "SQLite everywhere");
+
+    export(out);
+
+    assertThat(read(out, OLD)).doesNotContain("http-equiv=\"refresh\"").contains("SQLite");
+    assertThat(read(out, NEW)).contains("url=sqlite-everywhere.html\"");
+  }
+
+  @Test
+  void anExportIntoANewFolderMakesNoRedirect() throws IOException {
+    export(out);
+    notebook.talks().rename(talk.id(), "SQLite is everywhere");
+
+    Path fresh = dir.resolve("fresh");
+    export(fresh);
+
+    assertThat(fresh.resolve(OLD)).doesNotExist();
+    assertThat(fresh.resolve(NEW)).exists();
+  }
+
+  @Test
+  void aManifestWrittenBeforeTalkLinesIsReadAndMakesNoRedirect() throws IOException {
+    export(out);
+    Path manifest = out.resolve(Manifest.NAME);
+    String text = Files.readString(manifest);
+    assertThat(text).contains("\ntalk " + talk.id() + " " + OLD + "\n");
+    Files.writeString(manifest, text.replaceAll("(?m)^talk .*\\n", ""));
+    notebook.talks().rename(talk.id(), "SQLite is everywhere");
+
+    SiteExporter.Result r = export(out);
+
+    assertThat(r.deleted()).isEqualTo(1);
+    assertThat(out.resolve(OLD)).doesNotExist();
+    assertThat(out.resolve(NEW)).exists();
+  }
+}
