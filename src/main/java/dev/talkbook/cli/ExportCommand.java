@@ -38,7 +38,6 @@ final class ExportCommand {
             + " their pages would be removed."
       })
   static final class Site implements Callable<Integer> {
-    private static final int WRONG_USAGE = 2;
 
     @Spec CommandSpec spec;
 
@@ -74,7 +73,7 @@ final class ExportCommand {
         } catch (OtherEventsInFolder refused) {
           // --event chose too few events for this folder: a usage mistake, nothing written
           spec.commandLine().getErr().println("talkbook: " + refused.getMessage());
-          return WRONG_USAGE;
+          return TalkbookCommand.WRONG_USAGE;
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf(

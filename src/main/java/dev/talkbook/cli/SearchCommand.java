@@ -41,8 +41,6 @@ import picocli.CommandLine.Spec;
       ""
     })
 final class SearchCommand implements Callable<Integer> {
-  /** The exit code of a query with nothing to look for: wrong usage, as for a bad option. */
-  private static final int WRONG_USAGE = 2;
 
   /** What the JVM makes of an argument's bytes that are not text in the system's encoding. */
   private static final char UNREADABLE = '\uFFFD';
@@ -68,7 +66,7 @@ final class SearchCommand implements Callable<Integer> {
       parsed = SearchQuery.parse(typed);
     } catch (QueryException e) {
       err.println("talkbook: " + e.getMessage());
-      return WRONG_USAGE;
+      return TalkbookCommand.WRONG_USAGE; // nothing to look for, as for a bad option
     }
     if (typed.indexOf(UNREADABLE) >= 0) {
       err.println(

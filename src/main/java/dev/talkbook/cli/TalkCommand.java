@@ -102,20 +102,26 @@ final class TalkCommand {
 
     /**
      * Stores the linked files as the talk's attachments and saves the notes linking to them;
-     * whether the notes changed. What was stored, and what was not, is said on standard error.
+     * whether the notes changed. {@link #sayStored} says what was stored.
      */
     static boolean saveNotes(
-        CommandSpec spec,
-        Notebook notebook,
-        long talkId,
-        String notes,
-        MarkdownImporter.LinkedFiles linked) {
+        Notebook notebook, long talkId, String notes, MarkdownImporter.LinkedFiles linked) {
       if (linked == null) {
         return notebook.talks().saveBody(talkId, notes);
       }
-      boolean changed =
-          notebook.inTransaction(
-              () -> notebook.talks().saveBody(talkId, linked.store(notebook, talkId, notes)));
+      return notebook.inTransaction(
+          () -> notebook.talks().saveBody(talkId, linked.store(notebook, talkId, notes)));
+    }
+
+    /**
+     * Says on standard error what {@link #saveNotes} stored of the files the notes link to, and
+     * what it did not: once the outermost transaction has committed (a transaction's work may run
+     * twice, and a failed commit stores nothing).
+     */
+    static void sayStored(CommandSpec spec, MarkdownImporter.LinkedFiles linked) {
+      if (linked == null) {
+        return;
+      }
       PrintWriter err = spec.commandLine().getErr();
       if (!linked.files().isEmpty()) {
         err.printf(
@@ -132,7 +138,6 @@ final class TalkCommand {
             "Outside the notes file's folder, so not stored (the links are kept as they are): %s%n",
             String.join(", ", linked.outside()));
       }
-      return changed;
     }
   }
 
@@ -209,10 +214,11 @@ final class TalkCommand {
                                   : notes);
                   if (linked != null) {
                     // the files stored first, then the notes linking to them, as the import does
-                    Fields.saveNotes(spec, notebook, added.id(), notes, linked);
+                    Fields.saveNotes(notebook, added.id(), notes, linked);
                   }
                   return added;
                 });
+        Fields.sayStored(spec, linked);
         spec.commandLine().getOut().printf("Added talk %d: %s%n", t.id(), t.title());
         warnIfOutside(spec, notebook, t);
         return 0;
@@ -264,10 +270,12 @@ final class TalkCommand {
         if (!details.equals(t.details())) {
           t = notebook.talks().update(t.id(), details);
         }
-        boolean notesChanged =
-            notes != null && Fields.saveNotes(spec, notebook, t.id(), notes, linked);
+        boolean notesChanged = notes != null && Fields.saveNotes(notebook, t.id(), notes, linked);
         if (notesChanged) {
           notebook.talks().leave(t.id());
+        }
+        if (notes != null) {
+          Fields.sayStored(spec, linked);
         }
         spec.commandLine()
             .getOut()

@@ -39,6 +39,9 @@ public final class TalkbookCommand implements Callable<Integer> {
   /** Exit code for a refusal the user can act on: the message is on stderr, without a trace. */
   public static final int USER_ERROR = 1;
 
+  /** Exit code for wrong usage (picocli's own for a bad option): the message says what is wrong. */
+  public static final int WRONG_USAGE = CommandLine.ExitCode.USAGE;
+
   @Spec CommandSpec spec;
 
   private Path notebookPath;

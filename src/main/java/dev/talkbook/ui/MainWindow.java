@@ -359,9 +359,9 @@ public final class MainWindow {
 
   /**
    * A web address the desktop could not open (no browser it knows of; {@code why} is logged): the
-   * status bar says so and the address is on the clipboard, to paste into a browser.
+   * status bar says so and the address is on the clipboard, to paste into a browser. Returns the
+   * words said, for a dialog that asked to show them too.
    */
-  /** Says in the status bar that no browser opened {@code url}, copied, and returns the words. */
   String linkNotOpened(String url, Throwable why) {
     System.getLogger(MainWindow.class.getName())
         .log(System.Logger.Level.INFO, "could not open " + url, why);

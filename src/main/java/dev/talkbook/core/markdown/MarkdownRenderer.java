@@ -472,7 +472,8 @@ public final class MarkdownRenderer {
       visitChildren(image);
       if (image.getDestination() != null
           && image.getDestination().endsWith(DOWNLOAD_EXTENSION)
-          && AttachmentRef.parse(image.getDestination()).isEmpty()) {
+          && AttachmentRef.parse(image.getDestination()).isEmpty()
+          && !SafeUrls.isRemote(image.getDestination())) {
         downloadLink(image);
         return;
       }

@@ -94,6 +94,20 @@ public final class ProgrammeDays {
     return all;
   }
 
+  /**
+   * Whether {@code days} fall in more than one year (a programme over New Year): their names then
+   * say the year.
+   */
+  public static boolean overNewYear(List<? extends Day<?>> days) {
+    return days.stream()
+            .map(Day::date)
+            .filter(java.util.Objects::nonNull)
+            .map(LocalDate::getYear)
+            .distinct()
+            .count()
+        > 1;
+  }
+
   /** The programme day of a talk at {@code at}, among the calendar {@code dates} the event has. */
   public static LocalDate dayOf(LocalDateTime at, Set<LocalDate> dates) {
     LocalDate date = at.toLocalDate();

@@ -24,32 +24,27 @@ public final class OtherEventsInFolder extends NotebookException {
   }
 
   /**
-   * Throws when the last export ({@code old}) has an event page that the chosen events ({@code
-   * chosen}) do not make again; {@code all}: every event of the notebook, to name them by title.
+   * Throws when the last export ({@code old}) has the page of an event of the notebook ({@code
+   * all}) that the chosen events ({@code chosen}) do not make again. The pages of events the
+   * notebook no longer has under that path (deleted, renamed, dated anew) are not refused: a full
+   * export removes them too, and refusing them locked an event renamed since out of its own folder.
    */
   static void refuse(Path folder, Manifest old, SiteModel chosen, List<Event> all) {
     Set<String> kept = new HashSet<>();
     chosen.events.forEach(e -> kept.add(e.path()));
+    Map<String, String> titles = new HashMap<>();
+    new SiteModel(all, Map.of()).events.forEach(e -> titles.put(e.path(), e.event().title()));
     Set<String> gone = new TreeSet<>();
     for (String path : old.entries().keySet()) {
-      if (isEventPage(path) && !kept.contains(path)) {
+      if (isEventPage(path) && !kept.contains(path) && titles.containsKey(path)) {
         gone.add(path);
       }
     }
     if (gone.isEmpty()) {
       return;
     }
-    Map<String, String> titles = new HashMap<>();
-    new SiteModel(all, Map.of()).events.forEach(e -> titles.put(e.path(), e.event().title()));
     String names =
-        gone.stream()
-            .map(
-                p ->
-                    titles.containsKey(p)
-                        ? "\"" + titles.get(p) + "\""
-                        : p.substring(0, p.length() - "/index.html".length())
-                            + " (not in the notebook)")
-            .collect(Collectors.joining(", "));
+        gone.stream().map(p -> "\"" + titles.get(p) + "\"").collect(Collectors.joining(", "));
     throw new OtherEventsInFolder(
         folder.toAbsolutePath().normalize()
             + " holds an earlier export with other events: exporting only "

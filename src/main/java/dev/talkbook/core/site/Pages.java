@@ -179,14 +179,7 @@ final class Pages {
         b.append("<h2>Talks</h2>\n");
         talkList(b, e.talks(), withDay);
       } else {
-        boolean years =
-            days.stream()
-                    .map(ProgrammeDays.Day::date)
-                    .filter(java.util.Objects::nonNull)
-                    .map(LocalDate::getYear)
-                    .distinct()
-                    .count()
-                > 1;
+        boolean years = ProgrammeDays.overNewYear(days);
         for (ProgrammeDays.Day<SiteTalk> day : days) {
           b.append("<h2 class=\"day\">");
           if (day.date() == null) {

@@ -479,8 +479,7 @@ public final class SiteExporter {
       Set<String> used, AttachmentFiles files, List<SiteTalk> talks, Run run, Notes notes) {
     Set<String> downloads = new java.util.HashSet<>();
     for (String file : used) {
-      if (file.endsWith(MarkdownRenderer.DOWNLOAD_EXTENSION)
-          && files.isActiveSvg(attachmentHash(file))) {
+      if (files.downloadedSvgs.contains(file)) {
         downloads.add(file);
       }
     }
@@ -493,7 +492,7 @@ public final class SiteExporter {
       if (e == null || e.uses().stream().noneMatch(downloads::contains)) {
         continue;
       }
-      for (AttachmentRef ref : attachmentsIn(notes.of(t))) {
+      for (AttachmentRef ref : attachmentsIn(notes.alone(t))) {
         if (downloads.contains(files.file(ref.sha256()))) {
           names.add(ref.fileName());
         }
@@ -815,6 +814,11 @@ public final class SiteExporter {
       return readOne(talk);
     }
 
+    /** A talk's notes read alone, whatever its event's (after the pages: a notice's look). */
+    String alone(SiteTalk t) {
+      return readOne(t.talk().id());
+    }
+
     private String readOne(long talk) {
       read.add(talk);
       return oneNote.apply(talk);
@@ -830,14 +834,8 @@ public final class SiteExporter {
       this.notebook = notebook;
     }
 
-    /** Whether the attachment with this hash is an SVG published as a download. */
-    boolean isActiveSvg(String sha256) {
-      return notebook
-          .attachments()
-          .find(sha256)
-          .map(a -> SiteFiles.isActiveSvg(a, () -> notebook.attachments().bytes(sha256)))
-          .orElse(false);
-    }
+    /** The site files of the SVGs published as downloads (they hold links or scripts). */
+    final Set<String> downloadedSvgs = ConcurrentHashMap.newKeySet();
 
     /** The site file of the attachment with this hash, or null when the notebook lacks it. */
     String file(String sha256) {
@@ -849,12 +847,19 @@ public final class SiteExporter {
                       .attachments()
                       .find(sha)
                       .map(
-                          a ->
-                              "attachments/"
-                                  + sha
-                                  + "."
-                                  + SiteFiles.extension(
-                                      a, () -> notebook.attachments().bytes(sha))))
+                          a -> {
+                            String file =
+                                "attachments/"
+                                    + sha
+                                    + "."
+                                    + SiteFiles.extension(
+                                        a, () -> notebook.attachments().bytes(sha));
+                            if (SiteFiles.isSvg(a)
+                                && file.endsWith(MarkdownRenderer.DOWNLOAD_EXTENSION)) {
+                              downloadedSvgs.add(file);
+                            }
+                            return file;
+                          }))
           .orElse(null);
     }
   }

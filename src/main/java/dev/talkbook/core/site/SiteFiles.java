@@ -37,11 +37,7 @@ final class SiteFiles {
 
   /** The extension for an attachment; {@code bytes} is asked for only for SVG. */
   static String extension(Attachment a, Supplier<byte[]> bytes) {
-    String type = a.mediaType() == null ? "" : a.mediaType().toLowerCase(Locale.ROOT).strip();
-    int semi = type.indexOf(';');
-    if (semi >= 0) {
-      type = type.substring(0, semi).strip();
-    }
+    String type = type(a);
     String safe = SAFE.get(type);
     if (safe != null) {
       return safe;
@@ -52,10 +48,16 @@ final class SiteFiles {
     return MarkdownRenderer.DOWNLOAD_EXTENSION.substring(1);
   }
 
-  /** Whether an SVG attachment is published as a download: it holds links or scripts. */
-  static boolean isActiveSvg(Attachment a, Supplier<byte[]> bytes) {
+  /** Whether the attachment is an SVG (published as a download when it holds links or scripts). */
+  static boolean isSvg(Attachment a) {
+    return type(a).equals("image/svg+xml");
+  }
+
+  /** The attachment's media type in lower case, without its parameters. */
+  private static String type(Attachment a) {
     String type = a.mediaType() == null ? "" : a.mediaType().toLowerCase(Locale.ROOT).strip();
-    return type.startsWith("image/svg+xml") && !isInertSvg(bytes.get());
+    int semi = type.indexOf(';');
+    return semi >= 0 ? type.substring(0, semi).strip() : type;
   }
 
   /** An SVG with no script, event handler, link, embedded content or entity. */

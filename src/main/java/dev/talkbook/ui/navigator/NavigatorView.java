@@ -474,14 +474,7 @@ public final class NavigatorView {
         continue;
       }
       // the days' names say their year only when the programme runs over New Year
-      boolean years =
-          days.stream()
-                  .map(ProgrammeDays.Day::date)
-                  .filter(java.util.Objects::nonNull)
-                  .map(LocalDate::getYear)
-                  .distinct()
-                  .count()
-              > 1;
+      boolean years = ProgrammeDays.overNewYear(days);
       for (ProgrammeDays.Day<TalkSummary> day : days) {
         String name = day.date() == null ? NavNode.DayNode.NO_TIME : dayName.of(day.date(), years);
         TreeItem<NavNode> dayItem =

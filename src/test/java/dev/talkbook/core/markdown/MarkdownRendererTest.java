@@ -416,6 +416,10 @@ class MarkdownRendererTest {
     assertThat(
             renderer.render("<img alt=\"raw\" width=\"3\" src=\"https://tracker.invalid/d.png\">"))
         .contains("<a class=\"remote-image\" href=\"https://tracker.invalid/d.png\">raw</a>");
+    // a remote image named .bin is a remote image still, not a local download's link
+    assertThat(renderer.render("![x](https://t.invalid/x.bin) ![y](//t.invalid/y.bin)"))
+        .contains("<a class=\"remote-image\" href=\"https://t.invalid/x.bin\">x</a>")
+        .contains("<a class=\"remote-image\" href=\"https://t.invalid/y.bin\">y</a>");
     assertThat(renderer.render("![local](pictures/a.png) <img src=\"b.png\" alt=\"b\">"))
         .contains("<img src=\"pictures/a.png\" alt=\"local\" />")
         .contains("<img src=\"b.png\" alt=\"b\" />");

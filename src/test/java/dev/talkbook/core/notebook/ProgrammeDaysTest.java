@@ -78,4 +78,18 @@ class ProgrammeDaysTest {
     talk("Night", "2026-05-14T01:00"); // still the 13th's programme
     assertThat(ProgrammeDays.of(talks)).isEmpty();
   }
+
+  @Test
+  void theDaysSayTheirYearOnlyWhenTheProgrammeRunsOverNewYear() {
+    talk("Last talk of the year", "2026-12-31T16:00");
+    talk("Next day", "2027-01-01T10:00");
+    talk("Untimed", null);
+    assertThat(ProgrammeDays.overNewYear(ProgrammeDays.of(talks))).isTrue();
+
+    talks.clear();
+    talk("Monday", "2026-05-11T10:00");
+    talk("Tuesday", "2026-05-12T10:00");
+    talk("Untimed", null);
+    assertThat(ProgrammeDays.overNewYear(ProgrammeDays.of(talks))).isFalse();
+  }
 }

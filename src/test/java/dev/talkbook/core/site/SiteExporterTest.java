@@ -165,6 +165,37 @@ class SiteExporterTest {
     assertThat(again.deleted()).isZero();
   }
 
+  /**
+   * An event renamed since its export into its own folder is exported there again: its old page is
+   * no other event's (it was refused as "events/… (not in the notebook)", locking the event out of
+   * its folder), and goes as a full export's would.
+   */
+  @Test
+  void anEventRenamedSinceItsExportIsExportedAgainIntoItsFolder() throws IOException {
+    Event a = notebook.events().create(Event.Details.titled("Conf A"));
+    Event b = notebook.events().create(Event.Details.titled("Conf B"));
+    notebook.talks().create(a.id(), Talk.Details.titled("Talk at A"), "notes");
+    notebook.talks().create(b.id(), Talk.Details.titled("Talk at B"), "notes");
+    SiteExporter.Options onlyA = new SiteExporter.Options(null, Set.of(a.id()), null);
+    exporter.export(notebook, out, onlyA, SiteExporter.Progress.NONE, () -> false);
+    notebook.events().rename(a.id(), "Conf A, renamed");
+
+    exporter.export(notebook, out, onlyA, SiteExporter.Progress.NONE, () -> false);
+
+    Path fresh = dir.resolve("fresh");
+    exporter.export(notebook, fresh, onlyA, SiteExporter.Progress.NONE, () -> false);
+    assertThat(tree(out).keySet()).containsAll(tree(fresh).keySet());
+    // the renamed event's old page went; only its new one is an event page there
+    assertThat(eventPages(out)).isEqualTo(eventPages(fresh)).hasSize(1);
+  }
+
+  private static List<String> eventPages(Path folder) throws IOException {
+    return tree(folder).keySet().stream()
+        .filter(p -> p.matches("events/[^/]+/index\\.html"))
+        .sorted()
+        .toList();
+  }
+
   @Test
   void aReExportWithNothingSavedSinceMakesNoRenderer() {
     SampleMeetup.addTo(notebook);
