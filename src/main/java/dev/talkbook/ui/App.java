@@ -34,7 +34,7 @@ import javafx.stage.Stage;
  * opens the last notebook it opened, else the default: {@link RecentNotebooks}) and {@code
  * --read-only}.
  */
-public final class App extends Application implements MainWindow.Host {
+public final class App extends Application implements WindowHost {
   private UiExecutors executors;
   private Settings settings;
   private Theme theme;
@@ -154,7 +154,7 @@ public final class App extends Application implements MainWindow.Host {
   public static void launch(Path notebook, boolean readOnly) {
     SoftwareRendering.chooseBeforeToolkit(); // before ClassPreload loads JavaFX's graphics classes
     ClassPreload.begin();
-    early = EarlyStart.begin(notebook, readOnly, MainWindow.Host.temporaryFolder());
+    early = EarlyStart.begin(notebook, readOnly, WindowHost.temporaryFolder());
     Application.launch(App.class, parameters(notebook, readOnly));
   }
 

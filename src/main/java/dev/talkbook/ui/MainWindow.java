@@ -6,8 +6,6 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotesJournal;
 import dev.talkbook.ui.common.CtrlTab;
 import dev.talkbook.ui.common.Errors;
-import dev.talkbook.ui.common.HeldKeys;
-import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
@@ -20,28 +18,15 @@ import dev.talkbook.ui.preview.ScrollSync;
 import dev.talkbook.ui.search.SearchView;
 import dev.talkbook.ui.talk.ClosingGuard;
 import dev.talkbook.ui.talk.OpenTalk;
-import dev.talkbook.ui.welcome.WelcomeView;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
-import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
@@ -52,94 +37,10 @@ import javafx.stage.Stage;
  * ask, {@link JavaMenu} holds the REPL and presenter mode.
  */
 public final class MainWindow {
-  /** The least height of the notes (px): six lines at the default font size. */
-  static final double NOTES_MIN_HEIGHT = 130;
-
-  /**
-   * The room the notes keep under the unfolded details (px, about twelve lines at the default font
-   * size), or {@link #NOTES_SHARE} of the talk's column when that is less: on a short window (a
-   * laptop's, the REPL open) the details' fields scroll, not five lines of notes under them.
-   */
-  static final double NOTES_ROOM = 250;
-
-  /** The share of a short talk's column the notes keep under the details. */
-  static final double NOTES_SHARE = 0.6;
-
-  /** The most height the unfolded details take in a talk's column {@code column} px high. */
-  static double detailsMost(double column) {
-    return column - Math.min(NOTES_ROOM, column * NOTES_SHARE);
-  }
-
-  /** The least width of the preview (px): a narrow window takes the room from the others first. */
-  static final double PREVIEW_MIN_WIDTH = 180;
-
-  /** The least width of the talk's column (details, notes, find bar). */
-  static final double TALK_MIN_WIDTH = 320;
-
-  /** What the window needs from the app around it. */
-  public interface Host {
-    void openLink(String url);
-
-    /**
-     * {@link #openLink(String)}; when no browser opened it, {@code notOpened} is also told what the
-     * window's status bar says (on the FX thread), for a dialog that shows it.
-     */
-    default void openLink(String url, java.util.function.Consumer<String> notOpened) {
-      openLink(url);
-    }
-
-    /** File → Open notebook…: the app closes this window's notebook and opens another. */
-    void openAnotherNotebook();
-
-    /** Asks where a new notebook goes (a save dialog); null when the user cancelled. */
-    Path chooseNewNotebook();
-
-    /**
-     * Closes this window's notebook (once its notes are saved) and opens {@code file}, creating it
-     * when {@code create} (File → New notebook…, File → Open recent).
-     */
-    void openNotebook(Path file, boolean create);
-
-    /** Leaves the app; the window has saved its notes (or the user chose not to). */
-    void quit();
-
-    /** Asks where to save a file (what for, the proposed name); null when the user cancelled. */
-    Path chooseFileToSave(String title, String name);
-
-    /** Asks for a folder (what for); null when the user cancelled. */
-    Path chooseFolder(String title);
-
-    /** The clock "Now and next" reads (tests give a fixed one). */
-    default Clock clock() {
-      return Clock.systemDefaultZone();
-    }
-
-    /**
-     * Shows {@code file}'s folder in the desktop's file manager; completes when it is shown, or
-     * exceptionally with what went wrong (no application to show folders with).
-     */
-    default java.util.concurrent.CompletableFuture<Void> showInFolder(Path file) {
-      return dev.talkbook.ui.common.DesktopOpener.show(file);
-    }
-
-    /**
-     * The folder where notes the notebook could not take at the last close went when its own folder
-     * could not hold them: the temporary folder (tests give another).
-     */
-    default Path keptNotesFolder() {
-      return temporaryFolder();
-    }
-
-    /** The temporary folder: where notes and journals go when the notebook's folder refuses. */
-    static Path temporaryFolder() {
-      return Path.of(System.getProperty("java.io.tmpdir"));
-    }
-  }
-
   private final Stage stage;
   private final Settings settings;
   private final Theme theme;
-  private final Host host;
+  private final WindowHost host;
   private final OpenTalk talk;
 
   /** The notes' journal; null for a read-only notebook. */
@@ -152,35 +53,16 @@ public final class MainWindow {
   private final SearchView search;
   private final StatusBar status;
 
-  /** What an empty notebook shows, made when the notebook is first seen empty (null before). */
-  private WelcomeView welcome;
-
-  /** View → Show preview. */
-  private boolean previewWanted = true;
-
   private final WindowParts parts;
   private final TalkScreen screen;
   private final WindowActions actions;
   private final ClosingGuard guard;
   private final WindowState state;
-  private final BorderPane root = new BorderPane();
-  private final SplitPane split = new SplitPane();
-  private final SplitPane left = new SplitPane();
-  private final StackPane center = new StackPane();
-  private final VBox talkPane = new VBox();
-
-  /** Whether the notebook is open read-only (the welcome then offers nothing). */
-  private final boolean readOnly;
-
-  private final Label noTalk =
-      new Label("Choose a talk on the left, or create one with " + Keys.shown("Shortcut+N") + ".");
+  private final WindowLayout layout;
   private final WindowMenus menus;
   private final Scene scene;
   private JavaMenu java;
   private final LiveShare share;
-
-  /** How often a read-only window looks whether another process saved. */
-  static final Duration FOLLOW_EVERY = Duration.ofSeconds(1);
 
   /** Follows another process's saves while the window is read-only (null when writable). */
   private final SavedFollow follow;
@@ -191,7 +73,7 @@ public final class MainWindow {
       UiExecutors executors,
       Settings settings,
       Theme theme,
-      Host host) {
+      WindowHost host) {
     this(stage, notebook, executors, settings, theme, host, null);
   }
 
@@ -205,7 +87,7 @@ public final class MainWindow {
       UiExecutors executors,
       Settings settings,
       Theme theme,
-      Host host,
+      WindowHost host,
       CompletableFuture<EditorView> editorAside) {
     this.stage = stage;
     this.settings = settings;
@@ -242,7 +124,6 @@ public final class MainWindow {
     details.onLeftUnsaved(status::showTalkMessage);
     details.onSchemeAdded(status::offerUndo);
     details.keepUnsavedIn(settings, Settings.detailsKept(notebook.file()));
-    readOnly = notebook.isReadOnly();
     editor =
         editorAside == null
             ? new EditorView(this::attach)
@@ -253,24 +134,7 @@ public final class MainWindow {
             navigator, search, status);
     screen = new TalkScreen(parts, this::outline);
     navigator.onTalkCreated(screen::openToWrite);
-    // A letter typed on a talk's row starts writing in its notes: it and every key after it wait
-    // (held) until the talk is shown with the keyboard in its notes, at its kept caret, then go
-    // there in order.
-    navigator.onTypingInTalk(
-        (talkId, key) -> {
-          HeldKeys keys = HeldKeys.holdFrom(key, navigator.tree().getScene());
-          screen
-              .openToWrite(talkId)
-              .whenComplete(
-                  (shown, error) -> {
-                    Throwable why = error instanceof CompletionException ? error.getCause() : error;
-                    if (why == null || why instanceof CancellationException) {
-                      keys.release(); // another talk chosen meanwhile: the keys go on from there
-                    } else {
-                      keys.drop(); // the talk could not be read: the status bar says why
-                    }
-                  });
-        });
+    screen.writeOnTyping();
     // A talk chosen by Go to talk or Now and next opens with the caret in its notes: typing goes
     // on there, not into the search field that had the focus.
     actions = new WindowActions(parts, screen::openToWrite, this::reloadNotebook);
@@ -280,31 +144,27 @@ public final class MainWindow {
     menus =
         new WindowMenus(parts, actions, share, () -> requestClose(host::quit), this::togglePreview);
     state.keepFold(details.root()); // before the pane joins the scene: folded, it has no fields
+    layout =
+        new WindowLayout(
+            parts,
+            menus.bar(),
+            new WindowLayout.WelcomeActions(
+                this::addSample, actions::importSchedule, actions::importMarkdown));
     // Back from the search to the notes: the caret where the hit left it, the match no longer
     // selected (a key typed would have replaced it).
     search.onLeaving(
         () -> {
           editor.area().deselect();
-          focusNotes();
+          layout.focusNotes();
         });
-    layout();
-    scene = state.show(root, theme, preview, editor);
+    navigator.onDeleted(deletion -> status.offerUndo(deletion.message(), screen.deleted(deletion)));
+    navigator.onRenamed(status::offerUndo);
+    editor.area().addEventFilter(KeyEvent.KEY_PRESSED, this::runBlockKey);
+    scene = state.show(layout.root(), theme, preview, editor);
     CtrlTab.movesOn(scene);
-    if (readOnly) {
+    if (notebook.isReadOnly()) {
       sayWhyReadOnly();
-      follow =
-          new SavedFollow(
-              notebook,
-              executors.io(),
-              executors.timer(),
-              Platform::runLater,
-              FOLLOW_EVERY,
-              this::followSaves,
-              problem -> {
-                if (!problem.isEmpty()) {
-                  status.showMessageOnce("Could not follow the notebook: " + problem);
-                }
-              });
+      follow = SavedFollow.forWindow(parts, screen);
     } else {
       follow = null;
     }
@@ -325,6 +185,15 @@ public final class MainWindow {
                     host::showInFolder,
                     status::showMessage),
                 host.keptNotesFolder()));
+  }
+
+  /** The outline panel, built under the navigator when a talk is first shown. */
+  private OutlineView outline() {
+    return layout.outline();
+  }
+
+  private void togglePreview(boolean show) {
+    layout.togglePreview(show);
   }
 
   private void attach(String name, byte[] bytes) {
@@ -373,104 +242,6 @@ public final class MainWindow {
     return said;
   }
 
-  private void layout() {
-    StackPane searchBox = new StackPane(search.field());
-    searchBox.getStyleClass().add("tb-search-box");
-    // The results (a list and its skin, made by the first CSS pass of the scene that holds them)
-    // join the window when the field first has text, not with the first frame.
-    StackPane leftContent = new StackPane(navigator.root());
-    search.resultsPane().visibleProperty().bind(search.activeProperty());
-    search
-        .activeProperty()
-        .addListener(
-            (obs, was, active) -> {
-              if (active && !leftContent.getChildren().contains(search.resultsPane())) {
-                leftContent.getChildren().add(search.resultsPane());
-              }
-            });
-    navigator.root().visibleProperty().bind(search.activeProperty().not());
-    // The outline of the open note goes under the navigator once a talk is shown.
-    left.setOrientation(Orientation.VERTICAL);
-    left.getItems().add(leftContent);
-    VBox leftBox = new VBox(6, searchBox, left);
-    VBox.setVgrow(left, Priority.ALWAYS);
-    leftBox.getStyleClass().add("tb-left");
-    noTalk.getStyleClass().add("tb-muted");
-    VBox.setVgrow(editor.root(), Priority.ALWAYS);
-    // A short window shrinks the details (their fields scroll), never the notes below six lines.
-    editor.root().setMinHeight(NOTES_MIN_HEIGHT);
-    details
-        .root()
-        .maxHeightProperty()
-        .bind(
-            javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> detailsMost(talkPane.getHeight()), talkPane.heightProperty()));
-    talkPane.getChildren().addAll(details.root(), editor.root());
-    // The talk's column is never narrower than its find bar needs (fields with their prompts,
-    // "No results", the buttons) in the smallest window.
-    talkPane.setMinWidth(TALK_MIN_WIDTH);
-    center.getChildren().addAll(talkPane, noTalk);
-    showCenter();
-    navigator.emptyProperty().addListener((obs, old, empty) -> showCenter());
-    talk.talkProperty().addListener((obs, old, open) -> showCenter());
-    split.getItems().addAll(leftBox, center);
-    preview.root().setMinWidth(PREVIEW_MIN_WIDTH);
-    placePreview();
-    talk.talkProperty().addListener((obs, old, open) -> placePreview());
-    SplitPane.setResizableWithParent(leftBox, false);
-    split.setDividerPositions(
-        settings.get(Settings.NAVIGATOR_DIVIDER), settings.get(Settings.PREVIEW_DIVIDER));
-    root.setTop(menus.bar());
-    root.setCenter(split);
-    root.setBottom(status.root());
-    navigator.onDeleted(deletion -> status.offerUndo(deletion.message(), screen.deleted(deletion)));
-    navigator.onRenamed(status::offerUndo);
-    editor.area().addEventFilter(KeyEvent.KEY_PRESSED, this::runBlockKey);
-    // Ctrl+Shift+Tab from the notes goes up to the details' first field, the title, not to their
-    // last (Video), from where a keyboard user counted Shift+Tabs back to Tags.
-    talkPane.addEventFilter(
-        KeyEvent.KEY_PRESSED,
-        e -> {
-          if (e.getCode() == javafx.scene.input.KeyCode.TAB
-              && e.isControlDown()
-              && e.isShiftDown()
-              && editor.area().isFocused()
-              && details.focusFirstField()) {
-            e.consume();
-          }
-        });
-  }
-
-  /**
-   * The outline panel, built under the navigator when a talk is first shown. With no talk open, or
-   * while a search shows its results, it leaves the column and the navigator or the results take
-   * its height (hidden, it left an empty block under a navigator that scrolled; beside the results,
-   * it left them room for two hits); it comes back at its place.
-   */
-  private OutlineView outline() {
-    OutlineView outline = new OutlineView();
-    Runnable place =
-        () -> {
-          boolean in = left.getItems().contains(outline.root());
-          boolean wanted = talk.getTalk() != null && !search.activeProperty().get();
-          if (wanted && !in) {
-            left.getItems().add(outline.root());
-            left.setDividerPositions(settings.get(Settings.OUTLINE_DIVIDER));
-            left.getDividers()
-                .get(0)
-                .positionProperty()
-                .addListener(
-                    (obs, o, v) -> settings.put(Settings.OUTLINE_DIVIDER, v.doubleValue()));
-          } else if (!wanted && in) {
-            left.getItems().remove(outline.root());
-          }
-        };
-    place.run();
-    talk.talkProperty().addListener((obs, was, now) -> place.run());
-    search.activeProperty().addListener((obs, was, now) -> place.run());
-    return outline;
-  }
-
   /**
    * In a read-only window, what would change the notebook is greyed out; its key (Ctrl+N, F2, Del,
    * Ctrl+D…) and a call from elsewhere say why nothing happens, in the status bar, not asking
@@ -490,64 +261,6 @@ public final class MainWindow {
             }
           }
         });
-  }
-
-  /** The notes take the focus when a talk is shown, else the navigator's tree. */
-  private void focusNotes() {
-    if (talkPane.isVisible() && talk.getTalk() != null) {
-      editor.area().requestFocus();
-    } else {
-      navigator.tree().requestFocus();
-    }
-  }
-
-  /** Whether the focus is on {@code node} or in it. */
-  private static boolean holdsFocus(javafx.scene.Node node) {
-    javafx.scene.Scene scene = node.getScene();
-    for (javafx.scene.Node n = scene == null ? null : scene.getFocusOwner();
-        n != null;
-        n = n.getParent()) {
-      if (n == node) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void showCenter() {
-    boolean empty = navigator.emptyProperty().get();
-    boolean open = talk.getTalk() != null;
-    boolean wasShown = welcome != null && welcome.root().isVisible();
-    boolean hadFocus = false;
-    if (empty && welcome == null) {
-      welcome =
-          new WelcomeView(
-              this::addSample,
-              navigator::newEvent,
-              actions::importSchedule,
-              actions::importMarkdown);
-      if (readOnly) {
-        welcome.readOnly();
-      }
-      center.getChildren().add(welcome.root());
-    }
-    if (welcome != null) {
-      // The welcome goes once the notebook has talks (an import, a new event): the focus on its
-      // button goes to the tree (or the notes), not to the window's first control, the search
-      // field, which took the next keys typed after the dialog closed.
-      hadFocus = !empty && wasShown && holdsFocus(welcome.root());
-      welcome.root().setVisible(empty);
-      if (empty && !wasShown) {
-        // Keys act on the welcome's button, not on the search field the window's first focus
-        // went to (or on a row that is gone).
-        welcome.takeFocus();
-      }
-    }
-    talkPane.setVisible(!empty && open);
-    noTalk.setVisible(!empty && !open);
-    if (hadFocus) {
-      focusNotes();
-    }
   }
 
   /**
@@ -617,16 +330,6 @@ public final class MainWindow {
     screen.reload();
   }
 
-  /**
-   * Another process saved (read-only window): the tree and the open talk's notes and details are
-   * read again; the status bar says when.
-   */
-  private void followSaves() {
-    navigator.follow();
-    screen.follow();
-    status.followed();
-  }
-
   private void detailsSaved(Talk saved) {
     talk.detailsChanged(saved);
     navigator.talkChanged(saved);
@@ -655,7 +358,7 @@ public final class MainWindow {
   /** Docks the Java REPL under the window's content and adds the Java menu (built on first use). */
   public void attachRepl(ReplSession session) {
     share.followRepl(session);
-    java = new JavaMenu(parts, root, split, session);
+    java = new JavaMenu(parts, layout.root(), layout.split(), session);
     menus.add(java.menu());
     // Shown again if it was as the window last closed, once the notes are up (not before the
     // window's first frame, which it would hold up).
@@ -671,28 +374,6 @@ public final class MainWindow {
   /** Every menu action, sub-menus flattened (what the command palette offers). */
   List<MenuItem> actions() {
     return menus.actions();
-  }
-
-  private void togglePreview(boolean show) {
-    previewWanted = show;
-    placePreview();
-  }
-
-  /**
-   * The preview is a column of the window while a talk is open and View → Show preview is on; else
-   * the talk's column (the welcome, "no talk") takes its room, where an empty column stood. Its
-   * divider comes back where the user left it.
-   */
-  private void placePreview() {
-    boolean wanted = previewWanted && talk.getTalk() != null;
-    boolean in = split.getItems().contains(preview.root());
-    if (wanted && !in) {
-      split.getItems().add(preview.root());
-      split.setDividerPosition(1, settings.get(Settings.PREVIEW_DIVIDER));
-    } else if (!wanted && in) {
-      settings.put(Settings.PREVIEW_DIVIDER, split.getDividerPositions()[1]);
-      split.getItems().remove(preview.root());
-    }
   }
 
   // ---- closing
@@ -737,7 +418,7 @@ public final class MainWindow {
       journal.close(); // after the save: its cut is written; a journal not cut stays for next time
     }
     screen.keepPlaces();
-    state.remember(split);
+    state.remember(layout.split());
     editor.dispose();
     talk.dispose();
   }

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 
 /**
  * A read-only window follows what another process saves: every {@code every} the notebook's {@link
@@ -27,6 +28,34 @@ final class SavedFollow {
   private final ScheduledFuture<?> looks;
   private TalkStore.SavedMark seen; // on the notebook thread only
   private String lastProblem = "";
+
+  /** How often a read-only window looks whether another process saved. */
+  static final Duration EVERY = Duration.ofSeconds(1);
+
+  /**
+   * Follows for a read-only main window: when another process saved, the tree and the open talk's
+   * notes and details are read again and the status bar says when; it also says why the notebook
+   * could not be read.
+   */
+  static SavedFollow forWindow(WindowParts parts, TalkScreen screen) {
+    StatusBar status = parts.status();
+    return new SavedFollow(
+        parts.notebook(),
+        parts.executors().io(),
+        parts.executors().timer(),
+        Platform::runLater,
+        EVERY,
+        () -> {
+          parts.navigator().follow();
+          screen.follow();
+          status.followed();
+        },
+        problem -> {
+          if (!problem.isEmpty()) {
+            status.showMessageOnce("Could not follow the notebook: " + problem);
+          }
+        });
+  }
 
   /**
    * @param problems told on the FX thread, once each time it changes, why the notebook cannot be

@@ -4,6 +4,7 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.HeldKeys;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.UiExecutors;
 import dev.talkbook.ui.common.UserInput;
@@ -17,7 +18,9 @@ import dev.talkbook.ui.talk.OpenTalk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -370,6 +373,28 @@ final class TalkScreen {
    */
   java.util.concurrent.CompletableFuture<?> openToWrite(long talkId) {
     return open(talkId, null, true);
+  }
+
+  /**
+   * A letter typed on a talk's row in the navigator starts writing in its notes: it and every key
+   * after it wait (held) until the talk is shown with the keyboard in its notes, at its kept caret,
+   * then go there in order.
+   */
+  void writeOnTyping() {
+    navigator.onTypingInTalk(
+        (talkId, key) -> {
+          HeldKeys keys = HeldKeys.holdFrom(key, navigator.tree().getScene());
+          openToWrite(talkId)
+              .whenComplete(
+                  (shown, error) -> {
+                    Throwable why = error instanceof CompletionException ? error.getCause() : error;
+                    if (why == null || why instanceof CancellationException) {
+                      keys.release(); // another talk chosen meanwhile: the keys go on from there
+                    } else {
+                      keys.drop(); // the talk could not be read: the status bar says why
+                    }
+                  });
+        });
   }
 
   /** Opens a talk with the caret in its notes at the first of {@code reveal} it has (a search). */

@@ -56,7 +56,7 @@ final class WindowActions {
   private ShortcutsDialog shortcuts;
 
   private final Theme theme;
-  private final MainWindow.Host host;
+  private final WindowHost host;
   private final OpenTalk talk;
   private final EditorView editor;
   private final NavigatorView navigator;

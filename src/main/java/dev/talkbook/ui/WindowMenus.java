@@ -112,7 +112,7 @@ final class WindowMenus {
     EditorView editor = parts.editor();
     SearchView search = parts.search();
     Theme theme = parts.theme();
-    MainWindow.Host host = parts.host();
+    WindowHost host = parts.host();
     BooleanBinding noTalk = parts.talk().talkProperty().isNull();
     BooleanBinding nothingSelected = navigator.nothingSelected();
     // What would change the notebook is greyed out (and not in the palette) in a read-only window.

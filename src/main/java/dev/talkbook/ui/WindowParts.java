@@ -21,7 +21,7 @@ record WindowParts(
     UiExecutors executors,
     Settings settings,
     Theme theme,
-    MainWindow.Host host,
+    WindowHost host,
     OpenTalk talk,
     EditorView editor,
     TalkDetailsPane details,

@@ -433,7 +433,7 @@ public final class ScreenshotTour {
       Platform.exit();
     }
 
-    private final class Host implements MainWindow.Host {
+    private final class Host implements WindowHost {
       @Override
       public void openLink(String url) {}
 

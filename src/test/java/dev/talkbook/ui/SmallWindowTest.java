@@ -27,10 +27,10 @@ class SmallWindowTest extends RealWindowTest {
     double column = FxWait.onFx(() -> details.getParent().getLayoutBounds().getHeight());
     assertThat(FxWait.onFx(details::getHeight))
         .as("the details' height in a column of %s px", column)
-        .isLessThanOrEqualTo(MainWindow.detailsMost(column) + 1);
+        .isLessThanOrEqualTo(WindowLayout.detailsMost(column) + 1);
     assertThat(FxWait.onFx(() -> notes.getLayoutBounds().getHeight()))
         .isGreaterThanOrEqualTo(
-            Math.min(MainWindow.NOTES_ROOM, column * MainWindow.NOTES_SHARE) - 1);
+            Math.min(WindowLayout.NOTES_ROOM, column * WindowLayout.NOTES_SHARE) - 1);
   }
 
   @Test

@@ -76,8 +76,8 @@ final class WindowUnderTest {
   /** The window's theme (a test may switch it, as View → Theme does). */
   final Theme theme = new Theme(false);
 
-  private final MainWindow.Host host =
-      new MainWindow.Host() {
+  private final WindowHost host =
+      new WindowHost() {
         @Override
         public void openLink(String url) {
           openedLinks.add(url);
@@ -114,7 +114,7 @@ final class WindowUnderTest {
         @Override
         public Path keptNotesFolder() {
           Path folder = WindowUnderTest.this.keptNotesFolder;
-          return folder == null ? MainWindow.Host.super.keptNotesFolder() : folder;
+          return folder == null ? WindowHost.super.keptNotesFolder() : folder;
         }
 
         @Override

@@ -43,7 +43,7 @@ public final class PreviewProbe {
   private static Scene scene;
 
   /** The window's host: nothing leaves the probe. */
-  private static final class Host implements MainWindow.Host {
+  private static final class Host implements WindowHost {
     @Override
     public void openLink(String url) {}
 
