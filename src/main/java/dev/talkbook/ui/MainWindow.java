@@ -64,6 +64,9 @@ public final class MainWindow {
   private JavaMenu java;
   private final LiveShare share;
 
+  /** File → Quit, from the app's other windows too. */
+  private final Runnable quit;
+
   /** Follows another process's saves while the window is read-only (null when writable). */
   private final SavedFollow follow;
 
@@ -94,6 +97,7 @@ public final class MainWindow {
     settings.writeChangesOn(executors.io()); // kept even if the app is killed
     this.theme = theme;
     this.host = host;
+    quit = () -> requestClose(host::quit);
     // Every change to the notes, journaled before it is saved: a killed process loses none (a
     // read-only notebook saves nothing, so nothing is journaled and no thread is started).
     journal =
@@ -141,8 +145,8 @@ public final class MainWindow {
     share = new LiveShare(parts);
     guard = new ClosingGuard(talk, stage, Platform::runLater, host::chooseFileToSave);
     state = new WindowState(stage, settings);
-    menus =
-        new WindowMenus(parts, actions, share, () -> requestClose(host::quit), this::togglePreview);
+    menus = new WindowMenus(parts, actions, share, quit, this::togglePreview);
+    OwnedWindowKeys.follow(stage, WindowMenus.QUIT_KEY, quit);
     state.keepFold(details.root()); // before the pane joins the scene: folded, it has no fields
     layout =
         new WindowLayout(
@@ -398,6 +402,7 @@ public final class MainWindow {
 
   /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */
   public void close() {
+    OwnedWindowKeys.stop(stage, WindowMenus.QUIT_KEY, quit);
     if (follow != null) {
       follow.stop();
     }

@@ -32,6 +32,9 @@ final class WindowMenus {
   /** What people type to find the View menu's settings (there is no separate settings window). */
   private static final String SETTINGS = "settings preferences options";
 
+  /** File → Quit, in the app's other windows too ({@link OwnedWindowKeys}). */
+  static final KeyCombination QUIT_KEY = KeyCombination.keyCombination("Shortcut+Q");
+
   /** Help → Command palette (the detached REPL's window takes it too). */
   static final String PALETTE_KEY = "Shortcut+Shift+P";
 
@@ -155,7 +158,8 @@ final class WindowMenus {
                 item("Import schedule…", "Shortcut+Shift+I", actions::importSchedule), readOnly),
             item("Export agenda…", null, actions::exportAgenda),
             new SeparatorMenuItem(),
-            MenuActions.words(item("_Quit", "Shortcut+Q", quit), "exit close leave shutdown"));
+            MenuActions.words(
+                item("_Quit", QUIT_KEY.getName(), quit), "exit close leave shutdown"));
     Menu edit =
         new Menu(
             "_Edit",
