@@ -27,7 +27,9 @@ final class Pages {
   // the code block keeps room for its Copy button.
   // pages-8: nor of one that spans paragraphs or is never closed.
   // pages-10: an image of an attachment published as a download (.bin) is a link to it.
-  static final String VERSION = "pages-10:" + Integer.toHexString(layoutText().hashCode());
+  // pages-11: raw HTML images of attachments resolved; an image the notebook does not hold is a
+  // marked placeholder.
+  static final String VERSION = "pages-11:" + Integer.toHexString(layoutText().hashCode());
 
   /** On the page of a talk gone from the programme, under its time and room. */
   static final String CANCELLED_NOTE =

@@ -975,6 +975,50 @@ class SiteExporterTest {
   }
 
   @Test
+  void anSvgNamedThroughRawHtmlIsALinkAndNamedAsTheMarkdownFormIs() throws IOException {
+    Talk talk = addTalkWithTitle("Event", "Raw", "");
+    AttachmentRef logo =
+        notebook
+            .attachments()
+            .add(
+                talk.id(),
+                "logo.svg",
+                "image/svg+xml",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"https://example.com\"><rect/></a></svg>"
+                    .getBytes(StandardCharsets.UTF_8));
+    AttachmentRef plain =
+        notebook
+            .attachments()
+            .add(
+                talk.id(),
+                "plain.svg",
+                "image/svg+xml",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>"
+                    .getBytes(StandardCharsets.UTF_8));
+    notebook
+        .talks()
+        .saveBody(
+            talk.id(),
+            "<img src=\""
+                + logo.url()
+                + "\" alt=\"Our logo\">\n\n<p>Inline <img alt=\"plain\" src=\""
+                + plain.url()
+                + "\"> here</p>\n");
+
+    SiteExporter.Result r = export();
+
+    assertThat(read("events/event/raw.html"))
+        .contains("<a href=\"../../attachments/" + logo.sha256() + ".bin\">Our logo</a>")
+        .contains("src=\"../../attachments/" + plain.sha256() + ".svg\"")
+        .doesNotContain("<img src=\"../../attachments/" + logo.sha256())
+        .doesNotContain("attachment:");
+    String notice =
+        "logo.svg holds links or scripts: published as a download, not shown as a picture";
+    assertThat(r.notices()).containsExactly(notice);
+    assertThat(export().notices()).containsExactly(notice);
+  }
+
+  @Test
   void anSvgUsedByTwoTalksIsNamedOnceAndAnInertOneNotAtAll() throws IOException {
     Talk one = addTalkWithTitle("Event", "One", "");
     Talk two = addTalkWithTitle("Event", "Two", "");
