@@ -1019,6 +1019,39 @@ class SiteExporterTest {
   }
 
   @Test
+  void anImageTheNotebookDoesNotHoldIsAPlaceholderNamedOnceOnEveryExport() throws IOException {
+    Talk one = addTalkWithTitle("Event", "One", "![d](diagram.png) and <img src=\"x\">\n");
+    Talk two = addTalkWithTitle("Event", "Two", "Again: ![](diagram.png)\n");
+    addTalkWithTitle("Event", "Three", "No pictures.\n");
+
+    SiteExporter.Result r = export();
+
+    assertThat(read("events/event/one.html"))
+        .contains(
+            "<span class=\"missing-image\" title=\"Not in the notebook: diagram.png\">"
+                + "Missing image: d</span>")
+        .contains("Missing image: x</span>")
+        .doesNotContain("<img");
+    assertThat(read("events/event/two.html")).contains("Missing image: diagram.png</span>");
+    List<String> notices =
+        List.of(
+            "diagram.png is not in the notebook: shown as a missing image in \"One\", \"Two\""
+                + " (attach the file to show it)",
+            "x is not in the notebook: shown as a missing image in \"One\""
+                + " (attach the file to show it)");
+    assertThat(r.notices()).isEqualTo(notices);
+    // an export that makes no page again still tells, from the manifest
+    SiteExporter.Result again = export();
+    assertThat(again.written()).isZero();
+    assertThat(again.notices()).isEqualTo(notices);
+    // and once the notes no longer show it, it is no longer named
+    clock.advance(Duration.ofMinutes(1));
+    notebook.talks().saveBody(two.id(), "Again, without it.\n");
+    notebook.talks().saveBody(one.id(), "Fixed.\n");
+    assertThat(export().notices()).isEmpty();
+  }
+
+  @Test
   void anSvgUsedByTwoTalksIsNamedOnceAndAnInertOneNotAtAll() throws IOException {
     Talk one = addTalkWithTitle("Event", "One", "");
     Talk two = addTalkWithTitle("Event", "Two", "");
