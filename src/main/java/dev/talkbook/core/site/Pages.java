@@ -27,7 +27,8 @@ final class Pages {
   // the code block keeps room for its Copy button.
   // pages-8: nor of one that spans paragraphs or is never closed.
   // pages-10: an image of an attachment published as a download (.bin) is a link to it.
-  // pages-11: raw HTML images of attachments resolved; an image the notebook does not hold is a
+  // pages-11: the 404 page's links from the host's root without a base URL; raw HTML images of
+  // attachments resolved; an image the notebook does not hold is a
   // marked placeholder.
   static final String VERSION = "pages-11:" + Integer.toHexString(layoutText().hashCode());
 
@@ -466,9 +467,15 @@ final class Pages {
                 + "\">\n<meta name=\"robots\" content=\"noindex\">\n</head>"));
   }
 
-  /** The 404 page: its links lead to the top of the site (absolute with a base URL). */
+  /**
+   * The 404 page: its links and style sheets lead to the top of the site, absolute with a base URL,
+   * else from the host's root ({@code /}): a host serves this page for a missing address at any
+   * depth ({@code /events/x/gone.html}), where a relative link would lead nowhere. So without a
+   * base URL it is right for a site at the root of its host; one in a sub-folder needs the base
+   * URL.
+   */
   String notFound(String baseUrl) {
-    String root = baseUrl == null ? "" : baseUrl;
+    String root = baseUrl == null ? "/" : baseUrl;
     return page(
         root,
         "Page not found",
