@@ -137,7 +137,7 @@ final class Pages {
       b.append("<ol class=\"listing\">\n");
       for (SiteEvent e : model.events) {
         b.append("<li><h2><a href=\"")
-            .append(e.path())
+            .append(Html.urlPath(e.path()))
             .append("\">")
             .append(esc(e.event().title()))
             .append("</a></h2>\n<p class=\"meta\">");
@@ -217,7 +217,7 @@ final class Pages {
       boolean cancelled = t.talk().programme().removed();
       b.append(cancelled ? "<li class=\"cancelled\">" : "<li>")
           .append("<h3><a href=\"")
-          .append(t.slug())
+          .append(Html.urlPath(t.slug()))
           .append(".html\">")
           .append(esc(t.talk().title()))
           .append("</a></h3>\n<p class=\"meta\">");
@@ -339,7 +339,7 @@ final class Pages {
       b.append("<ul class=\"tags\" aria-label=\"Tags\">");
       for (SiteTag tag : t.tags()) {
         b.append("<li><a href=\"../../")
-            .append(tag.path())
+            .append(Html.urlPath(tag.path()))
             .append("\" rel=\"tag\">")
             .append(esc(tag.name()))
             .append("</a></li>");
@@ -377,14 +377,14 @@ final class Pages {
       b.append("<nav class=\"prev-next\" aria-label=\"Other talks at this event\">");
       if (prev != null) {
         b.append("<a class=\"prev\" rel=\"prev\" href=\"")
-            .append(prev.slug())
+            .append(Html.urlPath(prev.slug()))
             .append(".html\">← ")
             .append(esc(prev.talk().title()))
             .append("</a>");
       }
       if (next != null) {
         b.append("<a class=\"next\" rel=\"next\" href=\"")
-            .append(next.slug())
+            .append(Html.urlPath(next.slug()))
             .append(".html\">")
             .append(esc(next.talk().title()))
             .append(" →</a>");
@@ -402,7 +402,7 @@ final class Pages {
       b.append("<ul class=\"tag-cloud\">\n");
       for (SiteTag tag : model.tags) {
         b.append("<li><a href=\"")
-            .append(tag.slug())
+            .append(Html.urlPath(tag.slug()))
             .append(".html\">")
             .append(esc(tag.name()))
             .append(" <span class=\"count\">")
@@ -425,7 +425,7 @@ final class Pages {
       boolean cancelled = t.talk().programme().removed();
       b.append(cancelled ? "<li class=\"cancelled\">" : "<li>")
           .append("<h2><a href=\"../")
-          .append(t.path())
+          .append(Html.urlPath(t.path()))
           .append("\">")
           .append(esc(t.talk().title()))
           .append("</a></h2>\n<p class=\"meta\">");
@@ -445,7 +445,7 @@ final class Pages {
    * follow the refresh. Search engines are told the new page is the one to keep.
    */
   String redirect(String target, String title) {
-    String url = esc(target);
+    String url = esc(Html.urlPath(target));
     String page =
         page(
             "../../",

@@ -984,7 +984,7 @@ public final class SiteExporter {
   static String searchEntry(SiteTalk t, String body) {
     TalkHeader talk = t.talk();
     return "{\"u\":"
-        + json(t.path())
+        + json(Html.urlPath(t.path()))
         + ",\"t\":"
         + json(talk.title())
         + ",\"s\":"
@@ -1222,7 +1222,7 @@ public final class SiteExporter {
           .append("</id>\n<updated>")
           .append(talk.updatedAt())
           .append("</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"")
-          .append(esc(base + t.path()))
+          .append(esc(base + Html.urlPath(t.path())))
           .append("\"/>\n");
       for (String speaker : talk.speakers()) {
         b.append("<author><name>").append(esc(speaker)).append("</name></author>\n");
