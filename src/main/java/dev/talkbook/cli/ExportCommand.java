@@ -54,7 +54,10 @@ final class ExportCommand {
     @Option(
         names = "--base-url",
         paramLabel = "URL",
-        description = "Where the site will be published, for the feed's links.")
+        description =
+            "Where the site will be published (e.g. https://example.org/talks/): the feed's links"
+                + " and the 404 page's become absolute. Needed for a site in a sub-folder of its"
+                + " host; without it the 404 page's links start at the host's root (/).")
     String baseUrl;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "The site's name.")

@@ -122,6 +122,28 @@ class ExportCommandTest extends CliTest {
   }
 
   @Test
+  void anImageTheNotebookDoesNotHoldIsNamed() throws Exception {
+    long event = addEvent("Meetup");
+    Path notes = dir.resolve("notes.md");
+    Files.writeString(notes, "![diagram](diagram.png)\n");
+    ok(
+        "talk",
+        "add",
+        "--event",
+        Long.toString(event),
+        "With an image",
+        "--notes-file",
+        notes.toString());
+
+    Result r = ok("export", "site", "--out", dir.resolve("site").toString());
+
+    assertOut(r)
+        .contains(
+            "diagram.png is not in the notebook: shown as a missing image in \"With an image\""
+                + " (attach the file to show it)");
+  }
+
+  @Test
   void exportOfTheSameEventAgainIntoItsFolderStillWorks() {
     addSample();
     long other = addEvent("Other meetup");

@@ -139,7 +139,8 @@ public final class MarkdownRenderer {
             .urlSanitizer(new SafeUrls())
             .attributeProviderFactory(context -> new HeadingIds())
             .attributeProviderFactory(context -> new OutputBlocks())
-            .nodeRendererFactory(RemoteImage.Renderer::new);
+            .nodeRendererFactory(RemoteImage.Renderer::new)
+            .nodeRendererFactory(MissingImage.Renderer::new);
     if (relativeLines != null) {
       builder.attributeProviderFactory(context -> new SourceLines(relativeLines));
     }
@@ -161,10 +162,10 @@ public final class MarkdownRenderer {
    */
   public String render(String markdown, Function<AttachmentRef, Optional<String>> attachments) {
     Node document = parse(markdown);
-    Prepare prepare = new Prepare(attachments);
+    Prepare prepare = new Prepare(new NoteImages(attachments));
     document.accept(prepare);
     String html = absolute.render(document);
-    return prepare.raw ? NoteHtmlPolicy.sanitize(html) : html;
+    return prepare.raw ? NoteHtmlPolicy.sanitize(html, prepare.images) : html;
   }
 
   /**
@@ -200,7 +201,7 @@ public final class MarkdownRenderer {
             : markdown != null && DroppedHtml.mayHold(markdown)
                 ? summary(markdown, title, summaryMax)
                 : summary(document, summaryMax, n -> false);
-    Prepare prepare = new Prepare(attachments);
+    Prepare prepare = new Prepare(new NoteImages(attachments));
     document.accept(prepare);
     int top = 6;
     for (Heading h : prepare.headings) {
@@ -223,7 +224,7 @@ public final class MarkdownRenderer {
       h.setLevel(Math.min(6, h.getLevel() + shift));
       String id = ids.next(h);
       if (!id.isEmpty()) {
-        String html = prepare.raw ? NoteHtmlPolicy.sanitize(inner[i]) : inner[i];
+        String html = prepare.raw ? NoteHtmlPolicy.sanitize(inner[i], prepare.images) : inner[i];
         headings.add(new NotePage.Heading(h.getLevel(), id, html));
       }
     }
@@ -231,7 +232,11 @@ public final class MarkdownRenderer {
     StringBuilder out = new StringBuilder(markdown == null ? 16 : markdown.length() * 3 / 2);
     page.render(document, out);
     String html = out.toString();
-    return new NotePage(prepare.raw ? NoteHtmlPolicy.sanitize(html) : html, headings, summary);
+    return new NotePage(
+        prepare.raw ? NoteHtmlPolicy.sanitize(html, prepare.images) : html,
+        headings,
+        summary,
+        prepare.images.missingNames());
   }
 
   /**
@@ -370,17 +375,18 @@ public final class MarkdownRenderer {
   private static List<RenderedNote.Block> blocks(
       Node document, HtmlRenderer renderer, Function<AttachmentRef, Optional<String>> attachments) {
     List<RenderedNote.Block> blocks = new ArrayList<>();
+    NoteImages images = new NoteImages(attachments);
     for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
       if (child instanceof YamlFrontMatterBlock
           || child instanceof LinkReferenceDefinition
           || child.getSourceSpans().isEmpty()) {
         continue;
       }
-      Prepare prepare = new Prepare(attachments);
+      Prepare prepare = new Prepare(images);
       child.accept(prepare);
       String html = renderer.render(child);
       if (prepare.raw) {
-        html = NoteHtmlPolicy.sanitize(html);
+        html = NoteHtmlPolicy.sanitize(html, images);
       }
       if (child instanceof HtmlBlock) {
         html = "<div class=\"raw-html\">" + html + "</div>\n";
@@ -447,17 +453,17 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * Resolves attachment references, turns images from elsewhere into {@link RemoteImage}s and links
-   * to unsafe addresses into their text, notes whether there is raw HTML to sanitize, and lists the
-   * headings in order.
+   * Resolves attachment references, turns images from elsewhere into {@link RemoteImage}s, images
+   * the notebook does not hold into {@link MissingImage}s and links to unsafe addresses into their
+   * text, notes whether there is raw HTML to sanitize, and lists the headings in order.
    */
   private static final class Prepare extends AbstractVisitor {
-    private final Function<AttachmentRef, Optional<String>> attachments;
+    final NoteImages images;
     boolean raw;
     final List<Heading> headings = new ArrayList<>();
 
-    Prepare(Function<AttachmentRef, Optional<String>> attachments) {
-      this.attachments = attachments;
+    Prepare(NoteImages images) {
+      this.images = images;
     }
 
     @Override
@@ -480,7 +486,15 @@ public final class MarkdownRenderer {
       if (SafeUrls.isRemote(image.getDestination())) {
         image.insertAfter(RemoteImage.of(image));
         image.unlink();
+        return;
       }
+      images
+          .missing(image.getDestination())
+          .ifPresent(
+              name -> {
+                image.insertAfter(MissingImage.of(image, name));
+                image.unlink();
+              });
     }
 
     /**
@@ -540,7 +554,7 @@ public final class MarkdownRenderer {
     }
 
     private Optional<String> resolve(String destination) {
-      return AttachmentRef.parse(destination).flatMap(attachments);
+      return images.resolve(destination);
     }
   }
 

@@ -124,6 +124,9 @@ final class NoteHtmlPolicy {
             .onElements("pre")
             .allowAttributes("aria-label")
             .onElements("a", "pre")
+            .allowAttributes("class")
+            .matching(Pattern.compile(MissingImage.CLASS))
+            .onElements("span")
             .allowAttributes("src")
             .matching(
                 (element, attribute, value) ->
@@ -185,11 +188,19 @@ final class NoteHtmlPolicy {
     return element;
   }
 
-  /**
-   * The HTML with everything not allowed removed, and each image from another host made a link to
-   * it (as {@link RemoteImage} does for Markdown images), whatever its attributes and their order.
-   */
+  /** {@link #sanitize(String, NoteImages)} of a note that holds no attachment. */
   static String sanitize(String html) {
+    return sanitize(html, new NoteImages(ref -> java.util.Optional.empty()));
+  }
+
+  /**
+   * The HTML with everything not allowed removed, each image from another host made a link to it
+   * (as {@link RemoteImage} does for Markdown images), whatever its attributes and their order, an
+   * image's {@code attachment:} reference resolved through {@code images} (an attachment published
+   * as a download becomes a link to it, as a Markdown image of it does), and an image the notebook
+   * does not hold made a placeholder (as {@link MissingImage} does).
+   */
+  static String sanitize(String html, NoteImages images) {
     StringBuilder out = new StringBuilder(html.length());
     HtmlStreamRenderer renderer =
         HtmlStreamRenderer.create(
@@ -197,20 +208,25 @@ final class NoteHtmlPolicy {
             problem -> {
               // a name the renderer refuses is dropped, which is what we want
             });
-    HtmlSanitizer.sanitize(html, Built.POLICY.apply(new RemoteImagesAsLinks(renderer)));
+    HtmlSanitizer.sanitize(html, Built.POLICY.apply(new Images(renderer, images)));
     return out.toString();
   }
 
   /**
-   * Between the policy and the output: an allowed {@code img} whose {@code src} is on another host
-   * becomes {@code <a class="remote-image" href="src">alt</a>} (its alt text alone inside a link).
+   * Between the policy and the output, for each allowed {@code img}: one whose {@code src} is on
+   * another host becomes {@code <a class="remote-image" href="src">alt</a>} (its alt text alone
+   * inside a link); an {@code attachment:} reference gets its URL, and one published as a download
+   * becomes {@code <a href="url">alt</a>}; one the notebook does not hold becomes the {@link
+   * MissingImage} placeholder.
    */
-  private static final class RemoteImagesAsLinks implements HtmlStreamEventReceiver {
+  private static final class Images implements HtmlStreamEventReceiver {
     private final HtmlStreamEventReceiver out;
+    private final NoteImages images;
     private int openLinks;
 
-    RemoteImagesAsLinks(HtmlStreamEventReceiver out) {
+    Images(HtmlStreamEventReceiver out, NoteImages images) {
       this.out = out;
+      this.images = images;
     }
 
     @Override
@@ -229,32 +245,59 @@ final class NoteHtmlPolicy {
         String src = attribute(attributes, "src");
         if (MarkdownRenderer.SafeUrls.isRemote(src)) {
           String alt = attribute(attributes, "alt");
-          String text = alt == null || alt.isBlank() ? "image" : alt;
-          if (openLinks > 0) {
-            out.text(text);
-          } else {
-            List<String> link =
-                new ArrayList<>(
-                    List.of(
-                        "class",
-                        RemoteImage.CLASS,
-                        "href",
-                        MarkdownRenderer.SafeUrls.withScheme(src)));
-            String title = attribute(attributes, "title");
-            if (title != null) {
-              link.add("title");
-              link.add(title);
-            }
-            out.openTag("a", link);
-            out.text(text);
-            out.closeTag("a");
+          List<String> link =
+              new ArrayList<>(
+                  List.of(
+                      "class",
+                      RemoteImage.CLASS,
+                      "href",
+                      MarkdownRenderer.SafeUrls.withScheme(src)));
+          String title = attribute(attributes, "title");
+          if (title != null) {
+            link.add("title");
+            link.add(title);
           }
+          link(link, alt == null || alt.isBlank() ? "image" : alt);
           return;
+        }
+        String resolved = images.resolve(src).orElse(null);
+        if (resolved != null) {
+          if (resolved.endsWith(MarkdownRenderer.DOWNLOAD_EXTENSION)) {
+            String alt = attribute(attributes, "alt");
+            link(List.of("href", resolved), alt == null || alt.isBlank() ? "download" : alt);
+            return;
+          }
+          attributes = with(attributes, "src", resolved);
+        } else {
+          String name = images.missing(src).orElse(null);
+          if (name != null) {
+            out.openTag(
+                "span", List.of("class", MissingImage.CLASS, "title", MissingImage.title(name)));
+            out.text(MissingImage.LABEL + NoteImages.label(attribute(attributes, "alt"), name));
+            out.closeTag("span");
+            return;
+          }
         }
       } else if (element.equals("a")) {
         openLinks++;
+        String href = attribute(attributes, "href");
+        String resolved = images.resolve(href).orElse(null);
+        if (resolved != null) {
+          attributes = with(attributes, "href", resolved);
+        }
       }
       out.openTag(element, attributes);
+    }
+
+    /** A link with this text, or the text alone inside a link (an {@code a} cannot hold one). */
+    private void link(List<String> attributes, String text) {
+      if (openLinks > 0) {
+        out.text(text);
+        return;
+      }
+      out.openTag("a", attributes);
+      out.text(text);
+      out.closeTag("a");
     }
 
     @Override
@@ -271,6 +314,17 @@ final class NoteHtmlPolicy {
     @Override
     public void text(String text) {
       out.text(text);
+    }
+
+    /** The attributes with {@code name}'s value replaced. */
+    private static List<String> with(List<String> attributes, String name, String value) {
+      List<String> changed = new ArrayList<>(attributes);
+      for (int i = 0; i + 1 < changed.size(); i += 2) {
+        if (changed.get(i).equals(name)) {
+          changed.set(i + 1, value);
+        }
+      }
+      return changed;
     }
 
     private static String attribute(List<String> attributes, String name) {

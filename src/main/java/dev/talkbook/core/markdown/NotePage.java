@@ -4,12 +4,15 @@ import java.util.List;
 
 /**
  * A note rendered as a published page shows it ({@link MarkdownRenderer#renderPage}): its sanitized
- * HTML, its headings in order, for a table of contents, and its plain-text summary when it was
- * asked for (else null).
+ * HTML, its headings in order, for a table of contents, its plain-text summary when it was asked
+ * for (else null), and the file names of the images it shows as missing (the notebook does not hold
+ * them), each once.
  */
-public record NotePage(String html, List<Heading> headings, String summary) {
+public record NotePage(
+    String html, List<Heading> headings, String summary, List<String> missingImages) {
   public NotePage {
     headings = List.copyOf(headings);
+    missingImages = List.copyOf(missingImages);
   }
 
   /**

@@ -54,6 +54,44 @@ public final class Html {
     b.append("</ul>\n");
   }
 
+  /**
+   * A site path as a URL path: each byte of UTF-8 outside ASCII letters, digits and {@code - . _ ~
+   * /} percent-encoded ({@code 日本語.html} → {@code %E6%97%A5%E6%9C%AC%E8%AA%9E.html}); an ASCII
+   * slug's path as it is. For every link to a page, in the pages, the feed and the search index.
+   */
+  public static String urlPath(String path) {
+    int i = 0;
+    while (i < path.length() && plainInUrl(path.charAt(i))) {
+      i++;
+    }
+    if (i == path.length()) {
+      return path;
+    }
+    StringBuilder b = new StringBuilder(path.length() * 3).append(path, 0, i);
+    for (byte x : path.substring(i).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      char c = (char) (x & 0xff);
+      if (c < 0x80 && plainInUrl(c)) {
+        b.append(c);
+      } else {
+        b.append('%').append(HEX[(x >> 4) & 0xf]).append(HEX[x & 0xf]);
+      }
+    }
+    return b.toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private static boolean plainInUrl(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~'
+        || c == '/';
+  }
+
   /** A JSON string literal, safe inside a {@code <script>} file too ({@code <} escaped). */
   public static String json(String s) {
     int clean = 0;

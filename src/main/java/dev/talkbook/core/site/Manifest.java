@@ -1,10 +1,13 @@
 package dev.talkbook.core.site;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -30,12 +33,17 @@ import java.util.regex.Pattern;
  * <p>A line {@code talk <id> <path>} says which talk a file is the page of, or the redirect of
  * ({@link #talks}): a page whose path changed since (the talk was renamed) leaves a redirect to its
  * new path. A manifest written before there were such lines has none, and makes none.
+ *
+ * <p>A line {@code missing-image <path> <name>} names an image a talk page shows as missing (the
+ * notebook does not hold it; the name URL-encoded), one line each ({@link Entry#missing}): an
+ * export that keeps the page still tells the publisher of it.
  */
 final class Manifest {
   static final String NAME = ".talkbook-site";
   private static final String HEADER = "talkbook-site-manifest 1";
   private static final String SITE_ID = "site-id ";
   private static final String TALK = "talk ";
+  private static final String MISSING = "missing-image ";
 
   /**
    * A setting's line: a lower-case name, a space and its value, no tab. A file's line always has
@@ -46,13 +54,20 @@ final class Manifest {
   /**
    * One written file; {@code uses}: the files it links to that must stay with it. {@code hash}: the
    * file's {@link SiteExporter#checksum}, or the SHA-256 (64 hex digits) an older Talkbook wrote.
+   * {@code missing}: the names of the images a talk page shows as missing.
    */
-  record Entry(long size, String hash, String fingerprint, List<String> uses) {
+  record Entry(
+      long size, String hash, String fingerprint, List<String> uses, List<String> missing) {
     /** A file an export planned but may not have written yet: made again next time. */
     static final Entry NOT_WRITTEN = new Entry(-1, "-", "-");
 
     Entry {
       uses = List.copyOf(uses);
+      missing = List.copyOf(missing);
+    }
+
+    Entry(long size, String hash, String fingerprint, List<String> uses) {
+      this(size, hash, fingerprint, uses, List.of());
     }
 
     Entry(long size, String hash, String fingerprint) {
@@ -123,6 +138,7 @@ final class Manifest {
     }
     String siteId = null;
     Map<String, Long> talks = new HashMap<>();
+    Map<String, List<String>> missing = new HashMap<>();
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i];
       if (line.indexOf('\t') < 0 && SETTING.matcher(line).matches()) {
@@ -134,6 +150,18 @@ final class Manifest {
             }
             talks.put(f[2], Long.parseLong(f[1]));
           } catch (NumberFormatException e) {
+            throw damaged(file, i, e);
+          }
+        } else if (line.startsWith(MISSING)) {
+          String[] f = line.split(" ", 3);
+          if (f.length != 3 || f[2].isBlank()) {
+            throw damaged(file, i, null);
+          }
+          try {
+            missing
+                .computeIfAbsent(f[1], k -> new ArrayList<>())
+                .add(URLDecoder.decode(f[2], StandardCharsets.UTF_8));
+          } catch (IllegalArgumentException e) {
             throw damaged(file, i, e);
           }
         } else if (line.startsWith(SITE_ID)) {
@@ -155,6 +183,10 @@ final class Manifest {
         throw damaged(file, i, e);
       }
     }
+    missing.forEach(
+        (path, names) ->
+            entries.computeIfPresent(
+                path, (p, e) -> new Entry(e.size(), e.hash(), e.fingerprint(), e.uses(), names)));
     return new Manifest(entries, siteId, talks);
   }
 
@@ -175,6 +207,15 @@ final class Manifest {
     Arrays.sort(talkPaths);
     for (String path : talkPaths) {
       b.append(TALK).append(talks.get(path)).append(' ').append(path).append('\n');
+    }
+    for (String path : paths) {
+      for (String name : entries.get(path).missing()) {
+        b.append(MISSING)
+            .append(path)
+            .append(' ')
+            .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+            .append('\n');
+      }
     }
     for (String path : paths) {
       Entry e = entries.get(path);

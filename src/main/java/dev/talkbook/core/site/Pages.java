@@ -27,7 +27,10 @@ final class Pages {
   // the code block keeps room for its Copy button.
   // pages-8: nor of one that spans paragraphs or is never closed.
   // pages-10: an image of an attachment published as a download (.bin) is a link to it.
-  static final String VERSION = "pages-10:" + Integer.toHexString(layoutText().hashCode());
+  // pages-11: the 404 page's links from the host's root without a base URL; raw HTML images of
+  // attachments resolved; an image the notebook does not hold is a
+  // marked placeholder.
+  static final String VERSION = "pages-11:" + Integer.toHexString(layoutText().hashCode());
 
   /** On the page of a talk gone from the programme, under its time and room. */
   static final String CANCELLED_NOTE =
@@ -134,7 +137,7 @@ final class Pages {
       b.append("<ol class=\"listing\">\n");
       for (SiteEvent e : model.events) {
         b.append("<li><h2><a href=\"")
-            .append(e.path())
+            .append(Html.urlPath(e.path()))
             .append("\">")
             .append(esc(e.event().title()))
             .append("</a></h2>\n<p class=\"meta\">");
@@ -214,7 +217,7 @@ final class Pages {
       boolean cancelled = t.talk().programme().removed();
       b.append(cancelled ? "<li class=\"cancelled\">" : "<li>")
           .append("<h3><a href=\"")
-          .append(t.slug())
+          .append(Html.urlPath(t.slug()))
           .append(".html\">")
           .append(esc(t.talk().title()))
           .append("</a></h3>\n<p class=\"meta\">");
@@ -336,7 +339,7 @@ final class Pages {
       b.append("<ul class=\"tags\" aria-label=\"Tags\">");
       for (SiteTag tag : t.tags()) {
         b.append("<li><a href=\"../../")
-            .append(tag.path())
+            .append(Html.urlPath(tag.path()))
             .append("\" rel=\"tag\">")
             .append(esc(tag.name()))
             .append("</a></li>");
@@ -374,14 +377,14 @@ final class Pages {
       b.append("<nav class=\"prev-next\" aria-label=\"Other talks at this event\">");
       if (prev != null) {
         b.append("<a class=\"prev\" rel=\"prev\" href=\"")
-            .append(prev.slug())
+            .append(Html.urlPath(prev.slug()))
             .append(".html\">← ")
             .append(esc(prev.talk().title()))
             .append("</a>");
       }
       if (next != null) {
         b.append("<a class=\"next\" rel=\"next\" href=\"")
-            .append(next.slug())
+            .append(Html.urlPath(next.slug()))
             .append(".html\">")
             .append(esc(next.talk().title()))
             .append(" →</a>");
@@ -399,7 +402,7 @@ final class Pages {
       b.append("<ul class=\"tag-cloud\">\n");
       for (SiteTag tag : model.tags) {
         b.append("<li><a href=\"")
-            .append(tag.slug())
+            .append(Html.urlPath(tag.slug()))
             .append(".html\">")
             .append(esc(tag.name()))
             .append(" <span class=\"count\">")
@@ -422,7 +425,7 @@ final class Pages {
       boolean cancelled = t.talk().programme().removed();
       b.append(cancelled ? "<li class=\"cancelled\">" : "<li>")
           .append("<h2><a href=\"../")
-          .append(t.path())
+          .append(Html.urlPath(t.path()))
           .append("\">")
           .append(esc(t.talk().title()))
           .append("</a></h2>\n<p class=\"meta\">");
@@ -442,7 +445,7 @@ final class Pages {
    * follow the refresh. Search engines are told the new page is the one to keep.
    */
   String redirect(String target, String title) {
-    String url = esc(target);
+    String url = esc(Html.urlPath(target));
     String page =
         page(
             "../../",
@@ -464,9 +467,15 @@ final class Pages {
                 + "\">\n<meta name=\"robots\" content=\"noindex\">\n</head>"));
   }
 
-  /** The 404 page: its links lead to the top of the site (absolute with a base URL). */
+  /**
+   * The 404 page: its links and style sheets lead to the top of the site, absolute with a base URL,
+   * else from the host's root ({@code /}): a host serves this page for a missing address at any
+   * depth ({@code /events/x/gone.html}), where a relative link would lead nowhere. So without a
+   * base URL it is right for a site at the root of its host; one in a sub-folder needs the base
+   * URL.
+   */
   String notFound(String baseUrl) {
-    String root = baseUrl == null ? "" : baseUrl;
+    String root = baseUrl == null ? "/" : baseUrl;
     return page(
         root,
         "Page not found",

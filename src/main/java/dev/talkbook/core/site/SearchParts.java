@@ -69,7 +69,7 @@ final class SearchParts {
   String index() {
     StringBuilder b = new StringBuilder("window.TALKBOOK_SEARCH_INDEX = [");
     for (int i = 0; i < parts.size(); i++) {
-      b.append(i == 0 ? "\n" : ",\n").append(json(parts.get(i).path()));
+      b.append(i == 0 ? "\n" : ",\n").append(json(Html.urlPath(parts.get(i).path())));
     }
     return b.append("\n];\n").toString();
   }
@@ -81,7 +81,7 @@ final class SearchParts {
   String text(Part part, Map<String, String> fresh, Function<SiteTalk, String> make) {
     StringBuilder b = new StringBuilder(HEADER).append('\n');
     b.append("(window.TALKBOOK_SEARCH_PARTS = window.TALKBOOK_SEARCH_PARTS || {})[")
-        .append(json(part.path()))
+        .append(json(Html.urlPath(part.path())))
         .append("] = [\n");
     List<SiteTalk> talks = part.talks();
     for (int i = 0; i < talks.size(); i++) {
@@ -109,11 +109,12 @@ final class SearchParts {
 
   /** The last export's line for the talk at {@code path}, if it was made from the same inputs. */
   private String oldLine(SiteEvent event, String path, String key) {
-    String line = oldLines.computeIfAbsent(event.slug(), slug -> readOldParts(slug)).get(path);
+    String line =
+        oldLines.computeIfAbsent(event.slug(), slug -> readOldParts(slug)).get(Html.urlPath(path));
     return line != null && line.contains(",\"k\":\"" + key + "\",") ? line : null;
   }
 
-  /** Every line of the last export's parts of the event with this slug, by talk path. */
+  /** Every line of the last export's parts of the event with this slug, by talk URL path. */
   private Map<String, String> readOldParts(String eventSlug) {
     Map<String, String> lines = new HashMap<>();
     String prefix = "search/" + eventSlug + "-";

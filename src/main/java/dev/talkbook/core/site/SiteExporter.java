@@ -90,7 +90,8 @@ public final class SiteExporter {
    * How an export went: counts of files written, left as they were, and deleted; how many talks,
    * and of how many the notes were read (a re-export reads only the notes that changed); {@code
    * notices}: what the reader will not see as the notes show it, a line each (an SVG holding links
-   * or scripts is published as a download, not as a picture), for the publisher.
+   * or scripts is published as a download, not as a picture; an image the notebook does not hold
+   * shows as missing), for the publisher.
    */
   public record Result(
       int written,
@@ -175,8 +176,15 @@ public final class SiteExporter {
     }
   }
 
-  /** A file's bytes, and the files it links to that must stay with it (a page's attachments). */
-  private record Made(byte[] bytes, List<String> uses) {}
+  /**
+   * A file's bytes, the files it links to that must stay with it (a page's attachments), and the
+   * images it shows as missing.
+   */
+  private record Made(byte[] bytes, List<String> uses, List<String> missing) {
+    Made(byte[] bytes, List<String> uses) {
+      this(bytes, uses, List.of());
+    }
+  }
 
   /**
    * Exports the notebook into {@code folder}. {@code cancelled} is polled between files; when it
@@ -377,7 +385,8 @@ public final class SiteExporter {
                       abstractText.isEmpty()
                           ? ""
                           : markdown.renderPage(abstractText, ref -> Optional.empty(), null).html();
-                  return new Made(pages.talk(t, prev, next, page, abstractHtml), uses);
+                  return new Made(
+                      pages.talk(t, prev, next, page, abstractHtml), uses, page.missingImages());
                 },
                 remake));
       }
@@ -408,7 +417,9 @@ public final class SiteExporter {
         attachmentsUsed.addAll(e.uses());
       }
     }
-    List<String> notices = downloadedSvgs(attachmentsUsed, attachmentFiles, all, run, notes);
+    List<String> notices =
+        new ArrayList<>(downloadedSvgs(attachmentsUsed, attachmentFiles, all, run, notes));
+    notices.addAll(missingImages(all, run));
     for (String file : attachmentsUsed) {
       String sha = attachmentHash(file);
       linkedPlan.add(Planned.of(file, sha, () -> notebook.attachments().bytes(sha)));
@@ -503,6 +514,37 @@ public final class SiteExporter {
             name ->
                 name + " holds links or scripts: published as a download, not shown as a picture")
         .toList();
+  }
+
+  /**
+   * One line for each image a talk page shows as missing (the notebook does not hold it), by its
+   * name, with the talks that show it: known from the page as it was made, or kept in the manifest
+   * for a page an earlier export made.
+   */
+  private static List<String> missingImages(List<SiteTalk> talks, Run run) {
+    Map<String, List<String>> titles = new java.util.TreeMap<>();
+    for (SiteTalk t : talks) {
+      Manifest.Entry e = run.entries.get(t.path());
+      if (e != null) {
+        for (String name : e.missing()) {
+          titles.computeIfAbsent(name, n -> new ArrayList<>()).add(t.talk().title());
+        }
+      }
+    }
+    List<String> lines = new ArrayList<>(titles.size());
+    titles.forEach(
+        (name, in) -> {
+          String shown = "\"" + String.join("\", \"", in.subList(0, Math.min(2, in.size()))) + "\"";
+          if (in.size() > 2) {
+            shown += " and " + (in.size() - 2) + " more";
+          }
+          lines.add(
+              name
+                  + " is not in the notebook: shown as a missing image in "
+                  + shown
+                  + " (attach the file to show it)");
+        });
+    return lines;
   }
 
   /**
@@ -716,7 +758,11 @@ public final class SiteExporter {
       String sum = checksum(bytes);
       Manifest.Entry entry =
           new Manifest.Entry(
-              bytes.length, sum, p.fingerprint() == null ? "-" : p.fingerprint(), made.uses());
+              bytes.length,
+              sum,
+              p.fingerprint() == null ? "-" : p.fingerprint(),
+              made.uses(),
+              made.missing());
       if (before == null
           || !sameContent(bytes, sum, before.hash())
           || !out.hasFile(p.path(), bytes.length)) {
@@ -938,7 +984,7 @@ public final class SiteExporter {
   static String searchEntry(SiteTalk t, String body) {
     TalkHeader talk = t.talk();
     return "{\"u\":"
-        + json(t.path())
+        + json(Html.urlPath(t.path()))
         + ",\"t\":"
         + json(talk.title())
         + ",\"s\":"
@@ -1176,7 +1222,7 @@ public final class SiteExporter {
           .append("</id>\n<updated>")
           .append(talk.updatedAt())
           .append("</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"")
-          .append(esc(base + t.path()))
+          .append(esc(base + Html.urlPath(t.path())))
           .append("\"/>\n");
       for (String speaker : talk.speakers()) {
         b.append("<author><name>").append(esc(speaker)).append("</name></author>\n");

@@ -52,7 +52,9 @@ final class SiteModel {
         .forEach(
             e ->
                 eventSlug.put(
-                    e.id(), eventSlugs.unique(e.start().map(d -> d + " ").orElse("") + e.title())));
+                    e.id(),
+                    eventSlugs.unique(
+                        e.start().map(d -> d + " ").orElse("") + e.title(), "event-" + e.id())));
     Map<String, List<SiteTalk>> byTag = new TreeMap<>();
     Map<String, String> tagSpelling = new HashMap<>();
     List<SiteTalk> all = new ArrayList<>();
@@ -65,7 +67,7 @@ final class SiteModel {
       Map<Long, String> slugOf = new HashMap<>();
       list.stream()
           .sorted(Comparator.comparingLong(TalkHeader::id))
-          .forEach(t -> slugOf.put(t.id(), talkSlugs.unique(t.title())));
+          .forEach(t -> slugOf.put(t.id(), talkSlugs.unique(t.title(), "talk-" + t.id())));
       // in the window's order: over several days, by day and time (ProgrammeDays)
       for (TalkHeader t : ProgrammeDays.inOrder(list, h -> h.details().startsAt())) {
         SiteTalk st = new SiteTalk(t, se, slugOf.get(t.id()), new ArrayList<>());
@@ -84,7 +86,7 @@ final class SiteModel {
     Map<String, SiteTag> tagByKey = new HashMap<>();
     byTag.forEach(
         (key, talks) -> {
-          SiteTag tag = new SiteTag(tagSpelling.get(key), tagSlugs.unique(key), talks);
+          SiteTag tag = new SiteTag(tagSpelling.get(key), tagSlugs.unique(key, "tag"), talks);
           tags.add(tag);
           tagByKey.put(key, tag);
         });

@@ -7,16 +7,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * File-name-safe slugs: lower-case ASCII letters, digits and single hyphens, at most {@link
- * #MAX_LENGTH} characters. Latin letters lose their accents, a few letters and Cyrillic and Greek
- * are transliterated, any other character becomes its code point ({@code u4e2d}); a slug is never
- * empty, never {@code .} or {@code ..}, never a name Windows reserves ({@code con}, {@code nul},
- * {@code com1} …). One {@code Slugs} instance hands out unique slugs: a repeated one gets {@code
- * -2}, {@code -3} … Pure and deterministic.
+ * File-name-safe slugs: letters and digits and single hyphens, at most {@link #MAX_LENGTH}
+ * characters and {@link #MAX_BYTES} bytes of UTF-8, cut between characters. Latin letters lose
+ * their accents, a few letters and Cyrillic and Greek are transliterated (as ASCII), the letters
+ * and digits of every other script are kept as they are (NFC, lower case where the script has case,
+ * with their combining marks: {@code 日本語のトーク}, {@code हिन्दी}); anything else separates words. A
+ * slug is never {@code .} or {@code ..}, never a name Windows reserves ({@code con}, {@code nul},
+ * {@code com1} …); a text without letters or digits gives the caller's fallback ({@code talk-12}),
+ * else {@code untitled}. One {@code Slugs} instance hands out unique slugs: a repeated one gets
+ * {@code -2}, {@code -3} … Pure and deterministic. Links to a page whose slug is not ASCII
+ * percent-encode it ({@link Html#urlPath}).
  */
 public final class Slugs {
   /** The longest slug, well under every file system's name limit once an extension is added. */
   public static final int MAX_LENGTH = 60;
+
+  /** The most bytes of UTF-8 a slug takes (a file name's limit is 255 bytes on most systems). */
+  public static final int MAX_BYTES = 80;
 
   private static final Set<String> RESERVED =
       Set.of(
@@ -58,11 +65,23 @@ public final class Slugs {
 
   /** A slug for {@code text} not handed out by this instance before. */
   public String unique(String text) {
-    String base = of(text);
+    return unique(text, "untitled");
+  }
+
+  /**
+   * A slug for {@code text} not handed out by this instance before; {@code fallback} (a slug) when
+   * the text has no letter or digit ("❤").
+   */
+  public String unique(String text, String fallback) {
+    String base = words(text);
+    if (base.isEmpty()) {
+      base = fallback;
+    }
+    base = RESERVED.contains(base) ? base + "-page" : base;
     String slug = base;
     for (int n = 2; !taken.add(slug); n++) {
       String suffix = "-" + n;
-      slug = trimTo(base, MAX_LENGTH - suffix.length()) + suffix;
+      slug = trimTo(base, suffix.length()) + suffix;
     }
     return slug;
   }
@@ -81,23 +100,51 @@ public final class Slugs {
 
   /** The slug for {@code text}, not checked for uniqueness. */
   public static String of(String text) {
+    String slug = words(text);
+    if (slug.isEmpty()) {
+      return "untitled";
+    }
+    return RESERVED.contains(slug) ? slug + "-page" : slug;
+  }
+
+  /** The text's letters and digits as a slug, cut to size; empty when it has none. */
+  private static String words(String text) {
     String t = text == null ? "" : text;
-    // ASCII has no compatibility decompositions: NFKD would leave it as it is.
     String folded =
-        (isAscii(t) ? t : Normalizer.normalize(t, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
+        isAscii(t)
+            ? t.toLowerCase(Locale.ROOT)
+            : Normalizer.normalize(t, Normalizer.Form.NFC); // lower case per code point, below
     StringBuilder out = new StringBuilder();
     boolean dash = true; // no leading hyphen
+    boolean kept = false; // the last piece was a letter kept as it is: its marks stay with it
     for (int i = 0; i < folded.length() && out.length() <= MAX_LENGTH + 8; ) {
       int cp = folded.codePointAt(i);
       i += Character.charCount(cp);
       if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
         out.append((char) cp); // as transliterate says, without a String for each letter
         dash = false;
+        kept = false;
         continue;
       }
+      if (isMark(cp)) {
+        if (kept) {
+          out.appendCodePoint(cp); // a vowel sign or virama of the letter before (हि)
+        }
+        continue; // else the accent of a letter made ASCII
+      }
       String piece = transliterate(cp);
+      kept = false;
       if (piece == null) {
-        continue; // a combining mark: the accent of the letter before
+        int lower = Character.toLowerCase(cp);
+        if (Character.isLetterOrDigit(lower)) {
+          out.appendCodePoint(lower);
+          dash = false;
+          kept = true;
+        } else if (!dash) {
+          out.append('-');
+          dash = true;
+        }
+        continue;
       }
       if (piece.isEmpty()) {
         if (!dash) {
@@ -117,11 +164,23 @@ public final class Slugs {
       out.append(piece);
       dash = false;
     }
-    String slug = trimTo(out.toString(), MAX_LENGTH);
-    if (slug.isEmpty()) {
-      return "untitled";
+    return trimTo(out.toString(), 0);
+  }
+
+  private static boolean isMark(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
+  }
+
+  private static int utf8Length(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
     }
-    return RESERVED.contains(slug) ? slug + "-page" : slug;
+    return n;
   }
 
   private static boolean isAscii(String s) {
@@ -134,20 +193,41 @@ public final class Slugs {
   }
 
   /**
-   * What one code point becomes: ASCII letters and digits as they are, transliterations, {@code
-   * null} for combining marks, "" for separators, {@code uXXXX} for anything else that is a letter
-   * or digit.
+   * What one code point (not a mark) becomes in ASCII: ASCII letters and digits as they are,
+   * letters with accents without them, compatibility forms as their plain letters ({@code ﬁ},
+   * {@code ①}, full-width {@code Ａ}), transliterations; "" for separators; {@code null} for a
+   * letter or digit of another script, kept as it is.
    */
   private static String transliterate(int cp) {
     if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
       return String.valueOf((char) cp);
     }
-    int type = Character.getType(cp);
-    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
-      return null;
+    if (cp >= 'A' && cp <= 'Z') {
+      return String.valueOf((char) (cp + ('a' - 'A')));
     }
-    if (cp < 0x10000) {
-      char c = (char) cp;
+    int base = cp;
+    if (cp >= 0x80) {
+      // its compatibility decomposition without marks: é → e, ﬁ → fi, ά → α, が → か
+      String plain =
+          withoutMarks(Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD));
+      if (!plain.isEmpty() && isAscii(plain)) {
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < plain.length(); i++) {
+          char c = Character.toLowerCase(plain.charAt(i));
+          if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            word.append(c);
+          }
+        }
+        if (!word.isEmpty()) {
+          return word.toString();
+        }
+      }
+      if (!plain.isEmpty() && plain.codePointCount(0, plain.length()) == 1) {
+        base = plain.codePointAt(0);
+      }
+    }
+    if (base < 0x10000) {
+      char c = (char) Character.toLowerCase(base);
       String special = SPECIAL.get(c);
       if (special != null) {
         return special;
@@ -161,19 +241,49 @@ public final class Slugs {
         return GREEK_LATIN[greek];
       }
     }
-    if (Character.isLetterOrDigit(cp)) {
-      return CODE + "u" + Integer.toHexString(cp);
-    }
-    return "";
+    return Character.isLetterOrDigit(cp) ? null : "";
   }
 
-  /** Cuts a slug to at most {@code max} characters, at a hyphen when there is one near the end. */
-  private static String trimTo(String slug, int max) {
+  private static String withoutMarks(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      if (!isMark(c)) {
+        b.appendCodePoint(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Cuts a slug to at most {@link #MAX_LENGTH} characters and {@link #MAX_BYTES} bytes less {@code
+   * room} (for a suffix), between characters (a letter never loses its marks), at a hyphen when
+   * there is one near the end.
+   */
+  private static String trimTo(String slug, int room) {
     String s = slug;
-    if (s.length() > max) {
-      s = s.substring(0, max);
+    int maxChars = MAX_LENGTH - room;
+    int maxBytes = MAX_BYTES - room;
+    if (s.length() > maxChars || utf8Length(s) > maxBytes) {
+      java.text.BreakIterator characters =
+          java.text.BreakIterator.getCharacterInstance(Locale.ROOT);
+      characters.setText(s);
+      int end = 0;
+      int bytes = 0;
+      for (int next = characters.next();
+          next != java.text.BreakIterator.DONE;
+          next = characters.next()) {
+        int more = utf8Length(s.substring(end, next));
+        if (next > maxChars || bytes + more > maxBytes) {
+          break;
+        }
+        bytes += more;
+        end = next;
+      }
+      s = s.substring(0, end);
       int dash = s.lastIndexOf('-');
-      if (dash > max / 2) {
+      if (dash > end / 2) {
         s = s.substring(0, dash);
       }
     }

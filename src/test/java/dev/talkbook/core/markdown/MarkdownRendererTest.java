@@ -7,6 +7,7 @@ import dev.talkbook.core.notebook.AttachmentRef;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -160,7 +161,45 @@ class MarkdownRendererTest {
               return Optional.of("data:image/png;base64,iVBORw0KGgo=");
             });
     assertThat(html).contains("src=\"data:image/png;base64,iVBORw0KGgo=\"");
-    assertThat(renderer.render(note)).contains("src=\"attachment:" + HASH + "/diagram.png\"");
+    // one the caller does not give is not in the notebook: a marked placeholder, no broken image
+    assertThat(renderer.render(note))
+        .contains(
+            "<span class=\"missing-image\" title=\"Not in the notebook: diagram.png\">"
+                + "Missing image: diagram</span>")
+        .doesNotContain("<img");
+  }
+
+  @Test
+  void rawHtmlAttachmentReferencesResolveAndADownloadIsALinkAsInMarkdown() {
+    String svg = "attachment:" + HASH + "/logo.svg";
+    String note =
+        "<img src=\""
+            + svg
+            + "\" alt=\"Logo\">\n\n<p><img src=\""
+            + svg
+            + "\"> and <a href=\""
+            + svg
+            + "\"><img src=\""
+            + svg
+            + "\" alt=\"in a link\"></a></p>\n";
+    String download = "../../attachments/" + HASH + ".bin";
+    for (String html :
+        List.of(
+            renderer.render(note, ref -> Optional.of(download)),
+            renderer.renderNote(note, ref -> Optional.of(download)).html(),
+            renderer.renderPage(note, ref -> Optional.of(download), "T").html())) {
+      assertThat(html)
+          .as(html)
+          .contains("<a href=\"" + download + "\">Logo</a>")
+          .contains("<a href=\"" + download + "\">download</a>")
+          .contains("<a href=\"" + download + "\">in a link</a>")
+          .doesNotContain("<img")
+          .doesNotContain("attachment:");
+    }
+    String shown = "../../attachments/" + HASH + ".svg";
+    assertThat(renderer.renderPage(note, ref -> Optional.of(shown), "T").html())
+        .contains("<img src=\"" + shown + "\" alt=\"Logo\" />")
+        .doesNotContain("attachment:");
   }
 
   @Test
@@ -405,7 +444,7 @@ class MarkdownRendererTest {
   }
 
   @Test
-  void aRemoteImageBecomesALinkWithItsAltTextAndLocalImagesStay() {
+  void aRemoteImageBecomesALinkWithItsAltText() {
     assertThat(
             renderer.render(
                 "![a *diagram*](https://tracker.invalid/d.png \"T\") ![](//t.invalid/e.png)"))
@@ -420,9 +459,52 @@ class MarkdownRendererTest {
     assertThat(renderer.render("![x](https://t.invalid/x.bin) ![y](//t.invalid/y.bin)"))
         .contains("<a class=\"remote-image\" href=\"https://t.invalid/x.bin\">x</a>")
         .contains("<a class=\"remote-image\" href=\"https://t.invalid/y.bin\">y</a>");
-    assertThat(renderer.render("![local](pictures/a.png) <img src=\"b.png\" alt=\"b\">"))
-        .contains("<img src=\"pictures/a.png\" alt=\"local\" />")
-        .contains("<img src=\"b.png\" alt=\"b\" />");
+  }
+
+  @Test
+  void anImageTheNotebookDoesNotHoldIsAMarkedPlaceholderNamedOnce() {
+    String note =
+        "![a *diagram*](pictures/a%20b.png) <img src=\"b.png\" alt=\"b\"> <img src=\"x\">\n\n"
+            + "[![linked](c.png)](https://example.org/) ![](pictures/a%20b.png)"
+            + " ![ok](attachment:"
+            + HASH
+            + "/ok.png) ![gone](attachment:"
+            + "b".repeat(64)
+            + "/gone.png) ![far](https://t.invalid/f.png) ![in](data:image/png;base64,AAAA)"
+            + " ![bad](javascript:alert(1))\n";
+    Function<AttachmentRef, Optional<String>> held =
+        ref ->
+            ref.sha256().equals(HASH) ? Optional.of("../../attachments/ok.png") : Optional.empty();
+    NotePage page = renderer.renderPage(note, held, "T");
+    for (String html :
+        List.of(page.html(), renderer.render(note, held), renderer.renderNote(note, held).html())) {
+      assertThat(html)
+          .as(html)
+          .contains(
+              "<span class=\"missing-image\" title=\"Not in the notebook: pictures/a b.png\">"
+                  + "Missing image: a <em>diagram</em></span>")
+          .contains(
+              "<span class=\"missing-image\" title=\"Not in the notebook: b.png\">"
+                  + "Missing image: b</span>")
+          .contains(
+              "<span class=\"missing-image\" title=\"Not in the notebook: x\">"
+                  + "Missing image: x</span>")
+          .contains(
+              "href=\"https://example.org/\"><span class=\"missing-image\" title=\"Not in the"
+                  + " notebook: c.png\">Missing image: linked</span></a>")
+          .contains("Missing image: pictures/a b.png</span>")
+          .contains("Missing image: gone</span>")
+          .contains("<img src=\"../../attachments/ok.png\" alt=\"ok\" />")
+          .contains("<img src=\"data:image/png;base64,AAAA\" alt=\"in\" />")
+          .contains("class=\"remote-image\"")
+          .contains("title=\"Not in the notebook\">Missing image: bad</span>")
+          .doesNotContain("javascript")
+          .doesNotContain("src=\"pictures")
+          .doesNotContain("src=\"b.png")
+          .doesNotContain("src=\"x");
+    }
+    assertThat(page.missingImages())
+        .containsExactly("pictures/a b.png", "c.png", "gone.png", "b.png", "x");
   }
 
   @Test

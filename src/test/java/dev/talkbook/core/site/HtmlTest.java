@@ -36,4 +36,14 @@ class HtmlTest {
         .isEqualTo("\"a\\\"b\\\\c\\nd\\re\\tf\\u003c/script>\\u2028\\u2029\\u0001\\u001f end\"");
     assertThat(Html.json("<")).isEqualTo("\"\\u003c\"");
   }
+
+  @Test
+  void aPathIsPercentEncodedOutsideAsciiLettersAndDigits() {
+    assertThat(Html.urlPath("events/2026-03-12-jvm/virtual-threads.html"))
+        .isEqualTo("events/2026-03-12-jvm/virtual-threads.html");
+    assertThat(Html.urlPath("events/e/日本語.html"))
+        .isEqualTo("events/e/%E6%97%A5%E6%9C%AC%E8%AA%9E.html");
+    assertThat(Html.urlPath("tags/über café#1?.html"))
+        .isEqualTo("tags/%C3%BCber%20caf%C3%A9%231%3F.html");
+  }
 }

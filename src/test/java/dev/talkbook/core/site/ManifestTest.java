@@ -54,9 +54,24 @@ class ManifestTest {
         .isEqualTo(HEADER + "site-id urn:talkbook:site:x\n" + TALK + PAGE);
   }
 
+  @Test
+  void thePagesMissingImagesAreKeptWithTheirEntries() throws IOException {
+    String missing =
+        "missing-image events/e/t.html diagram.png\n"
+            + "missing-image events/e/t.html my+pic%0A%25.png\n";
+    Manifest m = read(HEADER + missing + PAGE + TALK);
+
+    assertThat(m.get("events/e/t.html").missing()).containsExactly("diagram.png", "my pic\n%.png");
+    assertThat(m.get("index.html").missing()).isEmpty();
+    assertThat(new String(m.bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(HEADER + missing + TALK + PAGE);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "missing-image events/e/t.html", // no name
+        "missing-image events/e/t.html %zz", // not URL-encoded
         "index.html\t120\tc:0123", // cut short after a tab
         "events/e/t.ht", // cut short before the first tab
         "index.html\tmany\tc:0123456789abcdef\tfp1", // a size that is no number

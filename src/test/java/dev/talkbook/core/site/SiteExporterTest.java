@@ -485,7 +485,8 @@ class SiteExporterTest {
     SampleMeetup.addTo(notebook);
     export();
     for (String path : tree(out).keySet()) {
-      if (!path.endsWith(".html")) {
+      // the 404 page is served for a missing address at any depth: its links start at the root
+      if (!path.endsWith(".html") || path.equals("404.html")) {
         continue;
       }
       String html = read(path);
@@ -745,10 +746,17 @@ class SiteExporterTest {
   @Test
   void hostileTitlesGiveSafeFileNamesInsideTheFolder() throws IOException {
     Event e = notebook.events().create(Event.Details.titled("../../escape"));
+    long dots = -1;
     for (String title :
         List.of(
             "../../../etc/passwd", "CON", "a/b", "..", "x".repeat(300), "NUL", "Café", "Cafe")) {
-      notebook.talks().create(e.id(), Talk.Details.titled(title), "notes for " + title.length());
+      Talk t =
+          notebook
+              .talks()
+              .create(e.id(), Talk.Details.titled(title), "notes for " + title.length());
+      if (title.equals("..")) {
+        dots = t.id();
+      }
     }
 
     export();
@@ -761,7 +769,7 @@ class SiteExporterTest {
             "events/escape/etc-passwd.html",
             "events/escape/con-page.html",
             "events/escape/a-b.html",
-            "events/escape/untitled.html",
+            "events/escape/talk-" + dots + ".html", // no letter or digit: by its id
             "events/escape/nul-page.html",
             "events/escape/cafe.html",
             "events/escape/cafe-2.html",
@@ -972,6 +980,83 @@ class SiteExporterTest {
         "evil.svg holds links or scripts: published as a download, not shown as a picture";
     assertThat(r.notices()).containsExactly(notice);
     assertThat(export().notices()).containsExactly(notice);
+  }
+
+  @Test
+  void anSvgNamedThroughRawHtmlIsALinkAndNamedAsTheMarkdownFormIs() throws IOException {
+    Talk talk = addTalkWithTitle("Event", "Raw", "");
+    AttachmentRef logo =
+        notebook
+            .attachments()
+            .add(
+                talk.id(),
+                "logo.svg",
+                "image/svg+xml",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"https://example.com\"><rect/></a></svg>"
+                    .getBytes(StandardCharsets.UTF_8));
+    AttachmentRef plain =
+        notebook
+            .attachments()
+            .add(
+                talk.id(),
+                "plain.svg",
+                "image/svg+xml",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>"
+                    .getBytes(StandardCharsets.UTF_8));
+    notebook
+        .talks()
+        .saveBody(
+            talk.id(),
+            "<img src=\""
+                + logo.url()
+                + "\" alt=\"Our logo\">\n\n<p>Inline <img alt=\"plain\" src=\""
+                + plain.url()
+                + "\"> here</p>\n");
+
+    SiteExporter.Result r = export();
+
+    assertThat(read("events/event/raw.html"))
+        .contains("<a href=\"../../attachments/" + logo.sha256() + ".bin\">Our logo</a>")
+        .contains("src=\"../../attachments/" + plain.sha256() + ".svg\"")
+        .doesNotContain("<img src=\"../../attachments/" + logo.sha256())
+        .doesNotContain("attachment:");
+    String notice =
+        "logo.svg holds links or scripts: published as a download, not shown as a picture";
+    assertThat(r.notices()).containsExactly(notice);
+    assertThat(export().notices()).containsExactly(notice);
+  }
+
+  @Test
+  void anImageTheNotebookDoesNotHoldIsAPlaceholderNamedOnceOnEveryExport() throws IOException {
+    Talk one = addTalkWithTitle("Event", "One", "![d](diagram.png) and <img src=\"x\">\n");
+    Talk two = addTalkWithTitle("Event", "Two", "Again: ![](diagram.png)\n");
+    addTalkWithTitle("Event", "Three", "No pictures.\n");
+
+    SiteExporter.Result r = export();
+
+    assertThat(read("events/event/one.html"))
+        .contains(
+            "<span class=\"missing-image\" title=\"Not in the notebook: diagram.png\">"
+                + "Missing image: d</span>")
+        .contains("Missing image: x</span>")
+        .doesNotContain("<img");
+    assertThat(read("events/event/two.html")).contains("Missing image: diagram.png</span>");
+    List<String> notices =
+        List.of(
+            "diagram.png is not in the notebook: shown as a missing image in \"One\", \"Two\""
+                + " (attach the file to show it)",
+            "x is not in the notebook: shown as a missing image in \"One\""
+                + " (attach the file to show it)");
+    assertThat(r.notices()).isEqualTo(notices);
+    // an export that makes no page again still tells, from the manifest
+    SiteExporter.Result again = export();
+    assertThat(again.written()).isZero();
+    assertThat(again.notices()).isEqualTo(notices);
+    // and once the notes no longer show it, it is no longer named
+    clock.advance(Duration.ofMinutes(1));
+    notebook.talks().saveBody(two.id(), "Again, without it.\n");
+    notebook.talks().saveBody(one.id(), "Fixed.\n");
+    assertThat(export().notices()).isEmpty();
   }
 
   @Test

@@ -89,6 +89,63 @@ class SiteRedirectsTest {
   }
 
   @Test
+  void pagesASiteBeforeLettersOfEveryScriptNamedByCodePointsRedirectToTheirNewNames()
+      throws IOException {
+    notebook.talks().rename(talk.id(), "日本語のトーク");
+    Talk heart = notebook.talks().findByTitle("Outlines that think").get(0);
+    notebook.talks().rename(heart.id(), "❤");
+    export(out);
+    String japanese = EVENT + "日本語のトーク.html";
+    String symbols = EVENT + "talk-" + heart.id() + ".html";
+    assertThat(out.resolve(japanese)).exists();
+    assertThat(out.resolve(symbols)).exists();
+    // the site as an older Talkbook left it: these pages under the names it gave them
+    String oldJapanese = EVENT + "u65e5-u672c-u8a9e-u306e-u30c8-u30fc-u30af.html";
+    String oldSymbols = EVENT + "untitled.html";
+    Files.move(out.resolve(japanese), out.resolve(oldJapanese));
+    Files.move(out.resolve(symbols), out.resolve(oldSymbols));
+    Path manifest = out.resolve(Manifest.NAME);
+    Files.writeString(
+        manifest,
+        Files.readString(manifest).replace(japanese, oldJapanese).replace(symbols, oldSymbols));
+
+    SiteExporter.Result r = export(out);
+
+    assertThat(r.deleted()).isZero();
+    String encoded = "%E6%97%A5%E6%9C%AC%E8%AA%9E%E3%81%AE%E3%83%88%E3%83%BC%E3%82%AF.html";
+    assertThat(read(out, japanese)).contains("<h1>日本語のトーク</h1>");
+    assertThat(read(out, oldJapanese))
+        .contains("<meta http-equiv=\"refresh\" content=\"0; url=" + encoded + "\">")
+        .contains("<a href=\"" + encoded + "\">");
+    assertThat(read(out, oldSymbols))
+        .contains("url=talk-" + heart.id() + ".html\"")
+        .doesNotContain("<h1>❤</h1>");
+    assertThat(read(out, symbols)).contains("<h1>❤</h1>");
+    // every link to the page has its name percent-encoded
+    assertThat(read(out, EVENT + "index.html")).contains("href=\"" + encoded + "\"");
+    assertThat(read(out, "feed.xml")).contains(EVENT + encoded + "\"");
+    try (var files = Files.walk(out.resolve("search"))) {
+      String parts =
+          String.join("", files.filter(Files::isRegularFile).map(p -> uncheckedRead(p)).toList());
+      assertThat(parts)
+          .contains("\"u\":\"" + EVENT + encoded + "\"")
+          .doesNotContain("日本語のトーク.html");
+    }
+    // and a re-export keeps them
+    SiteExporter.Result again = export(out);
+    assertThat(again.written()).isZero();
+    assertThat(again.deleted()).isZero();
+  }
+
+  private static String uncheckedRead(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void aChainOfRenamesLeadsEveryOldAddressToTheNewestPage() throws IOException {
     export(out);
     notebook.talks().rename(talk.id(), "SQLite is everywhere");

@@ -19,7 +19,13 @@ class SlugsTest {
           Łódź                          | lodz
           Привет мир                    | privet-mir
           Λάμδα                         | lamda
-          中文                          | u4e2d-u6587
+          中文                          | 中文
+          日本語のトーク                | 日本語のトーク
+          ＡＢＣ ﬁx ① x²                | abc-fix-1-x2
+          한국어 발표                   | 한국어-발표
+          हिन्दी में                     | हिन्दी-में
+          Բարեւ Ձեզ                     | բարեւ-ձեզ
+          Streams + Gatherers = ❤       | streams-plus-gatherers
           C# and C++                    | c-sharp-and-c-plus-plus
           ../../etc/passwd              | etc-passwd
           ..                            | untitled
@@ -32,6 +38,41 @@ class SlugsTest {
           """)
   void slugOf(String text, String slug) {
     assertThat(Slugs.of(text)).isEqualTo(slug);
+  }
+
+  @Test
+  void lettersOfAnyScriptAreKeptComposedAndCutBetweenCharactersWithinTheBytes() {
+    // NFD in, NFC out: が is one character, not か and a dakuten
+    assertThat(Slugs.of("\u304b\u3099\u3044")).isEqualTo("\u304c\u3044");
+    String slug = Slugs.of("日本語のトーク".repeat(20));
+    assertThat(slug.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(Slugs.MAX_BYTES)
+        .isGreaterThan(Slugs.MAX_BYTES - 3);
+    assertThat("日本語のトーク".repeat(20)).startsWith(slug);
+    // a letter keeps its marks: a cut never leaves a vowel sign without its consonant
+    String hindi = Slugs.of("हिन्दी".repeat(40));
+    assertThat(hindi.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(Slugs.MAX_BYTES);
+    assertThat(java.text.Normalizer.isNormalized(hindi, java.text.Normalizer.Form.NFC)).isTrue();
+    // each of its syllables (ह+ि, न+्, द+ी) ends with a mark: so does a slug cut between them
+    assertThat(Character.getType(hindi.codePointBefore(hindi.length())))
+        .isIn((int) Character.NON_SPACING_MARK, (int) Character.COMBINING_SPACING_MARK);
+    Slugs slugs = new Slugs();
+    String first = slugs.unique("日本語のトーク".repeat(20));
+    String second = slugs.unique("日本語のトーク".repeat(20));
+    assertThat(second).endsWith("-2");
+    assertThat(second.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(Slugs.MAX_BYTES);
+    assertThat(first).isNotEqualTo(second);
+  }
+
+  @Test
+  void aTextWithoutLettersOrDigitsTakesTheFallback() {
+    Slugs slugs = new Slugs();
+    assertThat(slugs.unique("❤", "talk-12")).isEqualTo("talk-12");
+    assertThat(slugs.unique("❤ ❤", "talk-13")).isEqualTo("talk-13");
+    assertThat(slugs.unique("Talk 12", "talk-14")).isEqualTo("talk-12-2");
+    assertThat(Slugs.of("❤")).isEqualTo("untitled");
   }
 
   @Test

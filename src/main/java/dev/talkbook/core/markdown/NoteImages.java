@@ -1,0 +1,81 @@
+package dev.talkbook.core.markdown;
+
+import dev.talkbook.core.notebook.AttachmentRef;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The images of one render of a note, Markdown and raw HTML alike: {@code attachment:} references
+ * resolved through the caller, and each image whose file the notebook does not hold (a local path
+ * such as {@code diagram.png}, an attachment that is not there) noted as missing, so the page can
+ * show a marked placeholder instead of a broken picture and the publisher can be told. Images from
+ * elsewhere and {@code data:} images are neither. One instance per render, on one thread.
+ */
+final class NoteImages {
+  private final Function<AttachmentRef, Optional<String>> attachments;
+  private final Set<String> resolved = new HashSet<>();
+  private final Set<String> missing = new LinkedHashSet<>();
+
+  NoteImages(Function<AttachmentRef, Optional<String>> attachments) {
+    this.attachments = attachments;
+  }
+
+  /** The URL the caller gives for an attachment reference; empty for anything else. */
+  Optional<String> resolve(String destination) {
+    Optional<String> url = AttachmentRef.parse(destination).flatMap(attachments);
+    url.ifPresent(resolved::add);
+    return url;
+  }
+
+  /**
+   * The file name of an image at {@code src} (already resolved) when the notebook does not hold it:
+   * an attachment's own name, else the address as written (percent-decoded; none for an address the
+   * page drops). Empty when the image is there, from elsewhere or inline.
+   */
+  Optional<String> missing(String src) {
+    String s = src == null ? "" : src.strip();
+    if (resolved.contains(s)
+        || MarkdownRenderer.SafeUrls.isRemote(s)
+        || s.toLowerCase(Locale.ROOT).startsWith("data:")) {
+      return Optional.empty();
+    }
+    // an address the page drops (javascript:, file:) is never named: there is no file to attach
+    String name =
+        AttachmentRef.parse(s)
+            .map(AttachmentRef::fileName)
+            .orElseGet(() -> MarkdownRenderer.SafeUrls.safe(s) ? decoded(s) : "");
+    if (!name.isEmpty()) {
+      missing.add(name);
+    }
+    return Optional.of(name);
+  }
+
+  /** The names of the missing images met so far, each once, in order. */
+  List<String> missingNames() {
+    return new ArrayList<>(missing);
+  }
+
+  private static String decoded(String s) {
+    try {
+      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s; // a lone % is part of the name
+    }
+  }
+
+  /**
+   * The text a placeholder shows: the image's alt text, or its file name when it has none (the
+   * placeholder's own label says it is a missing image).
+   */
+  static String label(String alt, String name) {
+    return alt == null || alt.isBlank() ? (name.isEmpty() ? "image" : name) : alt;
+  }
+}
