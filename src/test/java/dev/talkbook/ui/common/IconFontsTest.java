@@ -19,7 +19,7 @@ import org.testfx.api.FxToolkit;
 /**
  * The icon packs' fonts taken out of their jars once into a cache folder and loaded from there (a
  * font loaded from a jar is copied to the temporary folder, left there by a killed Talkbook; {@code
- * WindowProcessTest} kills one and looks).
+ * WindowProcessTest} kills a window and looks).
  */
 class IconFontsTest {
   @TempDir Path tmp;
@@ -41,24 +41,21 @@ class IconFontsTest {
     }
   }
 
+  // Not loaded from the test's folder: JavaFX would keep using the font's file, deleted with the
+  // folder after the test, for the icons of the tests after it in this JVM.
   @Test
-  void aPacksFontIsCopiedIntoTheCacheOnceAndLoadedFromThere() throws Exception {
+  void aPacksFontIsCopiedIntoTheCacheOnceNamedByItsContent() throws Exception {
     Path folder = tmp.resolve("fonts");
     IkonHandler handler = new FeatherIkonHandler();
-    new IconFonts(folder).loadFont(handler);
+    Path font = new IconFonts(folder).cached(handler.getFontResource());
 
-    assertThat(handler.getFont()).isInstanceOf(Font.class);
-    List<Path> files = files(folder);
-    assertThat(files).hasSize(1);
-    Path font = files.get(0);
+    assertThat(files(folder)).containsExactly(font);
     assertThat(font.getFileName().toString()).matches("feather-[0-9a-f]{16}\\.ttf");
     assertThat(Files.readAllBytes(font)).isEqualTo(jarFont(handler));
 
     FileTime old = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(font, old);
-    IkonHandler again = new FeatherIkonHandler();
-    new IconFonts(folder).loadFont(again);
-    assertThat(again.getFont()).isInstanceOf(Font.class);
+    assertThat(new IconFonts(folder).cached(handler.getFontResource())).isEqualTo(font);
     assertThat(files(folder)).containsExactly(font);
     assertThat(Files.getLastModifiedTime(font)).as("not written again").isEqualTo(old);
   }
