@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "show",
     description = {
-      "Print a talk's notes (Markdown). A talk without notes prints the programme's abstract,"
-          + " if it has one.",
+      "Print a talk's notes (Markdown). A talk without notes prints the programme's abstract"
+          + " as text, if it has one.",
       "Standard output gets the notes alone; what is said about them (that there are none yet,"
           + " that the abstract follows, that the talk was cancelled) goes to standard error.",
       ""
@@ -64,6 +64,7 @@ final class ShowCommand implements Callable<Integer> {
           out.println();
           out.println("Abstract:");
           // as text: the programme's Markdown escapes and line-break spaces are not for reading
+          // (nor without --details, below)
           for (String l : Descriptions.asText(p.abstractText()).split("\n", -1)) {
             out.println(l.isEmpty() ? "" : "  " + l);
           }
@@ -81,7 +82,7 @@ final class ShowCommand implements Callable<Integer> {
                   + " --notes-file FILE).");
         } else {
           err.println("This talk has no notes yet; the programme's abstract:");
-          out.println(p.abstractText());
+          out.println(Descriptions.asText(p.abstractText())); // as --details prints it
         }
         return 0;
       }

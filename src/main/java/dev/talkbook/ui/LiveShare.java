@@ -4,6 +4,7 @@ import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.ui.common.Once;
 import dev.talkbook.ui.palette.MenuActions;
 import dev.talkbook.ui.share.OpenTalkSource;
 import dev.talkbook.ui.share.ShareModel;
@@ -63,21 +64,10 @@ final class LiveShare {
     // The status bar's sign is made as sharing first starts, not with the window (hidden until
     // then, it was a button, a tooltip and their bindings for the first frame to style and lay
     // out).
-    model
-        .stateProperty()
-        .addListener(
-            new javafx.beans.value.ChangeListener<ShareModel.State>() {
-              @Override
-              public void changed(
-                  javafx.beans.value.ObservableValue<? extends ShareModel.State> obs,
-                  ShareModel.State was,
-                  ShareModel.State now) {
-                if (now == ShareModel.State.RUNNING) {
-                  obs.removeListener(this);
-                  parts.status().addIndicator(liveIndicator());
-                }
-              }
-            });
+    Once.when(
+        model.stateProperty(),
+        state -> state == ShareModel.State.RUNNING,
+        running -> parts.status().addIndicator(liveIndicator()));
   }
 
   /** The Share menu, with words the command palette finds its items by. */

@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.ui.common.Once;
 import dev.talkbook.ui.common.ShownKey;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.editor.EditorView;
@@ -339,21 +340,7 @@ final class WindowMenus {
       then.accept(scene.getWindow());
       return;
     }
-    scene
-        .windowProperty()
-        .addListener(
-            new javafx.beans.value.ChangeListener<javafx.stage.Window>() {
-              @Override
-              public void changed(
-                  javafx.beans.value.ObservableValue<? extends javafx.stage.Window> obs,
-                  javafx.stage.Window was,
-                  javafx.stage.Window window) {
-                if (window != null) {
-                  obs.removeListener(this);
-                  then.accept(window);
-                }
-              }
-            });
+    Once.when(scene.windowProperty(), window -> window != null, then);
   }
 
   /** The menu bar, for the top of the window. */

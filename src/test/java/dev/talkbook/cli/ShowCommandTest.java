@@ -210,8 +210,8 @@ class ShowCommandTest extends CliTest {
         .doesNotContain("Video:");
   }
 
-  @Test
-  void detailsPrintAnICalendarAbstractAsTextWithoutMarkdownEscapes() throws Exception {
+  /** A programme with one talk, "Records", whose abstract has a line break, a tag and stars. */
+  private void importICalendarProgramme() throws Exception {
     Path ics =
         Files.writeString(
             dir.resolve("prog.ics"),
@@ -230,12 +230,27 @@ class ShowCommandTest extends CliTest {
             """
                 .replace("\n", "\r\n"));
     ok("import", "schedule", ics.toString());
+  }
+
+  @Test
+  void detailsPrintAnICalendarAbstractAsTextWithoutMarkdownEscapes() throws Exception {
+    importICalendarProgramme();
 
     Result r = ok("show", "Records", "--details");
 
     assertOut(r)
         .contains("Abstract:\n  Line one\n  Line two with <b>tag</b> and *stars*\n")
         .doesNotContain("\\", "one  ");
+  }
+
+  @Test
+  void aTalkWithoutNotesPrintsItsICalendarAbstractAsTextWithoutMarkdownEscapes() throws Exception {
+    importICalendarProgramme();
+
+    Result r = ok("show", "Records");
+
+    assertOut(r).isEqualTo("Line one\nLine two with <b>tag</b> and *stars*\n");
+    assertErr(r).contains("the programme's abstract");
   }
 
   @Test

@@ -7,12 +7,14 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.RecentNotebooks;
 import dev.talkbook.ui.common.Settings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -123,6 +125,29 @@ class WindowProcessTest {
       WindowProcess.Outcome outcome = window.outcome(notebook, stopped);
       assertThat(outcome.sound()).as("%s", outcome).isTrue();
       assertThat(outcome.saved()).as("%s\n%s", outcome, window.output()).isEqualTo(12);
+    }
+  }
+
+  @Test
+  @Timeout(300)
+  void aKilledWindowLeavesNothingInTheTemporaryFolder() throws Exception {
+    // JavaFX copied the icon fonts, loaded from Ikonli's jars, to +JXF….tmp files that only a
+    // normal exit removes: every killed window left two there.
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    List<String> flags = new ArrayList<>(WindowProcess.headless());
+    flags.add("-Djava.io.tmpdir=" + tmp);
+    try (WindowProcess window =
+        WindowProcess.start(
+            notebook,
+            "tmp",
+            dir.resolve("home"),
+            flags,
+            Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()))) {
+      assertThat(window.awaitTyping(START)).as("typing started\n%s", window.output()).isTrue();
+      window.kill();
+    }
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left.map(p -> p.getFileName().toString()).toList()).isEmpty();
     }
   }
 }

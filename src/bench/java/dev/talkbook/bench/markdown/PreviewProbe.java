@@ -6,6 +6,7 @@ import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.MainWindow;
+import dev.talkbook.ui.common.Once;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
@@ -177,24 +178,17 @@ public final class PreviewProbe {
       int at = note.length() / 2 + k;
       CountDownLatch painted = new CountDownLatch(1);
       long[] paintedAt = new long[1];
-      javafx.beans.value.ChangeListener<RenderedNote> onRendered =
-          new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(
-                javafx.beans.value.ObservableValue<? extends RenderedNote> obs,
-                RenderedNote old,
-                RenderedNote now) {
-              talk.renderedProperty().removeListener(this);
-              Runnable[] self = new Runnable[1];
-              self[0] =
-                  () -> {
-                    windowScene.removePostLayoutPulseListener(self[0]);
-                    paintedAt[0] = System.nanoTime();
-                    painted.countDown();
-                  };
-              windowScene.addPostLayoutPulseListener(self[0]);
-              Platform.requestNextPulse();
-            }
+      java.util.function.Consumer<RenderedNote> onRendered =
+          now -> {
+            Runnable[] self = new Runnable[1];
+            self[0] =
+                () -> {
+                  windowScene.removePostLayoutPulseListener(self[0]);
+                  paintedAt[0] = System.nanoTime();
+                  painted.countDown();
+                };
+            windowScene.addPostLayoutPulseListener(self[0]);
+            Platform.requestNextPulse();
           };
       long[] keyNanos = new long[2];
       long[] keyAt = new long[2];
@@ -204,7 +198,7 @@ public final class PreviewProbe {
       long t0 = System.nanoTime();
       fx(
           () -> {
-            talk.renderedProperty().addListener(onRendered);
+            Once.when(talk.renderedProperty(), any -> true, onRendered);
             if (PER_KEY) {
               around[0] = ThreadTimes.all();
               ThreadTimes.own(fxSched, 0);
@@ -312,20 +306,10 @@ public final class PreviewProbe {
             editor.area().insertText(Math.min(at, editor.area().getLength()), "y");
             String html = renderer.render(editor.area().getText());
             var engine = preview.webView().getEngine();
-            javafx.beans.value.ChangeListener<Worker.State> listener =
-                new javafx.beans.value.ChangeListener<>() {
-                  @Override
-                  public void changed(
-                      javafx.beans.value.ObservableValue<? extends Worker.State> obs,
-                      Worker.State old,
-                      Worker.State state) {
-                    if (state == Worker.State.SUCCEEDED) {
-                      engine.getLoadWorker().stateProperty().removeListener(this);
-                      loaded.countDown();
-                    }
-                  }
-                };
-            engine.getLoadWorker().stateProperty().addListener(listener);
+            Once.when(
+                engine.getLoadWorker().stateProperty(),
+                state -> state == Worker.State.SUCCEEDED,
+                succeeded -> loaded.countDown());
             engine.loadContent(
                 shell.replace("<main id=\"content\"></main>", "<main>" + html + "</main>"));
             fxNanos[0] = System.nanoTime() - a;

@@ -83,6 +83,24 @@ public final class AtomicFile {
         options);
   }
 
+  /**
+   * Writes {@code file} unless it is there already: for a file whose content its name settles (a
+   * library or a font copied out of a jar into a cache folder). Another process writing the same
+   * file at the same moment is no failure: whichever move comes last leaves a whole file.
+   */
+  public static void writeOnce(Path file, Content content, Option... options) throws IOException {
+    if (Files.isRegularFile(file)) {
+      return;
+    }
+    try {
+      write(file, content, options);
+    } catch (IOException e) {
+      if (!Files.isRegularFile(file)) {
+        throw e; // else another process put it there first (and may be using it)
+      }
+    }
+  }
+
   private interface ChannelContent {
     void writeTo(FileChannel channel) throws IOException;
   }

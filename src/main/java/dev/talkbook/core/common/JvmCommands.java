@@ -27,7 +27,7 @@ public final class JvmCommands {
     Object[] params = {arguments};
     String[] signature = {String[].class.getName()};
     try {
-      Optional<DynamicMBean> bean = bean();
+      Optional<DynamicMBean> bean = Bean.FOUND;
       if (bean.isPresent()) {
         return Optional.of(String.valueOf(bean.get().invoke(operation, params, signature)));
       }
@@ -40,6 +40,11 @@ public final class JvmCommands {
     } catch (JMException | LinkageError | RuntimeException cannot) {
       return Optional.empty();
     }
+  }
+
+  /** The bean, looked up once (on the first command: HeapReturn runs one a minute). */
+  private static final class Bean {
+    static final Optional<DynamicMBean> FOUND = bean();
   }
 
   /**

@@ -45,6 +45,23 @@ public final class NodeText {
    * (what {@link DroppedHtml} found around them).
    */
   static String oneLine(Node node, Predicate<Node> dropped) {
+    return text(node, false, dropped);
+  }
+
+  /**
+   * A heading's (or any inline node's) text as it was typed, for comparing with a title: the text
+   * and code as {@link #oneLine(Node)} gives them, and its inline HTML as written ({@code #
+   * Generics <T>} reads "Generics <T>", the title it repeats, where the page shows "Generics ").
+   */
+  static String asTyped(Node node) {
+    return text(node, true, n -> false);
+  }
+
+  /**
+   * The node's text and code on one line; its inline HTML as written ({@code htmlAsTyped}), or left
+   * out together with the text inside an element the sanitizer drops.
+   */
+  private static String text(Node node, boolean htmlAsTyped, Predicate<Node> dropped) {
     StringBuilder out = new StringBuilder();
     node.accept(
         new AbstractVisitor() {
@@ -53,6 +70,10 @@ public final class NodeText {
 
           @Override
           public void visit(HtmlInline html) {
+            if (htmlAsTyped) {
+              out.append(html.getLiteral());
+              return;
+            }
             Matcher m = TAG.matcher(html.getLiteral());
             if (m.lookingAt() && HIDDEN.contains(m.group(2).toLowerCase(Locale.ROOT))) {
               boolean selfClosing = html.getLiteral().endsWith("/>");
@@ -76,43 +97,6 @@ public final class NodeText {
             if (hidden == 0 && !dropped.test(code)) {
               out.append(code.getLiteral());
             }
-          }
-
-          @Override
-          public void visit(SoftLineBreak lineBreak) {
-            out.append(' ');
-          }
-
-          @Override
-          public void visit(HardLineBreak lineBreak) {
-            out.append(' ');
-          }
-        });
-    return oneSpace(out.toString().strip());
-  }
-
-  /**
-   * A heading's (or any inline node's) text as it was typed, for comparing with a title: the text
-   * and code as {@link #oneLine(Node)} gives them, and its inline HTML as written ({@code #
-   * Generics <T>} reads "Generics <T>", the title it repeats, where the page shows "Generics ").
-   */
-  static String asTyped(Node node) {
-    StringBuilder out = new StringBuilder();
-    node.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(HtmlInline html) {
-            out.append(html.getLiteral());
-          }
-
-          @Override
-          public void visit(Text text) {
-            out.append(text.getLiteral());
-          }
-
-          @Override
-          public void visit(Code code) {
-            out.append(code.getLiteral());
           }
 
           @Override

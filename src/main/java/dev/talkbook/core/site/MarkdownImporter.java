@@ -331,13 +331,15 @@ public final class MarkdownImporter {
     Map<String, Event.Details> events = new LinkedHashMap<>();
     // What the report says of an event file's text below its front matter: an event has no notes.
     Map<String, String> eventTextLeft = new java.util.HashMap<>();
+    // Each event file's text below its front matter, by folder, as section() read it.
+    Map<Path, String> sectionTexts = new java.util.HashMap<>();
     for (Path index : sectionFiles) {
       try {
-        Event.Details details = section(realRoot, index.getParent(), sections, zones);
+        Event.Details details = section(realRoot, index.getParent(), sections, zones, sectionTexts);
         if (details != null) {
           String rel = realRoot.relativize(index).toString().replace('\\', '/');
           events.put(rel, details);
-          String text = FrontMatter.parse(readText(index)).body().strip();
+          String text = sectionTexts.getOrDefault(index.getParent(), "");
           if (!text.isEmpty()) {
             eventTextLeft.put(
                 rel,
@@ -358,7 +360,7 @@ public final class MarkdownImporter {
     for (Path file : files) {
       for (Path dir : sectionFolders(realRoot, file.getParent())) {
         try {
-          section(realRoot, dir, sections, zones);
+          section(realRoot, dir, sections, zones, null);
         } catch (NotebookException e) {
           // said for each file below that folder, below
         }
@@ -665,7 +667,7 @@ public final class MarkdownImporter {
     String body = fm.body();
     Event.Details section = null;
     for (Path dir : sectionFolders(root, file.getParent())) {
-      section = section(root, dir, sections, null);
+      section = section(root, dir, sections, null, null);
       if (section != null) {
         break;
       }
@@ -951,9 +953,16 @@ public final class MarkdownImporter {
     return dirs;
   }
 
-  /** The event details in {@code _index.md} of a folder (read once), or null. */
+  /**
+   * The event details in {@code _index.md} of a folder (read once), or null; its text below the
+   * front matter, stripped, goes into {@code texts} (when given) as it is read.
+   */
   private Event.Details section(
-      Path root, Path dir, Map<Path, Event.Details> sections, Map<String, String> zones) {
+      Path root,
+      Path dir,
+      Map<Path, Event.Details> sections,
+      Map<String, String> zones,
+      Map<Path, String> texts) {
     if (sections.containsKey(dir)) {
       return sections.get(dir);
     }
@@ -961,7 +970,11 @@ public final class MarkdownImporter {
     Event.Details details = null;
     if (Files.isRegularFile(index, LinkOption.NOFOLLOW_LINKS)) {
       try {
-        Map<String, Object> data = FrontMatter.parse(readText(index)).data();
+        FrontMatter.Parsed parsed = FrontMatter.parse(readText(index));
+        if (texts != null) {
+          texts.put(dir, parsed.body().strip());
+        }
+        Map<String, Object> data = parsed.data();
         details =
             new Event.Details(
                 string(data, "title").orElse(folderTitle(root, dir)),

@@ -73,13 +73,8 @@ final class SqliteLibrary {
           return;
         }
         Files.createDirectories(folder);
-        try {
-          AtomicFile.write(library, in::transferTo, AtomicFile.Option.OWNER_ONLY);
-        } catch (IOException e) {
-          if (!Files.isRegularFile(library)) {
-            throw e; // else another Talkbook put it there first (and may have it loaded)
-          }
-        }
+        // another Talkbook may have put it there first (and have it loaded)
+        AtomicFile.writeOnce(library, in::transferTo, AtomicFile.Option.OWNER_ONLY);
       }
     }
     System.setProperty(NAME, name);

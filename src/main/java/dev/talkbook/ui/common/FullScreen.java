@@ -1,7 +1,6 @@
 package dev.talkbook.ui.common;
 
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -34,23 +33,15 @@ public final class FullScreen {
           stage.setY(screen.getMinY());
           stage.setWidth(screen.getWidth());
           stage.setHeight(screen.getHeight());
-          ChangeListener<Boolean> back =
-              new ChangeListener<>() {
-                @Override
-                public void changed(
-                    javafx.beans.value.ObservableValue<? extends Boolean> obs,
-                    Boolean was,
-                    Boolean full) {
-                  if (!full) {
-                    stage.fullScreenProperty().removeListener(this);
-                    stage.setWidth(window.getWidth());
-                    stage.setHeight(window.getHeight());
-                    stage.setX(window.getMinX());
-                    stage.setY(window.getMinY());
-                  }
-                }
-              };
-          stage.fullScreenProperty().addListener(back);
+          Once.when(
+              stage.fullScreenProperty(),
+              full -> !full,
+              left -> {
+                stage.setWidth(window.getWidth());
+                stage.setHeight(window.getHeight());
+                stage.setX(window.getMinX());
+                stage.setY(window.getMinY());
+              });
         });
   }
 

@@ -50,6 +50,7 @@ public final class Icons {
   }
 
   public static FontIcon of(Feather icon) {
+    IconFonts.install(); // the fonts from the cache folder, not copied to the temporary folder
     FontIcon font = new FontIcon(icon);
     font.getStyleClass().add("tb-icon");
     return font;

@@ -92,6 +92,14 @@ public final class EditorSession {
   // Any thread.
   private final SaveWait saveWait = new SaveWait();
   private volatile boolean retryPending;
+
+  /**
+   * How many failed saves have been counted (written on the FX thread): each write is queued with
+   * the number then, so a failure of a write queued before the last counted failure was known is
+   * told from a try made after it, whatever the order the threads ran in.
+   */
+  private volatile long countedFailures;
+
   private volatile CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
   private final java.util.concurrent.atomic.AtomicReference<QueuedWrite> queued =
       new java.util.concurrent.atomic.AtomicReference<>();
@@ -302,11 +310,15 @@ public final class EditorSession {
    * of the same talk queued and not yet started is shared: it takes the newest text when it starts.
    */
   private CompletableFuture<Snapshot> enqueue(Snapshot snapshot) {
+    long generation = countedFailures;
     QueuedWrite waiting = queued.get();
-    if (waiting != null && !waiting.started.get() && waiting.talkId == snapshot.talkId()) {
-      return waiting.future;
+    if (waiting != null
+        && !waiting.started.get()
+        && waiting.talkId == snapshot.talkId()
+        && waiting.generation == generation) {
+      return waiting.future; // not one from before a failure: the retry's try is a write of its own
     }
-    QueuedWrite next = new QueuedWrite(snapshot.talkId());
+    QueuedWrite next = new QueuedWrite(snapshot.talkId(), generation);
     try {
       next.future =
           CompletableFuture.supplyAsync(
@@ -320,18 +332,24 @@ public final class EditorSession {
     }
     queued.set(next);
     lastWrite = next.future;
-    next.future.whenComplete((done, error) -> fx.execute(() -> saved(snapshot, done, error)));
+    next.future.whenComplete(
+        (done, error) -> fx.execute(() -> saved(snapshot, generation, done, error)));
     return next.future;
   }
 
   /** A write on the notebook thread's queue. */
   private static final class QueuedWrite {
     final long talkId;
+
+    /** {@link #countedFailures} when it was queued. */
+    final long generation;
+
     final AtomicBoolean started = new AtomicBoolean();
     CompletableFuture<Snapshot> future;
 
-    QueuedWrite(long talkId) {
+    QueuedWrite(long talkId, long generation) {
       this.talkId = talkId;
+      this.generation = generation;
     }
   }
 
@@ -392,13 +410,14 @@ public final class EditorSession {
   /** The longest a save waits for the journal to note it (a stuck disk does not hold saves up). */
   static final Duration JOURNAL_WAIT = Duration.ofSeconds(1);
 
-  private void saved(Snapshot asked, Snapshot stored, Throwable error) {
+  /** On the FX thread: the outcome of a write queued when {@code generation} failures counted. */
+  private void saved(Snapshot asked, long generation, Snapshot stored, Throwable error) {
     if (talk.get() == null || talk.get().id() != asked.talkId()) {
       return; // the user has moved on (the switch waited for this save)
     }
     if (error != null) {
       Throwable cause = error.getCause() != null ? error.getCause() : error;
-      failed(new SaveProblem(Errors.message(cause), Errors.reason(cause)));
+      failed(new SaveProblem(Errors.message(cause), Errors.reason(cause)), generation);
       return;
     }
     if (stored.talkId() != asked.talkId() || stored.seq() < asked.seq()) {
@@ -418,22 +437,25 @@ public final class EditorSession {
     }
   }
 
-  private void failed(SaveProblem why) {
+  private void failed(SaveProblem why, long generation) {
     problem.set(why);
     state.set(SaveState.FAILED);
     if (pending != null) {
       pending.cancel(false); // the retry saves the newest text
       pending = null;
     }
-    if (retryPending) {
-      // A write started before the retry was scheduled (an autosave typed before the failure
-      // was known): the retry is still to come, at the time shown. Counting this failure too
-      // doubled the wait with every such write, so the bar said 16 s four seconds in. Asked of
-      // the flag the retry clears as it starts, not of its future: the retry's own write can
-      // fail, and be handled here, before its timer task has returned (a loaded machine), and
-      // then nothing was tried again.
+    if (generation < countedFailures || retryPending) {
+      // A write queued before the last counted failure was known (an autosave typed before it):
+      // the retry is still to come, at the time shown, or its own write is queued and reports
+      // itself. Counting this failure too doubled the wait with every such write, so the bar
+      // said 16 s four seconds in. Told by the write's generation, not by the retry's flag alone:
+      // the older write can fail after the retry cleared its flag and before it queued its
+      // write, and the retry's own write can fail, and be handled here, before its timer task
+      // has returned (a loaded machine). The flag still covers an autosave that was starting as
+      // the failure was counted: the retry to come saves the newest text.
       return;
     }
+    countedFailures++;
     failures++;
     long seconds =
         Math.min(RETRY_MAX.toSeconds(), RETRY_FIRST.toSeconds() << Math.min(failures - 1, 10));

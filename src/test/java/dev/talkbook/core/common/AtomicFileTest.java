@@ -48,6 +48,23 @@ class AtomicFileTest {
   }
 
   @Test
+  void writeOnceWritesAMissingFileAndLeavesOneThatIsThere() throws Exception {
+    Path missing = dir.resolve("font-1.ttf");
+    Path there = Files.writeString(dir.resolve("font-2.ttf"), "written by another Talkbook");
+
+    AtomicFile.writeOnce(missing, out -> out.write(new byte[] {1, 2}));
+    AtomicFile.writeOnce(
+        there,
+        out -> {
+          throw new AssertionError("a file that is there is not written again");
+        });
+
+    assertThat(Files.readAllBytes(missing)).containsExactly(1, 2);
+    assertThat(Files.readString(there)).isEqualTo("written by another Talkbook");
+    assertThat(filesIn(dir)).containsExactlyInAnyOrder(missing, there);
+  }
+
+  @Test
   void aWriterThatFailsLeavesTheOldFileAndNoTemporaryOne() throws Exception {
     Path file = Files.writeString(dir.resolve("places"), "kept");
     IOException full = new IOException("No space left on device");

@@ -39,4 +39,18 @@ class NodeTextTest {
   void isTheTextOnOneLineSingleSpaced(String markdown, String text) {
     assertThat(NodeText.oneLine(firstBlock(markdown.replace("\\n", "\n")))).isEqualTo(text);
   }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          "# Generics <T>"                        | "Generics <T>"
+          "*C++* & `Java`:\\n<i>generics</i>"     | "C++ & Java: <i>generics</i>"
+          "a <script>alert(7)</script> b"         | "a <script>alert(7)</script> b"
+          """)
+  void asTypedKeepsTheInlineHtmlAsWritten(String markdown, String text) {
+    assertThat(NodeText.asTyped(firstBlock(markdown.replace("\\n", "\n")))).isEqualTo(text);
+  }
 }

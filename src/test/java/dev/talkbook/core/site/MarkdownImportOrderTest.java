@@ -1,12 +1,12 @@
 package dev.talkbook.core.site;
 
+import static dev.talkbook.core.site.MarkdownFolders.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.site.MarkdownImporter.FileResult;
 import dev.talkbook.core.site.MarkdownImporter.Report;
 import dev.talkbook.core.store.Notebook;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,18 +18,13 @@ class MarkdownImportOrderTest {
   @Test
   void talksWithoutTimesKeepTheFilesNaturalOrderAndTheDryRunListsThemSo() throws Exception {
     Path md = dir.resolve("md");
-    Files.createDirectories(md.resolve("Meetup"));
     for (String name : new String[] {"k1", "k2", "k10", "k11", "K3"}) {
-      Files.writeString(md.resolve("Meetup/" + name + ".md"), "# " + name + "\n");
+      write(md.resolve("Meetup/" + name + ".md"), "# " + name + "\n");
     }
-    Files.createDirectories(md.resolve("Meetup/part 10"));
-    Files.createDirectories(md.resolve("Meetup/part 9"));
-    Files.writeString(md.resolve("Meetup/part 10/z.md"), "# z\n");
-    Files.writeString(md.resolve("Meetup/part 9/y.md"), "# y\n");
-    MarkdownImporter importer = new MarkdownImporter();
+    write(md.resolve("Meetup/part 10/z.md"), "# z\n");
+    write(md.resolve("Meetup/part 9/y.md"), "# y\n");
     try (Notebook nb = Notebook.open(dir.resolve("a.talkbook"))) {
-      Report dry = importer.importFolder(nb, md, true, SiteExporter.Progress.NONE);
-      importer.importFolder(nb, md, false, SiteExporter.Progress.NONE);
+      Report dry = MarkdownFolders.dryRunThenImport(nb, md);
 
       assertThat(dry.files())
           .extracting(FileResult::path)

@@ -1,5 +1,6 @@
 package dev.talkbook.core.site;
 
+import static dev.talkbook.core.site.MarkdownFolders.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Event;
@@ -7,7 +8,6 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.site.MarkdownImporter.FileResult;
 import dev.talkbook.core.site.MarkdownImporter.Report;
 import dev.talkbook.core.store.Notebook;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MarkdownImporterEventsTest {
   @TempDir Path dir;
   private final MarkdownImporter importer = new MarkdownImporter();
-
-  private static void write(Path file, String text) throws Exception {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
 
   /** Each event's title with its talks' titles, sorted. */
   private static Map<String, List<String>> eventsAndTalks(Notebook nb) {
@@ -47,8 +42,7 @@ class MarkdownImporterEventsTest {
     write(conf.resolve("Day 2/Panama.md"), "# Panama\n");
     write(conf.resolve("Day 2/Elsewhere.md"), "---\nevent: Other Meetup\n---\n# Elsewhere\n");
     try (Notebook nb = Notebook.open(dir.resolve("a.talkbook"))) {
-      Report dry = importer.importFolder(nb, md, true, SiteExporter.Progress.NONE);
-      importer.importFolder(nb, md, false, SiteExporter.Progress.NONE);
+      Report dry = MarkdownFolders.dryRunThenImport(nb, md);
 
       assertThat(dry.files())
           .extracting(FileResult::detail)

@@ -15,34 +15,29 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The exported site in a real browser (Debian's chromium and chromedriver, headless): opened from
  * disk and through a local web server under a sub-path, navigated, searched, and shown a talk full
  * of hostile HTML. Skipped, saying why, only where chromium is not installed; CI installs it.
  */
-class SiteBrowserTest {
+class SiteBrowserTest extends BrowserTest {
   private static final String EVENT = "events/2026-03-12-jvm-evening-talkbook-sample-meetup/";
 
   @TempDir static Path dir;
@@ -57,7 +52,6 @@ class SiteBrowserTest {
 
   private static final List<String> trackerRequests =
       java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-  private WebDriver driver;
 
   @BeforeAll
   static void exportSite() throws IOException {
@@ -273,20 +267,9 @@ class SiteBrowserTest {
     }
   }
 
-  @BeforeEach
-  void startBrowser() throws IOException {
-    driver = HeadlessChromium.start(dir, 1100, 900);
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  private WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(15));
+  @Override
+  protected Path browserFolder() {
+    return dir;
   }
 
   private void navigateAndSearch(String indexUrl) {
@@ -547,10 +530,7 @@ class SiteBrowserTest {
   @Test
   void theCopyButtonCoversNoCodeOnANarrowOrWidePageInLightOrDark() {
     for (String scheme : List.of("light", "dark")) {
-      ((org.openqa.selenium.chromium.ChromiumDriver) driver)
-          .executeCdpCommand(
-              "Emulation.setEmulatedMedia",
-              Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+      prefersColorScheme(scheme);
       for (int width : List.of(390, 1200)) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
         driver.get(site.resolve("events/readers/one-line.html").toUri().toString());

@@ -9,34 +9,27 @@ import dev.talkbook.core.search.SearchHit;
 import dev.talkbook.core.store.Notebook;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What a reader of the exported site finds, in a real browser (Debian's chromium, headless; skipped
  * without it, as {@link SiteBrowserTest}): the search box's words and keys, an event's talks in the
  * window's order with its days, images from elsewhere and task lists.
  */
-class SiteReadingBrowserTest {
+class SiteReadingBrowserTest extends BrowserTest {
   private static final String DEVCONF = "events/2026-11-24-devconf/";
   private static final String BIG = "events/2026-10-01-big-conf/";
 
@@ -46,8 +39,6 @@ class SiteReadingBrowserTest {
 
   /** The Kotlin talks in the order the window lists them (by day, then time). */
   private static final List<String> kotlinInOrder = new ArrayList<>();
-
-  private WebDriver driver;
 
   @BeforeAll
   static void exportSite() throws IOException {
@@ -123,20 +114,9 @@ class SiteReadingBrowserTest {
     }
   }
 
-  @BeforeEach
-  void startBrowser() throws IOException {
-    driver = HeadlessChromium.start(dir, 1100, 900);
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  private WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(15));
+  @Override
+  protected Path browserFolder() {
+    return dir;
   }
 
   private JavascriptExecutor js() {
@@ -227,10 +207,7 @@ class SiteReadingBrowserTest {
   @Test
   void anImageFromElsewhereLinksOverHttpsAndShowsItIsAnImageInLightAndDark() {
     for (String scheme : List.of("light", "dark")) {
-      ((ChromiumDriver) driver)
-          .executeCdpCommand(
-              "Emulation.setEmulatedMedia",
-              Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+      prefersColorScheme(scheme);
       open(DEVCONF + "opening.html");
       WebElement link = driver.findElement(By.cssSelector(".notes a.remote-image"));
       assertThat(link.getText()).isEqualTo("Speaker photo");
@@ -255,10 +232,7 @@ class SiteReadingBrowserTest {
   @Test
   void doneAndOpenTasksLookClearlyDifferentInLightAndDark() {
     for (String scheme : List.of("light", "dark")) {
-      ((ChromiumDriver) driver)
-          .executeCdpCommand(
-              "Emulation.setEmulatedMedia",
-              Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+      prefersColorScheme(scheme);
       open(DEVCONF + "opening.html");
       @SuppressWarnings("unchecked")
       List<String> looks =

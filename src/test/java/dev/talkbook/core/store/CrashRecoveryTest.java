@@ -35,12 +35,18 @@ class CrashRecoveryTest {
     return file;
   }
 
-  /** Runs {@link HalfWrite} on {@code file} and kills it with SIGKILL once it is ready. */
+  /**
+   * Runs {@link HalfWrite} on {@code file} and kills it with SIGKILL once it is ready. Its own
+   * temporary folder, beside the file, is left empty: sqlite-jdbc's copy of its library there would
+   * outlive the kill.
+   */
   static void killMidWrite(Path file, String mode, int events) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path tmp = Files.createDirectories(file.resolveSibling("half-write-tmp"));
     Process p =
         new ProcessBuilder(
                 java,
+                "-Djava.io.tmpdir=" + tmp,
                 "-cp",
                 System.getProperty("java.class.path"),
                 HalfWrite.class.getName(),
@@ -58,6 +64,9 @@ class CrashRecoveryTest {
       assertThat(line).as("the writer got ready").isEqualTo("ready");
       p.destroyForcibly();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    try (var left = Files.list(tmp)) {
+      assertThat(left.toList()).as("left in the killed writer's temporary folder").isEmpty();
     }
   }
 

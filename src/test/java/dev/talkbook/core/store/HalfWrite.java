@@ -23,6 +23,9 @@ public final class HalfWrite {
     String file = args[0];
     boolean wal = args[1].equals("wal");
     int events = Integer.parseInt(args[2]);
+    // SQLite's library from the cache, as a notebook's open takes it: sqlite-jdbc's own copy in the
+    // temporary folder would outlive the kill
+    SqliteLibrary.prepare();
     Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA journal_mode = " + (wal ? "WAL" : "DELETE"));

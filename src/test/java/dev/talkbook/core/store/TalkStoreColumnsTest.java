@@ -7,12 +7,9 @@ import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkHeader;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,33 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TalkStoreColumnsTest {
   @TempDir Path dir;
 
-  /** A clock that moves only when told, so a talk's creation and last save differ. */
-  private static final class SteppedClock extends Clock {
-    private Instant now = Instant.ofEpochMilli(1_700_000_000_000L);
-
-    void step() {
-      now = now.plusMillis(1_000);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void everyColumnIsReadIntoItsField() {
-    SteppedClock clock = new SteppedClock();
+    // moved only when told, so a talk's creation and last save differ
+    TestClock clock = new TestClock(Instant.ofEpochMilli(1_700_000_000_000L));
     try (Notebook notebook =
         Notebook.open(dir.resolve("n.talkbook"), Notebook.Options.defaults().withClock(clock))) {
       notebook.events().create(Event.Details.titled("First"));
@@ -78,7 +52,7 @@ class TalkStoreColumnsTest {
               "https://programme.example/schedule.xml",
               Instant.ofEpochMilli(1_234_567L));
       Talk created = notebook.talks().create(event.id(), details, "", programme);
-      clock.step();
+      clock.advance(Duration.ofSeconds(1));
       notebook.talks().saveBody(created.id(), "seven b");
       notebook.talks().star(created.id(), true);
 

@@ -3,11 +3,14 @@ package dev.talkbook.ui.outline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.markdown.Outline;
+import dev.talkbook.ui.CssWarnings;
 import dev.talkbook.ui.FxWait;
+import dev.talkbook.ui.common.Theme;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -16,14 +19,23 @@ import org.testfx.framework.junit5.Start;
 /** The outline panel keeps its items when only words change, and makes them again otherwise. */
 @ExtendWith(ApplicationExtension.class)
 class OutlineViewTest {
+  private final CssWarnings css = CssWarnings.watch();
   private OutlineView view;
 
   @Start
   void start(Stage stage) {
     view = new OutlineView();
     view.withBulletsProperty().set(true);
-    stage.setScene(new Scene(view.root(), 300, 400));
+    Scene scene = new Scene(view.root(), 300, 400);
+    new Theme(false).apply(scene); // the app's sheet, whose colours the outline's sheet uses
+    stage.setScene(scene);
     stage.show();
+  }
+
+  @AfterEach
+  void styledWithoutCssWarnings() {
+    css.close();
+    assertThat(css.seen()).as("CSS warnings").isEmpty();
   }
 
   private static Outline.Entry heading(

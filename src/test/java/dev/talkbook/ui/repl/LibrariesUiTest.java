@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.repl.TestRepository;
+import dev.talkbook.ui.CssWarnings;
 import dev.talkbook.ui.FxWait;
+import dev.talkbook.ui.common.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LibrariesUiTest {
+  private final CssWarnings css = CssWarnings.watch();
 
   @TempDir static Path dir;
   private ReplSession session;
@@ -49,13 +52,17 @@ class LibrariesUiTest {
     notes = new CodeArea();
     runner = new NotesRunner(notes, session, statuses::add);
     VBox root = new VBox(notes, pane.root());
-    stage.setScene(new Scene(root, 900, 700));
+    Scene scene = new Scene(root, 900, 700);
+    new Theme(false).apply(scene); // the app's sheet, whose colours the REPL's sheet uses
+    stage.setScene(scene);
     stage.show();
   }
 
   @AfterEach
   void close() {
     session.close();
+    css.close();
+    assertThat(css.seen()).as("CSS warnings").isEmpty();
   }
 
   private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {

@@ -186,6 +186,52 @@ class EditorSessionTest {
     assertThat(onFx(() -> session.text())).isEqualTo("lost?");
   }
 
+  /**
+   * An autosave from before the first failure was known fails as the retry starts: after the retry
+   * cleared its pending flag, before it queued its own write. That failure is not a try made after
+   * the shown wait: it was counted, and the wait doubled before the retry's own try had failed.
+   */
+  @Test
+  void anOlderSaveFailingAsTheRetryStartsDoesNotDoubleTheWait() throws Exception {
+    // Writes run where they are queued; their outcomes are held until the test hands them on.
+    java.util.List<Runnable> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.Executor heldFx = outcomes::add;
+    java.util.concurrent.atomic.AtomicInteger writes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.Executor writeHere =
+        write -> {
+          if (writes.incrementAndGet() == 3) {
+            // the retry's write, being queued: the second autosave's failure arrives first
+            try {
+              onFx(outcomes.remove(1));
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          }
+          write.run();
+        };
+    session = new EditorSession(notebook, writeHere, heldFx, timer);
+    onFx(() -> session.open(first));
+    notebook.talks().delete(first.id());
+    onFx(() -> session.edited("lost?"));
+    waitUntil(() -> outcomes.size() == 1); // the first autosave failed
+    onFx(() -> session.edited("lost? typed on"));
+    waitUntil(() -> outcomes.size() == 2); // and the second, before the first's failure was known
+
+    onFx(outcomes.get(0));
+    assertThat(onFx(() -> session.retryInProperty().get())).isEqualTo(EditorSession.RETRY_FIRST);
+    waitUntil(() -> writes.get() == 3 && outcomes.size() == 2); // the retry's write failed
+    assertThat(onFx(() -> session.retryInProperty().get()))
+        .as("the wait shown while the retry's own try is still to be reported")
+        .isEqualTo(EditorSession.RETRY_FIRST);
+
+    onFx(outcomes.get(1));
+    assertThat(onFx(() -> session.retryInProperty().get()))
+        .isEqualTo(EditorSession.RETRY_FIRST.multipliedBy(2));
+    assertThat(state()).isEqualTo(SaveState.FAILED);
+    assertThat(onFx(() -> session.text())).isEqualTo("lost? typed on");
+  }
+
   @Test
   void whileTypingOnTheWaitShownIsTheTimeUntilTheNextTry() throws Exception {
     onFx(() -> session.open(first));
