@@ -1,8 +1,9 @@
 -- Rebuilds the full-text search index from the notes: drops the FTS5 table (with whatever damage
 -- its shadow tables hold) and makes it again as the latest migration that defines it (V003)
--- does. Run in one transaction. The triggers on talk and event name the table and stay as they
--- are. SearchIndexTest checks that the schema afterwards is that of a new notebook: a migration
--- that changes the index changes this file too.
+-- does, the notes as V006's triggers index them (talkbook_shown_text: ShownText). Run in one
+-- transaction. The triggers on talk and event name the table and stay as they are.
+-- SearchIndexTest checks that the schema afterwards is that of a new notebook: a migration that
+-- changes the index changes this file too.
 
 DROP TABLE IF EXISTS talk_search;
 
@@ -13,5 +14,6 @@ CREATE VIRTUAL TABLE talk_search USING fts5 (
 INSERT INTO talk_search (talk_search, rank) VALUES ('rank', 'bm25(10.0, 6.0, 6.0, 3.0, 1.0, 2.0)');
 
 INSERT INTO talk_search (rowid, title, speakers, tags, event, body, abstract)
-SELECT t.id, t.title, t.speakers, replace(t.tags, char(10), ' '), e.title, t.body, t.abstract
+SELECT t.id, t.title, t.speakers, replace(t.tags, char(10), ' '), e.title,
+       CASE WHEN instr(t.body, '<') THEN talkbook_shown_text(t.body) ELSE t.body END, t.abstract
 FROM talk t JOIN event e ON e.id = t.event_id;

@@ -87,7 +87,7 @@ class ArchitectureTest {
           Map.entry("markdown", Set.of("notebook", "common")),
           Map.entry("outliner", Set.of("markdown", "common")),
           Map.entry("agenda", Set.of("notebook", "common")),
-          Map.entry("store", Set.of("search", "notebook", "common")),
+          Map.entry("store", Set.of("search", "markdown", "notebook", "common")),
           Map.entry("repl", Set.of("markdown", "notebook", "common")),
           Map.entry("sample", Set.of("store", "search", "notebook", "common")),
           Map.entry("exchange", Set.of("store", "search", "markdown", "notebook", "common")),

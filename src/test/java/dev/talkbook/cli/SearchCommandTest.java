@@ -375,4 +375,70 @@ class SearchCommandTest extends CliTest {
     assertThat(titles(japanese)).isEqualTo("会議");
     assertOut(japanese).contains("日本語の*メモ*です。");
   }
+
+  /** Notes with raw HTML of every kind a page drops, around words the page shows. */
+  private static final String RAW_HTML =
+      "Intro <span onclick=\"zorblaxalert()\" class=\"quuxclass\">gleaming words</span> here.\n"
+          + "\n"
+          + "<script>var plughsecret = 1;</script>\n"
+          + "\n"
+          + "<!-- wibblecomment -->\n"
+          + "\n"
+          + "<style>.x { colour: frobcrimson }</style>\n";
+
+  /** What the page does not show of {@link #RAW_HTML}. */
+  private static final List<String> HIDDEN =
+      List.of(
+          "onclick",
+          "zorblaxalert",
+          "span",
+          "quuxclass",
+          "plughsecret",
+          "wibblecomment",
+          "frobcrimson");
+
+  private void assertFindsOnlyWhatThePageShows(String title) {
+    for (String word : HIDDEN) {
+      assertThat(ok("search", word).out()).as(word).isEqualToIgnoringNewLines("No talk matches.");
+    }
+    Result r = ok("search", "gleaming");
+    assertThat(titles(r)).isEqualTo(title);
+    assertOut(r).contains("Intro *gleaming* words here.").doesNotContain("<", "onclick");
+  }
+
+  @Test
+  void rawHtmlInNotesGivesNoWordsOnlyTheTextItsPageShows() throws Exception {
+    Path notes = dir.resolve("notes.md");
+    Files.writeString(notes, RAW_HTML);
+    ok("talk", "add", "--event", "1", "Raw HTML", "--notes-file", notes.toString());
+
+    assertFindsOnlyWhatThePageShows("Raw HTML");
+  }
+
+  @Test
+  void rawHtmlInImportedNotesGivesNoWords() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("md"));
+    Files.writeString(folder.resolve("raw.md"), "---\ntitle: Imported raw\n---\n" + RAW_HTML);
+    ok("import", "markdown", folder.toString());
+
+    assertFindsOnlyWhatThePageShows("Imported raw");
+  }
+
+  @Test
+  void aNotebookOfTheFormatBeforeIsSearchedAsItsPagesShow() throws Exception {
+    Files.delete(notebook());
+    dev.talkbook.core.store.OldNotebook.atVersion(notebook(), 5, RAW_HTML);
+    byte[] before = Files.readAllBytes(notebook());
+
+    // Read-only as asked: refused as for any older format, the file unchanged.
+    Result refused = refused("--read-only", "search", "gleaming");
+    assertErr(refused).contains("older Talkbook").contains("Open it once without --read-only");
+    assertThat(Files.readAllBytes(notebook())).isEqualTo(before);
+
+    // A reading command upgrades it once: its notes are indexed again.
+    for (String word : HIDDEN) {
+      assertThat(ok("search", word).out()).as(word).isEqualToIgnoringNewLines("No talk matches.");
+    }
+    assertThat(titles(ok("search", "gleaming"))).isEqualTo("Old talk");
+  }
 }

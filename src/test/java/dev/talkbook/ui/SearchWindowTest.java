@@ -381,6 +381,37 @@ class SearchWindowTest extends RealWindowTest {
   }
 
   @Test
+  void rawHtmlInNotesIsNotSearchedAndEnterOpensTheTalkAtTheShownWord(FxRobot robot)
+      throws Exception {
+    var event =
+        ui.notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Meetup"));
+    String notes = "<span title=\"quokka\" onclick=\"alert(1)\">Intro</span>\n\nA quokka demo.\n";
+    ui.notebook
+        .talks()
+        .create(event.id(), dev.talkbook.core.notebook.Talk.Details.titled("Raw HTML"), notes);
+    ui.reloadTree(robot);
+    // The passage is what the page shows; the match is not the tag's attribute.
+    assertThat(firstPassageFor(robot, "quokka")).isEqualTo("Intro · A [quokka] demo.");
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().title().equals("Raw HTML"));
+    int shown = notes.indexOf("A quokka") + 2;
+    waitUntil(
+        () ->
+            WindowUnderTest.editor(robot).getSelection().getStart() == shown
+                && WindowUnderTest.editor(robot).getSelectedText().equals("quokka"));
+    // A word only inside a tag finds nothing.
+    FxWait.clickOn(robot, "#search-field");
+    javafx.scene.control.TextField field =
+        robot.lookup("#search-field").queryAs(javafx.scene.control.TextField.class);
+    robot.interact(
+        () -> {
+          field.clear();
+          field.setText("onclick");
+        });
+    waitUntil(() -> says(robot, "No talk matches \u201conclick\u201d."));
+  }
+
+  @Test
   void aTalkGoneFromTheProgrammeIsStruckThroughAndSaidSo(FxRobot robot) throws Exception {
     // As the navigator shows it (and the command line says "Cancelled: "): the hit's title muted
     // and struck through, and a screen reader told; a talk still in the programme is plain.

@@ -106,7 +106,12 @@ public final class DroppedHtml {
 
   /** Whether a {@code <} anywhere, in code or not, is followed by what may start a tag. */
   static boolean anyTagStart(String text) {
-    for (int lt = text.indexOf('<'); lt >= 0 && lt + 1 < text.length(); ) {
+    return anyTagStart(text, 0);
+  }
+
+  /** {@link #anyTagStart(String)} from {@code from} on. */
+  private static boolean anyTagStart(String text, int from) {
+    for (int lt = text.indexOf('<', from); lt >= 0 && lt + 1 < text.length(); ) {
       if (startsTag(text.charAt(lt + 1))) {
         return true;
       }
@@ -119,9 +124,21 @@ public final class DroppedHtml {
     return next == '/' || next == '!' || next == '?' || (next < 0x80 && Character.isLetter(next));
   }
 
-  /** {@link #mayHoldTag}'s walk: a tag's start outside fenced code and closed code spans. */
+  /**
+   * {@link #mayHoldTag}'s walk: a tag's start outside fenced code and closed code spans. It follows
+   * only fences whose block commonmark must see as the walk does: one opened at the start of a line
+   * (a fence there is in no list item or quote; it ends them) and closed by a fence line of the
+   * same kind, at least as long, indented at most three spaces. A fence indented one to three
+   * spaces may be inside a list item, which ends it without a closing line, or closed by a line
+   * indented past the walk's reach; there, and in front matter (whose lines open nothing), the walk
+   * says yes (a tag may be outside code) and leaves the answer to the parse. A backtick fence whose
+   * info string holds a backtick is none: its line is text.
+   */
   static boolean tagOutsideCode(String text) {
     int n = text.length();
+    if (text.startsWith("---") && text.substring(3, lineEnd(text, 0)).isBlank()) {
+      return anyTagStart(text); // front matter: which of its lines are its own is the parse's
+    }
     String fence = null; // the open fence's marker run, or null
     for (int line = 0; line < n; ) {
       int eol = text.indexOf('\n', line);
@@ -135,9 +152,16 @@ public final class DroppedHtml {
       while (run < eol && (f == '`' || f == '~') && text.charAt(run) == f) {
         run++;
       }
-      if (run - i >= 3 && i - line < 4) {
+      boolean fenceLine = run - i >= 3 && i - line < 4;
+      if (fenceLine && fence == null && f == '`' && text.substring(run, eol).indexOf('`') >= 0) {
+        fenceLine = false; // "``` a`b": no fence, a line of text
+      }
+      if (fenceLine) {
         String marker = text.substring(i, run);
         if (fence == null) {
+          if (i > line) {
+            return anyTagStart(text, line); // may be a list item's fence: the parse decides
+          }
           fence = marker;
         } else if (marker.charAt(0) == fence.charAt(0)
             && marker.length() >= fence.length()
@@ -152,22 +176,29 @@ public final class DroppedHtml {
     return false;
   }
 
-  /** {@link #tagOutsideCode} on one line, skipping code spans that close on it. */
+  private static int lineEnd(String text, int from) {
+    int eol = text.indexOf('\n', from);
+    return eol < 0 ? text.length() : eol;
+  }
+
+  /**
+   * {@link #tagOutsideCode} on one line, skipping code spans that close on it: a run of backticks
+   * and the next run of as many. A run with none after it on its line, or after a backslash, may
+   * pair across lines as commonmark pairs them: from there a tag's start anywhere says yes.
+   */
   private static boolean tagOutsideCodeSpans(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
+      if (c == '\\' && i + 1 < to && text.charAt(i + 1) == '`') {
+        return anyTagStart(text, i);
+      }
       if (c == '`') {
-        int run = i;
-        while (run < to && text.charAt(run) == '`') {
-          run++;
+        int run = runEnd(text, i, to);
+        int close = closingRun(text, run, to, run - i);
+        if (close < 0) {
+          return anyTagStart(text, i);
         }
-        String ticks = text.substring(i, run);
-        int close = text.indexOf(ticks, run);
-        if (close >= 0 && close < to) {
-          i = close + ticks.length() - 1;
-        } else {
-          i = run - 1;
-        }
+        i = close + (run - i) - 1;
       } else if (c == '<' && i + 1 < to) {
         if (startsTag(text.charAt(i + 1))) {
           return true;
@@ -175,6 +206,26 @@ public final class DroppedHtml {
       }
     }
     return false;
+  }
+
+  private static int runEnd(String text, int at, int to) {
+    int run = at;
+    while (run < to && text.charAt(run) == '`') {
+      run++;
+    }
+    return run;
+  }
+
+  /** Where the next run of exactly {@code length} backticks starts in {@code [from, to)}, or -1. */
+  private static int closingRun(String text, int from, int to, int length) {
+    for (int j = text.indexOf('`', from); j >= 0 && j < to; j = text.indexOf('`', j)) {
+      int end = runEnd(text, j, to);
+      if (end - j == length) {
+        return j;
+      }
+      j = end;
+    }
+    return -1;
   }
 
   private static String blank(String markdown, List<Integer> ranges) {

@@ -84,13 +84,31 @@ public final class PlainText {
       // so once the lines are run together in a passage.
       boolean separate =
           kind == TEXT ? before == BLOCK || before == CODE || before == GAP : before != NOTHING;
-      out.append(separate ? SEPARATOR : "").append(inline(body)).append('\n');
+      // Runs of spaces as one, as the page shows them (where raw HTML's tags were, the index's
+      // notes have spaces: ShownText).
+      out.append(separate ? SEPARATOR : "").append(oneSpace(inline(body))).append('\n');
       before = kind;
     }
     if (!markdown.endsWith("\n") && out.length() > 0) {
       out.setLength(out.length() - 1);
     }
     return out.toString();
+  }
+
+  /** {@code s} with each run of spaces one space. */
+  static String oneSpace(String s) {
+    int at = s.indexOf("  ");
+    if (at < 0) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length()).append(s, 0, at + 1);
+    for (int i = at + 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != ' ' || b.charAt(b.length() - 1) != ' ') {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** The line without its block-quote markers. */

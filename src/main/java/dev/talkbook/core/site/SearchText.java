@@ -24,8 +24,9 @@ final class SearchText {
   // search-3: a cancelled talk's entry has "c":1. search-4: no words from a dropped <script>,
   // <style>, ... or an HTML comment (DroppedHtml). search-5: Greek final sigma folded into σ.
   // search-6: no words from raw HTML tags' names and attributes, but an img's alt text
-  // (DroppedHtml.shownText).
-  static final String VERSION = "search-6";
+  // (DroppedHtml.shownText). search-7: raw tags after a list item's fence, a backtick fence with
+  // a backtick in its info string or front matter give no words either (DroppedHtml's walk).
+  static final String VERSION = "search-7";
 
   private SearchText() {}
 

@@ -56,7 +56,7 @@ final class Database implements AutoCloseable {
     // otherwise spend their time re-reading index pages.
     config.setCacheSize(-64 * 1024);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-    return new Database(file, config.createConnection(url(file)), null);
+    return new Database(file, connect(config, url(file)), null);
   }
 
   /**
@@ -81,7 +81,7 @@ final class Database implements AutoCloseable {
    * nothing. Neither sets a journal mode nor writes anything of its own.
    */
   static void finishPendingWrites(Path file) throws SQLException {
-    try (Connection c = baseConfig().createConnection(url(file));
+    try (Connection c = connect(baseConfig(), url(file));
         var s = c.createStatement();
         var rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
       rs.next();
@@ -94,7 +94,7 @@ final class Database implements AutoCloseable {
    * a file that may not be written and beside a writer in another process.
    */
   static void copy(Path source, Path target) throws SQLException {
-    try (Connection c = baseConfig().createConnection("jdbc:sqlite::memory:")) {
+    try (Connection c = connect(baseConfig(), "jdbc:sqlite::memory:")) {
       try (var attach = c.prepareStatement("ATTACH DATABASE ? AS source")) {
         attach.setString(1, source.toUri() + "?mode=ro");
         attach.execute();
@@ -110,7 +110,26 @@ final class Database implements AutoCloseable {
   static Connection inspect(Path file) throws SQLException {
     SQLiteConfig config = baseConfig();
     config.setReadOnly(true);
-    return config.createConnection(url(file));
+    return connect(config, url(file));
+  }
+
+  /**
+   * Every connection Talkbook opens to a notebook: with {@link ShownText}'s SQL function, which the
+   * search index's triggers call.
+   */
+  private static Connection connect(SQLiteConfig config, String url) throws SQLException {
+    Connection c = config.createConnection(url);
+    try {
+      ShownText.register(c);
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+    return c;
   }
 
   private static SQLiteConfig baseConfig() {
@@ -299,7 +318,7 @@ final class Database implements AutoCloseable {
     if (writer == null) {
       config.setReadOnly(true);
     }
-    Connection c = config.createConnection(url(file));
+    Connection c = connect(config, url(file));
     try (var s = c.createStatement()) {
       s.execute("PRAGMA query_only = true");
     }

@@ -27,9 +27,13 @@ import java.util.stream.Collectors;
  * notes; only queries with such a term pay it.
  */
 final class InsideWords {
-  /** The talk's text the index holds, in the index's column order (see {@link #WEIGHTS}). */
+  /**
+   * The talk's text the index holds, in the index's column order (see {@link #WEIGHTS}); the notes
+   * as the index holds them ({@code s.body}: what their page shows, {@link ShownText}), so no term
+   * is found inside a raw HTML tag where the index would not find it.
+   */
   private static final List<String> COLUMNS =
-      List.of("t.title", "t.speakers", "t.tags", "e.title", "t.body", "t.abstract");
+      List.of("t.title", "t.speakers", "t.tags", "e.title", "s.body", "t.abstract");
 
   /** The index's column names, in its order. */
   private static final List<String> INDEX_COLUMNS =
@@ -73,7 +77,9 @@ final class InsideWords {
     sql.append(", ")
         .append(
             COLUMNS.stream().map(col -> "length(" + col + ")").collect(Collectors.joining(" + ")))
-        .append(" FROM talk t JOIN event e ON e.id = t.event_id");
+        .append(
+            " FROM talk t JOIN event e ON e.id = t.event_id"
+                + " JOIN talk_search s ON s.rowid = t.id");
     if (!ftsWanted.isEmpty()) {
       sql.append(
           " JOIN (SELECT rowid AS id, rank FROM talk_search"
@@ -182,9 +188,10 @@ final class InsideWords {
     best.forEach(r -> rank.put(r.id(), r.rank()));
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, t.body, 0, t.abstract,"
+            "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, s.body, 0, t.abstract,"
                 + " t.removed_at IS NOT NULL"
-                + " FROM talk t JOIN event e ON e.id = t.event_id WHERE t.id IN ("
+                + " FROM talk t JOIN event e ON e.id = t.event_id"
+                + " JOIN talk_search s ON s.rowid = t.id WHERE t.id IN ("
                 + ids
                 + ")")) {
       for (int i = 0; i < best.size(); i++) {

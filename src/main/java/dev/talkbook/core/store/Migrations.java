@@ -23,7 +23,8 @@ final class Migrations {
           "V002__search.sql",
           "V003__programme.sql",
           "V004__revision_deltas.sql",
-          "V005__ids_never_reused.sql");
+          "V005__ids_never_reused.sql",
+          "V006__index_shown_text.sql");
 
   static final int LATEST = FILES.size();
 

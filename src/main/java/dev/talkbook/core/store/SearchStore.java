@@ -86,11 +86,11 @@ public final class SearchStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   // The rank (RANK, given with the match) lets FTS5 sort and stop at the limit;
-                  // the passages are made in Java from the hits' notes (FTS5's snippet() costs
-                  // ~0.2 ms a hit).
-                  "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, t.body, hit.rank,"
+                  // the passages are made in Java from the hits' notes as the index holds them,
+                  // what their page shows (ShownText; FTS5's snippet() costs ~0.2 ms a hit).
+                  "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, hit.body, hit.rank,"
                       + " t.abstract, t.removed_at IS NOT NULL"
-                      + " FROM (SELECT rowid AS id, rank FROM talk_search"
+                      + " FROM (SELECT rowid AS id, rank, body FROM talk_search"
                       + " WHERE talk_search MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?) hit"
                       + " JOIN talk t ON t.id = hit.id JOIN event e ON e.id = t.event_id"
                       + " ORDER BY hit.rank")) {
@@ -110,7 +110,8 @@ public final class SearchStore {
 
   /**
    * The hit in the row {@code rs} is on: {@code t.id, t.title, e.id, e.title, t.speakers, t.tags,
-   * t.body, (any), t.abstract}.
+   * notes, (any), t.abstract, removed}, the notes as the index holds them (the column {@code body}
+   * of {@code talk_search}: what their page shows, so no passage comes from inside a tag).
    */
   static SearchHit hit(SearchQuery query, ResultSet rs, double rank) throws java.sql.SQLException {
     return new SearchHit(

@@ -1,5 +1,6 @@
 package dev.talkbook.ui.editor;
 
+import dev.talkbook.core.markdown.DroppedHtml;
 import dev.talkbook.core.markdown.HighlightedText;
 import dev.talkbook.core.markdown.Highlighting;
 import dev.talkbook.ui.common.Keys;
@@ -556,14 +557,16 @@ public final class EditorView {
   }
 
   /**
-   * Selects the first occurrence (ignoring case) of the first of {@code words} that the text has,
-   * and scrolls to it.
+   * Selects the first occurrence (ignoring case) of the first of {@code words} that the text shows,
+   * and scrolls to it: not one inside a raw HTML tag, a script, a style or a comment, which the
+   * search does not find ({@link DroppedHtml#shownText}, which keeps every other character where it
+   * is; it parses only notes with something like a tag outside code).
    */
   public void reveal(java.util.List<String> words) {
     if (words.stream().allMatch(String::isBlank)) {
       return; // nothing to look for (a talk opened from the navigator): no copy of a long note
     }
-    String text = area.getText().toLowerCase(Locale.ROOT);
+    String text = DroppedHtml.shownText(area.getText()).toLowerCase(Locale.ROOT);
     for (String word : words) {
       int at = word.isBlank() ? -1 : text.indexOf(word.toLowerCase(Locale.ROOT));
       if (at >= 0) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the page never shows of a note's raw HTML, found in the Markdown itself. */
 class DroppedHtmlTest {
@@ -118,6 +119,93 @@ class DroppedHtmlTest {
     assertThat(tags).isBetween(2_000, 18_000); // both answers are tried
     assertThat(DroppedHtml.anyTagStart("a < b, x<3, List<String>")).isTrue();
     assertThat(DroppedHtml.anyTagStart("a < b, x<3, y <")).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        // a fence in a list item ends with the item
+        "- item\n  ```\n  code\n- next\n\n<span onclick=\"x\">after</span>\n",
+        // closed at its own indentation inside the item: three spaces past the item's text
+        "- item\n  ```\n  code\n     ```\n<span onclick=\"x\">after</span>\n",
+        // a fence whose info string holds a backtick is none: a paragraph
+        "``` foo`bar\n<span onclick=\"x\">after</span>\n",
+        // its closing line, taken for an opening by a walk that missed the indented fence
+        "  ```\n  code\n```\n<span onclick=\"x\">after</span>\n",
+        // a fence-like line in the front matter opens no fence
+        "---\ntitle: x\n```\n---\n<span onclick=\"x\">after</span>\n"
+      })
+  void aTagAfterWhatLooksLikeAnOpenFenceButIsNotIsHidden(String note) {
+    assertThat(DroppedHtml.shownText(note)).doesNotContain("onclick").contains("after");
+  }
+
+  @Test
+  void theWalkFindsATagWhereverCommonmarkParsesRawHtml() {
+    // Random notes of lines that matter to fences, lists, quotes, front matter and code spans:
+    // wherever the walk says "no tag outside code", commonmark's parse has no raw HTML.
+    String[] lines = {
+      "```",
+      "```java",
+      "``` a`b",
+      "~~~",
+      "~~~ a`b",
+      "````",
+      "  ```",
+      "   ```",
+      "    ```",
+      "  ~~~",
+      "- item",
+      "1. item",
+      "  - sub",
+      "> quote",
+      "> ```",
+      "",
+      "",
+      "text",
+      "    code",
+      "---",
+      "<b>x</b>",
+      "a <i>b</i>",
+      "`<b>`",
+      "``a `<b>` c``",
+      "x < y",
+      "<!-- c -->",
+      "\\`<b>`",
+      "`` a ``` <b> ``",
+      "a`b",
+      "  <div>",
+      "| a | b |",
+      "|---|---|"
+    };
+    java.util.Random random = new java.util.Random(13);
+    int quiet = 0;
+    for (int k = 0; k < 20_000; k++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 1 + random.nextInt(8); i > 0; i--) {
+        b.append(lines[random.nextInt(lines.length)]).append('\n');
+      }
+      String note = b.toString();
+      if (!DroppedHtml.mayHoldTag(note)) {
+        quiet++;
+        boolean[] html = {false};
+        DroppedHtml.parse(note)
+            .document
+            .accept(
+                new org.commonmark.node.AbstractVisitor() {
+                  @Override
+                  public void visit(org.commonmark.node.HtmlInline node) {
+                    html[0] = true;
+                  }
+
+                  @Override
+                  public void visit(org.commonmark.node.HtmlBlock node) {
+                    html[0] = true;
+                  }
+                });
+        assertThat(html[0]).as("raw HTML the walk missed in:%n%s", note).isFalse();
+      }
+    }
+    assertThat(quiet).isGreaterThan(2_000); // the walk's "no" is tried often
   }
 
   @Test

@@ -11,15 +11,27 @@ public final class OldNotebook {
 
   /** Makes {@code file} a notebook of format {@code version} with one event and one talk. */
   public static Path atVersion(Path file, int version) throws Exception {
+    return atVersion(file, version, "old notes");
+  }
+
+  /**
+   * {@link #atVersion(Path, int)} with the talk's notes (written, and indexed, as that format's
+   * Talkbook did: through a plain connection, as a format before 6 needs no function of its own).
+   */
+  public static Path atVersion(Path file, int version, String notes) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       Migrations.apply(c, 0, version);
       s.executeUpdate(
           "INSERT INTO event (id, title, created_at, updated_at) VALUES (1, 'Old meetup', 0, 0)");
-      s.executeUpdate(
-          "INSERT INTO talk (id, event_id, position, title, body, created_at, updated_at)"
-              + " VALUES (1, 1, 0, 'Old talk', 'old notes', 0, 0)");
+      try (var talk =
+          c.prepareStatement(
+              "INSERT INTO talk (id, event_id, position, title, body, created_at, updated_at)"
+                  + " VALUES (1, 1, 0, 'Old talk', ?, 0, 0)")) {
+        talk.setString(1, notes);
+        talk.executeUpdate();
+      }
       c.commit();
     }
     return file;
