@@ -44,6 +44,11 @@ class PaneHeaderTest {
     return WaitForAsyncUtils.asyncFx(read).get();
   }
 
+  private void narrowTo(double width) {
+    header.setMaxWidth(width);
+    stage.getScene().getRoot().layout();
+  }
+
   @Test
   void aTitleTooNarrowForItsWordIsNotShownCut(FxRobot robot) throws Exception {
     Label title = (Label) header.getChildren().get(0);
@@ -52,13 +57,13 @@ class PaneHeaderTest {
     assertThat(onFx(() -> title.getWidth() >= title.prefWidth(-1) - 0.5)).isTrue();
 
     // The header's own width (the tests' shared stage may keep a least width from others).
-    robot.interact(() -> header.setMaxWidth(150));
-    WaitForAsyncUtils.waitForFxEvents();
+    // Laid out at once, not at the next pulse, which may come after waitForFxEvents returned (the
+    // width was then still the old one, and "cut" failed now and then under load).
+    robot.interact(() -> narrowTo(150));
     assertThat(onFx(() -> title.getWidth() < title.prefWidth(-1))).as("cut").isTrue();
     assertThat(onFx(title::isVisible)).as("narrow: no title").isFalse();
 
-    robot.interact(() -> header.setMaxWidth(300));
-    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> narrowTo(300));
     assertThat(onFx(title::isVisible)).as("wide again").isTrue();
   }
 }
