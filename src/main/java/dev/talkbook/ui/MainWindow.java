@@ -453,4 +453,9 @@ public final class MainWindow {
         recovered.stream().map(NotesJournal.Recovered::message).collect(Collectors.joining(" "));
     screen.whenTalkShown(() -> status.showMessage(said));
   }
+
+  /** Says {@code message} once the talk is shown, whole even where the status bar cuts it. */
+  void tell(String message) {
+    screen.whenTalkShown(() -> status.showMessageWhole(message));
+  }
 }

@@ -115,6 +115,14 @@ final class StatusBar {
     // takes the keyboard while it is cut) shows all of it; a screen reader reads the whole text.
     noticeCut = CutText.of(notice);
     noticeCut.cutProperty().addListener(obs -> markCut());
+    noticeCut
+        .cutProperty()
+        .addListener(
+            obs -> {
+              if (noticeCut.isCut() && wholeWanted != null) {
+                showWholeNotice();
+              }
+            });
     notice.setOnMouseClicked(e -> showWholeNotice());
     notice.addEventHandler(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
@@ -210,6 +218,7 @@ final class StatusBar {
 
   /** Says what just happened, with an Undo button for a while. */
   void offerUndo(String message, Runnable action) {
+    wholeWanted = null;
     noticeWith = -1;
     notice.setText(message);
     undo.setOnAction(
@@ -288,6 +297,7 @@ final class StatusBar {
       noticeWhole.heightProperty().addListener(obs -> placeWholeNotice());
       noticeWhole.setOnShown(e -> placeWholeNotice());
     }
+    wholeWanted = null;
     noticeWhole.setText(notice.getText());
     javafx.geometry.Bounds at = notice.localToScreen(notice.getBoundsInLocal());
     noticeTimeout.stop(); // being read: it stays until the next notice or the user moves on
@@ -310,8 +320,25 @@ final class StatusBar {
     return noticeWhole != null && noticeWhole.isShowing() ? noticeWhole.getText() : null;
   }
 
+  /**
+   * Says {@code message} as {@link #showMessage} does, and shows it whole over the bar where the
+   * bar cuts it (a message to read, such as what was put back after a crash): until a click
+   * elsewhere or Esc, then for the usual while.
+   */
+  void showMessageWhole(String message) {
+    showMessage(message);
+    wholeWanted = message;
+    if (noticeCut.isCut()) {
+      showWholeNotice();
+    }
+  }
+
+  /** The message shown whole once it is laid out and found cut, or null. */
+  private String wholeWanted;
+
   /** Says what just happened, for a while (no Undo). */
   void showMessage(String message) {
+    wholeWanted = null;
     noticeWith = -1;
     notice.setText(message);
     notice.setVisible(true);
@@ -322,6 +349,7 @@ final class StatusBar {
   }
 
   private void hideNotice() {
+    wholeWanted = null;
     noticeWith = -1;
     if (noticeWhole != null) {
       noticeWhole.hide();
