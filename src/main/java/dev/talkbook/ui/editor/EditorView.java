@@ -556,6 +556,16 @@ public final class EditorView {
   }
 
   /**
+   * Puts the caret at {@code offset} (no selection) and keeps it in view while the window settles,
+   * as a place loaded is.
+   */
+  public void caretAt(int offset) {
+    area.moveTo(Math.max(0, Math.min(offset, area.getLength())));
+    area.requestFollowCaret();
+    caretInView.keep();
+  }
+
+  /**
    * Selects the first occurrence (ignoring case) of the first of {@code words} that the text has,
    * and scrolls to it.
    */
