@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -64,8 +65,14 @@ final class NotebookRepair {
     if (job.isRunning()) {
       return;
     }
+    // The message stays as it was shown, wrapped at the dialog's width (one line, it was cut and
+    // the status line widened the dialog).
+    javafx.scene.Node shown = alert.getDialogPane().lookup(".content");
+    double width =
+        shown instanceof javafx.scene.layout.Region r && r.getWidth() > 0 ? r.getWidth() : 480;
     Label message = new Label(alert.getContentText());
     message.setWrapText(true);
+    message.setMinHeight(Region.USE_PREF_SIZE);
     message.getStyleClass().add("content");
     ProgressBar bar = new ProgressBar();
     bar.setMaxWidth(Double.MAX_VALUE);
@@ -75,6 +82,8 @@ final class NotebookRepair {
     StatusLine.follow(status, job);
     VBox content = new VBox(10, message, bar, status);
     content.setFillWidth(true);
+    content.setPrefWidth(width);
+    content.setMaxWidth(width);
     alert.getDialogPane().setContent(content);
     for (ButtonType type : alert.getButtonTypes()) {
       alert.getDialogPane().lookupButton(type).disableProperty().bind(job.runningProperty());

@@ -102,6 +102,10 @@ class NotebookRepairTest extends RealWindowTest {
         .contains("left as it was")
         .doesNotContain(".rebuilding");
     assertThat(choice.get()).isNull();
+    DialogPane shown = robot.lookup("#open-problem").queryAs(DialogPane.class);
+    assertThat(FxWait.onFx(() -> WindowUnderTest.cutShort(shown)))
+        .as("the message and the failure both whole")
+        .isEmpty();
     DialogPane pane = robot.lookup("#open-problem").queryAs(DialogPane.class);
     assertThat(FxWait.onFx(() -> pane.lookupButton(OpenProblemDialog.REPAIR).isDisabled()))
         .isTrue();
