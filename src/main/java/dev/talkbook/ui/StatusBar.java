@@ -115,14 +115,7 @@ final class StatusBar {
     // takes the keyboard while it is cut) shows all of it; a screen reader reads the whole text.
     noticeCut = CutText.of(notice);
     noticeCut.cutProperty().addListener(obs -> markCut());
-    noticeCut
-        .cutProperty()
-        .addListener(
-            obs -> {
-              if (noticeCut.isCut() && wholeWanted != null) {
-                showWholeNotice();
-              }
-            });
+    notice.wrapTextProperty().addListener(obs -> markCut());
     notice.setOnMouseClicked(e -> showWholeNotice());
     notice.addEventHandler(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
@@ -218,7 +211,7 @@ final class StatusBar {
 
   /** Says what just happened, with an Undo button for a while. */
   void offerUndo(String message, Runnable action) {
-    wholeWanted = null;
+    oneLine();
     noticeWith = -1;
     notice.setText(message);
     undo.setOnAction(
@@ -270,12 +263,20 @@ final class StatusBar {
 
   /** Whether the notice shows its text cut with "…" (for tests). */
   boolean noticeCut() {
-    return notice.isVisible() && noticeCut.isCut();
+    return notice.isVisible() && cut();
+  }
+
+  /**
+   * Whether the notice shows its text cut: {@link CutText} measures one line, so a notice on as
+   * many lines as it takes ({@link #showMessageWhole}) is whole.
+   */
+  private boolean cut() {
+    return noticeCut.isCut() && !notice.isWrapText();
   }
 
   /** The cut notice takes the keyboard (its tooltip is {@link CutText}'s); a whole one does not. */
   private void markCut() {
-    boolean cut = noticeCut.isCut();
+    boolean cut = cut();
     notice.setFocusTraversable(cut);
     notice.setCursor(cut ? javafx.scene.Cursor.HAND : null);
     notice.setAccessibleHelp(cut ? "Enter shows the whole message" : null);
@@ -297,7 +298,6 @@ final class StatusBar {
       noticeWhole.heightProperty().addListener(obs -> placeWholeNotice());
       noticeWhole.setOnShown(e -> placeWholeNotice());
     }
-    wholeWanted = null;
     noticeWhole.setText(notice.getText());
     javafx.geometry.Bounds at = notice.localToScreen(notice.getBoundsInLocal());
     noticeTimeout.stop(); // being read: it stays until the next notice or the user moves on
@@ -321,24 +321,20 @@ final class StatusBar {
   }
 
   /**
-   * Says {@code message} as {@link #showMessage} does, and shows it whole over the bar where the
-   * bar cuts it (a message to read, such as what was put back after a crash): until a click
-   * elsewhere or Esc, then for the usual while.
+   * Says {@code message} as {@link #showMessage} does, on as many lines as it takes: a message to
+   * read whole, such as what was put back after a crash (cut, it ended "…History ha…"). The bar
+   * grows by those lines while it shows, and the notes above it shrink (a whole view over the bar
+   * covered their last lines, where the typing put back is).
    */
   void showMessageWhole(String message) {
     showMessage(message);
-    wholeWanted = message;
-    if (noticeCut.isCut()) {
-      showWholeNotice();
-    }
+    notice.setWrapText(true);
+    notice.setMinHeight(Region.USE_PREF_SIZE);
   }
-
-  /** The message shown whole once it is laid out and found cut, or null. */
-  private String wholeWanted;
 
   /** Says what just happened, for a while (no Undo). */
   void showMessage(String message) {
-    wholeWanted = null;
+    oneLine();
     noticeWith = -1;
     notice.setText(message);
     notice.setVisible(true);
@@ -348,8 +344,14 @@ final class StatusBar {
     noticeTimeout.playFromStart();
   }
 
+  /** The notice on one line, cut where the bar is too narrow (its whole text a click away). */
+  private void oneLine() {
+    notice.setWrapText(false);
+    notice.setMinHeight(Region.USE_COMPUTED_SIZE);
+  }
+
   private void hideNotice() {
-    wholeWanted = null;
+    oneLine();
     noticeWith = -1;
     if (noticeWhole != null) {
       noticeWhole.hide();

@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /**
  * The window after a crash ({@code MainWindow.tellRecovered}): the typing the notes' journal put
- * back is told whole, and the caret and the scroll are at it. Before, the status bar cut the
- * message ("…History ha…") and the notes opened at their top while the typing was at their end.
+ * back is told whole in the status bar (on as many lines as it takes), and the caret and the scroll
+ * are at it. Before, the status bar cut the message ("…History ha…") and the notes opened at their
+ * top while the typing was at their end.
  */
 class RecoveredTypingWindowTest extends RealWindowTest {
   private static final String NOTES =
@@ -61,8 +64,16 @@ class RecoveredTypingWindowTest extends RealWindowTest {
                 && !notes.getVisibleParagraphs().isEmpty()
                 && notes.lastVisibleParToAllParIndex() >= notes.getCurrentParagraph()
                 && notes.firstVisibleParToAllParIndex() <= notes.getCurrentParagraph());
+    // Whole in the status bar, on two lines: nothing over the notes' last lines, where the typing
+    // is.
     FxWait.untilFx(
-        "the whole message shown", () -> said.equals(ui.window.statusBar().wholeNoticeShown()));
+        "the whole message in the status bar",
+        () ->
+            said.equals(robot.lookup("#notice").queryAs(Label.class).getText())
+                && robot.lookup("#notice").queryAs(Label.class).isVisible()
+                && !ui.window.statusBar().noticeCut());
+    assertThat(FxWait.onFx(() -> robot.lookup("#notice .text").queryAs(Text.class).getText()))
+        .isEqualTo(said);
     assertThat(said).endsWith("History has the notes before it.");
   }
 }
