@@ -41,7 +41,8 @@ final class CheckCommand implements Callable<Integer> {
     try {
       notebook = TalkbookCommand.of(spec).openExisting();
     } catch (NotebookOpenException e) {
-      if (e.problem() != NotebookOpenException.Problem.CORRUPT) {
+      if (e.problem() != NotebookOpenException.Problem.INDEX_DAMAGED
+          && e.problem() != NotebookOpenException.Problem.CORRUPT) {
         throw e;
       }
       notebook = rebuilt(e.file());

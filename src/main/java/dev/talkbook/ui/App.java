@@ -174,6 +174,8 @@ public final class App extends Application implements WindowHost {
     boolean openReadOnly = readOnly;
     // Why the notebook is opened read-only when that is asked (null: not asked).
     String askedWhy = readOnly ? ASKED_READ_ONLY : null;
+    // What the window says once it is up (a repair done in the open-problem dialog), or null.
+    String tell = null;
     while (true) {
       try {
         EarlyStart taken = first;
@@ -193,6 +195,9 @@ public final class App extends Application implements WindowHost {
         if (opened.isReadOnly()) {
           window.readOnlyBecause(askedWhy != null ? askedWhy : NOT_WRITABLE);
         }
+        if (tell != null) {
+          window.tell(tell);
+        }
         return true;
       } catch (NotebookException e) {
         // Not only the open's own refusals: a failed upgrade is reported the same way.
@@ -207,7 +212,14 @@ public final class App extends Application implements WindowHost {
                     e);
         OpenProblemDialog.Choice choice =
             OpenProblemDialog.ask(stage.isShowing() ? stage : null, problem);
-        if (choice instanceof OpenProblemDialog.Choice.Open o) {
+        tell = null;
+        if (choice instanceof OpenProblemDialog.Choice.Repaired r) {
+          next = r.file();
+          mayCreate = false;
+          openReadOnly = readOnly;
+          askedWhy = readOnly ? ASKED_READ_ONLY : null;
+          tell = repaired(r);
+        } else if (choice instanceof OpenProblemDialog.Choice.Open o) {
           next = o.file();
           mayCreate = false;
           openReadOnly = readOnly;
@@ -234,6 +246,15 @@ public final class App extends Application implements WindowHost {
         }
       }
     }
+  }
+
+  /** What the window says after the open-problem dialog repaired {@code r}'s notebook. */
+  static String repaired(OpenProblemDialog.Choice.Repaired r) {
+    return "Repaired "
+        + r.file().getFileName()
+        + ": rebuilt from its data; the damaged file is kept as "
+        + r.kept()
+        + ".";
   }
 
   /** Why a notebook is read-only when it was started with --read-only. */

@@ -456,6 +456,19 @@ public final class MainWindow {
     }
     String said =
         recovered.stream().map(NotesJournal.Recovered::message).collect(Collectors.joining(" "));
-    screen.whenTalkShown(() -> status.showMessage(said));
+    screen.whenTalkShown(
+        () -> {
+          // The caret (and the scroll) at the end of the typing put back into the talk shown.
+          recovered.stream()
+              .filter(r -> r.putBack() && r.end() >= 0)
+              .reduce((first, second) -> second)
+              .ifPresent(r -> screen.caretAt(r.talkId(), r.end()));
+          status.showMessageWhole(said);
+        });
+  }
+
+  /** Says {@code message} once the talk is shown, whole even where the status bar cuts it. */
+  void tell(String message) {
+    screen.whenTalkShown(() -> status.showMessageWhole(message));
   }
 }

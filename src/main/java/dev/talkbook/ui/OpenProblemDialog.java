@@ -14,8 +14,11 @@ import javafx.stage.Window;
 
 /**
  * A notebook that cannot be opened: says which file and what is wrong, and offers to choose another
- * notebook, create a new one elsewhere, or quit; and to open it read-only when only writing is
- * barred (it is open in another Talkbook, the disk is full). The bad file is never touched.
+ * notebook, create a new one elsewhere, or quit; to open it read-only when only writing is barred
+ * (it is open in another Talkbook, the disk is full); and to repair it when only an index is
+ * damaged ({@link NotebookRepair}, the one change made to a file here: the damaged file is kept
+ * beside it). Otherwise the bad file is never touched. A damaged index is not offered read-only:
+ * reads go through the indexes, so the message says it is read again once repaired.
  */
 final class OpenProblemDialog {
   /** What the user chose. */
@@ -25,6 +28,11 @@ final class OpenProblemDialog {
 
     /** Open this file read-only (it is open for writing elsewhere, or the disk is full). */
     record OpenReadOnly(Path file) implements Choice {}
+
+    /**
+     * This file was repaired (rebuilt from its data; the damaged file is {@code kept}): open it.
+     */
+    record Repaired(Path file, Path kept) implements Choice {}
 
     /** Create a new notebook at this path. */
     record Create(Path file) implements Choice {}
@@ -38,6 +46,12 @@ final class OpenProblemDialog {
   static final ButtonType QUIT = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
   static final ButtonType READ_ONLY =
       new ButtonType("Open read-only", ButtonBar.ButtonData.OK_DONE);
+  static final ButtonType REPAIR = new ButtonType("Repair", ButtonBar.ButtonData.OK_DONE);
+
+  /** Whether only an index is damaged, so the notebook can be rebuilt from its data. */
+  static boolean canRepair(NotebookOpenException problem) {
+    return problem.problem() == NotebookOpenException.Problem.INDEX_DAMAGED;
+  }
 
   /**
    * Whether the file itself is fine and only writing is barred (another Talkbook has it open, or
@@ -55,15 +69,18 @@ final class OpenProblemDialog {
         canOpenReadOnly(problem)
             ? new Alert(
                 Alert.AlertType.ERROR, problem.getMessage(), READ_ONLY, CHOOSE, CREATE, QUIT)
-            : new Alert(Alert.AlertType.ERROR, problem.getMessage(), CHOOSE, CREATE, QUIT);
+            : canRepair(problem)
+                ? new Alert(
+                    Alert.AlertType.ERROR, problem.getMessage(), REPAIR, CHOOSE, CREATE, QUIT)
+                : new Alert(Alert.AlertType.ERROR, problem.getMessage(), CHOOSE, CREATE, QUIT);
     alert.initOwner(owner);
     Theme.dress(alert.getDialogPane(), owner);
     alert.setTitle("Talkbook");
     alert.setHeaderText("Cannot open " + problem.file().getFileName());
     alert.getDialogPane().setId("open-problem");
     alert.getDialogPane().setMinWidth(520);
-    if (!canOpenReadOnly(problem)) {
-      // Enter chooses another notebook (with read-only offered, Open read-only is the default).
+    if (!canOpenReadOnly(problem) && !canRepair(problem)) {
+      // Enter chooses another notebook (Open read-only or Repair is the default where offered).
       ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(CHOOSE))
           .setDefaultButton(true);
     }
@@ -72,9 +89,15 @@ final class OpenProblemDialog {
 
   static Choice ask(Window owner, NotebookOpenException problem) {
     while (true) {
-      Optional<ButtonType> answer = alert(owner, problem).showAndWait();
+      Alert alert = alert(owner, problem);
+      NotebookRepair repair =
+          canRepair(problem) ? NotebookRepair.attach(alert, problem.file()) : null;
+      Optional<ButtonType> answer = alert.showAndWait();
       if (answer.isEmpty() || answer.get() == QUIT) {
         return new Choice.Quit();
+      }
+      if (answer.get() == REPAIR && repair != null && repair.kept() != null) {
+        return new Choice.Repaired(problem.file(), repair.kept());
       }
       if (answer.get() == READ_ONLY) {
         return new Choice.OpenReadOnly(problem.file());

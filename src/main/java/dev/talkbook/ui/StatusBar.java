@@ -115,6 +115,7 @@ final class StatusBar {
     // takes the keyboard while it is cut) shows all of it; a screen reader reads the whole text.
     noticeCut = CutText.of(notice);
     noticeCut.cutProperty().addListener(obs -> markCut());
+    notice.wrapTextProperty().addListener(obs -> markCut());
     notice.setOnMouseClicked(e -> showWholeNotice());
     notice.addEventHandler(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
@@ -210,6 +211,7 @@ final class StatusBar {
 
   /** Says what just happened, with an Undo button for a while. */
   void offerUndo(String message, Runnable action) {
+    oneLine();
     noticeWith = -1;
     notice.setText(message);
     undo.setOnAction(
@@ -261,12 +263,20 @@ final class StatusBar {
 
   /** Whether the notice shows its text cut with "…" (for tests). */
   boolean noticeCut() {
-    return notice.isVisible() && noticeCut.isCut();
+    return notice.isVisible() && cut();
+  }
+
+  /**
+   * Whether the notice shows its text cut: {@link CutText} measures one line, so a notice on as
+   * many lines as it takes ({@link #showMessageWhole}) is whole.
+   */
+  private boolean cut() {
+    return noticeCut.isCut() && !notice.isWrapText();
   }
 
   /** The cut notice takes the keyboard (its tooltip is {@link CutText}'s); a whole one does not. */
   private void markCut() {
-    boolean cut = noticeCut.isCut();
+    boolean cut = cut();
     notice.setFocusTraversable(cut);
     notice.setCursor(cut ? javafx.scene.Cursor.HAND : null);
     notice.setAccessibleHelp(cut ? "Enter shows the whole message" : null);
@@ -310,8 +320,21 @@ final class StatusBar {
     return noticeWhole != null && noticeWhole.isShowing() ? noticeWhole.getText() : null;
   }
 
+  /**
+   * Says {@code message} as {@link #showMessage} does, on as many lines as it takes: a message to
+   * read whole, such as what was put back after a crash (cut, it ended "…History ha…"). The bar
+   * grows by those lines while it shows, and the notes above it shrink (a whole view over the bar
+   * covered their last lines, where the typing put back is).
+   */
+  void showMessageWhole(String message) {
+    showMessage(message);
+    notice.setWrapText(true);
+    notice.setMinHeight(Region.USE_PREF_SIZE);
+  }
+
   /** Says what just happened, for a while (no Undo). */
   void showMessage(String message) {
+    oneLine();
     noticeWith = -1;
     notice.setText(message);
     notice.setVisible(true);
@@ -321,7 +344,14 @@ final class StatusBar {
     noticeTimeout.playFromStart();
   }
 
+  /** The notice on one line, cut where the bar is too narrow (its whole text a click away). */
+  private void oneLine() {
+    notice.setWrapText(false);
+    notice.setMinHeight(Region.USE_COMPUTED_SIZE);
+  }
+
   private void hideNotice() {
+    oneLine();
     noticeWith = -1;
     if (noticeWhole != null) {
       noticeWhole.hide();

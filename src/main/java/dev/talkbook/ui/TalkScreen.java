@@ -360,6 +360,16 @@ final class TalkScreen {
             };
   }
 
+  /**
+   * Puts the caret at {@code offset} of the notes, in view, when talk {@code talkId} is the one
+   * shown (the end of the typing put back after a crash); else does nothing.
+   */
+  void caretAt(long talkId, int offset) {
+    if (shownId == talkId && offset <= editor.area().getLength()) {
+      editor.caretAt(offset);
+    }
+  }
+
   /** Opens a talk (leaving the open one) and selects the first of {@code reveal} it has. */
   void open(long talkId, List<String> reveal) {
     open(talkId, reveal, false);

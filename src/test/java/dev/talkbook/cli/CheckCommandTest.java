@@ -60,26 +60,7 @@ class CheckCommandTest extends CliTest {
 
   /** Writes bytes over the page of {@code index} in the closed notebook, as a failing disk may. */
   private void damagePageOf(String index) throws Exception {
-    long root;
-    long pageSize;
-    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + notebook());
-        var s = c.createStatement()) {
-      try (var rs =
-          s.executeQuery("SELECT rootpage FROM sqlite_schema WHERE name = '" + index + "'")) {
-        root = rs.getLong(1);
-      }
-      try (var rs = s.executeQuery("PRAGMA page_size")) {
-        pageSize = rs.getLong(1);
-      }
-    }
-    byte[] junk = new byte[(int) pageSize];
-    for (int i = 0; i < junk.length; i++) {
-      junk[i] = (byte) (i % 4 == 0 ? 0xde : i % 4 == 1 ? 0xad : i % 4 == 2 ? 0xbe : 0xef);
-    }
-    try (var f = new java.io.RandomAccessFile(notebook().toFile(), "rw")) {
-      f.seek((root - 1) * pageSize);
-      f.write(junk);
-    }
+    dev.talkbook.core.store.PageDamage.damagePageOf(notebook(), index);
   }
 
   @Test
@@ -90,10 +71,14 @@ class CheckCommandTest extends CliTest {
     String historyBefore = ok("history", "1").out();
     damagePageOf("sqlite_autoindex_tag_1");
 
-    for (Result refused : List.of(refused("events"), refused("check"))) {
+    // The reading commands too: they read through the indexes, and say the one command that
+    // repairs them, and why they do not read meanwhile.
+    for (Result refused :
+        List.of(refused("events"), refused("check"), refused("talks"), refused("show", "4"))) {
       assertErr(refused)
           .contains("an index of the tags is damaged")
           .contains("talks, notes and history are all there")
+          .contains("does not open the notebook, even to read, until the index is made again")
           .contains("talkbook check --repair")
           .contains("SQLite's check: ")
           .doesNotContain("SQLite's check failed")
@@ -119,7 +104,11 @@ class CheckCommandTest extends CliTest {
     byte[] before = Files.readAllBytes(notebook());
 
     assertErr(refused("events")).contains("Restore it from a backup");
-    assertErr(refused("check", "--repair")).containsIgnoringCase("restore it from a backup");
+    assertErr(refused("check", "--repair"))
+        .containsIgnoringCase("restore it from a backup")
+        .contains("Could not rebuild notebook " + notebook())
+        .contains("left as it was")
+        .doesNotContain(".rebuilding");
     assertThat(Files.readAllBytes(notebook())).isEqualTo(before);
   }
 

@@ -398,24 +398,38 @@ public final class Notebook implements AutoCloseable {
    * NotebookRebuild}); the notebook must not be open. Returns where the damaged file was kept.
    */
   public static Path rebuildFromData(Path file, Options options) {
-    return NotebookRebuild.rebuild(file, options.lockWait());
+    return rebuildFromData(file, options, (done, total, table) -> {});
+  }
+
+  /** The same, telling {@code progress} as each table's rows are copied. */
+  public static Path rebuildFromData(Path file, Options options, RebuildProgress progress) {
+    return NotebookRebuild.rebuild(file, options.lockWait(), progress);
+  }
+
+  /** What a rebuild from data has done so far: {@code done} of {@code total} tables copied. */
+  @FunctionalInterface
+  public interface RebuildProgress {
+    void copied(int done, int total, String table);
   }
 
   /**
    * The file is damaged where SQLite's check says: in plain words what (an index, or which table's
    * data), what to do (an index alone: {@code talkbook check --repair}, which rebuilds the notebook
-   * from its data; data: a backup), and SQLite's own lines on a detail line.
+   * from its data; data: a backup), and SQLite's own lines on a detail line. A damaged index is not
+   * read around: Talkbook's reads go through the indexes, and one that is damaged can miss or mix
+   * up rows, so the notebook is read again only once it is rebuilt.
    */
   static NotebookOpenException damaged(Path path, Damage damage) {
     if (damage.indexesOnly()) {
       return new NotebookOpenException(
           path,
-          Problem.CORRUPT,
+          Problem.INDEX_DAMAGED,
           damage.inWords()
               + " is damaged. An index is made from the notebook's data, which reads fine: talks,"
-              + " notes and history are all there.",
-          "Run talkbook check --repair: it rebuilds the notebook from its data and keeps the"
-              + " damaged file beside it.\n"
+              + " notes and history are all there, but Talkbook reads them through its indexes,"
+              + " so it does not open the notebook, even to read, until the index is made again.",
+          "Repair it with talkbook check --repair (in the window: Repair): it rebuilds the"
+              + " notebook from its data and keeps the damaged file beside it.\n"
               + damage.detail());
     }
     return new NotebookOpenException(

@@ -20,6 +20,11 @@ public final class NotebookOpenException extends NotebookException {
     FOREIGN,
     TRUNCATED,
     CORRUPT,
+    /**
+     * Only an index is damaged: the data reads fine, and {@link Notebook#rebuildFromData} makes the
+     * notebook again from it ({@code talkbook check --repair}, or Repair in the window).
+     */
+    INDEX_DAMAGED,
     TOO_NEW,
     READ_ONLY,
     LOCKED,

@@ -27,7 +27,7 @@ final class NotebookRebuild {
   private NotebookRebuild() {}
 
   /** Rebuilds {@code path} under its lock; returns where the damaged file was kept. */
-  static Path rebuild(Path path, java.time.Duration lockWait) {
+  static Path rebuild(Path path, java.time.Duration lockWait, Notebook.RebuildProgress progress) {
     Path file = path.toAbsolutePath().normalize();
     NotebookFile.checkHeader(file);
     if (NotebookFile.hasPendingWrites(file)) {
@@ -50,7 +50,21 @@ final class NotebookRebuild {
               "it is damaged and of notebook format " + version + ", which cannot be rebuilt.",
               "Restore it from a backup.");
         }
-        copyInto(temp, damaged, file);
+        try {
+          copyInto(temp, damaged, progress);
+        } catch (NotebookOpenException e) {
+          throw e;
+        } catch (NotebookException e) {
+          // Said of the notebook, not of the new file the rows were copied into (which the
+          // store's message named), and that the notebook was not changed.
+          throw new NotebookException(
+              "Could not rebuild notebook "
+                  + file
+                  + " from its data: "
+                  + e.reason()
+                  + " The notebook is left as it was.",
+              e);
+        }
       }
       Path kept = NotebookFile.sibling(file, ".damaged");
       Files.copy(file, kept, StandardCopyOption.REPLACE_EXISTING);
@@ -86,15 +100,18 @@ final class NotebookRebuild {
   }
 
   /** Makes a new notebook at {@code temp} and copies every row of {@code damaged} into it. */
-  private static void copyInto(Path temp, Connection damaged, Path file) throws SQLException {
+  private static void copyInto(Path temp, Connection damaged, Notebook.RebuildProgress progress)
+      throws SQLException {
     Database db = Database.openWritable(temp);
     try {
       db.writeSchema(
           "rebuild the notebook from its data",
           c -> {
             Migrations.apply(c, 0, Migrations.LATEST);
-            for (String table : tables(c)) {
-              copyTable(damaged, c, table);
+            List<String> tables = tables(c);
+            for (int i = 0; i < tables.size(); i++) {
+              copyTable(damaged, c, tables.get(i));
+              progress.copied(i + 1, tables.size(), tables.get(i));
             }
             copySequences(damaged, c);
             List<String> problems = new ArrayList<>();

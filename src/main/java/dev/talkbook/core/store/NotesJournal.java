@@ -698,9 +698,16 @@ public final class NotesJournal implements AutoCloseable {
 
   /**
    * What the next open did with a journal left by a killed process: put the notes back into the
-   * talk ({@code keptIn} null), or kept the journal aside ({@code keptIn}) and why.
+   * talk ({@code keptIn} null), or kept the journal aside ({@code keptIn}) and why; {@code end} is
+   * where the typing put back ends in the talk's notes (a character offset; -1 when none was), for
+   * the window to show it.
    */
-  public record Recovered(long talkId, String title, int changes, Path keptIn, String why) {
+  public record Recovered(
+      long talkId, String title, int changes, Path keptIn, String why, int end) {
+    Recovered(long talkId, String title, int changes, Path keptIn, String why) {
+      this(talkId, title, changes, keptIn, why, -1);
+    }
+
     public boolean putBack() {
       return keptIn == null && why == null;
     }
@@ -760,7 +767,9 @@ public final class NotesJournal implements AutoCloseable {
             }
             if (!r.text().equals(talk.body())) {
               book.revisions().bringBack(id, r.text());
-              done.add(new Recovered(id, title, r.changes(), null, null));
+              done.add(
+                  new Recovered(
+                      id, title, r.changes(), null, null, endOfChange(talk.body(), r.text())));
             }
             Files.deleteIfExists(journal);
           }
@@ -787,6 +796,24 @@ public final class NotesJournal implements AutoCloseable {
       }
     }
     return done;
+  }
+
+  /**
+   * Where {@code now} stops differing from {@code before}, counted from its end: the end of the
+   * typing put back (the text after it is the same in both).
+   */
+  static int endOfChange(String before, String now) {
+    int most = Math.min(before.length(), now.length());
+    int prefix = 0;
+    while (prefix < most && before.charAt(prefix) == now.charAt(prefix)) {
+      prefix++;
+    }
+    int suffix = 0;
+    while (suffix < most - prefix
+        && before.charAt(before.length() - 1 - suffix) == now.charAt(now.length() - 1 - suffix)) {
+      suffix++;
+    }
+    return now.length() - suffix;
   }
 
   /** Moves {@code journal} aside, where no open replays it again. */

@@ -557,6 +557,16 @@ public final class EditorView {
   }
 
   /**
+   * Puts the caret at {@code offset} (no selection) and keeps it in view while the window settles,
+   * as a place loaded is.
+   */
+  public void caretAt(int offset) {
+    area.moveTo(Math.max(0, Math.min(offset, area.getLength())));
+    area.requestFollowCaret();
+    caretInView.keep();
+  }
+
+  /**
    * Selects the first occurrence (ignoring case) of the first of {@code words} that the text shows,
    * and scrolls to it: not one inside a raw HTML tag, a script, a style or a comment, which the
    * search does not find ({@link DroppedHtml#shownText}, which keeps every other character where it

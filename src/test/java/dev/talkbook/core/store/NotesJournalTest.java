@@ -333,6 +333,7 @@ class NotesJournalTest {
       assertThat(done).hasSize(1);
       assertThat(done.get(0).putBack()).isTrue();
       assertThat(done.get(0).message()).contains("“Loom”").contains("put back");
+      assertThat(done.get(0).end()).as("the window's caret goes there").isEqualTo(typed.length());
       assertThat(notebook.talks().get(b.talk()).body()).isEqualTo(typed);
       assertThat(notebook.revisions().list(b.talk()).stream().map(Revision::body))
           .as("the notes before it are kept in the History")
@@ -340,6 +341,22 @@ class NotesJournalTest {
       assertThat(fileOf(b.talk())).doesNotExist();
       assertThat(NotesJournal.recover(notebook, dir.resolve("tmp"))).isEmpty();
     }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Loom            | Loom typed       | 10
+          Loom\\nend      | Loom more\\nend   | 9
+          abcabc          | abcXabc          | 4
+          the end         | the              | 3
+          same            | same             | 4
+          """)
+  void theEndOfTheTypingPutBackIsWhereTheNotesStopDiffering(String before, String now, int end) {
+    assertThat(NotesJournal.endOfChange(before.replace("\\n", "\n"), now.replace("\\n", "\n")))
+        .isEqualTo(end);
   }
 
   @Test
