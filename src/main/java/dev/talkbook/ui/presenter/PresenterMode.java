@@ -485,7 +485,7 @@ public final class PresenterMode {
     // edited), never half a line of it.
     typist.finish();
     if (view != null) {
-      view.close();
+      view.close(stage);
       view = null;
     }
     Scene scene = stage.getScene();
