@@ -200,8 +200,8 @@ public final class MainWindow {
     layout.togglePreview(show);
   }
 
-  private void attach(String name, byte[] bytes) {
-    screen.attach(name, bytes);
+  private void attach(java.util.List<EditorView.Pasted> pasted) {
+    screen.attach(pasted);
   }
 
   private void addSample() {

@@ -200,6 +200,11 @@ final class StatusBar {
     }
   }
 
+  /** The notebook's path (out of the audience's sight while presenting). */
+  javafx.scene.Node path() {
+    return path;
+  }
+
   HBox root() {
     return root;
   }

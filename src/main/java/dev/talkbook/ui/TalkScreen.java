@@ -686,17 +686,35 @@ final class TalkScreen {
             error -> Errors.show(stage, "Could not undo the deletion", error));
   }
 
-  /** A pasted image or dropped file: stored with the talk and linked at the caret. */
-  void attach(String name, byte[] bytes) {
-    if (talk.getTalk() == null) {
+  /**
+   * A pasted image, or the files of one paste or drop: stored with the talk and linked at the
+   * caret, one link a line, as one undo step (two files pasted at once had their links run
+   * together, "[a.bin](…)[b.bin](…)", read in the preview as one link "a.binb.bin"). A file that
+   * could not be stored is said; the others are linked.
+   */
+  void attach(List<EditorView.Pasted> pasted) {
+    if (talk.getTalk() == null || pasted.isEmpty()) {
       return;
     }
-    talk.attach(name, bytes)
-        .whenComplete(
-            (markdown, error) -> {
-              if (error != null) {
-                Errors.show(stage, "Could not attach " + name, error);
-              } else {
+    List<CompletableFuture<String>> links = new ArrayList<>();
+    for (EditorView.Pasted file : pasted) {
+      links.add(
+          talk.attach(file.name(), file.bytes())
+              .exceptionally(
+                  error -> {
+                    Errors.show(stage, "Could not attach " + file.name(), error);
+                    return null;
+                  }));
+    }
+    CompletableFuture.allOf(links.toArray(CompletableFuture[]::new))
+        .thenRun(
+            () -> {
+              String markdown =
+                  links.stream()
+                      .map(CompletableFuture::join)
+                      .filter(java.util.Objects::nonNull)
+                      .collect(java.util.stream.Collectors.joining("\n"));
+              if (!markdown.isEmpty()) {
                 editor.area().replaceSelection(markdown);
               }
             });

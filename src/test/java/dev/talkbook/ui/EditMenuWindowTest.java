@@ -89,6 +89,42 @@ class EditMenuWindowTest extends RealWindowTest {
   }
 
   @Test
+  void twoFilesPastedAtOnceAreLinkedOneALineAsOneUndoStep(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Loom", NOTES);
+    CodeArea notes = WindowUnderTest.editor(robot);
+    java.nio.file.Path fifty = dir.resolve("fifty.bin");
+    java.nio.file.Path blob = dir.resolve("blob.bin");
+    java.nio.file.Files.write(fifty, new byte[] {1, 2, 3});
+    java.nio.file.Files.write(blob, new byte[] {4, 5, 6, 7});
+    robot.interact(
+        () -> {
+          javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+          content.putFiles(List.of(fifty.toFile(), blob.toFile()));
+          Clipboard.getSystemClipboard().setContent(content);
+        });
+    FxWait.clickOn(robot, "#editor");
+    robot.interact(() -> notes.moveTo(notes.getLength()));
+
+    ui.fire(robot, "Paste");
+
+    FxWait.untilFx("both files linked", () -> notes.getText().contains("blob.bin)"));
+    ui.idle();
+    String added = FxWait.onFx(() -> notes.getText().substring(NOTES.length()));
+    assertThat(added.lines().toList())
+        .as("one link a line: %s", added)
+        .hasSize(2)
+        .satisfiesExactly(
+            first ->
+                assertThat(first)
+                    .matches("\\[fifty\\.bin\\]\\(attachment:[0-9a-f]+/fifty\\.bin\\)"),
+            second ->
+                assertThat(second)
+                    .matches("\\[blob\\.bin\\]\\(attachment:[0-9a-f]+/blob\\.bin\\)"));
+    robot.interact(notes::undo);
+    assertThat(FxWait.onFx(() -> notes.getText())).as("after one undo").isEqualTo(NOTES);
+  }
+
+  @Test
   void aFieldIsCutAndPastedFromTheMenu(FxRobot robot) throws Exception {
     ui.openNewTalk(robot, "Loom", NOTES);
     javafx.scene.control.TextInputControl title =

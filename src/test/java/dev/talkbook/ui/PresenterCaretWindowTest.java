@@ -138,12 +138,12 @@ class PresenterCaretWindowTest extends RealWindowTest {
     int caretLine = FxWait.onFx(notes::getCurrentParagraph);
     assertThat(FxWait.onFx(() -> caretInSight(notes))).isTrue();
     ui.fire(robot, "Presenter mode");
-    FxWait.untilFx("the notes at the presenter size", () -> notes.getStyle().contains("22"));
+    FxWait.untilFx("the notes at the presenter size", () -> notes.getStyle().contains("24"));
     ui.idle();
     FxWait.untilFx("the caret's line in sight in presenter mode", () -> caretInSight(notes));
     assertThat(FxWait.onFx(notes::getCurrentParagraph)).isEqualTo(caretLine);
     ui.fire(robot, "Presenter mode");
-    FxWait.untilFx("the notes at their size", () -> !notes.getStyle().contains("22"));
+    FxWait.untilFx("the notes at their size", () -> !notes.getStyle().contains("24"));
     ui.idle();
     FxWait.untilFx("the caret's line in sight after leaving", () -> caretInSight(notes));
   }
@@ -216,7 +216,7 @@ class PresenterCaretWindowTest extends RealWindowTest {
     caretAt(robot, "## Section 7");
     ui.idle();
     ui.fire(robot, "Presenter mode");
-    FxWait.untilFx("the notes at the presenter size", () -> notes.getStyle().contains("22"));
+    FxWait.untilFx("the notes at the presenter size", () -> notes.getStyle().contains("24"));
     ui.idle();
     FxWait.untilFx(
         "every line at its own height in presenter mode",

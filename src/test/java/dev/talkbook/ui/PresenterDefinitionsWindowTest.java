@@ -67,7 +67,8 @@ class PresenterDefinitionsWindowTest extends RealWindowTest {
     ui.fire(robot, "Presenter mode");
     ui.resize(robot, 1024, 600);
     CodeArea input = FxWait.onFx(() -> robot.lookup(".tb-repl-input").queryAs(CodeArea.class));
-    FxWait.untilFx("the REPL at the presenter size", () -> input.getStyle().contains("22"));
+    // 24 px at 1280 × 800, scaled to the window: 19 at 1024 × 600.
+    FxWait.untilFx("the REPL at the presenter size", () -> input.getStyle().contains("19.0px"));
     // Listed low in the list, definitions under it.
     repl.evaluate("int a = 1; int b = 2; int c = 3;").get(60, TimeUnit.SECONDS);
     repl.evaluate("String summary = \"" + VALUE + "\";").get(60, TimeUnit.SECONDS);
@@ -113,8 +114,8 @@ class PresenterDefinitionsWindowTest extends RealWindowTest {
           return cell.getMinY() >= in.getMinY() - 0.5 && cell.getMaxY() <= in.getMaxY() + 6;
         });
     // At the presenter's size, and its tooltip too.
-    assertThat(FxWait.onFx(() -> open.getFont().getSize())).isEqualTo(22);
-    assertThat(FxWait.onFx(() -> open.getTooltip().getFont().getSize())).isEqualTo(22);
+    assertThat(FxWait.onFx(() -> open.getFont().getSize())).isEqualTo(19);
+    assertThat(FxWait.onFx(() -> open.getTooltip().getFont().getSize())).isEqualTo(19);
     // Enter again shuts it; a click opens it.
     robot.type(KeyCode.ENTER);
     FxWait.untilFx("the value shut again", () -> drawnNow(robot, "summary").endsWith("…"));

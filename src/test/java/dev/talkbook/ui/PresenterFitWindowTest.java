@@ -71,7 +71,7 @@ class PresenterFitWindowTest extends RealWindowTest {
   void theMenuBarAndTheDefinitionsStayWholeFromTheSmallestWindowUp(FxRobot robot) throws Exception {
     ui.fire(robot, "Presenter mode");
     CodeArea notes = FxWait.onFx(() -> WindowUnderTest.editor(robot));
-    FxWait.untilFx("the notes at the presenter size", () -> notes.getStyle().contains("22"));
+    FxWait.untilFx("the notes at the presenter size", () -> notes.getStyle().contains("24"));
     repl.evaluate("String greeting = \"Hello from the presenter\";").get(60, TimeUnit.SECONDS);
     ListView<Object> list = FxWait.onFx(() -> definitions(robot));
     FxWait.untilFx("the definition listed", () -> !list.getItems().isEmpty());
@@ -108,7 +108,7 @@ class PresenterFitWindowTest extends RealWindowTest {
       }
     }
     ui.fire(robot, "Presenter mode");
-    FxWait.untilFx("the notes at their size", () -> !notes.getStyle().contains("22"));
+    FxWait.untilFx("the notes at their size", () -> !notes.getStyle().contains("24"));
     ui.fire(robot, "Show or hide the REPL");
     ui.idle();
     FxWait.untilFx("the definitions back after leaving", () -> shown(list));

@@ -52,10 +52,10 @@ class PresenterFocusWindowTest extends RealWindowTest {
     assertThat(focused(notes)).isSameAs(notes);
 
     presenterKey(robot);
-    FxWait.untilFx("presenter mode", () -> notes.getStyle().contains("22"));
+    FxWait.untilFx("presenter mode", () -> notes.getStyle().contains("24"));
     ui.idle();
     presenterKey(robot);
-    FxWait.untilFx("presenter mode left", () -> !notes.getStyle().contains("22"));
+    FxWait.untilFx("presenter mode left", () -> !notes.getStyle().contains("24"));
     ui.idle();
 
     assertThat(focused(notes)).as("the focus owner after leaving").isSameAs(notes);

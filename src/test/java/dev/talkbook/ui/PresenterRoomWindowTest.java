@@ -81,7 +81,7 @@ class PresenterRoomWindowTest extends RealWindowTest {
     ui.fire(robot, "Presenter mode");
     CodeArea input = FxWait.onFx(() -> input(robot));
     GenericStyledArea<?, ?, ?> transcript = FxWait.onFx(() -> transcript(robot));
-    FxWait.untilFx("the REPL at the presenter size", () -> input.getStyle().contains("22"));
+    FxWait.untilFx("the REPL at the presenter size", () -> input.getStyle().contains("24"));
     // The details are out of the window: their folded line was the presenter's text size too.
     assertThat(robot.lookup("#talk-details").queryAs(javafx.scene.control.TitledPane.class))
         .matches(details -> !details.isVisible());

@@ -76,8 +76,8 @@ class PresenterWindowTest extends RealWindowTest {
   void oneZoomScalesTheNotesThePreviewAndTheRepl(FxRobot robot) throws Exception {
     fire(robot, "Presenter mode");
     assertThat(robot.lookup(".tb-presenter").tryQuery()).isPresent();
-    FxWait.untilFx("the REPL at the presenter size", () -> replFont(replInput(robot)) == 22);
-    assertThat(notesFont(robot)).isEqualTo(22);
+    FxWait.untilFx("the REPL at the presenter size", () -> replFont(replInput(robot)) == 24);
+    assertThat(notesFont(robot)).isEqualTo(24);
     // The input's line numbers grow with it (RichTextFX gives them 13 px of its own).
     FxWait.untilFx("the line numbers at the presenter size", () -> lineNumberFont(robot) > 18);
     // The details leave the window (the notes and the REPL get their room), the REPL gets half the
@@ -95,12 +95,12 @@ class PresenterWindowTest extends RealWindowTest {
           }
           return repl.getLayoutBounds().getHeight() >= 0.45 * dock.getLayoutBounds().getHeight();
         });
-    assertThat(previewZoom(robot)).isEqualTo(22 / 15.0);
+    assertThat(previewZoom(robot)).isEqualTo(24 / 15.0);
     robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
-    FxWait.untilFx("the REPL zoomed", () -> replFont(replInput(robot)) == 26);
-    assertThat(notesFont(robot)).isEqualTo(26);
-    assertThat(previewZoom(robot)).isEqualTo(26 / 15.0);
+    FxWait.untilFx("the REPL zoomed", () -> replFont(replInput(robot)) == 28);
+    assertThat(notesFont(robot)).isEqualTo(28);
+    assertThat(previewZoom(robot)).isEqualTo(28 / 15.0);
     // Killed now, the app must come back with the user's size and details, not presenter mode's:
     // what the settings file holds while presenting (every write asked for so far done).
     ui.idle();
@@ -148,6 +148,36 @@ class PresenterWindowTest extends RealWindowTest {
           () -> layout(robot, notes).equals(before));
     }
     assertThat(FxWait.onFx(() -> layout(robot, notes))).isEqualTo(before);
+  }
+
+  @Test
+  void theAudienceSeesNeitherTheMenusNorTheNotebooksPathAndTheMenusKeysStillWork(FxRobot robot)
+      throws Exception {
+    Node menus = robot.lookup(".menu-bar").query();
+    Node path = robot.lookup("#notebook-path").query();
+    for (String mode : List.of("Presenter mode", "Presenter view (a window for the speaker)")) {
+      fire(robot, mode);
+      FxWait.untilFx(mode, () -> robot.lookup(".tb-presenter").tryQuery().isPresent());
+      assertThat(FxWait.onFx(() -> menus.isVisible() || menus.isManaged())).as(mode).isFalse();
+      assertThat(FxWait.onFx(() -> path.isVisible() || path.isManaged())).as(mode).isFalse();
+      if (mode.equals("Presenter mode")) {
+        // The menus' keys still work: the command palette's, over the audience's window.
+        robot
+            .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P)
+            .release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        FxWait.until(
+            "the command palette",
+            () -> robot.lookup("#picker-filter").tryQuery().filter(Node::isVisible).isPresent());
+        robot.type(KeyCode.ESCAPE);
+        FxWait.untilFx(
+            "the palette closed", () -> robot.lookup("#picker-filter").tryQuery().isEmpty());
+        assertThat(robot.lookup(".tb-presenter").tryQuery()).as("still presenting").isPresent();
+      }
+      fire(robot, mode);
+      FxWait.untilFx(
+          "the menus and the path back after " + mode,
+          () -> menus.isVisible() && menus.isManaged() && path.isVisible() && path.isManaged());
+    }
   }
 
   @Test
@@ -255,7 +285,7 @@ class PresenterWindowTest extends RealWindowTest {
                     robot.lookup(".tb-repl-bar .label").queryAll().stream()
                         .map(n -> ((javafx.scene.control.Labeled) n).getText())
                         .toList()))
-        .anyMatch(t -> t.contains("history"));
+        .anyMatch(t -> t.contains("history") || t.contains("kept") || t.startsWith("Kept"));
     robot.interact(input::requestFocus);
     robot.press(KeyCode.CONTROL).type(KeyCode.UP).release(KeyCode.CONTROL);
     assertThat(FxWait.onFx(() -> input.getText())).isEqualTo(mine);

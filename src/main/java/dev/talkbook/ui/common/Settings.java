@@ -83,7 +83,7 @@ public final class Settings {
   /** The theme chosen: a {@code Theme.Choice} name. */
   public static final Key<String> THEME = text("theme", "SYSTEM");
 
-  public static final Key<Double> PRESENTER_FONT_SIZE = number("presenter.fontSize", 22);
+  public static final Key<Double> PRESENTER_FONT_SIZE = number("presenter.fontSize", 24);
 
   /** Live share: the address to listen on ("" for this computer only). */
   public static final Key<String> SHARE_BIND = text("share.bind", "");

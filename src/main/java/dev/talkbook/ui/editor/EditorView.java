@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
@@ -94,8 +95,17 @@ public final class EditorView {
   private final DoubleProperty fontSize = new SimpleDoubleProperty(DEFAULT_FONT);
   private final BooleanProperty lineNumbers = new SimpleBooleanProperty(false);
 
-  /** Where pasted images and dropped files go; set when the editor is {@link #ready}. */
-  private BiConsumer<String, byte[]> attach;
+  /**
+   * A file pasted or dropped into the notes, or a copied image ({@code pasted-image.png}): its name
+   * and bytes, to be stored with the talk and linked.
+   */
+  public record Pasted(String name, byte[] bytes) {}
+
+  /**
+   * Where pasted images and dropped files go, all of one paste or drop at once (linked together, as
+   * one undo step); set when the editor is {@link #ready}.
+   */
+  private Consumer<List<Pasted>> attach;
 
   private final ExecutorService highlighting =
       Executors.newSingleThreadExecutor(
@@ -158,7 +168,7 @@ public final class EditorView {
   private final EventSource<Request> requests = new EventSource<>();
 
   /** An editor made on the FX thread, handing pasted images and dropped files to {@code attach}. */
-  public EditorView(BiConsumer<String, byte[]> attach) {
+  public EditorView(Consumer<List<Pasted>> attach) {
     this();
     ready(attach);
   }
@@ -193,7 +203,7 @@ public final class EditorView {
    * one made here.
    */
   public static EditorView take(
-      CompletableFuture<EditorView> aside, BiConsumer<String, byte[]> attach) {
+      CompletableFuture<EditorView> aside, Consumer<List<Pasted>> attach) {
     EditorView made;
     try {
       made = aside.join();
@@ -305,7 +315,7 @@ public final class EditorView {
   private static final double HINT_RIGHT = 28;
 
   /** On the FX thread: puts the area in its scroll pane; files pasted or dropped go to attach. */
-  private void ready(BiConsumer<String, byte[]> attach) {
+  private void ready(Consumer<List<Pasted>> attach) {
     if (this.attach != null) {
       throw new IllegalStateException("the editor is ready already");
     }
@@ -1099,11 +1109,11 @@ public final class EditorView {
   private boolean pasteImage() {
     Clipboard clipboard = Clipboard.getSystemClipboard();
     if (clipboard.hasFiles() && !clipboard.getFiles().isEmpty()) {
-      clipboard.getFiles().forEach(f -> attachFile(f.toPath()));
+      attachFiles(clipboard.getFiles());
       return true;
     }
     if (clipboard.hasImage() && !clipboard.hasString()) {
-      attach.accept("pasted-image.png", png(clipboard.getImage()));
+      attach.accept(List.of(new Pasted("pasted-image.png", png(clipboard.getImage()))));
       return true;
     }
     return false;
@@ -1121,20 +1131,26 @@ public final class EditorView {
         e -> {
           boolean done = e.getDragboard().hasFiles();
           if (done) {
-            e.getDragboard().getFiles().forEach(f -> attachFile(f.toPath()));
+            attachFiles(e.getDragboard().getFiles());
           }
           e.setDropCompleted(done);
           e.consume();
         });
   }
 
-  private void attachFile(Path file) {
-    try {
-      attach.accept(file.getFileName().toString(), Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new dev.talkbook.core.notebook.NotebookException(
-          "Cannot read " + file + " to attach it: " + e.getMessage(), e);
+  /** The files of one paste or drop, handed on together: their links go in as one. */
+  private void attachFiles(List<java.io.File> files) {
+    List<Pasted> pasted = new ArrayList<>();
+    for (java.io.File f : files) {
+      Path file = f.toPath();
+      try {
+        pasted.add(new Pasted(file.getFileName().toString(), Files.readAllBytes(file)));
+      } catch (IOException e) {
+        throw new dev.talkbook.core.notebook.NotebookException(
+            "Cannot read " + file + " to attach it: " + e.getMessage(), e);
+      }
     }
+    attach.accept(pasted);
   }
 
   /** Encodes a clipboard image as PNG. */

@@ -144,6 +144,9 @@ public final class PresenterMode {
    *     notes' heading in the preview)
    * @param styler applies the app's theme to a scene (the presenter's window)
    * @param findOpen whether the notes' find bar is open: Esc is the find bar's then
+   * @param offStage what the audience is not to see, out of the window while presenting in it or
+   *     showing the audience the REPL: the menu bar (its keys still work) and the notebook's path
+   *     in the status bar (they saw the menus and "/home/…/talks.talkbook")
    */
   public record Window(
       Stage stage,
@@ -153,7 +156,8 @@ public final class PresenterMode {
       DoubleProperty notesFontSize,
       Node details,
       Consumer<Scene> styler,
-      BooleanSupplier findOpen) {}
+      BooleanSupplier findOpen,
+      List<Node> offStage) {}
 
   static final String STYLE_CLASS = "tb-presenter";
   static final double DEFAULT_FONT = Settings.PRESENTER_FONT_SIZE.fallback();
@@ -181,6 +185,20 @@ public final class PresenterMode {
 
   static final double MIN_FONT = 10;
   static final double MAX_FONT = 72;
+
+  /**
+   * The window size at which the audience sees the text at the size the presenter chose (the
+   * setting, 24 px by default, Ctrl+= / Ctrl+- on top): a line of about 65 characters of code fills
+   * the REPL's width there. A larger window scales it up by its width, as far as its height allows
+   * the same (a 1920 × 1080 screen: 1.5 times, 36 px; a 1280 × 800 one: 24 px), a smaller one down
+   * to {@link #LEAST_SCALE}. The text had stayed at 22 px on every screen: about 15 pt, below the
+   * sample talk's own "at least 20 pt", the code filling half the REPL's width at 1080p.
+   */
+  static final double REFERENCE_WIDTH = 1280;
+
+  static final double REFERENCE_HEIGHT = 720;
+  static final double LEAST_SCALE = 0.75;
+  static final double MOST_SCALE = 3;
   private static final String STYLESHEET = stylesheet();
 
   private static String stylesheet() {
@@ -236,10 +254,14 @@ public final class PresenterMode {
   private boolean detailsVisibleBefore;
   private boolean detailsManagedBefore;
 
+  /** What {@link Window#offStage} showed before presenting: put back on leaving. */
+  private final java.util.Map<Node, Boolean> offStageShownBefore = new java.util.HashMap<>();
+
   /**
-   * The window's height changed while presenting in it (gone full screen): the REPL's room again.
+   * The window's size changed while presenting (gone full screen, moved to the projector): the text
+   * at the size for it, and the REPL's room again.
    */
-  private final javafx.beans.InvalidationListener heightChanged = obs -> giveReplRoom();
+  private final javafx.beans.InvalidationListener sizeChanged = obs -> sizeChanged();
 
   private Node focusBefore;
   private Settings.Hold held;
@@ -253,7 +275,12 @@ public final class PresenterMode {
 
   private PresenterView view;
   private final Executor background;
+
+  /** The size the presenter chose (the setting), at {@link #REFERENCE_WIDTH}. */
   private double fontSize;
+
+  /** The size the audience sees now: {@link #fontSize} scaled to the window. */
+  private double shownSize;
 
   /**
    * @param notes the open talk's notes (the speaker notes follow them)
@@ -329,18 +356,18 @@ public final class PresenterMode {
     // out the whole window (CSS and layout, with the projector's sheet), and each size change
     // after it had the window laid out again (two more passes over the whole scene; the FX
     // thread was held 0.3-1.7 s on entering, on a loaded machine).
-    applyFont(false);
+    // At the size for the screen it is about to cover: going full screen then changes no size.
+    Rectangle2D screen = dev.talkbook.ui.common.FullScreen.screenOf(stage);
+    applyFont(false, screen);
     repl.show();
     // At the presenter's text size the REPL's usual third showed three lines of output in a small
     // window: room for the last result, at its size, as the window changes (full screen, below).
     giveReplRoom();
-    stage.getScene().heightProperty().addListener(heightChanged);
     showPosition();
     caretInSight.keep();
     stage.setFullScreenExitHint(NO_HINT);
     stage.setFullScreen(true);
-    dev.talkbook.ui.common.FullScreen.cover(
-        stage, dev.talkbook.ui.common.FullScreen.screenOf(stage));
+    dev.talkbook.ui.common.FullScreen.cover(stage, screen);
   }
 
   /**
@@ -360,12 +387,14 @@ public final class PresenterMode {
     } else {
       begin();
     }
-    applyFont(false); // before the REPL lays the window out (see enter())
-    repl.show();
-    repl.showAlone(true);
     Screen home = screenOf(stage);
     Screen audience =
         Screen.getScreens().stream().filter(s -> !s.equals(home)).findFirst().orElse(null);
+    // Before the REPL lays the window out (see enter()), at the audience's screen's size when the
+    // window goes full screen there, else at the window's.
+    applyFont(false, audience == null ? null : audience.getBounds());
+    repl.show();
+    repl.showAlone(true);
     view =
         new PresenterView(
             clock,
@@ -391,12 +420,11 @@ public final class PresenterMode {
   }
 
   /**
-   * Undoes what {@link #enter()} does beyond {@link #begin()}: the REPL's room follows the window's
-   * height no more, and the window goes back to the full-screen state it had before presenting
-   * (presenter view puts it full screen on the audience's screen when there is one).
+   * Undoes what {@link #enter()} does beyond {@link #begin()}: the window goes back to the
+   * full-screen state it had before presenting (presenter view puts it full screen on the
+   * audience's screen when there is one).
    */
   private void leaveOneWindow() {
-    stage.getScene().heightProperty().removeListener(heightChanged);
     if (stage.isFullScreen() && !before.wasFullScreen()) {
       stage.setFullScreen(false);
     }
@@ -419,6 +447,12 @@ public final class PresenterMode {
     detailsManagedBefore = details.isManaged();
     details.setVisible(false);
     details.setManaged(false);
+    offStageShownBefore.clear();
+    for (Node node : window.offStage()) {
+      offStageShownBefore.put(node, node.isVisible() && node.isManaged());
+      node.setVisible(false);
+      node.setManaged(false);
+    }
     Scene scene = stage.getScene();
     focusBefore = scene.getFocusOwner();
     scene.getRoot().getStyleClass().add(STYLE_CLASS);
@@ -429,6 +463,8 @@ public final class PresenterMode {
     window.notesArea().caretPositionProperty().addListener(caretMoved);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
     scene.addEventHandler(KeyEvent.KEY_PRESSED, escape);
+    scene.widthProperty().addListener(sizeChanged);
+    scene.heightProperty().addListener(sizeChanged);
     // Esc leaves presenter mode as a whole (onEscape), not full screen alone: that left the
     // projector's colours and zoom in a window.
     fullScreenExitBefore = stage.getFullScreenExitKeyCombination();
@@ -485,13 +521,14 @@ public final class PresenterMode {
     // edited), never half a line of it.
     typist.finish();
     if (view != null) {
-      view.close();
+      view.close(stage);
       view = null;
     }
     Scene scene = stage.getScene();
     scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
     scene.removeEventHandler(KeyEvent.KEY_PRESSED, escape);
-    scene.heightProperty().removeListener(heightChanged);
+    scene.widthProperty().removeListener(sizeChanged);
+    scene.heightProperty().removeListener(sizeChanged);
     stage.setFullScreenExitKeyCombination(fullScreenExitBefore);
     repl.wrapLines(false);
     repl.fitInput(false);
@@ -503,6 +540,12 @@ public final class PresenterMode {
     window.notesFontSize().set(notesFontBefore);
     window.details().setManaged(detailsManagedBefore);
     window.details().setVisible(detailsVisibleBefore);
+    offStageShownBefore.forEach(
+        (node, shown) -> {
+          node.setManaged(shown);
+          node.setVisible(shown);
+        });
+    offStageShownBefore.clear();
     before.restore();
     giveFocusBack(scene);
     caretInSight.keep();
@@ -722,13 +765,51 @@ public final class PresenterMode {
 
   /** One size for everything the audience sees; the REPL's room for it when {@code room}. */
   private void applyFont(boolean room) {
-    stage.getScene().getRoot().setStyle("-fx-font-size: " + fontSize + "px;");
-    repl.setCodeFontSize(fontSize);
-    window.notesFontSize().set(fontSize);
-    preview.setZoom(fontSize / PREVIEW_FONT);
+    applyFont(room, null);
+  }
+
+  /**
+   * One size for everything the audience sees, for a window the size of {@code area} (null: the
+   * window's size now); the REPL's room for it when {@code room}.
+   */
+  private void applyFont(boolean room, Rectangle2D area) {
+    Scene scene = stage.getScene();
+    shownSize =
+        area == null
+            ? scaled(fontSize, scene.getWidth(), scene.getHeight())
+            : scaled(fontSize, area.getWidth(), area.getHeight());
+    scene.getRoot().setStyle("-fx-font-size: " + shownSize + "px;");
+    repl.setCodeFontSize(shownSize);
+    window.notesFontSize().set(shownSize);
+    preview.setZoom(shownSize / PREVIEW_FONT);
     if (room) {
       giveReplRoom();
     }
+  }
+
+  /** The window changed size: the text scaled to it (and the REPL's room), or the room alone. */
+  private void sizeChanged() {
+    Scene scene = stage.getScene();
+    if (active && scaled(fontSize, scene.getWidth(), scene.getHeight()) != shownSize) {
+      applyFont();
+    } else {
+      giveReplRoom();
+    }
+  }
+
+  /**
+   * The size the audience sees for the {@code chosen} size in a window {@code width} × {@code
+   * height}: scaled by the window's width from {@link #REFERENCE_WIDTH}, no more than its height
+   * allows from {@link #REFERENCE_HEIGHT}, between {@link #LEAST_SCALE} and {@link #MOST_SCALE}
+   * times; whole pixels, from {@link #MIN_FONT} to {@link #MAX_FONT}.
+   */
+  static double scaled(double chosen, double width, double height) {
+    if (width <= 0 || height <= 0) {
+      return chosen;
+    }
+    double scale = Math.min(width / REFERENCE_WIDTH, height / REFERENCE_HEIGHT);
+    scale = Math.max(LEAST_SCALE, Math.min(MOST_SCALE, scale));
+    return Math.max(MIN_FONT, Math.min(MAX_FONT, Math.round(chosen * scale)));
   }
 
   /**
@@ -741,9 +822,9 @@ public final class PresenterMode {
     }
   }
 
-  /** The font size presenter mode uses now, in px. */
+  /** The font size the audience sees now, in px (the presenter's size scaled to the window). */
   public double fontSize() {
-    return fontSize;
+    return shownSize;
   }
 
   /** The presenter's window while presenter view is on, else null. */

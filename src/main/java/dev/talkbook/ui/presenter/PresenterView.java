@@ -322,10 +322,21 @@ final class PresenterView {
    * tries) is not pinned down: its leaving also puts the main window back and gives it the
    * keyboard, and the speaker notes are an editor that takes input-method events (JDK-8301219, on
    * that path, was fixed in JavaFX 22).
+   *
+   * <p>{@code back} (the main window) is then given the keyboard by the system too, not only a node
+   * in it: without a window manager to hand it on (Xvfb, a kiosk), the closed window's keyboard
+   * fell back to whichever window the pointer was over, the main window not told it had it; the
+   * next popup it opened (the command palette, Ctrl+Shift+P) took the keyboard with a grab that the
+   * system broke at once, so the palette closed as it opened and the words typed next went into the
+   * notes.
    */
-  void close() {
+  void close(javafx.stage.Window back) {
     ticking.stop();
     notes.removeListener(notesChanged);
-    Platform.runLater(stage::close);
+    Platform.runLater(
+        () -> {
+          stage.close();
+          back.requestFocus();
+        });
   }
 }

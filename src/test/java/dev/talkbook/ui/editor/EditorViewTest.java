@@ -45,7 +45,8 @@ class EditorViewTest {
     CompletableFuture<EditorView> aside = EditorView.makeAside();
     List<String> attached = new ArrayList<>();
     EditorView editor =
-        FxWait.onFx(() -> EditorView.take(aside, (name, bytes) -> attached.add(name)));
+        FxWait.onFx(
+            () -> EditorView.take(aside, pasted -> pasted.forEach(p -> attached.add(p.name()))));
     List<EditorView.Edit> edits = new ArrayList<>();
     editor.edits().subscribe(edits::add);
     show(robot, editor);
@@ -62,7 +63,7 @@ class EditorViewTest {
 
   @Test
   void emptyNotesSayHowToWriteThemUntilTheFirstKey(FxRobot robot) throws Exception {
-    EditorView editor = FxWait.onFx(() -> EditorView.take(EditorView.makeAside(), (n, b) -> {}));
+    EditorView editor = FxWait.onFx(() -> EditorView.take(EditorView.makeAside(), pasted -> {}));
     show(robot, editor);
     javafx.scene.Node hint = robot.lookup("#editor-hint").query();
     // shown while the notes have the focus: that is when one is about to type
@@ -89,8 +90,7 @@ class EditorViewTest {
         FxWait.onFx(
             () ->
                 EditorView.take(
-                    CompletableFuture.failedFuture(new IllegalStateException("no")),
-                    (name, bytes) -> {}));
+                    CompletableFuture.failedFuture(new IllegalStateException("no")), pasted -> {}));
     assertThat(FxWait.onFx(() -> editor.area().getParent())).isNotNull();
   }
 
@@ -98,7 +98,7 @@ class EditorViewTest {
   void anEditDisposedBeforeItsStylingStartsEndsQuietly(FxRobot robot) throws Exception {
     // A key typed just before the window closed: its styling reached the editor's thread after
     // the close had stopped it, and the FX thread threw (RejectedExecutionException).
-    EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    EditorView editor = FxWait.onFx(() -> new EditorView(pasted -> {}));
     show(robot, editor);
     robot.interact(() -> editor.load("# Title\n\nsome text"));
     List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -124,7 +124,7 @@ class EditorViewTest {
 
   @Test
   void theFindBarIsMadeWhenFirstAskedForAndFinds(FxRobot robot) throws Exception {
-    EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    EditorView editor = FxWait.onFx(() -> new EditorView(pasted -> {}));
     show(robot, editor);
     robot.interact(() -> editor.load("one two one"));
     assertThat(FxWait.onFx(() -> editor.root().lookup("#find-field"))).isNull();
@@ -139,7 +139,7 @@ class EditorViewTest {
 
   @Test
   void editsAreStyledAsTheWholeTextStyledAfresh(FxRobot robot) throws Exception {
-    EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    EditorView editor = FxWait.onFx(() -> new EditorView(pasted -> {}));
     show(robot, editor);
     String note =
         "# Notes\n\n- one *x*\n  - two\n\ntext\n\n```java\nint a = 1; // c\n```\n\n"
@@ -163,7 +163,7 @@ class EditorViewTest {
 
   @Test
   void everyEditCarriesTheAreasTextAsItIsAfterIt(FxRobot robot) throws Exception {
-    EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    EditorView editor = FxWait.onFx(() -> new EditorView(pasted -> {}));
     List<EditorView.Edit> edits = new ArrayList<>();
     editor.edits().subscribe(edits::add);
     show(robot, editor);
@@ -215,7 +215,7 @@ class EditorViewTest {
   @Test
   void aLongNoteIsHighlightedOffTheFxThreadAndStyledInPiecesTheLinesInViewFirst(FxRobot robot)
       throws Exception {
-    EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    EditorView editor = FxWait.onFx(() -> new EditorView(pasted -> {}));
     show(robot, editor);
     String note = longNote(20_000);
     // Every change of styles the area gets, as (position, length).
@@ -247,7 +247,7 @@ class EditorViewTest {
 
   @Test
   void typingWhileALongNoteIsStyledInPiecesEndsStyledAsAfresh(FxRobot robot) throws Exception {
-    EditorView editor = FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    EditorView editor = FxWait.onFx(() -> new EditorView(pasted -> {}));
     show(robot, editor);
     String note = longNote(20_000);
     // Keys at the start and in the middle once the first pieces are styled (the first key right

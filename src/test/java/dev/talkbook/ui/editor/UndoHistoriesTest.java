@@ -22,7 +22,7 @@ class UndoHistoriesTest {
   }
 
   private EditorView editor() throws Exception {
-    return FxWait.onFx(() -> new EditorView((name, bytes) -> {}));
+    return FxWait.onFx(() -> new EditorView(pasted -> {}));
   }
 
   /**

@@ -206,7 +206,8 @@ class PresenterModeTest {
                 notesFont,
                 details,
                 scene -> new dev.talkbook.ui.common.Theme(dark).apply(scene),
-                () -> findOpen),
+                () -> findOpen,
+                List.of()),
             repl,
             preview,
             notes,
@@ -429,6 +430,43 @@ class PresenterModeTest {
     assertThat(robot.lookup(".tb-presenter").tryQuery()).isEmpty();
     assertThat(onFx(stage::getFullScreenExitKeyCombination)).isEqualTo(exitKey);
     assertThat(wraps).isFalse();
+  }
+
+  @Test
+  void theAudiencesTextGrowsWithTheWindowAndTheZoomStaysOnTop(FxRobot robot) {
+    // Presenter view on one screen leaves the window's size to the user: sized here (no larger
+    // than the headless screen, 1280 × 800).
+    robot.interact(presenter::enterPresenterView);
+    robot.interact(
+        () -> {
+          stage.setWidth(1024);
+          stage.setHeight(640);
+        });
+    assertThat(onFx(() -> stage.getScene().getWidth())).isEqualTo(1024);
+    assertThat(replFont.get()).as("at 1024 × 640").isEqualTo(19);
+    robot.interact(
+        () -> {
+          stage.setWidth(1280);
+          stage.setHeight(800);
+        });
+    assertThat(onFx(() -> stage.getScene().getWidth())).isEqualTo(1280);
+    assertThat(replFont.get()).as("at 1280 × 800").isEqualTo(24);
+    assertThat(notesFont.get()).isEqualTo(24);
+    assertThat(previewZoom).isEqualTo(24 / PresenterMode.PREVIEW_FONT);
+    assertThat(onFx(() -> stage.getScene().getRoot().getStyle())).contains("24.0px");
+    // A wide, low window: as far as its height allows.
+    robot.interact(() -> stage.setHeight(540));
+    assertThat(replFont.get()).as("at 1280 × 540").isEqualTo(18);
+    robot.interact(() -> stage.setHeight(800));
+    // The presenter's zoom is on top, and kept as their size at 1280 × 720 and over.
+    robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    assertThat(replFont.get()).isEqualTo(26);
+    assertThat(settings.get(Settings.PRESENTER_FONT_SIZE)).isEqualTo(26);
+    robot.interact(() -> stage.setWidth(1024));
+    assertThat(replFont.get()).as("26 at 1024 wide").isEqualTo(21);
+    robot.interact(presenter::exit);
+    assertThat(replFont.get()).isZero();
+    assertThat(notesFont.get()).isEqualTo(14);
   }
 
   @Test
