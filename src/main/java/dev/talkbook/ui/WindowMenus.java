@@ -24,10 +24,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 
 /**
- * The window's menu bar: File, Edit, Outline, View, Go, Share and Help, the Java menu added before
- * Help once the REPL is attached. Every item says what it does and its shortcut, and has its
- * underlined letter ({@link MenuMnemonics}); the command palette offers them all ({@link
- * #actions()}). What the items do is {@link WindowActions}' and the views'.
+ * The window's menu bar: File, Edit, Outline, View (with Full screen, {@link WindowFullScreen}),
+ * Go, Share and Help, the Java menu added before Help once the REPL is attached. Every item says
+ * what it does and its shortcut, and has its underlined letter ({@link MenuMnemonics}); the command
+ * palette offers them all ({@link #actions()}). What the items do is {@link WindowActions}' and the
+ * views'.
  */
 final class WindowMenus {
   /** What people type to find the View menu's settings (there is no separate settings window). */
@@ -41,6 +42,7 @@ final class WindowMenus {
 
   private final MenuBar menuBar = new MenuBar();
   private final Menu help;
+  private final WindowFullScreen fullScreen;
 
   static MenuItem item(String text, String accelerator, Runnable action) {
     MenuItem item = new MenuItem(text);
@@ -254,6 +256,11 @@ final class WindowMenus {
     showPreview.setSelected(true);
     showPreview.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+V"));
     showPreview.selectedProperty().addListener((obs, o, show) -> togglePreview.accept(show));
+    fullScreen =
+        new WindowFullScreen(
+            parts.stage(),
+            parts.status()::showMessage,
+            System.getProperty("os.name", "").startsWith("Mac"));
     Menu themes = new Menu("Theme");
     ToggleGroup group = new ToggleGroup();
     for (Theme.Choice choice : Theme.Choice.values()) {
@@ -291,7 +298,9 @@ final class WindowMenus {
             MenuActions.words(
                 item("Actual size", "Shortcut+0", editor::actualSize), "zoom reset font text size"),
             new SeparatorMenuItem(),
-            themes);
+            themes,
+            new SeparatorMenuItem(),
+            fullScreen.item());
     Menu go =
         new Menu(
             "_Go",
@@ -328,6 +337,7 @@ final class WindowMenus {
             (obs, was, scene) -> {
               if (scene != null && was == null) {
                 MenuMnemonics.pickByLetter(menuBar, scene);
+                fullScreen.addKeysTo(scene);
                 whenShown(scene, window -> MenuMnemonics.keepOpenedWithAlt(menuBar, window));
               }
             });

@@ -29,6 +29,30 @@ final class WindowState {
   WindowState(Stage stage, Settings settings) {
     this.stage = stage;
     this.settings = settings;
+    // Called as the window is told to go full screen, before it is resized.
+    stage
+        .fullScreenProperty()
+        .addListener(
+            (obs, was, full) -> {
+              if (full && !was) {
+                windowed = windowed();
+              }
+            });
+  }
+
+  /** The window's place and size as a window (not full screen). */
+  private record Windowed(boolean maximized, double x, double y, double width, double height) {}
+
+  /** The window as it was before it last went full screen (null before it has). */
+  private Windowed windowed;
+
+  /** The window as it is now; null before it has a scene. */
+  private Windowed windowed() {
+    Scene scene = stage.getScene();
+    return scene == null
+        ? null
+        : new Windowed(
+            stage.isMaximized(), stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight());
   }
 
   /** Puts {@code root} on the stage, themed, sized and placed as last time. */
@@ -140,14 +164,21 @@ final class WindowState {
         .addListener((obs, o, v) -> settings.put(Settings.DETAILS_EXPANDED, v));
   }
 
-  /** Remembers the window's size, position and splits, and writes the settings. */
+  /**
+   * Remembers the window's size, position and splits, and writes the settings. Full screen, the
+   * window's place and size from before it went full screen are remembered (the screen's size
+   * opened the next window over the whole screen, and not full screen).
+   */
   void remember(SplitPane split) {
-    settings.put(Settings.MAXIMIZED, stage.isMaximized());
-    if (!stage.isMaximized() && stage.getScene() != null) {
-      settings.put(Settings.X, stage.getX());
-      settings.put(Settings.Y, stage.getY());
-      settings.put(Settings.WIDTH, stage.getScene().getWidth());
-      settings.put(Settings.HEIGHT, stage.getScene().getHeight());
+    Windowed shown = stage.isFullScreen() ? windowed : windowed();
+    if (shown != null) {
+      settings.put(Settings.MAXIMIZED, shown.maximized());
+      if (!shown.maximized()) {
+        settings.put(Settings.X, shown.x());
+        settings.put(Settings.Y, shown.y());
+        settings.put(Settings.WIDTH, shown.width());
+        settings.put(Settings.HEIGHT, shown.height());
+      }
     }
     double[] dividers = split.getDividerPositions();
     if (dividers.length > 0) {

@@ -124,6 +124,10 @@ class PaletteWindowTest extends RealWindowTest {
           {"search", "Search notes"},
           {"find", "Find…"},
           {"hotkeys", "Keyboard shortcuts"},
+          {"full screen", "Full screen"},
+          {"fullscreen", "Full screen"},
+          {"maximize", "Full screen"},
+          {"distraction", "Full screen"},
         }) {
       robot.eraseText(typed.length()).write(want[0]);
       typed = want[0];

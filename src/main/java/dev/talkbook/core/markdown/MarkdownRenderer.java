@@ -474,13 +474,24 @@ public final class MarkdownRenderer {
 
     @Override
     public void visit(Image image) {
-      resolve(image.getDestination()).ifPresent(image::setDestination);
+      Optional<AttachmentRef> ref = AttachmentRef.parse(image.getDestination());
+      Optional<String> url = resolve(image.getDestination());
+      url.ifPresent(image::setDestination);
       visitChildren(image);
+      if (ref.isPresent()
+          && url.isPresent()
+          && !url.get().endsWith(DOWNLOAD_EXTENSION)
+          && NoteImages.notAPicture(url.get())) {
+        // a file the notebook holds that is no picture (talk.pdf): a link to it, as the notes
+        // would link it, not a broken picture or a "missing" one
+        attachmentLink(image, ref.get().fileName());
+        return;
+      }
       if (image.getDestination() != null
           && image.getDestination().endsWith(DOWNLOAD_EXTENSION)
           && AttachmentRef.parse(image.getDestination()).isEmpty()
           && !SafeUrls.isRemote(image.getDestination())) {
-        downloadLink(image);
+        downloadLink(image, "download");
         return;
       }
       if (SafeUrls.isRemote(image.getDestination())) {
@@ -498,18 +509,29 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * An attachment that is no picture in place of a picture of it: a link to it, its text the alt
+     * text or the file's name, its tooltip the image's title or the file's name.
+     */
+    private static void attachmentLink(Image image, String name) {
+      if (image.getTitle() == null || image.getTitle().isBlank()) {
+        image.setTitle(name);
+      }
+      downloadLink(image, name);
+    }
+
+    /**
      * An attachment published as a download (not to be shown) in place of a picture: a link to it
      * with the alt text (or "download"), where a picture would show broken. Inside a link, its
      * text.
      */
-    private static void downloadLink(Image image) {
+    private static void downloadLink(Image image, String label) {
       boolean inLink = false;
       for (Node p = image.getParent(); p != null; p = p.getParent()) {
         inLink |= p instanceof Link;
       }
       Node into = inLink ? null : new Link(image.getDestination(), image.getTitle());
       if (image.getFirstChild() == null) {
-        image.appendChild(new org.commonmark.node.Text("download"));
+        image.appendChild(new org.commonmark.node.Text(label));
       }
       for (Node child = image.getFirstChild(); child != null; ) {
         Node next = child.getNext();

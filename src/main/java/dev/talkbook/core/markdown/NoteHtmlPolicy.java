@@ -267,6 +267,17 @@ final class NoteHtmlPolicy {
             link(List.of("href", resolved), alt == null || alt.isBlank() ? "download" : alt);
             return;
           }
+          var ref = dev.talkbook.core.notebook.AttachmentRef.parse(src);
+          if (ref.isPresent() && NoteImages.notAPicture(resolved)) {
+            // held, but no picture (talk.pdf): a link to it, as in Markdown
+            String alt = attribute(attributes, "alt");
+            String title = attribute(attributes, "title");
+            String name = ref.get().fileName();
+            link(
+                List.of("href", resolved, "title", title == null || title.isBlank() ? name : title),
+                alt == null || alt.isBlank() ? name : alt);
+            return;
+          }
           attributes = with(attributes, "src", resolved);
         } else {
           String name = images.missing(src).orElse(null);

@@ -58,6 +58,40 @@ final class NoteImages {
     return Optional.of(name);
   }
 
+  /** The file extensions of pictures a page shows in an {@code img}. */
+  private static final Set<String> PICTURES =
+      Set.of("png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "apng", "bmp", "ico");
+
+  /**
+   * Whether an attachment the notebook holds, at {@code url} as the caller resolved it, is no
+   * picture a page can show: the caller gave its {@code attachment:} address back (it holds the
+   * file but has no picture of it: the preview gives pictures as {@code data:image} URLs), or the
+   * file's name ends in an extension that is not a picture's ({@code attachments/….pdf}). An image
+   * of it is then a link to the file, where a picture would show broken and "Missing image" would
+   * be wrong. An address without an extension (the live share's) is taken as a picture.
+   */
+  static boolean notAPicture(String url) {
+    String s = url.strip();
+    String lower = s.toLowerCase(Locale.ROOT);
+    if (lower.startsWith(AttachmentRef.SCHEME)) {
+      return true;
+    }
+    if (lower.startsWith("data:")) {
+      return !lower.startsWith("data:image/");
+    }
+    int end = s.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = s.indexOf(c);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    String path = lower.substring(0, end);
+    String file = path.substring(path.lastIndexOf('/') + 1);
+    int dot = file.lastIndexOf('.');
+    return dot > 0 && !PICTURES.contains(file.substring(dot + 1));
+  }
+
   /** The names of the missing images met so far, each once, in order. */
   List<String> missingNames() {
     return new ArrayList<>(missing);

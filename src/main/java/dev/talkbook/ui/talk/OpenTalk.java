@@ -488,11 +488,18 @@ public final class OpenTalk {
     return markdown;
   }
 
-  /** The preview shows stored images inline, as data URLs. */
+  /**
+   * The preview shows stored images inline, as data URLs; another file the talk holds keeps its
+   * {@code attachment:} address (an image of it is then a link to it, not a missing image); one the
+   * notebook does not hold resolves to nothing.
+   */
   private Optional<String> inlineAttachment(AttachmentRef ref) {
     Optional<Attachment> found = notebook.attachments().find(ref.sha256());
-    if (found.isEmpty() || !found.get().mediaType().startsWith("image/")) {
+    if (found.isEmpty()) {
       return Optional.empty();
+    }
+    if (!found.get().mediaType().startsWith("image/")) {
+      return Optional.of(ref.url());
     }
     return Optional.of(
         "data:"

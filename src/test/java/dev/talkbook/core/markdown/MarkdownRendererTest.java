@@ -170,6 +170,34 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void anImageOfAHeldAttachmentThatIsNoPictureIsALinkToItNotAMissingImage() {
+    String pdf = "attachment:" + HASH + "/talk.pdf";
+    String note =
+        "![doc](" + pdf + ") and ![](" + pdf + ")\n\n<img src=\"" + pdf + "\" alt=\"raw\">\n";
+    String site = "../../attachments/" + HASH + ".pdf";
+    // the site gives the published file; the preview gives the attachment's own address back
+    for (String url : List.of(site, new AttachmentRef(HASH, "talk.pdf").url())) {
+      for (String html :
+          List.of(
+              renderer.render(note, ref -> Optional.of(url)),
+              renderer.renderPage(note, ref -> Optional.of(url), "T").html())) {
+        assertThat(html)
+            .as(html)
+            .contains("href=\"" + url + "\" title=\"talk.pdf\">doc</a>")
+            .contains("href=\"" + url + "\" title=\"talk.pdf\">talk.pdf</a>")
+            .contains("href=\"" + url + "\" title=\"talk.pdf\">raw</a>")
+            .doesNotContain("<img", "missing-image", "Not in the notebook", "Missing image");
+      }
+      assertThat(renderer.renderPage(note, ref -> Optional.of(url), "T").missingImages()).isEmpty();
+    }
+    // a picture stays a picture: the site's .png, and the live share's address without extension
+    for (String url : List.of("../../attachments/" + HASH + ".png", "attachments/" + HASH)) {
+      assertThat(renderer.render("![d](attachment:" + HASH + "/d.png)", ref -> Optional.of(url)))
+          .contains("<img src=\"" + url + "\" alt=\"d\" />");
+    }
+  }
+
+  @Test
   void rawHtmlAttachmentReferencesResolveAndADownloadIsALinkAsInMarkdown() {
     String svg = "attachment:" + HASH + "/logo.svg";
     String note =

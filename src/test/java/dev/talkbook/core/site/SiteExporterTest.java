@@ -1027,6 +1027,29 @@ class SiteExporterTest {
   }
 
   @Test
+  void anImageOfAnAttachmentThatIsNoPictureIsALinkToItsFileNotAMissingImage() throws IOException {
+    Talk talk = addTalkWithTitle("Event", "Slides", "");
+    AttachmentRef pdf =
+        notebook
+            .attachments()
+            .add(
+                talk.id(),
+                "talk.pdf",
+                "application/pdf",
+                "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.UTF_8));
+    notebook.talks().saveBody(talk.id(), "The slides: ![doc](" + pdf.url() + ")\n");
+
+    SiteExporter.Result r = export();
+
+    String file = "attachments/" + pdf.sha256() + ".pdf";
+    assertThat(read("events/event/slides.html"))
+        .contains("href=\"../../" + file + "\" title=\"talk.pdf\">doc</a>")
+        .doesNotContain("<img", "missing-image", "Missing image", "attachment:");
+    assertThat(out.resolve(file)).exists();
+    assertThat(r.notices()).isEmpty();
+  }
+
+  @Test
   void anImageTheNotebookDoesNotHoldIsAPlaceholderNamedOnceOnEveryExport() throws IOException {
     Talk one = addTalkWithTitle("Event", "One", "![d](diagram.png) and <img src=\"x\">\n");
     Talk two = addTalkWithTitle("Event", "Two", "Again: ![](diagram.png)\n");

@@ -293,6 +293,25 @@ class OpenTalkTest {
   }
 
   @Test
+  void anImageOfAnAttachedPdfIsALinkToItInThePreviewNotAMissingImage() throws Exception {
+    opened(first.id());
+    byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String markdown = onFx(() -> open.attach("talk.pdf", pdf)).get(30, TimeUnit.SECONDS);
+    assertThat(markdown).startsWith("[talk.pdf](attachment:");
+    type("!" + markdown + "\n");
+    waitUntil(
+        () -> {
+          var note = onFx(() -> open.renderedProperty().get());
+          return note != null
+              && note.blocks().stream()
+                  .anyMatch(b -> b.html().contains("title=\"talk.pdf\">talk.pdf</a>"));
+        });
+    var note = onFx(() -> open.renderedProperty().get());
+    assertThat(note.blocks())
+        .noneMatch(b -> b.html().contains("missing-image") || b.html().contains("<img"));
+  }
+
+  @Test
   void attachingWithNoTalkOpenIsRefused() throws Exception {
     assertThatThrownBy(() -> onFx(() -> open.attach("x.txt", new byte[] {1})).get())
         .hasMessageContaining("No talk is open");
