@@ -311,10 +311,7 @@ public final class TalkbookCommand implements Callable<Integer> {
     try {
       return Notebook.open(
           notebookPath(),
-          Notebook.Options.defaults()
-              .withReadOnly(readOnly)
-              .withCreate(!readOnly)
-              .withLockWait(LOCK_WAIT));
+          options().withReadOnly(readOnly).withCreate(!readOnly).withLockWait(LOCK_WAIT));
     } catch (NotebookOpenException e) {
       throw sayingHowToCreate(e);
     }
@@ -360,13 +357,34 @@ public final class TalkbookCommand implements Callable<Integer> {
     try {
       return Notebook.open(
           notebookPath(),
-          Notebook.Options.defaults()
-              .withReadOnly(readOnly)
-              .withCreate(false)
-              .withLockWait(LOCK_WAIT));
+          options().withReadOnly(readOnly).withCreate(false).withLockWait(LOCK_WAIT));
     } catch (NotebookOpenException e) {
       throw sayingHowToCreate(e);
     }
+  }
+
+  /**
+   * The options every open of a command starts from: an upgrade of an older notebook (seconds for a
+   * large one) is told on standard error, a line before and one after, so the command does not seem
+   * to hang; standard output stays the command's own.
+   */
+  private Notebook.Options options() {
+    PrintWriter err = spec.commandLine().getErr();
+    return Notebook.Options.defaults()
+        .withUpgrading(
+            new Notebook.Upgrading() {
+              @Override
+              public void starting(Path file, int fromFormat, int toFormat) {
+                err.println(Notebook.Upgrading.startingLine(file, toFormat));
+                err.flush();
+              }
+
+              @Override
+              public void done(Path file, java.time.Duration took) {
+                err.println(Notebook.Upgrading.doneLine(file, took));
+                err.flush();
+              }
+            });
   }
 
   /**

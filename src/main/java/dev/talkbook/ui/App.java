@@ -176,16 +176,20 @@ public final class App extends Application implements WindowHost {
     String askedWhy = readOnly ? ASKED_READ_ONLY : null;
     // What the window says once it is up (a repair done in the open-problem dialog), or null.
     String tell = null;
+    // Set by "Upgrade and open": the older notebook is upgraded by a writable open first.
+    boolean upgradeFirst = false;
     while (true) {
       try {
         EarlyStart taken = first;
         first = null;
+        boolean upgrade = upgradeFirst;
+        upgradeFirst = false;
+        Notebook.Options options =
+            Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(openReadOnly);
         Notebook opened =
             taken != null
-                ? taken.notebook()
-                : Notebook.open(
-                    next,
-                    Notebook.Options.defaults().withCreate(mayCreate).withReadOnly(openReadOnly));
+                ? taken.notebookTellingUpgrade()
+                : upgrade ? upgradeThenOpen(next, options) : UpgradeNotice.open(next, options);
         // Typing a killed Talkbook journaled, put back before the window reads the talk (a later
         // open does it on the notebook thread, ahead of the window's reads: show).
         show(
@@ -229,6 +233,14 @@ public final class App extends Application implements WindowHost {
           mayCreate = false;
           openReadOnly = true;
           askedWhy = readOnlyBecause(problem.problem());
+        } else if (choice instanceof OpenProblemDialog.Choice.UpgradeAndOpen u) {
+          // Upgraded, then read-only as asked: the user asked not to change the notebook, and the
+          // upgrade (agreed to by the click) changes its format only, not a talk or a note.
+          next = u.file();
+          mayCreate = false;
+          upgradeFirst = true;
+          openReadOnly = true;
+          askedWhy = ASKED_READ_ONLY;
         } else if (choice instanceof OpenProblemDialog.Choice.Create c) {
           if (Files.exists(c.file())) {
             Errors.show(
@@ -255,6 +267,16 @@ public final class App extends Application implements WindowHost {
         + ": rebuilt from its data; the damaged file is kept as "
         + r.kept()
         + ".";
+  }
+
+  /**
+   * "Upgrade and open": {@code file}, from an older Talkbook, is upgraded by a writable open (with
+   * the notice), closed, then opened with {@code options} (read-only, as the user asked). FX
+   * thread.
+   */
+  static Notebook upgradeThenOpen(Path file, Notebook.Options options) {
+    UpgradeNotice.open(file, Notebook.Options.defaults().withCreate(false)).close();
+    return UpgradeNotice.open(file, options);
   }
 
   /** Why a notebook is read-only when it was started with --read-only. */

@@ -37,6 +37,9 @@ final class EarlyStart {
   private final CompletableFuture<Notebook> opened = new CompletableFuture<>();
   private final CompletableFuture<FirstView> firstView = new CompletableFuture<>();
 
+  /** The line to show when the open began to upgrade an older notebook (see UpgradeNotice). */
+  private final CompletableFuture<String> upgradeBegun = new CompletableFuture<>();
+
   /**
    * What the window shows first, read from the notebook: the tree, and the talk {@code talkId} (the
    * one open last time, -1 for none) if it still exists.
@@ -74,7 +77,11 @@ final class EarlyStart {
       file.complete(notebook);
       book =
           Notebook.open(
-              notebook, Notebook.Options.defaults().withCreate(true).withReadOnly(readOnly));
+              notebook,
+              Notebook.Options.defaults()
+                  .withCreate(true)
+                  .withReadOnly(readOnly)
+                  .withUpgrading(UpgradeNotice.telling(upgradeBegun)));
       opened.complete(book);
     } catch (RuntimeException | Error e) {
       file.completeExceptionally(e); // when the choice failed; done already when the open did
@@ -149,6 +156,14 @@ final class EarlyStart {
   /** Whether the desktop is dark. */
   boolean systemDark() {
     return systemDark.join();
+  }
+
+  /**
+   * {@link #notebook()}, with the notice of {@link UpgradeNotice} shown while the open upgrades an
+   * older notebook (the window is not up yet: without it, nothing showed for 30 s). FX thread.
+   */
+  Notebook notebookTellingUpgrade() {
+    return UpgradeNotice.await(opened, upgradeBegun);
   }
 
   /**

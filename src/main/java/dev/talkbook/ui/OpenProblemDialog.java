@@ -15,10 +15,11 @@ import javafx.stage.Window;
 /**
  * A notebook that cannot be opened: says which file and what is wrong, and offers to choose another
  * notebook, create a new one elsewhere, or quit; to open it read-only when only writing is barred
- * (it is open in another Talkbook, the disk is full); and to repair it when only an index is
- * damaged ({@link NotebookRepair}, the one change made to a file here: the damaged file is kept
- * beside it). Otherwise the bad file is never touched. A damaged index is not offered read-only:
- * reads go through the indexes, so the message says it is read again once repaired.
+ * (it is open in another Talkbook, the disk is full); to repair it when only an index is damaged
+ * ({@link NotebookRepair}: the damaged file is kept beside it); and to upgrade an older notebook
+ * asked to be opened read-only, when its file can be written. Otherwise the bad file is never
+ * touched. A damaged index is not offered read-only: reads go through the indexes, so the message
+ * says it is read again once repaired.
  */
 final class OpenProblemDialog {
   /** What the user chose. */
@@ -33,6 +34,11 @@ final class OpenProblemDialog {
      * This file was repaired (rebuilt from its data; the damaged file is {@code kept}): open it.
      */
     record Repaired(Path file, Path kept) implements Choice {}
+
+    /**
+     * Upgrade this older notebook once (a writable open), then open it read-only as the user asked.
+     */
+    record UpgradeAndOpen(Path file) implements Choice {}
 
     /** Create a new notebook at this path. */
     record Create(Path file) implements Choice {}
@@ -53,6 +59,9 @@ final class OpenProblemDialog {
     return problem.problem() == NotebookOpenException.Problem.INDEX_DAMAGED;
   }
 
+  static final ButtonType UPGRADE =
+      new ButtonType("Upgrade and open", ButtonBar.ButtonData.OK_DONE);
+
   /**
    * Whether the file itself is fine and only writing is barred (another Talkbook has it open, or
    * the disk is full), so reading it is a way on.
@@ -62,25 +71,50 @@ final class OpenProblemDialog {
         || problem.problem() == NotebookOpenException.Problem.DISK_FULL;
   }
 
+  /**
+   * Whether the notebook was asked read-only but is an older one whose file can be written: it can
+   * be upgraded once and then opened read-only (a desktop user is not told to drop a flag).
+   */
+  static boolean canUpgrade(NotebookOpenException problem) {
+    Path file = problem.file();
+    return problem.problem() == NotebookOpenException.Problem.NEEDS_UPGRADE
+        && java.nio.file.Files.isWritable(file)
+        && file.getParent() != null
+        && java.nio.file.Files.isWritable(file.getParent());
+  }
+
+  /** What the dialog says: the core's message, but in a window's words for an upgrade. */
+  static String text(NotebookOpenException problem) {
+    if (canUpgrade(problem)) {
+      return problem.file()
+          + " was written by an older Talkbook, and was asked to be opened read-only. It must be"
+          + " upgraded once to be read here; an older Talkbook cannot open it after that."
+          + " \u201cUpgrade and open\u201d upgrades it (its notes and talks stay as they are) and"
+          + " then opens it read-only.";
+    }
+    return problem.getMessage();
+  }
+
   private OpenProblemDialog() {}
 
   static Alert alert(Window owner, NotebookOpenException problem) {
     Alert alert =
         canOpenReadOnly(problem)
-            ? new Alert(
-                Alert.AlertType.ERROR, problem.getMessage(), READ_ONLY, CHOOSE, CREATE, QUIT)
+            ? new Alert(Alert.AlertType.ERROR, text(problem), READ_ONLY, CHOOSE, CREATE, QUIT)
             : canRepair(problem)
-                ? new Alert(
-                    Alert.AlertType.ERROR, problem.getMessage(), REPAIR, CHOOSE, CREATE, QUIT)
-                : new Alert(Alert.AlertType.ERROR, problem.getMessage(), CHOOSE, CREATE, QUIT);
+                ? new Alert(Alert.AlertType.ERROR, text(problem), REPAIR, CHOOSE, CREATE, QUIT)
+                : canUpgrade(problem)
+                    ? new Alert(Alert.AlertType.ERROR, text(problem), UPGRADE, CHOOSE, CREATE, QUIT)
+                    : new Alert(Alert.AlertType.ERROR, text(problem), CHOOSE, CREATE, QUIT);
     alert.initOwner(owner);
     Theme.dress(alert.getDialogPane(), owner);
     alert.setTitle("Talkbook");
     alert.setHeaderText("Cannot open " + problem.file().getFileName());
     alert.getDialogPane().setId("open-problem");
     alert.getDialogPane().setMinWidth(520);
-    if (!canOpenReadOnly(problem) && !canRepair(problem)) {
-      // Enter chooses another notebook (Open read-only or Repair is the default where offered).
+    if (!canOpenReadOnly(problem) && !canRepair(problem) && !canUpgrade(problem)) {
+      // Enter chooses another notebook (Open read-only, Repair or Upgrade and open is the default
+      // where offered).
       ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(CHOOSE))
           .setDefaultButton(true);
     }
@@ -101,6 +135,9 @@ final class OpenProblemDialog {
       }
       if (answer.get() == READ_ONLY) {
         return new Choice.OpenReadOnly(problem.file());
+      }
+      if (answer.get() == UPGRADE) {
+        return new Choice.UpgradeAndOpen(problem.file());
       }
       FileChooser chooser = new FileChooser();
       chooser

@@ -183,6 +183,44 @@ class ReadBesideTheWindowTest extends CliTest {
   }
 
   @Test
+  void anUpgradeIsToldOnStandardErrorOnceAndNotOnStandardOutput() throws Exception {
+    OldNotebook.atVersion(notebook(), 5);
+
+    Result first = ok("show", "Old talk");
+
+    assertOut(first).isEqualTo("old notes\n");
+    assertErr(first)
+        .startsWith(
+            "Upgrading notebook notes.talkbook to format "
+                + OldNotebook.latest()
+                + " (once; its search index is made again)…\n")
+        .containsPattern("\nUpgraded notebook notes.talkbook in \\d+\\.\\d s\\.\n$");
+    assertErr(ok("show", "Old talk")).isEmpty();
+  }
+
+  @Test
+  void anOlderNotebookAnotherTalkbookHoldsSaysToCloseItNotToReadItMeanwhile() throws Exception {
+    OldNotebook.atVersion(notebook(), 5);
+    byte[] before = Files.readAllBytes(notebook());
+    Path lockFile = notebook().resolveSibling("notes.talkbook.lock");
+    try (java.nio.channels.FileChannel held =
+            java.nio.channels.FileChannel.open(
+                lockFile,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock = held.lock()) {
+
+      for (Result r : List.of(refused("search", "old"), refused("--read-only", "search", "old"))) {
+        assertErr(r).doesNotContain("read-only meanwhile", "reading commands do that");
+      }
+      assertErr(refused("search", "old"))
+          .contains("older Talkbook (notebook format 5)")
+          .contains("Close the other Talkbook first, then open it again: it is upgraded once");
+    }
+    assertThat(Files.readAllBytes(notebook())).isEqualTo(before);
+  }
+
+  @Test
   void readingCreatesNothing() {
     Path missing = notebook();
     refused("show", "1");

@@ -41,30 +41,81 @@ public final class Notebook implements AutoCloseable {
       boolean readOnly,
       Clock clock,
       RevisionPolicy policy,
-      java.time.Duration lockWait) {
+      java.time.Duration lockWait,
+      Upgrading upgrading) {
     public static Options defaults() {
       return new Options(
-          true, false, Clock.systemUTC(), RevisionPolicy.standard(), java.time.Duration.ZERO);
+          true,
+          false,
+          Clock.systemUTC(),
+          RevisionPolicy.standard(),
+          java.time.Duration.ZERO,
+          Upgrading.SILENT);
     }
 
     public Options withCreate(boolean newCreate) {
-      return new Options(newCreate, readOnly, clock, policy, lockWait);
+      return new Options(newCreate, readOnly, clock, policy, lockWait, upgrading);
     }
 
     public Options withReadOnly(boolean newReadOnly) {
-      return new Options(create, newReadOnly, clock, policy, lockWait);
+      return new Options(create, newReadOnly, clock, policy, lockWait, upgrading);
     }
 
     public Options withClock(Clock newClock) {
-      return new Options(create, readOnly, newClock, policy, lockWait);
+      return new Options(create, readOnly, newClock, policy, lockWait, upgrading);
     }
 
     public Options withPolicy(RevisionPolicy newPolicy) {
-      return new Options(create, readOnly, clock, newPolicy, lockWait);
+      return new Options(create, readOnly, clock, newPolicy, lockWait, upgrading);
     }
 
     public Options withLockWait(java.time.Duration wait) {
-      return new Options(create, readOnly, clock, policy, wait);
+      return new Options(create, readOnly, clock, policy, wait, upgrading);
+    }
+
+    /** Told before and after an upgrade of the notebook's format (which may take seconds). */
+    public Options withUpgrading(Upgrading newUpgrading) {
+      return new Options(create, readOnly, clock, policy, lockWait, newUpgrading);
+    }
+  }
+
+  /**
+   * Told of an open that upgrades a notebook from an older Talkbook: its re-index can take seconds
+   * for a large notebook (3,000 talks of 19 KB notes: ~12 s), so a command or a window says so
+   * instead of nothing. Called on the opening thread.
+   */
+  public interface Upgrading {
+    Upgrading SILENT =
+        new Upgrading() {
+          @Override
+          public void starting(Path file, int fromFormat, int toFormat) {}
+
+          @Override
+          public void done(Path file, java.time.Duration took) {}
+        };
+
+    /** The upgrade of {@code file} from {@code fromFormat} to {@code toFormat} begins. */
+    void starting(Path file, int fromFormat, int toFormat);
+
+    /** The upgrade is done (not called when it failed: the open's exception says why). */
+    void done(Path file, java.time.Duration took);
+
+    /** The line a command prints before the upgrade. */
+    static String startingLine(Path file, int toFormat) {
+      return "Upgrading notebook "
+          + file.getFileName()
+          + " to format "
+          + toFormat
+          + " (once; its search index is made again)…";
+    }
+
+    /** The line a command prints after it. */
+    static String doneLine(Path file, java.time.Duration took) {
+      return String.format(
+          java.util.Locale.ROOT,
+          "Upgraded notebook %s in %.1f s.",
+          file.getFileName(),
+          took.toMillis() / 1000.0);
     }
   }
 
@@ -127,7 +178,7 @@ public final class Notebook implements AutoCloseable {
     }
     boolean readOnly = options.readOnly() || (exists && !canWrite(path));
     int version = exists ? inspect(path, readOnly) : Migrations.LATEST;
-    NotebookLock lock = readOnly ? null : acquireLock(path, options.lockWait());
+    NotebookLock lock = readOnly ? null : acquireLock(path, options.lockWait(), version);
     try {
       if (!exists) {
         create(path);
@@ -135,7 +186,7 @@ public final class Notebook implements AutoCloseable {
       Database db =
           readOnly
               ? Database.openReadOnly(path, options.readOnly())
-              : openAndMigrate(path, version);
+              : openAndMigrate(path, version, options.upgrading());
       return new Notebook(path, db, lock, options);
     } catch (RuntimeException e) {
       // A lock file made by this open for a notebook that could not be made goes again: a full
@@ -290,6 +341,36 @@ public final class Notebook implements AutoCloseable {
 
   private static boolean canWrite(Path path) {
     return Files.isWritable(path) && Files.isWritable(path.getParent());
+  }
+
+  /**
+   * The lock of a notebook of format {@code version}. One from an older Talkbook that another
+   * Talkbook holds is refused as {@link Problem#LOCKED_NEEDS_UPGRADE}: opening it read-only is no
+   * way on (it must be upgraded first, which needs the lock), so the message says to close the
+   * other Talkbook.
+   */
+  static NotebookLock acquireLock(Path path, java.time.Duration wait, int version) {
+    try {
+      return acquireLock(path, wait);
+    } catch (NotebookOpenException e) {
+      if (e.problem() != Problem.LOCKED || version >= Migrations.LATEST) {
+        throw e;
+      }
+      String held =
+          e.whatIsWrong().endsWith(".")
+              ? e.whatIsWrong().substring(0, e.whatIsWrong().length() - 1)
+              : e.whatIsWrong();
+      throw new NotebookOpenException(
+          path,
+          Problem.LOCKED_NEEDS_UPGRADE,
+          held
+              + ", and it was written by an older Talkbook (notebook format "
+              + version
+              + "): it must be upgraded once, which needs it to itself.",
+          "Close the other Talkbook first, then open it again: it is upgraded once (an older"
+              + " Talkbook cannot open it after that).",
+          e);
+    }
   }
 
   static NotebookLock acquireLock(Path path, java.time.Duration wait) {
@@ -536,7 +617,7 @@ public final class Notebook implements AutoCloseable {
     }
   }
 
-  private static Database openAndMigrate(Path path, int version) {
+  private static Database openAndMigrate(Path path, int version, Upgrading upgrading) {
     Database db;
     try {
       db = Database.openWritable(path);
@@ -544,6 +625,8 @@ public final class Notebook implements AutoCloseable {
       throw cannotOpen(path, e);
     }
     if (version < Migrations.LATEST) {
+      long begun = System.nanoTime();
+      upgrading.starting(path, version, Migrations.LATEST);
       try {
         db.writeSchema(
             "upgrade the notebook format",
@@ -555,6 +638,7 @@ public final class Notebook implements AutoCloseable {
         db.close();
         throw e;
       }
+      upgrading.done(path, java.time.Duration.ofNanos(System.nanoTime() - begun));
     }
     return db;
   }

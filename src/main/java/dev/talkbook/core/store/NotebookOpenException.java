@@ -30,12 +30,18 @@ public final class NotebookOpenException extends NotebookException {
     LOCKED,
     /** Opened read-only, but written by an older Talkbook: only a writable open upgrades it. */
     NEEDS_UPGRADE,
+    /**
+     * Held by another Talkbook and written by an older one: it must be upgraded, which needs its
+     * lock, so neither a writable nor a read-only open can go on until the other one closes it.
+     */
+    LOCKED_NEEDS_UPGRADE,
     /** The disk is full: opening needs a little space (to finish a write, or to create it). */
     DISK_FULL
   }
 
   private final transient Path file;
   private final Problem problem;
+  private final String whatIsWrong;
 
   public NotebookOpenException(Path file, Problem problem, String whatIsWrong, String whatToDo) {
     this(file, problem, whatIsWrong, whatToDo, null);
@@ -52,6 +58,12 @@ public final class NotebookOpenException extends NotebookException {
         cause);
     this.file = file;
     this.problem = problem;
+    this.whatIsWrong = whatIsWrong;
+  }
+
+  /** The part of the message that says what is wrong, without the file and what to do. */
+  public String whatIsWrong() {
+    return whatIsWrong;
   }
 
   public Path file() {
