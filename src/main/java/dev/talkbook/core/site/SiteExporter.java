@@ -254,7 +254,7 @@ public final class SiteExporter {
       }
     }
     Manifest old = Tasks.done(lastExport);
-    SiteModel model = new SiteModel(events, talks);
+    SiteModel model = new SiteModel(events, talks, old);
     if (!options.eventIds().isEmpty()) {
       OtherEventsInFolder.refuse(folder, old, model, notebook.events().list());
     }
@@ -392,13 +392,15 @@ public final class SiteExporter {
       }
     }
 
-    Map<String, Long> talkPaths = redirects(pages, model, old, pagesPlan);
+    Map<String, Long> eventPaths = new HashMap<>();
+    Map<String, Long> talkPaths = redirects(pages, model, old, pagesPlan, eventPaths);
 
     if (notes.anyToRead() && !warming) {
       warmRenderer(); // while the pages that need no rendering are checked
     }
     SearchParts parts = new SearchParts(model, fingerprints, out, old);
-    Run run = new Run(out, old, siteId(old, out, options), talkPaths, progress, cancelled);
+    Run run =
+        new Run(out, old, siteId(old, out, options), talkPaths, eventPaths, progress, cancelled);
     List<String> linkedPaths = new ArrayList<>(List.of(SearchParts.INDEX, FEED));
     parts.parts().forEach(part -> linkedPaths.add(part.path()));
     run.refuseOthersFiles(pagesPlan.stream().map(Planned::path).toList());
@@ -469,7 +471,7 @@ public final class SiteExporter {
         deleted++;
       }
     }
-    byte[] manifest = new Manifest(run.entries, run.siteId, talkPaths).bytes();
+    byte[] manifest = new Manifest(run.entries, run.siteId, talkPaths, eventPaths).bytes();
     out.write(Manifest.NAME, manifest);
     return new Result(
         run.written.get(),
@@ -550,12 +552,17 @@ public final class SiteExporter {
   /**
    * Plans a redirect at each path the last export wrote a talk's page (or redirect) at, when that
    * talk is still exported at another path and nothing else takes the old one: a link to the old
-   * page keeps working after a rename, and a chain of renames leads to the newest page. Returns the
-   * talk of each talk page and redirect, for the manifest. Redirects are in no list, search or
-   * feed.
+   * page keeps working after a rename, and a chain of renames leads to the newest page; and the
+   * same for each event's page. Returns the talk of each talk page and redirect, for the manifest,
+   * and puts the event of each event page and redirect into {@code eventPaths}. Redirects are in no
+   * list, search or feed.
    */
   private static Map<String, Long> redirects(
-      Pages pages, SiteModel model, Manifest old, List<Planned> pagesPlan) {
+      Pages pages,
+      SiteModel model,
+      Manifest old,
+      List<Planned> pagesPlan,
+      Map<String, Long> eventPaths) {
     Map<String, Long> talkPaths = new HashMap<>();
     Map<Long, SiteTalk> byId = new HashMap<>();
     for (SiteTalk t : model.talks()) {
@@ -579,6 +586,23 @@ public final class SiteExporter {
       pagesPlan.add(Planned.of(path, fingerprint(utf8(html)), () -> utf8(html)));
       taken.add(path);
       talkPaths.put(path, now.talk().id());
+    }
+    Map<Long, SiteEvent> eventById = new HashMap<>();
+    for (SiteEvent e : model.events) {
+      eventPaths.put(e.path(), e.event().id());
+      eventById.put(e.event().id(), e);
+    }
+    String[] oldEventPaths = old.events().keySet().toArray(new String[0]);
+    java.util.Arrays.sort(oldEventPaths);
+    for (String path : oldEventPaths) {
+      SiteEvent now = eventById.get(old.events().get(path));
+      if (now == null || taken.contains(path)) {
+        continue;
+      }
+      String html = pages.redirect(relative(path, now.path()), now.event().title());
+      pagesPlan.add(Planned.of(path, fingerprint(utf8(html)), () -> utf8(html)));
+      taken.add(path);
+      eventPaths.put(path, now.event().id());
     }
     return talkPaths;
   }
@@ -645,6 +669,9 @@ public final class SiteExporter {
     /** The last export's talk of each talk page and redirect, and this one's. */
     final Map<String, Long> talks;
 
+    /** The same for events. */
+    final Map<String, Long> events;
+
     /** The last export's files and every file this one planned so far (see {@link #own}). */
     final Map<String, Manifest.Entry> owned;
 
@@ -657,6 +684,7 @@ public final class SiteExporter {
         Manifest old,
         String siteId,
         Map<String, Long> talks,
+        Map<String, Long> events,
         Progress progress,
         BooleanSupplier cancelled) {
       this.out = out;
@@ -664,6 +692,8 @@ public final class SiteExporter {
       this.siteId = siteId;
       this.talks = new HashMap<>(old.talks());
       this.talks.putAll(talks);
+      this.events = new HashMap<>(old.events());
+      this.events.putAll(events);
       this.progress = progress;
       this.cancelled = cancelled;
       this.owned = new HashMap<>(old.entries());
@@ -681,7 +711,7 @@ public final class SiteExporter {
         more |= owned.putIfAbsent(path, Manifest.Entry.NOT_WRITTEN) == null;
       }
       if (more) {
-        out.write(Manifest.NAME, new Manifest(owned, siteId, talks).bytes());
+        out.write(Manifest.NAME, new Manifest(owned, siteId, talks, events).bytes());
       }
     }
 
@@ -739,7 +769,7 @@ public final class SiteExporter {
         Map<String, Manifest.Entry> keep = new HashMap<>(owned);
         keep.putAll(entries);
         try {
-          out.write(Manifest.NAME, new Manifest(keep, siteId, talks).bytes());
+          out.write(Manifest.NAME, new Manifest(keep, siteId, talks, events).bytes());
         } catch (RuntimeException e) {
           failure.get().addSuppressed(e);
         }

@@ -55,6 +55,19 @@ class ManifestTest {
   }
 
   @Test
+  void eventAndTalkLinesAreReadAndWrittenBack() throws IOException {
+    String lines = "event 3 events/e/index.html\ntalk 7 events/e/t.html\n";
+    Manifest m = read(HEADER + lines + PAGE + TALK);
+
+    assertThat(m.events()).containsExactly(java.util.Map.entry("events/e/index.html", 3L));
+    assertThat(m.talks()).containsExactly(java.util.Map.entry("events/e/t.html", 7L));
+    assertThat(new String(m.bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(HEADER + lines + TALK + PAGE);
+    // one written before there were event lines has none
+    assertThat(read(HEADER + "talk 7 events/e/t.html\n" + PAGE).events()).isEmpty();
+  }
+
+  @Test
   void thePagesMissingImagesAreKeptWithTheirEntries() throws IOException {
     String missing =
         "missing-image events/e/t.html diagram.png\n"
