@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  * site-id} is one). A setting this Talkbook does not know was written by a newer one and is
  * skipped, with what it knows kept; anything else that is not a file's line is damage.
  *
+ * <p>Lines {@code title <title, URL-encoded>} and {@code base-url <url>} keep the site's title and
+ * base URL ({@link #title}, {@link #baseUrl}), so a later export that is not given them keeps them.
+ *
  * <p>A line {@code talk <id> <path>} says which talk a file is the page of, or the redirect of
  * ({@link #talks}): a page whose path changed since (the talk was renamed) leaves a redirect to its
  * new path. A manifest written before there were such lines has none, and makes none. A line {@code
@@ -46,6 +49,8 @@ final class Manifest {
   private static final String SITE_ID = "site-id ";
   private static final String TALK = "talk ";
   private static final String EVENT = "event ";
+  private static final String TITLE = "title ";
+  private static final String BASE_URL = "base-url ";
   private static final String MISSING = "missing-image ";
 
   /**
@@ -89,6 +94,11 @@ final class Manifest {
   /** The event each event page and redirect belongs to, by path. */
   private final Map<String, Long> events;
 
+  /** The site's title and base URL, null when not kept. */
+  private final String title;
+
+  private final String baseUrl;
+
   /** {@code siteId}: null for none (a manifest written before there were site ids). */
   Manifest(Map<String, Entry> entries, String siteId) {
     this(entries, siteId, Map.of());
@@ -105,10 +115,33 @@ final class Manifest {
       String siteId,
       Map<String, Long> talks,
       Map<String, Long> events) {
+    this(entries, siteId, talks, events, null, null);
+  }
+
+  /** {@code title}, {@code baseUrl}: the site's, null for none. */
+  Manifest(
+      Map<String, Entry> entries,
+      String siteId,
+      Map<String, Long> talks,
+      Map<String, Long> events,
+      String title,
+      String baseUrl) {
     this.entries = new HashMap<>(entries);
     this.siteId = siteId;
     this.talks = new HashMap<>(talks);
     this.events = new HashMap<>(events);
+    this.title = title;
+    this.baseUrl = baseUrl;
+  }
+
+  /** The site's title the last export kept, or null (none kept: an older Talkbook's manifest). */
+  String title() {
+    return title;
+  }
+
+  /** The site's base URL the last export kept, or null (none, or none kept). */
+  String baseUrl() {
+    return baseUrl;
   }
 
   static Manifest empty() {
@@ -158,6 +191,8 @@ final class Manifest {
           file + " is not a Talkbook site manifest. Choose another folder or remove that file.");
     }
     String siteId = null;
+    String title = null;
+    String baseUrl = null;
     Map<String, Long> talks = new HashMap<>();
     Map<String, Long> events = new HashMap<>();
     Map<String, List<String>> missing = new HashMap<>();
@@ -186,6 +221,14 @@ final class Manifest {
           } catch (IllegalArgumentException e) {
             throw damaged(file, i, e);
           }
+        } else if (line.startsWith(TITLE)) {
+          try {
+            title = URLDecoder.decode(line.substring(TITLE.length()), StandardCharsets.UTF_8);
+          } catch (IllegalArgumentException e) {
+            throw damaged(file, i, e);
+          }
+        } else if (line.startsWith(BASE_URL)) {
+          baseUrl = line.substring(BASE_URL.length()).strip();
         } else if (line.startsWith(SITE_ID)) {
           siteId = line.substring(SITE_ID.length()).strip();
           if (siteId.isEmpty()) {
@@ -209,7 +252,7 @@ final class Manifest {
         (path, names) ->
             entries.computeIfPresent(
                 path, (p, e) -> new Entry(e.size(), e.hash(), e.fingerprint(), e.uses(), names)));
-    return new Manifest(entries, siteId, talks, events);
+    return new Manifest(entries, siteId, talks, events, title, baseUrl);
   }
 
   private static SiteException damaged(Path file, int index, Exception cause) {
@@ -224,6 +267,12 @@ final class Manifest {
     StringBuilder b = new StringBuilder(128 + paths.length * 128).append(HEADER).append('\n');
     if (siteId != null) {
       b.append(SITE_ID).append(siteId).append('\n');
+    }
+    if (title != null) {
+      b.append(TITLE).append(URLEncoder.encode(title, StandardCharsets.UTF_8)).append('\n');
+    }
+    if (baseUrl != null) {
+      b.append(BASE_URL).append(baseUrl).append('\n');
     }
     String[] eventPaths = events.keySet().toArray(new String[0]);
     Arrays.sort(eventPaths);

@@ -400,7 +400,15 @@ public final class SiteExporter {
     }
     SearchParts parts = new SearchParts(model, fingerprints, out, old);
     Run run =
-        new Run(out, old, siteId(old, out, options), talkPaths, eventPaths, progress, cancelled);
+        new Run(
+            out,
+            old,
+            siteId(old, out, options),
+            options,
+            talkPaths,
+            eventPaths,
+            progress,
+            cancelled);
     List<String> linkedPaths = new ArrayList<>(List.of(SearchParts.INDEX, FEED));
     parts.parts().forEach(part -> linkedPaths.add(part.path()));
     run.refuseOthersFiles(pagesPlan.stream().map(Planned::path).toList());
@@ -471,7 +479,10 @@ public final class SiteExporter {
         deleted++;
       }
     }
-    byte[] manifest = new Manifest(run.entries, run.siteId, talkPaths, eventPaths).bytes();
+    byte[] manifest =
+        new Manifest(
+                run.entries, run.siteId, talkPaths, eventPaths, options.title(), options.baseUrl())
+            .bytes();
     out.write(Manifest.NAME, manifest);
     return new Result(
         run.written.get(),
@@ -662,6 +673,7 @@ public final class SiteExporter {
     final OutputFolder out;
     final Manifest old;
     final String siteId;
+    final Options options;
     final Progress progress;
     final BooleanSupplier cancelled;
     final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
@@ -683,6 +695,7 @@ public final class SiteExporter {
         OutputFolder out,
         Manifest old,
         String siteId,
+        Options options,
         Map<String, Long> talks,
         Map<String, Long> events,
         Progress progress,
@@ -690,6 +703,7 @@ public final class SiteExporter {
       this.out = out;
       this.old = old;
       this.siteId = siteId;
+      this.options = options;
       this.talks = new HashMap<>(old.talks());
       this.talks.putAll(talks);
       this.events = new HashMap<>(old.events());
@@ -711,8 +725,12 @@ public final class SiteExporter {
         more |= owned.putIfAbsent(path, Manifest.Entry.NOT_WRITTEN) == null;
       }
       if (more) {
-        out.write(Manifest.NAME, new Manifest(owned, siteId, talks, events).bytes());
+        out.write(Manifest.NAME, manifest(owned));
       }
+    }
+
+    private byte[] manifest(Map<String, Manifest.Entry> files) {
+      return new Manifest(files, siteId, talks, events, options.title(), options.baseUrl()).bytes();
     }
 
     /**
@@ -769,7 +787,7 @@ public final class SiteExporter {
         Map<String, Manifest.Entry> keep = new HashMap<>(owned);
         keep.putAll(entries);
         try {
-          out.write(Manifest.NAME, new Manifest(keep, siteId, talks, events).bytes());
+          out.write(Manifest.NAME, manifest(keep));
         } catch (RuntimeException e) {
           failure.get().addSuppressed(e);
         }
@@ -1140,20 +1158,71 @@ public final class SiteExporter {
 
   /** The title-based id of the last export's feed, when that feed is as this exporter wrote it. */
   private static String publishedFeedId(OutputFolder out, Manifest old) {
+    String feed = publishedFeed(out, old);
+    if (feed == null) {
+      return null;
+    }
+    Matcher m = FEED_ID.matcher(feed);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** The last export's feed, when it is as that export wrote it; else null. */
+  private static String publishedFeed(OutputFolder out, Manifest old) {
     Manifest.Entry entry = old.get(FEED);
     if (entry == null || !out.hasFile(FEED, entry.size())) {
       return null;
     }
     try {
       byte[] bytes = java.nio.file.Files.readAllBytes(out.resolve(FEED));
-      if (!sameContent(bytes, checksum(bytes), entry.hash())) {
-        return null;
-      }
-      Matcher m = FEED_ID.matcher(new String(bytes, StandardCharsets.UTF_8));
-      return m.find() ? m.group(1) : null;
+      return sameContent(bytes, checksum(bytes), entry.hash())
+          ? new String(bytes, StandardCharsets.UTF_8)
+          : null;
     } catch (IOException e) {
       return null;
     }
+  }
+
+  private static final Pattern FEED_HEAD =
+      Pattern.compile(
+          "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>([^<]*)</title>\n<id>[^<]*</id>\n"
+              + "<updated>[^<]*</updated>\n<link rel=\"alternate\" href=\"([^\"]*)index.html\"/>");
+
+  /**
+   * The options for an export into {@code folder} that was not given a title or base URL (null):
+   * the ones the last export into it used, as its manifest keeps them, or for a site exported
+   * before the manifest kept them, as its feed shows them; none for a new folder (the default
+   * title). A blank base URL is none, whatever the last export had.
+   */
+  public static Options keptOptions(
+      java.nio.file.Path folder, String title, Set<Long> eventIds, String baseUrl) {
+    if (title != null && baseUrl != null) {
+      return new Options(title, eventIds, baseUrl.isBlank() ? null : baseUrl);
+    }
+    OutputFolder out = new OutputFolder(folder);
+    Manifest old = Manifest.read(out.root());
+    String keptTitle = old.title();
+    String keptUrl = old.baseUrl();
+    if (keptTitle == null) {
+      String feed = publishedFeed(out, old);
+      Matcher m = feed == null ? null : FEED_HEAD.matcher(feed);
+      if (m != null && m.find()) {
+        keptTitle = unescape(m.group(1));
+        keptUrl = m.group(2).isEmpty() ? null : unescape(m.group(2));
+      }
+    }
+    return new Options(
+        title != null ? title : keptTitle,
+        eventIds,
+        baseUrl == null ? keptUrl : baseUrl.isBlank() ? null : baseUrl);
+  }
+
+  /** Text {@link Html#esc} escaped, as it was. */
+  private static String unescape(String s) {
+    return s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   /** What the feed is made from: its talks' pages' inputs stand for their notes. */
