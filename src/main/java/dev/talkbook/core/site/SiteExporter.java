@@ -603,10 +603,10 @@ public final class SiteExporter {
       eventPaths.put(e.path(), e.event().id());
       eventById.put(e.event().id(), e);
     }
-    String[] oldEventPaths = old.events().keySet().toArray(new String[0]);
+    String[] oldEventPaths = model.oldEvents.keySet().toArray(new String[0]);
     java.util.Arrays.sort(oldEventPaths);
     for (String path : oldEventPaths) {
-      SiteEvent now = eventById.get(old.events().get(path));
+      SiteEvent now = eventById.get(model.oldEvents.get(path));
       if (now == null || taken.contains(path)) {
         continue;
       }

@@ -46,6 +46,14 @@ final class SiteModel {
   }
 
   final List<SiteEvent> events = new ArrayList<>();
+
+  /**
+   * The event of each event page and redirect the last export wrote, by path: its manifest's {@code
+   * event} lines, or for a manifest written before there were any, each event page whose folder's
+   * talk pages ({@code talk} lines) are all of talks one event now holds.
+   */
+  final Map<String, Long> oldEvents = new HashMap<>();
+
   final List<SiteTag> tags = new ArrayList<>();
 
   /** Builds the model from the events (in listing order) and each event's talks (in order). */
@@ -62,14 +70,14 @@ final class SiteModel {
   SiteModel(List<Event> eventList, Map<Long, List<TalkHeader>> talksByEvent, Manifest old) {
     Slugs eventSlugs = new Slugs();
     Map<Long, List<String>> oldEventSlugs = new HashMap<>();
-    old.events()
-        .forEach(
-            (path, id) -> {
-              String slug = eventSlug(path);
-              if (slug != null) {
-                oldEventSlugs.computeIfAbsent(id, k -> new ArrayList<>()).add(slug);
-              }
-            });
+    oldEvents.putAll(old.events().isEmpty() ? eventsOfTalks(old, talksByEvent) : old.events());
+    oldEvents.forEach(
+        (path, id) -> {
+          String slug = eventSlug(path);
+          if (slug != null) {
+            oldEventSlugs.computeIfAbsent(id, k -> new ArrayList<>()).add(slug);
+          }
+        });
     List<Event> eventsById =
         eventList.stream().sorted(Comparator.comparingLong(Event::id)).toList();
     Map<Long, String> eventSlug =
@@ -176,6 +184,36 @@ final class SiteModel {
           id.applyAsLong(item), k -> slugs.unique(text.apply(item), fallback.apply(item)));
     }
     return slugOf;
+  }
+
+  /** See {@link #oldEvents}: the event pages of a manifest without {@code event} lines. */
+  private static Map<String, Long> eventsOfTalks(
+      Manifest old, Map<Long, List<TalkHeader>> talksByEvent) {
+    Map<Long, Long> eventOfTalk = new HashMap<>();
+    talksByEvent.forEach((event, list) -> list.forEach(t -> eventOfTalk.put(t.id(), event)));
+    Map<String, Long> byFolder = new HashMap<>();
+    Set<String> mixed = new HashSet<>();
+    old.talks()
+        .forEach(
+            (path, talk) -> {
+              String[] f = talkPath(path);
+              Long event = eventOfTalk.get(talk);
+              if (f != null && event != null) {
+                Long had = byFolder.putIfAbsent(f[0], event);
+                if (had != null && !had.equals(event)) {
+                  mixed.add(f[0]);
+                }
+              }
+            });
+    Map<String, Long> pages = new HashMap<>();
+    byFolder.forEach(
+        (folder, event) -> {
+          String page = "events/" + folder + "/index.html";
+          if (!mixed.contains(folder) && old.get(page) != null) {
+            pages.put(page, event);
+          }
+        });
+    return pages;
   }
 
   /** The slug of an event page's path ({@code events/<slug>/index.html}), else null. */

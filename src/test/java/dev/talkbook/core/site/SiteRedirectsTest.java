@@ -292,4 +292,22 @@ class SiteRedirectsTest {
     assertThat(again.written()).isZero();
     assertThat(again.deleted()).isZero();
   }
+
+  @Test
+  void aRenamedEventsOldPageRedirectsAfterAnExportWhoseManifestHadNoEventLines()
+      throws IOException {
+    export(out);
+    Path manifest = out.resolve(Manifest.NAME);
+    Files.writeString(manifest, Files.readString(manifest).replaceAll("(?m)^event .*\\n", ""));
+    notebook.events().rename(talk.eventId(), "JVM evening Genève");
+
+    SiteExporter.Result r = export(out);
+
+    assertThat(read(out, EVENT + "index.html"))
+        .contains("url=../2026-03-12-jvm-evening-geneve/index.html\"");
+    // only the old event's search part went
+    assertThat(r.deleted()).isEqualTo(1);
+    assertThat(out.resolve("search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js"))
+        .doesNotExist();
+  }
 }
