@@ -57,17 +57,23 @@ final class ExportCommand {
         description =
             "Where the site will be published (e.g. https://example.org/talks/): the feed's links"
                 + " and the 404 page's become absolute. Needed for a site in a sub-folder of its"
-                + " host; without it the 404 page's links start at the host's root (/).")
+                + " host; without it the 404 page's links start at the host's root (/). Default:"
+                + " the one the last export into the folder had; '' for none.")
     String baseUrl;
 
-    @Option(names = "--title", paramLabel = "TEXT", description = "The site's name.")
+    @Option(
+        names = "--title",
+        paramLabel = "TEXT",
+        description =
+            "The site's name. Default: the one the last export into the folder had, else"
+                + " \"Talk notes\".")
     String title;
 
     @Override
     public Integer call() {
       try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
         SiteExporter.Options options =
-            new SiteExporter.Options(title, Refs.eventIds(notebook, events), baseUrl);
+            SiteExporter.keptOptions(out, title, Refs.eventIds(notebook, events), baseUrl);
         SiteExporter.Result r;
         try {
           r =

@@ -28,6 +28,39 @@ class ExportCommandTest extends CliTest {
     assertOut(again).contains(": 0 files written");
   }
 
+  @Test
+  void aSecondExportWithoutTitleOrBaseUrlKeepsTheOnesTheFirstGave() throws Exception {
+    addSample();
+    Path out = dir.resolve("site");
+    ok(
+        "export",
+        "site",
+        "--out",
+        out.toString(),
+        "--title",
+        "Polyglot & <friends>",
+        "--base-url",
+        "https://example.org/talks/");
+
+    Result again = ok("export", "site", "--out", out.toString());
+
+    assertOut(again).contains(": 0 files written");
+    assertThat(out.resolve("index.html")).content().contains("Polyglot &amp; &lt;friends&gt;");
+    assertThat(out.resolve("feed.xml")).content().contains("https://example.org/talks/index.html");
+    // a site an earlier Talkbook exported, whose manifest kept neither: as its feed shows them
+    Path manifest = out.resolve(".talkbook-site");
+    Files.writeString(
+        manifest, Files.readString(manifest).replaceAll("(?m)^(title|base-url) .*\\n", ""));
+    assertOut(ok("export", "site", "--out", out.toString())).contains(": 0 files written");
+    assertThat(Files.readString(manifest)).contains("\ntitle Polyglot+%26+%3Cfriends%3E\n");
+    // a new title is taken, and '' drops the base URL
+    ok("export", "site", "--out", out.toString(), "--title", "Other", "--base-url", "");
+    assertThat(out.resolve("index.html")).content().contains("Other").doesNotContain("Polyglot");
+    assertThat(out.resolve("feed.xml")).content().doesNotContain("example.org");
+    ok("export", "site", "--out", out.toString());
+    assertThat(out.resolve("index.html")).content().contains("Other");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -30,9 +30,14 @@ import java.util.regex.Pattern;
  * site-id} is one). A setting this Talkbook does not know was written by a newer one and is
  * skipped, with what it knows kept; anything else that is not a file's line is damage.
  *
+ * <p>Lines {@code title <title, URL-encoded>} and {@code base-url <url>} keep the site's title and
+ * base URL ({@link #title}, {@link #baseUrl}), so a later export that is not given them keeps them.
+ *
  * <p>A line {@code talk <id> <path>} says which talk a file is the page of, or the redirect of
  * ({@link #talks}): a page whose path changed since (the talk was renamed) leaves a redirect to its
- * new path. A manifest written before there were such lines has none, and makes none.
+ * new path. A manifest written before there were such lines has none, and makes none. A line {@code
+ * event <id> <path>} says the same of an event's page ({@link #events}); a manifest written before
+ * there were such lines has none.
  *
  * <p>A line {@code missing-image <path> <name>} names an image a talk page shows as missing (the
  * notebook does not hold it; the name URL-encoded), one line each ({@link Entry#missing}): an
@@ -43,6 +48,9 @@ final class Manifest {
   private static final String HEADER = "talkbook-site-manifest 1";
   private static final String SITE_ID = "site-id ";
   private static final String TALK = "talk ";
+  private static final String EVENT = "event ";
+  private static final String TITLE = "title ";
+  private static final String BASE_URL = "base-url ";
   private static final String MISSING = "missing-image ";
 
   /**
@@ -83,6 +91,14 @@ final class Manifest {
   /** The talk each talk page and redirect belongs to, by path. */
   private final Map<String, Long> talks;
 
+  /** The event each event page and redirect belongs to, by path. */
+  private final Map<String, Long> events;
+
+  /** The site's title and base URL, null when not kept. */
+  private final String title;
+
+  private final String baseUrl;
+
   /** {@code siteId}: null for none (a manifest written before there were site ids). */
   Manifest(Map<String, Entry> entries, String siteId) {
     this(entries, siteId, Map.of());
@@ -90,9 +106,42 @@ final class Manifest {
 
   /** {@code talks}: the talk id of each talk page and redirect, by path. */
   Manifest(Map<String, Entry> entries, String siteId, Map<String, Long> talks) {
+    this(entries, siteId, talks, Map.of());
+  }
+
+  /** {@code events}: the event id of each event page and redirect, by path. */
+  Manifest(
+      Map<String, Entry> entries,
+      String siteId,
+      Map<String, Long> talks,
+      Map<String, Long> events) {
+    this(entries, siteId, talks, events, null, null);
+  }
+
+  /** {@code title}, {@code baseUrl}: the site's, null for none. */
+  Manifest(
+      Map<String, Entry> entries,
+      String siteId,
+      Map<String, Long> talks,
+      Map<String, Long> events,
+      String title,
+      String baseUrl) {
     this.entries = new HashMap<>(entries);
     this.siteId = siteId;
     this.talks = new HashMap<>(talks);
+    this.events = new HashMap<>(events);
+    this.title = title;
+    this.baseUrl = baseUrl;
+  }
+
+  /** The site's title the last export kept, or null (none kept: an older Talkbook's manifest). */
+  String title() {
+    return title;
+  }
+
+  /** The site's base URL the last export kept, or null (none, or none kept). */
+  String baseUrl() {
+    return baseUrl;
   }
 
   static Manifest empty() {
@@ -102,6 +151,11 @@ final class Manifest {
   /** The talk id of each talk page and redirect the last export wrote, by path. */
   Map<String, Long> talks() {
     return talks;
+  }
+
+  /** The event id of each event page and redirect the last export wrote, by path. */
+  Map<String, Long> events() {
+    return events;
   }
 
   /**
@@ -137,18 +191,21 @@ final class Manifest {
           file + " is not a Talkbook site manifest. Choose another folder or remove that file.");
     }
     String siteId = null;
+    String title = null;
+    String baseUrl = null;
     Map<String, Long> talks = new HashMap<>();
+    Map<String, Long> events = new HashMap<>();
     Map<String, List<String>> missing = new HashMap<>();
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i];
       if (line.indexOf('\t') < 0 && SETTING.matcher(line).matches()) {
-        if (line.startsWith(TALK)) {
+        if (line.startsWith(TALK) || line.startsWith(EVENT)) {
           String[] f = line.split(" ", 3);
           try {
             if (f.length != 3 || f[2].isBlank()) {
               throw damaged(file, i, null);
             }
-            talks.put(f[2], Long.parseLong(f[1]));
+            (line.startsWith(TALK) ? talks : events).put(f[2], Long.parseLong(f[1]));
           } catch (NumberFormatException e) {
             throw damaged(file, i, e);
           }
@@ -164,6 +221,14 @@ final class Manifest {
           } catch (IllegalArgumentException e) {
             throw damaged(file, i, e);
           }
+        } else if (line.startsWith(TITLE)) {
+          try {
+            title = URLDecoder.decode(line.substring(TITLE.length()), StandardCharsets.UTF_8);
+          } catch (IllegalArgumentException e) {
+            throw damaged(file, i, e);
+          }
+        } else if (line.startsWith(BASE_URL)) {
+          baseUrl = line.substring(BASE_URL.length()).strip();
         } else if (line.startsWith(SITE_ID)) {
           siteId = line.substring(SITE_ID.length()).strip();
           if (siteId.isEmpty()) {
@@ -187,7 +252,7 @@ final class Manifest {
         (path, names) ->
             entries.computeIfPresent(
                 path, (p, e) -> new Entry(e.size(), e.hash(), e.fingerprint(), e.uses(), names)));
-    return new Manifest(entries, siteId, talks);
+    return new Manifest(entries, siteId, talks, events, title, baseUrl);
   }
 
   private static SiteException damaged(Path file, int index, Exception cause) {
@@ -202,6 +267,17 @@ final class Manifest {
     StringBuilder b = new StringBuilder(128 + paths.length * 128).append(HEADER).append('\n');
     if (siteId != null) {
       b.append(SITE_ID).append(siteId).append('\n');
+    }
+    if (title != null) {
+      b.append(TITLE).append(URLEncoder.encode(title, StandardCharsets.UTF_8)).append('\n');
+    }
+    if (baseUrl != null) {
+      b.append(BASE_URL).append(baseUrl).append('\n');
+    }
+    String[] eventPaths = events.keySet().toArray(new String[0]);
+    Arrays.sort(eventPaths);
+    for (String path : eventPaths) {
+      b.append(EVENT).append(events.get(path)).append(' ').append(path).append('\n');
     }
     String[] talkPaths = talks.keySet().toArray(new String[0]);
     Arrays.sort(talkPaths);

@@ -33,7 +33,7 @@ public final class OtherEventsInFolder extends NotebookException {
     Set<String> kept = new HashSet<>();
     chosen.events.forEach(e -> kept.add(e.path()));
     Map<String, String> titles = new HashMap<>();
-    new SiteModel(all, Map.of()).events.forEach(e -> titles.put(e.path(), e.event().title()));
+    new SiteModel(all, Map.of(), old).events.forEach(e -> titles.put(e.path(), e.event().title()));
     Set<String> gone = new TreeSet<>();
     for (String path : old.entries().keySet()) {
       if (isEventPage(path) && !kept.contains(path) && titles.containsKey(path)) {

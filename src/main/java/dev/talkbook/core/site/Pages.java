@@ -450,13 +450,11 @@ final class Pages {
         page(
             "../../",
             title,
-            "<h1>This page has moved</h1>\n<p>“"
+            "<h1>This page has moved</h1>\n<p>It is now at <a href=\""
+                + url
+                + "\">“"
                 + esc(title)
-                + "” is now at <a href=\""
-                + url
-                + "\">"
-                + url
-                + "</a>.</p>\n");
+                + "”</a>.</p>\n");
     return page.replaceFirst(
         "</head>",
         java.util.regex.Matcher.quoteReplacement(

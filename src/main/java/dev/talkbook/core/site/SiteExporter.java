@@ -254,7 +254,7 @@ public final class SiteExporter {
       }
     }
     Manifest old = Tasks.done(lastExport);
-    SiteModel model = new SiteModel(events, talks);
+    SiteModel model = new SiteModel(events, talks, old);
     if (!options.eventIds().isEmpty()) {
       OtherEventsInFolder.refuse(folder, old, model, notebook.events().list());
     }
@@ -392,13 +392,23 @@ public final class SiteExporter {
       }
     }
 
-    Map<String, Long> talkPaths = redirects(pages, model, old, pagesPlan);
+    Map<String, Long> eventPaths = new HashMap<>();
+    Map<String, Long> talkPaths = redirects(pages, model, old, pagesPlan, eventPaths);
 
     if (notes.anyToRead() && !warming) {
       warmRenderer(); // while the pages that need no rendering are checked
     }
     SearchParts parts = new SearchParts(model, fingerprints, out, old);
-    Run run = new Run(out, old, siteId(old, out, options), talkPaths, progress, cancelled);
+    Run run =
+        new Run(
+            out,
+            old,
+            siteId(old, out, options),
+            options,
+            talkPaths,
+            eventPaths,
+            progress,
+            cancelled);
     List<String> linkedPaths = new ArrayList<>(List.of(SearchParts.INDEX, FEED));
     parts.parts().forEach(part -> linkedPaths.add(part.path()));
     run.refuseOthersFiles(pagesPlan.stream().map(Planned::path).toList());
@@ -469,7 +479,10 @@ public final class SiteExporter {
         deleted++;
       }
     }
-    byte[] manifest = new Manifest(run.entries, run.siteId, talkPaths).bytes();
+    byte[] manifest =
+        new Manifest(
+                run.entries, run.siteId, talkPaths, eventPaths, options.title(), options.baseUrl())
+            .bytes();
     out.write(Manifest.NAME, manifest);
     return new Result(
         run.written.get(),
@@ -550,12 +563,17 @@ public final class SiteExporter {
   /**
    * Plans a redirect at each path the last export wrote a talk's page (or redirect) at, when that
    * talk is still exported at another path and nothing else takes the old one: a link to the old
-   * page keeps working after a rename, and a chain of renames leads to the newest page. Returns the
-   * talk of each talk page and redirect, for the manifest. Redirects are in no list, search or
-   * feed.
+   * page keeps working after a rename, and a chain of renames leads to the newest page; and the
+   * same for each event's page. Returns the talk of each talk page and redirect, for the manifest,
+   * and puts the event of each event page and redirect into {@code eventPaths}. Redirects are in no
+   * list, search or feed.
    */
   private static Map<String, Long> redirects(
-      Pages pages, SiteModel model, Manifest old, List<Planned> pagesPlan) {
+      Pages pages,
+      SiteModel model,
+      Manifest old,
+      List<Planned> pagesPlan,
+      Map<String, Long> eventPaths) {
     Map<String, Long> talkPaths = new HashMap<>();
     Map<Long, SiteTalk> byId = new HashMap<>();
     for (SiteTalk t : model.talks()) {
@@ -579,6 +597,23 @@ public final class SiteExporter {
       pagesPlan.add(Planned.of(path, fingerprint(utf8(html)), () -> utf8(html)));
       taken.add(path);
       talkPaths.put(path, now.talk().id());
+    }
+    Map<Long, SiteEvent> eventById = new HashMap<>();
+    for (SiteEvent e : model.events) {
+      eventPaths.put(e.path(), e.event().id());
+      eventById.put(e.event().id(), e);
+    }
+    String[] oldEventPaths = model.oldEvents.keySet().toArray(new String[0]);
+    java.util.Arrays.sort(oldEventPaths);
+    for (String path : oldEventPaths) {
+      SiteEvent now = eventById.get(model.oldEvents.get(path));
+      if (now == null || taken.contains(path)) {
+        continue;
+      }
+      String html = pages.redirect(relative(path, now.path()), now.event().title());
+      pagesPlan.add(Planned.of(path, fingerprint(utf8(html)), () -> utf8(html)));
+      taken.add(path);
+      eventPaths.put(path, now.event().id());
     }
     return talkPaths;
   }
@@ -638,12 +673,16 @@ public final class SiteExporter {
     final OutputFolder out;
     final Manifest old;
     final String siteId;
+    final Options options;
     final Progress progress;
     final BooleanSupplier cancelled;
     final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
 
     /** The last export's talk of each talk page and redirect, and this one's. */
     final Map<String, Long> talks;
+
+    /** The same for events. */
+    final Map<String, Long> events;
 
     /** The last export's files and every file this one planned so far (see {@link #own}). */
     final Map<String, Manifest.Entry> owned;
@@ -656,14 +695,19 @@ public final class SiteExporter {
         OutputFolder out,
         Manifest old,
         String siteId,
+        Options options,
         Map<String, Long> talks,
+        Map<String, Long> events,
         Progress progress,
         BooleanSupplier cancelled) {
       this.out = out;
       this.old = old;
       this.siteId = siteId;
+      this.options = options;
       this.talks = new HashMap<>(old.talks());
       this.talks.putAll(talks);
+      this.events = new HashMap<>(old.events());
+      this.events.putAll(events);
       this.progress = progress;
       this.cancelled = cancelled;
       this.owned = new HashMap<>(old.entries());
@@ -681,8 +725,12 @@ public final class SiteExporter {
         more |= owned.putIfAbsent(path, Manifest.Entry.NOT_WRITTEN) == null;
       }
       if (more) {
-        out.write(Manifest.NAME, new Manifest(owned, siteId, talks).bytes());
+        out.write(Manifest.NAME, manifest(owned));
       }
+    }
+
+    private byte[] manifest(Map<String, Manifest.Entry> files) {
+      return new Manifest(files, siteId, talks, events, options.title(), options.baseUrl()).bytes();
     }
 
     /**
@@ -739,7 +787,7 @@ public final class SiteExporter {
         Map<String, Manifest.Entry> keep = new HashMap<>(owned);
         keep.putAll(entries);
         try {
-          out.write(Manifest.NAME, new Manifest(keep, siteId, talks).bytes());
+          out.write(Manifest.NAME, manifest(keep));
         } catch (RuntimeException e) {
           failure.get().addSuppressed(e);
         }
@@ -1110,20 +1158,71 @@ public final class SiteExporter {
 
   /** The title-based id of the last export's feed, when that feed is as this exporter wrote it. */
   private static String publishedFeedId(OutputFolder out, Manifest old) {
+    String feed = publishedFeed(out, old);
+    if (feed == null) {
+      return null;
+    }
+    Matcher m = FEED_ID.matcher(feed);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** The last export's feed, when it is as that export wrote it; else null. */
+  private static String publishedFeed(OutputFolder out, Manifest old) {
     Manifest.Entry entry = old.get(FEED);
     if (entry == null || !out.hasFile(FEED, entry.size())) {
       return null;
     }
     try {
       byte[] bytes = java.nio.file.Files.readAllBytes(out.resolve(FEED));
-      if (!sameContent(bytes, checksum(bytes), entry.hash())) {
-        return null;
-      }
-      Matcher m = FEED_ID.matcher(new String(bytes, StandardCharsets.UTF_8));
-      return m.find() ? m.group(1) : null;
+      return sameContent(bytes, checksum(bytes), entry.hash())
+          ? new String(bytes, StandardCharsets.UTF_8)
+          : null;
     } catch (IOException e) {
       return null;
     }
+  }
+
+  private static final Pattern FEED_HEAD =
+      Pattern.compile(
+          "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>([^<]*)</title>\n<id>[^<]*</id>\n"
+              + "<updated>[^<]*</updated>\n<link rel=\"alternate\" href=\"([^\"]*)index.html\"/>");
+
+  /**
+   * The options for an export into {@code folder} that was not given a title or base URL (null):
+   * the ones the last export into it used, as its manifest keeps them, or for a site exported
+   * before the manifest kept them, as its feed shows them; none for a new folder (the default
+   * title). A blank base URL is none, whatever the last export had.
+   */
+  public static Options keptOptions(
+      java.nio.file.Path folder, String title, Set<Long> eventIds, String baseUrl) {
+    if (title != null && baseUrl != null) {
+      return new Options(title, eventIds, baseUrl.isBlank() ? null : baseUrl);
+    }
+    OutputFolder out = new OutputFolder(folder);
+    Manifest old = Manifest.read(out.root());
+    String keptTitle = old.title();
+    String keptUrl = old.baseUrl();
+    if (keptTitle == null) {
+      String feed = publishedFeed(out, old);
+      Matcher m = feed == null ? null : FEED_HEAD.matcher(feed);
+      if (m != null && m.find()) {
+        keptTitle = unescape(m.group(1));
+        keptUrl = m.group(2).isEmpty() ? null : unescape(m.group(2));
+      }
+    }
+    return new Options(
+        title != null ? title : keptTitle,
+        eventIds,
+        baseUrl == null ? keptUrl : baseUrl.isBlank() ? null : baseUrl);
+  }
+
+  /** Text {@link Html#esc} escaped, as it was. */
+  private static String unescape(String s) {
+    return s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   /** What the feed is made from: its talks' pages' inputs stand for their notes. */

@@ -6,17 +6,22 @@ import dev.talkbook.core.notebook.TalkHeader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The site's content with every page's path: events (newest first, as the notebook lists them),
  * their talks (in the window's order, {@link ProgrammeDays#inOrder}), and tags. Slugs are handed
- * out in id order, so adding a talk never moves another talk's page. Pure: built from records, no
- * I/O. The records point at each other (an event holds its talks, a talk its event), so they are
- * never compared or hashed.
+ * out in id order, so adding a talk never moves another talk's page, and a talk or event keeps the
+ * page name the last export gave it while its title still gives that name. Pure: built from
+ * records, no I/O. The records point at each other (an event holds its talks, a talk its event), so
+ * they are never compared or hashed.
  */
 final class SiteModel {
   record SiteEvent(Event event, String slug, List<SiteTalk> talks) {
@@ -41,20 +46,56 @@ final class SiteModel {
   }
 
   final List<SiteEvent> events = new ArrayList<>();
+
+  /**
+   * The event of each event page and redirect the last export wrote, by path: its manifest's {@code
+   * event} lines, or for a manifest written before there were any, each event page whose folder's
+   * talk pages ({@code talk} lines) are all of talks one event now holds.
+   */
+  final Map<String, Long> oldEvents = new HashMap<>();
+
   final List<SiteTag> tags = new ArrayList<>();
 
   /** Builds the model from the events (in listing order) and each event's talks (in order). */
   SiteModel(List<Event> eventList, Map<Long, List<TalkHeader>> talksByEvent) {
+    this(eventList, talksByEvent, Manifest.empty());
+  }
+
+  /**
+   * As above, where {@code old} is the last export's manifest: an event or talk keeps the page name
+   * it had there ({@code event} and {@code talk} lines) while its title still gives that name, and
+   * a new or renamed one never takes a name another one holds there (its page or redirect): so
+   * renaming one of the talks "Café crème" and "CAFÉ CRÈME" never moves the other.
+   */
+  SiteModel(List<Event> eventList, Map<Long, List<TalkHeader>> talksByEvent, Manifest old) {
     Slugs eventSlugs = new Slugs();
-    Map<Long, String> eventSlug = new HashMap<>();
-    eventList.stream()
-        .sorted(Comparator.comparingLong(Event::id))
-        .forEach(
-            e ->
-                eventSlug.put(
-                    e.id(),
-                    eventSlugs.unique(
-                        e.start().map(d -> d + " ").orElse("") + e.title(), "event-" + e.id())));
+    Map<Long, List<String>> oldEventSlugs = new HashMap<>();
+    oldEvents.putAll(old.events().isEmpty() ? eventsOfTalks(old, talksByEvent) : old.events());
+    oldEvents.forEach(
+        (path, id) -> {
+          String slug = eventSlug(path);
+          if (slug != null) {
+            oldEventSlugs.computeIfAbsent(id, k -> new ArrayList<>()).add(slug);
+          }
+        });
+    List<Event> eventsById =
+        eventList.stream().sorted(Comparator.comparingLong(Event::id)).toList();
+    Map<Long, String> eventSlug =
+        slugs(
+            eventsById,
+            Event::id,
+            e -> e.start().map(d -> d + " ").orElse("") + e.title(),
+            e -> "event-" + e.id(),
+            oldEventSlugs,
+            eventSlugs);
+    // the folders each event's talks had: its folder now and the ones it had before
+    Map<Long, Set<String>> folders = new HashMap<>();
+    for (Event e : eventList) {
+      Set<String> f = new HashSet<>();
+      f.add(eventSlug.get(e.id()));
+      f.addAll(oldEventSlugs.getOrDefault(e.id(), List.of()));
+      folders.put(e.id(), f);
+    }
     Map<String, List<SiteTalk>> byTag = new TreeMap<>();
     Map<String, String> tagSpelling = new HashMap<>();
     List<SiteTalk> all = new ArrayList<>();
@@ -64,10 +105,24 @@ final class SiteModel {
       List<TalkHeader> list = talksByEvent.getOrDefault(e.id(), List.of());
       Slugs talkSlugs = new Slugs();
       talkSlugs.reserve("index");
-      Map<Long, String> slugOf = new HashMap<>();
-      list.stream()
-          .sorted(Comparator.comparingLong(TalkHeader::id))
-          .forEach(t -> slugOf.put(t.id(), talkSlugs.unique(t.title(), "talk-" + t.id())));
+      Map<Long, List<String>> oldTalkSlugs = new HashMap<>();
+      Set<String> inFolders = folders.get(e.id());
+      old.talks()
+          .forEach(
+              (path, id) -> {
+                String[] f = talkPath(path);
+                if (f != null && inFolders.contains(f[0])) {
+                  oldTalkSlugs.computeIfAbsent(id, k -> new ArrayList<>()).add(f[1]);
+                }
+              });
+      Map<Long, String> slugOf =
+          slugs(
+              list.stream().sorted(Comparator.comparingLong(TalkHeader::id)).toList(),
+              TalkHeader::id,
+              TalkHeader::title,
+              t -> "talk-" + t.id(),
+              oldTalkSlugs,
+              talkSlugs);
       // in the window's order: over several days, by day and time (ProgrammeDays)
       for (TalkHeader t : ProgrammeDays.inOrder(list, h -> h.details().startsAt())) {
         SiteTalk st = new SiteTalk(t, se, slugOf.get(t.id()), new ArrayList<>());
@@ -96,6 +151,88 @@ final class SiteModel {
         st.tags().add(tagByKey.get(tag.toLowerCase(Locale.ROOT)));
       }
     }
+  }
+
+  /**
+   * Slugs for {@code items} (in id order) from {@code slugs}: first each keeps one of its old slugs
+   * ({@code oldSlugs}, by id) that still fits its text, then every other old slug of these items is
+   * held, then the rest get new ones.
+   */
+  private static <T> Map<Long, String> slugs(
+      List<T> items,
+      ToLongFunction<T> id,
+      Function<T, String> text,
+      Function<T, String> fallback,
+      Map<Long, List<String>> oldSlugs,
+      Slugs slugs) {
+    Map<Long, String> slugOf = new HashMap<>();
+    for (T item : items) {
+      List<String> had = new ArrayList<>(oldSlugs.getOrDefault(id.applyAsLong(item), List.of()));
+      had.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+      for (String slug : had) {
+        if (slugs.keep(slug, text.apply(item), fallback.apply(item))) {
+          slugOf.put(id.applyAsLong(item), slug);
+          break;
+        }
+      }
+    }
+    for (T item : items) {
+      oldSlugs.getOrDefault(id.applyAsLong(item), List.of()).forEach(slugs::reserve);
+    }
+    for (T item : items) {
+      slugOf.computeIfAbsent(
+          id.applyAsLong(item), k -> slugs.unique(text.apply(item), fallback.apply(item)));
+    }
+    return slugOf;
+  }
+
+  /** See {@link #oldEvents}: the event pages of a manifest without {@code event} lines. */
+  private static Map<String, Long> eventsOfTalks(
+      Manifest old, Map<Long, List<TalkHeader>> talksByEvent) {
+    Map<Long, Long> eventOfTalk = new HashMap<>();
+    talksByEvent.forEach((event, list) -> list.forEach(t -> eventOfTalk.put(t.id(), event)));
+    Map<String, Long> byFolder = new HashMap<>();
+    Set<String> mixed = new HashSet<>();
+    old.talks()
+        .forEach(
+            (path, talk) -> {
+              String[] f = talkPath(path);
+              Long event = eventOfTalk.get(talk);
+              if (f != null && event != null) {
+                Long had = byFolder.putIfAbsent(f[0], event);
+                if (had != null && !had.equals(event)) {
+                  mixed.add(f[0]);
+                }
+              }
+            });
+    Map<String, Long> pages = new HashMap<>();
+    byFolder.forEach(
+        (folder, event) -> {
+          String page = "events/" + folder + "/index.html";
+          if (!mixed.contains(folder) && old.get(page) != null) {
+            pages.put(page, event);
+          }
+        });
+    return pages;
+  }
+
+  /** The slug of an event page's path ({@code events/<slug>/index.html}), else null. */
+  private static String eventSlug(String path) {
+    String[] f = talkPath(path);
+    return f != null && f[1].equals("index") ? f[0] : null;
+  }
+
+  /** The event slug and page slug of {@code events/<event>/<page>.html}, else null. */
+  private static String[] talkPath(String path) {
+    if (!path.startsWith("events/") || !path.endsWith(".html")) {
+      return null;
+    }
+    String rest = path.substring("events/".length(), path.length() - ".html".length());
+    int slash = rest.indexOf('/');
+    if (slash <= 0 || slash != rest.lastIndexOf('/') || slash == rest.length() - 1) {
+      return null;
+    }
+    return new String[] {rest.substring(0, slash), rest.substring(slash + 1)};
   }
 
   List<SiteTalk> talks() {

@@ -86,6 +86,44 @@ public final class Slugs {
     return slug;
   }
 
+  /**
+   * Hands out {@code slug} itself when {@link #fits} says it is one {@link #unique} could give
+   * {@code text} and no one holds it yet: a published page keeps its name while its title's slug is
+   * unchanged. Returns whether it was handed out.
+   */
+  public boolean keep(String slug, String text, String fallback) {
+    return fits(slug, text, fallback) && taken.add(slug);
+  }
+
+  /**
+   * Whether {@code slug} is one {@link #unique} could hand out for {@code text}: its base slug, or
+   * that base with a {@code -2}, {@code -3} … suffix.
+   */
+  public static boolean fits(String slug, String text, String fallback) {
+    String base = words(text);
+    if (base.isEmpty()) {
+      base = fallback;
+    }
+    base = RESERVED.contains(base) ? base + "-page" : base;
+    if (slug.equals(base)) {
+      return true;
+    }
+    int dash = slug.lastIndexOf('-');
+    if (dash <= 0 || dash == slug.length() - 1) {
+      return false;
+    }
+    String number = slug.substring(dash + 1);
+    for (int i = 0; i < number.length(); i++) {
+      if (number.charAt(i) < '0' || number.charAt(i) > '9') {
+        return false;
+      }
+    }
+    if (number.charAt(0) == '0' || number.length() > 9 || Integer.parseInt(number) < 2) {
+      return false;
+    }
+    return slug.substring(0, dash).equals(trimTo(base, number.length() + 1));
+  }
+
   /** Reserves a slug so {@link #unique} never hands it out (for fixed names like "assets"). */
   public void reserve(String slug) {
     taken.add(slug);

@@ -55,6 +55,25 @@ class ManifestTest {
   }
 
   @Test
+  void eventAndTalkLinesAreReadAndWrittenBack() throws IOException {
+    String lines = "event 3 events/e/index.html\ntalk 7 events/e/t.html\n";
+    Manifest m = read(HEADER + lines + PAGE + TALK);
+
+    assertThat(m.events()).containsExactly(java.util.Map.entry("events/e/index.html", 3L));
+    assertThat(m.talks()).containsExactly(java.util.Map.entry("events/e/t.html", 7L));
+    assertThat(new String(m.bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(HEADER + lines + TALK + PAGE);
+    String site = "title Polyglot+%26+co\nbase-url https://example.org/t/\n";
+    Manifest titled = read(HEADER + "site-id urn:x\n" + site + PAGE);
+    assertThat(titled.title()).isEqualTo("Polyglot & co");
+    assertThat(titled.baseUrl()).isEqualTo("https://example.org/t/");
+    assertThat(new String(titled.bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(HEADER + "site-id urn:x\n" + site + PAGE);
+    // one written before there were event lines has none
+    assertThat(read(HEADER + "talk 7 events/e/t.html\n" + PAGE).events()).isEmpty();
+  }
+
+  @Test
   void thePagesMissingImagesAreKeptWithTheirEntries() throws IOException {
     String missing =
         "missing-image events/e/t.html diagram.png\n"

@@ -168,7 +168,7 @@ class SiteExporterTest {
   /**
    * An event renamed since its export into its own folder is exported there again: its old page is
    * no other event's (it was refused as "events/… (not in the notebook)", locking the event out of
-   * its folder), and goes as a full export's would.
+   * its folder), and becomes a redirect as a full export's would.
    */
   @Test
   void anEventRenamedSinceItsExportIsExportedAgainIntoItsFolder() throws IOException {
@@ -185,8 +185,13 @@ class SiteExporterTest {
     Path fresh = dir.resolve("fresh");
     exporter.export(notebook, fresh, onlyA, SiteExporter.Progress.NONE, () -> false);
     assertThat(tree(out).keySet()).containsAll(tree(fresh).keySet());
-    // the renamed event's old page went; only its new one is an event page there
-    assertThat(eventPages(out)).isEqualTo(eventPages(fresh)).hasSize(1);
+    // the renamed event's old page leads to its new one, as a full export's does
+    assertThat(eventPages(fresh)).containsExactly("events/conf-a-renamed/index.html");
+    assertThat(eventPages(out))
+        .containsExactly("events/conf-a-renamed/index.html", "events/conf-a/index.html");
+    assertThat(read("events/conf-a/index.html"))
+        .contains("url=../conf-a-renamed/index.html\"")
+        .doesNotContain("Talk at A");
   }
 
   private static List<String> eventPages(Path folder) throws IOException {
@@ -669,8 +674,8 @@ class SiteExporterTest {
     List<String> lines = Files.readAllLines(out.resolve(Manifest.NAME));
     List<String> older = new ArrayList<>(List.of(lines.get(0)));
     for (String line : lines.subList(1, lines.size())) {
-      if (line.startsWith("site-id ") || line.startsWith("talk ")) {
-        continue; // nor did it keep a site id, or the talk of each page
+      if (!line.contains("\t")) {
+        continue; // nor did it keep a site id, the talk of each page or any other setting
       }
       String[] f = line.split("\t", -1);
       assertThat(f[2]).startsWith("c:").hasSize(18);

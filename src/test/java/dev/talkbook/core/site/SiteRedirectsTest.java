@@ -213,4 +213,101 @@ class SiteRedirectsTest {
     assertThat(out.resolve(OLD)).doesNotExist();
     assertThat(out.resolve(NEW)).exists();
   }
+
+  @Test
+  void renamingOneOfTalksWhoseTitlesDifferInCaseOrAccentsMovesNoOtherTalk() throws IOException {
+    long event = talk.eventId();
+    long first = notebook.talks().create(event, Talk.Details.titled("Café crème"), "first").id();
+    long second = notebook.talks().create(event, Talk.Details.titled("CAFÉ CRÈME"), "second").id();
+    long third = notebook.talks().create(event, Talk.Details.titled("Cafe creme"), "third").id();
+    export(out);
+    assertThat(read(out, EVENT + "cafe-creme.html")).contains("first");
+    assertThat(read(out, EVENT + "cafe-creme-2.html")).contains("second");
+    assertThat(read(out, EVENT + "cafe-creme-3.html")).contains("third");
+
+    notebook.talks().rename(first, "Crème brûlée");
+    export(out);
+
+    assertThat(read(out, EVENT + "cafe-creme-2.html"))
+        .contains("second")
+        .contains("<h1>CAFÉ CRÈME</h1>");
+    assertThat(read(out, EVENT + "cafe-creme-3.html"))
+        .contains("third")
+        .contains("<h1>Cafe creme</h1>");
+    assertThat(read(out, EVENT + "creme-brulee.html")).contains("first");
+    assertThat(read(out, EVENT + "cafe-creme.html"))
+        .contains("url=creme-brulee.html\"")
+        .contains("<a href=\"creme-brulee.html\">“Crème brûlée”</a>");
+    String manifest = read(out, Manifest.NAME);
+    assertThat(manifest)
+        .contains("\ntalk " + first + " " + EVENT + "cafe-creme.html\n")
+        .contains("\ntalk " + second + " " + EVENT + "cafe-creme-2.html\n")
+        .contains("\ntalk " + third + " " + EVENT + "cafe-creme-3.html\n");
+
+    // a new talk of that title takes a name no other talk holds, not the renamed one's old page
+    long fourth = notebook.talks().create(event, Talk.Details.titled("Café Crème"), "fourth").id();
+    export(out);
+    assertThat(read(out, EVENT + "cafe-creme-4.html")).contains("fourth");
+    assertThat(read(out, EVENT + "cafe-creme.html")).contains("url=creme-brulee.html\"");
+    assertThat(read(out, EVENT + "cafe-creme-2.html")).contains("second");
+    assertThat(read(out, Manifest.NAME))
+        .contains("\ntalk " + fourth + " " + EVENT + "cafe-creme-4.html\n");
+  }
+
+  @Test
+  void aMovedPageNamesItsTalkNotItsEncodedAddress() throws IOException {
+    export(out);
+    notebook.talks().rename(talk.id(), "日本語のトーク");
+
+    export(out);
+
+    String encoded = "%E6%97%A5%E6%9C%AC%E8%AA%9E%E3%81%AE%E3%83%88%E3%83%BC%E3%82%AF.html";
+    assertThat(read(out, OLD))
+        .contains("<a href=\"" + encoded + "\">“日本語のトーク”</a>")
+        .doesNotContain(">" + encoded + "<");
+  }
+
+  @Test
+  void aRenamedEventsOldPageRedirectsToItsNewPage() throws IOException {
+    export(out);
+    String renamed = "events/2026-03-12-jvm-evening-geneve/";
+    notebook.events().rename(talk.eventId(), "JVM evening Genève");
+
+    SiteExporter.Result r = export(out);
+
+    assertThat(out.resolve(renamed + "index.html")).exists();
+    assertThat(read(out, EVENT + "index.html"))
+        .contains("http-equiv=\"refresh\"")
+        .contains("url=../2026-03-12-jvm-evening-geneve/index.html\"")
+        .contains("“JVM evening Genève”");
+    // its talks keep their names in the new folder, and their old pages redirect
+    assertThat(out.resolve(renamed + "sqlite-everywhere.html")).exists();
+    assertThat(read(out, OLD))
+        .contains("url=../2026-03-12-jvm-evening-geneve/sqlite-everywhere.html\"");
+    assertThat(read(out, Manifest.NAME))
+        .contains("\nevent " + talk.eventId() + " " + EVENT + "index.html\n")
+        .contains("\nevent " + talk.eventId() + " " + renamed + "index.html\n");
+    // a re-export keeps it, unchanged
+    SiteExporter.Result again = export(out);
+    assertThat(again.written()).isZero();
+    assertThat(again.deleted()).isZero();
+  }
+
+  @Test
+  void aRenamedEventsOldPageRedirectsAfterAnExportWhoseManifestHadNoEventLines()
+      throws IOException {
+    export(out);
+    Path manifest = out.resolve(Manifest.NAME);
+    Files.writeString(manifest, Files.readString(manifest).replaceAll("(?m)^event .*\\n", ""));
+    notebook.events().rename(talk.eventId(), "JVM evening Genève");
+
+    SiteExporter.Result r = export(out);
+
+    assertThat(read(out, EVENT + "index.html"))
+        .contains("url=../2026-03-12-jvm-evening-geneve/index.html\"");
+    // only the old event's search part went
+    assertThat(r.deleted()).isEqualTo(1);
+    assertThat(out.resolve("search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js"))
+        .doesNotExist();
+  }
 }

@@ -76,6 +76,26 @@ class SlugsTest {
   }
 
   @Test
+  void aSlugFitsTheTextsItCouldBeHandedOutFor() {
+    assertThat(Slugs.fits("cafe-creme", "CAFÉ CRÈME", "talk-9")).isTrue();
+    assertThat(Slugs.fits("cafe-creme-3", "Café crème", "talk-9")).isTrue();
+    assertThat(Slugs.fits("cafe-creme-1", "Café crème", "talk-9")).isFalse();
+    assertThat(Slugs.fits("cafe-creme-02", "Café crème", "talk-9")).isFalse();
+    assertThat(Slugs.fits("cafe-creme", "Crème brûlée", "talk-9")).isFalse();
+    assertThat(Slugs.fits("talk-9", "❤", "talk-9")).isTrue();
+    assertThat(Slugs.fits("con-page-2", "CON", "talk-9")).isTrue();
+    // a long title's numbered slug is its cut base and the suffix
+    Slugs slugs = new Slugs();
+    String title = "word ".repeat(30);
+    slugs.unique(title);
+    String second = slugs.unique(title);
+    assertThat(Slugs.fits(second, title, "x")).isTrue();
+    Slugs again = new Slugs();
+    assertThat(again.keep(second, title, "x")).isTrue();
+    assertThat(again.keep(second, title, "x")).isFalse();
+  }
+
+  @Test
   void nulAndControlCharactersAreSeparators() {
     assertThat(Slugs.of("a\0b\nc")).isEqualTo("a-b-c");
   }
