@@ -9,7 +9,7 @@
  *
  * Chinese, Japanese and Korean runs have no spaces to cut them into words; Talkbook's own search
  * looks for a term with such letters inside the text. Here a word with such letters is indexed
- * with its letter pairs as well (pairs(), as SearchText.java does for the notes), and such a query
+ * with its letter pairs (pairs(), as SearchText.java does for the notes), and such a query
  * word is looked for as its pairs, all of them required: "メモ" finds "日本語のメモです". A query of
  * one such letter finds the pairs starting with it, and the letter ending a word. */
 (function () {
@@ -49,12 +49,20 @@
     return out;
   }
 
-  /** The words of a text and, of those with Chinese, Japanese or Korean letters, their pairs. */
+  /**
+   * The words of a text as the index holds them: of a word with Chinese, Japanese or Korean
+   * letters its pairs too, and only them when it starts with such a letter (no query word of
+   * other letters is it or its start), as SearchText.java writes the notes.
+   */
   function indexWords(text) {
-    var all = words(text);
-    var out = all.slice();
-    all.forEach(function (w) {
-      if (CJK.test(w)) { Array.prototype.push.apply(out, pairs(w, false)); }
+    var out = [];
+    words(text).forEach(function (w) {
+      if (!CJK.test(w)) {
+        out.push(w);
+        return;
+      }
+      if (!CJK.test(String.fromCodePoint(w.codePointAt(0)))) { out.push(w); }
+      Array.prototype.push.apply(out, pairs(w, false));
     });
     return out;
   }

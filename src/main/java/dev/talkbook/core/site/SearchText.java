@@ -22,7 +22,8 @@ import java.util.Locale;
  *
  * <p>A word with Chinese, Japanese or Korean letters ({@link CjkText}), which has no spaces to cut
  * it, also gives its letter pairs ({@link #pairs}), so that {@code search.js} finds a term inside
- * such a run as Talkbook's own search does ({@code メモ} finds "日本語のメモです").
+ * such a run as Talkbook's own search does ({@code メモ} finds "日本語のメモです"); when it starts with such
+ * a letter, only its pairs (a query word of other letters is never it, nor its start).
  */
 final class SearchText {
   /** Changes whenever the words or the site's search entries are made differently. */
@@ -31,7 +32,8 @@ final class SearchText {
   // search-6: no words from raw HTML tags' names and attributes, but an img's alt text
   // (DroppedHtml.shownText). search-7: raw tags after a list item's fence, a backtick fence with
   // a backtick in its info string or front matter give no words either (DroppedHtml's walk).
-  // search-8: a word with Chinese, Japanese or Korean letters also gives its letter pairs (pairs).
+  // search-8: a word with Chinese, Japanese or Korean letters gives its letter pairs (pairs), and
+  // only them when it starts with such a letter.
   static final String VERSION = "search-8";
 
   private SearchText() {}
@@ -98,8 +100,14 @@ final class SearchText {
       } else {
         String word = fold(markdown.substring(start, i), false);
         if (!word.isEmpty()) {
-          out.add(word);
-          if (CjkText.has(word)) {
+          if (!CjkText.has(word)) {
+            out.add(word);
+          } else {
+            // A word starting with such a letter is found by its pairs only: no query word without
+            // such letters is it or its start, so the index keeps the pairs alone.
+            if (!CjkText.isCjk(word.codePointAt(0))) {
+              out.add(word);
+            }
             pairs(word, out::add);
           }
         }
