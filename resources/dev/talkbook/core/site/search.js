@@ -5,13 +5,21 @@
  * writes each talk's notes already cut so (SearchText.java); titles, speakers, tags and events are
  * cut here. The index holds every word and its Porter stem (lunr's stemmer); a query word finds
  * its stem (whole words: "testing" finds "tests") or, as typed, the start of a word ("deplo") when it
- * has three letters or more. */
+ * has three letters or more.
+ *
+ * Chinese, Japanese and Korean runs have no spaces to cut them into words; Talkbook's own search
+ * looks for a term with such letters inside the text. Here a word with such letters is indexed
+ * with its letter pairs (pairs(), as SearchText.java does for the notes), and such a query
+ * word is looked for as its pairs, all of them required: "メモ" finds "日本語のメモです". A query of
+ * one such letter finds the pairs starting with it, and the letter ending a word. */
 (function () {
   "use strict";
   var lunr = window.lunr;
   var MARKS = /\p{M}+/gu;
   var SEPARATORS = /[^\p{L}\p{N}]+/u;
   var LETTERS = /\p{L}/gu;
+  // Chinese, Japanese and Korean letters: as CjkText.java's (Han, Hiragana, Katakana, Hangul).
+  var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
   /** The words of a text, as the index holds them. */
   function words(text) {
@@ -19,6 +27,44 @@
     // The final sigma as σ, as the notebook's index (and SearchText.java) fold it.
     var folded = String(text).toLowerCase().normalize("NFD").replace(MARKS, "").replace(/ς/g, "σ");
     return folded.split(SEPARATORS).filter(function (w) { return w.length > 0; });
+  }
+
+  /**
+   * The pieces of a word (folded, with Chinese, Japanese or Korean letters) the index holds beside
+   * it, as SearchText.java's pairs(): each two letters side by side of which one at least is such
+   * a letter, and the last letter when it is one; a Korean syllable is one letter. With
+   * {@code asQuery}, what a query word is looked for as: its pairs, or its one letter.
+   */
+  function pairs(word, asQuery) {
+    var letters = Array.from(word.normalize("NFC"));
+    var out = [];
+    for (var k = 0; k < letters.length; k++) {
+      var cjk = CJK.test(letters[k]);
+      if (k + 1 < letters.length) {
+        if (cjk || CJK.test(letters[k + 1])) { out.push(letters[k] + letters[k + 1]); }
+      } else if (cjk && (!asQuery || letters.length === 1)) {
+        out.push(letters[k]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The words of a text as the index holds them: of a word with Chinese, Japanese or Korean
+   * letters its pairs too, and only them when it starts with such a letter (no query word of
+   * other letters is it or its start), as SearchText.java writes the notes.
+   */
+  function indexWords(text) {
+    var out = [];
+    words(text).forEach(function (w) {
+      if (!CJK.test(w)) {
+        out.push(w);
+        return;
+      }
+      if (!CJK.test(String.fromCodePoint(w.codePointAt(0)))) { out.push(w); }
+      Array.prototype.push.apply(out, pairs(w, false));
+    });
+    return out;
   }
 
   /** Index pipeline: each word, and its stem when that differs. */
@@ -46,10 +92,10 @@
       docs.forEach(function (d, i) {
         builder.add({
           i: String(i),
-          t: words(d.t),
-          s: words(d.s),
-          g: words(d.g),
-          e: words(d.e),
+          t: indexWords(d.t),
+          s: indexWords(d.s),
+          g: indexWords(d.g),
+          e: indexWords(d.e),
           b: d.b ? d.b.split(" ") : []
         });
       });
@@ -67,16 +113,23 @@
 
   /**
    * The documents holding every word of the text (each word whole, by its stem, or as the start
-   * of a word), best first: [{ref, score}].
+   * of a word; a word with Chinese, Japanese or Korean letters as its pairs), best first:
+   * [{ref, score}].
    */
   function find(index, text) {
-    var terms = words(text).filter(function (w, i, all) { return all.indexOf(w) === i; });
+    var terms = [];
+    words(text).forEach(function (w) {
+      (CJK.test(w) ? pairs(w, true) : [w]).forEach(function (t) {
+        if (terms.indexOf(t) < 0) { terms.push(t); }
+      });
+    });
     if (terms.length === 0) { return []; }
     var scores = null;
     for (var n = 0; n < terms.length; n++) {
       var word = terms[n];
       var found = Object.create(null);
-      var start = startsWords(word);
+      // One Chinese, Japanese or Korean letter: the pairs starting with it too.
+      var start = startsWords(word) || (CJK.test(word) && Array.from(word).length === 1);
       index.query(function (q) {
         q.term(word, { boost: 10 });
         if (start) {

@@ -1,6 +1,7 @@
 package dev.talkbook.core.site;
 
 import dev.talkbook.core.markdown.DroppedHtml;
+import dev.talkbook.core.search.CjkText;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -18,6 +19,11 @@ import java.util.Locale;
  * digits (Unicode categories L and N; combining marks do not end a word), in lower case (the Greek
  * final sigma as σ), with accents removed. So a word typed into the site's search box is the word
  * the index holds.
+ *
+ * <p>A word with Chinese, Japanese or Korean letters ({@link CjkText}), which has no spaces to cut
+ * it, also gives its letter pairs ({@link #pairs}), so that {@code search.js} finds a term inside
+ * such a run as Talkbook's own search does ({@code メモ} finds "日本語のメモです"); when it starts with such
+ * a letter, only its pairs (a query word of other letters is never it, nor its start).
  */
 final class SearchText {
   /** Changes whenever the words or the site's search entries are made differently. */
@@ -26,7 +32,9 @@ final class SearchText {
   // search-6: no words from raw HTML tags' names and attributes, but an img's alt text
   // (DroppedHtml.shownText). search-7: raw tags after a list item's fence, a backtick fence with
   // a backtick in its info string or front matter give no words either (DroppedHtml's walk).
-  static final String VERSION = "search-7";
+  // search-8: a word with Chinese, Japanese or Korean letters gives its letter pairs (pairs), and
+  // only them when it starts with such a letter.
+  static final String VERSION = "search-8";
 
   private SearchText() {}
 
@@ -92,11 +100,44 @@ final class SearchText {
       } else {
         String word = fold(markdown.substring(start, i), false);
         if (!word.isEmpty()) {
-          out.add(word);
+          if (!CjkText.has(word)) {
+            out.add(word);
+          } else {
+            // A word starting with such a letter is found by its pairs only: no query word without
+            // such letters is it or its start, so the index keeps the pairs alone.
+            if (!CjkText.isCjk(word.codePointAt(0))) {
+              out.add(word);
+            }
+            pairs(word, out::add);
+          }
         }
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The pieces of a folded word with Chinese, Japanese or Korean letters that the site's index
+   * holds beside the word, so that {@code search.js} finds a term inside it (Talkbook's own search
+   * looks for such a term inside the text, {@code InsideWords}): each two letters side by side of
+   * which one at least is such a letter ("日本語のメモ": 日本, 本語, 語の, のメ, メモ), and the last letter when it
+   * is one (メモ's モ: a query of one such letter is looked for as the start of a pair, or as this). A
+   * Korean syllable counts as one letter (fold() takes it apart, this puts it back). The browser's
+   * {@code search.js} makes the same pieces of titles, speakers, tags and events, and cuts a
+   * query's words so too, all of a word's pairs required.
+   */
+  static void pairs(String folded, java.util.function.Consumer<String> to) {
+    int[] cps = Normalizer.normalize(folded, Normalizer.Form.NFC).codePoints().toArray();
+    for (int k = 0; k < cps.length; k++) {
+      boolean cjk = CjkText.isCjk(cps[k]);
+      if (k + 1 < cps.length) {
+        if (cjk || CjkText.isCjk(cps[k + 1])) {
+          to.accept(new String(cps, k, 2));
+        }
+      } else if (cjk) {
+        to.accept(Character.toString(cps[k]));
+      }
+    }
   }
 
   private static final String ATTACHMENT = "attachment:";

@@ -2,6 +2,7 @@ package dev.talkbook.core.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.search.CjkText;
 import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ class SearchTextTest {
           Don't fear the garbage-collector     | don t fear the garbage collector
           Naïve café über Straße               | naive cafe uber straße
           C++ and C# for @Java = fun           | c and for java fun
-          foo_bar x² Привет 日本語              | foo bar x² привет 日本語
+          foo_bar x² Привет 日本語              | foo bar x² привет 日本 本語 語
           e\u0301te\u0301                      | ete
           Η ΟΔΟΣ, η οδός, οδοσ                 | η οδοσ
           """)
@@ -69,6 +70,22 @@ class SearchTextTest {
     }
     List<String> words = List.of(SearchText.words(notes.toString()).split(" "));
     assertThat(words).hasSize(5001).contains("word0", "word4999", "and").doesNotHaveDuplicates();
+  }
+
+  @Test
+  void chineseJapaneseAndKoreanWordsGiveTheirLetterPairs() {
+    // A run has no spaces to cut it: its pairs let the site find a term inside it, as
+    // `talkbook search` does (InsideWords), and take its place (no query word of other letters
+    // is it or its start). The last letter too, for a query of one letter.
+    assertThat(SearchText.words("日本語のメモです。東京で会議。Java"))
+        .isEqualTo("日本 本語 語の のメ メモ モて てす す 東京 京て て会 会議 議 java");
+    // A Korean syllable is one letter (folding takes it apart into its jamo: put together again).
+    assertThat(SearchText.words("한국어로")).isEqualTo("한국 국어 어로 로");
+    // Letters beside them pair with them; a pair of others is no piece; a word starting with other
+    // letters is kept whole ("java" finds "java日本" as the notebook does); other words, as before.
+    assertThat(SearchText.words("java日本 2026年 café")).isEqualTo("java日本 a日 日本 本 2026年 6年 年 cafe");
+    assertThat(SearchText.words("no such letters here, ελληνικά"))
+        .isEqualTo("no such letters here ελληνικα");
   }
 
   @Test
@@ -173,8 +190,25 @@ class SearchTextTest {
           .codePoints()
           .filter(SearchTextTest::isWordChar)
           .forEach(word::appendCodePoint);
-      if (word.length() > 0 && seen.add(word.toString())) {
+      boolean cjk = CjkText.has(word.toString());
+      boolean whole = !cjk || !CjkText.isCjk(word.codePointAt(0));
+      if (word.length() > 0 && whole && seen.add(word.toString())) {
         b.append(b.length() > 0 ? " " : "").append(word);
+      }
+      if (cjk) {
+        // the letter pairs of a Chinese, Japanese or Korean word, and its last such letter
+        int[] cps = Normalizer.normalize(word, Normalizer.Form.NFC).codePoints().toArray();
+        for (int k = 0; k < cps.length; k++) {
+          String piece =
+              k + 1 < cps.length
+                  ? (CjkText.isCjk(cps[k]) || CjkText.isCjk(cps[k + 1])
+                      ? new String(cps, k, 2)
+                      : null)
+                  : (CjkText.isCjk(cps[k]) ? new String(cps, k, 1) : null);
+          if (piece != null && seen.add(piece)) {
+            b.append(b.length() > 0 ? " " : "").append(piece);
+          }
+        }
       }
     }
     return b.toString();

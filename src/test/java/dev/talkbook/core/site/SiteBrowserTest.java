@@ -130,6 +130,13 @@ class SiteBrowserTest extends BrowserTest {
                   + "| left | centred | right |\n|:--|:-:|--:|\n| a | b | c |\n");
       Talk greek = nb.talks().create(readers.id(), Talk.Details.titled("Η οδός της μνήμης"), "");
       nb.talks().saveBody(greek.id(), "Ένας ΔΡΟΜΟΣ στην πόλη.\n");
+      Event polyglot = nb.events().create(Event.Details.titled("Polyglot"));
+      Talk japanese = nb.talks().create(polyglot.id(), Talk.Details.titled("日本語のトーク"), "");
+      nb.talks().saveBody(japanese.id(), "日本語のメモです。東京で会議。Java の話も。\n");
+      Talk kyoto = nb.talks().create(polyglot.id(), Talk.Details.titled("京都の夜"), "");
+      nb.talks().saveBody(kyoto.id(), "東京タワーから。\n");
+      Talk korean = nb.talks().create(polyglot.id(), Talk.Details.titled("Talk 長い話"), "");
+      nb.talks().saveBody(korean.id(), "한국어로 발표합니다.\n");
       Talk code = nb.talks().create(readers.id(), Talk.Details.titled("One line"), "");
       nb.talks()
           .saveBody(
@@ -352,6 +359,37 @@ class SiteBrowserTest extends BrowserTest {
     // σ, with ς and in capitals: the notebook's search finds them all so
     for (String typed : List.of("οδοσ", "οδος", "ΟΔΟΣ", "δρομοσ", "δρόμος", "ΔΡΟΜΟΣ")) {
       assertThat(typeSearch(typed)).as("search for %s", typed).contains("Η οδός της μνήμης");
+    }
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void chineseJapaneseAndKoreanTermsAreFoundInsideARunAsTheNotebookFindsThem() throws Exception {
+    driver.get(site.resolve("index.html").toUri().toString());
+    driver.findElement(By.id("tb-q")).click();
+    Map<String, List<String>> expected =
+        Map.ofEntries(
+            Map.entry("メモ", List.of("日本語のトーク")), // inside a run of the notes
+            Map.entry("東京", List.of("日本語のトーク", "京都の夜")),
+            Map.entry("京都", List.of("京都の夜")), // 東京で: no 京都 there
+            Map.entry("トーク", List.of("日本語のトーク")), // a title's run, with ー
+            Map.entry("長", List.of("Talk 長い話")), // one letter, starting a run
+            Map.entry("話", List.of("Talk 長い話", "日本語のトーク")), // one letter, ending one
+            Map.entry("국어", List.of("Talk 長い話")), // Korean inside 한국어로
+            Map.entry("東京 java", List.of("日本語のトーク")), // and a word of another script
+            Map.entry("東京会議", List.of())); // 東京で会議: 京会 is not there
+    try (Notebook nb = Notebook.open(dir.resolve("n.talkbook"))) {
+      for (Map.Entry<String, List<String>> e : expected.entrySet()) {
+        assertThat(
+                nb.search().search(e.getKey(), 100).stream()
+                    .map(dev.talkbook.core.search.SearchHit::talkTitle)
+                    .toList())
+            .as("talkbook search %s", e.getKey())
+            .containsExactlyInAnyOrderElementsOf(e.getValue());
+        assertThat(typeSearch(e.getKey()))
+            .as("the site's results for %s", e.getKey())
+            .containsExactlyInAnyOrderElementsOf(e.getValue());
+      }
     }
     assertNoConsoleErrors();
   }
