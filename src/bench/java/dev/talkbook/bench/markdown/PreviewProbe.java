@@ -6,6 +6,7 @@ import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.MainWindow;
+import dev.talkbook.ui.WindowHost;
 import dev.talkbook.ui.common.Once;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
