@@ -89,7 +89,7 @@ public final class PreviewProbe {
     started.await();
     fx(
         () -> {
-          editor = new EditorView((name, bytes) -> {});
+          editor = new EditorView(files -> {});
           preview = new PreviewView(url -> {});
           outline = new OutlineView();
           preview.create();
