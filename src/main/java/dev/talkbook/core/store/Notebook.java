@@ -628,12 +628,29 @@ public final class Notebook implements AutoCloseable {
       long begun = System.nanoTime();
       upgrading.starting(path, version, Migrations.LATEST);
       try {
-        db.writeSchema(
-            "upgrade the notebook format",
-            c -> {
-              Migrations.apply(c, version, Migrations.LATEST);
-              return null;
-            });
+        try {
+          db.writeSchema(
+              "upgrade the notebook format",
+              c -> {
+                Migrations.apply(c, version, Migrations.LATEST);
+                return null;
+              });
+        } catch (RuntimeException e) {
+          if (version < 3 || !SearchIndex.mayBeDamage(e)) {
+            throw e;
+          }
+          // A damaged search index fails V006's re-index of the notes (FTS5 refuses the change),
+          // and so the whole upgrade, which left no way to open the notebook; a write meeting it
+          // has the index made again (Database.write), and so does the upgrade: the index first,
+          // then the migrations, in one transaction. (V003 makes the index of format 3 on.)
+          db.writeSchema(
+              "upgrade the notebook format",
+              c -> {
+                SearchIndex.rebuild(c);
+                Migrations.apply(c, version, Migrations.LATEST);
+                return null;
+              });
+        }
       } catch (RuntimeException e) {
         db.close();
         throw e;

@@ -43,7 +43,7 @@ final class NotebookRebuild {
       Notebook.deleteWithSidecars(temp);
       try (Connection damaged = Database.inspect(file)) {
         int version = version(damaged);
-        if (version != Migrations.LATEST) {
+        if (version < 1 || version > Migrations.LATEST) {
           throw new NotebookOpenException(
               file,
               NotebookOpenException.Problem.CORRUPT,
@@ -51,7 +51,7 @@ final class NotebookRebuild {
               "Restore it from a backup.");
         }
         try {
-          copyInto(temp, damaged, progress);
+          copyInto(temp, damaged, version, progress);
         } catch (NotebookOpenException e) {
           throw e;
         } catch (NotebookException e) {
@@ -99,21 +99,30 @@ final class NotebookRebuild {
     }
   }
 
-  /** Makes a new notebook at {@code temp} and copies every row of {@code damaged} into it. */
-  private static void copyInto(Path temp, Connection damaged, Notebook.RebuildProgress progress)
+  /**
+   * Makes a new notebook at {@code temp} of {@code damaged}'s format {@code version}, copies every
+   * row of {@code damaged} into it, then brings it to the latest format: a notebook an older
+   * Talkbook wrote is rebuilt too (its tables are those of its format), and upgraded as an open
+   * would, in the same transaction.
+   */
+  private static void copyInto(
+      Path temp, Connection damaged, int version, Notebook.RebuildProgress progress)
       throws SQLException {
     Database db = Database.openWritable(temp);
     try {
       db.writeSchema(
           "rebuild the notebook from its data",
           c -> {
-            Migrations.apply(c, 0, Migrations.LATEST);
+            Migrations.apply(c, 0, version);
             List<String> tables = tables(c);
             for (int i = 0; i < tables.size(); i++) {
               copyTable(damaged, c, tables.get(i));
               progress.copied(i + 1, tables.size(), tables.get(i));
             }
-            copySequences(damaged, c);
+            if (version >= 5) {
+              copySequences(damaged, c); // before V005 there is none: V005 starts it
+            }
+            Migrations.apply(c, version, Migrations.LATEST);
             List<String> problems = new ArrayList<>();
             try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("PRAGMA quick_check(20)")) {
