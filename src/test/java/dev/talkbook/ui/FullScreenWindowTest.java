@@ -53,9 +53,21 @@ class FullScreenWindowTest extends RealWindowTest {
         .as("the status bar says how to leave")
         .contains("Full screen: F11 leaves it");
 
-    // Esc in the notes is the notes' (stop code, close the find bar): full screen stays.
+    // Esc in the notes is the notes' (stop code, close the find bar): full screen stays. Checked
+    // once the key has reached the notes (JavaFX's exit key acts before they see it).
+    java.util.concurrent.atomic.AtomicInteger escapes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    javafx.event.EventHandler<javafx.scene.input.KeyEvent> counter =
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE) {
+            escapes.incrementAndGet();
+          }
+        };
+    robot.interact(() -> notes.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, counter));
     robot.type(KeyCode.ESCAPE);
-    FxWait.onFx(() -> null);
+    FxWait.untilFx("Esc reached the notes", () -> escapes.get() == 1);
+    robot.interact(
+        () -> notes.removeEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, counter));
     assertThat(full()).isTrue();
     assertThat(FxWait.onFx(ui.stage::getFullScreenExitKeyCombination))
         .isEqualTo(KeyCombination.NO_MATCH);
