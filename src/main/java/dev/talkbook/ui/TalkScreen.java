@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
@@ -18,6 +19,7 @@ import dev.talkbook.ui.talk.OpenTalk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -687,35 +689,54 @@ final class TalkScreen {
   }
 
   /**
-   * A pasted image, or the files of one paste or drop: stored with the talk and linked at the
-   * caret, one link a line, as one undo step (two files pasted at once had their links run
-   * together, "[a.bin](…)[b.bin](…)", read in the preview as one link "a.binb.bin"). A file that
-   * could not be stored is said; the others are linked.
+   * A pasted image, or the files of one paste or drop: read and stored with the talk on the
+   * notebook's thread, and linked at the caret, one link a line, as one undo step (two files pasted
+   * at once had their links run together, "[a.bin](…)[b.bin](…)", read in the preview as one link
+   * "a.binb.bin"). The files that could be read and stored are linked; the status bar names the
+   * others. The links go in only while the talk they were stored with is still the one open (the
+   * user may have gone to another meanwhile); else the status bar says where the files are.
    */
   void attach(List<EditorView.Pasted> pasted) {
-    if (talk.getTalk() == null || pasted.isEmpty()) {
+    Talk into = talk.getTalk();
+    if (into == null || pasted.isEmpty()) {
       return;
     }
     List<CompletableFuture<String>> links = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    Throwable[] reason = new Throwable[1];
     for (EditorView.Pasted file : pasted) {
       links.add(
-          talk.attach(file.name(), file.bytes())
+          talk.attach(file.name(), file::read)
               .exceptionally(
                   error -> {
-                    Errors.show(stage, "Could not attach " + file.name(), error);
+                    failed.add(file.name()); // on the FX thread, where the store completes
+                    reason[0] = reason[0] == null ? error : reason[0];
                     return null;
                   }));
     }
     CompletableFuture.allOf(links.toArray(CompletableFuture[]::new))
         .thenRun(
             () -> {
-              String markdown =
-                  links.stream()
-                      .map(CompletableFuture::join)
-                      .filter(java.util.Objects::nonNull)
-                      .collect(java.util.stream.Collectors.joining("\n"));
-              if (!markdown.isEmpty()) {
-                editor.area().replaceSelection(markdown);
+              List<String> stored =
+                  links.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
+              List<String> said = new ArrayList<>();
+              if (!failed.isEmpty()) {
+                said.add(Errors.logged("Could not attach " + String.join(", ", failed), reason[0]));
+              }
+              Talk shown = talk.getTalk();
+              if (!stored.isEmpty()) {
+                if (shown != null && shown.id() == into.id()) {
+                  editor.area().replaceSelection(String.join("\n", stored));
+                } else {
+                  said.add(
+                      Counts.of(stored.size(), "file")
+                          + " stored with “"
+                          + into.title()
+                          + "”, not linked: another talk is open now.");
+                }
+              }
+              if (!said.isEmpty()) {
+                status.showMessageWhole(String.join(" ", said));
               }
             });
   }

@@ -1,5 +1,6 @@
 package dev.talkbook.core.site;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -42,6 +43,10 @@ import java.util.regex.Pattern;
  * <p>A line {@code missing-image <path> <name>} names an image a talk page shows as missing (the
  * notebook does not hold it; the name URL-encoded), one line each ({@link Entry#missing}): an
  * export that keeps the page still tells the publisher of it.
+ *
+ * <p>The site's settings ({@code site-id}, {@code title}, {@code base-url}) are written first,
+ * right after the header, before any {@code event}, {@code talk}, {@code missing-image} or file
+ * line: {@link #readSettings} reads only them, not the whole file (10,000s of lines).
  */
 final class Manifest {
   static final String NAME = ".talkbook-site";
@@ -187,8 +192,7 @@ final class Manifest {
     String[] lines = text.split("\n");
     Map<String, Entry> entries = new HashMap<>(lines.length * 2);
     if (lines.length == 0 || !lines[0].equals(HEADER)) {
-      throw new SiteException(
-          file + " is not a Talkbook site manifest. Choose another folder or remove that file.");
+      throw notManifest(file);
     }
     String siteId = null;
     String title = null;
@@ -253,6 +257,59 @@ final class Manifest {
             entries.computeIfPresent(
                 path, (p, e) -> new Entry(e.size(), e.hash(), e.fingerprint(), e.uses(), names)));
     return new Manifest(entries, siteId, talks, events, title, baseUrl);
+  }
+
+  /**
+   * The site's settings only (its id, title and base URL; no files), read from the top of the
+   * folder's manifest up to the first line that is not one of them: what an export keeps of the
+   * last one before it reads the whole manifest. Empty when there is none; a file that is not a
+   * manifest, or a damaged setting, is an error.
+   */
+  static Manifest readSettings(Path folder) {
+    Path file = folder.resolve(NAME);
+    String siteId = null;
+    String title = null;
+    String baseUrl = null;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      if (!HEADER.equals(in.readLine())) {
+        throw notManifest(file);
+      }
+      int i = 0;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        i++;
+        if (line.indexOf('\t') >= 0
+            || !SETTING.matcher(line).matches()
+            || line.startsWith(TALK)
+            || line.startsWith(EVENT)
+            || line.startsWith(MISSING)) {
+          break; // the settings come first: the rest is the files
+        }
+        if (line.startsWith(TITLE)) {
+          try {
+            title = URLDecoder.decode(line.substring(TITLE.length()), StandardCharsets.UTF_8);
+          } catch (IllegalArgumentException e) {
+            throw damaged(file, i, e);
+          }
+        } else if (line.startsWith(BASE_URL)) {
+          baseUrl = line.substring(BASE_URL.length()).strip();
+        } else if (line.startsWith(SITE_ID)) {
+          siteId = line.substring(SITE_ID.length()).strip();
+          if (siteId.isEmpty()) {
+            throw damaged(file, i, null);
+          }
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return empty();
+    } catch (IOException e) {
+      throw new SiteException("Could not read " + file + " (" + e.getMessage() + ").", e);
+    }
+    return new Manifest(Map.of(), siteId, Map.of(), Map.of(), title, baseUrl);
+  }
+
+  private static SiteException notManifest(Path file) {
+    return new SiteException(
+        file + " is not a Talkbook site manifest. Choose another folder or remove that file.");
   }
 
   private static SiteException damaged(Path file, int index, Exception cause) {

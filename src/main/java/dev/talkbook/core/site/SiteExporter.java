@@ -1199,11 +1199,13 @@ public final class SiteExporter {
       return new Options(title, eventIds, baseUrl.isBlank() ? null : baseUrl);
     }
     OutputFolder out = new OutputFolder(folder);
-    Manifest old = Manifest.read(out.root());
-    String keptTitle = old.title();
-    String keptUrl = old.baseUrl();
+    // Only the manifest's settings: the export reads the whole of it (once) on another core.
+    Manifest kept = Manifest.readSettings(out.root());
+    String keptTitle = kept.title();
+    String keptUrl = kept.baseUrl();
     if (keptTitle == null) {
-      String feed = publishedFeed(out, old);
+      // A manifest from before it kept the title (or none): the feed shows them.
+      String feed = publishedFeed(out, Manifest.read(out.root()));
       Matcher m = feed == null ? null : FEED_HEAD.matcher(feed);
       if (m != null && m.find()) {
         keptTitle = unescape(m.group(1));

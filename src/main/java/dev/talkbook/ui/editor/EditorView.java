@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -96,10 +95,35 @@ public final class EditorView {
   private final BooleanProperty lineNumbers = new SimpleBooleanProperty(false);
 
   /**
-   * A file pasted or dropped into the notes, or a copied image ({@code pasted-image.png}): its name
-   * and bytes, to be stored with the talk and linked.
+   * A file pasted or dropped into the notes ({@code file}, read only when it is stored: on the
+   * notebook's thread, not the FX thread; {@code bytes} null), or a copied image ({@code
+   * pasted-image.png}, its {@code bytes}; {@code file} null): to be stored with the talk and
+   * linked.
    */
-  public record Pasted(String name, byte[] bytes) {}
+  public record Pasted(String name, Path file, byte[] bytes) {
+    /** A copied image, or other bytes already at hand. */
+    public Pasted(String name, byte[] bytes) {
+      this(name, null, bytes);
+    }
+
+    /** A pasted or dropped file, read when it is stored ({@link #read}). */
+    public static Pasted of(Path file) {
+      return new Pasted(file.getFileName().toString(), file, null);
+    }
+
+    /** Its bytes: the file's read now (slow for a big one: not on the FX thread). */
+    public byte[] read() {
+      if (file == null) {
+        return bytes;
+      }
+      try {
+        return Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new dev.talkbook.core.notebook.NotebookException(
+            "Cannot read " + file + " to attach it (" + e.getMessage() + ").", e);
+      }
+    }
+  }
 
   /**
    * Where pasted images and dropped files go, all of one paste or drop at once (linked together, as
@@ -1138,19 +1162,12 @@ public final class EditorView {
         });
   }
 
-  /** The files of one paste or drop, handed on together: their links go in as one. */
+  /**
+   * The files of one paste or drop, handed on together (their links go in as one), unread: a 50 MB
+   * file read here froze the window while it was read.
+   */
   private void attachFiles(List<java.io.File> files) {
-    List<Pasted> pasted = new ArrayList<>();
-    for (java.io.File f : files) {
-      Path file = f.toPath();
-      try {
-        pasted.add(new Pasted(file.getFileName().toString(), Files.readAllBytes(file)));
-      } catch (IOException e) {
-        throw new dev.talkbook.core.notebook.NotebookException(
-            "Cannot read " + file + " to attach it: " + e.getMessage(), e);
-      }
-    }
-    attach.accept(pasted);
+    attach.accept(files.stream().map(f -> Pasted.of(f.toPath())).toList());
   }
 
   /** Encodes a clipboard image as PNG. */

@@ -446,6 +446,15 @@ public final class OpenTalk {
    * Markdown that links it (an image shown, anything else a link).
    */
   public CompletableFuture<String> attach(String name, byte[] bytes) {
+    return attach(name, () -> bytes);
+  }
+
+  /**
+   * {@link #attach(String, byte[])} with the bytes read on the notebook's thread ({@code bytes}: a
+   * pasted file's, which may be big, or fail to read: the future then fails with its error), into
+   * the talk open now, whichever is open when it is stored.
+   */
+  public CompletableFuture<String> attach(String name, java.util.function.Supplier<byte[]> bytes) {
     Talk talk = getTalk();
     if (talk == null) {
       return CompletableFuture.failedFuture(new NotebookException("No talk is open to attach to."));
@@ -453,7 +462,7 @@ public final class OpenTalk {
     CompletableFuture<String> done = new CompletableFuture<>();
     CompletableFuture.supplyAsync(
             () -> {
-              AttachmentRef ref = notebook.attachments().add(talk.id(), name, null, bytes);
+              AttachmentRef ref = notebook.attachments().add(talk.id(), name, null, bytes.get());
               String type =
                   notebook.attachments().find(ref.sha256()).map(Attachment::mediaType).orElse("");
               return ref.markdown(type);

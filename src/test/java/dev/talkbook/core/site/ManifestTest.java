@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,6 +120,33 @@ class ManifestTest {
   void anotherFileIsNoManifest() {
     assertThatThrownBy(() -> read("<html>\n"))
         .isInstanceOf(SiteException.class)
+        .hasMessageContaining("is not a Talkbook site manifest");
+  }
+
+  @Test
+  void theKeptOptionsReadOnlyTheSettingsAtTheManifestsTop() throws IOException {
+    // A re-export reads the whole manifest once, on another core; the kept title and base URL
+    // come from its first lines. A damaged line below them is the export's to report, not theirs.
+    Files.writeString(
+        folder.resolve(Manifest.NAME),
+        HEADER
+            + "site-id urn:x\ntitle Polyglot+%26+co\nbase-url https://example.org/t/\n"
+            + "talk 7 events/e/t.html\n"
+            + PAGE
+            + "index.html\tmany\n",
+        StandardCharsets.UTF_8);
+
+    SiteExporter.Options kept = SiteExporter.keptOptions(folder, null, Set.of(), null);
+
+    assertThat(kept.title()).isEqualTo("Polyglot & co");
+    assertThat(kept.baseUrl()).isEqualTo("https://example.org/t/");
+    assertThat(Manifest.readSettings(folder).siteId()).isEqualTo("urn:x");
+    assertThat(Manifest.readSettings(folder).entries()).isEmpty();
+    assertThatThrownBy(() -> Manifest.read(folder)).hasMessageContaining("damaged at line 7");
+    assertThat(Manifest.readSettings(folder.resolve("none")).title()).isNull();
+    assertThatThrownBy(() -> read("<html>\n"))
+        .hasMessageContaining("is not a Talkbook site manifest");
+    assertThatThrownBy(() -> Manifest.readSettings(folder))
         .hasMessageContaining("is not a Talkbook site manifest");
   }
 }
