@@ -336,9 +336,7 @@ final class Manifest {
     for (String path : eventPaths) {
       b.append(EVENT).append(events.get(path)).append(' ').append(path).append('\n');
     }
-    String[] talkPaths = talks.keySet().toArray(new String[0]);
-    Arrays.sort(talkPaths);
-    for (String path : talkPaths) {
+    for (String path : talkPaths(paths)) {
       b.append(TALK).append(talks.get(path)).append(' ').append(path).append('\n');
     }
     for (String path : paths) {
@@ -365,5 +363,25 @@ final class Manifest {
       b.append('\n');
     }
     return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The talk paths in order: picked from the files' sorted {@code paths} when every one is a file
+   * here (a talk's page or redirect is, but for a manifest kept before the files were written),
+   * else sorted on their own.
+   */
+  private String[] talkPaths(String[] paths) {
+    String[] talkPaths = new String[talks.size()];
+    int n = 0;
+    for (String path : paths) {
+      if (n < talkPaths.length && talks.containsKey(path)) {
+        talkPaths[n++] = path;
+      }
+    }
+    if (n < talkPaths.length) {
+      talkPaths = talks.keySet().toArray(new String[0]);
+      Arrays.sort(talkPaths);
+    }
+    return talkPaths;
   }
 }

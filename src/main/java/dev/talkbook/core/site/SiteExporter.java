@@ -584,13 +584,19 @@ public final class SiteExporter {
     for (Planned p : pagesPlan) {
       taken.add(p.path());
     }
-    String[] oldPaths = old.talks().keySet().toArray(new String[0]);
-    java.util.Arrays.sort(oldPaths);
+    // the old paths a redirect may go to (the talk is still here, nothing else is planned there),
+    // sorted: usually none, so the 10,000 paths of an unchanged site are not sorted at every export
+    List<String> oldPaths = new ArrayList<>();
+    old.talks()
+        .forEach(
+            (path, id) -> {
+              if (byId.containsKey(id) && !taken.contains(path)) {
+                oldPaths.add(path);
+              }
+            });
+    oldPaths.sort(null);
     for (String path : oldPaths) {
       SiteTalk now = byId.get(old.talks().get(path));
-      if (now == null || taken.contains(path)) {
-        continue; // the talk is gone, or its page or another page is there now
-      }
       String target = relative(path, now.path());
       String title = now.talk().title();
       String html = pages.redirect(target, title);
