@@ -480,9 +480,8 @@ public final class SiteExporter {
       }
     }
     byte[] manifest =
-        new Manifest(
-                run.entries, run.siteId, talkPaths, eventPaths, options.title(), options.baseUrl())
-            .bytes();
+        Manifest.bytes(
+            run.entries, run.siteId, talkPaths, eventPaths, options.title(), options.baseUrl());
     out.write(Manifest.NAME, manifest);
     return new Result(
         run.written.get(),
@@ -736,7 +735,7 @@ public final class SiteExporter {
     }
 
     private byte[] manifest(Map<String, Manifest.Entry> files) {
-      return new Manifest(files, siteId, talks, events, options.title(), options.baseUrl()).bytes();
+      return Manifest.bytes(files, siteId, talks, events, options.title(), options.baseUrl());
     }
 
     /**
