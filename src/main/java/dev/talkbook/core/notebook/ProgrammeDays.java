@@ -53,6 +53,9 @@ public final class ProgrammeDays {
         dates.add(at.toLocalDate());
       }
     }
+    if (dates.size() < 2) {
+      return List.of(); // each talk's day is one of these dates (dayOf), so one day at most
+    }
     Map<LocalDate, List<T>> byDay = new TreeMap<>();
     List<T> untimed = new ArrayList<>();
     for (T t : talks) {

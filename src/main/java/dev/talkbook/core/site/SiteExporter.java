@@ -480,9 +480,8 @@ public final class SiteExporter {
       }
     }
     byte[] manifest =
-        new Manifest(
-                run.entries, run.siteId, talkPaths, eventPaths, options.title(), options.baseUrl())
-            .bytes();
+        Manifest.bytes(
+            run.entries, run.siteId, talkPaths, eventPaths, options.title(), options.baseUrl());
     out.write(Manifest.NAME, manifest);
     return new Result(
         run.written.get(),
@@ -584,13 +583,19 @@ public final class SiteExporter {
     for (Planned p : pagesPlan) {
       taken.add(p.path());
     }
-    String[] oldPaths = old.talks().keySet().toArray(new String[0]);
-    java.util.Arrays.sort(oldPaths);
+    // the old paths a redirect may go to (the talk is still here, nothing else is planned there),
+    // sorted: usually none, so the 10,000 paths of an unchanged site are not sorted at every export
+    List<String> oldPaths = new ArrayList<>();
+    old.talks()
+        .forEach(
+            (path, id) -> {
+              if (byId.containsKey(id) && !taken.contains(path)) {
+                oldPaths.add(path);
+              }
+            });
+    oldPaths.sort(null);
     for (String path : oldPaths) {
       SiteTalk now = byId.get(old.talks().get(path));
-      if (now == null || taken.contains(path)) {
-        continue; // the talk is gone, or its page or another page is there now
-      }
       String target = relative(path, now.path());
       String title = now.talk().title();
       String html = pages.redirect(target, title);
@@ -730,7 +735,7 @@ public final class SiteExporter {
     }
 
     private byte[] manifest(Map<String, Manifest.Entry> files) {
-      return new Manifest(files, siteId, talks, events, options.title(), options.baseUrl()).bytes();
+      return Manifest.bytes(files, siteId, talks, events, options.title(), options.baseUrl());
     }
 
     /**

@@ -175,11 +175,21 @@ final class SiteModel {
       Map<Long, List<String>> oldSlugs,
       Slugs slugs) {
     Map<Long, String> slugOf = new HashMap<>();
-    for (T item : items) {
-      List<String> had = new ArrayList<>(oldSlugs.getOrDefault(id.applyAsLong(item), List.of()));
-      had.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+    // each item's first slug, made once for keeping and handing out (its fallback only when needed)
+    String[] bases = new String[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      T item = items.get(i);
+      List<String> had = oldSlugs.get(id.applyAsLong(item));
+      if (had == null) {
+        continue;
+      }
+      bases[i] = base(item, text, fallback);
+      if (had.size() > 1) {
+        had = new ArrayList<>(had);
+        had.sort(SHORTEST_FIRST);
+      }
       for (String slug : had) {
-        if (slugs.keep(slug, text.apply(item), fallback.apply(item))) {
+        if (slugs.keepFrom(slug, bases[i])) {
           slugOf.put(id.applyAsLong(item), slug);
           break;
         }
@@ -188,11 +198,23 @@ final class SiteModel {
     for (T item : items) {
       oldSlugs.getOrDefault(id.applyAsLong(item), List.of()).forEach(slugs::reserve);
     }
-    for (T item : items) {
-      slugOf.computeIfAbsent(
-          id.applyAsLong(item), k -> slugs.unique(text.apply(item), fallback.apply(item)));
+    for (int i = 0; i < items.size(); i++) {
+      T item = items.get(i);
+      long key = id.applyAsLong(item);
+      if (!slugOf.containsKey(key)) {
+        slugOf.put(key, slugs.uniqueFrom(bases[i] != null ? bases[i] : base(item, text, fallback)));
+      }
     }
     return slugOf;
+  }
+
+  private static final Comparator<String> SHORTEST_FIRST =
+      Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+
+  /** {@link Slugs#base} of an item's text, its fallback made only when the text gives none. */
+  private static <T> String base(T item, Function<T, String> text, Function<T, String> fallback) {
+    String base = Slugs.base(text.apply(item), null);
+    return base != null ? base : Slugs.base("", fallback.apply(item));
   }
 
   /** See {@link #oldEvents}: the event pages of a manifest without {@code event} lines. */

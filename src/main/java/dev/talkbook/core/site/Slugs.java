@@ -73,11 +73,27 @@ public final class Slugs {
    * the text has no letter or digit ("❤").
    */
   public String unique(String text, String fallback) {
+    return uniqueFrom(base(text, fallback));
+  }
+
+  /**
+   * The slug {@link #unique} hands out first for {@code text}: its letters and digits ({@code
+   * fallback} when it has none; null then if that is null), {@code -page} after a name Windows
+   * reserves. A caller that both {@link #keepFrom keeps} and hands out slugs makes it once.
+   */
+  static String base(String text, String fallback) {
     String base = words(text);
     if (base.isEmpty()) {
+      if (fallback == null) {
+        return null;
+      }
       base = fallback;
     }
-    base = RESERVED.contains(base) ? base + "-page" : base;
+    return RESERVED.contains(base) ? base + "-page" : base;
+  }
+
+  /** {@link #unique} for a {@link #base} made before. */
+  String uniqueFrom(String base) {
     String slug = base;
     for (int n = 2; !taken.add(slug); n++) {
       String suffix = "-" + n;
@@ -92,7 +108,12 @@ public final class Slugs {
    * unchanged. Returns whether it was handed out.
    */
   public boolean keep(String slug, String text, String fallback) {
-    return fits(slug, text, fallback) && taken.add(slug);
+    return keepFrom(slug, base(text, fallback));
+  }
+
+  /** {@link #keep} for a {@link #base} made before. */
+  boolean keepFrom(String slug, String base) {
+    return fitsBase(slug, base) && taken.add(slug);
   }
 
   /**
@@ -100,11 +121,10 @@ public final class Slugs {
    * that base with a {@code -2}, {@code -3} … suffix.
    */
   public static boolean fits(String slug, String text, String fallback) {
-    String base = words(text);
-    if (base.isEmpty()) {
-      base = fallback;
-    }
-    base = RESERVED.contains(base) ? base + "-page" : base;
+    return fitsBase(slug, base(text, fallback));
+  }
+
+  private static boolean fitsBase(String slug, String base) {
     if (slug.equals(base)) {
       return true;
     }
@@ -148,6 +168,14 @@ public final class Slugs {
   /** The text's letters and digits as a slug, cut to size; empty when it has none. */
   private static String words(String text) {
     String t = text == null ? "" : text;
+    String ascii = asciiWords(t);
+    return ascii != null ? ascii : walk(t);
+  }
+
+  /**
+   * {@link #words} by code point, for every text ({@link #asciiWords} gives the same for ASCII).
+   */
+  static String walk(String t) {
     String folded =
         isAscii(t)
             ? t.toLowerCase(Locale.ROOT)
@@ -201,6 +229,45 @@ public final class Slugs {
       }
       out.append(piece);
       dash = false;
+    }
+    return trimTo(out.toString(), 0);
+  }
+
+  /**
+   * {@link #words} of an ASCII text in one pass over its characters (what the walk below makes of
+   * it: letters lower-cased, {@code &}, {@code +} and {@code #} written out, every other character
+   * a separator), without the lower-case copy and the look-ups per character; null when the text
+   * holds a character that is not ASCII.
+   */
+  static String asciiWords(String t) {
+    StringBuilder out = new StringBuilder(Math.min(t.length(), MAX_LENGTH + 9));
+    boolean dash = true; // no leading hyphen
+    int i = 0;
+    for (; i < t.length() && out.length() <= MAX_LENGTH + 8; i++) {
+      char c = t.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        out.append(c);
+        dash = false;
+      } else if (c >= 'A' && c <= 'Z') {
+        out.append((char) (c + ('a' - 'A')));
+        dash = false;
+      } else if (c >= 0x80) {
+        return null;
+      } else if (c == '&' || c == '+' || c == '#') {
+        if (!dash) {
+          out.append('-');
+        }
+        out.append(c == '&' ? "and" : c == '+' ? "plus" : "sharp").append('-');
+        dash = true;
+      } else if (!dash) {
+        out.append('-');
+        dash = true;
+      }
+    }
+    for (; i < t.length(); i++) {
+      if (t.charAt(i) >= 0x80) {
+        return null; // past the cut: the walk below composes (NFC) the whole text first
+      }
     }
     return trimTo(out.toString(), 0);
   }

@@ -75,6 +75,21 @@ class ManifestTest {
   }
 
   @Test
+  void talkLinesAreWrittenSortedWhetherOrNotEachHasAnEntry() throws IOException {
+    String talks =
+        "talk 4 events/e/a.html\ntalk 2 events/e/b.html\ntalk 9 events/e/c.html\n"
+            + "talk 1 events/f/a.html\n";
+    String b = "events/e/b.html\t1\tc:0123456789abcdef\tfp\n";
+    String c = "events/e/c.html\t2\tc:0123456789abcdef\tfp\n";
+    // every talk path a file (picked from the files' order), and not (sorted on their own)
+    String all = "talk 2 events/e/b.html\ntalk 9 events/e/c.html\n";
+    assertThat(new String(read(HEADER + all + c + PAGE + b).bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(HEADER + all + b + c + PAGE);
+    assertThat(new String(read(HEADER + talks + c + PAGE + b).bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(HEADER + talks + b + c + PAGE);
+  }
+
+  @Test
   void thePagesMissingImagesAreKeptWithTheirEntries() throws IOException {
     String missing =
         "missing-image events/e/t.html diagram.png\n"

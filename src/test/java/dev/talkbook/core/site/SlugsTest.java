@@ -96,6 +96,32 @@ class SlugsTest {
   }
 
   @Test
+  void anAsciiTextGetsTheSlugTheWalkByCodePointGives() {
+    java.util.Random random = new java.util.Random(7);
+    String common = "aZ9 -&+#_.'";
+    int cut = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder t = new StringBuilder();
+      int length = random.nextInt(n % 10 == 0 ? 160 : 40);
+      for (int i = 0; i < length; i++) {
+        t.append(
+            random.nextBoolean()
+                ? common.charAt(random.nextInt(common.length()))
+                : (char) random.nextInt(0x80));
+      }
+      String text = t.toString();
+      String walked = Slugs.walk(text);
+      assertThat(Slugs.asciiWords(text)).as("%s", text).isEqualTo(walked);
+      cut += text.length() > Slugs.MAX_LENGTH && walked.length() >= Slugs.MAX_LENGTH - 10 ? 1 : 0;
+    }
+    assertThat(cut).as("long texts cut").isPositive();
+    assertThat(Slugs.asciiWords("C++ & C# for R&D"))
+        .isEqualTo("c-plus-plus-and-c-sharp-for-r-and-d");
+    assertThat(Slugs.asciiWords("Café")).isNull();
+    assertThat(Slugs.asciiWords("x".repeat(100) + "é")).isNull();
+  }
+
+  @Test
   void nulAndControlCharactersAreSeparators() {
     assertThat(Slugs.of("a\0b\nc")).isEqualTo("a-b-c");
   }
