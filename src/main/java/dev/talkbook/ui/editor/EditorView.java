@@ -1,6 +1,5 @@
 package dev.talkbook.ui.editor;
 
-import dev.talkbook.core.markdown.DroppedHtml;
 import dev.talkbook.core.markdown.HighlightedText;
 import dev.talkbook.core.markdown.Highlighting;
 import dev.talkbook.ui.common.Keys;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -601,24 +599,13 @@ public final class EditorView {
   }
 
   /**
-   * Selects the first occurrence (ignoring case) of the first of {@code words} that the text shows,
-   * and scrolls to it: not one inside a raw HTML tag, a script, a style or a comment, which the
-   * search does not find ({@link DroppedHtml#shownText}, which keeps every other character where it
-   * is; it parses only notes with something like a tag outside code).
+   * Selects {@code start..end} and scrolls to it (a search hit, found off the FX thread by {@link
+   * dev.talkbook.ui.talk.OpenTalk#find}).
    */
-  public void reveal(java.util.List<String> words) {
-    if (words.stream().allMatch(String::isBlank)) {
-      return; // nothing to look for (a talk opened from the navigator): no copy of a long note
-    }
-    String text = DroppedHtml.shownText(area.getText()).toLowerCase(Locale.ROOT);
-    for (String word : words) {
-      int at = word.isBlank() ? -1 : text.indexOf(word.toLowerCase(Locale.ROOT));
-      if (at >= 0) {
-        area.selectRange(at, at + word.length());
-        area.requestFollowCaret();
-        return;
-      }
-    }
+  public void reveal(int start, int end) {
+    int length = area.getLength();
+    area.selectRange(Math.min(start, length), Math.min(end, length));
+    area.requestFollowCaret();
   }
 
   /** A change: noted as dirty, handed on, and highlighted again off the FX thread. */
