@@ -405,6 +405,7 @@ public final class PresenterMode {
             keys,
             escape,
             background,
+            fontSize,
             this::exit);
     view.update(script);
     view.show(home);
@@ -782,6 +783,9 @@ public final class PresenterMode {
     repl.setCodeFontSize(shownSize);
     window.notesFontSize().set(shownSize);
     preview.setZoom(shownSize / PREVIEW_FONT);
+    if (view != null) {
+      view.fontChosen(fontSize); // the speaker's window scales it to its own size
+    }
     if (room) {
       giveReplRoom();
     }
