@@ -511,18 +511,10 @@ public final class EditorView {
     if (old.equals(text)) {
       return;
     }
-    int most = Math.min(old.length(), text.length());
-    int from = 0;
-    while (from < most && old.charAt(from) == text.charAt(from)) {
-      from++;
-    }
-    int suffix = 0;
-    while (suffix < most - from
-        && old.charAt(old.length() - 1 - suffix) == text.charAt(text.length() - 1 - suffix)) {
-      suffix++;
-    }
-    int to = old.length() - suffix;
-    String inserted = text.substring(from, text.length() - suffix);
+    dev.talkbook.core.common.Difference change = dev.talkbook.core.common.Difference.of(old, text);
+    int from = change.from();
+    int to = change.beforeTo();
+    String inserted = change.inserted(text);
     Place was = place();
     int fromParagraph = lines(old, 0, from);
     int linesAdded = lines(inserted, 0, inserted.length()) - lines(old, from, to);
