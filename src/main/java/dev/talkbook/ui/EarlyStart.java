@@ -159,28 +159,12 @@ final class EarlyStart {
   }
 
   /**
-   * {@link #notebook()}, with the notice of {@link UpgradeNotice} shown while the open upgrades an
-   * older notebook (the window is not up yet: without it, nothing showed for 30 s). FX thread.
+   * The notebook opened early, or its failure as thrown by {@link Notebook#open} (the app then asks
+   * the user what to do, as for any failed open), with the notice of {@link UpgradeNotice} shown
+   * while the open upgrades an older notebook (the window is not up yet: without it, nothing showed
+   * for 30 s). FX thread.
    */
   Notebook notebookTellingUpgrade() {
     return UpgradeNotice.await(opened, upgradeBegun);
-  }
-
-  /**
-   * The notebook opened early, or its failure as thrown by {@link Notebook#open} (the app then asks
-   * the user what to do, as for any failed open).
-   */
-  Notebook notebook() {
-    try {
-      return opened.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
   }
 }

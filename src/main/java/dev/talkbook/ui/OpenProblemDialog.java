@@ -98,27 +98,41 @@ final class OpenProblemDialog {
   private OpenProblemDialog() {}
 
   static Alert alert(Window owner, NotebookOpenException problem) {
+    ButtonType anyway = openAnyway(problem);
     Alert alert =
-        canOpenReadOnly(problem)
-            ? new Alert(Alert.AlertType.ERROR, text(problem), READ_ONLY, CHOOSE, CREATE, QUIT)
-            : canRepair(problem)
-                ? new Alert(Alert.AlertType.ERROR, text(problem), REPAIR, CHOOSE, CREATE, QUIT)
-                : canUpgrade(problem)
-                    ? new Alert(Alert.AlertType.ERROR, text(problem), UPGRADE, CHOOSE, CREATE, QUIT)
-                    : new Alert(Alert.AlertType.ERROR, text(problem), CHOOSE, CREATE, QUIT);
+        anyway == null
+            ? new Alert(Alert.AlertType.ERROR, text(problem), CHOOSE, CREATE, QUIT)
+            : new Alert(Alert.AlertType.ERROR, text(problem), anyway, CHOOSE, CREATE, QUIT);
     alert.initOwner(owner);
     Theme.dress(alert.getDialogPane(), owner);
     alert.setTitle("Talkbook");
     alert.setHeaderText("Cannot open " + problem.file().getFileName());
     alert.getDialogPane().setId("open-problem");
     alert.getDialogPane().setMinWidth(520);
-    if (!canOpenReadOnly(problem) && !canRepair(problem) && !canUpgrade(problem)) {
+    if (anyway == null) {
       // Enter chooses another notebook (Open read-only, Repair or Upgrade and open is the default
       // where offered).
       ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(CHOOSE))
           .setDefaultButton(true);
     }
     return alert;
+  }
+
+  /**
+   * The button that opens the notebook anyway, first in the dialog: Open read-only, Repair, or
+   * Upgrade and open (in that order of preference); null when none can.
+   */
+  private static ButtonType openAnyway(NotebookOpenException problem) {
+    if (canOpenReadOnly(problem)) {
+      return READ_ONLY;
+    }
+    if (canRepair(problem)) {
+      return REPAIR;
+    }
+    if (canUpgrade(problem)) {
+      return UPGRADE;
+    }
+    return null;
   }
 
   static Choice ask(Window owner, NotebookOpenException problem) {

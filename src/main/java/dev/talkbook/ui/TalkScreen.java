@@ -433,7 +433,18 @@ final class TalkScreen {
                 return;
               }
               if (reveal != null) {
-                editor.reveal(reveal);
+                // Found on the render thread: a big note with raw HTML is parsed to find it.
+                talk.find(reveal)
+                    .whenComplete(
+                        (found, failed) -> {
+                          if (failed != null) {
+                            status.showMessage(
+                                Errors.logged(
+                                    "Could not find the search words in the notes", failed));
+                          } else {
+                            found.ifPresent(f -> editor.reveal(f.start(), f.end()));
+                          }
+                        });
               }
               if (navigator.tree().getSelectionModel().isEmpty()
                   || !(navigator.tree().getSelectionModel().getSelectedItem().getValue()

@@ -180,6 +180,38 @@ class PresenterWindowTest extends RealWindowTest {
     }
   }
 
+  /**
+   * While presenting, F10 and Alt alone give the keyboard to no menu: the menu bar is out of the
+   * window, and Down then opened File over the audience's screen. The keys go on to the REPL, Esc
+   * still leaves.
+   */
+  @Test
+  void f10AndAltAloneOpenNoMenuTheAudienceWouldSee(FxRobot robot) throws Exception {
+    javafx.scene.control.MenuBar bar =
+        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+    fire(robot, "Presenter mode");
+    FxWait.untilFx("presenting", () -> robot.lookup(".tb-presenter").tryQuery().isPresent());
+    CodeArea input = replInput(robot);
+    robot.interact(input::requestFocus);
+    for (KeyCode key : List.of(KeyCode.F10, KeyCode.ALT)) {
+      robot.type(key);
+      robot.type(KeyCode.DOWN);
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+      assertThat(
+              FxWait.onFx(
+                  () -> bar.getMenus().stream().anyMatch(javafx.scene.control.Menu::isShowing)))
+          .as("a menu open after " + key + ", Down")
+          .isFalse();
+      assertThat(FxWait.onFx(() -> input.getScene().getFocusOwner()))
+          .as(key.name())
+          .isSameAs(input);
+    }
+    robot.write("1 + 1");
+    FxWait.untilFx("typed into the REPL", () -> input.getText().equals("1 + 1"));
+    robot.type(KeyCode.ESCAPE);
+    FxWait.untilFx("left", () -> robot.lookup(".tb-presenter").tryQuery().isEmpty());
+  }
+
   @Test
   void presenterViewFromPresenterModeOpensTheSpeakersWindow(FxRobot robot) throws Exception {
     fire(robot, "Presenter mode");

@@ -139,8 +139,7 @@ public final class MarkdownRenderer {
             .urlSanitizer(new SafeUrls())
             .attributeProviderFactory(context -> new HeadingIds())
             .attributeProviderFactory(context -> new OutputBlocks())
-            .nodeRendererFactory(RemoteImage.Renderer::new)
-            .nodeRendererFactory(MissingImage.Renderer::new);
+            .nodeRendererFactory(ImageStandIn.Renderer::new);
     if (relativeLines != null) {
       builder.attributeProviderFactory(context -> new SourceLines(relativeLines));
     }

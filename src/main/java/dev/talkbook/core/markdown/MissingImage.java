@@ -2,13 +2,8 @@ package dev.talkbook.core.markdown;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import org.commonmark.node.CustomNode;
 import org.commonmark.node.Image;
-import org.commonmark.node.Node;
-import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
-import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * An image whose file the notebook does not hold ({@link NoteImages#missing}), shown as a marked
@@ -16,7 +11,7 @@ import org.commonmark.renderer.html.HtmlWriter;
  * notebook: diagram.png">Missing image: alt</span>}, with the alt text, or the file name when there
  * is none. The raw HTML form ({@code <img src="x">}) gets the same from the sanitizer's pass.
  */
-final class MissingImage extends CustomNode {
+final class MissingImage extends ImageStandIn {
   /** The placeholder's class. */
   static final String CLASS = "missing-image";
 
@@ -37,45 +32,30 @@ final class MissingImage extends CustomNode {
   /** A placeholder in place of {@code image}, with its alt text (its children) moved over. */
   static MissingImage of(Image image, String name) {
     MissingImage missing = new MissingImage(name);
-    Node child = image.getFirstChild();
-    while (child != null) {
-      Node next = child.getNext();
-      missing.appendChild(child);
-      child = next;
-    }
-    missing.setSourceSpans(image.getSourceSpans());
+    missing.replace(image);
     return missing;
   }
 
-  /** Renders a {@link MissingImage} as its marked placeholder. */
-  static final class Renderer implements NodeRenderer {
-    private final HtmlNodeRendererContext context;
+  @Override
+  String element() {
+    return "span";
+  }
 
-    Renderer(HtmlNodeRendererContext context) {
-      this.context = context;
-    }
+  @Override
+  Map<String, String> attributes(HtmlNodeRendererContext context) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("class", CLASS);
+    attributes.put("title", title(name));
+    return attributes;
+  }
 
-    @Override
-    public Set<Class<? extends Node>> getNodeTypes() {
-      return Set.of(MissingImage.class);
-    }
+  @Override
+  String label() {
+    return LABEL;
+  }
 
-    @Override
-    public void render(Node node) {
-      MissingImage image = (MissingImage) node;
-      HtmlWriter html = context.getWriter();
-      Map<String, String> attributes = new LinkedHashMap<>();
-      attributes.put("class", CLASS);
-      attributes.put("title", title(image.name));
-      html.tag("span", context.extendAttributes(node, "span", attributes));
-      html.text(LABEL);
-      if (image.getFirstChild() == null) {
-        html.text(NoteImages.label(null, image.name));
-      }
-      for (Node c = image.getFirstChild(); c != null; c = c.getNext()) {
-        context.render(c);
-      }
-      html.tag("/span");
-    }
+  @Override
+  String noAltText() {
+    return NoteImages.label(null, name);
   }
 }

@@ -2,14 +2,10 @@ package dev.talkbook.core.markdown;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import org.commonmark.node.CustomNode;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
-import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
-import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * An image from another host, shown as a link to it rather than loaded: notes never make a reader's
@@ -17,7 +13,7 @@ import org.commonmark.renderer.html.HtmlWriter;
  * "image"; inside a link (which an {@code a} cannot nest in) it is that text alone. A {@code
  * //host/x.png} links to {@code https://host/x.png}, which also works from a page read from disk.
  */
-final class RemoteImage extends CustomNode {
+final class RemoteImage extends ImageStandIn {
   /** The class of the link. */
   static final String CLASS = "remote-image";
 
@@ -32,13 +28,7 @@ final class RemoteImage extends CustomNode {
   /** A remote image in place of {@code image}, with its alt text (its children) moved over. */
   static RemoteImage of(Image image) {
     RemoteImage remote = new RemoteImage(image.getDestination(), image.getTitle());
-    Node child = image.getFirstChild();
-    while (child != null) {
-      Node next = child.getNext();
-      remote.appendChild(child);
-      child = next;
-    }
-    remote.setSourceSpans(image.getSourceSpans());
+    remote.replace(image);
     return remote;
   }
 
@@ -51,46 +41,29 @@ final class RemoteImage extends CustomNode {
     return false;
   }
 
-  /** Renders a {@link RemoteImage} as {@code <a class="remote-image" href="…">alt</a>}. */
-  static final class Renderer implements NodeRenderer {
-    private final HtmlNodeRendererContext context;
+  /** {@code <a class="remote-image" href="…">}; inside a link, the alt text alone. */
+  @Override
+  String element() {
+    return insideLink() ? null : "a";
+  }
 
-    Renderer(HtmlNodeRendererContext context) {
-      this.context = context;
+  @Override
+  Map<String, String> attributes(HtmlNodeRendererContext context) {
+    String url = context.encodeUrl(MarkdownRenderer.SafeUrls.withScheme(destination));
+    if (context.shouldSanitizeUrls()) {
+      url = context.urlSanitizer().sanitizeLinkUrl(url);
     }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("class", CLASS);
+    attributes.put("href", url);
+    if (title != null) {
+      attributes.put("title", title);
+    }
+    return attributes;
+  }
 
-    @Override
-    public Set<Class<? extends Node>> getNodeTypes() {
-      return Set.of(RemoteImage.class);
-    }
-
-    @Override
-    public void render(Node node) {
-      RemoteImage image = (RemoteImage) node;
-      HtmlWriter html = context.getWriter();
-      boolean link = !image.insideLink();
-      if (link) {
-        String url = context.encodeUrl(MarkdownRenderer.SafeUrls.withScheme(image.destination));
-        if (context.shouldSanitizeUrls()) {
-          url = context.urlSanitizer().sanitizeLinkUrl(url);
-        }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("class", CLASS);
-        attributes.put("href", url);
-        if (image.title != null) {
-          attributes.put("title", image.title);
-        }
-        html.tag("a", context.extendAttributes(node, "a", attributes));
-      }
-      if (image.getFirstChild() == null) {
-        html.text("image");
-      }
-      for (Node c = image.getFirstChild(); c != null; c = c.getNext()) {
-        context.render(c);
-      }
-      if (link) {
-        html.tag("/a");
-      }
-    }
+  @Override
+  String noAltText() {
+    return "image";
   }
 }

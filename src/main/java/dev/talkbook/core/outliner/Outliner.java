@@ -796,23 +796,9 @@ public final class Outliner {
       int start = src.startOf(from);
       int anchorAt = start + offsetOf(anchorLine) + anchorCol;
       int caretAt = start + offsetOf(caretLine) + caretCol;
-      int prefix = 0;
-      int max = Math.min(old.length(), now.length());
-      while (prefix < max && old.charAt(prefix) == now.charAt(prefix)) {
-        prefix++;
-      }
-      int suffix = 0;
-      while (suffix < max - prefix
-          && old.charAt(old.length() - 1 - suffix) == now.charAt(now.length() - 1 - suffix)) {
-        suffix++;
-      }
+      dev.talkbook.core.common.Difference d = dev.talkbook.core.common.Difference.of(old, now);
       return new Edit(
-          start + prefix,
-          start + old.length() - suffix,
-          now.substring(prefix, now.length() - suffix),
-          anchorAt,
-          caretAt,
-          map);
+          start + d.from(), start + d.beforeTo(), d.inserted(now), anchorAt, caretAt, map);
     }
 
     private int offsetOf(int line) {

@@ -803,17 +803,7 @@ public final class NotesJournal implements AutoCloseable {
    * typing put back (the text after it is the same in both).
    */
   static int endOfChange(String before, String now) {
-    int most = Math.min(before.length(), now.length());
-    int prefix = 0;
-    while (prefix < most && before.charAt(prefix) == now.charAt(prefix)) {
-      prefix++;
-    }
-    int suffix = 0;
-    while (suffix < most - prefix
-        && before.charAt(before.length() - 1 - suffix) == now.charAt(now.length() - 1 - suffix)) {
-      suffix++;
-    }
-    return now.length() - suffix;
+    return dev.talkbook.core.common.Difference.of(before, now).nowTo();
   }
 
   /** Moves {@code journal} aside, where no open replays it again. */

@@ -1,6 +1,5 @@
 package dev.talkbook.ui.editor;
 
-import dev.talkbook.core.markdown.DroppedHtml;
 import dev.talkbook.core.markdown.HighlightedText;
 import dev.talkbook.core.markdown.Highlighting;
 import dev.talkbook.ui.common.Keys;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +32,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelReader;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -95,27 +92,49 @@ public final class EditorView {
   private final BooleanProperty lineNumbers = new SimpleBooleanProperty(false);
 
   /**
-   * A file pasted or dropped into the notes ({@code file}, read only when it is stored: on the
-   * notebook's thread, not the FX thread; {@code bytes} null), or a copied image ({@code
-   * pasted-image.png}, its {@code bytes}; {@code file} null): to be stored with the talk and
-   * linked.
+   * A file pasted or dropped into the notes, or a copied image ({@code pasted-image.png}): to be
+   * stored with the talk and linked. Its bytes are made only when it is stored ({@link #read}, on
+   * the notebook's thread, not the FX thread): a file is read then, a copied image PNG-encoded then
+   * (a big screenshot encoded on paste froze the window).
    */
-  public record Pasted(String name, Path file, byte[] bytes) {
-    /** A copied image, or other bytes already at hand. */
-    public Pasted(String name, byte[] bytes) {
-      this(name, null, bytes);
+  public static final class Pasted {
+    private final String name;
+    private final java.util.function.Supplier<byte[]> content;
+
+    private Pasted(String name, java.util.function.Supplier<byte[]> content) {
+      this.name = name;
+      this.content = content;
     }
 
-    /** A pasted or dropped file, read when it is stored ({@link #read}). */
+    /** A pasted or dropped file, read when it is stored. */
     public static Pasted of(Path file) {
-      return new Pasted(file.getFileName().toString(), file, null);
+      return new Pasted(file.getFileName().toString(), () -> readFile(file));
     }
 
-    /** Its bytes: the file's read now (slow for a big one: not on the FX thread). */
+    /**
+     * A copied image: its pixels taken now (on the FX thread, where the clipboard's image is read;
+     * one bulk copy), its PNG made when it is stored.
+     */
+    static Pasted image(Image image) {
+      int w = (int) image.getWidth();
+      int h = (int) image.getHeight();
+      int[] argb = new int[w * h];
+      image
+          .getPixelReader()
+          .getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+      return new Pasted("pasted-image.png", () -> png(w, h, argb));
+    }
+
+    public String name() {
+      return name;
+    }
+
+    /** Its bytes: the file's read, or the image's PNG made, now (slow: not on the FX thread). */
     public byte[] read() {
-      if (file == null) {
-        return bytes;
-      }
+      return content.get();
+    }
+
+    private static byte[] readFile(Path file) {
       try {
         return Files.readAllBytes(file);
       } catch (IOException e) {
@@ -492,18 +511,10 @@ public final class EditorView {
     if (old.equals(text)) {
       return;
     }
-    int most = Math.min(old.length(), text.length());
-    int from = 0;
-    while (from < most && old.charAt(from) == text.charAt(from)) {
-      from++;
-    }
-    int suffix = 0;
-    while (suffix < most - from
-        && old.charAt(old.length() - 1 - suffix) == text.charAt(text.length() - 1 - suffix)) {
-      suffix++;
-    }
-    int to = old.length() - suffix;
-    String inserted = text.substring(from, text.length() - suffix);
+    dev.talkbook.core.common.Difference change = dev.talkbook.core.common.Difference.of(old, text);
+    int from = change.from();
+    int to = change.beforeTo();
+    String inserted = change.inserted(text);
     Place was = place();
     int fromParagraph = lines(old, 0, from);
     int linesAdded = lines(inserted, 0, inserted.length()) - lines(old, from, to);
@@ -601,24 +612,13 @@ public final class EditorView {
   }
 
   /**
-   * Selects the first occurrence (ignoring case) of the first of {@code words} that the text shows,
-   * and scrolls to it: not one inside a raw HTML tag, a script, a style or a comment, which the
-   * search does not find ({@link DroppedHtml#shownText}, which keeps every other character where it
-   * is; it parses only notes with something like a tag outside code).
+   * Selects {@code start..end} and scrolls to it (a search hit, found off the FX thread by {@link
+   * dev.talkbook.ui.talk.OpenTalk#find}).
    */
-  public void reveal(java.util.List<String> words) {
-    if (words.stream().allMatch(String::isBlank)) {
-      return; // nothing to look for (a talk opened from the navigator): no copy of a long note
-    }
-    String text = DroppedHtml.shownText(area.getText()).toLowerCase(Locale.ROOT);
-    for (String word : words) {
-      int at = word.isBlank() ? -1 : text.indexOf(word.toLowerCase(Locale.ROOT));
-      if (at >= 0) {
-        area.selectRange(at, at + word.length());
-        area.requestFollowCaret();
-        return;
-      }
-    }
+  public void reveal(int start, int end) {
+    int length = area.getLength();
+    area.selectRange(Math.min(start, length), Math.min(end, length));
+    area.requestFollowCaret();
   }
 
   /** A change: noted as dirty, handed on, and highlighted again off the FX thread. */
@@ -1137,7 +1137,7 @@ public final class EditorView {
       return true;
     }
     if (clipboard.hasImage() && !clipboard.hasString()) {
-      attach.accept(List.of(new Pasted("pasted-image.png", png(clipboard.getImage()))));
+      attach.accept(List.of(Pasted.image(clipboard.getImage())));
       return true;
     }
     return false;
@@ -1170,18 +1170,11 @@ public final class EditorView {
     attach.accept(files.stream().map(f -> Pasted.of(f.toPath())).toList());
   }
 
-  /** Encodes a clipboard image as PNG. */
-  static byte[] png(Image image) {
-    int w = (int) image.getWidth();
-    int h = (int) image.getHeight();
+  /** Encodes {@code w}×{@code h} ARGB pixels, row by row, as PNG. */
+  static byte[] png(int w, int h, int[] argb) {
     java.awt.image.BufferedImage buffered =
         new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-    PixelReader reader = image.getPixelReader();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        buffered.setRGB(x, y, reader.getArgb(x, y));
-      }
-    }
+    buffered.setRGB(0, 0, w, h, argb, 0, w);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       javax.imageio.ImageIO.write(buffered, "png", out);

@@ -405,6 +405,7 @@ public final class PresenterMode {
             keys,
             escape,
             background,
+            fontSize,
             this::exit);
     view.update(script);
     view.show(home);
@@ -581,6 +582,10 @@ public final class PresenterMode {
   }
 
   private void onKey(KeyEvent e) {
+    if (toTheMenuBar(e)) {
+      e.consume(); // the menu bar is out of the window: no menu the audience sees opens
+      return;
+    }
     if (LEAVE.match(e)) {
       exit(); // also in the presenter's window, where the main window's menu does not see it
     } else if (e.getCode() == KeyCode.PAGE_DOWN) {
@@ -606,6 +611,21 @@ public final class PresenterMode {
       return;
     }
     e.consume();
+  }
+
+  /**
+   * F10 and Alt alone, which give the keyboard to the menu bar: while presenting the bar is out of
+   * the window, and the keys went to a menu no one saw (Down then opened File over the audience's
+   * screen, the next keys moved in it, Esc closed it rather than leaving). Taken here they do
+   * nothing; the menus' own keys (Ctrl+Shift+P, ...) and Alt with another key still work. An Alt
+   * pressed and let go without its press does nothing to the bar.
+   */
+  private static boolean toTheMenuBar(KeyEvent e) {
+    return e.getCode() == KeyCode.ALT
+        || (e.getCode() == KeyCode.F10 // Ctrl+F10 on macOS
+            && !e.isShiftDown()
+            && !e.isAltDown()
+            && !e.isMetaDown());
   }
 
   /**
@@ -782,6 +802,9 @@ public final class PresenterMode {
     repl.setCodeFontSize(shownSize);
     window.notesFontSize().set(shownSize);
     preview.setZoom(shownSize / PREVIEW_FONT);
+    if (view != null) {
+      view.fontChosen(fontSize); // the speaker's window scales it to its own size
+    }
     if (room) {
       giveReplRoom();
     }

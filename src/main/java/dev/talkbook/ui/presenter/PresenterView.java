@@ -66,6 +66,12 @@ final class PresenterView {
   private int inPlay = -1;
   private long highlights; // the newest highlighting asked for
 
+  /** The size the presenter chose (presenter mode's, at its reference window size). */
+  private double chosenFont;
+
+  /** The size this window's text is drawn at now: {@link #chosenFont} scaled to the window. */
+  private double shownFont;
+
   PresenterView(
       Clock clock,
       ObservableValue<String> notes,
@@ -75,6 +81,7 @@ final class PresenterView {
       EventHandler<KeyEvent> keys,
       EventHandler<KeyEvent> escape,
       Executor background,
+      double fontSize,
       Runnable end) {
     this.clock = clock;
     this.background = background;
@@ -151,10 +158,15 @@ final class PresenterView {
     Scene scene = new Scene(root, 1000, 700);
     styler.accept(scene);
     scene.getStylesheets().add(stylesheet);
-    root.setStyle("-fx-font-size: 16px;");
     scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
     scene.addEventHandler(KeyEvent.KEY_PRESSED, escape);
     stage.setScene(scene);
+    // The text grows with the window as the audience's does (PresenterMode.scaled): it
+    // stayed at 16 px, small on a large screen, while the audience's grew.
+    chosenFont = fontSize;
+    scene.widthProperty().addListener((obs, was, now) -> applyFont());
+    scene.heightProperty().addListener((obs, was, now) -> applyFont());
+    applyFont();
     stage.setTitle("Presenter view — Talkbook");
     stage.setOnCloseRequest(
         e -> {
@@ -167,6 +179,26 @@ final class PresenterView {
     ticking = new Timeline(new KeyFrame(javafx.util.Duration.millis(500), e -> tick()));
     ticking.setCycleCount(Timeline.INDEFINITE);
     tick();
+  }
+
+  /** The presenter chose another size (Ctrl+= / Ctrl+-, in either window). */
+  void fontChosen(double px) {
+    chosenFont = px;
+    applyFont();
+  }
+
+  private void applyFont() {
+    Scene scene = stage.getScene();
+    double size = PresenterMode.scaled(chosenFont, scene.getWidth(), scene.getHeight());
+    if (size != shownFont) {
+      shownFont = size;
+      scene.getRoot().setStyle("-fx-font-size: " + size + "px;");
+    }
+  }
+
+  /** The size this window's text is drawn at now, in px. */
+  double fontSize() {
+    return shownFont;
   }
 
   private static Label caption(String text) {
@@ -291,6 +323,15 @@ final class PresenterView {
   /** The font family the speaker notes are drawn in. */
   String notesFontFamily() {
     return notesTexts().map(t -> t.getFont().getFamily()).findFirst().orElse("");
+  }
+
+  /** The size the speaker notes draw a run of text at, in px (0 where none is in sight). */
+  double notesSizeOf(String run) {
+    return notesTexts()
+        .filter(t -> t.getText().equals(run))
+        .map(t -> t.getFont().getSize())
+        .findFirst()
+        .orElse(0.0);
   }
 
   /** The colour the speaker notes draw a run of text in, {@code null} where none is in sight. */

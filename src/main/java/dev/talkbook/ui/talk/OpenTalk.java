@@ -1,5 +1,6 @@
 package dev.talkbook.ui.talk;
 
+import dev.talkbook.core.markdown.DroppedHtml;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.markdown.NotePreviewRenderer;
 import dev.talkbook.core.markdown.Outline;
@@ -14,6 +15,8 @@ import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.talk.EditorSession.SaveState;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -478,6 +481,53 @@ public final class OpenTalk {
             },
             fx);
     return done;
+  }
+
+  /** A place in the open talk's notes: {@code start..end}, as offsets into its text. */
+  public record Found(int start, int end) {}
+
+  /**
+   * Where the first of {@code words} (ignoring case) is that the open talk's notes show: not one
+   * inside a raw HTML tag, a script, a style or a comment, which the search does not find ({@link
+   * DroppedHtml#shownText}, which keeps every other character where it is). The notes are parsed on
+   * the render thread (a search hit in a big note with raw HTML froze the window while it was
+   * parsed on the FX thread); the future completes on the FX thread, empty when no word is shown,
+   * or when the notes changed or another talk opened meanwhile (the place would be wrong).
+   */
+  public CompletableFuture<Optional<Found>> find(List<String> words) {
+    Talk talk = getTalk();
+    String notes = getText();
+    if (talk == null || words.stream().allMatch(String::isBlank)) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    List<String> wanted = List.copyOf(words);
+    CompletableFuture<Optional<Found>> done = new CompletableFuture<>();
+    CompletableFuture.supplyAsync(() -> firstShown(notes, wanted), render)
+        .whenCompleteAsync(
+            (found, error) -> {
+              if (error != null) {
+                done.completeExceptionally(unwrap(error));
+              } else if (getTalk() == null
+                  || getTalk().id() != talk.id()
+                  || !notes.equals(getText())) {
+                done.complete(Optional.empty());
+              } else {
+                done.complete(found);
+              }
+            },
+            fx);
+    return done;
+  }
+
+  private static Optional<Found> firstShown(String notes, List<String> words) {
+    String text = DroppedHtml.shownText(notes).toLowerCase(Locale.ROOT);
+    for (String word : words) {
+      int at = word.isBlank() ? -1 : text.indexOf(word.toLowerCase(Locale.ROOT));
+      if (at >= 0) {
+        return Optional.of(new Found(at, at + word.length()));
+      }
+    }
+    return Optional.empty();
   }
 
   // ---- rendering (render thread)

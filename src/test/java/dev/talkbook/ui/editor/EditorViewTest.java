@@ -321,6 +321,86 @@ class EditorViewTest {
     return true;
   }
 
+  @Test
+  void aCopiedImageIsHandedOnUnencodedAndMadeAPngWhereItIsStored(FxRobot robot) throws Exception {
+    List<String> encodedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    javax.imageio.spi.IIORegistry registry = javax.imageio.spi.IIORegistry.getDefaultInstance();
+    var noting = new ThreadNotingPngWriter(encodedOn);
+    registry.registerServiceProvider(noting);
+    registry.setOrdering(javax.imageio.spi.ImageWriterSpi.class, noting, noting.png);
+    try {
+      pasteAnImageAndStoreIt(robot, encodedOn);
+    } finally {
+      registry.deregisterServiceProvider(noting);
+    }
+  }
+
+  private void pasteAnImageAndStoreIt(FxRobot robot, List<String> encodedOn) throws Exception {
+    CompletableFuture<EditorView> aside = EditorView.makeAside();
+    List<EditorView.Pasted> pasted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    EditorView editor = FxWait.onFx(() -> EditorView.take(aside, pasted::addAll));
+    show(robot, editor);
+    javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(5, 3);
+    robot.interact(
+        () -> {
+          for (int x = 0; x < 5; x++) {
+            for (int y = 0; y < 3; y++) {
+              image.getPixelWriter().setArgb(x, y, x == 4 && y == 2 ? 0xff102030 : 0xff6495ed);
+            }
+          }
+          javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+          content.putImage(image);
+          javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+          editor.paste();
+        });
+    assertThat(pasted).extracting(EditorView.Pasted::name).containsExactly("pasted-image.png");
+    assertThat(encodedOn).as("PNG encoded on the FX thread at the paste").isEmpty();
+    // Encoded when it is stored, on the thread that stores it (the notebook's; here the test's).
+    byte[] png = pasted.get(0).read();
+    assertThat(encodedOn).containsExactly(Thread.currentThread().getName());
+    java.awt.image.BufferedImage read =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    assertThat(read.getWidth()).isEqualTo(5);
+    assertThat(read.getHeight()).isEqualTo(3);
+    assertThat(read.getRGB(0, 0)).isEqualTo(0xff6495ed);
+    assertThat(read.getRGB(4, 2)).isEqualTo(0xff102030);
+  }
+
+  /** The PNG writer ImageIO picks first while registered: notes the thread of each encoding. */
+  private static final class ThreadNotingPngWriter extends javax.imageio.spi.ImageWriterSpi {
+    final javax.imageio.spi.ImageWriterSpi png =
+        javax.imageio.ImageIO.getImageWritersByFormatName("png").next().getOriginatingProvider();
+    private final List<String> threads;
+
+    ThreadNotingPngWriter(List<String> threads) {
+      this.threads = threads;
+      vendorName = "test";
+      version = "1";
+      names = png.getFormatNames();
+      suffixes = png.getFileSuffixes();
+      MIMETypes = png.getMIMETypes();
+      pluginClassName = png.getPluginClassName();
+      outputTypes = png.getOutputTypes();
+    }
+
+    @Override
+    public boolean canEncodeImage(javax.imageio.ImageTypeSpecifier type) {
+      return png.canEncodeImage(type);
+    }
+
+    @Override
+    public javax.imageio.ImageWriter createWriterInstance(Object extension)
+        throws java.io.IOException {
+      threads.add(Thread.currentThread().getName());
+      return png.createWriterInstance(extension);
+    }
+
+    @Override
+    public String getDescription(java.util.Locale locale) {
+      return "PNG, noting the thread";
+    }
+  }
+
   private static Collection<String> stylesAt(EditorView editor, int offset) {
     return editor.area().getStyleOfChar(offset);
   }

@@ -659,6 +659,43 @@ class PresenterModeTest {
   }
 
   /**
+   * The speaker's window scales the presenter's size to its own size as the audience's window does
+   * (it stayed at 16 px in any window), and follows the zoom.
+   */
+  @Test
+  void theSpeakersTextGrowsWithItsWindowAndFollowsTheZoom(FxRobot robot) {
+    robot.interact(presenter::enterPresenterView);
+    PresenterView view = presenter.view();
+    javafx.scene.Scene scene = onFx(() -> view.stage().getScene());
+    robot.interact(
+        () -> {
+          view.stage().setWidth(1024);
+          view.stage().setHeight(640);
+        });
+    until(() -> onFx(scene::getWidth) == 1024);
+    assertThat(onFx(view::fontSize)).as("at 1024 × 640").isEqualTo(19);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(onFx(() -> view.notesSizeOf("First we declare.")))
+        .isCloseTo(19 * 1.15, org.assertj.core.data.Offset.offset(0.1));
+    robot.interact(
+        () -> {
+          view.stage().setWidth(1280);
+          view.stage().setHeight(800);
+        });
+    until(() -> onFx(scene::getWidth) == 1280);
+    assertThat(onFx(view::fontSize)).as("at 1280 × 800").isEqualTo(24);
+    assertThat(onFx(() -> scene.getRoot().getStyle())).contains("24.0px");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(onFx(() -> view.notesSizeOf("First we declare.")))
+        .isCloseTo(24 * 1.15, org.assertj.core.data.Offset.offset(0.1));
+    robot.interact(() -> view.stage().requestFocus());
+    robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    assertThat(onFx(view::fontSize)).as("zoomed in").isEqualTo(26);
+    robot.interact(presenter::exit);
+    until(() -> !presenter.isActive());
+  }
+
+  /**
    * Tab in the speaker's window reaches Restart timer, the typing check box and End presenting,
    * each ringed: four Tabs showed the focus nowhere (the three took no focus).
    */

@@ -106,6 +106,47 @@ class OpenTalkTest {
   }
 
   @Test
+  void aSearchHitIsFoundOnTheRenderThreadAtTheWordTheNotesShow() throws Exception {
+    String notes = "<span title=\"quokka\">Intro</span>\n\n<!-- quokka -->A Quokka demo.\n";
+    long id = notebook.talks().create(first.eventId(), Talk.Details.titled("Raw"), notes).id();
+    java.util.concurrent.BlockingQueue<Runnable> held =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    OpenTalk heldOpen = onFx(() -> new OpenTalk(notebook, io, held::add, fx, timer));
+    onFx(() -> heldOpen.open(id)).get(30, TimeUnit.SECONDS);
+    held.clear(); // the note's render and the like: not run
+    var found = onFx(() -> heldOpen.find(List.of("quokka")));
+    // Nothing is found until the render thread runs: the FX thread did not parse the notes.
+    assertThat(found).isNotDone();
+    assertThat(held).isNotEmpty();
+    for (Runnable work = held.poll(); work != null; work = held.poll()) {
+      render.execute(work);
+    }
+    assertThat(found.get(30, TimeUnit.SECONDS))
+        .contains(new OpenTalk.Found(notes.indexOf("Quokka"), notes.indexOf("Quokka") + 6));
+    onFx(() -> heldOpen.dispose());
+  }
+
+  @Test
+  void aSearchHitFoundAfterTheNotesChangedIsNotShown() throws Exception {
+    opened(first.id());
+    java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    render.execute(
+        () -> {
+          try {
+            gate.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    var found = onFx(() -> open.find(List.of("notes")));
+    type("x");
+    gate.countDown();
+    assertThat(found.get(30, TimeUnit.SECONDS)).isEmpty();
+    assertThat(onFx(() -> open.find(List.of("NOTES"))).get(30, TimeUnit.SECONDS))
+        .contains(new OpenTalk.Found(13, 18));
+  }
+
+  @Test
   void anEditReachesTheRenderThreadOnlyOnceTheKeysHandlingIsDone() throws Exception {
     java.util.concurrent.atomic.AtomicInteger handed =
         new java.util.concurrent.atomic.AtomicInteger();
