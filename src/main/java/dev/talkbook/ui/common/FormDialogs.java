@@ -21,7 +21,7 @@ import javafx.stage.Window;
  * presses, greyed while the form is incomplete, and which keeps the dialog open and says why when
  * the core refuses what was typed; the line under the form that says it; labels tied to their
  * fields; the mark of a field that cannot be read; the dialog grown to show its problem line; a
- * filled-in field selected when tabbed into.
+ * filled-in date selected when tabbed into.
  */
 public final class FormDialogs {
   /** Marks a field whose text cannot be read (the theme draws it red). */
@@ -103,11 +103,12 @@ public final class FormDialogs {
   }
 
   /**
-   * Selects the whole of {@code text} each time {@code field} (the text field itself, or the date
-   * picker it is the editor of) gets the focus by the keyboard, Tab or Shift+Tab: a filled-in date
-   * or time is then replaced by what is typed. The caret was left at its start, and a date typed
-   * into "To", pre-filled from "From", read "2026-12-082026-12-07". A click still puts the caret
-   * where it points.
+   * Selects the whole of {@code text} each time {@code field}, the date picker it is the editor of,
+   * gets the focus by the keyboard, Tab or Shift+Tab: a filled-in date is then replaced by what is
+   * typed, as in a text field, which selects its text itself. The picker's editor did not (it gets
+   * the focus from its picker): the caret was left at its start, and a date typed into "To",
+   * pre-filled from "From", read "2026-12-082026-12-07". A click still puts the caret where it
+   * points.
    */
   public static void selectWhenTabbedInto(Node field, TextInputControl text) {
     field

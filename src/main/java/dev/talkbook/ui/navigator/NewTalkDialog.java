@@ -53,7 +53,6 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
     time.setPromptText(TalkTime.PROMPT + TalkTime.OPTIONAL);
     time.setText(TalkTime.format(at));
     time.setAccessibleText("Start time, as " + TalkTime.PROMPT);
-    FormDialogs.selectWhenTabbedInto(time, time); // the day's time offered: typing replaces it
     // the dialog grows to show the message, and shrinks back when it goes (the buttons were cut)
     FormDialogs.fitTo(this, problem);
     time.textProperty()
