@@ -192,6 +192,21 @@ class HistoryWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> diff.getItems().size())).isEqualTo(41);
   }
 
+  /**
+   * "Restore this version" is drawn as the default button, but Enter in the list of versions (which
+   * has the keys when the dialog opens) did nothing: Enter there now restores the chosen version.
+   */
+  @Test
+  void enterInTheListRestoresTheChosenVersion(FxRobot robot) throws Exception {
+    openHistory(robot, "# Loom\nkept\n", "# Loom\nkept and more\n");
+    ListView<?> list = robot.lookup("#history-list").queryAs(ListView.class);
+    javafx.stage.Window dialog = FxWait.onFx(() -> list.getScene().getWindow());
+    FxWait.untilFx("the list focused", list::isFocused);
+    robot.type(KeyCode.ENTER);
+    FxWait.untilFx("the dialog closed", () -> !dialog.isShowing());
+    waitUntil(() -> WindowUnderTest.editorText(robot).equals("# Loom\nkept\n"));
+  }
+
   @Test
   void escClosesTheDialogAfterARevisionWasClicked(FxRobot robot) throws Exception {
     openHistory(robot, "# Loom\nkept\n", "# Loom\nkept and more\n");

@@ -316,6 +316,31 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .containsExactly("Hallway notes");
   }
 
+  /**
+   * The time offered is selected when tabbed into, so a time typed there replaces it: the caret was
+   * left at its start, and the typed time was put before the offered one.
+   */
+  @Test
+  void theOfferedTimeTabbedIntoIsReplacedByTheTimeTyped(FxRobot robot) throws Exception {
+    threeDayConference(robot);
+    String secondDay = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(1));
+    ui.clickOnRow(robot, secondDay);
+    FxWait.clickOn(robot, "#new-talk");
+    TextField time = newTalkTime(robot);
+    assertThat(FxWait.onFx(() -> time.getText())).isEqualTo("2026-05-14 09:00");
+    FxWait.clickOn(robot, "#talk-title-input");
+    robot.write("Keynote");
+    robot.type(KeyCode.TAB); // the speakers
+    robot.type(KeyCode.TAB); // the time
+    FxWait.untilFx("the time focused", time::isFocused);
+    robot.write("2026-05-14 16:30");
+    assertThat(FxWait.onFx(() -> time.getText())).isEqualTo("2026-05-14 16:30");
+    robot.type(KeyCode.ENTER);
+    FxWait.until(() -> !ui.notebook.talks().findByTitle("Keynote").isEmpty());
+    assertThat(ui.notebook.talks().findByTitle("Keynote").get(0).details().startsAt())
+        .isEqualTo(LocalDateTime.parse("2026-05-14T16:30"));
+  }
+
   @Test
   void aNewTalkFromATalkUnderADayIsOfferedItsTimeAndTakesTheTimeTypedInstead(FxRobot robot)
       throws Exception {

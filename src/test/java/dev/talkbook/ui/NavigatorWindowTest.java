@@ -208,6 +208,53 @@ class NavigatorWindowTest extends RealWindowTest {
     assertThat(uncaught).isEmpty();
   }
 
+  /**
+   * Tab into "To", pre-filled from "From", left the caret at its start: typing a date there gave
+   * "2026-12-082026-12-07" (red), and the problem under the dates widened the dialog and cut its
+   * labels to "Loca…" and "Web…". A date field tabbed into now has its text selected, and the
+   * labels keep their width whatever the hint says. Edit event… too.
+   */
+  @Test
+  void aDateTabbedIntoIsSelectedSoTypingReplacesItAndTheLabelsStayWhole(FxRobot robot)
+      throws Exception {
+    openNewEvent(robot, "Java User Group January");
+    robot.type(KeyCode.TAB);
+    robot.write("2026-12-07");
+    robot.type(KeyCode.TAB);
+    FxWait.untilFx(
+        "To pre-filled",
+        () ->
+            "2026-12-07".equals(robot.lookup("#event-end-text").queryTextInputControl().getText()));
+    robot.write("2026-12-08");
+    assertThat(text(robot, "#event-end-text")).isEqualTo("2026-12-08");
+    javafx.scene.Parent root =
+        FxWait.onFx(() -> robot.lookup("#event-title").query().getScene().getRoot());
+    // A date that cannot be read says so in a long line under the dates: the labels stay whole.
+    robot.write("x 2026-12-07 and then some more words that make the line long");
+    robot.type(KeyCode.TAB);
+    Label hint = robot.lookup("#event-date-hint").queryAs(Label.class);
+    FxWait.untilFx("the hint to say why", () -> hint.getText().contains("is not a date"));
+    ui.idle();
+    assertThat(FxWait.onFx(() -> WindowUnderTest.cutShort(root))).isEmpty();
+    robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+    robot.write("2026-12-09");
+    assertThat(text(robot, "#event-end-text")).isEqualTo("2026-12-09");
+    robot.clickOn(createButton(robot));
+    waitUntil(() -> ui.notebook.events().list().size() == 1);
+    assertThat(ui.notebook.events().list().get(0).details().endDate())
+        .isEqualTo(LocalDate.of(2026, 12, 9));
+
+    // Edit event…: From tabbed into from the title is selected too.
+    waitForSelected(robot, "Java User Group January");
+    javafx.application.Platform.runLater(() -> ui.action("Edit event…").fire());
+    FxWait.clickOn(robot, "#event-title");
+    robot.type(KeyCode.TAB);
+    robot.write("2026-12-06");
+    assertThat(text(robot, "#event-start-text")).isEqualTo("2026-12-06");
+    robot.type(KeyCode.ESCAPE);
+    assertThat(uncaught).isEmpty();
+  }
+
   @Test
   void aWebPageTheEventRefusesIsSaidUnderTheFormAndEnterCreatesNothing(FxRobot robot)
       throws Exception {

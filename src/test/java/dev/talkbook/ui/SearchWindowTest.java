@@ -90,6 +90,19 @@ class SearchWindowTest extends RealWindowTest {
   }
 
   /**
+   * A query with no word, only the search's own characters, says what the command line says ({@code
+   * talkbook search '*'}: "Type a word to search for.", exit 2), not "No talk matches".
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"*", "(", "\"\"", "- *"})
+  void aQueryWithNoWordSaysToTypeAWord(String query, FxRobot robot) throws Exception {
+    ui.sampleToSearch(robot);
+    robot.write(query);
+    waitUntil(() -> says(robot, "Type a word to search for."));
+    assertThat(says(robot, "No talk matches")).isFalse();
+  }
+
+  /**
    * Only spaces in the field: the results took the navigator's place with nothing in them and no
    * word about why; they say what the command line says.
    */

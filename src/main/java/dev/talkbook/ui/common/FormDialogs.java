@@ -12,13 +12,16 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
  * What the small form dialogs (a new talk, an event) share: the action's button, which Enter
  * presses, greyed while the form is incomplete, and which keeps the dialog open and says why when
  * the core refuses what was typed; the line under the form that says it; labels tied to their
- * fields; the mark of a field that cannot be read; the dialog grown to show its problem line.
+ * fields; the mark of a field that cannot be read; the dialog grown to show its problem line; a
+ * filled-in date selected when tabbed into.
  */
 public final class FormDialogs {
   /** Marks a field whose text cannot be read (the theme draws it red). */
@@ -87,10 +90,41 @@ public final class FormDialogs {
     }
   }
 
-  /** A field's label, tied to it: a screen reader names the field by it. */
+  /**
+   * A field's label, tied to it: a screen reader names the field by it. It keeps its whole width: a
+   * long problem said under a field widened the form's other column, and the labels were cut to
+   * "Loca…" and "Web…".
+   */
   public static Label labelFor(String text, Node field) {
     Label label = new Label(text);
     label.setLabelFor(field);
+    label.setMinWidth(Region.USE_PREF_SIZE);
     return label;
+  }
+
+  /**
+   * Selects the whole of {@code text} each time {@code field}, the date picker it is the editor of,
+   * gets the focus by the keyboard, Tab or Shift+Tab: a filled-in date is then replaced by what is
+   * typed, as in a text field, which selects its text itself. The picker's editor did not (it gets
+   * the focus from its picker): the caret was left at its start, and a date typed into "To",
+   * pre-filled from "From", read "2026-12-082026-12-07". A click still puts the caret where it
+   * points.
+   */
+  public static void selectWhenTabbedInto(Node field, TextInputControl text) {
+    field
+        .focusVisibleProperty()
+        .addListener(
+            (o, was, byKeyboard) -> {
+              if (byKeyboard) {
+                // After the focus change is through: a date picker's skin hands the focus on to
+                // its editor, which puts its caret back at the start.
+                Platform.runLater(
+                    () -> {
+                      if (field.isFocused()) {
+                        text.selectAll();
+                      }
+                    });
+              }
+            });
   }
 }

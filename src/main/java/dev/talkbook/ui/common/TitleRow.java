@@ -13,7 +13,8 @@ import javafx.scene.layout.Region;
  * Short of room, the detail gives way first and the title is cut only once the detail is gone: a
  * row no longer reads "Virtual threads in p… Ma…". A detail with less room than {@link
  * #DETAIL_LEAST} px is not shown at all (a name cut to two letters says nothing); a detail that
- * says nothing cut, a date, is shown whole or not at all ({@link #wholeDetail}).
+ * says nothing cut, a date, is shown whole or not at all, and kept before the title's end ({@link
+ * #wholeDetail}).
  */
 public final class TitleRow extends Region {
   /** The gap between the title and the detail, px. */
@@ -21,6 +22,12 @@ public final class TitleRow extends Region {
 
   /** The least room a cut detail is shown in, px. */
   private static final double DETAIL_LEAST = 48;
+
+  /**
+   * The least room a title is cut to so that a whole detail ({@link #wholeDetail}) stays beside it,
+   * px: about "Java User…"; narrower, the title has the row alone.
+   */
+  static final double TITLE_LEAST = 72;
 
   private final Label lead;
   private final double leadWidth;
@@ -49,7 +56,11 @@ public final class TitleRow extends Region {
   /** Whether the detail is shown whole or not at all. */
   private boolean wholeDetail;
 
-  /** The detail is shown whole or not at all: an event's date cut to "2026-1…" said nothing. */
+  /**
+   * The detail is shown whole or not at all: an event's date cut to "2026-1…" said nothing. It is
+   * kept before the title's end: the title is cut to make room for it, down to {@link
+   * #TITLE_LEAST}; a long event title ("Java User Group January") hid its date.
+   */
   public TitleRow wholeDetail() {
     wholeDetail = true;
     requestLayout();
@@ -113,9 +124,16 @@ public final class TitleRow extends Region {
     double width = Math.max(0, getWidth() - (x - in.getLeft()) - in.getLeft() - in.getRight());
     double height = Math.max(0, getHeight() - in.getTop() - in.getBottom());
     double baseline = Math.max(title.getBaselineOffset(), detail.getBaselineOffset());
-    double titleWidth = Math.min(title.prefWidth(-1), width);
-    double room = width - titleWidth - GAP;
     double detailWhole = hasDetail() ? detail.prefWidth(-1) : 0;
+    double titleWidth = Math.min(title.prefWidth(-1), width);
+    if (wholeDetail && hasDetail()) {
+      // The title gives way to the whole detail, as long as it keeps some room of its own.
+      double besideDetail = width - detailWhole - GAP;
+      if (besideDetail >= Math.min(TITLE_LEAST, title.prefWidth(-1))) {
+        titleWidth = Math.min(titleWidth, Math.floor(besideDetail));
+      }
+    }
+    double room = width - titleWidth - GAP;
     boolean showDetail =
         hasDetail() && (room >= detailWhole || (!wholeDetail && room >= DETAIL_LEAST));
     detail.setVisible(showDetail);

@@ -55,6 +55,8 @@ public final class HistoryDialog extends Dialog<Void> {
 
   private static final javafx.scene.input.KeyCombination ESCAPE =
       new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ESCAPE);
+  private static final javafx.scene.input.KeyCombination ENTER =
+      new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER);
 
   final ListView<Revision> revisions = new ListView<>();
   final ListView<LineDiff.Row> diff = new ListView<>();
@@ -165,6 +167,18 @@ public final class HistoryDialog extends Dialog<Void> {
                 close();
               },
               error -> Errors.show(owner, "Could not restore the revision", error));
+        });
+    // Enter in the list restores the chosen version, as the default button it is drawn as: the
+    // list took the key (as a list does, to commit an edit) and Enter there did nothing.
+    revisions.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (ENTER.match(e)) {
+            e.consume();
+            if (!restoreButton.isDisabled()) {
+              restoreButton.fire();
+            }
+          }
         });
     executors.run(
         () -> notebook.revisions().list(talk.id()),

@@ -19,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -72,6 +73,10 @@ final class EventDialog extends Dialog<Event.Details> {
             });
     dateHint.setId("event-date-hint");
     dateHint.setWrapText(true);
+    // A long problem wraps under the dates, as wide as the fields, and shows whole: it widened the
+    // dialog, and was itself cut with an ellipsis.
+    dateHint.prefWidthProperty().bind(title.widthProperty());
+    dateHint.setMinHeight(Region.USE_PREF_SIZE);
     checkDates(false);
     GridPane grid = new GridPane();
     grid.setHgap(10);
@@ -127,6 +132,7 @@ final class EventDialog extends Dialog<Event.Details> {
             return dates.parse(text).orElse(picker.getValue());
           }
         });
+    FormDialogs.selectWhenTabbedInto(picker, picker.getEditor());
     picker.getEditor().textProperty().addListener((obs, old, text) -> checkDates(false));
     picker
         .getEditor()
