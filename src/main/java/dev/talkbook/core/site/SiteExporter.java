@@ -1188,9 +1188,36 @@ public final class SiteExporter {
               + "<updated>[^<]*</updated>\n<link rel=\"alternate\" href=\"([^\"]*)index.html\"/>");
 
   /**
+   * The title and base URL (null for none) the last export into a folder gave its site, as {@link
+   * #kept} reads them.
+   */
+  public record Kept(String title, String baseUrl) {}
+
+  /**
+   * The title and base URL the last export into {@code folder} used, as its manifest keeps them, or
+   * for a site exported before the manifest kept them, as its feed shows them; null for a folder no
+   * export kept them in (a new folder). A file there that is not a manifest, or a damaged one, is
+   * an error.
+   */
+  public static Kept kept(java.nio.file.Path folder) {
+    OutputFolder out = new OutputFolder(folder);
+    // Only the manifest's settings: the export reads the whole of it (once) on another core.
+    Manifest kept = Manifest.readSettings(out.root());
+    if (kept.title() != null) {
+      return new Kept(kept.title(), kept.baseUrl());
+    }
+    // A manifest from before it kept the title (or none): the feed shows them.
+    String feed = publishedFeed(out, Manifest.read(out.root()));
+    Matcher m = feed == null ? null : FEED_HEAD.matcher(feed);
+    if (m != null && m.find()) {
+      return new Kept(unescape(m.group(1)), m.group(2).isEmpty() ? null : unescape(m.group(2)));
+    }
+    return null;
+  }
+
+  /**
    * The options for an export into {@code folder} that was not given a title or base URL (null):
-   * the ones the last export into it used, as its manifest keeps them, or for a site exported
-   * before the manifest kept them, as its feed shows them; none for a new folder (the default
+   * the ones the last export into it used ({@link #kept}); none for a new folder (the default
    * title). A blank base URL is none, whatever the last export had.
    */
   public static Options keptOptions(
@@ -1198,20 +1225,9 @@ public final class SiteExporter {
     if (title != null && baseUrl != null) {
       return new Options(title, eventIds, baseUrl.isBlank() ? null : baseUrl);
     }
-    OutputFolder out = new OutputFolder(folder);
-    // Only the manifest's settings: the export reads the whole of it (once) on another core.
-    Manifest kept = Manifest.readSettings(out.root());
-    String keptTitle = kept.title();
-    String keptUrl = kept.baseUrl();
-    if (keptTitle == null) {
-      // A manifest from before it kept the title (or none): the feed shows them.
-      String feed = publishedFeed(out, Manifest.read(out.root()));
-      Matcher m = feed == null ? null : FEED_HEAD.matcher(feed);
-      if (m != null && m.find()) {
-        keptTitle = unescape(m.group(1));
-        keptUrl = m.group(2).isEmpty() ? null : unescape(m.group(2));
-      }
-    }
+    Kept kept = kept(folder);
+    String keptTitle = kept == null ? null : kept.title();
+    String keptUrl = kept == null ? null : kept.baseUrl();
     return new Options(
         title != null ? title : keptTitle,
         eventIds,
