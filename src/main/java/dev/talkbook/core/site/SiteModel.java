@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 /**
  * The site's content with every page's path: events (newest first, as the notebook lists them),
@@ -55,6 +54,12 @@ final class SiteModel {
   final Map<String, Long> oldEvents = new HashMap<>();
 
   final List<SiteTag> tags = new ArrayList<>();
+
+  /**
+   * The tag (its key, {@link #tagKey}) of each tag page and redirect the last export wrote, by
+   * path: its manifest's {@code tag} lines (and what the exporter read off older tag pages).
+   */
+  final Map<String, String> oldTags = new HashMap<>();
 
   /** Builds the model from the events (in listing order) and each event's talks (in order). */
   SiteModel(List<Event> eventList, Map<Long, List<TalkHeader>> talksByEvent) {
@@ -138,7 +143,7 @@ final class SiteModel {
         talks.add(st);
         all.add(st);
         for (String tag : t.tags()) {
-          String key = tag.toLowerCase(Locale.ROOT);
+          String key = tagKey(tag);
           tagSpelling.merge(key, tag, (a, b) -> a.compareTo(b) <= 0 ? a : b);
           byTag.computeIfAbsent(key, k -> new ArrayList<>()).add(st);
         }
@@ -147,17 +152,37 @@ final class SiteModel {
     }
     Slugs tagSlugs = new Slugs();
     tagSlugs.reserve("index");
+    Map<String, List<String>> oldTagSlugs = new HashMap<>();
+    old.tags()
+        .forEach(
+            (path, name) -> {
+              String key = tagKey(name);
+              oldTags.put(path, key);
+              String slug = tagSlug(path);
+              if (slug != null) {
+                oldTagSlugs.computeIfAbsent(key, k -> new ArrayList<>()).add(slug);
+              }
+            });
+    // a tag keeps its page's name while its name still gives it, as talks do
+    Map<String, String> tagSlugOf =
+        slugs(
+            List.copyOf(byTag.keySet()),
+            key -> key,
+            key -> key,
+            key -> "tag",
+            oldTagSlugs,
+            tagSlugs);
     Map<String, SiteTag> tagByKey = new HashMap<>();
     byTag.forEach(
         (key, talks) -> {
-          SiteTag tag = new SiteTag(tagSpelling.get(key), tagSlugs.unique(key, "tag"), talks);
+          SiteTag tag = new SiteTag(tagSpelling.get(key), tagSlugOf.get(key), talks);
           tags.add(tag);
           tagByKey.put(key, tag);
         });
     for (SiteTalk st : all) {
       for (String tag : st.talk().tags()) {
         // Tags.clean already dropped repeats that differ only in case.
-        st.tags().add(tagByKey.get(tag.toLowerCase(Locale.ROOT)));
+        st.tags().add(tagByKey.get(tagKey(tag)));
       }
     }
   }
@@ -167,32 +192,46 @@ final class SiteModel {
    * ({@code oldSlugs}, by id) that still fits its text, then every other old slug of these items is
    * held, then the rest get new ones.
    */
-  private static <T> Map<Long, String> slugs(
+  private static <T, K> Map<K, String> slugs(
       List<T> items,
-      ToLongFunction<T> id,
+      Function<T, K> id,
       Function<T, String> text,
       Function<T, String> fallback,
-      Map<Long, List<String>> oldSlugs,
+      Map<K, List<String>> oldSlugs,
       Slugs slugs) {
-    Map<Long, String> slugOf = new HashMap<>();
+    Map<K, String> slugOf = new HashMap<>();
     for (T item : items) {
-      List<String> had = new ArrayList<>(oldSlugs.getOrDefault(id.applyAsLong(item), List.of()));
+      List<String> had = new ArrayList<>(oldSlugs.getOrDefault(id.apply(item), List.of()));
       had.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
       for (String slug : had) {
         if (slugs.keep(slug, text.apply(item), fallback.apply(item))) {
-          slugOf.put(id.applyAsLong(item), slug);
+          slugOf.put(id.apply(item), slug);
           break;
         }
       }
     }
     for (T item : items) {
-      oldSlugs.getOrDefault(id.applyAsLong(item), List.of()).forEach(slugs::reserve);
+      oldSlugs.getOrDefault(id.apply(item), List.of()).forEach(slugs::reserve);
     }
     for (T item : items) {
       slugOf.computeIfAbsent(
-          id.applyAsLong(item), k -> slugs.unique(text.apply(item), fallback.apply(item)));
+          id.apply(item), k -> slugs.unique(text.apply(item), fallback.apply(item)));
     }
     return slugOf;
+  }
+
+  /** What tags that are one tag share: their names in lower case. */
+  static String tagKey(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** The slug of a tag page's path ({@code tags/<slug>.html}, not the index), else null. */
+  static String tagSlug(String path) {
+    if (!path.startsWith("tags/") || !path.endsWith(".html") || path.indexOf('/', 5) >= 0) {
+      return null;
+    }
+    String slug = path.substring("tags/".length(), path.length() - ".html".length());
+    return slug.isEmpty() || slug.equals("index") ? null : slug;
   }
 
   /** See {@link #oldEvents}: the event pages of a manifest without {@code event} lines. */
