@@ -2,13 +2,13 @@ package dev.talkbook.core.site;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.ProgrammeDays;
+import dev.talkbook.core.notebook.Tags;
 import dev.talkbook.core.notebook.TalkHeader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -144,7 +144,7 @@ final class SiteModel {
         all.add(st);
         for (String tag : t.tags()) {
           String key = tagKey(tag);
-          tagSpelling.merge(key, tag, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+          tagSpelling.merge(key, tag, Tags::spelling);
           byTag.computeIfAbsent(key, k -> new ArrayList<>()).add(st);
         }
       }
@@ -181,7 +181,7 @@ final class SiteModel {
         });
     for (SiteTalk st : all) {
       for (String tag : st.talk().tags()) {
-        // Tags.clean already dropped repeats that differ only in case.
+        // Tags.clean already dropped repeats that differ only in case (Tags.key).
         st.tags().add(tagByKey.get(tagKey(tag)));
       }
     }
@@ -220,9 +220,9 @@ final class SiteModel {
     return slugOf;
   }
 
-  /** What tags that are one tag share: their names in lower case. */
+  /** What tags that are one tag share ({@link Tags#key}, as in the notebook). */
   static String tagKey(String name) {
-    return name.toLowerCase(Locale.ROOT);
+    return Tags.key(name);
   }
 
   /** The slug of a tag page's path ({@code tags/<slug>.html}, not the index), else null. */
