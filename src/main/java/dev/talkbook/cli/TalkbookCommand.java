@@ -375,7 +375,7 @@ public final class TalkbookCommand implements Callable<Integer> {
             new Notebook.Upgrading() {
               @Override
               public void starting(Path file, int fromFormat, int toFormat) {
-                err.println(Notebook.Upgrading.startingLine(file, toFormat));
+                err.println(Notebook.Upgrading.startingLine(file, fromFormat, toFormat));
                 err.flush();
               }
 

@@ -28,7 +28,7 @@ final class UpgradeNotice {
     return new Notebook.Upgrading() {
       @Override
       public void starting(Path file, int fromFormat, int toFormat) {
-        begun.complete(Notebook.Upgrading.startingLine(file, toFormat));
+        begun.complete(Notebook.Upgrading.startingLine(file, fromFormat, toFormat));
       }
 
       @Override

@@ -38,15 +38,18 @@ import java.util.regex.Pattern;
  * ({@link #talks}): a page whose path changed since (the talk was renamed) leaves a redirect to its
  * new path. A manifest written before there were such lines has none, and makes none. A line {@code
  * event <id> <path>} says the same of an event's page ({@link #events}); a manifest written before
- * there were such lines has none.
+ * there were such lines has none. A line {@code tag <name> <path>} says which tag (its name,
+ * URL-encoded) a tag page or redirect is of ({@link #tags}); a manifest written before there were
+ * such lines has none.
  *
  * <p>A line {@code missing-image <path> <name>} names an image a talk page shows as missing (the
  * notebook does not hold it; the name URL-encoded), one line each ({@link Entry#missing}): an
  * export that keeps the page still tells the publisher of it.
  *
  * <p>The site's settings ({@code site-id}, {@code title}, {@code base-url}) are written first,
- * right after the header, before any {@code event}, {@code talk}, {@code missing-image} or file
- * line: {@link #readSettings} reads only them, not the whole file (10,000s of lines).
+ * right after the header, before any {@code event}, {@code tag}, {@code talk}, {@code
+ * missing-image} or file line: {@link #readSettings} reads only them, not the whole file (10,000s
+ * of lines).
  */
 final class Manifest {
   static final String NAME = ".talkbook-site";
@@ -54,6 +57,7 @@ final class Manifest {
   private static final String SITE_ID = "site-id ";
   private static final String TALK = "talk ";
   private static final String EVENT = "event ";
+  private static final String TAG = "tag ";
   private static final String TITLE = "title ";
   private static final String BASE_URL = "base-url ";
   private static final String MISSING = "missing-image ";
@@ -99,6 +103,9 @@ final class Manifest {
   /** The event each event page and redirect belongs to, by path. */
   private final Map<String, Long> events;
 
+  /** The tag (its name) of each tag page and redirect, by path. */
+  private final Map<String, String> tags;
+
   /** The site's title and base URL, null when not kept. */
   private final String title;
 
@@ -131,6 +138,19 @@ final class Manifest {
       Map<String, Long> events,
       String title,
       String baseUrl) {
+    this(entries, siteId, talks, events, Map.of(), title, baseUrl);
+  }
+
+  /** {@code tags}: the tag (its name) of each tag page and redirect, by path. */
+  Manifest(
+      Map<String, Entry> entries,
+      String siteId,
+      Map<String, Long> talks,
+      Map<String, Long> events,
+      Map<String, String> tags,
+      String title,
+      String baseUrl) {
+    this.tags = new HashMap<>(tags);
     this.entries = new HashMap<>(entries);
     this.siteId = siteId;
     this.talks = new HashMap<>(talks);
@@ -161,6 +181,18 @@ final class Manifest {
   /** The event id of each event page and redirect the last export wrote, by path. */
   Map<String, Long> events() {
     return events;
+  }
+
+  /** The tag (its name) of each tag page and redirect the last export wrote, by path. */
+  Map<String, String> tags() {
+    return tags;
+  }
+
+  /** This manifest with {@code more} tag lines too (the tags of pages it has none for). */
+  Manifest withTags(Map<String, String> more) {
+    Map<String, String> all = new HashMap<>(more);
+    all.putAll(tags);
+    return new Manifest(entries, siteId, talks, events, all, title, baseUrl);
   }
 
   /**
@@ -199,6 +231,7 @@ final class Manifest {
     String baseUrl = null;
     Map<String, Long> talks = new HashMap<>();
     Map<String, Long> events = new HashMap<>();
+    Map<String, String> tags = new HashMap<>();
     Map<String, List<String>> missing = new HashMap<>();
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i];
@@ -211,6 +244,16 @@ final class Manifest {
             }
             (line.startsWith(TALK) ? talks : events).put(f[2], Long.parseLong(f[1]));
           } catch (NumberFormatException e) {
+            throw damaged(file, i, e);
+          }
+        } else if (line.startsWith(TAG)) {
+          String[] f = line.split(" ", 3);
+          if (f.length != 3 || f[2].isBlank()) {
+            throw damaged(file, i, null);
+          }
+          try {
+            tags.put(f[2], URLDecoder.decode(f[1], StandardCharsets.UTF_8));
+          } catch (IllegalArgumentException e) {
             throw damaged(file, i, e);
           }
         } else if (line.startsWith(MISSING)) {
@@ -256,7 +299,7 @@ final class Manifest {
         (path, names) ->
             entries.computeIfPresent(
                 path, (p, e) -> new Entry(e.size(), e.hash(), e.fingerprint(), e.uses(), names)));
-    return new Manifest(entries, siteId, talks, events, title, baseUrl);
+    return new Manifest(entries, siteId, talks, events, tags, title, baseUrl);
   }
 
   /**
@@ -281,6 +324,7 @@ final class Manifest {
             || !SETTING.matcher(line).matches()
             || line.startsWith(TALK)
             || line.startsWith(EVENT)
+            || line.startsWith(TAG)
             || line.startsWith(MISSING)) {
           break; // the settings come first: the rest is the files
         }
@@ -318,7 +362,7 @@ final class Manifest {
   }
 
   byte[] bytes() {
-    return bytes(entries, siteId, talks, events, title, baseUrl);
+    return bytes(entries, siteId, talks, events, tags, title, baseUrl);
   }
 
   /**
@@ -330,6 +374,7 @@ final class Manifest {
       String siteId,
       Map<String, Long> talks,
       Map<String, Long> events,
+      Map<String, String> tags,
       String title,
       String baseUrl) {
     // Sorted as an array, not a TreeMap: 10,000s of paths in a command's cold JVM.
@@ -349,6 +394,15 @@ final class Manifest {
     Arrays.sort(eventPaths);
     for (String path : eventPaths) {
       b.append(EVENT).append(events.get(path)).append(' ').append(path).append('\n');
+    }
+    String[] tagPaths = tags.keySet().toArray(new String[0]);
+    Arrays.sort(tagPaths);
+    for (String path : tagPaths) {
+      b.append(TAG)
+          .append(URLEncoder.encode(tags.get(path), StandardCharsets.UTF_8))
+          .append(' ')
+          .append(path)
+          .append('\n');
     }
     for (String path : talkPaths(paths, talks)) {
       b.append(TALK).append(talks.get(path)).append(' ').append(path).append('\n');

@@ -445,10 +445,15 @@ final class Pages {
    * follow the refresh. Search engines are told the new page is the one to keep.
    */
   String redirect(String target, String title) {
+    return redirect(target, title, "../../");
+  }
+
+  /** As above, for a page {@code root} below the site's top ({@code ../} for a tag's). */
+  String redirect(String target, String title, String root) {
     String url = esc(Html.urlPath(target));
     String page =
         page(
-            "../../",
+            root,
             title,
             "<h1>This page has moved</h1>\n<p>It is now at <a href=\""
                 + url

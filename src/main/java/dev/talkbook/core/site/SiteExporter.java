@@ -209,6 +209,7 @@ public final class SiteExporter {
         new java.util.concurrent.FutureTask<>(
             () -> {
               Manifest m = Manifest.read(out.root());
+              m = m.withTags(oldTagPages(out, m));
               Set<String> folders = new java.util.HashSet<>();
               for (String path : m.entries().keySet()) {
                 int slash = path.lastIndexOf('/');
@@ -393,7 +394,8 @@ public final class SiteExporter {
     }
 
     Map<String, Long> eventPaths = new HashMap<>();
-    Map<String, Long> talkPaths = redirects(pages, model, old, pagesPlan, eventPaths);
+    Map<String, String> tagPaths = new HashMap<>();
+    Map<String, Long> talkPaths = redirects(pages, model, old, pagesPlan, eventPaths, tagPaths);
 
     if (notes.anyToRead() && !warming) {
       warmRenderer(); // while the pages that need no rendering are checked
@@ -407,6 +409,7 @@ public final class SiteExporter {
             options,
             talkPaths,
             eventPaths,
+            tagPaths,
             progress,
             cancelled);
     List<String> linkedPaths = new ArrayList<>(List.of(SearchParts.INDEX, FEED));
@@ -481,7 +484,13 @@ public final class SiteExporter {
     }
     byte[] manifest =
         Manifest.bytes(
-            run.entries, run.siteId, talkPaths, eventPaths, options.title(), options.baseUrl());
+            run.entries,
+            run.siteId,
+            talkPaths,
+            eventPaths,
+            tagPaths,
+            options.title(),
+            options.baseUrl());
     out.write(Manifest.NAME, manifest);
     return new Result(
         run.written.get(),
@@ -563,16 +572,18 @@ public final class SiteExporter {
    * Plans a redirect at each path the last export wrote a talk's page (or redirect) at, when that
    * talk is still exported at another path and nothing else takes the old one: a link to the old
    * page keeps working after a rename, and a chain of renames leads to the newest page; and the
-   * same for each event's page. Returns the talk of each talk page and redirect, for the manifest,
-   * and puts the event of each event page and redirect into {@code eventPaths}. Redirects are in no
-   * list, search or feed.
+   * same for each event's page and each tag's. Returns the talk of each talk page and redirect, for
+   * the manifest, and puts the event of each event page and redirect into {@code eventPaths}, the
+   * tag (its name) of each tag page and redirect into {@code tagPaths}. Redirects are in no list,
+   * search or feed.
    */
   private static Map<String, Long> redirects(
       Pages pages,
       SiteModel model,
       Manifest old,
       List<Planned> pagesPlan,
-      Map<String, Long> eventPaths) {
+      Map<String, Long> eventPaths,
+      Map<String, String> tagPaths) {
     Map<String, Long> talkPaths = new HashMap<>();
     Map<Long, SiteTalk> byId = new HashMap<>();
     for (SiteTalk t : model.talks()) {
@@ -620,7 +631,55 @@ public final class SiteExporter {
       taken.add(path);
       eventPaths.put(path, now.event().id());
     }
+    Map<String, SiteTag> tagByKey = new HashMap<>();
+    for (SiteTag t : model.tags) {
+      tagPaths.put(t.path(), t.name());
+      tagByKey.put(SiteModel.tagKey(t.name()), t);
+    }
+    String[] oldTagPaths = model.oldTags.keySet().toArray(new String[0]);
+    java.util.Arrays.sort(oldTagPaths);
+    for (String path : oldTagPaths) {
+      SiteTag now = tagByKey.get(model.oldTags.get(path));
+      if (now == null || taken.contains(path)) {
+        continue; // no talk has the tag now, or a page is there now
+      }
+      String html = pages.redirect(relative(path, now.path()), now.name(), "../");
+      pagesPlan.add(Planned.of(path, fingerprint(utf8(html)), () -> utf8(html)));
+      taken.add(path);
+      tagPaths.put(path, now.name());
+    }
     return talkPaths;
+  }
+
+  private static final Pattern TAG_HEADING = Pattern.compile("<h1>Talks tagged “([^<]*)”</h1>");
+
+  /**
+   * The tag (its name) of each tag page the last export wrote that its manifest has no {@code tag}
+   * line for (a manifest written before there were any), read off the page's heading: a page whose
+   * name changed since leaves a redirect there too. Only the page's first lines are read.
+   */
+  private static Map<String, String> oldTagPages(OutputFolder out, Manifest old) {
+    Map<String, String> tags = new HashMap<>();
+    for (String path : old.entries().keySet()) {
+      if (SiteModel.tagSlug(path) == null || old.tags().containsKey(path) || !out.listed(path)) {
+        continue;
+      }
+      try (java.io.BufferedReader in =
+          java.nio.file.Files.newBufferedReader(out.resolve(path), StandardCharsets.UTF_8)) {
+        int lines = 0;
+        for (String line = in.readLine(); line != null && lines < 200; line = in.readLine()) {
+          lines++;
+          Matcher m = TAG_HEADING.matcher(line);
+          if (m.find()) {
+            tags.put(path, unescape(m.group(1)));
+            break;
+          }
+        }
+      } catch (IOException | RuntimeException unreadable) {
+        // no redirect there: the page is removed as before
+      }
+    }
+    return tags;
   }
 
   /** The relative URL from the page at site path {@code from} to the one at {@code to}. */
@@ -689,6 +748,9 @@ public final class SiteExporter {
     /** The same for events. */
     final Map<String, Long> events;
 
+    /** The same for tags (their names). */
+    final Map<String, String> tags;
+
     /** The last export's files and every file this one planned so far (see {@link #own}). */
     final Map<String, Manifest.Entry> owned;
 
@@ -703,6 +765,7 @@ public final class SiteExporter {
         Options options,
         Map<String, Long> talks,
         Map<String, Long> events,
+        Map<String, String> tags,
         Progress progress,
         BooleanSupplier cancelled) {
       this.out = out;
@@ -713,6 +776,8 @@ public final class SiteExporter {
       this.talks.putAll(talks);
       this.events = new HashMap<>(old.events());
       this.events.putAll(events);
+      this.tags = new HashMap<>(old.tags());
+      this.tags.putAll(tags);
       this.progress = progress;
       this.cancelled = cancelled;
       this.owned = new HashMap<>(old.entries());
@@ -735,7 +800,7 @@ public final class SiteExporter {
     }
 
     private byte[] manifest(Map<String, Manifest.Entry> files) {
-      return Manifest.bytes(files, siteId, talks, events, options.title(), options.baseUrl());
+      return Manifest.bytes(files, siteId, talks, events, tags, options.title(), options.baseUrl());
     }
 
     /**
@@ -1193,9 +1258,36 @@ public final class SiteExporter {
               + "<updated>[^<]*</updated>\n<link rel=\"alternate\" href=\"([^\"]*)index.html\"/>");
 
   /**
+   * The title and base URL (null for none) the last export into a folder gave its site, as {@link
+   * #kept} reads them.
+   */
+  public record Kept(String title, String baseUrl) {}
+
+  /**
+   * The title and base URL the last export into {@code folder} used, as its manifest keeps them, or
+   * for a site exported before the manifest kept them, as its feed shows them; null for a folder no
+   * export kept them in (a new folder). A file there that is not a manifest, or a damaged one, is
+   * an error.
+   */
+  public static Kept kept(java.nio.file.Path folder) {
+    OutputFolder out = new OutputFolder(folder);
+    // Only the manifest's settings: the export reads the whole of it (once) on another core.
+    Manifest kept = Manifest.readSettings(out.root());
+    if (kept.title() != null) {
+      return new Kept(kept.title(), kept.baseUrl());
+    }
+    // A manifest from before it kept the title (or none): the feed shows them.
+    String feed = publishedFeed(out, Manifest.read(out.root()));
+    Matcher m = feed == null ? null : FEED_HEAD.matcher(feed);
+    if (m != null && m.find()) {
+      return new Kept(unescape(m.group(1)), m.group(2).isEmpty() ? null : unescape(m.group(2)));
+    }
+    return null;
+  }
+
+  /**
    * The options for an export into {@code folder} that was not given a title or base URL (null):
-   * the ones the last export into it used, as its manifest keeps them, or for a site exported
-   * before the manifest kept them, as its feed shows them; none for a new folder (the default
+   * the ones the last export into it used ({@link #kept}); none for a new folder (the default
    * title). A blank base URL is none, whatever the last export had.
    */
   public static Options keptOptions(
@@ -1203,20 +1295,9 @@ public final class SiteExporter {
     if (title != null && baseUrl != null) {
       return new Options(title, eventIds, baseUrl.isBlank() ? null : baseUrl);
     }
-    OutputFolder out = new OutputFolder(folder);
-    // Only the manifest's settings: the export reads the whole of it (once) on another core.
-    Manifest kept = Manifest.readSettings(out.root());
-    String keptTitle = kept.title();
-    String keptUrl = kept.baseUrl();
-    if (keptTitle == null) {
-      // A manifest from before it kept the title (or none): the feed shows them.
-      String feed = publishedFeed(out, Manifest.read(out.root()));
-      Matcher m = feed == null ? null : FEED_HEAD.matcher(feed);
-      if (m != null && m.find()) {
-        keptTitle = unescape(m.group(1));
-        keptUrl = m.group(2).isEmpty() ? null : unescape(m.group(2));
-      }
-    }
+    Kept kept = kept(folder);
+    String keptTitle = kept == null ? null : kept.title();
+    String keptUrl = kept == null ? null : kept.baseUrl();
     return new Options(
         title != null ? title : keptTitle,
         eventIds,

@@ -2,18 +2,17 @@ package dev.talkbook.core.site;
 
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.ProgrammeDays;
+import dev.talkbook.core.notebook.Tags;
 import dev.talkbook.core.notebook.TalkHeader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 /**
  * The site's content with every page's path: events (newest first, as the notebook lists them),
@@ -55,6 +54,12 @@ final class SiteModel {
   final Map<String, Long> oldEvents = new HashMap<>();
 
   final List<SiteTag> tags = new ArrayList<>();
+
+  /**
+   * The tag (its key, {@link #tagKey}) of each tag page and redirect the last export wrote, by
+   * path: its manifest's {@code tag} lines (and what the exporter read off older tag pages).
+   */
+  final Map<String, String> oldTags = new HashMap<>();
 
   /** Builds the model from the events (in listing order) and each event's talks (in order). */
   SiteModel(List<Event> eventList, Map<Long, List<TalkHeader>> talksByEvent) {
@@ -138,8 +143,8 @@ final class SiteModel {
         talks.add(st);
         all.add(st);
         for (String tag : t.tags()) {
-          String key = tag.toLowerCase(Locale.ROOT);
-          tagSpelling.merge(key, tag, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+          String key = tagKey(tag);
+          tagSpelling.merge(key, tag, Tags::spelling);
           byTag.computeIfAbsent(key, k -> new ArrayList<>()).add(st);
         }
       }
@@ -147,17 +152,37 @@ final class SiteModel {
     }
     Slugs tagSlugs = new Slugs();
     tagSlugs.reserve("index");
+    Map<String, List<String>> oldTagSlugs = new HashMap<>();
+    old.tags()
+        .forEach(
+            (path, name) -> {
+              String key = tagKey(name);
+              oldTags.put(path, key);
+              String slug = tagSlug(path);
+              if (slug != null) {
+                oldTagSlugs.computeIfAbsent(key, k -> new ArrayList<>()).add(slug);
+              }
+            });
+    // a tag keeps its page's name while its name still gives it, as talks do
+    Map<String, String> tagSlugOf =
+        slugs(
+            List.copyOf(byTag.keySet()),
+            key -> key,
+            key -> key,
+            key -> "tag",
+            oldTagSlugs,
+            tagSlugs);
     Map<String, SiteTag> tagByKey = new HashMap<>();
     byTag.forEach(
         (key, talks) -> {
-          SiteTag tag = new SiteTag(tagSpelling.get(key), tagSlugs.unique(key, "tag"), talks);
+          SiteTag tag = new SiteTag(tagSpelling.get(key), tagSlugOf.get(key), talks);
           tags.add(tag);
           tagByKey.put(key, tag);
         });
     for (SiteTalk st : all) {
       for (String tag : st.talk().tags()) {
-        // Tags.clean already dropped repeats that differ only in case.
-        st.tags().add(tagByKey.get(tag.toLowerCase(Locale.ROOT)));
+        // Tags.clean already dropped repeats that differ only in case (Tags.key).
+        st.tags().add(tagByKey.get(tagKey(tag)));
       }
     }
   }
@@ -167,19 +192,19 @@ final class SiteModel {
    * ({@code oldSlugs}, by id) that still fits its text, then every other old slug of these items is
    * held, then the rest get new ones.
    */
-  private static <T> Map<Long, String> slugs(
+  private static <T, K> Map<K, String> slugs(
       List<T> items,
-      ToLongFunction<T> id,
+      Function<T, K> id,
       Function<T, String> text,
       Function<T, String> fallback,
-      Map<Long, List<String>> oldSlugs,
+      Map<K, List<String>> oldSlugs,
       Slugs slugs) {
-    Map<Long, String> slugOf = new HashMap<>();
+    Map<K, String> slugOf = new HashMap<>();
     // each item's first slug, made once for keeping and handing out (its fallback only when needed)
     String[] bases = new String[items.size()];
     for (int i = 0; i < items.size(); i++) {
       T item = items.get(i);
-      List<String> had = oldSlugs.get(id.applyAsLong(item));
+      List<String> had = oldSlugs.get(id.apply(item));
       if (had == null) {
         continue;
       }
@@ -190,19 +215,20 @@ final class SiteModel {
       }
       for (String slug : had) {
         if (slugs.keepFrom(slug, bases[i])) {
-          slugOf.put(id.applyAsLong(item), slug);
+          slugOf.put(id.apply(item), slug);
           break;
         }
       }
     }
     for (T item : items) {
-      oldSlugs.getOrDefault(id.applyAsLong(item), List.of()).forEach(slugs::reserve);
+      oldSlugs.getOrDefault(id.apply(item), List.of()).forEach(slugs::reserve);
     }
     for (int i = 0; i < items.size(); i++) {
       T item = items.get(i);
-      long key = id.applyAsLong(item);
+      K key = id.apply(item);
       if (!slugOf.containsKey(key)) {
-        slugOf.put(key, slugs.uniqueFrom(bases[i] != null ? bases[i] : base(item, text, fallback)));
+        String base = bases[i];
+        slugOf.put(key, slugs.uniqueFrom(base != null ? base : base(item, text, fallback)));
       }
     }
     return slugOf;
@@ -215,6 +241,20 @@ final class SiteModel {
   private static <T> String base(T item, Function<T, String> text, Function<T, String> fallback) {
     String base = Slugs.base(text.apply(item), null);
     return base != null ? base : Slugs.base("", fallback.apply(item));
+  }
+
+  /** What tags that are one tag share ({@link Tags#key}, as in the notebook). */
+  static String tagKey(String name) {
+    return Tags.key(name);
+  }
+
+  /** The slug of a tag page's path ({@code tags/<slug>.html}, not the index), else null. */
+  static String tagSlug(String path) {
+    if (!path.startsWith("tags/") || !path.endsWith(".html") || path.indexOf('/', 5) >= 0) {
+      return null;
+    }
+    String slug = path.substring("tags/".length(), path.length() - ".html".length());
+    return slug.isEmpty() || slug.equals("index") ? null : slug;
   }
 
   /** See {@link #oldEvents}: the event pages of a manifest without {@code event} lines. */

@@ -100,13 +100,19 @@ public final class Notebook implements AutoCloseable {
     /** The upgrade is done (not called when it failed: the open's exception says why). */
     void done(Path file, java.time.Duration took);
 
-    /** The line a command prints before the upgrade. */
-    static String startingLine(Path file, int toFormat) {
+    /**
+     * The line a command prints before the upgrade, saying what takes its time: the whole search
+     * index is made again only from a format before 3 (V003 makes it anew); from 3 on, V006 indexes
+     * again the notes that hold raw HTML (their words as the page shows them) and leaves the rest.
+     */
+    static String startingLine(Path file, int fromFormat, int toFormat) {
       return "Upgrading notebook "
           + file.getFileName()
           + " to format "
           + toFormat
-          + " (once; its search index is made again)…";
+          + (fromFormat < 3
+              ? " (once; its search index is made again)…"
+              : " (once; notes that hold HTML are indexed again)…");
     }
 
     /** The line a command prints after it. */

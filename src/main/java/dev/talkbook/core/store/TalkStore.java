@@ -5,6 +5,7 @@ import dev.talkbook.core.notebook.NotFoundException;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.TagCount;
+import dev.talkbook.core.notebook.Tags;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkHeader;
 import dev.talkbook.core.notebook.TalkSummary;
@@ -320,16 +321,6 @@ public final class TalkStore {
         });
   }
 
-  /** A tag's name as SQLite's NOCASE compares it: ASCII letters folded, nothing else. */
-  private static String noCase(String name) {
-    StringBuilder b = new StringBuilder(name.length());
-    for (int i = 0; i < name.length(); i++) {
-      char ch = name.charAt(i);
-      b.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
-    }
-    return b.toString();
-  }
-
   /** A talk to add, for {@link #createAll(List)}. */
   public record NewTalk(
       long eventId, Talk.Details details, String body, Programme programme, boolean starred) {
@@ -358,7 +349,7 @@ public final class TalkStore {
         c -> {
           List<Long> ids = new ArrayList<>(talks.size());
           Map<Long, Integer> nextPosition = new HashMap<>();
-          Map<String, String> spelled = new HashMap<>(); // a tag as first written, by noCase
+          Map<String, String> spelled = spellings(c); // a tag as first written, by Tags.key
           try (PreparedStatement count =
                   c.prepareStatement("SELECT count(*) FROM talk WHERE event_id = ?");
               PreparedStatement insert =
@@ -369,8 +360,6 @@ public final class TalkStore {
                           + " programme_source, removed_at, starred)"
                           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
               PreparedStatement lastId = c.prepareStatement("SELECT last_insert_rowid()");
-              PreparedStatement tagName =
-                  c.prepareStatement("SELECT name FROM tag WHERE name = ?");
               PreparedStatement addTag =
                   c.prepareStatement(
                       "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
@@ -391,15 +380,7 @@ public final class TalkStore {
               nextPosition.put(t.eventId(), position + 1);
               List<String> tags = new ArrayList<>(t.details().tags().size());
               for (String tag : t.details().tags()) {
-                String canonical = spelled.get(noCase(tag));
-                if (canonical == null) {
-                  tagName.setString(1, tag);
-                  try (ResultSet rs = tagName.executeQuery()) {
-                    canonical = rs.next() ? rs.getString(1) : tag;
-                  }
-                  spelled.put(noCase(tag), canonical);
-                }
-                tags.add(canonical);
+                tags.add(spelled.computeIfAbsent(Tags.key(tag), k -> tag));
               }
               long now = clock.millis();
               insert.setLong(1, t.eventId());
@@ -763,10 +744,21 @@ public final class TalkStore {
                           + " ON tt.tag_id = g.id GROUP BY g.id ORDER BY count(tt.talk_id) DESC,"
                           + " g.name COLLATE NOCASE");
               ResultSet rs = ps.executeQuery()) {
-            List<TagCount> tags = new ArrayList<>();
+            // one tag spelled two ways (a notebook from before Tags.key) is one, as on the site
+            Map<String, String> spelled = new HashMap<>();
+            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
             while (rs.next()) {
-              tags.add(new TagCount(Rows.line(rs.getString(1)), rs.getInt(2)));
+              String name = Rows.line(rs.getString(1));
+              String key = Tags.key(name);
+              spelled.merge(key, name, Tags::spelling);
+              counts.merge(key, rs.getInt(2), Integer::sum);
             }
+            List<TagCount> tags = new ArrayList<>(counts.size());
+            counts.forEach((key, n) -> tags.add(new TagCount(spelled.get(key), n)));
+            tags.sort(
+                java.util.Comparator.comparingInt(TagCount::talks)
+                    .reversed()
+                    .thenComparing(TagCount::name, String.CASE_INSENSITIVE_ORDER));
             return tags;
           }
         });
@@ -831,20 +823,37 @@ public final class TalkStore {
   }
 
   /**
-   * The tags as the notebook already spells them ("Java" stays "Java" when a talk adds "java"), so
-   * that every talk shows one tag the same way.
+   * The tags as the notebook already spells them ("Java" stays "Java" when a talk adds "java",
+   * "Café crème" when one adds "CAFÉ CRÈME": {@link Tags#key}), so that every talk shows one tag
+   * the same way.
    */
   private static List<String> canonicalTags(Connection c, List<String> tags) throws SQLException {
-    List<String> canonical = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT name FROM tag WHERE name = ?")) {
-      for (String tag : tags) {
-        ps.setString(1, tag);
-        try (ResultSet rs = ps.executeQuery()) {
-          canonical.add(rs.next() ? rs.getString(1) : tag);
-        }
-      }
+    if (tags.isEmpty()) {
+      return tags;
+    }
+    Map<String, String> spelled = spellings(c);
+    List<String> canonical = new ArrayList<>(tags.size());
+    for (String tag : tags) {
+      canonical.add(spelled.getOrDefault(Tags.key(tag), tag));
     }
     return canonical;
+  }
+
+  /**
+   * Each tag's spelling in the notebook by its {@link Tags#key}. SQLite's NOCASE, which the tag
+   * table's names are unique by, knows only ASCII: a notebook from before tags were compared in
+   * every script may hold one tag in two spellings, of which {@link Tags#spelling} is the one.
+   */
+  private static Map<String, String> spellings(Connection c) throws SQLException {
+    Map<String, String> spelled = new HashMap<>();
+    try (var s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name FROM tag")) {
+      while (rs.next()) {
+        String name = rs.getString(1);
+        spelled.merge(Tags.key(name), name, Tags::spelling);
+      }
+    }
+    return spelled;
   }
 
   /** Makes the talk_tag rows match {@code tags} (already written to talk.tags). */

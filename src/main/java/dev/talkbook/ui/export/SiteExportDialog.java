@@ -120,6 +120,8 @@ public final class SiteExportDialog {
     baseUrl.setId(URL_ID);
     baseUrl.setPromptText("optional, e.g. https://example.org/talks/ (for the feed)");
 
+    keepTheFoldersSettings(folder, title, baseUrl, worker, fx);
+
     GridPane form = new GridPane();
     form.setHgap(8);
     form.setVgap(8);
@@ -214,6 +216,63 @@ public final class SiteExportDialog {
     root.setPrefWidth(560);
     stage.setScene(new Scene(root));
     Theme.dress(root, owner);
+  }
+
+  /**
+   * The title and address the site in the folder was last exported with, read (off the FX thread)
+   * from its manifest whenever the folder changes, fill their fields, as {@code talkbook export
+   * site} keeps them: a site exported by the command, or by the window of another notebook, keeps
+   * its name. A field the user typed into keeps what was typed; a folder without a site leaves both
+   * as they are; a folder that cannot be read is left for the export to name.
+   */
+  private static void keepTheFoldersSettings(
+      TextField folder, TextField title, TextField baseUrl, Executor worker, Executor fx) {
+    BooleanProperty filling = new SimpleBooleanProperty();
+    BooleanProperty titleTyped = new SimpleBooleanProperty();
+    BooleanProperty urlTyped = new SimpleBooleanProperty();
+    title
+        .textProperty()
+        .addListener((o, was, now) -> titleTyped.set(titleTyped.get() || !filling.get()));
+    baseUrl
+        .textProperty()
+        .addListener((o, was, now) -> urlTyped.set(urlTyped.get() || !filling.get()));
+    Consumer<String> read =
+        text -> {
+          if (text.isBlank()) {
+            return;
+          }
+          worker.execute(
+              () -> {
+                SiteExporter.Kept kept;
+                try {
+                  kept = SiteExporter.kept(Path.of(text.strip()));
+                } catch (RuntimeException notASite) {
+                  return; // not a path, not a manifest, unreadable: the export says why
+                }
+                if (kept == null) {
+                  return;
+                }
+                fx.execute(
+                    () -> {
+                      if (!folder.getText().equals(text)) {
+                        return; // the folder changed meanwhile: its own read fills the fields
+                      }
+                      filling.set(true);
+                      try {
+                        if (!titleTyped.get()) {
+                          title.setText(kept.title());
+                        }
+                        if (!urlTyped.get()) {
+                          baseUrl.setText(kept.baseUrl() == null ? "" : kept.baseUrl());
+                        }
+                      } finally {
+                        filling.set(false);
+                      }
+                    });
+              });
+        };
+    folder.textProperty().addListener((o, was, now) -> read.accept(now));
+    read.accept(folder.getText());
   }
 
   /** A field's label, tied to it: a screen reader names the field by it. */

@@ -90,6 +90,35 @@ class ManifestTest {
   }
 
   @Test
+  void tagLinesAreReadAndWrittenBackAfterTheEventsBeforeTheTalks() throws IOException {
+    String lines =
+        "event 3 events/e/index.html\n"
+            + "tag Java+streams tags/java-streams.html\n"
+            + "tag %E6%97%A5%E6%9C%AC%E8%AA%9E tags/u65e5-u672c-u8a9e.html\n"
+            + "talk 7 events/e/t.html\n";
+    Manifest m = read(HEADER + "title T\n" + lines + PAGE + TALK);
+
+    assertThat(m.tags())
+        .containsOnly(
+            java.util.Map.entry("tags/u65e5-u672c-u8a9e.html", "日本語"),
+            java.util.Map.entry("tags/java-streams.html", "Java streams"));
+    assertThat(new String(m.bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(HEADER + "title T\n" + lines + TALK + PAGE);
+    // the settings end where the pages' lines start, tag lines too
+    Files.writeString(
+        folder.resolve(Manifest.NAME),
+        HEADER + "title T\n" + "tag x tags/x.html\n" + "title Later\n" + PAGE);
+    assertThat(Manifest.readSettings(folder).title()).isEqualTo("T");
+    // one written before there were tag lines has none; a damaged one is named
+    assertThat(read(HEADER + "talk 7 events/e/t.html\n" + PAGE).tags()).isEmpty();
+    for (String bad : new String[] {"tag x", "tag %zz tags/x.html"}) {
+      assertThatThrownBy(() -> read(HEADER + PAGE + bad + "\n"))
+          .isInstanceOf(SiteException.class)
+          .hasMessageContaining("is damaged at line 3");
+    }
+  }
+
+  @Test
   void thePagesMissingImagesAreKeptWithTheirEntries() throws IOException {
     String missing =
         "missing-image events/e/t.html diagram.png\n"

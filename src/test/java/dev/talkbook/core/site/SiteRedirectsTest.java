@@ -310,4 +310,60 @@ class SiteRedirectsTest {
     assertThat(out.resolve("search/2026-03-12-jvm-evening-talkbook-sample-meetup-1.js"))
         .doesNotExist();
   }
+
+  /**
+   * The site as a Talkbook before letters of every script left it: the tag 日本語's page under the
+   * name it gave it, with ({@code lines}) or without the manifest's {@code tag} lines.
+   */
+  private String oldTagPage(boolean lines) throws IOException {
+    notebook.talks().update(talk.id(), talk.details().withTags(java.util.List.of("日本語", "sqlite")));
+    export(out);
+    String now = "tags/日本語.html";
+    String before = "tags/u65e5-u672c-u8a9e.html";
+    assertThat(out.resolve(now)).exists();
+    Files.move(out.resolve(now), out.resolve(before));
+    Path manifest = out.resolve(Manifest.NAME);
+    String text = Files.readString(manifest).replace(now, before);
+    Files.writeString(manifest, lines ? text : text.replaceAll("(?m)^tag .*\\n", ""));
+    return before;
+  }
+
+  private void aTagPageNamedByCodePointsRedirectsToItsNewName(boolean lines) throws IOException {
+    String before = oldTagPage(lines);
+
+    SiteExporter.Result r = export(out);
+
+    String encoded = "%E6%97%A5%E6%9C%AC%E8%AA%9E.html";
+    assertThat(r.deleted()).isZero();
+    assertThat(read(out, "tags/日本語.html")).contains("<h1>Talks tagged “日本語”</h1>");
+    assertThat(read(out, before))
+        .contains("<meta http-equiv=\"refresh\" content=\"0; url=" + encoded + "\">")
+        .contains("<a href=\"" + encoded + "\">“日本語”</a>")
+        // one level down: its style sheet is the site's
+        .contains("href=\"../assets/site.css\"");
+    assertThat(read(out, Manifest.NAME))
+        .contains("tag %E6%97%A5%E6%9C%AC%E8%AA%9E " + before + "\n")
+        .contains("tag %E6%97%A5%E6%9C%AC%E8%AA%9E tags/日本語.html\n")
+        .contains("tag sqlite tags/sqlite.html\n");
+    // and a re-export keeps them
+    SiteExporter.Result again = export(out);
+    assertThat(again.written()).isZero();
+    assertThat(again.deleted()).isZero();
+    // a tag no talk has any more takes its page and its redirect with it
+    notebook.talks().update(talk.id(), talk.details().withTags(java.util.List.of("sqlite")));
+    export(out);
+    assertThat(out.resolve(before)).doesNotExist();
+    assertThat(out.resolve("tags/日本語.html")).doesNotExist();
+    assertThat(read(out, Manifest.NAME)).doesNotContain("%E6%97%A5");
+  }
+
+  @Test
+  void aTagPageNamedByCodePointsRedirectsToItsNewName() throws IOException {
+    aTagPageNamedByCodePointsRedirectsToItsNewName(true);
+  }
+
+  @Test
+  void aTagPageRedirectsAfterAnExportWhoseManifestHadNoTagLines() throws IOException {
+    aTagPageNamedByCodePointsRedirectsToItsNewName(false);
+  }
 }

@@ -243,6 +243,74 @@ class TalkStoreTest {
   }
 
   @Test
+  void tagsThatDifferOnlyInCaseAreOneTagInEveryScript() {
+    // SQLite's NOCASE folds only ASCII: these were two tags each in the notebook, one on the site
+    Talk a =
+        notebook
+            .talks()
+            .create(
+                devoxx.id(),
+                Talk.Details.titled("A").withTags(List.of("Café crème", "Straße", "Äpfel")),
+                "");
+    Talk b =
+        notebook
+            .talks()
+            .create(
+                devoxx.id(),
+                Talk.Details.titled("B").withTags(List.of("CAFÉ CRÈME", "STRASSE")),
+                "");
+    notebook.talks().update(a.id(), a.details().withTags(List.of("Café crème", "äpfel")));
+    notebook
+        .talks()
+        .createAll(
+            List.of(
+                new TalkStore.NewTalk(
+                    meetup.id(),
+                    Talk.Details.titled("C").withTags(List.of("ÄPFEL", "straße")),
+                    "",
+                    dev.talkbook.core.notebook.Programme.NONE)));
+
+    assertThat(notebook.talks().get(b.id()).details().tags())
+        .containsExactly("Café crème", "Straße");
+    assertThat(notebook.talks().findByTitle("C").get(0).details().tags())
+        .containsExactly("Äpfel", "Straße");
+    assertThat(notebook.talks().tags())
+        .containsExactly(
+            new TagCount("Café crème", 2), new TagCount("Straße", 2), new TagCount("Äpfel", 2));
+  }
+
+  @Test
+  void aTagANotebookHoldsInTwoSpellingsIsListedAndAddedToAsOne() throws Exception {
+    Talk a =
+        notebook
+            .talks()
+            .create(devoxx.id(), Talk.Details.titled("A").withTags(List.of("Café crème")), "");
+    Talk b = add(devoxx, "B");
+    notebook.close();
+    // as a Talkbook that compared tags with NOCASE left it: the tag in two rows
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("n.talkbook"));
+        java.sql.Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO tag (name) VALUES ('CAFÉ CRÈME')");
+      s.executeUpdate("UPDATE talk SET tags = 'CAFÉ CRÈME' WHERE id = " + b.id());
+      s.executeUpdate(
+          "INSERT INTO talk_tag (talk_id, tag_id, position) SELECT "
+              + b.id()
+              + ", id, 0 FROM tag WHERE name = 'CAFÉ CRÈME'");
+    }
+    notebook = Notebook.open(dir.resolve("n.talkbook"));
+
+    assertThat(notebook.talks().tags()).containsExactly(new TagCount("CAFÉ CRÈME", 2));
+    Talk c =
+        notebook
+            .talks()
+            .create(devoxx.id(), Talk.Details.titled("C").withTags(List.of("café crème")), "");
+    assertThat(c.details().tags()).containsExactly("CAFÉ CRÈME");
+    assertThat(notebook.talks().tags()).containsExactly(new TagCount("CAFÉ CRÈME", 3));
+    assertThat(notebook.talks().get(a.id()).details().tags()).containsExactly("Café crème");
+  }
+
+  @Test
   void findsTalksByPartOfTheirTitlePreferringAnExactMatch() {
     add(devoxx, "Loom");
     add(devoxx, "Loom in practice");

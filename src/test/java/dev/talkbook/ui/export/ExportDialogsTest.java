@@ -73,6 +73,114 @@ class ExportDialogsTest extends OwnerWindowTest {
   }
 
   @Test
+  void theFormTakesTheTitleAndAddressTheChosenFoldersSiteKeeps(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(notebook);
+    // Sites exported as `talkbook export site --title … --base-url …` does, not from this window.
+    Path site = dir.resolve("site");
+    Path other = dir.resolve("other");
+    SiteExportDialog.exporter()
+        .export(
+            notebook,
+            site,
+            new dev.talkbook.core.site.SiteExporter.Options(
+                "Polyglot", java.util.Set.of(), "https://ex.org/talks/"),
+            dev.talkbook.core.site.SiteExporter.Progress.NONE,
+            () -> false);
+    SiteExportDialog.exporter()
+        .export(
+            notebook,
+            other,
+            new dev.talkbook.core.site.SiteExporter.Options("Other", java.util.Set.of(), null),
+            dev.talkbook.core.site.SiteExporter.Progress.NONE,
+            () -> false);
+    // This window never exported it: it remembers nothing (the defaults). The worker counts what
+    // it was given and what it finished, so a test of what a read did not change can wait for it.
+    java.util.concurrent.atomic.AtomicInteger given =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger done =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Executor one =
+        java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "test-export-dialog");
+              t.setDaemon(true);
+              return t;
+            });
+    Executor worker =
+        work -> {
+          given.incrementAndGet();
+          one.execute(
+              () -> {
+                try {
+                  work.run();
+                } finally {
+                  done.incrementAndGet();
+                }
+              });
+        };
+    showSiteExport(
+        robot, new SiteExportDialog.Choices(site.toString(), "", ""), worker, Platform::runLater);
+    FxWait.untilFx(
+        "the site's title and address",
+        () ->
+            field(robot, SiteExportDialog.TITLE_ID).equals("Polyglot")
+                && field(robot, SiteExportDialog.URL_ID).equals("https://ex.org/talks/"));
+
+    FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
+    FxWait.until("the export to be remembered", () -> !remembered.isEmpty());
+    FxWait.untilFx(
+        "the export to finish",
+        () -> !robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton().isDisabled());
+    assertThat(remembered)
+        .containsExactly(
+            new SiteExportDialog.Choices(site.toString(), "Polyglot", "https://ex.org/talks/"));
+    assertThat(Files.readString(site.resolve("index.html"))).contains("<title>Polyglot</title>");
+    assertThat(Files.readString(site.resolve("feed.xml"))).contains("https://ex.org/talks/");
+
+    // Another site's folder: its own title, and no address.
+    robot.interact(
+        () ->
+            robot
+                .lookup("#" + SiteExportDialog.FOLDER_ID)
+                .queryTextInputControl()
+                .setText(other.toString()));
+    FxWait.untilFx(
+        "the other site's title",
+        () ->
+            field(robot, SiteExportDialog.TITLE_ID).equals("Other")
+                && field(robot, SiteExportDialog.URL_ID).isEmpty());
+    // A title the user typed stays when the folder changes; the address still follows it.
+    robot.interact(
+        () ->
+            robot.lookup("#" + SiteExportDialog.TITLE_ID).queryTextInputControl().setText("Mine"));
+    robot.interact(
+        () ->
+            robot
+                .lookup("#" + SiteExportDialog.FOLDER_ID)
+                .queryTextInputControl()
+                .setText(site.toString()));
+    FxWait.untilFx(
+        "the site's address",
+        () -> field(robot, SiteExportDialog.URL_ID).equals("https://ex.org/talks/"));
+    assertThat(FxWait.onFx(() -> field(robot, SiteExportDialog.TITLE_ID))).isEqualTo("Mine");
+    // A folder without a site, or with a file that is not a manifest, changes neither.
+    Path notASite = Files.createDirectories(dir.resolve("not-a-site"));
+    Files.writeString(notASite.resolve(".talkbook-site"), "something else\n");
+    for (Path folder : List.of(dir.resolve("new"), notASite)) {
+      robot.interact(
+          () ->
+              robot
+                  .lookup("#" + SiteExportDialog.FOLDER_ID)
+                  .queryTextInputControl()
+                  .setText(folder.toString()));
+      FxWait.until("the folder's read", () -> done.get() == given.get());
+      assertThat(FxWait.onFx(() -> field(robot, SiteExportDialog.TITLE_ID))).isEqualTo("Mine");
+      assertThat(FxWait.onFx(() -> field(robot, SiteExportDialog.URL_ID)))
+          .isEqualTo("https://ex.org/talks/");
+    }
+  }
+
+  @Test
   void eachFieldOfTheSiteExportIsNamedForAScreenReader(FxRobot robot) throws Exception {
     showSiteExport(robot, dir.resolve("site"));
     javafx.scene.Parent root =
