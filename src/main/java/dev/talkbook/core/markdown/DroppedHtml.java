@@ -252,22 +252,6 @@ public final class DroppedHtml {
   }
 
   /**
-   * {@link #parse} with the raw HTML's tags among the ranges too, as {@link #shownText} blanks
-   * them.
-   */
-  static Parsed parseShown(String markdown) {
-    Node document = Positions.PARSER.parse(markdown);
-    Hider hider = new Hider(markdown, true);
-    document.accept(hider);
-    return new Parsed(document, hider.finish());
-  }
-
-  /** The Markdown with a parse's ranges blanked ({@link #shownText} for {@link #parseShown}). */
-  static String blank(String markdown, Parsed parsed) {
-    return blank(markdown, parsed.ranges);
-  }
-
-  /**
    * A parsed note ({@link #parse}) and the source ranges whose text the page drops, as {@code from,
    * to} pairs in order.
    */

@@ -1,7 +1,6 @@
 package dev.talkbook.core.site;
 
 import dev.talkbook.core.markdown.DroppedHtml;
-import dev.talkbook.core.markdown.PageText;
 import dev.talkbook.core.search.CjkText;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -13,9 +12,7 @@ import java.util.Locale;
  * <p>What the page never shows of raw HTML in the notes ({@link DroppedHtml}: a {@code <script>}, a
  * {@code <style>}, ... with all they hold, and comments) gives no words either, so a reader's
  * search never finds a talk by text its page does not have; nor do the tags of raw HTML (their
- * names and attributes: {@code <div onclick="…">}), only the text between them. Nor does the
- * Markdown the page does not show ({@link PageText}): a link's address, an image's source, a
- * reference definition; an entity is the character it stands for ({@code caf&eacute;} is "café").
+ * names and attributes: {@code <div onclick="…">}), only the text between them.
  *
  * <p>Words are cut as Talkbook's full-text search (SQLite FTS5's {@code unicode61} tokenizer with
  * {@code remove_diacritics 2}) and the site's {@code search.js} cut them: runs of letters and
@@ -36,10 +33,8 @@ final class SearchText {
   // (DroppedHtml.shownText). search-7: raw tags after a list item's fence, a backtick fence with
   // a backtick in its info string or front matter give no words either (DroppedHtml's walk).
   // search-8: a word with Chinese, Japanese or Korean letters gives its letter pairs (pairs), and
-  // only them when it starts with such a letter. search-9: only what the page shows of the
-  // Markdown too (PageText): no words from link addresses and titles, image sources or reference
-  // definitions; entities as the characters they stand for.
-  static final String VERSION = "search-9";
+  // only them when it starts with such a letter.
+  static final String VERSION = "search-8";
 
   private SearchText() {}
 
@@ -49,7 +44,7 @@ final class SearchText {
    * types) and raw HTML the page drops with its text (see the class comment) are left out.
    */
   static String words(String notes) {
-    String markdown = PageText.of(notes);
+    String markdown = DroppedHtml.shownText(notes);
     // One pass, no String per word: each distinct word is appended to the output and remembered
     // by where it is there (an open-addressing table of offsets), so a word seen again costs a
     // comparison of its characters. ASCII is looked up in a table and lower-cased on the way;

@@ -255,10 +255,7 @@ final class SearchCorpus {
           b.append(random.nextInt(3) == 0 ? pick(random, FORMS) : pick(random, FILLER));
           b.append(' ');
         }
-        // a link shows its text, not its address: the site's words are the text's (PageText),
-        // the notebook's index holds both
-        String linked = pick(random, FORMS);
-        b.append('[').append(linked).append("](https://example.org/").append(linked).append(")\n");
+        b.append("[link](https://example.org/").append(pick(random, FORMS)).append(")\n");
       }
       b.append('\n');
     }
