@@ -167,7 +167,7 @@ class MoveToEventWindowTest extends RealWindowTest {
     assertThat(notice(robot))
         .isEqualTo(
             "Moved “Sealed types” to “Winter conference”. Its time is kept: 2026-12-07 is not"
-                + " within the event's date, 2027-01-14 (change it in the talk's details).");
+                + " within the event's date, 2027-01-14.");
     assertThat(ui.notebook.talks().get(talk.id()).details().startsAt()).isEqualTo(at);
   }
 }

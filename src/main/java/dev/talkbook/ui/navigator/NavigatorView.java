@@ -1076,7 +1076,7 @@ public final class NavigatorView {
     Event to = notebook.events().get(after.eventId());
     String message = "Moved " + title + " to \u201c" + to.title() + "\u201d.";
     return to.dayOutside(after.details().startsAt())
-        .map(why -> message + " Its time is kept: " + why + " (change it in the talk's details).")
+        .map(why -> message + " Its time is kept: " + why + ".")
         .orElse(message);
   }
 
