@@ -317,7 +317,8 @@ final class TalkCommand {
       if (position != null && position < 1) {
         throw new ParameterException(spec.commandLine(), "--position counts from 1.");
       }
-      try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
+      try (Notebook notebook =
+          TalkbookCommand.of(spec).openExisting("Edit \u2192 Move to event\u2026")) {
         Talk t = Refs.talk(notebook, talk);
         long target = event == null ? t.eventId() : Refs.event(notebook, event).id();
         Talk moved =
@@ -329,6 +330,18 @@ final class TalkCommand {
             .printf(
                 "Moved talk %d to place %d of event %d.%n",
                 moved.id(), moved.position() + 1, moved.eventId());
+        if (moved.eventId() != t.eventId()) {
+          // as the window's move says: the time is kept, and may be wrong for this event
+          notebook
+              .events()
+              .get(moved.eventId())
+              .dayOutside(moved.details().startsAt())
+              .ifPresent(
+                  why ->
+                      spec.commandLine()
+                          .getErr()
+                          .printf("Note: talk %d's time is kept: %s.%n", moved.id(), why));
+        }
         return 0;
       }
     }

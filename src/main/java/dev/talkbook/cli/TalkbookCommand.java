@@ -313,7 +313,7 @@ public final class TalkbookCommand implements Callable<Integer> {
           notebookPath(),
           options().withReadOnly(readOnly).withCreate(!readOnly).withLockWait(LOCK_WAIT));
     } catch (NotebookOpenException e) {
-      throw sayingHowToCreate(e);
+      throw sayingWhatToDo(e, null);
     }
   }
 
@@ -354,13 +354,43 @@ public final class TalkbookCommand implements Callable<Integer> {
 
   /** Opens the chosen notebook only if it exists: reading never creates an empty notebook. */
   Notebook openExisting() {
+    return openExisting(null);
+  }
+
+  /**
+   * The same, for a command whose change the window makes with {@code inTheWindow} (its menu item,
+   * "Edit → Move to event…"; null: none): while another Talkbook has the notebook, the message
+   * names it.
+   */
+  Notebook openExisting(String inTheWindow) {
     try {
       return Notebook.open(
           notebookPath(),
           options().withReadOnly(readOnly).withCreate(false).withLockWait(LOCK_WAIT));
     } catch (NotebookOpenException e) {
-      throw sayingHowToCreate(e);
+      throw sayingWhatToDo(e, inTheWindow);
     }
+  }
+
+  /**
+   * The message of an open that failed, said for the command line: how to create a notebook that is
+   * not there, and for a command that writes a notebook another Talkbook holds, to make the change
+   * there or close it. (The core's advice, to open it read-only meanwhile, is for a window or a
+   * reading command; it cannot help a command that writes.)
+   */
+  private NotebookOpenException sayingWhatToDo(NotebookOpenException e, String inTheWindow) {
+    if (e.problem() != NotebookOpenException.Problem.LOCKED || readOnly) {
+      return sayingHowToCreate(e);
+    }
+    return new NotebookOpenException(
+        e.file(),
+        e.problem(),
+        e.whatIsWrong(),
+        "This command changes the notebook, and one Talkbook at a time may (--read-only would"
+            + " only read it): if that is the window, make the change there"
+            + (inTheWindow == null ? "" : " (" + inTheWindow + ")")
+            + " or close it, then run the command again.",
+        e);
   }
 
   /**

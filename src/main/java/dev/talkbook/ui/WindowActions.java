@@ -89,6 +89,46 @@ final class WindowActions {
     this.status = parts.status();
     this.open = open;
     this.reload = reload;
+    // A talk moved (dragged, or Move to event…) is said in the status bar with Undo, as a rename
+    // or a delete is; Move to event… picks the event with the keyboard chooser.
+    navigator.onMoved(status::offerUndo);
+    navigator.onChoosingEvent(this::chooseEvent);
+  }
+
+  /**
+   * Move to event…'s chooser: the events a talk may go to, narrowed as one types (title, dates,
+   * place); Enter moves it, Esc leaves. With no other event, the status bar says so.
+   */
+  private void chooseEvent(
+      String talkTitle,
+      List<dev.talkbook.core.notebook.Event> events,
+      java.util.function.LongConsumer chosen) {
+    if (events.isEmpty()) {
+      status.showMessage(
+          "\u201c" + talkTitle + "\u201d has no other event to go to: make one first (New event).");
+      return;
+    }
+    List<PaletteEntry<Long>> entries = new java.util.ArrayList<>();
+    for (var e : events) {
+      String dates =
+          e.start()
+              .map(
+                  start ->
+                      e.end()
+                          .filter(end -> !end.equals(start))
+                          .map(end -> start + " to " + end)
+                          .orElse(start.toString()))
+              .orElse("");
+      entries.add(
+          new PaletteEntry<>(
+              e.id(), e.title(), dates, e.location() == null ? "" : e.location(), ""));
+    }
+    PalettePopup.show(
+        stage,
+        "Move \u201c" + talkTitle + "\u201d to event",
+        "Move \u201c" + talkTitle + "\u201d to: type part of an event's name",
+        entries,
+        id -> chosen.accept(id));
   }
 
   // ---- publishing and exchange

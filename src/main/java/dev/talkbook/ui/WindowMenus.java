@@ -207,6 +207,12 @@ final class WindowMenus {
                     item("Edit event…", null, navigator::editSelectedEvent),
                     "dates location web page conference"),
                 navigator.noEventSelected().or(readOnly)),
+            // also in the tree's menu; the keyboard's way to what dragging a talk does
+            changing(
+                MenuActions.words(
+                    item(NavigatorView.MOVE_TO_EVENT, null, navigator::moveSelectedToEvent),
+                    "move talk another other event conference meetup transfer"),
+                navigator.noTalkSelected().or(readOnly)),
             new SeparatorMenuItem(),
             changing(
                 MenuActions.words(

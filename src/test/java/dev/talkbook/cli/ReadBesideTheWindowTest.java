@@ -91,21 +91,36 @@ class ReadBesideTheWindowTest extends CliTest {
     assertErr(write).contains("open in another Talkbook (process " + holder.pid() + ")");
   }
 
+  /**
+   * A writing command refused beside a window says to make the change there or close it (tester 7:
+   * `talk move` was told to "open it read-only meanwhile (--read-only…)", which cannot help a
+   * command that writes); `talk move` names the window's command for it.
+   */
   @Test
-  void writingCommandsAreRefusedWithAMessageThatNamesReadOnly() throws Exception {
+  void writingCommandsAreRefusedSayingToChangeItInTheWindowOrCloseIt() throws Exception {
     addSample();
+    Path camp =
+        Files.writeString(
+            dir.resolve("camp.xml"), ScheduleCommandTest.fixture("frab-schedule.xml"));
     holdInAnotherProcess("held\n");
 
     for (List<String> command :
         List.of(
             List.of("event", "add", "--title", "New"),
             List.of("talk", "edit", "1", "--title", "Renamed"),
+            List.of("talk", "move", "1", "--position", "2"),
+            List.of("import", "schedule", camp.toString()),
+            List.of("run", "--write", "1"),
             List.of("check", "--repair"))) {
       Result r = refused(command.toArray(String[]::new));
       assertErr(r)
+          .as(String.join(" ", command))
           .contains("open in another Talkbook (process " + holder.pid() + ")")
-          .contains("--read-only");
+          .contains("make the change there", "or close it, then run the command again")
+          .doesNotContain("read-only meanwhile", "reading commands do that");
     }
+    assertErr(refused("talk", "move", "1", "--event", "1"))
+        .contains("make the change there (Edit → Move to event…) or close it");
   }
 
   @Test

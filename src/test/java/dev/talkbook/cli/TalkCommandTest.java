@@ -646,6 +646,22 @@ class TalkCommandTest extends CliTest {
   }
 
   @Test
+  void moveToAnotherEventKeepsATimeOutsideItsDatesAndSaysSo() {
+    ok("event", "add", "December", "--start", "2026-12-07");
+    ok("event", "add", "January", "--start", "2027-01-14");
+    ok("talk", "add", "--event", "december", "Records", "--at", "2026-12-07T11:00");
+
+    Result r = ok("talk", "move", "records", "--event", "january");
+
+    assertErr(r)
+        .isEqualToIgnoringNewLines(
+            "Note: talk 1's time is kept: 2026-12-07 is not within the event's date,"
+                + " 2027-01-14.");
+    assertThat(talk(1).details().startsAt()).isEqualTo("2026-12-07T11:00");
+    assertErr(ok("talk", "move", "records", "--position", "1")).isEmpty(); // not moved away
+  }
+
+  @Test
   void moveToAnotherEventAtAPosition() {
     long from = addEvent("From");
     long to = addEvent("To");

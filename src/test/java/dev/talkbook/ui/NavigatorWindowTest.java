@@ -862,6 +862,7 @@ class NavigatorWindowTest extends RealWindowTest {
             java.util.Map.entry("Star", "Ctrl+D"),
             java.util.Map.entry("New talk…", "Ctrl+N"),
             java.util.Map.entry("Rename…", "F2"),
+            java.util.Map.entry("Move to event…", ""),
             java.util.Map.entry("Delete…", "Delete"));
   }
 }

@@ -40,7 +40,8 @@ class ReadOnlyWindowTest {
           "Import schedule…",
           "Rename…",
           "Delete…",
-          "Edit event…");
+          "Edit event…",
+          "Move to event…");
 
   @BeforeEach
   void openReadOnly(FxRobot robot) throws TimeoutException {

@@ -86,6 +86,18 @@ public final class NavigatorView {
   private final Runnable changed;
   private java.util.function.Consumer<Deletion> deleted = deletion -> {};
   private java.util.function.BiConsumer<String, Runnable> renamed = (message, undo) -> {};
+  private java.util.function.BiConsumer<String, Runnable> moved = (message, undo) -> {};
+
+  /**
+   * What picks the event a talk moves to (the window's keyboard chooser): it gets the talk's title
+   * and the events it may go to (not its own), and calls {@code chosen} with the one taken, not at
+   * all when the user leaves.
+   */
+  public interface EventChooser {
+    void choose(String talkTitle, List<Event> events, LongConsumer chosen);
+  }
+
+  private EventChooser eventChooser = (title, events, chosen) -> {};
 
   /**
    * A deletion that can be undone: what to tell the user, the talks it deleted (a talk, or an
@@ -221,6 +233,20 @@ public final class NavigatorView {
     renamed = listener;
   }
 
+  /**
+   * Called (on the FX thread) after a talk was moved (dragged, or Move to event…), with what to
+   * tell the user ("Moved “A” to “B”.", and when its time is outside the event's dates, that too)
+   * and the way to undo it (moving it back to its place).
+   */
+  public void onMoved(java.util.function.BiConsumer<String, Runnable> listener) {
+    moved = listener;
+  }
+
+  /** What Move to event… asks to pick the event with. */
+  public void onChoosingEvent(EventChooser chooser) {
+    eventChooser = chooser;
+  }
+
   /** Called (on the FX thread) after a deletion, with the way to undo it. */
   public void onDeleted(java.util.function.Consumer<Deletion> listener) {
     deleted = listener;
@@ -239,6 +265,13 @@ public final class NavigatorView {
   public javafx.beans.binding.BooleanBinding noEventSelected() {
     return javafx.beans.binding.Bindings.createBooleanBinding(
         () -> !(selected() instanceof NavNode.EventNode),
+        tree.getSelectionModel().selectedItemProperty());
+  }
+
+  /** True while no talk is selected (Move to event… then has nothing to move). */
+  public javafx.beans.binding.BooleanBinding noTalkSelected() {
+    return javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> !(selected() instanceof NavNode.TalkNode),
         tree.getSelectionModel().selectedItemProperty());
   }
 
@@ -328,7 +361,10 @@ public final class NavigatorView {
     star.setAccelerator(new ShownKey(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
     star.setId("navigator-star");
     star.setOnAction(e -> toggleStarSelected());
-    ContextMenu menu = new ContextMenu(star, newTalk, rename, edit, delete);
+    MenuItem moveTo = new MenuItem(MOVE_TO_EVENT);
+    moveTo.setId("navigator-move-to-event");
+    moveTo.setOnAction(e -> moveSelectedToEvent());
+    ContextMenu menu = new ContextMenu(star, newTalk, rename, moveTo, edit, delete);
     for (MenuItem item : menu.getItems()) {
       item.setDisable(notebook.isReadOnly());
     }
@@ -340,6 +376,7 @@ public final class NavigatorView {
           delete.setDisable(notebook.isReadOnly() || day);
           edit.setVisible(selected() instanceof NavNode.EventNode);
           star.setVisible(selected() instanceof NavNode.TalkNode);
+          moveTo.setVisible(selected() instanceof NavNode.TalkNode);
           if (selected() instanceof NavNode.TalkNode t) {
             star.setText(t.talk().starred() ? "Unstar" : "Star");
           }
@@ -975,14 +1012,86 @@ public final class NavigatorView {
     return neighbour == null ? null : Target.of(neighbour.getValue());
   }
 
+  /** The name of the command that moves the selected talk to another event, in every menu. */
+  public static final String MOVE_TO_EVENT = "Move to event…";
+
+  /**
+   * Move to event…: the selected talk to another event, picked by the keyboard (the chooser lists
+   * the notebook's events but the talk's own; Enter moves it to the end of the one taken, Esc
+   * leaves). The status bar says where it went, with Undo.
+   */
+  public void moveSelectedToEvent() {
+    if (refusedReadOnly()) {
+      return;
+    }
+    if (!(selected() instanceof NavNode.TalkNode t)) {
+      return;
+    }
+    long talkId = t.talk().id();
+    long from = t.talk().eventId();
+    executors.run(
+        () -> notebook.events().list().stream().filter(e -> e.id() != from).toList(),
+        events ->
+            eventChooser.choose(
+                t.talk().title(), events, eventId -> move(talkId, eventId, Integer.MAX_VALUE)),
+        error -> Errors.show(window(), "Could not list the events", error));
+  }
+
+  /** A move done, with where the talk was, for the status bar's message and Undo. */
+  private record Moved(Talk talk, long fromEvent, int fromPosition, String message) {}
+
+  /**
+   * Moves the talk (a drop, Move to event…) and offers to undo it: the status bar says where it
+   * went, and that its time, kept, is outside the new event's dates when it is.
+   */
   private void move(long talkId, long eventId, int position) {
     executors.run(
-        () -> notebook.talks().move(talkId, eventId, position),
-        moved -> {
-          reload(moved.id());
+        () -> {
+          Talk before = notebook.talks().get(talkId);
+          Talk after = notebook.talks().move(talkId, eventId, position);
+          return new Moved(after, before.eventId(), before.position(), movedMessage(before, after));
+        },
+        done -> {
+          reload(done.talk().id());
           changed.run();
+          if (done.message() != null) {
+            moved.accept(
+                done.message(),
+                () -> moveBack(done.talk().id(), done.fromEvent(), done.fromPosition()));
+          }
         },
         error -> Errors.show(window(), "Could not move the talk", error));
+  }
+
+  /**
+   * What the status bar says after a move (null when the talk did not change place): the event it
+   * went to, and when its time is outside that event's dates, so (the time is kept: only the user
+   * knows which is right).
+   */
+  private String movedMessage(Talk before, Talk after) {
+    String title = "\u201c" + after.title() + "\u201d";
+    if (before.eventId() == after.eventId()) {
+      return before.position() == after.position() ? null : "Moved " + title + ".";
+    }
+    Event to = notebook.events().get(after.eventId());
+    String message = "Moved " + title + " to \u201c" + to.title() + "\u201d.";
+    return to.dayOutside(after.details().startsAt())
+        .map(why -> message + " Its time is kept: " + why + ".")
+        .orElse(message);
+  }
+
+  /** Undo of a move: the talk back to its event and place. */
+  private void moveBack(long talkId, long eventId, int position) {
+    if (refusedReadOnly()) {
+      return;
+    }
+    executors.run(
+        () -> notebook.talks().move(talkId, eventId, position),
+        back -> {
+          reload(back.id());
+          changed.run();
+        },
+        error -> Errors.show(window(), "Could not move the talk back", error));
   }
 
   /** A row: events in bold with their dates, talks with their speakers; drag and drop of talks. */
