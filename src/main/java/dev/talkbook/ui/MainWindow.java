@@ -5,7 +5,6 @@ import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotesJournal;
 import dev.talkbook.ui.common.CtrlTab;
-import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.common.UiExecutors;
@@ -16,16 +15,13 @@ import dev.talkbook.ui.outline.OutlineView;
 import dev.talkbook.ui.preview.PreviewView;
 import dev.talkbook.ui.preview.ScrollSync;
 import dev.talkbook.ui.search.SearchView;
-import dev.talkbook.ui.talk.ClosingGuard;
 import dev.talkbook.ui.talk.OpenTalk;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.MenuItem;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
@@ -43,9 +39,6 @@ public final class MainWindow {
   private final WindowHost host;
   private final OpenTalk talk;
 
-  /** The notes' journal; null for a read-only notebook. */
-  private final NotesJournal journal;
-
   private final EditorView editor;
   private final PreviewView preview;
   private final TalkDetailsPane details;
@@ -56,19 +49,16 @@ public final class MainWindow {
   private final WindowParts parts;
   private final TalkScreen screen;
   private final WindowActions actions;
-  private final ClosingGuard guard;
   private final WindowState state;
   private final WindowLayout layout;
   private final WindowMenus menus;
   private final Scene scene;
-  private JavaMenu java;
   private final LiveShare share;
+  private final WindowRepl repl;
+  private final WindowClose closing;
 
   /** File → Quit, from the app's other windows too. */
   private final Runnable quit;
-
-  /** Follows another process's saves while the window is read-only (null when writable). */
-  private final SavedFollow follow;
 
   public MainWindow(
       Stage stage,
@@ -98,15 +88,7 @@ public final class MainWindow {
     this.theme = theme;
     this.host = host;
     quit = () -> requestClose(host::quit);
-    // Every change to the notes, journaled before it is saved: a killed process loses none (a
-    // read-only notebook saves nothing, so nothing is journaled and no thread is started).
-    journal =
-        notebook.isReadOnly()
-            ? null
-            : new NotesJournal(
-                notebook.file(),
-                host.keptNotesFolder(),
-                problem -> Platform.runLater(() -> journalProblem(problem)));
+    NotesJournal journal = WindowClose.journal(notebook, host, this::journalProblem);
     talk =
         new OpenTalk(
             notebook,
@@ -143,7 +125,6 @@ public final class MainWindow {
     // on there, not into the search field that had the focus.
     actions = new WindowActions(parts, screen::openToWrite, this::reloadNotebook);
     share = new LiveShare(parts);
-    guard = new ClosingGuard(talk, stage, Platform::runLater, host::chooseFileToSave);
     state = new WindowState(stage, settings);
     menus = new WindowMenus(parts, actions, share, quit, this::togglePreview);
     OwnedWindowKeys.follow(stage, WindowMenus.QUIT_KEY, quit);
@@ -163,15 +144,16 @@ public final class MainWindow {
         });
     navigator.onDeleted(deletion -> status.offerUndo(deletion.message(), screen.deleted(deletion)));
     navigator.onRenamed(status::offerUndo);
-    editor.area().addEventFilter(KeyEvent.KEY_PRESSED, this::runBlockKey);
+    repl = new WindowRepl(parts, layout, menus, share, screen);
     scene = state.show(layout.root(), theme, preview, editor);
     CtrlTab.movesOn(scene);
+    SavedFollow follow = null;
     if (notebook.isReadOnly()) {
       sayWhyReadOnly();
       follow = SavedFollow.forWindow(parts, screen);
-    } else {
-      follow = null;
     }
+    closing =
+        new WindowClose(parts, journal, quit, share, repl, screen, state, layout.split(), follow);
     screen.showTitle(null);
     ScrollSync scroll = ScrollSync.install(editor.area(), preview);
     screen.onOutline(outline -> outline.onJump(scroll::jumpTo));
@@ -267,24 +249,6 @@ public final class MainWindow {
         });
   }
 
-  /**
-   * Ctrl+Shift+Enter in the notes runs the code block at the caret; Esc stops it (or Run all, or
-   * any code that runs), and only then: with nothing running Esc is left to the notes.
-   */
-  private void runBlockKey(KeyEvent e) {
-    if (java != null && e.getCode() == KeyCode.ENTER && e.isShortcutDown() && e.isShiftDown()) {
-      java.runBlockAtCaret();
-      e.consume();
-    } else if (java != null
-        && e.getCode() == KeyCode.ESCAPE
-        && !e.isShortcutDown()
-        && !e.isShiftDown()
-        && !e.isAltDown()
-        && java.stopIfRunning()) {
-      e.consume();
-    }
-  }
-
   // ---- the open talk
 
   /** Loads the tree and the talk that was open last time. */
@@ -361,13 +325,7 @@ public final class MainWindow {
 
   /** Docks the Java REPL under the window's content and adds the Java menu (built on first use). */
   public void attachRepl(ReplSession session) {
-    share.followRepl(session);
-    java = new JavaMenu(parts, layout.root(), layout.split(), session);
-    menus.add(java.menu());
-    // Shown again if it was as the window last closed, once the notes are up (not before the
-    // window's first frame, which it would hold up).
-    JavaMenu shown = java;
-    screen.whenTalkShown(shown::showIfShownLastTime);
+    repl.attach(session);
   }
 
   /** Live share (for tests). */
@@ -388,8 +346,7 @@ public final class MainWindow {
    * thread never waits for the save.
    */
   public void requestClose(Runnable then) {
-    details.save();
-    guard.requestClose(then);
+    closing.request(then);
   }
 
   /**
@@ -397,35 +354,12 @@ public final class MainWindow {
    * the shutdown hook (SIGTERM), beside the notes' {@link OpenTalk#saveForShutdown}.
    */
   void saveDetailsForShutdown() {
-    details.saveForShutdown();
+    closing.saveDetailsForShutdown();
   }
 
   /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */
   public void close() {
-    OwnedWindowKeys.stop(stage, WindowMenus.QUIT_KEY, quit);
-    if (follow != null) {
-      follow.stop();
-    }
-    share.close(); // on the notebook thread, which the app lets finish
-    if (java != null) {
-      java.close();
-    }
-    // What the fields show, and nothing more of the details after: the app's threads stop next.
-    details.close();
-    try {
-      talk.leave().get(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-      Errors.show(stage, "Could not save before closing", e.getCause() == null ? e : e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (journal != null) {
-      journal.close(); // after the save: its cut is written; a journal not cut stays for next time
-    }
-    screen.keepPlaces();
-    state.remember(layout.split());
-    editor.dispose();
-    talk.dispose();
+    closing.close();
   }
 
   /**
@@ -438,7 +372,7 @@ public final class MainWindow {
 
   /** Completes once every change queued to the notes' journal so far is written to the OS. */
   java.util.concurrent.CompletableFuture<Void> journalWritten() {
-    return journal == null ? CompletableFuture.<Void>completedFuture(null) : journal.flush();
+    return closing.journalWritten();
   }
 
   /** The journal cannot be written: said once (typing goes on). */
