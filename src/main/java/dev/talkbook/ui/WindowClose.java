@@ -33,8 +33,8 @@ final class WindowClose {
   private final SplitPane split;
   private final ClosingGuard guard;
 
-  /** Follows another process's saves while the window is read-only (null when writable). */
-  private final SavedFollow follow;
+  /** A read-only window's; null when writable. */
+  private final ReadOnlyWindow readOnly;
 
   /**
    * @param quit File → Quit, whose key the app's other windows took ({@link OwnedWindowKeys})
@@ -49,7 +49,7 @@ final class WindowClose {
       TalkScreen screen,
       WindowState state,
       SplitPane split,
-      SavedFollow follow) {
+      ReadOnlyWindow readOnly) {
     this.parts = parts;
     this.journal = journal;
     this.quit = quit;
@@ -58,7 +58,7 @@ final class WindowClose {
     this.screen = screen;
     this.state = state;
     this.split = split;
-    this.follow = follow;
+    this.readOnly = readOnly;
     guard =
         new ClosingGuard(
             parts.talk(), parts.stage(), Platform::runLater, parts.host()::chooseFileToSave);
@@ -100,8 +100,8 @@ final class WindowClose {
   /** Saves the notes, keeps a revision, and remembers the window; returns when the save is done. */
   void close() {
     OwnedWindowKeys.stop(parts.stage(), WindowMenus.QUIT_KEY, quit);
-    if (follow != null) {
-      follow.stop();
+    if (readOnly != null) {
+      readOnly.stop();
     }
     share.close(); // on the notebook thread, which the app lets finish
     repl.close();
