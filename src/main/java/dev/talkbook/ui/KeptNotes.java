@@ -83,6 +83,23 @@ final class KeptNotes {
 
   private KeptNotes() {}
 
+  /** {@link #offer}s them for the main window, once its first talk is shown (said once up). */
+  static void offerOnceShown(WindowParts window, TalkScreen screen) {
+    screen.whenTalkShown(
+        () ->
+            offer(
+                new Parts(
+                    window.stage(),
+                    window.notebook(),
+                    window.settings(),
+                    window.executors(),
+                    window.talk(),
+                    screen::openToWrite,
+                    window.host()::showInFolder,
+                    window.status()::showMessage),
+                window.host().keptNotesFolder()));
+  }
+
   /**
    * Looks for such files on the notebook thread and, when there are new ones, asks. A folder they
    * may be in that cannot be read is said (in the dialog when it comes up, else in the status bar),

@@ -4,6 +4,7 @@ import dev.talkbook.core.common.Counts;
 import dev.talkbook.ui.common.CutText;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Tips;
+import dev.talkbook.ui.details.TalkDetailsPane;
 import dev.talkbook.ui.talk.EditorSession;
 import dev.talkbook.ui.talk.OpenTalk;
 import java.nio.file.Path;
@@ -155,9 +156,16 @@ final class StatusBar {
 
   /**
    * The save state covers the talk's details too: not "Saved" while a field holds text the notebook
-   * does not have ({@code unsaved}), and why when it cannot take it ({@code problem}).
+   * does not have, and why when it cannot take it; what they say of a talk left with a field not
+   * saved is shown here, and a scheme they added is offered to undo.
    */
-  void followDetails(
+  void followDetails(TalkDetailsPane details) {
+    followDetails(details.unsavedProperty(), details.problemProperty(), details.notSavedProperty());
+    details.onLeftUnsaved(this::showTalkMessage);
+    details.onSchemeAdded(this::offerUndo);
+  }
+
+  private void followDetails(
       javafx.beans.value.ObservableBooleanValue unsaved,
       javafx.beans.value.ObservableStringValue problem,
       javafx.beans.value.ObservableStringValue notSaved) {

@@ -613,6 +613,28 @@ final class TalkScreen {
     stage.setTitle(shown == null ? file : shown.title() + " — " + file);
   }
 
+  /**
+   * The notebook changed behind the window (an import, another window): the tree is read again,
+   * selecting the event {@code eventId} (null: the selected row), and the open talk too.
+   */
+  void reloadNotebook(Long eventId) {
+    if (eventId == null) {
+      navigator.reload(null);
+    } else {
+      navigator.reloadSelectingEvent(eventId);
+    }
+    reload();
+  }
+
+  /** The details pane saved {@code saved}: the open talk, the tree and the title follow. */
+  void detailsSaved(Talk saved) {
+    talk.detailsChanged(saved);
+    navigator.talkChanged(saved);
+    if (talk.getTalk() != null && talk.getTalk().id() == saved.id()) {
+      showTitle(saved); // not a talk left, saved as another showed
+    }
+  }
+
   /** The notebook changed: the open talk is read again (closed, without saving, if deleted). */
   void reload() {
     Talk open = talk.getTalk();
