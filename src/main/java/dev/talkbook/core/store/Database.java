@@ -37,6 +37,32 @@ final class Database implements AutoCloseable {
   private final ConcurrentLinkedDeque<Connection> idleReaders = new ConcurrentLinkedDeque<>();
   private volatile boolean closed;
 
+  /**
+   * How long writes must have been quiet before the write-ahead log is folded into the file (see
+   * {@link #foldLogWhenQuiet}).
+   */
+  static final java.time.Duration QUIET = java.time.Duration.ofSeconds(2);
+
+  /** After this many folds in a row that could not finish, the next write tries again. */
+  static final int FOLD_TRIES = 30;
+
+  /** One daemon thread for every notebook's folds: a fold takes milliseconds, and is rare. */
+  private static final java.util.concurrent.ScheduledExecutorService FOLDING =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "talkbook-fold-log");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private volatile long quietNanos = QUIET.toNanos();
+  private volatile long lastWriteNanos;
+  private final java.util.concurrent.atomic.AtomicBoolean foldPending =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final Object foldLock = new Object();
+  private int failedFolds; // guarded by foldLock
+  private volatile long folds; // folds that finished, for tests and measurements
+
   /** Why there is no writer, for the message that refuses a change. */
   private final String readOnlyBecause;
 
@@ -166,7 +192,9 @@ final class Database implements AutoCloseable {
         return work.run(writer);
       }
       try {
-        return transaction(work);
+        T result = transaction(work);
+        foldLogWhenQuiet();
+        return result;
       } catch (SQLException | RuntimeException e) {
         if (!SearchIndex.isDamage(e)
             && !(SearchIndex.mayBeDamage(e) && SearchIndex.isDamaged(writer))) {
@@ -181,7 +209,9 @@ final class Database implements AutoCloseable {
               SearchIndex.rebuild(c);
               return null;
             });
-        return transaction(work);
+        T result = transaction(work);
+        foldLogWhenQuiet();
+        return result;
       }
     } catch (SQLException e) {
       throw translate(e, doing);
@@ -207,22 +237,25 @@ final class Database implements AutoCloseable {
         s.execute("PRAGMA foreign_keys = OFF"); // no effect inside a transaction: set before
       }
       try {
-        return transaction(
-            c -> {
-              T result = work.run(c);
-              try (Statement s = c.createStatement();
-                  ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
-                if (rs.next()) {
-                  throw new SQLException(
-                      "a row of "
-                          + rs.getString(1)
-                          + " refers to a missing row of "
-                          + rs.getString(3)
-                          + " after the change");
-                }
-              }
-              return result;
-            });
+        T written =
+            transaction(
+                c -> {
+                  T result = work.run(c);
+                  try (Statement s = c.createStatement();
+                      ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+                    if (rs.next()) {
+                      throw new SQLException(
+                          "a row of "
+                              + rs.getString(1)
+                              + " refers to a missing row of "
+                              + rs.getString(3)
+                              + " after the change");
+                    }
+                  }
+                  return result;
+                });
+        foldLogWhenQuiet();
+        return written;
       } finally {
         try (Statement s = writer.createStatement()) {
           s.execute("PRAGMA foreign_keys = ON");
@@ -232,6 +265,98 @@ final class Database implements AutoCloseable {
       throw translate(e, doing);
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /**
+   * Folds the write-ahead log into the notebook file once writes have been quiet for {@link #QUIET}
+   * (called after each write commits). Until a fold, SQLite keeps the session's changes in the
+   * {@code -wal} file beside the notebook (its own fold waits for 1,000 pages, about 4 MB), so a
+   * copy of the notebook file alone, made while it is open (a backup, a sync service, a USB stick),
+   * missed them; after a quiet fold the file alone holds everything saved.
+   *
+   * <p>The fold is SQLite's PASSIVE checkpoint, on a connection of its own and on a daemon thread:
+   * it takes no lock of Talkbook's and waits for nothing, so a save is never held up by it, and a
+   * save made during a fold goes on in the log as usual. A fold that cannot finish (a reader still
+   * looks at an older state, or another fold runs) is tried again a quiet period later, up to
+   * {@link #FOLD_TRIES} times in a row, and never reported: nothing is lost, the log still has it.
+   */
+  private void foldLogWhenQuiet() {
+    lastWriteNanos = System.nanoTime();
+    if (foldPending.compareAndSet(false, true)) {
+      scheduleFold(quietNanos);
+    }
+  }
+
+  private void scheduleFold(long delayNanos) {
+    try {
+      FOLDING.schedule(this::foldIfQuiet, delayNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      foldPending.set(false); // the JVM is shutting down: closing folds the log
+    }
+  }
+
+  private void foldIfQuiet() {
+    if (closed) {
+      foldPending.set(false);
+      return;
+    }
+    long since = System.nanoTime() - lastWriteNanos;
+    if (since < quietNanos) {
+      scheduleFold(quietNanos - since);
+      return;
+    }
+    foldPending.set(false); // a write from here on schedules the next fold
+    boolean again;
+    synchronized (foldLock) {
+      again = !foldLog() && ++failedFolds < FOLD_TRIES;
+      if (!again) {
+        failedFolds = 0;
+      }
+    }
+    if (again && foldPending.compareAndSet(false, true)) {
+      scheduleFold(quietNanos);
+    }
+  }
+
+  /**
+   * One PASSIVE checkpoint; true when the whole log is now in the file. The caller holds {@code
+   * foldLock}, which closing takes too, so no fold runs once the notebook closes.
+   */
+  private boolean foldLog() {
+    if (closed || writer == null) {
+      return true;
+    }
+    try (Connection c = connect(baseConfig(), url(file));
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+      rs.next();
+      boolean whole = rs.getInt(1) == 0 && rs.getInt(2) == rs.getInt(3);
+      if (whole) {
+        folds++;
+      }
+      return whole;
+    } catch (SQLException e) {
+      System.getLogger(Database.class.getName())
+          .log(System.Logger.Level.DEBUG, "folding the log of " + file + " (tried again later)", e);
+      return false;
+    }
+  }
+
+  /** For tests and measurements: a shorter quiet period. */
+  void foldAfter(java.time.Duration quiet) {
+    quietNanos = quiet.toNanos();
+  }
+
+  /** For tests and measurements: how many folds have finished. */
+  long folds() {
+    return folds;
+  }
+
+  /** For measurements: one fold now, on the calling thread; true when the whole log is in. */
+  boolean foldNow() {
+    synchronized (foldLock) {
+      return foldLog();
     }
   }
 
@@ -423,6 +548,9 @@ final class Database implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    synchronized (foldLock) { // waits for a fold under way; none starts after this (closed)
+      foldPending.set(false);
+    }
     writeLock.lock();
     try {
       closeReaders();

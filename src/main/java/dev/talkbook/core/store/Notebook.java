@@ -729,6 +729,21 @@ public final class Notebook implements AutoCloseable {
     }
   }
 
+  /** For tests and measurements: folds the log into the file after {@code quiet} (see Database). */
+  void foldLogAfter(java.time.Duration quiet) {
+    db.foldAfter(quiet);
+  }
+
+  /** For tests and measurements: how many quiet folds have finished. */
+  long logFolds() {
+    return db.folds();
+  }
+
+  /** For measurements: one fold of the log into the file, now, on this thread. */
+  boolean foldLogNow() {
+    return db.foldNow();
+  }
+
   /** The notebook file. */
   public Path file() {
     return file;
