@@ -70,6 +70,8 @@ public final class MainWindow {
   /** Follows another process's saves while the window is read-only (null when writable). */
   private final SavedFollow follow;
 
+  private final FileWhereabouts whereabouts;
+
   public MainWindow(
       Stage stage,
       Notebook notebook,
@@ -172,6 +174,7 @@ public final class MainWindow {
     } else {
       follow = null;
     }
+    whereabouts = FileWhereabouts.watch(parts);
     screen.showTitle(null);
     ScrollSync scroll = ScrollSync.install(editor.area(), preview);
     screen.onOutline(outline -> outline.onJump(scroll::jumpTo));
@@ -406,6 +409,7 @@ public final class MainWindow {
     if (follow != null) {
       follow.stop();
     }
+    whereabouts.stop();
     share.close(); // on the notebook thread, which the app lets finish
     if (java != null) {
       java.close();

@@ -61,6 +61,7 @@ final class Database implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicBoolean();
   private final Object foldLock = new Object();
   private int failedFolds; // guarded by foldLock
+  private Connection folder; // guarded by foldLock; opened with the writer, kept until close
   private volatile long folds; // folds that finished, for tests and measurements
 
   /** Why there is no writer, for the message that refuses a change. */
@@ -82,7 +83,36 @@ final class Database implements AutoCloseable {
     // otherwise spend their time re-reading index pages.
     config.setCacheSize(-64 * 1024);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-    return new Database(file, connect(config, url(file)), null);
+    Database db = new Database(file, connect(config, url(file)), null);
+    synchronized (db.foldLock) {
+      // Opened now, while the file is surely at its name: kept open, it folds into the file
+      // wherever it is moved (one opened by the old name later would find nothing there).
+      db.folder = db.connectFolder();
+    }
+    return db;
+  }
+
+  private Connection connectFolder() throws SQLException {
+    try {
+      Connection c = connect(existingOnly(baseConfig()), url(file));
+      // One read now opens its log and shared-memory index by their names, which after a move
+      // it could not (SQLite cannot fstat a log it opens by the old name then).
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+        rs.next();
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
+      return c;
+    } catch (SQLException e) {
+      try {
+        writer.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -327,20 +357,33 @@ final class Database implements AutoCloseable {
     if (closed || writer == null) {
       return true;
     }
-    try (Connection c = connect(baseConfig(), url(file));
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-      rs.next();
-      boolean whole = rs.getInt(1) == 0 && rs.getInt(2) == rs.getInt(3);
-      if (whole) {
-        folds++;
+    try {
+      if (folder == null) {
+        return true; // closed
       }
-      return whole;
+      try (Statement s = folder.createStatement();
+          ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+        rs.next();
+        boolean whole = rs.getInt(1) == 0 && rs.getInt(2) == rs.getInt(3);
+        if (whole) {
+          folds++;
+        }
+        return whole;
+      }
     } catch (SQLException e) {
       System.getLogger(Database.class.getName())
           .log(System.Logger.Level.DEBUG, "folding the log of " + file + " (tried again later)", e);
       return false;
     }
+  }
+
+  /**
+   * A connection that never creates the file: after the notebook was moved or deleted, one opened
+   * by its old name would otherwise make an empty database there.
+   */
+  private static SQLiteConfig existingOnly(SQLiteConfig config) {
+    config.resetOpenMode(org.sqlite.SQLiteOpenMode.CREATE);
+    return config;
   }
 
   /** For tests and measurements: a shorter quiet period. */
@@ -439,7 +482,7 @@ final class Database implements AutoCloseable {
   }
 
   private Connection openReader() throws SQLException {
-    SQLiteConfig config = baseConfig();
+    SQLiteConfig config = existingOnly(baseConfig());
     if (writer == null) {
       config.setReadOnly(true);
     }
@@ -550,6 +593,15 @@ final class Database implements AutoCloseable {
     closed = true;
     synchronized (foldLock) { // waits for a fold under way; none starts after this (closed)
       foldPending.set(false);
+      if (folder != null) {
+        try {
+          folder.close(); // before the writer leaves WAL mode, which needs the file to itself
+        } catch (SQLException e) {
+          System.getLogger(Database.class.getName())
+              .log(System.Logger.Level.DEBUG, "closing the fold connection of " + file, e);
+        }
+        folder = null;
+      }
     }
     writeLock.lock();
     try {

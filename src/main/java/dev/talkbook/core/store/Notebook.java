@@ -131,6 +131,14 @@ public final class Notebook implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicBoolean();
   private final Options options;
 
+  /** The file's identity as opened (inode and device on Linux and macOS; null where none). */
+  private final Object fileKey;
+
+  /**
+   * Where the file went, once {@link #whereabouts()} found it moved (it is not looked for again).
+   */
+  private volatile Moved moved;
+
   /** For a {@link #scratchCopy()}: its temporary folder, removed when it is closed; else null. */
   private volatile Path scratchFolder;
 
@@ -144,6 +152,93 @@ public final class Notebook implements AutoCloseable {
     this.talks = new TalkStore(db, options.clock(), revisions, attachments);
     this.events = new EventStore(db, options.clock(), attachments, talks);
     this.search = new SearchStore(db);
+    this.fileKey = fileKey(file);
+  }
+
+  private static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+          .fileKey();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The notebook file was moved, renamed or deleted while it was open ({@link #whereabouts()}).
+   * Talkbook keeps its connections to the file it opened, so what is saved goes on going into that
+   * file, wherever it now is; but SQLite keeps its {@code -wal} under the old name, so until the
+   * window closes (which folds it in) a crash would leave the recent saves there.
+   *
+   * @param now where the file is now, when that could be found (Linux); null otherwise
+   * @param deleted the file is deleted: closing the notebook loses it
+   */
+  public record Moved(Path from, Path now, boolean deleted) {
+    /** For the window: what happened and what to do, in a sentence or three. */
+    public String message() {
+      if (deleted) {
+        return "The notebook file "
+            + from
+            + " was deleted while it is open. What you type is still saved into it, but it goes"
+            + " when Talkbook closes it: export your notes (File → Export) or copy what you need"
+            + " before quitting.";
+      }
+      return "The notebook file was moved"
+          + (now == null ? " or renamed" : " to " + now)
+          + " while it is open"
+          + (now == null ? " (no file is at " + from + " now)" : "")
+          + ". What you type is still saved into it"
+          + (now == null ? "" : " at its new place")
+          + " until you quit; then open it from "
+          + (now == null ? "where it is now" : "there")
+          + " (File → Open notebook…).";
+    }
+  }
+
+  /**
+   * Whether the notebook file is still where it was opened: empty when it is, else where it went
+   * ({@link Moved}). A file put in its place (another file renamed to its name) counts as moved
+   * too, since saves go on into the file that was opened. Cheap (one {@code stat}) while the file
+   * is in place; run it off the FX thread.
+   */
+  public java.util.Optional<Moved> whereabouts() {
+    if (moved != null) {
+      return java.util.Optional.of(moved);
+    }
+    Object now = fileKey(file);
+    if (now != null && (fileKey == null || fileKey.equals(now))) {
+      return java.util.Optional.empty();
+    }
+    if (now == null && fileKey == null && Files.exists(file)) {
+      return java.util.Optional.empty();
+    }
+    moved = findMoved();
+    return java.util.Optional.of(moved);
+  }
+
+  /**
+   * Where the opened file is now: on Linux, the process's open files ({@code /proc/self/fd}) name
+   * it, since SQLite holds it open; elsewhere it cannot be told.
+   */
+  private Moved findMoved() {
+    Path fds = Path.of("/proc/self/fd");
+    if (fileKey != null && Files.isDirectory(fds)) {
+      try (java.util.stream.Stream<Path> open = Files.list(fds)) {
+        for (Path fd : (Iterable<Path>) open::iterator) {
+          if (fileKey.equals(fileKey(fd))) {
+            String target = Files.readSymbolicLink(fd).toString();
+            if (target.endsWith(" (deleted)")) {
+              return new Moved(file, null, true);
+            }
+            return new Moved(file, Path.of(target), false);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        System.getLogger(Notebook.class.getName())
+            .log(System.Logger.Level.DEBUG, "looking where " + file + " went", e);
+      }
+    }
+    return new Moved(file, null, false);
   }
 
   /** Opens the notebook at {@code file}, creating it (and its folder) if it does not exist. */
