@@ -67,10 +67,31 @@ final class Database implements AutoCloseable {
   /** Why there is no writer, for the message that refuses a change. */
   private final String readOnlyBecause;
 
+  /** Read as SQLite's immutable file (see {@link #readImmutably}): no lock, no -shm. */
+  private final boolean immutable;
+
   private Database(Path file, Connection writer, String readOnlyBecause) {
+    this(file, writer, readOnlyBecause, false);
+  }
+
+  private Database(Path file, Connection writer, String readOnlyBecause, boolean immutable) {
     this.file = file;
     this.writer = writer;
     this.readOnlyBecause = readOnlyBecause;
+    this.immutable = immutable;
+  }
+
+  /**
+   * Whether a notebook must be read as SQLite's immutable file: it is in write-ahead-log mode (a
+   * close that could not leave that mode: another program was reading it, or it had been moved),
+   * its folder cannot be written (read-only media, a read-only mount), and nothing lies beside it.
+   * SQLite reads a file in that mode only by creating its {@code -shm} index beside it, which such
+   * a folder refuses; it was refused as "not closed properly". With no {@code -wal} beside it the
+   * file alone is the whole notebook, and with no {@code -shm} no writer has it open (a writer
+   * keeps both), nor can one start in that folder; so reading it without locks is safe.
+   */
+  static boolean readImmutably(boolean walMode, boolean folderWritable, boolean anythingBeside) {
+    return walMode && !folderWritable && !anythingBeside;
   }
 
   /** Opens the writer connection (WAL, foreign keys, busy timeout, immediate transactions). */
@@ -120,14 +141,15 @@ final class Database implements AutoCloseable {
    *
    * @param asked whether the user asked for read-only (otherwise the file could not be written)
    */
-  static Database openReadOnly(Path file, boolean asked) {
+  static Database openReadOnly(Path file, boolean asked, boolean immutable) {
     return new Database(
         file,
         null,
         asked
             ? "is open read-only."
             : "is read-only (the file or its folder cannot be written). Copy it to a writable"
-                + " folder to change it.");
+                + " folder to change it.",
+        immutable);
   }
 
   /**
@@ -164,9 +186,19 @@ final class Database implements AutoCloseable {
 
   /** A connection that reads and never writes, used to look at a file before trusting it. */
   static Connection inspect(Path file) throws SQLException {
+    return inspect(file, false);
+  }
+
+  /** The same; {@code immutable} as {@link #readImmutably} decided. */
+  static Connection inspect(Path file, boolean immutable) throws SQLException {
     SQLiteConfig config = baseConfig();
     config.setReadOnly(true);
-    return connect(config, url(file));
+    return connect(config, immutable ? immutableUrl(file) : url(file));
+  }
+
+  /** SQLite's URI for a file that nothing changes while it is read: no locks, no -shm. */
+  private static String immutableUrl(Path file) {
+    return "jdbc:sqlite:" + file.toUri() + "?immutable=1";
   }
 
   /**
@@ -437,7 +469,14 @@ final class Database implements AutoCloseable {
     Connection reader = idleReaders.pollFirst();
     try {
       if (reader == null) {
-        reader = openReader();
+        try {
+          reader = openReader();
+        } catch (SQLException e) {
+          if (writer == null) {
+            throw e;
+          }
+          return readThroughWriter(doing, work, e);
+        }
       }
       reader.setAutoCommit(false);
       try {
@@ -469,7 +508,16 @@ final class Database implements AutoCloseable {
     if (writeLock.isHeldByCurrentThread()) {
       return read(doing, work);
     }
-    try (Connection reader = openReader()) {
+    Connection opened;
+    try {
+      opened = openReader();
+    } catch (SQLException e) {
+      if (writer == null) {
+        throw translate(e, doing);
+      }
+      return readThroughWriter(doing, work, e);
+    }
+    try (Connection reader = opened) {
       reader.setAutoCommit(false);
       try {
         return work.run(reader);
@@ -481,12 +529,35 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * A read no new reader could be opened for: the file was moved or deleted while open (a new
+   * connection finds nothing at its name), which the writer, holding the file open, does not mind.
+   * Runs in one transaction on the writer, under the write lock, so it sees one state.
+   */
+  private <T> T readThroughWriter(String doing, Work<T> work, SQLException noReader) {
+    System.getLogger(Database.class.getName())
+        .log(
+            System.Logger.Level.DEBUG,
+            "no new reader for " + file + ": read by the writer",
+            noReader);
+    writeLock.lock();
+    try {
+      requireOpen();
+      return transaction(work);
+    } catch (SQLException e) {
+      e.addSuppressed(noReader);
+      throw translate(e, doing);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   private Connection openReader() throws SQLException {
     SQLiteConfig config = existingOnly(baseConfig());
     if (writer == null) {
       config.setReadOnly(true);
     }
-    Connection c = connect(config, url(file));
+    Connection c = connect(config, immutable ? immutableUrl(file) : url(file));
     try (var s = c.createStatement()) {
       s.execute("PRAGMA query_only = true");
     }

@@ -272,7 +272,14 @@ public final class Notebook implements AutoCloseable {
       createFolder(path);
     }
     boolean readOnly = options.readOnly() || (exists && !canWrite(path));
-    int version = exists ? inspect(path, readOnly) : Migrations.LATEST;
+    boolean immutable =
+        readOnly
+            && exists
+            && Database.readImmutably(
+                NotebookFile.checkHeader(path, false).walMode(),
+                Files.isWritable(path.getParent()),
+                NotebookFile.anythingBeside(path));
+    int version = exists ? inspect(path, readOnly, immutable) : Migrations.LATEST;
     NotebookLock lock = readOnly ? null : acquireLock(path, options.lockWait(), version);
     try {
       if (!exists) {
@@ -280,7 +287,7 @@ public final class Notebook implements AutoCloseable {
       }
       Database db =
           readOnly
-              ? Database.openReadOnly(path, options.readOnly())
+              ? Database.openReadOnly(path, options.readOnly(), immutable)
               : openAndMigrate(path, version, options.upgrading());
       return new Notebook(path, db, lock, options);
     } catch (RuntimeException e) {
@@ -493,8 +500,8 @@ public final class Notebook implements AutoCloseable {
    * Reads the schema version through a read-only connection and refuses foreign, too-new and
    * damaged files. Returns the file's schema version.
    */
-  private static int inspect(Path path, boolean readOnly) {
-    try (Connection c = Database.inspect(path);
+  private static int inspect(Path path, boolean readOnly, boolean immutable) {
+    try (Connection c = Database.inspect(path, immutable);
         Statement s = c.createStatement()) {
       int appId = intPragma(s, "application_id");
       int version = intPragma(s, "user_version");
@@ -543,18 +550,7 @@ public final class Notebook implements AutoCloseable {
           || code.contains("SQLITE_READONLY_RECOVERY")
           || code.contains("SQLITE_READONLY_CANTINIT")
           || code.contains("SQLITE_CANTOPEN")) {
-        throw new NotebookOpenException(
-            path,
-            Problem.READ_ONLY,
-            "it was not closed properly (Talkbook was stopped, or the disk was full, while it"
-                + " wrote), and SQLite must finish that write before it can be read, which needs"
-                + " write access to the file and its folder. Nothing in it is lost.",
-            "Open it once where it can be written, or copy it together with "
-                + NotebookFile.sibling(path, "-journal").getFileName()
-                + " or "
-                + NotebookFile.sibling(path, "-wal").getFileName()
-                + " beside it to a folder you can write to.",
-            e);
+        throw cannotReadHere(path, e);
       }
       if (code.contains("SQLITE_BUSY")) {
         throw new NotebookOpenException(
@@ -567,6 +563,74 @@ public final class Notebook implements AutoCloseable {
       throw new NotebookOpenException(
           path, Problem.UNREADABLE, "SQLite cannot read it (" + code + ").", null, e);
     }
+  }
+
+  /**
+   * SQLite could not read {@code path} where it is without writing beside it: said as it is. A
+   * write left unfinished (a journal or log with something in it lies beside the file) names the
+   * file(s) to copy with it; a file in write-ahead-log mode with nothing pending says so (it was
+   * refused as "not closed properly", naming a -journal and a -wal that were not there).
+   */
+  static NotebookOpenException cannotReadHere(Path path, SQLException e) {
+    java.util.List<String> pending = new java.util.ArrayList<>();
+    java.util.List<String> beside = new java.util.ArrayList<>();
+    for (String suffix : new String[] {"-journal", "-wal", "-shm"}) {
+      Path sidecar = NotebookFile.sibling(path, suffix);
+      if (Files.exists(sidecar, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        beside.add(sidecar.getFileName().toString());
+        long size;
+        try {
+          size = Files.size(sidecar);
+        } catch (IOException unreadable) {
+          size = 1;
+        }
+        if (!suffix.equals("-shm") && size > 0) {
+          pending.add(sidecar.getFileName().toString());
+        }
+      }
+    }
+    if (!pending.isEmpty()) {
+      return new NotebookOpenException(
+          path,
+          Problem.READ_ONLY,
+          "it was not closed properly (Talkbook was stopped, or the disk was full, while it"
+              + " wrote), and SQLite must finish that write before it can be read, which needs"
+              + " write access to the file and its folder. Nothing in it is lost.",
+          "Open it once where it can be written, or copy it together with "
+              + String.join(" and ", pending)
+              + " beside it to a folder you can write to.",
+          e);
+    }
+    boolean walMode;
+    try {
+      walMode = NotebookFile.checkHeader(path, false).walMode();
+    } catch (NotebookOpenException unreadable) {
+      walMode = false;
+    }
+    String there =
+        beside.isEmpty()
+            ? ""
+            : " (" + String.join(" and ", beside) + " beside it hold no unsaved changes)";
+    if (walMode) {
+      return new NotebookOpenException(
+          path,
+          Problem.READ_ONLY,
+          "it is in SQLite's write-ahead-log mode"
+              + there
+              + ", and SQLite can read such a file only where it may write its index beside it,"
+              + " which this folder does not allow. Nothing in it is lost.",
+          "Copy "
+              + path.getFileName()
+              + " alone to a folder you can write to and open the copy, or open it once where it"
+              + " can be written (Talkbook leaves it as one plain file when it closes).",
+          e);
+    }
+    return new NotebookOpenException(
+        path,
+        Problem.READ_ONLY,
+        "SQLite cannot open it here" + there + " (" + e.getMessage() + ").",
+        "Copy " + path.getFileName() + " to a folder you can write to and open the copy.",
+        e);
   }
 
   /**
