@@ -184,6 +184,14 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /** Puts the new file {@code file} in rollback-journal mode: one file, nothing beside it. */
+  static void leaveLogMode(Path file) throws SQLException {
+    try (Connection c = connect(existingOnly(baseConfig()), url(file));
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode = DELETE");
+    }
+  }
+
   /** A connection that reads and never writes, used to look at a file before trusting it. */
   static Connection inspect(Path file) throws SQLException {
     return inspect(file, false);

@@ -866,6 +866,45 @@ public final class Notebook implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes a copy of this notebook to the new file {@code target}: a consistent snapshot of what is
+   * saved (SQLite's {@code VACUUM INTO}, read through a read-only connection), so it works while
+   * another Talkbook (the window) has the notebook open, and on a notebook opened read-only. The
+   * copy is one plain file (rollback mode, nothing beside it). Refuses a target that exists; a copy
+   * that fails leaves nothing behind.
+   */
+  public void backupTo(Path target) {
+    Path to = target.toAbsolutePath().normalize();
+    if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new NotebookException(
+          "Could not back up notebook "
+              + file
+              + " to "
+              + to
+              + ": a file is there already. Choose a new name; nothing was written.");
+    }
+    try {
+      Files.createDirectories(to.getParent());
+      Database.copy(file, to);
+      Database.leaveLogMode(to);
+    } catch (SQLException | IOException e) {
+      deleteWithSidecars(to);
+      throw new NotebookException(
+          "Could not back up notebook "
+              + file
+              + " to "
+              + to
+              + ": "
+              + (isDiskFull(e)
+                  ? "the disk is full. Free some space there and try again."
+                  : e instanceof IOException io
+                      ? PathProblems.whyNotWritten(io) + "."
+                      : "SQLite could not write it (" + e.getMessage() + ").")
+              + " The notebook is unchanged.",
+          e);
+    }
+  }
+
   private NotebookException cannotCopy(Exception e, Path folder) {
     String where = folder == null ? System.getProperty("java.io.tmpdir") : folder.toString();
     String why =
