@@ -84,6 +84,12 @@ public final class SmallDisk implements AutoCloseable {
     }
   }
 
+  /** Mounts the disk read-only (as read-only media are), or skips the test. */
+  public void readOnly() throws IOException {
+    String out = run("mount", "-o", "remount,ro", mountPoint.toString());
+    assumeTrue(out == null, "could not remount the tmpfs read-only; skipped: " + out);
+  }
+
   /** Deletes the filler: the space is back. */
   public void free() throws IOException {
     Files.deleteIfExists(filler);

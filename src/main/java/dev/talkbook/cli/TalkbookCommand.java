@@ -89,7 +89,7 @@ public final class TalkbookCommand implements Callable<Integer> {
   private static final List<String> COMMANDS =
       List.of(
           "events", "event", "talks", "talk", "show", "search", "history", "restore", "tags",
-          "sample", "info", "check", "export", "import", "run", "share", "help");
+          "sample", "info", "check", "backup", "export", "import", "run", "share", "help");
 
   /**
    * A new command object. A switch rather than a map of constructor references: with such a map,
@@ -111,6 +111,7 @@ public final class TalkbookCommand implements Callable<Integer> {
       case "sample" -> new SampleCommand();
       case "info" -> new InfoCommand();
       case "check" -> new CheckCommand();
+      case "backup" -> new BackupCommand();
       case "export" -> new ExportCommand();
       case "import" -> new ImportCommand();
       case "run" -> new RunCommand();

@@ -131,7 +131,17 @@ public final class MainWindow {
     ReadOnlyWindow readOnly =
         notebook.isReadOnly() ? ReadOnlyWindow.start(parts, screen, menus.changing(), scene) : null;
     closing =
-        new WindowClose(parts, journal, quit, share, repl, screen, state, layout.split(), readOnly);
+        new WindowClose(
+            parts,
+            journal,
+            quit,
+            share,
+            repl,
+            screen,
+            state,
+            layout.split(),
+            readOnly,
+            FileWhereabouts.watch(parts));
     notices = new WindowNotices(status, screen);
     screen.showTitle(null);
     ScrollSync scroll = ScrollSync.install(editor.area(), preview);

@@ -196,6 +196,24 @@ final class StatusBar {
     showState();
   }
 
+  /**
+   * The notebook file was moved, renamed or deleted while open: the path shows where it is now (or
+   * that it is gone), marked as a problem, with the whole message as its tooltip, and the message
+   * shows whole in the bar once.
+   */
+  void fileMoved(dev.talkbook.core.store.Notebook.Moved moved) {
+    path.setText(
+        moved.deleted()
+            ? moved.from() + "  (deleted)"
+            : moved.now() == null ? moved.from() + "  (moved)" : moved.now() + "  (moved here)");
+    path.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
+    path.getStyleClass().remove("tb-muted");
+    path.getStyleClass().add("tb-failed");
+    path.setAccessibleHelp(moved.message());
+    path.setTooltip(Tips.wrapping(moved.message()));
+    showMessageWhole(moved.message());
+  }
+
   /** What a read-only window says to a key typed into its notes (null when it is writable). */
   String readOnlyMessage() {
     return readOnlyWhy == null ? null : "This notebook is open read-only: " + readOnlyWhy;

@@ -36,6 +36,9 @@ final class WindowClose {
   /** A read-only window's; null when writable. */
   private final ReadOnlyWindow readOnly;
 
+  /** Watches for the notebook's file moved or deleted while open. */
+  private final FileWhereabouts whereabouts;
+
   /**
    * @param quit File → Quit, whose key the app's other windows took ({@link OwnedWindowKeys})
    * @param split the window's columns, whose dividers are remembered
@@ -49,7 +52,8 @@ final class WindowClose {
       TalkScreen screen,
       WindowState state,
       SplitPane split,
-      ReadOnlyWindow readOnly) {
+      ReadOnlyWindow readOnly,
+      FileWhereabouts whereabouts) {
     this.parts = parts;
     this.journal = journal;
     this.quit = quit;
@@ -59,6 +63,7 @@ final class WindowClose {
     this.state = state;
     this.split = split;
     this.readOnly = readOnly;
+    this.whereabouts = whereabouts;
     guard =
         new ClosingGuard(
             parts.talk(), parts.stage(), Platform::runLater, parts.host()::chooseFileToSave);
@@ -103,6 +108,7 @@ final class WindowClose {
     if (readOnly != null) {
       readOnly.stop();
     }
+    whereabouts.stop();
     share.close(); // on the notebook thread, which the app lets finish
     repl.close();
     // What the fields show, and nothing more of the details after: the app's threads stop next.

@@ -219,7 +219,7 @@ class MainWindowTest extends RealWindowTest {
                         .filter(javafx.scene.control.MenuItem::isVisible)
                         .map(javafx.scene.control.MenuItem::getText)
                         .toList()))
-        .containsExactly("Star", "New talk…", "Rename…", "Delete…");
+        .containsExactly("Star", "New talk…", "Rename…", "Move to event…", "Delete…");
     robot.type(KeyCode.ESCAPE);
     FxWait.untilFx("the rows' menu hidden", () -> !tree.getContextMenu().isShowing());
   }

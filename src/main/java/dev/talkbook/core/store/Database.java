@@ -37,13 +37,61 @@ final class Database implements AutoCloseable {
   private final ConcurrentLinkedDeque<Connection> idleReaders = new ConcurrentLinkedDeque<>();
   private volatile boolean closed;
 
+  /**
+   * How long writes must have been quiet before the write-ahead log is folded into the file (see
+   * {@link #foldLogWhenQuiet}).
+   */
+  static final java.time.Duration QUIET = java.time.Duration.ofSeconds(2);
+
+  /** After this many folds in a row that could not finish, the next write tries again. */
+  static final int FOLD_TRIES = 30;
+
+  /** One daemon thread for every notebook's folds: a fold takes milliseconds, and is rare. */
+  private static final java.util.concurrent.ScheduledExecutorService FOLDING =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "talkbook-fold-log");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private volatile long quietNanos = QUIET.toNanos();
+  private volatile long lastWriteNanos;
+  private final java.util.concurrent.atomic.AtomicBoolean foldPending =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final Object foldLock = new Object();
+  private int failedFolds; // guarded by foldLock
+  private Connection folder; // guarded by foldLock; opened with the writer, kept until close
+  private volatile long folds; // folds that finished, for tests and measurements
+
   /** Why there is no writer, for the message that refuses a change. */
   private final String readOnlyBecause;
 
+  /** Read as SQLite's immutable file (see {@link #readImmutably}): no lock, no -shm. */
+  private final boolean immutable;
+
   private Database(Path file, Connection writer, String readOnlyBecause) {
+    this(file, writer, readOnlyBecause, false);
+  }
+
+  private Database(Path file, Connection writer, String readOnlyBecause, boolean immutable) {
     this.file = file;
     this.writer = writer;
     this.readOnlyBecause = readOnlyBecause;
+    this.immutable = immutable;
+  }
+
+  /**
+   * Whether a notebook must be read as SQLite's immutable file: it is in write-ahead-log mode (a
+   * close that could not leave that mode: another program was reading it, or it had been moved),
+   * its folder cannot be written (read-only media, a read-only mount), and nothing lies beside it.
+   * SQLite reads a file in that mode only by creating its {@code -shm} index beside it, which such
+   * a folder refuses; it was refused as "not closed properly". With no {@code -wal} beside it the
+   * file alone is the whole notebook, and with no {@code -shm} no writer has it open (a writer
+   * keeps both), nor can one start in that folder; so reading it without locks is safe.
+   */
+  static boolean readImmutably(boolean walMode, boolean folderWritable, boolean anythingBeside) {
+    return walMode && !folderWritable && !anythingBeside;
   }
 
   /** Opens the writer connection (WAL, foreign keys, busy timeout, immediate transactions). */
@@ -56,7 +104,36 @@ final class Database implements AutoCloseable {
     // otherwise spend their time re-reading index pages.
     config.setCacheSize(-64 * 1024);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-    return new Database(file, connect(config, url(file)), null);
+    Database db = new Database(file, connect(config, url(file)), null);
+    synchronized (db.foldLock) {
+      // Opened now, while the file is surely at its name: kept open, it folds into the file
+      // wherever it is moved (one opened by the old name later would find nothing there).
+      db.folder = db.connectFolder();
+    }
+    return db;
+  }
+
+  private Connection connectFolder() throws SQLException {
+    try {
+      Connection c = connect(existingOnly(baseConfig()), url(file));
+      // One read now opens its log and shared-memory index by their names, which after a move
+      // it could not (SQLite cannot fstat a log it opens by the old name then).
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+        rs.next();
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
+      return c;
+    } catch (SQLException e) {
+      try {
+        writer.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -64,14 +141,15 @@ final class Database implements AutoCloseable {
    *
    * @param asked whether the user asked for read-only (otherwise the file could not be written)
    */
-  static Database openReadOnly(Path file, boolean asked) {
+  static Database openReadOnly(Path file, boolean asked, boolean immutable) {
     return new Database(
         file,
         null,
         asked
             ? "is open read-only."
             : "is read-only (the file or its folder cannot be written). Copy it to a writable"
-                + " folder to change it.");
+                + " folder to change it.",
+        immutable);
   }
 
   /**
@@ -106,11 +184,29 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /** Puts the new file {@code file} in rollback-journal mode: one file, nothing beside it. */
+  static void leaveLogMode(Path file) throws SQLException {
+    try (Connection c = connect(existingOnly(baseConfig()), url(file));
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode = DELETE");
+    }
+  }
+
   /** A connection that reads and never writes, used to look at a file before trusting it. */
   static Connection inspect(Path file) throws SQLException {
+    return inspect(file, false);
+  }
+
+  /** The same; {@code immutable} as {@link #readImmutably} decided. */
+  static Connection inspect(Path file, boolean immutable) throws SQLException {
     SQLiteConfig config = baseConfig();
     config.setReadOnly(true);
-    return connect(config, url(file));
+    return connect(config, immutable ? immutableUrl(file) : url(file));
+  }
+
+  /** SQLite's URI for a file that nothing changes while it is read: no locks, no -shm. */
+  private static String immutableUrl(Path file) {
+    return "jdbc:sqlite:" + file.toUri() + "?immutable=1";
   }
 
   /**
@@ -166,7 +262,9 @@ final class Database implements AutoCloseable {
         return work.run(writer);
       }
       try {
-        return transaction(work);
+        T result = transaction(work);
+        foldLogWhenQuiet();
+        return result;
       } catch (SQLException | RuntimeException e) {
         if (!SearchIndex.isDamage(e)
             && !(SearchIndex.mayBeDamage(e) && SearchIndex.isDamaged(writer))) {
@@ -181,7 +279,9 @@ final class Database implements AutoCloseable {
               SearchIndex.rebuild(c);
               return null;
             });
-        return transaction(work);
+        T result = transaction(work);
+        foldLogWhenQuiet();
+        return result;
       }
     } catch (SQLException e) {
       throw translate(e, doing);
@@ -207,22 +307,25 @@ final class Database implements AutoCloseable {
         s.execute("PRAGMA foreign_keys = OFF"); // no effect inside a transaction: set before
       }
       try {
-        return transaction(
-            c -> {
-              T result = work.run(c);
-              try (Statement s = c.createStatement();
-                  ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
-                if (rs.next()) {
-                  throw new SQLException(
-                      "a row of "
-                          + rs.getString(1)
-                          + " refers to a missing row of "
-                          + rs.getString(3)
-                          + " after the change");
-                }
-              }
-              return result;
-            });
+        T written =
+            transaction(
+                c -> {
+                  T result = work.run(c);
+                  try (Statement s = c.createStatement();
+                      ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+                    if (rs.next()) {
+                      throw new SQLException(
+                          "a row of "
+                              + rs.getString(1)
+                              + " refers to a missing row of "
+                              + rs.getString(3)
+                              + " after the change");
+                    }
+                  }
+                  return result;
+                });
+        foldLogWhenQuiet();
+        return written;
       } finally {
         try (Statement s = writer.createStatement()) {
           s.execute("PRAGMA foreign_keys = ON");
@@ -232,6 +335,111 @@ final class Database implements AutoCloseable {
       throw translate(e, doing);
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /**
+   * Folds the write-ahead log into the notebook file once writes have been quiet for {@link #QUIET}
+   * (called after each write commits). Until a fold, SQLite keeps the session's changes in the
+   * {@code -wal} file beside the notebook (its own fold waits for 1,000 pages, about 4 MB), so a
+   * copy of the notebook file alone, made while it is open (a backup, a sync service, a USB stick),
+   * missed them; after a quiet fold the file alone holds everything saved.
+   *
+   * <p>The fold is SQLite's PASSIVE checkpoint, on a connection of its own and on a daemon thread:
+   * it takes no lock of Talkbook's and waits for nothing, so a save is never held up by it, and a
+   * save made during a fold goes on in the log as usual. A fold that cannot finish (a reader still
+   * looks at an older state, or another fold runs) is tried again a quiet period later, up to
+   * {@link #FOLD_TRIES} times in a row, and never reported: nothing is lost, the log still has it.
+   */
+  private void foldLogWhenQuiet() {
+    lastWriteNanos = System.nanoTime();
+    if (foldPending.compareAndSet(false, true)) {
+      scheduleFold(quietNanos);
+    }
+  }
+
+  private void scheduleFold(long delayNanos) {
+    try {
+      FOLDING.schedule(this::foldIfQuiet, delayNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      foldPending.set(false); // the JVM is shutting down: closing folds the log
+    }
+  }
+
+  private void foldIfQuiet() {
+    if (closed) {
+      foldPending.set(false);
+      return;
+    }
+    long since = System.nanoTime() - lastWriteNanos;
+    if (since < quietNanos) {
+      scheduleFold(quietNanos - since);
+      return;
+    }
+    foldPending.set(false); // a write from here on schedules the next fold
+    boolean again;
+    synchronized (foldLock) {
+      again = !foldLog() && ++failedFolds < FOLD_TRIES;
+      if (!again) {
+        failedFolds = 0;
+      }
+    }
+    if (again && foldPending.compareAndSet(false, true)) {
+      scheduleFold(quietNanos);
+    }
+  }
+
+  /**
+   * One PASSIVE checkpoint; true when the whole log is now in the file. The caller holds {@code
+   * foldLock}, which closing takes too, so no fold runs once the notebook closes.
+   */
+  private boolean foldLog() {
+    if (closed || writer == null) {
+      return true;
+    }
+    try {
+      if (folder == null) {
+        return true; // closed
+      }
+      try (Statement s = folder.createStatement();
+          ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+        rs.next();
+        boolean whole = rs.getInt(1) == 0 && rs.getInt(2) == rs.getInt(3);
+        if (whole) {
+          folds++;
+        }
+        return whole;
+      }
+    } catch (SQLException e) {
+      System.getLogger(Database.class.getName())
+          .log(System.Logger.Level.DEBUG, "folding the log of " + file + " (tried again later)", e);
+      return false;
+    }
+  }
+
+  /**
+   * A connection that never creates the file: after the notebook was moved or deleted, one opened
+   * by its old name would otherwise make an empty database there.
+   */
+  private static SQLiteConfig existingOnly(SQLiteConfig config) {
+    config.resetOpenMode(org.sqlite.SQLiteOpenMode.CREATE);
+    return config;
+  }
+
+  /** For tests and measurements: a shorter quiet period. */
+  void foldAfter(java.time.Duration quiet) {
+    quietNanos = quiet.toNanos();
+  }
+
+  /** For tests and measurements: how many folds have finished. */
+  long folds() {
+    return folds;
+  }
+
+  /** For measurements: one fold now, on the calling thread; true when the whole log is in. */
+  boolean foldNow() {
+    synchronized (foldLock) {
+      return foldLog();
     }
   }
 
@@ -269,7 +477,14 @@ final class Database implements AutoCloseable {
     Connection reader = idleReaders.pollFirst();
     try {
       if (reader == null) {
-        reader = openReader();
+        try {
+          reader = openReader();
+        } catch (SQLException e) {
+          if (writer == null) {
+            throw e;
+          }
+          return readThroughWriter(doing, work, e);
+        }
       }
       reader.setAutoCommit(false);
       try {
@@ -301,7 +516,16 @@ final class Database implements AutoCloseable {
     if (writeLock.isHeldByCurrentThread()) {
       return read(doing, work);
     }
-    try (Connection reader = openReader()) {
+    Connection opened;
+    try {
+      opened = openReader();
+    } catch (SQLException e) {
+      if (writer == null) {
+        throw translate(e, doing);
+      }
+      return readThroughWriter(doing, work, e);
+    }
+    try (Connection reader = opened) {
       reader.setAutoCommit(false);
       try {
         return work.run(reader);
@@ -313,12 +537,35 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * A read no new reader could be opened for: the file was moved or deleted while open (a new
+   * connection finds nothing at its name), which the writer, holding the file open, does not mind.
+   * Runs in one transaction on the writer, under the write lock, so it sees one state.
+   */
+  private <T> T readThroughWriter(String doing, Work<T> work, SQLException noReader) {
+    System.getLogger(Database.class.getName())
+        .log(
+            System.Logger.Level.DEBUG,
+            "no new reader for " + file + ": read by the writer",
+            noReader);
+    writeLock.lock();
+    try {
+      requireOpen();
+      return transaction(work);
+    } catch (SQLException e) {
+      e.addSuppressed(noReader);
+      throw translate(e, doing);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   private Connection openReader() throws SQLException {
-    SQLiteConfig config = baseConfig();
+    SQLiteConfig config = existingOnly(baseConfig());
     if (writer == null) {
       config.setReadOnly(true);
     }
-    Connection c = connect(config, url(file));
+    Connection c = connect(config, immutable ? immutableUrl(file) : url(file));
     try (var s = c.createStatement()) {
       s.execute("PRAGMA query_only = true");
     }
@@ -423,6 +670,18 @@ final class Database implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    synchronized (foldLock) { // waits for a fold under way; none starts after this (closed)
+      foldPending.set(false);
+      if (folder != null) {
+        try {
+          folder.close(); // before the writer leaves WAL mode, which needs the file to itself
+        } catch (SQLException e) {
+          System.getLogger(Database.class.getName())
+              .log(System.Logger.Level.DEBUG, "closing the fold connection of " + file, e);
+        }
+        folder = null;
+      }
+    }
     writeLock.lock();
     try {
       closeReaders();

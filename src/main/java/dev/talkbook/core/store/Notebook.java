@@ -137,6 +137,14 @@ public final class Notebook implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicBoolean();
   private final Options options;
 
+  /** The file's identity as opened (inode and device on Linux and macOS; null where none). */
+  private final Object fileKey;
+
+  /**
+   * Where the file went, once {@link #whereabouts()} found it moved (it is not looked for again).
+   */
+  private volatile Moved moved;
+
   /** For a {@link #scratchCopy()}: its temporary folder, removed when it is closed; else null. */
   private volatile Path scratchFolder;
 
@@ -150,6 +158,93 @@ public final class Notebook implements AutoCloseable {
     this.talks = new TalkStore(db, options.clock(), revisions, attachments);
     this.events = new EventStore(db, options.clock(), attachments, talks);
     this.search = new SearchStore(db);
+    this.fileKey = fileKey(file);
+  }
+
+  private static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+          .fileKey();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The notebook file was moved, renamed or deleted while it was open ({@link #whereabouts()}).
+   * Talkbook keeps its connections to the file it opened, so what is saved goes on going into that
+   * file, wherever it now is; but SQLite keeps its {@code -wal} under the old name, so until the
+   * window closes (which folds it in) a crash would leave the recent saves there.
+   *
+   * @param now where the file is now, when that could be found (Linux); null otherwise
+   * @param deleted the file is deleted: closing the notebook loses it
+   */
+  public record Moved(Path from, Path now, boolean deleted) {
+    /** For the window: what happened and what to do, in a sentence or three. */
+    public String message() {
+      if (deleted) {
+        return "The notebook file "
+            + from
+            + " was deleted while it is open. What you type is still saved into it, but it goes"
+            + " when Talkbook closes it: export your notes (File → Export) or copy what you need"
+            + " before quitting.";
+      }
+      return "The notebook file was moved"
+          + (now == null ? " or renamed" : " to " + now)
+          + " while it is open"
+          + (now == null ? " (no file is at " + from + " now)" : "")
+          + ". What you type is still saved into it"
+          + (now == null ? "" : " at its new place")
+          + " until you quit; then open it from "
+          + (now == null ? "where it is now" : "there")
+          + " (File → Open notebook…).";
+    }
+  }
+
+  /**
+   * Whether the notebook file is still where it was opened: empty when it is, else where it went
+   * ({@link Moved}). A file put in its place (another file renamed to its name) counts as moved
+   * too, since saves go on into the file that was opened. Cheap (one {@code stat}) while the file
+   * is in place; run it off the FX thread.
+   */
+  public java.util.Optional<Moved> whereabouts() {
+    if (moved != null) {
+      return java.util.Optional.of(moved);
+    }
+    Object now = fileKey(file);
+    if (now != null && (fileKey == null || fileKey.equals(now))) {
+      return java.util.Optional.empty();
+    }
+    if (now == null && fileKey == null && Files.exists(file)) {
+      return java.util.Optional.empty();
+    }
+    moved = findMoved();
+    return java.util.Optional.of(moved);
+  }
+
+  /**
+   * Where the opened file is now: on Linux, the process's open files ({@code /proc/self/fd}) name
+   * it, since SQLite holds it open; elsewhere it cannot be told.
+   */
+  private Moved findMoved() {
+    Path fds = Path.of("/proc/self/fd");
+    if (fileKey != null && Files.isDirectory(fds)) {
+      try (java.util.stream.Stream<Path> open = Files.list(fds)) {
+        for (Path fd : (Iterable<Path>) open::iterator) {
+          if (fileKey.equals(fileKey(fd))) {
+            String target = Files.readSymbolicLink(fd).toString();
+            if (target.endsWith(" (deleted)")) {
+              return new Moved(file, null, true);
+            }
+            return new Moved(file, Path.of(target), false);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        System.getLogger(Notebook.class.getName())
+            .log(System.Logger.Level.DEBUG, "looking where " + file + " went", e);
+      }
+    }
+    return new Moved(file, null, false);
   }
 
   /** Opens the notebook at {@code file}, creating it (and its folder) if it does not exist. */
@@ -183,7 +278,14 @@ public final class Notebook implements AutoCloseable {
       createFolder(path);
     }
     boolean readOnly = options.readOnly() || (exists && !canWrite(path));
-    int version = exists ? inspect(path, readOnly) : Migrations.LATEST;
+    boolean immutable =
+        readOnly
+            && exists
+            && Database.readImmutably(
+                NotebookFile.checkHeader(path, false).walMode(),
+                Files.isWritable(path.getParent()),
+                NotebookFile.anythingBeside(path));
+    int version = exists ? inspect(path, readOnly, immutable) : Migrations.LATEST;
     NotebookLock lock = readOnly ? null : acquireLock(path, options.lockWait(), version);
     try {
       if (!exists) {
@@ -191,7 +293,7 @@ public final class Notebook implements AutoCloseable {
       }
       Database db =
           readOnly
-              ? Database.openReadOnly(path, options.readOnly())
+              ? Database.openReadOnly(path, options.readOnly(), immutable)
               : openAndMigrate(path, version, options.upgrading());
       return new Notebook(path, db, lock, options);
     } catch (RuntimeException e) {
@@ -404,8 +506,8 @@ public final class Notebook implements AutoCloseable {
    * Reads the schema version through a read-only connection and refuses foreign, too-new and
    * damaged files. Returns the file's schema version.
    */
-  private static int inspect(Path path, boolean readOnly) {
-    try (Connection c = Database.inspect(path);
+  private static int inspect(Path path, boolean readOnly, boolean immutable) {
+    try (Connection c = Database.inspect(path, immutable);
         Statement s = c.createStatement()) {
       int appId = intPragma(s, "application_id");
       int version = intPragma(s, "user_version");
@@ -454,18 +556,7 @@ public final class Notebook implements AutoCloseable {
           || code.contains("SQLITE_READONLY_RECOVERY")
           || code.contains("SQLITE_READONLY_CANTINIT")
           || code.contains("SQLITE_CANTOPEN")) {
-        throw new NotebookOpenException(
-            path,
-            Problem.READ_ONLY,
-            "it was not closed properly (Talkbook was stopped, or the disk was full, while it"
-                + " wrote), and SQLite must finish that write before it can be read, which needs"
-                + " write access to the file and its folder. Nothing in it is lost.",
-            "Open it once where it can be written, or copy it together with "
-                + NotebookFile.sibling(path, "-journal").getFileName()
-                + " or "
-                + NotebookFile.sibling(path, "-wal").getFileName()
-                + " beside it to a folder you can write to.",
-            e);
+        throw cannotReadHere(path, e);
       }
       if (code.contains("SQLITE_BUSY")) {
         throw new NotebookOpenException(
@@ -478,6 +569,74 @@ public final class Notebook implements AutoCloseable {
       throw new NotebookOpenException(
           path, Problem.UNREADABLE, "SQLite cannot read it (" + code + ").", null, e);
     }
+  }
+
+  /**
+   * SQLite could not read {@code path} where it is without writing beside it: said as it is. A
+   * write left unfinished (a journal or log with something in it lies beside the file) names the
+   * file(s) to copy with it; a file in write-ahead-log mode with nothing pending says so (it was
+   * refused as "not closed properly", naming a -journal and a -wal that were not there).
+   */
+  static NotebookOpenException cannotReadHere(Path path, SQLException e) {
+    java.util.List<String> pending = new java.util.ArrayList<>();
+    java.util.List<String> beside = new java.util.ArrayList<>();
+    for (String suffix : new String[] {"-journal", "-wal", "-shm"}) {
+      Path sidecar = NotebookFile.sibling(path, suffix);
+      if (Files.exists(sidecar, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        beside.add(sidecar.getFileName().toString());
+        long size;
+        try {
+          size = Files.size(sidecar);
+        } catch (IOException unreadable) {
+          size = 1;
+        }
+        if (!suffix.equals("-shm") && size > 0) {
+          pending.add(sidecar.getFileName().toString());
+        }
+      }
+    }
+    if (!pending.isEmpty()) {
+      return new NotebookOpenException(
+          path,
+          Problem.READ_ONLY,
+          "it was not closed properly (Talkbook was stopped, or the disk was full, while it"
+              + " wrote), and SQLite must finish that write before it can be read, which needs"
+              + " write access to the file and its folder. Nothing in it is lost.",
+          "Open it once where it can be written, or copy it together with "
+              + String.join(" and ", pending)
+              + " beside it to a folder you can write to.",
+          e);
+    }
+    boolean walMode;
+    try {
+      walMode = NotebookFile.checkHeader(path, false).walMode();
+    } catch (NotebookOpenException unreadable) {
+      walMode = false;
+    }
+    String there =
+        beside.isEmpty()
+            ? ""
+            : " (" + String.join(" and ", beside) + " beside it hold no unsaved changes)";
+    if (walMode) {
+      return new NotebookOpenException(
+          path,
+          Problem.READ_ONLY,
+          "it is in SQLite's write-ahead-log mode"
+              + there
+              + ", and SQLite can read such a file only where it may write its index beside it,"
+              + " which this folder does not allow. Nothing in it is lost.",
+          "Copy "
+              + path.getFileName()
+              + " alone to a folder you can write to and open the copy, or open it once where it"
+              + " can be written (Talkbook leaves it as one plain file when it closes).",
+          e);
+    }
+    return new NotebookOpenException(
+        path,
+        Problem.READ_ONLY,
+        "SQLite cannot open it here" + there + " (" + e.getMessage() + ").",
+        "Copy " + path.getFileName() + " to a folder you can write to and open the copy.",
+        e);
   }
 
   /**
@@ -713,6 +872,45 @@ public final class Notebook implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes a copy of this notebook to the new file {@code target}: a consistent snapshot of what is
+   * saved (SQLite's {@code VACUUM INTO}, read through a read-only connection), so it works while
+   * another Talkbook (the window) has the notebook open, and on a notebook opened read-only. The
+   * copy is one plain file (rollback mode, nothing beside it). Refuses a target that exists; a copy
+   * that fails leaves nothing behind.
+   */
+  public void backupTo(Path target) {
+    Path to = target.toAbsolutePath().normalize();
+    if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new NotebookException(
+          "Could not back up notebook "
+              + file
+              + " to "
+              + to
+              + ": a file is there already. Choose a new name; nothing was written.");
+    }
+    try {
+      Files.createDirectories(to.getParent());
+      Database.copy(file, to);
+      Database.leaveLogMode(to);
+    } catch (SQLException | IOException e) {
+      deleteWithSidecars(to);
+      throw new NotebookException(
+          "Could not back up notebook "
+              + file
+              + " to "
+              + to
+              + ": "
+              + (isDiskFull(e)
+                  ? "the disk is full. Free some space there and try again."
+                  : e instanceof IOException io
+                      ? PathProblems.whyNotWritten(io) + "."
+                      : "SQLite could not write it (" + e.getMessage() + ").")
+              + " The notebook is unchanged.",
+          e);
+    }
+  }
+
   private NotebookException cannotCopy(Exception e, Path folder) {
     String where = folder == null ? System.getProperty("java.io.tmpdir") : folder.toString();
     String why =
@@ -733,6 +931,21 @@ public final class Notebook implements AutoCloseable {
       System.getLogger(Notebook.class.getName())
           .log(System.Logger.Level.DEBUG, "removing the scratch copy " + folder, e);
     }
+  }
+
+  /** For tests and measurements: folds the log into the file after {@code quiet} (see Database). */
+  void foldLogAfter(java.time.Duration quiet) {
+    db.foldAfter(quiet);
+  }
+
+  /** For tests and measurements: how many quiet folds have finished. */
+  long logFolds() {
+    return db.folds();
+  }
+
+  /** For measurements: one fold of the log into the file, now, on this thread. */
+  boolean foldLogNow() {
+    return db.foldNow();
   }
 
   /** The notebook file. */

@@ -19,7 +19,7 @@ final class NotebookFile {
   private NotebookFile() {}
 
   /** What the header says, for deciding what to do before SQLite opens the file. */
-  record Header(long applicationId) {
+  record Header(long applicationId, boolean walMode) {
     boolean isTalkbooks() {
       return applicationId == Migrations.APPLICATION_ID;
     }
@@ -34,6 +34,19 @@ final class NotebookFile {
    */
   static boolean hasPendingWrites(Path file) {
     return notEmpty(sibling(file, "-journal")) || notEmpty(sibling(file, "-wal"));
+  }
+
+  /**
+   * Whether a file SQLite keeps beside a database ({@code -journal}, {@code -wal}, {@code -shm}) is
+   * there at all, even empty.
+   */
+  static boolean anythingBeside(Path file) {
+    for (String suffix : new String[] {"-journal", "-wal", "-shm"}) {
+      if (Files.exists(sibling(file, suffix), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Path sibling(Path file, String suffix) {
@@ -116,7 +129,8 @@ final class NotebookFile {
     long changeCounter = readInt(header, 24);
     long pages = readInt(header, 28);
     long validFor = readInt(header, 92);
-    Header result = new Header(readInt(header, 68));
+    // Bytes 18 and 19 (write and read format) are 2 in write-ahead-log mode, 1 in rollback mode.
+    Header result = new Header(readInt(header, 68), header[18] == 2 || header[19] == 2);
     if (!checkSize) {
       return result;
     }

@@ -1,0 +1,97 @@
+package dev.talkbook.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The notebook file moved or deleted while open (a tester moved it with a file manager; the window
+ * said nothing, and after a crash the moved file had none of the typing, which sat in the -wal left
+ * at the old place).
+ */
+class NotebookMovedTest {
+  @TempDir Path dir;
+
+  private static String bodyIn(Path file, String title) {
+    try (Notebook notebook =
+        Notebook.open(file, Notebook.Options.defaults().withCreate(false).withReadOnly(true))) {
+      return notebook.talks().findByTitle(title).stream().findFirst().map(Talk::body).orElse("");
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void aMovedFileIsFoundAtItsNewPlaceAndKeepsTakingTheSavesWithoutTheOldLog() throws Exception {
+    Path file = dir.resolve("m.talkbook");
+    Path elsewhere = Files.createDirectories(dir.resolve("m2")).resolve("m.talkbook");
+    try (Notebook notebook = Notebook.open(file)) {
+      notebook.foldLogAfter(Duration.ofMillis(200));
+      Event event = notebook.events().create(Event.Details.titled("Conference"));
+      long talk = notebook.talks().create(event.id(), Talk.Details.titled("Keynote"), "").id();
+      notebook.talks().saveBody(talk, "before move text");
+      assertThat(notebook.whereabouts()).isEmpty();
+
+      Files.move(file, elsewhere); // as a file manager does: a rename, the file stays open
+      assertThat(notebook.whereabouts())
+          .contains(new Notebook.Moved(file, elsewhere.toRealPath(), false));
+      assertThat(notebook.whereabouts().get().message())
+          .contains("moved to " + elsewhere.toRealPath())
+          .contains("still saved");
+
+      notebook.talks().saveBody(talk, "before move text\nafter move text");
+      // A read that needs a connection of its own (the check) is not refused: none can be opened
+      // by the old name, so it reads through the writer.
+      assertThat(notebook.check()).isEmpty();
+      // Copied alone (as if Talkbook crashed now: its -wal is at the old place), the moved file
+      // holds the saves once they have been quiet.
+      Path copy = dir.resolve("copy.talkbook");
+      long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      String seen;
+      do {
+        Files.copy(elsewhere, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        seen = bodyIn(copy, "Keynote");
+        Notebook.deleteWithSidecars(copy);
+        Thread.sleep(50);
+      } while (!seen.contains("after move text") && System.nanoTime() < end);
+      assertThat(seen).isEqualTo("before move text\nafter move text");
+      assertThat(file).as("nothing made at the old place").doesNotExist();
+    }
+    assertThat(bodyIn(elsewhere, "Keynote")).isEqualTo("before move text\nafter move text");
+  }
+
+  @Test
+  void aDeletedFileIsToldAsDeleted() throws Exception {
+    Path file = dir.resolve("d.talkbook");
+    try (Notebook notebook = Notebook.open(file)) {
+      notebook.events().create(Event.Details.titled("Conference"));
+      Files.delete(file);
+      assertThat(notebook.whereabouts()).isPresent();
+      assertThat(notebook.whereabouts().get().now()).isNull();
+      assertThat(notebook.whereabouts().get().deleted()).isTrue();
+      assertThat(notebook.whereabouts().get().message()).contains("was deleted");
+    }
+  }
+
+  @Test
+  void anotherFileRenamedToItsNameCountsAsMoved() throws Exception {
+    Path file = dir.resolve("r.talkbook");
+    Path other = dir.resolve("other.talkbook");
+    try (Notebook made = Notebook.open(other)) {
+      made.events().create(Event.Details.titled("Other"));
+    }
+    try (Notebook notebook = Notebook.open(file)) {
+      Path aside = dir.resolve("aside.talkbook");
+      Files.move(file, aside);
+      Files.move(other, file); // a sync service replaced it
+      assertThat(notebook.whereabouts())
+          .contains(new Notebook.Moved(file, aside.toRealPath(), false));
+    }
+  }
+}
