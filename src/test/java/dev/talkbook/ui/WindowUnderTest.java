@@ -145,29 +145,8 @@ final class WindowUnderTest {
     show();
     stage.sizeToScene();
     stage.centerOnScreen();
-    stage.widthProperty().removeListener(ON_SCREEN);
-    stage.heightProperty().removeListener(ON_SCREEN);
-    stage.widthProperty().addListener(ON_SCREEN);
-    stage.heightProperty().addListener(ON_SCREEN);
+    HeadlessScreen.keepOn(stage);
   }
-
-  /**
-   * Keeps a resized window on the headless screen, as a window manager does: a window that reaches
-   * past Monocle's screen (1280 × 800, where a smaller window was centred, say) is drawn only in
-   * part, and Monocle, copying that part, leaves the window's pixel buffer short for the next frame
-   * (a {@code BufferOverflowException} from JavaFX's {@code UploadingPainter}, the frame lost).
-   */
-  private static final javafx.beans.InvalidationListener ON_SCREEN =
-      size -> {
-        Stage stage = (Stage) ((javafx.beans.property.ReadOnlyProperty<?>) size).getBean();
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        if (stage.getX() + stage.getWidth() > screen.getMaxX()) {
-          stage.setX(Math.max(screen.getMinX(), screen.getMaxX() - stage.getWidth()));
-        }
-        if (stage.getY() + stage.getHeight() > screen.getMaxY()) {
-          stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - stage.getHeight()));
-        }
-      };
 
   /** A new window on the same notebook and settings, as after a restart (on the FX thread). */
   MainWindow show() {

@@ -3,6 +3,7 @@ package dev.talkbook.ui.presenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.store.TestClock;
+import dev.talkbook.ui.HeadlessScreen;
 import dev.talkbook.ui.common.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -218,7 +219,16 @@ class PresenterModeTest {
     root.setBottom(input);
     Scene scene = new Scene(root, 1000, 640);
     new dev.talkbook.ui.common.Theme(false).apply(scene);
+    // TestFX hands every test the same stage: at this scene's size, centred, not at the size, place
+    // or full screen an earlier test left it in (leavingPutsBackTheLayoutExactlyEveryTime failed
+    // in a 1280 × 800 window that theAudiencesTextGrows… left when it failed), and kept on the
+    // headless screen when a test resizes it.
+    stage.setFullScreen(false);
+    stage.setMaximized(false);
     stage.setScene(scene);
+    stage.sizeToScene();
+    stage.centerOnScreen();
+    HeadlessScreen.keepOn(stage);
     stage.show();
   }
 
@@ -437,32 +447,22 @@ class PresenterModeTest {
     // Presenter view on one screen leaves the window's size to the user: sized here (no larger
     // than the headless screen, 1280 × 800).
     robot.interact(presenter::enterPresenterView);
-    robot.interact(
-        () -> {
-          stage.setWidth(1024);
-          stage.setHeight(640);
-        });
-    assertThat(onFx(() -> stage.getScene().getWidth())).isEqualTo(1024);
+    resize(robot, 1024, 640);
     assertThat(replFont.get()).as("at 1024 × 640").isEqualTo(19);
-    robot.interact(
-        () -> {
-          stage.setWidth(1280);
-          stage.setHeight(800);
-        });
-    assertThat(onFx(() -> stage.getScene().getWidth())).isEqualTo(1280);
+    resize(robot, 1280, 800);
     assertThat(replFont.get()).as("at 1280 × 800").isEqualTo(24);
     assertThat(notesFont.get()).isEqualTo(24);
     assertThat(previewZoom).isEqualTo(24 / PresenterMode.PREVIEW_FONT);
     assertThat(onFx(() -> stage.getScene().getRoot().getStyle())).contains("24.0px");
     // A wide, low window: as far as its height allows.
-    robot.interact(() -> stage.setHeight(540));
+    resize(robot, 1280, 540);
     assertThat(replFont.get()).as("at 1280 × 540").isEqualTo(18);
-    robot.interact(() -> stage.setHeight(800));
+    resize(robot, 1280, 800);
     // The presenter's zoom is on top, and kept as their size at 1280 × 720 and over.
     robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
     assertThat(replFont.get()).isEqualTo(26);
     assertThat(settings.get(Settings.PRESENTER_FONT_SIZE)).isEqualTo(26);
-    robot.interact(() -> stage.setWidth(1024));
+    resize(robot, 1024, 800);
     assertThat(replFont.get()).as("26 at 1024 wide").isEqualTo(21);
     robot.interact(presenter::exit);
     assertThat(replFont.get()).isZero();
@@ -666,6 +666,7 @@ class PresenterModeTest {
   void theSpeakersTextGrowsWithItsWindowAndFollowsTheZoom(FxRobot robot) {
     robot.interact(presenter::enterPresenterView);
     PresenterView view = presenter.view();
+    robot.interact(() -> HeadlessScreen.keepOn(view.stage()));
     javafx.scene.Scene scene = onFx(() -> view.stage().getScene());
     robot.interact(
         () -> {
@@ -829,8 +830,35 @@ class PresenterModeTest {
     robot.interact(presenter::exit);
   }
 
+  /**
+   * Sizes the audience's window to {@code width} × {@code height} and waits until its scene has
+   * that size: the window takes a new size in the next pulse (Monocle's glass applies it then,
+   * after {@code robot.interact} may have returned), and the presenter's sizes follow the scene's.
+   * Read at once, the sizes were the old window's (the zoom at 1280 × 540 gave 20 px, not 26 at
+   * 1280 × 800).
+   */
+  private void resize(FxRobot robot, double width, double height) {
+    robot.interact(
+        () -> {
+          stage.setWidth(width);
+          stage.setHeight(height);
+        });
+    until(() -> stage.getScene().getWidth() == width && stage.getScene().getHeight() == height);
+  }
+
+  /**
+   * Leaves presenter mode after a test that failed in it: its speaker's window and full screen are
+   * not left for the next test.
+   */
   @org.junit.jupiter.api.AfterEach
-  void stopTheHighlighter() {
+  void leaveAndStopTheHighlighter() {
+    if (presenter != null) {
+      onFx(
+          () -> {
+            presenter.exit();
+            return null;
+          });
+    }
     highlighter.shutdownNow();
   }
 
