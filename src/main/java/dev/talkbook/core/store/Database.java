@@ -1,6 +1,8 @@
 package dev.talkbook.core.store;
 
 import dev.talkbook.core.notebook.NotebookException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -70,6 +72,14 @@ final class Database implements AutoCloseable {
   /** Read as SQLite's immutable file (see {@link #readImmutably}): no lock, no -shm. */
   private final boolean immutable;
 
+  /**
+   * The file's identity when it was opened (device and inode; null where the file system has none):
+   * a new reader is opened by the name, which after another file was renamed over it would open
+   * that file with this one's -wal and -shm, and, closing last, fold them into it and delete them
+   * (the saves not yet folded were lost).
+   */
+  private final Object fileKey;
+
   private Database(Path file, Connection writer, String readOnlyBecause) {
     this(file, writer, readOnlyBecause, false);
   }
@@ -79,6 +89,17 @@ final class Database implements AutoCloseable {
     this.writer = writer;
     this.readOnlyBecause = readOnlyBecause;
     this.immutable = immutable;
+    this.fileKey = fileKey(file);
+  }
+
+  /** The identity of the file now at {@code file}; null when none is there or none is known. */
+  static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+          .fileKey();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**
@@ -561,6 +582,17 @@ final class Database implements AutoCloseable {
   }
 
   private Connection openReader() throws SQLException {
+    if (fileKey != null && !fileKey.equals(fileKey(file))) {
+      if (writer == null) {
+        throw new NotebookException(
+            "Cannot read notebook "
+                + file
+                + ": the file was moved, deleted or replaced while it is open, and this read-only"
+                + " window cannot read it any more. Open it again from where it is now (File →"
+                + " Open notebook…).");
+      }
+      throw new SQLException("the file at " + file + " is no longer the one opened");
+    }
     SQLiteConfig config = existingOnly(baseConfig());
     if (writer == null) {
       config.setReadOnly(true);

@@ -162,12 +162,7 @@ public final class Notebook implements AutoCloseable {
   }
 
   private static Object fileKey(Path file) {
-    try {
-      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
-          .fileKey();
-    } catch (IOException e) {
-      return null;
-    }
+    return Database.fileKey(file);
   }
 
   /**
