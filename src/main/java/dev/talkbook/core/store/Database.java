@@ -190,19 +190,38 @@ final class Database implements AutoCloseable {
   /**
    * Writes a consistent snapshot of {@code source} to the new file {@code target} (SQLite's {@code
    * VACUUM INTO}). The source is only read, through a read-only attachment of it, so this works on
-   * a file that may not be written and beside a writer in another process.
+   * a file that may not be written and beside a writer in another process; {@code immutable} as
+   * {@link #readImmutably} decided (read-only media: a read-only attachment needs a -shm there). A
+   * failure says which it was: "could not read it" or "could not write the copy".
    */
-  static void copy(Path source, Path target) throws SQLException {
+  static void copy(Path source, Path target, boolean immutable) throws SQLException {
     try (Connection c = connect(baseConfig(), "jdbc:sqlite::memory:")) {
       try (var attach = c.prepareStatement("ATTACH DATABASE ? AS source")) {
-        attach.setString(1, source.toUri() + "?mode=ro");
+        attach.setString(1, source.toUri() + (immutable ? "?immutable=1" : "?mode=ro"));
         attach.execute();
+      } catch (SQLException e) {
+        throw new SQLException(
+            "SQLite could not read it (" + e.getMessage() + ")",
+            e.getSQLState(),
+            e.getErrorCode(),
+            e);
       }
       try (var vacuum = c.prepareStatement("VACUUM source INTO ?")) {
         vacuum.setString(1, target.toString());
         vacuum.execute();
+      } catch (SQLException e) {
+        throw new SQLException(
+            "SQLite could not write the copy (" + e.getMessage() + ")",
+            e.getSQLState(),
+            e.getErrorCode(),
+            e);
       }
     }
+  }
+
+  /** Whether the notebook is read as SQLite's immutable file ({@link #readImmutably}). */
+  boolean immutable() {
+    return immutable;
   }
 
   /** Puts the new file {@code file} in rollback-journal mode: one file, nothing beside it. */

@@ -851,7 +851,7 @@ public final class Notebook implements AutoCloseable {
     try {
       Path copy = folder.resolve("dry-run.talkbook");
       try {
-        Database.copy(file, copy);
+        Database.copy(file, copy, db.immutable());
       } catch (SQLException e) {
         throw cannotCopy(e, folder);
       }
@@ -886,8 +886,16 @@ public final class Notebook implements AutoCloseable {
     }
     try {
       Files.createDirectories(to.getParent());
-      Database.copy(file, to);
-      Database.leaveLogMode(to);
+      Database.copy(file, to, db.immutable());
+      try {
+        Database.leaveLogMode(to);
+      } catch (SQLException e) {
+        throw new SQLException(
+            "SQLite could not write the copy (" + e.getMessage() + ")",
+            e.getSQLState(),
+            e.getErrorCode(),
+            e);
+      }
     } catch (SQLException | IOException e) {
       deleteWithSidecars(to);
       throw new NotebookException(
@@ -900,7 +908,7 @@ public final class Notebook implements AutoCloseable {
                   ? "the disk is full. Free some space there and try again."
                   : e instanceof IOException io
                       ? PathProblems.whyNotWritten(io) + "."
-                      : "SQLite could not write it (" + e.getMessage() + ").")
+                      : e.getMessage() + ".")
               + " The notebook is unchanged.",
           e);
     }
