@@ -173,10 +173,30 @@ public final class Notebook implements AutoCloseable {
    *
    * @param now where the file is now, when that could be found (Linux); null otherwise
    * @param deleted the file is deleted: closing the notebook loses it
+   * @param readOnly the notebook is open read-only: nothing is saved, and a read that needs a new
+   *     connection to the file can no longer be made
    */
-  public record Moved(Path from, Path now, boolean deleted) {
+  public record Moved(Path from, Path now, boolean deleted, boolean readOnly) {
+    /** Of a notebook open for writing. */
+    public Moved(Path from, Path now, boolean deleted) {
+      this(from, now, deleted, false);
+    }
+
     /** For the window: what happened and what to do, in a sentence or three. */
     public String message() {
+      if (readOnly) {
+        return "The notebook file "
+            + from
+            + (deleted
+                ? " was deleted"
+                : " was moved" + (now == null ? " or renamed" : " to " + now))
+            + " while it is open. This read-only window may not be able to read it any more:"
+            + (deleted
+                ? " close it."
+                : " close it, then open the notebook from "
+                    + (now == null ? "where it is now" : "there")
+                    + " (File → Open notebook…).");
+      }
       if (deleted) {
         return "The notebook file "
             + from
@@ -229,9 +249,9 @@ public final class Notebook implements AutoCloseable {
           if (fileKey.equals(fileKey(fd))) {
             String target = Files.readSymbolicLink(fd).toString();
             if (target.endsWith(" (deleted)")) {
-              return new Moved(file, null, true);
+              return new Moved(file, null, true, isReadOnly());
             }
-            return new Moved(file, Path.of(target), false);
+            return new Moved(file, Path.of(target), false, isReadOnly());
           }
         }
       } catch (IOException | RuntimeException e) {
@@ -239,7 +259,7 @@ public final class Notebook implements AutoCloseable {
             .log(System.Logger.Level.DEBUG, "looking where " + file + " went", e);
       }
     }
-    return new Moved(file, null, false);
+    return new Moved(file, null, false, isReadOnly());
   }
 
   /** Opens the notebook at {@code file}, creating it (and its folder) if it does not exist. */
