@@ -476,13 +476,6 @@ final class Database implements AutoCloseable {
     return folds;
   }
 
-  /** For measurements: one fold now, on the calling thread; true when the whole log is in. */
-  boolean foldNow() {
-    synchronized (foldLock) {
-      return foldLog();
-    }
-  }
-
   /** One transaction on the writer, which the caller holds. */
   private <T> T transaction(Work<T> work) throws SQLException {
     writer.setAutoCommit(false);

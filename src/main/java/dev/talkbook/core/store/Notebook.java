@@ -966,11 +966,6 @@ public final class Notebook implements AutoCloseable {
     return db.folds();
   }
 
-  /** For measurements: one fold of the log into the file, now, on this thread. */
-  boolean foldLogNow() {
-    return db.foldNow();
-  }
-
   /** The notebook file. */
   public Path file() {
     return file;
