@@ -2,9 +2,12 @@ package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.store.Notebook;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -33,5 +36,36 @@ class FileMovedWindowTest extends RealWindowTest {
             FxWait.onFx(
                 () -> robot.lookup("#notebook-path").queryAs(Label.class).getTooltip().getText()))
         .contains("File → Open notebook…");
+  }
+
+  /** A read-only window said "What you type is still saved into it", though nothing is saved. */
+  @Test
+  void aReadOnlyWindowsFileMovedSaysItCannotReadItAnyMore(FxRobot robot) throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("read-only"));
+    try (Notebook made = Notebook.open(folder.resolve("notes.talkbook"))) {
+      made.events().create(Event.Details.titled("Conference"));
+    }
+    Stage fresh = FxWait.onFx(Stage::new);
+    WindowUnderTest other =
+        FxWait.onFx(
+            () ->
+                new WindowUnderTest(
+                    fresh,
+                    folder,
+                    Notebook.Options.defaults().withReadOnly(true).withCreate(false)));
+    try {
+      Path file = other.notebook.file();
+      Path moved = Files.createDirectories(dir.resolve("moved")).resolve(file.getFileName());
+      Files.move(file, moved);
+      FxWait.untilFx(
+          "the notice that the file moved",
+          () -> ((Label) other.stage.getScene().lookup("#notice")).getText().contains("was moved"));
+      assertThat(FxWait.onFx(() -> ((Label) other.stage.getScene().lookup("#notice")).getText()))
+          .contains("read-only window")
+          .contains("open the notebook from there")
+          .doesNotContain("still saved");
+    } finally {
+      other.close(robot);
+    }
   }
 }

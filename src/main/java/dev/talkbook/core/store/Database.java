@@ -1,6 +1,8 @@
 package dev.talkbook.core.store;
 
 import dev.talkbook.core.notebook.NotebookException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -70,6 +72,14 @@ final class Database implements AutoCloseable {
   /** Read as SQLite's immutable file (see {@link #readImmutably}): no lock, no -shm. */
   private final boolean immutable;
 
+  /**
+   * The file's identity when it was opened (device and inode; null where the file system has none):
+   * a new reader is opened by the name, which after another file was renamed over it would open
+   * that file with this one's -wal and -shm, and, closing last, fold them into it and delete them
+   * (the saves not yet folded were lost).
+   */
+  private final Object fileKey;
+
   private Database(Path file, Connection writer, String readOnlyBecause) {
     this(file, writer, readOnlyBecause, false);
   }
@@ -79,6 +89,17 @@ final class Database implements AutoCloseable {
     this.writer = writer;
     this.readOnlyBecause = readOnlyBecause;
     this.immutable = immutable;
+    this.fileKey = fileKey(file);
+  }
+
+  /** The identity of the file now at {@code file}; null when none is there or none is known. */
+  static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+          .fileKey();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**
@@ -169,19 +190,38 @@ final class Database implements AutoCloseable {
   /**
    * Writes a consistent snapshot of {@code source} to the new file {@code target} (SQLite's {@code
    * VACUUM INTO}). The source is only read, through a read-only attachment of it, so this works on
-   * a file that may not be written and beside a writer in another process.
+   * a file that may not be written and beside a writer in another process; {@code immutable} as
+   * {@link #readImmutably} decided (read-only media: a read-only attachment needs a -shm there). A
+   * failure says which it was: "could not read it" or "could not write the copy".
    */
-  static void copy(Path source, Path target) throws SQLException {
+  static void copy(Path source, Path target, boolean immutable) throws SQLException {
     try (Connection c = connect(baseConfig(), "jdbc:sqlite::memory:")) {
       try (var attach = c.prepareStatement("ATTACH DATABASE ? AS source")) {
-        attach.setString(1, source.toUri() + "?mode=ro");
+        attach.setString(1, source.toUri() + (immutable ? "?immutable=1" : "?mode=ro"));
         attach.execute();
+      } catch (SQLException e) {
+        throw new SQLException(
+            "SQLite could not read it (" + e.getMessage() + ")",
+            e.getSQLState(),
+            e.getErrorCode(),
+            e);
       }
       try (var vacuum = c.prepareStatement("VACUUM source INTO ?")) {
         vacuum.setString(1, target.toString());
         vacuum.execute();
+      } catch (SQLException e) {
+        throw new SQLException(
+            "SQLite could not write the copy (" + e.getMessage() + ")",
+            e.getSQLState(),
+            e.getErrorCode(),
+            e);
       }
     }
+  }
+
+  /** Whether the notebook is read as SQLite's immutable file ({@link #readImmutably}). */
+  boolean immutable() {
+    return immutable;
   }
 
   /** Puts the new file {@code file} in rollback-journal mode: one file, nothing beside it. */
@@ -436,13 +476,6 @@ final class Database implements AutoCloseable {
     return folds;
   }
 
-  /** For measurements: one fold now, on the calling thread; true when the whole log is in. */
-  boolean foldNow() {
-    synchronized (foldLock) {
-      return foldLog();
-    }
-  }
-
   /** One transaction on the writer, which the caller holds. */
   private <T> T transaction(Work<T> work) throws SQLException {
     writer.setAutoCommit(false);
@@ -561,6 +594,17 @@ final class Database implements AutoCloseable {
   }
 
   private Connection openReader() throws SQLException {
+    if (fileKey != null && !fileKey.equals(fileKey(file))) {
+      if (writer == null) {
+        throw new NotebookException(
+            "Cannot read notebook "
+                + file
+                + ": the file was moved, deleted or replaced while it is open, and this read-only"
+                + " window cannot read it any more. Open it again from where it is now (File →"
+                + " Open notebook…).");
+      }
+      throw new SQLException("the file at " + file + " is no longer the one opened");
+    }
     SQLiteConfig config = existingOnly(baseConfig());
     if (writer == null) {
       config.setReadOnly(true);

@@ -162,12 +162,7 @@ public final class Notebook implements AutoCloseable {
   }
 
   private static Object fileKey(Path file) {
-    try {
-      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
-          .fileKey();
-    } catch (IOException e) {
-      return null;
-    }
+    return Database.fileKey(file);
   }
 
   /**
@@ -178,10 +173,30 @@ public final class Notebook implements AutoCloseable {
    *
    * @param now where the file is now, when that could be found (Linux); null otherwise
    * @param deleted the file is deleted: closing the notebook loses it
+   * @param readOnly the notebook is open read-only: nothing is saved, and a read that needs a new
+   *     connection to the file can no longer be made
    */
-  public record Moved(Path from, Path now, boolean deleted) {
+  public record Moved(Path from, Path now, boolean deleted, boolean readOnly) {
+    /** Of a notebook open for writing. */
+    public Moved(Path from, Path now, boolean deleted) {
+      this(from, now, deleted, false);
+    }
+
     /** For the window: what happened and what to do, in a sentence or three. */
     public String message() {
+      if (readOnly) {
+        return "The notebook file "
+            + from
+            + (deleted
+                ? " was deleted"
+                : " was moved" + (now == null ? " or renamed" : " to " + now))
+            + " while it is open. This read-only window may not be able to read it any more:"
+            + (deleted
+                ? " close it."
+                : " close it, then open the notebook from "
+                    + (now == null ? "where it is now" : "there")
+                    + " (File → Open notebook…).");
+      }
       if (deleted) {
         return "The notebook file "
             + from
@@ -234,9 +249,9 @@ public final class Notebook implements AutoCloseable {
           if (fileKey.equals(fileKey(fd))) {
             String target = Files.readSymbolicLink(fd).toString();
             if (target.endsWith(" (deleted)")) {
-              return new Moved(file, null, true);
+              return new Moved(file, null, true, isReadOnly());
             }
-            return new Moved(file, Path.of(target), false);
+            return new Moved(file, Path.of(target), false, isReadOnly());
           }
         }
       } catch (IOException | RuntimeException e) {
@@ -244,7 +259,7 @@ public final class Notebook implements AutoCloseable {
             .log(System.Logger.Level.DEBUG, "looking where " + file + " went", e);
       }
     }
-    return new Moved(file, null, false);
+    return new Moved(file, null, false, isReadOnly());
   }
 
   /** Opens the notebook at {@code file}, creating it (and its folder) if it does not exist. */
@@ -856,7 +871,7 @@ public final class Notebook implements AutoCloseable {
     try {
       Path copy = folder.resolve("dry-run.talkbook");
       try {
-        Database.copy(file, copy);
+        Database.copy(file, copy, db.immutable());
       } catch (SQLException e) {
         throw cannotCopy(e, folder);
       }
@@ -891,8 +906,16 @@ public final class Notebook implements AutoCloseable {
     }
     try {
       Files.createDirectories(to.getParent());
-      Database.copy(file, to);
-      Database.leaveLogMode(to);
+      Database.copy(file, to, db.immutable());
+      try {
+        Database.leaveLogMode(to);
+      } catch (SQLException e) {
+        throw new SQLException(
+            "SQLite could not write the copy (" + e.getMessage() + ")",
+            e.getSQLState(),
+            e.getErrorCode(),
+            e);
+      }
     } catch (SQLException | IOException e) {
       deleteWithSidecars(to);
       throw new NotebookException(
@@ -905,7 +928,7 @@ public final class Notebook implements AutoCloseable {
                   ? "the disk is full. Free some space there and try again."
                   : e instanceof IOException io
                       ? PathProblems.whyNotWritten(io) + "."
-                      : "SQLite could not write it (" + e.getMessage() + ").")
+                      : e.getMessage() + ".")
               + " The notebook is unchanged.",
           e);
     }
@@ -941,11 +964,6 @@ public final class Notebook implements AutoCloseable {
   /** For tests and measurements: how many quiet folds have finished. */
   long logFolds() {
     return db.folds();
-  }
-
-  /** For measurements: one fold of the log into the file, now, on this thread. */
-  boolean foldLogNow() {
-    return db.foldNow();
   }
 
   /** The notebook file. */

@@ -94,4 +94,63 @@ class NotebookMovedTest {
           .contains(new Notebook.Moved(file, aside.toRealPath(), false));
     }
   }
+
+  /**
+   * A file renamed over the open notebook (a sync service replacing it): a new reader opened by the
+   * name got the other file together with the writer's -wal and -shm, and, closing last, folded
+   * them into the other file and deleted them, so the saves not yet folded were lost.
+   */
+  @Test
+  @Timeout(60)
+  void aReadAfterAnotherFileIsRenamedOverItLosesNoSave() throws Exception {
+    Path file = dir.resolve("s.talkbook");
+    Path other = dir.resolve("other.talkbook");
+    try (Notebook made = Notebook.open(other)) {
+      made.events().create(Event.Details.titled("Other"));
+    }
+    Path aside = dir.resolve("aside.talkbook");
+    try (Notebook notebook = Notebook.open(file)) {
+      notebook.foldLogAfter(Duration.ofHours(1)); // the saves stay in the log
+      for (int i = 0; i < 20; i++) {
+        notebook.events().create(Event.Details.titled("Event " + i));
+      }
+      Files.move(file, aside);
+      Files.move(other, file);
+
+      assertThat(notebook.check()).isEmpty();
+      assertThat(notebook.events().list()).hasSize(20);
+      notebook.events().create(Event.Details.titled("After the swap"));
+      assertThat(notebook.events().list()).hasSize(21);
+    }
+    try (Notebook reopened =
+        Notebook.open(aside, Notebook.Options.defaults().withCreate(false).withReadOnly(true))) {
+      assertThat(reopened.events().list()).hasSize(21);
+    }
+    try (Notebook replacement =
+        Notebook.open(file, Notebook.Options.defaults().withCreate(false).withReadOnly(true))) {
+      assertThat(replacement.events().list())
+          .extracting(Event::title)
+          .as("the file put in its place is untouched")
+          .containsExactly("Other");
+    }
+  }
+
+  @Test
+  void aReadOnlyNotebookRefusesToReadAFileRenamedOverIt() throws Exception {
+    Path file = dir.resolve("ro.talkbook");
+    Path other = dir.resolve("other.talkbook");
+    try (Notebook made = Notebook.open(other)) {
+      made.events().create(Event.Details.titled("Other"));
+    }
+    try (Notebook made = Notebook.open(file)) {
+      made.events().create(Event.Details.titled("Mine"));
+    }
+    try (Notebook notebook =
+        Notebook.open(file, Notebook.Options.defaults().withCreate(false).withReadOnly(true))) {
+      Files.move(file, dir.resolve("aside.talkbook"));
+      Files.move(other, file);
+      org.assertj.core.api.Assertions.assertThatThrownBy(notebook::check)
+          .hasMessageContaining("read-only window cannot read it any more");
+    }
+  }
 }

@@ -52,8 +52,27 @@ class ReadOnlyMediaTest {
         assertThat(notebook.talks().findByTitle("Keynote").get(0).body()).isEqualTo("the notes");
         assertThat(notebook.search().search("notes", 5)).hasSize(1);
         assertThat(notebook.check()).isEmpty();
+        // A backup and a dry run read it too (they failed: "SQLite could not write it (unable to
+        // open database file)", a read-only attachment needing a -shm there).
+        Path backup = dir.resolve("backup.talkbook");
+        notebook.backupTo(backup);
+        try (Notebook scratch = notebook.scratchCopy()) {
+          assertThat(scratch.talks().findByTitle("Keynote").get(0).body()).isEqualTo("the notes");
+        }
+        try (Notebook copy = Notebook.open(backup)) {
+          assertThat(copy.talks().findByTitle("Keynote").get(0).body()).isEqualTo("the notes");
+        }
       }
     }
+  }
+
+  @Test
+  void aBackupThatCannotReadTheNotebookSaysItCouldNotReadIt() throws Exception {
+    Path notAFile = Files.createDirectories(dir.resolve("folder.talkbook"));
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> Database.copy(notAFile, dir.resolve("out.talkbook"), false));
+    assertThat(e).hasMessageStartingWith("SQLite could not read it");
   }
 
   @Test
