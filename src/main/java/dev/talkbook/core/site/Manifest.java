@@ -226,9 +226,7 @@ final class Manifest {
     if (lines.length == 0 || !lines[0].equals(HEADER)) {
       throw notManifest(file);
     }
-    String siteId = null;
-    String title = null;
-    String baseUrl = null;
+    Settings settings = new Settings();
     Map<String, Long> talks = new HashMap<>();
     Map<String, Long> events = new HashMap<>();
     Map<String, String> tags = new HashMap<>();
@@ -268,19 +266,8 @@ final class Manifest {
           } catch (IllegalArgumentException e) {
             throw damaged(file, i, e);
           }
-        } else if (line.startsWith(TITLE)) {
-          try {
-            title = URLDecoder.decode(line.substring(TITLE.length()), StandardCharsets.UTF_8);
-          } catch (IllegalArgumentException e) {
-            throw damaged(file, i, e);
-          }
-        } else if (line.startsWith(BASE_URL)) {
-          baseUrl = line.substring(BASE_URL.length()).strip();
-        } else if (line.startsWith(SITE_ID)) {
-          siteId = line.substring(SITE_ID.length()).strip();
-          if (siteId.isEmpty()) {
-            throw damaged(file, i, null);
-          }
+        } else {
+          settings.take(line, file, i);
         }
         continue; // a setting a newer Talkbook wrote: what it says is not this one's to keep
       }
@@ -299,7 +286,8 @@ final class Manifest {
         (path, names) ->
             entries.computeIfPresent(
                 path, (p, e) -> new Entry(e.size(), e.hash(), e.fingerprint(), e.uses(), names)));
-    return new Manifest(entries, siteId, talks, events, tags, title, baseUrl);
+    return new Manifest(
+        entries, settings.siteId, talks, events, tags, settings.title, settings.baseUrl);
   }
 
   /**
@@ -310,9 +298,7 @@ final class Manifest {
    */
   static Manifest readSettings(Path folder) {
     Path file = folder.resolve(NAME);
-    String siteId = null;
-    String title = null;
-    String baseUrl = null;
+    Settings settings = new Settings();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       if (!HEADER.equals(in.readLine())) {
         throw notManifest(file);
@@ -328,27 +314,43 @@ final class Manifest {
             || line.startsWith(MISSING)) {
           break; // the settings come first: the rest is the files
         }
-        if (line.startsWith(TITLE)) {
-          try {
-            title = URLDecoder.decode(line.substring(TITLE.length()), StandardCharsets.UTF_8);
-          } catch (IllegalArgumentException e) {
-            throw damaged(file, i, e);
-          }
-        } else if (line.startsWith(BASE_URL)) {
-          baseUrl = line.substring(BASE_URL.length()).strip();
-        } else if (line.startsWith(SITE_ID)) {
-          siteId = line.substring(SITE_ID.length()).strip();
-          if (siteId.isEmpty()) {
-            throw damaged(file, i, null);
-          }
-        }
+        settings.take(line, file, i);
       }
     } catch (NoSuchFileException e) {
       return empty();
     } catch (IOException e) {
       throw new SiteException("Could not read " + file + " (" + e.getMessage() + ").", e);
     }
-    return new Manifest(Map.of(), siteId, Map.of(), Map.of(), title, baseUrl);
+    return new Manifest(
+        Map.of(), settings.siteId, Map.of(), Map.of(), settings.title, settings.baseUrl);
+  }
+
+  /**
+   * The site's settings as a manifest's lines give them, for {@link #read} and {@link
+   * #readSettings}.
+   */
+  private static final class Settings {
+    String siteId;
+    String title;
+    String baseUrl;
+
+    /** Takes line {@code i + 1} of {@code file} if it is a title, base URL or site id. */
+    void take(String line, Path file, int i) {
+      if (line.startsWith(TITLE)) {
+        try {
+          title = URLDecoder.decode(line.substring(TITLE.length()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          throw damaged(file, i, e);
+        }
+      } else if (line.startsWith(BASE_URL)) {
+        baseUrl = line.substring(BASE_URL.length()).strip();
+      } else if (line.startsWith(SITE_ID)) {
+        siteId = line.substring(SITE_ID.length()).strip();
+        if (siteId.isEmpty()) {
+          throw damaged(file, i, null);
+        }
+      }
+    }
   }
 
   private static SiteException notManifest(Path file) {
