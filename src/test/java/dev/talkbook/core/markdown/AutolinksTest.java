@@ -74,6 +74,86 @@ class AutolinksTest {
     }
   }
 
+  /**
+   * Notes that {@link Autolinks#mayHoldLinkIn} says hold no link render the same without the
+   * extension, also where an escape or an entity makes {@code @}, {@code ://} or {@code www.} that
+   * the notes do not spell.
+   */
+  @Test
+  void notesWithoutALinkRenderTheSameWithoutTheExtension() {
+    String[] pieces = {
+      "a",
+      "w",
+      "ww",
+      "www",
+      ".",
+      ":",
+      "/",
+      "//",
+      "@",
+      "x@y.z",
+      "https://e.org",
+      " ",
+      "\n",
+      "*",
+      "_",
+      "[",
+      "](",
+      ")",
+      "`",
+      "<",
+      ">",
+      "|",
+      "~~",
+      "- ",
+      "# ",
+      "\\",
+      "\\/",
+      "\\.",
+      "&#64;",
+      "&commat;",
+      "&#46;",
+      "&period;",
+      "&colon;",
+      "&#x2F;",
+      "&amp;",
+      "example",
+      "org",
+      "e.org"
+    };
+    Random random = new Random(20261206L);
+    int withoutLinks = 0;
+    for (int round = 0; round < 5000; round++) {
+      StringBuilder markdown = new StringBuilder();
+      int n = random.nextInt(30);
+      for (int i = 0; i < n; i++) {
+        markdown.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = markdown.toString();
+      if (!Autolinks.mayHoldLinkIn(text)) {
+        withoutLinks++;
+        List<Extension> extensions = new java.util.ArrayList<>(OTHERS);
+        assertThat(html(Autolinks.create(), text))
+            .as("notes %s", text)
+            .isEqualTo(
+                HtmlRenderer.builder()
+                    .extensions(extensions)
+                    .build()
+                    .render(Parser.builder().extensions(extensions).build().parse(text)));
+      }
+    }
+    assertThat(withoutLinks).isGreaterThan(100);
+  }
+
+  @Test
+  void notesWhoseEscapesOrEntitiesMakeALinkMayHoldOne() {
+    assertThat(Autolinks.mayHoldLinkIn("Speaker: Ada. Notes: none, 10:30")).isFalse();
+    assertThat(Autolinks.mayHoldLinkIn("me&#64;example.org")).isTrue();
+    assertThat(Autolinks.mayHoldLinkIn("www&period;example.org")).isTrue();
+    assertThat(Autolinks.mayHoldLinkIn("https:\\//example.org")).isTrue();
+    assertThat(Autolinks.mayHoldLinkIn("see https://example.org")).isTrue();
+  }
+
   @Test
   void textThatCannotHoldALinkIsTold() {
     assertThat(Autolinks.mayHoldLink("a plain sentence, with words")).isFalse();
