@@ -60,7 +60,7 @@ final class Autolinks implements Parser.ParserExtension {
     char[] text = markdown.toCharArray();
     for (int i = 0; i < text.length; i++) {
       char c = text[i];
-      if (c <= '@' || c == '\\') { // all of them below 'A' but the backslash
+      if (c <= '@') {
         if (c == '@' || c == '&' || c == '\\') {
           return true;
         }
