@@ -48,33 +48,6 @@ final class Autolinks implements Parser.ParserExtension {
     return text.indexOf('@') >= 0 || text.indexOf("://") >= 0 || text.indexOf("www.") >= 0;
   }
 
-  /**
-   * Whether any text of these notes could hold a link ({@link #mayHoldLink}): a text node's
-   * characters are the notes' own, in the same order, but for backslash escapes ({@code :\//}) and
-   * entities ({@code &#64;}), so notes with neither and with no {@code @}, {@code ://} or {@code
-   * www.} give the extension nothing to do, and a parser without it makes the same nodes.
-   */
-  static boolean mayHoldLinkIn(String markdown) {
-    // one pass over the characters as an array: five String.indexOf were five calls and five
-    // passes under C1 (the command line's only compiler), which does not make them vector searches
-    char[] text = markdown.toCharArray();
-    for (int i = 0; i < text.length; i++) {
-      char c = text[i];
-      if (c <= '@') {
-        if (c == '@' || c == '&' || c == '\\') {
-          return true;
-        }
-        if (c == ':' && i + 2 < text.length && text[i + 1] == '/' && text[i + 2] == '/') {
-          return true;
-        }
-        if (c == '.' && i >= 3 && text[i - 1] == 'w' && text[i - 2] == 'w' && text[i - 3] == 'w') {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   private static final class Processor implements PostProcessor {
     @Override
     public Node process(Node node) {

@@ -103,30 +103,13 @@ public final class MarkdownRenderer {
    * The same without source positions, for what needs none (a published page, a summary): keeping
    * them was a few per cent of parsing every page of a site.
    */
-  private final Parser pageParser = pageParser(EXTENSIONS);
-
-  /**
-   * {@link #pageParser} without {@link Autolinks}, for notes in which no text can hold a link
-   * ({@link Autolinks#mayHoldLinkIn}), most of them: its walk over every text of a note was a
-   * twentieth of parsing one.
-   */
-  private final Parser pageParserWithoutLinks =
-      pageParser(EXTENSIONS.stream().filter(e -> !(e instanceof Autolinks)).toList());
-
-  private static Parser pageParser(List<Extension> extensions) {
-    return Parser.builder()
-        .extensions(extensions)
-        .maxOpenBlockParsers(MAX_BLOCK_NESTING)
-        .maxInlineNesting(MAX_INLINE_NESTING)
-        .inlineParserFactory(GuardedInlineParser.FACTORY)
-        .build();
-  }
-
-  /** The notes parsed for a page or a summary: without source positions. */
-  private Node parsePage(String markdown) {
-    String text = markdown == null ? "" : markdown;
-    return (Autolinks.mayHoldLinkIn(text) ? pageParser : pageParserWithoutLinks).parse(text);
-  }
+  private final Parser pageParser =
+      Parser.builder()
+          .extensions(EXTENSIONS)
+          .maxOpenBlockParsers(MAX_BLOCK_NESTING)
+          .maxInlineNesting(MAX_INLINE_NESTING)
+          .inlineParserFactory(GuardedInlineParser.FACTORY)
+          .build();
 
   private final HtmlRenderer absolute = renderer(SourceLines.ABSOLUTE, false);
   private final HtmlRenderer relative = renderer(SourceLines.RELATIVE, false);
@@ -208,7 +191,7 @@ public final class MarkdownRenderer {
       Function<AttachmentRef, Optional<String>> attachments,
       String title,
       int summaryMax) {
-    Node document = parsePage(markdown);
+    Node document = pageParser.parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
     // before Prepare changes links and images: the summary is of the notes as they were parsed
     String summary =
@@ -291,7 +274,7 @@ public final class MarkdownRenderer {
       dropRepeatedTitle(parsed.document, title);
       return summary(parsed.document, max, parsed::hides);
     }
-    Node document = parsePage(markdown);
+    Node document = pageParser.parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
     return summary(document, max, n -> false);
   }

@@ -619,24 +619,4 @@ class MarkdownRendererTest {
     assertThat(NoteHtmlPolicy.sanitize("<p>a <" + element + ">shown</" + element + "> b</p>"))
         .contains("shown");
   }
-
-  /**
-   * A published page's autolinks, also those an entity or an escape spells (the page's parser
-   * leaves the autolinks out only for notes where no text can hold one), are those of the preview.
-   */
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "Mail me@example.org today.",
-        "Mail me&#64;example.org today.",
-        "Go to www&period;example.org today.",
-        "Go to https:\\//example.org today.",
-        "Go to https&colon;//example.org today.",
-        "Speaker: Ada. Time: 10:30, nothing to link."
-      })
-  void aPageHasTheAutolinksOfThePreview(String note) {
-    String preview = renderer.render(note).replaceAll(" data-line=\"[0-9]+\"", "");
-    assertThat(renderer.renderPage(note, ref -> Optional.empty(), null).html()).isEqualTo(preview);
-    assertThat(preview.contains("<a ")).isEqualTo(!note.startsWith("Speaker"));
-  }
 }
