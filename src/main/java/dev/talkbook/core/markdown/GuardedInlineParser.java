@@ -41,19 +41,9 @@ final class GuardedInlineParser implements InlineParser {
   private final InlineParser inner;
   private final BitSet special;
 
-  /**
-   * {@link #special}'s ASCII part as an array: {@link BitSet#get} is a call for each character
-   * under C1 (the command line's only compiler), which made this check a twentieth of parsing a
-   * note.
-   */
-  private final boolean[] specialAscii = new boolean[128];
-
   private GuardedInlineParser(InlineParserContext context) {
     this.inner = new InlineParserImpl(context);
     this.special = special(context);
-    for (int c = special.nextSetBit(0); c >= 0 && c < 128; c = special.nextSetBit(c + 1)) {
-      specialAscii[c] = true;
-    }
   }
 
   /** Every character that {@code InlineParserImpl} with this context stops its plain text at. */
@@ -110,9 +100,8 @@ final class GuardedInlineParser implements InlineParser {
     if (line.length() > MAX_INLINE_CHARS) {
       return false;
     }
-    // the characters as an array: String.charAt is a call too under C1
-    for (char c : line.toCharArray()) {
-      if (c < 128 ? specialAscii[c] : special.get(c)) {
+    for (int i = 0; i < line.length(); i++) {
+      if (special.get(line.charAt(i))) {
         return false;
       }
     }
