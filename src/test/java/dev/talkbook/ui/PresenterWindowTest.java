@@ -212,6 +212,44 @@ class PresenterWindowTest extends RealWindowTest {
     FxWait.untilFx("left", () -> robot.lookup(".tb-presenter").tryQuery().isEmpty());
   }
 
+  /**
+   * While presenting, Alt with a letter (a menu's, Alt+F; or any other) types nothing into the REPL
+   * or the notes and opens no menu: the menu bar is out of the window, and the "f" went into the
+   * REPL's input in front of the room. Either way the Alt is let go (before or after the letter).
+   */
+  @Test
+  void altAndALetterTypeNothingAndOpenNoMenuWhilePresenting(FxRobot robot) throws Exception {
+    javafx.scene.control.MenuBar bar =
+        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+    fire(robot, "Presenter mode");
+    FxWait.untilFx("presenting", () -> robot.lookup(".tb-presenter").tryQuery().isPresent());
+    CodeArea input = replInput(robot);
+    CodeArea notes = WindowUnderTest.editor(robot);
+    String notesBefore = FxWait.onFx(() -> notes.getText());
+    for (CodeArea area : List.of(input, notes)) {
+      robot.interact(area::requestFocus);
+      for (KeyCode letter : List.of(KeyCode.F, KeyCode.J, KeyCode.Q)) {
+        robot.press(KeyCode.ALT).press(letter).release(letter).release(KeyCode.ALT);
+        robot.press(KeyCode.ALT).press(letter).release(KeyCode.ALT).release(letter);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(
+                FxWait.onFx(
+                    () -> bar.getMenus().stream().anyMatch(javafx.scene.control.Menu::isShowing)))
+            .as("a menu open after Alt+" + letter)
+            .isFalse();
+      }
+      assertThat(FxWait.onFx(() -> area.getScene().getFocusOwner())).isSameAs(area);
+    }
+    assertThat(FxWait.onFx(() -> input.getText())).as("the REPL's input").isEmpty();
+    assertThat(FxWait.onFx(() -> notes.getText())).as("the notes").isEqualTo(notesBefore);
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).as("still presenting").isPresent();
+    robot.interact(input::requestFocus);
+    robot.write("1 + 1");
+    FxWait.untilFx("typed into the REPL", () -> input.getText().equals("1 + 1"));
+    robot.type(KeyCode.ESCAPE);
+    FxWait.untilFx("left", () -> robot.lookup(".tb-presenter").tryQuery().isEmpty());
+  }
+
   @Test
   void presenterViewFromPresenterModeOpensTheSpeakersWindow(FxRobot robot) throws Exception {
     fire(robot, "Presenter mode");
