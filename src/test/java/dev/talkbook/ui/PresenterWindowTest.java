@@ -180,6 +180,19 @@ class PresenterWindowTest extends RealWindowTest {
     }
   }
 
+  /** Enters presenter mode in this window from the Java menu; returns the (hidden) menu bar. */
+  private javafx.scene.control.MenuBar presentInThisWindow(FxRobot robot) {
+    javafx.scene.control.MenuBar bar =
+        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+    fire(robot, "Presenter mode");
+    FxWait.untilFx("presenting", () -> robot.lookup(".tb-presenter").tryQuery().isPresent());
+    return bar;
+  }
+
+  private static boolean menuOpen(javafx.scene.control.MenuBar bar) {
+    return bar.getMenus().stream().anyMatch(javafx.scene.control.Menu::isShowing);
+  }
+
   /**
    * While presenting, F10 and Alt alone give the keyboard to no menu: the menu bar is out of the
    * window, and Down then opened File over the audience's screen. The keys go on to the REPL, Esc
@@ -187,19 +200,14 @@ class PresenterWindowTest extends RealWindowTest {
    */
   @Test
   void f10AndAltAloneOpenNoMenuTheAudienceWouldSee(FxRobot robot) throws Exception {
-    javafx.scene.control.MenuBar bar =
-        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
-    fire(robot, "Presenter mode");
-    FxWait.untilFx("presenting", () -> robot.lookup(".tb-presenter").tryQuery().isPresent());
+    javafx.scene.control.MenuBar bar = presentInThisWindow(robot);
     CodeArea input = replInput(robot);
     robot.interact(input::requestFocus);
     for (KeyCode key : List.of(KeyCode.F10, KeyCode.ALT)) {
       robot.type(key);
       robot.type(KeyCode.DOWN);
       org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-      assertThat(
-              FxWait.onFx(
-                  () -> bar.getMenus().stream().anyMatch(javafx.scene.control.Menu::isShowing)))
+      assertThat(FxWait.onFx(() -> menuOpen(bar)))
           .as("a menu open after " + key + ", Down")
           .isFalse();
       assertThat(FxWait.onFx(() -> input.getScene().getFocusOwner()))
@@ -219,10 +227,7 @@ class PresenterWindowTest extends RealWindowTest {
    */
   @Test
   void altAndALetterTypeNothingAndOpenNoMenuWhilePresenting(FxRobot robot) throws Exception {
-    javafx.scene.control.MenuBar bar =
-        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
-    fire(robot, "Presenter mode");
-    FxWait.untilFx("presenting", () -> robot.lookup(".tb-presenter").tryQuery().isPresent());
+    javafx.scene.control.MenuBar bar = presentInThisWindow(robot);
     CodeArea input = replInput(robot);
     CodeArea notes = WindowUnderTest.editor(robot);
     String notesBefore = FxWait.onFx(() -> notes.getText());
@@ -232,9 +237,7 @@ class PresenterWindowTest extends RealWindowTest {
         robot.press(KeyCode.ALT).press(letter).release(letter).release(KeyCode.ALT);
         robot.press(KeyCode.ALT).press(letter).release(KeyCode.ALT).release(letter);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        assertThat(
-                FxWait.onFx(
-                    () -> bar.getMenus().stream().anyMatch(javafx.scene.control.Menu::isShowing)))
+        assertThat(FxWait.onFx(() -> menuOpen(bar)))
             .as("a menu open after Alt+" + letter)
             .isFalse();
       }
