@@ -583,28 +583,75 @@ public final class App extends Application implements WindowHost {
   @Override
   public void stop() {
     stopping = true;
-    try {
-      if (window != null) {
-        window.close();
-      }
-    } finally {
-      try {
-        if (notebook != null) {
-          notebook.close();
-        }
-      } finally {
-        if (executors != null) {
-          executors.close();
-        }
-        try {
-          if (repl != null) {
-            repl.close();
+    MainWindow open = window;
+    Notebook book = notebook;
+    UiExecutors threads = executors;
+    ReplSession session = repl;
+    closeInTurn(
+        stage,
+        () -> {
+          if (open != null) {
+            open.close();
           }
-        } finally {
-          stopped.countDown();
-        }
-      }
+        },
+        List.of(
+            () -> {
+              if (book != null) {
+                book.close();
+              }
+            },
+            () -> {
+              if (threads != null) {
+                threads.close();
+              }
+            },
+            () -> {
+              if (session != null) {
+                session.close();
+              }
+            }),
+        stopped::countDown);
+  }
+
+  /**
+   * Closes the app without holding the FX thread for the notebook: {@code closeWindow} (the
+   * window's own close: the notes' save, which the close request made already, the window's place
+   * remembered while it shows) on the calling FX thread; then {@code stage} is hidden, so the
+   * window is gone at once; then {@code after} in order (the notebook's close, which waits for a
+   * fold of its log under way and folds the rest: about 100 ms for a 4 MB log, more on a slow disk,
+   * seconds while another program reads the notebook; the app's threads; the REPL) on a thread of
+   * its own that is no daemon, so the process ends only once they are done; {@code done} last,
+   * whatever failed. A step that fails is logged and the next one runs. Returns that thread.
+   */
+  static Thread closeInTurn(
+      Stage stage, Runnable closeWindow, List<Runnable> after, Runnable done) {
+    try {
+      closeWindow.run();
+    } catch (RuntimeException e) {
+      System.getLogger(App.class.getName())
+          .log(System.Logger.Level.WARNING, "closing the window", e);
     }
+    stage.hide();
+    Thread closing =
+        new Thread(
+            () -> {
+              try {
+                for (Runnable step : after) {
+                  try {
+                    step.run();
+                  } catch (RuntimeException e) {
+                    System.getLogger(App.class.getName())
+                        .log(System.Logger.Level.WARNING, "closing the notebook", e);
+                  }
+                }
+              } finally {
+                done.run();
+              }
+            },
+            "talkbook-close");
+    closing.setDaemon(false);
+    closing.start();
+    return closing;
   }
 
   /** The parameters the launcher passes to {@link Application#launch}. */

@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
@@ -17,16 +16,7 @@ import org.testfx.api.FxRobot;
  * search field).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class PresenterFocusWindowTest extends RealWindowTest {
-  private static final String NOTES =
-      "# Loom\n\nWhy threads.\n\n```java\nint answer = 6 * 7;\n```\n\nThen: more.\n";
-
-  @BeforeEach
-  void openTalkWithTheRepl(FxRobot robot) throws Exception {
-    ui.openNewTalk(robot, "Loom", NOTES);
-    ui.attachRepl(robot);
-  }
-
+class PresenterFocusWindowTest extends LoomTalkWindowTest {
   private static void presenterKey(FxRobot robot) {
     robot
         .press(KeyCode.CONTROL, KeyCode.SHIFT)

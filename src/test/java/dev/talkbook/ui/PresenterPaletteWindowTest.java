@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
@@ -17,16 +16,7 @@ import org.testfx.api.FxRobot;
  * main window was not given the system's keyboard back).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class PresenterPaletteWindowTest extends RealWindowTest {
-  private static final String NOTES =
-      "# Loom\n\nWhy threads.\n\n```java\nint answer = 6 * 7;\n```\n\nThen: more.\n";
-
-  @BeforeEach
-  void openTalkWithTheRepl(FxRobot robot) throws Exception {
-    ui.openNewTalk(robot, "Loom", NOTES);
-    ui.attachRepl(robot);
-  }
-
+class PresenterPaletteWindowTest extends LoomTalkWindowTest {
   private static boolean paletteOpen(FxRobot robot) {
     return robot.lookup("#picker-filter").tryQuery().filter(Node::isVisible).isPresent();
   }

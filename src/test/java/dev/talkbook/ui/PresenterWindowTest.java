@@ -180,6 +180,19 @@ class PresenterWindowTest extends RealWindowTest {
     }
   }
 
+  /** Enters presenter mode in this window from the Java menu; returns the (hidden) menu bar. */
+  private javafx.scene.control.MenuBar presentInThisWindow(FxRobot robot) {
+    javafx.scene.control.MenuBar bar =
+        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+    fire(robot, "Presenter mode");
+    FxWait.untilFx("presenting", () -> robot.lookup(".tb-presenter").tryQuery().isPresent());
+    return bar;
+  }
+
+  private static boolean menuOpen(javafx.scene.control.MenuBar bar) {
+    return bar.getMenus().stream().anyMatch(javafx.scene.control.Menu::isShowing);
+  }
+
   /**
    * While presenting, F10 and Alt alone give the keyboard to no menu: the menu bar is out of the
    * window, and Down then opened File over the audience's screen. The keys go on to the REPL, Esc
@@ -187,25 +200,53 @@ class PresenterWindowTest extends RealWindowTest {
    */
   @Test
   void f10AndAltAloneOpenNoMenuTheAudienceWouldSee(FxRobot robot) throws Exception {
-    javafx.scene.control.MenuBar bar =
-        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
-    fire(robot, "Presenter mode");
-    FxWait.untilFx("presenting", () -> robot.lookup(".tb-presenter").tryQuery().isPresent());
+    javafx.scene.control.MenuBar bar = presentInThisWindow(robot);
     CodeArea input = replInput(robot);
     robot.interact(input::requestFocus);
     for (KeyCode key : List.of(KeyCode.F10, KeyCode.ALT)) {
       robot.type(key);
       robot.type(KeyCode.DOWN);
       org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-      assertThat(
-              FxWait.onFx(
-                  () -> bar.getMenus().stream().anyMatch(javafx.scene.control.Menu::isShowing)))
+      assertThat(FxWait.onFx(() -> menuOpen(bar)))
           .as("a menu open after " + key + ", Down")
           .isFalse();
       assertThat(FxWait.onFx(() -> input.getScene().getFocusOwner()))
           .as(key.name())
           .isSameAs(input);
     }
+    robot.write("1 + 1");
+    FxWait.untilFx("typed into the REPL", () -> input.getText().equals("1 + 1"));
+    robot.type(KeyCode.ESCAPE);
+    FxWait.untilFx("left", () -> robot.lookup(".tb-presenter").tryQuery().isEmpty());
+  }
+
+  /**
+   * While presenting, Alt with a letter (a menu's, Alt+F; or any other) types nothing into the REPL
+   * or the notes and opens no menu: the menu bar is out of the window, and the "f" went into the
+   * REPL's input in front of the room. Either way the Alt is let go (before or after the letter).
+   */
+  @Test
+  void altAndALetterTypeNothingAndOpenNoMenuWhilePresenting(FxRobot robot) throws Exception {
+    javafx.scene.control.MenuBar bar = presentInThisWindow(robot);
+    CodeArea input = replInput(robot);
+    CodeArea notes = WindowUnderTest.editor(robot);
+    String notesBefore = FxWait.onFx(() -> notes.getText());
+    for (CodeArea area : List.of(input, notes)) {
+      robot.interact(area::requestFocus);
+      for (KeyCode letter : List.of(KeyCode.F, KeyCode.J, KeyCode.Q)) {
+        robot.press(KeyCode.ALT).press(letter).release(letter).release(KeyCode.ALT);
+        robot.press(KeyCode.ALT).press(letter).release(KeyCode.ALT).release(letter);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxWait.onFx(() -> menuOpen(bar)))
+            .as("a menu open after Alt+" + letter)
+            .isFalse();
+      }
+      assertThat(FxWait.onFx(() -> area.getScene().getFocusOwner())).isSameAs(area);
+    }
+    assertThat(FxWait.onFx(() -> input.getText())).as("the REPL's input").isEmpty();
+    assertThat(FxWait.onFx(() -> notes.getText())).as("the notes").isEqualTo(notesBefore);
+    assertThat(robot.lookup(".tb-presenter").tryQuery()).as("still presenting").isPresent();
+    robot.interact(input::requestFocus);
     robot.write("1 + 1");
     FxWait.untilFx("typed into the REPL", () -> input.getText().equals("1 + 1"));
     robot.type(KeyCode.ESCAPE);

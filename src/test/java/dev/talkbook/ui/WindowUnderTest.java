@@ -436,12 +436,13 @@ final class WindowUnderTest {
   }
 
   /** Whether {@link #quitAsTheAppDoes} ran: {@link #close} then has nothing left to do. */
-  private boolean quit;
+  private volatile boolean quit;
 
   /**
    * Quits as File → Quit does in the app: the window's close request, and once it lets the app go,
-   * in one go on the FX thread as {@code App.stop}: the window closed, then the notebook, then the
-   * app's threads. Returns when that is done; the notebook is closed then.
+   * as {@code App.stop} (through {@link App#closeInTurn}): the window closed and hidden, then the
+   * notebook and the app's threads off the FX thread. Returns when that is done; the notebook is
+   * closed then.
    */
   void quitAsTheAppDoes(FxRobot robot) {
     java.util.concurrent.CompletableFuture<Void> done =
@@ -449,18 +450,18 @@ final class WindowUnderTest {
     robot.interact(
         () ->
             window.requestClose(
-                () -> {
-                  try {
-                    window.close();
-                    stage.hide();
-                    notebook.close();
-                    executors.close();
-                    repls.forEach(dev.talkbook.core.repl.ReplSession::close);
-                  } finally {
-                    quit = true;
-                    done.complete(null);
-                  }
-                }));
+                () ->
+                    App.closeInTurn(
+                        stage,
+                        window::close,
+                        List.of(
+                            notebook::close,
+                            executors::close,
+                            () -> repls.forEach(dev.talkbook.core.repl.ReplSession::close)),
+                        () -> {
+                          quit = true;
+                          done.complete(null);
+                        })));
     try {
       done.get(FxWait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {

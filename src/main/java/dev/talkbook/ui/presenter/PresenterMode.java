@@ -219,6 +219,7 @@ public final class PresenterMode {
   private final Clock clock;
   private final EventHandler<KeyEvent> keys = this::onKey;
   private final EventHandler<KeyEvent> escape = this::onEscape;
+  private final EventHandler<KeyEvent> altTyped = this::onAltTyped;
   private final javafx.beans.value.ChangeListener<String> notesChanged =
       (obs, old, text) -> notesChanged(text);
   private final javafx.beans.value.ChangeListener<Integer> caretMoved =
@@ -463,6 +464,7 @@ public final class PresenterMode {
     notes.addListener(notesChanged);
     window.notesArea().caretPositionProperty().addListener(caretMoved);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+    scene.addEventFilter(KeyEvent.KEY_TYPED, altTyped);
     scene.addEventHandler(KeyEvent.KEY_PRESSED, escape);
     scene.widthProperty().addListener(sizeChanged);
     scene.heightProperty().addListener(sizeChanged);
@@ -527,6 +529,7 @@ public final class PresenterMode {
     }
     Scene scene = stage.getScene();
     scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+    scene.removeEventFilter(KeyEvent.KEY_TYPED, altTyped);
     scene.removeEventHandler(KeyEvent.KEY_PRESSED, escape);
     scene.widthProperty().removeListener(sizeChanged);
     scene.heightProperty().removeListener(sizeChanged);
@@ -625,7 +628,33 @@ public final class PresenterMode {
         || (e.getCode() == KeyCode.F10 // Ctrl+F10 on macOS
             && !e.isShiftDown()
             && !e.isAltDown()
-            && !e.isMetaDown());
+            && !e.isMetaDown())
+        || menuLetter(e);
+  }
+
+  /**
+   * Alt with a letter or digit (Alt+F: a menu's letter), which opens a menu of the bar: while
+   * presenting the bar is out of the window, and the letter was typed into the REPL's input or the
+   * notes instead, in front of the room. Taken here (and its typed character, {@link #onAltTyped}),
+   * it does nothing. Alt with a key that is no letter (Alt+Up moves a section) still works, as do
+   * accelerators, which the scene handles before this filter. Not on macOS, where Option with a
+   * letter types a character (é, ƒ) and menus have no letters.
+   */
+  private static boolean menuLetter(KeyEvent e) {
+    return e.isAltDown()
+        && !e.isControlDown()
+        && !e.isMetaDown()
+        && !MAC
+        && (e.getCode().isLetterKey() || e.getCode().isDigitKey());
+  }
+
+  private static final boolean MAC = System.getProperty("os.name", "").startsWith("Mac");
+
+  /** The character an Alt+letter types goes nowhere while presenting: see {@link #menuLetter}. */
+  private void onAltTyped(KeyEvent e) {
+    if (e.isAltDown() && !e.isControlDown() && !e.isMetaDown() && !MAC) {
+      e.consume();
+    }
   }
 
   /**

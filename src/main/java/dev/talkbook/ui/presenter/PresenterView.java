@@ -55,6 +55,8 @@ final class PresenterView {
   private final Clock clock;
   private final ObservableValue<String> notes;
   private final StyleClassedTextArea notesArea = new StyleClassedTextArea();
+  private final VirtualizedScrollPane<StyleClassedTextArea> notesScroll =
+      new VirtualizedScrollPane<>(notesArea);
   private final TextArea next = new TextArea();
   private final Label clockLabel = new Label();
   private final Label timer = new Label();
@@ -66,11 +68,32 @@ final class PresenterView {
   private int inPlay = -1;
   private long highlights; // the newest highlighting asked for
 
+  /**
+   * The columns of code a line of the speaker notes holds at the presenter's usual size: a code
+   * line of 80 characters reads on one line, as the speaker wrote it.
+   */
+  static final int COLUMNS = 80;
+
+  /** The notes' padding left and right, and room for their scroll bar, in px. */
+  private static final double NOTES_INSETS = 14 + 14 + 16;
+
+  /** The notes' share of the window's width at first (the split's divider). */
+  private static final double NOTES_SHARE = 0.58;
+
   /** The size the presenter chose (presenter mode's, at its reference window size). */
   private double chosenFont;
 
-  /** The size this window's text is drawn at now: {@link #chosenFont} scaled to the window. */
+  /** The size this window's text is drawn at now: see {@link #fitted}. */
   private double shownFont;
+
+  /**
+   * Text styled as the notes' is (their font family, which the style sheets pick): the fit is
+   * measured in its font.
+   */
+  private final javafx.scene.text.Text notesFont = new javafx.scene.text.Text();
+
+  /** Whether {@link #applyFont} is asked for after the notes' width changed. */
+  private boolean fitAsked;
 
   PresenterView(
       Clock clock,
@@ -123,10 +146,14 @@ final class PresenterView {
     notesArea.getStyleClass().addAll("tb-editor", "tb-presenter-notes");
     notesArea.setId("presenter-notes");
     notesArea.setPadding(new javafx.geometry.Insets(10, 14, 10, 14));
-    VirtualizedScrollPane<?> notesScroll = new VirtualizedScrollPane<>(notesArea);
     Region notesEnd = new Region(); // where Tab moves on from: after the notes, taking no room
     notesEnd.setManaged(false);
-    VBox notesBox = new VBox(caption("Speaker notes"), notesScroll, notesEnd);
+    notesFont.getStyleClass().add("text");
+    javafx.scene.Group notesFontBox = new javafx.scene.Group(notesFont);
+    notesFontBox.getStyleClass().add("tb-editor");
+    notesFontBox.setManaged(false);
+    notesFontBox.setVisible(false);
+    VBox notesBox = new VBox(caption("Speaker notes"), notesScroll, notesEnd, notesFontBox);
     VBox.setVgrow(notesScroll, Priority.ALWAYS);
     // The notes only read: Tab goes on to the bar's controls (the area took it and kept the focus).
     notesArea.addEventFilter(
@@ -151,7 +178,7 @@ final class PresenterView {
     nextBox.setPadding(new javafx.geometry.Insets(0, 0, 8, 0));
 
     SplitPane split = new SplitPane(notesBox, nextBox);
-    split.setDividerPositions(0.58);
+    split.setDividerPositions(NOTES_SHARE);
     BorderPane root = new BorderPane(split);
     root.setTop(bar);
     root.getStyleClass().addAll(PresenterMode.STYLE_CLASS, STYLE_CLASS);
@@ -161,11 +188,21 @@ final class PresenterView {
     scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
     scene.addEventHandler(KeyEvent.KEY_PRESSED, escape);
     stage.setScene(scene);
-    // The text grows with the window as the audience's does (PresenterMode.scaled): it
-    // stayed at 16 px, small on a large screen, while the audience's grew.
+    // The text grows with the notes' width, so that a line of 80 columns of code fits them (it
+    // scaled as the audience's does: 32 px in a 1920 × 1080 screen's window, code wrapped at 50
+    // columns, read up close on a laptop).
     chosenFont = fontSize;
-    scene.widthProperty().addListener((obs, was, now) -> applyFont());
-    scene.heightProperty().addListener((obs, was, now) -> applyFont());
+    // After the layout that gave the notes their width: a size set during the layout pass was
+    // not applied to the notes until something else changed.
+    notesScroll
+        .widthProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (!fitAsked) {
+                fitAsked = true;
+                Platform.runLater(this::applyFont);
+              }
+            });
     applyFont();
     stage.setTitle("Presenter view — Talkbook");
     stage.setOnCloseRequest(
@@ -188,17 +225,56 @@ final class PresenterView {
   }
 
   private void applyFont() {
+    fitAsked = false;
     Scene scene = stage.getScene();
-    double size = PresenterMode.scaled(chosenFont, scene.getWidth(), scene.getHeight());
+    double width = notesScroll.getWidth();
+    if (width <= 0) { // not laid out yet
+      width = scene.getWidth() * NOTES_SHARE;
+    }
+    double size = fitted(width - NOTES_INSETS, columnWidth(), chosenFont);
     if (size != shownFont) {
       shownFont = size;
       scene.getRoot().setStyle("-fx-font-size: " + size + "px;");
     }
   }
 
+  /**
+   * The size the speaker's window draws its text at, in whole px: at the presenter's usual size
+   * (24, {@link PresenterMode#DEFAULT_FONT}) the largest at which {@link #COLUMNS} columns of code
+   * fit the notes' {@code textWidth} (12 px in a 1280 × 800 screen's window, 19 in a 1920 × 1080
+   * one's); a size the presenter chose with Ctrl+= / Ctrl+- scales it by as much (26 is 26 / 24 of
+   * it). {@code columnWidth} is a column's width per px of text size. The audience's sizes are
+   * {@link PresenterMode#scaled}'s.
+   */
+  static double fitted(double textWidth, double columnWidth, double chosen) {
+    double fits = Math.floor(textWidth / (COLUMNS * columnWidth));
+    double size = Math.round(fits * chosen / PresenterMode.DEFAULT_FONT);
+    return Math.max(PresenterMode.MIN_FONT, Math.min(PresenterMode.MAX_FONT, size));
+  }
+
+  /** A column's width in the notes' font per px of size (about 0.6 for a monospaced font). */
+  private double columnWidth() {
+    notesFont.applyCss();
+    javafx.scene.text.Text probe = new javafx.scene.text.Text("0".repeat(COLUMNS));
+    probe.setFont(javafx.scene.text.Font.font(notesFont.getFont().getFamily(), 100));
+    return probe.getLayoutBounds().getWidth() / COLUMNS / 100;
+  }
+
   /** The size this window's text is drawn at now, in px. */
   double fontSize() {
     return shownFont;
+  }
+
+  /** How many lines paragraph {@code paragraph} of the speaker notes takes (1: not wrapped). */
+  int notesLinesOf(int paragraph) {
+    return notesArea.getParagraphLinesCount(paragraph);
+  }
+
+  /** The notes' width for text, in px: the area's, less its padding. */
+  double notesTextWidth() {
+    return notesArea.getWidth()
+        - notesArea.getPadding().getLeft()
+        - notesArea.getPadding().getRight();
   }
 
   private static Label caption(String text) {

@@ -2,49 +2,28 @@ package dev.talkbook.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.Callable;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A label beside a button in a row: the longest of its forms that fits, the whole in its tip. */
-@ExtendWith(ApplicationExtension.class)
-class FittedLabelTest {
+class FittedLabelTest extends NarrowedRowTest {
   private static final String WHOLE = "Next: snippet 3 of 11 (Page Down)";
   private HBox row;
   private FittedLabel label;
   private Button button;
 
-  @Start
-  void start(Stage stage) {
+  @Override
+  Region makeRow() {
     label = new FittedLabel();
     label.show(WHOLE, "Next: snippet 3 of 11", "Next: 3 of 11", "Next 3/11");
     button = new Button("Restart");
     button.setMinWidth(Region.USE_PREF_SIZE);
     row = new HBox(6, label, button);
-    row.setMaxWidth(600);
-    Scene scene = new Scene(new StackPane(row), 600, 60);
-    new Theme(false).apply(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
-
-  private <T> T onFx(Callable<T> read) throws Exception {
-    return WaitForAsyncUtils.asyncFx(read).get();
-  }
-
-  private void width(FxRobot robot, double width) {
-    robot.interact(() -> row.setMaxWidth(width));
-    WaitForAsyncUtils.waitForFxEvents();
+    return row;
   }
 
   @Test

@@ -2,52 +2,30 @@ package dev.talkbook.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.Callable;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A row's title and its detail: which gives way first when the row is short of room. */
-@ExtendWith(ApplicationExtension.class)
-class TitleRowTest {
+class TitleRowTest extends NarrowedRowTest {
   private static final String TITLE = "Java User Group January";
   private static final String DATE = "2027-01-14";
 
   private Label title;
   private Label detail;
   private TitleRow row;
-  private StackPane holder;
 
-  @Start
-  void start(Stage stage) {
+  @Override
+  Region makeRow() {
     title = new Label(TITLE);
     detail = new Label(DATE);
     title.setTextOverrun(OverrunStyle.ELLIPSIS);
     row = new TitleRow(title, detail).wholeDetail(); // as an event's row in the navigator
-    holder = new StackPane(row);
-    holder.setMaxWidth(600);
-    Scene scene = new Scene(new StackPane(holder), 600, 60);
-    new Theme(false).apply(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
-
-  private <T> T onFx(Callable<T> read) throws Exception {
-    return WaitForAsyncUtils.asyncFx(read).get();
-  }
-
-  private void width(FxRobot robot, double width) {
-    robot.interact(() -> holder.setMaxWidth(width));
-    WaitForAsyncUtils.waitForFxEvents();
+    return new StackPane(row);
   }
 
   /** The title as drawn (with its ellipsis when cut). */

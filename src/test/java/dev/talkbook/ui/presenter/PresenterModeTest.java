@@ -659,41 +659,84 @@ class PresenterModeTest {
   }
 
   /**
-   * The speaker's window scales the presenter's size to its own size as the audience's window does
-   * (it stayed at 16 px in any window), and follows the zoom.
+   * The speaker's window draws its text at the size at which a line of 80 columns of code fits its
+   * notes, as the window's size changes (at presenter mode's sizes, 32 px in a 1920 × 1080 screen's
+   * window, the line wrapped at about 50 columns), and follows the zoom; the audience's size is
+   * presenter mode's as before.
    */
   @Test
-  void theSpeakersTextGrowsWithItsWindowAndFollowsTheZoom(FxRobot robot) {
+  void theSpeakersNotesFitAnEightyColumnLineAndFollowTheZoom(FxRobot robot) {
+    String line =
+        "var answers = java.util.stream.IntStream.range(0, 42).boxed().toList(); // 80 co";
+    assertThat(line).hasSize(PresenterView.COLUMNS);
+    robot.interact(() -> notes.set("# Talk\n\nFirst we declare.\n\n```java\n" + line + "\n```\n"));
     robot.interact(presenter::enterPresenterView);
     PresenterView view = presenter.view();
     robot.interact(() -> HeadlessScreen.keepOn(view.stage()));
     javafx.scene.Scene scene = onFx(() -> view.stage().getScene());
-    robot.interact(
-        () -> {
-          view.stage().setWidth(1024);
-          view.stage().setHeight(640);
-        });
-    until(() -> onFx(scene::getWidth) == 1024);
-    assertThat(onFx(view::fontSize)).as("at 1024 × 640").isEqualTo(19);
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(onFx(() -> view.notesSizeOf("First we declare.")))
-        .isCloseTo(19 * 1.15, org.assertj.core.data.Offset.offset(0.1));
-    robot.interact(
-        () -> {
-          view.stage().setWidth(1280);
-          view.stage().setHeight(800);
-        });
-    until(() -> onFx(scene::getWidth) == 1280);
-    assertThat(onFx(view::fontSize)).as("at 1280 × 800").isEqualTo(24);
-    assertThat(onFx(() -> scene.getRoot().getStyle())).contains("24.0px");
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(onFx(() -> view.notesSizeOf("First we declare.")))
-        .isCloseTo(24 * 1.15, org.assertj.core.data.Offset.offset(0.1));
+    double audience = onFx(presenter::fontSize);
+    // The speaker's window filling a 1280 × 800 screen, then nine tenths of it (as it opens).
+    double last = Double.MAX_VALUE;
+    for (double[] size : new double[][] {{1280, 800}, {1152, 720}}) {
+      robot.interact(
+          () -> {
+            view.stage().setWidth(size[0]);
+            view.stage().setHeight(size[1]);
+          });
+      until(() -> onFx(scene::getWidth) == size[0]);
+      WaitForAsyncUtils.waitForFxEvents();
+      String at = size[0] + " × " + size[1];
+      double px = onFx(() -> view.notesSizeOf("First we declare."));
+      assertThat(onFx(() -> view.notesLinesOf(5)))
+          .as("the 80-column line's lines at " + at)
+          .isEqualTo(1);
+      // As large as fits: the line fills most of the notes' width.
+      double lineWidth = width(line, onFx(view::notesFontFamily), px);
+      assertThat(lineWidth)
+          .as("the line's width at " + at)
+          .isGreaterThan(0.85 * onFx(view::notesTextWidth));
+      assertThat(onFx(view::fontSize)).as("the window's size, the notes'").isEqualTo(px);
+      assertThat(px).as("smaller in the smaller window").isLessThan(last);
+      last = px;
+    }
+    assertThat(onFx(presenter::fontSize)).as("the audience's size").isEqualTo(audience);
+    assertThat(audience)
+        .isEqualTo(
+            PresenterMode.scaled(
+                PresenterMode.DEFAULT_FONT,
+                onFx(() -> stage.getScene().getWidth()),
+                onFx(() -> stage.getScene().getHeight())));
+    double fitting = onFx(view::fontSize);
     robot.interact(() -> view.stage().requestFocus());
     robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
-    assertThat(onFx(view::fontSize)).as("zoomed in").isEqualTo(26);
+    assertThat(onFx(view::fontSize)).as("zoomed in").isGreaterThan(fitting);
+    robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+    assertThat(onFx(view::fontSize)).as("zoomed out").isLessThan(fitting);
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+    assertThat(onFx(view::fontSize)).as("the usual size again").isEqualTo(fitting);
     robot.interact(presenter::exit);
     until(() -> !presenter.isActive());
+  }
+
+  /** The width of {@code text} in {@code family} at {@code px}. */
+  private static double width(String text, String family, double px) {
+    javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+    t.setFont(javafx.scene.text.Font.font(family, px));
+    return t.getLayoutBounds().getWidth();
+  }
+
+  /** The speaker's window's size rule: 80 columns in the notes' width, scaled by the zoom. */
+  @Test
+  void theSpeakersSizeIsTheLargestAtWhichEightyColumnsFit() {
+    double column = 0.602; // DejaVu Sans Mono's advance per px
+    // The notes' text width in a 1920 × 1080 screen's window (1728 px, 58 %) and 1280 × 800's.
+    assertThat(PresenterView.fitted(1728 * 0.58 - 44, column, 24)).isEqualTo(19);
+    assertThat(PresenterView.fitted(1152 * 0.58 - 44, column, 24)).isEqualTo(12);
+    assertThat(PresenterView.fitted(1728 * 0.58 - 44, column, 26)).isEqualTo(21);
+    assertThat(PresenterView.fitted(1728 * 0.58 - 44, column, 20)).isEqualTo(16);
+    assertThat(PresenterView.fitted(200, column, 24))
+        .as("never below")
+        .isEqualTo(PresenterMode.MIN_FONT);
   }
 
   /**
