@@ -32,12 +32,62 @@ final class ShownInline {
    * itself when {@code markdown} has neither.
    */
   static String hide(String markdown, String text) {
-    if (!mayHoldLinkOrEntity(markdown)) {
+    int n = markdown.length();
+    int bracket = nextBracket(markdown, 0);
+    int entity = nextEntity(markdown, 0);
+    if (bracket == n && entity == n) {
       return text;
     }
-    List<Highlighting.Span> spans = new BlockScanner(markdown, false).run().spans();
-    char[] out = text.toCharArray();
-    boolean changed = false;
+    // Only the paragraphs with a link or a reference in them are scanned: the highlighter's scan
+    // carries nothing past a blank line outside a fence, so a scan started after such a line (or
+    // at the start) sees a paragraph as a scan of the whole notes does. Fences (the highlighter's
+    // rules) say which lines are fenced code.
+    char[] out = null;
+    long fence = Fences.START;
+    int paragraphStart = 0;
+    int pending = -1; // where the paragraphs to scan start, once one has a candidate
+    for (int line = 0; line < n; ) {
+      int lineEnd = markdown.indexOf('\n', line);
+      if (lineEnd < 0) {
+        lineEnd = n;
+      }
+      fence = Fences.next(fence, markdown, line, lineEnd);
+      boolean code = Fences.lineInFence(fence);
+      if (!code && isBlank(markdown, line, lineEnd)) {
+        if (pending >= 0) {
+          out = hideIn(markdown, pending, line, text, out);
+          pending = -1;
+        }
+        paragraphStart = lineEnd + 1;
+      } else if (!code && pending < 0 && Math.min(bracket, entity) < lineEnd) {
+        pending = paragraphStart;
+      }
+      if (bracket < lineEnd) {
+        bracket = nextBracket(markdown, lineEnd);
+      }
+      if (entity < lineEnd) {
+        entity = nextEntity(markdown, lineEnd);
+      }
+      if (pending < 0 && bracket == n && entity == n) {
+        break;
+      }
+      line = lineEnd + 1;
+    }
+    if (pending >= 0) {
+      out = hideIn(markdown, pending, n, text, out);
+    }
+    return out == null ? text : new String(out);
+  }
+
+  /**
+   * Hides what the page does not show of the links and references in {@code markdown[from, to)},
+   * paragraphs that start after a blank line outside a fence (or at the start), into {@code out}
+   * (made from {@code text} on the first change); returns {@code out}.
+   */
+  private static char[] hideIn(String markdown, int from, int to, String text, char[] out) {
+    String part = markdown.substring(from, to);
+    List<Highlighting.Span> spans = new BlockScanner(part, false).run().spans();
+    Changes changes = new Changes(text, out, from);
     int linkStart = -1; // the last link text's or reference label's "[" ...
     int linkEnd = -1; // ... and the position after its "]"
     int at = 0;
@@ -48,7 +98,7 @@ final class ShownInline {
       int start = at;
       at += span.length();
       if (classes.isEmpty()) {
-        changed |= decodeEntities(markdown, out, start, at);
+        decodeEntities(part, changes, start, at);
         continue;
       }
       if (classes.contains(HighlightClasses.CODE) || classes.contains(HighlightClasses.FENCE)) {
@@ -60,11 +110,11 @@ final class ShownInline {
           end += spans.get(++s).length();
         }
         at = end;
-        char first = markdown.charAt(start);
+        char first = part.charAt(start);
         if (first == '(' || first == '[') {
-          changed |= blank(out, start, end); // an inline link's address and title, a reference
-        } else if (linkEnd >= 0 && isDefinition(markdown, linkEnd, start)) {
-          changed |= blank(out, linkStart, lineEnd(markdown, end)); // [ref]: address "title"
+          changes.blank(start, end); // an inline link's address and title, a reference
+        } else if (linkEnd >= 0 && isDefinition(part, linkEnd, start)) {
+          changes.blank(linkStart, lineEnd(part, end)); // [ref]: address "title"
         }
         continue; // otherwise an address the page shows as written (an autolink, a bare URL)
       }
@@ -74,28 +124,81 @@ final class ShownInline {
         }
         linkEnd = at;
       }
-      changed |= decodeEntities(markdown, out, start, at);
+      decodeEntities(part, changes, start, at);
     }
-    return changed ? new String(out) : text;
+    return changes.out;
   }
 
   /**
-   * Whether the notes may hold a link's address ({@code ](}), a reference ({@code ][}), a link
-   * reference definition ({@code ]:}) or a character reference ({@code &}): most notes have none
-   * and skip the scan.
+   * The text being changed, from {@code offset} on: copied from the original on the first change.
    */
-  static boolean mayHoldLinkOrEntity(String markdown) {
-    if (markdown.indexOf('&') >= 0) {
-      return true;
+  private static final class Changes {
+    private final String text;
+    private final int offset;
+    char[] out;
+
+    Changes(String text, char[] out, int offset) {
+      this.text = text;
+      this.out = out;
+      this.offset = offset;
     }
-    int last = markdown.length() - 1;
-    for (int i = markdown.indexOf(']'); i >= 0 && i < last; i = markdown.indexOf(']', i + 1)) {
-      char next = markdown.charAt(i + 1);
-      if (next == '(' || next == '[' || next == ':') {
-        return true;
+
+    char at(int i) {
+      return out == null ? text.charAt(offset + i) : out[offset + i];
+    }
+
+    void set(int i, char c) {
+      if (out == null) {
+        out = text.toCharArray();
+      }
+      out[offset + i] = c;
+    }
+
+    void blank(int from, int to) {
+      for (int i = from; i < to; i++) {
+        char c = at(i);
+        if (c != '\n' && c != '\r' && c != ' ') {
+          set(i, ' ');
+        }
       }
     }
-    return false;
+  }
+
+  /**
+   * Where the next {@code ](}, {@code ][} or {@code ]:} is at or after {@code from} (its {@code
+   * ]}), or the text's length.
+   */
+  private static int nextBracket(String markdown, int from) {
+    int last = markdown.length() - 1;
+    for (int i = markdown.indexOf(']', from);
+        i >= 0 && i < last;
+        i = markdown.indexOf(']', i + 1)) {
+      char next = markdown.charAt(i + 1);
+      if (next == '(' || next == '[' || next == ':') {
+        return i;
+      }
+    }
+    return markdown.length();
+  }
+
+  /** Where the next character reference starts at or after {@code from}, or the text's length. */
+  private static int nextEntity(String markdown, int from) {
+    for (int amp = markdown.indexOf('&', from); amp >= 0; amp = markdown.indexOf('&', amp + 1)) {
+      if (referenceEnd(markdown, amp) > 0) {
+        return amp;
+      }
+    }
+    return markdown.length();
+  }
+
+  private static boolean isBlank(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code [linkEnd, urlStart)} is the ":" and blanks of a link reference definition. */
@@ -120,46 +223,32 @@ final class ShownInline {
     return i;
   }
 
-  private static boolean blank(char[] out, int from, int to) {
-    boolean changed = false;
-    for (int i = from; i < to; i++) {
-      if (out[i] != '\n' && out[i] != '\r' && out[i] != ' ') {
-        out[i] = ' ';
-        changed = true;
-      }
-    }
-    return changed;
-  }
-
   /** The longest character reference: {@code &CounterClockwiseContourIntegral;}. */
   private static final int MAX_REFERENCE = 33;
 
   /**
-   * Decodes the character references that start in {@code [from, to)} of {@code markdown} into
-   * {@code out} (where {@code out} still holds them: a blanked one stays blank).
+   * Decodes the character references that start in {@code [from, to)} of {@code part} (where the
+   * text still holds them: a blanked one stays blank).
    */
-  private static boolean decodeEntities(String markdown, char[] out, int from, int to) {
-    boolean changed = false;
-    for (int amp = markdown.indexOf('&', from); amp >= 0 && amp < to; ) {
-      int end = referenceEnd(markdown, amp);
-      if (end < 0 || (amp > 0 && markdown.charAt(amp - 1) == '\\' && !escaped(markdown, amp - 1))) {
-        amp = markdown.indexOf('&', amp + 1);
+  private static void decodeEntities(String part, Changes changes, int from, int to) {
+    for (int amp = part.indexOf('&', from); amp >= 0 && amp < to; ) {
+      int end = referenceEnd(part, amp);
+      if (end < 0 || (amp > 0 && part.charAt(amp - 1) == '\\' && !escaped(part, amp - 1))) {
+        amp = part.indexOf('&', amp + 1);
         continue;
       }
-      if (out[amp] == '&' && out[end - 1] == ';') {
-        String reference = markdown.substring(amp, end);
+      if (changes.at(amp) == '&' && changes.at(end - 1) == ';') {
+        String reference = part.substring(amp, end);
         String decoded = Html5Entities.entityToString(reference);
         if (!decoded.equals(reference) && decoded.length() <= end - amp) {
-          decoded.getChars(0, decoded.length(), out, amp);
-          for (int i = amp + decoded.length(); i < end; i++) {
-            out[i] = ' ';
+          for (int i = amp; i < end; i++) {
+            int k = i - amp;
+            changes.set(i, k < decoded.length() ? decoded.charAt(k) : ' ');
           }
-          changed = true;
         }
       }
-      amp = markdown.indexOf('&', end);
+      amp = part.indexOf('&', end);
     }
-    return changed;
   }
 
   /** Whether the character at {@code i} is itself escaped by an odd run of backslashes. */
