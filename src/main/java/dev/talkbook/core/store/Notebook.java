@@ -913,11 +913,7 @@ public final class Notebook implements AutoCloseable {
       try {
         Database.leaveLogMode(to);
       } catch (SQLException e) {
-        throw new SQLException(
-            "SQLite could not write the copy (" + e.getMessage() + ")",
-            e.getSQLState(),
-            e.getErrorCode(),
-            e);
+        throw Database.failedTo(Database.WRITE_THE_COPY, e);
       }
     } catch (SQLException | IOException e) {
       deleteWithSidecars(to);
