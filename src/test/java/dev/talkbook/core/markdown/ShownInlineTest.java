@@ -89,6 +89,27 @@ class ShownInlineTest {
   }
 
   @Test
+  void aFenceWithBlankLinesIsCodeToItsEndAndTheParagraphAfterIsText() {
+    String notes =
+        """
+        Intro.
+
+        ```
+        code [a](https://x.example/in)
+
+        still code [b](https://y.example/in) &amp;
+        ```
+
+        After [c](https://z.example/out) &amp; done.
+        """;
+
+    assertThat(words(notes))
+        .containsExactly(
+            "Intro", "code", "a", "https", "x", "example", "in", "still", "code", "b", "https", "y",
+            "example", "in", "amp", "After", "c", "done");
+  }
+
+  @Test
   void headingsListsAndTablesKeepTheirLinkTexts() {
     String notes =
         """
