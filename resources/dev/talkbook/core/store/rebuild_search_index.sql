@@ -1,6 +1,6 @@
 -- Rebuilds the full-text search index from the notes: drops the FTS5 table (with whatever damage
 -- its shadow tables hold) and makes it again as the latest migration that defines it (V003)
--- does, the notes as V006's triggers index them (talkbook_shown_text: ShownText). Run in one
+-- does, the notes as V007's triggers index them (talkbook_shown_text: ShownText). Run in one
 -- transaction. The triggers on talk and event name the table and stay as they are.
 -- SearchIndexTest checks that the schema afterwards is that of a new notebook: a migration that
 -- changes the index changes this file too.
@@ -15,5 +15,6 @@ INSERT INTO talk_search (talk_search, rank) VALUES ('rank', 'bm25(10.0, 6.0, 6.0
 
 INSERT INTO talk_search (rowid, title, speakers, tags, event, body, abstract)
 SELECT t.id, t.title, t.speakers, replace(t.tags, char(10), ' '), e.title,
-       CASE WHEN instr(t.body, '<') THEN talkbook_shown_text(t.body) ELSE t.body END, t.abstract
+       CASE WHEN instr(t.body, '<') OR instr(t.body, '&') OR instr(t.body, ']')
+            THEN talkbook_shown_text(t.body) ELSE t.body END, t.abstract
 FROM talk t JOIN event e ON e.id = t.event_id;

@@ -92,6 +92,7 @@ final class WindowActions {
     // A talk moved (dragged, or Move to event…) is said in the status bar with Undo, as a rename
     // or a delete is; Move to event… picks the event with the keyboard chooser.
     navigator.onMoved(status::offerUndo);
+    navigator.onMoveBackRefused(status::showMessage);
     navigator.onChoosingEvent(this::chooseEvent);
   }
 

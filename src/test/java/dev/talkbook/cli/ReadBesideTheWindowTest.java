@@ -208,8 +208,8 @@ class ReadBesideTheWindowTest extends CliTest {
         .startsWith(
             "Upgrading notebook notes.talkbook to format "
                 + OldNotebook.latest()
-                // V006 alone: only notes that hold HTML are indexed again, not the whole index
-                + " (once; notes that hold HTML are indexed again)…\n")
+                // V006 and V007: only notes that hold HTML or links are indexed again
+                + " (once; notes that hold HTML or links are indexed again)…\n")
         .containsPattern("\nUpgraded notebook notes.talkbook in \\d+\\.\\d s\\.\n$");
     assertErr(ok("show", "Old talk")).isEmpty();
   }

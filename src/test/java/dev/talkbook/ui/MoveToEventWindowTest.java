@@ -177,4 +177,40 @@ class MoveToEventWindowTest extends RealWindowTest {
                 + " within the event's date, 2027-01-14.");
     assertThat(ui.notebook.talks().get(talk.id()).details().startsAt()).isEqualTo(at);
   }
+
+  @Test
+  void undoAfterTheOldEventWasDeletedSaysSoWithoutADialog(FxRobot robot) throws Exception {
+    Talk talk = talkAndOtherEvent(robot, null);
+    String meetup = ui.notebook.events().get(talk.eventId()).title();
+    moveByKeyboard(robot);
+    until(() -> ui.notebook.talks().get(talk.id()).eventId() == winter().id());
+    until(() -> robot.lookup("#undo-notice").query().isVisible());
+    // The event the talk came from is deleted while the move's Undo is still offered.
+    ui.notebook.events().delete(talk.eventId());
+
+    robot.clickOn("#undo-notice");
+
+    String said =
+        "Could not move “Sealed types” back: its event “"
+            + meetup
+            + "” was deleted. The talk stays where it is.";
+    until(() -> said.equals(notice(robot)));
+    assertThat(robot.lookup("Could not move the talk back").tryQuery()).isEmpty();
+    assertThat(ui.notebook.talks().get(talk.id()).eventId()).isEqualTo(winter().id());
+  }
+
+  @Test
+  void undoAfterTheTalkWasDeletedSaysSoWithoutADialog(FxRobot robot) throws Exception {
+    Talk talk = talkAndOtherEvent(robot, null);
+    moveByKeyboard(robot);
+    until(() -> ui.notebook.talks().get(talk.id()).eventId() == winter().id());
+    until(() -> robot.lookup("#undo-notice").query().isVisible());
+    ui.notebook.talks().delete(talk.id());
+
+    robot.clickOn("#undo-notice");
+
+    until(() -> "“Sealed types” was deleted: there is no move to undo.".equals(notice(robot)));
+    assertThat(robot.lookup("Could not move the talk back").tryQuery()).isEmpty();
+    assertThat(ui.notebook.talks().find(talk.id())).isEmpty();
+  }
 }

@@ -55,7 +55,19 @@ final class BlockScanner {
   private char breakChar;
   private int breakFrom;
 
+  /** Whether {@code java} and {@code jshell} fences are highlighted as Java (else as any fence). */
+  private final boolean javaFences;
+
   BlockScanner(String text) {
+    this(text, true);
+  }
+
+  /**
+   * A scan whose fences are all {@code md-fence} when {@code javaFences} is false: every character
+   * of fenced code then carries that class ({@link ShownInline} leaves fenced code as it is).
+   */
+  BlockScanner(String text, boolean javaFences) {
+    this.javaFences = javaFences;
     this.text = text;
     this.length = text.length();
     this.inline = new InlineScanner(text, painter);
@@ -411,7 +423,7 @@ final class BlockScanner {
 
   /** Whether the info string after the fence names Java: {@code java} or {@code jshell}. */
   private boolean isJavaInfo(int from, int end) {
-    return Fences.isJava(text, from, end);
+    return javaFences && Fences.isJava(text, from, end);
   }
 
   // ---- headings and breaks

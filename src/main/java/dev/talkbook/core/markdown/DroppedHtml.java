@@ -79,16 +79,24 @@ public final class DroppedHtml {
   /**
    * {@link #blanked} with the raw HTML's tags themselves blanked too ({@code <div onclick="…">},
    * {@code </div>}: their names and attributes are no text the page shows; what is between them
-   * is): the words a reader of the page can find. Only notes with something like a tag ({@code <}
-   * and a letter, {@code </}, {@code <!}, {@code <?}) are parsed.
+   * is), and what the page does not show of links and character references ({@link ShownInline}:
+   * where a link points and its title, reference definitions; {@code &amp;} decoded to {@code &}):
+   * the words a reader of the page can find. Only notes with something like a tag ({@code <} and a
+   * letter, {@code </}, {@code <!}, {@code <?}) are parsed; only notes with a {@code ](}, {@code
+   * ][}, {@code ]:} or {@code &} are scanned for links (a text scan, no parse). Every character
+   * stays where it was or becomes a space, line breaks kept.
    */
   public static String shownText(String markdown) {
-    if (markdown == null || !mayHoldTag(markdown)) {
-      return markdown;
+    if (markdown == null) {
+      return null;
     }
-    Hider hider = new Hider(markdown, true);
-    Positions.PARSER.parse(markdown).accept(hider);
-    return blank(markdown, hider.finish());
+    String text = markdown;
+    if (mayHoldTag(markdown)) {
+      Hider hider = new Hider(markdown, true);
+      Positions.PARSER.parse(markdown).accept(hider);
+      text = blank(markdown, hider.finish());
+    }
+    return ShownInline.hide(markdown, text);
   }
 
   /**

@@ -9,6 +9,9 @@ import java.util.Locale;
  * The words of Markdown notes without rendering them, for the site's search index: each distinct
  * word once, so the index stays small. Pure.
  *
+ * <p>Where a link or an image points, its title and a link reference definition give no words, and
+ * {@code &amp;} is {@code &} ({@link DroppedHtml#shownText}).
+ *
  * <p>What the page never shows of raw HTML in the notes ({@link DroppedHtml}: a {@code <script>}, a
  * {@code <style>}, ... with all they hold, and comments) gives no words either, so a reader's
  * search never finds a talk by text its page does not have; nor do the tags of raw HTML (their
@@ -33,8 +36,9 @@ final class SearchText {
   // (DroppedHtml.shownText). search-7: raw tags after a list item's fence, a backtick fence with
   // a backtick in its info string or front matter give no words either (DroppedHtml's walk).
   // search-8: a word with Chinese, Japanese or Korean letters gives its letter pairs (pairs), and
-  // only them when it starts with such a letter.
-  static final String VERSION = "search-8";
+  // only them when it starts with such a letter. search-9: no words from where links point, their
+  // titles or reference definitions; character references decoded (DroppedHtml.shownText).
+  static final String VERSION = "search-9";
 
   private SearchText() {}
 

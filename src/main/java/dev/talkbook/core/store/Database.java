@@ -200,23 +200,33 @@ final class Database implements AutoCloseable {
         attach.setString(1, source.toUri() + (immutable ? "?immutable=1" : "?mode=ro"));
         attach.execute();
       } catch (SQLException e) {
-        throw new SQLException(
-            "SQLite could not read it (" + e.getMessage() + ")",
-            e.getSQLState(),
-            e.getErrorCode(),
-            e);
+        throw failedTo(READ_IT, e);
       }
       try (var vacuum = c.prepareStatement("VACUUM source INTO ?")) {
         vacuum.setString(1, target.toString());
         vacuum.execute();
       } catch (SQLException e) {
-        throw new SQLException(
-            "SQLite could not write the copy (" + e.getMessage() + ")",
-            e.getSQLState(),
-            e.getErrorCode(),
-            e);
+        throw failedTo(WRITE_THE_COPY, e);
       }
     }
+  }
+
+  /** A copy's step that failed: reading the notebook ({@link #copy}). */
+  static final String READ_IT = "read it";
+
+  /** A copy's step that failed: writing the copy ({@link #copy}, {@link #leaveLogMode}). */
+  static final String WRITE_THE_COPY = "write the copy";
+
+  /**
+   * {@code e} wrapped with the step that failed, "SQLite could not write the copy (…)", its state
+   * and error code kept (a full disk is still told by them).
+   */
+  static SQLException failedTo(String step, SQLException e) {
+    return new SQLException(
+        "SQLite could not " + step + " (" + e.getMessage() + ")",
+        e.getSQLState(),
+        e.getErrorCode(),
+        e);
   }
 
   /** Whether the notebook is read as SQLite's immutable file ({@link #readImmutably}). */

@@ -24,9 +24,19 @@ final class Migrations {
           "V003__programme.sql",
           "V004__revision_deltas.sql",
           "V005__ids_never_reused.sql",
-          "V006__index_shown_text.sql");
+          "V006__index_shown_text.sql",
+          "V007__index_shown_links.sql");
 
   static final int LATEST = FILES.size();
+
+  /**
+   * The oldest format a read-only open reads as it is, without the upgrade it cannot make: V007
+   * changes only which words the search index holds of links and character references (a few words
+   * too many until a writable open upgrades it), so a notebook of format 6 on read-only media or
+   * beside an older Talkbook still opens read-only and searches. A format before 6 must be upgraded
+   * first ({@code NEEDS_UPGRADE}).
+   */
+  static final int READ_AS_IT_IS = 6;
 
   private Migrations() {}
 

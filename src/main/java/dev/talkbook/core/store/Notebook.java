@@ -102,8 +102,9 @@ public final class Notebook implements AutoCloseable {
 
     /**
      * The line a command prints before the upgrade, saying what takes its time: the whole search
-     * index is made again only from a format before 3 (V003 makes it anew); from 3 on, V006 indexes
-     * again the notes that hold raw HTML (their words as the page shows them) and leaves the rest.
+     * index is made again only from a format before 3 (V003 makes it anew); from 3 on, V006 and
+     * V007 index again the notes that hold raw HTML, links or character references (their words as
+     * the page shows them) and leave the rest.
      */
     static String startingLine(Path file, int fromFormat, int toFormat) {
       return "Upgrading notebook "
@@ -112,7 +113,9 @@ public final class Notebook implements AutoCloseable {
           + toFormat
           + (fromFormat < 3
               ? " (once; its search index is made again)…"
-              : " (once; notes that hold HTML are indexed again)…");
+              : fromFormat < 6
+                  ? " (once; notes that hold HTML or links are indexed again)…"
+                  : " (once; notes that hold links are indexed again)…");
     }
 
     /** The line a command prints after it. */
@@ -476,7 +479,7 @@ public final class Notebook implements AutoCloseable {
     try {
       return acquireLock(path, wait);
     } catch (NotebookOpenException e) {
-      if (e.problem() != Problem.LOCKED || version >= Migrations.LATEST) {
+      if (e.problem() != Problem.LOCKED || version >= Migrations.READ_AS_IT_IS) {
         throw e;
       }
       String held =
@@ -546,7 +549,7 @@ public final class Notebook implements AutoCloseable {
                 + ").",
             "Update Talkbook to open it; the file has not been changed.");
       }
-      if (readOnly && version < Migrations.LATEST) {
+      if (readOnly && version < Migrations.READ_AS_IT_IS) {
         throw new NotebookOpenException(
             path,
             Problem.NEEDS_UPGRADE,
@@ -910,11 +913,7 @@ public final class Notebook implements AutoCloseable {
       try {
         Database.leaveLogMode(to);
       } catch (SQLException e) {
-        throw new SQLException(
-            "SQLite could not write the copy (" + e.getMessage() + ")",
-            e.getSQLState(),
-            e.getErrorCode(),
-            e);
+        throw Database.failedTo(Database.WRITE_THE_COPY, e);
       }
     } catch (SQLException | IOException e) {
       deleteWithSidecars(to);

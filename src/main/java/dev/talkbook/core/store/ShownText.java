@@ -8,13 +8,14 @@ import org.sqlite.Function;
 /**
  * The SQL function {@code talkbook_shown_text(notes)}: a talk's notes as the full-text index holds
  * them, the text a published page shows ({@link DroppedHtml#shownText}: raw HTML's tags, and what a
- * {@code <script>}, a {@code <style>} or a comment holds, are spaces; every other character stays
- * where it was). The site's search words are made by the same rule, so a word finds the same talks
- * in the window, on the command line and on the site.
+ * {@code <script>}, a {@code <style>} or a comment holds, are spaces, as are where links point and
+ * their titles; {@code &amp;} is {@code &}; every other character stays where it was). The site's
+ * search words are made by the same rule, so a word finds the same talks in the window, on the
+ * command line and on the site.
  *
- * <p>The index's triggers call it (migration V006), so every connection Talkbook opens has it
- * ({@link Database}); a program without it (the {@code sqlite3} shell) can read a notebook and
- * change anything but a talk's notes and the adding of talks, which it is refused with "no such
+ * <p>The index's triggers call it (migrations V006 and V007), so every connection Talkbook opens
+ * has it ({@link Database}); a program without it (the {@code sqlite3} shell) can read a notebook
+ * and change anything but a talk's notes and the adding of talks, which it is refused with "no such
  * function", never leaving the index behind the notes. An older Talkbook does not open a notebook
  * of this format at all ({@code TOO_NEW}).
  */

@@ -87,6 +87,7 @@ public final class NavigatorView {
   private java.util.function.Consumer<Deletion> deleted = deletion -> {};
   private java.util.function.BiConsumer<String, Runnable> renamed = (message, undo) -> {};
   private java.util.function.BiConsumer<String, Runnable> moved = (message, undo) -> {};
+  private java.util.function.Consumer<String> movedBackRefused = message -> {};
 
   /**
    * What picks the event a talk moves to (the window's keyboard chooser): it gets the talk's title
@@ -240,6 +241,14 @@ public final class NavigatorView {
    */
   public void onMoved(java.util.function.BiConsumer<String, Runnable> listener) {
     moved = listener;
+  }
+
+  /**
+   * Called (on the FX thread) when a move's Undo finds nothing to move back: the talk, or the event
+   * it came from, was deleted since. Nothing changed; the message says why.
+   */
+  public void onMoveBackRefused(java.util.function.Consumer<String> listener) {
+    movedBackRefused = listener;
   }
 
   /** What Move to event… asks to pick the event with. */
@@ -1038,7 +1047,11 @@ public final class NavigatorView {
   }
 
   /** A move done, with where the talk was, for the status bar's message and Undo. */
-  private record Moved(Talk talk, long fromEvent, int fromPosition, String message) {}
+  private record Moved(
+      Talk talk, long fromEvent, String fromEventTitle, int fromPosition, String message) {}
+
+  /** An Undo of a move: the talk moved back, or why it was not (null when it was). */
+  private record MovedBack(Talk talk, String refused) {}
 
   /**
    * Moves the talk (a drop, Move to event…) and offers to undo it: the status bar says where it
@@ -1049,7 +1062,12 @@ public final class NavigatorView {
         () -> {
           Talk before = notebook.talks().get(talkId);
           Talk after = notebook.talks().move(talkId, eventId, position);
-          return new Moved(after, before.eventId(), before.position(), movedMessage(before, after));
+          return new Moved(
+              after,
+              before.eventId(),
+              notebook.events().get(before.eventId()).title(),
+              before.position(),
+              movedMessage(before, after));
         },
         done -> {
           reload(done.talk().id());
@@ -1057,7 +1075,9 @@ public final class NavigatorView {
           if (done.message() != null) {
             moved.accept(
                 done.message(),
-                () -> moveBack(done.talk().id(), done.fromEvent(), done.fromPosition()));
+                () ->
+                    moveBack(
+                        done.talk(), done.fromEvent(), done.fromEventTitle(), done.fromPosition()));
           }
         },
         error -> Errors.show(window(), "Could not move the talk", error));
@@ -1080,15 +1100,38 @@ public final class NavigatorView {
         .orElse(message);
   }
 
-  /** Undo of a move: the talk back to its event and place. */
-  private void moveBack(long talkId, long eventId, int position) {
+  /**
+   * Undo of a move: the talk back to its event and place. When the talk or that event was deleted
+   * since (the Undo still offered), nothing is moved and the status bar says why: no error dialog
+   * for what the user did themselves.
+   */
+  private void moveBack(Talk moved, long eventId, String eventTitle, int position) {
     if (refusedReadOnly()) {
       return;
     }
+    String title = "\u201c" + moved.title() + "\u201d";
     executors.run(
-        () -> notebook.talks().move(talkId, eventId, position),
+        () -> {
+          if (notebook.talks().find(moved.id()).isEmpty()) {
+            return new MovedBack(null, title + " was deleted: there is no move to undo.");
+          }
+          if (notebook.events().find(eventId).isEmpty()) {
+            return new MovedBack(
+                null,
+                "Could not move "
+                    + title
+                    + " back: its event \u201c"
+                    + eventTitle
+                    + "\u201d was deleted. The talk stays where it is.");
+          }
+          return new MovedBack(notebook.talks().move(moved.id(), eventId, position), null);
+        },
         back -> {
-          reload(back.id());
+          if (back.talk() == null) {
+            movedBackRefused.accept(back.refused());
+            return;
+          }
+          reload(back.talk().id());
           changed.run();
         },
         error -> Errors.show(window(), "Could not move the talk back", error));

@@ -21,6 +21,9 @@ public final class OldNotebook {
   public static Path atVersion(Path file, int version, String notes) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
+      if (version >= 6) {
+        ShownText.register(c); // format 6's triggers call it (notes with a '<')
+      }
       c.setAutoCommit(false);
       Migrations.apply(c, 0, version);
       s.executeUpdate(

@@ -293,6 +293,89 @@ class ShownTextTest {
     }
   }
 
+  /** Notes with links, a reference definition and a character reference, all without a '<'. */
+  static final String LINKED =
+      "See [the slides](https://www.example.com/path/file \"Deck heading\") &amp; [more][ref].\n"
+          + "\n"
+          + "[ref]: https://docs.example.org/guide\n";
+
+  private void assertLinkTextsOnly(String title) {
+    for (String word : List.of("https", "www", "example", "com", "path", "deck", "amp", "docs")) {
+      assertThat(found(word)).as(word).doesNotContain(title);
+    }
+    for (String word : List.of("see", "slides", "more")) {
+      assertThat(found(word)).as(word).contains(title);
+    }
+  }
+
+  @Test
+  void linksGiveTheirTextNotWhereTheyPoint() {
+    talk("Linked", LINKED);
+    assertLinkTextsOnly("Linked");
+    Talk saved = talk("Saved", "plain");
+    notebook.talks().saveBody(saved.id(), LINKED);
+    assertLinkTextsOnly("Saved");
+    // An address written in the text is on the page: it is found.
+    notebook.talks().saveBody(saved.id(), "Read https://www.example.com/shown today");
+    assertThat(found("shown")).containsExactly("Saved");
+  }
+
+  @Test
+  void aNotebookOfFormat6IsIndexedAgainWithoutItsLinksAddresses() throws Exception {
+    notebook.close();
+    Path old = OldNotebook.atVersion(dir.resolve("v6.talkbook"), 6, LINKED);
+    assertThat(indexedNotes(old)).as("format 6 indexed the addresses").isEqualTo(LINKED);
+    notebook = Notebook.open(old, Notebook.Options.defaults().withClock(clock));
+    assertThat(notebook.formatVersion()).isEqualTo(Migrations.LATEST);
+    assertLinkTextsOnly("Old talk");
+    // What its triggers index from now on leaves addresses out too.
+    notebook.talks().saveBody(1, "[new words](https://fresh.example.net/x)");
+    assertThat(found("fresh")).isEmpty();
+    assertThat(found("new")).containsExactly("Old talk");
+    assertThat(notebook.check()).isEmpty();
+  }
+
+  @Test
+  void theUpgradeFromFormat6IndexesAgainOnlyNotesWhosePageDiffers() throws Exception {
+    notebook.close();
+    String notes = "a <b>b</b> [c] d, and `[x](y) &amp;` in code";
+    Path old = OldNotebook.atVersion(dir.resolve("v6.talkbook"), 6, notes);
+    String indexed = indexedNotes(old);
+    long before = indexRowChanges(old);
+    try (Notebook upgraded = Notebook.open(old)) {
+      assertThat(upgraded.formatVersion()).isEqualTo(Migrations.LATEST);
+    }
+    assertThat(indexedNotes(old)).isEqualTo(indexed);
+    assertThat(indexRowChanges(old)).isEqualTo(before);
+    notebook = Notebook.open(old);
+  }
+
+  @ParameterizedTest(name = "read-only {0}")
+  @ValueSource(strings = {"asked", "file"})
+  void aReadOnlyOpenOfFormat6SearchesAndChangesNothing(String how) throws Exception {
+    notebook.close();
+    Path old = OldNotebook.atVersion(dir.resolve("v6.talkbook"), 6, LINKED);
+    if (how.equals("file")) {
+      assertThat(old.toFile().setWritable(false)).isTrue();
+      org.junit.jupiter.api.Assumptions.assumeFalse(
+          Files.isWritable(old), "the file can still be written (run as root)");
+    }
+    byte[] before = Files.readAllBytes(old);
+    try {
+      try (Notebook readOnly =
+          Notebook.open(old, Notebook.Options.defaults().withReadOnly(how.equals("asked")))) {
+        assertThat(readOnly.formatVersion()).isEqualTo(6);
+        assertThat(readOnly.search().search("slides", 5))
+            .extracting(SearchHit::talkTitle)
+            .containsExactly("Old talk");
+      }
+      assertThat(Files.readAllBytes(old)).isEqualTo(before);
+    } finally {
+      old.toFile().setWritable(true);
+      notebook = Notebook.open(dir.resolve("n.talkbook"));
+    }
+  }
+
   @Test
   void aProgramWithoutTheFunctionCanRenameATalkButNotChangeItsNotes() throws Exception {
     Talk t = talk("Shell", NOTES);
