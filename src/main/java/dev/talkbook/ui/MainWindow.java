@@ -1,6 +1,7 @@
 package dev.talkbook.ui;
 
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.notebook.TalkLink;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotesJournal;
@@ -80,7 +81,12 @@ public final class MainWindow {
             Platform::runLater,
             executors.timer(),
             journal);
-    PreviewView preview = new PreviewView(host::openLink);
+    // A link in the notes to another talk opens it as the navigator does; the others leave.
+    PreviewView preview =
+        new PreviewView(
+            url ->
+                TalkLink.parse(url)
+                    .ifPresentOrElse(link -> open(link.talkId(), null), () -> host.openLink(url)));
     TalkDetailsPane details =
         new TalkDetailsPane(notebook, executors, this::detailsSaved, host::openLink);
     NavigatorView navigator =

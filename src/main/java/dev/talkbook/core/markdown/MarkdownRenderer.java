@@ -577,7 +577,7 @@ public final class MarkdownRenderer {
       visitChildren(link);
       Optional<TalkLink> talk =
           talks == null ? Optional.empty() : TalkLink.parse(link.getDestination());
-      Optional<String> page = talk.flatMap(talks);
+      Optional<String> page = talks == null ? Optional.empty() : talk.flatMap(talks);
       page.ifPresent(link::setDestination);
       if ((talk.isPresent() && page.isEmpty()) || !SafeUrls.safe(link.getDestination())) {
         // A talk without a page (deleted, not published) is the link's text, as an unsafe URL is.

@@ -473,12 +473,16 @@ public final class PreviewView {
       this.openLink = openLink;
     }
 
-    /** A click on a link: only web and mail addresses leave, to the system browser. */
+    /**
+     * A click on a link: only web and mail addresses leave, to the system browser; a link to a talk
+     * ({@code talk:ID}) goes to the window, which opens that talk.
+     */
     public void open(String href) {
       if (href != null
           && (href.startsWith("http://")
               || href.startsWith("https://")
-              || href.startsWith("mailto:"))) {
+              || href.startsWith("mailto:")
+              || href.startsWith(dev.talkbook.core.notebook.TalkLink.SCHEME))) {
         openLink.accept(href);
       }
     }
