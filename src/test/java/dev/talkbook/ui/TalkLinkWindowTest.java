@@ -59,6 +59,34 @@ class TalkLinkWindowTest extends RealWindowTest {
   }
 
   @Test
+  void aClickOnALinkToAFileSaysWhyItLeadsNowhere(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Keynote", "See [the next talk](02-loom.md).\n");
+    FxWait.untilFx(
+        "the link in the preview",
+        () ->
+            WindowUnderTest.previewShows(robot)
+                && "1"
+                    .equals(
+                        String.valueOf(
+                            WindowUnderTest.preview(robot)
+                                .getEngine()
+                                .executeScript(
+                                    "document.querySelectorAll('a[href=\"02-loom.md\"]')"
+                                        + ".length"))));
+
+    script(robot, "document.querySelector('a[href=\"02-loom.md\"]').click()");
+
+    javafx.scene.control.Label notice =
+        robot.lookup("#notice").queryAs(javafx.scene.control.Label.class);
+    FxWait.untilFx("the notice", notice::isVisible);
+    assertThat(FxWait.onFx(notice::getText))
+        .isEqualTo(
+            "“02-loom.md” is not a web address or a talk, so the preview cannot open it. Edit →"
+                + " Link to talk… (Ctrl+K) links another talk.");
+    assertThat(ui.openedLinks).isEmpty();
+  }
+
+  @Test
   void linkToTalkPutsALinkAtTheCaretThatUndoTakesBack(FxRobot robot) throws Exception {
     Talk keynote = ui.openNewTalk(robot, "Keynote", "See .\n");
     Talk loom =

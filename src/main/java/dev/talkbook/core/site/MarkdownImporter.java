@@ -42,8 +42,10 @@ import java.util.stream.Stream;
  * folder or a folder above it (below the root), else from the name of the top-level folder it is in
  * (for a file at the root: the root's {@code _index.md}, else "Imported notes"). A talk with the
  * same title in the same event is updated, anything else created. Images and links with a relative
- * path to a file inside the folder become attachments. Front matter keys Talkbook has no field for
- * are kept, as front matter at the top of the notes.
+ * path to a file inside the folder become attachments; a relative link to another note imported in
+ * the same run ({@code [next](02-loom.md)}) becomes a link to its talk ({@link TalkLink}), and one
+ * to a note that no imported file is stays as written and is named in the file's line. Front matter
+ * keys Talkbook has no field for are kept, as front matter at the top of the notes.
  *
  * <p>A file that cannot be read, is not UTF-8, is too large or has invalid front matter is reported
  * with the reason and skipped; the rest is imported in one transaction, so a failure of the

@@ -474,15 +474,12 @@ public final class PreviewView {
     }
 
     /**
-     * A click on a link: only web and mail addresses leave, to the system browser; a link to a talk
-     * ({@code talk:ID}) goes to the window, which opens that talk.
+     * A click on a link: every link but an in-page one goes to the window's {@code openLink}, which
+     * sends web and mail addresses to the system browser, opens the talk of a link to a talk
+     * ({@code talk:ID}) and says why any other (a file's path, {@code 02-loom.md}) leads nowhere.
      */
     public void open(String href) {
-      if (href != null
-          && (href.startsWith("http://")
-              || href.startsWith("https://")
-              || href.startsWith("mailto:")
-              || href.startsWith(dev.talkbook.core.notebook.TalkLink.SCHEME))) {
+      if (href != null && !href.isEmpty()) {
         openLink.accept(href);
       }
     }
