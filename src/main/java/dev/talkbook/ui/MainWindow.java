@@ -1,6 +1,7 @@
 package dev.talkbook.ui;
 
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.notebook.TalkLink;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotesJournal;
@@ -80,7 +81,9 @@ public final class MainWindow {
             Platform::runLater,
             executors.timer(),
             journal);
-    PreviewView preview = new PreviewView(host::openLink);
+    // A link in the notes to another talk opens it as the navigator does; web and mail addresses
+    // leave; any other is said, not ignored.
+    PreviewView preview = new PreviewView(url -> followLink(url, host));
     TalkDetailsPane details =
         new TalkDetailsPane(notebook, executors, this::detailsSaved, host::openLink);
     NavigatorView navigator =
@@ -173,6 +176,30 @@ public final class MainWindow {
 
   private void reloadTalk() {
     screen.reload();
+  }
+
+  /**
+   * A link clicked in the preview: a link to a talk opens it, a web or mail address goes to the
+   * system browser, and the status bar says why a relative path (another note's file) leads
+   * nowhere; other addresses (an attachment's) do nothing, as before.
+   */
+  private void followLink(String url, WindowHost host) {
+    java.util.Optional<TalkLink> talkLink = TalkLink.parse(url);
+    String lower = url.toLowerCase(java.util.Locale.ROOT);
+    if (talkLink.isPresent()) {
+      open(talkLink.get().talkId(), null);
+    } else if (lower.startsWith("http://")
+        || lower.startsWith("https://")
+        || lower.startsWith("mailto:")) {
+      host.openLink(url);
+    } else if (!url.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      // a relative path (another note's file, 02-loom.md): said, where a click did nothing
+      status.showMessage(
+          "“"
+              + url
+              + "” is not a web address or a talk, so the preview cannot open it. Edit → Link to"
+              + " talk… (Ctrl+K) links another talk.");
+    }
   }
 
   /** A search hit: its talk, the caret in the notes at the first of {@code reveal} it has. */

@@ -3,6 +3,7 @@ package dev.talkbook.ui;
 import dev.talkbook.core.exchange.AgendaExporter;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.notebook.TalkLink;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookLocation;
 import dev.talkbook.ui.agenda.NowAndNextView;
@@ -332,6 +333,57 @@ final class WindowActions {
           notebook.events().list().forEach(e -> events.put(e.id(), e.title()));
           List<PaletteEntry<Long>> talks = new java.util.ArrayList<>();
           for (var t : notebook.talks().summaries()) {
+            talks.add(
+                new PaletteEntry<>(
+                    t.id(),
+                    t.title(),
+                    String.join(", ", t.speakers()),
+                    events.getOrDefault(t.eventId(), ""),
+                    ""));
+          }
+          return talks;
+        },
+        popup::setEntries,
+        error -> {
+          popup.close();
+          Errors.show(stage, "Could not list the talks", error);
+        });
+  }
+
+  /**
+   * Edit → Link to talk… (Ctrl+K): the talks as Go to talk lists them; the chosen one's link,
+   * {@code [Title](talk:ID)}, goes into the notes at the caret (over the selection), undone with
+   * Ctrl+Z. The preview opens that talk on a click, the site links its page.
+   */
+  void linkToTalk() {
+    Talk into = talk.getTalk();
+    if (into == null) {
+      return;
+    }
+    java.util.Map<Long, String> titles = new java.util.concurrent.ConcurrentHashMap<>();
+    PalettePopup<Long> popup =
+        PalettePopup.showLoading(
+            stage,
+            "Link to a talk",
+            "Link to a talk: part of its title, a speaker or the event",
+            "Listing the talks\u2026",
+            id -> {
+              Talk shown = talk.getTalk();
+              if (shown == null || shown.id() != into.id()) {
+                status.showMessage("Not linked: another talk is open now.");
+              } else {
+                editor.area().replaceSelection(TalkLink.markdown(id, titles.getOrDefault(id, "")));
+                editor.area().requestFocus();
+              }
+              return java.util.concurrent.CompletableFuture.completedFuture(null);
+            });
+    executors.run(
+        () -> {
+          java.util.Map<Long, String> events = new java.util.HashMap<>();
+          notebook.events().list().forEach(e -> events.put(e.id(), e.title()));
+          List<PaletteEntry<Long>> talks = new java.util.ArrayList<>();
+          for (var t : notebook.talks().summaries()) {
+            titles.put(t.id(), t.title());
             talks.add(
                 new PaletteEntry<>(
                     t.id(),

@@ -99,6 +99,9 @@ final class WindowMenus {
 
   private final List<MenuItem> changing = new ArrayList<>();
 
+  /** Edit → Link to talk…: a link to another talk into the notes, at the caret. */
+  static final String LINK_TO_TALK = "Link to talk…";
+
   static <T extends MenuItem> T unavailableWhile(T item, ObservableBooleanValue unavailable) {
     item.disableProperty().bind(unavailable);
     return item;
@@ -190,6 +193,11 @@ final class WindowMenus {
                 MenuActions.words(
                     item("R_eplace…", "Shortcut+H", () -> editor.showFind(true)), "substitute"),
                 noTalk),
+            changing(
+                MenuActions.words(
+                    item(LINK_TO_TALK, "Shortcut+K", actions::linkToTalk),
+                    "insert reference another talk note cross"),
+                noTalk.or(readOnly)),
             new SeparatorMenuItem(),
             changing(
                 MenuActions.words(item("Rename…", "F2", navigator::renameSelected), "title"),

@@ -1,6 +1,7 @@
 package dev.talkbook.core.markdown;
 
 import dev.talkbook.core.notebook.AttachmentRef;
+import dev.talkbook.core.notebook.TalkLink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ import org.commonmark.renderer.html.UrlSanitizer;
  * line (0-based) as {@code data-line}, for scroll sync.
  *
  * <p>Nothing from a note runs: raw HTML goes through an allow-list sanitizer ({@link
- * NoteHtmlPolicy}, ADR 0007); link and image URLs other than web, mail, in-page, relative and
+ * NoteHtmlPolicy}, ADR 0007); link and image URLs other than web, mail, in-page, relative, talk and
  * attachment addresses are dropped (images may also be {@code data:image/...;base64}). Attachment
  * references are turned into real URLs by the caller.
  */
@@ -161,7 +162,7 @@ public final class MarkdownRenderer {
    */
   public String render(String markdown, Function<AttachmentRef, Optional<String>> attachments) {
     Node document = parse(markdown);
-    Prepare prepare = new Prepare(new NoteImages(attachments));
+    Prepare prepare = new Prepare(new NoteImages(attachments), null);
     document.accept(prepare);
     String html = absolute.render(document);
     return prepare.raw ? NoteHtmlPolicy.sanitize(html, prepare.images) : html;
@@ -191,6 +192,20 @@ public final class MarkdownRenderer {
       Function<AttachmentRef, Optional<String>> attachments,
       String title,
       int summaryMax) {
+    return renderPage(markdown, attachments, NO_TALK_PAGES, title, summaryMax);
+  }
+
+  /**
+   * {@link #renderPage(String, Function, String, int)} with each link to a talk ({@link TalkLink})
+   * given the URL {@code talks} gives for it: a talk it has no page for (deleted, not exported)
+   * makes the link its text alone, never a dead link.
+   */
+  public NotePage renderPage(
+      String markdown,
+      Function<AttachmentRef, Optional<String>> attachments,
+      Function<TalkLink, Optional<String>> talks,
+      String title,
+      int summaryMax) {
     Node document = pageParser.parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
     // before Prepare changes links and images: the summary is of the notes as they were parsed
@@ -200,7 +215,7 @@ public final class MarkdownRenderer {
             : markdown != null && DroppedHtml.mayHold(markdown)
                 ? summary(markdown, title, summaryMax)
                 : summary(document, summaryMax, n -> false);
-    Prepare prepare = new Prepare(new NoteImages(attachments));
+    Prepare prepare = new Prepare(new NoteImages(attachments), talks);
     document.accept(prepare);
     int top = 6;
     for (Heading h : prepare.headings) {
@@ -257,7 +272,7 @@ public final class MarkdownRenderer {
     for (Heading h : headings) {
       h.setLevel(Math.min(6, h.getLevel() + shift));
     }
-    return blocks(document, page, attachments);
+    return blocks(document, page, attachments, NO_TALK_PAGES);
   }
 
   /**
@@ -363,7 +378,7 @@ public final class MarkdownRenderer {
         frontMatter = frontMatter(child);
       }
     }
-    return new Part(document, blocks(document, relative, attachments), frontMatter);
+    return new Part(document, blocks(document, relative, attachments, null), frontMatter);
   }
 
   /**
@@ -372,7 +387,10 @@ public final class MarkdownRenderer {
    * renders to nothing left out.
    */
   private static List<RenderedNote.Block> blocks(
-      Node document, HtmlRenderer renderer, Function<AttachmentRef, Optional<String>> attachments) {
+      Node document,
+      HtmlRenderer renderer,
+      Function<AttachmentRef, Optional<String>> attachments,
+      Function<TalkLink, Optional<String>> talks) {
     List<RenderedNote.Block> blocks = new ArrayList<>();
     NoteImages images = new NoteImages(attachments);
     for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
@@ -381,7 +399,7 @@ public final class MarkdownRenderer {
           || child.getSourceSpans().isEmpty()) {
         continue;
       }
-      Prepare prepare = new Prepare(images);
+      Prepare prepare = new Prepare(images, talks);
       child.accept(prepare);
       String html = renderer.render(child);
       if (prepare.raw) {
@@ -458,11 +476,16 @@ public final class MarkdownRenderer {
    */
   private static final class Prepare extends AbstractVisitor {
     final NoteImages images;
+
+    /** The URL of a linked talk's page, none for a talk without one; null: kept as written. */
+    final Function<TalkLink, Optional<String>> talks;
+
     boolean raw;
     final List<Heading> headings = new ArrayList<>();
 
-    Prepare(NoteImages images) {
+    Prepare(NoteImages images, Function<TalkLink, Optional<String>> talks) {
       this.images = images;
+      this.talks = talks;
     }
 
     @Override
@@ -552,7 +575,12 @@ public final class MarkdownRenderer {
     public void visit(Link link) {
       resolve(link.getDestination()).ifPresent(link::setDestination);
       visitChildren(link);
-      if (!SafeUrls.safe(link.getDestination())) {
+      Optional<TalkLink> talk =
+          talks == null ? Optional.empty() : TalkLink.parse(link.getDestination());
+      Optional<String> page = talks == null ? Optional.empty() : talk.flatMap(talks);
+      page.ifPresent(link::setDestination);
+      if ((talk.isPresent() && page.isEmpty()) || !SafeUrls.safe(link.getDestination())) {
+        // A talk without a page (deleted, not published) is the link's text, as an unsafe URL is.
         // A javascript:, data:, vbscript: ... link is its text alone: as {@code href=""} it was
         // a link that reloads the page, and an {@code <a>} without href still looks like one.
         for (Node child = link.getFirstChild(); child != null; ) {
@@ -618,7 +646,15 @@ public final class MarkdownRenderer {
     }
   }
 
-  /** Lets through web, mail, in-page, relative and attachment URLs; drops everything else. */
+  /**
+   * For a page with no talk's page to link to (live share): each link to a talk is its text alone.
+   */
+  public static final Function<TalkLink, Optional<String>> NO_TALK_PAGES = link -> Optional.empty();
+
+  /**
+   * Lets through web, mail, in-page, relative, attachment and talk ({@link TalkLink}) URLs; drops
+   * everything else.
+   */
   static final class SafeUrls implements UrlSanitizer {
     /**
      * Whether a browser would fetch this URL from another host: {@code http(s):} and
@@ -705,7 +741,8 @@ public final class MarkdownRenderer {
       return scheme.equals("http")
           || scheme.equals("https")
           || scheme.equals("mailto")
-          || scheme.equals("attachment");
+          || scheme.equals("attachment")
+          || scheme.equals("talk");
     }
   }
 }

@@ -15,7 +15,7 @@ import org.owasp.html.PolicyFactory;
  * The allow-list for raw HTML in notes (ADR 0007): the elements commonmark itself writes plus a few
  * harmless ones people type into notes ({@code kbd}, {@code sub}, {@code details}, ...). No
  * scripts, styles, frames, forms, event handlers or {@code style} attributes; links only to web,
- * mail, in-page, relative and {@code attachment:} addresses; images also from {@code
+ * mail, in-page, relative, {@code talk:} and {@code attachment:} addresses; images also from {@code
  * data:image/...;base64}.
  */
 final class NoteHtmlPolicy {
@@ -108,7 +108,7 @@ final class NoteHtmlPolicy {
                 "figure",
                 "figcaption",
                 "input")
-            .allowUrlProtocols("http", "https", "mailto", "attachment", "data")
+            .allowUrlProtocols("http", "https", "mailto", "attachment", "talk", "data")
             .allowAttributes("href")
             .matching(
                 (element, attribute, value) -> MarkdownRenderer.SafeUrls.safe(value) ? value : null)

@@ -44,7 +44,11 @@ import java.util.regex.Pattern;
  *
  * <p>A line {@code missing-image <path> <name>} names an image a talk page shows as missing (the
  * notebook does not hold it; the name URL-encoded), one line each ({@link Entry#missing}): an
- * export that keeps the page still tells the publisher of it.
+ * export that keeps the page still tells the publisher of it. A line {@code talk-link <path> <id>
+ * <page>} says that a talk page links to talk {@code id}, whose page was {@code page} then ({@code
+ * -}: none, the link was its text; {@link Entry#links}): the page is made again when that changes
+ * (the talk was renamed, moved or deleted), and an export that keeps it still names a link to no
+ * page.
  *
  * <p>The site's settings ({@code site-id}, {@code title}, {@code base-url}) are written first,
  * right after the header, before any {@code event}, {@code tag}, {@code talk}, {@code
@@ -61,6 +65,7 @@ final class Manifest {
   private static final String TITLE = "title ";
   private static final String BASE_URL = "base-url ";
   private static final String MISSING = "missing-image ";
+  private static final String TALK_LINK = "talk-link ";
 
   /**
    * A setting's line: a lower-case name, a space and its value, no tab. A file's line always has
@@ -71,16 +76,27 @@ final class Manifest {
   /**
    * One written file; {@code uses}: the files it links to that must stay with it. {@code hash}: the
    * file's {@link SiteExporter#checksum}, or the SHA-256 (64 hex digits) an older Talkbook wrote.
-   * {@code missing}: the names of the images a talk page shows as missing.
+   * {@code missing}: the names of the images a talk page shows as missing. {@code links}: the talks
+   * a talk page links to, each "id page" (page {@code -}: none).
    */
   record Entry(
-      long size, String hash, String fingerprint, List<String> uses, List<String> missing) {
+      long size,
+      String hash,
+      String fingerprint,
+      List<String> uses,
+      List<String> missing,
+      List<String> links) {
     /** A file an export planned but may not have written yet: made again next time. */
     static final Entry NOT_WRITTEN = new Entry(-1, "-", "-");
 
     Entry {
       uses = List.copyOf(uses);
       missing = List.copyOf(missing);
+      links = List.copyOf(links);
+    }
+
+    Entry(long size, String hash, String fingerprint, List<String> uses, List<String> missing) {
+      this(size, hash, fingerprint, uses, missing, List.of());
     }
 
     Entry(long size, String hash, String fingerprint, List<String> uses) {
@@ -231,6 +247,7 @@ final class Manifest {
     Map<String, Long> events = new HashMap<>();
     Map<String, String> tags = new HashMap<>();
     Map<String, List<String>> missing = new HashMap<>();
+    Map<String, List<String>> links = new HashMap<>();
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i];
       if (line.indexOf('\t') < 0 && SETTING.matcher(line).matches()) {
@@ -254,6 +271,16 @@ final class Manifest {
           } catch (IllegalArgumentException e) {
             throw damaged(file, i, e);
           }
+        } else if (line.startsWith(TALK_LINK)) {
+          String[] f = line.split(" ", 4);
+          try {
+            if (f.length != 4 || f[3].isBlank() || Long.parseLong(f[2]) <= 0) {
+              throw damaged(file, i, null);
+            }
+          } catch (NumberFormatException e) {
+            throw damaged(file, i, e);
+          }
+          links.computeIfAbsent(f[1], k -> new ArrayList<>()).add(f[2] + " " + f[3]);
         } else if (line.startsWith(MISSING)) {
           String[] f = line.split(" ", 3);
           if (f.length != 3 || f[2].isBlank()) {
@@ -286,6 +313,13 @@ final class Manifest {
         (path, names) ->
             entries.computeIfPresent(
                 path, (p, e) -> new Entry(e.size(), e.hash(), e.fingerprint(), e.uses(), names)));
+    links.forEach(
+        (path, talkLinks) ->
+            entries.computeIfPresent(
+                path,
+                (p, e) ->
+                    new Entry(
+                        e.size(), e.hash(), e.fingerprint(), e.uses(), e.missing(), talkLinks)));
     return new Manifest(
         entries, settings.siteId, talks, events, tags, settings.title, settings.baseUrl);
   }
@@ -311,7 +345,8 @@ final class Manifest {
             || line.startsWith(TALK)
             || line.startsWith(EVENT)
             || line.startsWith(TAG)
-            || line.startsWith(MISSING)) {
+            || line.startsWith(MISSING)
+            || line.startsWith(TALK_LINK)) {
           break; // the settings come first: the rest is the files
         }
         settings.take(line, file, i);
@@ -416,6 +451,11 @@ final class Manifest {
             .append(' ')
             .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
             .append('\n');
+      }
+    }
+    for (String path : paths) {
+      for (String link : entries.get(path).links()) {
+        b.append(TALK_LINK).append(path).append(' ').append(link).append('\n');
       }
     }
     for (String path : paths) {

@@ -5,6 +5,7 @@ import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.notebook.TalkLink;
 import dev.talkbook.core.store.Notebook;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -45,9 +46,19 @@ public final class MarkdownExporter {
   static final String PROGRAMME_SOURCE = "programme_source";
   static final String REMOVED_FROM_PROGRAMME = "removed_from_programme";
 
-  /** What an export wrote. */
-  public record Result(int events, int talks, int attachments, Path folder) {
-    /** "Exported 1 event, 5 talks and 0 attachments to FOLDER" */
+  /**
+   * What an export wrote; {@code unlinked}: the links to talks it did not write (not chosen, or
+   * deleted), each written as its text.
+   */
+  public record Result(int events, int talks, int attachments, Path folder, int unlinked) {
+    public Result(int events, int talks, int attachments, Path folder) {
+      this(events, talks, attachments, folder, 0);
+    }
+
+    /**
+     * "Exported 1 event, 5 talks and 0 attachments to FOLDER", and the links to talks not exported
+     * when there are any.
+     */
     public String summary() {
       return "Exported "
           + Counts.of(events, "event")
@@ -56,7 +67,14 @@ public final class MarkdownExporter {
           + " and "
           + Counts.of(attachments, "attachment")
           + " to "
-          + folder;
+          + folder
+          + (unlinked == 0
+              ? ""
+              : " ("
+                  + (unlinked == 1
+                      ? "a link to a talk that is not exported is"
+                      : unlinked + " links to talks that are not exported are")
+                  + " written as text)");
     }
   }
 
@@ -112,20 +130,39 @@ public final class MarkdownExporter {
     Slugs eventSlugs = new Slugs();
     int done = 0;
     int attachments = 0;
+    int[] unlinked = {0};
+    // Every talk's file first (event folder, "NN-slug"): a talk's notes may link to a talk after
+    // it.
+    Map<Long, String> folderOf = new HashMap<>();
+    Map<Long, String> nameOf = new HashMap<>();
     for (Event e : events) {
       String dir = eventSlugs.unique(e.start().map(d -> d + " ").orElse("") + e.title());
-      out.write(dir + "/_index.md", utf8(FrontMatter.write(eventData(e), "")));
+      folderOf.put(e.id(), dir);
       List<Talk> list = talks.get(e.id());
       int width = Math.max(2, String.valueOf(list.size()).length());
       Slugs talkSlugs = new Slugs();
       talkSlugs.reserve("index");
       for (int i = 0; i < list.size(); i++) {
+        Talk t = list.get(i);
+        nameOf.put(
+            t.id(), String.format("%0" + width + "d", i + 1) + "-" + talkSlugs.unique(t.title()));
+      }
+    }
+    Map<Long, Talk> byId = new HashMap<>();
+    talks.values().forEach(list -> list.forEach(t -> byId.put(t.id(), t)));
+    for (Event e : events) {
+      String dir = folderOf.get(e.id());
+      out.write(dir + "/_index.md", utf8(FrontMatter.write(eventData(e), "")));
+      List<Talk> list = talks.get(e.id());
+      for (int i = 0; i < list.size(); i++) {
         if (cancelled.getAsBoolean()) {
           throw new CancellationException("The export was cancelled.");
         }
         Talk t = list.get(i);
-        String slug = talkSlugs.unique(t.title());
-        String number = String.format("%0" + width + "d", i + 1);
+        String file = nameOf.get(t.id());
+        int dash = file.indexOf('-');
+        String number = file.substring(0, dash);
+        String slug = file.substring(dash + 1);
         // Attachments: every one the talk holds, under its own name in a folder named like the
         // talk.
         Map<String, String> fileOf = new LinkedHashMap<>();
@@ -161,12 +198,23 @@ public final class MarkdownExporter {
           data.put("attachments", listed);
         }
         own.data().forEach(data::putIfAbsent);
-        String body = relink(own.body(), fileOf);
+        String body =
+            relinkTalks(
+                relink(own.body(), fileOf),
+                id -> {
+                  Talk other = byId.get(id);
+                  return other == null
+                      ? null
+                      : SiteExporter.relative(
+                          dir + "/" + file + ".md",
+                          folderOf.get(other.eventId()) + "/" + nameOf.get(id) + ".md");
+                },
+                unlinked);
         out.write(dir + "/" + number + "-" + slug + ".md", utf8(FrontMatter.write(data, body)));
         progress.update(++done, total, t.title());
       }
     }
-    return new Result(events.size(), total, attachments, out.root());
+    return new Result(events.size(), total, attachments, out.root(), unlinked[0]);
   }
 
   static Map<String, Object> eventData(Event e) {
@@ -253,6 +301,39 @@ public final class MarkdownExporter {
       String path = fileOf.get(m.group(1));
       m.appendReplacement(
           b, java.util.regex.Matcher.quoteReplacement(path == null ? m.group() : encodePath(path)));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  /**
+   * Replaces each link to a talk ({@link TalkLink}) by the path {@code pathOf} gives the talk's
+   * file (relative, with the link's heading); a link to a talk not written (null) becomes its text,
+   * counted in {@code unlinked}. The links are found as the import finds a note's links ({@link
+   * MarkdownImporter#LINK_TARGET}), so what one writes the other reads.
+   */
+  private static String relinkTalks(
+      String body, java.util.function.LongFunction<String> pathOf, int[] unlinked) {
+    if (!body.contains(TalkLink.SCHEME)) {
+      return body;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\[((?:[^\\[\\]\\\\]|\\\\.)*)\\]\\(([^)\\s]+)\\)")
+            .matcher(body);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      java.util.Optional<TalkLink> link = TalkLink.parse(m.group(2));
+      String replacement = m.group();
+      if (link.isPresent()) {
+        String path = pathOf.apply(link.get().talkId());
+        if (path == null) {
+          replacement = m.group(1);
+          unlinked[0]++;
+        } else {
+          replacement = "[" + m.group(1) + "](" + encodePath(path) + link.get().suffix() + ")";
+        }
+      }
+      m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(replacement));
     }
     m.appendTail(b);
     return b.toString();

@@ -8,6 +8,7 @@ import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.notebook.TalkLink;
 import dev.talkbook.core.store.AttachmentStore;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.TalkStore;
@@ -41,8 +42,10 @@ import java.util.stream.Stream;
  * folder or a folder above it (below the root), else from the name of the top-level folder it is in
  * (for a file at the root: the root's {@code _index.md}, else "Imported notes"). A talk with the
  * same title in the same event is updated, anything else created. Images and links with a relative
- * path to a file inside the folder become attachments. Front matter keys Talkbook has no field for
- * are kept, as front matter at the top of the notes.
+ * path to a file inside the folder become attachments; a relative link to another note imported in
+ * the same run ({@code [next](02-loom.md)}) becomes a link to its talk ({@link TalkLink}), and one
+ * to a note that no imported file is stays as written and is named in the file's line. Front matter
+ * keys Talkbook has no field for are kept, as front matter at the top of the notes.
  *
  * <p>A file that cannot be read, is not UTF-8, is too large or has invalid front matter is reported
  * with the reason and skipped; the rest is imported in one transaction, so a failure of the
@@ -187,7 +190,8 @@ public final class MarkdownImporter {
       List<String> attachmentPaths,
       Programme programme,
       Boolean starred,
-      List<String> missing) {
+      List<String> missing,
+      Map<String, NoteTarget> noteLinks) {
     /** {@code detail}, and the linked files that are not in the folder, if any. */
     String saying(String detail) {
       if (missing.isEmpty()) {
@@ -202,6 +206,54 @@ public final class MarkdownImporter {
           + (missing.size() > some.size() ? ", …" : "");
     }
   }
+
+  /**
+   * A link in a note to another note ({@code 02-loom.md}, {@code ../day2/keynote.md#demo}): the
+   * file it resolves to, the heading after its {@code #} (or null) and the path as written,
+   * decoded.
+   */
+  record NoteTarget(Path file, String fragment, String written) {}
+
+  /**
+   * The new talks not stored yet ({@link TalkStore#createAll}, in order, with the files they come
+   * from), and the talk each imported file became, by its path: where a link to that file leads.
+   */
+  private static final class Batch {
+    final List<TalkStore.NewTalk> pending = new ArrayList<>();
+    final List<Path> pendingFiles = new ArrayList<>();
+    final Map<Path, Long> talkOfFile = new java.util.HashMap<>();
+
+    void add(Path file, TalkStore.NewTalk talk) {
+      pending.add(talk);
+      pendingFiles.add(file);
+    }
+
+    void flush(Notebook notebook) {
+      if (pending.isEmpty()) {
+        return;
+      }
+      List<Long> ids = notebook.talks().createAll(pending);
+      for (int i = 0; i < ids.size(); i++) {
+        talkOfFile.put(pendingFiles.get(i), ids.get(i));
+      }
+      pending.clear();
+      pendingFiles.clear();
+    }
+
+    void clear() {
+      pending.clear();
+      pendingFiles.clear();
+      talkOfFile.clear();
+    }
+  }
+
+  /**
+   * A file whose notes link to other notes: its talk is stored, its notes once every file's talk is
+   * known (a link may lead to a file after it), with each link to an imported note as a {@link
+   * TalkLink}.
+   */
+  private record Deferred(
+      Parsed parsed, Talk talk, Talk existing, Event event, String body, boolean created) {}
 
   /** Thrown inside the transaction to roll a dry run back. */
   private static final class DryRun extends RuntimeException {
@@ -434,7 +486,8 @@ public final class MarkdownImporter {
             // New talks without attachments are added together, in file order (a talk with
             // attachments, or an update, first adds those before it), a batch at a time while
             // the next files are read.
-            List<TalkStore.NewTalk> pending = new ArrayList<>();
+            Batch batch = new Batch();
+            List<Deferred> deferred = new ArrayList<>();
             for (java.util.concurrent.Future<Object> outcome : outcomes) {
               Object o = Tasks.done(outcome);
               if (o instanceof Parsed p) {
@@ -442,11 +495,22 @@ public final class MarkdownImporter {
                     eventFor(
                         notebook, byTitle, p.eventTitle(), p.eventDetails(), zones, eventsCreated);
                 into.add(event.id());
-                stored.add(
-                    store(notebook, realRoot, event, p, attachments, claimed, talksOf, pending));
-                if (pending.size() >= STORE_BATCH) {
-                  notebook.talks().createAll(pending);
-                  pending.clear();
+                FileResult result =
+                    store(
+                        notebook,
+                        realRoot,
+                        event,
+                        p,
+                        attachments,
+                        claimed,
+                        talksOf,
+                        batch,
+                        deferred);
+                if (result != null) {
+                  stored.add(result);
+                }
+                if (batch.pending.size() >= STORE_BATCH) {
+                  batch.flush(notebook);
                 }
                 progress.update(++n, files.size(), p.path());
               } else {
@@ -455,7 +519,11 @@ public final class MarkdownImporter {
                 progress.update(++n, files.size(), failed.path());
               }
             }
-            notebook.talks().createAll(pending);
+            batch.flush(notebook);
+            // The notes that link to other notes, now that every imported file's talk is known.
+            for (Deferred d : deferred) {
+              stored.add(finish(notebook, d, batch.talkOfFile));
+            }
             if (dryRun) {
               throw new DryRun();
             }
@@ -534,7 +602,8 @@ public final class MarkdownImporter {
       int[] attachmentCount,
       Set<Long> claimed,
       Map<Long, List<Talk>> talksOf,
-      List<TalkStore.NewTalk> pending) {
+      Batch batch,
+      List<Deferred> deferred) {
     // Each existing talk matches one file at most, so two talks of one title stay two. An
     // event's talks are read once; new ones are claimed as they are made.
     Talk existing =
@@ -547,15 +616,16 @@ public final class MarkdownImporter {
       claimed.add(existing.id());
     }
     boolean created = existing == null;
-    if (created && p.attachmentPaths().isEmpty()) {
-      pending.add(
+    boolean linksNotes = !p.noteLinks().isEmpty();
+    if (created && p.attachmentPaths().isEmpty() && !linksNotes) {
+      batch.add(
+          p.file(),
           new TalkStore.NewTalk(
               event.id(), p.details(), p.body(), p.programme(), Boolean.TRUE.equals(p.starred())));
       return new FileResult(
           p.path(), Outcome.CREATED, p.saying("new talk in \"" + event.title() + "\""));
     }
-    notebook.talks().createAll(pending);
-    pending.clear();
+    batch.flush(notebook);
     Talk talk;
     if (created) {
       talk =
@@ -564,7 +634,7 @@ public final class MarkdownImporter {
               .create(
                   event.id(),
                   p.details(),
-                  p.attachmentPaths().isEmpty() ? p.body() : "",
+                  p.attachmentPaths().isEmpty() && !linksNotes ? p.body() : "",
                   p.programme() == null ? Programme.NONE : p.programme());
       claimed.add(talk.id());
       if (Boolean.TRUE.equals(p.starred())) {
@@ -595,13 +665,61 @@ public final class MarkdownImporter {
       }
       body = relinkToAttachments(body, urls);
     }
+    batch.talkOfFile.put(p.file(), talk.id());
+    if (linksNotes) {
+      deferred.add(new Deferred(p, talk, existing, event, body, created));
+      return null;
+    }
+    return outcome(notebook, p, talk, existing, event, body, created, List.of());
+  }
+
+  /**
+   * Stores the notes of a file that links to other notes: each link to a file this import made a
+   * talk of becomes a {@link TalkLink} to it (with its heading); the others are kept as written and
+   * named in the file's line.
+   */
+  private static FileResult finish(Notebook notebook, Deferred d, Map<Path, Long> talkOfFile) {
+    List<String> leadNowhere = new ArrayList<>();
+    Map<String, String> urls = new LinkedHashMap<>();
+    d.parsed()
+        .noteLinks()
+        .forEach(
+            (written, target) -> {
+              Long id = talkOfFile.get(target.file());
+              if (id == null) {
+                if (!leadNowhere.contains(target.written())) {
+                  leadNowhere.add(target.written());
+                }
+              } else {
+                urls.put(written, new TalkLink(id, target.fragment()).url());
+              }
+            });
+    String body = relink(d.body(), urls::get);
+    return outcome(
+        notebook, d.parsed(), d.talk(), d.existing(), d.event(), body, d.created(), leadNowhere);
+  }
+
+  /**
+   * Saves {@code body} as the talk's notes when it was not stored with the talk, and says what
+   * happened to the file; {@code leadNowhere}: its links to notes that no imported file is.
+   */
+  private static FileResult outcome(
+      Notebook notebook,
+      Parsed p,
+      Talk talk,
+      Talk existing,
+      Event event,
+      String body,
+      boolean created,
+      List<String> leadNowhere) {
     boolean bodyChanged =
-        !created || !p.attachmentPaths().isEmpty()
+        !created || !p.attachmentPaths().isEmpty() || !p.noteLinks().isEmpty()
             ? notebook.talks().saveBody(talk.id(), body)
             : false;
+    String unlinked = unlinkedNotes(leadNowhere);
     if (created) {
       return new FileResult(
-          p.path(), Outcome.CREATED, p.saying("new talk in \"" + event.title() + "\""));
+          p.path(), Outcome.CREATED, p.saying("new talk in \"" + event.title() + "\"") + unlinked);
     }
     boolean detailsChanged =
         !existing.details().equals(p.details())
@@ -611,8 +729,23 @@ public final class MarkdownImporter {
         ? new FileResult(
             p.path(),
             Outcome.UPDATED,
-            p.saying("talk " + talk.id() + " in \"" + event.title() + "\""))
-        : new FileResult(p.path(), Outcome.UNCHANGED, p.saying("talk " + talk.id()));
+            p.saying("talk " + talk.id() + " in \"" + event.title() + "\"") + unlinked)
+        : new FileResult(p.path(), Outcome.UNCHANGED, p.saying("talk " + talk.id()) + unlinked);
+  }
+
+  /** What a file's line says of its links to notes that no imported file is ("" for none). */
+  private static String unlinkedNotes(List<String> leadNowhere) {
+    if (leadNowhere.isEmpty()) {
+      return "";
+    }
+    List<String> some = leadNowhere.stream().limit(3).map(m -> "\"" + m + "\"").toList();
+    return "; "
+        + (leadNowhere.size() == 1
+            ? "a link to a note leads to no imported talk"
+            : leadNowhere.size() + " links to notes lead to no imported talk")
+        + " (kept as written): "
+        + String.join(", ", some)
+        + (leadNowhere.size() > some.size() ? ", …" : "");
   }
 
   /**
@@ -740,7 +873,40 @@ public final class MarkdownImporter {
         attachmentPaths,
         programme(data),
         bool(data, MarkdownExporter.STARRED),
-        List.copyOf(missing));
+        List.copyOf(missing),
+        noteLinks(body, file.getParent()));
+  }
+
+  /**
+   * The links in {@code body} to other notes by a relative path ({@code 02-loom.md}, {@code
+   * ./a%20b.md}, {@code ../day2/x.md#demo}), by the target as written (without angle brackets): the
+   * file each resolves to from {@code folder}, and its heading.
+   */
+  static Map<String, NoteTarget> noteLinks(String body, Path folder) {
+    Map<String, NoteTarget> links = new LinkedHashMap<>();
+    for (String target : linkTargets(body)) {
+      String bare = target.startsWith("<") ? target.substring(1, target.length() - 1) : target;
+      if (links.containsKey(bare) || !isRelativeFile(bare)) {
+        continue;
+      }
+      int hash = bare.indexOf('#');
+      String path = hash < 0 ? bare : bare.substring(0, hash);
+      String fragment = hash < 0 ? null : bare.substring(hash + 1);
+      int query = path.indexOf('?');
+      if (query >= 0) {
+        path = path.substring(0, query);
+      }
+      String decoded;
+      try {
+        decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        continue; // a lone % is no path a note was saved under
+      }
+      if (decoded.toLowerCase(Locale.ROOT).endsWith(".md")) {
+        links.put(bare, new NoteTarget(folder.resolve(decoded).normalize(), fragment, decoded));
+      }
+    }
+    return links;
   }
 
   /**
@@ -763,7 +929,11 @@ public final class MarkdownImporter {
       if (isRelativeFile(target)) {
         String decoded = URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
         Path f = folder.resolve(decoded).normalize();
-        boolean note = decoded.toLowerCase(Locale.ROOT).endsWith(".md");
+        int hash = decoded.indexOf('#');
+        boolean note =
+            decoded.toLowerCase(Locale.ROOT).endsWith(".md")
+                || (hash > 0
+                    && decoded.substring(0, hash).toLowerCase(Locale.ROOT).endsWith(".md"));
         if (f.startsWith(root) && Files.isRegularFile(f) && !note) {
           if (!found.contains(decoded)) {
             found.add(decoded);
@@ -888,13 +1058,22 @@ public final class MarkdownImporter {
 
   /** Replaces the relative links that became attachments by their {@code attachment:} URL. */
   private static String relinkToAttachments(String body, Map<String, String> urls) {
+    return relink(
+        body,
+        bare -> urls.get(URLDecoder.decode(bare.replace("+", "%2B"), StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Replaces each link target (without its angle brackets) that {@code urls} gives a URL for by
+   * that URL; the others are kept.
+   */
+  private static String relink(String body, java.util.function.Function<String, String> urls) {
     Matcher m = LINK_TARGET.matcher(body);
     StringBuilder b = new StringBuilder();
     while (m.find()) {
       String target = m.group(1);
       String bare = target.startsWith("<") ? target.substring(1, target.length() - 1) : target;
-      String decoded = URLDecoder.decode(bare.replace("+", "%2B"), StandardCharsets.UTF_8);
-      String url = urls.get(decoded);
+      String url = urls.apply(bare);
       String replacement =
           url == null ? m.group() : m.group().substring(0, m.start(1) - m.start()) + url;
       m.appendReplacement(b, Matcher.quoteReplacement(replacement));

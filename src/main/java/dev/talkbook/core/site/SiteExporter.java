@@ -9,6 +9,7 @@ import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.TalkHeader;
+import dev.talkbook.core.notebook.TalkLink;
 import dev.talkbook.core.site.SiteModel.SiteEvent;
 import dev.talkbook.core.site.SiteModel.SiteTag;
 import dev.talkbook.core.site.SiteModel.SiteTalk;
@@ -177,12 +178,12 @@ public final class SiteExporter {
   }
 
   /**
-   * A file's bytes, the files it links to that must stay with it (a page's attachments), and the
-   * images it shows as missing.
+   * A file's bytes, the files it links to that must stay with it (a page's attachments), the images
+   * it shows as missing, and the talks it links to ({@link Manifest.Entry#links}).
    */
-  private record Made(byte[] bytes, List<String> uses, List<String> missing) {
+  private record Made(byte[] bytes, List<String> uses, List<String> missing, List<String> links) {
     Made(byte[] bytes, List<String> uses) {
-      this(bytes, uses, List.of());
+      this(bytes, uses, List.of(), List.of());
     }
   }
 
@@ -317,6 +318,11 @@ public final class SiteExporter {
       inFeed.add(t.path());
     }
     Map<String, String> summaries = new ConcurrentHashMap<>();
+    // Where a link in the notes to a talk (talk:ID) leads: that talk's page, by its id.
+    Map<Long, String> pageOfTalk = new HashMap<>();
+    for (SiteTalk t : all) {
+      pageOfTalk.put(t.talk().id(), t.path());
+    }
 
     // First the pages, then what depends on them: the attachments they link to, the search index
     // and the feed.
@@ -346,12 +352,13 @@ public final class SiteExporter {
         SiteTalk next = i + 1 < list.size() ? list.get(i + 1) : null;
         String fingerprint = fingerprints.get(t);
         Manifest.Entry before = old.get(t.path());
-        // made again when an attachment it links to is gone (another talk took it away)
+        // made again when an attachment it links to is gone (another talk took it away), or a
+        // talk it links to has another page now (renamed, moved) or none (deleted)
         boolean remake =
             before != null
-                && !before.uses().isEmpty()
-                && before.uses().stream()
-                    .anyMatch(file -> attachmentFiles.file(attachmentHash(file)) == null);
+                && (before.uses().stream()
+                        .anyMatch(file -> attachmentFiles.file(attachmentHash(file)) == null)
+                    || before.links().stream().anyMatch(link -> !linkLeads(link, pageOfTalk)));
         if (remake || !reusable(before, out, t.path(), fingerprint)) {
           notes.willRead(t);
         }
@@ -372,10 +379,20 @@ public final class SiteExporter {
                     }
                   }
                   MarkdownRenderer markdown = renderer.get();
+                  List<String> links = new ArrayList<>();
                   NotePage page =
                       markdown.renderPage(
                           body,
                           ref -> Optional.ofNullable(urls.get(ref.sha256())),
+                          link -> {
+                            String to = pageOfTalk.get(link.talkId());
+                            String seen = link.talkId() + " " + (to == null ? "-" : to);
+                            if (!links.contains(seen)) {
+                              links.add(seen);
+                            }
+                            return Optional.ofNullable(to)
+                                .map(path -> relative(t.path(), path) + link.suffix());
+                          },
                           t.talk().title(),
                           inFeed.contains(t.path()) ? SUMMARY_CHARS : -1);
                   if (page.summary() != null) {
@@ -387,7 +404,10 @@ public final class SiteExporter {
                           ? ""
                           : markdown.renderPage(abstractText, ref -> Optional.empty(), null).html();
                   return new Made(
-                      pages.talk(t, prev, next, page, abstractHtml), uses, page.missingImages());
+                      pages.talk(t, prev, next, page, abstractHtml),
+                      uses,
+                      page.missingImages(),
+                      links);
                 },
                 remake));
       }
@@ -433,6 +453,7 @@ public final class SiteExporter {
     List<String> notices =
         new ArrayList<>(downloadedSvgs(attachmentsUsed, attachmentFiles, all, run, notes));
     notices.addAll(missingImages(all, run));
+    notices.addAll(linksToNoPage(all, run));
     for (String file : attachmentsUsed) {
       String sha = attachmentHash(file);
       linkedPlan.add(Planned.of(file, sha, () -> notebook.attachments().bytes(sha)));
@@ -682,6 +703,48 @@ public final class SiteExporter {
     return tags;
   }
 
+  /**
+   * Whether a talk page's link as the manifest keeps it ("id page") still leads where the page made
+   * then had it lead: the talk's page now, or none.
+   */
+  private static boolean linkLeads(String link, Map<Long, String> pageOfTalk) {
+    int space = link.indexOf(' ');
+    String now = pageOfTalk.get(Long.parseLong(link.substring(0, space)));
+    return link.substring(space + 1).equals(now == null ? "-" : now);
+  }
+
+  /**
+   * One line for each talk page whose notes link to a talk the site has no page of (deleted, or of
+   * an event not exported): the link shows as its text. Known from the page as it was made, or kept
+   * in the manifest for a page an earlier export made.
+   */
+  private static List<String> linksToNoPage(List<SiteTalk> talks, Run run) {
+    List<String> lines = new ArrayList<>();
+    for (SiteTalk t : talks) {
+      Manifest.Entry e = run.entries.get(t.path());
+      if (e == null) {
+        continue;
+      }
+      List<String> ids = new ArrayList<>();
+      for (String link : e.links()) {
+        if (link.endsWith(" -")) {
+          ids.add(TalkLink.SCHEME + link.substring(0, link.indexOf(' ')));
+        }
+      }
+      if (!ids.isEmpty()) {
+        lines.add(
+            "\""
+                + t.talk().title()
+                + "\" links to "
+                + (ids.size() == 1 ? "a talk" : ids.size() + " talks")
+                + " not on the site (deleted, or of an event not exported: "
+                + String.join(", ", ids)
+                + "): shown as text");
+      }
+    }
+    return lines;
+  }
+
   /** The relative URL from the page at site path {@code from} to the one at {@code to}. */
   static String relative(String from, String to) {
     java.nio.file.Path base = java.nio.file.Path.of(from).getParent();
@@ -880,7 +943,8 @@ public final class SiteExporter {
               sum,
               p.fingerprint() == null ? "-" : p.fingerprint(),
               made.uses(),
-              made.missing());
+              made.missing(),
+              made.links());
       if (before == null
           || !sameContent(bytes, sum, before.hash())
           || !out.hasFile(p.path(), bytes.length)) {

@@ -221,7 +221,8 @@ class MarkdownRoundTripTest {
           .extracting(MarkdownImporter.FileResult::detail)
           .isEqualTo(
               "new talk in \"Conf\"; 2 linked files are not in the folder: \"nothere.png\","
-                  + " \"gone too.pdf\"");
+                  + " \"gone too.pdf\"; a link to a note leads to no imported talk (kept as"
+                  + " written): \"note.md\"");
       String body = b.talks().findByTitle("A").get(0).body();
       assertThat(body).contains("](nothere.png)", "](gone%20too.pdf)", "attachment:");
     }

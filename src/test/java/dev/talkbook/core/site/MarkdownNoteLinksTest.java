@@ -1,0 +1,227 @@
+package dev.talkbook.core.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.site.MarkdownImporter.FileResult;
+import dev.talkbook.core.site.MarkdownImporter.Outcome;
+import dev.talkbook.core.store.Notebook;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Links from one note to another ({@code [next](02-loom.md)}): the import makes them links to the
+ * talk ({@code talk:ID}), a Markdown export writes them as relative paths again.
+ */
+class MarkdownNoteLinksTest {
+  @TempDir Path dir;
+  private final MarkdownImporter importer = new MarkdownImporter();
+  private final MarkdownExporter exporter = new MarkdownExporter();
+
+  private static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  private static Talk talk(Notebook nb, String title) {
+    List<Talk> found = nb.talks().findByTitle(title);
+    assertThat(found).as(title).hasSize(1);
+    return found.get(0);
+  }
+
+  private static String link(Notebook nb, String title) {
+    return "talk:" + talk(nb, title).id();
+  }
+
+  private MarkdownImporter.Report importInto(Notebook nb, Path folder) {
+    return importer.importFolder(nb, folder, false, SiteExporter.Progress.NONE);
+  }
+
+  private static FileResult line(MarkdownImporter.Report report, String path) {
+    return report.files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void relativeLinksToImportedNotesBecomeLinksToTheirTalks() throws IOException {
+    Path src = dir.resolve("src");
+    write(
+        src.resolve("01-keynote.md"),
+        """
+        # Keynote
+
+        See [the next talk](02-loom.md), [its demo](./02-loom.md#the-demo),
+        [day two](<day 2/03-panama.md>), [encoded](day%202/03-panama.md) and [back](01-keynote.md).
+        """);
+    write(src.resolve("02-loom.md"), "# Loom\n\nBack to [the keynote](../src/01-keynote.md).\n");
+    write(src.resolve("day 2/03-panama.md"), "# Panama\n\n[Loom](../02-loom.md#top)\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.count(Outcome.CREATED)).isEqualTo(3);
+      String keynote = link(nb, "Keynote");
+      String loom = link(nb, "Loom");
+      String panama = link(nb, "Panama");
+      assertThat(talk(nb, "Keynote").body())
+          .isEqualTo(
+              "# Keynote\n\nSee [the next talk]("
+                  + loom
+                  + "), [its demo]("
+                  + loom
+                  + "#the-demo),\n[day two]("
+                  + panama
+                  + "), [encoded]("
+                  + panama
+                  + ") and [back]("
+                  + keynote
+                  + ").\n");
+      assertThat(talk(nb, "Loom").body()).contains("[the keynote](" + keynote + ")");
+      assertThat(talk(nb, "Panama").body()).contains("[Loom](" + loom + "#top)");
+      assertThat(report.files()).allSatisfy(f -> assertThat(f.detail()).doesNotContain("link"));
+    }
+  }
+
+  @Test
+  void aLinkToANoteThatIsNotImportedIsKeptAndNamed() throws IOException {
+    Path src = dir.resolve("src");
+    write(
+        src.resolve("01-keynote.md"),
+        "# Keynote\n\n[gone](02-gone.md) [event](_index.md) [ok](02-loom.md)\n");
+    write(src.resolve("02-loom.md"), "# Loom\n");
+    write(src.resolve("_index.md"), "---\ntitle: Summit\n---\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(talk(nb, "Keynote").body())
+          .isEqualTo(
+              "# Keynote\n\n[gone](02-gone.md) [event](_index.md) [ok]("
+                  + link(nb, "Loom")
+                  + ")\n");
+      assertThat(line(report, "01-keynote.md").detail())
+          .isEqualTo(
+              "new talk in \"Summit\"; 2 links to notes lead to no imported talk (kept as"
+                  + " written): \"02-gone.md\", \"_index.md\"");
+      assertThat(line(report, "01-keynote.md").detail()).doesNotContain("not in the folder");
+    }
+  }
+
+  @Test
+  void aLinkWithAHeadingToANoteThatIsMissingIsNamedAsANoteNotAsAFile() throws IOException {
+    Path src = dir.resolve("src");
+    write(src.resolve("01-keynote.md"), "# Keynote\n\n[gone](02-gone.md#demo)\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(line(report, "01-keynote.md").detail())
+          .isEqualTo(
+              "new talk in \"Imported notes\"; a link to a note leads to no imported talk (kept as"
+                  + " written): \"02-gone.md\"");
+    }
+  }
+
+  @Test
+  void importingTheSameFolderAgainChangesNothing() throws IOException {
+    Path src = dir.resolve("src");
+    write(src.resolve("01-keynote.md"), "# Keynote\n\n[next](02-loom.md)\n");
+    write(src.resolve("02-loom.md"), "# Loom\n\n[back](01-keynote.md)\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      importInto(nb, src);
+      MarkdownImporter.Report again = importInto(nb, src);
+      assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(2);
+      assertThat(talk(nb, "Keynote").body()).contains("(" + link(nb, "Loom") + ")");
+    }
+  }
+
+  @Test
+  void aDryRunSaysWhatTheImportWould() throws IOException {
+    Path src = dir.resolve("src");
+    write(src.resolve("01-keynote.md"), "# Keynote\n\n[next](02-loom.md) [gone](03.md)\n");
+    write(src.resolve("02-loom.md"), "# Loom\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report =
+          importer.importFolder(nb, src, true, SiteExporter.Progress.NONE);
+      assertThat(report.count(Outcome.CREATED)).isEqualTo(2);
+      assertThat(line(report, "01-keynote.md").detail()).endsWith("kept as written): \"03.md\"");
+      assertThat(nb.talks().findByTitle("Keynote")).isEmpty();
+    }
+  }
+
+  @Test
+  void linksBetweenTalksSurviveExportAndImportIntoANewNotebook() throws IOException {
+    Path md = dir.resolve("md");
+    try (Notebook a = Notebook.open(dir.resolve("a.talkbook"))) {
+      long summit =
+          a.events().create(dev.talkbook.core.notebook.Event.Details.titled("Summit")).id();
+      long meetup =
+          a.events().create(dev.talkbook.core.notebook.Event.Details.titled("Meetup")).id();
+      Talk keynote =
+          a.talks()
+              .create(
+                  summit,
+                  Talk.Details.titled("Keynote"),
+                  "",
+                  dev.talkbook.core.notebook.Programme.NONE);
+      Talk loom =
+          a.talks()
+              .create(
+                  summit,
+                  Talk.Details.titled("Loom"),
+                  "",
+                  dev.talkbook.core.notebook.Programme.NONE);
+      Talk later =
+          a.talks()
+              .create(
+                  meetup,
+                  Talk.Details.titled("Later"),
+                  "",
+                  dev.talkbook.core.notebook.Programme.NONE);
+      a.talks()
+          .saveBody(
+              keynote.id(),
+              "[next](talk:"
+                  + loom.id()
+                  + ") [demo](talk:"
+                  + loom.id()
+                  + "#demo) [meetup]("
+                  + "talk:"
+                  + later.id()
+                  + ") [gone](talk:99999)\n");
+      a.talks().saveBody(later.id(), "[keynote](talk:" + keynote.id() + ")\n");
+      MarkdownExporter.Result r =
+          exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      assertThat(r.summary())
+          .endsWith("(a link to a talk that is not exported is written as text)");
+    }
+    String keynoteFile;
+    try (var s = Files.walk(md)) {
+      keynoteFile =
+          Files.readString(
+              s.filter(p -> p.getFileName().toString().endsWith("-keynote.md"))
+                  .findFirst()
+                  .orElseThrow());
+    }
+    // Hugo, Obsidian and a re-import read a relative path to the other file
+    assertThat(keynoteFile)
+        .contains("[next](02-loom.md)")
+        .contains("[demo](02-loom.md#demo)")
+        .contains("[meetup](../meetup/01-later.md)")
+        .contains(") gone\n")
+        .doesNotContain("talk:");
+    try (Notebook b = Notebook.open(dir.resolve("b.talkbook"))) {
+      MarkdownImporter.Report report = importInto(b, md);
+      assertThat(report.failures()).isEmpty();
+      assertThat(talk(b, "Keynote").body())
+          .isEqualTo(
+              "[next]("
+                  + link(b, "Loom")
+                  + ") [demo]("
+                  + link(b, "Loom")
+                  + "#demo) [meetup]("
+                  + link(b, "Later")
+                  + ") gone\n");
+      assertThat(talk(b, "Later").body()).isEqualTo("[keynote](" + link(b, "Keynote") + ")\n");
+    }
+  }
+}
