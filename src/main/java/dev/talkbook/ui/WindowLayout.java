@@ -150,6 +150,12 @@ final class WindowLayout {
         .getSelectionModel()
         .selectedItemProperty()
         .addListener((obs, old, row) -> sayWhatToChoose());
+    // the rows read (at start none is selected: the first event is the one meant)
+    navigator
+        .tree()
+        .getRoot()
+        .getChildren()
+        .addListener((javafx.collections.ListChangeListener<Object>) change -> sayWhatToChoose());
     VBox.setVgrow(editor.root(), Priority.ALWAYS);
     // A short window shrinks the details (their fields scroll), never the notes below six lines.
     editor.root().setMinHeight(NOTES_MIN_HEIGHT);
