@@ -74,8 +74,21 @@ final class WindowLayout {
   private final StackPane center = new StackPane();
   private final VBox talkPane = new VBox();
 
-  private final Label noTalk =
-      new Label("Choose a talk on the left, or create one with " + Keys.shown("Shortcut+N") + ".");
+  /** The line the talk's column shows while no talk is open. */
+  static final String NO_TALK_ID = "no-talk";
+
+  private static final String CHOOSE_A_TALK =
+      "Choose a talk on the left, or create one with " + Keys.shown("Shortcut+N") + ".";
+
+  /** Said for an event with no talk, where there is none on the left to choose. */
+  private static final String NO_TALKS_YET =
+      "No talks in this event yet: "
+          + Keys.shown("Shortcut+N")
+          + " adds one, "
+          + Keys.shown("Shortcut+Shift+I")
+          + " imports a programme.";
+
+  private final Label noTalk = new Label(CHOOSE_A_TALK);
 
   /** What an empty notebook shows, made when the notebook is first seen empty (null before). */
   private WelcomeView welcome;
@@ -131,6 +144,18 @@ final class WindowLayout {
     VBox.setVgrow(left, Priority.ALWAYS);
     leftBox.getStyleClass().add("tb-left");
     noTalk.getStyleClass().add("tb-muted");
+    noTalk.setId(NO_TALK_ID);
+    navigator
+        .tree()
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((obs, old, row) -> sayWhatToChoose());
+    // the rows read (at start none is selected: the first event is the one meant)
+    navigator
+        .tree()
+        .getRoot()
+        .getChildren()
+        .addListener((javafx.collections.ListChangeListener<Object>) change -> sayWhatToChoose());
     VBox.setVgrow(editor.root(), Priority.ALWAYS);
     // A short window shrinks the details (their fields scroll), never the notes below six lines.
     editor.root().setMinHeight(NOTES_MIN_HEIGHT);
@@ -234,9 +259,15 @@ final class WindowLayout {
     }
     talkPane.setVisible(!empty && open);
     noTalk.setVisible(!empty && !open);
+    sayWhatToChoose();
     if (hadFocus) {
       focusNotes();
     }
+  }
+
+  /** The no-talk line says what is true of the event selected: talks to choose, or none yet. */
+  private void sayWhatToChoose() {
+    noTalk.setText(navigator.selectedEventHasNoTalks() ? NO_TALKS_YET : CHOOSE_A_TALK);
   }
 
   /** The notes take the focus when a talk is shown, else the navigator's tree. */

@@ -106,6 +106,77 @@ class FocusRingWindowTest extends RealWindowTest {
     assertThat(contrast).as("the caret against the notes").isGreaterThanOrEqualTo(dark ? 7 : 4.5);
   }
 
+  /**
+   * The welcome's main button, which has the keyboard from the start, shows it: it had no ring
+   * until a Tab, and then a ring of the accent blue on the blue of a default button, hardly seen.
+   * What touches the button stands out from it at 3:1 or better (or is a gap of the pane's colour),
+   * and the outer ring from the pane around, in both themes, at start and after Tab, Shift+Tab.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void theWelcomesFocusedDefaultButtonShowsAClearRing(boolean dark, FxRobot robot)
+      throws Exception {
+    robot.interact(
+        () ->
+            ui.theme
+                .choiceProperty()
+                .set(
+                    dark
+                        ? dev.talkbook.ui.common.Theme.Choice.DARK
+                        : dev.talkbook.ui.common.Theme.Choice.LIGHT));
+    Button sample = (Button) FxWait.shown(robot, "#add-sample");
+    FxWait.untilFx("the welcome's button has the keyboard", sample::isFocused);
+    assertClearRing(sample, "at start");
+
+    robot.type(KeyCode.TAB);
+    robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+    FxWait.untilFx(
+        "back on the button by the keyboard",
+        () -> sample.isFocused() && sample.getPseudoClassStates().contains(FOCUS_VISIBLE));
+    assertClearRing(sample, "after Tab, Shift+Tab");
+  }
+
+  private static void assertClearRing(Button button, String when) throws Exception {
+    FxWait.untilFx("a ring " + when, () -> ringed(button));
+    double[] contrasts =
+        FxWait.onFx(
+            () -> {
+              var strokes = new java.util.ArrayList<>(button.getBorder().getStrokes());
+              // nearest the button: the least outset; outermost: the most
+              strokes.sort(
+                  java.util.Comparator.comparingDouble(
+                      (javafx.scene.layout.BorderStroke st) -> st.getInsets().getTop()));
+              Color outer = (Color) strokes.get(0).getTopStroke();
+              Color inner = (Color) strokes.get(strokes.size() - 1).getTopStroke();
+              var fills = button.getBackground().getFills();
+              Color face = (Color) fills.get(fills.size() - 1).getFill();
+              Color pane = paneBehind(button);
+              return new double[] {
+                // a gap of the pane's colour sets the ring apart from the button whatever its fill
+                inner.equals(pane)
+                    ? Double.POSITIVE_INFINITY
+                    : dev.talkbook.ui.presenter.PresenterContrastTest.contrast(inner, face),
+                dev.talkbook.ui.presenter.PresenterContrastTest.contrast(outer, pane)
+              };
+            });
+    assertThat(contrasts[0]).as("the ring against the button, " + when).isGreaterThanOrEqualTo(3);
+    assertThat(contrasts[1]).as("the ring against the pane, " + when).isGreaterThanOrEqualTo(3);
+  }
+
+  /** The colour of the first pane behind {@code node} that has one. */
+  private static Color paneBehind(Node node) {
+    for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
+      if (p instanceof Region r
+          && r.getBackground() != null
+          && !r.getBackground().getFills().isEmpty()
+          && r.getBackground().getFills().get(0).getFill() instanceof Color c
+          && c.getOpacity() > 0.5) {
+        return c;
+      }
+    }
+    return (Color) node.getScene().getFill();
+  }
+
   @Test
   void theNavigatorReachedByTabRingsItsFocusedRow(FxRobot robot) throws Exception {
     ui.openNewTalk(robot, "Keynote", "Notes");

@@ -1330,10 +1330,14 @@ public final class SiteExporter {
   /**
    * The title and base URL the last export into {@code folder} used, as its manifest keeps them, or
    * for a site exported before the manifest kept them, as its feed shows them; null for a folder no
-   * export kept them in (a new folder). A file there that is not a manifest, or a damaged one, is
-   * an error.
+   * export kept them in (a new folder, or one not made yet: it is not made here, so that a form
+   * that reads it as a folder is typed leaves nothing behind). A file there that is not a manifest,
+   * or a damaged one, is an error.
    */
   public static Kept kept(java.nio.file.Path folder) {
+    if (!java.nio.file.Files.exists(folder)) {
+      return null;
+    }
     OutputFolder out = new OutputFolder(folder);
     // Only the manifest's settings: the export reads the whole of it (once) on another core.
     Manifest kept = Manifest.readSettings(out.root());

@@ -33,8 +33,12 @@ public final class DialogButtons {
     return bar;
   }
 
-  /** "Cancel" while the job runs (it stops the job), "Close" otherwise (it closes the dialog). */
+  /**
+   * "Cancel" while the job runs (it stops the job), "Close" otherwise (it closes the dialog). A
+   * quit from the dialog cancels the job too, and waits for it to stop ({@link WorkBeforeQuit}).
+   */
   public static Button cancelOrClose(LongJob<?> job, Stage stage) {
+    WorkBeforeQuit.cancels(stage, job);
     Button b = new Button();
     b.textProperty().bind(Bindings.when(job.runningProperty()).then("Cancel").otherwise("Close"));
     b.setCancelButton(true);

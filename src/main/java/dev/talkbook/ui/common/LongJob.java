@@ -41,6 +41,9 @@ public final class LongJob<R> {
   private volatile double latestProgress;
   private volatile String latestStatus = "";
 
+  /** What the status line says instead of the progress until the run ends (FX thread; or null). */
+  private String note;
+
   /**
    * A worker that runs each job on a fresh daemon thread of its own, so a long export never holds
    * up the notebook thread (autosave goes on meanwhile).
@@ -67,6 +70,7 @@ public final class LongJob<R> {
       throw new IllegalStateException("already running");
     }
     cancel.set(false);
+    note = null;
     running.set(true);
     result.set(null);
     failure.set(null);
@@ -85,7 +89,7 @@ public final class LongJob<R> {
                     progressQueued.set(false);
                     if (running.get()) {
                       progress.set(latestProgress);
-                      status.set(latestStatus);
+                      status.set(note != null ? note : latestStatus);
                     }
                   });
             }
@@ -129,6 +133,17 @@ public final class LongJob<R> {
   /** Asks the running work to stop; it stops at its next check. */
   public void cancel() {
     cancel.set(true);
+  }
+
+  /**
+   * Until the running work ends, the status line says {@code saying} rather than its progress (a
+   * quit that waits for it says so); nothing when none runs. Call on the FX thread.
+   */
+  public void sayUntilDone(String saying) {
+    if (running.get()) {
+      note = saying;
+      status.set(saying);
+    }
   }
 
   public ReadOnlyDoubleProperty progressProperty() {

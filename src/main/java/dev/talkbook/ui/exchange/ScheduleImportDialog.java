@@ -10,6 +10,7 @@ import dev.talkbook.ui.common.DefaultButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.StatusLine;
+import dev.talkbook.ui.common.WorkBeforeQuit;
 import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
@@ -171,6 +172,9 @@ public final class ScheduleImportDialog {
     close.setOnAction(e -> stage.close());
     // However the dialog goes (Close, Esc, the window's own close), a check still running stops.
     stage.setOnHidden(e -> check.cancel());
+    // A quit from here likewise stops a check, and waits for an import to be done.
+    WorkBeforeQuit.cancels(stage, check);
+    WorkBeforeQuit.waitsFor(stage, run);
     source.textProperty().addListener((o, was, now) -> forget());
     event.textProperty().addListener((o, was, now) -> forget());
 

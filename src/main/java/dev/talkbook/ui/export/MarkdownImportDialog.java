@@ -9,6 +9,7 @@ import dev.talkbook.ui.common.DialogButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.WorkBeforeQuit;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -86,6 +87,7 @@ public final class MarkdownImportDialog {
     close.setCancelButton(true);
     close.disableProperty().bind(job.runningProperty());
     close.setOnAction(e -> stage.close());
+    WorkBeforeQuit.waitsFor(stage, job); // and so does a quit from here
     DefaultButtons.keepEnterOnTheDefault(run, close);
 
     job.resultProperty()

@@ -668,6 +668,14 @@ public final class NavigatorView {
 
   /** The selected event, the selected talk's, or else the first; empty in an empty notebook. */
   private Optional<Event> selectedEvent() {
+    TreeItem<NavNode> item = selectedEventRow();
+    return item == null || !(item.getValue() instanceof NavNode.EventNode e)
+        ? Optional.empty()
+        : Optional.of(e.event());
+  }
+
+  /** The row of {@link #selectedEvent}; null in an empty notebook. */
+  private TreeItem<NavNode> selectedEventRow() {
     TreeItem<NavNode> item = tree.getSelectionModel().getSelectedItem();
     while (item != null && !(item.getValue() instanceof NavNode.EventNode)) {
       item = item.getParent();
@@ -675,9 +683,16 @@ public final class NavigatorView {
     if (item == null && !tree.getRoot().getChildren().isEmpty()) {
       item = tree.getRoot().getChildren().get(0);
     }
-    return item == null || !(item.getValue() instanceof NavNode.EventNode e)
-        ? Optional.empty()
-        : Optional.of(e.event());
+    return item;
+  }
+
+  /**
+   * Whether the event Ctrl+N adds a talk to (the selected one, the selected talk's, or the first)
+   * has no talk yet: then there is none on the left to choose.
+   */
+  public boolean selectedEventHasNoTalks() {
+    TreeItem<NavNode> item = selectedEventRow();
+    return item != null && item.getChildren().isEmpty();
   }
 
   // ---- actions ----------------------------------------------------------------------------------

@@ -268,6 +268,29 @@ class ExportDialogsTest extends OwnerWindowTest {
   }
 
   @Test
+  void openingAndClosingTheSiteExportMakesNoFolder(FxRobot robot) {
+    // The folder offered beside the notebook was made, empty, as the dialog opened (reading
+    // whether a site is there made it) and stayed after Esc: only an export makes it.
+    Path offered = dir.resolve("n-site");
+    showSiteExport(
+        robot,
+        new SiteExportDialog.Choices(offered.toString(), "", ""),
+        Runnable::run, // the folder's read runs as the dialog opens, before the check below
+        Runnable::run);
+    robot.interact(
+        () ->
+            robot
+                .lookup("#" + SiteExportDialog.FOLDER_ID)
+                .queryTextInputControl()
+                .setText(dir.resolve("typed").toString()));
+    robot.interact(
+        () -> robot.lookup("#" + SiteExportDialog.FOLDER_ID).query().getScene().getWindow().hide());
+
+    assertThat(offered).doesNotExist();
+    assertThat(dir.resolve("typed")).doesNotExist();
+  }
+
+  @Test
   void aNotebooksFirstSiteIsOfferedAFolderBesideIt() {
     assertThat(SiteExportDialog.defaultFolder(Path.of("/home/ana/talks.talkbook")))
         .isEqualTo(Path.of("/home/ana/talks-site"));
