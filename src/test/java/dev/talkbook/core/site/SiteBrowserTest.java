@@ -249,7 +249,7 @@ class SiteBrowserTest extends BrowserTest {
   }
 
   /** A PNG of this size: a blue rectangle. */
-  private static byte[] png(int width, int height) throws IOException {
+  static byte[] png(int width, int height) throws IOException {
     java.awt.image.BufferedImage image =
         new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
     java.awt.Graphics2D g = image.createGraphics();
