@@ -22,9 +22,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The image viewer on a phone (390 × 844, as the tester's): its close button inside the screen and
- * off the image, the image as wide as the screen, pinch-zoom not blocked (Debian's chromium).
+ * off the image, the image as wide as the screen, pinch-zoom not blocked; and a page printed from a
+ * browser in dark mode: dark on white (Debian's chromium).
  */
-class SiteLightboxBrowserTest extends BrowserTest {
+class SitePhoneAndPrintBrowserTest extends BrowserTest {
   @TempDir static Path dir;
   private static Path site;
 
@@ -37,7 +38,12 @@ class SiteLightboxBrowserTest extends BrowserTest {
       Talk t = nb.talks().create(e.id(), Talk.Details.titled("Keynote"), "");
       AttachmentRef png =
           nb.attachments().add(t.id(), "wide.png", "image/png", SiteBrowserTest.png(1600, 900));
-      nb.talks().saveBody(t.id(), "The stage:\n\n" + png.markdown("image/png") + "\n");
+      nb.talks()
+          .saveBody(
+              t.id(),
+              "The stage:\n\n"
+                  + png.markdown("image/png")
+                  + "\n\n```java\nString s = \"code\"; // a comment\n```\n\n- [ ] an open task\n");
       new SiteExporter(new MarkdownRenderer())
           .export(nb, site, SiteExporter.Options.all(), SiteExporter.Progress.NONE, () -> false);
     }
@@ -107,5 +113,57 @@ class SiteLightboxBrowserTest extends BrowserTest {
       driver.findElement(By.cssSelector(".lightbox-close")).click();
       waiting().until(d -> dialog.getAttribute("open") == null);
     }
+  }
+
+  @Test
+  void printedWithADarkColourSchemeThePageIsDarkOnWhite() {
+    ((ChromiumDriver) driver)
+        .executeCdpCommand(
+            "Emulation.setEmulatedMedia",
+            Map.of(
+                "media",
+                "print",
+                "features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    driver.get(site.resolve("events/readers/keynote.html").toUri().toString());
+    waiting().until(ExpectedConditions.titleContains("Keynote"));
+    waiting().until(d -> !d.findElements(By.cssSelector("code.language-java.hljs span")).isEmpty());
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    @SuppressWarnings("unchecked")
+    List<String> colours =
+        (List<String>)
+            js.executeScript(
+                "const c = s => getComputedStyle(document.querySelector(s));"
+                    + " return [c('pre code').color, c('pre code .hljs-comment').color,"
+                    + "  c('pre').backgroundColor, c('pre code').backgroundColor, c('.meta').color,"
+                    + "  c('.notes input[type=checkbox]').backgroundColor,"
+                    + "  String(matchMedia('(prefers-color-scheme: dark)').matches)];");
+    assertThat(colours.get(6)).as("dark scheme emulated").isEqualTo("true");
+    // text dark enough on white (highlight-dark.css's pale rgb(201, 209, 217) was 1.5:1)
+    for (int k : new int[] {0, 1, 4}) {
+      assertThat(contrastOnWhite(colours.get(k))).as("%s: %s", k, colours).isGreaterThan(4.5);
+    }
+    // no dark box behind the code or an open task
+    for (int k : new int[] {2, 3, 5}) {
+      assertThat(luminance(colours.get(k))).as("%s: %s", k, colours).isGreaterThan(0.8);
+    }
+  }
+
+  /** An rgb()/rgba() colour's relative luminance (WCAG); a transparent one counts as white. */
+  private static double luminance(String css) {
+    String[] p = css.replaceAll("[^0-9.,]", "").split(",");
+    if (p.length == 4 && Double.parseDouble(p[3]) == 0) {
+      return 1;
+    }
+    double[] c = new double[3];
+    for (int k = 0; k < 3; k++) {
+      double v = Double.parseDouble(p[k]) / 255;
+      c[k] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+
+  private static double contrastOnWhite(String css) {
+    return 1.05 / (luminance(css) + 0.05);
   }
 }
