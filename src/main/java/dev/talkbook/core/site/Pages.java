@@ -30,7 +30,8 @@ final class Pages {
   // pages-11: the 404 page's links from the host's root without a base URL; raw HTML images of
   // attachments resolved; an image the notebook does not hold is a
   // marked placeholder.
-  static final String VERSION = "pages-11:" + Integer.toHexString(layoutText().hashCode());
+  // pages-12: the feed's summary keeps its paragraphs and list items apart (" · ").
+  static final String VERSION = "pages-12:" + Integer.toHexString(layoutText().hashCode());
 
   /** On the page of a talk gone from the programme, under its time and room. */
   static final String CANCELLED_NOTE =
