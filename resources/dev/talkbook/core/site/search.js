@@ -11,7 +11,13 @@
  * looks for a term with such letters inside the text. Here a word with such letters is indexed
  * with its letter pairs (pairs(), as SearchText.java does for the notes), and such a query
  * word is looked for as its pairs, all of them required: "メモ" finds "日本語のメモです". A query of
- * one such letter finds the pairs starting with it, and the letter ending a word. */
+ * one such letter finds the pairs starting with it, and the letter ending a word.
+ *
+ * Queries are read in Talkbook's search language (parse(), as SearchQuery.java): "a phrase",
+ * pref*, -word and the fields title:, speaker:, tag:, event:, notes:. What the index cannot do:
+ * a phrase's words stand together in a title, speakers, tags or event, but in the notes they need
+ * only all be there (the notes' words are held once each, not where they stand), and abstract: is refused with a message (abstracts are not in the
+ * index). */
 (function () {
   "use strict";
   var lunr = window.lunr;
@@ -76,7 +82,7 @@
 
   /** The lunr index of the documents (position in the list is the ref). */
   function build(docs) {
-    return lunr(function () {
+    var index = lunr(function () {
       this.pipeline.reset();
       this.pipeline.add(wordAndStem);
       this.searchPipeline.reset();
@@ -100,6 +106,8 @@
         });
       });
     });
+    index.talkbookDocs = docs; // phrases look at where the words stand (findTerm)
+    return index;
   }
 
   /**
@@ -112,41 +120,206 @@
   }
 
   /**
-   * The documents holding every word of the text (each word whole, by its stem, or as the start
-   * of a word; a word with Chinese, Japanese or Korean letters as its pairs), best first:
-   * [{ref, score}].
+   * The index field each search field a reader can name looks in, as Talkbook's own search
+   * (SearchQuery.FIELDS); null: a field the site's index does not hold (the abstract).
+   */
+  var FIELDS = {
+    title: "t", speaker: "s", speakers: "s", by: "s", tag: "g", tags: "g", event: "e",
+    notes: "b", body: "b", abstract: null
+  };
+
+  /** Whether a character is a letter or a digit (as Java's Character.isLetterOrDigit). */
+  function isWordChar(ch) { return /[\p{L}\p{N}]/u.test(ch); }
+
+  /**
+   * The search language as Talkbook's own search reads it (SearchQuery.parse): words, "a phrase"
+   * (a quote not closed runs to the end), pref*, -word or -"a phrase" to leave out, and field:value
+   * for the fields of FIELDS. {terms: [{words, field, prefix, excluded, start}], problem}: a problem
+   * is what to tell the reader instead of results (the CLI's words where it refuses the query).
+   * A term's words are folded as the index holds them; start: its words (the last one only, of a
+   * phrase whose quote is still open) also find the words starting with them.
+   */
+  function parse(input) {
+    var text = String(input || "").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim();
+    var terms = [];
+    var i = 0;
+    var n = text.length;
+    while (i < n) {
+      if (/\s/.test(text.charAt(i))) { i++; continue; }
+      var excluded = false;
+      if (text.charAt(i) === "-") {
+        excluded = true;
+        i++;
+        if (i >= n || /\s/.test(text.charAt(i))) { continue; }
+      }
+      var field;
+      var colon = i;
+      while (colon < n && /\p{L}/u.test(text.charAt(colon))) { colon++; }
+      if (colon > i && colon < n && text.charAt(colon) === ":") {
+        var name = text.substring(i, colon).toLowerCase();
+        if (Object.prototype.hasOwnProperty.call(FIELDS, name)) {
+          if (colon + 1 === n || /\s/.test(text.charAt(colon + 1))) {
+            return { terms: [], problem: "Put what to look for right after \"" + text.substring(i, colon + 1)
+              + "\", without a space: " + name + ":jshell, " + name + ":\"a phrase\"." };
+          }
+          if (FIELDS[name] === null) {
+            return { terms: [], problem: "The site's search does not look in abstracts (Talkbook's own search does)." };
+          }
+          field = FIELDS[name];
+          i = colon + 1;
+        }
+      }
+      var value;
+      var quoted = text.charAt(i) === "\"";
+      var unclosed = false;
+      if (quoted) {
+        var close = text.indexOf("\"", i + 1);
+        value = text.substring(i + 1, close < 0 ? n : close);
+        unclosed = close < 0;
+        i = close < 0 ? n : close + 1;
+      } else {
+        var end = i;
+        while (end < n && !/\s/.test(text.charAt(end))) { end++; }
+        value = text.substring(i, end);
+        i = end;
+      }
+      var prefix = false;
+      if (i < n && text.charAt(i) === "*") { prefix = true; i++; }
+      while (value.charAt(value.length - 1) === "*") { prefix = true; value = value.substring(0, value.length - 1); }
+      if (!Array.from(value).some(isWordChar)) { continue; }
+      terms.push({
+        words: words(value),
+        field: field,
+        prefix: prefix,
+        excluded: excluded,
+        // a plain word as typed so far: each of its words also finds the words starting with it
+        plain: !quoted && field === undefined && !prefix && !excluded,
+        open: quoted && unclosed && field === undefined && !excluded
+      });
+    }
+    var wanted = terms.filter(function (t) { return !t.excluded; });
+    if (wanted.length === 0) {
+      return { terms: [], problem: terms.length === 0 ? "Type a word to search for."
+        : "Add a word to search for: \"-\" only leaves out talks, it finds none by itself." };
+    }
+    return { terms: terms, problem: null };
+  }
+
+  /** What to tell the reader instead of results for the text (null: look for it). */
+  function problem(text) { return parse(text).problem; }
+
+  /**
+   * The documents holding one word of a term ({ref: score}): whole, by its stem; with start, as
+   * typed, the start of a word too; in the term's field or in all.
+   */
+  function findWord(index, word, field, start) {
+    var found = Object.create(null);
+    index.query(function (q) {
+      var whole = { boost: 10 };
+      var begun = { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING };
+      if (field) { whole.fields = [field]; begun.fields = [field]; }
+      q.term(word, whole);
+      if (start) { q.term(word, begun); }
+    }).forEach(function (r) { found[r.ref] = r.score; });
+    return found;
+  }
+
+  /**
+   * The documents holding every word of a term ({ref: score}): a word with Chinese, Japanese or
+   * Korean letters as its pairs. A phrase's words need not stand together (the index holds each
+   * word of the notes once, not where it stands).
+   */
+  function findTerm(index, term) {
+    var units = [];
+    term.words.forEach(function (w, k) {
+      var last = k === term.words.length - 1;
+      if (CJK.test(w)) {
+        var ps = pairs(w, true);
+        ps.forEach(function (p) {
+          // One Chinese, Japanese or Korean letter: the pairs starting with it too.
+          units.push({ word: p, start: Array.from(p).length === 1 || (term.prefix && last) });
+        });
+      } else {
+        units.push({
+          word: w,
+          start: (term.prefix && last) || ((term.plain || (term.open && last)) && startsWords(w))
+        });
+      }
+    });
+    var scores = null;
+    for (var n = 0; n < units.length; n++) {
+      var found = findWord(index, units[n].word, term.field, units[n].start);
+      scores = scores === null ? found : both(scores, found);
+      if (Object.keys(scores).length === 0) { break; }
+    }
+    scores = scores || Object.create(null);
+    if (units.length < 2 || term.words.some(function (w) { return CJK.test(w); })) { return scores; }
+    // Words that make a phrase stand together in one field: in the title, speakers, tags or event
+    // (whose text the documents have), or, in the notes, all of them (where they stand is not known).
+    var inNotes = null;
+    if (!term.field || term.field === "b") {
+      units.forEach(function (u) {
+        var found = findWord(index, u.word, "b", u.start);
+        inNotes = inNotes === null ? found : both(inNotes, found);
+      });
+    }
+    var fields = term.field ? [term.field] : ["t", "s", "g", "e"];
+    var docs = index.talkbookDocs || [];
+    var kept = Object.create(null);
+    for (var ref in scores) {
+      var doc = docs[Number(ref)] || {};
+      if ((inNotes && ref in inNotes) || fields.some(function (f) {
+        return f !== "b" && standTogether(words(doc[f]), units);
+      })) {
+        kept[ref] = scores[ref];
+      }
+    }
+    return kept;
+  }
+
+  /** Whether the words of a field have the units one after the other (by stem, or as a start). */
+  function standTogether(fieldWords, units) {
+    var stems = units.map(function (u) { return stem(u.word); });
+    for (var k = 0; k + units.length <= fieldWords.length; k++) {
+      var all = true;
+      for (var j = 0; j < units.length && all; j++) {
+        var w = fieldWords[k + j];
+        all = w === units[j].word || stem(w) === stems[j] || (units[j].start && w.indexOf(units[j].word) === 0);
+      }
+      if (all) { return true; }
+    }
+    return false;
+  }
+
+  function stem(word) { return lunr.stemmer(new lunr.Token(word)).toString(); }
+
+  /** The documents in both, their scores added. */
+  function both(a, b) {
+    var out = Object.create(null);
+    for (var ref in a) {
+      if (ref in b) { out[ref] = a[ref] + b[ref]; }
+    }
+    return out;
+  }
+
+  /**
+   * The documents the text finds, in the search language (parse), best first: [{ref, score}];
+   * none when the text has a problem.
    */
   function find(index, text) {
-    var terms = [];
-    words(text).forEach(function (w) {
-      (CJK.test(w) ? pairs(w, true) : [w]).forEach(function (t) {
-        if (terms.indexOf(t) < 0) { terms.push(t); }
-      });
-    });
-    if (terms.length === 0) { return []; }
+    var query = parse(text);
+    if (query.problem) { return []; }
     var scores = null;
-    for (var n = 0; n < terms.length; n++) {
-      var word = terms[n];
-      var found = Object.create(null);
-      // One Chinese, Japanese or Korean letter: the pairs starting with it too.
-      var start = startsWords(word) || (CJK.test(word) && Array.from(word).length === 1);
-      index.query(function (q) {
-        q.term(word, { boost: 10 });
-        if (start) {
-          q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-        }
-      }).forEach(function (r) { found[r.ref] = r.score; });
-      if (scores === null) {
-        scores = found;
-      } else {
-        var both = Object.create(null);
-        for (var ref in scores) {
-          if (ref in found) { both[ref] = scores[ref] + found[ref]; }
-        }
-        scores = both;
-      }
+    var wanted = query.terms.filter(function (t) { return !t.excluded; });
+    for (var n = 0; n < wanted.length; n++) {
+      var found = findTerm(index, wanted[n]);
+      scores = scores === null ? found : both(scores, found);
       if (Object.keys(scores).length === 0) { return []; }
     }
+    query.terms.filter(function (t) { return t.excluded; }).forEach(function (t) {
+      var left = findTerm(index, t);
+      for (var ref in left) { delete scores[ref]; }
+    });
     return Object.keys(scores)
       .map(function (ref) { return { ref: ref, score: scores[ref] }; })
       .sort(function (a, b) { return b.score - a.score || Number(a.ref) - Number(b.ref); });
@@ -165,5 +338,5 @@
     return docs;
   }
 
-  window.TalkbookSearch = { words: words, build: build, find: find, documents: documents };
+  window.TalkbookSearch = { words: words, build: build, find: find, problem: problem, documents: documents };
 })();

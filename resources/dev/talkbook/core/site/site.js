@@ -196,6 +196,9 @@
       var hits = window.TalkbookSearch.find(index, input.value);
       results.textContent = "";
       results.setAttribute("data-for", input.value);
+      // a query the search language refuses says why, as Talkbook's own search does
+      var problem = window.TalkbookSearch.problem(input.value);
+      if (problem) { showMessage(problem); return; }
       if (hits.length === 0) { showMessage("No talks found."); return; }
       hits.slice(0, SHOWN).forEach(addHit);
       if (hits.length > SHOWN) {

@@ -267,6 +267,7 @@ final class TalkCommand {
                   + " them, run again with --allow-empty. Nothing was changed.");
         }
         Talk.Details details = fields.over(t.details());
+        List<String> tagsBefore = t.details().tags();
         if (!details.equals(t.details())) {
           t = notebook.talks().update(t.id(), details);
         }
@@ -281,10 +282,45 @@ final class TalkCommand {
             .getOut()
             .printf(
                 "Saved talk %d: %s%s%n", t.id(), t.title(), notesChanged ? " (notes changed)" : "");
+        sayTagSpellings(spec, tagsBefore, details.tags(), t.details().tags());
         if (fields.startsAt != null) {
           warnIfOutside(spec, notebook, t);
         }
         return 0;
+      }
+    }
+  }
+
+  /**
+   * Says where a tag's spelling is not the one given: a tag the talk had, given in another case,
+   * was respelled on every talk (TalkStore.update); a tag it did not have kept the notebook's.
+   */
+  private static void sayTagSpellings(
+      CommandSpec spec, List<String> before, List<String> given, List<String> saved) {
+    java.util.Map<String, String> had = new java.util.HashMap<>();
+    for (String tag : before) {
+      had.put(dev.talkbook.core.notebook.Tags.key(tag), tag);
+    }
+    for (String tag : given) {
+      String key = dev.talkbook.core.notebook.Tags.key(tag);
+      String old = had.get(key);
+      String now =
+          saved.stream()
+              .filter(s -> dev.talkbook.core.notebook.Tags.key(s).equals(key))
+              .findFirst()
+              .orElse(tag);
+      if (old != null && !old.equals(now)) {
+        spec.commandLine()
+            .getOut()
+            .printf("Tag \"%s\" is now spelled \"%s\" on every talk that has it.%n", old, now);
+      } else if (old == null && !now.equals(tag)) {
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "Tag \"%s\" kept the notebook's spelling \"%s\" (tags match ignoring case);"
+                    + " to respell it on every talk, give the new spelling on a talk that has"
+                    + " it.%n",
+                tag, now);
       }
     }
   }

@@ -138,6 +138,38 @@ class TalkCommandTest extends CliTest {
   }
 
   @Test
+  void editGivingATagInAnotherCaseRespellsItOnEveryTalkAndSaysSo() {
+    long event = addEvent("Meetup");
+    ok(
+        "talk",
+        "add",
+        "--event",
+        Long.toString(event),
+        "Interop",
+        "--tag",
+        "kotlin",
+        "--tag",
+        "java");
+    ok("talk", "add", "--event", Long.toString(event), "Coroutines", "--tag", "kotlin");
+
+    Result r = ok("talk", "edit", "1", "--tag", "Kotlin", "--tag", "java");
+
+    assertOut(r)
+        .contains("Saved talk 1: Interop")
+        .contains("Tag \"kotlin\" is now spelled \"Kotlin\" on every talk that has it.");
+    assertThat(talk(1).details().tags()).containsExactly("Kotlin", "java");
+    assertThat(talk(2).details().tags()).containsExactly("Kotlin");
+    assertOut(ok("tags")).contains("Kotlin").doesNotContain("kotlin");
+
+    // a talk without the tag, given it in another case: the notebook's spelling, said
+    Result added = ok("talk", "edit", "2", "--tag", "Kotlin", "--tag", "JAVA");
+    assertOut(added)
+        .contains("Tag \"JAVA\" kept the notebook's spelling \"java\"")
+        .doesNotContain("now spelled");
+    assertThat(talk(2).details().tags()).containsExactly("Kotlin", "java");
+  }
+
+  @Test
   void addAcceptsATimeWithASpaceInsteadOfT() {
     long event = addEvent("Meetup");
 

@@ -307,7 +307,9 @@ public final class MarkdownRenderer {
             if (out.length() <= max) {
               String text = NodeText.oneLine(paragraph, dropped);
               if (!text.isEmpty()) {
-                out.append(out.length() == 0 ? "" : " ").append(text);
+                // blocks kept apart: a sentence's end does it, else " · " (list items, a lone
+                // image's alt text: "watch the recording · read JEP 444")
+                out.append(out.length() == 0 ? "" : endsSentence(out) ? " " : " · ").append(text);
               }
             }
           }
@@ -325,6 +327,17 @@ public final class MarkdownRenderer {
     }
     int cut = out.lastIndexOf(" ", max);
     return out.substring(0, cut > max / 2 ? cut : max).stripTrailing() + "…";
+  }
+
+  /**
+   * Whether the text ends with a sentence's punctuation (or a closing quote or bracket after it).
+   */
+  private static boolean endsSentence(CharSequence text) {
+    int i = text.length() - 1;
+    while (i >= 0 && ")]\"'”’»".indexOf(text.charAt(i)) >= 0) {
+      i--;
+    }
+    return i >= 0 && ".!?:;…。！？".indexOf(text.charAt(i)) >= 0;
   }
 
   /**

@@ -30,7 +30,9 @@ final class Pages {
   // pages-11: the 404 page's links from the host's root without a base URL; raw HTML images of
   // attachments resolved; an image the notebook does not hold is a
   // marked placeholder.
-  static final String VERSION = "pages-11:" + Integer.toHexString(layoutText().hashCode());
+  // pages-12: the feed's summary keeps its paragraphs and list items apart (" · "); a talk
+  // without notes says "No notes for this talk."
+  static final String VERSION = "pages-12:" + Integer.toHexString(layoutText().hashCode());
 
   /** On the page of a talk gone from the programme, under its time and room. */
   static final String CANCELLED_NOTE =
@@ -391,8 +393,14 @@ final class Pages {
       }
       b.append("</nav>\n");
     }
-    return pageBytes("../../", talk.title(), head, notes.html(), b.toString());
+    // a talk without notes says so rather than ending at its header (its abstract, if any, is
+    // above)
+    String shown = notes.html().isBlank() ? NO_NOTES : notes.html();
+    return pageBytes("../../", talk.title(), head, shown, b.toString());
   }
+
+  /** What a talk page without notes shows where they would be. */
+  static final String NO_NOTES = "<p class=\"no-notes\">No notes for this talk.</p>\n";
 
   String tagIndex(SiteModel model) {
     StringBuilder b = new StringBuilder("<h1>Tags</h1>\n");

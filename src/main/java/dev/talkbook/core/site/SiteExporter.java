@@ -415,7 +415,9 @@ public final class SiteExporter {
 
     Map<String, Long> eventPaths = new HashMap<>();
     Map<String, String> tagPaths = new HashMap<>();
-    Map<String, Long> talkPaths = redirects(pages, model, old, pagesPlan, eventPaths, tagPaths);
+    Map<String, Long> talkPaths =
+        redirects(
+            pages, model, old, pagesPlan, eventPaths, tagPaths, GoneTags.targets(out, old, model));
 
     if (notes.anyToRead() && !warming) {
       warmRenderer(); // while the pages that need no rendering are checked
@@ -604,7 +606,8 @@ public final class SiteExporter {
       Manifest old,
       List<Planned> pagesPlan,
       Map<String, Long> eventPaths,
-      Map<String, String> tagPaths) {
+      Map<String, String> tagPaths,
+      Map<String, SiteTag> goneTags) {
     Map<String, Long> talkPaths = new HashMap<>();
     Map<Long, SiteTalk> byId = new HashMap<>();
     for (SiteTalk t : model.talks()) {
@@ -660,14 +663,22 @@ public final class SiteExporter {
     String[] oldTagPaths = model.oldTags.keySet().toArray(new String[0]);
     java.util.Arrays.sort(oldTagPaths);
     for (String path : oldTagPaths) {
-      SiteTag now = tagByKey.get(model.oldTags.get(path));
-      if (now == null || taken.contains(path)) {
-        continue; // no talk has the tag now, or a page is there now
+      if (taken.contains(path)) {
+        continue; // a page is there now
       }
-      String html = pages.redirect(relative(path, now.path()), now.name(), "../");
+      SiteTag now = tagByKey.get(model.oldTags.get(path));
+      if (now == null) {
+        // no talk has the tag now: the tag it was renamed to, else the tags' index (GoneTags)
+        now = goneTags.get(path);
+      }
+      String html =
+          now == null
+              ? pages.redirect(relative(path, GoneTags.INDEX), "Tags", "../")
+              : pages.redirect(relative(path, now.path()), now.name(), "../");
       pagesPlan.add(Planned.of(path, fingerprint(utf8(html)), () -> utf8(html)));
       taken.add(path);
-      tagPaths.put(path, now.name());
+      // a redirect to the index stays one under the gone tag's name, for the next export
+      tagPaths.put(path, now == null ? old.tags().getOrDefault(path, path) : now.name());
     }
     return talkPaths;
   }

@@ -412,11 +412,17 @@ public final class TalkStore {
         });
   }
 
-  /** Saves a talk's details (title, speakers, time, room, links, tags). */
+  /**
+   * Saves a talk's details (title, speakers, time, room, links, tags). A tag the talk has, given
+   * spelled otherwise ({@link Tags#key} alike: "kotlin" as "Kotlin"), is respelled so on every talk
+   * that has it: a tag is one spelling in the whole notebook, and the user asked for this one. A
+   * tag the talk did not have keeps the notebook's spelling of it ({@link #canonicalTags}).
+   */
   public Talk update(long id, Talk.Details details) {
     return db.write(
         "save the talk",
         c -> {
+          respell(c, id, details.tags());
           List<String> tags = canonicalTags(c, details.tags());
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -837,6 +843,89 @@ public final class TalkStore {
       canonical.add(spelled.getOrDefault(Tags.key(tag), tag));
     }
     return canonical;
+  }
+
+  /**
+   * Renames each tag talk {@code id} has that {@code wanted} spells otherwise (same {@link
+   * Tags#key}) to that spelling, on every talk that has it.
+   */
+  private static void respell(Connection c, long id, List<String> wanted) throws SQLException {
+    if (wanted.isEmpty()) {
+      return;
+    }
+    Map<String, String> has = new HashMap<>();
+    for (String tag : tagsOf(c, id)) {
+      has.put(Tags.key(tag), tag);
+    }
+    Map<String, String> respelled = new HashMap<>();
+    for (String tag : wanted) {
+      String before = has.get(Tags.key(tag));
+      if (before != null && !before.equals(tag)) {
+        respelled.put(Tags.key(tag), tag);
+      }
+    }
+    if (respelled.isEmpty()) {
+      return;
+    }
+    // the tag rows of these tags, every spelling: one is renamed (unless one is spelled so
+    // already), the talks are linked to it again, and the others go as unused
+    try (var s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, name FROM tag");
+        PreparedStatement rename = c.prepareStatement("UPDATE tag SET name = ? WHERE id = ?")) {
+      Map<String, Long> renamed = new HashMap<>();
+      Map<String, Long> first = new HashMap<>();
+      while (rs.next()) {
+        String key = Tags.key(rs.getString(2));
+        if (respelled.containsKey(key)) {
+          first.putIfAbsent(key, rs.getLong(1));
+          if (rs.getString(2).equals(respelled.get(key))) {
+            renamed.put(key, rs.getLong(1));
+          }
+        }
+      }
+      for (Map.Entry<String, Long> e : first.entrySet()) {
+        if (!renamed.containsKey(e.getKey())) {
+          rename.setString(1, respelled.get(e.getKey()));
+          rename.setLong(2, e.getValue());
+          rename.executeUpdate();
+        }
+      }
+    }
+    List<Long> talks = new ArrayList<>();
+    List<List<String>> tagLists = new ArrayList<>();
+    try (var s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, tags FROM talk WHERE tags <> ''")) {
+      while (rs.next()) {
+        List<String> tags = Rows.lines(rs.getString(2));
+        List<String> now = new ArrayList<>(tags.size());
+        for (String tag : tags) {
+          now.add(respelled.getOrDefault(Tags.key(tag), tag));
+        }
+        if (!now.equals(tags)) {
+          talks.add(rs.getLong(1));
+          tagLists.add(now);
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE talk SET tags = ? WHERE id = ?")) {
+      for (int k = 0; k < talks.size(); k++) {
+        ps.setString(1, Rows.lines(tagLists.get(k)));
+        ps.setLong(2, talks.get(k));
+        ps.executeUpdate();
+        linkTags(c, talks.get(k), tagLists.get(k));
+      }
+    }
+    deleteUnusedTags(c); // a second spelling's row, which no talk is linked to now
+  }
+
+  /** The tags of talk {@code id} as its row holds them. */
+  private static List<String> tagsOf(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT tags FROM talk WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Rows.lines(rs.getString(1)) : List.of();
+      }
+    }
   }
 
   /**

@@ -564,11 +564,27 @@ class MarkdownRendererTest {
             + "## Key points\n\n- first `point`\n  - nested\n\n```java\nint x;\n```\n\n"
             + "| a |\n|---|\n| cell |\n\n<div>raw</div>\n\n> quoted\n";
     assertThat(renderer.summary(note, "Don't panic", 400))
-        .isEqualTo("Speaker: Ada (site). first point nested quoted");
+        .isEqualTo("Speaker: Ada (site). first point · nested · quoted");
     assertThat(renderer.summary("word ".repeat(200), "T", 50))
         .hasSizeLessThanOrEqualTo(51)
         .endsWith("word…");
     assertThat(renderer.summary("# Only the title\n", "Only the title", 400)).isEmpty();
+  }
+
+  @Test
+  void aSummaryKeepsListItemsAndALoneImagesAltTextApart() {
+    // the tester's keynote: they ran together as "the next talk. Architecture of the new runtime
+    // watch the recording read JEP 444"
+    String note =
+        "Jürgen opened with the history of the platform.\n\nSee the JEP index and the next talk."
+            + "\n\n![Architecture of the new runtime](arch.png)\n\n"
+            + "- [ ] watch the recording\n- [x] read JEP 444\n\nDon't pool virtual threads!\n\n"
+            + "> a quote\n";
+    assertThat(renderer.summary(note, null, 400))
+        .isEqualTo(
+            "Jürgen opened with the history of the platform. See the JEP index and the next talk."
+                + " Architecture of the new runtime · watch the recording · read JEP 444 ·"
+                + " Don't pool virtual threads! a quote");
   }
 
   @Test
@@ -579,7 +595,7 @@ class MarkdownRendererTest {
     String page = renderer.renderPage(note, ref -> Optional.empty(), null).html();
     assertThat(page).doesNotContain("alert").doesNotContain("color");
     assertThat(renderer.summary(note, null, 400))
-        .isEqualTo("Intro. See the RFC and Styled words and bold kept.");
+        .isEqualTo("Intro. See the RFC and · Styled words and bold kept.");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -590,7 +606,7 @@ class MarkdownRendererTest {
           """
           "Intro.\\n\\n<iframe src=x>\\n\\ninside para\\n\\n</iframe>\\n\\nafter" | "Intro. after"
           "a <script/> b\\n\\nc"                                        | "a"
-          "a <style>x\\n\\npara2</style> after"                         | "a after"
+          "a <style>x\\n\\npara2</style> after"                         | "a · after"
           "a <!-- draft --> b"                                          | "a b"
           "# T\\n\\nKept <script>alert(1)</script> words"               | "Kept words"
           """)
@@ -601,7 +617,8 @@ class MarkdownRendererTest {
 
     assertThat(page.summary()).isEqualTo(summary);
     assertThat(renderer.summary(markdown, "T", 400)).isEqualTo(summary);
-    assertThat(pageText).as("the page's text").isEqualTo(summary);
+    // the summary keeps paragraphs apart with " · " where no sentence ends them
+    assertThat(pageText).as("the page's text").isEqualTo(summary.replace(" · ", " "));
   }
 
   @ParameterizedTest

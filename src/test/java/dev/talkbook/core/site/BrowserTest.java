@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,5 +50,40 @@ abstract class BrowserTest {
         .executeCdpCommand(
             "Emulation.setEmulatedMedia",
             Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+  }
+
+  /**
+   * Types into the search box and returns every talk it lists (all of them, not just the first).
+   */
+  protected List<String> allResultsFor(String text) {
+    WebElement search = driver.findElement(By.id("tb-q"));
+    search.clear();
+    search.sendKeys(text);
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    // settled: the list shows the results for this text (made 120 ms after the last key)
+    waiting()
+        .until(
+            d ->
+                js.executeScript(
+                    "return document.getElementById('tb-results').getAttribute('data-for')"
+                        + " === arguments[0];",
+                    text));
+    waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              List<WebElement> more = d.findElements(By.cssSelector(".search-more button"));
+              if (!more.isEmpty()) {
+                more.get(0).click();
+              }
+              return d.findElements(By.cssSelector(".search-more button")).isEmpty();
+            });
+    @SuppressWarnings("unchecked")
+    List<String> titles =
+        (List<String>)
+            js.executeScript(
+                "return Array.from(document.querySelectorAll('#tb-results a'))"
+                    + ".map(function (a) { return a.textContent; });");
+    return titles;
   }
 }

@@ -52,5 +52,32 @@ class SiteAbstractTest {
         .isLessThan(html.indexOf("<div class=\"notes\">"));
     assertThat(html).doesNotContain("<script>alert");
     assertThat(Files.readString(plain)).doesNotContain("class=\"abstract\"");
+    assertThat(Files.readString(plain)).doesNotContain("No notes for this talk.");
+    assertThat(html).doesNotContain("No notes for this talk.");
+  }
+
+  @Test
+  void aTalkWithoutNotesSaysSoBelowItsAbstractIfAny() throws Exception {
+    Path out = dir.resolve("site");
+    try (Notebook notebook = Notebook.open(dir.resolve("n.talkbook"))) {
+      Event e = notebook.events().create(Event.Details.titled("Camp"));
+      notebook.talks().create(e.id(), Talk.Details.titled("Lightning talks"), "");
+      notebook.talks().create(e.id(), Talk.Details.titled("Blank"), "  \n\n");
+      Programme p = Programme.NONE.withAbstract("Five minutes each.");
+      notebook.talks().create(e.id(), Talk.Details.titled("With abstract"), "", p);
+      new SiteExporter(new MarkdownRenderer())
+          .export(
+              notebook, out, SiteExporter.Options.all(), SiteExporter.Progress.NONE, () -> false);
+    }
+    Path event = out.resolve("events/camp");
+    for (String page : new String[] {"lightning-talks.html", "blank.html"}) {
+      assertThat(Files.readString(event.resolve(page)))
+          .as(page)
+          .contains("<div class=\"notes\">\n<p class=\"no-notes\">No notes for this talk.</p>");
+    }
+    String withAbstract = Files.readString(event.resolve("with-abstract.html"));
+    assertThat(withAbstract).contains("Five minutes each.", "No notes for this talk.");
+    assertThat(withAbstract.indexOf("Five minutes each."))
+        .isLessThan(withAbstract.indexOf("No notes for this talk."));
   }
 }

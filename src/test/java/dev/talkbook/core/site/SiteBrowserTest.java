@@ -249,7 +249,7 @@ class SiteBrowserTest extends BrowserTest {
   }
 
   /** A PNG of this size: a blue rectangle. */
-  private static byte[] png(int width, int height) throws IOException {
+  static byte[] png(int width, int height) throws IOException {
     java.awt.image.BufferedImage image =
         new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
     java.awt.Graphics2D g = image.createGraphics();
@@ -358,7 +358,7 @@ class SiteBrowserTest extends BrowserTest {
     // a title's word (cut by the page) and a word of the notes (cut by the exporter), typed with
     // σ, with ς and in capitals: the notebook's search finds them all so
     for (String typed : List.of("οδοσ", "οδος", "ΟΔΟΣ", "δρομοσ", "δρόμος", "ΔΡΟΜΟΣ")) {
-      assertThat(typeSearch(typed)).as("search for %s", typed).contains("Η οδός της μνήμης");
+      assertThat(allResultsFor(typed)).as("search for %s", typed).contains("Η οδός της μνήμης");
     }
     assertNoConsoleErrors();
   }
@@ -386,7 +386,7 @@ class SiteBrowserTest extends BrowserTest {
                     .toList())
             .as("talkbook search %s", e.getKey())
             .containsExactlyInAnyOrderElementsOf(e.getValue());
-        assertThat(typeSearch(e.getKey()))
+        assertThat(allResultsFor(e.getKey()))
             .as("the site's results for %s", e.getKey())
             .containsExactlyInAnyOrderElementsOf(e.getValue());
       }
@@ -399,7 +399,7 @@ class SiteBrowserTest extends BrowserTest {
     driver.get(site.resolve("index.html").toUri().toString());
     driver.findElement(By.id("tb-q")).click();
 
-    assertThat(typeSearch("withdrawn")).containsExactly("Withdrawn session");
+    assertThat(allResultsFor("withdrawn")).containsExactly("Withdrawn session");
     WebElement hit = driver.findElement(By.cssSelector("#tb-results li"));
     assertThat(hit.getAttribute("class")).isEqualTo("cancelled");
     assertThat(hit.findElement(By.cssSelector(".search-meta .cancelled-label")).getText())
@@ -407,47 +407,12 @@ class SiteBrowserTest extends BrowserTest {
     assertThat(hit.findElement(By.cssSelector(".search-meta")).getText())
         .isEqualTo("Cancelled · Ada Lovelace · Readers");
 
-    assertThat(typeSearch("pictures")).containsExactly("Pictures");
+    assertThat(allResultsFor("pictures")).containsExactly("Pictures");
     WebElement kept = driver.findElement(By.cssSelector("#tb-results li"));
     assertThat(kept.getAttribute("class")).isEmpty();
     assertThat(kept.findElements(By.cssSelector(".cancelled-label"))).isEmpty();
     assertThat(kept.findElement(By.cssSelector(".search-meta")).getText()).isEqualTo("Readers");
     assertNoConsoleErrors();
-  }
-
-  /**
-   * Types into the search box and returns every talk it lists (all of them, not just the first).
-   */
-  private List<String> typeSearch(String text) {
-    WebElement search = driver.findElement(By.id("tb-q"));
-    search.clear();
-    search.sendKeys(text);
-    JavascriptExecutor js = (JavascriptExecutor) driver;
-    // settled: the list shows the results for this text (made 120 ms after the last key)
-    waiting()
-        .until(
-            d ->
-                js.executeScript(
-                    "return document.getElementById('tb-results').getAttribute('data-for')"
-                        + " === arguments[0];",
-                    text));
-    waiting()
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            d -> {
-              List<WebElement> more = d.findElements(By.cssSelector(".search-more button"));
-              if (!more.isEmpty()) {
-                more.get(0).click();
-              }
-              return d.findElements(By.cssSelector(".search-more button")).isEmpty();
-            });
-    @SuppressWarnings("unchecked")
-    List<String> titles =
-        (List<String>)
-            js.executeScript(
-                "return Array.from(document.querySelectorAll('#tb-results a'))"
-                    + ".map(function (a) { return a.textContent; });");
-    return titles;
   }
 
   /** The titles {@code talkbook search} finds for a query, in the corpus notebook. */
@@ -476,7 +441,7 @@ class SiteBrowserTest extends BrowserTest {
             new String[] {"testing docker", "testing docker"})) {
       List<String> expected = notebookFinds(typedAndQuery[1]);
       assertThat(expected).as("the notebook finds talks for %s", typedAndQuery[1]).isNotEmpty();
-      assertThat(typeSearch(typedAndQuery[0]))
+      assertThat(allResultsFor(typedAndQuery[0]))
           .as("the site's results for \"%s\"", typedAndQuery[0])
           .containsAll(expected);
     }
@@ -491,7 +456,7 @@ class SiteBrowserTest extends BrowserTest {
         }
       }
       assertThat(expected).as("talks to find for %s", prefix).isNotEmpty();
-      assertThat(typeSearch(prefix))
+      assertThat(allResultsFor(prefix))
           .as("the site's results for \"%s\"", prefix)
           .containsAll(expected);
     }
@@ -499,10 +464,10 @@ class SiteBrowserTest extends BrowserTest {
     for (String title :
         List.of(notebookFinds("\"don't fear\"").get(0), notebookFinds("o'reilly").get(0))) {
       for (String word : SearchText.words(title).split(" ")) {
-        assertThat(typeSearch(word)).as("search for %s", word).contains(title);
+        assertThat(allResultsFor(word)).as("search for %s", word).contains(title);
       }
     }
-    assertThat(typeSearch("zzqqxx")).isEmpty();
+    assertThat(allResultsFor("zzqqxx")).isEmpty();
     assertNoConsoleErrors();
   }
 

@@ -349,12 +349,64 @@ class SiteRedirectsTest {
     SiteExporter.Result again = export(out);
     assertThat(again.written()).isZero();
     assertThat(again.deleted()).isZero();
-    // a tag no talk has any more takes its page and its redirect with it
+    // a tag no talk has any more leaves its page and its redirect leading to the tags' index
     notebook.talks().update(talk.id(), talk.details().withTags(java.util.List.of("sqlite")));
     export(out);
-    assertThat(out.resolve(before)).doesNotExist();
-    assertThat(out.resolve("tags/日本語.html")).doesNotExist();
-    assertThat(read(out, Manifest.NAME)).doesNotContain("%E6%97%A5");
+    assertThat(read(out, before)).contains("content=\"0; url=index.html\"");
+    assertThat(read(out, "tags/日本語.html")).contains("content=\"0; url=index.html\"");
+    assertThat(read(out, "tags/index.html")).doesNotContain("日本語");
+  }
+
+  @Test
+  void aRenamedTagsOldPageLeadsToTheTagItsTalksHaveNow() throws IOException {
+    export(out);
+    // "sqlite" renamed "embedded" on its one talk, as the tester did with talk edit --tag
+    notebook
+        .talks()
+        .update(talk.id(), talk.details().withTags(java.util.List.of("embedded", "databases")));
+
+    SiteExporter.Result r = export(out);
+
+    assertThat(r.deleted()).isZero();
+    assertThat(read(out, "tags/embedded.html")).contains("<h1>Talks tagged “embedded”</h1>");
+    assertThat(read(out, "tags/sqlite.html"))
+        .contains("<meta http-equiv=\"refresh\" content=\"0; url=embedded.html\">")
+        .contains("<a href=\"embedded.html\">“embedded”</a>")
+        .contains("<meta name=\"robots\" content=\"noindex\">");
+    assertThat(read(out, "tags/index.html")).doesNotContain("sqlite.html");
+    // a re-export changes nothing; renamed again, the first address leads to the newest name
+    assertThat(export(out).written()).isZero();
+    talk = notebook.talks().get(talk.id());
+    notebook
+        .talks()
+        .update(talk.id(), talk.details().withTags(java.util.List.of("storage", "databases")));
+    export(out);
+    assertThat(read(out, "tags/embedded.html")).contains("content=\"0; url=storage.html\"");
+    assertThat(read(out, "tags/sqlite.html")).contains("content=\"0; url=storage.html\"");
+  }
+
+  @Test
+  void aDroppedTagsOldPageLeadsToTheTagsIndex() throws IOException {
+    export(out);
+    Talk threads = notebook.talks().findByTitle("Virtual threads in practice").get(0);
+    // "concurrency" dropped: its talk keeps only "java", which had a page before
+    notebook.talks().update(threads.id(), threads.details().withTags(java.util.List.of("java")));
+
+    SiteExporter.Result r = export(out);
+
+    assertThat(r.deleted()).isZero();
+    assertThat(read(out, "tags/concurrency.html"))
+        .contains("<meta http-equiv=\"refresh\" content=\"0; url=index.html\">")
+        .contains("<a href=\"index.html\">“Tags”</a>")
+        .contains("href=\"../assets/site.css\"");
+    assertThat(read(out, "tags/index.html")).doesNotContain("concurrency");
+    assertThat(export(out).written()).isZero();
+    // the tag back on a talk: its page is there again
+    notebook
+        .talks()
+        .update(threads.id(), threads.details().withTags(java.util.List.of("java", "concurrency")));
+    export(out);
+    assertThat(read(out, "tags/concurrency.html")).contains("<h1>Talks tagged “concurrency”</h1>");
   }
 
   @Test

@@ -1,0 +1,139 @@
+package dev.talkbook.core.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.search.SearchHit;
+import dev.talkbook.core.store.Notebook;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The site's search box reads the search language as {@code talkbook search} does: fields, {@code
+ * -word}, phrases and {@code pref*} find the same talks in the browser (Debian's chromium) as in
+ * the notebook, and a query the language refuses gets the same explanation.
+ */
+class SiteSearchLanguageBrowserTest extends BrowserTest {
+  @TempDir static Path dir;
+  private static Path site;
+  private static Notebook notebook;
+
+  @BeforeAll
+  static void exportSite() {
+    HeadlessChromium.assumeInstalled();
+    notebook = Notebook.open(dir.resolve("n.talkbook"));
+    Event summit = notebook.events().create(Event.Details.titled("JVM Summit"));
+    Event meetup = notebook.events().create(Event.Details.titled("Kotlin Meetup"));
+    talk(
+        summit,
+        "Virtual threads in production",
+        "Grace Hopper",
+        List.of("java", "loom"),
+        "Interop with old code, and threads that are virtual.");
+    talk(
+        summit,
+        "Kotlin & Java interop — the good parts",
+        "Ada Byron",
+        List.of("kotlin", "java"),
+        "Grace Hopper asked about interop; the talk showed Kotlin calling Java threads.");
+    talk(
+        meetup,
+        "Threads, virtual or not",
+        "Linus Virtanen",
+        List.of("kotlin"),
+        "Coroutines and threads.");
+    site = dir.resolve("site");
+    new SiteExporter(new MarkdownRenderer())
+        .export(
+            notebook, site, SiteExporter.Options.all(), SiteExporter.Progress.NONE, () -> false);
+  }
+
+  private static void talk(
+      Event event, String title, String speaker, List<String> tags, String notes) {
+    Talk t =
+        notebook
+            .talks()
+            .create(
+                event.id(),
+                new Talk.Details(title, List.of(speaker), null, null, null, null, tags),
+                "");
+    notebook.talks().saveBody(t.id(), notes + "\n");
+  }
+
+  @AfterAll
+  static void closeNotebook() {
+    if (notebook != null) {
+      notebook.close();
+    }
+  }
+
+  @Override
+  protected Path browserFolder() {
+    return dir;
+  }
+
+  private static List<String> notebookFinds(String query) {
+    return notebook.search().search(query, 100).stream().map(SearchHit::talkTitle).toList();
+  }
+
+  @Test
+  void fieldsExclusionsPhrasesAndPrefixesFindWhatTheNotebookFinds() {
+    driver.get(site.resolve("index.html").toUri().toString());
+    driver.findElement(By.id("tb-q")).click();
+    for (String query :
+        List.of(
+            "speaker:hopper",
+            "hopper",
+            "interop -kotlin",
+            "interop",
+            "tag:kotlin",
+            "tags:loom",
+            "title:threads",
+            "by:virtanen",
+            "event:meetup",
+            "notes:coroutines",
+            "notes:hopper",
+            "threads -tag:kotlin",
+            "interop -\"grace hopper\"",
+            "\"virtual threads\"",
+            "speaker:\"grace hopper\"",
+            "vi*",
+            "speaker:virt*",
+            "virt",
+            "Speaker:HOPPER")) {
+      List<String> expected = notebookFinds(query);
+      assertThat(allResultsFor(query))
+          .as("the site's results for %s", query)
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+    // the tester's two queries: the site finds what the CLI finds, no more
+    assertThat(allResultsFor("speaker:hopper")).containsExactly("Virtual threads in production");
+    assertThat(allResultsFor("interop -kotlin")).containsExactly("Virtual threads in production");
+  }
+
+  @Test
+  void aQueryTheLanguageRefusesSaysWhyAsTheNotebookDoes() {
+    driver.get(site.resolve("index.html").toUri().toString());
+    driver.findElement(By.id("tb-q")).click();
+    for (String query : List.of("-kotlin", "speaker: hopper")) {
+      String message =
+          org.assertj.core.api.Assertions.catchThrowable(() -> notebookFinds(query)).getMessage();
+      assertThat(allResultsFor(query)).isEmpty();
+      waiting().until(ExpectedConditions.textToBe(By.cssSelector("#tb-results li"), message));
+    }
+    // abstracts are not in the site's index: said, rather than "No talks found."
+    assertThat(allResultsFor("abstract:loom")).isEmpty();
+    assertThat(driver.findElement(By.cssSelector("#tb-results li")).getText())
+        .contains("does not look in abstracts");
+    assertThatThrownBy(() -> notebookFinds("-kotlin")).hasMessageContaining("only leaves out");
+  }
+}
