@@ -92,7 +92,7 @@ class ShareCommandTest extends CliTest {
     try (Running share = new Running("share", "Live coding")) {
       URI url = share.url();
       assertThat(url.toString())
-          .matches("http://127\\.0\\.0\\.1:\\d+/[23456789abcdefghjkmnpqrstuvwxyz]{39}/");
+          .matches("http://127\\.0\\.0\\.1:\\d+/[23456789abcdefghjkmnpqrstuvwxyz]{13}/");
       HttpResponse<String> page =
           http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
@@ -217,7 +217,7 @@ class ShareCommandTest extends CliTest {
         String first = out.readLine();
         assertThat(first)
             .as("first line")
-            .matches("http://127\\.0\\.0\\.1:\\d+/[23456789abcdefghjkmnpqrstuvwxyz]{39}/");
+            .matches("http://127\\.0\\.0\\.1:\\d+/[23456789abcdefghjkmnpqrstuvwxyz]{13}/");
         SseClient viewer = SseClient.open(http, URI.create(first).resolve("events"), null);
         assertThat(viewer.next("state", WAIT)).isNotNull();
         writer.talks().saveBody(id, "Saved while shared from another process.\n");

@@ -126,7 +126,7 @@ class ShareWindowTest extends RealWindowTest {
     openSample(robot, "Live coding without fear");
     URI url = startSharing(robot);
     assertThat(url.toString())
-        .matches("http://127\\.0\\.0\\.1:\\d+/[23456789abcdefghjkmnpqrstuvwxyz]{39}/");
+        .matches("http://127\\.0\\.0\\.1:\\d+/[23456789abcdefghjkmnpqrstuvwxyz]{13}/");
     assertThat(label(robot, "#share-status"))
         .isEqualTo("Sharing “Live coding without fear” with this computer only (127.0.0.1).");
     assertThat(FxWait.onFx(() -> robot.lookup("#share-start").queryAs(Button.class).getText()))
@@ -371,6 +371,57 @@ class ShareWindowTest extends RealWindowTest {
           "presenter mode left",
           () -> !ui.stage.getScene().getRoot().getStyleClass().contains("tb-presenter"));
     }
+  }
+
+  /** The font size of the audience card's node {@code query}, in px, on the FX thread. */
+  private double cardFont(String query) throws Exception {
+    return FxWait.onFx(() -> ((Label) panel().card().getScene().lookup(query)).getFont().getSize());
+  }
+
+  /**
+   * The room card's address was about 20 px on a 1080-line screen beside 36 px notes, its caption
+   * 12 px, and Ctrl+= left it as it was: the address is now larger than the presenter's text, the
+   * caption as large, and both follow the presenter's zoom.
+   */
+  @Test
+  void theCardsAddressIsAtLeastThePresentersTextAndFollowsItsZoom(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    ui.attachRepl(robot);
+    startSharing(robot);
+    robot.interact(() -> panel().stage().hide());
+    menu(robot, "Presenter mode");
+    waitUntil(
+        "presenter mode",
+        () -> ui.stage.getScene().getRoot().getStyleClass().contains("tb-presenter"));
+    double presenter = WindowUnderTest.fontSize(robot);
+    assertThat(presenter).as("the presenter's text size").isGreaterThanOrEqualTo(24);
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A)
+        .release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+    waitUntil("the audience card", () -> panel().card() != null);
+    double address = cardFont(".tb-share-card-url");
+    assertThat(address).as("the address").isGreaterThan(presenter);
+    assertThat(cardFont(".tb-share-note"))
+        .as("the caption")
+        .isGreaterThanOrEqualTo(presenter * 0.9);
+    robot.interact(() -> panel().card().hide());
+
+    // Ctrl+= twice in the window, then the card again: larger.
+    robot.interact(() -> ui.stage.requestFocus());
+    for (int i = 0; i < 2; i++) {
+      robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    }
+    FxWait.until("the zoom", () -> WindowUnderTest.fontSize(robot) > presenter);
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A)
+        .release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+    waitUntil("the audience card", () -> panel().card() != null);
+    assertThat(cardFont(".tb-share-card-url"))
+        .as("the address after Ctrl+=")
+        .isGreaterThan(address);
+    robot.interact(() -> panel().card().hide());
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+    menu(robot, "Presenter mode");
   }
 
   /** The address on the audience card, read on the FX thread. */

@@ -68,8 +68,13 @@ final class ShareServer {
    */
   static final String TOKEN_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
 
-  /** 39 letters of 31: 39 × log2(31) ≈ 193.2 random bits, no fewer than the 192 it had before. */
-  static final int TOKEN_LENGTH = 39;
+  /**
+   * 13 letters of 31: 13 × log2(31) ≈ 64.4 random bits, typed from the back of a room (39 letters,
+   * 193 bits, were hard to read and type off the projector). A new share gets a new token, and the
+   * server only lives while the talk is shared: guessing 2^64 addresses at 100,000 a second takes
+   * millions of years.
+   */
+  static final int TOKEN_LENGTH = 13;
 
   private static final Pattern ATTACHMENT = Pattern.compile("attachments/[0-9a-f]{64}");
   private static final Map<String, Asset> ASSETS =
@@ -160,7 +165,7 @@ final class ShareServer {
     server.setErrorHandler(ShareServer::bareError);
   }
 
-  /** About 193 random bits, in {@link #TOKEN_ALPHABET}: no letter that looks like another. */
+  /** About 64 random bits, in {@link #TOKEN_ALPHABET}: no letter that looks like another. */
   static String newToken() {
     SecureRandom random = new SecureRandom();
     StringBuilder token = new StringBuilder(TOKEN_LENGTH);

@@ -46,6 +46,9 @@ final class TypingUndo {
     long[] last = {nanoClock.getAsLong() - pause - 1};
     // Whether the last change ended with a blank typed: a word begun after it starts a step.
     boolean[] afterBlank = {false};
+    // Where text typed over a selection of lines stands, [start, end), while what is typed on
+    // stays inside it; null otherwise.
+    int[][] over = {null};
     // The manager, for the hook its own input calls once it exists.
     var manager = new java.util.concurrent.atomic.AtomicReference<UndoManager<?>>();
     UndoManager<List<PlainTextChange>> made =
@@ -56,8 +59,22 @@ final class TypingUndo {
                     .hook(
                     change -> {
                       long now = nanoClock.getAsLong();
-                      if (now - last[0] >= pause || startsStep(change, afterBlank[0])) {
+                      PlainTextChange first = change.get(0);
+                      if (over[0] != null && change.size() == 1 && inside(first, over[0])) {
+                        // Typed on in place of the selection: the same step.
+                        over[0][1] += first.getNetLength();
+                      } else if (typesOverLines(change)) {
                         manager.get().preventMerge();
+                        over[0] =
+                            new int[] {
+                              first.getPosition(),
+                              first.getPosition() + first.getInserted().length()
+                            };
+                      } else {
+                        over[0] = null;
+                        if (now - last[0] >= pause || startsStep(change, afterBlank[0])) {
+                          manager.get().preventMerge();
+                        }
                       }
                       last[0] = now;
                       String inserted = change.get(change.size() - 1).getInserted();
@@ -67,7 +84,7 @@ final class TypingUndo {
                     }),
                 TextChange::invert,
                 UndoUtils.applyMultiPlainTextChange(area),
-                (a, b) -> a.mergeWith(b),
+                TypingUndo::merge,
                 TextChange::isIdentity,
                 Duration.ZERO); // no timer
     manager.set(made);
@@ -90,6 +107,43 @@ final class TypingUndo {
         && change.get(0).getRemoved().isEmpty()
         && !inserted.isEmpty()
         && !Character.isWhitespace(inserted.charAt(0));
+  }
+
+  /**
+   * Whether {@code change} types over a selection of lines (Ctrl+A and a key, say): it replaces
+   * text with a line break in it by what was typed. It and what is typed on in its place are one
+   * step: Ctrl+A and a snippet typed over the whole notes took about 40 Ctrl+Z, a word or a line at
+   * a time, to take back.
+   */
+  static boolean typesOverLines(List<PlainTextChange> change) {
+    PlainTextChange c = change.get(0);
+    return change.size() == 1 && c.getRemoved().indexOf('\n') >= 0 && !c.getInserted().isEmpty();
+  }
+
+  /** Whether {@code change} lies inside {@code range}, [start, end) of the text. */
+  private static boolean inside(PlainTextChange change, int[] range) {
+    return change.getPosition() >= range[0]
+        && change.getPosition() + change.getRemoved().length() <= range[1];
+  }
+
+  /**
+   * {@code a} then {@code b} as one change: as RichTextFX merges them (typing on at the end,
+   * Backspace), or, when {@code b} lies inside what {@code a} inserted (a key typed between
+   * brackets typed in pairs), {@code a} with {@code b} applied to what it inserted.
+   */
+  static java.util.Optional<PlainTextChange> merge(PlainTextChange a, PlainTextChange b) {
+    java.util.Optional<PlainTextChange> merged = a.mergeWith(b);
+    int from = b.getPosition() - a.getPosition();
+    int to = from + b.getRemoved().length();
+    if (merged.isPresent() || from < 0 || to > a.getInserted().length()) {
+      return merged;
+    }
+    String inserted = a.getInserted();
+    return java.util.Optional.of(
+        new PlainTextChange(
+            a.getPosition(),
+            a.getRemoved(),
+            inserted.substring(0, from) + b.getInserted() + inserted.substring(to)));
   }
 
   /** The same, reading the system's clock. */

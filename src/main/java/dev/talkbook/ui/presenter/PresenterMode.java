@@ -550,28 +550,48 @@ public final class PresenterMode {
           node.setVisible(shown);
         });
     offStageShownBefore.clear();
+    // Where the speaker was at leaving (the REPL's input after a failed snippet), if still there.
+    Node focusNow = scene.getFocusOwner();
     before.restore();
-    giveFocusBack(scene);
+    giveFocusBack(scene, focusNow);
     caretInSight.keep();
     repl.guide(null); // the REPL's own words again: "Ready", or "Running…" if code runs
     held.close();
   }
 
   /**
-   * The keyboard goes back where it was before entering (the notes, mostly, their caret where it
-   * is), so the presenter types on at once: putting the layout back takes the notes out of the
-   * window and in again, and the scene had given the focus to its first field meanwhile (the
-   * navigator's search). The notes when that node has left the window.
+   * The keyboard goes back where the speaker was at leaving ({@code focusNow}: the REPL's input
+   * where a snippet just failed), or else where it was before entering (the notes, mostly, their
+   * caret where it is), so the presenter types on at once: putting the layout back takes the notes
+   * out of the window and in again, and the scene had given the focus to its first field meanwhile
+   * (the navigator's search). After a failed snippet, Esc left presenter mode with the keyboard in
+   * the notes, and Ctrl+A with the next snippet typed over the whole notes. The notes when neither
+   * node is in the window.
    */
-  private void giveFocusBack(Scene scene) {
+  private void giveFocusBack(Scene scene, Node focusNow) {
     Node focus = focusBefore;
     focusBefore = null;
-    if (focus == null || focus.getScene() != scene || !focus.isVisible()) {
+    if (inWindow(focusNow, scene)) {
+      focus = focusNow;
+    } else if (!inWindow(focus, scene)) {
       focus = window.notesArea();
     }
     if (focus.getScene() == scene) {
       focus.requestFocus();
     }
+  }
+
+  /** Whether {@code node} is shown in {@code scene}: it and every parent visible. */
+  private static boolean inWindow(Node node, Scene scene) {
+    if (node == null || node.getScene() != scene) {
+      return false;
+    }
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Screen screenOf(Stage stage) {

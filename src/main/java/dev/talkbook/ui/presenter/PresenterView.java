@@ -58,6 +58,12 @@ final class PresenterView {
   private final VirtualizedScrollPane<StyleClassedTextArea> notesScroll =
       new VirtualizedScrollPane<>(notesArea);
   private final TextArea next = new TextArea();
+
+  /** What {@link #next} shows: the next snippet, or the one loaded that Page Down runs. */
+  private final Label nextCaption = caption(NEXT);
+
+  static final String NEXT = "Next snippet";
+  static final String LOADED = "In the REPL: Page Down runs it";
   private final Label clockLabel = new Label();
   private final Label timer = new Label();
   private final Label position = new Label();
@@ -173,7 +179,7 @@ final class PresenterView {
     next.setId("presenter-next");
     position.getStyleClass().add("tb-presenter-position");
     position.setWrapText(true);
-    VBox nextBox = new VBox(6, caption("Next snippet"), next, position);
+    VBox nextBox = new VBox(6, nextCaption, next, position);
     VBox.setVgrow(next, Priority.ALWAYS);
     nextBox.setPadding(new javafx.geometry.Insets(0, 0, 8, 0));
 
@@ -299,9 +305,14 @@ final class PresenterView {
     return stage;
   }
 
-  /** The script moved: the next snippet, where the script stands, the notes at the one in play. */
+  /**
+   * The script moved: what the next Page Down acts on (the snippet loaded, which it runs, else the
+   * one it loads: with a snippet loaded the box said "(no more snippets)" or the one after), where
+   * the script stands, the notes at the one in play.
+   */
   void update(ScriptQueue script) {
-    next.setText(script.upcoming().map(String::stripTrailing).orElse("(no more snippets)"));
+    next.setText(script.forPageDown().map(String::stripTrailing).orElse("(no more snippets)"));
+    nextCaption.setText(script.isLoaded() ? LOADED : NEXT);
     position.setText(script.position());
     int offset = script.offsetInNotes();
     if (offset >= 0 && offset != inPlay) {
@@ -385,6 +396,10 @@ final class PresenterView {
 
   String nextText() {
     return next.getText();
+  }
+
+  String nextCaption() {
+    return nextCaption.getText();
   }
 
   String notesText() {

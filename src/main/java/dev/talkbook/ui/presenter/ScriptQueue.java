@@ -96,6 +96,19 @@ public final class ScriptQueue {
   }
 
   /**
+   * The snippet the next Page Down acts on: the one loaded (it runs it), else the one it loads;
+   * none at the end of the script.
+   */
+  public Optional<String> forPageDown() {
+    return next < snippets.size() ? Optional.of(snippets.get(next)) : Optional.empty();
+  }
+
+  /** Whether a snippet is loaded (Page Down runs it). */
+  public boolean isLoaded() {
+    return loaded;
+  }
+
+  /**
    * Where in the notes the snippet in play starts (the loaded one, else the next): the speaker
    * notes follow it. -1 when the script is empty.
    */

@@ -416,10 +416,35 @@ public final class ReplPane {
     Platform.runLater(this::showEnd);
   }
 
-  /** The transcript's end in sight: the caret there, followed. */
+  /**
+   * The transcript's end in sight: the caret there, followed; after a failure, its first line at
+   * the top when the failure is longer than the transcript has room for (the room read four "at
+   * java.base/…" lines in presenter mode, the exception's name and message scrolled off above).
+   */
   private void showEnd() {
     transcript.moveTo(transcript.getLength());
-    transcript.requestFollowCaret();
+    int failure = transcript.getParagraphs().size() - failureFromEnd;
+    if (failureFromEnd > 0 && failure >= 0) {
+      // At the top, or lower when the rest fits below it: the flow shows no room past the end.
+      transcript.showParagraphAtTop(failure);
+    } else {
+      transcript.requestFollowCaret();
+    }
+  }
+
+  /**
+   * Where the last run's failure begins (its exception or first compile error), in paragraphs from
+   * the transcript's end (trimming its top keeps it); 0: no failure to keep in sight, the end is
+   * followed.
+   */
+  private int failureFromEnd;
+
+  /** The failure just appended from {@code start} on stays in sight (see {@link #showEnd}). */
+  private void keepInSight(int start) {
+    if (failureFromEnd == 0) {
+      int par = transcript.offsetToPosition(start, Bias.Forward).getMajor();
+      failureFromEnd = transcript.getParagraphs().size() - par;
+    }
   }
 
   /**
@@ -428,6 +453,7 @@ public final class ReplPane {
    */
   public void clearTranscript() {
     transcript.clear();
+    failureFromEnd = 0;
     links.clear();
     ran.clear();
     droppedLines = 0;
@@ -1444,8 +1470,12 @@ public final class ReplPane {
         restyle();
       }
       showRunning();
+      failureFromEnd = 0; // this run's output followed
       appendStyled(prompted(s.input()), CODE);
     } else if (event instanceof ReplEvent.Output o) {
+      if (o.evaluation() < 0) {
+        failureFromEnd = 0; // a background thread's newest output followed
+      }
       appendOutput(o);
       if (o.evaluation() < 0 && !running.get() && !replaying.get()) {
         // A thread the code left running prints between evaluations.
@@ -1574,6 +1604,7 @@ public final class ReplPane {
       }
       case INCOMPLETE, STOPPED, TIMED_OUT, JVM_ENDED -> appendStyled(r.note() + "\n", NOTE);
       case COMPILE_ERROR -> {
+        int start = transcript.getLength();
         for (SnippetResult.Problem p : r.problems()) {
           appendLink(p.describe(), p.error() ? ERROR : NOTE, p.position());
           if (p.error()) {
@@ -1583,13 +1614,16 @@ public final class ReplPane {
         if (r.problems().isEmpty()) {
           appendStyled("This could not be compiled.\n", ERROR);
         }
+        keepInSight(start);
         if (!r.note().isEmpty()) {
           appendStyled(r.note() + "\n", HINT);
         }
       }
       case EXCEPTION -> {
         SnippetResult.Failure f = r.failure();
+        int start = transcript.getLength();
         appendLink(f.describe(), ERROR, f.position());
+        keepInSight(start);
         if (f.position() >= 0) {
           int lineEnd = currentCode.indexOf('\n', f.position());
           mark(f.position(), lineEnd < 0 ? currentCode.length() : lineEnd);

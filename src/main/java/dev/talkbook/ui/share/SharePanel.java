@@ -470,8 +470,15 @@ public final class SharePanel {
     model.urlProperty().addListener(refillCard);
     model.onlyThisComputerProperty().addListener(refillCard);
     model.choices().addListener(refillCard);
+    Parent ownerRoot = owner.getScene() == null ? null : owner.getScene().getRoot();
+    if (ownerRoot != null) {
+      ownerRoot.styleProperty().addListener(refillCard); // the presenter's zoom
+    }
     card.setOnHidden(
         e -> {
+          if (ownerRoot != null) {
+            ownerRoot.styleProperty().removeListener(refillCard);
+          }
           model.urlProperty().removeListener(refillCard);
           model.onlyThisComputerProperty().removeListener(refillCard);
           model.choices().removeListener(refillCard);
@@ -486,6 +493,8 @@ public final class SharePanel {
     if (cardBox == null || card == null) {
       return;
     }
+    // The room reads it from the back: the text at the presenter's size at least.
+    cardBox.setStyle("-fx-font-size: " + roomFontSize() + "px;");
     String address = model.urlProperty().get();
     Label url = new Label(address.isEmpty() ? "Starting to share…" : address);
     url.getStyleClass().add("tb-share-card-url");
@@ -538,7 +547,7 @@ public final class SharePanel {
                         + setting)
                 + ".");
     why.setWrapText(true);
-    why.setMaxWidth(560);
+    why.setMaxWidth(Math.max(560, 24 * roomFontSize())); // about 40 letters a line
     why.setMinHeight(Region.USE_PREF_SIZE);
     why.getStyleClass().add("tb-share-card-why");
     url.getStyleClass().add("tb-share-card-loopback");
@@ -558,6 +567,27 @@ public final class SharePanel {
     hint.getStyleClass().add("tb-share-note");
     nodes.add(hint);
     return nodes;
+  }
+
+  /** A text size set on a window's root, in px (presenter mode sets its size there). */
+  private static final java.util.regex.Pattern FONT_SIZE =
+      java.util.regex.Pattern.compile("-fx-font-size:\\s*([0-9.]+)px");
+
+  /**
+   * The card's text size in px: the size the window's own text has in presenter mode (scaled to the
+   * screen, following Ctrl+= / Ctrl+-, set on the window's root), and never below the presenter's
+   * default size. The address was about 20 px on a 1080-line screen, the notes beside it 36 px, and
+   * it did not follow the zoom.
+   */
+  double roomFontSize() {
+    double size = dev.talkbook.ui.common.Settings.PRESENTER_FONT_SIZE.fallback();
+    if (owner.getScene() != null && owner.getScene().getRoot().getStyle() != null) {
+      var m = FONT_SIZE.matcher(owner.getScene().getRoot().getStyle());
+      if (m.find()) {
+        size = Math.max(size, Double.parseDouble(m.group(1)));
+      }
+    }
+    return size;
   }
 
   /** The card in the middle of the window. */

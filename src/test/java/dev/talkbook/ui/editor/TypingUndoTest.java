@@ -140,4 +140,100 @@ class TypingUndoTest {
 
     assertThat(undo(area)).isEqualTo("start a");
   }
+
+  private static final String NOTES = "# Live coding\n\nWithout fear.\n\n- one\n- two\n";
+
+  private CodeArea notes() throws Exception {
+    return FxWait.onFx(
+        () -> {
+          CodeArea area = new CodeArea(NOTES);
+          TypingUndo.install(area, now::get);
+          return area;
+        });
+  }
+
+  /** Ctrl+A and a key: the whole text replaced by {@code key}. */
+  private void typeOverAll(CodeArea area, String key) throws Exception {
+    now.addAndGet(TypingUndo.PAUSE.toMillis() * 2 * MS);
+    FxWait.onFx(
+        () -> {
+          area.replaceText(0, area.getLength(), key);
+          return null;
+        });
+  }
+
+  /**
+   * Ctrl+A and typing (a snippet meant for the REPL) replaced the whole notes, and it took about 40
+   * Ctrl+Z, a word or a line at a time, to get them back: typing over a selection of lines, and
+   * what is typed on in its place (lines, words, pauses, inside brackets), is one step.
+   */
+  @Test
+  void typingOverASelectionOfLinesIsUndoneInOneStep() throws Exception {
+    CodeArea area = notes();
+    typeOverAll(area, "l");
+    typeKeys(area, "ong n = 0;\nwhile (true) n++;", 30);
+    type(area, " // more", TypingUndo.PAUSE.toMillis() * 3);
+    typeKeys(area, " f()", 30);
+    now.addAndGet(30 * MS);
+    FxWait.onFx(
+        () -> {
+          area.insertText(area.getLength() - 1, "x"); // inside the brackets
+          return null;
+        });
+    assertThat(FxWait.onFx(() -> area.getText()))
+        .isEqualTo("long n = 0;\nwhile (true) n++; // more f(x)");
+
+    assertThat(undo(area)).isEqualTo(NOTES);
+    FxWait.onFx(
+        () -> {
+          area.redo();
+          return null;
+        });
+    assertThat(FxWait.onFx(() -> area.getText()))
+        .isEqualTo("long n = 0;\nwhile (true) n++; // more f(x)");
+  }
+
+  @Test
+  void anEditElsewhereAfterTypingOverASelectionIsAStepOfItsOwn() throws Exception {
+    CodeArea area = notes();
+    int from = NOTES.indexOf("Without");
+    int to = NOTES.indexOf("- two");
+    now.addAndGet(TypingUndo.PAUSE.toMillis() * 2 * MS);
+    FxWait.onFx(
+        () -> {
+          area.replaceText(from, to, "x"); // two paragraphs selected, "x" typed
+          return null;
+        });
+    now.addAndGet(30 * MS);
+    FxWait.onFx(
+        () -> {
+          area.insertText(0, "Talk: "); // before it: the caret went elsewhere
+          return null;
+        });
+    String replaced = NOTES.substring(0, from) + "x" + NOTES.substring(to);
+
+    assertThat(undo(area)).isEqualTo(replaced);
+    assertThat(undo(area)).isEqualTo(NOTES);
+  }
+
+  @Test
+  void typingOverPartOfALineKeepsTheUsualSteps() throws Exception {
+    CodeArea area = area();
+    type(area, "one", 0);
+    now.addAndGet(TypingUndo.PAUSE.toMillis() * MS);
+    FxWait.onFx(
+        () -> {
+          area.replaceText(0, 5, "S"); // "start" selected, "S" typed
+          return null;
+        });
+    now.addAndGet(TypingUndo.PAUSE.toMillis() * MS);
+    FxWait.onFx(
+        () -> {
+          area.insertText(1, "tart"); // on after a pause: a step of its own
+          return null;
+        });
+
+    assertThat(undo(area)).isEqualTo("S one");
+    assertThat(undo(area)).isEqualTo("start one");
+  }
 }

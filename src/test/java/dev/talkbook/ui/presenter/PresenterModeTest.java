@@ -578,8 +578,13 @@ class PresenterModeTest {
     robot.targetWindow(view.stage());
     robot.type(KeyCode.PAGE_DOWN);
     assertThat(inputText()).isEqualTo("int answer = 6 * 7;");
-    assertThat(text(view::nextText)).isEqualTo("answer + 1");
+    // The box shows what Page Down runs now, the snippet loaded (it said the one after it, or "(no
+    // more snippets)" with the last one loaded).
+    assertThat(text(view::nextText)).isEqualTo("int answer = 6 * 7;");
+    assertThat(text(view::nextCaption)).isEqualTo(PresenterView.LOADED);
     robot.type(KeyCode.PAGE_DOWN);
+    assertThat(text(view::nextText)).isEqualTo("answer + 1");
+    assertThat(text(view::nextCaption)).isEqualTo(PresenterView.NEXT);
     robot.type(KeyCode.PAGE_DOWN);
     assertThat(ran).containsExactly("int answer = 6 * 7;");
     // The speaker notes follow the snippet in play (the second block is in sight, the first out of
@@ -589,7 +594,8 @@ class PresenterModeTest {
             NOTES.substring(0, NOTES.lastIndexOf("```java")).chars().filter(c -> c == '\n').count();
     until(() -> view.notesShows(second));
     assertThat(onFx(() -> view.notesShows(4))).as("the first block scrolled away").isFalse();
-    assertThat(text(view::nextText)).isEqualTo("(no more snippets)");
+    assertThat(text(view::nextText)).as("the last snippet, loaded").isEqualTo("answer + 1");
+    assertThat(text(view::nextCaption)).isEqualTo(PresenterView.LOADED);
     robot.interact(view::restartTimer);
     assertThat(text(view::timerText)).isEqualTo("00:00");
     // The notes change: the speaker notes show the new text.

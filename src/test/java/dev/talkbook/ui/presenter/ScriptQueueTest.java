@@ -122,4 +122,18 @@ class ScriptQueueTest {
     assertThat(q.positionForms()).last().isEqualTo("Run 1/11");
     assertThat(q.positionForms()).allMatch(form -> form.contains("1") && form.contains("11"));
   }
+
+  @Test
+  void pageDownActsOnTheSnippetLoadedElseTheNext() {
+    ScriptQueue q = ScriptQueue.of("```java\nint a = 1;\n```\n");
+    assertThat(q.forPageDown()).contains("int a = 1;\n");
+    assertThat(q.isLoaded()).isFalse();
+    q.forward(); // loads it
+    assertThat(q.forPageDown())
+        .as("the loaded snippet: Page Down runs it")
+        .contains("int a = 1;\n");
+    assertThat(q.isLoaded()).isTrue();
+    q.forward(); // runs it
+    assertThat(q.forPageDown()).isEmpty();
+  }
 }
