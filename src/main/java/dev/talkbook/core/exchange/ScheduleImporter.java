@@ -298,15 +298,17 @@ public final class ScheduleImporter {
       }
       progress.update(++done, sessions.size(), s.title());
     }
+    // The places are worked out here, in order, and the event's talks renumbered once at the end:
+    // a move per talk read and renumbered the whole event each time, which made a 9,034-session
+    // programme take over ten minutes to check against an event that had timed talks.
+    boolean reordered = false;
     if (inTimeOrder && !retimed.isEmpty()) {
-      // Each to the end, then put where its new time belongs, as a new session is below.
-      for (long id : retimed.keySet()) {
-        order.removeIf(p -> p.id() == id);
-        notebook.talks().move(id, event.id(), Integer.MAX_VALUE);
-      }
+      // Each taken out, then put where its new time belongs, as a new session is below.
+      order.removeIf(p -> retimed.containsKey(p.id()));
       for (Map.Entry<Long, Slot> t : retimed.entrySet()) {
-        place(notebook, t.getKey(), t.getValue(), order, event.id());
+        place(t.getKey(), t.getValue(), order);
       }
+      reordered = true;
     }
     // New sessions in one batch, in programme order, then each put where its time belongs.
     List<TalkStore.NewTalk> news = new ArrayList<>();
@@ -316,17 +318,24 @@ public final class ScheduleImporter {
     }
     List<Long> ids = notebook.talks().createAll(news);
     boolean inPlace = order.stream().allMatch(o -> o.slot().at() == null);
-    if (inPlace) {
-      // Appended after the talks without a time: keep the programme's order, those stay first.
-      order.clear();
-    }
     for (int i = 0; i < ids.size(); i++) {
       Talk.Details d = news.get(i).details();
-      if (!inPlace) {
-        place(notebook, ids.get(i), Slot.of(d), order, event.id());
+      if (inPlace) {
+        // Appended after the talks without a time, in the programme's order: those stay first.
+        order.add(new Placed(ids.get(i), Slot.of(d)));
+      } else {
+        place(ids.get(i), Slot.of(d), order);
+        reordered = true;
       }
       changes.add(new Change(Kind.ADDED, d.title(), added(d)));
       progress.update(++done, sessions.size(), d.title());
+    }
+    if (reordered) {
+      List<Long> inOrder = new ArrayList<>(order.size());
+      for (Placed placed : order) {
+        inOrder.add(placed.id());
+      }
+      notebook.talks().reorder(event.id(), inOrder);
     }
     for (Talk gone : byUid.values()) {
       if (!Objects.equals(gone.programme().source(), schedule.source())) {
@@ -672,13 +681,13 @@ public final class ScheduleImporter {
   }
 
   /**
-   * Puts a talk that is last in the event (new, or just moved there) before the first talk of the
-   * event that comes later in programme order (starts later; at the same time, in a later room), so
-   * the event stays in programme order; a talk without a time stays at the end. {@code order} holds
-   * the event's other talks and their places in their order; the talk is added to it.
+   * Puts a talk (new, or taken out as its time changed) before the first talk of the event that
+   * comes later in programme order (starts later; at the same time, in a later room), so the event
+   * stays in programme order; a talk without a time goes to the end. {@code order} holds the
+   * event's other talks in their order; the talk is added to it (the notebook is renumbered from it
+   * once, after all are placed).
    */
-  private static void place(
-      Notebook notebook, long talkId, Slot at, List<Placed> order, long eventId) {
+  private static void place(long talkId, Slot at, List<Placed> order) {
     int position = order.size();
     if (at.at() != null) {
       for (int i = order.size() - 1; i >= 0; i--) {
@@ -689,9 +698,6 @@ public final class ScheduleImporter {
           break;
         }
       }
-    }
-    if (position < order.size()) {
-      notebook.talks().move(talkId, eventId, position);
     }
     order.add(position, new Placed(talkId, at));
   }
