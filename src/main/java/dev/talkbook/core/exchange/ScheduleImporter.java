@@ -27,9 +27,10 @@ import java.util.Set;
  * Puts a {@link Schedule} into the notebook, in one transaction: the conference becomes an event
  * (or finds the one it went into before), each session a talk. On a re-import sessions are matched
  * by their GUID/UID: changes of time, room, title, speakers and the rest are applied and listed
- * ("moved: … Saal 1 → Saal 2"); the attendee's notes, star and own tags are never touched; a
- * session the programme no longer lists is marked as removed and kept — unless the attendee never
- * did anything with it (no notes, star, revision or file), in which case it is deleted, as it holds
+ * ("moved: … Saal 1 → Saal 2"); the attendee's notes, star and own tags are never touched, and a
+ * track tag they removed stays removed (only a track new in the programme adds its tag); a session
+ * the programme no longer lists is marked as removed and kept — unless the attendee never did
+ * anything with it (no notes, star, revision or file), in which case it is deleted, as it holds
  * nothing of theirs. Re-importing an unchanged programme writes nothing. A dry run does all of it
  * and rolls back, so its report is exactly what the import would do.
  */
@@ -42,18 +43,43 @@ public final class ScheduleImporter {
     REMOVED
   }
 
-  /** One talk's change: what kind, its title, and what changed ("Saal 1 → Saal 2"). */
-  public record Change(Kind kind, String title, List<String> details) {
+  /**
+   * One talk's change: what kind, its title, and what changed ("Saal 1 → Saal 2"). For a talk that
+   * moved, the first {@code moves} details are its new time and room, the rest what else changed.
+   */
+  public record Change(Kind kind, String title, List<String> details, int moves) {
     public Change {
       details = List.copyOf(details);
     }
 
+    public Change(Kind kind, String title, List<String> details) {
+      this(kind, title, details, kind == Kind.MOVED ? details.size() : 0);
+    }
+
     /** One line: "moved: Title: Saal 1 → Saal 2; 14:00 → 15:30". */
     public String line() {
-      return kind.name().toLowerCase(Locale.ROOT)
+      return String.join("\n", lines());
+    }
+
+    /**
+     * The change as the report lists it: a talk that moved and changed otherwise too is two lines,
+     * "moved: Title: 14:00 → 15:30; Saal 1 → Saal 2" and "changed: Title: tags …", so a change of
+     * tags or title is not read as part of the move.
+     */
+    public List<String> lines() {
+      if (kind == Kind.MOVED && moves > 0 && moves < details.size()) {
+        return List.of(
+            line(Kind.MOVED, details.subList(0, moves)),
+            line(Kind.CHANGED, details.subList(moves, details.size())));
+      }
+      return List.of(line(kind, details));
+    }
+
+    private String line(Kind k, List<String> what) {
+      return k.name().toLowerCase(Locale.ROOT)
           + ": "
           + title
-          + (details.isEmpty() ? "" : ": " + String.join("; ", details));
+          + (what.isEmpty() ? "" : ": " + String.join("; ", what));
     }
   }
 
@@ -152,7 +178,7 @@ public final class ScheduleImporter {
         lines.add("event: " + e);
       }
       for (Change c : changes) {
-        lines.add(c.line());
+        lines.addAll(c.lines());
       }
       for (String w : warnings) {
         lines.add("note: " + w);
@@ -286,12 +312,12 @@ public final class ScheduleImporter {
       Talk.Details d = details(s, zone, old);
       Programme p = programme(s, schedule);
       List<String> what = new ArrayList<>();
-      boolean moved = describe(old, d, p, what);
+      int moves = describe(old, d, p, what);
       if (what.isEmpty()) {
         unchanged++;
       } else {
         notebook.talks().update(old.id(), d, p);
-        changes.add(new Change(moved ? Kind.MOVED : Kind.CHANGED, d.title(), what));
+        changes.add(new Change(moves > 0 ? Kind.MOVED : Kind.CHANGED, d.title(), what, moves));
         if (!Objects.equals(old.details().startsAt(), d.startsAt())) {
           retimed.put(old.id(), Slot.of(d));
         }
@@ -500,9 +526,11 @@ public final class ScheduleImporter {
     String video = s.videoUrl();
     if (old != null) {
       List<String> before = programmeTags(old.programme());
+      // A track tag the programme had before and the attendee removed stays removed: only a track
+      // new in the programme adds its tag (it came back on every re-import).
+      tags.removeIf(t -> containsIgnoringCase(before, t) && !containsIgnoringCase(old.tags(), t));
       for (String t : old.tags()) {
-        boolean fromProgramme = before.stream().anyMatch(b -> b.equalsIgnoreCase(t));
-        if (!fromProgramme) {
+        if (!containsIgnoringCase(before, t) && !containsIgnoringCase(tags, t)) {
           tags.add(t); // the attendee's own tag
         }
       }
@@ -510,6 +538,10 @@ public final class ScheduleImporter {
       video = video != null ? video : old.details().videoUrl();
     }
     return new Talk.Details(title, s.speakers(), at, s.room(), slides, video, tags);
+  }
+
+  private static boolean containsIgnoringCase(List<String> list, String s) {
+    return list.stream().anyMatch(t -> t.equalsIgnoreCase(s));
   }
 
   private static List<String> programmeTags(Programme p) {
@@ -539,20 +571,20 @@ public final class ScheduleImporter {
   }
 
   /**
-   * Lists what differs between the talk and its new details and programme in {@code what}; returns
-   * whether the talk moved (time or room).
+   * Lists what differs between the talk and its new details and programme in {@code what}, its time
+   * and room first; returns how many of those are a move (time, room).
    */
-  private static boolean describe(Talk old, Talk.Details d, Programme p, List<String> what) {
+  private static int describe(Talk old, Talk.Details d, Programme p, List<String> what) {
     Talk.Details o = old.details();
     Programme op = old.programme();
-    boolean moved = false;
+    int moved = 0;
     if (!Objects.equals(o.startsAt(), d.startsAt())) {
       what.add(when(o.startsAt(), d.startsAt()));
-      moved = true;
+      moved++;
     }
     if (!Objects.equals(o.room(), d.room())) {
       what.add(or(o.room(), "no room") + " → " + or(d.room(), "no room"));
-      moved = true;
+      moved++;
     }
     if (!o.title().equals(d.title())) {
       what.add("title was \"" + o.title() + "\"");

@@ -129,8 +129,10 @@ class ScheduleImporterTest {
     assertThat(r.eventId()).isEqualTo(first.eventId());
     assertThat(r.lines())
         .contains(
-            "moved: Soldering for the faint of heart: Fri 21 Aug 14:00 → 15:30; Saal 1 → Saal 2;"
-                + " speakers Ada Lovelace, Grace Hopper → Ada Lovelace",
+            // The move on its line, what else changed on the next.
+            "moved: Soldering for the faint of heart: Fri 21 Aug 14:00 → 15:30; Saal 1 → Saal 2",
+            "changed: Soldering for the faint of heart: speakers Ada Lovelace, Grace Hopper → Ada"
+                + " Lovelace",
             "changed: Closing ceremony: title was \"Closing\"");
     assertThat(r.count(Kind.MOVED)).isEqualTo(1);
     assertThat(r.count(Kind.CHANGED)).isEqualTo(1);
@@ -470,5 +472,35 @@ class ScheduleImporterTest {
       assertThat(rs.getInt(1)).isLessThanOrEqualTo(440);
     }
     notebook = Notebook.open(dir.resolve("n.talkbook"));
+  }
+
+  @Test
+  void aTrackTagTheUserRemovedStaysRemovedAndTagChangesHaveALineOfTheirOwn() {
+    importFixture("frab-schedule.xml");
+    Talk solder = talk("Soldering");
+    assertThat(solder.tags()).containsExactly("Hardware");
+    // The user replaces the imported track tag with one of their own.
+    notebook.talks().update(solder.id(), solder.details().withTags(List.of("mytag")));
+
+    Report r = importText(solderingOnSaturday(), false);
+
+    assertThat(talk("Soldering").tags()).containsExactly("mytag");
+    assertThat(r.details().stream().filter(l -> l.contains("Soldering") && !l.startsWith("note")))
+        .containsExactly(
+            "moved: Soldering for the faint of heart: Fri 21 Aug 14:00 → Sat 22 Aug 10:00");
+
+    // A track new in the programme adds its tag, said on a line of its own beside the move.
+    Report again =
+        importText(
+            Fixtures.text("frab-schedule.xml")
+                .replace("<track>Hardware</track>", "<track>Making</track>"),
+            false);
+    assertThat(talk("Soldering").tags()).containsExactly("Making", "mytag");
+    assertThat(again.count(Kind.MOVED)).isEqualTo(1);
+    assertThat(
+            again.details().stream().filter(l -> l.contains("Soldering") && !l.startsWith("note")))
+        .containsExactly(
+            "moved: Soldering for the faint of heart: Sat 22 Aug 10:00 → Fri 21 Aug 14:00",
+            "changed: Soldering for the faint of heart: tags mytag → Making, mytag");
   }
 }
