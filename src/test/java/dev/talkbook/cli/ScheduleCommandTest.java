@@ -345,6 +345,9 @@ class ScheduleCommandTest extends CliTest {
         file("nodays.xml", "<schedule><conference><title>X</title></conference></schedule>"),
         "holds no sessions"
       },
+      {file("page.json", "<!DOCTYPE html>\n<html><head><title>P</title></head>"), "a web page"},
+      {file("page2.json", "<!doctype html><html><meta charset=\"utf-8\">"), "a web page"},
+      {file("page3.xml", "<html><head><meta charset=\"utf-8\"></head>"), "a web page"},
       {file("laughs.xml", laughs), "billion laughs"},
       {file("xxe.xml", xxe), "XXE"},
       {big, "a conference schedule is at most a few MB"},

@@ -31,10 +31,12 @@ import java.util.Map;
  * The attendee's agenda — the starred talks with a time — as an iCalendar file (RFC 5545) written
  * with biweekly, for any calendar app. A talk of an event with a time zone is written in UTC (the
  * instant is exact wherever the calendar is); a talk of an event without one as a floating local
- * time. Each keeps its programme UID, so importing the agenda again into a calendar updates the
- * entries instead of doubling them. A starred talk the programme no longer lists (removed by a
- * re-import) is written as cancelled ({@code STATUS:CANCELLED}, its summary starting "Cancelled:"),
- * so the calendar that has it shows it cancelled instead of keeping it as if it still happened.
+ * time. Each keeps its programme UID (an .ics programme's talks get one of Talkbook's, {@link
+ * #uid}), so importing the agenda again into a calendar updates the entries instead of doubling
+ * them, and a SEQUENCE that grows with the talk's changes ({@link #sequence}). A starred talk the
+ * programme no longer lists (removed by a re-import) is written as cancelled ({@code
+ * STATUS:CANCELLED}, its summary starting "Cancelled:"), so the calendar that has it shows it
+ * cancelled instead of keeping it as if it still happened.
  */
 public final class AgendaExporter {
   private final Clock clock;
@@ -93,12 +95,9 @@ public final class AgendaExporter {
       Event event = events.get(t.eventId());
       ZoneId zone = event == null ? null : event.zone().orElse(null);
       VEvent v = new VEvent();
-      v.setUid(
-          new Uid(
-              t.programme().uid() != null
-                  ? t.programme().uid()
-                  : "talkbook-talk-" + t.id() + "@talkbook"));
+      v.setUid(new Uid(uid(t)));
       v.setDateTimeStamp(stamp);
+      v.setSequence(sequence(t));
       String summary =
           t.programme().subtitle() == null
               ? t.title()
@@ -156,6 +155,49 @@ public final class AgendaExporter {
       throw new UncheckedIOException(e);
     }
     return new Result(written, withoutTime);
+  }
+
+  /**
+   * The entry's UID: the programme's own for a frab, pretalx or Sessionize session (an agenda
+   * exported before finds its entries again), one of Talkbook's, made from it, for a session of an
+   * .ics programme, whose UID is the conference calendar's own: someone subscribed to it who
+   * imports the agenda into the same calendar had the two overwrite each other. A talk of the
+   * attendee's own: its id.
+   */
+  static String uid(Talk t) {
+    String uid = t.programme().uid();
+    if (uid == null) {
+      return "talkbook-talk-" + t.id() + "@talkbook";
+    }
+    String source = t.programme().source();
+    if (source != null && source.startsWith("ical:")) {
+      return "talkbook-agenda-"
+          + java.util.UUID.nameUUIDFromBytes(
+              (source + "\n" + uid).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          + "@talkbook";
+    }
+    return uid;
+  }
+
+  /** Where {@link #sequence} counts seconds from. */
+  private static final java.time.Instant SEQUENCE_FROM =
+      java.time.Instant.parse("2020-01-01T00:00:00Z");
+
+  /**
+   * The entry's SEQUENCE (RFC 5545, 3.8.7.4): the seconds from 2020 to the talk's last change, or
+   * to the programme's dropping it, whichever is later. A calendar applies an entry whose UID it
+   * has only when the SEQUENCE is higher than what it holds (RFC 5546, 2.1.4), so a talk cancelled
+   * (or moved) since the last export must get a higher one: the time of that change is always later
+   * than that of the export before it, and the same export again writes the same number.
+   */
+  static int sequence(Talk t) {
+    java.time.Instant last = t.updatedAt();
+    java.time.Instant removed = t.programme().removedAt();
+    if (removed != null && removed.isAfter(last)) {
+      last = removed;
+    }
+    long seconds = java.time.Duration.between(SEQUENCE_FROM, last).getSeconds();
+    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds));
   }
 
   /** The most octets of a line, without its line break (RFC 5545, section 3.1). */

@@ -92,10 +92,11 @@ public final class Descriptions {
   /**
    * An abstract's Markdown as a reader of plain text shows it (a calendar's description): the text
    * of paragraphs and headings, blank lines between them, a list's items one a line after "• ",
-   * code as written; emphasis, escapes, links' addresses, raw HTML's tags and tables left out.
+   * code as written, a link's web or mail address after its text in brackets; emphasis, escapes,
+   * raw HTML's tags and tables left out.
    */
   static String toPlainText(String markdown) {
-    return toPlainText(markdown, false);
+    return toPlainText(markdown, false, true);
   }
 
   /**
@@ -103,14 +104,38 @@ public final class Descriptions {
    * #toPlainText}, with a paragraph's line breaks kept, so no escape or trailing space shows.
    */
   public static String asText(String markdown) {
-    return toPlainText(markdown, true);
+    return toPlainText(markdown, true, false);
   }
 
   /** Stands for a paragraph's line break while its text is put on one line: not white space. */
   private static final String LINE_BREAK = "\u2028";
 
-  private static String toPlainText(String markdown, boolean keepLineBreaks) {
+  private static String toPlainText(String markdown, boolean keepLineBreaks, boolean addresses) {
     org.commonmark.node.Node document = MARKDOWN.parse(markdown == null ? "" : markdown);
+    if (addresses) {
+      // "See [the docs](https://…)" is "See the docs (https://…)": a calendar shows no link, and
+      // the address was the point of it. Only web and mail addresses, and not twice when the
+      // link's text is its address.
+      List<org.commonmark.node.Link> links = new ArrayList<>();
+      document.accept(
+          new AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Link link) {
+              links.add(link);
+            }
+          });
+      for (org.commonmark.node.Link link : links) {
+        String to = link.getDestination() == null ? "" : link.getDestination().strip();
+        String lower = to.toLowerCase(java.util.Locale.ROOT);
+        String shown =
+            lower.startsWith("mailto:")
+                ? to.substring("mailto:".length())
+                : lower.startsWith("http://") || lower.startsWith("https://") ? to : null;
+        if (shown != null && !shown.isEmpty() && !NodeText.oneLine(link).strip().equals(shown)) {
+          link.insertAfter(new org.commonmark.node.Text(" (" + shown + ")"));
+        }
+      }
+    }
     if (keepLineBreaks) {
       List<org.commonmark.node.HardLineBreak> breaks = new ArrayList<>();
       document.accept(

@@ -31,7 +31,8 @@ import java.util.Map;
 /**
  * Reads an iCalendar programme (RFC 5545) with biweekly: each VEVENT with a time is a session
  * (all-day entries, cancelled ones and those without a readable DTSTART are left out, each named
- * with why). SUMMARY is the title (pretalx writes "Title - Speakers", which is split again),
+ * with why). SUMMARY is the title (pretalx writes "Title - Speakers", which is split again;
+ * otherwise the speakers are the ATTENDEEs with ROLE=CHAIR, else the ORGANIZER, by their CN),
  * DESCRIPTION the abstract (plain text), LOCATION the room, CATEGORIES the tags, URL the web page,
  * UID the id. Times keep their zone: a TZID (an IANA name, or the file's own VTIMEZONE as an
  * offset), UTC, or floating; a TZID that is neither is read as floating, with a warning once per
@@ -150,6 +151,9 @@ final class ICalSchedule {
           }
         }
       }
+      if (speakers.isEmpty()) {
+        speakers.addAll(speakers(event, name));
+      }
       List<String> tags = new ArrayList<>();
       for (Categories c : event.getCategories()) {
         for (String v : c.getValues()) {
@@ -264,5 +268,31 @@ final class ICalSchedule {
   private static String experimental(ICalendar ical, String name) {
     RawProperty p = ical.getExperimentalProperty(name);
     return p == null ? null : Sessions.clean(p.getValue());
+  }
+
+  /**
+   * The speakers an entry names as people rather than in its SUMMARY: each ATTENDEE with ROLE=CHAIR
+   * (who leads the session, as RFC 5545 has it) and a CN, else the ORGANIZER's CN (how generators
+   * that have one person per talk write the speaker) unless it is the calendar's own name, the
+   * conference organising itself.
+   */
+  private static List<String> speakers(VEvent event, String calendarName) {
+    List<String> speakers = new ArrayList<>();
+    for (biweekly.property.Attendee a : event.getAttendees()) {
+      String cn = Sessions.clean(a.getCommonName());
+      if (cn != null
+          && a.getRole() != null
+          && a.getRole().getValue().equalsIgnoreCase("CHAIR")
+          && !speakers.contains(cn)) {
+        speakers.add(cn);
+      }
+    }
+    if (speakers.isEmpty() && event.getOrganizer() != null) {
+      String cn = Sessions.clean(event.getOrganizer().getCommonName());
+      if (cn != null && (calendarName == null || !cn.equalsIgnoreCase(calendarName.strip()))) {
+        speakers.add(cn);
+      }
+    }
+    return speakers;
   }
 }

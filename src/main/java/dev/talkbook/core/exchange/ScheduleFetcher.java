@@ -136,7 +136,19 @@ public final class ScheduleFetcher {
         out.write(buffer, 0, n);
         progress.received(received, gzip ? -1 : total);
       }
-      return out.toByteArray();
+      byte[] bytes = out.toByteArray();
+      boolean html =
+          response
+              .headers()
+              .firstValue("Content-Type")
+              .map(v -> v.toLowerCase(Locale.ROOT).strip().startsWith("text/html"))
+              .orElse(false);
+      // A server that says it sends a web page, and sends markup that is not a frab schedule (a
+      // JSON or .ics programme mislabelled as text/html is still read).
+      if (html && ScheduleReader.isMarkupOtherThanSchedule(bytes)) {
+        throw ScheduleReader.webPage();
+      }
+      return bytes;
     } catch (HttpTimeoutException e) {
       throw new ScheduleException(
           host + " took longer than " + timeout.toSeconds() + " s. Try again later.", e);

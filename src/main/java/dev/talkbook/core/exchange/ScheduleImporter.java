@@ -27,9 +27,10 @@ import java.util.Set;
  * Puts a {@link Schedule} into the notebook, in one transaction: the conference becomes an event
  * (or finds the one it went into before), each session a talk. On a re-import sessions are matched
  * by their GUID/UID: changes of time, room, title, speakers and the rest are applied and listed
- * ("moved: … Saal 1 → Saal 2"); the attendee's notes, star and own tags are never touched; a
- * session the programme no longer lists is marked as removed and kept — unless the attendee never
- * did anything with it (no notes, star, revision or file), in which case it is deleted, as it holds
+ * ("moved: … Saal 1 → Saal 2"); the attendee's notes, star and own tags are never touched, and a
+ * track tag they removed stays removed (only a track new in the programme adds its tag); a session
+ * the programme no longer lists is marked as removed and kept — unless the attendee never did
+ * anything with it (no notes, star, revision or file), in which case it is deleted, as it holds
  * nothing of theirs. Re-importing an unchanged programme writes nothing. A dry run does all of it
  * and rolls back, so its report is exactly what the import would do.
  */
@@ -42,18 +43,43 @@ public final class ScheduleImporter {
     REMOVED
   }
 
-  /** One talk's change: what kind, its title, and what changed ("Saal 1 → Saal 2"). */
-  public record Change(Kind kind, String title, List<String> details) {
+  /**
+   * One talk's change: what kind, its title, and what changed ("Saal 1 → Saal 2"). For a talk that
+   * moved, the first {@code moves} details are its new time and room, the rest what else changed.
+   */
+  public record Change(Kind kind, String title, List<String> details, int moves) {
     public Change {
       details = List.copyOf(details);
     }
 
+    public Change(Kind kind, String title, List<String> details) {
+      this(kind, title, details, kind == Kind.MOVED ? details.size() : 0);
+    }
+
     /** One line: "moved: Title: Saal 1 → Saal 2; 14:00 → 15:30". */
     public String line() {
-      return kind.name().toLowerCase(Locale.ROOT)
+      return String.join("\n", lines());
+    }
+
+    /**
+     * The change as the report lists it: a talk that moved and changed otherwise too is two lines,
+     * "moved: Title: 14:00 → 15:30; Saal 1 → Saal 2" and "changed: Title: tags …", so a change of
+     * tags or title is not read as part of the move.
+     */
+    public List<String> lines() {
+      if (kind == Kind.MOVED && moves > 0 && moves < details.size()) {
+        return List.of(
+            line(Kind.MOVED, details.subList(0, moves)),
+            line(Kind.CHANGED, details.subList(moves, details.size())));
+      }
+      return List.of(line(kind, details));
+    }
+
+    private String line(Kind k, List<String> what) {
+      return k.name().toLowerCase(Locale.ROOT)
           + ": "
           + title
-          + (details.isEmpty() ? "" : ": " + String.join("; ", details));
+          + (what.isEmpty() ? "" : ": " + String.join("; ", what));
     }
   }
 
@@ -152,7 +178,7 @@ public final class ScheduleImporter {
         lines.add("event: " + e);
       }
       for (Change c : changes) {
-        lines.add(c.line());
+        lines.addAll(c.lines());
       }
       for (String w : warnings) {
         lines.add("note: " + w);
@@ -286,27 +312,29 @@ public final class ScheduleImporter {
       Talk.Details d = details(s, zone, old);
       Programme p = programme(s, schedule);
       List<String> what = new ArrayList<>();
-      boolean moved = describe(old, d, p, what);
+      int moves = describe(old, d, p, what);
       if (what.isEmpty()) {
         unchanged++;
       } else {
         notebook.talks().update(old.id(), d, p);
-        changes.add(new Change(moved ? Kind.MOVED : Kind.CHANGED, d.title(), what));
+        changes.add(new Change(moves > 0 ? Kind.MOVED : Kind.CHANGED, d.title(), what, moves));
         if (!Objects.equals(old.details().startsAt(), d.startsAt())) {
           retimed.put(old.id(), Slot.of(d));
         }
       }
       progress.update(++done, sessions.size(), s.title());
     }
+    // The places are worked out here, in order, and the event's talks renumbered once at the end:
+    // a move per talk read and renumbered the whole event each time, which made a 9,034-session
+    // programme take over ten minutes to check against an event that had timed talks.
+    boolean reordered = false;
     if (inTimeOrder && !retimed.isEmpty()) {
-      // Each to the end, then put where its new time belongs, as a new session is below.
-      for (long id : retimed.keySet()) {
-        order.removeIf(p -> p.id() == id);
-        notebook.talks().move(id, event.id(), Integer.MAX_VALUE);
-      }
+      // Each taken out, then put where its new time belongs, as a new session is below.
+      order.removeIf(p -> retimed.containsKey(p.id()));
       for (Map.Entry<Long, Slot> t : retimed.entrySet()) {
-        place(notebook, t.getKey(), t.getValue(), order, event.id());
+        place(t.getKey(), t.getValue(), order);
       }
+      reordered = true;
     }
     // New sessions in one batch, in programme order, then each put where its time belongs.
     List<TalkStore.NewTalk> news = new ArrayList<>();
@@ -316,17 +344,24 @@ public final class ScheduleImporter {
     }
     List<Long> ids = notebook.talks().createAll(news);
     boolean inPlace = order.stream().allMatch(o -> o.slot().at() == null);
-    if (inPlace) {
-      // Appended after the talks without a time: keep the programme's order, those stay first.
-      order.clear();
-    }
     for (int i = 0; i < ids.size(); i++) {
       Talk.Details d = news.get(i).details();
-      if (!inPlace) {
-        place(notebook, ids.get(i), Slot.of(d), order, event.id());
+      if (inPlace) {
+        // Appended after the talks without a time, in the programme's order: those stay first.
+        order.add(new Placed(ids.get(i), Slot.of(d)));
+      } else {
+        place(ids.get(i), Slot.of(d), order);
+        reordered = true;
       }
       changes.add(new Change(Kind.ADDED, d.title(), added(d)));
       progress.update(++done, sessions.size(), d.title());
+    }
+    if (reordered) {
+      List<Long> inOrder = new ArrayList<>(order.size());
+      for (Placed placed : order) {
+        inOrder.add(placed.id());
+      }
+      notebook.talks().reorder(event.id(), inOrder);
     }
     for (Talk gone : byUid.values()) {
       if (!Objects.equals(gone.programme().source(), schedule.source())) {
@@ -491,9 +526,11 @@ public final class ScheduleImporter {
     String video = s.videoUrl();
     if (old != null) {
       List<String> before = programmeTags(old.programme());
+      // A track tag the programme had before and the attendee removed stays removed: only a track
+      // new in the programme adds its tag (it came back on every re-import).
+      tags.removeIf(t -> containsIgnoringCase(before, t) && !containsIgnoringCase(old.tags(), t));
       for (String t : old.tags()) {
-        boolean fromProgramme = before.stream().anyMatch(b -> b.equalsIgnoreCase(t));
-        if (!fromProgramme) {
+        if (!containsIgnoringCase(before, t) && !containsIgnoringCase(tags, t)) {
           tags.add(t); // the attendee's own tag
         }
       }
@@ -501,6 +538,10 @@ public final class ScheduleImporter {
       video = video != null ? video : old.details().videoUrl();
     }
     return new Talk.Details(title, s.speakers(), at, s.room(), slides, video, tags);
+  }
+
+  private static boolean containsIgnoringCase(List<String> list, String s) {
+    return list.stream().anyMatch(t -> t.equalsIgnoreCase(s));
   }
 
   private static List<String> programmeTags(Programme p) {
@@ -530,20 +571,20 @@ public final class ScheduleImporter {
   }
 
   /**
-   * Lists what differs between the talk and its new details and programme in {@code what}; returns
-   * whether the talk moved (time or room).
+   * Lists what differs between the talk and its new details and programme in {@code what}, its time
+   * and room first; returns how many of those are a move (time, room).
    */
-  private static boolean describe(Talk old, Talk.Details d, Programme p, List<String> what) {
+  private static int describe(Talk old, Talk.Details d, Programme p, List<String> what) {
     Talk.Details o = old.details();
     Programme op = old.programme();
-    boolean moved = false;
+    int moved = 0;
     if (!Objects.equals(o.startsAt(), d.startsAt())) {
       what.add(when(o.startsAt(), d.startsAt()));
-      moved = true;
+      moved++;
     }
     if (!Objects.equals(o.room(), d.room())) {
       what.add(or(o.room(), "no room") + " → " + or(d.room(), "no room"));
-      moved = true;
+      moved++;
     }
     if (!o.title().equals(d.title())) {
       what.add("title was \"" + o.title() + "\"");
@@ -672,13 +713,13 @@ public final class ScheduleImporter {
   }
 
   /**
-   * Puts a talk that is last in the event (new, or just moved there) before the first talk of the
-   * event that comes later in programme order (starts later; at the same time, in a later room), so
-   * the event stays in programme order; a talk without a time stays at the end. {@code order} holds
-   * the event's other talks and their places in their order; the talk is added to it.
+   * Puts a talk (new, or taken out as its time changed) before the first talk of the event that
+   * comes later in programme order (starts later; at the same time, in a later room), so the event
+   * stays in programme order; a talk without a time goes to the end. {@code order} holds the
+   * event's other talks in their order; the talk is added to it (the notebook is renumbered from it
+   * once, after all are placed).
    */
-  private static void place(
-      Notebook notebook, long talkId, Slot at, List<Placed> order, long eventId) {
+  private static void place(long talkId, Slot at, List<Placed> order) {
     int position = order.size();
     if (at.at() != null) {
       for (int i = order.size() - 1; i >= 0; i--) {
@@ -689,9 +730,6 @@ public final class ScheduleImporter {
           break;
         }
       }
-    }
-    if (position < order.size()) {
-      notebook.talks().move(talkId, eventId, position);
     }
     order.add(position, new Placed(talkId, at));
   }

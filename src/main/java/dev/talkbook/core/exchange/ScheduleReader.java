@@ -174,6 +174,11 @@ public final class ScheduleReader {
     byte first = bytes[start];
     Schedule schedule;
     if (first == '<') {
+      if (isHtml(bytes)) {
+        // Before the XML parser: it refuses an HTML page's <!DOCTYPE html> as it would an XXE
+        // file, and stops at its first unclosed <meta>, both misleading for a saved web page.
+        throw webPage();
+      }
       schedule = xml(bytes, origin);
     } else if (first == '{' || first == '[') {
       schedule = json(bytes, origin);
@@ -196,10 +201,7 @@ public final class ScheduleReader {
       case "schedule":
         return FrabXml.read(root, origin);
       case "html":
-        throw new ScheduleException(
-            "This is a web page, not a schedule. On the conference's schedule page, look for the"
-                + " export link (…/schedule.xml, …/schedule.json or …/schedule.ics) and use that."
-                + " Nothing was imported.");
+        throw webPage();
       case "icalendar":
         throw new ScheduleException(
             "This is xCal (iCalendar as XML), which Talkbook does not read; use the same"
@@ -210,6 +212,74 @@ public final class ScheduleReader {
                 + root.getTagName()
                 + ">, not a conference schedule (a frab/pentabarf <schedule>). Nothing was"
                 + " imported.");
+    }
+  }
+
+  /** A web page was given for a schedule (saved, or the address of the schedule's page). */
+  static ScheduleException webPage() {
+    return new ScheduleException(
+        "This is a web page, not a schedule. On the conference's schedule page, look for the"
+            + " export link (…/schedule.xml, …/schedule.json or …/schedule.ics) and use that."
+            + " Nothing was imported.");
+  }
+
+  /** An HTML start: a doctype html, or an html, head or body element, in any case. */
+  private static final Pattern HTML_START =
+      Pattern.compile("<(?:!doctype\\s+html(?![\\w-])|(?:html|head|body)(?![\\w:.-]))");
+
+  /**
+   * True when the bytes are an HTML page: after a byte order mark, white space, comments and an XML
+   * declaration, they start with {@code <!DOCTYPE html} or an {@code <html>}, {@code <head>} or
+   * {@code <body>} tag, in any case. Only the first 8 kB are looked at.
+   */
+  static boolean isHtml(byte[] bytes) {
+    String head = firstMarkup(bytes);
+    return HTML_START.matcher(head).lookingAt();
+  }
+
+  /**
+   * True when the bytes are markup whose first element is not a frab/pentabarf {@code <schedule>}:
+   * what a server that says it sends a web page ({@code text/html}) sends when it is one.
+   */
+  static boolean isMarkupOtherThanSchedule(byte[] bytes) {
+    String head = firstMarkup(bytes);
+    return head.startsWith("<")
+        && !Pattern.compile("<schedule(?![\\w:.-])").matcher(head).lookingAt();
+  }
+
+  /**
+   * The first 8 kB as text from the first markup that is neither a comment nor a processing
+   * instruction (the XML declaration), lower-cased; "" when a comment does not end there.
+   */
+  private static String firstMarkup(byte[] bytes) {
+    int start = firstSignificant(bytes);
+    if (start < 0) {
+      return "";
+    }
+    String text =
+        new String(
+                bytes, start, Math.min(bytes.length - start, 8 * 1024), StandardCharsets.ISO_8859_1)
+            .toLowerCase(Locale.ROOT);
+    int i = 0;
+    while (true) {
+      while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (text.startsWith("<!--", i)) {
+        int end = text.indexOf("-->", i + 4);
+        if (end < 0) {
+          return "";
+        }
+        i = end + 3;
+      } else if (text.startsWith("<?", i)) {
+        int end = text.indexOf("?>", i + 2);
+        if (end < 0) {
+          return "";
+        }
+        i = end + 2;
+      } else {
+        return text.substring(i);
+      }
     }
   }
 

@@ -96,6 +96,11 @@ final class LivePage {
     return new Rendered(talk, header(renderer, talk), blocks, lines, held);
   }
 
+  /** Under the details of a talk the programme no longer lists. */
+  static final String CANCELLED_NOTE =
+      "<p class=\"cancelled-note\"><strong>Cancelled.</strong> This talk is no longer in the"
+          + " conference’s programme.</p>\n";
+
   /** The talk's title, event, details and abstract above the notes, as the site shows them. */
   static String header(MarkdownRenderer renderer, SharedTalk talk) {
     Talk.Details d = talk.details();
@@ -125,6 +130,10 @@ final class LivePage {
     }
     if (meta.length() > 0) {
       b.append("<p class=\"meta\">").append(meta).append("</p>\n");
+    }
+    if (talk.cancelled()) {
+      // As the exported site's page of such a talk says it, under its time and room.
+      b.append(CANCELLED_NOTE);
     }
     talkLinks(b, d.slidesUrl(), d.videoUrl());
     if (!d.tags().isEmpty()) {

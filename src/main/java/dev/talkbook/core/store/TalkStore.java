@@ -659,6 +659,30 @@ public final class TalkStore {
   }
 
   /**
+   * Puts an event's talks in the order given, in one statement per talk whose place changes: for an
+   * import that places many talks at once ({@link #move} for each reads and renumbers the whole
+   * event, which made placing 9,000 sessions take many minutes). {@code ids} must be exactly the
+   * event's talks.
+   */
+  public void reorder(long eventId, List<Long> ids) {
+    db.write(
+        "put the talks in order",
+        c -> {
+          List<Long> now = idsOf(c, eventId);
+          if (now.size() != ids.size() || !new java.util.HashSet<>(now).containsAll(ids)) {
+            throw new IllegalArgumentException(
+                "the order given is not the event's talks ("
+                    + ids.size()
+                    + " for "
+                    + now.size()
+                    + ")");
+          }
+          renumber(c, ids);
+          return null;
+        });
+  }
+
+  /**
    * Deletes a talk with its revisions, and the attachments no other talk uses. Returns what was
    * deleted, for {@link #undelete}.
    */

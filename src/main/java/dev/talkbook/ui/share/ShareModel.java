@@ -361,13 +361,7 @@ public final class ShareModel {
     }
     if (talk.id() == shared.talkId()) {
       // the same talk: its details may have changed
-      shared =
-          new SharedTalk(
-              talk.id(),
-              shared.eventTitle(),
-              talk.details(),
-              shared.notes(),
-              talk.programme().abstractText());
+      shared = SharedTalk.of(talk, shared.eventTitle()).withNotes(shared.notes());
       sharedTitle.set(shared.title());
       session.show(shared);
       return;
@@ -451,12 +445,7 @@ public final class ShareModel {
   }
 
   private static SharedTalk sharedTalk(Talk talk, String eventTitle, String text) {
-    return new SharedTalk(
-        talk.id(),
-        eventTitle,
-        talk.details(),
-        text == null ? talk.body() : text,
-        talk.programme().abstractText());
+    return SharedTalk.of(talk, eventTitle).withNotes(text == null ? talk.body() : text);
   }
 
   private static Throwable unwrap(Throwable e) {

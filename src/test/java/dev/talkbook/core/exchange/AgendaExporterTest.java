@@ -204,7 +204,9 @@ class AgendaExporterTest {
               t.id(),
               t.details(),
               new dev.talkbook.core.notebook.Programme(
-                  p.abstractText() + "\n\n- one\n- `two`",
+                  p.abstractText()
+                      + "\n\n- one\n- `two`\n\nSee [the docs](https://example.org/talk/1),"
+                      + " <https://x.org/y>, [mail](mailto:a@example.org) and [a trap](javascript:x).",
                   p.subtitle(),
                   p.duration(),
                   p.language(),
@@ -230,6 +232,9 @@ class AgendaExporterTest {
                   + "Generics like List<String> and Rust & Java: <interop> done right.\n\n"
                   + "Expect demos, & some live code.\n\n"
                   + "• one\n• two\n\n"
+                  // A link's address after its text: a calendar shows no link.
+                  + "See the docs (https://example.org/talk/1), https://x.org/y, mail"
+                  + " (a@example.org) and a trap.\n\n"
                   + "Abstracts 2026");
     }
   }
@@ -245,6 +250,112 @@ class AgendaExporterTest {
       assertThat(l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
           .isLessThanOrEqualTo(75);
       assertThat(Character.isLowSurrogate(l.charAt(l.startsWith(" ") ? 1 : 0))).isFalse();
+    }
+  }
+
+  /** A clock a test moves on. */
+  private static final class MovingClock extends Clock {
+    private Instant now;
+
+    MovingClock(Instant start) {
+      now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void aCancelledTalkGetsAHigherSequenceThanItWasExportedWithAndIcsTalksAUidOfTheirOwn()
+      throws Exception {
+    MovingClock time = new MovingClock(Instant.parse("2026-08-01T10:00:00Z"));
+    try (Notebook notebook =
+        Notebook.open(dir.resolve("n.talkbook"), Notebook.Options.defaults().withClock(time))) {
+      ScheduleImporter importer = new ScheduleImporter(time);
+      String xml = Fixtures.text("frab-schedule.xml");
+      importer.importSchedule(
+          notebook,
+          new ScheduleReader().read(xml.getBytes(StandardCharsets.UTF_8), "camp.xml"),
+          null,
+          null,
+          false,
+          ScheduleImporter.Progress.NONE);
+      Talk owls = notebook.talks().findByTitle("Night owls").get(0);
+      notebook.talks().star(owls.id(), true);
+      time.advance(Duration.ofSeconds(1));
+      StringWriter before = new StringWriter();
+      new AgendaExporter(time).write(notebook, before);
+      time.advance(Duration.ofSeconds(1));
+      String without =
+          xml.replaceAll("(?s)<event guid='6a1b0c8e-1b2c-4d5e-8f90-000000000003'.*?</event>", "");
+      importer.importSchedule(
+          notebook,
+          new ScheduleReader().read(without.getBytes(StandardCharsets.UTF_8), "camp.xml"),
+          null,
+          null,
+          false,
+          ScheduleImporter.Progress.NONE);
+      StringWriter after = new StringWriter();
+      new AgendaExporter(time).write(notebook, after);
+      StringWriter again = new StringWriter();
+      new AgendaExporter(time).write(notebook, again);
+
+      int was =
+          event(biweekly.Biweekly.parse(before.toString()).first(), owls.programme().uid())
+              .getSequence()
+              .getValue();
+      biweekly.component.VEvent cancelled =
+          event(biweekly.Biweekly.parse(after.toString()).first(), owls.programme().uid());
+      assertThat(cancelled.getStatus().isCancelled()).isTrue();
+      assertThat(cancelled.getSequence()).isNotNull();
+      assertThat(cancelled.getSequence().getValue()).isGreaterThan(was);
+      // The same agenda again: the same number, so nothing changes in the calendar.
+      assertThat(again.toString()).isEqualTo(after.toString());
+    }
+
+    // A talk of an .ics programme: not the conference calendar's UID, the same on every export.
+    try (Notebook notebook = Notebook.open(dir.resolve("ics.talkbook"))) {
+      new ScheduleImporter(clock)
+          .importSchedule(
+              notebook,
+              Fixtures.read("schedule.ics"),
+              null,
+              null,
+              false,
+              ScheduleImporter.Progress.NONE);
+      Talk t = notebook.talks().list(notebook.events().list().get(0).id()).get(0);
+      notebook.talks().star(t.id(), true);
+      StringWriter one = new StringWriter();
+      new AgendaExporter(clock).write(notebook, one);
+      StringWriter two = new StringWriter();
+      new AgendaExporter(clock).write(notebook, two);
+      String uid =
+          biweekly.Biweekly.parse(one.toString()).first().getEvents().get(0).getUid().getValue();
+      assertThat(uid).isNotEqualTo(t.programme().uid()).endsWith("@talkbook");
+      assertThat(
+              biweekly.Biweekly.parse(two.toString())
+                  .first()
+                  .getEvents()
+                  .get(0)
+                  .getUid()
+                  .getValue())
+          .isEqualTo(uid);
     }
   }
 }

@@ -54,6 +54,36 @@ class BadScheduleTest {
   }
 
   @Test
+  void everyKindOfWebPageIsSaidToBeOneNotAnXxeFileOrBadXml() {
+    String[] pages = {
+      "<!DOCTYPE html>\n<html><head><title>Programme</title></head><body></body></html>",
+      "<!doctype html>\n<html lang=\"de\"><meta charset=\"utf-8\"><title>Programm</title>",
+      "<html>\n<head><meta charset=\"utf-8\"><title>Schedule</title></head><body><br></body>",
+      "\uFEFF \n<!-- saved from url=(0040)https://example.org/ -->\n<HTML><BODY><P>x",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\""
+          + " \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\"><html/>",
+      "<head><meta charset=utf-8></head>",
+      "\t<Body onload=\"x()\">Schedule",
+      "<!DOCTYPE\tHTML>",
+    };
+    for (String page : pages) {
+      assertThat(refused(page))
+          .as(page)
+          .isInstanceOf(ScheduleException.class)
+          .hasMessageStartingWith("This is a web page, not a schedule.")
+          .hasMessageNotContaining("XXE")
+          .hasMessageNotContaining("well-formed");
+    }
+    // Real XML keeps its refusals: a document type that is not html, an element that only starts
+    // like one.
+    assertThat(refused("<!DOCTYPE schedule [<!ENTITY x \"y\">]><schedule>&x;</schedule>"))
+        .hasMessageContaining("XXE");
+    assertThat(refused("<!DOCTYPE htmlish><schedule/>")).hasMessageContaining("XXE");
+    assertThat(refused("<header/>")).hasMessageContaining("<header>");
+    assertThat(refused("<html-export/>")).hasMessageContaining("<html-export>");
+  }
+
+  @Test
   void aTruncatedFile() {
     String xml = Fixtures.text("frab-schedule.xml");
     assertThat(refused(xml.substring(0, xml.length() / 2)))

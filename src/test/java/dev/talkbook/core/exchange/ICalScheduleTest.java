@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.exchange.Schedule.Session;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What an iCalendar programme holds that is not imported as written is said, entry by entry. */
@@ -105,5 +106,40 @@ class ICalScheduleTest {
             "event number 3 (no SUMMARY, no UID): it has no start (DTSTART)",
             "\"Registration\" (UID a1): an all-day entry, not a talk",
             "\"Gone\" (UID c1): cancelled (STATUS:CANCELLED)");
+  }
+
+  @Test
+  void speakersAreTheChairsOrTheOrganizerUnlessItIsTheConference() {
+    String ics =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nX-WR-CALNAME:Mars Con\r\n"
+            + """
+            BEGIN:VEVENT
+            UID:s1
+            DTSTART:20260611T100000Z
+            SUMMARY:Dust storms
+            ORGANIZER;CN="José Núñez":mailto:x@example.org
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:s2
+            DTSTART:20260611T110000Z
+            SUMMARY:Canals
+            ORGANIZER;CN=Mars Con:mailto:info@example.org
+            ATTENDEE;ROLE=CHAIR;CN=Ада Чернова:mailto:a@example.org
+            ATTENDEE;ROLE=CHAIR;CN=李小龙:mailto:b@example.org
+            ATTENDEE;ROLE=REQ-PARTICIPANT;CN=Someone:mailto:c@example.org
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:s3
+            DTSTART:20260611T120000Z
+            SUMMARY:Closing
+            ORGANIZER;CN=Mars Con:mailto:info@example.org
+            END:VEVENT
+            """
+                .replace("\n", "\r\n")
+            + "END:VCALENDAR\r\n";
+    Schedule s = reader.read(ics.getBytes(StandardCharsets.UTF_8), "mars.ics");
+    assertThat(s.sessions())
+        .extracting(Session::speakers)
+        .containsExactly(List.of("José Núñez"), List.of("Ада Чернова", "李小龙"), List.of());
   }
 }

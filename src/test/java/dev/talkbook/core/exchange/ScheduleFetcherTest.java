@@ -37,6 +37,24 @@ class ScheduleFetcherTest {
         "/schedule.json.gz", ex -> send(ex, 200, Fixtures.bytes("pretalx-schedule.json"), true));
     server.createContext(
         "/page", ex -> send(ex, 200, "<html><body>hi</body></html>".getBytes(), false));
+    server.createContext(
+        "/html-fragment",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          send(ex, 200, "<div class=\"schedule\"><p>Day 1</p></div>".getBytes(), false);
+        });
+    server.createContext(
+        "/json-as-html",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "Text/HTML");
+          send(ex, 200, Fixtures.bytes("pretalx-schedule.json"), false);
+        });
+    server.createContext(
+        "/xml-as-html",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "text/html");
+          send(ex, 200, Fixtures.bytes("frab-schedule.xml"), false);
+        });
     server.createContext("/gone", ex -> send(ex, 404, "no".getBytes(), false));
     server.createContext("/broken", ex -> send(ex, 503, "later".getBytes(), false));
     server.createContext("/private", ex -> send(ex, 403, "no".getBytes(), false));
@@ -127,6 +145,19 @@ class ScheduleFetcherTest {
     byte[] page = fetcher.fetch(base + "/page", ScheduleFetcher.Progress.NONE);
     assertThatThrownBy(() -> new ScheduleReader().read(page, base + "/page"))
         .hasMessageContaining("web page, not a schedule");
+  }
+
+  @Test
+  void aServerThatSaysItSendsAWebPageIsSaidToSendOneUnlessItIsAProgrammeAfterAll() {
+    assertThatThrownBy(() -> fetcher.fetch(base + "/html-fragment", ScheduleFetcher.Progress.NONE))
+        .isInstanceOf(ScheduleException.class)
+        .hasMessageStartingWith("This is a web page, not a schedule.");
+    // Servers that label a programme text/html by mistake: it is still read.
+    byte[] json = fetcher.fetch(base + "/json-as-html", ScheduleFetcher.Progress.NONE);
+    assertThat(new ScheduleReader().read(json, base).format()).isEqualTo(ScheduleFormat.FRAB_JSON);
+    byte[] xml = fetcher.fetch(base + "/xml-as-html", ScheduleFetcher.Progress.NONE);
+    assertThat(new ScheduleReader().read(xml, base).conference().title())
+        .isEqualTo("Sommercamp 2026");
   }
 
   @Test

@@ -129,8 +129,10 @@ class ScheduleImporterTest {
     assertThat(r.eventId()).isEqualTo(first.eventId());
     assertThat(r.lines())
         .contains(
-            "moved: Soldering for the faint of heart: Fri 21 Aug 14:00 → 15:30; Saal 1 → Saal 2;"
-                + " speakers Ada Lovelace, Grace Hopper → Ada Lovelace",
+            // The move on its line, what else changed on the next.
+            "moved: Soldering for the faint of heart: Fri 21 Aug 14:00 → 15:30; Saal 1 → Saal 2",
+            "changed: Soldering for the faint of heart: speakers Ada Lovelace, Grace Hopper → Ada"
+                + " Lovelace",
             "changed: Closing ceremony: title was \"Closing\"");
     assertThat(r.count(Kind.MOVED)).isEqualTo(1);
     assertThat(r.count(Kind.CHANGED)).isEqualTo(1);
@@ -408,5 +410,97 @@ class ScheduleImporterTest {
   void aBreakLeftOutIsNamedWithItsDayAndRoom() {
     Report r = importFixture("frab-schedule.xml");
     assertThat(r.details()).contains("left out: \"Coffee break\" on day 1 in Saal 1: a break");
+  }
+
+  /** A one-room frab programme: the late sessions 0..late-1 from 18:00, early ones from 08:00. */
+  private static String programme(int late, int early) {
+    StringBuilder x =
+        new StringBuilder(
+            "<schedule><conference><title>Big</title><start>2026-08-21</start>"
+                + "<end>2026-08-21</end><time_zone_name>UTC</time_zone_name></conference>"
+                + "<day index='1' date='2026-08-21'><room name='A'>");
+    for (int i = 0; i < late + early; i++) {
+      boolean isLate = i < late;
+      int minute = (isLate ? 18 * 60 : 8 * 60) + (isLate ? i : i - late);
+      String at = String.format("2026-08-21T%02d:%02d:00+00:00", minute / 60, minute % 60);
+      x.append("<event guid='00000000-0000-4000-8000-")
+          .append(String.format("%012d", i))
+          .append("' id='")
+          .append(i + 1)
+          .append("'><room>A</room><title>S")
+          .append(i)
+          .append("</title><date>")
+          .append(at)
+          .append("</date><start>")
+          .append(at, 11, 16)
+          .append("</start><duration>00:01</duration></event>");
+    }
+    return x.append("</room></day></schedule>").toString();
+  }
+
+  @Test
+  void manyNewSessionsArePlacedAmongTimedTalksWithOneRenumbering() throws Exception {
+    // A 9,034-session programme checked against an event with 41 timed talks took over ten
+    // minutes: each new session was moved to its place on its own, the whole event renumbered
+    // each time. The talks' position updates are counted by a trigger added to the file.
+    long event = importText(programme(40, 0), false).eventId();
+    notebook.close();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("n.talkbook"));
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE test_moves (n INTEGER)");
+      st.execute("INSERT INTO test_moves VALUES (0)");
+      st.execute(
+          "CREATE TRIGGER test_count AFTER UPDATE OF position ON talk"
+              + " BEGIN UPDATE test_moves SET n = n + 1; END");
+    }
+    notebook = Notebook.open(dir.resolve("n.talkbook"));
+
+    Report r = importText(programme(40, 400), false);
+
+    assertThat(r.count(Kind.ADDED)).isEqualTo(400);
+    List<String> titles = titlesInOrder(event);
+    assertThat(titles).hasSize(440);
+    assertThat(titles.subList(0, 3)).containsExactly("S40", "S41", "S42");
+    assertThat(titles.subList(400, 403)).containsExactly("S0", "S1", "S2");
+    notebook.close();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("n.talkbook"));
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT n FROM test_moves")) {
+      // Each talk's place written once: 400 new ones and 40 moved down (a move each: 16,440).
+      assertThat(rs.getInt(1)).isLessThanOrEqualTo(440);
+    }
+    notebook = Notebook.open(dir.resolve("n.talkbook"));
+  }
+
+  @Test
+  void aTrackTagTheUserRemovedStaysRemovedAndTagChangesHaveALineOfTheirOwn() {
+    importFixture("frab-schedule.xml");
+    Talk solder = talk("Soldering");
+    assertThat(solder.tags()).containsExactly("Hardware");
+    // The user replaces the imported track tag with one of their own.
+    notebook.talks().update(solder.id(), solder.details().withTags(List.of("mytag")));
+
+    Report r = importText(solderingOnSaturday(), false);
+
+    assertThat(talk("Soldering").tags()).containsExactly("mytag");
+    assertThat(r.details().stream().filter(l -> l.contains("Soldering") && !l.startsWith("note")))
+        .containsExactly(
+            "moved: Soldering for the faint of heart: Fri 21 Aug 14:00 → Sat 22 Aug 10:00");
+
+    // A track new in the programme adds its tag, said on a line of its own beside the move.
+    Report again =
+        importText(
+            Fixtures.text("frab-schedule.xml")
+                .replace("<track>Hardware</track>", "<track>Making</track>"),
+            false);
+    assertThat(talk("Soldering").tags()).containsExactly("Making", "mytag");
+    assertThat(again.count(Kind.MOVED)).isEqualTo(1);
+    assertThat(
+            again.details().stream().filter(l -> l.contains("Soldering") && !l.startsWith("note")))
+        .containsExactly(
+            "moved: Soldering for the faint of heart: Sat 22 Aug 10:00 → Fri 21 Aug 14:00",
+            "changed: Soldering for the faint of heart: tags mytag → Making, mytag");
   }
 }

@@ -160,4 +160,49 @@ class LivePageTest {
     assertThat(LivePage.patch(splice, 1))
         .isEqualTo("{\"at\":1,\"del\":1,\"ins\":[\"\\u003cp>x\\ny\\u003c/p>\\n\"],\"pos\":1}");
   }
+
+  @Test
+  void aTalkTheProgrammeNoLongerListsIsSaidToBeCancelled(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    try (dev.talkbook.core.store.Notebook nb =
+        dev.talkbook.core.store.Notebook.open(dir.resolve("n.talkbook"))) {
+      long event =
+          nb.events()
+              .create(new dev.talkbook.core.notebook.Event.Details("Conf", null, null, null, null))
+              .id();
+      Talk kept =
+          nb.talks()
+              .create(
+                  event,
+                  Talk.Details.titled("Still on"),
+                  "",
+                  new dev.talkbook.core.notebook.Programme(
+                      "", null, null, null, null, "u1", "frab:conf", null));
+      Talk gone =
+          nb.talks()
+              .create(
+                  event,
+                  Talk.Details.titled("Graal native images"),
+                  "my notes",
+                  new dev.talkbook.core.notebook.Programme(
+                      "",
+                      null,
+                      null,
+                      null,
+                      null,
+                      "u2",
+                      "frab:conf",
+                      java.time.Instant.parse("2026-12-06T10:00:00Z")));
+
+      SharedTalk shared = SharedTalk.of(gone, "Conf");
+      assertThat(shared.cancelled()).isTrue();
+      assertThat(shared.withNotes("other").cancelled()).isTrue();
+      String header = LivePage.render(RENDERER, shared, Set.of()).header();
+      assertThat(header).contains("<strong>Cancelled.</strong> This talk is no longer in the");
+      assertThat(LivePage.page(LivePage.render(RENDERER, shared, Set.of()), 0, List.of(), 1))
+          .contains("Cancelled.");
+      assertThat(LivePage.render(RENDERER, SharedTalk.of(kept, "Conf"), Set.of()).header())
+          .doesNotContain("Cancelled");
+    }
+  }
 }
