@@ -176,12 +176,15 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> labels(event.getChildren().get(3))))
         .containsExactly("Hallway notes");
 
-    // a talk's row leads with its start time; its room follows the title, and its tooltip says all
+    // a talk's row leads with its start time and room; its speakers follow the title, and its
+    // tooltip says all
     TreeCell<?> row = cell(robot, "14 11:00 Room 101");
     assertThat(FxWait.onFx(() -> ((Label) row.lookup("." + NavigatorView.TIME_STYLE)).getText()))
         .isEqualTo("11:00");
+    assertThat(FxWait.onFx(() -> ((Label) row.lookup("." + NavigatorView.ROOM_STYLE)).getText()))
+        .isEqualTo("Room 101");
     assertThat(FxWait.onFx(() -> ((Label) row.lookup(".tb-row-detail")).getText()))
-        .isEqualTo("Room 101 · Speaker of 14 11:00 Room 101");
+        .isEqualTo("Speaker of 14 11:00 Room 101");
     assertThat(FxWait.onFx(row::getAccessibleHelp))
         .contains("14 11:00 Room 101\n")
         .contains("11:00 · Room 101")
@@ -618,15 +621,7 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     ui.reloadTree(robot);
     TreeItem<NavNode> meetupRow = eventRow(robot, "Meetup");
     robot.interact(() -> meetupRow.setExpanded(true)); // shown, as it is once a talk is opened
-    robot.interact(() -> ui.stage.setWidth(1200));
-    ui.idle();
-    robot.interact(
-        () -> {
-          var columns =
-              (javafx.scene.control.SplitPane) tree(robot).getScene().lookup(".split-pane");
-          columns.setDividerPosition(0, 200 / columns.getWidth());
-        });
-    ui.idle();
+    navigatorWidth(robot, 200);
     String firstDay = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(0));
     TreeCell<?> day = cell(robot, firstDay);
     TreeCell<?> talk = cell(robot, "13 09:00 Hall A");
@@ -641,13 +636,75 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     assertThat(time)
         .as("where an event's talks begin when it is not listed by day")
         .isCloseTo(otherTitle, within(1.0));
-    assertThat(right - title).as("the title's room in a 200 px navigator").isGreaterThan(100);
+    double room = FxWait.onFx(() -> x(talk.lookup("." + NavigatorView.ROOM_STYLE)));
+    assertThat(right - room)
+        .as("the room's and the title's room in a 200 px navigator")
+        .isGreaterThan(100);
+    assertThat(title).as("the title after the room").isGreaterThan(room);
     // the day's arrow, left of its talks, still folds it (its row drawn again: the tree scrolled)
     TreeCell<?> dayAgain = cell(robot, firstDay);
     robot.clickOn(FxWait.onFx(() -> dayAgain.lookup(".tree-disclosure-node")));
     FxWait.untilFx(
         "the day folded",
         () -> !eventRow(robot, "JavaConf 2026").getChildren().get(0).isExpanded());
+  }
+
+  /** The navigator {@code width} px wide in a 1200 px window. */
+  private void navigatorWidth(FxRobot robot, double width) {
+    robot.interact(() -> ui.stage.setWidth(1200));
+    ui.idle();
+    robot.interact(
+        () -> {
+          var columns =
+              (javafx.scene.control.SplitPane) tree(robot).getScene().lookup(".split-pane");
+          columns.setDividerPosition(0, width / columns.getWidth());
+        });
+    ui.idle();
+  }
+
+  /** The texts {@code cell} draws, each as drawn (cut with its ellipsis), left to right. */
+  private static List<String> drawnTexts(TreeCell<?> cell) {
+    return cell.lookupAll(".label").stream()
+        .filter(n -> n instanceof Label && n.isVisible() && n.getParent().isVisible())
+        .map(n -> (Label) n)
+        .filter(l -> l.lookup(".text") != null)
+        .sorted(java.util.Comparator.comparingDouble(NavigatorDaysWindowTest::x))
+        .map(l -> ((javafx.scene.text.Text) l.lookup(".text")).getText())
+        .filter(t -> !t.isEmpty())
+        .toList();
+  }
+
+  /**
+   * Three talks at 09:00 in three rooms, and the row of the one with a long title showed no room
+   * (the room was the first part of the detail, which gives way before the title): now the time and
+   * the whole room lead the row and the title is cut, in a narrow navigator and a wide one.
+   */
+  @Test
+  void aLongTitleInANarrowNavigatorStillShowsItsRoomAfterItsTime(FxRobot robot) throws Exception {
+    threeDayConference(robot);
+    String longTitle = "Talk 1: Records & sealed types, and what they change in a domain model";
+    talk(longTitle, "2026-05-13T09:00", "Saal Łódź");
+    ui.reloadTree(robot);
+    for (double width : List.of(200.0, 420.0)) {
+      navigatorWidth(robot, width);
+      TreeCell<?> row = cell(robot, longTitle);
+      List<String> drawn = FxWait.onFx(() -> drawnTexts(row));
+      assertThat(drawn).as("at %s px", width).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(drawn.subList(0, 2)).as("at %s px", width).containsExactly("09:00", "Saal Łódź");
+      assertThat(drawn.get(2))
+          .as("the title cut at %s px", width)
+          .startsWith("T")
+          .isNotEqualTo(longTitle);
+      assertThat(FxWait.onFx(row::getAccessibleHelp)).contains(longTitle);
+      TreeCell<?> parallel = cell(robot, "13 09:00 Hall A");
+      assertThat(FxWait.onFx(() -> drawnTexts(parallel)).subList(0, 2))
+          .containsExactly("09:00", "Hall A");
+    }
+    // wide enough, the rooms are a column: a parallel talk's title begins where the long one's does
+    TreeCell<?> row = cell(robot, longTitle);
+    TreeCell<?> parallel = cell(robot, "13 09:00 Hall A");
+    assertThat(FxWait.onFx(() -> x(parallel.lookup(".tb-row-title"))))
+        .isCloseTo(FxWait.onFx(() -> x(row.lookup(".tb-row-title"))), within(1.0));
   }
 
   /** Where {@code node} begins in the scene, px. */

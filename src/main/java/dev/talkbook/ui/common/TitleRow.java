@@ -1,10 +1,12 @@
 package dev.talkbook.ui.common;
 
+import java.util.List;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
 
 /**
  * A list row's title and, after it on the same baseline, a muted detail (a talk's speakers, an
@@ -15,6 +17,10 @@ import javafx.scene.layout.Region;
  * #DETAIL_LEAST} px is not shown at all (a name cut to two letters says nothing); a detail that
  * says nothing cut, a date, is shown whole or not at all, and kept before the title's end ({@link
  * #wholeDetail}).
+ *
+ * <p>A place ({@link #place}) may follow the lead, before the title: a talk's room in a timetable.
+ * It never gives way to the title or the detail (it is what tells parallel talks apart): the detail
+ * goes first, then the title is cut; the place is cut only in a row narrower than the place.
  */
 public final class TitleRow extends Region {
   /** The gap between the title and the detail, px. */
@@ -28,6 +34,13 @@ public final class TitleRow extends Region {
    * px: about "Java User…"; narrower, the title has the row alone.
    */
   static final double TITLE_LEAST = 72;
+
+  /**
+   * The least room a title keeps beside the place's column ({@link #place}), px: about "Talk...";
+   * narrower, the column narrows to the place's own width (the titles no longer line up) and then
+   * the title is cut further, the whole title in the row's tooltip.
+   */
+  static final double BESIDE_PLACE = 40;
 
   private final Label lead;
   private final double leadWidth;
@@ -51,6 +64,46 @@ public final class TitleRow extends Region {
       getChildren().add(lead);
     }
     getChildren().addAll(title, detail);
+  }
+
+  private Label place;
+  private List<String> placesAlike = List.of();
+  private Font placeFont;
+  private double placeColumn;
+
+  /**
+   * {@code place} (a talk's room) after the lead, before the title, in a column as wide as the
+   * widest of {@code alike} (the rooms of the rows around it, so that their titles line up) drawn
+   * in the place's font. It never gives way to the title or the detail.
+   */
+  public TitleRow place(Label place, List<String> alike) {
+    if (this.place != null) {
+      getChildren().remove(this.place);
+    }
+    this.place = place;
+    this.placesAlike = List.copyOf(alike);
+    this.placeFont = null;
+    getChildren().add(lead == null ? 0 : 1, place);
+    requestLayout();
+    return this;
+  }
+
+  /** The place's column with the gap after it, px: 0 without a place. */
+  private double placeRoom() {
+    if (place == null) {
+      return 0;
+    }
+    if (!place.getFont().equals(placeFont)) { // measured again once the style sets the font
+      placeFont = place.getFont();
+      double widest = 0;
+      for (String alike : placesAlike) {
+        widest = Math.max(widest, TextWidth.of(alike, placeFont));
+      }
+      placeColumn = Math.ceil(widest);
+    }
+    double own = place.getText() == null || place.getText().isEmpty() ? 0 : place.prefWidth(-1);
+    double column = Math.max(placeColumn, own);
+    return column == 0 ? 0 : column + GAP;
   }
 
   /** Whether the detail is shown whole or not at all. */
@@ -80,7 +133,12 @@ public final class TitleRow extends Region {
   protected double computePrefWidth(double height) {
     Insets in = getInsets();
     double detailWidth = hasDetail() ? GAP + detail.prefWidth(-1) : 0;
-    return in.getLeft() + leadRoom() + title.prefWidth(-1) + detailWidth + in.getRight();
+    return in.getLeft()
+        + leadRoom()
+        + placeRoom()
+        + title.prefWidth(-1)
+        + detailWidth
+        + in.getRight();
   }
 
   @Override
@@ -124,6 +182,25 @@ public final class TitleRow extends Region {
     double width = Math.max(0, getWidth() - (x - in.getLeft()) - in.getLeft() - in.getRight());
     double height = Math.max(0, getHeight() - in.getTop() - in.getBottom());
     double baseline = Math.max(title.getBaselineOffset(), detail.getBaselineOffset());
+    if (place != null) {
+      // The place whole before the title, which is cut to make room for it. The place's column
+      // (as wide as the widest place around it) narrows first, down to the place's own width,
+      // while the title keeps BESIDE_PLACE; the place itself is cut only in a row narrower than it.
+      double own = place.getText() == null || place.getText().isEmpty() ? 0 : place.prefWidth(-1);
+      double kept =
+          Math.min(width, Math.min(placeRoom(), Math.max(own + GAP, width - BESIDE_PLACE)));
+      layoutInArea(
+          place,
+          x,
+          y,
+          Math.max(0, Math.min(place.prefWidth(-1), kept - GAP)),
+          height,
+          baseline,
+          HPos.LEFT,
+          VPos.BASELINE);
+      x += kept;
+      width = Math.max(0, width - kept);
+    }
     double detailWhole = hasDetail() ? detail.prefWidth(-1) : 0;
     double titleWidth = Math.min(title.prefWidth(-1), width);
     if (wholeDetail && hasDetail()) {

@@ -19,10 +19,12 @@ import dev.talkbook.ui.common.UiExecutors;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -71,6 +73,9 @@ public final class NavigatorView {
 
   /** The style class of a talk's time under its day. */
   public static final String TIME_STYLE = "tb-row-time";
+
+  /** The style class of a talk's room after its time, under its day. */
+  public static final String ROOM_STYLE = "tb-row-room";
 
   /**
    * The style class of a talk's row under a day: indented by half a level, so that the day level
@@ -1262,14 +1267,8 @@ public final class NavigatorView {
             && getTreeItem().getParent().getValue() instanceof NavNode.DayNode) {
           getStyleClass().add(IN_DAY_STYLE);
         }
-        List<String> parts = new ArrayList<>();
-        if (timed != null && timed.room() != null) {
-          parts.add(timed.room()); // the room first: the speakers give way before it
-        }
-        if (!t.talk().speakers().isEmpty()) {
-          parts.add(String.join(", ", t.talk().speakers()));
-        }
-        detail.setText(String.join(" · ", parts));
+        // The room is not in the detail, which gives way first: it follows the time (below).
+        detail.setText(String.join(", ", t.talk().speakers()));
         if (t.talk().starred()) {
           title.setText("★ " + title.getText());
           title.getStyleClass().add("tb-starred");
@@ -1293,6 +1292,14 @@ public final class NavigatorView {
       }
       // the times in a column as wide as any time, so the titles of a day line up
       TitleRow row = new TitleRow(time, "00:00", title, detail);
+      List<String> rooms = timed == null ? List.of() : roomsOfTheDay();
+      if (!rooms.isEmpty()) {
+        // The room after the time, never given up: it tells parallel talks apart. In a column as
+        // wide as the day's widest room, so that the titles of a day line up.
+        Label room = new Label(timed.room() == null ? "" : timed.room());
+        room.getStyleClass().add(ROOM_STYLE);
+        row.place(room, rooms);
+      }
       if (item instanceof NavNode.EventNode) {
         row.wholeDetail(); // the date whole, or in the tooltip only
       }
@@ -1314,6 +1321,9 @@ public final class NavigatorView {
       StringBuilder said = new StringBuilder();
       if (timed != null) {
         said.append(DateTimeText.CLOCK.format(timed.startsAt())).append(", ");
+        if (timed.room() != null) {
+          said.append(timed.room()).append(", ");
+        }
       }
       said.append(item.label());
       if (item instanceof NavNode.TalkNode t) {
@@ -1327,6 +1337,17 @@ public final class NavigatorView {
       if (getTooltip() != null) {
         getTooltip().setText(tip);
       }
+    }
+
+    /** The rooms of the talks listed under this row's day, each once. */
+    private List<String> roomsOfTheDay() {
+      Set<String> rooms = new LinkedHashSet<>();
+      for (TreeItem<NavNode> sibling : getTreeItem().getParent().getChildren()) {
+        if (sibling.getValue() instanceof NavNode.TalkNode t && t.talk().room() != null) {
+          rooms.add(t.talk().room());
+        }
+      }
+      return List.copyOf(rooms);
     }
 
     /** The talk of {@code item} when it is listed under a day and has a time, else null. */
