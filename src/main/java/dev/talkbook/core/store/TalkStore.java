@@ -671,14 +671,17 @@ public final class TalkStore {
    * Puts an event's talks in the order given, in one statement per talk whose place changes: for an
    * import that places many talks at once ({@link #move} for each reads and renumbers the whole
    * event, which made placing 9,000 sessions take many minutes). {@code ids} must be exactly the
-   * event's talks.
+   * event's talks, each once.
    */
   public void reorder(long eventId, List<Long> ids) {
     db.write(
         "put the talks in order",
         c -> {
           List<Long> now = idsOf(c, eventId);
-          if (now.size() != ids.size() || !new java.util.HashSet<>(now).containsAll(ids)) {
+          // each of the event's talks once: [a, a, b] is not [a, b, c]
+          if (now.size() != ids.size()
+              || new java.util.HashSet<>(ids).size() != ids.size()
+              || !new java.util.HashSet<>(now).containsAll(ids)) {
             throw new IllegalArgumentException(
                 "the order given is not the event's talks ("
                     + ids.size()
