@@ -642,11 +642,12 @@ public final class MarkdownImporter {
       }
     } else {
       talk = existing;
-      // What the file does not say of the programme or the star is left as the notebook has it.
+      // What the file does not say of the programme or the star is left as the notebook has it;
+      // a tag the file spells otherwise keeps the notebook's spelling (an import, not an edit).
       if (p.programme() != null && !p.programme().equals(talk.programme())) {
         talk = notebook.talks().update(talk.id(), p.details(), p.programme());
       } else if (!talk.details().equals(p.details())) {
-        talk = notebook.talks().update(talk.id(), p.details());
+        talk = notebook.talks().update(talk.id(), p.details(), talk.programme());
       }
       if (p.starred() != null && p.starred() != talk.starred()) {
         talk = notebook.talks().star(talk.id(), p.starred());

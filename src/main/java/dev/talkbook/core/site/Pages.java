@@ -31,7 +31,8 @@ final class Pages {
   // attachments resolved; an image the notebook does not hold is a
   // marked placeholder.
   // pages-12: the feed's summary keeps its paragraphs and list items apart (" · "); a talk
-  // without notes says "No notes for this talk."
+  // without notes says "No notes for this talk."; a link to a talk (talk:ID) is the relative
+  // link to its page, or its text alone when the talk has no page.
   static final String VERSION = "pages-12:" + Integer.toHexString(layoutText().hashCode());
 
   /** On the page of a talk gone from the programme, under its time and room. */

@@ -416,41 +416,50 @@ public final class TalkStore {
    * Saves a talk's details (title, speakers, time, room, links, tags). A tag the talk has, given
    * spelled otherwise ({@link Tags#key} alike: "kotlin" as "Kotlin"), is respelled so on every talk
    * that has it: a tag is one spelling in the whole notebook, and the user asked for this one. A
-   * tag the talk did not have keeps the notebook's spelling of it ({@link #canonicalTags}).
+   * tag the talk did not have keeps the notebook's spelling of it ({@link #canonicalTags}). For the
+   * user's own edits only: an import saves with {@link #update(long, Talk.Details, Programme)}.
    */
   public Talk update(long id, Talk.Details details) {
-    return db.write(
-        "save the talk",
-        c -> {
-          respell(c, id, details.tags());
-          List<String> tags = canonicalTags(c, details.tags());
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE talk SET title = ?, speakers = ?, starts_at = ?, room = ?,"
-                      + " slides_url = ?, video_url = ?, tags = ?, updated_at = ? WHERE id = ?")) {
-            bindDetails(ps, 1, details);
-            ps.setString(7, Rows.lines(tags));
-            ps.setLong(8, clock.millis());
-            ps.setLong(9, id);
-            if (ps.executeUpdate() == 0) {
-              throw notFound(id);
-            }
-          }
-          linkTags(c, id, tags);
-          deleteUnusedTags(c);
-          return find(c, id).orElseThrow();
-        });
+    return db.write("save the talk", c -> saveDetails(c, id, details, true));
+  }
+
+  /**
+   * Saves the details, the tags respelled on every talk first when {@code respell}, else in the
+   * notebook's spelling.
+   */
+  private Talk saveDetails(Connection c, long id, Talk.Details details, boolean respell)
+      throws SQLException {
+    if (respell) {
+      respell(c, id, details.tags());
+    }
+    List<String> tags = canonicalTags(c, details.tags());
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE talk SET title = ?, speakers = ?, starts_at = ?, room = ?,"
+                + " slides_url = ?, video_url = ?, tags = ?, updated_at = ? WHERE id = ?")) {
+      bindDetails(ps, 1, details);
+      ps.setString(7, Rows.lines(tags));
+      ps.setLong(8, clock.millis());
+      ps.setLong(9, id);
+      if (ps.executeUpdate() == 0) {
+        throw notFound(id);
+      }
+    }
+    linkTags(c, id, tags);
+    deleteUnusedTags(c);
+    return find(c, id).orElseThrow();
   }
 
   /**
    * Saves a talk's details together with what its programme says about it (a re-import). The notes
-   * and the star are left as they are.
+   * and the star are left as they are. The tags keep the notebook's spelling: a programme or a file
+   * that spells a tag otherwise ("kotlin" for the user's "Kotlin") does not respell it.
    */
   public Talk update(long id, Talk.Details details, Programme programme) {
     return db.write(
         "save the talk",
         c -> {
-          update(id, details);
+          saveDetails(c, id, details, false);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE talk SET abstract = ?, subtitle = ?, duration_minutes = ?, language = ?,"
@@ -662,14 +671,17 @@ public final class TalkStore {
    * Puts an event's talks in the order given, in one statement per talk whose place changes: for an
    * import that places many talks at once ({@link #move} for each reads and renumbers the whole
    * event, which made placing 9,000 sessions take many minutes). {@code ids} must be exactly the
-   * event's talks.
+   * event's talks, each once.
    */
   public void reorder(long eventId, List<Long> ids) {
     db.write(
         "put the talks in order",
         c -> {
           List<Long> now = idsOf(c, eventId);
-          if (now.size() != ids.size() || !new java.util.HashSet<>(now).containsAll(ids)) {
+          // each of the event's talks once: [a, a, b] is not [a, b, c]
+          if (now.size() != ids.size()
+              || new java.util.HashSet<>(ids).size() != ids.size()
+              || !new java.util.HashSet<>(now).containsAll(ids)) {
             throw new IllegalArgumentException(
                 "the order given is not the event's talks ("
                     + ids.size()

@@ -47,7 +47,7 @@ final class TypingUndo {
     // Whether the last change ended with a blank typed: a word begun after it starts a step.
     boolean[] afterBlank = {false};
     // Where text typed over a selection of lines stands, [start, end), while what is typed on
-    // stays inside it; null otherwise.
+    // stays inside it without a pause; null otherwise (and after an undo or redo).
     int[][] over = {null};
     // The manager, for the hook its own input calls once it exists.
     var manager = new java.util.concurrent.atomic.AtomicReference<UndoManager<?>>();
@@ -60,8 +60,14 @@ final class TypingUndo {
                     change -> {
                       long now = nanoClock.getAsLong();
                       PlainTextChange first = change.get(0);
-                      if (over[0] != null && change.size() == 1 && inside(first, over[0])) {
-                        // Typed on in place of the selection: the same step.
+                      if (manager.get().isPerformingAction()) {
+                        // An undo or redo: what is typed next follows the usual rules.
+                        over[0] = null;
+                      } else if (over[0] != null
+                          && change.size() == 1
+                          && inside(first, over[0])
+                          && now - last[0] < pause) {
+                        // Typed on in place of the selection without a pause: the same step.
                         over[0][1] += first.getNetLength();
                       } else if (typesOverLines(change)) {
                         manager.get().preventMerge();
@@ -111,9 +117,10 @@ final class TypingUndo {
 
   /**
    * Whether {@code change} types over a selection of lines (Ctrl+A and a key, say): it replaces
-   * text with a line break in it by what was typed. It and what is typed on in its place are one
-   * step: Ctrl+A and a snippet typed over the whole notes took about 40 Ctrl+Z, a word or a line at
-   * a time, to take back.
+   * text with a line break in it by what was typed. It and what is typed on in its place without a
+   * pause are one step: Ctrl+A and a snippet typed over the whole notes took about 40 Ctrl+Z, a
+   * word or a line at a time, to take back. A pause, or an undo or redo, ends that step: after
+   * Ctrl+A its range is the whole note, and one Ctrl+Z took back a whole session's writing.
    */
   static boolean typesOverLines(List<PlainTextChange> change) {
     PlainTextChange c = change.get(0);

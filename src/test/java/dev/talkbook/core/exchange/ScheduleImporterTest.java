@@ -503,4 +503,25 @@ class ScheduleImporterTest {
             "moved: Soldering for the faint of heart: Sat 22 Aug 10:00 → Fri 21 Aug 14:00",
             "changed: Soldering for the faint of heart: tags mytag → Making, mytag");
   }
+
+  /**
+   * The user respelled a tag ("Hardware" as "HARDWARE", on every talk); a re-import in which a
+   * session moved saved it with the programme's "Hardware", and that respelled the tag back on
+   * every talk. An import keeps the notebook's spelling.
+   */
+  @Test
+  void aReImportKeepsTheUsersSpellingOfATag() {
+    importFixture("frab-schedule.xml");
+    Talk solder = talk("Soldering");
+    notebook.talks().update(solder.id(), solder.details().withTags(List.of("HARDWARE")));
+    assertThat(talk("Night owls").tags()).containsExactly("HARDWARE");
+
+    Report r = importText(solderingOnSaturday(), false);
+
+    assertThat(r.count(Kind.MOVED)).isEqualTo(1);
+    assertThat(talk("Soldering").details().startsAt())
+        .isEqualTo(LocalDateTime.of(2026, 8, 22, 10, 0));
+    assertThat(talk("Soldering").tags()).containsExactly("HARDWARE");
+    assertThat(talk("Night owls").tags()).containsExactly("HARDWARE");
+  }
 }

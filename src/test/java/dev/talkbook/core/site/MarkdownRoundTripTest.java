@@ -436,6 +436,32 @@ class MarkdownRoundTripTest {
     }
   }
 
+  /**
+   * A file (an old export) spells a tag "kotlin", which the user has since respelled "Kotlin" on
+   * every talk: re-importing it respelled the tag back on every talk. An import keeps the
+   * notebook's spelling.
+   */
+  @Test
+  void aReImportKeepsTheUsersSpellingOfATag() throws IOException {
+    Path md = Files.createDirectories(dir.resolve("md/meetup"));
+    write(md.resolve("_index.md"), "---\ntitle: Meetup\n---\n");
+    write(md.resolve("02-b.md"), "---\ntitle: B\ntags: kotlin\n---\nchanged\n");
+    try (Notebook nb = fresh("n")) {
+      Event e = nb.events().create(Event.Details.titled("Meetup"));
+      Talk b =
+          nb.talks().create(e.id(), Talk.Details.titled("B").withTags(List.of("kotlin")), "old\n");
+      Talk c = nb.talks().create(e.id(), Talk.Details.titled("C").withTags(List.of("kotlin")), "");
+      nb.talks().update(b.id(), b.details().withTags(List.of("Kotlin")));
+      assertThat(nb.talks().get(c.id()).tags()).containsExactly("Kotlin");
+
+      importer.importFolder(nb, dir.resolve("md"), false, SiteExporter.Progress.NONE);
+
+      assertThat(nb.talks().get(b.id()).body()).isEqualTo("changed\n");
+      assertThat(nb.talks().get(b.id()).tags()).containsExactly("Kotlin");
+      assertThat(nb.talks().get(c.id()).tags()).containsExactly("Kotlin");
+    }
+  }
+
   @Test
   void hiddenFoldersAndFilesAreNotNotes() throws IOException {
     Path md = Files.createDirectories(dir.resolve("vault"));

@@ -156,6 +156,21 @@ class TalkStoreTest {
     assertThat(titles(devoxx)).containsExactly("A", "B", "C");
   }
 
+  /** [a, a, b] for [a, b, c] passed: c kept its old place, which clashed with another talk's. */
+  @Test
+  void aReorderThatRepeatsATalkIsRefusedAndChangesNothing() {
+    Talk a = add(devoxx, "A");
+    Talk b = add(devoxx, "B");
+    Talk c = add(devoxx, "C");
+
+    assertThatThrownBy(() -> notebook.talks().reorder(devoxx.id(), List.of(a.id(), a.id(), b.id())))
+        .hasMessageContaining("the order given is not the event's talks");
+    assertThat(titles(devoxx)).containsExactly("A", "B", "C");
+
+    notebook.talks().reorder(devoxx.id(), List.of(c.id(), a.id(), b.id()));
+    assertThat(titles(devoxx)).containsExactly("C", "A", "B");
+  }
+
   @Test
   void movesATalkToAnotherEventAtAPosition() {
     Talk a = add(devoxx, "A");

@@ -165,32 +165,59 @@ class TypingUndoTest {
   /**
    * Ctrl+A and typing (a snippet meant for the REPL) replaced the whole notes, and it took about 40
    * Ctrl+Z, a word or a line at a time, to get them back: typing over a selection of lines, and
-   * what is typed on in its place (lines, words, pauses, inside brackets), is one step.
+   * what is typed on in its place without a pause (lines, words, inside brackets), is one step.
+   * What comes after a pause is a step of its own.
    */
   @Test
   void typingOverASelectionOfLinesIsUndoneInOneStep() throws Exception {
     CodeArea area = notes();
     typeOverAll(area, "l");
-    typeKeys(area, "ong n = 0;\nwhile (true) n++;", 30);
-    type(area, " // more", TypingUndo.PAUSE.toMillis() * 3);
-    typeKeys(area, " f()", 30);
+    typeKeys(area, "ong n = 0;\nwhile (true) n++; f()", 30);
     now.addAndGet(30 * MS);
     FxWait.onFx(
         () -> {
           area.insertText(area.getLength() - 1, "x"); // inside the brackets
           return null;
         });
-    assertThat(FxWait.onFx(() -> area.getText()))
-        .isEqualTo("long n = 0;\nwhile (true) n++; // more f(x)");
+    String burst = "long n = 0;\nwhile (true) n++; f(x)";
+    type(area, " // more", TypingUndo.PAUSE.toMillis() * 3);
+    assertThat(FxWait.onFx(() -> area.getText())).isEqualTo(burst + " // more");
 
+    assertThat(undo(area)).isEqualTo(burst);
     assertThat(undo(area)).isEqualTo(NOTES);
     FxWait.onFx(
         () -> {
           area.redo();
           return null;
         });
-    assertThat(FxWait.onFx(() -> area.getText()))
-        .isEqualTo("long n = 0;\nwhile (true) n++; // more f(x)");
+    assertThat(FxWait.onFx(() -> area.getText())).isEqualTo(burst);
+  }
+
+  /**
+   * After Ctrl+A the range typed over is the whole note, so it never ended: one Ctrl+Z took back
+   * everything written since. A pause ends the step.
+   */
+  @Test
+  void aPauseAfterTypingOverAllEndsTheStep() throws Exception {
+    CodeArea area = notes();
+    typeOverAll(area, "x");
+    type(area, " word", TypingUndo.PAUSE.toMillis() * 3);
+
+    assertThat(undo(area)).isEqualTo("x");
+    assertThat(undo(area)).isEqualTo(NOTES);
+  }
+
+  /** An undo ends the step typed over a selection: what is typed next follows the usual rules. */
+  @Test
+  void typingAfterAnUndoOfTypingOverAllKeepsTheUsualSteps() throws Exception {
+    CodeArea area = notes();
+    typeOverAll(area, "x");
+    typeKeys(area, "yz", 30);
+    now.addAndGet(30 * MS);
+    assertThat(undo(area)).isEqualTo(NOTES);
+    typeKeys(area, "one\ntwo", 30);
+
+    assertThat(undo(area)).isEqualTo(NOTES + "one\n");
   }
 
   @Test
