@@ -58,25 +58,43 @@ public final class InlineLinks {
     }
   }
 
-  /** The links and images of {@code markdown}, in the order their {@code ](} come. */
+  /**
+   * The links and images of {@code markdown}, in the order their {@code ](} come. One pass: the
+   * open {@code [} are a stack (emptied at a blank line), each {@code ]} closes the last one.
+   */
   public static List<Link> in(String markdown) {
     List<Link> links = new ArrayList<>();
-    int at = markdown.indexOf("](");
-    if (at < 0) {
+    if (!markdown.contains("](")) {
       return links;
     }
     boolean[] code = code(markdown);
-    for (; at >= 0; at = markdown.indexOf("](", at + 1)) {
-      if (code[at] || escaped(markdown, at)) {
+    int[] open = new int[16];
+    int depth = 0;
+    int n = markdown.length();
+    for (int i = 0; i < n; i++) {
+      char c = markdown.charAt(i);
+      if (c == '\n') {
+        if (blankLineBefore(markdown, i)) {
+          depth = 0; // a link's text does not run across a blank line
+        }
         continue;
       }
-      int open = opener(markdown, at, code);
-      if (open < 0) {
+      if ((c != '[' && c != ']') || code[i] || escaped(markdown, i)) {
         continue;
       }
-      Link link = after(markdown, open, at);
-      if (link != null) {
-        links.add(link);
+      if (c == '[') {
+        if (depth == open.length) {
+          open = java.util.Arrays.copyOf(open, depth * 2);
+        }
+        open[depth++] = i;
+      } else if (depth > 0) {
+        int start = open[--depth];
+        if (i + 1 < n && markdown.charAt(i + 1) == '(') {
+          Link link = after(markdown, start, i);
+          if (link != null) {
+            links.add(link);
+          }
+        }
       }
     }
     return links;
@@ -160,29 +178,7 @@ public final class InlineLinks {
     return code;
   }
 
-  /** The {@code [} that the {@code ]} at {@code close} closes, or -1. */
-  private static int opener(String markdown, int close, boolean[] code) {
-    int depth = 0;
-    for (int i = close - 1; i >= 0; i--) {
-      char c = markdown.charAt(i);
-      if (c == '\n' && blankLineBefore(markdown, i)) {
-        return -1;
-      }
-      if ((c != '[' && c != ']') || code[i] || escaped(markdown, i)) {
-        continue;
-      }
-      if (c == ']') {
-        depth++;
-      } else if (depth == 0) {
-        return i;
-      } else {
-        depth--;
-      }
-    }
-    return -1;
-  }
-
-  /** Whether the line before the line break at {@code nl} is blank (or there is none). */
+  /** Whether the line that ends at the line break {@code nl} is blank. */
   private static boolean blankLineBefore(String markdown, int nl) {
     for (int i = nl - 1; i >= 0; i--) {
       char c = markdown.charAt(i);

@@ -1,7 +1,9 @@
 package dev.talkbook.core.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +44,12 @@ class InlineLinksTest {
             (text, link) ->
                 link.target().equals("x.png") ? link.text(text) : link.withTarget(text, "talk:5"));
     assertThat(out).isEqualTo("[logo](talk:5) and `[z](y.md)`");
+  }
+
+  @Test
+  void manyUnopenedBracketsInOneParagraphTakeOnePass() {
+    String notes = "](x) ".repeat(100_000) + "[a](a.md)";
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10), () -> assertThat(targets(notes)).containsExactly("a.md"));
   }
 }
