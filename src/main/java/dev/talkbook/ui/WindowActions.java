@@ -327,27 +327,7 @@ final class WindowActions {
             "Go to a talk: part of its title, a speaker or the event",
             "Listing the talks\u2026",
             id -> open.apply(id)); // the keys typed after Enter wait for the talk's notes
-    executors.run(
-        () -> {
-          java.util.Map<Long, String> events = new java.util.HashMap<>();
-          notebook.events().list().forEach(e -> events.put(e.id(), e.title()));
-          List<PaletteEntry<Long>> talks = new java.util.ArrayList<>();
-          for (var t : notebook.talks().summaries()) {
-            talks.add(
-                new PaletteEntry<>(
-                    t.id(),
-                    t.title(),
-                    String.join(", ", t.speakers()),
-                    events.getOrDefault(t.eventId(), ""),
-                    ""));
-          }
-          return talks;
-        },
-        popup::setEntries,
-        error -> {
-          popup.close();
-          Errors.show(stage, "Could not list the talks", error);
-        });
+    listTalks(popup, new java.util.HashMap<>());
   }
 
   /**
@@ -377,6 +357,14 @@ final class WindowActions {
               }
               return java.util.concurrent.CompletableFuture.completedFuture(null);
             });
+    listTalks(popup, titles);
+  }
+
+  /**
+   * Lists the talks in {@code popup} (read off the FX thread), each with its speakers and event, as
+   * Go to talk and Link to talk show them; their titles by id go into {@code titles}.
+   */
+  private void listTalks(PalettePopup<Long> popup, java.util.Map<Long, String> titles) {
     executors.run(
         () -> {
           java.util.Map<Long, String> events = new java.util.HashMap<>();

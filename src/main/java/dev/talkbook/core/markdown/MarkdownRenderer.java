@@ -238,7 +238,10 @@ public final class MarkdownRenderer {
       h.setLevel(Math.min(6, h.getLevel() + shift));
       String id = ids.next(h);
       if (!id.isEmpty()) {
-        String html = prepare.raw ? NoteHtmlPolicy.sanitize(inner[i], prepare.images) : inner[i];
+        String html =
+            prepare.raw
+                ? NoteHtmlPolicy.sanitize(inner[i], prepare.images, prepare.talks)
+                : inner[i];
         headings.add(new NotePage.Heading(h.getLevel(), id, html));
       }
     }
@@ -247,7 +250,7 @@ public final class MarkdownRenderer {
     page.render(document, out);
     String html = out.toString();
     return new NotePage(
-        prepare.raw ? NoteHtmlPolicy.sanitize(html, prepare.images) : html,
+        prepare.raw ? NoteHtmlPolicy.sanitize(html, prepare.images, prepare.talks) : html,
         headings,
         summary,
         prepare.images.missingNames());
@@ -416,7 +419,7 @@ public final class MarkdownRenderer {
       child.accept(prepare);
       String html = renderer.render(child);
       if (prepare.raw) {
-        html = NoteHtmlPolicy.sanitize(html, images);
+        html = NoteHtmlPolicy.sanitize(html, images, talks);
       }
       if (child instanceof HtmlBlock) {
         html = "<div class=\"raw-html\">" + html + "</div>\n";

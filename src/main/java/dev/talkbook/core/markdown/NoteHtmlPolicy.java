@@ -1,9 +1,12 @@
 package dev.talkbook.core.markdown;
 
+import dev.talkbook.core.notebook.TalkLink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.HtmlSanitizer;
@@ -201,6 +204,17 @@ final class NoteHtmlPolicy {
    * does not hold made a placeholder (as {@link MissingImage} does).
    */
   static String sanitize(String html, NoteImages images) {
+    return sanitize(html, images, null);
+  }
+
+  /**
+   * {@link #sanitize(String, NoteImages)}, with each raw HTML link to a talk ({@code <a
+   * href="talk:5">}) given the URL {@code talks} gives its talk, as a Markdown link is; a talk
+   * without one (deleted, not published) leaves the link's text alone. Null {@code talks}: kept as
+   * written (the preview opens them).
+   */
+  static String sanitize(
+      String html, NoteImages images, Function<TalkLink, Optional<String>> talks) {
     StringBuilder out = new StringBuilder(html.length());
     HtmlStreamRenderer renderer =
         HtmlStreamRenderer.create(
@@ -208,7 +222,7 @@ final class NoteHtmlPolicy {
             problem -> {
               // a name the renderer refuses is dropped, which is what we want
             });
-    HtmlSanitizer.sanitize(html, Built.POLICY.apply(new Images(renderer, images)));
+    HtmlSanitizer.sanitize(html, Built.POLICY.apply(new Images(renderer, images, talks)));
     return out.toString();
   }
 
@@ -217,16 +231,25 @@ final class NoteHtmlPolicy {
    * another host becomes {@code <a class="remote-image" href="src">alt</a>} (its alt text alone
    * inside a link); an {@code attachment:} reference gets its URL, and one published as a download
    * becomes {@code <a href="url">alt</a>}; one the notebook does not hold becomes the {@link
-   * MissingImage} placeholder.
+   * MissingImage} placeholder. A link to a talk gets the URL of its page when the caller gives
+   * talks' pages (the site, live share); one to a talk without a page is its text alone.
    */
   private static final class Images implements HtmlStreamEventReceiver {
     private final HtmlStreamEventReceiver out;
     private final NoteImages images;
+    private final Function<TalkLink, Optional<String>> talks;
     private int openLinks;
 
-    Images(HtmlStreamEventReceiver out, NoteImages images) {
+    /** For each open {@code a}: whether it was left out (its text kept). */
+    private final java.util.ArrayDeque<Boolean> dropped = new java.util.ArrayDeque<>();
+
+    Images(
+        HtmlStreamEventReceiver out,
+        NoteImages images,
+        Function<TalkLink, Optional<String>> talks) {
       this.out = out;
       this.images = images;
+      this.talks = talks;
     }
 
     @Override
@@ -290,12 +313,18 @@ final class NoteHtmlPolicy {
           }
         }
       } else if (element.equals("a")) {
-        openLinks++;
         String href = attribute(attributes, "href");
-        String resolved = images.resolve(href).orElse(null);
+        Optional<TalkLink> talk = talks == null ? Optional.empty() : TalkLink.parse(href);
+        String resolved =
+            talk.isPresent() ? talk.flatMap(talks).orElse(null) : images.resolve(href).orElse(null);
         if (resolved != null) {
           attributes = with(attributes, "href", resolved);
+        } else if (talk.isPresent()) {
+          dropped.push(true); // a talk without a page: the link's text alone
+          return;
         }
+        dropped.push(false);
+        openLinks++;
       }
       out.openTag(element, attributes);
     }
@@ -315,6 +344,9 @@ final class NoteHtmlPolicy {
     public void closeTag(String element) {
       if (element.equals("img")) {
         return; // void: nothing to close, and a replaced one is closed already
+      }
+      if (element.equals("a") && !dropped.isEmpty() && dropped.pop()) {
+        return;
       }
       if (element.equals("a") && openLinks > 0) {
         openLinks--;

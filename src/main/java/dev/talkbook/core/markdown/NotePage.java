@@ -19,5 +19,13 @@ public record NotePage(
    * A heading of the page: its level as shown, its {@code id}, and its HTML without links (so it
    * can itself be put in a link).
    */
+  /**
+   * Under the time and room of a talk the programme no longer lists, on its published page: the
+   * site's and live share's.
+   */
+  public static final String CANCELLED_NOTE =
+      "<p class=\"cancelled-note\"><strong>Cancelled.</strong> This talk is no longer in the"
+          + " conference’s programme.</p>\n";
+
   public record Heading(int level, String id, String html) {}
 }

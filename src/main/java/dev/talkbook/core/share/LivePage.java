@@ -7,6 +7,7 @@ import static dev.talkbook.core.site.Html.talkLinks;
 import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.common.Resources;
 import dev.talkbook.core.markdown.MarkdownRenderer;
+import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.markdown.RenderedNote;
 import dev.talkbook.core.notebook.Talk;
 import java.time.LocalDateTime;
@@ -96,11 +97,6 @@ final class LivePage {
     return new Rendered(talk, header(renderer, talk), blocks, lines, held);
   }
 
-  /** Under the details of a talk the programme no longer lists. */
-  static final String CANCELLED_NOTE =
-      "<p class=\"cancelled-note\"><strong>Cancelled.</strong> This talk is no longer in the"
-          + " conference’s programme.</p>\n";
-
   /** The talk's title, event, details and abstract above the notes, as the site shows them. */
   static String header(MarkdownRenderer renderer, SharedTalk talk) {
     Talk.Details d = talk.details();
@@ -133,7 +129,7 @@ final class LivePage {
     }
     if (talk.cancelled()) {
       // As the exported site's page of such a talk says it, under its time and room.
-      b.append(CANCELLED_NOTE);
+      b.append(NotePage.CANCELLED_NOTE);
     }
     talkLinks(b, d.slidesUrl(), d.videoUrl());
     if (!d.tags().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.talkbook.core.site;
 
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.core.markdown.InlineLinks;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Programme;
@@ -308,35 +309,34 @@ public final class MarkdownExporter {
 
   /**
    * Replaces each link to a talk ({@link TalkLink}) by the path {@code pathOf} gives the talk's
-   * file (relative, with the link's heading); a link to a talk not written (null) becomes its text,
-   * counted in {@code unlinked}. The links are found as the import finds a note's links ({@link
-   * MarkdownImporter#LINK_TARGET}), so what one writes the other reads.
+   * file (relative, with the link's heading); a link to a talk not written (null) becomes its text
+   * (an image its alt text), counted in {@code unlinked}. The links are found as the import finds a
+   * note's links ({@link InlineLinks}: not in code, a link text may hold brackets), so what one
+   * writes the other reads.
    */
   private static String relinkTalks(
       String body, java.util.function.LongFunction<String> pathOf, int[] unlinked) {
-    if (!body.contains(TalkLink.SCHEME)) {
+    if (!hasTalkLink(body)) {
       return body;
     }
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("\\[((?:[^\\[\\]\\\\]|\\\\.)*)\\]\\(([^)\\s]+)\\)")
-            .matcher(body);
-    StringBuilder b = new StringBuilder();
-    while (m.find()) {
-      java.util.Optional<TalkLink> link = TalkLink.parse(m.group(2));
-      String replacement = m.group();
-      if (link.isPresent()) {
-        String path = pathOf.apply(link.get().talkId());
-        if (path == null) {
-          replacement = m.group(1);
-          unlinked[0]++;
-        } else {
-          replacement = "[" + m.group(1) + "](" + encodePath(path) + link.get().suffix() + ")";
-        }
-      }
-      m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(b);
-    return b.toString();
+    return InlineLinks.replace(
+        body,
+        (text, link) -> {
+          java.util.Optional<TalkLink> talk = TalkLink.parse(link.target());
+          if (talk.isEmpty()) {
+            return null;
+          }
+          String path = pathOf.apply(talk.get().talkId());
+          if (path == null) {
+            unlinked[0]++;
+            return link.text(text);
+          }
+          return link.withTarget(text, encodePath(path) + talk.get().suffix());
+        });
+  }
+
+  private static boolean hasTalkLink(String body) {
+    return body.toLowerCase(java.util.Locale.ROOT).contains(TalkLink.SCHEME);
   }
 
   private static String encodePath(String path) {

@@ -3,6 +3,7 @@ package dev.talkbook.core.site;
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.common.NaturalOrder;
 import dev.talkbook.core.common.PathProblems;
+import dev.talkbook.core.markdown.InlineLinks;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotebookException;
@@ -177,7 +178,6 @@ public final class MarkdownImporter {
           MarkdownExporter.PROGRAMME_UID,
           MarkdownExporter.PROGRAMME_SOURCE,
           MarkdownExporter.REMOVED_FROM_PROGRAMME);
-  static final Pattern LINK_TARGET = Pattern.compile("\\]\\(\\s*(<[^>\\n]+>|[^)\\s]+)");
 
   /** A parsed, validated file, ready to store. */
   private record Parsed(
@@ -1012,22 +1012,13 @@ public final class MarkdownImporter {
   }
 
   /**
-   * The link targets ({@code LINK_TARGET}'s first group) in {@code markdown}, in order, as {@code
-   * find()} finds them one after another; but the expression is tried only where a {@code ](} is,
-   * not at every character of the notes (it starts with those two).
+   * The link targets in {@code markdown} ({@link InlineLinks}: not in code), in order, a target in
+   * angle brackets with them.
    */
   static List<String> linkTargets(String markdown) {
     List<String> targets = new ArrayList<>();
-    Matcher m = LINK_TARGET.matcher(markdown);
-    int at = markdown.indexOf("](");
-    while (at >= 0) {
-      m.region(at, markdown.length());
-      if (m.lookingAt()) {
-        targets.add(m.group(1));
-        at = markdown.indexOf("](", m.end());
-      } else {
-        at = markdown.indexOf("](", at + 1);
-      }
+    for (InlineLinks.Link link : InlineLinks.in(markdown)) {
+      targets.add(markdown.substring(link.targetStart(), link.targetEnd()));
     }
     return targets;
   }
@@ -1069,18 +1060,12 @@ public final class MarkdownImporter {
    * that URL; the others are kept.
    */
   private static String relink(String body, java.util.function.Function<String, String> urls) {
-    Matcher m = LINK_TARGET.matcher(body);
-    StringBuilder b = new StringBuilder();
-    while (m.find()) {
-      String target = m.group(1);
-      String bare = target.startsWith("<") ? target.substring(1, target.length() - 1) : target;
-      String url = urls.apply(bare);
-      String replacement =
-          url == null ? m.group() : m.group().substring(0, m.start(1) - m.start()) + url;
-      m.appendReplacement(b, Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(b);
-    return b.toString();
+    return InlineLinks.replace(
+        body,
+        (text, link) -> {
+          String url = urls.apply(link.target());
+          return url == null ? null : link.withTarget(text, url);
+        });
   }
 
   private static String readText(Path file) {

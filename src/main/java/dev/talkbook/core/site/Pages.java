@@ -35,11 +35,6 @@ final class Pages {
   // link to its page, or its text alone when the talk has no page.
   static final String VERSION = "pages-12:" + Integer.toHexString(layoutText().hashCode());
 
-  /** On the page of a talk gone from the programme, under its time and room. */
-  static final String CANCELLED_NOTE =
-      "<p class=\"cancelled-note\"><strong>Cancelled.</strong> This talk is no longer in the"
-          + " conference’s programme.</p>\n";
-
   /** Before the speakers, time and room of a talk gone from the programme, in lists of talks. */
   static final String CANCELLED_LABEL = "<span class=\"cancelled-label\">Cancelled</span>";
 
@@ -335,7 +330,7 @@ final class Pages {
     talkMeta(b, d, true, cancelled);
     b.append("</p>\n");
     if (cancelled) {
-      b.append(CANCELLED_NOTE);
+      b.append(NotePage.CANCELLED_NOTE);
     }
     Html.talkLinks(b, d.slidesUrl(), d.videoUrl());
     if (!t.tags().isEmpty()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.exchange.Schedule.Session;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.TestClock;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -253,38 +254,10 @@ class AgendaExporterTest {
     }
   }
 
-  /** A clock a test moves on. */
-  private static final class MovingClock extends Clock {
-    private Instant now;
-
-    MovingClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   @Test
   void aCancelledTalkGetsAHigherSequenceThanItWasExportedWithAndIcsTalksAUidOfTheirOwn()
       throws Exception {
-    MovingClock time = new MovingClock(Instant.parse("2026-08-01T10:00:00Z"));
+    TestClock time = new TestClock(Instant.parse("2026-08-01T10:00:00Z"));
     try (Notebook notebook =
         Notebook.open(dir.resolve("n.talkbook"), Notebook.Options.defaults().withClock(time))) {
       ScheduleImporter importer = new ScheduleImporter(time);

@@ -106,6 +106,13 @@ class LivePageTest {
   }
 
   @Test
+  void aTalkLinkInRawHtmlIsTextAsAMarkdownOneIs() {
+    String notes = "[the next](talk:5)\n\n<p>Then <a href=\"talk:5\">the next</a>.</p>\n";
+    String html = String.join("", LivePage.render(RENDERER, talk("T", notes), Set.of()).blocks());
+    assertThat(html).doesNotContain("talk:").contains("Then the next.");
+  }
+
+  @Test
   void onlyAttachmentsTheTalkHoldsBecomeLinks() {
     String held = "1".repeat(64);
     String other = "2".repeat(64);

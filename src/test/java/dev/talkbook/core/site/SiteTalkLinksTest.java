@@ -93,6 +93,25 @@ class SiteTalkLinksTest {
   }
 
   @Test
+  void aRawHtmlLinkToATalkLeadsToItsPageOrIsText() throws IOException {
+    notebook
+        .talks()
+        .saveBody(
+            keynote.id(),
+            "<p>See <a href=\"talk:"
+                + loom.id()
+                + "#demo\">the demo</a> and <a href=\"TALK:99999\">a gone one</a>.</p>\n");
+
+    export(Set.of());
+
+    assertThat(read(KEYNOTE))
+        .contains("href=\"loom.html#demo\">the demo</a>")
+        .contains("a gone one")
+        .doesNotContain("talk:")
+        .doesNotContain("TALK:");
+  }
+
+  @Test
   void theLinkFollowsARenameThoughTheLinkingNotesDidNotChange() throws IOException {
     export(Set.of());
     notebook.talks().rename(loom.id(), "Loom at scale");

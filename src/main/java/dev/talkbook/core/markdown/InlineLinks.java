@@ -1,0 +1,257 @@
+package dev.talkbook.core.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * The inline links and images of notes ({@code [text](target "title")}, {@code ![alt](pic.png)}),
+ * found where the page shows them as links: not in code spans, fenced code (the editor's
+ * highlighting scan, {@link BlockScanner}, says which characters are code, as for {@link
+ * ShownInline}) or an indented code block, and not when a bracket is escaped ({@code \[x](a.md)}).
+ * A link's text may hold brackets and images ({@code [a [b] c](x.md)}, {@code
+ * [![logo](a.png)](x.md)}): the text runs back from {@code ](} to its matching {@code [}. The one
+ * place the Markdown import and export find links (to other notes, to {@code talk:} and to
+ * attachments), so what one writes the other reads.
+ *
+ * <p>Where the scan is simpler than the page's parse: an indented code block is a line indented
+ * four or more columns after a blank line (or after such a line), so a list item's paragraph
+ * indented so far after a blank line counts as code; a link's text does not run across a blank
+ * line. Pure.
+ */
+public final class InlineLinks {
+  private InlineLinks() {}
+
+  /**
+   * One link or image.
+   *
+   * @param start where it starts (its {@code [}, or the {@code !} of an image)
+   * @param textStart after the {@code [}
+   * @param textEnd at the {@code ]}
+   * @param targetStart where the target starts (its {@code <} when it is in angle brackets)
+   * @param targetEnd after the target (after its {@code >})
+   * @param end after the closing {@code )}
+   * @param target the target, without angle brackets
+   */
+  public record Link(
+      int start,
+      int textStart,
+      int textEnd,
+      int targetStart,
+      int targetEnd,
+      int end,
+      String target) {
+    /** Whether it is an image ({@code ![alt](pic.png)}). */
+    public boolean image() {
+      return textStart - start == 2;
+    }
+
+    /** The link's text (its Markdown) in {@code markdown}. */
+    public String text(String markdown) {
+      return markdown.substring(textStart, textEnd);
+    }
+
+    /** {@code markdown}'s link with its target made {@code target} (title kept). */
+    public String withTarget(String markdown, String target) {
+      return markdown.substring(start, targetStart) + target + markdown.substring(targetEnd, end);
+    }
+  }
+
+  /**
+   * The links and images of {@code markdown}, in the order their {@code ](} come. One pass: the
+   * open {@code [} are a stack (emptied at a blank line), each {@code ]} closes the last one.
+   */
+  public static List<Link> in(String markdown) {
+    List<Link> links = new ArrayList<>();
+    if (!markdown.contains("](")) {
+      return links;
+    }
+    boolean[] code = code(markdown);
+    int[] open = new int[16];
+    int depth = 0;
+    int n = markdown.length();
+    for (int i = 0; i < n; i++) {
+      char c = markdown.charAt(i);
+      if (c == '\n') {
+        if (blankLineBefore(markdown, i)) {
+          depth = 0; // a link's text does not run across a blank line
+        }
+        continue;
+      }
+      if ((c != '[' && c != ']') || code[i] || escaped(markdown, i)) {
+        continue;
+      }
+      if (c == '[') {
+        if (depth == open.length) {
+          open = java.util.Arrays.copyOf(open, depth * 2);
+        }
+        open[depth++] = i;
+      } else if (depth > 0) {
+        int start = open[--depth];
+        if (i + 1 < n && markdown.charAt(i + 1) == '(') {
+          Link link = after(markdown, start, i);
+          if (link != null) {
+            links.add(link);
+          }
+        }
+      }
+    }
+    return links;
+  }
+
+  /**
+   * {@code markdown} with each link {@code replacement} gives a text for (null: kept as written)
+   * replaced, from its start to its end, by that text. The links in a link's text (an image in a
+   * link) come first: {@code replacement} gets the text as changed so far and the link where it is
+   * in it.
+   */
+  public static String replace(String markdown, BiFunction<String, Link, String> replacement) {
+    List<Link> links = in(markdown);
+    if (links.isEmpty()) {
+      return markdown;
+    }
+    links.sort((a, b) -> Integer.compare(b.start(), a.start())); // the last first: inner first
+    String text = markdown;
+    List<int[]> edits = new ArrayList<>(); // {start, end, change of length}, in the original
+    for (Link link : links) {
+      int shift = 0;
+      boolean overlaps = false;
+      for (int[] e : edits) {
+        if (e[0] >= link.textStart() && e[1] <= link.textEnd()) {
+          shift += e[2];
+        } else if (e[0] < link.end()) {
+          overlaps = true;
+        }
+      }
+      if (overlaps) {
+        continue;
+      }
+      Link here =
+          new Link(
+              link.start(),
+              link.textStart(),
+              link.textEnd() + shift,
+              link.targetStart() + shift,
+              link.targetEnd() + shift,
+              link.end() + shift,
+              link.target());
+      String with = replacement.apply(text, here);
+      if (with == null) {
+        continue;
+      }
+      text = text.substring(0, here.start()) + with + text.substring(here.end());
+      edits.add(new int[] {link.start(), link.end(), with.length() - (here.end() - here.start())});
+    }
+    return text;
+  }
+
+  /** Which characters are code: code spans and fenced code (by the scan), indented code blocks. */
+  private static boolean[] code(String markdown) {
+    boolean[] code = new boolean[markdown.length() + 1];
+    int at = 0;
+    for (Highlighting.Span span : new BlockScanner(markdown, false).run().spans()) {
+      Set<String> classes = span.classes();
+      if (classes.contains(HighlightClasses.CODE) || classes.contains(HighlightClasses.FENCE)) {
+        for (int i = at; i < at + span.length(); i++) {
+          code[i] = true;
+        }
+      }
+      at += span.length();
+    }
+    boolean mayIndent = true; // after a blank line, at the start, or after indented code
+    for (int line = 0; line < markdown.length(); ) {
+      int nl = markdown.indexOf('\n', line);
+      int lineEnd = nl < 0 ? markdown.length() : nl;
+      int text = Fences.skipBlank(markdown, line, lineEnd);
+      boolean blank = text >= lineEnd || (text == lineEnd - 1 && markdown.charAt(text) == '\r');
+      boolean indented =
+          !blank && !code[line] && mayIndent && Fences.columns(markdown, line, text) >= 4;
+      if (indented) {
+        for (int i = line; i < lineEnd; i++) {
+          code[i] = true;
+        }
+      }
+      mayIndent = blank || indented;
+      line = lineEnd + 1;
+    }
+    return code;
+  }
+
+  /** Whether the line that ends at the line break {@code nl} is blank. */
+  private static boolean blankLineBefore(String markdown, int nl) {
+    for (int i = nl - 1; i >= 0; i--) {
+      char c = markdown.charAt(i);
+      if (c == '\n') {
+        return true;
+      }
+      if (c != ' ' && c != '\t' && c != '\r') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The link with text {@code [open, close]} and a target after {@code close}, or null. */
+  private static Link after(String markdown, int open, int close) {
+    int n = markdown.length();
+    int i = skipSpaces(markdown, close + 2);
+    int targetStart = i;
+    String target;
+    if (i < n && markdown.charAt(i) == '<') {
+      int gt = i + 1;
+      while (gt < n && markdown.charAt(gt) != '>' && markdown.charAt(gt) != '\n') {
+        gt++;
+      }
+      if (gt >= n || markdown.charAt(gt) != '>' || gt == i + 1) {
+        return null;
+      }
+      target = markdown.substring(i + 1, gt);
+      i = gt + 1;
+    } else {
+      while (i < n && markdown.charAt(i) != ')' && !Character.isWhitespace(markdown.charAt(i))) {
+        i++;
+      }
+      if (i == targetStart) {
+        return null;
+      }
+      target = markdown.substring(targetStart, i);
+    }
+    int targetEnd = i;
+    i = skipSpaces(markdown, i);
+    if (i < n && (markdown.charAt(i) == '"' || markdown.charAt(i) == '\'')) {
+      char quote = markdown.charAt(i);
+      i++;
+      while (i < n && (markdown.charAt(i) != quote || escaped(markdown, i))) {
+        i++;
+      }
+      i = skipSpaces(markdown, i + 1);
+    }
+    if (i >= n || markdown.charAt(i) != ')') {
+      return null;
+    }
+    boolean image = open > 0 && markdown.charAt(open - 1) == '!' && !escaped(markdown, open - 1);
+    return new Link(
+        image ? open - 1 : open, open + 1, close, targetStart, targetEnd, i + 1, target);
+  }
+
+  private static int skipSpaces(String s, int i) {
+    int spaces = 0;
+    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n')) {
+      if (s.charAt(i) == '\n' && ++spaces > 1) {
+        break;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  /** Whether the character at {@code i} is escaped by an odd run of backslashes. */
+  private static boolean escaped(String text, int i) {
+    int backslashes = 0;
+    for (int k = i - 1; k >= 0 && text.charAt(k) == '\\'; k--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 1;
+  }
+}
