@@ -463,6 +463,17 @@ public final class TalkbookCommand implements Callable<Integer> {
     return "'" + text.replace("'", "'\\''") + "'";
   }
 
+  /**
+   * A deletion asked for without {@code --yes}: says what it would delete and to confirm with
+   * {@code --yes}; exit code 2, wrong usage, so a script tells it apart from a refusal (exit 1).
+   */
+  static int unconfirmed(CommandSpec spec, String whatItDeletes) {
+    spec.commandLine()
+        .getErr()
+        .println("talkbook: " + whatItDeletes + " Run again with --yes to confirm.");
+    return WRONG_USAGE;
+  }
+
   static TalkbookCommand of(CommandSpec spec) {
     return (TalkbookCommand) spec.root().userObject();
   }

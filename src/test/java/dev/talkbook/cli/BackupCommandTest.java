@@ -49,4 +49,22 @@ class BackupCommandTest extends CliTest {
       assertThat(copy.check()).isEmpty();
     }
   }
+
+  /** Tester 9b: {@code backup --out} a folder said "a file is there already". */
+  @Test
+  void aFolderIsRefusedSayingItIsOneAndWhatToGive() throws Exception {
+    addSample();
+    Path folder = Files.createDirectories(dir.resolve("backups"));
+
+    Result r = refused("backup", "--out", folder.toString());
+
+    assertErr(r)
+        .contains(folder + ": that is a folder")
+        .contains("such as " + folder.resolve("notes.talkbook"))
+        .contains("nothing was written")
+        .doesNotContain("a file is there");
+    try (var inside = Files.list(folder)) {
+      assertThat(inside).isEmpty();
+    }
+  }
 }

@@ -249,13 +249,17 @@ class EventCommandTest extends CliTest {
     assertThat(event(id).endDate()).isEqualTo(LocalDate.of(2026, 10, 9));
   }
 
+  /**
+   * Without {@code --yes}: wrong usage, exit code 2 (tester 9b: it was 1, "the notebook refused",
+   * which a script cannot tell from a real refusal).
+   */
   @Test
-  void deleteWithoutYesRefusesAndChangesNothing() {
+  void deleteWithoutYesIsWrongUsageAndChangesNothing() {
     long id = addEvent("Precious");
     addTalk(id, "Talk one");
     addTalk(id, "Talk two");
 
-    Result r = refused("event", "delete", Long.toString(id));
+    Result r = misused("event", "delete", Long.toString(id));
 
     assertErr(r).contains("Precious").contains("its 2 talks and their notes").contains("--yes");
     assertThat(r.out()).isEmpty();

@@ -259,6 +259,28 @@ class SearchCommandTest extends CliTest {
     assertOut(ok("search", "--help")).contains("Exit codes", "1   no talk matched");
   }
 
+  /**
+   * Tester 9b: {@code search 🚀}, with 🚀 in a talk's title, said "Type a word to search for." as
+   * if the query were empty. The index keeps words only; the message now says so.
+   */
+  @Test
+  void anEmojiOrSymbolAloneIsSaidNotToBeSearched() {
+    ok("talk", "add", "--event", "1", "Liftoff \uD83D\uDE80");
+
+    for (String query : List.of("\uD83D\uDE80", "\"\uD83D\uDE80\"", "-\uD83D\uDE80 \u20AC")) {
+      assertErr(oneLineMisuse("search", query))
+          .contains("Emoji and symbols such as")
+          .contains("are not searched")
+          .contains("type a word to search for");
+    }
+    assertErr(oneLineMisuse("search", "\uD83D\uDC69\u200D\uD83D\uDCBB"))
+        .contains("such as \uD83D\uDC69\u200D\uD83D\uDCBB are");
+    // A word beside it is searched, and punctuation alone is still "no word".
+    assertThat(titles(ok("search", "\uD83D\uDE80", "liftoff"))).isEqualTo("Liftoff \uD83D\uDE80");
+    assertErr(oneLineMisuse("search", "*"))
+        .isEqualToIgnoringNewLines("talkbook: Type a word to search for.");
+  }
+
   /** One line on stderr, nothing on stdout, exit 2 (wrong usage), no stack trace. */
   private Result oneLineMisuse(String... args) {
     Result r = misused(args);

@@ -755,14 +755,20 @@ class TalkCommandTest extends CliTest {
 
   // ---- talk delete
 
+  /**
+   * Without {@code --yes}: wrong usage, exit code 2 (tester 9b: it was 1, "the notebook refused",
+   * which a script cannot tell from a real refusal); a talk that is not there is still refused.
+   */
   @Test
-  void deleteWithoutYesRefusesAndChangesNothing() {
+  void deleteWithoutYesIsWrongUsageAndChangesNothing() {
     long event = addEvent("Meetup");
     long a = addTalk(event, "Keep me");
 
-    Result r = refused("talk", "delete", Long.toString(a));
+    Result r = misused("talk", "delete", Long.toString(a));
 
-    assertErr(r).contains("Keep me").contains("--yes");
+    assertErr(r).contains("Keep me").contains("Run again with --yes to confirm.");
+    assertThat(r.out()).isEmpty();
+    refused("talk", "delete", "4711");
     assertThat(titlesOf(event)).containsExactly("Keep me");
   }
 

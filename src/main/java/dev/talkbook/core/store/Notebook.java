@@ -899,6 +899,16 @@ public final class Notebook implements AutoCloseable {
    */
   public void backupTo(Path target) {
     Path to = target.toAbsolutePath().normalize();
+    if (Files.isDirectory(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new NotebookException(
+          "Could not back up notebook "
+              + file
+              + " to "
+              + to
+              + ": that is a folder. Give the new file's name, such as "
+              + to.resolve(file.getFileName())
+              + "; nothing was written.");
+    }
     if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new NotebookException(
           "Could not back up notebook "
