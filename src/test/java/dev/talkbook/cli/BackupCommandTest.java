@@ -60,11 +60,14 @@ class BackupCommandTest extends CliTest {
 
     assertErr(r)
         .contains(folder + ": that is a folder")
-        .contains("such as " + folder.resolve("notes.talkbook"))
+        .contains("such as " + folder.resolve("notes-backup.talkbook") + ";")
         .contains("nothing was written")
         .doesNotContain("a file is there");
     try (var inside = Files.list(folder)) {
       assertThat(inside).isEmpty();
     }
+    // In the notebook's own folder, the name offered is not the notebook's.
+    assertErr(refused("backup", "--out", dir.toString()))
+        .contains("such as " + dir.resolve("notes-backup.talkbook") + ";");
   }
 }

@@ -906,7 +906,7 @@ public final class Notebook implements AutoCloseable {
               + " to "
               + to
               + ": that is a folder. Give the new file's name, such as "
-              + to.resolve(file.getFileName())
+              + to.resolve(backupName(file))
               + "; nothing was written.");
     }
     if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -941,6 +941,18 @@ public final class Notebook implements AutoCloseable {
               + " The notebook is unchanged.",
           e);
     }
+  }
+
+  /**
+   * A name for a backup of {@code notebook}: its own with "-backup" before the extension, so a
+   * backup beside it never takes its name ({@code talks.talkbook}: {@code talks-backup.talkbook}).
+   */
+  static String backupName(Path notebook) {
+    String name = notebook.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0
+        ? name.substring(0, dot) + "-backup" + name.substring(dot)
+        : name + "-backup.talkbook";
   }
 
   private NotebookException cannotCopy(Exception e, Path folder) {
