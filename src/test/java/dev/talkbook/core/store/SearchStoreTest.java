@@ -425,6 +425,20 @@ class SearchStoreTest {
     assertThat(titles("-東京 メモ -kotlin")).isEmpty();
   }
 
+  /** As {@link #aTitleMatchRanksAboveShortNotesThatHaveTheWordSeveralTimes}, for a CJK word. */
+  @Test
+  void aCjkWordInATitleRanksAboveShortNotesThatHaveItSeveralTimes() {
+    talk(pyatl, "東京の話", "A", List.of(), "Tokyo, the long way round.\n".repeat(40));
+    talk(pyatl, "Short", "B", List.of(), "東京、東京、東京");
+    talk(pyatl, "Tagged", "C", List.of("東京"), "a walk");
+    for (int i = 0; i < 4; i++) {
+      talk(devoxx, "Other " + i, "D", List.of(), "nothing of the sort");
+    }
+
+    assertThat(titles("東京")).containsExactly("東京の話", "Tagged", "Short");
+    assertThat(titles("東京 tokyo")).containsExactly("東京の話");
+  }
+
   @Test
   void aTalkFoundBothAsAWordAndInsideARunIsListedOnce() {
     // "メモ" as a word of its own (the index has it) and inside "日本語のメモです" (it has not).
