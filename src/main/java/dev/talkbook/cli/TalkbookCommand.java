@@ -415,6 +415,12 @@ public final class TalkbookCommand implements Callable<Integer> {
                 err.println(Notebook.Upgrading.doneLine(file, took));
                 err.flush();
               }
+
+              @Override
+              public void waitingForClose(Path file) {
+                err.println(Notebook.Upgrading.waitingLine(file));
+                err.flush();
+              }
             });
   }
 
