@@ -1,5 +1,8 @@
 package dev.talkbook.core.markdown;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,6 +59,20 @@ public final class InlineLinks {
     public String withTarget(String markdown, String target) {
       return markdown.substring(start, targetStart) + target + markdown.substring(targetEnd, end);
     }
+
+    /** The same link {@code by} characters further on (in a text with that much put before). */
+    public Link shifted(int by) {
+      return by == 0
+          ? this
+          : new Link(
+              start + by,
+              textStart + by,
+              textEnd + by,
+              targetStart + by,
+              targetEnd + by,
+              end + by,
+              target);
+    }
   }
 
   /**
@@ -107,10 +124,19 @@ public final class InlineLinks {
    * in it.
    */
   public static String replace(String markdown, BiFunction<String, Link, String> replacement) {
-    List<Link> links = in(markdown);
-    if (links.isEmpty()) {
+    return replace(markdown, in(markdown), replacement);
+  }
+
+  /**
+   * {@link #replace(String, BiFunction)} with the links {@link #in} found in {@code markdown}
+   * already (a caller that read them keeps the one scan).
+   */
+  public static String replace(
+      String markdown, List<Link> found, BiFunction<String, Link, String> replacement) {
+    if (found.isEmpty()) {
       return markdown;
     }
+    List<Link> links = new ArrayList<>(found);
     links.sort((a, b) -> Integer.compare(b.start(), a.start())); // the last first: inner first
     String text = markdown;
     List<int[]> edits = new ArrayList<>(); // {start, end, change of length}, in the original
@@ -144,6 +170,31 @@ public final class InlineLinks {
       edits.add(new int[] {link.start(), link.end(), with.length() - (here.end() - here.start())});
     }
     return text;
+  }
+
+  /**
+   * The path a relative link target names, as the file is named: its {@code %} escapes decoded as
+   * UTF-8 and a {@code +} kept (a path, not a form); as written where a {@code %} starts no escape
+   * ({@code 50%.png}: the percent sign is part of the name). The inverse of {@link #encodedPath}.
+   */
+  public static String decodedPath(String target) {
+    try {
+      return URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return target;
+    }
+  }
+
+  /**
+   * A relative path ({@code day 2/keynote.md}) as a link target: each part {@code %}-encoded as
+   * UTF-8, a space as {@code %20}, the slashes kept. {@link #decodedPath} reads it back.
+   */
+  public static String encodedPath(String path) {
+    List<String> parts = new ArrayList<>();
+    for (String p : path.split("/")) {
+      parts.add(URLEncoder.encode(p, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return String.join("/", parts);
   }
 
   /** Which characters are code: code spans and fenced code (by the scan), indented code blocks. */

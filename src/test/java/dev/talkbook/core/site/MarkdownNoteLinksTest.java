@@ -86,6 +86,64 @@ class MarkdownNoteLinksTest {
   }
 
   @Test
+  void aNoteLinkingNotesAndFilesInAngleBracketsAfterKeptFrontMatterGetsBoth() throws IOException {
+    Path src = dir.resolve("src");
+    write(
+        src.resolve("01-keynote.md"),
+        """
+        ---
+        title: Keynote
+        layout: wide
+        ---
+        See [x](<a b.md>), [y](<a b.md#demo>) and ![the hall](<my pic.png>) or
+        [![the hall](my%20pic.png)](a%20b.md).
+        """);
+    write(src.resolve("a b.md"), "# A b\n");
+    write(src.resolve("my pic.png"), "png");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(report.failures()).isEmpty();
+      String ab = link(nb, "A b");
+      Talk keynote = talk(nb, "Keynote");
+      String pic = nb.attachments().of(keynote.id()).get(0).url();
+      assertThat(keynote.body())
+          .isEqualTo(
+              "---\nlayout: wide\n---\nSee [x]("
+                  + ab
+                  + "), [y]("
+                  + ab
+                  + "#demo) and ![the hall]("
+                  + pic
+                  + ") or\n[![the hall]("
+                  + pic
+                  + ")]("
+                  + ab
+                  + ").\n");
+      assertThat(nb.attachments().of(keynote.id())).hasSize(1);
+    }
+  }
+
+  @Test
+  void aPercentSignThatStartsNoEscapeIsPartOfTheName() throws IOException {
+    Path src = dir.resolve("src");
+    write(src.resolve("01-keynote.md"), "# Keynote\n\n![chart](50%.png) [next](100%.md)\n");
+    write(src.resolve("50%.png"), "png");
+    write(src.resolve("100%.md"), "# Full\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(report.failures()).isEmpty();
+      Talk keynote = talk(nb, "Keynote");
+      assertThat(keynote.body())
+          .isEqualTo(
+              "# Keynote\n\n![chart]("
+                  + nb.attachments().of(keynote.id()).get(0).url()
+                  + ") [next]("
+                  + link(nb, "Full")
+                  + ")\n");
+    }
+  }
+
+  @Test
   void aLinkToANoteThatIsNotImportedIsKeptAndNamed() throws IOException {
     Path src = dir.resolve("src");
     write(
