@@ -85,26 +85,39 @@ class MarkdownNoteLinksTest {
     }
   }
 
+  /**
+   * Writes {@code files} (a path inside the folder, then its text, …) into a new folder and imports
+   * it, without a failure.
+   */
+  private void importWritten(Notebook nb, String... files) throws IOException {
+    Path src = dir.resolve("src");
+    for (int i = 0; i < files.length; i += 2) {
+      write(src.resolve(files[i]), files[i + 1]);
+    }
+    assertThat(importInto(nb, src).failures()).isEmpty();
+  }
+
   @Test
   void aNoteLinkingNotesAndFilesInAngleBracketsAfterKeptFrontMatterGetsBoth() throws IOException {
-    Path src = dir.resolve("src");
-    write(
-        src.resolve("01-keynote.md"),
-        """
-        ---
-        title: Keynote
-        layout: wide
-        ---
-        See [x](<a b.md>), [y](<a b.md#demo>) and ![the hall](<my pic.png>) or
-        [![the hall](my%20pic.png)](a%20b.md).
-        """);
-    write(src.resolve("a b.md"), "# A b\n");
-    write(src.resolve("my pic.png"), "png");
     try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
-      MarkdownImporter.Report report = importInto(nb, src);
-      assertThat(report.failures()).isEmpty();
+      importWritten(
+          nb,
+          "01-keynote.md",
+          """
+          ---
+          title: Keynote
+          layout: wide
+          ---
+          See [x](<a b.md>), [y](<a b.md#demo>) and ![the hall](<my pic.png>) or
+          [![the hall](my%20pic.png)](a%20b.md).
+          """,
+          "a b.md",
+          "# A b\n",
+          "my pic.png",
+          "png");
       String ab = link(nb, "A b");
       Talk keynote = talk(nb, "Keynote");
+      assertThat(nb.attachments().of(keynote.id())).hasSize(1);
       String pic = nb.attachments().of(keynote.id()).get(0).url();
       assertThat(keynote.body())
           .isEqualTo(
@@ -119,19 +132,20 @@ class MarkdownNoteLinksTest {
                   + ")]("
                   + ab
                   + ").\n");
-      assertThat(nb.attachments().of(keynote.id())).hasSize(1);
     }
   }
 
   @Test
   void aPercentSignThatStartsNoEscapeIsPartOfTheName() throws IOException {
-    Path src = dir.resolve("src");
-    write(src.resolve("01-keynote.md"), "# Keynote\n\n![chart](50%.png) [next](100%.md)\n");
-    write(src.resolve("50%.png"), "png");
-    write(src.resolve("100%.md"), "# Full\n");
     try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
-      MarkdownImporter.Report report = importInto(nb, src);
-      assertThat(report.failures()).isEmpty();
+      importWritten(
+          nb,
+          "01-keynote.md",
+          "# Keynote\n\n![chart](50%.png) [next](100%.md)\n",
+          "50%.png",
+          "png",
+          "100%.md",
+          "# Full\n");
       Talk keynote = talk(nb, "Keynote");
       assertThat(keynote.body())
           .isEqualTo(
