@@ -88,12 +88,14 @@ public final class InlineLinks {
     int[] open = new int[16];
     int depth = 0;
     int n = markdown.length();
+    int lineStart = 0;
     for (int i = 0; i < n; i++) {
       char c = markdown.charAt(i);
       if (c == '\n') {
-        if (blankLineBefore(markdown, i)) {
+        if (Fences.blankLine(markdown, lineStart, i)) {
           depth = 0; // a link's text does not run across a blank line
         }
+        lineStart = i + 1;
         continue;
       }
       if ((c != '[' && c != ']') || code[i] || escaped(markdown, i)) {
@@ -215,7 +217,7 @@ public final class InlineLinks {
       int nl = markdown.indexOf('\n', line);
       int lineEnd = nl < 0 ? markdown.length() : nl;
       int text = Fences.skipBlank(markdown, line, lineEnd);
-      boolean blank = text >= lineEnd || (text == lineEnd - 1 && markdown.charAt(text) == '\r');
+      boolean blank = Fences.blankLine(markdown, line, lineEnd);
       boolean indented =
           !blank && !code[line] && mayIndent && Fences.columns(markdown, line, text) >= 4;
       if (indented) {
@@ -227,20 +229,6 @@ public final class InlineLinks {
       line = lineEnd + 1;
     }
     return code;
-  }
-
-  /** Whether the line that ends at the line break {@code nl} is blank. */
-  private static boolean blankLineBefore(String markdown, int nl) {
-    for (int i = nl - 1; i >= 0; i--) {
-      char c = markdown.charAt(i);
-      if (c == '\n') {
-        return true;
-      }
-      if (c != ' ' && c != '\t' && c != '\r') {
-        return false;
-      }
-    }
-    return false;
   }
 
   /** The link with text {@code [open, close]} and a target after {@code close}, or null. */
@@ -297,8 +285,11 @@ public final class InlineLinks {
     return i;
   }
 
-  /** Whether the character at {@code i} is escaped by an odd run of backslashes. */
-  private static boolean escaped(String text, int i) {
+  /**
+   * Whether the character at {@code i} is escaped by an odd run of backslashes before it (the one
+   * test, also {@link ShownInline}'s).
+   */
+  static boolean escaped(CharSequence text, int i) {
     int backslashes = 0;
     for (int k = i - 1; k >= 0 && text.charAt(k) == '\\'; k--) {
       backslashes++;

@@ -38,6 +38,15 @@ class InlineLinksTest {
   }
 
   @Test
+  void aLineOfCarriageReturnsAndBlanksIsABlankLineAsForThePage() {
+    // CommonMark ends a line at a lone \r: "\r " is blank lines, the indented line after it code,
+    // and a link's text does not run across it
+    assertThat(targets("text\n\r \n    [a](a.md)\n")).isEmpty();
+    assertThat(targets("[a\n\r \n](a.md)")).isEmpty();
+    assertThat(targets("[a\nb](a.md)")).containsExactly("a.md");
+  }
+
+  @Test
   void replacesInnerLinksFirst() {
     String notes = "[![logo](x.png)](y.md) and `[z](y.md)`";
     String out =
