@@ -774,6 +774,57 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .containsExactly("09:00", "Saal Łódź", title, "Speaker of " + title);
   }
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path site;
+
+  /**
+   * A tester saw three ways of writing a date: the navigator's days "Thursday, October 15", its
+   * events "2026-11-20", the site's "Wednesday 14 October" and "14 October 2026". The window and
+   * the site now name a day one way, the user's locale's (DateTimeText): the navigator's day row
+   * and the event page's heading say the same, and so do the event's row and its page's dates.
+   */
+  @Test
+  void theNavigatorAndTheSiteNameADayTheSameWay(FxRobot robot) throws Exception {
+    threeDayConference(robot);
+    String day = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(0));
+    TreeCell<?> event = cell(robot, "JavaConf 2026");
+    String eventDate = FxWait.onFx(() -> ((Label) event.lookup(".tb-row-detail")).getText());
+    Locale locale = Locale.getDefault(Locale.Category.FORMAT);
+    assertThat(day)
+        .isEqualTo(
+            dev.talkbook.core.common.DateTimeText.dayInEvent(
+                LocalDate.of(2026, 5, 13), false, locale));
+    assertThat(eventDate).as("not ISO").doesNotContain("2026-05-13");
+
+    new dev.talkbook.core.site.SiteExporter(new dev.talkbook.core.markdown.MarkdownRenderer())
+        .export(
+            ui.notebook,
+            site,
+            new dev.talkbook.core.site.SiteExporter.Options("Talks", java.util.Set.of(), null)
+                .withLocale(dev.talkbook.core.common.DateTimeText.userLocale()),
+            dev.talkbook.core.site.SiteExporter.Progress.NONE,
+            () -> false);
+    String pages;
+    try (var files = java.nio.file.Files.walk(site)) {
+      pages =
+          files
+              .filter(f -> f.toString().endsWith(".html"))
+              .map(
+                  f -> {
+                    try {
+                      return java.nio.file.Files.readString(f);
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .reduce("", String::concat);
+    }
+    assertThat(pages)
+        .as("the site's day heading")
+        .contains("<time datetime=\"2026-05-13\">" + day + "</time>")
+        .as("the site's event dates")
+        .contains("<time datetime=\"2026-05-13\">" + eventDate + "</time>");
+  }
+
   /** Where {@code node} begins in the scene, down, px. */
   private static double y(Node node) {
     return node.localToScene(node.getLayoutBounds()).getMinY();

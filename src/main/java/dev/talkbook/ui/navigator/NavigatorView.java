@@ -121,7 +121,9 @@ public final class NavigatorView {
 
   private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
   private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
-  private final DayName dayName = new DayName(Locale.getDefault(Locale.Category.FORMAT));
+
+  /** The locale the days and dates are named in ({@link DateTimeText#day}): the user's. */
+  private final Locale locale = DateTimeText.userLocale();
 
   /** The talk being dragged in the tree (null when none), for the rows to say what a drop does. */
   private TalkSummary dragged;
@@ -528,7 +530,10 @@ public final class NavigatorView {
       // the days' names say their year only when the programme runs over New Year
       boolean years = ProgrammeDays.overNewYear(days);
       for (ProgrammeDays.Day<TalkSummary> day : days) {
-        String name = day.date() == null ? NavNode.DayNode.NO_TIME : dayName.of(day.date(), years);
+        String name =
+            day.date() == null
+                ? NavNode.DayNode.NO_TIME
+                : DateTimeText.dayInEvent(day.date(), years, locale);
         TreeItem<NavNode> dayItem =
             new TreeItem<>(new NavNode.DayNode(e.id(), day.date(), name, day.talks().size()));
         // a new day (a first import) shows its talks; a day the user folded stays folded
@@ -1266,7 +1271,7 @@ public final class NavigatorView {
       String when = null;
       if (item instanceof NavNode.EventNode e) {
         getStyleClass().add("tb-event-row");
-        detail.setText(e.event().start().map(Object::toString).orElse(""));
+        detail.setText(e.event().start().map(d -> DateTimeText.day(d, locale)).orElse(""));
       } else if (item instanceof NavNode.DayNode d) {
         getStyleClass().add("tb-day-row");
         detail.setText(Counts.of(d.talks(), "talk"));
@@ -1288,7 +1293,7 @@ public final class NavigatorView {
         }
         if (timed != null) {
           when =
-              dayName.of(timed.startsAt().toLocalDate(), false)
+              DateTimeText.dayInEvent(timed.startsAt().toLocalDate(), false, locale)
                   + ", "
                   + DateTimeText.CLOCK.format(timed.startsAt())
                   + (timed.room() == null ? "" : " · " + timed.room());
