@@ -59,9 +59,19 @@ public final class DateTimeText {
     return DAY_FORMS.computeIfAbsent(locale, DayForms::of);
   }
 
-  /** The locale the window names dates in: the user's ({@link Locale.Category#FORMAT}). */
+  /**
+   * The locale the window and the site name dates in: English, as every other word of both, in the
+   * order of the user's region ({@link Locale.Category#FORMAT}'s country): "Thursday, 15 October
+   * 2026" for a user in Germany or Britain, "Thursday, October 15, 2026" in the United States. A
+   * German day name on an English page would read as a mistake.
+   */
   public static Locale userLocale() {
-    return Locale.getDefault(Locale.Category.FORMAT);
+    return userLocale(Locale.getDefault(Locale.Category.FORMAT));
+  }
+
+  /** {@link #userLocale()} for a user whose own locale is {@code own}. */
+  static Locale userLocale(Locale own) {
+    return own.getCountry().isEmpty() ? Locale.ENGLISH : new Locale("en", own.getCountry());
   }
 
   /**

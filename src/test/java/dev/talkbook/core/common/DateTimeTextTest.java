@@ -13,6 +13,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DateTimeTextTest {
+
+  @Test
+  void datesAreInEnglishInTheOrderOfTheUsersRegion() {
+    LocalDate day = LocalDate.of(2026, 10, 15);
+    assertThat(DateTimeText.day(day, DateTimeText.userLocale(Locale.GERMANY)))
+        .isEqualTo("Thursday, 15 October 2026");
+    assertThat(DateTimeText.day(day, DateTimeText.userLocale(Locale.US)))
+        .isEqualTo("Thursday, October 15, 2026");
+    assertThat(DateTimeText.day(day, DateTimeText.userLocale(Locale.UK)))
+        .isEqualTo("Thursday, 15 October 2026");
+    assertThat(DateTimeText.userLocale(Locale.GERMAN)).isEqualTo(Locale.ENGLISH);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
