@@ -163,6 +163,7 @@ final class StatusBar {
     followDetails(details.unsavedProperty(), details.problemProperty(), details.notSavedProperty());
     details.onLeftUnsaved(this::showTalkMessage);
     details.onSchemeAdded(this::offerUndo);
+    details.onTagRespelled(this::offerUndo);
   }
 
   private void followDetails(
