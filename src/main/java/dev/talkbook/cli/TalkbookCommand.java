@@ -88,7 +88,7 @@ public final class TalkbookCommand implements Callable<Integer> {
    */
   private static final List<String> COMMANDS =
       List.of(
-          "events", "event", "talks", "talk", "show", "search", "history", "restore", "tags",
+          "events", "event", "talks", "talk", "show", "search", "history", "restore", "tags", "tag",
           "sample", "info", "check", "backup", "export", "import", "run", "share", "help");
 
   /**
@@ -108,6 +108,7 @@ public final class TalkbookCommand implements Callable<Integer> {
       case "history" -> new HistoryCommand();
       case "restore" -> new RestoreCommand();
       case "tags" -> new TagsCommand();
+      case "tag" -> new TagCommand();
       case "sample" -> new SampleCommand();
       case "info" -> new InfoCommand();
       case "check" -> new CheckCommand();

@@ -980,7 +980,12 @@ class SiteExporterTest {
     // the SVG that is a download is a link to it on the page, not a picture that shows broken
     assertThat(read("events/event/pictures.html"))
         .contains("src=\"../../attachments/" + image.sha256() + ".png\"")
-        .contains("href=\"../../attachments/" + svg.sha256() + ".bin\">evil.svg</a>")
+        // saved under its own name, not as <sha256>.bin (a host serves .bin as
+        // application/octet-stream, so it is saved, never shown)
+        .contains(
+            "href=\"../../attachments/"
+                + svg.sha256()
+                + ".bin\" download=\"evil.svg\">evil.svg</a>")
         .doesNotContain("src=\"../../attachments/" + svg.sha256() + ".bin\"");
     // and the publisher is told, once, also when the page is not made again
     String notice =
@@ -1023,7 +1028,10 @@ class SiteExporterTest {
     SiteExporter.Result r = export();
 
     assertThat(read("events/event/raw.html"))
-        .contains("<a href=\"../../attachments/" + logo.sha256() + ".bin\">Our logo</a>")
+        .contains(
+            "<a href=\"../../attachments/"
+                + logo.sha256()
+                + ".bin\" download=\"logo.svg\">Our logo</a>")
         .contains("src=\"../../attachments/" + plain.sha256() + ".svg\"")
         .doesNotContain("<img src=\"../../attachments/" + logo.sha256())
         .doesNotContain("attachment:");
