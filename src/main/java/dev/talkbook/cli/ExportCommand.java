@@ -1,6 +1,7 @@
 package dev.talkbook.cli;
 
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.exchange.AgendaExporter;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.MarkdownExporter;
@@ -99,7 +100,8 @@ final class ExportCommand {
       }
       try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
         SiteExporter.Options options =
-            SiteExporter.keptOptions(out, title, Refs.eventIds(notebook, events), baseUrl);
+            SiteExporter.keptOptions(out, title, Refs.eventIds(notebook, events), baseUrl)
+                .withLocale(DateTimeText.userLocale()); // the dates as the window names them
         SiteExporter.Result r;
         try {
           r =

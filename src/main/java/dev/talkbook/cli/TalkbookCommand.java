@@ -90,7 +90,7 @@ public final class TalkbookCommand implements Callable<Integer> {
    */
   private static final List<String> COMMANDS =
       List.of(
-          "events", "event", "talks", "talk", "show", "search", "history", "restore", "tags",
+          "events", "event", "talks", "talk", "show", "search", "history", "restore", "tags", "tag",
           "sample", "info", "check", "backup", "export", "import", "run", "share", "help");
 
   /**
@@ -110,6 +110,7 @@ public final class TalkbookCommand implements Callable<Integer> {
       case "history" -> new HistoryCommand();
       case "restore" -> new RestoreCommand();
       case "tags" -> new TagsCommand();
+      case "tag" -> new TagCommand();
       case "sample" -> new SampleCommand();
       case "info" -> new InfoCommand();
       case "check" -> new CheckCommand();
@@ -452,6 +453,12 @@ public final class TalkbookCommand implements Callable<Integer> {
               @Override
               public void done(Path file, java.time.Duration took) {
                 err.println(Notebook.Upgrading.doneLine(file, took));
+                err.flush();
+              }
+
+              @Override
+              public void waitingForClose(Path file) {
+                err.println(Notebook.Upgrading.waitingLine(file));
                 err.flush();
               }
             });

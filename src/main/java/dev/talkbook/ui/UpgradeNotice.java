@@ -17,8 +17,10 @@ import javafx.stage.Stage;
 /**
  * An open of a notebook from an older Talkbook upgrades it, which takes seconds for a large one
  * (3,000 talks of 19 KB notes: 12 s and more): while it runs a small window says so, instead of no
- * window at all. The open runs off the FX thread; the FX thread waits in a nested event loop, so
- * the notice paints and the caller still gets the notebook (or the open's exception) back in turn.
+ * window at all. An open that waits for another Talkbook closing the notebook (quit a moment ago)
+ * says so in the same window. The open runs off the FX thread; the FX thread waits in a nested
+ * event loop, so the notice paints and the caller still gets the notebook (or the open's exception)
+ * back in turn.
  */
 final class UpgradeNotice {
   private UpgradeNotice() {}
@@ -35,6 +37,12 @@ final class UpgradeNotice {
       public void done(Path file, Duration took) {
         System.getLogger(UpgradeNotice.class.getName())
             .log(System.Logger.Level.INFO, Notebook.Upgrading.doneLine(file, took));
+      }
+
+      @Override
+      public void waitingForClose(Path file) {
+        // The same small window: "Waiting for the other Talkbook to close notebook X…"
+        begun.complete(Notebook.Upgrading.waitingLine(file));
       }
     };
   }

@@ -534,6 +534,22 @@ class ShareWindowTest extends RealWindowTest {
   }
 
   @Test
+  void quittingWhileSharingEndsEveryViewersStreamSoTheirPagesSaySharingStopped(FxRobot robot)
+      throws Exception {
+    openSample(robot, "Live coding without fear");
+    URI url = startSharing(robot);
+    try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
+      viewer.next("state", WAIT);
+      ui.quitAsTheAppDoes(robot); // File → Quit: the window, then the notebook and the threads
+      // the event on which share.js says "The presenter stopped sharing." (ShareBrowserTest)
+      var end = viewer.next("end", WAIT);
+      assertThat(end).isNotNull();
+      assertThat(end.data()).isEqualTo("{}");
+      waitUntil("the stream closed", viewer::ended);
+    }
+  }
+
+  @Test
   void stopEndsEveryViewersStreamAndThePanelSaysSo(FxRobot robot) throws Exception {
     openSample(robot, "Live coding without fear");
     URI url = startSharing(robot);

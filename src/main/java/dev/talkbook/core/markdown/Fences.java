@@ -438,6 +438,22 @@ public final class Fences {
     return c == ' ' || c == '\t';
   }
 
+  /**
+   * Whether the line {@code s[start, end)} ({@code end} before its {@code \n}) is blank: spaces,
+   * tabs and carriage returns only (CommonMark ends a line at a lone {@code \r} too, so such a line
+   * is blank lines to the page). The one blank-line test of the link scans ({@link ShownInline},
+   * {@link InlineLinks}).
+   */
+  static boolean blankLine(CharSequence s, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static int skipBlank(CharSequence s, int p, int end) {
     while (p < end && isBlank(s.charAt(p))) {
       p++;

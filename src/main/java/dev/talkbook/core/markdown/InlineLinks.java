@@ -1,5 +1,8 @@
 package dev.talkbook.core.markdown;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,6 +59,20 @@ public final class InlineLinks {
     public String withTarget(String markdown, String target) {
       return markdown.substring(start, targetStart) + target + markdown.substring(targetEnd, end);
     }
+
+    /** The same link {@code by} characters further on (in a text with that much put before). */
+    public Link shifted(int by) {
+      return by == 0
+          ? this
+          : new Link(
+              start + by,
+              textStart + by,
+              textEnd + by,
+              targetStart + by,
+              targetEnd + by,
+              end + by,
+              target);
+    }
   }
 
   /**
@@ -71,12 +88,14 @@ public final class InlineLinks {
     int[] open = new int[16];
     int depth = 0;
     int n = markdown.length();
+    int lineStart = 0;
     for (int i = 0; i < n; i++) {
       char c = markdown.charAt(i);
       if (c == '\n') {
-        if (blankLineBefore(markdown, i)) {
+        if (Fences.blankLine(markdown, lineStart, i)) {
           depth = 0; // a link's text does not run across a blank line
         }
+        lineStart = i + 1;
         continue;
       }
       if ((c != '[' && c != ']') || code[i] || escaped(markdown, i)) {
@@ -107,10 +126,19 @@ public final class InlineLinks {
    * in it.
    */
   public static String replace(String markdown, BiFunction<String, Link, String> replacement) {
-    List<Link> links = in(markdown);
-    if (links.isEmpty()) {
+    return replace(markdown, in(markdown), replacement);
+  }
+
+  /**
+   * {@link #replace(String, BiFunction)} with the links {@link #in} found in {@code markdown}
+   * already (a caller that read them keeps the one scan).
+   */
+  public static String replace(
+      String markdown, List<Link> found, BiFunction<String, Link, String> replacement) {
+    if (found.isEmpty()) {
       return markdown;
     }
+    List<Link> links = new ArrayList<>(found);
     links.sort((a, b) -> Integer.compare(b.start(), a.start())); // the last first: inner first
     String text = markdown;
     List<int[]> edits = new ArrayList<>(); // {start, end, change of length}, in the original
@@ -146,6 +174,31 @@ public final class InlineLinks {
     return text;
   }
 
+  /**
+   * The path a relative link target names, as the file is named: its {@code %} escapes decoded as
+   * UTF-8 and a {@code +} kept (a path, not a form); as written where a {@code %} starts no escape
+   * ({@code 50%.png}: the percent sign is part of the name). The inverse of {@link #encodedPath}.
+   */
+  public static String decodedPath(String target) {
+    try {
+      return URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return target;
+    }
+  }
+
+  /**
+   * A relative path ({@code day 2/keynote.md}) as a link target: each part {@code %}-encoded as
+   * UTF-8, a space as {@code %20}, the slashes kept. {@link #decodedPath} reads it back.
+   */
+  public static String encodedPath(String path) {
+    List<String> parts = new ArrayList<>();
+    for (String p : path.split("/")) {
+      parts.add(URLEncoder.encode(p, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return String.join("/", parts);
+  }
+
   /** Which characters are code: code spans and fenced code (by the scan), indented code blocks. */
   private static boolean[] code(String markdown) {
     boolean[] code = new boolean[markdown.length() + 1];
@@ -164,7 +217,7 @@ public final class InlineLinks {
       int nl = markdown.indexOf('\n', line);
       int lineEnd = nl < 0 ? markdown.length() : nl;
       int text = Fences.skipBlank(markdown, line, lineEnd);
-      boolean blank = text >= lineEnd || (text == lineEnd - 1 && markdown.charAt(text) == '\r');
+      boolean blank = Fences.blankLine(markdown, line, lineEnd);
       boolean indented =
           !blank && !code[line] && mayIndent && Fences.columns(markdown, line, text) >= 4;
       if (indented) {
@@ -176,20 +229,6 @@ public final class InlineLinks {
       line = lineEnd + 1;
     }
     return code;
-  }
-
-  /** Whether the line that ends at the line break {@code nl} is blank. */
-  private static boolean blankLineBefore(String markdown, int nl) {
-    for (int i = nl - 1; i >= 0; i--) {
-      char c = markdown.charAt(i);
-      if (c == '\n') {
-        return true;
-      }
-      if (c != ' ' && c != '\t' && c != '\r') {
-        return false;
-      }
-    }
-    return false;
   }
 
   /** The link with text {@code [open, close]} and a target after {@code close}, or null. */
@@ -246,8 +285,11 @@ public final class InlineLinks {
     return i;
   }
 
-  /** Whether the character at {@code i} is escaped by an odd run of backslashes. */
-  private static boolean escaped(String text, int i) {
+  /**
+   * Whether the character at {@code i} is escaped by an odd run of backslashes before it (the one
+   * test, also {@link ShownInline}'s).
+   */
+  static boolean escaped(CharSequence text, int i) {
     int backslashes = 0;
     for (int k = i - 1; k >= 0 && text.charAt(k) == '\\'; k--) {
       backslashes++;

@@ -1,8 +1,6 @@
 package dev.talkbook.core.markdown;
 
 import dev.talkbook.core.notebook.AttachmentRef;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -51,7 +49,7 @@ final class NoteImages {
     String name =
         AttachmentRef.parse(s)
             .map(AttachmentRef::fileName)
-            .orElseGet(() -> MarkdownRenderer.SafeUrls.safe(s) ? decoded(s) : "");
+            .orElseGet(() -> MarkdownRenderer.SafeUrls.safe(s) ? InlineLinks.decodedPath(s) : "");
     if (!name.isEmpty()) {
       missing.add(name);
     }
@@ -95,14 +93,6 @@ final class NoteImages {
   /** The names of the missing images met so far, each once, in order. */
   List<String> missingNames() {
     return new ArrayList<>(missing);
-  }
-
-  private static String decoded(String s) {
-    try {
-      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return s; // a lone % is part of the name
-    }
   }
 
   /**

@@ -53,7 +53,7 @@ final class ShownInline {
       }
       fence = Fences.next(fence, markdown, line, lineEnd);
       boolean code = Fences.lineInFence(fence);
-      if (!code && isBlank(markdown, line, lineEnd)) {
+      if (!code && Fences.blankLine(markdown, line, lineEnd)) {
         if (pending >= 0) {
           out = hideIn(markdown, pending, line, text, out);
           pending = -1;
@@ -191,16 +191,6 @@ final class ShownInline {
     return markdown.length();
   }
 
-  private static boolean isBlank(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c != ' ' && c != '\t' && c != '\r') {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Whether {@code [linkEnd, urlStart)} is the ":" and blanks of a link reference definition. */
   private static boolean isDefinition(String markdown, int linkEnd, int urlStart) {
     if (linkEnd >= urlStart || markdown.charAt(linkEnd) != ':') {
@@ -233,7 +223,8 @@ final class ShownInline {
   private static void decodeEntities(String part, Changes changes, int from, int to) {
     for (int amp = part.indexOf('&', from); amp >= 0 && amp < to; ) {
       int end = referenceEnd(part, amp);
-      if (end < 0 || (amp > 0 && part.charAt(amp - 1) == '\\' && !escaped(part, amp - 1))) {
+      if (end < 0
+          || (amp > 0 && part.charAt(amp - 1) == '\\' && !InlineLinks.escaped(part, amp - 1))) {
         amp = part.indexOf('&', amp + 1);
         continue;
       }
@@ -249,15 +240,6 @@ final class ShownInline {
       }
       amp = part.indexOf('&', end);
     }
-  }
-
-  /** Whether the character at {@code i} is itself escaped by an odd run of backslashes. */
-  private static boolean escaped(String text, int i) {
-    int backslashes = 0;
-    for (int k = i - 1; k >= 0 && text.charAt(k) == '\\'; k--) {
-      backslashes++;
-    }
-    return backslashes % 2 == 1;
   }
 
   /**

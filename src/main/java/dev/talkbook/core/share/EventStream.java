@@ -75,6 +75,9 @@ final class EventStream {
   private Supplier<byte[]> state;
   private boolean ended;
 
+  /** Whether an event went to every viewer since the last {@link #pingIfQuiet}. */
+  private boolean sentSincePing;
+
   EventStream(int maxViewers, int maxPerAddress, int replayEvents, long replayBytes) {
     this.writers = Runnable::run;
     this.maxViewers = maxViewers;
@@ -104,6 +107,7 @@ final class EventStream {
       }
       state = memoize(() -> frame(id, "state", stateAfter.get()));
       targets = enqueueAll(frame);
+      sentSincePing = true;
     }
     flush(targets);
     return id;
@@ -170,6 +174,22 @@ final class EventStream {
       count = viewers.size();
     }
     tellViewers(count);
+  }
+
+  /**
+   * {@link #ping}, unless an event went to every viewer since the last call: called at the
+   * keep-alive interval, every stream is written at least that often, which is how a viewer who
+   * left is found (a write to a closed connection fails, the one after its close at the latest),
+   * and a presenter who types costs no pings on top of the events.
+   */
+  void pingIfQuiet() {
+    synchronized (lock) {
+      if (sentSincePing) {
+        sentSincePing = false;
+        return;
+      }
+    }
+    ping();
   }
 
   /** A comment line to every viewer: keeps idle connections open and finds dead ones. */

@@ -196,7 +196,7 @@ final class ShareServer {
   }
 
   private void keepAlive() {
-    stream.ping();
+    stream.pingIfQuiet();
     if (server.isRunning()) {
       long every = options.keepAlive().toMillis();
       ping = scheduler.schedule(this::keepAlive, every, TimeUnit.MILLISECONDS);

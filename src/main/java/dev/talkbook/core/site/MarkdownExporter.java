@@ -9,7 +9,6 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkLink;
 import dev.talkbook.core.store.Notebook;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -301,7 +300,9 @@ public final class MarkdownExporter {
     while (m.find()) {
       String path = fileOf.get(m.group(1));
       m.appendReplacement(
-          b, java.util.regex.Matcher.quoteReplacement(path == null ? m.group() : encodePath(path)));
+          b,
+          java.util.regex.Matcher.quoteReplacement(
+              path == null ? m.group() : InlineLinks.encodedPath(path)));
     }
     m.appendTail(b);
     return b.toString();
@@ -331,20 +332,12 @@ public final class MarkdownExporter {
             unlinked[0]++;
             return link.text(text);
           }
-          return link.withTarget(text, encodePath(path) + talk.get().suffix());
+          return link.withTarget(text, InlineLinks.encodedPath(path) + talk.get().suffix());
         });
   }
 
   private static boolean hasTalkLink(String body) {
     return body.toLowerCase(java.util.Locale.ROOT).contains(TalkLink.SCHEME);
-  }
-
-  private static String encodePath(String path) {
-    List<String> parts = new ArrayList<>();
-    for (String p : path.split("/")) {
-      parts.add(URLEncoder.encode(p, StandardCharsets.UTF_8).replace("+", "%20"));
-    }
-    return String.join("/", parts);
   }
 
   /** An attachment's name made safe for any file system, keeping its extension. */

@@ -14,7 +14,6 @@ import dev.talkbook.core.store.AttachmentStore;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.TalkStore;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -179,7 +178,10 @@ public final class MarkdownImporter {
           MarkdownExporter.PROGRAMME_SOURCE,
           MarkdownExporter.REMOVED_FROM_PROGRAMME);
 
-  /** A parsed, validated file, ready to store. */
+  /**
+   * A parsed, validated file, ready to store: {@code body} is its notes (with the front matter kept
+   * at their top), {@code links} the links in them, found once ({@link InlineLinks}).
+   */
   private record Parsed(
       String path,
       Path file,
@@ -191,7 +193,8 @@ public final class MarkdownImporter {
       Programme programme,
       Boolean starred,
       List<String> missing,
-      Map<String, NoteTarget> noteLinks) {
+      Map<String, NoteTarget> noteLinks,
+      List<InlineLinks.Link> links) {
     /** {@code detail}, and the linked files that are not in the folder, if any. */
     String saying(String detail) {
       if (missing.isEmpty()) {
@@ -250,10 +253,15 @@ public final class MarkdownImporter {
   /**
    * A file whose notes link to other notes: its talk is stored, its notes once every file's talk is
    * known (a link may lead to a file after it), with each link to an imported note as a {@link
-   * TalkLink}.
+   * TalkLink} and each to a file stored as an attachment as its {@code attachments} URL.
    */
   private record Deferred(
-      Parsed parsed, Talk talk, Talk existing, Event event, String body, boolean created) {}
+      Parsed parsed,
+      Talk talk,
+      Talk existing,
+      Event event,
+      Map<String, String> attachments,
+      boolean created) {}
 
   /** Thrown inside the transaction to roll a dry run back. */
   private static final class DryRun extends RuntimeException {
@@ -653,9 +661,8 @@ public final class MarkdownImporter {
         talk = notebook.talks().star(talk.id(), p.starred());
       }
     }
-    String body = p.body();
+    Map<String, String> urls = new LinkedHashMap<>();
     if (!p.attachmentPaths().isEmpty()) {
-      Map<String, String> urls = new LinkedHashMap<>();
       for (String relPath : p.attachmentPaths()) {
         Path file = p.file().getParent().resolve(relPath).normalize();
         byte[] bytes = readAttachment(root, file, relPath);
@@ -664,20 +671,20 @@ public final class MarkdownImporter {
         urls.put(relPath, ref.url());
         attachmentCount[0]++;
       }
-      body = relinkToAttachments(body, urls);
     }
     batch.talkOfFile.put(p.file(), talk.id());
     if (linksNotes) {
-      deferred.add(new Deferred(p, talk, existing, event, body, created));
+      deferred.add(new Deferred(p, talk, existing, event, urls, created));
       return null;
     }
+    String body = relinkToAttachments(p.body(), p.links(), urls);
     return outcome(notebook, p, talk, existing, event, body, created, List.of());
   }
 
   /**
    * Stores the notes of a file that links to other notes: each link to a file this import made a
    * talk of becomes a {@link TalkLink} to it (with its heading); the others are kept as written and
-   * named in the file's line.
+   * named in the file's line. Its links to attachments are made in the same pass.
    */
   private static FileResult finish(Notebook notebook, Deferred d, Map<Path, Long> talkOfFile) {
     List<String> leadNowhere = new ArrayList<>();
@@ -695,7 +702,15 @@ public final class MarkdownImporter {
                 urls.put(written, new TalkLink(id, target.fragment()).url());
               }
             });
-    String body = relink(d.body(), urls::get);
+    Parsed p = d.parsed();
+    String body =
+        relink(
+            p.body(),
+            p.links(),
+            bare -> {
+              String attachment = d.attachments().get(InlineLinks.decodedPath(bare));
+              return attachment != null ? attachment : urls.get(bare);
+            });
     return outcome(
         notebook, d.parsed(), d.talk(), d.existing(), d.event(), body, d.created(), leadNowhere);
   }
@@ -860,7 +875,9 @@ public final class MarkdownImporter {
     for (String listed : list(data, "attachments")) {
       addAttachmentPath(root, file, listed, attachmentPaths);
     }
-    relativeLinks(body, file.getParent(), root, attachmentPaths, missing, null);
+    // The notes' links, found once: for the files and notes they lead to, and to relink them.
+    List<InlineLinks.Link> links = InlineLinks.in(body);
+    relativeLinks(links, file.getParent(), root, attachmentPaths, missing, null);
     for (String relPath : attachmentPaths) {
       checkAttachment(root, file.getParent().resolve(relPath).normalize(), relPath);
     }
@@ -875,18 +892,27 @@ public final class MarkdownImporter {
         programme(data),
         bool(data, MarkdownExporter.STARRED),
         List.copyOf(missing),
-        noteLinks(body, file.getParent()));
+        noteLinks(links, file.getParent()),
+        shifted(links, notes.length() - body.length()));
   }
 
   /**
-   * The links in {@code body} to other notes by a relative path ({@code 02-loom.md}, {@code
-   * ./a%20b.md}, {@code ../day2/x.md#demo}), by the target as written (without angle brackets): the
-   * file each resolves to from {@code folder}, and its heading.
+   * {@code links} as they stand in the notes, {@code by} characters on: after the front matter
+   * {@link FrontMatter#write} puts before the body.
    */
-  static Map<String, NoteTarget> noteLinks(String body, Path folder) {
+  private static List<InlineLinks.Link> shifted(List<InlineLinks.Link> links, int by) {
+    return by == 0 ? links : links.stream().map(l -> l.shifted(by)).toList();
+  }
+
+  /**
+   * The links of a note ({@code found}) to other notes by a relative path ({@code 02-loom.md},
+   * {@code ./a%20b.md}, {@code ../day2/x.md#demo}), by the target as written (without angle
+   * brackets): the file each resolves to from {@code folder}, and its heading.
+   */
+  static Map<String, NoteTarget> noteLinks(List<InlineLinks.Link> found, Path folder) {
     Map<String, NoteTarget> links = new LinkedHashMap<>();
-    for (String target : linkTargets(body)) {
-      String bare = target.startsWith("<") ? target.substring(1, target.length() - 1) : target;
+    for (InlineLinks.Link link : found) {
+      String bare = link.target();
       if (links.containsKey(bare) || !isRelativeFile(bare)) {
         continue;
       }
@@ -897,12 +923,7 @@ public final class MarkdownImporter {
       if (query >= 0) {
         path = path.substring(0, query);
       }
-      String decoded;
-      try {
-        decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        continue; // a lone % is no path a note was saved under
-      }
+      String decoded = InlineLinks.decodedPath(path);
       if (decoded.toLowerCase(Locale.ROOT).endsWith(".md")) {
         links.put(bare, new NoteTarget(folder.resolve(decoded).normalize(), fragment, decoded));
       }
@@ -911,24 +932,22 @@ public final class MarkdownImporter {
   }
 
   /**
-   * The files that notes in {@code folder} link to by a relative path (other notes, {@code .md},
-   * aside): those inside {@code root} go to {@code found} (as the link names them, decoded), those
-   * not there to {@code missing} (the link is kept as it is; the report says it leads nowhere), and
-   * files outside {@code root} to {@code outside} when it is not null.
+   * The files that the {@code links} of notes in {@code folder} lead to by a relative path (other
+   * notes, {@code .md}, aside): those inside {@code root} go to {@code found} (as the link names
+   * them, decoded), those not there to {@code missing} (the link is kept as it is; the report says
+   * it leads nowhere), and files outside {@code root} to {@code outside} when it is not null.
    */
   private static void relativeLinks(
-      String body,
+      List<InlineLinks.Link> links,
       Path folder,
       Path root,
       List<String> found,
       List<String> missing,
       List<String> outside) {
-    for (String target : linkTargets(body)) {
-      if (target.startsWith("<")) {
-        target = target.substring(1, target.length() - 1);
-      }
+    for (InlineLinks.Link link : links) {
+      String target = link.target();
       if (isRelativeFile(target)) {
-        String decoded = URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String decoded = InlineLinks.decodedPath(target);
         Path f = folder.resolve(decoded).normalize();
         int hash = decoded.indexOf('#');
         boolean note =
@@ -956,6 +975,8 @@ public final class MarkdownImporter {
    * its folder; links to files that are not there are kept as they are ({@link #missing}).
    */
   public static final class LinkedFiles {
+    private final String notes;
+    private final List<InlineLinks.Link> links;
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final List<String> missing = new ArrayList<>();
     private final List<String> outside = new ArrayList<>();
@@ -969,8 +990,10 @@ public final class MarkdownImporter {
         throw new SiteException(
             "Could not read the folder of " + notesFile + " (" + PathProblems.why(e) + ").", e);
       }
+      this.notes = notes;
+      this.links = InlineLinks.in(notes);
       List<String> found = new ArrayList<>();
-      relativeLinks(notes, folder, folder, found, missing, outside);
+      relativeLinks(links, folder, folder, found, missing, outside);
       for (String relPath : found) {
         try {
           files.put(relPath, readAttachment(folder, folder.resolve(relPath).normalize(), relPath));
@@ -1007,20 +1030,9 @@ public final class MarkdownImporter {
                       .attachments()
                       .add(talkId, Path.of(relPath).getFileName().toString(), null, bytes)
                       .url()));
-      return relinkToAttachments(notes, urls);
+      return relinkToAttachments(
+          notes, notes.equals(this.notes) ? links : InlineLinks.in(notes), urls);
     }
-  }
-
-  /**
-   * The link targets in {@code markdown} ({@link InlineLinks}: not in code), in order, a target in
-   * angle brackets with them.
-   */
-  static List<String> linkTargets(String markdown) {
-    List<String> targets = new ArrayList<>();
-    for (InlineLinks.Link link : InlineLinks.in(markdown)) {
-      targets.add(markdown.substring(link.targetStart(), link.targetEnd()));
-    }
-    return targets;
   }
 
   private static void addAttachmentPath(Path root, Path file, String listed, List<String> paths) {
@@ -1048,20 +1060,26 @@ public final class MarkdownImporter {
     return colon < 0 || (slash >= 0 && slash < colon);
   }
 
-  /** Replaces the relative links that became attachments by their {@code attachment:} URL. */
-  private static String relinkToAttachments(String body, Map<String, String> urls) {
-    return relink(
-        body,
-        bare -> urls.get(URLDecoder.decode(bare.replace("+", "%2B"), StandardCharsets.UTF_8)));
+  /**
+   * Replaces the relative links (of {@code links}, those in {@code body}) that became attachments
+   * by their {@code attachment:} URL.
+   */
+  private static String relinkToAttachments(
+      String body, List<InlineLinks.Link> links, Map<String, String> urls) {
+    return urls.isEmpty()
+        ? body
+        : relink(body, links, bare -> urls.get(InlineLinks.decodedPath(bare)));
   }
 
   /**
-   * Replaces each link target (without its angle brackets) that {@code urls} gives a URL for by
-   * that URL; the others are kept.
+   * Replaces each of {@code links} (those in {@code body}) whose target (without its angle
+   * brackets) {@code urls} gives a URL for by that URL; the others are kept.
    */
-  private static String relink(String body, java.util.function.Function<String, String> urls) {
+  private static String relink(
+      String body, List<InlineLinks.Link> links, java.util.function.Function<String, String> urls) {
     return InlineLinks.replace(
         body,
+        links,
         (text, link) -> {
           String url = urls.apply(link.target());
           return url == null ? null : link.withTarget(text, url);

@@ -101,6 +101,18 @@ public final class Notebook implements AutoCloseable {
     void done(Path file, java.time.Duration took);
 
     /**
+     * Not an upgrade, but told the same way, as the other slow start of an open a user should see:
+     * another Talkbook is closing {@code file} (it quit a moment ago and folds its log), and the
+     * open waits for it to let go ({@link #waitingLine}) rather than refusing.
+     */
+    default void waitingForClose(Path file) {}
+
+    /** The line said while an open waits for another Talkbook to close the notebook. */
+    static String waitingLine(Path file) {
+      return "Waiting for the other Talkbook to close notebook " + file.getFileName() + "…";
+    }
+
+    /**
      * The line a command prints before the upgrade, saying what takes its time: the whole search
      * index is made again only from a format before 3 (V003 makes it anew); from 3 on, V006 and
      * V007 index again the notes that hold raw HTML, links or character references (their words as
@@ -304,7 +316,11 @@ public final class Notebook implements AutoCloseable {
                 Files.isWritable(path.getParent()),
                 NotebookFile.anythingBeside(path));
     int version = exists ? inspect(path, readOnly, immutable) : Migrations.LATEST;
-    NotebookLock lock = readOnly ? null : acquireLock(path, options.lockWait(), version);
+    NotebookLock lock =
+        readOnly
+            ? null
+            : acquireLock(
+                path, options.lockWait(), version, () -> options.upgrading().waitingForClose(path));
     try {
       if (!exists) {
         create(path);
@@ -475,9 +491,10 @@ public final class Notebook implements AutoCloseable {
    * way on (it must be upgraded first, which needs the lock), so the message says to close the
    * other Talkbook.
    */
-  static NotebookLock acquireLock(Path path, java.time.Duration wait, int version) {
+  static NotebookLock acquireLock(
+      Path path, java.time.Duration wait, int version, Runnable waitingForClose) {
     try {
-      return acquireLock(path, wait);
+      return acquireLock(path, wait, waitingForClose);
     } catch (NotebookOpenException e) {
       if (e.problem() != Problem.LOCKED || version >= Migrations.READ_AS_IT_IS) {
         throw e;
@@ -500,8 +517,16 @@ public final class Notebook implements AutoCloseable {
   }
 
   static NotebookLock acquireLock(Path path, java.time.Duration wait) {
+    return acquireLock(path, wait, () -> {});
+  }
+
+  /**
+   * The same, {@code waitingForClose} told when the holder is closing the notebook and the open
+   * waits for it ({@link NotebookLock#CLOSING_WAIT}).
+   */
+  static NotebookLock acquireLock(Path path, java.time.Duration wait, Runnable waitingForClose) {
     try {
-      return NotebookLock.acquire(path, wait);
+      return NotebookLock.acquire(path, wait, NotebookLock.CLOSING_WAIT, waitingForClose);
     } catch (IOException e) {
       if (isDiskFull(e)) {
         throw new NotebookOpenException(
@@ -1074,6 +1099,15 @@ public final class Notebook implements AutoCloseable {
       return;
     }
     NotebookException failure = null;
+    if (lock != null) {
+      try {
+        // A Talkbook started now (the user quit and started again) waits for this close.
+        lock.markClosing();
+      } catch (IOException e) {
+        System.getLogger(Notebook.class.getName())
+            .log(System.Logger.Level.DEBUG, "marking the lock of " + file + " as closing", e);
+      }
+    }
     try {
       if (!db.isReadOnly()) {
         revisions.checkpointAll();

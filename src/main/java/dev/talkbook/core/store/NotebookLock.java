@@ -21,6 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The lock file is left in place on close: deleting it would let a second process lock the
  * deleted file while a third locks a new one, and no other file descriptor may be opened on it
  * while locked (closing one drops POSIX locks), so there is no safe check after the fact.
+ *
+ * <p>A Talkbook that is closing the notebook says so in the file ({@link #markClosing}: "{@code
+ * <pid> closing}"): its close folds the log, seconds while another program reads the notebook, and
+ * a user who quit and started again at once met the lock still held. An open that finds the lock
+ * held by a closing Talkbook waits for it, up to {@link #CLOSING_WAIT}, whatever wait it asked for.
  */
 final class NotebookLock implements AutoCloseable {
   /** The notebooks this process holds, by real path. */
@@ -53,6 +58,19 @@ final class NotebookLock implements AutoCloseable {
    * side: the second waits for the first's few hundred milliseconds instead of failing).
    */
   static NotebookLock acquire(Path notebook, java.time.Duration wait) throws IOException {
+    return acquire(notebook, wait, CLOSING_WAIT, () -> {});
+  }
+
+  /**
+   * The same; while the holder is closing the notebook, the wait lasts up to {@code closingWait}
+   * from the start (at least), and {@code waitingForClose} is told once, on this thread.
+   */
+  static NotebookLock acquire(
+      Path notebook,
+      java.time.Duration wait,
+      java.time.Duration closingWait,
+      Runnable waitingForClose)
+      throws IOException {
     Path key = keyOf(notebook);
     // Checked before touching the lock file: opening and closing a second channel on it here
     // would drop the lock this process already holds (POSIX locks are per process).
@@ -60,20 +78,38 @@ final class NotebookLock implements AutoCloseable {
       throw locked(notebook, "it is already open in this Talkbook.");
     }
     try {
-      long deadline = System.nanoTime() + wait.toNanos();
+      long start = System.nanoTime();
+      long deadline = start + wait.toNanos();
+      long closingDeadline = start + Math.max(wait.toNanos(), closingWait.toNanos());
+      boolean told = false;
       while (true) {
+        HeldElsewhere held;
         try {
           return lock(notebook, key);
-        } catch (NotebookOpenException e) {
-          if (e.problem() != Problem.LOCKED || System.nanoTime() - deadline >= 0) {
-            throw e;
-          }
-          try {
-            Thread.sleep(RETRY_MILLIS); // the other process gives no signal when it lets go
-          } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw e;
-          }
+        } catch (HeldElsewhere e) {
+          held = e;
+        }
+        if (held.closing && !told) {
+          told = true;
+          waitingForClose.run();
+        }
+        long now = System.nanoTime();
+        if (now - (held.closing ? closingDeadline : deadline) >= 0) {
+          throw locked(
+              notebook,
+              held.closing
+                  ? "another Talkbook"
+                      + held.process()
+                      + " is closing it and has not let go of it in "
+                      + (wait.compareTo(closingWait) > 0 ? wait : closingWait).toSeconds()
+                      + " s."
+                  : "it is open in another Talkbook" + held.process() + ".");
+        }
+        try {
+          Thread.sleep(RETRY_MILLIS); // the other process gives no signal when it lets go
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw locked(notebook, "it is open in another Talkbook" + held.process() + ".");
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -85,11 +121,39 @@ final class NotebookLock implements AutoCloseable {
   /** How often a waiting open tries the lock again. */
   private static final long RETRY_MILLIS = 25;
 
+  /**
+   * How long an open waits for a Talkbook that is closing the notebook: its close folds the log
+   * into the file, about 100 ms, but up to the store's busy timeout (5 s) and a few tries of its
+   * mode switch while another program reads the notebook (10 s seen, the reader holding on).
+   */
+  static final java.time.Duration CLOSING_WAIT = java.time.Duration.ofSeconds(15);
+
+  /** The lock file's word after the process id while its holder closes the notebook. */
+  private static final String CLOSING = "closing";
+
+  /** The lock is held by another process: its id as the file says it, and whether it closes. */
+  private static final class HeldElsewhere extends IOException {
+    private static final long serialVersionUID = 1L;
+    final String owner;
+    final boolean closing;
+
+    HeldElsewhere(String owner, boolean closing) {
+      super("held by another process");
+      this.owner = owner;
+      this.closing = closing;
+    }
+
+    String process() {
+      return owner.isEmpty() ? "" : " (process " + owner + ")";
+    }
+  }
+
   private static Path keyOf(Path notebook) throws IOException {
     Path parent = notebook.toAbsolutePath().getParent();
     return parent.toRealPath().resolve(notebook.getFileName().toString());
   }
 
+  /** The lock, or {@link HeldElsewhere} when another process holds it. */
   private static NotebookLock lock(Path notebook, Path key) throws IOException {
     Path file = lockFileOf(notebook);
     FileChannel channel;
@@ -109,12 +173,8 @@ final class NotebookLock implements AutoCloseable {
     try {
       FileLock lock = channel.tryLock();
       if (lock == null) {
-        String owner = readOwner(channel);
-        throw locked(
-            notebook,
-            "it is open in another Talkbook"
-                + (owner.isEmpty() ? "" : " (process " + owner + ")")
-                + ".");
+        String[] owner = readOwner(channel).split(" ", 2);
+        throw new HeldElsewhere(owner[0], owner.length > 1 && owner[1].equals(CLOSING));
       }
       NotebookLock held = new NotebookLock(key, file, channel, lock, created);
       try {
@@ -169,6 +229,19 @@ final class NotebookLock implements AutoCloseable {
     } finally {
       close();
     }
+  }
+
+  /**
+   * Says in the lock file that this Talkbook is closing the notebook, so that one started meanwhile
+   * waits for it rather than being refused. Written over the process id, which it begins with and
+   * is longer than, in one write: a reader sees one or the other.
+   */
+  void markClosing() throws IOException {
+    channel.write(
+        ByteBuffer.wrap(
+            (ProcessHandle.current().pid() + " " + CLOSING + "\n")
+                .getBytes(StandardCharsets.US_ASCII)),
+        0);
   }
 
   @Override

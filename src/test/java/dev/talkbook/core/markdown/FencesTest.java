@@ -228,4 +228,14 @@ class FencesTest {
     String quotes = "> ".repeat(50_000) + "```";
     assertThat(Fences.inFence(Fences.next(Fences.START, quotes))).isTrue();
   }
+
+  @Test
+  void aBlankLineHoldsOnlySpacesTabsAndCarriageReturns() {
+    String text = "x\n \t\r\n\r \n a\n";
+    assertThat(Fences.blankLine(text, 2, 5)).isTrue();
+    assertThat(Fences.blankLine(text, 6, 8)).isTrue();
+    assertThat(Fences.blankLine(text, 9, 11)).isFalse();
+    assertThat(Fences.blankLine(text, 0, 1)).isFalse();
+    assertThat(Fences.blankLine(text, 2, 2)).isTrue();
+  }
 }

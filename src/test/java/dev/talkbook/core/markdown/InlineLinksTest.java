@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Where notes hold links the page shows as links: not in code, not escaped. */
 class InlineLinksTest {
@@ -36,6 +38,15 @@ class InlineLinksTest {
   }
 
   @Test
+  void aLineOfCarriageReturnsAndBlanksIsABlankLineAsForThePage() {
+    // CommonMark ends a line at a lone \r: "\r " is blank lines, the indented line after it code,
+    // and a link's text does not run across it
+    assertThat(targets("text\n\r \n    [a](a.md)\n")).isEmpty();
+    assertThat(targets("[a\n\r \n](a.md)")).isEmpty();
+    assertThat(targets("[a\nb](a.md)")).containsExactly("a.md");
+  }
+
+  @Test
   void replacesInnerLinksFirst() {
     String notes = "[![logo](x.png)](y.md) and `[z](y.md)`";
     String out =
@@ -44,6 +55,45 @@ class InlineLinksTest {
             (text, link) ->
                 link.target().equals("x.png") ? link.text(text) : link.withTarget(text, "talk:5"));
     assertThat(out).isEqualTo("[logo](talk:5) and `[z](y.md)`");
+  }
+
+  @Test
+  void replacesTheLinksFoundBeforeWithoutAnotherScan() {
+    String body = "[a](<a b.md>) `[b](b.md)`";
+    List<InlineLinks.Link> links = InlineLinks.in(body);
+    assertThat(links).extracting(InlineLinks.Link::target).containsExactly("a b.md");
+    String notes = "---\nk: v\n---\n" + body;
+    int by = notes.length() - body.length();
+    String out =
+        InlineLinks.replace(
+            notes,
+            links.stream().map(l -> l.shifted(by)).toList(),
+            (text, link) -> link.withTarget(text, "talk:" + link.target().length()));
+    assertThat(out).isEqualTo("---\nk: v\n---\n[a](talk:6) `[b](b.md)`");
+    assertThat(InlineLinks.replace(notes, List.of(), (text, link) -> "x")).isSameAs(notes);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          a%20b.md        | a b.md
+          c++%2B.md       | c+++.md
+          caf%C3%A9.png   | café.png
+          50%.png         | 50%.png
+          100%zz/x.md     | 100%zz/x.md
+          """)
+  void aTargetsPathIsDecodedAndAPercentThatStartsNoEscapeKept(String target, String path) {
+    assertThat(InlineLinks.decodedPath(target)).isEqualTo(path);
+  }
+
+  @Test
+  void anEncodedPathReadsBackAsItWas() {
+    String path = "day 2/c++ & café 50%.md";
+    assertThat(InlineLinks.encodedPath(path))
+        .isEqualTo("day%202/c%2B%2B%20%26%20caf%C3%A9%2050%25.md");
+    assertThat(InlineLinks.decodedPath(InlineLinks.encodedPath(path))).isEqualTo(path);
   }
 
   @Test

@@ -190,4 +190,18 @@ class EventStreamTest {
     int cores = Runtime.getRuntime().availableProcessors();
     assertThat(tasks.get()).isEqualTo(Math.min(cores, 300 / EventStream.SPLIT_AT) - 1);
   }
+
+  @Test
+  void aKeepAlivePingGoesOnlyToStreamsThatGotNoEventSinceTheLast() {
+    EventStream stream = new EventStream(10, 10, 100, 1 << 20);
+    Recorder viewer = new Recorder("a");
+    stream.join(viewer, -1);
+    stream.publish("patch", "{}", () -> "{}");
+    stream.pingIfQuiet(); // an event went out since the last tick: no ping on top of it
+    assertThat(viewer.frames).doesNotContain(":\n\n");
+    stream.pingIfQuiet(); // a quiet interval: the stream is written all the same
+    assertThat(viewer.frames).containsOnlyOnce(":\n\n");
+    stream.pingIfQuiet();
+    assertThat(viewer.frames.stream().filter(":\n\n"::equals)).hasSize(2);
+  }
 }

@@ -85,6 +85,78 @@ class MarkdownNoteLinksTest {
     }
   }
 
+  /**
+   * Writes {@code files} (a path inside the folder, then its text, …) into a new folder and imports
+   * it, without a failure.
+   */
+  private void importWritten(Notebook nb, String... files) throws IOException {
+    Path src = dir.resolve("src");
+    for (int i = 0; i < files.length; i += 2) {
+      write(src.resolve(files[i]), files[i + 1]);
+    }
+    assertThat(importInto(nb, src).failures()).isEmpty();
+  }
+
+  @Test
+  void aNoteLinkingNotesAndFilesInAngleBracketsAfterKeptFrontMatterGetsBoth() throws IOException {
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      importWritten(
+          nb,
+          "01-keynote.md",
+          """
+          ---
+          title: Keynote
+          layout: wide
+          ---
+          See [x](<a b.md>), [y](<a b.md#demo>) and ![the hall](<my pic.png>) or
+          [![the hall](my%20pic.png)](a%20b.md).
+          """,
+          "a b.md",
+          "# A b\n",
+          "my pic.png",
+          "png");
+      String ab = link(nb, "A b");
+      Talk keynote = talk(nb, "Keynote");
+      assertThat(nb.attachments().of(keynote.id())).hasSize(1);
+      String pic = nb.attachments().of(keynote.id()).get(0).url();
+      assertThat(keynote.body())
+          .isEqualTo(
+              "---\nlayout: wide\n---\nSee [x]("
+                  + ab
+                  + "), [y]("
+                  + ab
+                  + "#demo) and ![the hall]("
+                  + pic
+                  + ") or\n[![the hall]("
+                  + pic
+                  + ")]("
+                  + ab
+                  + ").\n");
+    }
+  }
+
+  @Test
+  void aPercentSignThatStartsNoEscapeIsPartOfTheName() throws IOException {
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      importWritten(
+          nb,
+          "01-keynote.md",
+          "# Keynote\n\n![chart](50%.png) [next](100%.md)\n",
+          "50%.png",
+          "png",
+          "100%.md",
+          "# Full\n");
+      Talk keynote = talk(nb, "Keynote");
+      assertThat(keynote.body())
+          .isEqualTo(
+              "# Keynote\n\n![chart]("
+                  + nb.attachments().of(keynote.id()).get(0).url()
+                  + ") [next]("
+                  + link(nb, "Full")
+                  + ")\n");
+    }
+  }
+
   @Test
   void aLinkToANoteThatIsNotImportedIsKeptAndNamed() throws IOException {
     Path src = dir.resolve("src");

@@ -1,0 +1,129 @@
+package dev.talkbook.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The notebook's lock between two processes: one held by a Talkbook that is closing the notebook
+ * (quit a moment ago) is waited for; one held by a Talkbook that has it open is refused at once.
+ */
+@Timeout(60)
+class NotebookLockTest {
+  @TempDir Path dir;
+
+  private Process holder;
+
+  @AfterEach
+  void letGo() throws Exception {
+    if (holder != null) {
+      holder.getOutputStream().close();
+      assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  /** A child JVM holding {@code notebook}'s lock; returns its output, past its "locked". */
+  private BufferedReader hold(Path notebook) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    holder =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                HoldLock.class.getName(),
+                notebook.toString())
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+    assertThat(out.readLine()).isEqualTo("locked");
+    return out;
+  }
+
+  private void markClosing(BufferedReader out) throws Exception {
+    OutputStream in = holder.getOutputStream();
+    in.write("closing\n".getBytes(StandardCharsets.UTF_8));
+    in.flush();
+    assertThat(out.readLine()).isEqualTo("closing");
+  }
+
+  @Test
+  void anOpenWaitsForATalkbookThatIsClosingTheNotebookAndGetsIt() throws Exception {
+    Path notebook = dir.resolve("n.talkbook");
+    markClosing(hold(notebook));
+    CountDownLatch told = new CountDownLatch(1);
+    CompletableFuture<NotebookLock> taken =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                // the window's open: no wait asked for
+                return NotebookLock.acquire(
+                    notebook, Duration.ZERO, Duration.ofSeconds(30), told::countDown);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    assertThat(told.await(20, TimeUnit.SECONDS)).as("told it waits").isTrue();
+    assertThat(taken).isNotDone();
+    holder.getOutputStream().close(); // the other Talkbook's close ends: it lets go
+    try (NotebookLock lock = taken.get(20, TimeUnit.SECONDS)) {
+      assertThat(Files.readString(NotebookLock.lockFileOf(notebook)).strip())
+          .isEqualTo(Long.toString(ProcessHandle.current().pid()));
+    }
+  }
+
+  @Test
+  void aTalkbookThatHasTheNotebookOpenIsNotWaitedFor() throws Exception {
+    Path notebook = dir.resolve("n.talkbook");
+    hold(notebook);
+    long start = System.nanoTime();
+    assertThatThrownBy(
+            () ->
+                NotebookLock.acquire(
+                    notebook,
+                    Duration.ZERO,
+                    Duration.ofSeconds(30),
+                    () -> {
+                      throw new AssertionError("told it waits for a close");
+                    }))
+        .isInstanceOf(NotebookOpenException.class)
+        .hasMessageContaining("it is open in another Talkbook (process " + holder.pid() + ")");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aCloseThatNeverEndsIsWaitedForOnlySoLongThenSaid() throws Exception {
+    Path notebook = dir.resolve("n.talkbook");
+    markClosing(hold(notebook));
+    assertThatThrownBy(
+            () -> NotebookLock.acquire(notebook, Duration.ZERO, Duration.ofSeconds(1), () -> {}))
+        .isInstanceOf(NotebookOpenException.class)
+        .hasMessageContaining(
+            "another Talkbook (process "
+                + holder.pid()
+                + ") is closing it and has not let go of it in 1 s.");
+  }
+
+  @Test
+  void aNotebooksCloseMarksItsLockAsClosingBeforeItFoldsItsLog() {
+    Path notebook = dir.resolve("n.talkbook");
+    Notebook.open(notebook).close();
+    // what a Talkbook started during the close read (the file is left in place after it)
+    assertThat(NotebookLock.lockFileOf(notebook))
+        .hasContent(ProcessHandle.current().pid() + " closing");
+  }
+}
