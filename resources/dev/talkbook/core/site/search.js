@@ -1,7 +1,8 @@
 /* Talkbook site search over lunr: loaded (with lunr and search-index.js) on first use.
  *
  * Words are cut as Talkbook's own full-text search (SQLite FTS5, unicode61 remove_diacritics)
- * cuts them: runs of letters and digits, lower case (ς as σ), accents removed; no stop words. The exporter
+ * cuts them: runs of letters and digits, lower case (ς as σ), accents removed, ß as ss, ø as o
+ * (FOLDED); no stop words. The exporter
  * writes each talk's notes already cut so (SearchText.java); titles, speakers, tags and events are
  * cut here. The index holds every word and its Porter stem (lunr's stemmer); a query word finds
  * its stem (whole words: "testing" finds "tests") or, as typed, the start of a word ("deplo") when it
@@ -27,11 +28,21 @@
   // Chinese, Japanese and Korean letters: as CjkText.java's (Han, Hiragana, Katakana, Hangul).
   var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
+  /**
+   * The letters decomposition leaves whole, as readers type them: FoldedLetters.java's table in
+   * lower case (FoldedLettersTest checks that they agree).
+   */
+  var FOLDED = {
+    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"
+  };
+  var FOLDED_LETTERS = /[ßæœøłđðþı]/g;
+
   /** The words of a text, as the index holds them. */
   function words(text) {
     if (!text) { return []; }
-    // The final sigma as σ, as the notebook's index (and SearchText.java) fold it.
-    var folded = String(text).toLowerCase().normalize("NFD").replace(MARKS, "").replace(/ς/g, "σ");
+    // The final sigma as σ, "ß" as "ss", as the notebook's index (and SearchText.java) fold them.
+    var folded = String(text).toLowerCase().normalize("NFD").replace(MARKS, "").replace(/ς/g, "σ")
+      .replace(FOLDED_LETTERS, function (c) { return FOLDED[c]; });
     return folded.split(SEPARATORS).filter(function (w) { return w.length > 0; });
   }
 
