@@ -2,7 +2,8 @@
  *
  * Words are cut as Talkbook's own full-text search (SQLite FTS5, unicode61 remove_diacritics)
  * cuts them: runs of letters and digits, lower case (ς as σ), accents removed, ß as ss, ø as o
- * (FOLDED); no stop words. The exporter
+ * (FOLDED); a query word typed with ae, oe, ue for ä, ö, ü is also looked for with a, o, u
+ * (umlautsUnwritten: "gruesse" finds "Grüße"); no stop words. The exporter
  * writes each talk's notes already cut so (SearchText.java); titles, speakers, tags and events are
  * cut here. The index holds every word and its Porter stem (lunr's stemmer); a query word finds
  * its stem (whole words: "testing" finds "tests") or, as typed, the start of a word ("deplo") when it
@@ -36,6 +37,30 @@
     "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"
   };
   var FOLDED_LETTERS = /[ßæœøłđðþı]/g;
+
+  /**
+   * A query word that may be German with ä, ö, ü typed as ae, oe, ue ("gruesse") with them as a,
+   * o, u ("grusse", where "Grüße" is), as FoldedLetters.umlautsUnwritten: null when it has none,
+   * fewer than five letters, or its only ue follows a q.
+   */
+  function umlautsUnwritten(word) {
+    var letters = Array.from(word);
+    if (letters.length < 5) { return null; }
+    var out = "";
+    var changed = false;
+    for (var i = 0; i < letters.length; i++) {
+      var c = letters[i];
+      if ((c === "a" || c === "o" || c === "u") && letters[i + 1] === "e"
+          && !(c === "u" && letters[i - 1] === "q")) {
+        out += c;
+        i++;
+        changed = true;
+      } else {
+        out += c;
+      }
+    }
+    return changed ? out : null;
+  }
 
   /** The words of a text, as the index holds them. */
   function words(text) {
@@ -231,6 +256,11 @@
       if (field) { whole.fields = [field]; begun.fields = [field]; }
       q.term(word, whole);
       if (start) { q.term(word, begun); }
+      var unwritten = umlautsUnwritten(word);
+      if (unwritten !== null) {
+        q.term(unwritten, whole);
+        if (start) { q.term(unwritten, begun); }
+      }
     }).forEach(function (r) { found[r.ref] = r.score; });
     return found;
   }
@@ -291,11 +321,14 @@
   /** Whether the words of a field have the units one after the other (by stem, or as a start). */
   function standTogether(fieldWords, units) {
     var stems = units.map(function (u) { return stem(u.word); });
+    var others = units.map(function (u) { return umlautsUnwritten(u.word); });
     for (var k = 0; k + units.length <= fieldWords.length; k++) {
       var all = true;
       for (var j = 0; j < units.length && all; j++) {
         var w = fieldWords[k + j];
-        all = w === units[j].word || stem(w) === stems[j] || (units[j].start && w.indexOf(units[j].word) === 0);
+        all = w === units[j].word || stem(w) === stems[j] || (units[j].start && w.indexOf(units[j].word) === 0)
+          || (others[j] !== null && (w === others[j] || stem(w) === stem(others[j])
+            || (units[j].start && w.indexOf(others[j]) === 0)));
       }
       if (all) { return true; }
     }

@@ -391,6 +391,9 @@ class SearchCommandTest extends CliTest {
     Result grusse = ok("search", "grusse");
     assertThat(titles(grusse)).isEqualTo("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig");
     assertOut(grusse).contains("Herzliche *Grüße* an alle.");
+    Result gruesse = ok("search", "gruesse");
+    assertThat(titles(gruesse)).isEqualTo("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig");
+    assertOut(gruesse).contains("Herzliche *Grüße* an alle.");
     assertThat(titles(ok("search", "sondergaard")))
         .isEqualTo("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig");
     assertThat(titles(ok("search", "Grüße")))

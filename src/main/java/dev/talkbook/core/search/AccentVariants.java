@@ -48,10 +48,16 @@ public final class AccentVariants {
   public static List<String> of(String word) {
     String typed = Normalizer.normalize(word, Normalizer.Form.NFC);
     if (!hasAccentedScript(typed)) {
-      String folded = FoldedLetters.fold(word);
       // The index holds "Grüße" as "Grüsse" (FoldedLetters); an index of format 6 or 7, read as
-      // it is, as typed.
-      return folded.equals(word) ? List.of(word) : List.of(word, folded);
+      // it is, as typed. "gruesse" is also looked for as "grusse", where "Grüße" is.
+      Set<String> latin = new LinkedHashSet<>();
+      latin.add(word);
+      latin.add(FoldedLetters.fold(word));
+      String unwritten = FoldedLetters.umlautsUnwritten(FoldedLetters.fold(word));
+      if (unwritten != null) {
+        latin.add(unwritten);
+      }
+      return List.copyOf(latin);
     }
     Set<String> out = new LinkedHashSet<>();
     out.add(word);

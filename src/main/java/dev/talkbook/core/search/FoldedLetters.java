@@ -79,6 +79,41 @@ public final class FoldedLetters {
     return b.toString();
   }
 
+  /** The fewest letters of a word {@link #umlautsUnwritten} reads as German. */
+  public static final int UMLAUT_WORD_LETTERS = 5;
+
+  /**
+   * A word that may be German with ä, ö, ü written as {@code ae}, {@code oe}, {@code ue} (as
+   * readers without those keys type them: {@code gruesse}), with them as {@code a}, {@code o},
+   * {@code u} ({@code grusse}): the spelling under which the index holds "Grüße", whose dots the
+   * tokenizer takes off. Null when the word has none, has fewer than {@link #UMLAUT_WORD_LETTERS}
+   * letters ("does", "goes", "blue" would find "do", "go", "blu"), or its only {@code ue} follows a
+   * {@code q} ("queue"). A second spelling looked for beside the typed one: no index space.
+   */
+  public static String umlautsUnwritten(String word) {
+    if (word.length() < UMLAUT_WORD_LETTERS) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(word.length());
+    boolean changed = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      char l = Character.toLowerCase(c);
+      boolean vowel = l == 'a' || l == 'o' || l == 'u';
+      if (vowel
+          && i + 1 < word.length()
+          && Character.toLowerCase(word.charAt(i + 1)) == 'e'
+          && !(l == 'u' && i > 0 && Character.toLowerCase(word.charAt(i - 1)) == 'q')) {
+        b.append(c);
+        i++; // the e
+        changed = true;
+      } else {
+        b.append(c);
+      }
+    }
+    return changed ? b.toString() : null;
+  }
+
   /**
    * The SQL expression that folds {@code sql} (an expression) as {@link #fold} does: nested {@code
    * replace()}s, in the table's order. What migration V008's triggers and the index's rebuild hold;

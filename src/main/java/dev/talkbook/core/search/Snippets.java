@@ -146,6 +146,11 @@ public final class Snippets {
                       && word.codePoints().filter(Character::isLetter).count()
                           >= SearchQuery.WORD_START_LETTERS;
           stems.add(new Wanted(term.prefix() ? word : stem(word), starts, false));
+          // "gruesse" marks "Grüße", found as "grusse" (FoldedLetters.umlautsUnwritten).
+          String unwritten = FoldedLetters.umlautsUnwritten(word);
+          if (unwritten != null) {
+            stems.add(new Wanted(term.prefix() ? unwritten : stem(unwritten), starts, false));
+          }
         }
         i = end;
       }

@@ -39,6 +39,25 @@ class FoldedLettersTest {
     assertThat(FoldedLetters.fold(text)).isEqualTo(folded);
   }
 
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      textBlock =
+          """
+          gruesse,   grusse
+          Muenchen,  Munchen
+          Koelner,   Kolner
+          Baeren,    Baren
+          queues,    queus
+          does,
+          goes,
+          blue,
+          query,
+          plain,
+          """)
+  void aGermanWordTypedWithAeOeUeIsAlsoLookedForWithoutTheE(String word, String unwritten) {
+    assertThat(FoldedLetters.umlautsUnwritten(word)).isEqualTo(unwritten);
+  }
+
   @Test
   void theTextItselfWhenItHasNone() {
     String text = "nebenläufig";

@@ -135,6 +135,9 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
     for (String query :
         List.of(
             "grusse",
+            "gruesse",
+            "\"gruesse aus\"",
+            "title:gruesse",
             "sondergaard",
             "Grüße",
             "Søndergaard",

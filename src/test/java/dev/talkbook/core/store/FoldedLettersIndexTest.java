@@ -65,6 +65,24 @@ class FoldedLettersIndexTest {
   }
 
   @Test
+  void aGermanWordTypedWithUeFindsTheUmlautAndIsMarkedAsWritten() {
+    talk("Keynote: Grüße aus München", "Viele Grüße aus Köln");
+    talk("English", "What does it do? It goes.");
+    assertThat(found("gruesse")).containsExactly("Keynote: Grüße aus München");
+    assertThat(found("muenchen koeln")).containsExactly("Keynote: Grüße aus München");
+    assertThat(found("\"gruesse aus\"")).containsExactly("Keynote: Grüße aus München");
+    Snippet snippet = notebook.search().search("gruesse", 5).get(0).snippet();
+    assertThat(snippet.highlights())
+        .extracting(r -> snippet.text().substring(r.start(), r.end()))
+        .containsExactly("Grüße");
+    // Short English words are not read as German: "does" is not looked for as "dos" (stem "do").
+    assertThat(found("does")).containsExactly("English");
+    assertThat(found("do")).containsExactly("English");
+    talk("Dos", "Running DOS games.");
+    assertThat(found("does")).containsExactly("English");
+  }
+
+  @Test
   void speakersTagsEventNotesAndAbstractAreFoldedToo() {
     Talk t =
         notebook
@@ -95,6 +113,17 @@ class FoldedLettersIndexTest {
             "Søndergaard")) {
       assertThat(found(q)).as(q).containsExactly("Plain");
     }
+  }
+
+  @Test
+  void aCharacterReferenceInNotesOfAsciiIsFoldedOnceDecoded() {
+    // The page shows "The letter ß" (the reference's other characters are spaces in the index).
+    Talk t = talk("Referenced", "The letter &szlig; here");
+    assertThat(found("ss")).containsExactly("Referenced");
+    notebook.talks().saveBody(t.id(), "The letter &Oslash; there");
+    assertThat(found("o")).containsExactly("Referenced");
+    notebook.search().rebuildIndex();
+    assertThat(found("o")).containsExactly("Referenced");
   }
 
   @Test
