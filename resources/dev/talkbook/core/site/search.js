@@ -251,15 +251,19 @@
   function findWord(index, word, field, start) {
     var found = Object.create(null);
     index.query(function (q) {
-      var whole = { boost: 10 };
-      var begun = { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING };
-      if (field) { whole.fields = [field]; begun.fields = [field]; }
-      q.term(word, whole);
-      if (start) { q.term(word, begun); }
+      // lunr keeps the options object as the clause (and writes the term into it): one each.
+      function whole() { return field ? { boost: 10, fields: [field] } : { boost: 10 }; }
+      function begun() {
+        var b = { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING };
+        if (field) { b.fields = [field]; }
+        return b;
+      }
+      q.term(word, whole());
+      if (start) { q.term(word, begun()); }
       var unwritten = umlautsUnwritten(word);
       if (unwritten !== null) {
-        q.term(unwritten, whole);
-        if (start) { q.term(unwritten, begun); }
+        q.term(unwritten, whole());
+        if (start) { q.term(unwritten, begun()); }
       }
     }).forEach(function (r) { found[r.ref] = r.score; });
     return found;
