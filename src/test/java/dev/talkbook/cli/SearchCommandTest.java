@@ -402,6 +402,30 @@ class SearchCommandTest extends CliTest {
     assertOut(japanese).contains("日本語の*メモ*です。");
   }
 
+  @Test
+  void lettersDecompositionLeavesWholeAreFoundAsReadersTypeThemAndMarkedAsWritten() {
+    long event = addEvent("JUG Leipzig");
+    try (Notebook nb = Notebook.open(notebook(), Notebook.Options.defaults().withCreate(false))) {
+      nb.talks()
+          .create(
+              event,
+              Talk.Details.titled("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig")
+                  .withSpeakers(List.of("Mette Søndergaard")),
+              "Herzliche Grüße an alle.");
+    }
+
+    Result grusse = ok("search", "grusse");
+    assertThat(titles(grusse)).isEqualTo("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig");
+    assertOut(grusse).contains("Herzliche *Grüße* an alle.");
+    Result gruesse = ok("search", "gruesse");
+    assertThat(titles(gruesse)).isEqualTo("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig");
+    assertOut(gruesse).contains("Herzliche *Grüße* an alle.");
+    assertThat(titles(ok("search", "sondergaard")))
+        .isEqualTo("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig");
+    assertThat(titles(ok("search", "Grüße")))
+        .isEqualTo("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig");
+  }
+
   /** Notes with raw HTML of every kind a page drops, around words the page shows. */
   private static final String RAW_HTML =
       "Intro <span onclick=\"zorblaxalert()\" class=\"quuxclass\">gleaming words</span> here.\n"

@@ -205,7 +205,7 @@ final class InsideWords {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, s.body, 0, t.abstract,"
-                + " t.removed_at IS NOT NULL"
+                + " t.removed_at IS NOT NULL, t.body"
                 + " FROM talk t JOIN event e ON e.id = t.event_id"
                 + " JOIN talk_search s ON s.rowid = t.id WHERE t.id IN ("
                 + ids

@@ -1,5 +1,6 @@
 package dev.talkbook.core.store;
 
+import dev.talkbook.core.search.FoldedLetters;
 import dev.talkbook.core.search.PlainText;
 import dev.talkbook.core.search.SearchHit;
 import dev.talkbook.core.search.SearchQuery;
@@ -103,7 +104,7 @@ public final class SearchStore {
                   // the passages are made in Java from the hits' notes as the index holds them,
                   // what their page shows (ShownText; FTS5's snippet() costs ~0.2 ms a hit).
                   "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, hit.body, hit.rank,"
-                      + " t.abstract, t.removed_at IS NOT NULL"
+                      + " t.abstract, t.removed_at IS NOT NULL, t.body"
                       + " FROM (SELECT rowid AS id, rank, body, "
                       + NAMED
                       + " AS named FROM talk_search WHERE talk_search MATCH ? AND rank MATCH ?"
@@ -126,8 +127,11 @@ public final class SearchStore {
 
   /**
    * The hit in the row {@code rs} is on: {@code t.id, t.title, e.id, e.title, t.speakers, t.tags,
-   * notes, (any), t.abstract, removed}, the notes as the index holds them (the column {@code body}
-   * of {@code talk_search}: what their page shows, so no passage comes from inside a tag).
+   * notes, (any), t.abstract, removed, t.body}, the notes as the index holds them (the column
+   * {@code body} of {@code talk_search}: what their page shows, so no passage comes from inside a
+   * tag). Where the notes hold a letter the index folds ({@link FoldedLetters}: "Grüße" indexed as
+   * "Grüsse"), the passage is cut from their shown text as it was before folding, so it shows and
+   * marks the word as written.
    */
   static SearchHit hit(SearchQuery query, ResultSet rs, double rank) throws java.sql.SQLException {
     return new SearchHit(
@@ -147,7 +151,11 @@ public final class SearchStore {
    */
   private static Snippet passage(SearchQuery query, ResultSet rs) throws java.sql.SQLException {
     // The passage is read, not edited: cut from the notes without their Markdown syntax.
-    Snippet fromNotes = Snippets.of(PlainText.of(rs.getString(7)), query);
+    String notes = rs.getString(11);
+    String indexed = rs.getString(7);
+    String shown =
+        notes != null && FoldedLetters.has(notes) ? ShownText.beforeFolding(notes) : indexed;
+    Snippet fromNotes = Snippets.of(PlainText.of(shown), query);
     if (!fromNotes.text().isEmpty()) {
       return fromNotes;
     }
@@ -168,7 +176,7 @@ public final class SearchStore {
     if (!fromDetails.text().isEmpty()) {
       return fromDetails;
     }
-    String body = rs.getString(7).strip().replaceAll("\\s+", " ");
+    String body = shown.strip().replaceAll("\\s+", " ");
     return new Snippet(body.length() <= 100 ? body : body.substring(0, 100) + "…", List.of());
   }
 }
