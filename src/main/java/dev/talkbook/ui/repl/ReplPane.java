@@ -1123,7 +1123,14 @@ public final class ReplPane {
                       boolean allGood =
                           evaluation.results().stream()
                               .allMatch(r -> r.succeeded() || r.status() == Status.INCOMPLETE);
-                      if (whole && allGood && input.getText().equals(code)) {
+                      // Code that ended its JVM (System.exit, Runtime.halt) ran: it is nothing
+                      // to fix, and left in the input, the next input was added to it and ended
+                      // Java again. It is in the history (Ctrl+Up). A compile error stays.
+                      boolean endedJava =
+                          evaluation.outcome() == Evaluation.Outcome.JVM_ENDED
+                              && evaluation.results().stream()
+                                  .noneMatch(r -> r.status() == Status.COMPILE_ERROR);
+                      if (whole && (allGood || endedJava) && input.getText().equals(code)) {
                         input.clear();
                       }
                     }));

@@ -587,6 +587,29 @@ class ReplPaneTest {
   }
 
   @Test
+  void codeThatEndedJavaIsClearedFromTheInputLikeANormalRun(FxRobot robot) throws Exception {
+    run(robot, "int keep = 41;");
+    waitFor("the input to be emptied by the run", () -> pane.input().getText().isEmpty());
+    run(robot, "System.exit(1);");
+    waitFor(
+        "the toolbar to say Java ended",
+        () -> !pane.isRunning() && pane.status().whole().contains("ended Java"));
+    // It ran: nothing to fix, out of the input (it had stayed, and the next input was added to
+    // it and ended Java again).
+    waitFor("the input to be emptied", () -> pane.input().getText().isEmpty());
+    run(robot, "keep + 1");
+    waitForTranscript("⇒ 42");
+    // Runtime.halt the same.
+    run(robot, "Runtime.getRuntime().halt(3);");
+    waitFor("the input to be emptied after halt", () -> pane.input().getText().isEmpty());
+    // A compile error stays to be fixed.
+    run(robot, "System.exit(undefinedName);");
+    waitForTranscript("undefinedName");
+    waitFor("the run to end", () -> !pane.isRunning());
+    assertThat(FxWait.onFx(() -> pane.input().getText())).isEqualTo("System.exit(undefinedName);");
+  }
+
+  @Test
   void longValuesInTheDefinitionsWrapAndHaveATooltip(FxRobot robot) throws Exception {
     robot.interact(() -> pane.input().replaceText("String longOne = \"word \".repeat(30);"));
     robot.interact(pane::runInput);
