@@ -610,6 +610,50 @@ class ReplPaneTest {
   }
 
   @Test
+  void inPresenterModeLongCodeLinesKeepTheirIndentAndTheErrorMarkerItsPlace(FxRobot robot)
+      throws Exception {
+    robot.interact(
+        () -> {
+          pane.wrapInput(true); // presenter mode
+          pane.setCodeFontSize(36);
+        });
+    FxWait.untilFx("the transcript laid out at 36 px", () -> pane.transcriptColumns() < 60);
+    run(robot, "var shapes2 = List.of(new Object(), new Object(), new Triangle(2));");
+    waitForTranscript("cannot find symbol");
+    int columns = FxWait.onFx(pane::transcriptColumns);
+    List<String> lines = List.of(transcript().split("\n"));
+    // The marker is under "Triangle" on the line it is shown on, not at its unwrapped column.
+    int marker = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).strip().startsWith("^")) {
+        marker = i;
+      }
+    }
+    assertThat(marker).as("a marker line in %s", lines).isPositive();
+    int column = lines.get(marker).indexOf('^');
+    assertThat(lines.get(marker - 1).substring(column)).startsWith("Triangle");
+    // The code and marker lines fit (the message's words wrap by themselves).
+    assertThat(lines.stream().filter(l -> l.startsWith(" ") || l.startsWith("›")))
+        .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(columns));
+    // A long indented line of the code shown: its pieces keep the indent (and two more).
+    String body =
+        "        return String.join(\", \", List.of(\"alpha\", \"beta\", \"gamma\", \"delta\"));";
+    run(robot, "String joined() {\n" + body + "\n}");
+    waitForTranscript("joined()");
+    List<String> shown = List.of(transcript().split("\n"));
+    int first = -1;
+    for (int i = 0; i < shown.size(); i++) {
+      if (shown.get(i).startsWith("          return String.join(")) {
+        first = i;
+      }
+    }
+    assertThat(first).as("the indented line in %s", shown).isPositive();
+    assertThat(shown.get(first + 1)).startsWith("            ").doesNotStartWith("             ");
+    assertThat(shown.stream().filter(l -> l.startsWith(" ") || l.startsWith("›")))
+        .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(columns));
+  }
+
+  @Test
   void longValuesInTheDefinitionsWrapAndHaveATooltip(FxRobot robot) throws Exception {
     robot.interact(() -> pane.input().replaceText("String longOne = \"word \".repeat(30);"));
     robot.interact(pane::runInput);
