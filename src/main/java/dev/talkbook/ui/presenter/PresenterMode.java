@@ -926,8 +926,23 @@ public final class PresenterMode {
    */
   private void giveReplRoom() {
     if (active && view == null) {
-      repl.giveRoom(REPL_LINES, REPL_LEAST, REPL_MOST);
+      Scene scene = stage.getScene();
+      double unzoomed = scaled(DEFAULT_FONT, scene.getWidth(), scene.getHeight());
+      repl.giveRoom(replLines(shownSize, unzoomed), REPL_LEAST, REPL_MOST);
     }
+  }
+
+  /**
+   * The lines the REPL has room for at {@code shown} px: {@link #REPL_LINES} at the size for the
+   * window without zoom ({@code unzoomed}) or smaller, and no more room than that when the
+   * presenter zooms in: ten lines at the larger size took the notes' and preview's room (two Ctrl+=
+   * at 1080p left the notes 430 px of 520, about seven lines), the two now grow alike.
+   */
+  static int replLines(double shown, double unzoomed) {
+    if (shown <= unzoomed || shown <= 0) {
+      return REPL_LINES;
+    }
+    return Math.max(1, (int) Math.round(REPL_LINES * unzoomed / shown));
   }
 
   /** The font size the audience sees now, in px (the presenter's size scaled to the window). */

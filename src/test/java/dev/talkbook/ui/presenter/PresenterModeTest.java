@@ -78,6 +78,7 @@ class PresenterModeTest {
   private dev.talkbook.ui.common.ReplGuide guide;
   private int stops;
   private double fontAtShow = -1; // the REPL's font size as it was shown
+  private int roomLines; // the lines of code the REPL was last given room for
 
   @Start
   void start(Stage stage) {
@@ -112,6 +113,7 @@ class PresenterModeTest {
 
           @Override
           public void giveRoom(int lines, double least, double most) {
+            roomLines = lines;
             dock.setDividerPositions(1 - least);
           }
 
@@ -546,6 +548,32 @@ class PresenterModeTest {
     robot.interact(presenter::exit);
     assertThat(replFont.get()).isZero();
     assertThat(notesFont.get()).isEqualTo(14);
+  }
+
+  @Test
+  void zoomingInGrowsTheReplAndTheNotesAlikeNotTheReplAlone(FxRobot robot) {
+    robot.interact(presenter::enter);
+    until(() -> presenter.fontSize() == 24); // the headless screen's size for the default
+    assertThat(roomLines).isEqualTo(PresenterMode.REPL_LINES);
+    // Two Ctrl+=: the text 28 px; the REPL keeps the room ten lines took at 24 px (8.6 lines at
+    // 28), rather than ten lines at 28 px taken from the notes.
+    robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    until(() -> presenter.fontSize() == 28);
+    assertThat(roomLines).isEqualTo(9);
+    // Smaller than the size for the window: ten lines still.
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+    until(() -> presenter.fontSize() == 22);
+    assertThat(roomLines).isEqualTo(PresenterMode.REPL_LINES);
+    robot.interact(presenter::exit);
+  }
+
+  @Test
+  void theReplsLinesAtAZoomKeepTheRoomOfTheSizeForTheWindow() {
+    assertThat(PresenterMode.replLines(36, 36)).isEqualTo(10);
+    assertThat(PresenterMode.replLines(30, 36)).isEqualTo(10);
+    assertThat(PresenterMode.replLines(42, 36)).isEqualTo(9);
+    assertThat(PresenterMode.replLines(72, 36)).isEqualTo(5);
   }
 
   @Test
