@@ -634,8 +634,7 @@ public final class NotesJournal implements AutoCloseable {
       problem.accept(
           "Typing cannot be journaled ("
               + PathProblems.whyNotWritten(e)
-              + "): the notes are still saved in the notebook every half second, but a crash"
-              + " could lose the last moment of typing.");
+              + "): a crash could lose what is not yet saved in the notebook.");
     }
   }
 
