@@ -82,6 +82,15 @@ final class StatusBar {
   /** When a read-only window last showed another process's save ("22:51:03"), null before. */
   private String followedAt;
 
+  /** How long a message (no Undo) stays: it goes sooner when a dialog or window opens. */
+  static final javafx.util.Duration MESSAGE_FOR = javafx.util.Duration.seconds(10);
+
+  /** How long an offer to undo stays. */
+  static final javafx.util.Duration UNDO_FOR = javafx.util.Duration.seconds(20);
+
+  /** Hides a message when a window of its own shows (held here: listened to weakly). */
+  private final javafx.collections.ListChangeListener<javafx.stage.Window> windowShown;
+
   /** The least width a cut notice keeps beside a long save state (its start stays readable). */
   static final double NOTICE_LEAST = 200;
 
@@ -147,6 +156,22 @@ final class StatusBar {
     undo.getStyleClass().addAll("small", "flat", "accent");
     hideNotice();
     noticeTimeout.setOnFinished(e -> hideNotice());
+    // The next thing done in a window of its own (a dialog: export, history) ends a message: it
+    // stayed into the export dialog after a crash recovery (tester 9a). An offer to undo stays.
+    windowShown =
+        change -> {
+          while (change.next()) {
+            if (change.getAddedSubList().stream().anyMatch(w -> w instanceof javafx.stage.Stage)
+                && notice.isVisible()
+                && !undo.isVisible()
+                && (noticeWhole == null || !noticeWhole.isShowing())) {
+              hideNotice();
+            }
+          }
+        };
+    // Weakly: a window closed (another notebook opened) leaves no status bar behind.
+    javafx.stage.Window.getWindows()
+        .addListener(new javafx.collections.WeakListChangeListener<>(windowShown));
     root.getChildren().addAll(saveState, words, notice, undo, spacer, path);
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(3, 10, 3, 10));
@@ -306,6 +331,7 @@ final class StatusBar {
       n.setVisible(true);
       n.setManaged(true);
     }
+    noticeTimeout.setDuration(UNDO_FOR);
     noticeTimeout.playFromStart();
   }
 
@@ -436,6 +462,7 @@ final class StatusBar {
     notice.setManaged(true);
     undo.setVisible(false);
     undo.setManaged(false);
+    noticeTimeout.setDuration(MESSAGE_FOR);
     noticeTimeout.playFromStart();
   }
 
