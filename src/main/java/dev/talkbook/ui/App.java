@@ -214,9 +214,17 @@ public final class App extends Application implements WindowHost {
                     e.getMessage(),
                     "The file has been left as it was.",
                     e);
+        // With a notebook open (File → Open notebook…), the dialog's cancel goes back to it: the
+        // window and its notebook are as they were, only the notes were saved.
         OpenProblemDialog.Choice choice =
-            OpenProblemDialog.ask(stage.isShowing() ? stage : null, problem);
+            OpenProblemDialog.ask(
+                stage.isShowing() ? stage : null,
+                problem,
+                window != null && notebook != null ? notebook.file() : null);
         tell = null;
+        if (choice instanceof OpenProblemDialog.Choice.Back) {
+          return true;
+        }
         if (choice instanceof OpenProblemDialog.Choice.Repaired r) {
           next = r.file();
           mayCreate = false;

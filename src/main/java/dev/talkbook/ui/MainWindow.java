@@ -72,7 +72,7 @@ public final class MainWindow {
     settings.writeChangesOn(executors.io()); // kept even if the app is killed
     Runnable quit = () -> requestClose(host::quit); // File → Quit, from other windows too
     // A journal that cannot be written is said once (typing goes on).
-    NotesJournal journal = WindowClose.journal(notebook, host, p -> statusBar().showMessage(p));
+    NotesJournal journal = WindowClose.journal(notebook, host, p -> statusBar().journalProblem(p));
     talk =
         new OpenTalk(
             notebook,

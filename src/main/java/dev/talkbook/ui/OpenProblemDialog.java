@@ -14,12 +14,13 @@ import javafx.stage.Window;
 
 /**
  * A notebook that cannot be opened: says which file and what is wrong, and offers to choose another
- * notebook, create a new one elsewhere, or quit; to open it read-only when only writing is barred
- * (it is open in another Talkbook, the disk is full); to repair it when only an index is damaged
- * ({@link NotebookRepair}: the damaged file is kept beside it); and to upgrade an older notebook
- * asked to be opened read-only, when its file can be written. Otherwise the bad file is never
- * touched. A damaged index is not offered read-only: reads go through the indexes, so the message
- * says it is read again once repaired.
+ * notebook, create a new one elsewhere, or quit (at the start, nothing open yet) or go back to the
+ * notebook still open (File → Open notebook…: Esc and the dialog's close do that too); to open it
+ * read-only when only writing is barred (it is open in another Talkbook, the disk is full); to
+ * repair it when only an index is damaged ({@link NotebookRepair}: the damaged file is kept beside
+ * it); and to upgrade an older notebook asked to be opened read-only, when its file can be written.
+ * Otherwise the bad file is never touched. A damaged index is not offered read-only: reads go
+ * through the indexes, so the message says it is read again once repaired.
  */
 final class OpenProblemDialog {
   /** What the user chose. */
@@ -43,8 +44,11 @@ final class OpenProblemDialog {
     /** Create a new notebook at this path. */
     record Create(Path file) implements Choice {}
 
-    /** Leave Talkbook. */
+    /** Leave Talkbook (offered when no notebook is open yet). */
     record Quit() implements Choice {}
+
+    /** Keep working in the notebook that is open (offered instead of Quit when one is). */
+    record Back() implements Choice {}
   }
 
   static final ButtonType CHOOSE = new ButtonType("Choose another…", ButtonBar.ButtonData.LEFT);
@@ -98,11 +102,30 @@ final class OpenProblemDialog {
   private OpenProblemDialog() {}
 
   static Alert alert(Window owner, NotebookOpenException problem) {
+    return alert(owner, problem, null);
+  }
+
+  /**
+   * The button that leaves the dialog without opening anything (Esc, the dialog's close): "Back to
+   * {@code current}" while a notebook is open, else Quit.
+   */
+  static ButtonType leave(Path current) {
+    return current == null
+        ? QUIT
+        : new ButtonType("Back to " + current.getFileName(), ButtonBar.ButtonData.CANCEL_CLOSE);
+  }
+
+  /**
+   * The dialog for {@code problem}; {@code current} is the notebook still open in the window (File
+   * → Open notebook…), null at the start.
+   */
+  static Alert alert(Window owner, NotebookOpenException problem, Path current) {
     ButtonType anyway = openAnyway(problem);
+    ButtonType leave = leave(current);
     Alert alert =
         anyway == null
-            ? new Alert(Alert.AlertType.ERROR, text(problem), CHOOSE, CREATE, QUIT)
-            : new Alert(Alert.AlertType.ERROR, text(problem), anyway, CHOOSE, CREATE, QUIT);
+            ? new Alert(Alert.AlertType.ERROR, text(problem), CHOOSE, CREATE, leave)
+            : new Alert(Alert.AlertType.ERROR, text(problem), anyway, CHOOSE, CREATE, leave);
     alert.initOwner(owner);
     Theme.dress(alert.getDialogPane(), owner);
     alert.setTitle("Talkbook");
@@ -136,13 +159,22 @@ final class OpenProblemDialog {
   }
 
   static Choice ask(Window owner, NotebookOpenException problem) {
+    return ask(owner, problem, null);
+  }
+
+  /**
+   * Asks what to do about {@code problem}; {@code current} is the notebook still open in the window
+   * (null at the start): then Esc, the dialog's close and its last button go back to it ({@link
+   * Choice.Back}) instead of quitting.
+   */
+  static Choice ask(Window owner, NotebookOpenException problem, Path current) {
     while (true) {
-      Alert alert = alert(owner, problem);
+      Alert alert = alert(owner, problem, current);
       NotebookRepair repair =
           canRepair(problem) ? NotebookRepair.attach(alert, problem.file()) : null;
       Optional<ButtonType> answer = alert.showAndWait();
-      if (answer.isEmpty() || answer.get() == QUIT) {
-        return new Choice.Quit();
+      if (answer.isEmpty() || answer.get().getButtonData() == ButtonBar.ButtonData.CANCEL_CLOSE) {
+        return current == null ? new Choice.Quit() : new Choice.Back();
       }
       if (answer.get() == REPAIR && repair != null && repair.kept() != null) {
         return new Choice.Repaired(problem.file(), repair.kept());

@@ -66,8 +66,30 @@ final class StatusBar {
   /** Why the notebook is read-only ("another Talkbook has it open…"), null when it is not. */
   private String readOnlyWhy;
 
+  /**
+   * Why typing cannot be journaled (a full disk), null while it can: said once as a short notice
+   * while the notes are saved, else part of the save state's details (one message, not two that
+   * contradict each other).
+   */
+  private String journalWhy;
+
+  /** Whether a save failed since the notes were last saved (then saving again is said). */
+  private boolean saveFailed;
+
+  /** Said once saving works again after it failed. */
+  static final String SAVED_AGAIN = "Saved again: the notes typed meanwhile are in the notebook.";
+
   /** When a read-only window last showed another process's save ("22:51:03"), null before. */
   private String followedAt;
+
+  /** How long a message (no Undo) stays: it goes sooner when a dialog or window opens. */
+  static final javafx.util.Duration MESSAGE_FOR = javafx.util.Duration.seconds(10);
+
+  /** How long an offer to undo stays. */
+  static final javafx.util.Duration UNDO_FOR = javafx.util.Duration.seconds(20);
+
+  /** Hides a message when a window of its own shows (held here: listened to weakly). */
+  private final javafx.collections.ListChangeListener<javafx.stage.Window> windowShown;
 
   /** The least width a cut notice keeps beside a long save state (its start stays readable). */
   static final double NOTICE_LEAST = 200;
@@ -92,7 +114,8 @@ final class StatusBar {
     saveState
         .minWidthProperty()
         .bind(
-            javafx.beans.binding.Bindings.when(saveState.textProperty().length().lessThan(24))
+            javafx.beans.binding.Bindings.when(
+                    saveState.textProperty().length().lessThan(24).or(failedWhole))
                 .then(Region.USE_PREF_SIZE)
                 .otherwise(0));
     // A long notice is cut, not squeezed away by a long save state beside it: some of it stays
@@ -133,12 +156,54 @@ final class StatusBar {
     undo.getStyleClass().addAll("small", "flat", "accent");
     hideNotice();
     noticeTimeout.setOnFinished(e -> hideNotice());
+    // The next thing done in a window of its own (a dialog: export, history) ends a message: it
+    // stayed into the export dialog after a crash recovery (tester 9a). An offer to undo stays.
+    windowShown =
+        change -> {
+          while (change.next()) {
+            if (change.getAddedSubList().stream().anyMatch(w -> w instanceof javafx.stage.Stage)
+                && notice.isVisible()
+                && !undo.isVisible()
+                && (noticeWhole == null || !noticeWhole.isShowing())) {
+              hideNotice();
+            }
+          }
+        };
+    // Weakly: a window closed (another notebook opened) leaves no status bar behind.
+    javafx.stage.Window.getWindows()
+        .addListener(new javafx.collections.WeakListChangeListener<>(windowShown));
     root.getChildren().addAll(saveState, words, notice, undo, spacer, path);
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(3, 10, 3, 10));
     root.getStyleClass().add("tb-status-bar");
     this.talk = talk;
-    talk.saveStateProperty().addListener((obs, old, state) -> showState());
+    talk.saveStateProperty()
+        .addListener(
+            (obs, old, state) -> {
+              showState();
+              if (state == EditorSession.SaveState.FAILED) {
+                saveFailed = true;
+              } else if (state == EditorSession.SaveState.SAVED && saveFailed) {
+                saveFailed = false;
+                journalWhy = null; // the save starts the journal afresh
+                if (talk.getTalk() != null) {
+                  showMessage(SAVED_AGAIN);
+                }
+              }
+            });
+    // The save state's details (why it is not saved, what to do) on a click, Enter or Space: it
+    // takes the keyboard while it has them, so a keyboard user reaches them (a tooltip alone
+    // was out of reach).
+    saveState.setOnMouseClicked(e -> showSaveStateWhy());
+    saveState.addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+              || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+            showSaveStateWhy();
+            e.consume();
+          }
+        });
     talk.saveProblemProperty().addListener((obs, old, problem) -> showState());
     talk.retryInProperty().addListener((obs, old, wait) -> showState());
     talk.wordsProperty().addListener((obs, old, count) -> showWords());
@@ -215,6 +280,18 @@ final class StatusBar {
     showMessageWhole(moved.message());
   }
 
+  /**
+   * Typing cannot be journaled, because of {@code why}: while the notes are saved, said once as a
+   * notice; while saving fails too, part of the save state's details, not a second message.
+   */
+  void journalProblem(String why) {
+    journalWhy = why;
+    if (talk.saveStateProperty().get() != EditorSession.SaveState.FAILED) {
+      showMessage(why);
+    }
+    showState();
+  }
+
   /** What a read-only window says to a key typed into its notes (null when it is writable). */
   String readOnlyMessage() {
     return readOnlyWhy == null ? null : "This notebook is open read-only: " + readOnlyWhy;
@@ -256,6 +333,7 @@ final class StatusBar {
       n.setVisible(true);
       n.setManaged(true);
     }
+    noticeTimeout.setDuration(UNDO_FOR);
     noticeTimeout.playFromStart();
   }
 
@@ -327,6 +405,18 @@ final class StatusBar {
     if (!notice.isVisible() || notice.getScene() == null) {
       return;
     }
+    showWhole(notice, notice.getText());
+  }
+
+  /** Shows the save state's details over it (why it is not saved, what to do), if it has any. */
+  void showSaveStateWhy() {
+    if (saveState.getTooltip() != null && saveState.getScene() != null) {
+      showWhole(saveState, saveState.getTooltip().getText());
+    }
+  }
+
+  /** Shows {@code text} whole over {@code over}, until a click elsewhere or Esc. */
+  private void showWhole(Label over, String text) {
     if (noticeWhole == null) {
       noticeWhole = dev.talkbook.ui.common.Tips.wrapping("");
       noticeWhole.setId("notice-whole");
@@ -338,11 +428,11 @@ final class StatusBar {
       noticeWhole.heightProperty().addListener(obs -> placeWholeNotice());
       noticeWhole.setOnShown(e -> placeWholeNotice());
     }
-    noticeWhole.setText(notice.getText());
-    javafx.geometry.Bounds at = notice.localToScreen(notice.getBoundsInLocal());
+    noticeWhole.setText(text);
+    javafx.geometry.Bounds at = over.localToScreen(over.getBoundsInLocal());
     noticeTimeout.stop(); // being read: it stays until the next notice or the user moves on
     wholeBottom = at.getMinY() - 2;
-    noticeWhole.show(notice, at.getMinX(), wholeBottom);
+    noticeWhole.show(over, at.getMinX(), wholeBottom);
     javafx.application.Platform.runLater(this::placeWholeNotice);
   }
 
@@ -381,6 +471,7 @@ final class StatusBar {
     notice.setManaged(true);
     undo.setVisible(false);
     undo.setManaged(false);
+    noticeTimeout.setDuration(MESSAGE_FOR);
     noticeTimeout.playFromStart();
   }
 
@@ -478,9 +569,17 @@ final class StatusBar {
                 + (wait == null ? "" : " Trying again in " + wait.toSeconds() + " s."));
         saveState.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
         saveState.getStyleClass().add("tb-failed");
+        if (journalWhy != null && journalWhy.equals(notice.getText()) && notice.isVisible()) {
+          hideNotice(); // said in the save state's details now: one message
+        }
       }
     }
-    explainSaveState(problem == null ? null : problem.message());
+    explainSaveState(
+        problem == null
+            ? null
+            : problem.message()
+                + "\nThe text stays in the window, and Talkbook tries again by itself."
+                + (journalWhy == null ? "" : "\n" + journalWhy));
     showWords();
   }
 
@@ -493,7 +592,17 @@ final class StatusBar {
       saveStateWhy.setText(why);
     }
     saveState.setTooltip(why == null ? null : saveStateWhy);
+    // With details to read, the keyboard reaches it (Enter or Space shows them); whole, not cut.
+    boolean failed = why != null && saveState.getStyleClass().contains("tb-failed");
+    saveState.setFocusTraversable(failed);
+    saveState.setCursor(failed ? javafx.scene.Cursor.HAND : null);
+    saveState.setAccessibleHelp(failed ? "Enter shows why and what to do" : null);
+    failedWhole.set(failed);
   }
+
+  /** Whether the save state says a failure: then it is never cut, the notice gives way. */
+  private final javafx.beans.property.BooleanProperty failedWhole =
+      new javafx.beans.property.SimpleBooleanProperty();
 
   private void showWords() {
     int count = talk.wordsProperty().get();

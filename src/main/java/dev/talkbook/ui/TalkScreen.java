@@ -396,6 +396,7 @@ final class TalkScreen {
     navigator.onTypingInTalk(
         (talkId, key) -> {
           HeldKeys keys = HeldKeys.holdFrom(key, navigator.tree().getScene());
+          keys.typedFor(talk.typedAhead(talkId)); // journaled while they wait
           openToWrite(talkId)
               .whenComplete(
                   (shown, error) -> {

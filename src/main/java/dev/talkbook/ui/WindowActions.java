@@ -354,6 +354,7 @@ final class WindowActions {
             "Go to a talk: part of its title, a speaker or the event",
             "Listing the talks\u2026",
             id -> open.apply(id)); // the keys typed after Enter wait for the talk's notes
+    popup.typedAheadTo(talk::typedAhead); // and are journaled for it meanwhile
     listTalks(popup, new java.util.HashMap<>());
   }
 

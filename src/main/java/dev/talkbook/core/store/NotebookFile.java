@@ -53,7 +53,7 @@ final class NotebookFile {
     return file.resolveSibling(file.getFileName() + suffix);
   }
 
-  private static boolean notEmpty(Path file) {
+  static boolean notEmpty(Path file) {
     try {
       return Files.isRegularFile(file) && Files.size(file) > 0;
     } catch (IOException e) {

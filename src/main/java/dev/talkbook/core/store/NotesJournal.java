@@ -48,6 +48,12 @@ import java.util.zip.CRC32C;
  * one record of the whole text. A folder that cannot be written (a full disk) is said once through
  * {@code problem}; journaling then starts afresh at the next save, and typing goes on either way.
  *
+ * <p>Keys typed for a talk whose notes are not shown yet (held while it is read: Go to talk, a
+ * letter on its row) are journaled too ({@link #typedAhead}): the talk's journal file holds them as
+ * one record on "whatever notes it has" until the editor has taken them as changes ({@link
+ * #typedAheadTaken}), when the file is replaced, in one rename, by the journal of those changes. A
+ * kill in between puts them back at the end of the talk's notes.
+ *
  * <p>{@link #recover} replays what a killed process left, at the next open.
  */
 public final class NotesJournal implements AutoCloseable {
@@ -64,6 +70,10 @@ public final class NotesJournal implements AutoCloseable {
   private static final byte EDIT = 'E';
   private static final byte WHOLE = 'T';
   private static final byte SAVING = 'S';
+  private static final byte AHEAD = 'A';
+
+  /** A base's length for "the notes the talk has, whatever they are" (keys typed ahead). */
+  private static final int ANY_BASE = -1;
 
   private static final Pattern NAME = Pattern.compile("\\.journal-(\\d{1,18})$");
 
@@ -100,6 +110,15 @@ public final class NotesJournal implements AutoCloseable {
   /** The text {@link #crcOfText} is of (the same object: the save's text). */
   private String crcText;
 
+  /** The journal files holding keys typed ahead, by talk (the journal's thread only). */
+  private final java.util.Map<Long, Path> aheadFiles = new java.util.HashMap<>();
+
+  /**
+   * Set while the open talk's journal file holds keys typed ahead for it: its changes are kept in
+   * memory until {@link Op.AheadTaken} writes them, whole, in its place.
+   */
+  private boolean holding;
+
   private long crcOfText;
   private boolean told;
   private final ByteArrayOutputStream appends = new ByteArrayOutputStream();
@@ -130,6 +149,10 @@ public final class NotesJournal implements AutoCloseable {
         implements Op {}
 
     record Forget(long talkId) implements Op {}
+
+    record Ahead(long talkId, String text) implements Op {}
+
+    record AheadTaken(long talkId) implements Op {}
 
     record Flush(CompletableFuture<Void> done) implements Op {}
 
@@ -186,6 +209,24 @@ public final class NotesJournal implements AutoCloseable {
   /** The notebook holds {@code text}, version {@code seq}: the journal is cut up to it. */
   public void saved(long talkId, long seq, String text) {
     put(new Op.Saved(talkId, seq, text));
+  }
+
+  /**
+   * {@code text} was typed for talk {@code talkId}, whose notes are not shown yet (the keys wait
+   * until they are): journaled at once, in the talk's journal file, so that a kill before the
+   * editor has them puts them at the end of its notes. Each call gives all the text typed ahead so
+   * far.
+   */
+  public void typedAhead(long talkId, String text) {
+    put(new Op.Ahead(talkId, text));
+  }
+
+  /**
+   * The keys typed ahead for {@code talkId} have gone (into the editor, queued here as changes
+   * before this call; or dropped): its journal now holds those changes instead, or nothing.
+   */
+  public void typedAheadTaken(long talkId) {
+    put(new Op.AheadTaken(talkId));
   }
 
   /** The talk's notes are dropped on purpose (deleted, quit without saving): so is its journal. */
@@ -314,6 +355,7 @@ public final class NotesJournal implements AutoCloseable {
       lastSeq = b.seq();
       clearPending();
       broken = false;
+      holding = aheadFiles.containsKey(talkId);
     } else if (op instanceof Op.Edit e) {
       queuedEdits.decrementAndGet();
       change(e.talkId(), e.seq(), editRecord(e.position(), e.removed(), e.inserted()));
@@ -342,7 +384,16 @@ public final class NotesJournal implements AutoCloseable {
         deleteFile();
         clearPending();
         talkId = -1;
+        holding = false;
       }
+      Path ahead = aheadFiles.remove(f.talkId());
+      if (ahead != null) {
+        deleteQuietly(ahead);
+      }
+    } else if (op instanceof Op.Ahead a) {
+      ahead(a.talkId(), a.text());
+    } else if (op instanceof Op.AheadTaken a) {
+      aheadTaken(a.talkId());
     } else if (op instanceof Op.Flush f) {
       writeAppends();
       if (f.done() != null) {
@@ -353,6 +404,70 @@ public final class NotesJournal implements AutoCloseable {
       return false;
     }
     return true;
+  }
+
+  /** Writes the keys typed ahead for {@code talk} as its journal (or removes it: none). */
+  private void ahead(long talk, String text) {
+    if (talk == talkId && !holding) {
+      return; // its notes are shown: the keys go to them as changes
+    }
+    if (text.isEmpty()) {
+      Path was = aheadFiles.remove(talk);
+      if (was != null) {
+        deleteQuietly(was);
+      }
+      return;
+    }
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    all.writeBytes(MAGIC);
+    all.writeBytes(baseRecord(talk, ANY_BASE, 0));
+    all.writeBytes(record(AHEAD, text.getBytes(StandardCharsets.UTF_8)));
+    Path was = aheadFiles.get(talk);
+    IOException first = null;
+    for (Path candidate : was != null ? List.of(was) : candidates(talk)) {
+      try {
+        AtomicFile.write(candidate, all.toByteArray(), AtomicFile.Option.OWNER_ONLY);
+        aheadFiles.put(talk, candidate);
+        return;
+      } catch (IOException e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    LOG.log(System.Logger.Level.WARNING, "keys typed ahead could not be journaled", first);
+  }
+
+  /**
+   * The keys typed ahead for {@code talk} are gone: when it is the open talk, its changes (those
+   * keys among them) replace the file in one rename; else the file goes, after the changes queued
+   * before (where the keys went) are written.
+   */
+  private void aheadTaken(long talk) {
+    Path was = aheadFiles.remove(talk);
+    if (talk == talkId && holding) {
+      holding = false;
+      if (!pending.isEmpty() && !broken) {
+        file = was; // replaced in place: the keys or their changes, never neither nor both
+        rewrite();
+        if (file != null && !file.equals(was) && was != null) {
+          deleteQuietly(was);
+        }
+        return;
+      }
+    }
+    writeAppends();
+    if (was != null) {
+      deleteQuietly(was);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "a journal of keys typed ahead stays: " + file, e);
+    }
   }
 
   private void change(long talk, long seq, byte[] record) {
@@ -439,7 +554,7 @@ public final class NotesJournal implements AutoCloseable {
     if (appends.size() == 0) {
       return;
     }
-    if (broken) {
+    if (broken || holding) {
       appends.reset(); // kept in memory (pending) until the next save starts the journal afresh
       return;
     }
@@ -519,8 +634,7 @@ public final class NotesJournal implements AutoCloseable {
       problem.accept(
           "Typing cannot be journaled ("
               + PathProblems.whyNotWritten(e)
-              + "): the notes are still saved in the notebook every half second, but a crash"
-              + " could lose the last moment of typing.");
+              + "): a crash could lose what is not yet saved in the notebook.");
     }
   }
 
@@ -655,7 +769,7 @@ public final class NotesJournal implements AutoCloseable {
     long savedCrc = CrcPair.of(saved.getBytes(StandardCharsets.UTF_8));
     int from = -1;
     String text = null;
-    if (savedLength == baseLength && savedCrc == baseCrc) {
+    if (baseLength == ANY_BASE || savedLength == baseLength && savedCrc == baseCrc) {
       from = 1;
       text = saved;
     }
@@ -683,6 +797,15 @@ public final class NotesJournal implements AutoCloseable {
     for (int i = from; i < records.size(); i++) {
       byte[] r = records.get(i);
       if (r[0] == SAVING) {
+        continue;
+      }
+      if (r[0] == AHEAD && baseLength == ANY_BASE) {
+        // Keys typed for the talk before its notes were shown: at the end, on a line of their own.
+        if (notes.length() > 0 && notes.charAt(notes.length() - 1) != '\n') {
+          notes.append('\n');
+        }
+        notes.append(new String(r, 1, r.length - 1, StandardCharsets.UTF_8));
+        applied++;
         continue;
       }
       if (r[0] != EDIT || !apply(notes, r)) {

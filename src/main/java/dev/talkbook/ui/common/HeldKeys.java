@@ -13,7 +13,9 @@ import javafx.scene.input.KeyEvent;
  * being read): from {@link #hold} on, every key the scenes get is kept and goes nowhere; {@link
  * #release} then sends them, in the order typed, to where the keyboard is then (the chosen talk's
  * notes), as if typed there. A keyboard-first user types ahead; no key is lost nor lands in what
- * they were leaving. Held at most {@link #AT_MOST}.
+ * they were leaving. Held at most {@link #AT_MOST}. The text the held keys type is told, as they
+ * come, to {@link #typedFor} (the notes' journal, so that a kill while they wait loses none of
+ * them).
  */
 public final class HeldKeys {
   private final List<Scene> scenes;
@@ -21,6 +23,23 @@ public final class HeldKeys {
   private final List<KeyEvent> held = new ArrayList<>();
   private final EventHandler<KeyEvent> keep = this::keep;
   private boolean released;
+
+  /** Told the text the held keys type, as they come, and when they are gone; null: nobody. */
+  private Ahead ahead;
+
+  /** The text the held keys type (characters, Enter as a line break, Backspace taking one back). */
+  private final StringBuilder typed = new StringBuilder();
+
+  /**
+   * Where the text typed by held keys goes while they wait (the journal of the talk they are for).
+   */
+  public interface Ahead {
+    /** All the text the held keys type so far. */
+    void typed(String text);
+
+    /** The keys are gone: sent on (their changes made before this call) or dropped. */
+    void gone();
+  }
 
   /**
    * The longest keys are held: should what they wait for never come (a talk that cannot be read, a
@@ -69,6 +88,7 @@ public final class HeldKeys {
   public static HeldKeys holdFrom(KeyEvent first, Scene to) {
     HeldKeys keys = new HeldKeys(to, List.of(to), AT_MOST);
     keys.held.add(first);
+    typeInto(keys.typed, first);
     keys.start();
     return keys;
   }
@@ -83,6 +103,60 @@ public final class HeldKeys {
   private void keep(KeyEvent e) {
     e.consume();
     held.add(e);
+    if (typeInto(typed, e) && ahead != null) {
+      ahead.typed(typed.toString());
+    }
+  }
+
+  /**
+   * From now on, the text the held keys type goes to {@code to} (at once what they typed so far),
+   * and {@code to} is told when they are gone. On the FX thread.
+   */
+  public void typedFor(Ahead to) {
+    if (released) {
+      return;
+    }
+    ahead = to;
+    if (!typed.isEmpty()) {
+      to.typed(typed.toString());
+    }
+  }
+
+  /**
+   * Adds what the key {@code e} types to {@code text} (a character typed; Enter a line break,
+   * Backspace takes one back: as pressed, for their typed form is no text); whether it changed.
+   */
+  static boolean typeInto(StringBuilder text, KeyEvent e) {
+    if (e.isControlDown() || e.isMetaDown() || e.isAltDown()) {
+      return false; // a shortcut
+    }
+    if (e.getEventType() == KeyEvent.KEY_PRESSED) {
+      if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+        text.append('\n');
+        return true;
+      }
+      if (e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE && !text.isEmpty()) {
+        text.setLength(text.length() - 1);
+        return true;
+      }
+      return false;
+    }
+    String c = e.getCharacter();
+    if (e.getEventType() != KeyEvent.KEY_TYPED
+        || c.isEmpty()
+        || Character.isISOControl(c.charAt(0))) {
+      return false;
+    }
+    text.append(c);
+    return true;
+  }
+
+  private void gone() {
+    Ahead to = ahead;
+    ahead = null;
+    if (to != null) {
+      to.gone();
+    }
   }
 
   /**
@@ -108,6 +182,7 @@ public final class HeldKeys {
       }
     }
     held.clear();
+    gone(); // after the keys made their changes: those are journaled before this
   }
 
   /**
@@ -125,5 +200,6 @@ public final class HeldKeys {
       s.removeEventFilter(KeyEvent.ANY, keep);
     }
     held.clear();
+    gone();
   }
 }

@@ -294,6 +294,28 @@ public final class TalkDetailsPane {
     for (TextInputControl f : allFields()) {
       f.textProperty().addListener((obs, old, text) -> typedInto());
     }
+    // Esc in a field that cannot be saved takes it back to what the notebook holds: its problem
+    // goes (it stayed in the status bar for minutes, tester 9a).
+    for (String name : FIELD_NAMES) {
+      TextInputControl f = fieldNamed(name);
+      f.addEventFilter(
+          javafx.scene.input.KeyEvent.KEY_PRESSED,
+          e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && cancel(name)) {
+              e.consume();
+            }
+          });
+    }
+    // The problems' lines in view as they come: under the last fields they were cut off by the
+    // pane's bottom edge (only Enter brought them into view).
+    problem
+        .textProperty()
+        .addListener(
+            (obs, old, text) -> {
+              if (!text.isEmpty() && !text.equals(old)) {
+                problemsIntoView();
+              }
+            });
     autosave.setOnFinished(
         e -> {
           if (beforePause) {
@@ -589,6 +611,39 @@ public final class TalkDetailsPane {
           names -> knownTags = names,
           error -> knownTags = List.of());
     }
+  }
+
+  /**
+   * Esc in field {@code name}: when it holds text that cannot be saved, it shows again what the
+   * notebook holds, and its problem goes; false (Esc left to others) when it has none.
+   */
+  private boolean cancel(String name) {
+    if (talk == null || showing) {
+      return false;
+    }
+    TextInputControl f = fieldNamed(name);
+    if (!savable().problems().containsKey(name)) {
+      return false;
+    }
+    String saved = savedText(name, talk.details());
+    f.setText(saved);
+    f.positionCaret(saved.length());
+    save(false, false);
+    return true;
+  }
+
+  /** What field {@code name} shows of {@code d}, the details as saved. */
+  private static String savedText(String name, Talk.Details d) {
+    return switch (name) {
+      case "title" -> d.title();
+      case "speakers" -> String.join(", ", d.speakers());
+      case "time" -> d.startsAt() == null ? "" : TIME.format(d.startsAt());
+      case "room" -> d.room() == null ? "" : d.room();
+      case "slides" -> d.slidesUrl() == null ? "" : d.slidesUrl();
+      case "video" -> d.videoUrl() == null ? "" : d.videoUrl();
+      case "tags" -> String.join(", ", d.tags());
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   private void showFields(Talk.Details d) {

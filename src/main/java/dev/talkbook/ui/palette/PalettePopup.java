@@ -56,6 +56,10 @@ public final class PalettePopup<T> {
   final ListView<PaletteEntry<T>> list = new ListView<>();
   private List<PaletteEntry<T>> entries;
   private final Function<T, CompletionStage<?>> chosen;
+
+  /** Where the text of the keys held for what was chosen goes while they wait (null: nowhere). */
+  private Function<T, HeldKeys.Ahead> typedAhead;
+
   private final Label nothing = new Label();
   private final VBox card;
   private boolean done;
@@ -274,6 +278,9 @@ public final class PalettePopup<T> {
     holdKeys(); // a click takes too: what is typed next waits for it
     HeldKeys keys = held;
     held = null;
+    if (keys != null && typedAhead != null) {
+      keys.typedFor(typedAhead.apply(entry.value())); // journaled while they wait
+    }
     close();
     // After the popup is gone: the action may open a dialog or move the focus.
     Platform.runLater(
@@ -304,6 +311,15 @@ public final class PalettePopup<T> {
     HeldKeys keys = held;
     held = null;
     release(keys);
+  }
+
+  /**
+   * The keys typed after Enter wait for what was chosen ({@link #showLoading}); {@code where} says,
+   * for what was chosen, where the text they type goes meanwhile (Go to talk: the chosen talk's
+   * journal, so that a kill while they wait loses none).
+   */
+  public void typedAheadTo(Function<T, HeldKeys.Ahead> where) {
+    this.typedAhead = where;
   }
 
   /** Leaves without taking anything (also when the entries could not be read). */

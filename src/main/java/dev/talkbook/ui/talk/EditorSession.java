@@ -4,6 +4,7 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotesJournal;
 import dev.talkbook.ui.common.Errors;
+import dev.talkbook.ui.common.HeldKeys;
 import dev.talkbook.ui.common.SaveWait;
 import java.time.Duration;
 import java.util.Objects;
@@ -503,6 +504,29 @@ public final class EditorSession {
             io);
     lastWrite = left;
     return left;
+  }
+
+  /**
+   * Keys typed for talk {@code talkId} while it is being opened (they wait until its notes are
+   * shown) type {@code text} so far: journaled at once, so that a kill before the notes take them
+   * puts them back (at the end of its notes).
+   */
+  public HeldKeys.Ahead typedAhead(long talkId) {
+    return new HeldKeys.Ahead() {
+      @Override
+      public void typed(String text) {
+        if (journal != null) {
+          journal.typedAhead(talkId, text);
+        }
+      }
+
+      @Override
+      public void gone() {
+        if (journal != null) {
+          journal.typedAheadTaken(talkId);
+        }
+      }
+    };
   }
 
   /**

@@ -316,6 +316,14 @@ public final class OpenTalk {
     return session.leave();
   }
 
+  /**
+   * Where keys held for talk {@code talkId} (typed while it is opened) tell their text: its
+   * journal, so that a kill before its notes are shown loses none of them.
+   */
+  public dev.talkbook.ui.common.HeldKeys.Ahead typedAhead(long talkId) {
+    return session.typedAhead(talkId);
+  }
+
   /** The open talk was deleted: forget it without saving. */
   public void deleted() {
     session.close();

@@ -60,6 +60,53 @@ class NotesJournalTest {
   }
 
   @Test
+  void keysTypedAheadForATalkReplayAtTheEndOfItsNotes() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    j.begin(3, 1, "# Open\n");
+    j.typedAhead(7, "ty");
+    j.typedAhead(7, "typed\nahead");
+    flush();
+
+    NotesJournal.Replayed r = NotesJournal.replay(Files.readAllBytes(fileOf(7)), "# Talk");
+    assertThat(r.outcome()).isEqualTo(NotesJournal.Outcome.APPLIED);
+    assertThat(r.talkId()).isEqualTo(7);
+    assertThat(r.text()).isEqualTo("# Talk\ntyped\nahead");
+    assertThat(fileOf(3)).doesNotExist();
+  }
+
+  @Test
+  void keysTakenByTheNotesReplaceTheKeysTypedAheadInTheJournalNeverBoth() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    j.typedAhead(7, "ab");
+    j.begin(7, 1, "# T\n");
+    j.edited(7, 2, 4, 0, "a", "# T\na");
+    j.edited(7, 3, 5, 0, "b", "# T\nab");
+    flush();
+    // Killed now: the keys' changes are not written yet, the keys typed ahead still are.
+    assertThat(NotesJournal.replay(Files.readAllBytes(fileOf(7)), "# T\n").text())
+        .isEqualTo("# T\nab");
+
+    j.typedAheadTaken(7);
+    j.edited(7, 4, 6, 0, "c", "# T\nabc");
+    flush();
+
+    NotesJournal.Replayed r = NotesJournal.replay(Files.readAllBytes(fileOf(7)), "# T\n");
+    assertThat(r.text()).isEqualTo("# T\nabc");
+    assertThat(r.changes()).isEqualTo(3);
+  }
+
+  @Test
+  void keysTypedAheadThatWentElsewhereLeaveNoJournal() throws Exception {
+    NotesJournal j = journal(dir.resolve("tmp"));
+    j.typedAhead(7, "ab");
+    flush();
+    assertThat(fileOf(7)).exists();
+    j.typedAheadTaken(7);
+    flush();
+    assertThat(fileOf(7)).doesNotExist();
+  }
+
+  @Test
   void changesAppendedInOrderReplayOnTheSavedNotes() throws Exception {
     NotesJournal j = journal(dir.resolve("tmp"));
     long[] seq = {1};
