@@ -176,7 +176,43 @@ public final class MarkdownImporter {
           MarkdownExporter.TRACK,
           MarkdownExporter.PROGRAMME_UID,
           MarkdownExporter.PROGRAMME_SOURCE,
-          MarkdownExporter.REMOVED_FROM_PROGRAMME);
+          MarkdownExporter.REMOVED_FROM_PROGRAMME,
+          MarkdownExporter.TALKBOOK_ID);
+
+  /**
+   * The talk an exported file is ({@link MarkdownExporter#TALKBOOK_ID}): its id and when it was
+   * made (milliseconds), which tell this notebook's talk from another notebook's of the same id.
+   */
+  record Identity(long talkId, long createdMillis) {
+    private static final Pattern FORM = Pattern.compile("(\\d{1,18})-(\\d{1,19})");
+
+    /** The identity a file names, or null when it names none; a value not so written is refused. */
+    static Identity of(Map<String, Object> data) {
+      Optional<String> v = string(data, MarkdownExporter.TALKBOOK_ID);
+      if (v.isEmpty()) {
+        return null;
+      }
+      Matcher m = FORM.matcher(v.get());
+      try {
+        if (m.matches()) {
+          return new Identity(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+        }
+      } catch (NumberFormatException e) {
+        // said below
+      }
+      throw new SiteException(
+          "invalid front matter: \""
+              + MarkdownExporter.TALKBOOK_ID
+              + "\" must be as the export wrote it (like 6-1764000000000), not \""
+              + v.get()
+              + "\"; remove that line to match the file to a talk by its title");
+    }
+
+    /** Whether {@code talk} is the one named (the same id and the same time it was made). */
+    boolean is(Talk talk) {
+      return talk.id() == talkId && talk.createdAt().toEpochMilli() == createdMillis;
+    }
+  }
 
   /**
    * A parsed, validated file, ready to store: {@code body} is its notes (with the front matter kept
@@ -194,7 +230,8 @@ public final class MarkdownImporter {
       Boolean starred,
       List<String> missing,
       Map<String, NoteTarget> noteLinks,
-      List<InlineLinks.Link> links) {
+      List<InlineLinks.Link> links,
+      Identity identity) {
     /** {@code detail}, and the linked files that are not in the folder, if any. */
     String saying(String detail) {
       if (missing.isEmpty()) {
@@ -261,7 +298,8 @@ public final class MarkdownImporter {
       Talk existing,
       Event event,
       Map<String, String> attachments,
-      boolean created) {}
+      boolean created,
+      String copyOf) {}
 
   /** Thrown inside the transaction to roll a dry run back. */
   private static final class DryRun extends RuntimeException {
@@ -489,7 +527,8 @@ public final class MarkdownImporter {
                           + eventTextLeft.getOrDefault(index.getKey(), "")));
             }
             int n = 0;
-            Set<Long> claimed = new java.util.HashSet<>();
+            // Each talk a file is, with that file's path.
+            Map<Long, String> claimed = new java.util.HashMap<>();
             Map<Long, List<Talk>> talksOf = new java.util.HashMap<>();
             // New talks without attachments are added together, in file order (a talk with
             // attachments, or an update, first adds those before it), a batch at a time while
@@ -608,20 +647,43 @@ public final class MarkdownImporter {
       Event event,
       Parsed p,
       int[] attachmentCount,
-      Set<Long> claimed,
+      Map<Long, String> claimed,
       Map<Long, List<Talk>> talksOf,
       Batch batch,
       List<Deferred> deferred) {
-    // Each existing talk matches one file at most, so two talks of one title stay two. An
-    // event's talks are read once; new ones are claimed as they are made.
-    Talk existing =
-        talksOf.computeIfAbsent(event.id(), id -> notebook.talks().list(id)).stream()
-            .filter(t -> !claimed.contains(t.id()))
-            .filter(t -> key(t.title()).equals(key(p.details().title())))
-            .findFirst()
-            .orElse(null);
+    // A file an export wrote is its talk, whatever was changed in it (its title, its event). A
+    // second file naming the same talk (a copy) is matched as a file without that name is, by its
+    // title: a new talk the first time, its line saying why, and that talk on the next import.
+    Talk existing = null;
+    String copyOf = "";
+    Talk named =
+        p.identity() == null
+            ? null
+            : notebook.talks().find(p.identity().talkId()).filter(p.identity()::is).orElse(null);
+    if (named != null && !claimed.containsKey(named.id())) {
+      existing = named;
+    } else {
+      if (named != null) {
+        copyOf =
+            ": "
+                + claimed.get(named.id())
+                + " is talk "
+                + named.id()
+                + " already (this file's "
+                + MarkdownExporter.TALKBOOK_ID
+                + " names it too: a copy?)";
+      }
+      // Each existing talk matches one file at most, so two talks of one title stay two. An
+      // event's talks are read once; new ones are claimed as they are made.
+      existing =
+          talksOf.computeIfAbsent(event.id(), id -> notebook.talks().list(id)).stream()
+              .filter(t -> !claimed.containsKey(t.id()))
+              .filter(t -> key(t.title()).equals(key(p.details().title())))
+              .findFirst()
+              .orElse(null);
+    }
     if (existing != null) {
-      claimed.add(existing.id());
+      claimed.put(existing.id(), p.path());
     }
     boolean created = existing == null;
     boolean linksNotes = !p.noteLinks().isEmpty();
@@ -631,7 +693,7 @@ public final class MarkdownImporter {
           new TalkStore.NewTalk(
               event.id(), p.details(), p.body(), p.programme(), Boolean.TRUE.equals(p.starred())));
       return new FileResult(
-          p.path(), Outcome.CREATED, p.saying("new talk in \"" + event.title() + "\""));
+          p.path(), Outcome.CREATED, p.saying("new talk in \"" + event.title() + "\"" + copyOf));
     }
     batch.flush(notebook);
     Talk talk;
@@ -644,7 +706,7 @@ public final class MarkdownImporter {
                   p.details(),
                   p.attachmentPaths().isEmpty() && !linksNotes ? p.body() : "",
                   p.programme() == null ? Programme.NONE : p.programme());
-      claimed.add(talk.id());
+      claimed.put(talk.id(), p.path());
       if (Boolean.TRUE.equals(p.starred())) {
         talk = notebook.talks().star(talk.id(), true);
       }
@@ -660,6 +722,10 @@ public final class MarkdownImporter {
       if (p.starred() != null && p.starred() != talk.starred()) {
         talk = notebook.talks().star(talk.id(), p.starred());
       }
+      if (talk.eventId() != event.id()) {
+        // its file went into another event (its event key, or its folder): the talk goes too
+        talk = notebook.talks().move(talk.id(), event.id(), Integer.MAX_VALUE);
+      }
     }
     Map<String, String> urls = new LinkedHashMap<>();
     if (!p.attachmentPaths().isEmpty()) {
@@ -674,11 +740,11 @@ public final class MarkdownImporter {
     }
     batch.talkOfFile.put(p.file(), talk.id());
     if (linksNotes) {
-      deferred.add(new Deferred(p, talk, existing, event, urls, created));
+      deferred.add(new Deferred(p, talk, existing, event, urls, created, copyOf));
       return null;
     }
     String body = relinkToAttachments(p.body(), p.links(), urls);
-    return outcome(notebook, p, talk, existing, event, body, created, List.of());
+    return outcome(notebook, p, talk, existing, event, body, created, copyOf, List.of());
   }
 
   /**
@@ -712,12 +778,22 @@ public final class MarkdownImporter {
               return attachment != null ? attachment : urls.get(bare);
             });
     return outcome(
-        notebook, d.parsed(), d.talk(), d.existing(), d.event(), body, d.created(), leadNowhere);
+        notebook,
+        d.parsed(),
+        d.talk(),
+        d.existing(),
+        d.event(),
+        body,
+        d.created(),
+        d.copyOf(),
+        leadNowhere);
   }
 
   /**
    * Saves {@code body} as the talk's notes when it was not stored with the talk, and says what
-   * happened to the file; {@code leadNowhere}: its links to notes that no imported file is.
+   * happened to the file: a new talk ({@code copyOf}: why a file naming a talk is a new one), or a
+   * talk updated, renamed ({@code renamed: "Old" → "New"}) or moved to another event; {@code
+   * leadNowhere}: its links to notes that no imported file is.
    */
   private static FileResult outcome(
       Notebook notebook,
@@ -727,6 +803,7 @@ public final class MarkdownImporter {
       Event event,
       String body,
       boolean created,
+      String copyOf,
       List<String> leadNowhere) {
     boolean bodyChanged =
         !created || !p.attachmentPaths().isEmpty() || !p.noteLinks().isEmpty()
@@ -735,17 +812,28 @@ public final class MarkdownImporter {
     String unlinked = unlinkedNotes(leadNowhere);
     if (created) {
       return new FileResult(
-          p.path(), Outcome.CREATED, p.saying("new talk in \"" + event.title() + "\"") + unlinked);
+          p.path(),
+          Outcome.CREATED,
+          p.saying("new talk in \"" + event.title() + "\"" + copyOf) + unlinked);
     }
+    boolean moved = existing.eventId() != event.id();
     boolean detailsChanged =
         !existing.details().equals(p.details())
             || !existing.programme().equals(talk.programme())
-            || existing.starred() != talk.starred();
+            || existing.starred() != talk.starred()
+            || moved;
+    String renamed =
+        existing.title().equals(talk.title())
+            ? ""
+            : "renamed: \"" + existing.title() + "\" → \"" + talk.title() + "\", ";
+    String from =
+        moved ? ", moved from \"" + notebook.events().get(existing.eventId()).title() + "\"" : "";
     return bodyChanged || detailsChanged
         ? new FileResult(
             p.path(),
             Outcome.UPDATED,
-            p.saying("talk " + talk.id() + " in \"" + event.title() + "\"") + unlinked)
+            p.saying(renamed + "talk " + talk.id() + " in \"" + event.title() + "\"" + from)
+                + unlinked)
         : new FileResult(p.path(), Outcome.UNCHANGED, p.saying("talk " + talk.id()) + unlinked);
   }
 
@@ -893,7 +981,8 @@ public final class MarkdownImporter {
         bool(data, MarkdownExporter.STARRED),
         List.copyOf(missing),
         noteLinks(links, file.getParent()),
-        shifted(links, notes.length() - body.length()));
+        shifted(links, notes.length() - body.length()),
+        Identity.of(data));
   }
 
   /**
