@@ -231,7 +231,13 @@ public final class MarkdownImporter {
       List<String> missing,
       Map<String, NoteTarget> noteLinks,
       List<InlineLinks.Link> links,
-      Identity identity) {
+      Identity identity,
+      List<WikiTarget> wikiLinks) {
+    /** Whether its notes link to other notes: by a relative path or as Obsidian does. */
+    boolean linksNotes() {
+      return !noteLinks.isEmpty() || !wikiLinks.isEmpty();
+    }
+
     /** {@code detail}, and the linked files that are not in the folder, if any. */
     String saying(String detail) {
       if (missing.isEmpty()) {
@@ -253,6 +259,57 @@ public final class MarkdownImporter {
    * decoded.
    */
   record NoteTarget(Path file, String fragment, String written) {}
+
+  /**
+   * An Obsidian link in a note ({@code [[02-loom]]}, {@code [[Loom|the talk]]}), where it stands in
+   * the notes, and the note it names ({@code target.file()} null when the folder has none of that
+   * name).
+   */
+  record WikiTarget(InlineLinks.WikiLink link, NoteTarget target) {}
+
+  /**
+   * The notes of an import by the names an Obsidian link gives them: each file's name without
+   * {@code .md}, and its path inside the folder so (lower case, as Obsidian matches them), the
+   * files of one name in the order of the import.
+   */
+  private static Map<String, List<Path>> notesByName(Path root, List<Path> files) {
+    Map<String, List<Path>> byName = new java.util.HashMap<>();
+    for (Path f : files) {
+      String rel = root.relativize(f).toString().replace('\\', '/');
+      String path = rel.substring(0, rel.length() - 3).toLowerCase(Locale.ROOT);
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      byName.computeIfAbsent(name, k -> new ArrayList<>()).add(f);
+      if (!path.equals(name)) {
+        byName.computeIfAbsent(path, k -> new ArrayList<>()).add(f);
+      }
+    }
+    return byName;
+  }
+
+  /**
+   * The note an Obsidian link names ({@code Note name}, {@code folder/Note name}, with or without
+   * {@code .md}), as Obsidian finds it: the file of that name, the one in the linking note's {@code
+   * folder} when several are; or null.
+   */
+  private static Path wikiTarget(Map<String, List<Path>> byName, String note, Path folder) {
+    String name = note.toLowerCase(Locale.ROOT).replace('\\', '/');
+    if (name.endsWith(".md")) {
+      name = name.substring(0, name.length() - 3);
+    }
+    while (name.startsWith("/")) {
+      name = name.substring(1);
+    }
+    List<Path> found = byName.get(name);
+    if (found == null) {
+      return null;
+    }
+    for (Path f : found) {
+      if (f.getParent().equals(folder)) {
+        return f;
+      }
+    }
+    return found.get(0);
+  }
 
   /**
    * The new talks not stored yet ({@link TalkStore#createAll}, in order, with the files they come
@@ -465,6 +522,7 @@ public final class MarkdownImporter {
       }
     }
     Map<Path, Event.Details> known = java.util.Collections.unmodifiableMap(sections);
+    Map<String, List<Path>> byName = notesByName(realRoot, files);
     // The files are read and checked on every core (reading, YAML and validation are most of an
     // import's work besides storing) while this thread stores them, in file order, as they come.
     java.util.concurrent.ExecutorService readers =
@@ -482,7 +540,7 @@ public final class MarkdownImporter {
               () -> {
                 String rel = realRoot.relativize(file).toString().replace('\\', '/');
                 try {
-                  return (Object) parse(realRoot, file, rel, known);
+                  return (Object) parse(realRoot, file, rel, known, byName);
                 } catch (NotebookException e) {
                   return new FileResult(rel, Outcome.FAILED, e.getMessage());
                 }
@@ -686,7 +744,7 @@ public final class MarkdownImporter {
       claimed.put(existing.id(), p.path());
     }
     boolean created = existing == null;
-    boolean linksNotes = !p.noteLinks().isEmpty();
+    boolean linksNotes = p.linksNotes();
     if (created && p.attachmentPaths().isEmpty() && !linksNotes) {
       batch.add(
           p.file(),
@@ -769,10 +827,43 @@ public final class MarkdownImporter {
               }
             });
     Parsed p = d.parsed();
+    // Obsidian's links first, from the last: the links after each move by what it changed.
+    String[] made = new String[p.wikiLinks().size()];
+    for (int i = 0; i < made.length; i++) {
+      NoteTarget target = p.wikiLinks().get(i).target();
+      Long id = target.file() == null ? null : talkOfFile.get(target.file());
+      if (id != null) {
+        made[i] = new TalkLink(id, target.fragment()).markdown(p.wikiLinks().get(i).link().text());
+      } else if (!leadNowhere.contains(target.written())) {
+        leadNowhere.add(target.written());
+      }
+    }
+    StringBuilder notes = new StringBuilder(p.body());
+    List<int[]> changes = new ArrayList<>(); // {where it ended, change of length}
+    for (int i = made.length - 1; i >= 0; i--) {
+      if (made[i] != null) {
+        InlineLinks.WikiLink w = p.wikiLinks().get(i).link();
+        notes.replace(w.start(), w.end(), made[i]);
+        changes.add(new int[] {w.end(), made[i].length() - (w.end() - w.start())});
+      }
+    }
+    List<InlineLinks.Link> links =
+        changes.isEmpty()
+            ? p.links()
+            : p.links().stream()
+                .map(
+                    l -> {
+                      int by = 0;
+                      for (int[] c : changes) {
+                        by += c[0] <= l.start() ? c[1] : 0;
+                      }
+                      return l.shifted(by);
+                    })
+                .toList();
     String body =
         relink(
-            p.body(),
-            p.links(),
+            notes.toString(),
+            links,
             bare -> {
               String attachment = d.attachments().get(InlineLinks.decodedPath(bare));
               return attachment != null ? attachment : urls.get(bare);
@@ -806,7 +897,7 @@ public final class MarkdownImporter {
       String copyOf,
       List<String> leadNowhere) {
     boolean bodyChanged =
-        !created || !p.attachmentPaths().isEmpty() || !p.noteLinks().isEmpty()
+        !created || !p.attachmentPaths().isEmpty() || p.linksNotes()
             ? notebook.talks().saveBody(talk.id(), body)
             : false;
     String unlinked = unlinkedNotes(leadNowhere);
@@ -897,7 +988,12 @@ public final class MarkdownImporter {
   }
 
   /** Reads and validates one file; nothing is stored yet. */
-  private Parsed parse(Path root, Path file, String rel, Map<Path, Event.Details> sections) {
+  private Parsed parse(
+      Path root,
+      Path file,
+      String rel,
+      Map<Path, Event.Details> sections,
+      Map<String, List<Path>> notesByName) {
     String text = readText(file);
     FrontMatter.Parsed fm = FrontMatter.parse(text);
     Map<String, Object> data = fm.data();
@@ -982,7 +1078,31 @@ public final class MarkdownImporter {
         List.copyOf(missing),
         noteLinks(links, file.getParent()),
         shifted(links, notes.length() - body.length()),
-        Identity.of(data));
+        Identity.of(data),
+        wikiLinks(body, links, notesByName, file.getParent(), notes.length() - body.length()));
+  }
+
+  /**
+   * The Obsidian links of a note's {@code body} (outside code and its {@code links}), where they
+   * stand in its notes ({@code by} characters on), each with the note it names.
+   */
+  private static List<WikiTarget> wikiLinks(
+      String body,
+      List<InlineLinks.Link> links,
+      Map<String, List<Path>> notesByName,
+      Path folder,
+      int by) {
+    List<WikiTarget> found = new ArrayList<>();
+    for (InlineLinks.WikiLink w : InlineLinks.wikiLinks(body, links)) {
+      found.add(
+          new WikiTarget(
+              w.shifted(by),
+              new NoteTarget(
+                  wikiTarget(notesByName, w.note(), folder),
+                  w.fragment(),
+                  body.substring(w.start(), w.end()))));
+    }
+    return found;
   }
 
   /**
