@@ -1,7 +1,9 @@
 /* Talkbook site search over lunr: loaded (with lunr and search-index.js) on first use.
  *
  * Words are cut as Talkbook's own full-text search (SQLite FTS5, unicode61 remove_diacritics)
- * cuts them: runs of letters and digits, lower case (ς as σ), accents removed; no stop words. The exporter
+ * cuts them: runs of letters and digits, lower case (ς as σ), accents removed, ß as ss, ø as o
+ * (FOLDED); a query word typed with ae, oe, ue for ä, ö, ü is also looked for with a, o, u
+ * (umlautsUnwritten: "gruesse" finds "Grüße"); no stop words. The exporter
  * writes each talk's notes already cut so (SearchText.java); titles, speakers, tags and events are
  * cut here. The index holds every word and its Porter stem (lunr's stemmer); a query word finds
  * its stem (whole words: "testing" finds "tests") or, as typed, the start of a word ("deplo") when it
@@ -27,11 +29,45 @@
   // Chinese, Japanese and Korean letters: as CjkText.java's (Han, Hiragana, Katakana, Hangul).
   var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
+  /**
+   * The letters decomposition leaves whole, as readers type them: FoldedLetters.java's table in
+   * lower case (FoldedLettersTest checks that they agree).
+   */
+  var FOLDED = {
+    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"
+  };
+  var FOLDED_LETTERS = /[ßæœøłđðþı]/g;
+
+  /**
+   * A query word that may be German with ä, ö, ü typed as ae, oe, ue ("gruesse") with them as a,
+   * o, u ("grusse", where "Grüße" is), as FoldedLetters.umlautsUnwritten: null when it has none,
+   * fewer than five letters, or its only ue follows a q.
+   */
+  function umlautsUnwritten(word) {
+    var letters = Array.from(word);
+    if (letters.length < 5) { return null; }
+    var out = "";
+    var changed = false;
+    for (var i = 0; i < letters.length; i++) {
+      var c = letters[i];
+      if ((c === "a" || c === "o" || c === "u") && letters[i + 1] === "e"
+          && !(c === "u" && letters[i - 1] === "q")) {
+        out += c;
+        i++;
+        changed = true;
+      } else {
+        out += c;
+      }
+    }
+    return changed ? out : null;
+  }
+
   /** The words of a text, as the index holds them. */
   function words(text) {
     if (!text) { return []; }
-    // The final sigma as σ, as the notebook's index (and SearchText.java) fold it.
-    var folded = String(text).toLowerCase().normalize("NFD").replace(MARKS, "").replace(/ς/g, "σ");
+    // The final sigma as σ, "ß" as "ss", as the notebook's index (and SearchText.java) fold them.
+    var folded = String(text).toLowerCase().normalize("NFD").replace(MARKS, "").replace(/ς/g, "σ")
+      .replace(FOLDED_LETTERS, function (c) { return FOLDED[c]; });
     return folded.split(SEPARATORS).filter(function (w) { return w.length > 0; });
   }
 
@@ -215,11 +251,20 @@
   function findWord(index, word, field, start) {
     var found = Object.create(null);
     index.query(function (q) {
-      var whole = { boost: 10 };
-      var begun = { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING };
-      if (field) { whole.fields = [field]; begun.fields = [field]; }
-      q.term(word, whole);
-      if (start) { q.term(word, begun); }
+      // lunr keeps the options object as the clause (and writes the term into it): one each.
+      function whole() { return field ? { boost: 10, fields: [field] } : { boost: 10 }; }
+      function begun() {
+        var b = { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING };
+        if (field) { b.fields = [field]; }
+        return b;
+      }
+      q.term(word, whole());
+      if (start) { q.term(word, begun()); }
+      var unwritten = umlautsUnwritten(word);
+      if (unwritten !== null) {
+        q.term(unwritten, whole());
+        if (start) { q.term(unwritten, begun()); }
+      }
     }).forEach(function (r) { found[r.ref] = r.score; });
     return found;
   }
@@ -280,11 +325,14 @@
   /** Whether the words of a field have the units one after the other (by stem, or as a start). */
   function standTogether(fieldWords, units) {
     var stems = units.map(function (u) { return stem(u.word); });
+    var others = units.map(function (u) { return umlautsUnwritten(u.word); });
     for (var k = 0; k + units.length <= fieldWords.length; k++) {
       var all = true;
       for (var j = 0; j < units.length && all; j++) {
         var w = fieldWords[k + j];
-        all = w === units[j].word || stem(w) === stems[j] || (units[j].start && w.indexOf(units[j].word) === 0);
+        all = w === units[j].word || stem(w) === stems[j] || (units[j].start && w.indexOf(units[j].word) === 0)
+          || (others[j] !== null && (w === others[j] || stem(w) === stem(others[j])
+            || (units[j].start && w.indexOf(others[j]) === 0)));
       }
       if (all) { return true; }
     }

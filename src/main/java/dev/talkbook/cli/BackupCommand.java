@@ -22,7 +22,7 @@ final class BackupCommand implements Callable<Integer> {
       names = "--out",
       required = true,
       paramLabel = "FILE",
-      description = "The new file (one that exists is refused).")
+      description = "The new file (one that exists, or a folder, is refused).")
   Path out;
 
   @Override

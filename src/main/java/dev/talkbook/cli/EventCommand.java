@@ -2,7 +2,6 @@ package dev.talkbook.cli;
 
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.Event;
-import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -144,14 +143,15 @@ final class EventCommand {
         int talks = notebook.talks().list(id).size();
         PrintWriter out = spec.commandLine().getOut();
         if (!yes) {
-          throw new NotebookException(
+          return TalkbookCommand.unconfirmed(
+              spec,
               "Deleting event "
                   + id
                   + " (\""
                   + e.title()
                   + "\") also deletes its "
                   + Counts.of(talks, "talk")
-                  + " and their notes. Run again with --yes to confirm.");
+                  + " and their notes.");
         }
         notebook.events().delete(id);
         out.printf("Deleted event %d (%s) and %s.%n", id, e.title(), Counts.of(talks, "talk"));

@@ -1,6 +1,7 @@
 package dev.talkbook.cli;
 
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.exchange.AgendaExporter;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.MarkdownExporter;
@@ -26,6 +27,29 @@ import picocli.CommandLine.Spec;
       ExportCommand.Agenda.class
     })
 final class ExportCommand {
+
+  /**
+   * Whether {@code --out} is {@code -}: in a script that is standard output (as {@code -} is
+   * standard input for {@code talk edit --notes-file}), not a folder named "-".
+   */
+  static boolean isStandardOutput(Path out) {
+    return out.toString().equals("-");
+  }
+
+  /**
+   * Refuses {@code --out -} for a command that writes a folder of files (tester 9b: {@code export
+   * markdown --out -} wrote into a folder named "-"): wrong usage, exit code 2, nothing written.
+   */
+  static int folderNotStandardOutput(CommandSpec spec, String command) {
+    spec.commandLine()
+        .getErr()
+        .println(
+            "talkbook: "
+                + command
+                + " writes a folder of files, which cannot go to standard output (--out -):"
+                + " name the folder to write (./- for a folder named \"-\").");
+    return TalkbookCommand.WRONG_USAGE;
+  }
 
   @Command(
       name = "site",
@@ -71,9 +95,13 @@ final class ExportCommand {
 
     @Override
     public Integer call() {
+      if (isStandardOutput(out)) {
+        return folderNotStandardOutput(spec, "export site");
+      }
       try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
         SiteExporter.Options options =
-            SiteExporter.keptOptions(out, title, Refs.eventIds(notebook, events), baseUrl);
+            SiteExporter.keptOptions(out, title, Refs.eventIds(notebook, events), baseUrl)
+                .withLocale(DateTimeText.userLocale()); // the dates as the window names them
         SiteExporter.Result r;
         try {
           r =
@@ -125,6 +153,9 @@ final class ExportCommand {
 
     @Override
     public Integer call() {
+      if (isStandardOutput(out)) {
+        return folderNotStandardOutput(spec, "export markdown");
+      }
       try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
         MarkdownExporter.Result r =
             new MarkdownExporter()

@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
       "With --write, each block's output is also written into the notes as an ```output block"
           + " right after it (the window's Java → Run all).",
       "With --check, rehearse: each result is compared with the stored ```output block and the"
-          + " blocks that differ are listed with the difference; the notes are not changed.",
+          + " blocks that differ are listed with the difference; the notes are not changed"
+          + " (\"Running block N of M…\" goes to stderr, so stdout holds only the differences"
+          + " and the verdict).",
       "Without --write the notebook is only read, so this works while the window has it open.",
       "Code reading System.in sees the end of input. Exit code 1 when any block did not"
           + " compile, threw (an OutOfMemoryError or StackOverflowError too), was stopped at the"
@@ -158,6 +160,9 @@ final class RunCommand implements Callable<Integer> {
   /** {@code --check}: runs every block and lists those whose result differs from the notes'. */
   private int rehearse(Talk t, ReplOptions options, PrintWriter out) throws InterruptedException {
     Rehearsal.Report report;
+    // The progress goes to stderr, as the upgrade's lines do: stdout holds only the differences and
+    // the verdict, so "run --check 2>/dev/null | head -1" gives the first difference.
+    PrintWriter err = spec.commandLine().getErr();
     try (ReplSession session = ReplSession.start(options)) {
       if (couldNotStart(session)) {
         return TalkbookCommand.USER_ERROR;
@@ -167,8 +172,8 @@ final class RunCommand implements Callable<Integer> {
                   session,
                   t.body(),
                   (index, total) -> {
-                    out.printf("Running block %d of %d…%n", index + 1, total);
-                    out.flush();
+                    err.printf("Running block %d of %d…%n", index + 1, total);
+                    err.flush();
                   })
               .get();
     } catch (ExecutionException e) {

@@ -37,8 +37,16 @@ import picocli.CommandLine.Spec;
       "  メモ finds 日本語のメモです",
       "",
       "Each hit: the talk's id, title, event and speakers (\"Cancelled:\" before the title of a"
-          + " talk the programme no longer lists), then the passage that matched.",
+          + " talk the programme no longer lists), then the passage that matched. When no talk"
+          + " matches, standard output stays empty and \"No talk matches.\" goes to standard"
+          + " error, so `talkbook search WORD | wc -l` counts the hits.",
       ""
+    },
+    exitCodeListHeading = "%nExit codes (as grep's):%n",
+    exitCodeList = {
+      "0:a talk or more matched",
+      "1:no talk matched, or the notebook refused (the message says why)",
+      "2:wrong usage: nothing to look for, a bad option"
     })
 final class SearchCommand implements Callable<Integer> {
 
@@ -79,8 +87,9 @@ final class SearchCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       List<SearchHit> hits = notebook.search().search(parsed, limit);
       if (hits.isEmpty()) {
-        out.println("No talk matches.");
-        return 0;
+        // As grep: nothing on stdout, so a script's "| wc -l" counts no hit, and exit code 1.
+        err.println("No talk matches.");
+        return TalkbookCommand.USER_ERROR;
       }
       // The command line's colour scheme (Ansi.AUTO unless set otherwise) decides, like for help.
       boolean ansi = spec.commandLine().getColorScheme().ansi().enabled();

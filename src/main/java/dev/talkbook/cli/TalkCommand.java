@@ -398,13 +398,13 @@ final class TalkCommand {
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
         Talk t = Refs.talk(notebook, talk);
         if (!yes) {
-          throw new NotebookException(
+          return TalkbookCommand.unconfirmed(
+              spec,
               "Deleting talk "
                   + t.id()
                   + " (\""
                   + t.title()
-                  + "\") also deletes its notes and their history. Run again with --yes to"
-                  + " confirm.");
+                  + "\") also deletes its notes and their history.");
         }
         notebook.talks().delete(t.id());
         spec.commandLine().getOut().printf("Deleted talk %d (%s).%n", t.id(), t.title());

@@ -6,6 +6,8 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.NotebookLocation;
 import dev.talkbook.core.store.NotebookOpenException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -88,7 +90,7 @@ public final class TalkbookCommand implements Callable<Integer> {
    */
   private static final List<String> COMMANDS =
       List.of(
-          "events", "event", "talks", "talk", "show", "search", "history", "restore", "tags",
+          "events", "event", "talks", "talk", "show", "search", "history", "restore", "tags", "tag",
           "sample", "info", "check", "backup", "export", "import", "run", "share", "help");
 
   /**
@@ -108,6 +110,7 @@ public final class TalkbookCommand implements Callable<Integer> {
       case "history" -> new HistoryCommand();
       case "restore" -> new RestoreCommand();
       case "tags" -> new TagsCommand();
+      case "tag" -> new TagCommand();
       case "sample" -> new SampleCommand();
       case "info" -> new InfoCommand();
       case "check" -> new CheckCommand();
@@ -309,6 +312,7 @@ public final class TalkbookCommand implements Callable<Integer> {
    * file cannot be written. A read-only notebook is never created: there would be nothing in it.
    */
   Notebook open() {
+    refuseAMissingFolder();
     try {
       return Notebook.open(
           notebookPath(),
@@ -316,6 +320,42 @@ public final class TalkbookCommand implements Callable<Integer> {
     } catch (NotebookOpenException e) {
       throw sayingWhatToDo(e, null);
     }
+  }
+
+  /**
+   * A notebook the user named (option or environment) that is not there, in a folder that is not
+   * there either, is refused: a typo in a script's path ({@code --notebook nodir/x.talkbook event
+   * add X}) would quietly make a new folder and notebook. A new notebook in a folder that exists is
+   * created as before, and so is the default one, whose data folder is made on first use.
+   */
+  private void refuseAMissingFolder() {
+    Path named = namedNotebook();
+    if (named == null || readOnly) {
+      return;
+    }
+    Path file = named.toAbsolutePath().normalize();
+    Path folder = file.getParent();
+    if (folder == null || Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.exists(folder)) {
+      return; // a file where the folder should be is the core's to say ("is a file, not a folder")
+    }
+    for (Path above = folder.getParent(); above != null; above = above.getParent()) {
+      if (Files.exists(above)) {
+        if (!Files.isDirectory(above)) {
+          return; // the same, higher up
+        }
+        break;
+      }
+    }
+    throw new NotebookOpenException(
+        file,
+        NotebookOpenException.Problem.NOT_FOUND,
+        "its folder "
+            + folder
+            + " does not exist, and a new notebook is made only in a folder"
+            + " that does.",
+        "Check the path for a typo, or make the folder first (mkdir -p "
+            + shellWord(folder.toString())
+            + ") and run the command again; nothing was created.");
   }
 
   /**
@@ -467,6 +507,17 @@ public final class TalkbookCommand implements Callable<Integer> {
       return "\"" + text + "\"";
     }
     return "'" + text.replace("'", "'\\''") + "'";
+  }
+
+  /**
+   * A deletion asked for without {@code --yes}: says what it would delete and to confirm with
+   * {@code --yes}; exit code 2, wrong usage, so a script tells it apart from a refusal (exit 1).
+   */
+  static int unconfirmed(CommandSpec spec, String whatItDeletes) {
+    spec.commandLine()
+        .getErr()
+        .println("talkbook: " + whatItDeletes + " Run again with --yes to confirm.");
+    return WRONG_USAGE;
   }
 
   static TalkbookCommand of(CommandSpec spec) {

@@ -163,6 +163,7 @@ final class StatusBar {
     followDetails(details.unsavedProperty(), details.problemProperty(), details.notSavedProperty());
     details.onLeftUnsaved(this::showTalkMessage);
     details.onSchemeAdded(this::offerUndo);
+    details.onTagRespelled(this::offerUndo);
   }
 
   private void followDetails(
@@ -242,6 +243,7 @@ final class StatusBar {
 
   /** Says what just happened, with an Undo button for a while. */
   void offerUndo(String message, Runnable action) {
+    offeredAt = System.nanoTime();
     oneLine();
     noticeWith = -1;
     notice.setText(message);
@@ -264,6 +266,13 @@ final class StatusBar {
   javafx.beans.value.ObservableBooleanValue undoOffered() {
     return undo.visibleProperty();
   }
+
+  /** When the Undo shown now was offered ({@link System#nanoTime}). */
+  long undoOfferedAt() {
+    return offeredAt;
+  }
+
+  private long offeredAt;
 
   /**
    * Undoes what the status bar offers to undo, as its Undo link does; false when it offers none.

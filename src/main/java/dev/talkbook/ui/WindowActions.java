@@ -95,7 +95,34 @@ final class WindowActions {
     navigator.onMoved(status::offerUndo);
     navigator.onMoveBackRefused(status::showMessage);
     navigator.onChoosingEvent(this::chooseEvent);
+    editor.area().plainTextChanges().subscribe(change -> notesChangedAt = System.nanoTime());
+    // The notes take Ctrl+Z themselves (the menu's key never reaches Edit → Undo from there)
+    editor
+        .area()
+        .addEventFilter(
+            javafx.scene.input.KeyEvent.KEY_PRESSED,
+            e -> {
+              if (UNDO_KEY.match(e) && offerIsNewer() && status.undoOffer()) {
+                e.consume();
+              }
+            });
   }
+
+  private static final javafx.scene.input.KeyCombination UNDO_KEY =
+      new javafx.scene.input.KeyCodeCombination(
+          javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
+  /**
+   * Whether what the status bar offers to undo (a tag renamed from the menu, which hands the
+   * keyboard back to the notes) was done after the notes last changed: Ctrl+Z in the notes then
+   * takes that back, not the typing before it.
+   */
+  private boolean offerIsNewer() {
+    return status.undoOfferedAt() - notesChangedAt > 0;
+  }
+
+  /** When the notes' text last changed ({@link System#nanoTime}), for {@link #undo}. */
+  private long notesChangedAt = System.nanoTime();
 
   /**
    * Move to event…'s chooser: the events a talk may go to, narrowed as one types (title, dates,
@@ -534,13 +561,62 @@ final class WindowActions {
   }
 
   /**
+   * Edit → Rename tag…: a tag renamed (or merged into another) on every talk that carries it, said
+   * in the status bar with Undo, which gives every one of those talks its tags back. A tester had
+   * to edit each talk. What the details hold unsaved is saved first (the notebook's thread keeps
+   * the order).
+   */
+  void renameTag() {
+    details.save();
+    Talk open = talk.getTalk();
+    String first =
+        open == null || open.details().tags().isEmpty() ? null : open.details().tags().get(0);
+    executors.run(
+        () -> notebook.talks().tags(),
+        tags -> {
+          if (tags.isEmpty()) {
+            status.showMessage("No tags yet: type them into a talk's Tags field (its details).");
+            return;
+          }
+          new dev.talkbook.ui.details.TagRenameDialog(stage, tags, first)
+              .showAndWait()
+              .ifPresent(
+                  chosen ->
+                      executors.run(
+                          () -> notebook.talks().renameTag(chosen.from(), chosen.to()),
+                          done -> {
+                            reload.accept(null);
+                            status.offerUndo(done.message(), () -> undoTagRename(done));
+                          },
+                          error -> Errors.show(stage, "Could not rename the tag", error)));
+        },
+        error -> Errors.show(stage, "Could not read the tags", error));
+  }
+
+  private void undoTagRename(dev.talkbook.core.notebook.TagRename done) {
+    details.save();
+    executors.run(
+        () -> {
+          notebook.talks().undo(done);
+          return null;
+        },
+        nothing -> {
+          reload.accept(null);
+          status.showMessage("Tag “" + done.to() + "” is “" + done.from() + "” again.");
+        },
+        error -> Errors.show(stage, "Could not undo the tag's rename", error));
+  }
+
+  /**
    * Edit → Undo (Ctrl+Z): with the keyboard in the notes, their undo; elsewhere (the navigator,
    * after a delete or a rename), what the status bar offers to undo, as its Undo link does. A talk
    * deleted with Del came back only by that link, 5 Tabs away and gone within half a minute.
    */
   void undo() {
     boolean inNotes = stage.getScene() != null && stage.getScene().getFocusOwner() == editor.area();
-    if ((inNotes || !status.undoOffer()) && talk.getTalk() != null) {
+    // in the notes, their undo unless what the status bar offers was done after their last change
+    boolean notesLast = inNotes && !offerIsNewer();
+    if ((notesLast || !status.undoOffer()) && talk.getTalk() != null) {
       editor.area().undo();
     }
   }

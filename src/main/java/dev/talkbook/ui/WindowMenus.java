@@ -209,6 +209,11 @@ final class WindowMenus {
                         new ShownKey(KeyCode.DELETE)),
                     "remove erase trash"),
                 nothingSelected.or(readOnly)),
+            changing(
+                MenuActions.words(
+                    item("Rename tag…", null, actions::renameTag),
+                    "tags label category merge respell"),
+                readOnly),
             // also in the tree's menu; here for the keyboard and the palette
             changing(
                 MenuActions.words(

@@ -49,4 +49,25 @@ class BackupCommandTest extends CliTest {
       assertThat(copy.check()).isEmpty();
     }
   }
+
+  /** Tester 9b: {@code backup --out} a folder said "a file is there already". */
+  @Test
+  void aFolderIsRefusedSayingItIsOneAndWhatToGive() throws Exception {
+    addSample();
+    Path folder = Files.createDirectories(dir.resolve("backups"));
+
+    Result r = refused("backup", "--out", folder.toString());
+
+    assertErr(r)
+        .contains(folder + ": that is a folder")
+        .contains("such as " + folder.resolve("notes-backup.talkbook") + ";")
+        .contains("nothing was written")
+        .doesNotContain("a file is there");
+    try (var inside = Files.list(folder)) {
+      assertThat(inside).isEmpty();
+    }
+    // In the notebook's own folder, the name offered is not the notebook's.
+    assertErr(refused("backup", "--out", dir.toString()))
+        .contains("such as " + dir.resolve("notes-backup.talkbook") + ";");
+  }
 }

@@ -84,6 +84,19 @@ abstract class CliTest {
     return r;
   }
 
+  /**
+   * Runs a search that must find nothing: exit code 1, as grep's; nothing on stdout, so {@code | wc
+   * -l} counts no hit; "No talk matches." on stderr.
+   */
+  Result noTalkMatches(String... args) {
+    Result r = run(args);
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+    assertThat(r.out()).as("stdout of %s", r).isEmpty();
+    assertThat(r.err()).as("stderr of %s", r).endsWith("No talk matches." + System.lineSeparator());
+    assertNoStackTrace(r);
+    return r;
+  }
+
   /** Runs a command the notebook must refuse (exit 1) and returns its result. */
   Result refused(String... args) {
     Result r = run(args);

@@ -15,6 +15,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code export site} and {@code export markdown}. */
 class ExportCommandTest extends CliTest {
 
+  /**
+   * Tester 9b: {@code export markdown --out -} wrote into a folder named "-" (in the working
+   * folder). A folder of files cannot go to standard output: wrong usage, nothing written.
+   */
+  @ParameterizedTest(name = "export {0} --out -")
+  @CsvSource({"markdown", "site"})
+  void outDashIsRefusedAsWrongUsageAndWritesNothing(String what) {
+    addSample();
+    Path dash = Path.of("-").toAbsolutePath();
+    assumeTrue(!Files.exists(dash), "a folder named - in the working folder already");
+
+    Result r = misused("export", what, "--out", "-");
+
+    assertErr(r)
+        .contains("export " + what + " writes a folder of files")
+        .contains("cannot go to standard output (--out -)")
+        .contains("./- for a folder named");
+    assertOut(r).isEmpty();
+    assertThat(dash).doesNotExist();
+  }
+
   @Test
   void exportSiteWritesTheSiteAndSaysHowToOpenIt() {
     addSample();

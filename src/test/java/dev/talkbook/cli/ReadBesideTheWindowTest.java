@@ -86,7 +86,7 @@ class ReadBesideTheWindowTest extends CliTest {
     holdInAnotherProcess("```java\n6 * 7\n```\n```output\n⇒ 42\n```\n");
 
     assertOut(ok("run", "1")).contains("── block 1 of 1", "⇒ 42");
-    assertOut(ok("run", "--check", "1")).contains("Running block 1 of 1");
+    assertErr(ok("run", "--check", "1")).contains("Running block 1 of 1");
     Result write = refused("run", "--write", "1");
     assertErr(write).contains("open in another Talkbook (process " + holder.pid() + ")");
   }

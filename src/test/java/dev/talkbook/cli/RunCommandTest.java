@@ -155,6 +155,21 @@ class RunCommandTest extends CliTest {
     assertThat(ok("show", Long.toString(id)).out()).isEqualTo(notes);
   }
 
+  /**
+   * Tester 9b: "Running block 1 of 3…" was printed on stdout, so {@code run --check 2>/dev/null |
+   * head -1} gave the progress, not the first difference.
+   */
+  @Test
+  void checkPrintsItsProgressOnStandardErrorAndOnlyTheDifferencesOnStandardOutput()
+      throws Exception {
+    long id = talkWithNotes("```java\n1 + 1\n```\n```output\n⇒ 3\n```\n\n```java\n2\n```\n");
+
+    Result r = refused("run", "--check", Long.toString(id));
+
+    assertThat(r.out()).startsWith("── block 1 of 2, line 1: differs").doesNotContain("Running");
+    assertThat(r.err()).contains("Running block 1 of 2…", "Running block 2 of 2…");
+  }
+
   @Test
   void checkAndWriteTogetherAreWrongUsage() throws Exception {
     long id = talkWithNotes("```java\n1\n```\n");

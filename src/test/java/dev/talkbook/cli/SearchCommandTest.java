@@ -90,7 +90,7 @@ class SearchCommandTest extends CliTest {
 
   @Test
   void aPhraseAsOneArgumentMustMatchInOrder() {
-    assertThat(titles(ok("search", "\"file format application\""))).isEmpty();
+    noTalkMatches("search", "\"file format application\"");
     assertThat(titles(ok("search", "\"application file format\""))).isEqualTo("SQLite everywhere");
   }
 
@@ -246,12 +246,39 @@ class SearchCommandTest extends CliTest {
     assertOut(r).contains("\u001b[1mSemaphore\u001b[0m").doesNotContain("*Semaphore*");
   }
 
+  /**
+   * Tester 9b: "No talk matches." was printed on stdout with exit code 0, so {@code talkbook search
+   * foo | wc -l} counted 1. Now stdout stays empty, the message goes to stderr, and the exit code
+   * is 1, as grep's; the help says so.
+   */
   @Test
-  void noMatchSaysSoAndExitsZero() {
-    Result r = ok("search", "kubernetes");
+  void noMatchSaysSoOnStandardErrorAndExitsOneAsGrepDoes() {
+    Result r = noTalkMatches("search", "kubernetes");
 
-    assertThat(r.out()).isEqualToIgnoringNewLines("No talk matches.");
-    assertThat(r.err()).isEmpty();
+    assertThat(r.err()).isEqualToIgnoringNewLines("No talk matches.");
+    assertOut(ok("search", "--help")).contains("Exit codes", "1   no talk matched");
+  }
+
+  /**
+   * Tester 9b: {@code search 🚀}, with 🚀 in a talk's title, said "Type a word to search for." as
+   * if the query were empty. The index keeps words only; the message now says so.
+   */
+  @Test
+  void anEmojiOrSymbolAloneIsSaidNotToBeSearched() {
+    ok("talk", "add", "--event", "1", "Liftoff \uD83D\uDE80");
+
+    for (String query : List.of("\uD83D\uDE80", "\"\uD83D\uDE80\"", "-\uD83D\uDE80 \u20AC")) {
+      assertErr(oneLineMisuse("search", query))
+          .contains("Emoji and symbols such as")
+          .contains("are not searched")
+          .contains("type a word to search for");
+    }
+    assertErr(oneLineMisuse("search", "\uD83D\uDC69\u200D\uD83D\uDCBB"))
+        .contains("such as \uD83D\uDC69\u200D\uD83D\uDCBB are");
+    // A word beside it is searched, and punctuation alone is still "no word".
+    assertThat(titles(ok("search", "\uD83D\uDE80", "liftoff"))).isEqualTo("Liftoff \uD83D\uDE80");
+    assertErr(oneLineMisuse("search", "*"))
+        .isEqualToIgnoringNewLines("talkbook: Type a word to search for.");
   }
 
   /** One line on stderr, nothing on stdout, exit 2 (wrong usage), no stack trace. */
@@ -316,10 +343,10 @@ class SearchCommandTest extends CliTest {
 
   @Test
   void aTenKilobyteQueryIsSearched() {
-    assertThat(titles(ok("search", "jshell " + "x".repeat(10 * 1024)))).isEmpty();
+    noTalkMatches("search", "jshell " + "x".repeat(10 * 1024));
     assertThat(titles(ok("search", "jshell ".repeat(10 * 1024 / 7))))
         .isEqualTo("Live coding without fear");
-    assertThat(ok("search", "\"" + "word ".repeat(2048) + "\"").out()).contains("No talk matches.");
+    noTalkMatches("search", "\"" + "word ".repeat(2048) + "\"");
     oneLineMisuse("search", "\"*-() ".repeat(2048));
   }
 
@@ -334,16 +361,15 @@ class SearchCommandTest extends CliTest {
     Result r = ok("search", query.toString());
 
     assertThat(titles(r)).isEqualTo("Live coding without fear");
-    assertThat(titles(ok("search", "sqlite", "-tag:jshell", "-wal"))).doesNotContain("SQLite");
+    noTalkMatches("search", "sqlite", "-tag:jshell", "-wal"); // SQLite's talk has "wal"
   }
 
   @Test
   void bytesTheSystemCouldNotReadAreToldOfAndTheRestSearched() {
     // the JVM hands an argument's bytes that are not text in its encoding over as U+FFFD
-    Result r = ok("search", "jshell", "caf\uFFFD");
+    Result r = noTalkMatches("search", "jshell", "caf\uFFFD");
 
-    assertThat(r.out()).contains("No talk matches.");
-    assertErr(r).contains("not").contains("encoding").hasLineCount(1);
+    assertErr(r).contains("not").contains("encoding").hasLineCount(2);
     assertNoStackTrace(r);
     assertErr(oneLineMisuse("search", "\uFFFD\uFFFD")).contains("Type a word to search for.");
   }
@@ -376,6 +402,30 @@ class SearchCommandTest extends CliTest {
     assertOut(japanese).contains("日本語の*メモ*です。");
   }
 
+  @Test
+  void lettersDecompositionLeavesWholeAreFoundAsReadersTypeThemAndMarkedAsWritten() {
+    long event = addEvent("JUG Leipzig");
+    try (Notebook nb = Notebook.open(notebook(), Notebook.Options.defaults().withCreate(false))) {
+      nb.talks()
+          .create(
+              event,
+              Talk.Details.titled("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig")
+                  .withSpeakers(List.of("Mette Søndergaard")),
+              "Herzliche Grüße an alle.");
+    }
+
+    Result grusse = ok("search", "grusse");
+    assertThat(titles(grusse)).isEqualTo("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig");
+    assertOut(grusse).contains("Herzliche *Grüße* an alle.");
+    Result gruesse = ok("search", "gruesse");
+    assertThat(titles(gruesse)).isEqualTo("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig");
+    assertOut(gruesse).contains("Herzliche *Grüße* an alle.");
+    assertThat(titles(ok("search", "sondergaard")))
+        .isEqualTo("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig");
+    assertThat(titles(ok("search", "Grüße")))
+        .isEqualTo("Keynote: Zwanzig Jahre Java – Grüße aus Leipzig");
+  }
+
   /** Notes with raw HTML of every kind a page drops, around words the page shows. */
   private static final String RAW_HTML =
       "Intro <span onclick=\"zorblaxalert()\" class=\"quuxclass\">gleaming words</span> here.\n"
@@ -399,7 +449,7 @@ class SearchCommandTest extends CliTest {
 
   private void assertFindsOnlyWhatThePageShows(String title) {
     for (String word : HIDDEN) {
-      assertThat(ok("search", word).out()).as(word).isEqualToIgnoringNewLines("No talk matches.");
+      noTalkMatches("search", word);
     }
     Result r = ok("search", "gleaming");
     assertThat(titles(r)).isEqualTo(title);
@@ -437,7 +487,7 @@ class SearchCommandTest extends CliTest {
 
     // A reading command upgrades it once: its notes are indexed again.
     for (String word : HIDDEN) {
-      assertThat(ok("search", word).out()).as(word).isEqualToIgnoringNewLines("No talk matches.");
+      noTalkMatches("search", word);
     }
     assertThat(titles(ok("search", "gleaming"))).isEqualTo("Old talk");
   }

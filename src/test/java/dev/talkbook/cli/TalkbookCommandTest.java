@@ -412,13 +412,41 @@ class TalkbookCommandTest extends CliTest {
   }
 
   @Test
-  void addingAnEventCreatesTheNotebookAndItsFolder() {
-    Path nested = dir.resolve("a").resolve("b").resolve("n.talkbook");
+  void addingAnEventCreatesTheNotebookInAFolderThatExists() {
+    Path inDir = dir.resolve("n.talkbook");
 
-    Result r = runRaw("--notebook", nested.toString(), "event", "add", "--title", "First");
+    Result r = runRaw("--notebook", inDir.toString(), "event", "add", "--title", "First");
 
     assertThat(r.exitCode()).as("%s", r).isZero();
-    assertThat(nested).isRegularFile();
+    assertThat(inDir).isRegularFile();
+  }
+
+  /**
+   * Tester 9b: {@code --notebook nodir/x.talkbook event add X} quietly made the folder {@code
+   * nodir}, so a typo in a script's path made a new folder and notebook. Each command that creates
+   * a notebook now refuses a folder that is not there, saying so, and creates nothing.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"event add --title X", "sample", "import markdown MD"})
+  void aCommandThatCreatesANotebookRefusesAFolderThatIsNotThere(String command) throws Exception {
+    Path md = Files.createDirectories(dir.resolve("md"));
+    Files.writeString(md.resolve("a.md"), "# A\n");
+    Path nested = dir.resolve("nodir").resolve("sub").resolve("x.talkbook");
+    String[] args =
+        Stream.concat(
+                Stream.of("--notebook", nested.toString()),
+                Stream.of(command.split(" ")).map(a -> a.equals("MD") ? md.toString() : a))
+            .toArray(String[]::new);
+
+    Result r = runRaw(args);
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+    assertNoStackTrace(r);
+    assertErr(r)
+        .contains("x.talkbook")
+        .contains("its folder " + nested.getParent() + " does not exist")
+        .contains("mkdir -p " + nested.getParent());
+    assertThat(dir.resolve("nodir")).doesNotExist();
   }
 
   @ParameterizedTest(name = "--read-only {0} the command")

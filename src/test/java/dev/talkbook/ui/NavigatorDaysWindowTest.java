@@ -623,13 +623,15 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     robot.interact(() -> meetupRow.setExpanded(true)); // shown, as it is once a talk is opened
     navigatorWidth(robot, 200);
     String firstDay = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(0));
+    // each cell measured as soon as it is found: a row taking two lines scrolls the tree, and its
+    // cells then draw other rows
     TreeCell<?> day = cell(robot, firstDay);
-    TreeCell<?> talk = cell(robot, "13 09:00 Hall A");
-    TreeCell<?> undivided = cell(robot, "Lightning talks");
     double dayName = FxWait.onFx(() -> x(day.lookup(".tb-row-title")));
+    TreeCell<?> undivided = cell(robot, "Lightning talks");
+    double otherTitle = FxWait.onFx(() -> x(undivided.lookup(".tb-row-title")));
+    TreeCell<?> talk = cell(robot, "13 09:00 Hall A");
     double time = FxWait.onFx(() -> x(talk.lookup("." + NavigatorView.TIME_STYLE)));
     double title = FxWait.onFx(() -> x(talk.lookup(".tb-row-title")));
-    double otherTitle = FxWait.onFx(() -> x(undivided.lookup(".tb-row-title")));
     double right = FxWait.onFx(() -> talk.localToScene(talk.getLayoutBounds()).getMaxX());
 
     assertThat(time).as("the time under the day's name").isCloseTo(dayName, within(1.0));
@@ -640,7 +642,12 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     assertThat(right - room)
         .as("the room's and the title's room in a 200 px navigator")
         .isGreaterThan(100);
-    assertThat(title).as("the title after the room").isGreaterThan(room);
+    assertThat(title)
+        .as("the title after the room, or the room under it")
+        .isGreaterThanOrEqualTo(room);
+    assertThat(FxWait.onFx(() -> y(talk.lookup("." + NavigatorView.ROOM_STYLE))))
+        .as("the room under the title (the row takes two lines)")
+        .isGreaterThanOrEqualTo(FxWait.onFx(() -> maxY(talk.lookup(".tb-row-title"))) - 1);
     // the day's arrow, left of its talks, still folds it (its row drawn again: the tree scrolled)
     TreeCell<?> dayAgain = cell(robot, firstDay);
     robot.clickOn(FxWait.onFx(() -> dayAgain.lookup(".tree-disclosure-node")));
@@ -705,6 +712,127 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     TreeCell<?> parallel = cell(robot, "13 09:00 Hall A");
     assertThat(FxWait.onFx(() -> x(parallel.lookup(".tb-row-title"))))
         .isCloseTo(FxWait.onFx(() -> x(row.lookup(".tb-row-title"))), within(1.0));
+  }
+
+  /**
+   * At 215 px a talk's row read "09:00 Saal Łódź Rec…": the room and the speakers kept their place
+   * beside the title and the title was cut to a word. A row that does not fit on one line now takes
+   * a second: the title whole after the time, the room and the speakers under it; a row that fits
+   * stays one line, and a wide navigator has them all on one line again.
+   */
+  @Test
+  void aTalkRowTooLongForANarrowNavigatorTakesASecondLineAndKeepsItsTitleWhole(FxRobot robot)
+      throws Exception {
+    threeDayConference(robot);
+    String title = "Records in use";
+    talk(title, "2026-05-13T09:00", "Saal Łódź");
+    ui.notebook
+        .talks()
+        .create(
+            conference.id(),
+            new Talk.Details(
+                "Q&A",
+                List.of(),
+                LocalDateTime.parse("2026-05-13T18:00"),
+                "Lab",
+                null,
+                null,
+                List.of()),
+            "");
+    ui.reloadTree(robot);
+    navigatorWidth(robot, 215);
+    TreeCell<?> row = cell(robot, title);
+    Label shown = FxWait.onFx(() -> (Label) row.lookup(".tb-row-title"));
+    javafx.scene.text.Text text = FxWait.onFx(() -> (javafx.scene.text.Text) shown.lookup(".text"));
+    assertThat(FxWait.onFx(text::getText)).as("the title's text drawn").isEqualTo(title);
+    assertThat(FxWait.onFx(() -> shown.getWidth()))
+        .as("the title's width")
+        .isGreaterThanOrEqualTo(FxWait.onFx(() -> shown.prefWidth(-1)) - 0.5);
+    Node room = FxWait.onFx(() -> row.lookup("." + NavigatorView.ROOM_STYLE));
+    Node speakers = FxWait.onFx(() -> row.lookup(".tb-row-detail"));
+    assertThat(FxWait.onFx(() -> ((Label) room).getText())).isEqualTo("Saal Łódź");
+    assertThat(FxWait.onFx(() -> y(room)))
+        .as("the room on the second line")
+        .isGreaterThanOrEqualTo(FxWait.onFx(() -> maxY(shown)) - 1);
+    assertThat(FxWait.onFx(() -> x(room))).as("under the title").isCloseTo(x(shown), within(1.0));
+    assertThat(FxWait.onFx(speakers::isVisible)).as("the speakers after the room").isTrue();
+    assertThat(FxWait.onFx(() -> y(speakers))).isCloseTo(FxWait.onFx(() -> y(room)), within(3.0));
+    assertThat(FxWait.onFx(() -> maxY(speakers)))
+        .as("the second line inside the row")
+        .isLessThanOrEqualTo(FxWait.onFx(() -> maxY(row)) + 0.5);
+    // a talk whose whole row fits ("18:00 Lab Q&A") stays one line
+    TreeCell<?> fits = cell(robot, "Q&A");
+    double oneLine = FxWait.onFx(fits::getHeight);
+    assertThat(FxWait.onFx(() -> drawnTexts(fits))).containsExactly("18:00", "Lab", "Q&A");
+    assertThat(FxWait.onFx(row::getHeight)).as("two lines high").isGreaterThan(oneLine * 1.4);
+
+    // wide, the row is one line again: time, room, title, speakers
+    navigatorWidth(robot, 600);
+    TreeCell<?> wide = cell(robot, title);
+    assertThat(FxWait.onFx(wide::getHeight)).isCloseTo(oneLine, within(1.0));
+    assertThat(FxWait.onFx(() -> drawnTexts(wide)))
+        .containsExactly("09:00", "Saal Łódź", title, "Speaker of " + title);
+  }
+
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path site;
+
+  /**
+   * A tester saw three ways of writing a date: the navigator's days "Thursday, October 15", its
+   * events "2026-11-20", the site's "Wednesday 14 October" and "14 October 2026". The window and
+   * the site now name a day one way, the user's locale's (DateTimeText): the navigator's day row
+   * and the event page's heading say the same, and so do the event's row and its page's dates.
+   */
+  @Test
+  void theNavigatorAndTheSiteNameADayTheSameWay(FxRobot robot) throws Exception {
+    threeDayConference(robot);
+    String day = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(0));
+    TreeCell<?> event = cell(robot, "JavaConf 2026");
+    String eventDate = FxWait.onFx(() -> ((Label) event.lookup(".tb-row-detail")).getText());
+    Locale locale = Locale.getDefault(Locale.Category.FORMAT);
+    assertThat(day)
+        .isEqualTo(
+            dev.talkbook.core.common.DateTimeText.dayInEvent(
+                LocalDate.of(2026, 5, 13), false, locale));
+    assertThat(eventDate).as("not ISO").doesNotContain("2026-05-13");
+
+    new dev.talkbook.core.site.SiteExporter(new dev.talkbook.core.markdown.MarkdownRenderer())
+        .export(
+            ui.notebook,
+            site,
+            new dev.talkbook.core.site.SiteExporter.Options("Talks", java.util.Set.of(), null)
+                .withLocale(dev.talkbook.core.common.DateTimeText.userLocale()),
+            dev.talkbook.core.site.SiteExporter.Progress.NONE,
+            () -> false);
+    String pages;
+    try (var files = java.nio.file.Files.walk(site)) {
+      pages =
+          files
+              .filter(f -> f.toString().endsWith(".html"))
+              .map(
+                  f -> {
+                    try {
+                      return java.nio.file.Files.readString(f);
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .reduce("", String::concat);
+    }
+    assertThat(pages)
+        .as("the site's day heading")
+        .contains("<time datetime=\"2026-05-13\">" + day + "</time>")
+        .as("the site's event dates")
+        .contains("<time datetime=\"2026-05-13\">" + eventDate + "</time>");
+  }
+
+  /** Where {@code node} begins in the scene, down, px. */
+  private static double y(Node node) {
+    return node.localToScene(node.getLayoutBounds()).getMinY();
+  }
+
+  /** Where {@code node} ends in the scene, down, px. */
+  private static double maxY(Node node) {
+    return node.localToScene(node.getLayoutBounds()).getMaxY();
   }
 
   /** Where {@code node} begins in the scene, px. */

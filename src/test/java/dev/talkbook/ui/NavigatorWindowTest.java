@@ -386,7 +386,8 @@ class NavigatorWindowTest extends RealWindowTest {
         double titleWhole,
         boolean detail,
         double width,
-        double detailWhole) {}
+        double detailWhole,
+        boolean sameLine) {}
     List<Row> rows =
         FxWait.onFx(
             () ->
@@ -404,7 +405,12 @@ class NavigatorWindowTest extends RealWindowTest {
                                   t.prefWidth(-1),
                                   d.isVisible(),
                                   d.getWidth(),
-                                  d.prefWidth(-1));
+                                  d.prefWidth(-1),
+                                  // a row too long for one line has its speakers on a second
+                                  Math.abs(
+                                          d.localToScene(d.getLayoutBounds()).getMinY()
+                                              - t.localToScene(t.getLayoutBounds()).getMinY())
+                                      < 4);
                         })
                     .filter(java.util.Objects::nonNull)
                     .toList());
@@ -412,7 +418,9 @@ class NavigatorWindowTest extends RealWindowTest {
     for (Row r : rows) {
       boolean titleCut = r.titleWidth() < r.titleWhole() - 0.5;
       if (r.detail()) {
-        assertThat(titleCut).as(r.title() + ": cut beside its speakers").isFalse();
+        if (r.sameLine()) {
+          assertThat(titleCut).as(r.title() + ": cut beside its speakers").isFalse();
+        }
         assertThat(r.width())
             .as(r.title() + ": its speakers, shown whole or in 48 px at least")
             .isGreaterThanOrEqualTo(Math.min(r.detailWhole() - 0.5, 47.5));
@@ -825,8 +833,13 @@ class NavigatorWindowTest extends RealWindowTest {
     }
 
     FxWait.untilFx("the rows' menu shown", () -> tree.getContextMenu().isShowing());
-    var row = ui.row(robot, "SQLite everywhere");
-    double rowBottom = FxWait.onFx(() -> row.localToScreen(row.getLayoutBounds()).getMaxY());
+    javafx.scene.Node title = ui.row(robot, "SQLite everywhere");
+    javafx.scene.Node row = title;
+    while (!(row instanceof javafx.scene.control.TreeCell<?>)) {
+      row = row.getParent(); // the whole row: a talk's row may take two lines
+    }
+    javafx.scene.Node cell = row;
+    double rowBottom = FxWait.onFx(() -> cell.localToScreen(cell.getLayoutBounds()).getMaxY());
     assertThat(FxWait.onFx(() -> tree.getContextMenu().getAnchorY()))
         .isCloseTo(rowBottom, org.assertj.core.data.Offset.offset(12.0));
     robot.type(KeyCode.ESCAPE);

@@ -137,6 +137,27 @@ class SearchWindowTest extends RealWindowTest {
     assertThat(robot.lookup("#search-results .tb-snippet-match").queryAll()).isNotEmpty();
   }
 
+  /** The tester's query: "grusse" found "No talk matches." for a talk about "Grüße". */
+  @Test
+  void aWordTypedWithoutSharpSFindsItAndMarksItAsWritten(FxRobot robot) throws Exception {
+    var event =
+        ui.notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("JUG Leipzig"));
+    ui.notebook
+        .talks()
+        .create(
+            event.id(),
+            dev.talkbook.core.notebook.Talk.Details.titled(
+                "Keynote: Zwanzig Jahre Java – Grüße aus Leipzig"),
+            "Herzliche Grüße von Mette Søndergaard.");
+    ListView<?> results = search(robot, "grusse sondergaard");
+    waitUntil(() -> results.getItems().size() == 1 && !passages(robot).isEmpty());
+    MarkedFlow p = passages(robot).get(0);
+    assertThat(p.text()).contains("Herzliche Grüße von Mette Søndergaard.");
+    assertThat(p.ranges())
+        .extracting(r -> p.text().substring(r.start(), r.end()))
+        .containsExactly("Grüße", "Søndergaard");
+  }
+
   @Test
   void theCountIsShownAboveTheResults(FxRobot robot) throws Exception {
     ListView<?> results = search(robot, "thread");

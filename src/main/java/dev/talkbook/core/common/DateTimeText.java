@@ -1,16 +1,28 @@
 package dev.talkbook.core.common;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A date and time as a person types it for a talk: {@code 2026-11-24 14:30}, also with a one-digit
  * month, day or hour ({@code 2026-2-4 9:30}), seconds, an ISO {@code T} for the space, or spaces
  * around; one rule for the window's fields and the command line. A day that does not exist (30
  * February) is refused, not moved to another one.
+ *
+ * <p>Also the one way a date is named for reading, in the window (the navigator's days and events,
+ * the dialogs) and on the site's pages alike: the locale's full form ({@link FormatStyle#FULL}),
+ * "Thursday, 15 October 2026" in en-GB, "Thursday, October 15, 2026" in the US; a day inside an
+ * event whose year is said nearby without its year ({@link #dayInEvent}). The ISO form ({@link
+ * #FORM}) is for values typed, sorted or compared, not read.
  */
 public final class DateTimeText {
   private DateTimeText() {}
@@ -21,6 +33,68 @@ public final class DateTimeText {
 
   /** A time of day as the views and messages show it: {@code 09:30}. */
   public static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+  /** The year in a full date form, with what belongs to it ("y年", ", y", " y 'г'."). */
+  private static final String YEAR = "(\\s*'de'|,)?\\s*y+(\\s*'[^']*'\\.?|[年.]|년)?\\s*";
+
+  /** A locale's two forms of a day for reading: with and without its year. */
+  private record DayForms(DateTimeFormatter withYear, DateTimeFormatter withoutYear) {
+    static DayForms of(Locale locale) {
+      String full =
+          DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+              FormatStyle.FULL, null, IsoChronology.INSTANCE, locale);
+      DateTimeFormatter withoutYear;
+      try {
+        withoutYear = DateTimeFormatter.ofPattern(full.replaceAll(YEAR, " ").strip(), locale);
+      } catch (IllegalArgumentException e) {
+        withoutYear = DateTimeFormatter.ofPattern("EEEE d MMMM", locale); // the cut broke it
+      }
+      return new DayForms(DateTimeFormatter.ofPattern(full, locale), withoutYear);
+    }
+  }
+
+  private static final Map<Locale, DayForms> DAY_FORMS = new ConcurrentHashMap<>();
+
+  private static DayForms forms(Locale locale) {
+    return DAY_FORMS.computeIfAbsent(locale, DayForms::of);
+  }
+
+  /**
+   * The locale the window and the site name dates in: English, as every other word of both, in the
+   * order of the user's region ({@link Locale.Category#FORMAT}'s country): "Thursday, 15 October
+   * 2026" for a user in Germany or Britain, "Thursday, October 15, 2026" in the United States. A
+   * German day name on an English page would read as a mistake.
+   */
+  public static Locale userLocale() {
+    return userLocale(Locale.getDefault(Locale.Category.FORMAT));
+  }
+
+  /** {@link #userLocale()} for a user whose own locale is {@code own}. */
+  static Locale userLocale(Locale own) {
+    return own.getCountry().isEmpty() ? Locale.ENGLISH : new Locale("en", own.getCountry());
+  }
+
+  /**
+   * {@code date} for reading, in {@code locale}'s full form: "Thursday, 15 October 2026" (en-GB),
+   * "Thursday, October 15, 2026" (en-US), "Donnerstag, 15. Oktober 2026" (de).
+   */
+  public static String day(LocalDate date, Locale locale) {
+    return forms(locale).withYear().format(date);
+  }
+
+  /**
+   * A day of an event for reading, where its year is said nearby (under the event): the full form
+   * without the year, "Thursday, 15 October" (en-GB), "Thursday, October 15" (en-US), "5月13日水曜日"
+   * (ja); with it when {@code withYear} (an event over New Year).
+   */
+  public static String dayInEvent(LocalDate date, boolean withYear, Locale locale) {
+    return withYear ? day(date, locale) : forms(locale).withoutYear().format(date);
+  }
+
+  /** A moment for reading: its day as {@link #day} says it, then its time: "…, 14:30". */
+  public static String dayAndTime(LocalDateTime at, Locale locale) {
+    return day(at.toLocalDate(), locale) + ", " + CLOCK.format(at);
+  }
 
   private static final DateTimeFormatter READ =
       DateTimeFormatter.ofPattern("uuuu-M-d H:mm[:ss]", Locale.ROOT)

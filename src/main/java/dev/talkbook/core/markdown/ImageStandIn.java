@@ -18,6 +18,11 @@ abstract class ImageStandIn extends CustomNode {
 
   /** Takes {@code image}'s alt text (its children) and its place in the source. */
   final void replace(Image image) {
+    replace((Node) image);
+  }
+
+  /** Takes {@code node}'s children (an image's alt text, a link's text) and its source place. */
+  final void replace(Node image) {
     Node child = image.getFirstChild();
     while (child != null) {
       Node next = child.getNext();
@@ -51,7 +56,7 @@ abstract class ImageStandIn extends CustomNode {
 
     @Override
     public Set<Class<? extends Node>> getNodeTypes() {
-      return Set.of(MissingImage.class, RemoteImage.class);
+      return Set.of(MissingImage.class, RemoteImage.class, DownloadLink.class);
     }
 
     @Override

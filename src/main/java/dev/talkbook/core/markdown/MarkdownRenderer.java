@@ -529,7 +529,7 @@ public final class MarkdownRenderer {
           && image.getDestination().endsWith(DOWNLOAD_EXTENSION)
           && AttachmentRef.parse(image.getDestination()).isEmpty()
           && !SafeUrls.isRemote(image.getDestination())) {
-        downloadLink(image, "download");
+        downloadLink(image, "download", ref.map(AttachmentRef::fileName).orElse(null));
         return;
       }
       if (SafeUrls.isRemote(image.getDestination())) {
@@ -554,18 +554,24 @@ public final class MarkdownRenderer {
       if (image.getTitle() == null || image.getTitle().isBlank()) {
         image.setTitle(name);
       }
-      downloadLink(image, name);
+      downloadLink(image, name, null);
     }
 
     /**
      * An attachment published as a download (not to be shown) in place of a picture: a link to it
-     * with the alt text (or "download"), where a picture would show broken. Inside a link, its
-     * text.
+     * with the alt text (or "download"), where a picture would show broken; with {@code fileName}
+     * (not null) the browser saves it under that name ({@link DownloadLink}), not as the site's
+     * {@code <sha256>.bin}. Inside a link, its text.
      */
-    private static void downloadLink(Image image, String label) {
+    private static void downloadLink(Image image, String label, String fileName) {
       boolean inLink = false;
       for (Node p = image.getParent(); p != null; p = p.getParent()) {
         inLink |= p instanceof Link;
+      }
+      if (!inLink && fileName != null) {
+        image.insertAfter(DownloadLink.of(image, fileName));
+        image.unlink();
+        return;
       }
       Node into = inLink ? null : new Link(image.getDestination(), image.getTitle());
       if (image.getFirstChild() == null) {
@@ -589,8 +595,15 @@ public final class MarkdownRenderer {
 
     @Override
     public void visit(Link link) {
+      Optional<AttachmentRef> ref = AttachmentRef.parse(link.getDestination());
       resolve(link.getDestination()).ifPresent(link::setDestination);
       visitChildren(link);
+      if (ref.isPresent() && link.getDestination().endsWith(DOWNLOAD_EXTENSION)) {
+        // a link to an attachment published as a download: saved under its own name
+        link.insertAfter(DownloadLink.of(link, ref.get().fileName()));
+        link.unlink();
+        return;
+      }
       Optional<TalkLink> talk =
           talks == null ? Optional.empty() : TalkLink.parse(link.getDestination());
       Optional<String> page = talks == null ? Optional.empty() : talk.flatMap(talks);

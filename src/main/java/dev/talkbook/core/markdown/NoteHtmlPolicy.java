@@ -119,6 +119,10 @@ final class NoteHtmlPolicy {
             .allowAttributes("rel")
             .matching(Pattern.compile("nofollow"))
             .onElements("a")
+            // the name a download is saved under (DownloadLink): a file name, never a path
+            .allowAttributes("download")
+            .matching(DownloadLink.SAFE_NAME)
+            .onElements("a")
             .allowAttributes("class")
             .matching(LINK_CLASS)
             .onElements("a")
@@ -285,12 +289,14 @@ final class NoteHtmlPolicy {
         }
         String resolved = images.resolve(src).orElse(null);
         if (resolved != null) {
+          var ref = dev.talkbook.core.notebook.AttachmentRef.parse(src);
           if (resolved.endsWith(MarkdownRenderer.DOWNLOAD_EXTENSION)) {
             String alt = attribute(attributes, "alt");
-            link(List.of("href", resolved), alt == null || alt.isBlank() ? "download" : alt);
+            List<String> link = new ArrayList<>(List.of("href", resolved));
+            ref.ifPresent(r -> link.addAll(List.of("download", DownloadLink.name(r.fileName()))));
+            link(link, alt == null || alt.isBlank() ? "download" : alt);
             return;
           }
-          var ref = dev.talkbook.core.notebook.AttachmentRef.parse(src);
           if (ref.isPresent() && NoteImages.notAPicture(resolved)) {
             // held, but no picture (talk.pdf): a link to it, as in Markdown
             String alt = attribute(attributes, "alt");

@@ -18,6 +18,10 @@ import java.util.Set;
  * and dialytika, the Cyrillic breve and diaeresis: whatever composes into one letter), then with a
  * dialytika and a tonos together ("προϊόν"). At most {@link #MAX} spellings a word: the first are
  * the likeliest (as typed, bare, one accent), the cap drops the rarest.
+ *
+ * <p>A Latin word with a letter decomposition leaves whole ({@link FoldedLetters}: "Grüße",
+ * "Søndergaard") is looked for as typed and folded ("Grüsse", "Sondergaard"), as the index holds it
+ * since format 8.
  */
 public final class AccentVariants {
   /** At most this many spellings of one word. */
@@ -44,7 +48,16 @@ public final class AccentVariants {
   public static List<String> of(String word) {
     String typed = Normalizer.normalize(word, Normalizer.Form.NFC);
     if (!hasAccentedScript(typed)) {
-      return List.of(word);
+      // The index holds "Grüße" as "Grüsse" (FoldedLetters); an index of format 6 or 7, read as
+      // it is, as typed. "gruesse" is also looked for as "grusse", where "Grüße" is.
+      Set<String> latin = new LinkedHashSet<>();
+      latin.add(word);
+      latin.add(FoldedLetters.fold(word));
+      String unwritten = FoldedLetters.umlautsUnwritten(FoldedLetters.fold(word));
+      if (unwritten != null) {
+        latin.add(unwritten);
+      }
+      return List.copyOf(latin);
     }
     Set<String> out = new LinkedHashSet<>();
     out.add(word);

@@ -237,6 +237,43 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
         || type == Character.ENCLOSING_MARK;
   }
 
+  /**
+   * The first emoji or symbol (Unicode's symbol categories: 🚀, ©, €, →, ^) in {@code text}, with
+   * the modifiers and joiners that follow it (👍🏽, 👩‍💻): the index's tokenizer keeps none of
+   * them, so a query of them alone finds nothing.
+   */
+  private static java.util.Optional<String> symbolIn(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int type = Character.getType(cp);
+      boolean symbol =
+          type == Character.OTHER_SYMBOL
+              || type == Character.MATH_SYMBOL
+              || type == Character.CURRENCY_SYMBOL
+              || type == Character.MODIFIER_SYMBOL;
+      // U+FFFD stands for bytes that were not read as text: the command line says that itself.
+      if (symbol && cp != '\uFFFD') {
+        int end = i + Character.charCount(cp);
+        while (end < text.length() && !Character.isWhitespace(text.codePointAt(end))) {
+          int next = text.codePointAt(end);
+          int nextType = Character.getType(next);
+          boolean joined =
+              nextType == Character.OTHER_SYMBOL
+                  || nextType == Character.MODIFIER_SYMBOL // a skin tone
+                  || nextType == Character.FORMAT // the zero-width joiner
+                  || nextType == Character.NON_SPACING_MARK; // a variation selector
+          if (!joined) {
+            break;
+          }
+          end += Character.charCount(next);
+        }
+        return java.util.Optional.of(text.substring(i, end));
+      }
+      i += Character.charCount(cp);
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Parses what the user typed. */
   public static SearchQuery parse(String input) {
     // Control characters (NUL above all) have no business in a query, and NUL would cut the
@@ -323,7 +360,14 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
     if (wanted.isEmpty()) {
       throw new QueryException(
           terms.isEmpty()
-              ? "Type a word to search for."
+              ? symbolIn(text)
+                  .map(
+                      symbol ->
+                          "Emoji and symbols such as "
+                              + symbol
+                              + " are not searched (the index keeps words only): type a word"
+                              + " to search for.")
+                  .orElse("Type a word to search for.")
               : "Add a word to search for: \"-\" only leaves out talks, it finds none by itself.");
     }
     StringBuilder fts = new StringBuilder();

@@ -12,9 +12,10 @@ import java.util.Locale;
  * {@code snippet()}, which tokenises every hit's whole notes again: here the text is searched with
  * {@code indexOf}, and only the passage is cut into words.
  *
- * <p>Matching follows the index closely enough for display: case and accents are ignored, a prefix
- * term matches words that start with it, and a plain term also matches the word's other endings
- * (the index stems with Porter's algorithm: "optimize" finds "optimizing").
+ * <p>Matching follows the index closely enough for display: case and accents are ignored ("ß" is
+ * "ss", "ø" "o": {@link FoldedLetters}), a prefix term matches words that start with it, and a
+ * plain term also matches the word's other endings (the index stems with Porter's algorithm:
+ * "optimize" finds "optimizing").
  */
 public final class Snippets {
   static final int WORDS = 16;
@@ -50,6 +51,14 @@ public final class Snippets {
     }
     if (matches.isEmpty()) {
       return new Snippet("", List.of());
+    }
+    if (folded.length() != text.length()) {
+      // A letter folded into two ("ß" as "ss"): back to the text's own offsets, "Grüße" marked.
+      int[] origin = origins(text);
+      for (int[] m : matches) {
+        m[0] = origin[m[0]];
+        m[1] = origin[m[1]];
+      }
     }
     matches.sort(Comparator.comparingInt((int[] m) -> m[0]).thenComparingInt(m -> -m[1]));
     // The run of matches within SPAN characters holding the most of them (the earliest of equals).
@@ -137,6 +146,11 @@ public final class Snippets {
                       && word.codePoints().filter(Character::isLetter).count()
                           >= SearchQuery.WORD_START_LETTERS;
           stems.add(new Wanted(term.prefix() ? word : stem(word), starts, false));
+          // "gruesse" marks "Grüße", found as "grusse" (FoldedLetters.umlautsUnwritten).
+          String unwritten = FoldedLetters.umlautsUnwritten(word);
+          if (unwritten != null) {
+            stems.add(new Wanted(term.prefix() ? unwritten : stem(unwritten), starts, false));
+          }
         }
         i = end;
       }
@@ -255,24 +269,62 @@ public final class Snippets {
 
   /**
    * Lower case without accents, one char for one (so offsets into the result are offsets into the
-   * text): "Café" becomes "cafe", "Ελληνικά" "ελληνικα", "ΟΔΟΣ" and "οδος" "οδοσ". Chinese,
-   * Japanese and Korean letters stay as they are: taken apart, "が" would be "か" and the Hangul
-   * syllable "한" its first letter.
+   * text) but for the letters the index folds into other letters ({@link FoldedLetters}: "ß" as
+   * "ss", "ø" as "o", {@link #origins} maps those back): "Café" becomes "cafe", "Grüße" "grusse",
+   * "Ελληνικά" "ελληνικα", "ΟΔΟΣ" and "οδος" "οδοσ". Chinese, Japanese and Korean letters stay as
+   * they are: taken apart, "が" would be "か" and the Hangul syllable "한" its first letter.
    */
   static String fold(String s) {
     char[] out = new char[s.length()];
+    StringBuilder longer = null; // from the first letter folded into two
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      char f;
       if (c < 128) {
-        out[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        f = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
       } else if (CjkText.isCjk(c)) {
-        out[i] = c;
+        f = c;
       } else {
-        String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-        out[i] = caseFold(base.isEmpty() ? c : base.charAt(0));
+        String letters = FoldedLetters.of(c);
+        if (letters != null && letters.length() > 1) {
+          if (longer == null) {
+            longer = new StringBuilder(s.length() + 8).append(out, 0, i);
+          }
+          longer.append(letters);
+          continue;
+        }
+        if (letters != null) {
+          f = letters.charAt(0);
+        } else {
+          String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+          f = caseFold(base.isEmpty() ? c : base.charAt(0));
+        }
+      }
+      if (longer != null) {
+        longer.append(f);
+      } else {
+        out[i] = f;
       }
     }
-    return new String(out);
+    return longer != null ? longer.toString() : new String(out);
+  }
+
+  /**
+   * For each char of {@link #fold}'s result, and its end, the offset in {@code s} of the char it
+   * comes from.
+   */
+  private static int[] origins(String s) {
+    int[] origin = new int[fold(s).length() + 1];
+    int j = 0;
+    for (int i = 0; i < s.length(); i++) {
+      String letters = FoldedLetters.of(s.charAt(i));
+      int n = letters != null ? letters.length() : 1;
+      for (int k = 0; k < n; k++) {
+        origin[j++] = i;
+      }
+    }
+    origin[j] = s.length();
+    return origin;
   }
 
   /**

@@ -16,7 +16,6 @@ import dev.talkbook.core.site.SiteModel.SiteTalk;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,15 +43,20 @@ final class Pages {
    */
   static final String CANCELLED_TITLE = "Cancelled: ";
 
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
-
   private final String[] layout;
   private final byte[][] layoutBytes;
   private final String siteTitle;
 
-  Pages(String siteTitle) {
+  /** The locale the pages name dates in ({@link DateTimeText#day}), as the window does. */
+  private final Locale locale;
+
+  /** {@link #VERSION} and the locale: pages made in another locale are made again. */
+  private final String version;
+
+  Pages(String siteTitle, Locale locale) {
     this.siteTitle = siteTitle;
+    this.locale = locale;
+    this.version = VERSION + "/" + locale.toLanguageTag();
     this.layout = layoutText().replace("{{site}}", esc(siteTitle)).split("\\{\\{|\\}\\}", -1);
     this.layoutBytes = new byte[layout.length][];
     for (int i = 0; i < layout.length; i += 2) {
@@ -189,7 +193,7 @@ final class Pages {
             b.append("<time datetime=\"")
                 .append(day.date())
                 .append("\">")
-                .append((years ? DAY_WITH_YEAR : DAY_NAME).format(day.date()))
+                .append(DateTimeText.dayInEvent(day.date(), years, locale))
                 .append("</time>");
           }
           b.append("</h2>\n");
@@ -203,13 +207,8 @@ final class Pages {
   /** A day's heading where the talks of an event without a time are listed. */
   static final String NO_TIME = "No time";
 
-  private static final DateTimeFormatter DAY_NAME =
-      DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY_WITH_YEAR =
-      DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
-
   /** An event page's list of these talks. */
-  private static void talkList(StringBuilder b, List<SiteTalk> talks, boolean withDay) {
+  private void talkList(StringBuilder b, List<SiteTalk> talks, boolean withDay) {
     b.append("<ol class=\"listing\">\n");
     for (SiteTalk t : talks) {
       boolean cancelled = t.talk().programme().removed();
@@ -237,7 +236,7 @@ final class Pages {
     TalkHeader talk = t.talk();
     Talk.Details d = talk.details();
     StringBuilder b = new StringBuilder(512);
-    b.append(VERSION).append('\0').append(SearchText.VERSION).append('\0');
+    b.append(version).append('\0').append(SearchText.VERSION).append('\0');
     b.append(siteTitle).append('\0').append(t.path()).append('\0').append(talk.id()).append('\0');
     b.append(talk.updatedAt() == null ? 0 : talk.updatedAt().toEpochMilli()).append('\0');
     b.append(talk.notesBytes()).append('\0');
@@ -254,7 +253,7 @@ final class Pages {
     return b.append(talk.programme().abstractText()).toString();
   }
 
-  private static void event(StringBuilder b, Event ev) {
+  private void event(StringBuilder b, Event ev) {
     b.append(ev.title()).append('\0').append(ev.startDate()).append('\0');
     b.append(ev.endDate()).append('\0').append(ev.location()).append('\0');
     b.append(ev.url()).append('\0');
@@ -265,7 +264,7 @@ final class Pages {
    * {@link #listed} ({@code SiteExporter.listPrint}).
    */
   String eventInputsHead(SiteEvent e) {
-    StringBuilder b = new StringBuilder("event\0").append(VERSION).append('\0');
+    StringBuilder b = new StringBuilder("event\0").append(version).append('\0');
     b.append(siteTitle).append('\0').append(e.path()).append('\0');
     event(b, e.event());
     return b.toString();
@@ -276,13 +275,13 @@ final class Pages {
    * {@link #listed} of each, made once for all the pages ({@code SiteExporter.listPrint}).
    */
   String tagInputsHead(SiteTag tag) {
-    StringBuilder b = new StringBuilder("tag\0").append(VERSION).append('\0');
+    StringBuilder b = new StringBuilder("tag\0").append(version).append('\0');
     b.append(siteTitle).append('\0').append(tag.name()).append('\0').append(tag.path());
     return b.toString();
   }
 
   /** What a list of talks shows of one (and where it links), for the inputs of the list's page. */
-  static String listed(SiteTalk t) {
+  String listed(SiteTalk t) {
     Talk.Details d = t.talk().details();
     StringBuilder b = new StringBuilder(160);
     b.append('\0').append(t.path()).append('\0').append(d.title()).append('\0');
@@ -294,7 +293,7 @@ final class Pages {
 
   /** What the index of events and the index of tags are made from. */
   String indexInputs(SiteModel model) {
-    StringBuilder b = new StringBuilder("index\0").append(VERSION).append('\0');
+    StringBuilder b = new StringBuilder("index\0").append(version).append('\0');
     b.append(siteTitle).append('\0');
     for (SiteEvent e : model.events) {
       b.append(e.path()).append('\0').append(e.talks().size()).append('\0');
@@ -309,7 +308,7 @@ final class Pages {
 
   /** What the 404 page is made from. */
   String notFoundInputs(String baseUrl) {
-    return "404\0" + VERSION + "\0" + siteTitle + "\0" + baseUrl;
+    return "404\0" + version + "\0" + siteTitle + "\0" + baseUrl;
   }
 
   /**
@@ -494,7 +493,7 @@ final class Pages {
             + "tags/index.html\">All tags</a></p>\n");
   }
 
-  private static void eventMeta(StringBuilder b, Event e) {
+  private void eventMeta(StringBuilder b, Event e) {
     if (e.startDate() != null) {
       b.append("<span>").append(dates(e.startDate(), e.endDate())).append("</span>");
     }
@@ -504,8 +503,7 @@ final class Pages {
   }
 
   /** Speakers, time and room; the time struck through when the talk was {@code cancelled}. */
-  private static void talkMeta(
-      StringBuilder b, Talk.Details d, boolean withDay, boolean cancelled) {
+  private void talkMeta(StringBuilder b, Talk.Details d, boolean withDay, boolean cancelled) {
     speakers(b, d);
     LocalDateTime at = d.startsAt();
     if (at != null) {
@@ -514,7 +512,7 @@ final class Pages {
           .append('T')
           .append(DateTimeText.CLOCK.format(at))
           .append("\">")
-          .append(withDay ? DAY.format(at) + ", " : "")
+          .append(withDay ? DateTimeText.day(at.toLocalDate(), locale) + ", " : "")
           .append(DateTimeText.CLOCK.format(at))
           .append(cancelled ? "</time></s></span>" : "</time></span>");
     }
@@ -523,16 +521,16 @@ final class Pages {
     }
   }
 
-  private static void speakers(StringBuilder b, Talk.Details d) {
+  private void speakers(StringBuilder b, Talk.Details d) {
     if (!d.speakers().isEmpty()) {
       b.append("<span>").append(esc(String.join(", ", d.speakers()))).append("</span>");
     }
   }
 
-  static String dates(LocalDate start, LocalDate end) {
-    String s = "<time datetime=\"" + start + "\">" + DAY.format(start) + "</time>";
+  String dates(LocalDate start, LocalDate end) {
+    String s = "<time datetime=\"" + start + "\">" + DateTimeText.day(start, locale) + "</time>";
     if (end != null && !end.equals(start)) {
-      s += " – <time datetime=\"" + end + "\">" + DAY.format(end) + "</time>";
+      s += " – <time datetime=\"" + end + "\">" + DateTimeText.day(end, locale) + "</time>";
     }
     return s;
   }

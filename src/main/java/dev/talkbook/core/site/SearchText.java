@@ -2,6 +2,7 @@ package dev.talkbook.core.site;
 
 import dev.talkbook.core.markdown.DroppedHtml;
 import dev.talkbook.core.search.CjkText;
+import dev.talkbook.core.search.FoldedLetters;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -20,8 +21,9 @@ import java.util.Locale;
  * <p>Words are cut as Talkbook's full-text search (SQLite FTS5's {@code unicode61} tokenizer with
  * {@code remove_diacritics 2}) and the site's {@code search.js} cut them: runs of letters and
  * digits (Unicode categories L and N; combining marks do not end a word), in lower case (the Greek
- * final sigma as σ), with accents removed. So a word typed into the site's search box is the word
- * the index holds.
+ * final sigma as σ), with accents removed, and the letters decomposition leaves whole folded as
+ * readers type them ({@link FoldedLetters}: "ß" as "ss", "ø" as "o"). So a word typed into the
+ * site's search box is the word the index holds.
  *
  * <p>A word with Chinese, Japanese or Korean letters ({@link CjkText}), which has no spaces to cut
  * it, also gives its letter pairs ({@link #pairs}), so that {@code search.js} finds a term inside
@@ -38,7 +40,8 @@ final class SearchText {
   // search-8: a word with Chinese, Japanese or Korean letters gives its letter pairs (pairs), and
   // only them when it starts with such a letter. search-9: no words from where links point, their
   // titles or reference definitions; character references decoded (DroppedHtml.shownText).
-  static final String VERSION = "search-9";
+  // search-10: the letters decomposition leaves whole folded as FoldedLetters ("ß" as "ss").
+  static final String VERSION = "search-10";
 
   private SearchText() {}
 
@@ -294,6 +297,8 @@ final class SearchText {
     if (ascii) {
       return lower;
     }
+    // "ß" as "ss", "ø" as "o" ...: as the notebook's index (V008) and the site's addresses.
+    lower = FoldedLetters.fold(lower);
     // As FTS5's unicode61 folds it: "οδός" is found by "οδοσ" as by "ΟΔΟΣ" (lower-cased "οδος").
     String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD).replace('ς', 'σ');
     StringBuilder b = new StringBuilder(decomposed.length());

@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,9 +64,28 @@ public final class SiteExporter {
    * @param eventIds only these events (empty: all)
    * @param baseUrl the address the site will be published at, for the feed's absolute links; may be
    *     null (the feed's links are then relative to it)
+   * @param locale the locale the pages name dates in, as the window does ({@link
+   *     DateTimeText#day}): given, never the machine's, so that an export is the same on every run
    */
-  public record Options(String title, Set<Long> eventIds, String baseUrl) {
+  /**
+   * The locale of the pages' dates when the caller names none: the site's words are British English
+   * ("Thursday, 15 October 2026").
+   */
+  public static final Locale PAGES_LOCALE = Locale.UK;
+
+  public record Options(String title, Set<Long> eventIds, String baseUrl, Locale locale) {
+    /** With the dates in {@link #PAGES_LOCALE}. */
+    public Options(String title, Set<Long> eventIds, String baseUrl) {
+      this(title, eventIds, baseUrl, PAGES_LOCALE);
+    }
+
+    /** These options with the dates named in {@code locale} (the window's: the user's). */
+    public Options withLocale(Locale locale) {
+      return new Options(title, eventIds, baseUrl, locale);
+    }
+
     public Options {
+      locale = locale == null ? PAGES_LOCALE : locale;
       title = title == null || title.isBlank() ? "Talk notes" : title.strip();
       eventIds = eventIds == null ? Set.of() : Set.copyOf(eventIds);
       if (baseUrl != null) {
@@ -260,7 +280,7 @@ public final class SiteExporter {
     if (!options.eventIds().isEmpty()) {
       OtherEventsInFolder.refuse(folder, old, model, notebook.events().list());
     }
-    Pages pages = new Pages(options.title());
+    Pages pages = new Pages(options.title(), options.locale());
     // Every talk's fingerprint and what the lists of talks show of it, each made once, on every
     // core: a re-export after one edit spends most of its time here, on every talk.
     List<SiteTalk> all = new ArrayList<>();
@@ -281,7 +301,7 @@ public final class SiteExporter {
         i -> {
           SiteTalk t = all.get(i);
           talkPrints[i] = fingerprint(utf8(pages.talkInputs(t, prevs.get(i), nexts.get(i))));
-          listedTexts[i] = utf8(Pages.listed(t));
+          listedTexts[i] = utf8(pages.listed(t));
         });
     Map<SiteTalk, String> fingerprints =
         new java.util.IdentityHashMap<>(); // never hashed, see SiteModel

@@ -1,5 +1,6 @@
 package dev.talkbook.core.site;
 
+import dev.talkbook.core.search.FoldedLetters;
 import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
@@ -34,17 +35,9 @@ public final class Slugs {
   /** Marks a piece that stands as a word of its own (a symbol or code point written out). */
   private static final char CODE = '\u0001';
 
+  /** Symbols written out; the letters decomposition leaves whole are {@link FoldedLetters}'. */
   private static final Map<Character, String> SPECIAL =
       Map.ofEntries(
-          Map.entry('ß', "ss"),
-          Map.entry('æ', "ae"),
-          Map.entry('œ', "oe"),
-          Map.entry('ø', "o"),
-          Map.entry('ł', "l"),
-          Map.entry('đ', "d"),
-          Map.entry('ð', "d"),
-          Map.entry('þ', "th"),
-          Map.entry('ı', "i"),
           Map.entry('&', CODE + "and"),
           Map.entry('+', CODE + "plus"),
           Map.entry('#', CODE + "sharp"));
@@ -334,6 +327,9 @@ public final class Slugs {
     if (base < 0x10000) {
       char c = (char) Character.toLowerCase(base);
       String special = SPECIAL.get(c);
+      if (special == null) {
+        special = FoldedLetters.of(c);
+      }
       if (special != null) {
         return special;
       }

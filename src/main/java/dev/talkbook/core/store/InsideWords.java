@@ -20,11 +20,12 @@ import java.util.stream.Collectors;
  * speakers, tags, event, notes and abstract), each talk once. The other terms are FTS5's as usual;
  * a column filter keeps to its column; an excluded term leaves out talks found either way.
  *
- * <p>Ranked like FTS5 ranks ({@link SearchStore#RANK}): bm25 with the same column weights, its
- * counts the term's occurrences in each column, the row's length in characters against the average
- * of the talks found, and the term's rarity among them against the whole notebook; added to FTS5's
- * own rank of the other terms. Reading every talk's text costs ≈ 55 ms on 10,000 talks of 5 KB
- * notes; only queries with such a term pay it.
+ * <p>Sorted as {@link SearchStore} sorts: where a word is first ({@link SearchStore#NAMED}: in the
+ * title, the speakers or tags, elsewhere), then ranked like FTS5 ranks ({@link SearchStore#RANK}):
+ * bm25 with the same column weights, its counts the term's occurrences in each column, the row's
+ * length in characters against the average of the talks found, and the term's rarity among them
+ * against the whole notebook; added to FTS5's own rank of the other terms. Reading every talk's
+ * text costs ≈ 55 ms on 10,000 talks of 5 KB notes; only queries with such a term pay it.
  */
 final class InsideWords {
   /**
@@ -63,7 +64,7 @@ final class InsideWords {
     List<String> join = new ArrayList<>();
     List<String> where = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT t.id, ");
-    sql.append(ftsWanted.isEmpty() ? "0" : "f.rank");
+    sql.append(ftsWanted.isEmpty() ? "0, 0" : "f.rank, f.named");
     for (SearchQuery.Term term : counted) {
       String needle = needle(term);
       for (int col : columns(term)) {
@@ -82,7 +83,9 @@ final class InsideWords {
                 + " JOIN talk_search s ON s.rowid = t.id");
     if (!ftsWanted.isEmpty()) {
       sql.append(
-          " JOIN (SELECT rowid AS id, rank FROM talk_search"
+          " JOIN (SELECT rowid AS id, rank, "
+              + SearchStore.NAMED
+              + " AS named FROM talk_search"
               + " WHERE talk_search MATCH ? AND rank MATCH ?) f ON f.id = t.id");
       join.add(ftsWanted);
       join.add(SearchStore.RANK);
@@ -116,6 +119,7 @@ final class InsideWords {
         while (rs.next()) {
           int at = 2;
           double base = rs.getDouble(at++);
+          int named = rs.getInt(at++);
           double[][] counts = new double[counted.size()][];
           for (int i = 0; i < counted.size(); i++) {
             SearchQuery.Term term = counted.get(i);
@@ -124,8 +128,10 @@ final class InsideWords {
             for (int col : columns(term)) {
               counts[i][col] = (double) rs.getLong(at++) / length;
             }
+            // As SearchStore.NAMED: in the title 2, else in the speakers or tags 1.
+            named = Math.max(named, counts[i][0] > 0 ? 2 : counts[i][1] + counts[i][2] > 0 ? 1 : 0);
           }
-          found.add(new Found(rs.getLong(1), base, counts, rs.getLong(at)));
+          found.add(new Found(rs.getLong(1), base, named, counts, rs.getLong(at)));
         }
       }
     }
@@ -133,11 +139,17 @@ final class InsideWords {
     return hits(c, query, best);
   }
 
-  /** A talk found: its id, FTS5's rank of the other terms, the counts, its length. */
-  private record Found(long id, double base, double[][] counts, long length) {}
+  /**
+   * A talk found: its id, FTS5's rank of the other terms, where a word is ({@link
+   * SearchStore#NAMED}), the counts, its length.
+   */
+  private record Found(long id, double base, int named, double[][] counts, long length) {}
 
-  /** A talk found and its rank, lower first. */
-  private record Ranked(long id, double rank) {}
+  /**
+   * A talk found, where a word is in it and its rank: the higher {@code named} first, then the
+   * lower rank.
+   */
+  private record Ranked(long id, int named, double rank) {}
 
   /** bm25 as FTS5 computes it, for each counted term, added to FTS5's rank of the others. */
   private static List<Ranked> ranked(List<Found> found, int terms, long talks) {
@@ -162,9 +174,13 @@ final class InsideWords {
         }
         rank -= idf[i] * weighted * (K1 + 1) / (weighted + norm);
       }
-      ranked.add(new Ranked(f.id(), rank));
+      ranked.add(new Ranked(f.id(), f.named(), rank));
     }
-    ranked.sort(Comparator.comparingDouble(Ranked::rank).thenComparingLong(Ranked::id));
+    ranked.sort(
+        Comparator.comparingInt(Ranked::named)
+            .reversed()
+            .thenComparingDouble(Ranked::rank)
+            .thenComparingLong(Ranked::id));
     return ranked;
   }
 
@@ -189,7 +205,7 @@ final class InsideWords {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, s.body, 0, t.abstract,"
-                + " t.removed_at IS NOT NULL"
+                + " t.removed_at IS NOT NULL, t.body"
                 + " FROM talk t JOIN event e ON e.id = t.event_id"
                 + " JOIN talk_search s ON s.rowid = t.id WHERE t.id IN ("
                 + ids

@@ -25,16 +25,19 @@ final class Migrations {
           "V004__revision_deltas.sql",
           "V005__ids_never_reused.sql",
           "V006__index_shown_text.sql",
-          "V007__index_shown_links.sql");
+          "V007__index_shown_links.sql",
+          "V008__index_folded_letters.sql");
 
   static final int LATEST = FILES.size();
 
   /**
    * The oldest format a read-only open reads as it is, without the upgrade it cannot make: V007
    * changes only which words the search index holds of links and character references (a few words
-   * too many until a writable open upgrades it), so a notebook of format 6 on read-only media or
-   * beside an older Talkbook still opens read-only and searches. A format before 6 must be upgraded
-   * first ({@code NEEDS_UPGRADE}).
+   * too many until a writable open upgrades it), and V008 only how it holds the letters of {@code
+   * FoldedLetters} (the query looks for the typed spelling too, so "Grüße" finds "Grüße"; "grusse"
+   * finds it once a writable open upgrades it), so a notebook of format 6 or 7 on read-only media
+   * or beside an older Talkbook still opens read-only and searches. A format before 6 must be
+   * upgraded first ({@code NEEDS_UPGRADE}).
    */
   static final int READ_AS_IT_IS = 6;
 

@@ -924,6 +924,16 @@ public final class Notebook implements AutoCloseable {
    */
   public void backupTo(Path target) {
     Path to = target.toAbsolutePath().normalize();
+    if (Files.isDirectory(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new NotebookException(
+          "Could not back up notebook "
+              + file
+              + " to "
+              + to
+              + ": that is a folder. Give the new file's name, such as "
+              + to.resolve(backupName(file))
+              + "; nothing was written.");
+    }
     if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new NotebookException(
           "Could not back up notebook "
@@ -956,6 +966,18 @@ public final class Notebook implements AutoCloseable {
               + " The notebook is unchanged.",
           e);
     }
+  }
+
+  /**
+   * A name for a backup of {@code notebook}: its own with "-backup" before the extension, so a
+   * backup beside it never takes its name ({@code talks.talkbook}: {@code talks-backup.talkbook}).
+   */
+  static String backupName(Path notebook) {
+    String name = notebook.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0
+        ? name.substring(0, dot) + "-backup" + name.substring(dot)
+        : name + "-backup.talkbook";
   }
 
   private NotebookException cannotCopy(Exception e, Path folder) {

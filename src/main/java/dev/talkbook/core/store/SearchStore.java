@@ -1,5 +1,6 @@
 package dev.talkbook.core.store;
 
+import dev.talkbook.core.search.FoldedLetters;
 import dev.talkbook.core.search.PlainText;
 import dev.talkbook.core.search.SearchHit;
 import dev.talkbook.core.search.SearchQuery;
@@ -11,10 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Full-text search over every talk's title, speakers, tags, event, notes and abstract, ranked by
- * bm25 with the title weighted over the user's notes, the notes over the speakers, tags and event,
- * and those over the programme's abstract: a word the user wrote finds their own notes before a
- * talk whose imported abstract has it ({@link #RANK}).
+ * Full-text search over every talk's title, speakers, tags, event, notes and abstract: talks with a
+ * word in the title first, then those with it in the speakers or tags ({@link #NAMED}), each group
+ * ranked by bm25 with the title weighted over the user's notes, the notes over the speakers, tags
+ * and event, and those over the programme's abstract: a word the user wrote finds their own notes
+ * before a talk whose imported abstract has it ({@link #RANK}).
  */
 public final class SearchStore {
 
@@ -42,6 +44,19 @@ public final class SearchStore {
    * ranks, it does not sort by column). {@code SearchStoreTest} holds the cases.
    */
   static final String RANK = "bm25(50.0, 2.0, 2.0, 1.0, 5.0, 0.1)";
+
+  /**
+   * What a hit is first sorted by, before {@link #RANK}: 2 when a word of the query is in the
+   * title, else 1 when it is in the speakers or tags, else 0. bm25 adds a row's weighted counts and
+   * then saturates the sum, so a title's weight alone cannot keep a talk named for the word above
+   * notes that have it many times ("Modern Java live" fell below a talk whose code had {@code
+   * java.util.Scanner}, tester 9b); what names a talk comes first, and bm25 ranks within each. bm25
+   * with the other columns weighted 0 is below 0 only for a row with the word in those columns
+   * (FTS5 never lets a word's idf drop to 0).
+   */
+  static final String NAMED =
+      "(bm25(talk_search, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0) < 0) * 2"
+          + " + (bm25(talk_search, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0) < 0)";
 
   /** {@link #RANK}'s weights, in the index's column order, for ranks made outside FTS5. */
   static final double[] WEIGHTS = {50.0, 2.0, 2.0, 1.0, 5.0, 0.1};
@@ -85,15 +100,17 @@ public final class SearchStore {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  // The rank (RANK, given with the match) lets FTS5 sort and stop at the limit;
+                  // Where the word is (NAMED) first, then the rank (RANK, given with the match);
                   // the passages are made in Java from the hits' notes as the index holds them,
                   // what their page shows (ShownText; FTS5's snippet() costs ~0.2 ms a hit).
                   "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, hit.body, hit.rank,"
-                      + " t.abstract, t.removed_at IS NOT NULL"
-                      + " FROM (SELECT rowid AS id, rank, body FROM talk_search"
-                      + " WHERE talk_search MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?) hit"
+                      + " t.abstract, t.removed_at IS NOT NULL, t.body"
+                      + " FROM (SELECT rowid AS id, rank, body, "
+                      + NAMED
+                      + " AS named FROM talk_search WHERE talk_search MATCH ? AND rank MATCH ?"
+                      + " ORDER BY named DESC, rank LIMIT ?) hit"
                       + " JOIN talk t ON t.id = hit.id JOIN event e ON e.id = t.event_id"
-                      + " ORDER BY hit.rank")) {
+                      + " ORDER BY hit.named DESC, hit.rank")) {
             ps.setString(1, query.ftsExpression());
             ps.setString(2, RANK);
             ps.setInt(3, limit);
@@ -110,8 +127,11 @@ public final class SearchStore {
 
   /**
    * The hit in the row {@code rs} is on: {@code t.id, t.title, e.id, e.title, t.speakers, t.tags,
-   * notes, (any), t.abstract, removed}, the notes as the index holds them (the column {@code body}
-   * of {@code talk_search}: what their page shows, so no passage comes from inside a tag).
+   * notes, (any), t.abstract, removed, t.body}, the notes as the index holds them (the column
+   * {@code body} of {@code talk_search}: what their page shows, so no passage comes from inside a
+   * tag). Where the notes hold a letter the index folds ({@link FoldedLetters}: "Grüße" indexed as
+   * "Grüsse"), the passage is cut from their shown text as it was before folding, so it shows and
+   * marks the word as written.
    */
   static SearchHit hit(SearchQuery query, ResultSet rs, double rank) throws java.sql.SQLException {
     return new SearchHit(
@@ -131,7 +151,11 @@ public final class SearchStore {
    */
   private static Snippet passage(SearchQuery query, ResultSet rs) throws java.sql.SQLException {
     // The passage is read, not edited: cut from the notes without their Markdown syntax.
-    Snippet fromNotes = Snippets.of(PlainText.of(rs.getString(7)), query);
+    String notes = rs.getString(11);
+    String indexed = rs.getString(7);
+    String shown =
+        notes != null && FoldedLetters.has(notes) ? ShownText.beforeFolding(notes) : indexed;
+    Snippet fromNotes = Snippets.of(PlainText.of(shown), query);
     if (!fromNotes.text().isEmpty()) {
       return fromNotes;
     }
@@ -152,7 +176,7 @@ public final class SearchStore {
     if (!fromDetails.text().isEmpty()) {
       return fromDetails;
     }
-    String body = rs.getString(7).strip().replaceAll("\\s+", " ");
+    String body = shown.strip().replaceAll("\\s+", " ");
     return new Snippet(body.length() <= 100 ? body : body.substring(0, 100) + "…", List.of());
   }
 }

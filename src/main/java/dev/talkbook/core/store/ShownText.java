@@ -47,6 +47,17 @@ final class ShownText extends Function {
   }
 
   /**
+   * The notes as the triggers give them to the index, before its letters are folded (V008, {@code
+   * FoldedLetters}): their shown text where they hold a '<', an '&' or a ']', else themselves. What
+   * a hit's passage is cut from when the index holds a folded spelling.
+   */
+  static String beforeFolding(String notes) {
+    return notes.indexOf('<') >= 0 || notes.indexOf('&') >= 0 || notes.indexOf(']') >= 0
+        ? of(notes)
+        : notes;
+  }
+
+  /**
    * The notes as the index holds them; the notes themselves if the rule fails on them (a bug must
    * not refuse a save: the index then has a few words too many, as before this rule).
    */

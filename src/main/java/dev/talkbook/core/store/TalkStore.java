@@ -5,6 +5,7 @@ import dev.talkbook.core.notebook.NotFoundException;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.TagCount;
+import dev.talkbook.core.notebook.TagRename;
 import dev.talkbook.core.notebook.Tags;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkHeader;
@@ -804,6 +805,112 @@ public final class TalkStore {
             return tags;
           }
         });
+  }
+
+  /**
+   * Renames the tag {@code from} ({@link Tags#key} alike: any case) to {@code to} on every talk
+   * that carries it, in one step. A {@code to} that another tag already is merges the two, in that
+   * tag's spelling; the same letters in another case respell it. Returns what was done, with what
+   * {@link #undo(TagRename)} needs to take it back.
+   */
+  public TagRename renameTag(String from, String to) {
+    List<String> cleaned = Tags.clean(List.of(to == null ? "" : to));
+    if (cleaned.size() != 1) {
+      throw new NotebookException("A tag needs a name: give the new name of \"" + from + "\".");
+    }
+    String wanted = cleaned.get(0);
+    String fromKey = Tags.key(from == null ? "" : from.strip());
+    return db.write(
+        "rename the tag",
+        c -> {
+          Map<String, String> spelled = spellings(c);
+          String had = spelled.get(fromKey);
+          if (had == null) {
+            throw new NotebookException(
+                "No talk has the tag \"" + from.strip() + "\". The tags: talkbook tags.");
+          }
+          String toKey = Tags.key(wanted);
+          boolean merged = !toKey.equals(fromKey) && spelled.containsKey(toKey);
+          String target = merged ? spelled.get(toKey) : wanted;
+          if (target.equals(had)) {
+            throw new NotebookException("The tag is called \"" + had + "\" already.");
+          }
+          Map<Long, List<String>> before = new java.util.LinkedHashMap<>();
+          Map<Long, List<String>> after = new java.util.LinkedHashMap<>();
+          try (var s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery("SELECT id, tags FROM talk WHERE tags <> '' ORDER BY id")) {
+            while (rs.next()) {
+              List<String> tags = Rows.lines(rs.getString(2));
+              List<String> now = new ArrayList<>(tags.size());
+              boolean carries = false;
+              for (String tag : tags) {
+                String key = Tags.key(tag);
+                carries |= key.equals(fromKey);
+                String name = key.equals(fromKey) ? target : tag;
+                if (now.stream().noneMatch(t -> Tags.key(t).equals(Tags.key(name)))) {
+                  now.add(name); // a talk that had both tags of a merge has the one once
+                }
+              }
+              if (carries) {
+                before.put(rs.getLong(1), tags);
+                after.put(rs.getLong(1), now);
+              }
+            }
+          }
+          writeTags(c, after);
+          return new TagRename(had, target, merged, before);
+        });
+  }
+
+  /**
+   * Takes a {@link #renameTag} back: each of its talks still there gets the tags it had before,
+   * spelled as they were.
+   */
+  public void undo(TagRename rename) {
+    db.write(
+        "undo the tag's rename",
+        c -> {
+          Map<Long, List<String>> present = new java.util.LinkedHashMap<>();
+          try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM talk WHERE id = ?")) {
+            for (Map.Entry<Long, List<String>> e : rename.before().entrySet()) {
+              ps.setLong(1, e.getKey());
+              try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                  present.put(e.getKey(), e.getValue());
+                }
+              }
+            }
+          }
+          writeTags(c, present);
+          return null;
+        });
+  }
+
+  /** Writes each talk's tags as given (a change of the talk), then drops tags no talk has. */
+  private void writeTags(Connection c, Map<Long, List<String>> tags) throws SQLException {
+    long now = clock.millis();
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE talk SET tags = ?, updated_at = ? WHERE id = ?")) {
+      for (Map.Entry<Long, List<String>> e : tags.entrySet()) {
+        ps.setString(1, Rows.lines(e.getValue()));
+        ps.setLong(2, now);
+        ps.setLong(3, e.getKey());
+        ps.executeUpdate();
+      }
+    }
+    // unlinked first, so that a tag row spelled otherwise (a case-only rename) can go before the
+    // new spelling's row is made
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM talk_tag WHERE talk_id = ?")) {
+      for (Long id : tags.keySet()) {
+        ps.setLong(1, id);
+        ps.executeUpdate();
+      }
+    }
+    deleteUnusedTags(c);
+    for (Map.Entry<Long, List<String>> e : tags.entrySet()) {
+      linkTags(c, e.getKey(), e.getValue());
+    }
   }
 
   /** The number of talks in the notebook. */

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +52,6 @@ public final class NowAndNextView {
   public static final String EMPTY_ID = "now-and-next-empty";
   public static final String OPEN_ID = "now-and-next-open";
   public static final String CLOSE_ID = "now-and-next-close";
-  private static final DateTimeFormatter AHEAD =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", java.util.Locale.ENGLISH);
 
   /** One row: a talk now or next in its room. */
   public record Row(Room room, Slot slot, boolean now, String eventTitle, ZoneId zone) {}
@@ -283,7 +280,8 @@ public final class NowAndNextView {
     return "Nothing is on now or in the next 12 hours. The next talk: “"
         + talk.title()
         + "”, "
-        + AHEAD.format(data.ahead().start().atZone(zone))
+        + DateTimeText.dayAndTime(
+            data.ahead().start().atZone(zone).toLocalDateTime(), DateTimeText.userLocale())
         + room
         + ".";
   }

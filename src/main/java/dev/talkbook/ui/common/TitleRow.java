@@ -3,6 +3,7 @@ package dev.talkbook.ui.common;
 import java.util.List;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -21,6 +22,10 @@ import javafx.scene.text.Font;
  * <p>A place ({@link #place}) may follow the lead, before the title: a talk's room in a timetable.
  * It never gives way to the title or the detail (it is what tells parallel talks apart): the detail
  * goes first, then the title is cut; the place is cut only in a row narrower than the place.
+ *
+ * <p>A row that {@link #wraps} and does not fit on one line takes a second: the lead and the title
+ * on the first (the title cut only when it is wider than that whole line), the place and the detail
+ * under the title on the second. At 215 px a timetable's row read "09:00 Saal 1 Talk …".
  */
 public final class TitleRow extends Region {
   /** The gap between the title and the detail, px. */
@@ -41,6 +46,9 @@ public final class TitleRow extends Region {
    * the title is cut further, the whole title in the row's tooltip.
    */
   static final double BESIDE_PLACE = 40;
+
+  /** The space between a wrapped row's two lines, px. */
+  private static final double LINE_GAP = 1;
 
   private final Label lead;
   private final double leadWidth;
@@ -120,6 +128,42 @@ public final class TitleRow extends Region {
     return this;
   }
 
+  /** Whether a row that does not fit on one line takes a second ({@link #wraps}). */
+  private boolean wraps;
+
+  /** How much narrower the row is laid out than the width its height is asked for, px. */
+  private double outside;
+
+  /**
+   * A row that does not fit on one line takes a second: the place and the detail go under the
+   * title. Its height follows its width ({@link #computePrefHeight}); {@code outside} is how much
+   * narrower than the width its height is asked for the row is laid out (a tree cell asks its
+   * graphic's height for the cell's width, then lays it out after its indentation and arrow).
+   */
+  public TitleRow wraps(double outside) {
+    this.wraps = true;
+    this.outside = Math.max(0, outside);
+    requestLayout();
+    return this;
+  }
+
+  /** Whether this row is drawn on two lines when {@code width} px wide. */
+  public boolean twoLinesAt(double width) {
+    if (!wraps) {
+      return false;
+    }
+    Insets in = getInsets();
+    double own = place == null || isEmpty(place) ? 0 : place.prefWidth(-1) + GAP;
+    double detailWidth = hasDetail() ? GAP + detail.prefWidth(-1) : 0;
+    double all =
+        in.getLeft() + leadRoom() + own + title.prefWidth(-1) + detailWidth + in.getRight();
+    return all > width + 0.5;
+  }
+
+  private static boolean isEmpty(Label label) {
+    return label.getText() == null || label.getText().isEmpty();
+  }
+
   private double leadRoom() {
     return lead == null ? 0 : Math.max(leadWidth, lead.prefWidth(-1) + GAP);
   }
@@ -142,7 +186,19 @@ public final class TitleRow extends Region {
   }
 
   @Override
+  public Orientation getContentBias() {
+    return wraps ? Orientation.HORIZONTAL : super.getContentBias();
+  }
+
+  @Override
   protected double computePrefHeight(double width) {
+    if (width >= 0 && twoLinesAt(width - outside)) {
+      return twoLineHeight();
+    }
+    return oneLineHeight();
+  }
+
+  private double oneLineHeight() {
     Insets in = getInsets();
     double top = Math.max(title.getBaselineOffset(), detail.getBaselineOffset());
     double below =
@@ -150,6 +206,33 @@ public final class TitleRow extends Region {
             title.prefHeight(-1) - title.getBaselineOffset(),
             detail.prefHeight(-1) - detail.getBaselineOffset());
     return in.getTop() + top + below + in.getBottom();
+  }
+
+  /** The height of the first line: the lead and the title. */
+  private double firstLine() {
+    double top = title.getBaselineOffset();
+    double below = title.prefHeight(-1) - title.getBaselineOffset();
+    if (lead != null) {
+      top = Math.max(top, lead.getBaselineOffset());
+      below = Math.max(below, lead.prefHeight(-1) - lead.getBaselineOffset());
+    }
+    return top + below;
+  }
+
+  /** The height of the second line: the place and the detail. */
+  private double secondLine() {
+    double top = detail.getBaselineOffset();
+    double below = detail.prefHeight(-1) - detail.getBaselineOffset();
+    if (place != null) {
+      top = Math.max(top, place.getBaselineOffset());
+      below = Math.max(below, place.prefHeight(-1) - place.getBaselineOffset());
+    }
+    return top + below;
+  }
+
+  private double twoLineHeight() {
+    Insets in = getInsets();
+    return in.getTop() + firstLine() + LINE_GAP + secondLine() + in.getBottom();
   }
 
   @Override
@@ -163,6 +246,10 @@ public final class TitleRow extends Region {
 
   @Override
   protected void layoutChildren() {
+    if (twoLinesAt(getWidth()) && getHeight() >= twoLineHeight() - 0.5) {
+      layoutTwoLines();
+      return;
+    }
     Insets in = getInsets();
     double x = in.getLeft();
     double y = in.getTop();
@@ -189,6 +276,12 @@ public final class TitleRow extends Region {
       double own = place.getText() == null || place.getText().isEmpty() ? 0 : place.prefWidth(-1);
       double kept =
           Math.min(width, Math.min(placeRoom(), Math.max(own + GAP, width - BESIDE_PLACE)));
+      if (wraps) {
+        // A row that wraps is on one line only when all of it fits: in the column when it fits
+        // there too, else with the column narrowed to the place.
+        double rest = width - title.prefWidth(-1) - detailRoom();
+        kept = Math.min(width, rest >= placeRoom() ? placeRoom() : own + GAP);
+      }
       layoutInArea(
           place,
           x,
@@ -219,6 +312,64 @@ public final class TitleRow extends Region {
       double detailWidth = Math.min(detailWhole, room);
       layoutInArea(
           detail, x + titleWidth + GAP, y, detailWidth, height, baseline, HPos.LEFT, VPos.BASELINE);
+    }
+  }
+
+  private double detailRoom() {
+    return hasDetail() ? GAP + detail.prefWidth(-1) : 0;
+  }
+
+  /**
+   * The lead and the title on the first line, the title cut only at that line's end; the place and
+   * the detail on the second, under the title, the place whole unless wider than the line, the
+   * detail cut or (with less room than {@link #DETAIL_LEAST}) not shown.
+   */
+  private void layoutTwoLines() {
+    Insets in = getInsets();
+    double x = in.getLeft();
+    double y = in.getTop();
+    double first = firstLine();
+    double firstBaseline =
+        Math.max(title.getBaselineOffset(), lead == null ? 0 : lead.getBaselineOffset());
+    if (lead != null) {
+      layoutInArea(lead, x, y, lead.prefWidth(-1), first, firstBaseline, HPos.LEFT, VPos.BASELINE);
+      x += leadRoom();
+    }
+    double width = Math.max(0, getWidth() - x - in.getRight());
+    layoutInArea(
+        title,
+        x,
+        y,
+        Math.min(title.prefWidth(-1), width),
+        first,
+        firstBaseline,
+        HPos.LEFT,
+        VPos.BASELINE);
+    double y2 = y + first + LINE_GAP;
+    double second = secondLine();
+    double secondBaseline =
+        Math.max(detail.getBaselineOffset(), place == null ? 0 : place.getBaselineOffset());
+    double x2 = x;
+    double room = width;
+    if (place != null && !isEmpty(place)) {
+      double placeWidth = Math.min(place.prefWidth(-1), room);
+      layoutInArea(place, x2, y2, placeWidth, second, secondBaseline, HPos.LEFT, VPos.BASELINE);
+      x2 += placeWidth + GAP;
+      room = Math.max(0, room - placeWidth - GAP);
+    }
+    boolean showDetail =
+        hasDetail() && (room >= detail.prefWidth(-1) || (!wholeDetail && room >= DETAIL_LEAST));
+    detail.setVisible(showDetail);
+    if (showDetail) {
+      layoutInArea(
+          detail,
+          x2,
+          y2,
+          Math.min(detail.prefWidth(-1), room),
+          second,
+          secondBaseline,
+          HPos.LEFT,
+          VPos.BASELINE);
     }
   }
 }

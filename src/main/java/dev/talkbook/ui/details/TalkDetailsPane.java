@@ -68,6 +68,8 @@ public final class TalkDetailsPane {
   /** Told that a link got its https:// (a message, and how to take it back: the status bar). */
   private java.util.function.BiConsumer<String, Runnable> schemeAdded = (message, undo) -> {};
 
+  private java.util.function.BiConsumer<String, Runnable> tagRespelled = (message, undo) -> {};
+
   /** What fields held that could not be saved, per talk: shown again with the talk. */
   private KeptFields kept = new KeptFields();
 
@@ -616,6 +618,15 @@ public final class TalkDetailsPane {
   }
 
   /**
+   * Where to say that a tag given another case here was respelled on every talk that has it, with
+   * how to take the edit back, respelling and all (the status bar's Undo, Ctrl+Z outside the
+   * field): the field's own Ctrl+Z did, but only while the keyboard was still in it.
+   */
+  public void onTagRespelled(java.util.function.BiConsumer<String, Runnable> tell) {
+    tagRespelled = tell;
+  }
+
+  /**
    * Keeps what fields held that the notebook could not take in {@code settings} under {@code key}
    * (one notebook's), so it comes back after a restart too; read from there now.
    */
@@ -968,6 +979,7 @@ public final class TalkDetailsPane {
     }
     long id = talk.id();
     String tagsSent = tags.getText();
+    Talk.Details before = talk.details();
     sending = details;
     if (executors.io().isShutdown()) {
       return; // the window is closing: its own save (or the shutdown hook's) has run
@@ -990,6 +1002,11 @@ public final class TalkDetailsPane {
             showStoredTags(updated, tagsSent);
           }
           refreshUnsaved();
+          List<String> respelled = respelled(before.tags(), updated.details().tags());
+          if (!respelled.isEmpty()) {
+            tagRespelled.accept(
+                String.join(" ", respelled), () -> takeRespellingBack(id, before, updated));
+          }
         },
         error -> {
           if (details.equals(sending)) {
@@ -1029,6 +1046,49 @@ public final class TalkDetailsPane {
     schemeAdded.accept(
         "Added https:// to the " + what + " link: " + fixed,
         () -> takeSchemeBack(id, name, typed, fixed, before));
+  }
+
+  /**
+   * What a save that gave tags the talk had another case says, one sentence a tag ("Tag “kotlin” is
+   * now spelled “Kotlin” on every talk that has it."); none when it respelled nothing.
+   */
+  static List<String> respelled(List<String> before, List<String> after) {
+    List<String> said = new java.util.ArrayList<>();
+    for (String now : after) {
+      for (String was : before) {
+        if (!was.equals(now)
+            && dev.talkbook.core.notebook.Tags.key(was)
+                .equals(dev.talkbook.core.notebook.Tags.key(now))) {
+          said.add("Tag “" + was + "” is now spelled “" + now + "” on every talk that has it.");
+        }
+      }
+    }
+    return said;
+  }
+
+  /**
+   * Undo of a save that respelled a tag: the talk's details as they were before it, which spells
+   * the tag back on every talk (a user's edit respells), unless the talk was saved since; shown
+   * when it is the talk here.
+   */
+  private void takeRespellingBack(long id, Talk.Details before, Talk saved) {
+    executors.run(
+        () -> {
+          Talk now = notebook.talks().get(id);
+          return now.details().equals(saved.details())
+              ? notebook.talks().update(id, before)
+              : now; // changed since: left as it is
+        },
+        updated -> {
+          if (closed) {
+            return;
+          }
+          stored(updated);
+          if (talk != null && talk.id() == id && !unsaved.get()) {
+            show(updated);
+          }
+        },
+        error -> problem.setText(Errors.message(error)));
   }
 
   /** Undo of {@link #addScheme}: the typed link back in its field, the link stored before back. */

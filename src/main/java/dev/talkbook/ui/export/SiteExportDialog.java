@@ -169,7 +169,9 @@ public final class SiteExportDialog {
                 new SiteExporter.Options(
                     title.getText(),
                     Set.of(),
-                    baseUrl.getText().isBlank() ? null : baseUrl.getText());
+                    baseUrl.getText().isBlank() ? null : baseUrl.getText(),
+                    dev.talkbook.core.common.DateTimeText
+                        .userLocale()); // as the window names dates
           } catch (RuntimeException bad) {
             status.setText(dev.talkbook.ui.common.Errors.message(bad));
             StatusLine.mark(status, true);

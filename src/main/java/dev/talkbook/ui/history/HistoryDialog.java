@@ -12,7 +12,6 @@ import dev.talkbook.ui.common.WrappingCell;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -41,9 +40,6 @@ import javafx.stage.Window;
  * revision, so it can be undone).
  */
 public final class HistoryDialog extends Dialog<Void> {
-  static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
-
   /** Unchanged lines shown around each change. */
   static final int CONTEXT = 3;
 
@@ -297,7 +293,10 @@ public final class HistoryDialog extends Dialog<Void> {
         setGraphic(null);
         return;
       }
-      when.setText(WHEN.format(r.savedAt()));
+      when.setText(
+          dev.talkbook.core.common.DateTimeText.dayAndTime(
+              java.time.LocalDateTime.ofInstant(r.savedAt(), ZoneId.systemDefault()),
+              dev.talkbook.core.common.DateTimeText.userLocale()));
       String ago = age(r.savedAt(), Instant.now());
       detail.setText(why(r.reason()) + (ago.isEmpty() ? "" : " · " + ago));
       setGraphic(row);

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Alert;
@@ -120,7 +121,9 @@ public final class NavigatorView {
 
   private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
   private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
-  private final DayName dayName = new DayName(Locale.getDefault(Locale.Category.FORMAT));
+
+  /** The locale the days and dates are named in ({@link DateTimeText#day}): the user's. */
+  private final Locale locale = DateTimeText.userLocale();
 
   /** The talk being dragged in the tree (null when none), for the rows to say what a drop does. */
   private TalkSummary dragged;
@@ -527,7 +530,10 @@ public final class NavigatorView {
       // the days' names say their year only when the programme runs over New Year
       boolean years = ProgrammeDays.overNewYear(days);
       for (ProgrammeDays.Day<TalkSummary> day : days) {
-        String name = day.date() == null ? NavNode.DayNode.NO_TIME : dayName.of(day.date(), years);
+        String name =
+            day.date() == null
+                ? NavNode.DayNode.NO_TIME
+                : DateTimeText.dayInEvent(day.date(), years, locale);
         TreeItem<NavNode> dayItem =
             new TreeItem<>(new NavNode.DayNode(e.id(), day.date(), name, day.talks().size()));
         // a new day (a first import) shows its talks; a day the user folded stays folded
@@ -1158,6 +1164,15 @@ public final class NavigatorView {
   }
 
   /** A row: events in bold with their dates, talks with their speakers; drag and drop of talks. */
+  /**
+   * How much narrower a talk's row is laid out than its cell, px, by {@code NavCell.outsideKey}:
+   * the tree's indent and arrow, measured once a row of each kind is laid out.
+   */
+  private final Map<Integer, Double> rowOutside = new java.util.HashMap<>();
+
+  /** {@link #rowOutside} before a row of the kind was laid out: JavaFX's arrow and a level. */
+  private static final double DEFAULT_OUTSIDE = 18 + 10;
+
   private final class NavCell extends TreeCell<NavNode> {
     /** The row's tooltip text (null on an empty row); the tooltip is made on the first hover. */
     private String tip;
@@ -1256,7 +1271,7 @@ public final class NavigatorView {
       String when = null;
       if (item instanceof NavNode.EventNode e) {
         getStyleClass().add("tb-event-row");
-        detail.setText(e.event().start().map(Object::toString).orElse(""));
+        detail.setText(e.event().start().map(d -> DateTimeText.day(d, locale)).orElse(""));
       } else if (item instanceof NavNode.DayNode d) {
         getStyleClass().add("tb-day-row");
         detail.setText(Counts.of(d.talks(), "talk"));
@@ -1278,7 +1293,7 @@ public final class NavigatorView {
         }
         if (timed != null) {
           when =
-              dayName.of(timed.startsAt().toLocalDate(), false)
+              DateTimeText.dayInEvent(timed.startsAt().toLocalDate(), false, locale)
                   + ", "
                   + DateTimeText.CLOCK.format(timed.startsAt())
                   + (timed.room() == null ? "" : " · " + timed.room());
@@ -1302,6 +1317,11 @@ public final class NavigatorView {
       }
       if (item instanceof NavNode.EventNode) {
         row.wholeDetail(); // the date whole, or in the tooltip only
+      }
+      if (item instanceof NavNode.TalkNode) {
+        // Short of room, the room and the speakers go on a second line: the title is not cut to
+        // "Talk …" to keep them beside it.
+        row.wraps(rowOutside.getOrDefault(outsideKey(), DEFAULT_OUTSIDE));
       }
       row.setPrefWidth(0);
       setGraphic(row);
@@ -1336,6 +1356,29 @@ public final class NavigatorView {
       setAccessibleText(said.toString());
       if (getTooltip() != null) {
         getTooltip().setText(tip);
+      }
+    }
+
+    /** Which rows are laid out equally far in: a talk's level, under a day or not. */
+    private int outsideKey() {
+      int level = getTreeView() == null ? 0 : getTreeView().getTreeItemLevel(getTreeItem());
+      return level * 2 + (getStyleClass().contains(IN_DAY_STYLE) ? 1 : 0);
+    }
+
+    @Override
+    protected void layoutChildren() {
+      super.layoutChildren();
+      // The cell asks its row's height for its own width; the row is laid out after the indent and
+      // the arrow. Measured here (JavaFX does not say it), kept for the rows laid out alike; a row
+      // whose guess was wrong is measured again at once.
+      if (getGraphic() instanceof TitleRow row && getItem() instanceof NavNode.TalkNode) {
+        double outside =
+            Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset() - row.getWidth());
+        Double before = rowOutside.put(outsideKey(), outside);
+        if (before == null || Math.abs(before - outside) > 0.5) {
+          row.wraps(outside);
+          Platform.runLater(this::requestLayout);
+        }
       }
     }
 

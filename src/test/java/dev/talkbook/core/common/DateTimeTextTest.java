@@ -3,12 +3,29 @@ package dev.talkbook.core.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DateTimeTextTest {
+
+  @Test
+  void datesAreInEnglishInTheOrderOfTheUsersRegion() {
+    LocalDate day = LocalDate.of(2026, 10, 15);
+    assertThat(DateTimeText.day(day, DateTimeText.userLocale(Locale.GERMANY)))
+        .isEqualTo("Thursday, 15 October 2026");
+    assertThat(DateTimeText.day(day, DateTimeText.userLocale(Locale.US)))
+        .isEqualTo("Thursday, October 15, 2026");
+    assertThat(DateTimeText.day(day, DateTimeText.userLocale(Locale.UK)))
+        .isEqualTo("Thursday, 15 October 2026");
+    assertThat(DateTimeText.userLocale(Locale.GERMAN)).isEqualTo(Locale.ENGLISH);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -41,5 +58,52 @@ class DateTimeTextTest {
   @ValueSource(strings = {"2026-11-24 14:30", "0999-01-01 00:00"})
   void theFormWrittenIsReadBack(String written) {
     assertThat(DateTimeText.FORM.format(DateTimeText.parse(written))).isEqualTo(written);
+  }
+
+  private static final LocalDate MAY_13 = LocalDate.of(2026, 5, 13);
+
+  /** A day of an event, where its year is said nearby: the locale's full form without it. */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          en-US | Wednesday, May 13
+          en-GB | Wednesday, 13 May
+          de-DE | Mittwoch, 13. Mai
+          fr-FR | mercredi 13 mai
+          es-ES | miércoles, 13 de mayo
+          ru-RU | среда, 13 мая
+          ja-JP | 5月13日水曜日
+          ko-KR | 5월 13일 수요일
+          hu-HU | május 13., szerda
+          lt-LT | gegužės 13 d., trečiadienis
+          """)
+  void namesADayOfAnEventInTheLocalesOwnFormWithoutItsYear(String locale, String expected) {
+    assertThat(DateTimeText.dayInEvent(MAY_13, false, Locale.forLanguageTag(locale)))
+        .isEqualTo(expected);
+  }
+
+  /** A date for reading: the locale's full form, the same with the year for a day of an event. */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          en-US | Wednesday, May 13, 2026
+          en-GB | Wednesday, 13 May 2026
+          de-DE | Mittwoch, 13. Mai 2026
+          """)
+  void namesADateInTheLocalesFullForm(String locale, String expected) {
+    Locale l = Locale.forLanguageTag(locale);
+    assertThat(DateTimeText.day(MAY_13, l)).isEqualTo(expected);
+    assertThat(DateTimeText.dayInEvent(MAY_13, true, l)).isEqualTo(expected);
+    assertThat(DateTimeText.dayAndTime(MAY_13.atTime(14, 30), l)).isEqualTo(expected + ", 14:30");
+  }
+
+  @Test
+  void theSameLocaleNamesADateTheSameWayEveryTime() {
+    Locale gb = Locale.forLanguageTag("en-GB");
+    assertThat(DateTimeText.day(MAY_13, gb)).isEqualTo(DateTimeText.day(MAY_13, Locale.UK));
   }
 }

@@ -218,8 +218,8 @@ class MarkdownRendererTest {
             renderer.renderPage(note, ref -> Optional.of(download), "T").html())) {
       assertThat(html)
           .as(html)
-          .contains("<a href=\"" + download + "\">Logo</a>")
-          .contains("<a href=\"" + download + "\">download</a>")
+          .contains("<a href=\"" + download + "\" download=\"logo.svg\">Logo</a>")
+          .contains("<a href=\"" + download + "\" download=\"logo.svg\">download</a>")
           .contains("<a href=\"" + download + "\">in a link</a>")
           .doesNotContain("<img")
           .doesNotContain("attachment:");
@@ -228,6 +228,55 @@ class MarkdownRendererTest {
     assertThat(renderer.renderPage(note, ref -> Optional.of(shown), "T").html())
         .contains("<img src=\"" + shown + "\" alt=\"Logo\" />")
         .doesNotContain("attachment:");
+  }
+
+  @Test
+  void aDownloadInMarkdownIsSavedUnderTheAttachmentsOwnName() {
+    String download = "../../attachments/" + HASH + ".bin";
+    String note =
+        "![The diagram](attachment:"
+            + HASH
+            + "/diagram.svg)\n\n[Get it](attachment:"
+            + HASH
+            + "/diagram.svg)\n";
+    for (String html :
+        List.of(
+            renderer.render(note, ref -> Optional.of(download)),
+            renderer.renderPage(note, ref -> Optional.of(download), "T").html(),
+            // with raw HTML the whole note goes through the policy, which keeps the name
+            renderer.render(note + "\n<b>raw</b>\n", ref -> Optional.of(download)))) {
+      assertThat(html)
+          .as(html)
+          .contains("href=\"" + download + "\" download=\"diagram.svg\">The diagram</a>")
+          .contains("href=\"" + download + "\" download=\"diagram.svg\">Get it</a>");
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          diagram.svg             | diagram.svg
+          Bild (1).svg            | Bild (1).svg
+          ../../etc/passwd        | _.._etc_passwd
+          .hidden.svg             | hidden.svg
+          a*b<c>.svg              | a_b_c_.svg
+          ダイアグラム.svg          | ダイアグラム.svg
+          """)
+  void aDownloadsNameIsAFileNameNeverAPath(String fileName, String saved) {
+    assertThat(DownloadLink.name(fileName)).isEqualTo(saved);
+    assertThat(DownloadLink.name("x".repeat(200) + ".svg")).hasSize(120).endsWith("x.svg");
+  }
+
+  @Test
+  void rawHtmlMayNameADownloadOnlyWithAFileName() {
+    assertThat(renderer.render("<a href=\"a.svg\" download=\"diagram.svg\">d</a>\n"))
+        .contains("download=\"diagram.svg\"");
+    assertThat(renderer.render("<a href=\"a.svg\" download=\"../x/evil.sh\">d</a>\n"))
+        .doesNotContain("download");
+    assertThat(renderer.render("<a href=\"a.svg\" download=\".bashrc\">d</a>\n"))
+        .doesNotContain("download");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.talkbook.core.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.search.CjkText;
+import dev.talkbook.core.search.FoldedLetters;
 import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +25,8 @@ class SearchTextTest {
           """
           Testing, testing: TESTING!           | testing
           Don't fear the garbage-collector     | don t fear the garbage collector
-          Naïve café über Straße               | naive cafe uber straße
+          Naïve café über Straße               | naive cafe uber strasse
+          Søndergaard ÆRØ Łódź                 | sondergaard aero lodz
           C++ and C# for @Java = fun           | c and for java fun
           foo_bar x² Привет 日本語              | foo bar x² привет 日本 本語 語
           e\u0301te\u0301                      | ete
@@ -118,6 +120,9 @@ class SearchTextTest {
       "E\u0301",
       "\u0301",
       "ß",
+      "ẞ",
+      "Ø",
+      "þ",
       "İ",
       "Σ",
       "ς",
@@ -183,7 +188,7 @@ class SearchTextTest {
       if (start < skipUntil) {
         continue;
       }
-      String lower = markdown.substring(start, i).toLowerCase(Locale.ROOT);
+      String lower = FoldedLetters.fold(markdown.substring(start, i).toLowerCase(Locale.ROOT));
       StringBuilder word = new StringBuilder();
       Normalizer.normalize(lower, Normalizer.Form.NFD)
           .replace('ς', 'σ')

@@ -350,10 +350,10 @@ class SiteExporterTest {
     String page = read("events/2026-05-01-conf/index.html");
     assertThat(page)
         .containsSubsequence(
-            "<h2 class=\"day\"><time datetime=\"2026-05-01\">Friday 1 May</time></h2>",
+            "<h2 class=\"day\"><time datetime=\"2026-05-01\">Friday, 1 May</time></h2>",
             "Day one",
             ">10:00</time>",
-            "<h2 class=\"day\"><time datetime=\"2026-05-02\">Saturday 2 May</time></h2>",
+            "<h2 class=\"day\"><time datetime=\"2026-05-02\">Saturday, 2 May</time></h2>",
             "Day two",
             ">09:00</time>")
         .doesNotContain("<h2>Talks</h2>", "May 2026, 09:00");
@@ -450,7 +450,8 @@ class SiteExporterTest {
     String eventDir = "events/2026-03-12-jvm-evening-talkbook-sample-meetup/";
     assertThat(read("index.html")).contains("href=\"" + eventDir + "index.html\"", e.title());
     assertThat(read(eventDir + "index.html"))
-        .contains("virtual-threads-in-practice.html", "Maren Holt", "12 March 2026", "18:30");
+        .contains(
+            "virtual-threads-in-practice.html", "Maren Holt", "Thursday, 12 March 2026", "18:30");
     String talk = read(eventDir + "live-coding-without-fear.html");
     assertThat(talk)
         .contains("<h1>Live coding without fear</h1>")
@@ -979,7 +980,12 @@ class SiteExporterTest {
     // the SVG that is a download is a link to it on the page, not a picture that shows broken
     assertThat(read("events/event/pictures.html"))
         .contains("src=\"../../attachments/" + image.sha256() + ".png\"")
-        .contains("href=\"../../attachments/" + svg.sha256() + ".bin\">evil.svg</a>")
+        // saved under its own name, not as <sha256>.bin (a host serves .bin as
+        // application/octet-stream, so it is saved, never shown)
+        .contains(
+            "href=\"../../attachments/"
+                + svg.sha256()
+                + ".bin\" download=\"evil.svg\">evil.svg</a>")
         .doesNotContain("src=\"../../attachments/" + svg.sha256() + ".bin\"");
     // and the publisher is told, once, also when the page is not made again
     String notice =
@@ -1022,7 +1028,10 @@ class SiteExporterTest {
     SiteExporter.Result r = export();
 
     assertThat(read("events/event/raw.html"))
-        .contains("<a href=\"../../attachments/" + logo.sha256() + ".bin\">Our logo</a>")
+        .contains(
+            "<a href=\"../../attachments/"
+                + logo.sha256()
+                + ".bin\" download=\"logo.svg\">Our logo</a>")
         .contains("src=\"../../attachments/" + plain.sha256() + ".svg\"")
         .doesNotContain("<img src=\"../../attachments/" + logo.sha256())
         .doesNotContain("attachment:");

@@ -187,7 +187,7 @@ class SiteReadingBrowserTest extends BrowserTest {
     open(DEVCONF + "index.html");
     assertThat(driver.findElements(By.cssSelector("main h2.day")))
         .extracting(WebElement::getText)
-        .containsExactly("Tuesday 24 November", "Wednesday 25 November", "No time");
+        .containsExactly("Tuesday, 24 November", "Wednesday, 25 November", "No time");
     assertThat(driver.findElements(By.cssSelector("main .listing h3")))
         .extracting(WebElement::getText)
         .containsExactly(

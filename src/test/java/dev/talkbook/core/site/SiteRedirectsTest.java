@@ -386,6 +386,25 @@ class SiteRedirectsTest {
   }
 
   @Test
+  void aTagRenamedOnEveryTalkLeadsFromItsOldPageToItsNewOne() throws IOException {
+    export(out);
+    // "java" is on two of the sample's talks: renamed in one step (talkbook tag rename)
+    notebook.talks().renameTag("java", "JVM");
+
+    export(out);
+
+    assertThat(read(out, "tags/jvm.html")).contains("<h1>Talks tagged “JVM”</h1>");
+    assertThat(read(out, "tags/java.html"))
+        .contains("<meta http-equiv=\"refresh\" content=\"0; url=jvm.html\">");
+    assertThat(read(out, "tags/index.html")).doesNotContain("java.html");
+    // a case-only rename keeps the page where it was, under the new spelling
+    notebook.talks().renameTag("jvm", "Jvm");
+    export(out);
+    assertThat(read(out, "tags/jvm.html")).contains("<h1>Talks tagged “Jvm”</h1>");
+    assertThat(read(out, "tags/java.html")).contains("content=\"0; url=jvm.html\"");
+  }
+
+  @Test
   void aDroppedTagsOldPageLeadsToTheTagsIndex() throws IOException {
     export(out);
     Talk threads = notebook.talks().findByTitle("Virtual threads in practice").get(0);

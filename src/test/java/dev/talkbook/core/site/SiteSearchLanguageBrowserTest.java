@@ -51,6 +51,13 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
         "Linus Virtanen",
         List.of("kotlin"),
         "Coroutines and threads.");
+    Event leipzig = notebook.events().create(Event.Details.titled("JUG Leipzig"));
+    talk(
+        leipzig,
+        "Keynote: Zwanzig Jahre Java – Grüße aus Leipzig",
+        "Mette Søndergaard",
+        List.of("jubiläum"),
+        "Herzliche Grüße aus der Straße am Markt.");
     site = dir.resolve("site");
     new SiteExporter(new MarkdownRenderer())
         .export(
@@ -118,6 +125,32 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
     // the tester's two queries: the site finds what the CLI finds, no more
     assertThat(allResultsFor("speaker:hopper")).containsExactly("Virtual threads in production");
     assertThat(allResultsFor("interop -kotlin")).containsExactly("Virtual threads in production");
+  }
+
+  @Test
+  void lettersDecompositionLeavesWholeAreFoundAsReadersTypeThem() {
+    driver.get(site.resolve("index.html").toUri().toString());
+    driver.findElement(By.id("tb-q")).click();
+    String keynote = "Keynote: Zwanzig Jahre Java – Grüße aus Leipzig";
+    for (String query :
+        List.of(
+            "grusse",
+            "gruesse",
+            "\"gruesse aus\"",
+            "title:gruesse",
+            "sondergaard",
+            "Grüße",
+            "Søndergaard",
+            "speaker:sondergaard",
+            "title:grusse",
+            "notes:strasse",
+            "\"grusse aus\"",
+            "grus*")) {
+      assertThat(notebookFinds(query)).as("the notebook finds %s", query).containsExactly(keynote);
+      assertThat(allResultsFor(query))
+          .as("the site's results for %s", query)
+          .containsExactly(keynote);
+    }
   }
 
   @Test

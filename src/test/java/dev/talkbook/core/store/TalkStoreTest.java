@@ -7,6 +7,7 @@ import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotFoundException;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.TagCount;
+import dev.talkbook.core.notebook.TagRename;
 import dev.talkbook.core.notebook.Talk;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -320,6 +321,103 @@ class TalkStoreTest {
             .talks()
             .create(meetup.id(), Talk.Details.titled("C").withTags(List.of("KOTLIN")), "");
     assertThat(c.details().tags()).containsExactly("Kotlin");
+  }
+
+  private Talk tagged(Event event, String title, String... tags) {
+    return notebook
+        .talks()
+        .create(event.id(), Talk.Details.titled(title).withTags(List.of(tags)), "");
+  }
+
+  private List<String> tagsOf(Talk talk) {
+    return notebook.talks().get(talk.id()).details().tags();
+  }
+
+  @Test
+  void aTagRenamedIsRenamedOnEveryTalkThatCarriesItAndTheUndoPutsItBack() {
+    Talk a = tagged(devoxx, "A", "gc", "java");
+    Talk b = tagged(meetup, "B", "GC"); // the notebook's spelling: "gc"
+    Talk c = tagged(meetup, "C", "java");
+
+    TagRename done = notebook.talks().renameTag("Gc", "memory");
+
+    assertThat(done.talks()).isEqualTo(2);
+    assertThat(done.merged()).isFalse();
+    assertThat(done.message()).isEqualTo("Renamed the tag “gc” to “memory” on 2 talks.");
+    assertThat(tagsOf(a)).containsExactly("memory", "java");
+    assertThat(tagsOf(b)).containsExactly("memory");
+    assertThat(tagsOf(c)).containsExactly("java");
+    assertThat(notebook.talks().tags())
+        .containsExactly(new TagCount("java", 2), new TagCount("memory", 2));
+    assertThat(notebook.search().search("tag:memory", 10)).hasSize(2);
+
+    notebook.talks().undo(done);
+
+    assertThat(tagsOf(a)).containsExactly("gc", "java");
+    assertThat(tagsOf(b)).containsExactly("gc");
+    assertThat(notebook.talks().tags())
+        .containsExactly(new TagCount("gc", 2), new TagCount("java", 2));
+  }
+
+  @Test
+  void aTagRenamedOntoAnotherMergesThemInThatTagsSpellingAndTheUndoSeparatesThem() {
+    Talk a = tagged(devoxx, "A", "jvm", "Java");
+    Talk b = tagged(meetup, "B", "jvm");
+    Talk c = tagged(meetup, "C", "Java");
+
+    TagRename done = notebook.talks().renameTag("jvm", "java");
+
+    assertThat(done.merged()).isTrue();
+    assertThat(done.message()).isEqualTo("Merged the tag “jvm” into “Java” on 2 talks.");
+    assertThat(tagsOf(a)).containsExactly("Java"); // had both: has the one once
+    assertThat(tagsOf(b)).containsExactly("Java");
+    assertThat(notebook.talks().tags()).containsExactly(new TagCount("Java", 3));
+
+    notebook.talks().undo(done);
+
+    assertThat(tagsOf(a)).containsExactly("jvm", "Java");
+    assertThat(tagsOf(b)).containsExactly("jvm");
+    assertThat(tagsOf(c)).containsExactly("Java");
+  }
+
+  @Test
+  void aTagRenamedInCaseOnlyIsRespelledOnEveryTalkAndBackByItsUndo() {
+    Talk a = tagged(devoxx, "A", "kotlin");
+    Talk b = tagged(meetup, "B", "kotlin", "java");
+
+    TagRename done = notebook.talks().renameTag("kotlin", "Kotlin");
+
+    assertThat(done.merged()).isFalse();
+    assertThat(tagsOf(a)).containsExactly("Kotlin");
+    assertThat(tagsOf(b)).containsExactly("Kotlin", "java");
+    assertThat(notebook.talks().tags())
+        .extracting(TagCount::name)
+        .containsExactly("Kotlin", "java");
+
+    notebook.talks().undo(done);
+
+    assertThat(tagsOf(b)).containsExactly("kotlin", "java");
+    assertThat(notebook.talks().tags())
+        .extracting(TagCount::name)
+        .containsExactly("kotlin", "java");
+  }
+
+  @Test
+  void aTagRenameThatCannotBeDoneSaysWhy() {
+    tagged(devoxx, "A", "kotlin");
+
+    assertThatThrownBy(() -> notebook.talks().renameTag("scala", "jvm"))
+        .isInstanceOf(NotebookException.class)
+        .hasMessageContaining("No talk has the tag \"scala\"");
+    assertThatThrownBy(() -> notebook.talks().renameTag("kotlin", "  "))
+        .isInstanceOf(NotebookException.class)
+        .hasMessageContaining("A tag needs a name");
+    assertThatThrownBy(() -> notebook.talks().renameTag("KOTLIN", "kotlin"))
+        .isInstanceOf(NotebookException.class)
+        .hasMessageContaining("called \"kotlin\" already");
+    assertThatThrownBy(() -> notebook.talks().renameTag("kotlin", "a,b"))
+        .isInstanceOf(NotebookException.class)
+        .hasMessageContaining("comma");
   }
 
   @Test

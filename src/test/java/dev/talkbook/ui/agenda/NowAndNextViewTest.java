@@ -184,8 +184,12 @@ class NowAndNextViewTest extends OwnerWindowTest {
                 .equals("At 00:30 — nothing on now"));
     assertThat(FxWait.onFx(() -> emptyText(robot)))
         .isEqualTo(
-            "Nothing is on now or in the next 12 hours. The next talk: “Soldering”, Fri 21 Aug"
-                + " 2026 14:00, Saal 1.");
+            "Nothing is on now or in the next 12 hours. The next talk: “Soldering”, "
+                // the date as the window names dates: "Friday, August 21, 2026, 14:00" in en-US
+                + dev.talkbook.core.common.DateTimeText.dayAndTime(
+                    java.time.LocalDateTime.of(2026, 8, 21, 14, 0),
+                    dev.talkbook.core.common.DateTimeText.userLocale())
+                + ", Saal 1.");
     assertThat(FxWait.onFx(() -> List.copyOf(view.list().getItems()))).isEmpty();
     assertThat(FxWait.onFx(() -> robot.lookup("Enter opens the selected talk's notes.").tryQuery()))
         .hasValueSatisfying(hint -> assertThat(hint.isVisible()).as("no row to open").isFalse());
