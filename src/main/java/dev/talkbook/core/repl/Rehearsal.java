@@ -239,9 +239,43 @@ public final class Rehearsal {
         : line;
   }
 
+  /**
+   * The lines as they are compared: besides {@link #comparable(String)}, the JDK's (or a library's)
+   * frames between the user's own as one line whatever their number, and a lambda's frame by the
+   * name it is shown with now. Outputs kept before traces were cut down to the user's frames listed
+   * each JDK frame ({@code at java.base/java.util.stream…accept(Unknown Source)}) and named a
+   * lambda as javac does ({@code at lambda$do_it$$0 (line 1)}); and the JDK's frames differ between
+   * Java versions.
+   */
   private static List<String> comparable(List<String> lines) {
-    return lines.stream().map(Rehearsal::comparable).toList();
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      if (OTHER_FRAMES.matcher(line).matches()) {
+        if (out.isEmpty() || !out.get(out.size() - 1).equals(JDK_FRAMES)) {
+          out.add(JDK_FRAMES);
+        }
+        continue;
+      }
+      String named = OLD_TOP_LAMBDA.matcher(line).replaceAll("at lambda (");
+      named = OLD_LAMBDA.matcher(named).replaceAll("at lambda in $1 (");
+      out.add(comparable(named));
+    }
+    return out;
   }
+
+  /**
+   * A frame not the user's, as a stack trace prints it (no space before its bracket: {@code at
+   * java.base/java.util.Spliterators$ArraySpliterator.forEachRemaining(Unknown Source)}), or the
+   * line that now stands for such frames ({@code … 5 JDK frames}).
+   */
+  private static final Pattern OTHER_FRAMES =
+      Pattern.compile("^\\s*(?:at \\S+\\([^)]*\\)|… [\\d,]+ JDK frames?)$");
+
+  private static final String JDK_FRAMES = "… JDK frames";
+
+  private static final Pattern OLD_TOP_LAMBDA =
+      Pattern.compile("\\bat lambda\\$(?:do_it|static|new)\\$?\\$\\d+ \\(");
+  private static final Pattern OLD_LAMBDA = Pattern.compile("\\bat lambda\\$(\\w+)\\$\\d+ \\(");
 
   /** The note of a stop: "Stopped." (by hand) or "Stopped after the time limit of 30 s." */
   private static final Pattern STOP_NOTE =

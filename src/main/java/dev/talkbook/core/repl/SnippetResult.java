@@ -186,6 +186,15 @@ public record SnippetResult(
      * marked under it ({@code ^--^}).
      */
     public String describe() {
+      return describe(Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #describe()} for a view {@code columns} wide: a source line longer than that is shown
+     * in pieces that fit ({@link CodeWrap}), the span marked under the piece (or pieces) it is in.
+     * Wrapped by the view, the marker had stayed at the unwrapped column, under empty space.
+     */
+    public String describe(int columns) {
       String readable = readable(message);
       String first = readable;
       String rest = "";
@@ -208,20 +217,37 @@ public record SnippetResult(
         int lineStart = position - (column - 1);
         int from = Math.max(0, Math.min(start, position) - lineStart);
         int to = Math.min(sourceLine.length(), Math.max(end, position + 1) - lineStart);
-        StringBuilder mark = new StringBuilder();
-        for (int i = 0; i < from; i++) {
-          mark.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
+        to = Math.max(to, from + 1);
+        String source = sourceLine.stripTrailing();
+        int width = columns == Integer.MAX_VALUE ? columns : columns - LEAD.length();
+        List<CodeWrap.Piece> pieces = CodeWrap.pieces(source, width);
+        String more = " ".repeat(CodeWrap.continuation(source, width));
+        for (int i = 0; i < pieces.size(); i++) {
+          CodeWrap.Piece piece = pieces.get(i);
+          String lead = i == 0 ? LEAD : LEAD + more;
+          out.append(lead).append(source, piece.start(), piece.end()).append('\n');
+          // The span's part in this piece, the spaces a break left out with the piece before.
+          int reach = i + 1 < pieces.size() ? pieces.get(i + 1).start() : Integer.MAX_VALUE;
+          int a = Math.max(from, piece.start());
+          int b = Math.min(to, reach);
+          if (a < b) {
+            StringBuilder mark = new StringBuilder(lead);
+            for (int c = piece.start(); c < a; c++) {
+              mark.append(c < sourceLine.length() && sourceLine.charAt(c) == '\t' ? '\t' : ' ');
+            }
+            mark.append('^');
+            if (b - a > 1) {
+              mark.append("-".repeat(b - a - 2)).append('^');
+            }
+            out.append(mark).append('\n');
+          }
         }
-        int width = Math.max(1, to - from);
-        mark.append('^');
-        if (width > 1) {
-          mark.append("-".repeat(width - 2)).append('^');
-        }
-        out.append("    ").append(sourceLine.stripTrailing()).append('\n');
-        out.append("    ").append(mark).append('\n');
       }
       return out.toString();
     }
+
+    /** What the source line and its marker start with, under the message. */
+    private static final String LEAD = "    ";
   }
 
   /**

@@ -52,8 +52,17 @@ final class StackTraces {
     int keep = lastUser >= 0 ? lastUser + 1 : Math.min(trace.length, 8);
     List<String> frames = new ArrayList<>(keep);
     int position = -1;
+    int jdk = 0; // JDK (or library) frames between the user's own, said as one line
     for (int i = 0; i < keep; i++) {
       StackTraceElement frame = trace[i];
+      if (lastUser >= 0 && !isUserFrame(frame)) {
+        jdk++;
+        continue;
+      }
+      if (jdk > 0) {
+        frames.add(otherFrames(jdk));
+        jdk = 0;
+      }
       frames.add("at " + format(frame, place));
       if (position < 0
           && isUserFrame(frame)
@@ -70,6 +79,15 @@ final class StackTraces {
             : null;
     return new Failure(
         className, userNames(thrown.getMessage()), frames, trace.length - keep, position, cause);
+  }
+
+  /**
+   * The line that stands for {@code count} frames of the JDK's (or a library's) between the user's
+   * own: the trace is cut down to the user's frames (JDK frames had filled the presenter's screen,
+   * wrapped in the middle of their names), the line says that some were there.
+   */
+  static String otherFrames(int count) {
+    return String.format(java.util.Locale.ROOT, "… %,d JDK frame%s", count, count == 1 ? "" : "s");
   }
 
   /**
@@ -134,6 +152,10 @@ final class StackTraces {
     return out;
   }
 
+  /** javac's name of a lambda's method: {@code lambda$greet$0}, {@code lambda$do_it$$1}. */
+  private static final java.util.regex.Pattern LAMBDA =
+      java.util.regex.Pattern.compile("lambda\\$(.*)\\$\\d+");
+
   static String format(StackTraceElement frame) {
     return format(frame, (snippet, line) -> null);
   }
@@ -158,6 +180,18 @@ final class StackTraces {
           cls.startsWith("REPL.$JShell$") && dollar > "REPL.$JShell$".length()
               ? cls.substring(dollar + 1) + "."
               : "";
+      java.util.regex.Matcher lambda = LAMBDA.matcher(method);
+      if (lambda.matches()) {
+        // javac's name of a lambda, lambda$do_it$$0 in a snippet's own code (JShell's wrapper
+        // method do_it$), lambda$greet$1 in a method greet: "lambda", "lambda in greet".
+        String in = lambda.group(1);
+        boolean top = in.equals("do_it$") || in.equals("static") || in.equals("new");
+        String inWhat =
+            top
+                ? (owner.isEmpty() ? "" : " in " + owner.substring(0, owner.length() - 1))
+                : " in " + owner + in;
+        return "lambda" + inWhat + " (" + where + ")";
+      }
       return owner + method + " (" + where + ")";
     }
     return frame.toString();

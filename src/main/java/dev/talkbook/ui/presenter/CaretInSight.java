@@ -96,6 +96,33 @@ final class CaretInSight {
     Platform.requestNextPulse();
   }
 
+  /**
+   * Brings the lines of {@code [start, end)} (a block of the script) into sight, under their
+   * section's heading when both fit, or two lines below the top; nothing when they are in sight.
+   */
+  void showBlock(int start, int end) {
+    if (area.getParagraphs().isEmpty()) {
+      return;
+    }
+    int first =
+        area.offsetToPosition(start, org.fxmisc.richtext.model.TwoDimensional.Bias.Forward)
+            .getMajor();
+    int last =
+        area.offsetToPosition(
+                Math.max(start, end - 1), org.fxmisc.richtext.model.TwoDimensional.Bias.Backward)
+            .getMajor();
+    int lines = area.getVisibleParagraphs().size();
+    if (lines > 0
+        && area.firstVisibleParToAllParIndex() <= first
+        && last < area.lastVisibleParToAllParIndex()) {
+      return;
+    }
+    int heading = headingAbove(first);
+    int room = Math.max(1, lines);
+    int top = heading >= 0 && last - heading < room - 1 ? heading : Math.max(0, first - ABOVE);
+    area.showParagraphAtTop(top);
+  }
+
   /** Whether the caret is drawn inside the notes' viewport, whole. */
   private boolean shown() {
     Bounds caret = area.getCaretBounds().orElse(null);

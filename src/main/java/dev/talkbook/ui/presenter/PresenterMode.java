@@ -268,6 +268,9 @@ public final class PresenterMode {
   private Settings.Hold held;
   private KeyCombination fullScreenExitBefore;
 
+  /** Whether presenter mode moves the notes' caret itself (not the speaker: the script stays). */
+  private boolean followingScript;
+
   /** What presenter mode put in the REPL's input last (a snippet), "" before any. */
   private String placed = "";
 
@@ -476,6 +479,11 @@ public final class PresenterMode {
     repl.fitInput(true);
     placed = "";
     keptNote = false;
+    // Left with a snippet loaded, back at it (the notes' caret followed the script): the input
+    // holds it still, and Page Down runs it.
+    if (script.takeLoaded(repl.input())) {
+      placed = repl.input().stripTrailing();
+    }
     repl.guide(guide);
   }
 
@@ -492,7 +500,7 @@ public final class PresenterMode {
    * snippet is the one there, as on entering.
    */
   private void caretMoved(int at) {
-    if (typist.isTyping()) {
+    if (typist.isTyping() || followingScript) {
       return;
     }
     script.moveTo(at);
@@ -752,7 +760,35 @@ public final class PresenterMode {
     } else if (step instanceof ScriptQueue.Run) {
       repl.run();
     }
+    followInNotes();
     showPosition();
+  }
+
+  /**
+   * The notes follow the script: their caret to the snippet loaded (or just after the one that
+   * ran), its block brought into sight, and the preview with them (it follows the notes' scroll).
+   * The audience's notes had stayed at the top while the snippets ran, and the caret, from which a
+   * script starts, with them: leaving presenter mode and entering again started at snippet 1. A
+   * caret the speaker moves is the script's place again ({@link #caretMoved}).
+   */
+  private void followInNotes() {
+    int at = script.caretInNotes();
+    GenericStyledArea<?, ?, ?> area = window.notesArea();
+    if (at < 0 || at > area.getLength()) {
+      return;
+    }
+    if (area.getCaretPosition() != at || area.getSelection().getLength() > 0) {
+      followingScript = true;
+      try {
+        area.moveTo(at);
+      } finally {
+        followingScript = false;
+      }
+    }
+    script
+        .blockInPlay()
+        .filter(block -> block[1] <= area.getLength())
+        .ifPresent(block -> caretInSight.showBlock(block[0], block[1]));
   }
 
   /** A snippet is in whole (typed to its end, or finished at once). */
@@ -890,8 +926,23 @@ public final class PresenterMode {
    */
   private void giveReplRoom() {
     if (active && view == null) {
-      repl.giveRoom(REPL_LINES, REPL_LEAST, REPL_MOST);
+      Scene scene = stage.getScene();
+      double unzoomed = scaled(DEFAULT_FONT, scene.getWidth(), scene.getHeight());
+      repl.giveRoom(replLines(shownSize, unzoomed), REPL_LEAST, REPL_MOST);
     }
+  }
+
+  /**
+   * The lines the REPL has room for at {@code shown} px: {@link #REPL_LINES} at the size for the
+   * window without zoom ({@code unzoomed}) or smaller, and no more room than that when the
+   * presenter zooms in: ten lines at the larger size took the notes' and preview's room (two Ctrl+=
+   * at 1080p left the notes 430 px of 520, about seven lines), the two now grow alike.
+   */
+  static int replLines(double shown, double unzoomed) {
+    if (shown <= unzoomed || shown <= 0) {
+      return REPL_LINES;
+    }
+    return Math.max(1, (int) Math.round(REPL_LINES * unzoomed / shown));
   }
 
   /** The font size the audience sees now, in px (the presenter's size scaled to the window). */

@@ -123,6 +123,51 @@ public final class ScriptQueue {
     return snippets.size();
   }
 
+  /**
+   * Where the notes' caret stands to follow the script, -1 when the script is empty: at the start
+   * of the loaded snippet's block, else just after the block before the next (the one that ran),
+   * else at the first block. A script made again from there ({@link #of(String, int)}) goes on with
+   * the same snippet: leaving presenter mode and coming back had started again at the top.
+   */
+  public int caretInNotes() {
+    if (snippets.isEmpty()) {
+      return -1;
+    }
+    if (loaded || next == 0) {
+      return offsets.get(Math.min(next, snippets.size() - 1));
+    }
+    return ends.get(next - 1);
+  }
+
+  /**
+   * The block the audience is to see in the notes, {@code [start, end)}: the loaded snippet's, else
+   * the one before the next (that ran), else the first; empty when the script is.
+   */
+  public Optional<int[]> blockInPlay() {
+    if (snippets.isEmpty()) {
+      return Optional.empty();
+    }
+    int index = loaded || next == 0 ? Math.min(next, snippets.size() - 1) : next - 1;
+    return Optional.of(new int[] {offsets.get(index), ends.get(index)});
+  }
+
+  /**
+   * The next snippet counts as loaded when {@code input} holds it already (presenter mode left with
+   * a snippet loaded and entered again): Page Down runs it, rather than loading it a second time
+   * and keeping the first in the history. True when it does.
+   */
+  public boolean takeLoaded(String input) {
+    if (loaded
+        || next >= snippets.size()
+        || input == null
+        || input.isBlank()
+        || !input.strip().equals(snippets.get(next).strip())) {
+      return false;
+    }
+    loaded = true;
+    return true;
+  }
+
   /** Page Down. */
   public Step forward() {
     if (loaded) {

@@ -1,5 +1,6 @@
 package dev.talkbook.ui.repl;
 
+import dev.talkbook.core.repl.CodeWrap;
 import dev.talkbook.core.repl.Definition;
 import dev.talkbook.core.repl.Evaluation;
 import dev.talkbook.core.repl.KeptOutput;
@@ -549,6 +550,7 @@ public final class ReplPane {
    */
   public void wrapInput(boolean on) {
     input.setWrapText(on);
+    wrapCode = on;
   }
 
   /**
@@ -1123,7 +1125,14 @@ public final class ReplPane {
                       boolean allGood =
                           evaluation.results().stream()
                               .allMatch(r -> r.succeeded() || r.status() == Status.INCOMPLETE);
-                      if (whole && allGood && input.getText().equals(code)) {
+                      // Code that ended its JVM (System.exit, Runtime.halt) ran: it is nothing
+                      // to fix, and left in the input, the next input was added to it and ended
+                      // Java again. It is in the history (Ctrl+Up). A compile error stays.
+                      boolean endedJava =
+                          evaluation.outcome() == Evaluation.Outcome.JVM_ENDED
+                              && evaluation.results().stream()
+                                  .noneMatch(r -> r.status() == Status.COMPILE_ERROR);
+                      if (whole && (allGood || endedJava) && input.getText().equals(code)) {
                         input.clear();
                       }
                     }));
@@ -1582,14 +1591,50 @@ public final class ReplPane {
     return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
-  private static String prompted(String code) {
+  private String prompted(String code) {
     StringBuilder out = new StringBuilder();
     String[] lines = code.strip().split("\n", -1);
+    // In presenter mode a long line is shown in pieces, each after the first indented as its line
+    // is: wrapped by the transcript, it had run on from column 0 ("-> w *" / "h;").
+    int columns = wrapCode ? transcriptColumns() : Integer.MAX_VALUE;
     for (int i = 0; i < lines.length; i++) {
-      out.append(i == 0 ? "› " : "  ").append(lines[i]).append('\n');
+      String lead = i == 0 ? "› " : "  ";
+      out.append(
+              lines[i].length() + lead.length() > columns
+                  ? CodeWrap.wrapped(lines[i], lead, columns)
+                  : lead + lines[i])
+          .append('\n');
     }
     return out.toString();
   }
+
+  /** Whether code shown in the transcript is broken into pieces that fit it (presenter mode). */
+  private boolean wrapCode;
+
+  /**
+   * How many characters of code a line of the transcript holds now, one kept spare; {@link
+   * Integer#MAX_VALUE} before it is laid out.
+   */
+  int transcriptColumns() {
+    double width = transcript.getWidth();
+    if (width <= 0) {
+      return Integer.MAX_VALUE;
+    }
+    javafx.scene.text.Text probe = new javafx.scene.text.Text("0123456789");
+    probe.setFont(
+        javafx.scene.text.Font.font(
+            "Monospaced", codeFontSize > 0 ? codeFontSize : CODE_SHEET_FONT));
+    double column = probe.getLayoutBounds().getWidth() / 10;
+    Insets padding = transcript.getPadding();
+    double usable = width - padding.getLeft() - padding.getRight() - SCROLL_BAR;
+    return Math.max(MIN_COLUMNS, (int) Math.floor(usable / column) - 1);
+  }
+
+  /** Room left for the transcript's vertical scroll bar, in px. */
+  private static final double SCROLL_BAR = 16;
+
+  /** The fewest columns code is broken at: a narrower transcript wraps it itself. */
+  private static final int MIN_COLUMNS = 20;
 
   private void showResult(SnippetResult r) {
     switch (r.status()) {
@@ -1606,7 +1651,7 @@ public final class ReplPane {
       case COMPILE_ERROR -> {
         int start = transcript.getLength();
         for (SnippetResult.Problem p : r.problems()) {
-          appendLink(p.describe(), p.error() ? ERROR : NOTE, p.position());
+          appendLink(p.describe(transcriptColumns()), p.error() ? ERROR : NOTE, p.position());
           if (p.error()) {
             mark(p.start(), Math.max(p.end(), p.position() + 1));
           }

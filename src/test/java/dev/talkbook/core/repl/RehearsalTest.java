@@ -136,6 +136,27 @@ class RehearsalTest {
   }
 
   @Test
+  void anOutputKeptWithTheJdksFramesMatchesTheTraceCutDownToTheUsersFrames() {
+    String notes =
+        "```java\nList.of(1,2,3).stream().map(n -> 10 / (n - 2)).toList()\n```\n"
+            + "```output-error\njava.lang.ArithmeticException: / by zero\n"
+            + "    at lambda$do_it$$0 (block 1, line 1)\n"
+            + "    at java.base/java.util.stream.ReferencePipeline$3$1.accept(Unknown Source)\n"
+            + "    at java.base/java.util.AbstractList$RandomAccessSpliterator.forEachRemaining"
+            + "(AbstractList.java:722)\n"
+            + "    at (block 1, line 1)\n```\n";
+    Rehearsal.Check same =
+        check(
+            notes,
+            new NoteCode.Result(
+                "java.lang.ArithmeticException: / by zero\n    at lambda (block 1, line 1)\n"
+                    + "    … 7 JDK frames\n    at (block 1, line 1)\n",
+                true));
+    assertThat(same.difference()).isEmpty();
+    assertThat(same.matches()).isTrue();
+  }
+
+  @Test
   void aStopByHandAndAStopAtTheTimeLimitAreTheSameKindOfResult() {
     String byHand = "```java\nwhile (true) {}\n```\n```output-error\nStopped.\n```\n";
     Rehearsal.Check c =

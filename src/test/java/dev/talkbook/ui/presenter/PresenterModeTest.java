@@ -69,6 +69,7 @@ class PresenterModeTest {
   private final java.util.concurrent.ExecutorService highlighter =
       java.util.concurrent.Executors.newSingleThreadExecutor();
   private Label details; // made in start(): a control made before the toolkit starts fails
+  private org.fxmisc.richtext.CodeArea notesArea; // the notes editor, its text NOTES
   private final List<String> kept = new ArrayList<>();
   private boolean codeRuns;
   private boolean findOpen;
@@ -77,6 +78,7 @@ class PresenterModeTest {
   private dev.talkbook.ui.common.ReplGuide guide;
   private int stops;
   private double fontAtShow = -1; // the REPL's font size as it was shown
+  private int roomLines; // the lines of code the REPL was last given room for
 
   @Start
   void start(Stage stage) {
@@ -89,9 +91,10 @@ class PresenterModeTest {
     left.setOrientation(Orientation.VERTICAL);
     StackPane leftBox = new StackPane(left);
     SplitPane.setResizableWithParent(leftBox, false);
+    notesArea = new org.fxmisc.richtext.CodeArea(NOTES);
+    javafx.scene.layout.VBox.setVgrow(notesArea, javafx.scene.layout.Priority.ALWAYS);
     content =
-        new SplitPane(
-            leftBox, new javafx.scene.layout.VBox(details, pane("notes")), pane("preview"));
+        new SplitPane(leftBox, new javafx.scene.layout.VBox(details, notesArea), pane("preview"));
     content.setDividerPositions(0.23, 0.61);
     left.setDividerPositions(0.4);
     replPane = pane("repl");
@@ -110,6 +113,7 @@ class PresenterModeTest {
 
           @Override
           public void giveRoom(int lines, double least, double most) {
+            roomLines = lines;
             dock.setDividerPositions(1 - least);
           }
 
@@ -203,7 +207,7 @@ class PresenterModeTest {
                 stage,
                 content,
                 leftBox,
-                new org.fxmisc.richtext.CodeArea(NOTES),
+                notesArea,
                 notesFont,
                 details,
                 scene -> new dev.talkbook.ui.common.Theme(dark).apply(scene),
@@ -256,6 +260,77 @@ class PresenterModeTest {
     robot.interact(presenter::exit);
     assertThat(robot.lookup(".tb-presenter").tryQuery()).isEmpty();
     assertThat(settings.get(Settings.PRESENTER_TYPING)).isFalse();
+  }
+
+  /** A talk of six snippets with a screenful of points between them. */
+  private static String sixSnippets() {
+    StringBuilder talk = new StringBuilder("# Six steps\n\n");
+    for (int i = 1; i <= 6; i++) {
+      talk.append("## Step ").append(i).append("\n\n```java\nint s").append(i).append(" = ");
+      talk.append(i).append(";\n```\n\n").append("- a point to make\n".repeat(40)).append('\n');
+    }
+    return talk.toString();
+  }
+
+  /** Gives the notes (the editor's text and the open talk's) {@code text}, the caret at the top. */
+  private void notesAre(FxRobot robot, String text) {
+    robot.interact(
+        () -> {
+          notesArea.replaceText(text);
+          notesArea.moveTo(0);
+          notesArea.showParagraphAtTop(0);
+          notes.set(text);
+        });
+  }
+
+  @Test
+  void theNotesFollowTheScriptAndComingBackGoesOnWhereItStood(FxRobot robot) {
+    String talk = sixSnippets();
+    notesAre(robot, talk);
+    robot.interact(() -> presenter.typingProperty().set(false));
+    robot.interact(presenter::enter);
+    // Snippets 1 and 2 run, 3 loaded.
+    for (int i = 0; i < 5; i++) {
+      robot.type(KeyCode.PAGE_DOWN);
+    }
+    assertThat(ran).containsExactly("int s1 = 1;", "int s2 = 2;");
+    assertThat(inputText()).isEqualTo("int s3 = 3;");
+    // The audience's notes are at snippet 3: the caret at its block, the block in sight (the
+    // notes had stayed at the top, on block 1).
+    int third = talk.indexOf("```java\nint s3");
+    assertThat(onFx(notesArea::getCaretPosition)).isEqualTo(third);
+    int thirdLine =
+        onFx(
+            () ->
+                notesArea
+                    .offsetToPosition(third, org.fxmisc.richtext.model.TwoDimensional.Bias.Forward)
+                    .getMajor());
+    until(
+        () ->
+            !notesArea.getVisibleParagraphs().isEmpty()
+                && notesArea.firstVisibleParToAllParIndex() <= thirdLine
+                && thirdLine + 2 < notesArea.lastVisibleParToAllParIndex());
+    // Out (a question, the theme switched) and back: snippet 3 is still loaded, Page Down runs it.
+    robot.interact(presenter::exit);
+    robot.interact(presenter::enter);
+    assertThat(status.get()).isEqualTo("Snippet 3 of 6: Page Down runs it");
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(ran).containsExactly("int s1 = 1;", "int s2 = 2;", "int s3 = 3;");
+    assertThat(kept).as("nothing typed again, nothing to the history").isEmpty();
+    robot.interact(input::clear); // as the REPL does after a run
+    // Out and back after a run: the next snippet is 4.
+    robot.interact(presenter::exit);
+    robot.interact(presenter::enter);
+    assertThat(status.get()).isEqualTo("Next: snippet 4 of 6 (Page Down)");
+    robot.type(KeyCode.PAGE_DOWN);
+    assertThat(inputText()).isEqualTo("int s4 = 4;");
+    assertThat(status.get()).isEqualTo("Snippet 4 of 6: Page Down runs it");
+    // The speaker moved the caret himself (to step 2 while out): from there.
+    robot.interact(presenter::exit);
+    robot.interact(() -> notesArea.moveTo(talk.indexOf("## Step 2")));
+    robot.interact(presenter::enter);
+    assertThat(status.get()).isEqualTo("Next: snippet 2 of 6 (Page Down)");
+    robot.interact(presenter::exit);
   }
 
   @Test
@@ -336,6 +411,12 @@ class PresenterModeTest {
     assertThat(inputText()).isEqualTo(whole);
     assertThat(onFx(presenter::isTyping)).isFalse();
 
+    // Back in, the snippet in the input is the one loaded: Page Down would run it. With the input
+    // cleared, Page Down types it in again.
+    robot.interact(presenter::enter);
+    assertThat(status.get()).isEqualTo("Snippet 1 of 1: Page Down runs it");
+    robot.interact(presenter::exit);
+    robot.interact(input::clear);
     robot.interact(presenter::enter);
     robot.type(KeyCode.PAGE_DOWN);
     until(() -> input.getText().length() > 3);
@@ -467,6 +548,32 @@ class PresenterModeTest {
     robot.interact(presenter::exit);
     assertThat(replFont.get()).isZero();
     assertThat(notesFont.get()).isEqualTo(14);
+  }
+
+  @Test
+  void zoomingInGrowsTheReplAndTheNotesAlikeNotTheReplAlone(FxRobot robot) {
+    robot.interact(presenter::enter);
+    until(() -> presenter.fontSize() == 24); // the headless screen's size for the default
+    assertThat(roomLines).isEqualTo(PresenterMode.REPL_LINES);
+    // Two Ctrl+=: the text 28 px; the REPL keeps the room ten lines took at 24 px (8.6 lines at
+    // 28), rather than ten lines at 28 px taken from the notes.
+    robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    until(() -> presenter.fontSize() == 28);
+    assertThat(roomLines).isEqualTo(9);
+    // Smaller than the size for the window: ten lines still.
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+    until(() -> presenter.fontSize() == 22);
+    assertThat(roomLines).isEqualTo(PresenterMode.REPL_LINES);
+    robot.interact(presenter::exit);
+  }
+
+  @Test
+  void theReplsLinesAtAZoomKeepTheRoomOfTheSizeForTheWindow() {
+    assertThat(PresenterMode.replLines(36, 36)).isEqualTo(10);
+    assertThat(PresenterMode.replLines(30, 36)).isEqualTo(10);
+    assertThat(PresenterMode.replLines(42, 36)).isEqualTo(9);
+    assertThat(PresenterMode.replLines(72, 36)).isEqualTo(5);
   }
 
   @Test

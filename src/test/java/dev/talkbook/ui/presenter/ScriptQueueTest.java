@@ -136,4 +136,25 @@ class ScriptQueueTest {
     q.forward(); // runs it
     assertThat(q.forPageDown()).isEmpty();
   }
+
+  @Test
+  void aScriptMadeAgainAtTheCaretItGivesGoesOnWithTheSameSnippet() {
+    String notes =
+        "# T\n\n```java\nint a = 1;\n```\n\ntext\n\n```java\nint b = 2;\n```\n"
+            + "\n```java\nint c = 3;\n```\nend\n";
+    ScriptQueue q = ScriptQueue.of(notes, 0);
+    List<String> seen = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      q.forward();
+      ScriptQueue again = ScriptQueue.of(notes, q.caretInNotes());
+      boolean loaded = again.takeLoaded(q.isLoaded() ? q.forPageDown().orElseThrow() : "");
+      seen.add(again.nextIndex() + (loaded ? " loaded" : ""));
+      assertThat(again.nextIndex()).isEqualTo(q.nextIndex());
+      assertThat(loaded).isEqualTo(q.isLoaded());
+    }
+    assertThat(seen).containsExactly("1 loaded", "1", "2 loaded", "2", "3 loaded", "3");
+    // At the end, the block in play is the last one, the caret after it.
+    assertThat(q.caretInNotes()).isEqualTo(notes.indexOf("end"));
+    assertThat(q.blockInPlay().orElseThrow()[0]).isEqualTo(notes.indexOf("```java\nint c"));
+  }
 }

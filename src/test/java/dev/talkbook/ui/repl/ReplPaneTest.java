@@ -587,6 +587,73 @@ class ReplPaneTest {
   }
 
   @Test
+  void codeThatEndedJavaIsClearedFromTheInputLikeANormalRun(FxRobot robot) throws Exception {
+    run(robot, "int keep = 41;");
+    waitFor("the input to be emptied by the run", () -> pane.input().getText().isEmpty());
+    run(robot, "System.exit(1);");
+    waitFor(
+        "the toolbar to say Java ended",
+        () -> !pane.isRunning() && pane.status().whole().contains("ended Java"));
+    // It ran: nothing to fix, out of the input (it had stayed, and the next input was added to
+    // it and ended Java again).
+    waitFor("the input to be emptied", () -> pane.input().getText().isEmpty());
+    run(robot, "keep + 1");
+    waitForTranscript("⇒ 42");
+    // Runtime.halt the same.
+    run(robot, "Runtime.getRuntime().halt(3);");
+    waitFor("the input to be emptied after halt", () -> pane.input().getText().isEmpty());
+    // A compile error stays to be fixed.
+    run(robot, "System.exit(undefinedName);");
+    waitForTranscript("undefinedName");
+    waitFor("the run to end", () -> !pane.isRunning());
+    assertThat(FxWait.onFx(() -> pane.input().getText())).isEqualTo("System.exit(undefinedName);");
+  }
+
+  @Test
+  void inPresenterModeLongCodeLinesKeepTheirIndentAndTheErrorMarkerItsPlace(FxRobot robot)
+      throws Exception {
+    robot.interact(
+        () -> {
+          pane.wrapInput(true); // presenter mode
+          pane.setCodeFontSize(36);
+        });
+    FxWait.untilFx("the transcript laid out at 36 px", () -> pane.transcriptColumns() < 60);
+    run(robot, "var shapes2 = List.of(new Object(), new Object(), new Triangle(2));");
+    waitForTranscript("cannot find symbol");
+    int columns = FxWait.onFx(pane::transcriptColumns);
+    List<String> lines = List.of(transcript().split("\n"));
+    // The marker is under "Triangle" on the line it is shown on, not at its unwrapped column.
+    int marker = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).strip().startsWith("^")) {
+        marker = i;
+      }
+    }
+    assertThat(marker).as("a marker line in %s", lines).isPositive();
+    int column = lines.get(marker).indexOf('^');
+    assertThat(lines.get(marker - 1).substring(column)).startsWith("Triangle");
+    // The code and marker lines fit (the message's words wrap by themselves).
+    assertThat(lines.stream().filter(l -> l.startsWith(" ") || l.startsWith("›")))
+        .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(columns));
+    // A long indented line of the code shown: its pieces keep the indent (and two more).
+    String body =
+        "        return String.join(\", \", List.of(\"alpha\", \"beta\", \"gamma\", \"delta\"));";
+    run(robot, "String joined() {\n" + body + "\n}");
+    waitForTranscript("joined()");
+    List<String> shown = List.of(transcript().split("\n"));
+    int first = -1;
+    for (int i = 0; i < shown.size(); i++) {
+      if (shown.get(i).startsWith("          return String.join(")) {
+        first = i;
+      }
+    }
+    assertThat(first).as("the indented line in %s", shown).isPositive();
+    assertThat(shown.get(first + 1)).startsWith("            ").doesNotStartWith("             ");
+    assertThat(shown.stream().filter(l -> l.startsWith(" ") || l.startsWith("›")))
+        .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(columns));
+  }
+
+  @Test
   void longValuesInTheDefinitionsWrapAndHaveATooltip(FxRobot robot) throws Exception {
     robot.interact(() -> pane.input().replaceText("String longOne = \"word \".repeat(30);"));
     robot.interact(pane::runInput);
