@@ -16,7 +16,8 @@ import java.util.function.BiFunction;
  * A link's text may hold brackets and images ({@code [a [b] c](x.md)}, {@code
  * [![logo](a.png)](x.md)}): the text runs back from {@code ](} to its matching {@code [}. The one
  * place the Markdown import and export find links (to other notes, to {@code talk:} and to
- * attachments), so what one writes the other reads.
+ * attachments), so what one writes the other reads; and Obsidian's links to notes ({@code [[Note
+ * name]]}, {@link #wikiLinks}), which the import makes links to talks.
  *
  * <p>Where the scan is simpler than the page's parse: an indented code block is a line indented
  * four or more columns after a blank line (or after such a line), so a list item's paragraph
@@ -172,6 +173,112 @@ public final class InlineLinks {
       edits.add(new int[] {link.start(), link.end(), with.length() - (here.end() - here.start())});
     }
     return text;
+  }
+
+  /**
+   * An Obsidian link to another note: {@code [[Note name]]}, {@code [[Note name|shown text]]},
+   * {@code [[Note name#Heading]]} (in a table {@code \|} for the {@code |}).
+   *
+   * @param start where its {@code [[} starts
+   * @param end after its {@code ]]}
+   * @param note the note's name as written (a file name without {@code .md}, or a path)
+   * @param heading the heading after {@code #}, or null
+   * @param shown the text after {@code |}, or null
+   */
+  public record WikiLink(int start, int end, String note, String heading, String shown) {
+    /**
+     * The text Obsidian shows for it: the shown text, else "Note name" or "Note name > Heading".
+     */
+    public String text() {
+      return shown != null ? shown : heading == null ? note : note + " > " + heading;
+    }
+
+    /**
+     * The id the page gives the heading it names ({@link HeadingIds}: "Key points" → {@code
+     * key-points}), or null: Obsidian names a heading by its text, a link by its id.
+     */
+    public String fragment() {
+      return heading == null || heading.startsWith("^")
+          ? null // no heading, or a block (^id), which a page has no id for
+          : new HeadingIds().idFor(heading.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The same link {@code by} characters further on (in a text with that much put before). */
+    public WikiLink shifted(int by) {
+      return by == 0 ? this : new WikiLink(start + by, end + by, note, heading, shown);
+    }
+  }
+
+  /**
+   * The Obsidian links to notes of {@code markdown} ({@link WikiLink}), in order, found where the
+   * page shows text: not in code (as {@link #in} finds links), not escaped ({@code \[[x]]}), not an
+   * embed ({@code ![[picture.png]]}) and not inside a link ({@code links}: those {@link #in} found
+   * in {@code markdown}); one line each, the note's name not empty.
+   */
+  public static List<WikiLink> wikiLinks(String markdown, List<Link> links) {
+    List<WikiLink> found = new ArrayList<>();
+    int at = markdown.indexOf("[[");
+    if (at < 0) {
+      return found;
+    }
+    boolean[] code = code(markdown);
+    while (at >= 0) {
+      int close = markdown.indexOf("]]", at + 2);
+      int nl = markdown.indexOf('\n', at);
+      if (close < 0) {
+        break;
+      }
+      String inner = markdown.substring(at + 2, close);
+      boolean embed = at > 0 && markdown.charAt(at - 1) == '!' && !escaped(markdown, at - 1);
+      int start = at;
+      if ((nl >= 0 && nl < close)
+          || inner.indexOf('[') >= 0
+          || inner.indexOf(']') >= 0
+          || code[at]
+          || escaped(markdown, at)
+          || embed
+          || inLink(links, at)) {
+        at = markdown.indexOf("[[", at + 1);
+        continue;
+      }
+      WikiLink link = wikiLink(start, close + 2, inner);
+      if (link != null) {
+        found.add(link);
+      }
+      at = markdown.indexOf("[[", close + 2);
+    }
+    return found;
+  }
+
+  private static boolean inLink(List<Link> links, int at) {
+    for (Link l : links) {
+      if (l.start() <= at && at < l.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code [[inner]]} read: the note, its heading and the shown text; null when it names none. */
+  private static WikiLink wikiLink(int start, int end, String inner) {
+    int bar = inner.indexOf('|');
+    String target = bar < 0 ? inner : inner.substring(0, bar);
+    String shown = bar < 0 ? null : inner.substring(bar + 1).strip();
+    if (target.endsWith("\\")) {
+      target = target.substring(0, target.length() - 1); // [[Note\|shown]] in a table
+    }
+    int hash = target.indexOf('#');
+    String note = (hash < 0 ? target : target.substring(0, hash)).strip();
+    String heading = hash < 0 ? null : target.substring(hash + 1).strip();
+    if (note.isEmpty()) {
+      return null; // [[#Heading]]: a heading of the same note
+    }
+    return new WikiLink(
+        start,
+        end,
+        note,
+        heading == null || heading.isEmpty() ? null : heading,
+        shown == null || shown.isEmpty() ? null : shown);
   }
 
   /**

@@ -42,8 +42,16 @@ public record TalkLink(long talkId, String fragment) {
    * brackets and backslashes escaped so that the link text reads as the title.
    */
   public static String markdown(long talkId, String title) {
-    String label = title.replaceAll("([\\[\\]\\\\])", "\\\\$1");
-    return "[" + label + "](" + new TalkLink(talkId).url() + ")";
+    return new TalkLink(talkId).markdown(title);
+  }
+
+  /**
+   * The Markdown for this link shown as {@code text}: {@code [text](talk:id#heading)}, the text's
+   * brackets and backslashes escaped so that the link reads as {@code text}.
+   */
+  public String markdown(String text) {
+    String label = text.replaceAll("([\\[\\]\\\\])", "\\\\$1");
+    return "[" + label + "](" + url() + ")";
   }
 
   /** Parses a URL of this form (case of the scheme ignored); anything else is empty. */

@@ -27,10 +27,10 @@ import java.util.function.BooleanSupplier;
  * Writes a notebook as plain Markdown: one folder per event with an {@code _index.md} holding the
  * event's details and time zone (Hugo's section file), one {@code NN-slug.md} per talk with YAML
  * front matter (title, speakers, date, room, slides, video, tags, event, attachments, the star and
- * what a conference's programme says: abstract, subtitle, length, language, track, its session id),
- * and each talk's attachments in a folder named like the talk, linked relatively. Keys the talk's
- * notes carry in their own front matter are written too. {@link MarkdownImporter} reads all of it
- * back.
+ * what a conference's programme says: abstract, subtitle, length, language, track, its session id,
+ * and which talk it is: {@link #TALKBOOK_ID}), and each talk's attachments in a folder named like
+ * the talk, linked relatively. Keys the talk's notes carry in their own front matter are written
+ * too. {@link MarkdownImporter} reads all of it back.
  */
 public final class MarkdownExporter {
   // What a talk's programme says, its star and the event's time zone, as front matter keys (a
@@ -45,6 +45,13 @@ public final class MarkdownExporter {
   static final String PROGRAMME_UID = "programme_uid";
   static final String PROGRAMME_SOURCE = "programme_source";
   static final String REMOVED_FROM_PROGRAMME = "removed_from_programme";
+
+  /**
+   * Which talk a file is ({@code 6-1764000000000}: the talk's id and when it was made, in
+   * milliseconds), so that an import matches the file to its talk whatever was changed in it (its
+   * title, its event). The time tells this notebook's talk 6 from another notebook's.
+   */
+  static final String TALKBOOK_ID = "talkbook_id";
 
   /**
    * What an export wrote; {@code unlinked}: the links to talks it did not write (not chosen, or
@@ -279,6 +286,7 @@ public final class MarkdownExporter {
     if (p.removedAt() != null) {
       data.put(REMOVED_FROM_PROGRAMME, p.removedAt().toString());
     }
+    data.put(TALKBOOK_ID, t.id() + "-" + t.createdAt().toEpochMilli());
     return data;
   }
 

@@ -176,7 +176,43 @@ public final class MarkdownImporter {
           MarkdownExporter.TRACK,
           MarkdownExporter.PROGRAMME_UID,
           MarkdownExporter.PROGRAMME_SOURCE,
-          MarkdownExporter.REMOVED_FROM_PROGRAMME);
+          MarkdownExporter.REMOVED_FROM_PROGRAMME,
+          MarkdownExporter.TALKBOOK_ID);
+
+  /**
+   * The talk an exported file is ({@link MarkdownExporter#TALKBOOK_ID}): its id and when it was
+   * made (milliseconds), which tell this notebook's talk from another notebook's of the same id.
+   */
+  record Identity(long talkId, long createdMillis) {
+    private static final Pattern FORM = Pattern.compile("(\\d{1,18})-(\\d{1,19})");
+
+    /** The identity a file names, or null when it names none; a value not so written is refused. */
+    static Identity of(Map<String, Object> data) {
+      Optional<String> v = string(data, MarkdownExporter.TALKBOOK_ID);
+      if (v.isEmpty()) {
+        return null;
+      }
+      Matcher m = FORM.matcher(v.get());
+      try {
+        if (m.matches()) {
+          return new Identity(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+        }
+      } catch (NumberFormatException e) {
+        // said below
+      }
+      throw new SiteException(
+          "invalid front matter: \""
+              + MarkdownExporter.TALKBOOK_ID
+              + "\" must be as the export wrote it (like 6-1764000000000), not \""
+              + v.get()
+              + "\"; remove that line to match the file to a talk by its title");
+    }
+
+    /** Whether {@code talk} is the one named (the same id and the same time it was made). */
+    boolean is(Talk talk) {
+      return talk.id() == talkId && talk.createdAt().toEpochMilli() == createdMillis;
+    }
+  }
 
   /**
    * A parsed, validated file, ready to store: {@code body} is its notes (with the front matter kept
@@ -194,7 +230,14 @@ public final class MarkdownImporter {
       Boolean starred,
       List<String> missing,
       Map<String, NoteTarget> noteLinks,
-      List<InlineLinks.Link> links) {
+      List<InlineLinks.Link> links,
+      Identity identity,
+      List<WikiTarget> wikiLinks) {
+    /** Whether its notes link to other notes: by a relative path or as Obsidian does. */
+    boolean linksNotes() {
+      return !noteLinks.isEmpty() || !wikiLinks.isEmpty();
+    }
+
     /** {@code detail}, and the linked files that are not in the folder, if any. */
     String saying(String detail) {
       if (missing.isEmpty()) {
@@ -216,6 +259,57 @@ public final class MarkdownImporter {
    * decoded.
    */
   record NoteTarget(Path file, String fragment, String written) {}
+
+  /**
+   * An Obsidian link in a note ({@code [[02-loom]]}, {@code [[Loom|the talk]]}), where it stands in
+   * the notes, and the note it names ({@code target.file()} null when the folder has none of that
+   * name).
+   */
+  record WikiTarget(InlineLinks.WikiLink link, NoteTarget target) {}
+
+  /**
+   * The notes of an import by the names an Obsidian link gives them: each file's name without
+   * {@code .md}, and its path inside the folder so (lower case, as Obsidian matches them), the
+   * files of one name in the order of the import.
+   */
+  private static Map<String, List<Path>> notesByName(Path root, List<Path> files) {
+    Map<String, List<Path>> byName = new java.util.HashMap<>();
+    for (Path f : files) {
+      String rel = root.relativize(f).toString().replace('\\', '/');
+      String path = rel.substring(0, rel.length() - 3).toLowerCase(Locale.ROOT);
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      byName.computeIfAbsent(name, k -> new ArrayList<>()).add(f);
+      if (!path.equals(name)) {
+        byName.computeIfAbsent(path, k -> new ArrayList<>()).add(f);
+      }
+    }
+    return byName;
+  }
+
+  /**
+   * The note an Obsidian link names ({@code Note name}, {@code folder/Note name}, with or without
+   * {@code .md}), as Obsidian finds it: the file of that name, the one in the linking note's {@code
+   * folder} when several are; or null.
+   */
+  private static Path wikiTarget(Map<String, List<Path>> byName, String note, Path folder) {
+    String name = note.toLowerCase(Locale.ROOT).replace('\\', '/');
+    if (name.endsWith(".md")) {
+      name = name.substring(0, name.length() - 3);
+    }
+    while (name.startsWith("/")) {
+      name = name.substring(1);
+    }
+    List<Path> found = byName.get(name);
+    if (found == null) {
+      return null;
+    }
+    for (Path f : found) {
+      if (f.getParent().equals(folder)) {
+        return f;
+      }
+    }
+    return found.get(0);
+  }
 
   /**
    * The new talks not stored yet ({@link TalkStore#createAll}, in order, with the files they come
@@ -261,7 +355,8 @@ public final class MarkdownImporter {
       Talk existing,
       Event event,
       Map<String, String> attachments,
-      boolean created) {}
+      boolean created,
+      String copyOf) {}
 
   /** Thrown inside the transaction to roll a dry run back. */
   private static final class DryRun extends RuntimeException {
@@ -427,6 +522,7 @@ public final class MarkdownImporter {
       }
     }
     Map<Path, Event.Details> known = java.util.Collections.unmodifiableMap(sections);
+    Map<String, List<Path>> byName = notesByName(realRoot, files);
     // The files are read and checked on every core (reading, YAML and validation are most of an
     // import's work besides storing) while this thread stores them, in file order, as they come.
     java.util.concurrent.ExecutorService readers =
@@ -444,7 +540,7 @@ public final class MarkdownImporter {
               () -> {
                 String rel = realRoot.relativize(file).toString().replace('\\', '/');
                 try {
-                  return (Object) parse(realRoot, file, rel, known);
+                  return (Object) parse(realRoot, file, rel, known, byName);
                 } catch (NotebookException e) {
                   return new FileResult(rel, Outcome.FAILED, e.getMessage());
                 }
@@ -489,7 +585,8 @@ public final class MarkdownImporter {
                           + eventTextLeft.getOrDefault(index.getKey(), "")));
             }
             int n = 0;
-            Set<Long> claimed = new java.util.HashSet<>();
+            // Each talk a file is, with that file's path.
+            Map<Long, String> claimed = new java.util.HashMap<>();
             Map<Long, List<Talk>> talksOf = new java.util.HashMap<>();
             // New talks without attachments are added together, in file order (a talk with
             // attachments, or an update, first adds those before it), a batch at a time while
@@ -608,30 +705,53 @@ public final class MarkdownImporter {
       Event event,
       Parsed p,
       int[] attachmentCount,
-      Set<Long> claimed,
+      Map<Long, String> claimed,
       Map<Long, List<Talk>> talksOf,
       Batch batch,
       List<Deferred> deferred) {
-    // Each existing talk matches one file at most, so two talks of one title stay two. An
-    // event's talks are read once; new ones are claimed as they are made.
-    Talk existing =
-        talksOf.computeIfAbsent(event.id(), id -> notebook.talks().list(id)).stream()
-            .filter(t -> !claimed.contains(t.id()))
-            .filter(t -> key(t.title()).equals(key(p.details().title())))
-            .findFirst()
-            .orElse(null);
+    // A file an export wrote is its talk, whatever was changed in it (its title, its event). A
+    // second file naming the same talk (a copy) is matched as a file without that name is, by its
+    // title: a new talk the first time, its line saying why, and that talk on the next import.
+    Talk existing = null;
+    String copyOf = "";
+    Talk named =
+        p.identity() == null
+            ? null
+            : notebook.talks().find(p.identity().talkId()).filter(p.identity()::is).orElse(null);
+    if (named != null && !claimed.containsKey(named.id())) {
+      existing = named;
+    } else {
+      if (named != null) {
+        copyOf =
+            ": "
+                + claimed.get(named.id())
+                + " is talk "
+                + named.id()
+                + " already (this file's "
+                + MarkdownExporter.TALKBOOK_ID
+                + " names it too: a copy?)";
+      }
+      // Each existing talk matches one file at most, so two talks of one title stay two. An
+      // event's talks are read once; new ones are claimed as they are made.
+      existing =
+          talksOf.computeIfAbsent(event.id(), id -> notebook.talks().list(id)).stream()
+              .filter(t -> !claimed.containsKey(t.id()))
+              .filter(t -> key(t.title()).equals(key(p.details().title())))
+              .findFirst()
+              .orElse(null);
+    }
     if (existing != null) {
-      claimed.add(existing.id());
+      claimed.put(existing.id(), p.path());
     }
     boolean created = existing == null;
-    boolean linksNotes = !p.noteLinks().isEmpty();
+    boolean linksNotes = p.linksNotes();
     if (created && p.attachmentPaths().isEmpty() && !linksNotes) {
       batch.add(
           p.file(),
           new TalkStore.NewTalk(
               event.id(), p.details(), p.body(), p.programme(), Boolean.TRUE.equals(p.starred())));
       return new FileResult(
-          p.path(), Outcome.CREATED, p.saying("new talk in \"" + event.title() + "\""));
+          p.path(), Outcome.CREATED, p.saying("new talk in \"" + event.title() + "\"" + copyOf));
     }
     batch.flush(notebook);
     Talk talk;
@@ -644,7 +764,7 @@ public final class MarkdownImporter {
                   p.details(),
                   p.attachmentPaths().isEmpty() && !linksNotes ? p.body() : "",
                   p.programme() == null ? Programme.NONE : p.programme());
-      claimed.add(talk.id());
+      claimed.put(talk.id(), p.path());
       if (Boolean.TRUE.equals(p.starred())) {
         talk = notebook.talks().star(talk.id(), true);
       }
@@ -660,6 +780,10 @@ public final class MarkdownImporter {
       if (p.starred() != null && p.starred() != talk.starred()) {
         talk = notebook.talks().star(talk.id(), p.starred());
       }
+      if (talk.eventId() != event.id()) {
+        // its file went into another event (its event key, or its folder): the talk goes too
+        talk = notebook.talks().move(talk.id(), event.id(), Integer.MAX_VALUE);
+      }
     }
     Map<String, String> urls = new LinkedHashMap<>();
     if (!p.attachmentPaths().isEmpty()) {
@@ -674,11 +798,11 @@ public final class MarkdownImporter {
     }
     batch.talkOfFile.put(p.file(), talk.id());
     if (linksNotes) {
-      deferred.add(new Deferred(p, talk, existing, event, urls, created));
+      deferred.add(new Deferred(p, talk, existing, event, urls, created, copyOf));
       return null;
     }
     String body = relinkToAttachments(p.body(), p.links(), urls);
-    return outcome(notebook, p, talk, existing, event, body, created, List.of());
+    return outcome(notebook, p, talk, existing, event, body, created, copyOf, List.of());
   }
 
   /**
@@ -703,21 +827,64 @@ public final class MarkdownImporter {
               }
             });
     Parsed p = d.parsed();
+    // Obsidian's links first, from the last: the links after each move by what it changed.
+    String[] made = new String[p.wikiLinks().size()];
+    for (int i = 0; i < made.length; i++) {
+      NoteTarget target = p.wikiLinks().get(i).target();
+      Long id = target.file() == null ? null : talkOfFile.get(target.file());
+      if (id != null) {
+        made[i] = new TalkLink(id, target.fragment()).markdown(p.wikiLinks().get(i).link().text());
+      } else if (!leadNowhere.contains(target.written())) {
+        leadNowhere.add(target.written());
+      }
+    }
+    StringBuilder notes = new StringBuilder(p.body());
+    List<int[]> changes = new ArrayList<>(); // {where it ended, change of length}
+    for (int i = made.length - 1; i >= 0; i--) {
+      if (made[i] != null) {
+        InlineLinks.WikiLink w = p.wikiLinks().get(i).link();
+        notes.replace(w.start(), w.end(), made[i]);
+        changes.add(new int[] {w.end(), made[i].length() - (w.end() - w.start())});
+      }
+    }
+    List<InlineLinks.Link> links =
+        changes.isEmpty()
+            ? p.links()
+            : p.links().stream()
+                .map(
+                    l -> {
+                      int by = 0;
+                      for (int[] c : changes) {
+                        by += c[0] <= l.start() ? c[1] : 0;
+                      }
+                      return l.shifted(by);
+                    })
+                .toList();
     String body =
         relink(
-            p.body(),
-            p.links(),
+            notes.toString(),
+            links,
             bare -> {
               String attachment = d.attachments().get(InlineLinks.decodedPath(bare));
               return attachment != null ? attachment : urls.get(bare);
             });
     return outcome(
-        notebook, d.parsed(), d.talk(), d.existing(), d.event(), body, d.created(), leadNowhere);
+        notebook,
+        d.parsed(),
+        d.talk(),
+        d.existing(),
+        d.event(),
+        body,
+        d.created(),
+        d.copyOf(),
+        leadNowhere);
   }
 
   /**
    * Saves {@code body} as the talk's notes when it was not stored with the talk, and says what
-   * happened to the file; {@code leadNowhere}: its links to notes that no imported file is.
+   * happened to the file: a new talk ({@code copyOf}: why a file naming a talk is a new one), or a
+   * talk updated, renamed ({@code renamed: "Old" → "New"}) or moved to another event; {@code
+   * leadNowhere}: its links to notes that no imported file is.
    */
   private static FileResult outcome(
       Notebook notebook,
@@ -727,25 +894,37 @@ public final class MarkdownImporter {
       Event event,
       String body,
       boolean created,
+      String copyOf,
       List<String> leadNowhere) {
     boolean bodyChanged =
-        !created || !p.attachmentPaths().isEmpty() || !p.noteLinks().isEmpty()
+        !created || !p.attachmentPaths().isEmpty() || p.linksNotes()
             ? notebook.talks().saveBody(talk.id(), body)
             : false;
     String unlinked = unlinkedNotes(leadNowhere);
     if (created) {
       return new FileResult(
-          p.path(), Outcome.CREATED, p.saying("new talk in \"" + event.title() + "\"") + unlinked);
+          p.path(),
+          Outcome.CREATED,
+          p.saying("new talk in \"" + event.title() + "\"" + copyOf) + unlinked);
     }
+    boolean moved = existing.eventId() != event.id();
     boolean detailsChanged =
         !existing.details().equals(p.details())
             || !existing.programme().equals(talk.programme())
-            || existing.starred() != talk.starred();
+            || existing.starred() != talk.starred()
+            || moved;
+    String renamed =
+        existing.title().equals(talk.title())
+            ? ""
+            : "renamed: \"" + existing.title() + "\" → \"" + talk.title() + "\", ";
+    String from =
+        moved ? ", moved from \"" + notebook.events().get(existing.eventId()).title() + "\"" : "";
     return bodyChanged || detailsChanged
         ? new FileResult(
             p.path(),
             Outcome.UPDATED,
-            p.saying("talk " + talk.id() + " in \"" + event.title() + "\"") + unlinked)
+            p.saying(renamed + "talk " + talk.id() + " in \"" + event.title() + "\"" + from)
+                + unlinked)
         : new FileResult(p.path(), Outcome.UNCHANGED, p.saying("talk " + talk.id()) + unlinked);
   }
 
@@ -809,7 +988,12 @@ public final class MarkdownImporter {
   }
 
   /** Reads and validates one file; nothing is stored yet. */
-  private Parsed parse(Path root, Path file, String rel, Map<Path, Event.Details> sections) {
+  private Parsed parse(
+      Path root,
+      Path file,
+      String rel,
+      Map<Path, Event.Details> sections,
+      Map<String, List<Path>> notesByName) {
     String text = readText(file);
     FrontMatter.Parsed fm = FrontMatter.parse(text);
     Map<String, Object> data = fm.data();
@@ -893,7 +1077,32 @@ public final class MarkdownImporter {
         bool(data, MarkdownExporter.STARRED),
         List.copyOf(missing),
         noteLinks(links, file.getParent()),
-        shifted(links, notes.length() - body.length()));
+        shifted(links, notes.length() - body.length()),
+        Identity.of(data),
+        wikiLinks(body, links, notesByName, file.getParent(), notes.length() - body.length()));
+  }
+
+  /**
+   * The Obsidian links of a note's {@code body} (outside code and its {@code links}), where they
+   * stand in its notes ({@code by} characters on), each with the note it names.
+   */
+  private static List<WikiTarget> wikiLinks(
+      String body,
+      List<InlineLinks.Link> links,
+      Map<String, List<Path>> notesByName,
+      Path folder,
+      int by) {
+    List<WikiTarget> found = new ArrayList<>();
+    for (InlineLinks.WikiLink w : InlineLinks.wikiLinks(body, links)) {
+      found.add(
+          new WikiTarget(
+              w.shifted(by),
+              new NoteTarget(
+                  wikiTarget(notesByName, w.note(), folder),
+                  w.fragment(),
+                  body.substring(w.start(), w.end()))));
+    }
+    return found;
   }
 
   /**

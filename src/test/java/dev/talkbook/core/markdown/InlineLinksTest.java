@@ -102,4 +102,36 @@ class InlineLinksTest {
     assertTimeoutPreemptively(
         Duration.ofSeconds(10), () -> assertThat(targets(notes)).containsExactly("a.md"));
   }
+
+  private static List<String> wiki(String markdown) {
+    return InlineLinks.wikiLinks(markdown, InlineLinks.in(markdown)).stream()
+        .map(
+            w ->
+                markdown.substring(w.start(), w.end())
+                    + " "
+                    + w.note()
+                    + "|"
+                    + w.heading()
+                    + "|"
+                    + w.shown()
+                    + " -> "
+                    + w.text()
+                    + " #"
+                    + w.fragment())
+        .toList();
+  }
+
+  @Test
+  void findsObsidianLinksOutsideCodeEmbedsEscapesAndLinks() {
+    assertThat(
+            wiki(
+                "[[A note]] [[b|Shown]] [[c#Key points]] | [[d\\|e]] |\n"
+                    + "`[[x]]` \\[[y]] ![[z.png]] [[]] [[#h]] [see [[w]]](w.md) [[v\nu]]\n\n"
+                    + "```\n[[f]]\n```\n\n    [[g]]\n"))
+        .containsExactly(
+            "[[A note]] A note|null|null -> A note #null",
+            "[[b|Shown]] b|null|Shown -> Shown #null",
+            "[[c#Key points]] c|Key points|null -> c > Key points #key-points",
+            "[[d\\|e]] d|null|e -> e #null");
+  }
 }

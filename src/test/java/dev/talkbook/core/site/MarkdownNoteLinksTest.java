@@ -296,4 +296,62 @@ class MarkdownNoteLinksTest {
       assertThat(talk(b, "Later").body()).isEqualTo("[keynote](" + link(b, "Keynote") + ")\n");
     }
   }
+
+  /**
+   * Obsidian's own links ({@code [[02-loom]]}) stayed literal text, and the import did not name
+   * them: those that name an imported note by its file name become links to its talk, the others
+   * are named in the file's line; in code they are text.
+   */
+  @Test
+  void obsidianLinksToImportedNotesBecomeLinksToTheirTalksAndTheOthersAreNamed()
+      throws IOException {
+    Path src = dir.resolve("src");
+    write(
+        src.resolve("01-keynote.md"),
+        """
+        # Keynote
+
+        [first](02-loom.md) See [[02-loom]], [[02-LOOM|the *Loom* talk]], [[02-loom#The demo]],
+        [[Panama.md|Panama]] and [next](02-loom.md), not [[Gone]] nor [[gone]] nor `[[02-loom]]`,
+        \\[[02-loom]] or ![[02-loom]].
+
+        ```
+        [[02-loom]]
+        ```
+        """);
+    write(src.resolve("02-loom.md"), "# Loom\n\n## The demo\n\nBack to [[01-keynote]].\n");
+    write(src.resolve("day 2/panama.md"), "# Panama\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(report.failures()).isEmpty();
+      String loom = link(nb, "Loom");
+      assertThat(talk(nb, "Keynote").body())
+          .isEqualTo(
+              "# Keynote\n\n[first]("
+                  + loom
+                  + ") See [02-loom]("
+                  + loom
+                  + "), [the *Loom* talk]("
+                  + loom
+                  + "), [02-loom > The demo]("
+                  + loom
+                  + "#the-demo),\n[Panama]("
+                  + link(nb, "Panama")
+                  + ") and [next]("
+                  + loom
+                  + "), not [[Gone]] nor [[gone]] nor `[[02-loom]]`,\n\\[[02-loom]] or"
+                  + " ![[02-loom]].\n\n```\n[[02-loom]]\n```\n");
+      assertThat(talk(nb, "Loom").body())
+          .isEqualTo(
+              "# Loom\n\n## The demo\n\nBack to [01-keynote](" + link(nb, "Keynote") + ").\n");
+      assertThat(line(report, "01-keynote.md").detail())
+          .isEqualTo(
+              "new talk in \"Imported notes\"; 2 links to notes lead to no imported talk (kept as"
+                  + " written): \"[[Gone]]\", \"[[gone]]\"");
+      assertThat(line(report, "02-loom.md").detail()).isEqualTo("new talk in \"Imported notes\"");
+
+      MarkdownImporter.Report again = importInto(nb, src);
+      assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(3);
+    }
+  }
 }

@@ -575,6 +575,38 @@ class MarkdownRoundTripTest {
     }
   }
 
+  /**
+   * An Obsidian vault's links ({@code [[02-loom#The demo|the demo]]}) become links to talks, which
+   * an export writes as relative paths (Obsidian follows those too) and an import into another
+   * notebook makes links to its talks again.
+   */
+  @Test
+  void obsidianLinksSurviveImportExportAndImportIntoANewNotebook() throws IOException {
+    Path vault = Files.createDirectories(dir.resolve("vault/Meetup"));
+    write(vault.resolve("01-keynote.md"), "# Keynote\n\nNext: [[02-loom#The demo|the demo]].\n");
+    write(vault.resolve("02-loom.md"), "# Loom\n\n## The demo\n\nBack: [[01-keynote]]\n");
+    Path md = dir.resolve("md");
+    try (Notebook a = fresh("a")) {
+      assertThat(
+              importer
+                  .importFolder(a, dir.resolve("vault"), false, SiteExporter.Progress.NONE)
+                  .failures())
+          .isEmpty();
+      exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+    }
+    assertThat(Files.readString(md.resolve("meetup/01-keynote.md")))
+        .contains("Next: [the demo](02-loom.md#the-demo).\n");
+    try (Notebook b = fresh("b")) {
+      importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      long loom = b.talks().findByTitle("Loom").get(0).id();
+      long keynote = b.talks().findByTitle("Keynote").get(0).id();
+      assertThat(b.talks().get(keynote).body())
+          .isEqualTo("# Keynote\n\nNext: [the demo](talk:" + loom + "#the-demo).\n");
+      assertThat(b.talks().get(loom).body())
+          .isEqualTo("# Loom\n\n## The demo\n\nBack: [01-keynote](talk:" + keynote + ")\n");
+    }
+  }
+
   private static Talk.Details at(String title, java.time.LocalDateTime startsAt) {
     return new Talk.Details(title, List.of(), startsAt, null, null, null, List.of());
   }
