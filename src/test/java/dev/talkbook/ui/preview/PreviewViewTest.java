@@ -240,4 +240,29 @@ class PreviewViewTest {
         .contains("Out of date: the code changed since this ran");
     assertThat(Double.parseDouble(String.valueOf(script(opacity)))).isLessThan(0.7);
   }
+
+  @Test
+  void aLongLineOfAFailuresOutputWrapsWhilePlainOutputKeepsItsLines() throws Exception {
+    String line = "the JVM running your code ended (System.exit or Runtime.halt) ".repeat(6);
+    String note =
+        "```output-error\n"
+            + line
+            + "\n    at (block 1, line 1)\n```\n\n```output\n"
+            + line
+            + "\n```\n";
+    var renderer =
+        new dev.talkbook.core.markdown.NotePreviewRenderer(
+            new dev.talkbook.core.markdown.MarkdownRenderer());
+    show(renderer.render(note, r -> java.util.Optional.empty()).blocks());
+    String error = "document.querySelector('pre.error')";
+    String plain = "document.querySelector('pre.output:not(.error)')";
+
+    // wrapped: nothing to scroll sideways, and the error's lines as tall as several lines
+    assertThat(((Number) script(error + ".scrollWidth - " + error + ".clientWidth")).intValue())
+        .isLessThanOrEqualTo(0);
+    assertThat(String.valueOf(script("getComputedStyle(" + error + ".firstChild).whiteSpace")))
+        .isEqualTo("pre-wrap");
+    assertThat(((Number) script(plain + ".scrollWidth - " + plain + ".clientWidth")).intValue())
+        .isPositive();
+  }
 }
