@@ -3,9 +3,11 @@ package dev.talkbook.cli;
 import dev.talkbook.core.exchange.Descriptions;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.repl.NoteCode;
 import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
       "Print a talk's notes (Markdown). A talk without notes prints the programme's abstract"
           + " as text, if it has one.",
       "Standard output gets the notes alone; what is said about them (that there are none yet,"
-          + " that the abstract follows, that the talk was cancelled) goes to standard error.",
+          + " that the abstract follows, that the talk was cancelled, that a code block's"
+          + " output is out of date) goes to standard error.",
       ""
     })
 final class ShowCommand implements Callable<Integer> {
@@ -90,8 +93,35 @@ final class ShowCommand implements Callable<Integer> {
       if (!t.body().endsWith("\n")) {
         out.println();
       }
+      String outOfDate = outOfDate(t.body(), t.id());
+      if (!outOfDate.isEmpty()) {
+        out.flush();
+        err.println(outOfDate);
+      }
       return 0;
     }
+  }
+
+  /**
+   * The line that says which code blocks' outputs are out of date (the code changed since it ran:
+   * {@link NoteCode.Block#outputOutOfDate()}), or "" when none is.
+   */
+  static String outOfDate(String notes, long talk) {
+    String lines =
+        NoteCode.javaBlocks(notes).stream()
+            .filter(NoteCode.Block::outputOutOfDate)
+            .map(b -> Integer.toString(NoteCode.lineOf(notes, b)))
+            .collect(Collectors.joining(", "));
+    if (lines.isEmpty()) {
+      return "";
+    }
+    return (lines.contains(",")
+            ? "Out of date: the outputs of the code at lines "
+            : "Out of date: the output of the code at line ")
+        + lines
+        + ": the code changed since it ran (talkbook run "
+        + talk
+        + " --write runs it again).";
   }
 
   /** As the site and the agenda say it: "Cancelled", and why. */

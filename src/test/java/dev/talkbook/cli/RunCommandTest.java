@@ -2,6 +2,7 @@ package dev.talkbook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.markdown.Unstamped;
 import dev.talkbook.core.repl.BlockRun;
 import dev.talkbook.core.repl.ReplSession;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class RunCommandTest extends CliTest {
     ok("run", "--write", Long.toString(id));
     ok("run", "--write", Long.toString(id)); // a second run replaces, never duplicates
 
-    assertThat(ok("show", Long.toString(id)).out())
+    assertThat(Unstamped.of(ok("show", Long.toString(id)).out()))
         .isEqualTo(
             "```java\n1 + 1\n```\n```output\n⇒ 2\n```\n\n"
                 + "```java\n\"a\".repeat(3)\n```\n```output\n⇒ \"aaa\"\n```\n");
@@ -75,7 +76,7 @@ class RunCommandTest extends CliTest {
 
     refused("run", "--write", Long.toString(id));
 
-    assertThat(ok("show", Long.toString(id)).out())
+    assertThat(Unstamped.of(ok("show", Long.toString(id)).out()))
         .contains("```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types")
         .contains("```java\n6 * 7\n```\n```output\n⇒ 42\n```\n");
   }
@@ -88,7 +89,7 @@ class RunCommandTest extends CliTest {
 
     refused("run", "--write", Long.toString(id));
 
-    assertThat(ok("show", Long.toString(id)).out())
+    assertThat(Unstamped.of(ok("show", Long.toString(id)).out()))
         .contains(
             "```output-error\njava.lang.ArithmeticException: / by zero\n"
                 + "    at half (block 1, line 2)\n    at (block 2, line 2)\n```");

@@ -69,6 +69,27 @@ class ShowCommandTest extends CliTest {
     assertErr(r).isEmpty();
   }
 
+  @Test
+  void showSaysOnStandardErrorWhichOutputsAreOutOfDate() throws Exception {
+    String stamp = dev.talkbook.core.markdown.CodeStamp.of("new Point(3, 4)");
+    String notes =
+        "# Records\n\n```java\nnew Point(7, 24)\n```\n```output code="
+            + stamp
+            + "\nPoint[x=3, y=4]\n```\n\n```java\nint x = 1;\n```\n```output\nkept\n```\n";
+    long id = talkWithNotes("Records", notes);
+
+    Result r = ok("show", Long.toString(id));
+
+    assertOut(r).isEqualTo(notes); // the notes stay alone on standard output
+    assertErr(r)
+        .isEqualTo(
+            "Out of date: the output of the code at line 3: the code changed since it ran"
+                + " (talkbook run "
+                + id
+                + " --write runs it again)."
+                + System.lineSeparator());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"Virtual threads in practice", "virtual", "THREADS IN", "  practice  "})
   void showByPartOfTheTitleIgnoringCase(String ref) throws Exception {

@@ -2,6 +2,7 @@ package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.markdown.Unstamped;
 import dev.talkbook.core.repl.ReplSession;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.MenuItem;
@@ -39,7 +40,7 @@ class JavaMenuWindowTest extends RealWindowTest {
     FxWait.clickOn(robot, "#editor");
     robot.interact(() -> notes.moveTo(NOTES.indexOf("6 * 7")));
     ui.fire(robot, "Run the code block at the caret");
-    FxWait.untilFx("the output", () -> notes.getText().contains("```output\n"));
+    FxWait.untilFx("the output", () -> Unstamped.of(notes.getText()).contains("```output\n"));
     assertThat(FxWait.onFx(() -> String.valueOf(ui.stage.getScene().getFocusOwner())))
         .isEqualTo(FxWait.onFx(() -> String.valueOf(notes)));
     robot.interact(() -> notes.moveTo(notes.getLength()));
@@ -165,7 +166,7 @@ class JavaMenuWindowTest extends RealWindowTest {
     FxWait.untilFx(
         "the run stopped, and said so",
         () -> says(robot, "Stopped at the 2nd of 3 code blocks; the one after it did not run."));
-    assertThat(FxWait.onFx(() -> notes.getText()))
+    assertThat(FxWait.onFx(() -> Unstamped.of(notes.getText())))
         .isEqualTo(
             "# Demo\n\n```java\nint n = 20;\n```\n\n```java\nwhile (true) {}\n```\n"
                 + "```output\nStopped.\n```\n\n```java\nn + 1\n```\n");
@@ -234,7 +235,7 @@ class JavaMenuWindowTest extends RealWindowTest {
     // A stop by the user is not the code's failure: a plain output, no red error block.
     FxWait.untilFx(
         "the block stopped, its output under it",
-        () -> notes.getText().equals(md + "```output\nStopped.\n```\n"));
+        () -> Unstamped.of(notes.getText()).equals(md + "```output\nStopped.\n```\n"));
     FxWait.untilFx(
         "the status to say it was stopped, not that it failed",
         () -> says(robot, "Stopped the code block: what it printed until then is under it."));

@@ -53,7 +53,8 @@ final class NoteHtmlPolicy {
         Pattern.compile("language-[\\w+#.-]{1,40}( nohighlight)?");
     private static final Pattern LINK_CLASS =
         Pattern.compile(Permalinks.CLASS + "|" + RemoteImage.CLASS);
-    private static final Pattern PRE_CLASS = Pattern.compile(OutputBlocks.OUTPUT + "( error)?");
+    private static final Pattern PRE_CLASS =
+        Pattern.compile(OutputBlocks.OUTPUT + "( error)?( " + OutputBlocks.OUT_OF_DATE + ")?");
     private static final Pattern ALIGN = Pattern.compile("left|right|center");
     private static final Pattern SAFE_IMAGE_DATA =
         Pattern.compile("data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=\\s]*");

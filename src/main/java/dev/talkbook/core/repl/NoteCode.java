@@ -1,5 +1,6 @@
 package dev.talkbook.core.repl;
 
+import dev.talkbook.core.markdown.CodeStamp;
 import dev.talkbook.core.markdown.Fences;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,10 @@ import java.util.List;
  * as an error, and which any other Markdown tool shows as a code block of language {@code
  * output-error}. A block stopped on request (Esc, Stop) did not fail: what it printed until then
  * and "Stopped." are a plain {@code ```output}.
+ *
+ * <p>An output block written here carries the {@link CodeStamp} of the code that gave it ({@code
+ * ```output code=1a2b3c4d}); when the code has changed since, the output is out of date ({@link
+ * Block#outputOutOfDate()}).
  */
 public final class NoteCode {
 
@@ -39,6 +44,7 @@ public final class NoteCode {
    * @param output the text of that output block, or null
    * @param outputFailed whether that block is marked as the output of a failure ({@code
    *     ```output-error})
+   * @param outputInfo the info string of that output block, or null
    * @param closing what closes the block when its fence was never closed (it then runs to the end
    *     of the notes or of its list item or quote), to write at {@code end} before any output: a
    *     line break if needed and a fence like the opening one; "" when the block is closed
@@ -51,9 +57,18 @@ public final class NoteCode {
       int outputEnd,
       String output,
       boolean outputFailed,
+      String outputInfo,
       String closing) {
     public boolean hasOutput() {
       return outputStart >= 0;
+    }
+
+    /**
+     * Whether the stored output came from other code than this block's (the code was changed since
+     * it ran); false when there is no output or it carries no {@link CodeStamp}.
+     */
+    public boolean outputOutOfDate() {
+      return hasOutput() && CodeStamp.outOfDate(outputInfo, code);
     }
 
     /** The stored output as a {@link Result}, or null when there is none. */
@@ -84,19 +99,22 @@ public final class NoteCode {
       int outEnd = -1;
       String output = null;
       boolean failed = false;
+      String outputInfo = null;
       if (fence.isClosed() && i + 1 < fenced.size()) {
         Fences.Block next = fenced.get(i + 1);
         String between = markdown.substring(fence.end(), next.start());
         boolean onlyBlankBetween =
             between.isBlank() && between.chars().filter(c -> c == '\n').count() <= 1;
         String info = markdown.substring(next.infoStart(), next.infoEnd()).strip();
+        String language = next.language(markdown);
         if (onlyBlankBetween
-            && (info.equals(OUTPUT) || info.equals(FAILED_OUTPUT))
+            && (language.equals(OUTPUT) || language.equals(FAILED_OUTPUT))
             && next.isClosed()) {
           outStart = next.start();
           outEnd = next.end();
           output = next.code(markdown);
-          failed = info.equals(FAILED_OUTPUT);
+          failed = language.equals(FAILED_OUTPUT);
+          outputInfo = info;
         }
       }
       blocks.add(
@@ -108,6 +126,7 @@ public final class NoteCode {
               outEnd,
               output,
               failed,
+              outputInfo,
               fence.isClosed() ? "" : closing(markdown, fence)));
     }
     return blocks;
@@ -157,8 +176,8 @@ public final class NoteCode {
 
   /**
    * The edit that writes {@code result} as the block's output block ({@code ```output}, or {@code
-   * ```output-error} for a failure), replacing the one there, or removes that block when there is
-   * no text.
+   * ```output-error} for a failure, stamped with the block's code: {@link CodeStamp}), replacing
+   * the one there, or removes that block when there is no text.
    */
   public static Edit outputEdit(String markdown, Block block, Result result) {
     String output = result.text();
@@ -169,7 +188,8 @@ public final class NoteCode {
       while (body.contains(fence)) {
         fence += "`";
       }
-      text = fence + (result.failed() ? FAILED_OUTPUT : OUTPUT) + "\n" + body + fence + "\n";
+      String info = CodeStamp.info(result.failed() ? FAILED_OUTPUT : OUTPUT, block.code());
+      text = fence + info + "\n" + body + fence + "\n";
       if (!block.closing().isEmpty()) {
         // Output after a block whose fence was never closed would be read as more of its code.
         text = block.closing() + text;
@@ -284,7 +304,8 @@ public final class NoteCode {
       }
       md.append(fenced("java", r.code().strip()));
       if (!r.output().isEmpty()) {
-        md.append(fenced(r.failed() ? FAILED_OUTPUT : OUTPUT, r.output()));
+        md.append(
+            fenced(CodeStamp.info(r.failed() ? FAILED_OUTPUT : OUTPUT, r.code()), r.output()));
       }
     }
     return md.toString();

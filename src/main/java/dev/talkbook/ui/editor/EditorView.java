@@ -198,10 +198,16 @@ public final class EditorView {
   static final int STYLE_CHARS = 32 * 1024;
 
   /**
-   * The styles of a text: its Markdown highlighting (with what re-highlighting an edit of it needs)
-   * and the area's styles made from it, the hanging indents marked ({@link HangingIndent}).
+   * The styles of a text: its Markdown highlighting (with what re-highlighting an edit of it
+   * needs), those styles with the hanging indents marked ({@link HangingIndent}), and the area's
+   * styles: those with the out-of-date outputs marked too ({@link OutOfDateOutputs}, read from the
+   * whole text each time, as an edit of a block's code changes the mark of its output further on).
    */
-  private record Styles(HighlightedText markdown, Highlighting area) {}
+  private record Styles(HighlightedText markdown, Highlighting hung, Highlighting area) {
+    Styles(HighlightedText markdown, Highlighting hung, String text) {
+      this(markdown, hung, OutOfDateOutputs.mark(hung, text));
+    }
+  }
 
   private record Request(long id, String text, Styles shown, int from, int to) {}
 
@@ -685,7 +691,9 @@ public final class EditorView {
             r.shown().markdown().edited(r.text(), r.from(), removed, inserted);
         next =
             new Styles(
-                change.next(), HangingIndent.edited(r.shown().area(), before, change, r.text()));
+                change.next(),
+                HangingIndent.edited(r.shown().hung(), before, change, r.text()),
+                r.text());
       }
     }
     if (next == null) {
@@ -707,7 +715,7 @@ public final class EditorView {
   private static Styles styles(String text) {
     HighlightedText markdown = HighlightedText.of(text);
     return new Styles(
-        markdown, HangingIndent.mark(markdown.highlighting(), HangingIndent.prefixes(text)));
+        markdown, HangingIndent.mark(markdown.highlighting(), HangingIndent.prefixes(text)), text);
   }
 
   /**

@@ -472,6 +472,31 @@ class MarkdownRendererTest {
         .contains(error);
   }
 
+  @Test
+  void anOutputWhoseCodeChangedSinceItRanIsMarkedOutOfDateInThePreviewAndOnThePage() {
+    String stamp = CodeStamp.of("new Point(3, 4)");
+    String ran =
+        "```java\nnew Point(3, 4)\n```\n```output code=" + stamp + "\nPoint[x=3, y=4]\n```\n";
+    String edited = ran.replace("Point(3, 4)", "Point(7, 24)");
+    String outOfDate = "<pre class=\"output stale\" aria-label=\"Output, out of date\">";
+    String upToDate = "<pre class=\"output\" aria-label=\"Output\">";
+    // the info string's language is still "output"
+    assertThat(renderer.renderNote(ran, r -> Optional.empty()).html())
+        .contains(upToDate + "<code class=\"language-output nohighlight\">Point[x=3, y=4]");
+    assertThat(renderer.renderNote(edited, r -> Optional.empty()).html()).contains(outOfDate);
+    assertThat(renderer.renderPage(edited, r -> Optional.empty(), "T").html()).contains(outOfDate);
+    // with raw HTML in the note, the sanitizer keeps the mark
+    assertThat(renderer.renderPage(edited + "<kbd>x</kbd>\n", r -> Optional.empty(), "T").html())
+        .contains(outOfDate);
+    String failed = edited.replace("```output ", "```output-error ");
+    assertThat(renderer.renderNote(failed + "<kbd>x</kbd>\n", r -> Optional.empty()).html())
+        .contains("<pre class=\"output error stale\" aria-label=\"Error, out of date\">");
+    // an output written before stamps is not marked
+    assertThat(
+            renderer.renderNote(edited.replace(" code=" + stamp, ""), r -> Optional.empty()).html())
+        .contains(upToDate);
+  }
+
   private static final java.util.regex.Pattern REMOTE_IMG =
       java.util.regex.Pattern.compile("(?i)<img[^>]*src=\"\\s*(https?:|[/\\\\]{2}|/\\\\)");
 

@@ -2,6 +2,7 @@ package dev.talkbook.core.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.markdown.CodeStamp;
 import dev.talkbook.core.repl.NoteCode.Block;
 import dev.talkbook.core.repl.NoteCode.Edit;
 import java.time.Duration;
@@ -12,6 +13,11 @@ class NoteCodeTest {
 
   private static String apply(String text, Edit e) {
     return e.applyTo(text);
+  }
+
+  /** What an output block's info string says after its language: the stamp of {@code code}. */
+  private static String of(String code) {
+    return " code=" + CodeStamp.of(code);
   }
 
   @Test
@@ -28,7 +34,9 @@ class NoteCodeTest {
     assertThat(apply(md, edit))
         .isEqualTo(
             "# Demo\n\n```java\nint x = 1;\n```\nbetween\n\n"
-                + "```java\nx + 1\n```\n```output\n2\n```\nend\n");
+                + "```java\nx + 1\n```\n```output"
+                + of("x + 1")
+                + "\n2\n```\nend\n");
     assertThat(NoteCode.outputsEdit(md, List.of(), List.of())).isNull();
   }
 
@@ -52,7 +60,10 @@ class NoteCodeTest {
     String md = "```java\nSystem.out.println(1);\n```\nafter\n";
     Block b = NoteCode.javaBlocks(md).get(0);
     assertThat(apply(md, NoteCode.outputEdit(md, b, "1\n")))
-        .isEqualTo("```java\nSystem.out.println(1);\n```\n```output\n1\n```\nafter\n");
+        .isEqualTo(
+            "```java\nSystem.out.println(1);\n```\n```output"
+                + of("System.out.println(1);")
+                + "\n1\n```\nafter\n");
   }
 
   @Test
@@ -60,7 +71,7 @@ class NoteCodeTest {
     String md = "```java\nx\n```\n\n```output\nold\n```\n";
     Block b = NoteCode.javaBlocks(md).get(0);
     assertThat(apply(md, NoteCode.outputEdit(md, b, "a ``` b")))
-        .isEqualTo("```java\nx\n```\n\n````output\na ``` b\n````\n");
+        .isEqualTo("```java\nx\n```\n\n````output" + of("x") + "\na ``` b\n````\n");
     assertThat(apply(md, NoteCode.outputEdit(md, b, ""))).isEqualTo("```java\nx\n```\n\n");
   }
 
@@ -69,7 +80,7 @@ class NoteCodeTest {
     String md = "```java\nx\n```";
     Block b = NoteCode.javaBlocks(md).get(0);
     assertThat(apply(md, NoteCode.outputEdit(md, b, "2")))
-        .isEqualTo("```java\nx\n```\n```output\n2\n```\n");
+        .isEqualTo("```java\nx\n```\n```output" + of("x") + "\n2\n```\n");
   }
 
   @Test
@@ -79,7 +90,9 @@ class NoteCodeTest {
     Block b = NoteCode.javaBlocks(md).get(0);
     assertThat(b.code()).isEqualTo("int x = 1;\nx + 1");
     String written = apply(md, NoteCode.outputEdit(md, b, "2"));
-    assertThat(written).isEqualTo("# Demo\n\n```java\nint x = 1;\nx + 1\n```\n```output\n2\n```\n");
+    assertThat(written)
+        .isEqualTo(
+            "# Demo\n\n```java\nint x = 1;\nx + 1\n```\n```output" + of(b.code()) + "\n2\n```\n");
     // Read again, the block has its code alone and the output as its output.
     Block again = NoteCode.javaBlocks(written).get(0);
     assertThat(again.code()).isEqualTo("int x = 1;\nx + 1\n");
@@ -87,7 +100,8 @@ class NoteCodeTest {
     assertThat(again.closing()).isEmpty();
     // Run again: the output is replaced, nothing else is written.
     assertThat(apply(written, NoteCode.outputEdit(written, again, "3")))
-        .isEqualTo("# Demo\n\n```java\nint x = 1;\nx + 1\n```\n```output\n3\n```\n");
+        .isEqualTo(
+            "# Demo\n\n```java\nint x = 1;\nx + 1\n```\n```output" + of(b.code()) + "\n3\n```\n");
   }
 
   @Test
@@ -98,14 +112,15 @@ class NoteCodeTest {
     Block inItem = NoteCode.javaBlocks(item).get(0);
     assertThat(inItem.closing()).isEqualTo("  ```\n");
     assertThat(apply(item, NoteCode.outputEdit(item, inItem, "1")))
-        .isEqualTo("- a point\n- ```java\n  x\n  ```\n```output\n1\n```\n- next point\n");
+        .isEqualTo(
+            "- a point\n- ```java\n  x\n  ```\n```output" + of("x") + "\n1\n```\n- next point\n");
     String quoted = "> ```java\n> x\n";
     assertThat(NoteCode.javaBlocks(quoted).get(0).closing()).isEqualTo("> ```\n");
     // A failure's output closes the block the same way.
     String md = "```java\nnope(";
     Block b = NoteCode.javaBlocks(md).get(0);
     assertThat(apply(md, NoteCode.outputEdit(md, b, new NoteCode.Result("error", true))))
-        .isEqualTo("```java\nnope(\n```\n```output-error\nerror\n```\n");
+        .isEqualTo("```java\nnope(\n```\n```output-error" + of("nope(") + "\nerror\n```\n");
   }
 
   @Test
@@ -221,6 +236,52 @@ class NoteCodeTest {
   }
 
   @Test
+  void anOutputWhoseCodeChangedSinceItRanIsOutOfDate() {
+    String md = "```java\nnew Point(3, 4)\n```\n";
+    String ran =
+        apply(md, NoteCode.outputEdit(md, NoteCode.javaBlocks(md).get(0), "⇒ Point[x=3, y=4]"));
+    assertThat(NoteCode.javaBlocks(ran).get(0).outputOutOfDate()).isFalse();
+
+    String edited = ran.replace("Point(3, 4)", "Point(7, 24)");
+
+    Block b = NoteCode.javaBlocks(edited).get(0);
+    assertThat(b.outputOutOfDate()).isTrue();
+    assertThat(b.output()).isEqualTo("⇒ Point[x=3, y=4]\n");
+    // Run again: the new output carries the new code's stamp.
+    String again = apply(edited, NoteCode.outputEdit(edited, b, "⇒ Point[x=7, y=24]"));
+    assertThat(NoteCode.javaBlocks(again).get(0).outputOutOfDate()).isFalse();
+  }
+
+  @Test
+  void anOutputWithoutAStampIsNeverOutOfDateAndOnlyTheEditedBlocksOutputIs() {
+    // Written before stamps: not known, so not marked.
+    String old = "```java\nint x = 1;\n```\n```output\nold\n```\n";
+    assertThat(NoteCode.javaBlocks(old).get(0).outputOutOfDate()).isFalse();
+    assertThat(NoteCode.javaBlocks(old).get(0).output()).isEqualTo("old\n");
+    // A later block that reads an edited one keeps its mark-free output: its own code is the same.
+    String two =
+        "```java\nint x = 2;\n```\n```output"
+            + of("int x = 1;")
+            + "\n```\n"
+            + "```java\nx + 1\n```\n```output"
+            + of("x + 1")
+            + "\n⇒ 2\n```\n";
+    assertThat(NoteCode.javaBlocks(two))
+        .extracting(Block::outputOutOfDate)
+        .containsExactly(true, false);
+  }
+
+  @Test
+  void indentingTheCodeOrChangingItsLineEndsLeavesItsOutputUpToDate() {
+    String stamp = CodeStamp.of("int x = 1;\nx + 1\n");
+    assertThat(CodeStamp.of("  int x = 1;\r\n\r\n  x + 1  ")).isEqualTo(stamp);
+    assertThat(CodeStamp.of("int x = 2;\nx + 1\n")).isNotEqualTo(stamp);
+    assertThat(CodeStamp.in("output code=" + stamp)).isEqualTo(stamp);
+    assertThat(CodeStamp.in("output")).isNull();
+    assertThat(CodeStamp.in("output code=xyz")).isNull();
+  }
+
+  @Test
   void theOutputOfAFailedBlockIsFencedAsAnErrorAndReadBackSo() {
     String md = "```java\nint y = \"no\";\n```\n";
     Block b = NoteCode.javaBlocks(md).get(0);
@@ -228,13 +289,14 @@ class NoteCodeTest {
     String written =
         apply(md, NoteCode.outputEdit(md, b, new NoteCode.Result("error: incompatible\n", true)));
 
-    assertThat(written).isEqualTo(md + "```output-error\nerror: incompatible\n```\n");
+    String stamp = of("int y = \"no\";");
+    assertThat(written).isEqualTo(md + "```output-error" + stamp + "\nerror: incompatible\n```\n");
     Block again = NoteCode.javaBlocks(written).get(0);
     assertThat(again.storedResult()).isEqualTo(new NoteCode.Result("error: incompatible\n", true));
     // Running it again after a fix writes a plain output block in its place.
     assertThat(
             apply(written, NoteCode.outputEdit(written, again, new NoteCode.Result("⇒ 1", false))))
-        .isEqualTo(md + "```output\n⇒ 1\n```\n");
+        .isEqualTo(md + "```output" + stamp + "\n⇒ 1\n```\n");
   }
 
   @Test
@@ -244,7 +306,10 @@ class NoteCodeTest {
             List.of(new NoteCode.Ran("1 / 0", "java.lang.ArithmeticException\n", true)));
 
     assertThat(md)
-        .isEqualTo("```java\n1 / 0\n```\n```output-error\njava.lang.ArithmeticException\n```\n");
+        .isEqualTo(
+            "```java\n1 / 0\n```\n```output-error"
+                + of("1 / 0")
+                + "\njava.lang.ArithmeticException\n```\n");
   }
 
   @Test
@@ -258,7 +323,9 @@ class NoteCodeTest {
 
     assertThat(md)
         .isEqualTo(
-            "```java\nint x = 41;\n```\n\n```java\nx + 1\n```\n```output\n⇒ 42\n```\n\n"
+            "```java\nint x = 41;\n```\n\n```java\nx + 1\n```\n```output"
+                + of("x + 1")
+                + "\n⇒ 42\n```\n\n"
                 + "````java\nString s = \"```\";\n````\n");
     assertThat(NoteCode.javaBlocks(md)).hasSize(3);
     assertThat(NoteCode.javaBlocks(md).get(1).hasOutput()).isTrue();

@@ -248,6 +248,27 @@ class MarkdownRoundTripTest {
   }
 
   @Test
+  void anOutputsCodeStampSurvivesExportAndImportSoAnEditedBlockStaysOutOfDate() {
+    String stamp = dev.talkbook.core.markdown.CodeStamp.of("new Point(3, 4)");
+    String notes =
+        "```java\nnew Point(7, 24)\n```\n```output code=" + stamp + "\nPoint[x=3, y=4]\n```\n";
+    Path md = dir.resolve("md");
+    try (Notebook a = fresh("a")) {
+      SampleMeetup.addTo(a);
+      Talk talk = a.talks().findByTitle("SQLite everywhere").get(0);
+      a.talks().saveBody(talk.id(), notes);
+      exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+    }
+    try (Notebook b = fresh("b")) {
+      importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      String body = b.talks().findByTitle("SQLite everywhere").get(0).body();
+      assertThat(body).isEqualTo(notes);
+      assertThat(dev.talkbook.core.repl.NoteCode.javaBlocks(body).get(0).outputOutOfDate())
+          .isTrue();
+    }
+  }
+
+  @Test
   @Timeout(120)
   void aGeneratedThousandTalkNotebookSurvivesExportAndImport() {
     Path md = dir.resolve("md");

@@ -162,6 +162,42 @@ class EditorViewTest {
   }
 
   @Test
+  void anOutputWhoseCodeChangedSinceItRanIsDimmedUntilTheCodeIsAsItWas(FxRobot robot)
+      throws Exception {
+    EditorView editor = FxWait.onFx(() -> new EditorView(pasted -> {}));
+    show(robot, editor);
+    String stamp = dev.talkbook.core.markdown.CodeStamp.of("new Point(3, 4)");
+    String note =
+        "# Records\n\n```java\nnew Point(3, 4)\n```\n```output code="
+            + stamp
+            + "\nPoint[x=3, y=4]\n```\n\ntext after\n";
+    robot.interact(() -> editor.load(note));
+    int output = note.indexOf("Point[x=3");
+    assertThat(FxWait.onFx(() -> stylesAt(editor, output))).doesNotContain(OutOfDateOutputs.CLASS);
+
+    // typed in the code, as a user would: the output under it is marked, the text after it not
+    robot.interact(() -> editor.area().moveTo(note.indexOf("3, 4")));
+    robot.type(KeyCode.DIGIT7);
+    FxWait.until(
+        "the output marked out of date",
+        () -> FxWait.onFx(() -> stylesAt(editor, output + 1)).contains(OutOfDateOutputs.CLASS));
+    String text = FxWait.onFx(() -> editor.area().getText());
+    assertThat(FxWait.onFx(() -> stylesAt(editor, text.indexOf("```output"))))
+        .contains(OutOfDateOutputs.CLASS);
+    assertThat(FxWait.onFx(() -> stylesAt(editor, text.indexOf("text after"))))
+        .doesNotContain(OutOfDateOutputs.CLASS);
+    assertThat(FxWait.onFx(() -> stylesAt(editor, text.indexOf("new Point"))))
+        .doesNotContain(OutOfDateOutputs.CLASS);
+
+    // the code as it was: the output is up to date again
+    robot.type(KeyCode.BACK_SPACE);
+    FxWait.until(
+        "the mark gone",
+        () -> !FxWait.onFx(() -> stylesAt(editor, output)).contains(OutOfDateOutputs.CLASS));
+    FxWait.until("styled as afresh", () -> FxWait.onFx(() -> styledAsAfresh(editor)));
+  }
+
+  @Test
   void everyEditCarriesTheAreasTextAsItIsAfterIt(FxRobot robot) throws Exception {
     EditorView editor = FxWait.onFx(() -> new EditorView(pasted -> {}));
     List<EditorView.Edit> edits = new ArrayList<>();
@@ -299,9 +335,11 @@ class EditorViewTest {
   private static boolean styledAsAfresh(EditorView editor) {
     String text = editor.area().getText();
     var expected =
-        HangingIndent.mark(
-            new dev.talkbook.core.markdown.MarkdownHighlighter().highlight(text),
-            HangingIndent.prefixes(text));
+        OutOfDateOutputs.mark(
+            HangingIndent.mark(
+                new dev.talkbook.core.markdown.MarkdownHighlighter().highlight(text),
+                HangingIndent.prefixes(text)),
+            text);
     Object[] want = new Object[text.length()];
     int at = 0;
     for (var span : expected.spans()) {

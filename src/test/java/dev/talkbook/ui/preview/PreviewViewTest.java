@@ -216,4 +216,53 @@ class PreviewViewTest {
     assertThat(((Number) script("document.getElementById('content').children.length")).intValue())
         .isEqualTo(blocks.size());
   }
+
+  @Test
+  void anOutputWhoseCodeChangedSinceItRanSaysItIsOutOfDateAndIsDimmed() throws Exception {
+    String stamp = dev.talkbook.core.markdown.CodeStamp.of("new Point(3, 4)");
+    String ran =
+        "```java\nnew Point(3, 4)\n```\n```output code=" + stamp + "\nPoint[x=3, y=4]\n```\n";
+    var renderer =
+        new dev.talkbook.core.markdown.NotePreviewRenderer(
+            new dev.talkbook.core.markdown.MarkdownRenderer());
+    String label = "getComputedStyle(document.querySelector('pre.output'), '::before').content";
+    String opacity = "getComputedStyle(document.querySelector('pre.output > code')).opacity";
+
+    show(renderer.render(ran, r -> java.util.Optional.empty()).blocks());
+    assertThat(String.valueOf(script(label))).doesNotContain("out of date");
+    assertThat(String.valueOf(script(opacity))).isEqualTo("1");
+
+    show(
+        renderer
+            .render(ran.replace("Point(3, 4)", "Point(7, 24)"), r -> java.util.Optional.empty())
+            .blocks());
+    assertThat(String.valueOf(script(label)))
+        .contains("Out of date: the code changed since this ran");
+    assertThat(Double.parseDouble(String.valueOf(script(opacity)))).isLessThan(0.7);
+  }
+
+  @Test
+  void aLongLineOfAFailuresOutputWrapsWhilePlainOutputKeepsItsLines() throws Exception {
+    String line = "the JVM running your code ended (System.exit or Runtime.halt) ".repeat(6);
+    String note =
+        "```output-error\n"
+            + line
+            + "\n    at (block 1, line 1)\n```\n\n```output\n"
+            + line
+            + "\n```\n";
+    var renderer =
+        new dev.talkbook.core.markdown.NotePreviewRenderer(
+            new dev.talkbook.core.markdown.MarkdownRenderer());
+    show(renderer.render(note, r -> java.util.Optional.empty()).blocks());
+    String error = "document.querySelector('pre.error')";
+    String plain = "document.querySelector('pre.output:not(.error)')";
+
+    // wrapped: nothing to scroll sideways, and the error's lines as tall as several lines
+    assertThat(((Number) script(error + ".scrollWidth - " + error + ".clientWidth")).intValue())
+        .isLessThanOrEqualTo(0);
+    assertThat(String.valueOf(script("getComputedStyle(" + error + ".firstChild).whiteSpace")))
+        .isEqualTo("pre-wrap");
+    assertThat(((Number) script(plain + ".scrollWidth - " + plain + ".clientWidth")).intValue())
+        .isPositive();
+  }
 }

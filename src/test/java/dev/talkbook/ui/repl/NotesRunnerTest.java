@@ -2,6 +2,7 @@ package dev.talkbook.ui.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.talkbook.core.markdown.Unstamped;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.ui.FxWait;
@@ -394,7 +395,8 @@ class NotesRunnerTest {
   }
 
   /** The notes' text now, read on the FX thread. */
+  /** The notes, their output blocks' code stamps left out ({@link Unstamped}). */
   private String text() throws Exception {
-    return FxWait.onFx(notes::getText);
+    return Unstamped.of(FxWait.onFx(notes::getText));
   }
 }
