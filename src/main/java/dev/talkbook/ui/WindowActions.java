@@ -160,45 +160,43 @@ final class WindowActions {
         .show();
   }
 
-  private Path chooseFolder(String title) {
-    return host.chooseFolder(title);
-  }
-
   /** Runs {@code then} on the FX thread once the open talk's latest notes are saved (or not). */
   private void afterSaving(Runnable then) {
     talk.saveNow().whenComplete((saved, error) -> Platform.runLater(then));
   }
 
+  /** File → Export Markdown…: a dialog with the folder to type (the last one, else beside). */
   void exportMarkdown() {
-    Path folder = chooseFolder("An empty folder for the Markdown files");
-    if (folder != null) {
-      afterSaving(
-          () ->
-              new MarkdownExportDialog(
-                      stage,
-                      notebook,
-                      folder,
-                      LongJob.ownThread("talkbook-export"),
-                      Platform::runLater)
-                  .show());
-    }
+    Path file = notebook.file();
+    String last = settings.get(Settings.markdownExportFolder(file));
+    afterSaving(
+        () ->
+            new MarkdownExportDialog(
+                    stage,
+                    notebook,
+                    last.isEmpty() ? MarkdownExportDialog.defaultFolder(file).toString() : last,
+                    chosen -> settings.put(Settings.markdownExportFolder(file), chosen.toString()),
+                    LongJob.ownThread("talkbook-export"),
+                    Platform::runLater)
+                .show());
   }
 
+  /** File → Import Markdown…: a dialog with the folder to type (the last one imported from). */
   void importMarkdown() {
-    Path folder = chooseFolder("The folder with the Markdown files");
-    if (folder != null) {
-      afterSaving(
-          () ->
-              new MarkdownImportDialog(
-                      stage,
-                      notebook,
-                      folder,
-                      LongJob.ownThread("talkbook-import"),
-                      Platform::runLater,
-                      // What was imported is shown: the first event its talks went into.
-                      report -> reload.accept(report.events().stream().findFirst().orElse(null)))
-                  .show());
-    }
+    Path file = notebook.file();
+    String last = settings.get(Settings.markdownImportFolder(file));
+    afterSaving(
+        () ->
+            new MarkdownImportDialog(
+                    stage,
+                    notebook,
+                    last,
+                    chosen -> settings.put(Settings.markdownImportFolder(file), chosen.toString()),
+                    LongJob.ownThread("talkbook-import"),
+                    Platform::runLater,
+                    // What was imported is shown: the first event its talks went into.
+                    report -> reload.accept(report.events().stream().findFirst().orElse(null)))
+                .show());
   }
 
   void importSchedule() {

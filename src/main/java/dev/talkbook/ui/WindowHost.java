@@ -33,9 +33,6 @@ public interface WindowHost {
   /** Asks where to save a file (what for, the proposed name); null when the user cancelled. */
   Path chooseFileToSave(String title, String name);
 
-  /** Asks for a folder (what for); null when the user cancelled. */
-  Path chooseFolder(String title);
-
   /** The clock "Now and next" reads (tests give a fixed one). */
   default Clock clock() {
     return Clock.systemDefaultZone();

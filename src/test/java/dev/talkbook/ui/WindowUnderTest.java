@@ -59,9 +59,6 @@ final class WindowUnderTest {
   /** The notebooks the window asked the app to open, in order. */
   final List<Opened> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  /** What the folder chooser answers (null: the user cancelled). */
-  volatile Path folder;
-
   /** The files whose folder the window asked the desktop to show. */
   final List<Path> shownFolders = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -104,11 +101,6 @@ final class WindowUnderTest {
         @Override
         public Path chooseFileToSave(String title, String name) {
           return saveAs;
-        }
-
-        @Override
-        public Path chooseFolder(String title) {
-          return folder;
         }
 
         @Override
