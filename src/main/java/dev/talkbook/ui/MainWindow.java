@@ -107,7 +107,8 @@ public final class MainWindow {
     screen.writeOnTyping();
     // A talk chosen by Go to talk or Now and next opens with the caret in its notes: typing goes
     // on there, not into the search field that had the focus.
-    WindowActions actions = new WindowActions(parts, screen::openToWrite, screen::reloadNotebook);
+    WindowActions actions =
+        new WindowActions(parts, screen::openToWrite, screen::reloadNotebook, this::attach);
     share = new LiveShare(parts);
     WindowState state = new WindowState(stage, settings);
     menus = new WindowMenus(parts, actions, share, quit, this::togglePreview);

@@ -35,6 +35,11 @@ final class WindowMenus {
   private static final String SETTINGS = "settings preferences options";
 
   /** File → Quit, in the app's other windows too ({@link OwnedWindowKeys}). */
+  /** Edit → Attach file…: a file stored with the talk and linked at the caret, as a drop does. */
+  static final String ATTACH_FILE = "Attach file…";
+
+  static final String ATTACH_KEY = "Shortcut+Shift+K";
+
   static final KeyCombination QUIT_KEY = KeyCombination.keyCombination("Shortcut+Q");
 
   /** Help → Command palette (the detached REPL's window takes it too). */
@@ -197,6 +202,11 @@ final class WindowMenus {
                 MenuActions.words(
                     item(LINK_TO_TALK, "Shortcut+K", actions::linkToTalk),
                     "insert reference another talk note cross"),
+                noTalk.or(readOnly)),
+            changing(
+                MenuActions.words(
+                    item(ATTACH_FILE, ATTACH_KEY, actions::attachFile),
+                    "attachment add file image picture upload insert"),
                 noTalk.or(readOnly)),
             new SeparatorMenuItem(),
             changing(

@@ -59,6 +59,13 @@ final class WindowUnderTest {
   /** The notebooks the window asked the app to open, in order. */
   final List<Opened> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** What the chooser of Edit → Attach file… answers (empty: the user cancelled). */
+  volatile List<Path> toAttach = List.of();
+
+  /** How many times the window asked for files to attach. */
+  final java.util.concurrent.atomic.AtomicInteger attachAsked =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** The files whose folder the window asked the desktop to show. */
   final List<Path> shownFolders = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -101,6 +108,12 @@ final class WindowUnderTest {
         @Override
         public Path chooseFileToSave(String title, String name) {
           return saveAs;
+        }
+
+        @Override
+        public List<Path> chooseFilesToAttach(javafx.stage.Window owner) {
+          attachAsked.incrementAndGet();
+          return toAttach;
         }
 
         @Override
