@@ -121,7 +121,8 @@ final class WindowMenus {
       WindowActions actions,
       LiveShare share,
       Runnable quit,
-      Consumer<Boolean> togglePreview) {
+      Consumer<Boolean> togglePreview,
+      Runnable goToOutline) {
     NavigatorView navigator = parts.navigator();
     EditorView editor = parts.editor();
     SearchView search = parts.search();
@@ -335,6 +336,11 @@ final class WindowMenus {
                 item("Go to talk…", "Shortcut+P", actions::quickSwitcher),
                 "switch open quick jump"),
             item("Command palette…", PALETTE_KEY, () -> actions.commandPalette(menuBar)),
+            unavailableWhile(
+                MenuActions.words(
+                    item("Go to outline", "Shortcut+Shift+O", goToOutline),
+                    "focus outline headings go to heading table of contents toc"),
+                noTalk),
             new SeparatorMenuItem(),
             unavailableWhile(
                 MenuActions.words(
