@@ -19,6 +19,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -39,6 +40,11 @@ final class WindowMenus {
   static final String ATTACH_FILE = "Attach file…";
 
   static final String ATTACH_KEY = "Shortcut+Shift+K";
+
+  /** View → Talk details: fold or unfold the talk's details. */
+  static final String DETAILS_ITEM = "Talk details";
+
+  static final String DETAILS_KEY = "Shortcut+Shift+T";
 
   static final KeyCombination QUIT_KEY = KeyCombination.keyCombination("Shortcut+Q");
 
@@ -276,6 +282,7 @@ final class WindowMenus {
     CheckMenuItem wrap =
         MenuActions.words(new CheckMenuItem("Soft wrap"), "wrap long lines " + SETTINGS);
     wrap.selectedProperty().bindBidirectional(editor.wrapProperty());
+    CheckMenuItem showDetails = detailsItem(parts);
     CheckMenuItem showPreview =
         MenuActions.words(new CheckMenuItem("Preview"), "render html rendered");
     showPreview.setSelected(true);
@@ -310,6 +317,7 @@ final class WindowMenus {
         new Menu(
             "_View",
             null,
+            showDetails,
             showPreview,
             lineNumbers,
             wrap,
@@ -399,5 +407,37 @@ final class WindowMenus {
     List<MenuItem> all = new ArrayList<>();
     MenuActions.visit(menuBar.getMenus(), (path, item) -> all.add(item));
     return all;
+  }
+
+  /**
+   * View → Talk details (Ctrl+Shift+T): folds the talk's details (title row only) or unfolds them,
+   * as a click on their header does; remembered (the window opens them as they were left). At
+   * 1366×768 with the find bar, unfolded details left 4–5 lines of notes. Folded while the keyboard
+   * is in one of their fields, the keyboard goes to the notes (a folded field cannot take keys).
+   */
+  private static CheckMenuItem detailsItem(WindowParts parts) {
+    TitledPane details = parts.details().root();
+    CheckMenuItem item =
+        MenuActions.words(
+            new CheckMenuItem(DETAILS_ITEM),
+            "fold unfold collapse expand hide show room speakers time tags links header space");
+    item.setAccelerator(KeyCombination.keyCombination(DETAILS_KEY));
+    item.selectedProperty().bindBidirectional(details.expandedProperty());
+    details
+        .expandedProperty()
+        .addListener(
+            (o, was, now) -> {
+              javafx.scene.Scene scene = details.getScene();
+              if (now || scene == null || parts.talk().getTalk() == null) {
+                return;
+              }
+              for (javafx.scene.Node n = scene.getFocusOwner(); n != null; n = n.getParent()) {
+                if (n == details.getContent()) {
+                  parts.editor().area().requestFocus();
+                  return;
+                }
+              }
+            });
+    return item;
   }
 }
