@@ -23,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
@@ -518,14 +517,6 @@ public final class App extends Application implements WindowHost {
             new FileChooser.ExtensionFilter("All files", "*"));
     java.io.File file = chooser.showSaveDialog(stage);
     return file == null ? null : file.toPath();
-  }
-
-  @Override
-  public Path chooseFolder(String title) {
-    DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle(title);
-    java.io.File folder = chooser.showDialog(stage);
-    return folder == null ? null : folder.toPath();
   }
 
   /**

@@ -107,10 +107,11 @@ public final class MainWindow {
     screen.writeOnTyping();
     // A talk chosen by Go to talk or Now and next opens with the caret in its notes: typing goes
     // on there, not into the search field that had the focus.
-    WindowActions actions = new WindowActions(parts, screen::openToWrite, screen::reloadNotebook);
+    WindowActions actions =
+        new WindowActions(parts, screen::openToWrite, screen::reloadNotebook, this::attach);
     share = new LiveShare(parts);
     WindowState state = new WindowState(stage, settings);
-    menus = new WindowMenus(parts, actions, share, quit, this::togglePreview);
+    menus = new WindowMenus(parts, actions, share, quit, this::togglePreview, this::goToOutline);
     OwnedWindowKeys.follow(stage, WindowMenus.QUIT_KEY, quit);
     state.keepFold(details.root()); // before the pane joins the scene: folded, it has no fields
     layout =
@@ -148,7 +149,11 @@ public final class MainWindow {
     notices = new WindowNotices(status, screen);
     screen.showTitle(null);
     ScrollSync scroll = ScrollSync.install(editor.area(), preview);
-    screen.onOutline(outline -> outline.onJump(scroll::jumpTo));
+    screen.onOutline(
+        outline -> {
+          outline.onJump(scroll::jumpTo);
+          outline.onLeave(layout::focusNotes);
+        });
     // Notes the notebook could not take as Talkbook last closed, kept in files: said once up.
     KeptNotes.offerOnceShown(parts, screen);
   }
@@ -156,6 +161,31 @@ public final class MainWindow {
   /** The outline panel, built under the navigator when a talk is first shown. */
   private OutlineView outline() {
     return layout.outline();
+  }
+
+  /**
+   * Go → Go to outline (Ctrl+Shift+O): the keyboard into the outline, on the heading the caret is
+   * under (it took 8 × Ctrl+Tab from the notes); again, or Esc there: back to the notes, the caret
+   * where it was.
+   */
+  private void goToOutline() {
+    OutlineView outline = screen.outline();
+    if (outline != null && outline.tree().isFocused()) {
+      layout.focusNotes();
+      return;
+    }
+    if (outline == null || talk.getTalk() == null || outline.root().getScene() == null) {
+      status.showMessage(
+          talk.getTalk() == null
+              ? "No outline to go to: open a talk first."
+              : "The outline is hidden while search results show: Esc in the search leaves them.");
+      return;
+    }
+    if (outline.tree().getScene() == null) {
+      status.showMessage("No headings in the outline yet: start a line with # to add one.");
+      return;
+    }
+    outline.tree().requestFocus();
   }
 
   private void togglePreview(boolean show) {

@@ -193,6 +193,11 @@ final class TalkScreen {
         && !e.isAltDown();
   }
 
+  /** The outline panel, or null before a talk was first shown. */
+  OutlineView outline() {
+    return outline;
+  }
+
   /** Runs {@code action} with the outline panel once it is built (at once if it is). */
   void onOutline(Consumer<OutlineView> action) {
     if (outline != null) {

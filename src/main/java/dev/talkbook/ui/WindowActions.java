@@ -66,16 +66,20 @@ final class WindowActions {
   private final StatusBar status;
   private final java.util.function.LongFunction<java.util.concurrent.CompletionStage<?>> open;
   private final Consumer<Long> reload;
+  private final Consumer<List<EditorView.Pasted>> attach;
 
   /**
    * @param open opens a talk by id
    * @param reload reads the notebook again after an import and selects the event given, the one the
    *     import went into (null: the selected row stays selected)
+   * @param attach stores files with the open talk and links them at the caret, as a paste or a drop
+   *     does
    */
   WindowActions(
       WindowParts parts,
       java.util.function.LongFunction<java.util.concurrent.CompletionStage<?>> open,
-      Consumer<Long> reload) {
+      Consumer<Long> reload,
+      Consumer<List<EditorView.Pasted>> attach) {
     this.stage = parts.stage();
     this.notebook = parts.notebook();
     this.executors = parts.executors();
@@ -90,6 +94,7 @@ final class WindowActions {
     this.status = parts.status();
     this.open = open;
     this.reload = reload;
+    this.attach = attach;
     // A talk moved (dragged, or Move to event…) is said in the status bar with Undo, as a rename
     // or a delete is; Move to event… picks the event with the keyboard chooser.
     navigator.onMoved(status::offerUndo);
@@ -160,6 +165,22 @@ final class WindowActions {
         id -> chosen.accept(id));
   }
 
+  /**
+   * Edit → Attach file…: the keyboard's way to what dropping a file on the notes does. The files
+   * chosen go through the same path (size limits, messages), their links at the caret.
+   */
+  void attachFile() {
+    if (talk.getTalk() == null) {
+      status.showMessage("Open a talk first: files are attached to a talk's notes.");
+      return;
+    }
+    List<Path> files = host.chooseFilesToAttach(stage);
+    if (!files.isEmpty()) {
+      attach.accept(files.stream().map(EditorView.Pasted::of).toList());
+    }
+    editor.area().requestFocus();
+  }
+
   // ---- publishing and exchange
 
   void exportSite() {
@@ -187,45 +208,43 @@ final class WindowActions {
         .show();
   }
 
-  private Path chooseFolder(String title) {
-    return host.chooseFolder(title);
-  }
-
   /** Runs {@code then} on the FX thread once the open talk's latest notes are saved (or not). */
   private void afterSaving(Runnable then) {
     talk.saveNow().whenComplete((saved, error) -> Platform.runLater(then));
   }
 
+  /** File → Export Markdown…: a dialog with the folder to type (the last one, else beside). */
   void exportMarkdown() {
-    Path folder = chooseFolder("An empty folder for the Markdown files");
-    if (folder != null) {
-      afterSaving(
-          () ->
-              new MarkdownExportDialog(
-                      stage,
-                      notebook,
-                      folder,
-                      LongJob.ownThread("talkbook-export"),
-                      Platform::runLater)
-                  .show());
-    }
+    Path file = notebook.file();
+    String last = settings.get(Settings.markdownExportFolder(file));
+    afterSaving(
+        () ->
+            new MarkdownExportDialog(
+                    stage,
+                    notebook,
+                    last.isEmpty() ? MarkdownExportDialog.defaultFolder(file).toString() : last,
+                    chosen -> settings.put(Settings.markdownExportFolder(file), chosen.toString()),
+                    LongJob.ownThread("talkbook-export"),
+                    Platform::runLater)
+                .show());
   }
 
+  /** File → Import Markdown…: a dialog with the folder to type (the last one imported from). */
   void importMarkdown() {
-    Path folder = chooseFolder("The folder with the Markdown files");
-    if (folder != null) {
-      afterSaving(
-          () ->
-              new MarkdownImportDialog(
-                      stage,
-                      notebook,
-                      folder,
-                      LongJob.ownThread("talkbook-import"),
-                      Platform::runLater,
-                      // What was imported is shown: the first event its talks went into.
-                      report -> reload.accept(report.events().stream().findFirst().orElse(null)))
-                  .show());
-    }
+    Path file = notebook.file();
+    String last = settings.get(Settings.markdownImportFolder(file));
+    afterSaving(
+        () ->
+            new MarkdownImportDialog(
+                    stage,
+                    notebook,
+                    last,
+                    chosen -> settings.put(Settings.markdownImportFolder(file), chosen.toString()),
+                    LongJob.ownThread("talkbook-import"),
+                    Platform::runLater,
+                    // What was imported is shown: the first event its talks went into.
+                    report -> reload.accept(report.events().stream().findFirst().orElse(null)))
+                .show());
   }
 
   void importSchedule() {

@@ -33,8 +33,16 @@ public interface WindowHost {
   /** Asks where to save a file (what for, the proposed name); null when the user cancelled. */
   Path chooseFileToSave(String title, String name);
 
-  /** Asks for a folder (what for); null when the user cancelled. */
-  Path chooseFolder(String title);
+  /**
+   * Edit → Attach file…: asks for the files to store with the open talk (the system's file chooser,
+   * where Ctrl+L takes a typed path); empty when the user cancelled.
+   */
+  default java.util.List<Path> chooseFilesToAttach(javafx.stage.Window owner) {
+    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+    chooser.setTitle("Attach files to the talk");
+    java.util.List<java.io.File> files = chooser.showOpenMultipleDialog(owner);
+    return files == null ? java.util.List.of() : files.stream().map(java.io.File::toPath).toList();
+  }
 
   /** The clock "Now and next" reads (tests give a fixed one). */
   default Clock clock() {

@@ -88,6 +88,14 @@ final class WindowLayout {
           + Keys.shown("Shortcut+Shift+I")
           + " imports a programme.";
 
+  /** Said in a read-only window, where Ctrl+N creates nothing. */
+  static final String CHOOSE_A_TALK_READ_ONLY =
+      "Choose a talk on the left. This notebook is open read-only: talks cannot be added.";
+
+  /** Said in a read-only window for an event with no talk. */
+  static final String NO_TALKS_READ_ONLY =
+      "No talks in this event. This notebook is open read-only: talks cannot be added.";
+
   private final Label noTalk = new Label(CHOOSE_A_TALK);
 
   /** What an empty notebook shows, made when the notebook is first seen empty (null before). */
@@ -267,7 +275,13 @@ final class WindowLayout {
 
   /** The no-talk line says what is true of the event selected: talks to choose, or none yet. */
   private void sayWhatToChoose() {
-    noTalk.setText(navigator.selectedEventHasNoTalks() ? NO_TALKS_YET : CHOOSE_A_TALK);
+    boolean none = navigator.selectedEventHasNoTalks();
+    if (readOnly) {
+      // Ctrl+N is refused in a read-only window: the line does not offer it.
+      noTalk.setText(none ? NO_TALKS_READ_ONLY : CHOOSE_A_TALK_READ_ONLY);
+    } else {
+      noTalk.setText(none ? NO_TALKS_YET : CHOOSE_A_TALK);
+    }
   }
 
   /** The notes take the focus when a talk is shown, else the navigator's tree. */

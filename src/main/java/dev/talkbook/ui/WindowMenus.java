@@ -19,6 +19,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -35,6 +36,16 @@ final class WindowMenus {
   private static final String SETTINGS = "settings preferences options";
 
   /** File → Quit, in the app's other windows too ({@link OwnedWindowKeys}). */
+  /** Edit → Attach file…: a file stored with the talk and linked at the caret, as a drop does. */
+  static final String ATTACH_FILE = "Attach file…";
+
+  static final String ATTACH_KEY = "Shortcut+Shift+K";
+
+  /** View → Talk details: fold or unfold the talk's details. */
+  static final String DETAILS_ITEM = "Talk details";
+
+  static final String DETAILS_KEY = "Shortcut+Shift+T";
+
   static final KeyCombination QUIT_KEY = KeyCombination.keyCombination("Shortcut+Q");
 
   /** Help → Command palette (the detached REPL's window takes it too). */
@@ -116,7 +127,8 @@ final class WindowMenus {
       WindowActions actions,
       LiveShare share,
       Runnable quit,
-      Consumer<Boolean> togglePreview) {
+      Consumer<Boolean> togglePreview,
+      Runnable goToOutline) {
     NavigatorView navigator = parts.navigator();
     EditorView editor = parts.editor();
     SearchView search = parts.search();
@@ -198,6 +210,11 @@ final class WindowMenus {
                     item(LINK_TO_TALK, "Shortcut+K", actions::linkToTalk),
                     "insert reference another talk note cross"),
                 noTalk.or(readOnly)),
+            changing(
+                MenuActions.words(
+                    item(ATTACH_FILE, ATTACH_KEY, actions::attachFile),
+                    "attachment add file image picture upload insert"),
+                noTalk.or(readOnly)),
             new SeparatorMenuItem(),
             changing(
                 MenuActions.words(item("Rename…", "F2", navigator::renameSelected), "title"),
@@ -270,6 +287,7 @@ final class WindowMenus {
     CheckMenuItem wrap =
         MenuActions.words(new CheckMenuItem("Soft wrap"), "wrap long lines " + SETTINGS);
     wrap.selectedProperty().bindBidirectional(editor.wrapProperty());
+    CheckMenuItem showDetails = detailsItem(parts);
     CheckMenuItem showPreview =
         MenuActions.words(new CheckMenuItem("Preview"), "render html rendered");
     showPreview.setSelected(true);
@@ -304,6 +322,7 @@ final class WindowMenus {
         new Menu(
             "_View",
             null,
+            showDetails,
             showPreview,
             lineNumbers,
             wrap,
@@ -330,6 +349,11 @@ final class WindowMenus {
                 item("Go to talk…", "Shortcut+P", actions::quickSwitcher),
                 "switch open quick jump"),
             item("Command palette…", PALETTE_KEY, () -> actions.commandPalette(menuBar)),
+            unavailableWhile(
+                MenuActions.words(
+                    item("Go to outline", "Shortcut+Shift+O", goToOutline),
+                    "focus outline headings go to heading table of contents toc"),
+                noTalk),
             new SeparatorMenuItem(),
             unavailableWhile(
                 MenuActions.words(
@@ -388,5 +412,37 @@ final class WindowMenus {
     List<MenuItem> all = new ArrayList<>();
     MenuActions.visit(menuBar.getMenus(), (path, item) -> all.add(item));
     return all;
+  }
+
+  /**
+   * View → Talk details (Ctrl+Shift+T): folds the talk's details (title row only) or unfolds them,
+   * as a click on their header does; remembered (the window opens them as they were left). At
+   * 1366×768 with the find bar, unfolded details left 4–5 lines of notes. Folded while the keyboard
+   * is in one of their fields, the keyboard goes to the notes (a folded field cannot take keys).
+   */
+  private static CheckMenuItem detailsItem(WindowParts parts) {
+    TitledPane details = parts.details().root();
+    CheckMenuItem item =
+        MenuActions.words(
+            new CheckMenuItem(DETAILS_ITEM),
+            "fold unfold collapse expand hide show room speakers time tags links header space");
+    item.setAccelerator(KeyCombination.keyCombination(DETAILS_KEY));
+    item.selectedProperty().bindBidirectional(details.expandedProperty());
+    details
+        .expandedProperty()
+        .addListener(
+            (o, was, now) -> {
+              javafx.scene.Scene scene = details.getScene();
+              if (now || scene == null || parts.talk().getTalk() == null) {
+                return;
+              }
+              for (javafx.scene.Node n = scene.getFocusOwner(); n != null; n = n.getParent()) {
+                if (n == details.getContent()) {
+                  parts.editor().area().requestFocus();
+                  return;
+                }
+              }
+            });
+    return item;
   }
 }

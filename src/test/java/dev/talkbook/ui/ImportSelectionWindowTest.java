@@ -70,8 +70,10 @@ class ImportSelectionWindowTest extends RealWindowTest {
     Path md = Files.createDirectories(dir.resolve("md/spring"));
     Files.writeString(md.resolve("_index.md"), "---\ntitle: Spring Meetup\n---\n");
     Files.writeString(md.resolve("01-one.md"), "---\ntitle: One\n---\nfirst\n");
-    ui.folder = md.getParent();
     menu(robot, "Import Markdown…");
+    TextField folder = (TextField) FxWait.shown(robot, "#" + MarkdownImportDialog.FOLDER_ID);
+    robot.interact(() -> folder.setText(md.getParent().toString()));
+    robot.clickOn(enabled(robot, MarkdownImportDialog.CHECK_ID));
     robot.clickOn(enabled(robot, MarkdownImportDialog.IMPORT_ID));
 
     FxWait.untilFx(

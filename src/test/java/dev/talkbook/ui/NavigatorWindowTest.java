@@ -658,6 +658,29 @@ class NavigatorWindowTest extends RealWindowTest {
     assertThat(ui.openTalk().speakers()).containsExactly("Ron Pressler", "Alan Bateman");
   }
 
+  /** Ctrl+N asked only title, speakers and time: room and tags took Tabs past the ☆ button. */
+  @Test
+  void aNewTalksRoomAndTagsAreTypedInTheSameDialogByTabs(FxRobot robot) throws Exception {
+    newTalkDialogIn(robot, "Devoxx 2026");
+    robot.write("Loom in practice");
+    robot.type(KeyCode.TAB, KeyCode.TAB, KeyCode.TAB); // speakers, time, room
+    javafx.scene.control.TextField room =
+        robot.lookup("#talk-room-input").queryAs(javafx.scene.control.TextField.class);
+    FxWait.untilFx("the room field focused", room::isFocused);
+    robot.write("Room 8");
+    robot.type(KeyCode.TAB);
+    javafx.scene.control.TextField tags =
+        robot.lookup("#talk-tags-input").queryAs(javafx.scene.control.TextField.class);
+    FxWait.untilFx("the tags field focused", tags::isFocused);
+    robot.write("loom, java");
+    robot.type(KeyCode.ENTER);
+
+    waitForSelected(robot, "Loom in practice");
+    theOnlyTalkOfIsOpen("Devoxx 2026", "Loom in practice");
+    assertThat(ui.openTalk().details().room()).isEqualTo("Room 8");
+    assertThat(ui.openTalk().tags()).containsExactly("loom", "java");
+  }
+
   @Test
   void aNewTalksTimeThatCannotBeReadIsSaidAndTheDialogKeepsItsButtonsWhole(FxRobot robot)
       throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.ui.common.DialogButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.WorkBeforeQuit;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,7 +58,6 @@ class QuitFromDialogsTest extends RealWindowTest {
       })
   void ctrlQQuitsFromTheWindowAMenuItemOpens(String item, FxRobot robot) throws Exception {
     ui.openNewTalk(robot, "Loom", "notes\n");
-    ui.folder = Files.createDirectories(dir.resolve(item.contains("Import") ? "md-in" : "md-out"));
     if (item.equals("Edit event…")) {
       ui.clickOnRow(robot, "Meetup"); // the event, not its talk
       FxWait.untilFx("Edit event… offered", () -> !ui.action(item).isDisable());

@@ -164,12 +164,7 @@ public final class ScreenshotTour {
       all.put("now-and-next", t -> t.menu("Now and next…"));
       all.put("import-schedule", t -> t.menu("Import schedule…"));
       all.put("export-markdown", t -> t.later(() -> t.menu("Export Markdown…")));
-      all.put(
-          "import-markdown",
-          t -> {
-            t.importing = true;
-            t.later(() -> t.menu("Import Markdown…"));
-          });
+      all.put("import-markdown", t -> t.later(() -> t.menu("Import Markdown…")));
       all.put(
           "find",
           t -> {
@@ -234,9 +229,11 @@ public final class ScreenshotTour {
           Files.copy(in, markdownIn.resolve(f));
         }
       }
-      window =
-          new MainWindow(
-              stage, notebook, executors, Settings.load(settingsFile), theme, new Host());
+      Settings settings = Settings.load(settingsFile);
+      // The import's dialog offers the sample notes' folder, as the last one imported from, and
+      // checks it at once.
+      settings.put(Settings.markdownImportFolder(notebook.file()), markdownIn.toString());
+      window = new MainWindow(stage, notebook, executors, settings, theme, new Host());
       // As the app does: the REPL is attached before the window shows.
       repl =
           dev.talkbook.core.repl.ReplSession.start(dev.talkbook.core.repl.ReplOptions.defaults());
@@ -402,13 +399,8 @@ public final class ScreenshotTour {
       ((javafx.scene.control.TextField) stage.getScene().lookup("#search-field")).clear();
     }
 
-    /**
-     * Where the Markdown import reads (a copy of two sample notes); the export writes elsewhere.
-     */
+    /** Where the Markdown import reads (a copy of two sample notes). */
     private Path markdownIn;
-
-    /** Whether the next folder asked for is the import's. */
-    private boolean importing;
 
     /** Whether the "repl" screen docked the REPL (the next screen hides it again). */
     private boolean replShown;
@@ -454,19 +446,6 @@ public final class ScreenshotTour {
       @Override
       public java.nio.file.Path chooseFileToSave(String title, String name) {
         return null; // the tour never saves a file
-      }
-
-      @Override
-      public java.nio.file.Path chooseFolder(String title) {
-        if (importing) {
-          importing = false;
-          return markdownIn;
-        }
-        try {
-          return Files.createTempDirectory("talkbook-tour-md-out");
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
       }
     }
   }

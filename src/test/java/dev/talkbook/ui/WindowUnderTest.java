@@ -59,8 +59,12 @@ final class WindowUnderTest {
   /** The notebooks the window asked the app to open, in order. */
   final List<Opened> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  /** What the folder chooser answers (null: the user cancelled). */
-  volatile Path folder;
+  /** What the chooser of Edit → Attach file… answers (empty: the user cancelled). */
+  volatile List<Path> toAttach = List.of();
+
+  /** How many times the window asked for files to attach. */
+  final java.util.concurrent.atomic.AtomicInteger attachAsked =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** The files whose folder the window asked the desktop to show. */
   final List<Path> shownFolders = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -107,8 +111,9 @@ final class WindowUnderTest {
         }
 
         @Override
-        public Path chooseFolder(String title) {
-          return folder;
+        public List<Path> chooseFilesToAttach(javafx.stage.Window owner) {
+          attachAsked.incrementAndGet();
+          return toAttach;
         }
 
         @Override

@@ -67,11 +67,6 @@ public final class PreviewProbe {
     public Path chooseFileToSave(String title, String name) {
       return null;
     }
-
-    @Override
-    public Path chooseFolder(String title) {
-      return null;
-    }
   }
 
   private static final MarkdownRenderer renderer = new MarkdownRenderer();

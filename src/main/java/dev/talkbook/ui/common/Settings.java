@@ -126,6 +126,16 @@ public final class Settings {
     return text(ofNotebook("siteFolder", notebook), "");
   }
 
+  /** The folder {@code notebook} was last exported to as Markdown; empty when never. */
+  public static Key<String> markdownExportFolder(Path notebook) {
+    return text(ofNotebook("markdownExportFolder", notebook), "");
+  }
+
+  /** The folder Markdown was last imported from into {@code notebook}; empty when never. */
+  public static Key<String> markdownImportFolder(Path notebook) {
+    return text(ofNotebook("markdownImportFolder", notebook), "");
+  }
+
   /** The title {@code notebook}'s site was last exported with; empty for the default. */
   public static Key<String> siteTitle(Path notebook) {
     return text(ofNotebook("siteTitle", notebook), "");

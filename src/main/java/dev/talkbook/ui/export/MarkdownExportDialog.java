@@ -2,6 +2,7 @@ package dev.talkbook.ui.export;
 
 import dev.talkbook.core.site.MarkdownExporter;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.DefaultButtons;
 import dev.talkbook.ui.common.DialogButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
@@ -10,6 +11,7 @@ import dev.talkbook.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -20,8 +22,13 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** File → Export Markdown…: writes the notebook as Markdown files, with progress and a report. */
+/**
+ * File → Export Markdown…: a folder typed (or chosen), then the notebook written there as Markdown
+ * files, with progress and a report.
+ */
 public final class MarkdownExportDialog {
+  public static final String FOLDER_ID = "markdown-export-folder";
+  public static final String EXPORT_ID = "markdown-export-run";
   public static final String STATUS_ID = "markdown-export-status";
 
   /** The one button that cancels the running export, or closes the dialog. */
@@ -29,35 +36,89 @@ public final class MarkdownExportDialog {
 
   private final Stage stage = new Stage();
 
+  /**
+   * The folder a notebook's Markdown is offered first: beside the notebook file, named after it
+   * ({@code talks.talkbook} → {@code talks-markdown}).
+   */
+  public static Path defaultFolder(Path notebook) {
+    Path site = SiteExportDialog.defaultFolder(notebook);
+    String name = site.getFileName().toString();
+    return site.resolveSibling(name.substring(0, name.length() - "-site".length()) + "-markdown");
+  }
+
+  /**
+   * @param last the folder offered (the last one exported to, or the default)
+   * @param remember told the folder at each export
+   */
   public MarkdownExportDialog(
-      Window owner, Notebook notebook, Path folder, Executor worker, Executor fx) {
+      Window owner,
+      Notebook notebook,
+      String last,
+      Consumer<Path> remember,
+      Executor worker,
+      Executor fx) {
     LongJob<MarkdownExporter.Result> job = new LongJob<>(worker, fx);
     stage.initOwner(owner);
     OverOwner.place(stage);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Export Markdown");
+    FolderField folder =
+        new FolderField(
+            FOLDER_ID,
+            last,
+            "A new or empty folder for the Markdown files",
+            "Folder for the Markdown files");
+    Label to = new Label("To folder");
+    to.setLabelFor(folder.field());
     ProgressBar bar = new ProgressBar(0);
     bar.setAccessibleText("Export progress");
     bar.setMaxWidth(Double.MAX_VALUE);
     bar.progressProperty().bind(job.progressProperty());
-    Label status = new Label();
+    bar.visibleProperty().bind(job.runningProperty().or(job.resultProperty().isNotNull()));
+    Label status = new Label("One .md file a talk, a folder an event; attachments beside them.");
     status.setId(STATUS_ID);
+    status.setWrapText(true);
     StatusLine.follow(status, job);
-    status.textProperty().bind(job.statusProperty());
+    job.statusProperty().addListener((o, was, now) -> status.setText(now));
+    Button export = new Button("Export");
+    export.setId(EXPORT_ID);
+    export
+        .disableProperty()
+        .bind(job.runningProperty().or(folder.field().textProperty().isEmpty()));
     Button close = DialogButtons.cancelOrClose(job, stage);
     close.setId(CLOSE_ID);
+    DefaultButtons.keepEnterOnTheDefault(export, close);
+    // Once exported, Enter closes (the folder is no longer empty); another folder typed makes
+    // Export the action again.
+    javafx.beans.property.BooleanProperty exported =
+        new javafx.beans.property.SimpleBooleanProperty();
+    job.resultProperty().addListener((o, was, now) -> exported.set(now != null));
+    folder.field().textProperty().addListener((o, was, now) -> exported.set(false));
+    export.defaultButtonProperty().bind(exported.not());
+    close.defaultButtonProperty().bind(exported);
     stage.setOnHidden(e -> job.cancel());
-    VBox root = new VBox(10, new Label("To " + folder), bar, status, DialogButtons.bar(close));
+    export.setOnAction(
+        e -> {
+          Path out = folder.path();
+          if (out == null) {
+            status.setText("\u201c" + folder.field().getText() + "\u201d is not a folder's path.");
+            StatusLine.mark(status, true);
+            return;
+          }
+          remember.accept(out);
+          job.start(
+              "Exporting…",
+              feedback ->
+                  new MarkdownExporter()
+                      .export(notebook, out, Set.of(), feedback::progress, feedback::cancelled),
+              r -> r.summary() + ".");
+        });
+    folder.focusWhenShown(stage);
+    VBox root = new VBox(10, to, folder.row(), bar, status, DialogButtons.bar(export, close));
     root.setPadding(new Insets(16));
-    root.setPrefWidth(520);
+    root.setPrefWidth(560);
     stage.setScene(new Scene(root));
     Theme.dress(root, owner);
-    job.start(
-        "Exporting…",
-        feedback ->
-            new MarkdownExporter()
-                .export(notebook, folder, Set.of(), feedback::progress, feedback::cancelled),
-        r -> r.summary() + ".");
   }
 
   public void show() {

@@ -26,10 +26,14 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * File → Import Markdown…: first a dry run that lists, file by file, what the import would do (and
- * why a file cannot be imported); then, on "Import", the real import, in one transaction.
+ * File → Import Markdown…: a folder typed (or chosen), then a dry run ("Check", done at once for
+ * the folder offered when it is there) that lists, file by file, what the import would do (and why
+ * a file cannot be imported); then, on "Import", the real import of the folder checked, in one
+ * transaction.
  */
 public final class MarkdownImportDialog {
+  public static final String FOLDER_ID = "markdown-import-folder";
+  public static final String CHECK_ID = "markdown-import-check";
   public static final String REPORT_ID = "markdown-import-report";
   public static final String IMPORT_ID = "markdown-import-run";
   public static final String STATUS_ID = "markdown-import-status";
@@ -42,7 +46,8 @@ public final class MarkdownImportDialog {
   public MarkdownImportDialog(
       Window owner,
       Notebook notebook,
-      Path folder,
+      String last,
+      java.util.function.Consumer<Path> remember,
       Executor worker,
       Executor fx,
       java.util.function.Consumer<Report> imported) {
@@ -53,8 +58,16 @@ public final class MarkdownImportDialog {
     stage.setTitle("Import Markdown");
     MarkdownImporter importer = new MarkdownImporter();
 
-    Label from = new Label("From " + folder);
-    from.setWrapText(true);
+    FolderField folder =
+        new FolderField(
+            FOLDER_ID,
+            last,
+            "The folder with the .md files (Talkbook's, Hugo, Jekyll, Obsidian)",
+            "Folder with the Markdown files");
+    Label from = new Label("From folder");
+    from.setLabelFor(folder.field());
+    // The folder the last dry run read: what Import imports.
+    Path[] checkedFolder = new Path[1];
     ProgressBar bar = new ProgressBar(0);
     bar.setAccessibleText("Import progress");
     bar.setMaxWidth(Double.MAX_VALUE);
@@ -75,11 +88,17 @@ public final class MarkdownImportDialog {
     report.setWrapText(true);
     report.setStyle("-fx-font-family: 'Monospaced';");
     report.setPrefRowCount(16);
+    report.setPromptText(
+        "Check the folder to see what the import would do with each file; nothing is changed"
+            + " before Import.");
     VBox.setVgrow(report, Priority.ALWAYS);
 
+    Button check = new Button("Check");
+    check.setId(CHECK_ID);
+    check.setAccessibleText("Check what the import would do (nothing is changed)");
+    check.disableProperty().bind(job.runningProperty().or(folder.field().textProperty().isEmpty()));
     Button run = new Button("Import");
     run.setId(IMPORT_ID);
-    run.setDefaultButton(true);
     run.setDisable(true);
     // An import runs in one transaction and is not cancelled half way: Close waits for it.
     Button close = new Button("Close");
@@ -88,7 +107,44 @@ public final class MarkdownImportDialog {
     close.disableProperty().bind(job.runningProperty());
     close.setOnAction(e -> stage.close());
     WorkBeforeQuit.waitsFor(stage, job); // and so does a quit from here
-    DefaultButtons.keepEnterOnTheDefault(run, close);
+    DefaultButtons.keepEnterOnTheDefault(check, run, close);
+    // Enter checks a folder typed, then imports the folder checked, then closes.
+    check.setDefaultButton(true);
+    Runnable dryRun =
+        () -> {
+          Path in = folder.path();
+          String typed = folder.field().getText().strip();
+          checkedFolder[0] = null;
+          run.setDisable(true);
+          report.clear();
+          job.start(
+              "Checking the files…",
+              feedback -> {
+                if (in == null) {
+                  throw new IllegalArgumentException(
+                      "\u201c" + typed + "\u201d is not a folder's path.");
+                }
+                return importer.importFolder(notebook, in, true, feedback::progress);
+              },
+              r -> {
+                checkedFolder[0] = in;
+                return r.summary();
+              });
+        };
+    check.setOnAction(e -> dryRun.run());
+    folder
+        .field()
+        .textProperty()
+        .addListener(
+            (o, was, now) -> {
+              // Another folder: what was checked is not what Import would import.
+              checkedFolder[0] = null;
+              run.setDisable(true);
+              report.clear();
+              check.setDefaultButton(true);
+              run.setDefaultButton(false);
+              close.setDefaultButton(false);
+            });
 
     job.resultProperty()
         .addListener(
@@ -97,9 +153,14 @@ public final class MarkdownImportDialog {
                 return;
               }
               report.setText(text(now));
-              run.setDisable(!now.dryRun() || !now.importsAny());
+              run.setDisable(!now.dryRun() || !now.importsAny() || checkedFolder[0] == null);
+              if (now.dryRun() && !run.isDisable()) {
+                check.setDefaultButton(false);
+                run.setDefaultButton(true);
+              }
               if (!now.dryRun()) {
                 // Imported: nothing left to do here but close, which Enter now does.
+                check.setDefaultButton(false);
                 run.setDefaultButton(false);
                 close.setDefaultButton(true);
                 imported.accept(now);
@@ -107,22 +168,29 @@ public final class MarkdownImportDialog {
             });
     run.setOnAction(
         e -> {
+          Path in = checkedFolder[0];
+          if (in == null) {
+            return;
+          }
           run.setDisable(true);
+          remember.accept(in);
           job.start(
               "Importing…",
-              feedback -> importer.importFolder(notebook, folder, false, feedback::progress),
+              feedback -> importer.importFolder(notebook, in, false, feedback::progress),
               Report::summary);
         });
 
-    VBox root = new VBox(10, from, bar, status, report, DialogButtons.bar(run, close));
+    VBox root =
+        new VBox(10, from, folder.row(), bar, status, report, DialogButtons.bar(check, run, close));
     root.setPadding(new Insets(16));
     root.setPrefSize(640, 480);
     stage.setScene(new Scene(root));
     Theme.dress(root, owner);
-    job.start(
-        "Checking the files…",
-        feedback -> importer.importFolder(notebook, folder, true, feedback::progress),
-        Report::summary);
+    folder.focusWhenShown(stage);
+    // The folder offered (the last one imported from) is checked at once when it is there.
+    if (folder.path() != null && java.nio.file.Files.isDirectory(folder.path())) {
+      dryRun.run();
+    }
   }
 
   /** Each file's outcome, one a line (the summary is the status line above the report). */

@@ -12,8 +12,6 @@ import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.StatusLine;
 import dev.talkbook.ui.common.Theme;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -28,10 +26,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -91,28 +87,9 @@ public final class SiteExportDialog {
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle("Export site");
 
-    TextField folder = new TextField(last.folder());
-    folder.setId(FOLDER_ID);
-    folder.setPromptText("Folder for the site");
-    HBox.setHgrow(folder, Priority.ALWAYS);
-    Button browse = new Button("Choose…");
-    browse.setAccessibleText("Choose the folder for the site");
-    browse.setOnAction(
-        e -> {
-          DirectoryChooser chooser = new DirectoryChooser();
-          chooser.setTitle("Folder for the site");
-          Path current = folder.getText().isBlank() ? null : Path.of(folder.getText().strip());
-          if (current != null && !Files.isDirectory(current)) {
-            current = current.getParent(); // the folder offered, not made yet: where it would be
-          }
-          if (current != null && Files.isDirectory(current)) {
-            chooser.setInitialDirectory(current.toFile());
-          }
-          File chosen = chooser.showDialog(stage);
-          if (chosen != null) {
-            folder.setText(chosen.getAbsolutePath());
-          }
-        });
+    FolderField folderField =
+        new FolderField(FOLDER_ID, last.folder(), "Folder for the site", "Folder for the site");
+    TextField folder = folderField.field();
     TextField title = new TextField(last.title());
     title.setId(TITLE_ID);
     title.setPromptText("Talk notes");
@@ -125,7 +102,7 @@ public final class SiteExportDialog {
     GridPane form = new GridPane();
     form.setHgap(8);
     form.setVgap(8);
-    form.addRow(0, labelFor("Folder", folder), new HBox(6, folder, browse));
+    form.addRow(0, labelFor("Folder", folder), folderField.row());
     form.addRow(1, labelFor("Site title", title), title);
     form.addRow(2, labelFor("Published at", baseUrl), baseUrl);
     GridPane.setHgrow(title, Priority.ALWAYS);
@@ -209,11 +186,7 @@ public final class SiteExportDialog {
     // The keyboard starts in the folder, its text selected to type over, where it is seen (the
     // window gave it to Export, whose ring only a Tab shows: nothing looked focused). Enter there
     // still exports.
-    stage.setOnShown(
-        e -> {
-          folder.requestFocus();
-          folder.selectAll();
-        });
+    folderField.focusWhenShown(stage);
     root.setPadding(new Insets(16));
     root.setPrefWidth(560);
     stage.setScene(new Scene(root));

@@ -17,10 +17,11 @@ import javafx.scene.layout.Priority;
 import javafx.stage.Window;
 
 /**
- * A new talk: its title, and while one is at it its speakers and start time (both optional). In an
- * event listed by day the time is offered already, the day's (see {@link #NewTalkDialog}), so the
- * talk is listed under that day rather than under "No time"; it reads as the details' time field
- * does ({@link TalkTime}), and a time that cannot be read is said under it, Create held back.
+ * A new talk: its title, and while one is at it its speakers, start time, room and tags (all
+ * optional; room and tags were reached only in the details, past the ☆ button, by a count of Tabs).
+ * In an event listed by day the time is offered already, the day's (see {@link #NewTalkDialog}), so
+ * the talk is listed under that day rather than under "No time"; it reads as the details' time
+ * field does ({@link TalkTime}), and a time that cannot be read is said under it, Create held back.
  */
 final class NewTalkDialog extends Dialog<Talk.Details> {
   /** The fields' ids, for tests and the accessibility tools. */
@@ -28,10 +29,14 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
 
   static final String SPEAKERS_ID = "talk-speakers-input";
   static final String TIME_ID = "talk-time-input";
+  static final String ROOM_ID = "talk-room-input";
+  static final String TAGS_ID = "talk-tags-input";
 
   final TextField title = new TextField();
   final TextField speakers = new TextField();
   final TextField time = new TextField();
+  final TextField room = new TextField();
+  final TextField tags = new TextField();
   private final Label problem = FormDialogs.problemLine();
 
   /**
@@ -53,6 +58,12 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
     time.setPromptText(TalkTime.PROMPT + TalkTime.OPTIONAL);
     time.setText(TalkTime.format(at));
     time.setAccessibleText("Start time, as " + TalkTime.PROMPT);
+    room.setId(ROOM_ID);
+    room.setPromptText("Optional");
+    room.setAccessibleText("Room");
+    tags.setId(TAGS_ID);
+    tags.setPromptText("Comma separated (optional)");
+    tags.setAccessibleText("Tags, comma separated");
     // the dialog grows to show the message, and shrinks back when it goes (the buttons were cut)
     FormDialogs.fitTo(this, problem);
     time.textProperty()
@@ -71,6 +82,10 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
     form.addRow(1, FormDialogs.labelFor("Speakers", speakers), speakers);
     form.addRow(2, FormDialogs.labelFor("Time", time), time);
     form.add(problem, 1, 3);
+    // Under the time's problem line, which is empty (no room) until Create finds a problem: the
+    // Tab order follows the rows, title to tags.
+    form.addRow(4, FormDialogs.labelFor("Room", room), room);
+    form.addRow(5, FormDialogs.labelFor("Tags", tags), tags);
     GridPane.setHgrow(title, Priority.ALWAYS);
     getDialogPane().setContent(form);
     // Greyed on an empty title: Enter then closed the dialog and did nothing, as if the talk had
@@ -100,6 +115,8 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
   private Talk.Details details() {
     LocalDateTime at = TalkTime.parse(time.getText()).orElse(null);
     List<String> names = CommaList.split(speakers.getText());
-    return new Talk.Details(title.getText(), names, at, null, null, null, List.of());
+    String where = room.getText().isBlank() ? null : room.getText().strip();
+    return new Talk.Details(
+        title.getText(), names, at, where, null, null, CommaList.split(tags.getText()));
   }
 }

@@ -39,6 +39,7 @@ public final class OutlineView {
   private final Label none = new Label("No headings yet. Start a line with # to add one.");
   private final Set<String> collapsed = new HashSet<>();
   private IntConsumer jump = line -> {};
+  private Runnable leave = () -> {};
   private Outline outline = Outline.EMPTY;
   private int caretLine;
   private boolean selecting;
@@ -52,6 +53,9 @@ public final class OutlineView {
         e -> {
           if (e.getCode() == KeyCode.ENTER) {
             jumpToSelected();
+            e.consume();
+          } else if (e.getCode() == KeyCode.ESCAPE) {
+            leave.run();
             e.consume();
           }
         });
@@ -81,6 +85,11 @@ public final class OutlineView {
   /** Called with an entry's first line (0-based) when the user picks it. */
   public void onJump(IntConsumer action) {
     jump = action;
+  }
+
+  /** Called on Esc in the outline: back to the notes, the caret where it was. */
+  public void onLeave(Runnable action) {
+    leave = action;
   }
 
   /** Shows this outline, keeping collapsed branches collapsed and the caret's entry selected. */

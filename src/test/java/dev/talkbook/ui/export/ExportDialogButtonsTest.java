@@ -131,21 +131,30 @@ class ExportDialogButtonsTest {
   }
 
   @Test
-  void theMarkdownExportHasOneButtonOnTheRight(FxRobot robot) throws Exception {
+  void theMarkdownExportsButtonsAreOnTheRightAndOneCancelsThenCloses(FxRobot robot)
+      throws Exception {
     SampleMeetup.addTo(notebook);
     MarkdownExportDialog[] dialog = new MarkdownExportDialog[1];
     robot.interact(
         () -> {
           dialog[0] =
               new MarkdownExportDialog(
-                  stage, notebook, dir.resolve("md"), heldWorker, Platform::runLater);
+                  stage,
+                  notebook,
+                  dir.resolve("md").toString(),
+                  folder -> {},
+                  heldWorker,
+                  Platform::runLater);
           dialog[0].show();
         });
     Parent root = dialog[0].stage().getScene().getRoot();
+    Button export = robot.lookup("#" + MarkdownExportDialog.EXPORT_ID).queryButton();
     Button only = robot.lookup("#" + MarkdownExportDialog.CLOSE_ID).queryButton();
-    assertThat(buttons(root)).containsExactly(only);
-    assertThat(only.getText()).isEqualTo("Cancel");
-    rightAligned(root, List.of(only));
+    assertThat(buttons(root).stream().filter(b -> !b.getText().equals("Choose…")).toList())
+        .containsExactlyInAnyOrder(export, only);
+    rightAligned(root, List.of(export, only));
+    FxWait.clickOn(robot, export);
+    FxWait.untilFx("the export to start", () -> only.getText().equals("Cancel"));
     release.countDown();
     Label status = robot.lookup("#" + MarkdownExportDialog.STATUS_ID).queryAs(Label.class);
     FxWait.untilFx("the export to finish", () -> status.getText().startsWith("Exported"));

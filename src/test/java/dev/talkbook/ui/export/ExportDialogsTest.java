@@ -219,10 +219,21 @@ class ExportDialogsTest extends OwnerWindowTest {
     robot.interact(
         () -> {
           new MarkdownImportDialog(
-                  stage, notebook, md.getParent(), Runnable::run, Runnable::run, report -> {})
+                  stage,
+                  notebook,
+                  md.getParent().toString(),
+                  folder -> {},
+                  Runnable::run,
+                  Runnable::run,
+                  report -> {})
               .show();
           new MarkdownExportDialog(
-                  stage, notebook, dir.resolve("out"), Runnable::run, Runnable::run)
+                  stage,
+                  notebook,
+                  dir.resolve("out").toString(),
+                  folder -> {},
+                  Runnable::run,
+                  Runnable::run)
               .show();
         });
     TextArea report = robot.lookup("#" + MarkdownImportDialog.REPORT_ID).queryAs(TextArea.class);
@@ -248,7 +259,13 @@ class ExportDialogsTest extends OwnerWindowTest {
     robot.interact(
         () ->
             new MarkdownImportDialog(
-                    stage, notebook, md.getParent(), Runnable::run, Runnable::run, report -> {})
+                    stage,
+                    notebook,
+                    md.getParent().toString(),
+                    folder -> {},
+                    Runnable::run,
+                    Runnable::run,
+                    report -> {})
                 .show());
     Label status = robot.lookup("#" + MarkdownImportDialog.STATUS_ID).queryAs(Label.class);
     FxWait.untilFx("the dry run's summary", () -> !status.getText().isEmpty());
@@ -257,7 +274,7 @@ class ExportDialogsTest extends OwnerWindowTest {
             () -> {
               javafx.scene.layout.VBox root = (javafx.scene.layout.VBox) status.getParent();
               root.layout();
-              javafx.scene.Node from = root.getChildren().get(0);
+              javafx.scene.Node from = root.getChildren().get(1); // the folder's row
               return new double[] {
                 status.getBoundsInParent().getMinY() - from.getBoundsInParent().getMaxY(),
                 root.getSpacing()
@@ -429,7 +446,13 @@ class ExportDialogsTest extends OwnerWindowTest {
     robot.interact(
         () ->
             new MarkdownImportDialog(
-                    stage, notebook, md.getParent(), Runnable::run, Runnable::run, report -> {})
+                    stage,
+                    notebook,
+                    md.getParent().toString(),
+                    folder -> {},
+                    Runnable::run,
+                    Runnable::run,
+                    report -> {})
                 .show());
     Button close = robot.lookup("#" + MarkdownImportDialog.CLOSE_ID).queryButton();
     FxWait.clickOn(robot, "#" + MarkdownImportDialog.IMPORT_ID);
@@ -453,7 +476,8 @@ class ExportDialogsTest extends OwnerWindowTest {
             new MarkdownImportDialog(
                     stage,
                     notebook,
-                    md.getParent(),
+                    md.getParent().toString(),
+                    folder -> {},
                     LongJob.ownThread("test-import"),
                     Platform::runLater,
                     report -> imported.add("done"))
