@@ -298,7 +298,7 @@ final class WindowMenus {
             parts.stage(),
             parts.status()::showMessage,
             System.getProperty("os.name", "").startsWith("Mac"));
-    Menu themes = new Menu("Theme");
+    Menu themes = new Menu("_Theme"); // its T, before "Talk details" above it takes the letter
     ToggleGroup group = new ToggleGroup();
     for (Theme.Choice choice : Theme.Choice.values()) {
       String name = choice.name().charAt(0) + choice.name().substring(1).toLowerCase(Locale.ROOT);
