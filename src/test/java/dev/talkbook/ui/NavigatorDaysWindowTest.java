@@ -774,6 +774,33 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .containsExactly("09:00", "Saal Łódź", title, "Speaker of " + title);
   }
 
+  /**
+   * Every talk's row is told how much narrower than its cell it is laid out, not only the first of
+   * its level: the others kept the guess (28 px) the first measure corrected in the shared map, and
+   * a row whose width fell in between got one line's height and a cut title.
+   */
+  @Test
+  void everyTalkRowOfALevelKnowsItsOwnWidthAllowance(FxRobot robot) throws Exception {
+    threeDayConference(robot);
+    navigatorWidth(robot, 260);
+    List<String> titles = List.of("13 09:00 Hall A", "13 09:00 Hall B", "13 09:00 Room 101");
+    for (String title : titles) {
+      TreeCell<?> cell = cell(robot, title);
+      dev.talkbook.ui.common.TitleRow row =
+          FxWait.onFx(() -> (dev.talkbook.ui.common.TitleRow) cell.getGraphic());
+      double measured =
+          FxWait.onFx(
+              () ->
+                  cell.getWidth()
+                      - cell.snappedLeftInset()
+                      - cell.snappedRightInset()
+                      - row.getWidth());
+      assertThat(FxWait.onFx(row::outside))
+          .as("%s: its allowance is its measure", title)
+          .isCloseTo(measured, within(0.6));
+    }
+  }
+
   @org.junit.jupiter.api.io.TempDir java.nio.file.Path site;
 
   /**
