@@ -138,7 +138,7 @@ class NavigatorDaysWindowTest extends RealWindowTest {
   /** How the locale names the weekday of May {@code day}, 2026 ("Wednesday"). */
   private static String weekday(int day) {
     DayOfWeek d = LocalDate.of(2026, 5, day).getDayOfWeek();
-    return d.getDisplayName(TextStyle.FULL, Locale.getDefault(Locale.Category.FORMAT));
+    return d.getDisplayName(TextStyle.FULL, dev.talkbook.core.common.DateTimeText.userLocale());
   }
 
   /** The programme's talks of May {@code day} as the navigator should list them: by time. */
@@ -476,7 +476,7 @@ class NavigatorDaysWindowTest extends RealWindowTest {
   private static String dayName(int year, int month, int day) {
     return LocalDate.of(year, month, day)
         .getDayOfWeek()
-        .getDisplayName(TextStyle.FULL, Locale.getDefault(Locale.Category.FORMAT));
+        .getDisplayName(TextStyle.FULL, dev.talkbook.core.common.DateTimeText.userLocale());
   }
 
   @Test
@@ -815,7 +815,7 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     String day = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(0));
     TreeCell<?> event = cell(robot, "JavaConf 2026");
     String eventDate = FxWait.onFx(() -> ((Label) event.lookup(".tb-row-detail")).getText());
-    Locale locale = Locale.getDefault(Locale.Category.FORMAT);
+    Locale locale = dev.talkbook.core.common.DateTimeText.userLocale();
     assertThat(day)
         .isEqualTo(
             dev.talkbook.core.common.DateTimeText.dayInEvent(
