@@ -118,12 +118,38 @@ class NotebookLockTest {
                 + ") is closing it and has not let go of it in 1 s.");
   }
 
+  /**
+   * The mark comes first: while another program holds the notebook's write lock, the close's
+   * revisions wait for it (up to the busy timeout, 5 s), and a Talkbook started meanwhile already
+   * reads "closing". Marked after the revisions or the file's close, it would read so only 5 s on.
+   */
   @Test
-  void aNotebooksCloseMarksItsLockAsClosingBeforeItFoldsItsLog() {
+  void aNotebooksCloseMarksItsLockAsClosingBeforeItFoldsItsLog() throws Exception {
     Path notebook = dir.resolve("n.talkbook");
-    Notebook.open(notebook).close();
-    // what a Talkbook started during the close read (the file is left in place after it)
-    assertThat(NotebookLock.lockFileOf(notebook))
-        .hasContent(ProcessHandle.current().pid() + " closing");
+    Notebook open = Notebook.open(notebook);
+    Path lockFile = NotebookLock.lockFileOf(notebook);
+    String closing = ProcessHandle.current().pid() + " closing";
+    CompletableFuture<Void> closed;
+    try (java.sql.Connection other =
+        java.sql.DriverManager.getConnection("jdbc:sqlite:" + notebook)) {
+      try (var s = other.createStatement()) {
+        s.execute("BEGIN IMMEDIATE"); // the write lock, which the close's revisions wait for
+      }
+      closed = CompletableFuture.runAsync(open::close);
+      long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+      while (!Files.readString(lockFile).strip().equals(closing) && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      // what a Talkbook started during the close reads
+      assertThat(Files.readString(lockFile).strip())
+          .as("marked while the close waits for the write lock")
+          .isEqualTo(closing);
+      assertThat(closed).as("the close still waiting").isNotDone();
+      try (var s = other.createStatement()) {
+        s.execute("ROLLBACK");
+      }
+    }
+    closed.get(20, TimeUnit.SECONDS);
+    assertThat(lockFile).hasContent(closing); // the file is left in place after it
   }
 }
