@@ -819,7 +819,8 @@ public final class TalkStore {
       throw new NotebookException("A tag needs a name: give the new name of \"" + from + "\".");
     }
     String wanted = cleaned.get(0);
-    String fromKey = Tags.key(from == null ? "" : from.strip());
+    String fromName = from == null ? "" : from.strip();
+    String fromKey = Tags.key(fromName);
     return db.write(
         "rename the tag",
         c -> {
@@ -827,7 +828,7 @@ public final class TalkStore {
           String had = spelled.get(fromKey);
           if (had == null) {
             throw new NotebookException(
-                "No talk has the tag \"" + from.strip() + "\". The tags: talkbook tags.");
+                "No talk has the tag \"" + fromName + "\"."); // the CLI adds where the tags are
           }
           String toKey = Tags.key(wanted);
           boolean merged = !toKey.equals(fromKey) && spelled.containsKey(toKey);

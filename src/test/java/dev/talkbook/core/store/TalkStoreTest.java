@@ -461,7 +461,10 @@ class TalkStoreTest {
 
     assertThatThrownBy(() -> notebook.talks().renameTag("scala", "jvm"))
         .isInstanceOf(NotebookException.class)
-        .hasMessageContaining("No talk has the tag \"scala\"");
+        .hasMessage("No talk has the tag \"scala\"."); // the window's words: no command in them
+    assertThatThrownBy(() -> notebook.talks().renameTag(null, "jvm"))
+        .isInstanceOf(NotebookException.class)
+        .hasMessage("No talk has the tag \"\".");
     assertThatThrownBy(() -> notebook.talks().renameTag("kotlin", "  "))
         .isInstanceOf(NotebookException.class)
         .hasMessageContaining("A tag needs a name");
