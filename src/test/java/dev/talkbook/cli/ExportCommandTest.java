@@ -85,6 +85,8 @@ class ExportCommandTest extends CliTest {
           .doesNotContain(": 0 files written");
       assertThat(out.resolve(".talkbook-site")).content().contains("\nlocale en-US\n");
       assertOut(ok("export", "site", "--out", out.toString())).contains(": 0 files written");
+      assertErr(misused("export", "site", "--out", out.toString(), "--locale", "12"))
+          .contains("--locale takes a language tag, like en-GB or en-US; got \"12\".");
     } finally {
       java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, was);
     }
