@@ -1,7 +1,6 @@
 package dev.talkbook.cli;
 
 import dev.talkbook.core.common.Counts;
-import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.exchange.AgendaExporter;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.site.MarkdownExporter;
@@ -93,6 +92,29 @@ final class ExportCommand {
                 + " \"Talk notes\".")
     String title;
 
+    @Option(
+        names = "--locale",
+        paramLabel = "TAG",
+        description =
+            "The region whose order the pages' dates follow, as a language tag (en-GB: \"Thursday,"
+                + " 15 October 2026\", en-US: \"Thursday, October 15, 2026\"). Default: the one the"
+                + " last export into the folder had, else yours.")
+    String locale;
+
+    /** The locale given with --locale, null for none; a tag that names no language is refused. */
+    private java.util.Locale dates() {
+      if (locale == null) {
+        return null;
+      }
+      java.util.Locale l = java.util.Locale.forLanguageTag(locale.strip());
+      if (l.getLanguage().isEmpty()) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "--locale takes a language tag, like en-GB or en-US; got \"" + locale + "\".");
+      }
+      return l;
+    }
+
     @Override
     public Integer call() {
       if (isStandardOutput(out)) {
@@ -100,8 +122,7 @@ final class ExportCommand {
       }
       try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
         SiteExporter.Options options =
-            SiteExporter.keptOptions(out, title, Refs.eventIds(notebook, events), baseUrl)
-                .withLocale(DateTimeText.userLocale()); // the dates as the window names them
+            SiteExporter.keptOptions(out, title, Refs.eventIds(notebook, events), baseUrl, dates());
         SiteExporter.Result r;
         try {
           r =

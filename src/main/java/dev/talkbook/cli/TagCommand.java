@@ -33,7 +33,16 @@ final class TagCommand {
     @Override
     public Integer call() {
       try (Notebook notebook = TalkbookCommand.of(spec).openExisting()) {
-        TagRename done = notebook.talks().renameTag(from, to);
+        TagRename done;
+        try {
+          done = notebook.talks().renameTag(from, to);
+        } catch (dev.talkbook.core.notebook.NotebookException e) {
+          if (e.getMessage() != null && e.getMessage().startsWith("No talk has the tag")) {
+            throw new dev.talkbook.core.notebook.NotebookException(
+                e.getMessage() + " The tags: talkbook tags.", e);
+          }
+          throw e;
+        }
         spec.commandLine().getOut().println(done.message());
         return 0;
       }

@@ -320,7 +320,17 @@ final class StatusBar {
 
   /** Says what just happened, with an Undo button for a while. */
   void offerUndo(String message, Runnable action) {
+    offerUndo(message, action, false);
+  }
+
+  /**
+   * As {@link #offerUndo(String, Runnable)}; {@code claimsNotesUndo} when Ctrl+Z in the notes may
+   * take it (the menu's tag rename, which hands the keyboard back to the notes), not only the Undo
+   * button and Ctrl+Z elsewhere.
+   */
+  void offerUndo(String message, Runnable action, boolean claimsNotesUndo) {
     offeredAt = System.nanoTime();
+    this.claimsNotesUndo = claimsNotesUndo;
     oneLine();
     noticeWith = -1;
     notice.setText(message);
@@ -351,6 +361,13 @@ final class StatusBar {
   }
 
   private long offeredAt;
+
+  private boolean claimsNotesUndo;
+
+  /** Whether the Undo shown now may be taken by Ctrl+Z in the notes ({@link #offerUndo}). */
+  boolean offerClaimsNotesUndo() {
+    return claimsNotesUndo && undo.isVisible();
+  }
 
   /**
    * Undoes what the status bar offers to undo, as its Undo link does; false when it offers none.

@@ -118,12 +118,12 @@ final class WindowActions {
           javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
   /**
-   * Whether what the status bar offers to undo (a tag renamed from the menu, which hands the
-   * keyboard back to the notes) was done after the notes last changed: Ctrl+Z in the notes then
-   * takes that back, not the typing before it.
+   * Whether what the status bar offers to undo is a tag renamed from the menu (which hands the
+   * keyboard back to the notes; no other offer claims the notes' Ctrl+Z) done after the notes last
+   * changed: Ctrl+Z in the notes then takes that back, not the typing before it.
    */
   private boolean offerIsNewer() {
-    return status.undoOfferedAt() - notesChangedAt > 0;
+    return status.offerClaimsNotesUndo() && status.undoOfferedAt() - notesChangedAt > 0;
   }
 
   /** When the notes' text last changed ({@link System#nanoTime}), for {@link #undo}. */
@@ -606,7 +606,7 @@ final class WindowActions {
                           () -> notebook.talks().renameTag(chosen.from(), chosen.to()),
                           done -> {
                             reload.accept(null);
-                            status.offerUndo(done.message(), () -> undoTagRename(done));
+                            status.offerUndo(done.message(), () -> undoTagRename(done), true);
                           },
                           error -> Errors.show(stage, "Could not rename the tag", error)));
         },

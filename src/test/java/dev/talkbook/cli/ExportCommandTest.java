@@ -82,6 +82,37 @@ class ExportCommandTest extends CliTest {
     assertThat(out.resolve("index.html")).content().contains("Other");
   }
 
+  /**
+   * A laptop in Britain and a colleague (or CI) in the United States exporting into one folder
+   * rewrote every page, the dates' order flipped: the folder keeps its site's locale as it keeps
+   * its title; --locale gives another.
+   */
+  @Test
+  void aSecondExportFromAnotherRegionKeepsTheSitesDatesAndRewritesNothing() throws Exception {
+    addSample();
+    Path out = dir.resolve("site");
+    java.util.Locale was = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+    try {
+      java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.UK);
+      ok("export", "site", "--out", out.toString());
+      String index = Files.readString(out.resolve("index.html"));
+      java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.US);
+
+      assertOut(ok("export", "site", "--out", out.toString())).contains(": 0 files written");
+      assertThat(out.resolve("index.html")).content().isEqualTo(index);
+      assertThat(out.resolve(".talkbook-site")).content().contains("\nlocale en-GB\n");
+
+      assertOut(ok("export", "site", "--out", out.toString(), "--locale", "en-US"))
+          .doesNotContain(": 0 files written");
+      assertThat(out.resolve(".talkbook-site")).content().contains("\nlocale en-US\n");
+      assertOut(ok("export", "site", "--out", out.toString())).contains(": 0 files written");
+      assertErr(misused("export", "site", "--out", out.toString(), "--locale", "12"))
+          .contains("--locale takes a language tag, like en-GB or en-US; got \"12\".");
+    } finally {
+      java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, was);
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -41,6 +41,7 @@ class TagCommandTest extends CliTest {
   void renameOfATagNoTalkHasExitsOne() {
     addEvent("Meetup");
 
-    assertErr(refused("tag", "rename", "scala", "jvm")).contains("No talk has the tag \"scala\"");
+    assertErr(refused("tag", "rename", "scala", "jvm"))
+        .contains("No talk has the tag \"scala\". The tags: talkbook tags.");
   }
 }

@@ -138,7 +138,7 @@ class NavigatorDaysWindowTest extends RealWindowTest {
   /** How the locale names the weekday of May {@code day}, 2026 ("Wednesday"). */
   private static String weekday(int day) {
     DayOfWeek d = LocalDate.of(2026, 5, day).getDayOfWeek();
-    return d.getDisplayName(TextStyle.FULL, Locale.getDefault(Locale.Category.FORMAT));
+    return d.getDisplayName(TextStyle.FULL, dev.talkbook.core.common.DateTimeText.userLocale());
   }
 
   /** The programme's talks of May {@code day} as the navigator should list them: by time. */
@@ -476,7 +476,7 @@ class NavigatorDaysWindowTest extends RealWindowTest {
   private static String dayName(int year, int month, int day) {
     return LocalDate.of(year, month, day)
         .getDayOfWeek()
-        .getDisplayName(TextStyle.FULL, Locale.getDefault(Locale.Category.FORMAT));
+        .getDisplayName(TextStyle.FULL, dev.talkbook.core.common.DateTimeText.userLocale());
   }
 
   @Test
@@ -774,6 +774,33 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .containsExactly("09:00", "Saal Łódź", title, "Speaker of " + title);
   }
 
+  /**
+   * Every talk's row is told how much narrower than its cell it is laid out, not only the first of
+   * its level: the others kept the guess (28 px) the first measure corrected in the shared map, and
+   * a row whose width fell in between got one line's height and a cut title.
+   */
+  @Test
+  void everyTalkRowOfALevelKnowsItsOwnWidthAllowance(FxRobot robot) throws Exception {
+    threeDayConference(robot);
+    navigatorWidth(robot, 260);
+    List<String> titles = List.of("13 09:00 Hall A", "13 09:00 Hall B", "13 09:00 Room 101");
+    for (String title : titles) {
+      TreeCell<?> cell = cell(robot, title);
+      dev.talkbook.ui.common.TitleRow row =
+          FxWait.onFx(() -> (dev.talkbook.ui.common.TitleRow) cell.getGraphic());
+      double measured =
+          FxWait.onFx(
+              () ->
+                  cell.getWidth()
+                      - cell.snappedLeftInset()
+                      - cell.snappedRightInset()
+                      - row.getWidth());
+      assertThat(FxWait.onFx(row::outside))
+          .as("%s: its allowance is its measure", title)
+          .isCloseTo(measured, within(0.6));
+    }
+  }
+
   @org.junit.jupiter.api.io.TempDir java.nio.file.Path site;
 
   /**
@@ -788,7 +815,7 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     String day = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(0));
     TreeCell<?> event = cell(robot, "JavaConf 2026");
     String eventDate = FxWait.onFx(() -> ((Label) event.lookup(".tb-row-detail")).getText());
-    Locale locale = Locale.getDefault(Locale.Category.FORMAT);
+    Locale locale = dev.talkbook.core.common.DateTimeText.userLocale();
     assertThat(day)
         .isEqualTo(
             dev.talkbook.core.common.DateTimeText.dayInEvent(

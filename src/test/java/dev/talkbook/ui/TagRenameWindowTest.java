@@ -92,6 +92,39 @@ class TagRenameWindowTest extends RealWindowTest {
     assertThat(WindowUnderTest.editorText(robot)).endsWith("typed"); // the typing is kept
   }
 
+  /**
+   * Only the menu's rename claims the notes' Ctrl+Z: an offer that lands after the typing from
+   * elsewhere (a details save's "Tag … is now spelled …" on the notebook thread, a title renamed in
+   * the navigator) is left to its Undo button, and Ctrl+Z in the notes undoes their typing.
+   */
+  @Test
+  void anotherOfferNewerThanTheNotesTypingIsNotTakenByCtrlZInTheNotes(FxRobot robot)
+      throws Exception {
+    ui.openNewTalk(robot, "Interop", "# Interop\n");
+    FxWait.clickOn(robot, "#editor");
+    robot.interact(
+        () -> WindowUnderTest.editor(robot).moveTo(WindowUnderTest.editor(robot).getLength()));
+    robot.write("typed");
+    FxWait.untilFx("typed", () -> WindowUnderTest.editorText(robot).endsWith("typed"));
+    java.util.concurrent.atomic.AtomicBoolean undone =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    // as the details' tag respelling offers it, from a save that the notebook thread finished late
+    robot.interact(
+        () ->
+            ui.window
+                .statusBar()
+                .offerUndo("Tag “gc” is now spelled “GC” on every talk.", () -> undone.set(true)));
+    FxWait.untilFx(
+        "the keyboard in the notes",
+        () -> ui.stage.getScene().getFocusOwner() == WindowUnderTest.editor(robot));
+
+    robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+
+    FxWait.untilFx("the typing undone", () -> !WindowUnderTest.editorText(robot).contains("typed"));
+    assertThat(undone).isFalse();
+    assertThat(FxWait.onFx(() -> robot.lookup("#undo-notice").query().isVisible())).isTrue();
+  }
+
   @Test
   void aNameThatIsAnotherTagIsSaidToMergeThem(FxRobot robot) throws Exception {
     Talk open = ui.openNewTalk(robot, "Interop", "# Interop\n");

@@ -15,8 +15,10 @@ import org.testfx.api.FxRobot;
 /**
  * A tag given another case in the open talk's Tags field is respelled on every talk that has it.
  * Ctrl+Z in the field took that back (the field's undo, saved), but once the keyboard had left the
- * field nothing did: the status bar now says it with Undo, which Ctrl+Z takes, and which gives the
- * talk its details as before the edit, the tag spelled back on every talk, in one step.
+ * field nothing did: the status bar now says it with Undo, which Ctrl+Z outside the notes takes,
+ * and which gives the talk its details as before the edit, the tag spelled back on every talk, in
+ * one step. Ctrl+Z in the notes stays the notes': the offer comes from a save on the notebook
+ * thread and may land after the first keys typed there (review9, finding 3).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TagRespellUndoWindowTest extends RealWindowTest {
@@ -50,7 +52,7 @@ class TagRespellUndoWindowTest extends RealWindowTest {
   }
 
   @Test
-  void aRespellingIsSaidWithUndoAndCtrlZInTheNotesTakesItBackOnEveryTalk(FxRobot robot)
+  void aRespellingIsSaidWithUndoWhichTakesItBackOnEveryTalkButCtrlZInTheNotesDoesNot(FxRobot robot)
       throws Exception {
     Talk[] other = new Talk[1];
     Talk open = respelledFromTheField(robot, other);
@@ -69,7 +71,11 @@ class TagRespellUndoWindowTest extends RealWindowTest {
         () -> ui.stage.getScene().getFocusOwner() == WindowUnderTest.editor(robot));
 
     robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+    ui.idle();
 
+    assertThat(tagsOf(other[0])).as("the notes' Ctrl+Z leaves it").containsExactly("Kotlin");
+    assertThat(FxWait.onFx(() -> robot.lookup("#undo-notice").query().isVisible())).isTrue();
+    FxWait.clickOn(robot, "#undo-notice");
     FxWait.until("spelled back on every talk", () -> tagsOf(other[0]).equals(List.of("kotlin")));
     assertThat(tagsOf(open)).containsExactly("kotlin", "java");
     FxWait.untilFx("the field shows it", () -> tags(robot).getText().equals("kotlin, java"));

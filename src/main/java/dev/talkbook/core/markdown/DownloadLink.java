@@ -15,11 +15,10 @@ import org.commonmark.renderer.html.HtmlNodeRendererContext;
 final class DownloadLink extends ImageStandIn {
   /**
    * A file name {@code download} may give: letters, digits, space, {@code . _ ( ) + -}, not
-   * starting with a dot, at most {@value #MAX_NAME} characters; no path, no control character. The
-   * notes' HTML policy allows no other.
+   * starting with a dot, at most {@value #MAX_NAME} characters; no path, no control character, no
+   * invisible one (a combining mark, a joiner). The notes' HTML policy allows no other.
    */
-  static final Pattern SAFE_NAME =
-      Pattern.compile("(?!\\.)[\\w ().+-]{1,120}", Pattern.UNICODE_CHARACTER_CLASS);
+  static final Pattern SAFE_NAME = Pattern.compile("(?!\\.)[\\p{L}\\p{N} ._()+-]{1,120}");
 
   static final int MAX_NAME = 120;
 
@@ -55,7 +54,10 @@ final class DownloadLink extends ImageStandIn {
    */
   static String name(String fileName) {
     StringBuilder b = new StringBuilder();
-    String from = fileName == null ? "" : fileName.strip();
+    String from =
+        fileName == null
+            ? ""
+            : java.text.Normalizer.normalize(fileName.strip(), java.text.Normalizer.Form.NFC);
     from.codePoints()
         .forEach(
             c -> {
@@ -63,10 +65,12 @@ final class DownloadLink extends ImageStandIn {
               b.append(SAFE_NAME.matcher("x" + s).matches() ? s : "_");
             });
     String name = b.toString().replaceFirst("^[. ]+", "");
-    if (name.length() > MAX_NAME) {
+    if (name.codePointCount(0, name.length()) > MAX_NAME) {
       int dot = name.lastIndexOf('.');
       String ext = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
-      name = name.substring(0, MAX_NAME - ext.length()) + ext;
+      // cut by characters, never inside a pair of surrogates
+      int keep = MAX_NAME - ext.codePointCount(0, ext.length());
+      name = name.substring(0, name.offsetByCodePoints(0, keep)) + ext;
     }
     return name.isEmpty() || !SAFE_NAME.matcher(name).matches() ? "download" : name;
   }

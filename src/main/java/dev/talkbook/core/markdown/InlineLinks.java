@@ -1,6 +1,5 @@
 package dev.talkbook.core.markdown;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -284,14 +283,42 @@ public final class InlineLinks {
   /**
    * The path a relative link target names, as the file is named: its {@code %} escapes decoded as
    * UTF-8 and a {@code +} kept (a path, not a form); as written where a {@code %} starts no escape
-   * ({@code 50%.png}: the percent sign is part of the name). The inverse of {@link #encodedPath}.
+   * ({@code 50%.png}: the percent sign is part of the name), each escape on its own ({@code
+   * a%20b%.png} is "a b%.png"), and a run of escapes that is no UTF-8 as written. The inverse of
+   * {@link #encodedPath}.
    */
   public static String decodedPath(String target) {
-    try {
-      return URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+    if (target.indexOf('%') < 0) {
       return target;
     }
+    StringBuilder out = new StringBuilder(target.length());
+    int i = 0;
+    while (i < target.length()) {
+      int start = i;
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      while (i + 2 < target.length()
+          && target.charAt(i) == '%'
+          && Character.digit(target.charAt(i + 1), 16) >= 0
+          && Character.digit(target.charAt(i + 2), 16) >= 0) {
+        bytes.write(Integer.parseInt(target.substring(i + 1, i + 3), 16));
+        i += 3;
+      }
+      if (i == start) {
+        out.append(target.charAt(i++));
+        continue;
+      }
+      try {
+        out.append(
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())));
+      } catch (java.nio.charset.CharacterCodingException notUtf8) {
+        out.append(target, start, i);
+      }
+    }
+    return out.toString();
   }
 
   /**

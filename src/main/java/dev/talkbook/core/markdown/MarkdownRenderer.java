@@ -550,7 +550,7 @@ public final class MarkdownRenderer {
      * An attachment that is no picture in place of a picture of it: a link to it, its text the alt
      * text or the file's name, its tooltip the image's title or the file's name.
      */
-    private static void attachmentLink(Image image, String name) {
+    private void attachmentLink(Image image, String name) {
       if (image.getTitle() == null || image.getTitle().isBlank()) {
         image.setTitle(name);
       }
@@ -563,12 +563,13 @@ public final class MarkdownRenderer {
      * (not null) the browser saves it under that name ({@link DownloadLink}), not as the site's
      * {@code <sha256>.bin}. Inside a link, its text.
      */
-    private static void downloadLink(Image image, String label, String fileName) {
+    private void downloadLink(Image image, String label, String fileName) {
       boolean inLink = false;
       for (Node p = image.getParent(); p != null; p = p.getParent()) {
         inLink |= p instanceof Link;
       }
       if (!inLink && fileName != null) {
+        images.download(image.getDestination(), DownloadLink.name(fileName));
         image.insertAfter(DownloadLink.of(image, fileName));
         image.unlink();
         return;
@@ -600,6 +601,7 @@ public final class MarkdownRenderer {
       visitChildren(link);
       if (ref.isPresent() && link.getDestination().endsWith(DOWNLOAD_EXTENSION)) {
         // a link to an attachment published as a download: saved under its own name
+        images.download(link.getDestination(), DownloadLink.name(ref.get().fileName()));
         link.insertAfter(DownloadLink.of(link, ref.get().fileName()));
         link.unlink();
         return;

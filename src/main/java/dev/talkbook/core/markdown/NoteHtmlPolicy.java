@@ -321,6 +321,12 @@ final class NoteHtmlPolicy {
         }
       } else if (element.equals("a")) {
         String href = attribute(attributes, "href");
+        String download = attribute(attributes, "download");
+        if (download != null
+            && !ownDownload(href, download)
+            && !images.downloads(href, download)) { // a Markdown link's, rendered before
+          attributes = without(attributes, "download");
+        }
         Optional<TalkLink> talk = talks == null ? Optional.empty() : TalkLink.parse(href);
         String resolved =
             talk.isPresent() ? talk.flatMap(talks).orElse(null) : images.resolve(href).orElse(null);
@@ -364,6 +370,36 @@ final class NoteHtmlPolicy {
     @Override
     public void text(String text) {
       out.text(text);
+    }
+
+    /**
+     * Whether raw HTML may have a link to {@code href} saved as {@code download}: only a link to an
+     * attachment ({@code attachment:…/diagram.svg}), under a name with that file's own extension;
+     * "setup.exe" on a same-site {@code attachments/….bin} would be saved and run as a program. (A
+     * download link the Markdown made, which comes here rendered, is known to {@link NoteImages}.)
+     */
+    private static boolean ownDownload(String href, String download) {
+      return dev.talkbook.core.notebook.AttachmentRef.parse(href)
+          .map(r -> extension(DownloadLink.name(r.fileName())))
+          .filter(ext -> !ext.isEmpty() && ext.equalsIgnoreCase(extension(download)))
+          .isPresent();
+    }
+
+    private static String extension(String name) {
+      int dot = name == null ? -1 : name.lastIndexOf('.');
+      return dot > 0 ? name.substring(dot) : "";
+    }
+
+    /** The attributes without {@code name}. */
+    private static List<String> without(List<String> attributes, String name) {
+      List<String> kept = new ArrayList<>(attributes.size());
+      for (int i = 0; i + 1 < attributes.size(); i += 2) {
+        if (!attributes.get(i).equals(name)) {
+          kept.add(attributes.get(i));
+          kept.add(attributes.get(i + 1));
+        }
+      }
+      return kept;
     }
 
     /** The attributes with {@code name}'s value replaced. */

@@ -26,6 +26,19 @@ final class NoteImages {
     this.attachments = attachments;
   }
 
+  /** The name each download link this render made saves its attachment under, by URL. */
+  private final java.util.Map<String, String> downloads = new java.util.HashMap<>();
+
+  /** Notes that this render links {@code url} as a download saved as {@code name}. */
+  void download(String url, String name) {
+    downloads.put(url, name);
+  }
+
+  /** Whether this render made a download link to {@code url} saved as {@code name}. */
+  boolean downloads(String url, String name) {
+    return name != null && name.equals(downloads.get(url));
+  }
+
   /** The URL the caller gives for an attachment reference; empty for anything else. */
   Optional<String> resolve(String destination) {
     Optional<String> url = AttachmentRef.parse(destination).flatMap(attachments);

@@ -9,10 +9,17 @@ import java.util.Map;
  * talks had already: the two are one tag now.
  *
  * @param before each renamed talk's tags before the rename, by talk id
+ * @param after the same talks' tags just after it, by which the undo sees a talk edited since
  */
-public record TagRename(String from, String to, boolean merged, Map<Long, List<String>> before) {
+public record TagRename(
+    String from,
+    String to,
+    boolean merged,
+    Map<Long, List<String>> before,
+    Map<Long, List<String>> after) {
   public TagRename {
     before = Map.copyOf(before);
+    after = Map.copyOf(after);
   }
 
   /** How many talks carried the tag and now carry {@code to}. */

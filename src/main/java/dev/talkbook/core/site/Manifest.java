@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * skipped, with what it knows kept; anything else that is not a file's line is damage.
  *
  * <p>Lines {@code title <title, URL-encoded>} and {@code base-url <url>} keep the site's title and
- * base URL ({@link #title}, {@link #baseUrl}), so a later export that is not given them keeps them.
+ * base URL ({@link #title}, {@link #baseUrl}), so a later export that is not given them keeps them;
+ * a line {@code locale <language tag>} the locale its pages name dates in ({@link #locale}), so
+ * that an export from a machine in another region does not rewrite every page.
  *
  * <p>A line {@code talk <id> <path>} says which talk a file is the page of, or the redirect of
  * ({@link #talks}): a page whose path changed since (the talk was renamed) leaves a redirect to its
@@ -50,10 +52,10 @@ import java.util.regex.Pattern;
  * (the talk was renamed, moved or deleted), and an export that keeps it still names a link to no
  * page.
  *
- * <p>The site's settings ({@code site-id}, {@code title}, {@code base-url}) are written first,
- * right after the header, before any {@code event}, {@code tag}, {@code talk}, {@code
- * missing-image} or file line: {@link #readSettings} reads only them, not the whole file (10,000s
- * of lines).
+ * <p>The site's settings ({@code site-id}, {@code title}, {@code base-url}, {@code locale}) are
+ * written first, right after the header, before any {@code event}, {@code tag}, {@code talk},
+ * {@code missing-image} or file line: {@link #readSettings} reads only them, not the whole file
+ * (10,000s of lines).
  */
 final class Manifest {
   static final String NAME = ".talkbook-site";
@@ -64,6 +66,7 @@ final class Manifest {
   private static final String TAG = "tag ";
   private static final String TITLE = "title ";
   private static final String BASE_URL = "base-url ";
+  private static final String LOCALE = "locale ";
   private static final String MISSING = "missing-image ";
   private static final String TALK_LINK = "talk-link ";
 
@@ -166,6 +169,20 @@ final class Manifest {
       Map<String, String> tags,
       String title,
       String baseUrl) {
+    this(entries, siteId, talks, events, tags, title, baseUrl, null);
+  }
+
+  /** {@code locale}: the language tag of the locale the pages name dates in, null for none kept. */
+  Manifest(
+      Map<String, Entry> entries,
+      String siteId,
+      Map<String, Long> talks,
+      Map<String, Long> events,
+      Map<String, String> tags,
+      String title,
+      String baseUrl,
+      String locale) {
+    this.locale = locale;
     this.tags = new HashMap<>(tags);
     this.entries = new HashMap<>(entries);
     this.siteId = siteId;
@@ -174,6 +191,13 @@ final class Manifest {
     this.title = title;
     this.baseUrl = baseUrl;
   }
+
+  /** The locale (a language tag) of the site's dates, or null (none kept: an older manifest). */
+  String locale() {
+    return locale;
+  }
+
+  private final String locale;
 
   /** The site's title the last export kept, or null (none kept: an older Talkbook's manifest). */
   String title() {
@@ -321,7 +345,14 @@ final class Manifest {
                     new Entry(
                         e.size(), e.hash(), e.fingerprint(), e.uses(), e.missing(), talkLinks)));
     return new Manifest(
-        entries, settings.siteId, talks, events, tags, settings.title, settings.baseUrl);
+        entries,
+        settings.siteId,
+        talks,
+        events,
+        tags,
+        settings.title,
+        settings.baseUrl,
+        settings.locale);
   }
 
   /**
@@ -357,7 +388,14 @@ final class Manifest {
       throw new SiteException("Could not read " + file + " (" + e.getMessage() + ").", e);
     }
     return new Manifest(
-        Map.of(), settings.siteId, Map.of(), Map.of(), settings.title, settings.baseUrl);
+        Map.of(),
+        settings.siteId,
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        settings.title,
+        settings.baseUrl,
+        settings.locale);
   }
 
   /**
@@ -368,6 +406,7 @@ final class Manifest {
     String siteId;
     String title;
     String baseUrl;
+    String locale;
 
     /** Takes line {@code i + 1} of {@code file} if it is a title, base URL or site id. */
     void take(String line, Path file, int i) {
@@ -379,6 +418,8 @@ final class Manifest {
         }
       } else if (line.startsWith(BASE_URL)) {
         baseUrl = line.substring(BASE_URL.length()).strip();
+      } else if (line.startsWith(LOCALE)) {
+        locale = line.substring(LOCALE.length()).strip();
       } else if (line.startsWith(SITE_ID)) {
         siteId = line.substring(SITE_ID.length()).strip();
         if (siteId.isEmpty()) {
@@ -399,7 +440,7 @@ final class Manifest {
   }
 
   byte[] bytes() {
-    return bytes(entries, siteId, talks, events, tags, title, baseUrl);
+    return bytes(entries, siteId, talks, events, tags, title, baseUrl, locale);
   }
 
   /**
@@ -413,7 +454,8 @@ final class Manifest {
       Map<String, Long> events,
       Map<String, String> tags,
       String title,
-      String baseUrl) {
+      String baseUrl,
+      String locale) {
     // Sorted as an array, not a TreeMap: 10,000s of paths in a command's cold JVM.
     String[] paths = entries.keySet().toArray(new String[0]);
     Arrays.sort(paths);
@@ -426,6 +468,9 @@ final class Manifest {
     }
     if (baseUrl != null) {
       b.append(BASE_URL).append(baseUrl).append('\n');
+    }
+    if (locale != null) {
+      b.append(LOCALE).append(locale).append('\n');
     }
     String[] eventPaths = events.keySet().toArray(new String[0]);
     Arrays.sort(eventPaths);

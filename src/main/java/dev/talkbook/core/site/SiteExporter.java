@@ -4,6 +4,7 @@ import static dev.talkbook.core.site.Html.esc;
 import static dev.talkbook.core.site.Html.json;
 
 import dev.talkbook.core.common.CrcPair;
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.notebook.AttachmentRef;
@@ -58,21 +59,23 @@ import java.util.regex.Pattern;
 public final class SiteExporter {
 
   /**
+   * The locale of the pages' dates when the caller names none: the site's words are British English
+   * ("Thursday, 15 October 2026").
+   */
+  public static final Locale PAGES_LOCALE = Locale.UK;
+
+  /**
    * What to export.
    *
    * @param title the site's name, shown on every page
    * @param eventIds only these events (empty: all)
    * @param baseUrl the address the site will be published at, for the feed's absolute links; may be
    *     null (the feed's links are then relative to it)
-   * @param locale the locale the pages name dates in, as the window does ({@link
-   *     DateTimeText#day}): given, never the machine's, so that an export is the same on every run
+   * @param locale the locale the pages name dates in ({@link DateTimeText#day}); {@link
+   *     #keptOptions} and {@link #siteLocale} give the one the folder's last export kept, so that
+   *     an export from a machine in another region rewrites no page; {@link #PAGES_LOCALE} when
+   *     null
    */
-  /**
-   * The locale of the pages' dates when the caller names none: the site's words are British English
-   * ("Thursday, 15 October 2026").
-   */
-  public static final Locale PAGES_LOCALE = Locale.UK;
-
   public record Options(String title, Set<Long> eventIds, String baseUrl, Locale locale) {
     /** With the dates in {@link #PAGES_LOCALE}. */
     public Options(String title, Set<Long> eventIds, String baseUrl) {
@@ -533,7 +536,8 @@ public final class SiteExporter {
             eventPaths,
             tagPaths,
             options.title(),
-            options.baseUrl());
+            options.baseUrl(),
+            options.locale().toLanguageTag());
     out.write(Manifest.NAME, manifest);
     return new Result(
         run.written.get(),
@@ -894,7 +898,15 @@ public final class SiteExporter {
     }
 
     private byte[] manifest(Map<String, Manifest.Entry> files) {
-      return Manifest.bytes(files, siteId, talks, events, tags, options.title(), options.baseUrl());
+      return Manifest.bytes(
+          files,
+          siteId,
+          talks,
+          events,
+          tags,
+          options.title(),
+          options.baseUrl(),
+          options.locale().toLanguageTag());
     }
 
     /**
@@ -1354,9 +1366,9 @@ public final class SiteExporter {
 
   /**
    * The title and base URL (null for none) the last export into a folder gave its site, as {@link
-   * #kept} reads them.
+   * #kept} reads them, and the locale of its dates (null: not kept, an older Talkbook's export).
    */
-  public record Kept(String title, String baseUrl) {}
+  public record Kept(String title, String baseUrl, Locale locale) {}
 
   /**
    * The title and base URL the last export into {@code folder} used, as its manifest keeps them, or
@@ -1373,34 +1385,52 @@ public final class SiteExporter {
     // Only the manifest's settings: the export reads the whole of it (once) on another core.
     Manifest kept = Manifest.readSettings(out.root());
     if (kept.title() != null) {
-      return new Kept(kept.title(), kept.baseUrl());
+      return new Kept(
+          kept.title(),
+          kept.baseUrl(),
+          kept.locale() == null ? null : Locale.forLanguageTag(kept.locale()));
     }
     // A manifest from before it kept the title (or none): the feed shows them.
     String feed = publishedFeed(out, Manifest.read(out.root()));
     Matcher m = feed == null ? null : FEED_HEAD.matcher(feed);
     if (m != null && m.find()) {
-      return new Kept(unescape(m.group(1)), m.group(2).isEmpty() ? null : unescape(m.group(2)));
+      return new Kept(
+          unescape(m.group(1)), m.group(2).isEmpty() ? null : unescape(m.group(2)), null);
     }
     return null;
   }
 
   /**
-   * The options for an export into {@code folder} that was not given a title or base URL (null):
-   * the ones the last export into it used ({@link #kept}); none for a new folder (the default
-   * title). A blank base URL is none, whatever the last export had.
+   * The options for an export into {@code folder} that was not given a title, base URL or locale
+   * (null): the ones the last export into it used ({@link #kept}); for a new folder the default
+   * title, no base URL and the user's locale ({@link DateTimeText#userLocale}). A blank base URL is
+   * none, whatever the last export had.
    */
   public static Options keptOptions(
-      java.nio.file.Path folder, String title, Set<Long> eventIds, String baseUrl) {
-    if (title != null && baseUrl != null) {
-      return new Options(title, eventIds, baseUrl.isBlank() ? null : baseUrl);
-    }
+      java.nio.file.Path folder, String title, Set<Long> eventIds, String baseUrl, Locale locale) {
     Kept kept = kept(folder);
+    Locale dates =
+        locale != null
+            ? locale
+            : kept != null && kept.locale() != null ? kept.locale() : DateTimeText.userLocale();
+    if (title != null && baseUrl != null) {
+      return new Options(title, eventIds, baseUrl.isBlank() ? null : baseUrl, dates);
+    }
     String keptTitle = kept == null ? null : kept.title();
     String keptUrl = kept == null ? null : kept.baseUrl();
     return new Options(
         title != null ? title : keptTitle,
         eventIds,
-        baseUrl == null ? keptUrl : baseUrl.isBlank() ? null : baseUrl);
+        baseUrl == null ? keptUrl : baseUrl.isBlank() ? null : baseUrl,
+        dates);
+  }
+
+  /**
+   * The locale the site in {@code folder} names dates in: the one its last export kept, else (a new
+   * folder, or an older Talkbook's) the user's ({@link DateTimeText#userLocale}).
+   */
+  public static Locale siteLocale(java.nio.file.Path folder) {
+    return keptOptions(folder, "", Set.of(), "", null).locale();
   }
 
   /** Text {@link Html#esc} escaped, as it was. */

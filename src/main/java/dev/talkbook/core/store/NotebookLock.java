@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps a notebook to one Talkbook at a time: an OS file lock on {@code <notebook>.lock}, which
- * holds the owner's process id so the refusal can name it. The lock goes with the process, so a
- * crash never leaves a notebook locked.
+ * Keeps a notebook to one Talkbook at a time: an OS file lock on {@code <notebook>.lock} (one byte,
+ * {@link #LOCKED_BYTE}, past the text), which holds the owner's process id so the refusal can name
+ * it. The lock goes with the process, so a crash never leaves a notebook locked.
  *
  * <p>The lock file is left in place on close: deleting it would let a second process lock the
  * deleted file while a third locks a new one, and no other file descriptor may be opened on it
@@ -118,6 +118,14 @@ final class NotebookLock implements AutoCloseable {
     }
   }
 
+  /**
+   * The one byte locked, far past the owner's text: on Windows a lock denies other processes reads
+   * of its bytes, and a lock over the whole file hid the pid and "closing" from a second Talkbook,
+   * which then never waited for a close. An older Talkbook's lock over the whole file overlaps it,
+   * so the two still keep each other out.
+   */
+  static final long LOCKED_BYTE = 1L << 20;
+
   /** How often a waiting open tries the lock again. */
   private static final long RETRY_MILLIS = 25;
 
@@ -171,7 +179,7 @@ final class NotebookLock implements AutoCloseable {
       created = false;
     }
     try {
-      FileLock lock = channel.tryLock();
+      FileLock lock = channel.tryLock(LOCKED_BYTE, 1, false);
       if (lock == null) {
         String[] owner = readOwner(channel).split(" ", 2);
         throw new HeldElsewhere(owner[0], owner.length > 1 && owner[1].equals(CLOSING));

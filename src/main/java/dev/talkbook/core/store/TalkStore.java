@@ -819,7 +819,8 @@ public final class TalkStore {
       throw new NotebookException("A tag needs a name: give the new name of \"" + from + "\".");
     }
     String wanted = cleaned.get(0);
-    String fromKey = Tags.key(from == null ? "" : from.strip());
+    String fromName = from == null ? "" : from.strip();
+    String fromKey = Tags.key(fromName);
     return db.write(
         "rename the tag",
         c -> {
@@ -827,7 +828,7 @@ public final class TalkStore {
           String had = spelled.get(fromKey);
           if (had == null) {
             throw new NotebookException(
-                "No talk has the tag \"" + from.strip() + "\". The tags: talkbook tags.");
+                "No talk has the tag \"" + fromName + "\"."); // the CLI adds where the tags are
           }
           String toKey = Tags.key(wanted);
           boolean merged = !toKey.equals(fromKey) && spelled.containsKey(toKey);
@@ -859,32 +860,66 @@ public final class TalkStore {
             }
           }
           writeTags(c, after);
-          return new TagRename(had, target, merged, before);
+          return new TagRename(had, target, merged, before, after);
         });
   }
 
   /**
-   * Takes a {@link #renameTag} back: each of its talks still there gets the tags it had before,
-   * spelled as they were.
+   * Takes a {@link #renameTag} back: each of its talks still there and not edited since gets the
+   * tags it had before, spelled as they were; a talk whose tags changed since keeps them, with only
+   * the renamed tag given back (in a merge, the two it had). After a rename in case only ("gc" →
+   * "GC"), talks that got "GC" since are respelled "gc" too: one tag has one spelling.
    */
   public void undo(TagRename rename) {
+    String fromKey = Tags.key(rename.from());
+    String toKey = Tags.key(rename.to());
     db.write(
         "undo the tag's rename",
         c -> {
-          Map<Long, List<String>> present = new java.util.LinkedHashMap<>();
-          try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM talk WHERE id = ?")) {
-            for (Map.Entry<Long, List<String>> e : rename.before().entrySet()) {
-              ps.setLong(1, e.getKey());
-              try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                  present.put(e.getKey(), e.getValue());
+          Map<Long, List<String>> back = new java.util.LinkedHashMap<>();
+          try (var s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery("SELECT id, tags FROM talk WHERE tags <> '' ORDER BY id")) {
+            while (rs.next()) {
+              long id = rs.getLong(1);
+              List<String> now = Rows.lines(rs.getString(2));
+              List<String> before = rename.before().get(id);
+              if (before != null && now.equals(rename.after().get(id))) {
+                back.put(id, before);
+              } else if (before != null) {
+                // edited since: the renamed tag (where it still is) back to what it replaced
+                List<String> was =
+                    before.stream()
+                        .filter(t -> Tags.key(t).equals(fromKey) || Tags.key(t).equals(toKey))
+                        .toList();
+                List<String> tags = swapped(now, toKey, was);
+                if (!tags.equals(now)) {
+                  back.put(id, tags);
+                }
+              } else if (fromKey.equals(toKey)) {
+                List<String> tags = swapped(now, toKey, List.of(rename.from()));
+                if (!tags.equals(now)) {
+                  back.put(id, tags);
                 }
               }
             }
           }
-          writeTags(c, present);
+          writeTags(c, back);
           return null;
         });
+  }
+
+  /** {@code tags} with the one whose key is {@code key} replaced by {@code with}, none twice. */
+  private static List<String> swapped(List<String> tags, String key, List<String> with) {
+    List<String> out = new ArrayList<>(tags.size() + with.size());
+    for (String tag : tags) {
+      for (String name : Tags.key(tag).equals(key) ? with : List.of(tag)) {
+        if (out.stream().noneMatch(t -> Tags.key(t).equals(Tags.key(name)))) {
+          out.add(name);
+        }
+      }
+    }
+    return out;
   }
 
   /** Writes each talk's tags as given (a change of the talk), then drops tags no talk has. */

@@ -147,6 +147,11 @@ public final class TitleRow extends Region {
     return this;
   }
 
+  /** How much narrower it is laid out than the width its height is asked for ({@link #wraps}). */
+  public double outside() {
+    return outside;
+  }
+
   /** Whether this row is drawn on two lines when {@code width} px wide. */
   public boolean twoLinesAt(double width) {
     if (!wraps) {

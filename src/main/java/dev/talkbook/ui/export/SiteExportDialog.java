@@ -146,9 +146,7 @@ public final class SiteExportDialog {
                 new SiteExporter.Options(
                     title.getText(),
                     Set.of(),
-                    baseUrl.getText().isBlank() ? null : baseUrl.getText(),
-                    dev.talkbook.core.common.DateTimeText
-                        .userLocale()); // as the window names dates
+                    baseUrl.getText().isBlank() ? null : baseUrl.getText());
           } catch (RuntimeException bad) {
             status.setText(dev.talkbook.ui.common.Errors.message(bad));
             StatusLine.mark(status, true);
@@ -159,7 +157,13 @@ public final class SiteExportDialog {
           job.start(
               "Exporting…",
               feedback ->
-                  exporter.export(notebook, out, options, feedback::progress, feedback::cancelled),
+                  exporter.export(
+                      notebook,
+                      out,
+                      // the dates as the folder's site has them, else as the window names them
+                      options.withLocale(SiteExporter.siteLocale(out)),
+                      feedback::progress,
+                      feedback::cancelled),
               r ->
                   "Exported "
                       + Counts.of(r.talks(), "talk")

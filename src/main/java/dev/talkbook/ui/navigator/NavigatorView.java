@@ -1163,7 +1163,6 @@ public final class NavigatorView {
         error -> Errors.show(window(), "Could not move the talk back", error));
   }
 
-  /** A row: events in bold with their dates, talks with their speakers; drag and drop of talks. */
   /**
    * How much narrower a talk's row is laid out than its cell, px, by {@code NavCell.outsideKey}:
    * the tree's indent and arrow, measured once a row of each kind is laid out.
@@ -1173,6 +1172,7 @@ public final class NavigatorView {
   /** {@link #rowOutside} before a row of the kind was laid out: JavaFX's arrow and a level. */
   private static final double DEFAULT_OUTSIDE = 18 + 10;
 
+  /** A row: events in bold with their dates, talks with their speakers; drag and drop of talks. */
   private final class NavCell extends TreeCell<NavNode> {
     /** The row's tooltip text (null on an empty row); the tooltip is made on the first hover. */
     private String tip;
@@ -1374,8 +1374,9 @@ public final class NavigatorView {
       if (getGraphic() instanceof TitleRow row && getItem() instanceof NavNode.TalkNode) {
         double outside =
             Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset() - row.getWidth());
-        Double before = rowOutside.put(outsideKey(), outside);
-        if (before == null || Math.abs(before - outside) > 0.5) {
+        rowOutside.put(outsideKey(), outside);
+        // the row's own value: another row of the level may have put this one in the map before
+        if (Math.abs(row.outside() - outside) > 0.5) {
           row.wraps(outside);
           Platform.runLater(this::requestLayout);
         }

@@ -83,6 +83,9 @@ class InlineLinksTest {
           caf%C3%A9.png   | café.png
           50%.png         | 50%.png
           100%zz/x.md     | 100%zz/x.md
+          a%20b%.png      | a b%.png
+          %E2%82%AC%zz    | €%zz
+          %C3%.png        | %C3%.png
           """)
   void aTargetsPathIsDecodedAndAPercentThatStartsNoEscapeKept(String target, String path) {
     assertThat(InlineLinks.decodedPath(target)).isEqualTo(path);

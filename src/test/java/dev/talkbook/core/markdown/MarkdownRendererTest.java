@@ -269,14 +269,49 @@ class MarkdownRendererTest {
     assertThat(DownloadLink.name("x".repeat(200) + ".svg")).hasSize(120).endsWith("x.svg");
   }
 
+  /**
+   * A name may hold letters of any script, also outside the first plane, cut by characters (a cut
+   * inside a surrogate pair made it "download"), and nothing invisible: a joiner, a lone combining
+   * mark.
+   */
   @Test
-  void rawHtmlMayNameADownloadOnlyWithAFileName() {
-    assertThat(renderer.render("<a href=\"a.svg\" download=\"diagram.svg\">d</a>\n"))
-        .contains("download=\"diagram.svg\"");
-    assertThat(renderer.render("<a href=\"a.svg\" download=\"../x/evil.sh\">d</a>\n"))
-        .doesNotContain("download");
-    assertThat(renderer.render("<a href=\"a.svg\" download=\".bashrc\">d</a>\n"))
-        .doesNotContain("download");
+  void aDownloadsNameIsCutByCharactersAndHoldsNothingInvisible() {
+    String bold = "\uD835\uDC00"; // MATHEMATICAL BOLD CAPITAL A, a letter outside the first plane
+    String name = "a" + bold.repeat(130) + ".svg";
+    assertThat(DownloadLink.name(name))
+        .startsWith("a" + bold)
+        .endsWith(bold + ".svg")
+        .satisfies(n -> assertThat(n.codePointCount(0, n.length())).isEqualTo(120));
+    assertThat(DownloadLink.name("in\u200Dvoice.svg")).isEqualTo("in_voice.svg");
+    assertThat(DownloadLink.name("e\u0301t\u00E9.svg")).isEqualTo("\u00E9t\u00E9.svg"); // NFC
+  }
+
+  /**
+   * Raw HTML may name a download only on a link to an attachment, with that file's own extension:
+   * an imported note's {@code <a href="attachments/….bin" download="setup.exe">}, same-site, was
+   * saved as a program.
+   */
+  @Test
+  void rawHtmlMayNameADownloadOnlyWithAnAttachmentsOwnKindOfFileName() {
+    String svg = "attachment:" + HASH + "/diagram.svg";
+    String url = "../../attachments/" + HASH + ".bin";
+    assertThat(
+            renderer.render(
+                "<a href=\"" + svg + "\" download=\"Bild (1).SVG\">d</a>\n",
+                ref -> Optional.of(url)))
+        .contains("href=\"" + url + "\" download=\"Bild (1).SVG\"");
+    for (String a :
+        List.of(
+            "<a href=\"" + svg + "\" download=\"setup.exe\">d</a>",
+            "<a href=\"" + svg + "\" download=\"diagram.svg.exe\">d</a>",
+            "<a href=\"attachments/" + HASH + ".bin\" download=\"setup.exe\">d</a>",
+            "<a href=\"a.svg\" download=\"diagram.svg\">d</a>",
+            "<a href=\"" + svg + "\" download=\"../x/evil.svg\">d</a>",
+            "<a href=\"" + svg + "\" download=\".svg\">d</a>")) {
+      assertThat(renderer.render(a + "\n", ref -> Optional.of(url)))
+          .as(a)
+          .doesNotContain("download");
+    }
   }
 
   @Test

@@ -507,7 +507,7 @@ class ShareHttpTest {
   }
 
   @Test
-  void viewersWhoCloseTheirConnectionsAreUncountedWithinThreeSeconds() throws Exception {
+  void viewersWhoCloseTheirConnectionsAreUncountedWithinEightSeconds() throws Exception {
     // A tester's 40 curl viewers, killed: the status said "41 viewers" 15 s later, since a
     // closed connection was noticed only when a keep-alive (every 10 s) failed to be written.
     session.stop();
@@ -531,7 +531,9 @@ class ShareHttpTest {
         s.close();
       }
     }
-    waitFor(() -> session.viewers() == 0, Duration.ofSeconds(3));
+    // two keep-alives (2 s) after the close, with room for a loaded machine; 10 s keep-alives
+    // took 20 s
+    waitFor(() -> session.viewers() == 0, Duration.ofSeconds(8));
   }
 
   /** Reads {@code in} until {@code marker} has come (the socket's timeout bounds the wait). */

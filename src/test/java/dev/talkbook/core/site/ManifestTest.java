@@ -180,7 +180,7 @@ class ManifestTest {
             + "index.html\tmany\n",
         StandardCharsets.UTF_8);
 
-    SiteExporter.Options kept = SiteExporter.keptOptions(folder, null, Set.of(), null);
+    SiteExporter.Options kept = SiteExporter.keptOptions(folder, null, Set.of(), null, null);
 
     assertThat(kept.title()).isEqualTo("Polyglot & co");
     assertThat(kept.baseUrl()).isEqualTo("https://example.org/t/");

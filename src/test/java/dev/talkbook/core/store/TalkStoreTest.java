@@ -402,13 +402,69 @@ class TalkStoreTest {
         .containsExactly("kotlin", "java");
   }
 
+  private void retag(Talk talk, String... tags) {
+    Talk now = notebook.talks().get(talk.id());
+    notebook.talks().update(talk.id(), now.details().withTags(List.of(tags)));
+  }
+
+  /** Each talk's tags, as its details say, agree with the notebook's tag list. */
+  private void assertTagsAgree(Talk... talks) {
+    java.util.Map<String, Integer> counted = new java.util.TreeMap<>();
+    for (Talk t : talks) {
+      for (String tag : tagsOf(t)) {
+        counted.merge(tag, 1, Integer::sum);
+      }
+    }
+    java.util.Map<String, Integer> listed = new java.util.TreeMap<>();
+    notebook.talks().tags().forEach(tc -> listed.put(tc.name(), tc.talks()));
+    assertThat(listed).isEqualTo(counted);
+  }
+
+  @Test
+  void theUndoOfATagRenameKeepsTagsEditedSinceAndGivesBackOnlyTheRenamedOne() {
+    Talk a = tagged(devoxx, "A", "gc", "java");
+    Talk b = tagged(meetup, "B", "gc");
+    Talk c = tagged(meetup, "C", "java");
+
+    TagRename done = notebook.talks().renameTag("gc", "memory");
+    retag(a, "memory", "java", "jvm"); // added after the rename
+    retag(b, "perf"); // the renamed tag taken off since
+
+    notebook.talks().undo(done);
+
+    assertThat(tagsOf(a)).containsExactly("gc", "java", "jvm");
+    assertThat(tagsOf(b)).containsExactly("perf");
+    assertThat(tagsOf(c)).containsExactly("java");
+    assertTagsAgree(a, b, c);
+  }
+
+  @Test
+  void theUndoOfACaseOnlyRenameRespellsTheTagOnTalksThatGotItSince() {
+    Talk a = tagged(devoxx, "A", "gc");
+    Talk b = tagged(meetup, "B", "java");
+
+    TagRename done = notebook.talks().renameTag("gc", "GC");
+    retag(b, "java", "GC"); // the new spelling given to another talk
+    Talk c = tagged(meetup, "C", "GC");
+
+    notebook.talks().undo(done);
+
+    assertThat(tagsOf(a)).containsExactly("gc");
+    assertThat(tagsOf(b)).containsExactly("java", "gc");
+    assertThat(tagsOf(c)).containsExactly("gc");
+    assertTagsAgree(a, b, c);
+  }
+
   @Test
   void aTagRenameThatCannotBeDoneSaysWhy() {
     tagged(devoxx, "A", "kotlin");
 
     assertThatThrownBy(() -> notebook.talks().renameTag("scala", "jvm"))
         .isInstanceOf(NotebookException.class)
-        .hasMessageContaining("No talk has the tag \"scala\"");
+        .hasMessage("No talk has the tag \"scala\"."); // the window's words: no command in them
+    assertThatThrownBy(() -> notebook.talks().renameTag(null, "jvm"))
+        .isInstanceOf(NotebookException.class)
+        .hasMessage("No talk has the tag \"\".");
     assertThatThrownBy(() -> notebook.talks().renameTag("kotlin", "  "))
         .isInstanceOf(NotebookException.class)
         .hasMessageContaining("A tag needs a name");
