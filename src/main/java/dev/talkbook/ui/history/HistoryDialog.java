@@ -281,6 +281,7 @@ public final class HistoryDialog extends Dialog<Void> {
       when.getStyleClass().add("tb-row-title");
       detail.getStyleClass().add("tb-row-detail");
       detail.setWrapText(true);
+      when.setWrapText(true); // "Wednesday, 13 May 2026, 18:30" is wider than a narrow list
       row.setPadding(new Insets(2, 0, 2, 0));
       row.setMinWidth(0);
     }
