@@ -16,8 +16,15 @@ import org.testfx.api.FxRobot;
  */
 class StatusNoticeWindowTest extends RealWindowTest {
 
+  /**
+   * Types {@code text} over field {@code id}, given the keyboard as Tab would give it: a click
+   * aimed where the field was could land on the next one, since the details scroll their problems
+   * into view (a post-layout scroll) while the time typed before is refused.
+   */
   private static void typeInto(FxRobot robot, String id, String text) {
-    FxWait.clickOn(robot, "#detail-" + id);
+    javafx.scene.Node field = FxWait.shown(robot.lookup("#detail-" + id).query());
+    robot.interact(field::requestFocus);
+    FxWait.untilFx("the keyboard in the " + id + " field", field::isFocused);
     robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
     robot.write(text);
   }
