@@ -332,7 +332,7 @@ final class BlockScanner {
           quoteStart = q;
         }
         p = q + 1;
-        if (p < end && isBlank(text.charAt(p))) {
+        if (p < end && Fences.isBlank(text.charAt(p))) {
           p++;
         }
         afterQuotes = p;
@@ -439,7 +439,7 @@ final class BlockScanner {
       i++;
     }
     int level = i - q;
-    return level >= 1 && level <= 6 && (i == end || isBlank(text.charAt(i))) ? level : 0;
+    return level >= 1 && level <= 6 && (i == end || Fences.isBlank(text.charAt(i))) ? level : 0;
   }
 
   /** 1 for a line of {@code =}, 2 for a line of {@code -} (trailing blanks allowed), else 0. */
@@ -507,7 +507,7 @@ final class BlockScanner {
       int i = end;
       while (i > 0) {
         char c = text.charAt(i - 1);
-        if (isBlank(c)) {
+        if (Fences.isBlank(c)) {
           i--;
         } else if ((c == '-' || c == '*' || c == '_') && (breakChar == 0 || c == breakChar)) {
           breakChar = c;
@@ -554,7 +554,7 @@ final class BlockScanner {
     } else {
       return -1;
     }
-    return marker == end || isBlank(text.charAt(marker)) ? marker : -1;
+    return marker == end || Fences.isBlank(text.charAt(marker)) ? marker : -1;
   }
 
   /** A list may interrupt a paragraph if its item is not empty and, when ordered, starts at 1. */
@@ -578,7 +578,7 @@ final class BlockScanner {
       return false;
     }
     char mark = text.charAt(p + 1);
-    return (mark == ' ' || mark == 'x' || mark == 'X') && isBlank(text.charAt(p + 3));
+    return (mark == ' ' || mark == 'x' || mark == 'X') && Fences.isBlank(text.charAt(p + 3));
   }
 
   // ---- block quotes
@@ -592,7 +592,7 @@ final class BlockScanner {
         return -1;
       }
       p = q + 1;
-      if (p < end && isBlank(text.charAt(p))) {
+      if (p < end && Fences.isBlank(text.charAt(p))) {
         p++;
       }
     }
@@ -629,7 +629,7 @@ final class BlockScanner {
       }
     }
     int lastChar = end - 1;
-    while (lastChar > q && isBlank(text.charAt(lastChar))) {
+    while (lastChar > q && Fences.isBlank(text.charAt(lastChar))) {
       lastChar--;
     }
     boolean leading = text.charAt(q) == '|';
@@ -729,7 +729,7 @@ final class BlockScanner {
       if (c == '[') {
         return false;
       }
-      hasText |= !isBlank(c);
+      hasText |= !Fences.isBlank(c);
       i += c == '\\' ? 2 : 1;
     }
     if (i >= limit || !hasText || i + 1 >= end || text.charAt(i + 1) != ':') {
@@ -752,7 +752,7 @@ final class BlockScanner {
       destinationEnd = i + 1;
     } else {
       i = destination;
-      while (i < end && !isBlank(text.charAt(i))) {
+      while (i < end && !Fences.isBlank(text.charAt(i))) {
         i++;
       }
       destinationEnd = i;
@@ -780,7 +780,7 @@ final class BlockScanner {
   // ---- characters
 
   private int skipBlank(int i, int end) {
-    while (i < end && isBlank(text.charAt(i))) {
+    while (i < end && Fences.isBlank(text.charAt(i))) {
       i++;
     }
     return i;
@@ -793,10 +793,6 @@ final class BlockScanner {
       column += text.charAt(i) == '\t' ? 4 - column % 4 : 1;
     }
     return column;
-  }
-
-  private static boolean isBlank(char c) {
-    return c == ' ' || c == '\t';
   }
 
   private static boolean isDigit(char c) {

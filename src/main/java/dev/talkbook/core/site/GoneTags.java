@@ -1,10 +1,10 @@
 package dev.talkbook.core.site;
 
+import dev.talkbook.core.markdown.InlineLinks;
 import dev.talkbook.core.site.SiteModel.SiteTag;
 import dev.talkbook.core.site.SiteModel.SiteTalk;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ final class GoneTags {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           Matcher m = TALK_LINK.matcher(line);
           while (m.find()) {
-            links.add(URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8));
+            links.add(InlineLinks.decodedPath(m.group(1)));
           }
         }
       } catch (IOException | RuntimeException unreadable) {
