@@ -111,7 +111,9 @@ public final class KeptOutput {
     boolean partial = start > 0 && text.charAt(start - 1) != '\n';
     if (partial) {
       int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-      String chars = "the first " + count(start - lineStart) + " characters of ";
+      // the text's first line goes on from the characters dropped before it
+      long before = start - lineStart + (lineStart == 0 ? earlierChars : 0);
+      String chars = "the first " + count(before) + " characters of ";
       if (notKept == 0) {
         note.append(chars).append("this line not kept");
       } else {

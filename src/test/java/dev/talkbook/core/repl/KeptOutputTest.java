@@ -94,6 +94,15 @@ class KeptOutputTest {
   }
 
   @Test
+  void aLineLongerThanTheREPLsCapCountsWhatTheREPLDroppedOfItToo() {
+    // 10,000,000 characters printed on one line: the REPL kept its last 1,048,576
+    String kept = KeptOutput.forNotes("x".repeat(1_048_576), 0, 8_951_424);
+    assertThat(kept)
+        .startsWith("… the first 9,983,616 characters of this line not kept\nx")
+        .hasSize(kept.indexOf('\n') + 1 + KeptOutput.NOTES_CHARS);
+  }
+
+  @Test
   void oneEarlierLineIsSaidInTheSingular() {
     assertThat(KeptOutput.forNotes(lines(201), 0, 0))
         .startsWith("… 1 earlier line not kept (201 in all)\nline 1\n");
