@@ -5,7 +5,6 @@ import dev.talkbook.core.search.SearchHit;
 import dev.talkbook.core.search.SearchQuery;
 import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,9 +49,6 @@ import picocli.CommandLine.Spec;
     })
 final class SearchCommand implements Callable<Integer> {
 
-  /** What the JVM makes of an argument's bytes that are not text in the system's encoding. */
-  private static final char UNREADABLE = '\uFFFD';
-
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to look for.")
@@ -76,10 +72,10 @@ final class SearchCommand implements Callable<Integer> {
       err.println("talkbook: " + e.getMessage());
       return TalkbookCommand.WRONG_USAGE; // nothing to look for, as for a bad option
     }
-    if (typed.indexOf(UNREADABLE) >= 0) {
+    if (typed.indexOf(Values.UNREADABLE) >= 0) {
       err.println(
           "talkbook: some bytes of the query are not "
-              + argumentEncoding()
+              + Values.argumentEncoding()
               + " text and were read as \"\uFFFD\", which ends a word; check the terminal's"
               + " encoding (LANG).");
     }
@@ -111,11 +107,4 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   /** The encoding the JVM read the arguments in: the system's (LANG, LC_ALL). */
-  private static String argumentEncoding() {
-    try {
-      return Charset.forName(System.getProperty("sun.jnu.encoding")).displayName();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return Charset.defaultCharset().displayName();
-    }
-  }
 }

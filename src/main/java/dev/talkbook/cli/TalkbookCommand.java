@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -213,6 +214,7 @@ public final class TalkbookCommand implements Callable<Integer> {
     cl.registerConverter(java.time.LocalDate.class, Values::date);
     cl.registerConverter(java.time.LocalDateTime.class, Values::dateTime);
     cl.setExecutionExceptionHandler(TalkbookCommand::handle);
+    cl.setExecutionStrategy(TalkbookCommand::runUnlessUnreadable);
     cl.setParameterExceptionHandler(new UsageMistakes());
     // One writer each for output and errors, shared by every subcommand (set before any of them
     // makes its own), so that execute() flushes everything that was printed.
@@ -231,6 +233,38 @@ public final class TalkbookCommand implements Callable<Integer> {
     }
     return cl;
   }
+
+  /**
+   * Runs the command, unless it would store an argument whose bytes were not text in the terminal's
+   * encoding: the JVM hands those over as U+FFFD, so {@code event add $'bad\xff'} would keep "bad�"
+   * for good. Refused (exit 2, nothing changed) for the commands that store their arguments; {@code
+   * search} says so and goes on; the other commands only look things up, which a "�" cannot harm.
+   */
+  private static int runUnlessUnreadable(ParseResult parsed) {
+    ParseResult command = parsed.subcommand();
+    if (command != null && STORES_ARGUMENTS.contains(command.commandSpec().name())) {
+      for (String arg : parsed.originalArgs()) {
+        if (arg.indexOf(Values.UNREADABLE) >= 0) {
+          parsed
+              .commandSpec()
+              .commandLine()
+              .getErr()
+              .println(
+                  "talkbook: the argument \""
+                      + arg
+                      + "\" has bytes that are not "
+                      + Values.argumentEncoding()
+                      + " text (shown as \"\uFFFD\"); nothing was changed. Check the terminal's"
+                      + " encoding (LANG).");
+          return WRONG_USAGE;
+        }
+      }
+    }
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
+  /** The commands that keep what they are given (titles, names, tags) in the notebook. */
+  private static final Set<String> STORES_ARGUMENTS = Set.of("event", "talk", "tag");
 
   /**
    * Gives every command below {@code cl} a {@code --help} of its own, so {@code talkbook event add

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,19 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Reading and printing values on the command line. */
 final class Values {
+
+  /** What the JVM makes of an argument's bytes that are not text in the system's encoding. */
+  static final char UNREADABLE = '\uFFFD';
+
+  /** The encoding the JVM read the command line's arguments in (the terminal's, from LANG). */
+  static String argumentEncoding() {
+    try {
+      return Charset.forName(System.getProperty("sun.jnu.encoding")).displayName();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Charset.defaultCharset().displayName();
+    }
+  }
+
   static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private Values() {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Event;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,6 +21,20 @@ class EventCommandTest extends CliTest {
     Result r = ok("event", "add", "--title", "PyATL November");
 
     assertOut(r).isEqualToIgnoringNewLines("Added event 1: PyATL November");
+  }
+
+  @Test
+  void anArgumentWhoseBytesWereNotTextIsRefusedAndNothingIsStored() {
+    ok("event", "add", "--title", "Good");
+    // the JVM hands bytes that are not text in the terminal's encoding over as U+FFFD
+    Result r = run("event", "add", "--title", "bad\uFFFD\uFFFD name");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertErr(r)
+        .contains("\"bad\uFFFD\uFFFD name\" has bytes that are not")
+        .contains("nothing was changed");
+    List<Event> events = peek(nb -> nb.events().list());
+    assertThat(events).extracting(Event::title).containsExactly("Good");
   }
 
   @Test
