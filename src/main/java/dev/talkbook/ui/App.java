@@ -510,13 +510,25 @@ public final class App extends Application implements WindowHost {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);
     chooser.setInitialFileName(name);
-    chooser
-        .getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter("Markdown", "*.md"),
-            new FileChooser.ExtensionFilter("All files", "*"));
+    chooser.getExtensionFilters().addAll(filtersFor(name));
     java.io.File file = chooser.showSaveDialog(stage);
     return file == null ? null : file.toPath();
+  }
+
+  /**
+   * The save dialog's file types for a file named {@code name}: its own kind first (so the user's
+   * earlier files of that kind are listed), then all files. An agenda is iCalendar, not Markdown.
+   */
+  static List<FileChooser.ExtensionFilter> filtersFor(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    FileChooser.ExtensionFilter all = new FileChooser.ExtensionFilter("All files", "*");
+    if (lower.endsWith(".ics")) {
+      return List.of(new FileChooser.ExtensionFilter("iCalendar", "*.ics"), all);
+    }
+    if (lower.endsWith(".md")) {
+      return List.of(new FileChooser.ExtensionFilter("Markdown", "*.md"), all);
+    }
+    return List.of(all);
   }
 
   /**
