@@ -60,7 +60,8 @@ public final class AgendaExporter {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      AtomicFile.writeString(file, text.toString(), AtomicFile.Option.OWNER_ONLY);
+      // for calendars and servers to read, as any file the user makes: the umask decides
+      AtomicFile.writeString(file, text.toString());
     } catch (IOException e) {
       throw new ScheduleException(
           PathProblems.inTheWayOfFile(file)

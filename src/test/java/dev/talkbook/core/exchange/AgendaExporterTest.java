@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -238,6 +239,19 @@ class AgendaExporterTest {
                   + " (a@example.org) and a trap.\n\n"
                   + "Abstracts 2026");
     }
+  }
+
+  @Test
+  void theFileGetsThePermissionsAnyNewFileGetsForCalendarsAndServersToRead() throws Exception {
+    Assumptions.assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+    Path file = dir.resolve("agenda.ics");
+    try (Notebook notebook = Notebook.open(dir.resolve("n.talkbook"))) {
+      new AgendaExporter(clock).export(notebook, file);
+    }
+    // what the umask leaves of rw-rw-rw-, as for a file any program makes (Java's included)
+    Path made = Files.createFile(dir.resolve("made.txt"));
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(made));
   }
 
   @Test
