@@ -195,4 +195,19 @@ class LauncherTest {
     assertThat(Launcher.mayRunLong(new String[] {"--notebook", "exports.talkbook"})).isFalse();
     assertThat(Launcher.mayRunLong(new String[] {})).isFalse();
   }
+
+  @Test
+  void aCommandsNotebookIsWarmedUpWhilePicocliReadsTheArguments() {
+    assertThat(Launcher.mayOpenNotebook(new String[] {"--notebook", "n.talkbook", "info"}))
+        .isTrue();
+    assertThat(Launcher.mayOpenNotebook(new String[] {"export", "site", "--out", "s"})).isTrue();
+    assertThat(Launcher.mayOpenNotebook(new String[] {"search", "--", "-h"})).isFalse();
+    // the window's plain start, and what opens no notebook
+    assertThat(Launcher.mayOpenNotebook(new String[] {})).isFalse();
+    assertThat(Launcher.mayOpenNotebook(new String[] {"--notebook", "n.talkbook", "--read-only"}))
+        .isFalse();
+    assertThat(Launcher.mayOpenNotebook(new String[] {"--version"})).isFalse();
+    assertThat(Launcher.mayOpenNotebook(new String[] {"-h"})).isFalse();
+    assertThat(Launcher.mayOpenNotebook(new String[] {"help", "export"})).isFalse();
+  }
 }

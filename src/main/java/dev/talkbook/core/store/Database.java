@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * The notebook's connections: one writer (every write goes through it, one transaction at a time)
@@ -276,6 +277,22 @@ final class Database implements AutoCloseable {
       throw e;
     }
     return c;
+  }
+
+  /**
+   * What the first connection of a JVM pays once, whatever its file, done on the calling thread:
+   * SQLite's native library loaded ({@link SqliteLibrary} first, in this class's initializer) and
+   * sqlite-jdbc's date format made, whose calendar sets up the JDK's locale data (10–30 ms of a
+   * cold start). Quiet: a failure here is met again, and reported, by the connection.
+   */
+  static void warmUp() {
+    try {
+      // synchronized: a connection meanwhile waits for it, then finds the library loaded
+      SQLiteJDBCLoader.initialize();
+      new SQLiteConfig();
+    } catch (Exception | LinkageError e) {
+      // the notebook's open tries again and says what is wrong
+    }
   }
 
   private static SQLiteConfig baseConfig() {

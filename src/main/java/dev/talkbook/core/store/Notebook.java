@@ -277,6 +277,16 @@ public final class Notebook implements AutoCloseable {
     return new Moved(file, null, false, isReadOnly());
   }
 
+  /**
+   * Does now, on the calling thread, the part of the first {@link #open} of a JVM that does not
+   * depend on the file (SQLite's native library, the driver's set-up), so that a thread of its own
+   * can do it while the caller works out which notebook to open: the command line, while picocli
+   * reads the arguments. Never throws; safe beside an open under way.
+   */
+  public static void warmUp() {
+    Database.warmUp();
+  }
+
   /** Opens the notebook at {@code file}, creating it (and its folder) if it does not exist. */
   public static Notebook open(Path file) {
     return open(file, Options.defaults());
