@@ -127,6 +127,11 @@ public final class MarkdownImportDialog {
                 return importer.importFolder(notebook, in, true, feedback::progress);
               },
               r -> {
+                // A check that ends after the field changed read another folder than the one the
+                // field shows: its result is not what Import would import.
+                if (!in.equals(folder.path())) {
+                  return "The folder changed while it was checked: Check the one typed.";
+                }
                 checkedFolder[0] = in;
                 return r.summary();
               });
@@ -149,8 +154,8 @@ public final class MarkdownImportDialog {
     job.resultProperty()
         .addListener(
             (o, was, now) -> {
-              if (now == null) {
-                return;
+              if (now == null || (now.dryRun() && checkedFolder[0] == null)) {
+                return; // (a check of a folder no longer typed: its report is not shown)
               }
               report.setText(text(now));
               run.setDisable(!now.dryRun() || !now.importsAny() || checkedFolder[0] == null);

@@ -533,4 +533,57 @@ class ExportDialogsTest extends OwnerWindowTest {
                     robot.lookup("#" + MarkdownImportDialog.IMPORT_ID).queryButton().isDisabled()))
         .isTrue();
   }
+
+  @Test
+  void aCheckThatEndsAfterTheFolderWasRetypedDoesNotLetImportTakeTheOldFolder(FxRobot robot)
+      throws Exception {
+    Path md = Files.createDirectories(dir.resolve("md/meetup"));
+    Files.writeString(md.resolve("01-one.md"), "---\ntitle: One\n---\nfirst\n");
+    Path other = Files.createDirectories(dir.resolve("other"));
+    // The worker holds the check of the folder offered until the test lets it go.
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    Executor held =
+        work ->
+            LongJob.ownThread("test-import-held")
+                .execute(
+                    () -> {
+                      try {
+                        go.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      work.run();
+                    });
+    robot.interact(
+        () ->
+            new MarkdownImportDialog(
+                    stage,
+                    notebook,
+                    md.getParent().toString(),
+                    folder -> {},
+                    held,
+                    Platform::runLater,
+                    report -> {})
+                .show());
+    Label status = robot.lookup("#" + MarkdownImportDialog.STATUS_ID).queryAs(Label.class);
+    Button run = robot.lookup("#" + MarkdownImportDialog.IMPORT_ID).queryButton();
+    Button check = robot.lookup("#" + MarkdownImportDialog.CHECK_ID).queryButton();
+    TextArea report = robot.lookup("#" + MarkdownImportDialog.REPORT_ID).queryAs(TextArea.class);
+    FxWait.untilFx("the check to start", () -> status.getText().startsWith("Checking"));
+    robot.interact(
+        () ->
+            robot
+                .lookup("#" + MarkdownImportDialog.FOLDER_ID)
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText(other.toString()));
+    go.countDown();
+    FxWait.untilFx("the old check to end", () -> !status.getText().startsWith("Checking"));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(FxWait.onFx(run::isDisabled)).as("Import of the folder no longer typed").isTrue();
+    assertThat(FxWait.onFx(check::isDefaultButton)).as("Enter checks the folder typed").isTrue();
+    assertThat(FxWait.onFx(() -> report.getText())).isEmpty();
+    assertThat(FxWait.onFx(() -> status.getText())).doesNotStartWith("Would import");
+    assertThat(notebook.talks().count()).isZero();
+  }
 }
