@@ -113,7 +113,7 @@ public final class MarkdownImportDialog {
     Runnable dryRun =
         () -> {
           Path in = folder.path();
-          String typed = folder.field().getText().strip();
+          String notAFolder = in == null ? folder.whyNot() : null;
           checkedFolder[0] = null;
           run.setDisable(true);
           report.clear();
@@ -121,8 +121,7 @@ public final class MarkdownImportDialog {
               "Checking the files…",
               feedback -> {
                 if (in == null) {
-                  throw new IllegalArgumentException(
-                      "\u201c" + typed + "\u201d is not a folder's path.");
+                  throw new IllegalArgumentException(notAFolder);
                 }
                 return importer.importFolder(notebook, in, true, feedback::progress);
               },
