@@ -48,6 +48,19 @@ public final class CodeStamp {
     return language + " " + KEY + of(code);
   }
 
+  /**
+   * Whether {@code info} is the info string of an output block Talkbook writes in {@code language}
+   * ({@code output}, {@code output-error}): that word alone, or with its stamp only. A block so
+   * named with other words ({@code ```output expected}) was written by hand: Run does not take it
+   * for the code's output, nor replace it.
+   */
+  public static boolean isWrittenOutput(String info, String language) {
+    String[] words = info == null ? new String[0] : info.strip().split("\\s+");
+    return words.length >= 1
+        && words[0].toLowerCase(java.util.Locale.ROOT).equals(language)
+        && (words.length == 1 || (words.length == 2 && in(words[1]) != null));
+  }
+
   /** The stamp in a fence's info string, or null when it has none. */
   public static String in(String info) {
     if (info == null) {
