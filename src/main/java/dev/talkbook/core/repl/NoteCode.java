@@ -105,7 +105,13 @@ public final class NoteCode {
         // The next block, blank lines apart (as the preview and the site pair them: CommonMark
         // reads them as neighbours however many blank lines part them), named as Run names an
         // output: a block named "output" with other words was written by hand, and stays.
-        boolean onlyBlankBetween = markdown.substring(fence.end(), next.start()).isBlank();
+        String between = markdown.substring(fence.end(), next.start());
+        boolean onlyBlankBetween =
+            between.isBlank()
+                // in the same quote, its blank lines are quote markers alone ("> ```java … >")
+                || (fence.quotes() > 0
+                    && fence.quotes() == next.quotes()
+                    && between.replace(">", "").isBlank());
         String info = markdown.substring(next.infoStart(), next.infoEnd()).strip();
         String language = next.language(markdown);
         if (onlyBlankBetween

@@ -389,4 +389,19 @@ class NoteCodeTest {
     assertThat(new dev.talkbook.core.markdown.MarkdownRenderer().render(byHand))
         .doesNotContain("stale");
   }
+
+  @Test
+  void inAQuoteAnOutputBelowItsCodeIsItsOutputAsThePreviewHasIt() {
+    String md = "> ```java\n> x + 1\n> ```\n>\n> ```output" + of("x") + "\n> 1\n> ```\n";
+    Block b = NoteCode.javaBlocks(md).get(0);
+    assertThat(b.hasOutput()).isTrue();
+    assertThat(b.outputOutOfDate()).isTrue();
+    assertThat(new dev.talkbook.core.markdown.MarkdownRenderer().render(md))
+        .contains("<pre class=\"output stale\"");
+    // A quote between two blocks outside it parts them, in the preview as here.
+    String parted = "```java\nx + 1\n```\n>\n```output" + of("x") + "\n1\n```\n";
+    assertThat(NoteCode.javaBlocks(parted).get(0).hasOutput()).isFalse();
+    assertThat(new dev.talkbook.core.markdown.MarkdownRenderer().render(parted))
+        .doesNotContain("stale");
+  }
 }
