@@ -1,6 +1,6 @@
 -- Rebuilds the full-text search index from the notes: drops the FTS5 table (with whatever damage
 -- its shadow tables hold) and makes it again as the latest migration that defines it (V003)
--- does, the notes as V007's triggers index them (talkbook_shown_text: ShownText), every column with
+-- does, the notes as V009's triggers index them (talkbook_shown_text: ShownText), every column with
 -- V008's folded letters (FoldedLetters). Run in one
 -- transaction. The triggers on talk and event name the table and stay as they are.
 -- SearchIndexTest checks that the schema afterwards is that of a new notebook: a migration that
@@ -25,9 +25,9 @@ SELECT t.id,
        CASE WHEN length(e.title) = length(CAST(e.title AS BLOB)) THEN e.title
             ELSE replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(e.title, 'ß', 'ss'), 'ẞ', 'ss'), 'æ', 'ae'), 'Æ', 'ae'), 'œ', 'oe'), 'Œ', 'oe'), 'ø', 'o'), 'Ø', 'o'), 'ł', 'l'), 'Ł', 'l'), 'đ', 'd'), 'Đ', 'd'), 'ð', 'd'), 'Ð', 'd'), 'þ', 'th'), 'Þ', 'th'), 'ı', 'i') END,
        CASE WHEN length(t.body) = length(CAST(t.body AS BLOB)) AND NOT instr(t.body, '&')
-            THEN CASE WHEN instr(t.body, '<') OR instr(t.body, '&') OR instr(t.body, ']')
+            THEN CASE WHEN instr(t.body, '<') OR instr(t.body, '&') OR instr(t.body, ']') OR instr(t.body, 'code=')
                  THEN talkbook_shown_text(t.body) ELSE t.body END
-            ELSE replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(CASE WHEN instr(t.body, '<') OR instr(t.body, '&') OR instr(t.body, ']')
+            ELSE replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(CASE WHEN instr(t.body, '<') OR instr(t.body, '&') OR instr(t.body, ']') OR instr(t.body, 'code=')
                       THEN talkbook_shown_text(t.body) ELSE t.body END, 'ß', 'ss'), 'ẞ', 'ss'), 'æ', 'ae'), 'Æ', 'ae'), 'œ', 'oe'), 'Œ', 'oe'), 'ø', 'o'), 'Ø', 'o'), 'ł', 'l'), 'Ł', 'l'), 'đ', 'd'), 'Đ', 'd'), 'ð', 'd'), 'Ð', 'd'), 'þ', 'th'), 'Þ', 'th'), 'ı', 'i') END,
        CASE WHEN length(t.abstract) = length(CAST(t.abstract AS BLOB)) THEN t.abstract
             ELSE replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(t.abstract, 'ß', 'ss'), 'ẞ', 'ss'), 'æ', 'ae'), 'Æ', 'ae'), 'œ', 'oe'), 'Œ', 'oe'), 'ø', 'o'), 'Ø', 'o'), 'ł', 'l'), 'Ł', 'l'), 'đ', 'd'), 'Đ', 'd'), 'ð', 'd'), 'Ð', 'd'), 'þ', 'th'), 'Þ', 'th'), 'ı', 'i') END

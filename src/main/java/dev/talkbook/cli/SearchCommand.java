@@ -38,13 +38,15 @@ import picocli.CommandLine.Spec;
       "Each hit: the talk's id, title, event and speakers (\"Cancelled:\" before the title of a"
           + " talk the programme no longer lists), then the passage that matched. When no talk"
           + " matches, standard output stays empty and \"No talk matches.\" goes to standard"
-          + " error, so `talkbook search WORD | wc -l` counts the hits.",
+          + " error. Each hit is two lines, the first starting with its id:"
+          + " `talkbook search WORD | grep -c '^[0-9]'` counts the hits.",
       ""
     },
-    exitCodeListHeading = "%nExit codes (as grep's):%n",
+    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:a talk or more matched",
-      "1:no talk matched, or the notebook refused (the message says why)",
+      "1:no talk matched (\"No talk matches.\" on standard error), or the notebook could not be"
+          + " read (the message says why); unlike grep, which gives 2 for an error",
       "2:wrong usage: nothing to look for, a bad option"
     })
 final class SearchCommand implements Callable<Integer> {
@@ -83,7 +85,7 @@ final class SearchCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       List<SearchHit> hits = notebook.search().search(parsed, limit);
       if (hits.isEmpty()) {
-        // As grep: nothing on stdout, so a script's "| wc -l" counts no hit, and exit code 1.
+        // As grep: nothing on stdout (a script counting hits counts none), and exit code 1.
         err.println("No talk matches.");
         return TalkbookCommand.USER_ERROR;
       }

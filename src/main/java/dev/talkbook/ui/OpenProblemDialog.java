@@ -101,10 +101,6 @@ final class OpenProblemDialog {
 
   private OpenProblemDialog() {}
 
-  static Alert alert(Window owner, NotebookOpenException problem) {
-    return alert(owner, problem, null);
-  }
-
   /**
    * The button that leaves the dialog without opening anything (Esc, the dialog's close): "Back to
    * {@code current}" while a notebook is open, else Quit.
@@ -156,10 +152,6 @@ final class OpenProblemDialog {
       return UPGRADE;
     }
     return null;
-  }
-
-  static Choice ask(Window owner, NotebookOpenException problem) {
-    return ask(owner, problem, null);
   }
 
   /**

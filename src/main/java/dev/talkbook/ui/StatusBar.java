@@ -63,6 +63,12 @@ final class StatusBar {
   private javafx.beans.value.ObservableStringValue detailsNotSaved =
       new javafx.beans.property.SimpleStringProperty("");
 
+  /**
+   * Whether the notice stays until it is dismissed (a click, Enter or Space on it) or another
+   * replaces it: no time, nor a window that opens, ends it ({@link #showMessageUntilDismissed}).
+   */
+  private boolean untilDismissed;
+
   /** Why the notebook is read-only ("another Talkbook has it open…"), null when it is not. */
   private String readOnlyWhy;
 
@@ -140,13 +146,13 @@ final class StatusBar {
     noticeCut = CutText.of(notice);
     noticeCut.cutProperty().addListener(obs -> markCut());
     notice.wrapTextProperty().addListener(obs -> markCut());
-    notice.setOnMouseClicked(e -> showWholeNotice());
+    notice.setOnMouseClicked(e -> showWholeOrDismiss());
     notice.addEventHandler(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
           if (e.getCode() == javafx.scene.input.KeyCode.ENTER
               || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
-            showWholeNotice();
+            showWholeOrDismiss();
             e.consume();
           }
         });
@@ -164,6 +170,7 @@ final class StatusBar {
             if (change.getAddedSubList().stream().anyMatch(w -> w instanceof javafx.stage.Stage)
                 && notice.isVisible()
                 && !undo.isVisible()
+                && !untilDismissed
                 && (noticeWhole == null || !noticeWhole.isShowing())) {
               hideNotice();
             }
@@ -412,9 +419,13 @@ final class StatusBar {
   /** The cut notice takes the keyboard (its tooltip is {@link CutText}'s); a whole one does not. */
   private void markCut() {
     boolean cut = cut();
-    notice.setFocusTraversable(cut);
-    notice.setCursor(cut ? javafx.scene.Cursor.HAND : null);
-    notice.setAccessibleHelp(cut ? "Enter shows the whole message" : null);
+    // A notice that waits to be dismissed takes the keyboard too: Enter dismisses it.
+    notice.setFocusTraversable(cut || untilDismissed);
+    notice.setCursor(cut || untilDismissed ? javafx.scene.Cursor.HAND : null);
+    notice.setAccessibleHelp(
+        untilDismissed
+            ? "Enter dismisses the message"
+            : cut ? "Enter shows the whole message" : null);
   }
 
   /** Shows the notice's whole text over it, until a click elsewhere or Esc. */
@@ -440,7 +451,12 @@ final class StatusBar {
       noticeWhole.setAutoHide(true);
       noticeWhole.setAnchorLocation(javafx.stage.PopupWindow.AnchorLocation.CONTENT_BOTTOM_LEFT);
       // Read and closed: the notice goes its usual while later.
-      noticeWhole.setOnHidden(e -> noticeTimeout.playFromStart());
+      noticeWhole.setOnHidden(
+          e -> {
+            if (!untilDismissed) {
+              noticeTimeout.playFromStart();
+            }
+          });
       // Its bottom just over the notice, whatever height its wrapped text gives it.
       noticeWhole.heightProperty().addListener(obs -> placeWholeNotice());
       noticeWhole.setOnShown(e -> placeWholeNotice());
@@ -479,6 +495,28 @@ final class StatusBar {
     notice.setMinHeight(Region.USE_PREF_SIZE);
   }
 
+  /**
+   * Says {@code message} as {@link #showMessageWhole} does, until the user dismisses it (a click,
+   * Enter or Space on it) or another notice replaces it: the only place that says something the
+   * user must act on, such as the file a crash's typing is kept in. A dialog that opens (the
+   * start's offers) does not end it, nor does time.
+   */
+  void showMessageUntilDismissed(String message) {
+    showMessageWhole(message);
+    noticeTimeout.stop();
+    untilDismissed = true;
+    markCut();
+  }
+
+  /** A click, Enter or Space on the notice: dismissed if it waits for that, else shown whole. */
+  private void showWholeOrDismiss() {
+    if (untilDismissed) {
+      hideNotice();
+    } else {
+      showWholeNotice();
+    }
+  }
+
   /** Says what just happened, for a while (no Undo). */
   void showMessage(String message) {
     oneLine();
@@ -494,6 +532,10 @@ final class StatusBar {
 
   /** The notice on one line, cut where the bar is too narrow (its whole text a click away). */
   private void oneLine() {
+    if (untilDismissed) {
+      untilDismissed = false;
+      markCut();
+    }
     notice.setWrapText(false);
     notice.setMinHeight(Region.USE_COMPUTED_SIZE);
   }

@@ -35,7 +35,6 @@ final class WindowMenus {
   /** What people type to find the View menu's settings (there is no separate settings window). */
   private static final String SETTINGS = "settings preferences options";
 
-  /** File → Quit, in the app's other windows too ({@link OwnedWindowKeys}). */
   /** Edit → Attach file…: a file stored with the talk and linked at the caret, as a drop does. */
   static final String ATTACH_FILE = "Attach file…";
 
@@ -46,6 +45,7 @@ final class WindowMenus {
 
   static final String DETAILS_KEY = "Shortcut+Shift+T";
 
+  /** File → Quit, in the app's other windows too ({@link OwnedWindowKeys}). */
   static final KeyCombination QUIT_KEY = KeyCombination.keyCombination("Shortcut+Q");
 
   /** Help → Command palette (the detached REPL's window takes it too). */

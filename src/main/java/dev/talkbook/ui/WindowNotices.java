@@ -36,7 +36,11 @@ final class WindowNotices {
               .filter(r -> r.putBack() && r.end() >= 0)
               .reduce((first, second) -> second)
               .ifPresent(r -> screen.caretAt(r.talkId(), r.end()));
-          status.showMessageWhole(said);
+          if (recovered.stream().anyMatch(r -> r.keptIn() != null)) {
+            status.showMessageUntilDismissed(said); // the only place that names the kept file
+          } else {
+            status.showMessageWhole(said);
+          }
         });
   }
 

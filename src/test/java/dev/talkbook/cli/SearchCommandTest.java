@@ -491,4 +491,23 @@ class SearchCommandTest extends CliTest {
     }
     assertThat(titles(ok("search", "gleaming"))).isEqualTo("Old talk");
   }
+
+  /**
+   * Review 10: the help said {@code | wc -l} counts the hits, but each hit is two lines; and "exit
+   * codes as grep's" hid that 1 is also a notebook that could not be read.
+   */
+  @Test
+  void theHelpCountsTheHitsAsTheyArePrintedAndSaysAllThatExitCodeOneMeans() {
+    ok("talk", "add", "--event", "1", "Loom one");
+    ok("talk", "add", "--event", "1", "Loom two");
+    String out = ok("search", "loom").out();
+    assertThat(out.lines().filter(line -> line.matches("[0-9].*")).count()).isEqualTo(2);
+
+    String help = ok("search", "--help").out().replaceAll("\\s+", " ");
+    assertThat(help)
+        .contains("| grep -c '^[0-9]'` counts the hits")
+        .doesNotContain("wc -l")
+        .doesNotContain("as grep's")
+        .contains("or the notebook could not be read");
+  }
 }

@@ -586,7 +586,7 @@ class MainWindowTest extends RealWindowTest {
     }
     assertThat(problem).isNotNull();
     NotebookOpenException shown = problem;
-    robot.interact(() -> OpenProblemDialog.alert(ui.stage, shown).show());
+    robot.interact(() -> OpenProblemDialog.alert(ui.stage, shown, null).show());
     waitUntil(() -> robot.lookup("#open-problem").tryQuery().isPresent());
     Alert alert =
         (Alert) robot.lookup("#open-problem").query().getScene().getWindow().getUserData();

@@ -48,7 +48,7 @@ class NotebookRepairTest extends RealWindowTest {
     NotebookOpenException problem = refused(file);
 
     AtomicReference<OpenProblemDialog.Choice> choice = new AtomicReference<>();
-    Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, problem)));
+    Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, problem, null)));
     FxWait.until(() -> robot.lookup("#open-problem").tryQuery().isPresent());
     DialogPane pane = robot.lookup("#open-problem").queryAs(DialogPane.class);
     assertThat(FxWait.onFx(() -> pane.lookupButton(OpenProblemDialog.REPAIR)))
@@ -80,7 +80,7 @@ class NotebookRepairTest extends RealWindowTest {
     Path file = damagedIndex();
     NotebookOpenException problem = refused(file);
     AtomicReference<OpenProblemDialog.Choice> choice = new AtomicReference<>();
-    Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, problem)));
+    Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, problem, null)));
     FxWait.until(() -> robot.lookup("#open-problem").tryQuery().isPresent());
     // The talks' own rows go bad too, while the dialog is up: they cannot be copied.
     PageDamage.damagePageOf(file, "talk");

@@ -3,7 +3,10 @@ package dev.talkbook.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.NotesJournal;
 import dev.talkbook.ui.common.FormDialogs;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -98,5 +101,39 @@ class OldMessagesWindowTest extends RealWindowTest {
             ui.stage.requestFocus(); // headless, the keyboard does not go back by itself
           });
     }
+  }
+
+  /**
+   * Review 10: the notice naming the file a crash's typing is kept in (the only place that names
+   * it) went when the start's first dialog opened, or after 10 s. It stays until dismissed.
+   */
+  @Test
+  void theNoticeNamingAKeptJournalStaysUntilDismissed(FxRobot robot) throws Exception {
+    Talk loom = ui.openNewTalk(robot, "Loom", "Notes\n");
+    Path kept = dir.resolve("notes.talkbook.journal-" + loom.id() + ".kept");
+    robot.interact(
+        () ->
+            ui.window.tellRecovered(
+                List.of(
+                    new NotesJournal.Recovered(
+                        loom.id(), "Loom", 3, kept, "the notes changed since.", -1))));
+    Label notice = robot.lookup("#notice").queryAs(Label.class);
+    FxWait.untilFx("the notice", () -> notice.isVisible() && notice.getText().contains("kept in"));
+    Stage[] dialog = new Stage[1];
+    robot.interact(
+        () -> {
+          dialog[0] = new Stage();
+          dialog[0].initOwner(ui.stage);
+          dialog[0].setScene(new javafx.scene.Scene(new Label("Kept notes"), 300, 200));
+          dialog[0].show();
+        });
+    robot.interact(
+        () -> {
+          dialog[0].close();
+          ui.stage.requestFocus();
+        });
+    assertThat(FxWait.onFx(notice::isVisible)).as("after a dialog").isTrue();
+    FxWait.clickOn(robot, "#notice");
+    assertThat(FxWait.onFx(notice::isVisible)).as("dismissed").isFalse();
   }
 }

@@ -40,7 +40,7 @@ class OpenReadOnlyTest extends RealWindowTest {
     assertThat(locked.getMessage()).contains("--read-only");
 
     AtomicReference<OpenProblemDialog.Choice> choice = new AtomicReference<>();
-    Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, locked)));
+    Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, locked, null)));
     waitUntil(() -> robot.lookup("#open-problem").tryQuery().isPresent());
     assertThat(robot.lookup("Choose another…").tryQuery()).isPresent();
     javafx.scene.Parent pane = robot.lookup("#open-problem").queryParent();
@@ -63,7 +63,7 @@ class OpenReadOnlyTest extends RealWindowTest {
     NotebookOpenException problem =
         catchThrowableOfType(NotebookOpenException.class, () -> Notebook.open(bad).close());
 
-    robot.interact(() -> OpenProblemDialog.alert(ui.stage, problem).show());
+    robot.interact(() -> OpenProblemDialog.alert(ui.stage, problem, null).show());
     waitUntil(() -> robot.lookup("#open-problem").tryQuery().isPresent());
 
     assertThat(robot.lookup("Open read-only").tryQuery()).isEmpty();
@@ -90,7 +90,7 @@ class OpenReadOnlyTest extends RealWindowTest {
     assertThat(problem.problem()).isEqualTo(NotebookOpenException.Problem.NEEDS_UPGRADE);
 
     AtomicReference<OpenProblemDialog.Choice> choice = new AtomicReference<>();
-    Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, problem)));
+    Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, problem, null)));
     waitUntil(() -> robot.lookup("#open-problem").tryQuery().isPresent());
     assertThat(robot.lookup("#open-problem .content").queryLabeled().getText())
         .contains(old.toString())
@@ -116,7 +116,7 @@ class OpenReadOnlyTest extends RealWindowTest {
     }
     assertThat(problem.problem()).isEqualTo(NotebookOpenException.Problem.LOCKED_NEEDS_UPGRADE);
 
-    robot.interact(() -> OpenProblemDialog.alert(ui.stage, problem).show());
+    robot.interact(() -> OpenProblemDialog.alert(ui.stage, problem, null).show());
     waitUntil(() -> robot.lookup("#open-problem").tryQuery().isPresent());
     assertThat(robot.lookup("#open-problem .content").queryLabeled().getText())
         .contains("Close the other Talkbook first")

@@ -48,6 +48,53 @@ public final class CodeStamp {
     return language + " " + KEY + of(code);
   }
 
+  /**
+   * Whether {@code info} is the info string of an output block Talkbook writes in {@code language}
+   * ({@code output}, {@code output-error}): that word alone, or with its stamp only. A block so
+   * named with other words ({@code ```output expected}) was written by hand: Run does not take it
+   * for the code's output, nor replace it.
+   */
+  public static boolean isWrittenOutput(String info, String language) {
+    String[] words = info == null ? new String[0] : info.strip().split("\\s+");
+    return words.length >= 1
+        && words[0].toLowerCase(java.util.Locale.ROOT).equals(language)
+        && (words.length == 1 || (words.length == 2 && in(words[1]) != null));
+  }
+
+  /**
+   * {@code text} (the shown text of {@code markdown}: the same length, each character where it was)
+   * with the stamp of each output block's opening fence a space ({@code code=1a2b3c4d}: no word a
+   * reader types, nor one the page shows): what the search index and the site's search words are
+   * made of. Only notes with {@code code=} in them are scanned.
+   */
+  public static String hide(String markdown, String text) {
+    if (markdown.indexOf(KEY) < 0) {
+      return text;
+    }
+    char[] out = null;
+    for (Fences.Block b : Fences.blocks(markdown)) {
+      String language = b.language(markdown);
+      if (!language.equals("output") && !language.equals("output-error")) {
+        continue;
+      }
+      for (int at = markdown.indexOf(KEY, b.infoStart());
+          at >= 0 && at + KEY.length() + LENGTH <= b.infoEnd();
+          at = markdown.indexOf(KEY, at + 1)) {
+        int end = at + KEY.length() + LENGTH;
+        boolean word =
+            Character.isWhitespace(markdown.charAt(at - 1))
+                && (end == b.infoEnd() || Character.isWhitespace(markdown.charAt(end)));
+        if (word && in(markdown.substring(at, end)) != null) {
+          if (out == null) {
+            out = text.toCharArray();
+          }
+          java.util.Arrays.fill(out, at, end, ' ');
+        }
+      }
+    }
+    return out == null ? text : new String(out);
+  }
+
   /** The stamp in a fence's info string, or null when it has none. */
   public static String in(String info) {
     if (info == null) {

@@ -83,8 +83,9 @@ public final class DroppedHtml {
    * where a link points and its title, reference definitions; {@code &amp;} decoded to {@code &}):
    * the words a reader of the page can find. Only notes with something like a tag ({@code <} and a
    * letter, {@code </}, {@code <!}, {@code <?}) are parsed; only notes with a {@code ](}, {@code
-   * ][}, {@code ]:} or {@code &} are scanned for links (a text scan, no parse). Every character
-   * stays where it was or becomes a space, line breaks kept.
+   * ][}, {@code ]:} or {@code &} are scanned for links (a text scan, no parse). An output block's
+   * stamp ({@link CodeStamp#hide}) is no word either. Every character stays where it was or becomes
+   * a space, line breaks kept.
    */
   public static String shownText(String markdown) {
     if (markdown == null) {
@@ -96,7 +97,7 @@ public final class DroppedHtml {
       Positions.PARSER.parse(markdown).accept(hider);
       text = blank(markdown, hider.finish());
     }
-    return ShownInline.hide(markdown, text);
+    return CodeStamp.hide(markdown, ShownInline.hide(markdown, text));
   }
 
   /**

@@ -47,9 +47,14 @@ final class OutputBlocks implements AttributeProvider {
     }
   }
 
-  /** Whether {@code output} follows a Java block whose code changed since it gave it. */
+  /**
+   * Whether {@code output} follows a Java block whose code changed since it gave it; paired as
+   * {@code core.repl.NoteCode} pairs them for Run and {@code show}: the block right before it,
+   * blank lines apart, and an output named as Run names one ({@link CodeStamp#isWrittenOutput}).
+   */
   private static boolean outOfDate(FencedCodeBlock output) {
-    if (!(output.getPrevious() instanceof FencedCodeBlock code)) {
+    if (!(output.getPrevious() instanceof FencedCodeBlock code)
+        || !CodeStamp.isWrittenOutput(output.getInfo(), language(output.getInfo()))) {
       return false;
     }
     String language = language(code.getInfo());

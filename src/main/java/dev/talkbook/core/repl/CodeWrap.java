@@ -35,7 +35,8 @@ public final class CodeWrap {
   /**
    * The pieces of {@code line} (one when it fits {@code width} columns): the first at most {@code
    * width} long, the others at most {@code width - continuation(line, width)}. The spaces where a
-   * line is broken belong to no piece.
+   * line is broken belong to no piece; a character of two {@code char}s (an emoji) is never cut in
+   * two, and a line indented deeper than the width starts its first piece at its code.
    */
   public static List<Piece> pieces(String line, int width) {
     List<Piece> out = new ArrayList<>();
@@ -49,6 +50,12 @@ public final class CodeWrap {
       indent++;
     }
     int at = 0;
+    if (indent >= width) {
+      // Indented deeper than the width: the first piece would hold no code (an empty line); the
+      // code starts it, without the indentation it has no room for.
+      at = indent;
+      indent = 0;
+    }
     boolean first = true;
     while (at < line.length()) {
       int room = first ? width : rest;
@@ -71,6 +78,11 @@ public final class CodeWrap {
       }
       if (end < 0) {
         end = limit;
+        if (Character.isLowSurrogate(line.charAt(end))
+            && Character.isHighSurrogate(line.charAt(end - 1))
+            && end - 1 > at) {
+          end--; // never between the two halves of a character (an emoji): both showed broken
+        }
       }
       int trimmed = end;
       while (trimmed > at && line.charAt(trimmed - 1) == ' ') {

@@ -102,13 +102,21 @@ public final class NoteCode {
       String outputInfo = null;
       if (fence.isClosed() && i + 1 < fenced.size()) {
         Fences.Block next = fenced.get(i + 1);
+        // The next block, blank lines apart (as the preview and the site pair them: CommonMark
+        // reads them as neighbours however many blank lines part them), named as Run names an
+        // output: a block named "output" with other words was written by hand, and stays.
         String between = markdown.substring(fence.end(), next.start());
         boolean onlyBlankBetween =
-            between.isBlank() && between.chars().filter(c -> c == '\n').count() <= 1;
+            between.isBlank()
+                // in the same quote, its blank lines are quote markers alone ("> ```java … >")
+                || (fence.quotes() > 0
+                    && fence.quotes() == next.quotes()
+                    && between.replace(">", "").isBlank());
         String info = markdown.substring(next.infoStart(), next.infoEnd()).strip();
         String language = next.language(markdown);
         if (onlyBlankBetween
             && (language.equals(OUTPUT) || language.equals(FAILED_OUTPUT))
+            && CodeStamp.isWrittenOutput(info, language)
             && next.isClosed()) {
           outStart = next.start();
           outEnd = next.end();

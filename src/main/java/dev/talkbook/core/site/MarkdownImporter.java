@@ -524,7 +524,7 @@ public final class MarkdownImporter {
     Map<Path, Event.Details> known = java.util.Collections.unmodifiableMap(sections);
     Map<String, List<Path>> byName = notesByName(realRoot, files);
     // The files are read and checked on every core (reading, YAML and validation are most of an
-    // import's work besides storing) while this thread stores them, in file order, as they come.
+    // import's work besides storing); this thread then stores them, in file order.
     java.util.concurrent.ExecutorService readers =
         java.util.concurrent.Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()),
@@ -554,6 +554,17 @@ public final class MarkdownImporter {
     List<FileResult> failedToRead = new ArrayList<>();
     Set<Long> into = new java.util.LinkedHashSet<>();
     try {
+      // Every file is read before any is stored: which talk a file without talkbook_id takes by
+      // its title depends on the talks the other files name by theirs, wherever they sort.
+      List<Object> read = new ArrayList<>(outcomes.size());
+      for (java.util.concurrent.Future<Object> outcome : outcomes) {
+        Object o = Tasks.done(outcome);
+        read.add(o);
+        progress.update(
+            read.size(),
+            files.size(),
+            "reading " + (o instanceof Parsed p ? p.path() : ((FileResult) o).path()));
+      }
       notebook.inBulk(
           () -> {
             eventsCreated[0] = 0;
@@ -587,14 +598,14 @@ public final class MarkdownImporter {
             int n = 0;
             // Each talk a file is, with that file's path.
             Map<Long, String> claimed = new java.util.HashMap<>();
+            // Each talk named by a talkbook_id here, with the file that takes it.
+            Map<Long, String> named = namedTalks(notebook, read);
             Map<Long, List<Talk>> talksOf = new java.util.HashMap<>();
             // New talks without attachments are added together, in file order (a talk with
-            // attachments, or an update, first adds those before it), a batch at a time while
-            // the next files are read.
+            // attachments, or an update, first adds those before it), a batch at a time.
             Batch batch = new Batch();
             List<Deferred> deferred = new ArrayList<>();
-            for (java.util.concurrent.Future<Object> outcome : outcomes) {
-              Object o = Tasks.done(outcome);
+            for (Object o : read) {
               if (o instanceof Parsed p) {
                 Event event =
                     eventFor(
@@ -608,6 +619,7 @@ public final class MarkdownImporter {
                         p,
                         attachments,
                         claimed,
+                        named,
                         talksOf,
                         batch,
                         deferred);
@@ -645,7 +657,45 @@ public final class MarkdownImporter {
     return new Report(results, eventsCreated[0], attachments[0], dryRun, List.copyOf(into));
   }
 
-  /** New talks stored together, while the files after them are read. */
+  /** An export's talk file name: its number in its event, a dash, its title's slug. */
+  private static final Pattern EXPORTED_NAME = Pattern.compile("\\d+-(.+)\\.md");
+
+  /**
+   * Each talk of this notebook a file read names by its {@code talkbook_id}, with the file that
+   * takes it. When several name one talk (a copy), the same file takes it whatever the order they
+   * sort in: the one in the talk's event, then the one named as the export names that talk's file
+   * ({@code NN-slug.md}), then the first.
+   */
+  private static Map<Long, String> namedTalks(Notebook notebook, List<Object> read) {
+    Map<Long, Parsed> best = new java.util.HashMap<>();
+    Map<Long, Integer> bestScore = new java.util.HashMap<>();
+    Map<Long, String> eventTitles = new java.util.HashMap<>();
+    for (Object o : read) {
+      if (!(o instanceof Parsed p) || p.identity() == null) {
+        continue;
+      }
+      Talk talk =
+          notebook.talks().find(p.identity().talkId()).filter(p.identity()::is).orElse(null);
+      if (talk == null) {
+        continue;
+      }
+      String eventTitle =
+          eventTitles.computeIfAbsent(talk.eventId(), id -> key(notebook.events().get(id).title()));
+      Matcher name = EXPORTED_NAME.matcher(p.file().getFileName().toString());
+      int score =
+          (key(p.eventTitle()).equals(eventTitle) ? 2 : 0)
+              + (name.matches() && Slugs.fits(name.group(1), talk.title(), "untitled") ? 1 : 0);
+      if (score > bestScore.getOrDefault(talk.id(), -1)) {
+        best.put(talk.id(), p);
+        bestScore.put(talk.id(), score);
+      }
+    }
+    Map<Long, String> named = new java.util.HashMap<>();
+    best.forEach((id, p) -> named.put(id, p.path()));
+    return named;
+  }
+
+  /** New talks stored together, this many at a time. */
   private static final int STORE_BATCH = 500;
 
   /**
@@ -706,6 +756,7 @@ public final class MarkdownImporter {
       Parsed p,
       int[] attachmentCount,
       Map<Long, String> claimed,
+      Map<Long, String> named,
       Map<Long, List<Talk>> talksOf,
       Batch batch,
       List<Deferred> deferred) {
@@ -714,28 +765,26 @@ public final class MarkdownImporter {
     // title: a new talk the first time, its line saying why, and that talk on the next import.
     Talk existing = null;
     String copyOf = "";
-    Talk named =
-        p.identity() == null
-            ? null
-            : notebook.talks().find(p.identity().talkId()).filter(p.identity()::is).orElse(null);
-    if (named != null && !claimed.containsKey(named.id())) {
-      existing = named;
+    Long namedId = p.identity() == null ? null : p.identity().talkId();
+    if (namedId != null && p.path().equals(named.get(namedId))) {
+      existing = notebook.talks().get(namedId);
     } else {
-      if (named != null) {
+      if (namedId != null && named.containsKey(namedId)) {
         copyOf =
             ": "
-                + claimed.get(named.id())
+                + named.get(namedId)
                 + " is talk "
-                + named.id()
+                + namedId
                 + " already (this file's "
                 + MarkdownExporter.TALKBOOK_ID
                 + " names it too: a copy?)";
       }
-      // Each existing talk matches one file at most, so two talks of one title stay two. An
-      // event's talks are read once; new ones are claimed as they are made.
+      // Each existing talk matches one file at most, so two talks of one title stay two, and a
+      // talk a file here names by its talkbook_id is that file's. An event's talks are read once;
+      // new ones are claimed as they are made.
       existing =
           talksOf.computeIfAbsent(event.id(), id -> notebook.talks().list(id)).stream()
-              .filter(t -> !claimed.containsKey(t.id()))
+              .filter(t -> !claimed.containsKey(t.id()) && !named.containsKey(t.id()))
               .filter(t -> key(t.title()).equals(key(p.details().title())))
               .findFirst()
               .orElse(null);

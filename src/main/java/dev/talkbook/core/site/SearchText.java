@@ -41,7 +41,8 @@ final class SearchText {
   // only them when it starts with such a letter. search-9: no words from where links point, their
   // titles or reference definitions; character references decoded (DroppedHtml.shownText).
   // search-10: the letters decomposition leaves whole folded as FoldedLetters ("ß" as "ss").
-  static final String VERSION = "search-10";
+  // search-11: no words from an output block's stamp, "code=1a2b3c4d" (CodeStamp.hide).
+  static final String VERSION = "search-11";
 
   private SearchText() {}
 

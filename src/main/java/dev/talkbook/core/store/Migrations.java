@@ -26,7 +26,8 @@ final class Migrations {
           "V005__ids_never_reused.sql",
           "V006__index_shown_text.sql",
           "V007__index_shown_links.sql",
-          "V008__index_folded_letters.sql");
+          "V008__index_folded_letters.sql",
+          "V009__index_no_code_stamps.sql");
 
   static final int LATEST = FILES.size();
 
@@ -35,7 +36,8 @@ final class Migrations {
    * changes only which words the search index holds of links and character references (a few words
    * too many until a writable open upgrades it), and V008 only how it holds the letters of {@code
    * FoldedLetters} (the query looks for the typed spelling too, so "Grüße" finds "Grüße"; "grusse"
-   * finds it once a writable open upgrades it), so a notebook of format 6 or 7 on read-only media
+   * finds it once a writable open upgrades it), and V009 only that an output block's stamp gives no
+   * words (two words too many until upgraded), so a notebook of format 6, 7 or 8 on read-only media
    * or beside an older Talkbook still opens read-only and searches. A format before 6 must be
    * upgraded first ({@code NEEDS_UPGRADE}).
    */

@@ -457,8 +457,8 @@ public final class NotesJournal implements AutoCloseable {
       }
     }
     writeAppends();
-    if (was != null) {
-      deleteQuietly(was);
+    if (was != null && !was.equals(file)) {
+      deleteQuietly(was); // never the open talk's live journal (a save may have written it there)
     }
   }
 

@@ -13,11 +13,11 @@ import org.sqlite.Function;
  * search words are made by the same rule, so a word finds the same talks in the window, on the
  * command line and on the site.
  *
- * <p>The index's triggers call it (migrations V006 and V007), so every connection Talkbook opens
- * has it ({@link Database}); a program without it (the {@code sqlite3} shell) can read a notebook
- * and change anything but a talk's notes and the adding of talks, which it is refused with "no such
- * function", never leaving the index behind the notes. An older Talkbook does not open a notebook
- * of this format at all ({@code TOO_NEW}).
+ * <p>The index's triggers call it (migrations V006, V007 and V009), so every connection Talkbook
+ * opens has it ({@link Database}); a program without it (the {@code sqlite3} shell) can read a
+ * notebook and change anything but a talk's notes and the adding of talks, which it is refused with
+ * "no such function", never leaving the index behind the notes. An older Talkbook does not open a
+ * notebook of this format at all ({@code TOO_NEW}).
  */
 final class ShownText extends Function {
   static final String NAME = "talkbook_shown_text";
@@ -48,11 +48,14 @@ final class ShownText extends Function {
 
   /**
    * The notes as the triggers give them to the index, before its letters are folded (V008, {@code
-   * FoldedLetters}): their shown text where they hold a '<', an '&' or a ']', else themselves. What
-   * a hit's passage is cut from when the index holds a folded spelling.
+   * FoldedLetters}): their shown text where they hold a '<', an '&', a ']' or a 'code=' (V009),
+   * else themselves. What a hit's passage is cut from when the index holds a folded spelling.
    */
   static String beforeFolding(String notes) {
-    return notes.indexOf('<') >= 0 || notes.indexOf('&') >= 0 || notes.indexOf(']') >= 0
+    return notes.indexOf('<') >= 0
+            || notes.indexOf('&') >= 0
+            || notes.indexOf(']') >= 0
+            || notes.contains("code=")
         ? of(notes)
         : notes;
   }

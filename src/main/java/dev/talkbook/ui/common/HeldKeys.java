@@ -15,7 +15,8 @@ import javafx.scene.input.KeyEvent;
  * notes), as if typed there. A keyboard-first user types ahead; no key is lost nor lands in what
  * they were leaving. Held at most {@link #AT_MOST}. The text the held keys type is told, as they
  * come, to {@link #typedFor} (the notes' journal, so that a kill while they wait loses none of
- * them).
+ * them); keys so told wait past that bound for {@link #release} (the talk they were typed for), the
+ * keyboard coming back to the window meanwhile.
  */
 public final class HeldKeys {
   private final List<Scene> scenes;
@@ -23,6 +24,9 @@ public final class HeldKeys {
   private final List<KeyEvent> held = new ArrayList<>();
   private final EventHandler<KeyEvent> keep = this::keep;
   private boolean released;
+
+  /** Whether the scenes' keys are held now (false once released, dropped or past the bound). */
+  private boolean holdingKeys;
 
   /** Told the text the held keys type, as they come, and when they are gone; null: nobody. */
   private Ahead ahead;
@@ -43,8 +47,11 @@ public final class HeldKeys {
 
   /**
    * The longest keys are held: should what they wait for never come (a talk that cannot be read, a
-   * notebook thread stuck on a full disk), the keyboard comes back to the window by itself, the
-   * held keys going where it is then, instead of every key, Esc and Ctrl+Q included, going nowhere.
+   * notebook thread stuck on a full disk), the keyboard comes back to the window by itself instead
+   * of every key, Esc and Ctrl+Q included, going nowhere. The held keys go where it is then, unless
+   * they were typed for a talk ({@link #typedFor}): those go on waiting, journaled for it, to go
+   * into its notes when it opens (or back at the next start, should it never open), not into the
+   * talk being left.
    */
   public static final javafx.util.Duration AT_MOST = javafx.util.Duration.seconds(5);
 
@@ -54,7 +61,32 @@ public final class HeldKeys {
     this.to = to;
     this.scenes = scenes;
     this.bound = new javafx.animation.PauseTransition(atMost);
-    bound.setOnFinished(e -> release());
+    bound.setOnFinished(e -> outlasted());
+  }
+
+  /** The bound passed: the keyboard comes back; keys typed for a talk wait on for it. */
+  private void outlasted() {
+    if (released) {
+      return;
+    }
+    if (ahead == null) {
+      release();
+      return;
+    }
+    stopHolding();
+  }
+
+  /** Whether keys typed now are held (not yet released, dropped nor outlasted the bound). */
+  boolean holding() {
+    return !released && holdingKeys;
+  }
+
+  private void stopHolding() {
+    bound.stop();
+    holdingKeys = false;
+    for (Scene s : scenes) {
+      s.removeEventFilter(KeyEvent.ANY, keep);
+    }
   }
 
   /**
@@ -94,6 +126,7 @@ public final class HeldKeys {
   }
 
   private void start() {
+    holdingKeys = true;
     for (Scene s : scenes) {
       s.addEventFilter(KeyEvent.ANY, keep);
     }
@@ -169,10 +202,7 @@ public final class HeldKeys {
       return;
     }
     released = true;
-    bound.stop();
-    for (Scene s : scenes) {
-      s.removeEventFilter(KeyEvent.ANY, keep);
-    }
+    stopHolding();
     for (KeyEvent e : List.copyOf(held)) {
       Node owner = to.getFocusOwner();
       if (owner != null && owner.getScene() == to) {
@@ -195,10 +225,7 @@ public final class HeldKeys {
       return;
     }
     released = true;
-    bound.stop();
-    for (Scene s : scenes) {
-      s.removeEventFilter(KeyEvent.ANY, keep);
-    }
+    stopHolding();
     held.clear();
     gone();
   }

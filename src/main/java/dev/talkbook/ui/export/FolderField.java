@@ -65,14 +65,48 @@ final class FolderField {
     return row;
   }
 
-  /** The typed folder, or null when the field is blank or is not a path. */
+  /**
+   * The typed folder ({@link #resolve}), or null when the field is blank, is not a path or is not a
+   * full one ({@link #whyNot} says which).
+   */
   Path path() {
+    return resolve(field.getText());
+  }
+
+  /**
+   * Why the typed text is no folder to use ({@link #path} is null): not a full path (a relative
+   * path would go wherever the app was started), or not a path at all.
+   */
+  String whyNot() {
     String text = field.getText().strip();
-    if (text.isEmpty()) {
+    try {
+      if (!text.isEmpty() && !Path.of(text).isAbsolute()) {
+        return "\u201c"
+            + text
+            + "\u201d is not a full path: type the whole path (~ is your home folder).";
+      }
+    } catch (InvalidPathException notAPath) {
+      // said below
+    }
+    return "\u201c" + text + "\u201d is not a folder's path.";
+  }
+
+  /**
+   * {@code text} as a full, normalized path: a leading {@code ~} is the home folder, as in a shell;
+   * null when it is blank, not a path, or relative (the app's working folder is nowhere the user
+   * chose).
+   */
+  static Path resolve(String text) {
+    String t = text == null ? "" : text.strip();
+    if (t.isEmpty()) {
       return null;
     }
+    if (t.equals("~") || t.startsWith("~/") || t.startsWith("~" + File.separator)) {
+      t = System.getProperty("user.home") + t.substring(1);
+    }
     try {
-      return Path.of(text).toAbsolutePath().normalize();
+      Path p = Path.of(t);
+      return p.isAbsolute() ? p.normalize() : null;
     } catch (InvalidPathException notAPath) {
       return null;
     }
@@ -92,15 +126,7 @@ final class FolderField {
    * folder offered but not made yet: where it would be).
    */
   static Path existingFolderNear(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    Path current;
-    try {
-      current = Path.of(text.strip()).toAbsolutePath();
-    } catch (InvalidPathException notAPath) {
-      return null;
-    }
+    Path current = resolve(text);
     while (current != null && !Files.isDirectory(current)) {
       current = current.getParent();
     }

@@ -46,9 +46,47 @@ public final class MarkdownExportDialog {
     return site.resolveSibling(name.substring(0, name.length() - "-site".length()) + "-markdown");
   }
 
+  /** A name ending in a number: {@code talks-markdown-2}. */
+  private static final java.util.regex.Pattern NUMBERED =
+      java.util.regex.Pattern.compile("(.+)-(\\d{1,6})");
+
   /**
-   * @param last the folder offered (the last one exported to, or the default)
-   * @param remember told the folder at each export
+   * The folder offered for {@code last} (the last one exported to, or the default): itself, unless
+   * it holds files (the last export is there, and an export goes into a new or empty folder only):
+   * then the first of {@code NAME-2}, {@code NAME-3} … beside it that is new or empty.
+   */
+  static String offered(String last) {
+    Path folder = FolderField.resolve(last);
+    if (folder == null || folder.getFileName() == null || isNewOrEmpty(folder)) {
+      return last;
+    }
+    String name = folder.getFileName().toString();
+    java.util.regex.Matcher numbered = NUMBERED.matcher(name);
+    String base = numbered.matches() ? numbered.group(1) : name;
+    int from = numbered.matches() ? Integer.parseInt(numbered.group(2)) + 1 : 2;
+    for (int n = from; n < from + 1000; n++) {
+      Path next = folder.resolveSibling(base + "-" + n);
+      if (isNewOrEmpty(next)) {
+        return next.toString();
+      }
+    }
+    return last;
+  }
+
+  private static boolean isNewOrEmpty(Path folder) {
+    if (!java.nio.file.Files.exists(folder)) {
+      return true;
+    }
+    try (var in = java.nio.file.Files.list(folder)) {
+      return in.findAny().isEmpty();
+    } catch (java.io.IOException | RuntimeException notAFolder) {
+      return false; // a file, or a folder that cannot be read: not one to offer
+    }
+  }
+
+  /**
+   * @param last the folder last exported to, or the default ({@link #offered} is offered)
+   * @param remember told the folder of each export that is done
    */
   public MarkdownExportDialog(
       Window owner,
@@ -65,7 +103,7 @@ public final class MarkdownExportDialog {
     FolderField folder =
         new FolderField(
             FOLDER_ID,
-            last,
+            offered(last),
             "A new or empty folder for the Markdown files",
             "Folder for the Markdown files");
     Label to = new Label("To folder");
@@ -101,17 +139,19 @@ public final class MarkdownExportDialog {
         e -> {
           Path out = folder.path();
           if (out == null) {
-            status.setText("\u201c" + folder.field().getText() + "\u201d is not a folder's path.");
+            status.setText(folder.whyNot());
             StatusLine.mark(status, true);
             return;
           }
-          remember.accept(out);
           job.start(
               "Exporting…",
               feedback ->
                   new MarkdownExporter()
                       .export(notebook, out, Set.of(), feedback::progress, feedback::cancelled),
-              r -> r.summary() + ".");
+              r -> {
+                remember.accept(out); // a folder exported to, not one refused
+                return r.summary() + ".";
+              });
         });
     folder.focusWhenShown(stage);
     VBox root = new VBox(10, to, folder.row(), bar, status, DialogButtons.bar(export, close));

@@ -113,7 +113,7 @@ public final class MarkdownImportDialog {
     Runnable dryRun =
         () -> {
           Path in = folder.path();
-          String typed = folder.field().getText().strip();
+          String notAFolder = in == null ? folder.whyNot() : null;
           checkedFolder[0] = null;
           run.setDisable(true);
           report.clear();
@@ -121,12 +121,16 @@ public final class MarkdownImportDialog {
               "Checking the files…",
               feedback -> {
                 if (in == null) {
-                  throw new IllegalArgumentException(
-                      "\u201c" + typed + "\u201d is not a folder's path.");
+                  throw new IllegalArgumentException(notAFolder);
                 }
                 return importer.importFolder(notebook, in, true, feedback::progress);
               },
               r -> {
+                // A check that ends after the field changed read another folder than the one the
+                // field shows: its result is not what Import would import.
+                if (!in.equals(folder.path())) {
+                  return "The folder changed while it was checked: Check the one typed.";
+                }
                 checkedFolder[0] = in;
                 return r.summary();
               });
@@ -149,8 +153,8 @@ public final class MarkdownImportDialog {
     job.resultProperty()
         .addListener(
             (o, was, now) -> {
-              if (now == null) {
-                return;
+              if (now == null || (now.dryRun() && checkedFolder[0] == null)) {
+                return; // (a check of a folder no longer typed: its report is not shown)
               }
               report.setText(text(now));
               run.setDisable(!now.dryRun() || !now.importsAny() || checkedFolder[0] == null);

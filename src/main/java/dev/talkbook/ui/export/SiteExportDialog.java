@@ -152,7 +152,12 @@ public final class SiteExportDialog {
             StatusLine.mark(status, true);
             return;
           }
-          Path out = Path.of(folder.getText().strip());
+          Path out = folderField.path();
+          if (out == null) {
+            status.setText(folderField.whyNot());
+            StatusLine.mark(status, true);
+            return;
+          }
           remember.accept(new Choices(out.toString(), title.getText(), baseUrl.getText()));
           job.start(
               "Exporting…",
@@ -224,7 +229,11 @@ public final class SiteExportDialog {
               () -> {
                 SiteExporter.Kept kept;
                 try {
-                  kept = SiteExporter.kept(Path.of(text.strip()));
+                  Path typed = FolderField.resolve(text);
+                  if (typed == null) {
+                    return; // not a full path: the export says so
+                  }
+                  kept = SiteExporter.kept(typed);
                 } catch (RuntimeException notASite) {
                   return; // not a path, not a manifest, unreadable: the export says why
                 }

@@ -54,4 +54,25 @@ class CodeWrapTest {
                 + "      Triangle(2));\n"
                 + "      ^------^\n");
   }
+
+  @Test
+  void aRunOfEmojiWithoutSpacesIsNeverCutBetweenTheHalvesOfOne() {
+    String line = "s=\"xxxxxx" + "\uD83D\uDE80".repeat(12) + "\";";
+    List<CodeWrap.Piece> pieces = CodeWrap.pieces(line, 10);
+    assertThat(pieces).hasSizeGreaterThan(1);
+    for (CodeWrap.Piece p : pieces) {
+      assertThat(Character.isLowSurrogate(line.charAt(p.start()))).as("starts whole").isFalse();
+      assertThat(Character.isHighSurrogate(line.charAt(p.end() - 1))).as("ends whole").isFalse();
+    }
+    assertThat(String.join("", pieces(line, 10))).isEqualTo(line);
+  }
+
+  @Test
+  void aLineIndentedDeeperThanTheWidthHasNoEmptyPiece() {
+    String line = " ".repeat(12) + "return shapes.stream().count();";
+    assertThat(pieces(line, 10))
+        .allSatisfy(p -> assertThat(p).isNotBlank())
+        .allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(10));
+    assertThat(String.join("", pieces(line, 10))).isEqualTo("returnshapes.stream().count();");
+  }
 }

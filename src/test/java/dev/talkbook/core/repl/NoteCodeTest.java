@@ -356,4 +356,52 @@ class NoteCodeTest {
         r.outputDroppedLines(),
         r.took());
   }
+
+  @Test
+  void anOutputBlockWrittenByHandAfterTheCodeIsKeptAndRunWritesItsOwnBeforeIt() {
+    String md = "```java\nx\n```\n```output expected\n42\n```\n";
+    Block b = NoteCode.javaBlocks(md).get(0);
+    assertThat(b.hasOutput()).isFalse();
+    assertThat(apply(md, NoteCode.outputEdit(md, b, "41")))
+        .isEqualTo(
+            "```java\nx\n```\n```output" + of("x") + "\n41\n```\n```output expected\n42\n```\n");
+    // Run's own, stamped or not, is its output.
+    assertThat(
+            NoteCode.javaBlocks("```java\nx\n```\n```output" + of("x") + "\n1\n```\n")
+                .get(0)
+                .hasOutput())
+        .isTrue();
+    assertThat(NoteCode.javaBlocks("```java\nx\n```\n```output-error\n1\n```\n").get(0).hasOutput())
+        .isTrue();
+  }
+
+  @Test
+  void theCodeAnOutputBelongsToIsTheSameForRunAsForThePreviewAcrossBlankLines() {
+    String md = "```java\nx + 1\n```\n\n\n```output" + of("x") + "\n1\n```\n";
+    Block b = NoteCode.javaBlocks(md).get(0);
+    assertThat(b.hasOutput()).isTrue();
+    assertThat(b.outputOutOfDate()).isTrue();
+    assertThat(new dev.talkbook.core.markdown.MarkdownRenderer().render(md))
+        .contains("<pre class=\"output stale\"");
+    // An output named otherwise (written by hand) is neither Run's nor out of date in the preview.
+    String byHand = md.replace("```output" + of("x"), "```output" + of("x") + " expected");
+    assertThat(NoteCode.javaBlocks(byHand).get(0).hasOutput()).isFalse();
+    assertThat(new dev.talkbook.core.markdown.MarkdownRenderer().render(byHand))
+        .doesNotContain("stale");
+  }
+
+  @Test
+  void inAQuoteAnOutputBelowItsCodeIsItsOutputAsThePreviewHasIt() {
+    String md = "> ```java\n> x + 1\n> ```\n>\n> ```output" + of("x") + "\n> 1\n> ```\n";
+    Block b = NoteCode.javaBlocks(md).get(0);
+    assertThat(b.hasOutput()).isTrue();
+    assertThat(b.outputOutOfDate()).isTrue();
+    assertThat(new dev.talkbook.core.markdown.MarkdownRenderer().render(md))
+        .contains("<pre class=\"output stale\"");
+    // A quote between two blocks outside it parts them, in the preview as here.
+    String parted = "```java\nx + 1\n```\n>\n```output" + of("x") + "\n1\n```\n";
+    assertThat(NoteCode.javaBlocks(parted).get(0).hasOutput()).isFalse();
+    assertThat(new dev.talkbook.core.markdown.MarkdownRenderer().render(parted))
+        .doesNotContain("stale");
+  }
 }

@@ -151,4 +151,61 @@ class MarkdownTalkIdentityTest {
                       + " talk by its title"));
     }
   }
+
+  /**
+   * A file without talkbook_id whose title is that of a talk another file names by its id does not
+   * take that talk, whichever of the two sorts first.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"00-loom.md", "02-loom.md"})
+  void aFileWithoutAnIdDoesNotTakeATalkAnotherFileNamesByItsId(String withoutId)
+      throws IOException {
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      Event meetup = nb.events().create(Event.Details.titled("Meetup"));
+      Talk loom = nb.talks().create(meetup.id(), Talk.Details.titled("Loom"), "Old notes\n");
+      Path md = exported(nb);
+      Path file = md.resolve("meetup/01-loom.md");
+      Files.writeString(file, Files.readString(file).replace("title: Loom\n", "title: Loom 2\n"));
+      Files.writeString(
+          md.resolve("meetup/" + withoutId), "---\ntitle: Loom\nevent: Meetup\n---\nOther\n");
+
+      Report report =
+          new MarkdownImporter().importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(line(report, "meetup/01-loom.md").outcome()).isEqualTo(Outcome.UPDATED);
+      assertThat(line(report, "meetup/" + withoutId))
+          .isEqualTo(
+              new FileResult("meetup/" + withoutId, Outcome.CREATED, "new talk in \"Meetup\""));
+      assertThat(nb.talks().get(loom.id()).title()).isEqualTo("Loom 2");
+      assertThat(nb.talks().get(loom.id()).body()).isEqualTo("Old notes\n");
+      assertThat(nb.talks().findByTitle("Loom")).extracting(Talk::body).containsExactly("Other\n");
+    }
+  }
+
+  @Test
+  void aCopyThatSortsBeforeItsOriginalIsTheNewTalk() throws IOException {
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      Event meetup = nb.events().create(Event.Details.titled("Meetup"));
+      Talk loom = nb.talks().create(meetup.id(), Talk.Details.titled("Loom"), "Old notes\n");
+      Path md = exported(nb);
+      Path file = md.resolve("meetup/01-loom.md");
+      String text = Files.readString(file);
+      Files.writeString(file, text.replace("Old notes\n", "New notes\n"));
+      Files.writeString(md.resolve("meetup/00-loom copy.md"), text);
+
+      Report report =
+          new MarkdownImporter().importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(line(report, "meetup/01-loom.md").outcome()).isEqualTo(Outcome.UPDATED);
+      assertThat(line(report, "meetup/00-loom copy.md"))
+          .isEqualTo(
+              new FileResult(
+                  "meetup/00-loom copy.md",
+                  Outcome.CREATED,
+                  "new talk in \"Meetup\": meetup/01-loom.md is talk "
+                      + loom.id()
+                      + " already (this file's talkbook_id names it too: a copy?)"));
+      assertThat(nb.talks().get(loom.id()).body()).isEqualTo("New notes\n");
+    }
+  }
 }

@@ -241,4 +241,10 @@ class SearchTextTest {
         || type == Character.ENCLOSING_MARK
         || type == Character.COMBINING_SPACING_MARK;
   }
+
+  @Test
+  void anOutputsStampGivesNoSearchWords() {
+    assertThat(SearchText.words("Demo\n```java\nx\n```\n```output code=1a2b3c4d\nresult\n```\n"))
+        .isEqualTo("demo java x output result");
+  }
 }

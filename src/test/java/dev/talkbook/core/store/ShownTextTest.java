@@ -417,4 +417,25 @@ class ShownTextTest {
       return rs.getLong(1);
     }
   }
+
+  /** A talk whose code ran: its output's stamp (which code it came from) is no word to find. */
+  static final String RAN =
+      "Loom demo\n\n```java\nThread.ofVirtual()\n```\n```output code=1a2b3c4d\nVirtualThread\n```\n";
+
+  @Test
+  void anOutputsStampGivesNoWordsToTheIndexNorToThePassage() {
+    Talk added = talk("Added", RAN);
+    Talk saved = talk("Saved", "plain");
+    notebook.talks().saveBody(saved.id(), RAN);
+    talk("Prose", "A talk about code.");
+
+    assertThat(found("code")).containsExactly("Prose");
+    assertThat(found("1a2b3c4d")).isEmpty();
+    assertThat(found("virtualthread")).containsExactlyInAnyOrder("Added", "Saved");
+    assertThat(notebook.search().search("virtualthread", 5).get(0).snippet().text())
+        .doesNotContain("code=");
+    notebook.search().rebuildIndex();
+    assertThat(found("code")).containsExactly("Prose");
+    assertThat(added.id()).isPositive();
+  }
 }

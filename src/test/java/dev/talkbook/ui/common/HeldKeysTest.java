@@ -46,4 +46,47 @@ class HeldKeysTest {
     robot.write("c");
     assertThat((String) FxWait.onFx(() -> field.getText())).isEqualTo("abc");
   }
+
+  @Test
+  void keysTypedForATalkSlowToOpenWaitPastTheBoundForItJournaledNotInTheTalkLeft(FxRobot robot)
+      throws Exception {
+    java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HeldKeys keys =
+        FxWait.onFx(
+            () -> {
+              HeldKeys k = HeldKeys.hold(javafx.util.Duration.millis(300), scene);
+              k.typedFor(
+                  new HeldKeys.Ahead() {
+                    @Override
+                    public void typed(String text) {
+                      told.add("typed " + text);
+                    }
+
+                    @Override
+                    public void gone() {
+                      told.add("gone");
+                    }
+                  });
+              return k;
+            });
+    robot.write("ab");
+    FxWait.untilFx("the keyboard back after the bound", () -> !keys.holding());
+    // The keyboard works again in the window (the talk being left) ...
+    robot.write("c");
+    assertThat((String) FxWait.onFx(() -> field.getText())).isEqualTo("c");
+    // ... while the keys typed for the talk opening stay journaled for it.
+    assertThat(told).containsExactly("typed a", "typed ab");
+
+    // The talk opens (its notes have the keyboard): the keys go there, then their journal.
+    TextField notes = new TextField();
+    robot.interact(
+        () -> {
+          ((VBox) scene.getRoot()).getChildren().add(notes);
+          notes.requestFocus();
+        });
+    robot.interact(keys::release);
+    assertThat((String) FxWait.onFx(() -> notes.getText())).isEqualTo("ab");
+    assertThat((String) FxWait.onFx(() -> field.getText())).isEqualTo("c");
+    assertThat(told).containsExactly("typed a", "typed ab", "gone");
+  }
 }

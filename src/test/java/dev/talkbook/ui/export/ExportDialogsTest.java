@@ -533,4 +533,142 @@ class ExportDialogsTest extends OwnerWindowTest {
                     robot.lookup("#" + MarkdownImportDialog.IMPORT_ID).queryButton().isDisabled()))
         .isTrue();
   }
+
+  @Test
+  void aCheckThatEndsAfterTheFolderWasRetypedDoesNotLetImportTakeTheOldFolder(FxRobot robot)
+      throws Exception {
+    Path md = Files.createDirectories(dir.resolve("md/meetup"));
+    Files.writeString(md.resolve("01-one.md"), "---\ntitle: One\n---\nfirst\n");
+    Path other = Files.createDirectories(dir.resolve("other"));
+    // The worker holds the check of the folder offered until the test lets it go.
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    Executor held =
+        work ->
+            LongJob.ownThread("test-import-held")
+                .execute(
+                    () -> {
+                      try {
+                        go.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      work.run();
+                    });
+    robot.interact(
+        () ->
+            new MarkdownImportDialog(
+                    stage,
+                    notebook,
+                    md.getParent().toString(),
+                    folder -> {},
+                    held,
+                    Platform::runLater,
+                    report -> {})
+                .show());
+    Label status = robot.lookup("#" + MarkdownImportDialog.STATUS_ID).queryAs(Label.class);
+    Button run = robot.lookup("#" + MarkdownImportDialog.IMPORT_ID).queryButton();
+    Button check = robot.lookup("#" + MarkdownImportDialog.CHECK_ID).queryButton();
+    TextArea report = robot.lookup("#" + MarkdownImportDialog.REPORT_ID).queryAs(TextArea.class);
+    FxWait.untilFx("the check to start", () -> status.getText().startsWith("Checking"));
+    robot.interact(
+        () ->
+            robot
+                .lookup("#" + MarkdownImportDialog.FOLDER_ID)
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText(other.toString()));
+    go.countDown();
+    FxWait.untilFx("the old check to end", () -> !status.getText().startsWith("Checking"));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(FxWait.onFx(run::isDisabled)).as("Import of the folder no longer typed").isTrue();
+    assertThat(FxWait.onFx(check::isDefaultButton)).as("Enter checks the folder typed").isTrue();
+    assertThat(FxWait.onFx(() -> report.getText())).isEmpty();
+    assertThat(FxWait.onFx(() -> status.getText())).doesNotStartWith("Would import");
+    assertThat(notebook.talks().count()).isZero();
+  }
+
+  private List<Path> showMarkdownExport(FxRobot robot, String last) {
+    List<Path> exportedTo = new CopyOnWriteArrayList<>();
+    robot.interact(
+        () ->
+            new MarkdownExportDialog(
+                    stage,
+                    notebook,
+                    last,
+                    exportedTo::add,
+                    LongJob.ownThread("test-md-export"),
+                    Platform::runLater)
+                .show());
+    return exportedTo;
+  }
+
+  private static void typeFolder(FxRobot robot, String id, String text) {
+    robot.interact(
+        () -> robot.lookup("#" + id).queryAs(javafx.scene.control.TextField.class).setText(text));
+  }
+
+  @Test
+  void exportMarkdownAgainOffersANewFolderBesideTheLastAndRemembersOnlyAFolderExportedTo(
+      FxRobot robot) throws Exception {
+    dev.talkbook.core.notebook.Event meetup =
+        notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Meetup"));
+    notebook
+        .talks()
+        .create(meetup.id(), dev.talkbook.core.notebook.Talk.Details.titled("Loom"), "");
+    Path last = Files.createDirectories(dir.resolve("n-markdown"));
+    Files.writeString(last.resolve("_index.md"), "the last export");
+    List<Path> exportedTo = showMarkdownExport(robot, last.toString());
+    javafx.scene.control.TextField folder =
+        robot
+            .lookup("#" + MarkdownExportDialog.FOLDER_ID)
+            .queryAs(javafx.scene.control.TextField.class);
+    Label status = robot.lookup("#" + MarkdownExportDialog.STATUS_ID).queryAs(Label.class);
+    assertThat(FxWait.onFx(() -> folder.getText()))
+        .isEqualTo(dir.resolve("n-markdown-2").toString());
+
+    // The folder of the last export typed back: refused, and not remembered.
+    typeFolder(robot, MarkdownExportDialog.FOLDER_ID, last.toString());
+    FxWait.clickOn(robot, "#" + MarkdownExportDialog.EXPORT_ID);
+    FxWait.untilFx("the refusal", () -> status.getText().contains("is not empty"));
+    assertThat(exportedTo).isEmpty();
+
+    // Enter on what is offered exports there, and that is remembered.
+    typeFolder(robot, MarkdownExportDialog.FOLDER_ID, dir.resolve("n-markdown-2").toString());
+    FxWait.clickOn(robot, "#" + MarkdownExportDialog.EXPORT_ID);
+    FxWait.until("the export to be remembered", () -> !exportedTo.isEmpty());
+    assertThat(exportedTo).containsExactly(dir.resolve("n-markdown-2"));
+    assertThat(dir.resolve("n-markdown-2/meetup/01-loom.md")).exists();
+    // The next time, the one after it.
+    assertThat(MarkdownExportDialog.offered(dir.resolve("n-markdown-2").toString()))
+        .isEqualTo(dir.resolve("n-markdown-3").toString());
+  }
+
+  @Test
+  void aFolderTypedWithTildeIsInTheHomeFolderAndARelativeOneIsRefused(FxRobot robot)
+      throws Exception {
+    dev.talkbook.core.notebook.Event meetup =
+        notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("Meetup"));
+    notebook
+        .talks()
+        .create(meetup.id(), dev.talkbook.core.notebook.Talk.Details.titled("Loom"), "");
+    Path home = Files.createDirectories(dir.resolve("home"));
+    String wasHome = System.getProperty("user.home");
+    System.setProperty("user.home", home.toString());
+    try {
+      List<Path> exportedTo = showMarkdownExport(robot, "relative-md");
+      Label status = robot.lookup("#" + MarkdownExportDialog.STATUS_ID).queryAs(Label.class);
+      FxWait.clickOn(robot, "#" + MarkdownExportDialog.EXPORT_ID);
+      FxWait.untilFx("the refusal", () -> status.getText().contains("is not a full path"));
+      assertThat(Path.of("relative-md")).doesNotExist();
+
+      typeFolder(robot, MarkdownExportDialog.FOLDER_ID, "~/talks-md");
+      FxWait.clickOn(robot, "#" + MarkdownExportDialog.EXPORT_ID);
+      FxWait.until("the export to be remembered", () -> !exportedTo.isEmpty());
+      assertThat(exportedTo).containsExactly(home.resolve("talks-md"));
+      assertThat(home.resolve("talks-md/meetup/01-loom.md")).exists();
+      assertThat(Path.of("~")).doesNotExist();
+    } finally {
+      System.setProperty("user.home", wasHome);
+    }
+  }
 }
