@@ -281,6 +281,40 @@ class PresenterWindowTest extends RealWindowTest {
     assertThat(robot.lookup(".tb-presenter").tryQuery()).isEmpty();
   }
 
+  /**
+   * Java → Enable preview features (the palette offers it too): javac's refusal of a preview
+   * feature named an option the window had no place for. The REPL restarts with them, its
+   * transcript says so, the definitions are kept, and the choice is in the settings file.
+   */
+  @Test
+  void enablePreviewFeaturesRestartsTheReplSayingSoAndIsKept(FxRobot robot) throws Exception {
+    robot.interact(() -> item("Show or hide the REPL").fire());
+    repl.evaluate("int keptOver = 5;").get(60, java.util.concurrent.TimeUnit.SECONDS);
+    CheckMenuItem preview = (CheckMenuItem) item("Enable preview features");
+    assertThat(preview.isSelected()).isFalse();
+    robot.interact(() -> preview.setSelected(true));
+    int release = Runtime.version().feature();
+    FxWait.until(
+        "the restart said in the transcript",
+        () ->
+            transcript(robot)
+                .contains(
+                    "Restarted with the preview features of Java "
+                        + release
+                        + " enabled (--enable-preview). 1 definition was run again."));
+    assertThat(repl.preview()).isTrue();
+    ui.idle();
+    assertThat(
+            dev.talkbook.ui.common.Settings.load(ui.settingsFile)
+                .get(dev.talkbook.ui.common.Settings.REPL_PREVIEW))
+        .isTrue();
+    robot.interact(() -> preview.setSelected(false));
+    FxWait.until(
+        "the restart without them said",
+        () -> transcript(robot).contains("Restarted with preview features disabled."));
+    assertThat(repl.preview()).isFalse();
+  }
+
   @Test
   void pageDownTypesTheSnippetIntoTheReplAndRunsIt(FxRobot robot) throws Exception {
     CheckMenuItem typing = (CheckMenuItem) item("Presenter mode types snippets in");
