@@ -67,6 +67,13 @@ final class RunCommand implements Callable<Integer> {
   int timeLimitSeconds;
 
   @Option(
+      names = "--enable-preview",
+      description =
+          "Let the blocks use the preview features of the Java that runs them (javac's and the"
+              + " JVM's --enable-preview), as Java → Enable preview features does in the window.")
+  boolean preview;
+
+  @Option(
       names = "--verbose",
       description =
           "Also print the log on stderr: warnings with their stack traces, such as why the Java"
@@ -106,7 +113,8 @@ final class RunCommand implements Callable<Integer> {
         return 0;
       }
       // The window's Run all and Rehearse run their blocks so too (with the default limit).
-      ReplOptions options = BlockRun.options(Duration.ofSeconds(timeLimitSeconds));
+      ReplOptions options =
+          BlockRun.options(Duration.ofSeconds(timeLimitSeconds)).withPreview(preview);
       if (check) {
         return rehearse(t, options, out);
       }

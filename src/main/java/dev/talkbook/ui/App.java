@@ -109,12 +109,14 @@ public final class App extends Application implements WindowHost {
     // The REPL's JVM and compiler warm-up start once the window shows its notes (the timer is a
     // safety net): started at once they take the processor from the window's own start, and on a
     // busy machine the start takes seconds.
-    repl = ReplSession.start(ReplOptions.defaults(), windowUp);
+    settings = begun != null ? begun.settings() : Settings.forUser();
+    repl =
+        ReplSession.start(
+            ReplOptions.defaults().withPreview(settings.get(Settings.REPL_PREVIEW)), windowUp);
     executors
         .timer()
         .schedule(
             () -> windowUp.complete(null), REPL_START_AT_THE_LATEST.toSeconds(), TimeUnit.SECONDS);
-    settings = begun != null ? begun.settings() : Settings.forUser();
     // The notebook named, else the one opened last (RecentNotebooks), as the early start chose.
     Path path = begun != null ? begun.file() : null;
     if (path == null) {

@@ -43,6 +43,13 @@ final class JavaMenu {
   private final Settings settings;
   private final WindowParts parts;
   private final CheckMenuItem typing = new CheckMenuItem("Presenter mode types snippets in");
+
+  /**
+   * Java → Enable preview features: the REPL restarts with javac's and the JVM's {@code
+   * --enable-preview} (it says so in its transcript), and the notes' blocks run so too; remembered.
+   */
+  final CheckMenuItem preview = new CheckMenuItem("Enable preview features");
+
   private final MenuItem stop;
   private final AutoCloseable stopState;
 
@@ -105,6 +112,14 @@ final class JavaMenu {
     typing
         .selectedProperty()
         .addListener((obs, was, on) -> settings.put(Settings.PRESENTER_TYPING, on));
+    preview.setSelected(session.preview());
+    preview
+        .selectedProperty()
+        .addListener(
+            (obs, was, on) -> {
+              settings.put(Settings.REPL_PREVIEW, on);
+              session.setPreview(on);
+            });
   }
 
   Menu menu() {
@@ -162,6 +177,7 @@ final class JavaMenu {
         MenuActions.words(
             WindowMenus.item("Reset Java (forget everything)", null, session::reset),
             "repl jshell clear"),
+        MenuActions.words(preview, "repl jshell enable-preview jep incubator new language"),
         new SeparatorMenuItem(),
         // With no talk open there is nothing to present; one presenting may always leave.
         WindowMenus.unavailableWhile(

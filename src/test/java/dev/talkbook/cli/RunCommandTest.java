@@ -38,6 +38,27 @@ class RunCommandTest extends CliTest {
     assertThat(ok("show", Long.toString(id)).out()).doesNotContain("```output");
   }
 
+  /**
+   * The REPL's Java refuses its preview features unless asked: javac's "(use --enable-preview …)"
+   * named no option of {@code run}; the refusal says which, and with it the block runs.
+   */
+  @Test
+  void enablePreviewLetsTheBlocksUseTheRunningJavasPreviewFeatures() throws Exception {
+    int release = dev.talkbook.core.repl.NewerJava.runningRelease();
+    String[] preview = dev.talkbook.core.repl.ReplPreviewTest.previewCode(release);
+    Assumptions.assumeTrue(
+        preview != null, "The test knows no preview language feature of Java " + release);
+    long id = talkWithNotes("```java\n" + preview[0] + "\n```\n");
+
+    Result refused = refused("run", Long.toString(id));
+    assertThat(refused.out())
+        .contains("a preview feature")
+        .contains("talkbook run --enable-preview");
+
+    Result r = ok("run", "--enable-preview", Long.toString(id));
+    assertThat(r.out()).contains("⇒ " + preview[1]);
+  }
+
   @Test
   void writeKeepsEachOutputInTheNotesAfterItsBlock() throws Exception {
     long id = talkWithNotes("```java\n1 + 1\n```\n\n```java\n\"a\".repeat(3)\n```\n");

@@ -3,6 +3,7 @@ package dev.talkbook.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.core.repl.ReplSession;
+import dev.talkbook.ui.common.HangingIndent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -281,6 +282,40 @@ class PresenterWindowTest extends RealWindowTest {
     assertThat(robot.lookup(".tb-presenter").tryQuery()).isEmpty();
   }
 
+  /**
+   * Java → Enable preview features (the palette offers it too): javac's refusal of a preview
+   * feature named an option the window had no place for. The REPL restarts with them, its
+   * transcript says so, the definitions are kept, and the choice is in the settings file.
+   */
+  @Test
+  void enablePreviewFeaturesRestartsTheReplSayingSoAndIsKept(FxRobot robot) throws Exception {
+    robot.interact(() -> item("Show or hide the REPL").fire());
+    repl.evaluate("int keptOver = 5;").get(60, java.util.concurrent.TimeUnit.SECONDS);
+    CheckMenuItem preview = (CheckMenuItem) item("Enable preview features");
+    assertThat(preview.isSelected()).isFalse();
+    robot.interact(() -> preview.setSelected(true));
+    int release = Runtime.version().feature();
+    FxWait.until(
+        "the restart said in the transcript",
+        () ->
+            transcript(robot)
+                .contains(
+                    "Restarted with the preview features of Java "
+                        + release
+                        + " enabled (--enable-preview). 1 definition was run again."));
+    assertThat(repl.preview()).isTrue();
+    ui.idle();
+    assertThat(
+            dev.talkbook.ui.common.Settings.load(ui.settingsFile)
+                .get(dev.talkbook.ui.common.Settings.REPL_PREVIEW))
+        .isTrue();
+    robot.interact(() -> preview.setSelected(false));
+    FxWait.until(
+        "the restart without them said",
+        () -> transcript(robot).contains("Restarted with preview features disabled."));
+    assertThat(repl.preview()).isFalse();
+  }
+
   @Test
   void pageDownTypesTheSnippetIntoTheReplAndRunsIt(FxRobot robot) throws Exception {
     CheckMenuItem typing = (CheckMenuItem) item("Presenter mode types snippets in");
@@ -364,6 +399,86 @@ class PresenterWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> input.getText())).isEqualTo(mine);
     fire(robot, "Presenter mode");
     FxWait.untilFx("one line again", () -> input.getParagraphLinesCount(0) == 1);
+  }
+
+  /**
+   * Presenter mode: a long line of the input wraps two columns in from where its code starts (its
+   * own indentation kept), as the transcript's code does; it ran on from column 0 ("-> w *" /
+   * "h;"). Its indentation and first two characters are drawn beside the line number, out of the
+   * text's flow; the text itself is unchanged.
+   */
+  @Test
+  void aLongLineOfTheInputWrapsWithAHangingIndent(FxRobot robot) throws Exception {
+    CheckMenuItem typing = (CheckMenuItem) item("Presenter mode types snippets in");
+    robot.interact(() -> typing.setSelected(false));
+    fire(robot, "Presenter mode");
+    String indented =
+        "    java.util.function.BiFunction<Integer, Integer, Integer> area = (w, h) -> w * h"
+            + " + w * h + w * h + w * h + w * h + w * h + w * h + w * h + w * h;";
+    String code = "if (true) {\n" + indented + "\n}";
+    CodeArea input = FxWait.onFx(() -> replInput(robot));
+    robot.interact(() -> input.replaceText(code));
+    FxWait.untilFx("the long line wrapped", () -> input.getParagraphLinesCount(1) > 1);
+    // The prefix: its four blanks and "ja", out of the flow; the text is as typed.
+    FxWait.untilFx(
+        "the line's prefix beside its number",
+        () ->
+            input.lookupAll("." + HangingIndent.GRAPHIC_CLASS).stream()
+                .anyMatch(n -> shownText(n).equals("    ja")));
+    assertThat(FxWait.onFx(() -> input.getText())).isEqualTo(code);
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    input.getParagraph(1).getStyledSegments().stream()
+                        .filter(seg -> seg.getStyle().contains(HangingIndent.CLASS))
+                        .mapToInt(seg -> seg.getSegment().length())
+                        .sum()))
+        .isEqualTo(6);
+    // The wrapped line starts where the first line's code after the prefix does: two columns in.
+    int start = code.indexOf(indented);
+    double[] xs =
+        FxWait.onFx(
+            () -> {
+              double firstY = charBounds(input, start + 6).getMinY();
+              double afterPrefix = charBounds(input, start + 6).getMinX();
+              double column = charBounds(input, start + 7).getMinX() - afterPrefix;
+              for (int i = start + 7; i < start + indented.length(); i++) {
+                javafx.geometry.Bounds b = charBounds(input, i);
+                if (b.getMinY() > firstY + 1) {
+                  return new double[] {b.getMinX(), afterPrefix, column};
+                }
+              }
+              return new double[] {-1, afterPrefix, column};
+            });
+    assertThat(xs[0])
+        .as("the wrapped line's x")
+        .isCloseTo(xs[1], org.assertj.core.data.Offset.offset(1.0));
+    // The line that fits has no prefix: its code stays in the flow.
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    input.getParagraph(0).getStyledSegments().stream()
+                        .noneMatch(seg -> seg.getStyle().contains(HangingIndent.CLASS))))
+        .isTrue();
+    fire(robot, "Presenter mode");
+    FxWait.untilFx(
+        "no prefix once the line no longer wraps",
+        () ->
+            input.getParagraph(1).getStyledSegments().stream()
+                .noneMatch(seg -> seg.getStyle().contains(HangingIndent.CLASS)));
+  }
+
+  /** The text a paragraph's prefix graphic shows. */
+  private static String shownText(javafx.scene.Node n) {
+    return ((javafx.scene.text.TextFlow) n)
+        .getChildren().stream()
+            .map(t -> ((javafx.scene.text.Text) t).getText())
+            .collect(java.util.stream.Collectors.joining());
+  }
+
+  /** Where character {@code at} of {@code area} is drawn, on screen. */
+  private static javafx.geometry.Bounds charBounds(CodeArea area, int at) {
+    return area.getCharacterBoundsOnScreen(at, at + 1).orElseThrow();
   }
 
   @Test

@@ -40,15 +40,20 @@ public final class NewerJava {
    * that the code needs a newer Java than this REPL's; empty when it does not.
    */
   public Optional<String> advice(String message, String source) {
+    if (PREVIEW_OFF.matcher(message).find()) {
+      // javac's "(use --enable-preview …)" names an option nobody can give the window's REPL.
+      String first = firstLine(message).strip();
+      return Optional.of(
+          (first.endsWith(".") ? first.substring(0, first.length() - 1) : first)
+              + " in Java "
+              + running
+              + ". "
+              + HOW_TO_ENABLE_PREVIEW
+              + finalIn(message, source));
+    }
     Optional<String> feature = feature(message, source);
     if (feature.isPresent()) {
       return feature;
-    }
-    if (message.contains("is a preview API and is disabled by default")) {
-      return Optional.of(
-          firstLine(message)
-              + ": the REPL does not enable preview features, so it needs a Java where it is"
-              + " final.");
     }
     Matcher symbol = SYMBOL.matcher(message);
     if (symbol.find()) {
@@ -65,6 +70,26 @@ public final class NewerJava {
       return packageOf(pkg.group(1));
     }
     return Optional.empty();
+  }
+
+  /** How the user enables preview features, in the window and in a script. */
+  public static final String HOW_TO_ENABLE_PREVIEW =
+      "To use it, turn on Java › Enable preview features (in a script: talkbook run --enable-preview).";
+
+  /** javac's refusal of a preview language feature or API while preview features are off. */
+  private static final Pattern PREVIEW_OFF =
+      Pattern.compile("(?:is|are) a preview (?:feature|API) and (?:is|are) disabled by default");
+
+  /** " It is final in Java N." when the refused feature is final in a newer Java, else "". */
+  private String finalIn(String message, String source) {
+    for (Feature f : FEATURES) {
+      if (f.release > running
+          && f.message.matcher(message).find()
+          && (f.source == null || (source != null && f.source.matcher(source).find()))) {
+        return " It is final in Java " + f.release + ".";
+      }
+    }
+    return "";
   }
 
   // ---- the API table ---------------------------------------------------------------------------

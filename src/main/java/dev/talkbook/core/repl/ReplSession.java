@@ -138,6 +138,10 @@ public final class ReplSession implements AutoCloseable {
   private final CompletableFuture<Void> startGate = new CompletableFuture<>();
 
   private volatile Duration timeLimit;
+
+  /** Whether the code may use preview features: the options' at first, then {@link #setPreview}. */
+  private volatile boolean preview;
+
   private final AtomicReference<Outcome> interruption = new AtomicReference<>();
   private final Set<JShell> ended = ConcurrentHashMap.newKeySet();
   private final Set<JShell> closedOnPurpose = ConcurrentHashMap.newKeySet();
@@ -166,6 +170,7 @@ public final class ReplSession implements AutoCloseable {
     }
     this.options = options;
     this.timeLimit = options.timeLimit();
+    this.preview = options.preview();
     this.worker = Executors.newSingleThreadExecutor(daemon("talkbook-repl"));
     this.events = Executors.newSingleThreadExecutor(daemon("talkbook-repl-events"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("talkbook-repl-timer"));
@@ -250,6 +255,51 @@ public final class ReplSession implements AutoCloseable {
 
   public Duration timeLimit() {
     return timeLimit;
+  }
+
+  /** Whether the code may use the running Java's preview features. */
+  public boolean preview() {
+    return preview;
+  }
+
+  /**
+   * Enables the running Java's preview features, or disables them: a JVM and a compiler of the new
+   * kind are needed, so the session restarts (the definitions run again) and says why. Nothing
+   * happens when the setting is already so.
+   */
+  public CompletableFuture<Void> setPreview(boolean on) {
+    if (preview == on) {
+      return CompletableFuture.completedFuture(null);
+    }
+    preview = on;
+    restartsWaiting.incrementAndGet();
+    stop();
+    return submit(
+        () -> {
+          restartsWaiting.decrementAndGet();
+          closeEngine();
+          startsOnItsOwn = 0;
+          restartAndReplay(previewSentence(on));
+          return null;
+        });
+  }
+
+  /** What a restart for {@link #setPreview} says. */
+  static String previewSentence(boolean on) {
+    int release = NewerJava.runningRelease();
+    return on
+        ? "Restarted with the preview features of Java " + release + " enabled (--enable-preview)."
+        : "Restarted with preview features disabled.";
+  }
+
+  /**
+   * The compiler's options for preview features: {@code --enable-preview} at this JVM's release
+   * (javac takes it only with one), as {@code jshell --enable-preview} does; none without them.
+   */
+  static List<String> compilerOptions(boolean preview) {
+    return preview
+        ? List.of("--enable-preview", "--release", Integer.toString(NewerJava.runningRelease()))
+        : List.of();
   }
 
   /**
@@ -727,6 +777,15 @@ public final class ReplSession implements AutoCloseable {
     startEngine(why, false);
   }
 
+  /** The options of the JVM that runs the code: the session's, and preview features if enabled. */
+  private List<String> vmOptions() {
+    List<String> out = new ArrayList<>(options.vmOptions());
+    if (preview) {
+      out.add("--enable-preview");
+    }
+    return out;
+  }
+
   /**
    * Builds JShell and starts the JVM that runs the code (on a thread of its own, see the provider),
    * then {@linkplain #finishStart finishes the start}: the default imports, the JVM connected. With
@@ -747,7 +806,8 @@ public final class ReplSession implements AutoCloseable {
               .err(output.printStream(Stream.ERR))
               .in(input)
               .executionEngine(provider, java.util.Map.of())
-              .remoteVMOptions(options.vmOptions().toArray(String[]::new))
+              .remoteVMOptions(vmOptions().toArray(String[]::new))
+              .compilerOptions(compilerOptions(preview).toArray(String[]::new))
               .tempVariableNameGenerator(this::tempName)
               .fileManager(
                   files -> {

@@ -98,6 +98,12 @@ public final class Settings {
   public static final Key<Boolean> PRESENTER_TYPING = flag("presenter.typeSnippets", true);
 
   /**
+   * The REPL, and the notes' code blocks run in the window, may use the running Java's preview
+   * features ({@code --enable-preview}).
+   */
+  public static final Key<Boolean> REPL_PREVIEW = flag("repl.enablePreview", false);
+
+  /**
    * The notebooks the window opened, newest first, one absolute path a line ({@code
    * RecentNotebooks}).
    */

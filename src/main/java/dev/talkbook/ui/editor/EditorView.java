@@ -2,6 +2,7 @@ package dev.talkbook.ui.editor;
 
 import dev.talkbook.core.markdown.HighlightedText;
 import dev.talkbook.core.markdown.Highlighting;
+import dev.talkbook.ui.common.HangingIndent;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.PaneHeader;
 import dev.talkbook.ui.common.TextWidth;

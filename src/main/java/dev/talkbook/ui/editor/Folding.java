@@ -1,6 +1,7 @@
 package dev.talkbook.ui.editor;
 
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.ui.common.HangingIndent;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
 import java.util.ArrayList;

@@ -17,6 +17,7 @@ import static org.fxmisc.wellbehaved.event.InputMap.sequence;
 
 import dev.talkbook.core.outliner.Edit;
 import dev.talkbook.core.outliner.Outliner;
+import dev.talkbook.ui.common.HangingIndent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

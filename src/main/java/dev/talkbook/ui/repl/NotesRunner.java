@@ -61,10 +61,15 @@ public final class NotesRunner {
 
   /**
    * A runner whose "Run all" and rehearsal start a session with the default options, in which code
-   * reading {@code System.in} sees its end (no window would ask for the input).
+   * reading {@code System.in} sees its end (no window would ask for the input), and with preview
+   * features as the REPL's {@code session} has them when the run starts.
    */
   public NotesRunner(CodeArea notes, ReplSession session, Consumer<String> status) {
-    this(notes, session, () -> ReplSession.start(BlockRun.options()), status);
+    this(
+        notes,
+        session,
+        () -> ReplSession.start(BlockRun.options().withPreview(session.preview())),
+        status);
   }
 
   /** True while a Run all or a rehearsal runs (the REPL's own code is the session's to tell). */

@@ -11,6 +11,7 @@ import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.repl.SnippetResult;
 import dev.talkbook.core.repl.SnippetResult.Status;
 import dev.talkbook.ui.common.FittedLabel;
+import dev.talkbook.ui.common.HangingIndent;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.ReplGuide;
@@ -369,6 +370,7 @@ public final class ReplPane {
     codeFontSize = px;
     placeDefinitions();
     followEnd();
+    restyleLater(); // the input's lines hold another number of columns
   }
 
   /** Whether the definitions list is in the pane now (it gives way where the pane is narrow). */
@@ -551,6 +553,7 @@ public final class ReplPane {
   public void wrapInput(boolean on) {
     input.setWrapText(on);
     wrapCode = on;
+    restyle(); // its long lines' hanging indent, or none
   }
 
   /**
@@ -727,7 +730,25 @@ public final class ReplPane {
         });
 
     input.getStyleClass().addAll("tb-repl-input", "tb-editor");
-    input.setParagraphGraphicFactory(LineNumberFactory.get(input));
+    // A long line that wraps (presenter mode) continues two columns in from its code, as the
+    // transcript's code does: its indentation and first two characters are shown beside the line
+    // number, out of the text's flow (HangingIndent); wrapped from column 0, "-> w *" / "h;" lost
+    // the code's indentation.
+    java.util.function.IntFunction<Node> numbers = LineNumberFactory.get(input);
+    input.setParagraphGraphicFactory(
+        p -> {
+          Node number = numbers.apply(p);
+          Node prefix = HangingIndent.graphic(input, p);
+          return prefix == null ? number : new HBox(number, prefix);
+        });
+    input
+        .widthProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (wrapCode) {
+                restyleLater();
+              }
+            });
     input.setWrapText(false);
 
     Label stdinLabel = new Label("The code reads System.in:");
@@ -1082,14 +1103,88 @@ public final class ReplPane {
   }
 
   private void restyle() {
+    restyleAsked = false;
     String text = input.getText();
     if (text.isEmpty()) {
       return;
     }
-    input.setStyleSpans(
-        0,
+    var spans =
         JavaInput.withMarks(
-            java.styles(text, input.getCaretPosition()), marks, PROBLEM, text.length()));
+            java.styles(text, input.getCaretPosition()), marks, PROBLEM, text.length());
+    if (wrapCode) {
+      spans =
+          JavaInput.withMarks(
+              spans, hangingPrefixes(text, inputColumns()), HangingIndent.CLASS, text.length());
+    }
+    input.setStyleSpans(0, spans);
+  }
+
+  /** Whether a {@link #restyle} is asked for on a later pulse (the input's size changed). */
+  private boolean restyleAsked;
+
+  /** {@link #restyle} once after the layout under way (a change of width comes in one). */
+  private void restyleLater() {
+    if (!restyleAsked) {
+      restyleAsked = true;
+      Platform.runLater(
+          () -> {
+            if (restyleAsked) {
+              restyle();
+            }
+          });
+    }
+  }
+
+  /**
+   * The prefixes ({@link HangingIndent#codePrefix}) of the lines of {@code text} longer than {@code
+   * columns}, which wrap: {@code [start, end)} in the text.
+   */
+  static List<int[]> hangingPrefixes(String text, int columns) {
+    List<int[]> out = new ArrayList<>();
+    int start = 0;
+    while (start <= text.length()) {
+      int newline = text.indexOf('\n', start);
+      int end = newline < 0 ? text.length() : newline;
+      String line = text.substring(start, end);
+      if (line.length() > columns) {
+        int prefix = HangingIndent.codePrefix(line);
+        if (prefix > 0) {
+          out.add(new int[] {start, start + prefix});
+        }
+      }
+      if (newline < 0) {
+        break;
+      }
+      start = newline + 1;
+    }
+    return out;
+  }
+
+  /**
+   * How many characters of code a line of the input holds beside its line number, one kept spare (a
+   * line a column shorter than thought still wraps with its indent); {@link Integer#MAX_VALUE}
+   * before it is laid out.
+   */
+  int inputColumns() {
+    double width = input.getWidth();
+    if (width <= 0) {
+      return Integer.MAX_VALUE;
+    }
+    double gutter = 0;
+    for (Node n : input.lookupAll(".lineno")) {
+      gutter = Math.max(gutter, n.getLayoutBounds().getWidth());
+    }
+    double usable = width - gutter - SCROLL_BAR;
+    return Math.max(1, (int) Math.floor(usable / columnWidth()) - 1);
+  }
+
+  /** The width of a character of code at the pane's size, in px. */
+  private double columnWidth() {
+    javafx.scene.text.Text probe = new javafx.scene.text.Text("0123456789");
+    probe.setFont(
+        javafx.scene.text.Font.font(
+            "Monospaced", codeFontSize > 0 ? codeFontSize : CODE_SHEET_FONT));
+    return probe.getLayoutBounds().getWidth() / 10;
   }
 
   /** The spans marked in the input now (compiler errors, the line that threw). */
@@ -1620,11 +1715,7 @@ public final class ReplPane {
     if (width <= 0) {
       return Integer.MAX_VALUE;
     }
-    javafx.scene.text.Text probe = new javafx.scene.text.Text("0123456789");
-    probe.setFont(
-        javafx.scene.text.Font.font(
-            "Monospaced", codeFontSize > 0 ? codeFontSize : CODE_SHEET_FONT));
-    double column = probe.getLayoutBounds().getWidth() / 10;
+    double column = columnWidth();
     Insets padding = transcript.getPadding();
     double usable = width - padding.getLeft() - padding.getRight() - SCROLL_BAR;
     return Math.max(MIN_COLUMNS, (int) Math.floor(usable / column) - 1);

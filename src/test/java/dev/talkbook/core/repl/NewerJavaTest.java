@@ -33,7 +33,6 @@ class NewerJavaTest {
       delimiter = '|',
       textBlock =
           """
-          patterns in switch statements are a preview feature and are disabled by default. | int k = switch (o) { case P p -> 1; default -> 0; }; | Pattern matching in switch needs Java 21
           ')' expected                                                                     | if (o instanceof P(int x, int y)) {}                 | A record pattern needs Java 21
           as of release 9, '_' is a keyword, and may not be used as an identifier          | int _ = 5;                                           | An unnamed variable or pattern (_) needs Java 22
           '.' expected                                                                     | import module java.base;                             | A module import (import module …) needs Java 25
@@ -64,9 +63,26 @@ class NewerJavaTest {
       textBlock =
           """
           cannot find symbol\\n  symbol:   method newVirtualThreadPerTaskExecutor()\\n  location: class java.util.concurrent.Executors | var e = Executors.newVirtualThreadPerTaskExecutor();
-          patterns in switch statements are a preview feature and are disabled by default.                                            | switch (o) { case P p -> 1; }
           """)
   void aJavaThatHasItGivesNoAdvice(String message, String source) {
     assertThat(new NewerJava(25).advice(message.replace("\\n", "\n"), source)).isEmpty();
+  }
+
+  /**
+   * javac's own hint, "(use --enable-preview …)", names an option the window's REPL has no place
+   * for: the advice says where preview features are turned on, and when the feature is final.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          17 | patterns in switch statements are a preview feature and are disabled by default.\\n  (use --enable-preview to enable patterns in switch statements) | int k = switch (o) { case P p -> 1; default -> 0; }; | patterns in switch statements are a preview feature and are disabled by default in Java 17. To use it, turn on Java › Enable preview features (in a script: talkbook run --enable-preview). It is final in Java 21.
+          25 | primitive patterns are a preview feature and are disabled by default.\\n  (use --enable-preview to enable primitive patterns)                 | Object o = 1; if (o instanceof int i) {}           | primitive patterns are a preview feature and are disabled by default in Java 25. To use it, turn on Java › Enable preview features (in a script: talkbook run --enable-preview).
+          21 | java.lang.StringTemplate is a preview API and is disabled by default.\\n  (use --enable-preview to enable preview APIs)                | StringTemplate t = null;                           | java.lang.StringTemplate is a preview API and is disabled by default in Java 21. To use it, turn on Java › Enable preview features (in a script: talkbook run --enable-preview).
+          """)
+  void aPreviewFeatureSaysHowToEnableIt(int running, String message, String source, String advice) {
+    assertThat(new NewerJava(running).advice(message.replace("\\n", "\n"), source))
+        .contains(advice);
   }
 }

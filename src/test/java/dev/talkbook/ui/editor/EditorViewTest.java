@@ -3,6 +3,7 @@ package dev.talkbook.ui.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talkbook.ui.FxWait;
+import dev.talkbook.ui.common.HangingIndent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.talkbook.ui.editor;
+package dev.talkbook.ui.common;
 
 import dev.talkbook.core.markdown.Fences;
 import dev.talkbook.core.markdown.HighlightedText;
@@ -24,26 +24,30 @@ import org.fxmisc.richtext.model.StyledSegment;
  * every line of a paragraph at the same left edge, so the item's prefix (indentation, quote
  * markers, bullet or number, and the blank after it) is taken out of the flow's width: its
  * characters get {@link #CLASS} (drawn at almost no width, see outliner.css), and the paragraph's
- * graphic shows them instead, just before the text (see {@link Folding}). The text itself is
- * unchanged: copying, searching and saving see the prefix as it is.
+ * graphic shows them instead, just before the text (the editor's {@code Folding}). The text itself
+ * is unchanged: copying, searching and saving see the prefix as it is.
+ *
+ * <p>The REPL's input does so with a long line of code in presenter mode ({@link #codePrefix}): its
+ * indentation and first two characters are the prefix, so that it continues two columns in from
+ * where its code starts, as the transcript's code does (core.repl's {@code CodeWrap}).
  */
-final class HangingIndent {
+public final class HangingIndent {
   /** The style class of the prefix characters kept out of the flow. */
-  static final String CLASS = "tb-hang";
+  public static final String CLASS = "tb-hang";
 
   /** The style class of the prefix shown in the paragraph's graphic. */
-  static final String GRAPHIC_CLASS = "tb-hang-prefix";
+  public static final String GRAPHIC_CLASS = "tb-hang-prefix";
 
   private HangingIndent() {}
 
   /** A prefix: where it starts in the text and how long it is. */
-  record Prefix(int start, int length) {}
+  public record Prefix(int start, int length) {}
 
   /**
    * The prefixes of the list items of {@code text} that have content (an empty item has nothing to
    * wrap) outside code blocks. The task box stays in the text: it can be clicked and typed in.
    */
-  static List<Prefix> prefixes(String text) {
+  public static List<Prefix> prefixes(String text) {
     return prefixes(text, 0, text.length(), Fences.START);
   }
 
@@ -51,7 +55,7 @@ final class HangingIndent {
    * The prefixes of the lines that start in {@code [from, to)}; {@code from} is a line start where
    * the {@link Fences} state (which lines are code) is {@code fences}.
    */
-  static List<Prefix> prefixes(String text, int from, int to, long fences) {
+  public static List<Prefix> prefixes(String text, int from, int to, long fences) {
     List<Prefix> out = new ArrayList<>();
     long state = fences;
     int start = from;
@@ -78,10 +82,25 @@ final class HangingIndent {
   }
 
   /**
+   * How many characters of a line of code are its prefix when it wraps: its indentation and two
+   * more ({@code CodeWrap}'s hanging indent), fewer when the line is shorter.
+   */
+  public static int codePrefix(String line) {
+    int indent = 0;
+    while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+      indent++;
+    }
+    return Math.min(line.length(), indent + CODE_HANGING);
+  }
+
+  /** How much further in than its code a wrapped line of code continues, in columns. */
+  static final int CODE_HANGING = 2;
+
+  /**
    * {@code styles} with {@link #CLASS} added over {@code prefixes} (in text order, apart): the
    * editor's styles, compared and sliced as one (see {@link Highlighting#commonPrefix}).
    */
-  static Highlighting mark(Highlighting styles, List<Prefix> prefixes) {
+  public static Highlighting mark(Highlighting styles, List<Prefix> prefixes) {
     if (prefixes.isEmpty()) {
       return styles;
     }
@@ -96,7 +115,7 @@ final class HangingIndent {
    * the lines the highlighter read again ({@code [change.from(), change.to())}) are marked again,
    * the rest is as before, moved by the edit. The same as marking the whole text afresh.
    */
-  static Highlighting edited(
+  public static Highlighting edited(
       Highlighting marked, int before, HighlightedText.Change change, String text) {
     int from = change.from();
     int to = change.to();
@@ -160,7 +179,7 @@ final class HangingIndent {
    * The prefix of paragraph {@code p} as the graphic shows it (its characters in their own styles,
    * so the bullet keeps its colour), or null when the paragraph has none.
    */
-  static Node graphic(CodeArea area, int p) {
+  public static Node graphic(CodeArea area, int p) {
     if (p < 0 || p >= area.getParagraphs().size()) {
       return null;
     }

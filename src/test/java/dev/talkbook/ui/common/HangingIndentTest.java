@@ -1,4 +1,4 @@
-package dev.talkbook.ui.editor;
+package dev.talkbook.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
