@@ -111,11 +111,12 @@ class ProgrammeWindowTest extends RealWindowTest {
     return FxWait.onFx(
         () ->
             String.valueOf(
-                web.getEngine()
-                    .executeScript(
-                        "(function(){var b=document.getElementById('cancelled');"
-                            + " return b && !b.hidden && getComputedStyle(b).display != 'none'"
-                            + " ? b.textContent : '';})()")));
+                    web.getEngine()
+                        .executeScript(
+                            "(function(){var b=document.getElementById('cancelled');"
+                                + " return b && !b.hidden && getComputedStyle(b).display != 'none'"
+                                + " ? b.textContent : '';})()"))
+                .strip());
   }
 
   /**
