@@ -43,6 +43,13 @@ function setAbstract(html) {
   box.hidden = !html;
 }
 
+// The talk is no longer in its conference's programme: the site's banner above it ("" hides it).
+function setCancelled(html) {
+  var box = document.getElementById('cancelled');
+  box.innerHTML = html;
+  box.hidden = !html;
+}
+
 function highlightIn(el) {
   if (!window.hljs) { return; }
   var blocks = el.querySelectorAll('pre code[class*="language-"]');

@@ -58,12 +58,18 @@ final class JavaMenu {
 
   private ReplDock dock;
 
+  /** Ctrl+J in the main window's other windows ({@link #showReplFromAnotherWindow}). */
+  private final Runnable replFromAnotherWindow = this::showReplFromAnotherWindow;
+
   /** Java → Detach the REPL, or Dock the REPL while it is in a window of its own. */
   private final MenuItem dockItem =
       WindowMenus.item("Detach the REPL", DOCK_KEY, this::dockOrDetach);
 
   private final NotesRunner runner;
   private PresenterMode presenter;
+
+  /** Java → Show or hide the REPL; in the main window's other windows, shows it. */
+  static final KeyCombination REPL_KEY = KeyCombination.keyCombination("Shortcut+J");
 
   /** Java → Stop the running code (Esc in the notes and the REPL, too, while code runs). */
   static final String STOP_KEY = "Shortcut+Shift+Period";
@@ -108,6 +114,7 @@ final class JavaMenu {
             });
     stop.disableProperty()
         .bind(replRunning.or(runner.runningProperty()).or(backgroundOutput).not());
+    OwnedWindowKeys.followInModeless(stage, REPL_KEY, replFromAnotherWindow);
     typing.setSelected(settings.get(Settings.PRESENTER_TYPING));
     typing
         .selectedProperty()
@@ -322,10 +329,48 @@ final class JavaMenu {
             });
   }
 
-  /** Shows or hides the REPL pane, and remembers which for the next start. */
+  /**
+   * Shows or hides the REPL pane, and remembers which for the next start; shown, the keyboard goes
+   * to its input (keys typed before it can take them wait for it, {@link ReplDock#keysToInput}).
+   */
   private void toggleRepl() {
     dock().toggle();
     settings.put(Settings.REPL_SHOWN, dock.isShown());
+    if (dock.isShown()) {
+      dock.keysToInput();
+    }
+  }
+
+  /**
+   * Ctrl+J in a window beside the main one (the live share panel, Now and next), which has no Java
+   * menu: it did nothing there, and what the user then typed for the REPL went where the keyboard
+   * was next, the notes, out to live share's viewers. The REPL is shown (never hidden: it is asked
+   * for) with the main window brought forward, and the keys typed meanwhile, in that window too,
+   * wait for its input.
+   */
+  private void showReplFromAnotherWindow() {
+    if (presenting()) {
+      return; // presenter view's window has its own keys
+    }
+    javafx.scene.Scene from = null;
+    for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+      if (w.isFocused() && w != stage && w.getScene() != null) {
+        from = w.getScene();
+      }
+    }
+    if (!dock().isShown() || dock.detachedProperty().get()) {
+      dock.toggle();
+    }
+    settings.put(Settings.REPL_SHOWN, dock.isShown());
+    if (!dock.detachedProperty().get()) {
+      stage.toFront();
+      stage.requestFocus();
+    }
+    if (from != null) {
+      dock.keysToInput(from);
+    } else {
+      dock.keysToInput();
+    }
   }
 
   /**
@@ -407,6 +452,7 @@ final class JavaMenu {
   }
 
   void close() {
+    OwnedWindowKeys.stop(stage, REPL_KEY, replFromAnotherWindow);
     // Run all and Rehearse end with the window, and their JVMs with them (the app may be quitting).
     runner.close();
     try {

@@ -37,6 +37,19 @@ final class OwnedWindowKeys {
    * #closeDown}), the action being a quit.
    */
   static void follow(Stage main, KeyCombination key, Runnable action) {
+    follow(main, key, action, true);
+  }
+
+  /**
+   * As {@link #follow(Stage, KeyCombination, Runnable)}, but only windows beside the main one (the
+   * live share panel, Now and next) take the key: a dialog keeps its own keys and is not closed for
+   * it (Ctrl+J, which shows the REPL in the main window).
+   */
+  static void followInModeless(Stage main, KeyCombination key, Runnable action) {
+    follow(main, key, action, false);
+  }
+
+  private static void follow(Stage main, KeyCombination key, Runnable action, boolean modal) {
     main.getProperties().put(slot(key), action);
     if (main.getProperties().putIfAbsent(slot(key) + " followed", Boolean.TRUE) != null) {
       return; // windows shown from now on get the key already
@@ -53,7 +66,10 @@ final class OwnedWindowKeys {
                 change -> {
                   while (change.next()) {
                     for (Window shown : change.getAddedSubList()) {
-                      if (shown instanceof Stage stage && stage != main && ownedBy(stage, main)) {
+                      if (shown instanceof Stage stage
+                          && stage != main
+                          && ownedBy(stage, main)
+                          && (modal || stage.getModality() == Modality.NONE)) {
                         Runnable here =
                             stage.getModality() == Modality.NONE
                                 ? pressed

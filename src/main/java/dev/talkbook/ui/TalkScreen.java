@@ -134,6 +134,12 @@ final class TalkScreen {
               }
             });
     talk.abstractHtmlProperty().addListener((obs, old, html) -> preview.showAbstract(html));
+    // A talk gone from the programme says so in the preview too (with the details folded, only
+    // the navigator's strike-through said it).
+    talk.talkProperty()
+        .addListener(
+            (obs, old, shown) ->
+                preview.showCancelled(shown != null && shown.programme().removed()));
     talk.renderProblemProperty()
         .addListener(
             (obs, old, problem) -> {

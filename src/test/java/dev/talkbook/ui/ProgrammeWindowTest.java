@@ -98,6 +98,45 @@ class ProgrammeWindowTest extends RealWindowTest {
     assertThat(ui.notebook.talks().get(solder.id()).body()).isEqualTo("my notes");
   }
 
+  /**
+   * The preview's "cancelled" banner as shown now: its text, or "" while it is hidden or absent.
+   */
+  private static String cancelledBanner(FxRobot robot) throws Exception {
+    javafx.scene.web.WebView web = WindowUnderTest.preview(robot);
+    if (web == null
+        || FxWait.onFx(() -> web.getEngine().getLoadWorker().getState())
+            != javafx.concurrent.Worker.State.SUCCEEDED) {
+      return "";
+    }
+    return FxWait.onFx(
+        () ->
+            String.valueOf(
+                    web.getEngine()
+                        .executeScript(
+                            "(function(){var b=document.getElementById('cancelled');"
+                                + " return b && !b.hidden && getComputedStyle(b).display != 'none'"
+                                + " ? b.textContent : '';})()"))
+                .strip());
+  }
+
+  /**
+   * Tester 10a: the navigator, the details, the site and the share page said a talk was gone from
+   * the programme, the preview did not (with the details folded, only a strike-through said it).
+   */
+  @Test
+  void thePreviewSaysATalkGoneFromTheProgrammeIsCancelled(FxRobot robot) throws Exception {
+    robot.interact(() -> ui.window.open(gone.id(), java.util.List.of()));
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == gone.id());
+    FxWait.untilFx(
+        "the preview's banner",
+        () ->
+            cancelledBanner(robot)
+                .equals("Cancelled. This talk is no longer in the conference’s programme."));
+    robot.interact(() -> ui.window.open(solder.id(), java.util.List.of()));
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == solder.id());
+    FxWait.untilFx("no banner for a talk in the programme", () -> cancelledBanner(robot).isEmpty());
+  }
+
   @Test
   void theNavigatorsMenuStarsATalkAndATalkGoneFromTheProgrammeSaysSo(FxRobot robot)
       throws Exception {

@@ -228,6 +228,57 @@ class ShareWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> robot.lookup("#share-start").query().isFocused())).isTrue();
   }
 
+  /**
+   * Tester 10a (9b): after Copy, the button said "Copied" for minutes, through edits and talk
+   * switches. It says so for a moment ({@link SharePanel#COPIED_FOR}), and the address changing
+   * (sharing stopped) takes it away at once.
+   */
+  @Test
+  void copySaysCopiedForAMomentOnly(FxRobot robot) throws Exception {
+    openSample(robot, "Live coding without fear");
+    startSharing(robot);
+    robot.interact(() -> panel().stage().setX(ui.stage.getX()));
+    robot.interact(() -> robot.lookup("#share-copy").queryButton().fire());
+    Button copy = robot.lookup("#share-copy").queryButton();
+    assertThat(FxWait.onFx(copy::getText)).isEqualTo("Copied");
+    FxWait.untilFx(
+        "Copy again", java.time.Duration.ofSeconds(6), () -> "Copy".equals(copy.getText()));
+    robot.interact(copy::fire);
+    assertThat(FxWait.onFx(copy::getText)).isEqualTo("Copied");
+    robot.interact(() -> share().stop());
+    waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
+    assertThat(FxWait.onFx(copy::getText)).isEqualTo("Copy");
+  }
+
+  /**
+   * Tester 10a (9c): Down on the closed "Who can follow" list did nothing, and Enter there started
+   * sharing with a choice the user had not seen. Both open the list; Enter in it chooses, and only
+   * then starts nothing either: Start is a button of its own.
+   */
+  @Test
+  void downOrEnterOnTheClosedWhoCanFollowListOpensItAndStartsNothing(FxRobot robot)
+      throws Exception {
+    openSample(robot, "Live coding without fear");
+    menu(robot, "Live share panel…");
+    waitUntil("the panel shown", () -> panel().stage() != null && panel().stage().isShowing());
+    javafx.scene.control.ComboBox<?> bind =
+        robot.lookup("#share-bind").queryAs(javafx.scene.control.ComboBox.class);
+    robot.interact(
+        () -> {
+          panel().stage().requestFocus();
+          bind.requestFocus();
+        });
+    waitUntil("the list focused", bind::isFocused);
+    robot.press(KeyCode.DOWN).release(KeyCode.DOWN);
+    waitUntil("the list open after Down", bind::isShowing);
+    robot.interact(bind::hide);
+    waitUntil("the list focused again", () -> bind.isFocused() && !bind.isShowing());
+    robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+    waitUntil("the list open after Enter", bind::isShowing);
+    assertThat(FxWait.onFx(() -> share().getState())).isEqualTo(ShareModel.State.STOPPED);
+    robot.interact(bind::hide);
+  }
+
   /** Whether the panel's window is as tall as its content wants. Call on the FX thread. */
   private boolean panelHoldsItsContent() {
     javafx.scene.Scene scene = panel().stage().getScene();

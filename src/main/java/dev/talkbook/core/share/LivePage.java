@@ -11,7 +11,6 @@ import dev.talkbook.core.markdown.NotePage;
 import dev.talkbook.core.markdown.RenderedNote;
 import dev.talkbook.core.notebook.Talk;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +35,6 @@ final class LivePage {
   /** The header adds what a {@code <meta>} policy cannot say: no page may frame this one. */
   static final String CSP_HEADER = CSP + "; frame-ancestors 'none'";
 
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
   private static final String[] TEMPLATE =
       Resources.text(LivePage.class, "page.html").split("\\{\\{|\\}\\}", -1);
 
@@ -99,6 +96,15 @@ final class LivePage {
 
   /** The talk's title, event, details and abstract above the notes, as the site shows them. */
   static String header(MarkdownRenderer renderer, SharedTalk talk) {
+    return header(renderer, talk, DateTimeText.userLocale());
+  }
+
+  /**
+   * {@link #header(MarkdownRenderer, SharedTalk)} with its time said in {@code locale}, the one
+   * style of the window and the site ({@link DateTimeText#dayAndTime}): "Sunday, December 6, 2026,
+   * 19:30" for a user in the US (it said "Sunday 6 December 2026, 19:30" whatever the region).
+   */
+  static String header(MarkdownRenderer renderer, SharedTalk talk, Locale locale) {
     Talk.Details d = talk.details();
     StringBuilder b = new StringBuilder();
     if (!talk.eventTitle().isBlank()) {
@@ -116,9 +122,7 @@ final class LivePage {
           .append('T')
           .append(DateTimeText.CLOCK.format(at))
           .append("\">")
-          .append(DAY.format(at))
-          .append(", ")
-          .append(DateTimeText.CLOCK.format(at))
+          .append(esc(DateTimeText.dayAndTime(at, locale)))
           .append("</time></span>");
     }
     if (d.room() != null) {

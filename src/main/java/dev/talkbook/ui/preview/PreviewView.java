@@ -50,6 +50,7 @@ public final class PreviewView {
   private List<RenderedNote.Block> pending = List.of();
   private boolean pendingSet;
   private String abstractHtml = "";
+  private boolean cancelled;
   private int pendingScrollLine = -1;
 
   public PreviewView(Consumer<String> openLink) {
@@ -85,6 +86,9 @@ public final class PreviewView {
                 setPresenting(presenting);
                 if (!abstractHtml.isEmpty()) {
                   showAbstract(abstractHtml);
+                }
+                if (cancelled) {
+                  showCancelled(true);
                 }
                 if (pendingSet) {
                   apply(pending);
@@ -363,6 +367,19 @@ public final class PreviewView {
     abstractHtml = html == null ? "" : html;
     if (ready) {
       ((JSObject) web.getEngine().executeScript("window")).call("setAbstract", abstractHtml);
+    }
+  }
+
+  /**
+   * Says above the notes that the talk is no longer in its conference's programme (true), as the
+   * site's page, the share page, the details and the navigator say it; false takes it away. Not
+   * part of the notes' blocks, as the abstract.
+   */
+  public void showCancelled(boolean on) {
+    cancelled = on;
+    if (ready) {
+      ((JSObject) web.getEngine().executeScript("window"))
+          .call("setCancelled", on ? dev.talkbook.core.markdown.NotePage.CANCELLED_NOTE : "");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.talkbook.ui.repl;
 
+import dev.talkbook.ui.common.HeldKeys;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -12,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.fxmisc.richtext.CodeArea;
 
 /**
  * Where the REPL pane lives: docked under the window's content (shown and hidden with {@link
@@ -118,6 +120,51 @@ public final class ReplDock {
       before = split.getScene().getFocusOwner();
     }
     pane.focusInput();
+  }
+
+  /**
+   * The keyboard to the REPL's input, asked for (Ctrl+J) while it may not take it yet: its window
+   * not yet focused (Ctrl+J in the live share panel brings the main window forward, which the
+   * system does a moment later), or the input not yet on screen. Until it has the keyboard, the
+   * keys its window and {@code from} (the window where the REPL was asked for) get are held and
+   * then given to it in order ({@link HeldKeys}): typed for the REPL, they never land in the notes,
+   * which live share sends to every viewer. At most {@link HeldKeys#AT_MOST}; then they go where
+   * the input's window has its focus, which is the input. On the FX thread.
+   */
+  public void keysToInput(Scene... from) {
+    CodeArea input = pane.input();
+    Scene to = input.getScene();
+    if (to == null || input.isFocused()) {
+      return;
+    }
+    HeldKeys keys = HeldKeys.hold(to, from);
+    Runnable[] check = new Runnable[1];
+    javafx.beans.InvalidationListener[] focus = new javafx.beans.InvalidationListener[1];
+    Runnable done =
+        () -> {
+          to.removePostLayoutPulseListener(check[0]);
+          input.focusedProperty().removeListener(focus[0]);
+          keys.release();
+        };
+    focus[0] =
+        o -> {
+          if (input.isFocused()) {
+            done.run();
+          }
+        };
+    long until = System.nanoTime() + (long) (HeldKeys.AT_MOST.toMillis() * 1_000_000);
+    check[0] =
+        () -> {
+          if (input.getScene() != to || System.nanoTime() > until) {
+            done.run(); // gone (docked elsewhere), or the bound passed: released to the focus
+          } else if (to.getFocusOwner() != input) {
+            pane.focusInput(); // on screen now
+          }
+        };
+    input.focusedProperty().addListener(focus[0]);
+    to.addPostLayoutPulseListener(check[0]);
+    pane.focusInput();
+    javafx.application.Platform.requestNextPulse();
   }
 
   /** Whether the focus is in the pane. */

@@ -32,6 +32,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -78,6 +79,13 @@ public final class SharePanel {
   final Button audience = new Button("Show to the room");
   final Label problem = new Label();
   private final VBox root;
+
+  /** How long Copy says "Copied" after a click. */
+  static final javafx.util.Duration COPIED_FOR = javafx.util.Duration.seconds(2);
+
+  private final javafx.animation.PauseTransition copiedShown =
+      new javafx.animation.PauseTransition(COPIED_FOR);
+
   private Stage stage;
   private Stage card;
 
@@ -261,6 +269,22 @@ public final class SharePanel {
           }
         });
     bind.setTooltip(new Tooltip("Stop sharing to change who can follow."));
+    // By keyboard: Down (or Enter) on the closed list opens it, to choose there; Enter did not open
+    // it but started sharing (the default button) with a choice the user had not seen, and Down
+    // did nothing.
+    bind.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          boolean plain = !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown();
+          if (plain
+              && !bind.isShowing()
+              && (e.getCode() == KeyCode.DOWN
+                  || e.getCode() == KeyCode.UP
+                  || e.getCode() == KeyCode.ENTER)) {
+            bind.show();
+            e.consume();
+          }
+        });
 
     startStop.setDefaultButton(true);
     DefaultButtons.keepFocusWhileBusy(startStop);
@@ -284,7 +308,17 @@ public final class SharePanel {
           c.putString(url.getText());
           Clipboard.getSystemClipboard().setContent(c);
           copy.setText("Copied");
+          copiedShown.playFromStart();
         });
+    // "Copied" says what the click did, for a moment: it stayed for minutes, through editing and
+    // talk switches, and read as the state of an address that may since have changed.
+    copiedShown.setOnFinished(e -> copy.setText("Copy"));
+    url.textProperty()
+        .addListener(
+            (obs, was, now) -> {
+              copiedShown.stop();
+              copy.setText("Copy");
+            });
     openInBrowser.setOnAction(e -> openLink.accept(url.getText()));
     HBox urlRow = new HBox(6, url, copy, openInBrowser);
     urlRow.setAlignment(Pos.CENTER_LEFT);

@@ -124,6 +124,26 @@ class LivePageTest {
     assertThat(r.attachments()).containsExactly(held);
   }
 
+  /**
+   * Tester 10a: the share page said "Sunday 6 December 2026, 19:30" where the window, the site and
+   * the navigator say "Sunday, December 6, 2026, 19:30" (a user in the US): one style for all.
+   */
+  @Test
+  void theHeaderSaysTheTimeAsTheWindowAndTheSiteDo() {
+    Talk.Details d =
+        new Talk.Details(
+            "Loom", List.of(), LocalDateTime.of(2026, 12, 6, 19, 30), null, null, null, List.of());
+    SharedTalk talk = new SharedTalk(1, "Conf", d, "notes", null);
+    assertThat(LivePage.header(RENDERER, talk, java.util.Locale.US))
+        .contains("<time datetime=\"2026-12-06T19:30\">Sunday, December 6, 2026, 19:30</time>");
+    assertThat(LivePage.header(RENDERER, talk, java.util.Locale.UK))
+        .contains(
+            ">"
+                + dev.talkbook.core.common.DateTimeText.dayAndTime(
+                    LocalDateTime.of(2026, 12, 6, 19, 30), java.util.Locale.UK)
+                + "</time>");
+  }
+
   @Test
   void theHeaderAndThePageEscapeWhatTheUserTyped() {
     Talk.Details d =
@@ -143,7 +163,10 @@ class LivePageTest {
     assertThat(r.header())
         .contains("<h1>&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;</h1>")
         .contains("Ada &lt;script&gt;", "Room &lt;1&gt;", "&lt;tag&gt;", "Ev &lt;x&gt;")
-        .contains("Thursday 12 March 2026, 18:30")
+        .contains(
+            dev.talkbook.core.common.DateTimeText.dayAndTime(
+                LocalDateTime.of(2026, 3, 12, 18, 30),
+                dev.talkbook.core.common.DateTimeText.userLocale()))
         .contains("href=\"https://example.org/s?a=1&amp;b=2\"")
         .contains("<h2 id=\"tb-abstract\">Abstract</h2>\n<p>An <em>abstract</em>")
         .doesNotContain("<script");
