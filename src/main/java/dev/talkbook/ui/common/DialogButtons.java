@@ -7,26 +7,27 @@ import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.stage.Stage;
 
 /**
- * The button rows of the export, import and rehearsal windows: a {@link ButtonBar}, so the buttons
- * sit on the right in the order the platform's own dialogs use (the default action last on Linux
- * and macOS, first on Windows), and one button that cancels the running job or, when none runs,
- * closes.
+ * The button rows of the export, import and rehearsal windows: a {@link ButtonBar} on the right,
+ * its buttons in the order the work goes (Check, then Import; Export, then Open in browser) and the
+ * one that cancels or closes last, on every platform. The default button (Enter, drawn as the
+ * default) moves along the row as the work goes on; the row does not reorder itself around it.
+ * Placed by role, the buttons read "Close, Import, Check" on Linux (the default at the time the row
+ * was made went last). One button cancels the running job or, when none runs, closes.
  */
 public final class DialogButtons {
+  /** One spacer that grows, then every button as given: {@link ButtonData#OTHER} is "U". */
+  static final String IN_WORK_ORDER = "+U";
+
   private DialogButtons() {}
 
   /**
-   * The buttons in a bar, placed by their role: a default button is the action, a cancel button is
-   * Cancel/Close, any other is a secondary action next to them.
+   * The buttons in a bar on the right, in the order given: the steps of the work first to last,
+   * then the button that cancels or closes.
    */
-  public static ButtonBar bar(Button... buttons) {
-    ButtonBar bar = new ButtonBar();
-    for (Button b : buttons) {
-      ButtonData data =
-          b.isDefaultButton()
-              ? ButtonData.OK_DONE
-              : b.isCancelButton() ? ButtonData.CANCEL_CLOSE : ButtonData.NEXT_FORWARD;
-      ButtonBar.setButtonData(b, data);
+  public static ButtonBar bar(Button... inWorkOrder) {
+    ButtonBar bar = new ButtonBar(IN_WORK_ORDER);
+    for (Button b : inWorkOrder) {
+      ButtonBar.setButtonData(b, ButtonData.OTHER);
       ButtonBar.setButtonUniformSize(b, false); // each as wide as its words
       bar.getButtons().add(b);
     }

@@ -90,6 +90,9 @@ public final class TalkDetailsPane {
   final TextField tags = field("tags", "Comma separated", "Tags, comma separated");
   private final Label problem = new Label();
 
+  /** The problems last brought into view ({@link #problemsCame}); empty while none is shown. */
+  private java.util.Set<String> problemsInView = java.util.Set.of();
+
   /** Each field's own accessible text, to which a problem it has is added. */
   private final Map<TextInputControl, String> accessibleTexts = new java.util.HashMap<>();
 
@@ -306,16 +309,6 @@ public final class TalkDetailsPane {
             }
           });
     }
-    // The problems' lines in view as they come: under the last fields they were cut off by the
-    // pane's bottom edge (only Enter brought them into view).
-    problem
-        .textProperty()
-        .addListener(
-            (obs, old, text) -> {
-              if (!text.isEmpty() && !text.equals(old)) {
-                problemsIntoView();
-              }
-            });
     autosave.setOnFinished(
         e -> {
           if (beforePause) {
@@ -737,6 +730,7 @@ public final class TalkDetailsPane {
   private void showProblems(Attempt typed) {
     Map<String, String> problems = typed == null ? Map.of() : typed.problems();
     problem.setText(String.join("\n", problems.values()));
+    problemsCame(java.util.Set.copyOf(problems.keySet()));
     for (String name : FIELD_NAMES) {
       TextInputControl f = fieldNamed(name);
       String why = problems.get(name);
@@ -925,7 +919,7 @@ public final class TalkDetailsPane {
         () -> notebook.talks().star(id, starred),
         this::stored,
         error -> {
-          problem.setText(Errors.message(error));
+          tell(error);
           star.setSelected(talk != null && talk.starred());
           star.setText(star.isSelected() ? "★" : "☆");
         });
@@ -964,9 +958,31 @@ public final class TalkDetailsPane {
     }
   }
 
+  /** What the notebook refused, said under the fields and brought into their view. */
+  private void tell(Throwable error) {
+    String message = Errors.message(error);
+    problem.setText(message);
+    problemsCame(java.util.Set.of("\n" + message)); // no field's name starts with a line break
+  }
+
+  /**
+   * The problems' lines in view as they come ({@code which}: the fields that have one, or an
+   * error's words): under the last fields they were cut off by the pane's bottom edge (only Enter
+   * brought them into view). Once for each new set of them, not at each pause in the typing of a
+   * time whose words change with each key: the fields moved then, under a click aimed at one.
+   */
+  private void problemsCame(java.util.Set<String> which) {
+    if (!which.isEmpty() && !which.equals(problemsInView)) {
+      problemsIntoView();
+    }
+    problemsInView = which;
+  }
+
   /**
    * Once the fields are laid out with the problems' text, scrolls them as little as it takes to
-   * show its lines whole (its first lines when they are more than the view holds).
+   * show its lines whole (its first lines when they are more than the view holds), never so far
+   * that the field with the keyboard leaves the view: in a short pane the problems come only as far
+   * into view as it stays (its top first).
    */
   private void problemsIntoView() {
     ScrollPane box = fieldsBox;
@@ -993,12 +1009,28 @@ public final class TalkDetailsPane {
           if (lines.getMinY() < top) {
             top = lines.getMinY();
           }
+          javafx.geometry.Bounds typing = focusedFieldBounds();
+          if (typing != null) {
+            top = Math.max(top, typing.getMaxY() - view);
+            top = Math.min(top, typing.getMinY());
+          }
           if (top != shown) {
             box.setVvalue(box.getVmin() + Math.max(0, Math.min(room, top)) / room * range);
           }
         };
     scene.addPostLayoutPulseListener(once[0]);
     javafx.application.Platform.requestNextPulse();
+  }
+
+  /** Where the focused node, when it is one of the fields' grid, lies in the grid; else null. */
+  private javafx.geometry.Bounds focusedFieldBounds() {
+    javafx.scene.Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+    for (javafx.scene.Node n = focused; n != null; n = n.getParent()) {
+      if (n == grid) {
+        return grid.sceneToLocal(focused.localToScene(focused.getLayoutBounds()));
+      }
+    }
+    return null;
   }
 
   /**
@@ -1068,7 +1100,7 @@ public final class TalkDetailsPane {
             sending = null;
           }
           notSaved.set(""); // nothing of it saved: the status bar says so, with this
-          problem.setText(Errors.message(error));
+          tell(error);
         });
   }
 
@@ -1143,7 +1175,7 @@ public final class TalkDetailsPane {
             show(updated);
           }
         },
-        error -> problem.setText(Errors.message(error)));
+        error -> tell(error));
   }
 
   /** Undo of {@link #addScheme}: the typed link back in its field, the link stored before back. */
@@ -1178,7 +1210,7 @@ public final class TalkDetailsPane {
             kept.put(id, texts);
           }
         },
-        error -> problem.setText(Errors.message(error)));
+        error -> tell(error));
   }
 
   /** A save or star the notebook stored: shown if that talk is still the one here, then told. */

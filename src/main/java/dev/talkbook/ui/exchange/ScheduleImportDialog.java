@@ -7,6 +7,7 @@ import dev.talkbook.core.exchange.ScheduleImporter.Report;
 import dev.talkbook.core.exchange.ScheduleReader;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.DefaultButtons;
+import dev.talkbook.ui.common.DialogButtons;
 import dev.talkbook.ui.common.LongJob;
 import dev.talkbook.ui.common.OverOwner;
 import dev.talkbook.ui.common.StatusLine;
@@ -271,10 +272,9 @@ public final class ScheduleImportDialog {
               }
             });
 
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox buttons = new HBox(8, checkButton, importButton, spacer, close);
-    VBox root = new VBox(10, fields, bar, status, report, buttons);
+    VBox root =
+        new VBox(
+            10, fields, bar, status, report, DialogButtons.bar(checkButton, importButton, close));
     root.setPadding(new Insets(16));
     root.setPrefSize(720, 520);
     stage.setScene(new Scene(root));

@@ -568,4 +568,128 @@ class TalkDetailsPaneTest {
     robot.interact(() -> holder.getChildren().clear());
     saved();
   }
+
+  /** The pane of {@link #shown} in a stage {@code height} pixels high, laid out so. */
+  private TalkDetailsPane shortened(FxRobot robot, TalkDetailsPane pane, double height) {
+    robot.interact(() -> stage.setHeight(height));
+    FxWait.untilFx(
+        "the details " + height + " px high, their fields scrolling",
+        () -> {
+          holder.applyCss();
+          holder.layout();
+          javafx.scene.control.ScrollPane box = fieldsBox(robot);
+          return stage.getHeight() == height
+              && box.getViewportBounds().getHeight() > 0
+              && pane.grid().getHeight() > box.getViewportBounds().getHeight();
+        });
+    return pane;
+  }
+
+  private static javafx.scene.control.ScrollPane fieldsBox(FxRobot robot) {
+    return robot.lookup(".tb-details-fields").queryAs(javafx.scene.control.ScrollPane.class);
+  }
+
+  /** Whether {@code field} lies wholly inside the fields' viewport, on screen. */
+  private static boolean inView(FxRobot robot, javafx.scene.Node field) {
+    javafx.scene.Node viewport = fieldsBox(robot).lookup(".viewport");
+    javafx.geometry.Bounds view = viewport.localToScreen(viewport.getLayoutBounds());
+    javafx.geometry.Bounds b = field.localToScreen(field.getLayoutBounds());
+    return b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;
+  }
+
+  /**
+   * Types {@code text} into the time (focused) a key at a time, each key followed by a pause long
+   * enough for the details to say what cannot be saved (the problem's words name what was typed).
+   */
+  private static void typeWithPauses(FxRobot robot, TalkDetailsPane pane, String text) {
+    javafx.scene.control.TextInputControl field =
+        (javafx.scene.control.TextInputControl) robot.lookup("#detail-time").query();
+    for (char c : text.toCharArray()) {
+      robot.write(c);
+      FxWait.untilFx(
+          "the problem of what the time holds told",
+          () -> pane.problemProperty().get().contains("\"" + field.getText() + "\""));
+      FxWait.shown(pane.root()); // a layout pulse has passed, and with it the scroll it may bring
+    }
+  }
+
+  /**
+   * A time typed a key at a time, with pauses, in a pane too short for both the field and the
+   * problem under the fields: the fields scrolled after every pause, as the problem's words grew (a
+   * click aimed at a field then could land on its neighbour), and scrolled the time being typed out
+   * of view to show the problem.
+   */
+  @Test
+  void aWrongTimeTypedKeyByKeyScrollsTheFieldsOnceAndKeepsTheTimeInView(FxRobot robot)
+      throws Exception {
+    TalkDetailsPane pane = shortened(robot, shown(robot, 300), 190);
+    javafx.scene.Node time = robot.lookup("#detail-time").query();
+    List<Double> scrolls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> outOfView = new java.util.concurrent.CopyOnWriteArrayList<>();
+    robot.interact(
+        () -> {
+          time.requestFocus();
+          fieldsBox(robot)
+              .vvalueProperty()
+              .addListener(
+                  (obs, old, v) -> {
+                    scrolls.add(v.doubleValue());
+                    if (!inView(robot, time)) {
+                      outOfView.add(pane.problemProperty().get());
+                    }
+                  });
+        });
+    FxWait.untilFx("the time focused", time::isFocused);
+    try {
+      typeWithPauses(robot, pane, "soon-ish-25:99-or-so");
+      assertThat(scrolls)
+          .as("the fields' scroll positions as the time was typed")
+          .hasSizeLessThan(2);
+      assertThat(FxWait.onFx(() -> inView(robot, time))).as("the time in view").isTrue();
+      assertThat(outOfView).as("problems shown with the time out of view").isEmpty();
+    } finally {
+      robot.interact(() -> holder.getChildren().clear());
+      saved();
+    }
+  }
+
+  /**
+   * The user scrolls back up to the Slides field while a wrong time is told under the fields, types
+   * on in the time and clicks where Slides is: the click lands on Slides (the fields scrolled back
+   * down to the problem at the pause, moving another field under the pointer).
+   */
+  @Test
+  void aClickOnSlidesAfterAWrongTimeLandsOnSlides(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shortened(robot, shown(robot, 300), 120);
+    javafx.scene.Node time = robot.lookup("#detail-time").query();
+    javafx.scene.Node slides = robot.lookup("#detail-slides").query();
+    robot.interact(time::requestFocus);
+    FxWait.untilFx("the time focused", time::isFocused);
+    try {
+      typeWithPauses(robot, pane, "25:99");
+      // The user scrolls up until Slides is at the view's top.
+      robot.interact(
+          () -> {
+            javafx.scene.control.ScrollPane box = fieldsBox(robot);
+            double room = pane.grid().getHeight() - box.getViewportBounds().getHeight();
+            double top = pane.grid().sceneToLocal(slides.localToScene(0, 0)).getY() - 2;
+            box.setVvalue(
+                box.getVmin() + Math.max(0, top) / room * (box.getVmax() - box.getVmin()));
+          });
+      FxWait.untilFx("the slides in view", () -> inView(robot, slides));
+      FxWait.shown(pane.root()); // a pulse has passed: no scroll is to come
+      javafx.geometry.Point2D aim =
+          FxWait.onFx(
+              () -> {
+                javafx.geometry.Bounds b = slides.localToScreen(slides.getLayoutBounds());
+                return new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY());
+              });
+      typeWithPauses(robot, pane, "-or-later");
+      robot.clickOn(aim);
+      FxWait.untilFx("the keyboard in the slides", slides::isFocused);
+    } finally {
+      robot.interact(() -> holder.getChildren().clear());
+      saved();
+    }
+  }
 }

@@ -347,4 +347,30 @@ class ScheduleImportDialogTest extends OwnerWindowTest {
     assertThat(imported).isEmpty();
     assertThat(notebook.events().list()).isEmpty();
   }
+
+  /** Check, Import, Close from left to right, on the right as the other dialogs' buttons. */
+  @Test
+  void theButtonsReadCheckImportCloseOnTheRight(FxRobot robot) throws Exception {
+    open(robot, "");
+    javafx.scene.Parent root =
+        robot.lookup("#" + ScheduleImportDialog.REPORT_ID).query().getScene().getRoot();
+    FxWait.untilFx("laid out", () -> root.getLayoutBounds().getWidth() > 0);
+    java.util.List<javafx.scene.control.Button> buttons =
+        FxWait.onFx(
+            () ->
+                root.lookupAll(".button").stream()
+                    .filter(n -> n instanceof javafx.scene.control.Button b && b.isVisible())
+                    .map(n -> (javafx.scene.control.Button) n)
+                    .filter(b -> !b.getText().startsWith("Choose"))
+                    .sorted(
+                        java.util.Comparator.comparingDouble(
+                            b -> b.localToScene(b.getLayoutBounds()).getMinX()))
+                    .toList());
+    assertThat(buttons)
+        .extracting(javafx.scene.control.Button::getText)
+        .containsExactly("Check", "Import", "Close");
+    double width = FxWait.onFx(() -> root.getLayoutBounds().getWidth());
+    assertThat(FxWait.onFx(() -> buttons.get(0).localToScene(0, 0).getX()))
+        .isGreaterThan(width / 2);
+  }
 }

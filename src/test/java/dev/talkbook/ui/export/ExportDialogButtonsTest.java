@@ -160,4 +160,72 @@ class ExportDialogButtonsTest {
     FxWait.untilFx("the export to finish", () -> status.getText().startsWith("Exported"));
     assertThat(FxWait.onFx(only::getText)).isEqualTo("Close");
   }
+
+  /** The visible buttons' words from left to right, but the folder's Choose…. */
+  private static List<String> leftToRight(Parent root) throws Exception {
+    return FxWait.onFx(
+        () ->
+            buttons(root).stream()
+                .filter(b -> !b.getText().equals("Choose…"))
+                .sorted(java.util.Comparator.comparingDouble(b -> inScene(b).getMinX()))
+                .map(Button::getText)
+                .toList());
+  }
+
+  /**
+   * The buttons read in the order of the work, Close last: the Markdown import's read "Close,
+   * Import, Check" (placed by the role each had when the row was made).
+   */
+  @Test
+  void theButtonsReadInTheOrderOfTheWorkWithCloseLast(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(notebook);
+    java.nio.file.Path md = dir.resolve("md");
+    java.nio.file.Files.createDirectories(md);
+    java.nio.file.Files.writeString(md.resolve("a.md"), "# A talk\n");
+    Stage[] shown = new Stage[3];
+    robot.interact(
+        () -> {
+          MarkdownImportDialog in =
+              new MarkdownImportDialog(
+                  stage,
+                  notebook,
+                  md.toString(),
+                  folder -> {},
+                  heldWorker,
+                  Platform::runLater,
+                  report -> {});
+          in.show();
+          shown[0] = in.stage();
+          MarkdownExportDialog out =
+              new MarkdownExportDialog(
+                  stage,
+                  notebook,
+                  dir.resolve("out").toString(),
+                  folder -> {},
+                  heldWorker,
+                  Platform::runLater);
+          out.show();
+          shown[1] = out.stage();
+          SiteExportDialog site =
+              new SiteExportDialog(
+                  stage,
+                  notebook,
+                  SiteExportDialog.exporter(),
+                  heldWorker,
+                  Platform::runLater,
+                  new SiteExportDialog.Choices(dir.resolve("site").toString(), "", ""),
+                  chosen -> {},
+                  (url, notOpened) -> {});
+          site.show();
+          shown[2] = site.stage();
+        });
+    FxWait.untilFx(
+        "the dialogs laid out", () -> leftToRight(shown[2].getScene().getRoot()).size() >= 2);
+    assertThat(leftToRight(shown[0].getScene().getRoot()))
+        .containsExactly("Check", "Import", "Close");
+    assertThat(leftToRight(shown[1].getScene().getRoot())).containsExactly("Export", "Close");
+    List<String> site = leftToRight(shown[2].getScene().getRoot());
+    assertThat(site.get(0)).isEqualTo("Export");
+    assertThat(site.get(site.size() - 1)).isEqualTo("Close");
+  }
 }
