@@ -110,6 +110,16 @@ final class NotebookSalvage {
               + e.getMessage()
               + "). It is left as it was; restore it from a backup.",
           e);
+    } catch (NotebookException e) {
+      Notebook.deleteWithSidecars(target);
+      // Said of the damaged notebook, not of the new file its rows were being copied into.
+      throw new NotebookException(
+          "Could not save the notes of notebook "
+              + damaged
+              + ": more than its start is damaged, and its talks cannot all be read ("
+              + e.reason()
+              + "). It is left as it was; restore it from a backup.",
+          e);
     } catch (RuntimeException e) {
       Notebook.deleteWithSidecars(target);
       throw e;

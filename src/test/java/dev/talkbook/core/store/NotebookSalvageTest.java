@@ -111,6 +111,23 @@ class NotebookSalvageTest {
   }
 
   @Test
+  void aNotebookDamagedPastItsStartSaysSoAndLeavesNoNewFile() throws Exception {
+    Path file = dir.resolve("notes.talkbook");
+    Files.copy(whole, file);
+    overwriteStart(file, 2 * 4096, true); // page 2 too: the root of the talks' table
+    byte[] damaged = Files.readAllBytes(file);
+    Throwable failed = catchThrowable(() -> Notebook.saveNotesOf(file, (d, t, table) -> {}));
+    assertThat(failed)
+        .hasMessageStartingWith("Could not save the notes of notebook " + file)
+        .hasMessageContaining("restore it from a backup")
+        .hasMessageNotContaining("-saved");
+    assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
+    try (Stream<Path> beside = Files.list(dir)) {
+      assertThat(beside.map(p -> p.getFileName().toString())).containsExactly("notes.talkbook");
+    }
+  }
+
+  @Test
   void aFileOfRandomBytesIsStillNotANotebook() throws Exception {
     Path file = dir.resolve("noise.talkbook");
     byte[] noise = new byte[64 * 4096];
