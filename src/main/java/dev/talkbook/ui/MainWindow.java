@@ -238,11 +238,6 @@ public final class MainWindow {
   }
 
   /** The talk being edited: the view model the preview, outline, status bar and others bind to. */
-  /** See {@link TalkScreen#keptPlace}. */
-  dev.talkbook.ui.editor.EditorView.Place keptPlace(long talkId) {
-    return screen.keptPlace(talkId);
-  }
-
   public OpenTalk openTalk() {
     return talk;
   }

@@ -100,17 +100,6 @@ final class TalkScreen {
     places.writeChangesOn(executors.io());
     takeOverLastPlace();
     keepPlace.setOnFinished(e -> rememberPlace());
-    // A save keeps the place too: typing moves the caret on without a rest, and a kill between the
-    // save and the rest put the caret back at a place from before the typing saved (the journal
-    // puts back only what was not saved, and its caret with it).
-    talk.saveStateProperty()
-        .addListener(
-            (obs, was, now) -> {
-              if (now == dev.talkbook.ui.talk.EditorSession.SaveState.SAVING
-                  || now == dev.talkbook.ui.talk.EditorSession.SaveState.SAVED) {
-                rememberPlace();
-              }
-            });
     editor
         .area()
         .caretPositionProperty()
@@ -576,11 +565,6 @@ final class TalkScreen {
     if (shownId >= 0 && moved()) {
       places.put(shownId, editor.place());
     }
-  }
-
-  /** The place kept for talk {@code talkId} (null: none), as the next start would take it. */
-  EditorView.Place keptPlace(long talkId) {
-    return places.get(talkId);
   }
 
   /** Keeps the open talk's place and writes the places out: the window closes. */

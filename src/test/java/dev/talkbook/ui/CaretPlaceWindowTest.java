@@ -123,44 +123,6 @@ class CaretPlaceWindowTest extends RealWindowTest {
     seesCaretAndTop(robot, 208, 200);
   }
 
-  /**
-   * A burst of typing saved, then a kill before the caret rested (no journal is left: all was
-   * saved): the next start put the caret at the place kept before the burst, above the typing. A
-   * save keeps the place: it is where the typing saved was.
-   */
-  @Test
-  void aSaveKeepsThePlaceWhereTheTypingSavedEnds(FxRobot robot) throws Exception {
-    Talk talk = ui.openNewTalk(robot, "Long notes", LONG);
-    leaveCaret(robot, 10, 0);
-    FxWait.untilFx(
-        "the place on line 10 kept",
-        () -> {
-          dev.talkbook.ui.editor.EditorView.Place kept = ui.window.keptPlace(talk.id());
-          return kept != null && kept.caret() == caretAt(10);
-        });
-    // What the next start would take, as each save is done: a kill may come right after it.
-    String typed = LONG + "KILL1 burst";
-    java.util.concurrent.atomic.AtomicReference<dev.talkbook.ui.editor.EditorView.Place> atSave =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    CodeArea notes = WindowUnderTest.editor(robot);
-    robot.interact(
-        () ->
-            ui.window
-                .openTalk()
-                .saveStateProperty()
-                .addListener(
-                    (obs, was, now) -> {
-                      if (now == dev.talkbook.ui.talk.EditorSession.SaveState.SAVED
-                          && notes.getText().equals(typed)) {
-                        atSave.set(ui.window.keptPlace(talk.id()));
-                      }
-                    }));
-    robot.interact(() -> notes.moveTo(notes.getLength()));
-    robot.write("KILL1 burst");
-    FxWait.untilFx("the burst saved", () -> atSave.get() != null);
-    assertThat(atSave.get().caret()).isEqualTo(typed.length());
-  }
-
   /** A restart: this window closes and a new one opens on the same notebook and settings. */
   private void restart(FxRobot robot) {
     robot.interact(() -> ui.window.close());
