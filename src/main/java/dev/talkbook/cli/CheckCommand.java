@@ -27,7 +27,8 @@ final class CheckCommand implements Callable<Integer> {
       description =
           "Rebuild what is made from the notes if it is damaged: the search index, or the"
               + " notebook's indexes (the notebook is rebuilt from its data; the damaged file is"
-              + " kept beside it).")
+              + " kept beside it). A notebook damaged at its start has its notes saved into a new"
+              + " notebook beside it.")
   boolean repair;
 
   @Override
@@ -41,6 +42,9 @@ final class CheckCommand implements Callable<Integer> {
     try {
       notebook = TalkbookCommand.of(spec).openExisting();
     } catch (NotebookOpenException e) {
+      if (e.problem() == NotebookOpenException.Problem.DAMAGED_START) {
+        return saveNotes(e.file());
+      }
       if (e.problem() != NotebookOpenException.Problem.INDEX_DAMAGED
           && e.problem() != NotebookOpenException.Problem.CORRUPT) {
         throw e;
@@ -72,6 +76,28 @@ final class CheckCommand implements Callable<Integer> {
                 + kept
                 + ".");
     return TalkbookCommand.of(spec).openExisting();
+  }
+
+  /**
+   * Saves the notes of a notebook damaged at its start into a new notebook beside it, says where
+   * and how many talks, and checks the new notebook. The damaged file is left as it is.
+   */
+  private int saveNotes(Path file) {
+    Notebook.SavedNotes saved = Notebook.saveNotesOf(file, (done, total, table) -> {});
+    spec.commandLine()
+        .getOut()
+        .println(
+            "Notebook "
+                + file
+                + " is damaged at its start; saved the notes of "
+                + Counts.of(saved.talks(), "talk")
+                + " from it into a new notebook: "
+                + saved.file()
+                + ". The damaged file is left as it was.");
+    try (Notebook open =
+        Notebook.open(saved.file(), Notebook.Options.defaults().withCreate(false))) {
+      return check(open);
+    }
   }
 
   private int check(Notebook notebook) {

@@ -232,6 +232,12 @@ public final class App extends Application implements WindowHost {
           openReadOnly = readOnly;
           askedWhy = readOnly ? ASKED_READ_ONLY : null;
           tell = repaired(r);
+        } else if (choice instanceof OpenProblemDialog.Choice.SavedNotes saved) {
+          next = saved.saved();
+          mayCreate = false;
+          openReadOnly = readOnly;
+          askedWhy = readOnly ? ASKED_READ_ONLY : null;
+          tell = savedNotes(saved);
         } else if (choice instanceof OpenProblemDialog.Choice.Open o) {
           next = o.file();
           mayCreate = false;
@@ -267,6 +273,17 @@ public final class App extends Application implements WindowHost {
         }
       }
     }
+  }
+
+  /** What the window says after the open-problem dialog saved the notes of a damaged notebook. */
+  static String savedNotes(OpenProblemDialog.Choice.SavedNotes s) {
+    return "Saved the notes of damaged "
+        + s.file().getFileName()
+        + " into this new notebook, "
+        + s.saved()
+        + "; "
+        + s.file().getFileName()
+        + " is left as it was.";
   }
 
   /** What the window says after the open-problem dialog repaired {@code r}'s notebook. */

@@ -21,25 +21,41 @@ import javafx.scene.layout.VBox;
  * again from its data, the damaged file kept beside it), on a thread of its own with the tables
  * copied shown, the dialog kept open and its buttons greyed meanwhile. Done, the dialog closes with
  * {@link OpenProblemDialog#REPAIR} and {@link #kept()} says where the damaged file is; failed, the
- * dialog says why (the rebuild leaves the file as it was) and offers its other ways on.
+ * dialog says why (the rebuild leaves the file as it was) and offers its other ways on. Its Save
+ * notes, for a notebook damaged at its start, is the same with {@link Notebook#saveNotesOf}: the
+ * notes saved into a new notebook beside it, {@link #kept()} then the new notebook.
  */
 final class NotebookRepair {
   private final Alert alert;
   private final Path file;
+  private final ButtonType button;
   private final LongJob<Path> job;
   private final Label status = new Label();
 
-  private NotebookRepair(Alert alert, Path file, Executor worker) {
+  private NotebookRepair(Alert alert, Path file, ButtonType button, Executor worker) {
     this.alert = alert;
     this.file = file;
+    this.button = button;
     this.job = new LongJob<>(worker, Platform::runLater);
   }
 
   /** Makes {@code alert}'s Repair button rebuild {@code file} instead of closing the dialog. */
   static NotebookRepair attach(Alert alert, Path file) {
+    return attach(alert, file, OpenProblemDialog.REPAIR);
+  }
+
+  /**
+   * Makes {@code alert}'s Save notes button save the notes of {@code file}, damaged at its start,
+   * into a new notebook instead of closing the dialog.
+   */
+  static NotebookRepair attachSaveNotes(Alert alert, Path file) {
+    return attach(alert, file, OpenProblemDialog.SAVE_NOTES);
+  }
+
+  private static NotebookRepair attach(Alert alert, Path file, ButtonType type) {
     NotebookRepair repair =
-        new NotebookRepair(alert, file, LongJob.ownThread("talkbook-notebook-repair"));
-    Button button = (Button) alert.getDialogPane().lookupButton(OpenProblemDialog.REPAIR);
+        new NotebookRepair(alert, file, type, LongJob.ownThread("talkbook-notebook-repair"));
+    Button button = (Button) alert.getDialogPane().lookupButton(type);
     button.addEventFilter(
         ActionEvent.ACTION,
         e -> {
@@ -56,7 +72,10 @@ final class NotebookRepair {
     return repair;
   }
 
-  /** Where the damaged file was kept, once the repair is done (null before). */
+  /**
+   * Where the damaged file was kept once the repair is done, or the new notebook the notes were
+   * saved into (null before).
+   */
   Path kept() {
     return job.getResult();
   }
@@ -92,7 +111,7 @@ final class NotebookRepair {
         .addListener(
             (o, was, kept) -> {
               if (kept != null) {
-                alert.setResult(OpenProblemDialog.REPAIR);
+                alert.setResult(button);
               }
             });
     job.failureProperty()
@@ -102,14 +121,24 @@ final class NotebookRepair {
                 bar.setVisible(false);
                 bar.setManaged(false);
                 // Tried and failed: the other ways on stay; Repair is not offered again.
-                Button repair =
-                    (Button) alert.getDialogPane().lookupButton(OpenProblemDialog.REPAIR);
+                Button repair = (Button) alert.getDialogPane().lookupButton(button);
                 repair.disableProperty().unbind();
                 repair.setDisable(true);
                 ((Button) alert.getDialogPane().lookupButton(OpenProblemDialog.CHOOSE))
                     .setDefaultButton(true);
               }
             });
+    if (button == OpenProblemDialog.SAVE_NOTES) {
+      job.start(
+          "Saving the notes of " + file.getFileName() + " into a new notebook…",
+          feedback ->
+              Notebook.saveNotesOf(
+                      file,
+                      (done, total, table) -> feedback.progress(done, total, "copied " + table))
+                  .file(),
+          saved -> "Saved into " + saved.getFileName() + ".");
+      return;
+    }
     job.start(
         "Rebuilding " + file.getFileName() + " from its data…",
         feedback ->

@@ -18,9 +18,10 @@ import javafx.stage.Window;
  * notebook still open (File → Open notebook…: Esc and the dialog's close do that too); to open it
  * read-only when only writing is barred (it is open in another Talkbook, the disk is full); to
  * repair it when only an index is damaged ({@link NotebookRepair}: the damaged file is kept beside
- * it); and to upgrade an older notebook asked to be opened read-only, when its file can be written.
- * Otherwise the bad file is never touched. A damaged index is not offered read-only: reads go
- * through the indexes, so the message says it is read again once repaired.
+ * it); to save the notes of one damaged at its start into a new notebook, and open that; and to
+ * upgrade an older notebook asked to be opened read-only, when its file can be written. Otherwise
+ * the bad file is never touched. A damaged index is not offered read-only: reads go through the
+ * indexes, so the message says it is read again once repaired.
  */
 final class OpenProblemDialog {
   /** What the user chose. */
@@ -35,6 +36,12 @@ final class OpenProblemDialog {
      * This file was repaired (rebuilt from its data; the damaged file is {@code kept}): open it.
      */
     record Repaired(Path file, Path kept) implements Choice {}
+
+    /**
+     * The notes of {@code file}, damaged at its start, were saved into the new notebook {@code
+     * saved}: open that one ({@code file} is left as it was).
+     */
+    record SavedNotes(Path file, Path saved) implements Choice {}
 
     /**
      * Upgrade this older notebook once (a writable open), then open it read-only as the user asked.
@@ -57,6 +64,13 @@ final class OpenProblemDialog {
   static final ButtonType READ_ONLY =
       new ButtonType("Open read-only", ButtonBar.ButtonData.OK_DONE);
   static final ButtonType REPAIR = new ButtonType("Repair", ButtonBar.ButtonData.OK_DONE);
+
+  static final ButtonType SAVE_NOTES = new ButtonType("Save notes", ButtonBar.ButtonData.OK_DONE);
+
+  /** Whether the notebook is damaged at its start, so its notes can be saved into a new one. */
+  static boolean canSaveNotes(NotebookOpenException problem) {
+    return problem.problem() == NotebookOpenException.Problem.DAMAGED_START;
+  }
 
   /** Whether only an index is damaged, so the notebook can be rebuilt from its data. */
   static boolean canRepair(NotebookOpenException problem) {
@@ -148,6 +162,9 @@ final class OpenProblemDialog {
     if (canRepair(problem)) {
       return REPAIR;
     }
+    if (canSaveNotes(problem)) {
+      return SAVE_NOTES;
+    }
     if (canUpgrade(problem)) {
       return UPGRADE;
     }
@@ -163,13 +180,20 @@ final class OpenProblemDialog {
     while (true) {
       Alert alert = alert(owner, problem, current);
       NotebookRepair repair =
-          canRepair(problem) ? NotebookRepair.attach(alert, problem.file()) : null;
+          canRepair(problem)
+              ? NotebookRepair.attach(alert, problem.file())
+              : canSaveNotes(problem)
+                  ? NotebookRepair.attachSaveNotes(alert, problem.file())
+                  : null;
       Optional<ButtonType> answer = alert.showAndWait();
       if (answer.isEmpty() || answer.get().getButtonData() == ButtonBar.ButtonData.CANCEL_CLOSE) {
         return current == null ? new Choice.Quit() : new Choice.Back();
       }
       if (answer.get() == REPAIR && repair != null && repair.kept() != null) {
         return new Choice.Repaired(problem.file(), repair.kept());
+      }
+      if (answer.get() == SAVE_NOTES && repair != null && repair.kept() != null) {
+        return new Choice.SavedNotes(problem.file(), repair.kept());
       }
       if (answer.get() == READ_ONLY) {
         return new Choice.OpenReadOnly(problem.file());

@@ -58,6 +58,35 @@ class CheckCommandTest extends CliTest {
     assertOut(ok("check")).contains("is sound");
   }
 
+  @Test
+  void aNotebookDamagedAtItsStartIsNotCalledForeignAndRepairSavesItsNotesIntoANewNotebook()
+      throws Exception {
+    addSample();
+    String talksBefore = ok("talks").out();
+    byte[] noise = new byte[200];
+    new java.util.Random(9).nextBytes(noise);
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(notebook().toFile(), "rw")) {
+      f.write(noise);
+    }
+    byte[] damaged = Files.readAllBytes(notebook());
+
+    assertErr(refused("check"))
+        .contains("damaged at its start")
+        .contains("talkbook check --repair")
+        .doesNotContain("not a Talkbook notebook");
+
+    Result repair = ok("check", "--repair");
+    String name = notebook().getFileName().toString().replace(".talkbook", "-saved.talkbook");
+    assertOut(repair)
+        .contains("saved the notes of 5 talks")
+        .contains(dir.resolve(name).toString())
+        .contains("is sound");
+    assertThat(Files.readAllBytes(notebook())).isEqualTo(damaged);
+    // The user puts the saved notebook in the damaged one's place.
+    Files.move(dir.resolve(name), notebook(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertOut(ok("talks")).isEqualTo(talksBefore);
+  }
+
   /** Writes bytes over the page of {@code index} in the closed notebook, as a failing disk may. */
   private void damagePageOf(String index) throws Exception {
     dev.talkbook.core.store.PageDamage.damagePageOf(notebook(), index);

@@ -118,4 +118,53 @@ class NotebookRepairTest extends RealWindowTest {
     FxWait.until(() -> choice.get() != null);
     assertThat(choice.get()).isEqualTo(new OpenProblemDialog.Choice.Quit());
   }
+
+  @Test
+  void saveNotesSavesTheNotesOfANotebookDamagedAtItsStartIntoANewNotebook(FxRobot robot)
+      throws Exception {
+    Path file = dir.resolve("start.talkbook");
+    try (Notebook book = Notebook.open(file)) {
+      SampleMeetup.addTo(book);
+    }
+    byte[] noise = new byte[200];
+    new java.util.Random(5).nextBytes(noise);
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.write(noise);
+    }
+    byte[] damaged = Files.readAllBytes(file);
+    NotebookOpenException problem =
+        catchThrowableOfType(NotebookOpenException.class, () -> Notebook.open(file).close());
+    assertThat(problem.problem()).isEqualTo(NotebookOpenException.Problem.DAMAGED_START);
+
+    AtomicReference<OpenProblemDialog.Choice> choice = new AtomicReference<>();
+    Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, problem)));
+    FxWait.until(() -> robot.lookup("#open-problem").tryQuery().isPresent());
+    DialogPane pane = robot.lookup("#open-problem").queryAs(DialogPane.class);
+    assertThat(FxWait.onFx(pane::getContentText))
+        .contains("damaged at its start")
+        .doesNotContain("not a Talkbook notebook");
+    assertThat(
+            FxWait.onFx(
+                () -> ((Button) pane.lookupButton(OpenProblemDialog.SAVE_NOTES)).isDefaultButton()))
+        .as("Save notes is offered, and is what Enter does")
+        .isTrue();
+    assertThat(FxWait.onFx(() -> WindowUnderTest.cutShort(pane))).isEmpty();
+
+    FxWait.clickOn(robot, "Save notes");
+
+    FxWait.until(() -> choice.get() != null);
+    Path saved = dir.resolve("start-saved.talkbook");
+    assertThat(choice.get()).isEqualTo(new OpenProblemDialog.Choice.SavedNotes(file, saved));
+    assertThat(Files.readAllBytes(file))
+        .as("the damaged file is left as it was")
+        .isEqualTo(damaged);
+    try (Notebook opened = Notebook.open(saved, Notebook.Options.defaults().withCreate(false))) {
+      assertThat(opened.check()).isEmpty();
+      assertThat(opened.talks().count()).isEqualTo(SampleMeetup.talkCount());
+    }
+    assertThat(App.savedNotes((OpenProblemDialog.Choice.SavedNotes) choice.get()))
+        .contains("start.talkbook")
+        .contains(saved.toString())
+        .contains("left as it was");
+  }
 }

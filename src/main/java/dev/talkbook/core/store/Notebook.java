@@ -705,6 +705,19 @@ public final class Notebook implements AutoCloseable {
     return NotebookRebuild.rebuild(file, options.lockWait(), progress);
   }
 
+  /**
+   * Saves the notes of a notebook whose start is damaged ({@link
+   * NotebookOpenException.Problem#DAMAGED_START}) into a new notebook beside it, leaving the
+   * damaged file as it is (see {@link NotebookSalvage}). Returns the new notebook and how many
+   * talks it holds.
+   */
+  public static SavedNotes saveNotesOf(Path file, RebuildProgress progress) {
+    return NotebookSalvage.salvage(file, progress);
+  }
+
+  /** The new notebook {@link #saveNotesOf} made, and how many talks it saved. */
+  public record SavedNotes(Path file, int talks) {}
+
   /** What a rebuild from data has done so far: {@code done} of {@code total} tables copied. */
   @FunctionalInterface
   public interface RebuildProgress {

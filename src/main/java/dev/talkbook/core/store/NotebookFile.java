@@ -110,6 +110,9 @@ final class NotebookFile {
     }
     int magicBytes = Math.min(read, MAGIC.length);
     if (!Arrays.equals(header, 0, magicBytes, MAGIC, 0, magicBytes)) {
+      if (NotebookSalvage.isDamagedNotebook(file)) {
+        throw damagedStart(file);
+      }
       throw new NotebookOpenException(
           file,
           Problem.NOT_SQLITE,
@@ -124,6 +127,9 @@ final class NotebookFile {
       pageSize = 65536;
     }
     if (pageSize < 512 || Integer.bitCount(pageSize) != 1) {
+      if (NotebookSalvage.isDamagedNotebook(file)) {
+        throw damagedStart(file);
+      }
       throw corrupt(file, "its header is damaged (page size " + pageSize + ").");
     }
     long changeCounter = readInt(header, 24);
@@ -151,6 +157,26 @@ final class NotebookFile {
         Problem.CORRUPT,
         what + " The notebook file is damaged.",
         "Restore it from a backup; Talkbook has left the file as it is.");
+  }
+
+  /**
+   * A Talkbook notebook whose first bytes are damaged: SQLite cannot read it, but its talks are
+   * still in it, and {@link NotebookSalvage} can save them into a new notebook.
+   */
+  static NotebookOpenException damagedStart(Path file) {
+    Path backup = file.resolveSibling(Notebook.backupName(file));
+    String backups =
+        Files.isRegularFile(backup)
+            ? " or restore it from its backup " + backup + "."
+            : " or restore it from a backup if you made one (talkbook backup).";
+    return new NotebookOpenException(
+        file,
+        Problem.DAMAGED_START,
+        "this notebook is damaged at its start (its first bytes were overwritten), so SQLite"
+            + " cannot read it; its talks and notes are still in the file.",
+        "talkbook check --repair (in the window: Save notes) can try to save its notes into a"
+            + " new notebook beside it, leaving this file as it is;"
+            + backups);
   }
 
   private static NotebookOpenException truncated(Path file, long size, long expected) {

@@ -21,6 +21,11 @@ public final class NotebookOpenException extends NotebookException {
     TRUNCATED,
     CORRUPT,
     /**
+     * A notebook whose start (its header, page 1) is damaged, the rest still there: {@link
+     * Notebook#saveNotesOf} saves its notes into a new notebook ({@code talkbook check --repair}).
+     */
+    DAMAGED_START,
+    /**
      * Only an index is damaged: the data reads fine, and {@link Notebook#rebuildFromData} makes the
      * notebook again from it ({@code talkbook check --repair}, or Repair in the window).
      */

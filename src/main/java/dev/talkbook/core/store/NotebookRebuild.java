@@ -105,7 +105,7 @@ final class NotebookRebuild {
    * Talkbook wrote is rebuilt too (its tables are those of its format), and upgraded as an open
    * would, in the same transaction.
    */
-  private static void copyInto(
+  static void copyInto(
       Path temp, Connection damaged, int version, Notebook.RebuildProgress progress)
       throws SQLException {
     Database db = Database.openWritable(temp);

@@ -340,6 +340,57 @@ class TalkDetailsPaneTest {
     }
   }
 
+  /**
+   * A link typed over (all selected, a new value typed, the pause's save refusing it) is walked
+   * back by Ctrl+Z to the link it replaced, exactly: "# Loom", "#", the link. Tester 9a (11c) saw
+   * the link not come back after "#"; not reproduced here nor in the real window (a TextField's
+   * setText clears its undo history, so any setText while the user types in a field would cause it;
+   * none was found on these paths): this guards the steps that were tried.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"#detail-video", "#detail-slides"})
+  void ctrlZWalksBackToTheLinkTypedOver(String field, FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    String link = "https://youtube.example/watch?v=abc123";
+    Talk talk = notebook.talks().findByTitle("Virtual threads in practice").get(0);
+    Talk withLink =
+        notebook
+            .talks()
+            .update(
+                talk.id(),
+                field.endsWith("video")
+                    ? talk.details().withVideoUrl(link)
+                    : talk.details().withSlidesUrl(link));
+    robot.interact(() -> pane.show(withLink));
+    try {
+      TextField f = robot.lookup(field).queryAs(TextField.class);
+      FxWait.clickOn(robot, field);
+      robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
+      robot.write("# Loom");
+      FxWait.untilFx("typed over", () -> f.getText().equals("# Loom"));
+      // The pause after typing saves (or says why it cannot): then Ctrl+Z.
+      // The pause after typing tries to save: "# Loom" is no link, which it says.
+      FxWait.untilFx(
+          "the pause's save",
+          () ->
+              !robot
+                  .lookup(".tb-problem")
+                  .queryAs(javafx.scene.control.Label.class)
+                  .getText()
+                  .isEmpty());
+      saved();
+      java.util.List<String> seen = new java.util.ArrayList<>();
+      for (int i = 0; i < 8 && !seen.contains(link); i++) {
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+        seen.add(FxWait.onFx(f::getText));
+      }
+      assertThat(seen).as("Ctrl+Z after Ctrl+Z").endsWith(link);
+    } finally {
+      robot.interact(() -> holder.getChildren().clear());
+      saved();
+    }
+  }
+
   @Test
   void escPutsBackTheStoredTitleUndoBringsBackWhatWasTypedAndTabLeaves(FxRobot robot)
       throws Exception {

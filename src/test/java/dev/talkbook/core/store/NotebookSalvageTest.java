@@ -1,0 +1,167 @@
+package dev.talkbook.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.talkbook.core.notebook.Event;
+import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.store.NotebookOpenException.Problem;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A notebook whose first bytes are overwritten (a failing disk, a stray {@code dd}) is told apart
+ * from a file that is no notebook, and its notes are saved into a new notebook beside it.
+ */
+class NotebookSalvageTest {
+  private static final int TALKS = 600;
+
+  @TempDir static Path shared;
+  @TempDir Path dir;
+
+  private static Path whole;
+  private static Map<Long, String> notes;
+
+  @BeforeAll
+  static void aNotebookOf600Talks() {
+    whole = shared.resolve("whole.talkbook");
+    try (Notebook notebook = Notebook.open(whole)) {
+      long event = notebook.events().create(Event.Details.titled("Conf")).id();
+      notebook.inTransaction(
+          () -> {
+            for (int i = 0; i < TALKS; i++) {
+              notebook
+                  .talks()
+                  .create(
+                      event,
+                      Talk.Details.titled("Talk " + i),
+                      "# Notes of talk " + i + "\n\n" + "- a line about loom\n".repeat(5 + i % 40));
+            }
+            return null;
+          });
+      notes = notebook.talks().notes(event);
+    }
+    assertThat(notes).hasSize(TALKS);
+  }
+
+  @ParameterizedTest(name = "{0} bytes of {1}")
+  @CsvSource({
+    "16, random",
+    "16, zeros",
+    "100, random",
+    "100, zeros",
+    "200, random",
+    "200, zeros",
+    "4096, random",
+    "4096, zeros"
+  })
+  void everyTalkOfANotebookDamagedAtItsStartIsSavedIntoANewNotebook(int bytes, String kind)
+      throws Exception {
+    Path file = dir.resolve("notes.talkbook");
+    Files.copy(whole, file);
+    overwriteStart(file, bytes, kind.equals("random"));
+    byte[] damaged = Files.readAllBytes(file);
+
+    NotebookOpenException refused =
+        (NotebookOpenException) catchThrowable(() -> Notebook.open(file).close());
+    assertThat(refused.problem()).isEqualTo(Problem.DAMAGED_START);
+    assertThat(refused.getMessage())
+        .contains("damaged at its start", "check --repair", "new notebook")
+        .doesNotContain("not a Talkbook notebook");
+
+    Notebook.SavedNotes saved = Notebook.saveNotesOf(file, (done, total, table) -> {});
+
+    assertThat(saved.file()).isEqualTo(dir.resolve("notes-saved.talkbook"));
+    assertThat(saved.talks()).isEqualTo(TALKS);
+    assertThat(Files.readAllBytes(file))
+        .as("the damaged file is left as it was")
+        .isEqualTo(damaged);
+    try (Stream<Path> beside = Files.list(dir)) {
+      assertThat(beside.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("notes.talkbook", "notes-saved.talkbook");
+    }
+    try (Notebook repaired = Notebook.open(saved.file())) {
+      assertThat(repaired.check()).isEmpty();
+      long event = repaired.events().list().get(0).id();
+      assertThat(repaired.talks().notes(event)).isEqualTo(notes);
+      assertThat(repaired.search().search("loom", 5)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void aSecondSaveTakesANewName() throws Exception {
+    Path file = dir.resolve("notes.talkbook");
+    Files.copy(whole, file);
+    overwriteStart(file, 200, true);
+    Notebook.saveNotesOf(file, (done, total, table) -> {});
+    assertThat(Notebook.saveNotesOf(file, (done, total, table) -> {}).file())
+        .isEqualTo(dir.resolve("notes-saved-2.talkbook"));
+  }
+
+  @Test
+  void aNotebookDamagedPastItsStartSaysSoAndLeavesNoNewFile() throws Exception {
+    Path file = dir.resolve("notes.talkbook");
+    Files.copy(whole, file);
+    overwriteStart(file, 2 * 4096, true); // page 2 too: the root of the talks' table
+    byte[] damaged = Files.readAllBytes(file);
+    Throwable failed = catchThrowable(() -> Notebook.saveNotesOf(file, (d, t, table) -> {}));
+    assertThat(failed)
+        .hasMessageStartingWith("Could not save the notes of notebook " + file)
+        .hasMessageContaining("restore it from a backup")
+        .hasMessageNotContaining("-saved");
+    assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
+    try (Stream<Path> beside = Files.list(dir)) {
+      assertThat(beside.map(p -> p.getFileName().toString())).containsExactly("notes.talkbook");
+    }
+  }
+
+  @Test
+  void aFileOfRandomBytesIsStillNotANotebook() throws Exception {
+    Path file = dir.resolve("noise.talkbook");
+    byte[] noise = new byte[64 * 4096];
+    new Random(3).nextBytes(noise);
+    Files.write(file, noise);
+    NotebookOpenException refused =
+        (NotebookOpenException) catchThrowable(() -> Notebook.open(file).close());
+    assertThat(refused.problem()).isEqualTo(Problem.NOT_SQLITE);
+    assertThat(refused.getMessage()).contains("not a Talkbook notebook");
+  }
+
+  @Test
+  void anotherProgramsDatabaseDamagedAtItsStartIsNotCalledANotebook() throws Exception {
+    Path file = dir.resolve("other.talkbook");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("CREATE TABLE song (title TEXT)");
+      for (int i = 0; i < 500; i++) {
+        s.executeUpdate("INSERT INTO song VALUES ('a song called number " + i + "')");
+      }
+    }
+    overwriteStart(file, 200, true);
+    NotebookOpenException refused =
+        (NotebookOpenException) catchThrowable(() -> Notebook.open(file).close());
+    assertThat(refused.problem()).isEqualTo(Problem.NOT_SQLITE);
+  }
+
+  private static void overwriteStart(Path file, int bytes, boolean random) throws Exception {
+    byte[] junk = new byte[bytes];
+    if (random) {
+      new Random(bytes).nextBytes(junk);
+    }
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.write(junk);
+    }
+  }
+}
