@@ -62,13 +62,7 @@ final class SearchText {
     int n = text.length;
     int i = 0;
     int skipUntil = -1;
-    int nextAttachment = nextAttachment(markdown, 0);
     while (i < n) {
-      if (i >= nextAttachment) {
-        int attachmentEnd = nextAttachment + ATTACHMENT_LENGTH;
-        skipUntil = Math.max(skipUntil, attachmentEnd);
-        nextAttachment = nextAttachment(markdown, attachmentEnd);
-      }
       char c = text[i];
       if (c < 0x80) {
         if (!ASCII_WORD[c]) {
@@ -100,7 +94,22 @@ final class SearchText {
           i += Character.charCount(cp);
         }
       }
-      if (start < skipUntil) {
+      boolean skip = start < skipUntil;
+      // An attachment reference: the word ends in "attachment" before its ':'. Found here rather
+      // than by a search of the whole text first (a pass over every note's characters): its word
+      // is left out when the reference starts it, and every word that starts before its end. As a
+      // search would, each reference is looked for after the last one's end (the last of its hex
+      // digits may be the "a" of another "attachment:", which is then no reference).
+      int reference = i - ATTACHMENT_WORD.length();
+      if (i < n
+          && text[i] == ':'
+          && reference >= start
+          && reference >= skipUntil
+          && isAttachment(text, reference)) {
+        skip |= start == reference;
+        skipUntil = reference + ATTACHMENT_LENGTH;
+      }
+      if (skip) {
         continue;
       }
       if (ascii) {
@@ -151,27 +160,29 @@ final class SearchText {
   private static final String ATTACHMENT = "attachment:";
   private static final int ATTACHMENT_LENGTH = ATTACHMENT.length() + 64;
 
+  private static final String ATTACHMENT_WORD = "attachment";
+
   /**
-   * Where the next attachment reference ({@code attachment:} and 64 lower-case hex digits) starts
-   * at or after {@code from}, or the text's length: what {@code attachment:[0-9a-f]{64}} would
-   * find.
+   * Whether an attachment reference ({@code attachment:} and 64 lower-case hex digits, what {@code
+   * attachment:[0-9a-f]{64}} finds) starts at {@code at}.
    */
-  private static int nextAttachment(String text, int from) {
-    for (int at = text.indexOf(ATTACHMENT, from); at >= 0; at = text.indexOf(ATTACHMENT, at + 1)) {
-      int hex = at + ATTACHMENT.length();
-      if (hex + 64 > text.length()) {
-        break;
-      }
-      boolean all = true;
-      for (int k = hex; k < hex + 64 && all; k++) {
-        char h = text.charAt(k);
-        all = (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f');
-      }
-      if (all) {
-        return at;
+  private static boolean isAttachment(char[] text, int at) {
+    int hex = at + ATTACHMENT.length();
+    if (hex + 64 > text.length) {
+      return false;
+    }
+    for (int k = 0; k < ATTACHMENT.length(); k++) {
+      if (text[at + k] != ATTACHMENT.charAt(k)) {
+        return false;
       }
     }
-    return text.length();
+    for (int k = hex; k < hex + 64; k++) {
+      char h = text[k];
+      if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** ASCII letters and digits. */

@@ -98,6 +98,22 @@ class SearchTextTest {
   }
 
   @Test
+  void aReferenceIsLookedForAfterTheLastOnesEnd() {
+    // found while the words are cut (no search of the whole text first), as a search finds them:
+    // the first reference's last digit is the "a" of the next "attachment:", which is no reference
+    String sha = "0123456789abcdef".repeat(4);
+    assertThat(
+            SearchText.words(
+                "see attachment:"
+                    + sha.substring(1)
+                    + "attachment:"
+                    + sha
+                    + " and xattachment:"
+                    + sha))
+        .isEqualTo("see " + sha + " and xattachment");
+  }
+
+  @Test
   void wordsAreThoseOfTheStraightforwardCutOnRandomNotes() {
     // SearchText.words is written for speed (no String per word, ASCII by table); this is the
     // plain version it replaced, code point by code point, a regular expression for attachments.
