@@ -137,7 +137,7 @@ class NotebookRepairTest extends RealWindowTest {
     assertThat(problem.problem()).isEqualTo(NotebookOpenException.Problem.DAMAGED_START);
 
     AtomicReference<OpenProblemDialog.Choice> choice = new AtomicReference<>();
-    Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, problem)));
+    Platform.runLater(() -> choice.set(OpenProblemDialog.ask(ui.stage, problem, null)));
     FxWait.until(() -> robot.lookup("#open-problem").tryQuery().isPresent());
     DialogPane pane = robot.lookup("#open-problem").queryAs(DialogPane.class);
     assertThat(FxWait.onFx(pane::getContentText))

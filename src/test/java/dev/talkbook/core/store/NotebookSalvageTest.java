@@ -155,6 +155,46 @@ class NotebookSalvageTest {
     assertThat(refused.problem()).isEqualTo(Problem.NOT_SQLITE);
   }
 
+  @Test
+  void pagesThatLookLikeSchemaPagesButClaimHugeRowsAreNotANotebook() throws Exception {
+    // every page after the first a table leaf with one cell whose payload claims 2^62 bytes (a
+    // 9-byte varint) or 2^31 - 1 bytes: read as garbage, never allocated
+    byte[] file = new byte[16 * 4096];
+    new Random(5).nextBytes(file);
+    for (int p = 1; p < 16; p++) {
+      int at = p * 4096;
+      file[at] = 13; // a table leaf
+      file[at + 3] = 0;
+      file[at + 4] = 1; // one cell
+      file[at + 5] = 0x0f; // content from 4000
+      file[at + 6] = (byte) 0xa0;
+      file[at + 7] = 0;
+      file[at + 8] = 0x0f; // the cell at 4000
+      file[at + 9] = (byte) 0xa0;
+      byte[] size =
+          p % 2 == 0
+              ? new byte[] {
+                (byte) 0xc0,
+                (byte) 0x80,
+                (byte) 0x80,
+                (byte) 0x80,
+                (byte) 0x80,
+                (byte) 0x80,
+                (byte) 0x80,
+                (byte) 0x80,
+                0
+              }
+              : new byte[] {(byte) 0x87, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f};
+      System.arraycopy(size, 0, file, at + 4000, size.length);
+      file[at + 4000 + size.length] = 1; // rowid 1
+    }
+    Path notebook = dir.resolve("claims.talkbook");
+    Files.write(notebook, file);
+    NotebookOpenException refused =
+        (NotebookOpenException) catchThrowable(() -> Notebook.open(notebook).close());
+    assertThat(refused.problem()).isEqualTo(Problem.NOT_SQLITE);
+  }
+
   private static void overwriteStart(Path file, int bytes, boolean random) throws Exception {
     byte[] junk = new byte[bytes];
     if (random) {
