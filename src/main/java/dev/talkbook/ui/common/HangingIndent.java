@@ -6,12 +6,8 @@ import dev.talkbook.core.markdown.Highlighting;
 import dev.talkbook.core.outliner.ListItem;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
@@ -146,7 +142,7 @@ public final class HangingIndent {
         Prefix p = next < prefixes.size() ? prefixes.get(next) : null;
         if (p != null && p.start() <= at) {
           int stop = Math.min(end, p.start() + p.length());
-          out.add(stop - at, marked(span.classes()));
+          out.add(stop - at, StyleSets.with(span.classes(), CLASS));
           at = stop;
         } else {
           int stop = p == null ? end : Math.min(end, p.start());
@@ -157,23 +153,6 @@ public final class HangingIndent {
       start = end;
     }
   }
-
-  /**
-   * The classes of a prefix's run: {@code classes} and {@link #CLASS}, one set for each distinct
-   * {@code classes} (there are a few dozen combinations), so a keystroke's restyle makes none and
-   * the comparison with the styles shown finds the same set where nothing changed.
-   */
-  private static Set<String> marked(Set<String> classes) {
-    return MARKED.computeIfAbsent(
-        classes,
-        c -> {
-          Set<String> with = new HashSet<>(c);
-          with.add(CLASS);
-          return Set.copyOf(with);
-        });
-  }
-
-  private static final Map<Set<String>, Set<String>> MARKED = new ConcurrentHashMap<>();
 
   /**
    * The prefix of paragraph {@code p} as the graphic shows it (its characters in their own styles,

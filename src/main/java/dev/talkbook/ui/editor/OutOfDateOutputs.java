@@ -2,12 +2,9 @@ package dev.talkbook.ui.editor;
 
 import dev.talkbook.core.markdown.Highlighting;
 import dev.talkbook.core.repl.NoteCode;
+import dev.talkbook.ui.common.StyleSets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The output blocks in the notes whose code changed since it ran ({@link
@@ -21,8 +18,6 @@ final class OutOfDateOutputs {
 
   /** What every stamped output block's info string holds ({@code ```output code=…}). */
   private static final String STAMPED = " code=";
-
-  private static final Map<Set<String>, Set<String>> MARKED = new ConcurrentHashMap<>();
 
   private OutOfDateOutputs() {}
 
@@ -56,7 +51,7 @@ final class OutOfDateOutputs {
         int[] r = next < ranges.size() ? ranges.get(next) : null;
         if (r != null && r[0] <= at) {
           int stop = Math.min(end, r[1]);
-          out.add(stop - at, marked(span.classes()));
+          out.add(stop - at, StyleSets.with(span.classes(), CLASS));
           at = stop;
         } else {
           int stop = r == null ? end : Math.min(end, r[0]);
@@ -67,16 +62,5 @@ final class OutOfDateOutputs {
       start = end;
     }
     return out.build();
-  }
-
-  /** {@code classes} and {@link #CLASS}, one set for each distinct {@code classes}. */
-  private static Set<String> marked(Set<String> classes) {
-    return MARKED.computeIfAbsent(
-        classes,
-        c -> {
-          Set<String> with = new HashSet<>(c);
-          with.add(CLASS);
-          return Set.copyOf(with);
-        });
   }
 }
