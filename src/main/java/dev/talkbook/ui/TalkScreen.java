@@ -607,7 +607,11 @@ final class TalkScreen {
   /** A talk's notes to show: a talk opened (or none), or a version restored from its history. */
   private void load(OpenTalk.Loaded loaded) {
     Talk shown = loaded.talk();
-    if (loaded.followed() && shown != null && shown.id() == shownId) {
+    if (loaded.followed()
+        && shown != null
+        && shown.id() == shownId
+        && !shownCut
+        && shown(shown.body()).longestCut() == 0) {
       editor.follow(shown.body()); // the caret and scroll stay where they are
       details.show(shown);
       showTitle(shown);
@@ -629,7 +633,9 @@ final class TalkScreen {
     // editor failed on), nothing typed in the details goes to the talk left.
     details.show(shown);
     showTitle(shown);
-    if (loaded.restored()) {
+    // A version restored replaces the text as one change, which Undo takes back; one to cut, or
+    // into notes shown cut, is shown as an opened talk's (it is stored already).
+    if (loaded.restored() && !shownCut && shown(shown.body()).longestCut() == 0) {
       editor.area().replaceText(shown.body()); // one change, which Undo takes back
     } else {
       // A line the editor cannot lay out in reasonable time (10,000 nested bullets on one line held
