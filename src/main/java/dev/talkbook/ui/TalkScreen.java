@@ -165,6 +165,16 @@ final class TalkScreen {
                 outline.showCaret(par);
               }
             });
+    // A key typed into notes shown cut says again why nothing happens (the first notice times out).
+    editor
+        .area()
+        .addEventFilter(
+            KeyEvent.KEY_TYPED,
+            e -> {
+              if (shownCut && cutNotice != null && isTyping(e)) {
+                status.showMessageOnce(cutNotice);
+              }
+            });
     if (notebook.isReadOnly()) {
       // Nothing could be saved: say so by not offering to change the notes or details.
       editor.area().setEditable(false);
@@ -549,6 +559,9 @@ final class TalkScreen {
   /** Whether the notes shown are cut: read-only, and their edits are not the notes. */
   private boolean shownCut;
 
+  /** What the status bar says of the notes shown cut (null: none were yet). */
+  private String cutNotice;
+
   /** Notes as the editor shows them ({@code text}) and the longest line cut (0: none was). */
   record Shown(String text, int longestCut) {}
 
@@ -645,7 +658,8 @@ final class TalkScreen {
       shownCut = cut.longestCut() > 0;
       editor.area().setEditable(!shownCut && !notebook.isReadOnly());
       if (shownCut) {
-        status.showTalkMessage(cutMessage(shown, cut.longestCut())); // goes as another opens
+        cutNotice = cutMessage(shown, cut.longestCut());
+        status.showTalkMessage(cutNotice); // goes as another opens
       }
       // Kept until the notes are laid out: a start after a window that hung on them skips them.
       settings.put(Settings.openingTalk(notebook.file()), shown.id());

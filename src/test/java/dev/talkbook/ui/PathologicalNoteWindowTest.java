@@ -53,6 +53,18 @@ class PathologicalNoteWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> robot.lookup("#notice").queryAs(Label.class).getText()))
         .startsWith("“Huge” has a line of " + String.format("%,d", line.length()) + " characters")
         .contains("shown cut and read-only");
+    // A key typed into the notes says so again, and changes nothing.
+    robot.interact(() -> robot.lookup("#notice").queryAs(Label.class).setText(""));
+    robot.interact(notes::requestFocus);
+    robot.write("x");
+    FxWait.untilFx(
+        "the notice again",
+        () ->
+            robot
+                .lookup("#notice")
+                .queryAs(Label.class)
+                .getText()
+                .contains("shown cut and read-only"));
     FxWait.untilFx(
         "the outline of the huge notes",
         () -> {
