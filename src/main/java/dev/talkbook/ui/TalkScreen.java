@@ -2,6 +2,7 @@ package dev.talkbook.ui;
 
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.repl.LongLines;
 import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
@@ -117,7 +118,14 @@ final class TalkScreen {
         .area()
         .estimatedScrollYProperty()
         .addListener((obs, old, y) -> keepPlace.playFromStart());
-    editor.edits().subscribe(e -> talk.edited(e.text(), e.position(), e.removed(), e.inserted()));
+    editor
+        .edits()
+        .subscribe(
+            e -> {
+              if (!shownCut) { // a cut note's text in the editor is not its notes: never saved
+                talk.edited(e.text(), e.position(), e.removed(), e.inserted());
+              }
+            });
     ChangeListener<Boolean> saveOnLeaving =
         (obs, was, focused) -> {
           if (was && !focused) {
@@ -161,6 +169,16 @@ final class TalkScreen {
             (obs, old, par) -> {
               if (outline != null) {
                 outline.showCaret(par);
+              }
+            });
+    // A key typed into notes shown cut says again why nothing happens (the first notice times out).
+    editor
+        .area()
+        .addEventFilter(
+            KeyEvent.KEY_TYPED,
+            e -> {
+              if (shownCut && cutNotice != null && isTyping(e)) {
+                status.showMessageOnce(cutNotice);
               }
             });
     if (notebook.isReadOnly()) {
@@ -225,7 +243,21 @@ final class TalkScreen {
    * them, else reads them on the notebook thread.
    */
   void start(EarlyStart.FirstView first) {
-    long last = settings.get(Settings.lastTalk(notebook.file()));
+    long lastOpen = settings.get(Settings.lastTalk(notebook.file()));
+    boolean hung = lastOpen >= 0 && settings.get(Settings.openingTalk(notebook.file())) == lastOpen;
+    long last = hung ? -1 : lastOpen;
+    if (hung) {
+      // The last start did not get past showing its notes: the window opens without it.
+      settings.put(Settings.lastTalk(notebook.file()), -1L);
+      settings.put(Settings.openingTalk(notebook.file()), -1L);
+      status.showMessageWhole(
+          "Talk "
+              + lastOpen
+              + " was not opened again: Talkbook did not finish showing its notes last time."
+              + " Its notes are kept; open it from the list, or edit them with talkbook talk edit "
+              + lastOpen
+              + " --notes-file FILE.");
+    }
     if (first != null && first.talkId() == last) {
       navigator.show(first.tree(), last >= 0 ? last : null);
       forgetUnsavedOfTalksNotIn(first.tree());
@@ -516,10 +548,89 @@ final class TalkScreen {
     settings.put(key, null);
   }
 
+  /**
+   * The longest line the notes editor shows whole: a longer one is shown cut, and its notes
+   * read-only. Measured on two loaded cores: a plain paragraph of 19,000 characters opens at once;
+   * a line of 10,000 {@code "- "} (20,000 characters, 10,000 styled spans, a Text node each) held
+   * the FX thread for minutes in RichTextFX's caret layout, and cut at 5,000 characters still 15 s.
+   */
+  static final int LONGEST_LINE = 5_000;
+
+  /**
+   * The most Markdown marks ({@code - * _ ` [ ] # > | ~ < & ! \}) a line shown whole may hold: each
+   * may start a styled span, and the layout's cost grows with the spans of a line.
+   */
+  static final int MOST_MARKS = 300;
+
+  /** Whether the notes shown are cut: read-only, and their edits are not the notes. */
+  private boolean shownCut;
+
+  /** What the status bar says of the notes shown cut (null: none were yet). */
+  private String cutNotice;
+
+  /** Notes as the editor shows them ({@code text}) and the longest line cut (0: none was). */
+  record Shown(String text, int longestCut) {}
+
+  /**
+   * {@code notes} with each line the editor cannot lay out in reasonable time (longer than {@link
+   * #LONGEST_LINE}, or with more than {@link #MOST_MARKS} marks) cut there, followed by {@link
+   * LongLines#marker}; the notes themselves when none is.
+   */
+  static Shown shown(String notes) {
+    StringBuilder out = null;
+    int longestCut = 0;
+    int start = 0;
+    while (start <= notes.length()) {
+      int end = notes.indexOf('\n', start);
+      end = end < 0 ? notes.length() : end;
+      int cut = -1;
+      int marks = 0;
+      for (int i = start; i < end; i++) {
+        if (i - start >= LONGEST_LINE || marks > MOST_MARKS) {
+          cut = i;
+          break;
+        }
+        if ("-*_`[]#>|~<&!\\".indexOf(notes.charAt(i)) >= 0) {
+          marks++;
+        }
+      }
+      if (cut >= 0) {
+        if (out == null) {
+          out = new StringBuilder(notes.length()).append(notes, 0, start);
+        }
+        out.append(notes, start, cut).append(LongLines.marker(end - cut));
+        longestCut = Math.max(longestCut, end - start);
+      } else if (out != null) {
+        out.append(notes, start, end);
+      }
+      if (out != null && end < notes.length()) {
+        out.append('\n');
+      }
+      start = end + 1;
+    }
+    return out == null ? new Shown(notes, 0) : new Shown(out.toString(), longestCut);
+  }
+
+  /** Says why the notes of {@code shown} are cut and read-only, and where to edit them. */
+  private static String cutMessage(Talk shown, int longestCut) {
+    return "“"
+        + shown.title()
+        + "” has a line of "
+        + dev.talkbook.core.repl.KeptOutput.count(longestCut)
+        + " characters: its notes are shown cut and read-only, nothing of them is lost. Edit"
+        + " them in another editor (talkbook talk edit "
+        + shown.id()
+        + " --notes-file FILE, or File → Export Markdown).";
+  }
+
   /** A talk's notes to show: a talk opened (or none), or a version restored from its history. */
   private void load(OpenTalk.Loaded loaded) {
     Talk shown = loaded.talk();
-    if (loaded.followed() && shown != null && shown.id() == shownId) {
+    if (loaded.followed()
+        && shown != null
+        && shown.id() == shownId
+        && !shownCut
+        && shown(shown.body()).longestCut() == 0) {
       editor.follow(shown.body()); // the caret and scroll stay where they are
       details.show(shown);
       showTitle(shown);
@@ -530,24 +641,43 @@ final class TalkScreen {
     }
     if (shown == null) {
       shownId = -1;
+      shownCut = false;
+      editor.area().setEditable(!notebook.isReadOnly());
       editor.load("");
       details.show(null);
       showTitle(null); // a deleted talk's name goes with it
       return;
     }
-    if (loaded.restored()) {
+    // The details and title switch before the notes: whatever showing the notes does (a note the
+    // editor failed on), nothing typed in the details goes to the talk left.
+    details.show(shown);
+    showTitle(shown);
+    // A version restored replaces the text as one change, which Undo takes back; one to cut, or
+    // into notes shown cut, is shown as an opened talk's (it is stored already).
+    if (loaded.restored() && !shownCut && shown(shown.body()).longestCut() == 0) {
       editor.area().replaceText(shown.body()); // one change, which Undo takes back
     } else {
+      // A line the editor cannot lay out in reasonable time (10,000 nested bullets on one line held
+      // the FX thread for minutes, a 19.5 MB line too) is shown cut, and the notes read-only.
+      Shown cut = shown(shown.body());
+      String notes = cut.text();
+      shownCut = cut.longestCut() > 0;
+      editor.area().setEditable(!shownCut && !notebook.isReadOnly());
+      if (shownCut) {
+        cutNotice = cutMessage(shown, cut.longestCut());
+        status.showTalkMessage(cutNotice); // goes as another opens
+      }
+      // Kept until the notes are laid out: a start after a window that hung on them skips them.
+      settings.put(Settings.openingTalk(notebook.file()), shown.id());
+      afterNextLayout(() -> settings.put(Settings.openingTalk(notebook.file()), -1L));
       // Undo goes on with this talk's own history, never into the notes left.
-      editor.load(shown.id(), shown.body(), places.get(shown.id()));
+      editor.load(shown.id(), notes, shownCut ? null : places.get(shown.id()));
       openedAnchor = editor.area().getAnchor();
       openedCaret = editor.area().getCaretPosition();
       moved = false;
       places.visited(shown.id());
     }
     shownId = shown.id();
-    details.show(shown);
-    showTitle(shown);
     settings.put(Settings.lastTalk(notebook.file()), shown.id()); // written out at once
     keepPlace.playFromStart(); // its place once laid out
     firstShown = true;

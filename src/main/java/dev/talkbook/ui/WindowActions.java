@@ -641,9 +641,13 @@ final class WindowActions {
     }
   }
 
-  /** Edit → Star: the open talk, else the talk selected in the navigator. */
+  /**
+   * Edit → Star: in the navigator, the talk selected there when the key was pressed; elsewhere the
+   * open talk, else the talk selected in the navigator. (Down, Ctrl+D pressed fast starred the talk
+   * still open while the selected one was being read, and took a star off the one starred before.)
+   */
   void toggleStar() {
-    if (talk.getTalk() != null) {
+    if (talk.getTalk() != null && !navigator.tree().isFocused()) {
       details.toggleStar();
     } else {
       navigator.toggleStarSelected();

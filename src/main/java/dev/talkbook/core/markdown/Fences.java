@@ -495,6 +495,19 @@ public final class Fences {
     return level >= 1 && level <= 6 && (i == end || isBlank(s.charAt(i))) ? level : 0;
   }
 
+  /**
+   * Whether {@code line} is a thematic break: blanks, then three or more of one of {@code - * _}
+   * with only blanks between. A scan, not a regular expression: a backreference repeated over a
+   * line of 10,000 {@code "- "} overflowed the stack.
+   */
+  public static boolean isThematicBreak(CharSequence line) {
+    int q = 0;
+    while (q < line.length() && isBlank(line.charAt(q))) {
+      q++;
+    }
+    return q < line.length() && isThematicBreak(line, q, line.length());
+  }
+
   /** Three or more of one of {@code - * _} from {@code q} to the end, with only blanks between. */
   private static boolean isThematicBreak(CharSequence s, int q, int end) {
     char c = s.charAt(q);

@@ -1,5 +1,6 @@
 package dev.talkbook.core.outliner;
 
+import dev.talkbook.core.markdown.Fences;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,13 +23,12 @@ public record ListItem(
 
   private static final Pattern ITEM =
       Pattern.compile("([ \\t]*)([-*+]|\\d{1,9}[.)])([ \\t]+|$)(\\[[ xX]\\](?:[ \\t]|$))?");
-  private static final Pattern BREAK = Pattern.compile("[ \\t]*([-*_])(?:[ \\t]*\\1){2,}[ \\t]*");
 
   /** The item that {@code line} starts, if it starts one. */
   public static Optional<ListItem> parse(String line) {
     int quoteEnd = Shape.quoteEnd(line);
     String rest = line.substring(quoteEnd);
-    if (BREAK.matcher(rest).matches()) {
+    if (Fences.isThematicBreak(rest)) {
       return Optional.empty();
     }
     Matcher m = ITEM.matcher(rest);

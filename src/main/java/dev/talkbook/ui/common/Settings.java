@@ -115,6 +115,15 @@ public final class Settings {
   }
 
   /**
+   * The talk of {@code notebook} whose notes the window was showing and had not laid out yet; -1
+   * once they were. Still set at a start, that talk held the window last time (a note it could not
+   * lay out) and is not opened again.
+   */
+  public static Key<Long> openingTalk(Path notebook) {
+    return new Key<>(ofNotebook("openingTalk", notebook), -1L, Long::valueOf);
+  }
+
+  /**
    * Where the caret, the selection and the scroll stood in the notes of the talk last open in
    * {@code notebook}: "talk id:anchor:caret:top paragraph" ({@code EditorView.Place}); empty when
    * none is known. Kept by earlier Talkbooks: the window now keeps every talk's place in a file of

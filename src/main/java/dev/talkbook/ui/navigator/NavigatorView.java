@@ -714,22 +714,38 @@ public final class NavigatorView {
       return;
     }
     if (selected() instanceof NavNode.TalkNode t) {
-      setStar(t.talk().id(), !t.talk().starred());
+      // A star asked for and not yet shown counts: pressed twice fast, the second takes it back.
+      boolean starred = starring.getOrDefault(t.talk().id(), t.talk().starred());
+      setStar(t.talk().id(), !starred);
     }
   }
 
-  /** Stars or unstars a talk and shows it in the tree. */
+  /** The stars asked for whose tree is not read again yet, by talk id (the FX thread's). */
+  private final java.util.Map<Long, Boolean> starring = new java.util.HashMap<>();
+
+  /**
+   * Stars or unstars a talk and shows it in the tree; the selection stays where it is then (the
+   * keyboard may have gone on to the next row and starred it too).
+   */
   public void setStar(long talkId, boolean starred) {
     if (refusedReadOnly()) {
       return;
     }
+    starring.put(talkId, starred);
     executors.run(
-        () -> notebook.talks().star(talkId, starred),
-        talk -> {
-          reload(talk.id());
+        () -> {
+          notebook.talks().star(talkId, starred);
+          return Contents.read(notebook);
+        },
+        contents -> {
+          starring.remove(talkId, starred);
+          show(contents, (Target) null);
           changed.run();
         },
-        error -> Errors.show(window(), "Could not change the star", error));
+        error -> {
+          starring.remove(talkId, starred);
+          Errors.show(window(), "Could not change the star", error);
+        });
   }
 
   public void newEvent() {

@@ -268,8 +268,13 @@ public final class OpenTalk {
               if (error != null) {
                 next.completeExceptionally(unwrap(error));
               } else {
-                show(talk);
-                next.complete(talk);
+                try {
+                  show(talk);
+                  next.complete(talk);
+                } catch (RuntimeException | Error failed) {
+                  // The views failed to show it (the editor): said, not lost in this future.
+                  next.completeExceptionally(failed);
+                }
               }
             },
             fx);
@@ -283,14 +288,19 @@ public final class OpenTalk {
     text.set(body);
     count(body);
     renderProblem.set(null);
-    loads.push(new Loaded(talk, false));
-    if (talk == null) {
-      rendered.set(null);
-      outline.set(null);
-    } else {
-      renderNow.push(new Note(talk.id(), body));
+    try {
+      loads.push(new Loaded(talk, false));
+    } finally {
+      // A view that failed to show the notes leaves the preview and outline to follow the talk
+      // open all the same, not to go on showing the talk left.
+      if (talk == null) {
+        rendered.set(null);
+        outline.set(null);
+      } else {
+        renderNow.push(new Note(talk.id(), body));
+      }
+      renderAbstract(talk);
     }
-    renderAbstract(talk);
   }
 
   /** Renders the talk's abstract on the render thread. */

@@ -65,4 +65,19 @@ class ListItemTest {
     assertThat(ListItem.parse(line.replace("\\t", "\t")).orElseThrow().contentColumn())
         .isEqualTo(column);
   }
+
+  /**
+   * A line of 10,000 nested bullets, and one as long that is a thematic break: parsed without
+   * overflowing the stack (the break's regular expression recursed once a repetition, and opening
+   * such a note left the window showing the talk before).
+   */
+  @org.junit.jupiter.api.Test
+  void aLineOfTenThousandBulletsIsParsed() {
+    String nested = "- ".repeat(10_000) + "deep";
+    assertThat(ListItem.parse(nested).orElseThrow().content())
+        .isEqualTo("- ".repeat(9_999) + "deep");
+    assertThat(ListItem.parse("- ".repeat(10_000))).isEmpty(); // a thematic break
+    assertThat(ListItem.parse("  * * *  ")).isEmpty();
+    assertThat(ListItem.parse("- * -")).isPresent();
+  }
 }

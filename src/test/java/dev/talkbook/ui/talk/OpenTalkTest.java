@@ -367,4 +367,39 @@ class OpenTalkTest {
     assertThat(onFx(() -> open.renderedProperty().get())).isNull();
     assertThat(loaded.get(loaded.size() - 1).talk()).isNull();
   }
+
+  /**
+   * A view that fails to show a talk's notes (the editor threw StackOverflowError on a line of
+   * 10,000 nested bullets) fails the open, which says so, and the preview and outline still follow
+   * the talk open; before, the failure was lost in the open's future, which never completed, and
+   * the preview and outline went on showing the talk left.
+   */
+  @Test
+  void aViewFailingToShowTheNotesFailsTheOpenAndThePreviewFollowsAllTheSame() throws Exception {
+    opened(first.id());
+    waitUntil(() -> onFx(() -> open.renderedProperty().get()) != null);
+    onFx(
+        () ->
+            open.loads()
+                .subscribe(
+                    l -> {
+                      if (l.talk() != null && l.talk().id() == second.id()) {
+                        throw new StackOverflowError("the editor");
+                      }
+                    }));
+    var opening = onFx(() -> open.open(second.id()));
+    assertThatThrownBy(() -> opening.get(30, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(StackOverflowError.class);
+    waitUntil(
+        () -> {
+          Outline outline = onFx(() -> open.outlineProperty().get());
+          return outline != null
+              && outline.entries().stream()
+                  .map(Outline.Entry::text)
+                  .toList()
+                  .equals(List.of("Two"));
+        });
+    assertThat(onFx(() -> open.getTalk().id())).isEqualTo(second.id());
+  }
 }
