@@ -552,13 +552,17 @@ final class TalkScreen {
    * The longest line the notes editor shows whole: a longer one is shown cut, and its notes
    * read-only. Measured on two loaded cores: a plain paragraph of 19,000 characters opens at once;
    * a line of 10,000 {@code "- "} (20,000 characters, 10,000 styled spans, a Text node each) held
-   * the FX thread for minutes in RichTextFX's caret layout, and cut at 5,000 characters still 15 s.
+   * the FX thread for minutes in RichTextFX's caret layout, and cut at 5,000 characters still 15 s
+   * (its marks, below, decide that); a plain line of 19.5 MB took a minute, about 3 µs a character,
+   * so 50,000 characters cost well under a second. A pasted transcript or a paragraph written
+   * without line breaks stays whole and editable up to here.
    */
-  static final int LONGEST_LINE = 5_000;
+  static final int LONGEST_LINE = 50_000;
 
   /**
    * The most Markdown marks ({@code - * _ ` [ ] # > | ~ < & ! \}) a line shown whole may hold: each
-   * may start a styled span, and the layout's cost grows with the spans of a line.
+   * may start a styled span, and the layout's cost grows with the spans of a line. A hyphen inside
+   * a word ("well-known") starts none and is not counted, so prose keeps its long paragraphs.
    */
   static final int MOST_MARKS = 300;
 
@@ -590,7 +594,9 @@ final class TalkScreen {
           cut = i;
           break;
         }
-        if ("-*_`[]#>|~<&!\\".indexOf(notes.charAt(i)) >= 0) {
+        char c = notes.charAt(i);
+        if ("-*_`[]#>|~<&!\\".indexOf(c) >= 0
+            && !(c == '-' && i > start && Character.isLetterOrDigit(notes.charAt(i - 1)))) {
           marks++;
         }
       }

@@ -17,6 +17,15 @@ class TalkScreenShownTest {
   }
 
   @Test
+  void aLongParagraphOfProseWithHyphenatedWordsStaysWholeAndEditable() {
+    // a pasted transcript: one line of 19,000 characters (the tester's opened at once), 380 hyphens
+    String paragraph = "A well-known, long-running talk about real-time systems. ".repeat(340);
+    assertThat(paragraph.length()).isGreaterThan(19_000);
+    TalkScreen.Shown shown = TalkScreen.shown("# Transcript\n\n" + paragraph + "\n");
+    assertThat(shown.longestCut()).isZero();
+  }
+
+  @Test
   void aLineOfTenThousandBulletsIsCutAtItsMarksAndTheOtherLinesStay() {
     String line = "- ".repeat(10_000) + "deep";
     TalkScreen.Shown shown = TalkScreen.shown("# nested\n\n" + line + "\n\nAfter it.\n");
@@ -38,7 +47,7 @@ class TalkScreenShownTest {
     assertThat(shown.text())
         .isEqualTo(
             line.substring(0, TalkScreen.LONGEST_LINE)
-                + " … 1,995,000 more characters on this line");
+                + " … 1,950,000 more characters on this line");
     assertThat(shown.longestCut()).isEqualTo(2_000_000);
   }
 }
