@@ -1,5 +1,6 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.exchange.Descriptions;
 import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
@@ -55,7 +56,8 @@ final class ShowCommand implements Callable<Integer> {
             "Time:     ",
             d.startsAt() == null
                 ? ""
-                : Values.LOCAL_TIME.format(d.startsAt()) + (zone == null ? "" : " (" + zone + ")"));
+                : DateTimeText.formSpan(d.startsAt(), p.duration())
+                    + (zone == null ? "" : " (" + zone + ")"));
         line(out, "Room:     ", d.room());
         line(out, "Slides:   ", d.slidesUrl());
         line(out, "Video:    ", d.videoUrl());

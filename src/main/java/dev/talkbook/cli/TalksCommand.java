@@ -1,10 +1,12 @@
 package dev.talkbook.cli;
 
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.ProgrammeDays;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import java.io.PrintWriter;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,12 +54,17 @@ final class TalksCommand implements Callable<Integer> {
         if (talks.isEmpty()) {
           out.println("  no talks yet: talkbook talk add --event " + e.id() + " --title \"…\"");
         }
+        // the time with its end where the programme gave a length: "2026-12-07 09:00–12:00"
+        int width = 16;
+        for (Talk t : talks) {
+          width = Math.max(width, time(t).length());
+        }
         for (Talk t : talks) {
           Talk.Details d = t.details();
           out.printf(
-              "%7d  %-16s  %s%s%s%n",
+              "%7d  %-" + width + "s  %s%s%s%n",
               t.id(),
-              d.startsAt() == null ? "" : Values.LOCAL_TIME.format(d.startsAt()),
+              time(t),
               (t.programme().removed() ? CANCELLED : "") + t.title(),
               d.speakers().isEmpty() ? "" : " — " + String.join(", ", d.speakers()),
               d.tags().isEmpty() ? "" : "  #" + String.join(" #", d.tags()));
@@ -65,5 +72,10 @@ final class TalksCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  private static String time(Talk t) {
+    LocalDateTime at = t.details().startsAt();
+    return at == null ? "" : DateTimeText.formSpan(at, t.programme().duration());
   }
 }

@@ -152,9 +152,11 @@ class ScheduleCommandTest extends CliTest {
     assertOut(show)
         .contains(
             "Subtitle: Irons, fumes & flux",
-            "Time:     2026-08-21 14:00 (Europe/Berlin)",
+            "Time:     2026-08-21 14:00–14:45 (Europe/Berlin)",
             "Length:   45 min",
             "Abstract:\n  We solder a badge.\n\n  • irons");
+    // the list shows the end too, where the programme gave a length
+    assertOut(ok("talks")).contains("  2026-08-21 14:00–14:45  Soldering for the faint of heart");
 
     assertOut(ok("talk", "star", "Soldering")).contains("Starred talk");
     assertOut(ok("show", "--details", "Soldering")).contains("Starred:  yes");
@@ -220,9 +222,10 @@ class ScheduleCommandTest extends CliTest {
         .containsPattern(
             "(?m)^\\s*"
                 + id
-                + "  2026-08-22 00:30\\s+Cancelled: Night owls: radio after midnight — Hedy"
+                + "  2026-08-22 00:30–02:00\\s+Cancelled: Night owls: radio after midnight — Hedy"
                 + " Lamarr")
-        .containsPattern("(?m)^\\s*\\d+  2026-08-21 14:00\\s+Soldering for the faint of heart")
+        .containsPattern(
+            "(?m)^\\s*\\d+  2026-08-21 14:00–14:45\\s+Soldering for the faint of heart")
         .containsOnlyOnce("Cancelled");
   }
 

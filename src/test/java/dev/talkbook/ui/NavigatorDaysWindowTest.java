@@ -446,6 +446,11 @@ class NavigatorDaysWindowTest extends RealWindowTest {
             "Privacy by design",
             "Night owls: radio after midnight");
     assertThat(FxWait.onFx(() -> labels(event.getChildren().get(1)))).containsExactly("Closing");
+    // the programme's length gives the row its end: a 45-minute talk from 14:00
+    TreeCell<?> soldering = cell(robot, "Soldering for the faint of heart");
+    assertThat(
+            FxWait.onFx(() -> ((Label) soldering.lookup("." + NavigatorView.TIME_STYLE)).getText()))
+        .isEqualTo("14:00–14:45");
 
     ui.clickOnRow(robot, "Privacy by design");
     FxWait.until(() -> ui.openTalk() != null && ui.openTalk().title().equals("Privacy by design"));

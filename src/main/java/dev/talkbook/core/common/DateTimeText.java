@@ -1,7 +1,10 @@
 package dev.talkbook.core.common;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -94,6 +97,62 @@ public final class DateTimeText {
   /** A moment for reading: its day as {@link #day} says it, then its time: "…, 14:30". */
   public static String dayAndTime(LocalDateTime at, Locale locale) {
     return day(at.toLocalDate(), locale) + ", " + CLOCK.format(at);
+  }
+
+  /**
+   * A talk's time of day for reading, with its end when its length is known: "09:00–12:00"; "09:00"
+   * alone without a length. One form wherever a talk's time is shown (the site, the navigator, the
+   * details, the command line).
+   */
+  public static String clockSpan(LocalDateTime start, Duration length) {
+    String from = CLOCK.format(start);
+    return length == null || length.isZero() || length.isNegative()
+        ? from
+        : from + "–" + CLOCK.format(start.plus(length));
+  }
+
+  /**
+   * A talk's time in the form written ({@link #FORM}), with its end when its length is known:
+   * "2026-12-07 09:00–12:00" (the command line's lists).
+   */
+  public static String formSpan(LocalDateTime start, Duration length) {
+    return start.toLocalDate() + " " + clockSpan(start, length);
+  }
+
+  /** {@link #clockSpan} after the day: "Monday, December 7, 2026, 09:00–12:00". */
+  public static String dayAndClockSpan(LocalDateTime start, Duration length, Locale locale) {
+    return day(start.toLocalDate(), locale) + ", " + clockSpan(start, length);
+  }
+
+  /**
+   * An event's time zone named for reading after its times: "Berlin time" for Europe/Berlin, "New
+   * York time", "UTC" for UTC, "UTC+02:00" for an offset. The same on every machine (never the
+   * machine's zone, never a locale's abbreviation).
+   */
+  public static String zoneName(ZoneId zone) {
+    ZoneId z = zone.normalized();
+    if (z instanceof ZoneOffset offset) {
+      return offset.equals(ZoneOffset.UTC) ? "UTC" : "UTC" + offset.getId();
+    }
+    String id = zone.getId();
+    if (id.equals("UTC") || id.equals("Etc/UTC") || id.equals("GMT") || id.equals("Etc/GMT")) {
+      return "UTC";
+    }
+    int slash = id.lastIndexOf('/');
+    return (slash < 0 ? id : id.substring(slash + 1)).replace('_', ' ') + " time";
+  }
+
+  /**
+   * A moment for a machine ({@code datetime=} on the site): {@code 2026-12-07T09:00+01:00} in its
+   * event's {@code zone}, {@code 2026-12-07T09:00} for a floating time (zone null).
+   */
+  public static String machineForm(LocalDateTime at, ZoneId zone) {
+    String local = at.toLocalDate() + "T" + CLOCK.format(at);
+    if (zone == null) {
+      return local;
+    }
+    String offset = zone.getRules().getOffset(at).getId();
+    return local + (offset.equals("Z") ? "Z" : offset);
   }
 
   private static final DateTimeFormatter READ =

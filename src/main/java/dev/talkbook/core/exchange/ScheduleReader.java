@@ -169,7 +169,7 @@ public final class ScheduleReader {
     }
     int start = firstSignificant(bytes);
     if (start < 0) {
-      throw new ScheduleException("The file is empty: it holds no schedule.");
+      throw new ScheduleException("The file is empty: it holds no schedule. Nothing was imported.");
     }
     byte first = bytes[start];
     Schedule schedule;
@@ -283,6 +283,19 @@ public final class ScheduleReader {
     }
   }
 
+  /**
+   * A JSON file that stops before its end: said plainly, where it stops, not in the parser's words.
+   */
+  private static ScheduleException cutOff(JsonParseException e) {
+    return new ScheduleException(
+        "The file ends too early (was it cut off?): its JSON stops at line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ". Download it again. Nothing was imported.",
+        e);
+  }
+
   private Schedule json(byte[] bytes, String origin) {
     JsonNode root;
     try {
@@ -295,12 +308,12 @@ public final class ScheduleReader {
               + " Nothing was imported.",
           e);
     } catch (JsonEOFException e) {
-      throw new ScheduleException(
-          "The JSON ends before it is complete (line "
-              + e.getLocation().getLineNr()
-              + "): the file looks cut off. Download it again. Nothing was imported.",
-          e);
+      throw cutOff(e);
     } catch (JsonParseException e) {
+      if (e.getOriginalMessage() != null
+          && e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+        throw cutOff(e); // Jackson's words for a file that stops inside an object or a list
+      }
       throw new ScheduleException(
           "The file is not valid JSON (line "
               + e.getLocation().getLineNr()

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads Sessionize's "All data" JSON ({@code {"sessions": […], "speakers": […], "categories": […],
@@ -75,6 +76,17 @@ final class SessionizeJson {
       }
       String id = FrabJson.text(s, "id");
       String title = Sessions.clean(FrabJson.text(s, "title"));
+      if (title == null && s.has("groupName") && s.path("sessions").isArray()) {
+        // the grouped "Sessions" view's groups put where the "All" view lists sessions
+        throw new ScheduleException(
+            "Session number "
+                + n
+                + " in the Sessionize file is a group (\""
+                + Objects.requireNonNullElse(FrabJson.text(s, "groupName"), "")
+                + "\") of sessions: this looks like the grouped \"Sessions\" view put into"
+                + " the \"All\" view's form. Export the event's \"All data\" view (…/view/All)"
+                + " again and import that. Nothing was imported.");
+      }
       if (title == null) {
         throw new ScheduleException(
             "Session number "

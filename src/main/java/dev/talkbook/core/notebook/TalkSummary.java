@@ -1,5 +1,6 @@
 package dev.talkbook.core.notebook;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -17,7 +18,22 @@ public record TalkSummary(
     LocalDateTime startsAt,
     String room,
     boolean starred,
-    boolean removed) {
+    boolean removed,
+    Duration length) {
+
+  /** A talk without a length from a programme. */
+  public TalkSummary(
+      long id,
+      long eventId,
+      int position,
+      String title,
+      List<String> speakers,
+      LocalDateTime startsAt,
+      String room,
+      boolean starred,
+      boolean removed) {
+    this(id, eventId, position, title, speakers, startsAt, room, starred, removed, null);
+  }
 
   public TalkSummary(
       long id,

@@ -16,6 +16,7 @@ import dev.talkbook.core.site.SiteModel.SiteTalk;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,7 +33,9 @@ final class Pages {
   // pages-12: the feed's summary keeps its paragraphs and list items apart (" · "); a talk
   // without notes says "No notes for this talk."; a link to a talk (talk:ID) is the relative
   // link to its page, or its text alone when the talk has no page.
-  static final String VERSION = "pages-12:" + Integer.toHexString(layoutText().hashCode());
+  // pages-13: a talk's time shows its end ("09:00–12:00") when its length is known; an event with
+  // a time zone says it once (event page meta, talk page time) and datetime= carries its offset.
+  static final String VERSION = "pages-13:" + Integer.toHexString(layoutText().hashCode());
 
   /** Before the speakers, time and room of a talk gone from the programme, in lists of talks. */
   static final String CANCELLED_LABEL = "<span class=\"cancelled-label\">Cancelled</span>";
@@ -143,7 +146,7 @@ final class Pages {
             .append("\">")
             .append(esc(e.event().title()))
             .append("</a></h2>\n<p class=\"meta\">");
-        eventMeta(b, e.event());
+        eventMeta(b, e.event(), false);
         b.append("<span>").append(Counts.of(e.talks().size(), "talk")).append("</span></p></li>\n");
       }
       b.append("</ol>\n");
@@ -159,7 +162,7 @@ final class Pages {
         .append("</a></nav>\n<h1>")
         .append(esc(ev.title()))
         .append("</h1>\n<p class=\"meta\">");
-    eventMeta(b, ev);
+    eventMeta(b, ev, true);
     b.append("</p>\n");
     if (ev.url() != null) {
       b.append("<p><a href=\"").append(esc(ev.url())).append("\">Event web site</a></p>\n");
@@ -221,7 +224,7 @@ final class Pages {
       if (cancelled) {
         b.append(CANCELLED_LABEL);
       }
-      talkMeta(b, t.talk().details(), withDay, cancelled);
+      talkMeta(b, t.talk(), t.event().event(), withDay, false, cancelled);
       b.append("</p></li>\n");
     }
     b.append("</ol>\n");
@@ -242,6 +245,7 @@ final class Pages {
     b.append(talk.notesBytes()).append('\0');
     b.append(d.title()).append('\0').append(d.speakers()).append('\0');
     b.append(d.startsAt()).append('\0').append(d.room()).append('\0');
+    b.append(talk.programme().duration()).append('\0');
     b.append(d.slidesUrl()).append('\0').append(d.videoUrl()).append('\0');
     b.append(talk.programme().removed()).append('\0');
     event(b, t.event().event());
@@ -256,7 +260,7 @@ final class Pages {
   private void event(StringBuilder b, Event ev) {
     b.append(ev.title()).append('\0').append(ev.startDate()).append('\0');
     b.append(ev.endDate()).append('\0').append(ev.location()).append('\0');
-    b.append(ev.url()).append('\0');
+    b.append(ev.url()).append('\0').append(ev.timeZone()).append('\0');
   }
 
   /**
@@ -288,6 +292,8 @@ final class Pages {
     b.append(d.speakers()).append('\0').append(d.startsAt()).append('\0').append(d.room());
     b.append('\0').append(t.event().event().title());
     b.append('\0').append(t.talk().programme().removed());
+    b.append('\0').append(t.talk().programme().duration());
+    b.append('\0').append(t.event().event().timeZone());
     return b.toString();
   }
 
@@ -326,7 +332,7 @@ final class Pages {
         .append(esc(talk.title()))
         .append("</h1>\n<p class=\"meta\">");
     boolean cancelled = talk.programme().removed();
-    talkMeta(b, d, true, cancelled);
+    talkMeta(b, talk, t.event().event(), true, true, cancelled);
     b.append("</p>\n");
     if (cancelled) {
       b.append(NotePage.CANCELLED_NOTE);
@@ -493,27 +499,48 @@ final class Pages {
             + "tags/index.html\">All tags</a></p>\n");
   }
 
-  private void eventMeta(StringBuilder b, Event e) {
+  /** The event's dates and place; with {@code withZone}, its time zone (the event page). */
+  private void eventMeta(StringBuilder b, Event e, boolean withZone) {
     if (e.startDate() != null) {
       b.append("<span>").append(dates(e.startDate(), e.endDate())).append("</span>");
     }
     if (e.location() != null) {
       b.append("<span>").append(esc(e.location())).append("</span>");
     }
+    if (withZone) {
+      e.zone()
+          .ifPresent(
+              z ->
+                  b.append("<span>Times in ")
+                      .append(esc(DateTimeText.zoneName(z)))
+                      .append("</span>"));
+    }
   }
 
-  /** Speakers, time and room; the time struck through when the talk was {@code cancelled}. */
-  private void talkMeta(StringBuilder b, Talk.Details d, boolean withDay, boolean cancelled) {
+  /**
+   * Speakers, time and room; the time struck through when the talk was {@code cancelled}. The time
+   * is "09:00–12:00" when the programme gave its length; {@code datetime=} carries the event's
+   * offset when it has a zone, and {@code withZone} names the zone after the time (the talk page;
+   * the event page says it once in its head).
+   */
+  private void talkMeta(
+      StringBuilder b,
+      TalkHeader talk,
+      Event ev,
+      boolean withDay,
+      boolean withZone,
+      boolean cancelled) {
+    Talk.Details d = talk.details();
     speakers(b, d);
     LocalDateTime at = d.startsAt();
     if (at != null) {
+      ZoneId zone = ev.zone().orElse(null);
       b.append(cancelled ? "<span><s><time datetime=\"" : "<span><time datetime=\"")
-          .append(at.toLocalDate())
-          .append('T')
-          .append(DateTimeText.CLOCK.format(at))
+          .append(DateTimeText.machineForm(at, zone))
           .append("\">")
           .append(withDay ? DateTimeText.day(at.toLocalDate(), locale) + ", " : "")
-          .append(DateTimeText.CLOCK.format(at))
+          .append(DateTimeText.clockSpan(at, talk.programme().duration()))
+          .append(withZone && zone != null ? " (" + esc(DateTimeText.zoneName(zone)) + ")" : "")
           .append(cancelled ? "</time></s></span>" : "</time></span>");
     }
     if (d.room() != null) {

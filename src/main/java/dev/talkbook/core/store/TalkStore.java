@@ -164,7 +164,8 @@ public final class TalkStore {
           try (PreparedStatement ps =
                   c.prepareStatement(
                       "SELECT id, event_id, position, title, speakers, starts_at, room, starred,"
-                          + " removed_at IS NOT NULL FROM talk ORDER BY event_id, position, id");
+                          + " removed_at IS NOT NULL, duration_minutes FROM talk"
+                          + " ORDER BY event_id, position, id");
               ResultSet rs = ps.executeQuery()) {
             List<TalkSummary> talks = new ArrayList<>();
             while (rs.next()) {
@@ -178,7 +179,8 @@ public final class TalkStore {
                       Rows.dateTime(rs, "starts_at"),
                       rs.getString(7),
                       rs.getBoolean(8),
-                      rs.getBoolean(9)));
+                      rs.getBoolean(9),
+                      minutes(rs.getLong(10), rs.wasNull())));
             }
             return talks;
           }
@@ -1225,6 +1227,11 @@ public final class TalkStore {
         rs.getString(SLIDES_URL),
         rs.getString(VIDEO_URL),
         Rows.lines(rs.getString(TAGS)));
+  }
+
+  /** A length read as minutes, null when the column was NULL (no length). */
+  private static Duration minutes(long minutes, boolean wasNull) {
+    return wasNull || minutes <= 0 ? null : Duration.ofMinutes(minutes);
   }
 
   private static Programme programme(ResultSet rs) throws SQLException {

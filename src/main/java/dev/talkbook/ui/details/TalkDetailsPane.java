@@ -1,5 +1,6 @@
 package dev.talkbook.ui.details;
 
+import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.TagCount;
 import dev.talkbook.core.notebook.Talk;
@@ -83,6 +84,17 @@ public final class TalkDetailsPane {
   final TextField speakers = field("speakers", "Comma separated", "Speakers, comma separated");
   // A format, not a date: an example date in grey was taken for the talk's own time.
   final TextField time = field("time", TalkTime.PROMPT);
+
+  /**
+   * Beside the time, read only: the talk's time with its end where the programme gave its length
+   * ("09:00–12:00"); hidden without a length or a time.
+   */
+  final Label timeSpan = new Label();
+
+  /** The style class of {@link #timeSpan}. */
+  public static final String TIME_SPAN_STYLE = "tb-time-span";
+
+  private HBox timeBox;
   final TextField room = field("room", "Room");
   // Short prompts: the labels beside say what the links are for, and the fields are narrow.
   final TextField slides = field("slides", "https://…");
@@ -247,6 +259,14 @@ public final class TalkDetailsPane {
     speakersBox = CutText.marked(speakers);
     tagsBox = CutText.marked(tags);
     roomBox = CutText.marked(room);
+    timeSpan.getStyleClass().add(TIME_SPAN_STYLE);
+    timeSpan.setMinWidth(Region.USE_PREF_SIZE);
+    timeSpan.managedProperty().bind(timeSpan.visibleProperty());
+    timeSpan.setVisible(false);
+    timeBox = new HBox(6, time, timeSpan);
+    timeBox.setAlignment(Pos.CENTER_LEFT);
+    HBox.setHgrow(time, Priority.ALWAYS);
+    time.textProperty().addListener((o, was, now) -> showTimeSpan());
     arrange(true);
     // The fields (seven text fields: ~25 ms of the FX thread to style and skin at the start) join
     // the pane once it is both in a window and unfolded: a folded pane's content is hidden, but it
@@ -399,7 +419,7 @@ public final class TalkDetailsPane {
       grid.getColumnConstraints().setAll(label, grow, label, fit);
       span = 4;
       grid.add(titleRow, 0, 0, span, 1);
-      grid.addRow(1, label("Speakers"), speakersBox, label("Time"), time);
+      grid.addRow(1, label("Speakers"), speakersBox, label("Time"), timeBox);
       grid.addRow(2, label("Tags"), tagsBox, label("Room"), roomBox);
       // Links are long: slides and video share the row's width, not the narrow time column.
       HBox links = new HBox(8, slidesBox, label("Video"), videoBox);
@@ -417,7 +437,7 @@ public final class TalkDetailsPane {
       span = 2;
       grid.add(titleRow, 0, 0, span, 1);
       grid.addRow(1, label("Speakers"), speakersBox);
-      grid.addRow(2, label("Time"), time);
+      grid.addRow(2, label("Time"), timeBox);
       grid.addRow(3, label("Room"), roomBox);
       grid.addRow(4, label("Tags"), tagsBox);
       grid.addRow(5, label("Slides"), slidesBox);
@@ -566,6 +586,7 @@ public final class TalkDetailsPane {
     saveWait.saving();
     boolean keepTyping = same && unsaved.get();
     talk = shown;
+    showTimeSpan();
     root.setDisable(shown == null);
     if (!keepTyping) {
       showProblems(null);
@@ -637,6 +658,23 @@ public final class TalkDetailsPane {
       case "tags" -> String.join(", ", d.tags());
       default -> throw new IllegalArgumentException(name);
     };
+  }
+
+  /** {@link #timeSpan} for the time typed and the shown talk's length. */
+  private void showTimeSpan() {
+    java.time.Duration length = talk == null ? null : talk.programme().duration();
+    String span = "";
+    if (length != null) {
+      try {
+        span =
+            TalkTime.parse(time.getText()).map(at -> DateTimeText.clockSpan(at, length)).orElse("");
+      } catch (NotebookException e) {
+        span = ""; // a time half typed: the field's own problem says so when it is left
+      }
+    }
+    timeSpan.setText(span);
+    timeSpan.setAccessibleText(span.isEmpty() ? null : "From the programme: " + span);
+    timeSpan.setVisible(!span.isEmpty());
   }
 
   private void showFields(Talk.Details d) {

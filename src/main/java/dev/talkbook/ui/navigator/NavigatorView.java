@@ -1311,18 +1311,24 @@ public final class NavigatorView {
           when =
               DateTimeText.dayInEvent(timed.startsAt().toLocalDate(), false, locale)
                   + ", "
-                  + DateTimeText.CLOCK.format(timed.startsAt())
+                  + DateTimeText.clockSpan(timed.startsAt(), timed.length())
                   + (timed.room() == null ? "" : " · " + timed.room());
         }
       }
       // Long titles end in "…" instead of widening the tree; the detail gives way first.
       Label time = null;
       if (timed != null) {
-        time = new Label(DateTimeText.CLOCK.format(timed.startsAt()));
+        // with its end where the programme gave its length: "09:00–12:00"
+        time = new Label(DateTimeText.clockSpan(timed.startsAt(), timed.length()));
         time.getStyleClass().add(TIME_STYLE);
       }
       // the times in a column as wide as any time, so the titles of a day line up
-      TitleRow row = new TitleRow(time, "00:00", title, detail);
+      TitleRow row =
+          new TitleRow(
+              time,
+              timed != null && timed.length() != null ? "00:00–00:00" : "00:00",
+              title,
+              detail);
       List<String> rooms = timed == null ? List.of() : roomsOfTheDay();
       if (!rooms.isEmpty()) {
         // The room after the time, never given up: it tells parallel talks apart. In a column as

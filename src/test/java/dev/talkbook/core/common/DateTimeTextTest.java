@@ -3,8 +3,10 @@ package dev.talkbook.core.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -105,5 +107,39 @@ class DateTimeTextTest {
   void theSameLocaleNamesADateTheSameWayEveryTime() {
     Locale gb = Locale.forLanguageTag("en-GB");
     assertThat(DateTimeText.day(MAY_13, gb)).isEqualTo(DateTimeText.day(MAY_13, Locale.UK));
+  }
+
+  @Test
+  void aTalksTimeShowsItsEndWhenItsLengthIsKnown() {
+    LocalDateTime nine = LocalDateTime.of(2026, 12, 7, 9, 0);
+    assertThat(DateTimeText.clockSpan(nine, Duration.ofHours(3))).isEqualTo("09:00–12:00");
+    assertThat(DateTimeText.clockSpan(nine, null)).isEqualTo("09:00");
+    assertThat(DateTimeText.formSpan(nine, Duration.ofHours(3)))
+        .isEqualTo("2026-12-07 09:00–12:00");
+    assertThat(DateTimeText.formSpan(nine, null)).isEqualTo("2026-12-07 09:00");
+    assertThat(DateTimeText.dayAndClockSpan(nine, Duration.ofMinutes(45), Locale.US))
+        .isEqualTo("Monday, December 7, 2026, 09:00–09:45");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "Europe/Berlin, Berlin time",
+    "America/New_York, New York time",
+    "UTC, UTC",
+    "+02:00, UTC+02:00"
+  })
+  void aZoneIsNamedTheSameOnEveryMachine(String zone, String name) {
+    assertThat(DateTimeText.zoneName(ZoneId.of(zone))).isEqualTo(name);
+  }
+
+  @Test
+  void theMachineFormCarriesTheEventsOffsetAndNoneWhenFloating() {
+    LocalDateTime nine = LocalDateTime.of(2026, 12, 7, 9, 0);
+    assertThat(DateTimeText.machineForm(nine, ZoneId.of("Europe/Berlin")))
+        .isEqualTo("2026-12-07T09:00+01:00");
+    assertThat(DateTimeText.machineForm(nine.withMonth(7), ZoneId.of("Europe/Berlin")))
+        .isEqualTo("2026-07-07T09:00+02:00");
+    assertThat(DateTimeText.machineForm(nine, ZoneId.of("UTC"))).isEqualTo("2026-12-07T09:00Z");
+    assertThat(DateTimeText.machineForm(nine, null)).isEqualTo("2026-12-07T09:00");
   }
 }

@@ -34,7 +34,8 @@ class BadScheduleTest {
         // the formats in the words of the import window's hint
         .hasMessageContaining(
             "frab/pentabarf XML, pretalx/frab JSON, iCalendar (.ics) and Sessionize JSON");
-    assertThat(refused("")).hasMessageContaining("empty");
+    assertThat(refused(""))
+        .hasMessage("The file is empty: it holds no schedule. Nothing was imported.");
     assertThat(refused("\0\1\2PK")).hasMessageContaining("binary");
   }
 
@@ -90,9 +91,33 @@ class BadScheduleTest {
         .isInstanceOf(ScheduleException.class)
         .hasMessageContaining("cut off");
     String json = Fixtures.text("pretalx-schedule.json");
-    assertThat(refused(json.substring(0, json.length() / 2))).hasMessageContaining("cut off");
+    assertThat(refused(json.substring(0, json.length() / 2)))
+        .hasMessageStartingWith(
+            "The file ends too early (was it cut off?): its JSON stops at line ")
+        .hasMessageContaining(", column ")
+        .hasMessageEndingWith("Nothing was imported.")
+        .hasMessageNotContaining("end-of-input");
+    // cut between an object's entries: Jackson's own words were shown here
+    assertThat(refused("{\"schedule\": {\"conference\": {\"title\": \"x\",\n  "))
+        .hasMessage(
+            "The file ends too early (was it cut off?): its JSON stops at line 2, column 3."
+                + " Download it again. Nothing was imported.");
     String ics = Fixtures.text("schedule.ics");
     assertThat(refused(ics.substring(0, ics.length() / 2))).hasMessageContaining("cut off");
+  }
+
+  @Test
+  void aSessionizeAllFileHoldingTheSessionsViewsGroupsSaysWhichViewToExport() {
+    String grouped =
+        """
+        {"sessions": [{"groupId": 1, "groupName": "Day 1",
+          "sessions": [{"id": "7", "title": "A talk", "startsAt": "2026-05-01T09:00:00"}]}],
+         "speakers": [], "rooms": []}
+        """;
+    assertThat(refused(grouped))
+        .hasMessageContaining("is a group (\"Day 1\") of sessions")
+        .hasMessageContaining("\"All data\" view (…/view/All)")
+        .hasMessageNotContaining("has no title");
   }
 
   @Test

@@ -363,6 +363,55 @@ class SiteExporterTest {
   }
 
   @Test
+  void aTalksTimeShowsItsEndAndAnEventWithAZoneSaysItOnceWithTheOffsetInDatetime()
+      throws IOException {
+    Event conf =
+        notebook
+            .events()
+            .create(
+                new Event.Details("Conf", java.time.LocalDate.of(2026, 12, 7), null, null, null));
+    notebook.events().setTimeZone(conf.id(), "Europe/Berlin");
+    Event floating = notebook.events().create(Event.Details.titled("Floating"));
+    for (Event e : List.of(conf, floating)) {
+      notebook
+          .talks()
+          .create(
+              e.id(),
+              new Talk.Details(
+                  "Workshop " + e.title(),
+                  List.of("Ada"),
+                  java.time.LocalDateTime.parse("2026-12-07T09:00"),
+                  "Saal 1",
+                  null,
+                  null,
+                  List.of()),
+              "notes",
+              new Programme(
+                  "",
+                  null,
+                  java.time.Duration.ofHours(3),
+                  null,
+                  null,
+                  "uid-" + e.id(),
+                  "frab:x",
+                  null));
+    }
+    export();
+    assertThat(read("events/2026-12-07-conf/workshop-conf.html"))
+        .contains(
+            "<time datetime=\"2026-12-07T09:00+01:00\">Monday, 7 December 2026, 09:00–12:00"
+                + " (Berlin time)</time>");
+    assertThat(read("events/2026-12-07-conf/index.html"))
+        .containsOnlyOnce("Berlin time")
+        .contains("<span>Times in Berlin time</span>")
+        .contains("<time datetime=\"2026-12-07T09:00+01:00\">09:00–12:00</time>");
+    assertThat(read("events/floating/workshop-floating.html"))
+        .contains("<time datetime=\"2026-12-07T09:00\">Monday, 7 December 2026, 09:00–12:00</time>")
+        .doesNotContain(" time)");
+    assertThat(read("index.html")).doesNotContain("Berlin time");
+  }
+
+  @Test
   void aTalkGoneFromTheProgrammeIsMarkedCancelledOnItsPageInTheListsTheFeedAndTheSearch()
       throws IOException {
     Event conf = notebook.events().create(Event.Details.titled("Conf"));

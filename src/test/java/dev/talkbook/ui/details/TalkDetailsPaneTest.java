@@ -109,6 +109,42 @@ class TalkDetailsPaneTest {
   }
 
   @Test
+  void theTimeHasItsEndBesideItWhenTheProgrammeGaveALength(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    // a talk typed in by hand has no length: nothing beside its time
+    assertThat(FxWait.onFx(() -> pane.timeSpan.isVisible())).isFalse();
+    Event e = notebook.events().create(Event.Details.titled("Conf"));
+    Talk workshop =
+        notebook
+            .talks()
+            .create(
+                e.id(),
+                new Talk.Details(
+                    "Workshop",
+                    List.of(),
+                    LocalDateTime.of(2026, 12, 7, 9, 0),
+                    null,
+                    null,
+                    null,
+                    List.of()),
+                "",
+                new dev.talkbook.core.notebook.Programme(
+                    "", null, java.time.Duration.ofHours(3), null, null, "w1", "frab:x", null));
+    robot.interact(() -> pane.show(workshop));
+    assertThat(FxWait.onFx(() -> pane.timeSpan.isVisible())).isTrue();
+    assertThat(FxWait.onFx(() -> pane.timeSpan.getText())).isEqualTo("09:00–12:00");
+    // the time typed moves the end with it; a time half typed shows none
+    robot.interact(() -> pane.time.setText("2026-12-07 10:30"));
+    assertThat(FxWait.onFx(() -> pane.timeSpan.getText())).isEqualTo("10:30–13:30");
+    robot.interact(() -> pane.time.setText("2026-12-07 10:"));
+    assertThat(FxWait.onFx(() -> pane.timeSpan.isVisible())).isFalse();
+    robot.interact(() -> pane.time.setText("2026-12-07 09:00"));
+    robot.interact(() -> holder.getChildren().clear());
+    executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
   void theTagsCompletionsAreMadeWhenTheFirstIsOfferedAndCompleteTheTag(FxRobot robot)
       throws Exception {
     TalkDetailsPane pane = shown(robot, 600);
