@@ -53,12 +53,13 @@ final class HistoryCommand implements Callable<Integer> {
         out.println("No revisions kept yet.");
         return 0;
       }
-      out.printf("%8s  %-16s  %-14s  %7s  %s%n", "REVISION", "SAVED", "WHY", "CHARS", "BEGINS");
+      out.printf("%8s  %-19s  %-14s  %7s  %s%n", "REVISION", "SAVED", "WHY", "CHARS", "BEGINS");
       for (Revision r : revisions) {
         out.printf(
-            "%8d  %-16s  %-14s  %7d  %s%n",
+            "%8d  %-19s  %-14s  %7d  %s%n",
             r.id(),
-            Values.local(r.savedAt()),
+            // with seconds: a script's edits are often kept in the same minute
+            Values.localWithSeconds(r.savedAt()),
             r.reason().label(),
             r.body().length(),
             Values.firstLine(r.body(), 40));

@@ -143,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
       if (write) {
         String notes = withOutputs(t.body(), blocks.subList(0, outputs.size()), outputs);
         if (notebook.talks().saveBody(t.id(), notes)) {
-          notebook.talks().leave(t.id());
+          notebook.revisions().keepCommandEdit(t.id());
           out.println("Wrote the outputs into the notes of \"" + t.title() + "\".");
         }
       }

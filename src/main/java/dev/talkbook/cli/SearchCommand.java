@@ -4,6 +4,7 @@ import dev.talkbook.core.search.QueryException;
 import dev.talkbook.core.search.SearchHit;
 import dev.talkbook.core.search.SearchQuery;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.SearchStore;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,7 +57,13 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to look for.")
   List<String> query;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N hits.")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "20",
+      description =
+          "At most N hits (default: ${DEFAULT-VALUE}); standard error says how many the limit"
+              + " left out.")
   int limit;
 
   @Override
@@ -83,7 +90,8 @@ final class SearchCommand implements Callable<Integer> {
     }
     try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
       PrintWriter out = spec.commandLine().getOut();
-      List<SearchHit> hits = notebook.search().search(parsed, limit);
+      SearchStore.Page page = notebook.search().page(parsed, limit);
+      List<SearchHit> hits = page.hits();
       if (hits.isEmpty()) {
         // As grep: nothing on stdout (a script counting hits counts none), and exit code 1.
         err.println("No talk matches.");
@@ -104,9 +112,18 @@ final class SearchCommand implements Callable<Integer> {
                     ? hit.snippet().marked("\u001b[1m", "\u001b[0m")
                     : hit.snippet().marked("*", "*")));
       }
+      if (page.cut()) {
+        // Not on stdout: a script reading the hits gets hits only.
+        out.flush();
+        err.println(shownOf(hits.size(), page.matching()));
+      }
       return 0;
     }
   }
 
-  /** The encoding the JVM read the arguments in: the system's (LANG, LC_ALL). */
+  /** "20 of 9,380 talks shown (--limit N for more)". */
+  static String shownOf(int shown, int matching) {
+    return String.format(
+        java.util.Locale.ROOT, "%,d of %,d talks shown (--limit N for more)", shown, matching);
+  }
 }

@@ -273,7 +273,7 @@ final class TalkCommand {
         }
         boolean notesChanged = notes != null && Fields.saveNotes(notebook, t.id(), notes, linked);
         if (notesChanged) {
-          notebook.talks().leave(t.id());
+          notebook.revisions().keepCommandEdit(t.id());
         }
         if (notes != null) {
           Fields.sayStored(spec, linked);

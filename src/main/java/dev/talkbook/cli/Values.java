@@ -39,6 +39,9 @@ final class Values {
 
   static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+  private static final DateTimeFormatter LOCAL_SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
   private Values() {}
 
   static LocalDate date(String s) {
@@ -59,6 +62,11 @@ final class Values {
 
   static String local(Instant instant) {
     return LOCAL_TIME.format(instant.atZone(ZoneId.systemDefault()));
+  }
+
+  /** {@link #local} with the seconds. */
+  static String localWithSeconds(Instant instant) {
+    return LOCAL_SECONDS.format(instant.atZone(ZoneId.systemDefault()));
   }
 
   /**

@@ -853,18 +853,23 @@ final class TalkScreen {
   Runnable deleted(NavigatorView.Deletion deletion) {
     Runnable keptBack = details.forgetUnsavedOf(deletion.talkIds());
     places.forget(deletion.talkIds());
-    if (deletion.talkIds().contains(settings.get(Settings.lastTalk(notebook.file())))) {
+    long wasOpen = settings.get(Settings.lastTalk(notebook.file()));
+    boolean openWasDeleted = deletion.talkIds().contains(wasOpen);
+    if (openWasDeleted) {
       settings.put(Settings.lastTalk(notebook.file()), -1L);
     }
     return () ->
         executors.run(
             deletion.undo(),
-            talkId -> {
+            given -> {
               keptBack.run();
+              // The talk that was open when its event was deleted, not the event's first one.
+              Long talkId = openWasDeleted ? Long.valueOf(wasOpen) : given;
               navigator.reload(talkId);
               if (talkId != null) {
                 open(talkId, null);
               }
+              status.showMessage(deletion.undoneMessage());
             },
             error -> Errors.show(stage, "Could not undo the deletion", error));
   }

@@ -74,6 +74,22 @@ class HistoryCommandTest extends CliTest {
   }
 
   @Test
+  void editsFromTheCommandLineSaySoAndShowTheirSeconds() throws Exception {
+    long talk = addTalk(event, "Scripted");
+    editNotes(talk, "v1.md", "First draft\n");
+    editNotes(talk, "v2.md", "Second draft\n");
+
+    Result r = ok("history", Long.toString(talk));
+
+    // Not "checkpoint" (the window's "kept when you left the talk"): nobody left a talk.
+    assertThat(revisions(talk)).extracting(Revision::reason).containsOnly(Revision.Reason.COMMAND);
+    assertOut(r)
+        .contains("WHY")
+        .doesNotContain("checkpoint")
+        .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}  command ");
+  }
+
+  @Test
   void editingNotesThatWereGivenOnAddKeepsTheOriginalText() throws Exception {
     long talk =
         addTalk(event, "Versioned", "--notes-file", notes("v0.md", "Original\n").toString());

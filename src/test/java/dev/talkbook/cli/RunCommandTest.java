@@ -211,6 +211,21 @@ class RunCommandTest extends CliTest {
   }
 
   @Test
+  void aStatementThatThrowsEndsItsBlockAsItWouldAProgram() throws Exception {
+    long id =
+        talkWithNotes(
+            "```java\nString b = null;\nb = b.trim();\nSystem.out.println(b.length());\n```\n"
+                + "```java\nSystem.out.println(\"next block\");\n```\n");
+
+    Result r = refused("run", Long.toString(id));
+
+    assertThat(r.out())
+        .containsOnlyOnce("java.lang.NullPointerException")
+        .contains("The rest of the input was not run.")
+        .contains("next block"); // the next block still runs, as before
+  }
+
+  @Test
   void anOutOfMemoryErrorExitsWithOne() throws Exception {
     long id =
         talkWithNotes(

@@ -223,6 +223,50 @@ class SearchCommandTest extends CliTest {
     assertThat(titles(r).split("\\|")).hasSize(2);
   }
 
+  @Test
+  void aLimitThatCutsTheHitsSaysOnStandardErrorHowManyMatch() {
+    int matching = titles(ok("search", "event:evening", "--limit", "1000")).split("\\|").length;
+    assertThat(matching).isGreaterThan(2);
+
+    Result r = ok("search", "event:evening", "--limit", "2");
+
+    assertThat(titles(r).split("\\|")).hasSize(2);
+    assertErr(r).isEqualTo("2 of " + matching + " talks shown (--limit N for more)\n");
+    assertOut(r).doesNotContain("shown");
+  }
+
+  @Test
+  void aLimitThatCutsNothingSaysNothing() {
+    Result r = ok("search", "event:evening", "--limit", "1000");
+
+    assertErr(r).isEmpty();
+  }
+
+  @Test
+  void aQueryLookingInsideWordsCountsToo() {
+    long event = addEvent("Tokyo");
+    try (Notebook nb = Notebook.open(notebook(), Notebook.Options.defaults().withCreate(false))) {
+      for (int i = 1; i <= 3; i++) {
+        nb.talks().create(event, Talk.Details.titled("会議 " + i), "日本語のメモです。");
+      }
+    }
+
+    Result r = ok("search", "メモ", "--limit", "1");
+
+    assertErr(r).isEqualTo("1 of 3 talks shown (--limit N for more)\n");
+  }
+
+  @Test
+  void theHelpSaysTheDefaultLimit() {
+    assertOut(ok("search", "--help")).contains("At most N hits (default: 20)");
+  }
+
+  @Test
+  void thousandsAreGrouped() {
+    assertThat(SearchCommand.shownOf(20, 9380))
+        .isEqualTo("20 of 9,380 talks shown (--limit N for more)");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"0", "-5"})
   void aLimitBelowOneIsWrongUsage(String limit) {

@@ -768,6 +768,47 @@ class MainWindowTest extends RealWindowTest {
   }
 
   @Test
+  void undoingAnEventsDeletionOpensTheTalkThatWasOpenAndSaysItWasRestored(FxRobot robot)
+      throws Exception {
+    long event = addSample(robot);
+    java.util.List<Talk> talks = ui.notebook.talks().list(event);
+    Talk open = talks.get(talks.size() - 1); // not its first talk, which Undo opened before
+    openFromTree(robot, open.title());
+    ui.clickOnRow(robot, SampleMeetup.TITLE);
+    robot.type(KeyCode.DELETE);
+    FxWait.clickOn(robot, "Delete");
+    waitUntil(() -> ui.notebook.events().find(event).isEmpty());
+    waitUntil(() -> robot.lookup("#undo-notice").query().isVisible());
+
+    FxWait.clickOn(robot, "#undo-notice");
+
+    waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == open.id());
+    waitUntil(
+        () ->
+            FxWait.onFx(
+                () ->
+                    robot
+                        .lookup("#notice")
+                        .queryLabeled()
+                        .getText()
+                        .equals(
+                            "Restored event \u201c"
+                                + SampleMeetup.TITLE
+                                + "\u201d with "
+                                + SampleMeetup.talkCount()
+                                + " talks.")));
+    assertThat(
+            FxWait.onFx(
+                () ->
+                    WindowUnderTest.navigator(robot)
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .getValue()
+                        .label()))
+        .isEqualTo(open.title());
+  }
+
+  @Test
   void aDeletedEventComesBackWithUndo(FxRobot robot) throws Exception {
     long event = addSample(robot);
     ui.clickOnRow(robot, SampleMeetup.TITLE);

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -144,6 +145,33 @@ class NavigatorInViewWindowTest extends RealWindowTest {
     ui.reload(robot);
     ui.idle();
     assertThat(rows(robot)[2]).as("talk 30 back in view").isEqualTo(true);
+  }
+
+  @Test
+  void foldingTheSelectedEventFromAFarTalkKeepsItsRowInView(FxRobot robot) throws Exception {
+    // Events below the big one: with its 200 rows folded, the tree still scrolls.
+    for (int i = 1; i <= 40; i++) {
+      Event later = ui.notebook.events().create(Event.Details.titled("Later event " + i));
+      for (int j = 1; j <= 5; j++) {
+        ui.notebook.talks().create(later.id(), Talk.Details.titled("Later " + i + "." + j), "");
+      }
+    }
+    ui.reloadTree(robot);
+    open(robot, 185);
+    TreeView<NavNode> tree = WindowUnderTest.navigator(robot);
+    robot.interact(tree::requestFocus);
+    robot.type(KeyCode.LEFT); // to the talk's event
+    Object[] between = rows(robot);
+    robot.type(KeyCode.LEFT); // folds it
+    FxWait.untilFx("the event folded", () -> !tree.getRoot().getChildren().get(0).isExpanded());
+    ui.idle();
+    Object[] rows = rows(robot);
+    assertThat(rows[0]).isEqualTo("Big conference");
+    assertThat(rows[2])
+        .as(
+            "the folded event's row wholly in view (first row in view: %s; before folding: %s %s)",
+            rows[1], between[1], between[2])
+        .isEqualTo(true);
   }
 
   @Test

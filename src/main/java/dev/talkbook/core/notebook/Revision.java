@@ -17,7 +17,12 @@ public record Revision(long id, long talkId, Instant savedAt, Reason reason, Str
     /** The text as it was just before a restore, so the restore can be undone. */
     BEFORE_RESTORE,
     /** The text a restore brought back. */
-    RESTORED;
+    RESTORED,
+    /**
+     * Saved by a {@code talkbook} command ({@code talk edit}, {@code run --write}), not in the
+     * window. Stored as "command" in the reason column, which has no constraint: no schema change.
+     */
+    COMMAND;
 
     public String label() {
       return switch (this) {
@@ -25,7 +30,22 @@ public record Revision(long id, long talkId, Instant savedAt, Reason reason, Str
         case CHECKPOINT -> "checkpoint";
         case BEFORE_RESTORE -> "before restore";
         case RESTORED -> "restored";
+        case COMMAND -> "command";
       };
+    }
+
+    /**
+     * The reason stored as {@code stored} (a lower-case name); a reason this version does not know
+     * (written by a later one) reads as a checkpoint rather than making the talk's history
+     * unreadable.
+     */
+    public static Reason ofStored(String stored) {
+      for (Reason r : values()) {
+        if (r.name().equalsIgnoreCase(stored)) {
+          return r;
+        }
+      }
+      return CHECKPOINT;
     }
   }
 }

@@ -16,7 +16,11 @@ public record Evaluation(
 
   /** How an evaluation ended. */
   public enum Outcome {
-    /** Every snippet ran (some may have had errors or thrown). */
+    /**
+     * Ran to its end by itself: every snippet ran (some may not have compiled), or a snippet threw
+     * and, as in a program, the rest of the input did not run ({@code message} then says so;
+     * declarations before the throw are kept).
+     */
     COMPLETED,
     /** Stopped on request; later snippets did not run. */
     STOPPED,

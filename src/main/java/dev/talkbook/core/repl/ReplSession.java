@@ -1290,6 +1290,7 @@ public final class ReplSession implements AutoCloseable {
             : timer.schedule(
                 () -> requestStop(Outcome.TIMED_OUT), limit.toMillis(), TimeUnit.MILLISECONDS);
     Outcome outcome = Outcome.COMPLETED;
+    boolean threw = false;
     String message = "";
     try {
       int offset = 0;
@@ -1380,9 +1381,15 @@ public final class ReplSession implements AutoCloseable {
           outcome = stopped;
           break;
         }
+        if (result.status() == Status.EXCEPTION) {
+          // Read as a program: what follows a statement that threw would run on a state it did not
+          // expect (a variable left null, say) and report a second, misleading error.
+          threw = true;
+          break;
+        }
       }
       release(shell, id, held, results);
-      if (outcome != Outcome.COMPLETED && !remaining.isBlank() && !results.isEmpty()) {
+      if ((outcome != Outcome.COMPLETED || threw) && !remaining.isBlank() && !results.isEmpty()) {
         message = "The rest of the input was not run.";
       }
     } finally {

@@ -45,7 +45,8 @@ final class InsideWords {
 
   private InsideWords() {}
 
-  static List<SearchHit> search(Connection c, SearchQuery query, int limit) throws SQLException {
+  /** The best {@code limit} hits and how many talks match in all. */
+  static SearchStore.Page search(Connection c, SearchQuery query, int limit) throws SQLException {
     List<SearchQuery.Term> inside =
         query.terms().stream().filter(SearchQuery.Term::insideWords).toList();
     List<SearchQuery.Term> counted = inside.stream().filter(t -> !t.excluded()).toList();
@@ -136,7 +137,7 @@ final class InsideWords {
       }
     }
     List<Ranked> best = ranked(found, counted.size(), talks(c)).stream().limit(limit).toList();
-    return hits(c, query, best);
+    return new SearchStore.Page(hits(c, query, best), found.size());
   }
 
   /**

@@ -132,6 +132,20 @@ public final class RevisionStore {
         });
   }
 
+  /**
+   * A {@code talkbook} command saved the talk's notes: keep them as a revision that says so ({@link
+   * Revision.Reason#COMMAND}) unless the newest revision has them already. Each command's save is
+   * kept (no interval as for {@link #leave}): a script's edits are told apart in the history.
+   */
+  public void keepCommandEdit(long talkId) {
+    db.write(
+        "keep a revision",
+        c -> {
+          checkpoint(c, talkId, Revision.Reason.COMMAND);
+          return null;
+        });
+  }
+
   void checkpointAll() {
     db.write(
         "keep revisions of the changed talks",
@@ -144,6 +158,10 @@ public final class RevisionStore {
   }
 
   private void checkpoint(Connection c, long talkId) throws SQLException {
+    checkpoint(c, talkId, Revision.Reason.CHECKPOINT);
+  }
+
+  private void checkpoint(Connection c, long talkId, Revision.Reason reason) throws SQLException {
     changed.remove(talkId);
     String current;
     long updatedAt;
@@ -161,7 +179,7 @@ public final class RevisionStore {
     Optional<Revision> newest = newest(c, talkId);
     boolean kept = newest.map(r -> r.body().equals(current)).orElse(current.isEmpty());
     if (!kept) {
-      insert(c, talkId, updatedAt, Revision.Reason.CHECKPOINT, current);
+      insert(c, talkId, updatedAt, reason, current);
     }
     thin(c, talkId);
   }
@@ -338,11 +356,7 @@ public final class RevisionStore {
       long id, long talkId, long savedAt, String reason, String body, Long baseId, byte[] delta) {
     Revision revision(String text) {
       return new Revision(
-          id,
-          talkId,
-          Instant.ofEpochMilli(savedAt),
-          Revision.Reason.valueOf(reason.toUpperCase(Locale.ROOT)),
-          text);
+          id, talkId, Instant.ofEpochMilli(savedAt), Revision.Reason.ofStored(reason), text);
     }
   }
 

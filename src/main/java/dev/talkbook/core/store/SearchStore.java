@@ -93,36 +93,82 @@ public final class SearchStore {
    */
   public List<SearchHit> search(SearchQuery query, int limit) {
     if (query.terms().stream().anyMatch(SearchQuery.Term::insideWords)) {
+      return db.read("search", c -> InsideWords.search(c, query, limit).hits());
+    }
+    return db.read("search", c -> best(c, query, limit));
+  }
+
+  /**
+   * The best {@code limit} hits for {@code query} and how many talks match in all ({@code talkbook
+   * search} says how many the limit left out).
+   *
+   * @param hits the best hits, at most the limit
+   * @param matching how many talks match, {@code hits.size()} or more
+   */
+  public record Page(List<SearchHit> hits, int matching) {
+    public Page {
+      hits = List.copyOf(hits);
+    }
+
+    /** Whether the limit left matching talks out. */
+    public boolean cut() {
+      return matching > hits.size();
+    }
+  }
+
+  /**
+   * As {@link #search(SearchQuery, int)}, with how many talks match: when the limit was reached,
+   * one COUNT over the same FTS5 match, in the same read (a query looking inside words counts what
+   * it ranked anyway).
+   */
+  public Page page(SearchQuery query, int limit) {
+    if (query.terms().stream().anyMatch(SearchQuery.Term::insideWords)) {
       return db.read("search", c -> InsideWords.search(c, query, limit));
     }
     return db.read(
         "search",
         c -> {
+          List<SearchHit> hits = best(c, query, limit);
+          if (hits.size() < limit) {
+            return new Page(hits, hits.size());
+          }
           try (PreparedStatement ps =
-              c.prepareStatement(
-                  // Where the word is (NAMED) first, then the rank (RANK, given with the match);
-                  // the passages are made in Java from the hits' notes as the index holds them,
-                  // what their page shows (ShownText; FTS5's snippet() costs ~0.2 ms a hit).
-                  "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, hit.body, hit.rank,"
-                      + " t.abstract, t.removed_at IS NOT NULL, t.body"
-                      + " FROM (SELECT rowid AS id, rank, body, "
-                      + NAMED
-                      + " AS named FROM talk_search WHERE talk_search MATCH ? AND rank MATCH ?"
-                      + " ORDER BY named DESC, rank LIMIT ?) hit"
-                      + " JOIN talk t ON t.id = hit.id JOIN event e ON e.id = t.event_id"
-                      + " ORDER BY hit.named DESC, hit.rank")) {
+              c.prepareStatement("SELECT count(*) FROM talk_search WHERE talk_search MATCH ?")) {
             ps.setString(1, query.ftsExpression());
-            ps.setString(2, RANK);
-            ps.setInt(3, limit);
-            List<SearchHit> hits = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                hits.add(hit(query, rs, rs.getDouble(8)));
-              }
+              rs.next();
+              return new Page(hits, Math.max(hits.size(), rs.getInt(1)));
             }
-            return hits;
           }
         });
+  }
+
+  private static List<SearchHit> best(java.sql.Connection c, SearchQuery query, int limit)
+      throws java.sql.SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            // Where the word is (NAMED) first, then the rank (RANK, given with the match);
+            // the passages are made in Java from the hits' notes as the index holds them,
+            // what their page shows (ShownText; FTS5's snippet() costs ~0.2 ms a hit).
+            "SELECT t.id, t.title, e.id, e.title, t.speakers, t.tags, hit.body, hit.rank,"
+                + " t.abstract, t.removed_at IS NOT NULL, t.body"
+                + " FROM (SELECT rowid AS id, rank, body, "
+                + NAMED
+                + " AS named FROM talk_search WHERE talk_search MATCH ? AND rank MATCH ?"
+                + " ORDER BY named DESC, rank LIMIT ?) hit"
+                + " JOIN talk t ON t.id = hit.id JOIN event e ON e.id = t.event_id"
+                + " ORDER BY hit.named DESC, hit.rank")) {
+      ps.setString(1, query.ftsExpression());
+      ps.setString(2, RANK);
+      ps.setInt(3, limit);
+      List<SearchHit> hits = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          hits.add(hit(query, rs, rs.getDouble(8)));
+        }
+      }
+      return hits;
+    }
   }
 
   /**

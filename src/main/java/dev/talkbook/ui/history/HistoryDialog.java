@@ -249,7 +249,17 @@ public final class HistoryDialog extends Dialog<Void> {
       case CHECKPOINT -> "Kept when you left the talk";
       case BEFORE_RESTORE -> "The text before a restore";
       case RESTORED -> "Brought back by a restore";
+      case COMMAND -> "Saved by a talkbook command";
     };
+  }
+
+  /**
+   * The line under a revision's date: why it was kept, its number (as {@code talkbook history} and
+   * {@code talkbook restore} know it: revisions kept in the same minute differ there) and its age.
+   */
+  static String detail(Revision r, Instant now) {
+    String ago = age(r.savedAt(), now);
+    return why(r.reason()) + " · revision " + r.id() + (ago.isEmpty() ? "" : " · " + ago);
   }
 
   /** "5 minutes ago" and the like, for the last week; empty before that. */
@@ -299,7 +309,7 @@ public final class HistoryDialog extends Dialog<Void> {
               java.time.LocalDateTime.ofInstant(r.savedAt(), ZoneId.systemDefault()),
               dev.talkbook.core.common.DateTimeText.userLocale()));
       String ago = age(r.savedAt(), Instant.now());
-      detail.setText(why(r.reason()) + (ago.isEmpty() ? "" : " · " + ago));
+      detail.setText(detail(r, Instant.now()));
       setGraphic(row);
     }
   }

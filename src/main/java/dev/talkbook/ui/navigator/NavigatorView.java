@@ -108,11 +108,14 @@ public final class NavigatorView {
 
   /**
    * A deletion that can be undone: what to tell the user, the talks it deleted (a talk, or an
-   * event's), and the work (run off the FX thread) that undoes it, returning the talk to select
-   * afterwards (or null).
+   * event's), the work (run off the FX thread) that undoes it, returning the talk to select
+   * afterwards (or null), and what to tell the user once it is undone.
    */
   public record Deletion(
-      String message, List<Long> talkIds, java.util.function.Supplier<Long> undo) {}
+      String message,
+      List<Long> talkIds,
+      java.util.function.Supplier<Long> undo,
+      String undoneMessage) {}
 
   private final TreeView<NavNode> tree = new TreeView<>(new TreeItem<>());
 
@@ -209,7 +212,22 @@ public final class NavigatorView {
     // A fold or unfold by the user (the arrow, a key) or by the window (a talk selected under a
     // folded day) is kept: the tree's root sees every branch's.
     tree.getRoot().addEventHandler(TreeItem.branchExpandedEvent(), e -> keepFolds());
-    tree.getRoot().addEventHandler(TreeItem.branchCollapsedEvent(), e -> keepFolds());
+    tree.getRoot()
+        .addEventHandler(
+            TreeItem.<NavNode>branchCollapsedEvent(),
+            e -> {
+              keepFolds();
+              // Left on a talk, then Left on its event: the selection is the folded row (or moves
+              // to it), which the rows taken away left out of view, and Del then asked about a
+              // row the user could not see. Brought back into view (no move when it is in view).
+              TreeItem<NavNode> folded = e.getTreeItem();
+              TreeItem<NavNode> selected = tree.getSelectionModel().getSelectedItem();
+              if (selected != null && (selected == folded || isUnder(selected, folded))) {
+                // After the pulse that lays the tree out with fewer rows: in that pulse its cells
+                // still stood where the rows were before the fold.
+                javafx.application.Platform.runLater(() -> scrollToIfHidden(folded));
+              }
+            });
     // The arrow keys move from the focused row: on coming into the tree it is the selected one,
     // whatever the tree did with its focus since the window selected it (its first layout, a
     // reload); with nothing selected, the first row, so the keyboard's place shows (a tree with
@@ -1019,13 +1037,19 @@ public final class NavigatorView {
                   notebook.events().undelete(gone);
                   // its first talk opened, so the event is shown with its talks (not nothing)
                   return gone.talks().isEmpty() ? null : gone.talks().get(0).talk().id();
-                });
+                },
+                "Restored event \u201c"
+                    + gone.event().title()
+                    + "\u201d with "
+                    + Counts.of(gone.talks().size(), "talk")
+                    + ".");
           }
           var gone = notebook.talks().delete(((NavNode.TalkNode) node).talk().id());
           return new Deletion(
               "Deleted \u201c" + gone.talk().title() + "\u201d.",
               List.of(gone.talk().id()),
-              () -> notebook.talks().undelete(gone).id());
+              () -> notebook.talks().undelete(gone).id(),
+              "Restored talk \u201c" + gone.talk().title() + "\u201d.");
         },
         deletion -> {
           reload(after);
@@ -1033,6 +1057,32 @@ public final class NavigatorView {
           deleted.accept(deletion);
         },
         error -> Errors.show(window(), "Could not delete", error));
+  }
+
+  /** Scrolls {@code item}'s row into view, a few rows below the top, unless it is in view. */
+  private void scrollToIfHidden(TreeItem<NavNode> item) {
+    int row = tree.getRow(item);
+    if (row < 0) {
+      return;
+    }
+    if (tree.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+      var first = flow.getFirstVisibleCell();
+      var last = flow.getLastVisibleCell();
+      if (first != null && last != null && first.getIndex() < row && row < last.getIndex()) {
+        return;
+      }
+    }
+    tree.scrollTo(Math.max(0, row - 3));
+  }
+
+  /** Whether {@code item} is a row under {@code branch} (at any depth). */
+  private static boolean isUnder(TreeItem<NavNode> item, TreeItem<NavNode> branch) {
+    for (TreeItem<NavNode> up = item.getParent(); up != null; up = up.getParent()) {
+      if (up == branch) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How many talks are listed under {@code item} (an event's, through its days). */

@@ -314,6 +314,31 @@ class ReplSessionTest {
   }
 
   @Test
+  void aStatementThatThrowsStopsTheRestOfTheInputAndKeepsWhatCameBefore() throws Exception {
+    // As in a program: the println would run on b == null and report a second, misleading error.
+    Evaluation e =
+        eval(
+            "int kept = 7;\nString b = null;\nb = b.trim();\nSystem.out.println(b.length());\nint later = 1;");
+    assertThat(e.outcome()).isEqualTo(Evaluation.Outcome.COMPLETED);
+    assertThat(e.results()).extracting(SnippetResult::status).last().isEqualTo(Status.EXCEPTION);
+    assertThat(e.results()).hasSize(3);
+    assertThat(e.message()).isEqualTo("The rest of the input was not run.");
+    assertThat(e.failed()).isTrue();
+    assertThat(session.definitions().get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .extracting(Definition::name)
+        .contains("kept")
+        .doesNotContain("later");
+    assertThat(eval("kept").last().value()).isEqualTo("7");
+  }
+
+  @Test
+  void aThrowOnTheLastStatementSaysNothingOfARest() throws Exception {
+    Evaluation e = eval("int fine = 1;\nInteger.parseInt(\"x\");\n");
+    assertThat(e.last().status()).isEqualTo(Status.EXCEPTION);
+    assertThat(e.message()).isEmpty();
+  }
+
+  @Test
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
   void hugeOutputIsCappedToTheNewest() throws Exception {
     events.clear();
