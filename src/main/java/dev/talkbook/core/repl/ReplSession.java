@@ -272,16 +272,7 @@ public final class ReplSession implements AutoCloseable {
       return CompletableFuture.completedFuture(null);
     }
     preview = on;
-    restartsWaiting.incrementAndGet();
-    stop();
-    return submit(
-        () -> {
-          restartsWaiting.decrementAndGet();
-          closeEngine();
-          startsOnItsOwn = 0;
-          restartAndReplay(previewSentence(on));
-          return null;
-        });
+    return restartSaying(previewSentence(on));
   }
 
   /** What a restart for {@link #setPreview} says. */
@@ -454,6 +445,11 @@ public final class ReplSession implements AutoCloseable {
 
   /** A fresh JVM with the definitions that were valid replayed (like jshell's {@code /reload}). */
   public CompletableFuture<Void> restart() {
+    return restartSaying("Restarted on request.");
+  }
+
+  /** Stops what runs, then a fresh JVM with the valid definitions replayed, {@code note} said. */
+  private CompletableFuture<Void> restartSaying(String note) {
     restartsWaiting.incrementAndGet();
     stop();
     return submit(
@@ -461,7 +457,7 @@ public final class ReplSession implements AutoCloseable {
           restartsWaiting.decrementAndGet();
           closeEngine();
           startsOnItsOwn = 0;
-          restartAndReplay("Restarted on request.");
+          restartAndReplay(note);
           return null;
         });
   }
