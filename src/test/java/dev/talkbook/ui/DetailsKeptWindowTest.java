@@ -236,8 +236,7 @@ class DetailsKeptWindowTest extends RealWindowTest {
       robot.type(KeyCode.TAB);
       order.add(FxWait.onFx(() -> focusId(robot)));
     }
-    boolean wide =
-        FxWait.onFx(() -> javafx.scene.layout.GridPane.getColumnIndex(field(robot, "time")) == 3);
+    boolean wide = FxWait.onFx(() -> gridColumn(field(robot, "time")) == 3);
     assertThat(order)
         .as("Tab from the title (%s)", wide ? "two a row" : "one a row")
         .startsWith(
@@ -272,5 +271,19 @@ class DetailsKeptWindowTest extends RealWindowTest {
       }
     }
     return "";
+  }
+
+  /**
+   * The grid column of {@code node}'s cell: the node itself, or the box it sits in (the time's).
+   */
+  private static int gridColumn(javafx.scene.Node node) {
+    javafx.scene.Node cell = node;
+    while (cell.getParent() != null
+        && !(cell.getParent() instanceof javafx.scene.layout.GridPane)) {
+      cell = cell.getParent();
+    }
+    Integer column = javafx.scene.layout.GridPane.getColumnIndex(cell);
+    assertThat(column).as("%s sits in a grid cell", node.getId()).isNotNull();
+    return column;
   }
 }

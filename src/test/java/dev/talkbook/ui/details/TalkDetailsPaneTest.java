@@ -592,7 +592,8 @@ class TalkDetailsPaneTest {
             holder.layout();
           });
     }
-    Integer before = FxWait.onFx(() -> javafx.scene.layout.GridPane.getColumnIndex(pane.time));
+    Integer before = FxWait.onFx(() -> gridColumn(pane.time));
+    assertThat(before).as("the time sits in a grid cell").isNotNull();
     // As tall as the fields without a problem: the problem's line does not fit.
     robot.interact(
         () -> {
@@ -623,7 +624,7 @@ class TalkDetailsPaneTest {
                     .findFirst()
                     .orElse(null));
     assertThat(bar).as("the fields scroll").isNotNull();
-    assertThat(FxWait.onFx(() -> javafx.scene.layout.GridPane.getColumnIndex(pane.time)))
+    assertThat(FxWait.onFx(() -> gridColumn(pane.time)))
         .as("the time's column, %s px wide", width)
         .isEqualTo(before);
     robot.interact(() -> holder.getChildren().clear());
@@ -778,5 +779,17 @@ class TalkDetailsPaneTest {
       robot.interact(() -> holder.getChildren().clear());
       saved();
     }
+  }
+
+  /**
+   * The grid column of {@code node}'s cell: the node itself, or the box it sits in (the time's).
+   */
+  static Integer gridColumn(javafx.scene.Node node) {
+    javafx.scene.Node cell = node;
+    while (cell.getParent() != null
+        && !(cell.getParent() instanceof javafx.scene.layout.GridPane)) {
+      cell = cell.getParent();
+    }
+    return cell.getParent() == null ? null : javafx.scene.layout.GridPane.getColumnIndex(cell);
   }
 }
