@@ -158,6 +158,17 @@ class RunCommandTest extends CliTest {
   }
 
   @Test
+  void theSamplesLiveCodingDemoRehearsesCleanOutOfTheBox() throws Exception {
+    addSample();
+    String notes = ok("show", "Live coding without fear").out();
+    assertThat(notes).as("the sample keeps the demo's output beside it").contains("Total: 90 min");
+
+    Result r = ok("run", "--check", "Live coding without fear");
+
+    assertThat(r.out()).contains("The block gives what the notes keep.");
+  }
+
+  @Test
   void checkListsTheBlocksThatDifferWithTheDifferenceAndChangesNothing() throws Exception {
     String notes =
         "```java\n1 + 1\n```\n```output\n⇒ 2\n```\n\n"
