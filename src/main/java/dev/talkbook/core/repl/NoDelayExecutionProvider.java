@@ -55,8 +55,13 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 public final class NoDelayExecutionProvider implements ExecutionControlProvider {
 
-  /** How long to wait for the remote JVM to connect (as the JDK's engine: 5 s). */
-  private static final int CONNECT_TIMEOUT_MS = 5000;
+  /**
+   * How long to wait for the remote JVM to connect. The JDK's engine waits 5 s, which a JVM started
+   * on a busy machine can need more than (measured: a `talkbook run` on two cores at load 25 failed
+   * with "Failed remote launch: TimeoutException" one time of three). A JVM that cannot start ends
+   * at once, and its launch fails then, not at this limit.
+   */
+  private static final int CONNECT_TIMEOUT_MS = 30_000;
 
   private static final String STOPPABLE_CLASS = RemoteExecutionControl.class.getName();
 
