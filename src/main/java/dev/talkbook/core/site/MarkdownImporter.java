@@ -554,17 +554,6 @@ public final class MarkdownImporter {
     List<FileResult> failedToRead = new ArrayList<>();
     Set<Long> into = new java.util.LinkedHashSet<>();
     try {
-      // Every file is read before any is stored: which talk a file without talkbook_id takes by
-      // its title depends on the talks the other files name by theirs, wherever they sort.
-      List<Object> read = new ArrayList<>(outcomes.size());
-      for (java.util.concurrent.Future<Object> outcome : outcomes) {
-        Object o = Tasks.done(outcome);
-        read.add(o);
-        progress.update(
-            read.size(),
-            files.size(),
-            "reading " + (o instanceof Parsed p ? p.path() : ((FileResult) o).path()));
-      }
       notebook.inBulk(
           () -> {
             eventsCreated[0] = 0;
@@ -598,19 +587,37 @@ public final class MarkdownImporter {
             int n = 0;
             // Each talk a file is, with that file's path.
             Map<Long, String> claimed = new java.util.HashMap<>();
-            // Each talk named by a talkbook_id here, with the file that takes it.
-            Map<Long, String> named = namedTalks(notebook, read);
+            // The talks this notebook had before the import: the last id then (ids only grow).
+            long lastBefore = notebook.talks().lastId();
+            // Each talk of those named by a talkbook_id here, with the file that takes it: null
+            // until a file's talk can depend on it (below), as each file is stored while the files
+            // after it are still being read.
+            Map<Long, String> named = null;
             Map<Long, List<Talk>> talksOf = new java.util.HashMap<>();
             // New talks without attachments are added together, in file order (a talk with
-            // attachments, or an update, first adds those before it), a batch at a time.
+            // attachments, or an update, first adds those before it), a batch at a time while
+            // the next files are read.
             Batch batch = new Batch();
             List<Deferred> deferred = new ArrayList<>();
-            for (Object o : read) {
+            for (java.util.concurrent.Future<Object> outcome : outcomes) {
+              Object o = Tasks.done(outcome);
               if (o instanceof Parsed p) {
                 Event event =
                     eventFor(
                         notebook, byTitle, p.eventTitle(), p.eventDetails(), zones, eventsCreated);
                 into.add(event.id());
+                // Which talk a file takes by its title, or by its talkbook_id when other files
+                // name the same talk, depends on every file's talkbook_id, wherever it sorts: once
+                // a file names a talk this notebook has, or has the title of one in its event,
+                // every file is read before it is stored.
+                if (named == null
+                    && (namedTalk(notebook, p, lastBefore) != null
+                        || talksOf
+                            .computeIfAbsent(event.id(), id -> notebook.talks().list(id))
+                            .stream()
+                            .anyMatch(t -> key(t.title()).equals(key(p.details().title()))))) {
+                  named = namedTalks(notebook, readAll(outcomes, progress), lastBefore);
+                }
                 FileResult result =
                     store(
                         notebook,
@@ -619,7 +626,7 @@ public final class MarkdownImporter {
                         p,
                         attachments,
                         claimed,
-                        named,
+                        named == null ? Map.of() : named,
                         talksOf,
                         batch,
                         deferred);
@@ -661,21 +668,21 @@ public final class MarkdownImporter {
   private static final Pattern EXPORTED_NAME = Pattern.compile("\\d+-(.+)\\.md");
 
   /**
-   * Each talk of this notebook a file read names by its {@code talkbook_id}, with the file that
-   * takes it. When several name one talk (a copy), the same file takes it whatever the order they
-   * sort in: the one in the talk's event, then the one named as the export names that talk's file
-   * ({@code NN-slug.md}), then the first.
+   * Each talk this notebook had before the import ({@link #namedTalk}) that a file read names by
+   * its {@code talkbook_id}, with the file that takes it. When several name one talk (a copy), the
+   * same file takes it whatever the order they sort in: the one in the talk's event, then the one
+   * named as the export names that talk's file ({@code NN-slug.md}), then the first.
    */
-  private static Map<Long, String> namedTalks(Notebook notebook, List<Object> read) {
+  private static Map<Long, String> namedTalks(
+      Notebook notebook, List<Object> read, long lastBefore) {
     Map<Long, Parsed> best = new java.util.HashMap<>();
     Map<Long, Integer> bestScore = new java.util.HashMap<>();
     Map<Long, String> eventTitles = new java.util.HashMap<>();
     for (Object o : read) {
-      if (!(o instanceof Parsed p) || p.identity() == null) {
+      if (!(o instanceof Parsed p)) {
         continue;
       }
-      Talk talk =
-          notebook.talks().find(p.identity().talkId()).filter(p.identity()::is).orElse(null);
+      Talk talk = namedTalk(notebook, p, lastBefore);
       if (talk == null) {
         continue;
       }
@@ -693,6 +700,31 @@ public final class MarkdownImporter {
     Map<Long, String> named = new java.util.HashMap<>();
     best.forEach((id, p) -> named.put(id, p.path()));
     return named;
+  }
+
+  /**
+   * The talk {@code p}'s talkbook_id names, if this notebook had it before the import ({@code
+   * lastBefore}: its last talk id then; not one this import made since), or null.
+   */
+  private static Talk namedTalk(Notebook notebook, Parsed p, long lastBefore) {
+    return p.identity() == null || p.identity().talkId() > lastBefore
+        ? null
+        : notebook.talks().find(p.identity().talkId()).filter(p.identity()::is).orElse(null);
+  }
+
+  /** Every file's outcome, read or failed, in file order, once all are read. */
+  private static List<Object> readAll(
+      List<java.util.concurrent.Future<Object>> outcomes, SiteExporter.Progress progress) {
+    List<Object> read = new ArrayList<>(outcomes.size());
+    for (java.util.concurrent.Future<Object> outcome : outcomes) {
+      Object o = Tasks.done(outcome);
+      read.add(o);
+      progress.update(
+          read.size(),
+          outcomes.size(),
+          "reading " + (o instanceof Parsed p ? p.path() : ((FileResult) o).path()));
+    }
+    return read;
   }
 
   /** New talks stored together, this many at a time. */

@@ -950,6 +950,21 @@ public final class TalkStore {
     }
   }
 
+  /**
+   * The largest id of a talk in the notebook, or 0 when it has none. A talk added later has a
+   * larger id (ids are never reused), so this tells the talks there now from those added after.
+   */
+  public long lastId() {
+    return db.read(
+        "read the last talk id",
+        c -> {
+          try (var s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) FROM talk")) {
+            return rs.getLong(1);
+          }
+        });
+  }
+
   /** The number of talks in the notebook. */
   public int count() {
     return db.read(

@@ -11,6 +11,7 @@ import dev.talkbook.core.store.Notebook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,6 +207,71 @@ class MarkdownTalkIdentityTest {
                       + loom.id()
                       + " already (this file's talkbook_id names it too: a copy?)"));
       assertThat(nb.talks().get(loom.id()).body()).isEqualTo("New notes\n");
+    }
+  }
+
+  /**
+   * Files are stored while the ones after them are read, until one could depend on another's
+   * talkbook_id: a file of a new event before them is stored, and a file without talkbook_id after
+   * it still does not take the talk a later file names.
+   */
+  @Test
+  void aFileAfterOthersAlreadyStoredDoesNotTakeATalkALaterFileNames() throws IOException {
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      Event meetup = nb.events().create(Event.Details.titled("Meetup"));
+      Talk loom = nb.talks().create(meetup.id(), Talk.Details.titled("Loom"), "Old notes\n");
+      Path md = exported(nb);
+      MarkdownFolders.write(md.resolve("a-summit/01-alpha.md"), "---\ntitle: Alpha\n---\nA\n");
+      MarkdownFolders.write(
+          md.resolve("meetup/00-loom.md"), "---\ntitle: Loom\nevent: Meetup\n---\nOther\n");
+
+      Report report =
+          new MarkdownImporter().importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(report.files())
+          .extracting(FileResult::path, FileResult::outcome)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("a-summit/01-alpha.md", Outcome.CREATED),
+              org.assertj.core.groups.Tuple.tuple("meetup/00-loom.md", Outcome.CREATED),
+              org.assertj.core.groups.Tuple.tuple("meetup/01-loom.md", Outcome.UNCHANGED),
+              org.assertj.core.groups.Tuple.tuple("meetup/_index.md", Outcome.EVENT));
+      assertThat(nb.talks().get(loom.id()).body()).isEqualTo("Old notes\n");
+      assertThat(nb.talks().findByTitle("Loom"))
+          .extracting(Talk::body)
+          .containsExactlyInAnyOrder("Old notes\n", "Other\n");
+    }
+  }
+
+  /**
+   * A talkbook_id names a talk the notebook had before the import, never one the import made: here
+   * a talk made by a file before it has the same id and, on the same clock, the same time.
+   */
+  @Test
+  void aTalkbookIdDoesNotNameATalkTheImportMadeBeforeIt() throws IOException {
+    java.time.Clock clock =
+        java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC);
+    Path md;
+    try (Notebook a =
+        Notebook.open(dir.resolve("a.talkbook"), Notebook.Options.defaults().withClock(clock))) {
+      Event meetup = a.events().create(Event.Details.titled("Meetup"));
+      a.talks().create(meetup.id(), Talk.Details.titled("One"), "a's notes\n");
+      md = exported(a);
+    }
+    // stored at once (it has an attachment), as talk 1 made at the same time as a's
+    Files.write(md.resolve("meetup/zero.png"), new byte[] {1, 2, 3});
+    MarkdownFolders.write(
+        md.resolve("meetup/00-zero.md"), "---\ntitle: Zero\n---\n![zero](zero.png)\n");
+    try (Notebook b =
+        Notebook.open(dir.resolve("b.talkbook"), Notebook.Options.defaults().withClock(clock))) {
+      Report report = new MarkdownImporter().importFolder(b, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(line(report, "meetup/00-zero.md").outcome()).isEqualTo(Outcome.CREATED);
+      assertThat(line(report, "meetup/01-one.md"))
+          .isEqualTo(new FileResult("meetup/01-one.md", Outcome.CREATED, "new talk in \"Meetup\""));
+      assertThat(b.talks().findByTitle("Zero")).hasSize(1);
+      assertThat(b.talks().findByTitle("One"))
+          .extracting(Talk::body)
+          .containsExactly("a's notes\n");
     }
   }
 }
