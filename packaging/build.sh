@@ -155,10 +155,10 @@ if [[ $os == linux && -z ${DISPLAY:-} ]] && command -v Xvfb >/dev/null; then
 fi
 
 # bigtrain TALKBOOK NOTEBOOK DIR: the notebook's Markdown (the sample's one event) as 4 events of 60
-# talks in DIR (each talk copied 12 times, numbered), for the command line's training: the export
-# and import of a notebook shaped like a real one.
+# talks in DIR (each talk copied 12 times, numbered; each event over two days, half its talks on
+# each), for the command line's training: the export and import of a notebook shaped like a real one.
 bigtrain() {
-  local talkbook=$1 notebook=$2 dir=$3 src e i f
+  local talkbook=$1 notebook=$2 dir=$3 src e i f day
   "$talkbook" --notebook "$notebook" export markdown --out "$dir.md"
   src=$(ls -d "$dir".md/*/ | head -1)
   for e in 1 2 3 4; do
@@ -166,9 +166,13 @@ bigtrain() {
     sed -e "s/^title: .*/title: Training evening $e/" -e "s/^date: .*/date: 2026-0$e-1$e/" \
       -e "s/^end_date: .*/end_date: 2026-0$e-1$((e + 1))/" "$src/_index.md" >"$dir/event-$e/_index.md"
     for i in $(seq 1 12); do
+      # the first six copies on the event's first day, the others on its second, at the sample's
+      # times: an event over two days is listed by day (ProgrammeDays), a path every export of a
+      # conference takes, whose classes and lambdas were otherwise made at every such export
+      day=$((10 + e + (i > 6 ? 1 : 0)))
       for f in "$src"/[0-9]*.md; do
         sed -e "2s/^title: \(.*\)/title: \1 $i/" -e "s/^event: .*/event: Training evening $e/" \
-          "$f" >"$dir/event-$e/$i-${f##*/}"
+          -e "s/^date: [0-9-]*T/date: 2026-0$e-${day}T/" "$f" >"$dir/event-$e/$i-${f##*/}"
       done
     done
   done

@@ -83,8 +83,12 @@ final class SiteModel {
             oldEventSlugs.computeIfAbsent(id, k -> new ArrayList<>()).add(slug);
           }
         });
+    // Comparators written as this class's own lambdas, here and below, not with
+    // Comparator.comparingLong/comparingInt/thenComparing: JDK 25's AOT cache keeps no lambda made
+    // inside java.util.Comparator, so each of those was spun anew at every export of the packaged
+    // app; this class's own are kept in the cache (docs/benchmarks.md).
     List<Event> eventsById =
-        eventList.stream().sorted(Comparator.comparingLong(Event::id)).toList();
+        eventList.stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
     Map<Long, String> eventSlug =
         slugs(
             eventsById,
@@ -131,7 +135,7 @@ final class SiteModel {
       }
       Map<Long, String> slugOf =
           slugs(
-              list.stream().sorted(Comparator.comparingLong(TalkHeader::id)).toList(),
+              list.stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList(),
               TalkHeader::id,
               TalkHeader::title,
               t -> "talk-" + t.id(),
@@ -235,7 +239,7 @@ final class SiteModel {
   }
 
   private static final Comparator<String> SHORTEST_FIRST =
-      Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+      (a, b) -> a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
 
   /** {@link Slugs#base} of an item's text, its fallback made only when the text gives none. */
   private static <T> String base(T item, Function<T, String> text, Function<T, String> fallback) {
