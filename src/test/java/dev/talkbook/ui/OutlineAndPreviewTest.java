@@ -232,6 +232,58 @@ class OutlineAndPreviewTest extends RealWindowTest {
   }
 
   @Test
+  void anSvgHoldingScriptsIsALinkAsOnTheSiteAndAnInertOneAPicture(FxRobot robot) throws Exception {
+    Event event = SampleMeetup.addTo(ui.notebook);
+    long talk = ui.notebook.talks().list(event.id()).get(0).id();
+    dev.talkbook.core.notebook.AttachmentRef hostile =
+        ui.notebook
+            .attachments()
+            .add(
+                talk,
+                "hostile.svg",
+                "image/svg+xml",
+                ("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"window.ran = 1\">"
+                        + "<script>window.ran = 2</script><rect width=\"9\" height=\"9\"/></svg>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    dev.talkbook.core.notebook.AttachmentRef inert =
+        ui.notebook
+            .attachments()
+            .add(
+                talk,
+                "inert.svg",
+                "image/svg+xml",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"9\" height=\"9\"/></svg>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    openNote(
+        robot,
+        "# Pictures\n\n"
+            + hostile.markdown("image/svg+xml")
+            + "\n\n"
+            + inert.markdown("image/svg+xml")
+            + "\n\n<img src=\""
+            + hostile.url()
+            + "\" alt=\"raw\">\n");
+
+    // the site publishes the hostile one as a download, a link on the page: so does the preview
+    waitUntil(() -> script(robot, "document.querySelectorAll('#content a').length") == 2);
+    assertThat(script(robot, "document.querySelectorAll('#content img').length")).isEqualTo(1);
+    assertThat(
+            script(
+                robot,
+                "document.querySelector('#content img').getAttribute('src')"
+                    + ".indexOf('data:image/svg+xml;base64,') === 0 ? 1 : 0"))
+        .isEqualTo(1);
+    assertThat(
+            script(
+                robot,
+                "Array.prototype.every.call(document.querySelectorAll('#content a'),"
+                    + " function (a) { return a.getAttribute('href').indexOf('attachment:') === 0; })"
+                    + " ? 1 : 0"))
+        .isEqualTo(1);
+    assertThat(script(robot, "typeof window.ran === 'undefined' ? 0 : window.ran")).isZero();
+  }
+
+  @Test
   void aLinkOpensInTheSystemBrowserAndThePreviewStays(FxRobot robot) throws Exception {
     openNote(robot, "# Links\n\n[JEP 444](https://openjdk.org/jeps/444)\n");
     robot.interact(

@@ -101,14 +101,18 @@ public final class DateTimeText {
 
   /**
    * A talk's time of day for reading, with its end when its length is known: "09:00–12:00"; "09:00"
-   * alone without a length. One form wherever a talk's time is shown (the site, the navigator, the
+   * alone without a length. An end on a later day says how many days later, as a calendar does:
+   * "23:30–01:00 +1". One form wherever a talk's time is shown (the site, the navigator, the
    * details, the command line).
    */
   public static String clockSpan(LocalDateTime start, Duration length) {
     String from = CLOCK.format(start);
-    return length == null || length.isZero() || length.isNegative()
-        ? from
-        : from + "–" + CLOCK.format(start.plus(length));
+    if (length == null || length.isZero() || length.isNegative()) {
+      return from;
+    }
+    LocalDateTime end = start.plus(length);
+    long days = java.time.temporal.ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate());
+    return from + "–" + CLOCK.format(end) + (days > 0 ? " +" + days : "");
   }
 
   /**

@@ -91,12 +91,13 @@ public final class Descriptions {
 
   /**
    * An abstract's Markdown as a reader of plain text shows it (a calendar's description): the text
-   * of paragraphs and headings, blank lines between them, a list's items one a line after "• ",
-   * code as written, a link's web or mail address after its text in brackets; emphasis, escapes,
-   * raw HTML's tags and tables left out.
+   * of paragraphs and headings, blank lines between them, a paragraph's line breaks kept (an .ics
+   * programme's description has its lines back), a list's items one a line after "• ", code as
+   * written, a link's web or mail address after its text in brackets; emphasis, escapes, raw HTML's
+   * tags and tables left out.
    */
   static String toPlainText(String markdown) {
-    return toPlainText(markdown, false, true);
+    return toPlainText(markdown, true, true);
   }
 
   /**

@@ -21,20 +21,7 @@ public record TalkSummary(
     boolean removed,
     Duration length) {
 
-  /** A talk without a length from a programme. */
-  public TalkSummary(
-      long id,
-      long eventId,
-      int position,
-      String title,
-      List<String> speakers,
-      LocalDateTime startsAt,
-      String room,
-      boolean starred,
-      boolean removed) {
-    this(id, eventId, position, title, speakers, startsAt, room, starred, removed, null);
-  }
-
+  /** A talk in a list with only a title, speakers and a time: no room, star or length. */
   public TalkSummary(
       long id,
       long eventId,
@@ -42,6 +29,6 @@ public record TalkSummary(
       String title,
       List<String> speakers,
       LocalDateTime startsAt) {
-    this(id, eventId, position, title, speakers, startsAt, null, false, false);
+    this(id, eventId, position, title, speakers, startsAt, null, false, false, null);
   }
 }

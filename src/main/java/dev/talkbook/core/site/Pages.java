@@ -35,7 +35,9 @@ final class Pages {
   // link to its page, or its text alone when the talk has no page.
   // pages-13: a talk's time shows its end ("09:00–12:00") when its length is known; an event with
   // a time zone says it once (event page meta, talk page time) and datetime= carries its offset.
-  static final String VERSION = "pages-13:" + Integer.toHexString(layoutText().hashCode());
+  // pages-14: a talk's end on a later day says so ("23:30–01:00 +1"); a tag page's talks show
+  // their day and time, as an event page's do.
+  static final String VERSION = "pages-14:" + Integer.toHexString(layoutText().hashCode());
 
   /** Before the speakers, time and room of a talk gone from the programme, in lists of talks. */
   static final String CANCELLED_LABEL = "<span class=\"cancelled-label\">Cancelled</span>";
@@ -442,6 +444,8 @@ final class Pages {
         b.append(CANCELLED_LABEL);
       }
       speakers(b, t.talk().details());
+      // its day and time (as on its page), since a tag's talks are of many days and events
+      time(b, t.talk(), t.event().event(), true, true, cancelled);
       b.append("<span>").append(esc(t.event().event().title())).append("</span></p></li>\n");
     }
     b.append("</ol>\n");
@@ -532,7 +536,21 @@ final class Pages {
       boolean cancelled) {
     Talk.Details d = talk.details();
     speakers(b, d);
-    LocalDateTime at = d.startsAt();
+    time(b, talk, ev, withDay, withZone, cancelled);
+    if (d.room() != null) {
+      b.append("<span>").append(esc(d.room())).append("</span>");
+    }
+  }
+
+  /** The talk's time as {@link #talkMeta} shows it, when it has one. */
+  private void time(
+      StringBuilder b,
+      TalkHeader talk,
+      Event ev,
+      boolean withDay,
+      boolean withZone,
+      boolean cancelled) {
+    LocalDateTime at = talk.details().startsAt();
     if (at != null) {
       ZoneId zone = ev.zone().orElse(null);
       b.append(cancelled ? "<span><s><time datetime=\"" : "<span><time datetime=\"")
@@ -542,9 +560,6 @@ final class Pages {
           .append(DateTimeText.clockSpan(at, talk.programme().duration()))
           .append(withZone && zone != null ? " (" + esc(DateTimeText.zoneName(zone)) + ")" : "")
           .append(cancelled ? "</time></s></span>" : "</time></span>");
-    }
-    if (d.room() != null) {
-      b.append("<span>").append(esc(d.room())).append("</span>");
     }
   }
 

@@ -2,17 +2,17 @@ package dev.talkbook.core.site;
 
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.notebook.Attachment;
-import java.nio.charset.StandardCharsets;
+import dev.talkbook.core.notebook.SvgPictures;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Names of attachment files in a site: {@code <sha256>.<ext>}, where the extension says what a
  * browser may do with the file. Only types a browser shows without running anything keep theirs; an
  * SVG keeps {@code .svg} only when it holds nothing that could run (it would run when opened as a
- * page); everything else, HTML included, becomes {@code .bin}, which a browser downloads. Pure.
+ * page; {@link SvgPictures}, which the preview follows too); everything else, HTML included,
+ * becomes {@code .bin}, which a browser downloads. Pure.
  */
 final class SiteFiles {
   private static final Map<String, String> SAFE =
@@ -28,10 +28,6 @@ final class SiteFiles {
           Map.entry("application/zip", "zip"),
           Map.entry("audio/mpeg", "mp3"),
           Map.entry("video/mp4", "mp4"));
-  private static final Pattern ACTIVE_SVG =
-      Pattern.compile(
-          "<script|<foreignobject|<iframe|<embed|<object|javascript:|\\son[a-z]+\\s*=|<!entity|href\\s*=\\s*[\"']?\\s*(?!#)|<use\\b|data:",
-          Pattern.CASE_INSENSITIVE);
 
   private SiteFiles() {}
 
@@ -42,7 +38,7 @@ final class SiteFiles {
     if (safe != null) {
       return safe;
     }
-    if (type.equals("image/svg+xml") && isInertSvg(bytes.get())) {
+    if (type.equals(SvgPictures.MEDIA_TYPE) && SvgPictures.isInert(bytes.get())) {
       return "svg";
     }
     return MarkdownRenderer.DOWNLOAD_EXTENSION.substring(1);
@@ -50,7 +46,7 @@ final class SiteFiles {
 
   /** Whether the attachment is an SVG (published as a download when it holds links or scripts). */
   static boolean isSvg(Attachment a) {
-    return type(a).equals("image/svg+xml");
+    return SvgPictures.isSvg(a.mediaType());
   }
 
   /** The attachment's media type in lower case, without its parameters. */
@@ -58,11 +54,5 @@ final class SiteFiles {
     String type = a.mediaType() == null ? "" : a.mediaType().toLowerCase(Locale.ROOT).strip();
     int semi = type.indexOf(';');
     return semi >= 0 ? type.substring(0, semi).strip() : type;
-  }
-
-  /** An SVG with no script, event handler, link, embedded content or entity. */
-  static boolean isInertSvg(byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    return !ACTIVE_SVG.matcher(text).find();
   }
 }

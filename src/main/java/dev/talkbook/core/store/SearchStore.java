@@ -92,10 +92,20 @@ public final class SearchStore {
    * the index's words; any other is FTS5's alone.
    */
   public List<SearchHit> search(SearchQuery query, int limit) {
-    if (query.terms().stream().anyMatch(SearchQuery.Term::insideWords)) {
-      return db.read("search", c -> InsideWords.search(c, query, limit).hits());
+    return insideWords(query, limit)
+        .map(Page::hits)
+        .orElseGet(() -> db.read("search", c -> best(c, query, limit)));
+  }
+
+  /**
+   * The page of a query with a Chinese, Japanese or Korean term, which {@link InsideWords} answers
+   * (ranked and counted in one read); empty for any other query, which is FTS5's alone.
+   */
+  private java.util.Optional<Page> insideWords(SearchQuery query, int limit) {
+    if (query.terms().stream().noneMatch(SearchQuery.Term::insideWords)) {
+      return java.util.Optional.empty();
     }
-    return db.read("search", c -> best(c, query, limit));
+    return java.util.Optional.of(db.read("search", c -> InsideWords.search(c, query, limit)));
   }
 
   /**
@@ -122,8 +132,9 @@ public final class SearchStore {
    * it ranked anyway).
    */
   public Page page(SearchQuery query, int limit) {
-    if (query.terms().stream().anyMatch(SearchQuery.Term::insideWords)) {
-      return db.read("search", c -> InsideWords.search(c, query, limit));
+    java.util.Optional<Page> inside = insideWords(query, limit);
+    if (inside.isPresent()) {
+      return inside.get();
     }
     return db.read(
         "search",

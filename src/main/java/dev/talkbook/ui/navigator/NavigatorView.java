@@ -1376,7 +1376,10 @@ public final class NavigatorView {
       TitleRow row =
           new TitleRow(
               time,
-              timed != null && timed.length() != null ? "00:00–00:00" : "00:00",
+              // "23:30–01:00 +1" (an end on the next day) takes its own width, not cut short
+              timed != null && timed.length() != null
+                  ? DateTimeText.clockSpan(timed.startsAt(), timed.length()).replaceAll("\\d", "0")
+                  : "00:00",
               title,
               detail);
       List<String> rooms = timed == null ? List.of() : roomsOfTheDay();

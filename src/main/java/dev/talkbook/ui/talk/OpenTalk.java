@@ -9,6 +9,7 @@ import dev.talkbook.core.markdown.WordCount;
 import dev.talkbook.core.notebook.Attachment;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.NotebookException;
+import dev.talkbook.core.notebook.SvgPictures;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
@@ -567,8 +568,10 @@ public final class OpenTalk {
 
   /**
    * The preview shows stored images inline, as data URLs; another file the talk holds keeps its
-   * {@code attachment:} address (an image of it is then a link to it, not a missing image); one the
-   * notebook does not hold resolves to nothing.
+   * {@code attachment:} address (an image of it is then a link to it, not a missing image), and so
+   * does an SVG holding scripts or links, which the site publishes as a download, not a picture
+   * ({@link SvgPictures}): the preview shows what readers will see. One the notebook does not hold
+   * resolves to nothing.
    */
   private Optional<String> inlineAttachment(AttachmentRef ref) {
     Optional<Attachment> found = notebook.attachments().find(ref.sha256());
@@ -578,11 +581,12 @@ public final class OpenTalk {
     if (!found.get().mediaType().startsWith("image/")) {
       return Optional.of(ref.url());
     }
+    byte[] bytes = notebook.attachments().bytes(ref.sha256());
+    if (SvgPictures.isSvg(found.get().mediaType()) && !SvgPictures.isInert(bytes)) {
+      return Optional.of(ref.url());
+    }
     return Optional.of(
-        "data:"
-            + found.get().mediaType()
-            + ";base64,"
-            + Base64.getEncoder().encodeToString(notebook.attachments().bytes(ref.sha256())));
+        "data:" + found.get().mediaType() + ";base64," + Base64.getEncoder().encodeToString(bytes));
   }
 
   private record Rendered(long talkId, RenderedNote note) {}

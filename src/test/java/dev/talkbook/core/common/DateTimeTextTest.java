@@ -121,6 +121,20 @@ class DateTimeTextTest {
         .isEqualTo("Monday, December 7, 2026, 09:00–09:45");
   }
 
+  @Test
+  void anEndOnALaterDaySaysHowManyDaysLaterAsACalendarDoes() {
+    LocalDateTime late = LocalDateTime.of(2026, 12, 7, 23, 30);
+    assertThat(DateTimeText.clockSpan(late, Duration.ofMinutes(90))).isEqualTo("23:30–01:00 +1");
+    // ending at midnight is ending on the next day, as 00:00 reads
+    assertThat(DateTimeText.clockSpan(late, Duration.ofMinutes(30))).isEqualTo("23:30–00:00 +1");
+    assertThat(DateTimeText.clockSpan(late, Duration.ofMinutes(29))).isEqualTo("23:30–23:59");
+    assertThat(DateTimeText.clockSpan(late, Duration.ofHours(49))).isEqualTo("23:30–00:30 +3");
+    assertThat(DateTimeText.formSpan(late, Duration.ofMinutes(90)))
+        .isEqualTo("2026-12-07 23:30–01:00 +1");
+    assertThat(DateTimeText.dayAndClockSpan(late, Duration.ofMinutes(90), Locale.UK))
+        .isEqualTo("Monday, 7 December 2026, 23:30–01:00 +1");
+  }
+
   @ParameterizedTest
   @CsvSource({
     "Europe/Berlin, Berlin time",

@@ -242,6 +242,51 @@ class AgendaExporterTest {
   }
 
   @Test
+  void anIcsProgrammesDescriptionComesBackWithItsLinesAndParagraphs() throws Exception {
+    String description =
+        "First line of the abstract.\nSecond line, right under it;"
+            + " commas and semicolons stay.\n\nA new paragraph: slides at"
+            + " https://example.org/slides\nand a line of non-ASCII text long enough to be"
+            + " folded: Grüße aus Köln, Zürich und Malmö — 🧵🧵🧵 — fin.";
+    String ics =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+            + "BEGIN:VEVENT\r\nUID:lines-1\r\nDTSTART:20260611T100000Z\r\n"
+            + "DTEND:20260611T104500Z\r\nSUMMARY:Lines\r\n"
+            + "DESCRIPTION:"
+            + description.replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
+            + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    try (Notebook notebook = Notebook.open(dir.resolve("n.talkbook"))) {
+      new ScheduleImporter(clock)
+          .importSchedule(
+              notebook,
+              new ScheduleReader().read(ics.getBytes(StandardCharsets.UTF_8), "programme.ics"),
+              null,
+              "Camp",
+              false,
+              ScheduleImporter.Progress.NONE);
+      Talk t = notebook.talks().findByTitle("Lines").get(0);
+      notebook.talks().star(t.id(), true);
+
+      StringWriter out = new StringWriter();
+      new AgendaExporter(clock).write(notebook, out);
+
+      String text = out.toString();
+      // RFC 5545: a line break in a text value is written "\n", lines fold at 75 octets
+      assertThat(text).contains("First line of the abstract.\\nSecond line\\, right under it\\;");
+      for (String line : text.split("\r\n")) {
+        assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
+      }
+      String back =
+          biweekly.Biweekly.parse(text).first().getEvents().get(0).getDescription().getValue();
+      // the same lines as the programme's, the event's title after them as before
+      assertThat(back).isEqualTo(description + "\n\nCamp");
+      Schedule again = new ScheduleReader().read(text.getBytes(StandardCharsets.UTF_8), "my.ics");
+      assertThat(again.sessions().get(0).abstractText())
+          .startsWith("First line of the abstract.  \nSecond line, right under it;");
+    }
+  }
+
+  @Test
   void theFileGetsThePermissionsAnyNewFileGetsForCalendarsAndServersToRead() throws Exception {
     Assumptions.assumeTrue(
         dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");

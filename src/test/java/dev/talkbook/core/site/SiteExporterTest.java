@@ -412,6 +412,40 @@ class SiteExporterTest {
   }
 
   @Test
+  void aTalkEndingAfterMidnightSaysSoAndATagPageShowsItsDayAndTime() throws IOException {
+    Event conf = notebook.events().create(Event.Details.titled("Night"));
+    notebook.events().setTimeZone(conf.id(), "Europe/Berlin");
+    notebook
+        .talks()
+        .create(
+            conf.id(),
+            new Talk.Details(
+                "Late hacking",
+                List.of("Ada"),
+                java.time.LocalDateTime.parse("2026-12-07T23:30"),
+                null,
+                null,
+                null,
+                List.of("night")),
+            "notes",
+            new Programme(
+                "",
+                null,
+                java.time.Duration.ofMinutes(90),
+                null,
+                null,
+                "uid-late",
+                "frab:x",
+                null));
+    export();
+    String span =
+        "<time datetime=\"2026-12-07T23:30+01:00\">Monday, 7 December 2026, 23:30–01:00 +1";
+    assertThat(read("events/night/late-hacking.html")).contains(span + " (Berlin time)</time>");
+    // the tag page shows the talk's day and time as its page does (it showed neither)
+    assertThat(read("tags/night.html")).contains(span + " (Berlin time)</time>");
+  }
+
+  @Test
   void aTalkGoneFromTheProgrammeIsMarkedCancelledOnItsPageInTheListsTheFeedAndTheSearch()
       throws IOException {
     Event conf = notebook.events().create(Event.Details.titled("Conf"));

@@ -136,6 +136,20 @@ class TalkDetailsPaneTest {
     // the time typed moves the end with it; a time half typed shows none
     robot.interact(() -> pane.time.setText("2026-12-07 10:30"));
     assertThat(FxWait.onFx(() -> pane.timeSpan.getText())).isEqualTo("10:30–13:30");
+    // an end after midnight says it is the next day, in the muted words of what is secondary
+    robot.interact(() -> pane.time.setText("2026-12-07 23:30"));
+    assertThat(FxWait.onFx(() -> pane.timeSpan.getText())).isEqualTo("23:30–02:30 +1");
+    javafx.scene.control.Label muted = new javafx.scene.control.Label("muted");
+    muted.getStyleClass().add("tb-muted");
+    javafx.scene.control.Label plain = new javafx.scene.control.Label("plain");
+    robot.interact(
+        () -> {
+          holder.getChildren().addAll(muted, plain);
+          holder.applyCss();
+        });
+    assertThat(FxWait.onFx(() -> pane.timeSpan.getTextFill())).isEqualTo(muted.getTextFill());
+    assertThat(FxWait.onFx(() -> pane.timeSpan.getTextFill())).isNotEqualTo(plain.getTextFill());
+    robot.interact(() -> holder.getChildren().removeAll(muted, plain));
     robot.interact(() -> pane.time.setText("2026-12-07 10:"));
     assertThat(FxWait.onFx(() -> pane.timeSpan.isVisible())).isFalse();
     robot.interact(() -> pane.time.setText("2026-12-07 09:00"));
