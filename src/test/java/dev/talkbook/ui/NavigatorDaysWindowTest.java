@@ -362,7 +362,10 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         "what is wrong with the time",
         () ->
             robot.lookup(".tb-problem").queryAll().stream()
-                .anyMatch(n -> n instanceof Label l && l.getText().contains("2026-11-24 14:30")));
+                .anyMatch(
+                    n ->
+                        n instanceof Label l
+                            && l.getText().equals("Time \"late\" is not like 2026-05-15 14:30.")));
     assertThat(ui.notebook.talks().findByTitle("Unconference")).isEmpty();
     // as the details take it: ISO's "T" too
     robot.interact(() -> time.setText("2026-05-15T16:45"));
@@ -376,6 +379,65 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     TreeCell<?> row = cell(robot, "Unconference");
     assertThat(FxWait.onFx(() -> ((Label) row.lookup("." + NavigatorView.TIME_STYLE)).getText()))
         .isEqualTo("16:45");
+  }
+
+  /**
+   * An attendee adding a talk to a one-day meetup types the hour alone: it was refused, "Time
+   * "18:30" is not like 2026-11-24 14:30", a day that was not the event's.
+   */
+  @Test
+  void aClockTimeTypedAloneInAOneDayEventIsOnThatDay(FxRobot robot) throws Exception {
+    conference =
+        ui.notebook
+            .events()
+            .create(
+                new Event.Details(
+                    "Meetup", LocalDate.of(2026, 5, 13), LocalDate.of(2026, 5, 13), null, null));
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "Meetup");
+    FxWait.clickOn(robot, "#new-talk");
+    TextField time = newTalkTime(robot);
+    assertThat(FxWait.onFx(time::getPromptText)).startsWith("hh:mm or yyyy-mm-dd hh:mm");
+    FxWait.clickOn(robot, "#talk-title-input");
+    robot.write("Lightning talks");
+    robot.type(KeyCode.TAB); // the speakers
+    robot.type(KeyCode.TAB); // the time
+    FxWait.untilFx("the time focused", time::isFocused);
+    robot.write("18:30");
+    robot.type(KeyCode.ENTER);
+
+    FxWait.until(() -> !ui.notebook.talks().findByTitle("Lightning talks").isEmpty());
+    assertThat(ui.notebook.talks().findByTitle("Lightning talks").get(0).details().startsAt())
+        .isEqualTo(LocalDateTime.parse("2026-05-13T18:30"));
+  }
+
+  /** In an event of several days the hour alone names no day: it is refused, saying so. */
+  @Test
+  void aClockTimeTypedAloneInAnEventOfSeveralDaysAsksForItsDay(FxRobot robot) throws Exception {
+    conference =
+        ui.notebook
+            .events()
+            .create(
+                new Event.Details(
+                    "Festival", LocalDate.of(2026, 5, 13), LocalDate.of(2026, 5, 15), null, null));
+    ui.reloadTree(robot);
+    ui.clickOnRow(robot, "Festival");
+    FxWait.clickOn(robot, "#new-talk");
+    TextField time = newTalkTime(robot);
+    assertThat(FxWait.onFx(time::getPromptText)).startsWith("yyyy-mm-dd hh:mm");
+    robot.interact(() -> time.setText("9:05"));
+    createTitled(robot, "Opening");
+    FxWait.untilFx(
+        "that the time needs its day",
+        () ->
+            robot.lookup(".tb-problem").queryAll().stream()
+                .anyMatch(
+                    n ->
+                        n instanceof Label l
+                            && l.getText()
+                                .equals(
+                                    "Time \"9:05\" needs its day too, like 2026-05-13 09:05.")));
+    assertThat(ui.notebook.talks().findByTitle("Opening")).isEmpty();
   }
 
   @Test

@@ -284,6 +284,46 @@ class NavigatorWindowTest extends RealWindowTest {
   }
 
   /**
+   * The refusal of a web page without its scheme says what to type, whole: it was cut to "…it must
+   * start with http:// or…", the dialog widened for the line instead of wrapping it.
+   */
+  @Test
+  void aLongRefusalUnderTheEventFormWrapsAndShowsWhole(FxRobot robot) throws Exception {
+    openNewEvent(robot, "JavaDay 2026");
+    FxWait.clickOn(robot, "#event-title");
+    robot.interact(
+        () ->
+            robot.lookup(".dialog-pane .text-field").queryAllAs(TextField.class).stream()
+                .filter(f -> "https://…".equals(f.getPromptText()))
+                .findFirst()
+                .orElseThrow()
+                .setText("javaday.example"));
+    robot.type(KeyCode.ENTER);
+    FxWait.untilFx(
+        "the refusal said under the form",
+        () ->
+            robot.lookup(".dialog-pane .tb-problem").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("http")));
+    Label problem =
+        FxWait.onFx(
+            () ->
+                robot.lookup(".dialog-pane .tb-problem").queryAllAs(Label.class).stream()
+                    .filter(l -> l.getText().contains("http"))
+                    .findFirst()
+                    .orElseThrow());
+    FxWait.untilFx(
+        "the refusal shown whole (no “…”)",
+        java.time.Duration.ofSeconds(10),
+        () -> {
+          var shown = (javafx.scene.text.Text) problem.lookup(".text");
+          return shown != null && shown.getText().equals(problem.getText());
+        });
+    assertThat(FxWait.onFx(() -> buttonsInside(robot))).isTrue();
+    assertThat(uncaught).isEmpty();
+    robot.type(KeyCode.ESCAPE);
+  }
+
+  /**
    * Whether every button of the shown dialog lies whole inside its scene (a dialog that did not
    * grow for a problem line had Cancel and Create cut in half at its bottom edge).
    */

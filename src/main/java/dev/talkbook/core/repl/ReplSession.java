@@ -1286,7 +1286,7 @@ public final class ReplSession implements AutoCloseable {
             : timer.schedule(
                 () -> requestStop(Outcome.TIMED_OUT), limit.toMillis(), TimeUnit.MILLISECONDS);
     Outcome outcome = Outcome.COMPLETED;
-    boolean threw = false;
+    boolean failed = false;
     String message = "";
     try {
       int offset = 0;
@@ -1380,12 +1380,20 @@ public final class ReplSession implements AutoCloseable {
         if (result.status() == Status.EXCEPTION) {
           // Read as a program: what follows a statement that threw would run on a state it did not
           // expect (a variable left null, say) and report a second, misleading error.
-          threw = true;
+          failed = true;
+          break;
+        }
+        if (result.status() == Status.COMPILE_ERROR
+            && result.problems().stream().anyMatch(Problem::error)) {
+          // Likewise a statement that does not compile: a program with it runs nothing. What came
+          // after ran on (`int x = "a"; System.exit(0);` ended the JVM) and a variable it failed to
+          // declare brought a second, misleading "cannot find symbol".
+          failed = true;
           break;
         }
       }
       release(shell, id, held, results);
-      if ((outcome != Outcome.COMPLETED || threw) && !remaining.isBlank() && !results.isEmpty()) {
+      if ((outcome != Outcome.COMPLETED || failed) && !remaining.isBlank() && !results.isEmpty()) {
         message = "The rest of the input was not run.";
       }
     } finally {

@@ -87,7 +87,12 @@ final class EventDialog extends Dialog<Event.Details> {
     grid.add(dateHint, 1, 3);
     grid.addRow(4, FormDialogs.labelFor("Location", location), location);
     grid.addRow(5, FormDialogs.labelFor("Web page", url), url);
-    grid.add(problem, 0, 6, 2, 1);
+    // Under the fields and as wide, like the dates' hint: across both columns it asked for its
+    // whole length on one line, the dialog widened to the screen's edge and the line was still cut
+    // ("…it must start with http:// or…"), the end that says what to type.
+    problem.prefWidthProperty().bind(title.widthProperty());
+    problem.setMinHeight(Region.USE_PREF_SIZE);
+    grid.add(problem, 1, 6);
     title.setPrefColumnCount(28);
     getDialogPane().setContent(grid);
     // A refusal under the form, or a date's problem longer than the hint, grows the dialog.

@@ -820,7 +820,11 @@ public final class NavigatorView {
 
   private void newTalkIn(Event event) {
     long eventId = event.id();
-    new NewTalkDialog(window(), event.title(), offeredTime())
+    // A clock time typed alone is on the event's day when it has one day (a meetup, a one-day
+    // conference): "10:30" was refused there as "not like 2026-11-24 14:30".
+    LocalDate oneDay =
+        event.start().filter(s -> event.end().map(s::equals).orElse(true)).orElse(null);
+    new NewTalkDialog(window(), event.title(), offeredTime(), oneDay, event.start().orElse(null))
         .showAndWait()
         .filter(details -> !details.title().isBlank())
         .ifPresent(

@@ -6,6 +6,7 @@ import dev.talkbook.ui.common.CommaList;
 import dev.talkbook.ui.common.FormDialogs;
 import dev.talkbook.ui.common.TalkTime;
 import dev.talkbook.ui.common.Theme;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import javafx.application.Platform;
@@ -22,6 +23,8 @@ import javafx.stage.Window;
  * In an event listed by day the time is offered already, the day's (see {@link #NewTalkDialog}), so
  * the talk is listed under that day rather than under "No time"; it reads as the details' time
  * field does ({@link TalkTime}), and a time that cannot be read is said under it, Create held back.
+ * A clock time alone ("10:30") is on the day offered, else on the event's one day (a meetup); in an
+ * event of several days it is refused, saying that it needs its day.
  */
 final class NewTalkDialog extends Dialog<Talk.Details> {
   /** The fields' ids, for tests and the accessibility tools. */
@@ -39,11 +42,22 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
   final TextField tags = new TextField();
   private final Label problem = FormDialogs.problemLine();
 
+  /** The day a clock time typed alone ("10:30") is on; null when the event has no one day. */
+  private final LocalDate day;
+
+  /** The day the time's examples are on: the event's first, null when it has none. */
+  private final LocalDate near;
+
   /**
    * @param eventTitle the event the talk goes into (which the tree may have scrolled away)
    * @param at the time offered, null for none
+   * @param day the day a clock time typed alone is on (the event's one day), null for none: the
+   *     offered time's day is taken before it
+   * @param near the day the examples of a time refused are on (the event's first), null for any
    */
-  NewTalkDialog(Window owner, String eventTitle, LocalDateTime at) {
+  NewTalkDialog(Window owner, String eventTitle, LocalDateTime at, LocalDate day, LocalDate near) {
+    this.day = at != null ? at.toLocalDate() : day;
+    this.near = near;
     initOwner(owner);
     Theme.dress(getDialogPane(), owner);
     setTitle("New talk");
@@ -55,7 +69,10 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
     speakers.setPromptText("Comma separated (optional)");
     speakers.setAccessibleText("Speakers, comma separated");
     time.setId(TIME_ID);
-    time.setPromptText(TalkTime.PROMPT + TalkTime.OPTIONAL);
+    time.setPromptText(
+        (this.day == null ? "" : TalkTime.CLOCK_PROMPT + " or ")
+            + TalkTime.PROMPT
+            + TalkTime.OPTIONAL);
     time.setText(TalkTime.format(at));
     time.setAccessibleText("Start time, as " + TalkTime.PROMPT);
     room.setId(ROOM_ID);
@@ -102,9 +119,9 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
     Platform.runLater(title::requestFocus);
   }
 
-  private static boolean readable(String text) {
+  private boolean readable(String text) {
     try {
-      TalkTime.parse(text);
+      TalkTime.parse(text, day, near);
       return true;
     } catch (NotebookException e) {
       return false;
@@ -113,7 +130,7 @@ final class NewTalkDialog extends Dialog<Talk.Details> {
 
   /** The talk as typed. */
   private Talk.Details details() {
-    LocalDateTime at = TalkTime.parse(time.getText()).orElse(null);
+    LocalDateTime at = TalkTime.parse(time.getText(), day, near).orElse(null);
     List<String> names = CommaList.split(speakers.getText());
     String where = room.getText().isBlank() ? null : room.getText().strip();
     return new Talk.Details(

@@ -223,9 +223,12 @@ public final class ScriptQueue {
           "Run " + at + "/" + n);
     }
     if (next >= n) {
+      // The key before the words: presenter mode opens here when the caret is past the last block
+      // (where typing left it), and at 1366 px its toolbar showed "End of the script: no more
+      // snippets", which read like an error at the start of a talk and did not say what to press.
       return List.of(
           "End of the script: no more snippets (Page Up goes back)",
-          "End of the script: no more snippets",
+          "No more snippets (Page Up goes back)",
           "No more snippets",
           "End");
     }

@@ -332,6 +332,33 @@ class ReplSessionTest {
   }
 
   @Test
+  void aStatementThatDoesNotCompileStopsTheRestOfTheInput() throws Exception {
+    // As a program with a compile error runs nothing: the println ran, and `System.exit` after a
+    // typo ended the JVM; a use of the variable not declared gave a second, misleading error.
+    Evaluation e =
+        eval(
+            "int kept = 7;\nint x = \"oops\";\nSystem.out.println(\"after \" + x);\n"
+                + "System.out.println(\"ran on\");\nint later = 1;");
+    assertThat(e.results())
+        .extracting(SnippetResult::status)
+        .containsExactly(Status.OK, Status.COMPILE_ERROR);
+    assertThat(e.results()).extracting(SnippetResult::output).noneMatch(o -> o.contains("ran on"));
+    assertThat(e.message()).isEqualTo("The rest of the input was not run.");
+    assertThat(e.failed()).isTrue();
+    assertThat(session.definitions().get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .extracting(Definition::name)
+        .contains("kept")
+        .doesNotContain("later");
+  }
+
+  @Test
+  void aCompileErrorOnTheLastStatementSaysNothingOfARest() throws Exception {
+    Evaluation e = eval("int fine = 2;\nint bad = \"text\";\n");
+    assertThat(e.last().status()).isEqualTo(Status.COMPILE_ERROR);
+    assertThat(e.message()).isEmpty();
+  }
+
+  @Test
   void aThrowOnTheLastStatementSaysNothingOfARest() throws Exception {
     Evaluation e = eval("int fine = 1;\nInteger.parseInt(\"x\");\n");
     assertThat(e.last().status()).isEqualTo(Status.EXCEPTION);

@@ -53,6 +53,8 @@ class ScriptQueueTest {
         .isEqualTo("End of the script: no more snippets (Page Up goes back)");
     assertThat(q.positionForms())
         .allMatch(form -> form.startsWith("End") || form.contains("No more"));
+    // The shorter form a presenter-size toolbar shows still says the key that goes back.
+    assertThat(q.positionForms().get(1)).isEqualTo("No more snippets (Page Up goes back)");
     // Page Up loads the last snippet again: running it names it again; a move forgets it.
     q.back();
     q.forward();
