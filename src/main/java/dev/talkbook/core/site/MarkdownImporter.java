@@ -1076,7 +1076,9 @@ public final class MarkdownImporter {
     List<String> speakers = list(data, "speakers", "speaker", "authors", "author");
     List<String> tags = list(data, "tags", "categories", "keywords");
     LocalDateTime startsAt =
-        firstString(data, "date", "starts_at", "time").map(v -> dateTime(v, "date")).orElse(null);
+        firstString(data, "date", "starts_at", "time")
+            .map(v -> dateTime(v, "date"))
+            .orElseGet(() -> fileDate(file));
     Talk.Details details =
         new Talk.Details(
             title,
@@ -1462,10 +1464,31 @@ public final class MarkdownImporter {
         : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
+  /** A Jekyll post's name: its date, then its title ({@code 2026-05-02-plain-post.md}). */
+  private static final Pattern DATED_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-(.*)");
+
   private static String fileTitle(Path file) {
     String name = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");
-    name = name.replaceFirst("^\\d+-", "").replace('-', ' ').replace('_', ' ').strip();
+    Matcher dated = DATED_NAME.matcher(name);
+    name = dated.matches() ? dated.group(2) : name.replaceFirst("^\\d+-", "");
+    name = name.replace('-', ' ').replace('_', ' ').strip();
     return name.isEmpty() ? "Untitled" : name;
+  }
+
+  /**
+   * The day a file's name starts with, as Jekyll's posts are named ({@code 2026-05-02-title.md}),
+   * for a file whose front matter gives no date; null for other names.
+   */
+  private static LocalDateTime fileDate(Path file) {
+    Matcher dated = DATED_NAME.matcher(file.getFileName().toString());
+    if (!dated.matches()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(dated.group(1)).atStartOfDay();
+    } catch (java.time.DateTimeException e) {
+      return null; // 2026-13-45-x.md: a number, not a day
+    }
   }
 
   private static Optional<String> firstHeading(String body) {
