@@ -1044,7 +1044,7 @@ public final class MarkdownImporter {
       Map<Path, Event.Details> sections,
       Map<String, List<Path>> notesByName) {
     String text = readText(file);
-    FrontMatter.Parsed fm = FrontMatter.parse(text);
+    FrontMatter.Parsed fm = FrontMatter.parse(text, true);
     Map<String, Object> data = fm.data();
     String body = fm.body();
     Event.Details section = null;
@@ -1413,7 +1413,7 @@ public final class MarkdownImporter {
     Event.Details details = null;
     if (Files.isRegularFile(index, LinkOption.NOFOLLOW_LINKS)) {
       try {
-        FrontMatter.Parsed parsed = FrontMatter.parse(readText(index));
+        FrontMatter.Parsed parsed = FrontMatter.parse(readText(index), true);
         if (texts != null) {
           texts.put(dir, parsed.body().strip());
         }
