@@ -232,24 +232,41 @@ public final class MarkdownImporter {
       Map<String, NoteTarget> noteLinks,
       List<InlineLinks.Link> links,
       Identity identity,
-      List<WikiTarget> wikiLinks) {
+      List<WikiTarget> wikiLinks,
+      List<String> embeds) {
     /** Whether its notes link to other notes: by a relative path or as Obsidian does. */
     boolean linksNotes() {
       return !noteLinks.isEmpty() || !wikiLinks.isEmpty();
     }
 
-    /** {@code detail}, and the linked files that are not in the folder, if any. */
+    /**
+     * {@code detail}, the linked files that are not in the folder, and the Obsidian embeds kept as
+     * written (their files not imported), if any.
+     */
     String saying(String detail) {
-      if (missing.isEmpty()) {
-        return detail;
+      String said = detail;
+      if (!missing.isEmpty()) {
+        List<String> some = missing.stream().limit(3).map(m -> "\"" + m + "\"").toList();
+        said +=
+            "; "
+                + (missing.size() == 1 ? "a linked file is" : missing.size() + " linked files are")
+                + " not in the folder: "
+                + String.join(", ", some)
+                + (missing.size() > some.size() ? ", …" : "");
       }
-      List<String> some = missing.stream().limit(3).map(m -> "\"" + m + "\"").toList();
-      return detail
-          + "; "
-          + (missing.size() == 1 ? "a linked file is" : missing.size() + " linked files are")
-          + " not in the folder: "
-          + String.join(", ", some)
-          + (missing.size() > some.size() ? ", …" : "");
+      if (!embeds.isEmpty()) {
+        List<String> some = embeds.stream().limit(3).map(m -> "\"" + m + "\"").toList();
+        said +=
+            "; "
+                + (embeds.size() == 1
+                    ? "an Obsidian embed is kept as written, the file it shows not imported"
+                    : embeds.size()
+                        + " Obsidian embeds are kept as written, the files they show not imported")
+                + " (write a picture as ![](path) to import it): "
+                + String.join(", ", some)
+                + (embeds.size() > some.size() ? ", …" : "");
+      }
+      return said;
     }
   }
 
@@ -1130,7 +1147,8 @@ public final class MarkdownImporter {
         noteLinks(links, file.getParent()),
         shifted(links, notes.length() - body.length()),
         Identity.of(data),
-        wikiLinks(body, links, notesByName, file.getParent(), notes.length() - body.length()));
+        wikiLinks(body, links, notesByName, file.getParent(), notes.length() - body.length()),
+        InlineLinks.embeds(body, links));
   }
 
   /**
