@@ -24,6 +24,7 @@ public final class FrontMatter {
   public record Parsed(Map<String, Object> data, String body) {}
 
   private static final int MAX_CHARS = 256 * 1024;
+  private static final int MAX_ALIASES = 20;
 
   private FrontMatter() {}
 
@@ -50,7 +51,7 @@ public final class FrontMatter {
   private static Yaml newYaml() {
     LoaderOptions load = new LoaderOptions();
     load.setAllowDuplicateKeys(false);
-    load.setMaxAliasesForCollections(20);
+    load.setMaxAliasesForCollections(MAX_ALIASES);
     load.setCodePointLimit(MAX_CHARS);
     load.setAllowRecursiveKeys(false);
     DumperOptions dump = new DumperOptions();
@@ -125,6 +126,14 @@ public final class FrontMatter {
       throw new SiteException("invalid front matter: " + where(e), e);
     } catch (YAMLException e) {
       String message = e.getMessage() == null ? "not valid YAML" : e.getMessage().strip();
+      if (message.startsWith("Number of aliases")) {
+        // SnakeYAML's words for the limit that stops a "billion laughs" block
+        throw new SiteException(
+            "invalid front matter: it repeats lists or maps through aliases (*name) more than "
+                + MAX_ALIASES
+                + " times; write the values out",
+            e);
+      }
       throw new SiteException("invalid front matter: " + firstLines(message), e);
     }
     Map<String, Object> map = new LinkedHashMap<>();
