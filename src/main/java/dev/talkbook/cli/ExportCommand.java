@@ -202,20 +202,31 @@ final class ExportCommand {
   static final class Agenda implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The .ics file.")
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        required = true,
+        description = "The .ics file (a link is followed), or - for standard output.")
     Path out;
 
     @Override
     public Integer call() {
       // Only reads the notebook, like the other exports: works while the window has it open.
       try (Notebook notebook = TalkbookCommand.of(spec).openToRead()) {
-        AgendaExporter.Result r = new AgendaExporter(Clock.systemUTC()).export(notebook, out);
-        PrintWriter o = spec.commandLine().getOut();
+        AgendaExporter exporter = new AgendaExporter(Clock.systemUTC());
+        boolean toStandardOutput = isStandardOutput(out);
+        // --out -: the calendar on standard output (one file can go there), what is said on stderr
+        AgendaExporter.Result r =
+            toStandardOutput
+                ? exporter.write(notebook, spec.commandLine().getOut())
+                : exporter.export(notebook, out);
+        PrintWriter o =
+            toStandardOutput ? spec.commandLine().getErr() : spec.commandLine().getOut();
         o.printf(
             "Wrote %d starred talk%s to %s%s%n",
             r.written(),
             r.written() == 1 ? "" : "s",
-            out.toAbsolutePath().normalize(),
+            toStandardOutput ? "standard output" : out.toAbsolutePath().normalize(),
             r.withoutTime() == 0
                 ? "."
                 : " (" + r.withoutTime() + " starred without a time left out).");

@@ -137,12 +137,25 @@ public final class TalkbookCommand implements Callable<Integer> {
    * never arrives.
    */
   public static int execute(CommandLine cl, String... args) {
+    int code;
     try {
-      return cl.execute(args);
+      code = cl.execute(args);
     } finally {
       cl.getOut().flush();
       cl.getErr().flush();
     }
+    if (cl.getOut() instanceof CommandOutput out && out.failure().isPresent()) {
+      // PrintWriter swallowed it: without this a full disk under "show 1 > notes.md" exits 0.
+      cl.getErr()
+          .println(
+              "talkbook: the output could not be written ("
+                  + out.failure().get().getMessage()
+                  + "), so what it holds is incomplete. Make room or choose another file, and run"
+                  + " the command again.");
+      cl.getErr().flush();
+      return code == 0 ? USER_ERROR : code;
+    }
+    return code;
   }
 
   /** The command line with every command, for the help and for tests that capture its output. */
@@ -219,7 +232,12 @@ public final class TalkbookCommand implements Callable<Integer> {
     // One writer each for output and errors, shared by every subcommand (set before any of them
     // makes its own), so that execute() flushes everything that was printed.
     boolean terminal = System.console() != null;
-    cl.setOut(writer(System.out, "stdout", terminal));
+    // Standard output straight to its file descriptor: System.out would swallow a write's error
+    // (CommandOutput keeps it, so a full disk is said and the exit code is 1).
+    cl.setOut(
+        CommandOutput.on(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out),
+            stream -> encoded(stream, "stdout", terminal)));
     cl.setErr(writer(System.err, "stderr", terminal));
     if (terminal) {
       // Control characters are shown, not sent (TerminalWriter), so help goes without colours.
@@ -290,6 +308,15 @@ public final class TalkbookCommand implements Callable<Integer> {
 
   /** A writer on {@code stream} in the terminal's encoding, as picocli would choose it. */
   private static PrintWriter writer(java.io.PrintStream stream, String name, boolean terminal) {
+    return new PrintWriter(encoded(stream, name, terminal), true);
+  }
+
+  /**
+   * A buffered writer on {@code stream} in the encoding of {@code name} (stdout, stderr), as
+   * picocli would choose it; on a terminal with control characters shown ({@link TerminalWriter}).
+   */
+  private static java.io.Writer encoded(
+      java.io.OutputStream stream, String name, boolean terminal) {
     String encoding =
         System.getProperty(name + ".encoding", System.getProperty("sun." + name + ".encoding"));
     java.nio.charset.Charset charset;
@@ -305,7 +332,7 @@ public final class TalkbookCommand implements Callable<Integer> {
     if (terminal) {
       writer = new TerminalWriter(writer);
     }
-    return new PrintWriter(new java.io.BufferedWriter(writer), true);
+    return new java.io.BufferedWriter(writer);
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -171,6 +171,29 @@ class ScheduleCommandTest extends CliTest {
   }
 
   @Test
+  void theAgendaGoesToStandardOutputForADashAndThroughALinkToItsFile() throws IOException {
+    ok("import", "schedule", camp().toString());
+    ok("talk", "star", "Soldering");
+
+    // --out - wrote a file named "-"; one calendar file can go to standard output
+    Result dash = ok("export", "agenda", "--out", "-");
+    assertOut(dash)
+        .startsWith("BEGIN:VCALENDAR")
+        .contains("SUMMARY:Soldering for the faint of heart")
+        .doesNotContain("Wrote");
+    assertErr(dash).contains("Wrote 1 starred talk to standard output.");
+    assertThat(Path.of("-")).doesNotExist();
+
+    // a link into a synced folder: the file it leads to is updated, the link stays
+    Path synced = Files.createDirectories(dir.resolve("Nextcloud"));
+    Path real = Files.writeString(synced.resolve("talks.ics"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("talks.ics"), real);
+    ok("export", "agenda", "--out", link.toString());
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).contains("SUMMARY:Soldering for the faint of heart");
+  }
+
+  @Test
   void showOfAnImportedTalkWithoutNotesPrintsTheProgrammesAbstractAndSaysSo() throws IOException {
     ok("import", "schedule", camp().toString());
 

@@ -8,7 +8,9 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,7 +26,9 @@ import java.util.Set;
  * is then moved over the file in one step (an atomic move, or a plain replacing move where the file
  * system refuses that). A reader sees the old file or the new one, never half of one; a failure
  * while writing or moving leaves the old file as it was and removes the temporary one. The folder
- * must exist (a missing one is said as such); callers make it where they should.
+ * must exist (a missing one is said as such); callers make it where they should. A path that is a
+ * folder, a device or a pipe is refused; a symbolic link is followed with {@link
+ * Option#FOLLOW_LINKS}.
  */
 public final class AtomicFile {
   private AtomicFile() {}
@@ -40,7 +44,13 @@ public final class AtomicFile {
      * A new file can be read and written by its owner only (where the file system has POSIX
      * permissions); without it, a new file has the permissions any new file gets (the umask's).
      */
-    OWNER_ONLY
+    OWNER_ONLY,
+    /**
+     * A symbolic link is followed: the file it leads to is replaced and the link stays (for a file
+     * the user named, which may be a link into a synced folder). Without it the link itself is
+     * replaced, so a write inside an export's folder never lands outside it.
+     */
+    FOLLOW_LINKS
   }
 
   /** Writes the content of a file. */
@@ -109,7 +119,16 @@ public final class AtomicFile {
       throws IOException {
     Set<Option> chosen = EnumSet.noneOf(Option.class);
     chosen.addAll(Arrays.asList(options));
-    Path target = file.toAbsolutePath();
+    Path target =
+        chosen.contains(Option.FOLLOW_LINKS)
+            ? followLinks(file.toAbsolutePath())
+            : file.toAbsolutePath();
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isSymbolicLink(target)) {
+      // the move would put a plain file in place of a folder, a device or a pipe
+      throw new FileSystemException(file.toString(), null, "it is not a regular file");
+    }
     Path folder = target.getParent();
     Path tmp = createTemp(target, folder, chosen.contains(Option.OWNER_ONLY));
     try {
@@ -133,6 +152,22 @@ public final class AtomicFile {
       }
       throw e;
     }
+  }
+
+  /**
+   * The file a symbolic link leads to (through every link on the way), where the content goes: a
+   * move over the link itself would leave the file it names (in a synced folder, say) as it was,
+   * and a plain file in its place. {@code file} itself when it is no link.
+   */
+  static Path followLinks(Path file) throws IOException {
+    Path p = file;
+    for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+      if (hops == 40) {
+        throw new FileSystemException(file.toString(), null, "too many levels of symbolic links");
+      }
+      p = p.getParent().resolve(Files.readSymbolicLink(p));
+    }
+    return p;
   }
 
   /** A new, empty temporary file beside {@code target}, named after it and hidden. */

@@ -61,7 +61,8 @@ public final class AgendaExporter {
         Files.createDirectories(parent);
       }
       // for calendars and servers to read, as any file the user makes: the umask decides
-      AtomicFile.writeString(file, text.toString());
+      // a link (into a synced calendar folder, say) is followed: the file it leads to is updated
+      AtomicFile.writeString(file, text.toString(), AtomicFile.Option.FOLLOW_LINKS);
     } catch (IOException e) {
       throw new ScheduleException(
           PathProblems.inTheWayOfFile(file)

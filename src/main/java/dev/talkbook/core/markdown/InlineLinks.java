@@ -249,6 +249,43 @@ public final class InlineLinks {
     return found;
   }
 
+  /**
+   * The Obsidian embeds of {@code markdown} ({@code ![[diagram.png]]}, {@code ![[Note]]}) as
+   * written, in order, found where the page shows text: not in code, not escaped, not inside a link
+   * ({@code links}: those {@link #in} found in {@code markdown}); one line each.
+   */
+  public static List<String> embeds(String markdown, List<Link> links) {
+    List<String> found = new ArrayList<>();
+    int at = markdown.indexOf("![[");
+    if (at < 0) {
+      return found;
+    }
+    boolean[] code = code(markdown);
+    while (at >= 0) {
+      int close = markdown.indexOf("]]", at + 3);
+      if (close < 0) {
+        break;
+      }
+      int nl = markdown.indexOf('\n', at);
+      String inner = markdown.substring(at + 3, close);
+      boolean shown =
+          !(nl >= 0 && nl < close)
+              && !inner.isBlank()
+              && inner.indexOf('[') < 0
+              && inner.indexOf(']') < 0
+              && !code[at]
+              && !escaped(markdown, at)
+              && !inLink(links, at);
+      if (shown) {
+        found.add(markdown.substring(at, close + 2));
+        at = markdown.indexOf("![[", close + 2);
+      } else {
+        at = markdown.indexOf("![[", at + 1);
+      }
+    }
+    return found;
+  }
+
   private static boolean inLink(List<Link> links, int at) {
     for (Link l : links) {
       if (l.start() <= at && at < l.end()) {

@@ -24,6 +24,7 @@ public final class FrontMatter {
   public record Parsed(Map<String, Object> data, String body) {}
 
   private static final int MAX_CHARS = 256 * 1024;
+  private static final int MAX_ALIASES = 20;
 
   private FrontMatter() {}
 
@@ -50,7 +51,7 @@ public final class FrontMatter {
   private static Yaml newYaml() {
     LoaderOptions load = new LoaderOptions();
     load.setAllowDuplicateKeys(false);
-    load.setMaxAliasesForCollections(20);
+    load.setMaxAliasesForCollections(MAX_ALIASES);
     load.setCodePointLimit(MAX_CHARS);
     load.setAllowRecursiveKeys(false);
     DumperOptions dump = new DumperOptions();
@@ -68,15 +69,27 @@ public final class FrontMatter {
   }
 
   /**
-   * Splits a file's text into its front matter and body. Text without front matter gives an empty
-   * map and the whole text. Throws {@link SiteException} when the block is not valid YAML or not a
-   * mapping.
+   * Splits a file's text into its front matter and body: YAML between {@code ---} lines, or Hugo's
+   * TOML between {@code +++} lines ({@link TomlFrontMatter}). Text without front matter gives an
+   * empty map and the whole text. Throws {@link SiteException} when the block is not valid YAML
+   * (TOML) or not a mapping.
    */
   public static Parsed parse(String text) {
+    return parse(text, false);
+  }
+
+  /**
+   * As {@link #parse(String)}; with {@code tomlToo} (a file being imported), a {@code +++} block is
+   * read as TOML front matter too. Notes already in the notebook are read without: there a {@code
+   * +++} line is text.
+   */
+  public static Parsed parse(String text, boolean tomlToo) {
     String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    if (!t.startsWith("---\n") && !t.startsWith("---\r\n")) {
+    boolean toml = tomlToo && (t.startsWith("+++\n") || t.startsWith("+++\r\n"));
+    if (!toml && !t.startsWith("---\n") && !t.startsWith("---\r\n")) {
       return new Parsed(new LinkedHashMap<>(), t);
     }
+    String fence = toml ? "+++" : "---";
     int start = t.indexOf('\n') + 1;
     int end = -1;
     int bodyStart = -1;
@@ -84,7 +97,7 @@ public final class FrontMatter {
     while (lineStart <= t.length()) {
       int nl = t.indexOf('\n', lineStart);
       String line = (nl < 0 ? t.substring(lineStart) : t.substring(lineStart, nl)).stripTrailing();
-      if (line.equals("---") || line.equals("...")) {
+      if (line.equals(fence) || (!toml && line.equals("..."))) {
         end = lineStart;
         bodyStart = nl < 0 ? t.length() : nl + 1;
         break;
@@ -95,7 +108,16 @@ public final class FrontMatter {
       lineStart = nl + 1;
     }
     if (end < 0) {
-      throw new SiteException("the front matter starts with --- but has no closing --- line");
+      throw new SiteException(
+          "the front matter starts with " + fence + " but has no closing " + fence + " line");
+    }
+    if (toml) {
+      // Hugo's TOML front matter: the same plain data, the notes without it
+      if (end - start > MAX_CHARS) {
+        throw new SiteException(
+            "invalid front matter: it is longer than " + MAX_CHARS / 1024 + " KB");
+      }
+      return new Parsed(TomlFrontMatter.parse(t.substring(start, end), 2), t.substring(bodyStart));
     }
     Object data;
     try {
@@ -104,6 +126,14 @@ public final class FrontMatter {
       throw new SiteException("invalid front matter: " + where(e), e);
     } catch (YAMLException e) {
       String message = e.getMessage() == null ? "not valid YAML" : e.getMessage().strip();
+      if (message.startsWith("Number of aliases")) {
+        // SnakeYAML's words for the limit that stops a "billion laughs" block
+        throw new SiteException(
+            "invalid front matter: it repeats lists or maps through aliases (*name) more than "
+                + MAX_ALIASES
+                + " times; write the values out",
+            e);
+      }
       throw new SiteException("invalid front matter: " + firstLines(message), e);
     }
     Map<String, Object> map = new LinkedHashMap<>();

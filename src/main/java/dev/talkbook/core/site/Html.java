@@ -6,7 +6,10 @@ package dev.talkbook.core.site;
 public final class Html {
   private Html() {}
 
-  /** Text or a double-quoted attribute value: {@code & < > " '} escaped. */
+  /**
+   * Text or a double-quoted attribute value: {@code & < > " '} escaped; NUL, U+FFFE and U+FFFF (no
+   * XML characters) as U+FFFD, other C0 controls but tab and line breaks as spaces.
+   */
   public static String esc(String s) {
     if (s == null) {
       return "";
@@ -21,7 +24,8 @@ public final class Html {
             case '>' -> "&gt;";
             case '"' -> "&quot;";
             case '\'' -> "&#39;";
-            case '\0' -> "\uFFFD";
+            // NUL, and the noncharacters XML 1.0 forbids (one in notes made the feed unreadable)
+            case '\0', '\uFFFE', '\uFFFF' -> "\uFFFD";
             default -> null;
           };
       if (r != null || (c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {

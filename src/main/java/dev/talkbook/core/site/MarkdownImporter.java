@@ -232,24 +232,41 @@ public final class MarkdownImporter {
       Map<String, NoteTarget> noteLinks,
       List<InlineLinks.Link> links,
       Identity identity,
-      List<WikiTarget> wikiLinks) {
+      List<WikiTarget> wikiLinks,
+      List<String> embeds) {
     /** Whether its notes link to other notes: by a relative path or as Obsidian does. */
     boolean linksNotes() {
       return !noteLinks.isEmpty() || !wikiLinks.isEmpty();
     }
 
-    /** {@code detail}, and the linked files that are not in the folder, if any. */
+    /**
+     * {@code detail}, the linked files that are not in the folder, and the Obsidian embeds kept as
+     * written (their files not imported), if any.
+     */
     String saying(String detail) {
-      if (missing.isEmpty()) {
-        return detail;
+      String said = detail;
+      if (!missing.isEmpty()) {
+        List<String> some = missing.stream().limit(3).map(m -> "\"" + m + "\"").toList();
+        said +=
+            "; "
+                + (missing.size() == 1 ? "a linked file is" : missing.size() + " linked files are")
+                + " not in the folder: "
+                + String.join(", ", some)
+                + (missing.size() > some.size() ? ", …" : "");
       }
-      List<String> some = missing.stream().limit(3).map(m -> "\"" + m + "\"").toList();
-      return detail
-          + "; "
-          + (missing.size() == 1 ? "a linked file is" : missing.size() + " linked files are")
-          + " not in the folder: "
-          + String.join(", ", some)
-          + (missing.size() > some.size() ? ", …" : "");
+      if (!embeds.isEmpty()) {
+        List<String> some = embeds.stream().limit(3).map(m -> "\"" + m + "\"").toList();
+        said +=
+            "; "
+                + (embeds.size() == 1
+                    ? "an Obsidian embed is kept as written, the file it shows not imported"
+                    : embeds.size()
+                        + " Obsidian embeds are kept as written, the files they show not imported")
+                + " (write a picture as ![](path) to import it): "
+                + String.join(", ", some)
+                + (embeds.size() > some.size() ? ", …" : "");
+      }
+      return said;
     }
   }
 
@@ -1076,7 +1093,7 @@ public final class MarkdownImporter {
       Map<Path, Event.Details> sections,
       Map<String, List<Path>> notesByName) {
     String text = readText(file);
-    FrontMatter.Parsed fm = FrontMatter.parse(text);
+    FrontMatter.Parsed fm = FrontMatter.parse(text, true);
     Map<String, Object> data = fm.data();
     String body = fm.body();
     Event.Details section = null;
@@ -1108,7 +1125,9 @@ public final class MarkdownImporter {
     List<String> speakers = list(data, "speakers", "speaker", "authors", "author");
     List<String> tags = list(data, "tags", "categories", "keywords");
     LocalDateTime startsAt =
-        firstString(data, "date", "starts_at", "time").map(v -> dateTime(v, "date")).orElse(null);
+        firstString(data, "date", "starts_at", "time")
+            .map(v -> dateTime(v, "date"))
+            .orElseGet(() -> fileDate(file));
     Talk.Details details =
         new Talk.Details(
             title,
@@ -1160,7 +1179,8 @@ public final class MarkdownImporter {
         noteLinks(links, file.getParent()),
         shifted(links, notes.length() - body.length()),
         Identity.of(data),
-        wikiLinks(body, links, notesByName, file.getParent(), notes.length() - body.length()));
+        wikiLinks(body, links, notesByName, file.getParent(), notes.length() - body.length()),
+        InlineLinks.embeds(body, links));
   }
 
   /**
@@ -1443,7 +1463,7 @@ public final class MarkdownImporter {
     Event.Details details = null;
     if (Files.isRegularFile(index, LinkOption.NOFOLLOW_LINKS)) {
       try {
-        FrontMatter.Parsed parsed = FrontMatter.parse(readText(index));
+        FrontMatter.Parsed parsed = FrontMatter.parse(readText(index), true);
         if (texts != null) {
           texts.put(dir, parsed.body().strip());
         }
@@ -1494,10 +1514,31 @@ public final class MarkdownImporter {
         : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
+  /** A Jekyll post's name: its date, then its title ({@code 2026-05-02-plain-post.md}). */
+  private static final Pattern DATED_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-(.*)");
+
   private static String fileTitle(Path file) {
     String name = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");
-    name = name.replaceFirst("^\\d+-", "").replace('-', ' ').replace('_', ' ').strip();
+    Matcher dated = DATED_NAME.matcher(name);
+    name = dated.matches() ? dated.group(2) : name.replaceFirst("^\\d+-", "");
+    name = name.replace('-', ' ').replace('_', ' ').strip();
     return name.isEmpty() ? "Untitled" : name;
+  }
+
+  /**
+   * The day a file's name starts with, as Jekyll's posts are named ({@code 2026-05-02-title.md}),
+   * for a file whose front matter gives no date; null for other names.
+   */
+  private static LocalDateTime fileDate(Path file) {
+    Matcher dated = DATED_NAME.matcher(file.getFileName().toString());
+    if (!dated.matches()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(dated.group(1)).atStartOfDay();
+    } catch (java.time.DateTimeException e) {
+      return null; // 2026-13-45-x.md: a number, not a day
+    }
   }
 
   private static Optional<String> firstHeading(String body) {

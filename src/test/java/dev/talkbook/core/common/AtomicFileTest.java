@@ -106,6 +106,56 @@ class AtomicFileTest {
   }
 
   @Test
+  void aSymbolicLinkStaysAndTheFileItLeadsToIsReplaced() throws Exception {
+    Path synced = Files.createDirectories(dir.resolve("Nextcloud"));
+    Path real = Files.writeString(synced.resolve("agenda.ics"), "old");
+    Path link =
+        Files.createSymbolicLink(dir.resolve("agenda.ics"), Path.of("Nextcloud/agenda.ics"));
+    Path second = Files.createSymbolicLink(dir.resolve("cal.ics"), link);
+
+    AtomicFile.writeString(second, "new", AtomicFile.Option.FOLLOW_LINKS);
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.isSymbolicLink(second)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("new");
+    assertThat(filesIn(synced)).containsExactly(real);
+  }
+
+  @Test
+  void aLinkToAFileNotThereYetMakesThatFile() throws Exception {
+    Path link = Files.createSymbolicLink(dir.resolve("a.ics"), Path.of("b.ics"));
+
+    AtomicFile.writeString(link, "made", AtomicFile.Option.FOLLOW_LINKS);
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(dir.resolve("b.ics"))).isEqualTo("made");
+  }
+
+  @Test
+  void withoutFollowingALinkIsReplacedAndWhatItLeadsToIsLeftAlone() throws Exception {
+    Path outside = Files.writeString(dir.resolve("outside.txt"), "keep");
+    Path site = Files.createDirectories(dir.resolve("site"));
+    Path link = Files.createSymbolicLink(site.resolve("index.html"), outside);
+
+    AtomicFile.writeString(link, "page");
+
+    assertThat(Files.isSymbolicLink(link)).isFalse();
+    assertThat(Files.readString(link)).isEqualTo("page");
+    assertThat(Files.readString(outside)).isEqualTo("keep");
+  }
+
+  @Test
+  void aFolderIsNotReplacedByAFile() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("agenda.ics"));
+
+    assertThatThrownBy(() -> AtomicFile.writeString(folder, "x"))
+        .isInstanceOf(java.nio.file.FileSystemException.class)
+        .hasMessageContaining("it is not a regular file");
+    assertThat(folder).isDirectory();
+    assertThat(filesIn(dir)).containsExactly(folder);
+  }
+
+  @Test
   void aMissingFolderIsSaidAsSuch() {
     Path missing = dir.resolve("gone");
     Path file = missing.resolve("notes.md");

@@ -181,6 +181,28 @@ class MarkdownNoteLinksTest {
   }
 
   @Test
+  void anObsidianEmbedKeptAsWrittenIsNamedInItsLine() throws IOException {
+    // ![[diagram.png]] imported "0 attachments" and said nothing: the picture was left behind
+    Path src = dir.resolve("vault");
+    write(src.resolve("attachments/diagram.png"), "png");
+    write(
+        src.resolve("Talk A.md"),
+        "# Talk A\n\nSee ![[diagram.png]] and ![[diagram.png|200]].\n\n`![[in code]]`\n");
+    write(src.resolve("Talk B.md"), "# Talk B\n\nNo embeds, a [[Talk A]] link.\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(talk(nb, "Talk A").body())
+          .contains("See ![[diagram.png]] and ![[diagram.png|200]].");
+      assertThat(line(report, "Talk A.md").detail())
+          .isEqualTo(
+              "new talk in \"Imported notes\"; 2 Obsidian embeds are kept as written, the files"
+                  + " they show not imported (write a picture as ![](path) to import it):"
+                  + " \"![[diagram.png]]\", \"![[diagram.png|200]]\"");
+      assertThat(line(report, "Talk B.md").detail()).doesNotContain("embed");
+    }
+  }
+
+  @Test
   void aLinkWithAHeadingToANoteThatIsMissingIsNamedAsANoteNotAsAFile() throws IOException {
     Path src = dir.resolve("src");
     write(src.resolve("01-keynote.md"), "# Keynote\n\n[gone](02-gone.md#demo)\n");
@@ -346,7 +368,9 @@ class MarkdownNoteLinksTest {
               "# Loom\n\n## The demo\n\nBack to [01-keynote](" + link(nb, "Keynote") + ").\n");
       assertThat(line(report, "01-keynote.md").detail())
           .isEqualTo(
-              "new talk in \"Imported notes\"; 2 links to notes lead to no imported talk (kept as"
+              "new talk in \"Imported notes\"; an Obsidian embed is kept as written, the file it"
+                  + " shows not imported (write a picture as ![](path) to import it):"
+                  + " \"![[02-loom]]\"; 2 links to notes lead to no imported talk (kept as"
                   + " written): \"[[Gone]]\", \"[[gone]]\"");
       assertThat(line(report, "02-loom.md").detail()).isEqualTo("new talk in \"Imported notes\"");
 

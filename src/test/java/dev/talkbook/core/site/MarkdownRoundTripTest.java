@@ -363,6 +363,63 @@ class MarkdownRoundTripTest {
   }
 
   @Test
+  void hugosTomlFrontMatterIsReadAsTheYamlOneIs() throws IOException {
+    Path section = Files.createDirectories(dir.resolve("site/content/devconf"));
+    write(
+        section.resolve("_index.md"),
+        "+++\ntitle = \"DevConf 2026\"\ndate = 2026-06-10\n+++\nThe conference.\n");
+    write(
+        section.resolve("loom.md"),
+        """
+        +++
+        title = "Loom in practice"
+        date = 2026-06-10T10:00:00+02:00
+        draft = false
+        tags = ["java", "loom"]
+        authors = ["Ada"]
+        +++
+        Notes on Loom.
+        """);
+    try (Notebook nb = fresh("n")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(nb, dir.resolve("site"), false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      Event event = nb.events().list().get(0);
+      assertThat(event.title()).isEqualTo("DevConf 2026");
+      Talk loom = nb.talks().findByTitle("Loom in practice").get(0);
+      assertThat(loom.eventId()).isEqualTo(event.id());
+      assertThat(loom.details().startsAt()).hasToString("2026-06-10T10:00");
+      assertThat(loom.tags()).containsExactly("java", "loom");
+      assertThat(loom.speakers()).containsExactly("Ada");
+      // the keys Talkbook has no field for are kept, as YAML front matter, before the notes
+      assertThat(loom.body()).isEqualTo("---\ndraft: false\n---\nNotes on Loom.\n");
+    }
+  }
+
+  @Test
+  void aJekyllPostsNameGivesItsDateAndTitleWhenTheFrontMatterDoesNot() throws IOException {
+    Path posts = Files.createDirectories(dir.resolve("blog/_posts"));
+    write(posts.resolve("2026-05-02-plain-post.md"), "No front matter.\n");
+    write(posts.resolve("2026-05-01-titled.md"), "---\ntitle: Jekyll talk\n---\nbody\n");
+    write(posts.resolve("2026-05-03-dated.md"), "---\ndate: 2026-06-01 09:30:00 +0000\n---\nb\n");
+    write(posts.resolve("2026-13-45-not-a-day.md"), "x\n");
+    write(posts.resolve("02-numbered.md"), "y\n");
+    try (Notebook nb = fresh("n")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(nb, dir.resolve("blog"), false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      Talk plain = nb.talks().findByTitle("plain post").get(0);
+      assertThat(plain.details().startsAt()).hasToString("2026-05-02T00:00");
+      assertThat(nb.talks().findByTitle("Jekyll talk").get(0).details().startsAt())
+          .hasToString("2026-05-01T00:00");
+      assertThat(nb.talks().findByTitle("dated").get(0).details().startsAt())
+          .hasToString("2026-06-01T09:30");
+      assertThat(nb.talks().findByTitle("not a day").get(0).details().startsAt()).isNull();
+      assertThat(nb.talks().findByTitle("numbered")).hasSize(1);
+    }
+  }
+
+  @Test
   void badFilesAreReportedWithTheirReasonAndTheRestIsImported() throws IOException {
     Path md = Files.createDirectories(dir.resolve("md"));
     write(md.resolve("good.md"), "---\ntitle: Good\n---\nfine\n");

@@ -1340,6 +1340,23 @@ class SiteExporterTest {
     assertThat(last[0]).isEqualTo(last[1]).isGreaterThan(10);
   }
 
+  @Test
+  void theFeedStaysWellFormedXmlWhenNotesHoldCharactersXmlForbids() throws Exception {
+    // U+FFFE and U+FFFF are no XML characters: one pasted into notes made every feed reader
+    // refuse the whole feed ("not well-formed (invalid token)").
+    addTalkWithTitle(
+        "Meetup", "Pasted bytes \uFFFF", "Para with \uFFFE a noncharacter and \uFFFF another.\n");
+    export();
+    String feed = read("feed.xml");
+    javax.xml.parsers.DocumentBuilderFactory f =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(feed)));
+    assertThat(feed)
+        .contains("<summary>Para with \uFFFD a noncharacter and \uFFFD another.</summary>")
+        .doesNotContain("\uFFFE", "\uFFFF");
+  }
+
   private Talk addTalkWithTitle(String eventTitle, String title, String body) {
     Event e =
         notebook.events().list().stream()
