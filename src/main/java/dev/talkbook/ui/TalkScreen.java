@@ -107,8 +107,16 @@ final class TalkScreen {
         .addListener(
             (obs, old, at) -> {
               moved |= at.intValue() != openedCaret;
+              // Kept at once (the file written on the notebook thread, ahead of the save that
+              // takes this key): typing never rests, and a kill after a burst saved put the caret
+              // back where it rested before the burst. The rest below keeps the scroll as it
+              // settles.
+              keepCaretPlace();
               keepPlace.playFromStart();
             });
+    // A typed key moves the caret first (the text shifts it) and the anchor after it: the place
+    // is kept again with both, else the next start selected the last character typed.
+    editor.area().anchorProperty().addListener((obs, old, at) -> keepCaretPlace());
     // Scrolling, by the wheel or the scroll bars, moves the place too (the caret stays).
     javafx.event.EventHandler<javafx.scene.input.InputEvent> scrolled =
         e -> moved |= inNotes(e.getTarget());
@@ -677,7 +685,12 @@ final class TalkScreen {
       settings.put(Settings.openingTalk(notebook.file()), shown.id());
       afterNextLayout(() -> settings.put(Settings.openingTalk(notebook.file()), -1L));
       // Undo goes on with this talk's own history, never into the notes left.
-      editor.load(shown.id(), notes, shownCut ? null : places.get(shown.id()));
+      loadingNotes = true;
+      try {
+        editor.load(shown.id(), notes, shownCut ? null : places.get(shown.id()));
+      } finally {
+        loadingNotes = false;
+      }
       openedAnchor = editor.area().getAnchor();
       openedCaret = editor.area().getCaretPosition();
       moved = false;
@@ -708,6 +721,25 @@ final class TalkScreen {
       places.put(shownId, editor.place());
     }
   }
+
+  /**
+   * The caret moved in the notes shown: their place is kept now, unless they are being loaded (the
+   * caret is put where the talk was left) or the user has not moved it yet. The write is queued on
+   * the notebook thread, where the autosave of a key typed goes only later (its wait, or a save
+   * asked on the FX thread after this key), so the file holds the place of the last key saved
+   * whenever a kill comes; keys journaled after it put the caret at their end ({@code
+   * NotesJournal.Recovered#end}).
+   */
+  private void keepCaretPlace() {
+    if (shownId >= 0 && !loadingNotes && moved()) {
+      places.put(shownId, editor.place());
+    }
+  }
+
+  /**
+   * Whether the editor is being given a talk's notes ({@link #load}): its caret is not the user's.
+   */
+  private boolean loadingNotes;
 
   /** Keeps the open talk's place and writes the places out: the window closes. */
   void keepPlaces() {
