@@ -625,16 +625,36 @@ final class TalkScreen {
     return out == null ? new Shown(notes, 0) : new Shown(out.toString(), longestCut);
   }
 
-  /** Says why the notes of {@code shown} are cut and read-only, and where to edit them. */
-  private static String cutMessage(Talk shown, int longestCut) {
+  /** What a key typed into the notes of {@code shown}, shown cut, has the status bar say. */
+  private static String cutMessage(Talk shown) {
     return "“"
         + shown.title()
-        + "” has a line of "
-        + dev.talkbook.core.repl.KeptOutput.count(longestCut)
-        + " characters: its notes are shown cut and read-only, nothing of them is lost. Edit"
-        + " them in another editor (talkbook talk edit "
-        + shown.id()
-        + " --notes-file FILE, or File → Export Markdown).";
+        + "” is shown cut and read-only: typing changes nothing. The banner above the notes says"
+        + " why and how to edit them.";
+  }
+
+  /** Says, above the notes, why the notes shown are cut (made when first needed; null before). */
+  private CutNotesBanner cutBanner;
+
+  /** Puts the banner in the window, above the notes. */
+  private Consumer<javafx.scene.Node> placeCutBanner = node -> {};
+
+  /** How the banner on notes shown cut joins the window (above the notes), once it is made. */
+  void placeCutBannerWith(Consumer<javafx.scene.Node> place) {
+    placeCutBanner = place;
+  }
+
+  private CutNotesBanner cutBanner() {
+    if (cutBanner == null) {
+      cutBanner = new CutNotesBanner(notebook.file(), CutNotesBanner.commandLineNotebook());
+      placeCutBanner.accept(cutBanner.root());
+    }
+    return cutBanner;
+  }
+
+  /** The banner above notes shown cut; null while no notes were. */
+  CutNotesBanner cutNotesBanner() {
+    return cutBanner;
   }
 
   /** A talk's notes to show: a talk opened (or none), or a version restored from its history. */
@@ -656,6 +676,9 @@ final class TalkScreen {
     if (shown == null) {
       shownId = -1;
       shownCut = false;
+      if (cutBanner != null) {
+        cutBanner.hide();
+      }
       editor.area().setEditable(!notebook.isReadOnly());
       editor.load("");
       details.show(null);
@@ -678,8 +701,10 @@ final class TalkScreen {
       shownCut = cut.longestCut() > 0;
       editor.area().setEditable(!shownCut && !notebook.isReadOnly());
       if (shownCut) {
-        cutNotice = cutMessage(shown, cut.longestCut());
-        status.showTalkMessage(cutNotice); // goes as another opens
+        cutNotice = cutMessage(shown);
+        cutBanner().show(shown, cut.longestCut()); // stays while this talk is open
+      } else if (cutBanner != null) {
+        cutBanner.hide();
       }
       // Kept until the notes are laid out: a start after a window that hung on them skips them.
       settings.put(Settings.openingTalk(notebook.file()), shown.id());
