@@ -120,6 +120,7 @@ public final class MainWindow {
             menus.bar(),
             new WindowLayout.WelcomeActions(
                 this::addSample, actions::importSchedule, actions::importMarkdown));
+    screen.placeCutBannerWith(layout::aboveNotes);
     // Back from the search to the notes: the caret where the hit left it, the match no longer
     // selected (a key typed would have replaced it).
     search.onLeaving(

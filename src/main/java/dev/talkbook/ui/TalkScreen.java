@@ -107,8 +107,16 @@ final class TalkScreen {
         .addListener(
             (obs, old, at) -> {
               moved |= at.intValue() != openedCaret;
+              // Kept at once (the file written on the notebook thread, ahead of the save that
+              // takes this key): typing never rests, and a kill after a burst saved put the caret
+              // back where it rested before the burst. The rest below keeps the scroll as it
+              // settles.
+              keepCaretPlace();
               keepPlace.playFromStart();
             });
+    // A typed key moves the caret first (the text shifts it) and the anchor after it: the place
+    // is kept again with both, else the next start selected the last character typed.
+    editor.area().anchorProperty().addListener((obs, old, at) -> keepCaretPlace());
     // Scrolling, by the wheel or the scroll bars, moves the place too (the caret stays).
     javafx.event.EventHandler<javafx.scene.input.InputEvent> scrolled =
         e -> moved |= inNotes(e.getTarget());
@@ -617,16 +625,36 @@ final class TalkScreen {
     return out == null ? new Shown(notes, 0) : new Shown(out.toString(), longestCut);
   }
 
-  /** Says why the notes of {@code shown} are cut and read-only, and where to edit them. */
-  private static String cutMessage(Talk shown, int longestCut) {
+  /** What a key typed into the notes of {@code shown}, shown cut, has the status bar say. */
+  private static String cutMessage(Talk shown) {
     return "“"
         + shown.title()
-        + "” has a line of "
-        + dev.talkbook.core.repl.KeptOutput.count(longestCut)
-        + " characters: its notes are shown cut and read-only, nothing of them is lost. Edit"
-        + " them in another editor (talkbook talk edit "
-        + shown.id()
-        + " --notes-file FILE, or File → Export Markdown).";
+        + "” is shown cut and read-only: typing changes nothing. The banner above the notes says"
+        + " why and how to edit them.";
+  }
+
+  /** Says, above the notes, why the notes shown are cut (made when first needed; null before). */
+  private CutNotesBanner cutBanner;
+
+  /** Puts the banner in the window, above the notes. */
+  private Consumer<javafx.scene.Node> placeCutBanner = node -> {};
+
+  /** How the banner on notes shown cut joins the window (above the notes), once it is made. */
+  void placeCutBannerWith(Consumer<javafx.scene.Node> place) {
+    placeCutBanner = place;
+  }
+
+  private CutNotesBanner cutBanner() {
+    if (cutBanner == null) {
+      cutBanner = new CutNotesBanner(notebook.file(), CutNotesBanner.commandLineNotebook());
+      placeCutBanner.accept(cutBanner.root());
+    }
+    return cutBanner;
+  }
+
+  /** The banner above notes shown cut; null while no notes were. */
+  CutNotesBanner cutNotesBanner() {
+    return cutBanner;
   }
 
   /** A talk's notes to show: a talk opened (or none), or a version restored from its history. */
@@ -648,6 +676,9 @@ final class TalkScreen {
     if (shown == null) {
       shownId = -1;
       shownCut = false;
+      if (cutBanner != null) {
+        cutBanner.hide();
+      }
       editor.area().setEditable(!notebook.isReadOnly());
       editor.load("");
       details.show(null);
@@ -670,14 +701,21 @@ final class TalkScreen {
       shownCut = cut.longestCut() > 0;
       editor.area().setEditable(!shownCut && !notebook.isReadOnly());
       if (shownCut) {
-        cutNotice = cutMessage(shown, cut.longestCut());
-        status.showTalkMessage(cutNotice); // goes as another opens
+        cutNotice = cutMessage(shown);
+        cutBanner().show(shown, cut.longestCut()); // stays while this talk is open
+      } else if (cutBanner != null) {
+        cutBanner.hide();
       }
       // Kept until the notes are laid out: a start after a window that hung on them skips them.
       settings.put(Settings.openingTalk(notebook.file()), shown.id());
       afterNextLayout(() -> settings.put(Settings.openingTalk(notebook.file()), -1L));
       // Undo goes on with this talk's own history, never into the notes left.
-      editor.load(shown.id(), notes, shownCut ? null : places.get(shown.id()));
+      loadingNotes = true;
+      try {
+        editor.load(shown.id(), notes, shownCut ? null : places.get(shown.id()));
+      } finally {
+        loadingNotes = false;
+      }
       openedAnchor = editor.area().getAnchor();
       openedCaret = editor.area().getCaretPosition();
       moved = false;
@@ -708,6 +746,25 @@ final class TalkScreen {
       places.put(shownId, editor.place());
     }
   }
+
+  /**
+   * The caret moved in the notes shown: their place is kept now, unless they are being loaded (the
+   * caret is put where the talk was left) or the user has not moved it yet. The write is queued on
+   * the notebook thread, where the autosave of a key typed goes only later (its wait, or a save
+   * asked on the FX thread after this key), so the file holds the place of the last key saved
+   * whenever a kill comes; keys journaled after it put the caret at their end ({@code
+   * NotesJournal.Recovered#end}).
+   */
+  private void keepCaretPlace() {
+    if (shownId >= 0 && !loadingNotes && moved()) {
+      places.put(shownId, editor.place());
+    }
+  }
+
+  /**
+   * Whether the editor is being given a talk's notes ({@link #load}): its caret is not the user's.
+   */
+  private boolean loadingNotes;
 
   /** Keeps the open talk's place and writes the places out: the window closes. */
   void keepPlaces() {

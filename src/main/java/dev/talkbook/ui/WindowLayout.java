@@ -124,6 +124,11 @@ final class WindowLayout {
     return root;
   }
 
+  /** Puts {@code banner} in the talk's column, between the details and the notes. */
+  void aboveNotes(Node banner) {
+    talkPane.getChildren().add(talkPane.getChildren().indexOf(editor.root()), banner);
+  }
+
   /** The columns: the left one, the talk's, and the preview's while it shows. */
   SplitPane split() {
     return split;

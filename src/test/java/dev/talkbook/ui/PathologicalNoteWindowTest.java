@@ -50,9 +50,7 @@ class PathologicalNoteWindowTest extends RealWindowTest {
     assertThat(line).startsWith(shownLine.substring(0, shownLine.indexOf(" … ")));
     assertThat(FxWait.onFx(() -> notes.getText(4))).isEqualTo("After it.");
     assertThat(FxWait.onFx(notes::isEditable)).isFalse();
-    assertThat(FxWait.onFx(() -> robot.lookup("#notice").queryAs(Label.class).getText()))
-        .startsWith("“Huge” has a line of " + String.format("%,d", line.length()) + " characters")
-        .contains("shown cut and read-only");
+    FxWait.untilFx("the banner", () -> bannerShown(robot));
     // A key typed into the notes says so again, and changes nothing.
     robot.interact(() -> robot.lookup("#notice").queryAs(Label.class).setText(""));
     robot.interact(notes::requestFocus);
@@ -95,5 +93,89 @@ class PathologicalNoteWindowTest extends RealWindowTest {
     ui.idle();
     assertThat(FxWait.onFx(notes::isEditable)).isTrue();
     assertThat(ui.notebook.talks().get(huge.id()).body()).isEqualTo(note);
+  }
+
+  private static javafx.scene.layout.Region banner(FxRobot robot) {
+    return robot.lookup("#" + CutNotesBanner.ID).queryAs(javafx.scene.layout.Region.class);
+  }
+
+  /** Whether the banner is made (when notes are first shown cut) and shown. */
+  private static boolean bannerShown(FxRobot robot) {
+    return robot
+        .lookup("#" + CutNotesBanner.ID)
+        .tryQuery()
+        .map(node -> node.isVisible() && FxWait.isShown(node))
+        .orElse(false);
+  }
+
+  private static String bannerWhy(FxRobot robot) throws Exception {
+    return FxWait.onFx(() -> robot.lookup("#cut-notes-banner-why").queryAs(Label.class).getText());
+  }
+
+  /**
+   * Why notes are cut was a status-bar notice that went after a few seconds or at the next notice:
+   * easily missed. A banner above the notes says it while the talk is open, says how to edit them,
+   * and copies the command, the talk's id and this notebook filled in.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"bullets", "line"})
+  void aBannerAboveCutNotesSaysWhyAndCopiesTheCommandThatEditsThem(String kind, FxRobot robot)
+      throws Exception {
+    Talk before = ui.openNewTalk(robot, "Before", "# Before\n\nA few words.\n");
+    assertThat(robot.lookup("#" + CutNotesBanner.ID).tryQuery()).isEmpty(); // made when needed
+    String line = kind.equals("bullets") ? "- ".repeat(10_000) + "deep" : "word ".repeat(12_000);
+    Talk huge =
+        ui.notebook
+            .talks()
+            .create(before.eventId(), Talk.Details.titled("Huge"), "# nested\n\n" + line + "\n");
+    ui.reloadTree(robot);
+    robot.interact(() -> ui.window.open(huge.id(), List.of()));
+    FxWait.untilFx("the banner", () -> bannerShown(robot));
+    assertThat(bannerWhy(robot))
+        .startsWith(
+            kind.equals("bullets")
+                ? "“Huge” has a line with more than 300 Markdown marks"
+                : "“Huge” has a line of 60,000 characters; the editor lays out at most 50,000")
+        .contains("Nothing is lost")
+        .contains("talkbook show " + huge.id() + " > FILE")
+        .contains("quit Talkbook");
+    // Above the notes, below the details, and whole in the window.
+    javafx.geometry.Bounds bannerBounds =
+        FxWait.onFx(() -> banner(robot).localToScene(banner(robot).getBoundsInLocal()));
+    CodeArea notes = WindowUnderTest.editor(robot);
+    javafx.geometry.Bounds notesBounds =
+        FxWait.onFx(() -> notes.localToScene(notes.getBoundsInLocal()));
+    assertThat(bannerBounds.getMaxY()).isLessThanOrEqualTo(notesBounds.getMinY() + 0.5);
+    String command =
+        FxWait.onFx(() -> robot.lookup("#cut-notes-banner-command").queryAs(Label.class).getText());
+    assertThat(command)
+        .isEqualTo(
+            "talkbook --notebook "
+                + CutNotesBanner.shellWord(ui.notebook.file().toAbsolutePath().toString())
+                + " talk edit "
+                + huge.id()
+                + " --notes-file FILE");
+    robot.clickOn("#cut-notes-banner-copy");
+    FxWait.untilFx(
+        "the command on the clipboard",
+        () -> command.equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+    assertThat(
+            FxWait.onFx(
+                () -> robot.lookup("#cut-notes-banner-copied").queryAs(Label.class).getText()))
+        .startsWith("Copied");
+
+    // Another notice in the status bar does not take it away; another talk does, and coming back
+    // shows it again.
+    robot.interact(() -> ui.window.statusBar().showMessage("Something else."));
+    assertThat(FxWait.onFx(() -> FxWait.isShown(banner(robot)))).isTrue();
+    robot.interact(() -> ui.window.open(before.id(), List.of()));
+    FxWait.untilFx("the talk before", () -> notes.getText(0).equals("# Before"));
+    FxWait.untilFx("no banner", () -> !banner(robot).isVisible() && !banner(robot).isManaged());
+    robot.interact(() -> ui.window.open(huge.id(), List.of()));
+    FxWait.untilFx("the banner again", () -> bannerShown(robot));
+    assertThat(
+            FxWait.onFx(
+                () -> robot.lookup("#cut-notes-banner-copied").queryAs(Label.class).isVisible()))
+        .isFalse();
   }
 }
