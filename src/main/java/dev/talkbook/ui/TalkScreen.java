@@ -887,6 +887,16 @@ final class TalkScreen {
     if (into == null || pasted.isEmpty()) {
       return;
     }
+    if (!editor.area().isEditable()) {
+      // Notes shown cut (or a read-only window): the links would show and never be saved, and
+      // the files be stored with no link to them.
+      status.showMessage(
+          WindowActions.NOTES_READ_ONLY
+              + " "
+              + Counts.of(pasted.size(), "file")
+              + " not attached.");
+      return;
+    }
     List<CompletableFuture<String>> links = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     Throwable[] reason = new Throwable[1];
