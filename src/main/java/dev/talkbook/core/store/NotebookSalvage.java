@@ -279,8 +279,8 @@ final class NotebookSalvage {
   }
 
   /**
-   * Reads {@code file} page by page at the page size it was written with (its header's if that is
-   * whole, else the one at which most pages start as b-tree pages) and finds the schema's leaves.
+   * Reads {@code file} page by page at the page size it was written with (the one at which most
+   * pages start as b-tree pages; the header is not trusted) and finds the schema's leaves.
    */
   private static Optional<Findings> find(Path file) throws IOException {
     long size = Files.size(file);
