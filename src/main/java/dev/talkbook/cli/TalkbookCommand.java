@@ -127,7 +127,8 @@ public final class TalkbookCommand implements Callable<Integer> {
 
   /** Runs the command line and returns the process exit code; everything printed is flushed. */
   public static int run(String... args) {
-    return execute(forArguments(args), args);
+    String[] readable = Values.readableArguments(args);
+    return execute(forArguments(readable), readable);
   }
 
   /**

@@ -20,6 +20,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reading and printing values on the command line. */
@@ -35,6 +37,68 @@ final class Values {
     } catch (IllegalArgumentException | NullPointerException e) {
       return Charset.defaultCharset().displayName();
     }
+  }
+
+  /**
+   * {@code args} with each argument the JVM could not read (its bytes not text in the terminal's
+   * encoding: every non-ASCII byte of UTF-8 text in a C or POSIX locale, LANG unset, as in a
+   * container or cron) read again from the process's own command line as UTF-8, where its bytes are
+   * UTF-8 (Linux's {@code /proc/self/cmdline}); the others, and all where that cannot be read, as
+   * they are.
+   */
+  static String[] readableArguments(String[] args) {
+    if (Arrays.stream(args).noneMatch(a -> a.indexOf(UNREADABLE) >= 0)) {
+      return args;
+    }
+    try {
+      byte[] cmdline = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+      return readableArguments(
+          args, cmdline, Charset.forName(System.getProperty("sun.jnu.encoding")));
+    } catch (IOException | RuntimeException e) {
+      return args; // not Linux, or no /proc: the arguments as the JVM read them
+    }
+  }
+
+  /**
+   * {@code args} as the JVM read them in {@code read}, with the unreadable ones taken from the last
+   * {@code args.length} of the NUL-separated {@code cmdline} where that argument's bytes are UTF-8
+   * and read in {@code read} give exactly what the JVM gave (so it is the same argument).
+   */
+  static String[] readableArguments(String[] args, byte[] cmdline, Charset read) {
+    List<byte[]> raw = new java.util.ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < cmdline.length; i++) {
+      if (cmdline[i] == 0) {
+        raw.add(Arrays.copyOfRange(cmdline, start, i));
+        start = i + 1;
+      }
+    }
+    if (start < cmdline.length) {
+      raw.add(Arrays.copyOfRange(cmdline, start, cmdline.length));
+    }
+    if (raw.size() < args.length) {
+      return args;
+    }
+    String[] out = args.clone();
+    int offset = raw.size() - args.length;
+    for (int i = 0; i < args.length; i++) {
+      byte[] bytes = raw.get(offset + i);
+      if (args[i].indexOf(UNREADABLE) < 0 || !new String(bytes, read).equals(args[i])) {
+        continue;
+      }
+      try {
+        out[i] =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes))
+                .toString();
+      } catch (CharacterCodingException e) {
+        // not UTF-8 either: left as read, and refused where it would be stored
+      }
+    }
+    return out;
   }
 
   static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

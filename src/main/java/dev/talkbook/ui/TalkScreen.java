@@ -130,7 +130,11 @@ final class TalkScreen {
         .edits()
         .subscribe(
             e -> {
-              if (!shownCut) { // a cut note's text in the editor is not its notes: never saved
+              // Only the notes of the talk open: a cut note's text in the editor is not its
+              // notes, and the notes of the talk left, which a view that failed to show the next
+              // one leaves in the editor, are not the next one's (saved over them before).
+              Talk open = talk.getTalk();
+              if (!shownCut && open != null && open.id() == shownId) {
                 talk.edited(e.text(), e.position(), e.removed(), e.inserted());
               }
             });
@@ -685,6 +689,9 @@ final class TalkScreen {
       showTitle(null); // a deleted talk's name goes with it
       return;
     }
+    // Read-only until they are this talk's: a view that fails below (a note the editor failed
+    // on) leaves the notes of the talk left in the editor, where nothing is typed then.
+    editor.area().setEditable(false);
     // The details and title switch before the notes: whatever showing the notes does (a note the
     // editor failed on), nothing typed in the details goes to the talk left.
     details.show(shown);
@@ -693,13 +700,13 @@ final class TalkScreen {
     // into notes shown cut, is shown as an opened talk's (it is stored already).
     if (loaded.restored() && !shownCut && shown(shown.body()).longestCut() == 0) {
       editor.area().replaceText(shown.body()); // one change, which Undo takes back
+      editor.area().setEditable(!notebook.isReadOnly());
     } else {
       // A line the editor cannot lay out in reasonable time (10,000 nested bullets on one line held
       // the FX thread for minutes, a 19.5 MB line too) is shown cut, and the notes read-only.
       Shown cut = shown(shown.body());
       String notes = cut.text();
       shownCut = cut.longestCut() > 0;
-      editor.area().setEditable(!shownCut && !notebook.isReadOnly());
       if (shownCut) {
         cutNotice = cutMessage(shown);
         cutBanner().show(shown, cut.longestCut()); // stays while this talk is open
@@ -716,6 +723,7 @@ final class TalkScreen {
       } finally {
         loadingNotes = false;
       }
+      editor.area().setEditable(!shownCut && !notebook.isReadOnly());
       openedAnchor = editor.area().getAnchor();
       openedCaret = editor.area().getCaretPosition();
       moved = false;
@@ -942,6 +950,16 @@ final class TalkScreen {
   void attach(List<EditorView.Pasted> pasted) {
     Talk into = talk.getTalk();
     if (into == null || pasted.isEmpty()) {
+      return;
+    }
+    if (!editor.area().isEditable()) {
+      // Notes shown cut (or a read-only window): the links would show and never be saved, and
+      // the files be stored with no link to them.
+      status.showMessage(
+          WindowActions.NOTES_READ_ONLY
+              + " "
+              + Counts.of(pasted.size(), "file")
+              + " not attached.");
       return;
     }
     List<CompletableFuture<String>> links = new ArrayList<>();

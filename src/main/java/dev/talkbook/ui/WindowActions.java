@@ -382,9 +382,17 @@ final class WindowActions {
    * {@code [Title](talk:ID)}, goes into the notes at the caret (over the selection), undone with
    * Ctrl+Z. The preview opens that talk on a click, the site links its page.
    */
+  /** Said when something would go into notes that cannot be changed (shown cut, read-only). */
+  static final String NOTES_READ_ONLY = "These notes are read-only here:";
+
   void linkToTalk() {
     Talk into = talk.getTalk();
     if (into == null) {
+      return;
+    }
+    if (!editor.area().isEditable()) {
+      // Notes shown cut (or a read-only window): a link put in them would never be saved.
+      status.showMessage(NOTES_READ_ONLY + " no link was added.");
       return;
     }
     java.util.Map<Long, String> titles = new java.util.concurrent.ConcurrentHashMap<>();
@@ -398,6 +406,8 @@ final class WindowActions {
               Talk shown = talk.getTalk();
               if (shown == null || shown.id() != into.id()) {
                 status.showMessage("Not linked: another talk is open now.");
+              } else if (!editor.area().isEditable()) {
+                status.showMessage(NOTES_READ_ONLY + " no link was added.");
               } else {
                 editor.area().replaceSelection(TalkLink.markdown(id, titles.getOrDefault(id, "")));
                 editor.area().requestFocus();

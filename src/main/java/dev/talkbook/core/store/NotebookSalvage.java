@@ -77,6 +77,9 @@ final class NotebookSalvage {
     Path damaged = file.toAbsolutePath().normalize();
     Path target = freeName(damaged);
     Path patched = NotebookFile.sibling(target, ".patching");
+    // Made under another name and moved into place when whole: a kill or an Error part way never
+    // leaves a partial notebook under the name of a saved one.
+    Path saving = NotebookFile.sibling(target, ".saving");
     try {
       Findings found =
           find(damaged)
@@ -91,9 +94,11 @@ final class NotebookSalvage {
       Notebook.deleteWithSidecars(patched);
       Files.copy(damaged, patched);
       patch(patched, found, version);
+      Notebook.deleteWithSidecars(saving);
       try (Connection copy = Database.inspect(patched)) {
-        NotebookRebuild.copyInto(target, copy, version, progress);
+        NotebookRebuild.copyInto(saving, copy, version, progress);
       }
+      Files.move(saving, target);
       int talks;
       try (Connection saved = Database.inspect(target);
           Statement s = saved.createStatement();
@@ -102,7 +107,6 @@ final class NotebookSalvage {
       }
       return new Notebook.SavedNotes(target, talks);
     } catch (SQLException | IOException e) {
-      Notebook.deleteWithSidecars(target);
       throw new NotebookException(
           "Could not save the notes of notebook "
               + damaged
@@ -111,7 +115,6 @@ final class NotebookSalvage {
               + "). It is left as it was; restore it from a backup.",
           e);
     } catch (NotebookException e) {
-      Notebook.deleteWithSidecars(target);
       // Said of the damaged notebook, not of the new file its rows were being copied into.
       throw new NotebookException(
           "Could not save the notes of notebook "
@@ -120,11 +123,9 @@ final class NotebookSalvage {
               + e.reason()
               + "). It is left as it was; restore it from a backup.",
           e);
-    } catch (RuntimeException e) {
-      Notebook.deleteWithSidecars(target);
-      throw e;
     } finally {
       Notebook.deleteWithSidecars(patched);
+      Notebook.deleteWithSidecars(saving);
     }
   }
 
@@ -278,8 +279,8 @@ final class NotebookSalvage {
   }
 
   /**
-   * Reads {@code file} page by page at the page size it was written with (its header's if that is
-   * whole, else the one at which most pages start as b-tree pages) and finds the schema's leaves.
+   * Reads {@code file} page by page at the page size it was written with (the one at which most
+   * pages start as b-tree pages; the header is not trusted) and finds the schema's leaves.
    */
   private static Optional<Findings> find(Path file) throws IOException {
     long size = Files.size(file);

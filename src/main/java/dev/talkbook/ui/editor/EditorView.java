@@ -904,6 +904,10 @@ public final class EditorView {
     replaceAll.setOnAction(e -> replaceAll());
     replace.setMinWidth(Region.USE_PREF_SIZE);
     replaceAll.setMinWidth(Region.USE_PREF_SIZE);
+    // Notes that cannot be changed (shown cut, a read-only window) are not changed by a replace:
+    // its text would show in the notes and never be saved.
+    replace.disableProperty().bind(area.editableProperty().not());
+    replaceAll.disableProperty().bind(area.editableProperty().not());
     replaceTools = new HBox(6, replace, replaceAll);
     replaceTools.setAlignment(Pos.CENTER_LEFT);
 
@@ -1093,7 +1097,7 @@ public final class EditorView {
 
   private void replaceOne() {
     Pattern p = pattern();
-    if (p == null) {
+    if (p == null || refusedReadOnly()) {
       return;
     }
     if (p.matcher(area.getSelectedText()).matches()) {
@@ -1103,10 +1107,19 @@ public final class EditorView {
     find(true);
   }
 
+  /** Whether the notes cannot be changed now, which the find bar then says. */
+  private boolean refusedReadOnly() {
+    if (area.isEditable()) {
+      return false;
+    }
+    findStatus.setText("Read-only: nothing replaced");
+    return true;
+  }
+
   /** Replaces every match as one undoable change. */
   int replaceAll() {
     Pattern p = pattern();
-    if (p == null) {
+    if (p == null || refusedReadOnly()) {
       return 0;
     }
     String text = area.getText();

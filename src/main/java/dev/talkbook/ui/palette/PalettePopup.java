@@ -278,7 +278,8 @@ public final class PalettePopup<T> {
     holdKeys(); // a click takes too: what is typed next waits for it
     HeldKeys keys = held;
     held = null;
-    if (keys != null && typedAhead != null) {
+    boolean typedForIt = keys != null && typedAhead != null;
+    if (typedForIt) {
       keys.typedFor(typedAhead.apply(entry.value())); // journaled while they wait
     }
     close();
@@ -292,8 +293,34 @@ public final class PalettePopup<T> {
             release(keys);
             throw e;
           }
-          ready.whenComplete((r, error) -> release(keys));
+          ready.whenComplete(
+              (r, error) -> {
+                if (typedForIt && failed(error)) {
+                  // What they were typed for could not be had (a talk deleted meanwhile, said in
+                  // the status bar): sent on, they would type into the talk being left.
+                  drop(keys);
+                } else {
+                  release(keys);
+                }
+              });
         });
+  }
+
+  /** Whether {@code error} is a failure, not nothing or a newer choice's cancellation. */
+  private static boolean failed(Throwable error) {
+    Throwable why =
+        error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+            ? error.getCause()
+            : error;
+    return why != null && !(why instanceof java.util.concurrent.CancellationException);
+  }
+
+  private static void drop(HeldKeys keys) {
+    if (Platform.isFxApplicationThread()) {
+      keys.drop();
+    } else {
+      Platform.runLater(keys::drop);
+    }
   }
 
   private static void release(HeldKeys keys) {
@@ -316,7 +343,8 @@ public final class PalettePopup<T> {
   /**
    * The keys typed after Enter wait for what was chosen ({@link #showLoading}); {@code where} says,
    * for what was chosen, where the text they type goes meanwhile (Go to talk: the chosen talk's
-   * journal, so that a kill while they wait loses none).
+   * journal, so that a kill while they wait loses none). Should {@code chosen} fail (the talk could
+   * not be opened), those keys are dropped, not sent to where the keyboard is then.
    */
   public void typedAheadTo(Function<T, HeldKeys.Ahead> where) {
     this.typedAhead = where;

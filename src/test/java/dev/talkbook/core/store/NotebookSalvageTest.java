@@ -127,6 +127,29 @@ class NotebookSalvageTest {
     }
   }
 
+  /**
+   * A save cut short part way (here an Error from its progress; a kill alike) leaves no partial
+   * notebook under the saved notebook's name, which the user would open as their saved notes.
+   */
+  @Test
+  void aSaveCutShortLeavesNoSavedNotebook() throws Exception {
+    Path file = dir.resolve("notes.talkbook");
+    Files.copy(whole, file);
+    overwriteStart(file, 200, true);
+    Throwable failed =
+        catchThrowable(
+            () ->
+                Notebook.saveNotesOf(
+                    file,
+                    (done, total, table) -> {
+                      throw new OutOfMemoryError("cut short while copying " + table);
+                    }));
+    assertThat(failed).isInstanceOf(OutOfMemoryError.class);
+    try (Stream<Path> beside = Files.list(dir)) {
+      assertThat(beside.map(p -> p.getFileName().toString())).containsExactly("notes.talkbook");
+    }
+  }
+
   @Test
   void aFileOfRandomBytesIsStillNotANotebook() throws Exception {
     Path file = dir.resolve("noise.talkbook");
