@@ -43,11 +43,18 @@ class OldMessagesWindowTest extends RealWindowTest {
     FxWait.untilFx(
         "the video not saved", () -> WindowUnderTest.saveState(robot).startsWith("Video not"));
 
+    String before = whereTheKeysGo(robot);
     robot.type(KeyCode.ESCAPE);
 
-    FxWait.untilFx(
-        "the saved video back",
-        () -> field(robot, "video").getText().equals("https://video.example/loom"));
+    try {
+      FxWait.untilFx(
+          "the saved video back",
+          () -> field(robot, "video").getText().equals("https://video.example/loom"));
+    } catch (AssertionError e) {
+      // CI under load failed here once: say where the Esc could have gone.
+      throw new AssertionError(
+          e.getMessage() + "; before Esc: " + before + "; now: " + whereTheKeysGo(robot), e);
+    }
     FxWait.untilFx("saved", () -> WindowUnderTest.saveState(robot).equals("Saved"));
     assertThat(
             FxWait.onFx(
@@ -55,6 +62,57 @@ class OldMessagesWindowTest extends RealWindowTest {
         .isFalse();
     assertThat(ui.notebook.talks().get(talk.id()).details().videoUrl())
         .isEqualTo("https://video.example/loom");
+  }
+
+  /**
+   * A tooltip shown when Esc was pressed took the key (a JavaFX popup consumes the Esc that hides
+   * it): the field kept "#" and its problem, as the test above once did in CI under load. The
+   * window's tooltips ({@link dev.talkbook.ui.common.Tips}) let it through now.
+   */
+  @Test
+  void escInAFieldWhileATooltipShowsStillPutsBackItsSavedValue(FxRobot robot) throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Loom", "Notes\n");
+    ui.notebook
+        .talks()
+        .update(talk.id(), talk.details().withVideoUrl("https://video.example/loom"));
+    ui.reload(robot);
+    FxWait.untilFx(
+        "the video shown",
+        () -> field(robot, "video").getText().equals("https://video.example/loom"));
+    FxWait.clickOn(robot, "#detail-video");
+    robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+    robot.write("#");
+    FxWait.untilFx(
+        "the video not saved", () -> WindowUnderTest.saveState(robot).startsWith("Video not"));
+    javafx.scene.control.Tooltip[] tip = new javafx.scene.control.Tooltip[1];
+    robot.interact(
+        () -> {
+          tip[0] = dev.talkbook.ui.common.Tips.wrapping("Video");
+          tip[0].show(ui.stage);
+        });
+    FxWait.untilFx("the tooltip shown", () -> tip[0].isShowing());
+
+    robot.type(KeyCode.ESCAPE);
+
+    FxWait.untilFx(
+        "the saved video back",
+        () -> field(robot, "video").getText().equals("https://video.example/loom"));
+    FxWait.untilFx("the tooltip gone", () -> !tip[0].isShowing());
+  }
+
+  /** The focus owner, the windows shown and the video field's text, for a failure's message. */
+  private String whereTheKeysGo(FxRobot robot) throws Exception {
+    return FxWait.onFx(
+        () ->
+            "focus in "
+                + ui.stage.getScene().getFocusOwner()
+                + ", windows shown "
+                + javafx.stage.Window.getWindows().stream()
+                    .map(w -> w.getClass().getSimpleName())
+                    .toList()
+                + ", video field \""
+                + field(robot, "video").getText()
+                + "\"");
   }
 
   @Test

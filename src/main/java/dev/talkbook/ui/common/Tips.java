@@ -25,7 +25,7 @@ public final class Tips {
           public void handle(MouseEvent e) {
             control.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
             if (control.getTooltip() == null) {
-              control.setTooltip(new Tooltip(text));
+              control.setTooltip(lettingEscThrough(new Tooltip(text)));
             }
           }
         });
@@ -33,9 +33,20 @@ public final class Tips {
 
   /** A tooltip for a long text (a whole title, a row's lines): wrapped, at most 600 px wide. */
   public static Tooltip wrapping(String text) {
-    Tooltip tip = new Tooltip(text);
+    Tooltip tip = lettingEscThrough(new Tooltip(text));
     tip.setWrapText(true);
     tip.setMaxWidth(600);
+    return tip;
+  }
+
+  /**
+   * {@code tip}, which Esc hides without keeping the key from the control with the keyboard. A
+   * JavaFX popup takes an Esc pressed in its owner window while it shows and consumes it: Esc in a
+   * details field that could not be saved, pressed while a tooltip showed, only hid the tooltip,
+   * and the field kept its text and its problem.
+   */
+  public static Tooltip lettingEscThrough(Tooltip tip) {
+    tip.setConsumeAutoHidingEvents(false);
     return tip;
   }
 }
