@@ -68,8 +68,11 @@ class TomlFrontMatterTest {
         .containsEntry("summary", "First line.\nSecond line.")
         .containsEntry("path", "C:\\notes\\talk")
         .containsEntry("quoted key", Map.of("a", 1L, "b", "two"))
-        .containsEntry("when", "1979-05-27 07:32:00Z")
+        // TOML's space between date and time comes back as its equivalent T: the same talk time
+        .containsEntry("when", "1979-05-27T07:32:00Z")
         .containsEntry("resources", List.of(Map.of("src", "a.png"), Map.of("src", "b.png")));
+    assertThat(MarkdownImporter.dateTime((String) data.get("when"), "when"))
+        .isEqualTo(MarkdownImporter.dateTime("1979-05-27 07:32:00Z", "when"));
   }
 
   @ParameterizedTest
@@ -77,17 +80,58 @@ class TomlFrontMatterTest {
       delimiter = '|',
       textBlock =
           """
-          title = Unquoted text             | line 2: "Unquoted" is not a TOML value
-          title = "no end                   | line 2: the text has no closing "
-          tags = ["a", "b"                  | line 2: the list has no closing ]
-          title = "a"\\ntitle = "b"           | line 3: "title" is defined twice
-          = "no key"                        | line 2: a key is missing
-          title "no equals"                 | line 2: expected =
+          title = Unquoted text             | line 2, column 9: Unknown token near "Unquoted text"
+          title = "no end                   | line 2
+          tags = ["a", "b"                  | line 2
+          title = "a"\\ntitle = "b"           | line 3, column 12: Duplicate key in "title = \"b\""
+          = "no key"                        | line 2, column 1:
+          title "no equals"                 | line 2, column 6: Unknown token near "\"no equals\""
           """)
   void aMistakeIsSaidWithItsLine(String toml, String message) {
     assertThatThrownBy(() -> TomlFrontMatter.parse(toml.replace("\\n", "\n"), 2))
         .isInstanceOf(SiteException.class)
         .hasMessageStartingWith("invalid front matter (TOML): " + message);
+  }
+
+  @Test
+  void aMistakeLowerDownNamesItsLineInTheFile() {
+    assertThatThrownBy(
+            () -> FrontMatter.parse("+++\ntitle = \"a\"\n\ndraft = nope\n+++\nbody\n", true))
+        .isInstanceOf(SiteException.class)
+        .hasMessageStartingWith("invalid front matter (TOML): line 4, column 9: ");
+  }
+
+  @Test
+  void deepNestingIsAMistakeNotACrash() {
+    String deep = "a = " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
+    assertThatThrownBy(() -> TomlFrontMatter.parse(deep, 2))
+        .isInstanceOf(SiteException.class)
+        .hasMessageStartingWith("invalid front matter (TOML): ");
+  }
+
+  @Test
+  void datesAndTimesStayText() {
+    Map<String, Object> data =
+        TomlFrontMatter.parse(
+            "local = 1979-05-27T07:32:00\nday = 1979-05-27\nclock = 07:32:00\n"
+                + "offset = 1979-05-27T00:32:00.999999-07:00\n",
+            2);
+    assertThat(data)
+        .containsEntry("local", "1979-05-27T07:32:00")
+        .containsEntry("day", "1979-05-27")
+        .containsEntry("clock", "07:32:00")
+        .containsEntry("offset", "1979-05-27T00:32:00.999999-07:00");
+  }
+
+  @Test
+  void numbersAreLongBigIntegerOrDouble() {
+    String toml = "small = 3\nlarge = 12345678901234567890\nratio = 0.25\nhex = 0xff\n";
+    assertThat(TomlFrontMatter.parse(toml, 2))
+        .containsExactly(
+            Map.entry("small", 3L),
+            Map.entry("large", new java.math.BigInteger("12345678901234567890")),
+            Map.entry("ratio", 0.25),
+            Map.entry("hex", 255L));
   }
 
   @Test
