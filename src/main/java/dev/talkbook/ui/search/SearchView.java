@@ -401,7 +401,7 @@ public final class SearchView {
     if (field.getMinWidth() != least) {
       field.setMinWidth(least);
     }
-    double room = field.getWidth() - around;
+    double room = field.getWidth() - around - LEFT_GAP; // as the least width counts it
     field.setPromptText(
         TextWidth.of(PROMPT_WITH_KEY, field.getFont()) <= room ? PROMPT_WITH_KEY : PROMPT);
   }
