@@ -8,6 +8,12 @@ var ignoreScrollUntil = 0;
 // is the page following the editor, never to be echoed back, however late it comes (a loaded
 // machine ran it after the 200 ms, and the editor jumped to the page's top line).
 var placedY = -1;
+// The line scrollToLine put at the top, and the page's width then: a page reflowed to another width
+// (the web view given its width after a start, the window or the split moved) puts that line back
+// at the top while the reader has not scrolled it: at a start the line's place, reckoned on the
+// narrow page WebKit starts with, left the page at its end.
+var placedLine = -1;
+var placedWidth = -1;
 var highlighted = {};
 var highlightedCount = 0;
 
@@ -137,7 +143,18 @@ function scrollToLine(line) {
   ignoreScrollUntil = Date.now() + 200;
   window.scrollTo(0, Math.max(0, y));
   placedY = window.pageYOffset;
+  placedLine = line;
+  placedWidth = window.innerWidth;
 }
+
+/** Puts the placed line back at the top if the page has another width since; whether it did. */
+function placeAgainIfResized() {
+  if (placedLine < 0 || placedY < 0 || window.innerWidth === placedWidth) { return false; }
+  scrollToLine(placedLine);
+  return true;
+}
+
+window.addEventListener('resize', placeAgainIfResized);
 
 /** The source line at the top of the view. */
 function lineAtTop() {
@@ -160,8 +177,9 @@ window.addEventListener('scroll', function () {
   scrollPending = true;
   window.requestAnimationFrame(function () {
     scrollPending = false;
-    if (window.pageYOffset === placedY) { return; }
+    if (window.pageYOffset === placedY || placeAgainIfResized()) { return; }
     placedY = -1;
+    placedLine = -1;
     if (window.talkbook) { window.talkbook.scrolled(lineAtTop()); }
   });
 });

@@ -204,6 +204,42 @@ class PreviewViewTest {
   }
 
   @Test
+  void theLineTheEditorShowsStaysAtTheTopWhenThePageIsResized() throws Exception {
+    // A restart at a remembered place: the page was scrolled to the editor's line while the web
+    // view had not its width yet; once it had, the page reflowed and showed its end.
+    List<RenderedNote.Block> blocks = note(40);
+    show(blocks);
+    int line = blocks.get(40).firstLine(); // "Section 20"
+    FxWait.onFx(
+        () -> {
+          preview.scrollToLine(line);
+          return null;
+        });
+    FxWait.until(() -> Math.abs(topOfLine(line)) < 30);
+    scrolled.clear();
+
+    FxWait.onFx(
+        () -> {
+          preview.webView().setMaxWidth(260);
+          return null;
+        });
+    FxWait.until(() -> ((Number) script("window.innerWidth")).intValue() <= 260);
+    FxWait.until(() -> Math.abs(topOfLine(line)) < 30);
+    FxWait.onFx(
+        () -> {
+          preview.webView().setMaxWidth(Double.MAX_VALUE);
+          return null;
+        });
+    FxWait.until(() -> ((Number) script("window.innerWidth")).intValue() > 500);
+    FxWait.until(() -> Math.abs(topOfLine(line)) < 30);
+    assertThat(scrolled).as("the editor told of no scroll it did not make").isEmpty();
+
+    // Once the reader has scrolled the page, a resize leaves it where they took it.
+    script("ignoreScrollUntil = 0; window.scrollBy(0, 300)");
+    FxWait.until(() -> !scrolled.isEmpty());
+  }
+
+  @Test
   void aNoteOfOrdinaryLengthIsInThePageWhole() throws Exception {
     List<RenderedNote.Block> blocks = note(300);
     assertThat(htmlLength(blocks)).isLessThan(PreviewView.WHOLE_CHARS);
