@@ -40,6 +40,21 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("javafx..", "org.fxmisc..", "com.sun.javafx..", "org.reactfx..");
 
+  /**
+   * Every tooltip is made by {@code Tips}, which lets Esc through: a JavaFX tooltip showing takes
+   * the Esc pressed in its window (the REPL's Stop button's, "Stop the running code (Esc)", kept
+   * the code running; the details pane's kept a field's problem).
+   */
+  @ArchTest
+  static final ArchRule tooltipsAreMadeByTips =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("dev.talkbook.ui.common.Tips")
+          .should()
+          .callConstructor(javafx.scene.control.Tooltip.class)
+          .orShould()
+          .callConstructor(javafx.scene.control.Tooltip.class, String.class);
+
   @ArchTest
   static final ArchRule coreDoesNotUseTheLayersAboveIt =
       noClasses()

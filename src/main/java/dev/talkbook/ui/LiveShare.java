@@ -5,6 +5,7 @@ import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.ui.common.Once;
+import dev.talkbook.ui.common.Tips;
 import dev.talkbook.ui.palette.MenuActions;
 import dev.talkbook.ui.share.OpenTalkSource;
 import dev.talkbook.ui.share.ShareModel;
@@ -103,7 +104,7 @@ final class LiveShare {
             Bindings.createStringBinding(
                 () -> "Live · " + Counts.of(model.viewersProperty().get(), "viewer"),
                 model.viewersProperty()));
-    Tooltip tip = new Tooltip();
+    Tooltip tip = Tips.tooltip();
     tip.textProperty()
         .bind(
             Bindings.createStringBinding(

@@ -646,7 +646,7 @@ final class StatusBar {
   private void explainSaveState(String why) {
     if (why != null) {
       if (saveStateWhy == null) {
-        saveStateWhy = new Tooltip();
+        saveStateWhy = Tips.tooltip();
       }
       saveStateWhy.setText(why);
     }

@@ -25,7 +25,7 @@ public final class Tips {
           public void handle(MouseEvent e) {
             control.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
             if (control.getTooltip() == null) {
-              control.setTooltip(lettingEscThrough(new Tooltip(text)));
+              control.setTooltip(tooltip(text));
             }
           }
         });
@@ -37,6 +37,21 @@ public final class Tips {
     tip.setWrapText(true);
     tip.setMaxWidth(600);
     return tip;
+  }
+
+  /**
+   * A tooltip of {@code text} that lets Esc through ({@link #lettingEscThrough}): every tooltip of
+   * the window is made here or by {@link #install} (ArchitectureTest holds it): a presenter's Esc
+   * on the REPL's Stop button, pressed while its tooltip showed, only hid the tooltip, and the code
+   * ran on.
+   */
+  public static Tooltip tooltip(String text) {
+    return lettingEscThrough(new Tooltip(text));
+  }
+
+  /** {@link #tooltip(String)} with no text yet (set or bound later). */
+  public static Tooltip tooltip() {
+    return lettingEscThrough(new Tooltip());
   }
 
   /**

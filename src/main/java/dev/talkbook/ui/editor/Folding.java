@@ -4,6 +4,7 @@ import dev.talkbook.core.common.Counts;
 import dev.talkbook.ui.common.HangingIndent;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
+import dev.talkbook.ui.common.Tips;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -11,7 +12,6 @@ import java.util.function.IntUnaryOperator;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.fxmisc.richtext.CodeArea;
@@ -117,7 +117,7 @@ public final class Folding {
             Label marker = new Label(null, Icons.of(Feather.CHEVRON_RIGHT));
             marker.getStyleClass().add(MARKER);
             marker.setTooltip(
-                new Tooltip(
+                Tips.tooltip(
                     Counts.of(hidden, "line") + " folded (" + Keys.shown("Shortcut+Period") + ")"));
             marker.setAccessibleText("Folded, " + Counts.of(hidden, "line"));
             marker.setOnMouseClicked(

@@ -14,6 +14,7 @@ import dev.talkbook.ui.common.RowInView;
 import dev.talkbook.ui.common.Settings;
 import dev.talkbook.ui.common.ShownKey;
 import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.Tips;
 import dev.talkbook.ui.common.TitleRow;
 import dev.talkbook.ui.common.UiExecutors;
 import java.time.LocalDate;
@@ -39,7 +40,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -1252,7 +1252,7 @@ public final class NavigatorView {
           MouseEvent.MOUSE_ENTERED,
           e -> {
             if (tip != null && getTooltip() == null) {
-              setTooltip(new Tooltip(tip));
+              setTooltip(Tips.tooltip(tip));
             }
           });
       setOnDragDetected(

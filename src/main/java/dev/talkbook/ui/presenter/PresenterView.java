@@ -4,6 +4,7 @@ import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.markdown.HighlightedText;
 import dev.talkbook.core.markdown.Highlighting;
 import dev.talkbook.ui.common.Keys;
+import dev.talkbook.ui.common.Tips;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,10 +133,8 @@ final class PresenterView {
     leave.setId("presenter-end");
     leave.setOnAction(e -> end.run());
     leave.setTooltip(
-        new javafx.scene.control.Tooltip(
-            "Back to the notes in the main window ("
-                + dev.talkbook.ui.common.Keys.shown(PresenterMode.KEY)
-                + ")"));
+        Tips.tooltip(
+            "Back to the notes in the main window (" + Keys.shown(PresenterMode.KEY) + ")"));
     // In a small window (1024×640: a 922 px speaker's window) the clock, the timer and the buttons
     // keep their words (they were cut to "0…" and "Restart ti…"); the check box's words give way.
     for (Region r : List.of(clockLabel, timer, restart, leave)) {

@@ -16,6 +16,7 @@ import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.ReplGuide;
 import dev.talkbook.ui.common.ShownKey;
+import dev.talkbook.ui.common.Tips;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -654,16 +655,16 @@ public final class ReplPane {
     root.getStylesheets().add(stylesheet());
     run.setGraphic(Icons.of(Feather.PLAY));
     run.setTooltip(
-        new Tooltip(
+        Tips.tooltip(
             "Run the selection, or all of the input (" + Keys.shown("Shortcut+Enter") + ")"));
     run.setOnAction(e -> runInput());
     stop.setGraphic(Icons.of(Feather.SQUARE));
-    stop.setTooltip(new Tooltip("Stop the running code (Esc)"));
+    stop.setTooltip(Tips.tooltip("Stop the running code (Esc)"));
     stop.setOnAction(e -> stopCode());
     stop.disableProperty().bind(stoppable().not());
-    reset.setTooltip(new Tooltip("Forget everything: a fresh Java VM"));
+    reset.setTooltip(Tips.tooltip("Forget everything: a fresh Java VM"));
     reset.setOnAction(e -> session.reset());
-    restart.setTooltip(new Tooltip("A fresh Java VM, with the definitions run again"));
+    restart.setTooltip(Tips.tooltip("A fresh Java VM, with the definitions run again"));
     restart.setOnAction(e -> session.restart());
     detach.setOnAction(e -> onDetach.run());
     spinner.setPrefSize(16, 16);
@@ -674,7 +675,7 @@ public final class ReplPane {
     javaVersion.setText("Java " + Runtime.Version.parse(version).feature());
     javaVersion.getStyleClass().addAll("tb-repl-java", "tb-muted");
     javaVersion.setTooltip(
-        new Tooltip(
+        Tips.tooltip(
             "The REPL compiles and runs your code with Java "
                 + version
                 + ".\nCode that needs a newer Java gets a message saying so."));
@@ -947,7 +948,7 @@ public final class ReplPane {
    * text size (the presenter's, while presenting).
    */
   private final class DefinitionCell extends ListCell<Definition> {
-    private final Tooltip tip = new Tooltip();
+    private final Tooltip tip = Tips.tooltip();
 
     DefinitionCell() {
       // Long values wrap (a zero preferred width makes the cell take the list's).

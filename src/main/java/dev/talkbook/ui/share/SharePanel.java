@@ -5,6 +5,7 @@ import dev.talkbook.core.share.NetworkAddresses;
 import dev.talkbook.ui.common.DefaultButtons;
 import dev.talkbook.ui.common.Keys;
 import dev.talkbook.ui.common.Theme;
+import dev.talkbook.ui.common.Tips;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,7 +27,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -268,7 +268,7 @@ public final class SharePanel {
             return null;
           }
         });
-    bind.setTooltip(new Tooltip("Stop sharing to change who can follow."));
+    bind.setTooltip(Tips.tooltip("Stop sharing to change who can follow."));
     // By keyboard: Down (or Enter) on the closed list opens it, to choose there; Enter did not open
     // it but started sharing (the default button) with a choice the user had not seen, and Down
     // did nothing.
@@ -337,7 +337,7 @@ public final class SharePanel {
     side.setAlignment(Pos.CENTER_LEFT);
     audience.setOnAction(e -> showAudienceCard());
     audience.setTooltip(
-        new Tooltip(
+        Tips.tooltip(
             "The address and a large QR code for the room (" + Keys.shown(AUDIENCE_KEY) + ")"));
     audience.setMinWidth(Region.USE_PREF_SIZE);
     HBox middle = new HBox(16, qrCard, side);
