@@ -1,5 +1,6 @@
 package dev.talkbook.ui.preview;
 
+import dev.talkbook.core.common.Probes;
 import dev.talkbook.core.common.Resources;
 import dev.talkbook.core.markdown.RenderedNote;
 import java.security.SecureRandom;
@@ -67,7 +68,9 @@ public final class PreviewView {
     if (web != null) {
       return;
     }
+    WebKitLibrary.prepare(); // on a class path: WebKit from Talkbook's cache, not checked anew
     web = new WebView();
+    Probes.mark("web-view");
     web.setContextMenuEnabled(false);
     // The page's colours from its first paint (WebKit paints white before the page has loaded).
     web.setPageFill(background(dark));
