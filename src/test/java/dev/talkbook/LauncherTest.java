@@ -50,6 +50,33 @@ class LauncherTest {
     }
   }
 
+  /**
+   * On the class path Maven makes (this test's, {@code exec:java}'s, the benchmarks'), the jars
+   * sqlite-jdbc's first logger looks in come before every other library: each jar in front of the
+   * one a class is found in is opened and its directory read, and with slf4j-nop last that was
+   * every jar, at the start of every command that opens a notebook.
+   */
+  @Test
+  void theLoggingJarsComeBeforeTheOtherLibrariesOnTheClassPath() {
+    java.util.List<String> entries =
+        java.util.List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+    int provider = -1;
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i).contains("slf4j-nop")) {
+        provider = i;
+      }
+    }
+    assertThat(provider).as("slf4j-nop on the class path %s", entries).isNotNegative();
+    for (String before : entries.subList(0, provider)) {
+      assertThat(
+              before.endsWith(".jar")
+                  && !before.contains("sqlite-jdbc")
+                  && !before.contains("slf4j-api"))
+          .as("%s comes before slf4j-nop", before)
+          .isFalse();
+    }
+  }
+
   @Test
   void aNotebookFileAloneOpensIt() {
     assertThat(Launcher.withOpenedFile(new String[] {"/home/me/Talks/notebook.talkbook"}))
