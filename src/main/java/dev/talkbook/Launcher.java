@@ -178,7 +178,8 @@ public final class Launcher {
    * packaged app's 66 jars cost 20–40 ms of the start of every command, where its AOT cache
    * otherwise opens none but the few that resources are read from. Here: picocli's look-up of
    * Groovy ({@link #NO_GROOVY}, set in {@link #main} already) and SLF4J's of its provider (for
-   * sqlite-jdbc, which logs through it: slf4j-nop, the only provider on the class path, is named).
+   * sqlite-jdbc, which logs through it: slf4j-nop, the only provider on the class path, is named;
+   * on a class path Maven makes, its jar and SLF4J's come right after sqlite-jdbc's, see pom.xml).
    * Options the user gives ({@code -D}) stay. Elsewhere: the time zone is looked up only when it is
    * used ({@code RevisionPolicy.standard}), and a successful command ends without {@code
    * System.exit} ({@link #main}).

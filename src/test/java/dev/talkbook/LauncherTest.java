@@ -2,6 +2,7 @@ package dev.talkbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LauncherTest {
@@ -48,6 +49,48 @@ class LauncherTest {
     } finally {
       System.setProperties(saved);
     }
+  }
+
+  /**
+   * On the class path Maven makes (this test's, {@code exec:java}'s, the benchmarks'), the jars a
+   * command and a site export read come before every other library: each jar in front of the one a
+   * class or resource is found in is opened and its directory read. With slf4j-nop last (found by
+   * sqlite-jdbc's first logger, at the start of every command that opens a notebook) that was every
+   * jar; with the Maven resolver's before commonmark and lunr, an export opened 51 of them.
+   */
+  @Test
+  void theJarsAnExportReadsComeFirstOnTheClassPath() {
+    List<String> used =
+        List.of(
+            "sqlite-jdbc",
+            "slf4j-api",
+            "slf4j-nop",
+            "picocli",
+            "java-diff-utils",
+            "commonmark",
+            "autolink",
+            "owasp-java-html-sanitizer",
+            "java8-shim",
+            "java10-shim",
+            "highlightjs",
+            "lunr");
+    List<String> jars = new java.util.ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (entry.endsWith(".jar")) {
+        jars.add(entry.substring(entry.lastIndexOf(java.io.File.separatorChar) + 1));
+      }
+    }
+    int last = -1;
+    for (int i = 0; i < jars.size(); i++) {
+      String jar = jars.get(i);
+      if (used.stream().anyMatch(jar::startsWith)) {
+        last = i;
+      }
+    }
+    assertThat(last).as("the export's jars on the class path %s", jars).isNotNegative();
+    assertThat(jars.subList(0, last + 1))
+        .as("jars on the class path up to the last one an export reads")
+        .allMatch(jar -> used.stream().anyMatch(jar::startsWith));
   }
 
   @Test
