@@ -1,6 +1,7 @@
 package dev.talkbook.ui.common;
 
 import javafx.event.EventHandler;
+import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -27,6 +28,24 @@ public final class Tips {
             if (control.getTooltip() == null) {
               control.setTooltip(tooltip(text));
             }
+          }
+        });
+  }
+
+  /**
+   * Gives {@code node}, a part of a control that is no control itself (a titled pane's title bar),
+   * the tooltip {@code text}, made when the pointer first enters it; over the rest of the control
+   * (a titled pane's fields) it does not show.
+   */
+  public static void installOn(Node node, String text) {
+    node.setAccessibleHelp(text);
+    node.addEventHandler(
+        MouseEvent.MOUSE_ENTERED,
+        new EventHandler<MouseEvent>() {
+          @Override
+          public void handle(MouseEvent e) {
+            node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+            Tooltip.install(node, tooltip(text));
           }
         });
   }
