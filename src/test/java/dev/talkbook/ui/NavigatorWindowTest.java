@@ -473,6 +473,56 @@ class NavigatorWindowTest extends RealWindowTest {
     }
   }
 
+  /**
+   * An event's title was cut to "JavaDay ..." to keep a long weekday date beside it (tester11a):
+   * the title wins, the date shortens ("12 Nov 2026") or goes under the title, always whole, and
+   * the row's tooltip has both whole.
+   */
+  @ParameterizedTest(name = "the navigator {0} px wide")
+  @ValueSource(doubles = {180, 260, 420})
+  void anEventsTitleStaysWholeAndItsDateShortensOrGoesUnderIt(double width, FxRobot robot)
+      throws Exception {
+    LocalDate start = LocalDate.of(2026, 11, 12);
+    ui.notebook
+        .events()
+        .create(new Event.Details("JavaDay Lisbon", start, LocalDate.of(2026, 11, 14), null, null));
+    ui.reloadTree(robot);
+    var tree = WindowUnderTest.navigator(robot);
+    robot.interact(() -> ui.stage.setWidth(1200));
+    ui.idle();
+    robot.interact(
+        () -> {
+          var columns = (javafx.scene.control.SplitPane) tree.getScene().lookup(".split-pane");
+          columns.setDividerPosition(0, width / columns.getWidth());
+        });
+    ui.idle();
+    java.util.Locale locale = dev.talkbook.core.common.DateTimeText.userLocale();
+    String whole = dev.talkbook.core.common.DateTimeText.day(start, locale);
+    String shorter = dev.talkbook.core.common.DateTimeText.shortDay(start, locale);
+    Node cell =
+        FxWait.onFx(
+            () ->
+                robot.lookup("#navigator .tb-event-row").queryAll().stream()
+                    .filter(
+                        c ->
+                            c.lookup(".tb-row-title") instanceof Label t
+                                && "JavaDay Lisbon".equals(t.getText()))
+                    .findFirst()
+                    .orElseThrow());
+    Label title = (Label) cell.lookup(".tb-row-title");
+    Label date = (Label) cell.lookup(".tb-row-detail");
+    String at = "in a tree " + FxWait.onFx(tree::getWidth) + " px wide";
+    FxWait.untilFx("the title whole " + at, () -> title.getWidth() >= title.prefWidth(-1) - 0.5);
+    FxWait.untilFx(
+        "the date shown whole " + at,
+        () -> date.isVisible() && date.getWidth() >= date.prefWidth(-1) - 0.5);
+    assertThat(FxWait.onFx(date::getText)).as(at).isIn(whole, shorter);
+    if (width == 420) {
+      assertThat(FxWait.onFx(date::getText)).as("the long form " + at).isEqualTo(whole);
+    }
+    assertThat(FxWait.onFx(cell::getAccessibleHelp)).isEqualTo("JavaDay Lisbon\n" + whole);
+  }
+
   @Test
   void lettersTypedRightAfterClickingATalkGoIntoItsNotesAtItsCaret(FxRobot robot) throws Exception {
     ui.openNewTalk(robot, "Other talk", "other\n");
