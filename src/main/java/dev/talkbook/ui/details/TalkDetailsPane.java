@@ -942,7 +942,11 @@ public final class TalkDetailsPane {
     return switch (name) {
       case "title" -> d.withTitle(text);
       case "speakers" -> d.withSpeakers(CommaList.split(text));
-      case "time" -> d.withStartsAt(TalkTime.parse(text).orElse(null));
+      // a refusal's example on the talk's own day (the event's), else on today
+      case "time" ->
+          d.withStartsAt(
+              TalkTime.parse(text, null, d.startsAt() == null ? null : d.startsAt().toLocalDate())
+                  .orElse(null));
       case "room" -> d.withRoom(text);
       case "slides" -> d.withSlidesUrl(text);
       case "video" -> d.withVideoUrl(text);

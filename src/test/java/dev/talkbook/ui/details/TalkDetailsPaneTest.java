@@ -847,4 +847,25 @@ class TalkDetailsPaneTest {
       assertThat(FxWait.onFx(() -> tipOver(f))).as("a tooltip over " + f.getId()).isNull();
     }
   }
+
+  /**
+   * A time typed wrong is refused with an example on the talk's own day: "is not like 2026-11-24
+   * 14:30" named a day that was not the event's.
+   */
+  @Test
+  void aWrongTimeIsToldWithAnExampleOnTheTalksOwnDay(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    robot.interact(
+        () -> {
+          pane.time.requestFocus();
+          pane.time.setText("late");
+          pane.room.requestFocus();
+        });
+    FxWait.untilFx(
+        "the time's problem said",
+        () -> String.valueOf(pane.problemProperty().get()).contains("late"));
+    assertThat(FxWait.onFx(() -> pane.problemProperty().get()))
+        .contains("is not like 2026-03-12 14:30")
+        .doesNotContain("2026-11-24");
+  }
 }
