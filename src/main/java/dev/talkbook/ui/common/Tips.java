@@ -1,5 +1,6 @@
 package dev.talkbook.ui.common;
 
+import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
@@ -34,18 +35,20 @@ public final class Tips {
 
   /**
    * Gives {@code node}, a part of a control that is no control itself (a titled pane's title bar),
-   * the tooltip {@code text}, made when the pointer first enters it; over the rest of the control
-   * (a titled pane's fields) it does not show.
+   * the tooltip {@code text} (as it changes), made when the pointer first enters it; over the rest
+   * of the control (a titled pane's fields) it does not show.
    */
-  public static void installOn(Node node, String text) {
-    node.setAccessibleHelp(text);
+  public static void installOn(Node node, ObservableValue<String> text) {
+    node.accessibleHelpProperty().bind(text);
     node.addEventHandler(
         MouseEvent.MOUSE_ENTERED,
         new EventHandler<MouseEvent>() {
           @Override
           public void handle(MouseEvent e) {
             node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
-            Tooltip.install(node, tooltip(text));
+            Tooltip tip = wrapping("");
+            tip.textProperty().bind(text);
+            Tooltip.install(node, tip);
           }
         });
   }

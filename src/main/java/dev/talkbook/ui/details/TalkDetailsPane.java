@@ -296,13 +296,18 @@ public final class TalkDetailsPane {
                 .otherwise(summary));
     // The tip is the title bar's, the fold's control: on the whole pane it showed over the fields
     // while the user typed in them (flaky11). The bar is made with the pane's skin.
+    // Folded, the bar's summary line is cut in a narrow pane ("… · 20…"): the tip has it whole.
     root.setAccessibleHelp(FOLD_TIP);
+    javafx.beans.value.ObservableValue<String> barTip =
+        javafx.beans.binding.Bindings.when(root.expandedProperty())
+            .then(FOLD_TIP)
+            .otherwise(summary.concat("\n" + FOLD_TIP));
     root.skinProperty()
         .addListener(
             (obs, was, skin) -> {
               Node bar = titleBar();
               if (bar != null) {
-                Tips.installOn(bar, FOLD_TIP);
+                Tips.installOn(bar, barTip);
               }
             });
     // A TitledPane is at least as wide as its title; folded, that title is the whole summary line,

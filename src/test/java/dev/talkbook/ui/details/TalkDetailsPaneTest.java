@@ -846,6 +846,19 @@ class TalkDetailsPaneTest {
     for (TextField f : List.of(pane.room, pane.speakers, pane.time, pane.slides)) {
       assertThat(FxWait.onFx(() -> tipOver(f))).as("a tooltip over " + f.getId()).isNull();
     }
+    // Folded in a narrow pane, the bar's summary line is cut: the tip has it whole.
+    robot.interact(
+        () -> {
+          pane.root().setExpanded(false);
+          stage.setWidth(320);
+        });
+    robot.moveTo(bar);
+    robot.moveBy(3, 0);
+    String summary = FxWait.onFx(() -> pane.root().getText());
+    assertThat(summary).contains("Virtual threads in practice").contains("Main hall");
+    FxWait.untilFx(
+        "the whole summary in the folded bar's tip",
+        () -> (summary + "\n" + TalkDetailsPane.FOLD_TIP).equals(tipShown()));
   }
 
   /**
