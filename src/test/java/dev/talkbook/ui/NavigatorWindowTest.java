@@ -405,11 +405,11 @@ class NavigatorWindowTest extends RealWindowTest {
                             .equals(n.getAccessibleText())));
   }
 
-  @ParameterizedTest(name = "the navigator {0} px wide")
-  @ValueSource(doubles = {180, 260, 420})
-  void aRowCutsTheSpeakersBeforeTheTitleAndNeverToAFewLetters(double width, FxRobot robot)
+  /**
+   * The navigator's tree, reloaded, in a 1200-px window with the navigator {@code width} px wide.
+   */
+  private javafx.scene.control.TreeView<?> navigatorWide(FxRobot robot, double width)
       throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);
     var tree = WindowUnderTest.navigator(robot);
     robot.interact(() -> ui.stage.setWidth(1200));
@@ -420,6 +420,15 @@ class NavigatorWindowTest extends RealWindowTest {
           columns.setDividerPosition(0, width / columns.getWidth());
         });
     ui.idle();
+    return tree;
+  }
+
+  @ParameterizedTest(name = "the navigator {0} px wide")
+  @ValueSource(doubles = {180, 260, 420})
+  void aRowCutsTheSpeakersBeforeTheTitleAndNeverToAFewLetters(double width, FxRobot robot)
+      throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    var tree = navigatorWide(robot, width);
     record Row(
         String title,
         double titleWidth,
@@ -486,16 +495,7 @@ class NavigatorWindowTest extends RealWindowTest {
     ui.notebook
         .events()
         .create(new Event.Details("JavaDay Lisbon", start, LocalDate.of(2026, 11, 14), null, null));
-    ui.reloadTree(robot);
-    var tree = WindowUnderTest.navigator(robot);
-    robot.interact(() -> ui.stage.setWidth(1200));
-    ui.idle();
-    robot.interact(
-        () -> {
-          var columns = (javafx.scene.control.SplitPane) tree.getScene().lookup(".split-pane");
-          columns.setDividerPosition(0, width / columns.getWidth());
-        });
-    ui.idle();
+    var tree = navigatorWide(robot, width);
     java.util.Locale locale = dev.talkbook.core.common.DateTimeText.userLocale();
     String whole = dev.talkbook.core.common.DateTimeText.day(start, locale);
     String shorter = dev.talkbook.core.common.DateTimeText.shortDay(start, locale);

@@ -20,15 +20,11 @@ public final class Tips {
   /** Gives {@code control} the tooltip {@code text}, made when the pointer first enters it. */
   public static void install(Control control, String text) {
     control.setAccessibleHelp(text);
-    control.addEventHandler(
-        MouseEvent.MOUSE_ENTERED,
-        new EventHandler<MouseEvent>() {
-          @Override
-          public void handle(MouseEvent e) {
-            control.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
-            if (control.getTooltip() == null) {
-              control.setTooltip(tooltip(text));
-            }
+    onFirstEntry(
+        control,
+        () -> {
+          if (control.getTooltip() == null) {
+            control.setTooltip(tooltip(text));
           }
         });
   }
@@ -40,15 +36,24 @@ public final class Tips {
    */
   public static void installOn(Node node, ObservableValue<String> text) {
     node.accessibleHelpProperty().bind(text);
+    onFirstEntry(
+        node,
+        () -> {
+          Tooltip tip = wrapping("");
+          tip.textProperty().bind(text);
+          Tooltip.install(node, tip);
+        });
+  }
+
+  /** Runs {@code make} when the pointer first enters {@code node}. */
+  private static void onFirstEntry(Node node, Runnable make) {
     node.addEventHandler(
         MouseEvent.MOUSE_ENTERED,
         new EventHandler<MouseEvent>() {
           @Override
           public void handle(MouseEvent e) {
             node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
-            Tooltip tip = wrapping("");
-            tip.textProperty().bind(text);
-            Tooltip.install(node, tip);
+            make.run();
           }
         });
   }

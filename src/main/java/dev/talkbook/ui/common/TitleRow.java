@@ -165,6 +165,25 @@ public final class TitleRow extends Region {
     return GAP + (wholeDetail ? widthOf(forms.get(forms.size() - 1)) : detail.prefWidth(-1));
   }
 
+  /**
+   * Whether the detail is shown in {@code room} px, shown or hidden so: a whole detail in the
+   * longest of its forms that fits, another whole or cut to at least {@link #DETAIL_LEAST}.
+   */
+  private boolean detailIn(double room) {
+    boolean shown;
+    if (wholeDetail) {
+      String form = hasDetail() ? formIn(room) : null;
+      shown = form != null;
+      if (shown) {
+        showForm(form);
+      }
+    } else {
+      shown = hasDetail() && (room >= detail.prefWidth(-1) || room >= DETAIL_LEAST);
+    }
+    detail.setVisible(shown);
+    return shown;
+  }
+
   /** Shows {@code form} in the detail (its text changed only when it differs). */
   private void showForm(String form) {
     if (!form.equals(detail.getText())) {
@@ -344,17 +363,7 @@ public final class TitleRow extends Region {
     }
     double titleWidth = Math.min(title.prefWidth(-1), width);
     double room = width - titleWidth - GAP;
-    boolean showDetail;
-    if (wholeDetail) {
-      String form = hasDetail() ? formIn(room) : null;
-      showDetail = form != null;
-      if (showDetail) {
-        showForm(form);
-      }
-    } else {
-      showDetail = hasDetail() && (room >= detail.prefWidth(-1) || room >= DETAIL_LEAST);
-    }
-    detail.setVisible(showDetail);
+    boolean showDetail = detailIn(room);
     layoutInArea(title, x, y, titleWidth, height, baseline, HPos.LEFT, VPos.BASELINE);
     if (showDetail) {
       double detailWidth = Math.min(detail.prefWidth(-1), room);
@@ -401,17 +410,7 @@ public final class TitleRow extends Region {
       x2 += placeWidth + GAP;
       room = Math.max(0, room - placeWidth - GAP);
     }
-    boolean showDetail;
-    if (wholeDetail) {
-      String form = hasDetail() ? formIn(room) : null;
-      showDetail = form != null;
-      if (showDetail) {
-        showForm(form);
-      }
-    } else {
-      showDetail = hasDetail() && (room >= detail.prefWidth(-1) || room >= DETAIL_LEAST);
-    }
-    detail.setVisible(showDetail);
+    boolean showDetail = detailIn(room);
     if (showDetail) {
       layoutInArea(
           detail,
