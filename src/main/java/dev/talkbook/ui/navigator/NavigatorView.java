@@ -716,12 +716,16 @@ public final class NavigatorView {
   }
 
   /**
-   * Whether the event Ctrl+N adds a talk to (the selected one, the selected talk's, or the first)
-   * has no talk yet: then there is none on the left to choose.
+   * The title of the event Ctrl+N adds a talk to (the selected one, the selected talk's, or the
+   * first) when it has no talk yet: then there is none of it on the left to choose; else null.
    */
-  public boolean selectedEventHasNoTalks() {
+  public String selectedEventWithNoTalks() {
     TreeItem<NavNode> item = selectedEventRow();
-    return item != null && item.getChildren().isEmpty();
+    return item != null
+            && item.getChildren().isEmpty()
+            && item.getValue() instanceof NavNode.EventNode e
+        ? e.event().title()
+        : null;
   }
 
   // ---- actions ----------------------------------------------------------------------------------
