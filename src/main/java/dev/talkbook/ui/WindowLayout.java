@@ -80,21 +80,28 @@ final class WindowLayout {
   private static final String CHOOSE_A_TALK =
       "Choose a talk on the left, or create one with " + Keys.shown("Shortcut+N") + ".";
 
-  /** Said for an event with no talk, where there is none on the left to choose. */
-  private static final String NO_TALKS_YET =
-      "No talks in this event yet: "
-          + Keys.shown("Shortcut+N")
-          + " adds one, "
-          + Keys.shown("Shortcut+Shift+I")
-          + " imports a programme.";
+  /**
+   * Said for an event with no talk, where there is none on the left to choose; named, as the window
+   * may open with no row selected (the first event is the one meant) while other events show talks.
+   */
+  static String noTalksYet(String event) {
+    return "No talks in “"
+        + event
+        + "” yet: "
+        + Keys.shown("Shortcut+N")
+        + " adds one, "
+        + Keys.shown("Shortcut+Shift+I")
+        + " imports a programme.";
+  }
 
   /** Said in a read-only window, where Ctrl+N creates nothing. */
   static final String CHOOSE_A_TALK_READ_ONLY =
       "Choose a talk on the left. This notebook is open read-only: talks cannot be added.";
 
   /** Said in a read-only window for an event with no talk. */
-  static final String NO_TALKS_READ_ONLY =
-      "No talks in this event. This notebook is open read-only: talks cannot be added.";
+  static String noTalksReadOnly(String event) {
+    return "No talks in “" + event + "”. This notebook is open read-only: talks cannot be added.";
+  }
 
   private final Label noTalk = new Label(CHOOSE_A_TALK);
 
@@ -280,12 +287,12 @@ final class WindowLayout {
 
   /** The no-talk line says what is true of the event selected: talks to choose, or none yet. */
   private void sayWhatToChoose() {
-    boolean none = navigator.selectedEventHasNoTalks();
+    String none = navigator.selectedEventWithNoTalks();
     if (readOnly) {
       // Ctrl+N is refused in a read-only window: the line does not offer it.
-      noTalk.setText(none ? NO_TALKS_READ_ONLY : CHOOSE_A_TALK_READ_ONLY);
+      noTalk.setText(none != null ? noTalksReadOnly(none) : CHOOSE_A_TALK_READ_ONLY);
     } else {
-      noTalk.setText(none ? NO_TALKS_YET : CHOOSE_A_TALK);
+      noTalk.setText(none != null ? noTalksYet(none) : CHOOSE_A_TALK);
     }
   }
 

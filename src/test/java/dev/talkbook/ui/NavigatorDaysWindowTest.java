@@ -888,6 +888,14 @@ class NavigatorDaysWindowTest extends RealWindowTest {
             dev.talkbook.core.common.DateTimeText.dayInEvent(
                 LocalDate.of(2026, 5, 13), false, locale));
     assertThat(eventDate).as("not ISO").doesNotContain("2026-05-13");
+    // The row shows the date whole, or in its short form where the whole does not fit beside the
+    // title; its tooltip has it whole, as the site says it.
+    String wholeDate = dev.talkbook.core.common.DateTimeText.day(LocalDate.of(2026, 5, 13), locale);
+    assertThat(eventDate)
+        .isIn(
+            wholeDate,
+            dev.talkbook.core.common.DateTimeText.shortDay(LocalDate.of(2026, 5, 13), locale));
+    assertThat(FxWait.onFx(event::getAccessibleHelp)).endsWith("\n" + wholeDate);
 
     new dev.talkbook.core.site.SiteExporter(new dev.talkbook.core.markdown.MarkdownRenderer())
         .export(
@@ -916,7 +924,7 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .as("the site's day heading")
         .contains("<time datetime=\"2026-05-13\">" + day + "</time>")
         .as("the site's event dates")
-        .contains("<time datetime=\"2026-05-13\">" + eventDate + "</time>");
+        .contains("<time datetime=\"2026-05-13\">" + wholeDate + "</time>");
   }
 
   /** Where {@code node} begins in the scene, down, px. */

@@ -405,11 +405,11 @@ class NavigatorWindowTest extends RealWindowTest {
                             .equals(n.getAccessibleText())));
   }
 
-  @ParameterizedTest(name = "the navigator {0} px wide")
-  @ValueSource(doubles = {180, 260, 420})
-  void aRowCutsTheSpeakersBeforeTheTitleAndNeverToAFewLetters(double width, FxRobot robot)
+  /**
+   * The navigator's tree, reloaded, in a 1200-px window with the navigator {@code width} px wide.
+   */
+  private javafx.scene.control.TreeView<?> navigatorWide(FxRobot robot, double width)
       throws Exception {
-    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
     ui.reloadTree(robot);
     var tree = WindowUnderTest.navigator(robot);
     robot.interact(() -> ui.stage.setWidth(1200));
@@ -420,6 +420,15 @@ class NavigatorWindowTest extends RealWindowTest {
           columns.setDividerPosition(0, width / columns.getWidth());
         });
     ui.idle();
+    return tree;
+  }
+
+  @ParameterizedTest(name = "the navigator {0} px wide")
+  @ValueSource(doubles = {180, 260, 420})
+  void aRowCutsTheSpeakersBeforeTheTitleAndNeverToAFewLetters(double width, FxRobot robot)
+      throws Exception {
+    dev.talkbook.core.sample.SampleMeetup.addTo(ui.notebook);
+    var tree = navigatorWide(robot, width);
     record Row(
         String title,
         double titleWidth,
@@ -471,6 +480,47 @@ class NavigatorWindowTest extends RealWindowTest {
           .as("in a tree " + FxWait.onFx(tree::getWidth) + " px wide")
           .allMatch(Row::detail);
     }
+  }
+
+  /**
+   * An event's title was cut to "JavaDay ..." to keep a long weekday date beside it (tester11a):
+   * the title wins, the date shortens ("12 Nov 2026") or goes under the title, always whole, and
+   * the row's tooltip has both whole.
+   */
+  @ParameterizedTest(name = "the navigator {0} px wide")
+  @ValueSource(doubles = {180, 260, 420})
+  void anEventsTitleStaysWholeAndItsDateShortensOrGoesUnderIt(double width, FxRobot robot)
+      throws Exception {
+    LocalDate start = LocalDate.of(2026, 11, 12);
+    ui.notebook
+        .events()
+        .create(new Event.Details("JavaDay Lisbon", start, LocalDate.of(2026, 11, 14), null, null));
+    var tree = navigatorWide(robot, width);
+    java.util.Locale locale = dev.talkbook.core.common.DateTimeText.userLocale();
+    String whole = dev.talkbook.core.common.DateTimeText.day(start, locale);
+    String shorter = dev.talkbook.core.common.DateTimeText.shortDay(start, locale);
+    Node cell =
+        FxWait.onFx(
+            () ->
+                robot.lookup("#navigator .tb-event-row").queryAll().stream()
+                    .filter(
+                        c ->
+                            c.lookup(".tb-row-title") instanceof Label t
+                                && "JavaDay Lisbon".equals(t.getText()))
+                    .findFirst()
+                    .orElseThrow());
+    Label title = (Label) cell.lookup(".tb-row-title");
+    Label date = (Label) cell.lookup(".tb-row-detail");
+    String at = "in a tree " + FxWait.onFx(tree::getWidth) + " px wide";
+    FxWait.untilFx("the title whole " + at, () -> title.getWidth() >= title.prefWidth(-1) - 0.5);
+    FxWait.untilFx(
+        "the date shown whole " + at,
+        () -> date.isVisible() && date.getWidth() >= date.prefWidth(-1) - 0.5);
+    assertThat(FxWait.onFx(date::getText)).as(at).isIn(whole, shorter);
+    if (width == 420) {
+      assertThat(FxWait.onFx(date::getText)).as("the long form " + at).isEqualTo(whole);
+    }
+    assertThat(FxWait.onFx(cell::getAccessibleHelp)).isEqualTo("JavaDay Lisbon\n" + whole);
   }
 
   @Test

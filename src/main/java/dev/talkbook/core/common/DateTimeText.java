@@ -86,6 +86,17 @@ public final class DateTimeText {
   }
 
   /**
+   * {@code date} in {@code locale}'s short reading form, where the full form does not fit (an
+   * event's date beside its title in the navigator): "8 Dec 2026" (en-GB), "Dec 8, 2026" (en-US).
+   */
+  public static String shortDay(LocalDate date, Locale locale) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+        .withLocale(locale)
+        .withChronology(IsoChronology.INSTANCE)
+        .format(date);
+  }
+
+  /**
    * A day of an event for reading, where its year is said nearby (under the event): the full form
    * without the year, "Thursday, 15 October" (en-GB), "Thursday, October 15" (en-US), "5月13日水曜日"
    * (ja); with it when {@code withYear} (an event over New Year).

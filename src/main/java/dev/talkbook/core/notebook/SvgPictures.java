@@ -1,7 +1,6 @@
 package dev.talkbook.core.notebook;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -26,9 +25,7 @@ public final class SvgPictures {
 
   /** Whether {@code mediaType} (any case, with or without parameters) is SVG's. */
   public static boolean isSvg(String mediaType) {
-    String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT).strip();
-    int semi = type.indexOf(';');
-    return (semi >= 0 ? type.substring(0, semi).strip() : type).equals(MEDIA_TYPE);
+    return Attachment.bareType(mediaType).equals(MEDIA_TYPE);
   }
 
   /** Whether an SVG's bytes hold no script, event handler, link, embedded content or entity. */

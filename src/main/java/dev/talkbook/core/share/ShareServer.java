@@ -1,5 +1,6 @@
 package dev.talkbook.core.share;
 
+import dev.talkbook.core.notebook.Attachment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -358,11 +359,7 @@ final class ShareServer {
    */
   private static boolean attachment(
       Response response, Callback callback, TalkFiles.File file, boolean head) {
-    String type = file.mediaType() == null ? "" : file.mediaType().toLowerCase(Locale.ROOT);
-    int semi = type.indexOf(';');
-    if (semi >= 0) {
-      type = type.substring(0, semi).strip();
-    }
+    String type = Attachment.bareType(file.mediaType());
     boolean image =
         switch (type) {
           case "image/png",

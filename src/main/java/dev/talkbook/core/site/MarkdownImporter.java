@@ -246,16 +246,13 @@ public final class MarkdownImporter {
     String saying(String detail) {
       String said = detail;
       if (!missing.isEmpty()) {
-        List<String> some = missing.stream().limit(3).map(m -> "\"" + m + "\"").toList();
         said +=
             "; "
                 + (missing.size() == 1 ? "a linked file is" : missing.size() + " linked files are")
                 + " not in the folder: "
-                + String.join(", ", some)
-                + (missing.size() > some.size() ? ", …" : "");
+                + firstQuoted(missing);
       }
       if (!embeds.isEmpty()) {
-        List<String> some = embeds.stream().limit(3).map(m -> "\"" + m + "\"").toList();
         said +=
             "; "
                 + (embeds.size() == 1
@@ -263,8 +260,7 @@ public final class MarkdownImporter {
                     : embeds.size()
                         + " Obsidian embeds are kept as written, the files they show not imported")
                 + " (write a picture as ![](path) to import it): "
-                + String.join(", ", some)
-                + (embeds.size() > some.size() ? ", …" : "");
+                + firstQuoted(embeds);
       }
       return said;
     }
@@ -1031,14 +1027,18 @@ public final class MarkdownImporter {
     if (leadNowhere.isEmpty()) {
       return "";
     }
-    List<String> some = leadNowhere.stream().limit(3).map(m -> "\"" + m + "\"").toList();
     return "; "
         + (leadNowhere.size() == 1
             ? "a link to a note leads to no imported talk"
             : leadNowhere.size() + " links to notes lead to no imported talk")
         + " (kept as written): "
-        + String.join(", ", some)
-        + (leadNowhere.size() > some.size() ? ", …" : "");
+        + firstQuoted(leadNowhere);
+  }
+
+  /** The first three of {@code names}, quoted, then ", …" when there are more. */
+  static String firstQuoted(List<String> names) {
+    List<String> some = names.stream().limit(3).map(m -> "\"" + m + "\"").toList();
+    return String.join(", ", some) + (names.size() > some.size() ? ", …" : "");
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.talkbook.core.site;
 import dev.talkbook.core.markdown.MarkdownRenderer;
 import dev.talkbook.core.notebook.Attachment;
 import dev.talkbook.core.notebook.SvgPictures;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -33,7 +32,7 @@ final class SiteFiles {
 
   /** The extension for an attachment; {@code bytes} is asked for only for SVG. */
   static String extension(Attachment a, Supplier<byte[]> bytes) {
-    String type = type(a);
+    String type = Attachment.bareType(a.mediaType());
     String safe = SAFE.get(type);
     if (safe != null) {
       return safe;
@@ -47,12 +46,5 @@ final class SiteFiles {
   /** Whether the attachment is an SVG (published as a download when it holds links or scripts). */
   static boolean isSvg(Attachment a) {
     return SvgPictures.isSvg(a.mediaType());
-  }
-
-  /** The attachment's media type in lower case, without its parameters. */
-  private static String type(Attachment a) {
-    String type = a.mediaType() == null ? "" : a.mediaType().toLowerCase(Locale.ROOT).strip();
-    int semi = type.indexOf(';');
-    return semi >= 0 ? type.substring(0, semi).strip() : type;
   }
 }

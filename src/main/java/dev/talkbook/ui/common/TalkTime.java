@@ -43,7 +43,7 @@ public final class TalkTime {
   private static final Pattern CLOCK_ALONE = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
   /**
-   * The time typed in {@code text}; empty when it is blank.
+   * The time typed in {@code text}; empty when it is blank. A refusal's example is on today.
    *
    * @throws NotebookException saying what a time looks like, when {@code text} is not one
    */
@@ -58,15 +58,23 @@ public final class TalkTime {
    *
    * @param day the day a clock time alone is on (an event of one day, the day a new talk is offered
    *     at); null: none, a clock time alone is refused, saying that it needs its day
-   * @param near the day the examples in a refusal are on (the event's first), null for any
+   * @param near the day the examples in a refusal are on (the event's first, the talk's own), null
+   *     for today (an example on a fixed day of its own read as a day that was not the event's)
    * @throws NotebookException saying what a time looks like, when {@code text} is not one
    */
   public static Optional<LocalDateTime> parse(String text, LocalDate day, LocalDate near) {
+    return parse(text, day, near, null);
+  }
+
+  /** {@link #parse(String, LocalDate, LocalDate)} on a given {@code today} (null: the clock's). */
+  static Optional<LocalDateTime> parse(
+      String text, LocalDate day, LocalDate near, LocalDate today) {
     String t = text == null ? "" : text.strip();
     if (t.isEmpty()) {
       return Optional.empty();
     }
-    LocalDate shown = day != null ? day : near != null ? near : LocalDate.of(2026, 11, 24);
+    LocalDate shown =
+        day != null ? day : near != null ? near : today != null ? today : LocalDate.now();
     Matcher clock = CLOCK_ALONE.matcher(t);
     if (clock.matches()) {
       int hour = Integer.parseInt(clock.group(1));

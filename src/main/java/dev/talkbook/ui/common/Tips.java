@@ -1,6 +1,8 @@
 package dev.talkbook.ui.common;
 
+import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
+import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -18,15 +20,40 @@ public final class Tips {
   /** Gives {@code control} the tooltip {@code text}, made when the pointer first enters it. */
   public static void install(Control control, String text) {
     control.setAccessibleHelp(text);
-    control.addEventHandler(
+    onFirstEntry(
+        control,
+        () -> {
+          if (control.getTooltip() == null) {
+            control.setTooltip(tooltip(text));
+          }
+        });
+  }
+
+  /**
+   * Gives {@code node}, a part of a control that is no control itself (a titled pane's title bar),
+   * the tooltip {@code text} (as it changes), made when the pointer first enters it; over the rest
+   * of the control (a titled pane's fields) it does not show.
+   */
+  public static void installOn(Node node, ObservableValue<String> text) {
+    node.accessibleHelpProperty().bind(text);
+    onFirstEntry(
+        node,
+        () -> {
+          Tooltip tip = wrapping("");
+          tip.textProperty().bind(text);
+          Tooltip.install(node, tip);
+        });
+  }
+
+  /** Runs {@code make} when the pointer first enters {@code node}. */
+  private static void onFirstEntry(Node node, Runnable make) {
+    node.addEventHandler(
         MouseEvent.MOUSE_ENTERED,
         new EventHandler<MouseEvent>() {
           @Override
           public void handle(MouseEvent e) {
-            control.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
-            if (control.getTooltip() == null) {
-              control.setTooltip(tooltip(text));
-            }
+            node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+            make.run();
           }
         });
   }

@@ -16,8 +16,8 @@ import javafx.scene.text.Font;
  * Short of room, the detail gives way first and the title is cut only once the detail is gone: a
  * row no longer reads "Virtual threads in p… Ma…". A detail with less room than {@link
  * #DETAIL_LEAST} px is not shown at all (a name cut to two letters says nothing); a detail that
- * says nothing cut, a date, is shown whole or not at all, and kept before the title's end ({@link
- * #wholeDetail}).
+ * says nothing cut, a date, is shown whole or not at all, in the longest of its forms that fits
+ * beside the whole title ({@link #wholeDetail}): the title is what the user looks for.
  *
  * <p>A place ({@link #place}) may follow the lead, before the title: a talk's room in a timetable.
  * It never gives way to the title or the detail (it is what tells parallel talks apart): the detail
@@ -33,12 +33,6 @@ public final class TitleRow extends Region {
 
   /** The least room a cut detail is shown in, px. */
   private static final double DETAIL_LEAST = 48;
-
-  /**
-   * The least room a title is cut to so that a whole detail ({@link #wholeDetail}) stays beside it,
-   * px: about "Java User…"; narrower, the title has the row alone.
-   */
-  static final double TITLE_LEAST = 72;
 
   /**
    * The least room a title keeps beside the place's column ({@link #place}), px: about "Talk...";
@@ -117,15 +111,84 @@ public final class TitleRow extends Region {
   /** Whether the detail is shown whole or not at all. */
   private boolean wholeDetail;
 
+  /** The detail's forms, longest first (its own text, then the shorter ones); empty: its text. */
+  private List<String> detailForms = List.of();
+
   /**
-   * The detail is shown whole or not at all: an event's date cut to "2026-1…" said nothing. It is
-   * kept before the title's end: the title is cut to make room for it, down to {@link
-   * #TITLE_LEAST}; a long event title ("Java User Group January") hid its date.
+   * The detail is shown whole or not at all: an event's date cut to "2026-1…" said nothing. The
+   * title wins: the detail shows in the longest of its text and its {@code shorter} forms (longest
+   * first: "8 Dec 2026" for "Tuesday, 8 December 2026") that fits beside the whole title; where
+   * none does, it goes on a second line in a row that {@link #wraps}, else it is not shown (the
+   * row's tooltip has it). An event's title cut to "JavaDay ..." to keep a long weekday date beside
+   * it hid what the user looked for (tester11a).
    */
-  public TitleRow wholeDetail() {
+  public TitleRow wholeDetail(String... shorter) {
     wholeDetail = true;
+    List<String> forms = new java.util.ArrayList<>();
+    forms.add(detail.getText() == null ? "" : detail.getText());
+    forms.addAll(List.of(shorter));
+    detailForms = List.copyOf(forms);
     requestLayout();
     return this;
+  }
+
+  /** The detail's forms, longest first. */
+  private List<String> forms() {
+    return detailForms.isEmpty()
+        ? List.of(detail.getText() == null ? "" : detail.getText())
+        : detailForms;
+  }
+
+  /** How wide the detail is showing {@code form}, px. */
+  private double widthOf(String form) {
+    String now = detail.getText() == null ? "" : detail.getText();
+    double around = detail.prefWidth(-1) - TextWidth.of(now, detail.getFont());
+    return Math.ceil(TextWidth.of(form, detail.getFont()) + around);
+  }
+
+  /** The detail's longest form at most {@code room} px wide, else null. */
+  private String formIn(double room) {
+    for (String form : forms()) {
+      if (widthOf(form) <= room + 0.5) {
+        return form;
+      }
+    }
+    return null;
+  }
+
+  /** How wide the detail is in its shortest form, with the gap before it; 0 without a detail. */
+  private double leastDetailRoom() {
+    if (!hasDetail()) {
+      return 0;
+    }
+    List<String> forms = forms();
+    return GAP + (wholeDetail ? widthOf(forms.get(forms.size() - 1)) : detail.prefWidth(-1));
+  }
+
+  /**
+   * Whether the detail is shown in {@code room} px, shown or hidden so: a whole detail in the
+   * longest of its forms that fits, another whole or cut to at least {@link #DETAIL_LEAST}.
+   */
+  private boolean detailIn(double room) {
+    boolean shown;
+    if (wholeDetail) {
+      String form = hasDetail() ? formIn(room) : null;
+      shown = form != null;
+      if (shown) {
+        showForm(form);
+      }
+    } else {
+      shown = hasDetail() && (room >= detail.prefWidth(-1) || room >= DETAIL_LEAST);
+    }
+    detail.setVisible(shown);
+    return shown;
+  }
+
+  /** Shows {@code form} in the detail (its text changed only when it differs). */
+  private void showForm(String form) {
+    if (!form.equals(detail.getText())) {
+      detail.setText(form);
+    }
   }
 
   /** Whether a row that does not fit on one line takes a second ({@link #wraps}). */
@@ -159,9 +222,8 @@ public final class TitleRow extends Region {
     }
     Insets in = getInsets();
     double own = place == null || isEmpty(place) ? 0 : place.prefWidth(-1) + GAP;
-    double detailWidth = hasDetail() ? GAP + detail.prefWidth(-1) : 0;
     double all =
-        in.getLeft() + leadRoom() + own + title.prefWidth(-1) + detailWidth + in.getRight();
+        in.getLeft() + leadRoom() + own + title.prefWidth(-1) + leastDetailRoom() + in.getRight();
     return all > width + 0.5;
   }
 
@@ -181,7 +243,7 @@ public final class TitleRow extends Region {
   @Override
   protected double computePrefWidth(double height) {
     Insets in = getInsets();
-    double detailWidth = hasDetail() ? GAP + detail.prefWidth(-1) : 0;
+    double detailWidth = hasDetail() ? GAP + widthOf(forms().get(0)) : 0;
     return in.getLeft()
         + leadRoom()
         + placeRoom()
@@ -246,7 +308,7 @@ public final class TitleRow extends Region {
   }
 
   private boolean hasDetail() {
-    return detail.getText() != null && !detail.getText().isEmpty();
+    return !forms().get(0).isEmpty();
   }
 
   @Override
@@ -284,7 +346,7 @@ public final class TitleRow extends Region {
       if (wraps) {
         // A row that wraps is on one line only when all of it fits: in the column when it fits
         // there too, else with the column narrowed to the place.
-        double rest = width - title.prefWidth(-1) - detailRoom();
+        double rest = width - title.prefWidth(-1) - leastDetailRoom();
         kept = Math.min(width, rest >= placeRoom() ? placeRoom() : own + GAP);
       }
       layoutInArea(
@@ -299,29 +361,15 @@ public final class TitleRow extends Region {
       x += kept;
       width = Math.max(0, width - kept);
     }
-    double detailWhole = hasDetail() ? detail.prefWidth(-1) : 0;
     double titleWidth = Math.min(title.prefWidth(-1), width);
-    if (wholeDetail && hasDetail()) {
-      // The title gives way to the whole detail, as long as it keeps some room of its own.
-      double besideDetail = width - detailWhole - GAP;
-      if (besideDetail >= Math.min(TITLE_LEAST, title.prefWidth(-1))) {
-        titleWidth = Math.min(titleWidth, Math.floor(besideDetail));
-      }
-    }
     double room = width - titleWidth - GAP;
-    boolean showDetail =
-        hasDetail() && (room >= detailWhole || (!wholeDetail && room >= DETAIL_LEAST));
-    detail.setVisible(showDetail);
+    boolean showDetail = detailIn(room);
     layoutInArea(title, x, y, titleWidth, height, baseline, HPos.LEFT, VPos.BASELINE);
     if (showDetail) {
-      double detailWidth = Math.min(detailWhole, room);
+      double detailWidth = Math.min(detail.prefWidth(-1), room);
       layoutInArea(
           detail, x + titleWidth + GAP, y, detailWidth, height, baseline, HPos.LEFT, VPos.BASELINE);
     }
-  }
-
-  private double detailRoom() {
-    return hasDetail() ? GAP + detail.prefWidth(-1) : 0;
   }
 
   /**
@@ -362,9 +410,7 @@ public final class TitleRow extends Region {
       x2 += placeWidth + GAP;
       room = Math.max(0, room - placeWidth - GAP);
     }
-    boolean showDetail =
-        hasDetail() && (room >= detail.prefWidth(-1) || (!wholeDetail && room >= DETAIL_LEAST));
-    detail.setVisible(showDetail);
+    boolean showDetail = detailIn(room);
     if (showDetail) {
       layoutInArea(
           detail,

@@ -24,6 +24,7 @@ import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -180,6 +181,9 @@ public final class TalkDetailsPane {
   /** The narrowest the pane makes the window's middle column, folded or not. */
   static final double MIN_WIDTH = 300;
 
+  /** The title bar's tooltip: what a click on it does. */
+  static final String FOLD_TIP = "Show or hide the details";
+
   private final GridPane grid = new GridPane();
 
   /** The pane the fields scroll in, once they are shown (null before). */
@@ -290,7 +294,22 @@ public final class TalkDetailsPane {
             javafx.beans.binding.Bindings.when(root.expandedProperty())
                 .then("Details")
                 .otherwise(summary));
-    Tips.install(root, "Show or hide the details");
+    // The tip is the title bar's, the fold's control: on the whole pane it showed over the fields
+    // while the user typed in them (flaky11). The bar is made with the pane's skin.
+    // Folded, the bar's summary line is cut in a narrow pane ("… · 20…"): the tip has it whole.
+    root.setAccessibleHelp(FOLD_TIP);
+    javafx.beans.value.ObservableValue<String> barTip =
+        javafx.beans.binding.Bindings.when(root.expandedProperty())
+            .then(FOLD_TIP)
+            .otherwise(summary.concat("\n" + FOLD_TIP));
+    root.skinProperty()
+        .addListener(
+            (obs, was, skin) -> {
+              Node bar = titleBar();
+              if (bar != null) {
+                Tips.installOn(bar, barTip);
+              }
+            });
     // A TitledPane is at least as wide as its title; folded, that title is the whole summary line,
     // which would push the window's dividers and narrow the navigator and the preview. The line is
     // cut with "…" instead; the fields go one a row in a pane this narrow.
@@ -359,6 +378,16 @@ public final class TalkDetailsPane {
     f.setPromptText("Talk title");
     f.setAccessibleText("Talk title");
     return f;
+  }
+
+  /** The title bar of the pane (a click on it folds the pane), once its skin made it; else null. */
+  Node titleBar() {
+    for (Node child : root.getChildrenUnmodifiable()) {
+      if (child.getStyleClass().contains("title")) {
+        return child;
+      }
+    }
+    return null;
   }
 
   public TitledPane root() {
@@ -918,7 +947,11 @@ public final class TalkDetailsPane {
     return switch (name) {
       case "title" -> d.withTitle(text);
       case "speakers" -> d.withSpeakers(CommaList.split(text));
-      case "time" -> d.withStartsAt(TalkTime.parse(text).orElse(null));
+      // a refusal's example on the talk's own day (the event's), else on today
+      case "time" ->
+          d.withStartsAt(
+              TalkTime.parse(text, null, d.startsAt() == null ? null : d.startsAt().toLocalDate())
+                  .orElse(null));
       case "room" -> d.withRoom(text);
       case "slides" -> d.withSlidesUrl(text);
       case "video" -> d.withVideoUrl(text);

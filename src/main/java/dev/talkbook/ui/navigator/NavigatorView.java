@@ -716,12 +716,16 @@ public final class NavigatorView {
   }
 
   /**
-   * Whether the event Ctrl+N adds a talk to (the selected one, the selected talk's, or the first)
-   * has no talk yet: then there is none on the left to choose.
+   * The title of the event Ctrl+N adds a talk to (the selected one, the selected talk's, or the
+   * first) when it has no talk yet: then there is none of it on the left to choose; else null.
    */
-  public boolean selectedEventHasNoTalks() {
+  public String selectedEventWithNoTalks() {
     TreeItem<NavNode> item = selectedEventRow();
-    return item != null && item.getChildren().isEmpty();
+    return item != null
+            && item.getChildren().isEmpty()
+            && item.getValue() instanceof NavNode.EventNode e
+        ? e.event().title()
+        : null;
   }
 
   // ---- actions ----------------------------------------------------------------------------------
@@ -1395,11 +1399,15 @@ public final class NavigatorView {
         row.place(room, rooms);
       }
       if (item instanceof NavNode.EventNode) {
-        row.wholeDetail(); // the date whole, or in the tooltip only
+        // The title whole, the date beside it in its full or short form, else under it.
+        NavNode.EventNode e = (NavNode.EventNode) item;
+        row.wholeDetail(
+            e.event().start().map(d -> DateTimeText.shortDay(d, locale)).stream()
+                .toArray(String[]::new));
       }
-      if (item instanceof NavNode.TalkNode) {
-        // Short of room, the room and the speakers go on a second line: the title is not cut to
-        // "Talk …" to keep them beside it.
+      if (item instanceof NavNode.TalkNode || item instanceof NavNode.EventNode) {
+        // Short of room, the room and the speakers (an event's date) go on a second line: the
+        // title is not cut to "Talk …" to keep them beside it.
         row.wraps(rowOutside.getOrDefault(outsideKey(), DEFAULT_OUTSIDE));
       }
       row.setPrefWidth(0);
@@ -1450,7 +1458,8 @@ public final class NavigatorView {
       // The cell asks its row's height for its own width; the row is laid out after the indent and
       // the arrow. Measured here (JavaFX does not say it), kept for the rows laid out alike; a row
       // whose guess was wrong is measured again at once.
-      if (getGraphic() instanceof TitleRow row && getItem() instanceof NavNode.TalkNode) {
+      if (getGraphic() instanceof TitleRow row
+          && (getItem() instanceof NavNode.TalkNode || getItem() instanceof NavNode.EventNode)) {
         double outside =
             Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset() - row.getWidth());
         rowOutside.put(outsideKey(), outside);

@@ -104,6 +104,14 @@ class DateTimeTextTest {
   }
 
   @Test
+  void aDateHasAShortFormInTheOrderOfTheUsersRegion() {
+    assertThat(DateTimeText.shortDay(MAY_13, DateTimeText.userLocale(Locale.UK)))
+        .isEqualTo("13 May 2026");
+    assertThat(DateTimeText.shortDay(LocalDate.of(2026, 12, 8), DateTimeText.userLocale(Locale.US)))
+        .isEqualTo("Dec 8, 2026");
+  }
+
+  @Test
   void theSameLocaleNamesADateTheSameWayEveryTime() {
     Locale gb = Locale.forLanguageTag("en-GB");
     assertThat(DateTimeText.day(MAY_13, gb)).isEqualTo(DateTimeText.day(MAY_13, Locale.UK));

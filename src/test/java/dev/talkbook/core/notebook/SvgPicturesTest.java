@@ -41,4 +41,18 @@ class SvgPicturesTest {
   void theMediaTypeOfSvgIsToldInAnyCaseAndWithParameters(String type, boolean svg) {
     assertThat(SvgPictures.isSvg(type)).isEqualTo(svg);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          image/svg+xml                 | image/svg+xml
+          ' IMAGE/PNG ; charset=utf-8 ' | image/png
+          ''                            | ''
+          """)
+  void aMediaTypeIsComparedInLowerCaseWithoutItsParameters(String type, String bare) {
+    assertThat(Attachment.bareType(type)).isEqualTo(bare);
+    assertThat(Attachment.bareType(null)).isEmpty();
+  }
 }

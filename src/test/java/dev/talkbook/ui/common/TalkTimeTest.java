@@ -33,9 +33,10 @@ class TalkTimeTest {
     assertThatThrownBy(() -> TalkTime.parse("10:30", null, DAY))
         .isInstanceOf(NotebookException.class)
         .hasMessage("Time \"10:30\" needs its day too, like 2026-12-08 10:30.");
-    assertThatThrownBy(() -> TalkTime.parse("9:05"))
+    // no event's day: the example is on today, not on a fixed day of its own
+    assertThatThrownBy(() -> TalkTime.parse("9:05", null, null, LocalDate.of(2027, 3, 2)))
         .isInstanceOf(NotebookException.class)
-        .hasMessage("Time \"9:05\" needs its day too, like 2026-11-24 09:05.");
+        .hasMessage("Time \"9:05\" needs its day too, like 2027-03-02 09:05.");
   }
 
   @Test
@@ -43,9 +44,9 @@ class TalkTimeTest {
     assertThatThrownBy(() -> TalkTime.parse("25:10", DAY, DAY))
         .isInstanceOf(NotebookException.class)
         .hasMessage("Time \"25:10\" is not like 2026-12-08 14:30.");
-    assertThatThrownBy(() -> TalkTime.parse("late"))
+    assertThatThrownBy(() -> TalkTime.parse("late", null, null, LocalDate.of(2027, 3, 2)))
         .isInstanceOf(NotebookException.class)
-        .hasMessage("Time \"late\" is not like 2026-11-24 14:30.");
+        .hasMessage("Time \"late\" is not like 2027-03-02 14:30.");
   }
 
   @Test

@@ -806,4 +806,79 @@ class TalkDetailsPaneTest {
     }
     return cell.getParent() == null ? null : javafx.scene.layout.GridPane.getColumnIndex(cell);
   }
+
+  /** The tooltip shown over the window, if any: its text, else null. */
+  private static String tipShown() {
+    return javafx.stage.Window.getWindows().stream()
+        .filter(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing())
+        .map(w -> ((javafx.scene.control.Tooltip) w).getText())
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The tooltip that shows over {@code node}: its own or the nearest ancestor's, else null. */
+  private static javafx.scene.control.Tooltip tipOver(javafx.scene.Node node) {
+    for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+      Object tip = n.getProperties().get("javafx.scene.control.Tooltip");
+      if (tip != null) {
+        return (javafx.scene.control.Tooltip) tip;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void theFoldTipShowsOverTheTitleBarAndNotOverTheFields(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    // Over a field first: the pane's tip came with the pointer's first entry into the pane.
+    robot.moveTo(pane.room);
+    robot.moveBy(3, 0);
+    javafx.scene.Node bar = FxWait.onFx(pane::titleBar);
+    assertThat(bar).as("the pane's title bar").isNotNull();
+    robot.moveTo(bar);
+    robot.moveBy(3, 0);
+    FxWait.untilFx(
+        "the fold's tip over the title bar", () -> TalkDetailsPane.FOLD_TIP.equals(tipShown()));
+    robot.moveTo(pane.room);
+    robot.moveBy(3, 0);
+    FxWait.untilFx("the fold's tip gone off the title bar", () -> tipShown() == null);
+    // No tooltip of the pane waits over the fields: the one that showed is the title bar's alone.
+    for (TextField f : List.of(pane.room, pane.speakers, pane.time, pane.slides)) {
+      assertThat(FxWait.onFx(() -> tipOver(f))).as("a tooltip over " + f.getId()).isNull();
+    }
+    // Folded in a narrow pane, the bar's summary line is cut: the tip has it whole.
+    robot.interact(
+        () -> {
+          pane.root().setExpanded(false);
+          stage.setWidth(320);
+        });
+    robot.moveTo(bar);
+    robot.moveBy(3, 0);
+    String summary = FxWait.onFx(() -> pane.root().getText());
+    assertThat(summary).contains("Virtual threads in practice").contains("Main hall");
+    FxWait.untilFx(
+        "the whole summary in the folded bar's tip",
+        () -> (summary + "\n" + TalkDetailsPane.FOLD_TIP).equals(tipShown()));
+  }
+
+  /**
+   * A time typed wrong is refused with an example on the talk's own day: "is not like 2026-11-24
+   * 14:30" named a day that was not the event's.
+   */
+  @Test
+  void aWrongTimeIsToldWithAnExampleOnTheTalksOwnDay(FxRobot robot) throws Exception {
+    TalkDetailsPane pane = shown(robot, 600);
+    robot.interact(
+        () -> {
+          pane.time.requestFocus();
+          pane.time.setText("late");
+          pane.room.requestFocus();
+        });
+    FxWait.untilFx(
+        "the time's problem said",
+        () -> String.valueOf(pane.problemProperty().get()).contains("late"));
+    assertThat(FxWait.onFx(() -> pane.problemProperty().get()))
+        .contains("is not like 2026-03-12 14:30")
+        .doesNotContain("2026-11-24");
+  }
 }
