@@ -108,6 +108,9 @@ public final class NowAndNextView {
           }
         });
     heading.getStyleClass().add("tb-now-heading");
+    // "At 02:08 in Berlin and Amsterdam (01:08 here) — 2 talks on now" is wider than the dialog
+    heading.setWrapText(true);
+    heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     hint.getStyleClass().add("tb-muted");
     VBox.setVgrow(list, Priority.ALWAYS);
     // Buttons as in every other window: Enter opens (greyed with nothing to open), Esc closes.

@@ -303,6 +303,17 @@ class NowAndNextViewTest extends OwnerWindowTest {
             "At 14:10 in (Berlin and Amsterdam|Amsterdam and Berlin) \\(12:10 here\\)"
                 + " — 2 talks on now");
     assertThat(rowDetails(robot)).allMatch(d -> d.contains("14:00–14:45 (35 min left)"));
+    // shown whole, on two lines in the dialog's width, not cut to "— 2 ta…"
+    robot.interact(
+        () -> robot.lookup(".tb-now-heading").query().getScene().getWindow().setWidth(400));
+    FxWait.untilFx(
+        "the heading shown whole",
+        () -> {
+          javafx.scene.control.Label h =
+              robot.lookup(".tb-now-heading").queryAs(javafx.scene.control.Label.class);
+          return h.lookup(".text") instanceof javafx.scene.text.Text t
+              && t.getText().equals(h.getText());
+        });
   }
 
   /**
