@@ -391,6 +391,84 @@ class ShareWindowTest extends RealWindowTest {
   }
 
   /**
+   * Sharing moved to another address (the room card's "Share on the network", which calls {@code
+   * shareOn}) took the viewers along but left the code run so far behind: the new address showed an
+   * empty "Live code". It keeps it now, and a snippet still running at the move ends there.
+   */
+  @Test
+  void aShareThatMovesKeepsTheCodeRunSoFarAndFinishesTheOneRunning(
+      FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    openSample(robot, "Live coding without fear");
+    java.nio.file.Path go = dir.resolve("go");
+    try (ReplSession repl =
+        ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")))) {
+      robot.interact(() -> ui.window.attachRepl(repl));
+      URI url = startSharing(robot);
+      URI moved;
+      try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
+        viewer.next("state", WAIT);
+        repl.evaluate("System.out.println(\"before the \" + \"move\"); 6 * 7")
+            .get(30, TimeUnit.SECONDS);
+        waitForSnippet(viewer, "before the move");
+        // one that runs on until the test lets it end, after the move
+        var running =
+            repl.evaluate(
+                "System.out.println(\"sta\" + \"rted\"); while (!java.nio.file.Files.exists("
+                    + "java.nio.file.Path.of(\""
+                    + go.toString().replace("\\", "\\\\")
+                    + "\"))) Thread.sleep(20); System.out.println(\"went\" + \" on\");");
+        waitForOutput(viewer, "started");
+        var here =
+            new dev.talkbook.core.share.NetworkAddresses.Choice(
+                java.net.InetAddress.getLoopbackAddress(), "lo");
+        robot.interact(() -> share().shareOn(here));
+        waitUntil(
+            "sharing at a new address",
+            () ->
+                share().getState() == ShareModel.State.RUNNING
+                    && !share().urlProperty().get().isEmpty()
+                    && !share().urlProperty().get().equals(url.toString()));
+        moved = URI.create(FxWait.onFx(() -> share().urlProperty().get()));
+        assertThat(running.isDone()).as("still running: it waits for the file").isFalse();
+        try (SseClient after = SseClient.open(http, moved.resolve("events"), null)) {
+          SseClient.Event state = after.next("state", WAIT);
+          assertThat(state).isNotNull();
+          assertThat(state.data()).contains("before the move", "⇒ 42", "started");
+          java.nio.file.Files.writeString(go, "");
+          running.get(30, TimeUnit.SECONDS);
+          waitForSnippet(after, "went on");
+        }
+      }
+      robot.interact(() -> share().stop());
+      waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
+    }
+  }
+
+  /** The next "snippet" event that is done and whose data holds {@code text}. */
+  private static SseClient.Event waitForSnippet(SseClient viewer, String text) throws Exception {
+    long end = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < end) {
+      SseClient.Event e = viewer.next("snippet", Duration.ofSeconds(1));
+      if (e != null && e.data().contains(text) && e.data().contains("\"done\"")) {
+        return e;
+      }
+    }
+    throw new AssertionError("no snippet with \"" + text + "\" within " + WAIT);
+  }
+
+  /** The next "snippet" event whose data holds {@code text} (the code's output, while it runs). */
+  private static void waitForOutput(SseClient viewer, String text) throws Exception {
+    long end = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < end) {
+      SseClient.Event e = viewer.next("snippet", Duration.ofSeconds(1));
+      if (e != null && e.data().contains(text)) {
+        return;
+      }
+    }
+    throw new AssertionError("no snippet with \"" + text + "\" within " + WAIT);
+  }
+
+  /**
    * In presenter mode (full screen, the REPL beside the notes) Ctrl+Shift+A puts the address and a
    * large QR code over the talk for the room; Esc takes it away again.
    */

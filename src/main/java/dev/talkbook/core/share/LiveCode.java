@@ -48,6 +48,12 @@ public final class LiveCode {
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private long nextId = 1;
 
+  /**
+   * Which snippet each REPL evaluation still running is shown as, for {@link #follow}: kept here,
+   * not in one follow, so that a share that moves ({@link #carryOver}) goes on showing it.
+   */
+  private final Map<Long, Long> running = new HashMap<>();
+
   /** A snippet starts running; returns its id. */
   public long start(String code) {
     Snippet s;
@@ -149,25 +155,25 @@ public final class LiveCode {
    * is printed, its result when it ends. Close the returned handle to stop following.
    */
   public AutoCloseable follow(ReplSession session) {
-    Map<Long, Long> ids = new HashMap<>();
     Consumer<ReplEvent> listener =
         event -> {
           if (event instanceof ReplEvent.EvaluationStarted s) {
-            synchronized (ids) {
-              ids.put(s.evaluation(), start(s.input().strip()));
+            long id = start(s.input().strip());
+            synchronized (this) {
+              running.put(s.evaluation(), id);
             }
           } else if (event instanceof ReplEvent.Output o) {
             Long id;
-            synchronized (ids) {
-              id = ids.get(o.evaluation());
+            synchronized (this) {
+              id = running.get(o.evaluation());
             }
             if (id != null) {
               output(id, o.text(), o.droppedLinesBefore(), o.droppedBefore());
             }
           } else if (event instanceof ReplEvent.EvaluationFinished f) {
             Long id;
-            synchronized (ids) {
-              id = ids.remove(f.evaluation().id());
+            synchronized (this) {
+              id = running.remove(f.evaluation().id());
             }
             if (id != null) {
               finish(id, NoteCode.outputOf(f.evaluation()), statusOf(f.evaluation()));
@@ -175,6 +181,39 @@ public final class LiveCode {
           }
         };
     return session.addListener(listener);
+  }
+
+  /**
+   * Takes over what {@code older} shows, for a share that moves to another address: its snippets
+   * (ids included, so none is told twice), what a running one printed so far, and which REPL
+   * evaluation each running one is, so that a {@link #follow} from now on finishes it here. Meant
+   * for a new, empty one: what this one held is replaced. Listeners are told of every snippet.
+   */
+  public void carryOver(LiveCode older) {
+    if (older == this) {
+      return;
+    }
+    List<Snippet> taken;
+    synchronized (older) {
+      synchronized (this) {
+        snippets.clear();
+        snippets.putAll(older.snippets);
+        printed.clear();
+        older.printed.forEach(
+            (id, p) -> {
+              Printed copy = new Printed();
+              copy.kept = p.kept;
+              printed.put(id, copy);
+            });
+        running.clear();
+        running.putAll(older.running);
+        nextId = Math.max(nextId, older.nextId);
+        taken = List.copyOf(snippets.values());
+      }
+    }
+    for (Snippet s : taken) {
+      tell(s);
+    }
   }
 
   /** How an evaluation ended, for the audience. */

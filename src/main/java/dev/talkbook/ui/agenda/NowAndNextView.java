@@ -108,6 +108,9 @@ public final class NowAndNextView {
           }
         });
     heading.getStyleClass().add("tb-now-heading");
+    // "At 02:08 in Berlin and Amsterdam (01:08 here) — 2 talks on now" is wider than the dialog
+    heading.setWrapText(true);
+    heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     hint.getStyleClass().add("tb-muted");
     VBox.setVgrow(list, Priority.ALWAYS);
     // Buttons as in every other window: Enter opens (greyed with nothing to open), Esc closes.
@@ -232,22 +235,51 @@ public final class NowAndNextView {
   }
 
   /**
-   * The time now as the heading says it: in the rows' zone when they all share one whose clock
-   * differs from the computer's ("11:03 in Tokyo (02:03 here)", beside the rows' times in that
-   * zone), else the computer's.
+   * The time now as the heading says it: in the rows' zones when they all show one clock that
+   * differs from the computer's ("11:03 in Tokyo (02:03 here)", "02:08 in Berlin and Amsterdam
+   * (01:08 here)", beside the rows' times in those zones), else the computer's; "here" said when
+   * the rows' clocks differ among themselves, as each row whose clock is not the computer's then
+   * names its zone ({@link #zoneNamed}).
    */
   static String when(Instant now, ZoneId own, List<Row> rows) {
     String here = DateTimeText.CLOCK.format(now.atZone(own));
     List<ZoneId> zones = rows.stream().map(Row::zone).distinct().toList();
-    if (zones.size() != 1) {
+    if (zones.isEmpty()) {
       return here;
     }
-    ZoneId theirs = zones.get(0);
-    String there = DateTimeText.CLOCK.format(now.atZone(theirs));
-    if (now.atZone(theirs).toLocalDateTime().equals(now.atZone(own).toLocalDateTime())) {
+    if (!oneClock(now, zones)) {
+      return here + " here";
+    }
+    ZoneId first = zones.get(0);
+    if (sameClock(now, first, own)) {
       return here;
     }
-    return there + " in " + place(theirs) + " (" + here + " here)";
+    String there = DateTimeText.CLOCK.format(now.atZone(first));
+    List<String> places = zones.stream().map(NowAndNextView::place).distinct().toList();
+    String named =
+        places.size() == 1
+            ? places.get(0)
+            : String.join(", ", places.subList(0, places.size() - 1))
+                + " and "
+                + places.get(places.size() - 1);
+    return there + " in " + named + " (" + here + " here)";
+  }
+
+  /**
+   * Whether a row's times need their zone said beside them: the rows' zones show different clocks
+   * now (so the heading gives the computer's) and this row's is not the computer's.
+   */
+  static boolean zoneNamed(Instant now, ZoneId own, List<Row> rows, Row row) {
+    List<ZoneId> zones = rows.stream().map(Row::zone).distinct().toList();
+    return !oneClock(now, zones) && !sameClock(now, row.zone(), own);
+  }
+
+  private static boolean oneClock(Instant now, List<ZoneId> zones) {
+    return zones.stream().allMatch(z -> sameClock(now, z, zones.get(0)));
+  }
+
+  private static boolean sameClock(Instant now, ZoneId a, ZoneId b) {
+    return now.atZone(a).toLocalDateTime().equals(now.atZone(b).toLocalDateTime());
   }
 
   /** A zone as a person names it: its city ("Tokyo", "Buenos Aires"), else its short name. */
@@ -330,7 +362,10 @@ public final class NowAndNextView {
       String when =
           DateTimeText.CLOCK.format(s.start().atZone(row.zone()))
               + "–"
-              + DateTimeText.CLOCK.format(s.end().atZone(row.zone()));
+              + DateTimeText.CLOCK.format(s.end().atZone(row.zone()))
+              + (zoneNamed(now, clock.getZone(), getListView().getItems(), row)
+                  ? " " + place(row.zone()) + " time"
+                  : "");
       String left =
           row.now()
               ? " (" + span(Duration.between(now, s.end())) + " left)"

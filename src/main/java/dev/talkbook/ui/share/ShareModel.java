@@ -212,7 +212,7 @@ public final class ShareModel {
     ShareSession old = session;
     session = null;
     shared = null;
-    closeCodeFollow();
+    // the REPL stays followed into the old share until the new one takes its code over (start)
     state.set(State.STOPPED);
     bind.set(where);
     movingFrom = old;
@@ -255,6 +255,7 @@ public final class ShareModel {
     movingFrom = null;
     if (talk == null) {
       if (from != null) {
+        closeCodeFollow();
         background.execute(from::stop);
       }
       problem.set("Open a talk to share it.");
@@ -290,6 +291,7 @@ public final class ShareModel {
               }
               if (error != null) {
                 if (from != null) {
+                  closeCodeFollow();
                   background.execute(from::stop);
                 }
                 state.set(State.STOPPED);
@@ -299,6 +301,8 @@ public final class ShareModel {
               session = started.session();
               shared = started.talk();
               if (from != null) {
+                // the code run so far stays on the viewers' pages, and one still running ends there
+                session.liveCode().carryOver(from.liveCode());
                 java.net.URI next = session.url();
                 background.execute(() -> from.stopMovedTo(next));
               }
@@ -323,6 +327,7 @@ public final class ShareModel {
   public CompletableFuture<Void> stop() {
     generation++;
     if (state.get() == State.STARTING) {
+      closeCodeFollow(); // a share that was moving followed the REPL into the old one until now
       state.set(State.STOPPED); // the start, when done, stops what it started
       return CompletableFuture.completedFuture(null);
     }

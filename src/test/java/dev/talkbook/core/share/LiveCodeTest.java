@@ -47,6 +47,36 @@ class LiveCodeTest {
   }
 
   @Test
+  void aMovedShareCarriesTheSnippetsOverAndGoesOnWithTheOneRunning() {
+    LiveCode old = new LiveCode();
+    long done = old.add("6 * 7", "⇒ 42\n", Snippet.Status.DONE);
+    long running = old.start("while (...) print");
+    old.output(running, "tick 1\n");
+    LiveCode moved = new LiveCode();
+    List<Snippet> told = new ArrayList<>();
+    moved.addListener(
+        new LiveCode.Listener() {
+          @Override
+          public void changed(Snippet snippet) {
+            told.add(snippet);
+          }
+
+          @Override
+          public void cleared() {}
+        });
+    moved.carryOver(old);
+    assertThat(moved.snippets()).isEqualTo(old.snippets());
+    assertThat(told).isEqualTo(old.snippets()); // the new address's viewers are told of each
+    moved.output(running, "tick 2\n"); // what it printed before the move is kept before
+    assertThat(moved.snippet(running).output()).isEqualTo("tick 1\ntick 2\n");
+    moved.finish(running, "tick 1\ntick 2\ndone\n", Snippet.Status.DONE);
+    assertThat(moved.snippet(running).status()).isEqualTo(Snippet.Status.DONE);
+    long next = moved.start("1 + 1"); // ids go on, never reused
+    assertThat(next).isNotIn(done, running);
+    assertThat(moved.snippet(done).output()).isEqualTo("⇒ 42\n");
+  }
+
+  @Test
   void outputAfterAGapDoesNotRunOnFromWhatCameBeforeIt() {
     LiveCode code = new LiveCode();
     long id = code.start("while (true) ...");

@@ -111,6 +111,22 @@ class ShareBrowserTest {
     }
   }
 
+  /**
+   * A talk without notes left a blank between its details and "Live code", which read as a page
+   * still loading; it says "No notes yet." now, until the presenter writes.
+   */
+  @Test
+  void aTalkWithoutNotesSaysSoUntilThePresenterWrites() throws Exception {
+    session.show(talk(""));
+    openAndWaitLive();
+    String before =
+        "return getComputedStyle(document.querySelector('[data-tb=notes]'), '::before').content";
+    assertThat(js(before)).isEqualTo("\"No notes yet.\"");
+    session.show(talk("First words."));
+    waiting().until(d -> notesText().contains("First words."));
+    assertThat(js(before)).isEqualTo("none");
+  }
+
   @Test
   void thePageFollowsTextWrittenThroughTheCoreReplacingOnlyTheChangedBlock() throws Exception {
     openAndWaitLive();

@@ -279,6 +279,78 @@ class NowAndNextViewTest extends OwnerWindowTest {
         .isEqualTo("At 11:03 in Tokyo (02:03 here) — 2 talks on now");
   }
 
+  /**
+   * Two conferences in Berlin and Amsterdam on a computer set to UTC: the heading said the
+   * computer's "At 12:10" above rows "14:00–14:45 (35 min left)"; their one clock is said now.
+   */
+  @Test
+  void theHeadingTellsTheEventsTimeWhenTheirZonesShowOneClock(FxRobot robot) throws Exception {
+    Event camp = notebook.events().create(Event.Details.titled("Camp"));
+    notebook.events().setTimeZone(camp.id(), "Europe/Berlin");
+    Event fest = notebook.events().create(Event.Details.titled("Fest"));
+    notebook.events().setTimeZone(fest.id(), "Europe/Amsterdam");
+    talk(camp.id(), "Soldering", "Saal 1", 14, 45);
+    talk(fest.id(), "Radio", "Zaal 2", 14, 45);
+    Clock utc =
+        Clock.fixed(
+            LocalDateTime.of(2026, 8, 21, 14, 10).atZone(BERLIN).toInstant(), ZoneId.of("UTC"));
+    robot.interact(() -> new NowAndNextView(stage, notebook, executors, utc, opened::add).show());
+    FxWait.untilFx(
+        "the heading",
+        () -> robot.lookup(".tb-now-heading").queryLabeled().getText().contains("talks on now"));
+    assertThat(FxWait.onFx(() -> robot.lookup(".tb-now-heading").queryLabeled().getText()))
+        .matches(
+            "At 14:10 in (Berlin and Amsterdam|Amsterdam and Berlin) \\(12:10 here\\)"
+                + " — 2 talks on now");
+    assertThat(rowDetails(robot)).allMatch(d -> d.contains("14:00–14:45 (35 min left)"));
+    // shown whole, on two lines in the dialog's width, not cut to "— 2 ta…"
+    robot.interact(
+        () -> robot.lookup(".tb-now-heading").query().getScene().getWindow().setWidth(400));
+    FxWait.untilFx(
+        "the heading shown whole",
+        () -> {
+          javafx.scene.control.Label h =
+              robot.lookup(".tb-now-heading").queryAs(javafx.scene.control.Label.class);
+          return h.lookup(".text") instanceof javafx.scene.text.Text t
+              && t.getText().equals(h.getText());
+        });
+  }
+
+  /**
+   * A conference in Berlin beside a meetup without a zone (its times are the computer's, here UTC):
+   * no one clock fits the heading, so it says the computer's as such and the Berlin row says whose
+   * time it gives.
+   */
+  @Test
+  void rowsInAnotherClockThanTheComputersNameTheirZone(FxRobot robot) throws Exception {
+    Event camp = notebook.events().create(Event.Details.titled("Camp"));
+    notebook.events().setTimeZone(camp.id(), "Europe/Berlin");
+    Event meetup = notebook.events().create(Event.Details.titled("Meetup"));
+    talk(camp.id(), "Soldering", "Saal 1", 14, 120);
+    talk(meetup.id(), "Radio", "Back room", 12, 120);
+    Clock utc =
+        Clock.fixed(
+            LocalDateTime.of(2026, 8, 21, 14, 10).atZone(BERLIN).toInstant(), ZoneId.of("UTC"));
+    robot.interact(() -> new NowAndNextView(stage, notebook, executors, utc, opened::add).show());
+    FxWait.untilFx(
+        "the heading",
+        () -> robot.lookup(".tb-now-heading").queryLabeled().getText().contains("talks on now"));
+    assertThat(FxWait.onFx(() -> robot.lookup(".tb-now-heading").queryLabeled().getText()))
+        .isEqualTo("At 12:10 here — 2 talks on now");
+    assertThat(rowDetails(robot))
+        .anyMatch(d -> d.contains("Saal 1 · Camp · 14:00–16:00 Berlin time (1 h 50 min left)"))
+        .anyMatch(d -> d.contains("Back room · Meetup · 12:00–14:00 (1 h 50 min left)"));
+  }
+
+  /** The rows' detail lines ("Now · room · event · time (left)"), read on the FX thread. */
+  private java.util.List<String> rowDetails(FxRobot robot) throws Exception {
+    return FxWait.onFx(
+        () ->
+            robot.lookup(".tb-row-detail").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText)
+                .toList());
+  }
+
   @org.junit.jupiter.params.ParameterizedTest(name = "{0} min: {1}")
   @org.junit.jupiter.params.provider.CsvSource({
     "0, 1 min",
