@@ -647,7 +647,7 @@ final class TalkScreen {
 
   private CutNotesBanner cutBanner() {
     if (cutBanner == null) {
-      cutBanner = new CutNotesBanner(notebook.file(), CutNotesBanner.commandLineNotebook());
+      cutBanner = new CutNotesBanner(notebook.file());
       placeCutBanner.accept(cutBanner.root());
     }
     return cutBanner;
