@@ -448,7 +448,8 @@ final class TalkScreen {
     navigator.onTypingInTalk(
         (talkId, key) -> {
           HeldKeys keys = HeldKeys.holdFrom(key, navigator.tree().getScene());
-          keys.typedFor(talk.typedAhead(talkId)); // journaled while they wait
+          // journaled while they wait; dropped, their text goes on the clipboard, said
+          keys.typedFor(TypedAheadKept.of(talk.typedAhead(talkId), status));
           openToWrite(talkId)
               .whenComplete(
                   (shown, error) -> {
@@ -456,7 +457,8 @@ final class TalkScreen {
                     if (why == null || why instanceof CancellationException) {
                       keys.release(); // another talk chosen meanwhile: the keys go on from there
                     } else {
-                      keys.drop(); // the talk could not be read: the status bar says why
+                      keys.drop(); // the talk could not be read: the status bar says why,
+                      // and where what they typed went (TypedAheadKept)
                     }
                   });
         });
