@@ -180,13 +180,21 @@ final class TalkScreen {
                 outline.showCaret(par);
               }
             });
-    // A key typed into notes shown cut says again why nothing happens (the first notice times out).
+    // A key typed into notes shown cut says again why nothing happens (the first notice times out);
+    // so does one typed into the notes of the talk left, read-only under a talk that a view failed
+    // to show (the failure's notice went after a few seconds, and then nothing said why).
     editor
         .area()
         .addEventFilter(
             KeyEvent.KEY_TYPED,
             e -> {
-              if (shownCut && cutNotice != null && isTyping(e)) {
+              if (!isTyping(e)) {
+                return;
+              }
+              Talk open = talk.getTalk();
+              if (open != null && open.id() != shownId && !editor.area().isEditable()) {
+                status.showMessageOnce(notShownMessage(open));
+              } else if (shownCut && cutNotice != null) {
                 status.showMessageOnce(cutNotice);
               }
             });
@@ -626,6 +634,17 @@ final class TalkScreen {
       start = end + 1;
     }
     return out == null ? new Shown(notes, 0) : new Shown(out.toString(), longestCut);
+  }
+
+  /**
+   * What a key typed into the notes has the status bar say while they are not those of {@code
+   * open}, which a view failed to show: they are the notes of the talk left, read-only.
+   */
+  static String notShownMessage(Talk open) {
+    return "“"
+        + open.title()
+        + "” could not be shown: the notes here are the talk left's, read-only, and typing changes"
+        + " nothing. Open a talk again to write.";
   }
 
   /** What a key typed into the notes of {@code shown}, shown cut, has the status bar say. */
