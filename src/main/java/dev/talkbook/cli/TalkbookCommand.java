@@ -313,27 +313,39 @@ public final class TalkbookCommand implements Callable<Integer> {
   }
 
   /**
-   * A buffered writer on {@code stream} in the encoding of {@code name} (stdout, stderr), as
-   * picocli would choose it; on a terminal with control characters shown ({@link TerminalWriter}).
+   * A buffered writer on {@code stream} in {@link #charset}; on a terminal with control characters
+   * shown ({@link TerminalWriter}).
    */
   private static java.io.Writer encoded(
       java.io.OutputStream stream, String name, boolean terminal) {
-    String encoding =
-        System.getProperty(name + ".encoding", System.getProperty("sun." + name + ".encoding"));
-    java.nio.charset.Charset charset;
-    try {
-      charset =
-          encoding == null
-              ? java.nio.charset.Charset.defaultCharset()
-              : java.nio.charset.Charset.forName(encoding);
-    } catch (IllegalArgumentException e) {
-      charset = java.nio.charset.Charset.defaultCharset();
-    }
-    java.io.Writer writer = new java.io.OutputStreamWriter(stream, charset);
+    java.io.Writer writer = new java.io.OutputStreamWriter(stream, charset(name, terminal));
     if (terminal) {
       writer = new TerminalWriter(writer);
     }
     return new java.io.BufferedWriter(writer);
+  }
+
+  /**
+   * The encoding {@code name} (stdout, stderr) is written in: on a terminal, the terminal's, as
+   * picocli would choose it; standard output into a file or a pipe, UTF-8, the one encoding {@code
+   * --notes-file} and the imports read. In a C or POSIX locale (LANG unset: cron, a container, ssh
+   * without a locale) the terminal's encoding is ASCII, and {@code talkbook show 1 > notes.md}
+   * wrote a question mark for every other character: put back with {@code talk edit --notes-file},
+   * as the cut-notes banner has it done, the notes lost them all.
+   */
+  static java.nio.charset.Charset charset(String name, boolean terminal) {
+    if (!terminal && name.equals("stdout")) {
+      return java.nio.charset.StandardCharsets.UTF_8;
+    }
+    String encoding =
+        System.getProperty(name + ".encoding", System.getProperty("sun." + name + ".encoding"));
+    try {
+      return encoding == null
+          ? java.nio.charset.Charset.defaultCharset()
+          : java.nio.charset.Charset.forName(encoding);
+    } catch (IllegalArgumentException e) {
+      return java.nio.charset.Charset.defaultCharset();
+    }
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -2,7 +2,6 @@ package dev.talkbook.ui;
 
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.repl.KeptOutput;
-import dev.talkbook.core.store.NotebookLocation;
 import dev.talkbook.ui.common.Icons;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -21,15 +20,13 @@ import org.kordamp.ikonli.feather.Feather;
  * The banner above the notes while the open talk's notes are shown cut and read-only ({@link
  * TalkScreen#shown}): why (a line too long, or with too many Markdown marks, for the editor to lay
  * out), that nothing is lost, and how to edit them from the command line, with a button that copies
- * the command (the talk's id and, when the command line would open another notebook, the notebook's
- * path filled in). It stays while that talk is open; a status-bar notice went after a few seconds
- * and was easily missed.
+ * the command (the talk's id and the notebook's path filled in). It stays while that talk is open;
+ * a status-bar notice went after a few seconds and was easily missed.
  */
 final class CutNotesBanner {
   static final String ID = "cut-notes-banner";
 
   private final Path notebook;
-  private final Path commandLineNotebook;
   private final VBox root = new VBox(6);
   private final Label why = new Label();
   private final Label command = new Label();
@@ -38,11 +35,9 @@ final class CutNotesBanner {
 
   /**
    * @param notebook the window's notebook
-   * @param commandLineNotebook the notebook {@code talkbook} opens when none is named
    */
-  CutNotesBanner(Path notebook, Path commandLineNotebook) {
+  CutNotesBanner(Path notebook) {
     this.notebook = notebook;
-    this.commandLineNotebook = commandLineNotebook;
     root.setId(ID);
     root.getStyleClass().add("tb-cut-banner");
     Label title = new Label("These notes are shown cut and read-only", Icons.of(Feather.SCISSORS));
@@ -81,8 +76,8 @@ final class CutNotesBanner {
    * characters long, and the command that edits them.
    */
   void show(Talk talk, int longestCut) {
-    why.setText(why(talk, longestCut));
-    command.setText(command(talk.id(), notebook, commandLineNotebook));
+    why.setText(why(talk, longestCut, notebook));
+    command.setText(command(talk.id(), notebook));
     copied.setText("");
     copied.setVisible(false);
     root.setVisible(true);
@@ -100,8 +95,11 @@ final class CutNotesBanner {
     return root.isVisible();
   }
 
-  /** Why the notes are cut, that nothing is lost, and how to edit them. */
-  static String why(Talk talk, int longestCut) {
+  /**
+   * Why the notes are cut, that nothing is lost, and how to edit them: the command that writes them
+   * to a file names {@code notebook}, as {@link #command} does.
+   */
+  static String why(Talk talk, int longestCut, Path notebook) {
     String line =
         longestCut > TalkScreen.LONGEST_LINE
             ? "“"
@@ -119,23 +117,30 @@ final class CutNotesBanner {
                 + " on one line in reasonable time.";
     return line
         + " Nothing is lost: the notebook, the preview and exports have the notes whole. To edit"
-        + " them, write them to a file (talkbook show "
+        + " them, write them to a file ("
+        + talkbook(notebook)
+        + "show "
         + talk.id()
         + " > FILE), break the line in another editor, quit Talkbook (one program at a time may"
         + " change the notebook) and put them back with this command:";
   }
 
   /**
-   * The command that makes FILE's text the notes of talk {@code talkId}: {@code --notebook} named
-   * only when {@code commandLineNotebook}, what {@code talkbook} opens by itself, is another file.
+   * The command that makes FILE's text the notes of talk {@code talkId} of {@code notebook}. The
+   * notebook is always named: which one {@code talkbook} opens by itself depends on the terminal's
+   * environment ({@code TALKBOOK_NOTEBOOK}), not the window's, and a command run on another
+   * notebook put these notes into another notebook's talk of that id (or another talk's notes into
+   * these).
    */
-  static String command(long talkId, Path notebook, Path commandLineNotebook) {
-    Path open = notebook.toAbsolutePath().normalize();
-    String which =
-        open.equals(commandLineNotebook.toAbsolutePath().normalize())
-            ? ""
-            : "--notebook " + shellWord(open.toString()) + " ";
-    return "talkbook " + which + "talk edit " + talkId + " --notes-file FILE";
+  static String command(long talkId, Path notebook) {
+    return talkbook(notebook) + "talk edit " + talkId + " --notes-file FILE";
+  }
+
+  /** "talkbook --notebook PATH ": the start of a command on {@code notebook}. */
+  private static String talkbook(Path notebook) {
+    return "talkbook --notebook "
+        + shellWord(notebook.toAbsolutePath().normalize().toString())
+        + " ";
   }
 
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
@@ -143,11 +148,6 @@ final class CutNotesBanner {
   /** {@code word} as one word of a POSIX shell: quoted when it holds anything else. */
   static String shellWord(String word) {
     return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
-  }
-
-  /** The notebook {@code talkbook} opens when none is named, in this process's environment. */
-  static Path commandLineNotebook() {
-    return NotebookLocation.resolve(null);
   }
 
   private void copy() {

@@ -400,16 +400,24 @@ final class JavaMenu {
   private NotesRunner makeRunner() {
     // In the REPL pane's line when it is shown, else in the window's status bar: with the pane
     // hidden, "These notes name no libraries" and the like were said where nobody could see.
-    return new NotesRunner(
-        notes,
-        session,
-        message -> {
-          if (dock != null && dock.isShown()) {
-            dock.pane().showStatus(message);
-          } else {
-            parts.status().showMessage(message);
-          }
+    NotesRunner made =
+        new NotesRunner(
+            notes,
+            session,
+            message -> {
+              if (dock != null && dock.isShown()) {
+                dock.pane().showStatus(message);
+              } else {
+                parts.status().showMessage(message);
+              }
+            });
+    // A run's outputs go only into the talk it ran from, while its notes are shown.
+    made.notesShownAre(
+        () -> {
+          dev.talkbook.core.notebook.Talk open = parts.talk().getTalk();
+          return open == null ? null : open.id();
         });
+    return made;
   }
 
   private PresenterMode presenter() {

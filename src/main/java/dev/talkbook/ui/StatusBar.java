@@ -517,6 +517,11 @@ final class StatusBar {
     }
   }
 
+  /** The notice shown now, or null when none is. */
+  String messageShown() {
+    return notice.isVisible() ? notice.getText() : null;
+  }
+
   /** Says what just happened, for a while (no Undo). */
   void showMessage(String message) {
     oneLine();

@@ -180,13 +180,21 @@ final class TalkScreen {
                 outline.showCaret(par);
               }
             });
-    // A key typed into notes shown cut says again why nothing happens (the first notice times out).
+    // A key typed into notes shown cut says again why nothing happens (the first notice times out);
+    // so does one typed into the notes of the talk left, read-only under a talk that a view failed
+    // to show (the failure's notice went after a few seconds, and then nothing said why).
     editor
         .area()
         .addEventFilter(
             KeyEvent.KEY_TYPED,
             e -> {
-              if (shownCut && cutNotice != null && isTyping(e)) {
+              if (!isTyping(e)) {
+                return;
+              }
+              Talk open = talk.getTalk();
+              if (open != null && open.id() != shownId && !editor.area().isEditable()) {
+                status.showMessageOnce(notShownMessage(open));
+              } else if (shownCut && cutNotice != null) {
                 status.showMessageOnce(cutNotice);
               }
             });
@@ -448,7 +456,8 @@ final class TalkScreen {
     navigator.onTypingInTalk(
         (talkId, key) -> {
           HeldKeys keys = HeldKeys.holdFrom(key, navigator.tree().getScene());
-          keys.typedFor(talk.typedAhead(talkId)); // journaled while they wait
+          // journaled while they wait; dropped, their text goes on the clipboard, said
+          keys.typedFor(TypedAheadKept.of(talk.typedAhead(talkId), status));
           openToWrite(talkId)
               .whenComplete(
                   (shown, error) -> {
@@ -456,7 +465,8 @@ final class TalkScreen {
                     if (why == null || why instanceof CancellationException) {
                       keys.release(); // another talk chosen meanwhile: the keys go on from there
                     } else {
-                      keys.drop(); // the talk could not be read: the status bar says why
+                      keys.drop(); // the talk could not be read: the status bar says why,
+                      // and where what they typed went (TypedAheadKept)
                     }
                   });
         });
@@ -626,6 +636,17 @@ final class TalkScreen {
     return out == null ? new Shown(notes, 0) : new Shown(out.toString(), longestCut);
   }
 
+  /**
+   * What a key typed into the notes has the status bar say while they are not those of {@code
+   * open}, which a view failed to show: they are the notes of the talk left, read-only.
+   */
+  static String notShownMessage(Talk open) {
+    return "“"
+        + open.title()
+        + "” could not be shown: the notes here are the talk left's, read-only, and typing changes"
+        + " nothing. Open a talk again to write.";
+  }
+
   /** What a key typed into the notes of {@code shown}, shown cut, has the status bar say. */
   private static String cutMessage(Talk shown) {
     return "“"
@@ -647,7 +668,7 @@ final class TalkScreen {
 
   private CutNotesBanner cutBanner() {
     if (cutBanner == null) {
-      cutBanner = new CutNotesBanner(notebook.file(), CutNotesBanner.commandLineNotebook());
+      cutBanner = new CutNotesBanner(notebook.file());
       placeCutBanner.accept(cutBanner.root());
     }
     return cutBanner;

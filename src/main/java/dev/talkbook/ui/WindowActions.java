@@ -373,7 +373,9 @@ final class WindowActions {
             "Go to a talk: part of its title, a speaker or the event",
             "Listing the talks\u2026",
             id -> open.apply(id)); // the keys typed after Enter wait for the talk's notes
-    popup.typedAheadTo(talk::typedAhead); // and are journaled for it meanwhile
+    // and are journaled for it meanwhile; dropped (the talk could not be opened), their text goes
+    // on the clipboard, said in the status bar
+    popup.typedAheadTo(id -> TypedAheadKept.of(talk.typedAhead(id), status));
     listTalks(popup, new java.util.HashMap<>());
   }
 

@@ -128,4 +128,31 @@ class CommandOutputTest extends CliTest {
     assertThat(p.exitValue()).as(said).isZero();
     assertThat(said).isEmpty();
   }
+
+  /**
+   * In a C locale (LANG unset: cron, a container) standard output into a file is UTF-8, as {@code
+   * --notes-file} reads it: {@code show 1 > notes.md} wrote "?" for every other character, and put
+   * back with {@code talk edit 1 --notes-file notes.md} the notes lost them.
+   */
+  @Test
+  void notesWrittenToAFileInACLocaleComeBackWhole() throws Exception {
+    String notes = "Café — naïve ünïcödé 日本 🎤\n";
+    Path file = dir.resolve("in.md");
+    Files.writeString(file, notes);
+    ok("event", "add", "Meetup");
+    ok("talk", "add", "--event", "1", "--notes-file", file.toString(), "Loom");
+    ProcessBuilder pb =
+        new ProcessBuilder(ChildTalkbook.command("--notebook", notebook().toString(), "show", "1"));
+    pb.environment().remove("TALKBOOK_NOTEBOOK");
+    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
+    pb.environment().put("LC_ALL", "C");
+    Path out = dir.resolve("out.md");
+    pb.redirectOutput(out.toFile());
+    Path err = dir.resolve("err.txt");
+    pb.redirectError(err.toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+    assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo(notes);
+  }
 }

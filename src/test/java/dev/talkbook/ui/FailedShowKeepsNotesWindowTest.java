@@ -15,7 +15,7 @@ import org.testfx.api.FxRobot;
  * out, fix10c) leaves the talk open in the notebook's sense while the notes of the talk left stay
  * in the editor. A key typed there then saved those notes, with the key, over the notes of the talk
  * now open. Now the notes shown are read-only until they are the open talk's, and their changes go
- * to the open talk only when they are its notes.
+ * to the open talk only when they are its notes; a key typed there says why it changes nothing.
  */
 class FailedShowKeepsNotesWindowTest extends RealWindowTest {
 
@@ -45,6 +45,10 @@ class FailedShowKeepsNotesWindowTest extends RealWindowTest {
     robot.interact(notes::requestFocus);
     robot.write("x");
     ui.idle();
+    // The key is told why it changed nothing (the failure's own notice goes after a while).
+    FxWait.untilFx(
+        "why typing changes nothing said",
+        () -> notice.getText().equals(TalkScreen.notShownMessage(beta)));
     robot.interact(() -> ui.window.openTalk().saveNow());
     ui.idle();
     assertThat(ui.notebook.talks().get(beta.id()).body()).isEqualTo("# Beta\n");

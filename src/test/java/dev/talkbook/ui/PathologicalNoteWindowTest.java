@@ -137,7 +137,12 @@ class PathologicalNoteWindowTest extends RealWindowTest {
                 ? "“Huge” has a line with more than 300 Markdown marks"
                 : "“Huge” has a line of 60,000 characters; the editor lays out at most 50,000")
         .contains("Nothing is lost")
-        .contains("talkbook show " + huge.id() + " > FILE")
+        .contains(
+            "talkbook --notebook "
+                + CutNotesBanner.shellWord(ui.notebook.file().toAbsolutePath().toString())
+                + " show "
+                + huge.id()
+                + " > FILE")
         .contains("quit Talkbook");
     // Above the notes, below the details, and whole in the window.
     javafx.geometry.Bounds bannerBounds =

@@ -15,7 +15,8 @@ import org.testfx.api.FxRobot;
  * Keys typed right after Go to talk wait for the chosen talk's notes. When that talk cannot be
  * opened (deleted meanwhile, by the command line say), they are not sent into the notes of the talk
  * being left, which they were not typed for (as a letter typed on a row of the navigator: dropped,
- * the status bar saying why).
+ * the status bar saying why); the text they typed goes on the clipboard, and the status bar says so
+ * with the text (it was taken out of the journal and said nowhere).
  */
 class TypedAheadLostTalkWindowTest extends RealWindowTest {
 
@@ -52,6 +53,16 @@ class TypedAheadLostTalkWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> WindowUnderTest.editor(robot).getText()))
         .as("Alpha's notes, without the keys typed for Beta")
         .isEqualTo("# Alpha\n");
+    // Nor is what they typed lost without a word: on the clipboard, and said.
+    FxWait.untilFx(
+        "what was typed said",
+        () ->
+            notice.isVisible()
+                && notice.getText().startsWith("Could not open the talk: ")
+                && notice.getText().contains("“typed ahead”")
+                && notice.getText().contains("on the clipboard"));
+    assertThat(FxWait.onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+        .isEqualTo("typed ahead");
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

@@ -43,6 +43,14 @@ public final class HeldKeys {
 
     /** The keys are gone: sent on (their changes made before this call) or dropped. */
     void gone();
+
+    /**
+     * The keys are dropped ({@link #drop}), and {@code text}, what they typed (never empty), went
+     * nowhere: it must be kept somewhere the user can have it back. By default as {@link #gone}.
+     */
+    default void dropped(String text) {
+      gone();
+    }
   }
 
   /**
@@ -218,7 +226,8 @@ public final class HeldKeys {
   /**
    * Stops holding and forgets the held keys: what they were for could not be had (a talk that could
    * not be read, said in the status bar), and sent back where they were typed they would ask for it
-   * again. Once, as {@link #release}. On the FX thread.
+   * again. The text they typed, if any, goes to {@link Ahead#dropped} (else {@link Ahead#gone}), to
+   * be kept where the user can have it back. Once, as {@link #release}. On the FX thread.
    */
   public void drop() {
     if (released) {
@@ -227,6 +236,14 @@ public final class HeldKeys {
     released = true;
     stopHolding();
     held.clear();
-    gone();
+    Ahead to = ahead;
+    ahead = null;
+    if (to != null) {
+      if (typed.isEmpty()) {
+        to.gone();
+      } else {
+        to.dropped(typed.toString());
+      }
+    }
   }
 }

@@ -39,6 +39,24 @@ public final class NotesRunner {
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
   private boolean closed;
 
+  /** Which notes the area shows now (the open talk's id); null for any, as by default. */
+  private Supplier<Object> shownNotes = () -> null;
+
+  /**
+   * Tells which notes the area shows ({@code which}: the open talk's id, say): a run's outputs are
+   * written only into the notes it ran from, still shown and still editable. A run that ends after
+   * another talk was opened wrote its outputs under that talk's block of the same code (saved
+   * there), or silently nowhere. FX thread.
+   */
+  public void notesShownAre(Supplier<Object> which) {
+    shownNotes = which;
+  }
+
+  /** Said when a run ended after its notes were left: its outputs are written nowhere. */
+  static final String NOT_WRITTEN =
+      " Not written into the notes: they are no longer the ones open (or no longer editable);"
+          + " run it there again.";
+
   /** A run of the notes' blocks under way: how to stop it, and the session it runs in. */
   private record Active(Runnable stop, ReplSession session) {}
 
@@ -130,6 +148,7 @@ public final class NotesRunner {
       return CompletableFuture.completedFuture(null);
     }
     status.accept("Running the code block… " + STOP_HINT);
+    Object from = shownNotes.get();
     CompletableFuture<Void> done = new CompletableFuture<>();
     // Its stack frames say "block 2, line 2", as the notes count their ```java blocks.
     session
@@ -142,13 +161,23 @@ public final class NotesRunner {
                         status.accept("The block could not run: " + error.getMessage());
                       } else {
                         NoteCode.Result result = NoteCode.resultOf(evaluation);
-                        writeOutputs(List.of(block), List.of(result));
-                        status.accept(
-                            result.failed()
-                                ? "The code block failed: its error is under it."
-                                : evaluation.stoppedOnRequest()
-                                    ? stoppedBlock(block)
-                                    : "Ran the code block.");
+                        if (!stillShown(from)) {
+                          status.accept(
+                              (result.failed()
+                                      ? "The code block failed."
+                                      : evaluation.stoppedOnRequest()
+                                          ? "Stopped the code block."
+                                          : "Ran the code block.")
+                                  + NOT_WRITTEN);
+                        } else {
+                          writeOutputs(List.of(block), List.of(result));
+                          status.accept(
+                              result.failed()
+                                  ? "The code block failed: its error is under it."
+                                  : evaluation.stoppedOnRequest()
+                                      ? stoppedBlock(block)
+                                      : "Ran the code block.");
+                        }
                       }
                       done.complete(null);
                     }));
@@ -251,6 +280,7 @@ public final class NotesRunner {
     }
     status.accept(
         "Running " + Counts.of(blocks.size(), "code block") + " in a fresh Java VM… " + STOP_HINT);
+    Object from = shownNotes.get();
     ReplSession fresh = freshSession.get();
     BlockRun run =
         BlockRun.start(
@@ -280,8 +310,13 @@ public final class NotesRunner {
         tracked,
         result -> {
           List<NoteCode.Result> outputs = result.outputs();
+          String said = result.stopped() ? stoppedAt(result) : ranAll(outputs);
+          if (!stillShown(from)) {
+            status.accept(said + NOT_WRITTEN);
+            return;
+          }
           writeOutputs(blocks.subList(0, outputs.size()), outputs);
-          status.accept(result.stopped() ? stoppedAt(result) : ranAll(outputs));
+          status.accept(said);
         },
         error -> status.accept("The blocks could not run: " + messageOf(error)));
   }
@@ -434,6 +469,11 @@ public final class NotesRunner {
     notes.moveTo(notes.getLength());
     notes.requestFollowCaret();
     status.accept("Added " + Counts.of(ran.size(), "REPL input") + " to the notes.");
+  }
+
+  /** Whether the notes a run started from ({@code from}) are shown still, and editable. */
+  private boolean stillShown(Object from) {
+    return notes.isEditable() && java.util.Objects.equals(from, shownNotes.get());
   }
 
   /**

@@ -89,4 +89,49 @@ class HeldKeysTest {
     assertThat((String) FxWait.onFx(() -> field.getText())).isEqualTo("c");
     assertThat(told).containsExactly("typed a", "typed ab", "gone");
   }
+
+  /**
+   * Keys dropped (the talk they were typed for could not be opened) tell their text to {@link
+   * HeldKeys.Ahead#dropped}, to be kept; keys that typed nothing are only gone.
+   */
+  @Test
+  void keysDroppedTellTheTextTheyTypedToBeKept(FxRobot robot) throws Exception {
+    java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HeldKeys.Ahead ahead =
+        new HeldKeys.Ahead() {
+          @Override
+          public void typed(String text) {}
+
+          @Override
+          public void gone() {
+            told.add("gone");
+          }
+
+          @Override
+          public void dropped(String text) {
+            told.add("dropped " + text);
+          }
+        };
+    HeldKeys keys =
+        FxWait.onFx(
+            () -> {
+              HeldKeys k = HeldKeys.hold(scene);
+              k.typedFor(ahead);
+              return k;
+            });
+    robot.write("ab");
+    robot.interact(keys::drop);
+    assertThat(told).containsExactly("dropped ab");
+    assertThat((String) FxWait.onFx(() -> field.getText())).isEmpty();
+
+    HeldKeys none =
+        FxWait.onFx(
+            () -> {
+              HeldKeys k = HeldKeys.hold(scene);
+              k.typedFor(ahead);
+              return k;
+            });
+    robot.interact(none::drop);
+    assertThat(told).containsExactly("dropped ab", "gone");
+  }
 }

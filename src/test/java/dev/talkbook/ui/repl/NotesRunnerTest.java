@@ -396,6 +396,57 @@ class NotesRunnerTest {
 
   /** The notes' text now, read on the FX thread. */
   /** The notes, their output blocks' code stamps left out ({@link Unstamped}). */
+  /**
+   * A block run in one talk, another talk opened before it ended (its notes with a block of the
+   * same code): the output is not written under that talk's block, where it was saved, and the
+   * status says it was written nowhere. Run all alike.
+   */
+  @Test
+  void outputsGoOnlyIntoTheNotesTheyRanFrom(FxRobot robot) throws Exception {
+    Object[] open = {1L};
+    robot.interact(() -> runner.notesShownAre(() -> open[0]));
+    String alpha = "# Alpha\n\n```java\n6 * 7\n```\n";
+    String beta = "# Beta\n\n```java\n6 * 7\n```\n";
+    robot.interact(() -> notes.replaceText(alpha));
+    var done =
+        new java.util.concurrent.atomic.AtomicReference<
+            java.util.concurrent.CompletableFuture<Void>>();
+    // Beta opens as the block runs: its output comes back after (on the FX thread, later).
+    robot.interact(
+        () -> {
+          notes.moveTo(alpha.indexOf("6 * 7"));
+          done.set(runner.runBlockAtCaret());
+          open[0] = 2L;
+          notes.replaceText(beta);
+        });
+    done.get().get(60, TimeUnit.SECONDS);
+    assertThat(text()).isEqualTo(beta);
+    assertThat(said).last().isEqualTo("Ran the code block." + NotesRunner.NOT_WRITTEN);
+
+    robot.interact(
+        () -> {
+          open[0] = 1L;
+          notes.replaceText(alpha);
+          done.set(runner.runAll());
+          open[0] = 2L;
+          notes.replaceText(beta);
+        });
+    done.get().get(90, TimeUnit.SECONDS);
+    assertThat(text()).isEqualTo(beta);
+    assertThat(said).last().isEqualTo("Ran 1 code block." + NotesRunner.NOT_WRITTEN);
+
+    // Back in the notes it ran from, it is written there as ever.
+    robot.interact(
+        () -> {
+          open[0] = 1L;
+          notes.replaceText(alpha);
+          notes.moveTo(alpha.indexOf("6 * 7"));
+          done.set(runner.runBlockAtCaret());
+        });
+    done.get().get(60, TimeUnit.SECONDS);
+    assertThat(text()).isEqualTo(alpha + "```output\n⇒ 42\n```\n");
+  }
+
   private String text() throws Exception {
     return Unstamped.of(FxWait.onFx(notes::getText));
   }
