@@ -4,6 +4,7 @@ import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.common.NaturalOrder;
 import dev.talkbook.core.common.PathProblems;
 import dev.talkbook.core.markdown.InlineLinks;
+import dev.talkbook.core.markdown.ObsidianComments;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotebookException;
@@ -233,7 +234,8 @@ public final class MarkdownImporter {
       List<InlineLinks.Link> links,
       Identity identity,
       List<WikiTarget> wikiLinks,
-      List<String> embeds) {
+      List<String> embeds,
+      ObsidianComments.Stripped comments) {
     /** Whether its notes link to other notes: by a relative path or as Obsidian does. */
     boolean linksNotes() {
       return !noteLinks.isEmpty() || !wikiLinks.isEmpty();
@@ -265,6 +267,18 @@ public final class MarkdownImporter {
                 + " (write a picture as ![](path) to import it): "
                 + String.join(", ", some)
                 + (embeds.size() > some.size() ? ", …" : "");
+      }
+      if (comments.comments() > 0) {
+        said +=
+            "; "
+                + (comments.comments() == 1
+                    ? "an Obsidian comment (%% … %%) was left out"
+                    : comments.comments() + " Obsidian comments (%% … %%) were left out")
+                + ", as Obsidian hides them"
+                + (comments.unclosed()
+                    ? " (a %% without its closing %% hid the rest of the note in Obsidian: left out"
+                        + " to the end too)"
+                    : "");
       }
       return said;
     }
@@ -1095,7 +1109,10 @@ public final class MarkdownImporter {
     String text = readText(file);
     FrontMatter.Parsed fm = FrontMatter.parse(text, true);
     Map<String, Object> data = fm.data();
-    String body = fm.body();
+    // Obsidian's %% comments are private remarks it never shows when reading or publishing: they
+    // are not imported, so no preview, site, feed or search index shows them.
+    ObsidianComments.Stripped comments = ObsidianComments.strip(fm.body());
+    String body = comments.text();
     Event.Details section = null;
     for (Path dir : sectionFolders(root, file.getParent())) {
       section = section(root, dir, sections, null, null);
@@ -1180,7 +1197,8 @@ public final class MarkdownImporter {
         shifted(links, notes.length() - body.length()),
         Identity.of(data),
         wikiLinks(body, links, notesByName, file.getParent(), notes.length() - body.length()),
-        InlineLinks.embeds(body, links));
+        InlineLinks.embeds(body, links),
+        comments);
   }
 
   /**

@@ -203,6 +203,36 @@ class MarkdownNoteLinksTest {
   }
 
   @Test
+  void obsidianCommentsAreLeftOutAndCountedInTheirLine() throws IOException {
+    // %% comments %% are private remarks Obsidian never shows when reading: they were published
+    Path src = dir.resolve("vault");
+    write(
+        src.resolve("Talk A.md"),
+        "# Talk A\n\nAsk %%about the salary%% later.\n\n%%\nprivate block\n%%\n\nEnd with"
+            + " `a %%code%% span`.\n");
+    write(src.resolve("Talk B.md"), "# Talk B\n\nSeen.\n\n%% unclosed: the rest\nis hidden\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(talk(nb, "Talk A").body())
+          .isEqualTo("# Talk A\n\nAsk  later.\n\n\nEnd with `a %%code%% span`.\n");
+      assertThat(line(report, "Talk A.md").detail())
+          .isEqualTo(
+              "new talk in \"Imported notes\"; 2 Obsidian comments (%% … %%) were left out, as"
+                  + " Obsidian hides them");
+      assertThat(talk(nb, "Talk B").body()).isEqualTo("# Talk B\n\nSeen.\n\n");
+      assertThat(line(report, "Talk B.md").detail())
+          .endsWith(
+              "an Obsidian comment (%% … %%) was left out, as Obsidian hides them (a %% without"
+                  + " its closing %% hid the rest of the note in Obsidian: left out to the end"
+                  + " too)");
+
+      // Imported again, the notes are as they were: nothing changed.
+      MarkdownImporter.Report again = importInto(nb, src);
+      assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aLinkWithAHeadingToANoteThatIsMissingIsNamedAsANoteNotAsAFile() throws IOException {
     Path src = dir.resolve("src");
     write(src.resolve("01-keynote.md"), "# Keynote\n\n[gone](02-gone.md#demo)\n");
