@@ -900,7 +900,7 @@ public final class MarkdownImporter {
     Map<String, String> urls = new LinkedHashMap<>();
     if (!p.attachmentPaths().isEmpty()) {
       for (String relPath : p.attachmentPaths()) {
-        Path file = p.file().getParent().resolve(relPath).normalize();
+        Path file = attachmentFile(root, p.file(), relPath);
         byte[] bytes = readAttachment(root, file, relPath);
         AttachmentRef ref =
             notebook.attachments().add(talk.id(), file.getFileName().toString(), null, bytes);
@@ -1179,8 +1179,9 @@ public final class MarkdownImporter {
     // The notes' links, found once: for the files and notes they lead to, and to relink them.
     List<InlineLinks.Link> links = InlineLinks.in(body);
     relativeLinks(links, file.getParent(), root, attachmentPaths, missing, null);
+    siteRootLinks(links, root, attachmentPaths, missing);
     for (String relPath : attachmentPaths) {
-      checkAttachment(root, file.getParent().resolve(relPath).normalize(), relPath);
+      checkAttachment(root, attachmentFile(root, file, relPath), relPath);
     }
     return new Parsed(
         rel,
@@ -1291,6 +1292,64 @@ public final class MarkdownImporter {
         } else if (!note && outside != null && !f.startsWith(root) && !outside.contains(decoded)) {
           outside.add(decoded);
         }
+      }
+    }
+  }
+
+  /**
+   * The file an attachment path of a note ({@code noteFile}) names: relative to the note's folder,
+   * or for a site-root path ({@code /img/a.png}, Hugo's) in the site's {@code static} folder.
+   */
+  private static Path attachmentFile(Path root, Path noteFile, String relPath) {
+    return relPath.startsWith("/")
+        ? root.resolve("static").resolve(relPath.substring(1)).normalize()
+        : noteFile.getParent().resolve(relPath).normalize();
+  }
+
+  /** The names of the files that make a folder a Hugo site (with its {@code content} folder). */
+  private static final List<String> HUGO_CONFIGS =
+      List.of(
+          "hugo.toml",
+          "hugo.yaml",
+          "hugo.yml",
+          "hugo.json",
+          "config.toml",
+          "config.yaml",
+          "config.yml",
+          "config.json");
+
+  /** Whether {@code root} is a Hugo site: a {@code content} folder and a configuration file. */
+  static boolean isHugoSite(Path root) {
+    return Files.isDirectory(root.resolve("content"))
+        && HUGO_CONFIGS.stream().anyMatch(c -> Files.isRegularFile(root.resolve(c)));
+  }
+
+  /**
+   * The site-root links of notes ({@code ![pic](/img/a.png)}): in a Hugo site ({@link #isHugoSite})
+   * a file in its {@code static} folder, which Hugo publishes at the site's root, goes to {@code
+   * found} as the link names it, to be imported; a picture not found there (or in a folder that is
+   * no Hugo site) goes to {@code missing}, named in the file's line as other missing pictures are.
+   * Other site-root links ({@code [about](/about/)}, a page of the site) stay as they are, unnamed.
+   */
+  private static void siteRootLinks(
+      List<InlineLinks.Link> links, Path root, List<String> found, List<String> missing) {
+    Boolean hugo = null;
+    for (InlineLinks.Link link : links) {
+      String target = link.target();
+      if (!target.startsWith("/") || target.startsWith("//")) {
+        continue;
+      }
+      String decoded = InlineLinks.decodedPath(target);
+      if (hugo == null) {
+        hugo = isHugoSite(root);
+      }
+      Path f = root.resolve("static").resolve(decoded.substring(1)).normalize();
+      if (hugo && f.startsWith(root.resolve("static")) && Files.isRegularFile(f)) {
+        if (!found.contains(decoded)) {
+          found.add(decoded);
+        }
+      } else if (link.image() && !missing.contains(decoded)) {
+        missing.add(decoded);
       }
     }
   }

@@ -233,6 +233,42 @@ class MarkdownNoteLinksTest {
   }
 
   @Test
+  void aHugoSitesPicturesAtTheSiteRootAreImportedFromItsStaticFolder() throws IOException {
+    // ![pic](/img/a.png) (Hugo publishes static/img/a.png there) was neither imported nor named
+    Path site = dir.resolve("site");
+    write(site.resolve("hugo.toml"), "title = \"My talks\"\n");
+    write(site.resolve("static/img/a.png"), "png");
+    write(
+        site.resolve("content/talks/loom.md"),
+        "# Loom\n\n![pic](/img/a.png) ![gone](/img/gone.png) [about](/about/)\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, site);
+      Talk loom = talk(nb, "Loom");
+      assertThat(nb.attachments().of(loom.id())).hasSize(1);
+      String pic = nb.attachments().of(loom.id()).get(0).url();
+      assertThat(loom.body())
+          .isEqualTo("# Loom\n\n![pic](" + pic + ") ![gone](/img/gone.png) [about](/about/)\n");
+      assertThat(report.attachments()).isEqualTo(1);
+      assertThat(line(report, "content/talks/loom.md").detail())
+          .endsWith("; a linked file is not in the folder: \"/img/gone.png\"");
+    }
+  }
+
+  @Test
+  void aSiteRootPictureOutsideAHugoSiteIsNamedAsMissing() throws IOException {
+    Path src = dir.resolve("notes");
+    write(src.resolve("static/img/a.png"), "png"); // no hugo.toml: not a Hugo site
+    write(src.resolve("loom.md"), "# Loom\n\n![pic](/img/a.png)\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(talk(nb, "Loom").body()).contains("![pic](/img/a.png)");
+      assertThat(report.attachments()).isZero();
+      assertThat(line(report, "loom.md").detail())
+          .endsWith("; a linked file is not in the folder: \"/img/a.png\"");
+    }
+  }
+
+  @Test
   void aLinkWithAHeadingToANoteThatIsMissingIsNamedAsANoteNotAsAFile() throws IOException {
     Path src = dir.resolve("src");
     write(src.resolve("01-keynote.md"), "# Keynote\n\n[gone](02-gone.md#demo)\n");
