@@ -1137,8 +1137,15 @@ public final class MarkdownImporter {
         section != null && key(section.title()).equals(key(eventTitle))
             ? section
             : Event.Details.titled(eventTitle);
+    // Obsidian names a note by its file, whatever its first heading: so does the import of a vault
+    // (and [[Talk B]] finds the talk "Talk B"); other notes by their first heading, else the file.
     String title =
-        string(data, "title").orElseGet(() -> firstHeading(body).orElseGet(() -> fileTitle(file)));
+        string(data, "title")
+            .orElseGet(
+                () ->
+                    inObsidianVault(root)
+                        ? noteName(file)
+                        : firstHeading(body).orElseGet(() -> fileTitle(file)));
     List<String> speakers = list(data, "speakers", "speaker", "authors", "author");
     List<String> tags = list(data, "tags", "categories", "keywords");
     LocalDateTime startsAt =
@@ -1593,6 +1600,25 @@ public final class MarkdownImporter {
 
   /** A Jekyll post's name: its date, then its title ({@code 2026-05-02-plain-post.md}). */
   private static final Pattern DATED_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-(.*)");
+
+  /**
+   * Whether {@code root} is an Obsidian vault or a folder in one: it or a folder above it holds
+   * Obsidian's {@code .obsidian} settings folder.
+   */
+  static boolean inObsidianVault(Path root) {
+    for (Path d = root; d != null; d = d.getParent()) {
+      if (Files.isDirectory(d.resolve(".obsidian"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A note's name as Obsidian shows it: its file's name without {@code .md}. */
+  private static String noteName(Path file) {
+    String name = file.getFileName().toString().replaceFirst("(?i)\\.md$", "").strip();
+    return name.isEmpty() ? fileTitle(file) : name;
+  }
 
   private static String fileTitle(Path file) {
     String name = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");

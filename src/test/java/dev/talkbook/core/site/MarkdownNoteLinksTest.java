@@ -269,6 +269,25 @@ class MarkdownNoteLinksTest {
   }
 
   @Test
+  void anObsidianVaultsNotesAreNamedByTheirFilesAsObsidianNamesThem() throws IOException {
+    // "Talk B.md" starting "# Section" became the talk "Section", so [[Talk B]] led to "Section"
+    Path vault = dir.resolve("vault");
+    Files.createDirectories(vault.resolve(".obsidian"));
+    write(vault.resolve("talks/Talk B.md"), "# Section\n\nText.\n");
+    write(
+        vault.resolve("talks/Talk A.md"),
+        "---\ntitle: Given title\n---\n# Heading\n\n[[Talk B]]\n");
+    write(dir.resolve("plain/Talk C.md"), "# Its heading\n"); // no vault: the heading, as before
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      importInto(nb, vault.resolve("talks")); // a folder inside the vault
+      importInto(nb, dir.resolve("plain"));
+      assertThat(talk(nb, "Talk B").body()).isEqualTo("# Section\n\nText.\n");
+      assertThat(talk(nb, "Given title").body()).contains("[Talk B](" + link(nb, "Talk B") + ")");
+      assertThat(nb.talks().findByTitle("Its heading")).hasSize(1);
+    }
+  }
+
+  @Test
   void aLinkWithAHeadingToANoteThatIsMissingIsNamedAsANoteNotAsAFile() throws IOException {
     Path src = dir.resolve("src");
     write(src.resolve("01-keynote.md"), "# Keynote\n\n[gone](02-gone.md#demo)\n");
