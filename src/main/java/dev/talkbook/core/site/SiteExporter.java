@@ -1218,6 +1218,12 @@ public final class SiteExporter {
         + json(String.join(" ", talk.tags()))
         + ",\"e\":"
         + json(t.event().event().title())
+        // its day and time, shown in the result (not searched): "2026-03-12 18:30–19:15"
+        + (talk.details().startsAt() == null
+            ? ""
+            : ",\"w\":\""
+                + DateTimeText.formSpan(talk.details().startsAt(), talk.programme().duration())
+                + "\"")
         // The words are letters, digits and spaces, which json() would only put in quotes, after
         // looking at each of their ~3,000 characters
         + ",\"b\":\""
