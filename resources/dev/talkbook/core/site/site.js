@@ -174,7 +174,7 @@
     li.appendChild(a);
     var meta = document.createElement("span");
     meta.className = "search-meta";
-    var details = [d.s, d.e].filter(Boolean).join(" · ");
+    var details = [d.w, d.s, d.e].filter(Boolean).join(" · ");
     if (d.c) {
       // gone from the programme: marked as the lists of talks mark it
       li.className = "cancelled";

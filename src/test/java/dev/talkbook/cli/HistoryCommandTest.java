@@ -90,6 +90,21 @@ class HistoryCommandTest extends CliTest {
   }
 
   @Test
+  void theSamplesNotesAreListedAsAddedOnceEdited() throws Exception {
+    ok("sample");
+    long talk = peek(nb -> nb.search().search("Virtual threads", 1).get(0).talkId());
+    editNotes(talk, "mine.md", "My own notes\n");
+
+    // Not "autosave": nobody wrote the sample's text while the window autosaved.
+    assertThat(revisions(talk))
+        .extracting(Revision::reason)
+        .containsExactly(Revision.Reason.COMMAND, Revision.Reason.ADDED);
+    assertOut(ok("history", Long.toString(talk)))
+        .containsPattern("\\d{2}:\\d{2}:\\d{2}  as added +\\d+  # Virtual threads")
+        .doesNotContain("autosave");
+  }
+
+  @Test
   void editingNotesThatWereGivenOnAddKeepsTheOriginalText() throws Exception {
     long talk =
         addTalk(event, "Versioned", "--notes-file", notes("v0.md", "Original\n").toString());

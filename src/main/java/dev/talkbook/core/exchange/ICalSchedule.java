@@ -171,6 +171,9 @@ final class ICalSchedule {
         slides = kind.equals("slides") ? url : null;
         video = kind.equals("video") ? url : null;
       }
+      if (event.getRecurrenceRule() != null || !event.getRecurrenceDates().isEmpty()) {
+        warnings.add(repeats(event, title, at));
+      }
       sessions.add(
           new Session(
               uid,
@@ -208,6 +211,34 @@ final class ICalSchedule {
         sessions,
         leftOut,
         warnings);
+  }
+
+  /**
+   * What the report says of an entry that repeats (RRULE, RDATE): it is one session, at its first
+   * time; its other times are not imported (a programme lists each session once, so a repeating
+   * entry is a calendar's, not a conference's).
+   */
+  private static String repeats(VEvent event, String title, SessionTime at) {
+    String how = "RDATE";
+    if (event.getRecurrenceRule() != null && event.getRecurrenceRule().getValue() != null) {
+      biweekly.util.Recurrence r = event.getRecurrenceRule().getValue();
+      how =
+          "RRULE"
+              + (r.getFrequency() == null
+                  ? ""
+                  : ", " + r.getFrequency().name().toLowerCase(java.util.Locale.ROOT))
+              + (r.getCount() == null ? "" : ", " + r.getCount() + " times")
+              + (r.getCount() == null && r.getUntil() == null ? ", without end" : "");
+    }
+    return "\""
+        + Sessions.shorten(title)
+        + "\" repeats ("
+        + how
+        + "): imported once, at its first time, "
+        + at.local().toLocalDate()
+        + " "
+        + DateTimeText.CLOCK.format(at.local())
+        + "; its other times are not imported.";
   }
 
   /** The start as written: a local time with its zone (IANA, the file's offset, UTC) or none. */

@@ -117,6 +117,15 @@ public final class ScheduleImporter {
       return changes.stream().filter(c -> c.kind() == kind).count();
     }
 
+    /**
+     * How many of the moved talks changed otherwise too (a new title, speakers or tags): each is
+     * counted once, as moved, and the summary says "(1 also changed)" so the count agrees with the
+     * report's "changed:" line for it.
+     */
+    public long movedAndChanged() {
+      return changes.stream().filter(c -> c.lines().size() > 1).count();
+    }
+
     /** True when nothing was (or would be) changed. */
     public boolean nothingChanged() {
       return changes.isEmpty() && eventChanges.isEmpty() && !eventCreated;
@@ -139,7 +148,9 @@ public final class ScheduleImporter {
           + count(Kind.ADDED)
           + " added, "
           + count(Kind.MOVED)
-          + " moved, "
+          + " moved"
+          + (movedAndChanged() > 0 ? " (" + movedAndChanged() + " also changed)" : "")
+          + ", "
           + count(Kind.CHANGED)
           + " changed, "
           + count(Kind.REMOVED)

@@ -371,7 +371,7 @@ public final class InlineLinks {
   }
 
   /** Which characters are code: code spans and fenced code (by the scan), indented code blocks. */
-  private static boolean[] code(String markdown) {
+  static boolean[] code(String markdown) {
     boolean[] code = new boolean[markdown.length() + 1];
     int at = 0;
     for (Highlighting.Span span : new BlockScanner(markdown, false).run().spans()) {

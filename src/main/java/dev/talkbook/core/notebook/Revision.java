@@ -22,7 +22,12 @@ public record Revision(long id, long talkId, Instant savedAt, Reason reason, Str
      * Saved by a {@code talkbook} command ({@code talk edit}, {@code run --write}), not in the
      * window. Stored as "command" in the reason column, which has no constraint: no schema change.
      */
-    COMMAND;
+    COMMAND,
+    /**
+     * The notes the talk was added with ({@code talkbook sample}, an import, {@code talk add
+     * --notes-file}), kept when they are first changed. Stored as "added" (no schema change).
+     */
+    ADDED;
 
     public String label() {
       return switch (this) {
@@ -31,6 +36,7 @@ public record Revision(long id, long talkId, Instant savedAt, Reason reason, Str
         case BEFORE_RESTORE -> "before restore";
         case RESTORED -> "restored";
         case COMMAND -> "command";
+        case ADDED -> "as added";
       };
     }
 

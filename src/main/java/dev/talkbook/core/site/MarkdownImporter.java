@@ -4,6 +4,7 @@ import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.common.NaturalOrder;
 import dev.talkbook.core.common.PathProblems;
 import dev.talkbook.core.markdown.InlineLinks;
+import dev.talkbook.core.markdown.ObsidianComments;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.NotebookException;
@@ -233,7 +234,8 @@ public final class MarkdownImporter {
       List<InlineLinks.Link> links,
       Identity identity,
       List<WikiTarget> wikiLinks,
-      List<String> embeds) {
+      List<String> embeds,
+      ObsidianComments.Stripped comments) {
     /** Whether its notes link to other notes: by a relative path or as Obsidian does. */
     boolean linksNotes() {
       return !noteLinks.isEmpty() || !wikiLinks.isEmpty();
@@ -261,6 +263,18 @@ public final class MarkdownImporter {
                         + " Obsidian embeds are kept as written, the files they show not imported")
                 + " (write a picture as ![](path) to import it): "
                 + firstQuoted(embeds);
+      }
+      if (comments.comments() > 0) {
+        said +=
+            "; "
+                + (comments.comments() == 1
+                    ? "an Obsidian comment (%% … %%) was left out"
+                    : comments.comments() + " Obsidian comments (%% … %%) were left out")
+                + ", as Obsidian hides them"
+                + (comments.unclosed()
+                    ? " (a %% without its closing %% hid the rest of the note in Obsidian: left out"
+                        + " to the end too)"
+                    : "");
       }
       return said;
     }
@@ -882,7 +896,7 @@ public final class MarkdownImporter {
     Map<String, String> urls = new LinkedHashMap<>();
     if (!p.attachmentPaths().isEmpty()) {
       for (String relPath : p.attachmentPaths()) {
-        Path file = p.file().getParent().resolve(relPath).normalize();
+        Path file = attachmentFile(root, p.file(), relPath);
         byte[] bytes = readAttachment(root, file, relPath);
         AttachmentRef ref =
             notebook.attachments().add(talk.id(), file.getFileName().toString(), null, bytes);
@@ -1095,7 +1109,10 @@ public final class MarkdownImporter {
     String text = readText(file);
     FrontMatter.Parsed fm = FrontMatter.parse(text, true);
     Map<String, Object> data = fm.data();
-    String body = fm.body();
+    // Obsidian's %% comments are private remarks it never shows when reading or publishing: they
+    // are not imported, so no preview, site, feed or search index shows them.
+    ObsidianComments.Stripped comments = ObsidianComments.strip(fm.body());
+    String body = comments.text();
     Event.Details section = null;
     for (Path dir : sectionFolders(root, file.getParent())) {
       section = section(root, dir, sections, null, null);
@@ -1120,8 +1137,15 @@ public final class MarkdownImporter {
         section != null && key(section.title()).equals(key(eventTitle))
             ? section
             : Event.Details.titled(eventTitle);
+    // Obsidian names a note by its file, whatever its first heading: so does the import of a vault
+    // (and [[Talk B]] finds the talk "Talk B"); other notes by their first heading, else the file.
     String title =
-        string(data, "title").orElseGet(() -> firstHeading(body).orElseGet(() -> fileTitle(file)));
+        string(data, "title")
+            .orElseGet(
+                () ->
+                    inObsidianVault(root)
+                        ? noteName(file)
+                        : firstHeading(body).orElseGet(() -> fileTitle(file)));
     List<String> speakers = list(data, "speakers", "speaker", "authors", "author");
     List<String> tags = list(data, "tags", "categories", "keywords");
     LocalDateTime startsAt =
@@ -1162,8 +1186,9 @@ public final class MarkdownImporter {
     // The notes' links, found once: for the files and notes they lead to, and to relink them.
     List<InlineLinks.Link> links = InlineLinks.in(body);
     relativeLinks(links, file.getParent(), root, attachmentPaths, missing, null);
+    siteRootLinks(links, root, attachmentPaths, missing);
     for (String relPath : attachmentPaths) {
-      checkAttachment(root, file.getParent().resolve(relPath).normalize(), relPath);
+      checkAttachment(root, attachmentFile(root, file, relPath), relPath);
     }
     return new Parsed(
         rel,
@@ -1180,7 +1205,8 @@ public final class MarkdownImporter {
         shifted(links, notes.length() - body.length()),
         Identity.of(data),
         wikiLinks(body, links, notesByName, file.getParent(), notes.length() - body.length()),
-        InlineLinks.embeds(body, links));
+        InlineLinks.embeds(body, links),
+        comments);
   }
 
   /**
@@ -1273,6 +1299,64 @@ public final class MarkdownImporter {
         } else if (!note && outside != null && !f.startsWith(root) && !outside.contains(decoded)) {
           outside.add(decoded);
         }
+      }
+    }
+  }
+
+  /**
+   * The file an attachment path of a note ({@code noteFile}) names: relative to the note's folder,
+   * or for a site-root path ({@code /img/a.png}, Hugo's) in the site's {@code static} folder.
+   */
+  private static Path attachmentFile(Path root, Path noteFile, String relPath) {
+    return relPath.startsWith("/")
+        ? root.resolve("static").resolve(relPath.substring(1)).normalize()
+        : noteFile.getParent().resolve(relPath).normalize();
+  }
+
+  /** The names of the files that make a folder a Hugo site (with its {@code content} folder). */
+  private static final List<String> HUGO_CONFIGS =
+      List.of(
+          "hugo.toml",
+          "hugo.yaml",
+          "hugo.yml",
+          "hugo.json",
+          "config.toml",
+          "config.yaml",
+          "config.yml",
+          "config.json");
+
+  /** Whether {@code root} is a Hugo site: a {@code content} folder and a configuration file. */
+  static boolean isHugoSite(Path root) {
+    return Files.isDirectory(root.resolve("content"))
+        && HUGO_CONFIGS.stream().anyMatch(c -> Files.isRegularFile(root.resolve(c)));
+  }
+
+  /**
+   * The site-root links of notes ({@code ![pic](/img/a.png)}): in a Hugo site ({@link #isHugoSite})
+   * a file in its {@code static} folder, which Hugo publishes at the site's root, goes to {@code
+   * found} as the link names it, to be imported; a picture not found there (or in a folder that is
+   * no Hugo site) goes to {@code missing}, named in the file's line as other missing pictures are.
+   * Other site-root links ({@code [about](/about/)}, a page of the site) stay as they are, unnamed.
+   */
+  private static void siteRootLinks(
+      List<InlineLinks.Link> links, Path root, List<String> found, List<String> missing) {
+    Boolean hugo = null;
+    for (InlineLinks.Link link : links) {
+      String target = link.target();
+      if (!target.startsWith("/") || target.startsWith("//")) {
+        continue;
+      }
+      String decoded = InlineLinks.decodedPath(target);
+      if (hugo == null) {
+        hugo = isHugoSite(root);
+      }
+      Path f = root.resolve("static").resolve(decoded.substring(1)).normalize();
+      if (hugo && f.startsWith(root.resolve("static")) && Files.isRegularFile(f)) {
+        if (!found.contains(decoded)) {
+          found.add(decoded);
+        }
+      } else if (link.image() && !missing.contains(decoded)) {
+        missing.add(decoded);
       }
     }
   }
@@ -1516,6 +1600,25 @@ public final class MarkdownImporter {
 
   /** A Jekyll post's name: its date, then its title ({@code 2026-05-02-plain-post.md}). */
   private static final Pattern DATED_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-(.*)");
+
+  /**
+   * Whether {@code root} is an Obsidian vault or a folder in one: it or a folder above it holds
+   * Obsidian's {@code .obsidian} settings folder.
+   */
+  static boolean inObsidianVault(Path root) {
+    for (Path d = root; d != null; d = d.getParent()) {
+      if (Files.isDirectory(d.resolve(".obsidian"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A note's name as Obsidian shows it: its file's name without {@code .md}. */
+  private static String noteName(Path file) {
+    String name = file.getFileName().toString().replaceFirst("(?i)\\.md$", "").strip();
+    return name.isEmpty() ? fileTitle(file) : name;
+  }
 
   private static String fileTitle(Path file) {
     String name = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");

@@ -42,7 +42,8 @@ final class SearchText {
   // titles or reference definitions; character references decoded (DroppedHtml.shownText).
   // search-10: the letters decomposition leaves whole folded as FoldedLetters ("ß" as "ss").
   // search-11: no words from an output block's stamp, "code=1a2b3c4d" (CodeStamp.hide).
-  static final String VERSION = "search-11";
+  // search-12: a timed talk's entry has its day and time, "w" (shown in its result).
+  static final String VERSION = "search-12";
 
   private SearchText() {}
 

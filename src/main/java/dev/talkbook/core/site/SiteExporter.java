@@ -1218,6 +1218,12 @@ public final class SiteExporter {
         + json(String.join(" ", talk.tags()))
         + ",\"e\":"
         + json(t.event().event().title())
+        // its day and time, shown in the result (not searched): "2026-03-12 18:30–19:15"
+        + (talk.details().startsAt() == null
+            ? ""
+            : ",\"w\":\""
+                + DateTimeText.formSpan(talk.details().startsAt(), talk.programme().duration())
+                + "\"")
         // The words are letters, digits and spaces, which json() would only put in quotes, after
         // looking at each of their ~3,000 characters
         + ",\"b\":\""
@@ -1463,7 +1469,7 @@ public final class SiteExporter {
   private static final String FEED = "feed.xml";
   private static final Pattern FEED_ENTRY =
       Pattern.compile(
-          "<entry><!-- talkbook ([0-9a-f]{16}) -->\n(?:(?!</entry>).)*?(<summary>[^<]*</summary>\n)?</entry>",
+          "<entry><!-- talkbook-2 ([0-9a-f]{16}) -->\n(?:(?!</entry>).)*?(<summary>[^<]*</summary>\n)?</entry>",
           Pattern.DOTALL);
 
   /**
@@ -1525,7 +1531,8 @@ public final class SiteExporter {
     for (SiteTalk t : newest) {
       TalkHeader talk = t.talk();
       String key = fingerprints.get(t).substring(0, 16);
-      b.append("<entry><!-- talkbook ")
+      // talkbook-2: summaries begin with the talk's time; a feed written before is not reused
+      b.append("<entry><!-- talkbook-2 ")
           .append(key)
           .append(" -->\n<title>")
           // A talk gone from the programme says so where a reader sees it: Atom has no status.
@@ -1554,6 +1561,14 @@ public final class SiteExporter {
         String text = summaries.get(t.path());
         if (text == null) {
           text = renderer.get().summary(notes.of(t), talk.title(), SUMMARY_CHARS);
+        }
+        // Readers show an entry's title, date (its last update) and summary: the talk's day and
+        // time lead the summary, as the site's lists give them.
+        LocalDateTime at = talk.details().startsAt();
+        if (at != null) {
+          String when =
+              DateTimeText.dayAndClockSpan(at, talk.programme().duration(), options.locale());
+          text = text.isEmpty() ? when : when + " · " + text;
         }
         summary = text.isEmpty() ? "" : "<summary>" + esc(text) + "</summary>\n";
       }

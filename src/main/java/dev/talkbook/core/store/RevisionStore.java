@@ -184,7 +184,12 @@ public final class RevisionStore {
     thin(c, talkId);
   }
 
-  /** Called by autosave, inside its transaction, before the notes are overwritten. */
+  /**
+   * Called by autosave, inside its transaction, before the notes are overwritten. Notes never
+   * changed since the talk was added (the sample's, an import's: the talk's {@code updated_at} is
+   * still its {@code created_at}) are kept as {@link Revision.Reason#ADDED}, not as an autosave
+   * nobody made.
+   */
   void keepBeforeAutosave(Connection c, long talkId, String previous, long previousSavedAt)
       throws SQLException {
     if (previous.isEmpty()) {
@@ -194,7 +199,20 @@ public final class RevisionStore {
     Instant newestAt = newest.map(Revision::savedAt).orElse(null);
     if (policy.keepOnAutosave(newestAt, clock.instant())
         && !newest.map(r -> r.body().equals(previous)).orElse(false)) {
-      insert(c, talkId, previousSavedAt, Revision.Reason.AUTOSAVE, previous);
+      Revision.Reason reason =
+          newest.isEmpty() && previousSavedAt == createdAt(c, talkId)
+              ? Revision.Reason.ADDED
+              : Revision.Reason.AUTOSAVE;
+      insert(c, talkId, previousSavedAt, reason, previous);
+    }
+  }
+
+  private static long createdAt(Connection c, long talkId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT created_at FROM talk WHERE id = ?")) {
+      ps.setLong(1, talkId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : Long.MIN_VALUE;
+      }
     }
   }
 

@@ -250,6 +250,7 @@ public final class HistoryDialog extends Dialog<Void> {
       case BEFORE_RESTORE -> "The text before a restore";
       case RESTORED -> "Brought back by a restore";
       case COMMAND -> "Saved by a talkbook command";
+      case ADDED -> "The notes the talk was added with";
     };
   }
 

@@ -47,6 +47,42 @@ class ICalScheduleTest {
   }
 
   @Test
+  void aRepeatingEntryIsImportedOnceAndSaidToRepeat() {
+    // RRULE:FREQ=DAILY;COUNT=3 gave one talk, silently
+    Schedule s =
+        read(
+            """
+            BEGIN:VEVENT
+            UID:r1
+            DTSTART:20260611T090000
+            DTEND:20260611T091500
+            RRULE:FREQ=DAILY;COUNT=3
+            SUMMARY:Standup
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:r2
+            DTSTART:20260611T100000
+            RRULE:FREQ=WEEKLY
+            SUMMARY:Weekly sync
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:k
+            DTSTART:20260611T110000
+            SUMMARY:Keynote
+            END:VEVENT
+            """);
+    assertThat(s.sessions())
+        .extracting(Session::title)
+        .containsExactly("Standup", "Weekly sync", "Keynote");
+    assertThat(s.warnings())
+        .containsExactly(
+            "\"Standup\" repeats (RRULE, daily, 3 times): imported once, at its first time,"
+                + " 2026-06-11 09:00; its other times are not imported.",
+            "\"Weekly sync\" repeats (RRULE, weekly, without end): imported once, at its first"
+                + " time, 2026-06-11 10:00; its other times are not imported.");
+  }
+
+  @Test
   void anUnknownTimeZoneOnManyEventsIsSaidOnce() {
     StringBuilder events = new StringBuilder();
     for (int i = 1; i <= 3; i++) {

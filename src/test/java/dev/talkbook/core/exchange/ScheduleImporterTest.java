@@ -137,6 +137,9 @@ class ScheduleImporterTest {
     assertThat(r.count(Kind.MOVED)).isEqualTo(1);
     assertThat(r.count(Kind.CHANGED)).isEqualTo(1);
     assertThat(r.unchanged()).isEqualTo(2);
+    // The talk both moved and changed is said to be both in the summary too, not only as moved.
+    assertThat(r.movedAndChanged()).isEqualTo(1);
+    assertThat(r.summary()).contains("0 added, 1 moved (1 also changed), 1 changed, 0 removed");
     Talk after = notebook.talks().get(solder.id());
     assertThat(after.body()).isEqualTo("- my notes");
     assertThat(after.starred()).isTrue();

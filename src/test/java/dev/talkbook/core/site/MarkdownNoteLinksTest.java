@@ -203,6 +203,91 @@ class MarkdownNoteLinksTest {
   }
 
   @Test
+  void obsidianCommentsAreLeftOutAndCountedInTheirLine() throws IOException {
+    // %% comments %% are private remarks Obsidian never shows when reading: they were published
+    Path src = dir.resolve("vault");
+    write(
+        src.resolve("Talk A.md"),
+        "# Talk A\n\nAsk %%about the salary%% later.\n\n%%\nprivate block\n%%\n\nEnd with"
+            + " `a %%code%% span`.\n");
+    write(src.resolve("Talk B.md"), "# Talk B\n\nSeen.\n\n%% unclosed: the rest\nis hidden\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(talk(nb, "Talk A").body())
+          .isEqualTo("# Talk A\n\nAsk  later.\n\n\nEnd with `a %%code%% span`.\n");
+      assertThat(line(report, "Talk A.md").detail())
+          .isEqualTo(
+              "new talk in \"Imported notes\"; 2 Obsidian comments (%% … %%) were left out, as"
+                  + " Obsidian hides them");
+      assertThat(talk(nb, "Talk B").body()).isEqualTo("# Talk B\n\nSeen.\n\n");
+      assertThat(line(report, "Talk B.md").detail())
+          .endsWith(
+              "an Obsidian comment (%% … %%) was left out, as Obsidian hides them (a %% without"
+                  + " its closing %% hid the rest of the note in Obsidian: left out to the end"
+                  + " too)");
+
+      // Imported again, the notes are as they were: nothing changed.
+      MarkdownImporter.Report again = importInto(nb, src);
+      assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aHugoSitesPicturesAtTheSiteRootAreImportedFromItsStaticFolder() throws IOException {
+    // ![pic](/img/a.png) (Hugo publishes static/img/a.png there) was neither imported nor named
+    Path site = dir.resolve("site");
+    write(site.resolve("hugo.toml"), "title = \"My talks\"\n");
+    write(site.resolve("static/img/a.png"), "png");
+    write(
+        site.resolve("content/talks/loom.md"),
+        "# Loom\n\n![pic](/img/a.png) ![gone](/img/gone.png) [about](/about/)\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, site);
+      Talk loom = talk(nb, "Loom");
+      assertThat(nb.attachments().of(loom.id())).hasSize(1);
+      String pic = nb.attachments().of(loom.id()).get(0).url();
+      assertThat(loom.body())
+          .isEqualTo("# Loom\n\n![pic](" + pic + ") ![gone](/img/gone.png) [about](/about/)\n");
+      assertThat(report.attachments()).isEqualTo(1);
+      assertThat(line(report, "content/talks/loom.md").detail())
+          .endsWith("; a linked file is not in the folder: \"/img/gone.png\"");
+    }
+  }
+
+  @Test
+  void aSiteRootPictureOutsideAHugoSiteIsNamedAsMissing() throws IOException {
+    Path src = dir.resolve("notes");
+    write(src.resolve("static/img/a.png"), "png"); // no hugo.toml: not a Hugo site
+    write(src.resolve("loom.md"), "# Loom\n\n![pic](/img/a.png)\n");
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(talk(nb, "Loom").body()).contains("![pic](/img/a.png)");
+      assertThat(report.attachments()).isZero();
+      assertThat(line(report, "loom.md").detail())
+          .endsWith("; a linked file is not in the folder: \"/img/a.png\"");
+    }
+  }
+
+  @Test
+  void anObsidianVaultsNotesAreNamedByTheirFilesAsObsidianNamesThem() throws IOException {
+    // "Talk B.md" starting "# Section" became the talk "Section", so [[Talk B]] led to "Section"
+    Path vault = dir.resolve("vault");
+    Files.createDirectories(vault.resolve(".obsidian"));
+    write(vault.resolve("talks/Talk B.md"), "# Section\n\nText.\n");
+    write(
+        vault.resolve("talks/Talk A.md"),
+        "---\ntitle: Given title\n---\n# Heading\n\n[[Talk B]]\n");
+    write(dir.resolve("plain/Talk C.md"), "# Its heading\n"); // no vault: the heading, as before
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      importInto(nb, vault.resolve("talks")); // a folder inside the vault
+      importInto(nb, dir.resolve("plain"));
+      assertThat(talk(nb, "Talk B").body()).isEqualTo("# Section\n\nText.\n");
+      assertThat(talk(nb, "Given title").body()).contains("[Talk B](" + link(nb, "Talk B") + ")");
+      assertThat(nb.talks().findByTitle("Its heading")).hasSize(1);
+    }
+  }
+
+  @Test
   void aLinkWithAHeadingToANoteThatIsMissingIsNamedAsANoteNotAsAFile() throws IOException {
     Path src = dir.resolve("src");
     write(src.resolve("01-keynote.md"), "# Keynote\n\n[gone](02-gone.md#demo)\n");

@@ -107,7 +107,13 @@ class SiteBrowserTest extends BrowserTest {
           .create(
               readers.id(),
               new Talk.Details(
-                  "Withdrawn session", List.of("Ada Lovelace"), null, null, null, null, List.of()),
+                  "Withdrawn session",
+                  List.of("Ada Lovelace"),
+                  java.time.LocalDateTime.of(2026, 3, 12, 18, 30),
+                  null,
+                  null,
+                  null,
+                  List.of()),
               "",
               new dev.talkbook.core.notebook.Programme(
                   "",
@@ -405,7 +411,8 @@ class SiteBrowserTest extends BrowserTest {
     assertThat(hit.findElement(By.cssSelector(".search-meta .cancelled-label")).getText())
         .isEqualTo("Cancelled");
     assertThat(hit.findElement(By.cssSelector(".search-meta")).getText())
-        .isEqualTo("Cancelled · Ada Lovelace · Readers");
+        // with its day and time, which the results did not show
+        .isEqualTo("Cancelled · 2026-03-12 18:30 · Ada Lovelace · Readers");
 
     assertThat(allResultsFor("pictures")).containsExactly("Pictures");
     WebElement kept = driver.findElement(By.cssSelector("#tb-results li"));

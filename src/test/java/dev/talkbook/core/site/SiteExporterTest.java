@@ -553,10 +553,13 @@ class SiteExporterTest {
     // each talk's summary: the start of its notes as text, without the repeated title
     assertThat(feed.split("<entry>", -1)).hasSize(6);
     assertThat(feed.split("<summary>", -1)).hasSize(6);
+    // led by the talk's day and time, which a feed reader showed nowhere (the entry's date is its
+    // last update)
     assertThat(feed)
-        .contains(
-            "<summary>Speaker: Ruben Oyelaran (developer advocate, teaches evening Java classes)")
-        .doesNotContain("<summary>Live coding without fear");
+        .containsPattern(
+            "<summary>Thursday, 12 March 2026, \\d\\d:\\d\\d(–\\d\\d:\\d\\d)? · Speaker: Ruben"
+                + " Oyelaran \\(developer advocate, teaches evening Java classes\\)")
+        .doesNotContain("Live coding without fear</summary>");
     assertThat(read("404.html")).contains("Page not found");
     assertThat(read("search-index.js"))
         .startsWith("window.TALKBOOK_SEARCH_INDEX")
@@ -1249,7 +1252,12 @@ class SiteExporterTest {
     assertThat(fromPages).hasSize(5).allMatch(s -> s.startsWith("<summary>"));
     for (Talk t : notebook.talks().list(notebook.events().list().get(0).id())) {
       String text = new MarkdownRenderer().summary(t.body(), t.title(), 400);
-      assertThat(fromPages).contains("<summary>" + Html.esc(text) + "</summary>");
+      String when =
+          dev.talkbook.core.common.DateTimeText.dayAndClockSpan(
+              t.details().startsAt(),
+              t.programme().duration(),
+              new SiteExporter.Options(null, Set.of(), null).locale());
+      assertThat(fromPages).contains("<summary>" + Html.esc(when + " · " + text) + "</summary>");
     }
     // another base URL: the feed is made again, its pages are not; the last feed's summaries kept
     SiteExporter.Result kept = exportWithBaseUrl("https://b.example/");

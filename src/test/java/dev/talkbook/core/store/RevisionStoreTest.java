@@ -66,6 +66,22 @@ class RevisionStoreTest {
   }
 
   @Test
+  void theNotesATalkWasAddedWithAreKeptAsAddedNotAsAnAutosave() {
+    long event = notebook.events().create(Event.Details.titled("Sample")).id();
+    long added = notebook.talks().create(event, Talk.Details.titled("Given"), "as given\n").id();
+    clock.advance(Duration.ofMinutes(1));
+    notebook.talks().saveBody(added, "edited\n");
+    clock.advance(Duration.ofMinutes(6));
+    notebook.talks().saveBody(added, "edited again\n");
+
+    assertThat(notebook.revisions().list(added))
+        .extracting(Revision::reason, Revision::body)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Revision.Reason.AUTOSAVE, "edited\n"),
+            org.assertj.core.groups.Tuple.tuple(Revision.Reason.ADDED, "as given\n"));
+  }
+
+  @Test
   void savingTheSameTextWritesNothing() {
     assertThat(notebook.talks().saveBody(talk, "same")).isTrue();
     assertThat(notebook.talks().saveBody(talk, "same")).isFalse();
