@@ -263,7 +263,9 @@ final class TalkScreen {
       status.showMessageWhole(
           "Talk "
               + lastOpen
-              + " was not opened again: Talkbook did not finish showing its notes last time."
+              + " was not opened again: Talkbook may not have finished showing its notes last"
+              + " time (it stopped while showing them: it hung on them, or was closed or killed"
+              + " just then)."
               + " Its notes are kept; open it from the list, or edit them with talkbook talk edit "
               + lastOpen
               + " --notes-file FILE.");
