@@ -93,7 +93,8 @@ final class CheckCommand implements Callable<Integer> {
                 + Counts.of(saved.talks(), "talk")
                 + " from it into a new notebook: "
                 + saved.file()
-                + ". The damaged file is left as it was.");
+                + ". The damaged file is left as it was."
+                + (saved.unreadLogFrames() == 0 ? "" : " " + saved.unreadNote(file)));
     try (Notebook open =
         Notebook.open(saved.file(), Notebook.Options.defaults().withCreate(false))) {
       return check(open);

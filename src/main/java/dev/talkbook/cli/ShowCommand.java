@@ -56,7 +56,8 @@ final class ShowCommand implements Callable<Integer> {
             "Time:     ",
             d.startsAt() == null
                 ? ""
-                : DateTimeText.formSpan(d.startsAt(), p.duration())
+                : DateTimeText.formSpan(
+                        d.startsAt(), p.duration(), zone == null ? null : java.time.ZoneId.of(zone))
                     + (zone == null ? "" : " (" + zone + ")"));
         line(out, "Room:     ", d.room());
         line(out, "Slides:   ", d.slidesUrl());

@@ -57,14 +57,14 @@ final class TalksCommand implements Callable<Integer> {
         // the time with its end where the programme gave a length: "2026-12-07 09:00–12:00"
         int width = 16;
         for (Talk t : talks) {
-          width = Math.max(width, time(t).length());
+          width = Math.max(width, time(t, e).length());
         }
         for (Talk t : talks) {
           Talk.Details d = t.details();
           out.printf(
               "%7d  %-" + width + "s  %s%s%s%n",
               t.id(),
-              time(t),
+              time(t, e),
               (t.programme().removed() ? CANCELLED : "") + t.title(),
               d.speakers().isEmpty() ? "" : " — " + String.join(", ", d.speakers()),
               d.tags().isEmpty() ? "" : "  #" + String.join(" #", d.tags()));
@@ -74,8 +74,10 @@ final class TalksCommand implements Callable<Integer> {
     }
   }
 
-  private static String time(Talk t) {
+  private static String time(Talk t, Event e) {
     LocalDateTime at = t.details().startsAt();
-    return at == null ? "" : DateTimeText.formSpan(at, t.programme().duration());
+    return at == null
+        ? ""
+        : DateTimeText.formSpan(at, t.programme().duration(), e.zone().orElse(null));
   }
 }

@@ -283,7 +283,8 @@ public final class App extends Application implements WindowHost {
         + s.saved()
         + "; "
         + s.file().getFileName()
-        + " is left as it was.";
+        + " is left as it was."
+        + (s.unread().isEmpty() ? "" : " " + s.unread());
   }
 
   /** What the window says after the open-problem dialog repaired {@code r}'s notebook. */

@@ -111,10 +111,10 @@ final class CutNotesBanner {
                 + " on one line."
             : "“"
                 + talk.title()
-                + "” has a line with more than "
-                + TalkScreen.MOST_MARKS
-                + " Markdown marks (- * _ ` [ ] # > | ~ < & ! \\), more than the editor lays out"
-                + " on one line in reasonable time.";
+                + "” has a line styled in more than "
+                + TalkScreen.MOST_SPANS
+                + " pieces (emphasis, code, links, list markers…), more than the editor lays out on"
+                + " one line in reasonable time.";
     return line
         + " Nothing is lost: the notebook, the preview and exports have the notes whole. To edit"
         + " them, write them to a file ("

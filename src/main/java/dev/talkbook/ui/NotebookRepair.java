@@ -30,6 +30,8 @@ final class NotebookRepair {
   private final Path file;
   private final ButtonType button;
   private final LongJob<Path> job;
+  // Set on the job's thread before its result, read on the FX thread once the result is shown.
+  private volatile String unreadNote = "";
   private final Label status = new Label();
 
   private NotebookRepair(Alert alert, Path file, ButtonType button, Executor worker) {
@@ -78,6 +80,14 @@ final class NotebookRepair {
    */
   Path kept() {
     return job.getResult();
+  }
+
+  /**
+   * What the notes saved could not include (the newest edits of a damaged write-ahead log); empty
+   * if nothing.
+   */
+  String unreadNote() {
+    return unreadNote;
   }
 
   private void start() {
@@ -131,11 +141,14 @@ final class NotebookRepair {
     if (button == OpenProblemDialog.SAVE_NOTES) {
       job.start(
           "Saving the notes of " + file.getFileName() + " into a new notebook…",
-          feedback ->
-              Notebook.saveNotesOf(
-                      file,
-                      (done, total, table) -> feedback.progress(done, total, "copied " + table))
-                  .file(),
+          feedback -> {
+            Notebook.SavedNotes saved =
+                Notebook.saveNotesOf(
+                    file,
+                    (done, total, table) -> feedback.progress(done, total, "copied " + table));
+            unreadNote = saved.unreadNote(file);
+            return saved.file();
+          },
           saved -> "Saved into " + saved.getFileName() + ".");
       return;
     }

@@ -39,9 +39,10 @@ final class OpenProblemDialog {
 
     /**
      * The notes of {@code file}, damaged at its start, were saved into the new notebook {@code
-     * saved}: open that one ({@code file} is left as it was).
+     * saved}: open that one ({@code file} is left as it was). {@code unread} says what of its
+     * write-ahead log could not be read; empty if nothing.
      */
-    record SavedNotes(Path file, Path saved) implements Choice {}
+    record SavedNotes(Path file, Path saved, String unread) implements Choice {}
 
     /**
      * Upgrade this older notebook once (a writable open), then open it read-only as the user asked.
@@ -193,7 +194,7 @@ final class OpenProblemDialog {
         return new Choice.Repaired(problem.file(), repair.kept());
       }
       if (answer.get() == SAVE_NOTES && repair != null && repair.kept() != null) {
-        return new Choice.SavedNotes(problem.file(), repair.kept());
+        return new Choice.SavedNotes(problem.file(), repair.kept(), repair.unreadNote());
       }
       if (answer.get() == READ_ONLY) {
         return new Choice.OpenReadOnly(problem.file());

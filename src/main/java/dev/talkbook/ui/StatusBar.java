@@ -64,10 +64,16 @@ final class StatusBar {
       new javafx.beans.property.SimpleStringProperty("");
 
   /**
-   * Whether the notice stays until it is dismissed (a click, Enter or Space on it) or another
-   * replaces it: no time, nor a window that opens, ends it ({@link #showMessageUntilDismissed}).
+   * Whether the notice shown stays until it is dismissed (a click, Enter or Space on it): no time,
+   * nor a window that opens, ends it ({@link #showMessageUntilDismissed}).
    */
   private boolean untilDismissed;
+
+  /**
+   * The message that stays until dismissed ({@link #showMessageUntilDismissed}), null when none
+   * waits: a later notice shows over it for its while, and it comes back when that one goes.
+   */
+  private String pinned;
 
   /** Why the notebook is read-only ("another Talkbook has it open…"), null when it is not. */
   private String readOnlyWhy;
@@ -496,21 +502,37 @@ final class StatusBar {
   }
 
   /**
-   * Says {@code message} as {@link #showMessageWhole} does, until the user dismisses it (a click,
-   * Enter or Space on it) or another notice replaces it: the only place that says something the
-   * user must act on, such as the file a crash's typing is kept in. A dialog that opens (the
-   * start's offers) does not end it, nor does time.
+   * Says {@code message} until the user dismisses it (a click, Enter or Space on it): the only
+   * place that says something the user must act on, such as the file a crash's typing is kept in. A
+   * dialog that opens (the start's offers) does not end it, nor does time; a later notice shows
+   * over it for its while (a talk's cut notice, a save's message at a start after a crash replaced
+   * it at once) and it comes back when that one goes.
    */
   void showMessageUntilDismissed(String message) {
-    showMessageWhole(message);
+    pinned = message;
+    showPinned();
+  }
+
+  /**
+   * The message that waits to be dismissed, on one line like any notice (on two it took the bar's
+   * height twice): cut where the bar is too narrow, its whole text in its tooltip. No time ends it.
+   */
+  private void showPinned() {
+    showMessage(pinned);
     noticeTimeout.stop();
     untilDismissed = true;
     markCut();
   }
 
+  /** The message that waits to be dismissed, or null (for tests). */
+  String pinnedMessage() {
+    return pinned;
+  }
+
   /** A click, Enter or Space on the notice: dismissed if it waits for that, else shown whole. */
   private void showWholeOrDismiss() {
     if (untilDismissed) {
+      pinned = null;
       hideNotice();
     } else {
       showWholeNotice();
@@ -554,6 +576,9 @@ final class StatusBar {
     for (javafx.scene.Node n : List.of(notice, undo)) {
       n.setVisible(false);
       n.setManaged(false);
+    }
+    if (pinned != null) {
+      showPinned(); // a later notice went: the one that waits to be dismissed is back
     }
   }
 

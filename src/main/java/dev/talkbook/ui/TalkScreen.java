@@ -1,6 +1,7 @@
 package dev.talkbook.ui;
 
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.core.markdown.LineSpans;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.repl.LongLines;
 import dev.talkbook.core.sample.SampleMeetup;
@@ -270,7 +271,9 @@ final class TalkScreen {
       status.showMessageWhole(
           "Talk "
               + lastOpen
-              + " was not opened again: Talkbook did not finish showing its notes last time."
+              + " was not opened again: Talkbook may not have finished showing its notes last"
+              + " time (it stopped while showing them: it hung on them, or was closed or killed"
+              + " just then)."
               + " Its notes are kept; open it from the list, or edit them with talkbook talk edit "
               + lastOpen
               + " --notes-file FILE.");
@@ -579,11 +582,13 @@ final class TalkScreen {
   static final int LONGEST_LINE = 50_000;
 
   /**
-   * The most Markdown marks ({@code - * _ ` [ ] # > | ~ < & ! \}) a line shown whole may hold: each
-   * may start a styled span, and the layout's cost grows with the spans of a line. A hyphen inside
-   * a word ("well-known") starts none and is not counted, so prose keeps its long paragraphs.
+   * The most styled spans (emphasis, code, a link's parts, a list marker, a Java token: what the
+   * editor's highlighter styles, {@link LineSpans}) a line shown whole may hold: the layout's cost
+   * grows with the spans of a line, a Text node each. Characters that start no span (an underscore
+   * in a snake_case word, {@code &} or {@code #} in an address, a table's rule, a line of dashes,
+   * minified JSON in a fence) do not count, so such lines stay whole and editable.
    */
-  static final int MOST_MARKS = 300;
+  static final int MOST_SPANS = 300;
 
   /** Whether the notes shown are cut: read-only, and their edits are not the notes. */
   private boolean shownCut;
@@ -596,28 +601,34 @@ final class TalkScreen {
 
   /**
    * {@code notes} with each line the editor cannot lay out in reasonable time (longer than {@link
-   * #LONGEST_LINE}, or with more than {@link #MOST_MARKS} marks) cut there, followed by {@link
+   * #LONGEST_LINE}, or styled in more than {@link #MOST_SPANS} spans) cut there, followed by {@link
    * LongLines#marker}; the notes themselves when none is.
    */
   static Shown shown(String notes) {
+    // A line of more spans than MOST_SPANS is longer than that: notes without such a line are
+    // shown as they are without being highlighted here.
+    boolean anyLong = false;
+    for (int start = 0, end; start <= notes.length(); start = end + 1) {
+      end = notes.indexOf('\n', start);
+      end = end < 0 ? notes.length() : end;
+      if (end - start > MOST_SPANS) {
+        anyLong = true;
+        break;
+      }
+    }
+    if (!anyLong) {
+      return new Shown(notes, 0);
+    }
+    LineSpans spans = new LineSpans(MOST_SPANS, LONGEST_LINE);
     StringBuilder out = null;
     int longestCut = 0;
     int start = 0;
     while (start <= notes.length()) {
       int end = notes.indexOf('\n', start);
       end = end < 0 ? notes.length() : end;
-      int cut = -1;
-      int marks = 0;
-      for (int i = start; i < end; i++) {
-        if (i - start >= LONGEST_LINE || marks > MOST_MARKS) {
-          cut = i;
-          break;
-        }
-        char c = notes.charAt(i);
-        if ("-*_`[]#>|~<&!\\".indexOf(c) >= 0
-            && !(c == '-' && i > start && Character.isLetterOrDigit(notes.charAt(i - 1)))) {
-          marks++;
-        }
+      int cut = spans.next(notes, start, end, end - start > MOST_SPANS);
+      if (end - start > LONGEST_LINE && (cut < 0 || cut > start + LONGEST_LINE)) {
+        cut = start + LONGEST_LINE;
       }
       if (cut >= 0) {
         if (out == null) {

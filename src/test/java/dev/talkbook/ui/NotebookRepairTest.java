@@ -154,7 +154,7 @@ class NotebookRepairTest extends RealWindowTest {
 
     FxWait.until(() -> choice.get() != null);
     Path saved = dir.resolve("start-saved.talkbook");
-    assertThat(choice.get()).isEqualTo(new OpenProblemDialog.Choice.SavedNotes(file, saved));
+    assertThat(choice.get()).isEqualTo(new OpenProblemDialog.Choice.SavedNotes(file, saved, ""));
     assertThat(Files.readAllBytes(file))
         .as("the damaged file is left as it was")
         .isEqualTo(damaged);

@@ -194,4 +194,67 @@ class OldMessagesWindowTest extends RealWindowTest {
     FxWait.clickOn(robot, "#notice");
     assertThat(FxWait.onFx(notice::isVisible)).as("dismissed").isFalse();
   }
+
+  /**
+   * Review 11: at a start after a crash whose last talk is cut, the talk's own notice (or any later
+   * one) replaced the notice naming the kept file at once; and it took two lines of the bar. Now it
+   * is one line (its whole text in its tooltip), a later notice shows over it for its while, and it
+   * comes back when that one goes, until it is dismissed.
+   */
+  @Test
+  void theNoticeNamingAKeptJournalComesBackAfterALaterNoticeOnOneLine(FxRobot robot)
+      throws Exception {
+    Talk loom = ui.openNewTalk(robot, "Loom", "Notes\n");
+    Path kept = dir.resolve("notes.talkbook.journal-" + loom.id() + ".kept");
+    robot.interact(
+        () ->
+            ui.window.tellRecovered(
+                List.of(
+                    new NotesJournal.Recovered(
+                        loom.id(), "Loom", 3, kept, "the notes changed since.", -1))));
+    Label notice = robot.lookup("#notice").queryAs(Label.class);
+    FxWait.untilFx("the notice", () -> notice.isVisible() && notice.getText().contains("kept in"));
+    String keptNotice = FxWait.onFx(notice::getText);
+    assertThat(FxWait.onFx(notice::isWrapText)).as("on one line").isFalse();
+    double oneLine = FxWait.onFx(() -> notice.getFont().getSize() * 2);
+    assertThat(FxWait.onFx(notice::getHeight)).as("one line high").isLessThan(oneLine);
+
+    robot.interact(() -> ui.window.statusBar().showMessage("“Huge” is shown cut."));
+    assertThat(FxWait.onFx(notice::getText)).isEqualTo("“Huge” is shown cut.");
+    // The later notice goes when a window opens (or after its while): the kept one is back.
+    Stage[] dialog = new Stage[1];
+    robot.interact(
+        () -> {
+          dialog[0] = new Stage();
+          dialog[0].initOwner(ui.stage);
+          dialog[0].setScene(new javafx.scene.Scene(new Label("Export site"), 300, 200));
+          dialog[0].show();
+        });
+    robot.interact(
+        () -> {
+          dialog[0].close();
+          ui.stage.requestFocus();
+        });
+    FxWait.untilFx("the kept notice back", () -> keptNotice.equals(notice.getText()));
+    assertThat(FxWait.onFx(notice::isVisible)).isTrue();
+    assertThat(FxWait.onFx(() -> ui.window.statusBar().pinnedMessage())).isEqualTo(keptNotice);
+
+    FxWait.clickOn(robot, "#notice");
+    assertThat(FxWait.onFx(notice::isVisible)).as("dismissed").isFalse();
+    assertThat(FxWait.onFx(() -> ui.window.statusBar().pinnedMessage())).isNull();
+    robot.interact(() -> ui.window.statusBar().showMessage("Saved."));
+    robot.interact(
+        () -> {
+          dialog[0] = new Stage();
+          dialog[0].initOwner(ui.stage);
+          dialog[0].setScene(new javafx.scene.Scene(new Label("Export site"), 300, 200));
+          dialog[0].show();
+        });
+    robot.interact(
+        () -> {
+          dialog[0].close();
+          ui.stage.requestFocus();
+        });
+    FxWait.untilFx("the later notice gone", () -> !notice.isVisible());
+  }
 }

@@ -95,6 +95,44 @@ class PathologicalNoteWindowTest extends RealWindowTest {
     assertThat(ui.notebook.talks().get(huge.id()).body()).isEqualTo(note);
   }
 
+  /**
+   * A line of minified JSON in a fence (45,000 characters of {@code _ # & ! < [ *}) and a paragraph
+   * of 150 snake_case names were cut read-only for their "marks", which start no styled span: they
+   * open whole and editable, and what is typed into the JSON line is saved.
+   */
+  @org.junit.jupiter.api.Test
+  void minifiedJsonInAFenceAndSnakeCaseNamesOpenWholeAndEditable(FxRobot robot) throws Exception {
+    Talk before = ui.openNewTalk(robot, "Before", "# Before\n\nA few words.\n");
+    String json = "{\"a_b\":[1,2,{\"c\":\"#d&e!f\"}],\"g\":\"<h> ~ * _ ` [x]\"},".repeat(900);
+    String names = "Call read_talk_notes_now and write_back_the_rest, ".repeat(150);
+    String note = "# Data\n\n" + names + "\n\n```json\n" + json + "\n```\n";
+    Talk data = ui.notebook.talks().create(before.eventId(), Talk.Details.titled("Data"), note);
+    ui.reloadTree(robot);
+    long started = System.nanoTime();
+    robot.interact(() -> ui.window.open(data.id(), List.of()));
+    CodeArea notes = WindowUnderTest.editor(robot);
+    FxWait.untilFx("the notes shown", () -> notes.getText(0).equals("# Data"));
+    ui.idle();
+    long opened = (System.nanoTime() - started) / 1_000_000;
+    assertThat(FxWait.onFx(notes::isEditable)).isTrue();
+    assertThat(FxWait.onFx(() -> notes.getText())).isEqualTo(note);
+    assertThat(bannerShown(robot)).isFalse();
+    int jsonLine = 5;
+    robot.interact(
+        () -> {
+          notes.requestFocus();
+          notes.moveTo(jsonLine, json.length() / 2);
+        });
+    robot.write("ZY");
+    FxWait.untilFx("the keys typed", () -> notes.getParagraph(jsonLine).getText().contains("ZY"));
+    assertThat(opened).as("ms until the window answered again").isLessThan(15_000);
+    String expected =
+        note.substring(0, note.indexOf(json) + json.length() / 2)
+            + "ZY"
+            + note.substring(note.indexOf(json) + json.length() / 2);
+    FxWait.until("the key saved", () -> ui.notebook.talks().get(data.id()).body().equals(expected));
+  }
+
   private static javafx.scene.layout.Region banner(FxRobot robot) {
     return robot.lookup("#" + CutNotesBanner.ID).queryAs(javafx.scene.layout.Region.class);
   }
@@ -134,7 +172,7 @@ class PathologicalNoteWindowTest extends RealWindowTest {
     assertThat(bannerWhy(robot))
         .startsWith(
             kind.equals("bullets")
-                ? "“Huge” has a line with more than 300 Markdown marks"
+                ? "“Huge” has a line styled in more than 300 pieces"
                 : "“Huge” has a line of 60,000 characters; the editor lays out at most 50,000")
         .contains("Nothing is lost")
         .contains(

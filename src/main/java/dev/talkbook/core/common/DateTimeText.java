@@ -117,11 +117,21 @@ public final class DateTimeText {
    * details, the command line).
    */
   public static String clockSpan(LocalDateTime start, Duration length) {
+    return clockSpan(start, length, null);
+  }
+
+  /**
+   * {@link #clockSpan(LocalDateTime, Duration)} for a talk of an event in {@code zone} (null: the
+   * event has none): the end is the wall-clock time {@code length} after the start there, so a
+   * 01:30 talk of 2 h on the night Berlin's clocks go forward shows "01:30–04:30", not 03:30.
+   */
+  public static String clockSpan(LocalDateTime start, Duration length, java.time.ZoneId zone) {
     String from = CLOCK.format(start);
     if (length == null || length.isZero() || length.isNegative()) {
       return from;
     }
-    LocalDateTime end = start.plus(length);
+    LocalDateTime end =
+        zone == null ? start.plus(length) : start.atZone(zone).plus(length).toLocalDateTime();
     long days = java.time.temporal.ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate());
     return from + "–" + CLOCK.format(end) + (days > 0 ? " +" + days : "");
   }
@@ -131,7 +141,12 @@ public final class DateTimeText {
    * "2026-12-07 09:00–12:00" (the command line's lists).
    */
   public static String formSpan(LocalDateTime start, Duration length) {
-    return start.toLocalDate() + " " + clockSpan(start, length);
+    return formSpan(start, length, null);
+  }
+
+  /** {@link #formSpan(LocalDateTime, Duration)} in the event's {@code zone} (null: none). */
+  public static String formSpan(LocalDateTime start, Duration length, java.time.ZoneId zone) {
+    return start.toLocalDate() + " " + clockSpan(start, length, zone);
   }
 
   /** {@link #clockSpan} after the day: "Monday, December 7, 2026, 09:00–12:00". */

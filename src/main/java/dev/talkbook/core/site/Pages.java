@@ -557,7 +557,7 @@ final class Pages {
           .append(DateTimeText.machineForm(at, zone))
           .append("\">")
           .append(withDay ? DateTimeText.day(at.toLocalDate(), locale) + ", " : "")
-          .append(DateTimeText.clockSpan(at, talk.programme().duration()))
+          .append(DateTimeText.clockSpan(at, talk.programme().duration(), zone))
           .append(withZone && zone != null ? " (" + esc(DateTimeText.zoneName(zone)) + ")" : "")
           .append(cancelled ? "</time></s></span>" : "</time></span>");
     }

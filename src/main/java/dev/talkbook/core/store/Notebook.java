@@ -715,8 +715,24 @@ public final class Notebook implements AutoCloseable {
     return NotebookSalvage.salvage(file, progress);
   }
 
-  /** The new notebook {@link #saveNotesOf} made, and how many talks it saved. */
-  public record SavedNotes(Path file, int talks) {}
+  /**
+   * The new notebook {@link #saveNotesOf} made, how many talks it saved, and how many frames of the
+   * damaged notebook's write-ahead log could not be read (its header damaged too), so that the
+   * newest edits they held are not in the new notebook.
+   */
+  public record SavedNotes(Path file, int talks, long unreadLogFrames) {
+    /** What the user is told of the log's edits that could not be read; empty if none. */
+    public String unreadNote(Path damaged) {
+      if (unreadLogFrames == 0) {
+        return "";
+      }
+      return "The newest edits, in its write-ahead log "
+          + damaged.getFileName()
+          + "-wal, could not be read (damaged too: "
+          + dev.talkbook.core.common.Counts.of(unreadLogFrames, "changed page")
+          + " ignored) and are not in the new notebook; the log is left as it was.";
+    }
+  }
 
   /** What a rebuild from data has done so far: {@code done} of {@code total} tables copied. */
   @FunctionalInterface

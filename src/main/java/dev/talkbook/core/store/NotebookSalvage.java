@@ -81,8 +81,15 @@ final class NotebookSalvage {
     // leaves a partial notebook under the name of a saved one.
     Path saving = NotebookFile.sibling(target, ".saving");
     try {
+      // The commits still in the write-ahead log (every edit since the last checkpoint when
+      // Talkbook was killed) are carried into the copy, newest version of each page, as SQLite
+      // would at its next start; the log itself is only read.
+      WalPages wal = WalPages.read(damaged, likelyPageSize(damaged));
+      Notebook.deleteWithSidecars(patched);
+      Files.copy(damaged, patched);
+      applyLog(patched, wal);
       Findings found =
-          find(damaged)
+          find(patched)
               .filter(Findings::hasTalks)
               .orElseThrow(
                   () ->
@@ -91,8 +98,6 @@ final class NotebookSalvage {
                               + damaged
                               + ": no table of talks is left in it. Restore it from a backup."));
       int version = versionOf(found);
-      Notebook.deleteWithSidecars(patched);
-      Files.copy(damaged, patched);
       patch(patched, found, version);
       Notebook.deleteWithSidecars(saving);
       try (Connection copy = Database.inspect(patched)) {
@@ -105,7 +110,7 @@ final class NotebookSalvage {
           ResultSet rs = s.executeQuery("SELECT count(*) FROM talk")) {
         talks = rs.getInt(1);
       }
-      return new Notebook.SavedNotes(target, talks);
+      return new Notebook.SavedNotes(target, talks, wal.unreadFrames());
     } catch (SQLException | IOException e) {
       throw new NotebookException(
           "Could not save the notes of notebook "
@@ -126,6 +131,37 @@ final class NotebookSalvage {
     } finally {
       Notebook.deleteWithSidecars(patched);
       Notebook.deleteWithSidecars(saving);
+    }
+  }
+
+  /** The page size the damaged file was written with, or SQLite's default if it cannot tell. */
+  private static int likelyPageSize(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      int size = pageSize(channel, channel.size());
+      return size == 0 ? 4096 : size;
+    }
+  }
+
+  /**
+   * Writes the log's newest committed version of each page into the copy, which ends where the last
+   * commit says the database ends.
+   */
+  private static void applyLog(Path copy, WalPages wal) throws IOException {
+    if (wal.pages().isEmpty()) {
+      return;
+    }
+    int pageSize = wal.pages().values().iterator().next().length;
+    try (FileChannel channel =
+        FileChannel.open(copy, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      for (var page : wal.pages().entrySet()) {
+        if (page.getKey() <= wal.databasePages()) {
+          ByteBuffer content = ByteBuffer.wrap(page.getValue());
+          while (content.hasRemaining()) {
+            channel.write(content, (page.getKey() - 1) * pageSize + content.position());
+          }
+        }
+      }
+      channel.truncate(wal.databasePages() * pageSize);
     }
   }
 

@@ -164,4 +164,26 @@ class DateTimeTextTest {
     assertThat(DateTimeText.machineForm(nine, ZoneId.of("UTC"))).isEqualTo("2026-12-07T09:00Z");
     assertThat(DateTimeText.machineForm(nine, null)).isEqualTo("2026-12-07T09:00");
   }
+
+  /**
+   * On the night Berlin's clocks go forward (last Sunday of March, 02:00 → 03:00) a 01:30 talk of 2
+   * hours ends at 04:30 wall time; on the night they go back (last Sunday of October, 03:00 →
+   * 02:00) a 01:30 talk of 2 hours ends at 02:30. Without a zone the length is added to the clock.
+   */
+  @Test
+  void aSpanOverAClockChangeEndsAtTheWallClockTimeOfTheEventsZone() {
+    java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+    LocalDateTime spring = LocalDateTime.of(2026, 3, 29, 1, 30);
+    assertThat(DateTimeText.clockSpan(spring, Duration.ofHours(2), berlin))
+        .isEqualTo("01:30–04:30");
+    assertThat(DateTimeText.formSpan(spring, Duration.ofHours(2), berlin))
+        .isEqualTo("2026-03-29 01:30–04:30");
+    LocalDateTime autumn = LocalDateTime.of(2026, 10, 25, 1, 30);
+    assertThat(DateTimeText.clockSpan(autumn, Duration.ofHours(2), berlin))
+        .isEqualTo("01:30–02:30");
+    assertThat(DateTimeText.clockSpan(spring, Duration.ofHours(2), null)).isEqualTo("01:30–03:30");
+    LocalDateTime late = LocalDateTime.of(2026, 3, 28, 23, 30);
+    assertThat(DateTimeText.clockSpan(late, Duration.ofHours(3), berlin))
+        .isEqualTo("23:30–03:30 +1");
+  }
 }

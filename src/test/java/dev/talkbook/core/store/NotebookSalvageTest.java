@@ -218,6 +218,95 @@ class NotebookSalvageTest {
     assertThat(refused.problem()).isEqualTo(Problem.NOT_SQLITE);
   }
 
+  /**
+   * A notebook killed while open: its newest edits are only in its write-ahead log (no checkpoint
+   * since), and its first page is gone. The saved notebook has those edits; the damaged file and
+   * its log are left as they were.
+   */
+  @Test
+  void theEditsStillInTheWriteAheadLogAreSaved() throws Exception {
+    Path file = dir.resolve("notes.talkbook");
+    Path wal = dir.resolve("notes.talkbook-wal");
+    Map<Long, String> expected = editedOnlyInTheLog(file, wal);
+    overwriteStart(file, 4096, false);
+    byte[] damaged = Files.readAllBytes(file);
+    byte[] log = Files.readAllBytes(wal);
+
+    Notebook.SavedNotes saved = Notebook.saveNotesOf(file, (done, total, table) -> {});
+
+    assertThat(saved.talks()).isEqualTo(expected.size());
+    assertThat(saved.unreadLogFrames()).isZero();
+    assertThat(saved.unreadNote(file)).isEmpty();
+    assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
+    assertThat(Files.readAllBytes(wal)).isEqualTo(log);
+    try (Notebook repaired = Notebook.open(saved.file())) {
+      assertThat(repaired.check()).isEmpty();
+      long event = repaired.events().list().get(0).id();
+      assertThat(repaired.talks().notes(event)).isEqualTo(expected);
+      assertThat(repaired.search().search("newest", 5)).isNotEmpty();
+    }
+  }
+
+  /** A log whose header is damaged too: the notes in the file are saved, and the user is told. */
+  @Test
+  void aDamagedLogIsSaidToHoldEditsThatCouldNotBeRead() throws Exception {
+    Path file = dir.resolve("notes.talkbook");
+    Path wal = dir.resolve("notes.talkbook-wal");
+    editedOnlyInTheLog(file, wal);
+    overwriteStart(file, 4096, false);
+    overwriteStart(wal, 32, true);
+    long frames = (Files.size(wal) - 32) / (24 + 4096);
+
+    Notebook.SavedNotes saved = Notebook.saveNotesOf(file, (done, total, table) -> {});
+
+    assertThat(saved.talks()).isEqualTo(TALKS);
+    assertThat(saved.unreadLogFrames()).isEqualTo(frames).isPositive();
+    assertThat(saved.unreadNote(file))
+        .contains("notes.talkbook-wal", "could not be read", frames + " changed pages");
+    try (Notebook repaired = Notebook.open(saved.file())) {
+      long event = repaired.events().list().get(0).id();
+      assertThat(repaired.talks().notes(event)).isEqualTo(notes);
+    }
+  }
+
+  /**
+   * {@code whole} copied to {@code file} and edited in WAL mode with SQLite's own checkpoints off;
+   * the file and its log are copied while the connection is open (as a kill leaves them). Returns
+   * the notes the edits leave.
+   */
+  private static Map<Long, String> editedOnlyInTheLog(Path file, Path wal) throws Exception {
+    Path live = file.resolveSibling("live.talkbook");
+    Files.copy(whole, live);
+    Map<Long, String> expected = new java.util.TreeMap<>(notes);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + live)) {
+      ShownText.register(c);
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode = WAL");
+        s.execute("PRAGMA wal_autocheckpoint = 0");
+        s.execute("PRAGMA foreign_keys = ON");
+        long first = expected.keySet().iterator().next();
+        String edited = "# Edited\n\nthe newest words, only in the log";
+        s.executeUpdate("UPDATE talk SET body = '" + edited + "' WHERE id = " + first);
+        expected.put(first, edited);
+        s.executeUpdate(
+            "INSERT INTO talk (event_id, position, title, body, created_at, updated_at)"
+                + " SELECT event_id, 10000, 'Added', 'added newest', created_at, updated_at"
+                + " FROM talk WHERE id = "
+                + first);
+        try (var rs = s.executeQuery("SELECT last_insert_rowid()")) {
+          expected.put(rs.getLong(1), "added newest");
+        }
+        s.executeUpdate("DELETE FROM talk WHERE id = " + (first + 1));
+        expected.remove(first + 1);
+      }
+      assertThat(Files.size(live.resolveSibling("live.talkbook-wal"))).isPositive();
+      Files.copy(live, file);
+      Files.copy(live.resolveSibling("live.talkbook-wal"), wal);
+    }
+    Notebook.deleteWithSidecars(live);
+    return expected;
+  }
+
   private static void overwriteStart(Path file, int bytes, boolean random) throws Exception {
     byte[] junk = new byte[bytes];
     if (random) {
