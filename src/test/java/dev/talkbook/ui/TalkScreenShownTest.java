@@ -73,7 +73,9 @@ class TalkScreenShownTest {
     // MOST_SPANS spans kept: 150 strong words and the 150 spaces after them.
     assertThat(lines[2]).startsWith("**b** ".repeat(150) + " … ");
     assertThat(lines[3]).isEqualTo("After.");
-    assertThat(CutNotesBanner.why(talk("Strong"), shown.longestCut()))
+    assertThat(
+            CutNotesBanner.why(
+                talk("Strong"), shown.longestCut(), java.nio.file.Path.of("/tmp/notes.talkbook")))
         .startsWith("“Strong” has a line styled in more than 300 pieces (emphasis, code, links,");
   }
 
