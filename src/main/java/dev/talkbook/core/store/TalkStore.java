@@ -598,6 +598,14 @@ public final class TalkStore {
         c -> {
           Map<Long, ProgrammeSaid> said = new HashMap<>();
           try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'programme_said'");
+              ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              return said; // a read-only open of a notebook before format 10: nothing kept yet
+            }
+          }
+          try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT p.talk_id, p.title, p.speakers, p.starts_at, p.room"
                       + " FROM programme_said p JOIN talk t ON t.id = p.talk_id"
