@@ -265,6 +265,27 @@ class ScheduleImporterTest {
     assertThat(notebook.talks().get(closing.id()).title()).isEqualTo("Closing (mine)");
   }
 
+  @Test
+  void aBackupAndARebuildFromDataKeepWhatTheProgrammeSaid() {
+    importFixture("frab-schedule.xml");
+    Talk closing = talk("Closing");
+    notebook.talks().update(closing.id(), closing.details().withTitle("Closing (mine)"));
+    Path backup = dir.resolve("backup.talkbook");
+    notebook.backupTo(backup);
+    notebook.close();
+    Path file = dir.resolve("n.talkbook");
+    Notebook.rebuildFromData(file, Notebook.Options.defaults(), (done, total, table) -> {});
+
+    for (Path copy : List.of(file, backup)) {
+      notebook = Notebook.open(copy);
+      Report again = importFixture("frab-schedule.xml");
+      assertThat(again.nothingChanged()).as(copy + ": " + again.lines()).isTrue();
+      assertThat(talk("Closing").title()).isEqualTo("Closing (mine)");
+      notebook.close();
+    }
+    notebook = Notebook.open(file);
+  }
+
   /** The fixture with "Soldering" moved from Friday 14:00 to Saturday 10:00. */
   private static String solderingOnSaturday() {
     String moved =
