@@ -85,6 +85,22 @@ class ScheduleCommandTest extends CliTest {
   }
 
   @Test
+  void aRoomOrTitleEditedWithTalkEditSurvivesAReImportOfTheSameProgramme() throws IOException {
+    ok("import", "schedule", camp().toString());
+    long id = peek(nb -> nb.talks().findByTitle("Closing").get(0).id());
+    ok("talk", "edit", Long.toString(id), "--room", "Salle Éole, mine", "--title", "Closing!");
+
+    Result again = ok("import", "schedule", camp().toString());
+
+    assertOut(again).contains("0 added, 0 moved, 0 changed, 0 removed, 4 unchanged");
+    assertThat(again.out()).doesNotContain("Closing");
+    String room = peek(nb -> nb.talks().get(id).details().room());
+    String title = peek(nb -> nb.talks().get(id).title());
+    assertThat(room).isEqualTo("Salle Éole, mine");
+    assertThat(title).isEqualTo("Closing!");
+  }
+
+  @Test
   void aDryRunIntoANotebookThatDoesNotExistYetReportsAndCreatesNothing() throws IOException {
     Path missing = dir.resolve("not-yet.talkbook");
 

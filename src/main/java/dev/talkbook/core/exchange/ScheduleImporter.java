@@ -27,12 +27,15 @@ import java.util.Set;
  * Puts a {@link Schedule} into the notebook, in one transaction: the conference becomes an event
  * (or finds the one it went into before), each session a talk. On a re-import sessions are matched
  * by their GUID/UID: changes of time, room, title, speakers and the rest are applied and listed
- * ("moved: … Saal 1 → Saal 2"); the attendee's notes, star and own tags are never touched, and a
- * track tag they removed stays removed (only a track new in the programme adds its tag); a session
- * the programme no longer lists is marked as removed and kept — unless the attendee never did
- * anything with it (no notes, star, revision or file), in which case it is deleted, as it holds
- * nothing of theirs. Re-importing an unchanged programme writes nothing. A dry run does all of it
- * and rolls back, so its report is exactly what the import would do.
+ * ("moved: … Saal 1 → Saal 2"). Only what the programme changed since the last import is applied
+ * (what it said then is kept per talk): a title, speakers, time or room the attendee edited stays
+ * theirs; when the programme changed that field too, theirs is still kept and the report says both
+ * ("room: yours "…", the programme's now "…""). The attendee's notes, star and own tags are never
+ * touched, and a track tag they removed stays removed (only a track new in the programme adds its
+ * tag); a session the programme no longer lists is marked as removed and kept — unless the attendee
+ * never did anything with it (no notes, star, revision or file), in which case it is deleted, as it
+ * holds nothing of theirs. Re-importing an unchanged programme writes nothing. A dry run does all
+ * of it and rolls back, so its report is exactly what the import would do.
  */
 public final class ScheduleImporter {
   /** What happened to one talk. */
@@ -308,6 +311,10 @@ public final class ScheduleImporter {
             .thenComparing(s -> s.room() == null ? "" : s.room())
             .thenComparing(Session::title));
 
+    // What the programme said of each talk at the last import: a field it still says the same of is
+    // left as the talk has it (the attendee may have edited it); none for talks imported before.
+    Map<Long, TalkStore.ProgrammeSaid> said = notebook.talks().programmeSaid(event.id());
+    Map<Long, TalkStore.ProgrammeSaid> nowSaid = new LinkedHashMap<>();
     List<Change> changes = new ArrayList<>();
     int unchanged = 0;
     int removedBefore = 0;
@@ -320,10 +327,21 @@ public final class ScheduleImporter {
         added.add(s);
         continue;
       }
-      Talk.Details d = details(s, zone, old);
+      Talk.Details fromProgramme = details(s, zone, old);
+      TalkStore.ProgrammeSaid now = TalkStore.ProgrammeSaid.of(fromProgramme);
+      TalkStore.ProgrammeSaid before = said.get(old.id());
+      if (!now.equals(before)) {
+        nowSaid.put(old.id(), now);
+      }
+      List<String> bothChanged = new ArrayList<>();
+      Talk.Details d =
+          before == null
+              ? fromProgramme
+              : keepEdits(old.details(), before, fromProgramme, bothChanged);
       Programme p = programme(s, schedule);
       List<String> what = new ArrayList<>();
       int moves = describe(old, d, p, what);
+      what.addAll(bothChanged);
       if (what.isEmpty()) {
         unchanged++;
       } else {
@@ -364,9 +382,11 @@ public final class ScheduleImporter {
         place(ids.get(i), Slot.of(d), order);
         reordered = true;
       }
+      nowSaid.put(ids.get(i), TalkStore.ProgrammeSaid.of(d));
       changes.add(new Change(Kind.ADDED, d.title(), added(d)));
       progress.update(++done, sessions.size(), d.title());
     }
+    notebook.talks().saveProgrammeSaid(nowSaid);
     if (reordered) {
       List<Long> inOrder = new ArrayList<>(order.size());
       for (Placed placed : order) {
@@ -549,6 +569,64 @@ public final class ScheduleImporter {
       video = video != null ? video : old.details().videoUrl();
     }
     return new Talk.Details(title, s.speakers(), at, s.room(), slides, video, tags);
+  }
+
+  /**
+   * The talk's details on a re-import when the last import's values are known: a field the
+   * programme says the same of as then keeps the talk's value (the attendee's edit, if they made
+   * one); a field the programme changed takes its new value, unless the attendee changed it too (to
+   * something else): then theirs is kept, and {@code bothChanged} says both ("room: yours "Salle
+   * Éole, mine", the programme's now "Salle Jean Bart"") so they can take the programme's.
+   */
+  private static Talk.Details keepEdits(
+      Talk.Details mine,
+      TalkStore.ProgrammeSaid before,
+      Talk.Details now,
+      List<String> bothChanged) {
+    String title = pick(mine.title(), before.title(), now.title(), "title", t -> t, bothChanged);
+    List<String> speakers =
+        pick(
+            mine.speakers(),
+            before.speakers(),
+            now.speakers(),
+            "speakers",
+            l -> or(String.join(", ", l), "none"),
+            bothChanged);
+    LocalDateTime at =
+        pick(
+            mine.startsAt(),
+            before.startsAt(),
+            now.startsAt(),
+            "time",
+            t -> t == null ? "no time" : DAY_TIME.format(t),
+            bothChanged);
+    String room =
+        pick(mine.room(), before.room(), now.room(), "room", r -> or(r, "no room"), bothChanged);
+    return new Talk.Details(title, speakers, at, room, now.slidesUrl(), now.videoUrl(), now.tags());
+  }
+
+  /** One field of {@link #keepEdits}. */
+  private static <T> T pick(
+      T mine,
+      T before,
+      T now,
+      String field,
+      java.util.function.Function<T, String> text,
+      List<String> bothChanged) {
+    if (Objects.equals(now, before)) {
+      return mine; // the programme did not change it: the talk's value, edited or not
+    }
+    if (Objects.equals(mine, before) || Objects.equals(mine, now)) {
+      return now; // only the programme changed it (or both to the same)
+    }
+    bothChanged.add(
+        field
+            + ": yours \""
+            + text.apply(mine)
+            + "\", the programme's now \""
+            + text.apply(now)
+            + "\"");
+    return mine;
   }
 
   private static boolean containsIgnoringCase(List<String> list, String s) {

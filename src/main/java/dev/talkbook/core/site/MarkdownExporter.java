@@ -8,6 +8,7 @@ import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.notebook.TalkLink;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.core.store.TalkStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,9 +29,10 @@ import java.util.function.BooleanSupplier;
  * event's details and time zone (Hugo's section file), one {@code NN-slug.md} per talk with YAML
  * front matter (title, speakers, date, room, slides, video, tags, event, attachments, the star and
  * what a conference's programme says: abstract, subtitle, length, language, track, its session id,
- * and which talk it is: {@link #TALKBOOK_ID}), and each talk's attachments in a folder named like
- * the talk, linked relatively. Keys the talk's notes carry in their own front matter are written
- * too. {@link MarkdownImporter} reads all of it back.
+ * what it said of the talk's title, speakers, time and room at its last import, and which talk it
+ * is: {@link #TALKBOOK_ID}), and each talk's attachments in a folder named like the talk, linked
+ * relatively. Keys the talk's notes carry in their own front matter are written too. {@link
+ * MarkdownImporter} reads all of it back.
  */
 public final class MarkdownExporter {
   // What a talk's programme says, its star and the event's time zone, as front matter keys (a
@@ -45,6 +47,13 @@ public final class MarkdownExporter {
   static final String PROGRAMME_UID = "programme_uid";
   static final String PROGRAMME_SOURCE = "programme_source";
   static final String REMOVED_FROM_PROGRAMME = "removed_from_programme";
+
+  // What the programme said of the talk at its last import (TalkStore.ProgrammeSaid), so that a
+  // schedule re-import into the notebook made from the export still keeps the attendee's edits.
+  static final String PROGRAMME_TITLE = "programme_title";
+  static final String PROGRAMME_SPEAKERS = "programme_speakers";
+  static final String PROGRAMME_DATE = "programme_date";
+  static final String PROGRAMME_ROOM = "programme_room";
 
   /**
    * Which talk a file is ({@code 6-1764000000000}: the talk's id and when it was made, in
@@ -161,6 +170,7 @@ public final class MarkdownExporter {
       String dir = folderOf.get(e.id());
       out.write(dir + "/_index.md", utf8(FrontMatter.write(eventData(e), "")));
       List<Talk> list = talks.get(e.id());
+      Map<Long, TalkStore.ProgrammeSaid> said = notebook.talks().programmeSaid(e.id());
       for (int i = 0; i < list.size(); i++) {
         if (cancelled.getAsBoolean()) {
           throw new CancellationException("The export was cancelled.");
@@ -201,6 +211,7 @@ public final class MarkdownExporter {
         }
         FrontMatter.Parsed own = FrontMatter.parse(t.body());
         Map<String, Object> data = talkData(t, e);
+        putSaid(data, said.get(t.id()));
         if (!listed.isEmpty()) {
           data.put("attachments", listed);
         }
@@ -288,6 +299,21 @@ public final class MarkdownExporter {
     }
     data.put(TALKBOOK_ID, t.id() + "-" + t.createdAt().toEpochMilli());
     return data;
+  }
+
+  /** What the programme said at the last import, when it is known (an imported talk). */
+  private static void putSaid(Map<String, Object> data, TalkStore.ProgrammeSaid said) {
+    if (said == null) {
+      return;
+    }
+    data.put(PROGRAMME_TITLE, said.title());
+    if (!said.speakers().isEmpty()) {
+      data.put(PROGRAMME_SPEAKERS, said.speakers());
+    }
+    if (said.startsAt() != null) {
+      data.put(PROGRAMME_DATE, said.startsAt().toString());
+    }
+    putIfSet(data, PROGRAMME_ROOM, said.room());
   }
 
   private static void putIfSet(Map<String, Object> data, String key, String value) {

@@ -178,6 +178,10 @@ public final class MarkdownImporter {
           MarkdownExporter.PROGRAMME_UID,
           MarkdownExporter.PROGRAMME_SOURCE,
           MarkdownExporter.REMOVED_FROM_PROGRAMME,
+          MarkdownExporter.PROGRAMME_TITLE,
+          MarkdownExporter.PROGRAMME_SPEAKERS,
+          MarkdownExporter.PROGRAMME_DATE,
+          MarkdownExporter.PROGRAMME_ROOM,
           MarkdownExporter.TALKBOOK_ID);
 
   /**
@@ -228,6 +232,7 @@ public final class MarkdownImporter {
       String body,
       List<String> attachmentPaths,
       Programme programme,
+      TalkStore.ProgrammeSaid said,
       Boolean starred,
       List<String> missing,
       Map<String, NoteTarget> noteLinks,
@@ -346,10 +351,14 @@ public final class MarkdownImporter {
     final List<TalkStore.NewTalk> pending = new ArrayList<>();
     final List<Path> pendingFiles = new ArrayList<>();
     final Map<Path, Long> talkOfFile = new java.util.HashMap<>();
+    final Map<Path, TalkStore.ProgrammeSaid> saidOfFile = new java.util.HashMap<>();
 
-    void add(Path file, TalkStore.NewTalk talk) {
+    void add(Path file, TalkStore.NewTalk talk, TalkStore.ProgrammeSaid said) {
       pending.add(talk);
       pendingFiles.add(file);
+      if (said != null) {
+        saidOfFile.put(file, said);
+      }
     }
 
     void flush(Notebook notebook) {
@@ -357,16 +366,24 @@ public final class MarkdownImporter {
         return;
       }
       List<Long> ids = notebook.talks().createAll(pending);
+      Map<Long, TalkStore.ProgrammeSaid> said = new java.util.HashMap<>();
       for (int i = 0; i < ids.size(); i++) {
         talkOfFile.put(pendingFiles.get(i), ids.get(i));
+        TalkStore.ProgrammeSaid s = saidOfFile.get(pendingFiles.get(i));
+        if (s != null) {
+          said.put(ids.get(i), s);
+        }
       }
+      notebook.talks().saveProgrammeSaid(said);
       pending.clear();
       pendingFiles.clear();
+      saidOfFile.clear();
     }
 
     void clear() {
       pending.clear();
       pendingFiles.clear();
+      saidOfFile.clear();
       talkOfFile.clear();
     }
   }
@@ -857,7 +874,8 @@ public final class MarkdownImporter {
       batch.add(
           p.file(),
           new TalkStore.NewTalk(
-              event.id(), p.details(), p.body(), p.programme(), Boolean.TRUE.equals(p.starred())));
+              event.id(), p.details(), p.body(), p.programme(), Boolean.TRUE.equals(p.starred())),
+          p.said());
       return new FileResult(
           p.path(), Outcome.CREATED, p.saying("new talk in \"" + event.title() + "\"" + copyOf));
     }
@@ -892,6 +910,9 @@ public final class MarkdownImporter {
         // its file went into another event (its event key, or its folder): the talk goes too
         talk = notebook.talks().move(talk.id(), event.id(), Integer.MAX_VALUE);
       }
+    }
+    if (p.said() != null) {
+      notebook.talks().saveProgrammeSaid(Map.of(talk.id(), p.said()));
     }
     Map<String, String> urls = new LinkedHashMap<>();
     if (!p.attachmentPaths().isEmpty()) {
@@ -1199,6 +1220,7 @@ public final class MarkdownImporter {
         notes,
         attachmentPaths,
         programme(data),
+        said(data),
         bool(data, MarkdownExporter.STARRED),
         List.copyOf(missing),
         noteLinks(links, file.getParent()),
@@ -1732,6 +1754,30 @@ public final class MarkdownImporter {
         uid.orElse(null),
         source.orElse(null),
         removedAt);
+  }
+
+  /**
+   * What the file says the programme said of the talk at its last import (as {@link
+   * MarkdownExporter} writes it), or null when it does not say (a talk typed in, or imported before
+   * format 10).
+   */
+  private static TalkStore.ProgrammeSaid said(Map<String, Object> data) {
+    Optional<String> title = string(data, MarkdownExporter.PROGRAMME_TITLE);
+    if (title.isEmpty()) {
+      return null;
+    }
+    Talk.Details d =
+        new Talk.Details(
+            title.get(),
+            list(data, MarkdownExporter.PROGRAMME_SPEAKERS),
+            string(data, MarkdownExporter.PROGRAMME_DATE)
+                .map(v -> dateTime(v, MarkdownExporter.PROGRAMME_DATE))
+                .orElse(null),
+            string(data, MarkdownExporter.PROGRAMME_ROOM).orElse(null),
+            null,
+            null,
+            List.of());
+    return TalkStore.ProgrammeSaid.of(d);
   }
 
   /** A yes or no ({@code true}/{@code false}, YAML's booleans), or null when the key is absent. */

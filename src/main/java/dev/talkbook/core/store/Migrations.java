@@ -27,7 +27,8 @@ final class Migrations {
           "V006__index_shown_text.sql",
           "V007__index_shown_links.sql",
           "V008__index_folded_letters.sql",
-          "V009__index_no_code_stamps.sql");
+          "V009__index_no_code_stamps.sql",
+          "V010__programme_said.sql");
 
   static final int LATEST = FILES.size();
 
@@ -37,9 +38,10 @@ final class Migrations {
    * too many until a writable open upgrades it), and V008 only how it holds the letters of {@code
    * FoldedLetters} (the query looks for the typed spelling too, so "Grüße" finds "Grüße"; "grusse"
    * finds it once a writable open upgrades it), and V009 only that an output block's stamp gives no
-   * words (two words too many until upgraded), so a notebook of format 6, 7 or 8 on read-only media
-   * or beside an older Talkbook still opens read-only and searches. A format before 6 must be
-   * upgraded first ({@code NEEDS_UPGRADE}).
+   * words (two words too many until upgraded), and V010 only adds the table a schedule import keeps
+   * what the programme said in (an import writes, so never on a read-only open), so a notebook of
+   * format 6 to 9 on read-only media or beside an older Talkbook still opens read-only and
+   * searches. A format before 6 must be upgraded first ({@code NEEDS_UPGRADE}).
    */
   static final int READ_AS_IT_IS = 6;
 

@@ -572,6 +572,89 @@ public final class TalkStore {
         });
   }
 
+  /**
+   * What a programme said of a talk at its last import: the values {@code ScheduleImporter} set (or
+   * would have set), kept so that a re-import applies only what the programme changed since and
+   * keeps what the attendee edited.
+   */
+  public record ProgrammeSaid(
+      String title, List<String> speakers, java.time.LocalDateTime startsAt, String room) {
+    public ProgrammeSaid {
+      speakers = List.copyOf(speakers);
+    }
+
+    public static ProgrammeSaid of(Talk.Details d) {
+      return new ProgrammeSaid(d.title(), d.speakers(), d.startsAt(), d.room());
+    }
+  }
+
+  /**
+   * What the programme said at its last import of each of the event's talks that has a record of it
+   * (talk id → values); a talk imported before format 10, or typed in by hand, has none.
+   */
+  public Map<Long, ProgrammeSaid> programmeSaid(long eventId) {
+    return db.read(
+        "read what the programme said",
+        c -> {
+          Map<Long, ProgrammeSaid> said = new HashMap<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'programme_said'");
+              ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              return said; // a read-only open of a notebook before format 10: nothing kept yet
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT p.talk_id, p.title, p.speakers, p.starts_at, p.room"
+                      + " FROM programme_said p JOIN talk t ON t.id = p.talk_id"
+                      + " WHERE t.event_id = ?")) {
+            ps.setLong(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String at = rs.getString(4);
+                said.put(
+                    rs.getLong(1),
+                    new ProgrammeSaid(
+                        rs.getString(2),
+                        Rows.lines(rs.getString(3)),
+                        at == null ? null : Rows.dateTime(at),
+                        rs.getString(5)));
+              }
+            }
+          }
+          return said;
+        });
+  }
+
+  /** Keeps what the programme said of each talk (talk id → values), replacing what was kept. */
+  public void saveProgrammeSaid(Map<Long, ProgrammeSaid> said) {
+    if (said.isEmpty()) {
+      return;
+    }
+    db.write(
+        "keep what the programme said",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT OR REPLACE INTO programme_said (talk_id, title, speakers, starts_at,"
+                      + " room) VALUES (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<Long, ProgrammeSaid> e : said.entrySet()) {
+              ProgrammeSaid p = e.getValue();
+              ps.setLong(1, e.getKey());
+              ps.setString(2, p.title());
+              ps.setString(3, Rows.lines(p.speakers()));
+              Rows.setText(ps, 4, p.startsAt());
+              Rows.setText(ps, 5, p.room());
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return null;
+        });
+  }
+
   /** The starred talks of the notebook, by time. */
   public List<Talk> starred() {
     return db.read(

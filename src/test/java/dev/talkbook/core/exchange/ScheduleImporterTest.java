@@ -148,6 +148,147 @@ class ScheduleImporterTest {
     assertThat(after.tags()).containsExactly("Hardware", "mine");
   }
 
+  @Test
+  void theAttendeesEditsSurviveAReImportOfTheSameProgramme() {
+    long event = importFixture("frab-schedule.xml").eventId();
+    Talk solder = talk("Soldering");
+    Talk closing = talk("Closing");
+    notebook
+        .talks()
+        .update(
+            solder.id(),
+            solder
+                .details()
+                .withTitle("Soldering (bring my iron)")
+                .withSpeakers(List.of("Ada Lovelace")));
+    notebook
+        .talks()
+        .update(
+            closing.id(),
+            new Talk.Details(
+                "Closing",
+                closing.details().speakers(),
+                LocalDateTime.of(2026, 8, 22, 18, 15),
+                "Saal 2, back row",
+                null,
+                null,
+                closing.tags()));
+    List<Talk> edited = notebook.talks().list(event);
+
+    Report again = importFixture("frab-schedule.xml");
+
+    // The programme changed nothing: nothing is applied, nothing listed.
+    assertThat(again.nothingChanged()).as(again.lines().toString()).isTrue();
+    assertThat(again.count(Kind.MOVED)).isZero();
+    assertThat(again.unchanged()).isEqualTo(4);
+    assertThat(notebook.talks().list(event)).isEqualTo(edited);
+    Talk after = notebook.talks().get(closing.id());
+    assertThat(after.details().room()).isEqualTo("Saal 2, back row");
+    assertThat(after.details().startsAt()).isEqualTo(LocalDateTime.of(2026, 8, 22, 18, 15));
+    assertThat(notebook.talks().get(solder.id()).title()).isEqualTo("Soldering (bring my iron)");
+    assertThat(notebook.talks().get(solder.id()).details().speakers())
+        .containsExactly("Ada Lovelace");
+  }
+
+  @Test
+  void whatTheProgrammeChangesIsAppliedBesideTheAttendeesEditsAndBothChangedIsListed() {
+    importFixture("frab-schedule.xml");
+    Talk solder = talk("Soldering");
+    Talk closing = talk("Closing");
+    notebook.talks().update(solder.id(), solder.details().withTitle("Soldering (my title)"));
+    notebook
+        .talks()
+        .update(
+            closing.id(),
+            new Talk.Details(
+                "Closing",
+                closing.details().speakers(),
+                closing.details().startsAt(),
+                "Saal 2, back row",
+                null,
+                null,
+                closing.tags()));
+
+    // The programme moves both: Soldering to Saturday 10:00 (its title the attendee's is kept),
+    // Closing to another room (which the attendee had edited too).
+    String moved =
+        solderingOnSaturday()
+            .replace(
+                "<room>Saal 2</room>\n                <title>Closing",
+                "<room>Zelt</room>\n                <title>Closing");
+    assertThat(moved).contains("<room>Zelt</room>");
+    Report r = importText(moved, false);
+
+    Talk s = notebook.talks().get(solder.id());
+    assertThat(s.title()).isEqualTo("Soldering (my title)");
+    assertThat(s.details().startsAt()).isEqualTo(LocalDateTime.of(2026, 8, 22, 10, 0));
+    Talk c = notebook.talks().get(closing.id());
+    assertThat(c.details().room()).isEqualTo("Saal 2, back row");
+    assertThat(r.lines())
+        .contains(
+            "moved: Soldering (my title): Fri 21 Aug 14:00 → Sat 22 Aug 10:00",
+            "changed: Closing: room: yours \"Saal 2, back row\", the programme's now \"Zelt\"");
+    assertThat(r.count(Kind.MOVED)).isEqualTo(1);
+    assertThat(r.count(Kind.CHANGED)).isEqualTo(1);
+    assertThat(r.unchanged()).isEqualTo(2);
+
+    // Said once: the same programme again changes and lists nothing.
+    Report again = importText(moved, false);
+    assertThat(again.nothingChanged()).as(again.lines().toString()).isTrue();
+    assertThat(notebook.talks().get(closing.id()).details().room()).isEqualTo("Saal 2, back row");
+  }
+
+  @Test
+  void aNotebookImportedIntoBeforeFormat10IsUpgradedAndKeepsEditsFromItsNextImportOn()
+      throws Exception {
+    importFixture("frab-schedule.xml");
+    Talk closing = talk("Closing");
+    notebook.talks().update(closing.id(), closing.details().withTitle("Closing (mine)"));
+    notebook.close();
+    // The file as a Talkbook of format 9 left it: V010 only adds the table of what was said.
+    Path file = dir.resolve("n.talkbook");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate("DROP TABLE programme_said");
+      st.executeUpdate("PRAGMA user_version = 9");
+    }
+    notebook = Notebook.open(file);
+    assertThat(notebook.formatVersion()).isEqualTo(10);
+    assertThat(talk("Closing").title()).isEqualTo("Closing (mine)");
+
+    // Nothing was kept of what the programme said: this once, its values are applied, as before.
+    Report first = importFixture("frab-schedule.xml");
+    assertThat(first.lines()).contains("changed: Closing: title was \"Closing (mine)\"");
+    assertThat(notebook.talks().get(closing.id()).title()).isEqualTo("Closing");
+
+    // From then on the attendee's edits stay.
+    notebook.talks().update(closing.id(), talk("Closing").details().withTitle("Closing (mine)"));
+    Report second = importFixture("frab-schedule.xml");
+    assertThat(second.nothingChanged()).as(second.lines().toString()).isTrue();
+    assertThat(notebook.talks().get(closing.id()).title()).isEqualTo("Closing (mine)");
+  }
+
+  @Test
+  void aBackupAndARebuildFromDataKeepWhatTheProgrammeSaid() {
+    importFixture("frab-schedule.xml");
+    Talk closing = talk("Closing");
+    notebook.talks().update(closing.id(), closing.details().withTitle("Closing (mine)"));
+    Path backup = dir.resolve("backup.talkbook");
+    notebook.backupTo(backup);
+    notebook.close();
+    Path file = dir.resolve("n.talkbook");
+    Notebook.rebuildFromData(file, Notebook.Options.defaults(), (done, total, table) -> {});
+
+    for (Path copy : List.of(file, backup)) {
+      notebook = Notebook.open(copy);
+      Report again = importFixture("frab-schedule.xml");
+      assertThat(again.nothingChanged()).as(copy + ": " + again.lines()).isTrue();
+      assertThat(talk("Closing").title()).isEqualTo("Closing (mine)");
+      notebook.close();
+    }
+    notebook = Notebook.open(file);
+  }
+
   /** The fixture with "Soldering" moved from Friday 14:00 to Saturday 10:00. */
   private static String solderingOnSaturday() {
     String moved =

@@ -32,9 +32,11 @@ class MarkdownRoundTripTest {
     List<String> lines = new ArrayList<>();
     for (Event e : nb.events().list()) {
       lines.add("event " + e.details() + " zone " + e.timeZone());
+      java.util.Map<Long, TalkStore.ProgrammeSaid> said = nb.talks().programmeSaid(e.id());
       for (Talk t : nb.talks().list(e.id())) {
         lines.add("  talk " + t.position() + " " + t.details());
         lines.add("  programme " + t.programme() + " starred " + t.starred());
+        lines.add("  programme said " + said.get(t.id()));
         lines.add("  body " + t.body());
         for (AttachmentRef ref : nb.attachments().of(t.id())) {
           lines.add("  file " + ref.sha256() + " " + ref.fileName());
@@ -140,6 +142,76 @@ class MarkdownRoundTripTest {
           importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
       assertThat(again.count(Outcome.UPDATED)).isEqualTo(1);
       assertThat(snapshot(b)).containsExactlyElementsOf(before);
+    }
+  }
+
+  @Test
+  void whatTheProgrammeSaidAtTheLastImportSurvivesExportAndImport() throws IOException {
+    Path md = dir.resolve("md");
+    List<String> before;
+    try (Notebook a = fresh("a")) {
+      Event e = a.events().create(new Event.Details("JavaLand 2027", null, null, null, null));
+      Programme programme =
+          new Programme("", null, null, null, null, "3f1c2d7a-guid", "pretalx javaland-2027", null);
+      Talk t =
+          a.talks()
+              .create(
+                  e.id(),
+                  new Talk.Details(
+                      "Loom (my title)",
+                      List.of("Ron"),
+                      java.time.LocalDateTime.of(2027, 3, 2, 10, 0),
+                      "Wintergarten, mine",
+                      null,
+                      null,
+                      List.of()),
+                  "",
+                  programme);
+      a.talks()
+          .saveProgrammeSaid(
+              java.util.Map.of(
+                  t.id(),
+                  new TalkStore.ProgrammeSaid(
+                      "Loom in practice",
+                      List.of("Ron", "José"),
+                      java.time.LocalDateTime.of(2027, 3, 2, 10, 0),
+                      "Wintergarten")));
+      a.talks().create(e.id(), Talk.Details.titled("Plain talk"), "", Programme.NONE);
+      exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      before = snapshot(a);
+    }
+    assertThat(before).contains("  programme said null");
+    assertThat(String.join("\n", before)).contains("Loom in practice", "José");
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(snapshot(b)).containsExactlyElementsOf(before);
+      // The keys are the talk's, not notes' front matter kept in its notes.
+      assertThat(b.talks().findByTitle("Loom").get(0).body()).isEmpty();
+    }
+  }
+
+  @Test
+  void aNotebookBeforeFormat10OpenedReadOnlyIsExportedAsItIs() throws Exception {
+    Path file = dir.resolve("old.talkbook");
+    try (Notebook a = Notebook.open(file)) {
+      Event e = a.events().create(new Event.Details("JavaLand 2027", null, null, null, null));
+      a.talks().create(e.id(), Talk.Details.titled("Loom"), "notes", Programme.NONE);
+    }
+    // As a Talkbook of format 9 left it: V010 only adds the table of what a programme said.
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate("DROP TABLE programme_said");
+      st.executeUpdate("PRAGMA user_version = 9");
+    }
+    Path md = dir.resolve("md");
+    try (Notebook old = Notebook.open(file, Notebook.Options.defaults().withReadOnly(true))) {
+      assertThat(old.formatVersion()).isEqualTo(9);
+      exporter.export(old, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+    }
+    try (var files = Files.walk(md)) {
+      assertThat(files.filter(f -> f.toString().endsWith("loom.md")).count()).isEqualTo(1);
     }
   }
 

@@ -136,6 +136,42 @@ class ScheduleImportDialogTest extends OwnerWindowTest {
   }
 
   @Test
+  void aCheckOfTheSameFileAfterTheAttendeeEditedATalkSaysNothingToImport(FxRobot robot)
+      throws Exception {
+    Path file = dir.resolve("camp.xml");
+    Files.write(file, fixture("frab-schedule.xml"));
+    open(robot, file.toString());
+    Button importButton = robot.lookup("#" + ScheduleImportDialog.IMPORT_ID).queryButton();
+    FxWait.clickOn(robot, "#" + ScheduleImportDialog.CHECK_ID);
+    FxWait.untilFx("the check to finish", () -> !importButton.isDisabled());
+    FxWait.clickOn(robot, "#" + ScheduleImportDialog.IMPORT_ID);
+    FxWait.until("the import to finish", () -> imported.size() == 1);
+    // The attendee corrects the room, as the details pane saves it.
+    dev.talkbook.core.notebook.Talk closing = notebook.talks().findByTitle("Closing").get(0);
+    notebook
+        .talks()
+        .update(
+            closing.id(),
+            new dev.talkbook.core.notebook.Talk.Details(
+                "Closing",
+                closing.details().speakers(),
+                closing.details().startsAt(),
+                "Salle Éole, mine",
+                null,
+                null,
+                closing.tags()));
+
+    // The same file again: nothing to import (it listed "moved: Closing: Salle Éole, mine → …").
+    FxWait.clickOn(robot, "#" + ScheduleImportDialog.CHECK_ID);
+    FxWait.untilFx(
+        "the check to say nothing is new",
+        () -> report(robot).getText().contains("Nothing to import"));
+    assertThat(reportText(robot)).doesNotContain("Closing");
+    assertThat(FxWait.onFx(importButton::isDisabled)).isTrue();
+    assertThat(notebook.talks().get(closing.id()).details().room()).isEqualTo("Salle Éole, mine");
+  }
+
+  @Test
   void enterImportsAlsoWhenTheCheckEndedBeforeItsButtonLostTheFocus(FxRobot robot)
       throws Exception {
     Path file = dir.resolve("camp.xml");
