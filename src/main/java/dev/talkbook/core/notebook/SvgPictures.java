@@ -1,5 +1,8 @@
 package dev.talkbook.core.notebook;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -8,7 +11,9 @@ import java.util.regex.Pattern;
  * SVG with nothing in it that could run or reach out (no script, event handler, link, embedded
  * content or entity). Any other is a link to the file in both: the site publishes it as a download
  * ({@code .bin}), because opened on its own from the site's folder it would run as a page there.
- * Pure.
+ * Only an SVG in UTF-8 (or ASCII) is read: one saved as UTF-16 (a byte-order mark, which browsers
+ * honour) hid its {@code <script>} from a check of its bytes as UTF-8, so any other encoding is a
+ * link. Pure.
  */
 public final class SvgPictures {
   /** The media type of SVG. */
@@ -18,7 +23,9 @@ public final class SvgPictures {
   private static final Pattern ACTIVE =
       Pattern.compile(
           "<script|<foreignobject|<iframe|<embed|<object|javascript:|\\son[a-z]+\\s*=|<!entity"
-              + "|href\\s*=\\s*[\"']?+\\s*+(?!#)|<use\\b|data:",
+              + "|href\\s*=\\s*[\"']?+\\s*+(?!#)|<use\\b|data:"
+              // a style sheet's address (url(#gradient) is a part of the picture) or import
+              + "|url\\s*\\(\\s*+[\"']?+\\s*+(?!#)|@import",
           Pattern.CASE_INSENSITIVE);
 
   private SvgPictures() {}
@@ -28,8 +35,25 @@ public final class SvgPictures {
     return Attachment.bareType(mediaType).equals(MEDIA_TYPE);
   }
 
-  /** Whether an SVG's bytes hold no script, event handler, link, embedded content or entity. */
+  /**
+   * Whether an SVG's bytes are UTF-8 text holding no script, event handler, link, embedded content,
+   * entity or style sheet address.
+   */
   public static boolean isInert(byte[] bytes) {
-    return !ACTIVE.matcher(new String(bytes, StandardCharsets.UTF_8)).find();
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException notUtf8) {
+      return false; // UTF-16 with its byte-order mark, or another encoding: not read here
+    }
+    // NUL is no character of an XML document: UTF-16 without a byte-order mark (ASCII's letters
+    // each followed or led by one) decodes as "UTF-8" with NULs between the letters
+    return text.indexOf('\0') < 0 && !ACTIVE.matcher(text).find();
   }
 }

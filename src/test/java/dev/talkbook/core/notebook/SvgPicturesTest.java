@@ -23,9 +23,27 @@ class SvgPicturesTest {
           <svg><foreignObject><iframe src='x'></iframe></foreignObject></svg>                | false
           <!DOCTYPE svg [<!ENTITY x 'y'>]><svg>&x;</svg>                                     | false
           <svg><use href='other.svg#a'/></svg>                                               | false
+          <svg><rect fill='url(#grad)'/></svg>                                               | true
+          <svg><rect style='fill: url( "#grad" )'/></svg>                                    | true
+          <svg><style>rect { fill: url(https://example.com/x.svg#a) }</style></svg>          | false
+          <svg><rect style="background: url('//example.com/t.png')"/></svg>                  | false
+          <svg><style>@import 'https://example.com/a.css';</style></svg>                     | false
           """)
   void onlyAnSvgWithNothingThatCouldRunIsInert(String svg, boolean inert) {
     assertThat(SvgPictures.isInert(svg.getBytes(StandardCharsets.UTF_8))).isEqualTo(inert);
+  }
+
+  /** Found by review12: a UTF-16 SVG's script read as UTF-8 was "<\0s\0c…", no match. */
+  @ParameterizedTest
+  @CsvSource({"UTF-16", "UTF-16BE", "UTF-16LE", "UTF-32"})
+  void anSvgInAnotherEncodingThanUtf8IsNeverInert(String encoding) {
+    String script = "<?xml version='1.0'?><svg><script>alert(1)</script></svg>";
+    String plain = "<?xml version='1.0'?><svg><rect width='9' height='9'/></svg>";
+    java.nio.charset.Charset charset = java.nio.charset.Charset.forName(encoding);
+    assertThat(SvgPictures.isInert(script.getBytes(charset))).isFalse();
+    assertThat(SvgPictures.isInert(plain.getBytes(charset))).isFalse();
+    assertThat(SvgPictures.isInert(plain.getBytes(StandardCharsets.UTF_8))).isTrue();
+    assertThat(SvgPictures.isInert(new byte[] {'<', 's', 'v', 'g', '>', (byte) 0xFF})).isFalse();
   }
 
   @ParameterizedTest
