@@ -105,6 +105,12 @@ class DetailsProblemsWindowTest extends RealWindowTest {
     typeInto(robot, "speakers", "Ada Lovelace");
     typeInto(robot, "time", "tomorrow-ish 25:99");
     typeInto(robot, "video", "not a link at all");
+    // The two problems come after a pause in the typing, and the fields scroll to show them (once
+    // for each new set): a click aimed at Room before that scroll landed elsewhere (seen in CI at
+    // load 5-15: Room never saved). The click waits for them, as a user sees the fields move.
+    FxWait.until(
+        "the problems of Time and Video listed",
+        () -> problemsShown(robot).contains("not a link at all"));
     typeInto(robot, "room", "Main hall");
     robot.type(KeyCode.TAB);
     FxWait.until(
