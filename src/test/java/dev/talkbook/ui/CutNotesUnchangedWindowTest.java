@@ -24,7 +24,7 @@ class CutNotesUnchangedWindowTest extends RealWindowTest {
   @Test
   void replaceLinkAndAttachLeaveNotesShownCutAsTheyAre(FxRobot robot) throws Exception {
     Talk before = ui.openNewTalk(robot, "Before", "# Before\n");
-    String note = "# Cut\n\n" + "[x] ".repeat(200) + "\n\none cat\n";
+    String note = "# Cut\n\n" + "**b** ".repeat(200) + "\n\none cat\n";
     Talk cut = ui.notebook.talks().create(before.eventId(), Talk.Details.titled("Cut"), note);
     ui.reloadTree(robot);
     robot.interact(() -> ui.window.open(cut.id(), List.of()));
