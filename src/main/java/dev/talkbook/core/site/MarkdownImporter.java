@@ -1130,9 +1130,15 @@ public final class MarkdownImporter {
     String text = readText(file);
     FrontMatter.Parsed fm = FrontMatter.parse(text, true);
     Map<String, Object> data = fm.data();
-    // Obsidian's %% comments are private remarks it never shows when reading or publishing: they
-    // are not imported, so no preview, site, feed or search index shows them.
-    ObsidianComments.Stripped comments = ObsidianComments.strip(fm.body());
+    // Obsidian's %% comments are private remarks it never shows when reading or publishing: in a
+    // vault they are not imported, so no preview, site, feed or search index shows them. Elsewhere
+    // (Talkbook's own export, Hugo, Jekyll) %% is text: "5%% to 10%%" or a printf format outside
+    // backticks lost what followed, and an import back into the notebook cut the talk's notes.
+    boolean vault = inObsidianVault(root);
+    ObsidianComments.Stripped comments =
+        vault
+            ? ObsidianComments.strip(fm.body())
+            : new ObsidianComments.Stripped(fm.body(), 0, false);
     String body = comments.text();
     Event.Details section = null;
     for (Path dir : sectionFolders(root, file.getParent())) {
@@ -1163,10 +1169,7 @@ public final class MarkdownImporter {
     String title =
         string(data, "title")
             .orElseGet(
-                () ->
-                    inObsidianVault(root)
-                        ? noteName(file)
-                        : firstHeading(body).orElseGet(() -> fileTitle(file)));
+                () -> vault ? noteName(file) : firstHeading(body).orElseGet(() -> fileTitle(file)));
     List<String> speakers = list(data, "speakers", "speaker", "authors", "author");
     List<String> tags = list(data, "tags", "categories", "keywords");
     LocalDateTime startsAt =

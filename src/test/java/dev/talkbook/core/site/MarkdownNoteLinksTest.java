@@ -206,6 +206,7 @@ class MarkdownNoteLinksTest {
   void obsidianCommentsAreLeftOutAndCountedInTheirLine() throws IOException {
     // %% comments %% are private remarks Obsidian never shows when reading: they were published
     Path src = dir.resolve("vault");
+    Files.createDirectories(src.resolve(".obsidian")); // only a vault's %% are comments
     write(
         src.resolve("Talk A.md"),
         "# Talk A\n\nAsk %%about the salary%% later.\n\n%%\nprivate block\n%%\n\nEnd with"
