@@ -234,6 +234,23 @@ class MarkdownNoteLinksTest {
   }
 
   @Test
+  void outsideAnObsidianVaultPercentPairsAreTextAndTheLineSaysSo() throws IOException {
+    // Outside a vault %% is text (Hugo, Jekyll, Talkbook's own export: "5%% to 10%%"); a note of
+    // Obsidian's copied out of its vault keeps its comments, and its line says why.
+    Path src = dir.resolve("copied");
+    String notes = "# Talk A\n\nAsk %%about the salary%% later, 5%% to 10%%.\n";
+    write(src.resolve("Talk A.md"), notes);
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(talk(nb, "Talk A").body()).isEqualTo(notes);
+      assertThat(line(report, "Talk A.md").detail())
+          .isEqualTo(
+              "new talk in \"Imported notes\"; 2 %% … %% (Obsidian comments in a vault) are kept"
+                  + " as text: the folder is in no Obsidian vault (none with .obsidian)");
+    }
+  }
+
+  @Test
   void aHugoSitesPicturesAtTheSiteRootAreImportedFromItsStaticFolder() throws IOException {
     // ![pic](/img/a.png) (Hugo publishes static/img/a.png there) was neither imported nor named
     Path site = dir.resolve("site");
