@@ -25,8 +25,21 @@ public final class SvgPictures {
           "<script|<foreignobject|<iframe|<embed|<object|javascript:|\\son[a-z]+\\s*=|<!entity"
               + "|href\\s*=\\s*[\"']?+\\s*+(?!#)|<use\\b|data:"
               // a style sheet's address (url(#gradient) is a part of the picture) or import
-              + "|url\\s*\\(\\s*+[\"']?+\\s*+(?!#)|@import",
+              + "|url\\s*\\(\\s*+[\"']?+\\s*+(?!#)|@import"
+              // an animation that sets a link (<a><set attributeName="href" to="javascript:…">)
+              + "|attributename\\s*=\\s*[\"']?+\\s*+(?:xlink:)?href",
           Pattern.CASE_INSENSITIVE);
+
+  /** An XML character reference, {@code &#106;} or {@code &#x6a;}, or one of XML's five names. */
+  private static final Pattern XML_REFERENCE =
+      Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));|&(quot|apos|lt|gt|amp);");
+
+  /**
+   * A CSS escape in a style sheet or a style attribute: {@code \\72} (one space after it eaten).
+   */
+  private static final Pattern CSS_ESCAPE =
+      Pattern.compile(
+          "\\\\(?:([0-9a-fA-F]{1,6})(?:\\r\\n|[ \\t\\r\\n\\f])?|([^0-9a-fA-F\\r\\n\\f]))");
 
   private SvgPictures() {}
 
@@ -54,6 +67,51 @@ public final class SvgPictures {
     }
     // NUL is no character of an XML document: UTF-16 without a byte-order mark (ASCII's letters
     // each followed or led by one) decodes as "UTF-8" with NULs between the letters
-    return text.indexOf('\0') < 0 && !ACTIVE.matcher(text).find();
+    // The browser reads the text after XML's references and CSS's escapes are resolved:
+    // "&#106;avascript:", "&#117;rl(…)", "u\\72l(…)" and "@\\69mport" are what they spell.
+    return text.indexOf('\0') < 0
+        && !ACTIVE.matcher(text).find()
+        && !ACTIVE.matcher(unescaped(text)).find();
+  }
+
+  /** {@code text} with XML's character references, then CSS's escapes, resolved. */
+  static String unescaped(String text) {
+    String xml = text;
+    if (text.indexOf('&') >= 0) {
+      xml =
+          XML_REFERENCE
+              .matcher(text)
+              .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(reference(m)));
+    }
+    if (xml.indexOf('\\') < 0) {
+      return xml;
+    }
+    return CSS_ESCAPE
+        .matcher(xml)
+        .replaceAll(
+            m ->
+                java.util.regex.Matcher.quoteReplacement(
+                    m.group(1) != null ? codePoint(Long.parseLong(m.group(1), 16)) : m.group(2)));
+  }
+
+  private static String reference(java.util.regex.MatchResult m) {
+    if (m.group(1) != null) {
+      return codePoint(Long.parseLong(m.group(1), 16));
+    }
+    if (m.group(2) != null) {
+      return codePoint(Long.parseLong(m.group(2)));
+    }
+    return switch (m.group(3)) {
+      case "quot" -> "\"";
+      case "apos" -> "'";
+      case "lt" -> "<";
+      case "gt" -> ">";
+      default -> "&";
+    };
+  }
+
+  /** The character {@code c}, or U+FFFD where it is none. */
+  private static String codePoint(long c) {
+    return c > 0 && c <= Character.MAX_CODE_POINT ? Character.toString((int) c) : "\uFFFD";
   }
 }

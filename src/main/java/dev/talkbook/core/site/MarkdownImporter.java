@@ -240,7 +240,8 @@ public final class MarkdownImporter {
       Identity identity,
       List<WikiTarget> wikiLinks,
       List<String> embeds,
-      ObsidianComments.Stripped comments) {
+      ObsidianComments.Stripped comments,
+      int commentsKept) {
     /** Whether its notes link to other notes: by a relative path or as Obsidian does. */
     boolean linksNotes() {
       return !noteLinks.isEmpty() || !wikiLinks.isEmpty();
@@ -280,6 +281,14 @@ public final class MarkdownImporter {
                     ? " (a %% without its closing %% hid the rest of the note in Obsidian: left out"
                         + " to the end too)"
                     : "");
+      }
+      if (commentsKept > 0) {
+        said +=
+            "; "
+                + (commentsKept == 1
+                    ? "a %% … %% (an Obsidian comment in a vault) is"
+                    : commentsKept + " %% … %% (Obsidian comments in a vault) are")
+                + " kept as text: the folder is in no Obsidian vault (none with .obsidian)";
       }
       return said;
     }
@@ -1130,9 +1139,21 @@ public final class MarkdownImporter {
     String text = readText(file);
     FrontMatter.Parsed fm = FrontMatter.parse(text, true);
     Map<String, Object> data = fm.data();
-    // Obsidian's %% comments are private remarks it never shows when reading or publishing: they
-    // are not imported, so no preview, site, feed or search index shows them.
-    ObsidianComments.Stripped comments = ObsidianComments.strip(fm.body());
+    // Obsidian's %% comments are private remarks it never shows when reading or publishing: in a
+    // vault they are not imported, so no preview, site, feed or search index shows them. Elsewhere
+    // (Talkbook's own export, Hugo, Jekyll) %% is text: "5%% to 10%%" or a printf format outside
+    // backticks lost what followed, and an import back into the notebook cut the talk's notes.
+    // A note of Obsidian's out of its vault keeps them, and its line says so (not for a file of
+    // Talkbook's own export, whose %% are the talk's own text).
+    boolean vault = inObsidianVault(root);
+    ObsidianComments.Stripped comments =
+        vault
+            ? ObsidianComments.strip(fm.body())
+            : new ObsidianComments.Stripped(fm.body(), 0, false);
+    int commentsKept =
+        vault || comments.text().indexOf("%%") < 0 || Identity.of(data) != null
+            ? 0
+            : ObsidianComments.strip(fm.body()).comments();
     String body = comments.text();
     Event.Details section = null;
     for (Path dir : sectionFolders(root, file.getParent())) {
@@ -1163,10 +1184,7 @@ public final class MarkdownImporter {
     String title =
         string(data, "title")
             .orElseGet(
-                () ->
-                    inObsidianVault(root)
-                        ? noteName(file)
-                        : firstHeading(body).orElseGet(() -> fileTitle(file)));
+                () -> vault ? noteName(file) : firstHeading(body).orElseGet(() -> fileTitle(file)));
     List<String> speakers = list(data, "speakers", "speaker", "authors", "author");
     List<String> tags = list(data, "tags", "categories", "keywords");
     LocalDateTime startsAt =
@@ -1228,7 +1246,8 @@ public final class MarkdownImporter {
         Identity.of(data),
         wikiLinks(body, links, notesByName, file.getParent(), notes.length() - body.length()),
         InlineLinks.embeds(body, links),
-        comments);
+        comments,
+        commentsKept);
   }
 
   /**

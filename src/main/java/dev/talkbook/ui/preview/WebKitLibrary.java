@@ -108,6 +108,7 @@ final class WebKitLibrary {
       Path library = folder.resolve(file);
       if (!Files.isRegularFile(library)) {
         Files.createDirectories(folder);
+        deleteLeftCopies(folder, file);
         try (InputStream in = jar.getInputStream()) {
           // another Talkbook may have put it there first (and have it loaded)
           AtomicFile.writeOnce(library, in::transferTo, AtomicFile.Option.OWNER_ONLY);
@@ -116,6 +117,42 @@ final class WebKitLibrary {
       return Files.size(library) == size ? Optional.of(library) : Optional.empty();
     } finally {
       jar.getJarFile().close();
+    }
+  }
+
+  /**
+   * How old a part copy left in the folder must be to be taken for one whose start was killed (kill
+   * -9, a test run's time-out) rather than one another start is writing now.
+   */
+  static final java.time.Duration LEFT_AFTER = java.time.Duration.ofMinutes(10);
+
+  /**
+   * Deletes the part copies ({@code .libjfxwebkit.so.NNN.tmp}, up to 121 MB each) that starts
+   * killed while copying left in {@code folder}: nothing else ever would, one more for each such
+   * start. Those written in the last {@link #LEFT_AFTER} are left to the start that may be writing
+   * them. One that cannot be deleted is left.
+   */
+  static void deleteLeftCopies(Path folder, String file) {
+    String prefix = "." + file + ".";
+    java.nio.file.attribute.FileTime before =
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(LEFT_AFTER));
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      for (Path part : (Iterable<Path>) files::iterator) {
+        String name = part.getFileName().toString();
+        if (name.startsWith(prefix) && name.endsWith(".tmp")) {
+          try {
+            if (Files.getLastModifiedTime(part, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    .compareTo(before)
+                < 0) {
+              Files.deleteIfExists(part);
+            }
+          } catch (IOException e) {
+            // another start deleted it first, or it cannot be deleted: left as it is
+          }
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // the folder cannot be listed: the copy below says what is wrong, if anything is
     }
   }
 

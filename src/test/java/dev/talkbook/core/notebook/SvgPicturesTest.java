@@ -28,6 +28,13 @@ class SvgPicturesTest {
           <svg><style>rect { fill: url(https://example.com/x.svg#a) }</style></svg>          | false
           <svg><rect style="background: url('//example.com/t.png')"/></svg>                  | false
           <svg><style>@import 'https://example.com/a.css';</style></svg>                     | false
+          <svg><text>A &#8594; B &amp; C, 50&#x25;</text></svg>                              | true
+          <svg><rect fill='&#117;rl(https://example.com/x.svg#a)'/></svg>                    | false
+          <svg><rect style='fill:&#x75;rl(&quot;//example.com/t.png&quot;)'/></svg>           | false
+          <svg><style>rect { fill: u\\72 l(https://example.com/x.svg#a) }</style></svg>      | false
+          <svg><style>@\\69mport 'https://example.com/a.css';</style></svg>                  | false
+          <svg><a><set attributeName='href' to='&#106;avascript:alert(1)'/><text>x</text></a></svg> | false
+          <svg><a><animate attributeName='xlink:href' to='https://example.com'/></a></svg>   | false
           """)
   void onlyAnSvgWithNothingThatCouldRunIsInert(String svg, boolean inert) {
     assertThat(SvgPictures.isInert(svg.getBytes(StandardCharsets.UTF_8))).isEqualTo(inert);

@@ -206,6 +206,7 @@ class MarkdownNoteLinksTest {
   void obsidianCommentsAreLeftOutAndCountedInTheirLine() throws IOException {
     // %% comments %% are private remarks Obsidian never shows when reading: they were published
     Path src = dir.resolve("vault");
+    Files.createDirectories(src.resolve(".obsidian")); // only a vault's %% are comments
     write(
         src.resolve("Talk A.md"),
         "# Talk A\n\nAsk %%about the salary%% later.\n\n%%\nprivate block\n%%\n\nEnd with"
@@ -229,6 +230,23 @@ class MarkdownNoteLinksTest {
       // Imported again, the notes are as they were: nothing changed.
       MarkdownImporter.Report again = importInto(nb, src);
       assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void outsideAnObsidianVaultPercentPairsAreTextAndTheLineSaysSo() throws IOException {
+    // Outside a vault %% is text (Hugo, Jekyll, Talkbook's own export: "5%% to 10%%"); a note of
+    // Obsidian's copied out of its vault keeps its comments, and its line says why.
+    Path src = dir.resolve("copied");
+    String notes = "# Talk A\n\nAsk %%about the salary%% later, 5%% to 10%%.\n";
+    write(src.resolve("Talk A.md"), notes);
+    try (Notebook nb = Notebook.open(dir.resolve("nb.talkbook"))) {
+      MarkdownImporter.Report report = importInto(nb, src);
+      assertThat(talk(nb, "Talk A").body()).isEqualTo(notes);
+      assertThat(line(report, "Talk A.md").detail())
+          .isEqualTo(
+              "new talk in \"Imported notes\"; 2 %% … %% (Obsidian comments in a vault) are kept"
+                  + " as text: the folder is in no Obsidian vault (none with .obsidian)");
     }
   }
 

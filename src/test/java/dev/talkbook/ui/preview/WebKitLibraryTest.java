@@ -64,6 +64,28 @@ class WebKitLibraryTest {
   }
 
   @Test
+  void partCopiesLeftByAKilledStartAreDeletedAndOnesBeingWrittenAreNot() throws Exception {
+    // kill -9 while the 121 MB library was copied left ".libjfxwebkit.so.NNN.tmp" for good
+    Path library = WebKitLibrary.cachedCopy(cache).orElseThrow();
+    Path folder = library.getParent();
+    Files.delete(library);
+    String file = library.getFileName().toString();
+    Path left = Files.write(folder.resolve("." + file + ".123.tmp"), new byte[] {1, 2, 3});
+    Files.setLastModifiedTime(
+        left,
+        FileTime.from(java.time.Instant.now().minus(WebKitLibrary.LEFT_AFTER).minusSeconds(60)));
+    Path writing = Files.write(folder.resolve("." + file + ".456.tmp"), new byte[] {1, 2, 3});
+    Path other = Files.write(folder.resolve(".other.so.789.tmp"), new byte[] {1});
+    Files.setLastModifiedTime(other, FileTime.fromMillis(0));
+
+    assertThat(WebKitLibrary.cachedCopy(cache)).contains(library);
+
+    assertThat(left).doesNotExist();
+    assertThat(writing).exists(); // another start may be writing it now
+    assertThat(other).exists();
+  }
+
+  @Test
   void aCopyOfAnotherSizeIsNotUsed() throws Exception {
     Path library = WebKitLibrary.cachedCopy(cache).orElseThrow();
     Files.write(library, new byte[] {1, 2, 3}); // cut short (a full disk, say)
