@@ -37,6 +37,9 @@ public final class KeptReplHistory {
   /** The largest file read: {@link ReplHistory#MAX} inputs of a few KB each. */
   static final long MAX_BYTES = 4L * 1024 * 1024;
 
+  /** The longest input kept in the file (a pasted data file is not a snippet to walk back to). */
+  static final int INPUT_CHARS = 100_000;
+
   private final Path file;
   private final String notebook;
   private final Executor writer;
@@ -145,10 +148,25 @@ public final class KeptReplHistory {
     if (latest == null) {
       return;
     }
+    // The newest inputs that fit in what read() takes (a few pasted megabytes must not make the
+    // whole file unreadable); an input larger than INPUT_CHARS alone is left out.
+    List<String> lines = new ArrayList<>();
+    long bytes = 0;
+    for (int i = latest.size() - 1; i >= 0; i--) {
+      if (latest.get(i).length() > INPUT_CHARS) {
+        continue;
+      }
+      String line = escape(latest.get(i));
+      bytes += (long) line.getBytes(StandardCharsets.UTF_8).length + 1;
+      if (bytes > MAX_BYTES - 64 * 1024) {
+        break;
+      }
+      lines.add(line);
+    }
     StringBuilder text = new StringBuilder(HEADER).append('\n');
     text.append("notebook ").append(notebook).append('\n');
-    for (String input : latest) {
-      text.append(escape(input)).append('\n');
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      text.append(lines.get(i)).append('\n');
     }
     latest = null;
     try {

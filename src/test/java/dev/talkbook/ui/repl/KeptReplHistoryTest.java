@@ -71,4 +71,22 @@ class KeptReplHistoryTest {
     assertThat(read).hasSize(ReplHistory.MAX);
     assertThat(read.get(read.size() - 1)).isEqualTo("i" + (ReplHistory.MAX + 19));
   }
+
+  @Test
+  void hugeInputsAreLeftOutSoTheFileStaysReadable() {
+    KeptReplHistory kept = KeptReplHistory.of(dir, dir.resolve("a.talkbook"), NOW);
+    String pasted = "x".repeat(KeptReplHistory.INPUT_CHARS + 1);
+    String large = "y".repeat(KeptReplHistory.INPUT_CHARS - 10);
+    List<String> inputs = new java.util.ArrayList<>();
+    inputs.add("first()");
+    for (int i = 0; i < 60; i++) {
+      inputs.add(large + i);
+    }
+    inputs.add(pasted);
+    inputs.add("last()");
+    kept.keep(inputs);
+    List<String> read = kept.read();
+    assertThat(read).isNotEmpty().doesNotContain(pasted).endsWith(large + 59, "last()");
+    assertThat(read).doesNotContain("first()"); // the oldest went, to stay under the limit read
+  }
 }
