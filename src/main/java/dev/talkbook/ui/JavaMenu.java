@@ -7,6 +7,7 @@ import dev.talkbook.ui.common.ShownKey;
 import dev.talkbook.ui.common.Theme;
 import dev.talkbook.ui.palette.MenuActions;
 import dev.talkbook.ui.presenter.PresenterMode;
+import dev.talkbook.ui.repl.KeptReplHistory;
 import dev.talkbook.ui.repl.NotesRunner;
 import dev.talkbook.ui.repl.ReplDock;
 import dev.talkbook.ui.repl.ReplPane;
@@ -273,6 +274,13 @@ final class JavaMenu {
       Node focused = stage.getScene() == null ? null : stage.getScene().getFocusOwner();
       root.setCenter(null);
       ReplPane pane = new ReplPane(session);
+      // Up walks back to the inputs run before this start too (a crash or a quit mid-talk).
+      pane.keepHistoryIn(
+          KeptReplHistory.of(
+              settings.file().toAbsolutePath().getParent(),
+              parts.notebook().file(),
+              parts.executors().io()),
+          parts.executors().io());
       pane.stopAlso(runner.runningProperty(), runner::stop);
       backgroundOutput.bind(pane.backgroundOutputProperty());
       dock = new ReplDock(pane, content, stage, this::dressDetached);

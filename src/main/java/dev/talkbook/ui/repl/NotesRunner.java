@@ -53,6 +53,11 @@ public final class NotesRunner {
   }
 
   /** Said when a run ended after its notes were left: its outputs are written nowhere. */
+  /** Said after a block run at the caret whose code was edited while it ran. */
+  static final String CHANGED_WHILE_RUNNING =
+      " Its output was not written into the notes: the block was changed while it ran; run it"
+          + " again.";
+
   static final String NOT_WRITTEN =
       " Not written into the notes: they are no longer the ones open (or no longer editable);"
           + " run it there again.";
@@ -169,8 +174,15 @@ public final class NotesRunner {
                                           ? "Stopped the code block."
                                           : "Ran the code block.")
                                   + NOT_WRITTEN);
+                        } else if (writeOutputs(List.of(block), List.of(result)) > 0) {
+                          status.accept(
+                              (result.failed()
+                                      ? "The code block failed."
+                                      : evaluation.stoppedOnRequest()
+                                          ? "Stopped the code block."
+                                          : "Ran the code block.")
+                                  + CHANGED_WHILE_RUNNING);
                         } else {
-                          writeOutputs(List.of(block), List.of(result));
                           status.accept(
                               result.failed()
                                   ? "The code block failed: its error is under it."
@@ -315,8 +327,19 @@ public final class NotesRunner {
             status.accept(said + NOT_WRITTEN);
             return;
           }
-          writeOutputs(blocks.subList(0, outputs.size()), outputs);
-          status.accept(said);
+          int changed = writeOutputs(blocks.subList(0, outputs.size()), outputs);
+          status.accept(
+              changed == 0
+                  ? said
+                  : said
+                      + " "
+                      + Counts.of(changed, "block")
+                      + (changed == 1 ? " was" : " were")
+                      + " changed while the code ran: "
+                      + (changed == 1 ? "its" : "their")
+                      + " output was not written (run "
+                      + (changed == 1 ? "it" : "them")
+                      + " again).");
         },
         error -> status.accept("The blocks could not run: " + messageOf(error)));
   }
@@ -479,9 +502,12 @@ public final class NotesRunner {
   /**
    * Writes the outputs after their blocks as one replacement of the span from the first block to
    * the last, so that it is one undo step. Blocks are found again by their code, in case the notes
-   * changed while the code ran; a block that is gone is skipped.
+   * changed while the code ran; a block that is gone (its code edited meanwhile) is skipped.
+   *
+   * @return how many blocks were skipped so, for the status to say (an output that silently did not
+   *     land under its block was taken for written)
    */
-  private void writeOutputs(List<Block> ran, List<NoteCode.Result> outputs) {
+  private int writeOutputs(List<Block> ran, List<NoteCode.Result> outputs) {
     String text = notes.getText();
     List<Block> now = NoteCode.javaBlocks(text);
     List<Block> found = new ArrayList<>();
@@ -498,11 +524,11 @@ public final class NotesRunner {
       }
     }
     NoteCode.Edit edit = NoteCode.outputsEdit(text, found, kept);
-    if (edit == null) {
-      return;
+    if (edit != null) {
+      int caret = notes.getCaretPosition();
+      notes.replaceText(edit.start(), edit.end(), edit.text());
+      notes.moveTo(Math.min(caret, notes.getLength()));
     }
-    int caret = notes.getCaretPosition();
-    notes.replaceText(edit.start(), edit.end(), edit.text());
-    notes.moveTo(Math.min(caret, notes.getLength()));
+    return ran.size() - found.size();
   }
 }

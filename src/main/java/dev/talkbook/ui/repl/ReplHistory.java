@@ -48,6 +48,26 @@ public final class ReplHistory {
     return position == entries.size() ? draft : entries.get(position);
   }
 
+  /**
+   * Puts {@code older} (the oldest first: what an earlier start of the window ran, read from its
+   * file) before the inputs run since, keeping the newest {@link #MAX}. A walk under way starts
+   * again from the newest.
+   */
+  public void restoreOlder(List<String> older) {
+    List<String> merged = new ArrayList<>(older.size() + entries.size());
+    for (List<String> part : List.of(older, entries)) {
+      for (String input : part) {
+        if (!input.isBlank()
+            && (merged.isEmpty() || !merged.get(merged.size() - 1).equals(input))) {
+          merged.add(input);
+        }
+      }
+    }
+    entries.clear();
+    entries.addAll(merged.subList(Math.max(0, merged.size() - MAX), merged.size()));
+    position = entries.size();
+  }
+
   public List<String> entries() {
     return List.copyOf(entries);
   }

@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -133,6 +136,10 @@ public final class ReplPane {
   private final ReplSession session;
   private final JavaInput java = new JavaInput();
   private final ReplHistory history = new ReplHistory();
+
+  /** Where the history is kept across restarts; null until {@link #keepHistoryIn} has read it. */
+  private KeptReplHistory keptHistory;
+
   private final BorderPane root = new BorderPane();
   private final CodeArea input = new CodeArea();
   private final StyleClassedTextArea transcript = new StyleClassedTextArea();
@@ -540,11 +547,43 @@ public final class ReplPane {
   }
 
   /**
+   * Keeps the input's history in {@code kept} from now on, after putting what it holds (the inputs
+   * of an earlier start, read on {@code io}: not on the FX thread) before the inputs run so far, so
+   * Up after a restart or a crash walks back to the snippets run before it.
+   */
+  public void keepHistoryIn(KeptReplHistory kept, Executor io) {
+    CompletableFuture<List<String>> older;
+    try {
+      older = CompletableFuture.supplyAsync(kept::read, io);
+    } catch (RejectedExecutionException closing) {
+      return; // the window is closing
+    }
+    older.thenAcceptAsync(
+        inputs -> {
+          int runMeanwhile = history.entries().size();
+          history.restoreOlder(inputs);
+          keptHistory = kept;
+          if (runMeanwhile > 0) {
+            keepHistory();
+          }
+        },
+        Platform::runLater);
+  }
+
+  /** The history written out soon, once it is kept in a file. */
+  private void keepHistory() {
+    if (keptHistory != null) {
+      keptHistory.keep(history.entries());
+    }
+  }
+
+  /**
    * Keeps {@code text} in the input's history as if it had run, so Up brings it back (presenter
    * mode, before a snippet replaces what the presenter had typed).
    */
   public void keepInHistory(String text) {
     history.add(text);
+    keepHistory();
   }
 
   /**
@@ -1203,6 +1242,7 @@ public final class ReplPane {
       return;
     }
     history.add(code);
+    keepHistory();
     boolean whole = selected.isBlank();
     if (code.strip().equals("/deps")) {
       showLibraries();

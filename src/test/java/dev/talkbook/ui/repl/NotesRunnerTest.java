@@ -450,4 +450,40 @@ class NotesRunnerTest {
   private String text() throws Exception {
     return Unstamped.of(FxWait.onFx(notes::getText));
   }
+
+  /**
+   * Tester 13b edited a block's code while it ran (a typo fixed on stage): the output was not
+   * written, as the block is found again by its code, but the status said "Ran the code block.",
+   * and the output silently never reached the notes.
+   */
+  @Test
+  void aBlockEditedWhileItRanSaysItsOutputWasNotWritten(
+      FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path go = dir.resolve("go");
+    String code =
+        "while (!java.nio.file.Files.exists(java.nio.file.Path.of(\""
+            + go.toString().replace("\\", "\\\\")
+            + "\"))) Thread.sleep(20);\nSystem.out.println(\"done\");";
+    String md = "# Demo\n\n```java\n" + code + "\n```\n\nThe end.\n";
+    robot.interact(
+        () -> {
+          notes.replaceText(md);
+          notes.moveTo(md.indexOf("System.out"));
+        });
+    FxWait.clickOn(robot, notes);
+    robot.interact(() -> notes.moveTo(md.indexOf("System.out")));
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER)
+        .release(KeyCode.ENTER, KeyCode.SHIFT, KeyCode.CONTROL);
+    FxWait.until(
+        "the block running", () -> said.stream().anyMatch(m -> m.startsWith("Running the code")));
+    int end = md.indexOf("(\"done\");") + "(\"done\");".length();
+    robot.interact(() -> notes.insertText(end, " // edited"));
+    java.nio.file.Files.writeString(go, "");
+    FxWait.until(
+        "the status to say the output was not written",
+        () -> said.stream().anyMatch(m -> m.endsWith(NotesRunner.CHANGED_WHILE_RUNNING)));
+    assertThat(said).doesNotContain("Ran the code block.");
+    assertThat(text()).doesNotContain("```output").contains("(\"done\"); // edited");
+  }
 }

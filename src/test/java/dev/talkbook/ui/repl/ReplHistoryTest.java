@@ -20,4 +20,14 @@ class ReplHistoryTest {
     assertThat(h.next()).isEqualTo("typing");
     assertThat(h.next()).isNull();
   }
+
+  @Test
+  void inputsOfAnEarlierStartComeBeforeThoseRunSince() {
+    ReplHistory h = new ReplHistory();
+    h.add("new");
+    h.restoreOlder(java.util.List.of("old 1", "old 2", "new"));
+    assertThat(h.entries()).containsExactly("old 1", "old 2", "new");
+    assertThat(h.previous("")).isEqualTo("new");
+    assertThat(h.previous("new")).isEqualTo("old 2");
+  }
 }
