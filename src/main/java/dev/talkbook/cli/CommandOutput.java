@@ -17,10 +17,12 @@ import java.util.Optional;
  */
 final class CommandOutput extends PrintWriter {
   private final Watched watched;
+  private final boolean terminal;
 
-  private CommandOutput(Writer writer, Watched watched) {
+  private CommandOutput(Writer writer, Watched watched, boolean terminal) {
     super(writer, true);
     this.watched = watched;
+    this.terminal = terminal;
   }
 
   /**
@@ -29,8 +31,24 @@ final class CommandOutput extends PrintWriter {
    */
   static CommandOutput on(
       OutputStream stream, java.util.function.Function<OutputStream, Writer> wrap) {
+    return on(stream, wrap, false);
+  }
+
+  /** As {@link #on(OutputStream, java.util.function.Function)}, saying whether it is a terminal. */
+  static CommandOutput on(
+      OutputStream stream,
+      java.util.function.Function<OutputStream, Writer> wrap,
+      boolean terminal) {
     Watched watched = new Watched(stream);
-    return new CommandOutput(wrap.apply(watched), watched);
+    return new CommandOutput(wrap.apply(watched), watched, terminal);
+  }
+
+  /**
+   * Whether this writes to a terminal (a person reads it), not into a file or a pipe (where what is
+   * written must be exactly what the notebook holds).
+   */
+  boolean terminal() {
+    return terminal;
   }
 
   /**
