@@ -61,13 +61,19 @@ final class CommandOutput extends PrintWriter {
   }
 
   /**
-   * Whether the write failed because the reader closed its end: "Broken pipe" (Linux, macOS), "The
-   * pipe is being closed" or "The pipe has been ended" (Windows).
+   * Whether the write failed because the reader closed its end (EPIPE), as the system says it:
+   * "Broken pipe" (Linux, macOS; older JDKs add " (Write failed)"), "The pipe is being closed" or
+   * "The pipe has been ended" (Windows). Only these: any other failure that merely mentions a pipe
+   * ("The pipe state is invalid", "All pipe instances are busy") lost output, and is said.
    */
   static boolean readerGone(IOException e) {
-    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    return message.contains("pipe");
+    String message = String.valueOf(e.getMessage()).strip().toLowerCase(Locale.ROOT);
+    return READER_GONE.stream().anyMatch(message::startsWith);
   }
+
+  /** EPIPE's messages, in lower case, each as a message starts. */
+  private static final java.util.List<String> READER_GONE =
+      java.util.List.of("broken pipe", "the pipe is being closed", "the pipe has been ended");
 
   /** The stream, keeping the first error a write or flush gave. */
   private static final class Watched extends FilterOutputStream {
