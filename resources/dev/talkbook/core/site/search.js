@@ -34,9 +34,11 @@
    * lower case (FoldedLettersTest checks that they agree).
    */
   var FOLDED = {
-    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"
+    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st",
+    "ﬆ": "st"
   };
-  var FOLDED_LETTERS = /[ßæœøłđðþı]/g;
+  var FOLDED_LETTERS = /[ßæœøłđðþıﬀﬁﬂﬃﬄﬅﬆ]/g;
 
   /**
    * A query word that may be German with ä, ö, ü typed as ae, oe, ue ("gruesse") with them as a,

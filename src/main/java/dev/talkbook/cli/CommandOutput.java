@@ -17,10 +17,12 @@ import java.util.Optional;
  */
 final class CommandOutput extends PrintWriter {
   private final Watched watched;
+  private final boolean terminal;
 
-  private CommandOutput(Writer writer, Watched watched) {
+  private CommandOutput(Writer writer, Watched watched, boolean terminal) {
     super(writer, true);
     this.watched = watched;
+    this.terminal = terminal;
   }
 
   /**
@@ -29,8 +31,24 @@ final class CommandOutput extends PrintWriter {
    */
   static CommandOutput on(
       OutputStream stream, java.util.function.Function<OutputStream, Writer> wrap) {
+    return on(stream, wrap, false);
+  }
+
+  /** As {@link #on(OutputStream, java.util.function.Function)}, saying whether it is a terminal. */
+  static CommandOutput on(
+      OutputStream stream,
+      java.util.function.Function<OutputStream, Writer> wrap,
+      boolean terminal) {
     Watched watched = new Watched(stream);
-    return new CommandOutput(wrap.apply(watched), watched);
+    return new CommandOutput(wrap.apply(watched), watched, terminal);
+  }
+
+  /**
+   * Whether this writes to a terminal (a person reads it), not into a file or a pipe (where what is
+   * written must be exactly what the notebook holds).
+   */
+  boolean terminal() {
+    return terminal;
   }
 
   /**
@@ -43,13 +61,19 @@ final class CommandOutput extends PrintWriter {
   }
 
   /**
-   * Whether the write failed because the reader closed its end: "Broken pipe" (Linux, macOS), "The
-   * pipe is being closed" or "The pipe has been ended" (Windows).
+   * Whether the write failed because the reader closed its end (EPIPE), as the system says it:
+   * "Broken pipe" (Linux, macOS; older JDKs add " (Write failed)"), "The pipe is being closed" or
+   * "The pipe has been ended" (Windows). Only these: any other failure that merely mentions a pipe
+   * ("The pipe state is invalid", "All pipe instances are busy") lost output, and is said.
    */
   static boolean readerGone(IOException e) {
-    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    return message.contains("pipe");
+    String message = String.valueOf(e.getMessage()).strip().toLowerCase(Locale.ROOT);
+    return READER_GONE.stream().anyMatch(message::startsWith);
   }
+
+  /** EPIPE's messages, in lower case, each as a message starts. */
+  private static final java.util.List<String> READER_GONE =
+      java.util.List.of("broken pipe", "the pipe is being closed", "the pipe has been ended");
 
   /** The stream, keeping the first error a write or flush gave. */
   private static final class Watched extends FilterOutputStream {

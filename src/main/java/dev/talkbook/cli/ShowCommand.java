@@ -93,7 +93,10 @@ final class ShowCommand implements Callable<Integer> {
         return 0;
       }
       out.print(t.body());
-      if (!t.body().endsWith("\n")) {
+      if (!t.body().endsWith("\n") && out instanceof CommandOutput o && o.terminal()) {
+        // Only on a terminal, so that the prompt starts on a line of its own. Into a file or a
+        // pipe the notes go as stored: "show N > F" then "talk edit N --notes-file F" (the
+        // cut-notes banner's round trip) gave the notes back one line break longer each time.
         out.println();
       }
       String outOfDate = outOfDate(t.body(), t.id());

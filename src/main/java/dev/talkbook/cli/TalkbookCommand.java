@@ -238,7 +238,8 @@ public final class TalkbookCommand implements Callable<Integer> {
     cl.setOut(
         CommandOutput.on(
             new java.io.FileOutputStream(java.io.FileDescriptor.out),
-            stream -> encoded(stream, "stdout", terminal)));
+            stream -> encoded(stream, "stdout", terminal),
+            terminal));
     cl.setErr(writer(System.err, "stderr", terminal));
     if (terminal) {
       // Control characters are shown, not sent (TerminalWriter), so help goes without colours.

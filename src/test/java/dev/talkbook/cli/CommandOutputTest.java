@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
@@ -80,6 +82,38 @@ class CommandOutputTest extends CliTest {
     Result r = runInto(failing("Broken pipe"), "talks");
     assertThat(r.exitCode()).as("%s", r).isZero();
     assertThat(r.err()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Broken pipe",
+        "Broken pipe (Write failed)",
+        "The pipe is being closed",
+        "The pipe has been ended"
+      })
+  void everyWayTheSystemSaysTheReaderWentAwayIsNoFailure(String message) {
+    notebookWithATalk();
+    Result r = runInto(failing(message), "talks");
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertThat(r.err()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The pipe state is invalid",
+        "All pipe instances are busy",
+        "Input/output error writing to pipe"
+      })
+  void anotherFailureThatMentionsAPipeIsSaidAndExitsOne(String message) {
+    notebookWithATalk();
+    Result r = runInto(failing(message), "talks");
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+    assertThat(r.err())
+        .contains("the output could not be written (" + message + ")")
+        .contains("incomplete");
+    assertNoStackTrace(r);
   }
 
   @Test

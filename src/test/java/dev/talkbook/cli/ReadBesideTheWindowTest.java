@@ -181,7 +181,7 @@ class ReadBesideTheWindowTest extends CliTest {
   void aNotebookOfAnOlderFormatIsUpgradedOnceByAReadingCommand() throws Exception {
     OldNotebook.atVersion(notebook(), 1);
 
-    assertOut(ok("show", "Old talk")).isEqualTo("old notes\n");
+    assertOut(ok("show", "Old talk")).isEqualTo("old notes");
     int format = peek(nb -> nb.formatVersion());
     assertThat(format).isEqualTo(OldNotebook.latest());
   }
@@ -203,7 +203,7 @@ class ReadBesideTheWindowTest extends CliTest {
 
     Result first = ok("show", "Old talk");
 
-    assertOut(first).isEqualTo("old notes\n");
+    assertOut(first).isEqualTo("old notes");
     assertErr(first)
         .startsWith(
             "Upgrading notebook notes.talkbook to format "

@@ -89,6 +89,15 @@ class SearchCommandTest extends CliTest {
   }
 
   @Test
+  void aTitleWithTheLigatureFiIsFoundByTheLetters() {
+    long event = addEvent("Money meetup");
+    addTalk(event, "\ufb01nance for engineers");
+
+    assertThat(titles(ok("search", "finance"))).isEqualTo("\ufb01nance for engineers");
+    assertThat(titles(ok("search", "\ufb01nance"))).isEqualTo("\ufb01nance for engineers");
+  }
+
+  @Test
   void aPhraseAsOneArgumentMustMatchInOrder() {
     noTalkMatches("search", "\"file format application\"");
     assertThat(titles(ok("search", "\"application file format\""))).isEqualTo("SQLite everywhere");

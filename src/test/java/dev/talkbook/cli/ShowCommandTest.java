@@ -37,10 +37,48 @@ class ShowCommandTest extends CliTest {
   }
 
   @Test
-  void showAddsAMissingFinalNewline() throws Exception {
+  void showIntoAFileOrPipeWritesNotesWithoutAFinalNewlineAsStored() throws Exception {
     long id = talkWithNotes("No newline", "last line");
 
-    assertThat(ok("show", Long.toString(id)).out()).isEqualTo("last line" + System.lineSeparator());
+    assertThat(ok("show", Long.toString(id)).out()).isEqualTo("last line");
+  }
+
+  @Test
+  void showOnATerminalEndsNotesWithoutAFinalNewlineOnANewLine() throws Exception {
+    long id = talkWithNotes("No newline", "last line");
+    String[] args = {"--notebook", notebook().toString(), "show", Long.toString(id)};
+    picocli.CommandLine cl = TalkbookCommand.forArguments(args);
+    java.io.ByteArrayOutputStream terminal = new java.io.ByteArrayOutputStream();
+    cl.setOut(
+        CommandOutput.on(
+            terminal, s -> new java.io.OutputStreamWriter(s, StandardCharsets.UTF_8), true));
+    cl.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+
+    assertThat(TalkbookCommand.execute(cl, args)).isZero();
+    assertThat(terminal.toString(StandardCharsets.UTF_8))
+        .isEqualTo("last line" + System.lineSeparator());
+  }
+
+  /** The cut-notes banner's round trip: {@code show N > F; talk edit N --notes-file F}. */
+  @ParameterizedTest
+  @ValueSource(strings = {"last line", "last line\n", "two\n\n", "a\r\nb", "# T\n\n- x", " "})
+  void notesShownIntoAFileAndPutBackStayByteForByteTheSame(String notes) throws Exception {
+    long id = talkWithNotes("Round trip", "first");
+    Path file = dir.resolve("shown.md");
+    Files.writeString(file, notes, StandardCharsets.UTF_8);
+    ok("talk", "edit", Long.toString(id), "--notes-file", file.toString());
+    String stored = storedNotes(id);
+
+    for (int i = 0; i < 3; i++) {
+      Files.writeString(file, ok("show", Long.toString(id)).out(), StandardCharsets.UTF_8);
+      run("talk", "edit", Long.toString(id), "--notes-file", file.toString());
+    }
+
+    assertThat(storedNotes(id)).isEqualTo(stored);
+  }
+
+  private String storedNotes(long id) {
+    return peek(nb -> nb.talks().get(id).body());
   }
 
   @Test

@@ -64,7 +64,11 @@ final class Frab {
       String url,
       String dayDate,
       String dayStart,
-      String where) {}
+      String where,
+      String state) {}
+
+  /** pretalx's states of a session that will not be given. */
+  private static final Set<String> CANCELLED_STATES = Set.of("canceled", "cancelled", "withdrawn");
 
   private static final Set<String> BREAK_TYPES =
       Set.of("break", "pause", "lunch", "coffee break", "lunch break", "meal", "catering");
@@ -87,6 +91,7 @@ final class Frab {
             Sessions.joinLocation(c.venue(), c.city()),
             Sessions.webUrl(c.url(), "conference URL", warnings));
     List<Session> sessions = new ArrayList<>();
+    List<Session> cancelled = new ArrayList<>();
     List<String> leftOut = new ArrayList<>();
     for (RawEvent e : events) {
       String t = Sessions.clean(e.title());
@@ -98,7 +103,9 @@ final class Frab {
         leftOut.add((t == null ? "an entry" : "\"" + t + "\"") + " " + e.where() + ": a break");
         continue;
       }
-      sessions.add(session(e, zone, dayChange, warnings));
+      String state = e.state() == null ? "" : e.state().strip().toLowerCase(Locale.ROOT);
+      (CANCELLED_STATES.contains(state) ? cancelled : sessions)
+          .add(session(e, zone, dayChange, warnings));
     }
     String id =
         conference.acronym() != null
@@ -106,7 +113,7 @@ final class Frab {
             : conference.title() != null ? conference.title() : origin;
     // The XML and the JSON of one programme are the same programme: one source.
     String source = "frab:" + id;
-    return new Schedule(format, source, conference, sessions, leftOut, warnings);
+    return new Schedule(format, source, conference, sessions, leftOut, warnings, cancelled);
   }
 
   private static Session session(

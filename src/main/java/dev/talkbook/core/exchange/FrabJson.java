@@ -117,7 +117,8 @@ final class FrabJson {
         text(e, "url"),
         text(day, "date"),
         text(day, "day_start"),
-        dayLabel + (room == null ? "" : " in " + room));
+        dayLabel + (room == null ? "" : " in " + room),
+        text(e, "state"));
   }
 
   /** What a JSON value is, in words: "an object", "a text", "a number". */

@@ -95,7 +95,8 @@ final class FrabXml {
         text(e, "url"),
         attr(day, "date", null),
         attr(day, "start", null),
-        dayLabel + (room == null ? "" : " in " + room));
+        dayLabel + (room == null ? "" : " in " + room),
+        text(e, "state"));
   }
 
   @SafeVarargs

@@ -30,14 +30,14 @@ import java.util.Map;
 
 /**
  * Reads an iCalendar programme (RFC 5545) with biweekly: each VEVENT with a time is a session
- * (all-day entries, cancelled ones and those without a readable DTSTART are left out, each named
- * with why). SUMMARY is the title (pretalx writes "Title - Speakers", which is split again;
- * otherwise the speakers are the ATTENDEEs with ROLE=CHAIR, else the ORGANIZER, by their CN),
- * DESCRIPTION the abstract (plain text), LOCATION the room, CATEGORIES the tags, URL the web page,
- * UID the id. Times keep their zone: a TZID (an IANA name, or the file's own VTIMEZONE as an
- * offset), UTC, or floating; a TZID that is neither is read as floating, with a warning once per
- * zone. The calendar's name (X-WR-CALNAME or NAME) and zone (X-WR-TIMEZONE) become the
- * conference's.
+ * (all-day entries and those without a readable DTSTART are left out, each named with why; one with
+ * STATUS:CANCELLED is one of the programme's {@link Schedule#cancelled} sessions). SUMMARY is the
+ * title (pretalx writes "Title - Speakers", which is split again; otherwise the speakers are the
+ * ATTENDEEs with ROLE=CHAIR, else the ORGANIZER, by their CN), DESCRIPTION the abstract (plain
+ * text), LOCATION the room, CATEGORIES the tags, URL the web page, UID the id. Times keep their
+ * zone: a TZID (an IANA name, or the file's own VTIMEZONE as an offset), UTC, or floating; a TZID
+ * that is neither is read as floating, with a warning once per zone. The calendar's name
+ * (X-WR-CALNAME or NAME) and zone (X-WR-TIMEZONE) become the conference's.
  */
 final class ICalSchedule {
 
@@ -67,6 +67,7 @@ final class ICalSchedule {
       name = ical.getNames().get(0).getValue();
     }
     List<Session> sessions = new ArrayList<>();
+    List<Session> cancelled = new ArrayList<>();
     List<String> leftOut = new ArrayList<>();
     // An unknown TZID, once each: the events it was on, the first of them by name.
     Map<String, List<String>> unknownZones = new LinkedHashMap<>();
@@ -90,10 +91,6 @@ final class ICalSchedule {
       ICalDate start = event.getDateStart().getValue();
       if (!start.hasTime()) {
         leftOut.add(name(event, n) + ": an all-day entry, not a talk");
-        continue;
-      }
-      if (event.getStatus() != null && event.getStatus().isCancelled()) {
-        leftOut.add(name(event, n) + ": cancelled (STATUS:CANCELLED)");
         continue;
       }
       String summary = Sessions.clean(value(event.getSummary()));
@@ -174,21 +171,23 @@ final class ICalSchedule {
       if (event.getRecurrenceRule() != null || !event.getRecurrenceDates().isEmpty()) {
         warnings.add(repeats(event, title, at));
       }
-      sessions.add(
-          new Session(
-              uid,
-              title,
-              null,
-              speakers,
-              at,
-              duration == null || duration.isZero() ? null : duration,
-              Sessions.clean(value(event.getLocation())),
-              tags,
-              null,
-              Descriptions.fromPlainText(value(event.getDescription())),
-              url,
-              slides,
-              video));
+      boolean isCancelled = event.getStatus() != null && event.getStatus().isCancelled();
+      (isCancelled ? cancelled : sessions)
+          .add(
+              new Session(
+                  uid,
+                  title,
+                  null,
+                  speakers,
+                  at,
+                  duration == null || duration.isZero() ? null : duration,
+                  Sessions.clean(value(event.getLocation())),
+                  tags,
+                  null,
+                  Descriptions.fromPlainText(value(event.getDescription())),
+                  url,
+                  slides,
+                  video));
     }
     unknownZones.forEach(
         (id, titles) ->
@@ -210,7 +209,8 @@ final class ICalSchedule {
         conference,
         sessions,
         leftOut,
-        warnings);
+        warnings,
+        cancelled);
   }
 
   /**

@@ -16,6 +16,10 @@ import java.util.List;
  * @param leftOut the entries not imported, each named with why ({@code "Coffee" (a break)}, {@code
  *     "Keynote" (UID k1): its start (DTSTART) "garbage" is not a date and time}), in file order
  * @param warnings what was read but dropped (a link that is not a web address), for the report
+ * @param cancelled the sessions the programme says are cancelled, not among {@code sessions}: an
+ *     iCalendar entry with STATUS:CANCELLED, a pretalx session whose state is "canceled" or
+ *     "withdrawn", or any session whose title starts "CANCELLED:", "Canceled:", "Cancelled -" and
+ *     the like ({@link #cancelledTitle}; each here with that mark taken off its title)
  */
 public record Schedule(
     ScheduleFormat format,
@@ -23,13 +27,58 @@ public record Schedule(
     Conference conference,
     List<Session> sessions,
     List<String> leftOut,
-    List<String> warnings) {
+    List<String> warnings,
+    List<Session> cancelled) {
 
   public Schedule {
-    sessions = List.copyOf(sessions);
+    List<Session> listed = new java.util.ArrayList<>();
+    List<Session> off = new java.util.ArrayList<>(cancelled);
+    for (Session s : sessions) {
+      String title = cancelledTitle(s.title());
+      if (title == null) {
+        listed.add(s);
+      } else {
+        off.add(s.titled(title));
+      }
+    }
+    sessions = List.copyOf(listed);
+    cancelled = List.copyOf(off);
     leftOut = List.copyOf(leftOut);
     warnings = List.copyOf(warnings);
   }
+
+  /** A programme that says of no session that it is cancelled but by its title. */
+  public Schedule(
+      ScheduleFormat format,
+      String source,
+      Conference conference,
+      List<Session> sessions,
+      List<String> leftOut,
+      List<String> warnings) {
+    this(format, source, conference, sessions, leftOut, warnings, List.of());
+  }
+
+  /**
+   * A title that says its session is cancelled ("CANCELLED: Loom", "Canceled - Loom", "[Cancelled]
+   * Loom", "Cancelled – Loom"): the title without that mark; null for any other title ("Cancelled
+   * flights and other stories" is a talk).
+   */
+  public static String cancelledTitle(String title) {
+    if (title == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = CANCELLED_MARK.matcher(title);
+    if (!m.lookingAt()) {
+      return null;
+    }
+    String rest = title.substring(m.end()).strip();
+    return rest.isEmpty() ? title.strip() : rest;
+  }
+
+  private static final java.util.regex.Pattern CANCELLED_MARK =
+      java.util.regex.Pattern.compile(
+          "\\s*(?:[\\[(]\\s*cancell?ed\\s*[\\])]\\s*[:\\-\u2013\u2014]?|cancell?ed\\s*[:\\-\u2013\u2014])",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /**
    * The conference: title (null when the format has none, as Sessionize's), dates, its time zone
@@ -66,6 +115,24 @@ public record Schedule(
     public Session {
       speakers = List.copyOf(speakers);
       tags = List.copyOf(tags);
+    }
+
+    /** This session under another title. */
+    public Session titled(String newTitle) {
+      return new Session(
+          uid,
+          newTitle,
+          subtitle,
+          speakers,
+          start,
+          duration,
+          room,
+          tags,
+          language,
+          abstractText,
+          url,
+          slidesUrl,
+          videoUrl);
     }
   }
 

@@ -43,7 +43,9 @@ public final class ScheduleImporter {
     ADDED,
     MOVED,
     CHANGED,
-    REMOVED
+    REMOVED,
+    /** A session the programme says is cancelled: not added, or its talk marked as removed. */
+    CANCELLED
   }
 
   /**
@@ -57,6 +59,11 @@ public final class ScheduleImporter {
 
     public Change(Kind kind, String title, List<String> details) {
       this(kind, title, details, kind == Kind.MOVED ? details.size() : 0);
+    }
+
+    /** Whether this marked a talk as cancelled (a {@link Kind#CANCELLED} that changed a talk). */
+    public boolean marked() {
+      return kind == Kind.CANCELLED && details.equals(List.of(MARKED));
     }
 
     /** One line: "moved: Title: Saal 1 → Saal 2; 14:00 → 15:30". */
@@ -129,9 +136,14 @@ public final class ScheduleImporter {
       return changes.stream().filter(c -> c.lines().size() > 1).count();
     }
 
-    /** True when nothing was (or would be) changed. */
+    /**
+     * True when nothing was (or would be) changed: a cancelled session not added, or whose talk was
+     * marked before, changes nothing.
+     */
     public boolean nothingChanged() {
-      return changes.isEmpty() && eventChanges.isEmpty() && !eventCreated;
+      return changes.stream().allMatch(c -> c.kind() == Kind.CANCELLED && !c.marked())
+          && eventChanges.isEmpty()
+          && !eventCreated;
     }
 
     /** One sentence: what was (or would be) done. */
@@ -158,6 +170,7 @@ public final class ScheduleImporter {
           + " changed, "
           + count(Kind.REMOVED)
           + " removed, "
+          + (count(Kind.CANCELLED) > 0 ? count(Kind.CANCELLED) + " cancelled, " : "")
           + unchanged
           + " unchanged"
           + (leftOut.isEmpty()
@@ -206,6 +219,9 @@ public final class ScheduleImporter {
       return lines;
     }
   }
+
+  /** What the report says of a cancelled session's talk it marked as removed. */
+  static final String MARKED = "kept and marked as cancelled (your notes, star and files stay)";
 
   /** Told of each session as it is stored. */
   public interface Progress {
@@ -393,6 +409,22 @@ public final class ScheduleImporter {
         inOrder.add(placed.id());
       }
       notebook.talks().reorder(event.id(), inOrder);
+    }
+    // Cancelled sessions: never added; a talk an earlier import made of one is marked as removed
+    // (shown as cancelled everywhere) and kept, whatever it holds, and the report names each.
+    for (Session s : schedule.cancelled()) {
+      Talk old = s.uid() == null ? null : byUid.remove(s.uid());
+      String title = old == null ? s.title() : old.title();
+      if (old == null) {
+        changes.add(new Change(Kind.CANCELLED, title, List.of("not added")));
+      } else if (old.programme().removed()) {
+        changes.add(new Change(Kind.CANCELLED, title, List.of("marked as cancelled before")));
+      } else {
+        notebook
+            .talks()
+            .update(old.id(), old.details(), old.programme().withRemovedAt(clock.instant()));
+        changes.add(new Change(Kind.CANCELLED, title, List.of(MARKED)));
+      }
     }
     for (Talk gone : byUid.values()) {
       if (!Objects.equals(gone.programme().source(), schedule.source())) {

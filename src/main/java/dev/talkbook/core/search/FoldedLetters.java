@@ -7,9 +7,11 @@ import java.util.Map;
  * The Latin letters that Unicode decomposition does not take apart, and how readers type them
  * without the letter: {@code ß} as {@code ss}, {@code ø} as {@code o}, {@code æ} as {@code ae},
  * {@code œ} as {@code oe}, {@code ł} as {@code l}, {@code đ} and {@code ð} as {@code d}, {@code þ}
- * as {@code th}, the dotless {@code ı} as {@code i}, and their capitals. The one table of them: the
- * site's page addresses ({@code Slugs}), the notebook's full-text index (its triggers, from
- * migration V008, hold the same table as SQL {@code replace()}s: {@code FoldedLettersTest} checks
+ * as {@code th}, the dotless {@code ı} as {@code i}, and their capitals; and the Latin ligatures
+ * ({@code ﬁ} as {@code fi}, {@code ﬀ}, {@code ﬂ}, {@code ﬃ}, {@code ﬄ}, {@code ﬅ}, {@code ﬆ}),
+ * compatibility characters that text pasted from a PDF holds. The one table of them: the site's
+ * page addresses ({@code Slugs}), the notebook's full-text index (its triggers, from migrations
+ * V008 and V011, hold the same table as SQL {@code replace()}s: {@code FoldedLettersTest} checks
  * they agree), the query ({@link AccentVariants}), the passages ({@link Snippets}), the site's
  * search words ({@code SearchText}) and its {@code search.js} (whose copy of the table the same
  * test checks). Pure.
@@ -42,6 +44,15 @@ public final class FoldedLetters {
     t.put('þ', "th");
     t.put('Þ', "th");
     t.put('ı', "i");
+    // The Latin ligatures (compatibility characters, which unicode61 keeps as letters of their
+    // own): "\ufb01nance", as a PDF's text pastes "finance", is found by "finance" (V011).
+    t.put('\ufb00', "ff");
+    t.put('\ufb01', "fi");
+    t.put('\ufb02', "fl");
+    t.put('\ufb03', "ffi");
+    t.put('\ufb04', "ffl");
+    t.put('\ufb05', "st");
+    t.put('\ufb06', "st");
     return java.util.Collections.unmodifiableMap(t);
   }
 
@@ -116,7 +127,7 @@ public final class FoldedLetters {
 
   /**
    * The SQL expression that folds {@code sql} (an expression) as {@link #fold} does: nested {@code
-   * replace()}s, in the table's order. What migration V008's triggers and the index's rebuild hold;
+   * replace()}s, in the table's order. What migration V011's triggers and the index's rebuild hold;
    * {@code FoldedLettersTest} checks that.
    */
   public static String sql(String sql) {

@@ -28,7 +28,8 @@ final class Migrations {
           "V007__index_shown_links.sql",
           "V008__index_folded_letters.sql",
           "V009__index_no_code_stamps.sql",
-          "V010__programme_said.sql");
+          "V010__programme_said.sql",
+          "V011__index_ligatures.sql");
 
   static final int LATEST = FILES.size();
 
@@ -39,9 +40,10 @@ final class Migrations {
    * FoldedLetters} (the query looks for the typed spelling too, so "Grüße" finds "Grüße"; "grusse"
    * finds it once a writable open upgrades it), and V009 only that an output block's stamp gives no
    * words (two words too many until upgraded), and V010 only adds the table a schedule import keeps
-   * what the programme said in (an import writes, so never on a read-only open), so a notebook of
-   * format 6 to 9 on read-only media or beside an older Talkbook still opens read-only and
-   * searches. A format before 6 must be upgraded first ({@code NEEDS_UPGRADE}).
+   * what the programme said in (an import writes, so never on a read-only open), and V011 only how
+   * it holds the Latin ligatures ("ﬁnance" is found by "finance" once a writable open upgrades it),
+   * so a notebook of format 6 to 10 on read-only media or beside an older Talkbook still opens
+   * read-only and searches. A format before 6 must be upgraded first ({@code NEEDS_UPGRADE}).
    */
   static final int READ_AS_IT_IS = 6;
 

@@ -59,13 +59,36 @@ final class NotebookSalvage {
   /**
    * Whether {@code file}, which SQLite would not take as a database, is a Talkbook notebook whose
    * start is damaged: its size a whole number of pages, and Talkbook's schema, with its table of
-   * talks, on pages after the first.
+   * talks, on pages after the first, in the file or, with its write-ahead log applied as the save
+   * applies it, in that log. A new notebook killed before its first checkpoint has its whole schema
+   * and every talk only in the log (the file holds one page, an empty schema), so looking at the
+   * file alone called it "not a notebook" and Save notes was never offered.
    */
   static boolean isDamagedNotebook(Path file) {
     try {
-      return find(file).filter(Findings::hasTalks).isPresent();
+      return find(file).filter(Findings::hasTalks).isPresent() || talksInTheLog(file);
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /**
+   * Whether {@code file} with the commits of its write-ahead log applied holds Talkbook's schema
+   * with its table of talks. Looked at in a copy (owner-only, in the temporary folder, deleted
+   * after): the file and its log are only read. Only done for a file that shows no schema itself.
+   */
+  private static boolean talksInTheLog(Path file) throws IOException {
+    WalPages wal = WalPages.read(file, likelyPageSize(file));
+    if (wal.pages().isEmpty()) {
+      return false;
+    }
+    Path copy = Files.createTempFile("talkbook-salvage-check", ".tmp");
+    try {
+      Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      applyLog(copy, wal);
+      return find(copy).filter(Findings::hasTalks).isPresent();
+    } finally {
+      Files.deleteIfExists(copy);
     }
   }
 

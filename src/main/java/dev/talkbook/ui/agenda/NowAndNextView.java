@@ -5,6 +5,7 @@ import dev.talkbook.core.agenda.NowAndNext.Room;
 import dev.talkbook.core.agenda.NowAndNext.Slot;
 import dev.talkbook.core.common.Counts;
 import dev.talkbook.core.common.DateTimeText;
+import dev.talkbook.core.common.ListPhrase;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.DialogButtons;
@@ -256,13 +257,7 @@ public final class NowAndNextView {
     }
     String there = DateTimeText.CLOCK.format(now.atZone(first));
     List<String> places = zones.stream().map(NowAndNextView::place).distinct().toList();
-    String named =
-        places.size() == 1
-            ? places.get(0)
-            : String.join(", ", places.subList(0, places.size() - 1))
-                + " and "
-                + places.get(places.size() - 1);
-    return there + " in " + named + " (" + here + " here)";
+    return there + " in " + ListPhrase.of(places) + " (" + here + " here)";
   }
 
   /**

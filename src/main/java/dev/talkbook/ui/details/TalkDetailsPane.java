@@ -1,6 +1,7 @@
 package dev.talkbook.ui.details;
 
 import dev.talkbook.core.common.DateTimeText;
+import dev.talkbook.core.common.ListPhrase;
 import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.TagCount;
 import dev.talkbook.core.notebook.Talk;
@@ -817,12 +818,7 @@ public final class TalkDetailsPane {
         problems.keySet().stream()
             .map(n -> Character.toUpperCase(n.charAt(0)) + n.substring(1))
             .toList();
-    String which =
-        names.size() == 1
-            ? names.get(0)
-            : String.join(", ", names.subList(0, names.size() - 1))
-                + " and "
-                + names.get(names.size() - 1);
+    String which = ListPhrase.of(names);
     List<String> whys =
         problems.values().stream()
             .map(w -> w.endsWith(".") ? w.substring(0, w.length() - 1) : w)

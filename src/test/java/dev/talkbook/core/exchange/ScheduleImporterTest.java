@@ -389,6 +389,95 @@ class ScheduleImporterTest {
   }
 
   @Test
+  void sessionsTitledCancelledAreNotAddedAndTheReportCountsAndNamesThem() {
+    String text =
+        Fixtures.text("frab-schedule.xml")
+            .replace("<title>Night owls", "<title>CANCELLED: Night owls")
+            .replace("<title>Closing", "<title>Cancelled - Closing");
+
+    Report r = importText(text, false);
+
+    assertThat(r.count(Kind.ADDED)).isEqualTo(2);
+    assertThat(r.count(Kind.CANCELLED)).isEqualTo(2);
+    assertThat(r.summary()).contains("0 removed, 2 cancelled, 0 unchanged");
+    assertThat(r.lines())
+        .contains(
+            "cancelled: Night owls: radio after midnight: not added",
+            "cancelled: Closing: not added");
+    assertThat(notebook.talks().list(r.eventId()))
+        .extracting(Talk::title)
+        .containsExactly("Soldering for the faint of heart", "Privacy by design");
+    assertThat(importText(text, false).nothingChanged()).isTrue();
+  }
+
+  @Test
+  void aTalkImportedBeforeThenCancelledIsMarkedAndKeptWithTheAttendeesNotes() {
+    importFixture("frab-schedule.xml");
+    Talk owls = talk("Night owls");
+    notebook.talks().saveBody(owls.id(), "notes I took");
+    Talk closing = talk("Closing");
+    String text =
+        Fixtures.text("frab-schedule.xml")
+            .replace("<title>Night owls", "<title>CANCELED: Night owls")
+            .replace("<title>Closing", "<title>Cancelled: Closing");
+
+    Report dry = importText(text, true);
+    assertThat(dry.count(Kind.CANCELLED)).isEqualTo(2);
+    assertThat(notebook.talks().get(owls.id()).programme().removed()).isFalse();
+
+    Report r = importText(text, false);
+    assertThat(r.lines())
+        .contains(
+            "cancelled: Night owls: radio after midnight: " + ScheduleImporter.MARKED,
+            "cancelled: Closing: " + ScheduleImporter.MARKED);
+    assertThat(r.count(Kind.REMOVED)).isZero();
+    Talk kept = notebook.talks().get(owls.id());
+    assertThat(kept.body()).isEqualTo("notes I took");
+    assertThat(kept.title()).isEqualTo("Night owls: radio after midnight");
+    assertThat(kept.programme().removedAt()).isEqualTo(Instant.parse("2026-08-21T12:00:00Z"));
+    assertThat(notebook.talks().get(closing.id()).programme().removed()).isTrue();
+
+    Report again = importText(text, false);
+    assertThat(again.nothingChanged()).isTrue();
+    assertThat(again.lines()).contains("cancelled: Closing: marked as cancelled before");
+  }
+
+  @Test
+  void pretalxSessionsCanceledOrWithdrawnAreNotAdded() {
+    String json =
+        Fixtures.text("pretalx-schedule.json")
+            .replace(
+                "\"guid\": \"5b2f1e40-aaaa-4bbb-8ccc-000000000002\",",
+                "\"guid\": \"5b2f1e40-aaaa-4bbb-8ccc-000000000002\", \"state\": \"canceled\",")
+            .replace(
+                "\"guid\": \"5b2f1e40-aaaa-4bbb-8ccc-000000000003\",",
+                "\"guid\": \"5b2f1e40-aaaa-4bbb-8ccc-000000000003\", \"state\": \"withdrawn\",");
+    Schedule s = new ScheduleReader().read(json.getBytes(StandardCharsets.UTF_8), "schedule.json");
+
+    Report r =
+        importer.importSchedule(notebook, s, null, "x", false, ScheduleImporter.Progress.NONE);
+
+    assertThat(r.count(Kind.CANCELLED)).isEqualTo(2);
+    assertThat(r.lines()).contains("cancelled: Offsets are not zones: not added");
+    assertThat(notebook.talks().findByTitle("Offsets are not zones")).isEmpty();
+    assertThat(notebook.talks().findByTitle("Dataframes without tears")).hasSize(1);
+  }
+
+  @Test
+  void anICalendarEntryWithStatusCancelledIsCountedAsCancelled() {
+    Schedule s =
+        new ScheduleReader()
+            .read(Fixtures.text("schedule.ics").getBytes(StandardCharsets.UTF_8), "s.ics");
+
+    Report r =
+        importer.importSchedule(notebook, s, null, "x", false, ScheduleImporter.Progress.NONE);
+
+    assertThat(r.summary()).contains("1 cancelled");
+    assertThat(r.lines()).contains("cancelled: Cancelled talk: not added");
+    assertThat(notebook.talks().findByTitle("Cancelled talk")).isEmpty();
+  }
+
+  @Test
   void theCountsAddUpToTheFilesSessionsWhenATalkWasRemovedEarlier() {
     importFixture("frab-schedule.xml");
     notebook.talks().star(talk("Night owls").id(), true);

@@ -137,14 +137,15 @@ class ScheduleReaderTest {
   }
 
   @Test
-  void iCalendarKeepsEachTimesZoneAndLeavesOutAllDayAndCancelledEntries() {
+  void iCalendarKeepsEachTimesZoneLeavesOutAllDayEntriesAndSetsCancelledOnesApart() {
     Schedule s = Fixtures.read("schedule.ics");
     ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
     assertThat(s.format()).isEqualTo(ScheduleFormat.ICALENDAR);
     assertThat(s.conference().title()).isEqualTo("Canal Summit 2026");
     assertThat(s.conference().zone()).isEqualTo(amsterdam);
     assertThat(s.source()).isEqualTo("ical:Canal Summit 2026");
-    assertThat(s.leftOut()).hasSize(2);
+    assertThat(s.leftOut()).hasSize(1);
+    assertThat(s.cancelled()).extracting(Schedule.Session::title).containsExactly("Cancelled talk");
 
     Session locks = session(s, "Locks and canals");
     assertThat(locks.speakers()).containsExactly("Jan Leeghwater", "Maria Sibylla Merian");

@@ -31,6 +31,7 @@ class SearchTextTest {
           foo_bar x² Привет 日本語              | foo bar x² привет 日本 本語 語
           e\u0301te\u0301                      | ete
           Η ΟΔΟΣ, η οδός, οδοσ                 | η οδοσ
+          ﬁnance, eﬃcient ﬂow, ﬆack     | finance efficient flow stack
           """)
   void wordsAreCutAndFoldedAsTheNotebooksIndexCutsThem(String notes, String words) {
     assertThat(SearchText.words(notes)).isEqualTo(words);

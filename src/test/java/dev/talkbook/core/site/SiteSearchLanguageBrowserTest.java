@@ -58,6 +58,12 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
         "Mette Søndergaard",
         List.of("jubiläum"),
         "Herzliche Grüße aus der Straße am Markt.");
+    talk(
+        leipzig,
+        "\ufb01nance for engineers",
+        "Ola Nordmann",
+        List.of("money"),
+        "E\ufb03cient budgets, pasted from a PDF.");
     site = dir.resolve("site");
     new SiteExporter(new MarkdownRenderer())
         .export(
@@ -150,6 +156,19 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
       assertThat(allResultsFor(query))
           .as("the site's results for %s", query)
           .containsExactly(keynote);
+    }
+  }
+
+  @Test
+  void wordsWrittenWithLigaturesAreFoundByTheirLetters() {
+    driver.get(site.resolve("index.html").toUri().toString());
+    driver.findElement(By.id("tb-q")).click();
+    String talk = "\ufb01nance for engineers";
+    for (String query :
+        List.of(
+            "finance", "\ufb01nance", "title:finance", "financ*", "efficient", "notes:efficient")) {
+      assertThat(notebookFinds(query)).as("the notebook finds %s", query).containsExactly(talk);
+      assertThat(allResultsFor(query)).as("the site's results for %s", query).containsExactly(talk);
     }
   }
 

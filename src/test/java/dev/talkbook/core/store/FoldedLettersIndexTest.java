@@ -173,6 +173,29 @@ class FoldedLettersIndexTest {
     assertThat(found("xx" + letter.getValue() + "yy")).hasSize(1);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"finance", "FINANCE", "\ufb01nance", "fin*", "title:finance"})
+  void aTitleWithTheLigatureFiIsFoundByTheLettersAndStoredAsWritten(String query) {
+    Talk t = talk("\ufb01nance for engineers", "e\ufb03cient o\ufb04ine work");
+    assertThat(found(query)).containsExactly("\ufb01nance for engineers");
+    assertThat(found("efficient offline")).containsExactly("\ufb01nance for engineers");
+    assertThat(notebook.talks().get(t.id()).title()).isEqualTo("\ufb01nance for engineers");
+    assertThat(notebook.talks().get(t.id()).body()).isEqualTo("e\ufb03cient o\ufb04ine work");
+  }
+
+  @Test
+  void aNotebookOfFormat10IsIndexedAgainWhereItHoldsALigature() throws Exception {
+    notebook.close();
+    Path old = OldNotebook.atVersion(dir.resolve("v10.talkbook"), 10, "personal \ufb01nance");
+    assertThat(indexedNotes(old)).as("format 10 indexed the ligature").contains("\ufb01");
+    notebook = Notebook.open(old, Notebook.Options.defaults().withClock(clock));
+    assertThat(notebook.formatVersion()).isEqualTo(Migrations.LATEST);
+    assertThat(indexedNotes(old)).isEqualTo("personal finance");
+    assertThat(found("finance")).containsExactly("Old talk");
+    assertThat(notebook.talks().get(1).body()).isEqualTo("personal \ufb01nance");
+    assertThat(notebook.check()).isEmpty();
+  }
+
   @Test
   void aNotebookOfFormat7IsIndexedAgainOnlyWhereItHoldsSuchALetter() throws Exception {
     notebook.close();

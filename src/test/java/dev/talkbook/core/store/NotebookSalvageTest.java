@@ -247,6 +247,76 @@ class NotebookSalvageTest {
     }
   }
 
+  /**
+   * A new notebook killed before its first checkpoint: its whole schema and every talk are only in
+   * the write-ahead log, the file itself holds one page (an empty schema), and that page is then
+   * damaged. Save notes is offered (the open says the start is damaged, not "not a notebook") and
+   * saves every talk from the log.
+   */
+  @Test
+  void aNewNotebookWhoseSchemaIsOnlyInTheLogIsSavedFromTheLog() throws Exception {
+    Path file = dir.resolve("notes.talkbook");
+    Path wal = dir.resolve("notes.talkbook-wal");
+    Map<Long, String> expected = newOnlyInTheLog(file, wal, 50);
+    assertThat(Files.size(file)).isLessThanOrEqualTo(4096);
+    overwriteStart(file, 100, true);
+
+    Throwable refused = catchThrowable(() -> Notebook.open(file));
+    assertThat(refused).isInstanceOf(NotebookOpenException.class);
+    assertThat(((NotebookOpenException) refused).problem()).isEqualTo(Problem.DAMAGED_START);
+    Notebook.SavedNotes saved = Notebook.saveNotesOf(file, (done, total, table) -> {});
+
+    assertThat(saved.talks()).isEqualTo(expected.size());
+    try (Notebook repaired = Notebook.open(saved.file())) {
+      assertThat(repaired.check()).isEmpty();
+      long event = repaired.events().list().get(0).id();
+      assertThat(repaired.talks().notes(event)).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * A new notebook of {@code talks} talks made in WAL mode with SQLite's own checkpoints off, its
+   * file and log copied while the connection is open (as a kill leaves them).
+   */
+  private static Map<Long, String> newOnlyInTheLog(Path file, Path wal, int talks)
+      throws Exception {
+    Path live = file.resolveSibling("live.talkbook");
+    Map<Long, String> expected = new java.util.TreeMap<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + live)) {
+      ShownText.register(c);
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode = WAL");
+        s.execute("PRAGMA wal_autocheckpoint = 0");
+        s.execute("PRAGMA foreign_keys = ON");
+      }
+      Migrations.apply(c, 0, Migrations.LATEST);
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate(
+            "INSERT INTO event (title, created_at, updated_at) VALUES ('Conf', 1000, 1000)");
+        for (int i = 0; i < talks; i++) {
+          String body = "# Talk " + i + "\n\n" + "- only in the log\n".repeat(1 + i % 7);
+          s.executeUpdate(
+              "INSERT INTO talk (event_id, position, title, body, created_at, updated_at)"
+                  + " VALUES (1, "
+                  + i
+                  + ", 'Talk "
+                  + i
+                  + "', '"
+                  + body
+                  + "', 1000, 1000)");
+          try (var rs = s.executeQuery("SELECT last_insert_rowid()")) {
+            expected.put(rs.getLong(1), body);
+          }
+        }
+      }
+      assertThat(Files.size(live.resolveSibling("live.talkbook-wal"))).isPositive();
+      Files.copy(live, file);
+      Files.copy(live.resolveSibling("live.talkbook-wal"), wal);
+    }
+    Notebook.deleteWithSidecars(live);
+    return expected;
+  }
+
   /** A log whose header is damaged too: the notes in the file are saved, and the user is told. */
   @Test
   void aDamagedLogIsSaidToHoldEditsThatCouldNotBeRead() throws Exception {
