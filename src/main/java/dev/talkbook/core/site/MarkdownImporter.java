@@ -1614,7 +1614,7 @@ public final class MarkdownImporter {
       return "Imported notes";
     }
     String name = dir.getFileName().toString().replaceFirst("^\\d{4}-\\d{2}-\\d{2}-", "");
-    String words = name.replace('-', ' ').replace('_', ' ').strip();
+    String words = words(name);
     return words.isEmpty()
         ? "Imported notes"
         : Character.toUpperCase(words.charAt(0)) + words.substring(1);
@@ -1646,8 +1646,21 @@ public final class MarkdownImporter {
     String name = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");
     Matcher dated = DATED_NAME.matcher(name);
     name = dated.matches() ? dated.group(2) : name.replaceFirst("^\\d+-", "");
-    name = name.replace('-', ' ').replace('_', ' ').strip();
+    name = words(name);
     return name.isEmpty() ? "Untitled" : name;
+  }
+
+  /**
+   * A folder's or file's name as words: a slug's hyphens and underscores become spaces ({@code
+   * jvm-days_2026}: "jvm days 2026"), while a name that has spaces already is a title as the user
+   * wrote it and keeps them ({@code Devoxx-ish week}, {@code Q&A - part 2}): it then names the
+   * event of that title in the notebook, not a new one beside it.
+   */
+  private static String words(String name) {
+    String n = name.strip();
+    return n.chars().anyMatch(Character::isWhitespace)
+        ? n
+        : n.replace('-', ' ').replace('_', ' ').strip();
   }
 
   /**

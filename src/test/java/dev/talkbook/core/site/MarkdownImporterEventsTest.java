@@ -101,4 +101,38 @@ class MarkdownImporterEventsTest {
                   "Imported notes", List.of("Loose")));
     }
   }
+
+  @Test
+  void aFolderNamedInWordsKeepsItsHyphensAndFillsTheEventOfThatTitle() throws Exception {
+    // "Devoxx-ish week/" once became a new event "Devoxx ish week" beside the user's own.
+    Path md = dir.resolve("notes");
+    write(md.resolve("Devoxx-ish week/Loom.md"), "# Loom\n");
+    write(md.resolve("Q&A - part_2/Panel.md"), "# Panel\n");
+    write(md.resolve("jvm-days_2026/Keynote.md"), "# Keynote\n");
+    try (Notebook nb = Notebook.open(dir.resolve("a.talkbook"))) {
+      nb.events().create(Event.Details.titled("Devoxx-ish week"));
+
+      importer.importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(eventsAndTalks(nb))
+          .isEqualTo(
+              Map.of(
+                  "Devoxx-ish week", List.of("Loom"),
+                  "Q&A - part_2", List.of("Panel"),
+                  "Jvm days 2026", List.of("Keynote")));
+    }
+  }
+
+  @Test
+  void aFileNamedInWordsKeepsItsHyphensAsTheTalksTitle() throws Exception {
+    Path md = dir.resolve("notes");
+    write(md.resolve("Summit/Q&A - part 2.md"), "No heading here.\n");
+    write(md.resolve("Summit/02-closing-panel.md"), "No heading either.\n");
+    try (Notebook nb = Notebook.open(dir.resolve("a.talkbook"))) {
+      importer.importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(eventsAndTalks(nb))
+          .isEqualTo(Map.of("Summit", List.of("Q&A - part 2", "closing panel")));
+    }
+  }
 }
