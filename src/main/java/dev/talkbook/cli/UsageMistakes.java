@@ -82,6 +82,13 @@ final class UsageMistakes implements CommandLine.IParameterExceptionHandler {
         && isWholeNumber(ex.getArgSpec().type())) {
       return notANumber(ex.getArgSpec(), ex.getValue());
     }
+    if (ex instanceof CommandLine.MissingParameterException missing
+        && missing.getMissing().stream().anyMatch(a -> "REVISION".equals(a.paramLabel()))
+        && "restore".equals(cl.getCommandSpec().name())) {
+      // "restore 6" after "history 6": the one number is the talk's; the revision is still to come
+      return "Name the talk and then its revision: talkbook restore TALK REVISION ("
+          + "talkbook history TALK lists a talk's revisions).";
+    }
     if ("Missing required subcommand".equals(ex.getMessage()) && !cl.getSubcommands().isEmpty()) {
       return command + " needs a command: " + orList(new ArrayList<>(cl.getSubcommands().keySet()));
     }

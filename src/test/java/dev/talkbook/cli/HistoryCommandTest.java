@@ -266,7 +266,11 @@ class HistoryCommandTest extends CliTest {
 
     Result r = misused("restore", Long.toString(revisionWith(talk, "First draft\n")));
 
-    assertErr(r).contains("REVISION").contains("restore [--help] [--read-only]");
+    assertThat(r.err().lines().findFirst())
+        .hasValue(
+            "Name the talk and then its revision: talkbook restore TALK REVISION (talkbook"
+                + " history TALK lists a talk's revisions).");
+    assertErr(r).contains("Usage: talkbook restore [--help] [--read-only]");
     assertThat(body(talk)).isEqualTo("Second draft\n");
   }
 
