@@ -77,6 +77,21 @@ final class UsageMistakes implements CommandLine.IParameterExceptionHandler {
       }
       return tooMany(cl, unmatched);
     }
+    if (ex instanceof UnmatchedArgumentException u
+        && u.isUnknownOption()
+        && u.getUnmatched().size() == 1
+        && u.getUnmatched().get(0).strip().contains(" ")
+        && cl.getCommandSpec().findOption("--title") != null) {
+      // A quoted title starting with a dash ("-dash title") is no option name anyone types.
+      String title = u.getUnmatched().get(0);
+      return "Unknown option: '"
+          + title
+          + "': a title that starts with - goes after --title: "
+          + command
+          + " --title '"
+          + title.replace("'", "'\\''")
+          + "' …";
+    }
     if (ex.getCause() instanceof CommandLine.TypeConversionException
         && ex.getArgSpec() != null
         && isWholeNumber(ex.getArgSpec().type())) {

@@ -113,4 +113,24 @@ class UsageMistakesTest extends CliTest {
     assertThat(r.err().lines().findFirst())
         .hasValue("Unexpected argument '3'. Run talkbook restore --help for what it takes.");
   }
+
+  @Test
+  void aTitleStartingWithADashIsSaidToGoAfterTitle() {
+    addEvent("Somewhere");
+
+    Result r = misused("talk", "add", "--event", "1", "-dash title");
+
+    assertThat(r.err().lines().findFirst())
+        .hasValue(
+            "Unknown option: '-dash title': a title that starts with - goes after --title:"
+                + " talkbook talk add --title '-dash title' …");
+  }
+
+  @Test
+  void aMistypedOptionKeepsPicocliMessage() {
+    Result r = misused("talk", "add", "--event", "1", "--titel", "T");
+
+    assertThat(r.err().lines().findFirst())
+        .hasValueSatisfying(l -> assertThat(l).startsWith("Unknown option: '--titel'"));
+  }
 }
