@@ -64,7 +64,7 @@ final class HistoryCommand implements Callable<Integer> {
             r.body().length(),
             Values.firstLine(r.body(), 40));
       }
-      out.println("Restore one with: talkbook restore REVISION");
+      out.println("Restore one with: talkbook restore " + t.id() + " REVISION");
       return 0;
     }
   }

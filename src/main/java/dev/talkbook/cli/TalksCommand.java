@@ -67,11 +67,26 @@ final class TalksCommand implements Callable<Integer> {
               time(t, e),
               (t.programme().removed() ? CANCELLED : "") + t.title(),
               d.speakers().isEmpty() ? "" : " — " + String.join(", ", d.speakers()),
-              d.tags().isEmpty() ? "" : "  #" + String.join(" #", d.tags()));
+              d.tags().isEmpty() ? "" : "  " + tags(d.tags()));
         }
       }
       return 0;
     }
+  }
+
+  /**
+   * "#jvm #"java 0"": a tag with a space in quotes, as search takes it ({@code tag:"java 0"}), so
+   * it does not read as the tag "#java" and a stray "0".
+   */
+  static String tags(java.util.List<String> tags) {
+    StringBuilder s = new StringBuilder();
+    for (String tag : tags) {
+      if (s.length() > 0) {
+        s.append(' ');
+      }
+      s.append('#').append(tag.chars().anyMatch(Character::isWhitespace) ? "\"" + tag + "\"" : tag);
+    }
+    return s.toString();
   }
 
   private static String time(Talk t, Event e) {

@@ -77,10 +77,32 @@ final class UsageMistakes implements CommandLine.IParameterExceptionHandler {
       }
       return tooMany(cl, unmatched);
     }
+    if (ex instanceof UnmatchedArgumentException u
+        && u.isUnknownOption()
+        && u.getUnmatched().size() == 1
+        && u.getUnmatched().get(0).strip().contains(" ")
+        && cl.getCommandSpec().findOption("--title") != null) {
+      // A quoted title starting with a dash ("-dash title") is no option name anyone types.
+      String title = u.getUnmatched().get(0);
+      return "Unknown option: '"
+          + title
+          + "': a title that starts with - goes after --title: "
+          + command
+          + " --title '"
+          + title.replace("'", "'\\''")
+          + "' …";
+    }
     if (ex.getCause() instanceof CommandLine.TypeConversionException
         && ex.getArgSpec() != null
         && isWholeNumber(ex.getArgSpec().type())) {
       return notANumber(ex.getArgSpec(), ex.getValue());
+    }
+    if (ex instanceof CommandLine.MissingParameterException missing
+        && missing.getMissing().stream().anyMatch(a -> "REVISION".equals(a.paramLabel()))
+        && "restore".equals(cl.getCommandSpec().name())) {
+      // "restore 6" after "history 6": the one number is the talk's; the revision is still to come
+      return "Name the talk and then its revision: talkbook restore TALK REVISION ("
+          + "talkbook history TALK lists a talk's revisions).";
     }
     if ("Missing required subcommand".equals(ex.getMessage()) && !cl.getSubcommands().isEmpty()) {
       return command + " needs a command: " + orList(new ArrayList<>(cl.getSubcommands().keySet()));

@@ -86,7 +86,7 @@ class FullDiskTest extends CliTest {
       case "talk edit --title" -> new String[] {"talk", "edit", "1", "--title", "Renamed talk"};
       case "talk move" -> new String[] {"talk", "move", "1", "--position", "3"};
       case "talk delete" -> new String[] {"talk", "delete", "2", "--yes"};
-      case "restore" -> new String[] {"restore", Long.toString(oldestRevisionOfTalk1())};
+      case "restore" -> new String[] {"restore", "1", Long.toString(oldestRevisionOfTalk1())};
       case "sample" -> new String[] {"sample"};
       case "import markdown" -> new String[] {"import", "markdown", markdownFolder().toString()};
       default -> throw new IllegalArgumentException(command);

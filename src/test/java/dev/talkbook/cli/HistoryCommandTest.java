@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code history TALK [--show REVISION]} and {@code restore REVISION}. */
+/** {@code history TALK [--show REVISION]} and {@code restore TALK REVISION}. */
 class HistoryCommandTest extends CliTest {
   private long event;
 
@@ -67,7 +67,7 @@ class HistoryCommandTest extends CliTest {
         .contains("Versioned (talk " + talk + "), notes last saved ")
         .contains("REVISION", "SAVED", "WHY", "CHARS", "BEGINS")
         .containsSubsequence("Second draft", "First draft")
-        .contains("Restore one with: talkbook restore REVISION");
+        .contains("Restore one with: talkbook restore " + talk + " REVISION");
     assertThat(revisions(talk))
         .extracting(Revision::body)
         .containsExactly("Second draft\n", "First draft\n");
@@ -173,7 +173,7 @@ class HistoryCommandTest extends CliTest {
     editNotes(talk, "v2.md", "Second draft\n");
     long first = revisionWith(talk, "First draft\n");
 
-    Result r = ok("restore", Long.toString(first));
+    Result r = ok("restore", Long.toString(talk), Long.toString(first));
 
     assertOut(r)
         .contains("Restored the notes of talk " + talk)
@@ -189,9 +189,9 @@ class HistoryCommandTest extends CliTest {
     long talk = addTalk(event, "Versioned");
     editNotes(talk, "v1.md", "First draft\n");
     editNotes(talk, "v2.md", "Second draft\n");
-    ok("restore", Long.toString(revisionWith(talk, "First draft\n")));
+    ok("restore", Long.toString(talk), Long.toString(revisionWith(talk, "First draft\n")));
 
-    ok("restore", Long.toString(revisionWith(talk, "Second draft\n")));
+    ok("restore", Long.toString(talk), Long.toString(revisionWith(talk, "Second draft\n")));
 
     assertThat(body(talk)).isEqualTo("Second draft\n");
   }
@@ -201,7 +201,7 @@ class HistoryCommandTest extends CliTest {
     long talk = addTalk(event, "Versioned");
     editNotes(talk, "v1.md", "Current\n");
 
-    Result r = refused("restore", "999");
+    Result r = refused("restore", Long.toString(talk), "999");
 
     assertErr(r).contains("There is no revision with id 999.");
     assertThat(body(talk)).isEqualTo("Current\n");
@@ -214,7 +214,11 @@ class HistoryCommandTest extends CliTest {
     editNotes(talk, "v2.md", "Second draft\n");
 
     Result r =
-        refused("--read-only", "restore", Long.toString(revisionWith(talk, "First draft\n")));
+        refused(
+            "--read-only",
+            "restore",
+            Long.toString(talk),
+            Long.toString(revisionWith(talk, "First draft\n")));
 
     assertErr(r).contains("read-only");
     assertThat(body(talk)).isEqualTo("Second draft\n");
@@ -228,6 +232,57 @@ class HistoryCommandTest extends CliTest {
 
     ok("talk", "delete", Long.toString(talk), "--yes");
 
-    assertErr(refused("restore", Long.toString(revision))).contains("There is no revision");
+    assertErr(refused("restore", Long.toString(event), Long.toString(revision)))
+        .contains("There is no");
+  }
+
+  @Test
+  void restoreOfAnotherTalksRevisionIsRefusedAndChangesNeither() throws Exception {
+    // history 6 lists talk 6's revisions; "restore 6" typed after it once replaced the notes of
+    // whichever talk revision 6 belonged to.
+    long mine = addTalk(event, "Mine");
+    long other = addTalk(event, "Other");
+    editNotes(mine, "m1.md", "Mine first\n");
+    editNotes(mine, "m2.md", "Mine now\n");
+    editNotes(other, "o1.md", "Other first\n");
+    editNotes(other, "o2.md", "Other now\n");
+    long othersRevision = revisionWith(other, "Other first\n");
+
+    Result r = refused("restore", Long.toString(mine), Long.toString(othersRevision));
+
+    assertErr(r)
+        .contains("Revision " + othersRevision + " belongs to another talk (talk " + other + ")")
+        .contains("talkbook history " + mine)
+        .contains("Nothing was changed.");
+    assertThat(body(mine)).isEqualTo("Mine now\n");
+    assertThat(body(other)).isEqualTo("Other now\n");
+  }
+
+  @Test
+  void restoreWithOnlyARevisionIsAUsageMistakeThatChangesNothing() throws Exception {
+    long talk = addTalk(event, "Versioned");
+    editNotes(talk, "v1.md", "First draft\n");
+    editNotes(talk, "v2.md", "Second draft\n");
+
+    Result r = misused("restore", Long.toString(revisionWith(talk, "First draft\n")));
+
+    assertThat(r.err().lines().findFirst())
+        .hasValue(
+            "Name the talk and then its revision: talkbook restore TALK REVISION (talkbook"
+                + " history TALK lists a talk's revisions).");
+    assertErr(r).contains("Usage: talkbook restore [--help] [--read-only]");
+    assertThat(body(talk)).isEqualTo("Second draft\n");
+  }
+
+  @Test
+  void restoreNamesTheTalkItRestored() throws Exception {
+    long talk = addTalk(event, "Versioned");
+    editNotes(talk, "v1.md", "First draft\n");
+    editNotes(talk, "v2.md", "Second draft\n");
+
+    Result r = ok("restore", "Versioned", Long.toString(revisionWith(talk, "First draft\n")));
+
+    assertOut(r).contains("Restored the notes of talk " + talk + " (\"Versioned\")");
+    assertThat(body(talk)).isEqualTo("First draft\n");
   }
 }

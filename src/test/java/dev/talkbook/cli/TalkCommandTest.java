@@ -386,6 +386,16 @@ class TalkCommandTest extends CliTest {
   }
 
   @Test
+  void aTagWithASpaceIsListedInQuotesAsSearchTakesIt() {
+    long a = addEvent("Event A");
+    addTalk(a, "Talk in A", "--tag", "jvm", "--tag", "java 0");
+
+    Result r = ok("talks", Long.toString(a));
+
+    assertOut(r).contains("Talk in A  #jvm #\"java 0\"");
+  }
+
+  @Test
   void talksOfAnEventOverSeveralDaysAreListedByDayAndTimeAsTheWindowAndTheSiteListThem() {
     ok("event", "add", "Conf", "--start", "2026-05-01", "--end", "2026-05-02");
     ok("talk", "add", "--event", "conf", "Late", "--at", "2026-05-02T17:00");

@@ -196,7 +196,7 @@ class TalkbookCommandTest extends CliTest {
         Arguments.of("show without a talk", new String[] {"show"}),
         Arguments.of("search without a query", new String[] {"search"}),
         Arguments.of("restore without a revision", new String[] {"restore"}),
-        Arguments.of("restore of a non-number", new String[] {"restore", "newest"}),
+        Arguments.of("restore of a non-number", new String[] {"restore", "1", "newest"}),
         Arguments.of("too many arguments", new String[] {"events", "extra"}),
         Arguments.of("event without a subcommand", new String[] {"event"}),
         Arguments.of("talk without a subcommand", new String[] {"talk"}));
@@ -378,7 +378,7 @@ class TalkbookCommandTest extends CliTest {
         Arguments.of((Object) new String[] {"search", "java"}),
         Arguments.of((Object) new String[] {"share", "1"}),
         Arguments.of((Object) new String[] {"history", "1"}),
-        Arguments.of((Object) new String[] {"restore", "1"}),
+        Arguments.of((Object) new String[] {"restore", "1", "1"}),
         Arguments.of((Object) new String[] {"event", "edit", "1", "--title", "X"}),
         Arguments.of((Object) new String[] {"event", "delete", "1", "--yes"}),
         Arguments.of((Object) new String[] {"talk", "add", "--event", "1", "--title", "T"}),

@@ -51,9 +51,9 @@ class UsageMistakesTest extends CliTest {
       delimiter = '|',
       textBlock =
           """
-          restore abc                   | 'abc' is not a revision number; talkbook history TALK lists a talk's revisions.
-          restore -1                    | '-1' is not a revision number; talkbook history TALK lists a talk's revisions.
-          restore 0                     | '0' is not a revision number; talkbook history TALK lists a talk's revisions.
+          restore 1 abc                 | 'abc' is not a revision number; talkbook history TALK lists a talk's revisions.
+          restore 1 -1                  | '-1' is not a revision number; talkbook history TALK lists a talk's revisions.
+          restore 1 0                   | '0' is not a revision number; talkbook history TALK lists a talk's revisions.
           history 1 --show abc          | 'abc' is not a revision number; talkbook history TALK lists a talk's revisions.
           history 1 --show -1           | '-1' is not a revision number; talkbook history TALK lists a talk's revisions.
           run 1 --time-limit abc        | 'abc' is not a number of seconds (--time-limit takes a whole number, like 30).
@@ -76,7 +76,7 @@ class UsageMistakesTest extends CliTest {
   void aBadRevisionNumberIsToldBeforeTheNotebookIsOpened() {
     // No notebook at all: had the command opened it first, this would be "no such notebook".
     for (String revision : new String[] {"-1", "abc"}) {
-      Result r = misused("restore", revision);
+      Result r = misused("restore", "1", revision);
 
       assertThat(r.err().lines().findFirst())
           .as("%s", r)
@@ -107,10 +107,30 @@ class UsageMistakesTest extends CliTest {
   }
 
   @Test
-  void anArgumentTooManyForANumberIsSaidWithoutATitleHint() {
-    Result r = misused("restore", "1", "2");
+  void anArgumentTooManyAfterATalkAndARevisionIsSaidWithoutATitleHint() {
+    Result r = misused("restore", "1", "2", "3");
 
     assertThat(r.err().lines().findFirst())
-        .hasValue("Unexpected argument '2': talkbook restore takes one REVISION.");
+        .hasValue("Unexpected argument '3'. Run talkbook restore --help for what it takes.");
+  }
+
+  @Test
+  void aTitleStartingWithADashIsSaidToGoAfterTitle() {
+    addEvent("Somewhere");
+
+    Result r = misused("talk", "add", "--event", "1", "-dash title");
+
+    assertThat(r.err().lines().findFirst())
+        .hasValue(
+            "Unknown option: '-dash title': a title that starts with - goes after --title:"
+                + " talkbook talk add --title '-dash title' …");
+  }
+
+  @Test
+  void aMistypedOptionKeepsPicocliMessage() {
+    Result r = misused("talk", "add", "--event", "1", "--titel", "T");
+
+    assertThat(r.err().lines().findFirst())
+        .hasValueSatisfying(l -> assertThat(l).startsWith("Unknown option: '--titel'"));
   }
 }

@@ -615,8 +615,10 @@ public final class MarkdownImporter {
             failedToRead.clear();
             into.clear();
             Map<String, Event> byTitle = new LinkedHashMap<>();
+            long lastEventBefore = 0;
             for (Event e : notebook.events().list()) {
               byTitle.putIfAbsent(key(e.title()), e);
+              lastEventBefore = Math.max(lastEventBefore, e.id());
             }
             for (Map.Entry<String, Event.Details> index : events.entrySet()) {
               int before = eventsCreated[0];
@@ -701,6 +703,7 @@ public final class MarkdownImporter {
             for (Deferred d : deferred) {
               stored.add(finish(notebook, d, batch.talkOfFile));
             }
+            datesFromTalks(notebook, into, lastEventBefore, events.values());
             if (dryRun) {
               throw new DryRun();
             }
@@ -809,6 +812,54 @@ public final class MarkdownImporter {
       byTitle.put(key(event.title()), event);
     }
     return event;
+  }
+
+  /**
+   * Gives each event this import made ({@code id > lastEventBefore}) without dates the first and
+   * last day of its talks: an event named by its folder (no {@code _index.md}) otherwise has no
+   * dates though its talks have, so the lists show it without any and sort it after every dated
+   * event. An event the notebook had keeps its dates, or lack of them, as its user set them; so
+   * does one an {@code _index.md} describes (an export writes one for every event, dated or not).
+   */
+  private static void datesFromTalks(
+      Notebook notebook,
+      Set<Long> into,
+      long lastEventBefore,
+      java.util.Collection<Event.Details> eventFiles) {
+    Set<String> described = new java.util.HashSet<>();
+    for (Event.Details d : eventFiles) {
+      described.add(key(d.title()));
+    }
+    for (long id : into) {
+      if (id <= lastEventBefore) {
+        continue;
+      }
+      Event event = notebook.events().get(id);
+      if (described.contains(key(event.title()))) {
+        continue; // its _index.md says its dates, or that it has none (an export's event)
+      }
+      Event.Details details = event.details();
+      if (details.startDate() != null || details.endDate() != null) {
+        continue;
+      }
+      java.time.LocalDate first = null;
+      java.time.LocalDate last = null;
+      for (Talk t : notebook.talks().list(id)) {
+        LocalDateTime at = t.details().startsAt();
+        if (at != null) {
+          java.time.LocalDate day = at.toLocalDate();
+          first = first == null || day.isBefore(first) ? day : first;
+          last = last == null || day.isAfter(last) ? day : last;
+        }
+      }
+      if (first != null) {
+        notebook
+            .events()
+            .update(
+                id,
+                new Event.Details(details.title(), first, last, details.location(), details.url()));
+      }
+    }
   }
 
   /** An event file: Hugo's section file, {@code _index.md}. */
@@ -1633,7 +1684,7 @@ public final class MarkdownImporter {
       return "Imported notes";
     }
     String name = dir.getFileName().toString().replaceFirst("^\\d{4}-\\d{2}-\\d{2}-", "");
-    String words = name.replace('-', ' ').replace('_', ' ').strip();
+    String words = words(name);
     return words.isEmpty()
         ? "Imported notes"
         : Character.toUpperCase(words.charAt(0)) + words.substring(1);
@@ -1665,8 +1716,21 @@ public final class MarkdownImporter {
     String name = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");
     Matcher dated = DATED_NAME.matcher(name);
     name = dated.matches() ? dated.group(2) : name.replaceFirst("^\\d+-", "");
-    name = name.replace('-', ' ').replace('_', ' ').strip();
+    name = words(name);
     return name.isEmpty() ? "Untitled" : name;
+  }
+
+  /**
+   * A folder's or file's name as words: a slug's hyphens and underscores become spaces ({@code
+   * jvm-days_2026}: "jvm days 2026"), while a name that has spaces already is a title as the user
+   * wrote it and keeps them ({@code Devoxx-ish week}, {@code Q&A - part 2}): it then names the
+   * event of that title in the notebook, not a new one beside it.
+   */
+  private static String words(String name) {
+    String n = name.strip();
+    return n.chars().anyMatch(Character::isWhitespace)
+        ? n
+        : n.replace('-', ' ').replace('_', ' ').strip();
   }
 
   /**

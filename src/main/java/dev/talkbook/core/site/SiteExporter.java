@@ -1469,7 +1469,7 @@ public final class SiteExporter {
   private static final String FEED = "feed.xml";
   private static final Pattern FEED_ENTRY =
       Pattern.compile(
-          "<entry><!-- talkbook-2 ([0-9a-f]{16}) -->\n(?:(?!</entry>).)*?(<summary>[^<]*</summary>\n)?</entry>",
+          "<entry><!-- talkbook-3 ([0-9a-f]{16}) -->\n(?:(?!</entry>).)*?(<summary>[^<]*</summary>\n)?</entry>",
           Pattern.DOTALL);
 
   /**
@@ -1531,8 +1531,9 @@ public final class SiteExporter {
     for (SiteTalk t : newest) {
       TalkHeader talk = t.talk();
       String key = fingerprints.get(t).substring(0, 16);
-      // talkbook-2: summaries begin with the talk's time; a feed written before is not reused
-      b.append("<entry><!-- talkbook-2 ")
+      // talkbook-2: summaries begin with the talk's time; talkbook-3: a talk without notes has its
+      // abstract there. A feed written before is not reused.
+      b.append("<entry><!-- talkbook-3 ")
           .append(key)
           .append(" -->\n<title>")
           // A talk gone from the programme says so where a reader sees it: Atom has no status.
@@ -1561,6 +1562,11 @@ public final class SiteExporter {
         String text = summaries.get(t.path());
         if (text == null) {
           text = renderer.get().summary(notes.of(t), talk.title(), SUMMARY_CHARS);
+        }
+        String abstractText = talk.programme().abstractText();
+        if (text.isEmpty() && !abstractText.isEmpty()) {
+          // No notes: the programme's abstract, which the talk's page shows, says what it is about
+          text = renderer.get().summary(abstractText, talk.title(), SUMMARY_CHARS);
         }
         // Readers show an entry's title, date (its last update) and summary: the talk's day and
         // time lead the summary, as the site's lists give them.

@@ -101,4 +101,67 @@ class MarkdownImporterEventsTest {
                   "Imported notes", List.of("Loose")));
     }
   }
+
+  @Test
+  void aFolderNamedInWordsKeepsItsHyphensAndFillsTheEventOfThatTitle() throws Exception {
+    // "Devoxx-ish week/" once became a new event "Devoxx ish week" beside the user's own.
+    Path md = dir.resolve("notes");
+    write(md.resolve("Devoxx-ish week/Loom.md"), "# Loom\n");
+    write(md.resolve("Q&A - part_2/Panel.md"), "# Panel\n");
+    write(md.resolve("jvm-days_2026/Keynote.md"), "# Keynote\n");
+    try (Notebook nb = Notebook.open(dir.resolve("a.talkbook"))) {
+      nb.events().create(Event.Details.titled("Devoxx-ish week"));
+
+      importer.importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(eventsAndTalks(nb))
+          .isEqualTo(
+              Map.of(
+                  "Devoxx-ish week", List.of("Loom"),
+                  "Q&A - part_2", List.of("Panel"),
+                  "Jvm days 2026", List.of("Keynote")));
+    }
+  }
+
+  @Test
+  void aFileNamedInWordsKeepsItsHyphensAsTheTalksTitle() throws Exception {
+    Path md = dir.resolve("notes");
+    write(md.resolve("Summit/Q&A - part 2.md"), "No heading here.\n");
+    write(md.resolve("Summit/02-closing-panel.md"), "No heading either.\n");
+    try (Notebook nb = Notebook.open(dir.resolve("a.talkbook"))) {
+      importer.importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(eventsAndTalks(nb))
+          .isEqualTo(Map.of("Summit", List.of("Q&A - part 2", "closing panel")));
+    }
+  }
+
+  @Test
+  void anEventMadeFromAFolderTakesTheDaysOfItsTalksAndAnEventAlreadyThereKeepsItsOwn()
+      throws Exception {
+    Path md = dir.resolve("notes");
+    write(md.resolve("Week/Monday.md"), "---\ntitle: Monday\ndate: 2026-10-05T09:30\n---\n");
+    write(md.resolve("Week/Friday.md"), "---\ntitle: Friday\ndate: 2026-10-09T16:00\n---\n");
+    write(md.resolve("Week/Untimed.md"), "# Untimed\n");
+    write(md.resolve("Mine/Talk.md"), "---\ntitle: Talk\ndate: 2026-10-07T10:00\n---\n");
+    write(md.resolve("Untimed only/Talk.md"), "# Talk\n");
+    write(md.resolve("Described/_index.md"), "---\ntitle: Described\n---\n");
+    write(md.resolve("Described/Talk.md"), "---\ntitle: Talk\ndate: 2026-10-08T10:00\n---\n");
+    try (Notebook nb = Notebook.open(dir.resolve("a.talkbook"))) {
+      nb.events().create(Event.Details.titled("Mine"));
+
+      importer.importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      Map<String, Event.Details> events = new TreeMap<>();
+      for (Event e : nb.events().list()) {
+        events.put(e.title(), e.details());
+      }
+      assertThat(events.get("Week").startDate()).isEqualTo(java.time.LocalDate.of(2026, 10, 5));
+      assertThat(events.get("Week").endDate()).isEqualTo(java.time.LocalDate.of(2026, 10, 9));
+      assertThat(events.get("Mine").startDate()).isNull();
+      assertThat(events.get("Untimed only").startDate()).isNull();
+      // An _index.md says the event's dates, or that it has none, as an export writes it.
+      assertThat(events.get("Described").startDate()).isNull();
+    }
+  }
 }

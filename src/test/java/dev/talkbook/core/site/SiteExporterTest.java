@@ -1349,6 +1349,31 @@ class SiteExporterTest {
   }
 
   @Test
+  void aTalkWithoutNotesHasItsProgrammesAbstractAsItsFeedSummary() throws IOException {
+    Event e = notebook.events().create(Event.Details.titled("Conf"));
+    notebook
+        .talks()
+        .create(
+            e.id(),
+            Talk.Details.titled("Abstract only"),
+            "",
+            new dev.talkbook.core.notebook.Programme(
+                "We look at **details** & trade-offs.", null, null, null, null, null, null, null));
+    notebook
+        .talks()
+        .create(
+            e.id(),
+            Talk.Details.titled("Nothing at all"),
+            "",
+            dev.talkbook.core.notebook.Programme.NONE);
+
+    export();
+
+    assertThat(summaries(read("feed.xml")))
+        .containsExactly("<summary>We look at details &amp; trade-offs.</summary>");
+  }
+
+  @Test
   void theFeedStaysWellFormedXmlWhenNotesHoldCharactersXmlForbids() throws Exception {
     // U+FFFE and U+FFFF are no XML characters: one pasted into notes made every feed reader
     // refuse the whole feed ("not well-formed (invalid token)").
