@@ -612,6 +612,11 @@ class ShareWindowTest extends RealWindowTest {
                 .queryAs(Button.class)
                 .getText()
                 .equals("Share on the network (" + host + ")"));
+    // its address whole: beside the viewers it was cut to "Share on the network (192.0.2…"
+    Button onNetwork =
+        FxWait.onFx(() -> robot.lookup("#share-panel-network").queryAs(Button.class));
+    assertThat(FxWait.onFx(() -> onNetwork.getWidth()))
+        .isGreaterThanOrEqualTo(FxWait.onFx(() -> onNetwork.prefWidth(-1)) - 0.5);
     assertThat(label(robot, "#share-phones"))
         .isEqualTo(
             "Phones and other computers cannot open this address: it is for this computer only."

@@ -360,12 +360,15 @@ public final class SharePanel {
     phones.getStyleClass().add("tb-share-phones");
     shareOnNetwork.setOnAction(e -> model.networkChoice().ifPresent(model::shareOn));
     shareOnNetwork.managedProperty().bind(shareOnNetwork.visibleProperty());
+    // the whole width, under the address: the button names the address it shares on in full
+    shareOnNetwork.setMinWidth(Region.USE_PREF_SIZE);
     VBox phonesBox = new VBox(8, phones, shareOnNetwork);
     phonesBox.setAlignment(Pos.CENTER_LEFT);
-    HBox.setHgrow(phonesBox, Priority.ALWAYS);
-    phonesBox.visibleProperty().bind(model.onlyThisComputerProperty());
+    phonesBox
+        .visibleProperty()
+        .bind(model.onlyThisComputerProperty().and(model.urlProperty().isNotEmpty()));
     phonesBox.managedProperty().bind(phonesBox.visibleProperty());
-    HBox middle = new HBox(16, qrCard, phonesBox, side);
+    HBox middle = new HBox(16, qrCard, side);
     middle.setAlignment(Pos.CENTER_LEFT);
     // the address's QR code and the viewers, while there is an address
     middle.visibleProperty().bind(model.urlProperty().isNotEmpty());
@@ -401,6 +404,7 @@ public final class SharePanel {
             startStop,
             problem,
             urlRow,
+            phonesBox,
             middle,
             followTalks,
             shareCode,
