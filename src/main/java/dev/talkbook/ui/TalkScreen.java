@@ -545,9 +545,7 @@ final class TalkScreen {
     int marker = -1 - start;
     int lineEnd = cut.text().indexOf('\n', marker);
     editor.reveal(marker, lineEnd < 0 ? cut.text().length() : lineEnd);
-    status.showMessage(
-        "The search words are in the part of a line not shown: the notes are cut (the banner above"
-            + " them says why and how to edit them).");
+    status.showMessage("The search words are in the part of a line not shown (the notes are cut).");
   }
 
   /**
