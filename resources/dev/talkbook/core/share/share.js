@@ -216,10 +216,31 @@
     if (following()) { reveal(); }
   }
 
+  // ---- the talk's time ------------------------------------------------------------------------
+
+  /**
+   * The header names the event's zone after the talk's time ("18:30–19:15 Berlin time"); a viewer
+   * whose browser's clock reads the same as the event's at that moment (in the event's zone, or
+   * one with the same offset then) is not told it: the zone is hidden.
+   */
+  function sayZones() {
+    var zones = header.querySelectorAll("[data-tb='zone']");
+    for (var i = 0; i < zones.length; i++) {
+      var time = zones[i].parentNode.querySelector("time");
+      var at = time ? time.getAttribute("datetime") : null;
+      var m = at ? /(Z|([+-])(\d\d):(\d\d))$/.exec(at) : null;
+      var instant = at ? new Date(at) : null;
+      if (!m || !instant || isNaN(instant.getTime())) { zones[i].hidden = false; continue; }
+      var eventOffset = m[1] === "Z" ? 0 : (m[2] === "-" ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4]));
+      zones[i].hidden = eventOffset === -instant.getTimezoneOffset();
+    }
+  }
+
   function applyState(s) {
     var newTalk = document.title !== s.title + " · live";
     document.title = s.title + " · live";
     header.innerHTML = s.header;
+    sayZones();
     var fragment = document.createDocumentFragment();
     s.blocks.forEach(function (html) { fragment.appendChild(blockElement(html)); });
     notes.textContent = "";
@@ -234,6 +255,7 @@
   function applyHeader(h) {
     document.title = h.title + " · live";
     header.innerHTML = h.header;
+    sayZones();
   }
 
   // ---- following the presenter ----------------------------------------------------------------
@@ -401,6 +423,7 @@
   notes.querySelectorAll(":scope > .tb-block").forEach(decorate);
   code.querySelectorAll(":scope > li").forEach(decorate);
   codeChanged();
+  if (header) { sayZones(); }
   if (following()) { reveal(); }
   connect(false);
 })();

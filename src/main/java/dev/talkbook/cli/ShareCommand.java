@@ -107,13 +107,10 @@ final class ShareCommand implements Callable<Integer> {
     // Read-only: no lock, nothing written, beside a running window.
     try (Notebook notebook = root.openToFollow()) {
       Talk t = Refs.talk(notebook, talk);
-      String eventTitle = notebook.events().get(t.eventId()).title();
+      dev.talkbook.core.notebook.Event event = notebook.events().get(t.eventId());
       ShareSession session =
           ShareSession.start(
-              options,
-              new MarkdownRenderer(),
-              TalkFiles.of(notebook),
-              SharedTalk.of(t, eventTitle));
+              options, new MarkdownRenderer(), TalkFiles.of(notebook), SharedTalk.of(t, event));
       try {
         out.println(session.url());
         out.flush();

@@ -508,7 +508,7 @@ final class TalkScreen {
                                 Errors.logged(
                                     "Could not find the search words in the notes", failed));
                           } else {
-                            found.ifPresent(f -> editor.reveal(f.start(), f.end()));
+                            found.ifPresent(this::reveal);
                           }
                         });
               }
@@ -522,6 +522,30 @@ final class TalkScreen {
                 editor.area().requestFocus();
               }
             });
+  }
+
+  /**
+   * Selects a search hit in the notes. In notes shown cut its offsets (the notes' own) are mapped
+   * to the text shown: lines cut above it shift it. A hit in the part of a line not shown selects
+   * the marker that stands for that part, and the status bar says the hit is there.
+   */
+  private void reveal(OpenTalk.Found found) {
+    Shown cut = cutShown;
+    if (!shownCut || cut == null) {
+      editor.reveal(found.start(), found.end());
+      return;
+    }
+    int start = cut.shownAt(found.start());
+    if (start >= 0) {
+      int end = cut.shownAt(Math.max(found.start(), found.end() - 1));
+      // a hit that runs into the part not shown: selected up to the marker
+      editor.reveal(start, end >= 0 ? end + 1 : -1 - end);
+      return;
+    }
+    int marker = -1 - start;
+    int lineEnd = cut.text().indexOf('\n', marker);
+    editor.reveal(marker, lineEnd < 0 ? cut.text().length() : lineEnd);
+    status.showMessage("The search words are in the part of a line not shown (the notes are cut).");
   }
 
   /**
@@ -593,11 +617,42 @@ final class TalkScreen {
   /** Whether the notes shown are cut: read-only, and their edits are not the notes. */
   private boolean shownCut;
 
+  /** How the notes shown cut map to their own offsets (null while the notes shown are whole). */
+  private Shown cutShown;
+
   /** What the status bar says of the notes shown cut (null: none were yet). */
   private String cutNotice;
 
-  /** Notes as the editor shows them ({@code text}) and the longest line cut (0: none was). */
-  record Shown(String text, int longestCut) {}
+  /**
+   * Notes as the editor shows them ({@code text}) and the longest line cut (0: none was); {@code
+   * cuts} says where, in the notes' own offsets: for each line cut, where it is cut, where it ends
+   * and the length of the marker shown in place of the rest.
+   */
+  record Shown(String text, int longestCut, int[] cuts) {
+    Shown(String text) {
+      this(text, 0, new int[0]);
+    }
+
+    /**
+     * Where {@code offset} of the notes is in {@link #text}; {@code -1 - (where the line's marker
+     * begins)} when it is in the part of a line not shown (a search hit there).
+     */
+    int shownAt(int offset) {
+      int shift = 0;
+      for (int i = 0; i < cuts.length; i += 3) {
+        int cut = cuts[i];
+        int end = cuts[i + 1];
+        if (offset < cut) {
+          break;
+        }
+        if (offset < end) {
+          return -1 - (cut - shift);
+        }
+        shift += (end - cut) - cuts[i + 2];
+      }
+      return offset - shift;
+    }
+  }
 
   /**
    * {@code notes} with each line the editor cannot lay out in reasonable time (longer than {@link
@@ -617,11 +672,12 @@ final class TalkScreen {
       }
     }
     if (!anyLong) {
-      return new Shown(notes, 0);
+      return new Shown(notes);
     }
     LineSpans spans = new LineSpans(MOST_SPANS, LONGEST_LINE);
     StringBuilder out = null;
     int longestCut = 0;
+    java.util.List<Integer> cuts = new java.util.ArrayList<>();
     int start = 0;
     while (start <= notes.length()) {
       int end = notes.indexOf('\n', start);
@@ -634,8 +690,10 @@ final class TalkScreen {
         if (out == null) {
           out = new StringBuilder(notes.length()).append(notes, 0, start);
         }
-        out.append(notes, start, cut).append(LongLines.marker(end - cut));
+        String marker = LongLines.marker(end - cut);
+        out.append(notes, start, cut).append(marker);
         longestCut = Math.max(longestCut, end - start);
+        cuts.addAll(List.of(cut, end, marker.length()));
       } else if (out != null) {
         out.append(notes, start, end);
       }
@@ -644,7 +702,10 @@ final class TalkScreen {
       }
       start = end + 1;
     }
-    return out == null ? new Shown(notes, 0) : new Shown(out.toString(), longestCut);
+    return out == null
+        ? new Shown(notes)
+        : new Shown(
+            out.toString(), longestCut, cuts.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /**
@@ -709,6 +770,7 @@ final class TalkScreen {
     if (shown == null) {
       shownId = -1;
       shownCut = false;
+      cutShown = null;
       if (cutBanner != null) {
         cutBanner.hide();
       }
@@ -736,6 +798,7 @@ final class TalkScreen {
       Shown cut = shown(shown.body());
       String notes = cut.text();
       shownCut = cut.longestCut() > 0;
+      cutShown = shownCut ? cut : null;
       if (shownCut) {
         cutNotice = cutMessage(shown);
         cutBanner().show(shown, cut.longestCut()); // stays while this talk is open

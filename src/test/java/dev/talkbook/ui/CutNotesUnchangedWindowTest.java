@@ -71,4 +71,37 @@ class CutNotesUnchangedWindowTest extends RealWindowTest {
     assertThat(ui.notebook.attachments().of(cut.id())).isEmpty();
     assertThat(ui.notebook.talks().get(cut.id()).body()).isEqualTo(note);
   }
+
+  /**
+   * A search hit in notes shown cut was selected at its offset in the whole notes, in the cut text:
+   * a line cut above it moved it, so the selection landed elsewhere ("one cat" after a line of 200
+   * strong spans selected none of "cat"). It is selected where it is shown now; a hit in the part
+   * of a line not shown selects the marker that stands for it, and the status bar says so.
+   */
+  @Test
+  void aSearchHitInNotesShownCutIsSelectedWhereItIsShown(FxRobot robot) throws Exception {
+    Talk before = ui.openNewTalk(robot, "Before", "# Before\n");
+    String note = "# Cut\n\n" + "**b** ".repeat(200) + "hidden\n\none cat\n";
+    Talk cut = ui.notebook.talks().create(before.eventId(), Talk.Details.titled("Cut"), note);
+    ui.reloadTree(robot);
+    robot.interact(() -> ui.window.open(cut.id(), List.of("cat")));
+    CodeArea notes = WindowUnderTest.editor(robot);
+    FxWait.untilFx(
+        "the notes shown cut",
+        () -> notes.getText(0).equals("# Cut") && notes.getText(2).contains(" more characters"));
+    FxWait.untilFx("the hit selected", () -> notes.getSelectedText().equals("cat"));
+    assertThat(FxWait.onFx(() -> notes.getCaretSelectionBind().getParagraphIndex())).isEqualTo(4);
+
+    robot.interact(() -> ui.window.open(before.id(), List.of()));
+    FxWait.untilFx("the other talk open", () -> notes.getText(0).equals("# Before"));
+    robot.interact(() -> ui.window.open(cut.id(), List.of("hidden")));
+    FxWait.untilFx(
+        "the marker of the part not shown selected",
+        () ->
+            notes.getSelectedText().startsWith(" … ") && notes.getSelectedText().contains("more"));
+    Label notice = robot.lookup("#notice").queryAs(Label.class);
+    FxWait.untilFx(
+        "the status bar saying where the hit is",
+        () -> notice.getText().contains("in the part of a line not shown"));
+  }
 }

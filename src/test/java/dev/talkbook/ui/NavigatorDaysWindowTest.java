@@ -539,6 +539,61 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .isEqualTo("Privacy by design");
   }
 
+  /**
+   * A talk at 01:30 for two hours on the night Berlin's clocks go forward (29 March 2026) ends at
+   * 04:30 there, as the site and the command line say: the navigator's row, its tooltip and the
+   * details showed 03:30 (the length added to the clock without the event's zone).
+   */
+  @Test
+  void aTalkAcrossTheClockChangeEndsAtTheWallClockTimeOfTheEventsZone(FxRobot robot)
+      throws Exception {
+    conference =
+        ui.notebook
+            .events()
+            .create(
+                new Event.Details(
+                    "Night of the clocks",
+                    LocalDate.of(2026, 3, 28),
+                    LocalDate.of(2026, 3, 29),
+                    null,
+                    null));
+    ui.notebook.events().setTimeZone(conference.id(), "Europe/Berlin");
+    for (String[] t :
+        List.of(
+            new String[] {"Before the night", "2026-03-28T10:00"},
+            new String[] {"Across the change", "2026-03-29T01:30"},
+            new String[] {"After the night", "2026-03-29T10:00"})) {
+      ui.notebook
+          .talks()
+          .create(
+              conference.id(),
+              new Talk.Details(
+                  t[0], List.of(), LocalDateTime.parse(t[1]), "Hall", null, null, List.of()),
+              "",
+              new dev.talkbook.core.notebook.Programme(
+                  "", null, java.time.Duration.ofHours(2), null, null, t[0], "frab:x", null));
+    }
+    ui.reloadTree(robot);
+    TreeCell<?> across = cell(robot, "Across the change");
+    assertThat(FxWait.onFx(() -> ((Label) across.lookup("." + NavigatorView.TIME_STYLE)).getText()))
+        .isEqualTo("01:30–04:30");
+    assertThat(FxWait.onFx(across::getAccessibleHelp)).contains("01:30–04:30");
+    TreeCell<?> before = cell(robot, "Before the night");
+    assertThat(FxWait.onFx(() -> ((Label) before.lookup("." + NavigatorView.TIME_STYLE)).getText()))
+        .isEqualTo("10:00–12:00");
+
+    ui.clickOnRow(robot, "Across the change");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().title().equals("Across the change"));
+    FxWait.untilFx(
+        "the details say the end in Berlin",
+        () ->
+            robot
+                .lookup("." + dev.talkbook.ui.details.TalkDetailsPane.TIME_SPAN_STYLE)
+                .queryAll()
+                .stream()
+                .anyMatch(n -> n.isVisible() && "01:30–04:30".equals(((Label) n).getText())));
+  }
+
   /** How the locale names a day's weekday ("Friday"). */
   private static String dayName(int year, int month, int day) {
     return LocalDate.of(year, month, day)

@@ -109,6 +109,16 @@ class ShareWindowTest extends RealWindowTest {
     return robot.lookup("#share-url").queryAs(TextField.class).getText();
   }
 
+  /** Whether {@code node} and everything it is in are visible; on the FX thread. */
+  private static boolean shown(javafx.scene.Node node) {
+    for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A label's text, read on the FX thread. */
   private String label(FxRobot robot, String id) throws Exception {
     return FxWait.onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
@@ -131,12 +141,12 @@ class ShareWindowTest extends RealWindowTest {
         .isEqualTo("Sharing “Live coding without fear” with this computer only (127.0.0.1).");
     assertThat(FxWait.onFx(() -> robot.lookup("#share-start").queryAs(Button.class).getText()))
         .isEqualTo("Stop sharing");
-    // the QR code says the URL
-    Image qr = FxWait.onFx(() -> robot.lookup("#share-qr").queryAs(ImageView.class).getImage());
-    assertThat(decode(qr)).isEqualTo(url.toString());
-    // and says what it is to a screen reader
-    assertThat(FxWait.onFx(() -> robot.lookup("#share-qr").query().getAccessibleText()))
-        .isEqualTo("QR code of the share address");
+    // with this computer only, no QR code (a phone would open its own 127.0.0.1) but a line saying
+    // that phones need the network (see theLoopbackShareShowsNoQrCodeButSharesOnTheNetwork…)
+    assertThat(FxWait.onFx(() -> robot.lookup("#share-qr").queryAs(ImageView.class).getImage()))
+        .isNull();
+    assertThat(label(robot, "#share-phones"))
+        .startsWith("Phones and other computers cannot open this address");
     assertThat(label(robot, "#share-viewers")).isEqualTo("0 viewers");
     try (SseClient viewer = SseClient.open(http, url.resolve("events"), null)) {
       assertThat(viewer.next("state", WAIT).data()).contains("Live coding without fear");
@@ -297,8 +307,10 @@ class ShareWindowTest extends RealWindowTest {
     waitUntil("the panel shown", () -> panel().stage() != null && panel().stage().isShowing());
     String address = FxWait.onFx(() -> share().urlProperty().get());
     assertThat(FxWait.onFx(() -> url(robot))).isEqualTo(address);
-    Image qr = FxWait.onFx(() -> robot.lookup("#share-qr").queryAs(ImageView.class).getImage());
-    assertThat(decode(qr)).isEqualTo(address);
+    // this computer only: the line for phones in place of a QR code
+    assertThat(FxWait.onFx(() -> shown(robot.lookup("#share-phones").query()))).isTrue();
+    assertThat(FxWait.onFx(() -> robot.lookup("#share-qr").queryAs(ImageView.class).getImage()))
+        .isNull();
     menu(robot, "Stop sharing");
     waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
   }
@@ -566,6 +578,66 @@ class ShareWindowTest extends RealWindowTest {
             panel().card().getScene().getRoot().lookupAll(".label").stream()
                 .map(n -> ((Label) n).getText())
                 .collect(java.util.stream.Collectors.joining("\n")));
+  }
+
+  /**
+   * Shared with "This computer only", the panel showed a QR code of 127.0.0.1, which a phone scans
+   * to open its own address and fails. It shows no code there but says that phones need the
+   * network, with the button that shares on it; shared on the network, the code is back and says
+   * the new address (to a screen reader too) and the line is gone.
+   */
+  @Test
+  void theLoopbackShareShowsNoQrCodeButSharesOnTheNetworkFromThePanel(FxRobot robot)
+      throws Exception {
+    openSample(robot, "Live coding without fear");
+    URI url = startSharing(robot);
+    assertThat(url.getHost()).isEqualTo("127.0.0.1");
+    robot.interact(() -> panel().stage().setX(ui.stage.getX() + 40)); // back on the screen
+    javafx.scene.Node qrCard = FxWait.onFx(() -> robot.lookup("#share-qr").query().getParent());
+    assertThat(FxWait.onFx(qrCard::isVisible)).isFalse();
+    assertThat(FxWait.onFx(() -> shown(robot.lookup("#share-phones").query()))).isTrue();
+    var network = dev.talkbook.core.share.NetworkAddresses.network();
+    if (network.isEmpty()) {
+      assertThat(label(robot, "#share-phones")).contains("this computer is on no network now");
+      assertThat(FxWait.onFx(() -> shown(robot.lookup("#share-panel-network").query()))).isFalse();
+      return;
+    }
+    waitUntil("the network among the choices", () -> share().networkChoice().isPresent());
+    String host = dev.talkbook.core.share.NetworkAddresses.host(network.get().address());
+    waitUntil(
+        "the button naming the network's address",
+        () ->
+            robot
+                .lookup("#share-panel-network")
+                .queryAs(Button.class)
+                .getText()
+                .equals("Share on the network (" + host + ")"));
+    // its address whole: beside the viewers it was cut to "Share on the network (192.0.2…"
+    Button onNetwork =
+        FxWait.onFx(() -> robot.lookup("#share-panel-network").queryAs(Button.class));
+    assertThat(FxWait.onFx(() -> onNetwork.getWidth()))
+        .isGreaterThanOrEqualTo(FxWait.onFx(() -> onNetwork.prefWidth(-1)) - 0.5);
+    assertThat(label(robot, "#share-phones"))
+        .isEqualTo(
+            "Phones and other computers cannot open this address: it is for this computer only."
+                + " To let them follow, share on the network.");
+    FxWait.clickOn(robot, "#share-panel-network");
+    waitUntil(
+        "sharing on the network",
+        () ->
+            share().getState() == ShareModel.State.RUNNING
+                && !share().onlyThisComputerProperty().get()
+                && !url(robot).equals(url.toString()));
+    URI now = URI.create(FxWait.onFx(() -> url(robot)));
+    assertThat(now.getHost()).isEqualTo(host.replaceAll("[\\[\\]]", ""));
+    waitUntil("the QR code", () -> qrCard.isVisible());
+    Image qr = FxWait.onFx(() -> robot.lookup("#share-qr").queryAs(ImageView.class).getImage());
+    assertThat(decode(qr)).isEqualTo(now.toString());
+    assertThat(FxWait.onFx(() -> robot.lookup("#share-qr").query().getAccessibleText()))
+        .isEqualTo("QR code of the share address");
+    assertThat(FxWait.onFx(() -> shown(robot.lookup("#share-phones").query()))).isFalse();
+    robot.interact(() -> share().stop());
+    waitUntil("stopped", () -> share().getState() == ShareModel.State.STOPPED);
   }
 
   /**

@@ -104,4 +104,25 @@ class TalkScreenShownTest {
                 + " … 1,950,000 more characters on this line");
     assertThat(shown.longestCut()).isEqualTo(2_000_000);
   }
+
+  /**
+   * A search hit's offsets are the notes' own; in notes shown cut, each line cut above it moves it
+   * (the rest of the line replaced by a shorter or longer marker), and a hit in the part of a line
+   * not shown has no place there: shownAt says where that line's marker begins.
+   */
+  @Test
+  void offsetsOfTheNotesAreMappedIntoTheTextShownCut() {
+    String longLine = "**b** ".repeat(200) + "hidden";
+    String notes = "# Cut\n\n" + longLine + "\n\none cat\n";
+    TalkScreen.Shown shown = TalkScreen.shown(notes);
+    assertThat(shown.longestCut()).isPositive();
+    int cat = notes.indexOf("cat");
+    assertThat(shown.text().substring(shown.shownAt(cat), shown.shownAt(cat) + 3)).isEqualTo("cat");
+    assertThat(shown.shownAt(notes.indexOf("# Cut"))).isZero();
+    int hidden = shown.shownAt(notes.indexOf("hidden"));
+    assertThat(hidden).isNegative();
+    assertThat(shown.text().substring(-1 - hidden)).startsWith(" … ");
+    // whole notes: every offset is its own
+    assertThat(TalkScreen.shown("# a\ncat\n").shownAt(4)).isEqualTo(4);
+  }
 }

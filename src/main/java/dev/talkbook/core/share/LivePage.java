@@ -101,8 +101,10 @@ final class LivePage {
 
   /**
    * {@link #header(MarkdownRenderer, SharedTalk)} with its time said in {@code locale}, the one
-   * style of the window and the site ({@link DateTimeText#dayAndTime}): "Sunday, December 6, 2026,
-   * 19:30" for a user in the US (it said "Sunday 6 December 2026, 19:30" whatever the region).
+   * style of the window and the site ({@link DateTimeText#day}, {@link DateTimeText#clockSpan}):
+   * "Sunday, December 6, 2026, 19:30–20:15" for a user in the US (it said "Sunday 6 December 2026,
+   * 19:30" whatever the region), then the event's zone ("Berlin time"), which the page hides for a
+   * viewer whose browser's clock reads the same there.
    */
   static String header(MarkdownRenderer renderer, SharedTalk talk, Locale locale) {
     Talk.Details d = talk.details();
@@ -117,13 +119,23 @@ final class LivePage {
     }
     LocalDateTime at = d.startsAt();
     if (at != null) {
+      // "Sunday, December 6, 2026, 18:30–19:15" with the programme's length, its end the
+      // wall-clock time in the event's zone; datetime= with the event's offset, which share.js
+      // compares with the browser's: a viewer whose clock differs reads "… Berlin time".
+      java.time.ZoneId zone = talk.zone();
       meta.append("<span><time datetime=\"")
-          .append(at.toLocalDate())
-          .append('T')
-          .append(DateTimeText.CLOCK.format(at))
+          .append(DateTimeText.machineForm(at, zone))
           .append("\">")
-          .append(esc(DateTimeText.dayAndTime(at, locale)))
-          .append("</time></span>");
+          .append(esc(DateTimeText.day(at.toLocalDate(), locale)))
+          .append(", ")
+          .append(esc(DateTimeText.clockSpan(at, talk.length(), zone)))
+          .append("</time>");
+      if (zone != null) {
+        meta.append("<span data-tb=\"zone\"> ")
+            .append(esc(DateTimeText.zoneName(zone)))
+            .append("</span>");
+      }
+      meta.append("</span>");
     }
     if (d.room() != null) {
       meta.append("<span>").append(esc(d.room())).append("</span>");

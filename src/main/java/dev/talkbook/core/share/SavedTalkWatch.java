@@ -80,8 +80,7 @@ public final class SavedTalkWatch {
         if (talk.isEmpty()) {
           return false;
         }
-        String eventTitle = notebook.events().get(talk.get().eventId()).title();
-        session.show(SharedTalk.of(talk.get(), eventTitle));
+        session.show(SharedTalk.of(talk.get(), notebook.events().get(talk.get().eventId())));
         seen = changed.get();
       }
       report("");

@@ -1222,7 +1222,10 @@ public final class SiteExporter {
         + (talk.details().startsAt() == null
             ? ""
             : ",\"w\":\""
-                + DateTimeText.formSpan(talk.details().startsAt(), talk.programme().duration())
+                + DateTimeText.formSpan(
+                    talk.details().startsAt(),
+                    talk.programme().duration(),
+                    t.event().event().zone().orElse(null))
                 + "\"")
         // The words are letters, digits and spaces, which json() would only put in quotes, after
         // looking at each of their ~3,000 characters
@@ -1532,7 +1535,8 @@ public final class SiteExporter {
       TalkHeader talk = t.talk();
       String key = fingerprints.get(t).substring(0, 16);
       // talkbook-2: summaries begin with the talk's time; talkbook-3: a talk without notes has its
-      // abstract there. A feed written before is not reused.
+      // abstract there, and the time's end is in the event's zone (a summary of a talk on a night the
+      // clocks moved said it an hour off). A feed written before is not reused.
       b.append("<entry><!-- talkbook-3 ")
           .append(key)
           .append(" -->\n<title>")
@@ -1572,8 +1576,12 @@ public final class SiteExporter {
         // time lead the summary, as the site's lists give them.
         LocalDateTime at = talk.details().startsAt();
         if (at != null) {
+          // In the event's zone, as the talk's page shows it (its end on a night the clocks move)
           String when =
-              DateTimeText.dayAndClockSpan(at, talk.programme().duration(), options.locale());
+              DateTimeText.day(at.toLocalDate(), options.locale())
+                  + ", "
+                  + DateTimeText.clockSpan(
+                      at, talk.programme().duration(), t.event().event().zone().orElse(null));
           text = text.isEmpty() ? when : when + " · " + text;
         }
         summary = text.isEmpty() ? "" : "<summary>" + esc(text) + "</summary>\n";

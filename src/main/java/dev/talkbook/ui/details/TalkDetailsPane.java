@@ -130,6 +130,16 @@ public final class TalkDetailsPane {
   private ContextMenu tagSuggestions;
 
   private Talk talk;
+
+  /**
+   * The time zone of the event of the talk shown (null: none, or not read yet), so that its end is
+   * the wall-clock time there on a night the clocks change; read off the FX thread on each show.
+   */
+  private java.time.ZoneId eventZone;
+
+  /** The event {@link #eventZone} is of (-1: none yet). */
+  private long eventZoneOf = -1;
+
   private List<String> knownTags = List.of();
 
   /** How long after a pause in typing the details are saved (as long as the notes wait). */
@@ -616,7 +626,28 @@ public final class TalkDetailsPane {
     saveWait.saving();
     boolean keepTyping = same && unsaved.get();
     talk = shown;
+    if (shown == null || shown.eventId() != eventZoneOf) {
+      eventZone = null; // another event's zone is not this one's
+      eventZoneOf = shown == null ? -1 : shown.eventId();
+    }
     showTimeSpan();
+    if (shown != null) {
+      long eventId = shown.eventId();
+      executors.run(
+          () -> notebook.events().find(eventId).flatMap(dev.talkbook.core.notebook.Event::zone),
+          zone -> {
+            if (talk != null && talk.eventId() == eventId) {
+              eventZone = zone.orElse(null);
+              eventZoneOf = eventId;
+              showTimeSpan();
+            }
+          },
+          // the end as without a zone (as for an event that has none); a notebook that cannot be
+          // read says so where the talk is saved
+          error ->
+              System.getLogger(TalkDetailsPane.class.getName())
+                  .log(System.Logger.Level.WARNING, "Reading the event's time zone", error));
+    }
     root.setDisable(shown == null);
     if (!keepTyping) {
       showProblems(null);
@@ -697,7 +728,9 @@ public final class TalkDetailsPane {
     if (length != null) {
       try {
         span =
-            TalkTime.parse(time.getText()).map(at -> DateTimeText.clockSpan(at, length)).orElse("");
+            TalkTime.parse(time.getText())
+                .map(at -> DateTimeText.clockSpan(at, length, eventZone))
+                .orElse("");
       } catch (NotebookException e) {
         span = ""; // a time half typed: the field's own problem says so when it is left
       }

@@ -1342,6 +1342,8 @@ public final class NavigatorView {
       detail.getStyleClass().add("tb-row-detail");
       // In an event listed by day, a talk's time leads its row: parallel rooms read as a timetable.
       TalkSummary timed = timedInDay(item);
+      // its end the wall-clock time in the event's zone, on a night the clocks change too
+      java.time.ZoneId zone = timed == null ? null : eventZone();
       String when = null;
       if (item instanceof NavNode.EventNode e) {
         getStyleClass().add("tb-event-row");
@@ -1369,7 +1371,7 @@ public final class NavigatorView {
           when =
               DateTimeText.dayInEvent(timed.startsAt().toLocalDate(), false, locale)
                   + ", "
-                  + DateTimeText.clockSpan(timed.startsAt(), timed.length())
+                  + DateTimeText.clockSpan(timed.startsAt(), timed.length(), zone)
                   + (timed.room() == null ? "" : " · " + timed.room());
         }
       }
@@ -1377,7 +1379,7 @@ public final class NavigatorView {
       Label time = null;
       if (timed != null) {
         // with its end where the programme gave its length: "09:00–12:00"
-        time = new Label(DateTimeText.clockSpan(timed.startsAt(), timed.length()));
+        time = new Label(DateTimeText.clockSpan(timed.startsAt(), timed.length(), zone));
         time.getStyleClass().add(TIME_STYLE);
       }
       // the times in a column as wide as any time, so the titles of a day line up
@@ -1386,7 +1388,8 @@ public final class NavigatorView {
               time,
               // "23:30–01:00 +1" (an end on the next day) takes its own width, not cut short
               timed != null && timed.length() != null
-                  ? DateTimeText.clockSpan(timed.startsAt(), timed.length()).replaceAll("\\d", "0")
+                  ? DateTimeText.clockSpan(timed.startsAt(), timed.length(), zone)
+                      .replaceAll("\\d", "0")
                   : "00:00",
               title,
               detail);
@@ -1480,6 +1483,16 @@ public final class NavigatorView {
         }
       }
       return List.copyOf(rooms);
+    }
+
+    /** The time zone of the event this row is under; null when it has none. */
+    private java.time.ZoneId eventZone() {
+      for (TreeItem<NavNode> up = getTreeItem(); up != null; up = up.getParent()) {
+        if (up.getValue() instanceof NavNode.EventNode e) {
+          return e.event().zone().orElse(null);
+        }
+      }
+      return null;
     }
 
     /** The talk of {@code item} when it is listed under a day and has a time, else null. */

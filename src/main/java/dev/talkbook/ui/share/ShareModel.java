@@ -271,7 +271,7 @@ public final class ShareModel {
         ShareOptions.loopback().withBind(where.address()).withPerAddressCapForBind();
     CompletableFuture.supplyAsync(
             () -> {
-              SharedTalk first = sharedTalk(talk, eventTitle(talk), text);
+              SharedTalk first = sharedTalk(talk, event(talk), text);
               ShareSession s =
                   ShareSession.start(options, renderer.get(), TalkFiles.of(notebook), first);
               s.presenterAt(line == null ? -1 : line);
@@ -366,7 +366,7 @@ public final class ShareModel {
     }
     if (talk.id() == shared.talkId()) {
       // the same talk: its details may have changed
-      shared = SharedTalk.of(talk, shared.eventTitle()).withNotes(shared.notes());
+      shared = SharedTalk.of(talk, shared.eventTitle(), shared.zone()).withNotes(shared.notes());
       sharedTitle.set(shared.title());
       session.show(shared);
       return;
@@ -375,14 +375,17 @@ public final class ShareModel {
       return;
     }
     ShareSession s = session;
-    CompletableFuture.supplyAsync(() -> eventTitle(talk), background)
+    CompletableFuture.supplyAsync(() -> event(talk), background)
         .whenCompleteAsync(
-            (title, error) -> {
+            (event, error) -> {
               Talk now = open.talkProperty().get();
               if (s != session || now == null || now.id() != talk.id()) {
                 return; // stopped, or another talk opened meanwhile
               }
-              shared = sharedTalk(now, error == null ? title : "", open.textProperty().getValue());
+              String text = open.textProperty().getValue();
+              shared =
+                  (error == null ? SharedTalk.of(now, event) : SharedTalk.of(now, "", null))
+                      .withNotes(text == null ? now.body() : text);
               sharedTitle.set(shared.title());
               session.show(shared);
               Integer line = open.caretLineProperty().getValue();
@@ -445,12 +448,13 @@ public final class ShareModel {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  private String eventTitle(Talk talk) {
-    return notebook.events().get(talk.eventId()).title();
+  private dev.talkbook.core.notebook.Event event(Talk talk) {
+    return notebook.events().get(talk.eventId());
   }
 
-  private static SharedTalk sharedTalk(Talk talk, String eventTitle, String text) {
-    return SharedTalk.of(talk, eventTitle).withNotes(text == null ? talk.body() : text);
+  private static SharedTalk sharedTalk(
+      Talk talk, dev.talkbook.core.notebook.Event event, String text) {
+    return SharedTalk.of(talk, event).withNotes(text == null ? talk.body() : text);
   }
 
   private static Throwable unwrap(Throwable e) {

@@ -73,6 +73,17 @@ public final class SharePanel {
   final Button copy = new Button("Copy");
   final Button openInBrowser = new Button("Open");
   final ImageView qr = new ImageView();
+
+  /**
+   * In place of the QR code while sharing with this computer only: phones cannot open a loopback
+   * address, so a code to scan would only fail; it says so, with the button that shares on the
+   * network (when this computer is on one).
+   */
+  final Label phones = new Label();
+
+  /** Shares on the network, beside {@link #phones}. */
+  final Button shareOnNetwork = new Button();
+
   final Label viewers = new Label();
   final CheckBox followTalks = new CheckBox("Viewers follow when I open another talk");
   final CheckBox shareCode = new CheckBox("Show the code I run in the REPL");
@@ -103,6 +114,8 @@ public final class SharePanel {
     openInBrowser.setId("share-open");
     qr.setId("share-qr");
     qr.setAccessibleText("QR code of the share address");
+    phones.setId("share-phones");
+    shareOnNetwork.setId("share-panel-network");
     viewers.setId("share-viewers");
     followTalks.setId("share-follow");
     shareCode.setId("share-code");
@@ -340,6 +353,21 @@ public final class SharePanel {
         Tips.tooltip(
             "The address and a large QR code for the room (" + Keys.shown(AUDIENCE_KEY) + ")"));
     audience.setMinWidth(Region.USE_PREF_SIZE);
+    qrCard.visibleProperty().bind(model.onlyThisComputerProperty().not());
+    qrCard.managedProperty().bind(qrCard.visibleProperty());
+    phones.setWrapText(true);
+    phones.setMinHeight(Region.USE_PREF_SIZE);
+    phones.getStyleClass().add("tb-share-phones");
+    shareOnNetwork.setOnAction(e -> model.networkChoice().ifPresent(model::shareOn));
+    shareOnNetwork.managedProperty().bind(shareOnNetwork.visibleProperty());
+    // the whole width, under the address: the button names the address it shares on in full
+    shareOnNetwork.setMinWidth(Region.USE_PREF_SIZE);
+    VBox phonesBox = new VBox(8, phones, shareOnNetwork);
+    phonesBox.setAlignment(Pos.CENTER_LEFT);
+    phonesBox
+        .visibleProperty()
+        .bind(model.onlyThisComputerProperty().and(model.urlProperty().isNotEmpty()));
+    phonesBox.managedProperty().bind(phonesBox.visibleProperty());
     HBox middle = new HBox(16, qrCard, side);
     middle.setAlignment(Pos.CENTER_LEFT);
     // the address's QR code and the viewers, while there is an address
@@ -376,6 +404,7 @@ public final class SharePanel {
             startStop,
             problem,
             urlRow,
+            phonesBox,
             middle,
             followTalks,
             shareCode,
@@ -436,13 +465,13 @@ public final class SharePanel {
         .urlProperty()
         .addListener(
             (obs, was, now) -> {
-              qr.setImage(now.isEmpty() ? null : QrCodes.image(now, 4));
+              showCodeOrPhones();
               copy.setText("Copy");
             });
+    model.onlyThisComputerProperty().addListener((obs, was, now) -> showCodeOrPhones());
+    model.choices().addListener((javafx.beans.InvalidationListener) o -> showCodeOrPhones());
     // Made on first use: sharing may already run (and have an address) by then.
-    if (!model.urlProperty().get().isEmpty()) {
-      qr.setImage(QrCodes.image(model.urlProperty().get(), 4));
-    }
+    showCodeOrPhones();
     viewers
         .textProperty()
         .bind(
@@ -457,6 +486,30 @@ public final class SharePanel {
                 model.viewersProperty(),
                 model.stateProperty()));
     problem.textProperty().bind(model.problemProperty());
+  }
+
+  /**
+   * The address's QR code for a share on the network; for one on this computer only, no code (a
+   * phone that scanned it would open its own 127.0.0.1) but the line that says phones need "Share
+   * on the network", with the button that does it.
+   */
+  private void showCodeOrPhones() {
+    String address = model.urlProperty().get();
+    boolean here = model.onlyThisComputerProperty().get();
+    qr.setImage(address.isEmpty() || here ? null : QrCodes.image(address, 4));
+    var network = model.networkChoice();
+    phones.setText(
+        network.isPresent()
+            ? "Phones and other computers cannot open this address: it is for this computer only."
+                + " To let them follow, share on the network."
+            : "Phones and other computers cannot open this address: it is for this computer only,"
+                + " and this computer is on no network now. Join theirs (Wi-Fi or a cable) to"
+                + " share on the network.");
+    shareOnNetwork.setVisible(network.isPresent());
+    network.ifPresent(
+        c ->
+            shareOnNetwork.setText(
+                "Share on the network (" + NetworkAddresses.host(c.address()) + ")"));
   }
 
   // ---- the audience card ------------------------------------------------------------------------

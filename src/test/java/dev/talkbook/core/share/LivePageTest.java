@@ -224,14 +224,14 @@ class LivePageTest {
                       "frab:conf",
                       java.time.Instant.parse("2026-12-06T10:00:00Z")));
 
-      SharedTalk shared = SharedTalk.of(gone, "Conf");
+      SharedTalk shared = SharedTalk.of(gone, "Conf", null);
       assertThat(shared.cancelled()).isTrue();
       assertThat(shared.withNotes("other").cancelled()).isTrue();
       String header = LivePage.render(RENDERER, shared, Set.of()).header();
       assertThat(header).contains("<strong>Cancelled.</strong> This talk is no longer in the");
       assertThat(LivePage.page(LivePage.render(RENDERER, shared, Set.of()), 0, List.of(), 1))
           .contains("Cancelled.");
-      assertThat(LivePage.render(RENDERER, SharedTalk.of(kept, "Conf"), Set.of()).header())
+      assertThat(LivePage.render(RENDERER, SharedTalk.of(kept, "Conf", null), Set.of()).header())
           .doesNotContain("Cancelled");
     }
   }

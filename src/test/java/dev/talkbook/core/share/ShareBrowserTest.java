@@ -235,6 +235,80 @@ class ShareBrowserTest {
             });
   }
 
+  /** The browser's time zone, for the pages opened next (as a viewer elsewhere has it). */
+  private void browserZone(String zone) {
+    ((org.openqa.selenium.chromium.ChromiumDriver) driver)
+        .executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", zone));
+  }
+
+  /** The talk's time as the header shows it (what is hidden not included). */
+  private String headerTime() {
+    return driver.findElement(By.cssSelector("[data-tb=header] .meta time")).getText()
+        + (String)
+            js(
+                "var z = document.querySelector('[data-tb=header] [data-tb=zone]');"
+                    + " return z && !z.hidden ? z.textContent : '';");
+  }
+
+  /**
+   * The page showed a talk's start alone ("…, 18:30"), in no zone: it shows its start and end now,
+   * the end the wall-clock time in the event's zone (01:30 for 2 h on the night Berlin's clocks go
+   * forward ends 04:30), and a viewer whose browser's clock is not the event's reads whose clock it
+   * is ("Berlin time"); one in Berlin (or in Amsterdam, whose clock reads the same) is not told.
+   */
+  @Test
+  void theTalksTimeIsItsStartAndEndAndNamesTheEventsZoneToAViewerElsewhere() throws Exception {
+    Talk.Details details =
+        new Talk.Details(
+            "Live coding without fear",
+            List.of("Maren Holt"),
+            java.time.LocalDateTime.of(2026, 3, 12, 18, 30),
+            "Main hall",
+            null,
+            null,
+            List.of());
+    session.show(
+        new SharedTalk(
+            4,
+            "JVM Evening",
+            details,
+            SAMPLE,
+            "",
+            false,
+            Duration.ofMinutes(45),
+            java.time.ZoneId.of("Europe/Berlin")));
+    session.settle();
+    browserZone("America/New_York");
+    openAndWaitLive();
+    assertThat(headerTime()).endsWith(", 18:30–19:15 Berlin time");
+    shot("share-zone-elsewhere");
+    // the same for a talk that arrives live, over the night the clocks go forward
+    session.show(
+        new SharedTalk(
+            4,
+            "JVM Evening",
+            details.withStartsAt(java.time.LocalDateTime.of(2026, 3, 29, 1, 30)),
+            SAMPLE,
+            "",
+            false,
+            Duration.ofHours(2),
+            java.time.ZoneId.of("Europe/Berlin")));
+    waitForCurrent();
+    assertThat(headerTime()).endsWith(", 01:30–04:30 Berlin time");
+
+    for (String here : List.of("Europe/Berlin", "Europe/Amsterdam")) {
+      browserZone(here);
+      openAndWaitLive();
+      assertThat(headerTime()).as("a viewer in " + here).endsWith(", 01:30–04:30");
+    }
+    // an event without a zone: the times as the programme gives them, to everyone
+    session.show(
+        new SharedTalk(4, "JVM Evening", details, SAMPLE, "", false, Duration.ofMinutes(45), null));
+    waitForCurrent();
+    assertThat(headerTime()).endsWith(", 18:30–19:15");
+    assertNoConsoleErrors();
+  }
+
   @Test
   void aLateJoinerSeesTheCurrentTalkAtOnce() throws Exception {
     for (int i = 1; i <= 30; i++) {

@@ -445,6 +445,35 @@ class SiteExporterTest {
     assertThat(read("tags/night.html")).contains(span + " (Berlin time)</time>");
   }
 
+  /**
+   * A talk at 01:30 for two hours on the night Berlin's clocks go forward ends at 04:30 there: its
+   * page said so, but its search result and its feed entry added the length to the clock (03:30).
+   */
+  @Test
+  void theSearchAndTheFeedEndATalkAcrossTheClockChangeInTheEventsZone() throws IOException {
+    Event conf = notebook.events().create(Event.Details.titled("Conf"));
+    notebook.events().setTimeZone(conf.id(), "Europe/Berlin");
+    notebook
+        .talks()
+        .create(
+            conf.id(),
+            new Talk.Details(
+                "Across the change",
+                List.of("Ada"),
+                java.time.LocalDateTime.parse("2026-03-29T01:30"),
+                null,
+                null,
+                null,
+                List.of()),
+            "notes",
+            new Programme(
+                "", null, java.time.Duration.ofHours(2), null, null, "uid-dst", "frab:x", null));
+    export();
+    assertThat(read("events/conf/across-the-change.html")).contains("01:30–04:30");
+    assertThat(read("search/conf-1.js")).contains("2026-03-29 01:30–04:30").doesNotContain("03:30");
+    assertThat(read("feed.xml")).contains("01:30–04:30").doesNotContain("01:30–03:30");
+  }
+
   @Test
   void aTalkGoneFromTheProgrammeIsMarkedCancelledOnItsPageInTheListsTheFeedAndTheSearch()
       throws IOException {
