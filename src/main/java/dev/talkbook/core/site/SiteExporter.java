@@ -1222,7 +1222,10 @@ public final class SiteExporter {
         + (talk.details().startsAt() == null
             ? ""
             : ",\"w\":\""
-                + DateTimeText.formSpan(talk.details().startsAt(), talk.programme().duration())
+                + DateTimeText.formSpan(
+                    talk.details().startsAt(),
+                    talk.programme().duration(),
+                    t.event().event().zone().orElse(null))
                 + "\"")
         // The words are letters, digits and spaces, which json() would only put in quotes, after
         // looking at each of their ~3,000 characters
@@ -1469,7 +1472,7 @@ public final class SiteExporter {
   private static final String FEED = "feed.xml";
   private static final Pattern FEED_ENTRY =
       Pattern.compile(
-          "<entry><!-- talkbook-2 ([0-9a-f]{16}) -->\n(?:(?!</entry>).)*?(<summary>[^<]*</summary>\n)?</entry>",
+          "<entry><!-- talkbook-3 ([0-9a-f]{16}) -->\n(?:(?!</entry>).)*?(<summary>[^<]*</summary>\n)?</entry>",
           Pattern.DOTALL);
 
   /**
@@ -1531,8 +1534,10 @@ public final class SiteExporter {
     for (SiteTalk t : newest) {
       TalkHeader talk = t.talk();
       String key = fingerprints.get(t).substring(0, 16);
-      // talkbook-2: summaries begin with the talk's time; a feed written before is not reused
-      b.append("<entry><!-- talkbook-2 ")
+      // talkbook-2: summaries begin with the talk's time; a feed written before is not reused.
+      // talkbook-3: that time's end in the event's zone (a summary of a talk on a night the clocks
+      // moved said it an hour off)
+      b.append("<entry><!-- talkbook-3 ")
           .append(key)
           .append(" -->\n<title>")
           // A talk gone from the programme says so where a reader sees it: Atom has no status.
@@ -1567,7 +1572,10 @@ public final class SiteExporter {
         LocalDateTime at = talk.details().startsAt();
         if (at != null) {
           String when =
-              DateTimeText.dayAndClockSpan(at, talk.programme().duration(), options.locale());
+              DateTimeText.day(at.toLocalDate(), options.locale())
+                  + ", "
+                  + DateTimeText.clockSpan(
+                      at, talk.programme().duration(), t.event().event().zone().orElse(null));
           text = text.isEmpty() ? when : when + " · " + text;
         }
         summary = text.isEmpty() ? "" : "<summary>" + esc(text) + "</summary>\n";
