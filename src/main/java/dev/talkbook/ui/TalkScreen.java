@@ -460,7 +460,7 @@ final class TalkScreen {
         (talkId, key) -> {
           HeldKeys keys = HeldKeys.holdFrom(key, navigator.tree().getScene());
           // journaled while they wait; dropped, their text goes on the clipboard, said
-          keys.typedFor(TypedAheadKept.of(talk.typedAhead(talkId), status));
+          keys.typedFor(TypedAheadKept.of(talk.typedAhead(talkId), status, notebook.file()));
           openToWrite(talkId)
               .whenComplete(
                   (shown, error) -> {

@@ -130,8 +130,13 @@ public final class DateTimeText {
     if (length == null || length.isZero() || length.isNegative()) {
       return from;
     }
+    // A start in a gap (02:30 on the night the clocks go from 02:00 to 03:00) is a time that does
+    // not exist there: it is shown as typed, its end the length after it as typed, not after the
+    // 03:30 that atZone would move it to (a 1 h talk read "02:30–04:30").
     LocalDateTime end =
-        zone == null ? start.plus(length) : start.atZone(zone).plus(length).toLocalDateTime();
+        zone == null || zone.getRules().getValidOffsets(start).isEmpty()
+            ? start.plus(length)
+            : start.atZone(zone).plus(length).toLocalDateTime();
     long days = java.time.temporal.ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate());
     return from + "–" + CLOCK.format(end) + (days > 0 ? " +" + days : "");
   }

@@ -21,6 +21,8 @@ public final class LineSpans {
   // The two lines before, when they are Markdown (not a fence's): context for the next line.
   private String before1;
   private String before2;
+  // How many lines were highlighted to count their spans (for tests: the cheap ones are not).
+  private int highlighted;
 
   /**
    * Counts for lines of at most {@code longest} characters whether they hold more than {@code most}
@@ -47,10 +49,14 @@ public final class LineSpans {
     int cut = -1;
     if (ask) {
       if (!Fences.lineInFence(fences)) {
-        String context =
-            (before2 != null && before1 != null ? before2 + "\n" : "")
-                + (before1 != null ? before1 + "\n" : "");
-        cut = cut(context, line, "");
+        // A line with too few marks to reach the most spans is not highlighted: the notes open
+        // with every long paragraph of prose checked, on the FX thread.
+        if (2 * mostPaints(line) + 1 > most || !plainContext()) {
+          String context =
+              (before2 != null && before1 != null ? before2 + "\n" : "")
+                  + (before1 != null ? before1 + "\n" : "");
+          cut = cut(context, line, "");
+        }
       } else if (code && javaFence) {
         cut = cut("```java\n", line, "\n```\n");
       }
@@ -70,6 +76,7 @@ public final class LineSpans {
    * before}.
    */
   private int cut(String before, String line, String after) {
+    highlighted++;
     Highlighting h = highlighter.highlight(before + line + after);
     int from = before.length();
     int to = from + line.length();
@@ -89,6 +96,46 @@ public final class LineSpans {
       offset = end;
     }
     return -1;
+  }
+
+  /** How many of the lines asked about were highlighted to count their spans. */
+  int highlighted() {
+    return highlighted;
+  }
+
+  /**
+   * At least as many ranges as the highlighter paints on {@code line} (a Markdown line, after
+   * context that opens no fence), counted from the characters that start them: the painter turns
+   * {@code p} ranges into at most {@code 2p + 1} spans (a range's start and end are the only places
+   * a span may change). Per line at most 12 ranges come from its kind alone (a quote's two, a task
+   * box, a thematic break, a heading's two and a setext one's two, a table row, a link definition's
+   * two, one to spare); the rest each need a character of their own: a link's three its {@code ]},
+   * emphasis a closing {@code * _ ~}, a code span its {@code `}, a list marker its {@code - + * .
+   * )}, a table cell's rule its {@code |}, an address its {@code <} or the {@code http} / {@code
+   * www.} it starts with.
+   */
+  static int mostPaints(String line) {
+    int paints = 12;
+    for (int i = 0; i < line.length(); i++) {
+      switch (line.charAt(i)) {
+        case ']' -> paints += 3;
+        case '*' -> paints += 2; // emphasis, and a list marker
+        case '_', '~', '`', '-', '+', '.', ')', '|', '<' -> paints++;
+        case 'h', 'H' -> paints += line.regionMatches(true, i, "http", 0, 4) ? 1 : 0;
+        case 'w', 'W' -> paints += line.regionMatches(true, i, "www.", 0, 4) ? 1 : 0;
+        default -> {}
+      }
+    }
+    return paints;
+  }
+
+  /** Whether the lines before the one asked about open no fence (which would make it code). */
+  private boolean plainContext() {
+    return noFenceMark(before1) && noFenceMark(before2);
+  }
+
+  private static boolean noFenceMark(String line) {
+    return line == null || (!line.contains("```") && !line.contains("~~~"));
   }
 
   private static boolean isJavaOpening(String line) {

@@ -43,7 +43,8 @@ final class SearchText {
   // search-10: the letters decomposition leaves whole folded as FoldedLetters ("ß" as "ss").
   // search-11: no words from an output block's stamp, "code=1a2b3c4d" (CodeStamp.hide).
   // search-12: a timed talk's entry has its day and time, "w" (shown in its result).
-  static final String VERSION = "search-12";
+  // search-13: "w"'s end in the event's zone, as the talk's page shows it.
+  static final String VERSION = "search-13";
 
   private SearchText() {}
 

@@ -1536,8 +1536,7 @@ public final class SiteExporter {
       String key = fingerprints.get(t).substring(0, 16);
       // talkbook-2: summaries begin with the talk's time; talkbook-3: a talk without notes has its
       // abstract there, and the time's end is in the event's zone (a summary of a talk on a night
-      // the
-      // clocks moved said it an hour off). A feed written before is not reused.
+      // the clocks moved said it an hour off). A feed written before is not reused.
       b.append("<entry><!-- talkbook-3 ")
           .append(key)
           .append(" -->\n<title>")

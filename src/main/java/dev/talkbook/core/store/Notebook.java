@@ -718,11 +718,24 @@ public final class Notebook implements AutoCloseable {
   /**
    * The new notebook {@link #saveNotesOf} made, how many talks it saved, and how many frames of the
    * damaged notebook's write-ahead log could not be read (its header damaged too), so that the
-   * newest edits they held are not in the new notebook.
+   * newest edits they held are not in the new notebook; {@code logProblem} is why the log could not
+   * be read at all (empty when it could: then {@code unreadLogFrames} are those of a damaged
+   * header; else about as many as its size holds).
    */
-  public record SavedNotes(Path file, int talks, long unreadLogFrames) {
+  public record SavedNotes(Path file, int talks, long unreadLogFrames, String logProblem) {
+    public SavedNotes(Path file, int talks, long unreadLogFrames) {
+      this(file, talks, unreadLogFrames, "");
+    }
+
     /** What the user is told of the log's edits that could not be read; empty if none. */
     public String unreadNote(Path damaged) {
+      if (!logProblem.isEmpty()) {
+        return "The newest edits, in its write-ahead log "
+            + damaged.getFileName()
+            + "-wal, could not be read ("
+            + logProblem
+            + ") and are not in the new notebook; the log is left as it was.";
+      }
       if (unreadLogFrames == 0) {
         return "";
       }

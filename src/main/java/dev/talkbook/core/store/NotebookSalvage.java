@@ -97,6 +97,18 @@ final class NotebookSalvage {
    * it ({@code talks-saved.talkbook}, or {@code talks-saved-2.talkbook} if that is taken).
    */
   static Notebook.SavedNotes salvage(Path file, Notebook.RebuildProgress progress) {
+    return salvage(file, progress, WalPages::read);
+  }
+
+  /** How the write-ahead log is read ({@link WalPages#read}; a test's may fail). */
+  @FunctionalInterface
+  interface LogReader {
+    WalPages read(Path notebook, int pageSize) throws IOException;
+  }
+
+  /** {@link #salvage(Path, Notebook.RebuildProgress)}, its log read by {@code logReader}. */
+  static Notebook.SavedNotes salvage(
+      Path file, Notebook.RebuildProgress progress, LogReader logReader) {
     Path damaged = file.toAbsolutePath().normalize();
     Path target = freeName(damaged);
     Path patched = NotebookFile.sibling(target, ".patching");
@@ -107,7 +119,20 @@ final class NotebookSalvage {
       // The commits still in the write-ahead log (every edit since the last checkpoint when
       // Talkbook was killed) are carried into the copy, newest version of each page, as SQLite
       // would at its next start; the log itself is only read.
-      WalPages wal = WalPages.read(damaged, likelyPageSize(damaged));
+      int pageSize = likelyPageSize(damaged);
+      WalPages wal;
+      String logProblem = "";
+      try {
+        wal = logReader.read(damaged, pageSize);
+      } catch (IOException e) {
+        // A log that cannot be read (its permissions, an I/O error) leaves the notes in the file
+        // to save, and the user is told its edits are not in them.
+        wal = WalPages.NONE;
+        logProblem =
+            e instanceof java.nio.file.AccessDeniedException
+                ? "no permission to read it"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      }
       Notebook.deleteWithSidecars(patched);
       Files.copy(damaged, patched);
       applyLog(patched, wal);
@@ -133,6 +158,9 @@ final class NotebookSalvage {
           ResultSet rs = s.executeQuery("SELECT count(*) FROM talk")) {
         talks = rs.getInt(1);
       }
+      if (!logProblem.isEmpty()) {
+        return new Notebook.SavedNotes(target, talks, logFrames(damaged, pageSize), logProblem);
+      }
       return new Notebook.SavedNotes(target, talks, wal.unreadFrames());
     } catch (SQLException | IOException e) {
       throw new NotebookException(
@@ -154,6 +182,15 @@ final class NotebookSalvage {
     } finally {
       Notebook.deleteWithSidecars(patched);
       Notebook.deleteWithSidecars(saving);
+    }
+  }
+
+  /** About how many frames the log beside {@code file} holds, from its size; at least 1. */
+  private static long logFrames(Path file, int pageSize) {
+    try {
+      return Math.max(1, (Files.size(WalPages.of(file)) - 32) / (24 + pageSize));
+    } catch (IOException e) {
+      return 1;
     }
   }
 

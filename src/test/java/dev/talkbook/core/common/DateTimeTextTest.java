@@ -186,4 +186,18 @@ class DateTimeTextTest {
     assertThat(DateTimeText.clockSpan(late, Duration.ofHours(3), berlin))
         .isEqualTo("23:30–03:30 +1");
   }
+
+  /**
+   * A talk typed (or put in the programme) at 02:30 on the night Berlin's clocks go from 02:00 to
+   * 03:00, a time that does not exist there: shown as said, its end its length after that, not
+   * after the 03:30 the zone would move it to ("02:30–04:30" for a talk of an hour).
+   */
+  @Test
+  void aStartInTheClocksGapIsShownAsSaidWithItsLength() {
+    java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+    LocalDateTime gap = LocalDateTime.of(2026, 3, 29, 2, 30);
+    assertThat(DateTimeText.clockSpan(gap, Duration.ofHours(1), berlin)).isEqualTo("02:30–03:30");
+    assertThat(DateTimeText.formSpan(gap, Duration.ofMinutes(45), berlin))
+        .isEqualTo("2026-03-29 02:30–03:15");
+  }
 }

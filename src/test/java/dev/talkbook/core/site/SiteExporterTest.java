@@ -475,6 +475,34 @@ class SiteExporterTest {
   }
 
   @Test
+  void onTheNightTheClocksGoForwardTheSearchAndTheFeedGiveTheTalksEndAsItsPageDoes()
+      throws IOException {
+    Event conf = notebook.events().create(Event.Details.titled("Spring"));
+    notebook.events().setTimeZone(conf.id(), "Europe/Berlin");
+    notebook
+        .talks()
+        .create(
+            conf.id(),
+            new Talk.Details(
+                "Night shift",
+                List.of("Ada"),
+                java.time.LocalDateTime.parse("2026-03-29T01:30"), // 02:00 becomes 03:00
+                null,
+                null,
+                null,
+                List.of()),
+            "notes",
+            new Programme(
+                "", null, java.time.Duration.ofHours(2), null, null, "uid-dst", "frab:x", null));
+    export();
+    assertThat(read("events/spring/night-shift.html")).contains("01:30–04:30 (Berlin time)");
+    assertThat(read("search/spring-1.js")).contains("\"w\":\"2026-03-29 01:30–04:30\"");
+    assertThat(read("feed.xml"))
+        .contains("<summary>Sunday, 29 March 2026, 01:30–04:30 · notes</summary>")
+        .contains("<!-- talkbook-3 ");
+  }
+
+  @Test
   void aTalkGoneFromTheProgrammeIsMarkedCancelledOnItsPageInTheListsTheFeedAndTheSearch()
       throws IOException {
     Event conf = notebook.events().create(Event.Details.titled("Conf"));

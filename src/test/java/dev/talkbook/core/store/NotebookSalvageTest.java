@@ -340,6 +340,40 @@ class NotebookSalvageTest {
   }
 
   /**
+   * A log that cannot be read at all (its permissions, an I/O error): the notes in the file are
+   * saved, and the user is told the log's edits are not in them.
+   */
+  @Test
+  void aLogThatCannotBeReadLeavesTheNotesInTheFileToSave() throws Exception {
+    Path file = dir.resolve("notes.talkbook");
+    Path wal = dir.resolve("notes.talkbook-wal");
+    editedOnlyInTheLog(file, wal);
+    overwriteStart(file, 4096, false);
+    byte[] log = Files.readAllBytes(wal);
+
+    Notebook.SavedNotes saved =
+        NotebookSalvage.salvage(
+            file,
+            (done, total, table) -> {},
+            (notebook, pageSize) -> {
+              throw new java.nio.file.AccessDeniedException(wal.toString());
+            });
+
+    assertThat(saved.talks()).isEqualTo(TALKS);
+    assertThat(saved.unreadLogFrames()).isPositive(); // the CLI's check says the note then
+    assertThat(saved.unreadNote(file))
+        .isEqualTo(
+            "The newest edits, in its write-ahead log notes.talkbook-wal, could not be read (no"
+                + " permission to read it) and are not in the new notebook; the log is left as it"
+                + " was.");
+    assertThat(Files.readAllBytes(wal)).isEqualTo(log);
+    try (Notebook repaired = Notebook.open(saved.file())) {
+      long event = repaired.events().list().get(0).id();
+      assertThat(repaired.talks().notes(event)).isEqualTo(notes);
+    }
+  }
+
+  /**
    * {@code whole} copied to {@code file} and edited in WAL mode with SQLite's own checkpoints off;
    * the file and its log are copied while the connection is open (as a kill leaves them). Returns
    * the notes the edits leave.

@@ -394,8 +394,6 @@ class NotesRunnerTest {
         .isEqualTo("Stopped before the first of 2 code blocks; none ran.");
   }
 
-  /** The notes' text now, read on the FX thread. */
-  /** The notes, their output blocks' code stamps left out ({@link Unstamped}). */
   /**
    * A block run in one talk, another talk opened before it ended (its notes with a block of the
    * same code): the output is not written under that talk's block, where it was saved, and the
@@ -447,6 +445,10 @@ class NotesRunnerTest {
     assertThat(text()).isEqualTo(alpha + "```output\n⇒ 42\n```\n");
   }
 
+  /**
+   * The notes' text now, read on the FX thread, their output blocks' code stamps left out ({@link
+   * Unstamped}).
+   */
   private String text() throws Exception {
     return Unstamped.of(FxWait.onFx(notes::getText));
   }

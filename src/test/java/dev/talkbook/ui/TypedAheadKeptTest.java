@@ -1,0 +1,100 @@
+package dev.talkbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talkbook.ui.common.HeldKeys;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Text typed for a talk that could not be opened ({@link TypedAheadKept#keep}) is never lost: on
+ * the clipboard, or, when the clipboard refuses it, in a file beside the notebook; it leaves the
+ * journal only once it is in one of them, and the status bar says where.
+ */
+class TypedAheadKeptTest {
+  @TempDir Path dir;
+
+  /** The journal's calls, in order. */
+  private final List<String> journal = new ArrayList<>();
+
+  private final HeldKeys.Ahead ahead =
+      new HeldKeys.Ahead() {
+        @Override
+        public void typed(String text) {
+          journal.add("typed " + text);
+        }
+
+        @Override
+        public void gone() {
+          journal.add("gone");
+        }
+      };
+
+  @Test
+  void whenTheClipboardRefusesTheTextItGoesIntoAFileBesideTheNotebook() throws Exception {
+    Path notebook = dir.resolve("talks.talkbook");
+    String text = "A long sentence typed for the talk, ".repeat(10) + "\nand a second line.";
+    List<String> said = new ArrayList<>();
+    List<String> journalWhenWritten = new ArrayList<>();
+
+    TypedAheadKept.keep(
+        text,
+        ahead,
+        copied -> false,
+        notebook,
+        work -> {
+          work.run();
+          journalWhenWritten.addAll(journal);
+          return CompletableFuture.completedFuture(null);
+        },
+        Runnable::run,
+        where -> said.add(TypedAheadKept.said("Could not open “Talk”.", where)));
+
+    assertThat(journalWhenWritten).as("the journal keeps it while the file is written").isEmpty();
+    assertThat(journal).containsExactly("gone");
+    List<Path> files;
+    try (var listed = Files.list(dir)) {
+      files = listed.toList();
+    }
+    assertThat(files).hasSize(1);
+    Path file = files.get(0);
+    assertThat(file.getFileName().toString()).startsWith("talks.talkbook.typed-").endsWith(".txt");
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(text);
+    assertThat(said)
+        .singleElement()
+        .asString()
+        .startsWith("Could not open “Talk”. What you typed for it (379 characters, “A long")
+        .endsWith("went into no talk; the clipboard could not take it, so it is in " + file + ".");
+  }
+
+  @Test
+  void onTheClipboardItLeavesTheJournalAtOnceAndNoFileIsWritten() throws Exception {
+    List<String> copied = new ArrayList<>();
+    List<String> said = new ArrayList<>();
+    TypedAheadKept.keep(
+        "hello",
+        ahead,
+        copied::add,
+        dir.resolve("talks.talkbook"),
+        work -> {
+          throw new AssertionError("no file is written");
+        },
+        Runnable::run,
+        where -> said.add(TypedAheadKept.said(null, where)));
+    assertThat(copied).containsExactly("hello");
+    assertThat(journal).containsExactly("gone");
+    assertThat(said)
+        .containsExactly(
+            "What you typed for it (5 characters, “hello”) went into no talk: it is on the"
+                + " clipboard, paste it where it belongs.");
+    try (var listed = Files.list(dir)) {
+      assertThat(listed).isEmpty();
+    }
+  }
+}
