@@ -166,22 +166,16 @@ public final class NotesRunner {
                         status.accept("The block could not run: " + error.getMessage());
                       } else {
                         NoteCode.Result result = NoteCode.resultOf(evaluation);
+                        String ended =
+                            result.failed()
+                                ? "The code block failed."
+                                : evaluation.stoppedOnRequest()
+                                    ? "Stopped the code block."
+                                    : "Ran the code block.";
                         if (!stillShown(from)) {
-                          status.accept(
-                              (result.failed()
-                                      ? "The code block failed."
-                                      : evaluation.stoppedOnRequest()
-                                          ? "Stopped the code block."
-                                          : "Ran the code block.")
-                                  + NOT_WRITTEN);
+                          status.accept(ended + NOT_WRITTEN);
                         } else if (writeOutputs(List.of(block), List.of(result)) > 0) {
-                          status.accept(
-                              (result.failed()
-                                      ? "The code block failed."
-                                      : evaluation.stoppedOnRequest()
-                                          ? "Stopped the code block."
-                                          : "Ran the code block.")
-                                  + CHANGED_WHILE_RUNNING);
+                          status.accept(ended + CHANGED_WHILE_RUNNING);
                         } else {
                           status.accept(
                               result.failed()
