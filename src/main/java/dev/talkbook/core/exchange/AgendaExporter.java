@@ -114,7 +114,14 @@ public final class AgendaExporter {
       v.setDateStart(dtstart);
       DateEnd dtend = null;
       if (t.programme().duration() != null) {
-        dtend = new DateEnd(date(at.plus(t.programme().duration()), zone), true);
+        // In the event's zone the end is the length after the start's instant (a talk across a
+        // clock change ends at the wall-clock time the site shows); a floating time has no zone
+        // to move in, so its end is the wall clock plus the length.
+        Date end =
+            zone == null
+                ? date(at.plus(t.programme().duration()), null)
+                : Date.from(start.toInstant().plus(t.programme().duration()));
+        dtend = new DateEnd(end, true);
         v.setDateEnd(dtend);
       }
       if (zone == null) {

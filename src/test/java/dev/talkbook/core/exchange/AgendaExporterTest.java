@@ -86,6 +86,35 @@ class AgendaExporterTest {
   }
 
   @Test
+  void aTalkAcrossTheNightTheClocksGoBackEndsItsLengthAfterItsStart() throws Exception {
+    try (Notebook notebook = Notebook.open(dir.resolve("n.talkbook"))) {
+      new ScheduleImporter(clock)
+          .importSchedule(
+              notebook,
+              Fixtures.read("frab-schedule.xml"),
+              null,
+              null,
+              false,
+              ScheduleImporter.Progress.NONE);
+      Talk solder = notebook.talks().findByTitle("Soldering").get(0);
+      // Berlin, 25 October 2026: 02:30 summer time (00:30 UTC), 45 minutes; the clocks go back
+      // from 03:00 to 02:00 meanwhile, so it ends at 02:15 winter time, 01:15 UTC. The wall clock
+      // plus 45 minutes, 03:15 winter time, is an hour later than the talk ends.
+      notebook
+          .talks()
+          .update(
+              solder.id(), solder.details().withStartsAt(LocalDateTime.of(2026, 10, 25, 2, 30)));
+      notebook.talks().star(solder.id(), true);
+
+      Path file = dir.resolve("agenda.ics");
+      new AgendaExporter(clock).export(notebook, file);
+
+      assertThat(Files.readString(file))
+          .contains("DTSTART:20261025T003000Z", "DTEND:20261025T011500Z");
+    }
+  }
+
+  @Test
   void aStarredTalkGoneFromTheProgrammeIsWrittenAsCancelled() throws Exception {
     try (Notebook notebook = Notebook.open(dir.resolve("n.talkbook"))) {
       ScheduleImporter importer = new ScheduleImporter(clock);
