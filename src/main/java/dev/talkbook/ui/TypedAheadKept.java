@@ -1,12 +1,15 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.AtomicFile;
 import dev.talkbook.core.common.Counts;
+import dev.talkbook.core.store.NotesJournal;
 import dev.talkbook.ui.common.HeldKeys;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +37,7 @@ final class TypedAheadKept {
    * dropped, goes on the clipboard (or, failing that, into a file beside {@code notebook}) and is
    * said in {@code status}.
    */
-  static HeldKeys.Ahead of(HeldKeys.Ahead journal, StatusBar status, Path notebook) {
+  static HeldKeys.Ahead of(HeldKeys.Ahead journal, long talkId, StatusBar status, Path notebook) {
     return new HeldKeys.Ahead() {
       @Override
       public void typed(String text) {
@@ -51,6 +54,7 @@ final class TypedAheadKept {
         String before = status.messageShown();
         keep(
             text,
+            talkId,
             journal,
             TypedAheadKept::copy,
             notebook,
@@ -70,6 +74,7 @@ final class TypedAheadKept {
    */
   static void keep(
       String text,
+      long talkId,
       HeldKeys.Ahead journal,
       Predicate<String> clipboard,
       Path notebook,
@@ -86,7 +91,7 @@ final class TypedAheadKept {
     io.apply(
             () -> {
               try {
-                written[0] = writeBeside(notebook, text);
+                written[0] = writeBeside(notebook, talkId, text);
               } catch (IOException | RuntimeException e) {
                 problem[0] = e.getMessage() == null ? e.toString() : e.getMessage();
               }
@@ -108,39 +113,104 @@ final class TypedAheadKept {
   record Where(String text, String problem, Path file) {}
 
   /**
-   * Writes {@code text} to {@code NAME.typed-TIME.txt} beside the notebook, or in the temp folder.
+   * Writes {@code text} to {@code NAME.typed-TALK-TIME.txt} beside the notebook ({@code TALK} the
+   * id of the talk it was typed for), or, failing that, to {@code TAG-NAME.typed-TALK-TIME.txt} in
+   * the temporary folder (the tag says which notebook's, as {@link ShutdownRecovery} names its
+   * files there). A name another hold took in the same millisecond is left to it: the next free one
+   * ({@code …-2.txt}) is taken. The text is forced to the disk ({@link AtomicFile}); a file this
+   * call made and could not fill is removed, no other. When neither folder takes it, the exception
+   * says why for each.
    */
-  static Path writeBeside(Path notebook, String text) throws IOException {
-    String name =
-        notebook.getFileName()
-            + ".typed-"
-            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
-            + ".txt";
-    Path beside = notebook.toAbsolutePath().resolveSibling(name);
+  static Path writeBeside(Path notebook, long talkId, String text) throws IOException {
+    return writeBeside(notebook, talkId, text, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** The same, with {@code fallback} in place of the temporary folder. */
+  static Path writeBeside(Path notebook, long talkId, String text, Path fallback)
+      throws IOException {
+    return writeBeside(
+        notebook,
+        talkId,
+        text,
+        fallback,
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+  }
+
+  /** The same, at {@code time} ({@code yyyyMMdd-HHmmss-SSS}). */
+  static Path writeBeside(Path notebook, long talkId, String text, Path fallback, String time)
+      throws IOException {
+    String name = notebook.getFileName() + TYPED + talkId + "-" + time;
+    Path folder = notebook.toAbsolutePath().getParent();
     try {
-      return Files.writeString(beside, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-    } catch (IOException e) {
-      Files.deleteIfExists(beside);
+      return writeNew(folder, name, text);
+    } catch (IOException beside) {
       try {
-        return Files.writeString(
-            Path.of(System.getProperty("java.io.tmpdir")).resolve(name),
-            text,
-            StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE_NEW);
-      } catch (IOException again) {
-        again.addSuppressed(e);
+        return writeNew(fallback, NotesJournal.tag(notebook) + "-" + name, text);
+      } catch (IOException inTemp) {
+        IOException both =
+            new IOException(
+                "not beside the notebook ("
+                    + why(beside)
+                    + "), nor in the temporary folder ("
+                    + why(inTemp)
+                    + ")",
+                beside);
+        both.addSuppressed(inTemp);
+        throw both;
+      }
+    }
+  }
+
+  /** What follows the notebook's name in the name of a file this class writes. */
+  static final String TYPED = ".typed-";
+
+  /**
+   * Writes {@code text} to a new file {@code NAME.txt} in {@code folder}, or {@code NAME-2.txt} and
+   * on where that is taken. The name is taken first (an empty file made only if none is there),
+   * then filled whole and forced to the disk; a failure to fill it removes it.
+   */
+  private static Path writeNew(Path folder, String name, String text) throws IOException {
+    for (int n = 1; ; n++) {
+      Path file = folder.resolve(name + (n == 1 ? "" : "-" + n) + ".txt");
+      try {
+        Files.createFile(file);
+      } catch (FileAlreadyExistsException taken) {
+        if (n == 100) {
+          throw taken;
+        }
+        continue; // another hold's, in the same millisecond: its text stays
+      }
+      try {
+        AtomicFile.writeString(file, text, AtomicFile.Option.FORCE);
+        return file;
+      } catch (IOException | RuntimeException e) {
+        try {
+          Files.deleteIfExists(file); // made by this call, and empty
+        } catch (IOException notDeleted) {
+          e.addSuppressed(notDeleted);
+        }
         throw e;
       }
     }
   }
 
+  /** Why {@code e} failed, in a user's words ("/x: permission denied"). */
+  private static String why(IOException e) {
+    if (e instanceof AccessDeniedException a) {
+      return a.getFile() + ": permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return (f.getFile() == null ? "" : f.getFile() + ": ") + f.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+
   /** What the status bar says of {@code where}, after {@code before} (said already; or null). */
   static String said(String before, Where where) {
+    String start = typedFor(before, where.text());
     if (where.file() == null && where.problem().isEmpty()) {
-      return said(before, where.text(), true);
+      return start + ONTO_CLIPBOARD;
     }
-    String said = said(before, where.text(), false);
-    String start = said.substring(0, said.indexOf("; the clipboard could not take it"));
     if (where.file() != null) {
       return start + "; the clipboard could not take it, so it is in " + where.file() + ".";
     }
@@ -151,11 +221,20 @@ final class TypedAheadKept {
         + where.text().replace("\n", " ⏎ ");
   }
 
+  private static final String ONTO_CLIPBOARD =
+      ": it is on the clipboard, paste it where it belongs.";
+
   /**
    * What the status bar says of {@code text}, typed for a talk that could not be opened, after
    * {@code before} (why, said already; null for nothing).
    */
   static String said(String before, String text, boolean copied) {
+    return typedFor(before, text)
+        + (copied ? ONTO_CLIPBOARD : "; the clipboard could not take it, so type it again.");
+  }
+
+  /** "{@code before} What you typed for it (5 characters, “hello”) went into no talk". */
+  private static String typedFor(String before, String text) {
     String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
     shown = shown.replace("\n", " ⏎ ");
     return (before == null || before.isBlank() ? "" : before.strip() + " ")
@@ -163,10 +242,7 @@ final class TypedAheadKept {
         + Counts.of(text.length(), "character")
         + ", “"
         + shown
-        + "”) went into no talk"
-        + (copied
-            ? ": it is on the clipboard, paste it where it belongs."
-            : "; the clipboard could not take it, so type it again.");
+        + "”) went into no talk";
   }
 
   private static boolean copy(String text) {
