@@ -10,13 +10,19 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -212,7 +218,10 @@ final class TypedAheadKept {
       return start + ONTO_CLIPBOARD;
     }
     if (where.file() != null) {
-      return start + "; the clipboard could not take it, so it is in " + where.file() + ".";
+      return start
+          + "; the clipboard could not take it, so it is in "
+          + where.file()
+          + " (at the next start Talkbook offers to add it to the talk's notes).";
     }
     return start
         + "; neither the clipboard nor a file could take it ("
@@ -243,6 +252,69 @@ final class TypedAheadKept {
         + ", “"
         + shown
         + "”) went into no talk";
+  }
+
+  private static final Pattern TYPED_NAME =
+      Pattern.compile("\\.typed-(?:(\\d{1,18})-)?(\\d{8}-\\d{6}-\\d{3})(?:-\\d+)?\\.txt$");
+
+  /**
+   * The files of text typed ahead kept for {@code notebook} ({@link #writeBeside}): beside it, and
+   * in {@code fallback} named for it; the folders that could not be read. Reads only.
+   */
+  static ShutdownRecovery.Looked look(Path notebook, Path fallback) {
+    String name = notebook.getFileName() + TYPED + "*.txt";
+    List<Path> found = new ArrayList<>();
+    List<ShutdownRecovery.Unreadable> unreadable = new ArrayList<>();
+    ShutdownRecovery.find(notebook.toAbsolutePath().getParent(), name, found, unreadable);
+    ShutdownRecovery.find(fallback, NotesJournal.tag(notebook) + "-" + name, found, unreadable);
+    found.removeIf(file -> !isTyped(file));
+    return new ShutdownRecovery.Looked(List.copyOf(found), List.copyOf(unreadable));
+  }
+
+  /** Whether {@code file} is named as one {@link #writeBeside} writes. */
+  static boolean isTyped(Path file) {
+    return TYPED_NAME.matcher(file.getFileName().toString()).find();
+  }
+
+  /**
+   * The id of the talk the text in {@code file} was typed for, as its name says; -1 when it does
+   * not (a file written before names said it).
+   */
+  static long talkIdOf(Path file) {
+    Matcher m = TYPED_NAME.matcher(file.getFileName().toString());
+    return m.find() && m.group(1) != null ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  /**
+   * When {@code file} was kept (ms): when it was last written, else the time its name says, else 0.
+   */
+  static long keptAt(Path file) {
+    long modified = ShutdownRecovery.modified(file);
+    if (modified != 0) {
+      return modified;
+    }
+    Matcher m = TYPED_NAME.matcher(file.getFileName().toString());
+    if (!m.find()) {
+      return 0;
+    }
+    try {
+      return LocalDateTime.parse(m.group(2), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
+          .atZone(ZoneId.systemDefault())
+          .toInstant()
+          .toEpochMilli();
+    } catch (DateTimeException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * {@code notes} with {@code typed} added at their end, as a paragraph of its own (a blank line
+   * before it, a line end after it).
+   */
+  static String added(String notes, String typed) {
+    String before =
+        notes.isEmpty() || notes.endsWith("\n\n") ? "" : notes.endsWith("\n") ? "\n" : "\n\n";
+    return notes + before + typed + (typed.endsWith("\n") ? "" : "\n");
   }
 
   private static boolean copy(String text) {

@@ -75,7 +75,10 @@ class TypedAheadKeptTest {
         .singleElement()
         .asString()
         .startsWith("Could not open “Talk”. What you typed for it (379 characters, “A long")
-        .endsWith("went into no talk; the clipboard could not take it, so it is in " + file + ".");
+        .endsWith(
+            "went into no talk; the clipboard could not take it, so it is in "
+                + file
+                + " (at the next start Talkbook offers to add it to the talk's notes).");
   }
 
   @Test
