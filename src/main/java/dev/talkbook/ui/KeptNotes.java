@@ -304,7 +304,10 @@ final class KeptNotes {
     List<Kept> kept = found.kept();
     boolean anyTyped = kept.stream().anyMatch(Kept::typed);
     boolean anyUnsaved = kept.stream().anyMatch(k -> !k.typed());
-    dialog.setHeaderText(anyTyped ? "Text kept in files" : "Notes kept when Talkbook last closed");
+    dialog.setHeaderText(
+        !anyTyped
+            ? "Notes kept when Talkbook last closed"
+            : kept.size() == 1 ? "Text kept in a file" : "Text kept in files");
     dialog.getDialogPane().getButtonTypes().addAll(DONE, LATER);
     // It comes up while the user may be typing in the notes: no key of that typing may answer it
     // (Enter on a default Done would never tell of the files again), so the focus starts in the
@@ -436,6 +439,9 @@ final class KeptNotes {
                     (added, error) -> {
                       if (error == null) {
                         say(status, addedSaid(kept, added), added.fileProblem() != null);
+                        // the file is gone: nothing to show or copy
+                        showFolder.setDisable(added.fileProblem() == null);
+                        copyPath.setDisable(added.fileProblem() == null);
                       } else {
                         putBack.setDisable(false);
                         say(
@@ -551,9 +557,9 @@ final class KeptNotes {
 
   /** What the row says once the text is added. */
   static String addedSaid(Kept kept, Added added) {
-    return "Added to the end of “"
+    return "Added to the end of the notes of “"
         + kept.title()
-        + "”'s notes. The notes it had are kept in its History (Go → History)"
+        + "”. What they were before is kept in its History (Go → History)"
         + (added.openNow() ? "; Undo in the notes takes this back." : ".")
         + (added.fileProblem() == null
             ? " The file is removed."

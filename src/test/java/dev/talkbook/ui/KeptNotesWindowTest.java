@@ -375,7 +375,8 @@ class KeptNotesWindowTest extends RealWindowTest {
         () ->
             WindowUnderTest.editorText(robot)
                 .equals("saved before\n\ntyped while it could not open\n"));
-    FxWait.until("told", () -> status(robot, 0).startsWith("Added to the end of “Keynote”"));
+    FxWait.until(
+        "told", () -> status(robot, 0).startsWith("Added to the end of the notes of “Keynote”."));
     assertThat(status(robot, 0)).contains("Undo").endsWith("The file is removed.");
     assertThat(marked(robot, 0)).isFalse();
     assertThat(ui.notebook.talks().get(keynote.id()).body())
@@ -384,6 +385,9 @@ class KeptNotesWindowTest extends RealWindowTest {
         .anyMatch(r -> r.body().equals("saved before\n"));
     assertThat(file).as("removed once the text is in the notebook").doesNotExist();
     assertThat(FxWait.onFx(() -> robot.lookup("#kept-add-0").query().isDisabled())).isTrue();
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-copy-path-0").query().isDisabled()))
+        .as("no file to copy the path of")
+        .isTrue();
 
     FxWait.clickOn(robot, "Done");
     FxWait.until("the dialog gone", () -> !asked(robot));
