@@ -138,4 +138,36 @@ class TypedAheadKeptTest {
         .hasMessageContaining("nor in the temporary folder (" + notAFolder);
     assertThat(notAFolder).hasContent("someone's file");
   }
+
+  @Test
+  void theFilesAreFoundBesideTheNotebookAndInTheTemporaryFolderNamedForIt() throws Exception {
+    Path notebook = dir.resolve("talks.talkbook");
+    Path fallback = Files.createDirectories(dir.resolve("tmp"));
+    Path beside = TypedAheadKept.writeBeside(notebook, 7, "one", fallback, "20261207-101010-123");
+    Path second = TypedAheadKept.writeBeside(notebook, 7, "two", fallback, "20261207-101010-123");
+    Path inTemp =
+        Files.writeString(
+            fallback.resolve(
+                dev.talkbook.core.store.NotesJournal.tag(notebook)
+                    + "-talks.talkbook.typed-12-20261207-101011-000.txt"),
+            "three");
+    Path earlier =
+        Files.writeString(dir.resolve("talks.talkbook.typed-20250101-101010-123.txt"), "");
+    Files.writeString(fallback.resolve("0-talks.talkbook.typed-9-20261207-101011-000.txt"), "x");
+    Files.writeString(dir.resolve("talks.talkbook.typed-notes.txt"), "someone's");
+
+    assertThat(TypedAheadKept.look(notebook, fallback).files())
+        .containsExactlyInAnyOrder(beside, second, inTemp, earlier);
+    assertThat(TypedAheadKept.talkIdOf(second)).isEqualTo(7);
+    assertThat(TypedAheadKept.talkIdOf(inTemp)).isEqualTo(12);
+    assertThat(TypedAheadKept.talkIdOf(earlier)).as("its name says no talk").isEqualTo(-1);
+  }
+
+  @Test
+  void theTextIsAddedAtTheEndOfTheNotesAsAParagraphOfItsOwn() {
+    assertThat(TypedAheadKept.added("", "typed")).isEqualTo("typed\n");
+    assertThat(TypedAheadKept.added("notes", "typed")).isEqualTo("notes\n\ntyped\n");
+    assertThat(TypedAheadKept.added("notes\n", "typed\n")).isEqualTo("notes\n\ntyped\n");
+    assertThat(TypedAheadKept.added("notes\n\n", "typed")).isEqualTo("notes\n\ntyped\n");
+  }
 }
