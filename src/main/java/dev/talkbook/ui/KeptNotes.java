@@ -48,7 +48,13 @@ import javafx.stage.Window;
  * History → Restore does (the notes the talk has now are kept in its History first, and in the open
  * talk it is one change that Undo takes back), so nothing is lost either way; "Show folder" and
  * "Copy path" lead to the file itself. Every failure is said in the row. "Done" does not tell of
- * these files again; "Not now" tells of them at the next start. The files are never deleted.
+ * these files again; "Not now" tells of them at the next start. These files are never deleted.
+ *
+ * <p>In the same dialog: the files of text typed for a talk that could not be opened, which the
+ * clipboard refused ({@link TypedAheadKept}). "Add to the end of its notes" adds the text to that
+ * talk's notes as a paragraph of its own (the notes it had kept in its History first; in the open
+ * talk one change that Undo takes back) and then, the text being in the notebook, removes the file:
+ * a file left would offer the text again.
  */
 final class KeptNotes {
   static final String DIALOG_ID = "kept-notes";
@@ -74,10 +80,25 @@ final class KeptNotes {
    * the notes in it, and why it cannot be put back (null when it can).
    */
   record Kept(
-      Path file, long talkId, String title, String notes, long keptAt, Talk talk, String problem) {
+      Path file,
+      long talkId,
+      String title,
+      String notes,
+      long keptAt,
+      Talk talk,
+      String problem,
+      boolean typed) {
 
+    /**
+     * Whether the talk's notes hold these already: the same notes, or, for text typed ahead ({@code
+     * typed}), notes that end with it.
+     */
     boolean alreadyThere() {
-      return problem == null && talk != null && talk.body().equals(notes);
+      return problem == null
+          && talk != null
+          && (typed
+              ? talk.body().stripTrailing().endsWith(notes.stripTrailing())
+              : talk.body().equals(notes));
     }
   }
 
@@ -112,22 +133,28 @@ final class KeptNotes {
         .executors()
         .run(
             () -> {
-              ShutdownRecovery.Looked looked = ShutdownRecovery.look(notebook, fallback);
+              ShutdownRecovery.Looked unsaved = ShutdownRecovery.look(notebook, fallback);
+              ShutdownRecovery.Looked typed = TypedAheadKept.look(notebook, fallback);
+              List<ShutdownRecovery.Unreadable> unreadable = new ArrayList<>(unsaved.unreadable());
+              typed.unreadable().stream()
+                  .filter(u -> !unreadable.contains(u))
+                  .forEach(unreadable::add);
               // A file whose time cannot be read at all (0) may be new: it is shown.
               List<Path> files =
-                  looked.files().stream()
+                  java.util.stream.Stream.concat(unsaved.files().stream(), typed.files().stream())
                       .filter(
                           file -> {
-                            long at = ShutdownRecovery.keptAt(file);
+                            long at = keptAt(file);
                             return at == 0 || at > seen;
                           })
+                      .sorted(java.util.Comparator.comparingLong(KeptNotes::keptAt))
                       .toList();
               List<Path> shown = files.subList(Math.max(0, files.size() - NAMED), files.size());
               List<Kept> read = new ArrayList<>();
               for (Path file : shown) {
                 read.add(read(window.notebook(), file));
               }
-              return new Found(read, files.size() - shown.size(), looked.unreadable());
+              return new Found(read, files.size() - shown.size(), List.copyOf(unreadable));
             },
             found -> {
               if (!found.kept().isEmpty()) {
@@ -166,8 +193,18 @@ final class KeptNotes {
     return sb.toString();
   }
 
+  /** When {@code file}, of either kind, was kept (ms); 0 when that cannot be read. */
+  private static long keptAt(Path file) {
+    return TypedAheadKept.isTyped(file)
+        ? TypedAheadKept.keptAt(file)
+        : ShutdownRecovery.keptAt(file);
+  }
+
   /** Reads {@code file} and finds its talk (on the notebook thread). */
   static Kept read(Notebook notebook, Path file) {
+    if (TypedAheadKept.isTyped(file)) {
+      return readTyped(notebook, file);
+    }
     long talkId = ShutdownRecovery.talkIdOf(file);
     long keptAt = ShutdownRecovery.keptAt(file);
     String text;
@@ -183,7 +220,8 @@ final class KeptNotes {
           null,
           "This file cannot be read: "
               + ShutdownRecovery.whyNotRead(e, file)
-              + ". It is left as it is.");
+              + ". It is left as it is.",
+          false);
     }
     String title = "";
     String notes = text;
@@ -210,7 +248,51 @@ final class KeptNotes {
               + " to do so.";
     }
     return new Kept(
-        file, talkId, talk == null ? title : talk.title(), notes, keptAt, talk, problem);
+        file, talkId, talk == null ? title : talk.title(), notes, keptAt, talk, problem, false);
+  }
+
+  /**
+   * Reads a file of text typed for a talk that could not be opened ({@link TypedAheadKept}) and
+   * finds that talk (on the notebook thread).
+   */
+  private static Kept readTyped(Notebook notebook, Path file) {
+    long talkId = TypedAheadKept.talkIdOf(file);
+    long keptAt = TypedAheadKept.keptAt(file);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return new Kept(
+          file,
+          talkId,
+          "",
+          "",
+          keptAt,
+          null,
+          "This file cannot be read: "
+              + ShutdownRecovery.whyNotRead(e, file)
+              + ". It is left as it is.",
+          true);
+    }
+    Talk talk = talkId < 0 ? null : notebook.talks().find(talkId).orElse(null);
+    String problem = null;
+    if (text.isBlank()) {
+      problem = "The file holds no text: nothing to add.";
+    } else if (talkId < 0) {
+      problem =
+          "Its name does not say which talk it was typed for (an earlier Talkbook wrote it); copy"
+              + " what you need from the file.";
+    } else if (talk == null) {
+      problem =
+          "The talk it was typed for is no longer in this notebook; copy what you need from the"
+              + " file.";
+    } else if (notebook.isReadOnly()) {
+      problem =
+          "This notebook is open read-only, so nothing can be added now; open it for writing to do"
+              + " so.";
+    }
+    return new Kept(
+        file, talkId, talk == null ? "" : talk.title(), text, keptAt, talk, problem, true);
   }
 
   private static void ask(Parts window, Found found) {
@@ -219,22 +301,37 @@ final class KeptNotes {
     Theme.dress(dialog.getDialogPane(), window.owner());
     dialog.setTitle("Talkbook");
     dialog.getDialogPane().setId(DIALOG_ID);
-    dialog.setHeaderText("Notes kept when Talkbook last closed");
+    List<Kept> kept = found.kept();
+    boolean anyTyped = kept.stream().anyMatch(Kept::typed);
+    boolean anyUnsaved = kept.stream().anyMatch(k -> !k.typed());
+    dialog.setHeaderText(
+        !anyTyped
+            ? "Notes kept when Talkbook last closed"
+            : kept.size() == 1 ? "Text kept in a file" : "Text kept in files");
     dialog.getDialogPane().getButtonTypes().addAll(DONE, LATER);
     // It comes up while the user may be typing in the notes: no key of that typing may answer it
     // (Enter on a default Done would never tell of the files again), so the focus starts in the
     // first file's path, which takes no typing, and there is no default button.
     ((Button) dialog.getDialogPane().lookupButton(DONE)).setDefaultButton(false);
 
-    List<Kept> kept = found.kept();
+    long unsavedCount = kept.stream().filter(k -> !k.typed()).count();
+    String unsavedSaid =
+        "When Talkbook last closed, "
+            + (unsavedCount == 1 ? "these notes" : "the notes below")
+            + " could not be saved in this notebook and were kept in "
+            + (unsavedCount == 1 ? "a file" : "files")
+            + ". Put them back into their talk: the notes it has now are kept in its History"
+            + " (Go → History), so nothing is lost either way.";
+    String typedSaid =
+        "Text typed for a talk that could then not be opened, which the clipboard could not take,"
+            + " was kept in a file. Add it to the end of that talk's notes: the notes it has now are"
+            + " kept in its History (Go → History), and the file is removed once the text is in the"
+            + " notebook.";
     Label intro =
         new Label(
-            "When Talkbook last closed, "
-                + (kept.size() == 1 ? "these notes" : "the notes below")
-                + " could not be saved in this notebook and were kept in "
-                + (kept.size() == 1 ? "a file" : "files")
-                + ". Put them back into their talk: the notes it has now are kept in its History"
-                + " (Go → History), so nothing is lost either way.");
+            anyUnsaved && anyTyped
+                ? unsavedSaid + " " + typedSaid
+                : anyTyped ? typedSaid : unsavedSaid);
     intro.setWrapText(true);
     intro.setMinHeight(Region.USE_PREF_SIZE);
     VBox rows = new VBox(14);
@@ -293,9 +390,12 @@ final class KeptNotes {
   }
 
   private static VBox row(Parts window, Dialog<?> dialog, Kept kept, int index) {
+    String what = kept.typed() ? "Typed for " : "";
     Label title =
         new Label(
-            (kept.title().isEmpty() ? "Notes" : "“" + kept.title() + "”")
+            (kept.title().isEmpty()
+                    ? kept.typed() ? "Typed text" : "Notes"
+                    : what + "“" + kept.title() + "”")
                 + (kept.keptAt() == 0 // its time could not be read
                     ? ""
                     : " — kept "
@@ -318,8 +418,9 @@ final class KeptNotes {
     status.setMinHeight(Region.USE_PREF_SIZE);
     StatusLine.mark(status, kept.problem() != null && kept.talk() == null);
 
-    Button putBack = new Button("Put back into the talk");
-    putBack.setId("kept-put-back-" + index);
+    Button putBack =
+        new Button(kept.typed() ? "Add to the end of its notes" : "Put back into the talk");
+    putBack.setId((kept.typed() ? "kept-add-" : "kept-put-back-") + index);
     putBack.setDisable(kept.problem() != null || kept.alreadyThere());
     Button showFolder = new Button("Show folder");
     showFolder.setId("kept-show-folder-" + index);
@@ -331,6 +432,29 @@ final class KeptNotes {
     putBack.setOnAction(
         e -> {
           putBack.setDisable(true);
+          if (kept.typed()) {
+            say(status, "Adding the text to the notes…", false);
+            add(window, kept)
+                .whenComplete(
+                    (added, error) -> {
+                      if (error == null) {
+                        say(status, addedSaid(kept, added), added.fileProblem() != null);
+                        // the file is gone: nothing to show or copy
+                        showFolder.setDisable(added.fileProblem() == null);
+                        copyPath.setDisable(added.fileProblem() == null);
+                      } else {
+                        putBack.setDisable(false);
+                        say(
+                            status,
+                            "Could not add the text: "
+                                + Errors.message(error)
+                                + " It is still in the file.",
+                            true);
+                      }
+                      grow.run();
+                    });
+            return;
+          }
           say(status, "Putting the notes back…", false);
           putBack(window, kept)
               .whenComplete(
@@ -407,10 +531,89 @@ final class KeptNotes {
     if (kept.problem() != null) {
       return kept.problem();
     }
+    if (kept.typed()) {
+      return kept.alreadyThere()
+          ? "The talk's notes already end with this text; nothing to add."
+          : "This text is not in the talk's notes: “" + shortened(kept.notes()) + "”";
+    }
     if (kept.alreadyThere()) {
       return "The talk's notes already hold these; nothing to put back.";
     }
     return "These notes are not in the talk now.";
+  }
+
+  /** {@code text} on one line, cut after 200 characters. */
+  private static String shortened(String text) {
+    String shown = text.strip();
+    shown = shown.length() > 200 ? shown.substring(0, 200) + "…" : shown;
+    return shown.replace("\n", " ⏎ ");
+  }
+
+  /**
+   * Text typed ahead added to its talk: whether the talk is the open one (Undo in the notes takes
+   * it back), and why the file could not be removed (null when it was).
+   */
+  record Added(boolean openNow, String fileProblem) {}
+
+  /** What the row says once the text is added. */
+  static String addedSaid(Kept kept, Added added) {
+    return "Added to the end of the notes of “"
+        + kept.title()
+        + "”. What they were before is kept in its History (Go → History)"
+        + (added.openNow() ? "; Undo in the notes takes this back." : ".")
+        + (added.fileProblem() == null
+            ? " The file is removed."
+            : " The file could not be removed ("
+                + added.fileProblem()
+                + "); the text is in the notes, so you may delete it.");
+  }
+
+  /**
+   * Adds the typed text at the end of its talk's notes (the open talk's text saved first, and the
+   * notes it had kept in its History), then, once that is in the notebook, removes the file;
+   * completes on the FX thread. In the open talk the editor takes the notes as one change that Undo
+   * takes back; another talk is opened to show them.
+   */
+  static CompletableFuture<Added> add(Parts window, Kept kept) {
+    OpenTalk talk = window.talk();
+    Talk open = talk.getTalk();
+    String current = open != null && open.id() == kept.talkId() ? talk.getText() : null;
+    if (current != null) {
+      talk.saveNow();
+    }
+    Notebook notebook = window.notebook();
+    CompletableFuture<Added> done = new CompletableFuture<>();
+    String[] fileProblem = {null};
+    window
+        .executors()
+        .run(
+            () -> {
+              if (current != null) {
+                notebook.talks().saveBody(kept.talkId(), current);
+              }
+              notebook.revisions().checkpoint(kept.talkId());
+              String before = notebook.talks().get(kept.talkId()).body();
+              notebook.talks().saveBody(kept.talkId(), TypedAheadKept.added(before, kept.notes()));
+              // In the notebook now: the file may go.
+              try {
+                Files.deleteIfExists(kept.file());
+              } catch (IOException | RuntimeException e) {
+                fileProblem[0] = ShutdownRecovery.whyNotRead(e, kept.file());
+              }
+              return notebook.talks().get(kept.talkId());
+            },
+            back -> {
+              Talk now = talk.getTalk();
+              boolean openNow = now != null && now.id() == back.id();
+              if (openNow) {
+                talk.restored(back);
+              } else {
+                window.openTalk().accept(back.id());
+              }
+              done.complete(new Added(openNow, fileProblem[0]));
+            },
+            done::completeExceptionally);
+    return done;
   }
 
   /**

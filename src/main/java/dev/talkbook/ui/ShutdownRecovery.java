@@ -159,18 +159,21 @@ final class ShutdownRecovery {
     String name = notebook.getFileName() + ".unsaved-";
     List<Path> found = new ArrayList<>();
     List<Unreadable> unreadable = new ArrayList<>();
-    find(notebook.toAbsolutePath().getParent(), name, found, unreadable);
-    find(fallback, tag(notebook) + "-" + name, found, unreadable);
+    find(notebook.toAbsolutePath().getParent(), name + "*.md", found, unreadable);
+    find(fallback, tag(notebook) + "-" + name + "*.md", found, unreadable);
     found.sort(java.util.Comparator.comparingLong(ShutdownRecovery::keptAt));
     return new Looked(List.copyOf(found), List.copyOf(unreadable));
   }
 
-  private static void find(
-      Path folder, String prefix, List<Path> found, List<Unreadable> unreadable) {
+  /**
+   * Adds the files in {@code folder} whose names match {@code glob} to {@code found}; a folder that
+   * cannot be listed to {@code unreadable}, with why (one that is not there finds nothing).
+   */
+  static void find(Path folder, String glob, List<Path> found, List<Unreadable> unreadable) {
     if (folder == null) {
       return;
     }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, prefix + "*.md")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, glob)) {
       files.forEach(found::add);
     } catch (NoSuchFileException e) {
       // No such folder: nothing was kept there.

@@ -70,10 +70,11 @@ final class StatusBar {
   private boolean untilDismissed;
 
   /**
-   * The message that stays until dismissed ({@link #showMessageUntilDismissed}), null when none
-   * waits: a later notice shows over it for its while, and it comes back when that one goes.
+   * The messages that stay until dismissed ({@link #showMessageUntilDismissed}), the newest last
+   * (the one shown): a later notice shows over them for its while, and the newest comes back when
+   * that one goes; dismissed, it goes and the one before it shows, until none waits.
    */
-  private String pinned;
+  private final java.util.Deque<String> pinned = new java.util.ArrayDeque<>();
 
   /** Why the notebook is read-only ("another Talkbook has it open…"), null when it is not. */
   private String readOnlyWhy;
@@ -430,7 +431,9 @@ final class StatusBar {
     notice.setCursor(cut || untilDismissed ? javafx.scene.Cursor.HAND : null);
     notice.setAccessibleHelp(
         untilDismissed
-            ? "Enter dismisses the message"
+            ? pinned.size() > 1
+                ? "Enter dismisses the message; the one before it shows then"
+                : "Enter dismisses the message"
             : cut ? "Enter shows the whole message" : null);
   }
 
@@ -506,10 +509,12 @@ final class StatusBar {
    * place that says something the user must act on, such as the file a crash's typing is kept in. A
    * dialog that opens (the start's offers) does not end it, nor does time; a later notice shows
    * over it for its while (a talk's cut notice, a save's message at a start after a crash replaced
-   * it at once) and it comes back when that one goes.
+   * it at once) and it comes back when that one goes. Another such message shows over it ("(1 of
+   * 2)" before it), and once that one is dismissed this one is back: none is lost unread.
    */
   void showMessageUntilDismissed(String message) {
-    pinned = message;
+    pinned.remove(message); // the same again: once, the newest
+    pinned.addLast(message);
     showPinned();
   }
 
@@ -518,22 +523,30 @@ final class StatusBar {
    * height twice): cut where the bar is too narrow, its whole text in its tooltip. No time ends it.
    */
   private void showPinned() {
-    showMessage(pinned);
+    showMessage(
+        pinned.size() > 1
+            ? "(1 of " + pinned.size() + ") " + pinned.peekLast()
+            : pinned.peekLast());
     noticeTimeout.stop();
     untilDismissed = true;
     markCut();
   }
 
-  /** The message that waits to be dismissed, or null (for tests). */
+  /** The message that waits to be dismissed and shows, or null (for tests). */
   String pinnedMessage() {
-    return pinned;
+    return pinned.peekLast();
+  }
+
+  /** The messages that wait to be dismissed, the one shown last (for tests). */
+  List<String> pinnedMessages() {
+    return List.copyOf(pinned);
   }
 
   /** A click, Enter or Space on the notice: dismissed if it waits for that, else shown whole. */
   private void showWholeOrDismiss() {
     if (untilDismissed) {
-      pinned = null;
-      hideNotice();
+      pinned.pollLast();
+      hideNotice(); // the one before it, if any, shows
     } else {
       showWholeNotice();
     }
@@ -577,7 +590,7 @@ final class StatusBar {
       n.setVisible(false);
       n.setManaged(false);
     }
-    if (pinned != null) {
+    if (!pinned.isEmpty()) {
       showPinned(); // a later notice went: the one that waits to be dismissed is back
     }
   }

@@ -1,15 +1,13 @@
 package dev.talkbook.ui;
 
 import dev.talkbook.core.common.AtomicFile;
+import dev.talkbook.core.common.NotebookFileName;
 import dev.talkbook.ui.editor.EditorView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,20 +59,11 @@ final class TalkPlaces {
    */
   static TalkPlaces load(Path folder, Path notebook) {
     String path = notebook.toAbsolutePath().normalize().toString();
-    TalkPlaces kept = new TalkPlaces(folder.resolve("places").resolve(name(path)), path);
+    TalkPlaces kept =
+        new TalkPlaces(
+            folder.resolve("places").resolve(NotebookFileName.of(notebook, "places")), path);
     kept.read();
     return kept;
-  }
-
-  /** The file's name for the notebook at {@code path}: part of its path's SHA-256. */
-  private static String name(String path) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 12) + ".places";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
   }
 
   /** Where the places are written. */

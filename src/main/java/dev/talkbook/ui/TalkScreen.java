@@ -460,7 +460,8 @@ final class TalkScreen {
         (talkId, key) -> {
           HeldKeys keys = HeldKeys.holdFrom(key, navigator.tree().getScene());
           // journaled while they wait; dropped, their text goes on the clipboard, said
-          keys.typedFor(TypedAheadKept.of(talk.typedAhead(talkId), status, notebook.file()));
+          keys.typedFor(
+              TypedAheadKept.of(talk.typedAhead(talkId), talkId, status, notebook.file()));
           openToWrite(talkId)
               .whenComplete(
                   (shown, error) -> {

@@ -375,7 +375,7 @@ final class WindowActions {
             id -> open.apply(id)); // the keys typed after Enter wait for the talk's notes
     // and are journaled for it meanwhile; dropped (the talk could not be opened), their text goes
     // on the clipboard, said in the status bar
-    popup.typedAheadTo(id -> TypedAheadKept.of(talk.typedAhead(id), status, notebook.file()));
+    popup.typedAheadTo(id -> TypedAheadKept.of(talk.typedAhead(id), id, status, notebook.file()));
     listTalks(popup, new java.util.HashMap<>());
   }
 

@@ -27,7 +27,9 @@ import org.testfx.api.FxRobot;
  * Notes kept in a file as Talkbook closed (a full disk) are told of when the window is next up, and
  * can be put back into their talk from there: the talk's notes then are kept in its History, and in
  * the open talk Undo takes the put back away. Showing the file's folder says so when it fails, and
- * copies the path instead.
+ * copies the path instead. Text typed for a talk that could not be opened, kept in a file as the
+ * clipboard refused it, is offered the same way: added to the end of its talk's notes, the file
+ * removed then.
  */
 class KeptNotesWindowTest extends RealWindowTest {
 
@@ -342,5 +344,85 @@ class KeptNotesWindowTest extends RealWindowTest {
     restart(robot);
     settle();
     assertThat(FxWait.onFx(() -> asked(robot))).isFalse();
+  }
+
+  @Test
+  void textTypedForATalkThatCouldNotBeOpenedIsAddedToTheEndOfItsNotesAndTheFileRemoved(
+      FxRobot robot) throws Exception {
+    Talk keynote = talk("Keynote", "saved before\n");
+    open(robot, "Keynote");
+    // As the clipboard refused the keys typed for it: in a file beside the notebook.
+    Path file =
+        TypedAheadKept.writeBeside(
+            ui.notebook.file(),
+            keynote.id(),
+            "typed while it could not open",
+            Files.createDirectories(dir.resolve("tmp")));
+    assertThat(file.getParent()).isEqualTo(ui.notebook.file().toAbsolutePath().getParent());
+
+    restart(robot);
+    FxWait.shown(robot, "#kept-add-0");
+    assertThat(status(robot, 0))
+        .isEqualTo("This text is not in the talk's notes: “typed while it could not open”");
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-add-0").queryAs(Button.class).getText()))
+        .isEqualTo("Add to the end of its notes");
+    FxWait.until(
+        "the talk shown", () -> WindowUnderTest.editorText(robot).equals("saved before\n"));
+
+    FxWait.clickOn(robot, "#kept-add-0");
+    FxWait.until(
+        "the text added",
+        () ->
+            WindowUnderTest.editorText(robot)
+                .equals("saved before\n\ntyped while it could not open\n"));
+    FxWait.until(
+        "told", () -> status(robot, 0).startsWith("Added to the end of the notes of “Keynote”."));
+    assertThat(status(robot, 0)).contains("Undo").endsWith("The file is removed.");
+    assertThat(marked(robot, 0)).isFalse();
+    assertThat(ui.notebook.talks().get(keynote.id()).body())
+        .isEqualTo("saved before\n\ntyped while it could not open\n");
+    assertThat(ui.notebook.revisions().list(keynote.id()))
+        .anyMatch(r -> r.body().equals("saved before\n"));
+    assertThat(file).as("removed once the text is in the notebook").doesNotExist();
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-add-0").query().isDisabled())).isTrue();
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-copy-path-0").query().isDisabled()))
+        .as("no file to copy the path of")
+        .isTrue();
+
+    FxWait.clickOn(robot, "Done");
+    FxWait.until("the dialog gone", () -> !asked(robot));
+    FxWait.clickOn(robot, "#editor");
+    robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+    FxWait.until("undone", () -> WindowUnderTest.editorText(robot).equals("saved before\n"));
+  }
+
+  @Test
+  void notNowKeepsTheTypedTextsFileAndItIsOfferedAgain(FxRobot robot) throws Exception {
+    Talk keynote = talk("Keynote", "saved\n");
+    Path file =
+        TypedAheadKept.writeBeside(
+            ui.notebook.file(), keynote.id(), "typed", Files.createDirectories(dir.resolve("tmp")));
+    // Written by an earlier Talkbook, whose names did not say the talk: shown, not added.
+    Path older =
+        Files.writeString(
+            dir.resolve("notes.talkbook.typed-20260101-101010-123.txt"), "typed long ago");
+    Files.setLastModifiedTime(
+        older, FileTime.fromMillis(System.currentTimeMillis() - 60 * 60_000L));
+
+    restart(robot);
+    FxWait.shown(robot, "#kept-add-0");
+    assertThat(status(robot, 1)).contains("does not say which talk it was typed for");
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-add-1").query().isDisabled())).isTrue();
+    FxWait.clickOn(robot, "Not now");
+    FxWait.until("the dialog gone", () -> !asked(robot));
+    assertThat(file).hasContent("typed");
+    assertThat(older).hasContent("typed long ago");
+    assertThat(ui.notebook.talks().get(keynote.id()).body()).isEqualTo("saved\n");
+
+    restart(robot);
+    FxWait.shown(robot, "#kept-add-0");
+    FxWait.clickOn(robot, "Not now");
+    FxWait.until("the dialog gone", () -> !asked(robot));
+    assertThat(file).hasContent("typed");
   }
 }

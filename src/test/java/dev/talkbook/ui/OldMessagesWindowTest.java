@@ -257,4 +257,33 @@ class OldMessagesWindowTest extends RealWindowTest {
         });
     FxWait.untilFx("the later notice gone", () -> !notice.isVisible());
   }
+
+  /**
+   * Review 13: a message pinned until dismissed (the file a crash's typing is kept in) was replaced
+   * for good by the next one pinned (the file text typed ahead went to), a transient notice shown
+   * between them or not. Each stays until it is dismissed: the newest shows ("(1 of 2)"), and
+   * dismissed, the one before it is back.
+   */
+  @Test
+  void aSecondMessageUntilDismissedDoesNotLoseTheFirst(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "Loom", "Notes\n");
+    StatusBar bar = ui.window.statusBar();
+    Label notice = robot.lookup("#notice").queryAs(Label.class);
+    robot.interact(() -> bar.showMessageUntilDismissed("Your typing is kept in /x/a.kept."));
+    robot.interact(() -> bar.showMessage("Could not open “Gone”."));
+    robot.interact(() -> bar.showMessageUntilDismissed("What you typed is in /x/b.txt."));
+    assertThat(FxWait.onFx(notice::getText)).isEqualTo("(1 of 2) What you typed is in /x/b.txt.");
+    assertThat(FxWait.onFx(bar::pinnedMessages))
+        .containsExactly("Your typing is kept in /x/a.kept.", "What you typed is in /x/b.txt.");
+
+    FxWait.clickOn(robot, "#notice");
+    FxWait.untilFx(
+        "the first one back", () -> "Your typing is kept in /x/a.kept.".equals(notice.getText()));
+    assertThat(FxWait.onFx(notice::isVisible)).isTrue();
+    assertThat(FxWait.onFx(bar::pinnedMessage)).isEqualTo("Your typing is kept in /x/a.kept.");
+
+    FxWait.clickOn(robot, "#notice");
+    FxWait.untilFx("both dismissed", () -> !notice.isVisible());
+    assertThat(FxWait.onFx(bar::pinnedMessages)).isEmpty();
+  }
 }

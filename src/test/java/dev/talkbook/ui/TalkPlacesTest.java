@@ -159,4 +159,17 @@ class TalkPlacesTest {
     asked.get(0).run();
     assertThat(TalkPlaces.load(config, notebook).get(2)).isEqualTo(at(20));
   }
+
+  @Test
+  void aFileWrittenByEarlierVersionsIsFoundByItsName() throws Exception {
+    // printf '/home/ada/talks.talkbook' | sha256sum | cut -c1-24
+    Path earlier =
+        Files.createDirectories(config.resolve("places"))
+            .resolve("d3d3c6c23a3cb0b6368811f3.places");
+    Files.writeString(
+        earlier, TalkPlaces.HEADER + "\nnotebook /home/ada/talks.talkbook\n4 40 40 4\n");
+    TalkPlaces places = TalkPlaces.load(config, Path.of("/home/ada/talks.talkbook"));
+    assertThat(places.file()).isEqualTo(earlier);
+    assertThat(places.get(4)).isEqualTo(at(40));
+  }
 }

@@ -1,8 +1,10 @@
 package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.talkbook.ui.common.HeldKeys;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,7 @@ class TypedAheadKeptTest {
 
     TypedAheadKept.keep(
         text,
+        7,
         ahead,
         copied -> false,
         notebook,
@@ -64,13 +67,18 @@ class TypedAheadKeptTest {
     }
     assertThat(files).hasSize(1);
     Path file = files.get(0);
-    assertThat(file.getFileName().toString()).startsWith("talks.talkbook.typed-").endsWith(".txt");
+    assertThat(file.getFileName().toString())
+        .startsWith("talks.talkbook.typed-7-")
+        .endsWith(".txt");
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(text);
     assertThat(said)
         .singleElement()
         .asString()
         .startsWith("Could not open “Talk”. What you typed for it (379 characters, “A long")
-        .endsWith("went into no talk; the clipboard could not take it, so it is in " + file + ".");
+        .endsWith(
+            "went into no talk; the clipboard could not take it, so it is in "
+                + file
+                + " (at the next start Talkbook offers to add it to the talk's notes).");
   }
 
   @Test
@@ -79,6 +87,7 @@ class TypedAheadKeptTest {
     List<String> said = new ArrayList<>();
     TypedAheadKept.keep(
         "hello",
+        7,
         ahead,
         copied::add,
         dir.resolve("talks.talkbook"),
@@ -96,5 +105,69 @@ class TypedAheadKeptTest {
     try (var listed = Files.list(dir)) {
       assertThat(listed).isEmpty();
     }
+  }
+
+  @Test
+  void aFileAnotherHoldWroteInTheSameMillisecondKeepsItsTextAndTheNextNameIsTaken()
+      throws Exception {
+    Path notebook = dir.resolve("talks.talkbook");
+    Path other = dir.resolve("talks.talkbook.typed-7-20261207-101010-123.txt");
+    Files.writeString(other, "the other hold's text");
+    Path fallback = Files.createDirectories(dir.resolve("tmp"));
+
+    Path written =
+        TypedAheadKept.writeBeside(
+            notebook, 7, "this hold's text", fallback, "20261207-101010-123");
+
+    assertThat(other).hasContent("the other hold's text");
+    assertThat(written).isEqualTo(dir.resolve("talks.talkbook.typed-7-20261207-101010-123-2.txt"));
+    assertThat(written).hasContent("this hold's text");
+    try (var listed = Files.list(fallback)) {
+      assertThat(listed).as("nothing in the temporary folder").isEmpty();
+    }
+  }
+
+  @Test
+  void whenNeitherFolderTakesItBothReasonsAreSaid() throws Exception {
+    Path notebook = dir.resolve("gone").resolve("talks.talkbook"); // a folder that is not there
+    Path notAFolder = Files.writeString(dir.resolve("tmp"), "someone's file");
+
+    assertThatThrownBy(() -> TypedAheadKept.writeBeside(notebook, 7, "typed", notAFolder))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("not beside the notebook (" + dir.resolve("gone"))
+        .hasMessageContaining("nor in the temporary folder (" + notAFolder);
+    assertThat(notAFolder).hasContent("someone's file");
+  }
+
+  @Test
+  void theFilesAreFoundBesideTheNotebookAndInTheTemporaryFolderNamedForIt() throws Exception {
+    Path notebook = dir.resolve("talks.talkbook");
+    Path fallback = Files.createDirectories(dir.resolve("tmp"));
+    Path beside = TypedAheadKept.writeBeside(notebook, 7, "one", fallback, "20261207-101010-123");
+    Path second = TypedAheadKept.writeBeside(notebook, 7, "two", fallback, "20261207-101010-123");
+    Path inTemp =
+        Files.writeString(
+            fallback.resolve(
+                dev.talkbook.core.store.NotesJournal.tag(notebook)
+                    + "-talks.talkbook.typed-12-20261207-101011-000.txt"),
+            "three");
+    Path earlier =
+        Files.writeString(dir.resolve("talks.talkbook.typed-20250101-101010-123.txt"), "");
+    Files.writeString(fallback.resolve("0-talks.talkbook.typed-9-20261207-101011-000.txt"), "x");
+    Files.writeString(dir.resolve("talks.talkbook.typed-notes.txt"), "someone's");
+
+    assertThat(TypedAheadKept.look(notebook, fallback).files())
+        .containsExactlyInAnyOrder(beside, second, inTemp, earlier);
+    assertThat(TypedAheadKept.talkIdOf(second)).isEqualTo(7);
+    assertThat(TypedAheadKept.talkIdOf(inTemp)).isEqualTo(12);
+    assertThat(TypedAheadKept.talkIdOf(earlier)).as("its name says no talk").isEqualTo(-1);
+  }
+
+  @Test
+  void theTextIsAddedAtTheEndOfTheNotesAsAParagraphOfItsOwn() {
+    assertThat(TypedAheadKept.added("", "typed")).isEqualTo("typed\n");
+    assertThat(TypedAheadKept.added("notes", "typed")).isEqualTo("notes\n\ntyped\n");
+    assertThat(TypedAheadKept.added("notes\n", "typed\n")).isEqualTo("notes\n\ntyped\n");
+    assertThat(TypedAheadKept.added("notes\n\n", "typed")).isEqualTo("notes\n\ntyped\n");
   }
 }

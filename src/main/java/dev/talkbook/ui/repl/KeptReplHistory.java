@@ -1,14 +1,12 @@
 package dev.talkbook.ui.repl;
 
 import dev.talkbook.core.common.AtomicFile;
+import dev.talkbook.core.common.NotebookFileName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -60,18 +58,10 @@ public final class KeptReplHistory {
    */
   public static KeptReplHistory of(Path folder, Path notebook, Executor writer) {
     String path = notebook.toAbsolutePath().normalize().toString();
-    return new KeptReplHistory(folder.resolve("repl-history").resolve(name(path)), path, writer);
-  }
-
-  /** The file's name for the notebook at {@code path}: part of its path's SHA-256. */
-  private static String name(String path) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 12) + ".history";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+    return new KeptReplHistory(
+        folder.resolve("repl-history").resolve(NotebookFileName.of(notebook, "history")),
+        path,
+        writer);
   }
 
   /** Where the history is written. */

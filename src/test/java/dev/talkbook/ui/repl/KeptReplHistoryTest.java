@@ -89,4 +89,11 @@ class KeptReplHistoryTest {
     assertThat(read).isNotEmpty().doesNotContain(pasted).endsWith(large + 59, "last()");
     assertThat(read).doesNotContain("first()"); // the oldest went, to stay under the limit read
   }
+
+  @Test
+  void theFileKeepsTheNameEarlierVersionsGaveIt() {
+    // printf '/home/ada/talks.talkbook' | sha256sum | cut -c1-24
+    assertThat(KeptReplHistory.of(dir, Path.of("/home/ada/talks.talkbook"), NOW).file())
+        .isEqualTo(dir.resolve("repl-history").resolve("d3d3c6c23a3cb0b6368811f3.history"));
+  }
 }
