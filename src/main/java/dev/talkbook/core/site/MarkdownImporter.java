@@ -288,7 +288,11 @@ public final class MarkdownImporter {
                 + (commentsKept == 1
                     ? "a %% … %% (an Obsidian comment in a vault) is"
                     : commentsKept + " %% … %% (Obsidian comments in a vault) are")
-                + " kept as text: the folder is in no Obsidian vault (none with .obsidian)";
+                + (identity != null
+                    ? " kept as text: the file is Talkbook's export (its "
+                        + MarkdownExporter.TALKBOOK_ID
+                        + "), whose %% are its talk's own text"
+                    : " kept as text: the folder is in no Obsidian vault (none with .obsidian)");
       }
       return said;
     }
@@ -1196,13 +1200,17 @@ public final class MarkdownImporter {
     // backticks lost what followed, and an import back into the notebook cut the talk's notes.
     // A note of Obsidian's out of its vault keeps them, and its line says so (not for a file of
     // Talkbook's own export, whose %% are the talk's own text).
+    // In a vault too, a file of Talkbook's own export (its talkbook_id) keeps them: exported into
+    // a vault to read in Obsidian and imported back, "5%% off" cut the talk's notes (an unclosed
+    // %% to their end). Its line says so, in case a remark was added there in Obsidian.
     boolean vault = inObsidianVault(root);
+    boolean exported = Identity.of(data) != null;
     ObsidianComments.Stripped comments =
-        vault
+        vault && !exported
             ? ObsidianComments.strip(fm.body())
             : new ObsidianComments.Stripped(fm.body(), 0, false);
     int commentsKept =
-        vault || comments.text().indexOf("%%") < 0 || Identity.of(data) != null
+        (vault && !exported) || comments.text().indexOf("%%") < 0 || (exported && !vault)
             ? 0
             : ObsidianComments.strip(fm.body()).comments();
     String body = comments.text();
