@@ -22,12 +22,14 @@ public final class SvgPictures {
   /** What could run or reach out; a link inside the picture ({@code href="#part"}) cannot. */
   private static final Pattern ACTIVE =
       Pattern.compile(
-          "<script|<foreignobject|<iframe|<embed|<object|javascript:|\\son[a-z]+\\s*=|<!entity"
-              + "|href\\s*=\\s*[\"']?+\\s*+(?!#)|<use\\b|data:"
+          // an element with a namespace prefix is the same element (<x:script xmlns:x="…svg">)
+          "<(?:[^\\s<>:/=\"']++:)?+(?:script|foreignobject|iframe|embed|object|use\\b)"
+              + "|javascript:|\\son[a-z]+\\s*=|<!entity"
+              + "|href\\s*=\\s*[\"']?+\\s*+(?!#)|data:"
               // a style sheet's address (url(#gradient) is a part of the picture) or import
               + "|url\\s*\\(\\s*+[\"']?+\\s*+(?!#)|@import"
               // an animation that sets a link (<a><set attributeName="href" to="javascript:…">)
-              + "|attributename\\s*=\\s*[\"']?+\\s*+(?:xlink:)?href",
+              + "|attributename\\s*=\\s*[\"']?+\\s*+(?:[^\\s<>:/=\"']++:)?+href",
           Pattern.CASE_INSENSITIVE);
 
   /** An XML character reference, {@code &#106;} or {@code &#x6a;}, or one of XML's five names. */
