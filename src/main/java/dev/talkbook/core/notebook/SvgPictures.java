@@ -106,14 +106,24 @@ public final class SvgPictures {
     return switch (m.group(3)) {
       case "quot" -> "\"";
       case "apos" -> "'";
-      case "lt" -> "<";
+      case "lt" -> NO_MARKUP;
       case "gt" -> ">";
       default -> "&";
     };
   }
 
-  /** The character {@code c}, or U+FFFD where it is none. */
+  /**
+   * What a {@code <} written as a reference or an escape reads as here: text, never the start of an
+   * element ({@code <text>&lt;script&gt; is a tag</text>} is a picture of HTML, not a script).
+   */
+  private static final String NO_MARKUP = "\uFFFD";
+
+  /**
+   * The character {@code c}, or U+FFFD where it is none (or is a {@code <}: {@link #NO_MARKUP}).
+   */
   private static String codePoint(long c) {
-    return c > 0 && c <= Character.MAX_CODE_POINT ? Character.toString((int) c) : "\uFFFD";
+    return c > 0 && c <= Character.MAX_CODE_POINT && c != '<'
+        ? Character.toString((int) c)
+        : "\uFFFD";
   }
 }

@@ -40,6 +40,8 @@ class SvgPicturesTest {
           <svg><s:foreignObject xmlns:s='http://www.w3.org/2000/svg'><p>x</p></s:foreignObject></svg> | false
           <svg><é:use xmlns:é='http://www.w3.org/2000/svg' href='#a'/></svg>                 | false
           <svg xmlns:l='http://www.w3.org/1999/xlink'><a><set attributeName='l:href' to='https://example.com'/></a></svg> | false
+          <svg><text>&lt;script&gt; and &#60;iframe&#x3E; are tags</text></svg>          | true
+          <svg><style>text::before { content: '\\3c script' }</style></svg>               | true
           <svg:svg xmlns:svg='http://www.w3.org/2000/svg'><svg:rect width='9'/></svg:svg>   | true
           <svg><rect class='user:object'/><text>scripts</text></svg>                         | true
           """)
