@@ -28,6 +28,8 @@ public final class SvgPictures {
               + "|href\\s*=\\s*[\"']?+\\s*+(?!#)|data:"
               // a style sheet's address (url(#gradient) is a part of the picture) or import
               + "|url\\s*\\(\\s*+[\"']?+\\s*+(?!#)|@import"
+              // an image set's address written as a string, without url(…)
+              + "|image-set\\s*\\(\\s*+[\"']"
               // an animation that sets a link (<a><set attributeName="href" to="javascript:…">)
               + "|attributename\\s*=\\s*[\"']?+\\s*+(?:[^\\s<>:/=\"']++:)?+href",
           Pattern.CASE_INSENSITIVE);

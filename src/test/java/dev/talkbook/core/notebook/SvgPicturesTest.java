@@ -42,6 +42,8 @@ class SvgPicturesTest {
           <svg xmlns:l='http://www.w3.org/1999/xlink'><a><set attributeName='l:href' to='https://example.com'/></a></svg> | false
           <svg><text>&lt;script&gt; and &#60;iframe&#x3E; are tags</text></svg>          | true
           <svg><style>text::before { content: '\\3c script' }</style></svg>               | true
+          <svg><rect style="background: -webkit-image-set('https://example.com/t.png' 1x)"/></svg> | false
+          <svg><style>rect { background: image-set( "//example.com/t.png" 1x) }</style></svg> | false
           <svg:svg xmlns:svg='http://www.w3.org/2000/svg'><svg:rect width='9'/></svg:svg>   | true
           <svg><rect class='user:object'/><text>scripts</text></svg>                         | true
           """)
