@@ -41,7 +41,9 @@ final class HistoryCommand implements Callable<Integer> {
               "Revision " + show + " belongs to another talk (talk " + r.talkId() + ").");
         }
         out.print(r.body());
-        if (!r.body().endsWith("\n")) {
+        if (!r.body().endsWith("\n") && out instanceof CommandOutput o && o.terminal()) {
+          // as show prints notes: into a file or a pipe byte for byte, so that "history N --show R
+          // > F" then "talk edit N --notes-file F" brings that text back without a line break more
           out.println();
         }
         return 0;

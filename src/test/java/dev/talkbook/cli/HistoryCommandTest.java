@@ -139,6 +139,24 @@ class HistoryCommandTest extends CliTest {
   }
 
   @Test
+  void historyShowIntoAFileWritesARevisionWithoutAFinalNewlineAsStored() throws Exception {
+    // As show does: the revision put back with talk edit --notes-file is that text, not one line
+    // break longer.
+    long talk = addTalk(event, "Versioned");
+    editNotes(talk, "v1.md", "First draft, no newline");
+    editNotes(talk, "v2.md", "Second draft\n");
+
+    Result r =
+        ok(
+            "history",
+            Long.toString(talk),
+            "--show",
+            Long.toString(revisionWith(talk, "First draft, no newline")));
+
+    assertThat(r.out()).isEqualTo("First draft, no newline");
+  }
+
+  @Test
   void historyShowOfAnotherTalksRevisionIsRefused() throws Exception {
     long one = addTalk(event, "One");
     long two = addTalk(event, "Two");

@@ -22,12 +22,16 @@ public final class SvgPictures {
   /** What could run or reach out; a link inside the picture ({@code href="#part"}) cannot. */
   private static final Pattern ACTIVE =
       Pattern.compile(
-          "<script|<foreignobject|<iframe|<embed|<object|javascript:|\\son[a-z]+\\s*=|<!entity"
-              + "|href\\s*=\\s*[\"']?+\\s*+(?!#)|<use\\b|data:"
+          // an element with a namespace prefix is the same element (<x:script xmlns:x="…svg">)
+          "<(?:[^\\s<>:/=\"']++:)?+(?:script|foreignobject|iframe|embed|object|use\\b)"
+              + "|javascript:|\\son[a-z]+\\s*=|<!entity"
+              + "|href\\s*=\\s*[\"']?+\\s*+(?!#)|data:"
               // a style sheet's address (url(#gradient) is a part of the picture) or import
               + "|url\\s*\\(\\s*+[\"']?+\\s*+(?!#)|@import"
+              // an image set's address written as a string, without url(…)
+              + "|image-set\\s*\\(\\s*+[\"']"
               // an animation that sets a link (<a><set attributeName="href" to="javascript:…">)
-              + "|attributename\\s*=\\s*[\"']?+\\s*+(?:xlink:)?href",
+              + "|attributename\\s*=\\s*[\"']?+\\s*+(?:[^\\s<>:/=\"']++:)?+href",
           Pattern.CASE_INSENSITIVE);
 
   /** An XML character reference, {@code &#106;} or {@code &#x6a;}, or one of XML's five names. */
@@ -104,14 +108,24 @@ public final class SvgPictures {
     return switch (m.group(3)) {
       case "quot" -> "\"";
       case "apos" -> "'";
-      case "lt" -> "<";
+      case "lt" -> NO_MARKUP;
       case "gt" -> ">";
       default -> "&";
     };
   }
 
-  /** The character {@code c}, or U+FFFD where it is none. */
+  /**
+   * What a {@code <} written as a reference or an escape reads as here: text, never the start of an
+   * element ({@code <text>&lt;script&gt; is a tag</text>} is a picture of HTML, not a script).
+   */
+  private static final String NO_MARKUP = "\uFFFD";
+
+  /**
+   * The character {@code c}, or U+FFFD where it is none (or is a {@code <}: {@link #NO_MARKUP}).
+   */
   private static String codePoint(long c) {
-    return c > 0 && c <= Character.MAX_CODE_POINT ? Character.toString((int) c) : "\uFFFD";
+    return c > 0 && c <= Character.MAX_CODE_POINT && c != '<'
+        ? Character.toString((int) c)
+        : "\uFFFD";
   }
 }

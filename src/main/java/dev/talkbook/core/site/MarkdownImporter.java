@@ -241,7 +241,18 @@ public final class MarkdownImporter {
       List<WikiTarget> wikiLinks,
       List<String> embeds,
       ObsidianComments.Stripped comments,
-      int commentsKept) {
+      int commentsKept,
+      String eventTitleBefore,
+      String titleBefore) {
+    /**
+     * Whether {@code talk} has this file's title, or the one an import before this version gave a
+     * file named in words with hyphens ({@link #titleBefore}), so it is that talk again.
+     */
+    boolean titled(Talk talk) {
+      String k = key(talk.title());
+      return k.equals(key(details.title())) || (titleBefore != null && k.equals(key(titleBefore)));
+    }
+
     /** Whether its notes link to other notes: by a relative path or as Obsidian does. */
     boolean linksNotes() {
       return !noteLinks.isEmpty() || !wikiLinks.isEmpty();
@@ -288,7 +299,11 @@ public final class MarkdownImporter {
                 + (commentsKept == 1
                     ? "a %% … %% (an Obsidian comment in a vault) is"
                     : commentsKept + " %% … %% (Obsidian comments in a vault) are")
-                + " kept as text: the folder is in no Obsidian vault (none with .obsidian)";
+                + (identity != null
+                    ? " kept as text: the file is Talkbook's export (its "
+                        + MarkdownExporter.TALKBOOK_ID
+                        + "), whose %% are its talk's own text"
+                    : " kept as text: the folder is in no Obsidian vault (none with .obsidian)");
       }
       return said;
     }
@@ -627,6 +642,7 @@ public final class MarkdownImporter {
                       notebook,
                       byTitle,
                       index.getValue().title(),
+                      null,
                       index.getValue(),
                       zones,
                       eventsCreated);
@@ -659,7 +675,13 @@ public final class MarkdownImporter {
               if (o instanceof Parsed p) {
                 Event event =
                     eventFor(
-                        notebook, byTitle, p.eventTitle(), p.eventDetails(), zones, eventsCreated);
+                        notebook,
+                        byTitle,
+                        p.eventTitle(),
+                        p.eventTitleBefore(),
+                        p.eventDetails(),
+                        zones,
+                        eventsCreated);
                 into.add(event.id());
                 // Which talk a file takes by its title, or by its talkbook_id when other files
                 // name the same talk, depends on every file's talkbook_id, wherever it sorts: once
@@ -670,7 +692,7 @@ public final class MarkdownImporter {
                         || talksOf
                             .computeIfAbsent(event.id(), id -> notebook.talks().list(id))
                             .stream()
-                            .anyMatch(t -> key(t.title()).equals(key(p.details().title()))))) {
+                            .anyMatch(p::titled))) {
                   named = namedTalks(notebook, readAll(outcomes, progress), lastBefore);
                 }
                 FileResult result =
@@ -794,10 +816,15 @@ public final class MarkdownImporter {
       Notebook notebook,
       Map<String, Event> byTitle,
       String title,
+      String titleBefore,
       Event.Details details,
       Map<String, String> zones,
       int[] eventsCreated) {
     Event event = byTitle.get(key(title));
+    if (event == null && titleBefore != null) {
+      // the event an import before this version made of the same folder ("Q&A   part 2")
+      event = byTitle.get(key(titleBefore));
+    }
     if (event == null) {
       event = notebook.events().create(details);
       byTitle.put(key(event.title()), event);
@@ -921,7 +948,7 @@ public final class MarkdownImporter {
       existing =
           talksOf.computeIfAbsent(event.id(), id -> notebook.talks().list(id)).stream()
               .filter(t -> !claimed.containsKey(t.id()) && !named.containsKey(t.id()))
-              .filter(t -> key(t.title()).equals(key(p.details().title())))
+              .filter(p::titled)
               .findFirst()
               .orElse(null);
     }
@@ -1196,13 +1223,17 @@ public final class MarkdownImporter {
     // backticks lost what followed, and an import back into the notebook cut the talk's notes.
     // A note of Obsidian's out of its vault keeps them, and its line says so (not for a file of
     // Talkbook's own export, whose %% are the talk's own text).
+    // In a vault too, a file of Talkbook's own export (its talkbook_id) keeps them: exported into
+    // a vault to read in Obsidian and imported back, "5%% off" cut the talk's notes (an unclosed
+    // %% to their end). Its line says so, in case a remark was added there in Obsidian.
     boolean vault = inObsidianVault(root);
+    boolean exported = Identity.of(data) != null;
     ObsidianComments.Stripped comments =
-        vault
+        vault && !exported
             ? ObsidianComments.strip(fm.body())
             : new ObsidianComments.Stripped(fm.body(), 0, false);
     int commentsKept =
-        vault || comments.text().indexOf("%%") < 0 || Identity.of(data) != null
+        (vault && !exported) || comments.text().indexOf("%%") < 0 || (exported && !vault)
             ? 0
             : ObsidianComments.strip(fm.body()).comments();
     String body = comments.text();
@@ -1298,7 +1329,18 @@ public final class MarkdownImporter {
         wikiLinks(body, links, notesByName, file.getParent(), notes.length() - body.length()),
         InlineLinks.embeds(body, links),
         comments,
-        commentsKept);
+        commentsKept,
+        string(data, "event").isEmpty() && section == null
+            ? before(folderTitle(root, top), folderTitle(root, top, false))
+            : null,
+        string(data, "title").isEmpty() && !vault && firstHeading(body).isEmpty()
+            ? before(fileTitle(file), fileTitle(file, false))
+            : null);
+  }
+
+  /** {@code before} when it is another title than {@code now}, else null. */
+  private static String before(String now, String before) {
+    return before.equals(now) ? null : before;
   }
 
   /**
@@ -1680,11 +1722,19 @@ public final class MarkdownImporter {
   }
 
   private static String folderTitle(Path root, Path dir) {
+    return folderTitle(root, dir, true);
+  }
+
+  /**
+   * {@code dir}'s name as an event's title; {@code spacedKept} false: as imports before this
+   * version made it, every hyphen and underscore a space ("Q&A - part_2": "Q&A part 2").
+   */
+  private static String folderTitle(Path root, Path dir, boolean spacedKept) {
     if (dir.equals(root)) {
       return "Imported notes";
     }
     String name = dir.getFileName().toString().replaceFirst("^\\d{4}-\\d{2}-\\d{2}-", "");
-    String words = words(name);
+    String words = spacedKept ? words(name) : slugWords(name);
     return words.isEmpty()
         ? "Imported notes"
         : Character.toUpperCase(words.charAt(0)) + words.substring(1);
@@ -1713,10 +1763,15 @@ public final class MarkdownImporter {
   }
 
   private static String fileTitle(Path file) {
+    return fileTitle(file, true);
+  }
+
+  /** {@code file}'s name as a talk's title; {@code spacedKept} as for {@link #folderTitle}. */
+  private static String fileTitle(Path file, boolean spacedKept) {
     String name = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");
     Matcher dated = DATED_NAME.matcher(name);
     name = dated.matches() ? dated.group(2) : name.replaceFirst("^\\d+-", "");
-    name = words(name);
+    name = spacedKept ? words(name) : slugWords(name);
     return name.isEmpty() ? "Untitled" : name;
   }
 
@@ -1728,9 +1783,12 @@ public final class MarkdownImporter {
    */
   private static String words(String name) {
     String n = name.strip();
-    return n.chars().anyMatch(Character::isWhitespace)
-        ? n
-        : n.replace('-', ' ').replace('_', ' ').strip();
+    return n.chars().anyMatch(Character::isWhitespace) ? n : slugWords(n);
+  }
+
+  /** A slug's words: its hyphens and underscores as spaces. */
+  private static String slugWords(String name) {
+    return name.replace('-', ' ').replace('_', ' ').strip();
   }
 
   /**

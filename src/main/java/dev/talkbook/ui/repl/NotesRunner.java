@@ -52,12 +52,12 @@ public final class NotesRunner {
     shownNotes = which;
   }
 
-  /** Said when a run ended after its notes were left: its outputs are written nowhere. */
   /** Said after a block run at the caret whose code was edited while it ran. */
   static final String CHANGED_WHILE_RUNNING =
       " Its output was not written into the notes: the block was changed while it ran; run it"
           + " again.";
 
+  /** Said when a run ended after its notes were left: its outputs are written nowhere. */
   static final String NOT_WRITTEN =
       " Not written into the notes: they are no longer the ones open (or no longer editable);"
           + " run it there again.";

@@ -35,6 +35,17 @@ class SvgPicturesTest {
           <svg><style>@\\69mport 'https://example.com/a.css';</style></svg>                  | false
           <svg><a><set attributeName='href' to='&#106;avascript:alert(1)'/><text>x</text></a></svg> | false
           <svg><a><animate attributeName='xlink:href' to='https://example.com'/></a></svg>   | false
+          <svg><x:script xmlns:x='http://www.w3.org/2000/svg'>alert(1)</x:script></svg>     | false
+          <svg><h:iframe xmlns:h='http://www.w3.org/1999/xhtml' src='https://example.com'/></svg> | false
+          <svg><s:foreignObject xmlns:s='http://www.w3.org/2000/svg'><p>x</p></s:foreignObject></svg> | false
+          <svg><é:use xmlns:é='http://www.w3.org/2000/svg' href='#a'/></svg>                 | false
+          <svg xmlns:l='http://www.w3.org/1999/xlink'><a><set attributeName='l:href' to='https://example.com'/></a></svg> | false
+          <svg><text>&lt;script&gt; and &#60;iframe&#x3E; are tags</text></svg>          | true
+          <svg><style>text::before { content: '\\3c script' }</style></svg>               | true
+          <svg><rect style="background: -webkit-image-set('https://example.com/t.png' 1x)"/></svg> | false
+          <svg><style>rect { background: image-set( "//example.com/t.png" 1x) }</style></svg> | false
+          <svg:svg xmlns:svg='http://www.w3.org/2000/svg'><svg:rect width='9'/></svg:svg>   | true
+          <svg><rect class='user:object'/><text>scripts</text></svg>                         | true
           """)
   void onlyAnSvgWithNothingThatCouldRunIsInert(String svg, boolean inert) {
     assertThat(SvgPictures.isInert(svg.getBytes(StandardCharsets.UTF_8))).isEqualTo(inert);

@@ -124,6 +124,36 @@ class MarkdownImporterEventsTest {
   }
 
   @Test
+  void aFolderAndFileInWordsImportedAgainFindTheEventAndTalkAnEarlierVersionMadeOfThem()
+      throws Exception {
+    // Imported before this version, "Q&A - part_2/" made the event "Q&A   part 2" and "Devoxx ish
+    // week"; imported again (a vault synced by hand), they became new events beside those, with a
+    // second copy of every talk, and "Q&A - part 2.md" a second talk beside "Q&A   part 2".
+    Path md = dir.resolve("notes");
+    write(md.resolve("Devoxx-ish week/Loom.md"), "# Loom\n\nNew line.\n");
+    write(md.resolve("Q&A - part_2/Panel.md"), "# Panel\n");
+    write(md.resolve("Summit/Q&A - part 2.md"), "No heading here.\n");
+    try (Notebook nb = Notebook.open(dir.resolve("a.talkbook"))) {
+      Event devoxx = nb.events().create(Event.Details.titled("Devoxx ish week"));
+      Talk loom = nb.talks().create(devoxx.id(), Talk.Details.titled("Loom"), "# Loom\n");
+      nb.events().create(Event.Details.titled("Q&A   part 2"));
+      Event summit = nb.events().create(Event.Details.titled("Summit"));
+      Talk qa = nb.talks().create(summit.id(), Talk.Details.titled("Q&A   part 2"), "mine\n");
+
+      importer.importFolder(nb, md, false, SiteExporter.Progress.NONE);
+
+      assertThat(eventsAndTalks(nb))
+          .isEqualTo(
+              Map.of(
+                  "Devoxx ish week", List.of("Loom"),
+                  "Q&A   part 2", List.of("Panel"),
+                  "Summit", List.of("Q&A - part 2")));
+      assertThat(nb.talks().get(loom.id()).body()).isEqualTo("# Loom\n\nNew line.\n");
+      assertThat(nb.talks().get(qa.id()).body()).isEqualTo("No heading here.\n");
+    }
+  }
+
+  @Test
   void aFileNamedInWordsKeepsItsHyphensAsTheTalksTitle() throws Exception {
     Path md = dir.resolve("notes");
     write(md.resolve("Summit/Q&A - part 2.md"), "No heading here.\n");

@@ -115,6 +115,38 @@ class MarkdownRoundTripTest {
   }
 
   @Test
+  void percentSignsSurviveAnExportIntoAnObsidianVaultAndTheImportBack() throws IOException {
+    // Exported into a vault to read the talks in Obsidian (its links are written so Obsidian
+    // follows them), then imported back: the file's %% were taken for Obsidian's comments, and
+    // "5%% to 10%%" and an unclosed "%d%%" cut the talk's notes to "They rose  in a year…".
+    String notes =
+        "# Fees\n\nThey rose 5%% to 10%% in a year.\n\nprintf(\"%d%%\", n) prints a percent"
+            + " sign.\n\nThe last paragraph.\n";
+    Path vault = dir.resolve("vault");
+    Files.createDirectories(vault.resolve(".obsidian"));
+    Path md = vault.resolve("talks");
+    try (Notebook a = fresh("a")) {
+      Event e = a.events().create(Event.Details.titled("Conf"));
+      long id = a.talks().create(e.id(), Talk.Details.titled("Money"), notes).id();
+      exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      MarkdownImporter.Report back =
+          importer.importFolder(a, md, false, SiteExporter.Progress.NONE);
+      assertThat(a.talks().get(id).body()).isEqualTo(notes);
+      assertThat(back.count(Outcome.UNCHANGED)).isEqualTo(1);
+      assertThat(back.files())
+          .extracting(MarkdownImporter.FileResult::detail)
+          .anyMatch(d -> d.contains("kept as text: the file is Talkbook's export"));
+    }
+    // A note of Obsidian's own in that vault still has its comments left out.
+    Files.writeString(md.resolve("Own.md"), "# Own\n\nAsk %%about the salary%% later.\n");
+    try (Notebook b = fresh("b")) {
+      importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(b.talks().findByTitle("Money").get(0).body()).isEqualTo(notes);
+      assertThat(b.talks().findByTitle("Own").get(0).body()).isEqualTo("# Own\n\nAsk  later.\n");
+    }
+  }
+
+  @Test
   void aProgrammesAbstractLengthIdsTheStarAndTheTimeZoneSurviveExportAndImport()
       throws IOException {
     Path md = dir.resolve("md");
