@@ -64,8 +64,9 @@ set -- -XX:TieredStopAtLevel=1 "$@"
 # kernel gives them on request (its usual "madvise" setting; where it does not, the JVM goes on
 # without them, its warning kept quiet by -Xlog:pagesize=off), about half as many page faults; and
 # half the heap young instead of a third (NewRatio, so it follows any -Xms), so fewer collections,
-# each stopping both page threads. export site, packaged, 2 cores, interleaved: 10,000 talks about
-# 3 % less processor time; 300 and 1,000 talks unchanged (docs/benchmarks.md).
+# each stopping both page threads. export site, packaged, 2 cores, 26 interleaved pairs: 10,000
+# talks about 3 % less processor time and 5 % less wall; 300 and 1,000 talks unchanged
+# (docs/benchmarks.md).
 [ "$mode" = cli ] && set -- -XX:+UseTransparentHugePages -Xlog:pagesize=off -XX:NewRatio=1 "$@"
 # -Xlog:aot=off: should the cache not fit (a jar changed), the JVM starts without it, silently.
 [ -f "$APPDIR/$mode.aot" ] && set -- "-XX:AOTCache=$APPDIR/$mode.aot" -Xlog:aot=off -Xlog:cds=off "$@"
