@@ -25,6 +25,13 @@ ok() { echo "ok: $*"; }
 out=$("$talkbook" --version) || fail "talkbook --version exited with $?"
 grep -q '^Talkbook ' <<<"$out" || fail "talkbook --version printed: $out"
 ok "talkbook --version: $(head -1 <<<"$out")"
+# The launcher's heap options for commands (a young generation as a share of the heap, huge pages
+# on request) must leave a user's smaller first heap startable and print nothing of their own: a
+# fixed young size at or above -Xms left the archived heap objects no room ("Unable to use AOT cache").
+out=$(TALKBOOK_JAVA_OPTIONS=-Xms32m "$talkbook" --version 2>&1) \
+  || fail "talkbook --version with TALKBOOK_JAVA_OPTIONS=-Xms32m exited with $?: $out"
+[[ $(head -1 <<<"$out") == "Talkbook "* ]] || fail "talkbook --version with -Xms32m printed: $out"
+ok "a command starts with a first heap of 32 MB, printing only its version"
 
 nb=$work/smoke.talkbook
 "$talkbook" --notebook "$nb" sample >/dev/null || fail "talkbook sample"

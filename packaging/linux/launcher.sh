@@ -60,6 +60,14 @@ set -- $TALKBOOK_JAVA_OPTIONS dev.talkbook.Launcher "$@"
 # the FX thread no more (1.7-2.0 ms). User code runs in the REPL's own JVM, with C2.
 # $TALKBOOK_JAVA_OPTIONS, after it, can undo it.
 set -- -XX:TieredStopAtLevel=1 "$@"
+# Commands only (the window's memory stays as it was): the heap on transparent huge pages where the
+# kernel gives them on request (its usual "madvise" setting; where it does not, the JVM goes on
+# without them, its warning kept quiet by -Xlog:pagesize=off), about half as many page faults; and
+# half the heap young instead of a third (NewRatio, so it follows any -Xms), so fewer collections,
+# each stopping both page threads. export site, packaged, 2 cores, 26 interleaved pairs: 10,000
+# talks about 3 % less processor time and 5 % less wall; 300 and 1,000 talks unchanged
+# (docs/benchmarks.md).
+[ "$mode" = cli ] && set -- -XX:+UseTransparentHugePages -Xlog:pagesize=off -XX:NewRatio=1 "$@"
 # -Xlog:aot=off: should the cache not fit (a jar changed), the JVM starts without it, silently.
 [ -f "$APPDIR/$mode.aot" ] && set -- "-XX:AOTCache=$APPDIR/$mode.aot" -Xlog:aot=off -Xlog:cds=off "$@"
 
