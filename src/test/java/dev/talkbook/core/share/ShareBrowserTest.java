@@ -370,6 +370,9 @@ class ShareBrowserTest {
     waiting().until(d -> status().equals(LOST));
     assertThat(js("return document.body.getAttribute('data-connection')")).isEqualTo("lost");
     assertThat(js("return document.querySelector('[data-tb=follow]').disabled")).isEqualTo(false);
+    driver.manage().window().setSize(new Dimension(390, 844));
+    // on a phone the whole message fits the page's width
+    assertThat(js("return document.documentElement.scrollWidth <= innerWidth")).isEqualTo(true);
     shot("share-lost-phone");
   }
 
