@@ -1773,7 +1773,14 @@ public final class ReplPane {
       case OK -> {
         if (r.value() != null && !r.value().isEmpty()) {
           String name = r.kind() == SnippetResult.Kind.EXPRESSION ? "" : r.name() + " ";
-          appendStyled(name + "⇒ " + r.value() + "   (" + r.type() + ")\n", VALUE);
+          String type = "   (" + r.type() + ")\n";
+          if (r.valueAtJShellLimit()) {
+            // JShell cut it: say so, not how many of the characters it passed on are not shown
+            appendCut(
+                LongLines.cutAtJShellLimit(name + "⇒ " + r.value(), LINE_CHARS) + type, VALUE);
+          } else {
+            appendStyled(name + "⇒ " + r.value() + type, VALUE);
+          }
         }
         if (!r.note().isEmpty()) {
           appendStyled(r.note() + "\n", NOTE);
