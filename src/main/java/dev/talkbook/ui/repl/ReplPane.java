@@ -358,6 +358,25 @@ public final class ReplPane {
     return definitions.getItems().stream().map(Definition::name).toList();
   }
 
+  /**
+   * Shows a block of Java → Run all as it has run in the run's own JVM, so a speaker sees the run
+   * go on: which block of how many, its code, and what it gave (the text written under it into the
+   * notes once the run ends). Not kept for "Save transcript to notes": it did not run in this
+   * session. FX thread.
+   */
+  public void showRanBlock(int index, int total, String code, NoteCode.Result result) {
+    failureFromEnd = 0;
+    appendStyled(
+        "Run all, code block " + (index + 1) + " of " + total + " (in a fresh Java VM):\n", NOTE);
+    appendStyled(prompted(code), CODE);
+    String text = result.text();
+    if (!text.isEmpty()) {
+      appendStyled(text.endsWith("\n") ? text : text + "\n", result.failed() ? ERROR : OUT);
+    }
+    trimTranscript();
+    showEnd();
+  }
+
   /** The transcript's text (for tests and "save transcript"). */
   public String transcriptText() {
     return transcript.getText();
