@@ -366,18 +366,50 @@
 
   // ---- the stream -----------------------------------------------------------------------------
 
+  /**
+   * After this many failed tries in a row the page stops saying "Reconnecting…" (which, once the
+   * presenter's app has died or shared anew under a new address, would be a promise never kept)
+   * and says what has most likely happened; it keeps trying, so a network blip still heals. The
+   * browser tries again as often as the server's retry field says (2 s): about 16 s.
+   */
+  var LOST_AFTER = 8;
+  var failedTries = 0;
+
+  function lost() {
+    setStatus("lost", "The share has ended or the presenter's app stopped: ask for the new address"
+      + " or QR code. (Still trying this one.)");
+  }
+
+  /**
+   * Turned away, or the address is gone: the page itself answers 404 once the share under this
+   * address has ended (the app shared anew on the same port, with a new token), and then the
+   * viewer is told at once; a page still there means too many viewers, for now.
+   */
+  function probe(mine) {
+    if (!window.fetch) { return; }
+    fetch(location.pathname, { method: "HEAD", cache: "no-store" }).then(function (r) {
+      if (r.status === 404 && mine === source && !ended && mine.readyState !== EventSource.OPEN) { lost(); }
+    }, function () { /* no answer at all: counted as a failed try already */ });
+  }
+
   function connect(fresh) {
     clearTimeout(retryTimer);
     if (source) { source.close(); }
-    setStatus("connecting", "Connecting…");
+    if (failedTries < LOST_AFTER) { setStatus("connecting", "Connecting…"); }
     source = new EventSource(fresh ? "events" : "events?v=" + version);
-    source.onopen = function () { setStatus("live", "Live"); };
+    source.onopen = function () { failedTries = 0; setStatus("live", "Live"); };
     source.onerror = function () {
       if (ended) { return; }
+      failedTries++;
       if (source.readyState === EventSource.CLOSED) {
         // Turned away (too many viewers) or the page is gone: try again in a while.
-        setStatus("waiting", "Not connected; trying again…");
         retryTimer = setTimeout(function () { connect(false); }, 10000);
+        if (failedTries >= LOST_AFTER) { lost(); } else {
+          setStatus("waiting", "Not connected; trying again…");
+          probe(source);
+        }
+      } else if (failedTries >= LOST_AFTER) {
+        lost();
       } else {
         setStatus("reconnecting", "Reconnecting…");
       }

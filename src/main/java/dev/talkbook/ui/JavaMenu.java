@@ -419,6 +419,13 @@ final class JavaMenu {
                 parts.status().showMessage(message);
               }
             });
+    // Each block of a Run all in the REPL's transcript as it has run, when the REPL is built.
+    made.showRanBlocksIn(
+        (index, total, code, result) -> {
+          if (dock != null) {
+            dock.pane().showRanBlock(index, total, code, result);
+          }
+        });
     // A run's outputs go only into the talk it ran from, while its notes are shown.
     made.notesShownAre(
         () -> {

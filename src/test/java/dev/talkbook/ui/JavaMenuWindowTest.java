@@ -173,6 +173,50 @@ class JavaMenuWindowTest extends RealWindowTest {
     FxWait.untilFx("Stop not offered once stopped", stop::isDisable);
   }
 
+  /**
+   * Run all showed nothing while it ran (a fresh JVM; the REPL's transcript stayed empty): each
+   * block shows in the transcript as it has run, while the notes get the outputs at the end only,
+   * in one edit, as before.
+   */
+  @Test
+  void runAllShowsEachBlockInTheTranscriptAsItHasRun(FxRobot robot) throws Exception {
+    String md =
+        "# Demo\n\n```java\nSystem.out.println(\"first block says hi\");\n```\n\n"
+            + "```java\nwhile (true) {}\n```\n\n```java\n1 + 1\n```\n";
+    CodeArea notes = WindowUnderTest.editor(robot);
+    robot.interact(() -> notes.replaceText(md));
+    ui.fire(robot, "Show or hide the REPL");
+    var transcript =
+        robot.lookup(".tb-repl-transcript").queryAs(org.fxmisc.richtext.StyleClassedTextArea.class);
+
+    ui.fire(robot, "Run all code blocks in a fresh Java VM");
+    FxWait.untilFx(
+        "the first block in the transcript while the second runs",
+        java.time.Duration.ofSeconds(60),
+        () -> transcript.getText().contains("first block says hi"));
+    assertThat(FxWait.<String>onFx(() -> transcript.getText()))
+        .contains(
+            "Run all, code block 1 of 3 (in a fresh Java VM):\n"
+                + "› System.out.println(\"first block says hi\");\nfirst block says hi\n")
+        .doesNotContain("code block 2 of 3 (");
+    assertThat(says(robot, "Running code block 2 of 3 in a fresh Java VM… Esc stops it")).isTrue();
+    // the notes unchanged until the run ends
+    assertThat(FxWait.<String>onFx(() -> notes.getText())).isEqualTo(md);
+
+    ui.fire(robot, "Stop the running code");
+    FxWait.untilFx(
+        "the run stopped",
+        () -> says(robot, "Stopped at the 2nd of 3 code blocks; the one after it did not run."));
+    assertThat(FxWait.<String>onFx(() -> transcript.getText()))
+        .contains(
+            "Run all, code block 2 of 3 (in a fresh Java VM):\n› while (true) {}\nStopped.\n");
+    assertThat(FxWait.onFx(() -> Unstamped.of(notes.getText())))
+        .isEqualTo(
+            "# Demo\n\n```java\nSystem.out.println(\"first block says hi\");\n```\n"
+                + "```output\nfirst block says hi\n```\n\n```java\nwhile (true) {}\n```\n"
+                + "```output\nStopped.\n```\n\n```java\n1 + 1\n```\n");
+  }
+
   @Test
   void stopHasAShortcutShownInTheMenu(FxRobot robot) throws Exception {
     MenuItem stop = ui.action("Stop the running code");

@@ -46,6 +46,29 @@ public final class LongLines {
   }
 
   /**
+   * The marker after a value that arrived at JShell's limit ({@link
+   * SnippetResult#JSHELL_VALUE_CHARS}): a count of "more characters" would count only what JShell
+   * passed on, not the value's own.
+   */
+  public static String jshellCutMarker() {
+    return " … (JShell cut this value at "
+        + KeptOutput.count(SnippetResult.JSHELL_VALUE_CHARS)
+        + " characters; .length() gives its whole length)";
+  }
+
+  /**
+   * {@code line}, a value's line that arrived at JShell's limit, cut at {@code bound} characters
+   * (never half a surrogate pair), then {@link #jshellCutMarker}.
+   */
+  public static String cutAtJShellLimit(String line, int bound) {
+    int shown = Math.min(line.length(), bound);
+    if (shown > 0 && shown < line.length() && Character.isHighSurrogate(line.charAt(shown - 1))) {
+      shown--;
+    }
+    return line.substring(0, shown) + jshellCutMarker();
+  }
+
+  /**
    * {@code text} with each line longer than {@code bound} characters cut there, followed by its
    * {@link #marker}. The text itself when no line is that long.
    */

@@ -314,6 +314,23 @@ public record SnippetResult(
     }
   }
 
+  /**
+   * The most characters of a value JShell passes from the JVM that runs the code to this app: its
+   * remote transport writes each string with {@code DataOutput.writeUTF}, which holds 65,535 bytes,
+   * so it cuts a longer string to 65,535 / 3 - 1 characters first ({@code
+   * jdk.jshell.execution.ExecutionControlForwarder.MAX_UTF_CHARS}; Java 17 keeps the start, newer
+   * releases the start, " ... " and the end). A value of 40,000,000 characters arrives as 21,844.
+   */
+  public static final int JSHELL_VALUE_CHARS = 21_844;
+
+  /**
+   * Whether the value arrived at {@link #JSHELL_VALUE_CHARS}: JShell most likely cut it there, and
+   * its length as shown says nothing of the value's own.
+   */
+  public boolean valueAtJShellLimit() {
+    return value != null && value.length() >= JSHELL_VALUE_CHARS;
+  }
+
   /** True when it compiled and ran without throwing. */
   public boolean succeeded() {
     return status == Status.OK;

@@ -53,7 +53,15 @@ final class EventStream {
   }
 
   static final byte[] PING = ":\n\n".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] RETRY = "retry: 2000\n\n".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * How long a viewer's browser waits before it tries again once its stream dropped: sent first on
+   * every stream. The page counts the failed tries and, after a number of them, tells the viewer
+   * the share has most likely ended (share.js).
+   */
+  static final long RETRY_MILLIS = 2000;
+
+  private volatile byte[] retry = retryFrame(RETRY_MILLIS);
 
   private record Logged(long id, byte[] frame) {}
 
@@ -131,7 +139,7 @@ final class EventStream {
       }
       viewers.add(viewer);
       perAddress.merge(viewer.address(), 1, Integer::sum);
-      viewer.enqueue(RETRY);
+      viewer.enqueue(retry);
       if (since != lastId) {
         List<byte[]> missed = since < 0 || since > lastId ? null : missedSince(since);
         if (missed == null) {
@@ -226,6 +234,15 @@ final class EventStream {
     for (Sink v : targets) {
       v.close();
     }
+  }
+
+  /** Viewers who join from now on try again after {@code millis} when their stream drops. */
+  void retryAfter(long millis) {
+    retry = retryFrame(millis);
+  }
+
+  private static byte[] retryFrame(long millis) {
+    return ("retry: " + millis + "\n\n").getBytes(StandardCharsets.UTF_8);
   }
 
   /** Drops every viewer's connection at once (they reconnect and catch up); for tests. */

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * The code the presenter runs, for the audience: the newest {@value #MAX_SNIPPETS} snippets with
  * their output, pushed to viewers as they change. Feed it by hand ({@link #start}, {@link #output},
  * {@link #finish}) or let it {@link #follow} a {@link ReplSession}. Thread-safe; listeners are told
- * on the thread that made the change.
+ * on the thread that made the change (a follow's under this one's lock: they must not wait on a
+ * thread that takes it).
  *
  * <p>Code is kept to {@value #MAX_CODE} characters and output to what the notes keep of it: its
  * newest {@value KeptOutput#NOTES_LINES} lines, at most {@value KeptOutput#NOTES_CHARS} characters,
@@ -155,39 +156,57 @@ public final class LiveCode {
    * is printed, its result when it ends. Close the returned handle to stop following.
    */
   public AutoCloseable follow(ReplSession session) {
-    Consumer<ReplEvent> listener =
-        event -> {
-          if (event instanceof ReplEvent.EvaluationStarted s) {
-            long id = start(s.input().strip());
-            synchronized (this) {
-              running.put(s.evaluation(), id);
-            }
-          } else if (event instanceof ReplEvent.Output o) {
-            Long id;
-            synchronized (this) {
-              id = running.get(o.evaluation());
-            }
-            if (id != null) {
-              output(id, o.text(), o.droppedLinesBefore(), o.droppedBefore());
-            }
-          } else if (event instanceof ReplEvent.EvaluationFinished f) {
-            Long id;
-            synchronized (this) {
-              id = running.remove(f.evaluation().id());
-            }
-            if (id != null) {
-              finish(id, NoteCode.outputOf(f.evaluation()), statusOf(f.evaluation()));
-            }
-          }
-        };
+    Consumer<ReplEvent> listener = this::followed;
     return session.addListener(listener);
+  }
+
+  /**
+   * The share moved on to this one ({@link #carryOver}): what a {@link #follow} of this one sees
+   * from then on goes there. Set and read under this one's lock.
+   */
+  private LiveCode movedTo;
+
+  /**
+   * An event of a followed REPL session, applied here or, once this one was carried over, where it
+   * went. Under this one's lock, so an event is applied wholly before a carry-over or wholly after
+   * it (in the same lock order as {@link #carryOver}: the older first): a snippet that finished
+   * between the carry-over and the new share's own follow finished in the old one only, and stayed
+   * "running" on the new address's pages.
+   */
+  private void followed(ReplEvent event) {
+    synchronized (this) {
+      if (movedTo != null) {
+        movedTo.followed(event);
+        return;
+      }
+      apply(event);
+    }
+  }
+
+  /** {@link #followed}, here; under this one's lock. */
+  private void apply(ReplEvent event) {
+    if (event instanceof ReplEvent.EvaluationStarted s) {
+      running.put(s.evaluation(), start(s.input().strip()));
+    } else if (event instanceof ReplEvent.Output o) {
+      Long id = running.get(o.evaluation());
+      if (id != null) {
+        output(id, o.text(), o.droppedLinesBefore(), o.droppedBefore());
+      }
+    } else if (event instanceof ReplEvent.EvaluationFinished f) {
+      Long id = running.remove(f.evaluation().id());
+      if (id != null) {
+        finish(id, NoteCode.outputOf(f.evaluation()), statusOf(f.evaluation()));
+      }
+    }
   }
 
   /**
    * Takes over what {@code older} shows, for a share that moves to another address: its snippets
    * (ids included, so none is told twice), what a running one printed so far, and which REPL
-   * evaluation each running one is, so that a {@link #follow} from now on finishes it here. Meant
-   * for a new, empty one: what this one held is replaced. Listeners are told of every snippet.
+   * evaluation each running one is, so that a {@link #follow} from now on finishes it here. A
+   * follow of {@code older} goes on here too (its events from the carry-over on), so nothing the
+   * REPL does between the carry-over and a follow of this one is lost. Meant for a new, empty one:
+   * what this one held is replaced. Listeners are told of every snippet.
    */
   public void carryOver(LiveCode older) {
     if (older == this) {
@@ -209,6 +228,7 @@ public final class LiveCode {
         running.putAll(older.running);
         nextId = Math.max(nextId, older.nextId);
         taken = List.copyOf(snippets.values());
+        older.movedTo = this; // its follow, until the new share's own, goes on here
       }
     }
     for (Snippet s : taken) {

@@ -264,6 +264,16 @@ final class ShareServer {
     stopQuietly();
   }
 
+  /** Stops without an {@code end} event: the viewers' streams break, as when the app is killed. */
+  void vanish() {
+    Scheduler.Task p = ping;
+    if (p != null) {
+      p.cancel();
+    }
+    stream.dropAll();
+    stopQuietly();
+  }
+
   private void stopQuietly() {
     try {
       server.stop();

@@ -224,6 +224,24 @@ public final class ShareSession implements AutoCloseable {
     stream.dropAll();
   }
 
+  /** Viewers who open the page from now on try again after {@code millis} when dropped. */
+  void retryAfter(long millis) {
+    stream.retryAfter(millis);
+  }
+
+  /**
+   * The server goes away without a word to the viewers, as when the app is killed: no {@code end}
+   * event, the connections just close and the port stops answering.
+   */
+  void vanish() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    liveCode.removeListener(codeListener);
+    server.vanish();
+    LockSupport.unpark(worker);
+  }
+
   /** Waits until everything shown so far is rendered and sent. */
   void settle() throws InterruptedException {
     java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);

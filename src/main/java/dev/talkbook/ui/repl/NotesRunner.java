@@ -95,6 +95,27 @@ public final class NotesRunner {
         status);
   }
 
+  /** Where Run all shows each block as it has run (the REPL's transcript). */
+  public interface RanBlocks {
+    RanBlocks NONE = (index, total, code, result) -> {};
+
+    /**
+     * Block {@code index} (0 for the first) of {@code total}, with this {@code code}, has run and
+     * gave {@code result}. FX thread.
+     */
+    void ran(int index, int total, String code, NoteCode.Result result);
+  }
+
+  private RanBlocks ranBlocks = RanBlocks.NONE;
+
+  /**
+   * Shows each block of a Run all in {@code shown} as it has run (the notes get the outputs in one
+   * edit at the end, as before): the REPL's transcript stayed empty while the run went on.
+   */
+  public void showRanBlocksIn(RanBlocks shown) {
+    ranBlocks = shown;
+  }
+
   /** True while a Run all or a rehearsal runs (the REPL's own code is the session's to tell). */
   public ReadOnlyBooleanProperty runningProperty() {
     return running.getReadOnlyProperty();
@@ -306,6 +327,19 @@ public final class NotesRunner {
                                 + total
                                 + " in a fresh Java VM… "
                                 + STOP_HINT);
+                      }
+                    });
+              }
+
+              @Override
+              public void finished(
+                  int index, int total, dev.talkbook.core.repl.Evaluation evaluation) {
+                NoteCode.Result result = NoteCode.resultOf(evaluation);
+                String code = blocks.get(index).code();
+                Platform.runLater(
+                    () -> {
+                      if (!closed && underWay(fresh)) {
+                        ranBlocks.ran(index, total, code, result);
                       }
                     });
               }

@@ -358,6 +358,25 @@ public final class ReplPane {
     return definitions.getItems().stream().map(Definition::name).toList();
   }
 
+  /**
+   * Shows a block of Java → Run all as it has run in the run's own JVM, so a speaker sees the run
+   * go on: which block of how many, its code, and what it gave (the text written under it into the
+   * notes once the run ends). Not kept for "Save transcript to notes": it did not run in this
+   * session. FX thread.
+   */
+  public void showRanBlock(int index, int total, String code, NoteCode.Result result) {
+    failureFromEnd = 0;
+    appendStyled(
+        "Run all, code block " + (index + 1) + " of " + total + " (in a fresh Java VM):\n", NOTE);
+    appendStyled(prompted(code), CODE);
+    String text = result.text();
+    if (!text.isEmpty()) {
+      appendStyled(text.endsWith("\n") ? text : text + "\n", result.failed() ? ERROR : OUT);
+    }
+    trimTranscript();
+    showEnd();
+  }
+
   /** The transcript's text (for tests and "save transcript"). */
   public String transcriptText() {
     return transcript.getText();
@@ -1773,7 +1792,14 @@ public final class ReplPane {
       case OK -> {
         if (r.value() != null && !r.value().isEmpty()) {
           String name = r.kind() == SnippetResult.Kind.EXPRESSION ? "" : r.name() + " ";
-          appendStyled(name + "⇒ " + r.value() + "   (" + r.type() + ")\n", VALUE);
+          String type = "   (" + r.type() + ")\n";
+          if (r.valueAtJShellLimit()) {
+            // JShell cut it: say so, not how many of the characters it passed on are not shown
+            appendCut(
+                LongLines.cutAtJShellLimit(name + "⇒ " + r.value(), LINE_CHARS) + type, VALUE);
+          } else {
+            appendStyled(name + "⇒ " + r.value() + type, VALUE);
+          }
         }
         if (!r.note().isEmpty()) {
           appendStyled(r.note() + "\n", NOTE);

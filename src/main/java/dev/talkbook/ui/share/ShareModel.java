@@ -313,7 +313,12 @@ public final class ShareModel {
               viewers.set(session.viewers());
               session.onViewers(this::viewersChanged);
               state.set(State.RUNNING);
-              followCode();
+              if (from == null || codeFollow == null) {
+                followCode();
+              }
+              // else the old share's follow of the REPL goes on into this one (carryOver hands it
+              // on under LiveCode's lock): a new follow here, after closing that one, left a
+              // moment in which a snippet's end reached neither
               // what changed while it started
               textChanged(open.textProperty().getValue());
               talkOpened(open.talkProperty().get());

@@ -25,6 +25,49 @@ class LongLinesTest {
     assertThat(LongLines.cut("abcd\n", 3)).isEqualTo("abc … 1 more character on this line\n");
   }
 
+  /**
+   * "ab".repeat(20_000_000) arrives from JShell as 21,844 characters: the transcript said "… 16,857
+   * more characters on this line", of the value's 40,000,000. Its marker says JShell cut it now.
+   */
+  @Test
+  void aValueAtJShellsLimitSaysJShellCutItNotHowManyCharactersAreLeft() {
+    String value = "\"" + "ab".repeat(SnippetResult.JSHELL_VALUE_CHARS / 2 - 1) + "a";
+    assertThat(value).hasSize(SnippetResult.JSHELL_VALUE_CHARS);
+    assertThat(LongLines.cutAtJShellLimit("⇒ " + value, 6))
+        .isEqualTo(
+            "⇒ \"aba … (JShell cut this value at 21,844 characters; .length() gives its whole"
+                + " length)");
+    assertThat(LongLines.cutAtJShellLimit("⇒ ab\uD83D\uDE00", 5))
+        .startsWith("⇒ ab …")
+        .doesNotContain("more characters");
+    SnippetResult at =
+        SnippetResult.of(
+            0, "s", 0, 1, SnippetResult.Kind.EXPRESSION, SnippetResult.Status.OK, null);
+    assertThat(withValue(at, value).valueAtJShellLimit()).isTrue();
+    assertThat(withValue(at, value.substring(1)).valueAtJShellLimit()).isFalse();
+    assertThat(at.valueAtJShellLimit()).isFalse();
+  }
+
+  private static SnippetResult withValue(SnippetResult r, String value) {
+    return new SnippetResult(
+        r.index(),
+        r.source(),
+        r.start(),
+        r.end(),
+        r.kind(),
+        r.status(),
+        "$1",
+        value,
+        "String",
+        r.problems(),
+        null,
+        "",
+        "",
+        0,
+        0,
+        r.took());
+  }
+
   @Test
   void aSurrogatePairIsNeverCutInTwo() {
     assertThat(LongLines.cut("ab\uD83D\uDE00cd", 3))

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.repl.KeptOutput;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 class LiveCodeTest {
 
@@ -175,5 +178,62 @@ class LiveCodeTest {
     assertThat(s.get(1).status()).isEqualTo(Snippet.Status.FAILED);
     assertThat(s.get(1).output()).contains("ArithmeticException");
     assertThat(told.get(0).status()).isEqualTo(Snippet.Status.RUNNING);
+  }
+
+  /**
+   * A share moved while a snippet runs: the new share's own follow of the REPL starts a moment
+   * after the carry-over, and a snippet that ended in that moment finished in the old share only,
+   * and stayed "running" on the new address's pages. The old follow goes on into the new one now:
+   * here the new one is never followed itself, and the snippet's end still reaches it, once.
+   */
+  @Test
+  @Timeout(60)
+  void aSnippetEndingRightAfterTheCarryOverEndsInTheNewShare(@TempDir Path dir) throws Exception {
+    Path go = dir.resolve("go");
+    LiveCode old = new LiveCode();
+    LiveCode moved = new LiveCode();
+    List<Snippet> told = new CopyOnWriteArrayList<>();
+    moved.addListener(
+        new LiveCode.Listener() {
+          @Override
+          public void changed(Snippet snippet) {
+            told.add(snippet);
+          }
+
+          @Override
+          public void cleared() {}
+        });
+    try (ReplSession session =
+            ReplSession.start(ReplOptions.defaults().withVmOptions(List.of("-Xmx64m")));
+        AutoCloseable following = old.follow(session)) {
+      String path = go.toString().replace("\\", "\\\\");
+      var run =
+          session.evaluate(
+              "while (!java.nio.file.Files.exists(java.nio.file.Path.of(\""
+                  + path
+                  + "\"))) Thread.sleep(5);\n6 * 7");
+      ShareHttpTest.waitFor(
+          () ->
+              old.snippets().size() == 1
+                  && old.snippets().get(0).status() == Snippet.Status.RUNNING);
+      moved.carryOver(old);
+      Files.createFile(go);
+      run.get(30, TimeUnit.SECONDS);
+      ShareHttpTest.waitFor(
+          () -> moved.snippets().get(0).status() != Snippet.Status.RUNNING,
+          java.time.Duration.ofSeconds(20));
+      // and what runs next shows there too, once
+      session.evaluate("1 + 1").get(30, TimeUnit.SECONDS);
+      ShareHttpTest.waitFor(
+          () ->
+              moved.snippets().size() == 2
+                  && moved.snippets().get(1).status() == Snippet.Status.DONE);
+    }
+    assertThat(moved.snippets().get(0).status()).isEqualTo(Snippet.Status.DONE);
+    assertThat(moved.snippets().get(0).output()).contains("⇒ 42");
+    assertThat(moved.snippets().get(1).code()).isEqualTo("1 + 1");
+    assertThat(told.stream().filter(t -> t.code().equals("1 + 1")).count())
+        .as("started and finished, each told once")
+        .isEqualTo(2);
   }
 }

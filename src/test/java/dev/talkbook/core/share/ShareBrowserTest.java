@@ -348,6 +348,79 @@ class ShareBrowserTest {
     assertNoConsoleErrors();
   }
 
+  private String status() {
+    return driver.findElement(By.cssSelector("[data-tb=status]")).getText();
+  }
+
+  private static final String LOST =
+      "The share has ended or the presenter's app stopped: ask for the new address or QR code."
+          + " (Still trying this one.)";
+
+  /**
+   * The presenter's app was killed and shared anew (a new token, a new port): the page said
+   * "Reconnecting…" for ever. After some failed tries (the browser's retry interval comes from the
+   * server, small here) it tells the viewer the share has most likely ended and to ask for the new
+   * address; its controls stay usable, it keeps trying.
+   */
+  @Test
+  void aViewerWhosePresentersAppDiedIsToldToAskForTheNewAddress() throws Exception {
+    session.retryAfter(50);
+    openAndWaitLive();
+    session.vanish();
+    waiting().until(d -> status().equals(LOST));
+    assertThat(js("return document.body.getAttribute('data-connection')")).isEqualTo("lost");
+    assertThat(js("return document.querySelector('[data-tb=follow]').disabled")).isEqualTo(false);
+    driver.manage().window().setSize(new Dimension(390, 844));
+    // on a phone the whole message fits the page's width
+    assertThat(js("return document.documentElement.scrollWidth <= innerWidth")).isEqualTo(true);
+    shot("share-lost-phone");
+  }
+
+  /**
+   * A share started again on the same port (the command line's --port) has a new token: the old
+   * page's address answers 404, and the page says at once that the share has ended.
+   */
+  @Test
+  void aNewShareOnTheSamePortTellsTheOldPageAtOnce() throws Exception {
+    openAndWaitLive();
+    int port = session.url().getPort();
+    session.vanish();
+    session =
+        ShareSession.start(
+            ShareOptions.loopback().withPort(port),
+            new MarkdownRenderer(),
+            TalkFiles.NONE,
+            talk(SAMPLE));
+    // the server's usual retry interval (2 s): the count of failed tries (8, about 16 s) is not
+    // reached within the wait; the 404 the old address now gets is what tells the page
+    waiting().until(d -> status().equals(LOST));
+  }
+
+  /**
+   * A network blip longer than the tries the page waits for: it says the share has most likely
+   * ended, and once the network is back it is live again and catches up.
+   */
+  @Test
+  void aLongNetworkBlipSaysSoThenHealsByItself() throws Exception {
+    session.retryAfter(50);
+    openAndWaitLive();
+    var chromium = (org.openqa.selenium.chromium.ChromiumDriver) driver;
+    chromium.executeCdpCommand("Network.enable", java.util.Map.of());
+    chromium.executeCdpCommand("Network.emulateNetworkConditions", network(true));
+    session.dropConnections();
+    waiting().until(d -> status().equals(LOST));
+    session.show(talk(SAMPLE + "\nWhile the network was down.\n"));
+    session.settle();
+    chromium.executeCdpCommand("Network.emulateNetworkConditions", network(false));
+    waiting().until(d -> status().equals("Live"));
+    waiting().until(d -> notesText().contains("While the network was down."));
+  }
+
+  private static java.util.Map<String, Object> network(boolean offline) {
+    return java.util.Map.of(
+        "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1);
+  }
+
   @Test
   void theCodeThePresenterRunsAppearsBesideTheNotesWithCopyButtons() throws Exception {
     openAndWaitLive();

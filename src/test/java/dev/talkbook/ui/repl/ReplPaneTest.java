@@ -134,6 +134,22 @@ class ReplPaneTest {
     waitFor("the input to come back", () -> pane.input().getText().endsWith("square(12)"));
   }
 
+  /**
+   * JShell passes at most 21,844 characters of a value: "ab".repeat(20_000_000) showed 5,000 and "…
+   * 16,857 more characters on this line", though the value had 40,000,000.
+   */
+  @Test
+  void aValueCutByJShellSaysSoAndNotHowManyCharactersWereLeft(FxRobot robot) throws Exception {
+    robot.interact(() -> pane.input().replaceText("\"ab\".repeat(20_000_000)"));
+    robot.interact(pane::runInput);
+    waitForTranscript("JShell cut this value");
+    assertThat(transcript())
+        .contains(
+            "baba … (JShell cut this value at 21,844 characters; .length() gives its whole"
+                + " length)   (String)")
+        .doesNotContain("more characters on this line");
+  }
+
   @Test
   void upAndDownWalkTheHistoryFromTheFirstAndLastLineOfTheInput(FxRobot robot) throws Exception {
     for (String code : List.of("20 + 1", "20 + 2")) {
