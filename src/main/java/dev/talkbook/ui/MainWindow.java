@@ -69,7 +69,7 @@ public final class MainWindow {
       Theme theme,
       WindowHost host,
       CompletableFuture<EditorView> editorAside) {
-    settings.writeChangesOn(executors.io()); // kept even if the app is killed
+    settings.writeChangesOn(executors.windowState()); // kept even if the app is killed
     Runnable quit = () -> requestClose(host::quit); // File → Quit, from other windows too
     // A journal that cannot be written is said once (typing goes on).
     NotesJournal journal = WindowClose.journal(notebook, host, p -> statusBar().journalProblem(p));

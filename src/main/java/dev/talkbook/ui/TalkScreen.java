@@ -99,7 +99,7 @@ final class TalkScreen {
     this.makeOutline = makeOutline;
     talk.loads().subscribe(this::load);
     places = TalkPlaces.load(settings.file().toAbsolutePath().getParent(), notebook.file());
-    places.writeChangesOn(executors.io());
+    places.writeChangesOn(executors.windowState());
     takeOverLastPlace();
     keepPlace.setOnFinished(e -> rememberPlace());
     editor

@@ -897,6 +897,55 @@ class NavigatorDaysWindowTest extends RealWindowTest {
   }
 
   /**
+   * An iCalendar programme whose talks have no speakers (its SUMMARY "Title - Speaker" kept whole):
+   * every row whose title was cut stood two lines high with nothing on the second (tester14a), so
+   * half as many talks fitted. A row with nothing to put under its title stays one line, its title
+   * cut at its end; a talk with speakers still takes the second line for them.
+   */
+  @Test
+  void aCutTitleWithNoSpeakersAndNoRoomStaysOneLine(FxRobot robot) throws Exception {
+    conference =
+        ui.notebook
+            .events()
+            .create(new Event.Details("NightJVM", LocalDate.of(2026, 10, 24), null, null, null));
+    String bare = "Keynote: The JVM in 2027, what changes for you - Ada Lovelace";
+    String spoken = "Virtual threads in anger, a year of production";
+    for (String title : List.of("Q&A", bare)) {
+      ui.notebook
+          .talks()
+          .create(
+              conference.id(),
+              new Talk.Details(
+                  title,
+                  List.of(),
+                  LocalDateTime.parse("2026-10-24T18:00"),
+                  "Hall A",
+                  null,
+                  null,
+                  List.of()),
+              "");
+    }
+    talk(spoken, "2026-10-24T18:00", "Hall B");
+    ui.reloadTree(robot);
+    navigatorWidth(robot, 215);
+    TreeCell<?> shortRow = cell(robot, "Q&A");
+    TreeCell<?> row = cell(robot, bare);
+    double oneLine = FxWait.onFx(shortRow::getHeight);
+    assertThat(FxWait.onFx(() -> drawnTexts(row)))
+        .as("the title alone, cut")
+        .hasSize(1)
+        .first()
+        .asString()
+        .startsWith("Keynote")
+        .isNotEqualTo(bare);
+    assertThat(FxWait.onFx(row::getHeight)).as("one line high").isCloseTo(oneLine, within(1.0));
+    TreeCell<?> withSpeakers = cell(robot, spoken);
+    assertThat(FxWait.onFx(withSpeakers::getHeight))
+        .as("the speakers on a second line")
+        .isGreaterThan(oneLine * 1.4);
+  }
+
+  /**
    * Every talk's row is told how much narrower than its cell it is laid out, not only the first of
    * its level: the others kept the guess (28 px) the first measure corrected in the shared map, and
    * a row whose width fell in between got one line's height and a cut title.

@@ -183,12 +183,14 @@ final class WindowUnderTest {
   /**
    * Waits until the notebook thread has nothing queued and the FX thread has run what that work
    * handed it (three rounds, for work that hands work back): a reload, an open, a save asked for
-   * before this call has then been shown.
+   * before this call has then been shown, and the window state it changed written out.
    */
   void idle() {
     for (int round = 0; round < 3; round++) {
       try {
         executors.io().submit(() -> {}).get(FxWait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        // the settings and places that work asked to write, on their own thread
+        executors.windowState().submit(() -> {}).get(FxWait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);

@@ -25,7 +25,8 @@ import javafx.scene.text.Font;
  *
  * <p>A row that {@link #wraps} and does not fit on one line takes a second: the lead and the title
  * on the first (the title cut only when it is wider than that whole line), the place and the detail
- * under the title on the second. At 215 px a timetable's row read "09:00 Saal 1 Talk …".
+ * under the title on the second (a row with neither stays one line). At 215 px a timetable's row
+ * read "09:00 Saal 1 Talk …".
  */
 public final class TitleRow extends Region {
   /** The gap between the title and the detail, px. */
@@ -215,13 +216,18 @@ public final class TitleRow extends Region {
     return outside;
   }
 
-  /** Whether this row is drawn on two lines when {@code width} px wide. */
+  /**
+   * Whether this row is drawn on two lines when {@code width} px wide. A row with nothing for the
+   * second line (no detail, no place: a talk without speakers or room) stays one line, its title
+   * cut: a row two lines high with the second empty halved what the list showed (tester14a).
+   */
   public boolean twoLinesAt(double width) {
-    if (!wraps) {
+    boolean placed = place != null && !isEmpty(place);
+    if (!wraps || (!placed && !hasDetail())) {
       return false;
     }
     Insets in = getInsets();
-    double own = place == null || isEmpty(place) ? 0 : place.prefWidth(-1) + GAP;
+    double own = placed ? place.prefWidth(-1) + GAP : 0;
     double all =
         in.getLeft() + leadRoom() + own + title.prefWidth(-1) + leastDetailRoom() + in.getRight();
     return all > width + 0.5;

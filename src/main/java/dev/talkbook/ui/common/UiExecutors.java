@@ -11,8 +11,9 @@ import javafx.application.Platform;
 
 /**
  * Where work runs: notebook reads and writes on one background thread (so saves keep their order),
- * rendering the open note on another, delays on a timer thread, results back on the FX thread.
- * Threads are named daemons and shut down with the app.
+ * rendering the open note on another, the window's settings and places on a third, delays on a
+ * timer thread, results back on the FX thread. Threads are named daemons and shut down with the
+ * app.
  */
 public final class UiExecutors implements AutoCloseable {
   private final ExecutorService io = Executors.newSingleThreadExecutor(named("talkbook-notebook"));
@@ -20,6 +21,8 @@ public final class UiExecutors implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(named("talkbook-timer"));
   private final ExecutorService render =
       Executors.newSingleThreadExecutor(named("talkbook-render"));
+  private final ExecutorService windowState =
+      Executors.newSingleThreadExecutor(named("talkbook-window-state"));
 
   private static java.util.concurrent.ThreadFactory named(String name) {
     return r -> {
@@ -40,6 +43,16 @@ public final class UiExecutors implements AutoCloseable {
   /** Rendering the open note for the preview: a thread of its own, so saves never wait for it. */
   public ExecutorService render() {
     return render;
+  }
+
+  /**
+   * Writing the window's own state (the settings, the talks' places): a thread of its own. On the
+   * notebook thread the talk just opened was written out only after that thread's queued work (a
+   * big save, a checkpoint, an import, an export): a kill -9 meanwhile started the window on the
+   * talk before, while the typing it put back was in another (tester14a).
+   */
+  public ExecutorService windowState() {
+    return windowState;
   }
 
   /**
@@ -72,8 +85,10 @@ public final class UiExecutors implements AutoCloseable {
     io.shutdown();
     timer.shutdownNow();
     render.shutdownNow();
+    windowState.shutdown(); // a write asked for is done; the window flushes its state itself too
     try {
       io.awaitTermination(10, TimeUnit.SECONDS);
+      windowState.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
