@@ -107,6 +107,9 @@ final class StatusBar {
   /** The least width a cut notice keeps beside a long save state (its start stays readable). */
   static final double NOTICE_LEAST = 200;
 
+  /** The least width the notebook's path keeps beside a long notice. */
+  static final double PATH_LEAST = 360;
+
   /** Why a notebook is read-only when nothing more is known. */
   static final String OPENED_READ_ONLY = "it was opened read-only.";
 
@@ -117,7 +120,23 @@ final class StatusBar {
     path.setText(notebook.toString() + (readOnly ? "  (read-only)" : ""));
     Tips.install(path, notebook.toString());
     path.setGraphic(Icons.of(Feather.BOOK));
-    path.setMinWidth(0);
+    // The path keeps its place beside a long notice, which is cut instead ("/tmp/t1…" was drawn);
+    // only a path longer than PATH_LEAST gives way.
+    path.minWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () ->
+                    Math.min(
+                        PATH_LEAST,
+                        Math.ceil(
+                                dev.talkbook.ui.common.TextWidth.of(path.getText(), path.getFont()))
+                            + path.getGraphicTextGap()
+                            + (path.getGraphic() == null ? 0 : path.getGraphic().prefWidth(-1))
+                            + path.snappedLeftInset()
+                            + path.snappedRightInset()),
+                path.textProperty(),
+                path.fontProperty(),
+                path.graphicProperty()));
     path.getStyleClass().add("tb-muted");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -152,7 +171,6 @@ final class StatusBar {
     // takes the keyboard while it is cut) shows all of it; a screen reader reads the whole text.
     noticeCut = CutText.of(notice);
     noticeCut.cutProperty().addListener(obs -> markCut());
-    notice.wrapTextProperty().addListener(obs -> markCut());
     notice.setOnMouseClicked(e -> showWholeOrDismiss());
     notice.addEventHandler(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
@@ -415,12 +433,9 @@ final class StatusBar {
     return notice.isVisible() && cut();
   }
 
-  /**
-   * Whether the notice shows its text cut: {@link CutText} measures one line, so a notice on as
-   * many lines as it takes ({@link #showMessageWhole}) is whole.
-   */
+  /** Whether the notice shows its text cut ({@link CutText} measures its one line). */
   private boolean cut() {
-    return noticeCut.isCut() && !notice.isWrapText();
+    return noticeCut.isCut();
   }
 
   /** The cut notice takes the keyboard (its tooltip is {@link CutText}'s); a whole one does not. */
@@ -493,15 +508,13 @@ final class StatusBar {
   }
 
   /**
-   * Says {@code message} as {@link #showMessage} does, on as many lines as it takes: a message to
-   * read whole, such as what was put back after a crash (cut, it ended "…History ha…"). The bar
-   * grows by those lines while it shows, and the notes above it shrink (a whole view over the bar
-   * covered their last lines, where the typing put back is).
+   * Says {@code message} as {@link #showMessage} does: a message to read whole, such as what was
+   * put back after a crash. On one line like any notice (on two the bar grew and pushed the
+   * notebook's path aside, "/tmp/t1…"): cut with "…" where the bar is too narrow, its whole text in
+   * its tooltip and shown over the bar by a click, Enter or Space on it.
    */
   void showMessageWhole(String message) {
     showMessage(message);
-    notice.setWrapText(true);
-    notice.setMinHeight(Region.USE_PREF_SIZE);
   }
 
   /**
@@ -570,14 +583,12 @@ final class StatusBar {
     noticeTimeout.playFromStart();
   }
 
-  /** The notice on one line, cut where the bar is too narrow (its whole text a click away). */
+  /** A notice that no longer waits to be dismissed (a later one shows, or none). */
   private void oneLine() {
     if (untilDismissed) {
       untilDismissed = false;
       markCut();
     }
-    notice.setWrapText(false);
-    notice.setMinHeight(Region.USE_COMPUTED_SIZE);
   }
 
   private void hideNotice() {

@@ -17,8 +17,9 @@ import org.testfx.api.FxRobot;
 
 /**
  * The window after a crash ({@code MainWindow.tellRecovered}): the typing the notes' journal put
- * back is told whole in the status bar (on as many lines as it takes), and the caret and the scroll
- * are at it. Before, the status bar cut the message ("…History ha…") and the notes opened at their
+ * back is told in the status bar, on one line beside the notebook's path (on two the bar grew and
+ * cut the path to "/tmp/t1…"), cut with "…" where the bar is too narrow and whole in its tooltip
+ * and a click away; the caret and the scroll are at the typing. Before, the notes opened at their
  * top while the typing was at their end.
  */
 class RecoveredTypingWindowTest extends RealWindowTest {
@@ -27,8 +28,14 @@ class RecoveredTypingWindowTest extends RealWindowTest {
 
   @Test
   void typingPutBackAfterACrashIsToldWholeWithTheCaretAtIt(FxRobot robot) throws Exception {
-    robot.interact(() -> ui.stage.setWidth(1000));
-    Talk talk = ui.openNewTalk(robot, "Opening keynote (updated)", NOTES);
+    robot.interact(
+        () -> {
+          ui.stage.setWidth(1280);
+          ui.stage.setHeight(720);
+        });
+    Talk talk =
+        ui.openNewTalk(
+            robot, "Opening keynote (updated): the next ten years of the platform, and you", NOTES);
     robot.interact(() -> ui.window.close());
 
     // What a process killed while typing at the end of the notes leaves: its journal.
@@ -64,16 +71,25 @@ class RecoveredTypingWindowTest extends RealWindowTest {
                 && !notes.getVisibleParagraphs().isEmpty()
                 && notes.lastVisibleParToAllParIndex() >= notes.getCurrentParagraph()
                 && notes.firstVisibleParToAllParIndex() <= notes.getCurrentParagraph());
-    // Whole in the status bar, on two lines: nothing over the notes' last lines, where the typing
-    // is.
+    // In the status bar on one line, cut; the notebook's path beside it whole.
+    Label notice = robot.lookup("#notice").queryAs(Label.class);
     FxWait.untilFx(
-        "the whole message in the status bar",
+        "the message in the status bar, cut",
         () ->
-            said.equals(robot.lookup("#notice").queryAs(Label.class).getText())
-                && robot.lookup("#notice").queryAs(Label.class).isVisible()
-                && !ui.window.statusBar().noticeCut());
-    assertThat(FxWait.onFx(() -> robot.lookup("#notice .text").queryAs(Text.class).getText()))
-        .isEqualTo(said);
+            said.equals(notice.getText())
+                && notice.isVisible()
+                && ui.window.statusBar().noticeCut());
+    double oneLine = FxWait.onFx(() -> notice.getFont().getSize() * 2);
+    assertThat(FxWait.onFx(notice::getHeight)).as("the notice one line high").isLessThan(oneLine);
+    Label path = robot.lookup("#notebook-path").queryAs(Label.class);
+    assertThat(FxWait.onFx(() -> path.lookup(".text") instanceof Text t ? t.getText() : null))
+        .as("the path drawn whole")
+        .isEqualTo(ui.notebook.file().toString());
+    assertThat(FxWait.onFx(() -> notice.getTooltip().getText())).isEqualTo(said);
+    FxWait.clickOn(robot, "#notice");
+    FxWait.untilFx(
+        "the whole message over the bar",
+        () -> said.equals(ui.window.statusBar().wholeNoticeShown()));
     assertThat(said).endsWith("History has the notes before it.");
   }
 }

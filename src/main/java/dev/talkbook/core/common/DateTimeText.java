@@ -138,8 +138,14 @@ public final class DateTimeText {
             ? start.plus(length)
             : start.atZone(zone).plus(length).toLocalDateTime();
     long days = java.time.temporal.ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate());
-    return from + "–" + CLOCK.format(end) + (days > 0 ? " +" + days : "");
+    // The night the clocks go back a 45-minute talk at 02:15 (the first, summer-time one) ends at
+    // 02:00: said, so that "02:15–02:00" does not read as a negative length.
+    String back = days == 0 && !end.isAfter(start) ? " " + CLOCKS_GO_BACK : "";
+    return from + "–" + CLOCK.format(end) + (days > 0 ? " +" + days : "") + back;
   }
+
+  /** What follows a time span whose end reads as before its start, the clocks having gone back. */
+  public static final String CLOCKS_GO_BACK = "(clocks go back)";
 
   /**
    * A talk's time in the form written ({@link #FORM}), with its end when its length is known:

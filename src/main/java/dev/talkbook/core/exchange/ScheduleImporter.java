@@ -304,9 +304,13 @@ public final class ScheduleImporter {
     }
 
     List<Talk> existing = notebook.talks().list(event.id());
+    // A UID names a session of one programme: a talk another programme imported into the same
+    // event brought in ("1", "2" in two small pretalx files) is not this one's, neither updated nor
+    // marked as cancelled by it. A talk kept without its source is taken as this programme's.
     Map<String, Talk> byUid = new LinkedHashMap<>();
     for (Talk t : existing) {
-      if (t.programme().uid() != null) {
+      String source = t.programme().source();
+      if (t.programme().uid() != null && (source == null || source.equals(schedule.source()))) {
         byUid.putIfAbsent(t.programme().uid(), t);
       }
     }
@@ -428,7 +432,7 @@ public final class ScheduleImporter {
     }
     for (Talk gone : byUid.values()) {
       if (!Objects.equals(gone.programme().source(), schedule.source())) {
-        continue; // from another programme imported into the same event
+        continue; // kept without its source: perhaps another programme's
       }
       if (gone.programme().removed()) {
         removedBefore++; // marked by an earlier import: not one of this programme's sessions

@@ -37,7 +37,9 @@ final class Pages {
   // a time zone says it once (event page meta, talk page time) and datetime= carries its offset.
   // pages-14: a talk's end on a later day says so ("23:30–01:00 +1"); a tag page's talks show
   // their day and time, as an event page's do.
-  static final String VERSION = "pages-14:" + Integer.toHexString(layoutText().hashCode());
+  // pages-15: a span that ends before its start on the clock, the night the clocks go back, says so
+  // ("02:15–02:00 (clocks go back)").
+  static final String VERSION = "pages-15:" + Integer.toHexString(layoutText().hashCode());
 
   /** Before the speakers, time and room of a talk gone from the programme, in lists of talks. */
   static final String CANCELLED_LABEL = "<span class=\"cancelled-label\">Cancelled</span>";

@@ -44,7 +44,8 @@ final class SearchText {
   // search-11: no words from an output block's stamp, "code=1a2b3c4d" (CodeStamp.hide).
   // search-12: a timed talk's entry has its day and time, "w" (shown in its result).
   // search-13: "w"'s end in the event's zone, as the talk's page shows it.
-  static final String VERSION = "search-13";
+  // search-14: "w" says "(clocks go back)" after a span that ends before its start on the clock.
+  static final String VERSION = "search-14";
 
   private SearchText() {}
 

@@ -1472,7 +1472,7 @@ public final class SiteExporter {
   private static final String FEED = "feed.xml";
   private static final Pattern FEED_ENTRY =
       Pattern.compile(
-          "<entry><!-- talkbook-3 ([0-9a-f]{16}) -->\n(?:(?!</entry>).)*?(<summary>[^<]*</summary>\n)?</entry>",
+          "<entry><!-- talkbook-4 ([0-9a-f]{16}) -->\n(?:(?!</entry>).)*?(<summary>[^<]*</summary>\n)?</entry>",
           Pattern.DOTALL);
 
   /**
@@ -1536,8 +1536,9 @@ public final class SiteExporter {
       String key = fingerprints.get(t).substring(0, 16);
       // talkbook-2: summaries begin with the talk's time; talkbook-3: a talk without notes has its
       // abstract there, and the time's end is in the event's zone (a summary of a talk on a night
-      // the clocks moved said it an hour off). A feed written before is not reused.
-      b.append("<entry><!-- talkbook-3 ")
+      // the clocks moved said it an hour off); talkbook-4: a span that ends before its start on the
+      // clock says "(clocks go back)". A feed written before is not reused.
+      b.append("<entry><!-- talkbook-4 ")
           .append(key)
           .append(" -->\n<title>")
           // A talk gone from the programme says so where a reader sees it: Atom has no status.

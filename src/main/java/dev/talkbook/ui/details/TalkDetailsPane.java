@@ -735,7 +735,9 @@ public final class TalkDetailsPane {
         span = ""; // a time half typed: the field's own problem says so when it is left
       }
     }
-    timeSpan.setText(span);
+    // "(clocks go back)" under the span, which keeps the time typed beside it in view.
+    timeSpan.setText(
+        span.replace(" " + DateTimeText.CLOCKS_GO_BACK, "\n" + DateTimeText.CLOCKS_GO_BACK));
     timeSpan.setAccessibleText(span.isEmpty() ? null : "From the programme: " + span);
     timeSpan.setVisible(!span.isEmpty());
   }

@@ -188,6 +188,28 @@ class DateTimeTextTest {
   }
 
   /**
+   * On the night Berlin's clocks go back (03:00 summer time → 02:00) a 45-minute talk at the first
+   * 02:15 ends at 02:00 wall time: said, as "02:15–02:00" reads as a negative length; a talk that
+   * ends after its start on the clock, or on a later day, says nothing more.
+   */
+  @Test
+  void aSpanThatEndsBeforeItsStartOnTheClockSaysTheClocksGoBack() {
+    java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+    LocalDateTime quarterPast = LocalDateTime.of(2026, 10, 25, 2, 15);
+    assertThat(DateTimeText.clockSpan(quarterPast, Duration.ofMinutes(45), berlin))
+        .isEqualTo("02:15–02:00 (clocks go back)");
+    assertThat(DateTimeText.formSpan(quarterPast, Duration.ofHours(1), berlin))
+        .isEqualTo("2026-10-25 02:15–02:15 (clocks go back)");
+    assertThat(DateTimeText.clockSpan(quarterPast, Duration.ofMinutes(90), berlin))
+        .isEqualTo("02:15–02:45");
+    assertThat(DateTimeText.clockSpan(quarterPast, Duration.ofMinutes(45), null))
+        .isEqualTo("02:15–03:00");
+    LocalDateTime late = LocalDateTime.of(2026, 10, 24, 23, 30);
+    assertThat(DateTimeText.clockSpan(late, Duration.ofHours(3), berlin))
+        .isEqualTo("23:30–02:30 +1");
+  }
+
+  /**
    * A talk typed (or put in the programme) at 02:30 on the night Berlin's clocks go from 02:00 to
    * 03:00, a time that does not exist there: shown as said, its end its length after that, not
    * after the 03:30 the zone would move it to ("02:30–04:30" for a talk of an hour).

@@ -443,6 +443,75 @@ class ScheduleImporterTest {
   }
 
   @Test
+  void anotherProgrammeInTheSameEventWithTheSameUidsLeavesThisProgrammesTalksAlone() {
+    Schedule a = Fixtures.read("frab-schedule.xml");
+    long eventId =
+        importer
+            .importSchedule(notebook, a, null, null, false, ScheduleImporter.Progress.NONE)
+            .eventId();
+    Schedule.Session first = a.sessions().get(0);
+    Schedule.Session second = a.sessions().get(1);
+    Talk listedBefore = byUid(eventId, first.uid());
+    Talk cancelledBefore = byUid(eventId, second.uid());
+    // A second small programme numbering its sessions as the first does.
+    Schedule b =
+        new Schedule(
+            a.format(),
+            "frab:other-camp",
+            a.conference(),
+            List.of(first.titled("The other camp's opening")),
+            List.of(),
+            List.of(),
+            List.of(second.titled("The other camp's withdrawn talk")));
+
+    Report r =
+        importer.importSchedule(
+            notebook, b, String.valueOf(eventId), null, false, ScheduleImporter.Progress.NONE);
+
+    assertThat(r.count(Kind.ADDED)).isEqualTo(1);
+    assertThat(r.count(Kind.CHANGED) + r.count(Kind.MOVED)).isZero();
+    assertThat(r.lines()).contains("cancelled: The other camp's withdrawn talk: not added");
+    assertThat(notebook.talks().get(listedBefore.id()).details()).isEqualTo(listedBefore.details());
+    assertThat(notebook.talks().get(listedBefore.id()).programme())
+        .isEqualTo(listedBefore.programme());
+    assertThat(notebook.talks().get(cancelledBefore.id()).details())
+        .isEqualTo(cancelledBefore.details());
+    assertThat(notebook.talks().get(cancelledBefore.id()).programme())
+        .isEqualTo(cancelledBefore.programme());
+    assertThat(notebook.talks().findByTitle("The other camp's opening")).hasSize(1);
+    // Each programme again: each finds its own talks.
+    assertThat(
+            importer
+                .importSchedule(
+                    notebook,
+                    a,
+                    String.valueOf(eventId),
+                    null,
+                    false,
+                    ScheduleImporter.Progress.NONE)
+                .nothingChanged())
+        .isTrue();
+    assertThat(
+            importer
+                .importSchedule(
+                    notebook,
+                    b,
+                    String.valueOf(eventId),
+                    null,
+                    false,
+                    ScheduleImporter.Progress.NONE)
+                .nothingChanged())
+        .isTrue();
+  }
+
+  private Talk byUid(long eventId, String uid) {
+    return notebook.talks().list(eventId).stream()
+        .filter(t -> uid.equals(t.programme().uid()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void pretalxSessionsCanceledOrWithdrawnAreNotAdded() {
     String json =
         Fixtures.text("pretalx-schedule.json")

@@ -475,6 +475,44 @@ class SiteExporterTest {
   }
 
   @Test
+  void onTheNightTheClocksGoBackASpanEndingBeforeItsStartOnTheClockSaysSoEverywhere()
+      throws IOException {
+    Event conf = notebook.events().create(Event.Details.titled("Autumn"));
+    notebook.events().setTimeZone(conf.id(), "Europe/Berlin");
+    notebook
+        .talks()
+        .create(
+            conf.id(),
+            new Talk.Details(
+                "Twice quarter past",
+                List.of("Ada"),
+                java.time.LocalDateTime.parse("2026-10-25T02:15"), // 03:00 becomes 02:00
+                null,
+                null,
+                null,
+                List.of()),
+            "notes",
+            new Programme(
+                "",
+                null,
+                java.time.Duration.ofMinutes(45),
+                null,
+                null,
+                "uid-back",
+                "frab:x",
+                null));
+    export();
+    assertThat(read("events/autumn/twice-quarter-past.html"))
+        .contains("02:15–02:00 (clocks go back) (Berlin time)");
+    assertThat(read("events/autumn/index.html")).contains("02:15–02:00 (clocks go back)");
+    assertThat(read("search/autumn-1.js"))
+        .contains("\"w\":\"2026-10-25 02:15–02:00 (clocks go back)\"");
+    assertThat(read("feed.xml"))
+        .contains(
+            "<summary>Sunday, 25 October 2026, 02:15–02:00 (clocks go back) · notes</summary>");
+  }
+
+  @Test
   void onTheNightTheClocksGoForwardTheSearchAndTheFeedGiveTheTalksEndAsItsPageDoes()
       throws IOException {
     Event conf = notebook.events().create(Event.Details.titled("Spring"));
@@ -499,7 +537,7 @@ class SiteExporterTest {
     assertThat(read("search/spring-1.js")).contains("\"w\":\"2026-03-29 01:30–04:30\"");
     assertThat(read("feed.xml"))
         .contains("<summary>Sunday, 29 March 2026, 01:30–04:30 · notes</summary>")
-        .contains("<!-- talkbook-3 ");
+        .contains("<!-- talkbook-4 ");
   }
 
   @Test

@@ -158,6 +158,53 @@ class TalkDetailsPaneTest {
     org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
   }
 
+  /**
+   * The night Berlin's clocks go back, a 45-minute talk at the first 02:15 ends at 02:00: beside
+   * its time "(clocks go back)" under the span, so the time typed stays whole in its field at the
+   * width the window gives the details.
+   */
+  @Test
+  void aSpanEndingBeforeItsStartSaysTheClocksGoBackUnderItAndTheTimeStaysWhole(FxRobot robot)
+      throws Exception {
+    TalkDetailsPane pane = shown(robot, 465);
+    Event e = notebook.events().create(Event.Details.titled("Autumn"));
+    notebook.events().setTimeZone(e.id(), "Europe/Berlin");
+    Talk quarterPast =
+        notebook
+            .talks()
+            .create(
+                e.id(),
+                new Talk.Details(
+                    "Twice quarter past",
+                    List.of(),
+                    LocalDateTime.of(2026, 10, 25, 2, 15),
+                    null,
+                    null,
+                    null,
+                    List.of()),
+                "",
+                new dev.talkbook.core.notebook.Programme(
+                    "", null, java.time.Duration.ofMinutes(45), null, null, "q1", "frab:x", null));
+    robot.interact(() -> pane.show(quarterPast));
+    FxWait.untilFx(
+        "the span in Berlin's time", () -> pane.timeSpan.getText().contains("clocks go back"));
+    assertThat(FxWait.onFx(() -> pane.timeSpan.getText()))
+        .isEqualTo("02:15–02:00\n(clocks go back)");
+    assertThat(FxWait.onFx(() -> pane.timeSpan.getAccessibleText()))
+        .isEqualTo("From the programme: 02:15–02:00 (clocks go back)");
+    for (int i = 0; i < 2; i++) {
+      robot.interact(
+          () -> {
+            holder.applyCss();
+            holder.layout();
+          });
+    }
+    robot.interact(() -> showsAllOf(pane.time, "2026-10-25 02:15"));
+    robot.interact(() -> holder.getChildren().clear());
+    executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+  }
+
   @Test
   void theTagsCompletionsAreMadeWhenTheFirstIsOfferedAndCompleteTheTag(FxRobot robot)
       throws Exception {
