@@ -306,12 +306,17 @@ public final class ScheduleImporter {
     List<Talk> existing = notebook.talks().list(event.id());
     // A UID names a session of one programme: a talk another programme imported into the same
     // event brought in ("1", "2" in two small pretalx files) is not this one's, neither updated nor
-    // marked as cancelled by it. A talk kept without its source is taken as this programme's.
+    // marked as cancelled by it. A talk kept without its source is taken as this programme's. A
+    // talk of another source is taken only for a session of its UID and its title as the programme
+    // said it last: the same programme under another name (a calendar renamed, a generator's
+    // PRODID with a new version in it) must not add every talk again.
     Map<String, Talk> byUid = new LinkedHashMap<>();
+    Map<String, Talk> otherSource = new LinkedHashMap<>();
     for (Talk t : existing) {
       String source = t.programme().source();
-      if (t.programme().uid() != null && (source == null || source.equals(schedule.source()))) {
-        byUid.putIfAbsent(t.programme().uid(), t);
+      if (t.programme().uid() != null) {
+        (source == null || source.equals(schedule.source()) ? byUid : otherSource)
+            .putIfAbsent(t.programme().uid(), t);
       }
     }
     // Where the event's talks are in order, to put a new session where it belongs.
@@ -342,7 +347,7 @@ public final class ScheduleImporter {
     List<Session> added = new ArrayList<>();
     Map<Long, Slot> retimed = new LinkedHashMap<>();
     for (Session s : sessions) {
-      Talk old = byUid.remove(s.uid());
+      Talk old = ours(byUid, otherSource, said, s);
       if (old == null) {
         added.add(s);
         continue;
@@ -417,7 +422,7 @@ public final class ScheduleImporter {
     // Cancelled sessions: never added; a talk an earlier import made of one is marked as removed
     // (shown as cancelled everywhere) and kept, whatever it holds, and the report names each.
     for (Session s : schedule.cancelled()) {
-      Talk old = s.uid() == null ? null : byUid.remove(s.uid());
+      Talk old = ours(byUid, otherSource, said, s);
       String title = old == null ? s.title() : old.title();
       if (old == null) {
         changes.add(new Change(Kind.CANCELLED, title, List.of("not added")));
@@ -823,6 +828,34 @@ public final class ScheduleImporter {
   private record Placed(long id, Slot slot) {}
 
   /** True when the talks' start times (those with one) never go back in time. */
+  /**
+   * The talk {@code s} is of: the one of its UID this programme brought in (taken out of {@code
+   * byUid}), or else one another source brought in under that UID whose title the programme said as
+   * {@code s} says it now (taken out of {@code otherSource}); null for a new session.
+   */
+  private static Talk ours(
+      Map<String, Talk> byUid,
+      Map<String, Talk> otherSource,
+      Map<Long, TalkStore.ProgrammeSaid> said,
+      Session s) {
+    if (s.uid() == null) {
+      return null;
+    }
+    Talk old = byUid.remove(s.uid());
+    if (old != null) {
+      return old;
+    }
+    Talk other = otherSource.get(s.uid());
+    if (other == null) {
+      return null;
+    }
+    TalkStore.ProgrammeSaid before = said.get(other.id());
+    String title = before == null ? other.title() : before.title();
+    return title != null && title.strip().equalsIgnoreCase(s.title().strip())
+        ? otherSource.remove(s.uid())
+        : null;
+  }
+
   private static boolean inTimeOrder(List<Placed> order) {
     LocalDateTime last = null;
     for (Placed placed : order) {

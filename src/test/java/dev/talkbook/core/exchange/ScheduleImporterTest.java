@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -496,6 +497,57 @@ class ScheduleImporterTest {
                 .importSchedule(
                     notebook,
                     b,
+                    String.valueOf(eventId),
+                    null,
+                    false,
+                    ScheduleImporter.Progress.NONE)
+                .nothingChanged())
+        .isTrue();
+  }
+
+  @Test
+  void theSameProgrammeUnderAnotherNameFindsItsTalksByUidAndTitle() {
+    Schedule a = Fixtures.read("frab-schedule.xml");
+    long eventId =
+        importer
+            .importSchedule(notebook, a, null, null, false, ScheduleImporter.Progress.NONE)
+            .eventId();
+    int talks = notebook.talks().list(eventId).size();
+    Schedule.Session withdrawn = a.sessions().get(1);
+    // The organisers renamed the calendar (or their generator's name changed): the source differs,
+    // the sessions are the same, one of them now withdrawn.
+    List<Schedule.Session> left = new ArrayList<>(a.sessions());
+    left.remove(withdrawn);
+    Schedule renamed =
+        new Schedule(
+            a.format(),
+            "frab:renamed",
+            a.conference(),
+            left,
+            List.of(),
+            List.of(),
+            List.of(withdrawn));
+
+    Report r =
+        importer.importSchedule(
+            notebook,
+            renamed,
+            String.valueOf(eventId),
+            null,
+            false,
+            ScheduleImporter.Progress.NONE);
+
+    assertThat(r.count(Kind.ADDED)).isZero();
+    assertThat(notebook.talks().list(eventId)).hasSize(talks);
+    assertThat(notebook.talks().get(byUid(eventId, withdrawn.uid()).id()).programme().removed())
+        .isTrue();
+    assertThat(notebook.talks().get(byUid(eventId, left.get(0).uid()).id()).programme().source())
+        .isEqualTo("frab:renamed");
+    assertThat(
+            importer
+                .importSchedule(
+                    notebook,
+                    renamed,
                     String.valueOf(eventId),
                     null,
                     false,
