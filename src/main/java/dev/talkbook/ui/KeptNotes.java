@@ -91,14 +91,20 @@ final class KeptNotes {
 
     /**
      * Whether the talk's notes hold these already: the same notes, or, for text typed ahead ({@code
-     * typed}), notes that end with it.
+     * typed}), notes that end with it from the start of a line.
      */
     boolean alreadyThere() {
-      return problem == null
-          && talk != null
-          && (typed
-              ? talk.body().stripTrailing().endsWith(notes.stripTrailing())
-              : talk.body().equals(notes));
+      if (problem != null || talk == null) {
+        return false;
+      }
+      if (!typed) {
+        return talk.body().equals(notes);
+      }
+      // As Add leaves them: the text as the notes' last paragraph (or all of them), not merely
+      // their last letters ("ok" typed, notes ending "…look").
+      String body = talk.body().stripTrailing();
+      String text = notes.stripTrailing();
+      return body.equals(text) || body.endsWith("\n" + text);
     }
   }
 
