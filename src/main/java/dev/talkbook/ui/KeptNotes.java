@@ -217,17 +217,7 @@ final class KeptNotes {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      return new Kept(
-          file,
-          talkId,
-          "",
-          "",
-          keptAt,
-          null,
-          "This file cannot be read: "
-              + ShutdownRecovery.whyNotRead(e, file)
-              + ". It is left as it is.",
-          false);
+      return unreadable(file, talkId, keptAt, e, false);
     }
     String title = "";
     String notes = text;
@@ -257,6 +247,21 @@ final class KeptNotes {
         file, talkId, talk == null ? title : talk.title(), notes, keptAt, talk, problem, false);
   }
 
+  /** A kept file of either kind that could not be read, shown with why and left as it is. */
+  private static Kept unreadable(Path file, long talkId, long keptAt, Exception e, boolean typed) {
+    return new Kept(
+        file,
+        talkId,
+        "",
+        "",
+        keptAt,
+        null,
+        "This file cannot be read: "
+            + ShutdownRecovery.whyNotRead(e, file)
+            + ". It is left as it is.",
+        typed);
+  }
+
   /**
    * Reads a file of text typed for a talk that could not be opened ({@link TypedAheadKept}) and
    * finds that talk (on the notebook thread).
@@ -268,17 +273,7 @@ final class KeptNotes {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      return new Kept(
-          file,
-          talkId,
-          "",
-          "",
-          keptAt,
-          null,
-          "This file cannot be read: "
-              + ShutdownRecovery.whyNotRead(e, file)
-              + ". It is left as it is.",
-          true);
+      return unreadable(file, talkId, keptAt, e, true);
     }
     Talk talk = talkId < 0 ? null : notebook.talks().find(talkId).orElse(null);
     String problem = null;
