@@ -91,14 +91,20 @@ final class KeptNotes {
 
     /**
      * Whether the talk's notes hold these already: the same notes, or, for text typed ahead ({@code
-     * typed}), notes that end with it.
+     * typed}), notes that end with it from the start of a line.
      */
     boolean alreadyThere() {
-      return problem == null
-          && talk != null
-          && (typed
-              ? talk.body().stripTrailing().endsWith(notes.stripTrailing())
-              : talk.body().equals(notes));
+      if (problem != null || talk == null) {
+        return false;
+      }
+      if (!typed) {
+        return talk.body().equals(notes);
+      }
+      // As Add leaves them: the text as the notes' last paragraph (or all of them), not merely
+      // their last letters ("ok" typed, notes ending "…look").
+      String body = talk.body().stripTrailing();
+      String text = notes.stripTrailing();
+      return body.equals(text) || body.endsWith("\n" + text);
     }
   }
 
@@ -211,17 +217,7 @@ final class KeptNotes {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      return new Kept(
-          file,
-          talkId,
-          "",
-          "",
-          keptAt,
-          null,
-          "This file cannot be read: "
-              + ShutdownRecovery.whyNotRead(e, file)
-              + ". It is left as it is.",
-          false);
+      return unreadable(file, talkId, keptAt, e, false);
     }
     String title = "";
     String notes = text;
@@ -251,6 +247,21 @@ final class KeptNotes {
         file, talkId, talk == null ? title : talk.title(), notes, keptAt, talk, problem, false);
   }
 
+  /** A kept file of either kind that could not be read, shown with why and left as it is. */
+  private static Kept unreadable(Path file, long talkId, long keptAt, Exception e, boolean typed) {
+    return new Kept(
+        file,
+        talkId,
+        "",
+        "",
+        keptAt,
+        null,
+        "This file cannot be read: "
+            + ShutdownRecovery.whyNotRead(e, file)
+            + ". It is left as it is.",
+        typed);
+  }
+
   /**
    * Reads a file of text typed for a talk that could not be opened ({@link TypedAheadKept}) and
    * finds that talk (on the notebook thread).
@@ -262,17 +273,7 @@ final class KeptNotes {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      return new Kept(
-          file,
-          talkId,
-          "",
-          "",
-          keptAt,
-          null,
-          "This file cannot be read: "
-              + ShutdownRecovery.whyNotRead(e, file)
-              + ". It is left as it is.",
-          true);
+      return unreadable(file, talkId, keptAt, e, true);
     }
     Talk talk = talkId < 0 ? null : notebook.talks().find(talkId).orElse(null);
     String problem = null;

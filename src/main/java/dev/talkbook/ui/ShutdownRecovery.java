@@ -1,5 +1,6 @@
 package dev.talkbook.ui;
 
+import dev.talkbook.core.common.NotebookFileName;
 import dev.talkbook.core.common.PathProblems;
 import dev.talkbook.ui.talk.EditorSession;
 import java.io.IOException;
@@ -159,21 +160,23 @@ final class ShutdownRecovery {
     String name = notebook.getFileName() + ".unsaved-";
     List<Path> found = new ArrayList<>();
     List<Unreadable> unreadable = new ArrayList<>();
-    find(notebook.toAbsolutePath().getParent(), name + "*.md", found, unreadable);
-    find(fallback, tag(notebook) + "-" + name + "*.md", found, unreadable);
+    find(notebook.toAbsolutePath().getParent(), name, ".md", found, unreadable);
+    find(fallback, tag(notebook) + "-" + name, ".md", found, unreadable);
     found.sort(java.util.Comparator.comparingLong(ShutdownRecovery::keptAt));
     return new Looked(List.copyOf(found), List.copyOf(unreadable));
   }
 
   /**
-   * Adds the files in {@code folder} whose names match {@code glob} to {@code found}; a folder that
+   * Adds the files in {@code folder} whose names start with {@code start} and end with {@code end}
+   * (as written: a notebook's name may hold {@code [ ] { } * ?}) to {@code found}; a folder that
    * cannot be listed to {@code unreadable}, with why (one that is not there finds nothing).
    */
-  static void find(Path folder, String glob, List<Path> found, List<Unreadable> unreadable) {
+  static void find(
+      Path folder, String start, String end, List<Path> found, List<Unreadable> unreadable) {
     if (folder == null) {
       return;
     }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, glob)) {
+    try (DirectoryStream<Path> files = NotebookFileName.filesIn(folder, start, end)) {
       files.forEach(found::add);
     } catch (NoSuchFileException e) {
       // No such folder: nothing was kept there.

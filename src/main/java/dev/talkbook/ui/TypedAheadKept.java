@@ -262,11 +262,12 @@ final class TypedAheadKept {
    * in {@code fallback} named for it; the folders that could not be read. Reads only.
    */
   static ShutdownRecovery.Looked look(Path notebook, Path fallback) {
-    String name = notebook.getFileName() + TYPED + "*.txt";
+    String name = notebook.getFileName() + TYPED;
     List<Path> found = new ArrayList<>();
     List<ShutdownRecovery.Unreadable> unreadable = new ArrayList<>();
-    ShutdownRecovery.find(notebook.toAbsolutePath().getParent(), name, found, unreadable);
-    ShutdownRecovery.find(fallback, NotesJournal.tag(notebook) + "-" + name, found, unreadable);
+    ShutdownRecovery.find(notebook.toAbsolutePath().getParent(), name, ".txt", found, unreadable);
+    ShutdownRecovery.find(
+        fallback, NotesJournal.tag(notebook) + "-" + name, ".txt", found, unreadable);
     found.removeIf(file -> !isTyped(file));
     return new ShutdownRecovery.Looked(List.copyOf(found), List.copyOf(unreadable));
   }

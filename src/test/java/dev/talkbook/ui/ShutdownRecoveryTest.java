@@ -77,6 +77,25 @@ class ShutdownRecoveryTest {
     assertThat(ShutdownRecovery.kept(dir.resolve("other.talkbook"), fallback)).isEmpty();
   }
 
+  /**
+   * A notebook whose name a glob reads as a pattern ("[2026]" one character, "a[b" an error): the
+   * notes kept for it were not found at the next start, and the next start was told of none.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"Talks [2026].talkbook", "a[b.talkbook", "{draft}.talkbook"})
+  void theFilesKeptForANotebookWhoseNameHoldsGlobCharactersAreFound(String name) throws Exception {
+    Talk talk = aTalk(dir);
+    Path fallback = Files.createDirectories(dir.resolve("fallback"));
+    Path notebook = dir.resolve(name);
+    Path written =
+        ShutdownRecovery.write(notebook, new EditorSession.Unsaved(talk, "kept"), null, fallback);
+    Path typed = TypedAheadKept.writeBeside(notebook, talk.id(), "typed", fallback);
+
+    assertThat(ShutdownRecovery.kept(notebook, fallback)).containsExactly(written);
+    assertThat(TypedAheadKept.look(notebook, fallback).files()).containsExactly(typed);
+  }
+
   /** The files of kept notes in {@code folders}. */
   private static java.util.List<String> keptIn(Path... folders) throws Exception {
     java.util.List<String> found = new java.util.ArrayList<>();

@@ -1,6 +1,9 @@
 package dev.talkbook.core.common;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,5 +28,24 @@ public final class NotebookFileName {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }
+  }
+
+  /**
+   * The files in {@code folder} whose names start with {@code start} and end with {@code end}, both
+   * taken as they are written. A notebook's name goes into such a start, and a glob made of it
+   * ({@code "Talks [2026].talkbook.journal-*"}) read its {@code [ ] { } * ?} as a pattern: it found
+   * none of the notebook's own files, or another notebook's, or threw ({@code "a[b.talkbook"}).
+   */
+  public static DirectoryStream<Path> filesIn(Path folder, String start, String end)
+      throws IOException {
+    return Files.newDirectoryStream(
+        folder,
+        file -> {
+          Path name = file.getFileName();
+          String n = name == null ? "" : name.toString();
+          return n.startsWith(start)
+              && n.endsWith(end)
+              && n.length() >= start.length() + end.length();
+        });
   }
 }

@@ -827,7 +827,6 @@ public final class ScheduleImporter {
   /** A talk of the event and its place in programme order. */
   private record Placed(long id, Slot slot) {}
 
-  /** True when the talks' start times (those with one) never go back in time. */
   /**
    * The talk {@code s} is of: the one of its UID this programme brought in (taken out of {@code
    * byUid}), or else one another source brought in under that UID whose title the programme said as
@@ -856,6 +855,7 @@ public final class ScheduleImporter {
         : null;
   }
 
+  /** True when the talks' start times (those with one) never go back in time. */
   private static boolean inTimeOrder(List<Placed> order) {
     LocalDateTime last = null;
     for (Placed placed : order) {

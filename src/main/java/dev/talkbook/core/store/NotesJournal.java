@@ -953,8 +953,9 @@ public final class NotesJournal implements AutoCloseable {
       if (where[0] == null) {
         continue;
       }
+      // the name as it is: a glob of it missed "Talks [2026].talkbook"'s journals
       try (DirectoryStream<Path> files =
-          Files.newDirectoryStream(where[0], where[1].toString() + "*")) {
+          dev.talkbook.core.common.NotebookFileName.filesIn(where[0], where[1].toString(), "")) {
         for (Path f : files) {
           String file = f.getFileName().toString();
           if (NAME.matcher(file).find() && (where[0] != fallback || ownedByUs(f))) {

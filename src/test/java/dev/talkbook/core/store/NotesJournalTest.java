@@ -31,8 +31,11 @@ class NotesJournalTest {
     }
   }
 
+  /** The notebook's file name. */
+  private String notebookName = "n.talkbook";
+
   private Path notebookFile() {
-    return dir.resolve("n.talkbook");
+    return dir.resolve(notebookName);
   }
 
   private NotesJournal journal(Path fallback) {
@@ -387,6 +390,48 @@ class NotesJournalTest {
           .contains("# Loom\n");
       assertThat(fileOf(b.talk())).doesNotExist();
       assertThat(NotesJournal.recover(notebook, dir.resolve("tmp"))).isEmpty();
+    }
+  }
+
+  /**
+   * A notebook whose name holds what a glob reads as a pattern: its journals were looked for with
+   * one made of its name, which found none of them ("[2026]" is one character of 2, 0 or 6), or
+   * threw ("a[b": an unclosed range), so the typing a kill left was never put back.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"Talks [2026].talkbook", "a[b.talkbook", "{draft}.talkbook"})
+  void theTypingComesBackInANotebookWhoseNameHoldsGlobCharacters(String name) throws Exception {
+    notebookName = name;
+    Book b = book();
+    try (Notebook notebook = b.notebook()) {
+      NotesJournal j = journal(dir.resolve("tmp"));
+      long[] seq = {1};
+      j.begin(b.talk(), 1, "# Loom\n");
+      String typed = type(j, b.talk(), seq, "# Loom\n", "kept");
+      flush();
+      j.close(); // as a kill
+
+      List<NotesJournal.Recovered> done = NotesJournal.recover(notebook, dir.resolve("tmp"));
+
+      assertThat(done).hasSize(1);
+      assertThat(done.get(0).putBack()).isTrue();
+      assertThat(notebook.talks().get(b.talk()).body()).isEqualTo(typed);
+    }
+  }
+
+  /** Another notebook's journal, whose name a glob of this one's matched, is not replayed here. */
+  @Test
+  void anotherNotebooksJournalIsNotTakenForThisOnes() throws Exception {
+    notebookName = "n?.talkbook";
+    Book b = book();
+    try (Notebook notebook = b.notebook()) {
+      Path others = dir.resolve("nb.talkbook.journal-" + b.talk());
+      Files.writeString(others, "not this notebook's");
+
+      assertThat(NotesJournal.recover(notebook, dir.resolve("tmp"))).isEmpty();
+      assertThat(notebook.talks().get(b.talk()).body()).isEqualTo("# Loom\n");
+      assertThat(others).hasContent("not this notebook's");
     }
   }
 
