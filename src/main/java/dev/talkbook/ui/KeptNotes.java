@@ -316,6 +316,7 @@ final class KeptNotes {
     ((Button) dialog.getDialogPane().lookupButton(DONE)).setDefaultButton(false);
 
     long unsavedCount = kept.stream().filter(k -> !k.typed()).count();
+    long typedCount = kept.size() - unsavedCount;
     String unsavedSaid =
         "When Talkbook last closed, "
             + (unsavedCount == 1 ? "these notes" : "the notes below")
@@ -324,10 +325,15 @@ final class KeptNotes {
             + ". Put them back into their talk: the notes it has now are kept in its History"
             + " (Go → History), so nothing is lost either way.";
     String typedSaid =
-        "Text typed for a talk that could then not be opened, which the clipboard could not take,"
-            + " was kept in a file. Add it to the end of that talk's notes: the notes it has now are"
-            + " kept in its History (Go → History), and the file is removed once the text is in the"
-            + " notebook.";
+        typedCount == 1
+            ? "What you typed for a talk that Talkbook then could not open was kept in a file (the"
+                + " clipboard could not take it). Add it to the end of that talk's notes: the notes"
+                + " it has now are kept in its History (Go → History), and the file is removed once"
+                + " the text is in the notebook."
+            : "What you typed for talks that Talkbook then could not open was kept in files (the"
+                + " clipboard could not take it). Add each to the end of its talk's notes: the notes"
+                + " a talk has now are kept in its History (Go → History), and a file is removed"
+                + " once its text is in the notebook.";
     Label intro =
         new Label(
             anyUnsaved && anyTyped

@@ -70,6 +70,13 @@ final class StatusBar {
   private boolean untilDismissed;
 
   /**
+   * Whether the message that waits to be dismissed, cut with "…", was shown whole since it showed:
+   * the first click (Enter, Space) on a cut one shows it whole, the next dismisses it. A click
+   * dismissed it unread before, the one thing a pinned message must not be.
+   */
+  private boolean pinnedReadWhole;
+
+  /**
    * The messages that stay until dismissed ({@link #showMessageUntilDismissed}), the newest last
    * (the one shown): a later notice shows over them for its while, and the newest comes back when
    * that one goes; dismissed, it goes and the one before it shows, until none waits.
@@ -446,9 +453,10 @@ final class StatusBar {
     notice.setCursor(cut || untilDismissed ? javafx.scene.Cursor.HAND : null);
     notice.setAccessibleHelp(
         untilDismissed
-            ? pinned.size() > 1
-                ? "Enter dismisses the message; the one before it shows then"
-                : "Enter dismisses the message"
+            ? (cut && !pinnedReadWhole
+                    ? "Enter shows the whole message, and once more dismisses it"
+                    : "Enter dismisses the message")
+                + (pinned.size() > 1 ? "; the one before it shows then" : "")
             : cut ? "Enter shows the whole message" : null);
   }
 
@@ -542,6 +550,7 @@ final class StatusBar {
             : pinned.peekLast());
     noticeTimeout.stop();
     untilDismissed = true;
+    pinnedReadWhole = false;
     markCut();
   }
 
@@ -555,9 +564,16 @@ final class StatusBar {
     return List.copyOf(pinned);
   }
 
-  /** A click, Enter or Space on the notice: dismissed if it waits for that, else shown whole. */
+  /**
+   * A click, Enter or Space on the notice: shown whole if it is cut (a message that waits to be
+   * dismissed, once: the next click dismisses it), else dismissed if it waits for that.
+   */
   private void showWholeOrDismiss() {
-    if (untilDismissed) {
+    if (untilDismissed && cut() && !pinnedReadWhole) {
+      pinnedReadWhole = true;
+      markCut();
+      showWholeNotice();
+    } else if (untilDismissed) {
       pinned.pollLast();
       hideNotice(); // the one before it, if any, shows
     } else {

@@ -123,19 +123,24 @@ final class LivePage {
       // wall-clock time in the event's zone; datetime= with the event's offset, which share.js
       // compares with the browser's: a viewer whose clock differs reads "… Berlin time".
       java.time.ZoneId zone = talk.zone();
+      String span = DateTimeText.clockSpan(at, talk.length(), zone);
+      String back =
+          span.endsWith(" " + DateTimeText.CLOCKS_GO_BACK) ? " " + DateTimeText.CLOCKS_GO_BACK : "";
       meta.append("<span><time datetime=\"")
           .append(DateTimeText.machineForm(at, zone))
           .append("\">")
           .append(esc(DateTimeText.day(at.toLocalDate(), locale)))
           .append(", ")
-          .append(esc(DateTimeText.clockSpan(at, talk.length(), zone)))
+          .append(esc(span.substring(0, span.length() - back.length())))
           .append("</time>");
       if (zone != null) {
         meta.append("<span data-tb=\"zone\"> ")
             .append(esc(DateTimeText.zoneName(zone)))
             .append("</span>");
       }
-      meta.append("</span>");
+      // After the zone: "02:15–02:00 Berlin time (clocks go back)", not "(clocks go back) Berlin
+      // time".
+      meta.append(esc(back)).append("</span>");
     }
     if (d.room() != null) {
       meta.append("<span>").append(esc(d.room())).append("</span>");

@@ -39,7 +39,8 @@ final class Pages {
   // their day and time, as an event page's do.
   // pages-15: a span that ends before its start on the clock, the night the clocks go back, says so
   // ("02:15–02:00 (clocks go back)").
-  static final String VERSION = "pages-15:" + Integer.toHexString(layoutText().hashCode());
+  // pages-16: with the zone in one pair of brackets, "02:15–02:00 (Berlin time; clocks go back)".
+  static final String VERSION = "pages-16:" + Integer.toHexString(layoutText().hashCode());
 
   /** Before the speakers, time and room of a talk gone from the programme, in lists of talks. */
   static final String CANCELLED_LABEL = "<span class=\"cancelled-label\">Cancelled</span>";
@@ -559,10 +560,30 @@ final class Pages {
           .append(DateTimeText.machineForm(at, zone))
           .append("\">")
           .append(withDay ? DateTimeText.day(at.toLocalDate(), locale) + ", " : "")
-          .append(DateTimeText.clockSpan(at, talk.programme().duration(), zone))
-          .append(withZone && zone != null ? " (" + esc(DateTimeText.zoneName(zone)) + ")" : "")
+          .append(spanAndZone(at, talk.programme().duration(), zone, withZone))
           .append(cancelled ? "</time></s></span>" : "</time></span>");
     }
+  }
+
+  /**
+   * "09:00–09:45", with the zone "09:00–09:45 (Berlin time)"; the night the clocks go back one pair
+   * of brackets, "02:15–02:00 (Berlin time; clocks go back)", not two in a row.
+   */
+  private static String spanAndZone(
+      LocalDateTime at, java.time.Duration length, ZoneId zone, boolean withZone) {
+    String span = DateTimeText.clockSpan(at, length, zone);
+    if (!withZone || zone == null) {
+      return span;
+    }
+    String name = esc(DateTimeText.zoneName(zone));
+    String back = " " + DateTimeText.CLOCKS_GO_BACK;
+    return span.endsWith(back)
+        ? span.substring(0, span.length() - back.length())
+            + " ("
+            + name
+            + "; "
+            + DateTimeText.CLOCKS_GO_BACK.substring(1)
+        : span + " (" + name + ")";
   }
 
   private void speakers(StringBuilder b, Talk.Details d) {

@@ -144,6 +144,31 @@ class LivePageTest {
                 + "</time>");
   }
 
+  /**
+   * Tester 14b: the night Berlin's clocks go back the header read "02:15–02:00 (clocks go back)
+   * Berlin time" to a viewer elsewhere; the words go after the zone's name.
+   */
+  @Test
+  void theClocksGoingBackAreSaidAfterTheZone() {
+    Talk.Details d =
+        new Talk.Details(
+            "Late", List.of(), LocalDateTime.of(2026, 10, 25, 2, 15), null, null, null, List.of());
+    SharedTalk talk =
+        new SharedTalk(
+            1,
+            "Conf",
+            d,
+            "notes",
+            null,
+            false,
+            java.time.Duration.ofMinutes(45),
+            java.time.ZoneId.of("Europe/Berlin"));
+    String header = LivePage.header(RENDERER, talk, java.util.Locale.US);
+    assertThat(header.replaceAll("<[^>]*>", ""))
+        .contains("Sunday, October 25, 2026, 02:15–02:00 Berlin time (clocks go back)");
+    assertThat(header).contains("02:15–02:00</time>");
+  }
+
   @Test
   void theHeaderAndThePageEscapeWhatTheUserTyped() {
     Talk.Details d =

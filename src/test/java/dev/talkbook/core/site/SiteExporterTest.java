@@ -503,7 +503,7 @@ class SiteExporterTest {
                 null));
     export();
     assertThat(read("events/autumn/twice-quarter-past.html"))
-        .contains("02:15–02:00 (clocks go back) (Berlin time)");
+        .contains("02:15–02:00 (Berlin time; clocks go back)");
     assertThat(read("events/autumn/index.html")).contains("02:15–02:00 (clocks go back)");
     assertThat(read("search/autumn-1.js"))
         .contains("\"w\":\"2026-10-25 02:15–02:00 (clocks go back)\"");
