@@ -72,7 +72,12 @@ final class GuardedInlineParser implements InlineParser {
     List<SourceLine> each = lines.getLines();
     if (each.size() == 1 && lines.getSourceSpans().isEmpty()) {
       String line = each.get(0).getContent().toString();
-      if (plain(line)) {
+      int kind = kind(line);
+      if (kind == STARS_AND_TICKS) {
+        SimpleInlines.parse(line, block);
+        return;
+      }
+      if (kind == PLAIN) {
         // InlineParserImpl's text at the end of the input: spaces and tabs after it dropped
         int end = line.length();
         while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
@@ -95,16 +100,42 @@ final class GuardedInlineParser implements InlineParser {
     }
   }
 
-  /** Whether the text holds nothing inline: no character that starts anything, not too long. */
-  private boolean plain(String line) {
+  /** A line with nothing inline: its one text. */
+  private static final int PLAIN = 0;
+
+  /** A line with only {@code *} emphasis and code spans: {@link SimpleInlines}. */
+  private static final int STARS_AND_TICKS = 1;
+
+  /** Any other line: commonmark's own parser. */
+  private static final int OTHER = 2;
+
+  /**
+   * What the line holds: {@link #PLAIN} when no character starts anything inline; {@link
+   * #STARS_AND_TICKS} when only {@code *} and {@code `} do, and the line is printable ASCII with
+   * fewer than {@link SimpleInlines#MAX_STARS} stars; else {@link #OTHER}. Not too long either way.
+   */
+  private int kind(String line) {
     if (line.length() > MAX_INLINE_CHARS) {
-      return false;
+      return OTHER;
     }
+    boolean ascii = true;
+    int stars = 0;
+    int ticks = 0;
     for (int i = 0; i < line.length(); i++) {
-      if (special.get(line.charAt(i))) {
-        return false;
+      char c = line.charAt(i);
+      if (c == '*') {
+        stars++;
+      } else if (c == '`') {
+        ticks++;
+      } else if (special.get(c)) {
+        return OTHER;
+      } else if (c < ' ' || c > '~') {
+        ascii = false;
       }
     }
-    return true;
+    if (stars == 0 && ticks == 0) {
+      return PLAIN;
+    }
+    return ascii && stars < SimpleInlines.MAX_STARS ? STARS_AND_TICKS : OTHER;
   }
 }
