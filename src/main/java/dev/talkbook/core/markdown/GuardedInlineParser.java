@@ -73,8 +73,7 @@ final class GuardedInlineParser implements InlineParser {
     if (each.size() == 1 && lines.getSourceSpans().isEmpty()) {
       String line = each.get(0).getContent().toString();
       int kind = kind(line);
-      if (kind == STARS_AND_TICKS) {
-        SimpleInlines.parse(line, block);
+      if (kind == STARS_AND_TICKS && SimpleInlines.parse(line, block)) {
         return;
       }
       if (kind == PLAIN) {
@@ -103,7 +102,10 @@ final class GuardedInlineParser implements InlineParser {
   /** A line with nothing inline: its one text. */
   private static final int PLAIN = 0;
 
-  /** A line with only {@code *} emphasis and code spans: {@link SimpleInlines}. */
+  /**
+   * A line with only {@code *} emphasis and code spans (and {@code _}, which {@link SimpleInlines}
+   * takes inside code spans only).
+   */
   private static final int STARS_AND_TICKS = 1;
 
   /** Any other line: commonmark's own parser. */
@@ -111,8 +113,9 @@ final class GuardedInlineParser implements InlineParser {
 
   /**
    * What the line holds: {@link #PLAIN} when no character starts anything inline; {@link
-   * #STARS_AND_TICKS} when only {@code *} and {@code `} do, and the line is printable ASCII with
-   * fewer than {@link SimpleInlines#MAX_STARS} stars; else {@link #OTHER}. Not too long either way.
+   * #STARS_AND_TICKS} when only {@code *}, {@code `} and {@code _} do, and the line is printable
+   * ASCII with fewer than {@link SimpleInlines#MAX_STARS} stars; else {@link #OTHER}. Not too long
+   * either way.
    */
   private int kind(String line) {
     if (line.length() > MAX_INLINE_CHARS) {
@@ -120,20 +123,20 @@ final class GuardedInlineParser implements InlineParser {
     }
     boolean ascii = true;
     int stars = 0;
-    int ticks = 0;
+    int marks = 0;
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if (c == '*') {
         stars++;
-      } else if (c == '`') {
-        ticks++;
+      } else if (c == '`' || c == '_') {
+        marks++;
       } else if (special.get(c)) {
         return OTHER;
       } else if (c < ' ' || c > '~') {
         ascii = false;
       }
     }
-    if (stars == 0 && ticks == 0) {
+    if (stars == 0 && marks == 0) {
       return PLAIN;
     }
     return ascii && stars < SimpleInlines.MAX_STARS ? STARS_AND_TICKS : OTHER;

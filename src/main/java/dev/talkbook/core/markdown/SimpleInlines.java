@@ -3,6 +3,7 @@ package dev.talkbook.core.markdown;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.text.Characters;
@@ -20,8 +21,8 @@ import org.commonmark.text.Characters;
  * closer), then adjacent texts merged, so the tree is the one commonmark makes.
  *
  * <p>Only for what {@link GuardedInlineParser#parse} hands it: one line, printable ASCII, no
- * character that starts other inline syntax, fewer than {@link #MAX_STARS} stars (so the inline
- * nesting limit, 100 levels, can never be reached). Pure.
+ * character that starts other inline syntax ({@code _} only inside code spans), fewer than {@link
+ * #MAX_STARS} stars (so the inline nesting limit, 100 levels, can never be reached). Pure.
  */
 final class SimpleInlines {
   /** At most this many {@code *} in a line: each level of emphasis takes two. */
@@ -49,8 +50,25 @@ final class SimpleInlines {
     }
   }
 
-  /** Appends the inline nodes of {@code line} to {@code block}. */
-  static void parse(String line, Node block) {
+  /**
+   * Appends the inline nodes of {@code line} to {@code block}; false, with nothing appended, when
+   * an {@code _} outside code spans may start emphasis (left to commonmark, whose rules for it
+   * differ). An {@code _} in a code span ({@code `bit_count`}) is its text.
+   */
+  static boolean parse(String line, Node block) {
+    Node holder = new Paragraph();
+    if (!parseInto(line, holder)) {
+      return false;
+    }
+    for (Node node = holder.getFirstChild(); node != null; ) {
+      Node next = node.getNext();
+      block.appendChild(node);
+      node = next;
+    }
+    return true;
+  }
+
+  private static boolean parseInto(String line, Node block) {
     int n = line.length();
     Run first = null;
     Run last = null;
@@ -89,9 +107,14 @@ final class SimpleInlines {
           first = last;
         }
         i += length;
+      } else if (c == '_') {
+        return false;
       } else {
         int end = i + 1;
-        while (end < n && line.charAt(end) != '`' && line.charAt(end) != '*') {
+        while (end < n
+            && line.charAt(end) != '`'
+            && line.charAt(end) != '*'
+            && line.charAt(end) != '_') {
           end++;
         }
         String text = line.substring(i, end);
@@ -111,6 +134,7 @@ final class SimpleInlines {
       emphasis(first);
     }
     merge(block);
+    return true;
   }
 
   /** How many {@code c} start at {@code from}. */

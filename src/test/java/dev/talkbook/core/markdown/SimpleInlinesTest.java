@@ -89,7 +89,12 @@ class SimpleInlinesTest {
         "**`code`** and `**not**`",
         "trailing spaces after *it*   ",
         "- item *one*\n- item `two`\n\n| a *b* | `c` |\n|---|---|\n| **d** | e |",
-        "(*a*) and *(b)* and .*c*."
+        "(*a*) and *(b)* and .*c*.",
+        "More `bit_pandas` many **rollout** and `closure_cost`",
+        "snake_case outside code, `inside_code`",
+        "`a_b` and _emphasis_ and `c`",
+        "`unclosed_tick and *star*",
+        "__strong__ `x`"
       })
   void makesTheNodesCommonmarkMakes(String markdown) {
     sameAsCommonmark(markdown);
@@ -99,7 +104,7 @@ class SimpleInlinesTest {
   void makesTheSameNodesInRandomLines() {
     String[] pieces = {
       "*", "*", "**", "***", "`", "``", " ", " ", "  ", "a", "word", ".", ",", "(", ")", "-", ":",
-      "\"", "'", "/", "+", "=", "!", "_", "é", "\t", "~", "#", "1"
+      "\"", "'", "/", "+", "=", "!", "_", "_", "a_b", "é", "\t", "~", "#", "1"
     };
     String[] starts = {"", "", "- ", "# ", "1. ", "> ", "  - "};
     Random random = new Random(20261207L);
