@@ -1,9 +1,9 @@
 package dev.talkbook.core.markdown;
 
+import java.util.BitSet;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.Node;
-import org.commonmark.node.Paragraph;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.text.Characters;
@@ -20,9 +20,9 @@ import org.commonmark.text.Characters;
  * the characters either side, the "multiple of 3" rule, the lowest openers looked at per kind of
  * closer), then adjacent texts merged, so the tree is the one commonmark makes.
  *
- * <p>Only for what {@link GuardedInlineParser#parse} hands it: one line, printable ASCII, no
- * character that starts other inline syntax ({@code _} only inside code spans), fewer than {@link
- * #MAX_STARS} stars (so the inline nesting limit, 100 levels, can never be reached). Pure.
+ * <p>For a block of one line without source positions; a line with other inline syntax outside its
+ * code spans is left to commonmark ({@link #parse}), as is one with {@link #MAX_STARS} stars or
+ * more (so the inline nesting limit, 100 levels, is never reached). Pure.
  */
 final class SimpleInlines {
   /** At most this many {@code *} in a line: each level of emphasis takes two. */
@@ -52,26 +52,32 @@ final class SimpleInlines {
 
   /**
    * Appends the inline nodes of {@code line} to {@code block}; false, with nothing appended, when
-   * an {@code _} outside code spans may start emphasis (left to commonmark, whose rules for it
-   * differ). An {@code _} in a code span ({@code `bit_count`}) is its text.
+   * the line holds other inline syntax outside code spans: a character of {@code special} (the
+   * inline parser's, {@code asciiSpecial} for ASCII) other than {@code *} and {@code `}, an {@code
+   * _} (emphasis by other rules), or a run of {@code *} beside a character outside ASCII, or {@link
+   * #MAX_STARS} stars. Left to commonmark. A code span's characters are its text ({@code
+   * `bit_count`}, {@code `a[0]`}).
    */
-  static boolean parse(String line, Node block) {
-    Node holder = new Paragraph();
-    if (!parseInto(line, holder)) {
-      return false;
+  static boolean parse(String line, Node block, boolean[] asciiSpecial, BitSet special) {
+    Node lastBefore = block.getLastChild();
+    if (parseInto(line, block, asciiSpecial, special)) {
+      return true;
     }
-    for (Node node = holder.getFirstChild(); node != null; ) {
+    Node node = lastBefore == null ? block.getFirstChild() : lastBefore.getNext();
+    while (node != null) {
       Node next = node.getNext();
-      block.appendChild(node);
+      node.unlink();
       node = next;
     }
-    return true;
+    return false;
   }
 
-  private static boolean parseInto(String line, Node block) {
+  private static boolean parseInto(
+      String line, Node block, boolean[] asciiSpecial, BitSet special) {
     int n = line.length();
     Run first = null;
     Run last = null;
+    int stars = 0;
     int i = 0;
     while (i < n) {
       char c = line.charAt(i);
@@ -88,8 +94,12 @@ final class SimpleInlines {
         }
       } else if (c == '*') {
         int length = run(line, i, '*');
+        stars += length;
         int before = i == 0 ? -1 : line.charAt(i - 1);
         int after = i + length == n ? -1 : line.charAt(i + length);
+        if (stars >= MAX_STARS || before >= 0x80 || after >= 0x80) {
+          return false;
+        }
         boolean beforePunctuation = before < 0 || Characters.isPunctuationCodePoint(before);
         boolean beforeWhitespace = before < 0 || Characters.isWhitespaceCodePoint(before);
         boolean afterPunctuation = after < 0 || Characters.isPunctuationCodePoint(after);
@@ -107,14 +117,15 @@ final class SimpleInlines {
           first = last;
         }
         i += length;
-      } else if (c == '_') {
-        return false;
+      } else if (c < 0x80 ? asciiSpecial[c] : special.get(c)) {
+        return false; // _ or other inline syntax
       } else {
         int end = i + 1;
-        while (end < n
-            && line.charAt(end) != '`'
-            && line.charAt(end) != '*'
-            && line.charAt(end) != '_') {
+        while (end < n) {
+          char d = line.charAt(end);
+          if (d < 0x80 ? asciiSpecial[d] : special.get(d)) {
+            break;
+          }
           end++;
         }
         String text = line.substring(i, end);

@@ -94,7 +94,12 @@ class SimpleInlinesTest {
         "snake_case outside code, `inside_code`",
         "`a_b` and _emphasis_ and `c`",
         "`unclosed_tick and *star*",
-        "__strong__ `x`"
+        "__strong__ `x`",
+        "Index `a[0]` and `<b>` and `&amp;` are code, *really*",
+        "`a[0]` then [a link](x)",
+        "é*emphasis*é and *é*",
+        "tab\t*a*\t",
+        "Äpfel and *Birnen* — plain “quotes”"
       })
   void makesTheNodesCommonmarkMakes(String markdown) {
     sameAsCommonmark(markdown);
@@ -104,7 +109,8 @@ class SimpleInlinesTest {
   void makesTheSameNodesInRandomLines() {
     String[] pieces = {
       "*", "*", "**", "***", "`", "``", " ", " ", "  ", "a", "word", ".", ",", "(", ")", "-", ":",
-      "\"", "'", "/", "+", "=", "!", "_", "_", "a_b", "é", "\t", "~", "#", "1"
+      "\"", "'", "/", "+", "=", "!", "_", "_", "a_b", "é", "\t", "~", "#", "1", "[", "]", "<", ">",
+      "&", "&amp;", "\\", "\0", "日本", "*é", "é*", "`a[0]`", "` <b> `", "\u00a0"
     };
     String[] starts = {"", "", "- ", "# ", "1. ", "> ", "  - "};
     Random random = new Random(20261207L);
