@@ -77,6 +77,33 @@ public final class DroppedHtml {
   }
 
   /**
+   * Whether {@link #shownText} would give these notes back as they are, known from one pass over
+   * their characters: no {@code <} (raw HTML), no {@code ]} (links), no {@code &} (character
+   * references) and no {@code code=} (an output block's stamp). Its four checks each look through
+   * the notes for their character first; most notes have none of them.
+   */
+  public static boolean showsAll(char[] markdown) {
+    for (int i = 0; i < markdown.length; i++) {
+      switch (markdown[i]) {
+        case '<', ']', '&' -> {
+          return false;
+        }
+        case '=' -> {
+          if (i >= 4
+              && markdown[i - 4] == 'c'
+              && markdown[i - 3] == 'o'
+              && markdown[i - 2] == 'd'
+              && markdown[i - 1] == 'e') {
+            return false;
+          }
+        }
+        default -> {}
+      }
+    }
+    return true;
+  }
+
+  /**
    * {@link #blanked} with the raw HTML's tags themselves blanked too ({@code <div onclick="…">},
    * {@code </div>}: their names and attributes are no text the page shows; what is between them
    * is), and what the page does not show of links and character references ({@link ShownInline}:

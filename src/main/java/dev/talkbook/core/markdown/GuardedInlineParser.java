@@ -19,11 +19,11 @@ import org.commonmark.parser.delimiter.DelimiterProcessor;
  * about 20 s), and the preview renders on the notebook thread; no real note has a paragraph this
  * long. Uses commonmark's own {@code InlineParserImpl} (public, though in its internal package).
  *
- * <p>A block of one line without positions (a published page's) and without a character that starts
- * anything inline is made into its one {@link Text} here, as {@code InlineParserImpl} makes it:
- * that parser sets itself up again for every block it is given (its inline parsers, a scanner) and
- * walks the text a character at a time, which for the many one-line list items and headings of a
- * note cost more than the text itself.
+ * <p>A block of one line without positions (a published page's) whose only inline syntax is {@code
+ * *} emphasis and code spans, or none, is made into its nodes by {@link SimpleInlines}, the nodes
+ * {@code InlineParserImpl} makes: that parser sets itself up again for every block it is given (its
+ * inline parsers, a scanner) and walks the text a character at a time, which for the many one-line
+ * list items and headings of a note cost more than the text itself.
  */
 final class GuardedInlineParser implements InlineParser {
   static final int MAX_INLINE_CHARS = 20_000;
@@ -41,9 +41,17 @@ final class GuardedInlineParser implements InlineParser {
   private final InlineParser inner;
   private final BitSet special;
 
+  /**
+   * {@link #special} for ASCII, looked up in an array (a {@link BitSet#get} is a call under C1).
+   */
+  private final boolean[] asciiSpecial = new boolean[0x80];
+
   private GuardedInlineParser(InlineParserContext context) {
     this.inner = new InlineParserImpl(context);
     this.special = special(context);
+    for (char c = 0; c < 0x80; c++) {
+      asciiSpecial[c] = special.get(c);
+    }
   }
 
   /** Every character that {@code InlineParserImpl} with this context stops its plain text at. */
@@ -70,19 +78,12 @@ final class GuardedInlineParser implements InlineParser {
   @Override
   public void parse(SourceLines lines, Node block) {
     List<SourceLine> each = lines.getLines();
-    if (each.size() == 1 && lines.getSourceSpans().isEmpty()) {
-      String line = each.get(0).getContent().toString();
-      if (plain(line)) {
-        // InlineParserImpl's text at the end of the input: spaces and tabs after it dropped
-        int end = line.length();
-        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
-          end--;
-        }
-        if (!line.isEmpty()) {
-          block.appendChild(new Text(line.substring(0, end)));
-        }
-        return;
-      }
+    // one line without a position (getSourceSpans() makes a list and an iterator each time)
+    if (each.size() == 1
+        && each.get(0).getSourceSpan() == null
+        && each.get(0).getContent().length() <= MAX_INLINE_CHARS
+        && SimpleInlines.parse(each.get(0).getContent().toString(), block, asciiSpecial, special)) {
+      return;
     }
     int length = 0;
     for (var line : each) {
@@ -93,18 +94,5 @@ final class GuardedInlineParser implements InlineParser {
     } else {
       inner.parse(lines, block);
     }
-  }
-
-  /** Whether the text holds nothing inline: no character that starts anything, not too long. */
-  private boolean plain(String line) {
-    if (line.length() > MAX_INLINE_CHARS) {
-      return false;
-    }
-    for (int i = 0; i < line.length(); i++) {
-      if (special.get(line.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

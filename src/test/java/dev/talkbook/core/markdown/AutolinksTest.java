@@ -85,5 +85,25 @@ class AutolinksTest {
     assertThat(Autolinks.mayHoldLink("Speaker: Ada Lovelace. Notes: none")).isFalse();
     assertThat(Autolinks.mayHoldLink("mailto:x and a:/b")).isFalse();
     assertThat(Autolinks.mayHoldLink("x://")).isTrue();
+    assertThat(Autolinks.mayHoldLink("www.")).isTrue();
+    assertThat(Autolinks.mayHoldLink("ww.w.x and x:/")).isFalse();
+  }
+
+  /** The one pass says what the three searches it replaced said. */
+  @Test
+  void mayHoldLinkAgreesWithTheThreeSearches() {
+    String[] pieces = {"a", "w", "ww", "www", ".", ":", "/", "//", "@", " ", "x"};
+    java.util.Random random = new java.util.Random(20261207L);
+    for (int round = 0; round < 50_000; round++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(10); i > 0; i--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = b.toString();
+      assertThat(Autolinks.mayHoldLink(text))
+          .as(text)
+          .isEqualTo(
+              text.indexOf('@') >= 0 || text.indexOf("://") >= 0 || text.indexOf("www.") >= 0);
+    }
   }
 }

@@ -225,4 +225,47 @@ class DroppedHtmlTest {
     String open = "<div><!-- zq\n\n<div a=\"<b\n\n".repeat(20_000) + "<script>cq</script>";
     assertThat(DroppedHtml.blanked(open)).doesNotContain("zq").doesNotContain("cq");
   }
+
+  /** Notes {@link DroppedHtml#showsAll} passes are those shownText gives back unchanged. */
+  @Test
+  void showsAllOnlyWhereShownTextChangesNothing() {
+    assertThat(DroppedHtml.showsAll("plain *notes* with `code` and x=1".toCharArray())).isTrue();
+    assertThat(DroppedHtml.showsAll("a <b>tag</b>".toCharArray())).isFalse();
+    assertThat(DroppedHtml.showsAll("a [link](x)".toCharArray())).isFalse();
+    assertThat(DroppedHtml.showsAll("&amp;".toCharArray())).isFalse();
+    assertThat(DroppedHtml.showsAll("```output code=1a2b3c4d".toCharArray())).isFalse();
+    String[] pieces = {
+      "a",
+      " ",
+      "\n",
+      "<",
+      "<b>",
+      "</b>",
+      "<!-- c -->",
+      "]",
+      "[x](y)",
+      "[r]: z",
+      "&",
+      "&amp;",
+      "&#233;",
+      "=",
+      "code",
+      "code=1a2b3c4d",
+      "```output code=1a2b3c4d\n",
+      "```\n",
+      "`",
+      "*"
+    };
+    java.util.Random random = new java.util.Random(20261207L);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(16); i > 0; i--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String notes = b.toString();
+      if (DroppedHtml.showsAll(notes.toCharArray())) {
+        assertThat(DroppedHtml.shownText(notes)).as(notes).isEqualTo(notes);
+      }
+    }
+  }
 }
