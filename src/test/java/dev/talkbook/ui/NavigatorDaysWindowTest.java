@@ -594,6 +594,74 @@ class NavigatorDaysWindowTest extends RealWindowTest {
                 .anyMatch(n -> n.isVisible() && "01:30–04:30".equals(((Label) n).getText())));
   }
 
+  /**
+   * The night Berlin's clocks go back (25 October 2026), a 45-minute talk at 02:15 ends at 02:00:
+   * its time column said "02:15–02:00 (clocks go back)", as wide as that, and cut its title to "…";
+   * the words now go with the detail under the title and in the tooltip, the column as narrow as
+   * the day's other times, the titles lined up. (At 02:15 it is the end of Saturday night.)
+   */
+  @Test
+  void theNightTheClocksGoBackTheTimeColumnStaysNarrowAndTheWordsGoUnderTheTitle(FxRobot robot)
+      throws Exception {
+    conference =
+        ui.notebook
+            .events()
+            .create(
+                new Event.Details(
+                    "Night conf",
+                    LocalDate.of(2026, 10, 24),
+                    LocalDate.of(2026, 10, 25),
+                    null,
+                    null));
+    ui.notebook.events().setTimeZone(conference.id(), "Europe/Berlin");
+    for (String[] t :
+        List.of(
+            new String[] {"Saturday talk", "2026-10-24T14:00"},
+            new String[] {"Night owls", "2026-10-25T02:15"},
+            new String[] {"Sunday keynote", "2026-10-25T10:00"})) {
+      ui.notebook
+          .talks()
+          .create(
+              conference.id(),
+              new Talk.Details(
+                  t[0],
+                  List.of("Ada Lovelace"),
+                  LocalDateTime.parse(t[1]),
+                  "Hall",
+                  null,
+                  null,
+                  List.of()),
+              "",
+              new dev.talkbook.core.notebook.Programme(
+                  "", null, java.time.Duration.ofMinutes(45), null, null, t[0], "frab:x", null));
+    }
+    ui.reloadTree(robot);
+    TreeCell<?> night = cell(robot, "Night owls");
+    TreeCell<?> saturday = cell(robot, "Saturday talk");
+    assertThat(FxWait.onFx(() -> ((Label) night.lookup("." + NavigatorView.TIME_STYLE)).getText()))
+        .isEqualTo("02:15–02:00");
+    assertThat(FxWait.onFx(() -> ((Label) night.lookup(".tb-row-detail")).getText()))
+        .isEqualTo("(clocks go back) Ada Lovelace");
+    assertThat(FxWait.onFx(night::getAccessibleHelp)).contains("02:15–02:00 (clocks go back)");
+    // the titles of the day start in one column, the night's whole
+    FxWait.untilFx(
+        "the titles lined up",
+        () ->
+            Math.abs(titleX(night) - titleX(saturday)) < 0.5
+                && whole((Label) night.lookup(".tb-row-title")));
+  }
+
+  /** Whether {@code label} has the width its whole text asks for (not cut to "…"). */
+  private static boolean whole(Label label) {
+    return label.getWidth() + 0.5 >= label.prefWidth(-1);
+  }
+
+  /** Where the row's title starts, in the scene. */
+  private static double titleX(TreeCell<?> cell) {
+    Node title = cell.lookup(".tb-row-title");
+    return title.localToScene(title.getLayoutBounds()).getMinX();
+  }
+
   /** How the locale names a day's weekday ("Friday"). */
   private static String dayName(int year, int month, int day) {
     return LocalDate.of(year, month, day)
