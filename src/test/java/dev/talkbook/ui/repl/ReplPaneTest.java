@@ -142,11 +142,29 @@ class ReplPaneTest {
   void aValueCutByJShellSaysSoAndNotHowManyCharactersWereLeft(FxRobot robot) throws Exception {
     robot.interact(() -> pane.input().replaceText("\"ab\".repeat(20_000_000)"));
     robot.interact(pane::runInput);
-    waitForTranscript("JShell cut this value");
+    waitForTranscript("JShell's limit");
     assertThat(transcript())
         .contains(
-            "baba … (JShell cut this value at 21,844 characters; .length() gives its whole"
-                + " length)   (String)")
+            "baba … (21,844 characters arrived, JShell's limit for a value, so it may be longer;"
+                + " .length() gives its whole length)   (String)")
+        .doesNotContain("more characters on this line");
+  }
+
+  /**
+   * A value exactly 21,844 characters long arrives whole, as a longer one cut there does: it was
+   * labelled "JShell cut this value at 21,844 characters". The words are now true of both.
+   */
+  @Test
+  void aValueOfExactlyJShellsLimitIsNotSaidToBeCut(FxRobot robot) throws Exception {
+    // quoted, 2 + 21,842 characters
+    robot.interact(() -> pane.input().replaceText("\"ab\".repeat(10_921)"));
+    robot.interact(pane::runInput);
+    waitForTranscript("JShell's limit");
+    assertThat(transcript())
+        .contains(
+            "baba … (21,844 characters arrived, JShell's limit for a value, so it may be longer;"
+                + " .length() gives its whole length)   (String)")
+        .doesNotContain("JShell cut")
         .doesNotContain("more characters on this line");
   }
 
