@@ -547,33 +547,14 @@ class NavigatorDaysWindowTest extends RealWindowTest {
   @Test
   void aTalkAcrossTheClockChangeEndsAtTheWallClockTimeOfTheEventsZone(FxRobot robot)
       throws Exception {
-    conference =
-        ui.notebook
-            .events()
-            .create(
-                new Event.Details(
-                    "Night of the clocks",
-                    LocalDate.of(2026, 3, 28),
-                    LocalDate.of(2026, 3, 29),
-                    null,
-                    null));
-    ui.notebook.events().setTimeZone(conference.id(), "Europe/Berlin");
-    for (String[] t :
-        List.of(
-            new String[] {"Before the night", "2026-03-28T10:00"},
-            new String[] {"Across the change", "2026-03-29T01:30"},
-            new String[] {"After the night", "2026-03-29T10:00"})) {
-      ui.notebook
-          .talks()
-          .create(
-              conference.id(),
-              new Talk.Details(
-                  t[0], List.of(), LocalDateTime.parse(t[1]), "Hall", null, null, List.of()),
-              "",
-              new dev.talkbook.core.notebook.Programme(
-                  "", null, java.time.Duration.ofHours(2), null, null, t[0], "frab:x", null));
-    }
-    ui.reloadTree(robot);
+    berlinNight(
+        robot,
+        LocalDate.of(2026, 3, 28),
+        java.time.Duration.ofHours(2),
+        List.of(),
+        "Before the night 2026-03-28T10:00",
+        "Across the change 2026-03-29T01:30",
+        "After the night 2026-03-29T10:00");
     TreeCell<?> across = cell(robot, "Across the change");
     assertThat(FxWait.onFx(() -> ((Label) across.lookup("." + NavigatorView.TIME_STYLE)).getText()))
         .isEqualTo("01:30–04:30");
@@ -603,39 +584,14 @@ class NavigatorDaysWindowTest extends RealWindowTest {
   @Test
   void theNightTheClocksGoBackTheTimeColumnStaysNarrowAndTheWordsGoUnderTheTitle(FxRobot robot)
       throws Exception {
-    conference =
-        ui.notebook
-            .events()
-            .create(
-                new Event.Details(
-                    "Night conf",
-                    LocalDate.of(2026, 10, 24),
-                    LocalDate.of(2026, 10, 25),
-                    null,
-                    null));
-    ui.notebook.events().setTimeZone(conference.id(), "Europe/Berlin");
-    for (String[] t :
-        List.of(
-            new String[] {"Saturday talk", "2026-10-24T14:00"},
-            new String[] {"Night owls", "2026-10-25T02:15"},
-            new String[] {"Sunday keynote", "2026-10-25T10:00"})) {
-      ui.notebook
-          .talks()
-          .create(
-              conference.id(),
-              new Talk.Details(
-                  t[0],
-                  List.of("Ada Lovelace"),
-                  LocalDateTime.parse(t[1]),
-                  "Hall",
-                  null,
-                  null,
-                  List.of()),
-              "",
-              new dev.talkbook.core.notebook.Programme(
-                  "", null, java.time.Duration.ofMinutes(45), null, null, t[0], "frab:x", null));
-    }
-    ui.reloadTree(robot);
+    berlinNight(
+        robot,
+        LocalDate.of(2026, 10, 24),
+        java.time.Duration.ofMinutes(45),
+        List.of("Ada Lovelace"),
+        "Saturday talk 2026-10-24T14:00",
+        "Night owls 2026-10-25T02:15",
+        "Sunday keynote 2026-10-25T10:00");
     TreeCell<?> night = cell(robot, "Night owls");
     TreeCell<?> saturday = cell(robot, "Saturday talk");
     assertThat(FxWait.onFx(() -> ((Label) night.lookup("." + NavigatorView.TIME_STYLE)).getText()))
@@ -660,6 +616,43 @@ class NavigatorDaysWindowTest extends RealWindowTest {
   private static double titleX(TreeCell<?> cell) {
     Node title = cell.lookup(".tb-row-title");
     return title.localToScene(title.getLayoutBounds()).getMinX();
+  }
+
+  /**
+   * A two-day event in Berlin's zone from {@code first}, the night between its days one on which
+   * the clocks change; each talk ("Title 2026-03-29T01:30") in "Hall", by {@code speakers}, {@code
+   * length} long as its programme says.
+   */
+  private void berlinNight(
+      FxRobot robot,
+      LocalDate first,
+      java.time.Duration length,
+      List<String> speakers,
+      String... talks) {
+    conference =
+        ui.notebook
+            .events()
+            .create(new Event.Details("Night conf", first, first.plusDays(1), null, null));
+    ui.notebook.events().setTimeZone(conference.id(), "Europe/Berlin");
+    for (String talk : talks) {
+      String title = talk.substring(0, talk.lastIndexOf(' '));
+      ui.notebook
+          .talks()
+          .create(
+              conference.id(),
+              new Talk.Details(
+                  title,
+                  speakers,
+                  LocalDateTime.parse(talk.substring(talk.lastIndexOf(' ') + 1)),
+                  "Hall",
+                  null,
+                  null,
+                  List.of()),
+              "",
+              new dev.talkbook.core.notebook.Programme(
+                  "", null, length, null, null, title, "frab:x", null));
+    }
+    ui.reloadTree(robot);
   }
 
   /** How the locale names a day's weekday ("Friday"). */
