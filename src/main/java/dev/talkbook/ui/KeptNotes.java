@@ -465,14 +465,14 @@ final class KeptNotes {
           say(status, "Putting the notes back…", false);
           putBack(window, kept)
               .whenComplete(
-                  (openNow, error) -> {
+                  (put, error) -> {
                     if (error == null) {
                       say(
                           status,
                           "Put back into “"
                               + kept.title()
                               + "”. The notes it had are kept in its History (Go → History)"
-                              + (openNow ? "; Undo in the notes takes this back." : "."),
+                              + (put.openNow() ? "; Undo in the notes takes this back." : "."),
                           false);
                     } else {
                       putBack.setDisable(false);
@@ -557,13 +557,16 @@ final class KeptNotes {
   }
 
   /**
-   * Text typed ahead added to its talk: whether the talk is the open one (Undo in the notes takes
-   * it back), and why the file could not be removed (null when it was).
+   * A kept file's notes given to its talk: whether the talk is the open one (Undo in the notes
+   * takes them back), and why the file could not be removed (null when it was, or stays).
    */
-  record Added(boolean openNow, String fileProblem) {}
+  record Replaced(boolean openNow, String fileProblem) {}
+
+  /** The talk as its new notes left it, and why the file could not be removed (or null). */
+  private record Stored(Talk talk, String fileProblem) {}
 
   /** What the row says once the text is added. */
-  static String addedSaid(Kept kept, Added added) {
+  static String addedSaid(Kept kept, Replaced added) {
     return "Added to the end of the notes of “"
         + kept.title()
         + "”. What they were before is kept in its History (Go → History)"
@@ -576,89 +579,108 @@ final class KeptNotes {
   }
 
   /**
-   * Adds the typed text at the end of its talk's notes (the open talk's text saved first, and the
-   * notes it had kept in its History), then, once that is in the notebook, removes the file;
-   * completes on the FX thread. In the open talk the editor takes the notes as one change that Undo
-   * takes back; another talk is opened to show them.
+   * Adds the typed text at the end of its talk's notes (the notes it had kept in its History
+   * first), then, once that is in the notebook, removes the file; completes on the FX thread
+   * ({@link #replaceNotes}).
    */
-  static CompletableFuture<Added> add(Parts window, Kept kept) {
-    OpenTalk talk = window.talk();
-    Talk open = talk.getTalk();
-    String current = open != null && open.id() == kept.talkId() ? talk.getText() : null;
-    if (current != null) {
-      talk.saveNow();
-    }
-    Notebook notebook = window.notebook();
-    CompletableFuture<Added> done = new CompletableFuture<>();
-    String[] fileProblem = {null};
-    window
-        .executors()
-        .run(
-            () -> {
-              if (current != null) {
-                notebook.talks().saveBody(kept.talkId(), current);
-              }
-              notebook.revisions().checkpoint(kept.talkId());
-              String before = notebook.talks().get(kept.talkId()).body();
-              notebook.talks().saveBody(kept.talkId(), TypedAheadKept.added(before, kept.notes()));
-              // In the notebook now: the file may go.
-              try {
-                Files.deleteIfExists(kept.file());
-              } catch (IOException | RuntimeException e) {
-                fileProblem[0] = ShutdownRecovery.whyNotRead(e, kept.file());
-              }
-              return notebook.talks().get(kept.talkId());
-            },
-            back -> {
-              Talk now = talk.getTalk();
-              boolean openNow = now != null && now.id() == back.id();
-              if (openNow) {
-                talk.restored(back);
-              } else {
-                window.openTalk().accept(back.id());
-              }
-              done.complete(new Added(openNow, fileProblem[0]));
-            },
-            done::completeExceptionally);
-    return done;
+  static CompletableFuture<Replaced> add(Parts window, Kept kept) {
+    return replaceNotes(
+        window,
+        kept,
+        notebook -> {
+          notebook.revisions().checkpoint(kept.talkId());
+          String before = notebook.talks().get(kept.talkId()).body();
+          notebook.talks().saveBody(kept.talkId(), TypedAheadKept.added(before, kept.notes()));
+          // In the notebook now: the file may go.
+          try {
+            Files.deleteIfExists(kept.file());
+            return null;
+          } catch (IOException | RuntimeException e) {
+            return ShutdownRecovery.whyNotRead(e, kept.file());
+          }
+        });
   }
 
   /**
-   * Puts the notes back (the open talk's text saved first, as History → Restore does); completes on
-   * the FX thread with whether the talk is the open one, where the editor took them as one change
-   * that Undo takes back. Another talk is opened to show them.
+   * Puts the notes back as History → Restore does (the notes they replace kept first, the notes put
+   * back kept too); completes on the FX thread ({@link #replaceNotes}). The file stays.
    */
-  static CompletableFuture<Boolean> putBack(Parts window, Kept kept) {
+  static CompletableFuture<Replaced> putBack(Parts window, Kept kept) {
+    return replaceNotes(
+        window,
+        kept,
+        notebook -> {
+          notebook.revisions().bringBack(kept.talkId(), kept.notes());
+          return null;
+        });
+  }
+
+  /**
+   * Gives a kept file's talk new notes, the one step behind {@link #add} and {@link #putBack}: when
+   * that talk is the open one, its text is saved first, once, through the editor's own save (which
+   * also drops a save still waiting, so none comes after with the text before); then {@code
+   * replace} runs on the notebook thread, where the talk's notes are the open text, and keeps them
+   * in its History as it gives the new ones (returning why the file could not be removed, or null).
+   * Nothing is replaced when that save failed and the notebook does not hold the open text: the
+   * save's failure is the answer, and the file stays. The open talk's editor then takes the new
+   * notes as one change that Undo takes back; another talk is opened to show them. Completes on the
+   * FX thread.
+   */
+  private static CompletableFuture<Replaced> replaceNotes(
+      Parts window, Kept kept, Function<Notebook, String> replace) {
     OpenTalk talk = window.talk();
     Talk open = talk.getTalk();
     String current = open != null && open.id() == kept.talkId() ? talk.getText() : null;
-    if (current != null) {
-      talk.saveNow();
-    }
+    CompletableFuture<?> saved =
+        current == null ? CompletableFuture.completedFuture(null) : talk.saveNow();
     Notebook notebook = window.notebook();
-    CompletableFuture<Boolean> done = new CompletableFuture<>();
-    window
-        .executors()
-        .run(
-            () -> {
-              if (current != null) {
-                notebook.talks().saveBody(kept.talkId(), current);
-              }
-              notebook.revisions().bringBack(kept.talkId(), kept.notes());
-              return notebook.talks().get(kept.talkId());
-            },
-            back -> {
-              Talk now = talk.getTalk();
-              boolean openNow = now != null && now.id() == back.id();
-              if (openNow) {
-                talk.restored(back);
-              } else {
-                window.openTalk().accept(back.id());
-              }
-              done.complete(openNow);
-            },
-            done::completeExceptionally);
+    CompletableFuture<Replaced> done = new CompletableFuture<>();
+    // After the save, never waiting for it on the notebook thread: the save may be queued there.
+    saved.whenComplete(
+        (ignored, saveError) -> {
+          try {
+            window
+                .executors()
+                .run(
+                    () -> {
+                      // A failed save matters only when the text is not in the notebook anyway (a
+                      // save that wrote newer typing did not fail).
+                      if (saveError != null
+                          && !notebook.talks().get(kept.talkId()).body().equals(current)) {
+                        throw notSaved(saveError);
+                      }
+                      String fileProblem = replace.apply(notebook);
+                      return new Stored(notebook.talks().get(kept.talkId()), fileProblem);
+                    },
+                    stored -> {
+                      Talk now = talk.getTalk();
+                      boolean openNow = now != null && now.id() == stored.talk().id();
+                      if (openNow) {
+                        talk.restored(stored.talk());
+                      } else {
+                        window.openTalk().accept(stored.talk().id());
+                      }
+                      done.complete(new Replaced(openNow, stored.fileProblem()));
+                    },
+                    done::completeExceptionally);
+          } catch (RuntimeException closing) { // the notebook thread is shut down
+            done.completeExceptionally(closing);
+          }
+        });
     return done;
+  }
+
+  /** The open talk's text could not be saved first: its save's failure (a full disk, say). */
+  private static RuntimeException notSaved(Throwable saveError) {
+    Throwable why =
+        saveError instanceof java.util.concurrent.CompletionException
+                && saveError.getCause() != null
+            ? saveError.getCause()
+            : saveError;
+    return why instanceof RuntimeException failure
+        ? failure
+        : new IllegalStateException(
+            "The open talk's notes could not be saved first: " + why.getMessage(), why);
   }
 
   private static void say(Label status, String text, boolean problem) {

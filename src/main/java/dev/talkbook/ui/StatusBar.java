@@ -316,7 +316,7 @@ final class StatusBar {
     path.getStyleClass().add("tb-failed");
     path.setAccessibleHelp(moved.message());
     path.setTooltip(Tips.wrapping(moved.message()));
-    showMessageWhole(moved.message());
+    showMessage(moved.message());
   }
 
   /**
@@ -516,16 +516,6 @@ final class StatusBar {
   }
 
   /**
-   * Says {@code message} as {@link #showMessage} does: a message to read whole, such as what was
-   * put back after a crash. On one line like any notice (on two the bar grew and pushed the
-   * notebook's path aside, "/tmp/t1…"): cut with "…" where the bar is too narrow, its whole text in
-   * its tooltip and shown over the bar by a click, Enter or Space on it.
-   */
-  void showMessageWhole(String message) {
-    showMessage(message);
-  }
-
-  /**
    * Says {@code message} until the user dismisses it (a click, Enter or Space on it): the only
    * place that says something the user must act on, such as the file a crash's typing is kept in. A
    * dialog that opens (the start's offers) does not end it, nor does time; a later notice shows
@@ -586,7 +576,12 @@ final class StatusBar {
     return notice.isVisible() ? notice.getText() : null;
   }
 
-  /** Says what just happened, for a while (no Undo). */
+  /**
+   * Says what just happened, for a while (no Undo); also a message to read whole, such as what was
+   * put back after a crash. On one line like any notice (on two the bar grew and pushed the
+   * notebook's path aside, "/tmp/t1…"): cut with "…" where the bar is too narrow, its whole text in
+   * its tooltip and shown over the bar by a click, Enter or Space on it.
+   */
   void showMessage(String message) {
     oneLine();
     noticeWith = -1;

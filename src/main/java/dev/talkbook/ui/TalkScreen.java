@@ -268,7 +268,7 @@ final class TalkScreen {
       // The last start did not get past showing its notes: the window opens without it.
       settings.put(Settings.lastTalk(notebook.file()), -1L);
       settings.put(Settings.openingTalk(notebook.file()), -1L);
-      status.showMessageWhole(
+      status.showMessage(
           "Talk "
               + lastOpen
               + " was not opened again: Talkbook may not have finished showing its notes last"
@@ -1105,7 +1105,7 @@ final class TalkScreen {
                 }
               }
               if (!said.isEmpty()) {
-                status.showMessageWhole(String.join(" ", said));
+                status.showMessage(String.join(" ", said));
               }
             });
   }

@@ -39,14 +39,17 @@ final class WindowNotices {
           if (recovered.stream().anyMatch(r -> r.keptIn() != null)) {
             status.showMessageUntilDismissed(said); // the only place that names the kept file
           } else {
-            status.showMessageWhole(said);
+            status.showMessage(said);
           }
         });
   }
 
-  /** Says {@code message} once the talk is shown, whole even where the status bar cuts it. */
+  /**
+   * Says {@code message} once the talk is shown (where the status bar cuts it, whole in its tooltip
+   * and a click away).
+   */
   void tell(String message) {
-    screen.whenTalkShown(() -> status.showMessageWhole(message));
+    screen.whenTalkShown(() -> status.showMessage(message));
   }
 
   /**

@@ -61,6 +61,15 @@ class KeptNotesWindowTest extends RealWindowTest {
     FxWait.until(() -> ui.openTalk() != null && ui.openTalk().title().equals(title));
   }
 
+  /** Writes the file of text typed for {@code talk} that the clipboard refused. */
+  private Path typedFor(Talk talk) throws Exception {
+    return TypedAheadKept.writeBeside(
+        ui.notebook.file(),
+        talk.id(),
+        "typed while it could not open",
+        Files.createDirectories(dir.resolve("tmp")));
+  }
+
   /** A new window on the notebook, as the next start has. */
   private void restart(FxRobot robot) {
     restart(robot, Notebook.Options.defaults());
@@ -151,6 +160,74 @@ class KeptNotesWindowTest extends RealWindowTest {
     restart(robot);
     settle();
     assertThat(FxWait.onFx(() -> asked(robot))).as("asked again after Done").isFalse();
+  }
+
+  /**
+   * Text typed in the open talk just before Put back is saved once, through the editor's save, and
+   * kept in the History before the notes put back replace it; Undo brings it back.
+   */
+  @Test
+  void typingInTheOpenTalkIsKeptInItsHistoryBeforeTheNotesPutBack(FxRobot robot) throws Exception {
+    Talk keynote = talk("Keynote", "saved before\n");
+    open(robot, "Keynote");
+    kept(keynote, "typed as it closed\n", 1);
+
+    restart(robot);
+    FxWait.shown(robot, "#kept-put-back-0");
+    FxWait.until(
+        "the talk shown", () -> WindowUnderTest.editorText(robot).equals("saved before\n"));
+    robot.interact(() -> WindowUnderTest.editor(robot).appendText("typed just now\n"));
+    FxWait.clickOn(robot, "#kept-put-back-0");
+    FxWait.until("told", () -> status(robot, 0).startsWith("Put back into “Keynote”"));
+
+    assertThat(WindowUnderTest.editorText(robot)).isEqualTo("typed as it closed\n");
+    assertThat(ui.notebook.talks().get(keynote.id()).body()).isEqualTo("typed as it closed\n");
+    assertThat(ui.notebook.revisions().list(keynote.id()))
+        .anyMatch(r -> r.body().equals("saved before\ntyped just now\n"));
+    FxWait.clickOn(robot, "Done");
+    FxWait.until("the dialog gone", () -> !asked(robot));
+    FxWait.clickOn(robot, "#editor");
+    robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+    FxWait.until(
+        "undone", () -> WindowUnderTest.editorText(robot).equals("saved before\ntyped just now\n"));
+  }
+
+  /**
+   * When the open talk's text cannot be saved first, nothing is replaced: the row says why, the
+   * talk keeps its notes, the typing stays in the editor and the file stays.
+   */
+  @Test
+  void nothingIsAddedWhenTheOpenTalksTextCannotBeSavedFirst(FxRobot robot) throws Exception {
+    Talk keynote = talk("Keynote", "saved before\n");
+    open(robot, "Keynote");
+    Path file = typedFor(keynote);
+    // Saves of notes holding "refused" fail, as on a disk that takes nothing more.
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + ui.notebook.file());
+        java.sql.Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TRIGGER refuse BEFORE UPDATE OF body ON talk WHEN NEW.body LIKE '%refused%'"
+              + " BEGIN SELECT RAISE(ABORT, 'the test refuses this save'); END");
+    }
+
+    restart(robot);
+    FxWait.shown(robot, "#kept-add-0");
+    FxWait.until(
+        "the talk shown", () -> WindowUnderTest.editorText(robot).equals("saved before\n"));
+    robot.interact(() -> WindowUnderTest.editor(robot).appendText("refused typing\n"));
+    FxWait.clickOn(robot, "#kept-add-0");
+    FxWait.until("told", () -> status(robot, 0).startsWith("Could not add the text:"));
+
+    assertThat(status(robot, 0)).endsWith("It is still in the file.");
+    assertThat(marked(robot, 0)).isTrue();
+    assertThat(file).hasContent("typed while it could not open");
+    assertThat(ui.notebook.talks().get(keynote.id()).body()).isEqualTo("saved before\n");
+    assertThat(WindowUnderTest.editorText(robot)).isEqualTo("saved before\nrefused typing\n");
+    assertThat(FxWait.onFx(() -> robot.lookup("#kept-add-0").query().isDisabled()))
+        .as("may be tried again")
+        .isFalse();
+    FxWait.clickOn(robot, "Not now");
+    FxWait.until("the dialog gone", () -> !asked(robot));
   }
 
   @Test
@@ -352,12 +429,7 @@ class KeptNotesWindowTest extends RealWindowTest {
     Talk keynote = talk("Keynote", "saved before\n");
     open(robot, "Keynote");
     // As the clipboard refused the keys typed for it: in a file beside the notebook.
-    Path file =
-        TypedAheadKept.writeBeside(
-            ui.notebook.file(),
-            keynote.id(),
-            "typed while it could not open",
-            Files.createDirectories(dir.resolve("tmp")));
+    Path file = typedFor(keynote);
     assertThat(file.getParent()).isEqualTo(ui.notebook.file().toAbsolutePath().getParent());
 
     restart(robot);

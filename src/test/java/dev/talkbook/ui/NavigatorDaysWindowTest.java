@@ -547,33 +547,14 @@ class NavigatorDaysWindowTest extends RealWindowTest {
   @Test
   void aTalkAcrossTheClockChangeEndsAtTheWallClockTimeOfTheEventsZone(FxRobot robot)
       throws Exception {
-    conference =
-        ui.notebook
-            .events()
-            .create(
-                new Event.Details(
-                    "Night of the clocks",
-                    LocalDate.of(2026, 3, 28),
-                    LocalDate.of(2026, 3, 29),
-                    null,
-                    null));
-    ui.notebook.events().setTimeZone(conference.id(), "Europe/Berlin");
-    for (String[] t :
-        List.of(
-            new String[] {"Before the night", "2026-03-28T10:00"},
-            new String[] {"Across the change", "2026-03-29T01:30"},
-            new String[] {"After the night", "2026-03-29T10:00"})) {
-      ui.notebook
-          .talks()
-          .create(
-              conference.id(),
-              new Talk.Details(
-                  t[0], List.of(), LocalDateTime.parse(t[1]), "Hall", null, null, List.of()),
-              "",
-              new dev.talkbook.core.notebook.Programme(
-                  "", null, java.time.Duration.ofHours(2), null, null, t[0], "frab:x", null));
-    }
-    ui.reloadTree(robot);
+    berlinNight(
+        robot,
+        LocalDate.of(2026, 3, 28),
+        java.time.Duration.ofHours(2),
+        List.of(),
+        "Before the night 2026-03-28T10:00",
+        "Across the change 2026-03-29T01:30",
+        "After the night 2026-03-29T10:00");
     TreeCell<?> across = cell(robot, "Across the change");
     assertThat(FxWait.onFx(() -> ((Label) across.lookup("." + NavigatorView.TIME_STYLE)).getText()))
         .isEqualTo("01:30–04:30");
@@ -592,6 +573,86 @@ class NavigatorDaysWindowTest extends RealWindowTest {
                 .queryAll()
                 .stream()
                 .anyMatch(n -> n.isVisible() && "01:30–04:30".equals(((Label) n).getText())));
+  }
+
+  /**
+   * The night Berlin's clocks go back (25 October 2026), a 45-minute talk at 02:15 ends at 02:00:
+   * its time column said "02:15–02:00 (clocks go back)", as wide as that, and cut its title to "…";
+   * the words now go with the detail under the title and in the tooltip, the column as narrow as
+   * the day's other times, the titles lined up. (At 02:15 it is the end of Saturday night.)
+   */
+  @Test
+  void theNightTheClocksGoBackTheTimeColumnStaysNarrowAndTheWordsGoUnderTheTitle(FxRobot robot)
+      throws Exception {
+    berlinNight(
+        robot,
+        LocalDate.of(2026, 10, 24),
+        java.time.Duration.ofMinutes(45),
+        List.of("Ada Lovelace"),
+        "Saturday talk 2026-10-24T14:00",
+        "Night owls 2026-10-25T02:15",
+        "Sunday keynote 2026-10-25T10:00");
+    TreeCell<?> night = cell(robot, "Night owls");
+    TreeCell<?> saturday = cell(robot, "Saturday talk");
+    assertThat(FxWait.onFx(() -> ((Label) night.lookup("." + NavigatorView.TIME_STYLE)).getText()))
+        .isEqualTo("02:15–02:00");
+    assertThat(FxWait.onFx(() -> ((Label) night.lookup(".tb-row-detail")).getText()))
+        .isEqualTo("(clocks go back) Ada Lovelace");
+    assertThat(FxWait.onFx(night::getAccessibleHelp)).contains("02:15–02:00 (clocks go back)");
+    // the titles of the day start in one column, the night's whole
+    FxWait.untilFx(
+        "the titles lined up",
+        () ->
+            Math.abs(titleX(night) - titleX(saturday)) < 0.5
+                && whole((Label) night.lookup(".tb-row-title")));
+  }
+
+  /** Whether {@code label} has the width its whole text asks for (not cut to "…"). */
+  private static boolean whole(Label label) {
+    return label.getWidth() + 0.5 >= label.prefWidth(-1);
+  }
+
+  /** Where the row's title starts, in the scene. */
+  private static double titleX(TreeCell<?> cell) {
+    Node title = cell.lookup(".tb-row-title");
+    return title.localToScene(title.getLayoutBounds()).getMinX();
+  }
+
+  /**
+   * A two-day event in Berlin's zone from {@code first}, the night between its days one on which
+   * the clocks change; each talk ("Title 2026-03-29T01:30") in "Hall", by {@code speakers}, {@code
+   * length} long as its programme says.
+   */
+  private void berlinNight(
+      FxRobot robot,
+      LocalDate first,
+      java.time.Duration length,
+      List<String> speakers,
+      String... talks) {
+    conference =
+        ui.notebook
+            .events()
+            .create(new Event.Details("Night conf", first, first.plusDays(1), null, null));
+    ui.notebook.events().setTimeZone(conference.id(), "Europe/Berlin");
+    for (String talk : talks) {
+      String title = talk.substring(0, talk.lastIndexOf(' '));
+      ui.notebook
+          .talks()
+          .create(
+              conference.id(),
+              new Talk.Details(
+                  title,
+                  speakers,
+                  LocalDateTime.parse(talk.substring(talk.lastIndexOf(' ') + 1)),
+                  "Hall",
+                  null,
+                  null,
+                  List.of()),
+              "",
+              new dev.talkbook.core.notebook.Programme(
+                  "", null, length, null, null, title, "frab:x", null));
+    }
+    ui.reloadTree(robot);
   }
 
   /** How the locale names a day's weekday ("Friday"). */

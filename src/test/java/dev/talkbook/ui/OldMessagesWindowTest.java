@@ -134,7 +134,7 @@ class OldMessagesWindowTest extends RealWindowTest {
         () ->
             ui.window
                 .statusBar()
-                .showMessageWhole(
+                .showMessage(
                     "Typing in “Loom” that was not yet saved when Talkbook stopped was put back (27"
                         + " changes); History has the notes before it."));
     Label notice = robot.lookup("#notice").queryAs(Label.class);

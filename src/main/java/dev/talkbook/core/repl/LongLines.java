@@ -48,12 +48,16 @@ public final class LongLines {
   /**
    * The marker after a value that arrived at JShell's limit ({@link
    * SnippetResult#JSHELL_VALUE_CHARS}): a count of "more characters" would count only what JShell
-   * passed on, not the value's own.
+   * passed on, not the value's own. It does not say JShell cut the value: one of exactly that
+   * length arrives alike, whole, and nothing cheap and sure tells the two apart (Java 17's
+   * transport keeps the start of a longer one, newer ones the start, " ... " and the end, which a
+   * whole value may hold too), so the words are true of both.
    */
   public static String jshellCutMarker() {
-    return " … (JShell cut this value at "
+    return " … ("
         + KeptOutput.count(SnippetResult.JSHELL_VALUE_CHARS)
-        + " characters; .length() gives its whole length)";
+        + " characters arrived, JShell's limit for a value, so it may be longer; .length() gives"
+        + " its whole length)";
   }
 
   /**

@@ -324,8 +324,8 @@ public record SnippetResult(
   public static final int JSHELL_VALUE_CHARS = 21_844;
 
   /**
-   * Whether the value arrived at {@link #JSHELL_VALUE_CHARS}: JShell most likely cut it there, and
-   * its length as shown says nothing of the value's own.
+   * Whether the value arrived at {@link #JSHELL_VALUE_CHARS}: JShell may have cut it there (or it
+   * is exactly that long), so its length as shown says nothing sure of the value's own.
    */
   public boolean valueAtJShellLimit() {
     return value != null && value.length() >= JSHELL_VALUE_CHARS;

@@ -1377,9 +1377,21 @@ public final class NavigatorView {
       }
       // Long titles end in "…" instead of widening the tree; the detail gives way first.
       Label time = null;
+      String span = null;
       if (timed != null) {
         // with its end where the programme gave its length: "09:00–12:00"
-        time = new Label(DateTimeText.clockSpan(timed.startsAt(), timed.length(), zone));
+        span = DateTimeText.clockSpan(timed.startsAt(), timed.length(), zone);
+        String back = " " + DateTimeText.CLOCKS_GO_BACK;
+        if (span.endsWith(back)) {
+          // The night the clocks go back, "02:15–02:00": the words go with the detail, under the
+          // title (and in the tooltip); in the time column they took the row's width and cut its
+          // title to "…".
+          span = span.substring(0, span.length() - back.length());
+          detail.setText(
+              DateTimeText.CLOCKS_GO_BACK
+                  + (detail.getText().isEmpty() ? "" : " " + detail.getText()));
+        }
+        time = new Label(span);
         time.getStyleClass().add(TIME_STYLE);
       }
       // the times in a column as wide as any time, so the titles of a day line up
@@ -1387,10 +1399,7 @@ public final class NavigatorView {
           new TitleRow(
               time,
               // "23:30–01:00 +1" (an end on the next day) takes its own width, not cut short
-              timed != null && timed.length() != null
-                  ? DateTimeText.clockSpan(timed.startsAt(), timed.length(), zone)
-                      .replaceAll("\\d", "0")
-                  : "00:00",
+              timed != null && timed.length() != null ? span.replaceAll("\\d", "0") : "00:00",
               title,
               detail);
       List<String> rooms = timed == null ? List.of() : roomsOfTheDay();

@@ -1794,7 +1794,8 @@ public final class ReplPane {
           String name = r.kind() == SnippetResult.Kind.EXPRESSION ? "" : r.name() + " ";
           String type = "   (" + r.type() + ")\n";
           if (r.valueAtJShellLimit()) {
-            // JShell cut it: say so, not how many of the characters it passed on are not shown
+            // JShell may have cut it: say so, not how many of the characters it passed on are
+            // not shown
             appendCut(
                 LongLines.cutAtJShellLimit(name + "⇒ " + r.value(), LINE_CHARS) + type, VALUE);
           } else {
