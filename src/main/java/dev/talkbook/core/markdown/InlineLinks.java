@@ -419,13 +419,29 @@ public final class InlineLinks {
       target = markdown.substring(i + 1, gt);
       i = gt + 1;
     } else {
-      while (i < n && markdown.charAt(i) != ')' && !Character.isWhitespace(markdown.charAt(i))) {
+      // as CommonMark reads it: parentheses in pairs ("photo (1).png", the name a second download
+      // gets) and escaped ones belong to the target; the first unpaired ")" ends it
+      int parens = 0;
+      while (i < n && !Character.isWhitespace(markdown.charAt(i))) {
+        char c = markdown.charAt(i);
+        if (c == '\\' && i + 1 < n && isAsciiPunctuation(markdown.charAt(i + 1))) {
+          i += 2;
+          continue;
+        }
+        if (c == '(') {
+          parens++;
+        } else if (c == ')') {
+          if (parens == 0) {
+            break;
+          }
+          parens--;
+        }
         i++;
       }
-      if (i == targetStart) {
+      if (i == targetStart || parens > 0) {
         return null;
       }
-      target = markdown.substring(targetStart, i);
+      target = unescaped(markdown.substring(targetStart, i));
     }
     int targetEnd = i;
     i = skipSpaces(markdown, i);
@@ -443,6 +459,29 @@ public final class InlineLinks {
     boolean image = open > 0 && markdown.charAt(open - 1) == '!' && !escaped(markdown, open - 1);
     return new Link(
         image ? open - 1 : open, open + 1, close, targetStart, targetEnd, i + 1, target);
+  }
+
+  private static boolean isAsciiPunctuation(char c) {
+    return c < 128 && !Character.isLetterOrDigit(c) && c > ' ' && c != 127;
+  }
+
+  /**
+   * A bare target's backslash escapes read as the page reads them: {@code a\(1\).png} is
+   * "a(1).png".
+   */
+  private static String unescaped(String target) {
+    if (target.indexOf('\\') < 0) {
+      return target;
+    }
+    StringBuilder out = new StringBuilder(target.length());
+    for (int i = 0; i < target.length(); i++) {
+      char c = target.charAt(i);
+      if (c == '\\' && i + 1 < target.length() && isAsciiPunctuation(target.charAt(i + 1))) {
+        c = target.charAt(++i);
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   private static int skipSpaces(String s, int i) {

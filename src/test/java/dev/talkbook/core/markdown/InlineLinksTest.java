@@ -33,6 +33,18 @@ class InlineLinksTest {
   }
 
   @Test
+  void aTargetHoldsParenthesesInPairsAndEscapedOnesAsThePageReadsIt() {
+    // a second download of a file is named "photo (1).png"; CommonMark keeps paired and escaped
+    // parentheses in a link's target and ends it at the first unpaired ")"
+    assertThat(
+            targets(
+                "![a](photo%20(1).png) ![b](shot(2).png \"t\") [c](a\\(1\\).md) [d](x(y)z).png"))
+        .containsExactly("photo%20(1).png", "shot(2).png", "a(1).md", "x(y)z");
+    assertThat(InlineLinks.in("![a](photo%20(1).png) next").get(0).end()).isEqualTo(21);
+    assertThat(targets("[open](a(b.md) [ok](c.md)")).containsExactly("c.md");
+  }
+
+  @Test
   void anIndentedLineInAParagraphIsNoCode() {
     assertThat(targets("text\n    [a](a.md)\n")).containsExactly("a.md");
   }
