@@ -9,10 +9,11 @@ import java.util.function.BiFunction;
 
 /**
  * The inline links and images of notes ({@code [text](target "title")}, {@code ![alt](pic.png)}),
- * found where the page shows them as links: not in code spans, fenced code (the editor's
- * highlighting scan, {@link BlockScanner}, says which characters are code, as for {@link
- * ShownInline}) or an indented code block, and not when a bracket is escaped ({@code \[x](a.md)}).
- * A link's text may hold brackets and images ({@code [a [b] c](x.md)}, {@code
+ * and the link reference definitions their reference forms use ({@code [label]: pic.png}, for
+ * {@code ![alt][label]}), found where the page shows them as links: not in code spans, fenced code
+ * (the editor's highlighting scan, {@link BlockScanner}, says which characters are code, as for
+ * {@link ShownInline}) or an indented code block, and not when a bracket is escaped ({@code
+ * \[x](a.md)}). A link's text may hold brackets and images ({@code [a [b] c](x.md)}, {@code
  * [![logo](a.png)](x.md)}): the text runs back from {@code ](} to its matching {@code [}. The one
  * place the Markdown import and export find links (to other notes, to {@code talk:} and to
  * attachments), so what one writes the other reads; and Obsidian's links to notes ({@code [[Note
@@ -50,6 +51,14 @@ public final class InlineLinks {
       return textStart - start == 2;
     }
 
+    /**
+     * Whether it is a link reference definition ({@code [label]: target}), whose text is the label,
+     * in {@code markdown}.
+     */
+    public boolean definition(String markdown) {
+      return textEnd + 1 < markdown.length() && markdown.charAt(textEnd + 1) == ':';
+    }
+
     /** The link's text (its Markdown) in {@code markdown}. */
     public String text(String markdown) {
       return markdown.substring(textStart, textEnd);
@@ -81,10 +90,27 @@ public final class InlineLinks {
    */
   public static List<Link> in(String markdown) {
     List<Link> links = new ArrayList<>();
-    if (!markdown.contains("](")) {
+    boolean inline = markdown.contains("](");
+    boolean definitions = markdown.contains("]:");
+    if (!inline && !definitions) {
       return links;
     }
     boolean[] code = code(markdown);
+    if (inline) {
+      inlineLinks(markdown, code, links);
+    }
+    if (definitions) {
+      List<Link> defined = definitions(markdown, code);
+      if (!defined.isEmpty()) {
+        links.addAll(defined);
+        links.sort(java.util.Comparator.comparingInt(Link::textEnd));
+      }
+    }
+    return links;
+  }
+
+  /** The inline links of {@code markdown} ({@link #in}), in the order their {@code ](} come. */
+  private static void inlineLinks(String markdown, boolean[] code, List<Link> links) {
     int[] open = new int[16];
     int depth = 0;
     int n = markdown.length();
@@ -116,7 +142,132 @@ public final class InlineLinks {
         }
       }
     }
-    return links;
+  }
+
+  /**
+   * The link reference definitions of {@code markdown} ({@code [label]: target "title"}, which
+   * {@code [text][label]} and {@code ![alt][label]} use), as links whose text is the label: each on
+   * one line of its own, outside code, where a definition may start (at the start, after a blank
+   * line, a heading, code or another definition; one cannot interrupt a paragraph). Not found: a
+   * definition inside a list item or a quote, or one whose target or title runs onto the next line.
+   */
+  private static List<Link> definitions(String markdown, boolean[] code) {
+    List<Link> found = new ArrayList<>();
+    boolean mayStart = true;
+    int n = markdown.length();
+    for (int line = 0; line < n; ) {
+      int nl = markdown.indexOf('\n', line);
+      int lineEnd = nl < 0 ? n : nl;
+      if (Fences.blankLine(markdown, line, lineEnd)) {
+        mayStart = true;
+      } else if (code[line]) {
+        mayStart = true; // a fence or indented code ends its block
+      } else {
+        Link d = mayStart ? definition(markdown, line, lineEnd) : null;
+        if (d != null) {
+          found.add(d);
+        } else {
+          int text = Fences.skipBlank(markdown, line, lineEnd);
+          mayStart = text - line < 4 && text < lineEnd && markdown.charAt(text) == '#';
+        }
+      }
+      line = lineEnd + 1;
+    }
+    return found;
+  }
+
+  /**
+   * The definition {@code [label]: target "title"} that is the line {@code [from, to)}, or null.
+   */
+  private static Link definition(String markdown, int from, int to) {
+    int open = from;
+    while (open < to && open - from < 3 && markdown.charAt(open) == ' ') {
+      open++;
+    }
+    if (open >= to || markdown.charAt(open) != '[') {
+      return null;
+    }
+    int close = open + 1;
+    while (close < to && markdown.charAt(close) != ']') {
+      if (markdown.charAt(close) == '[' && !escaped(markdown, close)) {
+        return null;
+      }
+      close = markdown.charAt(close) == '\\' ? close + 2 : close + 1;
+    }
+    if (close >= to
+        || close + 1 >= to
+        || markdown.charAt(close + 1) != ':'
+        || markdown.substring(open + 1, close).isBlank()
+        || markdown.charAt(open + 1) == '^') { // [^1]: a footnote
+      return null;
+    }
+    int i = close + 2;
+    while (i < to && (markdown.charAt(i) == ' ' || markdown.charAt(i) == '\t')) {
+      i++;
+    }
+    int targetStart = i;
+    String target;
+    if (i < to && markdown.charAt(i) == '<') {
+      int gt = markdown.indexOf('>', i + 1);
+      if (gt < 0 || gt >= to || gt == i + 1) {
+        return null;
+      }
+      target = markdown.substring(i + 1, gt);
+      i = gt + 1;
+    } else {
+      int end = bareTargetEnd(markdown, i, to);
+      if (end <= i) {
+        return null;
+      }
+      target = unescaped(markdown.substring(i, end));
+      i = end;
+    }
+    int targetEnd = i;
+    int rest = i;
+    while (rest < to && (markdown.charAt(rest) == ' ' || markdown.charAt(rest) == '\t')) {
+      rest++;
+    }
+    if (rest < to) {
+      char c = markdown.charAt(rest);
+      char quote = c == '(' ? ')' : c;
+      if (rest == i || (c != '"' && c != '\'' && c != '(')) {
+        return null; // something else after the target: a paragraph, not a definition
+      }
+      int q = rest + 1;
+      while (q < to && (markdown.charAt(q) != quote || escaped(markdown, q))) {
+        q++;
+      }
+      if (q >= to || !markdown.substring(q + 1, to).isBlank()) {
+        return null;
+      }
+    }
+    return new Link(open, open + 1, close, targetStart, targetEnd, to, target);
+  }
+
+  /**
+   * Where a bare target starting at {@code i} ends (before {@code to}): at a blank or the first
+   * unpaired {@code )}; parentheses in pairs and escaped ones belong to it. -1 when a parenthesis
+   * stays open.
+   */
+  private static int bareTargetEnd(String markdown, int i, int to) {
+    int parens = 0;
+    while (i < to && !Character.isWhitespace(markdown.charAt(i))) {
+      char c = markdown.charAt(i);
+      if (c == '\\' && i + 1 < to && isAsciiPunctuation(markdown.charAt(i + 1))) {
+        i += 2;
+        continue;
+      }
+      if (c == '(') {
+        parens++;
+      } else if (c == ')') {
+        if (parens == 0) {
+          break;
+        }
+        parens--;
+      }
+      i++;
+    }
+    return parens > 0 ? -1 : i;
   }
 
   /**
@@ -421,24 +572,8 @@ public final class InlineLinks {
     } else {
       // as CommonMark reads it: parentheses in pairs ("photo (1).png", the name a second download
       // gets) and escaped ones belong to the target; the first unpaired ")" ends it
-      int parens = 0;
-      while (i < n && !Character.isWhitespace(markdown.charAt(i))) {
-        char c = markdown.charAt(i);
-        if (c == '\\' && i + 1 < n && isAsciiPunctuation(markdown.charAt(i + 1))) {
-          i += 2;
-          continue;
-        }
-        if (c == '(') {
-          parens++;
-        } else if (c == ')') {
-          if (parens == 0) {
-            break;
-          }
-          parens--;
-        }
-        i++;
-      }
-      if (i == targetStart || parens > 0) {
+      i = bareTargetEnd(markdown, i, n);
+      if (i <= targetStart) {
         return null;
       }
       target = unescaped(markdown.substring(targetStart, i));

@@ -45,6 +45,40 @@ class InlineLinksTest {
   }
 
   @Test
+  void findsLinkReferenceDefinitionsWhereABlockMayStartOutsideCode() {
+    String notes =
+        """
+        ![diagram][d] and [next][n].
+
+        [d]: diagram.png
+        [n]: <b c.md> "Next"
+        ## Links
+        [h]: photo%20(1).png 'title'
+
+        A paragraph
+        [p]: not-a-definition.md
+
+        ```
+        [f]: fenced.md
+        ```
+            [i]: indented.md
+
+        [^1]: a footnote.
+        [x]: x.md trailing words
+        """;
+    List<InlineLinks.Link> links = InlineLinks.in(notes);
+    assertThat(links)
+        .extracting(InlineLinks.Link::target)
+        .containsExactly("diagram.png", "b c.md", "photo%20(1).png");
+    assertThat(links).allMatch(l -> l.definition(notes) && !l.image());
+    assertThat(links.get(0).text(notes)).isEqualTo("d");
+    assertThat(InlineLinks.replace(notes, (text, link) -> link.withTarget(text, "talk:7")))
+        .contains("[d]: talk:7\n[n]: talk:7 \"Next\"\n## Links\n[h]: talk:7 'title'\n")
+        .contains("[p]: not-a-definition.md", "[f]: fenced.md", "[x]: x.md trailing");
+    assertThat(InlineLinks.in("[a](a.md)\n\n[d]: d.md\n").get(0).definition("[a](a.md)")).isFalse();
+  }
+
+  @Test
   void anIndentedLineInAParagraphIsNoCode() {
     assertThat(targets("text\n    [a](a.md)\n")).containsExactly("a.md");
   }

@@ -392,6 +392,43 @@ class MarkdownRoundTripTest {
   }
 
   @Test
+  void referenceStylePicturesAndLinksAreImportedAndSurviveExportAndImport() throws IOException {
+    Path md = dir.resolve("md");
+    Files.createDirectories(md.resolve("conf"));
+    Files.write(md.resolve("conf/diagram.png"), new byte[] {1, 2, 3});
+    write(
+        md.resolve("conf/a.md"),
+        "---\ntitle: A\n---\n![the diagram][d] then [the next talk][n].\n\n"
+            + "[d]: diagram.png \"Diagram\"\n[n]: b.md#part-two\n");
+    write(md.resolve("conf/b.md"), "---\ntitle: B\n---\n## Part two\n");
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      Talk a = b.talks().findByTitle("A").get(0);
+      long next = b.talks().findByTitle("B").get(0).id();
+      List<AttachmentRef> files = b.attachments().of(a.id());
+      assertThat(files).extracting(AttachmentRef::fileName).containsExactly("diagram.png");
+      assertThat(a.body())
+          .endsWith(
+              "[d]: " + files.get(0).url() + " \"Diagram\"\n[n]: talk:" + next + "#part-two\n");
+      Path out = dir.resolve("out");
+      exporter.export(b, out, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      try (Notebook c = fresh("c")) {
+        importer.importFolder(c, out, false, SiteExporter.Progress.NONE);
+        assertThat(snapshot(c))
+            .isEqualTo(
+                snapshot(b).stream()
+                    .map(
+                        line ->
+                            line.replace(
+                                "talk:" + next, "talk:" + c.talks().findByTitle("B").get(0).id()))
+                    .toList());
+      }
+    }
+  }
+
+  @Test
   void theOutputOfAFailedBlockStaysMarkedThroughExportAndImport() {
     String notes =
         "```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types\n```\n";
