@@ -145,6 +145,120 @@ public final class InlineLinks {
   }
 
   /**
+   * The pictures of {@code markdown}'s raw HTML ({@code <img src="diagram.png" width="300">}, the
+   * usual way to size a picture in Obsidian or on GitHub), outside code and HTML comments, as links
+   * whose target is the {@code src} value (quoted or not, as written) and whose text is empty: the
+   * import stores the files they name as it does those of {@code ![alt](diagram.png)}, and points
+   * the tags at them ({@link Link#withTarget}).
+   */
+  public static List<Link> rawImages(String markdown) {
+    List<Link> found = new ArrayList<>();
+    String lower = markdown.toLowerCase(java.util.Locale.ROOT);
+    int at = lower.indexOf("<img");
+    if (at < 0) {
+      return found;
+    }
+    boolean[] code = code(markdown);
+    int n = markdown.length();
+    while (at >= 0) {
+      int comment = lower.lastIndexOf("<!--", at);
+      int commentEnd = comment < 0 ? -1 : lower.indexOf("-->", comment + 4);
+      boolean inComment = comment >= 0 && (commentEnd < 0 || commentEnd > at);
+      int after = at + 4;
+      boolean tag =
+          after < n
+              && (Character.isWhitespace(markdown.charAt(after)) || markdown.charAt(after) == '/');
+      Link img =
+          tag && !code[at] && !inComment && !escaped(markdown, at)
+              ? rawImage(markdown, lower, at)
+              : null;
+      if (img != null) {
+        found.add(img);
+      }
+      at = lower.indexOf("<img", at + 4);
+    }
+    return found;
+  }
+
+  /** The {@code <img …>} tag starting at {@code at} as a link to its {@code src}, or null. */
+  private static Link rawImage(String markdown, String lower, int at) {
+    int n = markdown.length();
+    int i = at + 4;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(markdown.charAt(i))) {
+        i++;
+      }
+      if (i >= n) {
+        return null;
+      }
+      char c = markdown.charAt(i);
+      if (c == '>' || (c == '/' && i + 1 < n && markdown.charAt(i + 1) == '>')) {
+        return null; // no src
+      }
+      int nameStart = i;
+      while (i < n
+          && !Character.isWhitespace(markdown.charAt(i))
+          && "=>/\"'".indexOf(markdown.charAt(i)) < 0) {
+        i++;
+      }
+      if (i == nameStart) {
+        i++; // a stray character: passed over, as a browser does
+        continue;
+      }
+      String name = lower.substring(nameStart, i);
+      int j = i;
+      while (j < n && Character.isWhitespace(markdown.charAt(j))) {
+        j++;
+      }
+      if (j >= n || markdown.charAt(j) != '=') {
+        continue; // an attribute without a value
+      }
+      j++;
+      while (j < n && Character.isWhitespace(markdown.charAt(j))) {
+        j++;
+      }
+      if (j >= n) {
+        return null;
+      }
+      int valueStart;
+      int valueEnd;
+      char q = markdown.charAt(j);
+      if (q == '"' || q == '\'') {
+        valueStart = j + 1;
+        valueEnd = markdown.indexOf(q, valueStart);
+        if (valueEnd < 0) {
+          return null;
+        }
+        i = valueEnd + 1;
+      } else {
+        valueStart = j;
+        valueEnd = j;
+        while (valueEnd < n
+            && !Character.isWhitespace(markdown.charAt(valueEnd))
+            && markdown.charAt(valueEnd) != '>') {
+          valueEnd++;
+        }
+        i = valueEnd;
+      }
+      if (name.equals("src")) {
+        int end = markdown.indexOf('>', i);
+        if (end < 0 || valueEnd == valueStart) {
+          return null;
+        }
+        return new Link(
+            at,
+            at,
+            at,
+            valueStart,
+            valueEnd,
+            end + 1,
+            markdown.substring(valueStart, valueEnd).strip());
+      }
+    }
+    return null;
+  }
+
+  /**
    * The link reference definitions of {@code markdown} ({@code [label]: target "title"}, which
    * {@code [text][label]} and {@code ![alt][label]} use), as links whose text is the label: each on
    * one line of its own, outside code, where a definition may start (at the start, after a blank

@@ -79,6 +79,27 @@ class InlineLinksTest {
   }
 
   @Test
+  void findsTheSourcesOfRawHtmlPicturesOutsideCodeAndComments() {
+    String notes =
+        """
+        <img src="a b.png" width="300"> <IMG alt='x' SRC='c.png'/> <img src=d.png>
+
+        `<img src="code.png">` <!-- <img src="comment.png"> --> <imgx src="no.png"> <img alt="no src">
+
+        ```html
+        <img src="fenced.png">
+        ```
+        """;
+    List<InlineLinks.Link> pictures = InlineLinks.rawImages(notes);
+    assertThat(pictures)
+        .extracting(InlineLinks.Link::target)
+        .containsExactly("a b.png", "c.png", "d.png");
+    assertThat(InlineLinks.replace(notes, pictures, (text, link) -> link.withTarget(text, "X")))
+        .startsWith("<img src=\"X\" width=\"300\"> <IMG alt='x' SRC='X'/> <img src=X>\n")
+        .contains("code.png", "comment.png", "fenced.png");
+  }
+
+  @Test
   void anIndentedLineInAParagraphIsNoCode() {
     assertThat(targets("text\n    [a](a.md)\n")).containsExactly("a.md");
   }

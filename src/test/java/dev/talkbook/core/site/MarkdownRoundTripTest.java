@@ -429,6 +429,42 @@ class MarkdownRoundTripTest {
   }
 
   @Test
+  void aRawHtmlPictureIsImportedAndSurvivesExportAndImport() throws IOException {
+    // <img src="…" width="…">: how Obsidian and GitHub notes size a picture
+    Path md = dir.resolve("md");
+    Files.createDirectories(md.resolve("conf"));
+    Files.write(md.resolve("conf/図表.png"), new byte[] {1, 2, 3});
+    write(
+        md.resolve("conf/a.md"),
+        "---\ntitle: A\n---\n<img src=\"図表.png\" alt=\"chart\" width=\"300\">"
+            + " and `<img src=\"図表.png\">` <img src=\"gone.png\">\n");
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.files())
+          .singleElement()
+          .extracting(MarkdownImporter.FileResult::detail)
+          .isEqualTo("new talk in \"Conf\"; a linked file is not in the folder: \"gone.png\"");
+      Talk a = b.talks().findByTitle("A").get(0);
+      List<AttachmentRef> files = b.attachments().of(a.id());
+      assertThat(files).extracting(AttachmentRef::fileName).containsExactly("図表.png");
+      assertThat(a.body())
+          .isEqualTo(
+              "<img src=\""
+                  + files.get(0).url()
+                  + "\" alt=\"chart\" width=\"300\"> and `<img src=\"図表.png\">`"
+                  + " <img src=\"gone.png\">\n");
+      Path out = dir.resolve("out");
+      exporter.export(b, out, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      try (Notebook c = fresh("c")) {
+        importer.importFolder(c, out, false, SiteExporter.Progress.NONE);
+        assertThat(snapshot(c)).isEqualTo(snapshot(b));
+      }
+    }
+  }
+
+  @Test
   void theOutputOfAFailedBlockStaysMarkedThroughExportAndImport() {
     String notes =
         "```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types\n```\n";
