@@ -101,16 +101,36 @@ final class ExportCommand {
                 + " last export into the folder had, else yours.")
     String locale;
 
-    /** The locale given with --locale, null for none; a tag that names no language is refused. */
+    /**
+     * The locale given with --locale, null for none; a tag that is not well formed, or names no
+     * language or one without date formats ("zz", which would write "2026 Oct 15, Thu" and be kept
+     * for the folder's next exports), is refused.
+     */
     private java.util.Locale dates() {
       if (locale == null) {
         return null;
       }
-      java.util.Locale l = java.util.Locale.forLanguageTag(locale.strip());
+      java.util.Locale l;
+      try {
+        l = new java.util.Locale.Builder().setLanguageTag(locale.strip()).build();
+      } catch (java.util.IllformedLocaleException e) {
+        l = java.util.Locale.ROOT;
+      }
       if (l.getLanguage().isEmpty()) {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(),
             "--locale takes a language tag, like en-GB or en-US; got \"" + locale + "\".");
+      }
+      String language = l.getLanguage();
+      if (java.util.Arrays.stream(java.text.DateFormat.getAvailableLocales())
+          .noneMatch(known -> known.getLanguage().equals(language))) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "--locale: Talkbook knows no dates in the language \""
+                + language
+                + "\" of \""
+                + locale
+                + "\"; give a language tag like en-GB, en-US or fr.");
       }
       return l;
     }

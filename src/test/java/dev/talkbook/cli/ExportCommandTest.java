@@ -108,6 +108,15 @@ class ExportCommandTest extends CliTest {
       assertOut(ok("export", "site", "--out", out.toString())).contains(": 0 files written");
       assertErr(misused("export", "site", "--out", out.toString(), "--locale", "12"))
           .contains("--locale takes a language tag, like en-GB or en-US; got \"12\".");
+      // a language without date formats, or a tag not well formed, was taken and kept for the
+      // folder: its pages' dates read "2026 Oct 15, Thu" from then on
+      assertErr(misused("export", "site", "--out", out.toString(), "--locale", "zz"))
+          .contains(
+              "--locale: Talkbook knows no dates in the language \"zz\" of \"zz\"; give a language"
+                  + " tag like en-GB, en-US or fr.");
+      assertErr(misused("export", "site", "--out", out.toString(), "--locale", "xx-INVALID-@@"))
+          .contains("--locale takes a language tag, like en-GB or en-US; got \"xx-INVALID-@@\".");
+      assertThat(out.resolve(".talkbook-site")).content().contains("\nlocale en-US\n");
     } finally {
       java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, was);
     }

@@ -145,6 +145,17 @@ class SearchCommandTest extends CliTest {
   }
 
   @Test
+  void aFieldsWordIsWholeAsTheHelpSays() {
+    // the two talks tagged java, and the one tagged javafx
+    assertThat(titles(ok("search", "tag:jav*")).split("\\|"))
+        .containsExactlyInAnyOrder(
+            "Virtual threads in practice", "Live coding without fear", "Accessible desktop apps");
+    noTalkMatches("search", "tag:jav");
+    assertOut(ok("search", "--help"))
+        .contains("a field's word", "is whole: tag:sec finds no \"security\", tag:sec* does");
+  }
+
+  @Test
   void theEventFieldMatchesTheEventTitle() {
     Result r = ok("search", "event:evening");
 

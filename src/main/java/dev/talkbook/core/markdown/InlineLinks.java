@@ -9,10 +9,11 @@ import java.util.function.BiFunction;
 
 /**
  * The inline links and images of notes ({@code [text](target "title")}, {@code ![alt](pic.png)}),
- * found where the page shows them as links: not in code spans, fenced code (the editor's
- * highlighting scan, {@link BlockScanner}, says which characters are code, as for {@link
- * ShownInline}) or an indented code block, and not when a bracket is escaped ({@code \[x](a.md)}).
- * A link's text may hold brackets and images ({@code [a [b] c](x.md)}, {@code
+ * and the link reference definitions their reference forms use ({@code [label]: pic.png}, for
+ * {@code ![alt][label]}), found where the page shows them as links: not in code spans, fenced code
+ * (the editor's highlighting scan, {@link BlockScanner}, says which characters are code, as for
+ * {@link ShownInline}) or an indented code block, and not when a bracket is escaped ({@code
+ * \[x](a.md)}). A link's text may hold brackets and images ({@code [a [b] c](x.md)}, {@code
  * [![logo](a.png)](x.md)}): the text runs back from {@code ](} to its matching {@code [}. The one
  * place the Markdown import and export find links (to other notes, to {@code talk:} and to
  * attachments), so what one writes the other reads; and Obsidian's links to notes ({@code [[Note
@@ -50,6 +51,14 @@ public final class InlineLinks {
       return textStart - start == 2;
     }
 
+    /**
+     * Whether it is a link reference definition ({@code [label]: target}), whose text is the label,
+     * in {@code markdown}.
+     */
+    public boolean definition(String markdown) {
+      return textEnd + 1 < markdown.length() && markdown.charAt(textEnd + 1) == ':';
+    }
+
     /** The link's text (its Markdown) in {@code markdown}. */
     public String text(String markdown) {
       return markdown.substring(textStart, textEnd);
@@ -81,10 +90,27 @@ public final class InlineLinks {
    */
   public static List<Link> in(String markdown) {
     List<Link> links = new ArrayList<>();
-    if (!markdown.contains("](")) {
+    boolean inline = markdown.contains("](");
+    boolean definitions = markdown.contains("]:");
+    if (!inline && !definitions) {
       return links;
     }
     boolean[] code = code(markdown);
+    if (inline) {
+      inlineLinks(markdown, code, links);
+    }
+    if (definitions) {
+      List<Link> defined = definitions(markdown, code);
+      if (!defined.isEmpty()) {
+        links.addAll(defined);
+        links.sort(java.util.Comparator.comparingInt(Link::textEnd));
+      }
+    }
+    return links;
+  }
+
+  /** The inline links of {@code markdown} ({@link #in}), in the order their {@code ](} come. */
+  private static void inlineLinks(String markdown, boolean[] code, List<Link> links) {
     int[] open = new int[16];
     int depth = 0;
     int n = markdown.length();
@@ -116,7 +142,246 @@ public final class InlineLinks {
         }
       }
     }
-    return links;
+  }
+
+  /**
+   * The pictures of {@code markdown}'s raw HTML ({@code <img src="diagram.png" width="300">}, the
+   * usual way to size a picture in Obsidian or on GitHub), outside code and HTML comments, as links
+   * whose target is the {@code src} value (quoted or not, as written) and whose text is empty: the
+   * import stores the files they name as it does those of {@code ![alt](diagram.png)}, and points
+   * the tags at them ({@link Link#withTarget}).
+   */
+  public static List<Link> rawImages(String markdown) {
+    List<Link> found = new ArrayList<>();
+    String lower = markdown.toLowerCase(java.util.Locale.ROOT);
+    int at = lower.indexOf("<img");
+    if (at < 0) {
+      return found;
+    }
+    boolean[] code = code(markdown);
+    int n = markdown.length();
+    while (at >= 0) {
+      int comment = lower.lastIndexOf("<!--", at);
+      int commentEnd = comment < 0 ? -1 : lower.indexOf("-->", comment + 4);
+      boolean inComment = comment >= 0 && (commentEnd < 0 || commentEnd > at);
+      int after = at + 4;
+      boolean tag =
+          after < n
+              && (Character.isWhitespace(markdown.charAt(after)) || markdown.charAt(after) == '/');
+      Link img =
+          tag && !code[at] && !inComment && !escaped(markdown, at)
+              ? rawImage(markdown, lower, at)
+              : null;
+      if (img != null) {
+        found.add(img);
+      }
+      at = lower.indexOf("<img", at + 4);
+    }
+    return found;
+  }
+
+  /** The {@code <img …>} tag starting at {@code at} as a link to its {@code src}, or null. */
+  private static Link rawImage(String markdown, String lower, int at) {
+    int n = markdown.length();
+    int i = at + 4;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(markdown.charAt(i))) {
+        i++;
+      }
+      if (i >= n) {
+        return null;
+      }
+      char c = markdown.charAt(i);
+      if (c == '>' || (c == '/' && i + 1 < n && markdown.charAt(i + 1) == '>')) {
+        return null; // no src
+      }
+      int nameStart = i;
+      while (i < n
+          && !Character.isWhitespace(markdown.charAt(i))
+          && "=>/\"'".indexOf(markdown.charAt(i)) < 0) {
+        i++;
+      }
+      if (i == nameStart) {
+        i++; // a stray character: passed over, as a browser does
+        continue;
+      }
+      String name = lower.substring(nameStart, i);
+      int j = i;
+      while (j < n && Character.isWhitespace(markdown.charAt(j))) {
+        j++;
+      }
+      if (j >= n || markdown.charAt(j) != '=') {
+        continue; // an attribute without a value
+      }
+      j++;
+      while (j < n && Character.isWhitespace(markdown.charAt(j))) {
+        j++;
+      }
+      if (j >= n) {
+        return null;
+      }
+      int valueStart;
+      int valueEnd;
+      char q = markdown.charAt(j);
+      if (q == '"' || q == '\'') {
+        valueStart = j + 1;
+        valueEnd = markdown.indexOf(q, valueStart);
+        if (valueEnd < 0) {
+          return null;
+        }
+        i = valueEnd + 1;
+      } else {
+        valueStart = j;
+        valueEnd = j;
+        while (valueEnd < n
+            && !Character.isWhitespace(markdown.charAt(valueEnd))
+            && markdown.charAt(valueEnd) != '>') {
+          valueEnd++;
+        }
+        i = valueEnd;
+      }
+      if (name.equals("src")) {
+        int end = markdown.indexOf('>', i);
+        if (end < 0 || valueEnd == valueStart) {
+          return null;
+        }
+        return new Link(
+            at,
+            at,
+            at,
+            valueStart,
+            valueEnd,
+            end + 1,
+            markdown.substring(valueStart, valueEnd).strip());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The link reference definitions of {@code markdown} ({@code [label]: target "title"}, which
+   * {@code [text][label]} and {@code ![alt][label]} use), as links whose text is the label: each on
+   * one line of its own, outside code, where a definition may start (at the start, after a blank
+   * line, a heading, code or another definition; one cannot interrupt a paragraph). Not found: a
+   * definition inside a list item or a quote, or one whose target or title runs onto the next line.
+   */
+  private static List<Link> definitions(String markdown, boolean[] code) {
+    List<Link> found = new ArrayList<>();
+    boolean mayStart = true;
+    int n = markdown.length();
+    for (int line = 0; line < n; ) {
+      int nl = markdown.indexOf('\n', line);
+      int lineEnd = nl < 0 ? n : nl;
+      if (Fences.blankLine(markdown, line, lineEnd)) {
+        mayStart = true;
+      } else if (code[line]) {
+        mayStart = true; // a fence or indented code ends its block
+      } else {
+        Link d = mayStart ? definition(markdown, line, lineEnd) : null;
+        if (d != null) {
+          found.add(d);
+        } else {
+          int text = Fences.skipBlank(markdown, line, lineEnd);
+          mayStart = text - line < 4 && text < lineEnd && markdown.charAt(text) == '#';
+        }
+      }
+      line = lineEnd + 1;
+    }
+    return found;
+  }
+
+  /**
+   * The definition {@code [label]: target "title"} that is the line {@code [from, to)}, or null.
+   */
+  private static Link definition(String markdown, int from, int to) {
+    int open = from;
+    while (open < to && open - from < 3 && markdown.charAt(open) == ' ') {
+      open++;
+    }
+    if (open >= to || markdown.charAt(open) != '[') {
+      return null;
+    }
+    int close = open + 1;
+    while (close < to && markdown.charAt(close) != ']') {
+      if (markdown.charAt(close) == '[' && !escaped(markdown, close)) {
+        return null;
+      }
+      close = markdown.charAt(close) == '\\' ? close + 2 : close + 1;
+    }
+    if (close >= to
+        || close + 1 >= to
+        || markdown.charAt(close + 1) != ':'
+        || markdown.substring(open + 1, close).isBlank()
+        || markdown.charAt(open + 1) == '^') { // [^1]: a footnote
+      return null;
+    }
+    int i = close + 2;
+    while (i < to && (markdown.charAt(i) == ' ' || markdown.charAt(i) == '\t')) {
+      i++;
+    }
+    int targetStart = i;
+    String target;
+    if (i < to && markdown.charAt(i) == '<') {
+      int gt = markdown.indexOf('>', i + 1);
+      if (gt < 0 || gt >= to || gt == i + 1) {
+        return null;
+      }
+      target = markdown.substring(i + 1, gt);
+      i = gt + 1;
+    } else {
+      int end = bareTargetEnd(markdown, i, to);
+      if (end <= i) {
+        return null;
+      }
+      target = unescaped(markdown.substring(i, end));
+      i = end;
+    }
+    int targetEnd = i;
+    int rest = i;
+    while (rest < to && (markdown.charAt(rest) == ' ' || markdown.charAt(rest) == '\t')) {
+      rest++;
+    }
+    if (rest < to) {
+      char c = markdown.charAt(rest);
+      char quote = c == '(' ? ')' : c;
+      if (rest == i || (c != '"' && c != '\'' && c != '(')) {
+        return null; // something else after the target: a paragraph, not a definition
+      }
+      int q = rest + 1;
+      while (q < to && (markdown.charAt(q) != quote || escaped(markdown, q))) {
+        q++;
+      }
+      if (q >= to || !markdown.substring(q + 1, to).isBlank()) {
+        return null;
+      }
+    }
+    return new Link(open, open + 1, close, targetStart, targetEnd, to, target);
+  }
+
+  /**
+   * Where a bare target starting at {@code i} ends (before {@code to}): at a blank or the first
+   * unpaired {@code )}; parentheses in pairs and escaped ones belong to it. -1 when a parenthesis
+   * stays open.
+   */
+  private static int bareTargetEnd(String markdown, int i, int to) {
+    int parens = 0;
+    while (i < to && !Character.isWhitespace(markdown.charAt(i))) {
+      char c = markdown.charAt(i);
+      if (c == '\\' && i + 1 < to && isAsciiPunctuation(markdown.charAt(i + 1))) {
+        i += 2;
+        continue;
+      }
+      if (c == '(') {
+        parens++;
+      } else if (c == ')') {
+        if (parens == 0) {
+          break;
+        }
+        parens--;
+      }
+      i++;
+    }
+    return parens > 0 ? -1 : i;
   }
 
   /**
@@ -419,13 +684,13 @@ public final class InlineLinks {
       target = markdown.substring(i + 1, gt);
       i = gt + 1;
     } else {
-      while (i < n && markdown.charAt(i) != ')' && !Character.isWhitespace(markdown.charAt(i))) {
-        i++;
-      }
-      if (i == targetStart) {
+      // as CommonMark reads it: parentheses in pairs ("photo (1).png", the name a second download
+      // gets) and escaped ones belong to the target; the first unpaired ")" ends it
+      i = bareTargetEnd(markdown, i, n);
+      if (i <= targetStart) {
         return null;
       }
-      target = markdown.substring(targetStart, i);
+      target = unescaped(markdown.substring(targetStart, i));
     }
     int targetEnd = i;
     i = skipSpaces(markdown, i);
@@ -443,6 +708,29 @@ public final class InlineLinks {
     boolean image = open > 0 && markdown.charAt(open - 1) == '!' && !escaped(markdown, open - 1);
     return new Link(
         image ? open - 1 : open, open + 1, close, targetStart, targetEnd, i + 1, target);
+  }
+
+  private static boolean isAsciiPunctuation(char c) {
+    return c < 128 && !Character.isLetterOrDigit(c) && c > ' ' && c != 127;
+  }
+
+  /**
+   * A bare target's backslash escapes read as the page reads them: {@code a\(1\).png} is
+   * "a(1).png".
+   */
+  private static String unescaped(String target) {
+    if (target.indexOf('\\') < 0) {
+      return target;
+    }
+    StringBuilder out = new StringBuilder(target.length());
+    for (int i = 0; i < target.length(); i++) {
+      char c = target.charAt(i);
+      if (c == '\\' && i + 1 < target.length() && isAsciiPunctuation(target.charAt(i + 1))) {
+        c = target.charAt(++i);
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   private static int skipSpaces(String s, int i) {

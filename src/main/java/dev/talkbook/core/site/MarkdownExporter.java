@@ -362,6 +362,9 @@ public final class MarkdownExporter {
             return null;
           }
           String path = pathOf.apply(talk.get().talkId());
+          if (path == null && link.definition(text)) {
+            return null; // a definition is no text to show: kept as written
+          }
           if (path == null) {
             unlinked[0]++;
             return link.text(text);

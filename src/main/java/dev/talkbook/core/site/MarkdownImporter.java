@@ -1305,7 +1305,7 @@ public final class MarkdownImporter {
       addAttachmentPath(root, file, listed, attachmentPaths);
     }
     // The notes' links, found once: for the files and notes they lead to, and to relink them.
-    List<InlineLinks.Link> links = InlineLinks.in(body);
+    List<InlineLinks.Link> links = linksAndPictures(body);
     relativeLinks(links, file.getParent(), root, attachmentPaths, missing, null);
     siteRootLinks(links, root, attachmentPaths, missing);
     for (String relPath : attachmentPaths) {
@@ -1519,7 +1519,7 @@ public final class MarkdownImporter {
             "Could not read the folder of " + notesFile + " (" + PathProblems.why(e) + ").", e);
       }
       this.notes = notes;
-      this.links = InlineLinks.in(notes);
+      this.links = linksAndPictures(notes);
       List<String> found = new ArrayList<>();
       relativeLinks(links, folder, folder, found, missing, outside);
       for (String relPath : found) {
@@ -1559,7 +1559,7 @@ public final class MarkdownImporter {
                       .add(talkId, Path.of(relPath).getFileName().toString(), null, bytes)
                       .url()));
       return relinkToAttachments(
-          notes, notes.equals(this.notes) ? links : InlineLinks.in(notes), urls);
+          notes, notes.equals(this.notes) ? links : linksAndPictures(notes), urls);
     }
   }
 
@@ -1574,6 +1574,22 @@ public final class MarkdownImporter {
     if (!paths.contains(listed)) {
       paths.add(listed);
     }
+  }
+
+  /**
+   * The links of {@code notes} ({@link InlineLinks#in}) and the pictures of their raw HTML ({@code
+   * <img src="diagram.png">}, {@link InlineLinks#rawImages}), in the order they start: the files
+   * both name are stored alike.
+   */
+  static List<InlineLinks.Link> linksAndPictures(String notes) {
+    List<InlineLinks.Link> pictures = InlineLinks.rawImages(notes);
+    if (pictures.isEmpty()) {
+      return InlineLinks.in(notes);
+    }
+    List<InlineLinks.Link> all = new ArrayList<>(InlineLinks.in(notes));
+    all.addAll(pictures);
+    all.sort(java.util.Comparator.comparingInt(InlineLinks.Link::start));
+    return all;
   }
 
   private static boolean isRelativeFile(String target) {

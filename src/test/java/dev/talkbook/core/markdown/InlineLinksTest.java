@@ -33,6 +33,73 @@ class InlineLinksTest {
   }
 
   @Test
+  void aTargetHoldsParenthesesInPairsAndEscapedOnesAsThePageReadsIt() {
+    // a second download of a file is named "photo (1).png"; CommonMark keeps paired and escaped
+    // parentheses in a link's target and ends it at the first unpaired ")"
+    assertThat(
+            targets(
+                "![a](photo%20(1).png) ![b](shot(2).png \"t\") [c](a\\(1\\).md) [d](x(y)z).png"))
+        .containsExactly("photo%20(1).png", "shot(2).png", "a(1).md", "x(y)z");
+    assertThat(InlineLinks.in("![a](photo%20(1).png) next").get(0).end()).isEqualTo(21);
+    assertThat(targets("[open](a(b.md) [ok](c.md)")).containsExactly("c.md");
+  }
+
+  @Test
+  void findsLinkReferenceDefinitionsWhereABlockMayStartOutsideCode() {
+    String notes =
+        """
+        ![diagram][d] and [next][n].
+
+        [d]: diagram.png
+        [n]: <b c.md> "Next"
+        ## Links
+        [h]: photo%20(1).png 'title'
+
+        A paragraph
+        [p]: not-a-definition.md
+
+        ```
+        [f]: fenced.md
+        ```
+            [i]: indented.md
+
+        [^1]: a footnote.
+        [x]: x.md trailing words
+        """;
+    List<InlineLinks.Link> links = InlineLinks.in(notes);
+    assertThat(links)
+        .extracting(InlineLinks.Link::target)
+        .containsExactly("diagram.png", "b c.md", "photo%20(1).png");
+    assertThat(links).allMatch(l -> l.definition(notes) && !l.image());
+    assertThat(links.get(0).text(notes)).isEqualTo("d");
+    assertThat(InlineLinks.replace(notes, (text, link) -> link.withTarget(text, "talk:7")))
+        .contains("[d]: talk:7\n[n]: talk:7 \"Next\"\n## Links\n[h]: talk:7 'title'\n")
+        .contains("[p]: not-a-definition.md", "[f]: fenced.md", "[x]: x.md trailing");
+    assertThat(InlineLinks.in("[a](a.md)\n\n[d]: d.md\n").get(0).definition("[a](a.md)")).isFalse();
+  }
+
+  @Test
+  void findsTheSourcesOfRawHtmlPicturesOutsideCodeAndComments() {
+    String notes =
+        """
+        <img src="a b.png" width="300"> <IMG alt='x' SRC='c.png'/> <img src=d.png>
+
+        `<img src="code.png">` <!-- <img src="comment.png"> --> <imgx src="no.png"> <img alt="no src">
+
+        ```html
+        <img src="fenced.png">
+        ```
+        """;
+    List<InlineLinks.Link> pictures = InlineLinks.rawImages(notes);
+    assertThat(pictures)
+        .extracting(InlineLinks.Link::target)
+        .containsExactly("a b.png", "c.png", "d.png");
+    assertThat(InlineLinks.replace(notes, pictures, (text, link) -> link.withTarget(text, "X")))
+        .startsWith("<img src=\"X\" width=\"300\"> <IMG alt='x' SRC='X'/> <img src=X>\n")
+        .contains("code.png", "comment.png", "fenced.png");
+  }
+
+  @Test
   void anIndentedLineInAParagraphIsNoCode() {
     assertThat(targets("text\n    [a](a.md)\n")).containsExactly("a.md");
   }

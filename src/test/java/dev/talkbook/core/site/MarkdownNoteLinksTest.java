@@ -346,6 +346,45 @@ class MarkdownNoteLinksTest {
   }
 
   @Test
+  void aReferenceDefinitionToATalkIsExportedAsAPathAndOneToATalkNotExportedKeptAsWritten()
+      throws IOException {
+    Path md = dir.resolve("md");
+    try (Notebook a = Notebook.open(dir.resolve("a.talkbook"))) {
+      long summit =
+          a.events().create(dev.talkbook.core.notebook.Event.Details.titled("Summit")).id();
+      Talk keynote =
+          a.talks()
+              .create(
+                  summit,
+                  Talk.Details.titled("Keynote"),
+                  "",
+                  dev.talkbook.core.notebook.Programme.NONE);
+      Talk loom =
+          a.talks()
+              .create(
+                  summit,
+                  Talk.Details.titled("Loom"),
+                  "",
+                  dev.talkbook.core.notebook.Programme.NONE);
+      a.talks()
+          .saveBody(
+              keynote.id(),
+              "[next][n] and [gone][g]\n\n[n]: talk:" + loom.id() + "#demo\n[g]: talk:99999\n");
+      MarkdownExporter.Result r =
+          exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      assertThat(r.summary()).doesNotContain("written as text");
+    }
+    try (var s = Files.walk(md)) {
+      String keynoteFile =
+          Files.readString(
+              s.filter(p -> p.getFileName().toString().endsWith("-keynote.md"))
+                  .findFirst()
+                  .orElseThrow());
+      assertThat(keynoteFile).endsWith("[n]: 02-loom.md#demo\n[g]: talk:99999\n");
+    }
+  }
+
+  @Test
   void linksBetweenTalksSurviveExportAndImportIntoANewNotebook() throws IOException {
     Path md = dir.resolve("md");
     try (Notebook a = Notebook.open(dir.resolve("a.talkbook"))) {

@@ -357,6 +357,114 @@ class MarkdownRoundTripTest {
   }
 
   @Test
+  void aPictureWhoseNameHoldsParenthesesIsImportedAndSurvivesExportAndImport() throws IOException {
+    // "photo (1).png" is what a browser names a second download of photo.png
+    Path md = dir.resolve("md");
+    Files.createDirectories(md.resolve("conf"));
+    Files.write(md.resolve("conf/photo (1).png"), new byte[] {1, 2, 3});
+    Files.write(md.resolve("conf/shot(2).png"), new byte[] {4, 5, 6});
+    write(
+        md.resolve("conf/a.md"),
+        "---\ntitle: A\n---\n![first](photo%20(1).png) and ![second](shot\\(2\\).png \"t\")\n");
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.files())
+          .singleElement()
+          .extracting(MarkdownImporter.FileResult::detail)
+          .isEqualTo("new talk in \"Conf\"");
+      Talk a = b.talks().findByTitle("A").get(0);
+      List<AttachmentRef> files = b.attachments().of(a.id());
+      assertThat(files)
+          .extracting(AttachmentRef::fileName)
+          .containsExactlyInAnyOrder("photo (1).png", "shot(2).png");
+      for (AttachmentRef f : files) {
+        assertThat(a.body()).contains("](" + f.url());
+      }
+      Path out = dir.resolve("out");
+      exporter.export(b, out, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      try (Notebook c = fresh("c")) {
+        importer.importFolder(c, out, false, SiteExporter.Progress.NONE);
+        assertThat(snapshot(c)).isEqualTo(snapshot(b));
+      }
+    }
+  }
+
+  @Test
+  void referenceStylePicturesAndLinksAreImportedAndSurviveExportAndImport() throws IOException {
+    Path md = dir.resolve("md");
+    Files.createDirectories(md.resolve("conf"));
+    Files.write(md.resolve("conf/diagram.png"), new byte[] {1, 2, 3});
+    write(
+        md.resolve("conf/a.md"),
+        "---\ntitle: A\n---\n![the diagram][d] then [the next talk][n].\n\n"
+            + "[d]: diagram.png \"Diagram\"\n[n]: b.md#part-two\n");
+    write(md.resolve("conf/b.md"), "---\ntitle: B\n---\n## Part two\n");
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      Talk a = b.talks().findByTitle("A").get(0);
+      long next = b.talks().findByTitle("B").get(0).id();
+      List<AttachmentRef> files = b.attachments().of(a.id());
+      assertThat(files).extracting(AttachmentRef::fileName).containsExactly("diagram.png");
+      assertThat(a.body())
+          .endsWith(
+              "[d]: " + files.get(0).url() + " \"Diagram\"\n[n]: talk:" + next + "#part-two\n");
+      Path out = dir.resolve("out");
+      exporter.export(b, out, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      try (Notebook c = fresh("c")) {
+        importer.importFolder(c, out, false, SiteExporter.Progress.NONE);
+        assertThat(snapshot(c))
+            .isEqualTo(
+                snapshot(b).stream()
+                    .map(
+                        line ->
+                            line.replace(
+                                "talk:" + next, "talk:" + c.talks().findByTitle("B").get(0).id()))
+                    .toList());
+      }
+    }
+  }
+
+  @Test
+  void aRawHtmlPictureIsImportedAndSurvivesExportAndImport() throws IOException {
+    // <img src="…" width="…">: how Obsidian and GitHub notes size a picture
+    Path md = dir.resolve("md");
+    Files.createDirectories(md.resolve("conf"));
+    Files.write(md.resolve("conf/図表.png"), new byte[] {1, 2, 3});
+    write(
+        md.resolve("conf/a.md"),
+        "---\ntitle: A\n---\n<img src=\"図表.png\" alt=\"chart\" width=\"300\">"
+            + " and `<img src=\"図表.png\">` <img src=\"gone.png\">\n");
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.files())
+          .singleElement()
+          .extracting(MarkdownImporter.FileResult::detail)
+          .isEqualTo("new talk in \"Conf\"; a linked file is not in the folder: \"gone.png\"");
+      Talk a = b.talks().findByTitle("A").get(0);
+      List<AttachmentRef> files = b.attachments().of(a.id());
+      assertThat(files).extracting(AttachmentRef::fileName).containsExactly("図表.png");
+      assertThat(a.body())
+          .isEqualTo(
+              "<img src=\""
+                  + files.get(0).url()
+                  + "\" alt=\"chart\" width=\"300\"> and `<img src=\"図表.png\">`"
+                  + " <img src=\"gone.png\">\n");
+      Path out = dir.resolve("out");
+      exporter.export(b, out, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      try (Notebook c = fresh("c")) {
+        importer.importFolder(c, out, false, SiteExporter.Progress.NONE);
+        assertThat(snapshot(c)).isEqualTo(snapshot(b));
+      }
+    }
+  }
+
+  @Test
   void theOutputOfAFailedBlockStaysMarkedThroughExportAndImport() {
     String notes =
         "```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types\n```\n";
