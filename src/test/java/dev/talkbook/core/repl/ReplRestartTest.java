@@ -138,6 +138,25 @@ class ReplRestartTest {
     assertThat(eval("once").last().status()).isEqualTo(Status.COMPILE_ERROR);
   }
 
+  @Test
+  void declarationsThatReferToEachOtherAreAllRestored() throws Exception {
+    // A sealed interface names the records that implement it, which name it: the first, run again
+    // alone, waits for the others (JShell's forward reference), as it did when first typed.
+    eval(
+        "sealed interface Shape permits Circle, Square {}\n"
+            + "record Circle(double r) implements Shape {}\n"
+            + "record Square(double s) implements Shape {}\n"
+            + "double area(Shape s) {"
+            + " return s instanceof Circle c ? 3 * c.r() * c.r() : ((Square) s).s() * ((Square) s).s(); }");
+    Evaluation e = eval("System.exit(0);");
+    assertThat(e.outcome()).isEqualTo(Outcome.JVM_ENDED);
+    ReplEvent.Restarted restarted = restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(restarted).isNotNull();
+    assertThat(restarted.notReplayed()).isEmpty();
+    assertThat(restarted.replayed()).isEqualTo(4);
+    assertThat(eval("area(new Square(3)) + area(new Circle(1))").last().value()).isEqualTo("12.0");
+  }
+
   /** The number of JVM starts the session has announced so far. */
   private long starts() {
     return starts.get();
