@@ -157,6 +157,20 @@ class ReplRestartTest {
     assertThat(eval("area(new Square(3)) + area(new Circle(1))").last().value()).isEqualTo("12.0");
   }
 
+  @Test
+  void afterSuchARestartAValueStillShowsItsType() throws Exception {
+    // Dropping the hierarchy's parts one by one, as the re-run did, left JShell naming the type of
+    // every later value java.lang.Object: with Java 25's JShell (the packaged app's, and this test
+    // run with -Djvm=JDK-25/bin/java), not Java 17's, where this passes either way.
+    eval(
+        "sealed interface Shape permits Circle, Square {}\n"
+            + "record Circle(double r) implements Shape {}\n"
+            + "record Square(double s) implements Shape {}");
+    session.restart().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+    assertThat(eval("\"abc\".substring(1)").last().type()).isEqualTo("String");
+  }
+
   /** The number of JVM starts the session has announced so far. */
   private long starts() {
     return starts.get();
