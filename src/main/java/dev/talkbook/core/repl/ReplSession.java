@@ -1202,6 +1202,10 @@ public final class ReplSession implements AutoCloseable {
             outcomes[i] = readWithoutInput(sources.get(i));
           }
         } else {
+          // Still waiting (what it needs did not run again, or was stopped): kept waiting, as a
+          // typed one is, so that defining what it needs completes it. Not dropped: with Java
+          // 25's JShell, dropping a waiting declaration names every later value's type
+          // java.lang.Object.
           String missing =
               snippet instanceof DeclarationSnippet d
                   ? String.join(", ", shell.unresolvedDependencies(d).toList())
@@ -1212,10 +1216,11 @@ public final class ReplSession implements AutoCloseable {
                   waitedReadInput.contains(i),
                   missing.isEmpty()
                       ? "it does not compile now" + firstError(shell, snippet)
-                      : "it needs " + missing + ", not defined now");
-          if (shell.status(snippet).isActive()) {
-            shell.drop(snippet);
-          }
+                      : "it needs "
+                          + missing
+                          + " (kept: defining "
+                          + (missing.contains(", ") ? "them" : "it")
+                          + " again completes it)");
         }
       }
       for (int i = at; i < sources.size() && interruption.get() != null; i++) {

@@ -171,6 +171,51 @@ class ReplRestartTest {
     assertThat(eval("\"abc\".substring(1)").last().type()).isEqualTo("String");
   }
 
+  @Test
+  void aDefinitionLeftWaitingByAStoppedReRunIsKeptWaitingAndValuesKeepTheirTypes(@TempDir Path dir)
+      throws Exception {
+    // spin() spins once the flag is there (only when the definitions run again): the re-run is
+    // stopped after Shape ran again and before the records it waits for did.
+    Path flag = dir.resolve("spin");
+    Path inside = dir.resolve("spinning");
+    eval(
+        "int spin() { if (Files.exists(Path.of(\""
+            + java(flag)
+            + "\"))) { try { Files.writeString(Path.of(\""
+            + java(inside)
+            + "\"), \"\"); } catch (IOException e) {} while (true) {} } return 1; }");
+    eval(
+        "sealed interface Shape permits Circle, Square {}\n"
+            + "int spun = spin();\n"
+            + "record Circle(double r) implements Shape {}\n"
+            + "record Square(double s) implements Shape {}");
+    Files.createFile(flag);
+    java.util.concurrent.CompletableFuture<Void> restart = session.restart();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!Files.exists(inside) && System.nanoTime() < deadline) {
+      Thread.sleep(20); // a condition polled, with a limit
+    }
+    assertThat(inside).as("the re-run spins in spin()").exists();
+    session.stop();
+    restart.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    ReplEvent.Restarted restarted = restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(restarted.reruns())
+        .filteredOn(r -> r.source().startsWith("sealed interface Shape"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.restored()).isFalse();
+              assertThat(r.why()).contains("Circle").contains("kept");
+            });
+    // Dropped, it left Java 25's JShell naming every later value's type java.lang.Object (run
+    // with -Djvm=JDK-25/bin/java to see it; Java 17's names it either way). Kept, it waits, as a
+    // typed one does: the records defined again complete it.
+    assertThat(eval("\"abc\".substring(1)").last().type()).isEqualTo("String");
+    eval(
+        "record Circle(double r) implements Shape {}\nrecord Square(double s) implements Shape {}");
+    assertThat(eval("new Circle(1) instanceof Shape").last().value()).isEqualTo("true");
+  }
+
   /** The number of JVM starts the session has announced so far. */
   private long starts() {
     return starts.get();
