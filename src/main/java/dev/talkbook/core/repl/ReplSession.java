@@ -1100,7 +1100,12 @@ public final class ReplSession implements AutoCloseable {
     }
     JShell shell = jshell;
     List<String> sources = definitions;
+    // Each definition's outcome, by its place: one that waits for a later one (a sealed interface
+    // naming the records that implement it, which name it) is decided once all have run again.
+    ReplEvent.Rerun[] outcomes = new ReplEvent.Rerun[sources.size()];
     List<ReplEvent.Rerun> reruns = new ArrayList<>();
+    Map<Integer, Snippet> waiting = new HashMap<>();
+    Set<Integer> waitedReadInput = new HashSet<>();
     int replayed = 0;
     int at = 0;
     interruption.set(null);
@@ -1154,12 +1159,15 @@ public final class ReplSession implements AutoCloseable {
         }
         String failure = null;
         boolean stopped = interruption.get() != null;
+        Snippet waits = null;
         for (SnippetEvent e : fired) {
           if (e.causeSnippet() != null) {
             continue;
           }
           if (e.exception() != null) {
             failure = "it threw " + thrown(e.exception());
+          } else if (e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED && !stopped) {
+            waits = e.snippet(); // it refers to a definition run again after it
           } else if (!e.status().isDefined()) {
             failure = "it does not compile now" + firstError(shell, e.snippet());
           } else if (stopped) {
@@ -1171,29 +1179,57 @@ public final class ReplSession implements AutoCloseable {
             shell.drop(e.snippet());
           }
         }
-        if (failure == null) {
+        if (failure == null && waits != null) {
+          waiting.put(at, waits);
+          if (readInput) {
+            waitedReadInput.add(at);
+          }
+        } else if (failure == null) {
           replayed++;
           if (readInput) {
-            reruns.add(
-                new ReplEvent.Rerun(
-                    source,
-                    true,
-                    "it read System.in, which gives a re-run no input (the end of input), so its"
-                        + " value may not be what it was"));
+            outcomes[at] = readWithoutInput(source);
           }
         } else {
-          reruns.add(
-              new ReplEvent.Rerun(
-                  source,
-                  false,
-                  readInput
-                      ? "it reads System.in, which gives a re-run no input (the end of input): "
-                          + failure
-                      : failure));
+          outcomes[at] = notRestored(source, readInput, failure);
+        }
+      }
+      for (var w : waiting.entrySet()) {
+        int i = w.getKey();
+        Snippet snippet = w.getValue();
+        if (shell.status(snippet).isDefined()) {
+          replayed++;
+          if (waitedReadInput.contains(i)) {
+            outcomes[i] = readWithoutInput(sources.get(i));
+          }
+        } else {
+          // Still waiting (what it needs did not run again, or was stopped): kept waiting, as a
+          // typed one is, so that defining what it needs completes it. Not dropped: with Java
+          // 25's JShell, dropping a waiting declaration names every later value's type
+          // java.lang.Object.
+          String missing =
+              snippet instanceof DeclarationSnippet d
+                  ? String.join(", ", shell.unresolvedDependencies(d).toList())
+                  : "";
+          outcomes[i] =
+              notRestored(
+                  sources.get(i),
+                  waitedReadInput.contains(i),
+                  missing.isEmpty()
+                      ? "it does not compile now" + firstError(shell, snippet)
+                      : "it needs "
+                          + missing
+                          + " (kept: defining "
+                          + (missing.contains(", ") ? "them" : "it")
+                          + " again completes it)");
         }
       }
       for (int i = at; i < sources.size() && interruption.get() != null; i++) {
-        reruns.add(new ReplEvent.Rerun(sources.get(i), false, "not run again: Stop was pressed"));
+        outcomes[i] = new ReplEvent.Rerun(sources.get(i), false, "not run again: Stop was pressed");
+      }
+      for (ReplEvent.Rerun r : outcomes) {
+        if (r != null) {
+          reruns.add(r);
+        }
       }
     } finally {
       input.withoutInput(false);
@@ -1220,6 +1256,23 @@ public final class ReplSession implements AutoCloseable {
     }
     rememberDefinitions();
     emit(new ReplEvent.Restarted(reason, replayed, reruns));
+  }
+
+  private static ReplEvent.Rerun readWithoutInput(String source) {
+    return new ReplEvent.Rerun(
+        source,
+        true,
+        "it read System.in, which gives a re-run no input (the end of input), so its"
+            + " value may not be what it was");
+  }
+
+  private static ReplEvent.Rerun notRestored(String source, boolean readInput, String failure) {
+    return new ReplEvent.Rerun(
+        source,
+        false,
+        readInput
+            ? "it reads System.in, which gives a re-run no input (the end of input): " + failure
+            : failure);
   }
 
   /** {@code source} on one line, cut to a length a sentence can hold, in back quotes. */

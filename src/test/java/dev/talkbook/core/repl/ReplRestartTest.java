@@ -138,6 +138,84 @@ class ReplRestartTest {
     assertThat(eval("once").last().status()).isEqualTo(Status.COMPILE_ERROR);
   }
 
+  @Test
+  void declarationsThatReferToEachOtherAreAllRestored() throws Exception {
+    // A sealed interface names the records that implement it, which name it: the first, run again
+    // alone, waits for the others (JShell's forward reference), as it did when first typed.
+    eval(
+        "sealed interface Shape permits Circle, Square {}\n"
+            + "record Circle(double r) implements Shape {}\n"
+            + "record Square(double s) implements Shape {}\n"
+            + "double area(Shape s) {"
+            + " return s instanceof Circle c ? 3 * c.r() * c.r() : ((Square) s).s() * ((Square) s).s(); }");
+    Evaluation e = eval("System.exit(0);");
+    assertThat(e.outcome()).isEqualTo(Outcome.JVM_ENDED);
+    ReplEvent.Restarted restarted = restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(restarted).isNotNull();
+    assertThat(restarted.notReplayed()).isEmpty();
+    assertThat(restarted.replayed()).isEqualTo(4);
+    assertThat(eval("area(new Square(3)) + area(new Circle(1))").last().value()).isEqualTo("12.0");
+  }
+
+  @Test
+  void afterSuchARestartAValueStillShowsItsType() throws Exception {
+    // Dropping the hierarchy's parts one by one, as the re-run did, left JShell naming the type of
+    // every later value java.lang.Object: with Java 25's JShell (the packaged app's, and this test
+    // run with -Djvm=JDK-25/bin/java), not Java 17's, where this passes either way.
+    eval(
+        "sealed interface Shape permits Circle, Square {}\n"
+            + "record Circle(double r) implements Shape {}\n"
+            + "record Square(double s) implements Shape {}");
+    session.restart().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+    assertThat(eval("\"abc\".substring(1)").last().type()).isEqualTo("String");
+  }
+
+  @Test
+  void aDefinitionLeftWaitingByAStoppedReRunIsKeptWaitingAndValuesKeepTheirTypes(@TempDir Path dir)
+      throws Exception {
+    // spin() spins once the flag is there (only when the definitions run again): the re-run is
+    // stopped after Shape ran again and before the records it waits for did.
+    Path flag = dir.resolve("spin");
+    Path inside = dir.resolve("spinning");
+    eval(
+        "int spin() { if (Files.exists(Path.of(\""
+            + java(flag)
+            + "\"))) { try { Files.writeString(Path.of(\""
+            + java(inside)
+            + "\"), \"\"); } catch (IOException e) {} while (true) {} } return 1; }");
+    eval(
+        "sealed interface Shape permits Circle, Square {}\n"
+            + "int spun = spin();\n"
+            + "record Circle(double r) implements Shape {}\n"
+            + "record Square(double s) implements Shape {}");
+    Files.createFile(flag);
+    java.util.concurrent.CompletableFuture<Void> restart = session.restart();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!Files.exists(inside) && System.nanoTime() < deadline) {
+      Thread.sleep(20); // a condition polled, with a limit
+    }
+    assertThat(inside).as("the re-run spins in spin()").exists();
+    session.stop();
+    restart.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    ReplEvent.Restarted restarted = restarts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(restarted.reruns())
+        .filteredOn(r -> r.source().startsWith("sealed interface Shape"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.restored()).isFalse();
+              assertThat(r.why()).contains("Circle").contains("kept");
+            });
+    // Dropped, it left Java 25's JShell naming every later value's type java.lang.Object (run
+    // with -Djvm=JDK-25/bin/java to see it; Java 17's names it either way). Kept, it waits, as a
+    // typed one does: the records defined again complete it.
+    assertThat(eval("\"abc\".substring(1)").last().type()).isEqualTo("String");
+    eval(
+        "record Circle(double r) implements Shape {}\nrecord Square(double s) implements Shape {}");
+    assertThat(eval("new Circle(1) instanceof Shape").last().value()).isEqualTo("true");
+  }
+
   /** The number of JVM starts the session has announced so far. */
   private long starts() {
     return starts.get();
