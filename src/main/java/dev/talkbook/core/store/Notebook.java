@@ -376,6 +376,7 @@ public final class Notebook implements AutoCloseable {
       } finally {
         db.close();
       }
+      setAsideLeftovers(path);
       try {
         Files.createLink(path, temp); // fails if something appeared at path meanwhile
       } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
@@ -396,6 +397,41 @@ public final class Notebook implements AutoCloseable {
     } finally {
       deleteWithSidecars(temp);
     }
+  }
+
+  /**
+   * The {@code -wal} and {@code -journal} that a notebook no longer at {@code path} left there (its
+   * process killed, then the file deleted or moved away without them) are renamed {@code
+   * <name>-wal.left-<time>} before a new notebook takes the path: SQLite would read them as the new
+   * notebook's own and write their pages into it, damaging it ("SQLite cannot read it") and using
+   * up the last changes they hold, which are kept instead. A {@code -shm} holds nothing and goes.
+   * The caller holds the notebook's lock, so no Talkbook is using them.
+   */
+  static java.util.List<Path> setAsideLeftovers(Path path) throws IOException {
+    java.util.List<Path> kept = new java.util.ArrayList<>();
+    String time =
+        java.time.LocalDateTime.now()
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    for (String suffix : new String[] {"-wal", "-journal"}) {
+      Path left = NotebookFile.sibling(path, suffix);
+      if (Files.isRegularFile(left, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && Files.size(left) > 0) {
+        Path aside = left.resolveSibling(left.getFileName() + ".left-" + time);
+        Files.move(left, aside);
+        kept.add(aside);
+        System.getLogger(Notebook.class.getName())
+            .log(
+                System.Logger.Level.WARNING,
+                "a new notebook is made at "
+                    + path
+                    + "; what an earlier notebook there left unfinished is kept in "
+                    + aside);
+      } else {
+        Files.deleteIfExists(left);
+      }
+    }
+    Files.deleteIfExists(NotebookFile.sibling(path, "-shm"));
+    return kept;
   }
 
   static void deleteWithSidecars(Path file) {
