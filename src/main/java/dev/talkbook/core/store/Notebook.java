@@ -1007,8 +1007,9 @@ public final class Notebook implements AutoCloseable {
    * Writes a copy of this notebook to the new file {@code target}: a consistent snapshot of what is
    * saved (SQLite's {@code VACUUM INTO}, read through a read-only connection), so it works while
    * another Talkbook (the window) has the notebook open, and on a notebook opened read-only. The
-   * copy is one plain file (rollback mode, nothing beside it). Refuses a target that exists; a copy
-   * that fails leaves nothing behind.
+   * copy is one plain file (rollback mode, nothing beside it), written as {@code <target>.part} and
+   * moved into place whole, so a backup killed half way leaves no file at {@code target}. Refuses a
+   * target that exists; a copy that fails leaves nothing behind.
    */
   public void backupTo(Path target) {
     Path to = target.toAbsolutePath().normalize();
@@ -1030,16 +1031,21 @@ public final class Notebook implements AutoCloseable {
               + to
               + ": a file is there already. Choose a new name; nothing was written.");
     }
+    // Written under a name of its own and moved into place whole: a backup killed half way (a
+    // shutdown) left a file at the backup's name that was no backup, "empty" once opened.
+    Path part = to.resolveSibling(to.getFileName() + ".part");
     try {
       Files.createDirectories(to.getParent());
-      Database.copy(file, to, db.immutable());
+      deleteWithSidecars(part); // one a killed backup left
+      Database.copy(file, part, db.immutable());
       try {
-        Database.leaveLogMode(to);
+        Database.leaveLogMode(part);
       } catch (SQLException e) {
         throw Database.failedTo(Database.WRITE_THE_COPY, e);
       }
+      Files.move(part, to); // refuses a file that appeared at the name meanwhile
     } catch (SQLException | IOException e) {
-      deleteWithSidecars(to);
+      deleteWithSidecars(part);
       throw new NotebookException(
           "Could not back up notebook "
               + file
