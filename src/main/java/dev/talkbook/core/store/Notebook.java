@@ -376,6 +376,7 @@ public final class Notebook implements AutoCloseable {
       } finally {
         db.close();
       }
+      setAsideLeftovers(path);
       try {
         Files.createLink(path, temp); // fails if something appeared at path meanwhile
       } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
@@ -396,6 +397,41 @@ public final class Notebook implements AutoCloseable {
     } finally {
       deleteWithSidecars(temp);
     }
+  }
+
+  /**
+   * The {@code -wal} and {@code -journal} that a notebook no longer at {@code path} left there (its
+   * process killed, then the file deleted or moved away without them) are renamed {@code
+   * <name>-wal.left-<time>} before a new notebook takes the path: SQLite would read them as the new
+   * notebook's own and write their pages into it, damaging it ("SQLite cannot read it") and using
+   * up the last changes they hold, which are kept instead. A {@code -shm} holds nothing and goes.
+   * The caller holds the notebook's lock, so no Talkbook is using them.
+   */
+  static java.util.List<Path> setAsideLeftovers(Path path) throws IOException {
+    java.util.List<Path> kept = new java.util.ArrayList<>();
+    String time =
+        java.time.LocalDateTime.now()
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    for (String suffix : new String[] {"-wal", "-journal"}) {
+      Path left = NotebookFile.sibling(path, suffix);
+      if (Files.isRegularFile(left, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && Files.size(left) > 0) {
+        Path aside = left.resolveSibling(left.getFileName() + ".left-" + time);
+        Files.move(left, aside);
+        kept.add(aside);
+        System.getLogger(Notebook.class.getName())
+            .log(
+                System.Logger.Level.WARNING,
+                "a new notebook is made at "
+                    + path
+                    + "; what an earlier notebook there left unfinished is kept in "
+                    + aside);
+      } else {
+        Files.deleteIfExists(left);
+      }
+    }
+    Files.deleteIfExists(NotebookFile.sibling(path, "-shm"));
+    return kept;
   }
 
   static void deleteWithSidecars(Path file) {
@@ -971,8 +1007,9 @@ public final class Notebook implements AutoCloseable {
    * Writes a copy of this notebook to the new file {@code target}: a consistent snapshot of what is
    * saved (SQLite's {@code VACUUM INTO}, read through a read-only connection), so it works while
    * another Talkbook (the window) has the notebook open, and on a notebook opened read-only. The
-   * copy is one plain file (rollback mode, nothing beside it). Refuses a target that exists; a copy
-   * that fails leaves nothing behind.
+   * copy is one plain file (rollback mode, nothing beside it), written as {@code <target>.part} and
+   * moved into place whole, so a backup killed half way leaves no file at {@code target}. Refuses a
+   * target that exists; a copy that fails leaves nothing behind.
    */
   public void backupTo(Path target) {
     Path to = target.toAbsolutePath().normalize();
@@ -994,16 +1031,21 @@ public final class Notebook implements AutoCloseable {
               + to
               + ": a file is there already. Choose a new name; nothing was written.");
     }
+    // Written under a name of its own and moved into place whole: a backup killed half way (a
+    // shutdown) left a file at the backup's name that was no backup, "empty" once opened.
+    Path part = to.resolveSibling(to.getFileName() + ".part");
     try {
       Files.createDirectories(to.getParent());
-      Database.copy(file, to, db.immutable());
+      deleteWithSidecars(part); // one a killed backup left
+      Database.copy(file, part, db.immutable());
       try {
-        Database.leaveLogMode(to);
+        Database.leaveLogMode(part);
       } catch (SQLException e) {
         throw Database.failedTo(Database.WRITE_THE_COPY, e);
       }
+      Files.move(part, to); // refuses a file that appeared at the name meanwhile
     } catch (SQLException | IOException e) {
-      deleteWithSidecars(to);
+      deleteWithSidecars(part);
       throw new NotebookException(
           "Could not back up notebook "
               + file

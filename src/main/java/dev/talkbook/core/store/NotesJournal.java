@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -45,8 +46,10 @@ import java.util.zip.CRC32C;
  * <p>Callers never wait for the disk: every method queues its work and returns. Memory is bounded:
  * at most {@link #MAX_QUEUED} changes wait for the thread (beyond that the newest whole text
  * replaces them), and changes not yet saved that exceed {@link #MAX_PENDING_BYTES} are replaced by
- * one record of the whole text. A folder that cannot be written (a full disk) is said once through
- * {@code problem}; journaling then starts afresh at the next save, and typing goes on either way.
+ * one record of the whole text. When appending fails (the notebook's disk filled up while it was
+ * open) the journal is written afresh, whole, where it can be: the fallback folder, often on
+ * another disk. Where neither can be written it is said once through {@code problem}; journaling
+ * then starts afresh at the next save, and typing goes on either way.
  *
  * <p>Keys typed for a talk whose notes are not shown yet (held while it is read: Go to talk, a
  * letter on its row) are journaled too ({@link #typedAhead}): the talk's journal file holds them as
@@ -80,6 +83,7 @@ public final class NotesJournal implements AutoCloseable {
   private final Path notebook;
   private final Path fallback;
   private final Consumer<String> problem;
+  private final Disk disk;
   private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
   private final AtomicInteger queuedEdits = new AtomicInteger();
 
@@ -103,7 +107,7 @@ public final class NotesJournal implements AutoCloseable {
 
   private long lastSeq;
   private String base = "";
-  private FileChannel out;
+  private WritableByteChannel out;
   private Path file;
   private boolean broken;
 
@@ -128,12 +132,40 @@ public final class NotesJournal implements AutoCloseable {
    * written (on the journal's thread).
    */
   public NotesJournal(Path notebook, Path fallback, Consumer<String> problem) {
+    this(notebook, fallback, problem, Disk.REAL);
+  }
+
+  /** As above, reaching the files through {@code disk} (tests give one that fills up). */
+  NotesJournal(Path notebook, Path fallback, Consumer<String> problem, Disk disk) {
     this.notebook = notebook.toAbsolutePath();
     this.fallback = fallback;
     this.problem = problem;
+    this.disk = disk;
     this.thread = new Thread(this::run, "talkbook-journal");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** How the journal reaches its files: written whole, or opened to append. */
+  interface Disk {
+    /** Writes {@code file} whole or not at all, readable by its owner only. */
+    void writeWhole(Path file, byte[] bytes) throws IOException;
+
+    /** Opens {@code file} to append to it. */
+    WritableByteChannel openToAppend(Path file) throws IOException;
+
+    Disk REAL =
+        new Disk() {
+          @Override
+          public void writeWhole(Path file, byte[] bytes) throws IOException {
+            AtomicFile.write(file, bytes, AtomicFile.Option.OWNER_ONLY);
+          }
+
+          @Override
+          public WritableByteChannel openToAppend(Path file) throws IOException {
+            return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+          }
+        };
   }
 
   private sealed interface Op {
@@ -426,7 +458,7 @@ public final class NotesJournal implements AutoCloseable {
     IOException first = null;
     for (Path candidate : was != null ? List.of(was) : candidates(talk)) {
       try {
-        AtomicFile.write(candidate, all.toByteArray(), AtomicFile.Option.OWNER_ONLY);
+        disk.writeWhole(candidate, all.toByteArray());
         aheadFiles.put(talk, candidate);
         return;
       } catch (IOException e) {
@@ -570,9 +602,21 @@ public final class NotesJournal implements AutoCloseable {
         out.write(bytes);
       }
     } catch (IOException e) {
+      // The journal stops here, maybe cut mid-record (a full disk): it goes, and the whole journal
+      // (its base and every change since, all in pending) is written afresh where it can be, the
+      // fallback folder when the notebook's disk is full, so what is typed from now on is still
+      // journaled while no save can be made.
+      LOG.log(System.Logger.Level.WARNING, "the notes' journal could not be appended to", e);
       Path stale = file;
       file = null;
-      failed(e, stale);
+      closeFile();
+      try {
+        Files.deleteIfExists(stale);
+      } catch (IOException cannot) {
+        failed(cannot, null); // a journal with a gap must not stay beside a newer one
+        return;
+      }
+      rewrite();
     }
   }
 
@@ -592,8 +636,8 @@ public final class NotesJournal implements AutoCloseable {
     IOException first = null;
     for (Path candidate : file != null ? List.of(file) : candidates(talkId)) {
       try {
-        AtomicFile.write(candidate, bytes, AtomicFile.Option.OWNER_ONLY);
-        out = FileChannel.open(candidate, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        disk.writeWhole(candidate, bytes);
+        out = disk.openToAppend(candidate);
         file = candidate;
         broken = false;
         return;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Revision;
 import dev.talkbook.core.notebook.Talk;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -390,6 +393,90 @@ class NotesJournalTest {
           .contains("# Loom\n");
       assertThat(fileOf(b.talk())).doesNotExist();
       assertThat(NotesJournal.recover(notebook, dir.resolve("tmp"))).isEmpty();
+    }
+  }
+
+  /**
+   * The notebook's disk, with the journal open beside the notebook, as it fills up: nothing more
+   * can be written in the notebook's folder, while the fallback folder (the temporary folder, often
+   * another disk) has room.
+   */
+  private static final class FillingDisk implements NotesJournal.Disk {
+    private final Path folder;
+    private volatile boolean full;
+
+    FillingDisk(Path folder) {
+      this.folder = folder;
+    }
+
+    private void check(Path file) throws IOException {
+      if (full && file.getParent().equals(folder)) {
+        throw new IOException(file + ": No space left on device");
+      }
+    }
+
+    @Override
+    public void writeWhole(Path file, byte[] bytes) throws IOException {
+      check(file);
+      NotesJournal.Disk.REAL.writeWhole(file, bytes);
+    }
+
+    @Override
+    public WritableByteChannel openToAppend(Path file) throws IOException {
+      check(file);
+      WritableByteChannel channel = NotesJournal.Disk.REAL.openToAppend(file);
+      return new WritableByteChannel() {
+        @Override
+        public int write(ByteBuffer bytes) throws IOException {
+          check(file);
+          return channel.write(bytes);
+        }
+
+        @Override
+        public boolean isOpen() {
+          return channel.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+          channel.close();
+        }
+      };
+    }
+  }
+
+  /**
+   * The disk fills up while a talk's journal is open beside the notebook: no save can be made ("Not
+   * saved: the disk is full"), and the typing went on being journaled nowhere, so a kill then lost
+   * all of it. It now goes on in the fallback folder, and the next open puts it back.
+   */
+  @Test
+  void typingGoesOnBeingJournaledInTheFallbackFolderWhenTheNotebooksDiskFillsUp() throws Exception {
+    Book b = book();
+    Path fallback = Files.createDirectories(dir.resolve("tmp"));
+    try (Notebook notebook = b.notebook()) {
+      FillingDisk disk = new FillingDisk(dir);
+      NotesJournal j = new NotesJournal(notebookFile(), fallback, told::add, disk);
+      journal = j;
+      long[] seq = {1};
+      j.begin(b.talk(), 1, "# Loom\n");
+      String text = type(j, b.talk(), seq, "# Loom\n", "before ");
+      flush();
+      assertThat(fileOf(b.talk())).exists();
+
+      disk.full = true;
+      String typed = type(j, b.talk(), seq, text, "while the disk is full");
+      flush();
+      typed = type(j, b.talk(), seq, typed, ", and more");
+      flush();
+      j.close(); // as a kill: no save could be made
+
+      assertThat(told).as("the fallback took it: nothing to warn of").isEmpty();
+      assertThat(fileOf(b.talk())).as("the journal cut short beside the notebook").doesNotExist();
+      List<NotesJournal.Recovered> done = NotesJournal.recover(notebook, fallback);
+      assertThat(done).hasSize(1);
+      assertThat(done.get(0).putBack()).isTrue();
+      assertThat(notebook.talks().get(b.talk()).body()).isEqualTo(typed);
     }
   }
 
