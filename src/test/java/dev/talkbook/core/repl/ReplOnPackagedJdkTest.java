@@ -65,7 +65,13 @@ class ReplOnPackagedJdkTest {
     assertThat(script)
         .as("packaging's JDK lookup (the test runs in the project's folder)")
         .exists();
-    Process find = new ProcessBuilder(List.of("bash", script.toString())).start();
+    Process find;
+    try {
+      find = new ProcessBuilder(List.of("bash", script.toString())).start();
+    } catch (IOException noBash) {
+      assumeTrue(false, () -> "No bash to run " + script + " with: " + noBash.getMessage());
+      throw noBash;
+    }
     find.getOutputStream().close();
     CompletableFuture<String> err = drain(find.getErrorStream());
     CompletableFuture<String> out = drain(find.getInputStream());
