@@ -162,6 +162,7 @@ class ReplRestartTest {
     // Dropping the hierarchy's parts one by one, as the re-run did, left JShell naming the type of
     // every later value java.lang.Object: with Java 25's JShell (the packaged app's, and this test
     // run with -Djvm=JDK-25/bin/java), not Java 17's, where this passes either way.
+    // ReplOnPackagedJdkTest runs this on the packaged app's JDK in the normal test run.
     eval(
         "sealed interface Shape permits Circle, Square {}\n"
             + "record Circle(double r) implements Shape {}\n"
@@ -208,8 +209,9 @@ class ReplRestartTest {
               assertThat(r.why()).contains("Circle").contains("kept");
             });
     // Dropped, it left Java 25's JShell naming every later value's type java.lang.Object (run
-    // with -Djvm=JDK-25/bin/java to see it; Java 17's names it either way). Kept, it waits, as a
-    // typed one does: the records defined again complete it.
+    // with -Djvm=JDK-25/bin/java to see it, as ReplOnPackagedJdkTest does in the normal run; Java
+    // 17's names it either way). Kept, it waits, as a typed one does: the records defined again
+    // complete it.
     assertThat(eval("\"abc\".substring(1)").last().type()).isEqualTo("String");
     eval(
         "record Circle(double r) implements Shape {}\nrecord Square(double s) implements Shape {}");
