@@ -667,6 +667,11 @@ public final class TalkDetailsPane {
         // A link kept without its https:// was kept so (its fix taken back): not fixed again.
         kept.of(shown.id()).forEach((name, text) -> schemeDeclined.add(text.strip()));
         showProblems(savable());
+        if (talk != null
+            && talk.id() == shown.id()
+            && !savable().details().equals(talk.details())) {
+          save(false, false); // typed before a kill, not saved then
+        }
       }
     }
     summary.set(summary(shown));
@@ -872,6 +877,9 @@ public final class TalkDetailsPane {
     refreshUnsaved();
     lastTyped = System.nanoTime();
     if (unsaved.get()) {
+      // Kept at once (the settings are written out soon after, off the FX thread): a kill before
+      // the save comes puts it back at the next start, as the notes' journal does for the notes.
+      kept.put(talk.id(), notStored(typed(), talk.details()));
       long wait = saveWait.changed();
       beforePause = SaveWait.beforePause(wait);
       playAutosave(wait);
@@ -954,6 +962,44 @@ public final class TalkDetailsPane {
       }
     }
     return new Attempt(d, problems, failed);
+  }
+
+  /** Every field's text, by name (blank ones aside: a blank title comes back as the stored one). */
+  private Map<String, String> typed() {
+    Map<String, String> texts = new java.util.LinkedHashMap<>();
+    for (String name : FIELD_NAMES) {
+      String text = fieldNamed(name).getText();
+      if (!text.isBlank()) {
+        texts.put(name, text);
+      }
+    }
+    return texts;
+  }
+
+  /** Of {@code texts} (field name → text), those that differ from how {@code d} is shown. */
+  private static Map<String, String> notStored(Map<String, String> texts, Talk.Details d) {
+    Map<String, String> differ = new java.util.LinkedHashMap<>();
+    texts.forEach(
+        (name, text) -> {
+          if (!text.equals(shownText(name, d))) {
+            differ.put(name, text);
+          }
+        });
+    return differ;
+  }
+
+  /** The text field {@code name} shows for {@code d}, as {@link #showFields} puts it. */
+  private static String shownText(String name, Talk.Details d) {
+    return switch (name) {
+      case "title" -> d.title();
+      case "speakers" -> String.join(", ", d.speakers());
+      case "time" -> d.startsAt() == null ? "" : TIME.format(d.startsAt());
+      case "room" -> d.room() == null ? "" : d.room();
+      case "slides" -> d.slidesUrl() == null ? "" : d.slidesUrl();
+      case "video" -> d.videoUrl() == null ? "" : d.videoUrl();
+      case "tags" -> String.join(", ", d.tags());
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   /** The fields' names, in the order their problems are told: each field's id is "detail-" + it. */
@@ -1043,6 +1089,12 @@ public final class TalkDetailsPane {
    */
   public void close() {
     save(true, false);
+    if (talk != null) {
+      // The last save is under way as the settings are written for good: only what it cannot
+      // take stays kept (text kept for a kill would outlive it, and later overwrite a change made
+      // elsewhere).
+      kept.put(talk.id(), savable().failed());
+    }
     autosave.stop();
     hideSuggestions();
     closed = true;
@@ -1152,7 +1204,7 @@ public final class TalkDetailsPane {
       addScheme("video", "Video");
     }
     Attempt typed = savable();
-    kept.put(talk.id(), typed.failed());
+    kept.put(talk.id(), notStored(typed(), talk.details()));
     showProblems(typed);
     send(typed.details(), left);
   }
@@ -1182,6 +1234,7 @@ public final class TalkDetailsPane {
           if (details.equals(sending)) {
             sending = null;
           }
+          kept.put(id, notStored(kept.of(id), updated.details()));
           Pending p = pending;
           if (p != null && p.talkId() == id && p.details().equals(details)) {
             pending = null; // stored: the shutdown hook has nothing of it to write
