@@ -981,25 +981,11 @@ public final class TalkDetailsPane {
     Map<String, String> differ = new java.util.LinkedHashMap<>();
     texts.forEach(
         (name, text) -> {
-          if (!text.equals(shownText(name, d))) {
+          if (!text.equals(savedText(name, d))) {
             differ.put(name, text);
           }
         });
     return differ;
-  }
-
-  /** The text field {@code name} shows for {@code d}, as {@link #showFields} puts it. */
-  private static String shownText(String name, Talk.Details d) {
-    return switch (name) {
-      case "title" -> d.title();
-      case "speakers" -> String.join(", ", d.speakers());
-      case "time" -> d.startsAt() == null ? "" : TIME.format(d.startsAt());
-      case "room" -> d.room() == null ? "" : d.room();
-      case "slides" -> d.slidesUrl() == null ? "" : d.slidesUrl();
-      case "video" -> d.videoUrl() == null ? "" : d.videoUrl();
-      case "tags" -> String.join(", ", d.tags());
-      default -> throw new IllegalArgumentException(name);
-    };
   }
 
   /** The fields' names, in the order their problems are told: each field's id is "detail-" + it. */
