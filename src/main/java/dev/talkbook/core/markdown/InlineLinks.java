@@ -282,12 +282,27 @@ public final class InlineLinks {
           found.add(d);
         } else {
           int text = Fences.skipBlank(markdown, line, lineEnd);
-          mayStart = text - line < 4 && text < lineEnd && markdown.charAt(text) == '#';
+          mayStart = text - line < 4 && atxHeading(markdown, text, lineEnd);
         }
       }
       line = lineEnd + 1;
     }
     return found;
+  }
+
+  /**
+   * Whether {@code [from, to)} starts a heading: one to six {@code #} then a blank or the line's
+   * end ({@code #tag}, an Obsidian tag, starts a paragraph, which a definition cannot interrupt).
+   */
+  private static boolean atxHeading(String markdown, int from, int to) {
+    int hashes = 0;
+    while (from + hashes < to && markdown.charAt(from + hashes) == '#') {
+      hashes++;
+    }
+    int after = from + hashes;
+    return hashes >= 1
+        && hashes <= 6
+        && (after == to || markdown.charAt(after) == ' ' || markdown.charAt(after) == '\t');
   }
 
   /**

@@ -606,17 +606,27 @@ public final class NotesJournal implements AutoCloseable {
       // (its base and every change since, all in pending) is written afresh where it can be, the
       // fallback folder when the notebook's disk is full, so what is typed from now on is still
       // journaled while no save can be made.
+      // The new one is written before the one cut short goes (AtomicFile replaces it when both
+      // are beside the notebook): a kill in between leaves both, the second kept aside and said by
+      // recover, never none.
       LOG.log(System.Logger.Level.WARNING, "the notes' journal could not be appended to", e);
       Path stale = file;
       file = null;
       closeFile();
+      rewrite();
+      if (stale.equals(file)) {
+        return;
+      }
       try {
         Files.deleteIfExists(stale);
       } catch (IOException cannot) {
-        failed(cannot, null); // a journal with a gap must not stay beside a newer one
-        return;
+        if (file != null) {
+          deleteFile(); // a journal with a gap must not stay beside a newer one
+          failed(cannot, null);
+        } else {
+          LOG.log(System.Logger.Level.WARNING, "the notes' journal could not be removed", cannot);
+        }
       }
-      rewrite();
     }
   }
 

@@ -976,16 +976,29 @@ public final class TalkDetailsPane {
     return texts;
   }
 
-  /** Of {@code texts} (field name → text), those that differ from how {@code d} is shown. */
+  /**
+   * Of {@code texts} (field name → text), those that say something else than {@code d}: not its
+   * value however spelled ("Ann,Bob" is {@code d}'s "Ann, Bob"), so text the notebook holds in its
+   * own spelling is not kept, to be put back later over a change made elsewhere.
+   */
   private static Map<String, String> notStored(Map<String, String> texts, Talk.Details d) {
     Map<String, String> differ = new java.util.LinkedHashMap<>();
     texts.forEach(
         (name, text) -> {
-          if (!text.equals(savedText(name, d))) {
+          if (!text.equals(savedText(name, d)) && !holds(d, name, text)) {
             differ.put(name, text);
           }
         });
     return differ;
+  }
+
+  /** Whether {@code d} holds field {@code name}'s value as {@code text} gives it. */
+  private static boolean holds(Talk.Details d, String name, String text) {
+    try {
+      return apply(name, text, d).equals(d);
+    } catch (RuntimeException e) {
+      return false; // cannot be saved: not held
+    }
   }
 
   /** The fields' names, in the order their problems are told: each field's id is "detail-" + it. */
@@ -1220,7 +1233,8 @@ public final class TalkDetailsPane {
           if (details.equals(sending)) {
             sending = null;
           }
-          kept.put(id, notStored(kept.of(id), updated.details()));
+          // what was sent is stored (maybe respelled: a tag as another talk has it)
+          kept.put(id, notStored(notStored(kept.of(id), details), updated.details()));
           Pending p = pending;
           if (p != null && p.talkId() == id && p.details().equals(details)) {
             pending = null; // stored: the shutdown hook has nothing of it to write

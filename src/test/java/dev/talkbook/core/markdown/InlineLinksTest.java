@@ -76,6 +76,10 @@ class InlineLinksTest {
         .contains("[d]: talk:7\n[n]: talk:7 \"Next\"\n## Links\n[h]: talk:7 'title'\n")
         .contains("[p]: not-a-definition.md", "[f]: fenced.md", "[x]: x.md trailing");
     assertThat(InlineLinks.in("[a](a.md)\n\n[d]: d.md\n").get(0).definition("[a](a.md)")).isFalse();
+    // after a tag line ("#tag" is a paragraph, not a heading) or seven #s: paragraph text
+    assertThat(InlineLinks.in("#tag\n[t]: tagged.md\n\n####### x\n[s]: seven.md\n")).isEmpty();
+    assertThat(targets("# Heading\n[t]: ok.md\n###\n[u]: ok2.md\n"))
+        .containsExactly("ok.md", "ok2.md");
   }
 
   @Test

@@ -415,9 +415,16 @@ class NotesJournalTest {
       }
     }
 
+    /** Whether a journal was beside the notebook when one was written in another folder. */
+    volatile Boolean besideWhenWrittenElsewhere;
+
     @Override
     public void writeWhole(Path file, byte[] bytes) throws IOException {
       check(file);
+      if (!file.getParent().equals(folder) && besideWhenWrittenElsewhere == null) {
+        besideWhenWrittenElsewhere =
+            Files.exists(folder.resolve(file.getFileName().toString().replaceFirst("^[^-]*-", "")));
+      }
       NotesJournal.Disk.REAL.writeWhole(file, bytes);
     }
 
@@ -471,6 +478,9 @@ class NotesJournalTest {
       flush();
       j.close(); // as a kill: no save could be made
 
+      assertThat(disk.besideWhenWrittenElsewhere)
+          .as("the journal cut short is removed only once the new one is written: never none")
+          .isTrue();
       assertThat(told).as("the fallback took it: nothing to warn of").isEmpty();
       assertThat(fileOf(b.talk())).as("the journal cut short beside the notebook").doesNotExist();
       List<NotesJournal.Recovered> done = NotesJournal.recover(notebook, fallback);
