@@ -153,7 +153,7 @@ public final class InlineLinks {
    */
   public static List<Link> rawImages(String markdown) {
     List<Link> found = new ArrayList<>();
-    String lower = markdown.toLowerCase(java.util.Locale.ROOT);
+    String lower = asciiLower(markdown);
     int at = lower.indexOf("<img");
     if (at < 0) {
       return found;
@@ -178,6 +178,22 @@ public final class InlineLinks {
       at = lower.indexOf("<img", at + 4);
     }
     return found;
+  }
+
+  /**
+   * {@code text} with only A–Z lowered: HTML's names are ASCII and matched without case, and every
+   * character keeps its place ({@code toLowerCase} makes two of "İ", which moved every position
+   * after it, so a picture after a Turkish capital İ was not found).
+   */
+  private static String asciiLower(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (c >= 'A' && c <= 'Z') {
+        chars[i] = (char) (c + ('a' - 'A'));
+      }
+    }
+    return new String(chars);
   }
 
   /** The {@code <img …>} tag starting at {@code at} as a link to its {@code src}, or null. */

@@ -104,6 +104,16 @@ class InlineLinksTest {
   }
 
   @Test
+  void aPictureAfterACapitalDottedIIsFound() {
+    // "İ" lowers to two characters: positions in a lowered copy were one off after each
+    String notes = "İİİİ Ärger <IMG alt=\"İ\" src=\"a.png\"> and <img src=b.png>";
+    List<InlineLinks.Link> pictures = InlineLinks.rawImages(notes);
+    assertThat(pictures).extracting(InlineLinks.Link::target).containsExactly("a.png", "b.png");
+    assertThat(InlineLinks.replace(notes, pictures, (text, link) -> link.withTarget(text, "X")))
+        .isEqualTo("İİİİ Ärger <IMG alt=\"İ\" src=\"X\"> and <img src=X>");
+  }
+
+  @Test
   void anIndentedLineInAParagraphIsNoCode() {
     assertThat(targets("text\n    [a](a.md)\n")).containsExactly("a.md");
   }
