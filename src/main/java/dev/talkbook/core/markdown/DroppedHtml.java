@@ -82,18 +82,15 @@ public final class DroppedHtml {
    * references) and no {@code code=} (an output block's stamp). Its four checks each look through
    * the notes for their character first; most notes have none of them.
    */
-  public static boolean showsAll(char[] markdown) {
-    for (int i = 0; i < markdown.length; i++) {
-      switch (markdown[i]) {
+  static boolean showsAll(String markdown) {
+    int n = markdown.length();
+    for (int i = 0; i < n; i++) {
+      switch (markdown.charAt(i)) {
         case '<', ']', '&' -> {
           return false;
         }
         case '=' -> {
-          if (i >= 4
-              && markdown[i - 4] == 'c'
-              && markdown[i - 3] == 'o'
-              && markdown[i - 2] == 'd'
-              && markdown[i - 1] == 'e') {
+          if (i >= 4 && markdown.startsWith("code", i - 4)) {
             return false;
           }
         }
@@ -115,9 +112,14 @@ public final class DroppedHtml {
    * a space, line breaks kept.
    */
   public static String shownText(String markdown) {
-    if (markdown == null) {
-      return null;
+    if (markdown == null || showsAll(markdown)) {
+      return markdown;
     }
+    return shownTextScanned(markdown);
+  }
+
+  /** {@link #shownText} by its four scans, without {@link #showsAll}'s shortcut. */
+  static String shownTextScanned(String markdown) {
     String text = markdown;
     if (mayHoldTag(markdown)) {
       Hider hider = new Hider(markdown, true);

@@ -55,13 +55,9 @@ final class SearchText {
    * types) and raw HTML the page drops with its text (see the class comment) are left out.
    */
   static String words(String notes) {
-    // faster to scan than charAt under C1; the notes' own characters when nothing is hidden
-    char[] text = notes.toCharArray();
-    String markdown = notes;
-    if (!DroppedHtml.showsAll(text)) {
-      markdown = DroppedHtml.shownText(notes);
-      text = markdown.toCharArray();
-    }
+    // the notes themselves when nothing is hidden; a char[] is faster to scan than charAt under C1
+    String markdown = DroppedHtml.shownText(notes);
+    char[] text = markdown.toCharArray();
     // One pass, no String per word: each distinct word is appended to the output and remembered
     // by where it is there (an open-addressing table of offsets), so a word seen again costs a
     // comparison of its characters. ASCII is looked up in a table and lower-cased on the way;
