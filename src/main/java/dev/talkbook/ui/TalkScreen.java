@@ -920,6 +920,9 @@ final class TalkScreen {
     }
     if (outline == null) {
       outline = makeOutline.get();
+      // The caret may have moved before the outline was made (its listener skipped it then): the
+      // caret's heading is selected, not the first one.
+      outline.showCaret(editor.area().getCurrentParagraph());
       if (talk.outlineProperty().get() != null) {
         outline.show(talk.outlineProperty().get());
       }

@@ -62,6 +62,37 @@ class OutlineKeyWindowTest extends RealWindowTest {
     assertThat(FxWait.<Integer>onFx(notes::getCaretPosition)).isEqualTo(caret);
   }
 
+  /**
+   * The outline is made after the notes are shown, and the caret the last start left is put back
+   * before that: the outline selected the first heading (under load, also the caret moved at once
+   * after opening a talk).
+   */
+  @Test
+  void afterARestartTheOutlineSelectsTheHeadingOfTheCaretPutBack(FxRobot robot) throws Exception {
+    ui.openNewTalk(robot, "JVM news", NOTES);
+    CodeArea notes = WindowUnderTest.editor(robot);
+    int caret = NOTES.indexOf("foreign") + 3;
+    robot.interact(
+        () -> {
+          notes.requestFocus();
+          notes.moveTo(caret);
+        });
+    robot.interact(() -> ui.window.close());
+    robot.interact(() -> ui.show());
+    FxWait.untilFx(
+        "the notes with the caret put back",
+        () ->
+            WindowUnderTest.editorText(robot).equals(NOTES)
+                && WindowUnderTest.editor(robot).getCaretPosition() == caret);
+    FxWait.shown(robot, "#outline");
+    FxWait.untilFx(
+        "the outline on the caret's heading",
+        () -> {
+          var selected = outline(robot).getSelectionModel().getSelectedItem();
+          return selected != null && selected.getValue().text().equals("Panama");
+        });
+  }
+
   @Test
   void theShortcutsListNamesTheOutlinesKey(FxRobot robot) throws Exception {
     ui.openNewTalk(robot, "JVM news", NOTES);
