@@ -605,11 +605,17 @@ class MarkdownHighlighterTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pathologicalInputs")
-  // A guard against super-linear work, not a timing: ≈ 1 s here, ≈ 6 s on a loaded machine; a
-  // quadratic path on 5 MB would take hours.
-  @Timeout(30)
+  // A guard against super-linear work, not a timing: ≈ 1 s of this thread's processor time, where
+  // a quadratic path on 5 MB would take hours. Processor time, not the clock: with two test JVMs
+  // beside other work (load 50) one input took 43 s on the clock. The timeout only ends a runaway.
+  @Timeout(600)
   void pathologicalInputIsHighlightedQuickly(Supplier<String> input) {
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadCpuTime();
     highlight(input.get());
+    assertThat(java.time.Duration.ofNanos(threads.getCurrentThreadCpuTime() - before))
+        .isLessThan(java.time.Duration.ofSeconds(30));
   }
 
   // ---- helpers
