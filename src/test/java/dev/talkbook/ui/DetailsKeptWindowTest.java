@@ -204,15 +204,16 @@ class DetailsKeptWindowTest extends RealWindowTest {
     robot.interact(() -> ui.show());
     showTalk(robot, talk, "Notes\n");
 
+    FxWait.untilFx("the status bar says saved", () -> "Saved".equals(ui.saveState(robot)));
+    ui.idle();
+    assertThat(stored(talk).details().room()).isEqualTo("B");
+    assertThat(FxWait.onFx(() -> field(robot, "room").getText())).isEqualTo("B");
     String said =
         "Room of “Outlines that think” typed before Talkbook stopped was not put back, as the"
             + " talk changed since: its room is now “B”, yours was “Hall 2”.";
     FxWait.untilFx(
         "the status bar says what was typed",
         () -> said.equals(ui.window.statusBar().pinnedMessage()));
-    assertThat(FxWait.onFx(() -> field(robot, "room").getText())).isEqualTo("B");
-    FxWait.untilFx("the status bar says saved", () -> "Saved".equals(ui.saveState(robot)));
-    assertThat(stored(talk).details().room()).isEqualTo("B");
     FxWait.until("no longer kept", () -> !keptLine().contains("Hall"));
   }
 

@@ -773,12 +773,14 @@ public final class TalkDetailsPane {
     List<String> each = new java.util.ArrayList<>();
     for (String name : names) {
       String now = stored.apply(name);
+      boolean many = "speakers".equals(name) || "tags".equals(name);
       each.add(
           "its "
               + fieldWord(name)
-              + (now.isEmpty() ? " is now empty" : " is now “" + now + "”")
+              + (many ? " are now" : " is now")
+              + (now.isEmpty() ? " empty" : " “" + now + "”")
               + ", yours "
-              + ("speakers".equals(name) || "tags".equals(name) ? "were" : "was")
+              + (many ? "were" : "was")
               + " “"
               + aside.get(name).text()
               + "”");
