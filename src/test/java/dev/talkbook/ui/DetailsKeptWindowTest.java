@@ -209,8 +209,8 @@ class DetailsKeptWindowTest extends RealWindowTest {
     assertThat(stored(talk).details().room()).isEqualTo("B");
     assertThat(FxWait.onFx(() -> field(robot, "room").getText())).isEqualTo("B");
     String said =
-        "Room of “Outlines that think” typed before Talkbook stopped was not put back, as the"
-            + " talk changed since: its room is now “B”, yours was “Hall 2”.";
+        "Details typed before Talkbook stopped were not put back, as “Outlines that think”"
+            + " changed since: room “Hall 2” (now “B”).";
     FxWait.untilFx(
         "the status bar says what was typed",
         () -> said.equals(ui.window.statusBar().pinnedMessage()));

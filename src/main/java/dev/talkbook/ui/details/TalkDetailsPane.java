@@ -676,7 +676,14 @@ public final class TalkDetailsPane {
                   kept.kept(shown.id()),
                   name -> savedText(name, shown.details()),
                   (name, text) -> holds(shown.details(), name, text));
-          sorted.putBack().forEach((name, text) -> fieldNamed(name).setText(text));
+          // One edit of the field's own (setText leaves none): Ctrl+Z in it takes it back.
+          sorted
+              .putBack()
+              .forEach(
+                  (name, text) -> {
+                    TextInputControl f = fieldNamed(name);
+                    f.replaceText(0, f.getLength(), text);
+                  });
         }
       } finally {
         showing = false;
@@ -759,42 +766,33 @@ public final class TalkDetailsPane {
   }
 
   /**
-   * What was not put back, field by field, with what the field holds now and the text typed: "Room
-   * of “T” typed before Talkbook stopped was not put back, as the talk changed since: its room is
-   * now “B”, yours was “Hall 2”." ({@code fromBefore}; else "kept unsaved").
+   * What was not put back, field by field, the text typed first (a cut message keeps it) and what
+   * the field holds now: "Details typed before Talkbook stopped were not put back, as “T” changed
+   * since: room “Hall 2” (now “B”)." ({@code fromBefore}; else "kept unsaved").
    */
   static String changedSinceText(
       String title,
       boolean fromBefore,
       Map<String, KeptFields.Kept> aside,
       java.util.function.UnaryOperator<String> stored) {
-    List<String> names = FIELD_NAMES.stream().filter(aside::containsKey).toList();
-    String which = ListPhrase.of(names.stream().map(TalkDetailsPane::fieldWord).toList());
     List<String> each = new java.util.ArrayList<>();
-    for (String name : names) {
-      String now = stored.apply(name);
-      boolean many = "speakers".equals(name) || "tags".equals(name);
-      each.add(
-          "its "
-              + fieldWord(name)
-              + (many ? " are now" : " is now")
-              + (now.isEmpty() ? " empty" : " “" + now + "”")
-              + ", yours "
-              + (many ? "were" : "was")
-              + " “"
-              + aside.get(name).text()
-              + "”");
+    for (String name : FIELD_NAMES) {
+      if (aside.containsKey(name)) {
+        String now = stored.apply(name);
+        each.add(
+            fieldWord(name)
+                + " “"
+                + aside.get(name).text()
+                + "” (now "
+                + (now.isEmpty() ? "empty" : "“" + now + "”")
+                + ")");
+      }
     }
-    return Character.toUpperCase(which.charAt(0))
-        + which.substring(1)
-        + " of “"
-        + title
-        + "” "
+    return "Details "
         + (fromBefore ? "typed before Talkbook stopped" : "kept unsaved")
-        + (names.size() == 1 && !List.of("speakers", "tags").contains(names.get(0))
-            ? " was"
-            : " were")
-        + " not put back, as the talk changed since: "
+        + " were not put back, as “"
+        + title
+        + "” changed since: "
         + String.join("; ", each)
         + ".";
   }

@@ -527,8 +527,8 @@ class TalkDetailsPaneTest {
                   + " (time, room).");
       assertThat(aside)
           .containsExactly(
-              "Tags of “Outlines that think” typed before Talkbook stopped were not put back, as"
-                  + " the talk changed since: its tags are now “java”, yours were “java, loom”.");
+              "Details typed before Talkbook stopped were not put back, as “Outlines that think”"
+                  + " changed since: tags “java, loom” (now “java”).");
       assertThat(FxWait.onFx(() -> pane.keptTalks())).containsExactly(id); // the time, unsaved
 
       // Shown again in this window: put back again, not said again.
@@ -549,6 +549,46 @@ class TalkDetailsPaneTest {
     }
   }
 
+  /** A room kept before the window opened, put back: Ctrl+Z in the field takes it back too. */
+  @Test
+  void ctrlZInAFieldTakesBackWhatWasPutBackIntoIt(FxRobot robot) throws Exception {
+    Event e = notebook.events().create(Event.Details.titled("JVM Evening"));
+    Talk talk =
+        notebook
+            .talks()
+            .create(
+                e.id(),
+                new Talk.Details(
+                    "Outlines that think", List.of(), null, "Main hall", null, null, List.of()),
+                "");
+    dev.talkbook.ui.common.Settings settings =
+        dev.talkbook.ui.common.Settings.load(dir.resolve("settings.properties"));
+    var key = dev.talkbook.ui.common.Settings.detailsKept(notebook.file());
+    settings.put(key, talk.id() + ":room:Hall+2:Main+hall");
+    TalkDetailsPane pane = new TalkDetailsPane(notebook, executors, t -> {}, url -> {});
+    try {
+      robot.interact(
+          () -> {
+            pane.keepUnsavedIn(settings, key);
+            holder.getChildren().setAll(pane.root());
+            stage.setWidth(600);
+            stage.setHeight(400);
+            pane.show(talk);
+          });
+      saved();
+      assertThat(notebook.talks().get(talk.id()).details().room()).isEqualTo("Hall 2");
+      FxWait.clickOn(robot, "#detail-room");
+      robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+      robot.release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.CONTROL);
+      FxWait.untilFx("the room before back", () -> pane.room.getText().equals("Main hall"));
+      FxWait.until(
+          "and stored", () -> "Main hall".equals(notebook.talks().get(talk.id()).details().room()));
+    } finally {
+      robot.interact(() -> holder.getChildren().clear());
+      saved();
+    }
+  }
+
   @Test
   void whatWasNotPutBackIsSaidFieldByFieldWithWhatTheNotebookHoldsNow() {
     Map<String, KeptFields.Kept> aside = new java.util.LinkedHashMap<>();
@@ -558,9 +598,8 @@ class TalkDetailsPaneTest {
         TalkDetailsPane.changedSinceText("T", false, aside, name -> "room".equals(name) ? "B" : "");
     assertThat(said)
         .isEqualTo(
-            "Room and video link of “T” kept unsaved were not put back, as the talk changed"
-                + " since: its room is now “B”, yours was “Hall 2”; its video link is now empty,"
-                + " yours was “https://v/2”.");
+            "Details kept unsaved were not put back, as “T” changed since: room “Hall 2” (now"
+                + " “B”); video link “https://v/2” (now empty).");
   }
 
   @Test
