@@ -261,13 +261,16 @@ final class StatusBar {
   /**
    * The save state covers the talk's details too: not "Saved" while a field holds text the notebook
    * does not have, and why when it cannot take it; what they say of a talk left with a field not
-   * saved is shown here, and a scheme they added is offered to undo.
+   * saved is shown here, and a scheme they added, or details put back after a crash, offered to
+   * undo; details not put back (changed since) are said until dismissed.
    */
   void followDetails(TalkDetailsPane details) {
     followDetails(details.unsavedProperty(), details.problemProperty(), details.notSavedProperty());
     details.onLeftUnsaved(this::showTalkMessage);
     details.onSchemeAdded(this::offerUndo);
     details.onTagRespelled(this::offerUndo);
+    details.onPutBack(this::offerUndo);
+    details.onKeptAside(this::showMessageUntilDismissed);
   }
 
   private void followDetails(

@@ -125,6 +125,103 @@ class DetailsKeptWindowTest extends RealWindowTest {
     FxWait.until("no longer kept", () -> !keptLine().contains("Hall"));
   }
 
+  /**
+   * The state a kill leaves after {@code text} was typed into field {@code id} of {@code talk}, its
+   * save held back: the settings keep the text, and the notebook holds {@code stored} for that
+   * field (the value the typing started from, or one a change made elsewhere gave it since).
+   */
+  private void killedAfterTyping(
+      FxRobot robot, Talk talk, String id, String text, Talk.Details stored) throws Exception {
+    String keptAsKilled;
+    try (java.sql.Connection other =
+        java.sql.DriverManager.getConnection("jdbc:sqlite:" + ui.notebook.file())) {
+      try (java.sql.Statement s = other.createStatement()) {
+        s.execute("BEGIN IMMEDIATE"); // no save can be made meanwhile: as a kill before it
+      }
+      FxWait.clickOn(robot, "#detail-" + id);
+      robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+      robot.write(text);
+      String word = text.substring(0, text.indexOf(' '));
+      FxWait.until(
+          "the text kept in the settings", () -> keptLine().contains(":" + id + ":" + word + "+"));
+      keptAsKilled = keptLine();
+    }
+    robot.interact(() -> ui.window.close());
+    ui.idle(); // the close's own save done
+    ui.notebook.talks().update(talk.id(), stored);
+    Settings settings = Settings.load(ui.settingsFile);
+    settings.put(Settings.detailsKept(ui.notebook.file()), keptAsKilled);
+    settings.flush();
+  }
+
+  /**
+   * A room typed just before a kill came back at the next start without a word: the user did not
+   * learn that what they see was put back, nor could they take it back. The status bar says it,
+   * naming the talk and the field, with Undo, which puts the room the notebook held back.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void detailsPutBackAfterAKillAreSaidWithTheTalkAndFieldAndUndoTakesThemBack(
+      boolean asTheAppStarts, FxRobot robot) throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Outlines that think", "Notes\n");
+    FxWait.clickOn(robot, "#detail-room");
+    robot.write("Room A");
+    robot.type(KeyCode.ENTER);
+    FxWait.until("the room stored", () -> "Room A".equals(stored(talk).details().room()));
+    killedAfterTyping(robot, talk, "room", "Hall 2", stored(talk).details());
+
+    if (asTheAppStarts) {
+      robot.interact(() -> ui.showAsTheAppStarts()); // the talk shown last opens by itself
+    } else {
+      robot.interact(() -> ui.show());
+      showTalk(robot, talk, "Notes\n");
+    }
+
+    FxWait.until("put back and saved", () -> "Hall 2".equals(stored(talk).details().room()));
+    FxWait.untilFx(
+        "the status bar says what was put back",
+        () ->
+            ("Details of “Outlines that think” not yet saved when Talkbook stopped were put back"
+                    + " (room).")
+                .equals(ui.window.statusBar().messageShown()));
+    assertThat(FxWait.onFx(() -> robot.lookup("#undo-notice").query().isVisible())).isTrue();
+
+    FxWait.clickOn(robot, "#undo-notice");
+
+    FxWait.until("the room before back", () -> "Room A".equals(stored(talk).details().room()));
+    FxWait.untilFx("the field shows it", () -> field(robot, "room").getText().equals("Room A"));
+    FxWait.until("nothing kept", () -> !keptLine().contains("Hall"));
+  }
+
+  /**
+   * A room typed just before a kill, and the talk's room changed in the notebook before the next
+   * start (the command line's talk edit, an import): the kept room was saved over that change
+   * without a word ("latest typing wins"). The notebook's room stays, and the status bar says what
+   * the user had typed, until dismissed.
+   */
+  @Test
+  void aKeptRoomWhoseTalkChangedSinceIsNotPutBackAndWhatWasTypedIsSaid(FxRobot robot)
+      throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Outlines that think", "Notes\n");
+    Talk.Details changed = stored(talk).details().withRoom("B");
+    killedAfterTyping(robot, talk, "room", "Hall 2", changed); // as talk edit --room B did
+
+    robot.interact(() -> ui.show());
+    showTalk(robot, talk, "Notes\n");
+
+    FxWait.untilFx("the status bar says saved", () -> "Saved".equals(ui.saveState(robot)));
+    ui.idle();
+    assertThat(stored(talk).details().room()).isEqualTo("B");
+    assertThat(FxWait.onFx(() -> field(robot, "room").getText())).isEqualTo("B");
+    String said =
+        "Details typed before Talkbook stopped were not put back, as “Outlines that think”"
+            + " changed since: room “Hall 2” (now “B”).";
+    FxWait.untilFx(
+        "the status bar says what was typed",
+        () -> said.equals(ui.window.statusBar().pinnedMessage()));
+    FxWait.until("no longer kept", () -> !keptLine().contains("Hall"));
+  }
+
   /** What the settings file keeps of the details' unsaved texts, once the window wrote it. */
   private String keptLine() {
     ui.idle();

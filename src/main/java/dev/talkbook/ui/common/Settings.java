@@ -180,7 +180,9 @@ public final class Settings {
 
   /**
    * What the talks' detail fields held in {@code notebook} that the notebook could not take (a link
-   * without its scheme, a time half typed), kept for when the talk is shown again; empty when none.
+   * without its scheme, a time half typed) or did not have yet (typed just before a kill), each
+   * with the stored text it was typed on ({@code ui.details.KeptFields}), kept for when the talk is
+   * shown again; empty when none.
    */
   public static Key<String> detailsKept(Path notebook) {
     return text(ofNotebook("detailsKept", notebook), "");

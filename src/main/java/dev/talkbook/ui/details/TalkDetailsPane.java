@@ -73,6 +73,18 @@ public final class TalkDetailsPane {
 
   private java.util.function.BiConsumer<String, Runnable> tagRespelled = (message, undo) -> {};
 
+  /**
+   * Told what a window's first show of a talk put back of the texts kept before it opened (typed
+   * just before a kill), with how to take it back (the status bar's Undo).
+   */
+  private java.util.function.BiConsumer<String, Runnable> putBackTold = (message, undo) -> {};
+
+  /**
+   * Told what kept texts were not put back, the notebook having changed their fields since, with
+   * the texts themselves: the only place they are then (the status bar, until dismissed).
+   */
+  private Consumer<String> keptAsideTold = message -> {};
+
   /** What fields held that could not be saved, per talk: shown again with the talk. */
   private KeptFields kept = new KeptFields();
 
@@ -652,26 +664,33 @@ public final class TalkDetailsPane {
     if (!keepTyping) {
       showProblems(null);
       showing = true;
+      KeptFields.Sorted sorted = null;
       try {
         showFields(shown == null ? null : shown.details());
         titleBefore = title.getText();
         if (shown != null) {
-          // What could not be saved when the talk was left (or before a restart) comes back.
-          kept.of(shown.id()).forEach((name, text) -> fieldNamed(name).setText(text));
+          // What could not be saved when the talk was left (or before a restart) comes back,
+          // unless the notebook changed that field since it was typed (elsewhere: not overwritten).
+          sorted =
+              KeptFields.sort(
+                  kept.kept(shown.id()),
+                  name -> savedText(name, shown.details()),
+                  (name, text) -> holds(shown.details(), name, text));
+          // One edit of the field's own (setText leaves none): Ctrl+Z in it takes it back.
+          sorted
+              .putBack()
+              .forEach(
+                  (name, text) -> {
+                    TextInputControl f = fieldNamed(name);
+                    f.replaceText(0, f.getLength(), text);
+                  });
         }
       } finally {
         showing = false;
       }
       refreshUnsaved();
-      if (shown != null && !kept.of(shown.id()).isEmpty()) {
-        // A link kept without its https:// was kept so (its fix taken back): not fixed again.
-        kept.of(shown.id()).forEach((name, text) -> schemeDeclined.add(text.strip()));
-        showProblems(savable());
-        if (talk != null
-            && talk.id() == shown.id()
-            && !savable().details().equals(talk.details())) {
-          save(false, false); // typed before a kill, not saved then
-        }
+      if (shown != null) {
+        putBackKept(shown, sorted);
       }
     }
     summary.set(summary(shown));
@@ -691,6 +710,137 @@ public final class TalkDetailsPane {
           names -> knownTags = names,
           error -> knownTags = List.of());
     }
+  }
+
+  /**
+   * {@link #show} put {@code sorted}'s texts back into talk {@code shown}'s fields: they are saved
+   * (typed before a kill) or marked (a time half typed), and said the first time since the window
+   * opened, with Undo; those whose field changed since are no longer kept, and said with their
+   * text.
+   */
+  private void putBackKept(Talk shown, KeptFields.Sorted sorted) {
+    long id = shown.id();
+    boolean fromBefore = kept.firstShownSinceStart(id);
+    Map<String, KeptFields.Kept> entries = kept.kept(id);
+    entries.keySet().retainAll(sorted.putBack().keySet());
+    kept.put(id, entries); // what is not put back is said below, or stored already
+    if (!sorted.changedSince().isEmpty()) {
+      String said =
+          changedSinceText(
+              shown.details().title(),
+              fromBefore,
+              sorted.changedSince(),
+              name -> savedText(name, shown.details()));
+      System.getLogger(TalkDetailsPane.class.getName()).log(System.Logger.Level.INFO, said);
+      keptAsideTold.accept(said);
+    }
+    if (sorted.putBack().isEmpty()) {
+      return;
+    }
+    // A link kept without its https:// was kept so (its fix taken back): not fixed again.
+    sorted.putBack().values().forEach(text -> schemeDeclined.add(text.strip()));
+    showProblems(savable());
+    if (talk != null && talk.id() == id && !savable().details().equals(talk.details())) {
+      save(false, false); // typed before a kill, not saved then
+    }
+    if (fromBefore) {
+      Map<String, String> before = new java.util.LinkedHashMap<>();
+      sorted.putBack().keySet().forEach(name -> before.put(name, savedText(name, shown.details())));
+      Map<String, String> putBack = Map.copyOf(sorted.putBack());
+      putBackTold.accept(
+          putBackText(shown.details().title(), putBack.keySet()),
+          () -> takePutBackBack(id, putBack, before));
+    }
+  }
+
+  /**
+   * "Details of “T” not yet saved when Talkbook stopped were put back (room, tags).": the fields
+   * named in the order they show.
+   */
+  static String putBackText(String title, java.util.Collection<String> fields) {
+    return "Details of “"
+        + title
+        + "” not yet saved when Talkbook stopped were put back ("
+        + String.join(", ", FIELD_NAMES.stream().filter(fields::contains).toList())
+        + ").";
+  }
+
+  /**
+   * What was not put back, field by field, the text typed first (a cut message keeps it) and what
+   * the field holds now: "Details typed before Talkbook stopped were not put back, as “T” changed
+   * since: room “Hall 2” (now “B”)." ({@code fromBefore}; else "kept unsaved").
+   */
+  static String changedSinceText(
+      String title,
+      boolean fromBefore,
+      Map<String, KeptFields.Kept> aside,
+      java.util.function.UnaryOperator<String> stored) {
+    List<String> each = new java.util.ArrayList<>();
+    for (String name : FIELD_NAMES) {
+      if (aside.containsKey(name)) {
+        String now = stored.apply(name);
+        each.add(
+            fieldWord(name)
+                + " “"
+                + aside.get(name).text()
+                + "” (now "
+                + (now.isEmpty() ? "empty" : "“" + now + "”")
+                + ")");
+      }
+    }
+    return "Details "
+        + (fromBefore ? "typed before Talkbook stopped" : "kept unsaved")
+        + " were not put back, as “"
+        + title
+        + "” changed since: "
+        + String.join("; ", each)
+        + ".";
+  }
+
+  /** How the messages name field {@code name}: "room", "slides link". */
+  private static String fieldWord(String name) {
+    return switch (name) {
+      case "slides", "video" -> name + " link";
+      default -> name;
+    };
+  }
+
+  /**
+   * Undo of what a show put back ({@code putBack}: field name → text) of texts kept before the
+   * window opened: each field that still holds it shows, and stores, {@code before} again (what the
+   * notebook held then), unless the talk changed since.
+   */
+  private void takePutBackBack(long id, Map<String, String> putBack, Map<String, String> before) {
+    if (closed) {
+      return;
+    }
+    if (talk != null && talk.id() == id) {
+      putBack.forEach(
+          (name, text) -> {
+            if (fieldNamed(name).getText().equals(text)) {
+              fieldNamed(name).setText(before.get(name));
+            }
+          });
+      refreshUnsaved();
+      save(false, false);
+      return;
+    }
+    Map<String, KeptFields.Kept> entries = kept.kept(id);
+    entries.keySet().removeAll(putBack.keySet());
+    kept.put(id, entries);
+    executors.run(
+        () -> {
+          Talk now = notebook.talks().get(id);
+          Talk.Details d = now.details();
+          for (Map.Entry<String, String> e : putBack.entrySet()) {
+            if (holds(d, e.getKey(), e.getValue())) {
+              d = apply(e.getKey(), before.get(e.getKey()), d);
+            }
+          }
+          return d.equals(now.details()) ? now : notebook.talks().update(id, d);
+        },
+        this::stored,
+        error -> tell(error));
   }
 
   /**
@@ -783,6 +933,24 @@ public final class TalkDetailsPane {
   }
 
   /**
+   * Where to say what a window's first show of a talk put back of its details kept before the
+   * window opened (typed just before Talkbook stopped), with how to take it back (the status bar's
+   * Undo, Ctrl+Z outside the notes).
+   */
+  public void onPutBack(java.util.function.BiConsumer<String, Runnable> tell) {
+    putBackTold = tell;
+  }
+
+  /**
+   * Where to say which kept details were not put back because the notebook changed those fields
+   * since they were typed (the command line, an import, another window), with what was typed: the
+   * only place it is then, so a message that stays until dismissed.
+   */
+  public void onKeptAside(Consumer<String> tell) {
+    keptAsideTold = tell;
+  }
+
+  /**
    * Keeps what fields held that the notebook could not take in {@code settings} under {@code key}
    * (one notebook's), so it comes back after a restart too; read from there now.
    */
@@ -804,11 +972,11 @@ public final class TalkDetailsPane {
    */
   public Runnable forgetUnsavedOf(java.util.Collection<Long> ids) {
     if (talk != null && ids.contains(talk.id())) {
-      kept.put(talk.id(), savable().failed()); // as left: what Undo brings back
+      keep(talk.id(), savable().failed(), talk.details()); // as left: what Undo brings back
       talk = null; // gone: nothing is saved into it
       show(null);
     }
-    Map<Long, Map<String, String>> forgotten = kept.forget(ids);
+    Map<Long, Map<String, KeptFields.Kept>> forgotten = kept.forget(ids);
     return () -> kept.putBack(forgotten);
   }
 
@@ -879,7 +1047,7 @@ public final class TalkDetailsPane {
     if (unsaved.get()) {
       // Kept at once (the settings are written out soon after, off the FX thread): a kill before
       // the save comes puts it back at the next start, as the notes' journal does for the notes.
-      kept.put(talk.id(), notStored(typed(), talk.details()));
+      keep(talk.id(), notStored(typed(), talk.details()), talk.details());
       long wait = saveWait.changed();
       beforePause = SaveWait.beforePause(wait);
       playAutosave(wait);
@@ -974,6 +1142,23 @@ public final class TalkDetailsPane {
       }
     }
     return texts;
+  }
+
+  /**
+   * Keeps talk {@code id}'s {@code texts} (field name → text) as typed on {@code stored}, the
+   * details the notebook holds, and on what a save of that talk has under way: put back at its next
+   * show only where the field still stores one of them ({@link KeptFields#sort}).
+   */
+  private void keep(long id, Map<String, String> texts, Talk.Details stored) {
+    Talk.Details flying = talk != null && talk.id() == id ? sending : null;
+    kept.put(
+        id,
+        texts,
+        name -> {
+          String base = savedText(name, stored);
+          String sent = flying == null ? base : savedText(name, flying);
+          return base.equals(sent) ? List.of(base) : List.of(base, sent);
+        });
   }
 
   /**
@@ -1092,7 +1277,7 @@ public final class TalkDetailsPane {
       // The last save is under way as the settings are written for good: only what it cannot
       // take stays kept (text kept for a kill would outlive it, and later overwrite a change made
       // elsewhere).
-      kept.put(talk.id(), savable().failed());
+      keep(talk.id(), savable().failed(), talk.details());
     }
     autosave.stop();
     hideSuggestions();
@@ -1203,7 +1388,7 @@ public final class TalkDetailsPane {
       addScheme("video", "Video");
     }
     Attempt typed = savable();
-    kept.put(talk.id(), notStored(typed(), talk.details()));
+    keep(talk.id(), notStored(typed(), talk.details()), talk.details());
     showProblems(typed);
     send(typed.details(), left);
   }
@@ -1233,8 +1418,10 @@ public final class TalkDetailsPane {
           if (details.equals(sending)) {
             sending = null;
           }
-          // what was sent is stored (maybe respelled: a tag as another talk has it)
-          kept.put(id, notStored(notStored(kept.of(id), details), updated.details()));
+          // what was sent is stored (maybe respelled: a tag as another talk has it), and what is
+          // still kept was typed on it now
+          keep(
+              id, notStored(notStored(kept.of(id), details), updated.details()), updated.details());
           Pending p = pending;
           if (p != null && p.talkId() == id && p.details().equals(details)) {
             pending = null; // stored: the shutdown hook has nothing of it to write
@@ -1360,9 +1547,10 @@ public final class TalkDetailsPane {
             refreshUnsaved();
             save(false, false);
           } else {
-            Map<String, String> texts = new java.util.LinkedHashMap<>(kept.of(id));
-            texts.put(name, typed);
-            kept.put(id, texts);
+            Map<String, KeptFields.Kept> entries = kept.kept(id);
+            entries.put(
+                name, new KeptFields.Kept(typed, List.of(savedText(name, updated.details()))));
+            kept.put(id, entries);
           }
         },
         error -> tell(error));

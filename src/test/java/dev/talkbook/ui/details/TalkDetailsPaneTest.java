@@ -12,6 +12,7 @@ import dev.talkbook.ui.common.UiExecutors;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
@@ -458,6 +459,147 @@ class TalkDetailsPaneTest {
       robot.interact(() -> holder.getChildren().clear());
       saved();
     }
+  }
+
+  /**
+   * Texts kept before the window opened, field by field: the room typed on the room still stored is
+   * put back and saved; the tags typed on tags changed since are not (the notebook's stay, and what
+   * was typed is said); a time an older Talkbook kept without its base is put back as it did,
+   * marked as not saved. The put-back is said once, naming the talk and its fields, and its Undo
+   * stores the room there was.
+   */
+  @Test
+  void keptTextsAreSortedFieldByFieldOnTheirBasesWhenTheTalkIsFirstShown(FxRobot robot)
+      throws Exception {
+    Event e = notebook.events().create(Event.Details.titled("JVM Evening"));
+    Talk talk =
+        notebook
+            .talks()
+            .create(
+                e.id(),
+                new Talk.Details(
+                    "Outlines that think",
+                    List.of(),
+                    null,
+                    "Main hall",
+                    null,
+                    null,
+                    List.of("java")),
+                "");
+    long id = talk.id();
+    dev.talkbook.ui.common.Settings settings =
+        dev.talkbook.ui.common.Settings.load(dir.resolve("settings.properties"));
+    var key = dev.talkbook.ui.common.Settings.detailsKept(notebook.file());
+    settings.put(
+        key,
+        id
+            + ":room:Hall+2:Main+hall " // typed on the room stored
+            + id
+            + ":tags:java%2C+loom:kotlin " // typed on "kotlin": changed since to "java"
+            + id
+            + ":time:tomorrow"); // an older Talkbook's, no base
+    List<String> putBack = new java.util.ArrayList<>();
+    List<Runnable> undo = new java.util.ArrayList<>();
+    List<String> aside = new java.util.ArrayList<>();
+    TalkDetailsPane pane = new TalkDetailsPane(notebook, executors, t -> {}, url -> {});
+    try {
+      robot.interact(
+          () -> {
+            pane.keepUnsavedIn(settings, key);
+            pane.onPutBack(
+                (message, action) -> {
+                  putBack.add(message);
+                  undo.add(action);
+                });
+            pane.onKeptAside(aside::add);
+            holder.getChildren().setAll(pane.root());
+            pane.show(talk);
+          });
+      saved();
+      assertThat(notebook.talks().get(id).details().room()).isEqualTo("Hall 2");
+      assertThat(notebook.talks().get(id).details().tags()).containsExactly("java");
+      assertThat(FxWait.onFx(() -> pane.tags.getText())).isEqualTo("java");
+      assertThat(FxWait.onFx(() -> pane.time.getText())).isEqualTo("tomorrow");
+      assertThat(FxWait.onFx(() -> pane.notSavedProperty().get())).startsWith("Time not saved");
+      assertThat(putBack)
+          .containsExactly(
+              "Details of “Outlines that think” not yet saved when Talkbook stopped were put back"
+                  + " (time, room).");
+      assertThat(aside)
+          .containsExactly(
+              "Details typed before Talkbook stopped were not put back, as “Outlines that think”"
+                  + " changed since: tags “java, loom” (now “java”).");
+      assertThat(FxWait.onFx(() -> pane.keptTalks())).containsExactly(id); // the time, unsaved
+
+      // Shown again in this window: put back again, not said again.
+      robot.interact(() -> pane.show(notebook.talks().get(id)));
+      saved();
+      assertThat(putBack).hasSize(1);
+      assertThat(aside).hasSize(1);
+
+      robot.interact(() -> undo.get(0).run());
+      saved();
+      assertThat(notebook.talks().get(id).details().room()).isEqualTo("Main hall");
+      assertThat(FxWait.onFx(() -> pane.room.getText())).isEqualTo("Main hall");
+      assertThat(FxWait.onFx(() -> pane.time.getText())).isEmpty();
+      assertThat(FxWait.onFx(() -> pane.keptTalks())).isEmpty();
+    } finally {
+      robot.interact(() -> holder.getChildren().clear());
+      saved();
+    }
+  }
+
+  /** A room kept before the window opened, put back: Ctrl+Z in the field takes it back too. */
+  @Test
+  void ctrlZInAFieldTakesBackWhatWasPutBackIntoIt(FxRobot robot) throws Exception {
+    Event e = notebook.events().create(Event.Details.titled("JVM Evening"));
+    Talk talk =
+        notebook
+            .talks()
+            .create(
+                e.id(),
+                new Talk.Details(
+                    "Outlines that think", List.of(), null, "Main hall", null, null, List.of()),
+                "");
+    dev.talkbook.ui.common.Settings settings =
+        dev.talkbook.ui.common.Settings.load(dir.resolve("settings.properties"));
+    var key = dev.talkbook.ui.common.Settings.detailsKept(notebook.file());
+    settings.put(key, talk.id() + ":room:Hall+2:Main+hall");
+    TalkDetailsPane pane = new TalkDetailsPane(notebook, executors, t -> {}, url -> {});
+    try {
+      robot.interact(
+          () -> {
+            pane.keepUnsavedIn(settings, key);
+            holder.getChildren().setAll(pane.root());
+            stage.setWidth(600);
+            stage.setHeight(400);
+            pane.show(talk);
+          });
+      saved();
+      assertThat(notebook.talks().get(talk.id()).details().room()).isEqualTo("Hall 2");
+      FxWait.clickOn(robot, "#detail-room");
+      robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+      robot.release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.CONTROL);
+      FxWait.untilFx("the room before back", () -> pane.room.getText().equals("Main hall"));
+      FxWait.until(
+          "and stored", () -> "Main hall".equals(notebook.talks().get(talk.id()).details().room()));
+    } finally {
+      robot.interact(() -> holder.getChildren().clear());
+      saved();
+    }
+  }
+
+  @Test
+  void whatWasNotPutBackIsSaidFieldByFieldWithWhatTheNotebookHoldsNow() {
+    Map<String, KeptFields.Kept> aside = new java.util.LinkedHashMap<>();
+    aside.put("video", new KeptFields.Kept("https://v/2", List.of("")));
+    aside.put("room", new KeptFields.Kept("Hall 2", List.of("")));
+    String said =
+        TalkDetailsPane.changedSinceText("T", false, aside, name -> "room".equals(name) ? "B" : "");
+    assertThat(said)
+        .isEqualTo(
+            "Details kept unsaved were not put back, as “T” changed since: room “Hall 2” (now"
+                + " “B”); video link “https://v/2” (now empty).");
   }
 
   @Test
