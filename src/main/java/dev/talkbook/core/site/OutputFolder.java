@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The folder a site is written to. Every path is relative, made of safe names, and checked to stay
  * inside the folder: no absolute path, no {@code ..}, no backslash or NUL, and no symbolic link on
  * the way (a link could lead outside). A file that is replaced is written to a temporary name and
- * moved into place, so a reader never sees half a page; a new file is written in place.
- * Thread-safe.
+ * moved into place, so a reader never sees half a page; {@link #write} writes a new file in place,
+ * {@link #writeWhole} (the site's export) every file through its staging folder. Thread-safe.
  */
 final class OutputFolder {
   private final Path root;

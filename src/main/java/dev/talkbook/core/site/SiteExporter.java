@@ -576,23 +576,27 @@ public final class SiteExporter {
       }
     }
     int deleted = 0;
-    for (String path : old.entries().keySet()) {
-      if (!planned.contains(path)) {
-        out.delete(path);
-        deleted++;
+    try {
+      for (String path : old.entries().keySet()) {
+        if (!planned.contains(path)) {
+          out.delete(path);
+          deleted++;
+        }
       }
+      byte[] manifest =
+          Manifest.bytes(
+              run.entries,
+              run.siteId,
+              talkPaths,
+              eventPaths,
+              tagPaths,
+              options.title(),
+              options.baseUrl(),
+              options.locale().toLanguageTag());
+      out.writeWhole(Manifest.NAME, manifest);
+    } catch (RuntimeException e) {
+      throw run.stoppedHere(e);
     }
-    byte[] manifest =
-        Manifest.bytes(
-            run.entries,
-            run.siteId,
-            talkPaths,
-            eventPaths,
-            tagPaths,
-            options.title(),
-            options.baseUrl(),
-            options.locale().toLanguageTag());
-    out.writeWhole(Manifest.NAME, manifest);
     out.removeStaging();
     return new Result(
         run.written.get(),
@@ -1007,17 +1011,50 @@ public final class SiteExporter {
 
     /** Puts a placeholder page at each of {@code paths}, which are still to be written. */
     void placeholders(List<String> paths, byte[] page) {
-      inParallel(
-          paths.size(),
-          i -> {
-            out.placeholder(paths.get(i), page);
-            placeholders.add(paths.get(i));
-          });
+      try {
+        inParallel(
+            paths.size(),
+            i -> {
+              out.placeholder(paths.get(i), page);
+              placeholders.add(paths.get(i));
+            });
+      } catch (RuntimeException e) {
+        throw stoppedHere(e);
+      }
+    }
+
+    /** {@link #stopped}, the staging folder removed. */
+    private RuntimeException stoppedHere(RuntimeException e) {
+      RuntimeException stopped = stopped(e);
+      try {
+        out.removeStaging();
+      } catch (RuntimeException notRemoved) {
+        stopped.addSuppressed(notRemoved);
+      }
+      return stopped;
+    }
+
+    /** A failure to write (a full disk), saying what it leaves and what to do. */
+    private RuntimeException stopped(RuntimeException failure) {
+      if (!(failure instanceof SiteException)) {
+        return failure;
+      }
+      return new SiteException(
+          failure.getMessage()
+              + " The export stopped half way: the site in "
+              + out.root()
+              + " still works, but pages not written yet say that they are being"
+              + " published. Export again to finish it.",
+          failure);
     }
 
     /** Writes {@code bytes} where a file is still to be written, for the pages that link to it. */
     void placeholder(String path, byte[] bytes) {
-      out.writeWhole(path, bytes);
+      try {
+        out.writeWhole(path, bytes);
+      } catch (RuntimeException e) {
+        throw stoppedHere(e);
+      }
       placeholders.add(path);
     }
 
@@ -1059,13 +1096,14 @@ public final class SiteExporter {
         // that cannot be written (the disk is full), the manifest written by own() still owns them.
         Map<String, Manifest.Entry> keep = new HashMap<>(owned);
         keep.putAll(entries);
+        RuntimeException stopped = stopped(failure.get());
         try {
           out.writeWhole(Manifest.NAME, manifest(keep));
           out.removeStaging();
         } catch (RuntimeException e) {
-          failure.get().addSuppressed(e);
+          stopped.addSuppressed(e);
         }
-        throw failure.get();
+        throw stopped;
       }
     }
 

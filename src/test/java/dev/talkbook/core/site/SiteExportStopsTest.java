@@ -10,7 +10,6 @@ import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.TestClock;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -27,8 +26,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +79,6 @@ class SiteExportStopsTest {
 
     List<Path> stops = exportStoppedEverywhere(site);
 
-    System.out.println("stops " + stops.size());
     assertThat(stops).hasSizeGreaterThan(40);
     checkEachStop(stops, null, site);
   }
@@ -91,14 +87,13 @@ class SiteExportStopsTest {
   void aReExportStoppedAnywhereLeavesTheOldSiteTheNewOneOrAMixThatWorks() throws IOException {
     Path before = dir.resolve("before");
     export(before);
-    assertThat(brokenLinks(before)).isEmpty();
+    assertThat(SiteExportLinks.broken(before)).isEmpty();
     edit();
     Path site = dir.resolve("site");
     copy(before, site);
 
     List<Path> stops = exportStoppedEverywhere(site);
 
-    System.out.println("stops " + stops.size());
     assertThat(stops).hasSizeGreaterThan(15);
     checkEachStop(stops, before, site);
   }
@@ -184,12 +179,12 @@ class SiteExportStopsTest {
     Map<String, byte[]> old = before == null ? Map.of() : files(before);
     Map<String, byte[]> made = files(after);
     Map<String, String> whole = SiteExporterTest.tree(after);
-    assertThat(brokenLinks(after)).isEmpty();
-    // the next export after every stop would take a minute: after an even sample, the last too
-    int every = Math.max(1, stops.size() / 20);
+    assertThat(SiteExportLinks.broken(after)).isEmpty();
+    // the next export after every stop would take a minute: after every few, and the last
+    int every = Math.max(1, stops.size() / 10);
     for (int i = 0; i < stops.size(); i++) {
       Path stop = stops.get(i);
-      assertThat(brokenLinks(stop)).as("links that lead nowhere in %s", stop).isEmpty();
+      assertThat(SiteExportLinks.broken(stop)).as("links that lead nowhere in %s", stop).isEmpty();
       for (Map.Entry<String, byte[]> file : files(stop).entrySet()) {
         String path = file.getKey();
         byte[] bytes = file.getValue();
@@ -216,63 +211,6 @@ class SiteExportStopsTest {
           .as("the export after the stop at %s", stop)
           .isEqualTo(whole);
     }
-  }
-
-  private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
-  private static final Pattern QUOTED = Pattern.compile("\"(search/[^\"]+)\"");
-  private static final Pattern SEARCHED = Pattern.compile("\\{\"u\":\"([^\"]+)\"");
-
-  /**
-   * Each local link or picture of a page (fragments and queries left out) that names no file, as
-   * "page → link"; and each part of the search index, and each page a part names, that is not
-   * there.
-   */
-  static List<String> brokenLinks(Path site) throws IOException {
-    List<String> broken = new ArrayList<>();
-    for (Map.Entry<String, byte[]> file : files(site).entrySet()) {
-      String path = file.getKey();
-      if (!path.endsWith(".html") || path.startsWith(OutputFolder.STAGING + "/")) {
-        continue;
-      }
-      Matcher m = LINK.matcher(text(file.getValue()));
-      while (m.find()) {
-        String link = m.group(1);
-        if (link.isEmpty()
-            || link.startsWith("#")
-            || link.matches("^[a-z]+:.*")
-            || link.startsWith("//")) {
-          continue;
-        }
-        String target = URLDecoder.decode(link.replace("+", "%2B"), StandardCharsets.UTF_8);
-        target = target.replaceAll("[#?].*$", "");
-        Path to =
-            target.startsWith("/")
-                ? site.resolve(target.substring(1))
-                : site.resolve(path).getParent().resolve(target);
-        if (!Files.isRegularFile(to.normalize())) {
-          broken.add(path + " → " + link);
-        }
-      }
-    }
-    Path index = site.resolve("search-index.js");
-    if (Files.exists(index)) {
-      Matcher parts = QUOTED.matcher(Files.readString(index));
-      while (parts.find()) {
-        Path part = site.resolve(parts.group(1));
-        if (!Files.isRegularFile(part)) {
-          broken.add("search-index.js → " + parts.group(1));
-          continue;
-        }
-        Matcher pages = SEARCHED.matcher(Files.readString(part));
-        while (pages.find()) {
-          String page = URLDecoder.decode(pages.group(1), StandardCharsets.UTF_8);
-          if (!Files.isRegularFile(site.resolve(page))) {
-            broken.add(parts.group(1) + " → " + page);
-          }
-        }
-      }
-    }
-    return broken;
   }
 
   private static String text(byte[] bytes) {
