@@ -6,6 +6,7 @@ import dev.talkbook.SmallDisk;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Revision;
 import dev.talkbook.core.notebook.Talk;
+import dev.talkbook.core.site.SiteExportLinks;
 import dev.talkbook.core.store.Notebook;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,6 +231,11 @@ class FullDiskTest extends CliTest {
     if (r.exitCode() != 0) {
       assertThat(r.exitCode()).isEqualTo(1);
       assertErr(r).contains("the disk is full");
+    }
+    if (r.exitCode() != 0 && Files.exists(site.resolve("index.html"))) {
+      // pages were written: what that leaves is said
+      assertErr(r).contains("The export stopped half way", "Export again to finish it.");
+      assertThat(SiteExportLinks.broken(site)).isEmpty();
     }
     assertNoEmptyFiles(disk.root());
     Result again = runRaw("--notebook", nb.toString(), "export", "site", "--out", site.toString());

@@ -9,19 +9,42 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The folder a site is written to. Every path is relative, made of safe names, and checked to stay
  * inside the folder: no absolute path, no {@code ..}, no backslash or NUL, and no symbolic link on
  * the way (a link could lead outside). A file that is replaced is written to a temporary name and
- * moved into place, so a reader never sees half a page; a new file is written in place.
- * Thread-safe.
+ * moved into place, so a reader never sees half a page; {@link #write} writes a new file in place,
+ * {@link #writeWhole} (the site's export) every file through its staging folder. Thread-safe.
  */
 final class OutputFolder {
   private final Path root;
   private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
   private final Map<String, Set<String>> listings = new ConcurrentHashMap<>();
   private final java.util.Deque<Path> created = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+  /**
+   * For tests: told of each change a reader of the folder could see (a file moved or linked into
+   * place, or deleted), the site path, right after it, with no other such change made meanwhile.
+   */
+  java.util.function.Consumer<String> changed;
+
+  private interface Change {
+    void run() throws IOException;
+  }
+
+  private void visible(String relative, Change change) throws IOException {
+    java.util.function.Consumer<String> told = changed;
+    if (told == null) {
+      change.run();
+      return;
+    }
+    synchronized (told) {
+      change.run();
+      told.accept(relative);
+    }
+  }
 
   OutputFolder(Path folder) {
     Path abs = folder.toAbsolutePath().normalize();
@@ -161,6 +184,150 @@ final class OutputFolder {
     }
   }
 
+  /**
+   * The folder, inside the site's, where {@link #writeWhole} writes a file before moving it into
+   * place, and where the one placeholder page lives ({@link #placeholder}). An export that stopped
+   * (killed) may have left files in it; the next export empties it first and removes it at its end.
+   */
+  static final String STAGING = ".talkbook-writing";
+
+  private final AtomicLong staged = new AtomicLong();
+  private volatile Path staging;
+  private volatile Path placeholderPage;
+
+  /** The staging folder, emptied of what an export that was killed left there, made once. */
+  private Path staging() throws IOException {
+    Path s = staging;
+    if (s == null) {
+      synchronized (this) {
+        s = staging;
+        if (s == null) {
+          s = root.resolve(STAGING);
+          removeStaging(s);
+          Files.createDirectory(s);
+          staging = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Writes a file whole: to the staging folder first, then moved over its place in one step, so
+   * that whenever writing stops (killed, a full disk) the file is the old one or the new one, never
+   * half of one. Creates its folders. A link or a folder in its place is refused.
+   */
+  void writeWhole(String relative, byte[] bytes) {
+    Path p = resolve(relative);
+    try {
+      makeFolders(p.getParent());
+      if (listed(relative)) {
+        java.nio.file.attribute.BasicFileAttributes there = attributes(p);
+        if (there != null && !there.isRegularFile()) {
+          throw new SiteException(
+              p
+                  + " is a link or a folder; Talkbook will not replace it. Remove it or choose another folder.");
+        }
+      }
+      Path tmp = newStaged();
+      try {
+        Files.write(tmp, bytes, java.nio.file.StandardOpenOption.WRITE);
+        visible(relative, () -> moveInto(tmp, p));
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof IOException io) {
+          deleteQuietly(tmp, io);
+        } else {
+          Files.deleteIfExists(tmp);
+        }
+        throw e;
+      }
+    } catch (IOException e) {
+      throw failure("Could not write " + p, e);
+    }
+  }
+
+  /** A new empty file in the staging folder. */
+  private Path newStaged() throws IOException {
+    Path folder = staging();
+    while (true) {
+      try {
+        return Files.createFile(folder.resolve(staged.incrementAndGet() + ".tmp"));
+      } catch (java.nio.file.FileAlreadyExistsException another) {
+        // another export into the same folder at the same time: take the next name
+      }
+    }
+  }
+
+  private static void moveInto(Path from, Path to) throws IOException {
+    try {
+      Files.move(
+          from,
+          to,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+      Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Puts a placeholder page where a page is still to be written: a short page with no links that
+   * says so, so that the pages written before it, which link to it, never lead nowhere. Made once
+   * and linked in place (a hard link: one step, no bytes written), else written whole.
+   */
+  void placeholder(String relative, byte[] page) {
+    Path p = resolve(relative);
+    try {
+      makeFolders(p.getParent());
+      Path made = placeholderPage;
+      if (made == null) {
+        synchronized (this) {
+          made = placeholderPage;
+          if (made == null) {
+            made = staging().resolve("placeholder.html");
+            Files.write(made, page);
+            placeholderPage = made;
+          }
+        }
+      }
+      Path shared = made;
+      try {
+        visible(relative, () -> Files.createLink(p, shared));
+      } catch (UnsupportedOperationException | IOException noLink) {
+        // no hard links here (FAT, some network folders), or something took the place meanwhile
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+          return;
+        }
+        writeWhole(relative, page);
+      }
+    } catch (IOException e) {
+      throw failure("Could not write " + p, e);
+    }
+  }
+
+  /** Removes the staging folder and what is in it (the placeholder page's own name), if any. */
+  void removeStaging() {
+    try {
+      removeStaging(root.resolve(STAGING));
+      staging = null;
+      placeholderPage = null;
+    } catch (IOException e) {
+      throw failure("Could not remove " + root.resolve(STAGING), e);
+    }
+  }
+
+  private static void removeStaging(Path s) throws IOException {
+    if (!Files.isDirectory(s, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (var entries = Files.newDirectoryStream(s)) {
+      for (Path entry : entries) {
+        Files.deleteIfExists(entry);
+      }
+    }
+    Files.deleteIfExists(s);
+  }
+
   private static void deleteQuietly(Path p, IOException cause) {
     try {
       Files.deleteIfExists(p);
@@ -186,7 +353,7 @@ final class OutputFolder {
     Path p = resolve(relative);
     try {
       if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-        Files.delete(p);
+        visible(relative, () -> Files.delete(p));
       }
       for (Path dir = p.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || !isEmpty(dir)) {

@@ -167,7 +167,26 @@ public final class SiteExporter {
   /** Talks in one search index part at most (a part is rewritten when one of its talks changes). */
   static final int SEARCH_PART_TALKS = 400;
 
+  private static final String ATTACHMENTS = "attachments/";
+
+  /**
+   * What a page still to be written holds while an export runs: no links, so a site that an export
+   * left half way (killed, a full disk) has no link that leads nowhere; the next export replaces
+   * it.
+   */
+  static final byte[] PLACEHOLDER =
+      utf8(
+          "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+              + "<meta http-equiv=\"refresh\" content=\"5\">\n<title>Being published</title>\n"
+              + "</head>\n<body>\n<p>This page is being published. It will be here in a moment.</p>\n"
+              + "</body>\n</html>\n");
+
+  private static final String EMPTY_SEARCH_INDEX = "window.TALKBOOK_SEARCH_INDEX = [\n];\n";
+
   private final Supplier<MarkdownRenderer> renderer;
+
+  /** For tests: told of each change to the folder a reader could see ({@link OutputFolder}). */
+  java.util.function.Consumer<String> changed;
 
   public SiteExporter(MarkdownRenderer renderer) {
     this.renderer = () -> renderer;
@@ -227,6 +246,7 @@ public final class SiteExporter {
       Progress progress,
       BooleanSupplier cancelled) {
     OutputFolder out = new OutputFolder(folder);
+    out.changed = changed;
     // The last export's manifest and its folders' listings, and the assets' hashes, are read on
     // another core while this one reads the notebook.
     java.util.concurrent.FutureTask<Manifest> lastExport =
@@ -353,6 +373,8 @@ public final class SiteExporter {
     for (String[] asset : ASSETS) {
       pagesPlan.add(Planned.of(asset[0], assetPrint(asset[1]), () -> asset(asset[1])));
     }
+    // The pages that list talks (index, tags, events) are written after the talks' pages.
+    Set<String> listPages = new java.util.HashSet<>();
     String index = fingerprint(utf8(pages.indexInputs(model)));
     pagesPlan.add(Planned.of("index.html", index, () -> utf8(pages.index(model))));
     pagesPlan.add(
@@ -365,9 +387,11 @@ public final class SiteExporter {
       SiteTag tag = model.tags.get(ti);
       pagesPlan.add(Planned.of(tag.path(), tagPrints[ti], () -> utf8(pages.tag(tag))));
     }
+    pagesPlan.forEach(p -> listPages.add(p.path()));
     for (int ei = 0; ei < model.events.size(); ei++) {
       SiteEvent e = model.events.get(ei);
       pagesPlan.add(Planned.of(e.path(), eventPrints[ei], () -> utf8(pages.event(e))));
+      listPages.add(e.path());
       List<SiteTalk> list = e.talks();
       for (int i = 0; i < list.size(); i++) {
         SiteTalk t = list.get(i);
@@ -463,9 +487,36 @@ public final class SiteExporter {
     run.refuseOthersFiles(linkedPaths);
     List<String> firstPaths = new ArrayList<>(pagesPlan.stream().map(Planned::path).toList());
     firstPaths.addAll(linkedPaths);
+    run.attachmentPlan =
+        file -> {
+          String sha = attachmentHash(file);
+          return Planned.of(file, sha, () -> notebook.attachments().bytes(sha));
+        };
     run.own(firstPaths);
     run.total = pagesPlan.size() + linkedPaths.size();
-    run.make(pagesPlan);
+    List<String> missing = new ArrayList<>();
+    for (Planned p : pagesPlan) {
+      if (p.path().endsWith(".html") && !out.listed(p.path())) {
+        missing.add(p.path());
+      }
+    }
+    run.placeholders(missing, PLACEHOLDER);
+    if (!out.listed(FEED)) {
+      run.placeholder(
+          FEED,
+          utf8(feed(List.of(), fingerprints, Map.of(), summaries, notes, options, run.siteId)));
+    }
+    if (!out.listed(SearchParts.INDEX)) {
+      run.placeholder(SearchParts.INDEX, utf8(EMPTY_SEARCH_INDEX));
+    }
+    List<Planned> talkPages = new ArrayList<>();
+    List<Planned> listing = new ArrayList<>();
+    for (Planned p : pagesPlan.subList(ASSETS.size(), pagesPlan.size())) {
+      (listPages.contains(p.path()) ? listing : talkPages).add(p);
+    }
+    talkPages.addAll(listing);
+    run.make(pagesPlan.subList(0, ASSETS.size()));
+    run.make(talkPages);
 
     List<Planned> linkedPlan = new ArrayList<>();
     Set<String> attachmentsUsed = new java.util.TreeSet<>();
@@ -508,7 +559,10 @@ public final class SiteExporter {
     run.total = pagesPlan.size() + linkedPlan.size();
     run.refuseOthersFiles(linkedPlan.stream().map(Planned::path).toList());
     run.own(linkedPlan.stream().map(Planned::path).toList());
-    run.make(linkedPlan);
+    // the index of the search's parts and the feed after the parts and pages they name
+    int last = linkedPlan.size() - 2;
+    run.make(linkedPlan.subList(0, last));
+    run.make(linkedPlan.subList(last, linkedPlan.size()));
 
     Set<String> planned = new LinkedHashSet<>();
     for (Planned p : pagesPlan) {
@@ -522,23 +576,28 @@ public final class SiteExporter {
       }
     }
     int deleted = 0;
-    for (String path : old.entries().keySet()) {
-      if (!planned.contains(path)) {
-        out.delete(path);
-        deleted++;
+    try {
+      for (String path : old.entries().keySet()) {
+        if (!planned.contains(path)) {
+          out.delete(path);
+          deleted++;
+        }
       }
+      byte[] manifest =
+          Manifest.bytes(
+              run.entries,
+              run.siteId,
+              talkPaths,
+              eventPaths,
+              tagPaths,
+              options.title(),
+              options.baseUrl(),
+              options.locale().toLanguageTag());
+      out.writeWhole(Manifest.NAME, manifest);
+    } catch (RuntimeException e) {
+      throw run.stoppedHere(e);
     }
-    byte[] manifest =
-        Manifest.bytes(
-            run.entries,
-            run.siteId,
-            talkPaths,
-            eventPaths,
-            tagPaths,
-            options.title(),
-            options.baseUrl(),
-            options.locale().toLanguageTag());
-    out.write(Manifest.NAME, manifest);
+    out.removeStaging();
     return new Result(
         run.written.get(),
         run.total - run.written.get(),
@@ -893,7 +952,7 @@ public final class SiteExporter {
         more |= owned.putIfAbsent(path, Manifest.Entry.NOT_WRITTEN) == null;
       }
       if (more) {
-        out.write(Manifest.NAME, manifest(owned));
+        out.writeWhole(Manifest.NAME, manifest(owned));
       }
     }
 
@@ -928,6 +987,77 @@ public final class SiteExporter {
       }
     }
 
+    /** Makes the attachment files pages show, each once whichever page (or round) asks first. */
+    java.util.function.Function<String, Planned> attachmentPlan;
+
+    private final Map<String, FutureTask<Void>> once = new ConcurrentHashMap<>();
+
+    /** The paths that hold a placeholder page now. */
+    final Set<String> placeholders = ConcurrentHashMap.newKeySet();
+
+    private void makeOnce(Planned p) {
+      FutureTask<Void> task =
+          once.computeIfAbsent(
+              p.path(),
+              path ->
+                  new FutureTask<>(
+                      () -> {
+                        makeOne(p);
+                        return null;
+                      }));
+      task.run(); // nothing when another thread runs it or ran it
+      Tasks.done(task);
+    }
+
+    /** Puts a placeholder page at each of {@code paths}, which are still to be written. */
+    void placeholders(List<String> paths, byte[] page) {
+      try {
+        inParallel(
+            paths.size(),
+            i -> {
+              out.placeholder(paths.get(i), page);
+              placeholders.add(paths.get(i));
+            });
+      } catch (RuntimeException e) {
+        throw stoppedHere(e);
+      }
+    }
+
+    /** {@link #stopped}, the staging folder removed. */
+    private RuntimeException stoppedHere(RuntimeException e) {
+      RuntimeException stopped = stopped(e);
+      try {
+        out.removeStaging();
+      } catch (RuntimeException notRemoved) {
+        stopped.addSuppressed(notRemoved);
+      }
+      return stopped;
+    }
+
+    /** A failure to write (a full disk), saying what it leaves and what to do. */
+    private RuntimeException stopped(RuntimeException failure) {
+      if (!(failure instanceof SiteException)) {
+        return failure;
+      }
+      return new SiteException(
+          failure.getMessage()
+              + " The export stopped half way: the site in "
+              + out.root()
+              + " still works, but pages not written yet say that they are being"
+              + " published. Export again to finish it.",
+          failure);
+    }
+
+    /** Writes {@code bytes} where a file is still to be written, for the pages that link to it. */
+    void placeholder(String path, byte[] bytes) {
+      try {
+        out.writeWhole(path, bytes);
+      } catch (RuntimeException e) {
+        throw stoppedHere(e);
+      }
+      placeholders.add(path);
+    }
+
     /** Makes (or keeps) every planned file; on a failure, writes what is owned and throws. */
     void make(List<Planned> plan) {
       int size = plan.size();
@@ -945,7 +1075,11 @@ public final class SiteExporter {
               }
               Planned p = plan.get(i);
               try {
-                makeOne(p);
+                if (p.path().startsWith(ATTACHMENTS)) {
+                  makeOnce(p);
+                } else {
+                  makeOne(p);
+                }
               } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
                 return;
@@ -962,12 +1096,14 @@ public final class SiteExporter {
         // that cannot be written (the disk is full), the manifest written by own() still owns them.
         Map<String, Manifest.Entry> keep = new HashMap<>(owned);
         keep.putAll(entries);
+        RuntimeException stopped = stopped(failure.get());
         try {
-          out.write(Manifest.NAME, manifest(keep));
+          out.writeWhole(Manifest.NAME, manifest(keep));
+          out.removeStaging();
         } catch (RuntimeException e) {
-          failure.get().addSuppressed(e);
+          stopped.addSuppressed(e);
         }
-        throw failure.get();
+        throw stopped;
       }
     }
 
@@ -978,6 +1114,9 @@ public final class SiteExporter {
         return;
       }
       Made made = p.content().get();
+      for (String file : made.uses()) {
+        makeOnce(attachmentPlan.apply(file)); // the page's pictures before the page
+      }
       byte[] bytes = made.bytes();
       String sum = checksum(bytes);
       Manifest.Entry entry =
@@ -989,11 +1128,12 @@ public final class SiteExporter {
               made.missing(),
               made.links());
       if (before == null
+          || placeholders.contains(p.path())
           || !sameContent(bytes, sum, before.hash())
           || !out.hasFile(p.path(), bytes.length)) {
-        // Owned from the moment it may exist, even if writing fails half way.
-        entries.put(p.path(), entry);
-        out.write(p.path(), bytes);
+        // Owned already (own()); its entry only once it is there: a write that fails leaves the
+        // old file, or the placeholder, which the next export must not take for this one.
+        out.writeWhole(p.path(), bytes);
         written.incrementAndGet();
       }
       entries.put(p.path(), entry);

@@ -1417,7 +1417,11 @@ class SiteExporterTest {
                     (done, total, what) -> progress.set(done),
                     () -> polls.incrementAndGet() > 20))
         .isInstanceOf(CancellationException.class);
-    assertThat(tree(out).size()).isLessThan(60);
+    // the pages not written yet are placeholders, so that no link of those written leads nowhere
+    String placeholder = SiteExporter.sha256(SiteExporter.PLACEHOLDER);
+    assertThat(tree(out).values().stream().filter(hash -> !hash.equals(placeholder)).count())
+        .isLessThan(60);
+    assertThat(SiteExportLinks.broken(out)).isEmpty();
     assertThat(out.resolve(Manifest.NAME)).exists();
 
     notebook.events().delete(notebook.events().list().get(0).id());
