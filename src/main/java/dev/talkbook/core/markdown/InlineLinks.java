@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.internal.util.Html5Entities;
 
 /**
  * The inline links and images of notes ({@code [text](target "title")}, {@code ![alt](pic.png)}),
@@ -268,10 +271,34 @@ public final class InlineLinks {
             valueStart,
             valueEnd,
             end + 1,
-            markdown.substring(valueStart, valueEnd).strip());
+            decodedReferences(markdown.substring(valueStart, valueEnd).strip()));
       }
     }
     return null;
+  }
+
+  /**
+   * A character reference: named ({@code &amp;}), decimal ({@code &#38;}) or hex ({@code &#x26;}).
+   */
+  private static final Pattern REFERENCE =
+      Pattern.compile("&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});");
+
+  /**
+   * An attribute's value as a browser reads it: its character references decoded ({@code
+   * a&amp;b.png} names the file {@code a&b.png}, as HTML wants a {@code &} written), by
+   * commonmark's own table; one it does not know stays as written.
+   */
+  static String decodedReferences(String value) {
+    if (value.indexOf('&') < 0) {
+      return value;
+    }
+    Matcher m = REFERENCE.matcher(value);
+    StringBuilder out = new StringBuilder(value.length());
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(Html5Entities.entityToString(m.group())));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /**

@@ -104,6 +104,20 @@ class InlineLinksTest {
   }
 
   @Test
+  void aRawPicturesSourceHasItsCharacterReferencesDecoded() {
+    String notes =
+        "<img src=\"a&amp;b.png\"> <img src='c&#38;d.png'> <img src=e&#X26;f&eacute;.png>"
+            + " <img src=\"g&nosuch;h.png\"> <img src=\"i&j.png\">";
+    List<InlineLinks.Link> pictures = InlineLinks.rawImages(notes);
+    assertThat(pictures)
+        .extracting(InlineLinks.Link::target)
+        .containsExactly("a&b.png", "c&d.png", "e&fé.png", "g&nosuch;h.png", "i&j.png");
+    // the whole value is replaced, as written
+    assertThat(InlineLinks.replace(notes, pictures, (text, link) -> link.withTarget(text, "X")))
+        .isEqualTo("<img src=\"X\"> <img src='X'> <img src=X> <img src=\"X\"> <img src=\"X\">");
+  }
+
+  @Test
   void aPictureAfterACapitalDottedIIsFound() {
     // "İ" lowers to two characters: positions in a lowered copy were one off after each
     String notes = "İİİİ Ärger <IMG alt=\"İ\" src=\"a.png\"> and <img src=b.png>";

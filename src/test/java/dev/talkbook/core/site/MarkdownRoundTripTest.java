@@ -465,6 +465,46 @@ class MarkdownRoundTripTest {
   }
 
   @Test
+  void aRawHtmlPictureWithCharacterReferencesInItsSrcIsImported() throws IOException {
+    // HTML wants a "&" in an attribute written &amp;: the file is a&b.png, not "a&amp;b.png"
+    Path md = dir.resolve("md");
+    Files.createDirectories(md.resolve("conf"));
+    Files.write(md.resolve("conf/a&b.png"), new byte[] {1, 2, 3});
+    Files.write(md.resolve("conf/c&d é.png"), new byte[] {4, 5});
+    write(
+        md.resolve("conf/a.md"),
+        "---\ntitle: A\n---\n<img src=\"a&amp;b.png\" width=\"300\">"
+            + " <img src='c&#38;d &eacute;.png'> <img src=a&#x26;b.png>\n");
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.files())
+          .singleElement()
+          .extracting(MarkdownImporter.FileResult::detail)
+          .isEqualTo("new talk in \"Conf\"");
+      Talk a = b.talks().findByTitle("A").get(0);
+      List<AttachmentRef> files = b.attachments().of(a.id());
+      assertThat(files).extracting(AttachmentRef::fileName).containsExactly("a&b.png", "c&d é.png");
+      assertThat(a.body())
+          .isEqualTo(
+              "<img src=\""
+                  + files.get(0).url()
+                  + "\" width=\"300\"> <img src='"
+                  + files.get(1).url()
+                  + "'> <img src="
+                  + files.get(0).url()
+                  + ">\n");
+      Path out = dir.resolve("out");
+      exporter.export(b, out, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      try (Notebook c = fresh("c")) {
+        importer.importFolder(c, out, false, SiteExporter.Progress.NONE);
+        assertThat(snapshot(c)).isEqualTo(snapshot(b));
+      }
+    }
+  }
+
+  @Test
   void theOutputOfAFailedBlockStaysMarkedThroughExportAndImport() {
     String notes =
         "```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types\n```\n";
