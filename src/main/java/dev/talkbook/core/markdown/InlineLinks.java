@@ -417,13 +417,15 @@ public final class InlineLinks {
   }
 
   /**
-   * Where a bare target starting at {@code i} ends (before {@code to}): at a blank or the first
-   * unpaired {@code )}; parentheses in pairs and escaped ones belong to it. -1 when a parenthesis
-   * stays open.
+   * Where a bare target starting at {@code i} ends (before {@code to}): at a space or a control
+   * character, or the first unpaired {@code )}; parentheses in pairs and escaped ones belong to it.
+   * -1 when a parenthesis stays open. As commonmark reads it: an ideographic space (U+3000) or any
+   * other Unicode blank is part of the target ({@code Character.isWhitespace} ended it there, so
+   * the import looked for a file of the name's first part).
    */
   private static int bareTargetEnd(String markdown, int i, int to) {
     int parens = 0;
-    while (i < to && !Character.isWhitespace(markdown.charAt(i))) {
+    while (i < to && !endsBareTarget(markdown.charAt(i))) {
       char c = markdown.charAt(i);
       if (c == '\\' && i + 1 < to && isAsciiPunctuation(markdown.charAt(i + 1))) {
         i += 2;
@@ -768,6 +770,11 @@ public final class InlineLinks {
         image ? open - 1 : open, open + 1, close, targetStart, targetEnd, i + 1, target);
   }
 
+  /** Whether {@code c} ends a bare link target: a space or a control character, as commonmark. */
+  private static boolean endsBareTarget(char c) {
+    return c == ' ' || Character.isISOControl(c);
+  }
+
   private static boolean isAsciiPunctuation(char c) {
     return c < 128 && !Character.isLetterOrDigit(c) && c > ' ' && c != 127;
   }
@@ -791,9 +798,13 @@ public final class InlineLinks {
     return out.toString();
   }
 
+  /**
+   * Past the blanks from {@code i} (at most one line break), as commonmark skips them around a
+   * link's target: space, tab, line feed, and the vertical tab and form feed it counts with them.
+   */
   private static int skipSpaces(String s, int i) {
     int spaces = 0;
-    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n')) {
+    while (i < s.length() && " \t\n\u000B\f".indexOf(s.charAt(i)) >= 0) {
       if (s.charAt(i) == '\n' && ++spaces > 1) {
         break;
       }

@@ -8,12 +8,58 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Where notes hold links the page shows as links: not in code, not escaped. */
 class InlineLinksTest {
 
   private static List<String> targets(String markdown) {
     return InlineLinks.in(markdown).stream().map(InlineLinks.Link::target).toList();
+  }
+
+  /** The destinations of {@code markdown}'s links and images as commonmark parses them. */
+  private static List<String> commonmarkTargets(String markdown) {
+    List<String> found = new java.util.ArrayList<>();
+    org.commonmark.parser.Parser.builder()
+        .build()
+        .parse(markdown)
+        .accept(
+            new org.commonmark.node.AbstractVisitor() {
+              @Override
+              public void visit(org.commonmark.node.Link link) {
+                found.add(link.getDestination());
+                visitChildren(link);
+              }
+
+              @Override
+              public void visit(org.commonmark.node.Image image) {
+                found.add(image.getDestination());
+                visitChildren(image);
+              }
+            });
+    return found;
+  }
+
+  @ParameterizedTest(name = "U+{0}")
+  @ValueSource(
+      strings = {
+        "3000", // ideographic space: part of the target, not its end
+        "00A0", "2003", "2028", "205F", "1680",
+        "0085", // a C1 control: commonmark-java ends the target there, as at U+0000–U+001F
+        "0009", "000B", "000C", "001F", "007F", "0020"
+      })
+  void aBareTargetEndsWhereCommonmarkEndsIt(String hex) {
+    String c = new String(Character.toChars(Integer.parseInt(hex, 16)));
+    for (String markdown :
+        List.of(
+            "[a](x" + c + "y.png)",
+            "![a](x" + c + "y.png) and [b](z.md)",
+            "[a](x" + c + "\"t\")",
+            "[d]: x" + c + "y.png\n\n![a][d]\n")) {
+      assertThat(targets(markdown))
+          .as("%s", markdown)
+          .containsExactlyElementsOf(commonmarkTargets(markdown));
+    }
   }
 
   @Test
