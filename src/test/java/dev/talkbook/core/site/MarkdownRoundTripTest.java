@@ -3,6 +3,7 @@ package dev.talkbook.core.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.talkbook.core.markdown.InlineLinks;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Programme;
@@ -86,6 +87,52 @@ class MarkdownRoundTripTest {
       MarkdownImporter.Report again =
           importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
       assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(5);
+      assertThat(snapshot(b)).containsExactlyElementsOf(before);
+    }
+  }
+
+  @Test
+  void theSameBytesUnderTwoNamesAreExportedUnderEachNameTheNotesUse() throws IOException {
+    Path md = dir.resolve("md");
+    List<String> before;
+    try (Notebook a = fresh("a")) {
+      long event = a.events().create(dev.talkbook.core.notebook.Event.Details.titled("Conf")).id();
+      Talk talk =
+          a.talks()
+              .create(
+                  event,
+                  Talk.Details.titled("Pictures"),
+                  "",
+                  dev.talkbook.core.notebook.Programme.NONE);
+      byte[] png = {(byte) 0x89, 'P', 'N', 'G', 7, 7};
+      AttachmentRef first = a.attachments().add(talk.id(), "my diagram (1).png", "image/png", png);
+      // stored once, by its hash: the second name lives in the notes' link
+      AttachmentRef second = new AttachmentRef(first.sha256(), "図表.png");
+      a.talks().saveBody(talk.id(), "![a](" + first.url() + ")\n\n![b](" + second.url() + ")\n");
+      MarkdownExporter.Result r =
+          exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      assertThat(r.attachments()).isEqualTo(2);
+      before = snapshot(a);
+    }
+    Path folder;
+    try (var files = Files.walk(md)) {
+      folder =
+          files
+              .filter(f -> f.getFileName().toString().equals("my diagram (1).png"))
+              .findFirst()
+              .orElseThrow()
+              .getParent();
+    }
+    assertThat(Files.readAllBytes(folder.resolve("図表.png")))
+        .isEqualTo(Files.readAllBytes(folder.resolve("my diagram (1).png")));
+    // the talk's file is named as its attachments' folder is: 01-pictures.md
+    String note = Files.readString(folder.resolveSibling(folder.getFileName() + ".md"));
+    String dirName = InlineLinks.encodedPath(folder.getFileName().toString());
+    assertThat(note)
+        .contains("![a](" + dirName + "/" + InlineLinks.encodedPath("my diagram (1).png") + ")")
+        .contains("![b](" + dirName + "/" + InlineLinks.encodedPath("図表.png") + ")");
+    try (Notebook b = fresh("b")) {
+      importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
       assertThat(snapshot(b)).containsExactlyElementsOf(before);
     }
   }
