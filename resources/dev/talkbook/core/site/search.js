@@ -227,6 +227,8 @@
       if (!Array.from(value).some(isWordChar)) { continue; }
       terms.push({
         words: words(value),
+        // a tag typed with punctuation (tag:c#), found whole: the words cut it as "c", as "c++"
+        tag: field === "g" && !prefix && /[^\p{L}\p{N}\p{M}\s]/u.test(value) ? tagKey(value) : null,
         field: field,
         prefix: prefix,
         excluded: excluded,
@@ -241,6 +243,30 @@
         : "Add a word to search for: \"-\" only leaves out talks, it finds none by itself." };
     }
     return { terms: terms, problem: null };
+  }
+
+  /**
+   * A tag as Talkbook compares tags (Tags.key: NFC, without case in any script; a leading "#"
+   * dropped as Tags.clean drops it), as its words: ["c#"], ["c#", "basics"].
+   */
+  function tagKey(tag) {
+    var t = String(tag).trim().replace(/^#+\s*/, "").normalize("NFC").toUpperCase().toLowerCase();
+    return t.split(/\s+/).filter(function (w) { return w !== ""; });
+  }
+
+  /**
+   * Whether a talk's tags have the tag (tagKey) whole: its words one after the other among the
+   * tags' words (the index's "g" holds the tags with spaces between them, so a tag of several
+   * words is found as those words in a row).
+   */
+  function hasTag(doc, key) {
+    var have = tagKey(doc && doc.g ? doc.g : "");
+    for (var k = 0; k + key.length <= have.length; k++) {
+      var all = true;
+      for (var j = 0; j < key.length && all; j++) { all = have[k + j] === key[j]; }
+      if (all) { return true; }
+    }
+    return false;
   }
 
   /** What to tell the reader instead of results for the text (null: look for it). */
@@ -366,7 +392,20 @@
       scores = scores === null ? found : both(scores, found);
       if (Object.keys(scores).length === 0) { return []; }
     }
+    var docs = index.talkbookDocs || [];
+    wanted.filter(function (t) { return t.tag !== null; }).forEach(function (t) {
+      for (var ref in scores) {
+        if (!hasTag(docs[Number(ref)], t.tag)) { delete scores[ref]; }
+      }
+    });
     query.terms.filter(function (t) { return t.excluded; }).forEach(function (t) {
+      if (t.tag !== null) {
+        // only that tag, not the others its words are ("-tag:c#" keeps "c++")
+        for (var r in scores) {
+          if (hasTag(docs[Number(r)], t.tag)) { delete scores[r]; }
+        }
+        return;
+      }
       var left = findTerm(index, t);
       for (var ref in left) { delete scores[ref]; }
     });

@@ -68,6 +68,18 @@ class TalkCommandTest extends CliTest {
   }
 
   @Test
+  void aTimeWithAThreeDigitHourIsWrongUsageNotAnotherTime() {
+    ok("event", "add", "Conf", "--start", "2026-11-05", "--end", "2026-11-05");
+    ok("talk", "add", "--event", "conf", "Keynote", "--at", "2026-11-05T09:00");
+
+    // a typo's "011:30" was read as 11:30 and saved
+    Result r = misused("talk", "edit", "1", "--at", "2026-11-05T011:30");
+
+    assertErr(r).contains("'2026-11-05T011:30' is not a time like 2026-11-24T14:30");
+    assertThat(talk(1).details().startsAt()).hasHour(9);
+  }
+
+  @Test
   void theTitleMayBeGivenWithoutTitleAsUsersTypeIt() {
     addEvent("Devoxx Belgium");
 

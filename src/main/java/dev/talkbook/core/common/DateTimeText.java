@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.time.format.ResolverStyle;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A date and time as a person types it for a talk: {@code 2026-11-24 14:30}, also with a one-digit
  * month, day or hour ({@code 2026-2-4 9:30}), seconds, an ISO {@code T} for the space, or spaces
  * around; one rule for the window's fields and the command line. A day that does not exist (30
- * February) is refused, not moved to another one.
+ * February) is refused, not moved to another one, and so is a field of more digits than its form
+ * has ({@code 011:30}, a typo, is not 11:30).
  *
  * <p>Also the one way a date is named for reading, in the window (the navigator's days and events,
  * the dialogs) and on the site's pages alike: the locale's full form ({@link FormatStyle#FULL}),
@@ -196,8 +199,27 @@ public final class DateTimeText {
     return local + (offset.equals("Z") ? "Z" : offset);
   }
 
+  /**
+   * {@code uuuu-M-d H:mm[:ss]} with each one-letter field at most two digits: as a pattern, {@code
+   * M}, {@code d} and {@code H} take any number of digits, so a typo's {@code 011:30} was 11:30.
+   */
   private static final DateTimeFormatter READ =
-      DateTimeFormatter.ofPattern("uuuu-M-d H:mm[:ss]", Locale.ROOT)
+      new DateTimeFormatterBuilder()
+          .appendValue(ChronoField.YEAR, 4, 19, SignStyle.EXCEEDS_PAD) // as uuuu
+          .appendLiteral('-')
+          .appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, SignStyle.NOT_NEGATIVE)
+          .appendLiteral('-')
+          .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, SignStyle.NOT_NEGATIVE)
+          .appendLiteral(' ')
+          .appendValue(ChronoField.HOUR_OF_DAY, 1, 2, SignStyle.NOT_NEGATIVE)
+          .appendLiteral(':')
+          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+          .optionalStart()
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .optionalEnd()
+          .toFormatter(Locale.ROOT)
+          .withChronology(IsoChronology.INSTANCE)
           .withResolverStyle(ResolverStyle.STRICT);
 
   /**

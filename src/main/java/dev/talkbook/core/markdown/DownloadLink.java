@@ -87,9 +87,6 @@ final class DownloadLink extends ImageStandIn {
       url = context.urlSanitizer().sanitizeLinkUrl(url);
     }
     Map<String, String> attributes = new LinkedHashMap<>();
-    if (context.shouldSanitizeUrls()) {
-      attributes.put("rel", "nofollow"); // as commonmark gives any link
-    }
     attributes.put("href", url);
     if (title != null) {
       attributes.put("title", title);

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.internal.util.Html5Entities;
 
 /**
  * The inline links and images of notes ({@code [text](target "title")}, {@code ![alt](pic.png)}),
@@ -268,10 +271,34 @@ public final class InlineLinks {
             valueStart,
             valueEnd,
             end + 1,
-            markdown.substring(valueStart, valueEnd).strip());
+            decodedReferences(markdown.substring(valueStart, valueEnd).strip()));
       }
     }
     return null;
+  }
+
+  /**
+   * A character reference: named ({@code &amp;}), decimal ({@code &#38;}) or hex ({@code &#x26;}).
+   */
+  private static final Pattern REFERENCE =
+      Pattern.compile("&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});");
+
+  /**
+   * An attribute's value as a browser reads it: its character references decoded ({@code
+   * a&amp;b.png} names the file {@code a&b.png}, as HTML wants a {@code &} written), by
+   * commonmark's own table; one it does not know stays as written.
+   */
+  static String decodedReferences(String value) {
+    if (value.indexOf('&') < 0) {
+      return value;
+    }
+    Matcher m = REFERENCE.matcher(value);
+    StringBuilder out = new StringBuilder(value.length());
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(Html5Entities.entityToString(m.group())));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /**
@@ -390,13 +417,15 @@ public final class InlineLinks {
   }
 
   /**
-   * Where a bare target starting at {@code i} ends (before {@code to}): at a blank or the first
-   * unpaired {@code )}; parentheses in pairs and escaped ones belong to it. -1 when a parenthesis
-   * stays open.
+   * Where a bare target starting at {@code i} ends (before {@code to}): at a space or a control
+   * character, or the first unpaired {@code )}; parentheses in pairs and escaped ones belong to it.
+   * -1 when a parenthesis stays open. As commonmark reads it: an ideographic space (U+3000) or any
+   * other Unicode blank is part of the target ({@code Character.isWhitespace} ended it there, so
+   * the import looked for a file of the name's first part).
    */
   private static int bareTargetEnd(String markdown, int i, int to) {
     int parens = 0;
-    while (i < to && !Character.isWhitespace(markdown.charAt(i))) {
+    while (i < to && !endsBareTarget(markdown.charAt(i))) {
       char c = markdown.charAt(i);
       if (c == '\\' && i + 1 < to && isAsciiPunctuation(markdown.charAt(i + 1))) {
         i += 2;
@@ -741,6 +770,11 @@ public final class InlineLinks {
         image ? open - 1 : open, open + 1, close, targetStart, targetEnd, i + 1, target);
   }
 
+  /** Whether {@code c} ends a bare link target: a space or a control character, as commonmark. */
+  private static boolean endsBareTarget(char c) {
+    return c == ' ' || Character.isISOControl(c);
+  }
+
   private static boolean isAsciiPunctuation(char c) {
     return c < 128 && !Character.isLetterOrDigit(c) && c > ' ' && c != 127;
   }
@@ -764,9 +798,13 @@ public final class InlineLinks {
     return out.toString();
   }
 
+  /**
+   * Past the blanks from {@code i} (at most one line break), as commonmark skips them around a
+   * link's target: space, tab, line feed, and the vertical tab and form feed it counts with them.
+   */
   private static int skipSpaces(String s, int i) {
     int spaces = 0;
-    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n')) {
+    while (i < s.length() && " \t\n\u000B\f".indexOf(s.charAt(i)) >= 0) {
       if (s.charAt(i) == '\n' && ++spaces > 1) {
         break;
       }

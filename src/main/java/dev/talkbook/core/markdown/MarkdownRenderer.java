@@ -140,6 +140,7 @@ public final class MarkdownRenderer {
             .urlSanitizer(new SafeUrls())
             .attributeProviderFactory(context -> new HeadingIds())
             .attributeProviderFactory(context -> new OutputBlocks())
+            .attributeProviderFactory(context -> new LinkRel())
             .nodeRendererFactory(ImageStandIn.Renderer::new);
     if (relativeLines != null) {
       builder.attributeProviderFactory(context -> new SourceLines(relativeLines));

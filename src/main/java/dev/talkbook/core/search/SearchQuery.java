@@ -80,6 +80,20 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
     }
 
     /**
+     * Whether the term is a tag typed with punctuation ({@code tag:c#}, {@code tag:c++}, {@code
+     * tag:.net}), not as a prefix: it finds only talks with that tag, whole and without case (the
+     * store's {@code talkbook_has_tag}), as the index cuts words at punctuation and "c#", "c++" and
+     * "c" are all its word "c". Wanted, the index's match of its words narrows the talks first;
+     * left out ({@code -tag:c#}), it is not in {@link #ftsExpression} at all (which would leave out
+     * "c++" too).
+     */
+    public boolean wholeTag() {
+      return "tags".equals(column)
+          && !prefix
+          && text.codePoints().anyMatch(cp -> !isWordPart(cp) && !Character.isWhitespace(cp));
+    }
+
+    /**
      * Whether the term has Chinese, Japanese or Korean letters, which the index does not cut into
      * words ({@link CjkText}): such a term is also looked for inside the text, not only as the
      * index's words.
@@ -382,7 +396,7 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
     }
     // "a NOT (b OR c)" rather than "a NOT b NOT c": FTS5 nests each NOT one level deeper and
     // refuses more than 256 levels, while an OR of many is one level.
-    List<Term> unwanted = terms.stream().filter(Term::excluded).toList();
+    List<Term> unwanted = terms.stream().filter(t -> t.excluded() && !t.wholeTag()).toList();
     if (!unwanted.isEmpty()) {
       fts.append(" NOT ");
       if (unwanted.size() > 1) {

@@ -181,19 +181,20 @@ public final class MarkdownExporter {
         String number = file.substring(0, dash);
         String slug = file.substring(dash + 1);
         // Attachments: every one the talk holds, under its own name in a folder named like the
-        // talk.
+        // talk; the same bytes linked by the notes under another name ("my diagram (1).png" and
+        // "図表.png": stored once, by their hash) also under that name, so each link keeps its
+        // file's name.
         Map<String, String> fileOf = new LinkedHashMap<>();
         Set<String> names = new HashSet<>();
         List<AttachmentRef> held = new ArrayList<>(notebook.attachments().of(t.id()));
-        for (AttachmentRef ref : SiteExporter.attachmentsIn(t.body())) {
-          if (held.stream().noneMatch(h -> h.sha256().equals(ref.sha256()))
-              && notebook.attachments().find(ref.sha256()).isPresent()) {
+        for (AttachmentRef ref : namedIn(t.body())) {
+          if (!held.contains(ref) && notebook.attachments().find(ref.sha256()).isPresent()) {
             held.add(ref);
           }
         }
         List<String> listed = new ArrayList<>();
         for (AttachmentRef ref : held) {
-          if (fileOf.containsKey(ref.sha256())) {
+          if (fileOf.containsKey(named(ref))) {
             continue;
           }
           String name = safeFileName(ref.fileName());
@@ -205,7 +206,8 @@ public final class MarkdownExporter {
           }
           String path = number + "-" + slug + "/" + unique;
           out.write(dir + "/" + path, notebook.attachments().bytes(ref.sha256()));
-          fileOf.put(ref.sha256(), path);
+          fileOf.put(named(ref), path);
+          fileOf.putIfAbsent(ref.sha256(), path);
           listed.add(path);
           attachments++;
         }
@@ -323,6 +325,25 @@ public final class MarkdownExporter {
   }
 
   /** Replaces {@code attachment:} references by the relative path of the exported file. */
+  /** The key of an attachment under one name: its hash and the name. */
+  private static String named(AttachmentRef ref) {
+    return ref.sha256() + "/" + ref.fileName();
+  }
+
+  /**
+   * The attachments {@code body} links to, each under every name it is linked by ({@link
+   * SiteExporter#attachmentsIn} gives each hash once), in the order the links come.
+   */
+  private static List<AttachmentRef> namedIn(String body) {
+    List<AttachmentRef> refs = new ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("attachment:[0-9a-f]{64}(?:/[^\\s)\"'<>]*)?").matcher(body);
+    while (m.find()) {
+      AttachmentRef.parse(m.group()).filter(r -> !refs.contains(r)).ifPresent(refs::add);
+    }
+    return refs;
+  }
+
   private static String relink(String body, Map<String, String> fileOf) {
     if (fileOf.isEmpty()) {
       return body;
@@ -332,7 +353,10 @@ public final class MarkdownExporter {
             .matcher(body);
     StringBuilder b = new StringBuilder();
     while (m.find()) {
-      String path = fileOf.get(m.group(1));
+      String path = AttachmentRef.parse(m.group()).map(r -> fileOf.get(named(r))).orElse(null);
+      if (path == null) {
+        path = fileOf.get(m.group(1));
+      }
       m.appendReplacement(
           b,
           java.util.regex.Matcher.quoteReplacement(

@@ -262,12 +262,13 @@ final class Database implements AutoCloseable {
 
   /**
    * Every connection Talkbook opens to a notebook: with {@link ShownText}'s SQL function, which the
-   * search index's triggers call.
+   * search index's triggers call, and {@link HasTag}'s, which a search for a whole tag calls.
    */
   private static Connection connect(SQLiteConfig config, String url) throws SQLException {
     Connection c = config.createConnection(url);
     try {
       ShownText.register(c);
+      HasTag.register(c);
     } catch (SQLException | RuntimeException e) {
       try {
         c.close();

@@ -57,7 +57,7 @@ final class InsideWords {
             .collect(Collectors.joining(" AND "));
     String ftsExcluded =
         query.terms().stream()
-            .filter(t -> !t.insideWords() && t.excluded())
+            .filter(t -> !t.insideWords() && t.excluded() && !t.wholeTag())
             .map(SearchQuery.Term::toFts)
             .collect(Collectors.joining(" OR "));
 
@@ -107,6 +107,7 @@ final class InsideWords {
       sql.append(" AND t.id NOT IN (SELECT rowid FROM talk_search WHERE talk_search MATCH ?)");
       where.add(ftsExcluded);
     }
+    sql.append(HasTag.conditions(query, "t.tags", where));
 
     List<Found> found = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {

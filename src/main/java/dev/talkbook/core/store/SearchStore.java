@@ -143,9 +143,15 @@ public final class SearchStore {
           if (hits.size() < limit) {
             return new Page(hits, hits.size());
           }
+          List<String> tags = new ArrayList<>();
           try (PreparedStatement ps =
-              c.prepareStatement("SELECT count(*) FROM talk_search WHERE talk_search MATCH ?")) {
+              c.prepareStatement(
+                  "SELECT count(*) FROM talk_search WHERE talk_search MATCH ?"
+                      + HasTag.conditions(query, TAGS, tags))) {
             ps.setString(1, query.ftsExpression());
+            for (int k = 0; k < tags.size(); k++) {
+              ps.setString(2 + k, tags.get(k));
+            }
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               return new Page(hits, Math.max(hits.size(), rs.getInt(1)));
@@ -154,8 +160,13 @@ public final class SearchStore {
         });
   }
 
+  /** The SQL of the tags of the talk a row of the index is ({@link HasTag}). */
+  private static final String TAGS = "(SELECT tags FROM talk WHERE id = talk_search.rowid)";
+
   private static List<SearchHit> best(java.sql.Connection c, SearchQuery query, int limit)
       throws java.sql.SQLException {
+    List<String> tags = new ArrayList<>();
+    String wholeTags = HasTag.conditions(query, TAGS, tags);
     try (PreparedStatement ps =
         c.prepareStatement(
             // Where the word is (NAMED) first, then the rank (RANK, given with the match);
@@ -166,12 +177,16 @@ public final class SearchStore {
                 + " FROM (SELECT rowid AS id, rank, body, "
                 + NAMED
                 + " AS named FROM talk_search WHERE talk_search MATCH ? AND rank MATCH ?"
+                + wholeTags
                 + " ORDER BY named DESC, rank LIMIT ?) hit"
                 + " JOIN talk t ON t.id = hit.id JOIN event e ON e.id = t.event_id"
                 + " ORDER BY hit.named DESC, hit.rank")) {
       ps.setString(1, query.ftsExpression());
       ps.setString(2, RANK);
-      ps.setInt(3, limit);
+      for (int k = 0; k < tags.size(); k++) {
+        ps.setString(3 + k, tags.get(k));
+      }
+      ps.setInt(3 + tags.size(), limit);
       List<SearchHit> hits = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

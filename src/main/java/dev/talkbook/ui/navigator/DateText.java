@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Dates as people type them: ISO ({@code 2026-04-14}, the form the app shows everywhere) or the
@@ -53,9 +55,33 @@ final class DateText {
         .withResolverStyle(ResolverStyle.STRICT);
   }
 
+  private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+  /**
+   * Whether each number in {@code t} is of one or two digits but one year of four ("Apr 14, 2026",
+   * "4/14/26"): a pattern's one-letter {@code M} and {@code d} take any number of digits, so a
+   * typo's "2026-011-05" was 5 November.
+   */
+  private static boolean numbersFit(String t) {
+    Matcher m = NUMBER.matcher(t);
+    int years = 0;
+    while (m.find()) {
+      int digits = m.end() - m.start();
+      if (digits == 4) {
+        years++;
+      } else if (digits > 2) {
+        return false;
+      }
+    }
+    return years <= 1;
+  }
+
   /** The date the text means, empty if it means none (blank text is no date, not an error). */
   Optional<LocalDate> parse(String text) {
     String t = text == null ? "" : text.strip();
+    if (!numbersFit(t)) {
+      return Optional.empty();
+    }
     for (DateTimeFormatter parser : parsers) {
       try {
         return Optional.of(LocalDate.parse(t, parser));

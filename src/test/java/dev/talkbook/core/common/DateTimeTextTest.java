@@ -57,6 +57,23 @@ class DateTimeTextTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2026-11-05T011:30",
+        "2026-11-05 011:30",
+        "2026-11-05 11:030",
+        "2026-11-05 11:3",
+        "2026-011-05 11:30",
+        "2026-11-005 11:30",
+        "2026-11-05 11:30:000",
+        "2026-11-05 0011:30"
+      })
+  void aFieldWithMoreDigitsThanItsFormIsRefusedNotRead(String typo) {
+    // a pattern's one-letter H, M and d took any number of digits: "011:30" was 11:30
+    assertThatThrownBy(() -> DateTimeText.parse(typo)).isInstanceOf(DateTimeParseException.class);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"2026-11-24 14:30", "0999-01-01 00:00"})
   void theFormWrittenIsReadBack(String written) {
     assertThat(DateTimeText.FORM.format(DateTimeText.parse(written))).isEqualTo(written);

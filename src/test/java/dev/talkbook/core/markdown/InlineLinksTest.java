@@ -8,12 +8,58 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Where notes hold links the page shows as links: not in code, not escaped. */
 class InlineLinksTest {
 
   private static List<String> targets(String markdown) {
     return InlineLinks.in(markdown).stream().map(InlineLinks.Link::target).toList();
+  }
+
+  /** The destinations of {@code markdown}'s links and images as commonmark parses them. */
+  private static List<String> commonmarkTargets(String markdown) {
+    List<String> found = new java.util.ArrayList<>();
+    org.commonmark.parser.Parser.builder()
+        .build()
+        .parse(markdown)
+        .accept(
+            new org.commonmark.node.AbstractVisitor() {
+              @Override
+              public void visit(org.commonmark.node.Link link) {
+                found.add(link.getDestination());
+                visitChildren(link);
+              }
+
+              @Override
+              public void visit(org.commonmark.node.Image image) {
+                found.add(image.getDestination());
+                visitChildren(image);
+              }
+            });
+    return found;
+  }
+
+  @ParameterizedTest(name = "U+{0}")
+  @ValueSource(
+      strings = {
+        "3000", // ideographic space: part of the target, not its end
+        "00A0", "2003", "2028", "205F", "1680",
+        "0085", // a C1 control: commonmark-java ends the target there, as at U+0000–U+001F
+        "0009", "000B", "000C", "001F", "007F", "0020"
+      })
+  void aBareTargetEndsWhereCommonmarkEndsIt(String hex) {
+    String c = new String(Character.toChars(Integer.parseInt(hex, 16)));
+    for (String markdown :
+        List.of(
+            "[a](x" + c + "y.png)",
+            "![a](x" + c + "y.png) and [b](z.md)",
+            "[a](x" + c + "\"t\")",
+            "[d]: x" + c + "y.png\n\n![a][d]\n")) {
+      assertThat(targets(markdown))
+          .as("%s", markdown)
+          .containsExactlyElementsOf(commonmarkTargets(markdown));
+    }
   }
 
   @Test
@@ -101,6 +147,20 @@ class InlineLinksTest {
     assertThat(InlineLinks.replace(notes, pictures, (text, link) -> link.withTarget(text, "X")))
         .startsWith("<img src=\"X\" width=\"300\"> <IMG alt='x' SRC='X'/> <img src=X>\n")
         .contains("code.png", "comment.png", "fenced.png");
+  }
+
+  @Test
+  void aRawPicturesSourceHasItsCharacterReferencesDecoded() {
+    String notes =
+        "<img src=\"a&amp;b.png\"> <img src='c&#38;d.png'> <img src=e&#X26;f&eacute;.png>"
+            + " <img src=\"g&nosuch;h.png\"> <img src=\"i&j.png\">";
+    List<InlineLinks.Link> pictures = InlineLinks.rawImages(notes);
+    assertThat(pictures)
+        .extracting(InlineLinks.Link::target)
+        .containsExactly("a&b.png", "c&d.png", "e&fé.png", "g&nosuch;h.png", "i&j.png");
+    // the whole value is replaced, as written
+    assertThat(InlineLinks.replace(notes, pictures, (text, link) -> link.withTarget(text, "X")))
+        .isEqualTo("<img src=\"X\"> <img src='X'> <img src=X> <img src=\"X\"> <img src=\"X\">");
   }
 
   @Test

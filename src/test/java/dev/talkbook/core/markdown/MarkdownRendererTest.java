@@ -230,6 +230,45 @@ class MarkdownRendererTest {
         .doesNotContain("attachment:");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          [x](https://example.org/a)       | true
+          [x](HTTP://example.org/a)        | true
+          [x](//example.org/a)             | true
+          [x](mailto:a@example.org)        | true
+          <https://example.org>            | true
+          [x](loom.html)                   | false
+          [x](../meetup/later.html#demo)   | false
+          [x](#key-points)                 | false
+          [x](/about.html)                 | false
+          [x](notes/a:b.html)              | false
+          """)
+  void onlyALinkThatLeavesTheSiteIsNofollow(String note, boolean leaves) {
+    String page = renderer.renderPage(note, ref -> Optional.empty(), "T").html();
+    String preview = renderer.render(note);
+    String sanitized = renderer.render(note + "\n\n<kbd>x</kbd>\n");
+    for (String html : List.of(page, preview, sanitized)) {
+      assertThat(html).as(html).contains("<a ");
+      if (leaves) {
+        assertThat(html).as(html).contains("<a rel=\"nofollow\" href=");
+      } else {
+        assertThat(html).as(html).doesNotContain("rel=");
+      }
+    }
+  }
+
+  @Test
+  void aLinkToAnAttachmentOrATalkIsNotNofollow() {
+    String download = "../../attachments/" + HASH + ".bin";
+    String note = "[Get it](attachment:" + HASH + "/diagram.svg) and [the talk](talk:7)\n";
+    String html = renderer.renderPage(note, ref -> Optional.of(download), "T").html();
+    assertThat(html).contains("download=\"diagram.svg\">Get it</a>").doesNotContain("rel=");
+    assertThat(renderer.render(note)).contains("href=\"talk:7\"").doesNotContain("rel=");
+  }
+
   @Test
   void aDownloadInMarkdownIsSavedUnderTheAttachmentsOwnName() {
     String download = "../../attachments/" + HASH + ".bin";

@@ -3,6 +3,7 @@ package dev.talkbook.core.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.talkbook.core.markdown.InlineLinks;
 import dev.talkbook.core.notebook.AttachmentRef;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.notebook.Programme;
@@ -86,6 +87,52 @@ class MarkdownRoundTripTest {
       MarkdownImporter.Report again =
           importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
       assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(5);
+      assertThat(snapshot(b)).containsExactlyElementsOf(before);
+    }
+  }
+
+  @Test
+  void theSameBytesUnderTwoNamesAreExportedUnderEachNameTheNotesUse() throws IOException {
+    Path md = dir.resolve("md");
+    List<String> before;
+    try (Notebook a = fresh("a")) {
+      long event = a.events().create(dev.talkbook.core.notebook.Event.Details.titled("Conf")).id();
+      Talk talk =
+          a.talks()
+              .create(
+                  event,
+                  Talk.Details.titled("Pictures"),
+                  "",
+                  dev.talkbook.core.notebook.Programme.NONE);
+      byte[] png = {(byte) 0x89, 'P', 'N', 'G', 7, 7};
+      AttachmentRef first = a.attachments().add(talk.id(), "my diagram (1).png", "image/png", png);
+      // stored once, by its hash: the second name lives in the notes' link
+      AttachmentRef second = new AttachmentRef(first.sha256(), "図表.png");
+      a.talks().saveBody(talk.id(), "![a](" + first.url() + ")\n\n![b](" + second.url() + ")\n");
+      MarkdownExporter.Result r =
+          exporter.export(a, md, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      assertThat(r.attachments()).isEqualTo(2);
+      before = snapshot(a);
+    }
+    Path folder;
+    try (var files = Files.walk(md)) {
+      folder =
+          files
+              .filter(f -> f.getFileName().toString().equals("my diagram (1).png"))
+              .findFirst()
+              .orElseThrow()
+              .getParent();
+    }
+    assertThat(Files.readAllBytes(folder.resolve("図表.png")))
+        .isEqualTo(Files.readAllBytes(folder.resolve("my diagram (1).png")));
+    // the talk's file is named as its attachments' folder is: 01-pictures.md
+    String note = Files.readString(folder.resolveSibling(folder.getFileName() + ".md"));
+    String dirName = InlineLinks.encodedPath(folder.getFileName().toString());
+    assertThat(note)
+        .contains("![a](" + dirName + "/" + InlineLinks.encodedPath("my diagram (1).png") + ")")
+        .contains("![b](" + dirName + "/" + InlineLinks.encodedPath("図表.png") + ")");
+    try (Notebook b = fresh("b")) {
+      importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
       assertThat(snapshot(b)).containsExactlyElementsOf(before);
     }
   }
@@ -455,6 +502,46 @@ class MarkdownRoundTripTest {
                   + files.get(0).url()
                   + "\" alt=\"chart\" width=\"300\"> and `<img src=\"図表.png\">`"
                   + " <img src=\"gone.png\">\n");
+      Path out = dir.resolve("out");
+      exporter.export(b, out, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      try (Notebook c = fresh("c")) {
+        importer.importFolder(c, out, false, SiteExporter.Progress.NONE);
+        assertThat(snapshot(c)).isEqualTo(snapshot(b));
+      }
+    }
+  }
+
+  @Test
+  void aRawHtmlPictureWithCharacterReferencesInItsSrcIsImported() throws IOException {
+    // HTML wants a "&" in an attribute written &amp;: the file is a&b.png, not "a&amp;b.png"
+    Path md = dir.resolve("md");
+    Files.createDirectories(md.resolve("conf"));
+    Files.write(md.resolve("conf/a&b.png"), new byte[] {1, 2, 3});
+    Files.write(md.resolve("conf/c&d é.png"), new byte[] {4, 5});
+    write(
+        md.resolve("conf/a.md"),
+        "---\ntitle: A\n---\n<img src=\"a&amp;b.png\" width=\"300\">"
+            + " <img src='c&#38;d &eacute;.png'> <img src=a&#x26;b.png>\n");
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.files())
+          .singleElement()
+          .extracting(MarkdownImporter.FileResult::detail)
+          .isEqualTo("new talk in \"Conf\"");
+      Talk a = b.talks().findByTitle("A").get(0);
+      List<AttachmentRef> files = b.attachments().of(a.id());
+      assertThat(files).extracting(AttachmentRef::fileName).containsExactly("a&b.png", "c&d é.png");
+      assertThat(a.body())
+          .isEqualTo(
+              "<img src=\""
+                  + files.get(0).url()
+                  + "\" width=\"300\"> <img src='"
+                  + files.get(1).url()
+                  + "'> <img src="
+                  + files.get(0).url()
+                  + ">\n");
       Path out = dir.resolve("out");
       exporter.export(b, out, Set.of(), SiteExporter.Progress.NONE, () -> false);
       try (Notebook c = fresh("c")) {

@@ -51,6 +51,12 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
         "Linus Virtanen",
         List.of("kotlin"),
         "Coroutines and threads.");
+    Event natives = notebook.events().create(Event.Details.titled("Native Night"));
+    // tags the index cuts alike at their punctuation: all the word "c"
+    talk(natives, "Sharp", "Anders Hejl", List.of("C#"), "Records and pattern matching.");
+    talk(natives, "Plus", "Bjarne Strom", List.of("c++", "templates"), "Pointers and memory.");
+    talk(natives, "Plain", "Dennis Ritz", List.of("c"), "Pointers.");
+    talk(natives, "Both", "Mixed Person", List.of("c#", "C++"), "Bindings.");
     Event leipzig = notebook.events().create(Event.Details.titled("JUG Leipzig"));
     talk(
         leipzig,
@@ -122,7 +128,14 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
             "vi*",
             "speaker:virt*",
             "virt",
-            "Speaker:HOPPER")) {
+            "Speaker:HOPPER",
+            "tag:c#",
+            "tag:C++",
+            "tags:#c#",
+            "tag:c",
+            "tag:c* -tag:c#",
+            "pointers -tag:c++",
+            "tag:templates -tag:C++")) {
       List<String> expected = notebookFinds(query);
       assertThat(allResultsFor(query))
           .as("the site's results for %s", query)
@@ -131,6 +144,9 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
     // the tester's two queries: the site finds what the CLI finds, no more
     assertThat(allResultsFor("speaker:hopper")).containsExactly("Virtual threads in production");
     assertThat(allResultsFor("interop -kotlin")).containsExactly("Virtual threads in production");
+    // a tag with punctuation is that tag, whole: not every tag the index cuts to "c"
+    assertThat(allResultsFor("tag:c#")).containsExactlyInAnyOrder("Sharp", "Both");
+    assertThat(allResultsFor("tag:c* -tag:c#")).containsExactlyInAnyOrder("Plus", "Plain");
   }
 
   @Test

@@ -59,7 +59,7 @@ class SiteTalkLinksTest {
                 + loom.id()
                 + "#demo), then [the meetup](talk:"
                 + later.id()
-                + ").\n");
+                + "), or [the JEP](https://openjdk.org/jeps/444).\n");
   }
 
   @AfterEach
@@ -85,9 +85,11 @@ class SiteTalkLinksTest {
     SiteExporter.Result r = export(Set.of());
 
     assertThat(read(KEYNOTE))
-        .contains("<a rel=\"nofollow\" href=\"loom.html\">the next talk</a>")
-        .contains("<a rel=\"nofollow\" href=\"loom.html#demo\">its demo</a>")
-        .contains("<a rel=\"nofollow\" href=\"../meetup/later.html\">the meetup</a>")
+        .contains("<a href=\"loom.html\">the next talk</a>")
+        .contains("<a href=\"loom.html#demo\">its demo</a>")
+        .contains("<a href=\"../meetup/later.html\">the meetup</a>")
+        // only a link that leaves the site is one search engines are told not to follow
+        .contains("<a rel=\"nofollow\" href=\"https://openjdk.org/jeps/444\">the JEP</a>")
         .doesNotContain("talk:");
     assertThat(r.notices()).isEmpty();
   }
@@ -120,9 +122,9 @@ class SiteTalkLinksTest {
     export(Set.of());
 
     assertThat(read(KEYNOTE))
-        .contains("<a rel=\"nofollow\" href=\"loom-at-scale.html\">the next talk</a>")
-        .contains("<a rel=\"nofollow\" href=\"loom-at-scale.html#demo\">its demo</a>")
-        .contains("<a rel=\"nofollow\" href=\"later.html\">the meetup</a>");
+        .contains("<a href=\"loom-at-scale.html\">the next talk</a>")
+        .contains("<a href=\"loom-at-scale.html#demo\">its demo</a>")
+        .contains("<a href=\"later.html\">the meetup</a>");
   }
 
   @Test
@@ -152,8 +154,8 @@ class SiteTalkLinksTest {
     SiteExporter.Result r = export(Set.of(keynote.eventId()));
 
     assertThat(read(KEYNOTE))
-        .contains("<a rel=\"nofollow\" href=\"loom.html\">the next talk</a>")
-        .contains("then the meetup.");
+        .contains("<a href=\"loom.html\">the next talk</a>")
+        .contains("then the meetup, or");
     assertThat(r.notices())
         .containsExactly(
             "\"Keynote\" links to a talk not on the site (deleted, or of an event not exported:"

@@ -8,6 +8,7 @@ import dev.talkbook.core.notebook.Programme;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.search.QueryException;
 import dev.talkbook.core.search.SearchHit;
+import dev.talkbook.core.search.SearchQuery;
 import dev.talkbook.core.search.Snippet;
 import java.nio.file.Path;
 import java.util.List;
@@ -216,6 +217,35 @@ class SearchStoreTest {
     assertThat(titles("tag:async event:devoxx")).containsExactly("Async Java");
     assertThat(titles("tag:loom")).containsExactly("Async Java");
     assertThat(titles("event:pyatl")).containsExactly("Async Python");
+  }
+
+  @Test
+  void aTagTypedWithPunctuationFindsThatTagWholeNotTheOthersTheIndexCutsAlike() {
+    // the index cuts at punctuation: c#, c++ and c were all its word "c"
+    talk(devoxx, "Sharp", "A", List.of("C#"), "dotnet");
+    talk(devoxx, "Plus", "B", List.of("c++", "async"), "templates");
+    talk(devoxx, "Plain", "C", List.of("c"), "pointers");
+    talk(devoxx, "Both", "D", List.of("c#", "C++"), "interop");
+    talk(devoxx, "Net", "E", List.of(".NET"), "runtime");
+    talk(devoxx, "Sharp basics", "F", List.of("c# basics"), "intro");
+
+    assertThat(titles("tag:c#")).containsExactlyInAnyOrder("Sharp", "Both");
+    assertThat(titles("tag:C++")).containsExactlyInAnyOrder("Plus", "Both");
+    assertThat(titles("tags:#c#")).containsExactlyInAnyOrder("Sharp", "Both");
+    assertThat(titles("tag:.net")).containsExactly("Net");
+    assertThat(titles("tag:\"c# basics\"")).containsExactly("Sharp basics");
+    // left out: only that tag, not the others cut alike
+    assertThat(titles("tag:c* -tag:c#")).containsExactlyInAnyOrder("Plus", "Plain", "Sharp basics");
+    assertThat(titles("tag:async -tag:c++")).isEmpty();
+    // a tag of letters alone is a whole word of the tags, as before
+    assertThat(titles("tag:c")).hasSize(5);
+    // a Chinese, Japanese or Korean word beside it (InsideWords): the same rule
+    talk(devoxx, "東京 Sharp", "G", List.of("c#"), "メモ");
+    talk(devoxx, "東京 Plus", "H", List.of("c++"), "メモ");
+    assertThat(titles("メモ tag:c#")).containsExactly("東京 Sharp");
+    assertThat(titles("メモ -tag:c#")).containsExactly("東京 Plus");
+    // the count of a page cut by its limit counts the same talks
+    assertThat(notebook.search().page(SearchQuery.parse("tag:c#"), 1).matching()).isEqualTo(3);
   }
 
   @Test

@@ -50,6 +50,16 @@ class TalkTimeTest {
   }
 
   @Test
+  void aTimeWithAThreeDigitHourIsRefusedNotReadAsAnother() {
+    assertThatThrownBy(() -> TalkTime.parse("2026-12-08 011:30", DAY, DAY))
+        .isInstanceOf(NotebookException.class)
+        .hasMessage("Time \"2026-12-08 011:30\" is not like 2026-12-08 14:30.");
+    assertThatThrownBy(() -> TalkTime.parse("011:30", DAY, DAY))
+        .isInstanceOf(NotebookException.class)
+        .hasMessage("Time \"011:30\" is not like 2026-12-08 14:30.");
+  }
+
+  @Test
   void blankIsNoTime() {
     assertThat(TalkTime.parse("  ", DAY, DAY)).isEmpty();
     assertThat(TalkTime.parse(null)).isEmpty();

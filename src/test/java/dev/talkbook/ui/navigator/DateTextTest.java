@@ -45,6 +45,12 @@ class DateTextTest {
           en-US | tomorrow
           en-US | ''
           de-DE | 4/14/2026
+          en-US | 2026-011-05
+          en-US | 2026-11-005
+          en-US | 011/14/2026
+          en-US | 4/014/2026
+          en-US | 0004/14/2026
+          de-DE | 014.04.2026
           """)
   void refusesWhatIsNoDate(String locale, String text) {
     assertThat(new DateText(Locale.forLanguageTag(locale)).parse(text)).isEmpty();
