@@ -282,6 +282,36 @@ class PreviewViewTest {
   }
 
   @Test
+  void theLineScrolledToStaysAtTheTopWhenAPictureAboveItIsDecoded() throws Exception {
+    // a talk opened with its caret below a photo: the page was placed before the photo had its
+    // height, and the photo then pushed the caret's line out of view
+    String picture = noisePicture(300);
+    List<RenderedNote.Block> blocks = new ArrayList<>();
+    blocks.add(
+        new RenderedNote.Block(
+            0, 0, "<p data-line=\"0\"><img src=\"" + picture + "\" alt=\"slide\" /></p>"));
+    blocks.addAll(
+        note(6).stream()
+            .map(b -> new RenderedNote.Block(b.firstLine() + 2, b.lastLine() + 2, b.html()))
+            .toList());
+    int line = blocks.get(9).firstLine();
+    FxWait.until(() -> FxWait.onFx(preview::isReady));
+    FxWait.onFx(
+        () -> {
+          preview.show(new RenderedNote(blocks, null, Map.of()));
+          preview.scrollToLine(line); // at once, before the picture is decoded
+          return null;
+        });
+    FxWait.until(
+        "the picture decoded",
+        () ->
+            ((Number) script("(document.querySelector('img[alt=slide]') || {}).naturalWidth | 0"))
+                    .intValue()
+                == 300);
+    FxWait.until("the line back at the top", () -> Math.abs(topOfLine(line) - 8) <= 2);
+  }
+
+  @Test
   void aPictureTooLargeToInlineIsSaidToBeOne() {
     String html =
         "<p data-line=\"4\"><img src=\"data:image/png;base64,"
