@@ -5,8 +5,10 @@ package dev.talkbook.ui.common;
  * text with more after it, such as "Title · Speakers · 2026-12-07 10:00 · Room". After a name in
  * Arabic letters the Unicode bidi algorithm takes the digits that follow for Arabic numbers and
  * lays them out with the name, right to left: the folded details read "Title · 10:00 07-12-2026 ·
- * محمد علي". A left-to-right mark after a piece holding right-to-left letters ends its run there;
- * left-to-right text is given back as it is. Pure: no toolkit.
+ * محمد علي". A left-to-right mark after a piece holding right-to-left letters ends its run there,
+ * and one before it keeps a line that starts with it left to right (JavaFX takes a text's direction
+ * from its first letter: Go to talk's "محمد علي · Dec 7, 2026 10:00" read "· Dec 7, 2026 10:00محمد
+ * علي"); left-to-right text is given back as it is. Pure: no toolkit.
  */
 public final class BidiText {
   /** U+200E LEFT-TO-RIGHT MARK: no width, no glyph, a strong left-to-right character. */
@@ -14,7 +16,7 @@ public final class BidiText {
 
   private BidiText() {}
 
-  /** {@code text} followed by a left-to-right mark when it holds right-to-left letters. */
+  /** {@code text} between two left-to-right marks when it holds right-to-left letters. */
   public static String kept(String text) {
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
@@ -23,7 +25,7 @@ public final class BidiText {
           || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
           || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_EMBEDDING
           || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_OVERRIDE) {
-        return text + LRM;
+        return LRM + text + LRM;
       }
       i += Character.charCount(c);
     }

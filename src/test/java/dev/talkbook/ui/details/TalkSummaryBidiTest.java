@@ -55,6 +55,30 @@ class TalkSummaryBidiTest {
   }
 
   @Test
+  void aLineStartingWithAnArabicTitleIsStillLeftToRight() {
+    // JavaFX takes a text's direction from its first letter: the whole line was laid out right to
+    // left, its room first
+    Talk talk =
+        new Talk(
+            36,
+            1,
+            0,
+            Talk.Details.titled("البرمجة المتزامنة")
+                .withStartsAt(LocalDateTime.parse("2026-12-07T10:00"))
+                .withRoom("Main"),
+            "",
+            Instant.EPOCH,
+            Instant.EPOCH);
+    String line = TalkDetailsPane.summary(talk);
+    assertThat(new Bidi(line, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).baseIsLeftToRight()).isTrue();
+    assertThat(dev.talkbook.ui.common.BidiText.kept("محمد علي") + " · Dec 7, 2026 10:00")
+        .satisfies(
+            note ->
+                assertThat(new Bidi(note, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).baseIsLeftToRight())
+                    .isTrue());
+  }
+
+  @Test
   void aLineOfLeftToRightTextIsAsItWas() {
     assertThat(TalkDetailsPane.summary(talk("Maren Holt", "Main")))
         .isEqualTo(
