@@ -156,6 +156,15 @@ function placeAgainIfResized() {
 
 window.addEventListener('resize', placeAgainIfResized);
 
+// A picture decoded after the page was scrolled to a line (a talk just opened, its caret below the
+// picture) grows the page above that line: the line is put back at the top, unless the reader has
+// scrolled since. Load events do not bubble: caught on their way down.
+document.addEventListener('load', function (e) {
+  if (e.target.tagName === 'IMG' && placedLine >= 0 && window.pageYOffset === placedY) {
+    scrollToLine(placedLine);
+  }
+}, true);
+
 /** The source line at the top of the view. */
 function lineAtTop() {
   var kids = content().children;

@@ -429,13 +429,26 @@ final class WindowActions {
           java.util.Map<Long, String> events = new java.util.HashMap<>();
           notebook.events().list().forEach(e -> events.put(e.id(), e.title()));
           List<PaletteEntry<Long>> talks = new java.util.ArrayList<>();
+          java.util.Locale locale = dev.talkbook.core.common.DateTimeText.userLocale();
           for (var t : notebook.talks().summaries()) {
             titles.put(t.id(), t.title());
+            // its day and time after the speakers: at a conference, "Loom" and "Loom (part 2)",
+            // or a talk given on both days, are told apart by when they are
+            String speakers = dev.talkbook.ui.common.BidiText.kept(String.join(", ", t.speakers()));
+            String when =
+                t.startsAt() == null
+                    ? ""
+                    : dev.talkbook.core.common.DateTimeText.shortDay(
+                            t.startsAt().toLocalDate(), locale)
+                        + " "
+                        + dev.talkbook.core.common.DateTimeText.CLOCK.format(t.startsAt());
             talks.add(
                 new PaletteEntry<>(
                     t.id(),
                     t.title(),
-                    String.join(", ", t.speakers()),
+                    speakers.isEmpty() || when.isEmpty()
+                        ? speakers + when
+                        : speakers + " · " + when,
                     events.getOrDefault(t.eventId(), ""),
                     ""));
           }

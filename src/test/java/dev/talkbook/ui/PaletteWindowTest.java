@@ -200,6 +200,42 @@ class PaletteWindowTest extends RealWindowTest {
     waitUntil(() -> ui.openTalk() != null && ui.openTalk().id() == loom);
   }
 
+  @Test
+  void theQuickSwitcherSaysWhenEachTalkIs(FxRobot robot) throws Exception {
+    long jconf =
+        ui.notebook.events().create(dev.talkbook.core.notebook.Event.Details.titled("JConf")).id();
+    for (String[] t :
+        new String[][] {{"Loom", "2026-12-06T10:00"}, {"Loom (part 2)", "2026-12-07T11:30"}}) {
+      ui.notebook
+          .talks()
+          .create(
+              jconf,
+              dev.talkbook.core.notebook.Talk.Details.titled(t[0])
+                  .withSpeakers(java.util.List.of("Ada"))
+                  .withStartsAt(java.time.LocalDateTime.parse(t[1])),
+              "");
+    }
+    ui.reloadTree(robot);
+    robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+    waitUntil(() -> popupOpen(robot));
+    FxWait.clickOn(robot, "#picker-filter");
+    robot.write("loom");
+    waitUntil(() -> list(robot).getItems().size() == 2);
+    java.util.Locale locale = dev.talkbook.core.common.DateTimeText.userLocale();
+    String first =
+        "Ada · "
+            + dev.talkbook.core.common.DateTimeText.shortDay(
+                java.time.LocalDate.of(2026, 12, 6), locale)
+            + " 10:00";
+    String second =
+        "Ada · "
+            + dev.talkbook.core.common.DateTimeText.shortDay(
+                java.time.LocalDate.of(2026, 12, 7), locale)
+            + " 11:30";
+    assertThat(shownOnce(robot, "tb-palette-note", l -> l.size() == 2))
+        .containsExactlyInAnyOrder(first, second);
+  }
+
   /** "Talk 3-7" put "Talk 7-3" (the same words, made first) at the top, and Enter opened it. */
   @Test
   void aTitleTypedWholeIsListedFirstAndEnterOpensIt(FxRobot robot) throws Exception {

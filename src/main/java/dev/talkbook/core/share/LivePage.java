@@ -115,7 +115,9 @@ final class LivePage {
     b.append("<h1>").append(esc(d.title())).append("</h1>\n");
     StringBuilder meta = new StringBuilder();
     if (!d.speakers().isEmpty()) {
-      meta.append("<span>").append(esc(String.join(", ", d.speakers()))).append("</span>");
+      meta.append("<span>")
+          .append(dev.talkbook.core.site.Html.names(d.speakers()))
+          .append("</span>");
     }
     LocalDateTime at = d.startsAt();
     if (at != null) {

@@ -41,6 +41,20 @@ public final class Html {
   }
 
   /**
+   * Names (a talk's speakers) as HTML text, each isolated in a {@code <bdi>}, joined by ", ". In a
+   * line "speakers · time · room", a name in Arabic letters turned the digits after it into Arabic
+   * numbers for the Unicode bidi algorithm, and "محمد علي · 11:00–11:45" read "11:45–11:00 · محمد
+   * علي"; isolated, each name is laid out in its own direction and the rest of the line in order.
+   */
+  public static String names(java.util.List<String> names) {
+    StringBuilder b = new StringBuilder();
+    for (String name : names) {
+      b.append(b.isEmpty() ? "" : ", ").append("<bdi>").append(esc(name)).append("</bdi>");
+    }
+    return b.toString();
+  }
+
+  /**
    * A talk's slides and video links as the site's and the live page's {@code ul.talk-links}, or
    * nothing when it has neither.
    */

@@ -588,7 +588,7 @@ final class Pages {
 
   private void speakers(StringBuilder b, Talk.Details d) {
     if (!d.speakers().isEmpty()) {
-      b.append("<span>").append(esc(String.join(", ", d.speakers()))).append("</span>");
+      b.append("<span>").append(Html.names(d.speakers())).append("</span>");
     }
   }
 

@@ -8,6 +8,7 @@ import dev.talkbook.core.common.DateTimeText;
 import dev.talkbook.core.common.ListPhrase;
 import dev.talkbook.core.notebook.Event;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.BidiText;
 import dev.talkbook.ui.common.DialogButtons;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.OverOwner;
@@ -370,8 +371,8 @@ public final class NowAndNextView {
           new Label(
               (row.now() ? "Now" : "Next")
                   + " · "
-                  + room
-                  + (row.eventTitle().isEmpty() ? "" : " · " + row.eventTitle())
+                  + BidiText.kept(room)
+                  + (row.eventTitle().isEmpty() ? "" : " · " + BidiText.kept(row.eventTitle()))
                   + " · "
                   + when
                   + left);

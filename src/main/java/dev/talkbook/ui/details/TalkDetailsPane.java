@@ -6,6 +6,7 @@ import dev.talkbook.core.notebook.NotebookException;
 import dev.talkbook.core.notebook.TagCount;
 import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.BidiText;
 import dev.talkbook.ui.common.CommaList;
 import dev.talkbook.ui.common.CutText;
 import dev.talkbook.ui.common.Errors;
@@ -602,15 +603,16 @@ public final class TalkDetailsPane {
     }
     Talk.Details d = talk.details();
     List<String> parts = new java.util.ArrayList<>();
-    parts.add(d.title());
+    // each piece kept in its place: a time after an Arabic name was laid out with it, backwards
+    parts.add(BidiText.kept(d.title()));
     if (!d.speakers().isEmpty()) {
-      parts.add(String.join(", ", d.speakers()));
+      parts.add(BidiText.kept(String.join(", ", d.speakers())));
     }
     if (d.startsAt() != null) {
       parts.add(TIME.format(d.startsAt()));
     }
     if (d.room() != null && !d.room().isBlank()) {
-      parts.add(d.room());
+      parts.add(BidiText.kept(d.room()));
     }
     return String.join("  \u00b7  ", parts);
   }

@@ -202,12 +202,52 @@ public final class PreviewView {
    */
   static final int TABLE_CHARS = 32 * 1024;
 
+  /**
+   * Past this much of a picture's {@code data:} URL (about 24 MB of picture) the picture counts in
+   * full against {@link #BLOCK_CHARS}: below it, it counts for nothing ({@link #weight}).
+   */
+  static final int PICTURE_CHARS = 32 * 1024 * 1024;
+
+  private static final String PICTURE_SRC = "src=\"data:image/";
+
+  /**
+   * How much of {@code html} WebKit lays out: its length without the {@code data:} URLs of the
+   * pictures it holds (up to {@link #PICTURE_CHARS} each). The preview gives a stored picture as a
+   * {@code data:} URL, a third longer than the picture: counted as text, any photo or screenshot
+   * over 96 KB made its paragraph "too long to preview live", and a note with one photo was shown a
+   * part at a time. A picture is decoded once and laid out as a box, whatever its size; a keystroke
+   * in another block does not put it in the page again ({@link #apply}).
+   */
+  static long weight(String html) {
+    return weight(html, PICTURE_CHARS);
+  }
+
+  /**
+   * The length of {@code html} without its pictures' {@code data:} URLs up to {@code most} long.
+   */
+  private static long weight(String html, int most) {
+    long weight = html.length();
+    int at = html.indexOf(PICTURE_SRC);
+    while (at >= 0) {
+      int from = at + "src=\"".length();
+      int end = html.indexOf('"', from);
+      if (end < 0) {
+        break;
+      }
+      if (end - from <= most) {
+        weight -= end - from;
+      }
+      at = html.indexOf(PICTURE_SRC, end);
+    }
+    return weight;
+  }
+
   /** The blocks with each one too long to preview live replaced by a line saying so. */
   static List<RenderedNote.Block> fitted(List<RenderedNote.Block> blocks) {
     List<RenderedNote.Block> out = null;
     for (int i = 0; i < blocks.size(); i++) {
       RenderedNote.Block b = blocks.get(i);
-      if (b.html().length() > limit(b.html())) {
+      if (weight(b.html()) > limit(b.html())) {
         if (out == null) {
           out = new ArrayList<>(blocks);
         }
@@ -225,14 +265,18 @@ public final class PreviewView {
   /** What the page shows in place of a block too long to preview live. */
   private static String tooLong(RenderedNote.Block b) {
     String html = b.html();
+    // too long for its pictures alone: one larger than PICTURE_CHARS
+    boolean picture = weight(html, Integer.MAX_VALUE) <= limit(html);
     String what =
-        html.startsWith("<table")
-            ? "This table"
-            : html.startsWith("<pre")
-                ? "This code block"
-                : html.startsWith("<ul") || html.startsWith("<ol")
-                    ? "This list"
-                    : html.startsWith("<blockquote") ? "This quote" : "This paragraph";
+        picture
+            ? "This picture"
+            : html.startsWith("<table")
+                ? "This table"
+                : html.startsWith("<pre")
+                    ? "This code block"
+                    : html.startsWith("<ul") || html.startsWith("<ol")
+                        ? "This list"
+                        : html.startsWith("<blockquote") ? "This quote" : "This paragraph";
     String lines =
         b.firstLine() == b.lastLine()
             ? "line " + String.format("%,d", b.firstLine() + 1)
@@ -246,11 +290,16 @@ public final class PreviewView {
         + lines
         + ", "
         + megabytes(html.length())
-        + ") is too long to preview live: the preview shows "
-        + (html.startsWith("<table") ? "tables" : "blocks")
-        + " of up to "
-        + limit(html) / 1024
-        + " KB. It is all in the notes, and File → Export site… shows it whole.</p>";
+        + (picture
+            ? ") is too large to preview live: the preview shows pictures of up to "
+                + PICTURE_CHARS / 4 * 3 / 1_000_000
+                + " MB"
+            : ") is too long to preview live: the preview shows "
+                + (html.startsWith("<table") ? "tables" : "blocks")
+                + " of up to "
+                + limit(html) / 1024
+                + " KB")
+        + ". It is all in the notes, and File → Export site… shows it whole.</p>";
   }
 
   /** {@code chars} as megabytes with one decimal ("5.1 MB"), or kilobytes below one. */
@@ -284,7 +333,7 @@ public final class PreviewView {
     int n = note.size();
     long total = 0;
     for (RenderedNote.Block b : note) {
-      total += b.html().length();
+      total += weight(b.html());
     }
     if (total <= WHOLE_CHARS) {
       partFrom = 0;
@@ -298,13 +347,13 @@ public final class PreviewView {
     int from = at;
     int to = at + 1;
     long before = 0; // the HTML of the blocks from..at
-    long after = note.get(at).html().length(); // and of at..to
+    long after = weight(note.get(at).html()); // and of at..to
     while (before + after < PART_CHARS && (from > 0 || to < n)) {
       if (from > 0 && (to >= n || before * 2 < after)) {
         from--;
-        before += note.get(from).html().length();
+        before += weight(note.get(from).html());
       } else {
-        after += note.get(to).html().length();
+        after += weight(note.get(to).html());
         to++;
       }
     }

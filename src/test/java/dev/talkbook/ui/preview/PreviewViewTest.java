@@ -239,6 +239,91 @@ class PreviewViewTest {
     FxWait.until(() -> !scrolled.isEmpty());
   }
 
+  /** A PNG of noise, {@code side} pixels square: it barely compresses (about 3 bytes a pixel). */
+  private static String noisePicture(int side) throws Exception {
+    var image =
+        new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var random = new java.util.Random(7);
+    for (int y = 0; y < side; y++) {
+      for (int x = 0; x < side; x++) {
+        image.setRGB(x, y, random.nextInt(0x1000000));
+      }
+    }
+    var bytes = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", bytes);
+    return "data:image/png;base64,"
+        + java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+  }
+
+  @Test
+  void aPastedPhotoIsShownThoughItsDataUrlIsLongerThanABlockMayBe() throws Exception {
+    // a slide's photo or screenshot is a few hundred KB to a few MB: pasted, the preview showed
+    // "This paragraph (line 2, 8.1 MB) is too long to preview live" in its place
+    String picture = noisePicture(400);
+    assertThat(picture.length()).isGreaterThan(PreviewView.BLOCK_CHARS);
+    List<RenderedNote.Block> blocks = new ArrayList<>(note(20));
+    int line = blocks.get(blocks.size() - 1).lastLine() + 2;
+    blocks.add(
+        new RenderedNote.Block(
+            line,
+            line,
+            "<p data-line=\"" + line + "\"><img src=\"" + picture + "\" alt=\"slide\" /></p>"));
+    assertThat(PreviewView.fitted(blocks)).isEqualTo(blocks);
+    show(blocks);
+    FxWait.until(
+        "the picture decoded",
+        () ->
+            ((Number) script("(document.querySelector('img[alt=slide]') || {}).naturalWidth | 0"))
+                    .intValue()
+                == 400);
+    assertThat(FxWait.onFx(preview::partial))
+        .isFalse(); // the note is whole, not a part around the caret
+    assertThat(pageText()).contains("point 0.0 ").doesNotContain("too l");
+  }
+
+  @Test
+  void theLineScrolledToStaysAtTheTopWhenAPictureAboveItIsDecoded() throws Exception {
+    // a talk opened with its caret below a photo: the page was placed before the photo had its
+    // height, and the photo then pushed the caret's line out of view
+    String picture = noisePicture(300);
+    List<RenderedNote.Block> blocks = new ArrayList<>();
+    blocks.add(
+        new RenderedNote.Block(
+            0, 0, "<p data-line=\"0\"><img src=\"" + picture + "\" alt=\"slide\" /></p>"));
+    blocks.addAll(
+        note(6).stream()
+            .map(b -> new RenderedNote.Block(b.firstLine() + 2, b.lastLine() + 2, b.html()))
+            .toList());
+    int line = blocks.get(9).firstLine();
+    FxWait.until(() -> FxWait.onFx(preview::isReady));
+    FxWait.onFx(
+        () -> {
+          preview.show(new RenderedNote(blocks, null, Map.of()));
+          preview.scrollToLine(line); // at once, before the picture is decoded
+          return null;
+        });
+    FxWait.until(
+        "the picture decoded",
+        () ->
+            ((Number) script("(document.querySelector('img[alt=slide]') || {}).naturalWidth | 0"))
+                    .intValue()
+                == 300);
+    FxWait.until("the line back at the top", () -> Math.abs(topOfLine(line) - 8) <= 2);
+  }
+
+  @Test
+  void aPictureTooLargeToInlineIsSaidToBeOne() {
+    String html =
+        "<p data-line=\"4\"><img src=\"data:image/png;base64,"
+            + "A".repeat(PreviewView.PICTURE_CHARS + 4)
+            + "\" alt=\"scan\" /></p>";
+    List<RenderedNote.Block> fitted =
+        PreviewView.fitted(List.of(new RenderedNote.Block(4, 4, html)));
+    assertThat(fitted.get(0).html())
+        .startsWith("<p class=\"partial too-long\">This picture (line 5, 33.6 MB) is too large")
+        .contains("the preview shows pictures of up to 25 MB.");
+  }
+
   @Test
   void aNoteOfOrdinaryLengthIsInThePageWhole() throws Exception {
     List<RenderedNote.Block> blocks = note(300);
