@@ -215,9 +215,9 @@ public final class Notebook implements AutoCloseable {
       if (deleted) {
         return "The notebook file "
             + from
-            + " was deleted while it is open. What you type is still saved into it, but it goes"
-            + " when Talkbook closes it: export your notes (File → Export) or copy what you need"
-            + " before quitting.";
+            + " was deleted while it is open. What you type is still saved into it, and Talkbook"
+            + " tries to write it back there when it closes it; to be safe, export your notes"
+            + " (File → Export) or copy what you need before quitting.";
       }
       return "The notebook file was moved"
           + (now == null ? " or renamed" : " to " + now)
@@ -1063,6 +1063,40 @@ public final class Notebook implements AutoCloseable {
   }
 
   /**
+   * The notebook file deleted while open (code run in the REPL, a file manager, a script): SQLite
+   * still saves into it, but closing it would lose it all. Writes what is saved back to its path
+   * first (as {@link #backupTo} writes, whole or not at all), unless a file is there again.
+   */
+  private void putBackIfDeleted() {
+    if (db.isReadOnly()) {
+      return;
+    }
+    Moved gone = whereabouts().orElse(null);
+    if (gone == null
+        || !gone.deleted()
+        || Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Path part = file.resolveSibling(file.getFileName() + ".part");
+    try {
+      Files.createDirectories(file.getParent());
+      deleteWithSidecars(part);
+      db.copyOpenTo(part);
+      Files.move(part, file); // refuses a file that appeared at the name meanwhile
+    } catch (SQLException | IOException e) {
+      deleteWithSidecars(part);
+      throw new NotebookException(
+          "The notebook file "
+              + file
+              + " was deleted while it was open, and could not be written back there when it"
+              + " closed: "
+              + (e instanceof IOException io ? PathProblems.whyNotWritten(io) : e.getMessage())
+              + ".",
+          e);
+    }
+  }
+
+  /**
    * A name for a backup of {@code notebook}: its own with "-backup" before the extension, so a
    * backup beside it never takes its name ({@code talks.talkbook}: {@code talks-backup.talkbook}).
    */
@@ -1208,6 +1242,15 @@ public final class Notebook implements AutoCloseable {
       }
     } catch (NotebookException e) {
       failure = e;
+    }
+    try {
+      putBackIfDeleted();
+    } catch (NotebookException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
     }
     try {
       db.close();
