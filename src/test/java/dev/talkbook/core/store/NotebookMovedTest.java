@@ -123,6 +123,40 @@ class NotebookMovedTest {
     assertThat(bodyIn(file, "Keynote")).isEqualTo("before delete, after delete");
   }
 
+  /** As the window has it: a notebook made before, opened again, its file deleted. */
+  @Test
+  @Timeout(60)
+  void aFileOpenedAgainThenDeletedIsWrittenBackWhenItCloses() throws Exception {
+    Path file = dir.resolve("again.talkbook");
+    long talk;
+    try (Notebook notebook = Notebook.open(file)) {
+      Event event = notebook.events().create(Event.Details.titled("Conference"));
+      talk = notebook.talks().create(event.id(), Talk.Details.titled("Keynote"), "").id();
+      notebook.talks().saveBody(talk, "before delete");
+    }
+    Notebook notebook = Notebook.open(file);
+    try {
+      assertThat(notebook.talks().findByTitle("Keynote")).isNotEmpty();
+      Files.delete(file);
+      // SQLite refuses to save into it now (the window says "Not saved" and offers the notes as
+      // Markdown); what was saved before must not go with it
+      try {
+        notebook.talks().saveBody(talk, "after delete");
+      } catch (dev.talkbook.core.notebook.NotebookException refused) {
+        assertThat(refused.getMessage()).contains("could not be read or written");
+      }
+    } finally {
+      try {
+        notebook.close();
+      } catch (dev.talkbook.core.notebook.NotebookException keptNoRevision) {
+        // the revisions of the refused save cannot be kept either; the file comes back all the same
+      }
+    }
+    assertThat(file).exists();
+    assertThat(dir.resolve("again.talkbook.part")).doesNotExist();
+    assertThat(bodyIn(file, "Keynote")).isIn("before delete", "after delete");
+  }
+
   @Test
   void anotherFileRenamedToItsNameCountsAsMoved() throws Exception {
     Path file = dir.resolve("r.talkbook");
