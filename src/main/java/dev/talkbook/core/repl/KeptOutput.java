@@ -100,7 +100,7 @@ public final class KeptOutput {
    *     longer than the REPL's cap (no line was dropped whole)
    */
   public static String forNotes(String text, long earlierLines, long earlierChars) {
-    int start = tailStart(text, NOTES_LINES, NOTES_CHARS);
+    int start = withLongLineEnd(text, tailStart(text, NOTES_LINES, NOTES_CHARS));
     if (start == 0 && earlierLines == 0 && earlierChars == 0) {
       return text;
     }
@@ -130,6 +130,31 @@ public final class KeptOutput {
       note.append(count(earlierChars)).append(" earlier characters not kept");
     }
     return note.append('\n').append(kept).toString();
+  }
+
+  /**
+   * {@code start}, or earlier when the line just before it is too long ever to be kept whole (a
+   * value printed on one line, then a short line, or {@code Stopped.} after a loop that printed
+   * without a line break): that line's newest characters then fill the room the lines from {@code
+   * start} leave, so the notes keep the end of what was printed rather than none of it.
+   */
+  static int withLongLineEnd(String text, int start) {
+    if (start == 0 || text.charAt(start - 1) != '\n') {
+      return start;
+    }
+    int n = text.length();
+    int lineStart = text.lastIndexOf('\n', start - 2) + 1;
+    if (start - lineStart <= NOTES_CHARS || lines(text, start, n) >= NOTES_LINES) {
+      return start;
+    }
+    int cut = n - NOTES_CHARS;
+    if (cut >= start - 1) {
+      return start; // no room left for any of that line
+    }
+    if (Character.isLowSurrogate(text.charAt(cut))) {
+      cut++;
+    }
+    return cut;
   }
 
   /** The line breaks in {@code text} from {@code from} to {@code to}. */

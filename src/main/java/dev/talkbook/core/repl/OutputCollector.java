@@ -147,15 +147,20 @@ final class OutputCollector {
 
   /**
    * How many characters to drop from the front of {@code text} to drop at least {@code atLeast} and
-   * end where a line starts; {@code atLeast} when no line starts after it (one long line).
+   * end where a line starts; {@code atLeast} when the line it falls in is longer than the cap (one
+   * long line, ended or not: its newest characters are kept, not dropped with it).
    */
-  private static int lineEnd(CharSequence text, int atLeast) {
+  private int lineEnd(CharSequence text, int atLeast) {
     if (atLeast <= 0 || text.charAt(atLeast - 1) == '\n') {
       return Math.max(0, atLeast);
     }
+    int lineStart = atLeast - 1;
+    while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
     for (int i = atLeast; i < text.length(); i++) {
       if (text.charAt(i) == '\n') {
-        return i + 1;
+        return i + 1 - lineStart > cap ? atLeast : i + 1;
       }
     }
     return atLeast;

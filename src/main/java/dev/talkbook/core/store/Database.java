@@ -621,6 +621,27 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes what is saved to the new file {@code target} through the open writer ({@code VACUUM
+   * INTO}), in rollback-journal mode: for a notebook whose file was deleted while open, which no
+   * new connection can read any more.
+   */
+  void copyOpenTo(Path target) throws SQLException {
+    writeLock.lock();
+    try {
+      requireOpen();
+      try (var vacuum = writer.prepareStatement("VACUUM INTO ?")) {
+        vacuum.setString(1, target.toString());
+        vacuum.execute();
+      } catch (SQLException e) {
+        throw failedTo(WRITE_THE_COPY, e);
+      }
+    } finally {
+      writeLock.unlock();
+    }
+    leaveLogMode(target);
+  }
+
   private Connection openReader() throws SQLException {
     if (fileKey != null && !fileKey.equals(fileKey(file))) {
       if (writer == null) {

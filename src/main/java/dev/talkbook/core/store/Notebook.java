@@ -215,9 +215,9 @@ public final class Notebook implements AutoCloseable {
       if (deleted) {
         return "The notebook file "
             + from
-            + " was deleted while it is open. What you type is still saved into it, but it goes"
-            + " when Talkbook closes it: export your notes (File → Export) or copy what you need"
-            + " before quitting.";
+            + " was deleted while it is open. What you type is still saved into it, and Talkbook"
+            + " tries to write it back there when it closes it; to be safe, export your notes"
+            + " (File → Export) or copy what you need before quitting.";
       }
       return "The notebook file was moved"
           + (now == null ? " or renamed" : " to " + now)
@@ -1063,6 +1063,110 @@ public final class Notebook implements AutoCloseable {
   }
 
   /**
+   * The notebook file deleted while open (code run in the REPL, a file manager, a script): SQLite
+   * may still save into it, but closing it would lose it all. Writes what is saved back to its path
+   * first (as {@link #backupTo} writes, whole or not at all), unless a file is there again. When
+   * SQLite cannot copy it (a notebook opened again and then deleted: SQLite refuses even to read it
+   * then), returns the deleted file opened once more through {@code /proc/self/fd} (Linux), whose
+   * bytes {@link #putBackBytes} writes back once the writer has closed; null otherwise.
+   */
+  private java.nio.channels.FileChannel putBackIfDeleted() {
+    if (db.isReadOnly()) {
+      return null;
+    }
+    Moved gone = whereabouts().orElse(null);
+    if (gone == null
+        || !gone.deleted()
+        || Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    Path part = file.resolveSibling(file.getFileName() + ".part");
+    try {
+      Files.createDirectories(file.getParent());
+      deleteWithSidecars(part);
+      db.copyOpenTo(part);
+      Files.move(part, file); // refuses a file that appeared at the name meanwhile
+      return null;
+    } catch (SQLException | IOException e) {
+      deleteWithSidecars(part);
+      java.nio.channels.FileChannel opened = openDeleted();
+      if (opened != null) {
+        System.getLogger(Notebook.class.getName())
+            .log(System.Logger.Level.DEBUG, "copying deleted " + file + " by its bytes", e);
+        return opened;
+      }
+      throw new NotebookException(
+          "The notebook file "
+              + file
+              + " was deleted while it was open, and could not be written back there when it"
+              + " closed: "
+              + (e instanceof IOException io ? PathProblems.whyNotWritten(io) : e.getMessage())
+              + ".",
+          e);
+    }
+  }
+
+  /** The deleted notebook file opened once more by its entry in /proc/self/fd; null if none. */
+  private java.nio.channels.FileChannel openDeleted() {
+    Path fds = Path.of("/proc/self/fd");
+    if (fileKey == null || !Files.isDirectory(fds)) {
+      return null;
+    }
+    try (java.util.stream.Stream<Path> open = Files.list(fds)) {
+      for (Path fd : (Iterable<Path>) open::iterator) {
+        if (fileKey.equals(fileKey(fd))) {
+          return java.nio.channels.FileChannel.open(fd, java.nio.file.StandardOpenOption.READ);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      System.getLogger(Notebook.class.getName())
+          .log(System.Logger.Level.DEBUG, "opening deleted " + file + " again", e);
+    }
+    return null;
+  }
+
+  /**
+   * Writes the bytes of the deleted notebook file, its writer closed, back to its path (its log,
+   * still beside it by name, is read with it at the next open). Closes {@code deleted}.
+   */
+  private void putBackBytes(java.nio.channels.FileChannel deleted) {
+    Path part = file.resolveSibling(file.getFileName() + ".part");
+    try (deleted) {
+      if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return;
+      }
+      Files.deleteIfExists(part);
+      try (java.nio.channels.FileChannel to =
+          java.nio.channels.FileChannel.open(
+              part,
+              java.nio.file.StandardOpenOption.CREATE_NEW,
+              java.nio.file.StandardOpenOption.WRITE)) {
+        long size = deleted.size();
+        long done = 0;
+        while (done < size) {
+          done += deleted.transferTo(done, size - done, to);
+        }
+        to.force(true);
+      }
+      Files.move(part, file);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(part);
+      } catch (IOException ignored) {
+        // said below
+      }
+      throw new NotebookException(
+          "The notebook file "
+              + file
+              + " was deleted while it was open, and could not be written back there when it"
+              + " closed: "
+              + PathProblems.whyNotWritten(e)
+              + ".",
+          e);
+    }
+  }
+
+  /**
    * A name for a backup of {@code notebook}: its own with "-backup" before the extension, so a
    * backup beside it never takes its name ({@code talks.talkbook}: {@code talks-backup.talkbook}).
    */
@@ -1209,6 +1313,12 @@ public final class Notebook implements AutoCloseable {
     } catch (NotebookException e) {
       failure = e;
     }
+    java.nio.channels.FileChannel deleted = null;
+    try {
+      deleted = putBackIfDeleted();
+    } catch (NotebookException e) {
+      failure = e;
+    }
     try {
       db.close();
     } catch (NotebookException e) {
@@ -1216,6 +1326,17 @@ public final class Notebook implements AutoCloseable {
         failure = e;
       } else {
         failure.addSuppressed(e);
+      }
+    }
+    if (deleted != null) {
+      try {
+        putBackBytes(deleted);
+      } catch (NotebookException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
       }
     }
     if (lock != null) {

@@ -94,6 +94,25 @@ class KeptOutputTest {
   }
 
   @Test
+  void aLineTooLongToKeepBeforeShortOnesKeepsItsEndNotNothing() {
+    // a value printed on one line, then "done"; a loop printing without a line break, stopped
+    String kept = KeptOutput.forNotes("a".repeat(20_000) + "\ndone\n", 0, 0);
+    assertThat(kept)
+        .startsWith("… the first 3,622 characters of this line not kept\naaa")
+        .endsWith("a\ndone\n")
+        .hasSize(kept.indexOf('\n') + 1 + KeptOutput.NOTES_CHARS);
+    String stopped = KeptOutput.forNotes("x\n" + "y".repeat(1_048_576) + "\nStopped.\n", 0, 0);
+    assertThat(stopped)
+        .startsWith(
+            "… 1 earlier line and the first 1,032,202 characters of the next not kept"
+                + " (3 lines in all)\nyyy")
+        .endsWith("y\nStopped.\n");
+    // lines of a listing are still kept whole
+    String line = "x".repeat(99) + "\n";
+    assertThat(KeptOutput.forNotes(line.repeat(300), 0, 0)).contains("not kept (300 in all)\nx");
+  }
+
+  @Test
   void aLineLongerThanTheREPLsCapCountsWhatTheREPLDroppedOfItToo() {
     // 10,000,000 characters printed on one line: the REPL kept its last 1,048,576
     String kept = KeptOutput.forNotes("x".repeat(1_048_576), 0, 8_951_424);

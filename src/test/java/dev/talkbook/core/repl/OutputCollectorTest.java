@@ -38,6 +38,22 @@ class OutputCollectorTest {
   }
 
   @Test
+  void oneLineLongerThanTheCapKeepsItsEndWhenItsLineBreakComes() {
+    // System.out.println("x".repeat(50_000_000)): the text, then its line break
+    collector.begin(1);
+    for (int i = 0; i < 10; i++) {
+      collector.append(Stream.OUT, "x".repeat(1000));
+    }
+    collector.append(Stream.OUT, "\n");
+    OutputCollector.Captured c = collector.end();
+    assertThat(c.text()).hasSize(1024).startsWith("x").endsWith("x\n");
+    assertThat(c.dropped()).isEqualTo(10_001 - 1024);
+    assertThat(c.droppedLines()).isZero();
+    Output last = sent.get(sent.size() - 1);
+    assertThat(last.text()).endsWith("x\n");
+  }
+
+  @Test
   void whatIsShownIsCutWhereALineStartsAndTheDroppedLinesAreCounted() {
     collector.begin(1);
     // faster than a batch: all of it is pending at once

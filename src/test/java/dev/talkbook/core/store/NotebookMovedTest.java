@@ -79,6 +79,84 @@ class NotebookMovedTest {
     }
   }
 
+  /**
+   * Code run in the REPL deleted the notebook file (`Files.delete(Path.of(…))`); the window went on
+   * saving into it, and quitting lost every talk of the notebook.
+   */
+  @Test
+  @Timeout(60)
+  void aFileDeletedWhileOpenIsWrittenBackWithEverySaveWhenItCloses() throws Exception {
+    Path file = dir.resolve("gone.talkbook");
+    try (Notebook notebook = Notebook.open(file)) {
+      Event event = notebook.events().create(Event.Details.titled("Conference"));
+      long talk = notebook.talks().create(event.id(), Talk.Details.titled("Keynote"), "").id();
+      notebook.talks().saveBody(talk, "before delete");
+      Files.delete(file);
+      notebook.talks().saveBody(talk, "before delete, after delete");
+      assertThat(notebook.whereabouts().get().deleted()).isTrue();
+      assertThat(notebook.whereabouts().get().message()).contains("write it back there");
+    }
+    assertThat(file).exists();
+    assertThat(dir.resolve("gone.talkbook.part")).doesNotExist();
+    assertThat(bodyIn(file, "Keynote")).isEqualTo("before delete, after delete");
+    try (Notebook again = Notebook.open(file)) {
+      assertThat(again.whereabouts()).isEmpty();
+    }
+  }
+
+  /** As above, the log folded into the file before the delete (the window quiet for a while). */
+  @Test
+  @Timeout(60)
+  void aFileDeletedAfterItsLogWasFoldedIsWrittenBackWhenItCloses() throws Exception {
+    Path file = dir.resolve("folded.talkbook");
+    try (Notebook notebook = Notebook.open(file)) {
+      notebook.foldLogAfter(Duration.ofMillis(50));
+      Event event = notebook.events().create(Event.Details.titled("Conference"));
+      long talk = notebook.talks().create(event.id(), Talk.Details.titled("Keynote"), "").id();
+      notebook.talks().saveBody(talk, "before delete");
+      while (notebook.logFolds() == 0) {
+        Thread.sleep(20);
+      }
+      Files.delete(file);
+      notebook.talks().saveBody(talk, "before delete, after delete");
+    }
+    assertThat(bodyIn(file, "Keynote")).isEqualTo("before delete, after delete");
+  }
+
+  /** As the window has it: a notebook made before, opened again, its file deleted. */
+  @Test
+  @Timeout(60)
+  void aFileOpenedAgainThenDeletedIsWrittenBackWhenItCloses() throws Exception {
+    Path file = dir.resolve("again.talkbook");
+    long talk;
+    try (Notebook notebook = Notebook.open(file)) {
+      Event event = notebook.events().create(Event.Details.titled("Conference"));
+      talk = notebook.talks().create(event.id(), Talk.Details.titled("Keynote"), "").id();
+      notebook.talks().saveBody(talk, "before delete");
+    }
+    Notebook notebook = Notebook.open(file);
+    try {
+      assertThat(notebook.talks().findByTitle("Keynote")).isNotEmpty();
+      Files.delete(file);
+      // SQLite refuses to save into it now (the window says "Not saved" and offers the notes as
+      // Markdown); what was saved before must not go with it
+      try {
+        notebook.talks().saveBody(talk, "after delete");
+      } catch (dev.talkbook.core.notebook.NotebookException refused) {
+        assertThat(refused.getMessage()).contains("could not be read or written");
+      }
+    } finally {
+      try {
+        notebook.close();
+      } catch (dev.talkbook.core.notebook.NotebookException keptNoRevision) {
+        // the revisions of the refused save cannot be kept either; the file comes back all the same
+      }
+    }
+    assertThat(file).exists();
+    assertThat(dir.resolve("again.talkbook.part")).doesNotExist();
+    assertThat(bodyIn(file, "Keynote")).isIn("before delete", "after delete");
+  }
+
   @Test
   void anotherFileRenamedToItsNameCountsAsMoved() throws Exception {
     Path file = dir.resolve("r.talkbook");
