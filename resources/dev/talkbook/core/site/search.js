@@ -247,10 +247,12 @@
 
   /**
    * A tag as Talkbook compares tags (Tags.key: NFC, without case in any script; a leading "#"
-   * dropped as Tags.clean drops it), as its words: ["c#"], ["c#", "basics"].
+   * dropped as Tags.clean drops it; accents dropped as the index drops them, as HasTag.java), as
+   * its words: ["c#"], ["c#", "basics"].
    */
   function tagKey(tag) {
-    var t = String(tag).trim().replace(/^#+\s*/, "").normalize("NFC").toUpperCase().toLowerCase();
+    var t = String(tag).trim().replace(/^#+\s*/, "").normalize("NFC").toUpperCase().toLowerCase()
+      .replace(FOLDED_LETTERS, function (c) { return FOLDED[c]; }).normalize("NFD").replace(MARKS, "");
     return t.split(/\s+/).filter(function (w) { return w !== ""; });
   }
 

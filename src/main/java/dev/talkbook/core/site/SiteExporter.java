@@ -1009,9 +1009,27 @@ public final class SiteExporter {
       Tasks.done(task);
     }
 
+    /**
+     * Records {@code paths} as not written before a placeholder takes their place: the last
+     * export's record of a file the folder lost (removed by hand) would otherwise, once this export
+     * stops (killed, cancelled, a full disk), make the next one take the placeholder for that file
+     * and keep it.
+     */
+    private void notWritten(List<String> paths) {
+      boolean more = false;
+      for (String path : paths) {
+        Manifest.Entry was = owned.put(path, Manifest.Entry.NOT_WRITTEN);
+        more |= was != Manifest.Entry.NOT_WRITTEN;
+      }
+      if (more) {
+        out.writeWhole(Manifest.NAME, manifest(owned));
+      }
+    }
+
     /** Puts a placeholder page at each of {@code paths}, which are still to be written. */
     void placeholders(List<String> paths, byte[] page) {
       try {
+        notWritten(paths);
         inParallel(
             paths.size(),
             i -> {
@@ -1051,6 +1069,7 @@ public final class SiteExporter {
     /** Writes {@code bytes} where a file is still to be written, for the pages that link to it. */
     void placeholder(String path, byte[] bytes) {
       try {
+        notWritten(List.of(path));
         out.writeWhole(path, bytes);
       } catch (RuntimeException e) {
         throw stoppedHere(e);

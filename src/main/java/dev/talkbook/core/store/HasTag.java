@@ -9,9 +9,9 @@ import org.sqlite.Function;
  * The SQL function {@code talkbook_has_tag(tags, tag)}: 1 when one of a talk's tags (its {@code
  * tags} column, one a line) is {@code tag} as a whole, compared as the notebook compares tags
  * ({@link Tags#key}: without case in any script; a leading {@code #} as {@link Tags#clean} drops
- * it). For a search's tag typed with punctuation ({@code tag:c#}, {@link
- * dev.talkbook.core.search.SearchQuery.Term#wholeTag}), which the index cuts at it: "c#", "c++" and
- * "c" are all its word "c". Called only on the talks the index's match found.
+ * it), without its accents, as the index's words. For a search's tag typed with punctuation ({@code
+ * tag:c#}, {@link dev.talkbook.core.search.SearchQuery.Term#wholeTag}), which the index cuts at it:
+ * "c#", "c++" and "c" are all its word "c". Called only on the talks the index's match found.
  */
 final class HasTag extends Function {
   static final String NAME = "talkbook_has_tag";
@@ -41,15 +41,29 @@ final class HasTag extends Function {
     while (wanted.startsWith("#")) {
       wanted = wanted.substring(1).strip();
     }
-    String key = Tags.key(wanted);
+    String key = key(wanted);
     for (String line : tags.split("\n")) {
       String t = line.strip();
-      if (!t.isEmpty() && Tags.key(t).equals(key)) {
+      if (!t.isEmpty() && key(t).equals(key)) {
         return true;
       }
     }
     return false;
   }
+
+  /**
+   * A tag as {@link Tags#key} compares it, its accents also dropped as the search's index drops
+   * them (its words: "Café-Bar" is found by "cafe-bar", "bjørn.io" by "bjorn.io").
+   */
+  private static String key(String tag) {
+    String folded =
+        java.text.Normalizer.normalize(
+            dev.talkbook.core.search.FoldedLetters.fold(Tags.key(tag)),
+            java.text.Normalizer.Form.NFD);
+    return MARKS.matcher(folded).replaceAll("");
+  }
+
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
 
   /**
    * The SQL condition each whole tag of {@code query} adds to a search of the index ({@code AND

@@ -99,6 +99,41 @@ class SiteExportStopsTest {
   }
 
   /**
+   * A page the folder lost (removed by hand) gets a placeholder; an export cancelled (or killed)
+   * then must not leave the last export's record of that page, or the next export would take the
+   * placeholder for the page and keep it for good.
+   */
+  @Test
+  void aPageLostFromTheFolderIsMadeAgainAfterAnExportThatStoppedWithItsPlaceholder()
+      throws IOException {
+    Path site = dir.resolve("site");
+    export(site);
+    Map<String, byte[]> whole = files(site);
+    Map<String, String> tree = SiteExporterTest.tree(site);
+    String page =
+        whole.keySet().stream()
+            .filter(p -> p.startsWith("events/") && p.chars().filter(c -> c == '/').count() == 2)
+            .findFirst()
+            .orElseThrow();
+    Files.delete(site.resolve(page));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                exporter.export(
+                    notebook,
+                    site,
+                    SiteExporter.Options.all(),
+                    SiteExporter.Progress.NONE,
+                    () -> true))
+        .isInstanceOf(java.util.concurrent.CancellationException.class);
+    assertThat(site.resolve(page)).hasBinaryContent(SiteExporter.PLACEHOLDER);
+    export(site);
+
+    assertThat(site.resolve(page)).hasBinaryContent(whole.get(page));
+    assertThat(SiteExporterTest.tree(site)).isEqualTo(tree);
+  }
+
+  /**
    * A new event with two talks (pages that link each other, a new tag's page), a talk removed, one
    * retitled, one given a picture, a tag renamed.
    */

@@ -57,6 +57,7 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
     talk(natives, "Plus", "Bjarne Strom", List.of("c++", "templates"), "Pointers and memory.");
     talk(natives, "Plain", "Dennis Ritz", List.of("c"), "Pointers.");
     talk(natives, "Both", "Mixed Person", List.of("c#", "C++"), "Bindings.");
+    talk(natives, "Beer", "Olaf Brau", List.of("Öl-Bar"), "Lager.");
     Event leipzig = notebook.events().create(Event.Details.titled("JUG Leipzig"));
     talk(
         leipzig,
@@ -135,7 +136,9 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
             "tag:c",
             "tag:c* -tag:c#",
             "pointers -tag:c++",
-            "tag:templates -tag:C++")) {
+            "tag:templates -tag:C++",
+            "tag:ol-bar",
+            "tag:ÖL-BAR")) {
       List<String> expected = notebookFinds(query);
       assertThat(allResultsFor(query))
           .as("the site's results for %s", query)
@@ -147,6 +150,8 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
     // a tag with punctuation is that tag, whole: not every tag the index cuts to "c"
     assertThat(allResultsFor("tag:c#")).containsExactlyInAnyOrder("Sharp", "Both");
     assertThat(allResultsFor("tag:c* -tag:c#")).containsExactlyInAnyOrder("Plus", "Plain");
+    // and without its accents, as every other word
+    assertThat(allResultsFor("tag:ol-bar")).containsExactly("Beer");
   }
 
   @Test

@@ -249,6 +249,18 @@ class SearchStoreTest {
   }
 
   @Test
+  void aTagTypedWithPunctuationIsFoundWithoutItsAccentsAsEveryOtherWord() {
+    talk(devoxx, "Cafe", "C", List.of("Café-Bar"), "coffee");
+    talk(devoxx, "Bjorn", "D", List.of("bjørn.io"), "talk");
+    talk(devoxx, "Other", "E", List.of("cafe"), "tea");
+
+    assertThat(titles("tag:cafe-bar")).containsExactly("Cafe");
+    assertThat(titles("tag:CAFÉ-BAR")).containsExactly("Cafe");
+    assertThat(titles("tag:bjorn.io")).containsExactly("Bjorn");
+    assertThat(titles("tag:c* -tag:cafe-bar")).containsExactly("Other");
+  }
+
+  @Test
   void theIndexFollowsEveryChange() {
     Talk t = talk(pyatl, "Old title", "A", List.of("before"), "first body");
     notebook.talks().saveBody(t.id(), "second body mentions zeppelins");
