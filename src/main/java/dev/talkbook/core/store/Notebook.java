@@ -1065,10 +1065,11 @@ public final class Notebook implements AutoCloseable {
   /**
    * The notebook file deleted while open (code run in the REPL, a file manager, a script): SQLite
    * may still save into it, but closing it would lose it all. Writes what is saved back to its path
-   * first (as {@link #backupTo} writes, whole or not at all), unless a file is there again. When
-   * SQLite cannot copy it (a notebook opened again and then deleted: SQLite refuses even to read it
-   * then), returns the deleted file opened once more through {@code /proc/self/fd} (Linux), whose
-   * bytes {@link #putBackBytes} writes back once the writer has closed; null otherwise.
+   * first (as {@link #backupTo} writes, whole or not at all), unless a file is there again. Should
+   * SQLite fail to copy it (its writer opens its log as the notebook opens, so it does not refuse
+   * for the delete alone, see {@code Database.openLog}), returns the deleted file opened once more
+   * through {@code /proc/self/fd} (Linux), whose bytes {@link #putBackBytes} writes back once the
+   * writer has closed; null otherwise.
    */
   private java.nio.channels.FileChannel putBackIfDeleted() {
     if (db.isReadOnly()) {
