@@ -192,6 +192,51 @@ class NotebookMovedTest {
     assertThat(NotebookFile.sibling(file, "-wal")).doesNotExist();
   }
 
+  /**
+   * Deleted while open, and then another file put at its name (a sync service, the user copying an
+   * older notebook there): closing left that file as it is, as it must, and lost the deleted
+   * notebook with every save in it, without a word.
+   */
+  @Test
+  @Timeout(60)
+  void aFileDeletedWhileAnotherIsPutAtItsNameIsWrittenBackBesideIt() throws Exception {
+    Path file = dir.resolve("busy.talkbook");
+    Path other = dir.resolve("other.talkbook");
+    try (Notebook made = Notebook.open(other)) {
+      made.events().create(Event.Details.titled("Other"));
+    }
+    long talk = madeBefore(file);
+    Files.createFile(dir.resolve("busy-written-back.talkbook")); // a name taken already
+    try (Notebook notebook = Notebook.open(file)) {
+      Files.delete(file);
+      notebook.talks().saveBody(talk, "before delete, after delete");
+      assertThat(notebook.whereabouts().get().message())
+          .contains("beside it, as busy-written-back.talkbook");
+      Files.copy(other, file);
+    }
+    try (Notebook put =
+        Notebook.open(file, Notebook.Options.defaults().withCreate(false).withReadOnly(true))) {
+      assertThat(put.events().list())
+          .extracting(Event::title)
+          .as("the file put at its name is untouched")
+          .containsExactly("Other");
+    }
+    assertThat(dir.resolve("busy-written-back.talkbook")).isEmptyFile();
+    Path back = dir.resolve("busy-written-back-2.talkbook");
+    assertThat(bodyIn(back, "Keynote")).isEqualTo("before delete, after delete");
+    assertThat(dir.resolve("busy.talkbook.part")).doesNotExist();
+  }
+
+  @Test
+  void theNameWrittenBackBesideKeepsTheExtension() {
+    assertThat(Notebook.writtenBackName(Path.of("a/talks.talkbook"), 1))
+        .isEqualTo("talks-written-back.talkbook");
+    assertThat(Notebook.writtenBackName(Path.of("talks.talkbook"), 3))
+        .isEqualTo("talks-written-back-3.talkbook");
+    assertThat(Notebook.writtenBackName(Path.of("notes"), 1))
+        .isEqualTo("notes-written-back.talkbook");
+  }
+
   /** Opened again and moved (renamed) before anything was saved: the saves go on into it. */
   @Test
   @Timeout(60)
