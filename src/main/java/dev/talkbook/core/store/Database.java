@@ -694,6 +694,18 @@ final class Database implements AutoCloseable {
     return c;
   }
 
+  /** The identity of the file {@link #writtenBackTo} names; null for none. */
+  private volatile Object writtenBack;
+
+  /**
+   * The notebook, its file deleted while open, was just written back to its path by {@link
+   * #copyOpenTo} (in rollback-journal mode): the log at the path's name is this writer's, which
+   * closing may fold and delete as usual.
+   */
+  void writtenBackTo(Path target) {
+    writtenBack = fileKey(target);
+  }
+
   private void rollbackQuietly(Throwable cause) {
     try {
       writer.rollback();
@@ -811,11 +823,22 @@ final class Database implements AutoCloseable {
         return;
       }
       SQLException full = null;
+      // Leaving WAL mode folds and deletes the log by its name, and writes a -journal there: with
+      // another file at the notebook's name now (it was deleted or moved while open, and a
+      // program put one there), that would be the other file's log, its saves not yet folded in.
+      // (The notebook written back there as it was deleted, writtenBackTo, has no log of its own.)
+      Object there = fileKey(file);
+      boolean anotherFileThere =
+          fileKey != null && there != null && !fileKey.equals(there) && !there.equals(writtenBack);
       try {
         for (String pragma :
-            new String[] {
-              "PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA journal_mode = DELETE"
-            }) {
+            anotherFileThere
+                ? new String[] {"PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)"}
+                : new String[] {
+                  "PRAGMA optimize",
+                  "PRAGMA wal_checkpoint(TRUNCATE)",
+                  "PRAGMA journal_mode = DELETE"
+                }) {
           try {
             executeOnClose(pragma);
           } catch (SQLException e) {

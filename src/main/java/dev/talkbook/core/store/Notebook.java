@@ -1086,7 +1086,9 @@ public final class Notebook implements AutoCloseable {
       Files.createDirectories(file.getParent());
       deleteWithSidecars(part);
       db.copyOpenTo(part);
-      placeWrittenBack(part);
+      if (placeWrittenBack(part).equals(file)) {
+        db.writtenBackTo(file);
+      }
       return null;
     } catch (SQLException | IOException e) {
       deleteWithSidecars(part);

@@ -227,6 +227,39 @@ class NotebookMovedTest {
     assertThat(dir.resolve("busy.talkbook.part")).doesNotExist();
   }
 
+  /**
+   * As above, the other file put there with its own log (`NAME-wal`, saves not yet folded in):
+   * closing left write-ahead-log mode by the name, which folded and deleted whatever log was at
+   * that name, the other file's too.
+   */
+  @Test
+  @Timeout(60)
+  void closingLeavesTheLogOfAFilePutAtItsNameAlone() throws Exception {
+    Path file = dir.resolve("log.talkbook");
+    Path other = dir.resolve("other.talkbook");
+    long talk = madeBefore(file);
+    try (Notebook notebook = Notebook.open(file)) {
+      Files.delete(file);
+      notebook.talks().saveBody(talk, "before delete, after delete");
+      try (Notebook theirs = Notebook.open(other)) {
+        theirs.foldLogAfter(Duration.ofHours(1)); // its saves stay in its log
+        theirs.events().create(Event.Details.titled("Only in their log"));
+        Files.copy(other, file);
+        Files.copy(
+            NotebookFile.sibling(other, "-wal"),
+            NotebookFile.sibling(file, "-wal"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    assertThat(NotebookFile.sibling(file, "-wal")).isNotEmptyFile();
+    try (Notebook put =
+        Notebook.open(file, Notebook.Options.defaults().withCreate(false).withReadOnly(true))) {
+      assertThat(put.events().list()).extracting(Event::title).contains("Only in their log");
+    }
+    assertThat(bodyIn(dir.resolve("log-written-back.talkbook"), "Keynote"))
+        .isEqualTo("before delete, after delete");
+  }
+
   @Test
   void theNameWrittenBackBesideKeepsTheExtension() {
     assertThat(Notebook.writtenBackName(Path.of("a/talks.talkbook"), 1))
