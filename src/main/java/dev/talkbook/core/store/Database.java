@@ -126,7 +126,22 @@ final class Database implements AutoCloseable {
     // otherwise spend their time re-reading index pages.
     config.setCacheSize(-64 * 1024);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-    Database db = new Database(file, connect(config, url(file)), null);
+    Connection writer = connect(config, url(file));
+    try {
+      // The writer's log opened now, while the file is surely at its name: a notebook closed
+      // before is in rollback-journal mode, and the switch to WAL mode above does not open the
+      // log; the first statement after it does. Left to the first save, that save failed for
+      // good once the file was deleted (SQLITE_IOERR_FSTAT: see openLog).
+      openLog(writer);
+    } catch (SQLException e) {
+      try {
+        writer.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+    Database db = new Database(file, writer, null);
     synchronized (db.foldLock) {
       // Opened now, while the file is surely at its name: kept open, it folds into the file
       // wherever it is moved (one opened by the old name later would find nothing there).
@@ -135,14 +150,28 @@ final class Database implements AutoCloseable {
     return db;
   }
 
+  /**
+   * One read on {@code c}, which opens its write-ahead log and shared-memory index by their names
+   * ({@code NAME-wal}, {@code NAME-shm}); a connection keeps them open until it closes. SQLite can
+   * open a log only while the notebook file is at its name: its unix VFS gives a new {@code -wal}
+   * (or {@code -journal}) the permissions and owner of the database file, read by {@code stat()} of
+   * the database's name ({@code unixOpen}, {@code findCreateFileMode}), and fails with {@code
+   * SQLITE_IOERR_FSTAT} when nothing is there (moved or deleted while open). So every connection
+   * that must go on after such a move opens its log at once.
+   */
+  private static void openLog(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+      rs.next();
+    }
+  }
+
   private Connection connectFolder() throws SQLException {
     try {
       Connection c = connect(existingOnly(baseConfig()), url(file));
-      // One read now opens its log and shared-memory index by their names, which after a move
-      // it could not (SQLite cannot fstat a log it opens by the old name then).
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
-        rs.next();
+      // Its log opened now, by the name (see openLog): after a move it could not be.
+      try {
+        openLog(c);
       } catch (SQLException e) {
         c.close();
         throw e;
@@ -665,6 +694,18 @@ final class Database implements AutoCloseable {
     return c;
   }
 
+  /** The identity of the file {@link #writtenBackTo} names; null for none. */
+  private volatile Object writtenBack;
+
+  /**
+   * The notebook, its file deleted while open, was just written back to its path by {@link
+   * #copyOpenTo} (in rollback-journal mode): the log at the path's name is this writer's, which
+   * closing may fold and delete as usual.
+   */
+  void writtenBackTo(Path target) {
+    writtenBack = fileKey(target);
+  }
+
   private void rollbackQuietly(Throwable cause) {
     try {
       writer.rollback();
@@ -782,11 +823,22 @@ final class Database implements AutoCloseable {
         return;
       }
       SQLException full = null;
+      // Leaving WAL mode folds and deletes the log by its name, and writes a -journal there: with
+      // another file at the notebook's name now (it was deleted or moved while open, and a
+      // program put one there), that would be the other file's log, its saves not yet folded in.
+      // (The notebook written back there as it was deleted, writtenBackTo, has no log of its own.)
+      Object there = fileKey(file);
+      boolean anotherFileThere =
+          fileKey != null && there != null && !fileKey.equals(there) && !there.equals(writtenBack);
       try {
         for (String pragma :
-            new String[] {
-              "PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA journal_mode = DELETE"
-            }) {
+            anotherFileThere
+                ? new String[] {"PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)"}
+                : new String[] {
+                  "PRAGMA optimize",
+                  "PRAGMA wal_checkpoint(TRUNCATE)",
+                  "PRAGMA journal_mode = DELETE"
+                }) {
           try {
             executeOnClose(pragma);
           } catch (SQLException e) {

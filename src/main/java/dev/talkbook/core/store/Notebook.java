@@ -216,8 +216,10 @@ public final class Notebook implements AutoCloseable {
         return "The notebook file "
             + from
             + " was deleted while it is open. What you type is still saved into it, and Talkbook"
-            + " tries to write it back there when it closes it; to be safe, export your notes"
-            + " (File → Export) or copy what you need before quitting.";
+            + " tries to write it back there when it closes it (beside it, as "
+            + writtenBackName(from, 1)
+            + ", if another file is there by then); to be safe, export your notes (File → Export)"
+            + " or copy what you need before quitting.";
       }
       return "The notebook file was moved"
           + (now == null ? " or renamed" : " to " + now)
@@ -1065,19 +1067,18 @@ public final class Notebook implements AutoCloseable {
   /**
    * The notebook file deleted while open (code run in the REPL, a file manager, a script): SQLite
    * may still save into it, but closing it would lose it all. Writes what is saved back to its path
-   * first (as {@link #backupTo} writes, whole or not at all), unless a file is there again. When
-   * SQLite cannot copy it (a notebook opened again and then deleted: SQLite refuses even to read it
-   * then), returns the deleted file opened once more through {@code /proc/self/fd} (Linux), whose
-   * bytes {@link #putBackBytes} writes back once the writer has closed; null otherwise.
+   * first (as {@link #backupTo} writes, whole or not at all; beside it when another file is there
+   * now, {@link #placeWrittenBack}). Should SQLite fail to copy it (its writer opens its log as the
+   * notebook opens, so it does not refuse for the delete alone, see {@code Database.openLog}),
+   * returns the deleted file opened once more through {@code /proc/self/fd} (Linux), whose bytes
+   * {@link #putBackBytes} writes back once the writer has closed; null otherwise.
    */
   private java.nio.channels.FileChannel putBackIfDeleted() {
     if (db.isReadOnly()) {
       return null;
     }
     Moved gone = whereabouts().orElse(null);
-    if (gone == null
-        || !gone.deleted()
-        || Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (gone == null || !gone.deleted()) {
       return null;
     }
     Path part = file.resolveSibling(file.getFileName() + ".part");
@@ -1085,7 +1086,9 @@ public final class Notebook implements AutoCloseable {
       Files.createDirectories(file.getParent());
       deleteWithSidecars(part);
       db.copyOpenTo(part);
-      Files.move(part, file); // refuses a file that appeared at the name meanwhile
+      if (placeWrittenBack(part).equals(file)) {
+        db.writtenBackTo(file);
+      }
       return null;
     } catch (SQLException | IOException e) {
       deleteWithSidecars(part);
@@ -1104,6 +1107,52 @@ public final class Notebook implements AutoCloseable {
               + ".",
           e);
     }
+  }
+
+  /** How many names beside the notebook {@link #placeWrittenBack} tries, after its own. */
+  static final int WRITTEN_BACK_NAMES = 100;
+
+  /**
+   * Moves {@code part}, the deleted notebook written back, to the notebook's path; when another
+   * file is there now (a sync service or a program put one there), beside it as {@code
+   * NAME-written-back.talkbook} (or {@code -2}, {@code -3}, …), which never replaces a file: the
+   * file put there is left as it is, and nothing saved is lost. Returns where it went.
+   */
+  private Path placeWrittenBack(Path part) throws IOException {
+    for (int n = 0; ; n++) {
+      Path to = n == 0 ? file : file.resolveSibling(writtenBackName(file, n));
+      try {
+        Files.move(part, to); // refuses a file at that name, one that appeared meanwhile too
+        if (n > 0) {
+          System.getLogger(Notebook.class.getName())
+              .log(
+                  System.Logger.Level.WARNING,
+                  "notebook "
+                      + file
+                      + " was deleted while open and another file is at its name now: it is"
+                      + " written back as "
+                      + to);
+        }
+        return to;
+      } catch (java.nio.file.FileAlreadyExistsException taken) {
+        if (n >= WRITTEN_BACK_NAMES) {
+          throw taken;
+        }
+      }
+    }
+  }
+
+  /**
+   * The name a deleted notebook is written back under beside another file at its name: {@code
+   * talks.talkbook} → {@code talks-written-back.talkbook}, then {@code
+   * talks-written-back-2.talkbook}.
+   */
+  static String writtenBackName(Path notebook, int n) {
+    String name = notebook.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    String extension = dot > 0 ? name.substring(dot) : ".talkbook";
+    return stem + "-written-back" + (n > 1 ? "-" + n : "") + extension;
   }
 
   /** The deleted notebook file opened once more by its entry in /proc/self/fd; null if none. */
@@ -1132,9 +1181,6 @@ public final class Notebook implements AutoCloseable {
   private void putBackBytes(java.nio.channels.FileChannel deleted) {
     Path part = file.resolveSibling(file.getFileName() + ".part");
     try (deleted) {
-      if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        return;
-      }
       Files.deleteIfExists(part);
       try (java.nio.channels.FileChannel to =
           java.nio.channels.FileChannel.open(
@@ -1148,7 +1194,7 @@ public final class Notebook implements AutoCloseable {
         }
         to.force(true);
       }
-      Files.move(part, file);
+      placeWrittenBack(part);
     } catch (IOException e) {
       try {
         Files.deleteIfExists(part);

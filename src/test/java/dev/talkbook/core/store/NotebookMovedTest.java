@@ -123,38 +123,166 @@ class NotebookMovedTest {
     assertThat(bodyIn(file, "Keynote")).isEqualTo("before delete, after delete");
   }
 
-  /** As the window has it: a notebook made before, opened again, its file deleted. */
-  @Test
-  @Timeout(60)
-  void aFileOpenedAgainThenDeletedIsWrittenBackWhenItCloses() throws Exception {
-    Path file = dir.resolve("again.talkbook");
-    long talk;
+  /**
+   * A notebook made and closed before: its file is in rollback-journal mode, as every closed one.
+   */
+  private static long madeBefore(Path file) {
     try (Notebook notebook = Notebook.open(file)) {
       Event event = notebook.events().create(Event.Details.titled("Conference"));
-      talk = notebook.talks().create(event.id(), Talk.Details.titled("Keynote"), "").id();
+      long talk = notebook.talks().create(event.id(), Talk.Details.titled("Keynote"), "").id();
       notebook.talks().saveBody(talk, "before delete");
+      return talk;
     }
-    Notebook notebook = Notebook.open(file);
-    try {
+  }
+
+  /**
+   * As the window has it: a notebook made before, opened again and deleted before anything was
+   * saved in it (code run in the REPL as the first thing). SQLite refused every save from then on
+   * (SQLITE_IOERR_FSTAT: the writer, opened on a file in rollback-journal mode, had not opened its
+   * -wal yet, and SQLite opens one only while the file is at its name), the window said "Not saved"
+   * and only what was saved before the delete came back.
+   */
+  @Test
+  @Timeout(60)
+  void aFileOpenedAgainThenDeletedTakesEverySaveAndIsWrittenBackWhenItCloses() throws Exception {
+    Path file = dir.resolve("again.talkbook");
+    long talk = madeBefore(file);
+    try (Notebook notebook = Notebook.open(file)) {
       assertThat(notebook.talks().findByTitle("Keynote")).isNotEmpty();
       Files.delete(file);
-      // SQLite refuses to save into it now (the window says "Not saved" and offers the notes as
-      // Markdown); what was saved before must not go with it
-      try {
-        notebook.talks().saveBody(talk, "after delete");
-      } catch (dev.talkbook.core.notebook.NotebookException refused) {
-        assertThat(refused.getMessage()).contains("could not be read or written");
-      }
-    } finally {
-      try {
-        notebook.close();
-      } catch (dev.talkbook.core.notebook.NotebookException keptNoRevision) {
-        // the revisions of the refused save cannot be kept either; the file comes back all the same
-      }
+      notebook.talks().saveBody(talk, "before delete, after delete");
+      Event later = notebook.events().create(Event.Details.titled("Workshop"));
+      notebook.talks().create(later.id(), Talk.Details.titled("Typed after"), "more notes");
+      // a read that needs a connection of its own reads through the writer
+      assertThat(notebook.talks().findByTitle("Typed after")).hasSize(1);
+      assertThat(notebook.check()).isEmpty();
     }
     assertThat(file).exists();
     assertThat(dir.resolve("again.talkbook.part")).doesNotExist();
-    assertThat(bodyIn(file, "Keynote")).isIn("before delete", "after delete");
+    assertThat(NotebookFile.sibling(file, "-wal")).doesNotExist();
+    assertThat(NotebookFile.sibling(file, "-shm")).doesNotExist();
+    assertThat(bodyIn(file, "Keynote")).isEqualTo("before delete, after delete");
+    assertThat(bodyIn(file, "Typed after")).isEqualTo("more notes");
+    try (Notebook again = Notebook.open(file)) {
+      assertThat(again.whereabouts()).isEmpty();
+      assertThat(again.check()).isEmpty();
+    }
+  }
+
+  /** As above, its log and shared-memory index deleted with it (`rm again.talkbook*`). */
+  @Test
+  @Timeout(60)
+  void aFileOpenedAgainThenDeletedWithItsLogTakesEverySave() throws Exception {
+    Path file = dir.resolve("all.talkbook");
+    long talk = madeBefore(file);
+    try (Notebook notebook = Notebook.open(file)) {
+      notebook.foldLogAfter(Duration.ofMillis(50));
+      Files.delete(file);
+      Files.delete(NotebookFile.sibling(file, "-wal"));
+      Files.delete(NotebookFile.sibling(file, "-shm"));
+      notebook.talks().saveBody(talk, "before delete, after delete");
+      long folds = notebook.logFolds();
+      notebook.talks().saveBody(talk, "before delete, after delete, folded");
+      while (notebook.logFolds() == folds) { // a fold into the deleted file goes on as before
+        Thread.sleep(20);
+      }
+      notebook.talks().saveBody(talk, "before delete, after delete, folded, last");
+    }
+    assertThat(bodyIn(file, "Keynote")).isEqualTo("before delete, after delete, folded, last");
+    assertThat(NotebookFile.sibling(file, "-wal")).doesNotExist();
+  }
+
+  /**
+   * Deleted while open, and then another file put at its name (a sync service, the user copying an
+   * older notebook there): closing left that file as it is, as it must, and lost the deleted
+   * notebook with every save in it, without a word.
+   */
+  @Test
+  @Timeout(60)
+  void aFileDeletedWhileAnotherIsPutAtItsNameIsWrittenBackBesideIt() throws Exception {
+    Path file = dir.resolve("busy.talkbook");
+    Path other = dir.resolve("other.talkbook");
+    try (Notebook made = Notebook.open(other)) {
+      made.events().create(Event.Details.titled("Other"));
+    }
+    long talk = madeBefore(file);
+    Files.createFile(dir.resolve("busy-written-back.talkbook")); // a name taken already
+    try (Notebook notebook = Notebook.open(file)) {
+      Files.delete(file);
+      notebook.talks().saveBody(talk, "before delete, after delete");
+      assertThat(notebook.whereabouts().get().message())
+          .contains("beside it, as busy-written-back.talkbook");
+      Files.copy(other, file);
+    }
+    try (Notebook put =
+        Notebook.open(file, Notebook.Options.defaults().withCreate(false).withReadOnly(true))) {
+      assertThat(put.events().list())
+          .extracting(Event::title)
+          .as("the file put at its name is untouched")
+          .containsExactly("Other");
+    }
+    assertThat(dir.resolve("busy-written-back.talkbook")).isEmptyFile();
+    Path back = dir.resolve("busy-written-back-2.talkbook");
+    assertThat(bodyIn(back, "Keynote")).isEqualTo("before delete, after delete");
+    assertThat(dir.resolve("busy.talkbook.part")).doesNotExist();
+  }
+
+  /**
+   * As above, the other file put there with its own log (`NAME-wal`, saves not yet folded in):
+   * closing left write-ahead-log mode by the name, which folded and deleted whatever log was at
+   * that name, the other file's too.
+   */
+  @Test
+  @Timeout(60)
+  void closingLeavesTheLogOfAFilePutAtItsNameAlone() throws Exception {
+    Path file = dir.resolve("log.talkbook");
+    Path other = dir.resolve("other.talkbook");
+    long talk = madeBefore(file);
+    try (Notebook notebook = Notebook.open(file)) {
+      Files.delete(file);
+      notebook.talks().saveBody(talk, "before delete, after delete");
+      try (Notebook theirs = Notebook.open(other)) {
+        theirs.foldLogAfter(Duration.ofHours(1)); // its saves stay in its log
+        theirs.events().create(Event.Details.titled("Only in their log"));
+        Files.copy(other, file);
+        Files.copy(
+            NotebookFile.sibling(other, "-wal"),
+            NotebookFile.sibling(file, "-wal"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    assertThat(NotebookFile.sibling(file, "-wal")).isNotEmptyFile();
+    try (Notebook put =
+        Notebook.open(file, Notebook.Options.defaults().withCreate(false).withReadOnly(true))) {
+      assertThat(put.events().list()).extracting(Event::title).contains("Only in their log");
+    }
+    assertThat(bodyIn(dir.resolve("log-written-back.talkbook"), "Keynote"))
+        .isEqualTo("before delete, after delete");
+  }
+
+  @Test
+  void theNameWrittenBackBesideKeepsTheExtension() {
+    assertThat(Notebook.writtenBackName(Path.of("a/talks.talkbook"), 1))
+        .isEqualTo("talks-written-back.talkbook");
+    assertThat(Notebook.writtenBackName(Path.of("talks.talkbook"), 3))
+        .isEqualTo("talks-written-back-3.talkbook");
+    assertThat(Notebook.writtenBackName(Path.of("notes"), 1))
+        .isEqualTo("notes-written-back.talkbook");
+  }
+
+  /** Opened again and moved (renamed) before anything was saved: the saves go on into it. */
+  @Test
+  @Timeout(60)
+  void aFileOpenedAgainThenMovedTakesEverySave() throws Exception {
+    Path file = dir.resolve("first.talkbook");
+    Path elsewhere = dir.resolve("renamed.talkbook");
+    long talk = madeBefore(file);
+    try (Notebook notebook = Notebook.open(file)) {
+      Files.move(file, elsewhere);
+      notebook.talks().saveBody(talk, "before delete, after the move");
+    }
+    assertThat(file).doesNotExist();
+    assertThat(bodyIn(elsewhere, "Keynote")).isEqualTo("before delete, after the move");
   }
 
   @Test
