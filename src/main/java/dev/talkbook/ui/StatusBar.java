@@ -265,7 +265,7 @@ final class StatusBar {
    * The save state covers the talk's details too: not "Saved" while a field holds text the notebook
    * does not have, and why when it cannot take it; what they say of a talk left with a field not
    * saved is shown here, and a scheme they added, or details put back after a crash, offered to
-   * undo; details not put back (changed since) are said until dismissed.
+   * undo; details not put back (changed since) are said until dismissed, and kept until then.
    */
   void followDetails(TalkDetailsPane details) {
     followDetails(details.unsavedProperty(), details.problemProperty(), details.notSavedProperty());

@@ -269,6 +269,25 @@ class DetailsKeptWindowTest extends RealWindowTest {
     FxWait.until("no longer kept once dismissed", () -> !keptLine().contains("Hall"));
   }
 
+  /** A room set aside that the user pastes into its field, saved there, is no longer kept. */
+  @Test
+  void aKeptRoomNotPutBackIsNoLongerKeptOnceTheFieldStoresIt(FxRobot robot) throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Outlines that think", "Notes\n");
+    killedAfterTyping(robot, talk, "room", "Hall 2", stored(talk).details().withRoom("B"));
+    robot.interact(() -> ui.show());
+    showTalk(robot, talk, "Notes\n");
+    FxWait.untilFx("said", () -> ui.window.statusBar().pinnedMessage() != null);
+    assertThat(keptLine()).contains("Hall+2");
+
+    FxWait.clickOn(robot, "#detail-room");
+    robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+    robot.type(KeyCode.ENTER);
+
+    FxWait.until("the room stored", () -> "Hall 2".equals(stored(talk).details().room()));
+    FxWait.until("no longer kept once stored", () -> !keptLine().contains("Hall"));
+  }
+
   /** What the settings file keeps of the details' unsaved texts, once the window wrote it. */
   private String keptLine() {
     ui.idle();

@@ -748,7 +748,8 @@ public final class TalkDetailsPane {
                   name -> savedText(name, shown.details()))
               + onClipboard(aside);
       System.getLogger(TalkDetailsPane.class.getName()).log(System.Logger.Level.INFO, said);
-      keptAsideTold.accept(said, () -> kept.dropAside(id, aside));
+      KeptFields keptIn = kept; // this notebook's, should another open before the dismissal
+      keptAsideTold.accept(said, () -> keptIn.dropAside(id, aside));
     }
     if (sorted.putBack().isEmpty()) {
       return;
