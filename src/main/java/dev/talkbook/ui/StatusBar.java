@@ -83,6 +83,9 @@ final class StatusBar {
    */
   private final java.util.Deque<String> pinned = new java.util.ArrayDeque<>();
 
+  /** What to run once a pinned message is dismissed (by its text; for those given one). */
+  private final java.util.Map<String, Runnable> onDismissed = new java.util.HashMap<>();
+
   /** Why the notebook is read-only ("another Talkbook has it open…"), null when it is not. */
   private String readOnlyWhy;
 
@@ -262,7 +265,7 @@ final class StatusBar {
    * The save state covers the talk's details too: not "Saved" while a field holds text the notebook
    * does not have, and why when it cannot take it; what they say of a talk left with a field not
    * saved is shown here, and a scheme they added, or details put back after a crash, offered to
-   * undo; details not put back (changed since) are said until dismissed.
+   * undo; details not put back (changed since) are said until dismissed, and kept until then.
    */
   void followDetails(TalkDetailsPane details) {
     followDetails(details.unsavedProperty(), details.problemProperty(), details.notSavedProperty());
@@ -533,6 +536,24 @@ final class StatusBar {
   }
 
   /**
+   * Says {@code message} as {@link #showMessageUntilDismissed(String)} does, and runs {@code
+   * dismissed} once the user dismissed it (what it says is kept until then: the details' texts not
+   * put back).
+   */
+  void showMessageUntilDismissed(String message, Runnable dismissed) {
+    // the same message again (shown once): its dismissal runs both
+    onDismissed.merge(
+        message,
+        dismissed,
+        (earlier, now) ->
+            () -> {
+              earlier.run();
+              now.run();
+            });
+    showMessageUntilDismissed(message);
+  }
+
+  /**
    * The message that waits to be dismissed, on one line like any notice (on two it took the bar's
    * height twice): cut where the bar is too narrow, its whole text in its tooltip. No time ends it.
    */
@@ -567,8 +588,11 @@ final class StatusBar {
       markCut();
       showWholeNotice();
     } else if (untilDismissed) {
-      pinned.pollLast();
+      Runnable dismissed = onDismissed.remove(pinned.pollLast());
       hideNotice(); // the one before it, if any, shows
+      if (dismissed != null) {
+        dismissed.run();
+      }
     } else {
       showWholeNotice();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -215,11 +216,76 @@ class DetailsKeptWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> field(robot, "room").getText())).isEqualTo("B");
     String said =
         "Details typed before Talkbook stopped were not put back, as “Outlines that think”"
-            + " changed since: room “Hall 2” (now “B”).";
+            + " changed since: room “Hall 2” (now “B”). It is on the clipboard, paste it where it"
+            + " belongs; kept until this is dismissed.";
     FxWait.untilFx(
         "the status bar says what was typed",
         () -> said.equals(ui.window.statusBar().pinnedMessage()));
-    FxWait.until("no longer kept", () -> !keptLine().contains("Hall"));
+  }
+
+  /**
+   * What was typed before a kill and not put back (its field changed since) lived only in the
+   * status bar's notice: taken out of the kept settings at once, it was lost to a dismissal, a
+   * closed window or a second kill before the user had read it. It is on the clipboard now, and
+   * kept until the notice is dismissed: a second kill brings the notice back, with the text.
+   */
+  @Test
+  void aKeptRoomNotPutBackIsOnTheClipboardAndKeptUntilTheNoticeIsDismissed(FxRobot robot)
+      throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Outlines that think", "Notes\n");
+    killedAfterTyping(robot, talk, "room", "Hall 2", stored(talk).details().withRoom("B"));
+    robot.interact(() -> ui.show());
+    showTalk(robot, talk, "Notes\n");
+    String said =
+        "Details typed before Talkbook stopped were not put back, as “Outlines that think”"
+            + " changed since: room “Hall 2” (now “B”). It is on the clipboard, paste it where it"
+            + " belongs; kept until this is dismissed.";
+    FxWait.untilFx("said", () -> said.equals(ui.window.statusBar().pinnedMessage()));
+    assertThat(FxWait.onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo("Hall 2");
+    assertThat(keptLine()).contains("Hall+2");
+
+    // A second kill before the notice was dismissed: the settings as it leaves them.
+    String keptAsKilled = keptLine();
+    robot.interact(() -> ui.window.close());
+    ui.idle();
+    Settings settings = Settings.load(ui.settingsFile);
+    settings.put(Settings.detailsKept(ui.notebook.file()), keptAsKilled);
+    settings.flush();
+    robot.interact(() -> Clipboard.getSystemClipboard().clear());
+    robot.interact(() -> ui.show());
+    showTalk(robot, talk, "Notes\n");
+
+    FxWait.untilFx("said again", () -> said.equals(ui.window.statusBar().pinnedMessage()));
+    assertThat(FxWait.onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo("Hall 2");
+    assertThat(stored(talk).details().room()).isEqualTo("B");
+    assertThat(keptLine()).contains("Hall+2");
+
+    for (int click = 0;
+        click < 2 && FxWait.onFx(() -> ui.window.statusBar().pinnedMessage()) != null;
+        click++) {
+      FxWait.clickOn(robot, "#notice"); // a cut notice shows whole first
+    }
+    FxWait.untilFx("dismissed", () -> ui.window.statusBar().pinnedMessage() == null);
+    FxWait.until("no longer kept once dismissed", () -> !keptLine().contains("Hall"));
+  }
+
+  /** A room set aside that the user pastes into its field, saved there, is no longer kept. */
+  @Test
+  void aKeptRoomNotPutBackIsNoLongerKeptOnceTheFieldStoresIt(FxRobot robot) throws Exception {
+    Talk talk = ui.openNewTalk(robot, "Outlines that think", "Notes\n");
+    killedAfterTyping(robot, talk, "room", "Hall 2", stored(talk).details().withRoom("B"));
+    robot.interact(() -> ui.show());
+    showTalk(robot, talk, "Notes\n");
+    FxWait.untilFx("said", () -> ui.window.statusBar().pinnedMessage() != null);
+    assertThat(keptLine()).contains("Hall+2");
+
+    FxWait.clickOn(robot, "#detail-room");
+    robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+    robot.type(KeyCode.ENTER);
+
+    FxWait.until("the room stored", () -> "Hall 2".equals(stored(talk).details().room()));
+    FxWait.until("no longer kept once stored", () -> !keptLine().contains("Hall"));
   }
 
   /** What the settings file keeps of the details' unsaved texts, once the window wrote it. */

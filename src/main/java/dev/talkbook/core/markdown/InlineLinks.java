@@ -384,14 +384,14 @@ public final class InlineLinks {
       if (gt < 0 || gt >= to || gt == i + 1) {
         return null;
       }
-      target = markdown.substring(i + 1, gt);
+      target = destination(markdown.substring(i + 1, gt));
       i = gt + 1;
     } else {
       int end = bareTargetEnd(markdown, i, to);
       if (end <= i) {
         return null;
       }
-      target = unescaped(markdown.substring(i, end));
+      target = destination(markdown.substring(i, end));
       i = end;
     }
     int targetEnd = i;
@@ -741,7 +741,7 @@ public final class InlineLinks {
       if (gt >= n || markdown.charAt(gt) != '>' || gt == i + 1) {
         return null;
       }
-      target = markdown.substring(i + 1, gt);
+      target = destination(markdown.substring(i + 1, gt));
       i = gt + 1;
     } else {
       // as CommonMark reads it: parentheses in pairs ("photo (1).png", the name a second download
@@ -750,7 +750,7 @@ public final class InlineLinks {
       if (i <= targetStart) {
         return null;
       }
-      target = unescaped(markdown.substring(targetStart, i));
+      target = destination(markdown.substring(targetStart, i));
     }
     int targetEnd = i;
     i = skipSpaces(markdown, i);
@@ -780,20 +780,27 @@ public final class InlineLinks {
   }
 
   /**
-   * A bare target's backslash escapes read as the page reads them: {@code a\(1\).png} is
-   * "a(1).png".
+   * A target (bare, or inside its angle brackets) read as the page reads it, in one pass as
+   * commonmark does: its backslash escapes ({@code a\(1\).png} is "a(1).png") and its character
+   * references ({@code a&amp;b.png} is "a&b.png", by commonmark's own table; one it does not know
+   * stays as written), an escaped {@code \&amp;} staying "&amp;".
    */
-  private static String unescaped(String target) {
-    if (target.indexOf('\\') < 0) {
+  static String destination(String target) {
+    if (target.indexOf('\\') < 0 && target.indexOf('&') < 0) {
       return target;
     }
     StringBuilder out = new StringBuilder(target.length());
+    Matcher reference = REFERENCE.matcher(target);
     for (int i = 0; i < target.length(); i++) {
       char c = target.charAt(i);
       if (c == '\\' && i + 1 < target.length() && isAsciiPunctuation(target.charAt(i + 1))) {
-        c = target.charAt(++i);
+        out.append(target.charAt(++i));
+      } else if (c == '&' && reference.region(i, target.length()).lookingAt()) {
+        out.append(Html5Entities.entityToString(reference.group()));
+        i = reference.end() - 1;
+      } else {
+        out.append(c);
       }
-      out.append(c);
     }
     return out.toString();
   }

@@ -19,8 +19,11 @@ import java.util.function.UnaryOperator;
  * is shown again, so no typing is lost to a switch of talks or a crash. Each text goes with its
  * bases: what the notebook held of that field when it was typed (and what a save under way was
  * storing), so that a change made elsewhere since (the command line, an import, another window) is
- * not overwritten by it ({@link #sort}). Written out as one line of text (talk id, field, text,
- * bases; each URL-encoded) on every change, so a restart, or a kill, keeps it too.
+ * not overwritten by it ({@link #sort}). A text not put back for that reason is set aside ({@link
+ * #setAside}): kept until the user dismisses what the status bar says of it, or stores it, so a
+ * notice closed with the window, or a second kill, does not lose it. Written out as one line of
+ * text (talk id, field, text, bases; each URL-encoded; "aside:" before a text set aside) on every
+ * change, so a restart, or a kill, keeps it too.
  */
 final class KeptFields {
   /**
@@ -39,15 +42,29 @@ final class KeptFields {
   /** The talks whose texts were read from the settings (kept before this window opened). */
   private final Set<Long> fromBefore = new LinkedHashSet<>();
 
+  /**
+   * Talk id → field name → the text typed there that was not put back, its field changed since:
+   * kept until the user dismisses the notice that says it ({@link #dropAside}) or stores it.
+   */
+  private final Map<Long, Map<String, Kept>> aside = new LinkedHashMap<>();
+
+  /** The talks whose texts set aside were read from the settings (not said since the start). */
+  private final Set<Long> asideFromBefore = new LinkedHashSet<>();
+
   private final Consumer<String> store;
+
+  /** What comes before an entry set aside in the line. */
+  private static final String ASIDE = "aside:";
 
   /** Kept from {@code saved} (the text {@link #toString} made, or ""), told to {@code store}. */
   KeptFields(String saved, Consumer<String> store) {
     this.store = store;
     for (String entry : saved.split(" ")) {
       // id:field:text, then :base for each base (an older Talkbook wrote none); the texts are
-      // URL-encoded, so a colon in one is %3A
-      String[] parts = entry.split(":", -1);
+      // URL-encoded, so a colon in one is %3A. "aside:" first: set aside (an older Talkbook
+      // skips it, its id not a number)
+      boolean setAside = entry.startsWith(ASIDE);
+      String[] parts = (setAside ? entry.substring(ASIDE.length()) : entry).split(":", -1);
       if (parts.length >= 3) {
         try {
           long id = Long.parseLong(parts[0]);
@@ -55,9 +72,10 @@ final class KeptFields {
           for (int i = 3; i < parts.length; i++) {
             bases.add(decode(parts[i]));
           }
-          kept.computeIfAbsent(id, key -> new LinkedHashMap<>())
+          (setAside ? aside : kept)
+              .computeIfAbsent(id, key -> new LinkedHashMap<>())
               .put(parts[1], new Kept(decode(parts[2]), bases));
-          fromBefore.add(id);
+          (setAside ? asideFromBefore : fromBefore).add(id);
         } catch (IllegalArgumentException e) {
           // a line that is not this class's: nothing kept of it
         }
@@ -113,9 +131,77 @@ final class KeptFields {
     store.accept(toString());
   }
 
-  /** The talks whose fields have text kept. */
+  /** The talks whose fields have text kept, or set aside. */
   Set<Long> talks() {
-    return Set.copyOf(kept.keySet());
+    Set<Long> talks = new LinkedHashSet<>(kept.keySet());
+    talks.addAll(aside.keySet());
+    return Set.copyOf(talks);
+  }
+
+  /**
+   * Talk {@code id}'s {@code entries} were not put back, their fields changed since they were
+   * typed: kept aside (no longer put back, nor replaced by what is typed in the field next) until
+   * {@link #dropAside} or {@link #takenAside}; an entry of a field set aside before replaces it.
+   */
+  void setAside(long id, Map<String, Kept> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    Map<String, Kept> now = aside.computeIfAbsent(id, key -> new LinkedHashMap<>());
+    Map<String, Kept> before = new LinkedHashMap<>(now);
+    now.putAll(entries);
+    if (!now.equals(before)) {
+      store.accept(toString());
+    }
+  }
+
+  /** Talk {@code id}'s texts set aside: field name → kept; may be empty. */
+  Map<String, Kept> aside(long id) {
+    return new LinkedHashMap<>(aside.getOrDefault(id, Map.of()));
+  }
+
+  /**
+   * Whether talk {@code id}'s texts set aside were read from the settings (set aside before this
+   * window opened, not yet said since): its first show says them again. Asked once: false after.
+   */
+  boolean asideFirstShownSinceStart(long id) {
+    return asideFromBefore.remove(id);
+  }
+
+  /**
+   * The user dismissed what was said of talk {@code id}'s {@code said} texts set aside: those still
+   * set aside as said are no longer kept (a text set aside since in their place stays).
+   */
+  void dropAside(long id, Map<String, Kept> said) {
+    Map<String, Kept> now = aside.get(id);
+    if (now == null) {
+      return;
+    }
+    boolean changed = now.entrySet().removeIf(e -> e.getValue().equals(said.get(e.getKey())));
+    if (now.isEmpty()) {
+      aside.remove(id);
+    }
+    if (changed) {
+      store.accept(toString());
+    }
+  }
+
+  /**
+   * Talk {@code id}'s texts set aside that its fields now store ({@code holds}: field name, text;
+   * the user typed them again): no longer kept.
+   */
+  void takenAside(long id, BiPredicate<String, String> holds) {
+    Map<String, Kept> now = aside.get(id);
+    if (now == null) {
+      return;
+    }
+    boolean changed = now.entrySet().removeIf(e -> holds.test(e.getKey(), e.getValue().text()));
+    if (now.isEmpty()) {
+      aside.remove(id);
+    }
+    if (changed) {
+      store.accept(toString());
+    }
   }
 
   /**
@@ -127,32 +213,49 @@ final class KeptFields {
   }
 
   /**
-   * Forgets what is kept of the talks {@code ids} (deleted ones); returns it, talk id → field name
-   * → kept, for {@link #putBack}.
+   * Forgets what is kept, and set aside, of the talks {@code ids} (deleted ones); returns it, for
+   * {@link #putBack}.
    */
-  Map<Long, Map<String, Kept>> forget(Collection<Long> ids) {
-    Map<Long, Map<String, Kept>> forgotten = new LinkedHashMap<>();
+  Forgotten forget(Collection<Long> ids) {
+    Map<Long, Map<String, Kept>> texts = new LinkedHashMap<>();
+    Map<Long, Map<String, Kept>> setAside = new LinkedHashMap<>();
     for (Long id : ids) {
-      Map<String, Kept> texts = kept.remove(id);
-      if (texts != null) {
-        forgotten.put(id, texts);
+      Map<String, Kept> k = kept.remove(id);
+      if (k != null) {
+        texts.put(id, k);
+      }
+      Map<String, Kept> a = aside.remove(id);
+      if (a != null) {
+        setAside.put(id, a);
       }
     }
-    if (!forgotten.isEmpty()) {
+    if (!texts.isEmpty() || !setAside.isEmpty()) {
       store.accept(toString());
     }
-    return forgotten;
+    return new Forgotten(texts, setAside);
   }
 
   /**
-   * Keeps again what {@link #forget} returned (the talks are back); a talk that has texts kept
-   * again meanwhile keeps those.
+   * What {@link #forget} forgot: talk id → field name → kept, of the texts kept and of those set
+   * aside.
    */
-  void putBack(Map<Long, Map<String, Kept>> forgotten) {
+  record Forgotten(Map<Long, Map<String, Kept>> kept, Map<Long, Map<String, Kept>> aside) {}
+
+  /**
+   * Keeps again what {@link #forget} returned (the talks are back); a talk that has texts kept (or
+   * set aside) again meanwhile keeps those.
+   */
+  void putBack(Forgotten forgotten) {
     boolean changed = false;
-    for (Map.Entry<Long, Map<String, Kept>> e : forgotten.entrySet()) {
+    for (var e : forgotten.kept().entrySet()) {
       if (!kept.containsKey(e.getKey())) {
         kept.put(e.getKey(), new LinkedHashMap<>(e.getValue()));
+        changed = true;
+      }
+    }
+    for (var e : forgotten.aside().entrySet()) {
+      if (!aside.containsKey(e.getKey())) {
+        aside.put(e.getKey(), new LinkedHashMap<>(e.getValue()));
         changed = true;
       }
     }
@@ -190,23 +293,32 @@ final class KeptFields {
   /** See {@link #sort}. */
   record Sorted(Map<String, String> putBack, Map<String, Kept> changedSince) {}
 
-  /** One line: "id:field:text:base…" entries, each URL-encoded, separated by spaces. */
+  /**
+   * One line: "id:field:text:base…" entries, each URL-encoded, separated by spaces; "aside:" before
+   * those set aside.
+   */
   @Override
   public String toString() {
     StringBuilder line = new StringBuilder();
-    kept.forEach(
+    append(line, "", kept);
+    append(line, ASIDE, aside);
+    return line.toString();
+  }
+
+  private static void append(StringBuilder line, String prefix, Map<Long, Map<String, Kept>> all) {
+    all.forEach(
         (id, texts) ->
             texts.forEach(
                 (field, k) -> {
                   if (line.length() > 0) {
                     line.append(' ');
                   }
-                  line.append(id).append(':').append(field).append(':').append(encode(k.text()));
+                  line.append(prefix).append(id).append(':').append(field).append(':');
+                  line.append(encode(k.text()));
                   for (String base : k.bases()) {
                     line.append(':').append(encode(base));
                   }
                 }));
-    return line.toString();
   }
 
   private static String encode(String text) {

@@ -82,9 +82,14 @@ public final class TalkDetailsPane {
 
   /**
    * Told what kept texts were not put back, the notebook having changed their fields since, with
-   * the texts themselves: the only place they are then (the status bar, until dismissed).
+   * the texts themselves, and what to do once that is dismissed (the status bar, until then): the
+   * texts stay kept, set aside, until then.
    */
-  private Consumer<String> keptAsideTold = message -> {};
+  private java.util.function.BiConsumer<String, Runnable> keptAsideTold =
+      (message, dismissed) -> {};
+
+  /** Puts a text on the clipboard; whether it took it (the system clipboard, on the FX thread). */
+  private java.util.function.Predicate<String> clipboard = TalkDetailsPane::copy;
 
   /** What fields held that could not be saved, per talk: shown again with the talk. */
   private KeptFields kept = new KeptFields();
@@ -717,24 +722,34 @@ public final class TalkDetailsPane {
   /**
    * {@link #show} put {@code sorted}'s texts back into talk {@code shown}'s fields: they are saved
    * (typed before a kill) or marked (a time half typed), and said the first time since the window
-   * opened, with Undo; those whose field changed since are no longer kept, and said with their
-   * text.
+   * opened, with Undo; those whose field changed since are set aside, and said with their text
+   * (with those set aside before the window opened, the first time), put on the clipboard, and kept
+   * until that is dismissed.
    */
   private void putBackKept(Talk shown, KeptFields.Sorted sorted) {
     long id = shown.id();
     boolean fromBefore = kept.firstShownSinceStart(id);
     Map<String, KeptFields.Kept> entries = kept.kept(id);
     entries.keySet().retainAll(sorted.putBack().keySet());
-    kept.put(id, entries); // what is not put back is said below, or stored already
-    if (!sorted.changedSince().isEmpty()) {
+    kept.put(id, entries); // what is not put back is set aside below, or stored already
+    Map<String, KeptFields.Kept> aside = new java.util.LinkedHashMap<>();
+    boolean asideFromBefore = kept.asideFirstShownSinceStart(id);
+    if (asideFromBefore) {
+      aside.putAll(kept.aside(id));
+    }
+    aside.putAll(sorted.changedSince());
+    kept.setAside(id, sorted.changedSince());
+    if (!aside.isEmpty()) {
       String said =
           changedSinceText(
-              shown.details().title(),
-              fromBefore,
-              sorted.changedSince(),
-              name -> savedText(name, shown.details()));
+                  shown.details().title(),
+                  fromBefore || asideFromBefore,
+                  aside,
+                  name -> savedText(name, shown.details()))
+              + onClipboard(aside);
       System.getLogger(TalkDetailsPane.class.getName()).log(System.Logger.Level.INFO, said);
-      keptAsideTold.accept(said);
+      KeptFields keptIn = kept; // this notebook's, should another open before the dismissal
+      keptAsideTold.accept(said, () -> keptIn.dropAside(id, aside));
     }
     if (sorted.putBack().isEmpty()) {
       return;
@@ -797,6 +812,42 @@ public final class TalkDetailsPane {
         + "” changed since: "
         + String.join("; ", each)
         + ".";
+  }
+
+  /**
+   * Puts the texts of {@code aside} on the clipboard, one a line in the fields' order, and says
+   * where they are: " They are on the clipboard, paste them where they belong; kept until this is
+   * dismissed."
+   */
+  private String onClipboard(Map<String, KeptFields.Kept> aside) {
+    List<String> texts = new java.util.ArrayList<>();
+    FIELD_NAMES.stream().filter(aside::containsKey).forEach(n -> texts.add(aside.get(n).text()));
+    boolean copied = clipboard.test(String.join("\n", texts));
+    return asideWhere(texts.size(), copied);
+  }
+
+  /** What {@link #onClipboard} says of {@code count} texts, {@code copied} or not. */
+  static String asideWhere(int count, boolean copied) {
+    String them = count == 1 ? "it" : "them";
+    return (copied
+            ? (count == 1 ? " It is" : " They are")
+                + " on the clipboard, paste "
+                + them
+                + " where "
+                + (count == 1 ? "it belongs" : "they belong")
+                + "; "
+            : " The clipboard could not take " + them + "; ")
+        + "kept until this is dismissed.";
+  }
+
+  private static boolean copy(String text) {
+    try {
+      javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+      content.putString(text);
+      return javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** How the messages name field {@code name}: "room", "slides link". */
@@ -945,10 +996,11 @@ public final class TalkDetailsPane {
 
   /**
    * Where to say which kept details were not put back because the notebook changed those fields
-   * since they were typed (the command line, an import, another window), with what was typed: the
-   * only place it is then, so a message that stays until dismissed.
+   * since they were typed (the command line, an import, another window), with what was typed, and
+   * what to run once the user dismissed that (a message that stays until then): the texts are kept
+   * until then (and put on the clipboard), so a second kill or a closed window does not lose them.
    */
-  public void onKeptAside(Consumer<String> tell) {
+  public void onKeptAside(java.util.function.BiConsumer<String, Runnable> tell) {
     keptAsideTold = tell;
   }
 
@@ -978,7 +1030,7 @@ public final class TalkDetailsPane {
       talk = null; // gone: nothing is saved into it
       show(null);
     }
-    Map<Long, Map<String, KeptFields.Kept>> forgotten = kept.forget(ids);
+    KeptFields.Forgotten forgotten = kept.forget(ids);
     return () -> kept.putBack(forgotten);
   }
 
@@ -1424,6 +1476,8 @@ public final class TalkDetailsPane {
           // still kept was typed on it now
           keep(
               id, notStored(notStored(kept.of(id), details), updated.details()), updated.details());
+          // a text set aside that the user typed again (pasted) is stored now: no longer kept
+          kept.takenAside(id, (name, text) -> holds(updated.details(), name, text));
           Pending p = pending;
           if (p != null && p.talkId() == id && p.details().equals(details)) {
             pending = null; // stored: the shutdown hook has nothing of it to write

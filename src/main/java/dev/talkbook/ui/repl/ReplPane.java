@@ -242,7 +242,27 @@ public final class ReplPane {
   private final AutoCloseable subscription;
   private Runnable onDetach = () -> {};
 
-  private record Link(int start, int end, String code, int position) {}
+  /**
+   * An error link: {@code [start, end)} of the transcript, the input it came from and the offset
+   * there; for a compile problem, the problem too and the transcript's columns it was laid out for
+   * ({@link #relayOutProblems}), else null and 0.
+   */
+  private record Link(
+      int start,
+      int end,
+      String code,
+      int position,
+      SnippetResult.Problem problem,
+      String style,
+      int columns) {
+    Link(int start, int end, String code, int position) {
+      this(start, end, code, position, null, null, 0);
+    }
+
+    Link shifted(int by) {
+      return new Link(start + by, end + by, code, position, problem, style, columns);
+    }
+  }
 
   /** An input run from this pane: its code, where it starts in the input, the input's text. */
   private record Ran(String code, int base, String inputText) {}
@@ -443,7 +463,11 @@ public final class ReplPane {
 
   /** Shows the transcript's end once the layout under way is done. */
   private void followEnd() {
-    Platform.runLater(this::showEnd);
+    Platform.runLater(
+        () -> {
+          relayOutProblems(); // the columns may have changed with the size or the font
+          showEnd();
+        });
   }
 
   /**
@@ -1810,7 +1834,7 @@ public final class ReplPane {
       case COMPILE_ERROR -> {
         int start = transcript.getLength();
         for (SnippetResult.Problem p : r.problems()) {
-          appendLink(p.describe(transcriptColumns()), p.error() ? ERROR : NOTE, p.position());
+          appendProblem(p, p.error() ? ERROR : NOTE);
           if (p.error()) {
             mark(p.start(), Math.max(p.end(), p.position() + 1));
           }
@@ -1843,6 +1867,57 @@ public final class ReplPane {
     }
     marks.add(new int[] {shownRun.base + start, shownRun.base + Math.max(start + 1, end)});
     restyle();
+  }
+
+  /**
+   * Appends compile problem {@code p} laid out for the transcript's columns now (its source line in
+   * pieces that fit, the marker under the piece), kept to be laid out again when they change.
+   */
+  private void appendProblem(SnippetResult.Problem p, String style) {
+    int columns = transcriptColumns();
+    int start = transcript.getLength();
+    appendStyled(p.describe(columns), style);
+    links.add(
+        new Link(start, transcript.getLength(), lastInput(), p.position(), p, style, columns));
+  }
+
+  /**
+   * The compile problems in the transcript laid out again for its columns now, where they changed
+   * (a zoom, presenter mode, a narrower pane): laid out for the wider transcript, a problem's
+   * source line wrapped by the transcript and its marker landed under the wrong characters.
+   */
+  private void relayOutProblems() {
+    int columns = transcriptColumns();
+    if (columns == Integer.MAX_VALUE) {
+      return; // not laid out yet
+    }
+    int shift = 0;
+    // where the last run's failure starts, in paragraphs from the top: its own problems laid out
+    // on more (or fewer) lines keep its first line where showEnd puts it
+    int failure = transcript.getParagraphs().size() - failureFromEnd;
+    for (int i = 0; i < links.size(); i++) {
+      Link l = links.get(i).shifted(shift);
+      if (l.problem() != null && l.columns() != columns) {
+        String text = LongLines.cut(l.problem().describe(columns), LINE_CHARS);
+        int lines = lineBreaks(text) - lineBreaks(transcript.getText(l.start(), l.end()));
+        if (failureFromEnd > 0
+            && transcript.offsetToPosition(l.start(), Bias.Forward).getMajor() >= failure) {
+          failureFromEnd += lines;
+        } else {
+          failure += lines;
+        }
+        transcript.replaceText(l.start(), l.end(), text);
+        transcript.setStyle(l.start(), l.start() + text.length(), Set.of(l.style()));
+        int end = l.start() + text.length();
+        shift += end - l.end();
+        l = new Link(l.start(), end, l.code(), l.position(), l.problem(), l.style(), columns);
+      }
+      links.set(i, l);
+    }
+  }
+
+  private static int lineBreaks(String text) {
+    return (int) text.chars().filter(c -> c == '\n').count();
   }
 
   private void appendLink(String text, String style, int position) {
@@ -1921,7 +1996,7 @@ public final class ReplPane {
     List<Link> kept = new ArrayList<>();
     for (Link l : links) {
       if (l.start >= offset) {
-        kept.add(new Link(l.start + shift, l.end + shift, l.code, l.position));
+        kept.add(l.shifted(shift));
       }
     }
     links.clear();

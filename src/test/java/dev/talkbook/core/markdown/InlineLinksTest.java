@@ -163,6 +163,30 @@ class InlineLinksTest {
         .isEqualTo("<img src=\"X\"> <img src='X'> <img src=X> <img src=\"X\"> <img src=\"X\">");
   }
 
+  /**
+   * {@code ![a](a&amp;b.png)}: the page shows the picture a&b.png (commonmark decodes character
+   * references in a target), but the scan kept "a&amp;b.png", so the import did not find the file.
+   * Read as commonmark reads it, escapes included: {@code \&amp;} is the text "&amp;".
+   */
+  @Test
+  void aTargetsCharacterReferencesAreDecodedAsThePageDecodesThem() {
+    String markdown =
+        "![a](a&amp;b.png) ![c](<c&#38;d &eacute;.png>) [e](e&#X26;f.md \"t\")"
+            + " ![g](g\\&amp;h.png) ![i](i\\\\&amp;j.png) ![k](k&nosuch;l.png) ![m](m&amp.png)"
+            + "\n\n[n]: n&amp;o.png\n\n![p][n]\n";
+    assertThat(targets(markdown))
+        .containsExactly(
+            "a&b.png",
+            "c&d é.png",
+            "e&f.md",
+            "g&amp;h.png",
+            "i\\&j.png",
+            "k&nosuch;l.png",
+            "m&amp.png",
+            "n&o.png")
+        .containsExactlyElementsOf(commonmarkTargets(markdown));
+  }
+
   @Test
   void aPictureAfterACapitalDottedIIsFound() {
     // "İ" lowers to two characters: positions in a lowered copy were one off after each

@@ -552,6 +552,53 @@ class MarkdownRoundTripTest {
   }
 
   @Test
+  void aMarkdownPictureWithCharacterReferencesInItsTargetIsImportedAndSurvivesExportAndImport()
+      throws IOException {
+    // the page shows a&b.png for ![a](a&amp;b.png), as commonmark decodes the reference; an
+    // escaped \&amp; is the text "&amp;" (a file of that name)
+    Path md = dir.resolve("md");
+    Files.createDirectories(md.resolve("conf"));
+    Files.write(md.resolve("conf/a&b.png"), new byte[] {1, 2, 3});
+    Files.write(md.resolve("conf/c&d é.png"), new byte[] {4, 5});
+    Files.write(md.resolve("conf/e&amp;f.png"), new byte[] {6});
+    write(
+        md.resolve("conf/a.md"),
+        "---\ntitle: A\n---\n![a](a&amp;b.png) ![c](<c&#38;d &eacute;.png> \"t\")"
+            + " ![e](e\\&amp;f.png) ![again][r]\n\n[r]: a&#x26;b.png\n");
+    try (Notebook b = fresh("b")) {
+      MarkdownImporter.Report report =
+          importer.importFolder(b, md, false, SiteExporter.Progress.NONE);
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.files())
+          .singleElement()
+          .extracting(MarkdownImporter.FileResult::detail)
+          .isEqualTo("new talk in \"Conf\"");
+      Talk a = b.talks().findByTitle("A").get(0);
+      List<AttachmentRef> files = b.attachments().of(a.id());
+      assertThat(files)
+          .extracting(AttachmentRef::fileName)
+          .containsExactly("a&b.png", "c&d é.png", "e&amp;f.png");
+      assertThat(a.body())
+          .isEqualTo(
+              "![a]("
+                  + files.get(0).url()
+                  + ") ![c]("
+                  + files.get(1).url()
+                  + " \"t\") ![e]("
+                  + files.get(2).url()
+                  + ") ![again][r]\n\n[r]: "
+                  + files.get(0).url()
+                  + "\n");
+      Path out = dir.resolve("out");
+      exporter.export(b, out, Set.of(), SiteExporter.Progress.NONE, () -> false);
+      try (Notebook c = fresh("c")) {
+        importer.importFolder(c, out, false, SiteExporter.Progress.NONE);
+        assertThat(snapshot(c)).isEqualTo(snapshot(b));
+      }
+    }
+  }
+
+  @Test
   void theOutputOfAFailedBlockStaysMarkedThroughExportAndImport() {
     String notes =
         "```java\nint y = \"no\";\n```\n```output-error\nerror: incompatible types\n```\n";

@@ -501,6 +501,7 @@ class TalkDetailsPaneTest {
     List<String> putBack = new java.util.ArrayList<>();
     List<Runnable> undo = new java.util.ArrayList<>();
     List<String> aside = new java.util.ArrayList<>();
+    List<Runnable> dismissals = new java.util.ArrayList<>();
     TalkDetailsPane pane = new TalkDetailsPane(notebook, executors, t -> {}, url -> {});
     try {
       robot.interact(
@@ -511,7 +512,11 @@ class TalkDetailsPaneTest {
                   putBack.add(message);
                   undo.add(action);
                 });
-            pane.onKeptAside(aside::add);
+            pane.onKeptAside(
+                (message, dismissed) -> {
+                  aside.add(message);
+                  dismissals.add(dismissed);
+                });
             holder.getChildren().setAll(pane.root());
             pane.show(talk);
           });
@@ -528,7 +533,8 @@ class TalkDetailsPaneTest {
       assertThat(aside)
           .containsExactly(
               "Details typed before Talkbook stopped were not put back, as “Outlines that think”"
-                  + " changed since: tags “java, loom” (now “java”).");
+                  + " changed since: tags “java, loom” (now “java”). It is on the clipboard,"
+                  + " paste it where it belongs; kept until this is dismissed.");
       assertThat(FxWait.onFx(() -> pane.keptTalks())).containsExactly(id); // the time, unsaved
 
       // Shown again in this window: put back again, not said again.
@@ -542,6 +548,9 @@ class TalkDetailsPaneTest {
       assertThat(notebook.talks().get(id).details().room()).isEqualTo("Main hall");
       assertThat(FxWait.onFx(() -> pane.room.getText())).isEqualTo("Main hall");
       assertThat(FxWait.onFx(() -> pane.time.getText())).isEmpty();
+      // the tags not put back stay kept until what was said of them is dismissed
+      assertThat(FxWait.onFx(() -> pane.keptTalks())).containsExactly(id);
+      robot.interact(() -> dismissals.get(0).run());
       assertThat(FxWait.onFx(() -> pane.keptTalks())).isEmpty();
     } finally {
       robot.interact(() -> holder.getChildren().clear());
