@@ -247,6 +247,30 @@ public final class SiteExporter {
       BooleanSupplier cancelled) {
     OutputFolder out = new OutputFolder(folder);
     out.changed = changed;
+    // One export at a time writes into a folder (refused at once, before anything is read)
+    out.hold();
+    Result result;
+    try {
+      result = export(notebook, folder, options, progress, cancelled, out);
+    } catch (RuntimeException | Error e) {
+      try {
+        out.release();
+      } catch (RuntimeException notRemoved) {
+        e.addSuppressed(notRemoved);
+      }
+      throw e;
+    }
+    out.release();
+    return result;
+  }
+
+  private Result export(
+      Notebook notebook,
+      java.nio.file.Path folder,
+      Options options,
+      Progress progress,
+      BooleanSupplier cancelled,
+      OutputFolder out) {
     // The last export's manifest and its folders' listings, and the assets' hashes, are read on
     // another core while this one reads the notebook.
     java.util.concurrent.FutureTask<Manifest> lastExport =
@@ -595,9 +619,8 @@ public final class SiteExporter {
               options.locale().toLanguageTag());
       out.writeWhole(Manifest.NAME, manifest);
     } catch (RuntimeException e) {
-      throw run.stoppedHere(e);
+      throw run.stopped(e);
     }
-    out.removeStaging();
     return new Result(
         run.written.get(),
         run.total - run.written.get(),
@@ -1037,19 +1060,8 @@ public final class SiteExporter {
               placeholders.add(paths.get(i));
             });
       } catch (RuntimeException e) {
-        throw stoppedHere(e);
+        throw stopped(e);
       }
-    }
-
-    /** {@link #stopped}, the staging folder removed. */
-    private RuntimeException stoppedHere(RuntimeException e) {
-      RuntimeException stopped = stopped(e);
-      try {
-        out.removeStaging();
-      } catch (RuntimeException notRemoved) {
-        stopped.addSuppressed(notRemoved);
-      }
-      return stopped;
     }
 
     /** A failure to write (a full disk), saying what it leaves and what to do. */
@@ -1072,7 +1084,7 @@ public final class SiteExporter {
         notWritten(List.of(path));
         out.writeWhole(path, bytes);
       } catch (RuntimeException e) {
-        throw stoppedHere(e);
+        throw stopped(e);
       }
       placeholders.add(path);
     }
@@ -1118,7 +1130,6 @@ public final class SiteExporter {
         RuntimeException stopped = stopped(failure.get());
         try {
           out.writeWhole(Manifest.NAME, manifest(keep));
-          out.removeStaging();
         } catch (RuntimeException e) {
           stopped.addSuppressed(e);
         }

@@ -440,6 +440,41 @@ class ExportDialogsTest extends OwnerWindowTest {
     assertThat(out.resolve("index.html")).hasContent("mine");
   }
 
+  /**
+   * Another export writing into the folder (the command line's, another window's: here a process
+   * that holds it) is said in the status line at once, as a problem; nothing is written, and Export
+   * works again once that one has ended.
+   */
+  @Test
+  void exportSiteIntoAFolderAnotherExportIsWritingIntoSaysSoAtOnce(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(notebook);
+    Path out = dir.resolve("busy");
+    Process holder = dev.talkbook.core.site.HoldSiteFolder.start(out);
+    try {
+      showSiteExport(robot, out);
+      Label shown = robot.lookup("#" + SiteExportDialog.STATUS_ID).queryAs(Label.class);
+      FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
+      FxWait.untilFx(
+          "the export to say why not",
+          () -> shown.getText().startsWith("Another export is writing into"));
+      assertThat(FxWait.onFx(shown::getText))
+          .isEqualTo(
+              "Another export is writing into "
+                  + out.toRealPath()
+                  + " right now (from this window, another one or the command line). Try again"
+                  + " when it has finished.");
+      assertThat(FxWait.onFx(() -> List.copyOf(shown.getStyleClass()))).contains("tb-problem");
+      assertThat(out.resolve("index.html")).doesNotExist();
+    } finally {
+      holder.getOutputStream().close(); // it ends, letting the folder go
+      holder.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
+    Button open = robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton();
+    FxWait.untilFx("the export to finish", () -> !open.isDisabled());
+    assertThat(out.resolve("index.html")).exists();
+  }
+
   @Test
   void enterClosesAfterAnImportThatEndedBeforeItsButtonLostTheFocus(FxRobot robot)
       throws Exception {
