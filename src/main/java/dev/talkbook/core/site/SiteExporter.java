@@ -130,6 +130,67 @@ public final class SiteExporter {
     }
   }
 
+  /**
+   * An export that was cancelled ({@link #export}'s {@code cancelled}), with what it leaves in the
+   * folder, which its message says: the pages that still only say they are being published, whether
+   * the search has no index yet, how many files it wrote. The site works either way; the next
+   * export finishes it.
+   */
+  public static final class Cancelled extends CancellationException {
+    private static final long serialVersionUID = 1L;
+    private final int pagesWaiting;
+    private final boolean searchWaiting;
+    private final int written;
+
+    Cancelled(int pagesWaiting, boolean searchWaiting, int written) {
+      super(says(pagesWaiting, searchWaiting, written));
+      this.pagesWaiting = pagesWaiting;
+      this.searchWaiting = searchWaiting;
+      this.written = written;
+    }
+
+    /** The pages that hold a placeholder ("being published") until the next export. */
+    public int pagesWaiting() {
+      return pagesWaiting;
+    }
+
+    /** Whether the search has only an empty index until the next export. */
+    public boolean searchWaiting() {
+      return searchWaiting;
+    }
+
+    /** The files this export wrote before it stopped. */
+    public int written() {
+      return written;
+    }
+
+    private static String says(int pages, boolean search, int written) {
+      if (pages == 0 && !search) {
+        return written == 0
+            ? "Export cancelled before it changed the site."
+            : "Export cancelled. The site still works: "
+                + dev.talkbook.core.common.Counts.of(written, "file")
+                + " of it "
+                + (written == 1 ? "is" : "are")
+                + " from this export, the rest as the last export left them. Export again to"
+                + " finish it.";
+      }
+      String waiting =
+          pages == 0
+              ? ""
+              : dev.talkbook.core.common.Counts.of(pages, "page")
+                  + (pages == 1
+                      ? " only says that it is being published"
+                      : " only say that they are being published");
+      String searching = search ? "its search finds nothing" : "";
+      return "Export cancelled. The site still works, but "
+          + waiting
+          + (pages > 0 && search ? " and " : "")
+          + searching
+          + " until you export again.";
+    }
+  }
+
   /** Told how far the export is; called from worker threads. */
   @FunctionalInterface
   public interface Progress {
@@ -1066,6 +1127,9 @@ public final class SiteExporter {
 
     /** A failure to write (a full disk), saying what it leaves and what to do. */
     private RuntimeException stopped(RuntimeException failure) {
+      if (failure instanceof CancellationException) {
+        return cancelled();
+      }
       if (!(failure instanceof SiteException)) {
         return failure;
       }
@@ -1076,6 +1140,19 @@ public final class SiteExporter {
               + " still works, but pages not written yet say that they are being"
               + " published. Export again to finish it.",
           failure);
+    }
+
+    /** The export cancelled, saying what it leaves in the folder (once every worker stopped). */
+    private Cancelled cancelled() {
+      int pages = 0;
+      boolean search = false;
+      for (String path : placeholders) {
+        if (!entries.containsKey(path)) {
+          pages += path.endsWith(".html") ? 1 : 0;
+          search |= path.equals(SearchParts.INDEX);
+        }
+      }
+      return new Cancelled(pages, search, written.get());
     }
 
     /** Writes {@code bytes} where a file is still to be written, for the pages that link to it. */

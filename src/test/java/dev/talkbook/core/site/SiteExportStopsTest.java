@@ -134,6 +134,65 @@ class SiteExportStopsTest {
   }
 
   /**
+   * A cancelled export says what it leaves: the pages that only say they are being published until
+   * the next export, as many as the folder holds, or, cancelled before it changed anything, that.
+   */
+  @Test
+  void aCancelledExportSaysWhatItLeavesInTheFolder() throws IOException {
+    Path site = dir.resolve("site");
+    export(site);
+    Map<String, String> before = SiteExporterTest.tree(site);
+    SiteExporter.Cancelled untouched =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            SiteExporter.Cancelled.class,
+            () ->
+                exporter.export(
+                    notebook,
+                    site,
+                    SiteExporter.Options.all(),
+                    SiteExporter.Progress.NONE,
+                    () -> true));
+    assertThat(untouched).hasMessage("Export cancelled before it changed the site.");
+    assertThat(SiteExporterTest.tree(site)).isEqualTo(before);
+
+    edit(); // new pages: placeholders stand there first
+    java.util.concurrent.atomic.AtomicInteger changes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    exporter.changed = path -> changes.incrementAndGet();
+    SiteExporter.Cancelled cancelled;
+    try {
+      cancelled =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              SiteExporter.Cancelled.class,
+              () ->
+                  exporter.export(
+                      notebook,
+                      site,
+                      SiteExporter.Options.all(),
+                      SiteExporter.Progress.NONE,
+                      () -> changes.get() > 3));
+    } finally {
+      exporter.changed = null;
+    }
+    long waiting =
+        files(site).entrySet().stream()
+            .filter(f -> Arrays.equals(f.getValue(), SiteExporter.PLACEHOLDER))
+            .count();
+    assertThat(waiting).isPositive();
+    assertThat(cancelled.pagesWaiting()).isEqualTo(waiting);
+    assertThat(cancelled.searchWaiting()).isFalse();
+    assertThat(cancelled)
+        .hasMessage(
+            "Export cancelled. The site still works, but "
+                + (waiting == 1
+                    ? "1 page only says that it is"
+                    : waiting + " pages only say that they are")
+                + " being published until you export again.");
+    export(site);
+    assertThat(files(site).values()).noneMatch(b -> Arrays.equals(b, SiteExporter.PLACEHOLDER));
+  }
+
+  /**
    * A new event with two talks (pages that link each other, a new tag's page), a talk removed, one
    * retitled, one given a picture, a tag renamed.
    */
