@@ -539,11 +539,15 @@ final class OutputFolder {
     return new SiteException(what + " (" + PathProblems.whyNotWritten(e) + ").", e);
   }
 
-  /** Deletes a file this exporter wrote, and any folder that leaves empty (never the root). */
-  void delete(String relative) {
+  /**
+   * Deletes a file this exporter wrote, and any folder that leaves empty (never the root); whether
+   * there was one to delete.
+   */
+  boolean delete(String relative) {
     Path p = resolve(relative);
+    boolean there = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
     try {
-      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+      if (there) {
         visible(relative, () -> Files.delete(p));
       }
       for (Path dir = p.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
@@ -556,6 +560,7 @@ final class OutputFolder {
     } catch (IOException e) {
       throw failure("Could not delete " + p, e);
     }
+    return there;
   }
 
   /**

@@ -577,6 +577,10 @@ public final class SiteExporter {
           String sha = attachmentHash(file);
           return Planned.of(file, sha, () -> notebook.attachments().bytes(sha));
         };
+    if (notes.anyToRead()) {
+      // pages will be made, and write the pictures they show before the manifest lists them
+      firstPaths.addAll(attachmentsToOwn(notebook, out, old));
+    }
     run.own(firstPaths);
     run.total = pagesPlan.size() + linkedPaths.size();
     List<String> missing = new ArrayList<>();
@@ -663,8 +667,8 @@ public final class SiteExporter {
     int deleted = 0;
     try {
       for (String path : old.entries().keySet()) {
-        if (!planned.contains(path)) {
-          out.delete(path);
+        // (a path owned but never written, by an export that stopped, is mostly not there)
+        if (!planned.contains(path) && out.listed(path) && out.delete(path)) {
           deleted++;
         }
       }
@@ -956,6 +960,50 @@ public final class SiteExporter {
     warm.start();
   }
 
+  /**
+   * The attachment files a page made by this export may write (it writes the pictures it shows
+   * before itself, long before the search index and the feed): each file the notebook holds, an SVG
+   * under both names it may take ({@link SiteFiles}), so that the manifest written before the pages
+   * owns them all, and the next export removes one an export that stopped (killed, a full disk)
+   * left behind and no page shows any more. Left out: a file there that the last export did not
+   * write and that does not hold that attachment's bytes (a page that shows it refuses to replace
+   * it); one that does hold them is what an export that stopped before its manifest named it (an
+   * older Talkbook) left.
+   */
+  private static List<String> attachmentsToOwn(Notebook notebook, OutputFolder out, Manifest old) {
+    List<String> files = new ArrayList<>();
+    for (dev.talkbook.core.notebook.Attachment a : notebook.attachments().all()) {
+      String sha = a.sha256();
+      List<String> names =
+          SiteFiles.isSvg(a)
+              ? List.of(
+                  ATTACHMENTS + sha + ".svg",
+                  ATTACHMENTS + sha + MarkdownRenderer.DOWNLOAD_EXTENSION)
+              : List.of(
+                  ATTACHMENTS
+                      + sha
+                      + "."
+                      + SiteFiles.extension(a, () -> notebook.attachments().bytes(sha)));
+      for (String file : names) {
+        if (old.get(file) != null || !out.listed(file) || holds(out, file, sha)) {
+          files.add(file);
+        }
+      }
+    }
+    return files;
+  }
+
+  /** Whether the file at {@code path} holds the bytes whose SHA-256 is {@code sha}. */
+  private static boolean holds(OutputFolder out, String path, String sha) {
+    try {
+      java.nio.file.Path p = out.resolve(path);
+      return java.nio.file.Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && sha256(java.nio.file.Files.readAllBytes(p)).equals(sha);
+    } catch (IOException | RuntimeException unreadable) {
+      return false;
+    }
+  }
+
   /** The content hash in an attachment's site path, {@code attachments/<sha256>.<ext>}. */
   private static String attachmentHash(String file) {
     return file.substring("attachments/".length(), file.lastIndexOf('.'));
@@ -1021,7 +1069,7 @@ public final class SiteExporter {
       this.tags.putAll(tags);
       this.progress = progress;
       this.cancelled = cancelled;
-      this.owned = new HashMap<>(old.entries());
+      this.owned = new ConcurrentHashMap<>(old.entries());
     }
 
     /**
@@ -1030,7 +1078,7 @@ public final class SiteExporter {
      * manifest is written whole or not at all, so a full disk leaves the old one, never an empty
      * one.
      */
-    void own(List<String> paths) {
+    synchronized void own(List<String> paths) {
       boolean more = false;
       for (String path : paths) {
         more |= owned.putIfAbsent(path, Manifest.Entry.NOT_WRITTEN) == null;
@@ -1099,7 +1147,7 @@ public final class SiteExporter {
      * stops (killed, cancelled, a full disk), make the next one take the placeholder for that file
      * and keep it.
      */
-    private void notWritten(List<String> paths) {
+    private synchronized void notWritten(List<String> paths) {
       boolean more = false;
       for (String path : paths) {
         Manifest.Entry was = owned.put(path, Manifest.Entry.NOT_WRITTEN);
@@ -1215,6 +1263,17 @@ public final class SiteExporter {
     }
 
     private void makeOne(Planned p) {
+      if (!owned.containsKey(p.path())) {
+        // an attachment: in someone else's file's place (attachmentsToOwn left it out), or
+        // attached since the export began (the notes are read as the pages are made)
+        if (out.exists(p.path())) {
+          throw new SiteException(
+              out.resolve(p.path())
+                  + " is already there and was not written by Talkbook. Remove it, or export into"
+                  + " another folder.");
+        }
+        own(List.of(p.path()));
+      }
       Manifest.Entry before = old.get(p.path());
       if (!p.remake() && reusable(before, out, p.path(), p.fingerprint())) {
         entries.put(p.path(), before);

@@ -134,6 +134,66 @@ class SiteExportStopsTest {
   }
 
   /**
+   * An export stopped (killed) right after it wrote a picture a page shows, before the page: the
+   * manifest it leaves owns the picture's file, so once the picture is gone from the notes the next
+   * export removes it (it stayed for good, in no manifest).
+   */
+  @Test
+  void aPictureWrittenByAnExportThatStoppedIsRemovedOnceNoPageShowsIt() throws IOException {
+    Path site = dir.resolve("site");
+    Path stop = dir.resolve("stop");
+    java.util.concurrent.atomic.AtomicReference<String> picture =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    exporter.changed =
+        path -> {
+          if (path.startsWith("attachments/") && picture.compareAndSet(null, path)) {
+            try {
+              copy(site, stop); // what a kill right now leaves
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+        };
+    try {
+      export(site);
+    } finally {
+      exporter.changed = null;
+    }
+    assertThat(picture.get()).isNotNull();
+    assertThat(stop.resolve(picture.get())).exists();
+    Talk pictured = notebook.talks().list(notebook.events().list().get(0).id()).get(1);
+    notebook
+        .talks()
+        .saveBody(pictured.id(), pictured.body().replaceAll("!\\[[^]]*]\\([^)]*\\)", ""));
+    Path whole = dir.resolve("whole");
+    export(whole);
+    assertThat(whole.resolve("attachments")).doesNotExist();
+
+    export(stop);
+
+    assertThat(stop.resolve(picture.get())).doesNotExist();
+    assertThat(SiteExporterTest.tree(stop)).isEqualTo(SiteExporterTest.tree(whole));
+  }
+
+  /** Someone else's file where a picture a page shows goes is refused, never replaced. */
+  @Test
+  void someoneElsesFileWhereAPictureGoesIsNotReplaced() throws IOException {
+    Path site = dir.resolve("site");
+    String file = "attachments/" + SiteExporter.sha256(png((byte) 1)) + ".png";
+    Files.createDirectories(site.resolve("attachments"));
+    Files.writeString(site.resolve(file), "not that picture");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> export(site))
+        .isInstanceOf(SiteException.class)
+        .hasMessageStartingWith(
+            site.toRealPath().resolve(file)
+                + " is already there and was not written by Talkbook. Remove it, or export into"
+                + " another folder.");
+
+    assertThat(site.resolve(file)).hasContent("not that picture");
+  }
+
+  /**
    * A cancelled export says what it leaves: the pages that only say they are being published until
    * the next export, as many as the folder holds, or, cancelled before it changed anything, that.
    */
