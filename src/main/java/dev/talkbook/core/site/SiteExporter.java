@@ -1520,8 +1520,9 @@ public final class SiteExporter {
         + json(talk.title())
         + ",\"s\":"
         + json(String.join(", ", talk.speakers()))
+        // a line each: a tag typed with punctuation (tag:c#) is found whole, not inside "c# basics"
         + ",\"g\":"
-        + json(String.join(" ", talk.tags()))
+        + json(String.join("\n", talk.tags()))
         + ",\"e\":"
         + json(t.event().event().title())
         // its day and time, shown in the result (not searched): "2026-03-12 18:30–19:15"
