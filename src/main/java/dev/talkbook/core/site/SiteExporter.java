@@ -577,6 +577,9 @@ public final class SiteExporter {
           String sha = attachmentHash(file);
           return Planned.of(file, sha, () -> notebook.attachments().bytes(sha));
         };
+    if (cancelled.getAsBoolean()) {
+      throw new Cancelled(0, false, 0); // before anything is written
+    }
     if (notes.anyToRead()) {
       // pages will be made, and write the pictures they show before the manifest lists them
       firstPaths.addAll(attachmentsToOwn(notebook, out, old));

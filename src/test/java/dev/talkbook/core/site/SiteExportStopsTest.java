@@ -117,15 +117,23 @@ class SiteExportStopsTest {
             .orElseThrow();
     Files.delete(site.resolve(page));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () ->
-                exporter.export(
-                    notebook,
-                    site,
-                    SiteExporter.Options.all(),
-                    SiteExporter.Progress.NONE,
-                    () -> true))
-        .isInstanceOf(java.util.concurrent.CancellationException.class);
+    // cancelled once the placeholder stands there (a cancel before that writes nothing)
+    java.util.concurrent.atomic.AtomicBoolean placed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    exporter.changed = path -> placed.compareAndSet(false, path.equals(page));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  exporter.export(
+                      notebook,
+                      site,
+                      SiteExporter.Options.all(),
+                      SiteExporter.Progress.NONE,
+                      placed::get))
+          .isInstanceOf(java.util.concurrent.CancellationException.class);
+    } finally {
+      exporter.changed = null;
+    }
     assertThat(site.resolve(page)).hasBinaryContent(SiteExporter.PLACEHOLDER);
     export(site);
 

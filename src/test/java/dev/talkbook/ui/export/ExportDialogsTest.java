@@ -484,6 +484,8 @@ class ExportDialogsTest extends OwnerWindowTest {
     FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
     assertThat(asked.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     FxWait.untilFx("the export to run", () -> cancel.getText().equals("Cancel"));
+    // placeholders stand where the pages go (which wait for the renderer)
+    FxWait.until("the export to write", () -> Files.exists(out.resolve("index.html")));
 
     FxWait.clickOn(robot, "#" + SiteExportDialog.CANCEL_ID);
     goOn.countDown();
