@@ -66,7 +66,7 @@ class ExportCommandTest extends CliTest {
           .isEqualTo(
               "talkbook: Another export is writing into "
                   + out.toRealPath()
-                  + " right now (from this window, another one or the command line). Try again"
+                  + " right now (from a Talkbook window or the command line). Try again"
                   + " when it has finished."
                   + System.lineSeparator());
       assertOut(r).isEmpty();

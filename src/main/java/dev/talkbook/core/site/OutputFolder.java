@@ -357,7 +357,7 @@ final class OutputFolder {
     return new SiteException(
         "Another export is writing into "
             + root
-            + " right now (from this window, another one or the command line). Try again when it"
+            + " right now (from a Talkbook window or the command line). Try again when it"
             + " has finished.");
   }
 

@@ -90,7 +90,7 @@ class SiteExportOneAtATimeTest {
           .hasMessage(
               "Another export is writing into "
                   + site.toRealPath()
-                  + " right now (from this window, another one or the command line). Try again"
+                  + " right now (from a Talkbook window or the command line). Try again"
                   + " when it has finished.");
     } finally {
       goOn.countDown();

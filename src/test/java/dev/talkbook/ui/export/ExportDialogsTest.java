@@ -545,7 +545,7 @@ class ExportDialogsTest extends OwnerWindowTest {
           .isEqualTo(
               "Another export is writing into "
                   + out.toRealPath()
-                  + " right now (from this window, another one or the command line). Try again"
+                  + " right now (from a Talkbook window or the command line). Try again"
                   + " when it has finished.");
       assertThat(FxWait.onFx(() -> List.copyOf(shown.getStyleClass()))).contains("tb-problem");
       assertThat(out.resolve("index.html")).doesNotExist();
