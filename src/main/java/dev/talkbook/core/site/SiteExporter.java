@@ -292,8 +292,10 @@ public final class SiteExporter {
 
   /**
    * Exports the notebook into {@code folder}. {@code cancelled} is polled between files; when it
-   * says yes, the export stops with a {@link CancellationException}, and the manifest still lists
-   * every file written so far (so a later export can clean them up).
+   * says yes, the export stops with a {@link Cancelled} (saying what it leaves in the folder), and
+   * the manifest still lists every file written so far (so a later export can clean them up). One
+   * export at a time writes into a folder: while another one does (of this process or another),
+   * this one is refused at once with a {@link SiteException} that says so.
    *
    * <p>What is read: the events and every talk without its notes ({@link TalkHeader}); the notes of
    * a talk only when its page must be made again (its fingerprint, which stands for the notes by
