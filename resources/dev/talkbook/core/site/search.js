@@ -257,16 +257,16 @@
   }
 
   /**
-   * Whether a talk's tags have the tag (tagKey) whole: its words one after the other among the
-   * tags' words (the index's "g" holds the tags with spaces between them, so a tag of several
-   * words is found as those words in a row).
+   * Whether one of a talk's tags is the tag (tagKey) whole, as talkbook search compares them
+   * (HasTag.java): the index's "g" holds the tags a line each, so "c#" is not found in "c# basics".
    */
   function hasTag(doc, key) {
-    var have = tagKey(doc && doc.g ? doc.g : "");
-    for (var k = 0; k + key.length <= have.length; k++) {
-      var all = true;
-      for (var j = 0; j < key.length && all; j++) { all = have[k + j] === key[j]; }
-      if (all) { return true; }
+    var tags = String(doc && doc.g ? doc.g : "").split("\n");
+    for (var k = 0; k < tags.length; k++) {
+      var have = tagKey(tags[k]);
+      if (have.length === key.length && have.every(function (w, j) { return w === key[j]; })) {
+        return true;
+      }
     }
     return false;
   }

@@ -49,6 +49,35 @@ class ExportCommandTest extends CliTest {
     assertOut(again).contains(": 0 files written");
   }
 
+  /**
+   * An export writing into the folder (the window's, another command's: here a process that holds
+   * it) makes {@code export site} refuse at once, saying why, and change nothing; once that one has
+   * ended, even killed, the folder takes the next export.
+   */
+  @Test
+  void exportSiteIntoAFolderAnotherExportIsWritingIntoIsRefusedUntilItEnds() throws Exception {
+    addSample();
+    Path out = dir.resolve("site");
+    Process holder = dev.talkbook.core.site.HoldSiteFolder.start(out);
+    try {
+      Result r = refused("export", "site", "--out", out.toString());
+
+      assertErr(r)
+          .isEqualTo(
+              "talkbook: Another export is writing into "
+                  + out.toRealPath()
+                  + " right now (from a Talkbook window or the command line). Try again"
+                  + " when it has finished."
+                  + System.lineSeparator());
+      assertOut(r).isEmpty();
+      assertThat(out.resolve("index.html")).doesNotExist();
+    } finally {
+      holder.destroyForcibly();
+      holder.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertOut(ok("export", "site", "--out", out.toString())).contains("Exported 5 talks");
+  }
+
   @Test
   void aSecondExportWithoutTitleOrBaseUrlKeepsTheOnesTheFirstGave() throws Exception {
     addSample();

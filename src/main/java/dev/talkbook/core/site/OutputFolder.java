@@ -186,30 +186,179 @@ final class OutputFolder {
 
   /**
    * The folder, inside the site's, where {@link #writeWhole} writes a file before moving it into
-   * place, and where the one placeholder page lives ({@link #placeholder}). An export that stopped
+   * place, and where the one placeholder page lives ({@link #placeholder}); its lock file ({@link
+   * #LOCK}) keeps a second export out while one writes ({@link #hold}). An export that stopped
    * (killed) may have left files in it; the next export empties it first and removes it at its end.
    */
   static final String STAGING = ".talkbook-writing";
+
+  /**
+   * The lock file in the staging folder: an export holds an OS lock on it while it writes (the lock
+   * goes with the process, so a kill leaves none behind), and removes it, still locked, at its end.
+   */
+  static final String LOCK = "export.lock";
+
+  /** What an export leaves in the staging folder: its lock, staged files, the placeholder page. */
+  private static final java.util.regex.Pattern STAGED_NAME =
+      java.util.regex.Pattern.compile(
+          "[0-9]+\\.tmp|placeholder\\.html|" + LOCK.replace(".", "\\."));
+
+  /** The site folders an export of this process holds, by real path (see {@link #hold}). */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
   private final AtomicLong staged = new AtomicLong();
   private volatile Path staging;
   private volatile Path placeholderPage;
 
-  /** The staging folder, emptied of what an export that was killed left there, made once. */
-  private Path staging() throws IOException {
-    Path s = staging;
-    if (s == null) {
-      synchronized (this) {
-        s = staging;
-        if (s == null) {
-          s = root.resolve(STAGING);
-          removeStaging(s);
+  /**
+   * The lock file's channel and its lock while this export holds the folder (see {@link #hold}).
+   */
+  private java.nio.channels.FileChannel lockChannel;
+
+  /**
+   * Makes this export the one that writes into the folder until {@link #release}: refused at once,
+   * with a message that says so, while another export (of this process or another one: two windows,
+   * the command line beside the window) writes into it; its staging folder would empty the other's.
+   * The staging folder is made (or emptied of what a killed export left there) and holds the lock
+   * file. A folder of that name that Talkbook did not make (something else in it) is refused, never
+   * emptied.
+   */
+  void hold() {
+    if (!HELD.add(root)) {
+      throw busy();
+    }
+    Path s = root.resolve(STAGING);
+    boolean made = false;
+    try {
+      refuseOthersStaging(s);
+      for (int tries = 0; lockChannel == null; tries++) {
+        if (tries == 100) {
+          throw busy(); // the lock file went each time: exports starting and ending meanwhile
+        }
+        try {
           Files.createDirectory(s);
-          staging = s;
+          made = true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          refuseOthersStaging(s);
+        }
+        lockIn(s);
+      }
+      try (var entries = Files.newDirectoryStream(s)) {
+        for (Path entry : entries) {
+          if (!entry.getFileName().toString().equals(LOCK)) {
+            Files.deleteIfExists(entry); // a killed export's (refuseOthersStaging looked)
+          }
         }
       }
+      staging = s;
+    } catch (IOException | RuntimeException e) {
+      unlock(s, made || lockChannel != null);
+      if (e instanceof IOException io) {
+        throw failure("Could not write " + s, io);
+      }
+      throw (RuntimeException) e;
     }
-    return s;
+  }
+
+  /**
+   * Locks the lock file in {@code s}, made if it is not there; throws {@link #busy} when another
+   * export holds it. Leaves {@link #lockChannel} null (to try again) when the file was not the one
+   * at its name by the time it was locked: an export that ended removed it meanwhile, and a lock on
+   * it would keep nobody out. On a file system without locks (some network folders) only this
+   * process's own exports are kept apart.
+   */
+  private void lockIn(Path s) throws IOException {
+    Path file = s.resolve(LOCK);
+    Object before;
+    java.nio.channels.FileChannel channel;
+    try {
+      try {
+        Files.createFile(file);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // a killed export's, or the lock of one writing now
+      }
+      before = fileKey(file);
+      channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE);
+    } catch (java.nio.file.NoSuchFileException gone) {
+      return; // an export that ended removed the folder meanwhile: again
+    }
+    java.nio.channels.FileLock l;
+    try {
+      l = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException inThisProcess) {
+      l = null; // HELD keeps this process's exports apart; still, never two locks at once
+    } catch (IOException noLocks) {
+      lockChannel = channel;
+      return;
+    } catch (RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    if (l == null) {
+      channel.close();
+      throw busy();
+    }
+    // Looked at by name (its attributes: opening it again would drop the lock when closed)
+    Object after = fileKey(file);
+    if (before == null || !before.equals(after)) {
+      l.release();
+      channel.close();
+      return;
+    }
+    lockChannel = channel; // closing it releases the lock
+  }
+
+  private static Object fileKey(Path file) {
+    try {
+      java.nio.file.attribute.BasicFileAttributes a =
+          Files.readAttributes(
+              file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      Object key = a.fileKey();
+      return key != null ? key : a.creationTime();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Refuses a staging folder Talkbook did not make: something other than a real folder, or one
+   * holding anything but what an export leaves there (its files are never deleted).
+   */
+  private void refuseOthersStaging(Path s) throws IOException {
+    java.nio.file.attribute.BasicFileAttributes there = attributes(s);
+    if (there == null) {
+      return;
+    }
+    if (there.isDirectory()) {
+      try (var entries = Files.newDirectoryStream(s)) {
+        boolean ours = true;
+        for (Path entry : entries) {
+          java.nio.file.attribute.BasicFileAttributes a = attributes(entry);
+          ours &=
+              (a == null || a.isRegularFile())
+                  && STAGED_NAME.matcher(entry.getFileName().toString()).matches();
+        }
+        if (ours) {
+          return;
+        }
+      } catch (java.nio.file.NoSuchFileException gone) {
+        return; // an export that ended removed it meanwhile
+      }
+    }
+    throw new SiteException(
+        s
+            + " is in the way: Talkbook writes each file of the site there first, and that "
+            + (there.isDirectory() ? "folder holds files" : "is not a folder")
+            + " Talkbook did not write. Move or rename it, then export again.");
+  }
+
+  /** The refusal of a folder another export is writing into. */
+  private SiteException busy() {
+    return new SiteException(
+        "Another export is writing into "
+            + root
+            + " right now (from a Talkbook window or the command line). Try again when it"
+            + " has finished.");
   }
 
   /**
@@ -305,27 +454,69 @@ final class OutputFolder {
     }
   }
 
-  /** Removes the staging folder and what is in it (the placeholder page's own name), if any. */
-  void removeStaging() {
-    try {
-      removeStaging(root.resolve(STAGING));
-      staging = null;
-      placeholderPage = null;
+  /**
+   * Ends {@link #hold}: removes the staging folder and what is in it (the placeholder page's own
+   * name; the lock file last, still locked), then lets the lock go. Nothing when not held.
+   */
+  void release() {
+    if (lockChannel == null) {
+      return;
+    }
+    Path s = root.resolve(STAGING);
+    IOException failed = null;
+    try (var entries = Files.newDirectoryStream(s)) {
+      for (Path entry : entries) {
+        if (!entry.getFileName().toString().equals(LOCK)) {
+          Files.deleteIfExists(entry);
+        }
+      }
     } catch (IOException e) {
-      throw failure("Could not remove " + root.resolve(STAGING), e);
+      failed = e;
+    }
+    unlock(s, true);
+    staging = null;
+    placeholderPage = null;
+    if (failed != null) {
+      throw failure("Could not remove " + s, failed);
     }
   }
 
-  private static void removeStaging(Path s) throws IOException {
-    if (!Files.isDirectory(s, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (var entries = Files.newDirectoryStream(s)) {
-      for (Path entry : entries) {
-        Files.deleteIfExists(entry);
+  /**
+   * Lets the folder go: the lock file removed while still locked (an export that opened it
+   * meanwhile finds it gone once it has the lock, and makes another), and the staging folder if
+   * that leaves it empty and {@code remove} (another export may have begun in it already); then the
+   * lock released. Failures here leave at most an empty folder, which the next export uses.
+   */
+  private void unlock(Path s, boolean remove) {
+    try {
+      if (lockChannel != null) {
+        Files.deleteIfExists(s.resolve(LOCK));
       }
+      if (remove) {
+        Files.deleteIfExists(s);
+      }
+    } catch (IOException notEmptyOrGone) {
+      // another export's lock is in it now, or it could not be removed: it is left for the next
+    } finally {
+      try {
+        if (lockChannel != null) {
+          lockChannel.close(); // releases the lock
+        }
+      } catch (IOException e) {
+        // closing a file opened only to lock it: the lock goes with it either way
+      }
+      lockChannel = null;
+      HELD.remove(root);
     }
-    Files.deleteIfExists(s);
+  }
+
+  /** The staging folder of the export that holds the folder ({@link #hold}). */
+  private Path staging() {
+    Path s = staging;
+    if (s == null) {
+      throw new IllegalStateException("the site folder is written only while held: hold() first");
+    }
+    return s;
   }
 
   private static void deleteQuietly(Path p, IOException cause) {
@@ -348,11 +539,15 @@ final class OutputFolder {
     return new SiteException(what + " (" + PathProblems.whyNotWritten(e) + ").", e);
   }
 
-  /** Deletes a file this exporter wrote, and any folder that leaves empty (never the root). */
-  void delete(String relative) {
+  /**
+   * Deletes a file this exporter wrote, and any folder that leaves empty (never the root); whether
+   * there was one to delete.
+   */
+  boolean delete(String relative) {
     Path p = resolve(relative);
+    boolean there = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
     try {
-      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+      if (there) {
         visible(relative, () -> Files.delete(p));
       }
       for (Path dir = p.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
@@ -365,6 +560,7 @@ final class OutputFolder {
     } catch (IOException e) {
       throw failure("Could not delete " + p, e);
     }
+    return there;
   }
 
   /**

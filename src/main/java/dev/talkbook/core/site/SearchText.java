@@ -45,7 +45,8 @@ final class SearchText {
   // search-12: a timed talk's entry has its day and time, "w" (shown in its result).
   // search-13: "w"'s end in the event's zone, as the talk's page shows it.
   // search-14: "w" says "(clocks go back)" after a span that ends before its start on the clock.
-  static final String VERSION = "search-14";
+  // search-15: an entry's tags "g" a line each, not with spaces between them (search.js hasTag).
+  static final String VERSION = "search-15";
 
   private SearchText() {}
 

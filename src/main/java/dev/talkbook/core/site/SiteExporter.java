@@ -130,6 +130,67 @@ public final class SiteExporter {
     }
   }
 
+  /**
+   * An export that was cancelled ({@link #export}'s {@code cancelled}), with what it leaves in the
+   * folder, which its message says: the pages that still only say they are being published, whether
+   * the search has no index yet, how many files it wrote. The site works either way; the next
+   * export finishes it.
+   */
+  public static final class Cancelled extends CancellationException {
+    private static final long serialVersionUID = 1L;
+    private final int pagesWaiting;
+    private final boolean searchWaiting;
+    private final int written;
+
+    Cancelled(int pagesWaiting, boolean searchWaiting, int written) {
+      super(says(pagesWaiting, searchWaiting, written));
+      this.pagesWaiting = pagesWaiting;
+      this.searchWaiting = searchWaiting;
+      this.written = written;
+    }
+
+    /** The pages that hold a placeholder ("being published") until the next export. */
+    public int pagesWaiting() {
+      return pagesWaiting;
+    }
+
+    /** Whether the search has only an empty index until the next export. */
+    public boolean searchWaiting() {
+      return searchWaiting;
+    }
+
+    /** The files this export wrote before it stopped. */
+    public int written() {
+      return written;
+    }
+
+    private static String says(int pages, boolean search, int written) {
+      if (pages == 0 && !search) {
+        return written == 0
+            ? "Export cancelled before it changed the site."
+            : "Export cancelled. The site still works: "
+                + dev.talkbook.core.common.Counts.of(written, "file")
+                + " of it "
+                + (written == 1 ? "is" : "are")
+                + " from this export, the rest as the last export left them. Export again to"
+                + " finish it.";
+      }
+      String waiting =
+          pages == 0
+              ? ""
+              : dev.talkbook.core.common.Counts.of(pages, "page")
+                  + (pages == 1
+                      ? " only says that it is being published"
+                      : " only say that they are being published");
+      String searching = search ? "its search finds nothing" : "";
+      return "Export cancelled. The site still works, but "
+          + waiting
+          + (pages > 0 && search ? " and " : "")
+          + searching
+          + " until you export again.";
+    }
+  }
+
   /** Told how far the export is; called from worker threads. */
   @FunctionalInterface
   public interface Progress {
@@ -231,8 +292,10 @@ public final class SiteExporter {
 
   /**
    * Exports the notebook into {@code folder}. {@code cancelled} is polled between files; when it
-   * says yes, the export stops with a {@link CancellationException}, and the manifest still lists
-   * every file written so far (so a later export can clean them up).
+   * says yes, the export stops with a {@link Cancelled} (saying what it leaves in the folder), and
+   * the manifest still lists every file written so far (so a later export can clean them up). One
+   * export at a time writes into a folder: while another one does (of this process or another),
+   * this one is refused at once with a {@link SiteException} that says so.
    *
    * <p>What is read: the events and every talk without its notes ({@link TalkHeader}); the notes of
    * a talk only when its page must be made again (its fingerprint, which stands for the notes by
@@ -247,6 +310,30 @@ public final class SiteExporter {
       BooleanSupplier cancelled) {
     OutputFolder out = new OutputFolder(folder);
     out.changed = changed;
+    // One export at a time writes into a folder (refused at once, before anything is read)
+    out.hold();
+    Result result;
+    try {
+      result = export(notebook, folder, options, progress, cancelled, out);
+    } catch (RuntimeException | Error e) {
+      try {
+        out.release();
+      } catch (RuntimeException notRemoved) {
+        e.addSuppressed(notRemoved);
+      }
+      throw e;
+    }
+    out.release();
+    return result;
+  }
+
+  private Result export(
+      Notebook notebook,
+      java.nio.file.Path folder,
+      Options options,
+      Progress progress,
+      BooleanSupplier cancelled,
+      OutputFolder out) {
     // The last export's manifest and its folders' listings, and the assets' hashes, are read on
     // another core while this one reads the notebook.
     java.util.concurrent.FutureTask<Manifest> lastExport =
@@ -492,6 +579,13 @@ public final class SiteExporter {
           String sha = attachmentHash(file);
           return Planned.of(file, sha, () -> notebook.attachments().bytes(sha));
         };
+    if (cancelled.getAsBoolean()) {
+      throw new Cancelled(0, false, 0); // before anything is written
+    }
+    if (notes.anyToRead()) {
+      // pages will be made, and write the pictures they show before the manifest lists them
+      firstPaths.addAll(attachmentsToOwn(notebook, out, old));
+    }
     run.own(firstPaths);
     run.total = pagesPlan.size() + linkedPaths.size();
     List<String> missing = new ArrayList<>();
@@ -578,8 +672,8 @@ public final class SiteExporter {
     int deleted = 0;
     try {
       for (String path : old.entries().keySet()) {
-        if (!planned.contains(path)) {
-          out.delete(path);
+        // (a path owned but never written, by an export that stopped, is mostly not there)
+        if (!planned.contains(path) && out.listed(path) && out.delete(path)) {
           deleted++;
         }
       }
@@ -595,9 +689,8 @@ public final class SiteExporter {
               options.locale().toLanguageTag());
       out.writeWhole(Manifest.NAME, manifest);
     } catch (RuntimeException e) {
-      throw run.stoppedHere(e);
+      throw run.stopped(e);
     }
-    out.removeStaging();
     return new Result(
         run.written.get(),
         run.total - run.written.get(),
@@ -872,6 +965,50 @@ public final class SiteExporter {
     warm.start();
   }
 
+  /**
+   * The attachment files a page made by this export may write (it writes the pictures it shows
+   * before itself, long before the search index and the feed): each file the notebook holds, an SVG
+   * under both names it may take ({@link SiteFiles}), so that the manifest written before the pages
+   * owns them all, and the next export removes one an export that stopped (killed, a full disk)
+   * left behind and no page shows any more. Left out: a file there that the last export did not
+   * write and that does not hold that attachment's bytes (a page that shows it refuses to replace
+   * it); one that does hold them is what an export that stopped before its manifest named it (an
+   * older Talkbook) left.
+   */
+  private static List<String> attachmentsToOwn(Notebook notebook, OutputFolder out, Manifest old) {
+    List<String> files = new ArrayList<>();
+    for (dev.talkbook.core.notebook.Attachment a : notebook.attachments().all()) {
+      String sha = a.sha256();
+      List<String> names =
+          SiteFiles.isSvg(a)
+              ? List.of(
+                  ATTACHMENTS + sha + ".svg",
+                  ATTACHMENTS + sha + MarkdownRenderer.DOWNLOAD_EXTENSION)
+              : List.of(
+                  ATTACHMENTS
+                      + sha
+                      + "."
+                      + SiteFiles.extension(a, () -> notebook.attachments().bytes(sha)));
+      for (String file : names) {
+        if (old.get(file) != null || !out.listed(file) || holds(out, file, sha)) {
+          files.add(file);
+        }
+      }
+    }
+    return files;
+  }
+
+  /** Whether the file at {@code path} holds the bytes whose SHA-256 is {@code sha}. */
+  private static boolean holds(OutputFolder out, String path, String sha) {
+    try {
+      java.nio.file.Path p = out.resolve(path);
+      return java.nio.file.Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && sha256(java.nio.file.Files.readAllBytes(p)).equals(sha);
+    } catch (IOException | RuntimeException unreadable) {
+      return false;
+    }
+  }
+
   /** The content hash in an attachment's site path, {@code attachments/<sha256>.<ext>}. */
   private static String attachmentHash(String file) {
     return file.substring("attachments/".length(), file.lastIndexOf('.'));
@@ -937,7 +1074,7 @@ public final class SiteExporter {
       this.tags.putAll(tags);
       this.progress = progress;
       this.cancelled = cancelled;
-      this.owned = new HashMap<>(old.entries());
+      this.owned = new ConcurrentHashMap<>(old.entries());
     }
 
     /**
@@ -946,7 +1083,7 @@ public final class SiteExporter {
      * manifest is written whole or not at all, so a full disk leaves the old one, never an empty
      * one.
      */
-    void own(List<String> paths) {
+    synchronized void own(List<String> paths) {
       boolean more = false;
       for (String path : paths) {
         more |= owned.putIfAbsent(path, Manifest.Entry.NOT_WRITTEN) == null;
@@ -1015,7 +1152,7 @@ public final class SiteExporter {
      * stops (killed, cancelled, a full disk), make the next one take the placeholder for that file
      * and keep it.
      */
-    private void notWritten(List<String> paths) {
+    private synchronized void notWritten(List<String> paths) {
       boolean more = false;
       for (String path : paths) {
         Manifest.Entry was = owned.put(path, Manifest.Entry.NOT_WRITTEN);
@@ -1037,23 +1174,15 @@ public final class SiteExporter {
               placeholders.add(paths.get(i));
             });
       } catch (RuntimeException e) {
-        throw stoppedHere(e);
+        throw stopped(e);
       }
-    }
-
-    /** {@link #stopped}, the staging folder removed. */
-    private RuntimeException stoppedHere(RuntimeException e) {
-      RuntimeException stopped = stopped(e);
-      try {
-        out.removeStaging();
-      } catch (RuntimeException notRemoved) {
-        stopped.addSuppressed(notRemoved);
-      }
-      return stopped;
     }
 
     /** A failure to write (a full disk), saying what it leaves and what to do. */
     private RuntimeException stopped(RuntimeException failure) {
+      if (failure instanceof CancellationException) {
+        return cancelled();
+      }
       if (!(failure instanceof SiteException)) {
         return failure;
       }
@@ -1066,13 +1195,26 @@ public final class SiteExporter {
           failure);
     }
 
+    /** The export cancelled, saying what it leaves in the folder (once every worker stopped). */
+    private Cancelled cancelled() {
+      int pages = 0;
+      boolean search = false;
+      for (String path : placeholders) {
+        if (!entries.containsKey(path)) {
+          pages += path.endsWith(".html") ? 1 : 0;
+          search |= path.equals(SearchParts.INDEX);
+        }
+      }
+      return new Cancelled(pages, search, written.get());
+    }
+
     /** Writes {@code bytes} where a file is still to be written, for the pages that link to it. */
     void placeholder(String path, byte[] bytes) {
       try {
         notWritten(List.of(path));
         out.writeWhole(path, bytes);
       } catch (RuntimeException e) {
-        throw stoppedHere(e);
+        throw stopped(e);
       }
       placeholders.add(path);
     }
@@ -1118,7 +1260,6 @@ public final class SiteExporter {
         RuntimeException stopped = stopped(failure.get());
         try {
           out.writeWhole(Manifest.NAME, manifest(keep));
-          out.removeStaging();
         } catch (RuntimeException e) {
           stopped.addSuppressed(e);
         }
@@ -1127,6 +1268,17 @@ public final class SiteExporter {
     }
 
     private void makeOne(Planned p) {
+      if (!owned.containsKey(p.path())) {
+        // an attachment: in someone else's file's place (attachmentsToOwn left it out), or
+        // attached since the export began (the notes are read as the pages are made)
+        if (out.exists(p.path())) {
+          throw new SiteException(
+              out.resolve(p.path())
+                  + " is already there and was not written by Talkbook. Remove it, or export into"
+                  + " another folder.");
+        }
+        own(List.of(p.path()));
+      }
       Manifest.Entry before = old.get(p.path());
       if (!p.remake() && reusable(before, out, p.path(), p.fingerprint())) {
         entries.put(p.path(), before);
@@ -1373,8 +1525,9 @@ public final class SiteExporter {
         + json(talk.title())
         + ",\"s\":"
         + json(String.join(", ", talk.speakers()))
+        // a line each: a tag typed with punctuation (tag:c#) is found whole, not inside "c# basics"
         + ",\"g\":"
-        + json(String.join(" ", talk.tags()))
+        + json(String.join("\n", talk.tags()))
         + ",\"e\":"
         + json(t.event().event().title())
         // its day and time, shown in the result (not searched): "2026-03-12 18:30–19:15"

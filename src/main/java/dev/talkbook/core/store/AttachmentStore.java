@@ -101,6 +101,24 @@ public final class AttachmentStore {
         });
   }
 
+  /** Every stored file (without its bytes), by hash. */
+  public List<Attachment> all() {
+    return db.read(
+        "list the attachments",
+        c -> {
+          try (var s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery(
+                      "SELECT sha256, media_type, size FROM attachment ORDER BY sha256")) {
+            List<Attachment> all = new ArrayList<>();
+            while (rs.next()) {
+              all.add(new Attachment(rs.getString(1), rs.getString(2), rs.getLong(3)));
+            }
+            return all;
+          }
+        });
+  }
+
   /** The stored bytes for a reference, or a {@link NotFoundException}. */
   public byte[] bytes(String sha256) {
     return db.read(

@@ -66,6 +66,19 @@ public final class LongJob<R> {
    * the FX thread; refused while a run is going on.
    */
   public void start(String starting, Function<Feedback, R> work, Function<R, String> done) {
+    start(starting, work, done, cancelled -> "Cancelled.");
+  }
+
+  /**
+   * The same; {@code cancelled} turns the work's {@link CancellationException} into the status line
+   * when it stops on a cancel (what a cancelled export leaves behind, say), where the other form
+   * says "Cancelled.".
+   */
+  public void start(
+      String starting,
+      Function<Feedback, R> work,
+      Function<R, String> done,
+      Function<CancellationException, String> cancelled) {
     if (running.get()) {
       throw new IllegalStateException("already running");
     }
@@ -116,7 +129,7 @@ public final class LongJob<R> {
                 () -> {
                   running.set(false);
                   progress.set(0);
-                  status.set("Cancelled.");
+                  status.set(cancelled.apply(e));
                 });
           } catch (RuntimeException | Error e) {
             fx.execute(

@@ -179,7 +179,12 @@ public final class SiteExportDialog {
                       + " unchanged, "
                       + r.deleted()
                       + " removed."
-                      + r.notices().stream().map(line -> "\n" + line).collect(joining()));
+                      + r.notices().stream().map(line -> "\n" + line).collect(joining()),
+              // what the folder holds now: placeholder pages until the next export, say
+              cancelled ->
+                  cancelled instanceof SiteExporter.Cancelled said
+                      ? said.getMessage()
+                      : "Cancelled.");
         });
 
     VBox root = new VBox(12, form, bar, status, DialogButtons.bar(export, open, close));

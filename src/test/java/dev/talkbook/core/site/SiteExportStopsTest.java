@@ -117,20 +117,147 @@ class SiteExportStopsTest {
             .orElseThrow();
     Files.delete(site.resolve(page));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    // cancelled once the placeholder stands there (a cancel before that writes nothing)
+    java.util.concurrent.atomic.AtomicBoolean placed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    exporter.changed = path -> placed.compareAndSet(false, path.equals(page));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  exporter.export(
+                      notebook,
+                      site,
+                      SiteExporter.Options.all(),
+                      SiteExporter.Progress.NONE,
+                      placed::get))
+          .isInstanceOf(java.util.concurrent.CancellationException.class);
+    } finally {
+      exporter.changed = null;
+    }
+    assertThat(site.resolve(page)).hasBinaryContent(SiteExporter.PLACEHOLDER);
+    export(site);
+
+    assertThat(site.resolve(page)).hasBinaryContent(whole.get(page));
+    assertThat(SiteExporterTest.tree(site)).isEqualTo(tree);
+  }
+
+  /**
+   * An export stopped (killed) right after it wrote a picture a page shows, before the page: the
+   * manifest it leaves owns the picture's file, so once the picture is gone from the notes the next
+   * export removes it (it stayed for good, in no manifest).
+   */
+  @Test
+  void aPictureWrittenByAnExportThatStoppedIsRemovedOnceNoPageShowsIt() throws IOException {
+    Path site = dir.resolve("site");
+    Path stop = dir.resolve("stop");
+    java.util.concurrent.atomic.AtomicReference<String> picture =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    exporter.changed =
+        path -> {
+          if (path.startsWith("attachments/") && picture.compareAndSet(null, path)) {
+            try {
+              copy(site, stop); // what a kill right now leaves
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+        };
+    try {
+      export(site);
+    } finally {
+      exporter.changed = null;
+    }
+    assertThat(picture.get()).isNotNull();
+    assertThat(stop.resolve(picture.get())).exists();
+    Talk pictured = notebook.talks().list(notebook.events().list().get(0).id()).get(1);
+    notebook
+        .talks()
+        .saveBody(pictured.id(), pictured.body().replaceAll("!\\[[^]]*]\\([^)]*\\)", ""));
+    Path whole = dir.resolve("whole");
+    export(whole);
+    assertThat(whole.resolve("attachments")).doesNotExist();
+
+    export(stop);
+
+    assertThat(stop.resolve(picture.get())).doesNotExist();
+    assertThat(SiteExporterTest.tree(stop)).isEqualTo(SiteExporterTest.tree(whole));
+  }
+
+  /** Someone else's file where a picture a page shows goes is refused, never replaced. */
+  @Test
+  void someoneElsesFileWhereAPictureGoesIsNotReplaced() throws IOException {
+    Path site = dir.resolve("site");
+    String file = "attachments/" + SiteExporter.sha256(png((byte) 1)) + ".png";
+    Files.createDirectories(site.resolve("attachments"));
+    Files.writeString(site.resolve(file), "not that picture");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> export(site))
+        .isInstanceOf(SiteException.class)
+        .hasMessageStartingWith(
+            site.toRealPath().resolve(file)
+                + " is already there and was not written by Talkbook. Remove it, or export into"
+                + " another folder.");
+
+    assertThat(site.resolve(file)).hasContent("not that picture");
+  }
+
+  /**
+   * A cancelled export says what it leaves: the pages that only say they are being published until
+   * the next export, as many as the folder holds, or, cancelled before it changed anything, that.
+   */
+  @Test
+  void aCancelledExportSaysWhatItLeavesInTheFolder() throws IOException {
+    Path site = dir.resolve("site");
+    export(site);
+    Map<String, String> before = SiteExporterTest.tree(site);
+    SiteExporter.Cancelled untouched =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            SiteExporter.Cancelled.class,
             () ->
                 exporter.export(
                     notebook,
                     site,
                     SiteExporter.Options.all(),
                     SiteExporter.Progress.NONE,
-                    () -> true))
-        .isInstanceOf(java.util.concurrent.CancellationException.class);
-    assertThat(site.resolve(page)).hasBinaryContent(SiteExporter.PLACEHOLDER);
-    export(site);
+                    () -> true));
+    assertThat(untouched).hasMessage("Export cancelled before it changed the site.");
+    assertThat(SiteExporterTest.tree(site)).isEqualTo(before);
 
-    assertThat(site.resolve(page)).hasBinaryContent(whole.get(page));
-    assertThat(SiteExporterTest.tree(site)).isEqualTo(tree);
+    edit(); // new pages: placeholders stand there first
+    java.util.concurrent.atomic.AtomicInteger changes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    exporter.changed = path -> changes.incrementAndGet();
+    SiteExporter.Cancelled cancelled;
+    try {
+      cancelled =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              SiteExporter.Cancelled.class,
+              () ->
+                  exporter.export(
+                      notebook,
+                      site,
+                      SiteExporter.Options.all(),
+                      SiteExporter.Progress.NONE,
+                      () -> changes.get() > 3));
+    } finally {
+      exporter.changed = null;
+    }
+    long waiting =
+        files(site).entrySet().stream()
+            .filter(f -> Arrays.equals(f.getValue(), SiteExporter.PLACEHOLDER))
+            .count();
+    assertThat(waiting).isPositive();
+    assertThat(cancelled.pagesWaiting()).isEqualTo(waiting);
+    assertThat(cancelled.searchWaiting()).isFalse();
+    assertThat(cancelled)
+        .hasMessage(
+            "Export cancelled. The site still works, but "
+                + (waiting == 1
+                    ? "1 page only says that it is"
+                    : waiting + " pages only say that they are")
+                + " being published until you export again.");
+    export(site);
+    assertThat(files(site).values()).noneMatch(b -> Arrays.equals(b, SiteExporter.PLACEHOLDER));
   }
 
   /**

@@ -57,6 +57,8 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
     talk(natives, "Plus", "Bjarne Strom", List.of("c++", "templates"), "Pointers and memory.");
     talk(natives, "Plain", "Dennis Ritz", List.of("c"), "Pointers.");
     talk(natives, "Both", "Mixed Person", List.of("c#", "C++"), "Bindings.");
+    // a tag that starts with another one: tag:c# is not it, as in talkbook search
+    talk(natives, "Basics", "Nora Neu", List.of("C# basics", "dotnet"), "Starting out.");
     talk(natives, "Beer", "Olaf Brau", List.of("Öl-Bar"), "Lager.");
     Event leipzig = notebook.events().create(Event.Details.titled("JUG Leipzig"));
     talk(
@@ -138,7 +140,12 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
             "pointers -tag:c++",
             "tag:templates -tag:C++",
             "tag:ol-bar",
-            "tag:ÖL-BAR")) {
+            "tag:ÖL-BAR",
+            "tag:\"c# basics\"",
+            "tag:c# -tag:\"c# basics\"",
+            "basics -tag:c#",
+            "tag:dotnet -tag:c#",
+            "starting -tag:\"C# Basics\"")) {
       List<String> expected = notebookFinds(query);
       assertThat(allResultsFor(query))
           .as("the site's results for %s", query)
@@ -149,7 +156,11 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
     assertThat(allResultsFor("interop -kotlin")).containsExactly("Virtual threads in production");
     // a tag with punctuation is that tag, whole: not every tag the index cuts to "c"
     assertThat(allResultsFor("tag:c#")).containsExactlyInAnyOrder("Sharp", "Both");
-    assertThat(allResultsFor("tag:c* -tag:c#")).containsExactlyInAnyOrder("Plus", "Plain");
+    assertThat(allResultsFor("tag:c* -tag:c#"))
+        .containsExactlyInAnyOrder("Plus", "Plain", "Basics");
+    // nor a tag that starts with its words: "c# basics" is another tag
+    assertThat(allResultsFor("tag:\"c# basics\"")).containsExactly("Basics");
+    assertThat(allResultsFor("tag:dotnet -tag:c#")).containsExactly("Basics");
     // and without its accents, as every other word
     assertThat(allResultsFor("tag:ol-bar")).containsExactly("Beer");
   }

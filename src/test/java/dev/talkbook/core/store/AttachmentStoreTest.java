@@ -57,6 +57,27 @@ class AttachmentStoreTest {
   }
 
   @Test
+  void allListsEachStoredFileOnceWithoutItsBytes() {
+    byte[] text = "notes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    AttachmentRef png = notebook.attachments().add(first, "a.png", null, PNG);
+    notebook.attachments().add(second, "copy.png", null, PNG);
+    AttachmentRef txt = notebook.attachments().add(second, "n.txt", "text/plain", text);
+
+    assertThat(notebook.attachments().all())
+        .extracting(
+            dev.talkbook.core.notebook.Attachment::sha256,
+            dev.talkbook.core.notebook.Attachment::mediaType,
+            dev.talkbook.core.notebook.Attachment::size)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(png.sha256(), "image/png", (long) PNG.length),
+            org.assertj.core.groups.Tuple.tuple(txt.sha256(), "text/plain", (long) text.length));
+    notebook.talks().delete(second);
+    assertThat(notebook.attachments().all())
+        .extracting(dev.talkbook.core.notebook.Attachment::sha256)
+        .containsExactly(png.sha256());
+  }
+
+  @Test
   void anAttachmentGoesWithTheLastTalkThatUsesIt() {
     AttachmentRef ref = notebook.attachments().add(first, "a.png", null, PNG);
     notebook.attachments().add(second, "a.png", null, PNG);

@@ -80,6 +80,32 @@ class LongJobTest {
     assertThat(job.getResult()).isNull();
   }
 
+  /**
+   * A job that says what its cancel left (a cancelled site export: pages still to be published)
+   * shows that rather than "Cancelled.", told the work's own exception.
+   */
+  @Test
+  void aCancelledJobSaysWhatItsOwnCancelLeft() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    job.start(
+        "Starting",
+        feedback -> {
+          started.countDown();
+          while (!feedback.cancelled()) {
+            Thread.onSpinWait();
+          }
+          throw new CancellationException("3 pages wait");
+        },
+        r -> r,
+        cancelled -> "Stopped: " + cancelled.getMessage() + ".");
+    started.await();
+    job.cancel();
+    drainUntilDone();
+    assertThat(job.statusProperty().get()).isEqualTo("Stopped: 3 pages wait.");
+    assertThat(job.isRunning()).isFalse();
+    assertThat(job.failureProperty().get()).isNull();
+  }
+
   @Test
   void aFailureIsShownWithItsMessage() throws Exception {
     job.start(

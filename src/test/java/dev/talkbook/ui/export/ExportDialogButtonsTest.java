@@ -121,7 +121,11 @@ class ExportDialogButtonsTest {
     FxWait.clickOn(robot, cancel);
     release.countDown();
     Label status = robot.lookup("#" + SiteExportDialog.STATUS_ID).queryAs(Label.class);
-    FxWait.untilFx("the export to be cancelled", () -> status.getText().equals("Cancelled."));
+    // cancelled before it began: the folder as it was, and said so
+    FxWait.untilFx(
+        "the export to be cancelled",
+        () -> status.getText().equals("Export cancelled before it changed the site."));
+    assertThat(dir.resolve("site").resolve("index.html")).doesNotExist();
     assertThat(FxWait.onFx(cancel::getText)).isEqualTo("Close");
     // Cancel stopped the export, not the dialog.
     assertThat(FxWait.onFx(() -> dialog[0].stage().isShowing())).isTrue();

@@ -36,12 +36,21 @@ class ExportDialogsTest extends OwnerWindowTest {
 
   private void showSiteExport(
       FxRobot robot, SiteExportDialog.Choices last, Executor worker, Executor fx) {
+    showSiteExport(robot, last, worker, fx, SiteExportDialog.exporter());
+  }
+
+  private void showSiteExport(
+      FxRobot robot,
+      SiteExportDialog.Choices last,
+      Executor worker,
+      Executor fx,
+      dev.talkbook.core.site.SiteExporter exporter) {
     robot.interact(
         () ->
             new SiteExportDialog(
                     stage,
                     notebook,
-                    SiteExportDialog.exporter(),
+                    exporter,
                     worker,
                     fx,
                     last,
@@ -438,6 +447,116 @@ class ExportDialogsTest extends OwnerWindowTest {
                 () -> robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton().isDisabled()))
         .isTrue();
     assertThat(out.resolve("index.html")).hasContent("mine");
+  }
+
+  /**
+   * Cancel while the export writes the talks' pages: the dialog says that the site still works and
+   * how many of its pages only say that they are being published until the next export (and that
+   * its search has no index yet), counted as the folder holds them; the next export finishes it.
+   */
+  @Test
+  void cancellingTheSiteExportSaysWhatTheFolderHoldsUntilTheNextExport(FxRobot robot)
+      throws Exception {
+    SampleMeetup.addTo(notebook);
+    Path out = dir.resolve("site");
+    java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch goOn = new java.util.concurrent.CountDownLatch(1);
+    // the pages wait for the renderer until Cancel was clicked
+    dev.talkbook.core.site.SiteExporter exporter =
+        new dev.talkbook.core.site.SiteExporter(
+            () -> {
+              asked.countDown();
+              try {
+                goOn.await(60, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return new dev.talkbook.core.markdown.MarkdownRenderer();
+            });
+    showSiteExport(
+        robot,
+        new SiteExportDialog.Choices(out.toString(), "", ""),
+        LongJob.ownThread("test-export"),
+        Platform::runLater,
+        exporter);
+    Button cancel = robot.lookup("#" + SiteExportDialog.CANCEL_ID).queryButton();
+    Label status = robot.lookup("#" + SiteExportDialog.STATUS_ID).queryAs(Label.class);
+    FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
+    assertThat(asked.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    FxWait.untilFx("the export to run", () -> cancel.getText().equals("Cancel"));
+    // placeholders stand where the pages go (which wait for the renderer)
+    FxWait.until("the export to write", () -> Files.exists(out.resolve("index.html")));
+
+    FxWait.clickOn(robot, "#" + SiteExportDialog.CANCEL_ID);
+    goOn.countDown();
+
+    FxWait.untilFx("the export to stop", () -> cancel.getText().equals("Close"));
+    long waiting;
+    try (var files = Files.walk(out)) {
+      waiting =
+          files
+              .filter(p -> p.toString().endsWith(".html") && !p.toString().contains(".talkbook-"))
+              .filter(
+                  p -> {
+                    try {
+                      return Files.readString(p).contains("This page is being published.");
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .count();
+    }
+    assertThat(waiting).isGreaterThan(1);
+    assertThat(FxWait.onFx(status::getText))
+        .isEqualTo(
+            "Export cancelled. The site still works, but "
+                + waiting
+                + " pages only say that they are being published and its search finds nothing"
+                + " until you export again.");
+    assertThat(FxWait.onFx(() -> List.copyOf(status.getStyleClass()))).doesNotContain("tb-problem");
+    assertThat(FxWait.onFx(() -> cancel.getScene().getWindow().isShowing())).isTrue();
+
+    FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
+    FxWait.untilFx(
+        "the export to finish",
+        () -> !robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton().isDisabled());
+    assertThat(Files.readString(out.resolve("index.html")))
+        .doesNotContain("This page is being published.");
+  }
+
+  /**
+   * Another export writing into the folder (the command line's, another window's: here a process
+   * that holds it) is said in the status line at once, as a problem; nothing is written, and Export
+   * works again once that one has ended.
+   */
+  @Test
+  void exportSiteIntoAFolderAnotherExportIsWritingIntoSaysSoAtOnce(FxRobot robot) throws Exception {
+    SampleMeetup.addTo(notebook);
+    Path out = dir.resolve("busy");
+    Process holder = dev.talkbook.core.site.HoldSiteFolder.start(out);
+    try {
+      showSiteExport(robot, out);
+      Label shown = robot.lookup("#" + SiteExportDialog.STATUS_ID).queryAs(Label.class);
+      FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
+      FxWait.untilFx(
+          "the export to say why not",
+          () -> shown.getText().startsWith("Another export is writing into"));
+      assertThat(FxWait.onFx(shown::getText))
+          .isEqualTo(
+              "Another export is writing into "
+                  + out.toRealPath()
+                  + " right now (from a Talkbook window or the command line). Try again"
+                  + " when it has finished.");
+      assertThat(FxWait.onFx(() -> List.copyOf(shown.getStyleClass()))).contains("tb-problem");
+      assertThat(out.resolve("index.html")).doesNotExist();
+    } finally {
+      holder.getOutputStream().close(); // it ends, letting the folder go
+      holder.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    FxWait.clickOn(robot, "#" + SiteExportDialog.EXPORT_ID);
+    Button open = robot.lookup("#" + SiteExportDialog.OPEN_ID).queryButton();
+    FxWait.untilFx("the export to finish", () -> !open.isDisabled());
+    assertThat(out.resolve("index.html")).exists();
   }
 
   @Test
