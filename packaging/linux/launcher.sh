@@ -69,6 +69,12 @@ set -- -XX:TieredStopAtLevel=1 "$@"
 # (docs/benchmarks.md).
 [ "$mode" = cli ] && set -- -XX:+UseTransparentHugePages -Xlog:pagesize=off -XX:NewRatio=1 "$@"
 # -Xlog:aot=off: should the cache not fit (a jar changed), the JVM starts without it, silently.
-[ -f "$APPDIR/$mode.aot" ] && set -- "-XX:AOTCache=$APPDIR/$mode.aot" -Xlog:aot=off -Xlog:cds=off "$@"
+# The window's cache loads every class its start needs as the JVM starts, so the window's own
+# preloading of its first frame's classes (dev.talkbook.ui.ClassPreload) would only look them up
+# again: ~20 ms of processor time on the core the toolkit's start shares (docs/benchmarks.md).
+if [ -f "$APPDIR/$mode.aot" ]; then
+  [ "$mode" = window ] && set -- -Dtalkbook.preload=false "$@"
+  set -- "-XX:AOTCache=$APPDIR/$mode.aot" -Xlog:aot=off -Xlog:cds=off "$@"
+fi
 
 exec "$app/lib/runtime/bin/java" @JAVA_OPTIONS@ -cp "@CLASS_PATH@" "$@"

@@ -14,6 +14,14 @@ import java.nio.charset.StandardCharsets;
  * them. Classes are loaded, not initialised: no static initialiser runs off the FX thread. A name
  * the list has and the class path does not is skipped (the list is from an older build); {@code
  * tools/first-frame-classes.sh} makes the list again.
+ *
+ * <p>Before the list, the thread makes the process's first {@link System#getLogger} call: the JDK
+ * then looks for a logging service ({@code System.LoggerFinder}) in every jar of the class path,
+ * which opens each of them and reads its directory (the packaged app's 66 jars: ~15–20 ms of
+ * processor time). The start's first logger (the early start's settings) came on the launcher's
+ * main thread, before the toolkit could start; here it runs beside it. The packaged app's AOT cache
+ * loads every class of the list as the JVM starts, so its launcher turns the list off ({@value
+ * #PROPERTY}{@code =false}); the look-up still runs.
  */
 final class ClassPreload {
   static final String LIST = "first-frame-classes.txt";
@@ -23,17 +31,23 @@ final class ClassPreload {
   /** {@code -Dtalkbook.preload=false} turns it off (the tool that makes the list does). */
   static final String PROPERTY = "talkbook.preload";
 
-  /** Starts loading on a daemon thread and returns at once. */
+  /** Starts the logging look-up and the loading on a daemon thread and returns at once. */
   static void begin() {
-    if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
-      return;
-    }
-    Thread t = new Thread(ClassPreload::run, "talkbook-preload");
+    boolean load = Boolean.parseBoolean(System.getProperty(PROPERTY, "true"));
+    Thread t =
+        new Thread(
+            () -> {
+              System.getLogger(ClassPreload.class.getName()); // the jars' search: see above
+              if (load) {
+                load();
+              }
+            },
+            "talkbook-preload");
     t.setDaemon(true);
     t.start();
   }
 
-  private static void run() {
+  private static void load() {
     ClassLoader loader = ClassPreload.class.getClassLoader();
     try (InputStream in = ClassPreload.class.getResourceAsStream(LIST)) {
       if (in == null) {

@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * what is not done yet.
  */
 final class EarlyStart {
-  private static final System.Logger LOG = System.getLogger(EarlyStart.class.getName());
+  // No System.Logger field: this class is initialised on the launcher's main thread, and the
+  // process's first System.getLogger searches every jar of the class path (see ClassPreload).
 
   /** The notebook the user named; null when none (the last one opened, else the default). */
   final Path named;
@@ -116,7 +117,8 @@ final class EarlyStart {
     try {
       return NotesJournal.recover(book, fallback);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "the notes' journals could not be replayed", e);
+      System.getLogger(EarlyStart.class.getName())
+          .log(System.Logger.Level.WARNING, "the notes' journals could not be replayed", e);
       return List.of();
     }
   }
