@@ -204,7 +204,7 @@ public final class PreviewView {
 
   /**
    * Past this much of a picture's {@code data:} URL (about 24 MB of picture) the picture counts in
-   * full against {@link #BLOCK_CHARS}: below it, it counts for nothing ({@link #weight}).
+   * full against {@link #BLOCK_CHARS}: below it, it counts for nothing there ({@link #weight}).
    */
   static final int PICTURE_CHARS = 32 * 1024 * 1024;
 
@@ -214,18 +214,38 @@ public final class PreviewView {
    * How much of {@code html} WebKit lays out: its length without the {@code data:} URLs of the
    * pictures it holds (up to {@link #PICTURE_CHARS} each). The preview gives a stored picture as a
    * {@code data:} URL, a third longer than the picture: counted as text, any photo or screenshot
-   * over 96 KB made its paragraph "too long to preview live", and a note with one photo was shown a
-   * part at a time. A picture is decoded once and laid out as a box, whatever its size; a keystroke
-   * in another block does not put it in the page again ({@link #apply}).
+   * over 96 KB made its paragraph "too long to preview live". A picture is decoded once and laid
+   * out as a box, whatever its size; a keystroke in another block does not put it in the page again
+   * ({@link #apply}). This is a block's size against its limit; towards the note's, a picture
+   * counts for a little ({@link #pageWeight}).
    */
   static long weight(String html) {
-    return weight(html, PICTURE_CHARS);
+    return weight(html, PICTURE_CHARS, 0);
   }
 
   /**
-   * The length of {@code html} without its pictures' {@code data:} URLs up to {@code most} long.
+   * How much a picture counts towards {@link #WHOLE_CHARS} and {@link #PART_CHARS}, at most: a
+   * picture is not laid out as text, but its {@code data:} URL still goes into the page through one
+   * call on the FX thread and is decoded there. Counted for nothing, a note of 60 pasted 500 KB
+   * screenshots (38.5 M characters of URLs) went into the page whole, 0.9 s on the FX thread at
+   * each show and seconds more to decode; counted at this, its page holds two or three of them at a
+   * time, and a note with one large photo is still in the page whole ({@link #pageWeight}).
    */
-  private static long weight(String html, int most) {
+  static final int PICTURE_WEIGHT = 64 * 1024;
+
+  /**
+   * How much of the page {@code html} takes: its length, each picture's {@code data:} URL counted
+   * at most {@link #PICTURE_WEIGHT}.
+   */
+  static long pageWeight(String html) {
+    return weight(html, Integer.MAX_VALUE, PICTURE_WEIGHT);
+  }
+
+  /**
+   * The length of {@code html}, each of its pictures' {@code data:} URLs up to {@code most} long
+   * counted as at most {@code countAs}.
+   */
+  private static long weight(String html, int most, int countAs) {
     long weight = html.length();
     int at = html.indexOf(PICTURE_SRC);
     while (at >= 0) {
@@ -235,7 +255,7 @@ public final class PreviewView {
         break;
       }
       if (end - from <= most) {
-        weight -= end - from;
+        weight -= end - from - Math.min(end - from, countAs);
       }
       at = html.indexOf(PICTURE_SRC, end);
     }
@@ -266,7 +286,7 @@ public final class PreviewView {
   private static String tooLong(RenderedNote.Block b) {
     String html = b.html();
     // too long for its pictures alone: one larger than PICTURE_CHARS
-    boolean picture = weight(html, Integer.MAX_VALUE) <= limit(html);
+    boolean picture = weight(html, Integer.MAX_VALUE, 0) <= limit(html);
     String what =
         picture
             ? "This picture"
@@ -333,7 +353,7 @@ public final class PreviewView {
     int n = note.size();
     long total = 0;
     for (RenderedNote.Block b : note) {
-      total += weight(b.html());
+      total += pageWeight(b.html());
     }
     if (total <= WHOLE_CHARS) {
       partFrom = 0;
@@ -347,13 +367,13 @@ public final class PreviewView {
     int from = at;
     int to = at + 1;
     long before = 0; // the HTML of the blocks from..at
-    long after = weight(note.get(at).html()); // and of at..to
+    long after = pageWeight(note.get(at).html()); // and of at..to
     while (before + after < PART_CHARS && (from > 0 || to < n)) {
       if (from > 0 && (to >= n || before * 2 < after)) {
         from--;
-        before += weight(note.get(from).html());
+        before += pageWeight(note.get(from).html());
       } else {
-        after += weight(note.get(to).html());
+        after += pageWeight(note.get(to).html());
         to++;
       }
     }

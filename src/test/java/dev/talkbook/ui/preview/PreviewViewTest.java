@@ -282,6 +282,60 @@ class PreviewViewTest {
   }
 
   @Test
+  void aNoteFullOfScreenshotsIsPagedAsALongNoteIs() throws Exception {
+    // 60 pasted screenshots of ~500 KB (38 M characters of data: URLs) went into the page whole:
+    // 0.9 s on the FX thread at each show, seconds more to decode them all
+    String picture = noisePicture(400);
+    List<RenderedNote.Block> blocks = new ArrayList<>();
+    blocks.add(new RenderedNote.Block(0, 0, "<h1 data-line=\"0\">Slides</h1>"));
+    for (int i = 1; i <= 60; i++) {
+      int line = i * 4;
+      blocks.add(
+          new RenderedNote.Block(
+              line - 2, line - 2, "<p data-line=\"" + (line - 2) + "\">Slide " + i + ":</p>"));
+      blocks.add(
+          new RenderedNote.Block(
+              line,
+              line,
+              "<p data-line=\""
+                  + line
+                  + "\"><img src=\""
+                  + picture
+                  + "\" alt=\"slide "
+                  + i
+                  + "\" /></p>"));
+    }
+    assertThat(htmlLength(blocks)).isGreaterThan(60 * PreviewView.BLOCK_CHARS * 4);
+    assertThat(PreviewView.fitted(blocks)).isEqualTo(blocks); // each picture is shown
+    show(blocks);
+
+    assertThat(FxWait.onFx(preview::partial)).as("the note is paged").isTrue();
+    String images = "document.querySelectorAll('#content img').length";
+    int inPage = ((Number) script(images)).intValue();
+    assertThat(inPage).isBetween(1, PreviewView.PART_CHARS / PreviewView.PICTURE_WEIGHT + 1);
+    assertThat(pageText()).contains("Slide 1:").contains("are below").doesNotContain("Slide 60:");
+
+    // scrolled far down, the page holds the later slides, their pictures shown
+    int far = blocks.get(2 * 45).firstLine(); // slide 45's picture
+    FxWait.onFx(
+        () -> {
+          preview.scrollToLine(far);
+          return null;
+        });
+    assertThat(pageText()).contains("Slide 45:").contains("are above").doesNotContain("Slide 1:");
+    assertThat(((Number) script(images)).intValue()).isBetween(1, inPage + 1);
+    FxWait.until(
+        "slide 45 decoded",
+        () ->
+            ((Number)
+                        script(
+                            "(document.querySelector('img[alt=\"slide 45\"]') || {})"
+                                + ".naturalWidth | 0"))
+                    .intValue()
+                == 400);
+  }
+
+  @Test
   void theLineScrolledToStaysAtTheTopWhenAPictureAboveItIsDecoded() throws Exception {
     // a talk opened with its caret below a photo: the page was placed before the photo had its
     // height, and the photo then pushed the caret's line out of view
