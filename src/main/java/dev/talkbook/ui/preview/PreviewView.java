@@ -228,10 +228,11 @@ public final class PreviewView {
    * picture is not laid out as text, but its {@code data:} URL still goes into the page through one
    * call on the FX thread and is decoded there. Counted for nothing, a note of 60 pasted 500 KB
    * screenshots (38.5 M characters of URLs) went into the page whole, 0.9 s on the FX thread at
-   * each show and seconds more to decode; counted at this, its page holds two or three of them at a
-   * time, and a note with one large photo is still in the page whole ({@link #pageWeight}).
+   * each show and seconds more to decode; counted at this, its page holds about ten of them at a
+   * time, each put in in a pulse of its own ({@link #LATER_PICTURE_CHARS}), and a note with a few
+   * large photos is still in the page whole ({@link #pageWeight}).
    */
-  static final int PICTURE_WEIGHT = 64 * 1024;
+  static final int PICTURE_WEIGHT = 16 * 1024;
 
   /**
    * How much of the page {@code html} takes: its length, each picture's {@code data:} URL counted
@@ -482,6 +483,22 @@ public final class PreviewView {
           }
           action.accept(line);
         };
+    bridge.scrolledToEnd =
+        line -> {
+          unplacedLine = -1;
+          if (ready && partTo < note.size() && !nearPartEdge(line)) {
+            // the page's end, though the line at its top is not near the part's: a part of a few
+            // tall pictures fits the view from before its last fifth. It moves on, around its last
+            // block, the same line kept at the top.
+            anchorLine = note.get(partTo - 1).firstLine();
+            List<RenderedNote.Block> part = part();
+            pending = part;
+            apply(part);
+            anchorLine = line;
+            web.getEngine().executeScript("scrollToLine(" + line + ")");
+          }
+          bridge.scrolled.accept(line);
+        };
   }
 
   public void setDark(boolean isDark) {
@@ -660,6 +677,7 @@ public final class PreviewView {
   public static final class Bridge {
     private final Consumer<String> openLink;
     private IntConsumer scrolled = line -> {};
+    private IntConsumer scrolledToEnd = line -> {};
 
     Bridge(Consumer<String> openLink) {
       this.openLink = openLink;
@@ -679,6 +697,11 @@ public final class PreviewView {
     /** The user scrolled the page; {@code line} is the source line now at its top. */
     public void scrolled(int line) {
       scrolled.accept(line);
+    }
+
+    /** The same, the page scrolled to its end. */
+    public void scrolledToEnd(int line) {
+      scrolledToEnd.accept(line);
     }
   }
 

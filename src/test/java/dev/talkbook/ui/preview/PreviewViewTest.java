@@ -303,7 +303,7 @@ class PreviewViewTest {
                   + picture
                   + "\" alt=\"slide "
                   + i
-                  + "\" /></p>"));
+                  + "\" width=\"40\" height=\"40\" /></p>"));
     }
     assertThat(htmlLength(blocks)).isGreaterThan(60 * PreviewView.BLOCK_CHARS * 4);
     assertThat(PreviewView.fitted(blocks)).isEqualTo(blocks); // each picture is shown
@@ -314,6 +314,16 @@ class PreviewViewTest {
     int inPage = ((Number) script(images)).intValue();
     assertThat(inPage).isBetween(1, PreviewView.PART_CHARS / PreviewView.PICTURE_WEIGHT + 1);
     assertThat(pageText()).contains("Slide 1:").contains("are below").doesNotContain("Slide 60:");
+
+    // the reader scrolls the page to its end: the part moves on to the next slides
+    String decoded =
+        "Array.prototype.every.call(document.querySelectorAll('#content img'),"
+            + " function (i) { return i.naturalWidth === 400; })";
+    FxWait.until("the pictures decoded", () -> Boolean.TRUE.equals(script(decoded)));
+    String before = pageText();
+    script("window.scrollTo(0, document.body.scrollHeight)");
+    FxWait.until("the part moved on", () -> !pageText().equals(before));
+    assertThat(pageText()).contains("Slide " + (inPage + 1) + ":");
 
     // scrolled far down, the page holds the later slides, their pictures shown
     int far = blocks.get(2 * 45).firstLine(); // slide 45's picture
