@@ -1,5 +1,6 @@
 // The preview page's own script. Java calls patch(), scrollToLine(), setDark() and setPresenter(); the page calls
-// window.talkbook.open(href) for a link and window.talkbook.scrolled(line) when the user scrolls.
+// window.talkbook.open(href) for a link and window.talkbook.scrolled(line) when the user scrolls
+// (scrolledToEnd(line) when they scrolled to the page's end).
 // Top-level elements of #content are the note's top-level blocks; `lines` holds each one's first
 // source line, and elements inside carry data-rel, their line counted from their block's line.
 var lines = [];
@@ -189,7 +190,15 @@ window.addEventListener('scroll', function () {
     if (window.pageYOffset === placedY || placeAgainIfResized()) { return; }
     placedY = -1;
     placedLine = -1;
-    if (window.talkbook) { window.talkbook.scrolled(lineAtTop()); }
+    if (!window.talkbook) { return; }
+    // At the page's end the line at its top may still be far from the end of a long note's part
+    // (a part of a few tall pictures): Java is told, so that the part moves on.
+    if (window.pageYOffset > 0
+        && window.pageYOffset + window.innerHeight >= document.documentElement.scrollHeight - 2) {
+      window.talkbook.scrolledToEnd(lineAtTop());
+    } else {
+      window.talkbook.scrolled(lineAtTop());
+    }
   });
 });
 

@@ -204,7 +204,7 @@ public final class PreviewView {
 
   /**
    * Past this much of a picture's {@code data:} URL (about 24 MB of picture) the picture counts in
-   * full against {@link #BLOCK_CHARS}: below it, it counts for nothing ({@link #weight}).
+   * full against {@link #BLOCK_CHARS}: below it, it counts for nothing there ({@link #weight}).
    */
   static final int PICTURE_CHARS = 32 * 1024 * 1024;
 
@@ -214,18 +214,39 @@ public final class PreviewView {
    * How much of {@code html} WebKit lays out: its length without the {@code data:} URLs of the
    * pictures it holds (up to {@link #PICTURE_CHARS} each). The preview gives a stored picture as a
    * {@code data:} URL, a third longer than the picture: counted as text, any photo or screenshot
-   * over 96 KB made its paragraph "too long to preview live", and a note with one photo was shown a
-   * part at a time. A picture is decoded once and laid out as a box, whatever its size; a keystroke
-   * in another block does not put it in the page again ({@link #apply}).
+   * over 96 KB made its paragraph "too long to preview live". A picture is decoded once and laid
+   * out as a box, whatever its size; a keystroke in another block does not put it in the page again
+   * ({@link #apply}). This is a block's size against its limit; towards the note's, a picture
+   * counts for a little ({@link #pageWeight}).
    */
   static long weight(String html) {
-    return weight(html, PICTURE_CHARS);
+    return weight(html, PICTURE_CHARS, 0);
   }
 
   /**
-   * The length of {@code html} without its pictures' {@code data:} URLs up to {@code most} long.
+   * How much a picture counts towards {@link #WHOLE_CHARS} and {@link #PART_CHARS}, at most: a
+   * picture is not laid out as text, but its {@code data:} URL still goes into the page through one
+   * call on the FX thread and is decoded there. Counted for nothing, a note of 60 pasted 500 KB
+   * screenshots (38.5 M characters of URLs) went into the page whole, 0.9 s on the FX thread at
+   * each show and seconds more to decode; counted at this, its page holds about ten of them at a
+   * time, each put in in a pulse of its own ({@link #LATER_PICTURE_CHARS}), and a note with a few
+   * large photos is still in the page whole ({@link #pageWeight}).
    */
-  private static long weight(String html, int most) {
+  static final int PICTURE_WEIGHT = 16 * 1024;
+
+  /**
+   * How much of the page {@code html} takes: its length, each picture's {@code data:} URL counted
+   * at most {@link #PICTURE_WEIGHT}.
+   */
+  static long pageWeight(String html) {
+    return weight(html, Integer.MAX_VALUE, PICTURE_WEIGHT);
+  }
+
+  /**
+   * The length of {@code html}, each of its pictures' {@code data:} URLs up to {@code most} long
+   * counted as at most {@code countAs}.
+   */
+  private static long weight(String html, int most, int countAs) {
     long weight = html.length();
     int at = html.indexOf(PICTURE_SRC);
     while (at >= 0) {
@@ -235,7 +256,7 @@ public final class PreviewView {
         break;
       }
       if (end - from <= most) {
-        weight -= end - from;
+        weight -= end - from - Math.min(end - from, countAs);
       }
       at = html.indexOf(PICTURE_SRC, end);
     }
@@ -266,7 +287,7 @@ public final class PreviewView {
   private static String tooLong(RenderedNote.Block b) {
     String html = b.html();
     // too long for its pictures alone: one larger than PICTURE_CHARS
-    boolean picture = weight(html, Integer.MAX_VALUE) <= limit(html);
+    boolean picture = weight(html, Integer.MAX_VALUE, 0) <= limit(html);
     String what =
         picture
             ? "This picture"
@@ -333,7 +354,7 @@ public final class PreviewView {
     int n = note.size();
     long total = 0;
     for (RenderedNote.Block b : note) {
-      total += weight(b.html());
+      total += pageWeight(b.html());
     }
     if (total <= WHOLE_CHARS) {
       partFrom = 0;
@@ -347,13 +368,13 @@ public final class PreviewView {
     int from = at;
     int to = at + 1;
     long before = 0; // the HTML of the blocks from..at
-    long after = weight(note.get(at).html()); // and of at..to
+    long after = pageWeight(note.get(at).html()); // and of at..to
     while (before + after < PART_CHARS && (from > 0 || to < n)) {
       if (from > 0 && (to >= n || before * 2 < after)) {
         from--;
-        before += weight(note.get(from).html());
+        before += pageWeight(note.get(from).html());
       } else {
-        after += weight(note.get(to).html());
+        after += pageWeight(note.get(to).html());
         to++;
       }
     }
@@ -462,6 +483,22 @@ public final class PreviewView {
           }
           action.accept(line);
         };
+    bridge.scrolledToEnd =
+        line -> {
+          unplacedLine = -1;
+          if (ready && partTo < note.size() && !nearPartEdge(line)) {
+            // the page's end, though the line at its top is not near the part's: a part of a few
+            // tall pictures fits the view from before its last fifth. It moves on, around its last
+            // block, the same line kept at the top.
+            anchorLine = note.get(partTo - 1).firstLine();
+            List<RenderedNote.Block> part = part();
+            pending = part;
+            apply(part);
+            anchorLine = line;
+            web.getEngine().executeScript("scrollToLine(" + line + ")");
+          }
+          bridge.scrolled.accept(line);
+        };
   }
 
   public void setDark(boolean isDark) {
@@ -499,33 +536,136 @@ public final class PreviewView {
     return zoom;
   }
 
-  /** Replaces the blocks between the unchanged start and the unchanged end. */
-  private void apply(List<RenderedNote.Block> blocks) {
+  /**
+   * A block whose pictures' {@code data:} URLs pass this goes into the page after the text around
+   * it, one such block at a time, each in a pulse of its own ({@link #apply}): a picture's URL
+   * costs WebKit about as much as text of its length (a 700 KB screenshot 20–80 ms of FX thread, a
+   * 6 MB photo's 8 MB URL most of a second, load 11), and the note's text waited behind all of
+   * them.
+   */
+  static final int LATER_PICTURE_CHARS = 64 * 1024;
+
+  /** What a picture to come shows until then: a transparent pixel. */
+  private static final String NO_PICTURE_YET =
+      "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+
+  /** Whether a pulse is awaited to put the next picture into the page. */
+  private boolean picturesAwaited;
+
+  /**
+   * {@code html} with each picture's {@code data:} URL in it a transparent pixel, when their URLs
+   * pass {@link #LATER_PICTURE_CHARS}; else {@code html} itself.
+   */
+  static String withoutPictures(String html) {
+    if (html.length() - weight(html, Integer.MAX_VALUE, 0) <= LATER_PICTURE_CHARS) {
+      return html;
+    }
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    int at = html.indexOf(PICTURE_SRC);
+    while (at >= 0) {
+      int url = at + "src=\"".length();
+      int end = html.indexOf('"', url);
+      if (end < 0) {
+        break;
+      }
+      out.append(html, from, url).append(NO_PICTURE_YET);
+      from = end;
+      at = html.indexOf(PICTURE_SRC, end);
+    }
+    return out.append(html, from, html.length()).toString();
+  }
+
+  /**
+   * The HTML to put in the page for {@code blocks} now: each block with large pictures that the
+   * page does not hold yet without them ({@link #withoutPictures}), except, when nothing else
+   * changes, the first of them; and whether any is left to put in after.
+   */
+  private List<String> nowInPage(List<RenderedNote.Block> blocks, boolean[] later) {
+    List<String> now = new ArrayList<>(blocks.size());
+    int firstLater = -1;
+    boolean changes = blocks.size() != shown.size();
+    for (int i = 0; i < blocks.size(); i++) {
+      String html = blocks.get(i).html();
+      String without = withoutPictures(html);
+      if (without != html && shown.contains(html)) {
+        without = html; // in the page already
+      }
+      if (without != html && firstLater < 0) {
+        firstLater = i;
+      }
+      later[0] |= without != html;
+      changes |= !changes && !without.equals(shown.get(i));
+      now.add(without);
+    }
+    if (!changes && firstLater >= 0) {
+      now.set(firstLater, blocks.get(firstLater).html());
+      later[0] = false;
+      for (int i = firstLater + 1; i < blocks.size() && !later[0]; i++) {
+        later[0] = now.get(i) != blocks.get(i).html();
+      }
+    }
+    return now;
+  }
+
+  /** Puts the next picture into the page once a pulse has shown what is there now. */
+  private void awaitPictures() {
+    if (picturesAwaited) {
+      return;
+    }
+    picturesAwaited = true;
+    new javafx.animation.AnimationTimer() {
+      private int pulses;
+
+      @Override
+      public void handle(long now) {
+        if (++pulses < 2) {
+          return; // this pulse shows the page as it is
+        }
+        stop();
+        picturesAwaited = false;
+        if (ready) {
+          apply(pending);
+        }
+      }
+    }.start();
+  }
+
+  /**
+   * Replaces the blocks between the unchanged start and the unchanged end; large pictures go in
+   * after, one block a pulse ({@link #LATER_PICTURE_CHARS}).
+   */
+  private void apply(List<RenderedNote.Block> note) {
     pendingSet = false;
+    boolean[] later = {false};
+    List<String> blocks = nowInPage(note, later);
     int n = blocks.size();
     int old = shown.size();
     int start = 0;
-    while (start < n && start < old && shown.get(start).equals(blocks.get(start).html())) {
+    while (start < n && start < old && shown.get(start).equals(blocks.get(start))) {
       start++;
     }
     int end = 0;
     while (end < n - start
         && end < old - start
-        && shown.get(old - 1 - end).equals(blocks.get(n - 1 - end).html())) {
+        && shown.get(old - 1 - end).equals(blocks.get(n - 1 - end))) {
       end++;
+    }
+    if (later[0]) {
+      awaitPictures();
     }
     StringBuilder html = new StringBuilder();
     List<String> added = new ArrayList<>(n - start - end);
     for (int i = start; i < n - end; i++) {
-      html.append(blocks.get(i).html());
-      added.add(blocks.get(i).html());
+      html.append(blocks.get(i));
+      added.add(blocks.get(i));
     }
     StringBuilder lines = new StringBuilder(n * 5);
     for (int i = 0; i < n; i++) {
       if (i > 0) {
         lines.append(',');
       }
-      lines.append(blocks.get(i).firstLine());
+      lines.append(note.get(i).firstLine());
     }
     JSObject window = (JSObject) web.getEngine().executeScript("window");
     window.call("patch", start, old - start - end, html.toString(), lines.toString());
@@ -537,6 +677,7 @@ public final class PreviewView {
   public static final class Bridge {
     private final Consumer<String> openLink;
     private IntConsumer scrolled = line -> {};
+    private IntConsumer scrolledToEnd = line -> {};
 
     Bridge(Consumer<String> openLink) {
       this.openLink = openLink;
@@ -556,6 +697,11 @@ public final class PreviewView {
     /** The user scrolled the page; {@code line} is the source line now at its top. */
     public void scrolled(int line) {
       scrolled.accept(line);
+    }
+
+    /** The same, the page scrolled to its end. */
+    public void scrolledToEnd(int line) {
+      scrolledToEnd.accept(line);
     }
   }
 

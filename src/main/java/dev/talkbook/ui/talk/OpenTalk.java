@@ -15,9 +15,11 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.talk.EditorSession.SaveState;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -96,6 +98,16 @@ public final class OpenTalk {
 
   /** Render thread only. */
   private MarkdownRenderer markdown;
+
+  /** The stored pictures' data as the preview shows them, each read and encoded once. */
+  private final StoredPictures pictures = new StoredPictures();
+
+  /**
+   * The last render's blocks with pictures, filled in, by their HTML as rendered (with stand-ins):
+   * a block rendered the same again is the same string, filled without a copy of its pictures, and
+   * the preview finds it unchanged at once. Render thread only.
+   */
+  private Map<String, String> filledBlocks = Map.of();
 
   /** The talk being opened, while its switch is under way (FX thread). */
   private CompletableFuture<Talk> opening;
@@ -555,7 +567,26 @@ public final class OpenTalk {
     if (renderer == null) {
       renderer = new NotePreviewRenderer(markdown());
     }
-    return renderer.render(note, this::inlineAttachment);
+    RenderedNote out = renderer.render(note, this::inlineAttachment);
+    List<RenderedNote.Block> blocks = out.blocks();
+    List<RenderedNote.Block> filled = null;
+    Map<String, String> nowFilled = new HashMap<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      RenderedNote.Block b = blocks.get(i);
+      String html = filledBlocks.get(b.html());
+      if (html == null) {
+        html = pictures.filledIn(b.html(), notebook.attachments()::bytes);
+      }
+      if (!html.equals(b.html())) {
+        nowFilled.put(b.html(), html);
+        if (filled == null) {
+          filled = new ArrayList<>(blocks);
+        }
+        filled.set(i, new RenderedNote.Block(b.firstLine(), b.lastLine(), html));
+      }
+    }
+    filledBlocks = nowFilled;
+    return filled == null ? out : new RenderedNote(filled, out.outline(), out.frontMatter());
   }
 
   private MarkdownRenderer markdown() {
@@ -571,22 +602,27 @@ public final class OpenTalk {
    * {@code attachment:} address (an image of it is then a link to it, not a missing image), and so
    * does an SVG holding scripts or links, which the site publishes as a download, not a picture
    * ({@link SvgPictures}): the preview shows what readers will see. One the notebook does not hold
-   * resolves to nothing.
+   * resolves to nothing. A picture is given as a stand-in that {@link #renderNote} fills in with
+   * its data ({@link StoredPictures}).
    */
   private Optional<String> inlineAttachment(AttachmentRef ref) {
     Optional<Attachment> found = notebook.attachments().find(ref.sha256());
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    if (!found.get().mediaType().startsWith("image/")) {
+    String type = found.get().mediaType();
+    if (!type.startsWith("image/")) {
       return Optional.of(ref.url());
     }
-    byte[] bytes = notebook.attachments().bytes(ref.sha256());
-    if (SvgPictures.isSvg(found.get().mediaType()) && !SvgPictures.isInert(bytes)) {
-      return Optional.of(ref.url());
+    if (SvgPictures.isSvg(type)) {
+      byte[] bytes = notebook.attachments().bytes(ref.sha256());
+      if (!SvgPictures.isInert(bytes)) {
+        return Optional.of(ref.url());
+      }
+      pictures.keep(ref.sha256(), bytes);
     }
-    return Optional.of(
-        "data:" + found.get().mediaType() + ";base64," + Base64.getEncoder().encodeToString(bytes));
+    // the picture's data is filled in after the render (renderNote), read and encoded once
+    return Optional.of(pictures.standIn(type, ref.sha256()));
   }
 
   private record Rendered(long talkId, RenderedNote note) {}

@@ -282,6 +282,125 @@ class PreviewViewTest {
   }
 
   @Test
+  void aNoteFullOfScreenshotsIsPagedAsALongNoteIs() throws Exception {
+    // 60 pasted screenshots of ~500 KB (38 M characters of data: URLs) went into the page whole:
+    // 0.9 s on the FX thread at each show, seconds more to decode them all
+    String picture = noisePicture(400);
+    List<RenderedNote.Block> blocks = new ArrayList<>();
+    blocks.add(new RenderedNote.Block(0, 0, "<h1 data-line=\"0\">Slides</h1>"));
+    for (int i = 1; i <= 60; i++) {
+      int line = i * 4;
+      blocks.add(
+          new RenderedNote.Block(
+              line - 2, line - 2, "<p data-line=\"" + (line - 2) + "\">Slide " + i + ":</p>"));
+      blocks.add(
+          new RenderedNote.Block(
+              line,
+              line,
+              "<p data-line=\""
+                  + line
+                  + "\"><img src=\""
+                  + picture
+                  + "\" alt=\"slide "
+                  + i
+                  + "\" width=\"40\" height=\"40\" /></p>"));
+    }
+    assertThat(htmlLength(blocks)).isGreaterThan(60 * PreviewView.BLOCK_CHARS * 4);
+    assertThat(PreviewView.fitted(blocks)).isEqualTo(blocks); // each picture is shown
+    show(blocks);
+
+    assertThat(FxWait.onFx(preview::partial)).as("the note is paged").isTrue();
+    String images = "document.querySelectorAll('#content img').length";
+    int inPage = ((Number) script(images)).intValue();
+    assertThat(inPage).isBetween(1, PreviewView.PART_CHARS / PreviewView.PICTURE_WEIGHT + 1);
+    assertThat(pageText()).contains("Slide 1:").contains("are below").doesNotContain("Slide 60:");
+
+    // the reader scrolls the page to its end: the part moves on to the next slides
+    String decoded =
+        "Array.prototype.every.call(document.querySelectorAll('#content img'),"
+            + " function (i) { return i.naturalWidth === 400; })";
+    FxWait.until("the pictures decoded", () -> Boolean.TRUE.equals(script(decoded)));
+    String before = pageText();
+    script("window.scrollTo(0, document.body.scrollHeight)");
+    FxWait.until("the part moved on", () -> !pageText().equals(before));
+    assertThat(pageText()).contains("Slide " + (inPage + 1) + ":");
+
+    // scrolled far down, the page holds the later slides, their pictures shown
+    int far = blocks.get(2 * 45).firstLine(); // slide 45's picture
+    FxWait.onFx(
+        () -> {
+          preview.scrollToLine(far);
+          return null;
+        });
+    assertThat(pageText()).contains("Slide 45:").contains("are above").doesNotContain("Slide 1:");
+    assertThat(((Number) script(images)).intValue()).isBetween(1, inPage + 1);
+    FxWait.until(
+        "slide 45 decoded",
+        () ->
+            ((Number)
+                        script(
+                            "(document.querySelector('img[alt=\"slide 45\"]') || {})"
+                                + ".naturalWidth | 0"))
+                    .intValue()
+                == 400);
+  }
+
+  @Test
+  void theTextGoesIntoThePageFirstAndEachLargePictureAfterIt() throws Exception {
+    // a talk with a 6 MB photo showed nothing for seconds: its 8 MB URL went into the page with the
+    // text, in one call on the FX thread
+    String picture = noisePicture(400);
+    List<RenderedNote.Block> blocks = new ArrayList<>();
+    blocks.add(new RenderedNote.Block(0, 0, "<p data-line=\"0\">Opening words</p>"));
+    for (int i = 1; i <= 2; i++) {
+      blocks.add(
+          new RenderedNote.Block(
+              i * 2,
+              i * 2,
+              "<p data-line=\""
+                  + i * 2
+                  + "\"><img src=\""
+                  + picture
+                  + "\" alt=\"p"
+                  + i
+                  + "\" /></p>"));
+    }
+    blocks.add(new RenderedNote.Block(6, 6, "<p data-line=\"6\">Closing words</p>"));
+    FxWait.until(() -> FxWait.onFx(preview::isReady));
+    String pictures =
+        FxWait.onFx(
+            () -> {
+              preview.show(new RenderedNote(blocks, null, Map.of()));
+              // what the show put into the page: the text, no picture's data yet
+              return String.valueOf(
+                  preview
+                      .webView()
+                      .getEngine()
+                      .executeScript(
+                          "document.getElementById('content').textContent + ' '"
+                              + " + Array.prototype.map.call(document.querySelectorAll('img'),"
+                              + " function (i) { return i.getAttribute('src').length; }).join(',')"));
+            });
+    assertThat(pictures).contains("Opening words").contains("Closing words");
+    assertThat(pictures.substring(pictures.lastIndexOf(' ') + 1).split(","))
+        .hasSize(2)
+        .allMatch(length -> Integer.parseInt(length) < 100);
+    for (String alt : List.of("p1", "p2")) {
+      FxWait.until(
+          alt + " decoded",
+          () ->
+              ((Number)
+                          script(
+                              "(document.querySelector('img[alt="
+                                  + alt
+                                  + "]') || {}).naturalWidth | 0"))
+                      .intValue()
+                  == 400);
+    }
+    assertThat(pageText()).contains("Opening words").contains("Closing words");
+  }
+
+  @Test
   void theLineScrolledToStaysAtTheTopWhenAPictureAboveItIsDecoded() throws Exception {
     // a talk opened with its caret below a photo: the page was placed before the photo had its
     // height, and the photo then pushed the caret's line out of view

@@ -334,6 +334,50 @@ class OpenTalkTest {
   }
 
   @Test
+  void aStoredPictureIsShownWholeAndAKeyBesideItLeavesItsBlockAsItWas() throws Exception {
+    // a 6 MB photo was read, encoded, escaped and sanitized at each render of its part: ~0.5 s a
+    // key
+    byte[] picture = new byte[300_000];
+    new java.util.Random(3).nextBytes(picture);
+    String ref =
+        notebook
+            .attachments()
+            .add(first.id(), "photo.png", "image/png", picture)
+            .markdown("image/png");
+    opened(first.id());
+    type("\n" + ref + " the photo\n");
+    String whole = "data:image/png;base64," + Base64.getEncoder().encodeToString(picture);
+    waitUntil(
+        () -> {
+          var note = onFx(() -> open.renderedProperty().get());
+          return note != null && note.blocks().stream().anyMatch(b -> b.html().contains("photo"));
+        });
+    var before = onFx(() -> open.renderedProperty().get());
+    String shown =
+        before.blocks().stream()
+            .map(b -> b.html())
+            .filter(h -> h.contains("<img"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(shown).contains("src=\"" + whole + "\"");
+
+    type("\nmore notes\n"); // in the same part (the note has no heading after it)
+    waitUntil(
+        () ->
+            onFx(() -> open.renderedProperty().get()).blocks().stream()
+                .anyMatch(b -> b.html().contains("more notes")));
+    var after = onFx(() -> open.renderedProperty().get());
+    String again =
+        after.blocks().stream()
+            .map(b -> b.html())
+            .filter(h -> h.contains("<img"))
+            .findFirst()
+            .orElseThrow();
+    // the same string: not read and encoded again, and the preview sees it unchanged at once
+    assertThat(again).isSameAs(shown);
+  }
+
+  @Test
   void anImageOfAnAttachedPdfIsALinkToItInThePreviewNotAMissingImage() throws Exception {
     opened(first.id());
     byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
