@@ -541,7 +541,9 @@ public final class NavigatorView {
       List<TalkSummary> talks = talksOf.getOrDefault(e.id(), List.of());
       List<ProgrammeDays.Day<TalkSummary>> days = ProgrammeDays.of(talks);
       if (days.isEmpty()) {
-        TreeItem<NavNode> found = addTalks(item, talks, wanted);
+        // a programme of one day as a day of a longer one (by time, the untimed last), no day row
+        TreeItem<NavNode> found =
+            addTalks(item, ProgrammeDays.byTime(talks, TalkSummary::startsAt), wanted);
         select = found != null ? found : select;
         continue;
       }
@@ -1083,6 +1085,17 @@ public final class NavigatorView {
     tree.scrollTo(Math.max(0, row - 3));
   }
 
+  /**
+   * Whether the talks under {@code parent} are listed by time: a day's, or a one-day programme's
+   * (an event's row over talks of which one has a time).
+   */
+  private static boolean listedByTime(TreeItem<NavNode> parent) {
+    return parent.getValue() instanceof NavNode.DayNode
+        || parent.getChildren().stream()
+            .anyMatch(
+                c -> c.getValue() instanceof NavNode.TalkNode t && t.talk().startsAt() != null);
+  }
+
   /** Whether {@code item} is a row under {@code branch} (at any depth). */
   private static boolean isUnder(TreeItem<NavNode> item, TreeItem<NavNode> branch) {
     for (TreeItem<NavNode> up = item.getParent(); up != null; up = up.getParent()) {
@@ -1299,8 +1312,9 @@ public final class NavigatorView {
     /**
      * Whether a talk dragged here has a place to go: an event (its end), or a talk (its place). Not
      * a day row: a talk's day is its time, which a drop would have to guess (the details set it).
-     * In an event listed by day, a talk moves among its own event's talks only to another at the
-     * same time (parallel rooms) or among those without one: elsewhere its time puts it back.
+     * In an event listed by time (by day, or a one-day programme with times), a talk moves among
+     * its own event's talks only to another at the same time (parallel rooms) or among those
+     * without one: elsewhere its time puts it back.
      */
     private boolean takesDrop() {
       NavNode item = getItem();
@@ -1312,7 +1326,7 @@ public final class NavigatorView {
       }
       return dragged == null
           || dragged.eventId() != target.talk().eventId()
-          || !(getTreeItem().getParent().getValue() instanceof NavNode.DayNode)
+          || !listedByTime(getTreeItem().getParent())
           || java.util.Objects.equals(dragged.startsAt(), target.talk().startsAt());
     }
 
@@ -1340,8 +1354,9 @@ public final class NavigatorView {
       title.setTextOverrun(OverrunStyle.ELLIPSIS);
       Label detail = new Label();
       detail.getStyleClass().add("tb-row-detail");
-      // In an event listed by day, a talk's time leads its row: parallel rooms read as a timetable.
-      TalkSummary timed = timedInDay(item);
+      // A timed talk's time leads its row (under a day, or in a one-day programme): parallel rooms
+      // read as a timetable.
+      TalkSummary timed = timedRow(item);
       // its end the wall-clock time in the event's zone, on a night the clocks change too
       java.time.ZoneId zone = timed == null ? null : eventZone();
       String when = null;
@@ -1504,14 +1519,16 @@ public final class NavigatorView {
       return null;
     }
 
-    /** The talk of {@code item} when it is listed under a day and has a time, else null. */
-    private TalkSummary timedInDay(NavNode item) {
+    /**
+     * The talk of {@code item} when it has a time, listed under a day or under an event of one day
+     * (whose talks are listed as a day's, without a day row), else null.
+     */
+    private TalkSummary timedRow(NavNode item) {
       return item instanceof NavNode.TalkNode t
               && t.talk().startsAt() != null
               && getTreeItem() != null
               && getTreeItem().getParent() != null
-              && getTreeItem().getParent().getValue() instanceof NavNode.DayNode
-          ? t.talk()
+          ? t.talk() // under a day, or under its event when that lists no days
           : null;
     }
   }
