@@ -280,6 +280,67 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .contains(weekday(14));
   }
 
+  /**
+   * A talk deleted far down a day of 60 talks: the day is selected (as above), but the list stays
+   * where it was, the row that took the deleted one's place in view; it scrolled back to the
+   * event's top, and the attendee had to find their place again.
+   */
+  @Test
+  void aTalkDeletedFarDownALongDayLeavesTheListWhereItWas(FxRobot robot) throws Exception {
+    conference =
+        ui.notebook
+            .events()
+            .create(
+                new Event.Details(
+                    "LongConf", LocalDate.of(2026, 5, 13), LocalDate.of(2026, 5, 14), null, null));
+    for (int i = 1; i <= 60; i++) {
+      talk(
+          String.format("Talk %02d", i),
+          LocalDateTime.of(2026, 5, 13, 8, 0).plusMinutes(10L * i).toString(),
+          "Hall A");
+    }
+    talk("Next day", "2026-05-14T09:00", "Hall A");
+    ui.reloadTree(robot);
+    Talk gone = ui.notebook.talks().findByTitle("Talk 45").get(0);
+    ui.clickOnRow(robot, "Talk 45");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().id() == gone.id());
+    ui.idle();
+    List<String> before = FxWait.onFx(() -> rowsInView(robot));
+    assertThat(before).contains("Talk 45").doesNotContain("LongConf");
+
+    robot.type(KeyCode.DELETE);
+    FxWait.clickOn(robot, "Delete");
+    FxWait.until(() -> ui.notebook.talks().find(gone.id()).isEmpty());
+    FxWait.untilFx("its day selected", () -> selectedLabel(robot).contains(weekday(13)));
+    ui.idle();
+    List<String> after = FxWait.onFx(() -> rowsInView(robot));
+    assertThat(after)
+        .as("the list where it was: the row below the deleted one in its place")
+        .contains("Talk 46")
+        .doesNotContain("LongConf", "Talk 45")
+        .first()
+        .isEqualTo(before.get(0));
+  }
+
+  /** The labels of the navigator's rows wholly in view, top to bottom (on the FX thread). */
+  private static List<String> rowsInView(FxRobot robot) {
+    TreeView<NavNode> tree = tree(robot);
+    javafx.geometry.Bounds view =
+        tree.lookup(".clipped-container")
+            .localToScene(tree.lookup(".clipped-container").getLayoutBounds());
+    return robot.lookup("#navigator .tree-cell").queryAll().stream()
+        .map(n -> (TreeCell<?>) n)
+        .filter(c -> c.isVisible() && c.getTreeItem() != null && c.getItem() != null)
+        .filter(
+            c -> {
+              javafx.geometry.Bounds b = c.localToScene(c.getLayoutBounds());
+              return b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;
+            })
+        .sorted(java.util.Comparator.comparingInt(TreeCell::getIndex))
+        .map(c -> ((NavNode) c.getItem()).label())
+        .toList();
+  }
+
   /** The new talk dialog's time field, once it is shown. */
   private static TextField newTalkTime(FxRobot robot) {
     return (TextField) FxWait.shown(robot, "#talk-time-input");

@@ -488,9 +488,17 @@ public final class NavigatorView {
   }
 
   private void reload(Target target) {
+    reload(target, false);
+  }
+
+  /**
+   * Reloads the tree and selects {@code target}; when {@code stay}, the list stays where it is
+   * scrolled instead of bringing the selected row into view.
+   */
+  private void reload(Target target, boolean stay) {
     executors.run(
         () -> Contents.read(notebook),
-        contents -> show(contents, target),
+        contents -> show(contents, target, stay),
         error -> Errors.show(window(), "Could not read the notebook", error));
   }
 
@@ -521,6 +529,10 @@ public final class NavigatorView {
   }
 
   private void show(Contents contents, Target target) {
+    show(contents, target, false);
+  }
+
+  private void show(Contents contents, Target target, boolean stay) {
     shown = contents;
     Target wanted = target != null ? target : Target.of(selected());
     List<TreeItem<NavNode>> items = new ArrayList<>();
@@ -588,7 +600,9 @@ public final class NavigatorView {
       tree.getRoot().getChildren().setAll(items);
       if (select != null) {
         selectRow(select);
-        inView.reveal(select);
+        if (!stay) {
+          inView.reveal(select);
+        }
       } else {
         tree.getSelectionModel().clearSelection();
       }
@@ -1032,6 +1046,9 @@ public final class NavigatorView {
       return;
     }
     Target after = afterDeleting(node);
+    // A talk's row goes and its day (or event) is selected, which may be far above: the list stays
+    // where it was, the row below the deleted one in its place (it scrolled back to the day's top).
+    boolean stay = !isEvent;
     executors.run(
         () -> {
           if (node instanceof NavNode.EventNode e) {
@@ -1062,7 +1079,7 @@ public final class NavigatorView {
               "Restored talk \u201c" + gone.talk().title() + "\u201d.");
         },
         deletion -> {
-          reload(after);
+          reload(after, stay);
           changed.run();
           deleted.accept(deletion);
         },
