@@ -1203,14 +1203,16 @@ class NavigatorDaysWindowTest extends RealWindowTest {
             dev.talkbook.core.common.DateTimeText.dayInEvent(
                 LocalDate.of(2026, 5, 13), false, locale));
     assertThat(eventDate).as("not ISO").doesNotContain("2026-05-13");
-    // The row shows the date whole, or in its short form where the whole does not fit beside the
-    // title; its tooltip has it whole, as the site says it.
+    // The row shows the dates whole, or in their short form where the whole does not fit beside
+    // the title; its tooltip has them whole, as the site says them.
     String wholeDate = dev.talkbook.core.common.DateTimeText.day(LocalDate.of(2026, 5, 13), locale);
+    String lastDate = dev.talkbook.core.common.DateTimeText.day(LocalDate.of(2026, 5, 15), locale);
     assertThat(eventDate)
         .isIn(
-            wholeDate,
-            dev.talkbook.core.common.DateTimeText.shortDay(LocalDate.of(2026, 5, 13), locale));
-    assertThat(FxWait.onFx(event::getAccessibleHelp)).endsWith("\n" + wholeDate);
+            wholeDate + " – " + lastDate,
+            dev.talkbook.core.common.DateTimeText.shortDays(
+                LocalDate.of(2026, 5, 13), LocalDate.of(2026, 5, 15), locale));
+    assertThat(FxWait.onFx(event::getAccessibleHelp)).endsWith("\n" + wholeDate + " – " + lastDate);
 
     new dev.talkbook.core.site.SiteExporter(new dev.talkbook.core.markdown.MarkdownRenderer())
         .export(
@@ -1239,7 +1241,12 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .as("the site's day heading")
         .contains("<time datetime=\"2026-05-13\">" + day + "</time>")
         .as("the site's event dates")
-        .contains("<time datetime=\"2026-05-13\">" + wholeDate + "</time>");
+        .contains(
+            "<time datetime=\"2026-05-13\">"
+                + wholeDate
+                + "</time> – <time datetime=\"2026-05-15\">"
+                + lastDate
+                + "</time>");
   }
 
   /** Where {@code node} begins in the scene, down, px. */

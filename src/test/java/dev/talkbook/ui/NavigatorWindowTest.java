@@ -1,6 +1,7 @@
 package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.talkbook.core.notebook.Event;
 import java.time.LocalDate;
@@ -485,7 +486,8 @@ class NavigatorWindowTest extends RealWindowTest {
   /**
    * An event's title was cut to "JavaDay ..." to keep a long weekday date beside it (tester11a):
    * the title wins, the date shortens ("12 Nov 2026") or goes under the title, always whole, and
-   * the row's tooltip has both whole.
+   * the row's tooltip has both whole. The dates are the event's range, its first and last day ("Nov
+   * 12 – 14, 2026" short): the row said its first day alone, as if the event had one.
    */
   @ParameterizedTest(name = "the navigator {0} px wide")
   @ValueSource(doubles = {180, 260, 420})
@@ -497,8 +499,9 @@ class NavigatorWindowTest extends RealWindowTest {
         .create(new Event.Details("JavaDay Lisbon", start, LocalDate.of(2026, 11, 14), null, null));
     var tree = navigatorWide(robot, width);
     java.util.Locale locale = dev.talkbook.core.common.DateTimeText.userLocale();
-    String whole = dev.talkbook.core.common.DateTimeText.day(start, locale);
-    String shorter = dev.talkbook.core.common.DateTimeText.shortDay(start, locale);
+    LocalDate end = LocalDate.of(2026, 11, 14);
+    String whole = dev.talkbook.core.common.DateTimeText.days(start, end, locale);
+    String shorter = dev.talkbook.core.common.DateTimeText.shortDays(start, end, locale);
     Node cell =
         FxWait.onFx(
             () ->
@@ -516,9 +519,18 @@ class NavigatorWindowTest extends RealWindowTest {
     FxWait.untilFx(
         "the date shown whole " + at,
         () -> date.isVisible() && date.getWidth() >= date.prefWidth(-1) - 0.5);
-    assertThat(FxWait.onFx(date::getText)).as(at).isIn(whole, shorter);
+    assertThat(FxWait.onFx(date::getText)).as(at).isIn(whole, shorter).contains("14");
+    if (width == 180) {
+      assertThat(FxWait.onFx(date::getText)).as("the short form " + at).isEqualTo(shorter);
+    }
     if (width == 420) {
-      assertThat(FxWait.onFx(date::getText)).as("the long form " + at).isEqualTo(whole);
+      // the range's full form ("Thursday, November 12, 2026 – Saturday, …") is wider than that
+      assertThat(FxWait.onFx(date::getText)).as("the short form " + at).isEqualTo(shorter);
+      assertThat(FxWait.onFx(() -> date.localToScene(date.getLayoutBounds()).getCenterY()))
+          .as("beside the title " + at)
+          .isCloseTo(
+              FxWait.onFx(() -> title.localToScene(title.getLayoutBounds()).getCenterY()),
+              within(3.0));
     }
     assertThat(FxWait.onFx(cell::getAccessibleHelp)).isEqualTo("JavaDay Lisbon\n" + whole);
   }

@@ -1379,7 +1379,13 @@ public final class NavigatorView {
       String when = null;
       if (item instanceof NavNode.EventNode e) {
         getStyleClass().add("tb-event-row");
-        detail.setText(e.event().start().map(d -> DateTimeText.day(d, locale)).orElse(""));
+        // its dates as its site page says them (the row's tooltip too), "Sunday, December 6, 2026 –
+        // Monday, December 7, 2026"; the row shows them in the short form where they do not fit
+        detail.setText(
+            e.event()
+                .start()
+                .map(d -> DateTimeText.days(d, e.event().end().orElse(null), locale))
+                .orElse(""));
       } else if (item instanceof NavNode.DayNode d) {
         getStyleClass().add("tb-day-row");
         detail.setText(Counts.of(d.talks(), "talk"));
@@ -1443,10 +1449,15 @@ public final class NavigatorView {
         row.place(room, rooms);
       }
       if (item instanceof NavNode.EventNode) {
-        // The title whole, the date beside it in its full or short form, else under it.
+        // The title whole, the dates beside it in their full or short form ("Dec 6 – 7, 2026"),
+        // else under it.
         NavNode.EventNode e = (NavNode.EventNode) item;
         row.wholeDetail(
-            e.event().start().map(d -> DateTimeText.shortDay(d, locale)).stream()
+            e
+                .event()
+                .start()
+                .map(d -> DateTimeText.shortDays(d, e.event().end().orElse(null), locale))
+                .stream()
                 .toArray(String[]::new));
       }
       if (item instanceof NavNode.TalkNode || item instanceof NavNode.EventNode) {
