@@ -1279,6 +1279,13 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     Talk hallA = ui.notebook.talks().findByTitle("13 09:00 Hall A").get(0);
     Talk lab = ui.notebook.talks().findByTitle("13 09:00 Lab").get(0);
     String firstDay = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(0));
+    // the day's row at the top, so that both rows are drawn without a scroll between finding them
+    // (a scroll gives a found row's cell to another row: the event's row, two lines high with its
+    // dates under its title in this narrow navigator, left the day's row out of view)
+    TreeItem<NavNode> dayItem =
+        FxWait.onFx(() -> eventRow(robot, "JavaConf 2026").getChildren().get(0));
+    robot.interact(() -> tree(robot).scrollTo(tree(robot).getRow(dayItem)));
+    ui.idle();
     Node day = ui.row(robot, firstDay);
     Node source = ui.row(robot, "13 09:00 Lab");
     int labAt = position(lab.id());

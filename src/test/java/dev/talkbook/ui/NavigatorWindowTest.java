@@ -385,10 +385,18 @@ class NavigatorWindowTest extends RealWindowTest {
     }
     javafx.scene.control.TreeCell<?> row = (javafx.scene.control.TreeCell<?>) cell;
     assertThat(FxWait.onFx(row::getTooltip)).isNull();
-    String tip = "Outlines that think\nInes Carvalho";
+    // the sample meetup is a one-day programme: its talks' rows say their time and room, as a day's
+    String tip =
+        "Outlines that think\n"
+            + dev.talkbook.core.common.DateTimeText.dayInEvent(
+                LocalDate.of(2026, 3, 12),
+                false,
+                dev.talkbook.core.common.DateTimeText.userLocale())
+            + ", 19:30 · Room B\nInes Carvalho";
     assertThat(FxWait.onFx(row::getAccessibleHelp)).isEqualTo(tip);
     // and a screen reader says the row itself, star included once starred
-    assertThat(FxWait.onFx(row::getAccessibleText)).isEqualTo("Outlines that think, Ines Carvalho");
+    assertThat(FxWait.onFx(row::getAccessibleText))
+        .isEqualTo("19:30, Room B, Outlines that think, Ines Carvalho");
     robot.moveTo(row);
     FxWait.untilFx(
         "the row's tooltip",
@@ -402,7 +410,7 @@ class NavigatorWindowTest extends RealWindowTest {
             robot.lookup(".tree-cell").queryAll().stream()
                 .anyMatch(
                     n ->
-                        "Outlines that think, starred, Ines Carvalho"
+                        "19:30, Room B, Outlines that think, starred, Ines Carvalho"
                             .equals(n.getAccessibleText())));
   }
 
