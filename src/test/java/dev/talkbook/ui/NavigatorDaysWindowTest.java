@@ -280,6 +280,67 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .contains(weekday(14));
   }
 
+  /**
+   * A talk deleted far down a day of 60 talks: the day is selected (as above), but the list stays
+   * where it was, the row that took the deleted one's place in view; it scrolled back to the
+   * event's top, and the attendee had to find their place again.
+   */
+  @Test
+  void aTalkDeletedFarDownALongDayLeavesTheListWhereItWas(FxRobot robot) throws Exception {
+    conference =
+        ui.notebook
+            .events()
+            .create(
+                new Event.Details(
+                    "LongConf", LocalDate.of(2026, 5, 13), LocalDate.of(2026, 5, 14), null, null));
+    for (int i = 1; i <= 60; i++) {
+      talk(
+          String.format("Talk %02d", i),
+          LocalDateTime.of(2026, 5, 13, 8, 0).plusMinutes(10L * i).toString(),
+          "Hall A");
+    }
+    talk("Next day", "2026-05-14T09:00", "Hall A");
+    ui.reloadTree(robot);
+    Talk gone = ui.notebook.talks().findByTitle("Talk 45").get(0);
+    ui.clickOnRow(robot, "Talk 45");
+    FxWait.until(() -> ui.openTalk() != null && ui.openTalk().id() == gone.id());
+    ui.idle();
+    List<String> before = FxWait.onFx(() -> rowsInView(robot));
+    assertThat(before).contains("Talk 45").doesNotContain("LongConf");
+
+    robot.type(KeyCode.DELETE);
+    FxWait.clickOn(robot, "Delete");
+    FxWait.until(() -> ui.notebook.talks().find(gone.id()).isEmpty());
+    FxWait.untilFx("its day selected", () -> selectedLabel(robot).contains(weekday(13)));
+    ui.idle();
+    List<String> after = FxWait.onFx(() -> rowsInView(robot));
+    assertThat(after)
+        .as("the list where it was: the row below the deleted one in its place")
+        .contains("Talk 46")
+        .doesNotContain("LongConf", "Talk 45")
+        .first()
+        .isEqualTo(before.get(0));
+  }
+
+  /** The labels of the navigator's rows wholly in view, top to bottom (on the FX thread). */
+  private static List<String> rowsInView(FxRobot robot) {
+    TreeView<NavNode> tree = tree(robot);
+    javafx.geometry.Bounds view =
+        tree.lookup(".clipped-container")
+            .localToScene(tree.lookup(".clipped-container").getLayoutBounds());
+    return robot.lookup("#navigator .tree-cell").queryAll().stream()
+        .map(n -> (TreeCell<?>) n)
+        .filter(c -> c.isVisible() && c.getTreeItem() != null && c.getItem() != null)
+        .filter(
+            c -> {
+              javafx.geometry.Bounds b = c.localToScene(c.getLayoutBounds());
+              return b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;
+            })
+        .sorted(java.util.Comparator.comparingInt(TreeCell::getIndex))
+        .map(c -> ((NavNode) c.getItem()).label())
+        .toList();
+  }
+
   /** The new talk dialog's time field, once it is shown. */
   private static TextField newTalkTime(FxRobot robot) {
     return (TextField) FxWait.shown(robot, "#talk-time-input");
@@ -662,24 +723,115 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .getDisplayName(TextStyle.FULL, dev.talkbook.core.common.DateTimeText.userLocale());
   }
 
+  /**
+   * A one-day event has no day rows, but its timed talks are listed as a day's: by time (the user's
+   * order among talks at the same time), each led by its time and room; the talks without a time
+   * follow in the user's order, and show none. The rows showed titles alone, in the order the talks
+   * were added.
+   */
   @Test
-  void aOneDayEventListsItsTalksAsBeforeWithoutDayRows(FxRobot robot) throws Exception {
+  void aOneDayEventListsItsTimedTalksAsADayWithoutDayRows(FxRobot robot) throws Exception {
     conference =
         ui.notebook
             .events()
             .create(new Event.Details("Meetup", LocalDate.of(2026, 5, 13), null, null, null));
+    talk("Lightning talks", null, null);
     talk("Second at seven", "2026-05-13T19:00", "Upstairs");
     talk("First at six", "2026-05-13T18:00", "Upstairs");
-    talk("Lightning talks", null, null);
+    talk("Pizza", null, null);
+    talk("Also at six", "2026-05-13T18:00", "Cellar");
     ui.reloadTree(robot);
 
     TreeItem<NavNode> event = eventRow(robot, "Meetup");
     assertThat(FxWait.onFx(() -> labels(event)))
-        .containsExactly("Second at seven", "First at six", "Lightning talks");
+        .as("no day rows; by time, then the untimed in the user's order")
+        .containsExactly(
+            "First at six", "Also at six", "Second at seven", "Lightning talks", "Pizza");
     TreeCell<?> row = cell(robot, "First at six");
-    assertThat(FxWait.onFx(() -> row.lookup("." + NavigatorView.TIME_STYLE))).isNull();
+    assertThat(FxWait.onFx(() -> ((Label) row.lookup("." + NavigatorView.TIME_STYLE)).getText()))
+        .isEqualTo("18:00");
+    assertThat(FxWait.onFx(() -> ((Label) row.lookup("." + NavigatorView.ROOM_STYLE)).getText()))
+        .isEqualTo("Upstairs");
     assertThat(FxWait.onFx(row::getAccessibleHelp))
-        .isEqualTo("First at six\nSpeaker of First at six");
+        .isEqualTo(
+            "First at six\n"
+                + dev.talkbook.core.common.DateTimeText.dayInEvent(
+                    LocalDate.of(2026, 5, 13),
+                    false,
+                    dev.talkbook.core.common.DateTimeText.userLocale())
+                + ", 18:00 · Upstairs\nSpeaker of First at six");
+    assertThat(FxWait.onFx(row::getAccessibleText)).startsWith("18:00, Upstairs, First at six");
+    // the rooms in a column: the titles of the timed talks line up
+    double firstTitle = titleX(robot, "First at six");
+    assertThat(titleX(robot, "Also at six")).isCloseTo(firstTitle, within(0.5));
+    assertThat(titleX(robot, "Second at seven")).isCloseTo(firstTitle, within(0.5));
+    TreeCell<?> untimed = cell(robot, "Lightning talks");
+    assertThat(FxWait.onFx(() -> untimed.lookup("." + NavigatorView.TIME_STYLE))).isNull();
+    assertThat(FxWait.onFx(untimed::getAccessibleHelp))
+        .isEqualTo("Lightning talks\nSpeaker of Lightning talks");
+  }
+
+  /**
+   * An imported one-day programme (12 sessions of 45 minutes in two rooms, the file's entries last
+   * first) is listed as a day without a day row: by time, each row led by its time span and room,
+   * in columns.
+   */
+  @Test
+  void anImportedOneDayProgrammeShowsEachTalksTimeAndRoom(FxRobot robot) throws Exception {
+    StringBuilder ics =
+        new StringBuilder("BEGIN:VCALENDAR\nVERSION:2.0\nX-WR-CALNAME:Winter Day 2026\n");
+    List<String> expected = new ArrayList<>();
+    List<String> slots = List.of("09", "10", "11", "13", "14", "15");
+    for (String hour : slots) {
+      for (String room : List.of("Hall A", "Hall B")) {
+        expected.add(hour + ":00 in " + room);
+      }
+    }
+    for (int i = expected.size() - 1; i >= 0; i--) {
+      String hour = expected.get(i).substring(0, 2);
+      ics.append("BEGIN:VEVENT\nUID:w")
+          .append(i)
+          .append("\nDTSTART:20261206T")
+          .append(hour)
+          .append("0000\nDTEND:20261206T")
+          .append(hour)
+          .append("4500\nSUMMARY:")
+          .append(expected.get(i))
+          .append("\nLOCATION:")
+          .append(expected.get(i).substring(9))
+          .append("\nEND:VEVENT\n");
+    }
+    ics.append("END:VCALENDAR\n");
+    java.nio.file.Path file = dir.resolve("winter.ics");
+    java.nio.file.Files.writeString(file, ics);
+    importSchedule(robot, file, () -> ui.notebook.talks().count() == 12);
+
+    TreeItem<NavNode> event = eventRow(robot, "Winter Day 2026");
+    assertThat(FxWait.onFx(() -> labels(event))).as("no day rows, by time").isEqualTo(expected);
+    double timeX = Double.NaN;
+    double titleX = Double.NaN;
+    for (String title : expected) {
+      TreeCell<?> row = cell(robot, title);
+      Label time = FxWait.onFx(() -> (Label) row.lookup("." + NavigatorView.TIME_STYLE));
+      Label room = FxWait.onFx(() -> (Label) row.lookup("." + NavigatorView.ROOM_STYLE));
+      assertThat(time).as("the time of " + title).isNotNull();
+      assertThat(room).as("the room of " + title).isNotNull();
+      String hour = title.substring(0, 2);
+      assertThat(FxWait.onFx(time::getText)).isEqualTo(hour + ":00–" + hour + ":45");
+      assertThat(FxWait.onFx(room::getText)).isEqualTo(title.substring(9));
+      double x = FxWait.onFx(() -> time.localToScene(time.getLayoutBounds()).getMinX());
+      double t = titleX(robot, title);
+      timeX = Double.isNaN(timeX) ? x : timeX;
+      titleX = Double.isNaN(titleX) ? t : titleX;
+      assertThat(x).as("the times in a column").isCloseTo(timeX, within(0.5));
+      assertThat(t).as("the titles line up").isCloseTo(titleX, within(0.5));
+    }
+  }
+
+  /** The x of the title of the row titled {@code title}, in the scene. */
+  private double titleX(FxRobot robot, String title) throws Exception {
+    Node label = ui.row(robot, title);
+    return FxWait.onFx(() -> label.localToScene(label.getLayoutBounds()).getMinX());
   }
 
   @Test
@@ -961,7 +1113,8 @@ class NavigatorDaysWindowTest extends RealWindowTest {
    * An iCalendar programme whose talks have no speakers (its SUMMARY "Title - Speaker" kept whole):
    * every row whose title was cut stood two lines high with nothing on the second (tester14a), so
    * half as many talks fitted. A row with nothing to put under its title stays one line, its title
-   * cut at its end; a talk with speakers still takes the second line for them.
+   * cut at its end (after its time: a one-day programme's talks show it as a day's do); a talk with
+   * speakers still takes the second line for them.
    */
   @Test
   void aCutTitleWithNoSpeakersAndNoRoomStaysOneLine(FxRobot robot) throws Exception {
@@ -980,7 +1133,7 @@ class NavigatorDaysWindowTest extends RealWindowTest {
                   title,
                   List.of(),
                   LocalDateTime.parse("2026-10-24T18:00"),
-                  "Hall A",
+                  null,
                   null,
                   null,
                   List.of()),
@@ -992,13 +1145,10 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     TreeCell<?> shortRow = cell(robot, "Q&A");
     TreeCell<?> row = cell(robot, bare);
     double oneLine = FxWait.onFx(shortRow::getHeight);
-    assertThat(FxWait.onFx(() -> drawnTexts(row)))
-        .as("the title alone, cut")
-        .hasSize(1)
-        .first()
-        .asString()
-        .startsWith("Keynote")
-        .isNotEqualTo(bare);
+    // a one-day programme's row is led by its time, as a day's
+    List<String> drawn = FxWait.onFx(() -> drawnTexts(row));
+    assertThat(drawn).as("the time and the title, cut").hasSize(2).first().isEqualTo("18:00");
+    assertThat(drawn.get(1)).startsWith("Keynote").isNotEqualTo(bare);
     assertThat(FxWait.onFx(row::getHeight)).as("one line high").isCloseTo(oneLine, within(1.0));
     TreeCell<?> withSpeakers = cell(robot, spoken);
     assertThat(FxWait.onFx(withSpeakers::getHeight))
@@ -1053,14 +1203,16 @@ class NavigatorDaysWindowTest extends RealWindowTest {
             dev.talkbook.core.common.DateTimeText.dayInEvent(
                 LocalDate.of(2026, 5, 13), false, locale));
     assertThat(eventDate).as("not ISO").doesNotContain("2026-05-13");
-    // The row shows the date whole, or in its short form where the whole does not fit beside the
-    // title; its tooltip has it whole, as the site says it.
+    // The row shows the dates whole, or in their short form where the whole does not fit beside
+    // the title; its tooltip has them whole, as the site says them.
     String wholeDate = dev.talkbook.core.common.DateTimeText.day(LocalDate.of(2026, 5, 13), locale);
+    String lastDate = dev.talkbook.core.common.DateTimeText.day(LocalDate.of(2026, 5, 15), locale);
     assertThat(eventDate)
         .isIn(
-            wholeDate,
-            dev.talkbook.core.common.DateTimeText.shortDay(LocalDate.of(2026, 5, 13), locale));
-    assertThat(FxWait.onFx(event::getAccessibleHelp)).endsWith("\n" + wholeDate);
+            wholeDate + " – " + lastDate,
+            dev.talkbook.core.common.DateTimeText.shortDays(
+                LocalDate.of(2026, 5, 13), LocalDate.of(2026, 5, 15), locale));
+    assertThat(FxWait.onFx(event::getAccessibleHelp)).endsWith("\n" + wholeDate + " – " + lastDate);
 
     new dev.talkbook.core.site.SiteExporter(new dev.talkbook.core.markdown.MarkdownRenderer())
         .export(
@@ -1089,7 +1241,12 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         .as("the site's day heading")
         .contains("<time datetime=\"2026-05-13\">" + day + "</time>")
         .as("the site's event dates")
-        .contains("<time datetime=\"2026-05-13\">" + wholeDate + "</time>");
+        .contains(
+            "<time datetime=\"2026-05-13\">"
+                + wholeDate
+                + "</time> – <time datetime=\"2026-05-15\">"
+                + lastDate
+                + "</time>");
   }
 
   /** Where {@code node} begins in the scene, down, px. */
@@ -1122,6 +1279,13 @@ class NavigatorDaysWindowTest extends RealWindowTest {
     Talk hallA = ui.notebook.talks().findByTitle("13 09:00 Hall A").get(0);
     Talk lab = ui.notebook.talks().findByTitle("13 09:00 Lab").get(0);
     String firstDay = FxWait.onFx(() -> labels(eventRow(robot, "JavaConf 2026")).get(0));
+    // the day's row at the top, so that both rows are drawn without a scroll between finding them
+    // (a scroll gives a found row's cell to another row: the event's row, two lines high with its
+    // dates under its title in this narrow navigator, left the day's row out of view)
+    TreeItem<NavNode> dayItem =
+        FxWait.onFx(() -> eventRow(robot, "JavaConf 2026").getChildren().get(0));
+    robot.interact(() -> tree(robot).scrollTo(tree(robot).getRow(dayItem)));
+    ui.idle();
     Node day = ui.row(robot, firstDay);
     Node source = ui.row(robot, "13 09:00 Lab");
     int labAt = position(lab.id());

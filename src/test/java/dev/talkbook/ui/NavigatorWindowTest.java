@@ -1,6 +1,7 @@
 package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.talkbook.core.notebook.Event;
 import java.time.LocalDate;
@@ -384,10 +385,18 @@ class NavigatorWindowTest extends RealWindowTest {
     }
     javafx.scene.control.TreeCell<?> row = (javafx.scene.control.TreeCell<?>) cell;
     assertThat(FxWait.onFx(row::getTooltip)).isNull();
-    String tip = "Outlines that think\nInes Carvalho";
+    // the sample meetup is a one-day programme: its talks' rows say their time and room, as a day's
+    String tip =
+        "Outlines that think\n"
+            + dev.talkbook.core.common.DateTimeText.dayInEvent(
+                LocalDate.of(2026, 3, 12),
+                false,
+                dev.talkbook.core.common.DateTimeText.userLocale())
+            + ", 19:30 · Room B\nInes Carvalho";
     assertThat(FxWait.onFx(row::getAccessibleHelp)).isEqualTo(tip);
     // and a screen reader says the row itself, star included once starred
-    assertThat(FxWait.onFx(row::getAccessibleText)).isEqualTo("Outlines that think, Ines Carvalho");
+    assertThat(FxWait.onFx(row::getAccessibleText))
+        .isEqualTo("19:30, Room B, Outlines that think, Ines Carvalho");
     robot.moveTo(row);
     FxWait.untilFx(
         "the row's tooltip",
@@ -401,7 +410,7 @@ class NavigatorWindowTest extends RealWindowTest {
             robot.lookup(".tree-cell").queryAll().stream()
                 .anyMatch(
                     n ->
-                        "Outlines that think, starred, Ines Carvalho"
+                        "19:30, Room B, Outlines that think, starred, Ines Carvalho"
                             .equals(n.getAccessibleText())));
   }
 
@@ -485,7 +494,8 @@ class NavigatorWindowTest extends RealWindowTest {
   /**
    * An event's title was cut to "JavaDay ..." to keep a long weekday date beside it (tester11a):
    * the title wins, the date shortens ("12 Nov 2026") or goes under the title, always whole, and
-   * the row's tooltip has both whole.
+   * the row's tooltip has both whole. The dates are the event's range, its first and last day ("Nov
+   * 12 – 14, 2026" short): the row said its first day alone, as if the event had one.
    */
   @ParameterizedTest(name = "the navigator {0} px wide")
   @ValueSource(doubles = {180, 260, 420})
@@ -497,8 +507,9 @@ class NavigatorWindowTest extends RealWindowTest {
         .create(new Event.Details("JavaDay Lisbon", start, LocalDate.of(2026, 11, 14), null, null));
     var tree = navigatorWide(robot, width);
     java.util.Locale locale = dev.talkbook.core.common.DateTimeText.userLocale();
-    String whole = dev.talkbook.core.common.DateTimeText.day(start, locale);
-    String shorter = dev.talkbook.core.common.DateTimeText.shortDay(start, locale);
+    LocalDate end = LocalDate.of(2026, 11, 14);
+    String whole = dev.talkbook.core.common.DateTimeText.days(start, end, locale);
+    String shorter = dev.talkbook.core.common.DateTimeText.shortDays(start, end, locale);
     Node cell =
         FxWait.onFx(
             () ->
@@ -516,9 +527,18 @@ class NavigatorWindowTest extends RealWindowTest {
     FxWait.untilFx(
         "the date shown whole " + at,
         () -> date.isVisible() && date.getWidth() >= date.prefWidth(-1) - 0.5);
-    assertThat(FxWait.onFx(date::getText)).as(at).isIn(whole, shorter);
+    assertThat(FxWait.onFx(date::getText)).as(at).isIn(whole, shorter).contains("14");
+    if (width == 180) {
+      assertThat(FxWait.onFx(date::getText)).as("the short form " + at).isEqualTo(shorter);
+    }
     if (width == 420) {
-      assertThat(FxWait.onFx(date::getText)).as("the long form " + at).isEqualTo(whole);
+      // the range's full form ("Thursday, November 12, 2026 – Saturday, …") is wider than that
+      assertThat(FxWait.onFx(date::getText)).as("the short form " + at).isEqualTo(shorter);
+      assertThat(FxWait.onFx(() -> date.localToScene(date.getLayoutBounds()).getCenterY()))
+          .as("beside the title " + at)
+          .isCloseTo(
+              FxWait.onFx(() -> title.localToScene(title.getLayoutBounds()).getCenterY()),
+              within(3.0));
     }
     assertThat(FxWait.onFx(cell::getAccessibleHelp)).isEqualTo("JavaDay Lisbon\n" + whole);
   }

@@ -43,19 +43,32 @@ public final class DateTimeText {
   /** The year in a full date form, with what belongs to it ("y年", ", y", " y 'г'."). */
   private static final String YEAR = "(\\s*'de'|,)?\\s*y+(\\s*'[^']*'\\.?|[年.]|년)?\\s*";
 
-  /** A locale's two forms of a day for reading: with and without its year. */
-  private record DayForms(DateTimeFormatter withYear, DateTimeFormatter withoutYear) {
+  /**
+   * A locale's forms of a day for reading: with and without its year, and its short form ({@link
+   * #shortDay}) without its year.
+   */
+  private record DayForms(
+      DateTimeFormatter withYear, DateTimeFormatter withoutYear, DateTimeFormatter shortNoYear) {
     static DayForms of(Locale locale) {
       String full =
           DateTimeFormatterBuilder.getLocalizedDateTimePattern(
               FormatStyle.FULL, null, IsoChronology.INSTANCE, locale);
-      DateTimeFormatter withoutYear;
+      String medium =
+          DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+              FormatStyle.MEDIUM, null, IsoChronology.INSTANCE, locale);
+      return new DayForms(
+          DateTimeFormatter.ofPattern(full, locale),
+          withoutYear(full, "EEEE d MMMM", locale),
+          withoutYear(medium, "d MMM", locale));
+    }
+
+    /** {@code pattern} without its year; {@code otherwise} where the cut broke it. */
+    private static DateTimeFormatter withoutYear(String pattern, String otherwise, Locale locale) {
       try {
-        withoutYear = DateTimeFormatter.ofPattern(full.replaceAll(YEAR, " ").strip(), locale);
+        return DateTimeFormatter.ofPattern(pattern.replaceAll(YEAR, " ").strip(), locale);
       } catch (IllegalArgumentException e) {
-        withoutYear = DateTimeFormatter.ofPattern("EEEE d MMMM", locale); // the cut broke it
+        return DateTimeFormatter.ofPattern(otherwise, locale);
       }
-      return new DayForms(DateTimeFormatter.ofPattern(full, locale), withoutYear);
     }
   }
 
@@ -97,6 +110,73 @@ public final class DateTimeText {
         .withLocale(locale)
         .withChronology(IsoChronology.INSTANCE)
         .format(date);
+  }
+
+  /**
+   * An event's dates for reading, as its page on the site says them: its first and last day in
+   * {@code locale}'s full form ({@link #day}), "Sunday, December 6, 2026 – Monday, December 7,
+   * 2026"; its one day alone when {@code end} is null or not after {@code start}.
+   */
+  public static String days(LocalDate start, LocalDate end, Locale locale) {
+    return end == null || !end.isAfter(start)
+        ? day(start, locale)
+        : day(start, locale) + " – " + day(end, locale);
+  }
+
+  /**
+   * An event's dates in {@code locale}'s short reading form ({@link #shortDay}), where the full
+   * form does not fit (an event's row in the navigator), what they share said once: "Dec 6 – 7,
+   * 2026" (en-US), "6 – 7 Dec 2026" (en-GB); "Nov 30 – Dec 2, 2026" over two months, "Dec 30, 2026
+   * – Jan 2, 2027" over New Year; its one day alone when {@code end} is null or not after {@code
+   * start}. java.time has no interval form: the month is left out of the first day when both days'
+   * short forms begin or end with the same words.
+   */
+  public static String shortDays(LocalDate start, LocalDate end, Locale locale) {
+    if (end == null || !end.isAfter(start)) {
+      return shortDay(start, locale);
+    }
+    String last = shortDay(end, locale);
+    if (start.getYear() != end.getYear()) {
+      return shortDay(start, locale) + " – " + last;
+    }
+    DateTimeFormatter noYear = forms(locale).shortNoYear();
+    String first = noYear.format(start);
+    if (start.getMonth() == end.getMonth()) {
+      String lastNoYear = noYear.format(end);
+      int head = sharedWords(first, lastNoYear, true);
+      if (head > 0 && last.startsWith(first.substring(0, head))) {
+        return first + " – " + last.substring(head); // "Dec 6 – 7, 2026"
+      }
+      int tail = sharedWords(first, lastNoYear, false);
+      if (tail > 0) {
+        return first.substring(0, first.length() - tail) + " – " + last; // "6 – 7 Dec 2026"
+      }
+    }
+    return first + " – " + last;
+  }
+
+  /**
+   * How many characters {@code a} and {@code b} share at their start ({@code atStart}) or end, in
+   * whole words: up to and with the space after (before) the last (first) word they share; 0 when
+   * they share none, or are the same.
+   */
+  private static int sharedWords(String a, String b, boolean atStart) {
+    if (a.equals(b)) {
+      return 0;
+    }
+    int n = 0;
+    int most = Math.min(a.length(), b.length());
+    while (n < most
+        && (atStart
+            ? a.charAt(n) == b.charAt(n)
+            : a.charAt(a.length() - 1 - n) == b.charAt(b.length() - 1 - n))) {
+      n++;
+    }
+    // back to a word's edge: "Dec 1" shared by "Dec 16" and "Dec 17" is "Dec "
+    while (n > 0 && !Character.isSpaceChar(atStart ? a.charAt(n - 1) : a.charAt(a.length() - n))) {
+      n--;
+    }
+    return n;
   }
 
   /**

@@ -14,12 +14,13 @@ import java.util.function.Function;
 
 /**
  * An event's talks as the days of its programme, each day's talks by start time: what the window's
- * navigator shows under an event whose talks span more than one day, and the site's event page (its
- * list, its previous and next talk) too, so both list an event's talks in one order ({@link
- * #inOrder}). Times are the talks' own, in the event's time zone (as the details and Now and next
- * show them). A talk before {@link #NIGHT_ENDS} belongs to the day before when that day has talks
- * too: a session at 00:30 is the end of Friday night, as frab's and pretalx's day change says, not
- * the start of a Saturday. Pure: no toolkit.
+ * navigator shows under an event whose talks span more than one day (an event of one day lists its
+ * talks as one such day, without a day row: {@link #byTime}), and the site's event page (its list,
+ * its previous and next talk) too, so both list an event's talks in one order ({@link #inOrder}).
+ * Times are the talks' own, in the event's time zone (as the details and Now and next show them). A
+ * talk before {@link #NIGHT_ENDS} belongs to the day before when that day has talks too: a session
+ * at 00:30 is the end of Friday night, as frab's and pretalx's day change says, not the start of a
+ * Saturday. Pure: no toolkit.
  */
 public final class ProgrammeDays {
   /** Talks starting before this hour continue the day before. */
@@ -88,16 +89,38 @@ public final class ProgrammeDays {
 
   /**
    * One event's talks (in their order) as the window lists them: day by day, each by time, the
-   * untimed last, when they span several days ({@link #of}); else as they are.
+   * untimed last, when they span several days ({@link #of}); a programme of one day as one such day
+   * ({@link #byTime}); talks without any time as they are.
    */
   public static <T> List<T> inOrder(List<T> talks, Function<T, LocalDateTime> startsAt) {
     List<Day<T>> days = of(talks, startsAt);
     if (days.isEmpty()) {
-      return talks;
+      return byTime(talks, startsAt);
     }
     List<T> all = new ArrayList<>(talks.size());
     days.forEach(d -> all.addAll(d.talks()));
     return all;
+  }
+
+  /**
+   * The talks of a programme of one day (no day rows, {@link #of} empty) as a day of a longer one
+   * lists them: by time, talks at the same time (parallel rooms) in the event's order, then the
+   * talks without a time in the event's order (where a longer programme's "No time" day goes).
+   * Talks none of which has a time keep the event's order: the user's, set by dragging them.
+   */
+  public static <T> List<T> byTime(List<T> talks, Function<T, LocalDateTime> startsAt) {
+    List<T> timed = new ArrayList<>(talks.size());
+    List<T> untimed = new ArrayList<>();
+    for (T t : talks) {
+      (startsAt.apply(t) == null ? untimed : timed).add(t);
+    }
+    if (timed.isEmpty()) {
+      return talks;
+    }
+    // a stable sort: parallel talks keep the event's order (this class's own lambda, as in of)
+    timed.sort((a, b) -> startsAt.apply(a).compareTo(startsAt.apply(b)));
+    timed.addAll(untimed);
+    return timed;
   }
 
   /**

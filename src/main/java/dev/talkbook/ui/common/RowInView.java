@@ -11,7 +11,9 @@ import javafx.scene.control.skin.VirtualFlow;
 /**
  * Keeps a tree's row in view without moving a row that is in view already. {@link #reveal} scrolls
  * to a row once the tree has been laid out at its size, and a change of the tree's height keeps the
- * selected row in view if it was.
+ * selected row in view if it was, else the rows where they were: the first one seen stays first
+ * (the tree keeps its scroll as a fraction, so that a navigator made taller when the outline under
+ * it went, a talk deleted, moved its rows four down and the place read was lost).
  *
  * <p>A tree's scroll position is a fraction of its rows, not a row: a row scrolled to before the
  * tree's first layout (at start, the window's first frame built with the last talk selected), or
@@ -30,6 +32,14 @@ public final class RowInView<T> {
   /** The row to bring into view after the next layout at a size, or null. */
   private TreeItem<T> pending;
 
+  /**
+   * The row seen first before the tree's height changed, to keep first after the next layout at a
+   * size (-1: none), and how much of it was hidden above, px.
+   */
+  private int keptTop = -1;
+
+  private double keptHidden;
+
   public RowInView(TreeView<T> tree) {
     this.tree = tree;
     tree.heightProperty()
@@ -37,11 +47,14 @@ public final class RowInView<T> {
             (obs, old, height) -> {
               // Called as the tree is resized, its rows still where the old height had them.
               TreeItem<T> selected = tree.getSelectionModel().getSelectedItem();
-              if (pending == null
-                  && selected != null
-                  && old.doubleValue() > 0
-                  && inView(tree.getRow(selected))) {
+              if (pending != null || old.doubleValue() <= 0) {
+                return;
+              }
+              if (selected != null && inView(tree.getRow(selected))) {
                 pending = selected;
+              } else if (keptTop < 0 && flow() != null && flow().getFirstVisibleCell() != null) {
+                keptTop = flow().getFirstVisibleCell().getIndex();
+                keptHidden = hiddenOfFirstRow();
               }
             });
     tree.sceneProperty()
@@ -71,15 +84,43 @@ public final class RowInView<T> {
 
   /** After a layout pass (before the frame is drawn): scrolls to the pending row if it needs it. */
   private void afterLayout() {
-    if (pending == null || flow() == null || tree.getHeight() <= 0 || tree.isNeedsLayout()) {
-      return; // not laid out at a size yet: after a later pass
+    if (pending == null && keptTop < 0
+        || flow() == null
+        || tree.getHeight() <= 0
+        || tree.isNeedsLayout()) {
+      return; // nothing to do, or not laid out at a size yet: after a later pass
     }
+    if (pending == null) {
+      keepTop();
+      return;
+    }
+    keptTop = -1;
     int row = tree.getRow(pending);
     pending = null;
     if (row >= 0 && !inView(row)) {
       tree.scrollTo(Math.max(0, row - ROWS_ABOVE));
       tree.layout(); // drawn where it is now in this frame, not a frame later
       firstRowWhole(row);
+    }
+  }
+
+  /** Scrolls back to the row seen first before the height changed, as much of it hidden. */
+  private void keepTop() {
+    int top = Math.min(keptTop, tree.getExpandedItemCount() - 1);
+    keptTop = -1;
+    if (top < 0) {
+      return;
+    }
+    VirtualFlow<?> flow = flow();
+    IndexedCell<?> first = flow.getFirstVisibleCell();
+    if (first != null && first.getIndex() == top && Math.abs(hiddenOfFirstRow() - keptHidden) < 1) {
+      return; // where it was
+    }
+    tree.scrollTo(top);
+    tree.layout();
+    if (keptHidden > 0.5) {
+      flow.scrollPixels(keptHidden);
+      tree.layout();
     }
   }
 

@@ -488,9 +488,17 @@ public final class NavigatorView {
   }
 
   private void reload(Target target) {
+    reload(target, false);
+  }
+
+  /**
+   * Reloads the tree and selects {@code target}; when {@code stay}, the list stays where it is
+   * scrolled instead of bringing the selected row into view.
+   */
+  private void reload(Target target, boolean stay) {
     executors.run(
         () -> Contents.read(notebook),
-        contents -> show(contents, target),
+        contents -> show(contents, target, stay),
         error -> Errors.show(window(), "Could not read the notebook", error));
   }
 
@@ -521,6 +529,10 @@ public final class NavigatorView {
   }
 
   private void show(Contents contents, Target target) {
+    show(contents, target, false);
+  }
+
+  private void show(Contents contents, Target target, boolean stay) {
     shown = contents;
     Target wanted = target != null ? target : Target.of(selected());
     List<TreeItem<NavNode>> items = new ArrayList<>();
@@ -541,7 +553,9 @@ public final class NavigatorView {
       List<TalkSummary> talks = talksOf.getOrDefault(e.id(), List.of());
       List<ProgrammeDays.Day<TalkSummary>> days = ProgrammeDays.of(talks);
       if (days.isEmpty()) {
-        TreeItem<NavNode> found = addTalks(item, talks, wanted);
+        // a programme of one day as a day of a longer one (by time, the untimed last), no day row
+        TreeItem<NavNode> found =
+            addTalks(item, ProgrammeDays.byTime(talks, TalkSummary::startsAt), wanted);
         select = found != null ? found : select;
         continue;
       }
@@ -586,7 +600,9 @@ public final class NavigatorView {
       tree.getRoot().getChildren().setAll(items);
       if (select != null) {
         selectRow(select);
-        inView.reveal(select);
+        if (!stay) {
+          inView.reveal(select);
+        }
       } else {
         tree.getSelectionModel().clearSelection();
       }
@@ -1030,6 +1046,9 @@ public final class NavigatorView {
       return;
     }
     Target after = afterDeleting(node);
+    // A talk's row goes and its day (or event) is selected, which may be far above: the list stays
+    // where it was, the row below the deleted one in its place (it scrolled back to the day's top).
+    boolean stay = !isEvent;
     executors.run(
         () -> {
           if (node instanceof NavNode.EventNode e) {
@@ -1060,7 +1079,7 @@ public final class NavigatorView {
               "Restored talk \u201c" + gone.talk().title() + "\u201d.");
         },
         deletion -> {
-          reload(after);
+          reload(after, stay);
           changed.run();
           deleted.accept(deletion);
         },
@@ -1081,6 +1100,17 @@ public final class NavigatorView {
       }
     }
     tree.scrollTo(Math.max(0, row - 3));
+  }
+
+  /**
+   * Whether the talks under {@code parent} are listed by time: a day's, or a one-day programme's
+   * (an event's row over talks of which one has a time).
+   */
+  private static boolean listedByTime(TreeItem<NavNode> parent) {
+    return parent.getValue() instanceof NavNode.DayNode
+        || parent.getChildren().stream()
+            .anyMatch(
+                c -> c.getValue() instanceof NavNode.TalkNode t && t.talk().startsAt() != null);
   }
 
   /** Whether {@code item} is a row under {@code branch} (at any depth). */
@@ -1299,8 +1329,9 @@ public final class NavigatorView {
     /**
      * Whether a talk dragged here has a place to go: an event (its end), or a talk (its place). Not
      * a day row: a talk's day is its time, which a drop would have to guess (the details set it).
-     * In an event listed by day, a talk moves among its own event's talks only to another at the
-     * same time (parallel rooms) or among those without one: elsewhere its time puts it back.
+     * In an event listed by time (by day, or a one-day programme with times), a talk moves among
+     * its own event's talks only to another at the same time (parallel rooms) or among those
+     * without one: elsewhere its time puts it back.
      */
     private boolean takesDrop() {
       NavNode item = getItem();
@@ -1312,7 +1343,7 @@ public final class NavigatorView {
       }
       return dragged == null
           || dragged.eventId() != target.talk().eventId()
-          || !(getTreeItem().getParent().getValue() instanceof NavNode.DayNode)
+          || !listedByTime(getTreeItem().getParent())
           || java.util.Objects.equals(dragged.startsAt(), target.talk().startsAt());
     }
 
@@ -1340,14 +1371,21 @@ public final class NavigatorView {
       title.setTextOverrun(OverrunStyle.ELLIPSIS);
       Label detail = new Label();
       detail.getStyleClass().add("tb-row-detail");
-      // In an event listed by day, a talk's time leads its row: parallel rooms read as a timetable.
-      TalkSummary timed = timedInDay(item);
+      // A timed talk's time leads its row (under a day, or in a one-day programme): parallel rooms
+      // read as a timetable.
+      TalkSummary timed = timedRow(item);
       // its end the wall-clock time in the event's zone, on a night the clocks change too
       java.time.ZoneId zone = timed == null ? null : eventZone();
       String when = null;
       if (item instanceof NavNode.EventNode e) {
         getStyleClass().add("tb-event-row");
-        detail.setText(e.event().start().map(d -> DateTimeText.day(d, locale)).orElse(""));
+        // its dates as its site page says them (the row's tooltip too), "Sunday, December 6, 2026 –
+        // Monday, December 7, 2026"; the row shows them in the short form where they do not fit
+        detail.setText(
+            e.event()
+                .start()
+                .map(d -> DateTimeText.days(d, e.event().end().orElse(null), locale))
+                .orElse(""));
       } else if (item instanceof NavNode.DayNode d) {
         getStyleClass().add("tb-day-row");
         detail.setText(Counts.of(d.talks(), "talk"));
@@ -1411,10 +1449,15 @@ public final class NavigatorView {
         row.place(room, rooms);
       }
       if (item instanceof NavNode.EventNode) {
-        // The title whole, the date beside it in its full or short form, else under it.
+        // The title whole, the dates beside it in their full or short form ("Dec 6 – 7, 2026"),
+        // else under it.
         NavNode.EventNode e = (NavNode.EventNode) item;
         row.wholeDetail(
-            e.event().start().map(d -> DateTimeText.shortDay(d, locale)).stream()
+            e
+                .event()
+                .start()
+                .map(d -> DateTimeText.shortDays(d, e.event().end().orElse(null), locale))
+                .stream()
                 .toArray(String[]::new));
       }
       if (item instanceof NavNode.TalkNode || item instanceof NavNode.EventNode) {
@@ -1504,14 +1547,16 @@ public final class NavigatorView {
       return null;
     }
 
-    /** The talk of {@code item} when it is listed under a day and has a time, else null. */
-    private TalkSummary timedInDay(NavNode item) {
+    /**
+     * The talk of {@code item} when it has a time, listed under a day or under an event of one day
+     * (whose talks are listed as a day's, without a day row), else null.
+     */
+    private TalkSummary timedRow(NavNode item) {
       return item instanceof NavNode.TalkNode t
               && t.talk().startsAt() != null
               && getTreeItem() != null
               && getTreeItem().getParent() != null
-              && getTreeItem().getParent().getValue() instanceof NavNode.DayNode
-          ? t.talk()
+          ? t.talk() // under a day, or under its event when that lists no days
           : null;
     }
   }

@@ -128,6 +128,37 @@ class DateTimeTextTest {
         .isEqualTo("Dec 8, 2026");
   }
 
+  @ParameterizedTest(name = "{0}: {1} to {2} is {3}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          US | 2026-12-06 | 2026-12-07 | Dec 6 – 7, 2026
+          US | 2026-12-16 | 2026-12-17 | Dec 16 – 17, 2026
+          US | 2026-11-30 | 2026-12-02 | Nov 30 – Dec 2, 2026
+          US | 2026-12-30 | 2027-01-02 | Dec 30, 2026 – Jan 2, 2027
+          US | 2026-12-06 | 2026-12-06 | Dec 6, 2026
+          GB | 2026-12-06 | 2026-12-07 | 6 – 7 Dec 2026
+          GB | 2026-12-16 | 2026-12-26 | 16 – 26 Dec 2026
+          GB | 2026-11-30 | 2026-12-02 | 30 Nov – 2 Dec 2026
+          GB | 2026-12-30 | 2027-01-02 | 30 Dec 2026 – 2 Jan 2027
+          """)
+  void anEventsDatesHaveAShortFormThatSaysWhatTheyShareOnce(
+      String country, LocalDate start, LocalDate end, String expected) {
+    Locale l = DateTimeText.userLocale(new Locale("en", country));
+    assertThat(DateTimeText.shortDays(start, end, l)).isEqualTo(expected);
+  }
+
+  @Test
+  void anEventsDatesInTheFullFormAreItsFirstAndLastDayAsTheSiteSaysThem() {
+    Locale us = DateTimeText.userLocale(Locale.US);
+    LocalDate sunday = LocalDate.of(2026, 12, 6);
+    assertThat(DateTimeText.days(sunday, sunday.plusDays(1), us))
+        .isEqualTo("Sunday, December 6, 2026 – Monday, December 7, 2026");
+    assertThat(DateTimeText.days(sunday, null, us)).isEqualTo("Sunday, December 6, 2026");
+    assertThat(DateTimeText.shortDays(sunday, null, us)).isEqualTo("Dec 6, 2026");
+  }
+
   @Test
   void theSameLocaleNamesADateTheSameWayEveryTime() {
     Locale gb = Locale.forLanguageTag("en-GB");

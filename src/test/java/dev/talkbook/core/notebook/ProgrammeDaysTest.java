@@ -92,4 +92,35 @@ class ProgrammeDaysTest {
     talk("Untimed", null);
     assertThat(ProgrammeDays.overNewYear(ProgrammeDays.of(talks))).isFalse();
   }
+
+  @Test
+  void aOneDayProgrammeIsInOrderByTimeAsADayWithTheUntimedLastInTheEventsOrder() {
+    talk("Lightning talks", null);
+    talk("Second at seven", "2026-05-13T19:00");
+    talk("First at six, room B", "2026-05-13T18:00");
+    talk("Q&A", null);
+    talk("First at six, room A", "2026-05-13T18:00");
+    talk("Night", "2026-05-14T01:00"); // still the 13th's programme
+
+    assertThat(ProgrammeDays.of(talks)).isEmpty();
+    assertThat(ProgrammeDays.inOrder(talks, TalkSummary::startsAt))
+        .extracting(TalkSummary::title)
+        .containsExactly(
+            "First at six, room B",
+            "First at six, room A",
+            "Second at seven",
+            "Night",
+            "Lightning talks",
+            "Q&A");
+  }
+
+  @Test
+  void talksWithoutAnyTimeKeepTheEventsOrder() {
+    talk("Third", null);
+    talk("First", null);
+    talk("Second", null);
+    assertThat(ProgrammeDays.inOrder(talks, TalkSummary::startsAt))
+        .extracting(TalkSummary::title)
+        .containsExactly("Third", "First", "Second");
+  }
 }
