@@ -570,6 +570,8 @@ class NavigatorDaysWindowTest extends RealWindowTest {
             "Night owls: radio after midnight");
     assertThat(FxWait.onFx(() -> labels(event.getChildren().get(1)))).containsExactly("Closing");
     // the programme's length gives the row its end: a 45-minute talk from 14:00
+    // (wide enough for the spans: a narrow navigator shows the starts alone)
+    navigatorWidth(robot, 600);
     TreeCell<?> soldering = cell(robot, "Soldering for the faint of heart");
     assertThat(
             FxWait.onFx(() -> ((Label) soldering.lookup("." + NavigatorView.TIME_STYLE)).getText()))
@@ -616,6 +618,8 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         "Before the night 2026-03-28T10:00",
         "Across the change 2026-03-29T01:30",
         "After the night 2026-03-29T10:00");
+    // (wide enough for the spans: a narrow navigator shows the starts alone)
+    navigatorWidth(robot, 600);
     TreeCell<?> across = cell(robot, "Across the change");
     assertThat(FxWait.onFx(() -> ((Label) across.lookup("." + NavigatorView.TIME_STYLE)).getText()))
         .isEqualTo("01:30–04:30");
@@ -653,6 +657,8 @@ class NavigatorDaysWindowTest extends RealWindowTest {
         "Saturday talk 2026-10-24T14:00",
         "Night owls 2026-10-25T02:15",
         "Sunday keynote 2026-10-25T10:00");
+    // (wide enough for the spans: a narrow navigator shows the starts alone)
+    navigatorWidth(robot, 600);
     TreeCell<?> night = cell(robot, "Night owls");
     TreeCell<?> saturday = cell(robot, "Saturday talk");
     assertThat(FxWait.onFx(() -> ((Label) night.lookup("." + NavigatorView.TIME_STYLE)).getText()))
@@ -808,6 +814,7 @@ class NavigatorDaysWindowTest extends RealWindowTest {
 
     TreeItem<NavNode> event = eventRow(robot, "Winter Day 2026");
     assertThat(FxWait.onFx(() -> labels(event))).as("no day rows, by time").isEqualTo(expected);
+    navigatorWidth(robot, 600);
     double timeX = Double.NaN;
     double titleX = Double.NaN;
     for (String title : expected) {
@@ -826,6 +833,29 @@ class NavigatorDaysWindowTest extends RealWindowTest {
       assertThat(x).as("the times in a column").isCloseTo(timeX, within(0.5));
       assertThat(t).as("the titles line up").isCloseTo(titleX, within(0.5));
     }
+    double spanColumn = titleX - timeX;
+
+    // A narrow navigator (about its first width) shows each start alone, so the titles keep room:
+    // "09:00–09:45" left "Opening ke…" of a title. The tooltip keeps the span.
+    navigatorWidth(robot, 240);
+    timeX = Double.NaN;
+    titleX = Double.NaN;
+    for (String title : expected) {
+      TreeCell<?> row = cell(robot, title);
+      Label time = FxWait.onFx(() -> (Label) row.lookup("." + NavigatorView.TIME_STYLE));
+      String hour = title.substring(0, 2);
+      assertThat(FxWait.onFx(time::getText)).isEqualTo(hour + ":00");
+      assertThat(FxWait.onFx(row::getAccessibleHelp)).contains(hour + ":00–" + hour + ":45");
+      double x = FxWait.onFx(() -> time.localToScene(time.getLayoutBounds()).getMinX());
+      double t = titleX(robot, title);
+      timeX = Double.isNaN(timeX) ? x : timeX;
+      titleX = Double.isNaN(titleX) ? t : titleX;
+      assertThat(x).as("the times in a column").isCloseTo(timeX, within(0.5));
+      assertThat(t).as("the titles line up").isCloseTo(titleX, within(0.5));
+    }
+    assertThat(titleX - timeX)
+        .as("the title's room gained from the start alone")
+        .isLessThan(spanColumn - 30);
   }
 
   /** The x of the title of the row titled {@code title}, in the scene. */

@@ -27,6 +27,9 @@ import javafx.scene.text.Font;
  * on the first (the title cut only when it is wider than that whole line), the place and the detail
  * under the title on the second (a row with neither stays one line). At 215 px a timetable's row
  * read "09:00 Saal 1 Talk …".
+ *
+ * <p>A lead may have a shorter form ({@link #shortLead}: a talk's start for its span), taken where
+ * the full one would leave the title less than {@link #TITLE_BESIDE_LEAD}.
  */
 public final class TitleRow extends Region {
   /** The gap between the title and the detail, px. */
@@ -229,7 +232,12 @@ public final class TitleRow extends Region {
     Insets in = getInsets();
     double own = placed ? place.prefWidth(-1) + GAP : 0;
     double all =
-        in.getLeft() + leadRoom() + own + title.prefWidth(-1) + leastDetailRoom() + in.getRight();
+        in.getLeft()
+            + leadRoom(width)
+            + own
+            + title.prefWidth(-1)
+            + leastDetailRoom()
+            + in.getRight();
     return all > width + 0.5;
   }
 
@@ -237,8 +245,73 @@ public final class TitleRow extends Region {
     return label.getText() == null || label.getText().isEmpty();
   }
 
-  private double leadRoom() {
-    return lead == null ? 0 : Math.max(leadWidth, lead.prefWidth(-1) + GAP);
+  /** The lead's full text and its shorter form ({@link #shortLead}); null: none. */
+  private String fullLead;
+
+  private String shortLead;
+
+  /** The shorter form's column, px, with the gap after it. */
+  private double shortLeadWidth;
+
+  /**
+   * The least room the title keeps beside the lead's full form before the lead takes its shorter
+   * one ({@link #shortLead}), px: about twenty letters. At the navigator's first width a talk's
+   * "09:00–09:45" left "Opening ke…" of its title.
+   */
+  static final double TITLE_BESIDE_LEAD = 160;
+
+  /**
+   * {@code shorter}, a shorter form of the lead (a talk's start "09:00" for its "09:00–09:45"), in
+   * a column as wide as {@code widest}: the lead takes it where its full form would leave the title
+   * less than {@link #TITLE_BESIDE_LEAD}. The choice follows the row's width alone, so rows of one
+   * width (a list's) all take the same form and their titles line up.
+   */
+  public TitleRow shortLead(String shorter, String widest) {
+    if (lead != null) {
+      fullLead = lead.getText();
+      shortLead = shorter;
+      shortLeadWidth = Math.ceil(TextWidth.of(widest, lead.getFont())) + GAP;
+      requestLayout();
+    }
+    return this;
+  }
+
+  /** Whether the lead takes its shorter form in a row {@code width} px wide. */
+  private boolean shortLeadAt(double width) {
+    Insets in = getInsets();
+    return shortLead != null
+        && width - in.getLeft() - in.getRight() - Math.max(leadWidth, textRoom(fullLead))
+            < TITLE_BESIDE_LEAD;
+  }
+
+  /** The lead's room showing {@code text}: its width with the label's padding and the gap. */
+  private double textRoom(String text) {
+    String now = lead.getText() == null ? "" : lead.getText();
+    double around = lead.prefWidth(-1) - TextWidth.of(now, lead.getFont());
+    return Math.ceil(TextWidth.of(text, lead.getFont()) + around) + GAP;
+  }
+
+  /** The lead's column in a row {@code width} px wide, with the gap after it; 0 without a lead. */
+  private double leadRoom(double width) {
+    if (lead == null) {
+      return 0;
+    }
+    if (shortLead == null) {
+      return Math.max(leadWidth, lead.prefWidth(-1) + GAP);
+    }
+    return shortLeadAt(width)
+        ? Math.max(shortLeadWidth, textRoom(shortLead))
+        : Math.max(leadWidth, textRoom(fullLead));
+  }
+
+  /** Shows the lead's form for the row's width (its text changed only when it differs). */
+  private void showLead() {
+    if (shortLead != null) {
+      String form = shortLeadAt(getWidth()) ? shortLead : fullLead;
+      if (!form.equals(lead.getText())) {
+        lead.setText(form);
+      }
+    }
   }
 
   @Override
@@ -251,7 +324,7 @@ public final class TitleRow extends Region {
     Insets in = getInsets();
     double detailWidth = hasDetail() ? GAP + widthOf(forms().get(0)) : 0;
     return in.getLeft()
-        + leadRoom()
+        + leadRoom(Double.MAX_VALUE)
         + placeRoom()
         + title.prefWidth(-1)
         + detailWidth
@@ -319,6 +392,7 @@ public final class TitleRow extends Region {
 
   @Override
   protected void layoutChildren() {
+    showLead();
     if (twoLinesAt(getWidth()) && getHeight() >= twoLineHeight() - 0.5) {
       layoutTwoLines();
       return;
@@ -337,7 +411,7 @@ public final class TitleRow extends Region {
           baselineOfAll,
           HPos.LEFT,
           VPos.BASELINE);
-      x += leadRoom();
+      x += leadRoom(getWidth());
     }
     double width = Math.max(0, getWidth() - (x - in.getLeft()) - in.getLeft() - in.getRight());
     double height = Math.max(0, getHeight() - in.getTop() - in.getBottom());
@@ -392,7 +466,7 @@ public final class TitleRow extends Region {
         Math.max(title.getBaselineOffset(), lead == null ? 0 : lead.getBaselineOffset());
     if (lead != null) {
       layoutInArea(lead, x, y, lead.prefWidth(-1), first, firstBaseline, HPos.LEFT, VPos.BASELINE);
-      x += leadRoom();
+      x += leadRoom(getWidth());
     }
     double width = Math.max(0, getWidth() - x - in.getRight());
     layoutInArea(

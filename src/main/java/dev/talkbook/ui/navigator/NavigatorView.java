@@ -1440,6 +1440,11 @@ public final class NavigatorView {
               timed != null && timed.length() != null ? span.replaceAll("\\d", "0") : "00:00",
               title,
               detail);
+      if (span != null && span.indexOf('–') > 0) {
+        // A narrow navigator shows the start alone, "09:00": the span left "Opening ke…" of a
+        // title at its first width. The tooltip and the screen reader keep the span.
+        row.shortLead(span.substring(0, span.indexOf('–')), "00:00");
+      }
       List<String> rooms = timed == null ? List.of() : roomsOfTheDay();
       if (!rooms.isEmpty()) {
         // The room after the time, never given up: it tells parallel talks apart. In a column as
