@@ -380,8 +380,8 @@ public final class InlineLinks {
     int targetStart = i;
     String target;
     if (i < to && markdown.charAt(i) == '<') {
-      int gt = markdown.indexOf('>', i + 1);
-      if (gt < 0 || gt >= to || gt == i + 1) {
+      int gt = angleTargetEnd(markdown, i, to);
+      if (gt < 0 || gt == i + 1) {
         return null;
       }
       target = destination(markdown.substring(i + 1, gt));
@@ -734,11 +734,8 @@ public final class InlineLinks {
     int targetStart = i;
     String target;
     if (i < n && markdown.charAt(i) == '<') {
-      int gt = i + 1;
-      while (gt < n && markdown.charAt(gt) != '>' && markdown.charAt(gt) != '\n') {
-        gt++;
-      }
-      if (gt >= n || markdown.charAt(gt) != '>' || gt == i + 1) {
+      int gt = angleTargetEnd(markdown, i, n);
+      if (gt < 0 || gt == i + 1) {
         return null;
       }
       target = destination(markdown.substring(i + 1, gt));
@@ -777,6 +774,25 @@ public final class InlineLinks {
 
   private static boolean isAsciiPunctuation(char c) {
     return c < 128 && !Character.isLetterOrDigit(c) && c > ' ' && c != 127;
+  }
+
+  /**
+   * Where the angle-bracket target opened at {@code open} ends (its {@code >}), before {@code to};
+   * -1 when it does not end on its line. As commonmark reads it: an escaped bracket ({@code \>},
+   * {@code \<}) belongs to the target, and an unescaped {@code <} makes it none.
+   */
+  private static int angleTargetEnd(String markdown, int open, int to) {
+    for (int i = open + 1; i < to; i++) {
+      char c = markdown.charAt(i);
+      if (c == '\\' && i + 1 < to && isAsciiPunctuation(markdown.charAt(i + 1))) {
+        i++;
+      } else if (c == '>') {
+        return i;
+      } else if (c == '<' || c == '\n') {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /**

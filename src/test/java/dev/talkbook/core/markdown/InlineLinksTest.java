@@ -187,6 +187,21 @@ class InlineLinksTest {
         .containsExactlyElementsOf(commonmarkTargets(markdown));
   }
 
+  /**
+   * {@code ![a](<a\>b.png>)}: the page shows the picture "a>b.png" (an escaped {@code >} belongs to
+   * an angle-bracket target), but the scan ended the target at that {@code >} and found no link, so
+   * the import left the picture behind; an unescaped {@code <} inside is no target, as commonmark
+   * reads it.
+   */
+  @Test
+  void anAngleBracketTargetHoldsEscapedBrackets() {
+    String markdown =
+        "![a](<a\\>b.png>) [c](<c\\<d.md> \"t\") ![e](<e<f.png>)\n\n[g]: <g\\>h.png>\n\n![i][g]\n";
+    assertThat(targets(markdown))
+        .containsExactly("a>b.png", "c<d.md", "g>h.png")
+        .containsExactlyElementsOf(commonmarkTargets(markdown));
+  }
+
   @Test
   void aPictureAfterACapitalDottedIIsFound() {
     // "İ" lowers to two characters: positions in a lowered copy were one off after each

@@ -260,6 +260,42 @@ class NotebookMovedTest {
         .isEqualTo("before delete, after delete");
   }
 
+  /**
+   * Moved (not deleted) while open, and another notebook put at its name with saves still in its
+   * log: closing leaves that log alone, and the moved notebook holds every save, those after the
+   * move too, opened where it is now.
+   */
+  @Test
+  @Timeout(60)
+  void aMovedNotebookWithAnotherFileAtItsNameKeepsItsSavesAndLeavesTheOtherLogAlone()
+      throws Exception {
+    Path file = dir.resolve("mv.talkbook");
+    Path elsewhere = dir.resolve("mv-renamed.talkbook");
+    Path other = dir.resolve("other2.talkbook");
+    long talk = madeBefore(file);
+    try (Notebook notebook = Notebook.open(file)) {
+      notebook.talks().saveBody(talk, "before the move");
+      Files.move(file, elsewhere);
+      try (Notebook theirs = Notebook.open(other)) {
+        theirs.foldLogAfter(Duration.ofHours(1)); // its saves stay in its log
+        theirs.events().create(Event.Details.titled("Only in their log"));
+        Files.copy(other, file);
+        Files.copy(
+            NotebookFile.sibling(other, "-wal"),
+            NotebookFile.sibling(file, "-wal"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      notebook.talks().saveBody(talk, "before the move, after the move");
+    }
+    assertThat(NotebookFile.sibling(file, "-wal")).isNotEmptyFile();
+    try (Notebook put =
+        Notebook.open(file, Notebook.Options.defaults().withCreate(false).withReadOnly(true))) {
+      assertThat(put.events().list()).extracting(Event::title).contains("Only in their log");
+    }
+    assertThat(bodyIn(elsewhere, "Keynote")).isEqualTo("before the move, after the move");
+    assertThat(dir.resolve("mv-written-back.talkbook")).doesNotExist();
+  }
+
   @Test
   void theNameWrittenBackBesideKeepsTheExtension() {
     assertThat(Notebook.writtenBackName(Path.of("a/talks.talkbook"), 1))
