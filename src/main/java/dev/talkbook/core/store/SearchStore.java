@@ -88,8 +88,9 @@ public final class SearchStore {
 
   /**
    * The best {@code limit} hits for {@code query}. A query with a Chinese, Japanese or Korean term
-   * ({@link SearchQuery.Term#insideWords()}) goes to {@link InsideWords}, which also looks inside
-   * the index's words; any other is FTS5's alone.
+   * ({@link SearchQuery.Term#insideWords()}) or a name typed with its punctuation ({@link
+   * SearchQuery.Term#punctuatedName()}: {@code c#}) goes to {@link InsideWords}, which also looks
+   * in the talks' text; any other is FTS5's alone.
    */
   public List<SearchHit> search(SearchQuery query, int limit) {
     return insideWords(query, limit)
@@ -102,7 +103,7 @@ public final class SearchStore {
    * (ranked and counted in one read); empty for any other query, which is FTS5's alone.
    */
   private java.util.Optional<Page> insideWords(SearchQuery query, int limit) {
-    if (query.terms().stream().noneMatch(SearchQuery.Term::insideWords)) {
+    if (query.terms().stream().noneMatch(SearchQuery.Term::inText)) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(db.read("search", c -> InsideWords.search(c, query, limit)));
