@@ -58,6 +58,16 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
     talk(natives, "Plain", "Dennis Ritz", List.of("c"), "Pointers.");
     talk(natives, "Both", "Mixed Person", List.of("c#", "C++"), "Bindings.");
     talk(natives, "Beer", "Olaf Brau", List.of("Öl-Bar"), "Lager.");
+    // names written with their punctuation, in the notes, a title and a speaker's name
+    talk(
+        natives,
+        "Runtime",
+        "Ana Net",
+        List.of("dotnet"),
+        "We write c# daily on .NET, and C++ for speed. Also c#-ish stuff.");
+    talk(natives, "Cee", "Ken Rich", List.of("systems"), "Plain c with pointers, abc# macros.");
+    talk(natives, "Functional F# day", "Don Syme", List.of("ml"), "Type providers.");
+    talk(natives, "Spoken", "Anders C#", List.of("talks"), "About ASP.NET and networks.");
     Event leipzig = notebook.events().create(Event.Details.titled("JUG Leipzig"));
     talk(
         leipzig,
@@ -138,7 +148,23 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
             "pointers -tag:c++",
             "tag:templates -tag:C++",
             "tag:ol-bar",
-            "tag:ÖL-BAR")) {
+            "tag:ÖL-BAR",
+            "c#",
+            "C#",
+            "C++",
+            "c++",
+            ".net",
+            "f#",
+            "c",
+            "pointers -c#",
+            "pointers -c++",
+            "title:f#",
+            "notes:c++",
+            "speaker:c#",
+            "\"c# daily\"",
+            "c#-ish",
+            "abc#",
+            "c# -tag:c#")) {
       List<String> expected = notebookFinds(query);
       assertThat(allResultsFor(query))
           .as("the site's results for %s", query)
@@ -152,6 +178,10 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
     assertThat(allResultsFor("tag:c* -tag:c#")).containsExactlyInAnyOrder("Plus", "Plain");
     // and without its accents, as every other word
     assertThat(allResultsFor("tag:ol-bar")).containsExactly("Beer");
+    // a name written with its punctuation is found as written, in every field, not as "c"
+    assertThat(allResultsFor("c#")).containsExactlyInAnyOrder("Sharp", "Both", "Runtime", "Spoken");
+    assertThat(allResultsFor(".net")).containsExactly("Runtime");
+    assertThat(allResultsFor("pointers -c#")).containsExactlyInAnyOrder("Plus", "Plain", "Cee");
   }
 
   @Test
