@@ -62,7 +62,47 @@ public final class PunctuatedNames {
     if (text == null || text.isEmpty()) {
       return 0;
     }
-    return find(Snippets.fold(text), Snippets.fold(term), lastStarts).size();
+    String folded = Snippets.fold(term);
+    if (!mayHave(text, folded)) {
+      return 0; // most texts: no fold or cut of 5 KB of notes for a name they cannot have
+    }
+    return find(Snippets.fold(text), folded, lastStarts).size();
+  }
+
+  /**
+   * Whether {@code text} may have the first name of the folded {@code term}: its {@code #} or
+   * {@code +} after a character that folds to the name's last letter (any but ASCII may), or its
+   * dot before one that folds to its first. Never false where {@link #find} finds it.
+   */
+  private static boolean mayHave(String text, String term) {
+    for (Unit u : units(term)) {
+      if (u.trailEnd() > u.wordEnd()) {
+        char punctuation = term.charAt(u.wordEnd());
+        char last = term.charAt(u.wordEnd() - 1);
+        for (int at = text.indexOf(punctuation, 1);
+            at >= 0;
+            at = text.indexOf(punctuation, at + 1)) {
+          char before = text.charAt(at - 1);
+          if (before >= 128 || Character.toLowerCase(before) == last) {
+            return true;
+          }
+        }
+        return false;
+      }
+      if (u.lead()) {
+        char first = term.charAt(u.wordStart());
+        for (int at = text.indexOf('.');
+            at >= 0 && at + 1 < text.length();
+            at = text.indexOf('.', at + 1)) {
+          char after = text.charAt(at + 1);
+          if (after >= 128 || Character.toLowerCase(after) == first) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

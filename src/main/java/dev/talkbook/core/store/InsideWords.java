@@ -115,7 +115,7 @@ final class InsideWords {
           sql.append(" AND ").append(indexed);
           continue;
         }
-        sql.append(" AND NOT (").append(indexed).append(" AND (");
+        sql.append(" AND NOT CASE WHEN ").append(indexed).append(" THEN (");
         String or = "";
         for (int col : columns(term)) {
           sql.append(or).append(nameCount(col)).append(" > 0");
@@ -123,7 +123,7 @@ final class InsideWords {
           where.add(term.wordStart() ? "1" : "0");
           or = " OR ";
         }
-        sql.append("))");
+        sql.append(") ELSE 0 END");
         continue;
       }
       sql.append(term.excluded() ? " AND NOT (" : " AND (");
