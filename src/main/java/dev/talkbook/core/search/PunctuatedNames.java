@@ -66,7 +66,62 @@ public final class PunctuatedNames {
     if (!mayHave(text, folded)) {
       return 0; // most texts: no fold or cut of 5 KB of notes for a name they cannot have
     }
+    List<Unit> units = units(folded);
+    if (units.size() == 1 && units.get(0).named()) {
+      return countAlone(text, folded, units.get(0));
+    }
     return find(Snippets.fold(text), folded, lastStarts).size();
+  }
+
+  /**
+   * {@link #count} for a term of one name: only the words around its punctuation in {@code text}
+   * are folded and compared, not the whole text.
+   */
+  private static int countAlone(String text, String term, Unit name) {
+    boolean trail = name.trailEnd() > name.wordEnd();
+    char mark = trail ? term.charAt(name.wordEnd()) : '.';
+    int count = 0;
+    int done = 0; // where the last piece compared ended
+    for (int at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
+      int wordStart;
+      int wordEnd;
+      if (trail) {
+        if (at == 0 || !isWordPart(text.codePointBefore(at))) {
+          continue;
+        }
+        wordEnd = at;
+        wordStart = at;
+        while (wordStart > 0 && isWordPart(text.codePointBefore(wordStart))) {
+          wordStart -= Character.charCount(text.codePointBefore(wordStart));
+        }
+      } else {
+        wordStart = at + 1;
+        wordEnd = wordStart;
+        while (wordEnd < text.length() && isWordPart(text.codePointAt(wordEnd))) {
+          wordEnd += Character.charCount(text.codePointAt(wordEnd));
+        }
+        if (wordEnd == wordStart) {
+          continue;
+        }
+      }
+      int end = wordEnd;
+      while (end < text.length() && (text.charAt(end) == '#' || text.charAt(end) == '+')) {
+        end++;
+      }
+      if (wordStart < done) {
+        continue; // this word was compared already
+      }
+      int from = Math.max(0, wordStart - 2);
+      // The word, its run, and the two characters before it that say whether a dot leads it.
+      String piece = Snippets.fold(text.substring(from, end));
+      List<int[]> found = find(piece, term, false);
+      if (!found.isEmpty() && found.get(found.size() - 1)[1] == piece.length()) {
+        count++;
+      }
+      done = end;
+      at = Math.max(at, end - 1);
+    }
+    return count;
   }
 
   /**

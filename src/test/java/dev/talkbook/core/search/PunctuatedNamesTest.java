@@ -28,10 +28,30 @@ class PunctuatedNamesTest {
           c# then basics later                         | "c# basics" | 0
           hash#                                        | c#          | 0
           #c# heading                                  | c#          | 1
+          c#c# and c##                                 | c#          | 2
+          .net.net and ..net and a .net                | .net        | 2
+          Ωc# and ßc# and é.net                        | c#          | 0
+          C++ vs C+++ vs C++++                         | c++         | 1
           """)
   void findsANameAsWrittenAndWhole(String text, String term, int count) {
     String typed = term.startsWith("\"") ? term.substring(1, term.length() - 1) : term;
     assertThat(PunctuatedNames.count(text, typed, false)).isEqualTo(count);
+  }
+
+  @ParameterizedTest(name = "{1} in \"{0}\"")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          We write c# and C++ code. Also c#-ish stuff, abc#, c#c#, Ç#. | c#
+          C++20, c+, c+++, g++ and c++ -- x++                          | c++
+          .NET, ASP.NET, ..net, .net.net, (.Net), x .nets, .net#       | .net
+          ## Heading c# and c #                                        | c#
+          """)
+  void aNameAloneIsCountedAsTheWholeTextWouldCountIt(String text, String term) {
+    // countAlone looks only around the name's punctuation: the same count as find over the whole
+    assertThat(PunctuatedNames.count(text, term, false))
+        .isEqualTo(PunctuatedNames.find(Snippets.fold(text), Snippets.fold(term), false).size());
   }
 
   @Test
