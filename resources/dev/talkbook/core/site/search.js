@@ -64,13 +64,68 @@
     return changed ? out : null;
   }
 
+  /** A text folded as the index folds its words. */
+  function fold(text) {
+    // The final sigma as σ, "ß" as "ss", as the notebook's index (and SearchText.java) fold them.
+    return String(text).toLowerCase().normalize("NFD").replace(MARKS, "").replace(/ς/g, "σ")
+      .replace(FOLDED_LETTERS, function (c) { return FOLDED[c]; });
+  }
+
   /** The words of a text, as the index holds them. */
   function words(text) {
     if (!text) { return []; }
-    // The final sigma as σ, "ß" as "ss", as the notebook's index (and SearchText.java) fold them.
-    var folded = String(text).toLowerCase().normalize("NFD").replace(MARKS, "").replace(/ς/g, "σ")
-      .replace(FOLDED_LETTERS, function (c) { return FOLDED[c]; });
-    return folded.split(SEPARATORS).filter(function (w) { return w.length > 0; });
+    return fold(text).split(SEPARATORS).filter(function (w) { return w.length > 0; });
+  }
+
+  var WORD = /[\p{L}\p{N}]+/gu;
+
+  /**
+   * The words of a text, each with the names it is written as (PunctuatedNames.java: a word
+   * starting with a letter, with the run of # and + right after it, "c#", "c++", and with a dot
+   * right before it that follows no letter, digit or dot, ".net"): [{w, names}], in order. A
+   * word with Chinese, Japanese or Korean letters has none.
+   */
+  function tokens(text) {
+    var folded = text ? fold(text) : "";
+    var out = [];
+    var m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(folded)) !== null) {
+      var w = m[0];
+      var at = m.index;
+      var names = [];
+      if (/^\p{L}/u.test(w) && !CJK.test(w)) {
+        var end = at + w.length;
+        var trail = /^[#+]*/.exec(folded.substring(end))[0];
+        var before = at >= 2 ? folded.charAt(at - 2) : "";
+        var lead = at >= 1 && folded.charAt(at - 1) === "." && (at === 1
+          || (before !== "." && !/[\p{L}\p{N}]/u.test(before)));
+        if (trail !== "") { names.push(w + trail); }
+        if (lead) { names.push("." + w + trail); }
+      }
+      out.push({ w: w, names: names });
+    }
+    return out;
+  }
+
+  /** The names a text is written with (tokens): "c#", "c++", ".net". */
+  function names(text) {
+    var out = [];
+    tokens(text).forEach(function (t) { Array.prototype.push.apply(out, t.names); });
+    return out;
+  }
+
+  /**
+   * A query's words when it has a name written with its punctuation, as Talkbook's own search
+   * reads them (SearchQuery.Term.punctuatedName): each word, or the name it is written as ("c#",
+   * ".net" with its dot); null when it has none.
+   */
+  function nameWords(value) {
+    var ts = tokens(value);
+    if (!ts.some(function (t) { return t.names.length > 0; })) { return null; }
+    return ts.map(function (t) {
+      return t.names.length > 0 ? { word: t.names[t.names.length - 1], name: true } : { word: t.w, name: false };
+    });
   }
 
   /**
@@ -99,7 +154,7 @@
    * other letters is it or its start), as SearchText.java writes the notes.
    */
   function indexWords(text) {
-    var out = [];
+    var out = names(text);
     words(text).forEach(function (w) {
       if (!CJK.test(w)) {
         out.push(w);
@@ -225,8 +280,11 @@
       if (i < n && text.charAt(i) === "*") { prefix = true; i++; }
       while (value.charAt(value.length - 1) === "*") { prefix = true; value = value.substring(0, value.length - 1); }
       if (!Array.from(value).some(isWordChar)) { continue; }
+      // c#, c++, .net: found only as written (not a prefix, a tag or Chinese, Japanese, Korean)
+      var named = prefix || field === "g" || CJK.test(value) ? null : nameWords(value);
       terms.push({
-        words: words(value),
+        words: named ? named.map(function (u) { return u.word; }) : words(value),
+        names: named,
         // a tag typed with punctuation (tag:c#), found whole: the words cut it as "c", as "c++"
         tag: field === "g" && !prefix && /[^\p{L}\p{N}\p{M}\s]/u.test(value) ? tagKey(value) : null,
         field: field,
@@ -278,9 +336,14 @@
    * The documents holding one word of a term ({ref: score}): whole, by its stem; with start, as
    * typed, the start of a word too; in the term's field or in all.
    */
-  function findWord(index, word, field, start) {
+  function findWord(index, word, field, start, name) {
     var found = Object.create(null);
     index.query(function (q) {
+      if (name) {
+        // a name as written: the word itself, not its stem
+        q.term(word, field ? { boost: 10, fields: [field], usePipeline: false } : { boost: 10, usePipeline: false });
+        return;
+      }
       // lunr keeps the options object as the clause (and writes the term into it): one each.
       function whole() { return field ? { boost: 10, fields: [field] } : { boost: 10 }; }
       function begun() {
@@ -308,7 +371,9 @@
     var units = [];
     term.words.forEach(function (w, k) {
       var last = k === term.words.length - 1;
-      if (CJK.test(w)) {
+      if (term.names && term.names[k].name) {
+        units.push({ word: w, start: false, name: true });
+      } else if (CJK.test(w)) {
         var ps = pairs(w, true);
         ps.forEach(function (p) {
           // One Chinese, Japanese or Korean letter: the pairs starting with it too.
@@ -323,7 +388,7 @@
     });
     var scores = null;
     for (var n = 0; n < units.length; n++) {
-      var found = findWord(index, units[n].word, term.field, units[n].start);
+      var found = findWord(index, units[n].word, term.field, units[n].start, units[n].name);
       scores = scores === null ? found : both(scores, found);
       if (Object.keys(scores).length === 0) { break; }
     }
@@ -334,7 +399,7 @@
     var inNotes = null;
     if (!term.field || term.field === "b") {
       units.forEach(function (u) {
-        var found = findWord(index, u.word, "b", u.start);
+        var found = findWord(index, u.word, "b", u.start, u.name);
         inNotes = inNotes === null ? found : both(inNotes, found);
       });
     }
@@ -344,7 +409,7 @@
     for (var ref in scores) {
       var doc = docs[Number(ref)] || {};
       if ((inNotes && ref in inNotes) || fields.some(function (f) {
-        return f !== "b" && standTogether(words(doc[f]), units);
+        return f !== "b" && standTogether(tokens(doc[f]), units);
       })) {
         kept[ref] = scores[ref];
       }
@@ -352,14 +417,21 @@
     return kept;
   }
 
-  /** Whether the words of a field have the units one after the other (by stem, or as a start). */
-  function standTogether(fieldWords, units) {
+  /**
+   * Whether the words of a field (tokens) have the units one after the other (by stem, or as a
+   * start; a name as written).
+   */
+  function standTogether(fieldTokens, units) {
     var stems = units.map(function (u) { return stem(u.word); });
     var others = units.map(function (u) { return umlautsUnwritten(u.word); });
-    for (var k = 0; k + units.length <= fieldWords.length; k++) {
+    for (var k = 0; k + units.length <= fieldTokens.length; k++) {
       var all = true;
       for (var j = 0; j < units.length && all; j++) {
-        var w = fieldWords[k + j];
+        var w = fieldTokens[k + j].w;
+        if (units[j].name) {
+          all = fieldTokens[k + j].names.indexOf(units[j].word) >= 0;
+          continue;
+        }
         all = w === units[j].word || stem(w) === stems[j] || (units[j].start && w.indexOf(units[j].word) === 0)
           || (others[j] !== null && (w === others[j] || stem(w) === stem(others[j])
             || (units[j].start && w.indexOf(others[j]) === 0)));

@@ -186,6 +186,32 @@ class SearchWindowTest extends RealWindowTest {
     assertThat(robot.lookup("#search-results .tb-snippet-match").queryAll()).isNotEmpty();
   }
 
+  /** c# was the index's word "c": it found every talk with "c" or "C++" and marked the "c". */
+  @Test
+  void aNameTypedWithItsPunctuationFindsItAsWrittenAndMarksItWhole(FxRobot robot) throws Exception {
+    var event =
+        ui.notebook
+            .events()
+            .create(dev.talkbook.core.notebook.Event.Details.titled("Native Night"));
+    for (String[] talk :
+        new String[][] {
+          {"Sharp basics", "We write c# and C++ code. Also c#-ish stuff."},
+          {"Plus", "We write C++ code."},
+          {"Plain", "Plain c code."}
+        }) {
+      ui.notebook
+          .talks()
+          .create(event.id(), dev.talkbook.core.notebook.Talk.Details.titled(talk[0]), talk[1]);
+    }
+    ListView<?> results = search(robot, "c#");
+    waitUntil(() -> results.getItems().size() == 1 && !passages(robot).isEmpty());
+    MarkedFlow p = passages(robot).get(0);
+    assertThat(p.text()).contains("c# and C++ code. Also c#-ish stuff.");
+    assertThat(p.ranges())
+        .extracting(r -> p.text().substring(r.start(), r.end()))
+        .containsExactly("c#", "c#");
+  }
+
   /** The tester's query: "grusse" found "No talk matches." for a talk about "Grüße". */
   @Test
   void aWordTypedWithoutSharpSFindsItAndMarksItAsWritten(FxRobot robot) throws Exception {

@@ -94,6 +94,26 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
     }
 
     /**
+     * Whether the term has a name written with its punctuation ({@link PunctuatedNames}: {@code
+     * c#}, {@code c++}, {@code .net}, {@code "c# basics"}), not as a prefix nor as a tag (a tag
+     * typed with punctuation is {@link #wholeTag()}), and no Chinese, Japanese or Korean letters:
+     * found only where the text has the name as written (the store's {@code InsideWords}), as the
+     * index cuts "c#", "c++" and "c" alike to its word "c". Left out ({@code -c#}), it is not in
+     * {@link #ftsExpression} (which would leave out "c++" too).
+     */
+    public boolean punctuatedName() {
+      return !prefix && !"tags".equals(column) && !CjkText.has(text) && PunctuatedNames.in(text);
+    }
+
+    /**
+     * Whether the store looks for the term in the talks' text rather than only among the index's
+     * words: {@link #insideWords()} or {@link #punctuatedName()}.
+     */
+    public boolean inText() {
+      return insideWords() || punctuatedName();
+    }
+
+    /**
      * Whether the term has Chinese, Japanese or Korean letters, which the index does not cut into
      * words ({@link CjkText}): such a term is also looked for inside the text, not only as the
      * index's words.
@@ -366,6 +386,7 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
                 && !prefix
                 && !excluded
                 && !CjkText.has(word) // found inside the text anyway (InsideWords)
+                && !PunctuatedNames.lastIsName(word) // a name is whole: .net finds no ".network"
                 && word.codePoints().filter(Character::isLetter).count() >= WORD_START_LETTERS;
         terms.add(new Term(column, word, prefix, excluded, wordStart));
       }
@@ -396,7 +417,8 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
     }
     // "a NOT (b OR c)" rather than "a NOT b NOT c": FTS5 nests each NOT one level deeper and
     // refuses more than 256 levels, while an OR of many is one level.
-    List<Term> unwanted = terms.stream().filter(t -> t.excluded() && !t.wholeTag()).toList();
+    List<Term> unwanted =
+        terms.stream().filter(t -> t.excluded() && !t.wholeTag() && !t.punctuatedName()).toList();
     if (!unwanted.isEmpty()) {
       fts.append(" NOT ");
       if (unwanted.size() > 1) {

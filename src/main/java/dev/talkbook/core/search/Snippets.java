@@ -34,6 +34,11 @@ public final class Snippets {
     String folded = fold(text);
     List<int[]> matches = new ArrayList<>();
     for (Wanted w : wanted) {
+      if (w.name()) {
+        // c#, c++, .net: whole, as written (PunctuatedNames), the dot and the run marked too.
+        matches.addAll(PunctuatedNames.find(folded, w.stem(), w.prefix()));
+        continue;
+      }
       String stem = w.stem();
       for (int at = folded.indexOf(stem); at >= 0; at = folded.indexOf(stem, at + 1)) {
         if (w.inside()) {
@@ -110,17 +115,29 @@ public final class Snippets {
    * A word to mark: its folded stem, whether any word starting with it counts, and whether it is
    * marked wherever it stands, inside other words too (Chinese, Japanese, Korean: {@link CjkText}).
    */
-  private record Wanted(String stem, boolean prefix, boolean inside) {}
+  private record Wanted(String stem, boolean prefix, boolean inside, boolean name) {
+    Wanted(String stem, boolean prefix, boolean inside) {
+      this(stem, prefix, inside, false);
+    }
+  }
 
   private static boolean sameStem(String word, String stem) {
     return word.equals(stem) || stem(word).equals(stem);
   }
 
-  /** What to look for: each wanted term's words, folded; plain words cut to their stem. */
+  /**
+   * What to look for: each wanted term's words, folded; plain words cut to their stem; a term with
+   * a name typed with its punctuation whole ({@code name}: its folded text, {@code prefix} whether
+   * its last word is being typed).
+   */
   private static List<Wanted> stems(SearchQuery query) {
     List<Wanted> stems = new ArrayList<>();
     for (SearchQuery.Term term : query.terms()) {
       if (term.excluded()) {
+        continue;
+      }
+      if (term.punctuatedName()) {
+        stems.add(new Wanted(fold(term.text()), term.wordStart(), false, true));
         continue;
       }
       String folded = fold(term.text());

@@ -29,6 +29,10 @@ import java.util.Locale;
  * it, also gives its letter pairs ({@link #pairs}), so that {@code search.js} finds a term inside
  * such a run as Talkbook's own search does ({@code メモ} finds "日本語のメモです"); when it starts with such
  * a letter, only its pairs (a query word of other letters is never it, nor its start).
+ *
+ * <p>A word written as a name with its punctuation ({@code PunctuatedNames}: "C#", "c++", ".NET")
+ * also gives that name, folded, as a word of its own ("c#", "c++", ".net"; "c#" too for ".c#"), so
+ * {@code search.js} finds {@code c#} only where the notes have it so.
  */
 final class SearchText {
   /** Changes whenever the words or the site's search entries are made differently. */
@@ -46,7 +50,8 @@ final class SearchText {
   // search-13: "w"'s end in the event's zone, as the talk's page shows it.
   // search-14: "w" says "(clocks go back)" after a span that ends before its start on the clock.
   // search-15: an entry's tags "g" a line each, not with spaces between them (search.js hasTag).
-  static final String VERSION = "search-15";
+  // search-16: a name written with its punctuation is also a word of its own ("c#", ".net").
+  static final String VERSION = "search-16";
 
   private SearchText() {}
 
@@ -117,6 +122,13 @@ final class SearchText {
       if (skip) {
         continue;
       }
+      // A name written with its punctuation (c#, c++, .net): also as that word, which is how
+      // search.js looks up a query's name (Talkbook's own search: PunctuatedNames).
+      boolean trail = i < n && (text[i] == '#' || text[i] == '+');
+      boolean lead = start > 0 && text[start - 1] == '.' && leadingDot(text, start - 1);
+      if ((trail || lead) && Character.isLetter(Character.codePointAt(text, start))) {
+        names(markdown, start, i, lead, out);
+      }
       if (ascii) {
         out.addAscii(text, start, i);
       } else {
@@ -136,6 +148,39 @@ final class SearchText {
       }
     }
     return out.toString();
+  }
+
+  /** Whether the dot at {@code dot} stands after no letter, digit or other dot. */
+  private static boolean leadingDot(char[] text, int dot) {
+    if (dot == 0) {
+      return true;
+    }
+    int before = Character.codePointBefore(text, dot);
+    return before != '.' && !isWordPart(before);
+  }
+
+  /**
+   * Adds the names the word at {@code [start, end)} of {@code text} is written as: the folded word
+   * with the run of {@code #} and {@code +} after it ("c#", "c++"), and with a leading dot too
+   * (".net"), as {@code PunctuatedNames} reads them; none for a word with Chinese, Japanese or
+   * Korean letters.
+   */
+  private static void names(String text, int start, int end, boolean lead, Words out) {
+    String word = fold(text.substring(start, end));
+    if (word.isEmpty() || CjkText.has(word)) {
+      return;
+    }
+    int trail = end;
+    while (trail < text.length() && (text.charAt(trail) == '#' || text.charAt(trail) == '+')) {
+      trail++;
+    }
+    String name = word + text.substring(end, trail);
+    if (trail > end) {
+      out.add(name);
+    }
+    if (lead) {
+      out.add("." + name);
+    }
   }
 
   /**

@@ -1539,7 +1539,8 @@ public final class SiteExporter {
                     talk.programme().duration(),
                     t.event().event().zone().orElse(null))
                 + "\"")
-        // The words are letters, digits and spaces, which json() would only put in quotes, after
+        // The words are letters, digits, spaces and a name's # + . , which json() would only quote,
+        // after
         // looking at each of their ~3,000 characters
         + ",\"b\":\""
         + SearchText.words(body)

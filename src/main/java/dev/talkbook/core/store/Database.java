@@ -291,13 +291,15 @@ final class Database implements AutoCloseable {
 
   /**
    * Every connection Talkbook opens to a notebook: with {@link ShownText}'s SQL function, which the
-   * search index's triggers call, and {@link HasTag}'s, which a search for a whole tag calls.
+   * search index's triggers call, {@link HasTag}'s, which a search for a whole tag calls, and
+   * {@link NameCount}'s, which a search for a name typed with its punctuation ({@code c#}) calls.
    */
   private static Connection connect(SQLiteConfig config, String url) throws SQLException {
     Connection c = config.createConnection(url);
     try {
       ShownText.register(c);
       HasTag.register(c);
+      NameCount.register(c);
     } catch (SQLException | RuntimeException e) {
       try {
         c.close();

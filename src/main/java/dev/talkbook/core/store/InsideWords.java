@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
  * speakers, tags, event, notes and abstract), each talk once. The other terms are FTS5's as usual;
  * a column filter keeps to its column; an excluded term leaves out talks found either way.
  *
+ * <p>A term with a name typed with its punctuation ({@link SearchQuery.Term#punctuatedName()}:
+ * {@code c#}, {@code c++}, {@code .net}), which the index cuts to its word ("c"), is found where
+ * the text has it as written ({@link NameCount}), among the talks whose index has its words; its
+ * counts are that function's, ranked as a CJK term's. Left out, it leaves out only those talks.
+ *
  * <p>Sorted as {@link SearchStore} sorts: where a word is first ({@link SearchStore#NAMED}: in the
  * title, the speakers or tags, elsewhere), then ranked like FTS5 ranks ({@link SearchStore#RANK}):
  * bm25 with the same column weights, its counts the term's occurrences in each column, the row's
@@ -48,16 +53,16 @@ final class InsideWords {
   /** The best {@code limit} hits and how many talks match in all. */
   static SearchStore.Page search(Connection c, SearchQuery query, int limit) throws SQLException {
     List<SearchQuery.Term> inside =
-        query.terms().stream().filter(SearchQuery.Term::insideWords).toList();
+        query.terms().stream().filter(SearchQuery.Term::inText).toList();
     List<SearchQuery.Term> counted = inside.stream().filter(t -> !t.excluded()).toList();
     String ftsWanted =
         query.terms().stream()
-            .filter(t -> !t.insideWords() && !t.excluded())
+            .filter(t -> !t.inText() && !t.excluded())
             .map(SearchQuery.Term::toFts)
             .collect(Collectors.joining(" AND "));
     String ftsExcluded =
         query.terms().stream()
-            .filter(t -> !t.insideWords() && t.excluded() && !t.wholeTag())
+            .filter(t -> !t.inText() && t.excluded() && !t.wholeTag())
             .map(SearchQuery.Term::toFts)
             .collect(Collectors.joining(" OR "));
 
@@ -67,6 +72,14 @@ final class InsideWords {
     StringBuilder sql = new StringBuilder("SELECT t.id, ");
     sql.append(ftsWanted.isEmpty() ? "0, 0" : "f.rank, f.named");
     for (SearchQuery.Term term : counted) {
+      if (term.punctuatedName()) {
+        for (int col : columns(term)) {
+          sql.append(", ").append(nameCount(col));
+          select.add(term.text());
+          select.add(term.wordStart() ? "1" : "0");
+        }
+        continue;
+      }
       String needle = needle(term);
       for (int col : columns(term)) {
         String text = text(term, col);
@@ -93,6 +106,26 @@ final class InsideWords {
     }
     sql.append(" WHERE 1");
     for (SearchQuery.Term term : inside) {
+      if (term.punctuatedName()) {
+        // The talks whose index has the name's words (c# as "c": c++ and c too), then, counted
+        // in the select (wanted) or here (left out), those whose text has it as written.
+        String indexed = "t.id IN (SELECT rowid FROM talk_search WHERE talk_search MATCH ?)";
+        where.add(term.toFts());
+        if (!term.excluded()) {
+          sql.append(" AND ").append(indexed);
+          continue;
+        }
+        sql.append(" AND NOT CASE WHEN ").append(indexed).append(" THEN (");
+        String or = "";
+        for (int col : columns(term)) {
+          sql.append(or).append(nameCount(col)).append(" > 0");
+          where.add(term.text());
+          where.add(term.wordStart() ? "1" : "0");
+          or = " OR ";
+        }
+        sql.append(") ELSE 0 END");
+        continue;
+      }
       sql.append(term.excluded() ? " AND NOT (" : " AND (");
       for (int col : columns(term)) {
         sql.append("instr(").append(text(term, col)).append(", ?) > 0 OR ");
@@ -118,6 +151,7 @@ final class InsideWords {
         }
       }
       try (ResultSet rs = ps.executeQuery()) {
+        rows:
         while (rs.next()) {
           int at = 2;
           double base = rs.getDouble(at++);
@@ -125,10 +159,14 @@ final class InsideWords {
           double[][] counts = new double[counted.size()][];
           for (int i = 0; i < counted.size(); i++) {
             SearchQuery.Term term = counted.get(i);
-            int length = needle(term).codePointCount(0, needle(term).length());
+            int length =
+                term.punctuatedName() ? 1 : needle(term).codePointCount(0, needle(term).length());
             counts[i] = new double[COLUMNS.size()];
             for (int col : columns(term)) {
               counts[i][col] = (double) rs.getLong(at++) / length;
+            }
+            if (term.punctuatedName() && sum(counts[i]) == 0) {
+              continue rows; // the index's words, but not the name as written
             }
             // As SearchStore.NAMED: in the title 2, else in the speakers or tags 1.
             named = Math.max(named, counts[i][0] > 0 ? 2 : counts[i][1] + counts[i][2] > 0 ? 1 : 0);
@@ -229,6 +267,11 @@ final class InsideWords {
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getLong(1) : 0;
     }
+  }
+
+  /** The SQL counting a name's occurrences in column {@code col} ({@link NameCount}). */
+  private static String nameCount(int col) {
+    return NameCount.NAME + "(" + COLUMNS.get(col) + ", ?, ?)";
   }
 
   /** The columns a term looks in ({@link #COLUMNS}' indices): its field's, or all. */

@@ -88,8 +88,9 @@ public final class SearchStore {
 
   /**
    * The best {@code limit} hits for {@code query}. A query with a Chinese, Japanese or Korean term
-   * ({@link SearchQuery.Term#insideWords()}) goes to {@link InsideWords}, which also looks inside
-   * the index's words; any other is FTS5's alone.
+   * ({@link SearchQuery.Term#insideWords()}) or a name typed with its punctuation ({@link
+   * SearchQuery.Term#punctuatedName()}: {@code c#}) goes to {@link InsideWords}, which also looks
+   * in the talks' text; any other is FTS5's alone.
    */
   public List<SearchHit> search(SearchQuery query, int limit) {
     return insideWords(query, limit)
@@ -102,7 +103,9 @@ public final class SearchStore {
    * (ranked and counted in one read); empty for any other query, which is FTS5's alone.
    */
   private java.util.Optional<Page> insideWords(SearchQuery query, int limit) {
-    if (query.terms().stream().noneMatch(SearchQuery.Term::insideWords)) {
+    // A name only left out (kafka -c#) keeps FTS5's sort and limit: NameCount's condition in it.
+    if (query.terms().stream()
+        .noneMatch(t -> t.inText() && !(t.excluded() && t.punctuatedName()))) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(db.read("search", c -> InsideWords.search(c, query, limit)));
@@ -147,7 +150,8 @@ public final class SearchStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT count(*) FROM talk_search WHERE talk_search MATCH ?"
-                      + HasTag.conditions(query, TAGS, tags))) {
+                      + HasTag.conditions(query, TAGS, tags)
+                      + namesLeftOut(query, tags))) {
             ps.setString(1, query.ftsExpression());
             for (int k = 0; k < tags.size(); k++) {
               ps.setString(2 + k, tags.get(k));
@@ -160,13 +164,46 @@ public final class SearchStore {
         });
   }
 
+  /**
+   * The SQL condition each name typed with its punctuation and left out ({@code -c#}) adds to a
+   * search of the index: no talk whose index has its words (c# as "c") and whose text has it as
+   * written ({@link NameCount}) in the term's columns; its values added to {@code params}.
+   */
+  private static String namesLeftOut(SearchQuery query, List<String> params) {
+    StringBuilder sql = new StringBuilder();
+    for (SearchQuery.Term t : query.terms()) {
+      if (!t.excluded() || !t.punctuatedName()) {
+        continue;
+      }
+      // CASE: the function only on the talks the index's words found (AND may call it first)
+      sql.append(" AND NOT CASE WHEN talk_search.rowid IN (SELECT rowid FROM talk_search WHERE")
+          .append(" talk_search MATCH ?) THEN (");
+      params.add(t.toFts());
+      List<String> columns =
+          t.column() == null
+              ? List.of("title", "speakers", "tags", "event", "body", "abstract")
+              : List.of(t.column());
+      for (int k = 0; k < columns.size(); k++) {
+        sql.append(k == 0 ? "" : " OR ")
+            .append(NameCount.NAME)
+            .append("(talk_search.")
+            .append(columns.get(k))
+            .append(", ?, ?) > 0");
+        params.add(t.text());
+        params.add(t.wordStart() ? "1" : "0");
+      }
+      sql.append(") ELSE 0 END");
+    }
+    return sql.toString();
+  }
+
   /** The SQL of the tags of the talk a row of the index is ({@link HasTag}). */
   private static final String TAGS = "(SELECT tags FROM talk WHERE id = talk_search.rowid)";
 
   private static List<SearchHit> best(java.sql.Connection c, SearchQuery query, int limit)
       throws java.sql.SQLException {
     List<String> tags = new ArrayList<>();
-    String wholeTags = HasTag.conditions(query, TAGS, tags);
+    String wholeTags = HasTag.conditions(query, TAGS, tags) + namesLeftOut(query, tags);
     try (PreparedStatement ps =
         c.prepareStatement(
             // Where the word is (NAMED) first, then the rank (RANK, given with the match);

@@ -171,6 +171,47 @@ class SearchQueryTest {
     assertThat(SearchQuery.parse(typed).terms().get(0).insideWords()).isEqualTo(inside);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          c#              | true  | "c#"
+          C#              | true  | "C#"
+          f#              | true  | "f#"
+          c++             | true  | "c++"
+          g++             | true  | "g++"
+          .net            | true  | ".net"
+          (c#)            | true  | "(c#)"
+          c#-ish          | true  | ("c#-ish" OR "c#-ish"*)
+          "c# basics"     | true  | "c# basics"
+          "c# bas         | true  | ("c# bas" OR "c# bas"*)
+          title:c#        | true  | title : "c#"
+          c#*             | false | "c#"*
+          tag:c#          | false | tags : "c#"
+          asp.net         | false | ("asp.net" OR "asp.net"*)
+          virtu-          | false | ("virtu-" OR "virtu-"*)
+          virt.           | false | ("virt." OR "virt."*)
+          18+             | false | "18+"
+          c               | false | "c"
+          """)
+  void aNameTypedWithItsPunctuationIsLookedForAsWritten(String typed, boolean name, String fts) {
+    SearchQuery.Term term = SearchQuery.parse(typed).terms().get(0);
+    assertThat(term.punctuatedName()).isEqualTo(name);
+    assertThat(term.inText()).isEqualTo(name);
+    // whole: .net finds no "network" (while "c# bas" is typed, "bas" still finds "basics")
+    assertThat(SearchQuery.parse(typed).ftsExpression()).isEqualTo(fts);
+  }
+
+  @Test
+  void aNameLeftOutIsNotLeftOutAsTheIndexsWord() {
+    // "NOT c" would leave out c++ and c too: the store leaves out only c#
+    assertThat(SearchQuery.parse("pointers -c#").ftsExpression())
+        .isEqualTo("(\"pointers\" OR \"pointers\"*)");
+    assertThat(SearchQuery.parse("pointers -c#").terms().get(1).punctuatedName()).isTrue();
+    assertThat(SearchQuery.parse("pointers -kotlin").ftsExpression()).endsWith("NOT \"kotlin\"");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -31,7 +31,13 @@ class SnippetsTest {
           We tested it                           | testing          | We [tested] it
           The app and its application            | "app"            | The [app] and its application
           The apps and apps*                     | app*             | The [apps] and [apps]*
-          C++ in a Café                          | c++              | [C]++ in a Café
+          C++ in a Café                          | c++              | [C++] in a Café
+          We write c# and C++ code. Also c#-ish. | c#               | We write [c#] and C++ code. Also [c#]-ish.
+          We write c# and C++ code, and C.       | C++              | …write c# and [C++] code, and C.
+          abc# is not c# (nor C#)                | c#               | abc# is not [c#] (nor [C#])
+          .NET and ASP.NET and .netter           | .net             | [.NET] and ASP.NET and .netter
+          C# basics and c# Basics, C# rules      | "c# basics"      | [C# basics] and [c# Basics], C# rules
+          C# basics and C++ basics               | "c# bas          | [C# basics] and C++ basics
           Virtual-threads, virtually             | virtu-           | [Virtual]-threads, [virtually]
           Virtual-threads, virtually             | (virt            | [Virtual]-threads, [virtually]
           Virtual-threads, virtually             | virtual-thr      | [Virtual]-[threads], [virtually]

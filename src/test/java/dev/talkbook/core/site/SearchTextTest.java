@@ -27,7 +27,9 @@ class SearchTextTest {
           Don't fear the garbage-collector     | don t fear the garbage collector
           Naïve café über Straße               | naive cafe uber strasse
           Søndergaard ÆRØ Łódź                 | sondergaard aero lodz
-          C++ and C# for @Java = fun           | c and for java fun
+          C++ and C# for @Java = fun           | c++ c and c# for java fun
+          On .NET, ASP.NET and ...net; g++ -O2 | on .net net asp and g++ g o2
+          abc# and Ç# and 3+ and (f#)          | abc# abc and c# c 3 f# f
           foo_bar x² Привет 日本語              | foo bar x² привет 日本 本語 語
           e\u0301te\u0301                      | ete
           Η ΟΔΟΣ, η οδός, οδοσ                 | η οδοσ

@@ -60,6 +60,16 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
     // a tag that starts with another one: tag:c# is not it, as in talkbook search
     talk(natives, "Basics", "Nora Neu", List.of("C# basics", "dotnet"), "Starting out.");
     talk(natives, "Beer", "Olaf Brau", List.of("Öl-Bar"), "Lager.");
+    // names written with their punctuation, in the notes, a title and a speaker's name
+    talk(
+        natives,
+        "Runtime",
+        "Ana Net",
+        List.of("dotnet"),
+        "We write c# daily on .NET, and C++ for speed. Also c#-ish stuff.");
+    talk(natives, "Cee", "Ken Rich", List.of("systems"), "Plain c with pointers, abc# macros.");
+    talk(natives, "Functional F# day", "Don Syme", List.of("ml"), "Type providers.");
+    talk(natives, "Spoken", "Anders C#", List.of("talks"), "About ASP.NET and networks.");
     Event leipzig = notebook.events().create(Event.Details.titled("JUG Leipzig"));
     talk(
         leipzig,
@@ -145,7 +155,23 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
             "tag:c# -tag:\"c# basics\"",
             "basics -tag:c#",
             "tag:dotnet -tag:c#",
-            "starting -tag:\"C# Basics\"")) {
+            "starting -tag:\"C# Basics\"",
+            "c#",
+            "C#",
+            "C++",
+            "c++",
+            ".net",
+            "f#",
+            "c",
+            "pointers -c#",
+            "pointers -c++",
+            "title:f#",
+            "notes:c++",
+            "speaker:c#",
+            "\"c# daily\"",
+            "c#-ish",
+            "abc#",
+            "c# -tag:c#")) {
       List<String> expected = notebookFinds(query);
       assertThat(allResultsFor(query))
           .as("the site's results for %s", query)
@@ -160,9 +186,14 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
         .containsExactlyInAnyOrder("Plus", "Plain", "Basics");
     // nor a tag that starts with its words: "c# basics" is another tag
     assertThat(allResultsFor("tag:\"c# basics\"")).containsExactly("Basics");
-    assertThat(allResultsFor("tag:dotnet -tag:c#")).containsExactly("Basics");
+    assertThat(allResultsFor("tag:dotnet -tag:c#")).containsExactlyInAnyOrder("Basics", "Runtime");
     // and without its accents, as every other word
     assertThat(allResultsFor("tag:ol-bar")).containsExactly("Beer");
+    // a name written with its punctuation is found as written, in every field, not as "c"
+    assertThat(allResultsFor("c#"))
+        .containsExactlyInAnyOrder("Sharp", "Both", "Runtime", "Spoken", "Basics");
+    assertThat(allResultsFor(".net")).containsExactly("Runtime");
+    assertThat(allResultsFor("pointers -c#")).containsExactlyInAnyOrder("Plus", "Plain", "Cee");
   }
 
   @Test

@@ -249,6 +249,75 @@ class SearchStoreTest {
   }
 
   @Test
+  void aNameTypedWithItsPunctuationIsFoundOnlyAsWrittenAndWhole() {
+    // the index cuts at punctuation: c#, c++ and c were all its word "c"
+    talk(devoxx, "Sharp", "A", List.of(), "We write c# daily. Also c#-ish stuff.");
+    talk(devoxx, "Plus", "B", List.of(), "We write C++ code and pointers.");
+    talk(devoxx, "Plain", "C", List.of(), "Plain c and pointers.");
+    talk(devoxx, "Lookalike", "D", List.of(), "The abc# macro, the c#x file.");
+    talk(devoxx, "Runtime", "E", List.of(), "On .NET, and ASP.NET, and networks.");
+    talk(pyatl, "C# in the title", "F", List.of(), "notes");
+    talk(pyatl, "Tagged", "G", List.of("F#", "c#-basics"), "functional");
+    talk(pyatl, "Spoken", "Anders C#", List.of(), "nothing");
+
+    assertThat(titles("c#"))
+        .containsExactlyInAnyOrder("Sharp", "C# in the title", "Tagged", "Spoken", "Lookalike");
+    assertThat(titles("C++")).containsExactly("Plus");
+    assertThat(titles(".net")).containsExactly("Runtime");
+    assertThat(titles("f#")).containsExactly("Tagged");
+    // left out: only those, not c++ and c
+    assertThat(titles("pointers -c#")).containsExactlyInAnyOrder("Plus", "Plain");
+    assertThat(titles("pointers -c++")).containsExactly("Plain");
+    // in its field only
+    assertThat(titles("title:c#")).containsExactly("C# in the title");
+    assertThat(titles("speaker:c#")).containsExactly("Spoken");
+    assertThat(titles("notes:c++")).containsExactly("Plus");
+    // a phrase: its words one after the other
+    assertThat(titles("\"c# daily\"")).containsExactly("Sharp");
+    assertThat(titles("\"c++ daily\"")).isEmpty();
+    // other punctuation keeps the bare word's rule
+    assertThat(titles("c")).hasSizeGreaterThan(5);
+    // the count of a page cut by its limit counts the same talks
+    assertThat(notebook.search().page(SearchQuery.parse("c#"), 2).matching()).isEqualTo(5);
+  }
+
+  @Test
+  void aNameInTheTitleRanksFirstAndThePassageMarksItWhole() {
+    talk(devoxx, "Notes", "A", List.of(), "We write c# and C++ code. Also c#-ish stuff.");
+    talk(devoxx, "C# basics", "B", List.of(), "intro");
+    talk(devoxx, "Often", "C", List.of(), "c# c# c# and more c#");
+    assertThat(titles("c#")).containsExactly("C# basics", "Often", "Notes");
+    assertThat(marked("c#", "Notes")).isEqualTo("We write [c#] and C++ code. Also [c#]-ish stuff.");
+    assertThat(marked("C++", "Notes")).isEqualTo("…write c# and [C++] code. Also c#-ish stuff.");
+    List<SearchHit> hits = notebook.search().search("c#", 20);
+    assertThat(hits).isSortedAccordingTo(java.util.Comparator.comparingDouble(SearchHit::rank));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "c#*",
+        "#c#",
+        "c##",
+        "+",
+        ".",
+        "..net",
+        "c#c#",
+        "-c# java",
+        "\"c#",
+        "c#\"\"",
+        "'c#' OR 1=1"
+      })
+  void oddNameQueriesAreAnsweredNotThrown(String query) {
+    talk(pyatl, "A talk", "A", List.of(), "java and c# and c++ and .net");
+    try {
+      assertThat(notebook.search().search(query, 5)).isNotNull();
+    } catch (QueryException e) {
+      assertThat(e.getMessage()).isNotBlank();
+    }
+  }
+
+  @Test
   void aTagTypedWithPunctuationIsFoundWithoutItsAccentsAsEveryOtherWord() {
     talk(devoxx, "Cafe", "C", List.of("Café-Bar"), "coffee");
     talk(devoxx, "Bjorn", "D", List.of("bjørn.io"), "talk");
