@@ -485,17 +485,21 @@ public final class PreviewView {
         };
     bridge.scrolledToEnd =
         line -> {
-          unplacedLine = -1;
           if (ready && partTo < note.size() && !nearPartEdge(line)) {
             // the page's end, though the line at its top is not near the part's: a part of a few
             // tall pictures fits the view from before its last fifth. It moves on, around its last
-            // block, the same line kept at the top.
+            // block, the same line kept at the top. Not then handed on as a scroll: that line,
+            // near the new part's start or before it, moved the part back (a part that fitted the
+            // view whole never moved on).
+            unplacedLine = -1;
             anchorLine = note.get(partTo - 1).firstLine();
             List<RenderedNote.Block> part = part();
             pending = part;
             apply(part);
             anchorLine = line;
             web.getEngine().executeScript("scrollToLine(" + line + ")");
+            action.accept(line);
+            return;
           }
           bridge.scrolled.accept(line);
         };

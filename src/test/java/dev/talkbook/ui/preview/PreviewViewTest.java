@@ -346,6 +346,40 @@ class PreviewViewTest {
   }
 
   @Test
+  void aPartThatFitsTheViewWholeMovesOnWhenScrolledToItsEnd() throws Exception {
+    // the page at its end with the part's first line still at its top (a part of a few tall
+    // pictures fits the view whole): the part moved on, and that line, handed on as a scroll,
+    // was then near the new part's start and moved it back
+    List<RenderedNote.Block> blocks = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      blocks.add(
+          new RenderedNote.Block(
+              i,
+              i,
+              "<p data-line=\"" + i + "\">Slide " + i + ": " + "words ".repeat(300) + "</p>"));
+    }
+    assertThat(htmlLength(blocks)).isGreaterThan(PreviewView.WHOLE_CHARS);
+    show(blocks);
+    assertThat(FxWait.onFx(preview::partial)).as("the note is paged").isTrue();
+    String before = pageText();
+    assertThat(before).contains("Slide 0:").contains("are below");
+    int last = lastSlide(before);
+    script("window.talkbook.scrolledToEnd(0)");
+    FxWait.until("the part moved on", () -> lastSlide(pageText()) > last);
+    assertThat(lastSlide(pageText())).isGreaterThan(last);
+  }
+
+  /** The highest "Slide N:" in {@code text}; -1 for none. */
+  private static int lastSlide(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Slide (\\d+):").matcher(text);
+    int last = -1;
+    while (m.find()) {
+      last = Math.max(last, Integer.parseInt(m.group(1)));
+    }
+    return last;
+  }
+
+  @Test
   void theTextGoesIntoThePageFirstAndEachLargePictureAfterIt() throws Exception {
     // a talk with a 6 MB photo showed nothing for seconds: its 8 MB URL went into the page with the
     // text, in one call on the FX thread
