@@ -21,6 +21,11 @@ var highlightedCount = 0;
 function content() { return document.getElementById('content'); }
 
 function patch(start, removeCount, html, lineList) {
+  // The page placed at a line (scrollToLine) and not scrolled since: the line is put back at the
+  // top after the change, which may have grown or shrunk the page above it (a picture put in after
+  // its text). Left to the scroll event the change may cause, a late one (a loaded machine) took
+  // the change for the reader's scroll and the line was lost.
+  var placed = placedLine >= 0 && window.pageYOffset === placedY;
   var box = content();
   for (var i = 0; i < removeCount && start < box.children.length; i++) {
     box.removeChild(box.children[start]);
@@ -40,6 +45,7 @@ function patch(start, removeCount, html, lineList) {
     }
   }
   document.getElementById('empty').style.display = kids.length ? 'none' : '';
+  if (placed) { scrollToLine(placedLine); }
   return kids.length;
 }
 

@@ -465,6 +465,42 @@ class PreviewViewTest {
   }
 
   @Test
+  void theLineScrolledToStaysAtTheTopWhenTheBlocksAboveItChangeLate() throws Exception {
+    // a picture put into the page after its text (a pulse or more later; seconds on a loaded
+    // machine) shrinks or grows the page above the line scrolled to: the scroll event that came
+    // more than 0.2 s after the scroll was taken for the reader's, and the line was lost
+    List<RenderedNote.Block> blocks = new ArrayList<>();
+    blocks.add(new RenderedNote.Block(0, 0, "<p data-line=\"0\">Opening words</p>"));
+    blocks.addAll(
+        note(20).stream()
+            .map(b -> new RenderedNote.Block(b.firstLine() + 2, b.lastLine() + 2, b.html()))
+            .toList());
+    int line = blocks.get(10).firstLine();
+    show(blocks);
+    FxWait.onFx(
+        () -> {
+          preview.scrollToLine(line);
+          return null;
+        });
+    FxWait.until("the line at the top", () -> Math.abs(topOfLine(line) - 8) <= 2);
+    FxWait.until(
+        "the scroll's own time over",
+        () -> Boolean.TRUE.equals(script("Date.now() > ignoreScrollUntil")));
+    String tall = "<p data-line=\"0\" style=\"height: 900px\">Opening words</p>";
+    List<RenderedNote.Block> taller = new ArrayList<>(blocks);
+    taller.set(0, new RenderedNote.Block(0, 0, tall));
+    show(taller); // the block above grows: a picture decoded
+    FxWait.until("the line back at the top", () -> Math.abs(topOfLine(line) - 8) <= 2);
+    FxWait.until(
+        "the scroll's own time over",
+        () -> Boolean.TRUE.equals(script("Date.now() > ignoreScrollUntil")));
+    show(blocks); // and shrinks again
+    FxWait.until("the line at the top once more", () -> Math.abs(topOfLine(line) - 8) <= 2);
+    show(taller);
+    FxWait.until("and again", () -> Math.abs(topOfLine(line) - 8) <= 2);
+  }
+
+  @Test
   void aPictureTooLargeToInlineIsSaidToBeOne() {
     String html =
         "<p data-line=\"4\"><img src=\"data:image/png;base64,"
