@@ -246,14 +246,7 @@ public final class PunctuatedNames {
     return units;
   }
 
-  /** Letters, digits and the marks on them: what the index's tokenizer keeps in a word. */
   private static boolean isWordPart(int cp) {
-    if (Character.isLetterOrDigit(cp)) {
-      return true;
-    }
-    int type = Character.getType(cp);
-    return type == Character.NON_SPACING_MARK
-        || type == Character.COMBINING_SPACING_MARK
-        || type == Character.ENCLOSING_MARK;
+    return SearchQuery.isWordPart(cp);
   }
 }

@@ -260,8 +260,11 @@ public record SearchQuery(String text, String ftsExpression, List<Term> terms) {
     }
   }
 
-  /** Letters, digits and the marks on them: what the index's tokenizer keeps in a word. */
-  private static boolean isWordPart(int cp) {
+  /**
+   * Letters, digits and the marks on them: what the index's tokenizer keeps in a word ({@link
+   * PunctuatedNames} too).
+   */
+  static boolean isWordPart(int cp) {
     if (Character.isLetterOrDigit(cp)) {
       return true;
     }
