@@ -1483,7 +1483,12 @@ public final class TalkDetailsPane {
             pending = null; // stored: the shutdown hook has nothing of it to write
           }
           stored(updated);
-          if (left || !tags.isFocused()) {
+          // A tag the store respelled (as another talk has it) shows so at once, the field's
+          // keyboard or not: left as typed, the commit after it sent the typed spelling again,
+          // which respelled the tag on every talk ("Hardware" → "hardware" on Toasters too).
+          if (left
+              || !tags.isFocused()
+              || !respelled(details.tags(), updated.details().tags()).isEmpty()) {
             showStoredTags(updated, tagsSent);
           }
           refreshUnsaved();
@@ -1634,6 +1639,7 @@ public final class TalkDetailsPane {
       return;
     }
     String stored = String.join(", ", updated.details().tags());
+    int caret = tags.getCaretPosition();
     if (!stored.equals(tagsSent.strip())) {
       // The user did not type this: nothing to complete.
       completing = false;
@@ -1642,7 +1648,11 @@ public final class TalkDetailsPane {
       } finally {
         completing = true;
       }
-      tags.positionCaret(stored.length());
+      // the caret where it was when only a tag's spelling changed (the field still being typed in)
+      tags.positionCaret(
+          stored.length() == tagsSent.strip().length() && tags.isFocused()
+              ? caret
+              : stored.length());
       hideSuggestions();
     }
   }

@@ -277,6 +277,48 @@ class TalkDetailsPaneTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "committed by {0}")
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = javafx.scene.input.KeyCode.class,
+      names = {"ENTER", "TAB"})
+  void aTagStoredAtAPauseInAnotherTalksSpellingIsNotRespelledByTheCommit(
+      javafx.scene.input.KeyCode commit, FxRobot robot) throws Exception {
+    // the pause's save stored "hardware" as another talk has it, "Hardware", while the field still
+    // had the keyboard and showed "hardware": the commit sent that spelling again, which respelled
+    // the tag on every talk (Toasters' "Hardware" became "hardware")
+    TalkDetailsPane pane = shown(robot, 600);
+    long event = notebook.events().list().get(0).id();
+    long toasters =
+        notebook
+            .talks()
+            .create(
+                event,
+                new Talk.Details(
+                    "Toasters", List.of(), null, null, null, null, List.of("Hardware")),
+                "")
+            .id();
+    try {
+      FxWait.clickOn(robot, "#detail-tags");
+      robot.type(javafx.scene.input.KeyCode.END);
+      robot.write(", hardware");
+      FxWait.untilFx(
+          "the tag stored at the pause shown as stored",
+          () -> pane.tags.getText().equals("java, concurrency, Hardware"));
+      assertThat(FxWait.onFx(() -> pane.tags.isFocused())).isTrue();
+      robot.type(commit);
+      executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+      executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+      assertThat(FxWait.onFx(() -> pane.tags.getText())).isEqualTo("java, concurrency, Hardware");
+      assertThat(notebook.talks().get(toasters).details().tags()).containsExactly("Hardware");
+    } finally {
+      robot.interact(() -> holder.getChildren().clear());
+      executors.io().submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+  }
+
   private static final String KEYNOTE =
       "Keynote: What we learned building a distributed, fault-tolerant, real-time collaborative"
           + " editor for 10 million users";
