@@ -1486,9 +1486,7 @@ public final class TalkDetailsPane {
           // A tag the store respelled (as another talk has it) shows so at once, the field's
           // keyboard or not: left as typed, the commit after it sent the typed spelling again,
           // which respelled the tag on every talk ("Hardware" → "hardware" on Toasters too).
-          if (left
-              || !tags.isFocused()
-              || !respelled(details.tags(), updated.details().tags()).isEmpty()) {
+          if (left || !tags.isFocused() || respells(details.tags(), updated.details().tags())) {
             showStoredTags(updated, tagsSent);
           }
           refreshUnsaved();
@@ -1546,14 +1544,23 @@ public final class TalkDetailsPane {
     List<String> said = new java.util.ArrayList<>();
     for (String now : after) {
       for (String was : before) {
-        if (!was.equals(now)
-            && dev.talkbook.core.notebook.Tags.key(was)
-                .equals(dev.talkbook.core.notebook.Tags.key(now))) {
+        if (respells(was, now)) {
           said.add("Tag “" + was + "” is now spelled “" + now + "” on every talk that has it.");
         }
       }
     }
     return said;
+  }
+
+  /** Whether {@code after} spells in another case a tag {@code before} has. */
+  static boolean respells(List<String> before, List<String> after) {
+    return after.stream().anyMatch(now -> before.stream().anyMatch(was -> respells(was, now)));
+  }
+
+  private static boolean respells(String was, String now) {
+    return !was.equals(now)
+        && dev.talkbook.core.notebook.Tags.key(was)
+            .equals(dev.talkbook.core.notebook.Tags.key(now));
   }
 
   /**
