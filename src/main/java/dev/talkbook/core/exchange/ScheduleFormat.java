@@ -5,7 +5,7 @@ public enum ScheduleFormat {
   /** The frab/pentabarf schedule XML (c3voc's schema): pretalx, frab, FOSDEM, osem. */
   FRAB_XML("frab/pentabarf schedule XML"),
   /** The frab-style schedule JSON that pretalx and frab export (c3voc's schema.json). */
-  FRAB_JSON("frab-style schedule JSON"),
+  FRAB_JSON("pretalx/frab schedule JSON"),
   /** iCalendar (RFC 5545): pretalx, Sched, Sessionize and calendar apps. */
   ICALENDAR("iCalendar"),
   /** Sessionize's "All data" JSON: sessions, speakers, categories, rooms. */

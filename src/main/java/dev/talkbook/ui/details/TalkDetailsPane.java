@@ -114,7 +114,17 @@ public final class TalkDetailsPane {
   /** The style class of {@link #timeSpan}. */
   public static final String TIME_SPAN_STYLE = "tb-time-span";
 
-  private HBox timeBox;
+  /**
+   * The time's cell: the time with its span beside it, or (two fields a row where the span beside
+   * the time would cut the speakers' and tags' prompts) the span under the time.
+   */
+  private VBox timeBox;
+
+  private HBox timeRow;
+
+  /** The fields' room, as the pane's width last told it (0 before it was laid out). */
+  private double fieldsRoom;
+
   final TextField room = field("room", "Room");
   // Short prompts: the labels beside say what the links are for, and the fields are narrow.
   final TextField slides = field("slides", "https://…");
@@ -296,7 +306,9 @@ public final class TalkDetailsPane {
     timeSpan.setMinWidth(Region.USE_PREF_SIZE);
     timeSpan.managedProperty().bind(timeSpan.visibleProperty());
     timeSpan.setVisible(false);
-    timeBox = new HBox(6, time, timeSpan);
+    timeRow = new HBox(6, time, timeSpan);
+    timeRow.setAlignment(Pos.CENTER_LEFT);
+    timeBox = new VBox(2, timeRow);
     timeBox.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(time, Priority.ALWAYS);
     time.textProperty().addListener((o, was, now) -> showTimeSpan());
@@ -443,10 +455,12 @@ public final class TalkDetailsPane {
             (obs, old, width) -> {
               double room =
                   width.doubleValue() - box.snappedLeftInset() - box.snappedRightInset() - BAR_ROOM;
+              fieldsRoom = room;
               boolean wide = room >= Math.max(WIDE, wideNeeds());
               if (wide != this.wide) {
                 arrange(wide);
               }
+              placeTimeSpan();
             });
     // Down to none of them where the window has no room (the least window with the REPL shown
     // under the notes): the fold's header stays, and the fields come back as the room does.
@@ -505,6 +519,28 @@ public final class TalkDetailsPane {
     grid.add(problem, 0, next, span, 1);
     grid.add(removed, 0, next + 1, span, 1);
     grid.add(abstractPane, 0, next + 2, span, 1);
+  }
+
+  /**
+   * Puts the time's span beside the time, or under it where, two fields a row, the span beside it
+   * would leave the speakers and the tags less than their prompts (an imported talk's "09:00–09:45"
+   * at 1366×768 had cut them to "Comma separa" and a speaker's name to "Ada Lovelac…").
+   */
+  private void placeTimeSpan() {
+    boolean below =
+        wide
+            && timeSpan.isVisible()
+            && fieldsRoom < wideNeeds() + timeRow.getSpacing() + timeSpan.prefWidth(-1);
+    javafx.scene.layout.Pane home = below ? timeBox : timeRow;
+    if (timeSpan.getParent() != home) {
+      ((javafx.scene.layout.Pane) timeSpan.getParent()).getChildren().remove(timeSpan);
+      home.getChildren().add(timeSpan);
+    }
+  }
+
+  /** True when the time's span shows under the time, not beside it. */
+  boolean timeSpanBelow() {
+    return timeSpan.getParent() == timeBox;
   }
 
   /**
@@ -948,6 +984,7 @@ public final class TalkDetailsPane {
         span.replace(" " + DateTimeText.CLOCKS_GO_BACK, "\n" + DateTimeText.CLOCKS_GO_BACK));
     timeSpan.setAccessibleText(span.isEmpty() ? null : "From the programme: " + span);
     timeSpan.setVisible(!span.isEmpty());
+    placeTimeSpan();
   }
 
   private void showFields(Talk.Details d) {

@@ -676,6 +676,14 @@ class ScheduleImporterTest {
   }
 
   @Test
+  void aPretalxProgrammesSummaryNamesPretalxAsItsDialogDoes() {
+    // A pretalx export read as "the frab-style schedule JSON" left its user wondering what
+    // frab was: the summary names the format as the import dialog lists it, "pretalx/frab JSON".
+    assertThat(importFixture("pretalx-schedule.json").summary())
+        .startsWith("Imported the pretalx/frab schedule JSON into \"HarbourConf 2026\"");
+  }
+
+  @Test
   void aProgrammeWithoutATitleGetsTheFallbackTitleAndTheSummarySaysSo() {
     Report r = importFixture("sessionize.json");
     assertThat(r.eventTitle()).isEqualTo("camp");

@@ -110,6 +110,62 @@ class TalkDetailsPaneTest {
   }
 
   @Test
+  void anImportedTalksTimeSpanGoesUnderTheTimeRatherThanCutTheSpeakersAndTags(FxRobot robot)
+      throws Exception {
+    // 585 px: the details' width in a 1366x768 window. With "09:00–09:45" beside the time, the
+    // speakers and tags were cut to "Comma separa" (and a speaker to "Ada Lovelac…").
+    TalkDetailsPane pane = shown(robot, 585);
+    Event e = notebook.events().create(Event.Details.titled("DevConf"));
+    Talk imported =
+        notebook
+            .talks()
+            .create(
+                e.id(),
+                new Talk.Details(
+                    "Virtual threads in practice",
+                    List.of(),
+                    LocalDateTime.of(2026, 11, 5, 9, 0),
+                    "Main Hall",
+                    null,
+                    null,
+                    List.of()),
+                "",
+                new dev.talkbook.core.notebook.Programme(
+                    "", null, java.time.Duration.ofMinutes(45), null, null, "t1", "frab:x", null));
+    robot.interact(() -> pane.show(imported));
+    for (int i = 0; i < 2; i++) {
+      robot.interact(
+          () -> {
+            holder.applyCss();
+            holder.layout();
+          });
+    }
+    assertThat(FxWait.onFx(() -> pane.grid().getColumnConstraints().size()))
+        .as("still two fields a row")
+        .isEqualTo(4);
+    assertThat(FxWait.onFx(() -> pane.timeSpan.isVisible())).isTrue();
+    assertThat(FxWait.onFx(() -> pane.timeSpan.getText())).isEqualTo("09:00–09:45");
+    robot.interact(
+        () -> {
+          showsAllOf(pane.speakers, pane.speakers.getPromptText());
+          showsAllOf(pane.tags, pane.tags.getPromptText());
+        });
+    assertThat(FxWait.onFx(pane::timeSpanBelow)).isTrue();
+    // the span under the time, inside the pane
+    javafx.geometry.Bounds span =
+        FxWait.onFx(
+            () -> holder.sceneToLocal(pane.timeSpan.localToScene(pane.timeSpan.getLayoutBounds())));
+    javafx.geometry.Bounds field =
+        FxWait.onFx(() -> holder.sceneToLocal(pane.time.localToScene(pane.time.getLayoutBounds())));
+    assertThat(span.getMinY()).isGreaterThanOrEqualTo(field.getMaxY());
+    assertThat(span.getMaxX()).isLessThanOrEqualTo(585);
+
+    // Where there is room, beside it, as before.
+    robot.interact(() -> stage.setWidth(1000));
+    FxWait.untilFx("the span back beside the time", () -> !pane.timeSpanBelow());
+  }
+
+  @Test
   void theTimeHasItsEndBesideItWhenTheProgrammeGaveALength(FxRobot robot) throws Exception {
     TalkDetailsPane pane = shown(robot, 600);
     // a talk typed in by hand has no length: nothing beside its time
