@@ -82,7 +82,8 @@
   /**
    * The words of a text, each with the names it is written as (PunctuatedNames.java: a word
    * starting with a letter, with the run of # and + right after it, "c#", "c++", and with a dot
-   * right before it that follows no letter, digit or dot, ".net"): [{w, names}], in order. A
+   * right before it that follows no letter, digit or dot, ".net", ".c#" then not also "c#"; after
+   * any other dot, "main.c#", none): [{w, names}], in order. A
    * word with Chinese, Japanese or Korean letters has none.
    */
   function tokens(text) {
@@ -96,11 +97,13 @@
       var names = [];
       if (/^\p{L}/u.test(w) && !CJK.test(w)) {
         var end = at + w.length;
-        var trail = /^[#+]*/.exec(folded.substring(end))[0];
         var before = at >= 2 ? folded.charAt(at - 2) : "";
-        var lead = at >= 1 && folded.charAt(at - 1) === "." && (at === 1
+        var dotted = at >= 1 && folded.charAt(at - 1) === ".";
+        var lead = dotted && (at === 1
           || (before !== "." && !/[\p{L}\p{N}]/u.test(before)));
-        if (trail !== "") { names.push(w + trail); }
+        // a dot before it that is not a leading one ("main.c#"): no name; ".c#" is not "c#"
+        var trail = dotted && !lead ? "" : /^[#+]*/.exec(folded.substring(end))[0];
+        if (trail !== "" && !lead) { names.push(w + trail); }
         if (lead) { names.push("." + w + trail); }
       }
       out.push({ w: w, names: names });

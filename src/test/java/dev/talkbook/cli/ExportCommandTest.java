@@ -382,4 +382,37 @@ class ExportCommandTest extends CliTest {
     Result again = refused("export", "markdown", "--out", out.toString());
     assertErr(again).contains("not empty");
   }
+
+  /**
+   * An export writing into the folder (the window's, another command's: here a process that holds
+   * it) makes {@code export markdown} refuse at once, saying why, and write nothing; once that one
+   * has been killed, the folder takes the next export (what it left is not "a folder not empty").
+   */
+  @Test
+  void exportMarkdownIntoAFolderAnotherExportIsWritingIntoIsRefusedUntilItEnds() throws Exception {
+    addSample();
+    Path out = dir.resolve("md");
+    Process holder = dev.talkbook.core.site.HoldSiteFolder.start(out);
+    try {
+      Result r = refused("export", "markdown", "--out", out.toString());
+
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertErr(r)
+          .isEqualTo(
+              "talkbook: Another export is writing into "
+                  + out.toRealPath()
+                  + " right now (from a Talkbook window or the command line). Try again"
+                  + " when it has finished."
+                  + System.lineSeparator());
+      assertOut(r).isEmpty();
+      try (var s = Files.walk(out)) {
+        assertThat(s.filter(p -> p.toString().endsWith(".md")).count()).isZero();
+      }
+    } finally {
+      holder.destroyForcibly(); // kill -9
+      holder.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertOut(ok("export", "markdown", "--out", out.toString()))
+        .contains("Exported 1 event, 5 talks and 0 attachments");
+  }
 }

@@ -12,13 +12,16 @@ import java.util.List;
  * <p>The rule: a word (letters, digits and their marks, as the index's) that starts with a letter
  * is a name when a run of {@code #} and {@code +} follows it right away ({@code c#}, {@code c++},
  * {@code g++}), or when a {@code .} stands right before it and no letter, digit or other dot before
- * that one ({@code .net}, not the "net" of "asp.net" or "...net"). Text and term are compared
- * folded for case and accents ({@link Snippets#fold}), word for word: a name is found only as a
- * whole word with the same run ({@code c#} not in "abc#", "c++" or "c"; {@code c++} in "C++20"
- * too), a term's dot only where the text has one; the term's other words as the passage marks them
- * (the same crude stem, the last one as the start of a word while it is typed); a term of several
- * words ({@code "c# basics"}, {@code c#-ish}) where the text has them one after the other, whatever
- * stands between them.
+ * that one ({@code .net}, not the "net" of "asp.net" or "...net"); a word with a dot right before
+ * it that is not such a leading dot is no name ({@code main.c#} is a file name, not {@code c#}). A
+ * name is found only whole, its leading dot included: {@code c#} not in ".c#" (another name, as
+ * ".net" is not "net"), {@code .c#} only there. Text and term are compared folded for case and
+ * accents ({@link Snippets#fold}), word for word: a name is found only as a whole word with the
+ * same run ({@code c#} not in "abc#", "c++" or "c"; {@code c++} in "C++20" too), a term's dot only
+ * where the text has one; the term's other words as the passage marks them (the same crude stem,
+ * the last one as the start of a word while it is typed); a term of several words ({@code "c#
+ * basics"}, {@code c#-ish}) where the text has them one after the other, whatever stands between
+ * them.
  */
 public final class PunctuatedNames {
   private PunctuatedNames() {}
@@ -196,7 +199,7 @@ public final class PunctuatedNames {
       int trail = w.trailEnd() - w.wordEnd();
       return length == wantedLength
           && h.trailEnd() - h.wordEnd() == trail
-          && (!w.lead() || h.lead())
+          && w.lead() == h.lead()
           && text.regionMatches(h.wordStart(), term, w.wordStart(), wantedLength)
           && text.regionMatches(h.wordEnd(), term, w.wordEnd(), trail);
     }
@@ -234,8 +237,11 @@ public final class PunctuatedNames {
               && s.charAt(start - 1) == '.'
               && (start == 1
                   || !isWordPart(s.codePointBefore(start - 1)) && s.charAt(start - 2) != '.');
+      // A dot right before the word that is not a leading one joins it to what stands before
+      // ("main.c#", "...c#"): the word is then no name, its run no part of it.
+      boolean joined = !lead && start > 0 && s.charAt(start - 1) == '.';
       int trail = i;
-      if (letter) {
+      if (letter && !joined) {
         while (trail < n && (s.charAt(trail) == '#' || s.charAt(trail) == '+')) {
           trail++;
         }

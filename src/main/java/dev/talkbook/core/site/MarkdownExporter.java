@@ -11,7 +11,6 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.core.store.TalkStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,7 +95,9 @@ public final class MarkdownExporter {
 
   /**
    * Exports every event (or only {@code eventIds}, when not empty) into {@code folder}, which must
-   * be empty or not exist yet: nothing is ever overwritten.
+   * be empty or not exist yet: nothing is ever overwritten. One export at a time writes into a
+   * folder: while another one does (a Markdown or a site export, of this process or another), this
+   * one is refused at once with a {@link SiteException} that says so.
    */
   public Result export(
       Notebook notebook,
@@ -105,8 +106,20 @@ public final class MarkdownExporter {
       SiteExporter.Progress progress,
       BooleanSupplier cancelled) {
     OutputFolder out = new OutputFolder(folder);
-    try (var s = Files.list(out.root())) {
-      if (s.findAny().isPresent()) {
+    // One export at a time writes into a folder, a site's or this (refused at once, before the
+    // folder is looked at: another export writing into it is said as such, not as files in it)
+    return out.whileHeld(() -> exportHeld(notebook, out, eventIds, progress, cancelled));
+  }
+
+  private Result exportHeld(
+      Notebook notebook,
+      OutputFolder out,
+      Set<Long> eventIds,
+      SiteExporter.Progress progress,
+      BooleanSupplier cancelled) {
+    try {
+      // What the hold keeps in the folder while it writes (and a killed export left) is no file
+      if (!out.isEmptyButForStaging()) {
         throw new SiteException(
             out.root() + " is not empty. Export Markdown into a new or empty folder.");
       }

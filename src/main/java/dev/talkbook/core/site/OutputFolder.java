@@ -261,6 +261,44 @@ final class OutputFolder {
   }
 
   /**
+   * Runs {@code export} as the one export that writes into the folder ({@link #hold}: refused at
+   * once while another one does, a site's or a Markdown export's, of this process or another) and
+   * lets the folder go ({@link #release}) when it ends, however it ends.
+   */
+  <T> T whileHeld(java.util.function.Supplier<T> export) {
+    hold();
+    T result;
+    try {
+      result = export.get();
+    } catch (RuntimeException | Error e) {
+      try {
+        release();
+      } catch (RuntimeException notRemoved) {
+        e.addSuppressed(notRemoved);
+      }
+      throw e;
+    }
+    release();
+    return result;
+  }
+
+  /**
+   * Whether the folder holds nothing but what an export holding it keeps there ({@link #STAGING}):
+   * the empty folder a Markdown export asks for, also after an export that was killed left its
+   * staging folder behind.
+   */
+  boolean isEmptyButForStaging() throws IOException {
+    try (var entries = Files.newDirectoryStream(root)) {
+      for (Path entry : entries) {
+        if (!entry.getFileName().toString().equals(STAGING)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
    * Locks the lock file in {@code s}, made if it is not there; throws {@link #busy} when another
    * export holds it. Leaves {@link #lockChannel} null (to try again) when the file was not the one
    * at its name by the time it was locked: an export that ended removed it meanwhile, and a lock on

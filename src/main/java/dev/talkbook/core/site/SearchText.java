@@ -124,8 +124,10 @@ final class SearchText {
       }
       // A name written with its punctuation (c#, c++, .net): also as that word, which is how
       // search.js looks up a query's name (Talkbook's own search: PunctuatedNames).
-      boolean trail = i < n && (text[i] == '#' || text[i] == '+');
       boolean lead = start > 0 && text[start - 1] == '.' && leadingDot(text, start - 1);
+      // a dot before it that is not a leading one ("main.c#"): no name
+      boolean joined = !lead && start > 0 && text[start - 1] == '.';
+      boolean trail = i < n && (text[i] == '#' || text[i] == '+') && !joined;
       if ((trail || lead) && Character.isLetter(Character.codePointAt(text, start))) {
         names(markdown, start, i, lead, out);
       }
@@ -175,8 +177,8 @@ final class SearchText {
       trail++;
     }
     String name = word + text.substring(end, trail);
-    if (trail > end) {
-      out.add(name);
+    if (trail > end && !lead) {
+      out.add(name); // whole: ".c#" is not "c#", as ".net" is not "net"
     }
     if (lead) {
       out.add("." + name);

@@ -311,20 +311,7 @@ public final class SiteExporter {
     OutputFolder out = new OutputFolder(folder);
     out.changed = changed;
     // One export at a time writes into a folder (refused at once, before anything is read)
-    out.hold();
-    Result result;
-    try {
-      result = export(notebook, folder, options, progress, cancelled, out);
-    } catch (RuntimeException | Error e) {
-      try {
-        out.release();
-      } catch (RuntimeException notRemoved) {
-        e.addSuppressed(notRemoved);
-      }
-      throw e;
-    }
-    out.release();
-    return result;
+    return out.whileHeld(() -> export(notebook, folder, options, progress, cancelled, out));
   }
 
   private Result export(

@@ -32,6 +32,10 @@ class PunctuatedNamesTest {
           .net.net and ..net and a .net                | .net        | 2
           Ωc# and ßc# and é.net                        | c#          | 0
           C++ vs C+++ vs C++++                         | c++         | 1
+          .c# and main.c# and ...c# and c#             | c#          | 1
+          .c# and main.c# and ...c# and c#             | .c#         | 1
+          (.C#), .c++ and .c#                          | .c#         | 2
+          learning .c#, learning main.c#, learning c#  | "learning c#" | 1
           """)
   void findsANameAsWrittenAndWhole(String text, String term, int count) {
     String typed = term.startsWith("\"") ? term.substring(1, term.length() - 1) : term;
@@ -47,6 +51,8 @@ class PunctuatedNamesTest {
           C++20, c+, c+++, g++ and c++ -- x++                          | c++
           .NET, ASP.NET, ..net, .net.net, (.Net), x .nets, .net#       | .net
           ## Heading c# and c #                                        | c#
+          .c#, main.c#, ...c#, x.c#c#, c#                              | c#
+          .c#, main.c#, ...c#, x .c#, c#                               | .c#
           """)
   void aNameAloneIsCountedAsTheWholeTextWouldCountIt(String text, String term) {
     // countAlone looks only around the name's punctuation: the same count as find over the whole
@@ -70,6 +76,8 @@ class PunctuatedNamesTest {
     assertThat(PunctuatedNames.in("virtu-")).isFalse();
     assertThat(PunctuatedNames.in("#")).isFalse();
     assertThat(PunctuatedNames.in("...virtual")).isFalse();
+    assertThat(PunctuatedNames.in("main.c#")).as("a file name").isFalse();
+    assertThat(PunctuatedNames.in(".c#")).isTrue();
   }
 
   @Test

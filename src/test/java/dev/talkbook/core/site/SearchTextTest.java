@@ -30,6 +30,7 @@ class SearchTextTest {
           C++ and C# for @Java = fun           | c++ c and c# for java fun
           On .NET, ASP.NET and ...net; g++ -O2 | on .net net asp and g++ g o2
           abc# and Ç# and 3+ and (f#)          | abc# abc and c# c 3 f# f
+          .c# then main.c# then c#             | .c# c then main c#
           foo_bar x² Привет 日本語              | foo bar x² привет 日本 本語 語
           e\u0301te\u0301                      | ete
           Η ΟΔΟΣ, η οδός, οδοσ                 | η οδοσ

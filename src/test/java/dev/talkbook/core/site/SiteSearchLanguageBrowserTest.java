@@ -70,6 +70,8 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
     talk(natives, "Cee", "Ken Rich", List.of("systems"), "Plain c with pointers, abc# macros.");
     talk(natives, "Functional F# day", "Don Syme", List.of("ml"), "Type providers.");
     talk(natives, "Spoken", "Anders C#", List.of("talks"), "About ASP.NET and networks.");
+    // a name with a leading dot is another name (".c#" is not "c#"), and a file name none
+    talk(natives, "Files", "Ed Itor", List.of("editors"), "Opened main.c#; learning .c# too.");
     Event leipzig = notebook.events().create(Event.Details.titled("JUG Leipzig"));
     talk(
         leipzig,
@@ -171,7 +173,11 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
             "\"c# daily\"",
             "c#-ish",
             "abc#",
-            "c# -tag:c#")) {
+            "c# -tag:c#",
+            ".c#",
+            "\"learning c#\"",
+            "\"learning .c#\"",
+            "main.c#")) {
       List<String> expected = notebookFinds(query);
       assertThat(allResultsFor(query))
           .as("the site's results for %s", query)
@@ -193,6 +199,9 @@ class SiteSearchLanguageBrowserTest extends BrowserTest {
     assertThat(allResultsFor("c#"))
         .containsExactlyInAnyOrder("Sharp", "Both", "Runtime", "Spoken", "Basics");
     assertThat(allResultsFor(".net")).containsExactly("Runtime");
+    // whole, its leading dot too: c# is not in ".c#" nor in the file name "main.c#"
+    assertThat(allResultsFor(".c#")).containsExactly("Files");
+    assertThat(allResultsFor("\"learning c#\"")).isEmpty();
     assertThat(allResultsFor("pointers -c#")).containsExactlyInAnyOrder("Plus", "Plain", "Cee");
   }
 

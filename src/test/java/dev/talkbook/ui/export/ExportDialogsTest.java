@@ -793,4 +793,47 @@ class ExportDialogsTest extends OwnerWindowTest {
       System.setProperty("user.home", wasHome);
     }
   }
+
+  /**
+   * Another export writing into the folder (the command line's, another window's: here a process
+   * that holds it) is said in the Markdown export's status line at once, as a problem; nothing is
+   * written, nothing remembered, and once that one has been killed Export writes there.
+   */
+  @Test
+  void exportMarkdownIntoAFolderAnotherExportIsWritingIntoSaysSoAtOnce(FxRobot robot)
+      throws Exception {
+    SampleMeetup.addTo(notebook);
+    Path out = dir.resolve("busy-md");
+    Process holder = dev.talkbook.core.site.HoldSiteFolder.start(out);
+    List<Path> exportedTo;
+    Label shown;
+    try {
+      exportedTo = showMarkdownExport(robot, out.toString());
+      typeFolder(robot, MarkdownExportDialog.FOLDER_ID, out.toString());
+      shown = robot.lookup("#" + MarkdownExportDialog.STATUS_ID).queryAs(Label.class);
+      FxWait.clickOn(robot, "#" + MarkdownExportDialog.EXPORT_ID);
+      FxWait.untilFx(
+          "the export to say why not",
+          () -> shown.getText().startsWith("Another export is writing into"));
+      assertThat(FxWait.onFx(shown::getText))
+          .isEqualTo(
+              "Another export is writing into "
+                  + out.toRealPath()
+                  + " right now (from a Talkbook window or the command line). Try again"
+                  + " when it has finished.");
+      assertThat(FxWait.onFx(() -> List.copyOf(shown.getStyleClass()))).contains("tb-problem");
+      assertThat(exportedTo).isEmpty();
+      try (var files = Files.walk(out)) {
+        assertThat(files.filter(p -> p.toString().endsWith(".md")).count()).isZero();
+      }
+    } finally {
+      holder.destroyForcibly(); // kill -9: its hold goes with it
+      holder.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    FxWait.clickOn(robot, "#" + MarkdownExportDialog.EXPORT_ID);
+    FxWait.until("the export to be remembered", () -> !exportedTo.isEmpty());
+    assertThat(exportedTo).containsExactly(out);
+    FxWait.untilFx("the export to say so", () -> shown.getText().startsWith("Exported"));
+    assertThat(FxWait.onFx(() -> List.copyOf(shown.getStyleClass()))).doesNotContain("tb-problem");
+  }
 }
