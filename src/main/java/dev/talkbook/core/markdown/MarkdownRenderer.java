@@ -66,7 +66,7 @@ public final class MarkdownRenderer {
 
   /**
    * commonmark's autolinks as {@link Autolinks} makes them and its task list items as {@link
-   * TaskItems} does (the same nodes, found sooner).
+   * TaskItems} does (the same nodes, found sooner), and footnotes ({@link Footnotes}).
    */
   static final List<Extension> EXTENSIONS =
       List.of(
@@ -74,7 +74,8 @@ public final class MarkdownRenderer {
           StrikethroughExtension.create(),
           Autolinks.create(),
           TaskItems.create(),
-          YamlFrontMatterExtension.create());
+          YamlFrontMatterExtension.create(),
+          (Parser.ParserExtension) Footnotes::extend);
 
   /**
    * The extensions as commonmark ships them (its own autolinks), plus its heading anchors (whose
@@ -123,6 +124,7 @@ public final class MarkdownRenderer {
           .urlSanitizer(new SafeUrls())
           .nodeRendererFactory(LinkFree::new)
           .nodeRendererFactory(HeadingTexts::new)
+          .nodeRendererFactory(context -> new Footnotes.Html(context, true))
           .build();
 
   /**
@@ -141,7 +143,8 @@ public final class MarkdownRenderer {
             .attributeProviderFactory(context -> new HeadingIds())
             .attributeProviderFactory(context -> new OutputBlocks())
             .attributeProviderFactory(context -> new LinkRel())
-            .nodeRendererFactory(ImageStandIn.Renderer::new);
+            .nodeRendererFactory(ImageStandIn.Renderer::new)
+            .nodeRendererFactory(context -> new Footnotes.Html(context, false));
     if (relativeLines != null) {
       builder.attributeProviderFactory(context -> new SourceLines(relativeLines));
     }
@@ -163,6 +166,7 @@ public final class MarkdownRenderer {
    */
   public String render(String markdown, Function<AttachmentRef, Optional<String>> attachments) {
     Node document = parse(markdown);
+    Footnotes.number(document, "");
     Prepare prepare = new Prepare(new NoteImages(attachments), null);
     document.accept(prepare);
     String html = absolute.render(document);
@@ -207,6 +211,27 @@ public final class MarkdownRenderer {
       Function<TalkLink, Optional<String>> talks,
       String title,
       int summaryMax) {
+    return renderPage(markdown, attachments, talks, title, summaryMax, "");
+  }
+
+  /**
+   * A talk's abstract (a programme's, with no attachments and no links to talks) as the page of its
+   * notes shows it, above them: as {@link #renderPage(String, Function, String)} with no title, its
+   * footnotes' ids apart from those of the notes.
+   */
+  public String renderAbstract(String markdown) {
+    return renderPage(
+            markdown, ref -> Optional.empty(), NO_TALK_PAGES, null, -1, Footnotes.ABSTRACT)
+        .html();
+  }
+
+  private NotePage renderPage(
+      String markdown,
+      Function<AttachmentRef, Optional<String>> attachments,
+      Function<TalkLink, Optional<String>> talks,
+      String title,
+      int summaryMax,
+      String footnoteIds) {
     Node document = pageParser.parse(markdown == null ? "" : markdown);
     dropRepeatedTitle(document, title);
     // before Prepare changes links and images: the summary is of the notes as they were parsed
@@ -216,6 +241,7 @@ public final class MarkdownRenderer {
             : markdown != null && DroppedHtml.mayHold(markdown)
                 ? summary(markdown, title, summaryMax)
                 : summary(document, summaryMax, n -> false);
+    Footnotes.number(document, footnoteIds);
     Prepare prepare = new Prepare(new NoteImages(attachments), talks);
     document.accept(prepare);
     int top = 6;
@@ -276,6 +302,7 @@ public final class MarkdownRenderer {
     for (Heading h : headings) {
       h.setLevel(Math.min(6, h.getLevel() + shift));
     }
+    Footnotes.number(document, "");
     return blocks(document, page, attachments, NO_TALK_PAGES);
   }
 
@@ -395,6 +422,7 @@ public final class MarkdownRenderer {
         frontMatter = frontMatter(child);
       }
     }
+    Footnotes.number(document, "");
     return new Part(document, blocks(document, relative, attachments, null), frontMatter);
   }
 

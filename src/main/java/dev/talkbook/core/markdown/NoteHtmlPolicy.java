@@ -52,7 +52,7 @@ final class NoteHtmlPolicy {
     private static final Pattern LANGUAGE_CLASS =
         Pattern.compile("language-[\\w+#.-]{1,40}( nohighlight)?");
     private static final Pattern LINK_CLASS =
-        Pattern.compile(Permalinks.CLASS + "|" + RemoteImage.CLASS);
+        Pattern.compile(Permalinks.CLASS + "|" + RemoteImage.CLASS + "|" + Footnotes.BACKREF_CLASS);
     private static final Pattern PRE_CLASS =
         Pattern.compile(OutputBlocks.OUTPUT + "( error)?( " + OutputBlocks.OUT_OF_DATE + ")?");
     private static final Pattern ALIGN = Pattern.compile("left|right|center");
@@ -148,9 +148,19 @@ final class NoteHtmlPolicy {
             .allowAttributes("title")
             .globally()
             .allowAttributes("id")
-            // what HeadingIds makes of a heading in any script ("über-café"), as Unicode words
-            .matching(Pattern.compile("[\\w-]{1,200}", Pattern.UNICODE_CHARACTER_CLASS))
+            // what HeadingIds makes of a heading in any script ("über-café"), as Unicode words,
+            // and a footnote's ids (Footnotes: fn:3, fnref:3, fnref:3:2, abstract-fn:1)
+            .matching(
+                Pattern.compile(
+                    "[\\w-]{1,200}|(abstract-)?(fn:\\d{1,9}|fnref:\\d{1,9}(:\\d{1,9})?)",
+                    Pattern.UNICODE_CHARACTER_CLASS))
             .globally()
+            .allowAttributes("class")
+            .matching(Pattern.compile(Footnotes.REF_CLASS))
+            .onElements("sup")
+            .allowAttributes("class")
+            .matching(Pattern.compile(Footnotes.SECTION_CLASS))
+            .onElements("div")
             .allowAttributes("data-line", "data-rel")
             .matching(DIGITS)
             .globally()

@@ -165,7 +165,7 @@ final class LivePage {
     if (!talk.abstractText().isBlank()) {
       b.append("<section class=\"abstract\" aria-labelledby=\"tb-abstract\">\n")
           .append("<h2 id=\"tb-abstract\">Abstract</h2>\n")
-          .append(renderer.renderPage(talk.abstractText(), ref -> Optional.empty(), null).html())
+          .append(renderer.renderAbstract(talk.abstractText()))
           .append("</section>\n");
     }
     return b.toString();

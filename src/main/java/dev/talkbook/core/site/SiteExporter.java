@@ -521,9 +521,7 @@ public final class SiteExporter {
                   }
                   String abstractText = t.talk().programme().abstractText();
                   String abstractHtml =
-                      abstractText.isEmpty()
-                          ? ""
-                          : markdown.renderPage(abstractText, ref -> Optional.empty(), null).html();
+                      abstractText.isEmpty() ? "" : markdown.renderAbstract(abstractText);
                   return new Made(
                       pages.talk(t, prev, next, page, abstractHtml),
                       uses,

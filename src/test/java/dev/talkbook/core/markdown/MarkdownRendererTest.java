@@ -34,7 +34,11 @@ class MarkdownRendererTest {
         "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
         "<style>body { display: none }</style>",
         "- item <span onclick=alert(1)>x</span>",
-        "<input type=text autofocus onfocus=alert(1)>"
+        "<input type=text autofocus onfocus=alert(1)>",
+        "a footnote[^\"><script>alert(1)</script>]\n\n"
+            + "[^\"><script>alert(1)</script>]: <img src=x onerror=alert(1)>"
+            + " [x](javascript:alert(1)) <style>p{}</style>",
+        "note[^a]\n\n[^a]: <b onmouseover=alert(1)>x</b> <iframe src=x></iframe>"
       })
   void rawHtmlIsSanitizedSoNothingRuns(String note) {
     String html = renderer.render(note).toLowerCase(java.util.Locale.ROOT);
@@ -625,7 +629,8 @@ class MarkdownRendererTest {
             renderer.render(
                 "![a *diagram*](https://tracker.invalid/d.png \"T\") ![](//t.invalid/e.png)"))
         .contains(
-            "<a class=\"remote-image\" href=\"https://tracker.invalid/d.png\" title=\"T\">a <em>diagram</em></a>")
+            "<a class=\"remote-image\" href=\"https://tracker.invalid/d.png\" title=\"T\">a"
+                + " <em>diagram</em></a>")
         // protocol-relative: over https, not file://t.invalid/… from a page read from disk
         .contains("<a class=\"remote-image\" href=\"https://t.invalid/e.png\">image</a>");
     assertThat(
