@@ -379,6 +379,62 @@ class PreviewViewTest {
     return last;
   }
 
+  @Test
+  void theTextGoesIntoThePageFirstAndEachLargePictureAfterIt() throws Exception {
+    // a talk with a 6 MB photo showed nothing for seconds: its 8 MB URL went into the page with the
+    // text, in one call on the FX thread
+    String picture = noisePicture(400);
+    List<RenderedNote.Block> blocks = new ArrayList<>();
+    blocks.add(new RenderedNote.Block(0, 0, "<p data-line=\"0\">Opening words</p>"));
+    for (int i = 1; i <= 2; i++) {
+      blocks.add(
+          new RenderedNote.Block(
+              i * 2,
+              i * 2,
+              "<p data-line=\""
+                  + i * 2
+                  + "\"><img src=\""
+                  + picture
+                  + "\" alt=\"p"
+                  + i
+                  + "\" /></p>"));
+    }
+    blocks.add(new RenderedNote.Block(6, 6, "<p data-line=\"6\">Closing words</p>"));
+    FxWait.until(() -> FxWait.onFx(preview::isReady));
+    String pictures =
+        FxWait.onFx(
+            () -> {
+              preview.show(new RenderedNote(blocks, null, Map.of()));
+              // what the show put into the page: the text, no picture's data yet
+              return String.valueOf(
+                  preview
+                      .webView()
+                      .getEngine()
+                      .executeScript(
+                          "document.getElementById('content').textContent + ' '"
+                              + " + Array.prototype.map.call(document.querySelectorAll('img'),"
+                              + " function (i) { return i.getAttribute('src').length; }).join(',')"));
+            });
+    assertThat(pictures).contains("Opening words").contains("Closing words");
+    assertThat(pictures.substring(pictures.lastIndexOf(' ') + 1).split(","))
+        .hasSize(2)
+        .allMatch(length -> Integer.parseInt(length) < 100);
+    for (String alt : List.of("p1", "p2")) {
+      FxWait.until(
+          alt + " decoded",
+          () ->
+              ((Number)
+                          script(
+                              "(document.querySelector('img[alt="
+                                  + alt
+                                  + "]') || {}).naturalWidth | 0"))
+                      .intValue()
+                  == 400);
+    }
+    assertThat(pageText()).contains("Opening words").contains("Closing words");
+  }
+
+  @Test
   void theLineScrolledToStaysAtTheTopWhenAPictureAboveItIsDecoded() throws Exception {
     // a talk opened with its caret below a photo: the page was placed before the photo had its
     // height, and the photo then pushed the caret's line out of view
