@@ -330,6 +330,33 @@ class NotebookMovedTest {
     assertThat(dir.resolve("mv-written-back.talkbook")).doesNotExist();
   }
 
+  /**
+   * Found in review: moved while open, another file then put at its old name, and closed: its
+   * emptied -wal and its -shm stayed beside that other file, by the old name. They are removed, the
+   * other file and the moved notebook as they should be.
+   */
+  @Test
+  @Timeout(60)
+  void aMovedNotebooksEmptiedLogIsNotLeftBesideTheFilePutAtItsOldName() throws Exception {
+    Path file = dir.resolve("left.talkbook");
+    Path elsewhere = Files.createDirectories(dir.resolve("moved")).resolve("left.talkbook");
+    Path other = dir.resolve("other3.talkbook");
+    try (Notebook made = Notebook.open(other)) {
+      made.events().create(Event.Details.titled("Other"));
+    }
+    long talk = madeBefore(file);
+    try (Notebook notebook = Notebook.open(file)) {
+      Files.move(file, elsewhere);
+      notebook.talks().saveBody(talk, "after the move");
+      Files.copy(other, file);
+      assertThat(NotebookFile.sibling(file, "-wal")).exists();
+    }
+    assertThat(NotebookFile.sibling(file, "-wal")).doesNotExist();
+    assertThat(NotebookFile.sibling(file, "-shm")).doesNotExist();
+    assertThat(file).hasSameBinaryContentAs(other);
+    assertThat(bodyIn(elsewhere, "Keynote")).isEqualTo("after the move");
+  }
+
   @Test
   void theNameWrittenBackBesideKeepsTheExtension() {
     assertThat(Notebook.writtenBackName(Path.of("a/talks.talkbook"), 1))
