@@ -329,9 +329,13 @@ public final class App extends Application implements WindowHost {
       Notebook opened,
       EarlyStart.FirstView first,
       CompletableFuture<List<NotesJournal.Recovered>> recoveredEarly) {
+    java.util.Optional<Path> writtenBack = java.util.Optional.empty();
+    Path closedFile = null;
     if (window != null) {
       window.close();
       notebook.close();
+      closedFile = notebook.file();
+      writtenBack = WrittenBackNotice.remember(notebook, settings, true); // said below
     }
     notebook = opened;
     // On the notebook thread, queued before any read of the window's: the talk is read after its
@@ -364,6 +368,12 @@ public final class App extends Application implements WindowHost {
     }
     stage.show();
     window.start(first);
+    if (writtenBack.isPresent()) {
+      // The notebook just closed went beside another file at its name: said in the new window.
+      window
+          .statusBar()
+          .showMessageUntilDismissed(WrittenBackNotice.message(closedFile, writtenBack.get()));
+    }
   }
 
   /** The editor begun in {@link #init}, for the first window only (null after). */
@@ -608,6 +618,17 @@ public final class App extends Application implements WindowHost {
 
   @Override
   public void quit() {
+    MainWindow open = window;
+    Notebook book = notebook;
+    if (open != null && book != null && open.fileDeleted()) {
+      // Written back as it closes, maybe beside another file at its name: told before the app
+      // ends, which needs the FX thread (after stop() there is none).
+      window = null;
+      notebook = null;
+      WrittenBackNotice.closeThenTell(
+          stage, open::close, book, settings, this::showInFolder, Platform::exit);
+      return;
+    }
     Platform.exit();
   }
 
@@ -629,6 +650,9 @@ public final class App extends Application implements WindowHost {
             () -> {
               if (book != null) {
                 book.close();
+                // Written back beside another file at its name (it was deleted in the last 2 s,
+                // unseen by the window): the next start opens it and says so.
+                WrittenBackNotice.remember(book, settings, false);
               }
             },
             () -> {

@@ -21,6 +21,9 @@ final class FileWhereabouts {
   private final ScheduledFuture<?> looks;
   private volatile boolean told;
 
+  /** What was found, once it was; null while the file is in place. */
+  private volatile Notebook.Moved found;
+
   private FileWhereabouts(WindowParts parts) {
     Notebook notebook = parts.notebook();
     StatusBar status = parts.status();
@@ -37,6 +40,7 @@ final class FileWhereabouts {
                                     m -> {
                                       if (!told) {
                                         told = true;
+                                        found = m;
                                         stop();
                                         Platform.runLater(() -> status.fileMoved(m));
                                       }
@@ -54,6 +58,11 @@ final class FileWhereabouts {
 
   static FileWhereabouts watch(WindowParts parts) {
     return new FileWhereabouts(parts);
+  }
+
+  /** Where the file went, once found (moved, renamed or deleted); null while not. Any thread. */
+  Notebook.Moved found() {
+    return found;
   }
 
   /** Stops looking (the window closes). */

@@ -47,6 +47,11 @@ public final class MainWindow {
   private final WindowNotices notices;
   private final WindowClose closing;
 
+  /** Watches for the notebook's file moved or deleted while open. */
+  private final FileWhereabouts whereabouts;
+
+  private final Settings settings;
+
   public MainWindow(
       Stage stage,
       Notebook notebook,
@@ -70,6 +75,7 @@ public final class MainWindow {
       WindowHost host,
       CompletableFuture<EditorView> editorAside) {
     settings.writeChangesOn(executors.windowState()); // kept even if the app is killed
+    this.settings = settings;
     Runnable quit = () -> requestClose(host::quit); // File → Quit, from other windows too
     // A journal that cannot be written is said once (typing goes on).
     NotesJournal journal = WindowClose.journal(notebook, host, p -> statusBar().journalProblem(p));
@@ -135,6 +141,7 @@ public final class MainWindow {
     CtrlTab.movesOn(scene);
     ReadOnlyWindow readOnly =
         notebook.isReadOnly() ? ReadOnlyWindow.start(parts, screen, menus.changing(), scene) : null;
+    whereabouts = FileWhereabouts.watch(parts);
     closing =
         new WindowClose(
             parts,
@@ -146,7 +153,7 @@ public final class MainWindow {
             state,
             layout.split(),
             readOnly,
-            FileWhereabouts.watch(parts));
+            whereabouts);
     notices = new WindowNotices(status, screen);
     screen.showTitle(null);
     ScrollSync scroll = ScrollSync.install(editor.area(), preview);
@@ -157,6 +164,24 @@ public final class MainWindow {
         });
     // Notes the notebook could not take as Talkbook last closed, kept in files: said once up.
     KeptNotes.offerOnceShown(parts, screen);
+    // A notebook written back beside another file at its name as it last closed: said until
+    // dismissed (once), where the quit could not say it.
+    WrittenBackNotice.sayOnOpen(parts);
+  }
+
+  /** The settings this window reads and writes. */
+  Settings settings() {
+    return settings;
+  }
+
+  /**
+   * Whether this window has seen its notebook's file deleted while open ({@link FileWhereabouts}
+   * looks every 2 s): a quit then closes the notebook before the app ends, to say where it was
+   * written back ({@link WrittenBackNotice#closeThenTell}).
+   */
+  boolean fileDeleted() {
+    Notebook.Moved moved = whereabouts.found();
+    return moved != null && moved.deleted() && !moved.readOnly();
   }
 
   /** The outline panel, built under the navigator when a talk is first shown. */

@@ -37,6 +37,20 @@ final class StatusBar {
   private final OpenTalk talk;
   private final Label notice = new Label();
   private final javafx.scene.control.Button undo = new javafx.scene.control.Button("Undo");
+
+  /**
+   * The action of the message that waits to be dismissed and shows, for those given one ("Copy
+   * again", {@link #showMessageUntilDismissed(String, String, java.util.function.BooleanSupplier,
+   * Runnable)}); hidden otherwise.
+   */
+  private final javafx.scene.control.Button pinnedAction = new javafx.scene.control.Button();
+
+  /** The actions of messages that wait to be dismissed (by their text; for those given one). */
+  private final java.util.Map<String, PinnedAction> pinnedActions = new java.util.HashMap<>();
+
+  /** What a message that waits to be dismissed offers to do: its button's name, and the doing. */
+  private record PinnedAction(String name, java.util.function.BooleanSupplier run) {}
+
   private final javafx.animation.PauseTransition noticeTimeout =
       new javafx.animation.PauseTransition(javafx.util.Duration.seconds(20));
 
@@ -195,6 +209,10 @@ final class StatusBar {
     // The notice's text gives way, never its button: cut to "…" it was taken for "show more".
     undo.setMinWidth(Region.USE_PREF_SIZE);
     undo.getStyleClass().addAll("small", "flat", "accent");
+    pinnedAction.setId("notice-action");
+    pinnedAction.setMinWidth(Region.USE_PREF_SIZE);
+    pinnedAction.getStyleClass().addAll("small", "flat", "accent");
+    pinnedAction.setOnAction(e -> runPinnedAction());
     hideNotice();
     noticeTimeout.setOnFinished(e -> hideNotice());
     // The next thing done in a window of its own (a dialog: export, history) ends a message: it
@@ -214,7 +232,7 @@ final class StatusBar {
     // Weakly: a window closed (another notebook opened) leaves no status bar behind.
     javafx.stage.Window.getWindows()
         .addListener(new javafx.collections.WeakListChangeListener<>(windowShown));
-    root.getChildren().addAll(saveState, words, notice, undo, spacer, path);
+    root.getChildren().addAll(saveState, words, notice, undo, pinnedAction, spacer, path);
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(3, 10, 3, 10));
     root.getStyleClass().add("tb-status-bar");
@@ -273,7 +291,9 @@ final class StatusBar {
     details.onSchemeAdded(this::offerUndo);
     details.onTagRespelled(this::offerUndo);
     details.onPutBack(this::offerUndo);
-    details.onKeptAside(this::showMessageUntilDismissed);
+    details.onKeptAside(
+        (message, copyAgain, dismissed) ->
+            showMessageUntilDismissed(message, "Copy again", copyAgain, dismissed));
   }
 
   private void followDetails(
@@ -379,6 +399,7 @@ final class StatusBar {
     oneLine();
     noticeWith = -1;
     notice.setText(message);
+    showPinnedAction(null);
     undo.setOnAction(
         e -> {
           hideNotice();
@@ -554,6 +575,41 @@ final class StatusBar {
   }
 
   /**
+   * Says {@code message} as {@link #showMessageUntilDismissed(String, Runnable)} does, with a
+   * button named {@code actionName} beside it that runs {@code action} (true when done) as often as
+   * the user likes while it shows: "Copy again" for texts it put on the clipboard, which the user
+   * may have replaced since.
+   */
+  void showMessageUntilDismissed(
+      String message,
+      String actionName,
+      java.util.function.BooleanSupplier action,
+      Runnable dismissed) {
+    pinnedActions.put(message, new PinnedAction(actionName, action));
+    showMessageUntilDismissed(message, dismissed);
+  }
+
+  /** The pinned message's action clicked: done, its button says so ("Copied"), else that not. */
+  private void runPinnedAction() {
+    PinnedAction action = pinnedActions.get(pinned.peekLast());
+    if (action == null || !untilDismissed) {
+      return;
+    }
+    boolean done = action.run().getAsBoolean();
+    pinnedAction.setText(done ? action.name() + " ✓" : action.name() + " (failed, try again)");
+  }
+
+  /** The pinned message's action button shown (with its name) or hidden, as the notice shows. */
+  private void showPinnedAction(PinnedAction action) {
+    boolean shown = action != null;
+    if (shown) {
+      pinnedAction.setText(action.name());
+    }
+    pinnedAction.setVisible(shown);
+    pinnedAction.setManaged(shown);
+  }
+
+  /**
    * The message that waits to be dismissed, on one line like any notice (on two it took the bar's
    * height twice): cut where the bar is too narrow, its whole text in its tooltip. No time ends it.
    */
@@ -565,6 +621,7 @@ final class StatusBar {
     noticeTimeout.stop();
     untilDismissed = true;
     pinnedReadWhole = false;
+    showPinnedAction(pinnedActions.get(pinned.peekLast()));
     markCut();
   }
 
@@ -588,7 +645,9 @@ final class StatusBar {
       markCut();
       showWholeNotice();
     } else if (untilDismissed) {
-      Runnable dismissed = onDismissed.remove(pinned.pollLast());
+      String gone = pinned.pollLast();
+      pinnedActions.remove(gone);
+      Runnable dismissed = onDismissed.remove(gone);
       hideNotice(); // the one before it, if any, shows
       if (dismissed != null) {
         dismissed.run();
@@ -617,6 +676,7 @@ final class StatusBar {
     notice.setManaged(true);
     undo.setVisible(false);
     undo.setManaged(false);
+    showPinnedAction(null);
     noticeTimeout.setDuration(MESSAGE_FOR);
     noticeTimeout.playFromStart();
   }
@@ -635,7 +695,7 @@ final class StatusBar {
     if (noticeWhole != null) {
       noticeWhole.hide();
     }
-    for (javafx.scene.Node n : List.of(notice, undo)) {
+    for (javafx.scene.Node n : List.of(notice, undo, pinnedAction)) {
       n.setVisible(false);
       n.setManaged(false);
     }

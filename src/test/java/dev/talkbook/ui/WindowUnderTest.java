@@ -480,6 +480,30 @@ final class WindowUnderTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
+  /**
+   * Quits as File → Quit does in the app when the window has seen its notebook's file deleted
+   * ({@code App.quit}): {@link WrittenBackNotice#closeThenTell}, which may leave a dialog up;
+   * {@code exit} runs when the app would end (on the FX thread).
+   */
+  void quitTellingWhereWrittenBack(FxRobot robot, Runnable exit) {
+    robot.interact(
+        () ->
+            window.requestClose(
+                () ->
+                    WrittenBackNotice.closeThenTell(
+                        stage,
+                        window::close,
+                        notebook,
+                        window.settings(),
+                        host::showInFolder,
+                        () -> {
+                          executors.close();
+                          repls.forEach(dev.talkbook.core.repl.ReplSession::close);
+                          quit = true;
+                          exit.run();
+                        })));
+  }
+
   void close(FxRobot robot) {
     if (quit) {
       return;

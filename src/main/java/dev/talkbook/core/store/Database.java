@@ -91,7 +91,21 @@ final class Database implements AutoCloseable {
     this.readOnlyBecause = readOnlyBecause;
     this.immutable = immutable;
     this.fileKey = fileKey(file);
+    this.logKeys =
+        writer == null || readOnlyBecause != null
+            ? null
+            : new Object[] {
+              fileKey(NotebookFile.sibling(file, "-wal")),
+              fileKey(NotebookFile.sibling(file, "-shm"))
+            };
   }
+
+  /**
+   * The identities of the writer's {@code -wal} and {@code -shm} as it opened them (its log is
+   * opened with it, see {@link #openLog}); null for a read-only one. What proves a log left by the
+   * old name after a move is this notebook's own ({@link #removeOwnEmptyLog}).
+   */
+  private final Object[] logKeys;
 
   /** The identity of the file now at {@code file}; null when none is there or none is known. */
   static Object fileKey(Path file) {
@@ -855,6 +869,9 @@ final class Database implements AutoCloseable {
       } finally {
         writer.close();
       }
+      if (anotherFileThere && full == null) {
+        removeOwnEmptyLog();
+      }
       if (full != null && !NotebookFile.notEmpty(NotebookFile.sibling(file, "-wal"))) {
         // SQLite folded the log in as the writer closed (only the close's extra steps failed):
         // the notebook is whole, and no -wal waits beside it, whatever the disk says.
@@ -880,6 +897,74 @@ final class Database implements AutoCloseable {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /**
+   * After a close that left WAL mode alone because another file is at the notebook's name now (it
+   * was moved while open): the {@code -wal} (folded in and truncated to nothing) and {@code -shm}
+   * this notebook used stayed by the old name beside that other file. They go, only when provably
+   * this notebook's and empty: the same files it opened (their identities as it opened them), the
+   * log holding nothing, no connection of this process holding either open any more ({@code
+   * /proc/self/fd}), and no other process's SQLite using the index (its lock byte, which every
+   * connection holds shared while it has the index open, taken exclusively). Anything else, or any
+   * doubt (no {@code /proc}: not Linux), leaves them as they are: harmless, an empty log.
+   */
+  private void removeOwnEmptyLog() {
+    Path wal = NotebookFile.sibling(file, "-wal");
+    Path shm = NotebookFile.sibling(file, "-shm");
+    Path fds = Path.of("/proc/self/fd");
+    if (logKeys == null
+        || logKeys[0] == null
+        || logKeys[1] == null
+        || !Files.isDirectory(fds)
+        || !logKeys[0].equals(fileKey(wal))
+        || !logKeys[1].equals(fileKey(shm))) {
+      return;
+    }
+    try {
+      if (openHere(fds)) {
+        return;
+      }
+      try (java.nio.channels.FileChannel index =
+              java.nio.channels.FileChannel.open(
+                  shm,
+                  java.nio.file.StandardOpenOption.READ,
+                  java.nio.file.StandardOpenOption.WRITE);
+          java.nio.channels.FileLock alone = index.tryLock(SHM_DEAD_MAN_SWITCH, 1, false)) {
+        if (alone == null
+            || !logKeys[0].equals(fileKey(wal))
+            || Files.size(wal) != 0
+            || !logKeys[1].equals(fileKey(shm))) {
+          return; // in use by another process, or no longer the same empty log
+        }
+        Files.delete(wal);
+        Files.delete(shm);
+      }
+    } catch (IOException | RuntimeException e) {
+      System.getLogger(Database.class.getName())
+          .log(System.Logger.Level.DEBUG, "removing the emptied log left at " + file, e);
+    }
+  }
+
+  /**
+   * The byte of the {@code -shm} every SQLite connection holds a shared lock on while it has the
+   * index open (the unix VFS's {@code UNIX_SHM_DMS}: 120 + 8 locks).
+   */
+  static final long SHM_DEAD_MAN_SWITCH = 128;
+
+  /**
+   * Whether a file descriptor of this process still names the log or the index ({@link #logKeys}).
+   */
+  private boolean openHere(Path fds) throws IOException {
+    try (java.util.stream.Stream<Path> open = Files.list(fds)) {
+      for (Path fd : (Iterable<Path>) open::iterator) {
+        Object key = fileKey(fd);
+        if (key != null && (key.equals(logKeys[0]) || key.equals(logKeys[1]))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** How often a busy switch out of WAL mode is tried on closing, and the pause between tries. */

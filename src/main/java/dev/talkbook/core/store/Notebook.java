@@ -379,14 +379,7 @@ public final class Notebook implements AutoCloseable {
         db.close();
       }
       setAsideLeftovers(path);
-      try {
-        Files.createLink(path, temp); // fails if something appeared at path meanwhile
-      } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-          throw e;
-        }
-        Files.move(temp, path); // no hard links here (FAT, some shares): refuses to replace too
-      }
+      NoReplaceMove.move(temp, path); // fails if something appeared at path meanwhile
     } catch (IOException e) {
       throw new NotebookOpenException(
           path,
@@ -1045,7 +1038,7 @@ public final class Notebook implements AutoCloseable {
       } catch (SQLException e) {
         throw Database.failedTo(Database.WRITE_THE_COPY, e);
       }
-      Files.move(part, to); // refuses a file that appeared at the name meanwhile
+      NoReplaceMove.move(part, to); // refuses a file that appeared at the name meanwhile
     } catch (SQLException | IOException e) {
       deleteWithSidecars(part);
       throw new NotebookException(
@@ -1109,6 +1102,27 @@ public final class Notebook implements AutoCloseable {
     }
   }
 
+  /** Where {@link #placeWrittenBack} put the notebook beside its own name; null until then. */
+  private volatile Path writtenBeside;
+
+  /**
+   * Where this notebook, deleted while open, was written back as it closed when another file was at
+   * its name by then ({@code NAME-written-back.talkbook} beside it): the notes are there now, not
+   * at {@link #file()}, which the user should be told. Empty while open, and when the notebook went
+   * back to its own name or was never deleted.
+   */
+  public java.util.Optional<Path> writtenBesideAs() {
+    return java.util.Optional.ofNullable(writtenBeside);
+  }
+
+  /** For tests: run with each name {@link #placeWrittenBack} is about to try, before it does. */
+  private volatile java.util.function.Consumer<Path> beforePlacing = to -> {};
+
+  /** For tests: {@code hook} runs with each name a written-back notebook is about to take. */
+  void beforePlacingWrittenBack(java.util.function.Consumer<Path> hook) {
+    beforePlacing = hook;
+  }
+
   /** How many names beside the notebook {@link #placeWrittenBack} tries, after its own. */
   static final int WRITTEN_BACK_NAMES = 100;
 
@@ -1121,9 +1135,13 @@ public final class Notebook implements AutoCloseable {
   private Path placeWrittenBack(Path part) throws IOException {
     for (int n = 0; ; n++) {
       Path to = n == 0 ? file : file.resolveSibling(writtenBackName(file, n));
+      beforePlacing.accept(to);
       try {
-        Files.move(part, to); // refuses a file at that name, one that appeared meanwhile too
+        // Refuses a file at that name, one that appeared meanwhile too: atomically, as a check
+        // before a rename could not (a file put there between the two was overwritten).
+        NoReplaceMove.move(part, to);
         if (n > 0) {
+          writtenBeside = to;
           System.getLogger(Notebook.class.getName())
               .log(
                   System.Logger.Level.WARNING,

@@ -188,6 +188,14 @@ public final class Settings {
     return text(ofNotebook("detailsKept", notebook), "");
   }
 
+  /**
+   * For a notebook written back beside its name as it closed ({@code NAME-written-back.talkbook}):
+   * the path it had, while the window that next opens it has not yet said so; empty otherwise.
+   */
+  public static Key<String> writtenBackFrom(Path notebook) {
+    return text(ofNotebook("writtenBackFrom", notebook), "");
+  }
+
   /** {@code name} for the notebook at {@code notebook} alone: a hash of its absolute path. */
   private static String ofNotebook(String name, Path notebook) {
     String path = notebook.toAbsolutePath().normalize().toString();

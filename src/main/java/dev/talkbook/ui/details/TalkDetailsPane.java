@@ -85,8 +85,18 @@ public final class TalkDetailsPane {
    * the texts themselves, and what to do once that is dismissed (the status bar, until then): the
    * texts stay kept, set aside, until then.
    */
-  private java.util.function.BiConsumer<String, Runnable> keptAsideTold =
-      (message, dismissed) -> {};
+  private KeptAsideTeller keptAsideTold = (message, copyAgain, dismissed) -> {};
+
+  /**
+   * Says which kept details were not put back ({@link #onKeptAside}): {@code message}, with {@code
+   * copyAgain} to put their texts on the clipboard again (the user may have copied something else
+   * since: the message never says they are on it still), and {@code dismissed} to run once the user
+   * dismissed it.
+   */
+  @FunctionalInterface
+  public interface KeptAsideTeller {
+    void tell(String message, java.util.function.BooleanSupplier copyAgain, Runnable dismissed);
+  }
 
   /** Puts a text on the clipboard; whether it took it (the system clipboard, on the FX thread). */
   private java.util.function.Predicate<String> clipboard = TalkDetailsPane::copy;
@@ -776,16 +786,18 @@ public final class TalkDetailsPane {
     aside.putAll(sorted.changedSince());
     kept.setAside(id, sorted.changedSince());
     if (!aside.isEmpty()) {
+      String texts = asideTexts(aside);
       String said =
           changedSinceText(
                   shown.details().title(),
                   fromBefore || asideFromBefore,
                   aside,
                   name -> savedText(name, shown.details()))
-              + onClipboard(aside);
+              + asideWhere(aside.size(), clipboard.test(texts));
       System.getLogger(TalkDetailsPane.class.getName()).log(System.Logger.Level.INFO, said);
       KeptFields keptIn = kept; // this notebook's, should another open before the dismissal
-      keptAsideTold.accept(said, () -> keptIn.dropAside(id, aside));
+      java.util.function.Predicate<String> copier = clipboard;
+      keptAsideTold.tell(said, () -> copier.test(texts), () -> keptIn.dropAside(id, aside));
     }
     if (sorted.putBack().isEmpty()) {
       return;
@@ -850,29 +862,31 @@ public final class TalkDetailsPane {
         + ".";
   }
 
-  /**
-   * Puts the texts of {@code aside} on the clipboard, one a line in the fields' order, and says
-   * where they are: " They are on the clipboard, paste them where they belong; kept until this is
-   * dismissed."
-   */
-  private String onClipboard(Map<String, KeptFields.Kept> aside) {
+  /** The texts of {@code aside}, one a line in the fields' order: what goes on the clipboard. */
+  private static String asideTexts(Map<String, KeptFields.Kept> aside) {
     List<String> texts = new java.util.ArrayList<>();
     FIELD_NAMES.stream().filter(aside::containsKey).forEach(n -> texts.add(aside.get(n).text()));
-    boolean copied = clipboard.test(String.join("\n", texts));
-    return asideWhere(texts.size(), copied);
+    return String.join("\n", texts);
   }
 
-  /** What {@link #onClipboard} says of {@code count} texts, {@code copied} or not. */
+  /**
+   * Where the texts set aside are, {@code count} of them, put on the clipboard as this is said
+   * ({@code copied}) or not: " It was put on the clipboard, paste it where it belongs (Copy again
+   * puts it back there); kept until this is dismissed." Read later, after the user copied other
+   * things, it is still true: it never says the clipboard holds it now.
+   */
   static String asideWhere(int count, boolean copied) {
     String them = count == 1 ? "it" : "them";
     return (copied
-            ? (count == 1 ? " It is" : " They are")
-                + " on the clipboard, paste "
+            ? (count == 1 ? " It was" : " They were")
+                + " put on the clipboard, paste "
                 + them
                 + " where "
                 + (count == 1 ? "it belongs" : "they belong")
-                + "; "
-            : " The clipboard could not take " + them + "; ")
+                + " (Copy again puts "
+                + them
+                + " back there); "
+            : " The clipboard could not take " + them + " (Copy again tries again); ")
         + "kept until this is dismissed.";
   }
 
@@ -1035,9 +1049,10 @@ public final class TalkDetailsPane {
    * Where to say which kept details were not put back because the notebook changed those fields
    * since they were typed (the command line, an import, another window), with what was typed, and
    * what to run once the user dismissed that (a message that stays until then): the texts are kept
-   * until then (and put on the clipboard), so a second kill or a closed window does not lose them.
+   * until then (and put on the clipboard, again whenever the user asks), so a second kill or a
+   * closed window does not lose them.
    */
-  public void onKeptAside(java.util.function.BiConsumer<String, Runnable> tell) {
+  public void onKeptAside(KeptAsideTeller tell) {
     keptAsideTold = tell;
   }
 

@@ -228,6 +228,40 @@ class NotebookMovedTest {
   }
 
   /**
+   * Found in review: the free name beside it was looked for and then renamed to, so a file another
+   * program put at that name in between was overwritten. A name taken as the notebook is about to
+   * take it is left alone, and the notebook goes to the next one.
+   */
+  @Test
+  @Timeout(60)
+  void aNameTakenJustBeforeTheWrittenBackNotebookTakesItIsLeftAloneAndTheNextOneUsed()
+      throws Exception {
+    Path file = dir.resolve("race.talkbook");
+    long talk = madeBefore(file);
+    Path first = dir.resolve("race-written-back.talkbook");
+    try (Notebook notebook = Notebook.open(file)) {
+      Files.delete(file);
+      notebook.talks().saveBody(talk, "after the delete");
+      Files.writeString(file, "another file at its name");
+      notebook.beforePlacingWrittenBack(
+          to -> {
+            if (to.equals(first)) {
+              try {
+                Files.writeString(first, "put there in between");
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            }
+          });
+    }
+    assertThat(file).hasContent("another file at its name");
+    assertThat(first).hasContent("put there in between");
+    assertThat(bodyIn(dir.resolve("race-written-back-2.talkbook"), "Keynote"))
+        .isEqualTo("after the delete");
+    assertThat(dir.resolve("race.talkbook.part")).doesNotExist();
+  }
+
+  /**
    * As above, the other file put there with its own log (`NAME-wal`, saves not yet folded in):
    * closing left write-ahead-log mode by the name, which folded and deleted whatever log was at
    * that name, the other file's too.
@@ -294,6 +328,33 @@ class NotebookMovedTest {
     }
     assertThat(bodyIn(elsewhere, "Keynote")).isEqualTo("before the move, after the move");
     assertThat(dir.resolve("mv-written-back.talkbook")).doesNotExist();
+  }
+
+  /**
+   * Found in review: moved while open, another file then put at its old name, and closed: its
+   * emptied -wal and its -shm stayed beside that other file, by the old name. They are removed, the
+   * other file and the moved notebook as they should be.
+   */
+  @Test
+  @Timeout(60)
+  void aMovedNotebooksEmptiedLogIsNotLeftBesideTheFilePutAtItsOldName() throws Exception {
+    Path file = dir.resolve("left.talkbook");
+    Path elsewhere = Files.createDirectories(dir.resolve("moved")).resolve("left.talkbook");
+    Path other = dir.resolve("other3.talkbook");
+    try (Notebook made = Notebook.open(other)) {
+      made.events().create(Event.Details.titled("Other"));
+    }
+    long talk = madeBefore(file);
+    try (Notebook notebook = Notebook.open(file)) {
+      Files.move(file, elsewhere);
+      notebook.talks().saveBody(talk, "after the move");
+      Files.copy(other, file);
+      assertThat(NotebookFile.sibling(file, "-wal")).exists();
+    }
+    assertThat(NotebookFile.sibling(file, "-wal")).doesNotExist();
+    assertThat(NotebookFile.sibling(file, "-shm")).doesNotExist();
+    assertThat(file).hasSameBinaryContentAs(other);
+    assertThat(bodyIn(elsewhere, "Keynote")).isEqualTo("after the move");
   }
 
   @Test

@@ -611,7 +611,7 @@ class TalkDetailsPaneTest {
                   undo.add(action);
                 });
             pane.onKeptAside(
-                (message, dismissed) -> {
+                (message, copyAgain, dismissed) -> {
                   aside.add(message);
                   dismissals.add(dismissed);
                 });
@@ -631,8 +631,9 @@ class TalkDetailsPaneTest {
       assertThat(aside)
           .containsExactly(
               "Details typed before Talkbook stopped were not put back, as “Outlines that think”"
-                  + " changed since: tags “java, loom” (now “java”). It is on the clipboard,"
-                  + " paste it where it belongs; kept until this is dismissed.");
+                  + " changed since: tags “java, loom” (now “java”). It was put on the"
+                  + " clipboard, paste it where it belongs (Copy again puts it back there); kept"
+                  + " until this is dismissed.");
       assertThat(FxWait.onFx(() -> pane.keptTalks())).containsExactly(id); // the time, unsaved
 
       // Shown again in this window: put back again, not said again.
