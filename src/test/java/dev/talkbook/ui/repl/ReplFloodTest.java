@@ -170,9 +170,12 @@ class ReplFloodTest {
     assertThat(w.longestUnchangedNanos / 1e9)
         .as("the longest wait between two updates of the transcript, s")
         .isLessThan(4.0);
+    // Processor time is not free of the load either: with the compiler threads waiting for a core,
+    // the FX thread runs its code interpreted for longer (0.30 s was seen at load 6, where an idle
+    // machine takes far less); what this guards against held the thread 10 to 50 s.
     assertThat(w.longestFrameCpuNanos / 1e9)
         .as("the FX thread's longest block, in its processor time, s")
-        .isLessThan(0.3);
+        .isLessThan(0.6);
     assertThat(escToStopped).as("Esc to stopped, s").isLessThan(4.0);
     assertThat(FxWait.onFx(() -> transcript.getParagraphs().size()))
         .isLessThanOrEqualTo(ReplPane.TRANSCRIPT_LINES + 10);
