@@ -52,6 +52,9 @@ final class WindowLayout {
   /** The least width of the talk's column (details, notes, find bar). */
   static final double TALK_MIN_WIDTH = 320;
 
+  /** The largest share of the window a kept navigator width takes at a start. */
+  static final double NAVIGATOR_MOST = 0.45;
+
   /** What the welcome of an empty notebook offers, besides a new event. */
   record WelcomeActions(Runnable addSample, Runnable importSchedule, Runnable importMarkdown) {}
 
@@ -198,8 +201,9 @@ final class WindowLayout {
     placePreview();
     talk.talkProperty().addListener((obs, old, open) -> placePreview());
     SplitPane.setResizableWithParent(leftBox, false);
-    split.setDividerPositions(
-        settings.get(Settings.NAVIGATOR_DIVIDER), settings.get(Settings.PREVIEW_DIVIDER));
+    double navigatorAt = settings.get(Settings.NAVIGATOR_DIVIDER);
+    split.setDividerPositions(navigatorAt, previewAt(navigatorAt));
+    keepNavigatorWidth(settings.get(Settings.NAVIGATOR_WIDTH));
     root.setTop(menuBar);
     root.setCenter(split);
     root.setBottom(status.root());
@@ -216,6 +220,62 @@ final class WindowLayout {
             e.consume();
           }
         });
+  }
+
+  /**
+   * Gives the navigator the width in pixels it had when the window last closed, once the columns
+   * have their first width (the window's size is known only then; the navigator keeps its pixels as
+   * the window is resized after that), the notes and the preview sharing the rest as they did. At
+   * most {@link #NAVIGATOR_MOST} of the window: a navigator kept from a wide screen leaves the talk
+   * its room on a small one.
+   */
+  private void keepNavigatorWidth(double pixels) {
+    if (!(pixels > 0)) {
+      return; // none kept: the share of the window stands
+    }
+    split
+        .widthProperty()
+        .addListener(
+            new javafx.beans.value.ChangeListener<Number>() {
+              @Override
+              public void changed(
+                  javafx.beans.value.ObservableValue<? extends Number> obs,
+                  Number old,
+                  Number width) {
+                if (width.doubleValue() > 0) {
+                  split.widthProperty().removeListener(this);
+                  double at = Math.min(pixels / width.doubleValue(), NAVIGATOR_MOST);
+                  if (split.getItems().size() > 2) {
+                    split.setDividerPositions(at, previewAt(at));
+                  } else {
+                    split.setDividerPosition(0, at);
+                  }
+                }
+              }
+            });
+  }
+
+  /**
+   * Where the preview's divider goes with the navigator's at {@code navigatorAt}: the notes keep
+   * their share of the room right of the navigator (a share of the whole window, with the navigator
+   * kept in pixels, left the notes narrower than they may be in a smaller window, and the split
+   * then narrowed the navigator back).
+   */
+  private double previewAt(double navigatorAt) {
+    double share = settings.get(Settings.NOTES_SHARE);
+    if (!(share > 0 && share < 1)) { // none kept yet: from the dividers kept before it
+      double navigator = settings.get(Settings.NAVIGATOR_DIVIDER);
+      double preview = settings.get(Settings.PREVIEW_DIVIDER);
+      share = preview > navigator && navigator < 1 ? (preview - navigator) / (1 - navigator) : 0.5;
+    }
+    return navigatorAt + share * (1 - navigatorAt);
+  }
+
+  /** Keeps the notes' share of the room right of the navigator, for {@link #previewAt}. */
+  static void rememberNotesShare(Settings settings, double[] dividers) {
+    if (dividers.length > 1 && dividers[0] < 1) {
+      settings.put(Settings.NOTES_SHARE, (dividers[1] - dividers[0]) / (1 - dividers[0]));
+    }
   }
 
   /**
@@ -333,9 +393,11 @@ final class WindowLayout {
     boolean in = split.getItems().contains(preview.root());
     if (wanted && !in) {
       split.getItems().add(preview.root());
-      split.setDividerPosition(1, settings.get(Settings.PREVIEW_DIVIDER));
+      split.setDividerPosition(1, previewAt(split.getDividerPositions()[0]));
     } else if (!wanted && in) {
-      settings.put(Settings.PREVIEW_DIVIDER, split.getDividerPositions()[1]);
+      double[] dividers = split.getDividerPositions();
+      settings.put(Settings.PREVIEW_DIVIDER, dividers[1]);
+      rememberNotesShare(settings, dividers);
       split.getItems().remove(preview.root());
     }
   }

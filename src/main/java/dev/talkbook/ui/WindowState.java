@@ -183,9 +183,13 @@ final class WindowState {
     double[] dividers = split.getDividerPositions();
     if (dividers.length > 0) {
       settings.put(Settings.NAVIGATOR_DIVIDER, dividers[0]);
+      if (split.getWidth() > 0) {
+        settings.put(Settings.NAVIGATOR_WIDTH, dividers[0] * split.getWidth());
+      }
     }
     if (dividers.length > 1) {
       settings.put(Settings.PREVIEW_DIVIDER, dividers[1]);
+      WindowLayout.rememberNotesShare(settings, dividers);
     }
     settings.flush();
   }

@@ -7,6 +7,7 @@ import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.repl.ReplOptions;
 import dev.talkbook.core.repl.ReplSession;
 import dev.talkbook.core.sample.SampleMeetup;
+import dev.talkbook.ui.common.Settings;
 import java.nio.file.Files;
 import java.util.List;
 import javafx.geometry.Dimension2D;
@@ -57,6 +58,67 @@ class LayoutWindowTest extends RealWindowTest {
     } finally {
       first.close(robot);
     }
+  }
+
+  @Test
+  void theNavigatorKeepsItsWidthInPixelsWhenTheNextStartIsInASmallerWindow(FxRobot robot)
+      throws Exception {
+    openSample(robot, "Virtual threads in practice");
+    TreeView<?> tree = WindowUnderTest.navigator(robot);
+    // Used on a wide screen with the navigator at a quarter of a 1280 px window (the tests'
+    // screen is 1280 × 800).
+    ui.resize(robot, 1280, 780);
+    SplitPane columns = columns(robot);
+    robot.interact(() -> columns.setDividerPosition(0, 0.25));
+    ui.idle();
+    double navigator = FxWait.onFx(tree::getWidth);
+    assertThat(navigator).as("the navigator in the wide window").isGreaterThan(290);
+    double[] before = FxWait.onFx(columns::getDividerPositions);
+
+    // Started again in a 1100 px window: the navigator has its pixels, not 25 % (267 px), and the
+    // notes and the preview share the rest as they did.
+    robot.interact(() -> ui.window.close());
+    ui.idle();
+    Settings settings = Settings.load(ui.settingsFile);
+    settings.put(Settings.WIDTH, 1100.0);
+    settings.put(Settings.HEIGHT, 700.0);
+    settings.flush();
+    robot.interact(
+        () -> {
+          ui.stage.setScene(null);
+          ui.stage.setWidth(1100);
+          ui.stage.setHeight(700);
+          ui.showAsTheAppStarts();
+        });
+    ui.idle();
+    TreeView<?> again = WindowUnderTest.navigator(robot);
+    FxWait.untilFx("the navigator laid out", () -> again.getWidth() > 0);
+    assertThat(FxWait.onFx(again::getWidth))
+        .as("the navigator's width after the start in a smaller window")
+        .isCloseTo(navigator, within(2.0));
+    SplitPane after = columns(robot);
+    double[] at = FxWait.onFx(after::getDividerPositions);
+    assertThat((at[1] - at[0]) / (1 - at[0]))
+        .as("the notes' share of the room right of the navigator")
+        .isCloseTo((before[1] - before[0]) / (1 - before[0]), within(0.01));
+
+    // Kept from a very wide screen, it takes at most 45 % of a small window.
+    robot.interact(() -> ui.window.close());
+    ui.idle();
+    settings = Settings.load(ui.settingsFile);
+    settings.put(Settings.NAVIGATOR_WIDTH, 900.0);
+    settings.flush();
+    robot.interact(
+        () -> {
+          ui.stage.setScene(null);
+          ui.showAsTheAppStarts();
+        });
+    ui.idle();
+    SplitPane last = columns(robot);
+    FxWait.untilFx("the columns laid out", () -> last.getWidth() > 0);
+    ui.idle();
+    assertThat(FxWait.onFx(() -> last.getDividerPositions()[0]))
+        .isBetween(0.3, WindowLayout.NAVIGATOR_MOST + 0.005);
   }
 
   /** Opens {@code id} in the window and waits until its details are shown. */

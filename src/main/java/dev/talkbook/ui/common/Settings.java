@@ -59,11 +59,27 @@ public final class Settings {
   public static final Key<Double> Y = number("y", Double.NaN);
   public static final Key<Boolean> MAXIMIZED = flag("maximized", false);
 
-  /** The split between the navigator and the editor. */
+  /**
+   * The split between the navigator and the editor, as a share of the window: used where no {@link
+   * #NAVIGATOR_WIDTH} was kept (settings written before it, or a first start).
+   */
   public static final Key<Double> NAVIGATOR_DIVIDER = number("divider0", 0.22);
 
-  /** The split between the editor and the preview. */
+  /**
+   * The navigator's width in pixels when the window closed; NaN until then. Kept in pixels because
+   * the navigator keeps its width while the window is resized: a share of a 1920-pixel window gave
+   * it 183 pixels in the next start's 1366-pixel window, its titles cut.
+   */
+  public static final Key<Double> NAVIGATOR_WIDTH = number("navigatorWidth", Double.NaN);
+
+  /** The split between the editor and the preview, as a share of the window. */
   public static final Key<Double> PREVIEW_DIVIDER = number("divider1", 0.62);
+
+  /**
+   * The notes' share of the room right of the navigator (the preview has the rest); NaN until kept,
+   * then read from {@link #NAVIGATOR_DIVIDER} and {@link #PREVIEW_DIVIDER}.
+   */
+  public static final Key<Double> NOTES_SHARE = number("notesShare", Double.NaN);
 
   /** The split between the navigator and the outline under it. */
   public static final Key<Double> OUTLINE_DIVIDER = number("outlineDivider", 0.5);
