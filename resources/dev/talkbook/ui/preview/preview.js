@@ -4,34 +4,28 @@
 // Top-level elements of #content are the note's top-level blocks; `lines` holds each one's first
 // source line, and elements inside carry data-rel, their line counted from their block's line.
 var lines = [];
-// Where scrollToLine last left the page (-1: the reader has scrolled since): a scroll event that
-// finds the page there is the page following the editor, never to be echoed back, however late it
-// comes (a loaded machine ran it seconds later, and the editor jumped to the page's top line).
+var ignoreScrollUntil = 0;
+// Where scrollToLine last left the page (-1: moved since): a scroll event that finds the page there
+// is the page following the editor, never to be echoed back, however late it comes (a loaded
+// machine ran it after the 200 ms, and the editor jumped to the page's top line).
 var placedY = -1;
-// The line scrollToLine put at the top (-1: none, the reader has scrolled since), where that line
-// was in the page then, and the page's and the view's size then: the page keeps the line at its
-// top until the reader scrolls, whatever changes the page above or below it or the view (a picture
-// decoded or put in after its text, a reflow to another width, the view made taller), and however
-// late that comes. A scroll is the reader's when they used the wheel, the keys, the mouse or a
-// touch since the line was placed, or when neither the line's place nor the page's or the view's
-// size changed (the scroll bar, a script); any other scroll is WebKit's own (the page clamped at
-// its new end) and puts the line back. No time window: one of 0.2 s took such a scroll, run later
-// (a loaded machine, a view given its height after the page was placed), for the reader's, and a
-// picture above the line decoded after it pushed the line out of view.
+// The line scrollToLine put at the top, and the page's width then: a page reflowed to another width
+// (the web view given its width after a start, the window or the split moved) puts that line back
+// at the top while the reader has not scrolled it: at a start the line's place, reckoned on the
+// narrow page WebKit starts with, left the page at its end.
 var placedLine = -1;
-var placedAt = -1;
-var placedShape = '';
-var readerInput = false;
+var placedWidth = -1;
 var highlighted = {};
 var highlightedCount = 0;
 
 function content() { return document.getElementById('content'); }
 
 function patch(start, removeCount, html, lineList) {
-  // The page placed at a line (scrollToLine) and not scrolled by the reader since: the line is put
-  // back at the top after the change, which may have grown or shrunk the page above it (a picture
-  // put in after its text).
-  var placed = stillPlaced();
+  // The page placed at a line (scrollToLine) and not scrolled since: the line is put back at the
+  // top after the change, which may have grown or shrunk the page above it (a picture put in after
+  // its text). Left to the scroll event the change may cause, a late one (a loaded machine) took
+  // the change for the reader's scroll and the line was lost.
+  var placed = placedLine >= 0 && window.pageYOffset === placedY;
   var box = content();
   for (var i = 0; i < removeCount && start < box.children.length; i++) {
     box.removeChild(box.children[start]);
@@ -133,90 +127,50 @@ function marks(i) {
   return out;
 }
 
-/** Where the page's top is when source line `line` is at the top of the view. */
-function yOfLine(line) {
-  var kids = content().children;
-  var i = lastAtMost(Math.min(kids.length, lines.length), function (k) { return lines[k]; }, line);
-  if (i < 0) { return 0; }
-  var ms = marks(i);
-  var at = ms[0];
-  var next = null;
-  for (var j = 0; j < ms.length; j++) {
-    if (ms[j].line <= line && ms[j].line >= at.line) { at = ms[j]; }
-    else if (ms[j].line > line && (next === null || ms[j].line < next.line)) { next = ms[j]; }
-  }
-  if (next === null && i + 1 < kids.length) { next = { el: kids[i + 1], line: lines[i + 1] }; }
-  var y = topOf(at.el);
-  if (next !== null && next.line > at.line) {
-    y += (line - at.line) / (next.line - at.line) * Math.max(0, topOf(next.el) - y);
-  }
-  return Math.max(0, y - 8);
-}
-
 /** Scrolls so that source line `line` is at the top (Java calls this when the editor scrolls). */
 function scrollToLine(line) {
-  var y = yOfLine(line);
-  window.scrollTo(0, y);
+  var kids = content().children;
+  var i = lastAtMost(Math.min(kids.length, lines.length), function (k) { return lines[k]; }, line);
+  var y = 0;
+  if (i >= 0) {
+    var ms = marks(i);
+    var at = ms[0];
+    var next = null;
+    for (var j = 0; j < ms.length; j++) {
+      if (ms[j].line <= line && ms[j].line >= at.line) { at = ms[j]; }
+      else if (ms[j].line > line && (next === null || ms[j].line < next.line)) { next = ms[j]; }
+    }
+    if (next === null && i + 1 < kids.length) { next = { el: kids[i + 1], line: lines[i + 1] }; }
+    y = topOf(at.el);
+    if (next !== null && next.line > at.line) {
+      y += (line - at.line) / (next.line - at.line) * Math.max(0, topOf(next.el) - y);
+    }
+    y -= 8;
+  }
+  ignoreScrollUntil = Date.now() + 200;
+  window.scrollTo(0, Math.max(0, y));
   placedY = window.pageYOffset;
   placedLine = line;
-  placedAt = y;
-  placedShape = shape();
-  readerInput = false;
+  placedWidth = window.innerWidth;
 }
 
-/** The page's height and the view's size. */
-function shape() {
-  return document.documentElement.scrollHeight + ' ' + window.innerWidth + 'x' + window.innerHeight;
-}
-
-/**
- * Whether the line scrollToLine placed is still to be kept at the top: the page is where it left
- * it, or has moved without the reader (no wheel, key, mouse or touch since) while the page or the
- * view changed under it (the line moved, or the page or the view grew or shrank and WebKit clamped
- * the page at its end).
- */
-function stillPlaced() {
-  if (placedLine < 0) { return false; }
-  if (window.pageYOffset === placedY) { return true; }
-  return !readerInput
-      && (shape() !== placedShape || Math.abs(yOfLine(placedLine) - placedAt) >= 1);
-}
-
-// What the reader does to scroll the page; the scroll bar dragged without a mouse event the page
-// sees is told apart by the page not having changed (stillPlaced).
-['wheel', 'mousewheel', 'keydown', 'mousedown', 'touchstart'].forEach(function (type) {
-  window.addEventListener(type, function () { readerInput = true; }, true);
-});
-
-/**
- * Puts the placed line back at the top after the view is resized (a reflow to another width, the
- * view made taller or shorter: the web view given its size after a start, the window or the split
- * moved), while the reader has not scrolled since: at a start the line's place, reckoned on the
- * narrow page WebKit starts with, left the page at its end.
- */
+/** Puts the placed line back at the top if the page has another width since; whether it did. */
 function placeAgainIfResized() {
-  if (stillPlaced()) { scrollToLine(placedLine); }
+  if (placedLine < 0 || placedY < 0 || window.innerWidth === placedWidth) { return false; }
+  scrollToLine(placedLine);
+  return true;
 }
 
 window.addEventListener('resize', placeAgainIfResized);
 
 // A picture decoded after the page was scrolled to a line (a talk just opened, its caret below the
-// picture) grows the page above that line without moving the page, so without a scroll event: the
-// line is put back at the top, unless the reader has scrolled since. Load events do not bubble:
-// caught on their way down. Anything else that changes the notes' size (a reflow) is seen by a
-// ResizeObserver where WebKit has one.
-function placeAgainIfMoved() {
-  if (placedLine >= 0 && stillPlaced()
-      && (window.pageYOffset !== placedY || Math.abs(yOfLine(placedLine) - placedAt) >= 1)) {
+// picture) grows the page above that line: the line is put back at the top, unless the reader has
+// scrolled since. Load events do not bubble: caught on their way down.
+document.addEventListener('load', function (e) {
+  if (e.target.tagName === 'IMG' && placedLine >= 0 && window.pageYOffset === placedY) {
     scrollToLine(placedLine);
   }
-}
-document.addEventListener('load', function (e) {
-  if (e.target.tagName === 'IMG') { placeAgainIfMoved(); }
 }, true);
-document.addEventListener('DOMContentLoaded', function () {
-  if (window.ResizeObserver) { new ResizeObserver(placeAgainIfMoved).observe(content()); }
-});
 
 /** The source line at the top of the view. */
 function lineAtTop() {
@@ -235,15 +189,11 @@ function lineAtTop() {
 
 var scrollPending = false;
 window.addEventListener('scroll', function () {
-  if (scrollPending) { return; }
+  if (Date.now() < ignoreScrollUntil || scrollPending) { return; }
   scrollPending = true;
   window.requestAnimationFrame(function () {
     scrollPending = false;
-    if (window.pageYOffset === placedY) { return; }
-    if (stillPlaced()) {
-      scrollToLine(placedLine); // the page moved under the line, not the reader: the line back
-      return;
-    }
+    if (window.pageYOffset === placedY || placeAgainIfResized()) { return; }
     placedY = -1;
     placedLine = -1;
     if (!window.talkbook) { return; }

@@ -539,136 +539,33 @@ public final class PreviewView {
     return zoom;
   }
 
-  /**
-   * A block whose pictures' {@code data:} URLs pass this goes into the page after the text around
-   * it, one such block at a time, each in a pulse of its own ({@link #apply}): a picture's URL
-   * costs WebKit about as much as text of its length (a 700 KB screenshot 20–80 ms of FX thread, a
-   * 6 MB photo's 8 MB URL most of a second, load 11), and the note's text waited behind all of
-   * them.
-   */
-  static final int LATER_PICTURE_CHARS = 64 * 1024;
-
-  /** What a picture to come shows until then: a transparent pixel. */
-  private static final String NO_PICTURE_YET =
-      "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
-
-  /** Whether a pulse is awaited to put the next picture into the page. */
-  private boolean picturesAwaited;
-
-  /**
-   * {@code html} with each picture's {@code data:} URL in it a transparent pixel, when their URLs
-   * pass {@link #LATER_PICTURE_CHARS}; else {@code html} itself.
-   */
-  static String withoutPictures(String html) {
-    if (html.length() - weight(html, Integer.MAX_VALUE, 0) <= LATER_PICTURE_CHARS) {
-      return html;
-    }
-    StringBuilder out = new StringBuilder();
-    int from = 0;
-    int at = html.indexOf(PICTURE_SRC);
-    while (at >= 0) {
-      int url = at + "src=\"".length();
-      int end = html.indexOf('"', url);
-      if (end < 0) {
-        break;
-      }
-      out.append(html, from, url).append(NO_PICTURE_YET);
-      from = end;
-      at = html.indexOf(PICTURE_SRC, end);
-    }
-    return out.append(html, from, html.length()).toString();
-  }
-
-  /**
-   * The HTML to put in the page for {@code blocks} now: each block with large pictures that the
-   * page does not hold yet without them ({@link #withoutPictures}), except, when nothing else
-   * changes, the first of them; and whether any is left to put in after.
-   */
-  private List<String> nowInPage(List<RenderedNote.Block> blocks, boolean[] later) {
-    List<String> now = new ArrayList<>(blocks.size());
-    int firstLater = -1;
-    boolean changes = blocks.size() != shown.size();
-    for (int i = 0; i < blocks.size(); i++) {
-      String html = blocks.get(i).html();
-      String without = withoutPictures(html);
-      if (without != html && shown.contains(html)) {
-        without = html; // in the page already
-      }
-      if (without != html && firstLater < 0) {
-        firstLater = i;
-      }
-      later[0] |= without != html;
-      changes |= !changes && !without.equals(shown.get(i));
-      now.add(without);
-    }
-    if (!changes && firstLater >= 0) {
-      now.set(firstLater, blocks.get(firstLater).html());
-      later[0] = false;
-      for (int i = firstLater + 1; i < blocks.size() && !later[0]; i++) {
-        later[0] = now.get(i) != blocks.get(i).html();
-      }
-    }
-    return now;
-  }
-
-  /** Puts the next picture into the page once a pulse has shown what is there now. */
-  private void awaitPictures() {
-    if (picturesAwaited) {
-      return;
-    }
-    picturesAwaited = true;
-    new javafx.animation.AnimationTimer() {
-      private int pulses;
-
-      @Override
-      public void handle(long now) {
-        if (++pulses < 2) {
-          return; // this pulse shows the page as it is
-        }
-        stop();
-        picturesAwaited = false;
-        if (ready) {
-          apply(pending);
-        }
-      }
-    }.start();
-  }
-
-  /**
-   * Replaces the blocks between the unchanged start and the unchanged end; large pictures go in
-   * after, one block a pulse ({@link #LATER_PICTURE_CHARS}).
-   */
-  private void apply(List<RenderedNote.Block> note) {
+  /** Replaces the blocks between the unchanged start and the unchanged end. */
+  private void apply(List<RenderedNote.Block> blocks) {
     pendingSet = false;
-    boolean[] later = {false};
-    List<String> blocks = nowInPage(note, later);
     int n = blocks.size();
     int old = shown.size();
     int start = 0;
-    while (start < n && start < old && shown.get(start).equals(blocks.get(start))) {
+    while (start < n && start < old && shown.get(start).equals(blocks.get(start).html())) {
       start++;
     }
     int end = 0;
     while (end < n - start
         && end < old - start
-        && shown.get(old - 1 - end).equals(blocks.get(n - 1 - end))) {
+        && shown.get(old - 1 - end).equals(blocks.get(n - 1 - end).html())) {
       end++;
-    }
-    if (later[0]) {
-      awaitPictures();
     }
     StringBuilder html = new StringBuilder();
     List<String> added = new ArrayList<>(n - start - end);
     for (int i = start; i < n - end; i++) {
-      html.append(blocks.get(i));
-      added.add(blocks.get(i));
+      html.append(blocks.get(i).html());
+      added.add(blocks.get(i).html());
     }
     StringBuilder lines = new StringBuilder(n * 5);
     for (int i = 0; i < n; i++) {
       if (i > 0) {
         lines.append(',');
       }
-      lines.append(note.get(i).firstLine());
+      lines.append(blocks.get(i).firstLine());
     }
     JSObject window = (JSObject) web.getEngine().executeScript("window");
     window.call("patch", start, old - start - end, html.toString(), lines.toString());

@@ -83,14 +83,6 @@ class PreviewViewTest {
         .intValue();
   }
 
-  /** Waits until {@code millis} have passed by the page's clock. */
-  private void pageTimePasses(int millis) throws Exception {
-    long until = ((Number) script("Date.now()")).longValue() + millis;
-    FxWait.until(
-        "the page's clock past " + until,
-        () -> Boolean.TRUE.equals(script("Date.now() > " + until)));
-  }
-
   private void show(List<RenderedNote.Block> blocks) throws Exception {
     FxWait.until(() -> FxWait.onFx(preview::isReady));
     FxWait.onFx(
@@ -198,16 +190,16 @@ class PreviewViewTest {
         });
     FxWait.until(() -> Math.abs(topOfLine(far)) < 30);
     scrolled.clear();
-    // The scroll event of that scroll comes late (a loaded machine): the editor, told the line at
-    // the page's top, would jump to it.
+    // The scroll event of that scroll comes after the page's 200 ms (a loaded machine): the
+    // editor, told the line at the page's top, would jump to it.
     script(
-        "window.dispatchEvent(new Event('scroll')); window.framed = false;"
+        "ignoreScrollUntil = 0; window.dispatchEvent(new Event('scroll')); window.framed = false;"
             + " requestAnimationFrame(function () { requestAnimationFrame(function () {"
             + " window.framed = true; }); });");
     FxWait.until(() -> Boolean.TRUE.equals(script("window.framed")));
     assertThat(scrolled).isEmpty();
     // The reader's own scroll is told.
-    script("window.scrollBy(0, 300)");
+    script("ignoreScrollUntil = 0; window.scrollBy(0, 300)");
     FxWait.until(() -> !scrolled.isEmpty());
   }
 
@@ -243,7 +235,7 @@ class PreviewViewTest {
     assertThat(scrolled).as("the editor told of no scroll it did not make").isEmpty();
 
     // Once the reader has scrolled the page, a resize leaves it where they took it.
-    script("window.scrollBy(0, 300)");
+    script("ignoreScrollUntil = 0; window.scrollBy(0, 300)");
     FxWait.until(() -> !scrolled.isEmpty());
   }
 
@@ -387,63 +379,6 @@ class PreviewViewTest {
     return last;
   }
 
-  @Test
-  void theTextGoesIntoThePageFirstAndEachLargePictureAfterIt() throws Exception {
-    // a talk with a 6 MB photo showed nothing for seconds: its 8 MB URL went into the page with the
-    // text, in one call on the FX thread
-    String picture = noisePicture(400);
-    List<RenderedNote.Block> blocks = new ArrayList<>();
-    blocks.add(new RenderedNote.Block(0, 0, "<p data-line=\"0\">Opening words</p>"));
-    for (int i = 1; i <= 2; i++) {
-      blocks.add(
-          new RenderedNote.Block(
-              i * 2,
-              i * 2,
-              "<p data-line=\""
-                  + i * 2
-                  + "\"><img src=\""
-                  + picture
-                  + "\" alt=\"p"
-                  + i
-                  + "\" /></p>"));
-    }
-    blocks.add(new RenderedNote.Block(6, 6, "<p data-line=\"6\">Closing words</p>"));
-    FxWait.until(() -> FxWait.onFx(preview::isReady));
-    String pictures =
-        FxWait.onFx(
-            () -> {
-              preview.show(new RenderedNote(blocks, null, Map.of()));
-              // what the show put into the page: the text, no picture's data yet
-              return String.valueOf(
-                  preview
-                      .webView()
-                      .getEngine()
-                      .executeScript(
-                          "document.getElementById('content').textContent + ' ' +"
-                              + " Array.prototype.map.call(document.querySelectorAll('img'),"
-                              + " function (i) { return i.getAttribute('src').length;"
-                              + " }).join(',')"));
-            });
-    assertThat(pictures).contains("Opening words").contains("Closing words");
-    assertThat(pictures.substring(pictures.lastIndexOf(' ') + 1).split(","))
-        .hasSize(2)
-        .allMatch(length -> Integer.parseInt(length) < 100);
-    for (String alt : List.of("p1", "p2")) {
-      FxWait.until(
-          alt + " decoded",
-          () ->
-              ((Number)
-                          script(
-                              "(document.querySelector('img[alt="
-                                  + alt
-                                  + "]') || {}).naturalWidth | 0"))
-                      .intValue()
-                  == 400);
-    }
-    assertThat(pageText()).contains("Opening words").contains("Closing words");
-  }
-
-  @Test
   void theLineScrolledToStaysAtTheTopWhenAPictureAboveItIsDecoded() throws Exception {
     // a talk opened with its caret below a photo: the page was placed before the photo had its
     // height, and the photo then pushed the caret's line out of view
@@ -474,81 +409,6 @@ class PreviewViewTest {
   }
 
   @Test
-  void theLineScrolledToStaysAtTheTopWhenWebKitMovesThePageLate() throws Exception {
-    // The race behind the picture put in a pulse after its text: the page placed at the caret's
-    // line was moved by WebKit itself (the view made taller and the page clamped at its new end: a
-    // web view given its height after the page was placed, the window or the split moved), and
-    // the scroll event of that move, run more than 0.2 s after the placing (a loaded machine or a
-    // late resize), was taken for the reader's scroll: the line was given up, the editor told to
-    // move, and the picture above then decoded pushed the line out of view.
-    List<RenderedNote.Block> text = new ArrayList<>();
-    text.add(new RenderedNote.Block(0, 0, "<p data-line=\"0\">Opening words</p>"));
-    text.addAll(
-        note(6).stream()
-            .map(b -> new RenderedNote.Block(b.firstLine() + 2, b.lastLine() + 2, b.html()))
-            .toList());
-    int line = text.get(11).firstLine(); // the last section's heading
-    FxWait.onFx(
-        () -> {
-          preview.webView().setMaxHeight(150);
-          return null;
-        });
-    FxWait.until("the view short", () -> ((Number) script("window.innerHeight")).intValue() <= 150);
-    show(text);
-    FxWait.onFx(
-        () -> {
-          preview.scrollToLine(line);
-          return null;
-        });
-    FxWait.until("the line at the top", () -> Math.abs(topOfLine(line) - 8) <= 2);
-    int room =
-        ((Number) script("document.documentElement.scrollHeight - window.pageYOffset")).intValue();
-    assertThat(room).as("the page below the line's top").isBetween(150, 350);
-    scrolled.clear();
-    pageTimePasses(300);
-    FxWait.onFx(
-        () -> {
-          preview.webView().setMaxHeight(room + 40); // the page cannot keep the line at its top
-          return null;
-        });
-    FxWait.until(
-        "the view taller", () -> ((Number) script("window.innerHeight")).intValue() > room);
-    twoFrames(); // WebKit's scroll handled
-    FxWait.onFx(
-        () -> {
-          preview.webView().setMaxHeight(150);
-          return null;
-        });
-    FxWait.until(
-        "the view short again", () -> ((Number) script("window.innerHeight")).intValue() <= 150);
-    FxWait.until("the line back at the top", () -> Math.abs(topOfLine(line) - 8) <= 2);
-
-    String picture = noisePicture(300); // decoded a pulse or more after the text
-    List<RenderedNote.Block> blocks = new ArrayList<>(text);
-    blocks.set(
-        0,
-        new RenderedNote.Block(
-            0, 0, "<p data-line=\"0\"><img src=\"" + picture + "\" alt=\"slide\" /></p>"));
-    show(blocks);
-    FxWait.until(
-        "the picture decoded",
-        () ->
-            ((Number) script("(document.querySelector('img[alt=slide]') || {}).naturalWidth | 0"))
-                    .intValue()
-                == 300);
-    FxWait.until("the line kept at the top", () -> Math.abs(topOfLine(line) - 8) <= 2);
-    assertThat(scrolled).as("the editor told of no scroll the reader did not make").isEmpty();
-  }
-
-  /** Waits for two of the page's animation frames: a scroll event's handler has run. */
-  private void twoFrames() throws Exception {
-    script(
-        "window.framed = false; requestAnimationFrame(function () {"
-            + " requestAnimationFrame(function () { window.framed = true; }); });");
-    FxWait.until("two frames", () -> Boolean.TRUE.equals(script("window.framed")));
-  }
-
-  @Test
   void theLineScrolledToStaysAtTheTopWhenTheBlocksAboveItChangeLate() throws Exception {
     // a picture put into the page after its text (a pulse or more later; seconds on a loaded
     // machine) shrinks or grows the page above the line scrolled to: the scroll event that came
@@ -567,13 +427,17 @@ class PreviewViewTest {
           return null;
         });
     FxWait.until("the line at the top", () -> Math.abs(topOfLine(line) - 8) <= 2);
-    pageTimePasses(300); // past the 0.2 s in which the page once took a scroll for its own
+    FxWait.until(
+        "the scroll's own time over",
+        () -> Boolean.TRUE.equals(script("Date.now() > ignoreScrollUntil")));
     String tall = "<p data-line=\"0\" style=\"height: 900px\">Opening words</p>";
     List<RenderedNote.Block> taller = new ArrayList<>(blocks);
     taller.set(0, new RenderedNote.Block(0, 0, tall));
     show(taller); // the block above grows: a picture decoded
     FxWait.until("the line back at the top", () -> Math.abs(topOfLine(line) - 8) <= 2);
-    pageTimePasses(300); // past the 0.2 s in which the page once took a scroll for its own
+    FxWait.until(
+        "the scroll's own time over",
+        () -> Boolean.TRUE.equals(script("Date.now() > ignoreScrollUntil")));
     show(blocks); // and shrinks again
     FxWait.until("the line at the top once more", () -> Math.abs(topOfLine(line) - 8) <= 2);
     show(taller);
