@@ -4,12 +4,14 @@ import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.RecentNotebooks;
 import dev.talkbook.ui.common.Settings;
+import dev.talkbook.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -139,7 +141,7 @@ final class WrittenBackNotice {
                   Errors.show(null, "Could not write the notebook back", failed[0]);
                   done.run();
                 } else if (beside.isPresent()) {
-                  tell(notebook.file(), beside.get(), showFolder, done);
+                  tell(stage, notebook.file(), beside.get(), showFolder, done);
                 } else {
                   done.run();
                 }
@@ -147,11 +149,20 @@ final class WrittenBackNotice {
         });
   }
 
-  /** The dialog at quit naming {@code to}; {@code then} runs once it is closed. FX thread. */
+  /**
+   * The dialog at quit naming {@code to}, dressed like {@code window} (hidden by now, its theme
+   * kept); {@code then} runs once it is closed. FX thread.
+   */
   static void tell(
-      Path from, Path to, Function<Path, CompletableFuture<Void>> showFolder, Runnable then) {
+      Stage window,
+      Path from,
+      Path to,
+      Function<Path, CompletableFuture<Void>> showFolder,
+      Runnable then) {
     Dialog<ButtonType> dialog = new Dialog<>();
-    dialog.setTitle("Your notes were written back beside");
+    Theme.dress(dialog.getDialogPane(), window);
+    dialog.setTitle("Talkbook");
+    dialog.setHeaderText("Your notes were written back beside");
     dialog.getDialogPane().setId(DIALOG_ID);
     Label said = new Label(message(from, to));
     said.setWrapText(true);
@@ -189,7 +200,11 @@ final class WrittenBackNotice {
                   : "The clipboard could not take the path; it is " + to + ".");
         });
     HBox buttons = new HBox(8, show, copy);
-    dialog.getDialogPane().setContent(new VBox(12, said, buttons, status));
+    VBox content = new VBox(12, said, buttons, status);
+    // A dialog's content has no padding of its own under the theme: the words and buttons would
+    // touch its left edge.
+    content.setPadding(new Insets(16, 16, 8, 16));
+    dialog.getDialogPane().setContent(content);
     dialog.getDialogPane().getButtonTypes().setAll(QUIT);
     dialog.setOnHidden(e -> then.run());
     dialog.show();

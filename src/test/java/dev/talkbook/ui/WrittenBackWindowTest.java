@@ -73,6 +73,17 @@ class WrittenBackWindowTest {
                     .reduce("", String::concat));
     assertThat(said).contains("Your notes are in " + beside).contains(file.toString());
     assertThat(exited).as("the app waits for the user to read it").isNotDone();
+    // The words and buttons keep off the dialog's edges (they touched its left edge).
+    double left =
+        FxWait.onFx(
+            () -> {
+              DialogPane pane = robot.lookup("#written-back").queryAs(DialogPane.class);
+              javafx.scene.Node button = pane.lookup("#written-back-show-folder");
+              javafx.geometry.Bounds b =
+                  pane.sceneToLocal(button.localToScene(button.getLayoutBounds()));
+              return b.getMinX();
+            });
+    assertThat(left).as("the Show folder button's room at the left").isGreaterThanOrEqualTo(12);
 
     FxWait.clickOn(robot, "#written-back-copy-path");
     assertThat(FxWait.onFx(() -> Clipboard.getSystemClipboard().getString()))
