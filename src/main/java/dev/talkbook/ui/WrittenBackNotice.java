@@ -171,6 +171,9 @@ final class WrittenBackNotice {
     status.setId("written-back-status");
     status.setWrapText(true);
     status.setPrefWidth(480);
+    // No empty line under the buttons until there is something to say.
+    status.managedProperty().bind(status.textProperty().isNotEmpty());
+    status.visibleProperty().bind(status.managedProperty());
     Button show = new Button("Show folder");
     show.setId("written-back-show-folder");
     Button copy = new Button("Copy path");
