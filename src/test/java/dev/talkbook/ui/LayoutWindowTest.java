@@ -80,6 +80,9 @@ class LayoutWindowTest extends RealWindowTest {
     robot.interact(() -> ui.window.close());
     ui.idle();
     Settings settings = Settings.load(ui.settingsFile);
+    // The session's file keeps the notes' share, and no longer the preview's divider of old files.
+    assertThat(settings.has(Settings.NOTES_SHARE)).as("notesShare kept").isTrue();
+    assertThat(settings.has(Settings.PREVIEW_DIVIDER)).as("divider1 kept").isFalse();
     settings.put(Settings.WIDTH, 1100.0);
     settings.put(Settings.HEIGHT, 700.0);
     settings.flush();
