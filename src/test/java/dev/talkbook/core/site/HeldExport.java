@@ -15,6 +15,27 @@ final class HeldExport<R> {
   private final CountDownLatch goOn = new CountDownLatch(1);
   private FutureTask<R> running;
 
+  /**
+   * A site export of all of {@code notebook} into {@code folder}, started in a thread named {@code
+   * thread}, that waits at its first file written.
+   */
+  static HeldExport<SiteExporter.Result> site(
+      dev.talkbook.core.store.Notebook notebook, java.nio.file.Path folder, String thread) {
+    SiteExporter first = new SiteExporter(new dev.talkbook.core.markdown.MarkdownRenderer());
+    HeldExport<SiteExporter.Result> held = new HeldExport<>();
+    first.changed = path -> held.pause();
+    held.start(
+        () ->
+            first.export(
+                notebook,
+                folder,
+                SiteExporter.Options.all(),
+                SiteExporter.Progress.NONE,
+                () -> false),
+        thread);
+    return held;
+  }
+
   /** Called by the export (a progress or file hook): the first call waits until let go. */
   void pause() {
     if (writing.getCount() > 0) {

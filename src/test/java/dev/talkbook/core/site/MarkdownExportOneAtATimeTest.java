@@ -91,18 +91,7 @@ class MarkdownExportOneAtATimeTest {
   @Timeout(120)
   void aMarkdownExportBesideASiteExportIntoTheSameFolderIsRefusedAtOnce() throws Exception {
     Path site = dir.resolve("site");
-    SiteExporter first = new SiteExporter(new MarkdownRenderer());
-    HeldExport<SiteExporter.Result> held = new HeldExport<>();
-    first.changed = path -> held.pause();
-    held.start(
-        () ->
-            first.export(
-                notebook,
-                site,
-                SiteExporter.Options.all(),
-                SiteExporter.Progress.NONE,
-                () -> false),
-        "site-export");
+    HeldExport<SiteExporter.Result> held = HeldExport.site(notebook, site, "site-export");
     try {
       assertThat(held.writing()).as("the site export writes").isTrue();
 

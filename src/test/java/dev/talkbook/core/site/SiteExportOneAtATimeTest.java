@@ -54,18 +54,7 @@ class SiteExportOneAtATimeTest {
   @Test
   @Timeout(120)
   void aSecondExportIntoAFolderBeingWrittenIsRefusedAtOnceAndTheFirstFinishes() throws Exception {
-    SiteExporter first = new SiteExporter(new MarkdownRenderer());
-    HeldExport<SiteExporter.Result> held = new HeldExport<>();
-    first.changed = path -> held.pause();
-    held.start(
-        () ->
-            first.export(
-                notebook,
-                site,
-                SiteExporter.Options.all(),
-                SiteExporter.Progress.NONE,
-                () -> false),
-        "first-export");
+    HeldExport<SiteExporter.Result> held = HeldExport.site(notebook, site, "first-export");
     try {
       assertThat(held.writing()).as("the first export writes").isTrue();
 
