@@ -124,6 +124,35 @@ class LayoutWindowTest extends RealWindowTest {
         .isBetween(0.3, WindowLayout.NAVIGATOR_MOST + 0.005);
   }
 
+  @Test
+  void anOldSettingsFileWithOnlyTheDividersOpensAsBefore(FxRobot robot) throws Exception {
+    openSample(robot, "Virtual threads in practice");
+    ui.resize(robot, 1280, 780);
+    robot.interact(() -> ui.window.close());
+    ui.idle();
+    // As a Talkbook before navigatorWidth and notesShare left it: the two dividers alone.
+    Settings settings = Settings.load(ui.settingsFile);
+    settings.put(Settings.NAVIGATOR_WIDTH, null);
+    settings.put(Settings.NOTES_SHARE, null);
+    settings.put(Settings.NAVIGATOR_DIVIDER, 0.2);
+    settings.put(Settings.PREVIEW_DIVIDER, 0.6);
+    settings.flush();
+    robot.interact(
+        () -> {
+          ui.stage.setScene(null);
+          ui.showAsTheAppStarts();
+        });
+    ui.idle();
+    SplitPane after = columns(robot);
+    FxWait.untilFx("the columns laid out", () -> after.getWidth() > 0);
+    ui.idle();
+    double[] at = FxWait.onFx(after::getDividerPositions);
+    assertThat(at[0]).as("the navigator's divider").isCloseTo(0.2, within(0.01));
+    assertThat((at[1] - at[0]) / (1 - at[0]))
+        .as("the notes' share of the room right of the navigator")
+        .isCloseTo(0.5, within(0.01));
+  }
+
   /** Opens {@code id} in the window and waits until its details are shown. */
   private void open(FxRobot robot, long id, String title) {
     ui.reloadTree(robot);
