@@ -589,7 +589,10 @@ final class StatusBar {
     showMessageUntilDismissed(message, dismissed);
   }
 
-  /** The pinned message's action clicked: done, its button says so ("Copied"), else that not. */
+  /**
+   * The pinned message's action clicked: its button then says whether it was done, its name with a
+   * check mark ("Copy again ✓") or with "(failed, try again)".
+   */
   private void runPinnedAction() {
     PinnedAction action = pinnedActions.get(pinned.peekLast());
     if (action == null || !untilDismissed) {

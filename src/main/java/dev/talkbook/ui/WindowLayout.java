@@ -271,10 +271,15 @@ final class WindowLayout {
     return navigatorAt + share * (1 - navigatorAt);
   }
 
-  /** Keeps the notes' share of the room right of the navigator, for {@link #previewAt}. */
+  /**
+   * Keeps the notes' share of the room right of the navigator, for {@link #previewAt}; the
+   * preview's divider of older settings files, read only while no share is kept, goes from the
+   * file.
+   */
   static void rememberNotesShare(Settings settings, double[] dividers) {
     if (dividers.length > 1 && dividers[0] < 1) {
       settings.put(Settings.NOTES_SHARE, (dividers[1] - dividers[0]) / (1 - dividers[0]));
+      settings.put(Settings.PREVIEW_DIVIDER, null);
     }
   }
 
@@ -395,9 +400,7 @@ final class WindowLayout {
       split.getItems().add(preview.root());
       split.setDividerPosition(1, previewAt(split.getDividerPositions()[0]));
     } else if (!wanted && in) {
-      double[] dividers = split.getDividerPositions();
-      settings.put(Settings.PREVIEW_DIVIDER, dividers[1]);
-      rememberNotesShare(settings, dividers);
+      rememberNotesShare(settings, split.getDividerPositions());
       split.getItems().remove(preview.root());
     }
   }

@@ -187,10 +187,7 @@ final class WindowState {
         settings.put(Settings.NAVIGATOR_WIDTH, dividers[0] * split.getWidth());
       }
     }
-    if (dividers.length > 1) {
-      settings.put(Settings.PREVIEW_DIVIDER, dividers[1]);
-      WindowLayout.rememberNotesShare(settings, dividers);
-    }
+    WindowLayout.rememberNotesShare(settings, dividers);
     settings.flush();
   }
 }

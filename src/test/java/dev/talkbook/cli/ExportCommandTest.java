@@ -64,10 +64,8 @@ class ExportCommandTest extends CliTest {
 
       assertErr(r)
           .isEqualTo(
-              "talkbook: Another export is writing into "
-                  + out.toRealPath()
-                  + " right now (from a Talkbook window or the command line). Try again"
-                  + " when it has finished."
+              "talkbook: "
+                  + dev.talkbook.core.site.HoldSiteFolder.busy(out)
                   + System.lineSeparator());
       assertOut(r).isEmpty();
       assertThat(out.resolve("index.html")).doesNotExist();
@@ -399,10 +397,8 @@ class ExportCommandTest extends CliTest {
       assertThat(r.exitCode()).isEqualTo(1);
       assertErr(r)
           .isEqualTo(
-              "talkbook: Another export is writing into "
-                  + out.toRealPath()
-                  + " right now (from a Talkbook window or the command line). Try again"
-                  + " when it has finished."
+              "talkbook: "
+                  + dev.talkbook.core.site.HoldSiteFolder.busy(out)
                   + System.lineSeparator());
       assertOut(r).isEmpty();
       try (var s = Files.walk(out)) {

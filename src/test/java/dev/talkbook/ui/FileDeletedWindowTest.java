@@ -2,8 +2,6 @@ package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.talkbook.core.notebook.Event;
-import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +38,7 @@ class FileDeletedWindowTest {
   void notesTypedAfterTheFileWasDeletedAreSavedAndWrittenBackAtQuit(FxRobot robot)
       throws Exception {
     Path file = dir.resolve("notes.talkbook"); // where WindowUnderTest opens its notebook
-    long talk;
-    try (Notebook before = Notebook.open(file)) {
-      long event = before.events().create(Event.Details.titled("Conference")).id();
-      talk = before.talks().create(event, Talk.Details.titled("Keynote"), "Notes\n").id();
-    }
+    long talk = WindowUnderTest.notebookWithOneTalk(dir, "Notes\n");
     openWindow(robot);
     ui.clickOnRow(robot, "Keynote");
     FxWait.until("the notes shown", () -> WindowUnderTest.editorText(robot).equals("Notes\n"));

@@ -80,6 +80,9 @@ class LayoutWindowTest extends RealWindowTest {
     robot.interact(() -> ui.window.close());
     ui.idle();
     Settings settings = Settings.load(ui.settingsFile);
+    // The session's file keeps the notes' share, and no longer the preview's divider of old files.
+    assertThat(settings.has(Settings.NOTES_SHARE)).as("notesShare kept").isTrue();
+    assertThat(settings.has(Settings.PREVIEW_DIVIDER)).as("divider1 kept").isFalse();
     settings.put(Settings.WIDTH, 1100.0);
     settings.put(Settings.HEIGHT, 700.0);
     settings.flush();
@@ -119,6 +122,35 @@ class LayoutWindowTest extends RealWindowTest {
     ui.idle();
     assertThat(FxWait.onFx(() -> last.getDividerPositions()[0]))
         .isBetween(0.3, WindowLayout.NAVIGATOR_MOST + 0.005);
+  }
+
+  @Test
+  void anOldSettingsFileWithOnlyTheDividersOpensAsBefore(FxRobot robot) throws Exception {
+    openSample(robot, "Virtual threads in practice");
+    ui.resize(robot, 1280, 780);
+    robot.interact(() -> ui.window.close());
+    ui.idle();
+    // As a Talkbook before navigatorWidth and notesShare left it: the two dividers alone.
+    Settings settings = Settings.load(ui.settingsFile);
+    settings.put(Settings.NAVIGATOR_WIDTH, null);
+    settings.put(Settings.NOTES_SHARE, null);
+    settings.put(Settings.NAVIGATOR_DIVIDER, 0.2);
+    settings.put(Settings.PREVIEW_DIVIDER, 0.6);
+    settings.flush();
+    robot.interact(
+        () -> {
+          ui.stage.setScene(null);
+          ui.showAsTheAppStarts();
+        });
+    ui.idle();
+    SplitPane after = columns(robot);
+    FxWait.untilFx("the columns laid out", () -> after.getWidth() > 0);
+    ui.idle();
+    double[] at = FxWait.onFx(after::getDividerPositions);
+    assertThat(at[0]).as("the navigator's divider").isCloseTo(0.2, within(0.01));
+    assertThat((at[1] - at[0]) / (1 - at[0]))
+        .as("the notes' share of the room right of the navigator")
+        .isCloseTo(0.5, within(0.01));
   }
 
   /** Opens {@code id} in the window and waits until its details are shown. */

@@ -301,6 +301,20 @@ final class WindowUnderTest {
     robot.clickOn(row(robot, title));
   }
 
+  /**
+   * Writes the notebook a window opened on {@code dir} opens ({@code notes.talkbook}): one event,
+   * "Conference", with one talk, "Keynote", whose notes are {@code notes}. Returns the talk's id.
+   */
+  static long notebookWithOneTalk(Path dir, String notes) {
+    try (Notebook made = Notebook.open(dir.resolve("notes.talkbook"))) {
+      long event =
+          made.events().create(dev.talkbook.core.notebook.Event.Details.titled("Conference")).id();
+      return made.talks()
+          .create(event, dev.talkbook.core.notebook.Talk.Details.titled("Keynote"), notes)
+          .id();
+    }
+  }
+
   /** The label of the navigator's selected row, null for none (call on the FX thread). */
   static String selectedLabel(FxRobot robot) {
     var item = navigator(robot).getSelectionModel().getSelectedItem();

@@ -2,8 +2,6 @@ package dev.talkbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.talkbook.core.notebook.Event;
-import dev.talkbook.core.notebook.Talk;
 import dev.talkbook.core.store.Notebook;
 import dev.talkbook.ui.common.RecentNotebooks;
 import dev.talkbook.ui.common.Settings;
@@ -49,11 +47,7 @@ class WrittenBackWindowTest {
   void aQuitSaysWhereTheNotesWereWrittenBackAndTheNextStartOpensThatFile(FxRobot robot)
       throws Exception {
     Path file = dir.resolve("notes.talkbook"); // where WindowUnderTest opens its notebook
-    long talk;
-    try (Notebook before = Notebook.open(file)) {
-      long event = before.events().create(Event.Details.titled("Conference")).id();
-      talk = before.talks().create(event, Talk.Details.titled("Keynote"), "Typed notes\n").id();
-    }
+    long talk = WindowUnderTest.notebookWithOneTalk(dir, "Typed notes\n");
     openWindow(robot);
     Files.delete(file);
     Files.writeString(file, "another file put at its name");

@@ -165,8 +165,7 @@ public final class MarkdownRenderer {
    * data:image/...} URLs.
    */
   public String render(String markdown, Function<AttachmentRef, Optional<String>> attachments) {
-    Node document = parse(markdown);
-    Footnotes.number(document, "");
+    Node document = parseToRender(parser, markdown, null, "");
     Prepare prepare = new Prepare(new NoteImages(attachments), null);
     document.accept(prepare);
     String html = absolute.render(document);
@@ -232,16 +231,15 @@ public final class MarkdownRenderer {
       String title,
       int summaryMax,
       String footnoteIds) {
-    Node document = pageParser.parse(markdown == null ? "" : markdown);
-    dropRepeatedTitle(document, title);
+    Node document = parseToRender(pageParser, markdown, title, footnoteIds);
     // before Prepare changes links and images: the summary is of the notes as they were parsed
+    // (footnotes are no prose of it, numbered or not)
     String summary =
         summaryMax < 0
             ? null
             : markdown != null && DroppedHtml.mayHold(markdown)
                 ? summary(markdown, title, summaryMax)
                 : summary(document, summaryMax, n -> false);
-    Footnotes.number(document, footnoteIds);
     Prepare prepare = new Prepare(new NoteImages(attachments), talks);
     document.accept(prepare);
     int top = 6;
@@ -291,8 +289,7 @@ public final class MarkdownRenderer {
    */
   public List<RenderedNote.Block> renderPageBlocks(
       String markdown, Function<AttachmentRef, Optional<String>> attachments, String title) {
-    Node document = parse(markdown == null ? "" : markdown);
-    dropRepeatedTitle(document, title);
+    Node document = parseToRender(parser, markdown, title, "");
     List<Heading> headings = headings(document);
     int top = 6;
     for (Heading h : headings) {
@@ -302,7 +299,6 @@ public final class MarkdownRenderer {
     for (Heading h : headings) {
       h.setLevel(Math.min(6, h.getLevel() + shift));
     }
-    Footnotes.number(document, "");
     return blocks(document, page, attachments, NO_TALK_PAGES);
   }
 
@@ -415,14 +411,13 @@ public final class MarkdownRenderer {
       Node document, List<RenderedNote.Block> blocks, Map<String, List<String>> frontMatter) {}
 
   Part renderPart(String text, Function<AttachmentRef, Optional<String>> attachments) {
-    Node document = parse(text);
+    Node document = parseToRender(parser, text, null, "");
     Map<String, List<String>> frontMatter = Map.of();
     for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
       if (child instanceof YamlFrontMatterBlock) {
         frontMatter = frontMatter(child);
       }
     }
-    Footnotes.number(document, "");
     return new Part(document, blocks(document, relative, attachments, null), frontMatter);
   }
 
@@ -477,6 +472,20 @@ public final class MarkdownRenderer {
 
   private Node parse(String markdown) {
     return parser.parse(markdown == null ? "" : markdown);
+  }
+
+  /**
+   * {@code markdown} parsed by {@code parser} for rendering: a first heading that repeats {@code
+   * title} left out (none when null), then the footnotes numbered ({@link Footnotes#number}) with
+   * ids starting with {@code footnoteIds}. Every parse that is rendered comes from here, so none
+   * can show its footnotes unnumbered, and a dropped title's references take no number.
+   */
+  private static Node parseToRender(
+      Parser parser, String markdown, String title, String footnoteIds) {
+    Node document = parser.parse(markdown == null ? "" : markdown);
+    dropRepeatedTitle(document, title);
+    Footnotes.number(document, footnoteIds);
+    return document;
   }
 
   private static Map<String, List<String>> frontMatter(Node block) {

@@ -16,6 +16,7 @@ import dev.talkbook.core.site.SiteModel.SiteTalk;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,13 +61,9 @@ final class Pages {
   /** {@link #VERSION} and the locale: pages made in another locale are made again. */
   private final String version;
 
-  /** The talks' times, each made once for every page that shows it. */
-  private final TalkTimes times;
-
   Pages(String siteTitle, Locale locale) {
     this.siteTitle = siteTitle;
     this.locale = locale;
-    this.times = new TalkTimes(locale);
     this.version = VERSION + "/" + locale.toLanguageTag();
     this.layout = layoutText().replace("{{site}}", esc(siteTitle)).split("\\{\\{|\\}\\}", -1);
     this.layoutBytes = new byte[layout.length][];
@@ -558,15 +555,35 @@ final class Pages {
       boolean cancelled) {
     LocalDateTime at = talk.details().startsAt();
     if (at != null) {
-      b.append(
-          times.markup(
-              at,
-              talk.programme().duration(),
-              ev.zone().orElse(null),
-              withDay,
-              withZone,
-              cancelled));
+      ZoneId zone = ev.zone().orElse(null);
+      b.append(cancelled ? "<span><s><time datetime=\"" : "<span><time datetime=\"")
+          .append(DateTimeText.machineForm(at, zone))
+          .append("\">")
+          .append(withDay ? DateTimeText.day(at.toLocalDate(), locale) + ", " : "")
+          .append(spanAndZone(at, talk.programme().duration(), zone, withZone))
+          .append(cancelled ? "</time></s></span>" : "</time></span>");
     }
+  }
+
+  /**
+   * "09:00–09:45", with the zone "09:00–09:45 (Berlin time)"; the night the clocks go back one pair
+   * of brackets, "02:15–02:00 (Berlin time; clocks go back)", not two in a row.
+   */
+  private static String spanAndZone(
+      LocalDateTime at, java.time.Duration length, ZoneId zone, boolean withZone) {
+    String span = DateTimeText.clockSpan(at, length, zone);
+    if (!withZone || zone == null) {
+      return span;
+    }
+    String name = esc(DateTimeText.zoneName(zone));
+    String back = " " + DateTimeText.CLOCKS_GO_BACK;
+    return span.endsWith(back)
+        ? span.substring(0, span.length() - back.length())
+            + " ("
+            + name
+            + "; "
+            + DateTimeText.CLOCKS_GO_BACK.substring(1)
+        : span + " (" + name + ")";
   }
 
   private void speakers(StringBuilder b, Talk.Details d) {

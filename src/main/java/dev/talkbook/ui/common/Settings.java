@@ -72,7 +72,11 @@ public final class Settings {
    */
   public static final Key<Double> NAVIGATOR_WIDTH = number("navigatorWidth", Double.NaN);
 
-  /** The split between the editor and the preview, as a share of the window. */
+  /**
+   * The split between the editor and the preview, as a share of the window, as settings files kept
+   * it before {@link #NOTES_SHARE}: read only to take the share from such a file, no longer
+   * written.
+   */
   public static final Key<Double> PREVIEW_DIVIDER = number("divider1", 0.62);
 
   /**

@@ -12,6 +12,17 @@ import java.util.List;
 public final class HoldSiteFolder {
   private HoldSiteFolder() {}
 
+  /**
+   * What an export into {@code folder} says while another holds it (the folder as the file system
+   * names it, links resolved).
+   */
+  public static String busy(Path folder) throws java.io.IOException {
+    return "Another export is writing into "
+        + folder.toRealPath()
+        + " right now (from a Talkbook window or the command line). Try again when it has"
+        + " finished.";
+  }
+
   /** The command that starts this in a child JVM with the test class path. */
   public static List<String> command(Path folder) {
     List<String> cmd = new ArrayList<>();

@@ -8,8 +8,6 @@ import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,13 +49,6 @@ class MarkdownExportOneAtATimeTest {
             notebook, folder, SiteExporter.Options.all(), SiteExporter.Progress.NONE, () -> false);
   }
 
-  private String busy(Path folder) throws Exception {
-    return "Another export is writing into "
-        + folder.toRealPath()
-        + " right now (from a Talkbook window or the command line). Try again when it has"
-        + " finished.";
-  }
-
   /** The files an export that was alone writes. */
   private java.util.Map<String, String> alone() throws Exception {
     Path reference = dir.resolve("reference");
@@ -69,41 +60,29 @@ class MarkdownExportOneAtATimeTest {
   @Timeout(120)
   void aSecondExportIntoAFolderAMarkdownExportIsWritingIntoIsRefusedAtOnceAndTheFirstFinishes()
       throws Exception {
-    CountDownLatch writing = new CountDownLatch(1);
-    CountDownLatch goOn = new CountDownLatch(1);
-    SiteExporter.Progress stopAfterTheFirstTalk =
-        (done, total, title) -> {
-          if (writing.getCount() > 0) {
-            writing.countDown();
-            try {
-              goOn.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-        };
-    FutureTask<MarkdownExporter.Result> running =
-        new FutureTask<>(
-            () ->
-                new MarkdownExporter()
-                    .export(notebook, md, Set.of(), stopAfterTheFirstTalk, () -> false));
-    Thread thread = new Thread(running, "first-markdown-export");
-    thread.setDaemon(true);
-    thread.start();
+    HeldExport<MarkdownExporter.Result> held = new HeldExport<>();
+    SiteExporter.Progress stopAfterTheFirstTalk = (done, total, title) -> held.pause();
+    held.start(
+        () ->
+            new MarkdownExporter()
+                .export(notebook, md, Set.of(), stopAfterTheFirstTalk, () -> false),
+        "first-markdown-export");
     try {
-      assertThat(writing.await(60, TimeUnit.SECONDS)).as("the first export writes").isTrue();
+      assertThat(held.writing()).as("the first export writes").isTrue();
       java.util.Map<String, String> midway = SiteExporterTest.tree(md);
 
-      assertThatThrownBy(() -> export(md)).isInstanceOf(SiteException.class).hasMessage(busy(md));
+      assertThatThrownBy(() -> export(md))
+          .isInstanceOf(SiteException.class)
+          .hasMessage(HoldSiteFolder.busy(md));
       assertThatThrownBy(() -> exportSite(md))
           .isInstanceOf(SiteException.class)
-          .hasMessage(busy(md));
+          .hasMessage(HoldSiteFolder.busy(md));
       assertThat(SiteExporterTest.tree(md)).as("neither wrote anything").isEqualTo(midway);
     } finally {
-      goOn.countDown();
+      held.letGo();
     }
 
-    assertThat(running.get(60, TimeUnit.SECONDS).talks()).isPositive();
+    assertThat(held.result().talks()).isPositive();
     assertThat(SiteExporterTest.tree(md)).isEqualTo(alone());
     assertThat(md.resolve(OutputFolder.STAGING)).doesNotExist();
   }
@@ -112,42 +91,17 @@ class MarkdownExportOneAtATimeTest {
   @Timeout(120)
   void aMarkdownExportBesideASiteExportIntoTheSameFolderIsRefusedAtOnce() throws Exception {
     Path site = dir.resolve("site");
-    SiteExporter first = new SiteExporter(new MarkdownRenderer());
-    CountDownLatch writing = new CountDownLatch(1);
-    CountDownLatch goOn = new CountDownLatch(1);
-    first.changed =
-        path -> {
-          if (writing.getCount() > 0) {
-            writing.countDown();
-            try {
-              goOn.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-        };
-    FutureTask<SiteExporter.Result> running =
-        new FutureTask<>(
-            () ->
-                first.export(
-                    notebook,
-                    site,
-                    SiteExporter.Options.all(),
-                    SiteExporter.Progress.NONE,
-                    () -> false));
-    Thread thread = new Thread(running, "site-export");
-    thread.setDaemon(true);
-    thread.start();
+    HeldExport<SiteExporter.Result> held = HeldExport.site(notebook, site, "site-export");
     try {
-      assertThat(writing.await(60, TimeUnit.SECONDS)).as("the site export writes").isTrue();
+      assertThat(held.writing()).as("the site export writes").isTrue();
 
       assertThatThrownBy(() -> export(site))
           .isInstanceOf(SiteException.class)
-          .hasMessage(busy(site));
+          .hasMessage(HoldSiteFolder.busy(site));
     } finally {
-      goOn.countDown();
+      held.letGo();
     }
-    assertThat(running.get(60, TimeUnit.SECONDS).talks()).isPositive();
+    assertThat(held.result().talks()).isPositive();
     assertThat(site.resolve("index.html")).exists();
   }
 
@@ -156,7 +110,9 @@ class MarkdownExportOneAtATimeTest {
   void anExportHeldByAnotherProcessIsRefusedAndAKilledOnesHoldEndsWithIt() throws Exception {
     Process holder = HoldSiteFolder.start(md);
     try {
-      assertThatThrownBy(() -> export(md)).isInstanceOf(SiteException.class).hasMessage(busy(md));
+      assertThatThrownBy(() -> export(md))
+          .isInstanceOf(SiteException.class)
+          .hasMessage(HoldSiteFolder.busy(md));
       assertThat(SiteExporterTest.tree(md).keySet())
           .as("nothing written")
           .containsExactly(OutputFolder.STAGING + "/" + OutputFolder.LOCK);

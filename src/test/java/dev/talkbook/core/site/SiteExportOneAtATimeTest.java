@@ -8,8 +8,6 @@ import dev.talkbook.core.sample.SampleMeetup;
 import dev.talkbook.core.store.Notebook;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,47 +54,18 @@ class SiteExportOneAtATimeTest {
   @Test
   @Timeout(120)
   void aSecondExportIntoAFolderBeingWrittenIsRefusedAtOnceAndTheFirstFinishes() throws Exception {
-    SiteExporter first = new SiteExporter(new MarkdownRenderer());
-    CountDownLatch writing = new CountDownLatch(1);
-    CountDownLatch goOn = new CountDownLatch(1);
-    first.changed =
-        path -> {
-          if (writing.getCount() > 0) {
-            writing.countDown();
-            try {
-              goOn.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-        };
-    FutureTask<SiteExporter.Result> running =
-        new FutureTask<>(
-            () ->
-                first.export(
-                    notebook,
-                    site,
-                    SiteExporter.Options.all(),
-                    SiteExporter.Progress.NONE,
-                    () -> false));
-    Thread thread = new Thread(running, "first-export");
-    thread.setDaemon(true);
-    thread.start();
+    HeldExport<SiteExporter.Result> held = HeldExport.site(notebook, site, "first-export");
     try {
-      assertThat(writing.await(60, TimeUnit.SECONDS)).as("the first export writes").isTrue();
+      assertThat(held.writing()).as("the first export writes").isTrue();
 
       assertThatThrownBy(() -> export(site))
           .isInstanceOf(SiteException.class)
-          .hasMessage(
-              "Another export is writing into "
-                  + site.toRealPath()
-                  + " right now (from a Talkbook window or the command line). Try again"
-                  + " when it has finished.");
+          .hasMessage(HoldSiteFolder.busy(site));
     } finally {
-      goOn.countDown();
+      held.letGo();
     }
 
-    assertThat(running.get(60, TimeUnit.SECONDS).talks()).isPositive();
+    assertThat(held.result().talks()).isPositive();
     assertThat(SiteExporterTest.tree(site)).isEqualTo(alone());
     // and the folder is free again
     assertThat(export(site).written()).isZero();

@@ -542,11 +542,7 @@ class ExportDialogsTest extends OwnerWindowTest {
           "the export to say why not",
           () -> shown.getText().startsWith("Another export is writing into"));
       assertThat(FxWait.onFx(shown::getText))
-          .isEqualTo(
-              "Another export is writing into "
-                  + out.toRealPath()
-                  + " right now (from a Talkbook window or the command line). Try again"
-                  + " when it has finished.");
+          .isEqualTo(dev.talkbook.core.site.HoldSiteFolder.busy(out));
       assertThat(FxWait.onFx(() -> List.copyOf(shown.getStyleClass()))).contains("tb-problem");
       assertThat(out.resolve("index.html")).doesNotExist();
     } finally {
@@ -816,11 +812,7 @@ class ExportDialogsTest extends OwnerWindowTest {
           "the export to say why not",
           () -> shown.getText().startsWith("Another export is writing into"));
       assertThat(FxWait.onFx(shown::getText))
-          .isEqualTo(
-              "Another export is writing into "
-                  + out.toRealPath()
-                  + " right now (from a Talkbook window or the command line). Try again"
-                  + " when it has finished.");
+          .isEqualTo(dev.talkbook.core.site.HoldSiteFolder.busy(out));
       assertThat(FxWait.onFx(() -> List.copyOf(shown.getStyleClass()))).contains("tb-problem");
       assertThat(exportedTo).isEmpty();
       try (var files = Files.walk(out)) {
