@@ -73,7 +73,119 @@ public final class PunctuatedNames {
     if (units.size() == 1 && units.get(0).named()) {
       return countAlone(text, folded, units.get(0));
     }
+    for (int j = 0; j < units.size(); j++) {
+      if (units.get(j).named()) {
+        return countAround(text, folded, units, j, lastStarts);
+      }
+    }
     return find(Snippets.fold(text), folded, lastStarts).size();
+  }
+
+  /**
+   * {@link #count} for a term of several words whose word {@code j} is a name ({@code "learning
+   * c#"}): as {@link #countAlone}, only the words around each place the text has that name's
+   * punctuation are folded and compared (the term's words before and after it), not the whole text.
+   * Counted as {@link #find} counts: left to right, none overlapping.
+   */
+  private static int countAround(
+      String text, String term, List<Unit> wanted, int j, boolean lastStarts) {
+    Unit name = wanted.get(j);
+    int after = wanted.size() - 1 - j;
+    boolean trail = name.trailEnd() > name.wordEnd();
+    char mark = trail ? term.charAt(name.wordEnd()) : '.';
+    int count = 0;
+    int done = 0; // where the last match's last word ended
+    int seen = -1; // where the last name word compared started
+    for (int at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
+      int wordStart;
+      int wordEnd;
+      if (trail) {
+        if (at == 0 || !isWordPart(text.codePointBefore(at))) {
+          continue;
+        }
+        wordEnd = at;
+        wordStart = wordStartBefore(text, at);
+      } else {
+        wordStart = at + 1;
+        wordEnd = wordEndFrom(text, wordStart);
+        if (wordEnd == wordStart) {
+          continue;
+        }
+      }
+      if (wordStart <= seen) {
+        continue; // this word was compared already
+      }
+      seen = wordStart;
+      // The term's words before the name: j words back, whatever stands between them.
+      int first = wordStart;
+      for (int k = 0; k < j && first >= 0; k++) {
+        int e = first;
+        while (e > 0 && !isWordPart(text.codePointBefore(e))) {
+          e -= Character.charCount(text.codePointBefore(e));
+        }
+        first = e == 0 ? -1 : wordStartBefore(text, e);
+      }
+      if (first < 0 || first < done) {
+        continue; // not enough words before it, or they are part of the last match
+      }
+      // The words after it, each with its run of # and +.
+      int end = wordEnd;
+      int lastWordEnd = wordEnd;
+      for (int k = 0; k <= after && end >= 0; k++) {
+        if (k > 0) {
+          while (end < text.length() && !isWordPart(text.codePointAt(end))) {
+            end += Character.charCount(text.codePointAt(end));
+          }
+          if (end == text.length()) {
+            end = -1;
+            break;
+          }
+          lastWordEnd = wordEndFrom(text, end);
+          end = lastWordEnd;
+        }
+        while (end < text.length() && (text.charAt(end) == '#' || text.charAt(end) == '+')) {
+          end++;
+        }
+      }
+      if (end < 0) {
+        continue; // not enough words after it
+      }
+      // The words, and the two characters before the first that say whether a dot leads it.
+      String piece = Snippets.fold(text.substring(Math.max(0, first - 2), end));
+      List<Unit> have = units(piece);
+      int from = have.size() - wanted.size();
+      boolean all = from >= 0;
+      for (int k = 0; k < wanted.size() && all; k++) {
+        all =
+            same(
+                piece,
+                have.get(from + k),
+                term,
+                wanted.get(k),
+                lastStarts && k == wanted.size() - 1);
+      }
+      if (all) {
+        count++;
+        done = lastWordEnd;
+      }
+    }
+    return count;
+  }
+
+  private static int wordStartBefore(String text, int end) {
+    int start = end;
+    while (start > 0 && isWordPart(text.codePointBefore(start))) {
+      start -= Character.charCount(text.codePointBefore(start));
+    }
+    return start;
+  }
+
+  private static int wordEndFrom(String text, int start) {
+    int end = start;
+    while (end < text.length() && isWordPart(text.codePointAt(end))) {
+      end += Character.charCount(text.codePointAt(end));
+    }
+    return end;
   }
 
   /**

@@ -111,6 +111,22 @@ public final class MarkdownExporter {
     return out.whileHeld(() -> exportHeld(notebook, out, eventIds, progress, cancelled));
   }
 
+  /**
+   * Whether a Markdown export may go into {@code folder}: it is not there yet, or it is an empty
+   * folder. What an export leaves there while it writes (and a killed export left behind) counts as
+   * nothing, as {@link #export} counts it. Reads the folder; makes nothing.
+   */
+  public static boolean takesFolder(Path folder) {
+    if (!java.nio.file.Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return true;
+    }
+    try {
+      return java.nio.file.Files.isDirectory(folder) && OutputFolder.isEmptyButForStaging(folder);
+    } catch (IOException | RuntimeException notReadable) {
+      return false; // a folder that cannot be read: not one to offer
+    }
+  }
+
   private Result exportHeld(
       Notebook notebook,
       OutputFolder out,

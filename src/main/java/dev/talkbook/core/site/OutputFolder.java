@@ -288,7 +288,15 @@ final class OutputFolder {
    * staging folder behind.
    */
   boolean isEmptyButForStaging() throws IOException {
-    try (var entries = Files.newDirectoryStream(root)) {
+    return isEmptyButForStaging(root);
+  }
+
+  /**
+   * Whether {@code folder} holds nothing but {@link #STAGING} (see {@link
+   * #isEmptyButForStaging()}).
+   */
+  static boolean isEmptyButForStaging(Path folder) throws IOException {
+    try (var entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
         if (!entry.getFileName().toString().equals(STAGING)) {
           return false;

@@ -73,15 +73,9 @@ public final class MarkdownExportDialog {
     return last;
   }
 
+  /** New, or empty but for what an export left there ({@link MarkdownExporter#takesFolder}). */
   private static boolean isNewOrEmpty(Path folder) {
-    if (!java.nio.file.Files.exists(folder)) {
-      return true;
-    }
-    try (var in = java.nio.file.Files.list(folder)) {
-      return in.findAny().isEmpty();
-    } catch (java.io.IOException | RuntimeException notAFolder) {
-      return false; // a file, or a folder that cannot be read: not one to offer
-    }
+    return MarkdownExporter.takesFolder(folder);
   }
 
   /**

@@ -60,6 +60,40 @@ class PunctuatedNamesTest {
         .isEqualTo(PunctuatedNames.find(Snippets.fold(text), Snippets.fold(term), false).size());
   }
 
+  @ParameterizedTest(name = "{1} in \"{0}\"")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          learning c#, Learning C# again; learning   (c#) and learning.c#      | learning c#
+          learning .c#, learning main.c#, learning c#, learnt c#, c# learning  | learning c#
+          c# basics, C#: Basics, c#basics, c#-basics, basics c#, c# c# basics  | c# basics
+          c# c# c# and c# c#                                                   | c# c#
+          a c# b c# b c# b                                                     | c# b c#
+          say .NET core, the .net CORE, asp.net core, ..net core, .net         | .net core
+          C++ and c++ templates in c++ templates, x c++ templates              | c++ templates
+          in c++ and c# with f# then c# with f#                                | c# with f#
+          c#                                                                   | learning c#
+          learning                                                             | learning c#
+          ## learning c#, Ωlearning c#, learnings c#, é learning c#            | learning c#
+          """)
+  void aPhraseWithANameIsCountedAsTheWholeTextWouldCountIt(String text, String term) {
+    // countAround looks only around the name's punctuation: the same count as find over the whole
+    for (boolean lastStarts : new boolean[] {false, true}) {
+      assertThat(PunctuatedNames.count(text, term, lastStarts))
+          .as("lastStarts " + lastStarts)
+          .isEqualTo(
+              PunctuatedNames.find(Snippets.fold(text), Snippets.fold(term), lastStarts).size());
+    }
+  }
+
+  @Test
+  @Timeout(30) // a guard against super-linear work, not a timing
+  void aLongTextIsCountedQuicklyForAPhraseToo() {
+    String text = "Notes on learning c# and c++ and c. ".repeat(100_000);
+    assertThat(PunctuatedNames.count(text, "learning c#", false)).isEqualTo(100_000);
+  }
+
   @Test
   void theLastWordBeingTypedFindsTheWordsStartingWithIt() {
     assertThat(PunctuatedNames.count("C# basics and C# bash", "c# bas", true)).isEqualTo(2);

@@ -762,6 +762,26 @@ class ExportDialogsTest extends OwnerWindowTest {
   }
 
   @Test
+  void aFolderHoldingOnlyAKilledExportsLeftoversIsOfferedAgainNotANewOneBesideIt()
+      throws Exception {
+    // A killed export leaves its staging folder (and lock) behind; the export counts that folder as
+    // empty, so the dialog offers it, not NAME-2.
+    Path last = Files.createDirectories(dir.resolve("n-markdown/.talkbook-writing")).getParent();
+    Files.writeString(last.resolve(".talkbook-writing/export.lock"), "");
+    Files.writeString(last.resolve(".talkbook-writing/3.tmp"), "half a file");
+    assertThat(MarkdownExportDialog.offered(last.toString())).isEqualTo(last.toString());
+    // and NAME-2 holding only leftovers is the one offered after a NAME with files
+    Files.writeString(last.resolve("_index.md"), "the last export");
+    Files.createDirectories(dir.resolve("n-markdown-2/.talkbook-writing"));
+    assertThat(MarkdownExportDialog.offered(last.toString()))
+        .isEqualTo(dir.resolve("n-markdown-2").toString());
+    // anything else in it is a file of someone's: not offered
+    Files.writeString(dir.resolve("n-markdown-2/notes.txt"), "mine");
+    assertThat(MarkdownExportDialog.offered(last.toString()))
+        .isEqualTo(dir.resolve("n-markdown-3").toString());
+  }
+
+  @Test
   void aFolderTypedWithTildeIsInTheHomeFolderAndARelativeOneIsRefused(FxRobot robot)
       throws Exception {
     dev.talkbook.core.notebook.Event meetup =
