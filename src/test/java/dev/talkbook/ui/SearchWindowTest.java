@@ -602,6 +602,25 @@ class SearchWindowTest extends RealWindowTest {
     assertThat(FxWait.onFx(() -> passages(robot).stream().map(MarkedFlow::text).toList()))
         .as("passages saying the title, speakers and event again")
         .isEmpty();
+    // The speaker found is on the line under the title, whole in a narrow navigator too.
+    robot.interact(
+        () -> {
+          var columns = (javafx.scene.control.SplitPane) results.getScene().lookup(".split-pane");
+          columns.setDividerPosition(0, 200 / columns.getWidth());
+        });
+    ui.idle();
+    FxWait.untilFx(
+        "the event and speaker whole in " + FxWait.onFx(results::getWidth) + " px",
+        () -> {
+          ListCell<?> cell = hitCell(results, "GraalVM native images");
+          if (cell == null) {
+            return false;
+          }
+          Label where = (Label) cell.lookup(".tb-row-detail");
+          return where.lookupAll(".text").stream()
+              .map(n -> ((javafx.scene.text.Text) n).getText())
+              .anyMatch(t -> t.replace("\n", " ").contains("Søren Kierkegaard"));
+        });
 
     robot.interact(
         () -> robot.lookup("#search-field").queryAs(javafx.scene.control.TextField.class).clear());

@@ -348,6 +348,9 @@ public final class SearchView {
       where.getStyleClass().add("tb-row-detail");
       title.setMinWidth(0);
       where.setMinWidth(0);
+      // Wrapped, not cut: the speaker a search found is said here only (no passage repeats it),
+      // and "DevConf Europe 2026 · Søren Kier…" hid the match.
+      where.setWrapText(true);
       passage.getStyleClass().add("tb-snippet");
       row.setMinWidth(0);
       row.setPadding(new Insets(4, 4, 4, 4));
