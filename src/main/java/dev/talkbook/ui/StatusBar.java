@@ -730,7 +730,7 @@ final class StatusBar {
           followedAt == null
               ? "Read-only · following saves"
               : "Read-only · followed a save at " + followedAt);
-      saveState.setGraphic(Icons.of(Feather.LOCK));
+      saveState.setGraphic(stateIcon(Feather.LOCK));
       saveState.getStyleClass().add("tb-muted");
       explainSaveState(
           readOnlyMessage()
@@ -747,7 +747,7 @@ final class StatusBar {
       // ones, while the others are saved. "Details not saved" alone when the notebook failed.
       String which = detailsNotSaved.get() == null ? "" : detailsNotSaved.get();
       saveState.setText(which.isEmpty() ? "Details not saved: " + detailsWhy : which);
-      saveState.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
+      saveState.setGraphic(stateIcon(Feather.ALERT_TRIANGLE));
       saveState.getStyleClass().add("tb-failed");
       // Every problem on a line of its own.
       explainSaveState(
@@ -760,17 +760,17 @@ final class StatusBar {
         : talk.saveStateProperty().get()) {
       case SAVED -> {
         saveState.setText("Saved");
-        saveState.setGraphic(Icons.of(Feather.CHECK));
+        saveState.setGraphic(stateIcon(Feather.CHECK));
         saveState.getStyleClass().add("tb-muted");
       }
       case UNSAVED -> {
         saveState.setText("Edited");
-        saveState.setGraphic(Icons.of(Feather.EDIT_3));
+        saveState.setGraphic(stateIcon(Feather.EDIT_3));
         saveState.getStyleClass().add("tb-muted");
       }
       case SAVING -> {
         saveState.setText("Saving…");
-        saveState.setGraphic(Icons.of(Feather.UPLOAD));
+        saveState.setGraphic(stateIcon(Feather.UPLOAD));
         saveState.getStyleClass().add("tb-muted");
       }
       case FAILED -> {
@@ -781,7 +781,7 @@ final class StatusBar {
             "Not saved: "
                 + (problem == null ? "" : firstSentence(problem.reason()))
                 + (wait == null ? "" : " Trying again in " + wait.toSeconds() + " s."));
-        saveState.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
+        saveState.setGraphic(stateIcon(Feather.ALERT_TRIANGLE));
         saveState.getStyleClass().add("tb-failed");
         if (journalWhy != null && journalWhy.equals(notice.getText()) && notice.isVisible()) {
           hideNotice(); // said in the save state's details now: one message
@@ -831,5 +831,25 @@ final class StatusBar {
     }
     int end = text.indexOf(". ");
     return end < 0 ? text : text.substring(0, end + 1);
+  }
+
+  /** The icon's size at the style sheet's text size, px (Ikonli's own). */
+  static final int STATE_ICON_SIZE = 16;
+
+  /**
+   * The save state's icon, as large as its text: presenter mode's larger text left a "✓" of the
+   * normal size beside "Saved" (ux18, s19c.png). Never smaller than at the normal size.
+   */
+  private org.kordamp.ikonli.javafx.FontIcon stateIcon(Feather icon) {
+    org.kordamp.ikonli.javafx.FontIcon shown = Icons.of(icon);
+    shown
+        .iconSizeProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createIntegerBinding(
+                () ->
+                    Math.max(
+                        STATE_ICON_SIZE, (int) Math.round(saveState.getFont().getSize() * 8 / 7)),
+                saveState.fontProperty()));
+    return shown;
   }
 }

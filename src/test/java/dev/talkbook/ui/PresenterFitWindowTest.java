@@ -67,6 +67,20 @@ class PresenterFitWindowTest extends RealWindowTest {
     return true;
   }
 
+  /** ux18 (s19c.png): the "✓" before "Saved" stayed at the normal size beside presenter text. */
+  @Test
+  void theSaveStatesIconGrowsWithItsTextInPresenterMode(FxRobot robot) throws Exception {
+    ui.fire(robot, "Presenter mode");
+    javafx.scene.control.Label state =
+        robot.lookup("#save-state").queryAs(javafx.scene.control.Label.class);
+    FxWait.untilFx(
+        "the save state's icon as large as its text",
+        () ->
+            state.getFont().getSize() >= 20
+                && state.getGraphic() instanceof org.kordamp.ikonli.javafx.FontIcon icon
+                && icon.getIconSize() >= state.getFont().getSize());
+  }
+
   @Test
   void theMenuBarAndTheDefinitionsStayWholeFromTheSmallestWindowUp(FxRobot robot) throws Exception {
     ui.fire(robot, "Presenter mode");

@@ -563,6 +563,97 @@ class SearchWindowTest extends RealWindowTest {
     assertThat(kept[2]).startsWith("Soldering kept, Camp").doesNotContain("programme");
   }
 
+  /**
+   * ux18 (s12.png): a hit found by its speaker showed "GraalVM native images · Søren Kierkegaard ·
+   * DevConf Europe 2026" under the title and "DevConf Europe 2026 · Søren Kierkegaard" that say it
+   * already; a tag matched shows only the tags; a passage reads in its own text's direction.
+   */
+  @Test
+  void aHitFoundByItsTitleOrSpeakerRepeatsNothingAndAPassageKeepsItsOwnDirection(FxRobot robot)
+      throws Exception {
+    var event =
+        ui.notebook
+            .events()
+            .create(dev.talkbook.core.notebook.Event.Details.titled("DevConf Europe 2026"));
+    var talks = ui.notebook.talks();
+    talks.create(
+        event.id(),
+        dev.talkbook.core.notebook.Talk.Details.titled("GraalVM native images")
+            .withSpeakers(List.of("Søren Kierkegaard"))
+            .withTags(List.of("aot", "graal")),
+        "Build time init.");
+    talks.create(
+        event.id(),
+        dev.talkbook.core.notebook.Talk.Details.titled("جافا الحديثة")
+            .withSpeakers(List.of("Søren Kierkegaard")),
+        "Records and sealed types.");
+    talks.create(
+        event.id(),
+        dev.talkbook.core.notebook.Talk.Details.titled("Arabic notes"),
+        "ملاحظات عن sealed");
+    ui.reloadTree(robot);
+    ListView<?> results = search(robot, "kierkegaard");
+    waitUntil(() -> results.getItems().size() == 2);
+    FxWait.untilFx(
+        "both hits shown",
+        () ->
+            hitCell(results, "GraalVM native images") != null
+                && hitCell(results, "جافا الحديثة") != null);
+    assertThat(FxWait.onFx(() -> passages(robot).stream().map(MarkedFlow::text).toList()))
+        .as("passages saying the title, speakers and event again")
+        .isEmpty();
+    // The speaker found is on the line under the title, whole in a narrow navigator too.
+    robot.interact(
+        () -> {
+          var columns = (javafx.scene.control.SplitPane) results.getScene().lookup(".split-pane");
+          columns.setDividerPosition(0, 200 / columns.getWidth());
+        });
+    ui.idle();
+    FxWait.untilFx(
+        "the event and speaker whole in " + FxWait.onFx(results::getWidth) + " px",
+        () -> {
+          ListCell<?> cell = hitCell(results, "GraalVM native images");
+          if (cell == null) {
+            return false;
+          }
+          Label where = (Label) cell.lookup(".tb-row-detail");
+          return where.lookupAll(".text").stream()
+              .map(n -> ((javafx.scene.text.Text) n).getText())
+              .anyMatch(t -> t.replace("\n", " ").contains("Søren Kierkegaard"));
+        });
+
+    robot.interact(
+        () -> robot.lookup("#search-field").queryAs(javafx.scene.control.TextField.class).clear());
+    waitUntil(() -> results.getItems().isEmpty());
+    assertThat(firstPassageFor(robot, "aot")).isEqualTo("Tags: [aot] graal");
+
+    robot.interact(
+        () -> robot.lookup("#search-field").queryAs(javafx.scene.control.TextField.class).clear());
+    waitUntil(() -> results.getItems().isEmpty());
+    robot.interact(
+        () ->
+            robot
+                .lookup("#search-field")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("sealed"));
+    waitUntil(() -> results.getItems().size() == 2);
+    FxWait.untilFx(
+        "both passages shown",
+        () ->
+            passages(robot).stream()
+                .map(MarkedFlow::text)
+                .toList()
+                .containsAll(List.of("Records and sealed types.", "ملاحظات عن sealed")));
+    for (MarkedFlow p : FxWait.onFx(() -> passages(robot))) {
+      assertThat(FxWait.onFx(p::getEffectiveNodeOrientation))
+          .as(p.text())
+          .isEqualTo(
+              p.text().startsWith("Records")
+                  ? javafx.geometry.NodeOrientation.LEFT_TO_RIGHT
+                  : javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
+    }
+  }
+
   /** The visible result cell whose title is {@code title}, or null (on the FX thread). */
   private static ListCell<?> hitCell(ListView<?> results, String title) {
     return results.lookupAll(".list-cell").stream()

@@ -31,4 +31,28 @@ public final class BidiText {
     }
     return text;
   }
+
+  /**
+   * Whether {@code text} reads right to left: its first strong letter is a right-to-left one (what
+   * a line showing only this text takes its direction from, whatever came before it elsewhere).
+   */
+  public static boolean rightToLeft(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      byte d = Character.getDirectionality(c);
+      if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+          || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
+          || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_EMBEDDING
+          || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_OVERRIDE) {
+        return true;
+      }
+      if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT
+          || d == Character.DIRECTIONALITY_LEFT_TO_RIGHT_EMBEDDING
+          || d == Character.DIRECTIONALITY_LEFT_TO_RIGHT_OVERRIDE) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return false;
+  }
 }

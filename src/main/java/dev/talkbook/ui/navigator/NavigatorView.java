@@ -1465,6 +1465,11 @@ public final class NavigatorView {
                 .stream()
                 .toArray(String[]::new));
       }
+      if (item instanceof NavNode.DayNode d) {
+        // The count whole or not at all, the day's name always whole: "15 talks", else "15", else
+        // nothing ("Friday, November 6  15 ta…" read as broken).
+        row.wholeDetail(String.valueOf(d.talks()));
+      }
       if (item instanceof NavNode.TalkNode || item instanceof NavNode.EventNode) {
         // Short of room, the room and the speakers (an event's date) go on a second line: the
         // title is not cut to "Talk …" to keep them beside it.

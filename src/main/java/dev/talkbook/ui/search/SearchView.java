@@ -8,6 +8,7 @@ import dev.talkbook.core.search.SearchIndexDamagedException;
 import dev.talkbook.core.search.SearchQuery;
 import dev.talkbook.core.search.Snippet;
 import dev.talkbook.core.store.Notebook;
+import dev.talkbook.ui.common.BidiText;
 import dev.talkbook.ui.common.Errors;
 import dev.talkbook.ui.common.Icons;
 import dev.talkbook.ui.common.Keys;
@@ -23,6 +24,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -346,6 +348,9 @@ public final class SearchView {
       where.getStyleClass().add("tb-row-detail");
       title.setMinWidth(0);
       where.setMinWidth(0);
+      // Wrapped, not cut: the speaker a search found is said here only (no passage repeats it),
+      // and "DevConf Europe 2026 · Søren Kier…" hid the match.
+      where.setWrapText(true);
       passage.getStyleClass().add("tb-snippet");
       row.setMinWidth(0);
       row.setPadding(new Insets(4, 4, 4, 4));
@@ -369,11 +374,19 @@ public final class SearchView {
       where.setText(
           hit.eventTitle()
               + (hit.speakers().isEmpty() ? "" : " · " + String.join(", ", hit.speakers())));
+      Snippet news = news(hit);
       passage.show(
-          hit.snippet().text(),
-          hit.snippet().highlights().stream()
-              .map(r -> new MarkedFlow.Range(r.start(), r.end()))
-              .toList());
+          news.text(),
+          news.highlights().stream().map(r -> new MarkedFlow.Range(r.start(), r.end())).toList());
+      // Nothing to add to the two lines above: no line that says them again.
+      passage.setVisible(!news.text().isEmpty());
+      passage.setManaged(!news.text().isEmpty());
+      // Its direction from its own first letter (an Arabic passage right to left, a Latin one left
+      // to right whatever the title says).
+      passage.setNodeOrientation(
+          BidiText.rightToLeft(news.text())
+              ? NodeOrientation.RIGHT_TO_LEFT
+              : NodeOrientation.LEFT_TO_RIGHT);
       setGraphic(row);
       // What a screen reader says of the hit (the labels of a graphic are not read as the row's).
       setAccessibleText(
@@ -381,7 +394,74 @@ public final class SearchView {
               + (hit.removed() ? ", " + REMOVED_SAID : "")
               + ", "
               + where.getText()
-              + (hit.snippet().text().isEmpty() ? "" : ", " + hit.snippet().text()));
+              + (news.text().isEmpty() ? "" : ", " + news.text()));
+    }
+
+    /** What a shown tag line starts with. */
+    static final String TAGS = "Tags: ";
+
+    /**
+     * What the hit's passage adds to its title, event and speakers. A match in the notes or the
+     * abstract: the passage. A match in the title, speakers, tags or event gives a passage cut from
+     * "Title · Speakers · Tags · Event" (SearchStore), which the two lines above already show but
+     * for the tags: only the tags when a match is in them ("Tags: graal java"), else nothing.
+     */
+    static Snippet news(SearchHit hit) {
+      Snippet s = hit.snippet();
+      String text = s.text();
+      int from = text.startsWith("…") ? 1 : 0;
+      int to = text.endsWith("…") && text.length() > from ? text.length() - 1 : text.length();
+      String core = text.substring(from, to);
+      if (core.isBlank()) {
+        return s;
+      }
+      String sep = " · ";
+      String speakers = String.join(", ", hit.speakers());
+      String head = hit.talkTitle() + (speakers.isBlank() ? "" : sep + speakers) + sep;
+      String tail = hit.eventTitle().isBlank() ? "" : sep + hit.eventTitle();
+      // Without tags: all of it is on the lines above.
+      if ((head.substring(0, head.length() - sep.length()) + tail).contains(core)) {
+        return new Snippet("", List.of());
+      }
+      // With tags: what comes before them ends the head, what comes after starts the tail.
+      List<Integer> starts = new java.util.ArrayList<>(List.of(0));
+      List<Integer> ends = new java.util.ArrayList<>();
+      for (int at = core.indexOf(sep); at >= 0; at = core.indexOf(sep, at + 1)) {
+        starts.add(at + sep.length());
+        ends.add(at);
+      }
+      ends.add(core.length());
+      boolean cutBefore = from == 1;
+      boolean cutAfter = to < text.length();
+      for (int i : starts) {
+        // (uncut, the passage starts with the title; a passage that is only tags is cut both ends)
+        if (!head.endsWith(core.substring(0, i)) || (i == 0 && !cutBefore)) {
+          continue;
+        }
+        for (int j : ends) {
+          if (j <= i
+              || (j == core.length() && !cutAfter && !tail.isEmpty())
+              || (i == 0 && j == core.length())
+              || !tail.startsWith(core.substring(j))
+              || core.substring(i, j).contains(sep)) {
+            continue;
+          }
+          int a = from + i;
+          int b = from + j;
+          List<Snippet.Range> marked =
+              s.highlights().stream()
+                  .filter(r -> r.start() >= a && r.end() <= b)
+                  .map(
+                      r ->
+                          new Snippet.Range(
+                              r.start() - a + TAGS.length(), r.end() - a + TAGS.length()))
+                  .toList();
+          return marked.isEmpty()
+              ? new Snippet("", List.of())
+              : new Snippet(TAGS + core.substring(i, j), marked);
+        }
+      }
+      return s;
     }
   }
 
