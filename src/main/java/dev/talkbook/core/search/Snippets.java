@@ -354,11 +354,11 @@ public final class Snippets {
     return c == '\u0131' ? c : Character.toLowerCase(Character.toUpperCase(c));
   }
 
-  /** A crude stem: the word without a common English ending, never shorter than 3 letters. */
   /** The endings {@link #stem} takes off (compiled once: it runs for each word compared). */
   private static final java.util.regex.Pattern ENDING =
       java.util.regex.Pattern.compile("(?:ations?|ings?|ers?|ed|es|ly|ions?|ies|s|e|y)$");
 
+  /** A crude stem: the word without a common English ending, never shorter than 3 letters. */
   static String stem(String word) {
     String stemmed = ENDING.matcher(word).replaceFirst("").toLowerCase(Locale.ROOT);
     return stemmed.length() >= 3 ? stemmed : word;
